@@ -1,0 +1,75 @@
+/** The platforms Fleetscope knows. Values follow OpenTelemetry's `cloud.platform` where one exists. */
+export const PLATFORMS = ['aws_lambda', 'knative', 'openfaas', 'other'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/**
+ * A function is (platform, account or namespace, region, name) — DESIGN.md "Identity". Its version,
+ * alias or revision is not part of the identity and travels in its own column.
+ */
+export interface FunctionIdentity {
+  platform: Platform;
+  /** AWS account id, Kubernetes namespace, or '' when unknown. */
+  account: string;
+  /** Cloud region, cluster name, or '' when unknown. */
+  region: string;
+  name: string;
+}
+
+const SEPARATOR = '~';
+
+function encodePart(part: string): string {
+  // '~' is the separator; encodeURIComponent leaves it alone, so escape it by hand.
+  return encodeURIComponent(part).replace(/~/g, '%7E');
+}
+
+/** A stable, URL-safe id: `aws_lambda~123456789012~eu-west-1~checkout`. */
+export function functionId(identity: FunctionIdentity): string {
+  return [identity.platform, identity.account, identity.region, identity.name]
+    .map(encodePart)
+    .join(SEPARATOR);
+}
+
+export function parseFunctionId(id: string): FunctionIdentity | undefined {
+  const parts = id.split(SEPARATOR);
+  if (parts.length !== 4) return undefined;
+  const [platform, account, region, name] = parts.map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return undefined;
+    }
+  });
+  if (platform === undefined || account === undefined || region === undefined || !name) {
+    return undefined;
+  }
+  if (!(PLATFORMS as readonly string[]).includes(platform)) return undefined;
+  return { platform: platform as Platform, account, region, name };
+}
+
+export interface LambdaArn {
+  partition: string;
+  region: string;
+  account: string;
+  name: string;
+  /** Version number, alias, or undefined for an unqualified ARN. */
+  qualifier?: string;
+}
+
+/** Parses `arn:aws:lambda:region:account:function:name[:qualifier]`. */
+export function parseLambdaArn(arn: string): LambdaArn | undefined {
+  const parts = arn.split(':');
+  if (parts.length < 7 || parts[0] !== 'arn' || parts[2] !== 'lambda' || parts[5] !== 'function') {
+    return undefined;
+  }
+  const [, partition, , region, account, , name, qualifier] = parts;
+  if (!name) return undefined;
+  return { partition, region, account, name, qualifier: qualifier || undefined };
+}
+
+/** `/aws/lambda/<name>` → `<name>`; undefined for other log groups. */
+export function lambdaNameFromLogGroup(logGroup: string): string | undefined {
+  const prefix = '/aws/lambda/';
+  if (!logGroup.startsWith(prefix)) return undefined;
+  const name = logGroup.slice(prefix.length);
+  return name.length > 0 ? name : undefined;
+}

@@ -1,0 +1,3 @@
+export * from './function-identity';
+export * from './records';
+export * from './duration-histogram';

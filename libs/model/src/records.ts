@@ -1,0 +1,165 @@
+import type { Platform } from './function-identity';
+
+/**
+ * Where an invocation record came from. Each source feeds its own rows of the per-minute aggregate,
+ * and queries take one source per function and minute (the most exact present), so the same
+ * invocation seen as a span, a REPORT line and a platform.report event is counted once.
+ */
+export const INVOCATION_SOURCES = [
+  'lambda_telemetry', // Telemetry API platform.report: exact, structured
+  'lambda_log', // REPORT / END lines from CloudWatch Logs, Firehose or raw lines
+  'otel_span', // FaaS server/consumer spans
+  'knative',
+  'openfaas',
+] as const;
+export type InvocationSource = (typeof INVOCATION_SOURCES)[number];
+
+/** Most exact first: where several sources describe one invocation, the first present wins. */
+export const SOURCE_PRIORITY: Record<InvocationSource, number> = {
+  lambda_telemetry: 5,
+  lambda_log: 4,
+  openfaas: 3,
+  knative: 3,
+  otel_span: 2,
+};
+
+/**
+ * How the sandbox that served the invocation was initialised (Lambda `initializationType`, or the
+ * equivalent on other platforms). '' when no init happened for this invocation or it is unknown.
+ */
+export type InitType = 'on-demand' | 'provisioned-concurrency' | 'snap-start' | 'proactive' | '';
+
+export type InvocationStatus = 'success' | 'error' | 'timeout' | 'oom' | 'unknown';
+
+/** One record about one invocation from one source. Unknown numbers are null, never 0. */
+export interface InvocationRecord {
+  source: InvocationSource;
+  functionId: string;
+  platform: Platform;
+  account: string;
+  region: string;
+  name: string;
+  /** Version, resolved alias, or revision; '' when unknown ('$LATEST' stays as is). */
+  version: string;
+  /** Lambda request id, faas.invocation_id, or the span id when nothing better exists. */
+  requestId: string;
+  /** Start of the invocation, epoch milliseconds (integer). */
+  startTimeMs: number;
+  durationMs: number | null;
+  billedDurationMs: number | null;
+  /** Init Duration of a cold start (ms). */
+  initDurationMs: number | null;
+  /** SnapStart Restore Duration and Billed Restore Duration (ms). */
+  restoreDurationMs: number | null;
+  billedRestoreDurationMs: number | null;
+  memorySizeMb: number | null;
+  maxMemoryUsedMb: number | null;
+  /**
+   * A user-visible cold start: on-demand init, SnapStart restore, or a sandbox reset after a timeout
+   * or OOM kill (cold, with no Init Duration). Provisioned-concurrency and proactive inits are not.
+   * null when the source cannot tell.
+   */
+  coldStart: boolean | null;
+  initType: InitType;
+  status: InvocationStatus;
+  errorType: string;
+  /** faas.trigger: http, pubsub, datasource, timer, other, or ''. */
+  trigger: string;
+  /** Sandbox / pod: the Lambda log stream name, the pod name. */
+  instance: string;
+  traceId: string;
+  runtime: string;
+  architecture: string;
+}
+
+/** A span as stored. Times are nanoseconds since the epoch as decimal strings (no precision loss). */
+export interface SpanRow {
+  timeUnixNano: string;
+  durationNano: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId: string;
+  traceState: string;
+  name: string;
+  /** OTLP SpanKind name: SPAN_KIND_SERVER → 'server'. */
+  kind: string;
+  serviceName: string;
+  /** '' when the span is not attributable to a function. */
+  functionId: string;
+  /** 'unset' | 'ok' | 'error' */
+  statusCode: string;
+  statusMessage: string;
+  scopeName: string;
+  scopeVersion: string;
+  resourceAttributes: Record<string, string>;
+  spanAttributes: Record<string, string>;
+  events: { timeUnixNano: string; name: string; attributes: Record<string, string> }[];
+  links: { traceId: string; spanId: string; attributes: Record<string, string> }[];
+}
+
+export interface LogRow {
+  timeUnixNano: string;
+  observedTimeUnixNano: string;
+  traceId: string;
+  spanId: string;
+  severityText: string;
+  severityNumber: number;
+  serviceName: string;
+  functionId: string;
+  /** The invocation the line belongs to (faas.invocation_id, Lambda request id), or ''. */
+  requestId: string;
+  /** otlp, lambda_log, lambda_telemetry, cloudwatch, firehose, openfaas, knative */
+  source: string;
+  body: string;
+  resourceAttributes: Record<string, string>;
+  logAttributes: Record<string, string>;
+}
+
+export type MetricType = 'gauge' | 'sum' | 'histogram' | 'exponential_histogram' | 'summary';
+
+/** Every metric point is kept, whatever its type. Histograms carry their buckets. */
+export interface MetricPointRow {
+  timeUnixNano: string;
+  startTimeUnixNano: string;
+  metricName: string;
+  metricType: MetricType;
+  unit: string;
+  serviceName: string;
+  functionId: string;
+  /** 'delta' | 'cumulative' | '' */
+  temporality: string;
+  isMonotonic: boolean;
+  value: number;
+  count: number;
+  sum: number;
+  min: number | null;
+  max: number | null;
+  bucketCounts: number[];
+  explicitBounds: number[];
+  resourceAttributes: Record<string, string>;
+  attributes: Record<string, string>;
+}
+
+/**
+ * A per-minute, per-function contribution for sources without per-invocation records (FaaS and
+ * Knative OpenTelemetry metrics, OpenFaaS and Knative Prometheus scrapes). Counts are deltas for
+ * that minute. Durations are milliseconds.
+ */
+export interface FunctionMinuteRow {
+  source: InvocationSource | 'otel_metrics';
+  functionId: string;
+  version: string;
+  memorySizeMb: number;
+  /** Epoch milliseconds, truncated to the minute. */
+  minuteMs: number;
+  invocations: number;
+  errors: number;
+  timeouts: number;
+  coldStarts: number;
+  durationSumMs: number;
+  /** Log-scale histogram of durations: bucket index (see duration-histogram.ts) → count. */
+  durationBuckets: Record<number, number>;
+  initDurationSumMs: number;
+  initBuckets: Record<number, number>;
+  maxMemoryUsedMb: number;
+}
