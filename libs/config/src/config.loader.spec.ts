@@ -1,0 +1,90 @@
+import { ConfigError, isLoopback, knownEnvNames, loadConfig } from './config.loader';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe(loadConfig.name, () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      httpPort: 8080,
+      otlpHttpPort: 4318,
+      otlpGrpcPort: 4317,
+      dataDir: './data',
+      clickhouseUrl: undefined,
+      clickhouseDatabase: 'fleetscope',
+      clickhouseCluster: undefined,
+      rawRetentionDays: 30,
+      maxBodyBytes: 64 * 1024 * 1024,
+      openfaasGateways: [],
+    });
+  });
+
+  it.each([
+    ['FLEETSCOPE_HTTP_PORT', 'abc', 'must be a port number'],
+    ['FLEETSCOPE_HTTP_PORT', '70000', 'between 1 and 65535'],
+    ['FLEETSCOPE_OTLP_HTTP_PORT', '0', 'between 1 and 65535'],
+    ['CLICKHOUSE_URL', 'clickhouse:8123', 'http:// or https:// URL'],
+    ['CLICKHOUSE_DATABASE', 'drop table;', 'ClickHouse identifier'],
+    ['FLEETSCOPE_RETENTION_DAYS', '-1', '0 or more'],
+    ['FLEETSCOPE_MAX_BODY_BYTES', '1.5', 'integer'],
+    ['FLEETSCOPE_LOG_LEVEL', 'loud', "'error' | 'warn'"],
+    ['FLEETSCOPE_CLICKHOUSE_CLUSTER', 'a b', 'cluster name'],
+  ])('names %s when it is %p', (name, value, allowed) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+    expect(problems[0]).toContain(allowed);
+  });
+
+  it('reports every bad variable at once', () => {
+    const problems = problemsOf({ FLEETSCOPE_HTTP_PORT: 'x', FLEETSCOPE_OTLP_GRPC_PORT: 'y' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'FLEETSCOPE_HTTP_PORT',
+      'FLEETSCOPE_OTLP_GRPC_PORT',
+    ]);
+  });
+
+  it('refuses a non-loopback host without both tokens and names them', () => {
+    const problems = problemsOf({ FLEETSCOPE_HOST: '0.0.0.0' });
+    expect(problems[0]).toContain('FLEETSCOPE_INGEST_TOKEN and FLEETSCOPE_API_TOKEN');
+    const one = problemsOf({ FLEETSCOPE_HOST: '0.0.0.0', FLEETSCOPE_API_TOKEN: 't' });
+    expect(one[0]).toContain('set FLEETSCOPE_INGEST_TOKEN');
+    expect(one[0]).not.toContain('FLEETSCOPE_API_TOKEN');
+  });
+
+  it('accepts a non-loopback host when both tokens are set', () => {
+    const config = loadConfig({
+      FLEETSCOPE_HOST: '0.0.0.0',
+      FLEETSCOPE_INGEST_TOKEN: 'i',
+      FLEETSCOPE_API_TOKEN: 'a',
+    });
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('lists every variable it reads', () => {
+    expect(knownEnvNames()).toEqual(
+      expect.arrayContaining(['FLEETSCOPE_HOST', 'CLICKHOUSE_URL', 'FLEETSCOPE_DATA_DIR']),
+    );
+  });
+});
+
+describe(isLoopback.name, () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['localhost', true],
+    ['::1', true],
+    ['0.0.0.0', false],
+    ['10.0.0.5', false],
+  ])('%s is loopback: %p', (host, expected) => {
+    expect(isLoopback(host)).toBe(expected);
+  });
+});

@@ -1,0 +1,53 @@
+import { ENV, type Config, type ConfigKey } from './config.schema';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+/**
+ * Reads and validates the whole configuration once. Every problem is reported together, each
+ * naming its variable and what is allowed, so a bad deployment fails at boot and says why.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const values: Partial<Record<ConfigKey, unknown>> = {};
+  for (const [key, spec] of Object.entries(ENV) as [ConfigKey, (typeof ENV)[ConfigKey]][]) {
+    const raw = env[spec.name] ?? ('default' in spec ? spec.default : undefined);
+    const parsed = spec.schema.safeParse(raw);
+    if (parsed.success) {
+      values[key] = parsed.data;
+    } else {
+      const shown = 'secret' in spec && spec.secret ? '(hidden)' : JSON.stringify(raw);
+      const reason = parsed.error.issues.map((i) => i.message).join('; ');
+      problems.push(`${spec.name}: ${reason} (got ${shown})`);
+    }
+  }
+  const config = values as Config;
+  if (problems.length === 0 && !isLoopback(config.host)) {
+    const missing = [
+      config.ingestToken ? undefined : ENV.ingestToken.name,
+      config.apiToken ? undefined : ENV.apiToken.name,
+    ].filter((v): v is string => v !== undefined);
+    if (missing.length > 0) {
+      problems.push(
+        `${ENV.host.name}: ${config.host} listens beyond loopback, so ingest and API must be guarded: set ${missing.join(' and ')}`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The names of every variable Fleetscope reads, for checks of deployment files. */
+export function knownEnvNames(): string[] {
+  return Object.values(ENV).map((spec) => spec.name);
+}

@@ -1,0 +1,231 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Fleetscope reads is named in this file and nowhere else.
+ * `ENV` maps each setting to its variable, its default and what is allowed, so the README table,
+ * the docker-compose check and the error messages all come from one place.
+ */
+const port = z.coerce
+  .number({ invalid_type_error: 'must be a port number' })
+  .int('must be an integer')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+const positiveInt = z.coerce.number().int('must be an integer').positive('must be greater than 0');
+const nonNegativeInt = z.coerce.number().int('must be an integer').min(0, 'must be 0 or more');
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+const nonNegativeNumber = z.coerce.number().min(0, 'must be 0 or more');
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  );
+const url = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+  .refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: 'must be an http:// or https:// URL',
+  });
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a ClickHouse identifier (letters, digits, _)');
+const logLevel = z.enum(['error', 'warn', 'log', 'debug', 'verbose']);
+
+export interface EnvSpec {
+  /** The environment variable. */
+  name: string;
+  schema: z.ZodTypeAny;
+  default?: string;
+  description: string;
+  secret?: boolean;
+}
+
+export const ENV = {
+  host: {
+    name: 'FLEETSCOPE_HOST',
+    schema: z.string().min(1, 'must not be empty'),
+    default: '127.0.0.1',
+    description:
+      'Address every server binds to. Anything beyond loopback requires both tokens below.',
+  },
+  httpPort: {
+    name: 'FLEETSCOPE_HTTP_PORT',
+    schema: port,
+    default: '8080',
+    description: 'Dashboard pages and the REST API.',
+  },
+  otlpHttpPort: {
+    name: 'FLEETSCOPE_OTLP_HTTP_PORT',
+    schema: port,
+    default: '4318',
+    description: 'OTLP/HTTP and platform ingest (Lambda, Firehose, OpenFaaS, Knative).',
+  },
+  otlpGrpcPort: {
+    name: 'FLEETSCOPE_OTLP_GRPC_PORT',
+    schema: port,
+    default: '4317',
+    description: 'OTLP/gRPC.',
+  },
+  ingestToken: {
+    name: 'FLEETSCOPE_INGEST_TOKEN',
+    schema: optionalString,
+    description: 'Bearer token required on ingest (:4318, :4317) when set.',
+    secret: true,
+  },
+  apiToken: {
+    name: 'FLEETSCOPE_API_TOKEN',
+    schema: optionalString,
+    description: 'Bearer token required on the API (:8080/api) when set.',
+    secret: true,
+  },
+  firehoseAccessKey: {
+    name: 'FLEETSCOPE_FIREHOSE_ACCESS_KEY',
+    schema: optionalString,
+    description:
+      'Expected X-Amz-Firehose-Access-Key on /ingest/firehose (defaults to the ingest token).',
+    secret: true,
+  },
+  dataDir: {
+    name: 'FLEETSCOPE_DATA_DIR',
+    schema: z.string().min(1, 'must not be empty'),
+    default: './data',
+    description: 'Embedded ClickHouse (chDB) data directory, used when CLICKHOUSE_URL is unset.',
+  },
+  clickhouseUrl: {
+    name: 'CLICKHOUSE_URL',
+    schema: url,
+    description: 'A ClickHouse server (HTTP interface). Unset: embedded ClickHouse.',
+  },
+  clickhouseUser: {
+    name: 'CLICKHOUSE_USER',
+    schema: z.string(),
+    default: 'default',
+    description: 'ClickHouse user (server mode).',
+  },
+  clickhousePassword: {
+    name: 'CLICKHOUSE_PASSWORD',
+    schema: z.string(),
+    default: '',
+    description: 'ClickHouse password (server mode).',
+    secret: true,
+  },
+  clickhouseDatabase: {
+    name: 'CLICKHOUSE_DATABASE',
+    schema: identifier,
+    default: 'fleetscope',
+    description: 'Database holding every Fleetscope table (created if missing).',
+  },
+  clickhouseCluster: {
+    name: 'FLEETSCOPE_CLICKHOUSE_CLUSTER',
+    schema: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+      .refine((v) => v === undefined || /^[A-Za-z0-9_.-]+$/.test(v), {
+        message: 'must be a cluster name from remote_servers (letters, digits, _ . -)',
+      }),
+    description:
+      'Cluster mode: Replicated engines, Distributed tables and ON CLUSTER DDL on this cluster.',
+  },
+  rawRetentionDays: {
+    name: 'FLEETSCOPE_RETENTION_DAYS',
+    schema: nonNegativeInt,
+    default: '30',
+    description: 'TTL of raw invocations, spans, logs and metric points (0 keeps them forever).',
+  },
+  aggregateRetentionDays: {
+    name: 'FLEETSCOPE_AGGREGATE_RETENTION_DAYS',
+    schema: nonNegativeInt,
+    default: '400',
+    description: 'TTL of the per-minute and hourly aggregates (0 keeps them forever).',
+  },
+  maxBodyBytes: {
+    name: 'FLEETSCOPE_MAX_BODY_BYTES',
+    schema: positiveInt,
+    default: String(64 * 1024 * 1024),
+    description: 'Largest ingest body, measured after decompression (OTLP recommends 64 MiB).',
+  },
+  queueMaxBytes: {
+    name: 'FLEETSCOPE_QUEUE_MAX_BYTES',
+    schema: positiveInt,
+    default: String(128 * 1024 * 1024),
+    description: 'Write queue bound; beyond it ingest answers 429 with Retry-After.',
+  },
+  flushIntervalMs: {
+    name: 'FLEETSCOPE_FLUSH_INTERVAL_MS',
+    schema: positiveInt,
+    default: '250',
+    description: 'Longest time rows wait in the write queue before an insert.',
+  },
+  flushRows: {
+    name: 'FLEETSCOPE_FLUSH_ROWS',
+    schema: positiveInt,
+    default: '20000',
+    description: 'Rows per table that trigger an insert before the interval ends.',
+  },
+  analysisCron: {
+    name: 'FLEETSCOPE_ANALYSIS_CRON',
+    schema: z.string().min(1),
+    default: '0 */15 * * * *',
+    description: 'When scheduled analyses run (cron with seconds).',
+  },
+  analysisWindowDays: {
+    name: 'FLEETSCOPE_ANALYSIS_WINDOW_DAYS',
+    schema: positiveInt,
+    default: '7',
+    description: 'Window the analyses look back over.',
+  },
+  openfaasGateways: {
+    name: 'FLEETSCOPE_OPENFAAS_GATEWAYS',
+    schema: csv,
+    default: '',
+    description: 'Comma-separated OpenFaaS gateway URLs to scrape (/metrics, /system/functions).',
+  },
+  knativeMetricsUrls: {
+    name: 'FLEETSCOPE_KNATIVE_METRICS_URLS',
+    schema: csv,
+    default: '',
+    description: 'Comma-separated Prometheus endpoints of Knative queue-proxy/activator/autoscaler.',
+  },
+  scrapeIntervalSeconds: {
+    name: 'FLEETSCOPE_SCRAPE_INTERVAL_SECONDS',
+    schema: positiveInt,
+    default: '60',
+    description: 'Scrape interval for OpenFaaS and Knative endpoints.',
+  },
+  lambdaInventoryRegions: {
+    name: 'FLEETSCOPE_LAMBDA_INVENTORY_REGIONS',
+    schema: csv,
+    default: '',
+    description:
+      'Regions whose Lambda functions are listed through the AWS API (credentials from the usual AWS variables; AWS_ENDPOINT_URL_LAMBDA honoured).',
+  },
+  nodeVcpuHourUsd: {
+    name: 'FLEETSCOPE_NODE_VCPU_HOUR_USD',
+    schema: nonNegativeNumber,
+    default: '0.0336',
+    description: 'Kubernetes node price per vCPU-hour (Knative, OpenFaaS, container comparison).',
+  },
+  nodeGibHourUsd: {
+    name: 'FLEETSCOPE_NODE_GIB_HOUR_USD',
+    schema: nonNegativeNumber,
+    default: '0.0045',
+    description: 'Kubernetes node price per GiB-hour.',
+  },
+  logLevel: {
+    name: 'FLEETSCOPE_LOG_LEVEL',
+    schema: logLevel,
+    default: 'log',
+    description: 'error, warn, log, debug or verbose.',
+  },
+} satisfies Record<string, EnvSpec>;
+
+export type ConfigKey = keyof typeof ENV;
+export type Config = { [K in ConfigKey]: z.output<(typeof ENV)[K]['schema']> };

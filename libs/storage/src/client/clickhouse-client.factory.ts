@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import type { Config } from '@fleetscope/config';
+import { StorageUnavailableError, describeError, toStorageError } from './storage.errors';
+
+export type ClickHouseMode = 'embedded' | 'server';
+
+export interface ClickHouseHandle {
+  client: ClickHouseClient;
+  mode: ClickHouseMode;
+  database: string;
+  close(): Promise<void>;
+}
+
+type StorageConfig = Pick<
+  Config,
+  'clickhouseUrl' | 'clickhouseUser' | 'clickhousePassword' | 'clickhouseDatabase' | 'dataDir'
+>;
+
+/** Which connection the configuration asks for: a server when CLICKHOUSE_URL is set. */
+export function clickHouseMode(config: Pick<Config, 'clickhouseUrl'>): ClickHouseMode {
+  return config.clickhouseUrl ? 'server' : 'embedded';
+}
+
+/**
+ * The one place a ClickHouse client is made. Server mode uses the HTTP client; embedded mode runs
+ * ClickHouse in-process through chDB at FLEETSCOPE_DATA_DIR (one data directory per process). The
+ * database is created if missing and made the default, and the connection is pinged before the
+ * handle is returned, so a bad URL or an unusable data directory fails at boot.
+ */
+export async function openClickHouse(config: StorageConfig): Promise<ClickHouseHandle> {
+  const database = config.clickhouseDatabase;
+  const mode = clickHouseMode(config);
+  let client: ClickHouseClient;
+  if (mode === 'server') {
+    const bootstrap = createClient({
+      url: config.clickhouseUrl,
+      username: config.clickhouseUser,
+      password: config.clickhousePassword,
+    });
+    try {
+      await ping(bootstrap, config.clickhouseUrl ?? '');
+      await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+    } catch (error) {
+      throw toStorageError(error, `ClickHouse at ${config.clickhouseUrl}`);
+    } finally {
+      await bootstrap.close();
+    }
+    client = createClient({
+      url: config.clickhouseUrl,
+      username: config.clickhouseUser,
+      password: config.clickhousePassword,
+      database,
+      clickhouse_settings: { date_time_input_format: 'best_effort' },
+    });
+  } else {
+    const path = resolve(config.dataDir);
+    // chdb is loaded lazily: server deployments never load its 540 MB native library.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createChdbConnection } = require('chdb/connection') as typeof import('chdb/connection');
+    try {
+      mkdirSync(path, { recursive: true });
+      client = createClient({ connection: createChdbConnection({ path }) });
+      // chDB keeps one session per connection and ignores the client's `database` option.
+      await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+      await client.command({ query: `USE ${database}` });
+    } catch (error) {
+      throw new StorageUnavailableError(
+        `Embedded ClickHouse at ${path} (FLEETSCOPE_DATA_DIR): ${describeError(error)}`,
+        error,
+      );
+    }
+  }
+  await ping(client, mode === 'server' ? (config.clickhouseUrl ?? '') : 'embedded');
+  let closed = false;
+  return {
+    client,
+    mode,
+    database,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+  };
+}
+
+async function ping(client: ClickHouseClient, where: string): Promise<void> {
+  const result = await client.ping();
+  if (!result.success) {
+    throw new StorageUnavailableError(
+      `ClickHouse ${where} did not answer a ping: ${describeError(result.error)}`,
+      result.error,
+    );
+  }
+}

@@ -1,0 +1,44 @@
+/** Storage failures are thrown as these; callers decide what a failure means for them. */
+export class StorageError extends Error {
+  constructor(
+    message: string,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** ClickHouse cannot be reached or refused the connection: the caller may retry later. */
+export class StorageUnavailableError extends StorageError {}
+
+/** A statement failed: carries the server's message. */
+export class StorageQueryError extends StorageError {}
+
+/** A migration failed: names the file; the migration is not recorded as applied. */
+export class MigrationError extends StorageError {
+  constructor(
+    readonly file: string,
+    readonly serverMessage: string,
+    cause?: unknown,
+  ) {
+    super(`Migration ${file} failed: ${serverMessage}`, cause);
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0].trim();
+  return String(error);
+}
+
+const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|socket hang up|Timeout error/i;
+
+/** Wraps a driver error in the typed error that says whether retrying could help. */
+export function toStorageError(error: unknown, what: string): StorageError {
+  if (error instanceof StorageError) return error;
+  const message = `${what}: ${describeError(error)}`;
+  if (error instanceof Error && UNAVAILABLE.test(`${error.message} ${(error as { code?: string }).code ?? ''}`)) {
+    return new StorageUnavailableError(message, error);
+  }
+  return new StorageQueryError(message, error);
+}
