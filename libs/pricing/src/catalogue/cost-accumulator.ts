@@ -1,0 +1,74 @@
+import type { PriceCatalogue } from './price-catalogue';
+import { isPriceLookupError } from './price-catalogue';
+import type { CostLine, CostResult, PriceEntry, PriceLookupError } from './price.types';
+
+/** The part of `quantity` (starting after `alreadyUsed`) that falls in each tier. */
+export function splitAcrossTiers(
+  entry: PriceEntry,
+  quantity: number,
+  alreadyUsed: number,
+): { quantity: number; usdPerUnit: number }[] {
+  if (!entry.tiers || entry.tiers.length === 0) return [{ quantity, usdPerUnit: entry.usdPerUnit }];
+  const parts: { quantity: number; usdPerUnit: number }[] = [];
+  const from = Math.max(0, alreadyUsed);
+  const to = from + quantity;
+  let tierStart = 0;
+  for (const tier of entry.tiers) {
+    const tierEnd = tier.upToUnits ?? Number.POSITIVE_INFINITY;
+    const inTier = Math.min(to, tierEnd) - Math.max(from, tierStart);
+    if (inTier > 0) parts.push({ quantity: inTier, usdPerUnit: tier.usdPerUnit });
+    tierStart = tierEnd;
+  }
+  return parts;
+}
+
+/**
+ * Collects priced lines for one cost computation. A meter with no price is recorded in
+ * `unpriced` instead of throwing, so one missing price does not hide the rest of the bill.
+ */
+export class CostAccumulator {
+  private readonly lines: CostLine[] = [];
+  private readonly missing: PriceLookupError[] = [];
+
+  constructor(
+    private readonly catalogue: PriceCatalogue,
+    private readonly at: Date,
+    private readonly region: string,
+  ) {}
+
+  /** Adds `quantity` of `meter`; `alreadyUsedThisMonth` places it in the monthly tiers. */
+  add(meter: string, quantity: number, alreadyUsedThisMonth = 0): void {
+    if (!(quantity > 0)) return;
+    const price = this.catalogue.lookup(meter, this.at, this.region);
+    if (isPriceLookupError(price)) {
+      this.missing.push(price);
+      return;
+    }
+    for (const part of splitAcrossTiers(price, quantity, alreadyUsedThisMonth)) {
+      this.lines.push({
+        priceId: price.id,
+        meter,
+        quantity: part.quantity,
+        unit: price.unit,
+        usd: part.quantity * part.usdPerUnit,
+      });
+    }
+  }
+
+  result(): CostResult {
+    const usd = this.lines.reduce((sum, line) => sum + line.usd, 0);
+    const priceIds = [...new Set(this.lines.map((line) => line.priceId))];
+    return {
+      usd,
+      breakdown: this.lines,
+      priceIds,
+      catalogueVersion: this.catalogue.version,
+      unpriced: this.missing,
+    };
+  }
+}
+
+/** Rounds to whole cents for display; computations keep full precision. */
+export function roundUsd(usd: number): number {
+  return Math.round(usd * 100) / 100;
+}

@@ -1,0 +1,99 @@
+import { DEFAULT_CATALOGUE_VERSION, DEFAULT_PRICES } from './default-prices';
+import type { PriceEntry, PriceLookupError } from './price.types';
+
+function dayMs(isoDate: string): number {
+  return Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`);
+}
+
+function isEffective(entry: PriceEntry, atMs: number): boolean {
+  if (atMs < dayMs(entry.effectiveFrom)) return false;
+  return entry.effectiveTo === null || atMs < dayMs(entry.effectiveTo);
+}
+
+export interface KubernetesNodePrice {
+  vcpuHourUsd: number;
+  gibHourUsd: number;
+}
+
+/**
+ * A versioned, immutable price list. Lookups take the instant and the region: a regional entry
+ * beats the '*' default, and among equals the one added last (an override) wins.
+ */
+export class PriceCatalogue {
+  private readonly byMeter = new Map<string, PriceEntry[]>();
+
+  constructor(
+    readonly version: string,
+    readonly entries: readonly PriceEntry[],
+  ) {
+    for (const entry of entries) {
+      const list = this.byMeter.get(entry.meter) ?? [];
+      list.push(entry);
+      this.byMeter.set(entry.meter, list);
+    }
+  }
+
+  find(meter: string, at: Date, region: string): PriceEntry | undefined {
+    const atMs = at.getTime();
+    let best: PriceEntry | undefined;
+    for (const entry of this.byMeter.get(meter) ?? []) {
+      if (!isEffective(entry, atMs)) continue;
+      if (entry.region !== region && entry.region !== '*') continue;
+      if (best && best.region !== '*' && entry.region === '*') continue;
+      best = entry;
+    }
+    return best;
+  }
+
+  /** The price or a typed reason it is missing; never throws. */
+  lookup(meter: string, at: Date, region: string): PriceEntry | PriceLookupError {
+    const found = Number.isFinite(at.getTime()) ? this.find(meter, at, region) : undefined;
+    if (found) return found;
+    const atText = Number.isFinite(at.getTime()) ? at.toISOString() : String(at);
+    return {
+      error: 'price-not-found',
+      meter,
+      region,
+      at: atText,
+      message: `no price for ${meter} in ${region || '*'} at ${atText}`,
+    };
+  }
+
+  /** A new catalogue with `entries` layered on top; its version says so. */
+  withOverrides(label: string, entries: readonly PriceEntry[]): PriceCatalogue {
+    return new PriceCatalogue(`${this.version}+${label}`, [...this.entries, ...entries]);
+  }
+
+  /** The user's Kubernetes node price (Knative, OpenFaaS and the container comparison). */
+  withKubernetesNodePrice(
+    price: KubernetesNodePrice,
+    sourceUrl = 'config:kubernetes-node-price',
+  ): PriceCatalogue {
+    const common = { region: '*', effectiveFrom: '2000-01-01', effectiveTo: null, sourceUrl };
+    const label = `k8s-${price.vcpuHourUsd}-${price.gibHourUsd}`;
+    return this.withOverrides(label, [
+      {
+        ...common,
+        id: `k8s.node.vcpu@${label}`,
+        meter: 'k8s.node.vcpu',
+        unit: 'vCPU-hour',
+        usdPerUnit: price.vcpuHourUsd,
+      },
+      {
+        ...common,
+        id: `k8s.node.memory@${label}`,
+        meter: 'k8s.node.memory',
+        unit: 'GiB-hour',
+        usdPerUnit: price.gibHourUsd,
+      },
+    ]);
+  }
+}
+
+export function isPriceLookupError(
+  value: PriceEntry | PriceLookupError,
+): value is PriceLookupError {
+  return 'error' in value;
+}
+
+export const defaultCatalogue = new PriceCatalogue(DEFAULT_CATALOGUE_VERSION, DEFAULT_PRICES);

@@ -1,0 +1,198 @@
+import { CostAccumulator } from '../catalogue/cost-accumulator';
+import type { PriceCatalogue } from '../catalogue/price-catalogue';
+import { defaultCatalogue } from '../catalogue/price-catalogue';
+import type { CostResult } from '../catalogue/price.types';
+import type { LambdaArchitecture, LambdaRuntimeKind } from './lambda-billing.rules';
+import {
+  billableEphemeralStorageGb,
+  gbSeconds,
+  isOnDemandInitBilled,
+  roundUpToGranularityMs,
+} from './lambda-billing.rules';
+
+export const lambdaMeters = {
+  duration: (arch: LambdaArchitecture) => `aws.lambda.duration.${arch}`,
+  pcAllocated: (arch: LambdaArchitecture) => `aws.lambda.pc-allocated.${arch}`,
+  pcDuration: (arch: LambdaArchitecture) => `aws.lambda.pc-duration.${arch}`,
+  requests: 'aws.lambda.requests',
+  ephemeralStorage: 'aws.lambda.ephemeral-storage',
+  snapStartCache: 'aws.lambda.snapstart-cache',
+  snapStartRestore: 'aws.lambda.snapstart-restore',
+} as const;
+
+/** One invocation, as a REPORT line or platform.report describes it. */
+export interface LambdaInvocation {
+  architecture: LambdaArchitecture;
+  memoryMb: number;
+  durationMs: number;
+  /** Init Duration of a cold start; billed or not according to `runtimeKind` and the date. */
+  initDurationMs?: number | null;
+  runtimeKind?: LambdaRuntimeKind;
+  /** 'provisioned-concurrency' runs are charged at the PC duration price. */
+  initType?: 'on-demand' | 'provisioned-concurrency' | 'snap-start';
+  /** SnapStart Billed Restore Duration (ms), charged as duration, plus one restore per GB. */
+  billedRestoreDurationMs?: number | null;
+  ephemeralStorageMb?: number;
+  /** On-demand GB-seconds the account already used this month in this region and architecture. */
+  monthToDateGbSeconds?: number;
+}
+
+/** The cost of one invocation, monthly-tier aware. Never throws: missing prices are listed. */
+export function lambdaInvocationCost(
+  invocation: LambdaInvocation,
+  at: Date,
+  region: string,
+  catalogue: PriceCatalogue = defaultCatalogue,
+): CostResult {
+  const cost = new CostAccumulator(catalogue, at, region);
+  const onPc = invocation.initType === 'provisioned-concurrency';
+  const initMs =
+    !onPc &&
+    invocation.initDurationMs &&
+    isOnDemandInitBilled(invocation.runtimeKind ?? 'managed-zip', at)
+      ? invocation.initDurationMs
+      : 0;
+  const restoreMs = invocation.billedRestoreDurationMs ?? 0;
+  // AWS rounds the sum (Duration + billed Init) up once, not each part.
+  const billedMs =
+    roundUpToGranularityMs(Math.max(0, invocation.durationMs) + initMs, at) + restoreMs;
+  const gbs = gbSeconds(invocation.memoryMb, billedMs);
+
+  cost.add(lambdaMeters.requests, 1);
+  if (onPc) cost.add(lambdaMeters.pcDuration(invocation.architecture), gbs);
+  else
+    cost.add(
+      lambdaMeters.duration(invocation.architecture),
+      gbs,
+      invocation.monthToDateGbSeconds ?? 0,
+    );
+  if (invocation.initType === 'snap-start') {
+    cost.add(lambdaMeters.snapStartRestore, invocation.memoryMb / 1024);
+  }
+  cost.add(
+    lambdaMeters.ephemeralStorage,
+    billableEphemeralStorageGb(invocation.ephemeralStorageMb) * (billedMs / 1000),
+  );
+  return cost.result();
+}
+
+/** Provisioned concurrency kept allocated for some time. */
+export interface ProvisionedConcurrencyUsage {
+  concurrency: number;
+  /** Seconds the allocation was enabled (AWS rounds each period up to 5 minutes). */
+  enabledSeconds: number;
+  /** Billed ms of invocations that ran on provisioned environments. */
+  billedDurationMs: number;
+}
+
+/**
+ * A set of invocations given as aggregates, as the storage layer sums them. `billedDurationMs` is
+ * the on-demand execution time; if it comes from REPORT Billed Duration (which already contains
+ * any billed INIT), leave `onDemandInitMs` empty so INIT is not counted twice.
+ */
+export interface LambdaUsage {
+  architecture: LambdaArchitecture;
+  memoryMb: number;
+  /** All requests, on-demand and provisioned. */
+  requests: number;
+  billedDurationMs: number;
+  /** INIT ms of on-demand cold starts by runtime kind; the date decides which are billed. */
+  onDemandInitMs?: Partial<Record<LambdaRuntimeKind, number>>;
+  provisioned?: ProvisionedConcurrencyUsage;
+  /** SnapStart (Python, .NET): restores and the seconds a version's snapshot stayed cached. */
+  snapStart?: { restores: number; cachedSeconds: number };
+  ephemeralStorageMb?: number;
+  monthToDateGbSeconds?: number;
+}
+
+export function billedInitMs(initMsByKind: LambdaUsage['onDemandInitMs'], at: Date): number {
+  let total = 0;
+  for (const [kind, ms] of Object.entries(initMsByKind ?? {}) as [LambdaRuntimeKind, number][]) {
+    if (ms > 0 && isOnDemandInitBilled(kind, at)) total += ms;
+  }
+  return total;
+}
+
+/** The cost of aggregated usage at the prices effective at `at`. Never throws. */
+export function lambdaUsageCost(
+  usage: LambdaUsage,
+  at: Date,
+  region: string,
+  catalogue: PriceCatalogue = defaultCatalogue,
+): CostResult {
+  const cost = new CostAccumulator(catalogue, at, region);
+  const arch = usage.architecture;
+  const memoryGb = usage.memoryMb / 1024;
+  const onDemandMs = Math.max(0, usage.billedDurationMs) + billedInitMs(usage.onDemandInitMs, at);
+  const pc = usage.provisioned;
+
+  cost.add(lambdaMeters.requests, usage.requests);
+  cost.add(
+    lambdaMeters.duration(arch),
+    gbSeconds(usage.memoryMb, onDemandMs),
+    usage.monthToDateGbSeconds ?? 0,
+  );
+  if (pc) {
+    cost.add(lambdaMeters.pcAllocated(arch), pc.concurrency * memoryGb * pc.enabledSeconds);
+    cost.add(lambdaMeters.pcDuration(arch), gbSeconds(usage.memoryMb, pc.billedDurationMs));
+  }
+  if (usage.snapStart) {
+    cost.add(lambdaMeters.snapStartRestore, usage.snapStart.restores * memoryGb);
+    cost.add(lambdaMeters.snapStartCache, memoryGb * usage.snapStart.cachedSeconds);
+  }
+  const storageSeconds = (onDemandMs + (pc?.billedDurationMs ?? 0)) / 1000;
+  cost.add(
+    lambdaMeters.ephemeralStorage,
+    billableEphemeralStorageGb(usage.ephemeralStorageMb) * storageSeconds,
+  );
+  return cost.result();
+}
+
+/** Unit prices an analysis needs for marginal maths (first-tier or at a tier position). */
+export interface LambdaUnitPrices {
+  onDemandUsdPerGbSecond: number;
+  pcAllocatedUsdPerGbSecond: number;
+  pcDurationUsdPerGbSecond: number;
+  requestUsd: number;
+  priceIds: string[];
+  catalogueVersion: string;
+}
+
+/**
+ * Marginal unit prices at a tier position. Missing prices come back as NaN so that callers see
+ * them rather than a silent zero.
+ */
+export function lambdaUnitPrices(
+  architecture: LambdaArchitecture,
+  at: Date,
+  region: string,
+  catalogue: PriceCatalogue = defaultCatalogue,
+  monthToDateGbSeconds = 0,
+): LambdaUnitPrices {
+  const priceIds: string[] = [];
+  const unit = (meter: string, used = 0): number => {
+    const entry = catalogue.find(meter, at, region);
+    if (!entry) return Number.NaN;
+    priceIds.push(entry.id);
+    if (!entry.tiers) return entry.usdPerUnit;
+    const tier = entry.tiers.find((t) => t.upToUnits === null || used < t.upToUnits);
+    return tier?.usdPerUnit ?? entry.usdPerUnit;
+  };
+  return {
+    onDemandUsdPerGbSecond: unit(lambdaMeters.duration(architecture), monthToDateGbSeconds),
+    pcAllocatedUsdPerGbSecond: unit(lambdaMeters.pcAllocated(architecture)),
+    pcDurationUsdPerGbSecond: unit(lambdaMeters.pcDuration(architecture)),
+    requestUsd: unit(lambdaMeters.requests),
+    priceIds,
+    catalogueVersion: catalogue.version,
+  };
+}
+
+/**
+ * Provisioned concurrency pays when utilisation u satisfies pc + u·pcd < u·od, so the break-even
+ * is u* = pc / (od − pcd) (≈ 0.60 on us-east-1 list prices; research/coldstart_cost.md §4).
+ */
+export function provisionedConcurrencyBreakEvenUtilisation(prices: LambdaUnitPrices): number {
+  const saving = prices.onDemandUsdPerGbSecond - prices.pcDurationUsdPerGbSecond;
+  return saving > 0 ? prices.pcAllocatedUsdPerGbSecond / saving : Number.POSITIVE_INFINITY;
+}
