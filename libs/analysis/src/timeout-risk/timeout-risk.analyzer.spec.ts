@@ -1,0 +1,70 @@
+import { histogramQuantile } from '@fleetscope/model';
+import { defaultCatalogue } from '@fleetscope/pricing';
+import type { AnalysisContext } from '../analyzer';
+import { DAY_MS, WEEK_START_MS, lambdaProfile, windowStats } from '../testing/fleet.generator';
+import { TimeoutRiskAnalyzer, timeoutRiskEvidence } from './timeout-risk.analyzer';
+
+const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2025-09-08T00:00:00Z') };
+const analyzer = new TimeoutRiskAnalyzer();
+
+describe(TimeoutRiskAnalyzer.name, () => {
+  it('flags a function whose p99 is 92 % of its timeout and says so in the reason', () => {
+    const stats = windowStats({ invocations: 100_000, medianMs: 1000, sigma: 0.3 });
+    const p99 = histogramQuantile(stats.durationBuckets, 0.99)!;
+    const timeoutMs = Math.round(p99 / 0.92);
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs }), stats }, ctx);
+
+    expect(rec.kind).toBe('timeout-risk');
+    expect(rec.severity).toBe('warning');
+    expect(rec.evidence.flags).toContain('p99-near-timeout');
+    expect(rec.reason).toContain('92 %');
+    expect(rec.recommended).toMatchObject({ action: 'raise-timeout' });
+    expect(rec.recommended.timeoutMs as number).toBeGreaterThan(timeoutMs);
+    expect(rec.recommended.timeoutMs as number).toBeLessThanOrEqual(900_000);
+    expect(rec.catalogueVersion).toBe(defaultCatalogue.version);
+    expect(rec.confidence).toBe('high');
+  });
+
+  it('stays silent when p99 is far below the timeout and the fitted tail never reaches it', () => {
+    const stats = windowStats({ invocations: 100_000, medianMs: 100, sigma: 0.3 });
+    expect(analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx)).toEqual([]);
+  });
+
+  it('flags a fat tail that crosses the timeout even when p99 is below 80 %', () => {
+    const stats = windowStats({ invocations: 100_000, medianMs: 200, sigma: 0.9 });
+    const p99 = histogramQuantile(stats.durationBuckets, 0.99)!;
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: Math.round(p99 / 0.6) }), stats }, ctx);
+    expect(rec.evidence.flags).toEqual(['tail-probability']);
+    expect(rec.severity).toBe('info');
+    expect(rec.evidence.tailProbability as number).toBeGreaterThan(1e-4);
+  });
+
+  it('marks observed timeouts critical and points at hangs when p99 is short', () => {
+    const stats = windowStats({ invocations: 10_000, medianMs: 100, sigma: 0.3, timeouts: 3, durationMaxMs: 3000 });
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx);
+    expect(rec.severity).toBe('critical');
+    expect(rec.reason).toMatch(/^3 of 10000 invocations timed out/);
+    expect(rec.recommended).toMatchObject({ action: 'change-code' });
+  });
+
+  it('recommends a code change when the needed timeout exceeds the 900 s Lambda maximum', () => {
+    const stats = windowStats({ invocations: 10_000, medianMs: 500_000, sigma: 0.3 });
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 900_000 }), stats }, ctx);
+    expect(rec.recommended).toMatchObject({ action: 'change-code', timeoutMs: 900_000 });
+  });
+
+  it('returns nothing when the timeout is unknown', () => {
+    const stats = windowStats({ invocations: 10, medianMs: 100, sigma: 0.3 });
+    expect(analyzer.analyze({ profile: lambdaProfile({ timeoutMs: null }), stats }, ctx)).toEqual([]);
+  });
+});
+
+describe(timeoutRiskEvidence.name, () => {
+  it('measures the daily p99 trend in ms per day', () => {
+    const stats = windowStats({ invocations: 7000, medianMs: 100, sigma: 0.3 });
+    stats.daily = stats.daily.map((d, i) => ({ ...d, p99Ms: 1000 + 50 * i, dayStartMs: WEEK_START_MS + i * DAY_MS }));
+    const evidence = timeoutRiskEvidence(stats, 3000);
+    expect(evidence.p99TrendMsPerDay).toBeCloseTo(50, 6);
+    expect(evidence.projectedP99In7DaysMs).toBeCloseTo(1300 + 350, 6);
+  });
+});
