@@ -1,0 +1,250 @@
+import type { FunctionIdentity, LogRow } from '@fleetscope/model';
+import { functionId } from '@fleetscope/model';
+import type { CloudWatchDecodeOptions } from '../cloudwatch/subscription.decoder';
+import { ingestSubscriptionMessage } from '../cloudwatch/subscription.decoder';
+import {
+  bodyBytes,
+  decodeBase64,
+  decompressBounded,
+  DEFAULT_MAX_DECOMPRESSED_BYTES,
+} from '../cloudwatch/bounded-decompress';
+import type { IngestResult } from '../lambda/ingest-result';
+import { emptyIngestResult, failWith, reject } from '../lambda/ingest-result';
+import { LambdaLogStreamAssembler } from '../lambda/log-stream.assembler';
+import { lambdaStreamKey } from '../lambda/log-stream-assembler.pool';
+import { splitConcatenatedJson } from './concatenated-json';
+
+export interface FirehoseParseOptions extends CloudWatchDecodeOptions {
+  /**
+   * The function whose lines arrive already extracted (Firehose "decompression + message
+   * extraction" drops the log group). Without it such lines become log rows with functionId ''.
+   */
+  identity?: FunctionIdentity;
+  version?: string;
+  instance?: string;
+  /** Cap on all records' inflated bytes together; default 256 MiB. */
+  maxTotalDecompressedBytes?: number;
+}
+
+export type FirehoseRecordKind = 'cloudwatch' | 'control' | 'lines' | 'empty' | 'rejected';
+
+export interface FirehoseRecordOutcome {
+  index: number;
+  kind: FirehoseRecordKind;
+  error?: string;
+}
+
+export interface FirehoseRequestResult extends IngestResult {
+  /** The request id to echo in the response ('' when the body had none). */
+  requestId: string;
+  /** The request's `timestamp` (epoch ms), null when absent. */
+  timestamp: number | null;
+  records: FirehoseRecordOutcome[];
+}
+
+const DEFAULT_MAX_TOTAL = 256 * 1024 * 1024;
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function isSubscriptionMessage(obj: Record<string, unknown>): boolean {
+  return 'logEvents' in obj || 'messageType' in obj;
+}
+
+/**
+ * A Firehose HTTP endpoint delivery (awsdocs firehose httpdeliveryrequestresponse.md):
+ * `{"requestId","timestamp","records":[{"data":"<base64>"}]}`. Each record is base64 of
+ * gzip(CloudWatch Logs subscription JSON) — possibly several messages back to back — or, with
+ * message extraction on, the plain log lines. A bad record is rejected and reported in `records`;
+ * the others are kept. The docs' CWL example shows `data` as the decoded object: accepted too.
+ */
+export function parseFirehoseRequest(
+  body: unknown,
+  options: FirehoseParseOptions = {},
+): FirehoseRequestResult {
+  const result: FirehoseRequestResult = {
+    ...emptyIngestResult(),
+    requestId: '',
+    timestamp: null,
+    records: [],
+  };
+  let value: unknown = body;
+  const bytes = bodyBytes(body);
+  if (bytes) {
+    try {
+      value = JSON.parse(bytes.toString('utf8'));
+    } catch (e) {
+      failWith(
+        result,
+        'invalid_json',
+        `Firehose request body is not JSON: ${(e as Error).message}`,
+      );
+      return result;
+    }
+  }
+  const req = asObject(value);
+  if (!req) {
+    failWith(result, 'invalid_shape', 'Firehose request body must be a JSON object');
+    return result;
+  }
+  if (typeof req.requestId === 'string') result.requestId = req.requestId;
+  if (typeof req.timestamp === 'number' && Number.isFinite(req.timestamp))
+    result.timestamp = req.timestamp;
+  if (!result.requestId) {
+    failWith(result, 'invalid_shape', 'Firehose request needs a string "requestId"');
+    return result;
+  }
+  if (!Array.isArray(req.records)) {
+    failWith(result, 'invalid_shape', 'Firehose request needs a "records" array');
+    return result;
+  }
+
+  const perRecordMax = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+  let budget = options.maxTotalDecompressedBytes ?? DEFAULT_MAX_TOTAL;
+  const receivedAt = result.timestamp ?? Date.now();
+  const cwOptions: CloudWatchDecodeOptions = {
+    ...options,
+    logSource: options.logSource ?? 'firehose',
+  };
+
+  const records = req.records as unknown[];
+  for (let index = 0; index < records.length; index++) {
+    const fail = (reason: Parameters<typeof reject>[1], message: string): void => {
+      const text = `records[${index}]: ${message}`;
+      reject(result, reason, text);
+      result.records.push({ index, kind: 'rejected', error: text });
+    };
+    const data = asObject(records[index])?.data;
+    const decodedObject = asObject(data);
+    if (decodedObject) {
+      const bad = ingestSubscriptionMessage(decodedObject, cwOptions, result);
+      if (bad === undefined) result.records.push({ index, kind: kindOf(decodedObject) });
+      else fail('invalid_shape', bad);
+      continue;
+    }
+    if (typeof data !== 'string') {
+      fail('invalid_shape', '"data" must be a base64 string');
+      continue;
+    }
+    if (data === '') {
+      // Empty records are permitted by the contract.
+      result.records.push({ index, kind: 'empty' });
+      continue;
+    }
+    const raw = decodeBase64(data);
+    if (!raw) {
+      fail('invalid_base64', '"data" is not valid base64');
+      continue;
+    }
+    const inflated = decompressBounded(raw, Math.min(perRecordMax, budget));
+    if (!inflated.ok) {
+      fail(inflated.reason, inflated.message);
+      continue;
+    }
+    if (inflated.compressed) budget -= inflated.data.length;
+    const text = inflated.data.toString('utf8');
+    const kind = ingestRecordText(text, receivedAt, options, cwOptions, result);
+    if (typeof kind === 'string') result.records.push({ index, kind });
+    else fail('invalid_shape', kind.error);
+  }
+  return result;
+}
+
+function kindOf(msg: Record<string, unknown>): FirehoseRecordKind {
+  return msg.messageType === 'CONTROL_MESSAGE' ? 'control' : 'cloudwatch';
+}
+
+/** One record's inflated text: subscription JSON (one or several), or extracted lines. */
+function ingestRecordText(
+  text: string,
+  receivedAt: number,
+  options: FirehoseParseOptions,
+  cwOptions: CloudWatchDecodeOptions,
+  result: IngestResult,
+): FirehoseRecordKind | { error: string } {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  if (i === text.length) return 'empty';
+  if (text.charCodeAt(i) === 123 /* { */) {
+    let single: unknown;
+    let parts: string[] | undefined;
+    try {
+      single = JSON.parse(text);
+    } catch {
+      parts = splitConcatenatedJson(text);
+    }
+    const objects: { obj: Record<string, unknown> | undefined; text: string }[] = [];
+    if (parts === undefined && single !== undefined) objects.push({ obj: asObject(single), text });
+    else if (parts) {
+      for (const p of parts) {
+        try {
+          objects.push({ obj: asObject(JSON.parse(p)), text: p });
+        } catch {
+          objects.push({ obj: undefined, text: p });
+        }
+      }
+    }
+    if (objects.length > 0 && objects.every((o) => o.obj && isSubscriptionMessage(o.obj))) {
+      let kind: FirehoseRecordKind = 'control';
+      for (const o of objects) {
+        const msg = o.obj as Record<string, unknown>;
+        const bad = ingestSubscriptionMessage(msg, cwOptions, result);
+        if (bad !== undefined) return { error: bad };
+        if (kindOf(msg) === 'cloudwatch') kind = 'cloudwatch';
+      }
+      return kind;
+    }
+    // Otherwise: JSON log lines (Lambda JSON log format, extracted), one per line.
+  }
+  ingestLines(text, receivedAt, options, cwOptions.logSource ?? 'firehose', result);
+  return 'lines';
+}
+
+function ingestLines(
+  text: string,
+  receivedAt: number,
+  options: FirehoseParseOptions,
+  logSource: string,
+  result: IngestResult,
+): void {
+  const lines = text.split('\n');
+  if (options.identity) {
+    const ctx = {
+      identity: options.identity,
+      version: options.version ?? '',
+      instance: options.instance ?? '',
+      source: 'lambda_log' as const,
+      logSource,
+    };
+    const assembler = options.pool
+      ? options.pool.get(lambdaStreamKey(functionId(ctx.identity), ctx.instance), ctx)
+      : new LambdaLogStreamAssembler(ctx, options);
+    for (const line of lines) if (line.trim() !== '') assembler.pushRawLine(line, receivedAt);
+    assembler.drainInto(result);
+    return;
+  }
+  const nanos = `${Math.round(receivedAt)}000000`;
+  for (const line of lines) {
+    const body = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (body.trim() === '') continue;
+    const row: LogRow = {
+      timeUnixNano: nanos,
+      observedTimeUnixNano: nanos,
+      traceId: '',
+      spanId: '',
+      severityText: '',
+      severityNumber: 0,
+      serviceName: '',
+      functionId: '',
+      requestId: '',
+      source: logSource,
+      body,
+      resourceAttributes: {},
+      logAttributes: {},
+    };
+    result.logs.push(row);
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Response bodies of the Firehose HTTP endpoint contract (awsdocs httpdeliveryrequestresponse.md):
+ * 200 with `{requestId, timestamp}` on success; 4xx/5xx with `errorMessage` (≤ 8192 chars) on
+ * failure. `requestId` must echo the request's. 413 is a permanent failure; every other non-200
+ * is retried by Firehose with the same request id.
+ */
+export interface FirehoseSuccessResponse {
+  requestId: string;
+  timestamp: number;
+}
+
+export interface FirehoseErrorResponse extends FirehoseSuccessResponse {
+  errorMessage: string;
+}
+
+const MAX_ERROR_MESSAGE = 8192;
+
+export function firehoseSuccessResponse(
+  requestId: string,
+  nowMs = Date.now(),
+): FirehoseSuccessResponse {
+  return { requestId, timestamp: Math.round(nowMs) };
+}
+
+export function firehoseErrorResponse(
+  requestId: string,
+  errorMessage: string,
+  nowMs = Date.now(),
+): FirehoseErrorResponse {
+  return {
+    requestId,
+    timestamp: Math.round(nowMs),
+    errorMessage:
+      errorMessage.length > MAX_ERROR_MESSAGE
+        ? errorMessage.slice(0, MAX_ERROR_MESSAGE)
+        : errorMessage,
+  };
+}

@@ -1,0 +1,68 @@
+import type { LambdaStreamContext, LambdaStreamOptions } from './log-stream.assembler';
+import { LambdaLogStreamAssembler } from './log-stream.assembler';
+import type { IngestResult } from './ingest-result';
+
+/** Pool key of a stream: function id + sandbox. */
+export function lambdaStreamKey(functionId: string, instance: string): string {
+  return `${functionId}|${instance}`;
+}
+
+export interface LambdaLogStreamAssemblerPoolOptions extends LambdaStreamOptions {
+  /** Streams kept at most; the least recently used is dropped first. Default 10,000. */
+  maxStreams?: number;
+}
+
+/**
+ * The assemblers of many log streams, kept across deliveries so that per-sandbox state (an INIT
+ * before the first invocation, a reset after a timeout) survives a batch boundary. Bounded: a
+ * sandbox lives at most a few hours, and a dropped stream only loses that small state.
+ * One pool per process (the collector owns it); the ingest functions take it as an option and
+ * work without one (state then lives for one call).
+ */
+export class LambdaLogStreamAssemblerPool {
+  private readonly streams = new Map<string, LambdaLogStreamAssembler>();
+  private readonly maxStreams: number;
+  private readonly streamOptions: LambdaStreamOptions;
+
+  constructor(options: LambdaLogStreamAssemblerPoolOptions = {}) {
+    this.maxStreams = Math.max(1, options.maxStreams ?? 10_000);
+    this.streamOptions = {
+      includePlatformLogs: options.includePlatformLogs,
+      proactiveInitGapMs: options.proactiveInitGapMs,
+    };
+  }
+
+  get size(): number {
+    return this.streams.size;
+  }
+
+  /** The assembler of `ctx`'s stream (function id + instance), created on first use. */
+  get(key: string, ctx: LambdaStreamContext): LambdaLogStreamAssembler {
+    let assembler = this.streams.get(key);
+    if (assembler) {
+      // Map keeps insertion order: re-inserting marks it most recently used.
+      this.streams.delete(key);
+    } else {
+      assembler = new LambdaLogStreamAssembler(ctx, this.streamOptions);
+      if (this.streams.size >= this.maxStreams) {
+        const oldest = this.streams.keys().next();
+        if (!oldest.done) this.streams.delete(oldest.value);
+      }
+    }
+    this.streams.set(key, assembler);
+    return assembler;
+  }
+
+  /** Drops streams whose last record is older than `olderThanMs` (epoch ms); returns how many. */
+  evictIdle(olderThanMs: number, into?: IngestResult): number {
+    let n = 0;
+    for (const [key, assembler] of this.streams) {
+      if (assembler.lastSeenMs < olderThanMs) {
+        if (into) assembler.drainInto(into);
+        this.streams.delete(key);
+        n++;
+      }
+    }
+    return n;
+  }
+}

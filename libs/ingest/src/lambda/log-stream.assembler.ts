@@ -1,0 +1,561 @@
+import type {
+  FunctionIdentity,
+  InitType,
+  InvocationRecord,
+  InvocationSource,
+  InvocationStatus,
+  LogRow,
+} from '@fleetscope/model';
+import { functionId } from '@fleetscope/model';
+import type { FunctionConfigHint, IngestResult } from './ingest-result';
+import type { PlatformEvent } from './platform-event';
+import { classifyLambdaLine } from './platform-line.parser';
+import type { ReportLine } from './report-line.parser';
+import { runtimeFromRuntimeVersion } from './runtime-version';
+import { xrayToTraceId } from './xray-trace-id';
+
+/** Which sandbox a stream of platform records comes from. */
+export interface LambdaStreamContext {
+  identity: FunctionIdentity;
+  /** Version known up front (from the log stream name `[$LATEST]`/`[12]`), '' when unknown. */
+  version: string;
+  /** The sandbox: the log stream name, or the Telemetry API instance id. */
+  instance: string;
+  source: Extract<InvocationSource, 'lambda_log' | 'lambda_telemetry'>;
+  /** LogRow.source: lambda_log, cloudwatch, firehose, lambda_telemetry. */
+  logSource: string;
+  /** Extra resource attributes for log rows (e.g. the log group). */
+  resourceAttributes?: Record<string, string>;
+}
+
+export interface LambdaStreamOptions {
+  /** Keep START/END/REPORT/INIT_* lines as log rows too (default false: they become records). */
+  includePlatformLogs?: boolean;
+  /**
+   * An init that ended more than this long before its first invocation started was not on the
+   * request's path: proactive initialisation (or provisioned concurrency seen through text logs,
+   * which do not say `initializationType`). Default 1000 ms; on-demand inits are followed by
+   * their invocation within milliseconds.
+   */
+  proactiveInitGapMs?: number;
+}
+
+const DEFAULT_PROACTIVE_GAP_MS = 1000;
+/** Bounds the per-stream maps if START or timeout lines never meet their REPORT. */
+const MAX_TRACKED_REQUESTS = 256;
+
+const OUTCOME_RANK: Record<InvocationStatus, number> = {
+  unknown: 0,
+  success: 1,
+  error: 2,
+  timeout: 3,
+  oom: 4,
+};
+
+interface Outcome {
+  status: InvocationStatus;
+  errorType: string;
+}
+
+interface StartSeen {
+  timeMs: number;
+  version: string;
+  traceId: string;
+}
+
+interface InitSeen {
+  timeMs: number;
+  initType: InitType;
+}
+
+const SEVERITY: Record<string, number> = {
+  TRACE: 1,
+  DEBUG: 5,
+  INFO: 9,
+  WARN: 13,
+  WARNING: 13,
+  ERROR: 17,
+  FATAL: 21,
+  CRITICAL: 21,
+};
+
+function nanos(ms: number): string {
+  return ms > 0 ? `${Math.round(ms)}000000` : '0';
+}
+
+function statusFromPlatform(status: string): InvocationStatus {
+  switch (status) {
+    case '':
+    case 'success':
+      return 'success';
+    case 'timeout':
+      return 'timeout';
+    case 'error':
+    case 'failure':
+      return 'error';
+    default:
+      return 'unknown';
+  }
+}
+
+/**
+ * Turns the records of one Lambda log stream (one sandbox) into InvocationRecords: one REPORT
+ * (or platform.report) is one invocation. Keep one assembler per stream alive across batches
+ * (LambdaLogStreamAssemblerPool) so that state spanning deliveries — the INIT before a first
+ * invocation, the sandbox reset after a timeout — is not lost.
+ *
+ * Rules (DESIGN.md "Identity and semantics", research/coldstart_cost.md §1):
+ * - startTimeMs = REPORT time − Duration, rounded to the ms (Telemetry: platform.start time).
+ * - Cold start: `Init Duration` present (on-demand) or `Restore Duration` (SnapStart, initType
+ *   snap-start). `initializationType: provisioned-concurrency` (JSON/Telemetry only) is not a
+ *   cold start. An init that finished more than proactiveInitGapMs before the invocation began
+ *   was proactive (initType 'proactive', not a cold start): detectable only when the INIT_START
+ *   / platform.initStart record of the same sandbox was seen.
+ * - Timeout (`Task timed out…`, Status: timeout) → 'timeout'; OOM (`signal: killed`,
+ *   Runtime.OutOfMemory, Max Memory Used ≥ Memory Size) → 'oom'; other runtime exits → 'error'.
+ *   Each resets the sandbox: the next invocation of the stream is a cold start even without an
+ *   Init Duration (initType 'on-demand', initDurationMs null: the re-init ran inside it).
+ * - A REPORT is held until the next REPORT/INIT or drain(), because the timeout and OOM lines of
+ *   old runtimes come after it.
+ */
+export class LambdaLogStreamAssembler {
+  private readonly ctx: LambdaStreamContext;
+  private readonly functionId: string;
+  private readonly includePlatformLogs: boolean;
+  private readonly proactiveGapMs: number;
+
+  private version: string;
+  private runtime = '';
+  private runtimeVersion = '';
+  private resourceAttributes: Readonly<Record<string, string>>;
+
+  private pending: InvocationRecord | null = null;
+  private currentRequestId = '';
+  private readonly starts = new Map<string, StartSeen>();
+  private readonly outcomes = new Map<string, Outcome>();
+  private initSeen: InitSeen | null = null;
+  private initReport: { durationMs: number | null; phase: string } | null = null;
+  private restore: { timeMs: number; durationMs: number | null } | null = null;
+  private resetPending = false;
+
+  private memorySizeMb: number | undefined;
+  private timeoutMs: number | undefined;
+  private lastHintKey = '';
+
+  private invocations: InvocationRecord[] = [];
+  private logs: LogRow[] = [];
+  private hints: FunctionConfigHint[] = [];
+  /** Last time a record arrived, for the pool's idle eviction. */
+  lastSeenMs = 0;
+
+  constructor(ctx: LambdaStreamContext, options: LambdaStreamOptions = {}) {
+    this.ctx = ctx;
+    this.functionId = functionId(ctx.identity);
+    this.version = ctx.version;
+    this.includePlatformLogs = options.includePlatformLogs ?? false;
+    this.proactiveGapMs = options.proactiveInitGapMs ?? DEFAULT_PROACTIVE_GAP_MS;
+    this.resourceAttributes = this.buildResourceAttributes();
+  }
+
+  get context(): LambdaStreamContext {
+    return this.ctx;
+  }
+
+  /** One log message (text or JSON format) with its event timestamp (epoch ms). */
+  pushMessage(message: string, timestampMs: number): void {
+    const { event, lineTimeMs } = classifyLambdaLine(message);
+    this.pushEvent(event, timestampMs, message, lineTimeMs);
+  }
+
+  /** One raw line (no event timestamp): its printed timestamp, else `fallbackMs`. */
+  pushRawLine(line: string, fallbackMs: number): void {
+    const { event, lineTimeMs } = classifyLambdaLine(line);
+    this.pushEvent(event, lineTimeMs ?? fallbackMs, line, lineTimeMs);
+  }
+
+  /**
+   * One platform event. `body` is the original text for log rows (null: nothing to keep);
+   * `lineTimeMs` the time printed in the line, if any.
+   */
+  pushEvent(
+    event: PlatformEvent,
+    timeMs: number,
+    body: string | null,
+    lineTimeMs: number | null = null,
+  ): void {
+    this.lastSeenMs = timeMs;
+    switch (event.kind) {
+      case 'report':
+        this.onReport(event.report, timeMs);
+        this.platformLog(body, timeMs, 'INFO');
+        return;
+      case 'start':
+        this.flushPending();
+        this.remember(this.starts, event.requestId, {
+          timeMs,
+          version: event.version,
+          traceId: event.traceId,
+        });
+        if (event.version) this.setVersion(event.version);
+        this.currentRequestId = event.requestId;
+        this.platformLog(body, timeMs, 'INFO');
+        return;
+      case 'end':
+        if (this.currentRequestId === event.requestId) this.currentRequestId = '';
+        this.platformLog(body, timeMs, 'INFO');
+        return;
+      case 'initStart':
+        this.flushPending();
+        this.initSeen = { timeMs, initType: event.initType };
+        this.initReport = null;
+        if (event.functionVersion) this.setVersion(event.functionVersion);
+        if (event.runtimeVersion) this.setRuntime(event.runtimeVersion, timeMs);
+        this.platformLog(body, timeMs, 'INFO');
+        return;
+      case 'initRuntimeDone':
+        if (this.initSeen && event.initType) this.initSeen.initType = event.initType;
+        this.platformLog(
+          body,
+          timeMs,
+          event.status && event.status !== 'success' ? 'ERROR' : 'INFO',
+        );
+        return;
+      case 'initReport':
+        this.initReport = { durationMs: event.durationMs, phase: event.phase };
+        if (this.initSeen && event.initType) this.initSeen.initType = event.initType;
+        this.platformLog(
+          body,
+          timeMs,
+          event.status && event.status !== 'success' ? 'ERROR' : 'INFO',
+        );
+        return;
+      case 'restoreStart':
+        this.flushPending();
+        this.restore = { timeMs, durationMs: null };
+        if (event.runtimeVersion) this.setRuntime(event.runtimeVersion, timeMs);
+        this.platformLog(body, timeMs, 'INFO');
+        return;
+      case 'restoreReport':
+        this.restore = { timeMs: this.restore?.timeMs ?? timeMs, durationMs: event.durationMs };
+        this.platformLog(
+          body,
+          timeMs,
+          event.status && event.status !== 'success' ? 'ERROR' : 'INFO',
+        );
+        return;
+      case 'runtimeDone': {
+        const status = statusFromPlatform(event.status);
+        if (status !== 'success') {
+          const oom = event.errorType.includes('OutOfMemory');
+          this.applyOutcome(event.requestId, {
+            status: oom ? 'oom' : status,
+            errorType: event.errorType,
+          });
+        }
+        this.platformLog(body, timeMs, status === 'success' ? 'INFO' : 'ERROR');
+        return;
+      }
+      case 'timeout':
+        if (Number.isFinite(event.seconds)) this.noteTimeout(event.seconds * 1000, timeMs);
+        this.applyOutcome(event.requestId, { status: 'timeout', errorType: 'Sandbox.Timedout' });
+        this.errorLog(body, timeMs, lineTimeMs, event.requestId);
+        return;
+      case 'runtimeExit':
+        this.applyOutcome(event.requestId, {
+          status: event.oom ? 'oom' : 'error',
+          errorType: event.errorType,
+        });
+        this.errorLog(body, timeMs, lineTimeMs, event.requestId);
+        return;
+      case 'xray':
+        if (this.pending && !this.pending.traceId)
+          this.pending.traceId = xrayToTraceId(event.traceId);
+        this.platformLog(body, timeMs, 'INFO');
+        return;
+      case 'housekeeping':
+        if (event.severity === 'warn') this.log(body, timeMs, null, '', 'WARN');
+        else this.platformLog(body, timeMs, 'INFO');
+        return;
+      case 'app': {
+        const requestId = event.requestId || this.currentRequestId;
+        if (event.invokeError) this.applyOutcome(requestId, { status: 'error', errorType: '' });
+        this.log(event.message, timeMs, event.timeMs ?? lineTimeMs, requestId, event.level);
+        return;
+      }
+      default: {
+        const never: never = event;
+        return never;
+      }
+    }
+  }
+
+  /** Emits the held REPORT and moves everything produced so far into `into`. */
+  drainInto(into: IngestResult): void {
+    this.flushPending();
+    for (const r of this.invocations) into.invocations.push(r);
+    for (const l of this.logs) into.logs.push(l);
+    for (const h of this.hints) into.configHints.push(h);
+    this.invocations = [];
+    this.logs = [];
+    this.hints = [];
+  }
+
+  private onReport(r: ReportLine, timeMs: number): void {
+    this.flushPending();
+    const start = this.starts.get(r.requestId);
+    if (start) this.starts.delete(r.requestId);
+    if (this.currentRequestId === r.requestId) this.currentRequestId = '';
+
+    const duration = r.durationMs;
+    let startTimeMs: number;
+    if (this.ctx.source === 'lambda_telemetry' && start) startTimeMs = start.timeMs;
+    else if (duration !== null) startTimeMs = Math.round(timeMs - duration);
+    else startTimeMs = Math.round(start?.timeMs ?? timeMs);
+
+    // Outcome: the REPORT's own Status/Error Type, then what earlier lines said.
+    let status = statusFromPlatform(r.status);
+    let errorType = r.errorType;
+    if (errorType.includes('OutOfMemory')) status = 'oom';
+    if (
+      r.memorySizeMb !== null &&
+      r.maxMemoryUsedMb !== null &&
+      r.maxMemoryUsedMb >= r.memorySizeMb
+    ) {
+      status = 'oom';
+      if (!errorType) errorType = 'Runtime.OutOfMemory';
+    }
+    const early = this.outcomes.get(r.requestId);
+    if (early) {
+      this.outcomes.delete(r.requestId);
+      if (OUTCOME_RANK[early.status] > OUTCOME_RANK[status]) {
+        status = early.status;
+        if (early.errorType) errorType = early.errorType;
+      }
+    }
+
+    // Cold start.
+    let coldStart = false;
+    let initType: InitType = '';
+    let initDurationMs = r.initDurationMs;
+    let restoreDurationMs = r.restoreDurationMs;
+    if (restoreDurationMs === null && this.restore) restoreDurationMs = this.restore.durationMs;
+    const init = this.initSeen;
+    if (
+      restoreDurationMs !== null ||
+      (this.restore && this.restore.durationMs === null && init === null)
+    ) {
+      coldStart = true;
+      initType = 'snap-start';
+    } else if (initDurationMs !== null || init !== null || this.initReport?.phase === 'invoke') {
+      if (initDurationMs === null && this.initReport) initDurationMs = this.initReport.durationMs;
+      const declared = init?.initType ?? '';
+      const invocationStart = start?.timeMs ?? startTimeMs;
+      const initEnd = init ? init.timeMs + (initDurationMs ?? 0) : null;
+      if (declared === 'provisioned-concurrency') {
+        initType = 'provisioned-concurrency';
+      } else if (declared === 'snap-start') {
+        coldStart = true;
+        initType = 'snap-start';
+      } else if (initEnd !== null && invocationStart - initEnd > this.proactiveGapMs) {
+        initType = 'proactive';
+      } else if (initDurationMs !== null || this.resetPending) {
+        coldStart = true;
+        initType = 'on-demand';
+      }
+      // else: an INIT_START without Init Duration in the REPORT and no declared type (text logs
+      // of a provisioned-concurrency sandbox): not a user-visible cold start.
+    } else if (this.resetPending) {
+      coldStart = true;
+      initType = 'on-demand';
+    }
+    this.initSeen = null;
+    this.initReport = null;
+    this.restore = null;
+    this.resetPending = false;
+
+    const version = start?.version || this.version;
+    const traceId = r.traceId ? xrayToTraceId(r.traceId) : (start?.traceId ?? '');
+    const { identity } = this.ctx;
+    this.pending = {
+      source: this.ctx.source,
+      functionId: this.functionId,
+      platform: identity.platform,
+      account: identity.account,
+      region: identity.region,
+      name: identity.name,
+      version,
+      requestId: r.requestId,
+      startTimeMs,
+      durationMs: duration,
+      billedDurationMs: r.billedDurationMs,
+      initDurationMs,
+      restoreDurationMs,
+      billedRestoreDurationMs: r.billedRestoreDurationMs,
+      memorySizeMb: r.memorySizeMb,
+      maxMemoryUsedMb: r.maxMemoryUsedMb,
+      coldStart,
+      initType,
+      status,
+      errorType,
+      trigger: '',
+      instance: this.ctx.instance,
+      traceId,
+      runtime: this.runtime,
+      architecture: '',
+    };
+    if (
+      status === 'timeout' ||
+      status === 'oom' ||
+      (status === 'error' && errorType.startsWith('Runtime.'))
+    ) {
+      this.resetPending = true;
+    }
+    if (status === 'timeout' && duration !== null) this.noteTimeout(duration, timeMs);
+    if (r.memorySizeMb !== null && r.memorySizeMb !== this.memorySizeMb) {
+      this.memorySizeMb = r.memorySizeMb;
+      this.emitHint(timeMs);
+    }
+  }
+
+  /** Applies a timeout/OOM/error to the held REPORT, or keeps it for the REPORT to come. */
+  private applyOutcome(requestId: string, outcome: Outcome): void {
+    const p = this.pending;
+    if (p && (requestId === '' || requestId === p.requestId)) {
+      if (OUTCOME_RANK[outcome.status] > OUTCOME_RANK[p.status]) {
+        p.status = outcome.status;
+        if (outcome.errorType) p.errorType = outcome.errorType;
+      }
+      if (outcome.status !== 'error' || outcome.errorType.startsWith('Runtime.'))
+        this.resetPending = true;
+      return;
+    }
+    const id = requestId || this.currentRequestId;
+    if (id) {
+      const prev = this.outcomes.get(id);
+      if (!prev || OUTCOME_RANK[outcome.status] > OUTCOME_RANK[prev.status]) {
+        this.remember(this.outcomes, id, outcome);
+      }
+    } else if (outcome.status !== 'error') {
+      // Nothing to attach it to (its REPORT went out in an earlier delivery): the sandbox was
+      // still reset.
+      this.resetPending = true;
+    }
+  }
+
+  private noteTimeout(elapsedMs: number, timeMs: number): void {
+    // Timeouts are configured in whole seconds; the elapsed time overshoots by a few ms.
+    const timeoutMs = Math.round(elapsedMs / 1000) * 1000;
+    if (timeoutMs > 0 && timeoutMs !== this.timeoutMs) {
+      this.timeoutMs = timeoutMs;
+      this.emitHint(timeMs);
+    }
+  }
+
+  private setRuntime(runtimeVersion: string, timeMs: number): void {
+    if (runtimeVersion === this.runtimeVersion) return;
+    this.runtimeVersion = runtimeVersion;
+    this.runtime = runtimeFromRuntimeVersion(runtimeVersion);
+    this.emitHint(timeMs);
+  }
+
+  private setVersion(version: string): void {
+    if (version === this.version) return;
+    this.version = version;
+    this.resourceAttributes = this.buildResourceAttributes();
+  }
+
+  private emitHint(timeMs: number): void {
+    const key = `${this.version}|${this.memorySizeMb}|${this.timeoutMs}|${this.runtimeVersion}`;
+    if (key === this.lastHintKey) return;
+    this.lastHintKey = key;
+    const hint: FunctionConfigHint = {
+      functionId: this.functionId,
+      version: this.version,
+      observedAtMs: Math.round(timeMs),
+    };
+    if (this.memorySizeMb !== undefined) hint.memorySizeMb = this.memorySizeMb;
+    if (this.timeoutMs !== undefined) hint.timeoutMs = this.timeoutMs;
+    if (this.runtime) {
+      hint.runtime = this.runtime;
+      hint.runtimeVersion = this.runtimeVersion;
+    }
+    this.hints.push(hint);
+  }
+
+  private flushPending(): void {
+    if (this.pending) {
+      this.invocations.push(this.pending);
+      this.pending = null;
+    }
+  }
+
+  private remember<V>(map: Map<string, V>, key: string, value: V): void {
+    if (map.size >= MAX_TRACKED_REQUESTS) {
+      const oldest = map.keys().next();
+      if (!oldest.done) map.delete(oldest.value);
+    }
+    map.set(key, value);
+  }
+
+  private platformLog(body: string | null, timeMs: number, level: string): void {
+    if (this.includePlatformLogs || level === 'ERROR') this.log(body, timeMs, null, '', level);
+  }
+
+  private errorLog(
+    body: string | null,
+    timeMs: number,
+    lineTimeMs: number | null,
+    requestId: string,
+  ): void {
+    this.log(
+      body,
+      timeMs,
+      lineTimeMs,
+      requestId || this.pending?.requestId || this.currentRequestId,
+      'ERROR',
+    );
+  }
+
+  private log(
+    body: string | null,
+    observedMs: number,
+    lineTimeMs: number | null,
+    requestId: string,
+    level: string,
+  ): void {
+    if (body === null) return;
+    let end = body.length;
+    while (end > 0 && (body.charCodeAt(end - 1) === 10 || body.charCodeAt(end - 1) === 13)) end--;
+    this.logs.push({
+      timeUnixNano: nanos(lineTimeMs ?? observedMs),
+      observedTimeUnixNano: nanos(observedMs),
+      traceId: '',
+      spanId: '',
+      severityText: level,
+      severityNumber: SEVERITY[level] ?? 0,
+      serviceName: this.ctx.identity.name,
+      functionId: this.functionId,
+      requestId,
+      source: this.ctx.logSource,
+      body: end === body.length ? body : body.slice(0, end),
+      resourceAttributes: this.resourceAttributes,
+      logAttributes: {},
+    });
+  }
+
+  private buildResourceAttributes(): Readonly<Record<string, string>> {
+    const { identity } = this.ctx;
+    const attrs: Record<string, string> = {
+      'cloud.provider': 'aws',
+      'cloud.platform': 'aws_lambda',
+      'faas.name': identity.name,
+    };
+    if (identity.account) attrs['cloud.account.id'] = identity.account;
+    if (identity.region) attrs['cloud.region'] = identity.region;
+    if (this.version) attrs['faas.version'] = this.version;
+    if (this.ctx.instance) attrs['faas.instance'] = this.ctx.instance;
+    if (this.ctx.resourceAttributes) Object.assign(attrs, this.ctx.resourceAttributes);
+    // Shared by every row of the stream: rows are serialised, never mutated.
+    return Object.freeze(attrs);
+  }
+}
