@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
+
+type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
 import type { Config } from '@fleetscope/config';
 import { StorageUnavailableError, describeError, toStorageError } from './storage.errors';
 
@@ -61,7 +63,10 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
     const { createChdbConnection } = require('chdb/connection') as typeof import('chdb/connection');
     try {
       mkdirSync(path, { recursive: true });
-      client = createClient({ connection: createChdbConnection({ path }) });
+      // chdb types its connection against @clickhouse/client-common's copy of the interfaces,
+      // which @clickhouse/client re-declares; the shapes are the same at runtime.
+      const connection = createChdbConnection({ path }) as unknown as ClientConnection;
+      client = createClient({ connection });
       // chDB keeps one session per connection and ignores the client's `database` option.
       await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
       await client.command({ query: `USE ${database}` });

@@ -2,7 +2,7 @@
 export class StorageError extends Error {
   constructor(
     message: string,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = new.target.name;

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { histogramQuantile, parseFunctionId } from '@fleetscope/model';
+import { lambdaUsageCost, type LambdaArchitecture } from '@fleetscope/pricing';
+import {
+  FunctionConfigRepository,
+  FunctionsRepository,
+  type FunctionConfig,
+  type FunctionTotals,
+  type TimeRange,
+} from '@fleetscope/storage';
+
+export interface Percentiles {
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+/** One row of GET /api/functions (shape fixed by DESIGN.md). */
+export interface FunctionSummary {
+  id: string;
+  platform: string;
+  account: string;
+  name: string;
+  version: string;
+  region: string;
+  runtime: string;
+  architecture: string;
+  memoryMb: number | null;
+  timeoutMs: number | null;
+  invocations: number;
+  errors: number;
+  timeouts: number;
+  coldStarts: number;
+  coldStartRate: number;
+  durationMs: Percentiles & { max: number | null };
+  initDurationMs: Percentiles;
+  maxMemoryUsedMb: number | null;
+  billedGbSeconds: number;
+  costUsd: number | null;
+  pricing: { catalogueVersion: string; priceIds: string[] } | null;
+}
+
+const round = (v: number | null, digits = 2): number | null =>
+  v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
+
+function percentiles(buckets: Record<string, number>): Percentiles {
+  return {
+    p50: round(histogramQuantile(buckets, 0.5)),
+    p95: round(histogramQuantile(buckets, 0.95)),
+    p99: round(histogramQuantile(buckets, 0.99)),
+  };
+}
+
+/** Builds the fleet view from the aggregate, the inventory and the price catalogue. */
+@Injectable()
+export class FleetService {
+  constructor(
+    private readonly functions: FunctionsRepository,
+    private readonly configs: FunctionConfigRepository,
+  ) {}
+
+  async list(range: TimeRange, functionId?: string): Promise<FunctionSummary[]> {
+    const totals = await this.functions.totals(range, functionId);
+    const configs = await this.configs.merged(totals.map((t) => t.functionId));
+    return totals.map((t) => summarise(t, configs.get(t.functionId), range));
+  }
+}
+
+export function summarise(
+  t: FunctionTotals,
+  config: FunctionConfig | undefined,
+  range: TimeRange,
+): FunctionSummary {
+  const identity = parseFunctionId(t.functionId);
+  const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
+  const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
+  const billedGbSeconds = billedMbMs / 1024 / 1000;
+  let costUsd: number | null = null;
+  let pricing: FunctionSummary['pricing'] = null;
+  if (identity?.platform === 'aws_lambda' && memoryMb) {
+    const architecture: LambdaArchitecture = config?.architecture === 'arm64' ? 'arm64' : 'x86_64';
+    const cost = lambdaUsageCost(
+      {
+        architecture,
+        memoryMb,
+        requests: t.invocations,
+        billedDurationMs: billedMbMs / memoryMb,
+        snapStart: t.restores > 0 ? { restores: t.restores, cachedSeconds: 0 } : undefined,
+        ephemeralStorageMb: config?.ephemeralStorageMb ?? undefined,
+      },
+      new Date(range.toMs),
+      identity.region || 'us-east-1',
+    );
+    costUsd = round(cost.usd, 6);
+    pricing = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
+  }
+  return {
+    id: t.functionId,
+    platform: identity?.platform ?? 'other',
+    account: identity?.account ?? '',
+    name: identity?.name ?? t.functionId,
+    version: t.version || config?.version || '',
+    region: identity?.region ?? '',
+    runtime: config?.runtime ?? '',
+    architecture: config?.architecture ?? '',
+    memoryMb,
+    timeoutMs: config?.timeoutMs ?? null,
+    invocations: t.invocations,
+    errors: t.errors,
+    timeouts: t.timeouts,
+    coldStarts: t.coldStarts,
+    coldStartRate: t.invocations > 0 ? round(t.coldStarts / t.invocations, 6)! : 0,
+    durationMs: { ...percentiles(t.durationBuckets), max: round(t.durationMaxMs > 0 ? t.durationMaxMs : null) },
+    initDurationMs: percentiles(t.initBuckets),
+    maxMemoryUsedMb: t.maxMemoryUsedMb > 0 ? t.maxMemoryUsedMb : null,
+    billedGbSeconds: round(billedGbSeconds, 4)!,
+    costUsd,
+    pricing,
+  };
+}

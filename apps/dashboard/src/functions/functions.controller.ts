@@ -1,0 +1,110 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { parseFunctionId } from '@fleetscope/model';
+import { histogramQuantile } from '@fleetscope/model';
+import { FunctionConfigRepository, FunctionsRepository } from '@fleetscope/storage';
+import { FleetService, type FunctionSummary } from './fleet.service';
+import { parseConfigUpdate } from './function-config.body';
+import { parseRange, parseStep } from './time-range';
+
+@ApiTags('functions')
+@Controller('api/functions')
+export class FunctionsController {
+  constructor(
+    private readonly fleet: FleetService,
+    private readonly functions: FunctionsRepository,
+    private readonly configs: FunctionConfigRepository,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every function seen in the range, with counts, percentiles and cost' })
+  @ApiQuery({ name: 'from', required: false, description: 'ISO-8601 or epoch ms; default now − 24 h' })
+  @ApiQuery({ name: 'to', required: false, description: 'ISO-8601 or epoch ms; default now' })
+  async list(
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<{ from: string; to: string; functions: FunctionSummary[] }> {
+    const range = parseRange(from, to);
+    return {
+      from: new Date(range.fromMs).toISOString(),
+      to: new Date(range.toMs).toISOString(),
+      functions: await this.fleet.list(range),
+    };
+  }
+
+  @Get(':id/timeseries')
+  @ApiOperation({ summary: 'Invocations, errors, cold starts, duration percentiles and concurrency per step' })
+  @ApiQuery({ name: 'step', required: false, description: '60, 5m, 1h, 1d; chosen from the range by default' })
+  async timeseries(
+    @Param('id') id: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+    @Query('step') step?: string,
+  ) {
+    requireFunctionId(id);
+    const range = parseRange(from, to);
+    const stepSeconds = parseStep(step, range);
+    const points = await this.functions.timeseries(id, range, stepSeconds);
+    return {
+      id,
+      stepSeconds,
+      points: points.map((p) => ({
+        time: new Date(p.timeMs).toISOString(),
+        invocations: p.invocations,
+        errors: p.errors,
+        timeouts: p.timeouts,
+        coldStarts: p.coldStarts,
+        durationMs: {
+          p50: histogramQuantile(p.durationBuckets, 0.5),
+          p95: histogramQuantile(p.durationBuckets, 0.95),
+          p99: histogramQuantile(p.durationBuckets, 0.99),
+          max: p.durationMaxMs > 0 ? p.durationMaxMs : null,
+        },
+        // Little's law: busy milliseconds per step over the step's length.
+        averageConcurrency: p.durationSumMs / (stepSeconds * 1000),
+        maxMemoryUsedMb: p.maxMemoryUsedMb > 0 ? p.maxMemoryUsedMb : null,
+      })),
+    };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One function: the summary over the range and its merged configuration' })
+  async one(@Param('id') id: string, @Query('from') from?: string, @Query('to') to?: string) {
+    requireFunctionId(id);
+    const range = parseRange(from, to);
+    const [summary] = await this.fleet.list(range, id);
+    const config = (await this.configs.merged([id])).get(id);
+    if (!summary && !config) throw new NotFoundException(`no data for function ${id}`);
+    return { summary: summary ?? null, config: config ?? null };
+  }
+
+  @Put(':id/config')
+  @ApiOperation({ summary: 'Inventory by hand: memoryMb, timeoutMs, architecture, runtime, …' })
+  async putConfig(@Param('id') id: string, @Body() body: unknown) {
+    const identity = requireFunctionId(id);
+    const update = parseConfigUpdate(body);
+    await this.configs.upsert('manual', [
+      { functionId: id, platform: identity.platform, account: identity.account, region: identity.region, name: identity.name, ...update },
+    ]);
+    return (await this.configs.merged([id])).get(id);
+  }
+}
+
+function requireFunctionId(id: string) {
+  const identity = parseFunctionId(id);
+  if (!identity) {
+    throw new BadRequestException(
+      `"${id}" is not a function id (platform~account~region~name, as listed by GET /api/functions)`,
+    );
+  }
+  return identity;
+}

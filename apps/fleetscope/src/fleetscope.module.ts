@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Config } from '@fleetscope/config';
+import { StorageModule } from '@fleetscope/storage';
+import { DashboardModule } from '@fleetscope/dashboard';
+
+/**
+ * Collector, analyzer and dashboard as modules of one process: embedded ClickHouse (chDB) allows
+ * one data directory per process, so `npm start` runs them together on one engine.
+ */
+@Module({})
+export class FleetscopeModule {
+  static forRoot(config: Config): DynamicModule {
+    return {
+      module: FleetscopeModule,
+      imports: [StorageModule.forRoot(config), DashboardModule],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './process-runner';
+export * from './http-app.factory';

@@ -1,0 +1,59 @@
+import { Logger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
+import { ConfigError, loadConfig, type Config } from '@fleetscope/config';
+import { MigrationError, StorageError } from '@fleetscope/storage';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+export function logLevels(config: Config): LogLevel[] {
+  return LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
+}
+
+/**
+ * Runs one Fleetscope process: loads the config (a bad value exits 1 naming the variable), starts
+ * the application, and on SIGINT/SIGTERM closes it — servers stop accepting, pending writes are
+ * flushed, ClickHouse is closed — then exits 0.
+ */
+export function runProcess(
+  name: string,
+  start: (config: Config) => Promise<INestApplicationContext>,
+): void {
+  const logger = new Logger(name);
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${name}: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  start(config)
+    .then((app) => {
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.log(`${signal}: shutting down`);
+        app
+          .close()
+          .then(() => process.exit(0))
+          .catch((error: unknown) => {
+            logger.error(`shutdown failed: ${String(error)}`);
+            process.exit(1);
+          });
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    })
+    .catch((error: unknown) => {
+      const message =
+        error instanceof MigrationError || error instanceof StorageError
+          ? error.message
+          : error instanceof Error
+            ? (error.stack ?? error.message)
+            : String(error);
+      process.stderr.write(`${name}: failed to start: ${message}\n`);
+      process.exit(1);
+    });
+}

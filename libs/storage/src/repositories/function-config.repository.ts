@@ -1,0 +1,179 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Platform } from '@fleetscope/model';
+import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
+import { toStorageError } from '../client/storage.errors';
+import { CLICKHOUSE } from '../storage.tokens';
+
+/** Where a configuration fact came from; a higher one wins field by field. */
+export type ConfigSource = 'manual' | 'api' | 'records';
+const PRIORITY: ConfigSource[] = ['records', 'api', 'manual'];
+
+export interface FunctionConfig {
+  functionId: string;
+  platform: Platform | '';
+  account: string;
+  region: string;
+  name: string;
+  version: string;
+  runtime: string;
+  architecture: string;
+  packageType: string;
+  memoryMb: number | null;
+  timeoutMs: number | null;
+  ephemeralStorageMb: number | null;
+  provisionedConcurrency: number | null;
+  minScale: number | null;
+  maxScale: number | null;
+  podCpu: number | null;
+  podMemoryMb: number | null;
+  labels: Record<string, string>;
+}
+
+export type FunctionConfigUpdate = Partial<Omit<FunctionConfig, 'functionId'>> & {
+  functionId: string;
+};
+
+const NUMERIC: (keyof FunctionConfig & string)[] = [
+  'memoryMb',
+  'timeoutMs',
+  'ephemeralStorageMb',
+  'provisionedConcurrency',
+  'minScale',
+  'maxScale',
+  'podCpu',
+  'podMemoryMb',
+];
+const COLUMN: Record<string, string> = {
+  platform: 'platform',
+  account: 'account',
+  region: 'region',
+  name: 'name',
+  version: 'version',
+  runtime: 'runtime',
+  architecture: 'architecture',
+  packageType: 'package_type',
+  memoryMb: 'memory_mb',
+  timeoutMs: 'timeout_ms',
+  ephemeralStorageMb: 'ephemeral_storage_mb',
+  provisionedConcurrency: 'provisioned_concurrency',
+  minScale: 'min_scale',
+  maxScale: 'max_scale',
+  podCpu: 'pod_cpu',
+  podMemoryMb: 'pod_memory_mb',
+};
+
+/**
+ * The function inventory. Each source (the records, the platform APIs, a person) keeps its own row
+ * per function; reads merge them field by field, manual over API over records, so a fact typed by
+ * hand is not overwritten by the next REPORT line.
+ */
+@Injectable()
+export class FunctionConfigRepository {
+  constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
+
+  /** Upserts facts; fields left undefined keep what this source said before. */
+  async upsert(source: ConfigSource, updates: FunctionConfigUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    const existing = new Map(
+      (await this.read(source, updates.map((u) => u.functionId))).map((c) => [c.functionId, c]),
+    );
+    const now = Date.now();
+    const rows = updates.map((u) => {
+      const merged: Record<string, unknown> = { ...(existing.get(u.functionId) ?? {}) };
+      for (const [key, value] of Object.entries(u)) if (value !== undefined) merged[key] = value;
+      const row: Record<string, unknown> = {
+        function_id: u.functionId,
+        source,
+        labels: (merged.labels as Record<string, string> | undefined) ?? {},
+        updated_at: now,
+      };
+      for (const [key, column] of Object.entries(COLUMN)) {
+        const value = merged[key];
+        row[column] = NUMERIC.includes(key as keyof FunctionConfig)
+          ? typeof value === 'number' && value > 0
+            ? value
+            : 0
+          : typeof value === 'string'
+            ? value
+            : '';
+      }
+      return row;
+    });
+    try {
+      await this.handle.client.insert({ table: 'function_configs', values: rows, format: 'JSONEachRow' });
+    } catch (error) {
+      throw toStorageError(error, 'writing function_configs');
+    }
+  }
+
+  /** The merged configuration of each function (all of them when ids is omitted). */
+  async merged(functionIds?: string[]): Promise<Map<string, FunctionConfig>> {
+    const fields = Object.entries(COLUMN)
+      .map(([key, column]) => {
+        const known = NUMERIC.includes(key as keyof FunctionConfig) ? `${column} > 0` : `${column} != ''`;
+        return `argMaxIf(${column}, prio, ${known}) AS ${key}`;
+      })
+      .join(',\n');
+    const filter = functionIds ? 'WHERE function_id IN {ids:Array(String)}' : '';
+    const rows = await this.query(
+      `SELECT function_id AS functionId, ${fields},
+              argMaxIf(labels, prio, length(labels) > 0) AS labels
+       FROM (
+         SELECT *, indexOf({order:Array(String)}, source) AS prio
+         FROM function_configs FINAL ${filter}
+       )
+       GROUP BY function_id`,
+      { ids: functionIds ?? [], order: PRIORITY },
+    );
+    return new Map(rows.map((r) => [r.functionId, r]));
+  }
+
+  private async read(source: ConfigSource, functionIds: string[]): Promise<FunctionConfig[]> {
+    const fields = Object.entries(COLUMN)
+      .map(([key, column]) => `${column} AS ${key}`)
+      .join(', ');
+    return this.query(
+      `SELECT function_id AS functionId, ${fields}, labels FROM function_configs FINAL
+       WHERE source = {source:String} AND function_id IN {ids:Array(String)}`,
+      { source, ids: functionIds },
+    );
+  }
+
+  private async query(query: string, params: Record<string, unknown>): Promise<FunctionConfig[]> {
+    try {
+      const result = await this.handle.client.query({ query, query_params: params, format: 'JSONEachRow' });
+      const rows = await result.json<Record<string, unknown>>();
+      return rows.map(toConfig);
+    } catch (error) {
+      throw toStorageError(error, 'reading function_configs');
+    }
+  }
+}
+
+function toConfig(row: Record<string, unknown>): FunctionConfig {
+  const num = (v: unknown): number | null => {
+    const n = Number(v);
+    return Number.isFinite(n) && n > 0 ? n : null;
+  };
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return {
+    functionId: str(row.functionId),
+    platform: str(row.platform) as Platform | '',
+    account: str(row.account),
+    region: str(row.region),
+    name: str(row.name),
+    version: str(row.version),
+    runtime: str(row.runtime),
+    architecture: str(row.architecture),
+    packageType: str(row.packageType),
+    memoryMb: num(row.memoryMb),
+    timeoutMs: num(row.timeoutMs),
+    ephemeralStorageMb: num(row.ephemeralStorageMb),
+    provisionedConcurrency: num(row.provisionedConcurrency),
+    minScale: num(row.minScale),
+    maxScale: num(row.maxScale),
+    podCpu: num(row.podCpu),
+    podMemoryMb: num(row.podMemoryMb),
+    labels: (row.labels as Record<string, string> | undefined) ?? {},
+  };
+}

@@ -1,0 +1,208 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
+import { toStorageError } from '../client/storage.errors';
+import { CLICKHOUSE } from '../storage.tokens';
+import {
+  aggregateTableFor,
+  chosenSourceRows,
+  sourceParams,
+  toDateTimeParam,
+} from './minute-source.sql';
+
+export interface TimeRange {
+  fromMs: number;
+  toMs: number;
+}
+
+/** Aggregated facts of one function over a range, straight from the per-minute aggregate. */
+export interface FunctionTotals {
+  functionId: string;
+  version: string;
+  invocations: number;
+  errors: number;
+  timeouts: number;
+  ooms: number;
+  coldStarts: number;
+  provisionedInits: number;
+  restores: number;
+  durationSumMs: number;
+  durationMaxMs: number;
+  durationBuckets: Record<string, number>;
+  initDurationSumMs: number;
+  initBuckets: Record<string, number>;
+  restoreDurationSumMs: number;
+  billedRestoreSumMs: number;
+  maxMemoryUsedMb: number;
+  memoryBuckets: Record<string, number>;
+  /** Σ billed ms × memory MB over rows whose memory size is known. */
+  billedMbMs: number;
+  /** Σ billed ms over rows whose memory size is unknown (priced with the inventory's memory). */
+  billedMsUnknownMemory: number;
+  lastMemorySizeMb: number;
+  firstMinuteMs: number;
+  lastMinuteMs: number;
+}
+
+export interface TimeseriesPoint {
+  timeMs: number;
+  invocations: number;
+  errors: number;
+  timeouts: number;
+  coldStarts: number;
+  durationSumMs: number;
+  durationMaxMs: number;
+  durationBuckets: Record<string, number>;
+  maxMemoryUsedMb: number;
+}
+
+export const COLD_START_GROUPS = [
+  'function',
+  'version',
+  'runtime',
+  'memory',
+  'architecture',
+  'initType',
+  'hour',
+] as const;
+export type ColdStartGroup = (typeof COLD_START_GROUPS)[number];
+
+export interface ColdStartRow {
+  key: string;
+  functionId: string;
+  memorySizeMb: number;
+  version: string;
+  invocations: number;
+  coldStarts: number;
+  provisionedInits: number;
+  restores: number;
+  initDurationSumMs: number;
+  initBuckets: Record<string, number>;
+  restoreDurationSumMs: number;
+  durationSumMs: number;
+  billedRestoreSumMs: number;
+}
+
+const TOTALS_COLUMNS = `
+  sum(invocations) AS invocations,
+  sum(errors) AS errors,
+  sum(timeouts) AS timeouts,
+  sum(ooms) AS ooms,
+  sum(cold_starts) AS coldStarts,
+  sum(provisioned_inits) AS provisionedInits,
+  sum(restores) AS restores,
+  sum(duration_sum_ms) AS durationSumMs,
+  max(duration_max_ms) AS durationMaxMs,
+  sumMap(duration_buckets) AS durationBuckets,
+  sum(init_duration_sum_ms) AS initDurationSumMs,
+  sumMap(init_buckets) AS initBuckets,
+  sum(restore_duration_sum_ms) AS restoreDurationSumMs,
+  sum(billed_restore_sum_ms) AS billedRestoreSumMs,
+  max(max_memory_used_mb) AS maxMemoryUsedMb`;
+
+/** Read side of the per-minute aggregate: fleet lists, time series and cold-start breakdowns. */
+@Injectable()
+export class FunctionsRepository {
+  constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
+
+  async totals(range: TimeRange, functionId?: string): Promise<FunctionTotals[]> {
+    const table = aggregateTableFor(range.fromMs, range.toMs);
+    const filter = functionId ? 'AND function_id = {functionId:String}' : '';
+    const query = `
+      SELECT
+        function_id AS functionId,
+        argMax(version, minute) AS version,
+        ${TOTALS_COLUMNS},
+        sumMap(memory_buckets) AS memoryBuckets,
+        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
+        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
+        argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb,
+        toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
+        toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
+      FROM (${chosenSourceRows(table, filter)})
+      GROUP BY function_id
+      ORDER BY invocations DESC, function_id`;
+    return this.rows<FunctionTotals>(query, { ...this.rangeParams(range), functionId });
+  }
+
+  async timeseries(functionId: string, range: TimeRange, stepSeconds: number): Promise<TimeseriesPoint[]> {
+    const table = stepSeconds >= 3600 ? aggregateTableFor(range.fromMs, range.toMs) : 'function_minutes';
+    const query = `
+      SELECT
+        toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond({step:UInt32}))) * 1000 AS timeMs,
+        sum(invocations) AS invocations,
+        sum(errors) AS errors,
+        sum(timeouts) AS timeouts,
+        sum(cold_starts) AS coldStarts,
+        sum(duration_sum_ms) AS durationSumMs,
+        max(duration_max_ms) AS durationMaxMs,
+        sumMap(duration_buckets) AS durationBuckets,
+        max(max_memory_used_mb) AS maxMemoryUsedMb
+      FROM (${chosenSourceRows(table, 'AND function_id = {functionId:String}')})
+      GROUP BY timeMs
+      ORDER BY timeMs`;
+    return this.rows<TimeseriesPoint>(query, {
+      ...this.rangeParams(range),
+      functionId,
+      step: stepSeconds,
+    });
+  }
+
+  /**
+   * Cold starts grouped by function × version × memory (× hour when asked); the caller folds the
+   * rows into the requested grouping, joining inventory facts (runtime, architecture) it holds.
+   */
+  async coldStarts(range: TimeRange, byHour: boolean): Promise<ColdStartRow[]> {
+    const table = aggregateTableFor(range.fromMs, range.toMs);
+    const hourKey = byHour ? `toString(toHour(minute))` : `''`;
+    const query = `
+      SELECT
+        ${hourKey} AS key,
+        function_id AS functionId,
+        memory_size_mb AS memorySizeMb,
+        version,
+        sum(invocations) AS invocations,
+        sum(cold_starts) AS coldStarts,
+        sum(provisioned_inits) AS provisionedInits,
+        sum(restores) AS restores,
+        sum(init_duration_sum_ms) AS initDurationSumMs,
+        sumMap(init_buckets) AS initBuckets,
+        sum(restore_duration_sum_ms) AS restoreDurationSumMs,
+        sum(duration_sum_ms) AS durationSumMs,
+        sum(billed_restore_sum_ms) AS billedRestoreSumMs
+      FROM (${chosenSourceRows(table)})
+      GROUP BY key, function_id, memory_size_mb, version`;
+    return this.rows<ColdStartRow>(query, this.rangeParams(range));
+  }
+
+  /** Raw invocation records of one request id, every source, for the merged single view. */
+  async invocationRecords(functionId: string, requestId: string): Promise<Record<string, unknown>[]> {
+    return this.rows(
+      `SELECT * FROM invocations
+       WHERE function_id = {functionId:String} AND request_id = {requestId:String}
+       ORDER BY source`,
+      { functionId, requestId },
+    );
+  }
+
+  private rangeParams(range: TimeRange): Record<string, unknown> {
+    return {
+      ...sourceParams(),
+      from: toDateTimeParam(range.fromMs),
+      to: toDateTimeParam(range.toMs),
+    };
+  }
+
+  private async rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
+    try {
+      const result = await this.handle.client.query({
+        query,
+        query_params: params,
+        format: 'JSONEachRow',
+        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+      });
+      return await result.json<T>();
+    } catch (error) {
+      throw toStorageError(error, 'reading the function aggregate');
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { INVOCATION_SOURCES, SOURCE_PRIORITY } from '@fleetscope/model';
+
+/**
+ * The per-minute rows of the aggregate, keeping for each function and minute only the rows of the
+ * most exact source present (libs/model SOURCE_PRIORITY). This is what makes an invocation seen as
+ * a span, a REPORT line and a platform.report event count once. `table` is function_minutes or
+ * function_hours; `where` may add conditions on its columns (bound parameters only).
+ */
+export function chosenSourceRows(table: 'function_minutes' | 'function_hours', where = ''): string {
+  const prio = `transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))`;
+  return `
+    SELECT * FROM (
+      SELECT *, ${prio} AS prio,
+             max(${prio}) OVER (PARTITION BY function_id, minute) AS best_prio
+      FROM ${table}
+      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where}
+    ) WHERE prio = best_prio`;
+}
+
+/** Parameters every chosenSourceRows() query binds. */
+export function sourceParams(): { sources: string[]; priorities: number[] } {
+  const all = [...INVOCATION_SOURCES, 'otel_metrics'];
+  return {
+    sources: all,
+    priorities: all.map((s) => (s in SOURCE_PRIORITY ? SOURCE_PRIORITY[s as keyof typeof SOURCE_PRIORITY] : 1)),
+  };
+}
+
+/** Long ranges read the hourly rows; the cut-over keeps queries proportional to functions × steps. */
+export function aggregateTableFor(fromMs: number, toMs: number): 'function_minutes' | 'function_hours' {
+  return toMs - fromMs > 3 * 24 * 3600_000 ? 'function_hours' : 'function_minutes';
+}
+
+export function toDateTimeParam(ms: number): number {
+  return Math.floor(ms / 1000);
+}

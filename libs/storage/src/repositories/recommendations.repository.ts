@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
+import { toStorageError } from '../client/storage.errors';
+import { CLICKHOUSE } from '../storage.tokens';
+
+export interface StoredRecommendation {
+  kind: string;
+  functionId: string;
+  severity: string;
+  title: string;
+  reason: string;
+  current: Record<string, unknown>;
+  recommended: Record<string, unknown>;
+  monthlyImpactUsd: number;
+  confidence: string;
+  confidenceScore: number;
+  evidence: Record<string, unknown>;
+  catalogueVersion: string;
+}
+
+export interface AnalysisRun {
+  runId: string;
+  startedAtMs: number;
+  finishedAtMs: number;
+  windowFromMs: number;
+  windowToMs: number;
+  status: 'ok' | 'failed';
+  message: string;
+  recommendations: number;
+  catalogueVersion: string;
+}
+
+/** Analysis results: each run's recommendations, stored whole; reads serve the latest good run. */
+@Injectable()
+export class RecommendationsRepository {
+  constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
+
+  async saveRun(run: AnalysisRun, recommendations: StoredRecommendation[]): Promise<void> {
+    try {
+      if (recommendations.length > 0) {
+        await this.handle.client.insert({
+          table: 'recommendations',
+          format: 'JSONEachRow',
+          values: recommendations.map((r) => ({
+            run_id: run.runId,
+            created_at: run.finishedAtMs,
+            kind: r.kind,
+            function_id: r.functionId,
+            severity: r.severity,
+            title: r.title,
+            reason: r.reason,
+            current: JSON.stringify(r.current),
+            recommended: JSON.stringify(r.recommended),
+            monthly_impact_usd: Number.isFinite(r.monthlyImpactUsd) ? r.monthlyImpactUsd : 0,
+            confidence: r.confidence,
+            confidence_score: r.confidenceScore,
+            evidence: JSON.stringify(r.evidence),
+            catalogue_version: r.catalogueVersion,
+          })),
+        });
+      }
+      // The run row goes last: a run is visible only once all its recommendations are stored.
+      await this.handle.client.insert({
+        table: 'analysis_runs',
+        format: 'JSONEachRow',
+        values: [
+          {
+            run_id: run.runId,
+            started_at: run.startedAtMs,
+            finished_at: run.finishedAtMs,
+            window_from: run.windowFromMs,
+            window_to: run.windowToMs,
+            status: run.status,
+            message: run.message,
+            recommendations: run.recommendations,
+            catalogue_version: run.catalogueVersion,
+          },
+        ],
+      });
+    } catch (error) {
+      throw toStorageError(error, 'storing analysis results');
+    }
+  }
+
+  async latestRun(): Promise<AnalysisRun | undefined> {
+    const rows = await this.query<AnalysisRun>(
+      `SELECT run_id AS runId, toUnixTimestamp64Milli(started_at) AS startedAtMs,
+              toUnixTimestamp64Milli(finished_at) AS finishedAtMs,
+              toUnixTimestamp64Milli(window_from) AS windowFromMs,
+              toUnixTimestamp64Milli(window_to) AS windowToMs,
+              status, message, recommendations, catalogue_version AS catalogueVersion
+       FROM analysis_runs WHERE status = 'ok' ORDER BY finished_at DESC LIMIT 1`,
+      {},
+    );
+    return rows[0];
+  }
+
+  async list(runId: string, kind?: string, functionId?: string): Promise<StoredRecommendation[]> {
+    const rows = await this.query<Record<string, unknown>>(
+      `SELECT kind, function_id AS functionId, severity, title, reason, current, recommended,
+              monthly_impact_usd AS monthlyImpactUsd, confidence, confidence_score AS confidenceScore,
+              evidence, catalogue_version AS catalogueVersion
+       FROM recommendations
+       WHERE run_id = {runId:String}
+         AND ({kind:String} = '' OR kind = {kind:String})
+         AND ({functionId:String} = '' OR function_id = {functionId:String})
+       ORDER BY monthly_impact_usd DESC, kind, function_id`,
+      { runId, kind: kind ?? '', functionId: functionId ?? '' },
+    );
+    return rows.map((r) => ({
+      ...(r as unknown as StoredRecommendation),
+      current: JSON.parse(String(r.current)) as Record<string, unknown>,
+      recommended: JSON.parse(String(r.recommended)) as Record<string, unknown>,
+      evidence: JSON.parse(String(r.evidence)) as Record<string, unknown>,
+    }));
+  }
+
+  private async query<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
+    try {
+      const result = await this.handle.client.query({
+        query,
+        query_params: params,
+        format: 'JSONEachRow',
+        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+      });
+      return await result.json<T>();
+    } catch (error) {
+      throw toStorageError(error, 'reading analysis results');
+    }
+  }
+}

@@ -1,0 +1,292 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import type {
+  FunctionMinuteRow,
+  InvocationRecord,
+  LogRow,
+  MetricPointRow,
+  SpanRow,
+} from '@fleetscope/model';
+import { StorageError, toStorageError } from '../client/storage.errors';
+import { RecentKeys } from './recent-keys';
+import {
+  FUNCTION_MINUTES,
+  INVOCATIONS,
+  LOGS,
+  METRIC_POINTS,
+  SPANS,
+  type TableEncoder,
+} from './row-columns';
+
+/** What one accepted request wants stored. Rows of one batch are acknowledged together. */
+export interface IngestBatch {
+  invocations?: InvocationRecord[];
+  spans?: SpanRow[];
+  logs?: LogRow[];
+  metricPoints?: MetricPointRow[];
+  functionMinutes?: FunctionMinuteRow[];
+}
+
+export interface WriterOptions {
+  maxQueueBytes: number;
+  flushIntervalMs: number;
+  flushRows: number;
+  /** How many recent invocation keys are remembered to drop retried deliveries. */
+  recentInvocationKeys?: number;
+}
+
+/** The queue is full: the sender should retry later (HTTP 429 / gRPC RESOURCE_EXHAUSTED). */
+export class QueueFullError extends StorageError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('write queue is full');
+  }
+}
+
+export interface WriterStats {
+  queueBytes: number;
+  queueRows: number;
+  insertedRows: Record<string, number>;
+  insertBatches: number;
+  insertFailures: number;
+  duplicateInvocations: number;
+  /** Latency of the last inserts (ms), newest last, at most 256. */
+  insertLatenciesMs: number[];
+  batchSizes: number[];
+}
+
+interface Pending {
+  batch: IngestBatch;
+  bytes: number;
+  rows: number;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+type TableName = 'invocations' | 'spans' | 'logs' | 'metric_points' | 'function_minutes';
+
+/**
+ * A bounded write queue in front of ClickHouse. Batches are queued by size in bytes (estimated from
+ * their encoded rows), flushed by row count or time, and each `write()` resolves only after every
+ * row of its batch is stored, so an acknowledged request is never lost and a failed one is
+ * reported to its sender, who retries. Invocations already stored (same function, source and
+ * request id) are dropped, so a retried delivery does not count an invocation twice.
+ */
+export class IngestWriter {
+  private queue: Pending[] = [];
+  private queueBytes = 0;
+  private queueRows = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private closed = false;
+  private readonly recent: RecentKeys;
+  readonly stats: WriterStats = {
+    queueBytes: 0,
+    queueRows: 0,
+    insertedRows: {},
+    insertBatches: 0,
+    insertFailures: 0,
+    duplicateInvocations: 0,
+    insertLatenciesMs: [],
+    batchSizes: [],
+  };
+
+  constructor(
+    private readonly client: ClickHouseClient,
+    private readonly options: WriterOptions,
+  ) {
+    this.recent = new RecentKeys(options.recentInvocationKeys ?? 500_000);
+  }
+
+  /** Remembers invocations stored before a restart, so their retries are recognised. */
+  async seedRecentInvocations(sinceMinutes = 60): Promise<number> {
+    try {
+      const result = await this.client.query({
+        query: `SELECT function_id, source, request_id FROM invocations
+                WHERE ingested_at >= now() - toIntervalMinute({m:UInt32})
+                ORDER BY ingested_at DESC LIMIT {n:UInt32}`,
+        query_params: { m: sinceMinutes, n: this.recent.capacity },
+        format: 'JSONCompactEachRow',
+      });
+      const rows = await result.json<[string, string, string]>();
+      for (const [functionId, source, requestId] of rows.reverse()) {
+        this.recent.add(invocationKey(functionId, source, requestId));
+      }
+      return rows.length;
+    } catch (error) {
+      throw toStorageError(error, 'reading recent invocations');
+    }
+  }
+
+  /** Queues a batch; resolves when stored. Throws QueueFullError at once when over the bound. */
+  write(batch: IngestBatch): Promise<void> {
+    if (this.closed) return Promise.reject(new StorageError('writer is closed'));
+    const rows = countRows(batch);
+    if (rows === 0) return Promise.resolve();
+    const bytes = estimateBytes(batch);
+    if (this.queueBytes + bytes > this.options.maxQueueBytes && this.queue.length > 0) {
+      const retryAfter = Math.max(1, Math.ceil(this.options.flushIntervalMs / 1000));
+      return Promise.reject(new QueueFullError(retryAfter));
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ batch, bytes, rows, resolve, reject });
+      this.queueBytes += bytes;
+      this.queueRows += rows;
+      this.updateQueueStats();
+      if (this.queueRows >= this.options.flushRows) {
+        this.kick();
+      } else {
+        this.timer ??= setTimeout(() => this.kick(), this.options.flushIntervalMs);
+      }
+    });
+  }
+
+  /** Stores everything queued; used on shutdown and by tests. */
+  async flush(): Promise<void> {
+    while (this.queue.length > 0 || this.flushing) {
+      this.kick();
+      await this.flushing;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  isQueueFull(): boolean {
+    return this.queueBytes >= this.options.maxQueueBytes;
+  }
+
+  private kick(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.flushing || this.queue.length === 0) return;
+    this.flushing = this.flushOnce().finally(() => {
+      this.flushing = undefined;
+      if (this.queue.length > 0) {
+        if (this.queueRows >= this.options.flushRows) this.kick();
+        else this.timer ??= setTimeout(() => this.kick(), this.options.flushIntervalMs);
+      }
+    });
+  }
+
+  private async flushOnce(): Promise<void> {
+    const taken = this.queue;
+    this.queue = [];
+    const takenBytes = taken.reduce((s, p) => s + p.bytes, 0);
+    const takenRows = taken.reduce((s, p) => s + p.rows, 0);
+    const invocations: InvocationRecord[] = [];
+    const fresh = new Set<string>();
+    const spans: SpanRow[] = [];
+    const logs: LogRow[] = [];
+    const points: MetricPointRow[] = [];
+    const minutes: FunctionMinuteRow[] = [];
+    for (const { batch } of taken) {
+      for (const inv of batch.invocations ?? []) {
+        const key = invocationKey(inv.functionId, inv.source, inv.requestId);
+        if (this.recent.has(key) || fresh.has(key)) {
+          this.stats.duplicateInvocations++;
+          continue;
+        }
+        fresh.add(key);
+        invocations.push(inv);
+      }
+      if (batch.spans) pushAll(spans, batch.spans);
+      if (batch.logs) pushAll(logs, batch.logs);
+      if (batch.metricPoints) pushAll(points, batch.metricPoints);
+      if (batch.functionMinutes) pushAll(minutes, batch.functionMinutes);
+    }
+    try {
+      await Promise.all([
+        this.insert(INVOCATIONS, invocations),
+        this.insert(SPANS, spans),
+        this.insert(LOGS, logs),
+        this.insert(METRIC_POINTS, points),
+        this.insert(FUNCTION_MINUTES, minutes),
+      ]);
+      for (const key of fresh) this.recent.add(key);
+      for (const p of taken) p.resolve();
+    } catch (error) {
+      // Nothing of this flush is acknowledged: its senders retry, and invocations that did land
+      // before the failure are not remembered, so a retry may store them again only in this rare
+      // partial-failure case (ClickHouse inserts per table are atomic, across tables they are not).
+      this.stats.insertFailures++;
+      const failure = toStorageError(error, 'insert');
+      for (const p of taken) p.reject(failure);
+    } finally {
+      this.queueBytes -= takenBytes;
+      this.queueRows -= takenRows;
+      this.updateQueueStats();
+    }
+  }
+
+  private async insert<T>(encoder: TableEncoder<T>, rows: T[]): Promise<void> {
+    if (rows.length === 0) return;
+    const started = performance.now();
+    await this.client.insert({
+      table: encoder.table,
+      columns: encoder.columns as [string, ...string[]],
+      values: rows.map(encoder.encode),
+      format: 'JSONCompactEachRow',
+    });
+    const elapsed = performance.now() - started;
+    const table = encoder.table as TableName;
+    this.stats.insertedRows[table] = (this.stats.insertedRows[table] ?? 0) + rows.length;
+    this.stats.insertBatches++;
+    pushBounded(this.stats.insertLatenciesMs, elapsed);
+    pushBounded(this.stats.batchSizes, rows.length);
+  }
+
+  private updateQueueStats(): void {
+    this.stats.queueBytes = this.queueBytes;
+    this.stats.queueRows = this.queueRows;
+  }
+}
+
+export function invocationKey(functionId: string, source: string, requestId: string): string {
+  return `${functionId}\u0000${source}\u0000${requestId}`;
+}
+
+function countRows(batch: IngestBatch): number {
+  return (
+    (batch.invocations?.length ?? 0) +
+    (batch.spans?.length ?? 0) +
+    (batch.logs?.length ?? 0) +
+    (batch.metricPoints?.length ?? 0) +
+    (batch.functionMinutes?.length ?? 0)
+  );
+}
+
+// Rough sizes of the in-memory rows; exactness is not needed, only a bound that tracks reality.
+function estimateBytes(batch: IngestBatch): number {
+  let bytes = 0;
+  for (const s of batch.spans ?? []) {
+    bytes += 400 + s.name.length + attrBytes(s.resourceAttributes) + attrBytes(s.spanAttributes);
+  }
+  for (const l of batch.logs ?? []) {
+    bytes += 300 + l.body.length * 2 + attrBytes(l.resourceAttributes) + attrBytes(l.logAttributes);
+  }
+  bytes += (batch.invocations?.length ?? 0) * 500;
+  for (const m of batch.metricPoints ?? []) {
+    bytes += 300 + m.bucketCounts.length * 16 + attrBytes(m.attributes) + attrBytes(m.resourceAttributes);
+  }
+  bytes += (batch.functionMinutes?.length ?? 0) * 400;
+  return bytes;
+}
+
+function attrBytes(attributes: Record<string, string>): number {
+  let bytes = 0;
+  for (const key in attributes) bytes += 48 + (key.length + attributes[key].length) * 2;
+  return bytes;
+}
+
+function pushAll<T>(target: T[], source: T[]): void {
+  for (const item of source) target.push(item);
+}
+
+function pushBounded(values: number[], value: number): void {
+  values.push(value);
+  if (values.length > 256) values.shift();
+}
