@@ -1,0 +1,68 @@
+import type { CostResult, LambdaUsage } from '@fleetscope/pricing';
+import { billingGranularityMs, lambdaRuntimeKind, lambdaUsageCost } from '@fleetscope/pricing';
+import type { AnalysisContext } from '../analyzer';
+import { monthlyFactor } from '../analyzer';
+import type { FunctionProfile, FunctionWindowStats } from '../inputs';
+
+/**
+ * The window's Lambda usage as the pricing lib wants it. With REPORT billed durations (which
+ * already include billed INIT) those are used as they are; otherwise durations plus INIT by the
+ * billing rules of the runtime kind.
+ */
+export function observedLambdaUsage(profile: FunctionProfile, stats: FunctionWindowStats, memoryMb: number): LambdaUsage {
+  const base = {
+    architecture: profile.architecture,
+    memoryMb,
+    requests: stats.invocations,
+    ephemeralStorageMb: profile.ephemeralStorageMb ?? undefined,
+  };
+  if (stats.billedDurationSumMs > 0) return { ...base, billedDurationMs: stats.billedDurationSumMs };
+  return {
+    ...base,
+    billedDurationMs: stats.durationSumMs,
+    onDemandInitMs: { [lambdaRuntimeKind(profile.runtime, profile.packageType)]: stats.initDurationSumMs },
+  };
+}
+
+/**
+ * Modelled usage at another memory size: every invocation takes `meanDurationMs` (plus half a
+ * billing step of rounding); INIT stays as observed.
+ */
+export function modelledLambdaUsage(
+  profile: FunctionProfile,
+  stats: FunctionWindowStats,
+  memoryMb: number,
+  meanDurationMs: number,
+  at: Date,
+): LambdaUsage {
+  return {
+    architecture: profile.architecture,
+    memoryMb,
+    requests: stats.invocations,
+    billedDurationMs: stats.invocations * (meanDurationMs + billingGranularityMs(at) / 2),
+    onDemandInitMs: { [lambdaRuntimeKind(profile.runtime, profile.packageType)]: stats.initDurationSumMs },
+    ephemeralStorageMb: profile.ephemeralStorageMb ?? undefined,
+  };
+}
+
+export function tierOffset(profile: FunctionProfile, ctx: AnalysisContext): number {
+  return ctx.monthlyGbSecondsBefore?.(profile.account, profile.region, profile.architecture) ?? 0;
+}
+
+/** A window's usage scaled to a month (730 h) and priced. */
+export function monthlyLambdaCost(
+  usage: LambdaUsage,
+  stats: FunctionWindowStats,
+  profile: FunctionProfile,
+  ctx: AnalysisContext,
+): CostResult {
+  const factor = monthlyFactor(stats.windowStartMs, stats.windowEndMs);
+  const scaled: LambdaUsage = {
+    ...usage,
+    requests: usage.requests * factor,
+    billedDurationMs: usage.billedDurationMs * factor,
+    onDemandInitMs: Object.fromEntries(Object.entries(usage.onDemandInitMs ?? {}).map(([k, v]) => [k, v * factor])),
+    monthToDateGbSeconds: tierOffset(profile, ctx),
+  };
+  return lambdaUsageCost(scaled, ctx.at, profile.region, ctx.catalogue);
+}
