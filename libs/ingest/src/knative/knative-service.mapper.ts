@@ -1,0 +1,161 @@
+import type { FunctionConfigHint } from '../lambda/ingest-result';
+import { knativeRevision } from './knative-revision.identity';
+import { cpuMillicores, memoryMb } from './kubernetes-quantity';
+
+/** Inventory facts about one Knative Service (serving.knative.dev/v1) and its latest revision. */
+export interface KnativeServiceHint extends FunctionConfigHint {
+  platform: 'knative';
+  name: string;
+  namespace: string;
+  cluster: string;
+  /** The latest ready revision, else the template's revision name, else ''. Also in `version`. */
+  revision: string;
+  image: string;
+  /** `autoscaling.knative.dev/min-scale` (0 with scale to zero when absent: left null here). */
+  minScale: number | null;
+  /** `autoscaling.knative.dev/max-scale` (0 means unlimited). */
+  maxScale: number | null;
+  initialScale: number | null;
+  /** `autoscaling.knative.dev/target` (soft concurrency or rps target). */
+  target: number | null;
+  /** `autoscaling.knative.dev/target-burst-capacity`: 0 keeps the activator out of the path when warm. */
+  targetBurstCapacity: number | null;
+  /** spec.template.spec.containerConcurrency (0 = unlimited). */
+  containerConcurrency: number | null;
+  /** Sums over the pod's containers (the queue-proxy sidecar is injected later and not included). */
+  memoryLimitMb: number | null;
+  memoryRequestMb: number | null;
+  cpuLimitMillicores: number | null;
+  cpuRequestMillicores: number | null;
+  /** The revision template's annotations. */
+  annotations: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+export interface KnativeServiceOptions {
+  cluster: string;
+  observedAtMs: number;
+}
+
+export type KnativeServicesResult =
+  | { ok: true; hints: KnativeServiceHint[]; rejected: number; errors: string[] }
+  | { ok: false; reason: 'invalid_json' | 'invalid_shape'; message: string };
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown): Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj(value))) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+function numberAnnotation(annotations: Record<string, string>, ...keys: string[]): number | null {
+  for (const key of keys) {
+    const raw = annotations[key];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (raw.trim() !== '' && Number.isFinite(n)) return n;
+  }
+  return null;
+}
+
+function sumOver(values: (number | null)[]): number | null {
+  let total: number | null = null;
+  for (const v of values) if (v !== null) total = (total ?? 0) + v;
+  return total;
+}
+
+const A = 'autoscaling.knative.dev/';
+
+/** Maps one Service object; undefined when it has no name. */
+export function mapKnativeService(service: unknown, options: KnativeServiceOptions): KnativeServiceHint | undefined {
+  const root = obj(service);
+  const metadata = obj(root.metadata);
+  const name = str(metadata.name);
+  if (name === '') return undefined;
+  const namespace = str(metadata.namespace) || 'default';
+  const template = obj(obj(root.spec).template);
+  const templateMeta = obj(template.metadata);
+  const podSpec = obj(template.spec);
+  const status = obj(root.status);
+  const revision = str(status.latestReadyRevisionName) || str(templateMeta.name);
+  const annotations = stringMap(templateMeta.annotations);
+  const containers = Array.isArray(podSpec.containers) ? podSpec.containers.map(obj) : [];
+  const limits = containers.map((c) => obj(obj(c.resources).limits));
+  const requests = containers.map((c) => obj(obj(c.resources).requests));
+  const ref = knativeRevision(options.cluster, namespace, name, revision);
+
+  const memoryLimitMb = sumOver(limits.map((l) => memoryMb(l.memory)));
+  const memoryRequestMb = sumOver(requests.map((r) => memoryMb(r.memory)));
+  const hint: KnativeServiceHint = {
+    functionId: ref.functionId,
+    version: revision,
+    observedAtMs: options.observedAtMs,
+    platform: 'knative',
+    name,
+    namespace,
+    cluster: options.cluster,
+    revision,
+    image: containers.length > 0 ? str(containers[0].image) : '',
+    // The camelCase spellings are the pre-1.0 names, still accepted by Knative.
+    minScale: numberAnnotation(annotations, `${A}min-scale`, `${A}minScale`),
+    maxScale: numberAnnotation(annotations, `${A}max-scale`, `${A}maxScale`),
+    initialScale: numberAnnotation(annotations, `${A}initial-scale`, `${A}initialScale`),
+    target: numberAnnotation(annotations, `${A}target`),
+    targetBurstCapacity: numberAnnotation(annotations, `${A}target-burst-capacity`, `${A}targetBurstCapacity`),
+    containerConcurrency: typeof podSpec.containerConcurrency === 'number' ? podSpec.containerConcurrency : null,
+    memoryLimitMb,
+    memoryRequestMb,
+    cpuLimitMillicores: sumOver(limits.map((l) => cpuMillicores(l.cpu))),
+    cpuRequestMillicores: sumOver(requests.map((r) => cpuMillicores(r.cpu))),
+    annotations,
+    labels: stringMap(metadata.labels),
+  };
+  const memory = memoryLimitMb ?? memoryRequestMb;
+  if (memory !== null) hint.memorySizeMb = memory;
+  // Only an explicit timeoutSeconds: the cluster default (revision-timeout-seconds) is not visible here.
+  if (typeof podSpec.timeoutSeconds === 'number' && podSpec.timeoutSeconds > 0) {
+    hint.timeoutMs = podSpec.timeoutSeconds * 1000;
+  }
+  return hint;
+}
+
+/**
+ * Maps Knative Services from the Kubernetes API: one Service, a ServiceList (`items`), or an array.
+ * Items without a name are skipped and counted; a body of another shape is refused.
+ */
+export function mapKnativeServices(body: unknown, options: KnativeServiceOptions): KnativeServicesResult {
+  let value: unknown = body;
+  if (typeof body === 'string') {
+    try {
+      value = JSON.parse(body);
+    } catch (e) {
+      return { ok: false, reason: 'invalid_json', message: `body is not JSON: ${(e as Error).message}` };
+    }
+  }
+  let items: unknown[];
+  if (Array.isArray(value)) items = value;
+  else if (Array.isArray(obj(value).items)) items = obj(value).items as unknown[];
+  else if (obj(value).kind === 'Service') items = [value];
+  else return { ok: false, reason: 'invalid_shape', message: 'expected a Service, a ServiceList or an array of Services' };
+
+  const hints: KnativeServiceHint[] = [];
+  const errors: string[] = [];
+  let rejected = 0;
+  items.forEach((item, index) => {
+    const hint = mapKnativeService(item, options);
+    if (hint === undefined) {
+      rejected++;
+      if (errors.length < 20) errors.push(`items[${index}]: not a named Service`);
+    } else hints.push(hint);
+  });
+  return { ok: true, hints, rejected, errors };
+}

@@ -1,0 +1,182 @@
+import type { MetricPointRow } from '@fleetscope/model';
+import type { PrometheusLabels } from '../prometheus/exposition.types';
+import { parsePrometheusText } from '../prometheus/exposition-text.parser';
+import { gaugePointRow } from '../prometheus/gauge-point.row';
+import type { IntervalTotals } from '../prometheus/interval-rows';
+import { emptyIntervalTotals, mergeBuckets, spreadOverMinutes } from '../prometheus/interval-rows';
+import { prometheusHistogramToLogBuckets } from '../prometheus/log-scale-buckets.converter';
+import type { ScrapeIngestResult } from '../prometheus/scrape-state.store';
+import { ScrapeStateStore } from '../prometheus/scrape-state.store';
+import type { ScrapeSelection } from '../prometheus/scrape-snapshot';
+import { takeSnapshot } from '../prometheus/scrape-snapshot';
+import type { OpenFaasFunctionRef } from './openfaas-function.identity';
+import { OPENFAAS_DEFAULT_NAMESPACE, openFaasFunction } from './openfaas-function.identity';
+
+/** Gateway metric names (openfaas/faas gateway/metrics, openfaas/docs architecture/metrics.md). */
+export const OPENFAAS_METRICS = {
+  invocations: 'gateway_function_invocation_total',
+  duration: 'gateway_functions_seconds',
+  replicas: 'gateway_service_count',
+} as const;
+
+/** Gauges kept as metric points: CE replicas, plus the Pro ones when present. */
+const GAUGES: Record<string, string> = {
+  gateway_service_count: '{replica}',
+  gateway_service_ready_count: '{replica}',
+  gateway_service_min: '{replica}',
+  gateway_service_target: '1',
+  gateway_invocation_function_invocation_inflight: '{request}',
+  pod_memory_working_set_bytes: 'By',
+};
+
+const SELECTION: ScrapeSelection = {
+  counters: [OPENFAAS_METRICS.invocations],
+  histograms: [OPENFAAS_METRICS.duration],
+  gauges: Object.keys(GAUGES),
+};
+
+export interface OpenFaasScrapeDifferOptions {
+  /** Namespace of functions whose `function_name` has no `.namespace`. Default `openfaas-fn`. */
+  defaultNamespace?: string;
+  /** A longer silence between two scrapes starts over from a new baseline. Default 15 minutes. */
+  maxIntervalMs?: number;
+}
+
+export interface OpenFaasScrape {
+  /** The configured gateway label; it becomes the functions' region. */
+  gateway: string;
+  /** When the scrape was taken, epoch milliseconds. */
+  timeMs: number;
+  /** The body of the gateway's `GET /metrics`. */
+  text: string;
+  /** Count the first scrape of this gateway from zero (the gateway has just started). */
+  fromZero?: boolean;
+}
+
+function statusCode(labels: PrometheusLabels): number {
+  const code = labels.code;
+  if (code === undefined || code === '') return 200;
+  const n = Number(code);
+  return Number.isFinite(n) ? n : 200;
+}
+
+/**
+ * Turns successive scrapes of OpenFaaS gateways into per-minute function rows (source 'openfaas').
+ * It keeps the previous scrape of each gateway; the first scrape is a baseline. Invocations are the
+ * increase of `gateway_function_invocation_total` over all codes, errors those with a non-2xx code,
+ * timeouts those with 504 (what the watchdog answers past `exec_timeout`), durations come from
+ * `gateway_functions_seconds` converted to the model's log-scale buckets. Counter resets (gateway
+ * restarts) count from zero. Cold starts are not in these metrics: see `parseGatewayLogs`.
+ */
+export class OpenFaasScrapeDiffer {
+  private readonly store: ScrapeStateStore;
+  private readonly defaultNamespace: string;
+  private readonly functions = new Map<string, OpenFaasFunctionRef>();
+
+  constructor(options: OpenFaasScrapeDifferOptions = {}) {
+    this.store = new ScrapeStateStore(options.maxIntervalMs ?? 15 * 60_000);
+    this.defaultNamespace = options.defaultNamespace ?? OPENFAAS_DEFAULT_NAMESPACE;
+  }
+
+  ingest(scrape: OpenFaasScrape): ScrapeIngestResult {
+    const parsed = parsePrometheusText(scrape.text);
+    const errors = { parseErrorCount: parsed.errorCount, parseErrors: parsed.errors };
+    if (!Number.isFinite(scrape.timeMs) || scrape.timeMs <= 0) {
+      return { ok: false, reason: 'invalid_time', message: 'scrape time must be epoch milliseconds', ...errors };
+    }
+    if (parsed.sampleCount === 0) {
+      return { ok: false, reason: 'no_samples', message: 'the scrape holds no valid sample', ...errors };
+    }
+    const snapshot = takeSnapshot(parsed, SELECTION);
+    const step = this.store.advance(scrape.gateway, snapshot, scrape.timeMs, scrape.fromZero === true);
+    if (step.kind === 'out_of_order') {
+      return {
+        ok: false,
+        reason: 'out_of_order',
+        message: `scrape at ${scrape.timeMs} is not after the previous one (${step.previousMs}) of gateway ${scrape.gateway}`,
+        ...errors,
+      };
+    }
+
+    const gauges: MetricPointRow[] = [];
+    for (const gauge of snapshot.gauges) {
+      const qualified = gauge.labels.function_name;
+      if (qualified === undefined || Number.isNaN(gauge.value)) continue;
+      // pod_* metrics carry the namespace in its own label.
+      const ns = gauge.labels.namespace;
+      const fn = this.fn(ns && !qualified.includes('.') ? `${qualified}.${ns}` : qualified, scrape.gateway);
+      gauges.push(
+        gaugePointRow({
+          timeMs: scrape.timeMs,
+          metricName: gauge.name,
+          unit: GAUGES[gauge.name] ?? '',
+          value: gauge.value,
+          functionId: fn.functionId,
+          serviceName: fn.name,
+          attributes: gauge.labels,
+          resourceAttributes: resourceAttributes(fn),
+        }),
+      );
+    }
+
+    const base = { ok: true as const, endMs: scrape.timeMs, gauges, ...errors };
+    if (step.kind === 'baseline') {
+      return { ...base, kind: 'baseline', startMs: scrape.timeMs, rows: [], counterResets: 0 };
+    }
+
+    const totals = new Map<string, IntervalTotals>();
+    const totalsFor = (qualified: string): IntervalTotals => {
+      const fn = this.fn(qualified, scrape.gateway);
+      let t = totals.get(fn.functionId);
+      if (t === undefined) {
+        t = emptyIntervalTotals('openfaas', fn.functionId, '');
+        totals.set(fn.functionId, t);
+      }
+      return t;
+    };
+    for (const c of step.diff.counters) {
+      const qualified = c.labels.function_name;
+      if (qualified === undefined) continue;
+      const t = totalsFor(qualified);
+      const code = statusCode(c.labels);
+      t.invocations += c.delta;
+      if (code < 200 || code > 299) t.errors += c.delta;
+      if (code === 504) t.timeouts += c.delta;
+    }
+    for (const h of step.diff.histograms) {
+      const qualified = h.labels.function_name;
+      if (qualified === undefined) continue;
+      const t = totalsFor(qualified);
+      t.durationSumMs += h.sum * 1000;
+      mergeBuckets(t.durationBuckets, prometheusHistogramToLogBuckets(h, 1000));
+    }
+    const rows = [];
+    for (const t of totals.values()) rows.push(...spreadOverMinutes(t, step.startMs, scrape.timeMs));
+    return { ...base, kind: 'interval', startMs: step.startMs, rows, counterResets: step.diff.resets };
+  }
+
+  /** Drops the remembered scrape of a gateway (it was removed from the configuration). */
+  forget(gateway: string): void {
+    this.store.forget(gateway);
+  }
+
+  private fn(qualified: string, gateway: string): OpenFaasFunctionRef {
+    const key = gateway + '\u0000' + qualified;
+    let ref = this.functions.get(key);
+    if (ref === undefined) {
+      ref = openFaasFunction(qualified, gateway, this.defaultNamespace);
+      if (this.functions.size > 100_000) this.functions.clear();
+      this.functions.set(key, ref);
+    }
+    return ref;
+  }
+}
+
+function resourceAttributes(fn: OpenFaasFunctionRef): Record<string, string> {
+  return {
+    'cloud.platform': 'openfaas',
+    'faas.name': fn.name,
+    'k8s.namespace.name': fn.namespace,
+    'openfaas.gateway': fn.region,
+  };
+}

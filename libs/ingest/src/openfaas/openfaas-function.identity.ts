@@ -1,0 +1,28 @@
+import { functionId } from '@fleetscope/model';
+import type { FunctionIdentity } from '@fleetscope/model';
+
+/** The namespace OpenFaaS deploys functions to unless told otherwise (faas-netes `openfaas-fn`). */
+export const OPENFAAS_DEFAULT_NAMESPACE = 'openfaas-fn';
+
+export interface OpenFaasFunctionRef extends FunctionIdentity {
+  functionId: string;
+  /** The Kubernetes namespace (the same as `account`). */
+  namespace: string;
+}
+
+/**
+ * OpenFaaS names a function `name.namespace` in its metrics (DESIGN.md "Identity"). Kubernetes
+ * names and namespaces contain no dots, so the last dot splits them; a bare name belongs to the
+ * default namespace. The gateway label is the region.
+ */
+export function openFaasFunction(
+  qualifiedName: string,
+  gateway: string,
+  defaultNamespace: string = OPENFAAS_DEFAULT_NAMESPACE,
+): OpenFaasFunctionRef {
+  const dot = qualifiedName.lastIndexOf('.');
+  const name = dot > 0 ? qualifiedName.slice(0, dot) : qualifiedName;
+  const namespace = dot > 0 && dot < qualifiedName.length - 1 ? qualifiedName.slice(dot + 1) : defaultNamespace;
+  const identity: FunctionIdentity = { platform: 'openfaas', account: namespace, region: gateway, name };
+  return { ...identity, namespace, functionId: functionId(identity) };
+}

@@ -1,0 +1,79 @@
+import type { FunctionMinuteRow, MetricPointRow } from '@fleetscope/model';
+import type { PrometheusParseError } from './exposition.types';
+import type { SnapshotDiff } from './scrape-delta';
+import { diffSnapshots } from './scrape-delta';
+import type { ScrapeSnapshot } from './scrape-snapshot';
+
+/** Why a scrape was refused; the HTTP layer answers 400 with `message` and counts by reason. */
+export type ScrapeRejectReason = 'invalid_time' | 'no_samples' | 'out_of_order';
+
+/** The outcome of feeding one scrape to a differ. */
+export type ScrapeIngestResult =
+  | {
+      ok: true;
+      /**
+       * 'interval': rows describe (startMs, endMs]. 'baseline': first scrape of the target, or the
+       * first after a gap longer than `maxIntervalMs`; it is remembered and yields no rows.
+       */
+      kind: 'interval' | 'baseline';
+      startMs: number;
+      endMs: number;
+      rows: FunctionMinuteRow[];
+      /** Gauges of this scrape (replicas, pods) as metric points tied to their function. */
+      gauges: MetricPointRow[];
+      /** Series whose counters went back (exporter restart), handled as counting from zero. */
+      counterResets: number;
+      parseErrorCount: number;
+      parseErrors: PrometheusParseError[];
+    }
+  | {
+      ok: false;
+      reason: ScrapeRejectReason;
+      message: string;
+      parseErrorCount: number;
+      parseErrors: PrometheusParseError[];
+    };
+
+export type ScrapeStep =
+  | { kind: 'baseline' }
+  | { kind: 'interval'; startMs: number; diff: SnapshotDiff }
+  | { kind: 'out_of_order'; previousMs: number };
+
+interface TargetState {
+  snapshot: ScrapeSnapshot;
+  timeMs: number;
+}
+
+/** The previous scrape of every target (gateway, cluster endpoint) a differ has seen. */
+export class ScrapeStateStore {
+  private readonly targets = new Map<string, TargetState>();
+
+  constructor(private readonly maxIntervalMs: number) {}
+
+  /**
+   * Records `snapshot` as the latest scrape of `target` and says what happened since the previous
+   * one. With `fromZero`, a target seen for the first time is diffed against an empty scrape (the
+   * caller knows the exporter has just started).
+   */
+  advance(target: string, snapshot: ScrapeSnapshot, timeMs: number, fromZero: boolean): ScrapeStep {
+    const previous = this.targets.get(target);
+    if (previous !== undefined && timeMs <= previous.timeMs) {
+      return { kind: 'out_of_order', previousMs: previous.timeMs };
+    }
+    this.targets.set(target, { snapshot, timeMs });
+    if (previous === undefined) {
+      if (!fromZero) return { kind: 'baseline' };
+      return { kind: 'interval', startMs: timeMs - Math.min(this.maxIntervalMs, 60_000), diff: diffSnapshots(undefined, snapshot) };
+    }
+    if (timeMs - previous.timeMs > this.maxIntervalMs) return { kind: 'baseline' };
+    return { kind: 'interval', startMs: previous.timeMs, diff: diffSnapshots(previous.snapshot, snapshot) };
+  }
+
+  forget(target: string): void {
+    this.targets.delete(target);
+  }
+
+  get size(): number {
+    return this.targets.size;
+  }
+}
