@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 
 type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
 import type { Config } from '@fleetscope/config';
@@ -40,6 +40,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       url: config.clickhouseUrl,
       username: config.clickhouseUser,
       password: config.clickhousePassword,
+      log: { level: ClickHouseLogLevel.OFF },
     });
     try {
       await ping(bootstrap, config.clickhouseUrl ?? '');
@@ -54,7 +55,8 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       username: config.clickhouseUser,
       password: config.clickhousePassword,
       database,
-      clickhouse_settings: { date_time_input_format: 'best_effort' },
+      // 64-bit integers as JSON numbers, as chDB returns them, so both modes read alike.
+      clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
     });
   } else {
     const path = resolve(config.dataDir);

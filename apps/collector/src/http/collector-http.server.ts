@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { bearerMatches, type Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
+import { IngestMetrics } from '../telemetry/ingest-metrics';
+
+/** A set of routes on the collector's HTTP server (:4318). */
+export interface CollectorRoutes {
+  register(app: FastifyInstance): void;
+}
+
+export const COLLECTOR_ROUTES = Symbol('COLLECTOR_ROUTES');
+
+/**
+ * The collector's own HTTP server on :4318 (OTLP/HTTP and platform ingest). It is not Nest's
+ * HTTP adapter: in the all-in-one process that one serves the dashboard on :8080, and ingest
+ * needs raw bodies (decompressed under a bound) rather than parsed JSON.
+ */
+@Injectable()
+export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Collector');
+  readonly app: FastifyInstance;
+
+  constructor(
+    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
+    @Inject(COLLECTOR_ROUTES) routes: CollectorRoutes[],
+    private readonly metrics: IngestMetrics,
+  ) {
+    // The compressed body may be at most the decompressed limit; decodeBody enforces the rest.
+    this.app = Fastify({ bodyLimit: config.maxBodyBytes, logger: false });
+    this.app.removeAllContentTypeParsers();
+    this.app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    this.app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      this.metrics.request(signalOf(request.url), status);
+      if (status === 413) this.metrics.rejected(signalOf(request.url), 'too_large');
+      if (status >= 500) this.logger.error(`${request.method} ${request.url}: ${error.message}`);
+      void reply.status(status).type('application/json').send({ code: status, message: error.message });
+    });
+    this.app.get('/health', async () => ({ status: 'ok' }));
+    this.app.get('/metrics', async (_request, reply) => {
+      await reply.type('text/plain; version=0.0.4').send(this.metrics.render());
+    });
+    this.app.addHook('onRequest', async (request, reply) => this.authorise(request, reply));
+    for (const r of routes) r.register(this.app);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.app.listen({ host: this.config.host, port: this.config.otlpHttpPort });
+    this.logger.log(`OTLP/HTTP and platform ingest on http://${this.config.host}:${this.config.otlpHttpPort}`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.app.close();
+  }
+
+  private async authorise(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const token = this.config.ingestToken;
+    if (!token || request.method === 'GET') return;
+    // Firehose authenticates with its own header, checked by its route.
+    if (request.url.startsWith('/ingest/firehose')) return;
+    if (!bearerMatches(request.headers.authorization, token)) {
+      const signal = signalOf(request.url);
+      this.metrics.rejected(signal, 'unauthorized');
+      this.metrics.request(signal, 401);
+      await reply
+        .status(401)
+        .type('application/json')
+        .send({ code: 16, message: 'missing or wrong bearer token (FLEETSCOPE_INGEST_TOKEN)' });
+    }
+  }
+}
+
+export function signalOf(url: string): string {
+  const path = url.split('?')[0];
+  if (path.startsWith('/v1/')) return path.slice(4);
+  if (path.startsWith('/ingest/')) return path.slice(8).replace(/\//g, '_');
+  return 'other';
+}

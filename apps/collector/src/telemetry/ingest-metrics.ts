@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { IngestWriter } from '@fleetscope/storage';
+
+type Labels = Record<string, string>;
+
+/**
+ * The collector's own counters in Prometheus text format (GET :4318/metrics): items accepted,
+ * rejected and throttled by signal and reason, queue bytes, insert latency and batch sizes.
+ * Rejects are counted here rather than logged one by one.
+ */
+@Injectable()
+export class IngestMetrics {
+  private readonly counters = new Map<string, { help: string; values: Map<string, number> }>();
+
+  constructor(private readonly writer: IngestWriter) {
+    this.define('fleetscope_ingest_accepted_items_total', 'Items stored, by signal.');
+    this.define('fleetscope_ingest_rejected_items_total', 'Items refused, by signal and reason.');
+    this.define('fleetscope_ingest_throttled_requests_total', 'Requests answered 429/503, by signal and reason.');
+    this.define('fleetscope_ingest_requests_total', 'Requests by signal and HTTP status.');
+    this.define('fleetscope_ingest_duplicate_requests_total', 'Retried requests acknowledged without storing again.');
+  }
+
+  accepted(signal: string, items: number): void {
+    if (items > 0) this.inc('fleetscope_ingest_accepted_items_total', { signal }, items);
+  }
+
+  rejected(signal: string, reason: string, items = 1): void {
+    if (items > 0) this.inc('fleetscope_ingest_rejected_items_total', { signal, reason }, items);
+  }
+
+  throttled(signal: string, reason: string): void {
+    this.inc('fleetscope_ingest_throttled_requests_total', { signal, reason }, 1);
+  }
+
+  request(signal: string, status: number): void {
+    this.inc('fleetscope_ingest_requests_total', { signal, status: String(status) }, 1);
+  }
+
+  duplicate(signal: string): void {
+    this.inc('fleetscope_ingest_duplicate_requests_total', { signal }, 1);
+  }
+
+  /** Current value of a counter, for tests and benchmarks. */
+  value(name: string, labels: Labels): number {
+    return this.counters.get(name)?.values.get(labelKey(labels)) ?? 0;
+  }
+
+  render(): string {
+    const lines: string[] = [];
+    for (const [name, { help, values }] of this.counters) {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
+      for (const [labels, value] of values) lines.push(`${name}${labels} ${value}`);
+    }
+    const stats = this.writer.stats;
+    gauge(lines, 'fleetscope_write_queue_bytes', 'Bytes waiting in the write queue.', stats.queueBytes);
+    gauge(lines, 'fleetscope_write_queue_rows', 'Rows waiting in the write queue.', stats.queueRows);
+    lines.push('# HELP fleetscope_inserted_rows_total Rows inserted into ClickHouse, by table.');
+    lines.push('# TYPE fleetscope_inserted_rows_total counter');
+    for (const [table, rows] of Object.entries(stats.insertedRows)) {
+      lines.push(`fleetscope_inserted_rows_total{table="${table}"} ${rows}`);
+    }
+    gauge(lines, 'fleetscope_insert_batches_total', 'Inserts made.', stats.insertBatches, 'counter');
+    gauge(lines, 'fleetscope_insert_failures_total', 'Flushes that failed.', stats.insertFailures, 'counter');
+    gauge(
+      lines,
+      'fleetscope_duplicate_invocations_total',
+      'Invocation records dropped because the same record was already stored.',
+      stats.duplicateInvocations,
+      'counter',
+    );
+    summary(lines, 'fleetscope_insert_latency_ms', 'Insert latency over the last 256 inserts.', stats.insertLatenciesMs);
+    summary(lines, 'fleetscope_insert_batch_rows', 'Rows per insert over the last 256 inserts.', stats.batchSizes);
+    return `${lines.join('\n')}\n`;
+  }
+
+  private define(name: string, help: string): void {
+    this.counters.set(name, { help, values: new Map() });
+  }
+
+  private inc(name: string, labels: Labels, by: number): void {
+    const counter = this.counters.get(name);
+    if (!counter) return;
+    const key = labelKey(labels);
+    counter.values.set(key, (counter.values.get(key) ?? 0) + by);
+  }
+}
+
+function labelKey(labels: Labels): string {
+  const parts = Object.entries(labels).map(
+    ([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`,
+  );
+  return parts.length > 0 ? `{${parts.join(',')}}` : '';
+}
+
+function gauge(lines: string[], name: string, help: string, value: number, type = 'gauge'): void {
+  lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`);
+}
+
+function summary(lines: string[], name: string, help: string, values: number[]): void {
+  lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} summary`);
+  const sorted = [...values].sort((a, b) => a - b);
+  for (const q of [0.5, 0.99]) {
+    const v = sorted.length > 0 ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
+    lines.push(`${name}{quantile="${q}"} ${Math.round(v * 1000) / 1000}`);
+  }
+  lines.push(`${name}_sum ${values.reduce((s, v) => s + v, 0)}`, `${name}_count ${values.length}`);
+}
