@@ -211,7 +211,7 @@ export function parseReportLine(line: string, from = 0): ReportLine | undefined 
       // Unknown label (SegmentId, Sampled, …): skip `Label words: value`.
       const colon = line.indexOf(': ', i);
       if (colon < 0) break;
-      i = skipSpaces(line, tokenEnd(line, colon + 2));
+      i = skipSpaces(line, skipUnit(line, tokenEnd(line, colon + 2)));
       continue;
     }
     const v = labelEnd;
