@@ -11,7 +11,11 @@ export interface AnalysisContext {
    * On-demand GB-seconds the account already uses per month in this region and architecture, so
    * marginal prices sit in the right tier. Omitted: the first tier.
    */
-  monthlyGbSecondsBefore?: (account: string, region: string, architecture: 'x86_64' | 'arm64') => number;
+  monthlyGbSecondsBefore?: (
+    account: string,
+    region: string,
+    architecture: 'x86_64' | 'arm64',
+  ) => number;
 }
 
 /** One analysis. Implementations are pure: no I/O, no clock, no randomness. */

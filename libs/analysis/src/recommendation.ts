@@ -1,4 +1,9 @@
-export const RECOMMENDATION_KINDS = ['timeout-risk', 'memory', 'provisioned-concurrency', 'containers'] as const;
+export const RECOMMENDATION_KINDS = [
+  'timeout-risk',
+  'memory',
+  'provisioned-concurrency',
+  'containers',
+] as const;
 export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
 
 export type Severity = 'info' | 'warning' | 'critical';
@@ -23,7 +28,10 @@ export interface Recommendation {
 }
 
 /** Maps a 0..1 score to a label: ≥ 0.7 high, ≥ 0.4 medium, else low. */
-export function confidenceOf(score: number): { confidence: ConfidenceLevel; confidenceScore: number } {
+export function confidenceOf(score: number): {
+  confidence: ConfidenceLevel;
+  confidenceScore: number;
+} {
   const clamped = Math.min(1, Math.max(0, Number.isFinite(score) ? score : 0));
   const confidence: ConfidenceLevel = clamped >= 0.7 ? 'high' : clamped >= 0.4 ? 'medium' : 'low';
   return { confidence, confidenceScore: Math.round(clamped * 100) / 100 };

@@ -9,18 +9,25 @@ import type { FunctionProfile, FunctionWindowStats } from '../inputs';
  * already include billed INIT) those are used as they are; otherwise durations plus INIT by the
  * billing rules of the runtime kind.
  */
-export function observedLambdaUsage(profile: FunctionProfile, stats: FunctionWindowStats, memoryMb: number): LambdaUsage {
+export function observedLambdaUsage(
+  profile: FunctionProfile,
+  stats: FunctionWindowStats,
+  memoryMb: number,
+): LambdaUsage {
   const base = {
     architecture: profile.architecture,
     memoryMb,
     requests: stats.invocations,
     ephemeralStorageMb: profile.ephemeralStorageMb ?? undefined,
   };
-  if (stats.billedDurationSumMs > 0) return { ...base, billedDurationMs: stats.billedDurationSumMs };
+  if (stats.billedDurationSumMs > 0)
+    return { ...base, billedDurationMs: stats.billedDurationSumMs };
   return {
     ...base,
     billedDurationMs: stats.durationSumMs,
-    onDemandInitMs: { [lambdaRuntimeKind(profile.runtime, profile.packageType)]: stats.initDurationSumMs },
+    onDemandInitMs: {
+      [lambdaRuntimeKind(profile.runtime, profile.packageType)]: stats.initDurationSumMs,
+    },
   };
 }
 
@@ -40,7 +47,9 @@ export function modelledLambdaUsage(
     memoryMb,
     requests: stats.invocations,
     billedDurationMs: stats.invocations * (meanDurationMs + billingGranularityMs(at) / 2),
-    onDemandInitMs: { [lambdaRuntimeKind(profile.runtime, profile.packageType)]: stats.initDurationSumMs },
+    onDemandInitMs: {
+      [lambdaRuntimeKind(profile.runtime, profile.packageType)]: stats.initDurationSumMs,
+    },
     ephemeralStorageMb: profile.ephemeralStorageMb ?? undefined,
   };
 }
@@ -61,7 +70,9 @@ export function monthlyLambdaCost(
     ...usage,
     requests: usage.requests * factor,
     billedDurationMs: usage.billedDurationMs * factor,
-    onDemandInitMs: Object.fromEntries(Object.entries(usage.onDemandInitMs ?? {}).map(([k, v]) => [k, v * factor])),
+    onDemandInitMs: Object.fromEntries(
+      Object.entries(usage.onDemandInitMs ?? {}).map(([k, v]) => [k, v * factor]),
+    ),
     monthToDateGbSeconds: tierOffset(profile, ctx),
   };
   return lambdaUsageCost(scaled, ctx.at, profile.region, ctx.catalogue);

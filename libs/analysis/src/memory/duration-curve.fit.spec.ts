@@ -1,11 +1,20 @@
-import { cpuSharePrior, fitCpuShareCurve, fitDurationCurve, fitExponentialCurve } from './duration-curve.fit';
+import {
+  cpuSharePrior,
+  fitCpuShareCurve,
+  fitDurationCurve,
+  fitExponentialCurve,
+} from './duration-curve.fit';
 
 const truth = { a0: 50, a1: 800, a2: 400 };
 const t = (m: number) => truth.a0 + truth.a1 * Math.exp(-m / truth.a2);
 
 describe(fitExponentialCurve.name, () => {
   it('recovers a0, a1 and a2 from a curve sampled at 4 memory sizes', () => {
-    const points = [128, 512, 1024, 2048].map((memoryMb) => ({ memoryMb, meanDurationMs: t(memoryMb), invocations: 100 }));
+    const points = [128, 512, 1024, 2048].map((memoryMb) => ({
+      memoryMb,
+      meanDurationMs: t(memoryMb),
+      invocations: 100,
+    }));
     const model = fitExponentialCurve(points)!;
     expect(model.kind).toBe('exponential-fit');
     expect(model.params.a0).toBeCloseTo(truth.a0, 2);
@@ -17,7 +26,11 @@ describe(fitExponentialCurve.name, () => {
 
   it('stays close with 2 % measurement noise', () => {
     const noise = [1.02, 0.98, 1.01, 0.99];
-    const points = [128, 512, 1024, 2048].map((memoryMb, i) => ({ memoryMb, meanDurationMs: t(memoryMb) * noise[i], invocations: 100 }));
+    const points = [128, 512, 1024, 2048].map((memoryMb, i) => ({
+      memoryMb,
+      meanDurationMs: t(memoryMb) * noise[i],
+      invocations: 100,
+    }));
     const model = fitExponentialCurve(points)!;
     expect(Math.abs(model.predictMs(768) - t(768)) / t(768)).toBeLessThan(0.05);
   });
@@ -43,7 +56,9 @@ describe(fitDurationCurve.name, () => {
     expect(model.kind).toBe('cpu-share-prior');
     expect(model.predictMs(1024)).toBeCloseTo(200, 9);
     expect(model.predictMs(512)).toBeCloseTo(300, 9);
-    expect(cpuSharePrior({ memoryMb: 1024, meanDurationMs: 200, invocations: 5 }, 0).predictMs(128)).toBe(200);
+    expect(
+      cpuSharePrior({ memoryMb: 1024, meanDurationMs: 200, invocations: 5 }, 0).predictMs(128),
+    ).toBe(200);
   });
 
   it('returns null without data', () => {

@@ -64,7 +64,11 @@ function rSquared(points: DurationPoint[], predict: (m: number) => number): numb
 
 function exponentialFitForScale(points: DurationPoint[], a2: number): LinearFit | null {
   const xs = points.map((p) => Math.exp(-p.memoryMb / a2));
-  return linearFit(xs, points.map((p) => p.meanDurationMs), points.map(() => 1));
+  return linearFit(
+    xs,
+    points.map((p) => p.meanDurationMs),
+    points.map(() => 1),
+  );
 }
 
 /**
@@ -73,7 +77,8 @@ function exponentialFitForScale(points: DurationPoint[], a2: number): LinearFit 
  */
 export function fitExponentialCurve(points: DurationPoint[]): DurationModel | null {
   if (points.length < 3) return null;
-  const sseAt = (logA2: number) => exponentialFitForScale(points, Math.exp(logA2))?.sse ?? Number.POSITIVE_INFINITY;
+  const sseAt = (logA2: number) =>
+    exponentialFitForScale(points, Math.exp(logA2))?.sse ?? Number.POSITIVE_INFINITY;
   const lo = Math.log(8);
   const hi = Math.log(100_000);
   const steps = 240;
@@ -124,7 +129,9 @@ export function fitCpuShareCurve(points: DurationPoint[]): DurationModel | null 
       b = 0;
     } else {
       a = 0;
-      b = ys.reduce((s, y, i) => s + ws[i] * y * xs[i], 0) / xs.reduce((s, x, i) => s + ws[i] * x * x, 0);
+      b =
+        ys.reduce((s, y, i) => s + ws[i] * y * xs[i], 0) /
+        xs.reduce((s, x, i) => s + ws[i] * x * x, 0);
     }
   }
   const predictMs = (m: number) => a + b / cpuShare(m);
@@ -152,7 +159,10 @@ export function cpuSharePrior(point: DurationPoint, cpuBoundFraction: number): D
 }
 
 /** The best model the data supports. */
-export function fitDurationCurve(points: DurationPoint[], cpuBoundFractionPrior: number): DurationModel | null {
+export function fitDurationCurve(
+  points: DurationPoint[],
+  cpuBoundFractionPrior: number,
+): DurationModel | null {
   const usable = points.filter((p) => p.memoryMb > 0 && p.invocations > 0 && p.meanDurationMs > 0);
   if (usable.length === 0) return null;
   if (usable.length >= 3) {

@@ -8,7 +8,12 @@ const analyzer = new MemoryAnalyzer();
 
 describe(MemoryAnalyzer.name, () => {
   it('finds 1,024 MB with 60 MB used over-provisioned and recommends a smaller size that saves money', () => {
-    const stats = windowStats({ invocations: 1_000_000, medianMs: 120, sigma: 0.4, maxMemoryUsedMb: 60 });
+    const stats = windowStats({
+      invocations: 1_000_000,
+      medianMs: 120,
+      sigma: 0.4,
+      maxMemoryUsedMb: 60,
+    });
     const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 1024 }), stats }, ctx);
 
     expect(rec.kind).toBe('memory');
@@ -24,7 +29,14 @@ describe(MemoryAnalyzer.name, () => {
   });
 
   it('raises memory after out-of-memory kills and marks it critical', () => {
-    const stats = windowStats({ invocations: 10_000, medianMs: 300, sigma: 0.3, maxMemoryUsedMb: 256, ooms: 12, memoryMb: 256 });
+    const stats = windowStats({
+      invocations: 10_000,
+      medianMs: 300,
+      sigma: 0.3,
+      maxMemoryUsedMb: 256,
+      ooms: 12,
+      memoryMb: 256,
+    });
     const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats }, ctx);
     expect(rec.severity).toBe('critical');
     expect(rec.evidence.finding).toBe('out-of-memory');
@@ -41,7 +53,10 @@ describe(MemoryAnalyzer.name, () => {
       durationSumMs: t(memoryMb) * 25_000,
       durationBuckets: logNormalBuckets(25_000, t(memoryMb), 0.1),
     }));
-    const stats = { ...windowStats({ invocations: 100_000, medianMs: t(256), sigma: 0.1, maxMemoryUsedMb: 100 }), byMemory };
+    const stats = {
+      ...windowStats({ invocations: 100_000, medianMs: t(256), sigma: 0.1, maxMemoryUsedMb: 100 }),
+      byMemory,
+    };
     const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats }, ctx);
 
     expect(rec.evidence.finding).toBe('cpu-bound');
@@ -61,7 +76,11 @@ describe(MemoryAnalyzer.name, () => {
 
   it('skips functions that are not on Lambda or have no memory setting', () => {
     const stats = windowStats({ invocations: 100, medianMs: 100, sigma: 0.3, maxMemoryUsedMb: 10 });
-    expect(analyzer.analyze({ profile: lambdaProfile({ memoryMb: null }), stats }, ctx)).toEqual([]);
-    expect(analyzer.analyze({ profile: lambdaProfile({ platform: 'knative' }), stats }, ctx)).toEqual([]);
+    expect(analyzer.analyze({ profile: lambdaProfile({ memoryMb: null }), stats }, ctx)).toEqual(
+      [],
+    );
+    expect(
+      analyzer.analyze({ profile: lambdaProfile({ platform: 'knative' }), stats }, ctx),
+    ).toEqual([]);
   });
 });

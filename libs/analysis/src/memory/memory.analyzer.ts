@@ -21,7 +21,10 @@ export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = {
   headroom: 1.2,
   cpuBoundFractionPrior: 0.5,
   balancedWeight: 0.5,
-  ladderMb: [128, 192, 256, 320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1769, 2048, 2560, 3008, 3538, 4096, 5120, 6144, 7168, 8192, 9216, 10240],
+  ladderMb: [
+    128, 192, 256, 320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1769, 2048, 2560, 3008,
+    3538, 4096, 5120, 6144, 7168, 8192, 9216, 10240,
+  ],
 };
 
 const LAMBDA_MIN_MB = 128;
@@ -34,18 +37,28 @@ export interface MemoryOption {
   monthlyUsd: number;
 }
 
-export type MemoryFinding = 'out-of-memory' | 'near-memory-limit' | 'over-provisioned' | 'cpu-bound';
+export type MemoryFinding =
+  'out-of-memory' | 'near-memory-limit' | 'over-provisioned' | 'cpu-bound';
 
 function durationPoints(stats: FunctionWindowStats): DurationPoint[] {
   return stats.byMemory
     .filter((m) => m.invocations > 0)
-    .map((m) => ({ memoryMb: m.memoryMb, meanDurationMs: m.durationSumMs / m.invocations, invocations: m.invocations }));
+    .map((m) => ({
+      memoryMb: m.memoryMb,
+      meanDurationMs: m.durationSumMs / m.invocations,
+      invocations: m.invocations,
+    }));
 }
 
 /** The smallest size that is safe to run, from the observed peak. */
-export function memoryFloorMb(currentMb: number, stats: FunctionWindowStats, headroom: number): number {
+export function memoryFloorMb(
+  currentMb: number,
+  stats: FunctionWindowStats,
+  headroom: number,
+): number {
   const peak = stats.maxMemoryUsedMb ?? stats.memoryUsedP95Mb;
-  if (stats.ooms > 0) return Math.min(LAMBDA_MAX_MB, Math.max(currentMb * 1.5, (peak ?? 0) * headroom));
+  if (stats.ooms > 0)
+    return Math.min(LAMBDA_MAX_MB, Math.max(currentMb * 1.5, (peak ?? 0) * headroom));
   // Without memory telemetry going smaller risks OOM: only sizes at or above the current one.
   if (peak === null) return currentMb;
   return Math.min(LAMBDA_MAX_MB, Math.max(LAMBDA_MIN_MB, peak * headroom));
@@ -53,7 +66,10 @@ export function memoryFloorMb(currentMb: number, stats: FunctionWindowStats, hea
 
 function pickCost(options: MemoryOption[]): MemoryOption {
   return options.reduce((best, o) =>
-    o.monthlyUsd < best.monthlyUsd * 0.995 || (o.monthlyUsd <= best.monthlyUsd * 1.005 && o.meanDurationMs < best.meanDurationMs) ? o : best,
+    o.monthlyUsd < best.monthlyUsd * 0.995 ||
+    (o.monthlyUsd <= best.monthlyUsd * 1.005 && o.meanDurationMs < best.meanDurationMs)
+      ? o
+      : best,
   );
 }
 
@@ -66,19 +82,31 @@ function pickSpeed(options: MemoryOption[]): MemoryOption {
 function pickBalanced(options: MemoryOption[], weight: number): MemoryOption {
   const maxCost = Math.max(...options.map((o) => o.monthlyUsd));
   const maxDuration = Math.max(...options.map((o) => o.meanDurationMs));
-  const score = (o: MemoryOption) => weight * (o.monthlyUsd / maxCost) + (1 - weight) * (o.meanDurationMs / maxDuration);
+  const score = (o: MemoryOption) =>
+    weight * (o.monthlyUsd / maxCost) + (1 - weight) * (o.meanDurationMs / maxDuration);
   return options.reduce((best, o) => (score(o) < score(best) ? o : best));
 }
 
-function findingOf(stats: FunctionWindowStats, currentMb: number, recommendedMb: number): MemoryFinding | null {
+function findingOf(
+  stats: FunctionWindowStats,
+  currentMb: number,
+  recommendedMb: number,
+): MemoryFinding | null {
   if (stats.ooms > 0) return 'out-of-memory';
-  if (stats.maxMemoryUsedMb !== null && stats.maxMemoryUsedMb >= NEAR_LIMIT_SHARE * currentMb) return 'near-memory-limit';
+  if (stats.maxMemoryUsedMb !== null && stats.maxMemoryUsedMb >= NEAR_LIMIT_SHARE * currentMb)
+    return 'near-memory-limit';
   if (recommendedMb < currentMb) return 'over-provisioned';
   if (recommendedMb > currentMb) return 'cpu-bound';
   return null;
 }
 
-function reasonOf(finding: MemoryFinding, stats: FunctionWindowStats, currentMb: number, current: MemoryOption, pick: MemoryOption): string {
+function reasonOf(
+  finding: MemoryFinding,
+  stats: FunctionWindowStats,
+  currentMb: number,
+  current: MemoryOption,
+  pick: MemoryOption,
+): string {
   const used = stats.maxMemoryUsedMb;
   switch (finding) {
     case 'out-of-memory':
@@ -126,7 +154,8 @@ export class MemoryAnalyzer implements Analyzer {
 
   analyze({ profile, stats }: FunctionAnalysisInput, ctx: AnalysisContext): Recommendation[] {
     const currentMb = profile.memoryMb;
-    if (profile.platform !== 'aws_lambda' || currentMb === null || stats.invocations <= 0) return [];
+    if (profile.platform !== 'aws_lambda' || currentMb === null || stats.invocations <= 0)
+      return [];
     const points = durationPoints(stats);
     const model = fitDurationCurve(points, this.options.cpuBoundFractionPrior);
     if (!model) return [];
@@ -137,7 +166,11 @@ export class MemoryAnalyzer implements Analyzer {
     const optionAt = (memoryMb: number): MemoryOption => {
       const meanDurationMs = model.predictMs(memoryMb) * calibration;
       const usage = modelledLambdaUsage(profile, stats, memoryMb, meanDurationMs, ctx.at);
-      return { memoryMb, meanDurationMs, monthlyUsd: monthlyLambdaCost(usage, stats, profile, ctx).usd };
+      return {
+        memoryMb,
+        meanDurationMs,
+        monthlyUsd: monthlyLambdaCost(usage, stats, profile, ctx).usd,
+      };
     };
 
     const floorMb = memoryFloorMb(currentMb, stats, this.options.headroom);
@@ -146,7 +179,11 @@ export class MemoryAnalyzer implements Analyzer {
     if (sizes.length === 0) sizes.push(Math.min(LAMBDA_MAX_MB, Math.ceil(floorMb)));
     const candidates = sizes.map(optionAt);
     const current = optionAt(currentMb);
-    const picks = { cost: pickCost(candidates), speed: pickSpeed(candidates), balanced: pickBalanced(candidates, this.options.balancedWeight) };
+    const picks = {
+      cost: pickCost(candidates),
+      speed: pickSpeed(candidates),
+      balanced: pickBalanced(candidates, this.options.balancedWeight),
+    };
     const pick = picks.balanced;
 
     const finding = findingOf(stats, currentMb, pick.memoryMb);
@@ -154,7 +191,9 @@ export class MemoryAnalyzer implements Analyzer {
     const monthlyImpactUsd = current.monthlyUsd - pick.monthlyUsd;
     const savingShare = current.monthlyUsd > 0 ? monthlyImpactUsd / current.monthlyUsd : 0;
     const direct = finding === 'out-of-memory' || finding === 'near-memory-limit';
-    const support = direct ? 0.9 : modelSupport(model, points.length) * (0.4 + 0.6 * sampleSupport(stats.invocations, 100));
+    const support = direct
+      ? 0.9
+      : modelSupport(model, points.length) * (0.4 + 0.6 * sampleSupport(stats.invocations, 100));
 
     return [
       {
@@ -163,8 +202,17 @@ export class MemoryAnalyzer implements Analyzer {
         severity: severityOf(finding, savingShare),
         title: `${pick.memoryMb > currentMb ? 'Raise' : 'Lower'} memory from ${currentMb} MB to ${pick.memoryMb} MB`,
         reason: reasonOf(finding, stats, currentMb, current, pick),
-        current: { memoryMb: currentMb, meanDurationMs: current.meanDurationMs, monthlyUsd: current.monthlyUsd },
-        recommended: { memoryMb: pick.memoryMb, strategy: 'balanced', meanDurationMs: pick.meanDurationMs, monthlyUsd: pick.monthlyUsd },
+        current: {
+          memoryMb: currentMb,
+          meanDurationMs: current.meanDurationMs,
+          monthlyUsd: current.monthlyUsd,
+        },
+        recommended: {
+          memoryMb: pick.memoryMb,
+          strategy: 'balanced',
+          meanDurationMs: pick.meanDurationMs,
+          monthlyUsd: pick.monthlyUsd,
+        },
         monthlyImpactUsd,
         ...confidenceOf(support),
         evidence: {

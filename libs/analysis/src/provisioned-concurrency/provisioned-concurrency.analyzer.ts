@@ -9,7 +9,12 @@ import {
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { HOURS_PER_MONTH } from '../analyzer';
 import { tierOffset } from '../costs/lambda-window-cost';
-import type { ConcurrencyProfile, FunctionAnalysisInput, FunctionProfile, HourOfWeekConcurrency } from '../inputs';
+import type {
+  ConcurrencyProfile,
+  FunctionAnalysisInput,
+  FunctionProfile,
+  HourOfWeekConcurrency,
+} from '../inputs';
 import type { Recommendation } from '../recommendation';
 import { confidenceOf, sampleSupport } from '../recommendation';
 
@@ -55,11 +60,16 @@ interface WarmCapacityPrices {
   breakEvenUtilisation: number;
 }
 
-function lambdaWarmPrices(profile: FunctionProfile, prices: LambdaUnitPrices, initBilled: boolean): WarmCapacityPrices {
+function lambdaWarmPrices(
+  profile: FunctionProfile,
+  prices: LambdaUnitPrices,
+  initBilled: boolean,
+): WarmCapacityPrices {
   const memoryGb = (profile.memoryMb ?? 0) / 1024;
   return {
     warmUnitHourUsd: memoryGb * 3600 * prices.pcAllocatedUsdPerGbSecond,
-    savedPerCoveredSecondUsd: memoryGb * (prices.onDemandUsdPerGbSecond - prices.pcDurationUsdPerGbSecond),
+    savedPerCoveredSecondUsd:
+      memoryGb * (prices.onDemandUsdPerGbSecond - prices.pcDurationUsdPerGbSecond),
     savedPerInitMsUsd: initBilled ? (memoryGb / 1000) * prices.onDemandUsdPerGbSecond : 0,
     idleOnlyCost: false,
     priceIds: prices.priceIds,
@@ -109,7 +119,15 @@ export function hourEconomics(
     covered * 60 * prices.savedPerCoveredSecondUsd +
     latencyAvoidedMs * prices.savedPerInitMsUsd +
     (latencyAvoidedMs / 1000) * latencyValueUsdPerSecond;
-  return { level, costUsd, savingUsd, netUsd: savingUsd - costUsd, coldStartsRemoved, latencyAvoidedMs, coveredConcurrencySeconds: covered * 60 };
+  return {
+    level,
+    costUsd,
+    savingUsd,
+    netUsd: savingUsd - costUsd,
+    coldStartsRemoved,
+    latencyAvoidedMs,
+    coveredConcurrencySeconds: covered * 60,
+  };
 }
 
 interface Plan {
@@ -124,7 +142,14 @@ interface Plan {
 }
 
 function emptyPlan(): Plan {
-  return { netUsd: 0, costUsd: 0, coldStartsRemoved: 0, latencyAvoidedMs: 0, coveredConcurrencySeconds: 0, levels: new Array<number>(168).fill(0) };
+  return {
+    netUsd: 0,
+    costUsd: 0,
+    coldStartsRemoved: 0,
+    latencyAvoidedMs: 0,
+    coveredConcurrencySeconds: 0,
+    levels: new Array<number>(168).fill(0),
+  };
 }
 
 function addHour(plan: Plan, hourOfWeek: number, e: HourEconomics): void {
@@ -137,20 +162,38 @@ function addHour(plan: Plan, hourOfWeek: number, e: HourEconomics): void {
 }
 
 /** Hours of week without data are assumed idle: warm capacity there is pure cost. */
-function constantPlan(profile: ConcurrencyProfile, level: number, prices: WarmCapacityPrices, latencyValue: number): Plan {
+function constantPlan(
+  profile: ConcurrencyProfile,
+  level: number,
+  prices: WarmCapacityPrices,
+  latencyValue: number,
+): Plan {
   const plan = emptyPlan();
   const byHour = new Map(profile.hours.map((h) => [h.hourOfWeek, h]));
   for (let hourOfWeek = 0; hourOfWeek < 168; hourOfWeek++) {
     const hour = byHour.get(hourOfWeek);
-    const e = hour && hour.minutesObserved > 0
-      ? hourEconomics(hour, profile.levels, level, prices, latencyValue)
-      : { level, costUsd: level * prices.warmUnitHourUsd, savingUsd: 0, netUsd: -level * prices.warmUnitHourUsd, coldStartsRemoved: 0, latencyAvoidedMs: 0, coveredConcurrencySeconds: 0 };
+    const e =
+      hour && hour.minutesObserved > 0
+        ? hourEconomics(hour, profile.levels, level, prices, latencyValue)
+        : {
+            level,
+            costUsd: level * prices.warmUnitHourUsd,
+            savingUsd: 0,
+            netUsd: -level * prices.warmUnitHourUsd,
+            coldStartsRemoved: 0,
+            latencyAvoidedMs: 0,
+            coveredConcurrencySeconds: 0,
+          };
     addHour(plan, hourOfWeek, e);
   }
   return plan;
 }
 
-function schedulePlan(profile: ConcurrencyProfile, prices: WarmCapacityPrices, latencyValue: number): Plan {
+function schedulePlan(
+  profile: ConcurrencyProfile,
+  prices: WarmCapacityPrices,
+  latencyValue: number,
+): Plan {
   const plan = emptyPlan();
   for (const hour of profile.hours) {
     if (hour.minutesObserved <= 0 || hour.hourOfWeek < 0 || hour.hourOfWeek > 167) continue;
@@ -163,7 +206,9 @@ function schedulePlan(profile: ConcurrencyProfile, prices: WarmCapacityPrices, l
 }
 
 /** Consecutive hours with the same level, for a readable schedule (Application Auto Scaling actions). */
-export function scheduleRanges(levels: number[]): { fromHourOfWeek: number; toHourOfWeek: number; level: number }[] {
+export function scheduleRanges(
+  levels: number[],
+): { fromHourOfWeek: number; toHourOfWeek: number; level: number }[] {
   const ranges: { fromHourOfWeek: number; toHourOfWeek: number; level: number }[] = [];
   levels.forEach((level, hour) => {
     const last = ranges[ranges.length - 1];
@@ -185,17 +230,25 @@ function utilisation(plan: Plan): number | null {
 export class ProvisionedConcurrencyAnalyzer implements Analyzer {
   readonly kind = 'provisioned-concurrency' as const;
 
-  constructor(private readonly options: ProvisionedConcurrencyOptions = DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS) {}
+  constructor(
+    private readonly options: ProvisionedConcurrencyOptions = DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
+  ) {}
 
-  analyze({ profile, stats, concurrency }: FunctionAnalysisInput, ctx: AnalysisContext): Recommendation[] {
+  analyze(
+    { profile, stats, concurrency }: FunctionAnalysisInput,
+    ctx: AnalysisContext,
+  ): Recommendation[] {
     if (!concurrency || concurrency.hours.length === 0) return [];
     const prices = this.warmPrices(profile, ctx);
-    if (!prices || !Number.isFinite(prices.warmUnitHourUsd) || !(prices.warmUnitHourUsd > 0)) return [];
+    if (!prices || !Number.isFinite(prices.warmUnitHourUsd) || !(prices.warmUnitHourUsd > 0))
+      return [];
     const latencyValue = this.options.latencyValueUsdPerSecond;
     const isLambda = profile.platform === 'aws_lambda';
     const currentLevel = (isLambda ? profile.provisionedConcurrency : profile.minScale) ?? 0;
 
-    const constants = [0, ...concurrency.levels].map((level) => constantPlan(concurrency, level, prices, latencyValue));
+    const constants = [0, ...concurrency.levels].map((level) =>
+      constantPlan(concurrency, level, prices, latencyValue),
+    );
     const bestConstant = constants.reduce((a, b) => (b.netUsd > a.netUsd ? b : a));
     const schedule = schedulePlan(concurrency, prices, latencyValue);
     const useSchedule =
@@ -207,9 +260,12 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     const chosenLevel = Math.max(...chosen.levels);
 
     const coldStartRate = stats.invocations > 0 ? stats.coldStarts / stats.invocations : 0;
-    const worthPricing = !isLambda && coldStartRate > this.options.coldStartRateWorthPricing && currentLevel === 0;
+    const worthPricing =
+      !isLambda && coldStartRate > this.options.coldStartRateWorthPricing && currentLevel === 0;
     if (chosen.netUsd <= current.netUsd || (chosenLevel === currentLevel && !useSchedule)) {
-      return worthPricing ? [this.pricedWarmPod(profile, concurrency, prices, ctx, coldStartRate)] : [];
+      return worthPricing
+        ? [this.pricedWarmPod(profile, concurrency, prices, ctx, coldStartRate)]
+        : [];
     }
 
     const monthlyImpactUsd = (chosen.netUsd - current.netUsd) * WEEKS_PER_MONTH;
@@ -220,14 +276,18 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       : chosenLevel === 0
         ? `Utilisation of the current ${currentLevel} warm instances is below the ${Math.round(prices.breakEvenUtilisation * 100)} % break-even, so they cost more than they save.`
         : `Utilisation at level ${chosenLevel} would be ${Math.round((u ?? 0) * 100)} %, above the ${Math.round(prices.breakEvenUtilisation * 100)} % break-even derived from the prices.`;
-    const support = Math.min(1, concurrency.weeksCovered / 2) * 0.5 + 0.45 * sampleSupport(stats.invocations, 10_000);
+    const support =
+      Math.min(1, concurrency.weeksCovered / 2) * 0.5 +
+      0.45 * sampleSupport(stats.invocations, 10_000);
 
     return [
       {
         kind: this.kind,
         functionId: profile.functionId,
         severity: monthlyImpactUsd > 100 ? 'warning' : 'info',
-        title: useSchedule ? `Schedule ${setting} up to ${chosenLevel}` : `Set ${setting} to ${chosenLevel}`,
+        title: useSchedule
+          ? `Schedule ${setting} up to ${chosenLevel}`
+          : `Set ${setting} to ${chosenLevel}`,
         reason,
         current: { [setting]: currentLevel, monthlyNetUsd: current.netUsd * WEEKS_PER_MONTH },
         recommended: useSchedule
@@ -257,14 +317,28 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     switch (profile.platform) {
       case 'aws_lambda': {
         if (profile.memoryMb === null) return null;
-        const prices = lambdaUnitPrices(profile.architecture, ctx.at, profile.region, ctx.catalogue, tierOffset(profile, ctx));
-        const initBilled = isOnDemandInitBilled(lambdaRuntimeKind(profile.runtime, profile.packageType), ctx.at);
+        const prices = lambdaUnitPrices(
+          profile.architecture,
+          ctx.at,
+          profile.region,
+          ctx.catalogue,
+          tierOffset(profile, ctx),
+        );
+        const initBilled = isOnDemandInitBilled(
+          lambdaRuntimeKind(profile.runtime, profile.packageType),
+          ctx.at,
+        );
         return lambdaWarmPrices(profile, prices, initBilled);
       }
       case 'knative':
       case 'openfaas': {
         if (!profile.podCpu || !profile.podMemoryMb) return null;
-        const pod = kubernetesPodHourCost({ vcpu: profile.podCpu, memoryMb: profile.podMemoryMb }, ctx.at, profile.region, ctx.catalogue);
+        const pod = kubernetesPodHourCost(
+          { vcpu: profile.podCpu, memoryMb: profile.podMemoryMb },
+          ctx.at,
+          profile.region,
+          ctx.catalogue,
+        );
         return podWarmPrices(pod.usd, pod.priceIds);
       }
       case 'other':

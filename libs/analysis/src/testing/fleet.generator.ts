@@ -1,5 +1,10 @@
 import { bucketIndex, bucketLowerBound, bucketUpperBound } from '@fleetscope/model';
-import type { ConcurrencyProfile, FunctionProfile, FunctionWindowStats, HistogramBuckets } from '../inputs';
+import type {
+  ConcurrencyProfile,
+  FunctionProfile,
+  FunctionWindowStats,
+  HistogramBuckets,
+} from '../inputs';
 import { normalCdf } from '../stats/normal-distribution';
 
 /**
@@ -17,7 +22,9 @@ export function logNormalBuckets(count: number, medianMs: number, sigma: number)
   const first = bucketIndex(medianMs * Math.exp(-7 * sigma));
   const last = bucketIndex(medianMs * Math.exp(7 * sigma));
   for (let index = first; index <= last; index++) {
-    const p = normalCdf((Math.log(bucketUpperBound(index)) - mu) / sigma) - normalCdf((Math.log(bucketLowerBound(index)) - mu) / sigma);
+    const p =
+      normalCdf((Math.log(bucketUpperBound(index)) - mu) / sigma) -
+      normalCdf((Math.log(bucketLowerBound(index)) - mu) / sigma);
     const expected = Math.round(count * p);
     if (expected > 0) buckets[index] = expected;
   }
@@ -43,7 +50,12 @@ export function lambdaProfile(overrides: Partial<FunctionProfile> = {}): Functio
 
 /** A 7-day window with `invocations` spread evenly and log-normal durations. */
 export function windowStats(
-  opts: { invocations: number; medianMs: number; sigma: number; memoryMb?: number } & Partial<FunctionWindowStats>,
+  opts: {
+    invocations: number;
+    medianMs: number;
+    sigma: number;
+    memoryMb?: number;
+  } & Partial<FunctionWindowStats>,
 ): FunctionWindowStats {
   const { invocations, medianMs, sigma, memoryMb = 1024, ...overrides } = opts;
   const durationBuckets = logNormalBuckets(invocations, medianMs, sigma);
@@ -86,7 +98,12 @@ export const DEFAULT_LEVELS = [1, 2, 3, 5, 8, 10, 15, 20, 30, 50, 75, 100];
  */
 export function concurrencyProfile(
   concurrencyAt: (hourOfWeek: number, minute: number, week: number) => number,
-  opts: { weeks?: number; levels?: number[]; coldStartsPerHour?: (h: number) => number; initMs?: number } = {},
+  opts: {
+    weeks?: number;
+    levels?: number[];
+    coldStartsPerHour?: (h: number) => number;
+    initMs?: number;
+  } = {},
 ): ConcurrencyProfile {
   const { weeks = 1, levels = DEFAULT_LEVELS, coldStartsPerHour = () => 0, initMs = 300 } = opts;
   const perMinute: number[] = [];

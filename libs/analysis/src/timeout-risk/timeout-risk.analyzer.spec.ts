@@ -27,20 +27,31 @@ describe(TimeoutRiskAnalyzer.name, () => {
 
   it('stays silent when p99 is far below the timeout and the fitted tail never reaches it', () => {
     const stats = windowStats({ invocations: 100_000, medianMs: 100, sigma: 0.3 });
-    expect(analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx)).toEqual([]);
+    expect(analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx)).toEqual(
+      [],
+    );
   });
 
   it('flags a fat tail that crosses the timeout even when p99 is below 80 %', () => {
     const stats = windowStats({ invocations: 100_000, medianMs: 200, sigma: 0.9 });
     const p99 = histogramQuantile(stats.durationBuckets, 0.99)!;
-    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: Math.round(p99 / 0.6) }), stats }, ctx);
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile({ timeoutMs: Math.round(p99 / 0.6) }), stats },
+      ctx,
+    );
     expect(rec.evidence.flags).toEqual(['tail-probability']);
     expect(rec.severity).toBe('info');
     expect(rec.evidence.tailProbability as number).toBeGreaterThan(1e-4);
   });
 
   it('marks observed timeouts critical and points at hangs when p99 is short', () => {
-    const stats = windowStats({ invocations: 10_000, medianMs: 100, sigma: 0.3, timeouts: 3, durationMaxMs: 3000 });
+    const stats = windowStats({
+      invocations: 10_000,
+      medianMs: 100,
+      sigma: 0.3,
+      timeouts: 3,
+      durationMaxMs: 3000,
+    });
     const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx);
     expect(rec.severity).toBe('critical');
     expect(rec.reason).toMatch(/^3 of 10000 invocations timed out/);
@@ -55,14 +66,20 @@ describe(TimeoutRiskAnalyzer.name, () => {
 
   it('returns nothing when the timeout is unknown', () => {
     const stats = windowStats({ invocations: 10, medianMs: 100, sigma: 0.3 });
-    expect(analyzer.analyze({ profile: lambdaProfile({ timeoutMs: null }), stats }, ctx)).toEqual([]);
+    expect(analyzer.analyze({ profile: lambdaProfile({ timeoutMs: null }), stats }, ctx)).toEqual(
+      [],
+    );
   });
 });
 
 describe(timeoutRiskEvidence.name, () => {
   it('measures the daily p99 trend in ms per day', () => {
     const stats = windowStats({ invocations: 7000, medianMs: 100, sigma: 0.3 });
-    stats.daily = stats.daily.map((d, i) => ({ ...d, p99Ms: 1000 + 50 * i, dayStartMs: WEEK_START_MS + i * DAY_MS }));
+    stats.daily = stats.daily.map((d, i) => ({
+      ...d,
+      p99Ms: 1000 + 50 * i,
+      dayStartMs: WEEK_START_MS + i * DAY_MS,
+    }));
     const evidence = timeoutRiskEvidence(stats, 3000);
     expect(evidence.p99TrendMsPerDay).toBeCloseTo(50, 6);
     expect(evidence.projectedP99In7DaysMs).toBeCloseTo(1300 + 350, 6);

@@ -5,7 +5,12 @@ import type { Recommendation, Severity } from '../recommendation';
 import { confidenceOf, sampleSupport } from '../recommendation';
 import { leastSquaresSlope } from '../stats/linear-regression';
 import type { LogNormal } from '../stats/log-normal.fit';
-import { fitLogNormalByMoments, fitLogNormalToTail, logNormalExceedance, logNormalQuantile } from '../stats/log-normal.fit';
+import {
+  fitLogNormalByMoments,
+  fitLogNormalToTail,
+  logNormalExceedance,
+  logNormalQuantile,
+} from '../stats/log-normal.fit';
 
 export interface TimeoutRiskOptions {
   /** p99 above this share of the timeout is flagged (Serverless Dashboard warns at 90 %). */
@@ -55,20 +60,25 @@ export interface TimeoutRiskEvidence {
 
 const MS_PER_DAY = 86_400_000;
 
-export function timeoutRiskEvidence(stats: FunctionWindowStats, timeoutMs: number): TimeoutRiskEvidence {
+export function timeoutRiskEvidence(
+  stats: FunctionWindowStats,
+  timeoutMs: number,
+): TimeoutRiskEvidence {
   const p99Ms = histogramQuantile(stats.durationBuckets, 0.99);
   const moments = fitLogNormalByMoments(stats.durationBuckets);
   const tail = fitLogNormalToTail(stats.durationBuckets);
   const fits = [moments, tail].filter((f): f is LogNormal => f !== null);
   const tailProbability = Math.max(0, ...fits.map((f) => logNormalExceedance(f, timeoutMs)));
-  const fittedP9999Ms = fits.length > 0 ? Math.max(...fits.map((f) => logNormalQuantile(f, 0.9999))) : null;
+  const fittedP9999Ms =
+    fits.length > 0 ? Math.max(...fits.map((f) => logNormalQuantile(f, 0.9999))) : null;
 
   const trendPoints = stats.daily
     .filter((d) => d.p99Ms !== null && d.invocations > 0)
     .map((d) => ({ x: d.dayStartMs / MS_PER_DAY, y: d.p99Ms as number }));
   const p99TrendMsPerDay = leastSquaresSlope(trendPoints);
   const lastDay = trendPoints.length > 0 ? trendPoints[trendPoints.length - 1] : undefined;
-  const projectedP99In7DaysMs = lastDay && trendPoints.length >= 3 ? lastDay.y + 7 * p99TrendMsPerDay : null;
+  const projectedP99In7DaysMs =
+    lastDay && trendPoints.length >= 3 ? lastDay.y + 7 * p99TrendMsPerDay : null;
 
   return {
     invocations: stats.invocations,
@@ -88,7 +98,8 @@ export function timeoutRiskEvidence(stats: FunctionWindowStats, timeoutMs: numbe
 function flagsOf(e: TimeoutRiskEvidence, o: TimeoutRiskOptions): TimeoutFlag[] {
   const flags: TimeoutFlag[] = [];
   if (e.timeouts > 0) flags.push('observed-timeouts');
-  if (e.p99ShareOfTimeout !== null && e.p99ShareOfTimeout > o.p99ShareThreshold) flags.push('p99-near-timeout');
+  if (e.p99ShareOfTimeout !== null && e.p99ShareOfTimeout > o.p99ShareThreshold)
+    flags.push('p99-near-timeout');
   if (e.tailProbability > o.tailProbabilityThreshold) flags.push('tail-probability');
   return flags;
 }
@@ -97,12 +108,17 @@ const pct = (share: number) => `${Math.round(share * 100)} %`;
 
 function reasonOf(flags: TimeoutFlag[], e: TimeoutRiskEvidence, timeoutMs: number): string {
   const parts: string[] = [];
-  if (flags.includes('observed-timeouts')) parts.push(`${e.timeouts} of ${e.invocations} invocations timed out`);
+  if (flags.includes('observed-timeouts'))
+    parts.push(`${e.timeouts} of ${e.invocations} invocations timed out`);
   if (flags.includes('p99-near-timeout') && e.p99ShareOfTimeout !== null) {
-    parts.push(`p99 ${Math.round(e.p99Ms ?? 0)} ms is ${pct(e.p99ShareOfTimeout)} of the ${timeoutMs} ms timeout`);
+    parts.push(
+      `p99 ${Math.round(e.p99Ms ?? 0)} ms is ${pct(e.p99ShareOfTimeout)} of the ${timeoutMs} ms timeout`,
+    );
   }
   if (flags.includes('tail-probability')) {
-    parts.push(`the fitted tail puts P(duration > timeout) at ${e.tailProbability.toExponential(1)}`);
+    parts.push(
+      `the fitted tail puts P(duration > timeout) at ${e.tailProbability.toExponential(1)}`,
+    );
   }
   if (e.p99TrendMsPerDay > 0 && e.projectedP99In7DaysMs !== null && e.p99Ms !== null) {
     parts.push(`p99 is rising ${Math.round(e.p99TrendMsPerDay)} ms/day`);
@@ -134,26 +150,44 @@ export class TimeoutRiskAnalyzer implements Analyzer {
     if (flags.length === 0) return [];
 
     const maxTimeoutMs = platformMaxTimeoutMs(profile.platform);
-    const wantedMs = Math.max(evidence.fittedP9999Ms ?? 0, evidence.timeouts > 0 ? 0 : evidence.maxMs) * this.options.headroom;
+    const wantedMs =
+      Math.max(evidence.fittedP9999Ms ?? 0, evidence.timeouts > 0 ? 0 : evidence.maxMs) *
+      this.options.headroom;
     const suggestedMs = Math.ceil(wantedMs / 1000) * 1000;
     const beyondPlatform = maxTimeoutMs !== null && suggestedMs > maxTimeoutMs;
     // Timeouts far beyond a short p99 point at hangs (a stuck call), which a longer timeout hides.
-    const looksLikeHang = evidence.timeouts > 0 && evidence.p99ShareOfTimeout !== null && evidence.p99ShareOfTimeout < 0.5;
-    const action = beyondPlatform || looksLikeHang || suggestedMs <= timeoutMs ? 'change-code' : 'raise-timeout';
+    const looksLikeHang =
+      evidence.timeouts > 0 &&
+      evidence.p99ShareOfTimeout !== null &&
+      evidence.p99ShareOfTimeout < 0.5;
+    const action =
+      beyondPlatform || looksLikeHang || suggestedMs <= timeoutMs ? 'change-code' : 'raise-timeout';
 
-    const support = evidence.timeouts > 0 ? 0.95 : sampleSupport(stats.invocations, 200) * (flags.includes('p99-near-timeout') ? 1 : 0.6);
+    const support =
+      evidence.timeouts > 0
+        ? 0.95
+        : sampleSupport(stats.invocations, 200) * (flags.includes('p99-near-timeout') ? 1 : 0.6);
     return [
       {
         kind: this.kind,
         functionId: profile.functionId,
         severity: severityOf(flags),
-        title: action === 'raise-timeout' ? `Raise the timeout to ${suggestedMs / 1000} s` : 'Fix the slow path: the timeout is not the problem',
+        title:
+          action === 'raise-timeout'
+            ? `Raise the timeout to ${suggestedMs / 1000} s`
+            : 'Fix the slow path: the timeout is not the problem',
         reason: reasonOf(flags, evidence, timeoutMs),
         current: { timeoutMs },
         recommended:
           action === 'raise-timeout'
             ? { action, timeoutMs: suggestedMs }
-            : { action, timeoutMs: beyondPlatform ? maxTimeoutMs : timeoutMs, hint: looksLikeHang ? 'look for hung downstream calls' : 'shorten the work or split it' },
+            : {
+                action,
+                timeoutMs: beyondPlatform ? maxTimeoutMs : timeoutMs,
+                hint: looksLikeHang
+                  ? 'look for hung downstream calls'
+                  : 'shorten the work or split it',
+              },
         monthlyImpactUsd: 0,
         ...confidenceOf(support),
         evidence: { flags, ...evidence, platformMaxTimeoutMs: maxTimeoutMs },

@@ -1,0 +1,61 @@
+import { defaultCatalogue } from '@fleetscope/pricing';
+import { lambdaProfile, logNormalBuckets, windowStats } from '../testing/fleet.generator';
+import {
+  coldStartCost,
+  coldStartRate,
+  latencyAddedMs,
+  meanInitMs,
+  summarizeColdStarts,
+} from './cold-start.math';
+
+describe(summarizeColdStarts.name, () => {
+  it('reports rate, mean init, latency added and the INIT cost after 2025-08-01', () => {
+    const stats = {
+      ...windowStats({ invocations: 100_000, medianMs: 50, sigma: 0.3 }),
+      coldStarts: 1000,
+      initDurationSumMs: 1000 * 250,
+      initBuckets: logNormalBuckets(1000, 250, 0.2),
+    };
+    const summary = summarizeColdStarts(
+      lambdaProfile({ memoryMb: 1024 }),
+      stats,
+      new Date('2025-09-01T00:00:00Z'),
+    );
+    expect(summary.rate).toBeCloseTo(0.01, 9);
+    expect(summary.meanInitMs).toBe(250);
+    expect(summary.latencyAddedMs).toBe(250_000);
+    // 250 GB-s × $0.0000166667
+    expect(summary.costUsd).toBeCloseTo(0.00416667, 7);
+    expect(summary.p50InitMs).toBeGreaterThan(230);
+    expect(summary.p50InitMs).toBeLessThan(270);
+    expect(summary.catalogueVersion).toBe(defaultCatalogue.version);
+  });
+});
+
+describe(coldStartCost.name, () => {
+  it('is zero for a managed ZIP runtime before 2025-08-01 and positive for a custom runtime', () => {
+    const zip = {
+      architecture: 'x86_64' as const,
+      memoryMb: 1024,
+      runtime: 'python3.12',
+      packageType: 'Zip' as const,
+      region: 'us-east-1',
+    };
+    expect(coldStartCost(zip, 250_000, new Date('2025-07-01T00:00:00Z')).usd).toBe(0);
+    expect(
+      coldStartCost(
+        { ...zip, runtime: 'provided.al2023' },
+        250_000,
+        new Date('2025-07-01T00:00:00Z'),
+      ).usd,
+    ).toBeCloseTo(0.00416667, 7);
+  });
+});
+
+describe(coldStartRate.name, () => {
+  it('handles empty windows', () => {
+    expect(coldStartRate(0, 0)).toBe(0);
+    expect(meanInitMs(0, 0)).toBeNull();
+    expect(latencyAddedMs(5, null)).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { histogramQuantile } from '@fleetscope/model';
+import { defaultCatalogue } from '@fleetscope/pricing';
+import type { AnalysisContext, Analyzer } from './analyzer';
+import { defaultAnalyzers, runAnalyzers } from './default-analyzers';
+import type { FunctionAnalysisInput } from './inputs';
+import { concurrencyProfile, lambdaProfile, windowStats } from './testing/fleet.generator';
+
+const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2025-09-08T00:00:00Z') };
+
+function fleet(size: number): FunctionAnalysisInput[] {
+  const sharedConcurrency = concurrencyProfile((h) => 1 + (h % 24) / 2, {
+    coldStartsPerHour: () => 2,
+  });
+  return Array.from({ length: size }, (_, i) => {
+    const stats = windowStats({
+      invocations: 10_000 + i,
+      medianMs: 50 + (i % 500),
+      sigma: 0.5,
+      maxMemoryUsedMb: 40 + (i % 200),
+    });
+    const p99 = histogramQuantile(stats.durationBuckets, 0.99) ?? 1000;
+    const profile = lambdaProfile({
+      functionId: `fn-${i}`,
+      memoryMb: [128, 256, 512, 1024, 2048][i % 5],
+      timeoutMs: Math.round(p99 / (0.5 + (i % 5) / 10)),
+    });
+    return { profile, stats, concurrency: sharedConcurrency };
+  });
+}
+
+describe(runAnalyzers.name, () => {
+  it('analyses 10,000 functions with every analyzer well within 30 s', () => {
+    const inputs = fleet(10_000);
+    const started = Date.now();
+    const { recommendations, failures } = runAnalyzers(defaultAnalyzers(), inputs, ctx);
+    const elapsedMs = Date.now() - started;
+    expect(failures).toEqual([]);
+    expect(recommendations.length).toBeGreaterThan(0);
+    expect(elapsedMs).toBeLessThan(15_000);
+  }, 60_000);
+
+  it('reports a throwing analyzer per function and keeps the other results', () => {
+    const broken: Analyzer = {
+      kind: 'memory',
+      analyze: () => {
+        throw new Error('bad input');
+      },
+    };
+    const { recommendations, failures } = runAnalyzers(
+      [broken, ...defaultAnalyzers()],
+      fleet(3),
+      ctx,
+    );
+    expect(failures).toHaveLength(3);
+    expect(failures[0]).toEqual({ functionId: 'fn-0', kind: 'memory', message: 'bad input' });
+    expect(recommendations.length).toBeGreaterThan(0);
+  });
+});
