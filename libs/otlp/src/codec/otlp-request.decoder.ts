@@ -1,0 +1,75 @@
+import type {
+  DecodeResult,
+  OtlpLogsRequest,
+  OtlpMetricsRequest,
+  OtlpTraceRequest,
+} from '../common/otlp-request.types';
+import { parseJsonKeepingLongIntegers } from './long-safe-json.parser';
+import { LogsRequestMessage, MetricsRequestMessage, TraceRequestMessage } from './otlp-proto';
+
+/*
+ * Request decoders for OTLP/HTTP bodies (already decompressed and size-checked by the caller).
+ * Each returns the request or { error } and never throws: the HTTP layer answers 400 with the error.
+ */
+
+interface Decoder<T> {
+  decode(reader: Uint8Array): T;
+}
+
+function asBuffer(buf: Uint8Array): Buffer {
+  // protobufjs reads a Buffer with its BufferReader, whose `bytes` are zero-copy Buffer slices.
+  return Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function decodeProtobuf<T>(decoder: Decoder<unknown>, buf: Uint8Array): DecodeResult<T> {
+  if (!(buf instanceof Uint8Array)) return { error: 'invalid protobuf: body is not bytes' };
+  try {
+    return decoder.decode(asBuffer(buf)) as T;
+  } catch (e) {
+    return { error: `invalid protobuf: ${(e as Error).message}` };
+  }
+}
+
+function decodeJson<T>(input: string | Uint8Array, field: string): DecodeResult<T> {
+  let parsed: unknown;
+  try {
+    const text = typeof input === 'string' ? input : asBuffer(input).toString('utf8');
+    parsed = parseJsonKeepingLongIntegers(text);
+  } catch (e) {
+    return { error: `invalid JSON: ${(e as Error).message}` };
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return { error: 'invalid OTLP/JSON: the body must be a JSON object' };
+  }
+  const list = (parsed as Record<string, unknown>)[field];
+  if (list !== undefined && list !== null && !Array.isArray(list)) {
+    return { error: `invalid OTLP/JSON: ${field} must be an array` };
+  }
+  // A fresh object: unknown top-level fields are ignored (specification.md), and a stray "error"
+  // key in the body cannot be mistaken for a decode error.
+  return { [field]: list ?? [] } as T;
+}
+
+export function decodeTracesProtobuf(buf: Uint8Array): DecodeResult<OtlpTraceRequest> {
+  return decodeProtobuf<OtlpTraceRequest>(TraceRequestMessage, buf);
+}
+
+export function decodeLogsProtobuf(buf: Uint8Array): DecodeResult<OtlpLogsRequest> {
+  return decodeProtobuf<OtlpLogsRequest>(LogsRequestMessage, buf);
+}
+
+export function decodeMetricsProtobuf(buf: Uint8Array): DecodeResult<OtlpMetricsRequest> {
+  return decodeProtobuf<OtlpMetricsRequest>(MetricsRequestMessage, buf);
+}
+
+export function decodeTracesJson(input: string | Uint8Array): DecodeResult<OtlpTraceRequest> {
+  return decodeJson<OtlpTraceRequest>(input, 'resourceSpans');
+}
+
+export function decodeLogsJson(input: string | Uint8Array): DecodeResult<OtlpLogsRequest> {
+  return decodeJson<OtlpLogsRequest>(input, 'resourceLogs');
+}
+
+export function decodeMetricsJson(input: string | Uint8Array): DecodeResult<OtlpMetricsRequest> {
+  return decodeJson<OtlpMetricsRequest>(input, 'resourceMetrics');
+}

@@ -1,0 +1,290 @@
+import type { Int64, LongBits, OtlpAnyValue, OtlpBytes, OtlpKeyValue } from './otlp-request.types';
+
+/*
+ * Value conversions shared by the normalisers. 64-bit integers never pass through a JS number when
+ * they may exceed 2^53 (nanosecond timestamps do): Long bits are turned into decimal digits with
+ * integer arithmetic on 24-bit limbs, and decimal strings are kept as they are.
+ */
+
+const HEX: string[] = [];
+for (let i = 0; i < 256; i++) HEX.push((i < 16 ? '0' : '') + i.toString(16));
+
+function isLongBits(v: unknown): v is LongBits {
+  return typeof v === 'object' && v !== null && typeof (v as LongBits).low === 'number';
+}
+
+function pad7(n: number): string {
+  const s = String(n);
+  return s.length >= 7 ? s : '0000000'.slice(s.length) + s;
+}
+
+/** Unsigned 64-bit (two 32-bit halves) to decimal, exactly. */
+export function uint64ToDecimal(low: number, high: number): string {
+  const lo = low >>> 0;
+  const hi = high >>> 0;
+  if (hi < 0x200000) return String(hi * 4294967296 + lo); // < 2^53: exact as a double
+  // value = a + b·2^24 + c·2^48, regrouped in base 10^7 (2^24 = 1·10^7 + 6777216,
+  // 2^48 = 2·10^14 + 8147497·10^7 + 6710656); every partial sum stays below 2^53.
+  const a = lo & 0xffffff;
+  const b = ((lo >>> 24) | (hi << 8)) & 0xffffff;
+  const c = hi >>> 16;
+  let d0 = a + b * 6777216 + c * 6710656;
+  let d1 = b + c * 8147497;
+  let d2 = c * 2;
+  const base = 10000000;
+  if (d0 >= base) {
+    d1 += Math.floor(d0 / base);
+    d0 %= base;
+  }
+  if (d1 >= base) {
+    d2 += Math.floor(d1 / base);
+    d1 %= base;
+  }
+  if (d2 > 0) return String(d2) + pad7(d1) + pad7(d0);
+  if (d1 > 0) return String(d1) + pad7(d0);
+  return String(d0);
+}
+
+function longToDecimal(v: LongBits): string {
+  const { low, high } = v;
+  if (v.unsigned || high >= 0) {
+    if (high === 0) return String(low >>> 0);
+    return uint64ToDecimal(low, high);
+  }
+  if (high === -1 && low < 0) return String(low); // small negative
+  // two's complement negation
+  const nLow = (~low + 1) >>> 0;
+  const nHigh = (~high + (nLow === 0 ? 1 : 0)) >>> 0;
+  return '-' + uint64ToDecimal(nLow, nHigh);
+}
+
+function isDigits(s: string, allowMinus: boolean): boolean {
+  const n = s.length;
+  if (n === 0 || n > 20) return false;
+  let i = 0;
+  if (allowMinus && s.charCodeAt(0) === 45) {
+    if (n === 1) return false;
+    i = 1;
+  }
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * An unsigned nanosecond timestamp (fixed64) as a decimal string without leading zeros; '0' when
+ * absent; undefined when it is not a valid non-negative integer.
+ */
+export function nanosToString(v: Int64 | null | undefined): string | undefined {
+  if (v === undefined || v === null) return '0';
+  if (typeof v === 'string') {
+    if (!isDigits(v, false)) return v === '' ? '0' : undefined;
+    if (v.charCodeAt(0) !== 48 || v.length === 1) return v;
+    const trimmed = v.replace(/^0+/, '');
+    return trimmed === '' ? '0' : trimmed;
+  }
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 0) return undefined;
+    return Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
+  }
+  if (isLongBits(v)) return uint64ToDecimal(v.low, v.high);
+  return undefined;
+}
+
+/** A signed 64-bit integer as decimal, exactly; undefined when invalid. */
+export function int64ToString(v: Int64 | null | undefined): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return isDigits(v, true) ? v : undefined;
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) return undefined;
+    return Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
+  }
+  if (isLongBits(v)) return longToDecimal(v);
+  return undefined;
+}
+
+/** A 64-bit integer as a JS number (counts, metric values): precision loss above 2^53 is accepted. */
+export function int64ToNumber(v: Int64 | null | undefined): number {
+  if (v === undefined || v === null) return 0;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : 0;
+  }
+  if (isLongBits(v)) {
+    return v.unsigned ? (v.high >>> 0) * 4294967296 + (v.low >>> 0) : v.high * 4294967296 + (v.low >>> 0);
+  }
+  return 0;
+}
+
+/** A double that OTLP/JSON may also spell as a string ("NaN", "Infinity", "1.5"). */
+export function toDouble(v: number | string | null | undefined): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v !== '') {
+    const n = Number(v);
+    return Number.isNaN(n) && v !== 'NaN' ? undefined : n;
+  }
+  return undefined;
+}
+
+/** Integer milliseconds from a decimal nanosecond string, exactly (no float division). */
+export function nanosStringToMs(nanos: string): number {
+  return nanos.length > 6 ? Number(nanos.slice(0, -6)) : 0;
+}
+
+/** end − start in nanoseconds as a number (durations are far below 2^53); negative → 0. */
+export function nanosDiff(end: string, start: string): number {
+  let d: number;
+  if (end.length <= 15 && start.length <= 15) {
+    d = Number(end) - Number(start);
+  } else {
+    const eh = end.length > 9 ? Number(end.slice(0, -9)) : 0;
+    const el = Number(end.length > 9 ? end.slice(-9) : end);
+    const sh = start.length > 9 ? Number(start.slice(0, -9)) : 0;
+    const sl = Number(start.length > 9 ? start.slice(-9) : start);
+    d = (eh - sh) * 1e9 + (el - sl);
+  }
+  return d > 0 ? d : 0;
+}
+
+export type IdResult = { hex: string } | { invalid: string };
+
+function bytesToHex(b: Uint8Array): string {
+  if (Buffer.isBuffer(b)) return b.toString('hex');
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += HEX[b[i]];
+  return s;
+}
+
+function allZero(hex: string): boolean {
+  for (let i = 0; i < hex.length; i++) if (hex.charCodeAt(i) !== 48) return false;
+  return true;
+}
+
+function normaliseHex(s: string): string | undefined {
+  let lower = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) continue;
+    if (c >= 65 && c <= 70) {
+      lower = false;
+      continue;
+    }
+    return undefined;
+  }
+  return lower ? s : s.toLowerCase();
+}
+
+/**
+ * A trace id (16 bytes) or span id (8 bytes) as lower-case hex. OTLP/JSON spells ids as hex in
+ * either case (specification.md "JSON Protobuf Encoding"); protobuf carries the bytes. All-zero and
+ * wrong-length ids are invalid (trace.proto). `optional` accepts an absent/empty id as ''.
+ */
+export function idToHex(v: OtlpBytes | null | undefined, bytes: 8 | 16, optional: boolean): IdResult {
+  if (v === undefined || v === null || v.length === 0) {
+    return optional ? { hex: '' } : { invalid: 'missing' };
+  }
+  let hex: string | undefined;
+  if (typeof v === 'string') {
+    if (v.length !== bytes * 2) return { invalid: `length ${v.length}, expected ${bytes * 2} hex chars` };
+    hex = normaliseHex(v);
+    if (hex === undefined) return { invalid: 'not hex' };
+  } else if (v instanceof Uint8Array) {
+    if (v.length !== bytes) return { invalid: `length ${v.length} bytes, expected ${bytes}` };
+    hex = bytesToHex(v);
+  } else {
+    return { invalid: 'not a string' };
+  }
+  if (allZero(hex)) return optional ? { hex: '' } : { invalid: 'all zeroes' };
+  return { hex };
+}
+
+/** Lenient id for places where an invalid id only means "not linked" (logs, links, exemplars). */
+export function idToHexOrEmpty(v: OtlpBytes | null | undefined, bytes: 8 | 16): string {
+  const r = idToHex(v, bytes, true);
+  return 'hex' in r ? r.hex : '';
+}
+
+function bytesToBase64(v: OtlpBytes): string {
+  if (typeof v === 'string') return v; // OTLP/JSON: already base64
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+}
+
+/** AnyValue → plain JSON value for arrays and kvlists (int64 beyond 2^53 stays a string). */
+function anyToPlain(v: OtlpAnyValue | null | undefined, depth: number): unknown {
+  if (v === null || typeof v !== 'object' || depth > 16) return null;
+  if (v.stringValue != null) return String(v.stringValue);
+  if (v.boolValue != null) return v.boolValue === true;
+  if (v.intValue != null) {
+    const s = int64ToString(v.intValue);
+    if (s === undefined) return null;
+    const n = Number(s);
+    return Number.isSafeInteger(n) ? n : s;
+  }
+  if (v.doubleValue != null) {
+    const d = toDouble(v.doubleValue);
+    return d === undefined || !Number.isFinite(d) ? String(v.doubleValue) : d;
+  }
+  if (v.arrayValue != null) {
+    const values = v.arrayValue.values;
+    return Array.isArray(values) ? values.map((x) => anyToPlain(x, depth + 1)) : [];
+  }
+  if (v.kvlistValue != null) {
+    const out: Record<string, unknown> = {};
+    const values = v.kvlistValue.values;
+    if (Array.isArray(values)) {
+      for (const kv of values) {
+        if (kv && typeof kv.key === 'string') out[kv.key] = anyToPlain(kv.value, depth + 1);
+      }
+    }
+    return out;
+  }
+  if (v.bytesValue != null) return bytesToBase64(v.bytesValue);
+  return null;
+}
+
+/**
+ * AnyValue → the string stored in attribute maps: scalars as text, bool as 'true'/'false',
+ * int64 exact, arrays and kvlists as JSON, bytes as base64, an empty value as ''.
+ */
+export function anyValueToString(v: OtlpAnyValue | null | undefined): string {
+  if (v === null || typeof v !== 'object') return '';
+  if (v.stringValue != null) return typeof v.stringValue === 'string' ? v.stringValue : String(v.stringValue);
+  if (v.boolValue != null) return v.boolValue === true ? 'true' : 'false';
+  if (v.intValue != null) return int64ToString(v.intValue) ?? '';
+  if (v.doubleValue != null) {
+    const d = toDouble(v.doubleValue);
+    return d === undefined ? '' : String(d);
+  }
+  if (v.arrayValue != null || v.kvlistValue != null) return JSON.stringify(anyToPlain(v, 0));
+  if (v.bytesValue != null) return bytesToBase64(v.bytesValue);
+  return '';
+}
+
+/** Flattens a KeyValue list into a fresh string map (no prototype, so any key is safe). */
+export function flattenAttributes(list: OtlpKeyValue[] | null | undefined): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  if (!Array.isArray(list)) return out;
+  for (let i = 0; i < list.length; i++) {
+    const kv = list[i];
+    if (kv === null || typeof kv !== 'object') continue;
+    const key = kv.key;
+    if (typeof key !== 'string' || key === '') continue;
+    out[key] = anyValueToString(kv.value);
+  }
+  return out;
+}
+
+/** An enum that OTLP/JSON must send as an integer; tolerate the enum name as a string too. */
+export function enumValue(v: number | string | null | undefined, names: readonly string[]): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') {
+    const i = names.indexOf(v);
+    if (i >= 0) return i;
+    const n = Number(v);
+    return Number.isInteger(n) ? n : 0;
+  }
+  return 0;
+}

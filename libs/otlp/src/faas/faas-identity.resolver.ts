@@ -1,0 +1,210 @@
+import type { FunctionIdentity, Platform } from '@fleetscope/model';
+import { functionId, parseLambdaArn } from '@fleetscope/model';
+
+/** Attribute lookup: span (or data point) attributes first, then the resource's. */
+export type AttributeLookup = (key: string) => string | undefined;
+
+export function layeredLookup(
+  ...maps: (Record<string, string> | undefined)[]
+): AttributeLookup {
+  return (key) => {
+    for (const m of maps) {
+      const v = m?.[key];
+      if (v !== undefined && v !== '') return v;
+    }
+    return undefined;
+  };
+}
+
+export interface ResolvedFunction extends FunctionIdentity {
+  functionId: string;
+  /** Version, or Knative revision; '' when unknown. '$LATEST' is kept. */
+  version: string;
+}
+
+/**
+ * `cloud.platform` values that mean a function platform (semantic-conventions
+ * model/cloud/registry.yaml; `azure_functions` is the deprecated spelling of `azure.functions`).
+ * Knative and OpenFaaS have no registered value; the two here are accepted if a sender uses them.
+ */
+const FAAS_CLOUD_PLATFORMS = new Set([
+  'aws_lambda',
+  'gcp_cloud_functions',
+  'gcp_cloud_run',
+  'azure.functions',
+  'azure_functions',
+  'alibaba_cloud_fc',
+  'tencent_cloud_scf',
+  'knative',
+  'openfaas',
+]);
+
+/** Keys whose presence means "this telemetry is about a function". */
+const FAAS_MARKERS = [
+  'faas.name',
+  'faas.invocation_id',
+  'faas.execution', // legacy name of faas.invocation_id
+  'faas.id', // legacy name of the function ARN
+  'faas.trigger',
+  'faas.coldstart',
+  'faas.version',
+  'faas.instance',
+  'faas.max_memory',
+  'aws.lambda.invoked_arn',
+  'kn.service.name',
+  'kn.revision.name',
+];
+
+export function hasFaasSemantics(get: AttributeLookup): boolean {
+  const platform = get('cloud.platform');
+  if (platform !== undefined && FAAS_CLOUD_PLATFORMS.has(platform)) return true;
+  for (const key of FAAS_MARKERS) if (get(key) !== undefined) return true;
+  return false;
+}
+
+function isVersionQualifier(q: string | undefined): q is string {
+  if (q === undefined) return false;
+  if (q === '$LATEST') return true;
+  for (let i = 0; i < q.length; i++) {
+    const c = q.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return q.length > 0;
+}
+
+function resolved(identity: FunctionIdentity, version: string): ResolvedFunction {
+  return { ...identity, version, functionId: functionId(identity) };
+}
+
+function resolveLambda(get: AttributeLookup): ResolvedFunction | undefined {
+  // cloud.resource_id should carry the version (semconv aws-lambda.md), but
+  // instrumentation-aws-lambda puts the invoked ARN there, alias included; aws.lambda.invoked_arn
+  // and the legacy faas.id are ARNs as well. Identity comes from the first ARN that parses; the
+  // version from the first numeric qualifier, since an alias is not a version.
+  const arns = [get('cloud.resource_id'), get('aws.lambda.invoked_arn'), get('faas.id')]
+    .filter((a): a is string => a !== undefined)
+    .map((a) => parseLambdaArn(a))
+    .filter((a) => a !== undefined);
+  const arn = arns[0];
+  const name = arn?.name ?? get('faas.name');
+  if (name === undefined) return undefined;
+  const qualifier = arns.map((a) => a.qualifier).find(isVersionQualifier);
+  const version = qualifier ?? get('faas.version') ?? '';
+  return resolved(
+    {
+      platform: 'aws_lambda',
+      account: arn?.account ?? get('cloud.account.id') ?? '',
+      region: arn?.region ?? get('cloud.region') ?? '',
+      name,
+    },
+    version,
+  );
+}
+
+function resolveKnative(get: AttributeLookup): ResolvedFunction | undefined {
+  // Knative serving metrics carry kn.service.name / kn.configuration.name / kn.revision.name and
+  // k8s.namespace.name (knative docs, serving-metrics.md); the revision is the version.
+  const name =
+    get('kn.service.name') ?? get('kn.configuration.name') ?? get('faas.name') ?? get('service.name');
+  if (name === undefined) return undefined;
+  return resolved(
+    {
+      platform: 'knative',
+      account: get('k8s.namespace.name') ?? get('service.namespace') ?? '',
+      region: get('k8s.cluster.name') ?? '',
+      name,
+    },
+    get('kn.revision.name') ?? get('faas.version') ?? '',
+  );
+}
+
+function resolveOpenFaas(get: AttributeLookup): ResolvedFunction | undefined {
+  // OpenFaaS names functions `name.namespace` (gateway labels); split it into name and namespace.
+  let name = get('faas.name') ?? get('service.name');
+  if (name === undefined) return undefined;
+  let namespace = get('k8s.namespace.name') ?? get('service.namespace') ?? '';
+  const dot = name.lastIndexOf('.');
+  if (dot > 0 && (namespace === '' || name.slice(dot + 1) === namespace)) {
+    namespace = name.slice(dot + 1);
+    name = name.slice(0, dot);
+  }
+  return resolved(
+    { platform: 'openfaas', account: namespace, region: '', name },
+    get('faas.version') ?? '',
+  );
+}
+
+function detectPlatform(get: AttributeLookup): Platform {
+  const platform = get('cloud.platform');
+  if (platform === 'aws_lambda') return 'aws_lambda';
+  if (platform === 'knative') return 'knative';
+  if (platform === 'openfaas') return 'openfaas';
+  if (platform !== undefined) return 'other';
+  if (
+    get('aws.lambda.invoked_arn') !== undefined ||
+    get('faas.id')?.startsWith('arn:') ||
+    get('cloud.resource_id')?.includes(':lambda:')
+  ) {
+    return 'aws_lambda';
+  }
+  if (get('cloud.provider') === 'aws' && get('faas.name') !== undefined) return 'aws_lambda';
+  if (get('kn.service.name') !== undefined || get('kn.revision.name') !== undefined) return 'knative';
+  const namespace = get('k8s.namespace.name') ?? '';
+  if (namespace.startsWith('openfaas') || get('cloud.provider') === 'openfaas') return 'openfaas';
+  if (namespace !== '') return 'knative';
+  return 'other';
+}
+
+/**
+ * The function that telemetry describes, per DESIGN.md "Identity": Lambda account/region/name from
+ * an ARN, else cloud.account.id/cloud.region/faas.name; Knative namespace/service with the revision
+ * as version; OpenFaaS `name.namespace`; anything else with faas.name is platform 'other'.
+ * Undefined when the attributes carry no FaaS semantics or no name.
+ */
+export function resolveFunction(get: AttributeLookup): ResolvedFunction | undefined {
+  if (!hasFaasSemantics(get)) return undefined;
+  const platform = detectPlatform(get);
+  switch (platform) {
+    case 'aws_lambda':
+      return resolveLambda(get);
+    case 'knative':
+      return resolveKnative(get);
+    case 'openfaas':
+      return resolveOpenFaas(get);
+    case 'other': {
+      const name = get('faas.name');
+      if (name === undefined) return undefined;
+      return resolved(
+        {
+          platform: 'other',
+          account: get('cloud.account.id') ?? '',
+          region: get('cloud.region') ?? '',
+          name,
+        },
+        get('faas.version') ?? '',
+      );
+    }
+  }
+}
+
+/**
+ * faas.max_memory is bytes by the conventions, but the Lambda collector extension sends the MB
+ * figure as a string (research notes §4). No function has less than 1 MiB, so a value below
+ * 1,048,576 is taken as MB.
+ */
+export function memoryMbFromMaxMemory(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) return null;
+  if (n < 1048576) return n;
+  return Math.round((n / 1048576) * 1000) / 1000;
+}
+
+/** faas.coldstart as bool or the string 'true'/'false'; null when absent or unreadable. */
+export function coldStartFlag(raw: string | undefined): boolean | null {
+  if (raw === undefined) return null;
+  const v = raw.toLowerCase();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  return null;
+}

@@ -1,0 +1,54 @@
+export type {
+  DecodeError,
+  DecodeResult,
+  Int64,
+  LongBits,
+  OtlpAnyValue,
+  OtlpKeyValue,
+  OtlpLogsRequest,
+  OtlpMetricsRequest,
+  OtlpTraceRequest,
+} from './common/otlp-request.types';
+export { isDecodeError } from './common/otlp-request.types';
+export type { RejectReport } from './common/reject-collector';
+export {
+  decodeLogsJson,
+  decodeLogsProtobuf,
+  decodeMetricsJson,
+  decodeMetricsProtobuf,
+  decodeTracesJson,
+  decodeTracesProtobuf,
+} from './codec/otlp-request.decoder';
+export {
+  encodeLogsRequestProtobuf,
+  encodeMetricsRequestProtobuf,
+  encodeTraceRequestProtobuf,
+} from './codec/otlp-request.encoder';
+export type { OtlpEncoding, OtlpSignal, PartialSuccess, RpcStatus } from './codec/otlp-response.encoder';
+export {
+  RPC_CODE,
+  decodeExportResponseProtobuf,
+  decodeStatusProtobuf,
+  encodeExportResponse,
+  encodeExportResponseJson,
+  encodeExportResponseProtobuf,
+  encodeStatus,
+  encodeStatusJson,
+  encodeStatusProtobuf,
+} from './codec/otlp-response.encoder';
+export { parseJsonKeepingLongIntegers, quoteLongIntegers } from './codec/long-safe-json.parser';
+export type { NormalisedTraces } from './traces/trace.normaliser';
+export { normaliseTraces } from './traces/trace.normaliser';
+export type { NormalisedLogs } from './logs/log.normaliser';
+export { normaliseLogs } from './logs/log.normaliser';
+export type { NormaliseMetricsOptions, NormalisedMetrics } from './metrics/metric.normaliser';
+export { normaliseMetrics } from './metrics/metric.normaliser';
+export type { HistogramTotals } from './metrics/cumulative-to-delta';
+export { CumulativeToDelta } from './metrics/cumulative-to-delta';
+export type { AttributeLookup, ResolvedFunction } from './faas/faas-identity.resolver';
+export {
+  coldStartFlag,
+  layeredLookup,
+  memoryMbFromMaxMemory,
+  resolveFunction,
+} from './faas/faas-identity.resolver';

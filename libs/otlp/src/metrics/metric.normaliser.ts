@@ -1,0 +1,597 @@
+import type { FunctionMinuteRow, MetricPointRow, MetricType } from '@fleetscope/model';
+import { addToHistogram } from '@fleetscope/model';
+import type { RejectReport } from '../common/reject-collector';
+import { RejectCollector, rejectReport } from '../common/reject-collector';
+import type {
+  OtlpExponentialHistogramDataPoint,
+  OtlpHistogramDataPoint,
+  OtlpMetric,
+  OtlpMetricsRequest,
+  OtlpNumberDataPoint,
+  OtlpSummaryDataPoint,
+} from '../common/otlp-request.types';
+import {
+  enumValue,
+  flattenAttributes,
+  int64ToNumber,
+  nanosStringToMs,
+  nanosToString,
+  toDouble,
+} from '../common/otlp-values';
+import type { ResolvedFunction } from '../faas/faas-identity.resolver';
+import { layeredLookup, memoryMbFromMaxMemory, resolveFunction } from '../faas/faas-identity.resolver';
+import type { HistogramTotals } from './cumulative-to-delta';
+import type { CumulativeToDelta } from './cumulative-to-delta';
+
+export interface NormaliseMetricsOptions {
+  /**
+   * Keeps the last value of each cumulative series so cumulative FaaS metrics also yield
+   * per-minute deltas. Without it only delta points feed `minutes` (every point is still a row).
+   */
+  cumulative?: CumulativeToDelta;
+}
+
+export interface NormalisedMetrics extends RejectReport {
+  points: MetricPointRow[];
+  minutes: FunctionMinuteRow[];
+}
+
+const TEMPORALITY_NAMES = [
+  'AGGREGATION_TEMPORALITY_UNSPECIFIED',
+  'AGGREGATION_TEMPORALITY_DELTA',
+  'AGGREGATION_TEMPORALITY_CUMULATIVE',
+] as const;
+const TEMPORALITIES = ['', 'delta', 'cumulative'];
+const DELTA = 1;
+const CUMULATIVE = 2;
+const NO_RECORDED_VALUE = 1; // DataPointFlags.DATA_POINT_FLAGS_NO_RECORDED_VALUE_MASK
+
+/**
+ * What each FaaS metric contributes to the per-minute row. semconv faas-metrics.md: durations are
+ * histograms in seconds, faas.invocations counts *successful* invocations only, errors and timeouts
+ * are separate counters, faas.mem_usage is a histogram in bytes. Knative's queue-proxy reports
+ * kn.serving.invocation.duration (histogram, s) with http.response.status_code (knative docs,
+ * serving-metrics.md); it is the only per-request metric Knative exports, so it also counts them.
+ */
+type MinuteRole = 'invocations' | 'errors' | 'timeouts' | 'coldstarts' | 'duration' | 'init' | 'memory' | 'knative';
+const MINUTE_ROLES: Record<string, MinuteRole> = {
+  'faas.invocations': 'invocations',
+  'faas.errors': 'errors',
+  'faas.timeouts': 'timeouts',
+  'faas.coldstarts': 'coldstarts',
+  'faas.invoke_duration': 'duration',
+  'faas.init_duration': 'init',
+  'faas.mem_usage': 'memory',
+  'kn.serving.invocation.duration': 'knative',
+};
+
+/** Data point attributes that can name a function (Knative puts kn.* on the points). */
+const POINT_IDENTITY_KEYS = ['kn.service.name', 'kn.revision.name', 'k8s.namespace.name', 'faas.name'];
+
+/** Multiplier from a duration unit to milliseconds; semconv durations default to seconds. */
+function msPerUnit(unit: string): number {
+  switch (unit) {
+    case 'ms':
+      return 1;
+    case 'us':
+      return 0.001;
+    case 'ns':
+      return 0.000001;
+    case 'min':
+      return 60000;
+    default:
+      return 1000;
+  }
+}
+
+interface ResourceContext {
+  resourceAttributes: Record<string, string>;
+  /** Stable text of the resource, part of each series key for cumulative conversion. */
+  resourceKey: string;
+  serviceName: string;
+  fn: ResolvedFunction | undefined;
+  memorySizeMb: number;
+  cache: Map<string, ResolvedFunction | undefined>;
+}
+
+interface PointBase {
+  timeUnixNano: string;
+  startTimeUnixNano: string;
+  attributes: Record<string, string>;
+}
+
+class MinuteAccumulator {
+  private readonly rows = new Map<string, FunctionMinuteRow>();
+
+  row(fn: ResolvedFunction, memorySizeMb: number, timeUnixNano: string): FunctionMinuteRow {
+    const minuteMs = Math.floor(nanosStringToMs(timeUnixNano) / 60000) * 60000;
+    const key = `${fn.functionId}\u0000${fn.version}\u0000${minuteMs}`;
+    let row = this.rows.get(key);
+    if (row === undefined) {
+      row = {
+        source: 'otel_metrics',
+        functionId: fn.functionId,
+        version: fn.version,
+        memorySizeMb,
+        minuteMs,
+        invocations: 0,
+        errors: 0,
+        timeouts: 0,
+        coldStarts: 0,
+        durationSumMs: 0,
+        durationBuckets: {},
+        initDurationSumMs: 0,
+        initBuckets: {},
+        maxMemoryUsedMb: 0,
+      };
+      this.rows.set(key, row);
+    }
+    return row;
+  }
+
+  all(): FunctionMinuteRow[] {
+    return [...this.rows.values()];
+  }
+}
+
+/** Adds an explicit-bounds histogram to log-scale buckets, one representative value per bucket. */
+function addExplicitHistogram(
+  target: Record<number, number>,
+  bounds: number[],
+  counts: number[],
+  factor: number,
+  min: number | null,
+  max: number | null,
+): void {
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i];
+    if (!(c > 0)) continue;
+    const lo = i === 0 ? (min ?? 0) : bounds[i - 1];
+    const hi = i < bounds.length ? bounds[i] : (max ?? bounds[i - 1] * 2);
+    let v = lo > 0 ? Math.sqrt(lo * hi) : hi / 2;
+    if (min !== null && v < min) v = min;
+    if (max !== null && v > max) v = max;
+    addToHistogram(target, v * factor, c);
+  }
+}
+
+function addExponentialHistogram(
+  target: Record<number, number>,
+  p: OtlpExponentialHistogramDataPoint,
+  factor: number,
+): void {
+  const zero = int64ToNumber(p.zeroCount);
+  if (zero > 0) addToHistogram(target, 0, zero);
+  const positive = p.positive;
+  if (!positive || !Array.isArray(positive.bucketCounts)) return;
+  const scale = typeof p.scale === 'number' ? p.scale : 0;
+  const offset = typeof positive.offset === 'number' ? positive.offset : 0;
+  const base = 2 ** (2 ** -scale);
+  positive.bucketCounts.forEach((raw, i) => {
+    const c = int64ToNumber(raw);
+    if (c > 0) addToHistogram(target, base ** (offset + i + 0.5) * factor, c);
+  });
+}
+
+function numbers(list: unknown, toNum: (v: never) => number): number[] {
+  return Array.isArray(list) ? list.map((v) => toNum(v as never)) : [];
+}
+
+function emptyRow(
+  metric: OtlpMetric,
+  type: MetricType,
+  ctx: ResourceContext,
+  fn: ResolvedFunction | undefined,
+  base: PointBase,
+  temporality: number,
+  isMonotonic: boolean,
+): MetricPointRow {
+  return {
+    timeUnixNano: base.timeUnixNano,
+    startTimeUnixNano: base.startTimeUnixNano,
+    metricName: metric.name as string,
+    metricType: type,
+    unit: typeof metric.unit === 'string' ? metric.unit : '',
+    serviceName: ctx.serviceName,
+    functionId: fn?.functionId ?? '',
+    temporality: TEMPORALITIES[temporality] ?? '',
+    isMonotonic,
+    value: 0,
+    count: 0,
+    sum: 0,
+    min: null,
+    max: null,
+    bucketCounts: [],
+    explicitBounds: [],
+    resourceAttributes: ctx.resourceAttributes,
+    attributes: base.attributes,
+  };
+}
+
+function seriesKey(metricName: string, ctx: ResourceContext, attrs: Record<string, string>): string {
+  const keys = Object.keys(attrs).sort();
+  let k = `${metricName}\u0001${ctx.resourceKey}\u0001`;
+  for (const key of keys) k += `${key}\u0000${attrs[key]}\u0000`;
+  return k;
+}
+
+/** Divisor from faas.mem_usage to MB: the Lambda telemetryapi receiver sends MB × 1,000,000. */
+function memoryDivisor(value: number, scopeName: string): number {
+  if (scopeName.includes('telemetryapi') || value % 1_000_000 === 0) return 1_000_000;
+  return 1048576;
+}
+
+class MetricsNormaliser {
+  readonly points: MetricPointRow[] = [];
+  readonly minutes = new MinuteAccumulator();
+  readonly rejects = new RejectCollector();
+
+  constructor(private readonly options: NormaliseMetricsOptions) {}
+
+  resourceContext(attrs: Record<string, string>): ResourceContext {
+    const fn = resolveFunction(layeredLookup(attrs));
+    const keys = Object.keys(attrs).sort();
+    return {
+      resourceAttributes: attrs,
+      resourceKey: keys.map((k) => `${k}=${attrs[k]}`).join('\u0000'),
+      serviceName: attrs['service.name'] ?? '',
+      fn,
+      memorySizeMb: memoryMbFromMaxMemory(attrs['faas.max_memory']) ?? 0,
+      cache: new Map(),
+    };
+  }
+
+  private functionFor(ctx: ResourceContext, attrs: Record<string, string>): ResolvedFunction | undefined {
+    let key = '';
+    for (const k of POINT_IDENTITY_KEYS) {
+      const v = attrs[k];
+      if (v !== undefined) key += `${k}\u0000${v}\u0000`;
+    }
+    if (key === '') return ctx.fn;
+    if (!ctx.cache.has(key)) ctx.cache.set(key, resolveFunction(layeredLookup(attrs, ctx.resourceAttributes)));
+    return ctx.cache.get(key);
+  }
+
+  /** Common point fields; undefined (and the point rejected) when the timestamps are unusable. */
+  private base(
+    p: { timeUnixNano?: unknown; startTimeUnixNano?: unknown; attributes?: unknown },
+    where: () => string,
+  ): PointBase | undefined {
+    const time = nanosToString(p.timeUnixNano as never);
+    const start = nanosToString(p.startTimeUnixNano as never);
+    // metrics.proto: "Data points with the 0 value for TimeUnixNano SHOULD be rejected".
+    if (time === undefined || time === '0' || start === undefined) {
+      this.rejects.reject('invalid_timestamp', () => `${where()}: missing or invalid timeUnixNano`);
+      return undefined;
+    }
+    return { timeUnixNano: time, startTimeUnixNano: start, attributes: flattenAttributes(p.attributes as never) };
+  }
+
+  metric(metric: OtlpMetric, ctx: ResourceContext, scopeName: string, where: string): void {
+    const name = metric.name;
+    const dataPointCount = (data: unknown): number => {
+      const dp = (data as { dataPoints?: unknown } | null | undefined)?.dataPoints;
+      return Array.isArray(dp) ? dp.length : 0;
+    };
+    if (typeof name !== 'string' || name === '') {
+      const n =
+        dataPointCount(metric.gauge) +
+        dataPointCount(metric.sum) +
+        dataPointCount(metric.histogram) +
+        dataPointCount(metric.exponentialHistogram) +
+        dataPointCount(metric.summary);
+      this.rejects.reject('missing_metric_name', () => `${where}: metric without a name`, n);
+      return;
+    }
+    const role = MINUTE_ROLES[name];
+    const unit = typeof metric.unit === 'string' ? metric.unit : '';
+    if (metric.gauge) {
+      this.numberPoints(metric, 'gauge', metric.gauge.dataPoints, 0, false, ctx, role, scopeName, where);
+    } else if (metric.sum) {
+      const t = enumValue(metric.sum.aggregationTemporality, TEMPORALITY_NAMES);
+      this.numberPoints(metric, 'sum', metric.sum.dataPoints, t, metric.sum.isMonotonic === true, ctx, role, scopeName, where);
+    } else if (metric.histogram) {
+      const t = enumValue(metric.histogram.aggregationTemporality, TEMPORALITY_NAMES);
+      const dps = Array.isArray(metric.histogram.dataPoints) ? metric.histogram.dataPoints : [];
+      dps.forEach((p, i) =>
+        this.guard(`${where}.histogram.dataPoints[${i}]`, (w) =>
+          this.histogramPoint(metric, p, t, ctx, role, unit, scopeName, w),
+        ),
+      );
+    } else if (metric.exponentialHistogram) {
+      const t = enumValue(metric.exponentialHistogram.aggregationTemporality, TEMPORALITY_NAMES);
+      const dps = Array.isArray(metric.exponentialHistogram.dataPoints) ? metric.exponentialHistogram.dataPoints : [];
+      dps.forEach((p, i) =>
+        this.guard(`${where}.exponentialHistogram.dataPoints[${i}]`, (w) =>
+          this.exponentialPoint(metric, p, t, ctx, role, unit, w),
+        ),
+      );
+    } else if (metric.summary) {
+      const dps = Array.isArray(metric.summary.dataPoints) ? metric.summary.dataPoints : [];
+      dps.forEach((p, i) =>
+        this.guard(`${where}.summary.dataPoints[${i}]`, (w) => this.summaryPoint(metric, p, ctx, w)),
+      );
+    }
+  }
+
+  private guard(where: string, fn: (where: () => string) => void): void {
+    const w = () => where;
+    try {
+      fn(w);
+    } catch (e) {
+      this.rejects.reject('malformed', () => `${where}: ${(e as Error).message}`);
+    }
+  }
+
+  private numberPoints(
+    metric: OtlpMetric,
+    type: 'gauge' | 'sum',
+    dataPoints: OtlpNumberDataPoint[] | null | undefined,
+    temporality: number,
+    isMonotonic: boolean,
+    ctx: ResourceContext,
+    role: MinuteRole | undefined,
+    scopeName: string,
+    where: string,
+  ): void {
+    if (!Array.isArray(dataPoints)) return;
+    dataPoints.forEach((p, i) =>
+      this.guard(`${where}.${type}.dataPoints[${i}]`, (w) => {
+        if (p === null || typeof p !== 'object') {
+          this.rejects.reject('malformed', () => `${w()}: not an object`);
+          return;
+        }
+        const base = this.base(p, w);
+        if (base === undefined) return;
+        const value = p.asDouble != null ? toDouble(p.asDouble) : p.asInt != null ? int64ToNumber(p.asInt) : undefined;
+        const noValue = ((p.flags ?? 0) & NO_RECORDED_VALUE) !== 0;
+        if (value === undefined && !noValue) {
+          this.rejects.reject('missing_value', () => `${w()}: neither asDouble nor asInt is set`);
+          return;
+        }
+        const fn = this.functionFor(ctx, base.attributes);
+        const row = emptyRow(metric, type, ctx, fn, base, temporality, isMonotonic);
+        row.value = value ?? 0;
+        this.points.push(row);
+        if (role !== undefined && fn !== undefined && value !== undefined && !noValue) {
+          this.countContribution(metric.name as string, role, fn, ctx, base, temporality, type, value, scopeName);
+        }
+      }),
+    );
+  }
+
+  private countContribution(
+    name: string,
+    role: MinuteRole,
+    fn: ResolvedFunction,
+    ctx: ResourceContext,
+    base: PointBase,
+    temporality: number,
+    type: 'gauge' | 'sum',
+    value: number,
+    scopeName: string,
+  ): void {
+    if (role === 'memory') {
+      const row = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
+      row.maxMemoryUsedMb = Math.max(row.maxMemoryUsedMb, value / memoryDivisor(value, scopeName));
+      return;
+    }
+    if (type !== 'sum') return;
+    const delta = this.deltaOf(name, ctx, base, temporality, value);
+    if (delta === null || delta === 0) return;
+    const row = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
+    switch (role) {
+      case 'invocations':
+        row.invocations += delta;
+        break;
+      case 'errors':
+        // faas.invocations counts successes only, so failures are added to the total here.
+        row.errors += delta;
+        row.invocations += delta;
+        break;
+      case 'timeouts':
+        row.timeouts += delta;
+        row.invocations += delta;
+        break;
+      case 'coldstarts':
+        row.coldStarts += delta;
+        break;
+      case 'duration':
+      case 'init':
+      case 'knative':
+        break;
+    }
+  }
+
+  private deltaOf(name: string, ctx: ResourceContext, base: PointBase, temporality: number, value: number): number | null {
+    if (temporality === DELTA) return value;
+    if (temporality !== CUMULATIVE || this.options.cumulative === undefined) return null;
+    return this.options.cumulative.sum(seriesKey(name, ctx, base.attributes), base.startTimeUnixNano, value);
+  }
+
+  private histogramDelta(
+    name: string,
+    ctx: ResourceContext,
+    base: PointBase,
+    temporality: number,
+    totals: HistogramTotals,
+  ): HistogramTotals | null {
+    if (temporality === DELTA) return totals;
+    if (temporality !== CUMULATIVE || this.options.cumulative === undefined) return null;
+    return this.options.cumulative.histogram(seriesKey(name, ctx, base.attributes), base.startTimeUnixNano, totals);
+  }
+
+  private histogramPoint(
+    metric: OtlpMetric,
+    p: OtlpHistogramDataPoint,
+    temporality: number,
+    ctx: ResourceContext,
+    role: MinuteRole | undefined,
+    unit: string,
+    scopeName: string,
+    w: () => string,
+  ): void {
+    if (p === null || typeof p !== 'object') {
+      this.rejects.reject('malformed', () => `${w()}: not an object`);
+      return;
+    }
+    const base = this.base(p, w);
+    if (base === undefined) return;
+    const bucketCounts = numbers(p.bucketCounts, int64ToNumber);
+    const explicitBounds = numbers(p.explicitBounds, (v: number | string) => toDouble(v) ?? NaN);
+    if (bucketCounts.length > 0 && explicitBounds.length !== bucketCounts.length - 1) {
+      this.rejects.reject(
+        'invalid_buckets',
+        () => `${w()}: ${bucketCounts.length} bucketCounts need ${bucketCounts.length - 1} explicitBounds, got ${explicitBounds.length}`,
+      );
+      return;
+    }
+    const fn = this.functionFor(ctx, base.attributes);
+    const row = emptyRow(metric, 'histogram', ctx, fn, base, temporality, false);
+    row.count = int64ToNumber(p.count);
+    row.sum = toDouble(p.sum) ?? 0;
+    row.min = toDouble(p.min) ?? null;
+    row.max = toDouble(p.max) ?? null;
+    row.bucketCounts = bucketCounts;
+    row.explicitBounds = explicitBounds;
+    this.points.push(row);
+    if (role === undefined || fn === undefined) return;
+
+    if (role === 'memory') {
+      const peak = row.max ?? this.highestBound(bucketCounts, explicitBounds);
+      if (peak !== null && peak > 0) {
+        const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
+        minute.maxMemoryUsedMb = Math.max(minute.maxMemoryUsedMb, peak / memoryDivisor(peak, scopeName));
+      }
+      return;
+    }
+    if (role !== 'duration' && role !== 'init' && role !== 'knative') return;
+    const delta = this.histogramDelta(metric.name as string, ctx, base, temporality, {
+      count: row.count,
+      sum: row.sum,
+      bucketCounts,
+    });
+    if (delta === null || delta.count <= 0) return;
+    const factor = msPerUnit(unit);
+    const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
+    const buckets = role === 'init' ? minute.initBuckets : minute.durationBuckets;
+    if (delta.bucketCounts.length > 0) {
+      addExplicitHistogram(buckets, explicitBounds, delta.bucketCounts, factor, row.min, row.max);
+    } else if (delta.count > 0) {
+      addToHistogram(buckets, (delta.sum / delta.count) * factor, delta.count);
+    }
+    if (role === 'init') {
+      minute.initDurationSumMs += delta.sum * factor;
+      return;
+    }
+    minute.durationSumMs += delta.sum * factor;
+    if (role === 'knative') {
+      minute.invocations += delta.count;
+      const status = Number(base.attributes['http.response.status_code']);
+      if (status >= 500) minute.errors += delta.count;
+    }
+  }
+
+  private highestBound(counts: number[], bounds: number[]): number | null {
+    for (let i = counts.length - 1; i >= 0; i--) {
+      if (counts[i] > 0) return i < bounds.length ? bounds[i] : (bounds[i - 1] ?? null);
+    }
+    return null;
+  }
+
+  private exponentialPoint(
+    metric: OtlpMetric,
+    p: OtlpExponentialHistogramDataPoint,
+    temporality: number,
+    ctx: ResourceContext,
+    role: MinuteRole | undefined,
+    unit: string,
+    w: () => string,
+  ): void {
+    if (p === null || typeof p !== 'object') {
+      this.rejects.reject('malformed', () => `${w()}: not an object`);
+      return;
+    }
+    const base = this.base(p, w);
+    if (base === undefined) return;
+    const fn = this.functionFor(ctx, base.attributes);
+    const row = emptyRow(metric, 'exponential_histogram', ctx, fn, base, temporality, false);
+    row.count = int64ToNumber(p.count);
+    row.sum = toDouble(p.sum) ?? 0;
+    row.min = toDouble(p.min) ?? null;
+    row.max = toDouble(p.max) ?? null;
+    // Positive buckets only, each with its upper bound base^(offset+i+1) (metrics.proto).
+    const scale = typeof p.scale === 'number' ? p.scale : 0;
+    const offset = typeof p.positive?.offset === 'number' ? p.positive.offset : 0;
+    const base2 = 2 ** (2 ** -scale);
+    row.bucketCounts = numbers(p.positive?.bucketCounts, int64ToNumber);
+    row.explicitBounds = row.bucketCounts.map((_, i) => base2 ** (offset + i + 1));
+    this.points.push(row);
+    // Exponential histograms feed minutes only as deltas: their bucket layout may change per point.
+    if (fn === undefined || temporality !== DELTA || row.count <= 0) return;
+    if (role !== 'duration' && role !== 'init' && role !== 'knative') return;
+    const factor = msPerUnit(unit);
+    const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
+    addExponentialHistogram(role === 'init' ? minute.initBuckets : minute.durationBuckets, p, factor);
+    if (role === 'init') minute.initDurationSumMs += row.sum * factor;
+    else minute.durationSumMs += row.sum * factor;
+    if (role === 'knative') minute.invocations += row.count;
+  }
+
+  private summaryPoint(metric: OtlpMetric, p: OtlpSummaryDataPoint, ctx: ResourceContext, w: () => string): void {
+    if (p === null || typeof p !== 'object') {
+      this.rejects.reject('malformed', () => `${w()}: not an object`);
+      return;
+    }
+    const base = this.base(p, w);
+    if (base === undefined) return;
+    const fn = this.functionFor(ctx, base.attributes);
+    const row = emptyRow(metric, 'summary', ctx, fn, base, 0, false);
+    row.count = int64ToNumber(p.count);
+    row.sum = toDouble(p.sum) ?? 0;
+    // metrics.proto: the 0.0 quantile is the minimum, the 1.0 quantile the maximum.
+    if (Array.isArray(p.quantileValues)) {
+      for (const q of p.quantileValues) {
+        const quantile = toDouble(q?.quantile ?? undefined);
+        const value = toDouble(q?.value ?? undefined);
+        if (value === undefined) continue;
+        if (quantile === 0) row.min = value;
+        if (quantile === 1) row.max = value;
+      }
+    }
+    this.points.push(row);
+  }
+}
+
+/**
+ * ExportMetricsServiceRequest → a MetricPointRow for every data point of every type, and
+ * FunctionMinuteRow contributions (source 'otel_metrics') from the FaaS metrics and Knative's
+ * kn.serving.invocation.duration. Delta points are used as they are; cumulative ones only through
+ * `options.cumulative`. A point with unusable timestamps or buckets is rejected with a reason;
+ * the rest is kept. Never throws.
+ */
+export function normaliseMetrics(req: OtlpMetricsRequest, options: NormaliseMetricsOptions = {}): NormalisedMetrics {
+  const n = new MetricsNormaliser(options);
+  const resourceMetrics = req && Array.isArray(req.resourceMetrics) ? req.resourceMetrics : [];
+  for (let r = 0; r < resourceMetrics.length; r++) {
+    const rm = resourceMetrics[r];
+    if (rm === null || typeof rm !== 'object' || !Array.isArray(rm.scopeMetrics)) continue;
+    const ctx = n.resourceContext(flattenAttributes(rm.resource?.attributes));
+    for (let s = 0; s < rm.scopeMetrics.length; s++) {
+      const sm = rm.scopeMetrics[s];
+      if (sm === null || typeof sm !== 'object' || !Array.isArray(sm.metrics)) continue;
+      const scopeName = typeof sm.scope?.name === 'string' ? sm.scope.name : '';
+      for (let m = 0; m < sm.metrics.length; m++) {
+        const metric = sm.metrics[m];
+        const where = `resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}]`;
+        if (metric === null || typeof metric !== 'object') continue;
+        try {
+          n.metric(metric, ctx, scopeName, where);
+        } catch (e) {
+          n.rejects.reject('malformed', () => `${where}: ${(e as Error).message}`);
+        }
+      }
+    }
+  }
+  return { points: n.points, minutes: n.minutes.all(), ...rejectReport(n.rejects) };
+}

@@ -1,0 +1,305 @@
+import type { InvocationRecord, SpanRow } from '@fleetscope/model';
+import type { RejectReport } from '../common/reject-collector';
+import { RejectCollector, rejectReport } from '../common/reject-collector';
+import type { OtlpResourceSpans, OtlpSpan, OtlpTraceRequest } from '../common/otlp-request.types';
+import {
+  enumValue,
+  flattenAttributes,
+  idToHex,
+  idToHexOrEmpty,
+  nanosDiff,
+  nanosStringToMs,
+  nanosToString,
+} from '../common/otlp-values';
+import type { AttributeLookup, ResolvedFunction } from '../faas/faas-identity.resolver';
+import {
+  coldStartFlag,
+  layeredLookup,
+  memoryMbFromMaxMemory,
+  resolveFunction,
+} from '../faas/faas-identity.resolver';
+
+export interface NormalisedTraces extends RejectReport {
+  spans: SpanRow[];
+  invocations: InvocationRecord[];
+}
+
+const SPAN_KIND_NAMES = [
+  'SPAN_KIND_UNSPECIFIED',
+  'SPAN_KIND_INTERNAL',
+  'SPAN_KIND_SERVER',
+  'SPAN_KIND_CLIENT',
+  'SPAN_KIND_PRODUCER',
+  'SPAN_KIND_CONSUMER',
+] as const;
+const SPAN_KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
+const KIND_SERVER = 2;
+const KIND_CONSUMER = 5;
+
+const STATUS_NAMES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'] as const;
+const STATUS_CODES = ['unset', 'ok', 'error'];
+const STATUS_ERROR = 2;
+
+/** Span attributes that can change which function a span belongs to. */
+const SPAN_IDENTITY_KEYS = [
+  'cloud.resource_id',
+  'aws.lambda.invoked_arn',
+  'faas.id',
+  'faas.name',
+  'faas.version',
+  'cloud.platform',
+  'cloud.account.id',
+  'cloud.region',
+  'kn.service.name',
+  'kn.revision.name',
+  'k8s.namespace.name',
+];
+
+function identityKey(attrs: Record<string, string>): string {
+  let key = '';
+  for (const k of SPAN_IDENTITY_KEYS) {
+    const v = attrs[k];
+    if (v !== undefined) key += k + '\u0000' + v + '\u0000';
+  }
+  return key;
+}
+
+interface ResourceContext {
+  resourceAttributes: Record<string, string>;
+  serviceName: string;
+  resourceFunction: ResolvedFunction | undefined;
+  /** Identity per distinct set of span-level identity attributes. */
+  cache: Map<string, ResolvedFunction | undefined>;
+}
+
+function runtimeOf(get: AttributeLookup): string {
+  const name = get('process.runtime.name');
+  if (name === undefined) return '';
+  const version = get('process.runtime.version');
+  return version === undefined ? name : `${name} ${version}`;
+}
+
+function architectureOf(get: AttributeLookup): string {
+  const arch = get('host.arch');
+  if (arch === 'amd64') return 'x86_64'; // semconv host.arch value; Lambda calls it x86_64
+  return arch ?? '';
+}
+
+function errorTypeOf(span: OtlpSpan, attrs: Record<string, string>): string {
+  const fromAttr = attrs['error.type'] ?? attrs['exception.type'];
+  if (fromAttr !== undefined) return fromAttr;
+  const events = span.events;
+  if (!Array.isArray(events)) return '';
+  for (const e of events) {
+    if (e?.name !== 'exception' || !Array.isArray(e.attributes)) continue;
+    for (const kv of e.attributes) {
+      if (kv?.key === 'exception.type') return kv.value?.stringValue ?? '';
+    }
+  }
+  return '';
+}
+
+function invocationOf(
+  fn: ResolvedFunction,
+  row: SpanRow,
+  durationNanos: number,
+  status: number,
+  span: OtlpSpan,
+  get: AttributeLookup,
+): InvocationRecord {
+  return {
+    source: 'otel_span',
+    functionId: fn.functionId,
+    platform: fn.platform,
+    account: fn.account,
+    region: fn.region,
+    name: fn.name,
+    version: fn.version,
+    requestId: get('faas.invocation_id') ?? get('faas.execution') ?? row.spanId,
+    startTimeMs: nanosStringToMs(row.timeUnixNano),
+    durationMs: durationNanos / 1e6,
+    billedDurationMs: null,
+    initDurationMs: null,
+    restoreDurationMs: null,
+    billedRestoreDurationMs: null,
+    memorySizeMb: memoryMbFromMaxMemory(get('faas.max_memory')),
+    maxMemoryUsedMb: null,
+    coldStart: coldStartFlag(get('faas.coldstart')),
+    initType: '',
+    status: status === STATUS_ERROR ? 'error' : 'success',
+    errorType: status === STATUS_ERROR ? errorTypeOf(span, row.spanAttributes) : '',
+    trigger: get('faas.trigger') ?? '',
+    instance: get('faas.instance') ?? '',
+    traceId: row.traceId,
+    runtime: runtimeOf(get),
+    architecture: architectureOf(get),
+  };
+}
+
+function normaliseSpan(
+  span: OtlpSpan,
+  ctx: ResourceContext,
+  scopeName: string,
+  scopeVersion: string,
+  where: () => string,
+  out: NormalisedTraces,
+  rejects: RejectCollector,
+): void {
+  const traceId = idToHex(span.traceId, 16, false);
+  if ('invalid' in traceId) {
+    rejects.reject('invalid_trace_id', () => `${where()}: invalid traceId (${traceId.invalid})`);
+    return;
+  }
+  const spanId = idToHex(span.spanId, 8, false);
+  if ('invalid' in spanId) {
+    rejects.reject('invalid_span_id', () => `${where()}: invalid spanId (${spanId.invalid})`);
+    return;
+  }
+  const parent = idToHex(span.parentSpanId, 8, true);
+  if ('invalid' in parent) {
+    rejects.reject('invalid_parent_span_id', () => `${where()}: invalid parentSpanId (${parent.invalid})`);
+    return;
+  }
+  const start = nanosToString(span.startTimeUnixNano);
+  const end = nanosToString(span.endTimeUnixNano);
+  if (start === undefined || start === '0' || end === undefined) {
+    rejects.reject('invalid_timestamp', () => `${where()}: missing or invalid startTimeUnixNano/endTimeUnixNano`);
+    return;
+  }
+  const durationNanos = end === '0' ? 0 : nanosDiff(end, start);
+  const kind = enumValue(span.kind, SPAN_KIND_NAMES);
+  const status = span.status && typeof span.status === 'object' ? span.status : undefined;
+  const statusCode = enumValue(status?.code, STATUS_NAMES);
+  const spanAttributes = flattenAttributes(span.attributes);
+
+  let fn = ctx.resourceFunction;
+  const key = identityKey(spanAttributes);
+  if (key !== '') {
+    if (ctx.cache.has(key)) {
+      fn = ctx.cache.get(key);
+    } else {
+      fn = resolveFunction(layeredLookup(spanAttributes, ctx.resourceAttributes));
+      ctx.cache.set(key, fn);
+    }
+  }
+
+  const events: SpanRow['events'] = [];
+  if (Array.isArray(span.events)) {
+    for (const e of span.events) {
+      if (e === null || typeof e !== 'object') continue;
+      events.push({
+        timeUnixNano: nanosToString(e.timeUnixNano) ?? '0',
+        name: typeof e.name === 'string' ? e.name : '',
+        attributes: flattenAttributes(e.attributes),
+      });
+    }
+  }
+  const links: SpanRow['links'] = [];
+  if (Array.isArray(span.links)) {
+    for (const l of span.links) {
+      if (l === null || typeof l !== 'object') continue;
+      links.push({
+        traceId: idToHexOrEmpty(l.traceId, 16),
+        spanId: idToHexOrEmpty(l.spanId, 8),
+        attributes: flattenAttributes(l.attributes),
+      });
+    }
+  }
+
+  const row: SpanRow = {
+    timeUnixNano: start,
+    durationNano: String(durationNanos),
+    traceId: traceId.hex,
+    spanId: spanId.hex,
+    parentSpanId: parent.hex,
+    traceState: typeof span.traceState === 'string' ? span.traceState : '',
+    name: typeof span.name === 'string' ? span.name : '',
+    kind: SPAN_KINDS[kind] ?? 'unspecified',
+    serviceName: ctx.serviceName,
+    functionId: fn?.functionId ?? '',
+    statusCode: STATUS_CODES[statusCode] ?? 'unset',
+    statusMessage: typeof status?.message === 'string' ? status.message : '',
+    scopeName,
+    scopeVersion,
+    resourceAttributes: ctx.resourceAttributes,
+    spanAttributes,
+    events,
+    links,
+  };
+  out.spans.push(row);
+
+  // fn is only resolved from attributes with FaaS semantics (resolveFunction checks).
+  if (fn !== undefined && (kind === KIND_SERVER || kind === KIND_CONSUMER)) {
+    const get = layeredLookup(spanAttributes, ctx.resourceAttributes);
+    out.invocations.push(invocationOf(fn, row, durationNanos, statusCode, span, get));
+  }
+}
+
+function countSpans(rs: OtlpResourceSpans): number {
+  let n = 0;
+  if (!Array.isArray(rs.scopeSpans)) return 0;
+  for (const ss of rs.scopeSpans) if (ss && Array.isArray(ss.spans)) n += ss.spans.length;
+  return n;
+}
+
+/**
+ * ExportTraceServiceRequest → one SpanRow per span, plus an InvocationRecord (source 'otel_span')
+ * for each SERVER or CONSUMER span with FaaS semantics (semconv faas-spans.md: the invocation is
+ * the SERVER span, or a CONSUMER span for SQS). A span with bad ids or timestamps is rejected with a
+ * reason; the rest of the request is kept. Never throws.
+ */
+export function normaliseTraces(req: OtlpTraceRequest): NormalisedTraces {
+  const rejects = new RejectCollector();
+  const out: NormalisedTraces = {
+    spans: [],
+    invocations: [],
+    rejected: 0,
+    errors: [],
+    reasons: {},
+    errorMessage: '',
+  };
+  const resourceSpans = req && Array.isArray(req.resourceSpans) ? req.resourceSpans : [];
+  for (let r = 0; r < resourceSpans.length; r++) {
+    const rs = resourceSpans[r];
+    if (rs === null || typeof rs !== 'object') {
+      rejects.reject('malformed', () => `resourceSpans[${r}]: not an object`, 0);
+      continue;
+    }
+    let ctx: ResourceContext;
+    try {
+      const resourceAttributes = flattenAttributes(rs.resource?.attributes);
+      ctx = {
+        resourceAttributes,
+        serviceName: resourceAttributes['service.name'] ?? '',
+        resourceFunction: resolveFunction(layeredLookup(resourceAttributes)),
+        cache: new Map(),
+      };
+    } catch {
+      rejects.reject('malformed', () => `resourceSpans[${r}]: malformed resource`, countSpans(rs));
+      continue;
+    }
+    const scopeSpans = Array.isArray(rs.scopeSpans) ? rs.scopeSpans : [];
+    for (let s = 0; s < scopeSpans.length; s++) {
+      const ss = scopeSpans[s];
+      if (ss === null || typeof ss !== 'object' || !Array.isArray(ss.spans)) continue;
+      const scope = ss.scope && typeof ss.scope === 'object' ? ss.scope : undefined;
+      const scopeName = typeof scope?.name === 'string' ? scope.name : '';
+      const scopeVersion = typeof scope?.version === 'string' ? scope.version : '';
+      const spans = ss.spans;
+      for (let i = 0; i < spans.length; i++) {
+        const where = () => `resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`;
+        const span = spans[i];
+        if (span === null || typeof span !== 'object') {
+          rejects.reject('malformed', () => `${where()}: not an object`);
+          continue;
+        }
+        try {
+          normaliseSpan(span, ctx, scopeName, scopeVersion, where, out, rejects);
+        } catch (e) {
+          rejects.reject('malformed', () => `${where()}: ${(e as Error).message}`);
+        }
+      }
+    }
+  }
+  return { ...out, ...rejectReport(rejects) };
+}
