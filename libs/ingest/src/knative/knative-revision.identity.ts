@@ -19,12 +19,20 @@ export function knativeRevision(
   service: string,
   revision: string,
 ): KnativeRevisionRef {
-  const identity: FunctionIdentity = { platform: 'knative', account: namespace, region: cluster, name: service };
+  const identity: FunctionIdentity = {
+    platform: 'knative',
+    account: namespace,
+    region: cluster,
+    name: service,
+  };
   return { ...identity, namespace, revision, functionId: functionId(identity) };
 }
 
 /** Reads the legacy (OpenCensus) label set: namespace_name, service_name, configuration_name, revision_name. */
-export function knativeRevisionFromLabels(cluster: string, labels: PrometheusLabels): KnativeRevisionRef | undefined {
+export function knativeRevisionFromLabels(
+  cluster: string,
+  labels: PrometheusLabels,
+): KnativeRevisionRef | undefined {
   const namespace = labels.namespace_name ?? '';
   const revision = labels.revision_name ?? '';
   const service = labels.service_name || labels.configuration_name || revision;

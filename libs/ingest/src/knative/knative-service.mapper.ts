@@ -44,7 +44,9 @@ export type KnativeServicesResult =
 type Json = Record<string, unknown>;
 
 function obj(value: unknown): Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : {};
 }
 
 function str(value: unknown): string {
@@ -76,7 +78,10 @@ function sumOver(values: (number | null)[]): number | null {
 const A = 'autoscaling.knative.dev/';
 
 /** Maps one Service object; undefined when it has no name. */
-export function mapKnativeService(service: unknown, options: KnativeServiceOptions): KnativeServiceHint | undefined {
+export function mapKnativeService(
+  service: unknown,
+  options: KnativeServiceOptions,
+): KnativeServiceHint | undefined {
   const root = obj(service);
   const metadata = obj(root.metadata);
   const name = str(metadata.name);
@@ -110,8 +115,13 @@ export function mapKnativeService(service: unknown, options: KnativeServiceOptio
     maxScale: numberAnnotation(annotations, `${A}max-scale`, `${A}maxScale`),
     initialScale: numberAnnotation(annotations, `${A}initial-scale`, `${A}initialScale`),
     target: numberAnnotation(annotations, `${A}target`),
-    targetBurstCapacity: numberAnnotation(annotations, `${A}target-burst-capacity`, `${A}targetBurstCapacity`),
-    containerConcurrency: typeof podSpec.containerConcurrency === 'number' ? podSpec.containerConcurrency : null,
+    targetBurstCapacity: numberAnnotation(
+      annotations,
+      `${A}target-burst-capacity`,
+      `${A}targetBurstCapacity`,
+    ),
+    containerConcurrency:
+      typeof podSpec.containerConcurrency === 'number' ? podSpec.containerConcurrency : null,
     memoryLimitMb,
     memoryRequestMb,
     cpuLimitMillicores: sumOver(limits.map((l) => cpuMillicores(l.cpu))),
@@ -132,20 +142,32 @@ export function mapKnativeService(service: unknown, options: KnativeServiceOptio
  * Maps Knative Services from the Kubernetes API: one Service, a ServiceList (`items`), or an array.
  * Items without a name are skipped and counted; a body of another shape is refused.
  */
-export function mapKnativeServices(body: unknown, options: KnativeServiceOptions): KnativeServicesResult {
+export function mapKnativeServices(
+  body: unknown,
+  options: KnativeServiceOptions,
+): KnativeServicesResult {
   let value: unknown = body;
   if (typeof body === 'string') {
     try {
       value = JSON.parse(body);
     } catch (e) {
-      return { ok: false, reason: 'invalid_json', message: `body is not JSON: ${(e as Error).message}` };
+      return {
+        ok: false,
+        reason: 'invalid_json',
+        message: `body is not JSON: ${(e as Error).message}`,
+      };
     }
   }
   let items: unknown[];
   if (Array.isArray(value)) items = value;
   else if (Array.isArray(obj(value).items)) items = obj(value).items as unknown[];
   else if (obj(value).kind === 'Service') items = [value];
-  else return { ok: false, reason: 'invalid_shape', message: 'expected a Service, a ServiceList or an array of Services' };
+  else
+    return {
+      ok: false,
+      reason: 'invalid_shape',
+      message: 'expected a Service, a ServiceList or an array of Services',
+    };
 
   const hints: KnativeServiceHint[] = [];
   const errors: string[] = [];

@@ -1,5 +1,23 @@
-const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+const BINARY: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+const DECIMAL: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
 
 /**
  * A Kubernetes resource quantity (`128Mi`, `0.5`, `250m`, `1e3`, `1G`) as a plain number of base
@@ -15,7 +33,8 @@ export function parseQuantity(text: unknown): number | undefined {
   while (end > 0 && /[A-Za-z]/.test(s[end - 1])) end--;
   const suffix = s.slice(end);
   const number = s.slice(0, end);
-  if (number.length === 0 || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(number)) return undefined;
+  if (number.length === 0 || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(number))
+    return undefined;
   const multiplier = BINARY[suffix] ?? DECIMAL[suffix];
   if (multiplier === undefined) return undefined;
   return Number(number) * multiplier;

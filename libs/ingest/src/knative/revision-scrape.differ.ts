@@ -43,7 +43,11 @@ const GAUGES: Record<string, string> = {
 };
 
 const SELECTION: ScrapeSelection = {
-  counters: [KNATIVE_METRICS.requestCount, KNATIVE_METRICS.appRequestCount, KNATIVE_METRICS.activatorRequestCount],
+  counters: [
+    KNATIVE_METRICS.requestCount,
+    KNATIVE_METRICS.appRequestCount,
+    KNATIVE_METRICS.activatorRequestCount,
+  ],
   histograms: [
     KNATIVE_METRICS.requestLatencies,
     KNATIVE_METRICS.appRequestLatencies,
@@ -116,14 +120,29 @@ export class KnativeScrapeDiffer {
     const parsed = parsePrometheusText(scrape.text);
     const errors = { parseErrorCount: parsed.errorCount, parseErrors: parsed.errors };
     if (!Number.isFinite(scrape.timeMs) || scrape.timeMs <= 0) {
-      return { ok: false, reason: 'invalid_time', message: 'scrape time must be epoch milliseconds', ...errors };
+      return {
+        ok: false,
+        reason: 'invalid_time',
+        message: 'scrape time must be epoch milliseconds',
+        ...errors,
+      };
     }
     if (parsed.sampleCount === 0) {
-      return { ok: false, reason: 'no_samples', message: 'the scrape holds no valid sample', ...errors };
+      return {
+        ok: false,
+        reason: 'no_samples',
+        message: 'the scrape holds no valid sample',
+        ...errors,
+      };
     }
     const target = scrape.target ?? 'default';
     const snapshot = takeSnapshot(parsed, SELECTION);
-    const step = this.store.advance(`${scrape.cluster}\u0000${target}`, snapshot, scrape.timeMs, scrape.fromZero === true);
+    const step = this.store.advance(
+      `${scrape.cluster}\u0000${target}`,
+      snapshot,
+      scrape.timeMs,
+      scrape.fromZero === true,
+    );
     if (step.kind === 'out_of_order') {
       return {
         ok: false,
@@ -138,7 +157,8 @@ export class KnativeScrapeDiffer {
     for (const gauge of snapshot.gauges) {
       const rev = knativeRevisionFromLabels(scrape.cluster, gauge.labels);
       if (rev === undefined || Number.isNaN(gauge.value)) continue;
-      if (gauge.name === KNATIVE_METRICS.actualPods) podReadings.push([revisionKey(rev), gauge.value]);
+      if (gauge.name === KNATIVE_METRICS.actualPods)
+        podReadings.push([revisionKey(rev), gauge.value]);
       gauges.push(
         gaugePointRow({
           timeMs: scrape.timeMs,
@@ -167,7 +187,9 @@ export class KnativeScrapeDiffer {
       for (const h of snapshot.histograms.values()) if (h.name === name) return true;
       return false;
     };
-    const countName = has(KNATIVE_METRICS.requestCount) ? KNATIVE_METRICS.requestCount : KNATIVE_METRICS.appRequestCount;
+    const countName = has(KNATIVE_METRICS.requestCount)
+      ? KNATIVE_METRICS.requestCount
+      : KNATIVE_METRICS.appRequestCount;
     const latencyName = hasHistogram(KNATIVE_METRICS.requestLatencies)
       ? KNATIVE_METRICS.requestLatencies
       : KNATIVE_METRICS.appRequestLatencies;
@@ -204,8 +226,15 @@ export class KnativeScrapeDiffer {
     this.recordPods(scrape.cluster, scrape.timeMs, podReadings);
 
     const rows = [];
-    for (const t of totals.values()) rows.push(...spreadOverMinutes(t, step.startMs, scrape.timeMs));
-    return { ...base, kind: 'interval', startMs: step.startMs, rows, counterResets: step.diff.resets };
+    for (const t of totals.values())
+      rows.push(...spreadOverMinutes(t, step.startMs, scrape.timeMs));
+    return {
+      ...base,
+      kind: 'interval',
+      startMs: step.startMs,
+      rows,
+      counterResets: step.diff.resets,
+    };
   }
 
   /** Drops the remembered scrape of one target. */
@@ -240,7 +269,9 @@ export class KnativeScrapeDiffer {
       if (o.timeMs <= startMs) atStart = o;
       else if (o.timeMs < endMs && o.pods === 0) return true;
     }
-    return atStart !== undefined && atStart.pods === 0 && startMs - atStart.timeMs <= this.maxIntervalMs;
+    return (
+      atStart !== undefined && atStart.pods === 0 && startMs - atStart.timeMs <= this.maxIntervalMs
+    );
   }
 }
 

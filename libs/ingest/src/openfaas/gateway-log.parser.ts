@@ -2,7 +2,7 @@ import { addToHistogram } from '@fleetscope/model';
 import type { FunctionMinuteRow } from '@fleetscope/model';
 import type { IntervalTotals } from '../prometheus/interval-rows';
 import { emptyIntervalTotals } from '../prometheus/interval-rows';
-import { readLogLineTime, toLines } from './log-line-time';
+import { readLogLineTime, secondsToMs, toLines } from './log-line-time';
 import { OPENFAAS_DEFAULT_NAMESPACE, openFaasFunction } from './openfaas-function.identity';
 
 /**
@@ -121,7 +121,7 @@ export function parseGatewayLogs(
         namespace: fn.namespace,
         gateway: options.gateway,
         timeMs,
-        waitMs: wait * 1000,
+        waitMs: secondsToMs(wait),
         outcome: 'ready',
         scaleRequested: requested.has(fn.functionId),
       });
@@ -158,7 +158,7 @@ export function parseGatewayLogs(
         namespace: fn.namespace,
         gateway: options.gateway,
         timeMs,
-        waitMs: wait * 1000,
+        waitMs: secondsToMs(wait),
         outcome: 'timed-out',
         scaleRequested: requested.has(fn.functionId),
       });

@@ -82,13 +82,28 @@ export class OpenFaasScrapeDiffer {
     const parsed = parsePrometheusText(scrape.text);
     const errors = { parseErrorCount: parsed.errorCount, parseErrors: parsed.errors };
     if (!Number.isFinite(scrape.timeMs) || scrape.timeMs <= 0) {
-      return { ok: false, reason: 'invalid_time', message: 'scrape time must be epoch milliseconds', ...errors };
+      return {
+        ok: false,
+        reason: 'invalid_time',
+        message: 'scrape time must be epoch milliseconds',
+        ...errors,
+      };
     }
     if (parsed.sampleCount === 0) {
-      return { ok: false, reason: 'no_samples', message: 'the scrape holds no valid sample', ...errors };
+      return {
+        ok: false,
+        reason: 'no_samples',
+        message: 'the scrape holds no valid sample',
+        ...errors,
+      };
     }
     const snapshot = takeSnapshot(parsed, SELECTION);
-    const step = this.store.advance(scrape.gateway, snapshot, scrape.timeMs, scrape.fromZero === true);
+    const step = this.store.advance(
+      scrape.gateway,
+      snapshot,
+      scrape.timeMs,
+      scrape.fromZero === true,
+    );
     if (step.kind === 'out_of_order') {
       return {
         ok: false,
@@ -104,7 +119,10 @@ export class OpenFaasScrapeDiffer {
       if (qualified === undefined || Number.isNaN(gauge.value)) continue;
       // pod_* metrics carry the namespace in its own label.
       const ns = gauge.labels.namespace;
-      const fn = this.fn(ns && !qualified.includes('.') ? `${qualified}.${ns}` : qualified, scrape.gateway);
+      const fn = this.fn(
+        ns && !qualified.includes('.') ? `${qualified}.${ns}` : qualified,
+        scrape.gateway,
+      );
       gauges.push(
         gaugePointRow({
           timeMs: scrape.timeMs,
@@ -151,8 +169,15 @@ export class OpenFaasScrapeDiffer {
       mergeBuckets(t.durationBuckets, prometheusHistogramToLogBuckets(h, 1000));
     }
     const rows = [];
-    for (const t of totals.values()) rows.push(...spreadOverMinutes(t, step.startMs, scrape.timeMs));
-    return { ...base, kind: 'interval', startMs: step.startMs, rows, counterResets: step.diff.resets };
+    for (const t of totals.values())
+      rows.push(...spreadOverMinutes(t, step.startMs, scrape.timeMs));
+    return {
+      ...base,
+      kind: 'interval',
+      startMs: step.startMs,
+      rows,
+      counterResets: step.diff.resets,
+    };
   }
 
   /** Drops the remembered scrape of a gateway (it was removed from the configuration). */

@@ -20,7 +20,8 @@ function skipSpaces(line: string, i: number): number {
 
 /** `2024-01-15T10:00:00.123456789Z` (kubectl --timestamps, faas-cli logs) at `from`. */
 function rfc3339At(line: string, from: number): { timeMs: number; end: number } | undefined {
-  if (!(digits(line, from, 4) && line[from + 4] === '-' && line[from + 10] === 'T')) return undefined;
+  if (!(digits(line, from, 4) && line[from + 4] === '-' && line[from + 10] === 'T'))
+    return undefined;
   let end = line.indexOf(' ', from);
   if (end < 0) end = line.length;
   const timeMs = Date.parse(line.slice(from, end));
@@ -29,10 +30,16 @@ function rfc3339At(line: string, from: number): { timeMs: number; end: number } 
 
 /** Go's log package default prefix `2024/01/15 10:00:00[.000000]`, written in UTC in containers. */
 function goLogAt(line: string, from: number): { timeMs: number; end: number } | undefined {
-  if (!(digits(line, from, 4) && line[from + 4] === '/' && line[from + 7] === '/' && line[from + 10] === ' ')) {
+  if (!(
+    digits(line, from, 4) &&
+    line[from + 4] === '/' &&
+    line[from + 7] === '/' &&
+    line[from + 10] === ' '
+  )) {
     return undefined;
   }
-  if (!(digits(line, from + 11, 2) && line[from + 13] === ':' && line[from + 16] === ':')) return undefined;
+  if (!(digits(line, from + 11, 2) && line[from + 13] === ':' && line[from + 16] === ':'))
+    return undefined;
   let end = from + 19;
   let fraction = '';
   if (line[end] === '.') {
@@ -71,4 +78,9 @@ export function readLogLineTime(line: string): LogLineTime {
 export function toLines(input: string | readonly string[]): readonly string[] {
   if (typeof input !== 'string') return input;
   return input.split(/\r?\n/);
+}
+
+/** Seconds as printed in a log line to milliseconds, without binary-float noise (µs precision). */
+export function secondsToMs(seconds: number): number {
+  return Math.round(seconds * 1_000_000) / 1000;
 }

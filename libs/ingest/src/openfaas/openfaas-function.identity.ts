@@ -22,7 +22,13 @@ export function openFaasFunction(
 ): OpenFaasFunctionRef {
   const dot = qualifiedName.lastIndexOf('.');
   const name = dot > 0 ? qualifiedName.slice(0, dot) : qualifiedName;
-  const namespace = dot > 0 && dot < qualifiedName.length - 1 ? qualifiedName.slice(dot + 1) : defaultNamespace;
-  const identity: FunctionIdentity = { platform: 'openfaas', account: namespace, region: gateway, name };
+  const namespace =
+    dot > 0 && dot < qualifiedName.length - 1 ? qualifiedName.slice(dot + 1) : defaultNamespace;
+  const identity: FunctionIdentity = {
+    platform: 'openfaas',
+    account: namespace,
+    region: gateway,
+    name,
+  };
   return { ...identity, namespace, functionId: functionId(identity) };
 }

@@ -57,7 +57,15 @@ function intLabel(labels: Record<string, string>, key: string): number | null {
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 
-const GO_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const GO_UNITS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
 
 /**
  * A Go duration (`30s`, `1m30s`, `500ms`) or a bare number of seconds, as the watchdogs read
@@ -86,13 +94,20 @@ export function goDurationMs(text: string): number | undefined {
  * is the `exec_timeout` environment variable the watchdog enforces. A bad entry is skipped and
  * counted; a body that is not a JSON array is refused.
  */
-export function parseSystemFunctions(body: unknown, options: SystemFunctionsOptions): SystemFunctionsResult {
+export function parseSystemFunctions(
+  body: unknown,
+  options: SystemFunctionsOptions,
+): SystemFunctionsResult {
   let value: unknown = body;
   if (typeof body === 'string') {
     try {
       value = JSON.parse(body);
     } catch (e) {
-      return { ok: false, reason: 'invalid_json', message: `body is not JSON: ${(e as Error).message}` };
+      return {
+        ok: false,
+        reason: 'invalid_json',
+        message: `body is not JSON: ${(e as Error).message}`,
+      };
     }
   }
   if (!Array.isArray(value)) {
@@ -118,7 +133,8 @@ export function parseSystemFunctions(body: unknown, options: SystemFunctionsOpti
     const requests = isObject(item.requests) ? item.requests : {};
     const memoryLimitMb = memoryMb(limits.memory);
     const memoryRequestMb = memoryMb(requests.memory);
-    const timeout = envVars.exec_timeout === undefined ? undefined : goDurationMs(envVars.exec_timeout);
+    const timeout =
+      envVars.exec_timeout === undefined ? undefined : goDurationMs(envVars.exec_timeout);
     const zero = labels['com.openfaas.scale.zero'];
     const hint: OpenFaasFunctionHint = {
       functionId: fn.functionId,

@@ -1,5 +1,5 @@
 import type { InvocationRecord, InvocationStatus } from '@fleetscope/model';
-import { readLogLineTime, toLines } from './log-line-time';
+import { readLogLineTime, secondsToMs, toLines } from './log-line-time';
 import { OPENFAAS_DEFAULT_NAMESPACE, openFaasFunction } from './openfaas-function.identity';
 
 export interface WatchdogLogContext {
@@ -78,7 +78,7 @@ export function readWatchdogRequest(line: string, from = 0): WatchdogRequestLine
     const id = idClose > idOpen ? line.slice(idOpen + 2, idClose) : '';
     if (id !== 'none') callId = id;
   }
-  return { method, path, statusCode, durationMs: seconds * 1000, callId };
+  return { method, path, statusCode, durationMs: secondsToMs(seconds), callId };
 }
 
 function statusOf(code: number): InvocationStatus {
@@ -129,14 +129,19 @@ export function parseWatchdogLogs(
     const request = readWatchdogRequest(line, time.rest);
     if (request === undefined) {
       errorCount++;
-      if (errors.length < 100) errors.push({ line: n + 1, reason: 'unreadable watchdog request line' });
+      if (errors.length < 100)
+        errors.push({ line: n + 1, reason: 'unreadable watchdog request line' });
       continue;
     }
     if (request.path.startsWith('/_/')) continue;
     const endMs = time.timeMs ?? context.defaultTimeMs;
     if (endMs === undefined) {
       errorCount++;
-      if (errors.length < 100) errors.push({ line: n + 1, reason: 'request line without a timestamp and no default time' });
+      if (errors.length < 100)
+        errors.push({
+          line: n + 1,
+          reason: 'request line without a timestamp and no default time',
+        });
       continue;
     }
     let requestId = request.callId;

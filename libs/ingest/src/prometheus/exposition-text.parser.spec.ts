@@ -67,7 +67,10 @@ describe(parsePrometheusText.name, () => {
     const result = parsePrometheusText(text);
     expect(result.errorCount).toBe(0);
     expect(Number.isNaN(result.families.get('a')?.samples[0].value)).toBe(true);
-    expect(result.families.get('b')?.samples[0]).toMatchObject({ labels: { x: '1' }, value: Infinity });
+    expect(result.families.get('b')?.samples[0]).toMatchObject({
+      labels: { x: '1' },
+      value: Infinity,
+    });
     expect(result.families.get('c')?.samples[0].value).toBe(-Infinity);
     expect(result.families.get('d')?.samples[0].value).toBe(0.001);
     expect(result.families.get('e')?.samples[0]).toMatchObject({ value: -0.5, timestampMs: -1 });
@@ -128,7 +131,9 @@ describe(parsePrometheusText.name, () => {
   it('parses a 100k-line scrape quickly', () => {
     const lines: string[] = ['# TYPE gateway_function_invocation_total counter'];
     for (let i = 0; i < 100_000; i++) {
-      lines.push(`gateway_function_invocation_total{code="200",function_name="fn-${i}.openfaas-fn"} ${i}`);
+      lines.push(
+        `gateway_function_invocation_total{code="200",function_name="fn-${i}.openfaas-fn"} ${i}`,
+      );
     }
     const started = process.hrtime.bigint();
     const result = parsePrometheusText(lines.join('\n'));

@@ -209,7 +209,8 @@ function parseMetaLine(line: string, from: number): MetaLine | string | undefine
   if (i < line.length && !isBlank(line.charCodeAt(i))) return undefined; // e.g. "# HELPER"
   while (i < line.length && isBlank(line.charCodeAt(i))) i++;
   const nameStart = i;
-  if (i >= line.length || !isNameStart(line.charCodeAt(i))) return `invalid metric name in ${keyword}`;
+  if (i >= line.length || !isNameStart(line.charCodeAt(i)))
+    return `invalid metric name in ${keyword}`;
   while (i < line.length && isNameChar(line.charCodeAt(i))) i++;
   const name = line.slice(nameStart, i);
   if (i < line.length && !isBlank(line.charCodeAt(i))) return `invalid metric name in ${keyword}`;
@@ -255,7 +256,8 @@ function parseSampleLine(line: string, from: number): PrometheusSample {
     while (i < line.length && isBlank(line.charCodeAt(i))) i++;
   }
   // Anything left must be an OpenMetrics exemplar (" # {...} value"), which is ignored.
-  if (i < line.length && line.charCodeAt(i) !== HASH) throw new LineError('unexpected text after value');
+  if (i < line.length && line.charCodeAt(i) !== HASH)
+    throw new LineError('unexpected text after value');
   return { name, labels, value, timestampMs };
 }
 
@@ -278,7 +280,8 @@ function parseLabels(line: string, from: number, labels: PrometheusLabels): numb
     if (line.charCodeAt(i) !== EQUALS) throw new LineError(`expected "=" after label ${labelName}`);
     i++;
     while (i < line.length && isBlank(line.charCodeAt(i))) i++;
-    if (line.charCodeAt(i) !== QUOTE) throw new LineError(`expected quoted value for label ${labelName}`);
+    if (line.charCodeAt(i) !== QUOTE)
+      throw new LineError(`expected quoted value for label ${labelName}`);
     i++;
 
     const close = findClosingQuote(line, i);

@@ -36,18 +36,29 @@ export function mergeBuckets(into: Record<number, number>, from: Record<number, 
 }
 
 /** The minutes an interval (startMs, endMs] touches, each with the share of the interval in it. */
-export function minuteShares(startMs: number, endMs: number): { minuteMs: number; weight: number }[] {
+export function minuteShares(
+  startMs: number,
+  endMs: number,
+): { minuteMs: number; weight: number }[] {
   const lastMinute = Math.floor((endMs - 1) / MINUTE_MS) * MINUTE_MS;
-  if (!(endMs > startMs)) return [{ minuteMs: Math.floor(endMs / MINUTE_MS) * MINUTE_MS, weight: 1 }];
+  if (!(endMs > startMs))
+    return [{ minuteMs: Math.floor(endMs / MINUTE_MS) * MINUTE_MS, weight: 1 }];
   const shares: { minuteMs: number; weight: number }[] = [];
-  for (let minute = Math.floor(startMs / MINUTE_MS) * MINUTE_MS; minute <= lastMinute; minute += MINUTE_MS) {
+  for (
+    let minute = Math.floor(startMs / MINUTE_MS) * MINUTE_MS;
+    minute <= lastMinute;
+    minute += MINUTE_MS
+  ) {
     const overlap = Math.min(endMs, minute + MINUTE_MS) - Math.max(startMs, minute);
     if (overlap > 0) shares.push({ minuteMs: minute, weight: overlap / MINUTE_MS });
   }
   return shares;
 }
 
-function spreadBuckets(buckets: Record<number, number>, weights: number[]): Record<number, number>[] {
+function spreadBuckets(
+  buckets: Record<number, number>,
+  weights: number[],
+): Record<number, number>[] {
   const out: Record<number, number>[] = weights.map(() => ({}));
   for (const key in buckets) {
     const parts = apportion(buckets[key], weights);
@@ -61,7 +72,11 @@ function spreadBuckets(buckets: Record<number, number>, weights: number[]): Reco
  * each minute (a counter increase says how much, not when, so an even spread is the honest guess).
  * Counts stay whole numbers. Rows with nothing in them are dropped.
  */
-export function spreadOverMinutes(totals: IntervalTotals, startMs: number, endMs: number): FunctionMinuteRow[] {
+export function spreadOverMinutes(
+  totals: IntervalTotals,
+  startMs: number,
+  endMs: number,
+): FunctionMinuteRow[] {
   const shares = minuteShares(startMs, endMs);
   const weights = shares.map((s) => s.weight);
   const invocations = apportion(totals.invocations, weights);

@@ -27,7 +27,12 @@ function add(buckets: Record<number, number>, index: number, count: number): voi
 }
 
 /** Spreads `count` observations evenly in log space over the model buckets covering (lo, hi]. */
-function spreadLogUniform(buckets: Record<number, number>, lo: number, hi: number, count: number): void {
+function spreadLogUniform(
+  buckets: Record<number, number>,
+  lo: number,
+  hi: number,
+  count: number,
+): void {
   if (!(hi > 0)) {
     add(buckets, ZERO_BUCKET, count);
     return;
@@ -65,7 +70,10 @@ function spreadLogUniform(buckets: Record<number, number>, lo: number, hi: numbe
  * placed at the mean its share of `sum` implies (at least the last bound). A summary (no buckets)
  * puts every observation at the mean. `toMs` converts the histogram's unit (1000 for seconds).
  */
-export function prometheusHistogramToLogBuckets(delta: HistogramDelta, toMs: number): Record<number, number> {
+export function prometheusHistogramToLogBuckets(
+  delta: HistogramDelta,
+  toMs: number,
+): Record<number, number> {
   const buckets: Record<number, number> = {};
   const bounds = delta.upperBounds;
   if (bounds.length === 0) {

@@ -28,7 +28,10 @@ export interface HistogramDelta {
  * the exporter restarted and counted again from zero: the increase is the current value (the same
  * rule as PromQL `increase()`). A series first seen now started from zero too.
  */
-export function counterIncrease(previous: number | undefined, current: number): { delta: number; reset: boolean } {
+export function counterIncrease(
+  previous: number | undefined,
+  current: number,
+): { delta: number; reset: boolean } {
   if (previous === undefined) return { delta: current, reset: false };
   if (current < previous) return { delta: current, reset: true };
   return { delta: current - previous, reset: false };
@@ -47,7 +50,10 @@ function histogramWentBack(prev: HistogramPoint, cur: HistogramPoint): boolean {
 }
 
 /** Per-bucket increase of a histogram series; a reset or a new layout takes the current values. */
-export function histogramIncrease(prev: HistogramPoint | undefined, cur: HistogramPoint): HistogramDelta {
+export function histogramIncrease(
+  prev: HistogramPoint | undefined,
+  cur: HistogramPoint,
+): HistogramDelta {
   const reset = prev !== undefined && histogramWentBack(prev, cur);
   const base = prev === undefined || reset ? undefined : prev;
   const cumulative = cur.cumulative.slice();
@@ -69,7 +75,16 @@ export function histogramIncrease(prev: HistogramPoint | undefined, cur: Histogr
     below = Math.max(below, cumulative[i]);
   }
   const overflow = Math.max(0, count - below);
-  return { name: cur.name, labels: cur.labels, upperBounds: cur.upperBounds, counts, overflow, sum, count, reset };
+  return {
+    name: cur.name,
+    labels: cur.labels,
+    upperBounds: cur.upperBounds,
+    counts,
+    overflow,
+    sum,
+    count,
+    reset,
+  };
 }
 
 export interface SnapshotDiff {
@@ -90,7 +105,8 @@ export function diffSnapshots(prev: ScrapeSnapshot | undefined, cur: ScrapeSnaps
     const before: CounterPoint | undefined = prev?.counters.get(key);
     const { delta, reset } = counterIncrease(before?.value, point.value);
     if (reset) resets++;
-    if (delta > 0 && Number.isFinite(delta)) counters.push({ name: point.name, labels: point.labels, delta, reset });
+    if (delta > 0 && Number.isFinite(delta))
+      counters.push({ name: point.name, labels: point.labels, delta, reset });
   }
   for (const [key, point] of cur.histograms) {
     const delta = histogramIncrease(prev?.histograms.get(key), point);

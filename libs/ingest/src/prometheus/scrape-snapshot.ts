@@ -66,7 +66,10 @@ interface HistogramBuilder {
  * Picks the selected series out of a parse result. Samples are matched by name, whatever their
  * `# TYPE` says, so a scrape without TYPE lines (some federation set-ups) still works.
  */
-export function takeSnapshot(parsed: PrometheusParseResult, selection: ScrapeSelection): ScrapeSnapshot {
+export function takeSnapshot(
+  parsed: PrometheusParseResult,
+  selection: ScrapeSelection,
+): ScrapeSnapshot {
   const counterNames = new Set(selection.counters);
   const gaugeNames = new Set(selection.gauges);
   const histogramNames = new Set(selection.histograms);
@@ -79,7 +82,14 @@ export function takeSnapshot(parsed: PrometheusParseResult, selection: ScrapeSel
     let builder = builders.get(key);
     if (builder === undefined) {
       builder = {
-        point: { name: base, labels: withoutLabel(labels, drop), upperBounds: [], cumulative: [], sum: 0, count: 0 },
+        point: {
+          name: base,
+          labels: withoutLabel(labels, drop),
+          upperBounds: [],
+          cumulative: [],
+          sum: 0,
+          count: 0,
+        },
         bounds: new Map(),
         infCount: undefined,
         hasCount: false,
@@ -94,7 +104,11 @@ export function takeSnapshot(parsed: PrometheusParseResult, selection: ScrapeSel
       const name = sample.name;
       if (counterNames.has(name)) {
         if (!Number.isNaN(sample.value)) {
-          counters.set(seriesKey(name, sample.labels), { name, labels: sample.labels, value: sample.value });
+          counters.set(seriesKey(name, sample.labels), {
+            name,
+            labels: sample.labels,
+            value: sample.value,
+          });
         }
         continue;
       }

@@ -63,10 +63,18 @@ export class ScrapeStateStore {
     this.targets.set(target, { snapshot, timeMs });
     if (previous === undefined) {
       if (!fromZero) return { kind: 'baseline' };
-      return { kind: 'interval', startMs: timeMs - Math.min(this.maxIntervalMs, 60_000), diff: diffSnapshots(undefined, snapshot) };
+      return {
+        kind: 'interval',
+        startMs: timeMs - Math.min(this.maxIntervalMs, 60_000),
+        diff: diffSnapshots(undefined, snapshot),
+      };
     }
     if (timeMs - previous.timeMs > this.maxIntervalMs) return { kind: 'baseline' };
-    return { kind: 'interval', startMs: previous.timeMs, diff: diffSnapshots(previous.snapshot, snapshot) };
+    return {
+      kind: 'interval',
+      startMs: previous.timeMs,
+      diff: diffSnapshots(previous.snapshot, snapshot),
+    };
   }
 
   forget(target: string): void {
