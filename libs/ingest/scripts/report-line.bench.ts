@@ -22,7 +22,9 @@ function run(label: string, fn: (line: string) => unknown): void {
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < N; i++) sink += fn(lines[i % lines.length]) ? 1 : 0;
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  console.log(`${label}: ${Math.round(N / seconds).toLocaleString('en-US')} lines/s (${sink === N ? 'ok' : 'MISMATCH'})`);
+  console.log(
+    `${label}: ${Math.round(N / seconds).toLocaleString('en-US')} lines/s (${sink === N ? 'ok' : 'MISMATCH'})`,
+  );
 }
 
 run('parseReportLine', (l) => parseReportLine(l));

@@ -6,15 +6,23 @@ import { LambdaLogStreamAssemblerPool } from '../lambda/log-stream-assembler.poo
 import { decodeCloudWatchSubscription } from './subscription.decoder';
 
 const raw = (name: string): string => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
-const json = (name: string): Record<string, unknown> => JSON.parse(raw(name)) as Record<string, unknown>;
+const json = (name: string): Record<string, unknown> =>
+  JSON.parse(raw(name)) as Record<string, unknown>;
 
 /** The two real captures inside powertools' Kinesis event, as subscription payloads. */
 function powertoolsCaptures(): { awslogs: { data: string } }[] {
-  const event = json('kinesisStreamCloudWatchLogsEvent.json') as { Records: { kinesis: { data: string } }[] };
+  const event = json('kinesisStreamCloudWatchLogsEvent.json') as {
+    Records: { kinesis: { data: string } }[];
+  };
   return event.Records.map((r) => ({ awslogs: { data: r.kinesis.data } }));
 }
 
-const fn = { platform: 'aws_lambda' as const, account: '463657938898', region: 'us-east-1', name: 'sam-node-test-dev-triggered' };
+const fn = {
+  platform: 'aws_lambda' as const,
+  account: '463657938898',
+  region: 'us-east-1',
+  name: 'sam-node-test-dev-triggered',
+};
 
 describe(decodeCloudWatchSubscription.name, () => {
   it('decodes the real powertools capture: a cold and a warm invocation with exact durations', () => {
@@ -26,7 +34,12 @@ describe(decodeCloudWatchSubscription.name, () => {
     expect(a.invocations).toEqual([
       {
         source: 'lambda_log',
-        functionId: functionId({ platform: 'aws_lambda', account: '231436140809', region: 'eu-west-1', name }),
+        functionId: functionId({
+          platform: 'aws_lambda',
+          account: '231436140809',
+          region: 'eu-west-1',
+          name,
+        }),
         platform: 'aws_lambda',
         account: '231436140809',
         region: 'eu-west-1',
@@ -64,12 +77,16 @@ describe(decodeCloudWatchSubscription.name, () => {
       startTimeMs: Math.round(1668092603918 - 0.97),
       traceId: '636d12bb42356e4e68523f1d0eb810e6',
     });
-    expect(a.configHints).toEqual([expect.objectContaining({ memorySizeMb: 128, version: '$LATEST' })]);
+    expect(a.configHints).toEqual([
+      expect.objectContaining({ memorySizeMb: 128, version: '$LATEST' }),
+    ]);
     expect(a.logs).toHaveLength(0);
   });
 
   it('reads the New Relic timeout: billed below duration, status timeout, timeout 3 s', () => {
-    const r = decodeCloudWatchSubscription(json('entry_lambda_timeout.json'), { region: 'us-east-1' });
+    const r = decodeCloudWatchSubscription(json('entry_lambda_timeout.json'), {
+      region: 'us-east-1',
+    });
     expect(r.invocations).toHaveLength(1);
     expect(r.invocations[0]).toMatchObject({
       functionId: functionId(fn),
@@ -84,9 +101,17 @@ describe(decodeCloudWatchSubscription.name, () => {
       status: 'timeout',
       startTimeMs: Math.round(1548935491174 - 3003.28),
     });
-    expect(r.configHints.at(-1)).toMatchObject({ functionId: functionId(fn), timeoutMs: 3000, memorySizeMb: 128 });
+    expect(r.configHints.at(-1)).toMatchObject({
+      functionId: functionId(fn),
+      timeoutMs: 3000,
+      memorySizeMb: 128,
+    });
     expect(r.logs).toHaveLength(1);
-    expect(r.logs[0]).toMatchObject({ severityText: 'ERROR', requestId: '2ea49a23-ff39-4bf5-8761-439f99b7c5f6', source: 'cloudwatch' });
+    expect(r.logs[0]).toMatchObject({
+      severityText: 'ERROR',
+      requestId: '2ea49a23-ff39-4bf5-8761-439f99b7c5f6',
+      source: 'cloudwatch',
+    });
   });
 
   it('reads the New Relic OOM kill (signal: killed with low Max Memory Used) as out of memory', () => {
@@ -99,28 +124,50 @@ describe(decodeCloudWatchSubscription.name, () => {
       maxMemoryUsedMb: 35,
       memorySizeMb: 128,
     });
-    expect(r.logs[0].body).toBe('RequestId: 2ea49a23-ff39-4bf5-8761-439f99b7c5f6 Error: Runtime exited with error: signal: killed\nRuntime.ExitError');
+    expect(r.logs[0].body).toBe(
+      'RequestId: 2ea49a23-ff39-4bf5-8761-439f99b7c5f6 Error: Runtime exited with error: signal: killed\nRuntime.ExitError',
+    );
   });
 
   it('makes the invocation after an OOM kill in a later delivery a cold start when a pool is kept', () => {
     const pool = new LambdaLogStreamAssemblerPool();
     decodeCloudWatchSubscription(json('entry_lambda_oom.json'), { region: 'us-east-1', pool });
-    const next = json('entry_lambda_oom.json') as { logEvents: { message: string; timestamp: number }[] };
-    next.logEvents = [{ ...next.logEvents[0], timestamp: 1548935499000, message: next.logEvents[0].message.replace('2ea49a23', '3fb59b34').replace('3003.28', '12.00') }];
+    const next = json('entry_lambda_oom.json') as {
+      logEvents: { message: string; timestamp: number }[];
+    };
+    next.logEvents = [
+      {
+        ...next.logEvents[0],
+        timestamp: 1548935499000,
+        message: next.logEvents[0].message
+          .replace('2ea49a23', '3fb59b34')
+          .replace('3003.28', '12.00'),
+      },
+    ];
     const r = decodeCloudWatchSubscription(next, { region: 'us-east-1', pool });
-    expect(r.invocations[0]).toMatchObject({ coldStart: true, initType: 'on-demand', initDurationMs: null, status: 'success' });
+    expect(r.invocations[0]).toMatchObject({
+      coldStart: true,
+      initType: 'on-demand',
+      initDurationMs: null,
+      status: 'success',
+    });
   });
 
   it('keeps application lines such as agent payloads as log rows of the function', () => {
     const r = decodeCloudWatchSubscription(json('entry_lambda_sam.json'), { region: 'us-east-1' });
     expect(r.invocations).toHaveLength(0);
     expect(r.logs).toHaveLength(1);
-    expect(r.logs[0]).toMatchObject({ functionId: functionId(fn), serviceName: 'sam-node-test-dev-triggered' });
+    expect(r.logs[0]).toMatchObject({
+      functionId: functionId(fn),
+      serviceName: 'sam-node-test-dev-triggered',
+    });
     expect(r.logs[0].body.startsWith('[1,"NR_LAMBDA_MONITORING"')).toBe(true);
   });
 
   it('keeps lines of non-Lambda log groups as log rows without a function', () => {
-    const r = decodeCloudWatchSubscription(json('entry_vpc_flow_logs.json'), { region: 'us-east-1' });
+    const r = decodeCloudWatchSubscription(json('entry_vpc_flow_logs.json'), {
+      region: 'us-east-1',
+    });
     expect(r.invocations).toHaveLength(0);
     expect(r.logs).toEqual([
       expect.objectContaining({
@@ -128,7 +175,11 @@ describe(decodeCloudWatchSubscription.name, () => {
         serviceName: '/aws/vpc/flow-logs',
         body: '2 463657938898 eni-9f825df9 - - - - - - - 1548934870 1548934929 - NODATA',
         timeUnixNano: '1548934870000000000',
-        resourceAttributes: expect.objectContaining({ 'aws.log.group.names': '/aws/vpc/flow-logs', 'cloud.account.id': '463657938898', 'cloud.region': 'us-east-1' }),
+        resourceAttributes: expect.objectContaining({
+          'aws.log.group.names': '/aws/vpc/flow-logs',
+          'cloud.account.id': '463657938898',
+          'cloud.region': 'us-east-1',
+        }),
       }),
     ]);
   });
@@ -143,14 +194,20 @@ describe(decodeCloudWatchSubscription.name, () => {
 
   it('decodes gzip awslogs data (powertools cloudWatchLogEvent.json)', () => {
     const r = decodeCloudWatchSubscription(json('cloudWatchLogEvent.json'));
-    expect(r.logs.map((l) => l.body)).toEqual(['[ERROR] First test message', '[ERROR] Second test message']);
+    expect(r.logs.map((l) => l.body)).toEqual([
+      '[ERROR] First test message',
+      '[ERROR] Second test message',
+    ]);
     expect(r.logs[0].functionId).toBe('');
   });
 
   it('decodes zlib awslogs data (powertools cloudWatchLogEventWithPolicyLevel.json)', () => {
     const r = decodeCloudWatchSubscription(raw('cloudWatchLogEventWithPolicyLevel.json'));
     expect(r.failure).toBeUndefined();
-    expect(r.logs.map((l) => l.timeUnixNano)).toEqual(['1440442987000000000', '1440442987001000000']);
+    expect(r.logs.map((l) => l.timeUnixNano)).toEqual([
+      '1440442987000000000',
+      '1440442987001000000',
+    ]);
   });
 
   it('accepts the body as a Buffer, as text, or already parsed', () => {
@@ -161,7 +218,22 @@ describe(decodeCloudWatchSubscription.name, () => {
   });
 
   it('acknowledges a CONTROL_MESSAGE and produces nothing', () => {
-    const data = gzipSync(JSON.stringify({ messageType: 'CONTROL_MESSAGE', owner: 'CloudwatchLogs', logGroup: '', logStream: '', subscriptionFilters: [], logEvents: [{ id: '', timestamp: 1, message: 'CWL CONTROL MESSAGE: Checking health of destination Firehose.' }] })).toString('base64');
+    const data = gzipSync(
+      JSON.stringify({
+        messageType: 'CONTROL_MESSAGE',
+        owner: 'CloudwatchLogs',
+        logGroup: '',
+        logStream: '',
+        subscriptionFilters: [],
+        logEvents: [
+          {
+            id: '',
+            timestamp: 1,
+            message: 'CWL CONTROL MESSAGE: Checking health of destination Firehose.',
+          },
+        ],
+      }),
+    ).toString('base64');
     const r = decodeCloudWatchSubscription({ awslogs: { data } });
     expect(r).toMatchObject({ invocations: [], logs: [], rejected: 0 });
     expect(r.failure).toBeUndefined();
@@ -169,10 +241,15 @@ describe(decodeCloudWatchSubscription.name, () => {
 
   it('takes region and account from a log group ARN', () => {
     const msg = json('entry_lambda_timeout.json');
-    msg.logGroup = 'arn:aws:logs:ap-south-1:999999999999:log-group:/aws/lambda/sam-node-test-dev-triggered:*';
+    msg.logGroup =
+      'arn:aws:logs:ap-south-1:999999999999:log-group:/aws/lambda/sam-node-test-dev-triggered:*';
     delete msg.owner;
     const r = decodeCloudWatchSubscription(msg, { region: 'us-east-1' });
-    expect(r.invocations[0]).toMatchObject({ region: 'ap-south-1', account: '999999999999', name: 'sam-node-test-dev-triggered' });
+    expect(r.invocations[0]).toMatchObject({
+      region: 'ap-south-1',
+      account: '999999999999',
+      name: 'sam-node-test-dev-triggered',
+    });
   });
 
   it('reads a version from a numbered log stream', () => {
@@ -183,8 +260,14 @@ describe(decodeCloudWatchSubscription.name, () => {
 
   it('stops a decompression bomb at the configured limit', () => {
     const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)).toString('base64');
-    const r = decodeCloudWatchSubscription({ awslogs: { data: bomb } }, { maxDecompressedBytes: 1024 * 1024 });
-    expect(r.failure).toEqual({ reason: 'too_large', message: 'awslogs.data: decompressed data exceeds the limit of 1048576 bytes' });
+    const r = decodeCloudWatchSubscription(
+      { awslogs: { data: bomb } },
+      { maxDecompressedBytes: 1024 * 1024 },
+    );
+    expect(r.failure).toEqual({
+      reason: 'too_large',
+      message: 'awslogs.data: decompressed data exceeds the limit of 1048576 bytes',
+    });
   });
 
   it.each([
@@ -192,10 +275,26 @@ describe(decodeCloudWatchSubscription.name, () => {
     ['an array', '[]', 'invalid_shape'],
     ['awslogs without data', '{"awslogs":{}}', 'invalid_shape'],
     ['data that is not base64', '{"awslogs":{"data":"!!!"}}', 'invalid_base64'],
-    ['corrupt gzip', `{"awslogs":{"data":"${Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]).toString('base64')}"}}`, 'decompression_failed'],
-    ['data that is not JSON', `{"awslogs":{"data":"${gzipSync('hello').toString('base64')}"}}`, 'invalid_json'],
-    ['a message without logEvents', '{"messageType":"DATA_MESSAGE","logGroup":"g","logStream":"s"}', 'invalid_shape'],
-    ['an unknown messageType', '{"messageType":"OTHER","logGroup":"g","logStream":"s","logEvents":[]}', 'invalid_shape'],
+    [
+      'corrupt gzip',
+      `{"awslogs":{"data":"${Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]).toString('base64')}"}}`,
+      'decompression_failed',
+    ],
+    [
+      'data that is not JSON',
+      `{"awslogs":{"data":"${gzipSync('hello').toString('base64')}"}}`,
+      'invalid_json',
+    ],
+    [
+      'a message without logEvents',
+      '{"messageType":"DATA_MESSAGE","logGroup":"g","logStream":"s"}',
+      'invalid_shape',
+    ],
+    [
+      'an unknown messageType',
+      '{"messageType":"OTHER","logGroup":"g","logStream":"s","logEvents":[]}',
+      'invalid_shape',
+    ],
   ])('fails a body that is %s with a reason', (_label, body, reason) => {
     const r = decodeCloudWatchSubscription(body);
     expect(r.failure?.reason).toBe(reason);

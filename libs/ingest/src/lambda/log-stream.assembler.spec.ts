@@ -9,9 +9,15 @@ import type { LambdaStreamContext } from './log-stream.assembler';
 import { LambdaLogStreamAssembler } from './log-stream.assembler';
 import { LambdaLogStreamAssemblerPool } from './log-stream-assembler.pool';
 
-const fixture = (name: string): string => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
 
-const identity: FunctionIdentity = { platform: 'aws_lambda', account: '123456789012', region: 'eu-west-1', name: 'checkout' };
+const identity: FunctionIdentity = {
+  platform: 'aws_lambda',
+  account: '123456789012',
+  region: 'eu-west-1',
+  name: 'checkout',
+};
 const ctx: LambdaStreamContext = {
   identity,
   version: '$LATEST',
@@ -29,8 +35,12 @@ function run(lines: [number, string][], options = {}): IngestResult {
 }
 
 const T = 1_700_000_000_000;
-const report = (id: string, extra = '', duration = '100.50', mem = 'Memory Size: 512 MB\tMax Memory Used: 80 MB') =>
-  `REPORT RequestId: ${id}\tDuration: ${duration} ms\tBilled Duration: 101 ms\t${mem}\t${extra}`;
+const report = (
+  id: string,
+  extra = '',
+  duration = '100.50',
+  mem = 'Memory Size: 512 MB\tMax Memory Used: 80 MB',
+) => `REPORT RequestId: ${id}\tDuration: ${duration} ms\tBilled Duration: 101 ms\t${mem}\t${extra}`;
 
 /** The Python string literals of one parrotfish test, joined and un-escaped into log text. */
 function parrotfishLog(testName: string): string {
@@ -73,12 +83,24 @@ describe(LambdaLogStreamAssembler.name, () => {
 
   it('marks an invocation with Init Duration as an on-demand cold start and reads the runtime from INIT_START', () => {
     const r = run([
-      [T, 'INIT_START Runtime Version: nodejs:20.v13\tRuntime Version ARN: arn:aws:lambda:eu-west-1::runtime:abc'],
+      [
+        T,
+        'INIT_START Runtime Version: nodejs:20.v13\tRuntime Version ARN: arn:aws:lambda:eu-west-1::runtime:abc',
+      ],
       [T + 300, 'START RequestId: a1 Version: $LATEST'],
       [T + 400, report('a1', 'Init Duration: 290.10 ms')],
     ]);
-    expect(r.invocations[0]).toMatchObject({ coldStart: true, initType: 'on-demand', initDurationMs: 290.1, runtime: 'nodejs20.x' });
-    expect(r.configHints.at(-1)).toMatchObject({ runtime: 'nodejs20.x', runtimeVersion: 'nodejs:20.v13', memorySizeMb: 512 });
+    expect(r.invocations[0]).toMatchObject({
+      coldStart: true,
+      initType: 'on-demand',
+      initDurationMs: 290.1,
+      runtime: 'nodejs20.x',
+    });
+    expect(r.configHints.at(-1)).toMatchObject({
+      runtime: 'nodejs20.x',
+      runtimeVersion: 'nodejs:20.v13',
+      memorySizeMb: 512,
+    });
   });
 
   it('treats an init that ended long before the invocation as proactive, not a cold start', () => {
@@ -87,15 +109,26 @@ describe(LambdaLogStreamAssembler.name, () => {
       [T + 60_000, 'START RequestId: a1 Version: $LATEST'],
       [T + 60_100, report('a1', 'Init Duration: 250.00 ms')],
     ]);
-    expect(r.invocations[0]).toMatchObject({ coldStart: false, initType: 'proactive', initDurationMs: 250 });
+    expect(r.invocations[0]).toMatchObject({
+      coldStart: false,
+      initType: 'proactive',
+      initDurationMs: 250,
+    });
   });
 
   it('does not count a provisioned-concurrency init (JSON format) as a cold start', () => {
     const r = run([
-      [T, '{"time":"2024-01-01T00:00:00.000Z","type":"platform.initStart","record":{"initializationType":"provisioned-concurrency","phase":"init"}}'],
+      [
+        T,
+        '{"time":"2024-01-01T00:00:00.000Z","type":"platform.initStart","record":{"initializationType":"provisioned-concurrency","phase":"init"}}',
+      ],
       [T + 500, report('a1', 'Init Duration: 400.00 ms')],
     ]);
-    expect(r.invocations[0]).toMatchObject({ coldStart: false, initType: 'provisioned-concurrency', initDurationMs: 400 });
+    expect(r.invocations[0]).toMatchObject({
+      coldStart: false,
+      initType: 'provisioned-concurrency',
+      initDurationMs: 400,
+    });
   });
 
   it('counts a SnapStart restore as a cold start whose cost is the Restore Duration', () => {
@@ -116,7 +149,10 @@ describe(LambdaLogStreamAssembler.name, () => {
   it('marks a timeout and makes the next invocation of the stream a cold start without init', () => {
     const r = run([
       [T, report('a1', '', '3003.28')],
-      [T + 1, '2024-01-01T00:00:00.000Z a1a1a1a1-ff39-4bf5-8761-439f99b7c5f6 Task timed out after 3.00 seconds'],
+      [
+        T + 1,
+        '2024-01-01T00:00:00.000Z a1a1a1a1-ff39-4bf5-8761-439f99b7c5f6 Task timed out after 3.00 seconds',
+      ],
       [T + 5000, report('a2')],
       [T + 6000, report('a3')],
     ]);
@@ -125,24 +161,35 @@ describe(LambdaLogStreamAssembler.name, () => {
 
     const r2 = run([
       [T, report('2ea49a23-ff39-4bf5-8761-439f99b7c5f6', '', '3003.28')],
-      [T + 1, '2020-02-25T22:04:08.390Z 2ea49a23-ff39-4bf5-8761-439f99b7c5f6 Task timed out after 3.00 seconds'],
+      [
+        T + 1,
+        '2020-02-25T22:04:08.390Z 2ea49a23-ff39-4bf5-8761-439f99b7c5f6 Task timed out after 3.00 seconds',
+      ],
       [T + 5000, report('a2')],
       [T + 6000, report('a3')],
     ]);
-    expect(r2.invocations.map((i) => [i.status, i.coldStart, i.initType, i.initDurationMs])).toEqual([
+    expect(
+      r2.invocations.map((i) => [i.status, i.coldStart, i.initType, i.initDurationMs]),
+    ).toEqual([
       ['timeout', false, '', null],
       ['success', true, 'on-demand', null],
       ['success', false, '', null],
     ]);
     expect(r2.configHints.find((h) => h.timeoutMs !== undefined)?.timeoutMs).toBe(3000);
     expect(r2.logs).toHaveLength(1);
-    expect(r2.logs[0]).toMatchObject({ severityText: 'ERROR', requestId: '2ea49a23-ff39-4bf5-8761-439f99b7c5f6' });
+    expect(r2.logs[0]).toMatchObject({
+      severityText: 'ERROR',
+      requestId: '2ea49a23-ff39-4bf5-8761-439f99b7c5f6',
+    });
   });
 
   it('applies a timeout line that comes before its REPORT', () => {
     const r = run([
       [T, 'START RequestId: 13222b1e-0000-4000-8000-000000000001 Version: $LATEST'],
-      [T + 3000, '2024-01-01T00:00:03.000Z 13222b1e-0000-4000-8000-000000000001 Task timed out after 3.00 seconds'],
+      [
+        T + 3000,
+        '2024-01-01T00:00:03.000Z 13222b1e-0000-4000-8000-000000000001 Task timed out after 3.00 seconds',
+      ],
       [T + 3001, 'END RequestId: 13222b1e-0000-4000-8000-000000000001'],
       [T + 3002, report('13222b1e-0000-4000-8000-000000000001', '', '3000.00')],
     ]);
@@ -150,8 +197,14 @@ describe(LambdaLogStreamAssembler.name, () => {
   });
 
   it('reads Status: timeout on the REPORT itself and learns the timeout from Duration', () => {
-    const r = run([[T, report('a1', 'Status: timeout', '3000.00')], [T + 100, report('a2')]]);
-    expect(r.invocations.map((i) => [i.status, i.coldStart])).toEqual([['timeout', false], ['success', true]]);
+    const r = run([
+      [T, report('a1', 'Status: timeout', '3000.00')],
+      [T + 100, report('a2')],
+    ]);
+    expect(r.invocations.map((i) => [i.status, i.coldStart])).toEqual([
+      ['timeout', false],
+      ['success', true],
+    ]);
     expect(r.configHints.at(-1)).toMatchObject({ timeoutMs: 3000 });
   });
 
@@ -167,7 +220,17 @@ describe(LambdaLogStreamAssembler.name, () => {
   });
 
   it('marks an error with Error Type Runtime.OutOfMemory as out of memory', () => {
-    const r = run([[T, report('a1', 'Status: error\tError Type: Runtime.OutOfMemory', '812.40', 'Memory Size: 256 MB\tMax Memory Used: 250 MB')]]);
+    const r = run([
+      [
+        T,
+        report(
+          'a1',
+          'Status: error\tError Type: Runtime.OutOfMemory',
+          '812.40',
+          'Memory Size: 256 MB\tMax Memory Used: 250 MB',
+        ),
+      ],
+    ]);
     expect(r.invocations[0]).toMatchObject({ status: 'oom', errorType: 'Runtime.OutOfMemory' });
   });
 
@@ -177,24 +240,36 @@ describe(LambdaLogStreamAssembler.name, () => {
   });
 
   it('attributes an OOM kill line without request id to the REPORT before it (issue excerpt)', () => {
-    const excerpt = (JSON.parse(fixture('lambda_log_lines_from_issues.json')) as { items: { lines: string[] }[] }).items[3];
+    const excerpt = (
+      JSON.parse(fixture('lambda_log_lines_from_issues.json')) as { items: { lines: string[] }[] }
+    ).items[3];
     const r = run([
       [T, excerpt.lines[0]],
       [T + 10, excerpt.lines[1]],
       [T + 20, report('next')],
     ]);
-    expect(r.invocations[0]).toMatchObject({ requestId: 'fa60295b-85a2-495a-a7e2-da5c85a5eb1e', status: 'oom', maxMemoryUsedMb: 2581 });
+    expect(r.invocations[0]).toMatchObject({
+      requestId: 'fa60295b-85a2-495a-a7e2-da5c85a5eb1e',
+      status: 'oom',
+      maxMemoryUsedMb: 2581,
+    });
     expect(r.invocations[1]).toMatchObject({ coldStart: true, initDurationMs: null });
   });
 
   it('marks the invocation failed by Node.js `Invoke Error` as an error without resetting', () => {
     const r = run([
       [T, 'START RequestId: c793869b-ee49-115b-a5b6-4fd21e8dedac Version: $LATEST'],
-      [T + 5, '2024-01-01T00:00:00.000Z\tc793869b-ee49-115b-a5b6-4fd21e8dedac\tERROR\tInvoke Error \t{"errorType":"Error"}'],
+      [
+        T + 5,
+        '2024-01-01T00:00:00.000Z\tc793869b-ee49-115b-a5b6-4fd21e8dedac\tERROR\tInvoke Error \t{"errorType":"Error"}',
+      ],
       [T + 10, report('c793869b-ee49-115b-a5b6-4fd21e8dedac')],
       [T + 20, report('next')],
     ]);
-    expect(r.invocations.map((i) => [i.status, i.coldStart])).toEqual([['error', false], ['success', false]]);
+    expect(r.invocations.map((i) => [i.status, i.coldStart])).toEqual([
+      ['error', false],
+      ['success', false],
+    ]);
   });
 
   it('keeps application lines as log rows of the request that was running', () => {
@@ -217,30 +292,55 @@ describe(LambdaLogStreamAssembler.name, () => {
       serviceName: 'checkout',
       source: 'cloudwatch',
     });
-    expect(r.logs[1].resourceAttributes).toMatchObject({ 'cloud.platform': 'aws_lambda', 'faas.name': 'checkout', 'faas.version': '$LATEST' });
+    expect(r.logs[1].resourceAttributes).toMatchObject({
+      'cloud.platform': 'aws_lambda',
+      'faas.name': 'checkout',
+      'faas.version': '$LATEST',
+    });
   });
 
   it('attaches the X-Ray trace id of a continuation line to its REPORT as a W3C trace id', () => {
     const r = run([
       [T, report('a1')],
-      [T, 'XRAY TraceId: 1-5e34a614-10bd0a0ef1fb44f07bc535a1\tSegmentId: 07f5a0b2d1f6f85c\tSampled: true'],
+      [
+        T,
+        'XRAY TraceId: 1-5e34a614-10bd0a0ef1fb44f07bc535a1\tSegmentId: 07f5a0b2d1f6f85c\tSampled: true',
+      ],
     ]);
     expect(r.invocations[0].traceId).toBe('5e34a61410bd0a0ef1fb44f07bc535a1');
   });
 
   it('keeps platform lines as log rows when asked to', () => {
-    const r = run([[T, 'START RequestId: a1 Version: $LATEST'], [T + 1, report('a1')]], { includePlatformLogs: true });
+    const r = run(
+      [
+        [T, 'START RequestId: a1 Version: $LATEST'],
+        [T + 1, report('a1')],
+      ],
+      { includePlatformLogs: true },
+    );
     expect(r.logs.map((l) => l.body.slice(0, 6))).toEqual(['START ', 'REPORT']);
   });
 
   it('keeps the sandbox reset across deliveries when a pool holds the stream', () => {
     const pool = new LambdaLogStreamAssemblerPool();
-    const first = parseLambdaLogLines(
-      `${report('a1', 'Status: timeout', '3000.00')}`,
-      { identity, instance: 's1', receivedAtMs: T, pool },
-    );
-    const second = parseLambdaLogLines(report('a2'), { identity, instance: 's1', receivedAtMs: T + 9000, pool });
-    const otherStream = parseLambdaLogLines(report('b1'), { identity, instance: 's2', receivedAtMs: T + 9000, pool });
+    const first = parseLambdaLogLines(`${report('a1', 'Status: timeout', '3000.00')}`, {
+      identity,
+      instance: 's1',
+      receivedAtMs: T,
+      pool,
+    });
+    const second = parseLambdaLogLines(report('a2'), {
+      identity,
+      instance: 's1',
+      receivedAtMs: T + 9000,
+      pool,
+    });
+    const otherStream = parseLambdaLogLines(report('b1'), {
+      identity,
+      instance: 's2',
+      receivedAtMs: T + 9000,
+      pool,
+    });
     expect(first.invocations[0].status).toBe('timeout');
     expect(second.invocations[0].coldStart).toBe(true);
     expect(otherStream.invocations[0].coldStart).toBe(false);
@@ -250,7 +350,9 @@ describe(LambdaLogStreamAssembler.name, () => {
 
 describe(parseLambdaLogLines.name, () => {
   it('reads the 100 ms-era timeout excerpt: billed below duration, timeout 18 s (apex/up#663)', () => {
-    const excerpt = (JSON.parse(fixture('lambda_log_lines_from_issues.json')) as { items: { lines: string[] }[] }).items[1];
+    const excerpt = (
+      JSON.parse(fixture('lambda_log_lines_from_issues.json')) as { items: { lines: string[] }[] }
+    ).items[1];
     const r = parseLambdaLogLines(excerpt.lines.join('\n'), { identity, receivedAtMs: T });
     expect(r.invocations).toHaveLength(1);
     expect(r.invocations[0]).toMatchObject({
@@ -266,7 +368,9 @@ describe(parseLambdaLogLines.name, () => {
   });
 
   it('reads a cold start that timed out, with billed = timeout + init (opentelemetry-lambda#2098)', () => {
-    const excerpt = (JSON.parse(fixture('lambda_log_lines_from_issues.json')) as { items: { lines: string[] }[] }).items[0];
+    const excerpt = (
+      JSON.parse(fixture('lambda_log_lines_from_issues.json')) as { items: { lines: string[] }[] }
+    ).items[0];
     const r = parseLambdaLogLines(excerpt.lines[0], { identity, receivedAtMs: T });
     expect(r.invocations[0]).toMatchObject({
       status: 'timeout',
@@ -284,11 +388,16 @@ describe(parseLambdaLogLines.name, () => {
       '2024-09-10T13:32:59.424Z REPORT RequestId: fa60295b-85a2-495a-a7e2-da5c85a5eb1e\tDuration: 19266.38 ms\tBilled Duration: 19267 ms\tMemory Size: 2688 MB\tMax Memory Used: 2581 MB\t',
       { identity, receivedAtMs: T },
     );
-    expect(r.invocations[0].startTimeMs).toBe(Math.round(Date.parse('2024-09-10T13:32:59.424Z') - 19266.38));
+    expect(r.invocations[0].startTimeMs).toBe(
+      Math.round(Date.parse('2024-09-10T13:32:59.424Z') - 19266.38),
+    );
   });
 
   it('reads the Invoke LogType=Tail output of parrotfish: normal and Max Memory Used > Memory Size', () => {
-    const normal = parseLambdaLogLines(parrotfishLog('test_log_parsing'), { identity, receivedAtMs: T });
+    const normal = parseLambdaLogLines(parrotfishLog('test_log_parsing'), {
+      identity,
+      receivedAtMs: T,
+    });
     expect(normal.invocations).toHaveLength(1);
     expect(normal.invocations[0]).toMatchObject({
       requestId: '03d92713-a4b2-4b07-a07a-653087817262',
@@ -298,8 +407,15 @@ describe(parseLambdaLogLines.name, () => {
       maxMemoryUsedMb: 506,
       status: 'success',
     });
-    const enomem = parseLambdaLogLines(parrotfishLog('test_lambda_enomem'), { identity, receivedAtMs: T });
-    expect(enomem.invocations[0]).toMatchObject({ status: 'oom', maxMemoryUsedMb: 513, memorySizeMb: 512 });
+    const enomem = parseLambdaLogLines(parrotfishLog('test_lambda_enomem'), {
+      identity,
+      receivedAtMs: T,
+    });
+    expect(enomem.invocations[0]).toMatchObject({
+      status: 'oom',
+      maxMemoryUsedMb: 513,
+      memorySizeMb: 512,
+    });
   });
 
   it('reads the space- and tab-separated README excerpts of aws-samples extensions', () => {
@@ -315,7 +431,9 @@ describe(parseLambdaLogLines.name, () => {
       expect(inv.initDurationMs).toBeGreaterThan(0);
       expect(inv.coldStart).toBe(true);
     }
-    expect(r.invocations.find((i) => i.requestId === 'd94434eb-705d-4c22-8600-c7f53a0c2204')).toMatchObject({
+    expect(
+      r.invocations.find((i) => i.requestId === 'd94434eb-705d-4c22-8600-c7f53a0c2204'),
+    ).toMatchObject({
       durationMs: 17.09,
       billedDurationMs: 18,
       memorySizeMb: 1472,

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReportLine } from './report-line.parser';
 
-const fixture = (name: string): string => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
 
 function reportLinesOf(markdown: string): string[] {
   return markdown.split('\n').filter((l) => l.startsWith('REPORT RequestId:'));
@@ -101,7 +102,10 @@ describe(parseReportLine.name, () => {
   it('starts at the offset it is given, so a timestamp prefix needs no slicing', () => {
     const line =
       '2024-09-10T13:32:59.424Z REPORT RequestId: fa60295b-85a2-495a-a7e2-da5c85a5eb1e\tDuration: 19266.38 ms\tBilled Duration: 19267 ms\tMemory Size: 2688 MB\tMax Memory Used: 2581 MB\t';
-    expect(parseReportLine(line, 25)).toMatchObject({ durationMs: 19266.38, maxMemoryUsedMb: 2581 });
+    expect(parseReportLine(line, 25)).toMatchObject({
+      durationMs: 19266.38,
+      maxMemoryUsedMb: 2581,
+    });
   });
 
   it('returns undefined for lines that are not REPORT lines', () => {
@@ -111,7 +115,8 @@ describe(parseReportLine.name, () => {
   });
 
   it('skips fields it does not know and keeps parsing the ones after them', () => {
-    const line = 'REPORT RequestId: r1\tFuture Field: 12 ms\tDuration: 1.5 ms\tBilled Duration: 2 ms';
+    const line =
+      'REPORT RequestId: r1\tFuture Field: 12 ms\tDuration: 1.5 ms\tBilled Duration: 2 ms';
     expect(parseReportLine(line)).toMatchObject({ durationMs: 1.5, billedDurationMs: 2 });
   });
 

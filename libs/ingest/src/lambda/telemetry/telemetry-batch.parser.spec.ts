@@ -5,9 +5,15 @@ import { functionId } from '@fleetscope/model';
 import { LambdaLogStreamAssemblerPool } from '../log-stream-assembler.pool';
 import { parseTelemetryBatch } from './telemetry-batch.parser';
 
-const fixture = (name: string): string => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
 
-const identity: FunctionIdentity = { platform: 'aws_lambda', account: '123456789012', region: 'us-east-1', name: 'hello-world' };
+const identity: FunctionIdentity = {
+  platform: 'aws_lambda',
+  account: '123456789012',
+  region: 'us-east-1',
+  name: 'hello-world',
+};
 
 interface DocExample {
   file: string;
@@ -20,8 +26,11 @@ const docs = JSON.parse(fixture('extracted_telemetry_event_examples.json')) as D
 interface DatadogFixture {
   raw: string;
 }
-const datadog = (JSON.parse(fixture('telemetry_api_fixtures.json')) as { fixtures: DatadogFixture[] }).fixtures.map((f) => f.raw);
-const datadogEvent = (type: string, n = 0): string => datadog.filter((r) => r.startsWith('{') && r.includes(`"type":"${type}"`))[n];
+const datadog = (
+  JSON.parse(fixture('telemetry_api_fixtures.json')) as { fixtures: DatadogFixture[] }
+).fixtures.map((f) => f.raw);
+const datadogEvent = (type: string, n = 0): string =>
+  datadog.filter((r) => r.startsWith('{') && r.includes(`"type":"${type}"`))[n];
 
 describe(parseTelemetryBatch.name, () => {
   it('turns platform.report into an invocation with every metric and the trace (Datadog fixture)', () => {
@@ -64,36 +73,105 @@ describe(parseTelemetryBatch.name, () => {
 
   it('reads the runtime, version and instance of a 2025-01-29 initStart', () => {
     const initStart = datadog.find((r) => r.includes('runtimeVersionArn'))!;
-    const report = '[{"time":"2024-04-25T17:36:00.500Z","type":"platform.report","record":{"requestId":"r1","status":"success","metrics":{"durationMs":20.5,"billedDurationMs":21,"memorySizeMB":128,"maxMemoryUsedMB":60,"initDurationMs":300.2}}}]';
-    const r = parseTelemetryBatch(JSON.stringify([...JSON.parse(initStart), ...JSON.parse(report)]), { identity });
-    expect(r.invocations[0]).toMatchObject({ runtime: 'nodejs20.x', version: '$LATEST', coldStart: true, initType: 'on-demand' });
-    expect(r.configHints.at(-1)).toMatchObject({ runtime: 'nodejs20.x', runtimeVersion: 'nodejs:20.v22', memorySizeMb: 128 });
+    const report =
+      '[{"time":"2024-04-25T17:36:00.500Z","type":"platform.report","record":{"requestId":"r1","status":"success","metrics":{"durationMs":20.5,"billedDurationMs":21,"memorySizeMB":128,"maxMemoryUsedMB":60,"initDurationMs":300.2}}}]';
+    const r = parseTelemetryBatch(
+      JSON.stringify([...JSON.parse(initStart), ...JSON.parse(report)]),
+      { identity },
+    );
+    expect(r.invocations[0]).toMatchObject({
+      runtime: 'nodejs20.x',
+      version: '$LATEST',
+      coldStart: true,
+      initType: 'on-demand',
+    });
+    expect(r.configHints.at(-1)).toMatchObject({
+      runtime: 'nodejs20.x',
+      runtimeVersion: 'nodejs:20.v22',
+      memorySizeMb: 128,
+    });
   });
 
   it('does not count the first invocation of a provisioned-concurrency sandbox as a cold start', () => {
     const batch = [
-      { time: '2024-01-01T00:00:00.000Z', type: 'platform.initStart', record: { initializationType: 'provisioned-concurrency', phase: 'init' } },
-      { time: '2024-01-01T00:10:00.000Z', type: 'platform.initReport', record: { initializationType: 'provisioned-concurrency', phase: 'init', metrics: { durationMs: 812.3 } } },
-      { time: '2024-01-01T00:10:00.100Z', type: 'platform.report', record: { requestId: 'r1', status: 'success', metrics: { durationMs: 50, billedDurationMs: 50, memorySizeMB: 1024, maxMemoryUsedMB: 90, initDurationMs: 812.3 } } },
+      {
+        time: '2024-01-01T00:00:00.000Z',
+        type: 'platform.initStart',
+        record: { initializationType: 'provisioned-concurrency', phase: 'init' },
+      },
+      {
+        time: '2024-01-01T00:10:00.000Z',
+        type: 'platform.initReport',
+        record: {
+          initializationType: 'provisioned-concurrency',
+          phase: 'init',
+          metrics: { durationMs: 812.3 },
+        },
+      },
+      {
+        time: '2024-01-01T00:10:00.100Z',
+        type: 'platform.report',
+        record: {
+          requestId: 'r1',
+          status: 'success',
+          metrics: {
+            durationMs: 50,
+            billedDurationMs: 50,
+            memorySizeMB: 1024,
+            maxMemoryUsedMB: 90,
+            initDurationMs: 812.3,
+          },
+        },
+      },
     ];
     const r = parseTelemetryBatch(batch, { identity });
-    expect(r.invocations[0]).toMatchObject({ coldStart: false, initType: 'provisioned-concurrency', initDurationMs: 812.3 });
+    expect(r.invocations[0]).toMatchObject({
+      coldStart: false,
+      initType: 'provisioned-concurrency',
+      initDurationMs: 812.3,
+    });
   });
 
   it('keeps initStart state across batches of the same sandbox through a pool', () => {
     const pool = new LambdaLogStreamAssemblerPool();
-    parseTelemetryBatch([{ time: '2024-01-01T00:00:00.000Z', type: 'platform.initStart', record: { initializationType: 'provisioned-concurrency', phase: 'init' } }], { identity, instance: 'i-1', pool });
-    const r = parseTelemetryBatch(
-      [{ time: '2024-01-01T01:00:00.000Z', type: 'platform.report', record: { requestId: 'r1', metrics: { durationMs: 5, billedDurationMs: 5, memorySizeMB: 128, maxMemoryUsedMB: 40 } } }],
+    parseTelemetryBatch(
+      [
+        {
+          time: '2024-01-01T00:00:00.000Z',
+          type: 'platform.initStart',
+          record: { initializationType: 'provisioned-concurrency', phase: 'init' },
+        },
+      ],
       { identity, instance: 'i-1', pool },
     );
-    expect(r.invocations[0]).toMatchObject({ coldStart: false, initType: 'provisioned-concurrency', instance: 'i-1' });
+    const r = parseTelemetryBatch(
+      [
+        {
+          time: '2024-01-01T01:00:00.000Z',
+          type: 'platform.report',
+          record: {
+            requestId: 'r1',
+            metrics: { durationMs: 5, billedDurationMs: 5, memorySizeMB: 128, maxMemoryUsedMB: 40 },
+          },
+        },
+      ],
+      { identity, instance: 'i-1', pool },
+    );
+    expect(r.invocations[0]).toMatchObject({
+      coldStart: false,
+      initType: 'provisioned-concurrency',
+      instance: 'i-1',
+    });
   });
 
   it('reads a SnapStart restore as a snap-start cold start (Datadog restore fixtures)', () => {
     const batch = `[${datadogEvent('platform.restoreStart')},${datadogEvent('platform.restoreReport')},{"time":"2022-10-19T13:52:16.300Z","type":"platform.report","record":{"requestId":"r1","status":"success","metrics":{"durationMs":12,"billedDurationMs":12,"memorySizeMB":512,"maxMemoryUsedMB":100,"restoreDurationMs":150.5}}}]`;
     const r = parseTelemetryBatch(batch, { identity });
-    expect(r.invocations[0]).toMatchObject({ coldStart: true, initType: 'snap-start', restoreDurationMs: 150.5 });
+    expect(r.invocations[0]).toMatchObject({
+      coldStart: true,
+      initType: 'snap-start',
+      restoreDurationMs: 150.5,
+    });
   });
 
   it('keeps a failed restore as an error log row', () => {
@@ -105,12 +183,40 @@ describe(parseTelemetryBatch.name, () => {
 
   it('marks a timeout from platform.report status and resets the sandbox', () => {
     const batch = [
-      { time: '2024-01-01T00:00:03.000Z', type: 'platform.runtimeDone', record: { requestId: 'r1', status: 'timeout' } },
-      { time: '2024-01-01T00:00:03.010Z', type: 'platform.report', record: { requestId: 'r1', status: 'timeout', metrics: { durationMs: 3000, billedDurationMs: 3000, memorySizeMB: 128, maxMemoryUsedMB: 60 } } },
-      { time: '2024-01-01T00:00:09.000Z', type: 'platform.report', record: { requestId: 'r2', status: 'success', metrics: { durationMs: 10, billedDurationMs: 10, memorySizeMB: 128, maxMemoryUsedMB: 60 } } },
+      {
+        time: '2024-01-01T00:00:03.000Z',
+        type: 'platform.runtimeDone',
+        record: { requestId: 'r1', status: 'timeout' },
+      },
+      {
+        time: '2024-01-01T00:00:03.010Z',
+        type: 'platform.report',
+        record: {
+          requestId: 'r1',
+          status: 'timeout',
+          metrics: {
+            durationMs: 3000,
+            billedDurationMs: 3000,
+            memorySizeMB: 128,
+            maxMemoryUsedMB: 60,
+          },
+        },
+      },
+      {
+        time: '2024-01-01T00:00:09.000Z',
+        type: 'platform.report',
+        record: {
+          requestId: 'r2',
+          status: 'success',
+          metrics: { durationMs: 10, billedDurationMs: 10, memorySizeMB: 128, maxMemoryUsedMB: 60 },
+        },
+      },
     ];
     const r = parseTelemetryBatch(batch, { identity });
-    expect(r.invocations.map((i) => [i.status, i.coldStart])).toEqual([['timeout', false], ['success', true]]);
+    expect(r.invocations.map((i) => [i.status, i.coldStart])).toEqual([
+      ['timeout', false],
+      ['success', true],
+    ]);
     expect(r.configHints.at(-1)).toMatchObject({ timeoutMs: 3000 });
   });
 
@@ -123,7 +229,10 @@ describe(parseTelemetryBatch.name, () => {
       ['Hello world, I am an extension!', 'INFO', ''],
       ['slow', 'WARN', 'c793869b-ee49-115b-a5b6-4fd21e8dedac'],
     ]);
-    expect(r.logs[0]).toMatchObject({ timeUnixNano: `${Date.parse('2024-04-24T12:34:56.789Z')}000000`, functionId: functionId(identity) });
+    expect(r.logs[0]).toMatchObject({
+      timeUnixNano: `${Date.parse('2024-04-24T12:34:56.789Z')}000000`,
+      functionId: functionId(identity),
+    });
   });
 
   it('accepts every valid example of the AWS docs without rejecting any', () => {
@@ -132,20 +241,26 @@ describe(parseTelemetryBatch.name, () => {
     expect(r.failure).toBeUndefined();
     expect(r.rejected).toBe(0);
     // Two platform.report examples: the Logs API one and none else valid (the schema one is invalid JSON).
-    expect(r.invocations.map((i) => [i.requestId, i.durationMs, i.initDurationMs])).toEqual([['6f7f0961f83442118a7af6fe80b88d56', 101.51, 116.67]]);
+    expect(r.invocations.map((i) => [i.requestId, i.durationMs, i.initDurationMs])).toEqual([
+      ['6f7f0961f83442118a7af6fe80b88d56', 101.51, 116.67],
+    ]);
     // The runtimeDone failure/timeout and the platform.fault examples stay visible as errors.
-    expect(r.logs.some((l) => l.body.includes('Process exited before completing request'))).toBe(true);
+    expect(r.logs.some((l) => l.body.includes('Process exited before completing request'))).toBe(
+      true,
+    );
   });
 
   it('accepts every Datadog event type without rejecting any', () => {
-    const events = datadog.flatMap((raw) => {
+    const events = datadog.flatMap((raw): unknown[] => {
       const v = JSON.parse(raw) as unknown;
-      return Array.isArray(v) ? v : [v];
+      return Array.isArray(v) ? (v as unknown[]) : [v];
     });
     const r = parseTelemetryBatch(events, { identity });
     expect(r.rejected).toBe(0);
     expect(r.invocations).toHaveLength(2);
-    expect(r.logs.some((l) => l.severityText === 'WARN' && l.body.includes('BufferFull'))).toBe(true);
+    expect(r.logs.some((l) => l.severityText === 'WARN' && l.body.includes('BufferFull'))).toBe(
+      true,
+    );
   });
 
   it.each(docs.filter((d) => !d.ok).map((d) => [d.raw!.slice(0, 60).replace(/\s+/g, ' '), d.raw!]))(
@@ -165,7 +280,11 @@ describe(parseTelemetryBatch.name, () => {
       { type: 'platform.report', record: { requestId: 'x', metrics: {} } },
       { time: '2024-01-01T00:00:00.000Z', type: 'platform.report', record: { requestId: 'x' } },
       { time: '2024-01-01T00:00:00.000Z', type: 'platform.start', record: 'not an object' },
-      { time: '2024-01-01T00:00:00.000Z', type: 'platform.report', record: { requestId: 'ok', metrics: { durationMs: 1 } } },
+      {
+        time: '2024-01-01T00:00:00.000Z',
+        type: 'platform.report',
+        record: { requestId: 'ok', metrics: { durationMs: 1 } },
+      },
     ];
     const r = parseTelemetryBatch(batch, { identity });
     expect(r.rejected).toBe(4);
@@ -197,12 +316,17 @@ describe(parseTelemetryBatch.name, () => {
       traceId: '5fad4cc970259536495de84a2a6282cd',
     });
     expect(r.logs.map((l) => [l.body, l.requestId])).toEqual([
-      ['Function: Logging something which logging extension will send to S3', '49e64413-fd42-47ef-b130-6fd16f30148d'],
+      [
+        'Function: Logging something which logging extension will send to S3',
+        '49e64413-fd42-47ef-b130-6fd16f30148d',
+      ],
     ]);
   });
 
   it('reads the captured Telemetry API batch of aws-samples (derived from Python repr)', () => {
-    const r = parseTelemetryBatch(fixture('telemetry-api-batch-2022-09-13.derived.json'), { identity });
+    const r = parseTelemetryBatch(fixture('telemetry-api-batch-2022-09-13.derived.json'), {
+      identity,
+    });
     expect(r.rejected).toBe(0);
     expect(r.invocations).toHaveLength(0);
     expect(r.logs).toHaveLength(9);
