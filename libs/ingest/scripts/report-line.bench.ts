@@ -2,7 +2,11 @@
  * REPORT line parser throughput on one core. Target: ≥ 500,000 lines/s.
  * Run: node -r @swc-node/register libs/ingest/scripts/report-line.bench.ts
  */
-import { classifyLambdaLine, parseReportLine } from '@fleetscope/ingest';
+import {
+  classifyLambdaLine,
+  decodeCloudWatchSubscription,
+  parseReportLine,
+} from '@fleetscope/ingest';
 
 const N = 1_000_000;
 const lines: string[] = [];
@@ -29,3 +33,33 @@ function run(label: string, fn: (line: string) => unknown): void {
 
 run('parseReportLine', (l) => parseReportLine(l));
 run('classifyLambdaLine (REPORT)', (l) => classifyLambdaLine(l).event.kind === 'report');
+
+// Whole path: START/END/REPORT triples through the stream assembler of a CloudWatch payload.
+const events: { id: string; timestamp: number; message: string }[] = [];
+for (let i = 0; i < 30_000; i += 3) {
+  const id = `${(0x10000000 + i).toString(16)}-ee49-115b-a5b6-4fd21e8dedac`;
+  const t = 1_700_000_000_000 + i * 10;
+  events.push({ id: `${i}`, timestamp: t, message: `START RequestId: ${id} Version: $LATEST\n` });
+  events.push({ id: `${i + 1}`, timestamp: t + 5, message: `END RequestId: ${id}\n` });
+  events.push({
+    id: `${i + 2}`,
+    timestamp: t + 5,
+    message: lines[i % lines.length].replace(/RequestId: \S+/, `RequestId: ${id}`),
+  });
+}
+const payload = {
+  messageType: 'DATA_MESSAGE',
+  owner: '123456789012',
+  logGroup: '/aws/lambda/bench',
+  logStream: '2024/01/01/[$LATEST]abc',
+  subscriptionFilters: ['f'],
+  logEvents: events,
+};
+let total = 0;
+for (let i = 0; i < 5; i++) decodeCloudWatchSubscription(payload);
+const t0 = process.hrtime.bigint();
+for (let i = 0; i < 20; i++) total += decodeCloudWatchSubscription(payload).invocations.length;
+const s = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log(
+  `decodeCloudWatchSubscription (parsed DATA_MESSAGE): ${Math.round((20 * events.length) / s).toLocaleString('en-US')} log events/s (${total === 20 * 10_000 ? 'ok' : 'MISMATCH'})`,
+);
