@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Config } from '@fleetscope/config';
 import { StorageModule } from '@fleetscope/storage';
+import { CollectorModule } from '@fleetscope/collector';
 import { DashboardModule } from '@fleetscope/dashboard';
 
 /**
@@ -12,7 +13,7 @@ export class FleetscopeModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: FleetscopeModule,
-      imports: [StorageModule.forRoot(config), DashboardModule],
+      imports: [StorageModule.forRoot(config), CollectorModule, DashboardModule],
     };
   }
 }

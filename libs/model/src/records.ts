@@ -9,15 +9,17 @@ export const INVOCATION_SOURCES = [
   'lambda_telemetry', // Telemetry API platform.report: exact, structured
   'lambda_log', // REPORT / END lines from CloudWatch Logs, Firehose or raw lines
   'otel_span', // FaaS server/consumer spans
-  'knative',
-  'openfaas',
+  'knative', // queue-proxy / activator scrapes (per minute)
+  'openfaas', // gateway scrapes and gateway logs (per minute)
+  'openfaas_watchdog', // of-watchdog request lines (per request)
 ] as const;
 export type InvocationSource = (typeof INVOCATION_SOURCES)[number];
 
 /** Most exact first: where several sources describe one invocation, the first present wins. */
 export const SOURCE_PRIORITY: Record<InvocationSource, number> = {
-  lambda_telemetry: 5,
-  lambda_log: 4,
+  lambda_telemetry: 6,
+  lambda_log: 5,
+  openfaas_watchdog: 4,
   openfaas: 3,
   knative: 3,
   otel_span: 2,

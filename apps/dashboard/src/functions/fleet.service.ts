@@ -43,12 +43,13 @@ export interface FunctionSummary {
 const round = (v: number | null, digits = 2): number | null =>
   v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
-function percentiles(buckets: Record<string, number>): Percentiles {
-  return {
-    p50: round(histogramQuantile(buckets, 0.5)),
-    p95: round(histogramQuantile(buckets, 0.95)),
-    p99: round(histogramQuantile(buckets, 0.99)),
+/** Percentiles from the log-scale sketch, never above the exact maximum when it is known. */
+function percentiles(buckets: Record<string, number>, maxMs?: number): Percentiles {
+  const at = (q: number) => {
+    const v = histogramQuantile(buckets, q);
+    return round(v !== null && maxMs !== undefined && maxMs > 0 ? Math.min(v, maxMs) : v);
   };
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
 /** Builds the fleet view from the aggregate, the inventory and the price catalogue. */
@@ -110,7 +111,7 @@ export function summarise(
     timeouts: t.timeouts,
     coldStarts: t.coldStarts,
     coldStartRate: t.invocations > 0 ? round(t.coldStarts / t.invocations, 6)! : 0,
-    durationMs: { ...percentiles(t.durationBuckets), max: round(t.durationMaxMs > 0 ? t.durationMaxMs : null) },
+    durationMs: { ...percentiles(t.durationBuckets, t.durationMaxMs), max: round(t.durationMaxMs > 0 ? t.durationMaxMs : null) },
     initDurationMs: percentiles(t.initBuckets),
     maxMemoryUsedMb: t.maxMemoryUsedMb > 0 ? t.maxMemoryUsedMb : null,
     billedGbSeconds: round(billedGbSeconds, 4)!,

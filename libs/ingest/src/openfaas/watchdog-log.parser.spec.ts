@@ -41,7 +41,7 @@ describe(parseWatchdogLogs.name, () => {
     expect(result.records).toHaveLength(3);
     const [ok, failed, timedOut] = result.records;
     expect(ok).toMatchObject({
-      source: 'openfaas',
+      source: 'openfaas_watchdog',
       functionId: functionId({
         platform: 'openfaas',
         account: 'prod',

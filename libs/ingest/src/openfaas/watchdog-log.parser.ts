@@ -101,7 +101,7 @@ function stableId(text: string): string {
 
 /**
  * Turns of-watchdog request lines from one function's pod into invocation records (source
- * 'openfaas'). The line is written when the call ends, so the start is its time minus the duration.
+ * 'openfaas_watchdog': per request, preferred over the gateway's scraped counts). The line is written when the call ends, so the start is its time minus the duration.
  * Without an X-Call-Id the request id is derived from the pod, the line and its repeat count in the
  * batch, so a batch delivered twice yields the same ids. Health-check paths (`/_/…`) are skipped.
  * Cold starts are left unknown (null): the gateway logs tell them (`parseGatewayLogs`).
@@ -153,7 +153,7 @@ export function parseWatchdogLogs(
     }
     const status = statusOf(request.statusCode);
     records.push({
-      source: 'openfaas',
+      source: 'openfaas_watchdog',
       functionId: fn.functionId,
       platform: 'openfaas',
       account: fn.account,

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { COLLECTOR_ROUTES, CollectorHttpServer } from './http/collector-http.server';
+import { IngestPipeline } from './http/ingest.pipeline';
+import { OtlpGrpcServer } from './grpc/otlp-grpc.server';
+import { FirehoseRoutes } from './lambda/firehose.routes';
+import { InventoryRecorder } from './lambda/inventory.recorder';
+import { LambdaIngestRoutes } from './lambda/lambda-ingest.routes';
+import { PlatformIngestHandler } from './lambda/platform-ingest.handler';
+import { OtlpExportService } from './otlp/otlp-export.service';
+import { OtlpHttpRoutes } from './otlp/otlp-http.routes';
+import { IngestMetrics } from './telemetry/ingest-metrics';
+
+/**
+ * The collector: OTLP/HTTP and platform ingest on :4318, OTLP/gRPC on :4317. Decoding lives in
+ * @fleetscope/otlp and @fleetscope/ingest; this module wires transports to the write pipeline.
+ */
+@Module({
+  providers: [
+    IngestMetrics,
+    IngestPipeline,
+    InventoryRecorder,
+    PlatformIngestHandler,
+    OtlpExportService,
+    OtlpHttpRoutes,
+    LambdaIngestRoutes,
+    FirehoseRoutes,
+    {
+      provide: COLLECTOR_ROUTES,
+      inject: [OtlpHttpRoutes, LambdaIngestRoutes, FirehoseRoutes],
+      useFactory: (...routes: unknown[]) => routes,
+    },
+    CollectorHttpServer,
+    OtlpGrpcServer,
+  ],
+  exports: [IngestMetrics, IngestPipeline],
+})
+export class CollectorModule {}

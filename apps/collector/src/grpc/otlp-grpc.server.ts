@@ -1,0 +1,108 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Server,
+  ServerCredentials,
+  status,
+  type ServerUnaryCall,
+  type ServiceDefinition,
+  type sendUnaryData,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import { bearerMatches, type Config } from '@fleetscope/config';
+import { encodeExportResponseProtobuf, type OtlpSignal } from '@fleetscope/otlp';
+import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
+import { IngestMetrics } from '../telemetry/ingest-metrics';
+import { OtlpExportService } from '../otlp/otlp-export.service';
+
+const SERVICES: Record<OtlpSignal, string> = {
+  traces: '/opentelemetry.proto.collector.trace.v1.TraceService/Export',
+  logs: '/opentelemetry.proto.collector.logs.v1.LogsService/Export',
+  metrics: '/opentelemetry.proto.collector.metrics.v1.MetricsService/Export',
+};
+
+/**
+ * OTLP/gRPC on :4317 with the same semantics as OTLP/HTTP. Messages are passed through as raw
+ * bytes and decoded by the same code as the HTTP path. Bad data → INVALID_ARGUMENT (not retried);
+ * a full queue or unavailable storage → UNAVAILABLE (retried by OTLP exporters).
+ */
+@Injectable()
+export class OtlpGrpcServer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Collector');
+  private readonly server: Server;
+
+  constructor(
+    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
+    private readonly exporter: OtlpExportService,
+    private readonly metrics: IngestMetrics,
+  ) {
+    this.server = new Server({
+      'grpc.max_receive_message_length': config.maxBodyBytes,
+      'grpc.max_send_message_length': 4 * 1024 * 1024,
+    });
+    for (const signal of ['traces', 'logs', 'metrics'] as const) {
+      const definition: ServiceDefinition = {
+        Export: {
+          path: SERVICES[signal],
+          requestStream: false,
+          responseStream: false,
+          requestSerialize: (value: Buffer) => value,
+          requestDeserialize: (bytes: Buffer) => bytes,
+          responseSerialize: (value: Buffer) => value,
+          responseDeserialize: (bytes: Buffer) => bytes,
+        },
+      };
+      const implementation: UntypedServiceImplementation = {
+        Export: (call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>) => {
+          this.export(signal, call, callback).catch((error: unknown) => {
+            this.logger.error(`gRPC ${signal} export failed: ${String(error)}`);
+            callback({ code: status.INTERNAL, details: 'internal error' });
+          });
+        },
+      };
+      this.server.addService(definition, implementation);
+    }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const address = `${this.config.host.includes(':') ? `[${this.config.host}]` : this.config.host}:${this.config.otlpGrpcPort}`;
+    await new Promise<void>((resolve, reject) =>
+      this.server.bindAsync(address, ServerCredentials.createInsecure(), (error) => (error ? reject(error) : resolve())),
+    );
+    this.logger.log(`OTLP/gRPC on ${address}`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.tryShutdown(() => resolve()));
+  }
+
+  private async export(
+    signal: OtlpSignal,
+    call: ServerUnaryCall<Buffer, Buffer>,
+    callback: sendUnaryData<Buffer>,
+  ): Promise<void> {
+    const token = this.config.ingestToken;
+    if (token) {
+      const header = call.metadata.get('authorization')[0];
+      if (!bearerMatches(typeof header === 'string' ? header : header?.toString(), token)) {
+        this.metrics.rejected(signal, 'unauthorized');
+        this.metrics.request(`grpc_${signal}`, 401);
+        callback({ code: status.UNAUTHENTICATED, details: 'missing or wrong bearer token (FLEETSCOPE_INGEST_TOKEN)' });
+        return;
+      }
+    }
+    const outcome = await this.exporter.export(signal, 'protobuf', call.request);
+    switch (outcome.kind) {
+      case 'ok':
+        this.metrics.request(`grpc_${signal}`, 200);
+        callback(null, Buffer.from(encodeExportResponseProtobuf(signal, outcome.partial)));
+        return;
+      case 'invalid':
+        this.metrics.request(`grpc_${signal}`, 400);
+        callback({ code: status.INVALID_ARGUMENT, details: outcome.message });
+        return;
+      case 'retry':
+        this.metrics.request(`grpc_${signal}`, 503);
+        callback({ code: status.UNAVAILABLE, details: outcome.message });
+    }
+  }
+}

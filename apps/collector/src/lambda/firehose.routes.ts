@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { Config } from '@fleetscope/config';
+import { firehoseErrorResponse, firehoseSuccessResponse, parseFirehoseRequest } from '@fleetscope/ingest';
+import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
+import type { CollectorRoutes } from '../http/collector-http.server';
+import { IngestPipeline } from '../http/ingest.pipeline';
+import { PlatformIngestHandler } from './platform-ingest.handler';
+
+/**
+ * The Firehose HTTP endpoint contract: X-Amz-Firehose-Access-Key checked, `{requestId, timestamp}`
+ * on success and `errorMessage` on failure. Firehose retries with the same
+ * X-Amz-Firehose-Request-Id, which is the dedup key, so a retry stores nothing twice.
+ */
+@Injectable()
+export class FirehoseRoutes implements CollectorRoutes {
+  constructor(
+    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
+    private readonly handler: PlatformIngestHandler,
+  ) {}
+
+  register(app: FastifyInstance): void {
+    app.post('/ingest/firehose', (request, reply) => this.deliver(request, reply));
+  }
+
+  private async deliver(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const signal = 'firehose';
+    const headerId = header(request, 'x-amz-firehose-request-id');
+    const expected = this.config.firehoseAccessKey ?? this.config.ingestToken;
+    if (expected && !sameSecret(header(request, 'x-amz-firehose-access-key'), expected)) {
+      this.handler.metrics.rejected(signal, 'unauthorized');
+      return this.handler.answer(signal, reply, 401, {
+        ...firehoseErrorResponse(headerId, 'X-Amz-Firehose-Access-Key is missing or wrong'),
+      });
+    }
+    const body = await this.handler.body(signal, request, reply);
+    if (!body) return;
+    const region = regionFromCommonAttributes(header(request, 'x-amz-firehose-common-attributes'));
+    const result = parseFirehoseRequest(body, { region, pool: this.handler.pool, logSource: 'firehose' });
+    const requestId = headerId || result.requestId;
+    const key = requestId ? `firehose:${requestId}` : IngestPipeline.keyOf(signal, body);
+    const answer = await this.handler.store(signal, result, key);
+    if (answer.retryAfterSeconds) void reply.header('Retry-After', String(answer.retryAfterSeconds));
+    await this.handler.answer(
+      signal,
+      reply,
+      answer.status,
+      answer.status === 200
+        ? { ...firehoseSuccessResponse(requestId) }
+        : { ...firehoseErrorResponse(requestId, answer.message) },
+    );
+  }
+}
+
+function header(request: FastifyRequest, name: string): string {
+  const v = request.headers[name];
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Firehose sends the endpoint's configured common attributes as JSON; `region` is honoured. */
+function regionFromCommonAttributes(value: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = JSON.parse(value) as { commonAttributes?: Record<string, string> };
+    return parsed.commonAttributes?.region;
+  } catch {
+    return undefined;
+  }
+}

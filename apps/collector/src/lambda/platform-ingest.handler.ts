@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '@fleetscope/config';
+import { LambdaLogStreamAssemblerPool, type IngestResult } from '@fleetscope/ingest';
+import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
+import { BodyError, decodeBody } from '../http/request-body';
+import { IngestPipeline, RetryableIngestError } from '../http/ingest.pipeline';
+import { IngestMetrics } from '../telemetry/ingest-metrics';
+import { InventoryRecorder } from './inventory.recorder';
+
+export interface StoreAnswer {
+  status: 200 | 400 | 429 | 503;
+  message: string;
+  duplicate: boolean;
+  retryAfterSeconds?: number;
+}
+
+/** The shared tail of every platform ingest route: bounded body, store, count, answer. */
+@Injectable()
+export class PlatformIngestHandler {
+  /** Per-sandbox state (an INIT before its first REPORT, a reset after a timeout) across deliveries. */
+  readonly pool = new LambdaLogStreamAssemblerPool();
+
+  constructor(
+    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
+    private readonly pipeline: IngestPipeline,
+    readonly metrics: IngestMetrics,
+    private readonly inventory: InventoryRecorder,
+  ) {}
+
+  /** The request body, decompressed within FLEETSCOPE_MAX_BODY_BYTES, or an answered error. */
+  async body(signal: string, request: FastifyRequest, reply: FastifyReply): Promise<Buffer | undefined> {
+    try {
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      return decodeBody(raw, request.headers['content-encoding'], this.config.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyError) {
+        this.metrics.rejected(signal, error.reason);
+        await this.answer(signal, reply, error.status, { message: error.message });
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Stores what a parser produced: 400 when the body as a whole was unusable, 200 otherwise
+   * (rejected items are counted, the good ones kept), 429/503 + Retry-After when the sender
+   * should come back later. The route shapes the answer.
+   */
+  async store(signal: string, result: IngestResult, key: string): Promise<StoreAnswer> {
+    for (const [reason, count] of Object.entries(result.rejectedByReason)) {
+      this.metrics.rejected(signal, reason, count);
+    }
+    if (result.failure) return { status: 400, message: result.failure.message, duplicate: false };
+    try {
+      const outcome = await this.pipeline.store(
+        signal,
+        { invocations: result.invocations, logs: result.logs },
+        key,
+      );
+      if (!outcome.duplicate) {
+        this.metrics.accepted(`${signal}_invocations`, result.invocations.length);
+        this.metrics.accepted(`${signal}_logs`, result.logs.length);
+        await this.inventory.record(result.configHints);
+      }
+      return { status: 200, message: '', duplicate: outcome.duplicate };
+    } catch (error) {
+      if (error instanceof RetryableIngestError) {
+        this.metrics.throttled(signal, error.reason);
+        return {
+          status: error.reason === 'queue_full' ? 429 : 503,
+          message: error.message,
+          retryAfterSeconds: error.retryAfterSeconds,
+          duplicate: false,
+        };
+      }
+      throw error;
+    }
+  }
+
+  /** The usual JSON answer of the platform routes. */
+  async finish(signal: string, reply: FastifyReply, result: IngestResult, key: string): Promise<void> {
+    const answer = await this.store(signal, result, key);
+    if (answer.retryAfterSeconds) void reply.header('Retry-After', String(answer.retryAfterSeconds));
+    await this.answer(
+      signal,
+      reply,
+      answer.status,
+      answer.status === 200
+        ? {
+            invocations: result.invocations.length,
+            logs: result.logs.length,
+            rejected: result.rejected,
+            errors: result.errors,
+            duplicate: answer.duplicate,
+          }
+        : { message: answer.message, rejected: result.rejected, errors: result.errors },
+    );
+  }
+
+  async answer(signal: string, reply: FastifyReply, status: number, body: Record<string, unknown>): Promise<void> {
+    this.metrics.request(signal, status);
+    await reply.status(status).type('application/json').send(body);
+  }
+}

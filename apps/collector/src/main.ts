@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Config } from '@fleetscope/config';
+import { logLevels, runProcess } from '@fleetscope/server';
+import { StorageModule } from '@fleetscope/storage';
+import { CollectorModule } from './collector.module';
+
+@Module({})
+class CollectorAppModule {
+  static forRoot(config: Config): DynamicModule {
+    return { module: CollectorAppModule, imports: [StorageModule.forRoot(config), CollectorModule] };
+  }
+}
+
+/** The collector alone (docker-compose runs it so, on a ClickHouse server). */
+runProcess('collector', async (config) => {
+  const app = await NestFactory.createApplicationContext(CollectorAppModule.forRoot(config), {
+    logger: logLevels(config),
+    abortOnError: false,
+  });
+  await app.init();
+  return app;
+});

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CumulativeToDelta,
+  decodeLogsJson,
+  decodeLogsProtobuf,
+  decodeMetricsJson,
+  decodeMetricsProtobuf,
+  decodeTracesJson,
+  decodeTracesProtobuf,
+  isDecodeError,
+  normaliseLogs,
+  normaliseMetrics,
+  normaliseTraces,
+  type OtlpEncoding,
+  type OtlpSignal,
+  type PartialSuccess,
+  type RejectReport,
+} from '@fleetscope/otlp';
+import type { IngestBatch } from '@fleetscope/storage';
+import { IngestPipeline, RetryableIngestError } from '../http/ingest.pipeline';
+import { IngestMetrics } from '../telemetry/ingest-metrics';
+
+export type ExportOutcome =
+  | { kind: 'ok'; partial?: PartialSuccess }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'retry'; reason: 'queue_full' | 'storage_unavailable'; retryAfterSeconds: number; message: string };
+
+/**
+ * One OTLP export, whatever the transport (HTTP or gRPC): decode, normalise to Fleetscope rows,
+ * store, and say what was rejected. Items that fail validation are counted and reported in
+ * partial_success; the rest of the request is kept.
+ */
+@Injectable()
+export class OtlpExportService {
+  /** Cumulative FaaS/Knative counters become per-minute deltas (bounded per series). */
+  private readonly cumulative = new CumulativeToDelta();
+
+  constructor(
+    private readonly pipeline: IngestPipeline,
+    private readonly metrics: IngestMetrics,
+  ) {}
+
+  async export(signal: OtlpSignal, encoding: OtlpEncoding, body: Buffer): Promise<ExportOutcome> {
+    const decoded = this.decode(signal, encoding, body);
+    if ('message' in decoded) {
+      this.metrics.rejected(signal, encoding === 'json' ? 'invalid_json' : 'invalid_protobuf');
+      return { kind: 'invalid', message: decoded.message };
+    }
+    const { batch, report, items } = decoded;
+    for (const [reason, count] of Object.entries(report.reasons)) this.metrics.rejected(signal, reason, count);
+    const partial: PartialSuccess | undefined =
+      report.rejected > 0 ? { rejected: report.rejected, errorMessage: report.errorMessage } : undefined;
+    try {
+      // The dedup key covers the body: an SDK retrying an unacknowledged export resends it as is.
+      const outcome = await this.pipeline.store(signal, batch, IngestPipeline.keyOf(`otlp_${signal}`, body));
+      if (!outcome.duplicate) this.metrics.accepted(signal, items);
+      return { kind: 'ok', partial };
+    } catch (error) {
+      if (error instanceof RetryableIngestError) {
+        this.metrics.throttled(signal, error.reason);
+        return { kind: 'retry', reason: error.reason, retryAfterSeconds: error.retryAfterSeconds, message: error.message };
+      }
+      throw error;
+    }
+  }
+
+  private decode(
+    signal: OtlpSignal,
+    encoding: OtlpEncoding,
+    body: Buffer,
+  ): { batch: IngestBatch; report: RejectReport; items: number } | { message: string } {
+    switch (signal) {
+      case 'traces': {
+        const request = encoding === 'json' ? decodeTracesJson(body) : decodeTracesProtobuf(body);
+        if (isDecodeError(request)) return { message: request.error };
+        const n = normaliseTraces(request);
+        return { batch: { spans: n.spans, invocations: n.invocations }, report: n, items: n.spans.length };
+      }
+      case 'logs': {
+        const request = encoding === 'json' ? decodeLogsJson(body) : decodeLogsProtobuf(body);
+        if (isDecodeError(request)) return { message: request.error };
+        const n = normaliseLogs(request);
+        return { batch: { logs: n.logs }, report: n, items: n.logs.length };
+      }
+      case 'metrics': {
+        const request = encoding === 'json' ? decodeMetricsJson(body) : decodeMetricsProtobuf(body);
+        if (isDecodeError(request)) return { message: request.error };
+        const n = normaliseMetrics(request, { cumulative: this.cumulative });
+        return {
+          batch: { metricPoints: n.points, functionMinutes: n.minutes },
+          report: n,
+          items: n.points.length,
+        };
+      }
+    }
+  }
+}

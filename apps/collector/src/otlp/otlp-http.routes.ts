@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '@fleetscope/config';
+import { RPC_CODE, encodeExportResponse, encodeStatus, type OtlpEncoding, type OtlpSignal } from '@fleetscope/otlp';
+import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
+import type { CollectorRoutes } from '../http/collector-http.server';
+import { BodyError, decodeBody } from '../http/request-body';
+import { IngestMetrics } from '../telemetry/ingest-metrics';
+import { OtlpExportService } from './otlp-export.service';
+
+const CONTENT_TYPES: Record<OtlpEncoding, string> = {
+  protobuf: 'application/x-protobuf',
+  json: 'application/json',
+};
+
+/**
+ * OTLP/HTTP (opentelemetry-proto docs/specification.md): POST /v1/{traces,logs,metrics} in
+ * protobuf or JSON, gzip allowed; the answer is in the request's encoding; 400 with a
+ * google.rpc.Status for bad data (not retried), 415 for other content types, 413 beyond the
+ * limit after decompression, 429/503 + Retry-After when the sender should retry.
+ */
+@Injectable()
+export class OtlpHttpRoutes implements CollectorRoutes {
+  constructor(
+    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
+    private readonly exporter: OtlpExportService,
+    private readonly metrics: IngestMetrics,
+  ) {}
+
+  register(app: FastifyInstance): void {
+    for (const signal of ['traces', 'logs', 'metrics'] as const) {
+      app.post(`/v1/${signal}`, (request, reply) => this.handle(signal, request, reply));
+    }
+  }
+
+  private async handle(signal: OtlpSignal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const encoding = encodingOf(request.headers['content-type']);
+    if (!encoding) {
+      this.metrics.rejected(signal, 'unsupported_media_type');
+      return this.fail(signal, reply, 'json', 415, RPC_CODE.INVALID_ARGUMENT,
+        `Content-Type must be application/x-protobuf or application/json, got "${request.headers['content-type'] ?? ''}"`);
+    }
+    let body: Buffer;
+    try {
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      body = decodeBody(raw, request.headers['content-encoding'], this.config.maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      this.metrics.rejected(signal, error.reason);
+      return this.fail(signal, reply, encoding, error.status, RPC_CODE.INVALID_ARGUMENT, error.message);
+    }
+    const outcome = await this.exporter.export(signal, encoding, body);
+    switch (outcome.kind) {
+      case 'ok':
+        this.metrics.request(signal, 200);
+        await reply
+          .status(200)
+          .type(CONTENT_TYPES[encoding])
+          .send(asBody(encodeExportResponse(signal, encoding, outcome.partial)));
+        return;
+      case 'invalid':
+        return this.fail(signal, reply, encoding, 400, RPC_CODE.INVALID_ARGUMENT, outcome.message);
+      case 'retry':
+        void reply.header('Retry-After', String(outcome.retryAfterSeconds));
+        return this.fail(
+          signal,
+          reply,
+          encoding,
+          outcome.reason === 'queue_full' ? 429 : 503,
+          outcome.reason === 'queue_full' ? RPC_CODE.RESOURCE_EXHAUSTED : RPC_CODE.UNAVAILABLE,
+          outcome.message,
+        );
+    }
+  }
+
+  private async fail(
+    signal: string,
+    reply: FastifyReply,
+    encoding: OtlpEncoding,
+    status: number,
+    code: number,
+    message: string,
+  ): Promise<void> {
+    this.metrics.request(signal, status);
+    await reply.status(status).type(CONTENT_TYPES[encoding]).send(asBody(encodeStatus(encoding, { code, message })));
+  }
+}
+
+function encodingOf(contentType: string | undefined): OtlpEncoding | undefined {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/x-protobuf' || type === 'application/protobuf') return 'protobuf';
+  if (type === 'application/json') return 'json';
+  return undefined;
+}
+
+function asBody(encoded: Uint8Array | string): Buffer | string {
+  return typeof encoded === 'string' ? encoded : Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
+}
