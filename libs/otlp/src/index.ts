@@ -24,7 +24,12 @@ export {
   encodeMetricsRequestProtobuf,
   encodeTraceRequestProtobuf,
 } from './codec/otlp-request.encoder';
-export type { OtlpEncoding, OtlpSignal, PartialSuccess, RpcStatus } from './codec/otlp-response.encoder';
+export type {
+  OtlpEncoding,
+  OtlpSignal,
+  PartialSuccess,
+  RpcStatus,
+} from './codec/otlp-response.encoder';
 export {
   RPC_CODE,
   decodeExportResponseProtobuf,

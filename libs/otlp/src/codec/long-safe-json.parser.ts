@@ -46,7 +46,8 @@ export function quoteLongIntegers(text: string): string {
         i++;
         while (i < n) {
           const d = text.charCodeAt(i);
-          if ((d >= 48 && d <= 57) || d === 43 || d === 45 || d === 101 || d === 69 || d === 46) i++;
+          if ((d >= 48 && d <= 57) || d === 43 || d === 45 || d === 101 || d === 69 || d === 46)
+            i++;
           else break;
         }
       }

@@ -1,4 +1,8 @@
-import type { OtlpLogsRequest, OtlpMetricsRequest, OtlpTraceRequest } from '../common/otlp-request.types';
+import type {
+  OtlpLogsRequest,
+  OtlpMetricsRequest,
+  OtlpTraceRequest,
+} from '../common/otlp-request.types';
 import { LogsRequestMessage, MetricsRequestMessage, TraceRequestMessage } from './otlp-proto';
 
 /*
@@ -20,13 +24,19 @@ function hexIdsToBytes(value: unknown): unknown {
 }
 
 export function encodeTraceRequestProtobuf(req: OtlpTraceRequest): Uint8Array {
-  return TraceRequestMessage.encode(TraceRequestMessage.fromObject(hexIdsToBytes(req) as object)).finish();
+  return TraceRequestMessage.encode(
+    TraceRequestMessage.fromObject(hexIdsToBytes(req) as object),
+  ).finish();
 }
 
 export function encodeLogsRequestProtobuf(req: OtlpLogsRequest): Uint8Array {
-  return LogsRequestMessage.encode(LogsRequestMessage.fromObject(hexIdsToBytes(req) as object)).finish();
+  return LogsRequestMessage.encode(
+    LogsRequestMessage.fromObject(hexIdsToBytes(req) as object),
+  ).finish();
 }
 
 export function encodeMetricsRequestProtobuf(req: OtlpMetricsRequest): Uint8Array {
-  return MetricsRequestMessage.encode(MetricsRequestMessage.fromObject(hexIdsToBytes(req) as object)).finish();
+  return MetricsRequestMessage.encode(
+    MetricsRequestMessage.fromObject(hexIdsToBytes(req) as object),
+  ).finish();
 }

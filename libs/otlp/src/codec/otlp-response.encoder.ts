@@ -31,13 +31,19 @@ export const RPC_CODE = {
   UNAUTHENTICATED: 16,
 } as const;
 
-const REJECTED_FIELD: Record<OtlpSignal, 'rejectedSpans' | 'rejectedLogRecords' | 'rejectedDataPoints'> = {
+const REJECTED_FIELD: Record<
+  OtlpSignal,
+  'rejectedSpans' | 'rejectedLogRecords' | 'rejectedDataPoints'
+> = {
   traces: 'rejectedSpans',
   logs: 'rejectedLogRecords',
   metrics: 'rejectedDataPoints',
 };
 
-function partialSuccessObject(signal: OtlpSignal, partial: PartialSuccess | undefined): Record<string, unknown> | undefined {
+function partialSuccessObject(
+  signal: OtlpSignal,
+  partial: PartialSuccess | undefined,
+): Record<string, unknown> | undefined {
   if (partial === undefined) return undefined;
   const rejected = Math.max(0, Math.floor(partial.rejected));
   const errorMessage = partial.errorMessage ?? '';
@@ -51,7 +57,10 @@ function partialSuccessObject(signal: OtlpSignal, partial: PartialSuccess | unde
 }
 
 /** Export<Signal>ServiceResponse as protobuf bytes. */
-export function encodeExportResponseProtobuf(signal: OtlpSignal, partial?: PartialSuccess): Uint8Array {
+export function encodeExportResponseProtobuf(
+  signal: OtlpSignal,
+  partial?: PartialSuccess,
+): Uint8Array {
   const ps = partialSuccessObject(signal, partial);
   const body = ps === undefined ? {} : { partialSuccess: ps };
   switch (signal) {
@@ -75,7 +84,9 @@ export function encodeExportResponse(
   encoding: OtlpEncoding,
   partial?: PartialSuccess,
 ): Uint8Array | string {
-  return encoding === 'json' ? encodeExportResponseJson(signal, partial) : encodeExportResponseProtobuf(signal, partial);
+  return encoding === 'json'
+    ? encodeExportResponseJson(signal, partial)
+    : encodeExportResponseProtobuf(signal, partial);
 }
 
 export interface RpcStatus {
@@ -85,7 +96,9 @@ export interface RpcStatus {
 
 /** google.rpc.Status as protobuf bytes (no details). */
 export function encodeStatusProtobuf(status: RpcStatus): Uint8Array {
-  return StatusMessage.encode(StatusMessage.fromObject({ code: status.code, message: status.message })).finish();
+  return StatusMessage.encode(
+    StatusMessage.fromObject({ code: status.code, message: status.message }),
+  ).finish();
 }
 
 /** google.rpc.Status as JSON text. */
@@ -109,7 +122,9 @@ export function decodeExportResponseProtobuf(
       case 'logs':
         return LogsResponseMessage.toObject(LogsResponseMessage.decode(buf), { longs: String });
       case 'metrics':
-        return MetricsResponseMessage.toObject(MetricsResponseMessage.decode(buf), { longs: String });
+        return MetricsResponseMessage.toObject(MetricsResponseMessage.decode(buf), {
+          longs: String,
+        });
     }
   })() as { partialSuccess?: Record<string, string | undefined> };
   const ps = message.partialSuccess ?? {};

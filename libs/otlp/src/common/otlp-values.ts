@@ -114,7 +114,9 @@ export function int64ToNumber(v: Int64 | null | undefined): number {
     return Number.isFinite(n) ? n : 0;
   }
   if (isLongBits(v)) {
-    return v.unsigned ? (v.high >>> 0) * 4294967296 + (v.low >>> 0) : v.high * 4294967296 + (v.low >>> 0);
+    return v.unsigned
+      ? (v.high >>> 0) * 4294967296 + (v.low >>> 0)
+      : v.high * 4294967296 + (v.low >>> 0);
   }
   return 0;
 }
@@ -134,10 +136,22 @@ export function nanosStringToMs(nanos: string): number {
   return nanos.length > 6 ? Number(nanos.slice(0, -6)) : 0;
 }
 
-/** end − start in nanoseconds as a number (durations are far below 2^53); negative → 0. */
-export function nanosDiff(end: string, start: string): number {
+/**
+ * end − start in nanoseconds as a number (durations are far below 2^53); negative → 0. Uses the
+ * Long bits when both are Longs (the protobuf path), else the decimal strings.
+ */
+export function nanosDiff(
+  end: string,
+  start: string,
+  endRaw?: Int64 | null,
+  startRaw?: Int64 | null,
+): number {
   let d: number;
-  if (end.length <= 15 && start.length <= 15) {
+  if (isLongBits(endRaw) && isLongBits(startRaw)) {
+    d =
+      ((endRaw.high >>> 0) - (startRaw.high >>> 0)) * 4294967296 +
+      ((endRaw.low >>> 0) - (startRaw.low >>> 0));
+  } else if (end.length <= 15 && start.length <= 15) {
     d = Number(end) - Number(start);
   } else {
     const eh = end.length > 9 ? Number(end.slice(0, -9)) : 0;
@@ -182,13 +196,18 @@ function normaliseHex(s: string): string | undefined {
  * either case (specification.md "JSON Protobuf Encoding"); protobuf carries the bytes. All-zero and
  * wrong-length ids are invalid (trace.proto). `optional` accepts an absent/empty id as ''.
  */
-export function idToHex(v: OtlpBytes | null | undefined, bytes: 8 | 16, optional: boolean): IdResult {
+export function idToHex(
+  v: OtlpBytes | null | undefined,
+  bytes: 8 | 16,
+  optional: boolean,
+): IdResult {
   if (v === undefined || v === null || v.length === 0) {
     return optional ? { hex: '' } : { invalid: 'missing' };
   }
   let hex: string | undefined;
   if (typeof v === 'string') {
-    if (v.length !== bytes * 2) return { invalid: `length ${v.length}, expected ${bytes * 2} hex chars` };
+    if (v.length !== bytes * 2)
+      return { invalid: `length ${v.length}, expected ${bytes * 2} hex chars` };
     hex = normaliseHex(v);
     if (hex === undefined) return { invalid: 'not hex' };
   } else if (v instanceof Uint8Array) {
@@ -251,7 +270,8 @@ function anyToPlain(v: OtlpAnyValue | null | undefined, depth: number): unknown 
  */
 export function anyValueToString(v: OtlpAnyValue | null | undefined): string {
   if (v === null || typeof v !== 'object') return '';
-  if (v.stringValue != null) return typeof v.stringValue === 'string' ? v.stringValue : String(v.stringValue);
+  if (v.stringValue != null)
+    return typeof v.stringValue === 'string' ? v.stringValue : String(v.stringValue);
   if (v.boolValue != null) return v.boolValue === true ? 'true' : 'false';
   if (v.intValue != null) return int64ToString(v.intValue) ?? '';
   if (v.doubleValue != null) {
@@ -263,16 +283,28 @@ export function anyValueToString(v: OtlpAnyValue | null | undefined): string {
   return '';
 }
 
-/** Flattens a KeyValue list into a fresh string map (no prototype, so any key is safe). */
+/**
+ * Flattens a KeyValue list into a fresh string map. A plain object literal (fast properties: the
+ * same keys recur span after span); '__proto__' is defined as an own property, never a prototype.
+ */
 export function flattenAttributes(list: OtlpKeyValue[] | null | undefined): Record<string, string> {
-  const out = Object.create(null) as Record<string, string>;
+  const out: Record<string, string> = {};
   if (!Array.isArray(list)) return out;
   for (let i = 0; i < list.length; i++) {
     const kv = list[i];
     if (kv === null || typeof kv !== 'object') continue;
     const key = kv.key;
     if (typeof key !== 'string' || key === '') continue;
-    out[key] = anyValueToString(kv.value);
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, {
+        value: anyValueToString(kv.value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      out[key] = anyValueToString(kv.value);
+    }
   }
   return out;
 }

@@ -4,9 +4,7 @@ import { functionId, parseLambdaArn } from '@fleetscope/model';
 /** Attribute lookup: span (or data point) attributes first, then the resource's. */
 export type AttributeLookup = (key: string) => string | undefined;
 
-export function layeredLookup(
-  ...maps: (Record<string, string> | undefined)[]
-): AttributeLookup {
+export function layeredLookup(...maps: (Record<string, string> | undefined)[]): AttributeLookup {
   return (key) => {
     for (const m of maps) {
       const v = m?.[key];
@@ -105,7 +103,10 @@ function resolveKnative(get: AttributeLookup): ResolvedFunction | undefined {
   // Knative serving metrics carry kn.service.name / kn.configuration.name / kn.revision.name and
   // k8s.namespace.name (knative docs, serving-metrics.md); the revision is the version.
   const name =
-    get('kn.service.name') ?? get('kn.configuration.name') ?? get('faas.name') ?? get('service.name');
+    get('kn.service.name') ??
+    get('kn.configuration.name') ??
+    get('faas.name') ??
+    get('service.name');
   if (name === undefined) return undefined;
   return resolved(
     {
@@ -148,7 +149,8 @@ function detectPlatform(get: AttributeLookup): Platform {
     return 'aws_lambda';
   }
   if (get('cloud.provider') === 'aws' && get('faas.name') !== undefined) return 'aws_lambda';
-  if (get('kn.service.name') !== undefined || get('kn.revision.name') !== undefined) return 'knative';
+  if (get('kn.service.name') !== undefined || get('kn.revision.name') !== undefined)
+    return 'knative';
   const namespace = get('k8s.namespace.name') ?? '';
   if (namespace.startsWith('openfaas') || get('cloud.provider') === 'openfaas') return 'openfaas';
   if (namespace !== '') return 'knative';

@@ -29,13 +29,19 @@ function normaliseRecord(
   const time = nanosToString(rec.timeUnixNano);
   const observed = nanosToString(rec.observedTimeUnixNano);
   if (time === undefined || observed === undefined) {
-    rejects.reject('invalid_timestamp', () => `${where()}: invalid timeUnixNano/observedTimeUnixNano`);
+    rejects.reject(
+      'invalid_timestamp',
+      () => `${where()}: invalid timeUnixNano/observedTimeUnixNano`,
+    );
     return;
   }
   // logs.proto: "Use time_unix_nano if it is present, otherwise use observed_time_unix_nano."
   const timeUnixNano = time !== '0' ? time : observed;
   if (timeUnixNano === '0') {
-    rejects.reject('invalid_timestamp', () => `${where()}: neither timeUnixNano nor observedTimeUnixNano is set`);
+    rejects.reject(
+      'invalid_timestamp',
+      () => `${where()}: neither timeUnixNano nor observedTimeUnixNano is set`,
+    );
     return;
   }
   const logAttributes = flattenAttributes(rec.attributes);

@@ -48,7 +48,11 @@ export class CumulativeToDelta {
   }
 
   /** Delta of a cumulative histogram (same bucket layout), or null for a baseline. */
-  histogram(seriesKey: string, startTimeUnixNano: string, totals: HistogramTotals): HistogramTotals | null {
+  histogram(
+    seriesKey: string,
+    startTimeUnixNano: string,
+    totals: HistogramTotals,
+  ): HistogramTotals | null {
     const prev = this.touch(seriesKey);
     this.store(seriesKey, { startTimeUnixNano, value: totals.count, histogram: totals });
     if (prev?.histogram === undefined) return this.isNewSeries(startTimeUnixNano) ? totals : null;
@@ -66,7 +70,9 @@ export class CumulativeToDelta {
   }
 
   private isNewSeries(startTimeUnixNano: string): boolean {
-    return startTimeUnixNano !== '0' && compareNanos(startTimeUnixNano, this.createdAtUnixNano) >= 0;
+    return (
+      startTimeUnixNano !== '0' && compareNanos(startTimeUnixNano, this.createdAtUnixNano) >= 0
+    );
   }
 
   private touch(key: string): SeriesState | undefined {

@@ -19,7 +19,11 @@ import {
   toDouble,
 } from '../common/otlp-values';
 import type { ResolvedFunction } from '../faas/faas-identity.resolver';
-import { layeredLookup, memoryMbFromMaxMemory, resolveFunction } from '../faas/faas-identity.resolver';
+import {
+  layeredLookup,
+  memoryMbFromMaxMemory,
+  resolveFunction,
+} from '../faas/faas-identity.resolver';
 import type { HistogramTotals } from './cumulative-to-delta';
 import type { CumulativeToDelta } from './cumulative-to-delta';
 
@@ -53,7 +57,8 @@ const NO_RECORDED_VALUE = 1; // DataPointFlags.DATA_POINT_FLAGS_NO_RECORDED_VALU
  * kn.serving.invocation.duration (histogram, s) with http.response.status_code (knative docs,
  * serving-metrics.md); it is the only per-request metric Knative exports, so it also counts them.
  */
-type MinuteRole = 'invocations' | 'errors' | 'timeouts' | 'coldstarts' | 'duration' | 'init' | 'memory' | 'knative';
+type MinuteRole =
+  'invocations' | 'errors' | 'timeouts' | 'coldstarts' | 'duration' | 'init' | 'memory' | 'knative';
 const MINUTE_ROLES: Record<string, MinuteRole> = {
   'faas.invocations': 'invocations',
   'faas.errors': 'errors',
@@ -66,7 +71,12 @@ const MINUTE_ROLES: Record<string, MinuteRole> = {
 };
 
 /** Data point attributes that can name a function (Knative puts kn.* on the points). */
-const POINT_IDENTITY_KEYS = ['kn.service.name', 'kn.revision.name', 'k8s.namespace.name', 'faas.name'];
+const POINT_IDENTITY_KEYS = [
+  'kn.service.name',
+  'kn.revision.name',
+  'k8s.namespace.name',
+  'faas.name',
+];
 
 /** Multiplier from a duration unit to milliseconds; semconv durations default to seconds. */
 function msPerUnit(unit: string): number {
@@ -208,7 +218,11 @@ function emptyRow(
   };
 }
 
-function seriesKey(metricName: string, ctx: ResourceContext, attrs: Record<string, string>): string {
+function seriesKey(
+  metricName: string,
+  ctx: ResourceContext,
+  attrs: Record<string, string>,
+): string {
   const keys = Object.keys(attrs).sort();
   let k = `${metricName}\u0001${ctx.resourceKey}\u0001`;
   for (const key of keys) k += `${key}\u0000${attrs[key]}\u0000`;
@@ -241,14 +255,18 @@ class MetricsNormaliser {
     };
   }
 
-  private functionFor(ctx: ResourceContext, attrs: Record<string, string>): ResolvedFunction | undefined {
+  private functionFor(
+    ctx: ResourceContext,
+    attrs: Record<string, string>,
+  ): ResolvedFunction | undefined {
     let key = '';
     for (const k of POINT_IDENTITY_KEYS) {
       const v = attrs[k];
       if (v !== undefined) key += `${k}\u0000${v}\u0000`;
     }
     if (key === '') return ctx.fn;
-    if (!ctx.cache.has(key)) ctx.cache.set(key, resolveFunction(layeredLookup(attrs, ctx.resourceAttributes)));
+    if (!ctx.cache.has(key))
+      ctx.cache.set(key, resolveFunction(layeredLookup(attrs, ctx.resourceAttributes)));
     return ctx.cache.get(key);
   }
 
@@ -264,7 +282,11 @@ class MetricsNormaliser {
       this.rejects.reject('invalid_timestamp', () => `${where()}: missing or invalid timeUnixNano`);
       return undefined;
     }
-    return { timeUnixNano: time, startTimeUnixNano: start, attributes: flattenAttributes(p.attributes as never) };
+    return {
+      timeUnixNano: time,
+      startTimeUnixNano: start,
+      attributes: flattenAttributes(p.attributes as never),
+    };
   }
 
   metric(metric: OtlpMetric, ctx: ResourceContext, scopeName: string, where: string): void {
@@ -286,10 +308,30 @@ class MetricsNormaliser {
     const role = MINUTE_ROLES[name];
     const unit = typeof metric.unit === 'string' ? metric.unit : '';
     if (metric.gauge) {
-      this.numberPoints(metric, 'gauge', metric.gauge.dataPoints, 0, false, ctx, role, scopeName, where);
+      this.numberPoints(
+        metric,
+        'gauge',
+        metric.gauge.dataPoints,
+        0,
+        false,
+        ctx,
+        role,
+        scopeName,
+        where,
+      );
     } else if (metric.sum) {
       const t = enumValue(metric.sum.aggregationTemporality, TEMPORALITY_NAMES);
-      this.numberPoints(metric, 'sum', metric.sum.dataPoints, t, metric.sum.isMonotonic === true, ctx, role, scopeName, where);
+      this.numberPoints(
+        metric,
+        'sum',
+        metric.sum.dataPoints,
+        t,
+        metric.sum.isMonotonic === true,
+        ctx,
+        role,
+        scopeName,
+        where,
+      );
     } else if (metric.histogram) {
       const t = enumValue(metric.histogram.aggregationTemporality, TEMPORALITY_NAMES);
       const dps = Array.isArray(metric.histogram.dataPoints) ? metric.histogram.dataPoints : [];
@@ -300,7 +342,9 @@ class MetricsNormaliser {
       );
     } else if (metric.exponentialHistogram) {
       const t = enumValue(metric.exponentialHistogram.aggregationTemporality, TEMPORALITY_NAMES);
-      const dps = Array.isArray(metric.exponentialHistogram.dataPoints) ? metric.exponentialHistogram.dataPoints : [];
+      const dps = Array.isArray(metric.exponentialHistogram.dataPoints)
+        ? metric.exponentialHistogram.dataPoints
+        : [];
       dps.forEach((p, i) =>
         this.guard(`${where}.exponentialHistogram.dataPoints[${i}]`, (w) =>
           this.exponentialPoint(metric, p, t, ctx, role, unit, w),
@@ -309,7 +353,9 @@ class MetricsNormaliser {
     } else if (metric.summary) {
       const dps = Array.isArray(metric.summary.dataPoints) ? metric.summary.dataPoints : [];
       dps.forEach((p, i) =>
-        this.guard(`${where}.summary.dataPoints[${i}]`, (w) => this.summaryPoint(metric, p, ctx, w)),
+        this.guard(`${where}.summary.dataPoints[${i}]`, (w) =>
+          this.summaryPoint(metric, p, ctx, w),
+        ),
       );
     }
   }
@@ -343,7 +389,12 @@ class MetricsNormaliser {
         }
         const base = this.base(p, w);
         if (base === undefined) return;
-        const value = p.asDouble != null ? toDouble(p.asDouble) : p.asInt != null ? int64ToNumber(p.asInt) : undefined;
+        const value =
+          p.asDouble != null
+            ? toDouble(p.asDouble)
+            : p.asInt != null
+              ? int64ToNumber(p.asInt)
+              : undefined;
         const noValue = ((p.flags ?? 0) & NO_RECORDED_VALUE) !== 0;
         if (value === undefined && !noValue) {
           this.rejects.reject('missing_value', () => `${w()}: neither asDouble nor asInt is set`);
@@ -354,7 +405,17 @@ class MetricsNormaliser {
         row.value = value ?? 0;
         this.points.push(row);
         if (role !== undefined && fn !== undefined && value !== undefined && !noValue) {
-          this.countContribution(metric.name as string, role, fn, ctx, base, temporality, type, value, scopeName);
+          this.countContribution(
+            metric.name as string,
+            role,
+            fn,
+            ctx,
+            base,
+            temporality,
+            type,
+            value,
+            scopeName,
+          );
         }
       }),
     );
@@ -403,10 +464,20 @@ class MetricsNormaliser {
     }
   }
 
-  private deltaOf(name: string, ctx: ResourceContext, base: PointBase, temporality: number, value: number): number | null {
+  private deltaOf(
+    name: string,
+    ctx: ResourceContext,
+    base: PointBase,
+    temporality: number,
+    value: number,
+  ): number | null {
     if (temporality === DELTA) return value;
     if (temporality !== CUMULATIVE || this.options.cumulative === undefined) return null;
-    return this.options.cumulative.sum(seriesKey(name, ctx, base.attributes), base.startTimeUnixNano, value);
+    return this.options.cumulative.sum(
+      seriesKey(name, ctx, base.attributes),
+      base.startTimeUnixNano,
+      value,
+    );
   }
 
   private histogramDelta(
@@ -418,7 +489,11 @@ class MetricsNormaliser {
   ): HistogramTotals | null {
     if (temporality === DELTA) return totals;
     if (temporality !== CUMULATIVE || this.options.cumulative === undefined) return null;
-    return this.options.cumulative.histogram(seriesKey(name, ctx, base.attributes), base.startTimeUnixNano, totals);
+    return this.options.cumulative.histogram(
+      seriesKey(name, ctx, base.attributes),
+      base.startTimeUnixNano,
+      totals,
+    );
   }
 
   private histogramPoint(
@@ -442,7 +517,8 @@ class MetricsNormaliser {
     if (bucketCounts.length > 0 && explicitBounds.length !== bucketCounts.length - 1) {
       this.rejects.reject(
         'invalid_buckets',
-        () => `${w()}: ${bucketCounts.length} bucketCounts need ${bucketCounts.length - 1} explicitBounds, got ${explicitBounds.length}`,
+        () =>
+          `${w()}: ${bucketCounts.length} bucketCounts need ${bucketCounts.length - 1} explicitBounds, got ${explicitBounds.length}`,
       );
       return;
     }
@@ -461,7 +537,10 @@ class MetricsNormaliser {
       const peak = row.max ?? this.highestBound(bucketCounts, explicitBounds);
       if (peak !== null && peak > 0) {
         const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
-        minute.maxMemoryUsedMb = Math.max(minute.maxMemoryUsedMb, peak / memoryDivisor(peak, scopeName));
+        minute.maxMemoryUsedMb = Math.max(
+          minute.maxMemoryUsedMb,
+          peak / memoryDivisor(peak, scopeName),
+        );
       }
       return;
     }
@@ -532,13 +611,22 @@ class MetricsNormaliser {
     if (role !== 'duration' && role !== 'init' && role !== 'knative') return;
     const factor = msPerUnit(unit);
     const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
-    addExponentialHistogram(role === 'init' ? minute.initBuckets : minute.durationBuckets, p, factor);
+    addExponentialHistogram(
+      role === 'init' ? minute.initBuckets : minute.durationBuckets,
+      p,
+      factor,
+    );
     if (role === 'init') minute.initDurationSumMs += row.sum * factor;
     else minute.durationSumMs += row.sum * factor;
     if (role === 'knative') minute.invocations += row.count;
   }
 
-  private summaryPoint(metric: OtlpMetric, p: OtlpSummaryDataPoint, ctx: ResourceContext, w: () => string): void {
+  private summaryPoint(
+    metric: OtlpMetric,
+    p: OtlpSummaryDataPoint,
+    ctx: ResourceContext,
+    w: () => string,
+  ): void {
     if (p === null || typeof p !== 'object') {
       this.rejects.reject('malformed', () => `${w()}: not an object`);
       return;
@@ -570,7 +658,10 @@ class MetricsNormaliser {
  * `options.cumulative`. A point with unusable timestamps or buckets is rejected with a reason;
  * the rest is kept. Never throws.
  */
-export function normaliseMetrics(req: OtlpMetricsRequest, options: NormaliseMetricsOptions = {}): NormalisedMetrics {
+export function normaliseMetrics(
+  req: OtlpMetricsRequest,
+  options: NormaliseMetricsOptions = {},
+): NormalisedMetrics {
   const n = new MetricsNormaliser(options);
   const resourceMetrics = req && Array.isArray(req.resourceMetrics) ? req.resourceMetrics : [];
   for (let r = 0; r < resourceMetrics.length; r++) {

@@ -157,16 +157,23 @@ function normaliseSpan(
   }
   const parent = idToHex(span.parentSpanId, 8, true);
   if ('invalid' in parent) {
-    rejects.reject('invalid_parent_span_id', () => `${where()}: invalid parentSpanId (${parent.invalid})`);
+    rejects.reject(
+      'invalid_parent_span_id',
+      () => `${where()}: invalid parentSpanId (${parent.invalid})`,
+    );
     return;
   }
   const start = nanosToString(span.startTimeUnixNano);
   const end = nanosToString(span.endTimeUnixNano);
   if (start === undefined || start === '0' || end === undefined) {
-    rejects.reject('invalid_timestamp', () => `${where()}: missing or invalid startTimeUnixNano/endTimeUnixNano`);
+    rejects.reject(
+      'invalid_timestamp',
+      () => `${where()}: missing or invalid startTimeUnixNano/endTimeUnixNano`,
+    );
     return;
   }
-  const durationNanos = end === '0' ? 0 : nanosDiff(end, start);
+  const durationNanos =
+    end === '0' ? 0 : nanosDiff(end, start, span.endTimeUnixNano, span.startTimeUnixNano);
   const kind = enumValue(span.kind, SPAN_KIND_NAMES);
   const status = span.status && typeof span.status === 'object' ? span.status : undefined;
   const statusCode = enumValue(status?.code, STATUS_NAMES);
