@@ -20,7 +20,10 @@ import { RecommendationsRepository } from './repositories/recommendations.reposi
 import { IngestRequestsRepository } from './repositories/ingest-requests.repository';
 
 
-export async function openAndMigrate(config: Config, logger?: Logger): Promise<ClickHouseHandle> {
+export async function openAndMigrate(
+  config: Config,
+  logger?: Pick<Logger, 'log'>,
+): Promise<ClickHouseHandle> {
   const handle = await openClickHouse(config);
   try {
     const runner = new MigrationRunner(
