@@ -72,9 +72,9 @@ describe('the fleetscope process', () => {
 
     const second = start(env);
     await waitForHealth(`http://127.0.0.1:${http}/api/health`, 60_000);
-    const kept = await fetch(`http://127.0.0.1:${http}/api/functions/aws_lambda~123456789012~us-east-1~kept`).then((r) =>
-      r.json(),
-    );
+    const kept = (await fetch(
+      `http://127.0.0.1:${http}/api/functions/aws_lambda~123456789012~us-east-1~kept`,
+    ).then((r) => r.json())) as { config: { memoryMb: number } };
     expect(kept.config.memoryMb).toBe(768);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -5,7 +5,7 @@ import { FLEETSCOPE_VERSION } from '@fleetscope/dashboard';
 import { createHttpApp } from '@fleetscope/server';
 import { CLICKHOUSE, IngestWriter, type ClickHouseHandle } from '@fleetscope/storage';
 import { rmSync } from 'node:fs';
-import { FleetscopeModule } from '../../apps/fleetscope/src/fleetscope.module';
+import { FleetscopeModule } from '@fleetscope/fleetscope';
 import { testConfig } from './test-clickhouse';
 
 export async function freePort(): Promise<number> {

@@ -37,7 +37,7 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
       if (status >= 500) this.logger.error(`${request.method} ${request.url}: ${error.message}`);
       void reply.status(status).type('application/json').send({ code: status, message: error.message });
     });
-    this.app.get('/health', async () => ({ status: 'ok' }));
+    this.app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
     this.app.get('/metrics', async (_request, reply) => {
       await reply.type('text/plain; version=0.0.4').send(this.metrics.render());
     });

@@ -33,7 +33,7 @@ export type FunctionConfigUpdate = Partial<Omit<FunctionConfig, 'functionId'>> &
   functionId: string;
 };
 
-const NUMERIC: (keyof FunctionConfig & string)[] = [
+const NUMERIC: (keyof FunctionConfig)[] = [
   'memoryMb',
   'timeoutMs',
   'ephemeralStorageMb',
@@ -84,7 +84,7 @@ export class FunctionConfigRepository {
       const row: Record<string, unknown> = {
         function_id: u.functionId,
         source,
-        labels: (merged.labels as Record<string, string> | undefined) ?? {},
+        labels: merged.labels ?? {},
         updated_at: now,
       };
       for (const [key, column] of Object.entries(COLUMN)) {

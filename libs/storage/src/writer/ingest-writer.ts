@@ -228,7 +228,7 @@ export class IngestWriter {
     await this.client.insert({
       table: encoder.table,
       columns: encoder.columns as [string, ...string[]],
-      values: rows.map(encoder.encode),
+      values: rows.map((row) => encoder.encode(row)),
       format: 'JSONCompactEachRow',
     });
     const elapsed = performance.now() - started;
