@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDecodeError } from '../common/otlp-request.types';
-import type { OtlpLogsRequest, OtlpMetricsRequest, OtlpTraceRequest } from '../common/otlp-request.types';
+import type {
+  OtlpLogsRequest,
+  OtlpMetricsRequest,
+  OtlpTraceRequest,
+} from '../common/otlp-request.types';
 import { normaliseLogs } from '../logs/log.normaliser';
 import { normaliseMetrics } from '../metrics/metric.normaliser';
 import { normaliseTraces } from '../traces/trace.normaliser';
@@ -24,7 +28,7 @@ const example = (name: string) =>
 
 function ok<T extends object>(r: T | { error: string }): T {
   if (isDecodeError(r)) throw new Error(r.error);
-  return r as T;
+  return r;
 }
 
 describe(decodeTracesJson.name, () => {
@@ -59,9 +63,15 @@ describe(decodeTracesJson.name, () => {
   });
 
   it('ignores unknown fields and answers malformed bodies with an error instead of throwing', () => {
-    expect(isDecodeError(decodeTracesJson('{"resourceSpans":[],"futureField":{"x":1}}'))).toBe(false);
-    expect(decodeTracesJson('{"resourceSpans":')).toEqual({ error: expect.stringMatching(/^invalid JSON/) });
-    expect(decodeTracesJson('[1,2]')).toEqual({ error: 'invalid OTLP/JSON: the body must be a JSON object' });
+    expect(isDecodeError(decodeTracesJson('{"resourceSpans":[],"futureField":{"x":1}}'))).toBe(
+      false,
+    );
+    expect(decodeTracesJson('{"resourceSpans":')).toEqual({
+      error: expect.stringMatching(/^invalid JSON/),
+    });
+    expect(decodeTracesJson('[1,2]')).toEqual({
+      error: 'invalid OTLP/JSON: the body must be a JSON object',
+    });
     expect(decodeTracesJson('{"resourceSpans":{}}')).toEqual({
       error: 'invalid OTLP/JSON: resourceSpans must be an array',
     });
@@ -80,24 +90,32 @@ describe(decodeTracesProtobuf.name, () => {
     const bytes = encodeTraceRequestProtobuf(ok(decodeTracesJson(example('trace.json'))));
     const result = decodeTracesProtobuf(bytes.subarray(0, bytes.length - 7));
     expect(result).toEqual({ error: expect.stringMatching(/^invalid protobuf: /) });
-    expect(isDecodeError(decodeTracesProtobuf(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f])))).toBe(true);
+    expect(
+      isDecodeError(decodeTracesProtobuf(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]))),
+    ).toBe(true);
   });
 
   it('decodes an empty body as an empty request', () => {
-    expect(normaliseTraces(ok(decodeTracesProtobuf(new Uint8Array(0))))).toMatchObject({ spans: [], rejected: 0 });
+    expect(normaliseTraces(ok(decodeTracesProtobuf(new Uint8Array(0))))).toMatchObject({
+      spans: [],
+      rejected: 0,
+    });
   });
 });
 
 describe(decodeLogsJson.name, () => {
-  it.each(['logs.json', 'events.json'])('decodes %s and its protobuf re-encoding to the same rows', (file) => {
-    const json = ok<OtlpLogsRequest>(decodeLogsJson(example(file)));
-    const fromJson = normaliseLogs(json);
-    expect(fromJson.rejected).toBe(0);
-    expect(fromJson.logs.length).toBeGreaterThan(0);
-    expect(fromJson.logs[0].timeUnixNano).toBe('1544712660300000000');
-    const proto = ok<OtlpLogsRequest>(decodeLogsProtobuf(encodeLogsRequestProtobuf(json)));
-    expect(normaliseLogs(proto)).toEqual(fromJson);
-  });
+  it.each(['logs.json', 'events.json'])(
+    'decodes %s and its protobuf re-encoding to the same rows',
+    (file) => {
+      const json = ok<OtlpLogsRequest>(decodeLogsJson(example(file)));
+      const fromJson = normaliseLogs(json);
+      expect(fromJson.rejected).toBe(0);
+      expect(fromJson.logs.length).toBeGreaterThan(0);
+      expect(fromJson.logs[0].timeUnixNano).toBe('1544712660300000000');
+      const proto = ok<OtlpLogsRequest>(decodeLogsProtobuf(encodeLogsRequestProtobuf(json)));
+      expect(normaliseLogs(proto)).toEqual(fromJson);
+    },
+  );
 });
 
 describe(decodeMetricsJson.name, () => {
@@ -105,7 +123,12 @@ describe(decodeMetricsJson.name, () => {
     const json = ok<OtlpMetricsRequest>(decodeMetricsJson(example('metrics.json')));
     const fromJson = normaliseMetrics(json);
     expect(fromJson.rejected).toBe(0);
-    expect(fromJson.points.map((p) => p.metricType)).toEqual(['sum', 'gauge', 'histogram', 'exponential_histogram']);
+    expect(fromJson.points.map((p) => p.metricType)).toEqual([
+      'sum',
+      'gauge',
+      'histogram',
+      'exponential_histogram',
+    ]);
     const proto = ok<OtlpMetricsRequest>(decodeMetricsProtobuf(encodeMetricsRequestProtobuf(json)));
     expect(normaliseMetrics(proto)).toEqual(fromJson);
   });

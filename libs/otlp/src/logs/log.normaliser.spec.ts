@@ -1,0 +1,103 @@
+import type { OtlpKeyValue, OtlpLogsRequest } from '../common/otlp-request.types';
+import { normaliseLogs } from './log.normaliser';
+
+const s = (key: string, v: string): OtlpKeyValue => ({ key, value: { stringValue: v } });
+
+// Shaped like the Lambda telemetryapi receiver's log records (research notes §4): faas.invocation_id
+// on the record, the function on the resource.
+function request(
+  records: NonNullable<OtlpLogsRequest['resourceLogs']>[number]['scopeLogs'],
+): OtlpLogsRequest {
+  return {
+    resourceLogs: [
+      {
+        resource: {
+          attributes: [
+            s('service.name', 'checkout'),
+            s('cloud.platform', 'aws_lambda'),
+            s('cloud.region', 'eu-west-1'),
+            s('cloud.account.id', '123456789012'),
+            s('faas.name', 'checkout'),
+          ],
+        },
+        scopeLogs: records,
+      },
+    ],
+  };
+}
+
+describe(normaliseLogs.name, () => {
+  it('maps a record to a LogRow with request id, function id and source otlp', () => {
+    const out = normaliseLogs(
+      request([
+        {
+          logRecords: [
+            {
+              timeUnixNano: '1718000000123456789',
+              observedTimeUnixNano: '1718000000200000000',
+              severityNumber: 17,
+              severityText: 'ERROR',
+              body: { stringValue: 'boom' },
+              traceId: '0AF7651916CD43DD8448EB211C80319C',
+              spanId: 'b7ad6b7169203331',
+              attributes: [s('faas.invocation_id', 'req-1')],
+            },
+            {
+              observedTimeUnixNano: '1718000000300000000',
+              body: { kvlistValue: { values: [{ key: 'k', value: { intValue: '1' } }] } },
+              attributes: [s('faas.execution', 'req-legacy')],
+              traceId: 'bad',
+            },
+          ],
+        },
+      ]),
+    );
+    expect(out.rejected).toBe(0);
+    expect(out.logs[0]).toEqual({
+      timeUnixNano: '1718000000123456789',
+      observedTimeUnixNano: '1718000000200000000',
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId: 'b7ad6b7169203331',
+      severityText: 'ERROR',
+      severityNumber: 17,
+      serviceName: 'checkout',
+      functionId: 'aws_lambda~123456789012~eu-west-1~checkout',
+      requestId: 'req-1',
+      source: 'otlp',
+      body: 'boom',
+      resourceAttributes: expect.objectContaining({ 'faas.name': 'checkout' }),
+      logAttributes: { 'faas.invocation_id': 'req-1' },
+    });
+    // time falls back to observed time; an invalid trace id only unlinks the record
+    expect(out.logs[1]).toMatchObject({
+      timeUnixNano: '1718000000300000000',
+      requestId: 'req-legacy',
+      body: '{"k":1}',
+      traceId: '',
+    });
+  });
+
+  it('rejects records without any timestamp and keeps the others', () => {
+    const out = normaliseLogs(
+      request([
+        {
+          logRecords: [
+            { body: { stringValue: 'no time' } },
+            { timeUnixNano: '5', body: { stringValue: 'ok' } },
+          ],
+        },
+      ]),
+    );
+    expect(out.logs.map((l) => l.body)).toEqual(['ok']);
+    expect(out.reasons).toEqual({ invalid_timestamp: 1 });
+  });
+
+  it('leaves requestId and functionId empty when nothing identifies them', () => {
+    const out = normaliseLogs({
+      resourceLogs: [
+        { scopeLogs: [{ logRecords: [{ timeUnixNano: '1', body: { stringValue: 'x' } }] }] },
+      ],
+    });
+    expect(out.logs[0]).toMatchObject({ requestId: '', functionId: '', serviceName: '' });
+  });
+});

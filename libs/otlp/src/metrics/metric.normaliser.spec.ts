@@ -1,0 +1,272 @@
+import { histogramQuantile } from '@fleetscope/model';
+import type { OtlpKeyValue, OtlpMetric, OtlpMetricsRequest } from '../common/otlp-request.types';
+import { CumulativeToDelta } from './cumulative-to-delta';
+import { normaliseMetrics } from './metric.normaliser';
+
+const s = (key: string, v: string): OtlpKeyValue => ({ key, value: { stringValue: v } });
+const T0 = '1718000000000000000'; // 2024-06-10T06:13:20Z
+const T1 = '1718000030000000000'; // 30 s later, same minute
+const MINUTE = 1717999980000; // T0 truncated to the minute
+
+const lambdaResource = [
+  s('cloud.platform', 'aws_lambda'),
+  s('cloud.region', 'eu-west-1'),
+  s('cloud.account.id', '123456789012'),
+  s('faas.name', 'checkout'),
+  s('faas.version', '3'),
+  s('faas.max_memory', '1024'), // the extension's MB string
+];
+const FN = 'aws_lambda~123456789012~eu-west-1~checkout';
+
+function request(
+  metrics: OtlpMetric[],
+  resource = lambdaResource,
+  scope = 'telemetryapireceiver',
+): OtlpMetricsRequest {
+  return {
+    resourceMetrics: [
+      { resource: { attributes: resource }, scopeMetrics: [{ scope: { name: scope }, metrics }] },
+    ],
+  };
+}
+
+const counter = (
+  name: string,
+  value: number,
+  temporality = 1,
+  time = T1,
+  start = T0,
+): OtlpMetric => ({
+  name,
+  unit: '1',
+  sum: {
+    aggregationTemporality: temporality,
+    isMonotonic: true,
+    dataPoints: [{ startTimeUnixNano: start, timeUnixNano: time, asInt: String(value) }],
+  },
+});
+
+// The semconv bucket layout for faas.invoke_duration (faas-metrics.md), in seconds.
+const BOUNDS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+function durationHistogram(
+  name: string,
+  counts: number[],
+  sum: number,
+  temporality = 1,
+  attrs: OtlpKeyValue[] = [],
+): OtlpMetric {
+  return {
+    name,
+    unit: 's',
+    histogram: {
+      aggregationTemporality: temporality,
+      dataPoints: [
+        {
+          startTimeUnixNano: T0,
+          timeUnixNano: T1,
+          count: String(counts.reduce((a, b) => a + b, 0)),
+          sum,
+          bucketCounts: counts.map(String),
+          explicitBounds: BOUNDS,
+          attributes: attrs,
+        },
+      ],
+    },
+  };
+}
+
+describe(normaliseMetrics.name, () => {
+  it('turns delta FaaS metrics into one per-minute row for the function', () => {
+    const counts = new Array<number>(15).fill(0);
+    counts[6] = 8; // (0.1, 0.25] s
+    counts[7] = 2; // (0.25, 0.5] s
+    const out = normaliseMetrics(
+      request([
+        counter('faas.invocations', 9),
+        counter('faas.errors', 1),
+        counter('faas.timeouts', 0),
+        counter('faas.coldstarts', 2),
+        durationHistogram('faas.invoke_duration', counts, 2.1),
+        durationHistogram('faas.init_duration', [0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], 0.8),
+        {
+          name: 'faas.mem_usage',
+          unit: 'By',
+          histogram: {
+            aggregationTemporality: 1,
+            dataPoints: [{ timeUnixNano: T1, count: '10', sum: 1.2e9, max: 181000000 }],
+          },
+        },
+      ]),
+    );
+    expect(out.rejected).toBe(0);
+    expect(out.points).toHaveLength(7);
+    expect(out.minutes).toHaveLength(1);
+    const m = out.minutes[0];
+    expect(m).toMatchObject({
+      source: 'otel_metrics',
+      functionId: FN,
+      version: '3',
+      memorySizeMb: 1024,
+      minuteMs: MINUTE,
+      invocations: 10,
+      errors: 1,
+      timeouts: 0,
+      coldStarts: 2,
+      maxMemoryUsedMb: 181,
+    });
+    expect(m.durationSumMs).toBeCloseTo(2100);
+    expect(m.initDurationSumMs).toBeCloseTo(800);
+    expect(Object.values(m.durationBuckets).reduce((a, b) => a + b, 0)).toBe(10);
+    const p50 = histogramQuantile(m.durationBuckets, 0.5)!;
+    expect(p50).toBeGreaterThan(100);
+    expect(p50).toBeLessThan(250);
+  });
+
+  it('converts Knative kn.serving.invocation.duration into invocations, 5xx errors and durations', () => {
+    const resource = [s('k8s.namespace.name', 'default'), s('service.name', 'hello')];
+    const attrs = [s('kn.service.name', 'hello'), s('kn.revision.name', 'hello-00001')];
+    const out = normaliseMetrics(
+      request(
+        [
+          durationHistogram(
+            'kn.serving.invocation.duration',
+            [0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            0.08,
+            1,
+            [...attrs, { key: 'http.response.status_code', value: { intValue: 200 } }],
+          ),
+          durationHistogram(
+            'kn.serving.invocation.duration',
+            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0],
+            2,
+            1,
+            [...attrs, { key: 'http.response.status_code', value: { intValue: 503 } }],
+          ),
+        ],
+        resource,
+        'knative.dev/serving',
+      ),
+    );
+    expect(out.minutes).toHaveLength(1);
+    expect(out.minutes[0]).toMatchObject({
+      functionId: 'knative~default~~hello',
+      version: 'hello-00001',
+      invocations: 5,
+      errors: 1,
+      memorySizeMb: 0,
+    });
+    expect(out.minutes[0].durationSumMs).toBeCloseTo(2080);
+  });
+
+  it('uses cumulative points only through CumulativeToDelta', () => {
+    const converter = new CumulativeToDelta(100, '0');
+    expect(normaliseMetrics(request([counter('faas.invocations', 5, 2)])).minutes).toEqual([]);
+    const first = normaliseMetrics(request([counter('faas.invocations', 5, 2)]), {
+      cumulative: converter,
+    });
+    expect(first.minutes[0].invocations).toBe(5); // the series started after the converter's epoch
+    const second = normaliseMetrics(
+      request([counter('faas.invocations', 12, 2, '1718000050000000000')]),
+      { cumulative: converter },
+    );
+    expect(second.minutes[0].invocations).toBe(7);
+  });
+
+  it('keeps every point type as a row and rejects unusable points with a reason', () => {
+    const out = normaliseMetrics(
+      request(
+        [
+          {
+            name: 'g',
+            gauge: {
+              dataPoints: [
+                { timeUnixNano: T1, asDouble: 1.5 },
+                { timeUnixNano: '0', asDouble: 2 },
+                { timeUnixNano: T1 },
+              ],
+            },
+          },
+          {
+            name: 'h',
+            histogram: {
+              aggregationTemporality: 2,
+              dataPoints: [
+                { timeUnixNano: T1, count: '3', bucketCounts: ['1', '2'], explicitBounds: [] },
+              ],
+            },
+          },
+          {
+            name: 'q',
+            summary: {
+              dataPoints: [
+                {
+                  timeUnixNano: T1,
+                  count: '4',
+                  sum: 10,
+                  quantileValues: [
+                    { quantile: 0, value: 1 },
+                    { quantile: 1, value: 7 },
+                  ],
+                },
+              ],
+            },
+          },
+          { sum: { dataPoints: [{ timeUnixNano: T1, asInt: '1' }] } },
+        ],
+        [s('service.name', 'svc')],
+      ),
+    );
+    expect(out.points.map((p) => [p.metricName, p.metricType, p.value, p.min, p.max])).toEqual([
+      ['g', 'gauge', 1.5, null, null],
+      ['q', 'summary', 0, 1, 7],
+    ]);
+    expect(out.reasons).toEqual({
+      invalid_timestamp: 1,
+      missing_value: 1,
+      invalid_buckets: 1,
+      missing_metric_name: 1,
+    });
+    expect(out.rejected).toBe(4);
+  });
+
+  it('reads faas.mem_usage in bytes when it does not carry the extension quirk', () => {
+    const out = normaliseMetrics(
+      request(
+        [
+          {
+            name: 'faas.mem_usage',
+            unit: 'By',
+            gauge: { dataPoints: [{ timeUnixNano: T1, asInt: String(256 * 1048576 + 5) }] },
+          },
+        ],
+        lambdaResource,
+        'my.meter',
+      ),
+    );
+    expect(out.minutes[0].maxMemoryUsedMb).toBeCloseTo(256, 3);
+  });
+});
+
+describe(CumulativeToDelta.name, () => {
+  it('starts over on a reset and forgets the least recently seen series past its bound', () => {
+    const c = new CumulativeToDelta(2, '9999999999999999999');
+    expect(c.sum('a', '1', 10)).toBeNull(); // baseline: started before the converter
+    expect(c.sum('a', '1', 15)).toBe(5);
+    expect(c.sum('a', '1', 3)).toBe(3); // value went down: reset
+    expect(c.sum('a', '2', 4)).toBe(4); // new start time: reset
+    c.sum('b', '1', 1);
+    c.sum('c', '1', 1);
+    expect(c.size).toBe(2);
+    expect(c.sum('a', '2', 9)).toBeNull(); // 'a' was evicted, so this is a baseline again
+  });
+
+  it('subtracts histogram buckets', () => {
+    const c = new CumulativeToDelta(10, '0');
+    c.histogram('h', '1', { count: 3, sum: 3, bucketCounts: [1, 2] });
+    expect(c.histogram('h', '1', { count: 5, sum: 6, bucketCounts: [2, 3] })).toEqual({
+      count: 2,
+      sum: 3,
+      bucketCounts: [1, 1],
+    });
+  });
+});

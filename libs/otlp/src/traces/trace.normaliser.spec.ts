@@ -1,0 +1,299 @@
+import { functionId } from '@fleetscope/model';
+import type { OtlpKeyValue, OtlpSpan, OtlpTraceRequest } from '../common/otlp-request.types';
+import { isDecodeError } from '../common/otlp-request.types';
+import { decodeTracesProtobuf } from '../codec/otlp-request.decoder';
+import { encodeTraceRequestProtobuf } from '../codec/otlp-request.encoder';
+import { normaliseTraces } from './trace.normaliser';
+
+// Built from the FaaS conventions (semconv docs/faas/*, aws-lambda.md) and what the research notes
+// record the Lambda instrumentation and resource detector emit; no public OTLP capture exists.
+const s = (key: string, v: string): OtlpKeyValue => ({ key, value: { stringValue: v } });
+const b = (key: string, v: boolean): OtlpKeyValue => ({ key, value: { boolValue: v } });
+const i = (key: string, v: string | number): OtlpKeyValue => ({ key, value: { intValue: v } });
+
+const lambdaResource: OtlpKeyValue[] = [
+  s('service.name', 'checkout'),
+  s('cloud.provider', 'aws'),
+  s('cloud.platform', 'aws_lambda'),
+  s('cloud.region', 'eu-west-1'),
+  s('faas.name', 'checkout'),
+  s('faas.version', '$LATEST'),
+  s('faas.instance', '2021/06/28/[$LATEST]2f399eb14537447da05ab2a2e39309de'),
+  i('faas.max_memory', '536870912'),
+  s('process.runtime.name', 'nodejs'),
+  s('process.runtime.version', '20.11.1'),
+  s('host.arch', 'amd64'),
+];
+
+function serverSpan(overrides: Partial<OtlpSpan> = {}, attributes: OtlpKeyValue[] = []): OtlpSpan {
+  return {
+    traceId: '0AF7651916CD43DD8448EB211C80319C',
+    spanId: 'B7AD6B7169203331',
+    name: 'checkout',
+    kind: 2,
+    startTimeUnixNano: '1718000000123456789',
+    endTimeUnixNano: '1718000000248456789',
+    attributes: [
+      s('faas.invocation_id', 'af9c3fd4-0d4c-4a3e-9b1f-7d2f3b2a1c00'),
+      s('cloud.resource_id', 'arn:aws:lambda:eu-west-1:123456789012:function:checkout'),
+      s('cloud.account.id', '123456789012'),
+      b('faas.coldstart', true),
+      s('faas.trigger', 'http'),
+      ...attributes,
+    ],
+    ...overrides,
+  };
+}
+
+function request(
+  spans: OtlpSpan[],
+  resource: OtlpKeyValue[] | null = lambdaResource,
+): OtlpTraceRequest {
+  return {
+    resourceSpans: [
+      {
+        ...(resource === null ? {} : { resource: { attributes: resource } }),
+        scopeSpans: [
+          {
+            scope: { name: '@opentelemetry/instrumentation-aws-lambda', version: '0.62.0' },
+            spans,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+const checkoutId = functionId({
+  platform: 'aws_lambda',
+  account: '123456789012',
+  region: 'eu-west-1',
+  name: 'checkout',
+});
+
+describe(normaliseTraces.name, () => {
+  it('turns a FaaS server span into a span row and an invocation record with every field set', () => {
+    const out = normaliseTraces(request([serverSpan()]));
+    expect(out.rejected).toBe(0);
+    expect(out.spans).toHaveLength(1);
+    expect(out.spans[0].functionId).toBe(checkoutId);
+    expect(out.invocations).toEqual([
+      {
+        source: 'otel_span',
+        functionId: checkoutId,
+        platform: 'aws_lambda',
+        account: '123456789012',
+        region: 'eu-west-1',
+        name: 'checkout',
+        version: '$LATEST',
+        requestId: 'af9c3fd4-0d4c-4a3e-9b1f-7d2f3b2a1c00',
+        startTimeMs: 1718000000123,
+        durationMs: 125,
+        billedDurationMs: null,
+        initDurationMs: null,
+        restoreDurationMs: null,
+        billedRestoreDurationMs: null,
+        memorySizeMb: 512,
+        maxMemoryUsedMb: null,
+        coldStart: true,
+        initType: '',
+        status: 'success',
+        errorType: '',
+        trigger: 'http',
+        instance: '2021/06/28/[$LATEST]2f399eb14537447da05ab2a2e39309de',
+        traceId: '0af7651916cd43dd8448eb211c80319c',
+        runtime: 'nodejs 20.11.1',
+        architecture: 'x86_64',
+      },
+    ]);
+  });
+
+  it('produces the same rows from the protobuf encoding of the request', () => {
+    const req = request([serverSpan({ status: { code: 2, message: 'boom' } })]);
+    const decoded = decodeTracesProtobuf(encodeTraceRequestProtobuf(req));
+    if (isDecodeError(decoded)) throw new Error(decoded.error);
+    expect(normaliseTraces(decoded)).toEqual(normaliseTraces(req));
+  });
+
+  it('takes the version from a numeric ARN qualifier and ignores an alias', () => {
+    const versioned = normaliseTraces(
+      request([
+        serverSpan({}, [
+          s('aws.lambda.invoked_arn', 'arn:aws:lambda:eu-west-1:123456789012:function:checkout:42'),
+        ]),
+      ]),
+    );
+    expect(versioned.invocations[0].version).toBe('42');
+    const aliased = normaliseTraces(
+      request([
+        serverSpan({
+          attributes: [
+            s('cloud.resource_id', 'arn:aws:lambda:eu-west-1:123456789012:function:checkout:live'),
+          ],
+        }),
+      ]),
+    );
+    expect(aliased.invocations[0]).toMatchObject({
+      version: '$LATEST',
+      name: 'checkout',
+      functionId: checkoutId,
+    });
+  });
+
+  it('reads the legacy faas.execution and faas.id names', () => {
+    const out = normaliseTraces(
+      request(
+        [
+          serverSpan({
+            attributes: [
+              s('faas.execution', 'legacy-request-id'),
+              s('faas.id', 'arn:aws:lambda:us-east-1:210987654321:function:legacy-fn:7'),
+            ],
+          }),
+        ],
+        [s('service.name', 'legacy-fn')],
+      ),
+    );
+    expect(out.invocations[0]).toMatchObject({
+      platform: 'aws_lambda',
+      account: '210987654321',
+      region: 'us-east-1',
+      name: 'legacy-fn',
+      version: '7',
+      requestId: 'legacy-request-id',
+      coldStart: null,
+      memorySizeMb: null,
+    });
+  });
+
+  it('reads faas.max_memory sent by the Lambda collector extension as an MB string', () => {
+    const resource = lambdaResource
+      .filter((kv) => kv.key !== 'faas.max_memory')
+      .concat(s('faas.max_memory', '1024'));
+    const out = normaliseTraces(
+      request([serverSpan({}, [s('faas.coldstart', 'false')])], resource),
+    );
+    expect(out.invocations[0].memorySizeMb).toBe(1024);
+    expect(out.invocations[0].coldStart).toBe(false);
+  });
+
+  it('marks an ERROR span as an error with the exception type from its event', () => {
+    const span = serverSpan({
+      status: { code: 2, message: 'Task timed out' },
+      events: [
+        {
+          name: 'exception',
+          timeUnixNano: '1718000000200000000',
+          attributes: [s('exception.type', 'TimeoutError')],
+        },
+      ],
+    });
+    const out = normaliseTraces(request([span]));
+    expect(out.invocations[0]).toMatchObject({ status: 'error', errorType: 'TimeoutError' });
+    expect(out.spans[0]).toMatchObject({ statusCode: 'error', statusMessage: 'Task timed out' });
+    expect(out.spans[0].events[0]).toEqual({
+      timeUnixNano: '1718000000200000000',
+      name: 'exception',
+      attributes: { 'exception.type': 'TimeoutError' },
+    });
+  });
+
+  it('uses the span id as request id when no invocation id is present, and counts CONSUMER spans', () => {
+    const span = serverSpan({ kind: 5, attributes: [s('faas.trigger', 'pubsub')] });
+    const out = normaliseTraces(request([span]));
+    expect(out.invocations[0]).toMatchObject({ requestId: 'b7ad6b7169203331', trigger: 'pubsub' });
+  });
+
+  it('keeps client and internal spans as rows without invocation records', () => {
+    const out = normaliseTraces(
+      request([serverSpan({ kind: 3 }), serverSpan({ kind: 1, spanId: '00f067aa0ba902b7' })]),
+    );
+    expect(out.spans.map((x) => x.kind)).toEqual(['client', 'internal']);
+    expect(out.spans.every((x) => x.functionId === checkoutId)).toBe(true);
+    expect(out.invocations).toEqual([]);
+  });
+
+  it('rejects spans with malformed ids or timestamps, with a reason, and keeps the rest', () => {
+    const out = normaliseTraces(
+      request([
+        serverSpan({ traceId: 'xyz' }),
+        serverSpan({ spanId: '00000000000000000' }),
+        serverSpan({ spanId: 'not-hex-not-hex!' }),
+        serverSpan({ parentSpanId: 'abc' }),
+        serverSpan({ startTimeUnixNano: undefined }),
+        serverSpan({ spanId: '00f067aa0ba902b7' }),
+        null as unknown as OtlpSpan,
+      ]),
+    );
+    expect(out.spans.map((x) => x.spanId)).toEqual(['00f067aa0ba902b7']);
+    expect(out.invocations).toHaveLength(1);
+    expect(out.rejected).toBe(6);
+    expect(out.reasons).toEqual({
+      invalid_trace_id: 1,
+      invalid_span_id: 2,
+      invalid_parent_span_id: 1,
+      invalid_timestamp: 1,
+      malformed: 1,
+    });
+    expect(out.errors[0]).toBe(
+      'resourceSpans[0].scopeSpans[0].spans[0]: invalid traceId (length 3, expected 32 hex chars)',
+    );
+    expect(out.errorMessage).toMatch(/^rejected 6 \(/);
+  });
+
+  it('accepts spans without a resource, attributing them to no function', () => {
+    const out = normaliseTraces(request([serverSpan({ attributes: [] })], null));
+    expect(out.spans[0]).toMatchObject({ functionId: '', serviceName: '' });
+    expect(out.invocations).toEqual([]);
+  });
+
+  it('never throws on hostile shapes', () => {
+    const hostile = [
+      null,
+      { resourceSpans: 'x' },
+      {
+        resourceSpans: [
+          null,
+          1,
+          { scopeSpans: [null, { spans: 'x' }, { spans: [{ attributes: 'x', traceId: 5 }] }] },
+        ],
+      },
+    ];
+    for (const req of hostile) expect(() => normaliseTraces(req as OtlpTraceRequest)).not.toThrow();
+  });
+
+  it('recognises Knative services by their kn.* or namespace attributes', () => {
+    const out = normaliseTraces(
+      request(
+        [serverSpan({ attributes: [s('faas.invocation_id', 'r1')] })],
+        [
+          s('service.name', 'hello'),
+          s('k8s.namespace.name', 'default'),
+          s('kn.revision.name', 'hello-00002'),
+          s('faas.name', 'hello'),
+        ],
+      ),
+    );
+    expect(out.invocations[0]).toMatchObject({
+      platform: 'knative',
+      account: 'default',
+      name: 'hello',
+      version: 'hello-00002',
+    });
+  });
+
+  it('recognises OpenFaaS functions named name.namespace', () => {
+    const out = normaliseTraces(
+      request(
+        [serverSpan({ attributes: [] })],
+        [s('faas.name', 'figlet.openfaas-fn'), s('k8s.namespace.name', 'openfaas-fn')],
+      ),
+    );
+    expect(out.invocations[0]).toMatchObject({
+      platform: 'openfaas',
+      account: 'openfaas-fn',
+      name: 'figlet',
+      functionId: 'openfaas~openfaas-fn~~figlet',
+    });
+  });
+});
