@@ -186,19 +186,48 @@ export const ENV = {
     name: 'FLEETSCOPE_OPENFAAS_GATEWAYS',
     schema: csv,
     default: '',
-    description: 'Comma-separated OpenFaaS gateway URLs to scrape (/metrics, /system/functions).',
+    description:
+      "Comma-separated OpenFaaS gateway URLs to scrape (/metrics, /system/functions), each optionally `name=URL`; the name (default host:port) is the functions' region. Basic-auth credentials may be given in the URL.",
   },
   knativeMetricsUrls: {
     name: 'FLEETSCOPE_KNATIVE_METRICS_URLS',
     schema: csv,
     default: '',
-    description: 'Comma-separated Prometheus endpoints of Knative queue-proxy/activator/autoscaler.',
+    description:
+      'Comma-separated Prometheus endpoints of Knative queue-proxy/activator/autoscaler, each optionally `cluster=URL` (default cluster: FLEETSCOPE_KNATIVE_CLUSTER).',
   },
   scrapeIntervalSeconds: {
     name: 'FLEETSCOPE_SCRAPE_INTERVAL_SECONDS',
     schema: positiveInt,
     default: '60',
     description: 'Scrape interval for OpenFaaS and Knative endpoints.',
+  },
+  knativeCluster: {
+    name: 'FLEETSCOPE_KNATIVE_CLUSTER',
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/, 'must be a cluster name (letters, digits, _ . -)'),
+    default: 'default',
+    description:
+      'Cluster name of Knative functions (their region) for metrics URLs without a `cluster=` prefix, pushes without ?cluster and the Kubernetes API below.',
+  },
+  kubernetesApiUrl: {
+    name: 'FLEETSCOPE_KUBERNETES_API_URL',
+    schema: url,
+    description:
+      'Kubernetes API server whose Knative Services (serving.knative.dev/v1) feed the inventory, e.g. https://kubernetes.default.svc. Unset: no Knative inventory.',
+  },
+  kubernetesTokenFile: {
+    name: 'FLEETSCOPE_KUBERNETES_TOKEN_FILE',
+    schema: optionalString,
+    description:
+      'File holding the bearer token for the Kubernetes API (re-read on every sync, as projected service-account tokens rotate), e.g. /var/run/secrets/kubernetes.io/serviceaccount/token.',
+  },
+  kubernetesCaFile: {
+    name: 'FLEETSCOPE_KUBERNETES_CA_FILE',
+    schema: optionalString,
+    description:
+      'PEM CA bundle that signs the Kubernetes API certificate, e.g. /var/run/secrets/kubernetes.io/serviceaccount/ca.crt.',
   },
   lambdaInventoryRegions: {
     name: 'FLEETSCOPE_LAMBDA_INVENTORY_REGIONS',
