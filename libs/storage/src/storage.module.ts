@@ -98,7 +98,15 @@ export class StorageModule {
         FunctionsRepository,
         FunctionConfigRepository,
         RecommendationsRepository,
-        IngestRequestsRepository,
+        {
+          provide: IngestRequestsRepository,
+          inject: [CLICKHOUSE],
+          useFactory: async (handle: ClickHouseHandle) => {
+            const requests = new IngestRequestsRepository(handle);
+            await requests.load();
+            return requests;
+          },
+        },
       ],
       exports: [
         FLEETSCOPE_CONFIG,

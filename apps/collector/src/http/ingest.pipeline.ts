@@ -53,14 +53,14 @@ export class IngestPipeline {
         this.metrics.duplicate(signal);
         return { duplicate: true };
       }
-      if (await this.guard(() => this.requests.seen(key))) {
+      if (this.requests.seen(key)) {
         this.metrics.duplicate(signal);
         return { duplicate: true };
       }
     }
     const write = this.guard(async () => {
-      await this.writer.write(batch);
-      if (key) await this.requests.remember(key, signal);
+      await this.writer.write(key ? { ...batch, requestKeys: [{ key, source: signal }] } : batch);
+      if (key) this.requests.remember(key);
     });
     if (key) this.inFlight.set(key, write);
     try {

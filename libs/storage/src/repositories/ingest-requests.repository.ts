@@ -5,43 +5,41 @@ import { CLICKHOUSE } from '../storage.tokens';
 import { RecentKeys } from '../writer/recent-keys';
 
 /**
- * Keys of accepted ingest requests (a body hash, or Firehose's X-Amz-Firehose-Request-Id). A sender
- * that retries a request whose acknowledgement it lost is answered 200 without a second copy.
- * Recent keys are held in memory; older ones (and those from before a restart) are looked up.
+ * Keys of accepted ingest requests (a body hash, or Firehose's X-Amz-Firehose-Request-Id), so a
+ * sender retrying a request whose acknowledgement it lost is answered 200 without a second copy.
+ * The keys are written by the IngestWriter with their rows; this keeps the recent ones in memory
+ * (loaded from ClickHouse at start, so retries across a restart are recognised too) and answers
+ * lookups without a query on the ingest path.
  */
 @Injectable()
 export class IngestRequestsRepository {
-  private readonly recent = new RecentKeys(200_000);
+  private readonly recent = new RecentKeys(400_000);
 
   constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
 
-  async seen(key: string): Promise<boolean> {
-    if (this.recent.has(key)) return true;
+  /** Loads the keys of the last `hours` hours (bounded); called once at start. */
+  async load(hours = 24): Promise<number> {
     try {
       const result = await this.handle.client.query({
-        query: 'SELECT 1 FROM ingest_requests WHERE key = {key:String} LIMIT 1',
-        query_params: { key },
+        query: `SELECT key FROM ingest_requests WHERE received_at >= now() - toIntervalHour({h:UInt32})
+                ORDER BY received_at DESC LIMIT {n:UInt32}`,
+        query_params: { h: hours, n: this.recent.capacity / 2 },
         format: 'JSONCompactEachRow',
       });
-      const found = (await result.json<unknown[]>()).length > 0;
-      if (found) this.recent.add(key);
-      return found;
+      const rows = await result.json<[string]>();
+      for (const [key] of rows.reverse()) this.recent.add(key);
+      return rows.length;
     } catch (error) {
       throw toStorageError(error, 'reading ingest_requests');
     }
   }
 
-  async remember(key: string, source: string): Promise<void> {
+  seen(key: string): boolean {
+    return this.recent.has(key);
+  }
+
+  /** Called once the request's rows (and its key) are stored. */
+  remember(key: string): void {
     this.recent.add(key);
-    try {
-      await this.handle.client.insert({
-        table: 'ingest_requests',
-        values: [[key, source]],
-        columns: ['key', 'source'],
-        format: 'JSONCompactEachRow',
-      });
-    } catch (error) {
-      throw toStorageError(error, 'writing ingest_requests');
-    }
   }
 }

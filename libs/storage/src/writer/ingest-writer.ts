@@ -12,6 +12,7 @@ import {
   FUNCTION_MINUTES,
   INVOCATIONS,
   LOGS,
+  INGEST_REQUESTS,
   METRIC_POINTS,
   SPANS,
   type TableEncoder,
@@ -24,6 +25,11 @@ export interface IngestBatch {
   logs?: LogRow[];
   metricPoints?: MetricPointRow[];
   functionMinutes?: FunctionMinuteRow[];
+  /**
+   * Keys of the requests these rows came from (a body hash, a Firehose request id). They are
+   * stored after the rows, in the same flush, so a key is remembered only once its data is safe.
+   */
+  requestKeys?: { key: string; source: string }[];
 }
 
 export interface WriterOptions {
@@ -61,7 +67,13 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-type TableName = 'invocations' | 'spans' | 'logs' | 'metric_points' | 'function_minutes';
+type TableName =
+  | 'invocations'
+  | 'spans'
+  | 'logs'
+  | 'metric_points'
+  | 'function_minutes'
+  | 'ingest_requests';
 
 /**
  * A bounded write queue in front of ClickHouse. Batches are queued by size in bytes (estimated from
@@ -183,6 +195,7 @@ export class IngestWriter {
     const logs: LogRow[] = [];
     const points: MetricPointRow[] = [];
     const minutes: FunctionMinuteRow[] = [];
+    const requestKeys: { key: string; source: string }[] = [];
     for (const { batch } of taken) {
       for (const inv of batch.invocations ?? []) {
         const key = invocationKey(inv.functionId, inv.source, inv.requestId);
@@ -197,6 +210,7 @@ export class IngestWriter {
       if (batch.logs) pushAll(logs, batch.logs);
       if (batch.metricPoints) pushAll(points, batch.metricPoints);
       if (batch.functionMinutes) pushAll(minutes, batch.functionMinutes);
+      if (batch.requestKeys) pushAll(requestKeys, batch.requestKeys);
     }
     try {
       await Promise.all([
@@ -206,6 +220,7 @@ export class IngestWriter {
         this.insert(METRIC_POINTS, points),
         this.insert(FUNCTION_MINUTES, minutes),
       ]);
+      await this.insert(INGEST_REQUESTS, requestKeys);
       for (const key of fresh) this.recent.add(key);
       for (const p of taken) p.resolve();
     } catch (error) {
@@ -255,7 +270,8 @@ function countRows(batch: IngestBatch): number {
     (batch.spans?.length ?? 0) +
     (batch.logs?.length ?? 0) +
     (batch.metricPoints?.length ?? 0) +
-    (batch.functionMinutes?.length ?? 0)
+    (batch.functionMinutes?.length ?? 0) +
+    (batch.requestKeys?.length ?? 0)
   );
 }
 

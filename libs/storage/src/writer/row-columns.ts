@@ -107,3 +107,9 @@ function finite(v: number): number {
 function nullableFinite(v: number | null): number | null {
   return v === null || !Number.isFinite(v) ? null : v;
 }
+
+export const INGEST_REQUESTS: TableEncoder<{ key: string; source: string }> = {
+  table: 'ingest_requests',
+  columns: ['key', 'source'],
+  encode: (r) => [r.key, r.source],
+};
