@@ -1,0 +1,116 @@
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { runLambdaSandbox, type LambdaFunctionSpec } from './support/lambda-sandbox';
+
+const INVOCATIONS = 5;
+
+interface FunctionRow {
+  id: string;
+  platform: string;
+  account: string;
+  region: string;
+  name: string;
+  version: string;
+  memoryMb: number | null;
+  invocations: number;
+  coldStarts: number;
+  errors: number;
+}
+
+describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentation-aws-lambda', () => {
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope();
+  });
+
+  afterAll(async () => {
+    await fleetscope.stop();
+  });
+
+  async function functionsNamed(name: string): Promise<FunctionRow[]> {
+    await fleetscope.flush();
+    const response = await fetch(`${fleetscope.apiUrl}/api/functions`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { functions: FunctionRow[] };
+    return body.functions.filter((f) => f.name === name);
+  }
+
+  async function spanRequestIds(name: string): Promise<string[]> {
+    const result = await fleetscope.clickhouse.client.query({
+      query: `SELECT span_attributes['faas.execution'] AS id FROM spans
+              WHERE name = {name:String} AND kind = 'server' ORDER BY time`,
+      query_params: { name },
+      format: 'JSONEachRow',
+    });
+    return (await result.json<{ id: string }>()).map((r) => r.id);
+  }
+
+  async function coldRequestIds(functionId: string): Promise<string[]> {
+    const result = await fleetscope.clickhouse.client.query({
+      query: `SELECT request_id FROM invocations WHERE function_id = {functionId:String} AND cold_start = 1`,
+      query_params: { functionId },
+      format: 'JSONEachRow',
+    });
+    return (await result.json<{ request_id: string }>()).map((r) => r.request_id);
+  }
+
+  function expectOneColdStart(rows: FunctionRow[], spec: LambdaFunctionSpec): void {
+    // Account, region and name come from the invoked ARN; the version from faas.version, since
+    // the ARN's qualifier is an alias.
+    expect(rows).toEqual([
+      expect.objectContaining({
+        platform: 'aws_lambda',
+        account: spec.account,
+        region: spec.region,
+        name: spec.name,
+        version: spec.version,
+        memoryMb: spec.memoryMb,
+        invocations: INVOCATIONS,
+        coldStarts: 1,
+        errors: 0,
+      }),
+    ]);
+  }
+
+  it('counts every invocation exported over OTLP/HTTP protobuf once, the first as the cold start', async () => {
+    const spec: LambdaFunctionSpec = {
+      account: '123456789012',
+      region: 'eu-west-1',
+      name: 'checkout-proto',
+      version: '7',
+      alias: 'live',
+      memoryMb: 512,
+    };
+    const run = await runLambdaSandbox(spec, {
+      protocol: 'http/protobuf',
+      endpoint: `${fleetscope.ingestUrl}/v1/traces`,
+      invocations: INVOCATIONS,
+    });
+    expect(run.patched).toBe(true);
+    const rows = await functionsNamed(spec.name);
+    expectOneColdStart(rows, spec);
+    expect(await spanRequestIds(spec.name)).toEqual(run.requestIds);
+    expect(await coldRequestIds(rows[0].id)).toEqual([run.requestIds[0]]);
+  });
+
+  it('counts every invocation exported over OTLP/gRPC once, the first as the cold start', async () => {
+    const spec: LambdaFunctionSpec = {
+      account: '210987654321',
+      region: 'us-east-2',
+      name: 'checkout-grpc',
+      version: '12',
+      alias: 'prod',
+      memoryMb: 1024,
+    };
+    const run = await runLambdaSandbox(spec, {
+      protocol: 'grpc',
+      endpoint: `http://${fleetscope.grpcAddress}`,
+      invocations: INVOCATIONS,
+    });
+    expect(run.patched).toBe(true);
+    const rows = await functionsNamed(spec.name);
+    expectOneColdStart(rows, spec);
+    expect(await spanRequestIds(spec.name)).toEqual(run.requestIds);
+    expect(await coldRequestIds(rows[0].id)).toEqual([run.requestIds[0]]);
+  });
+});

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const TASK_ROOT = join(__dirname, '..', 'lambda-task');
+
+export interface LambdaFunctionSpec {
+  account: string;
+  region: string;
+  name: string;
+  /** The published version (AWS_LAMBDA_FUNCTION_VERSION). */
+  version: string;
+  /** The alias it is invoked through: the invoked ARN carries the alias, not the version. */
+  alias: string;
+  memoryMb: number;
+}
+
+export interface SandboxRun {
+  requestIds: string[];
+  /** Whether the instrumentation's require hook had wrapped the handler. */
+  patched: boolean;
+}
+
+export function invokedArn(spec: LambdaFunctionSpec): string {
+  return `arn:aws:lambda:${spec.region}:${spec.account}:function:${spec.name}:${spec.alias}`;
+}
+
+/**
+ * Runs one Lambda execution environment as a child process (lambda-task/bootstrap.js): the
+ * environment the Lambda service sets, the handler checkout.handler instrumented by
+ * @opentelemetry/instrumentation-aws-lambda, `invocations` invocations exporting to `endpoint`
+ * over `protocol`. A process of its own, because Lambda is one, because the instrumentation
+ * patches the handler through Node's require hook (which jest's module loader bypasses), and
+ * because the HTTP exporter loads `http` with a dynamic import() that jest's VM refuses.
+ */
+export async function runLambdaSandbox(
+  spec: LambdaFunctionSpec,
+  options: { protocol: 'http/protobuf' | 'grpc'; endpoint: string; invocations: number },
+): Promise<SandboxRun> {
+  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/');
+  const { stdout } = await run(process.execPath, [join(TASK_ROOT, 'bootstrap.js')], {
+    cwd: TASK_ROOT,
+    timeout: 30_000,
+    env: {
+      PATH: process.env.PATH,
+      TZ: 'UTC',
+      LAMBDA_TASK_ROOT: TASK_ROOT,
+      _HANDLER: 'checkout.handler',
+      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
+      AWS_REGION: spec.region,
+      AWS_LAMBDA_FUNCTION_NAME: spec.name,
+      AWS_LAMBDA_FUNCTION_VERSION: spec.version,
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
+      AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${spec.name}`,
+      AWS_LAMBDA_LOG_STREAM_NAME: `${day}/[${spec.version}]${randomUUID().replace(/-/g, '')}`,
+      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+      OTEL_EXPORTER_OTLP_PROTOCOL: options.protocol,
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: options.endpoint,
+      TEST_AWS_ACCOUNT_ID: spec.account,
+      TEST_INVOKED_FUNCTION_ARN: invokedArn(spec),
+      INVOCATIONS: String(options.invocations),
+    },
+  });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as SandboxRun;
+}
