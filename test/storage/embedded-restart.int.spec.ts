@@ -44,3 +44,27 @@ describe(clickHouseMode.name, () => {
     rmSync(config.dataDir, { recursive: true, force: true });
   });
 });
+
+describe('retention', () => {
+  it('follows FLEETSCOPE_RETENTION_DAYS when it changes after the tables exist', async () => {
+    const config = testConfig();
+    const ttlOf = async (handle: Awaited<ReturnType<typeof openAndMigrate>>, table: string) => {
+      const result = await handle.client.query({
+        query: 'SELECT create_table_query AS q FROM system.tables WHERE database = currentDatabase() AND name = {t:String}',
+        query_params: { t: table },
+        format: 'JSONEachRow',
+      });
+      return /TTL[^\n]*?toIntervalDay\((\d+)\)/.exec((await result.json<{ q: string }>())[0].q)?.[1];
+    };
+    let handle = await openAndMigrate(config);
+    expect(await ttlOf(handle, 'invocations')).toBe('30');
+    await handle.close();
+
+    handle = await openAndMigrate({ ...config, rawRetentionDays: 7, aggregateRetentionDays: 0 });
+    expect(await ttlOf(handle, 'invocations')).toBe('7');
+    expect(await ttlOf(handle, 'spans')).toBe('7');
+    expect(await ttlOf(handle, 'function_minutes')).toBeUndefined();
+    await handle.close();
+    rmSync(config.dataDir, { recursive: true, force: true });
+  });
+});

@@ -3,6 +3,7 @@ export * from './client/clickhouse-client.factory';
 export * from './migrations/migration.renderer';
 export * from './migrations/migration.runner';
 export * from './migrations/migrations.path';
+export * from './migrations/retention';
 export * from './writer/ingest-writer';
 export * from './writer/recent-keys';
 export * from './storage.tokens';

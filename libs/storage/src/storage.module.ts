@@ -12,6 +12,7 @@ import type { Config } from '@fleetscope/config';
 import { openClickHouse, type ClickHouseHandle } from './client/clickhouse-client.factory';
 import { MigrationRunner, readMigrations } from './migrations/migration.runner';
 import { MIGRATIONS_DIR } from './migrations/migrations.path';
+import { applyRetention } from './migrations/retention';
 import { IngestWriter } from './writer/ingest-writer';
 import { CLICKHOUSE, FLEETSCOPE_CONFIG } from './storage.tokens';
 import { FunctionsRepository } from './repositories/functions.repository';
@@ -26,17 +27,16 @@ export async function openAndMigrate(
 ): Promise<ClickHouseHandle> {
   const handle = await openClickHouse(config);
   try {
-    const runner = new MigrationRunner(
-      handle.client,
-      {
-        cluster: config.clickhouseCluster,
-        database: handle.database,
-        rawRetentionDays: config.rawRetentionDays,
-        aggregateRetentionDays: config.aggregateRetentionDays,
-      },
-      (message) => logger?.log(message),
-    );
+    const options = {
+      cluster: config.clickhouseCluster,
+      database: handle.database,
+      rawRetentionDays: config.rawRetentionDays,
+      aggregateRetentionDays: config.aggregateRetentionDays,
+    };
+    const runner = new MigrationRunner(handle.client, options, (message) => logger?.log(message));
     const report = await runner.run(readMigrations(MIGRATIONS_DIR));
+    const altered = await applyRetention(handle.client, options);
+    if (altered.length > 0) logger?.log(`retention changed on ${altered.join(', ')}`);
     logger?.log(
       `ClickHouse ${handle.mode}, database ${handle.database}: ${report.applied.length} migration(s) applied, ${report.skipped.length} already in place`,
     );
