@@ -6,7 +6,10 @@ import { firehoseErrorResponse, firehoseSuccessResponse, parseFirehoseRequest } 
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { IngestPipeline } from '../http/ingest.pipeline';
+import { lambdaTargetFrom } from './function-identity.params';
 import { PlatformIngestHandler } from './platform-ingest.handler';
+
+type Query = Record<string, string | undefined>;
 
 /**
  * The Firehose HTTP endpoint contract: X-Amz-Firehose-Access-Key checked, `{requestId, timestamp}`
@@ -34,10 +37,22 @@ export class FirehoseRoutes implements CollectorRoutes {
         ...firehoseErrorResponse(headerId, 'X-Amz-Firehose-Access-Key is missing or wrong'),
       });
     }
-    const body = await this.handler.body(signal, request, reply);
+    const body = await this.handler.body(signal, request, reply, (message) => ({
+      ...firehoseErrorResponse(headerId, message),
+    }));
     if (!body) return;
-    const region = regionFromCommonAttributes(header(request, 'x-amz-firehose-common-attributes'));
-    const result = parseFirehoseRequest(body, { region, pool: this.handler.pool, logSource: 'firehose' });
+    const attributes = commonAttributes(header(request, 'x-amz-firehose-common-attributes'));
+    // Records extracted to plain lines have lost their log group: the function then comes from
+    // the endpoint's query string or its common attributes (docs/lambda-extension.md).
+    const params: Query = { ...attributes, ...(request.query as Query) };
+    const target = lambdaTargetFrom(params, request.headers);
+    const named = 'error' in target ? {} : target;
+    const result = parseFirehoseRequest(body, {
+      region: params.region,
+      pool: this.handler.pool,
+      logSource: 'firehose',
+      ...named,
+    });
     const requestId = headerId || result.requestId;
     const key = requestId ? `firehose:${requestId}` : IngestPipeline.keyOf(signal, body);
     const answer = await this.handler.store(signal, result, key);
@@ -64,13 +79,21 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Firehose sends the endpoint's configured common attributes as JSON; `region` is honoured. */
-function regionFromCommonAttributes(value: string): string | undefined {
-  if (!value) return undefined;
+/**
+ * Firehose sends the endpoint's configured common attributes as JSON
+ * (`{"commonAttributes":{"region":"…","function-arn":"…"}}`); `region` and the function identity
+ * parameters are honoured. Anything unreadable counts as none.
+ */
+function commonAttributes(value: string): Query {
+  if (!value) return {};
   try {
-    const parsed = JSON.parse(value) as { commonAttributes?: Record<string, string> };
-    return parsed.commonAttributes?.region;
+    const parsed = JSON.parse(value) as { commonAttributes?: unknown };
+    const attributes = parsed.commonAttributes;
+    if (typeof attributes !== 'object' || attributes === null) return {};
+    const out: Query = {};
+    for (const [k, v] of Object.entries(attributes)) if (typeof v === 'string') out[k] = v;
+    return out;
   } catch {
-    return undefined;
+    return {};
   }
 }
