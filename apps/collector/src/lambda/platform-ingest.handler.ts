@@ -28,15 +28,23 @@ export class PlatformIngestHandler {
     private readonly inventory: InventoryRecorder,
   ) {}
 
-  /** The request body, decompressed within FLEETSCOPE_MAX_BODY_BYTES, or an answered error. */
-  async body(signal: string, request: FastifyRequest, reply: FastifyReply): Promise<Buffer | undefined> {
+  /**
+   * The request body, decompressed within FLEETSCOPE_MAX_BODY_BYTES, or an answered error
+   * (`{message}`, or what `errorBody` makes of the message for protocols with their own shape).
+   */
+  async body(
+    signal: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errorBody: (message: string) => Record<string, unknown> = (message) => ({ message }),
+  ): Promise<Buffer | undefined> {
     try {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       return decodeBody(raw, request.headers['content-encoding'], this.config.maxBodyBytes);
     } catch (error) {
       if (error instanceof BodyError) {
         this.metrics.rejected(signal, error.reason);
-        await this.answer(signal, reply, error.status, { message: error.message });
+        await this.answer(signal, reply, error.status, errorBody(error.message));
         return undefined;
       }
       throw error;
