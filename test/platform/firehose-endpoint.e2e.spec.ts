@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { functionId } from '@fleetscope/model';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import {
+  dataMessage,
+  fixtureText,
+  minuteAgo,
+  post,
+  reportLine,
+  rows,
+} from './platform-ingest.helpers';
+
+const ACCESS_KEY = 'firehose-secret-key';
+const ACCOUNT = '123456789012';
+
+/** A delivery as Firehose's HTTP endpoint destination sends it (awsdocs httpdeliveryrequestresponse.md). */
+function delivery(requestId: string, records: string[]): Record<string, unknown> {
+  return { requestId, timestamp: Date.now(), records: records.map((data) => ({ data })) };
+}
+
+/** One record: base64 of gzip of a CloudWatch Logs subscription message, as CloudWatch Logs writes it. */
+function subscriptionRecord(message: Record<string, unknown>): string {
+  return gzipSync(JSON.stringify(message)).toString('base64');
+}
+
+/** Records after Firehose "decompression + message extraction": the plain lines, base64. */
+function extractedRecord(lines: string[]): string {
+  return Buffer.from(lines.join('\n') + '\n').toString('base64');
+}
+
+function headers(requestId: string, key = ACCESS_KEY): Record<string, string> {
+  return {
+    'x-amz-firehose-request-id': requestId,
+    'x-amz-firehose-access-key': key,
+    'x-amz-firehose-source-arn': `arn:aws:firehose:us-east-1:${ACCOUNT}:deliverystream/fleetscope`,
+    'x-amz-firehose-protocol-version': '1.0',
+  };
+}
+
+describe('POST /ingest/firehose', () => {
+  let fleetscope: RunningFleetscope;
+  let url: string;
+
+  beforeAll(async () => {
+    // Retention off: the receiver's test data carries 2024 timestamps.
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_FIREHOSE_ACCESS_KEY: ACCESS_KEY,
+      FLEETSCOPE_RETENTION_DAYS: '0',
+    });
+    url = `${fleetscope.ingestUrl}/ingest/firehose`;
+  });
+
+  afterAll(async () => {
+    await fleetscope.stop();
+  });
+
+  async function count(table: 'invocations' | 'logs', where: string, params: Record<string, unknown>) {
+    await fleetscope.flush();
+    const [row] = await rows<{ n: number }>(fleetscope, `SELECT count() AS n FROM ${table} WHERE ${where}`, params);
+    return row.n;
+  }
+
+  it('refuses a missing or wrong access key with 401, errorMessage and the request id echoed', async () => {
+    for (const key of ['', 'wrong-key']) {
+      const requestId = randomUUID();
+      const answer = await post<Record<string, unknown>>(url, delivery(requestId, []), headers(requestId, key));
+      expect(answer.status).toBe(401);
+      expect(answer.body).toEqual({
+        requestId,
+        timestamp: expect.any(Number),
+        errorMessage: expect.stringContaining('X-Amz-Firehose-Access-Key'),
+      });
+    }
+  });
+
+  it('answers success with exactly {requestId, timestamp}, echoing the header request id', async () => {
+    const requestId = randomUUID();
+    const answer = await post<Record<string, unknown>>(url, delivery(requestId, []), headers(requestId));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(Object.keys(answer.body).sort()).toEqual(['requestId', 'timestamp']);
+    expect(answer.body.requestId).toBe(requestId);
+    expect(Math.abs((answer.body.timestamp as number) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('stores subscription records and already-extracted lines of a gzip body, and a retry nothing twice', async () => {
+    const name = 'firehose-orders';
+    const id = functionId({ platform: 'aws_lambda', account: ACCOUNT, region: 'us-east-1', name });
+    const t = minuteAgo(4, 15_000);
+    const viaSubscription = randomUUID();
+    const viaLines = randomUUID();
+    const subscription = subscriptionRecord(
+      dataMessage(ACCOUNT, name, '2025/01/01/[$LATEST]aaaa', [
+        { timestamp: t, message: `START RequestId: ${viaSubscription} Version: $LATEST\n` },
+        { timestamp: t + 41, message: `END RequestId: ${viaSubscription}\n` },
+        {
+          timestamp: t + 41,
+          message: reportLine(viaSubscription, { durationMs: 40.25, billedMs: 41, memoryMb: 256, maxUsedMb: 80 }),
+        },
+      ]),
+    );
+    const lines = extractedRecord([
+      `START RequestId: ${viaLines} Version: $LATEST`,
+      `${new Date(t + 5_000).toISOString()}\t${viaLines}\tINFO\thello from extracted lines`,
+      `END RequestId: ${viaLines}`,
+      reportLine(viaLines, { durationMs: 12.5, billedMs: 13, memoryMb: 256, maxUsedMb: 81 }),
+    ]);
+    // The concatenated subscription messages of the OTel collector's receiver test data (no Lambda group).
+    const concatenated = Buffer.from(fixtureText('cwlog_multiple_records.ndjson')).toString('base64');
+
+    const requestId = randomUUID();
+    const body = gzipSync(JSON.stringify(delivery(requestId, [subscription, lines, concatenated])));
+    const send = () =>
+      post<Record<string, unknown>>(`${url}?function=${name}&region=us-east-1&account=${ACCOUNT}`, body, {
+        ...headers(requestId),
+        'content-encoding': 'gzip',
+      });
+
+    const first = await send();
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ requestId, timestamp: expect.any(Number) });
+    const invocations = await count('invocations', 'function_id = {id:String}', { id });
+    const logs = await count('logs', '1', {});
+    expect(invocations).toBe(2);
+    expect(
+      await rows(fleetscope, `SELECT request_id, duration_us FROM invocations WHERE function_id = {id:String} ORDER BY duration_us`, { id }),
+    ).toEqual([
+      { request_id: viaLines, duration_us: 12500 },
+      { request_id: viaSubscription, duration_us: 40250 },
+    ]);
+    expect(await count('logs', 'request_id = {r:String}', { r: viaLines })).toBe(1);
+    expect(await count('logs', `body LIKE 'Hello world, here is our%'`, {})).toBe(2);
+
+    // Firehose retries a delivery it saw no 200 for, with the same X-Amz-Firehose-Request-Id.
+    const retry = await send();
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual({ requestId, timestamp: expect.any(Number) });
+    expect(await count('invocations', 'function_id = {id:String}', { id })).toBe(invocations);
+    expect(await count('logs', '1', {})).toBe(logs);
+  });
+
+  it('takes the function of extracted lines from the endpoint common attributes', async () => {
+    const requestId = randomUUID();
+    const invocation = randomUUID();
+    const answer = await post(
+      url,
+      delivery(requestId, [
+        extractedRecord([
+          `START RequestId: ${invocation} Version: 3`,
+          `END RequestId: ${invocation}`,
+          reportLine(invocation, { durationMs: 7.5, billedMs: 8, memoryMb: 128, maxUsedMb: 60 }),
+        ]),
+      ]),
+      {
+        ...headers(requestId),
+        'x-amz-firehose-common-attributes': JSON.stringify({
+          commonAttributes: { 'function-arn': `arn:aws:lambda:eu-central-1:${ACCOUNT}:function:by-attributes:3` },
+        }),
+      },
+    );
+    expect(answer.status).toBe(200);
+    await fleetscope.flush();
+    const stored = await rows<{ function_id: string; version: string }>(
+      fleetscope,
+      `SELECT function_id, version FROM invocations WHERE request_id = {r:String}`,
+      { r: invocation },
+    );
+    expect(stored).toEqual([
+      {
+        function_id: functionId({ platform: 'aws_lambda', account: ACCOUNT, region: 'eu-central-1', name: 'by-attributes' }),
+        version: '3',
+      },
+    ]);
+  });
+
+  it('answers a body that is not JSON with 400 in the Firehose error shape', async () => {
+    const requestId = randomUUID();
+    const answer = await post<Record<string, unknown>>(url, '{"requestId": ', headers(requestId));
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({
+      requestId,
+      timestamp: expect.any(Number),
+      errorMessage: expect.stringMatching(/^Firehose request body is not JSON/),
+    });
+    const gzipGarbage = await post<Record<string, unknown>>(url, 'not gzip at all', {
+      ...headers(requestId),
+      'content-encoding': 'gzip',
+    });
+    expect(gzipGarbage.status).toBe(400);
+    expect(gzipGarbage.body).toEqual({
+      requestId,
+      timestamp: expect.any(Number),
+      errorMessage: expect.stringContaining('could not be decompressed'),
+    });
+  });
+});
