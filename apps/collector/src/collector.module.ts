@@ -9,6 +9,14 @@ import { PlatformIngestHandler } from './lambda/platform-ingest.handler';
 import { OtlpExportService } from './otlp/otlp-export.service';
 import { OtlpHttpRoutes } from './otlp/otlp-http.routes';
 import { IngestMetrics } from './telemetry/ingest-metrics';
+import { InventorySyncService } from './inventory/inventory-sync.service';
+import { KnativeInventorySource } from './inventory/knative-inventory.source';
+import { LambdaInventorySource } from './inventory/lambda-inventory.source';
+import { OpenFaasInventorySource } from './inventory/openfaas-inventory.source';
+import { PlatformDiffers } from './platforms/platform-differs';
+import { PlatformIngestRoutes } from './platforms/platform-ingest.routes';
+import { PlatformScrapeService } from './platforms/platform-scrape.service';
+import { PlatformTargets } from './platforms/platform-targets';
 
 /**
  * The collector: OTLP/HTTP and platform ingest on :4318, OTLP/gRPC on :4317. Decoding lives in
@@ -24,9 +32,17 @@ import { IngestMetrics } from './telemetry/ingest-metrics';
     OtlpHttpRoutes,
     LambdaIngestRoutes,
     FirehoseRoutes,
+    PlatformTargets,
+    PlatformDiffers,
+    PlatformIngestRoutes,
+    PlatformScrapeService,
+    LambdaInventorySource,
+    OpenFaasInventorySource,
+    KnativeInventorySource,
+    InventorySyncService,
     {
       provide: COLLECTOR_ROUTES,
-      inject: [OtlpHttpRoutes, LambdaIngestRoutes, FirehoseRoutes],
+      inject: [OtlpHttpRoutes, LambdaIngestRoutes, FirehoseRoutes, PlatformIngestRoutes],
       useFactory: (...routes: unknown[]) => routes,
     },
     CollectorHttpServer,

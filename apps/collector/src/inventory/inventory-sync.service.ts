@@ -1,0 +1,132 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { FunctionConfigRepository, type FunctionConfigUpdate } from '@fleetscope/storage';
+import { TargetHealth } from '../platforms/target-health';
+import { IngestMetrics } from '../telemetry/ingest-metrics';
+import type { InventoryPlatform, InventorySource } from './inventory-source';
+import { KnativeInventorySource } from './knative-inventory.source';
+import { LambdaInventorySource } from './lambda-inventory.source';
+import { OpenFaasInventorySource } from './openfaas-inventory.source';
+
+/** How often the platform APIs are read: configuration changes with deployments, not by the minute. */
+export const INVENTORY_SYNC_INTERVAL_MS = 15 * 60_000;
+
+export interface InventoryTargetReport {
+  platform: InventoryPlatform;
+  target: string;
+  functions: number;
+  rejected: number;
+  error?: { reason: string; message: string };
+}
+
+export interface InventorySyncReport {
+  targets: InventoryTargetReport[];
+  /** Inventory rows written (source 'api'). */
+  upserted: number;
+  /** Set when the rows could not be written. */
+  storeError?: string;
+}
+
+/**
+ * The function inventory from the platform APIs (Lambda, OpenFaaS gateways, Knative Services),
+ * written as source 'api' so it beats what records imply and yields to what a person typed. Runs
+ * at start and every 15 minutes; a platform or region that fails is counted and logged when its
+ * state changes, and never stops the others.
+ */
+@Injectable()
+export class InventorySyncService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Inventory');
+  private readonly health = new TargetHealth(this.logger);
+  private readonly sources: InventorySource[];
+  private timer: NodeJS.Timeout | undefined;
+  private chain: Promise<unknown> = Promise.resolve();
+  private busy = false;
+
+  constructor(
+    private readonly configs: FunctionConfigRepository,
+    private readonly metrics: IngestMetrics,
+    lambda: LambdaInventorySource,
+    openfaas: OpenFaasInventorySource,
+    knative: KnativeInventorySource,
+  ) {
+    this.sources = [lambda, openfaas, knative];
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.sources.some((s) => s.enabled())) return;
+    void this.syncOnce();
+    this.timer = setInterval(() => {
+      if (!this.busy) void this.syncOnce();
+    }, INVENTORY_SYNC_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.chain;
+  }
+
+  /** Reads every enabled platform once, after any sync already running; never rejects. */
+  syncOnce(): Promise<InventorySyncReport> {
+    const run = this.chain.then(() => this.syncAll());
+    this.chain = run;
+    return run;
+  }
+
+  private async syncAll(): Promise<InventorySyncReport> {
+    this.busy = true;
+    try {
+      const results = (
+        await Promise.all(this.sources.filter((s) => s.enabled()).map((s) => s.collect()))
+      ).flat();
+      const updates: FunctionConfigUpdate[] = [];
+      const targets: InventoryTargetReport[] = [];
+      for (const r of results) {
+        const key = `${r.platform} ${r.target}`;
+        const signal = `inventory_${r.platform}`;
+        if (r.rejected > 0) this.metrics.rejected(signal, 'invalid_item', r.rejected);
+        if (r.error) {
+          this.metrics.rejected(signal, r.error.reason);
+          this.health.failed(
+            key,
+            r.error.reason,
+            `inventory not read (${r.error.reason}): ${r.error.message}`,
+          );
+        } else {
+          this.health.ok(key);
+        }
+        for (const u of r.updates) updates.push(u);
+        targets.push({
+          platform: r.platform,
+          target: r.target,
+          functions: r.updates.length,
+          rejected: r.rejected,
+          error: r.error,
+        });
+      }
+      const report: InventorySyncReport = { targets, upserted: 0 };
+      try {
+        await this.configs.upsert('api', updates);
+        report.upserted = updates.length;
+        for (const t of targets)
+          this.metrics.accepted(`inventory_${t.platform}_functions`, t.functions);
+        this.health.ok('storage');
+      } catch (error) {
+        report.storeError = (error as Error).message;
+        this.metrics.rejected('inventory', 'storage');
+        this.health.failed('storage', 'storage', `inventory not stored: ${report.storeError}`);
+      }
+      return report;
+    } catch (error) {
+      this.logger.error(`inventory sync failed: ${(error as Error).message}`);
+      return { targets: [], upserted: 0, storeError: (error as Error).message };
+    } finally {
+      this.busy = false;
+    }
+  }
+}

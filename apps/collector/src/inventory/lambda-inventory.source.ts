@@ -1,0 +1,127 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import {
+  GetFunctionConfigurationCommand,
+  LambdaClient,
+  paginateListFunctions,
+  paginateListProvisionedConcurrencyConfigs,
+  type FunctionConfiguration,
+  type ProvisionedConcurrencyConfigListItem,
+} from '@aws-sdk/client-lambda';
+import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
+import {
+  errorReason,
+  mapLimited,
+  type InventorySource,
+  type InventoryTargetResult,
+} from './inventory-source';
+import { lambdaConfigUpdate, needsFullConfiguration } from './lambda-function.mapper';
+
+/** Per-function calls in flight per region: well under Lambda's control-plane request quotas. */
+const CONCURRENCY = 4;
+
+/**
+ * Lambda functions of each region in FLEETSCOPE_LAMBDA_INVENTORY_REGIONS, through the AWS SDK:
+ * ListFunctions (paginated), GetFunctionConfiguration when a listed item lacks a field, and
+ * ListProvisionedConcurrencyConfigs per function. Credentials come from the SDK's default chain
+ * (AWS_ACCESS_KEY_ID…, AWS_PROFILE, web identity, instance roles); the SDK itself honours
+ * AWS_ENDPOINT_URL_LAMBDA / AWS_ENDPOINT_URL.
+ */
+@Injectable()
+export class LambdaInventorySource implements InventorySource, OnModuleDestroy {
+  readonly platform = 'aws_lambda' as const;
+  private readonly clients = new Map<string, LambdaClient>();
+
+  constructor(@Inject(FLEETSCOPE_CONFIG) private readonly config: Config) {}
+
+  enabled(): boolean {
+    return this.config.lambdaInventoryRegions.length > 0;
+  }
+
+  async collect(): Promise<InventoryTargetResult[]> {
+    return Promise.all(this.config.lambdaInventoryRegions.map((region) => this.region(region)));
+  }
+
+  onModuleDestroy(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+
+  private client(region: string): LambdaClient {
+    let client = this.clients.get(region);
+    if (!client) {
+      client = new LambdaClient({ region, maxAttempts: 3 });
+      this.clients.set(region, client);
+    }
+    return client;
+  }
+
+  private async region(region: string): Promise<InventoryTargetResult> {
+    const result: InventoryTargetResult = {
+      platform: this.platform,
+      target: region,
+      updates: [],
+      rejected: 0,
+    };
+    const client = this.client(region);
+    const listed: FunctionConfiguration[] = [];
+    try {
+      for await (const page of paginateListFunctions({ client, pageSize: 50 }, {})) {
+        for (const fn of page.Functions ?? []) listed.push(fn);
+      }
+    } catch (error) {
+      // Pages read before the failure are still upserted; functions not reached keep their facts.
+      result.error = {
+        reason: errorReason(error),
+        message: `ListFunctions: ${(error as Error).message}`,
+      };
+      if (listed.length === 0) return result;
+    }
+    const failures: { reason: string; message: string }[] = [];
+    const updates = await mapLimited(listed, CONCURRENCY, async (fn) => {
+      const name = fn.FunctionName ?? fn.FunctionArn ?? '';
+      let full = fn;
+      if (needsFullConfiguration(fn) && name) {
+        try {
+          full = {
+            ...fn,
+            ...(await client.send(new GetFunctionConfigurationCommand({ FunctionName: name }))),
+          };
+        } catch (error) {
+          failures.push({
+            reason: errorReason(error),
+            message: `GetFunctionConfiguration ${name}: ${(error as Error).message}`,
+          });
+        }
+      }
+      let provisioned: ProvisionedConcurrencyConfigListItem[] | undefined;
+      try {
+        provisioned = [];
+        for await (const page of paginateListProvisionedConcurrencyConfigs(
+          { client, pageSize: 50 },
+          { FunctionName: name },
+        )) {
+          for (const c of page.ProvisionedConcurrencyConfigs ?? []) provisioned.push(c);
+        }
+      } catch (error) {
+        provisioned = undefined;
+        failures.push({
+          reason: errorReason(error),
+          message: `ListProvisionedConcurrencyConfigs ${name}: ${(error as Error).message}`,
+        });
+      }
+      return lambdaConfigUpdate(full, provisioned);
+    });
+    for (const update of updates) {
+      if (update) result.updates.push(update);
+      else result.rejected++;
+    }
+    if (!result.error && failures.length > 0) {
+      result.error = {
+        reason: failures[0].reason,
+        message: `${failures.length} call(s) failed, first: ${failures[0].message}`,
+      };
+    }
+    return result;
+  }
+}
