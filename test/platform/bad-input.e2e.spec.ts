@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import {
+  awslogs,
+  dataMessage,
+  metricValue,
+  minuteAgo,
+  post,
+  reportLine,
+  rows,
+} from './platform-ingest.helpers';
+
+const ACCOUNT = '123456789012';
+const ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:bad-input`;
+
+interface ErrorAnswer {
+  message: string;
+  rejected?: number;
+  errors?: string[];
+}
+
+interface OkAnswer {
+  invocations: number;
+  logs: number;
+  rejected: number;
+  errors: string[];
+}
+
+function reportEvent(requestId: string, at: number): Record<string, unknown> {
+  return {
+    time: new Date(at).toISOString(),
+    type: 'platform.report',
+    record: {
+      requestId,
+      status: 'success',
+      metrics: { durationMs: 12.3, billedDurationMs: 13, memorySizeMB: 128, maxMemoryUsedMB: 50 },
+    },
+  };
+}
+
+describe('platform ingest with bad input', () => {
+  let fleetscope: RunningFleetscope;
+  let telemetry: string;
+  let cloudwatch: string;
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope();
+    telemetry = `${fleetscope.ingestUrl}/ingest/lambda/telemetry?function-arn=${encodeURIComponent(ARN)}`;
+    cloudwatch = `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=us-east-1`;
+  });
+
+  afterAll(async () => {
+    await fleetscope.stop();
+  });
+
+  async function stored(requestIds: string[]): Promise<string[]> {
+    await fleetscope.flush();
+    const found = await rows<{ request_id: string }>(
+      fleetscope,
+      `SELECT request_id FROM invocations WHERE request_id IN {ids:Array(String)} ORDER BY request_id`,
+      { ids: requestIds },
+    );
+    return found.map((r) => r.request_id);
+  }
+
+  it.each([
+    ['a body that is not JSON', '{"time": "2024-01-01T00:00:00Z", "type": ', /not valid JSON/],
+    ['a JSON value that is no batch', '"hello"', /array|object/i],
+  ])('answers a Telemetry API batch that is %s with 400 and says why', async (_label, body, message) => {
+    const answer = await post<ErrorAnswer>(telemetry, body);
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toMatch(message);
+  });
+
+  it('answers a Telemetry API batch without a function with 400 naming the parameters to pass', async () => {
+    const answer = await post<ErrorAnswer>(`${fleetscope.ingestUrl}/ingest/lambda/telemetry`, [reportEvent(randomUUID(), Date.now())]);
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toContain('function-arn');
+    const badArn = await post<ErrorAnswer>(`${fleetscope.ingestUrl}/ingest/lambda/telemetry?function-arn=arn:aws:s3:::bucket`, []);
+    expect(badArn.status).toBe(400);
+    expect(badArn.body.message).toContain('is not a Lambda function ARN');
+    expect(
+      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', { signal: 'lambda_telemetry', reason: 'missing_identity' }),
+    ).toBe(2);
+  });
+
+  it('keeps the good events of a Telemetry API batch around bad ones, and names the bad ones', async () => {
+    const good = [randomUUID(), randomUUID()];
+    const at = minuteAgo(1, 1_000);
+    const answer = await post<OkAnswer>(telemetry, [
+      reportEvent(good[0], at),
+      42,
+      { time: new Date(at).toISOString(), type: 'platform.report', record: { status: 'success' } },
+      { type: 'platform.report' },
+      reportEvent(good[1], at + 500),
+    ]);
+    expect(answer.status).toBe(200);
+    expect(answer.body.invocations).toBe(2);
+    expect(answer.body.rejected).toBe(3);
+    expect(answer.body.errors).toHaveLength(3);
+    expect(answer.body.errors.join('\n')).toContain('requestId');
+    expect(await stored(good)).toEqual([...good].sort());
+  });
+
+  it.each([
+    ['not JSON', 'this is not json', /JSON/],
+    ['awslogs.data that is not base64', { awslogs: { data: '***' } }, /base64/],
+    ['awslogs.data that is not compressed JSON', { awslogs: { data: Buffer.from('plain text').toString('base64') } }, /.+/],
+    ['a message without logEvents', { messageType: 'DATA_MESSAGE', logGroup: '/aws/lambda/x' }, /logEvents/],
+  ])('answers a CloudWatch subscription delivery with %s with 400 and says why', async (_label, body, message) => {
+    const answer = await post<ErrorAnswer>(cloudwatch, body);
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toMatch(message);
+  });
+
+  it('keeps the good log events of a CloudWatch delivery around a bad one', async () => {
+    const good = [randomUUID(), randomUUID()];
+    const t = minuteAgo(1, 2_000);
+    const message = dataMessage(ACCOUNT, 'bad-input', '2025/06/01/[$LATEST]feedfacefeedfacefeedfacefeedface', [
+      { timestamp: t, message: `${reportLine(good[0], { durationMs: 5, billedMs: 5, memoryMb: 128, maxUsedMb: 40 })}\n` },
+      { timestamp: t + 1, message: 17 as unknown as string },
+      { timestamp: t + 2, message: `${reportLine(good[1], { durationMs: 6, billedMs: 6, memoryMb: 128, maxUsedMb: 41 })}\n` },
+    ]);
+    const answer = await post<OkAnswer>(cloudwatch, awslogs(message));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ invocations: 2, rejected: 1 });
+    expect(answer.body.errors[0]).toMatch(/logEvents\[1\]/);
+    expect(await stored(good)).toEqual([...good].sort());
+  });
+
+  it('keeps the good records of a Firehose delivery around a bad one', async () => {
+    const good = randomUUID();
+    const t = minuteAgo(1, 3_000);
+    const requestId = randomUUID();
+    const record = gzipSync(
+      JSON.stringify(
+        dataMessage(ACCOUNT, 'bad-input', '2025/06/01/[$LATEST]abcabcabcabcabcabcabcabcabcabcab', [
+          { timestamp: t, message: reportLine(good, { durationMs: 9, billedMs: 9, memoryMb: 128, maxUsedMb: 42 }) },
+        ]),
+      ),
+    ).toString('base64');
+    const answer = await post(
+      `${fleetscope.ingestUrl}/ingest/firehose`,
+      { requestId, timestamp: Date.now(), records: [{ data: '%%% not base64 %%%' }, { data: record }, { nodata: true }] },
+      { 'x-amz-firehose-request-id': requestId },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ requestId, timestamp: expect.any(Number) });
+    expect(await stored([good])).toEqual([good]);
+    expect(
+      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', { signal: 'firehose', reason: 'invalid_base64' }),
+    ).toBe(1);
+  });
+
+  it('answers a Firehose delivery without records with 400 in the Firehose error shape', async () => {
+    const requestId = randomUUID();
+    const answer = await post(`${fleetscope.ingestUrl}/ingest/firehose`, { requestId }, { 'x-amz-firehose-request-id': requestId });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ requestId, timestamp: expect.any(Number), errorMessage: expect.stringContaining('records') });
+  });
+
+  it('answers raw log lines without a function with 400, and keeps lines it cannot read as logs', async () => {
+    const unnamed = await post<ErrorAnswer>(`${fleetscope.ingestUrl}/ingest/lambda/logs`, 'START RequestId: x', {
+      'content-type': 'text/plain',
+    });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.message).toContain('function');
+    const good = randomUUID();
+    const answer = await post<OkAnswer>(
+      `${fleetscope.ingestUrl}/ingest/lambda/logs?function-arn=${encodeURIComponent(ARN)}&instance=lines`,
+      ['\u0000\u0001 garbage ☃', '{"half a json line":', reportLine(good, { durationMs: 3, billedMs: 3, memoryMb: 128, maxUsedMb: 43 })].join('\n'),
+      { 'content-type': 'text/plain' },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ invocations: 1, logs: 2 });
+    expect(await stored([good])).toEqual([good]);
+  });
+
+  it('answers a gzip body that is not gzip with 400 and counts it', async () => {
+    const answer = await post<ErrorAnswer>(telemetry, 'plainly not gzip', { 'content-encoding': 'gzip' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toContain('could not be decompressed');
+    const unsupported = await post<ErrorAnswer>(telemetry, '[]', { 'content-encoding': 'br' });
+    expect(unsupported.status).toBe(415);
+    expect(unsupported.body.message).toContain('Content-Encoding br is not supported');
+    expect(
+      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', { signal: 'lambda_telemetry', reason: 'bad_compression' }),
+    ).toBe(1);
+  });
+});
