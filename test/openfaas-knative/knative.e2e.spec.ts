@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { functionId } from '@fleetscope/model';
+import { InventorySyncService } from '../../apps/collector/src/inventory/inventory-sync.service';
+import { PlatformScrapeService } from '../../apps/collector/src/platforms/platform-scrape.service';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { startFakeServer, type FakeServer } from './fake-server';
+
+// Synthetic scrapes built from the documented legacy (OpenCensus-era) Knative Serving names and
+// labels (see __fixtures__/SOURCES.md): between them `hello` is at zero pods and one request goes
+// through the activator (a cold start); `shop` stays at two pods and serves 30 calls and a 504.
+const fixture = (name: string) => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
+const scrapes = [fixture('legacy-metrics-scrape-1.prom'), fixture('legacy-metrics-scrape-2.prom')];
+
+/** A serving.knative.dev/v1 Service as the Kubernetes API lists it. */
+function service(name: string, revision: string, memory: string, minScale: string) {
+  return {
+    apiVersion: 'serving.knative.dev/v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      template: {
+        metadata: { annotations: { 'autoscaling.knative.dev/min-scale': minScale } },
+        spec: {
+          timeoutSeconds: 120,
+          containers: [{ image: `ghcr.io/example/${name}`, resources: { requests: { memory, cpu: '250m' } } }],
+        },
+      },
+    },
+    status: { latestReadyRevisionName: revision },
+  };
+}
+
+const id = (name: string, cluster = 'prod-eu') =>
+  functionId({ platform: 'knative', account: 'default', region: cluster, name });
+
+interface Fn {
+  id: string;
+  version: string;
+  invocations: number;
+  errors: number;
+  timeouts: number;
+  coldStarts: number;
+  memoryMb: number | null;
+  timeoutMs: number | null;
+  initDurationMs: { p50: number | null };
+}
+
+describe('Knative ingest', () => {
+  let fleetscope: RunningFleetscope;
+  let cluster: FakeServer;
+  let current = 0;
+  const dir = mkdtempSync(join(tmpdir(), 'fleetscope-k8s-'));
+
+  async function functions(): Promise<Fn[]> {
+    await fleetscope.flush();
+    const body = (await fetch(`${fleetscope.apiUrl}/api/functions`).then((r) => r.json())) as { functions: Fn[] };
+    return body.functions;
+  }
+
+  const push = (query: string, body: string) =>
+    fetch(`${fleetscope.ingestUrl}/ingest/knative/metrics?${query}`, { method: 'POST', body });
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'token'), 'k8s-token\n');
+    cluster = await startFakeServer((request) => {
+      if (request.path === '/metrics') return { type: 'text/plain; version=0.0.4', body: scrapes[current] };
+      if (request.path === '/apis/serving.knative.dev/v1/services') {
+        if (request.headers.authorization !== 'Bearer k8s-token') return { status: 401, body: '{}' };
+        // Two pages, as the API server chunks a list with limit/continue.
+        const page = request.query.get('continue')
+          ? { kind: 'ServiceList', metadata: {}, items: [service('shop', 'shop-00003', '512Mi', '2')] }
+          : { kind: 'ServiceList', metadata: { continue: 'page-2' }, items: [service('hello', 'hello-00001', '256Mi', '0')] };
+        return { body: JSON.stringify(page) };
+      }
+      return { status: 404, body: '{}' };
+    });
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_KNATIVE_METRICS_URLS: `${cluster.url}/metrics`,
+      FLEETSCOPE_KNATIVE_CLUSTER: 'prod-eu',
+      FLEETSCOPE_KUBERNETES_API_URL: cluster.url,
+      FLEETSCOPE_KUBERNETES_TOKEN_FILE: join(dir, 'token'),
+    });
+  });
+
+  afterAll(async () => {
+    await fleetscope.stop();
+    await cluster.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts a request served by the activator while the revision had zero pods as a cold start', async () => {
+    const scraper = fleetscope.app.get(PlatformScrapeService);
+    expect((await scraper.scrapeOnce()).targets).toEqual([
+      expect.objectContaining({ platform: 'knative', label: 'prod-eu', ok: true }),
+    ]);
+    current = 1;
+    expect((await scraper.scrapeOnce()).targets[0]).toMatchObject({ ok: true, kind: 'interval' });
+
+    const list = await functions();
+    const hello = list.find((f) => f.id === id('hello'));
+    expect(hello).toMatchObject({ version: 'hello-00001', invocations: 1, coldStarts: 1 });
+    // The activator latency of the cold request (2.3 s) is its init duration.
+    expect(hello!.initDurationMs.p50).toBeGreaterThan(2000);
+    expect(hello!.initDurationMs.p50).toBeLessThan(5000);
+    // Activator traffic of a revision with pods is neither a cold start nor an extra invocation.
+    expect(list.find((f) => f.id === id('shop'))).toMatchObject({ invocations: 31, errors: 1, timeouts: 1, coldStarts: 0 });
+  });
+
+  it('reads Knative Services from the Kubernetes API into the inventory, page by page', async () => {
+    const report = await fleetscope.app.get(InventorySyncService).syncOnce();
+    expect(report.targets).toEqual([expect.objectContaining({ platform: 'knative', target: 'prod-eu', functions: 2 })]);
+    // The sync at start-up read the same two pages before this one.
+    const lists = cluster.requests.filter((r) => r.path.startsWith('/apis/')).slice(-2);
+    expect(lists.map((r) => [r.query.get('limit'), r.query.get('continue')])).toEqual([
+      ['250', null],
+      ['250', 'page-2'],
+    ]);
+    const shop = (await functions()).find((f) => f.id === id('shop'));
+    expect(shop).toMatchObject({ memoryMb: 512, timeoutMs: 120_000 });
+    const one = (await fetch(`${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('shop'))}`).then((r) =>
+      r.json(),
+    )) as { config: Record<string, unknown> };
+    expect(one.config).toMatchObject({ minScale: 2, podCpu: 0.25, podMemoryMb: 512 });
+  });
+
+  it('diffs Prometheus text pushed by a sidecar like a scrape of its target', async () => {
+    const first = await push('cluster=edge-eu&target=sidecar-1', scrapes[0]);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ kind: 'baseline', functionMinutes: 0 });
+    const second = await push('cluster=edge-eu&target=sidecar-1', scrapes[1]);
+    expect(await second.json()).toMatchObject({ kind: 'interval' });
+    const hello = (await functions()).find((f) => f.id === id('hello', 'edge-eu'));
+    expect(hello).toMatchObject({ invocations: 1, coldStarts: 1 });
+  });
+
+  it('answers 400 for a push without a single sample', async () => {
+    const response = await push('cluster=edge-eu', '# HELP nothing here\n');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/no valid sample/);
+  });
+});
