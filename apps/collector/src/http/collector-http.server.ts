@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { bearerMatches, type Config } from '@fleetscope/config';
+import { RPC_CODE } from '@fleetscope/otlp';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
+import { otlpEncodingOf, sendOtlpStatus } from '../otlp/otlp-status.reply';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
 /** A set of routes on the collector's HTTP server (:4318). */
@@ -35,6 +37,10 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
       this.metrics.request(signalOf(request.url), status);
       if (status === 413) this.metrics.rejected(signalOf(request.url), 'too_large');
       if (status >= 500) this.logger.error(`${request.method} ${request.url}: ${error.message}`);
+      if (isOtlpPath(request.url)) {
+        const code = status >= 500 ? RPC_CODE.INTERNAL : RPC_CODE.INVALID_ARGUMENT;
+        return sendOtlpStatus(reply, otlpEncodingOf(request.headers['content-type']) ?? 'json', status, code, error.message);
+      }
       void reply.status(status).type('application/json').send({ code: status, message: error.message });
     });
     this.app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
@@ -63,12 +69,19 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
       const signal = signalOf(request.url);
       this.metrics.rejected(signal, 'unauthorized');
       this.metrics.request(signal, 401);
-      await reply
-        .status(401)
-        .type('application/json')
-        .send({ code: 16, message: 'missing or wrong bearer token (FLEETSCOPE_INGEST_TOKEN)' });
+      const message = 'missing or wrong bearer token (FLEETSCOPE_INGEST_TOKEN)';
+      if (isOtlpPath(request.url)) {
+        const encoding = otlpEncodingOf(request.headers['content-type']) ?? 'json';
+        return sendOtlpStatus(reply, encoding, 401, RPC_CODE.UNAUTHENTICATED, message);
+      }
+      await reply.status(401).type('application/json').send({ code: RPC_CODE.UNAUTHENTICATED, message });
     }
   }
+}
+
+/** OTLP/HTTP routes answer failures with a google.rpc.Status in the request's encoding. */
+function isOtlpPath(url: string): boolean {
+  return url.startsWith('/v1/');
 }
 
 export function signalOf(url: string): string {

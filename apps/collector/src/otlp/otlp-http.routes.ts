@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '@fleetscope/config';
-import { RPC_CODE, encodeExportResponse, encodeStatus, type OtlpEncoding, type OtlpSignal } from '@fleetscope/otlp';
+import { RPC_CODE, encodeExportResponse, type OtlpEncoding, type OtlpSignal } from '@fleetscope/otlp';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { BodyError, decodeBody } from '../http/request-body';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { OtlpExportService } from './otlp-export.service';
-
-const CONTENT_TYPES: Record<OtlpEncoding, string> = {
-  protobuf: 'application/x-protobuf',
-  json: 'application/json',
-};
+import { OTLP_CONTENT_TYPES, asBody, otlpEncodingOf, sendOtlpStatus } from './otlp-status.reply';
 
 /**
  * OTLP/HTTP (opentelemetry-proto docs/specification.md): POST /v1/{traces,logs,metrics} in
@@ -34,7 +30,7 @@ export class OtlpHttpRoutes implements CollectorRoutes {
   }
 
   private async handle(signal: OtlpSignal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const encoding = encodingOf(request.headers['content-type']);
+    const encoding = otlpEncodingOf(request.headers['content-type']);
     if (!encoding) {
       this.metrics.rejected(signal, 'unsupported_media_type');
       return this.fail(signal, reply, 'json', 415, RPC_CODE.INVALID_ARGUMENT,
@@ -55,7 +51,7 @@ export class OtlpHttpRoutes implements CollectorRoutes {
         this.metrics.request(signal, 200);
         await reply
           .status(200)
-          .type(CONTENT_TYPES[encoding])
+          .type(OTLP_CONTENT_TYPES[encoding])
           .send(asBody(encodeExportResponse(signal, encoding, outcome.partial)));
         return;
       case 'invalid':
@@ -82,17 +78,6 @@ export class OtlpHttpRoutes implements CollectorRoutes {
     message: string,
   ): Promise<void> {
     this.metrics.request(signal, status);
-    await reply.status(status).type(CONTENT_TYPES[encoding]).send(asBody(encodeStatus(encoding, { code, message })));
+    await sendOtlpStatus(reply, encoding, status, code, message);
   }
-}
-
-function encodingOf(contentType: string | undefined): OtlpEncoding | undefined {
-  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  if (type === 'application/x-protobuf' || type === 'application/protobuf') return 'protobuf';
-  if (type === 'application/json') return 'json';
-  return undefined;
-}
-
-function asBody(encoded: Uint8Array | string): Buffer | string {
-  return typeof encoded === 'string' ? encoded : Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
 }
