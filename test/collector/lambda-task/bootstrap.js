@@ -54,7 +54,10 @@ async function main() {
     spanProcessors: [new BatchSpanProcessor(exporterFor(env.OTEL_EXPORTER_OTLP_PROTOCOL))],
   });
   provider.register();
-  registerInstrumentations({ instrumentations: [new AwsLambdaInstrumentation()], tracerProvider: provider });
+  registerInstrumentations({
+    instrumentations: [new AwsLambdaInstrumentation()],
+    tracerProvider: provider,
+  });
 
   const [moduleName, exportName] = path.basename(env._HANDLER).split('.');
   const handler = require(path.resolve(env.LAMBDA_TASK_ROOT, moduleName))[exportName];
