@@ -1,3 +1,5 @@
 export * from './collector.module';
 export * from './http/collector-http.server';
 export * from './telemetry/ingest-metrics';
+export * from './platforms/platform-scrape.service';
+export * from './inventory/inventory-sync.service';
