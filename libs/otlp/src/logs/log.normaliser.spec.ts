@@ -100,4 +100,25 @@ describe(normaliseLogs.name, () => {
     });
     expect(out.logs[0]).toMatchObject({ requestId: '', functionId: '', serviceName: '' });
   });
+
+  it("keeps a record's eventName as the event.name attribute", () => {
+    const out = normaliseLogs({
+      resourceLogs: [
+        {
+          scopeLogs: [
+            {
+              logRecords: [
+                { timeUnixNano: '1', eventName: 'browser.page_view', attributes: [s('a', 'b')] },
+                { timeUnixNano: '2', eventName: 'x', attributes: [s('event.name', 'kept')] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(out.logs.map((l) => l.logAttributes)).toEqual([
+      { a: 'b', 'event.name': 'browser.page_view' },
+      { 'event.name': 'kept' },
+    ]);
+  });
 });

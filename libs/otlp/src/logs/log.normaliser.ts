@@ -45,6 +45,15 @@ function normaliseRecord(
     return;
   }
   const logAttributes = flattenAttributes(rec.attributes);
+  // logs.proto event_name has no column of its own; kept as the `event.name` attribute that
+  // carried it before the field existed (semconv events), unless the record sets both.
+  if (
+    typeof rec.eventName === 'string' &&
+    rec.eventName !== '' &&
+    !('event.name' in logAttributes)
+  ) {
+    logAttributes['event.name'] = rec.eventName;
+  }
   const severity = enumValue(rec.severityNumber, NO_SEVERITY_NAMES);
   out.push({
     timeUnixNano,
