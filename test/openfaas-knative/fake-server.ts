@@ -16,19 +16,34 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export type FakeHandler = (request: SeenRequest) => { status?: number; type?: string; body: string };
+export interface FakeAnswer {
+  status?: number;
+  type?: string;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+export type FakeHandler = (request: SeenRequest) => FakeAnswer;
 
 /** A platform API stand-in on a free loopback port: every request is recorded and answered by `handler`. */
 export async function startFakeServer(handler: FakeHandler): Promise<FakeServer> {
   const requests: SeenRequest[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
-    const seen = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers };
+    const seen = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+    };
     requests.push(seen);
     req.resume();
     req.on('end', () => {
       const answer = handler(seen);
-      res.writeHead(answer.status ?? 200, { 'content-type': answer.type ?? 'application/json' });
+      res.writeHead(answer.status ?? 200, {
+        'content-type': answer.type ?? 'application/json',
+        ...answer.headers,
+      });
       res.end(answer.body);
     });
   });

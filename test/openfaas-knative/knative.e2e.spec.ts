@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { functionId } from '@fleetscope/model';
-import { InventorySyncService } from '../../apps/collector/src/inventory/inventory-sync.service';
-import { PlatformScrapeService } from '../../apps/collector/src/platforms/platform-scrape.service';
+import { InventorySyncService, PlatformScrapeService } from '@fleetscope/collector';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeServer, type FakeServer } from './fake-server';
 
@@ -24,7 +23,9 @@ function service(name: string, revision: string, memory: string, minScale: strin
         metadata: { annotations: { 'autoscaling.knative.dev/min-scale': minScale } },
         spec: {
           timeoutSeconds: 120,
-          containers: [{ image: `ghcr.io/example/${name}`, resources: { requests: { memory, cpu: '250m' } } }],
+          containers: [
+            { image: `ghcr.io/example/${name}`, resources: { requests: { memory, cpu: '250m' } } },
+          ],
         },
       },
     },
@@ -55,7 +56,9 @@ describe('Knative ingest', () => {
 
   async function functions(): Promise<Fn[]> {
     await fleetscope.flush();
-    const body = (await fetch(`${fleetscope.apiUrl}/api/functions`).then((r) => r.json())) as { functions: Fn[] };
+    const body = (await fetch(`${fleetscope.apiUrl}/api/functions`).then((r) => r.json())) as {
+      functions: Fn[];
+    };
     return body.functions;
   }
 
@@ -65,13 +68,23 @@ describe('Knative ingest', () => {
   beforeAll(async () => {
     writeFileSync(join(dir, 'token'), 'k8s-token\n');
     cluster = await startFakeServer((request) => {
-      if (request.path === '/metrics') return { type: 'text/plain; version=0.0.4', body: scrapes[current] };
+      if (request.path === '/metrics')
+        return { type: 'text/plain; version=0.0.4', body: scrapes[current] };
       if (request.path === '/apis/serving.knative.dev/v1/services') {
-        if (request.headers.authorization !== 'Bearer k8s-token') return { status: 401, body: '{}' };
+        if (request.headers.authorization !== 'Bearer k8s-token')
+          return { status: 401, body: '{}' };
         // Two pages, as the API server chunks a list with limit/continue.
         const page = request.query.get('continue')
-          ? { kind: 'ServiceList', metadata: {}, items: [service('shop', 'shop-00003', '512Mi', '2')] }
-          : { kind: 'ServiceList', metadata: { continue: 'page-2' }, items: [service('hello', 'hello-00001', '256Mi', '0')] };
+          ? {
+              kind: 'ServiceList',
+              metadata: {},
+              items: [service('shop', 'shop-00003', '512Mi', '2')],
+            }
+          : {
+              kind: 'ServiceList',
+              metadata: { continue: 'page-2' },
+              items: [service('hello', 'hello-00001', '256Mi', '0')],
+            };
         return { body: JSON.stringify(page) };
       }
       return { status: 404, body: '{}' };
@@ -105,12 +118,19 @@ describe('Knative ingest', () => {
     expect(hello!.initDurationMs.p50).toBeGreaterThan(2000);
     expect(hello!.initDurationMs.p50).toBeLessThan(5000);
     // Activator traffic of a revision with pods is neither a cold start nor an extra invocation.
-    expect(list.find((f) => f.id === id('shop'))).toMatchObject({ invocations: 31, errors: 1, timeouts: 1, coldStarts: 0 });
+    expect(list.find((f) => f.id === id('shop'))).toMatchObject({
+      invocations: 31,
+      errors: 1,
+      timeouts: 1,
+      coldStarts: 0,
+    });
   });
 
   it('reads Knative Services from the Kubernetes API into the inventory, page by page', async () => {
     const report = await fleetscope.app.get(InventorySyncService).syncOnce();
-    expect(report.targets).toEqual([expect.objectContaining({ platform: 'knative', target: 'prod-eu', functions: 2 })]);
+    expect(report.targets).toEqual([
+      expect.objectContaining({ platform: 'knative', target: 'prod-eu', functions: 2 }),
+    ]);
     // The sync at start-up read the same two pages before this one.
     const lists = cluster.requests.filter((r) => r.path.startsWith('/apis/')).slice(-2);
     expect(lists.map((r) => [r.query.get('limit'), r.query.get('continue')])).toEqual([
@@ -119,9 +139,9 @@ describe('Knative ingest', () => {
     ]);
     const shop = (await functions()).find((f) => f.id === id('shop'));
     expect(shop).toMatchObject({ memoryMb: 512, timeoutMs: 120_000 });
-    const one = (await fetch(`${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('shop'))}`).then((r) =>
-      r.json(),
-    )) as { config: Record<string, unknown> };
+    const one = (await fetch(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('shop'))}`,
+    ).then((r) => r.json())) as { config: Record<string, unknown> };
     expect(one.config).toMatchObject({ minScale: 2, podCpu: 0.25, podMemoryMb: 512 });
   });
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { functionId } from '@fleetscope/model';
-import { InventorySyncService } from '../../apps/collector/src/inventory/inventory-sync.service';
-import { PlatformScrapeService } from '../../apps/collector/src/platforms/platform-scrape.service';
+import { InventorySyncService, PlatformScrapeService } from '@fleetscope/collector';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeServer, type FakeServer } from './fake-server';
 
@@ -12,7 +11,10 @@ import { startFakeServer, type FakeServer } from './fake-server';
 // scrapes nodeinfo gets 10 calls with 200 and 2 with 500; figlet (namespace dev) 2 with 200 and a
 // first 504.
 const fixture = (name: string) => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
-const scrapes = [fixture('gateway-metrics-scrape-1.prom'), fixture('gateway-metrics-scrape-2.prom')];
+const scrapes = [
+  fixture('gateway-metrics-scrape-1.prom'),
+  fixture('gateway-metrics-scrape-2.prom'),
+];
 
 // Shaped like faas-provider's types.FunctionStatus (openfaas/faas-provider types/model.go).
 const systemFunctions = [
@@ -57,20 +59,28 @@ describe('OpenFaaS ingest', () => {
 
   async function functions(): Promise<Fn[]> {
     await fleetscope.flush();
-    const body = (await fetch(`${fleetscope.apiUrl}/api/functions`).then((r) => r.json())) as { functions: Fn[] };
+    const body = (await fetch(`${fleetscope.apiUrl}/api/functions`).then((r) => r.json())) as {
+      functions: Fn[];
+    };
     return body.functions;
   }
 
   const post = (path: string, body: string) =>
-    fetch(`${fleetscope.ingestUrl}${path}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    fetch(`${fleetscope.ingestUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body,
+    });
 
   beforeAll(async () => {
     gateway = await startFakeServer((request) => {
-      if (request.path === '/metrics') return { type: 'text/plain; version=0.0.4', body: scrapes[current] };
+      if (request.path === '/metrics')
+        return { type: 'text/plain; version=0.0.4', body: scrapes[current] };
       if (request.path === '/system/functions') {
         // The gateway guards /system/* with basic auth.
         const expected = `Basic ${Buffer.from('admin:s3cret').toString('base64')}`;
-        if (request.headers.authorization !== expected) return { status: 401, body: 'unauthorized' };
+        if (request.headers.authorization !== expected)
+          return { status: 401, body: 'unauthorized' };
         return { body: JSON.stringify(systemFunctions) };
       }
       return { status: 404, body: 'not found' };
@@ -88,7 +98,9 @@ describe('OpenFaaS ingest', () => {
   it('turns two scrapes of the gateway into invocations, errors, timeouts and duration percentiles', async () => {
     const scraper = fleetscope.app.get(PlatformScrapeService);
     const first = await scraper.scrapeOnce();
-    expect(first.targets).toEqual([expect.objectContaining({ platform: 'openfaas', label: 'edge-1', ok: true })]);
+    expect(first.targets).toEqual([
+      expect.objectContaining({ platform: 'openfaas', label: 'edge-1', ok: true }),
+    ]);
     // Credentials never reach reports or logs.
     expect(first.targets[0].url).not.toContain('s3cret');
     current = 1;
@@ -105,7 +117,11 @@ describe('OpenFaaS ingest', () => {
     expect(nodeinfo!.durationMs.p50).toBeLessThan(55);
     expect(nodeinfo!.durationMs.p99).toBeGreaterThan(450);
     expect(nodeinfo!.durationMs.p99).toBeLessThan(1100);
-    expect(list.find((f) => f.id === id('figlet', 'dev'))).toMatchObject({ invocations: 3, errors: 1, timeouts: 1 });
+    expect(list.find((f) => f.id === id('figlet', 'dev'))).toMatchObject({
+      invocations: 3,
+      errors: 1,
+      timeouts: 1,
+    });
   });
 
   it('files memory, timeout and scale bounds from /system/functions under the same ids', async () => {
@@ -115,9 +131,9 @@ describe('OpenFaaS ingest', () => {
     ]);
     const nodeinfo = (await functions()).find((f) => f.id === id('nodeinfo'));
     expect(nodeinfo).toMatchObject({ memoryMb: 256, timeoutMs: 90_000 });
-    const one = (await fetch(`${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('nodeinfo'))}`).then((r) =>
-      r.json(),
-    )) as { config: Record<string, unknown> };
+    const one = (await fetch(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('nodeinfo'))}`,
+    ).then((r) => r.json())) as { config: Record<string, unknown> };
     expect(one.config).toMatchObject({ minScale: 1, maxScale: 10, podCpu: 0.1, podMemoryMb: 128 });
   });
 
@@ -132,7 +148,12 @@ describe('OpenFaaS ingest', () => {
     ].join('\n');
     const response = await post('/ingest/openfaas/gateway-logs?gateway=edge-1', logs);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ coldStarts: 2, scaleRequests: 1, rejected: 1, duplicate: false });
+    expect(await response.json()).toMatchObject({
+      coldStarts: 2,
+      scaleRequests: 1,
+      rejected: 1,
+      duplicate: false,
+    });
     // The log shipper retries the same batch: acknowledged, not counted again.
     const retry = await post('/ingest/openfaas/gateway-logs?gateway=edge-1', logs);
     expect(await retry.json()).toMatchObject({ duplicate: true });
@@ -150,21 +171,32 @@ describe('OpenFaaS ingest', () => {
       `${goTime(now - 1000)} POST / - 500 Internal Server Error - ContentLength: 3B (0.0100s)`,
       `${goTime(now - 1000)} GET /_/health - 200 OK - ContentLength: 2B (0.0001s)`,
     ].join('\n');
-    const response = await post('/ingest/openfaas/watchdog-logs?function=wordcount&instance=wordcount-7d9f-abc', lines);
+    const response = await post(
+      '/ingest/openfaas/watchdog-logs?function=wordcount&instance=wordcount-7d9f-abc',
+      lines,
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ invocations: 2, rejected: 0 });
-    expect((await functions()).find((f) => f.id === id('wordcount'))).toMatchObject({ invocations: 2, errors: 1 });
+    expect((await functions()).find((f) => f.id === id('wordcount'))).toMatchObject({
+      invocations: 2,
+      errors: 1,
+    });
   });
 
   it('answers 400 with a message for bodies and parameters it cannot use', async () => {
     const empty = await post('/ingest/openfaas/gateway-logs', '');
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { message: string }).message).toMatch(/empty/);
-    const unnamed = await post('/ingest/openfaas/watchdog-logs', 'POST / - 200 OK - ContentLength: 2B (0.1s)');
+    const unnamed = await post(
+      '/ingest/openfaas/watchdog-logs',
+      'POST / - 200 OK - ContentLength: 2B (0.1s)',
+    );
     expect(unnamed.status).toBe(400);
     expect(((await unnamed.json()) as { message: string }).message).toMatch(/\?function=/);
     const metrics = await fetch(`${fleetscope.ingestUrl}/metrics`).then((r) => r.text());
-    expect(metrics).toContain('fleetscope_ingest_rejected_items_total{signal="openfaas_watchdog-logs",reason="missing_function"} 1');
+    expect(metrics).toContain(
+      'fleetscope_ingest_rejected_items_total{signal="openfaas_watchdog-logs",reason="missing_function"} 1',
+    );
   });
 
   it('counts a gateway that stops answering instead of failing the scrape round', async () => {
@@ -172,6 +204,8 @@ describe('OpenFaaS ingest', () => {
     const report = await fleetscope.app.get(PlatformScrapeService).scrapeOnce();
     expect(report.targets[0]).toMatchObject({ ok: false, error: { reason: 'unreachable' } });
     const metrics = await fetch(`${fleetscope.ingestUrl}/metrics`).then((r) => r.text());
-    expect(metrics).toMatch(/fleetscope_ingest_rejected_items_total\{signal="openfaas_scrape",reason="unreachable"\} [1-9]/);
+    expect(metrics).toMatch(
+      /fleetscope_ingest_rejected_items_total\{signal="openfaas_scrape",reason="unreachable"\} [1-9]/,
+    );
   });
 });
