@@ -67,21 +67,32 @@ describe('platform ingest with bad input', () => {
   it.each([
     ['a body that is not JSON', '{"time": "2024-01-01T00:00:00Z", "type": ', /not valid JSON/],
     ['a JSON value that is no batch', '"hello"', /array|object/i],
-  ])('answers a Telemetry API batch that is %s with 400 and says why', async (_label, body, message) => {
-    const answer = await post<ErrorAnswer>(telemetry, body);
-    expect(answer.status).toBe(400);
-    expect(answer.body.message).toMatch(message);
-  });
+  ])(
+    'answers a Telemetry API batch that is %s with 400 and says why',
+    async (_label, body, message) => {
+      const answer = await post<ErrorAnswer>(telemetry, body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.message).toMatch(message);
+    },
+  );
 
   it('answers a Telemetry API batch without a function with 400 naming the parameters to pass', async () => {
-    const answer = await post<ErrorAnswer>(`${fleetscope.ingestUrl}/ingest/lambda/telemetry`, [reportEvent(randomUUID(), Date.now())]);
+    const answer = await post<ErrorAnswer>(`${fleetscope.ingestUrl}/ingest/lambda/telemetry`, [
+      reportEvent(randomUUID(), Date.now()),
+    ]);
     expect(answer.status).toBe(400);
     expect(answer.body.message).toContain('function-arn');
-    const badArn = await post<ErrorAnswer>(`${fleetscope.ingestUrl}/ingest/lambda/telemetry?function-arn=arn:aws:s3:::bucket`, []);
+    const badArn = await post<ErrorAnswer>(
+      `${fleetscope.ingestUrl}/ingest/lambda/telemetry?function-arn=arn:aws:s3:::bucket`,
+      [],
+    );
     expect(badArn.status).toBe(400);
     expect(badArn.body.message).toContain('is not a Lambda function ARN');
     expect(
-      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', { signal: 'lambda_telemetry', reason: 'missing_identity' }),
+      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'lambda_telemetry',
+        reason: 'missing_identity',
+      }),
     ).toBe(2);
   });
 
@@ -106,22 +117,44 @@ describe('platform ingest with bad input', () => {
   it.each([
     ['not JSON', 'this is not json', /JSON/],
     ['awslogs.data that is not base64', { awslogs: { data: '***' } }, /base64/],
-    ['awslogs.data that is not compressed JSON', { awslogs: { data: Buffer.from('plain text').toString('base64') } }, /.+/],
-    ['a message without logEvents', { messageType: 'DATA_MESSAGE', logGroup: '/aws/lambda/x' }, /logEvents/],
-  ])('answers a CloudWatch subscription delivery with %s with 400 and says why', async (_label, body, message) => {
-    const answer = await post<ErrorAnswer>(cloudwatch, body);
-    expect(answer.status).toBe(400);
-    expect(answer.body.message).toMatch(message);
-  });
+    [
+      'awslogs.data that is not compressed JSON',
+      { awslogs: { data: Buffer.from('plain text').toString('base64') } },
+      /.+/,
+    ],
+    [
+      'a message without logEvents',
+      { messageType: 'DATA_MESSAGE', logGroup: '/aws/lambda/x' },
+      /logEvents/,
+    ],
+  ])(
+    'answers a CloudWatch subscription delivery with %s with 400 and says why',
+    async (_label, body, message) => {
+      const answer = await post<ErrorAnswer>(cloudwatch, body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.message).toMatch(message);
+    },
+  );
 
   it('keeps the good log events of a CloudWatch delivery around a bad one', async () => {
     const good = [randomUUID(), randomUUID()];
     const t = minuteAgo(1, 2_000);
-    const message = dataMessage(ACCOUNT, 'bad-input', '2025/06/01/[$LATEST]feedfacefeedfacefeedfacefeedface', [
-      { timestamp: t, message: `${reportLine(good[0], { durationMs: 5, billedMs: 5, memoryMb: 128, maxUsedMb: 40 })}\n` },
-      { timestamp: t + 1, message: 17 as unknown as string },
-      { timestamp: t + 2, message: `${reportLine(good[1], { durationMs: 6, billedMs: 6, memoryMb: 128, maxUsedMb: 41 })}\n` },
-    ]);
+    const message = dataMessage(
+      ACCOUNT,
+      'bad-input',
+      '2025/06/01/[$LATEST]feedfacefeedfacefeedfacefeedface',
+      [
+        {
+          timestamp: t,
+          message: `${reportLine(good[0], { durationMs: 5, billedMs: 5, memoryMb: 128, maxUsedMb: 40 })}\n`,
+        },
+        { timestamp: t + 1, message: 17 as unknown as string },
+        {
+          timestamp: t + 2,
+          message: `${reportLine(good[1], { durationMs: 6, billedMs: 6, memoryMb: 128, maxUsedMb: 41 })}\n`,
+        },
+      ],
+    );
     const answer = await post<OkAnswer>(cloudwatch, awslogs(message));
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ invocations: 2, rejected: 1 });
@@ -136,40 +169,66 @@ describe('platform ingest with bad input', () => {
     const record = gzipSync(
       JSON.stringify(
         dataMessage(ACCOUNT, 'bad-input', '2025/06/01/[$LATEST]abcabcabcabcabcabcabcabcabcabcab', [
-          { timestamp: t, message: reportLine(good, { durationMs: 9, billedMs: 9, memoryMb: 128, maxUsedMb: 42 }) },
+          {
+            timestamp: t,
+            message: reportLine(good, { durationMs: 9, billedMs: 9, memoryMb: 128, maxUsedMb: 42 }),
+          },
         ]),
       ),
     ).toString('base64');
     const answer = await post(
       `${fleetscope.ingestUrl}/ingest/firehose`,
-      { requestId, timestamp: Date.now(), records: [{ data: '%%% not base64 %%%' }, { data: record }, { nodata: true }] },
+      {
+        requestId,
+        timestamp: Date.now(),
+        records: [{ data: '%%% not base64 %%%' }, { data: record }, { nodata: true }],
+      },
       { 'x-amz-firehose-request-id': requestId },
     );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ requestId, timestamp: expect.any(Number) });
     expect(await stored([good])).toEqual([good]);
     expect(
-      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', { signal: 'firehose', reason: 'invalid_base64' }),
+      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'firehose',
+        reason: 'invalid_base64',
+      }),
     ).toBe(1);
   });
 
   it('answers a Firehose delivery without records with 400 in the Firehose error shape', async () => {
     const requestId = randomUUID();
-    const answer = await post(`${fleetscope.ingestUrl}/ingest/firehose`, { requestId }, { 'x-amz-firehose-request-id': requestId });
+    const answer = await post(
+      `${fleetscope.ingestUrl}/ingest/firehose`,
+      { requestId },
+      { 'x-amz-firehose-request-id': requestId },
+    );
     expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({ requestId, timestamp: expect.any(Number), errorMessage: expect.stringContaining('records') });
+    expect(answer.body).toEqual({
+      requestId,
+      timestamp: expect.any(Number),
+      errorMessage: expect.stringContaining('records'),
+    });
   });
 
   it('answers raw log lines without a function with 400, and keeps lines it cannot read as logs', async () => {
-    const unnamed = await post<ErrorAnswer>(`${fleetscope.ingestUrl}/ingest/lambda/logs`, 'START RequestId: x', {
-      'content-type': 'text/plain',
-    });
+    const unnamed = await post<ErrorAnswer>(
+      `${fleetscope.ingestUrl}/ingest/lambda/logs`,
+      'START RequestId: x',
+      {
+        'content-type': 'text/plain',
+      },
+    );
     expect(unnamed.status).toBe(400);
     expect(unnamed.body.message).toContain('function');
     const good = randomUUID();
     const answer = await post<OkAnswer>(
       `${fleetscope.ingestUrl}/ingest/lambda/logs?function-arn=${encodeURIComponent(ARN)}&instance=lines`,
-      ['\u0000\u0001 garbage ☃', '{"half a json line":', reportLine(good, { durationMs: 3, billedMs: 3, memoryMb: 128, maxUsedMb: 43 })].join('\n'),
+      [
+        '\u0000\u0001 garbage ☃',
+        '{"half a json line":',
+        reportLine(good, { durationMs: 3, billedMs: 3, memoryMb: 128, maxUsedMb: 43 }),
+      ].join('\n'),
       { 'content-type': 'text/plain' },
     );
     expect(answer.status).toBe(200);
@@ -178,14 +237,19 @@ describe('platform ingest with bad input', () => {
   });
 
   it('answers a gzip body that is not gzip with 400 and counts it', async () => {
-    const answer = await post<ErrorAnswer>(telemetry, 'plainly not gzip', { 'content-encoding': 'gzip' });
+    const answer = await post<ErrorAnswer>(telemetry, 'plainly not gzip', {
+      'content-encoding': 'gzip',
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.message).toContain('could not be decompressed');
     const unsupported = await post<ErrorAnswer>(telemetry, '[]', { 'content-encoding': 'br' });
     expect(unsupported.status).toBe(415);
     expect(unsupported.body.message).toContain('Content-Encoding br is not supported');
     expect(
-      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', { signal: 'lambda_telemetry', reason: 'bad_compression' }),
+      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'lambda_telemetry',
+        reason: 'bad_compression',
+      }),
     ).toBe(1);
   });
 });

@@ -65,9 +65,12 @@ describe('POST /ingest/lambda/cloudwatch with the powertools capture', () => {
     );
     // Each Kinesis record is one subscription delivery, exactly as CloudWatch Logs wrote it.
     for (const record of event.Records) {
-      const answer = await post(`${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=eu-west-1`, {
-        awslogs: { data: record.kinesis.data },
-      });
+      const answer = await post(
+        `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=eu-west-1`,
+        {
+          awslogs: { data: record.kinesis.data },
+        },
+      );
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({ invocations: 1, rejected: 0, duplicate: false });
     }
@@ -152,12 +155,19 @@ describe('POST /ingest/lambda/cloudwatch with the powertools capture', () => {
 });
 
 /** The New Relic fixture's stream, continued: the next invocation after the sandbox was reset. */
-function nextInvocation(template: { logEvents: LogEvent[] }, requestId: string): Record<string, unknown> {
+function nextInvocation(
+  template: { logEvents: LogEvent[] },
+  requestId: string,
+): Record<string, unknown> {
   const timestamp = template.logEvents[0].timestamp + 60_000;
   return {
     ...template,
     logEvents: [
-      { id: '1', timestamp: timestamp - 13, message: `START RequestId: ${requestId} Version: $LATEST\n` },
+      {
+        id: '1',
+        timestamp: timestamp - 13,
+        message: `START RequestId: ${requestId} Version: $LATEST\n`,
+      },
       { id: '2', timestamp, message: `END RequestId: ${requestId}\n` },
       {
         id: '3',
@@ -192,7 +202,9 @@ describe('POST /ingest/lambda/cloudwatch with the New Relic timeout', () => {
     const timeout = fixtureJson<{ logEvents: LogEvent[] }>('entry_lambda_timeout.json');
     const url = `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=us-east-1`;
     expect((await post(url, timeout)).status).toBe(200);
-    expect((await post(url, nextInvocation(timeout, 'a1b2c3d4-0000-4000-8000-000000000001'))).status).toBe(200);
+    expect(
+      (await post(url, nextInvocation(timeout, 'a1b2c3d4-0000-4000-8000-000000000001'))).status,
+    ).toBe(200);
 
     const stored = await invocationsOf(fleetscope, newRelicFunction);
     expect(stored).toEqual([
@@ -215,7 +227,13 @@ describe('POST /ingest/lambda/cloudwatch with the New Relic timeout', () => {
     const [fn] = (await listFunctions(fleetscope, NEW_RELIC_FROM, NEW_RELIC_TO)).filter(
       (f) => f.id === newRelicFunction,
     );
-    expect(fn).toMatchObject({ invocations: 2, timeouts: 1, coldStarts: 1, timeoutMs: 3000, memoryMb: 128 });
+    expect(fn).toMatchObject({
+      invocations: 2,
+      timeouts: 1,
+      coldStarts: 1,
+      timeoutMs: 3000,
+      memoryMb: 128,
+    });
     // The reset is a cold start that had no init to measure.
     expect(fn.initDurationMs).toEqual({ p50: null, p95: null, p99: null });
   });
@@ -236,7 +254,9 @@ describe('POST /ingest/lambda/cloudwatch with the New Relic OOM kill', () => {
     const oom = fixtureJson<{ logEvents: LogEvent[] }>('entry_lambda_oom.json');
     const url = `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=us-east-1`;
     expect((await post(url, oom)).status).toBe(200);
-    expect((await post(url, nextInvocation(oom, 'a1b2c3d4-0000-4000-8000-000000000002'))).status).toBe(200);
+    expect(
+      (await post(url, nextInvocation(oom, 'a1b2c3d4-0000-4000-8000-000000000002'))).status,
+    ).toBe(200);
 
     const stored = await invocationsOf(fleetscope, newRelicFunction);
     expect(stored).toEqual([

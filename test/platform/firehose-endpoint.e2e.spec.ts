@@ -55,16 +55,28 @@ describe('POST /ingest/firehose', () => {
     await fleetscope.stop();
   });
 
-  async function count(table: 'invocations' | 'logs', where: string, params: Record<string, unknown>) {
+  async function count(
+    table: 'invocations' | 'logs',
+    where: string,
+    params: Record<string, unknown>,
+  ) {
     await fleetscope.flush();
-    const [row] = await rows<{ n: number }>(fleetscope, `SELECT count() AS n FROM ${table} WHERE ${where}`, params);
+    const [row] = await rows<{ n: number }>(
+      fleetscope,
+      `SELECT count() AS n FROM ${table} WHERE ${where}`,
+      params,
+    );
     return row.n;
   }
 
   it('refuses a missing or wrong access key with 401, errorMessage and the request id echoed', async () => {
     for (const key of ['', 'wrong-key']) {
       const requestId = randomUUID();
-      const answer = await post<Record<string, unknown>>(url, delivery(requestId, []), headers(requestId, key));
+      const answer = await post<Record<string, unknown>>(
+        url,
+        delivery(requestId, []),
+        headers(requestId, key),
+      );
       expect(answer.status).toBe(401);
       expect(answer.body).toEqual({
         requestId,
@@ -76,7 +88,11 @@ describe('POST /ingest/firehose', () => {
 
   it('answers success with exactly {requestId, timestamp}, echoing the header request id', async () => {
     const requestId = randomUUID();
-    const answer = await post<Record<string, unknown>>(url, delivery(requestId, []), headers(requestId));
+    const answer = await post<Record<string, unknown>>(
+      url,
+      delivery(requestId, []),
+      headers(requestId),
+    );
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
     expect(Object.keys(answer.body).sort()).toEqual(['requestId', 'timestamp']);
@@ -96,7 +112,12 @@ describe('POST /ingest/firehose', () => {
         { timestamp: t + 41, message: `END RequestId: ${viaSubscription}\n` },
         {
           timestamp: t + 41,
-          message: reportLine(viaSubscription, { durationMs: 40.25, billedMs: 41, memoryMb: 256, maxUsedMb: 80 }),
+          message: reportLine(viaSubscription, {
+            durationMs: 40.25,
+            billedMs: 41,
+            memoryMb: 256,
+            maxUsedMb: 80,
+          }),
         },
       ]),
     );
@@ -107,15 +128,21 @@ describe('POST /ingest/firehose', () => {
       reportLine(viaLines, { durationMs: 12.5, billedMs: 13, memoryMb: 256, maxUsedMb: 81 }),
     ]);
     // The concatenated subscription messages of the OTel collector's receiver test data (no Lambda group).
-    const concatenated = Buffer.from(fixtureText('cwlog_multiple_records.ndjson')).toString('base64');
+    const concatenated = Buffer.from(fixtureText('cwlog_multiple_records.ndjson')).toString(
+      'base64',
+    );
 
     const requestId = randomUUID();
     const body = gzipSync(JSON.stringify(delivery(requestId, [subscription, lines, concatenated])));
     const send = () =>
-      post<Record<string, unknown>>(`${url}?function=${name}&region=us-east-1&account=${ACCOUNT}`, body, {
-        ...headers(requestId),
-        'content-encoding': 'gzip',
-      });
+      post<Record<string, unknown>>(
+        `${url}?function=${name}&region=us-east-1&account=${ACCOUNT}`,
+        body,
+        {
+          ...headers(requestId),
+          'content-encoding': 'gzip',
+        },
+      );
 
     const first = await send();
     expect(first.status).toBe(200);
@@ -124,7 +151,11 @@ describe('POST /ingest/firehose', () => {
     const logs = await count('logs', '1', {});
     expect(invocations).toBe(2);
     expect(
-      await rows(fleetscope, `SELECT request_id, duration_us FROM invocations WHERE function_id = {id:String} ORDER BY duration_us`, { id }),
+      await rows(
+        fleetscope,
+        `SELECT request_id, duration_us FROM invocations WHERE function_id = {id:String} ORDER BY duration_us`,
+        { id },
+      ),
     ).toEqual([
       { request_id: viaLines, duration_us: 12500 },
       { request_id: viaSubscription, duration_us: 40250 },
@@ -155,7 +186,9 @@ describe('POST /ingest/firehose', () => {
       {
         ...headers(requestId),
         'x-amz-firehose-common-attributes': JSON.stringify({
-          commonAttributes: { 'function-arn': `arn:aws:lambda:eu-central-1:${ACCOUNT}:function:by-attributes:3` },
+          commonAttributes: {
+            'function-arn': `arn:aws:lambda:eu-central-1:${ACCOUNT}:function:by-attributes:3`,
+          },
         }),
       },
     );
@@ -168,7 +201,12 @@ describe('POST /ingest/firehose', () => {
     );
     expect(stored).toEqual([
       {
-        function_id: functionId({ platform: 'aws_lambda', account: ACCOUNT, region: 'eu-central-1', name: 'by-attributes' }),
+        function_id: functionId({
+          platform: 'aws_lambda',
+          account: ACCOUNT,
+          region: 'eu-central-1',
+          name: 'by-attributes',
+        }),
         version: '3',
       },
     ]);

@@ -2,7 +2,12 @@ import { functionId } from '@fleetscope/model';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { listFunctions, minuteAgo, post, reportLine } from './platform-ingest.helpers';
 
-const identity = { platform: 'aws_lambda' as const, account: '123456789012', region: 'us-east-1', name: 'inventory-by-hand' };
+const identity = {
+  platform: 'aws_lambda' as const,
+  account: '123456789012',
+  region: 'us-east-1',
+  name: 'inventory-by-hand',
+};
 const ID = functionId(identity);
 
 describe('PUT /api/functions/:id/config', () => {
@@ -18,9 +23,19 @@ describe('PUT /api/functions/:id/config', () => {
       `START RequestId: 00000001-aaaa-4bbb-8ccc-dddddddddddd Version: $LATEST`,
       `${new Date(t + 3004).toISOString()} 00000001-aaaa-4bbb-8ccc-dddddddddddd Task timed out after 3.00 seconds`,
       `END RequestId: 00000001-aaaa-4bbb-8ccc-dddddddddddd`,
-      reportLine('00000001-aaaa-4bbb-8ccc-dddddddddddd', { durationMs: 3003.1, billedMs: 3000, memoryMb: 128, maxUsedMb: 60 }),
+      reportLine('00000001-aaaa-4bbb-8ccc-dddddddddddd', {
+        durationMs: 3003.1,
+        billedMs: 3000,
+        memoryMb: 128,
+        maxUsedMb: 60,
+      }),
       `START RequestId: 00000002-aaaa-4bbb-8ccc-dddddddddddd Version: $LATEST`,
-      reportLine('00000002-aaaa-4bbb-8ccc-dddddddddddd', { durationMs: 25.4, billedMs: 26, memoryMb: 128, maxUsedMb: 61 }),
+      reportLine('00000002-aaaa-4bbb-8ccc-dddddddddddd', {
+        durationMs: 25.4,
+        billedMs: 26,
+        memoryMb: 128,
+        maxUsedMb: 61,
+      }),
     ].join('\n');
     const answer = await post(
       `${fleetscope.ingestUrl}/ingest/lambda/logs?function=${identity.name}&region=${identity.region}&account=${identity.account}&instance=s1`,
@@ -36,7 +51,12 @@ describe('PUT /api/functions/:id/config', () => {
   });
 
   const put = (id: string, body: unknown) =>
-    post<Record<string, unknown>>(`${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id)}/config`, body, {}, 'PUT');
+    post<Record<string, unknown>>(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id)}/config`,
+      body,
+      {},
+      'PUT',
+    );
 
   it('lists what REPORT lines said until a person says otherwise', async () => {
     const [fn] = (await listFunctions(fleetscope, fromMs, toMs)).filter((f) => f.id === ID);
@@ -46,7 +66,11 @@ describe('PUT /api/functions/:id/config', () => {
   it('shows memoryMb, timeoutMs and architecture set by hand, winning over the REPORT lines', async () => {
     const answer = await put(ID, { memoryMb: 1024, timeoutMs: 900_000, architecture: 'arm64' });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ memoryMb: 1024, timeoutMs: 900_000, architecture: 'arm64' });
+    expect(answer.body).toMatchObject({
+      memoryMb: 1024,
+      timeoutMs: 900_000,
+      architecture: 'arm64',
+    });
 
     const [fn] = (await listFunctions(fleetscope, fromMs, toMs)).filter((f) => f.id === ID);
     expect(fn).toMatchObject({ memoryMb: 1024, timeoutMs: 900_000, architecture: 'arm64' });
@@ -54,12 +78,25 @@ describe('PUT /api/functions/:id/config', () => {
     // Later REPORT lines still saying 128 MB do not override the hand-set figure.
     const later = await post(
       `${fleetscope.ingestUrl}/ingest/lambda/logs?function=${identity.name}&region=${identity.region}&account=${identity.account}&instance=s2`,
-      [`START RequestId: 00000003-aaaa-4bbb-8ccc-dddddddddddd Version: $LATEST`, reportLine('00000003-aaaa-4bbb-8ccc-dddddddddddd', { durationMs: 20, billedMs: 20, memoryMb: 128, maxUsedMb: 62 })].join('\n'),
+      [
+        `START RequestId: 00000003-aaaa-4bbb-8ccc-dddddddddddd Version: $LATEST`,
+        reportLine('00000003-aaaa-4bbb-8ccc-dddddddddddd', {
+          durationMs: 20,
+          billedMs: 20,
+          memoryMb: 128,
+          maxUsedMb: 62,
+        }),
+      ].join('\n'),
       { 'content-type': 'text/plain' },
     );
     expect(later.status).toBe(200);
     const [after] = (await listFunctions(fleetscope, fromMs, toMs)).filter((f) => f.id === ID);
-    expect(after).toMatchObject({ memoryMb: 1024, timeoutMs: 900_000, architecture: 'arm64', invocations: 3 });
+    expect(after).toMatchObject({
+      memoryMb: 1024,
+      timeoutMs: 900_000,
+      architecture: 'arm64',
+      invocations: 3,
+    });
   });
 
   it.each([

@@ -1,12 +1,25 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { join } from 'node:path';
 import { functionId } from '@fleetscope/model';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { listFunctions, rows } from './platform-ingest.helpers';
 
-const EXTENSION = join(__dirname, '..', '..', 'examples', 'lambda-extension', 'fleetscope-extension', 'index.mjs');
+const EXTENSION = join(
+  __dirname,
+  '..',
+  '..',
+  'examples',
+  'lambda-extension',
+  'fleetscope-extension',
+  'index.mjs',
+);
 const TOKEN = 'ingest-token-for-the-extension-test';
 const ACCOUNT = '123456789012';
 const FUNCTION = 'extension-demo';
@@ -38,7 +51,13 @@ class FakeLambda {
       const chunks: Buffer[] = [];
       request.on('data', (c: Buffer) => chunks.push(c));
       request.on('end', () => {
-        void this.handle(request.method ?? '', request.url ?? '', request.headers, Buffer.concat(chunks).toString(), response);
+        void this.handle(
+          request.method ?? '',
+          request.url ?? '',
+          request.headers,
+          Buffer.concat(chunks).toString(),
+          response,
+        );
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -47,7 +66,9 @@ class FakeLambda {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   private at(offsetMs: number): string {
@@ -59,19 +80,28 @@ class FakeLambda {
     url: string,
     headers: IncomingHttpHeaders,
     body: string,
-    response: import('node:http').ServerResponse,
+    response: ServerResponse,
   ): Promise<void> {
-    const json = (status: number, value: unknown, extra: Record<string, string> = {}) =>
-      response.writeHead(status, { 'content-type': 'application/json', ...extra }).end(JSON.stringify(value));
+    const json = (status: number, value: unknown, extra: Record<string, string> = {}): void => {
+      response
+        .writeHead(status, { 'content-type': 'application/json', ...extra })
+        .end(JSON.stringify(value));
+    };
     if (method === 'POST' && url === '/2020-01-01/extension/register') {
       this.registerHeaders = headers;
       return json(
         200,
-        { functionName: FUNCTION, functionVersion: '$LATEST', handler: 'index.handler', accountId: ACCOUNT },
+        {
+          functionName: FUNCTION,
+          functionVersion: '$LATEST',
+          handler: 'index.handler',
+          accountId: ACCOUNT,
+        },
         { 'lambda-extension-identifier': 'ext-0001' },
       );
     }
-    if (headers['lambda-extension-identifier'] !== 'ext-0001') return json(403, { errorType: 'Extension.Forbidden' });
+    if (headers['lambda-extension-identifier'] !== 'ext-0001')
+      return json(403, { errorType: 'Extension.Forbidden' });
     if (method === 'PUT' && url === '/2022-07-01/telemetry') {
       this.subscription = JSON.parse(body) as Subscription;
       return json(200, 'OK');
@@ -81,10 +111,35 @@ class FakeLambda {
       if (this.nextCalls === 1) {
         // Init telemetry, then the invocation starts.
         await this.deliver([
-          { time: this.at(0), type: 'platform.initStart', record: { initializationType: 'on-demand', phase: 'init', runtimeVersion: 'nodejs:20.v13' } },
-          { time: this.at(240), type: 'platform.initRuntimeDone', record: { initializationType: 'on-demand', phase: 'init', status: 'success' } },
-          { time: this.at(241), type: 'platform.initReport', record: { initializationType: 'on-demand', phase: 'init', status: 'success', metrics: { durationMs: 241.3 } } },
-          { time: this.at(250), type: 'platform.start', record: { requestId: this.requestId, version: '$LATEST' } },
+          {
+            time: this.at(0),
+            type: 'platform.initStart',
+            record: {
+              initializationType: 'on-demand',
+              phase: 'init',
+              runtimeVersion: 'nodejs:20.v13',
+            },
+          },
+          {
+            time: this.at(240),
+            type: 'platform.initRuntimeDone',
+            record: { initializationType: 'on-demand', phase: 'init', status: 'success' },
+          },
+          {
+            time: this.at(241),
+            type: 'platform.initReport',
+            record: {
+              initializationType: 'on-demand',
+              phase: 'init',
+              status: 'success',
+              metrics: { durationMs: 241.3 },
+            },
+          },
+          {
+            time: this.at(250),
+            type: 'platform.start',
+            record: { requestId: this.requestId, version: '$LATEST' },
+          },
           { time: this.at(260), type: 'function', record: 'hello from the handler' },
         ]);
         return json(200, {
@@ -92,21 +147,42 @@ class FakeLambda {
           deadlineMs: Date.now() + 3000,
           requestId: this.requestId,
           invokedFunctionArn: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:${FUNCTION}`,
-          tracing: { type: 'X-Amzn-Trace-Id', value: 'Root=1-5f35ae12-0c0fec141ab77a00bc047aa2;Sampled=1' },
+          tracing: {
+            type: 'X-Amzn-Trace-Id',
+            value: 'Root=1-5f35ae12-0c0fec141ab77a00bc047aa2;Sampled=1',
+          },
         });
       }
-      json(200, { eventType: 'SHUTDOWN', shutdownReason: 'spindown', deadlineMs: Date.now() + 2000 });
+      json(200, {
+        eventType: 'SHUTDOWN',
+        shutdownReason: 'spindown',
+        deadlineMs: Date.now() + 2000,
+      });
       // The invocation's report comes after the extension was told to shut down.
       setTimeout(() => {
         void this.deliver([
-          { time: this.at(330), type: 'platform.runtimeDone', record: { requestId: this.requestId, status: 'success', metrics: { durationMs: 79.9, producedBytes: 42 } } },
+          {
+            time: this.at(330),
+            type: 'platform.runtimeDone',
+            record: {
+              requestId: this.requestId,
+              status: 'success',
+              metrics: { durationMs: 79.9, producedBytes: 42 },
+            },
+          },
           {
             time: this.at(331),
             type: 'platform.report',
             record: {
               requestId: this.requestId,
               status: 'success',
-              metrics: { durationMs: 80.25, billedDurationMs: 81, memorySizeMB: 256, maxMemoryUsedMB: 77, initDurationMs: 241.3 },
+              metrics: {
+                durationMs: 80.25,
+                billedDurationMs: 81,
+                memorySizeMB: 256,
+                maxMemoryUsedMB: 77,
+                initDurationMs: 241.3,
+              },
             },
           },
         ]);
@@ -128,9 +204,14 @@ class FakeLambda {
   }
 }
 
-function runExtension(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+function runExtension(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [EXTENSION], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [EXTENSION], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const timer = setTimeout(() => child.kill(), 20_000);
@@ -196,7 +277,12 @@ describe('examples/lambda-extension', () => {
   });
 
   it('delivers the platform.report to Fleetscope as a cold-start invocation of the function', async () => {
-    const id = functionId({ platform: 'aws_lambda', account: ACCOUNT, region: 'eu-west-1', name: FUNCTION });
+    const id = functionId({
+      platform: 'aws_lambda',
+      account: ACCOUNT,
+      region: 'eu-west-1',
+      name: FUNCTION,
+    });
     await fleetscope.flush();
     const stored = await rows(
       fleetscope,
@@ -216,7 +302,9 @@ describe('examples/lambda-extension', () => {
         memory_size_mb: 256,
       },
     ]);
-    const [fn] = (await listFunctions(fleetscope, Date.now() - 3600_000, Date.now() + 60_000)).filter((f) => f.id === id);
+    const [fn] = (
+      await listFunctions(fleetscope, Date.now() - 3600_000, Date.now() + 60_000)
+    ).filter((f) => f.id === id);
     expect(fn).toMatchObject({ invocations: 1, coldStarts: 1, memoryMb: 256 });
     const [logs] = await rows<{ n: number }>(
       fleetscope,
@@ -233,9 +321,13 @@ describe('examples/lambda-extension', () => {
       expect(run.code).toBe(0);
       expect(run.stderr).toContain('Fleetscope refused a batch: 401');
       await fleetscope.flush();
-      const [found] = await rows<{ n: number }>(fleetscope, `SELECT count() AS n FROM invocations WHERE request_id = {r:String}`, {
-        r: refused.requestId,
-      });
+      const [found] = await rows<{ n: number }>(
+        fleetscope,
+        `SELECT count() AS n FROM invocations WHERE request_id = {r:String}`,
+        {
+          r: refused.requestId,
+        },
+      );
       expect(found.n).toBe(0);
     } finally {
       await refused.stop();

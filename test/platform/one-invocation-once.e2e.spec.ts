@@ -45,17 +45,33 @@ function telemetryBatch(inv: Invocation, reportOnly = false): unknown[] {
     record: {
       requestId: inv.requestId,
       status: 'success',
-      metrics: { durationMs: TELEMETRY_MS, billedDurationMs: 201, memorySizeMB: 512, maxMemoryUsedMB: 100 },
-      tracing: { type: 'X-Amzn-Trace-Id', value: `Root=1-${inv.traceId.slice(0, 8)}-${inv.traceId.slice(8)};Sampled=1` },
+      metrics: {
+        durationMs: TELEMETRY_MS,
+        billedDurationMs: 201,
+        memorySizeMB: 512,
+        maxMemoryUsedMB: 100,
+      },
+      tracing: {
+        type: 'X-Amzn-Trace-Id',
+        value: `Root=1-${inv.traceId.slice(0, 8)}-${inv.traceId.slice(8)};Sampled=1`,
+      },
     },
   };
   if (reportOnly) return [report];
   return [
-    { time: new Date(inv.startMs).toISOString(), type: 'platform.start', record: { requestId: inv.requestId, version: '$LATEST' } },
+    {
+      time: new Date(inv.startMs).toISOString(),
+      type: 'platform.start',
+      record: { requestId: inv.requestId, version: '$LATEST' },
+    },
     {
       time: new Date(inv.startMs + 200).toISOString(),
       type: 'platform.runtimeDone',
-      record: { requestId: inv.requestId, status: 'success', metrics: { durationMs: 200.1, producedBytes: 12 } },
+      record: {
+        requestId: inv.requestId,
+        status: 'success',
+        metrics: { durationMs: 200.1, producedBytes: 12 },
+      },
     },
     report,
   ];
@@ -144,7 +160,12 @@ describe('one invocation, counted once across sources', () => {
   });
 
   function invocation(name: string): Invocation {
-    return { name, requestId: randomUUID(), startMs: minute + 20_000, traceId: randomBytes(16).toString('hex') };
+    return {
+      name,
+      requestId: randomUUID(),
+      startMs: minute + 20_000,
+      traceId: randomBytes(16).toString('hex'),
+    };
   }
 
   async function deliver(source: Source, inv: Invocation, variant = false): Promise<void> {
@@ -157,7 +178,10 @@ describe('one invocation, counted once across sources', () => {
         );
         break;
       case 'log':
-        answer = await post(`${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=${REGION}`, cloudwatchDelivery(inv, variant));
+        answer = await post(
+          `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=${REGION}`,
+          cloudwatchDelivery(inv, variant),
+        );
         break;
       case 'span':
         answer = await post(`${fleetscope.ingestUrl}/v1/traces`, otlpTraces(inv, variant));
@@ -166,7 +190,9 @@ describe('one invocation, counted once across sources', () => {
     expect(answer.status).toBe(200);
   }
 
-  async function perSource(name: string): Promise<Record<string, { rows: number; minuteInvocations: number }>> {
+  async function perSource(
+    name: string,
+  ): Promise<Record<string, { rows: number; minuteInvocations: number }>> {
     await fleetscope.flush();
     const raw = await rows<{ source: string; n: number }>(
       fleetscope,
@@ -180,7 +206,8 @@ describe('one invocation, counted once across sources', () => {
     );
     const out: Record<string, { rows: number; minuteInvocations: number }> = {};
     for (const r of raw) out[r.source] = { rows: r.n, minuteInvocations: 0 };
-    for (const m of minutes) out[m.source] = { rows: out[m.source]?.rows ?? 0, minuteInvocations: m.n };
+    for (const m of minutes)
+      out[m.source] = { rows: out[m.source]?.rows ?? 0, minuteInvocations: m.n };
     return out;
   }
 
@@ -191,19 +218,21 @@ describe('one invocation, counted once across sources', () => {
     ['span', 'telemetry', 'log'],
   ];
 
-  it.each(orders.map((order) => [order.join(' → '), order]))(
+  it.each(orders.map((order): [string, Source[]] => [order.join(' → '), order]))(
     'counts one invocation delivered as %s, each twice, with the platform.report figures',
     async (_label, order) => {
-      const name = `once-${(order as Source[]).join('-')}`;
+      const name = `once-${order.join('-')}`;
       const inv = invocation(name);
-      for (const source of order as Source[]) await deliver(source, inv);
+      for (const source of order) await deliver(source, inv);
       // A retried request (same bytes) and a second, different delivery of the same invocation.
-      for (const source of [...(order as Source[])].reverse()) {
+      for (const source of [...order].reverse()) {
         await deliver(source, inv);
         await deliver(source, inv, true);
       }
 
-      const [fn] = (await listFunctions(fleetscope, fromMs, toMs)).filter((f) => f.id === idOf(name));
+      const [fn] = (await listFunctions(fleetscope, fromMs, toMs)).filter(
+        (f) => f.id === idOf(name),
+      );
       expect(fn).toMatchObject({ invocations: 1, errors: 0, memoryMb: 512, maxMemoryUsedMb: 100 });
       expect(fn.durationMs.max).toBe(TELEMETRY_MS);
       expect(await perSource(name)).toEqual({

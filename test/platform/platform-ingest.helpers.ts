@@ -1,8 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { FunctionSummary } from '../../apps/dashboard/src/functions/fleet.service';
 import type { RunningFleetscope } from '../support/fleetscope-app';
+
+/** The fields of a GET /api/functions row these tests read (shape fixed by DESIGN.md). */
+export interface FunctionSummary {
+  id: string;
+  platform: string;
+  account: string;
+  name: string;
+  version: string;
+  region: string;
+  runtime: string;
+  architecture: string;
+  memoryMb: number | null;
+  timeoutMs: number | null;
+  invocations: number;
+  errors: number;
+  timeouts: number;
+  coldStarts: number;
+  coldStartRate: number;
+  durationMs: { p50: number | null; p95: number | null; p99: number | null; max: number | null };
+  initDurationMs: { p50: number | null; p95: number | null; p99: number | null };
+  maxMemoryUsedMb: number | null;
+  billedGbSeconds: number;
+  costUsd: number | null;
+}
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'lambda');
 
@@ -29,8 +52,7 @@ export async function post<T = Record<string, unknown>>(
   headers: Record<string, string> = {},
   method = 'POST',
 ): Promise<Answer<T>> {
-  const payload =
-    typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+  const payload = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   const response = await fetch(url, {
     method,
     headers: { 'content-type': 'application/json', ...headers },

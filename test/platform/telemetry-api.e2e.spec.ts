@@ -1,6 +1,13 @@
 import { functionId } from '@fleetscope/model';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { fixtureJson, fixtureText, metricValue, minuteAgo, post, rows } from './platform-ingest.helpers';
+import {
+  fixtureJson,
+  fixtureText,
+  metricValue,
+  minuteAgo,
+  post,
+  rows,
+} from './platform-ingest.helpers';
 
 interface DocsExample {
   file: string;
@@ -76,7 +83,10 @@ describe('POST /ingest/lambda/telemetry', () => {
     });
     expect(after - before).toBe(5);
     expect(
-      await metricValue(fleetscope, 'fleetscope_ingest_requests_total', { signal: 'lambda_telemetry', status: '400' }),
+      await metricValue(fleetscope, 'fleetscope_ingest_requests_total', {
+        signal: 'lambda_telemetry',
+        status: '400',
+      }),
     ).toBeGreaterThanOrEqual(5);
   });
 
@@ -91,20 +101,29 @@ describe('POST /ingest/lambda/telemetry', () => {
       });
     }
     await fleetscope.flush();
-    const reports = await rows<{ request_id: string; duration_us: number; billed_duration_ms: number }>(
+    const reports = await rows<{
+      request_id: string;
+      duration_us: number;
+      billed_duration_ms: number;
+    }>(
       fleetscope,
       `SELECT request_id, duration_us, billed_duration_ms FROM invocations
        WHERE function_id = {id:String} AND source = 'lambda_telemetry' ORDER BY request_id`,
       { id: FUNCTION_ID },
     );
     expect(reports.map((r) => r.request_id)).toEqual(
-      expect.arrayContaining(['13d1305b-a2f5-440c-bfbe-686ccff3d3e0', '459921b5-681c-4a96-beb0-81e0aa586026']),
+      expect.arrayContaining([
+        '13d1305b-a2f5-440c-bfbe-686ccff3d3e0',
+        '459921b5-681c-4a96-beb0-81e0aa586026',
+      ]),
     );
   });
 
   it('accepts the batch captured by the aws-samples Python extension', async () => {
     // The capture is a Python repr; the derived JSON holds the same values (SOURCES.md).
-    expect(fixtureText('telemetry-api-batch-2022-09-13.pyrepr.txt')).toContain("'platform.initStart'");
+    expect(fixtureText('telemetry-api-batch-2022-09-13.pyrepr.txt')).toContain(
+      "'platform.initStart'",
+    );
     const answer = await post(url, fixtureText('telemetry-api-batch-2022-09-13.derived.json'));
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ rejected: 0 });
@@ -114,21 +133,36 @@ describe('POST /ingest/lambda/telemetry', () => {
   it('names the function by ARN, by name/region/account/version, or by X-Fleetscope-Function-* headers', async () => {
     const start = minuteAgo(2, 10_000);
     const batch = (requestId: string) => [
-      { time: new Date(start).toISOString(), type: 'platform.start', record: { requestId, version: '7' } },
+      {
+        time: new Date(start).toISOString(),
+        type: 'platform.start',
+        record: { requestId, version: '7' },
+      },
       {
         time: new Date(start + 120).toISOString(),
         type: 'platform.report',
         record: {
           requestId,
           status: 'success',
-          metrics: { durationMs: 118.4, billedDurationMs: 119, memorySizeMB: 256, maxMemoryUsedMB: 70 },
+          metrics: {
+            durationMs: 118.4,
+            billedDurationMs: 119,
+            memorySizeMB: 256,
+            maxMemoryUsedMB: 70,
+          },
         },
       },
     ];
     const base = `${fleetscope.ingestUrl}/ingest/lambda/telemetry`;
     const answers = await Promise.all([
-      post(`${base}?function-arn=${encodeURIComponent('arn:aws:lambda:eu-west-1:210987654321:function:by-arn:7')}`, batch('id-by-arn')),
-      post(`${base}?function=by-name&region=eu-west-1&account=210987654321&version=7`, batch('id-by-name')),
+      post(
+        `${base}?function-arn=${encodeURIComponent('arn:aws:lambda:eu-west-1:210987654321:function:by-arn:7')}`,
+        batch('id-by-arn'),
+      ),
+      post(
+        `${base}?function=by-name&region=eu-west-1&account=210987654321&version=7`,
+        batch('id-by-name'),
+      ),
       post(base, batch('id-by-headers'), {
         'x-fleetscope-function-name': 'by-headers',
         'x-fleetscope-region': 'eu-west-1',
@@ -167,12 +201,21 @@ describe('POST /ingest/lambda/telemetry', () => {
       {
         time: new Date(start + 300).toISOString(),
         type: 'platform.initReport',
-        record: { initializationType: 'on-demand', phase: 'init', status: 'success', metrics: { durationMs: 301.5 } },
+        record: {
+          initializationType: 'on-demand',
+          phase: 'init',
+          status: 'success',
+          metrics: { durationMs: 301.5 },
+        },
       },
     ]);
     expect(init.status).toBe(200);
     const report = await post(target, [
-      { time: new Date(start + 310).toISOString(), type: 'platform.start', record: { requestId: 'cold-1' } },
+      {
+        time: new Date(start + 310).toISOString(),
+        type: 'platform.start',
+        record: { requestId: 'cold-1' },
+      },
       {
         time: new Date(start + 400).toISOString(),
         type: 'platform.report',
@@ -180,7 +223,12 @@ describe('POST /ingest/lambda/telemetry', () => {
           requestId: 'cold-1',
           status: 'success',
           // No initDurationMs here: only the earlier batch's initStart says this sandbox was new.
-          metrics: { durationMs: 88.2, billedDurationMs: 89, memorySizeMB: 512, maxMemoryUsedMB: 90 },
+          metrics: {
+            durationMs: 88.2,
+            billedDurationMs: 89,
+            memorySizeMB: 512,
+            maxMemoryUsedMB: 90,
+          },
         },
       },
     ]);

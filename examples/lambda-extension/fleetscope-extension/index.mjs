@@ -154,7 +154,11 @@ async function main() {
   const account = info.accountId || config.account;
   const version = config.functionVersion || info.functionVersion || '';
   identity = account
-    ? { 'function-arn': `arn:aws:lambda:${config.region}:${account}:function:${name}`, version, instance }
+    ? {
+        'function-arn': `arn:aws:lambda:${config.region}:${account}:function:${name}`,
+        version,
+        instance,
+      }
     : { function: name, region: config.region, version, instance };
 
   const server = await listen();
