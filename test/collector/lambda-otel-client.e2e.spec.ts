@@ -113,4 +113,38 @@ describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentat
     expect(await spanRequestIds(spec.name)).toEqual(run.requestIds);
     expect(await coldRequestIds(rows[0].id)).toEqual([run.requestIds[0]]);
   });
+
+  it('counts an invocation whose handler throws as an error, with its exception recorded', async () => {
+    const spec: LambdaFunctionSpec = {
+      account: '123456789012',
+      region: 'eu-west-1',
+      name: 'checkout-declined',
+      version: '3',
+      alias: 'live',
+      memoryMb: 256,
+    };
+    const run = await runLambdaSandbox(spec, {
+      protocol: 'http/protobuf',
+      endpoint: `${fleetscope.ingestUrl}/v1/traces`,
+      invocations: 3,
+      declinedInvocation: 1,
+    });
+    expect(run.failedRequestIds).toEqual([run.requestIds[1]]);
+    expect(await functionsNamed(spec.name)).toEqual([
+      expect.objectContaining({ invocations: 3, errors: 1, coldStarts: 1 }),
+    ]);
+    const result = await fleetscope.clickhouse.client.query({
+      query: `SELECT status_code, status_message, events.name AS event_names FROM spans
+              WHERE request_id = {id:String}`,
+      query_params: { id: run.requestIds[1] },
+      format: 'JSONEachRow',
+    });
+    expect(await result.json()).toEqual([
+      {
+        status_code: 'error',
+        status_message: 'payment declined for order-1',
+        event_names: ['exception'],
+      },
+    ]);
+  });
 });

@@ -166,7 +166,11 @@ describe('OTLP/HTTP with the opentelemetry-proto examples', () => {
             referrer: 'https://wwww.google.com',
             title: 'Free Online GUID Generator',
           }),
-          log_attributes: expect.objectContaining({ 'event.attribute': 'some event attribute' }),
+          // logs.proto event_name, kept as the event.name attribute.
+          log_attributes: {
+            'event.attribute': 'some event attribute',
+            'event.name': 'browser.page_view',
+          },
         },
       ]);
     });
@@ -174,8 +178,9 @@ describe('OTLP/HTTP with the opentelemetry-proto examples', () => {
     it('stores the sum, gauge, histogram and exponential histogram points with exact times', async () => {
       await fleetscope.flush();
       const stored = await rows<Record<string, unknown>>(
-        `SELECT metric_name, metric_type, unit, temporality, is_monotonic, value, count, sum, min, max,
-                bucket_counts, explicit_bounds,
+        `SELECT metric_name, metric_type, unit, temporality, is_monotonic, value,
+                toUInt32(count) AS count, sum, min, max,
+                arrayMap(c -> toUInt32(c), bucket_counts) AS bucket_counts, explicit_bounds,
                 toString(toUnixTimestamp64Nano(time)) AS time_ns, attributes
          FROM metric_points WHERE time = fromUnixTimestamp64Nano({time:Int64}) ORDER BY metric_name`,
         { time: at(encoding, '1544712660300000000') },
@@ -199,10 +204,13 @@ describe('OTLP/HTTP with the opentelemetry-proto examples', () => {
         expect.objectContaining({
           metric_name: 'my.exponential.histogram',
           temporality: 'delta',
-          count: '3',
+          count: 3,
           sum: 10,
           min: 0,
           max: 5,
+          // Positive buckets with their upper bounds base^(offset+i+1) (metrics.proto).
+          bucket_counts: [0, 2],
+          explicit_bounds: [4, 8],
           time_ns,
           attributes: { 'my.exponential.histogram.attr': 'some value' },
         }),
@@ -215,11 +223,11 @@ describe('OTLP/HTTP with the opentelemetry-proto examples', () => {
         expect.objectContaining({
           metric_name: 'my.histogram',
           temporality: 'delta',
-          count: '2',
+          count: 2,
           sum: 2,
           min: 0,
           max: 2,
-          bucket_counts: ['1', '1'],
+          bucket_counts: [1, 1],
           explicit_bounds: [1],
           time_ns,
           attributes: { 'my.histogram.attr': 'some value' },

@@ -5,7 +5,8 @@
 // _HANDLER when it is required, invokes it INVOCATIONS times with Lambda-shaped contexts (the
 // first one is the cold start) and force-flushes after each. The exporter is chosen and pointed
 // at the collector by the standard OTEL_EXPORTER_OTLP_* variables the parent sets.
-// Prints one JSON line: { requestIds, patched }.
+// DECLINED_INVOCATION names the invocation whose handler throws (an error invocation).
+// Prints one JSON line: { requestIds, failedRequestIds, patched }.
 const { randomUUID } = require('node:crypto');
 const path = require('node:path');
 const { diag, DiagConsoleLogger, DiagLogLevel } = require('@opentelemetry/api');
@@ -64,7 +65,9 @@ async function main() {
   const patched = handler.__wrapped === true;
 
   const invokedFunctionArn = env.TEST_INVOKED_FUNCTION_ARN;
+  const declined = env.DECLINED_INVOCATION === undefined ? -1 : Number(env.DECLINED_INVOCATION);
   const requestIds = [];
+  const failedRequestIds = [];
   for (let i = 0; i < invocations; i++) {
     const awsRequestId = randomUUID();
     const deadline = Date.now() + 30_000;
@@ -82,13 +85,19 @@ async function main() {
       fail() {},
       succeed() {},
     };
-    const result = await handler({ orderId: `order-${i}` }, context);
-    if (result.statusCode !== 200) throw new Error(`invocation ${i} answered ${result.statusCode}`);
+    try {
+      const result = await handler({ orderId: `order-${i}`, declined: i === declined }, context);
+      if (result.statusCode !== 200)
+        throw new Error(`invocation ${i} answered ${result.statusCode}`);
+    } catch (error) {
+      if (i !== declined) throw error;
+      failedRequestIds.push(awsRequestId);
+    }
     await provider.forceFlush();
     requestIds.push(awsRequestId);
   }
   await provider.shutdown();
-  process.stdout.write(`${JSON.stringify({ requestIds, patched })}\n`);
+  process.stdout.write(`${JSON.stringify({ requestIds, failedRequestIds, patched })}\n`);
 }
 
 main().catch((error) => {

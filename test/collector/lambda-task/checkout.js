@@ -8,6 +8,7 @@ let invocationsInThisSandbox = 0;
 exports.handler = async (event, context) => {
   invocationsInThisSandbox += 1;
   await new Promise((resolve) => setTimeout(resolve, 2));
+  if (event.declined) throw new Error(`payment declined for ${event.orderId}`);
   return {
     statusCode: 200,
     body: JSON.stringify({

@@ -19,6 +19,8 @@ export interface LambdaFunctionSpec {
 
 export interface SandboxRun {
   requestIds: string[];
+  /** The invocations whose handler threw. */
+  failedRequestIds: string[];
   /** Whether the instrumentation's require hook had wrapped the handler. */
   patched: boolean;
 }
@@ -37,7 +39,13 @@ export function invokedArn(spec: LambdaFunctionSpec): string {
  */
 export async function runLambdaSandbox(
   spec: LambdaFunctionSpec,
-  options: { protocol: 'http/protobuf' | 'grpc'; endpoint: string; invocations: number },
+  options: {
+    protocol: 'http/protobuf' | 'grpc';
+    endpoint: string;
+    invocations: number;
+    /** The invocation (0-based) whose handler throws. */
+    declinedInvocation?: number;
+  },
 ): Promise<SandboxRun> {
   const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/');
   const { stdout } = await run(process.execPath, [join(TASK_ROOT, 'bootstrap.js')], {
@@ -61,6 +69,11 @@ export async function runLambdaSandbox(
       TEST_AWS_ACCOUNT_ID: spec.account,
       TEST_INVOKED_FUNCTION_ARN: invokedArn(spec),
       INVOCATIONS: String(options.invocations),
+      ...(options.declinedInvocation === undefined
+        ? {}
+        : { DECLINED_INVOCATION: String(options.declinedInvocation) }),
+      // Bounds the exporter's retries when the collector refuses an export.
+      OTEL_EXPORTER_OTLP_TRACES_TIMEOUT: '3000',
     },
   });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as SandboxRun;
