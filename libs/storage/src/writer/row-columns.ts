@@ -49,8 +49,11 @@ export const SPANS: TableEncoder<SpanRow> = {
     s.kind, s.serviceName, s.functionId,
     s.spanAttributes['faas.invocation_id'] ?? s.spanAttributes['faas.execution'] ?? '',
     s.statusCode, s.statusMessage, s.scopeName, s.scopeVersion, s.resourceAttributes,
-    s.spanAttributes, s.events.map((e) => [e.timeUnixNano, e.name, e.attributes]),
-    s.links.map((l) => [l.traceId, l.spanId, l.attributes]),
+    s.spanAttributes,
+    // Named tuples are read from JSON objects (input_format_json_named_tuples_as_objects, on by
+    // default): an array here fails the whole insert, every span of the flush with it.
+    s.events.map((e) => ({ time: e.timeUnixNano, name: e.name, attributes: e.attributes })),
+    s.links.map((l) => ({ trace_id: l.traceId, span_id: l.spanId, attributes: l.attributes })),
   ],
 };
 
