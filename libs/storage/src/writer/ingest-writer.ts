@@ -214,19 +214,22 @@ export class IngestWriter {
     }
     try {
       await Promise.all([
-        this.insert(INVOCATIONS, invocations),
+        // Remembered as soon as they are stored: if another table fails, the retry of this flush's
+        // requests must not store these invocations a second time.
+        this.insert(INVOCATIONS, invocations).then(() => {
+          for (const key of fresh) this.recent.add(key);
+        }),
         this.insert(SPANS, spans),
         this.insert(LOGS, logs),
         this.insert(METRIC_POINTS, points),
         this.insert(FUNCTION_MINUTES, minutes),
       ]);
       await this.insert(INGEST_REQUESTS, requestKeys);
-      for (const key of fresh) this.recent.add(key);
       for (const p of taken) p.resolve();
     } catch (error) {
-      // Nothing of this flush is acknowledged: its senders retry, and invocations that did land
-      // before the failure are not remembered, so a retry may store them again only in this rare
-      // partial-failure case (ClickHouse inserts per table are atomic, across tables they are not).
+      // Nothing of this flush is acknowledged: its senders retry. Invocations that did land are
+      // remembered above, so the retry does not count them twice (ClickHouse inserts per table
+      // are atomic, across tables they are not).
       this.stats.insertFailures++;
       const failure = toStorageError(error, 'insert');
       for (const p of taken) p.reject(failure);
