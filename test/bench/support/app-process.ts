@@ -1,0 +1,181 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Requests the benchmark sends to the Fleetscope process (see app-child.main.ts). */
+export type AppCommand =
+  | { cmd: 'flush' }
+  | { cmd: 'writerStats' }
+  | { cmd: 'query'; sql: string }
+  | { cmd: 'exec'; sql: string }
+  | { cmd: 'rssPeak'; reset: boolean }
+  | { cmd: 'raw'; job: RawInsertJob }
+  | { cmd: 'stop' };
+
+/** Rows rebuilt in the server process and inserted straight into its ClickHouse. */
+export type RawInsertJob =
+  | { kind: 'traces'; generator: TraceJobOptions; batches: number[]; flushRows: number }
+  | {
+      kind: 'logs';
+      generator: LogJobOptions;
+      deliveries: number;
+      acked: number[];
+      flushRows: number;
+      tables: ('invocations' | 'logs')[];
+    };
+
+export interface TraceJobOptions {
+  seed: number;
+  functions: number;
+  baseTimeMs: number;
+  spansPerBatch: number;
+  resourcesPerBatch: number;
+}
+
+export interface LogJobOptions {
+  seed: number;
+  functions: number;
+  baseTimeMs: number;
+  invocationsPerDelivery: number;
+  appLinesPerInvocation: number;
+}
+
+export interface RawInsertResult {
+  seconds: number;
+  rows: Record<string, number>;
+  inserts: number;
+  /** Seconds spent building the rows (decode + normalise), not part of the rate. */
+  prepareSeconds: number;
+}
+
+export interface WriterStatsSnapshot {
+  insertedRows: Record<string, number>;
+  insertBatches: number;
+  insertFailures: number;
+  duplicateInvocations: number;
+  insertLatenciesMs: number[];
+  batchSizes: number[];
+  queueBytes: number;
+}
+
+interface Ready {
+  type: 'ready';
+  ingestUrl: string;
+  dataDir: string;
+  flushRows: number;
+  flushIntervalMs: number;
+  maxQueueBytes: number;
+}
+
+/**
+ * The real all-in-one Fleetscope (test/support/fleetscope-app.ts startFleetscope(), embedded
+ * ClickHouse in a fresh temp dir) in a child process, so the RSS measured is the server's alone and
+ * the load generator does not share its event loop. Talks over the IPC channel.
+ */
+export class AppProcess {
+  private nextId = 1;
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
+  private exited = false;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly ready: Ready,
+  ) {
+    child.on('message', (msg: { id?: number; ok?: boolean; result?: unknown; error?: string }) => {
+      if (msg.id === undefined) return;
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      if (msg.ok) p.resolve(msg.result);
+      else p.reject(new Error(msg.error ?? 'command failed'));
+    });
+    child.on('exit', (code) => {
+      this.exited = true;
+      for (const p of this.pending.values())
+        p.reject(new Error(`Fleetscope process exited (${code})`));
+      this.pending.clear();
+    });
+  }
+
+  static async start(
+    env: Record<string, string>,
+    options: { cpuProfDir?: string } = {},
+  ): Promise<AppProcess> {
+    const execArgv = ['--enable-source-maps', '-r', '@swc-node/register'];
+    if (options.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
+    const child = fork(join(__dirname, 'app-child.main.ts'), [], {
+      execArgv,
+      env: { ...process.env, BENCH_APP_ENV: JSON.stringify(env) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const ready = await new Promise<Ready>((resolve, reject) => {
+      const onExit = (code: number | null): void =>
+        reject(new Error(`Fleetscope process exited during start-up (${code})`));
+      child.once('exit', onExit);
+      child.once('message', (msg: Ready) => {
+        child.off('exit', onExit);
+        resolve(msg);
+      });
+    });
+    return new AppProcess(child, ready);
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  get ingestUrl(): string {
+    return this.ready.ingestUrl;
+  }
+
+  call<T>(command: AppCommand): Promise<T> {
+    if (this.exited) return Promise.reject(new Error('Fleetscope process is not running'));
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.child.send({ id, ...command });
+    });
+  }
+
+  query<T extends unknown[]>(sql: string): Promise<T[]> {
+    return this.call<T[]>({ cmd: 'query', sql });
+  }
+
+  /** Peak resident set size since the last reset, in bytes (kernel VmHWM: exact, not sampled). */
+  peakRssBytes(): number {
+    try {
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const kb = /VmHWM:\s+(\d+) kB/.exec(status);
+      return kb ? Number(kb[1]) * 1024 : 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  resetPeakRss(): void {
+    try {
+      writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
+    } catch {
+      // Not Linux, or not permitted: the sampled peak (rssPeak) still works.
+    }
+  }
+
+  /** Stops the app (which removes its data directory); kills it if it does not stop in time. */
+  async stop(): Promise<void> {
+    if (!this.exited) {
+      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
+      try {
+        await this.call({ cmd: 'stop' });
+      } catch {
+        this.child.kill('SIGKILL');
+      }
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(this.ready.dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,106 @@
+/** Small helpers to measure and print benchmark figures. */
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export const fmt = (n: number, digits = 0): string =>
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : 'n/a';
+
+export const mib = (bytes: number): string => `${fmt(bytes / 1048576, 1)} MiB`;
+
+export interface Throughput {
+  items: number;
+  seconds: number;
+  /** process CPU seconds (all threads: GC helpers included) over wall seconds. */
+  cpuPerWall: number;
+  perSecond: number;
+}
+
+/**
+ * Runs `step` (which returns how many items it handled) for about `seconds` on this thread, after
+ * a warm-up, and returns items per second of wall time: single-threaded code, so one core.
+ */
+export function throughput(
+  seconds: number,
+  step: (i: number) => number,
+  warmupSeconds = 0.5,
+): Throughput {
+  const run = (limit: number): Throughput => {
+    let items = 0;
+    let i = 0;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const end = t0 + limit * 1000;
+    while (performance.now() < end) items += step(i++);
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      items,
+      seconds: wall,
+      cpuPerWall: (cpu.user + cpu.system) / 1e6 / wall,
+      perSecond: items / wall,
+    };
+  };
+  if (warmupSeconds > 0) run(warmupSeconds);
+  return run(seconds);
+}
+
+export type Verdict = 'ok' | 'MISSED' | 'info';
+
+export interface Figure {
+  name: string;
+  value: string;
+  target: string;
+  verdict: Verdict;
+}
+
+/** Collects the headline figures and prints them as one aligned table at the end. */
+export class FigureTable {
+  private readonly figures: Figure[] = [];
+
+  add(name: string, value: string, target = '', verdict: Verdict = 'info'): void {
+    this.figures.push({ name, value, target, verdict });
+  }
+
+  /** A figure checked against a bound: `atLeast` (true) or at most (false). */
+  check(
+    name: string,
+    actual: number,
+    bound: number,
+    atLeast: boolean,
+    value: string,
+    target: string,
+  ): void {
+    const ok = Number.isFinite(actual) && (atLeast ? actual >= bound : actual <= bound);
+    this.add(name, value, target, ok ? 'ok' : 'MISSED');
+  }
+
+  print(title: string): void {
+    const w = [0, 0, 0];
+    for (const f of this.figures) {
+      w[0] = Math.max(w[0], f.name.length);
+      w[1] = Math.max(w[1], f.value.length);
+      w[2] = Math.max(w[2], f.target.length);
+    }
+    console.log(`\n=== ${title} ===`);
+    for (const f of this.figures) {
+      const verdict = f.verdict === 'info' ? '' : f.verdict;
+      console.log(
+        `${f.name.padEnd(w[0])}  ${f.value.padStart(w[1])}  ${f.target.padEnd(w[2])}  ${verdict}`.trimEnd(),
+      );
+    }
+  }
+}
+
+/** Environment overrides for the benchmark knobs (BENCH_<NAME>). */
+export function knob(name: string, fallback: number): number {
+  const raw = process.env[`BENCH_${name}`];
+  const value = raw === undefined ? NaN : Number(raw);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}

@@ -1,0 +1,125 @@
+/** One request the load driver sends (and resends after 429/503 until acknowledged). */
+export interface LoadRequest {
+  path: string;
+  body: Buffer;
+  headers: Record<string, string>;
+  /** Items it carries (spans, invocations, …), counted when acknowledged. */
+  items: number;
+  /** The caller's index of the request (a batch number). */
+  index: number;
+}
+
+export interface LoadOptions {
+  baseUrl: string;
+  concurrency: number;
+  /** No new request starts after this much time, and retries stop. */
+  timeLimitMs: number;
+}
+
+export interface LoadResult {
+  acked: LoadRequest[];
+  ackedItems: number;
+  /** Wall time from the first request to the last acknowledgement. */
+  seconds: number;
+  /** Latencies (ms) of the attempts answered 200. */
+  okLatenciesMs: number[];
+  /** Latencies (ms) of every attempt, throttled ones included. */
+  allLatenciesMs: number[];
+  throttled429: number;
+  unavailable503: number;
+  /** Seconds clients spent waiting for Retry-After. */
+  retryWaitSeconds: number;
+  /** Answers that are neither 200 nor retryable, by status, with one message each. */
+  failures: Record<string, { count: number; sample: string }>;
+  /** Requests never acknowledged (time limit or failure). */
+  unacknowledged: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `concurrency` loops posting requests over keep-alive connections (Node's fetch, i.e. undici's
+ * pooled agent). A 429 or 503 is honoured as a well-behaved OTLP exporter does: wait Retry-After
+ * seconds, then resend the same body. Bounded in time: after `timeLimitMs` nothing new starts.
+ */
+export async function runLoad(requests: LoadRequest[], options: LoadOptions): Promise<LoadResult> {
+  const result: LoadResult = {
+    acked: [],
+    ackedItems: 0,
+    seconds: 0,
+    okLatenciesMs: [],
+    allLatenciesMs: [],
+    throttled429: 0,
+    unavailable503: 0,
+    retryWaitSeconds: 0,
+    failures: {},
+    unacknowledged: 0,
+  };
+  let next = 0;
+  const started = performance.now();
+  let lastAck = started;
+  const deadline = started + options.timeLimitMs;
+
+  const send = async (request: LoadRequest): Promise<boolean> => {
+    for (let networkErrors = 0; ;) {
+      const t0 = performance.now();
+      let status: number;
+      let retryAfter: string | null = null;
+      let text = '';
+      try {
+        const response = await fetch(options.baseUrl + request.path, {
+          method: 'POST',
+          headers: request.headers,
+          body: request.body,
+        });
+        status = response.status;
+        retryAfter = response.headers.get('retry-after');
+        if (status === 200) await response.arrayBuffer();
+        else text = await response.text();
+      } catch (error) {
+        if (++networkErrors > 3 || performance.now() > deadline) {
+          const f = (result.failures.network ??= { count: 0, sample: String(error) });
+          f.count++;
+          return false;
+        }
+        await sleep(500);
+        continue;
+      }
+      const latency = performance.now() - t0;
+      result.allLatenciesMs.push(latency);
+      if (status === 200) {
+        result.okLatenciesMs.push(latency);
+        return true;
+      }
+      if (status === 429 || status === 503) {
+        if (status === 429) result.throttled429++;
+        else result.unavailable503++;
+        const waitMs = Math.max(0, Number(retryAfter ?? '1') || 1) * 1000;
+        if (performance.now() + waitMs > deadline + 30_000) return false;
+        result.retryWaitSeconds += waitMs / 1000;
+        await sleep(waitMs);
+        continue;
+      }
+      const f = (result.failures[String(status)] ??= { count: 0, sample: text.slice(0, 300) });
+      f.count++;
+      return false;
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    while (next < requests.length && performance.now() < deadline) {
+      const request = requests[next++];
+      if (await send(request)) {
+        result.acked.push(request);
+        result.ackedItems += request.items;
+        lastAck = performance.now();
+      } else {
+        result.unacknowledged++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, () => worker()));
+  result.unacknowledged += requests.length - next;
+  result.seconds = (lastAck - started) / 1000;
+  return result;
+}
