@@ -54,6 +54,47 @@ describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentat
     return (await result.json<{ request_id: string }>()).map((r) => r.request_id);
   }
 
+  /** The handler's log records, by request id, and whether each is linked to its span. */
+  async function logsOf(
+    functionId: string,
+  ): Promise<{ request_id: string; body: string; linked: number }[]> {
+    const result = await fleetscope.clickhouse.client.query({
+      query: `SELECT l.request_id AS request_id, l.body AS body,
+                     toUInt8(l.trace_id = s.trace_id AND l.span_id = s.span_id) AS linked
+              FROM logs AS l LEFT JOIN spans AS s ON s.request_id = l.request_id
+              WHERE l.function_id = {functionId:String} ORDER BY l.time`,
+      query_params: { functionId },
+      format: 'JSONEachRow',
+    });
+    return result.json();
+  }
+
+  /** Data points of the handler's faas.invoke_duration histogram. */
+  async function invokeDurationOf(
+    functionId: string,
+  ): Promise<{ temporality: string; unit: string; count: number }> {
+    const result = await fleetscope.clickhouse.client.query({
+      query: `SELECT any(temporality) AS temporality, any(unit) AS unit, toUInt32(sum(count)) AS count
+              FROM metric_points
+              WHERE function_id = {functionId:String} AND metric_name = 'faas.invoke_duration'`,
+      query_params: { functionId },
+      format: 'JSONEachRow',
+    });
+    return (await result.json<{ temporality: string; unit: string; count: number }>())[0];
+  }
+
+  async function expectLogsAndMetrics(functionId: string, requestIds: string[]): Promise<void> {
+    // Each log record carries its invocation's request id and the trace context of its span.
+    expect(await logsOf(functionId)).toEqual(
+      requestIds.map((id, i) => ({ request_id: id, body: `checking out order-${i}`, linked: 1 })),
+    );
+    expect(await invokeDurationOf(functionId)).toEqual({
+      temporality: 'delta',
+      unit: 's',
+      count: requestIds.length,
+    });
+  }
+
   function expectOneColdStart(rows: FunctionRow[], spec: LambdaFunctionSpec): void {
     // Account, region and name come from the invoked ARN; the version from faas.version, since
     // the ARN's qualifier is an alias.
@@ -72,7 +113,7 @@ describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentat
     ]);
   }
 
-  it('counts every invocation exported over OTLP/HTTP protobuf once, the first as the cold start', async () => {
+  it('counts every invocation exported over OTLP/HTTP protobuf once, the first as the cold start, with its logs and metrics', async () => {
     const spec: LambdaFunctionSpec = {
       account: '123456789012',
       region: 'eu-west-1',
@@ -83,7 +124,7 @@ describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentat
     };
     const run = await runLambdaSandbox(spec, {
       protocol: 'http/protobuf',
-      endpoint: `${fleetscope.ingestUrl}/v1/traces`,
+      endpoint: fleetscope.ingestUrl,
       invocations: INVOCATIONS,
     });
     expect(run.patched).toBe(true);
@@ -91,9 +132,10 @@ describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentat
     expectOneColdStart(rows, spec);
     expect(await spanRequestIds(spec.name)).toEqual(run.requestIds);
     expect(await coldRequestIds(rows[0].id)).toEqual([run.requestIds[0]]);
+    await expectLogsAndMetrics(rows[0].id, run.requestIds);
   });
 
-  it('counts every invocation exported over OTLP/gRPC once, the first as the cold start', async () => {
+  it('counts every invocation exported over OTLP/gRPC once, the first as the cold start, with its logs and metrics', async () => {
     const spec: LambdaFunctionSpec = {
       account: '210987654321',
       region: 'us-east-2',
@@ -112,6 +154,7 @@ describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentat
     expectOneColdStart(rows, spec);
     expect(await spanRequestIds(spec.name)).toEqual(run.requestIds);
     expect(await coldRequestIds(rows[0].id)).toEqual([run.requestIds[0]]);
+    await expectLogsAndMetrics(rows[0].id, run.requestIds);
   });
 
   it('counts an invocation whose handler throws as an error, with its exception recorded', async () => {
@@ -125,7 +168,7 @@ describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentat
     };
     const run = await runLambdaSandbox(spec, {
       protocol: 'http/protobuf',
-      endpoint: `${fleetscope.ingestUrl}/v1/traces`,
+      endpoint: fleetscope.ingestUrl,
       invocations: 3,
       declinedInvocation: 1,
     });

@@ -1,31 +1,42 @@
 'use strict';
 // A stand-in for the AWS Lambda Node.js runtime, run as its own process (one execution
-// environment): it sets up tracing as the OpenTelemetry Lambda layer does, lets
+// environment): it sets up traces, logs and metrics as the OpenTelemetry Lambda layer does, lets
 // @opentelemetry/instrumentation-aws-lambda patch the handler named by LAMBDA_TASK_ROOT and
 // _HANDLER when it is required, invokes it INVOCATIONS times with Lambda-shaped contexts (the
-// first one is the cold start) and force-flushes after each. The exporter is chosen and pointed
+// first one is the cold start) and force-flushes after each. The exporters are chosen and pointed
 // at the collector by the standard OTEL_EXPORTER_OTLP_* variables the parent sets.
 // DECLINED_INVOCATION names the invocation whose handler throws (an error invocation).
 // Prints one JSON line: { requestIds, failedRequestIds, patched }.
 const { randomUUID } = require('node:crypto');
 const path = require('node:path');
-const { diag, DiagConsoleLogger, DiagLogLevel } = require('@opentelemetry/api');
+const { diag, DiagConsoleLogger, DiagLogLevel, metrics } = require('@opentelemetry/api');
+const { logs } = require('@opentelemetry/api-logs');
 const { registerInstrumentations } = require('@opentelemetry/instrumentation');
 const { AwsLambdaInstrumentation } = require('@opentelemetry/instrumentation-aws-lambda');
 const { resourceFromAttributes } = require('@opentelemetry/resources');
+const { BatchLogRecordProcessor, LoggerProvider } = require('@opentelemetry/sdk-logs');
+const { MeterProvider, PeriodicExportingMetricReader } = require('@opentelemetry/sdk-metrics');
 const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base');
 const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node');
 
-function exporterFor(protocol) {
-  if (protocol === 'grpc') {
-    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-grpc');
-    return new OTLPTraceExporter();
-  }
-  if (protocol === 'http/protobuf') {
-    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-proto');
-    return new OTLPTraceExporter();
-  }
-  throw new Error(`unsupported OTEL_EXPORTER_OTLP_PROTOCOL ${protocol}`);
+const EXPORTERS = {
+  'http/protobuf': {
+    traces: '@opentelemetry/exporter-trace-otlp-proto',
+    logs: '@opentelemetry/exporter-logs-otlp-proto',
+    metrics: '@opentelemetry/exporter-metrics-otlp-proto',
+  },
+  grpc: {
+    traces: '@opentelemetry/exporter-trace-otlp-grpc',
+    logs: '@opentelemetry/exporter-logs-otlp-grpc',
+    metrics: '@opentelemetry/exporter-metrics-otlp-grpc',
+  },
+};
+
+function exporterFor(protocol, signal) {
+  const modules = EXPORTERS[protocol];
+  if (!modules) throw new Error(`unsupported OTEL_EXPORTER_OTLP_PROTOCOL ${protocol}`);
+  const Exporter = Object.values(require(modules[signal]))[0];
+  return new Exporter();
 }
 
 async function main() {
@@ -50,14 +61,32 @@ async function main() {
     'process.runtime.name': 'nodejs',
     'process.runtime.version': process.versions.node,
   });
+  const protocol = env.OTEL_EXPORTER_OTLP_PROTOCOL;
   const provider = new NodeTracerProvider({
     resource,
-    spanProcessors: [new BatchSpanProcessor(exporterFor(env.OTEL_EXPORTER_OTLP_PROTOCOL))],
+    spanProcessors: [new BatchSpanProcessor(exporterFor(protocol, 'traces'))],
   });
   provider.register();
+  const loggerProvider = new LoggerProvider({
+    resource,
+    processors: [new BatchLogRecordProcessor(exporterFor(protocol, 'logs'))],
+  });
+  logs.setGlobalLoggerProvider(loggerProvider);
+  // Delta temporality via OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE; exported on flush.
+  const meterProvider = new MeterProvider({
+    resource,
+    readers: [
+      new PeriodicExportingMetricReader({
+        exporter: exporterFor(protocol, 'metrics'),
+        exportIntervalMillis: 60_000,
+      }),
+    ],
+  });
+  metrics.setGlobalMeterProvider(meterProvider);
   registerInstrumentations({
     instrumentations: [new AwsLambdaInstrumentation()],
     tracerProvider: provider,
+    meterProvider,
   });
 
   const [moduleName, exportName] = path.basename(env._HANDLER).split('.');
@@ -93,10 +122,14 @@ async function main() {
       if (i !== declined) throw error;
       failedRequestIds.push(awsRequestId);
     }
-    await provider.forceFlush();
+    await Promise.all([
+      provider.forceFlush(),
+      loggerProvider.forceFlush(),
+      meterProvider.forceFlush(),
+    ]);
     requestIds.push(awsRequestId);
   }
-  await provider.shutdown();
+  await Promise.all([provider.shutdown(), loggerProvider.shutdown(), meterProvider.shutdown()]);
   process.stdout.write(`${JSON.stringify({ requestIds, failedRequestIds, patched })}\n`);
 }
 

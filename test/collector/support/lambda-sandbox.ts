@@ -32,8 +32,8 @@ export function invokedArn(spec: LambdaFunctionSpec): string {
 /**
  * Runs one Lambda execution environment as a child process (lambda-task/bootstrap.js): the
  * environment the Lambda service sets, the handler checkout.handler instrumented by
- * @opentelemetry/instrumentation-aws-lambda, `invocations` invocations exporting to `endpoint`
- * over `protocol`. A process of its own, because Lambda is one, because the instrumentation
+ * @opentelemetry/instrumentation-aws-lambda, `invocations` invocations exporting traces, logs and
+ * metrics to `endpoint` (the OTLP base URL) over `protocol`. A process of its own, because Lambda is one, because the instrumentation
  * patches the handler through Node's require hook (which jest's module loader bypasses), and
  * because the HTTP exporter loads `http` with a dynamic import() that jest's VM refuses.
  */
@@ -65,7 +65,8 @@ export async function runLambdaSandbox(
       AWS_LAMBDA_LOG_STREAM_NAME: `${day}/[${spec.version}]${randomUUID().replace(/-/g, '')}`,
       AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
       OTEL_EXPORTER_OTLP_PROTOCOL: options.protocol,
-      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: options.endpoint,
+      OTEL_EXPORTER_OTLP_ENDPOINT: options.endpoint,
+      OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: 'delta',
       TEST_AWS_ACCOUNT_ID: spec.account,
       TEST_INVOKED_FUNCTION_ARN: invokedArn(spec),
       INVOCATIONS: String(options.invocations),
@@ -73,7 +74,7 @@ export async function runLambdaSandbox(
         ? {}
         : { DECLINED_INVOCATION: String(options.declinedInvocation) }),
       // Bounds the exporter's retries when the collector refuses an export.
-      OTEL_EXPORTER_OTLP_TRACES_TIMEOUT: '3000',
+      OTEL_EXPORTER_OTLP_TIMEOUT: '3000',
     },
   });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as SandboxRun;
