@@ -147,8 +147,15 @@ export interface MetricPointRow {
  * Knative OpenTelemetry metrics, OpenFaaS and Knative Prometheus scrapes). Counts are deltas for
  * that minute. Durations are milliseconds.
  */
+/**
+ * Sources whose per-minute rows carry only cold starts, never invocations (OpenFaaS gateway logs:
+ * the invocations come from the gateway's metrics or the watchdog). Queries add them to whichever
+ * source they choose for the minute instead of choosing between them.
+ */
+export const COLD_START_ONLY_SOURCES = ['openfaas_gateway'] as const;
+
 export interface FunctionMinuteRow {
-  source: InvocationSource | 'otel_metrics';
+  source: InvocationSource | 'otel_metrics' | (typeof COLD_START_ONLY_SOURCES)[number];
   functionId: string;
   version: string;
   memorySizeMb: number;

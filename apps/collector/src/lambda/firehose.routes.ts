@@ -48,7 +48,7 @@ export class FirehoseRoutes implements CollectorRoutes {
     const target = lambdaTargetFrom(params, request.headers);
     const named = 'error' in target ? {} : target;
     const result = parseFirehoseRequest(body, {
-      region: params.region,
+      region: params.region ?? regionFromArn(header(request, 'x-amz-firehose-source-arn')),
       pool: this.handler.pool,
       logSource: 'firehose',
       ...named,
@@ -66,6 +66,12 @@ export class FirehoseRoutes implements CollectorRoutes {
         : { ...firehoseErrorResponse(requestId, answer.message) },
     );
   }
+}
+
+/** `arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME`: the stream's region is the logs' region. */
+function regionFromArn(arn: string): string | undefined {
+  const region = arn.split(':')[3];
+  return region ? region : undefined;
 }
 
 function header(request: FastifyRequest, name: string): string {

@@ -63,7 +63,7 @@ describe(coldStartRows.name, () => {
     const rows = coldStartRows(coldStarts);
     const node = rows.find((r) => r.functionId === nodeinfo)!;
     expect(node).toMatchObject({
-      source: 'openfaas',
+      source: 'openfaas_gateway',
       minuteMs: Date.UTC(2024, 4, 6, 10, 0),
       invocations: 0,
       coldStarts: 2,

@@ -168,7 +168,7 @@ export function parseGatewayLogs(
 }
 
 /**
- * Cold starts as per-minute rows (source 'openfaas', no invocations: the invocations themselves
+ * Cold starts as per-minute rows (source 'openfaas_gateway', no invocations: the invocations themselves
  * come from the gateway metrics or the watchdog logs, so counting them here would count them twice).
  * Each lands in the minute the waiting request arrived; its wait is the init duration, because the
  * wait for a ready replica is what the caller pays for the cold start.
@@ -180,7 +180,7 @@ export function coldStartRows(coldStarts: readonly OpenFaasColdStart[]): Functio
     const key = `${c.functionId}\u0000${minuteMs}`;
     let row = rows.get(key);
     if (row === undefined) {
-      const totals: IntervalTotals = emptyIntervalTotals('openfaas', c.functionId, '');
+      const totals: IntervalTotals = emptyIntervalTotals('openfaas_gateway', c.functionId, '');
       row = { ...totals, minuteMs };
       rows.set(key, row);
     }

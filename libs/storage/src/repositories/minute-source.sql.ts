@@ -1,4 +1,4 @@
-import { INVOCATION_SOURCES, SOURCE_PRIORITY } from '@fleetscope/model';
+import { COLD_START_ONLY_SOURCES, INVOCATION_SOURCES, SOURCE_PRIORITY } from '@fleetscope/model';
 
 /**
  * The per-minute rows of the aggregate, keeping for each function and minute only the rows of the
@@ -7,6 +7,8 @@ import { INVOCATION_SOURCES, SOURCE_PRIORITY } from '@fleetscope/model';
  * function_hours; `where` may add conditions on its columns (bound parameters only).
  */
 export function chosenSourceRows(table: 'function_minutes' | 'function_hours', where = ''): string {
+  // Cold-start-only sources get priority 0: never chosen over a source with invocations, always
+  // added to the chosen one.
   const prio = `transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))`;
   return `
     SELECT * FROM (
@@ -14,16 +16,19 @@ export function chosenSourceRows(table: 'function_minutes' | 'function_hours', w
              max(${prio}) OVER (PARTITION BY function_id, minute) AS best_prio
       FROM ${table}
       WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where}
-    ) WHERE prio = best_prio`;
+    ) WHERE prio = best_prio OR prio = 0`;
 }
 
 /** Parameters every chosenSourceRows() query binds. */
 export function sourceParams(): { sources: string[]; priorities: number[] } {
-  const all = [...INVOCATION_SOURCES, 'otel_metrics'];
-  return {
-    sources: all,
-    priorities: all.map((s) => (s in SOURCE_PRIORITY ? SOURCE_PRIORITY[s as keyof typeof SOURCE_PRIORITY] : 1)),
-  };
+  const all = [...INVOCATION_SOURCES, 'otel_metrics', ...COLD_START_ONLY_SOURCES];
+  const priority = (s: string): number =>
+    (COLD_START_ONLY_SOURCES as readonly string[]).includes(s)
+      ? 0
+      : s in SOURCE_PRIORITY
+        ? SOURCE_PRIORITY[s as keyof typeof SOURCE_PRIORITY]
+        : 1;
+  return { sources: all, priorities: all.map(priority) };
 }
 
 /** Long ranges read the hourly rows; the cut-over keeps queries proportional to functions × steps. */
