@@ -186,6 +186,12 @@ export class LambdaLogStreamAssembler {
     this.lastSeenMs = timeMs;
     switch (event.kind) {
       case 'report':
+        // A report without any duration is a mangled line, not an invocation: recording it would
+        // make the intact copy of the same request (a retry, another source) look like a duplicate.
+        if (event.report.durationMs === null && event.report.billedDurationMs === null) {
+          this.log(body, timeMs, null, event.report.requestId, 'WARN');
+          return;
+        }
         this.onReport(event.report, timeMs);
         this.platformLog(body, timeMs, 'INFO');
         return;
