@@ -5,6 +5,7 @@ import {
   IngestWriter,
   QueueFullError,
   StorageError,
+  StorageQueryError,
   type IngestBatch,
 } from '@fleetscope/storage';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
@@ -19,6 +20,9 @@ export class RetryableIngestError extends Error {
     super(message);
   }
 }
+
+/** ClickHouse refused the rows themselves: retrying the same request can never succeed (400). */
+export class RejectedIngestError extends Error {}
 
 export interface StoreOutcome {
   duplicate: boolean;
@@ -80,6 +84,9 @@ export class IngestPipeline {
     } catch (error) {
       if (error instanceof QueueFullError) {
         throw new RetryableIngestError('queue_full', error.retryAfterSeconds, 'the write queue is full; retry later');
+      }
+      if (error instanceof StorageQueryError && !error.retryable) {
+        throw new RejectedIngestError(`the rows could not be stored: ${error.message}`);
       }
       if (error instanceof StorageError) {
         throw new RetryableIngestError('storage_unavailable', 5, `storage unavailable: ${error.message}`);

@@ -4,7 +4,7 @@ import type { Config } from '@fleetscope/config';
 import { LambdaLogStreamAssemblerPool, type IngestResult } from '@fleetscope/ingest';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { BodyError, decodeBody } from '../http/request-body';
-import { IngestPipeline, RetryableIngestError } from '../http/ingest.pipeline';
+import { IngestPipeline, RejectedIngestError, RetryableIngestError } from '../http/ingest.pipeline';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { InventoryRecorder } from './inventory.recorder';
 
@@ -74,6 +74,10 @@ export class PlatformIngestHandler {
       }
       return { status: 200, message: '', duplicate: outcome.duplicate };
     } catch (error) {
+      if (error instanceof RejectedIngestError) {
+        this.metrics.rejected(signal, 'storage_refused');
+        return { status: 400, message: error.message, duplicate: false };
+      }
       if (error instanceof RetryableIngestError) {
         this.metrics.throttled(signal, error.reason);
         return {

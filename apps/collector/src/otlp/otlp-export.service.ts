@@ -17,7 +17,7 @@ import {
   type RejectReport,
 } from '@fleetscope/otlp';
 import type { IngestBatch } from '@fleetscope/storage';
-import { IngestPipeline, RetryableIngestError } from '../http/ingest.pipeline';
+import { IngestPipeline, RejectedIngestError, RetryableIngestError } from '../http/ingest.pipeline';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
 export type ExportOutcome =
@@ -56,6 +56,10 @@ export class OtlpExportService {
       if (!outcome.duplicate) this.metrics.accepted(signal, items);
       return { kind: 'ok', partial };
     } catch (error) {
+      if (error instanceof RejectedIngestError) {
+        this.metrics.rejected(signal, 'storage_refused', items);
+        return { kind: 'invalid', message: error.message };
+      }
       if (error instanceof RetryableIngestError) {
         this.metrics.throttled(signal, error.reason);
         return { kind: 'retry', reason: error.reason, retryAfterSeconds: error.retryAfterSeconds, message: error.message };

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { coldStartRows, parseGatewayLogs, parseWatchdogLogs } from '@fleetscope/ingest';
 import type { IngestBatch } from '@fleetscope/storage';
 import type { CollectorRoutes } from '../http/collector-http.server';
-import { IngestPipeline, RetryableIngestError } from '../http/ingest.pipeline';
+import { IngestPipeline, RejectedIngestError, RetryableIngestError } from '../http/ingest.pipeline';
 import { PlatformIngestHandler } from '../lambda/platform-ingest.handler';
 import { PlatformDiffers } from './platform-differs';
 import { PlatformTargets } from './platform-targets';
@@ -230,6 +230,11 @@ export class PlatformIngestRoutes implements CollectorRoutes {
       }
       await this.handler.answer(signal, reply, 200, { ...summary, duplicate: outcome.duplicate });
     } catch (error) {
+      if (error instanceof RejectedIngestError) {
+        this.handler.metrics.rejected(signal, 'storage_refused');
+        await this.handler.answer(signal, reply, 400, { message: error.message });
+        return;
+      }
       if (!(error instanceof RetryableIngestError)) throw error;
       this.handler.metrics.throttled(signal, error.reason);
       void reply.header('Retry-After', String(error.retryAfterSeconds));

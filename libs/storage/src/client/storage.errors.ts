@@ -12,8 +12,22 @@ export class StorageError extends Error {
 /** ClickHouse cannot be reached or refused the connection: the caller may retry later. */
 export class StorageUnavailableError extends StorageError {}
 
-/** A statement failed: carries the server's message. */
-export class StorageQueryError extends StorageError {}
+/**
+ * A statement failed: carries the server's message, and whether running it again could succeed
+ * (memory or part pressure, timeouts) or never will (rows ClickHouse cannot parse).
+ */
+export class StorageQueryError extends StorageError {
+  constructor(
+    message: string,
+    cause?: unknown,
+    readonly retryable = true,
+  ) {
+    super(message, cause);
+  }
+}
+
+/** ClickHouse error codes that mean the input itself is wrong (Cannot parse …, type mismatch). */
+const PERMANENT_CODES = new Set([6, 26, 27, 38, 41, 53, 69, 70, 72, 117, 130, 131, 321, 386]);
 
 /** A migration failed: names the file; the migration is not recorded as applied. */
 export class MigrationError extends StorageError {
@@ -40,5 +54,6 @@ export function toStorageError(error: unknown, what: string): StorageError {
   if (error instanceof Error && UNAVAILABLE.test(`${error.message} ${(error as { code?: string }).code ?? ''}`)) {
     return new StorageUnavailableError(message, error);
   }
-  return new StorageQueryError(message, error);
+  const code = Number((error as { code?: string | number } | undefined)?.code);
+  return new StorageQueryError(message, error, !PERMANENT_CODES.has(code));
 }

@@ -6,7 +6,7 @@ import type {
   MetricPointRow,
   SpanRow,
 } from '@fleetscope/model';
-import { StorageError, toStorageError } from '../client/storage.errors';
+import { StorageError, StorageQueryError, toStorageError } from '../client/storage.errors';
 import { RecentKeys } from './recent-keys';
 import {
   FUNCTION_MINUTES,
@@ -189,6 +189,36 @@ export class IngestWriter {
     this.queue = [];
     const takenBytes = taken.reduce((s, p) => s + p.bytes, 0);
     const takenRows = taken.reduce((s, p) => s + p.rows, 0);
+    try {
+      await this.store(taken);
+      for (const p of taken) p.resolve();
+    } catch (error) {
+      this.stats.insertFailures++;
+      const failure = toStorageError(error, 'insert');
+      if (failure instanceof StorageQueryError && !failure.retryable && taken.length > 1) {
+        // Rows ClickHouse refuses will be refused again: store each request on its own so one
+        // sender's bad rows cannot fail the others that shared this flush.
+        for (const p of taken) {
+          try {
+            await this.store([p]);
+            p.resolve();
+          } catch (single) {
+            p.reject(toStorageError(single, 'insert'));
+          }
+        }
+      } else {
+        // Nothing of this flush is acknowledged: its senders retry.
+        for (const p of taken) p.reject(failure);
+      }
+    } finally {
+      this.queueBytes -= takenBytes;
+      this.queueRows -= takenRows;
+      this.updateQueueStats();
+    }
+  }
+
+  /** Inserts the rows of some queued batches, table by table. */
+  private async store(pending: Pending[]): Promise<void> {
     const invocations: InvocationRecord[] = [];
     const fresh = new Set<string>();
     const spans: SpanRow[] = [];
@@ -196,7 +226,7 @@ export class IngestWriter {
     const points: MetricPointRow[] = [];
     const minutes: FunctionMinuteRow[] = [];
     const requestKeys: { key: string; source: string }[] = [];
-    for (const { batch } of taken) {
+    for (const { batch } of pending) {
       for (const inv of batch.invocations ?? []) {
         const key = invocationKey(inv.functionId, inv.source, inv.requestId);
         if (this.recent.has(key) || fresh.has(key)) {
@@ -212,32 +242,19 @@ export class IngestWriter {
       if (batch.functionMinutes) pushAll(minutes, batch.functionMinutes);
       if (batch.requestKeys) pushAll(requestKeys, batch.requestKeys);
     }
-    try {
-      await Promise.all([
-        // Remembered as soon as they are stored: if another table fails, the retry of this flush's
-        // requests must not store these invocations a second time.
-        this.insert(INVOCATIONS, invocations).then(() => {
-          for (const key of fresh) this.recent.add(key);
-        }),
-        this.insert(SPANS, spans),
-        this.insert(LOGS, logs),
-        this.insert(METRIC_POINTS, points),
-        this.insert(FUNCTION_MINUTES, minutes),
-      ]);
-      await this.insert(INGEST_REQUESTS, requestKeys);
-      for (const p of taken) p.resolve();
-    } catch (error) {
-      // Nothing of this flush is acknowledged: its senders retry. Invocations that did land are
-      // remembered above, so the retry does not count them twice (ClickHouse inserts per table
-      // are atomic, across tables they are not).
-      this.stats.insertFailures++;
-      const failure = toStorageError(error, 'insert');
-      for (const p of taken) p.reject(failure);
-    } finally {
-      this.queueBytes -= takenBytes;
-      this.queueRows -= takenRows;
-      this.updateQueueStats();
-    }
+    await Promise.all([
+      // Remembered as soon as they are stored: if another table fails, the retry of these
+      // requests must not store the invocations a second time (ClickHouse inserts are atomic per
+      // table, not across tables).
+      this.insert(INVOCATIONS, invocations).then(() => {
+        for (const key of fresh) this.recent.add(key);
+      }),
+      this.insert(SPANS, spans),
+      this.insert(LOGS, logs),
+      this.insert(METRIC_POINTS, points),
+      this.insert(FUNCTION_MINUTES, minutes),
+    ]);
+    await this.insert(INGEST_REQUESTS, requestKeys);
   }
 
   private async insert<T>(encoder: TableEncoder<T>, rows: T[]): Promise<void> {

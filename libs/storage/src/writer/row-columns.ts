@@ -45,14 +45,14 @@ export const SPANS: TableEncoder<SpanRow> = {
     'scope_version', 'resource_attributes', 'span_attributes', 'events', 'links',
   ],
   encode: (s) => [
-    s.timeUnixNano, s.durationNano, s.traceId, s.spanId, s.parentSpanId, s.traceState, s.name,
+    nanos(s.timeUnixNano), s.durationNano, s.traceId, s.spanId, s.parentSpanId, s.traceState, s.name,
     s.kind, s.serviceName, s.functionId,
     s.spanAttributes['faas.invocation_id'] ?? s.spanAttributes['faas.execution'] ?? '',
     s.statusCode, s.statusMessage, s.scopeName, s.scopeVersion, s.resourceAttributes,
     s.spanAttributes,
     // Named tuples are read from JSON objects (input_format_json_named_tuples_as_objects, on by
     // default): an array here fails the whole insert, every span of the flush with it.
-    s.events.map((e) => ({ time: e.timeUnixNano, name: e.name, attributes: e.attributes })),
+    s.events.map((e) => ({ time: nanos(e.timeUnixNano), name: e.name, attributes: e.attributes })),
     s.links.map((l) => ({ trace_id: l.traceId, span_id: l.spanId, attributes: l.attributes })),
   ],
 };
@@ -65,7 +65,7 @@ export const LOGS: TableEncoder<LogRow> = {
     'log_attributes',
   ],
   encode: (l) => [
-    l.timeUnixNano, l.observedTimeUnixNano, l.traceId, l.spanId, l.severityText,
+    nanos(l.timeUnixNano), nanos(l.observedTimeUnixNano), l.traceId, l.spanId, l.severityText,
     Math.max(0, Math.min(255, l.severityNumber | 0)), l.serviceName, l.functionId, l.requestId,
     l.source, l.body, l.resourceAttributes, l.logAttributes,
   ],
@@ -79,7 +79,7 @@ export const METRIC_POINTS: TableEncoder<MetricPointRow> = {
     'explicit_bounds', 'resource_attributes', 'attributes',
   ],
   encode: (m) => [
-    m.timeUnixNano, m.startTimeUnixNano || '0', m.metricName, m.metricType, m.unit,
+    nanos(m.timeUnixNano), nanos(m.startTimeUnixNano), m.metricName, m.metricType, m.unit,
     m.serviceName, m.functionId, m.temporality, m.isMonotonic, finite(m.value), Math.max(0, Math.round(m.count)),
     finite(m.sum), nullableFinite(m.min), nullableFinite(m.max), m.bucketCounts, m.explicitBounds.map(finite),
     m.resourceAttributes, m.attributes,
@@ -116,3 +116,12 @@ export const INGEST_REQUESTS: TableEncoder<{ key: string; source: string }> = {
   columns: ['key', 'source'],
   encode: (r) => [r.key, r.source],
 };
+
+/**
+ * A nanosecond timestamp for a DateTime64(9) column. ClickHouse reads a quoted value by its digit
+ * count: 19 digits are nanoseconds, but "0" fails the whole insert and "1" reads as a year. A JSON
+ * number is read as raw ticks, exact for the shorter values (< 2^53).
+ */
+function nanos(v: string): string | number {
+  return v.length === 19 ? v : Number(v || 0);
+}
