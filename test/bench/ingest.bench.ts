@@ -3,10 +3,10 @@
  * OTLP/protobuf batches of 512 by concurrent clients into the real all-in-one Fleetscope with its
  * embedded ClickHouse, which runs in a child process (so the RSS printed is the server's).
  * Run: npm run bench:ingest   (knobs: BENCH_FUNCTIONS, BENCH_BATCHES, BENCH_CONCURRENCY,
- * BENCH_OVERLOAD_BATCHES, BENCH_OVERLOAD_CONCURRENCY, BENCH_CPU_PROF=1 to profile the server)
+ * BENCH_OVERLOAD_BATCHES, BENCH_OVERLOAD_CONCURRENCY; BENCH_CPU_PROF=1 profiles the server)
  */
-import { mkdtempSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   decodeTracesProtobuf,
@@ -19,82 +19,72 @@ import {
 // benchmark must measure exactly them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { INVOCATIONS, SPANS } from '../../libs/storage/src/writer/row-columns';
-import { AppProcess, type RawInsertResult, type WriterStatsSnapshot } from './support/app-process';
-import { FigureTable, fmt, knob, mib, percentile, throughput } from './support/bench-figures';
+import { AppProcess, type RawInsertResult } from './support/app-process';
+import {
+  FigureTable,
+  fmt,
+  knob,
+  mib,
+  percentile,
+  throughput,
+  type Throughput,
+} from './support/bench-figures';
 import { FaasTraceGenerator } from './support/faas-trace.generator';
-import { runLoad, type LoadRequest, type LoadResult } from './support/http-load.driver';
+import type { LoadRequest } from './support/http-load.driver';
 import { LambdaFleet } from './support/lambda-fleet';
+import { printPhase, runPhase } from './support/load-phase';
+import { writeRequestFile } from './support/request-file';
 import { countRows, printFootprint, tableFootprint } from './support/storage-probe';
 
 const FUNCTIONS = knob('FUNCTIONS', 500);
 const BATCHES = knob('BATCHES', 400);
 const CONCURRENCY = knob('CONCURRENCY', 8);
-const OVERLOAD_BATCHES = knob('OVERLOAD_BATCHES', 240);
+const OVERLOAD_BATCHES = knob('OVERLOAD_BATCHES', 200);
 const OVERLOAD_CONCURRENCY = knob('OVERLOAD_CONCURRENCY', 128);
 const SPANS_PER_BATCH = 512;
 const RESOURCES_PER_BATCH = 8;
 const SEED = 20_260_301;
-const PHASE_LIMIT_MS = 60_000;
+const PHASE_LIMIT_MS = 50_000;
 
+/** What @clickhouse/client does with JSONCompactEachRow values: one JSON line per row. */
 function serialise(rows: unknown[][]): number {
-  // What @clickhouse/client does with JSONCompactEachRow values: one JSON line per row.
-  let bytes = 0;
   let body = '';
   for (const row of rows) body += JSON.stringify(row) + '\n';
-  bytes += body.length;
-  return bytes;
+  return body.length;
 }
 
-function printLoad(label: string, r: LoadResult, unit: string): void {
-  console.log(
-    `  ${label}: ${r.acked.length} requests / ${fmt(r.ackedItems)} ${unit} acknowledged in ${fmt(r.seconds, 2)} s ` +
-      `= ${fmt(r.ackedItems / r.seconds)} ${unit}/s; latency p50 ${fmt(percentile(r.okLatenciesMs, 50), 1)} ms, ` +
-      `p99 ${fmt(percentile(r.okLatenciesMs, 99), 1)} ms (all attempts p99 ${fmt(percentile(r.allLatenciesMs, 99), 1)} ms); ` +
-      `429: ${r.throttled429}, 503: ${r.unavailable503} (clients waited ${fmt(r.retryWaitSeconds)} s in Retry-After); ` +
-      `unacknowledged: ${r.unacknowledged}`,
-  );
-  for (const [status, f] of Object.entries(r.failures))
-    console.log(`  FAILED ${status} x${f.count}: ${f.sample}`);
-}
-
-function printWriter(s: WriterStatsSnapshot): void {
-  const sizes = s.batchSizes;
-  const mean = sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length);
-  console.log(
-    `  writer: ${s.insertBatches} inserts, rows ${JSON.stringify(s.insertedRows)}, mean rows/insert (last ${sizes.length}) ${fmt(mean)}, ` +
-      `insert latency p50 ${fmt(percentile(s.insertLatenciesMs, 50))} ms p99 ${fmt(percentile(s.insertLatenciesMs, 99))} ms, ` +
-      `failures ${s.insertFailures}, duplicates dropped ${s.duplicateInvocations}`,
-  );
-}
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+const perCore = (t: Throughput): string =>
+  `${fmt(t.perCpuSecond)} spans per CPU second (${fmt(t.perSecond)}/s wall, CPU/wall ${fmt(t.cpuPerWall, 2)})`;
 
 async function main(): Promise<void> {
   const figures = new FigureTable();
+  const scratch = mkdtempSync(join(tmpdir(), 'fleetscope-bench-'));
   console.log(
-    `bench:ingest — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}); ` +
-      `${FUNCTIONS} functions, ${BATCHES} batches x ${SPANS_PER_BATCH} spans from ${CONCURRENCY} clients, ` +
-      `then overload: ${OVERLOAD_BATCHES} batches from ${OVERLOAD_CONCURRENCY} clients`,
+    `bench:ingest — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${load()}\n` +
+      `${FUNCTIONS} functions; steady: ${BATCHES} batches x ${SPANS_PER_BATCH} spans from ${CONCURRENCY} clients; ` +
+      `overload: ${OVERLOAD_BATCHES} more batches from ${OVERLOAD_CONCURRENCY} clients`,
   );
 
-  // 1. Data: the same generator (and seed) the raw phase uses in the server process.
+  // Data: OTLP/protobuf bodies as the Lambda layer (through a gateway collector) sends them.
   const baseTimeMs = Date.now() - 15 * 60_000;
-  const generatorOptions = {
+  const fleet = new LambdaFleet({ functions: FUNCTIONS, seed: SEED, baseTimeMs });
+  const generator = new FaasTraceGenerator({
+    fleet,
     seed: SEED,
-    functions: FUNCTIONS,
     baseTimeMs,
     spansPerBatch: SPANS_PER_BATCH,
     resourcesPerBatch: RESOURCES_PER_BATCH,
-  };
-  const fleet = new LambdaFleet({ functions: FUNCTIONS, seed: SEED, baseTimeMs });
-  const generator = new FaasTraceGenerator({ ...generatorOptions, fleet });
+  });
   let t0 = performance.now();
-  const total = BATCHES + OVERLOAD_BATCHES;
   const requests: LoadRequest[] = [];
-  const sample: OtlpTraceRequest[] = [];
-  let invocationsPerIndex: number[] = [];
-  for (let i = 0; i < total; i++) {
+  const invocationsOf: number[] = [];
+  for (let i = 0; i < BATCHES + OVERLOAD_BATCHES; i++) {
     const batch = generator.batch(i);
-    if (i < 16) sample.push(batch.request);
-    invocationsPerIndex.push(batch.invocations);
+    invocationsOf.push(batch.invocations);
     requests.push({
       path: '/v1/traces',
       body: Buffer.from(encodeTraceRequestProtobuf(batch.request)),
@@ -103,30 +93,31 @@ async function main(): Promise<void> {
       index: i,
     });
   }
-  invocationsPerIndex = [...invocationsPerIndex];
   const bodyBytes = requests.reduce((s, r) => s + r.body.length, 0) / requests.length;
   console.log(
-    `generated ${total} OTLP/protobuf batches in ${fmt((performance.now() - t0) / 1000, 1)} s; ` +
-      `${fmt(bodyBytes / 1024, 1)} KiB per batch (${fmt(bodyBytes / SPANS_PER_BATCH)} B/span), ` +
-      `${invocationsPerIndex[0]} invocation (SERVER) spans + ${SPANS_PER_BATCH - invocationsPerIndex[0]} DynamoDB CLIENT spans per batch, ` +
-      `${RESOURCES_PER_BATCH} functions per batch`,
+    `generated ${requests.length} batches in ${fmt((performance.now() - t0) / 1000, 1)} s: ${fmt(bodyBytes / 1024, 1)} KiB each ` +
+      `(${fmt(bodyBytes / SPANS_PER_BATCH)} B/span); per batch ${RESOURCES_PER_BATCH} functions, ${invocationsOf[0]} SERVER spans ` +
+      `(invocations) + ${SPANS_PER_BATCH - invocationsOf[0]} DynamoDB CLIENT spans`,
   );
 
-  // 2. The collector's own cost, on this thread, with no server running.
-  console.log('\n[1] collector cost, one thread, storage left out');
+  // [1] The collector's own cost on this thread, no server running.
+  console.log('\n[1] collector cost on one thread, storage left out');
   const bodies = requests.slice(0, 64).map((r) => r.body);
-  const decodeNormalise = (i: number): number => {
-    const req = decodeTracesProtobuf(bodies[i % bodies.length]);
-    if (isDecodeError(req)) throw new Error(req.error);
-    return normaliseTraces(req).spans.length;
-  };
-  const dn = throughput(4, decodeNormalise, 1);
-  let serialisedBytes = 0;
+  const dn = throughput(
+    4,
+    (i) => {
+      const req = decodeTracesProtobuf(bodies[i % bodies.length]);
+      if (isDecodeError(req)) throw new Error(req.error);
+      return normaliseTraces(req).spans.length;
+    },
+    1,
+  );
+  let jsonBytes = 0;
   const dns = throughput(4, (i) => {
     const req = decodeTracesProtobuf(bodies[i % bodies.length]);
     if (isDecodeError(req)) throw new Error(req.error);
     const n = normaliseTraces(req);
-    serialisedBytes =
+    jsonBytes =
       serialise(n.spans.map(SPANS.encode)) + serialise(n.invocations.map(INVOCATIONS.encode));
     return n.spans.length;
   });
@@ -147,23 +138,22 @@ async function main(): Promise<void> {
     return n.spans.length;
   });
   console.log(
-    `  decode + normalise:             ${fmt(dn.perSecond)} spans/s (CPU/wall ${fmt(dn.cpuPerWall, 2)})\n` +
-      `  decode + normalise + serialise: ${fmt(dns.perSecond)} spans/s (CPU/wall ${fmt(dns.cpuPerWall, 2)}; ` +
-      `${fmt(serialisedBytes / SPANS_PER_BATCH)} B of JSONCompactEachRow per span incl. its invocation row)\n` +
-      `  breakdown: protobuf decode ${fmt(decodeOnly.perSecond)}/s, normalise ${fmt(normaliseOnly.perSecond)}/s, ` +
-      `row encode + JSON ${fmt(serialiseOnly.perSecond)}/s`,
+    `  decode + normalise:             ${perCore(dn)}\n` +
+      `  decode + normalise + serialise: ${perCore(dns)}; ${fmt(jsonBytes / SPANS_PER_BATCH)} B of JSONCompactEachRow per span (its invocation row included)\n` +
+      `  alone: protobuf decode ${fmt(decodeOnly.perCpuSecond)}, normalise ${fmt(normaliseOnly.perCpuSecond)}, ` +
+      `row encode + JSON ${fmt(serialiseOnly.perCpuSecond)} spans per CPU second`,
   );
   figures.check(
-    'decode + normalise (spans/s, one core)',
-    dn.perSecond,
+    'decode + normalise, one core (spans/s)',
+    dn.perCpuSecond,
     200_000,
     true,
-    fmt(dn.perSecond),
+    fmt(dn.perCpuSecond),
     '>= 200,000',
   );
-  figures.add('decode + normalise + serialise (spans/s, one core)', fmt(dns.perSecond));
+  figures.add('decode + normalise + serialise, one core (spans/s)', fmt(dns.perCpuSecond));
 
-  // 3. The real app in a child process.
+  // [2] The real app in a child process.
   const cpuProfDir = process.env.BENCH_CPU_PROF
     ? mkdtempSync(join(tmpdir(), 'fleetscope-bench-prof-'))
     : undefined;
@@ -171,106 +161,88 @@ async function main(): Promise<void> {
   const app = await AppProcess.start({ FLEETSCOPE_FLUSH_INTERVAL_MS: '250' }, { cpuProfDir });
   try {
     const ready = app.ready;
+    const idle = await app.call<{ rss: number }>({ cmd: 'memory', reset: true });
     console.log(
-      `\n[2] Fleetscope started in ${fmt((performance.now() - t0) / 1000, 1)} s (child pid ${app.pid}, embedded ClickHouse in ${ready.dataDir}; ` +
-        `flush ${ready.flushRows} rows / ${ready.flushIntervalMs} ms, queue bound ${mib(ready.maxQueueBytes)})`,
+      `\n[2] Fleetscope up in ${fmt((performance.now() - t0) / 1000, 1)} s in child pid ${app.pid} (embedded ClickHouse in ${ready.dataDir}; ` +
+        `writer flushes at ${ready.flushRows} rows or ${ready.flushIntervalMs} ms, queue bound ${mib(ready.maxQueueBytes)}); idle RSS ${mib(idle.rss)}`,
     );
-    const idleRss = await app.call<number>({ cmd: 'rssPeak', reset: true });
-    console.log(`  server RSS after start: ${mib(idleRss)}`);
-
-    app.resetPeakRss();
-    const steady = await runLoad(requests.slice(0, BATCHES), {
-      baseUrl: app.ingestUrl,
-      concurrency: CONCURRENCY,
-      timeLimitMs: PHASE_LIMIT_MS,
-    });
-    const steadyPeak = Math.max(
-      app.peakRssBytes(),
-      await app.call<number>({ cmd: 'rssPeak', reset: true }),
+    const steady = await runPhase(app, requests.slice(0, BATCHES), CONCURRENCY, PHASE_LIMIT_MS);
+    printPhase(`steady, ${CONCURRENCY} clients`, steady, 'spans');
+    const overload = await runPhase(
+      app,
+      requests.slice(BATCHES),
+      OVERLOAD_CONCURRENCY,
+      PHASE_LIMIT_MS,
     );
-    printLoad(`steady, ${CONCURRENCY} clients`, steady, 'spans');
-    printWriter(await app.call<WriterStatsSnapshot>({ cmd: 'writerStats' }));
-    console.log(`  server peak RSS: ${mib(steadyPeak)}`);
+    printPhase(`overload, ${OVERLOAD_CONCURRENCY} clients`, overload, 'spans');
 
-    app.resetPeakRss();
-    const overload = await runLoad(requests.slice(BATCHES), {
-      baseUrl: app.ingestUrl,
-      concurrency: OVERLOAD_CONCURRENCY,
-      timeLimitMs: PHASE_LIMIT_MS,
-    });
-    const overloadPeak = Math.max(
-      app.peakRssBytes(),
-      await app.call<number>({ cmd: 'rssPeak', reset: true }),
-    );
-    printLoad(`overload, ${OVERLOAD_CONCURRENCY} clients`, overload, 'spans');
-    console.log(`  server peak RSS under overload: ${mib(overloadPeak)}`);
-
-    // 4. Nothing lost: everything acknowledged is stored, and only that.
+    // [3] Nothing lost: what was acknowledged is stored, once.
     await app.call({ cmd: 'flush' });
-    const ackedSpans = steady.ackedItems + overload.ackedItems;
-    const ackedInvocations = [...steady.acked, ...overload.acked].reduce(
-      (s, r) => s + invocationsPerIndex[r.index],
-      0,
-    );
+    const acked = [...steady.load.acked, ...overload.load.acked];
+    const ackedSpans = steady.load.ackedItems + overload.load.ackedItems;
+    const ackedInvocations = acked.reduce((s, r) => s + invocationsOf[r.index], 0);
     const storedSpans = await countRows(app, 'spans');
     const storedInvocations = await countRows(app, 'invocations', "source = 'otel_span'");
-    console.log(
-      `\n[3] stored: spans ${storedSpans} of ${ackedSpans} acknowledged; invocations ${storedInvocations} of ${ackedInvocations} SERVER spans acknowledged`,
-    );
     const lost = storedSpans !== ackedSpans || storedInvocations !== ackedInvocations;
-
-    // 5. Stored bytes after OPTIMIZE FINAL.
+    console.log(
+      `\n[3] stored ${storedSpans} spans of ${ackedSpans} acknowledged, ${storedInvocations} invocations of ${ackedInvocations} acknowledged SERVER spans` +
+        (lost ? '  <-- MISMATCH' : ''),
+    );
     const spansFootprint = await tableFootprint(app, 'spans');
     printFootprint(spansFootprint, 'span');
     const invFootprint = await tableFootprint(app, 'invocations');
     printFootprint(invFootprint, 'invocation');
     const bytesPerSpan = spansFootprint.compressedBytes / spansFootprint.rows;
 
-    // 6. The raw engine rate, same rows, same tables (emptied first), same format and batch size.
+    // [4] The raw engine rate: the steady phase's bodies again, rows straight into the emptied tables.
     for (const table of ['spans', 'invocations', 'function_minutes', 'function_hours']) {
       await app.call({ cmd: 'exec', sql: `TRUNCATE TABLE ${table}` });
     }
+    const file = join(scratch, 'steady.requests');
+    writeRequestFile(
+      file,
+      steady.load.acked.map((r) => ({ route: 'traces', region: '', body: r.body })),
+    );
     const raw = await app.call<RawInsertResult>({
       cmd: 'raw',
-      job: {
-        kind: 'traces',
-        generator: generatorOptions,
-        batches: steady.acked.map((r) => r.index).sort((a, b) => a - b),
-        flushRows: ready.flushRows,
-      },
+      job: { file, flushRows: ready.flushRows, tables: ['spans', 'invocations'] },
     });
     const rawSpans = raw.rows.spans ?? 0;
     const rawRate = rawSpans / raw.seconds;
     const rawStored = await countRows(app, 'spans');
     console.log(
-      `\n[4] raw engine: ${fmt(rawSpans)} spans + ${fmt(raw.rows.invocations ?? 0)} invocation rows in ${raw.inserts} inserts ` +
-        `(${fmt(ready.flushRows)} rows per insert, JSONCompactEachRow, tables in parallel) in ${fmt(raw.seconds, 2)} s ` +
-        `= ${fmt(rawRate)} spans/s (rows rebuilt in ${fmt(raw.prepareSeconds, 1)} s, not timed; ${rawStored} stored)`,
+      `\n[4] raw engine: ${fmt(rawSpans)} spans + ${fmt(raw.rows.invocations ?? 0)} invocation rows, ${raw.inserts} inserts of up to ` +
+        `${fmt(ready.flushRows)} rows (JSONCompactEachRow, the two tables in parallel) in ${fmt(raw.seconds, 2)} s = ${fmt(rawRate)} spans/s ` +
+        `(${rawStored} stored; rows rebuilt in ${fmt(raw.prepareSeconds, 1)} s, not timed)`,
     );
 
-    const e2e = steady.ackedItems / steady.seconds;
-    figures.add('end-to-end (spans/s stored, steady)', fmt(e2e));
+    const e2e = steady.load.ackedItems / steady.load.seconds;
+    figures.add('end-to-end, steady (spans/s stored)', fmt(e2e));
     figures.add(
-      'request latency p50 / p99 (ms)',
-      `${fmt(percentile(steady.okLatenciesMs, 50), 1)} / ${fmt(percentile(steady.okLatenciesMs, 99), 1)}`,
+      'request latency p50 / p99, steady (ms)',
+      `${fmt(percentile(steady.load.okLatenciesMs, 50), 1)} / ${fmt(percentile(steady.load.okLatenciesMs, 99), 1)}`,
     );
-    figures.add('raw engine (spans/s, same rows)', fmt(rawRate));
+    figures.add(
+      'end-to-end, overload (spans/s stored)',
+      fmt(overload.load.ackedItems / overload.load.seconds),
+    );
+    figures.add('raw engine, same rows (spans/s)', fmt(rawRate));
     figures.check('end-to-end / raw', e2e / rawRate, 0.6, true, fmt(e2e / rawRate, 2), '>= 0.60');
-    figures.add('peak RSS, steady (server process)', mib(steadyPeak));
+    figures.add('server RSS idle / peak steady', `${mib(idle.rss)} / ${mib(steady.peakRss)}`);
     figures.check(
-      'peak RSS under overload (server process)',
-      overloadPeak,
+      'server peak RSS under overload',
+      overload.peakRss,
       512 * 1048576,
       false,
-      mib(overloadPeak),
+      mib(overload.peakRss),
       '<= 512 MiB',
     );
     figures.add(
-      '429 answers under overload (retried)',
-      String(overload.throttled429 + overload.unavailable503),
+      '429/503 answers under overload (all retried)',
+      String(overload.load.throttled429 + overload.load.unavailable503),
     );
     figures.check(
-      'stored bytes per span (OPTIMIZE FINAL)',
+      'stored bytes per span (after OPTIMIZE FINAL)',
       bytesPerSpan,
       100,
       false,
@@ -278,18 +250,20 @@ async function main(): Promise<void> {
       '<= 100',
     );
     figures.add(
-      'stored bytes per invocation (otel_span)',
+      'stored bytes per invocation (otel_span rows)',
       fmt(invFootprint.compressedBytes / invFootprint.rows, 1),
     );
     figures.add(
-      'nothing lost (stored = acknowledged)',
-      `${storedSpans}/${ackedSpans} spans, ${storedInvocations}/${ackedInvocations} inv.`,
+      'stored = acknowledged',
+      `${storedSpans}/${ackedSpans} spans, ${storedInvocations}/${ackedInvocations} invocations`,
       'equal',
       lost ? 'MISSED' : 'ok',
     );
-    figures.print('bench:ingest summary (server in a child process; RSS is its VmHWM)');
+    figures.print('bench:ingest (server in a child process; RSS = its kernel VmHWM)');
+    console.log(`load average at the end: ${load()} (the cores are shared with other processes)`);
   } finally {
     await app.stop();
+    rmSync(scratch, { recursive: true, force: true });
     if (cpuProfDir) console.log(`server CPU profile (.cpuprofile) in ${cpuProfDir}`);
   }
 }

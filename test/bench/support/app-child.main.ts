@@ -2,14 +2,36 @@
  * Runs in the child process started by AppProcess: the real all-in-one Fleetscope on free ports
  * with a fresh embedded ClickHouse, driven over IPC. Not a test; see test/bench/*.bench.ts.
  */
+import { readFileSync } from 'node:fs';
 import { IngestWriter } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../../support/fleetscope-app';
-import type { AppCommand } from './app-process';
+import type { AppCommand, MemorySnapshot } from './app-process';
 import { runRawInsert } from './raw-insert';
 
-let sampledPeak = 0;
+function snapshot(): MemorySnapshot {
+  const m = process.memoryUsage();
+  const kb = (name: string, status: string): number =>
+    Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+  let status = '';
+  try {
+    status = readFileSync('/proc/self/status', 'utf8');
+  } catch {
+    // Not Linux: no split.
+  }
+  return {
+    rss: m.rss,
+    heapTotal: m.heapTotal,
+    heapUsed: m.heapUsed,
+    external: m.external,
+    arrayBuffers: m.arrayBuffers,
+    rssAnon: kb('RssAnon', status),
+    rssFile: kb('RssFile', status),
+  };
+}
+
+let peak = snapshot();
 const sampler = setInterval(() => {
-  sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
+  if (process.memoryUsage.rss() > peak.rss) peak = snapshot();
 }, 20);
 sampler.unref();
 
@@ -38,10 +60,15 @@ async function handle(app: RunningFleetscope, command: AppCommand): Promise<unkn
     case 'exec':
       await client.command({ query: command.sql });
       return null;
-    case 'rssPeak': {
-      const peak = Math.max(sampledPeak, process.memoryUsage.rss());
-      if (command.reset) sampledPeak = 0;
-      return peak;
+    case 'memory': {
+      const now = snapshot();
+      const result = now.rss > peak.rss ? now : peak;
+      if (command.reset) peak = now;
+      return result;
+    }
+    case 'cpuSeconds': {
+      const cpu = process.cpuUsage();
+      return (cpu.user + cpu.system) / 1e6;
     }
     case 'raw':
       return runRawInsert(client, command.job);

@@ -8,36 +8,17 @@ export type AppCommand =
   | { cmd: 'writerStats' }
   | { cmd: 'query'; sql: string }
   | { cmd: 'exec'; sql: string }
-  | { cmd: 'rssPeak'; reset: boolean }
+  | { cmd: 'memory'; reset: boolean }
+  | { cmd: 'cpuSeconds' }
   | { cmd: 'raw'; job: RawInsertJob }
   | { cmd: 'stop' };
 
-/** Rows rebuilt in the server process and inserted straight into its ClickHouse. */
-export type RawInsertJob =
-  | { kind: 'traces'; generator: TraceJobOptions; batches: number[]; flushRows: number }
-  | {
-      kind: 'logs';
-      generator: LogJobOptions;
-      deliveries: number;
-      acked: number[];
-      flushRows: number;
-      tables: ('invocations' | 'logs')[];
-    };
-
-export interface TraceJobOptions {
-  seed: number;
-  functions: number;
-  baseTimeMs: number;
-  spansPerBatch: number;
-  resourcesPerBatch: number;
-}
-
-export interface LogJobOptions {
-  seed: number;
-  functions: number;
-  baseTimeMs: number;
-  invocationsPerDelivery: number;
-  appLinesPerInvocation: number;
+/** Rows rebuilt in the server process from the acknowledged bodies and inserted straight into its ClickHouse. */
+export interface RawInsertJob {
+  /** Written by writeRequestFile(). */
+  file: string;
+  flushRows: number;
+  tables: ('spans' | 'invocations' | 'logs')[];
 }
 
 export interface RawInsertResult {
@@ -56,6 +37,18 @@ export interface WriterStatsSnapshot {
   insertLatenciesMs: number[];
   batchSizes: number[];
   queueBytes: number;
+}
+
+/** The server's memory at its sampled RSS peak (process.memoryUsage(), bytes). */
+export interface MemorySnapshot {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  /** From /proc/self/status at the same moment: anonymous memory vs mapped files (code). */
+  rssAnon: number;
+  rssFile: number;
 }
 
 interface Ready {

@@ -21,6 +21,8 @@ export interface LoadResult {
   ackedItems: number;
   /** Wall time from the first request to the last acknowledgement. */
   seconds: number;
+  /** Wall time of the whole phase, failed and abandoned requests included. */
+  wallSeconds: number;
   /** Latencies (ms) of the attempts answered 200. */
   okLatenciesMs: number[];
   /** Latencies (ms) of every attempt, throttled ones included. */
@@ -47,6 +49,7 @@ export async function runLoad(requests: LoadRequest[], options: LoadOptions): Pr
     acked: [],
     ackedItems: 0,
     seconds: 0,
+    wallSeconds: 0,
     okLatenciesMs: [],
     allLatenciesMs: [],
     throttled429: 0,
@@ -121,5 +124,6 @@ export async function runLoad(requests: LoadRequest[], options: LoadOptions): Pr
   await Promise.all(Array.from({ length: options.concurrency }, () => worker()));
   result.unacknowledged += requests.length - next;
   result.seconds = (lastAck - started) / 1000;
+  result.wallSeconds = (performance.now() - started) / 1000;
   return result;
 }

@@ -19,7 +19,7 @@ export async function countRows(app: AppProcess, table: string, where = '1'): Pr
 
 /**
  * What a table costs on disk after `OPTIMIZE … FINAL` (one part per partition, as background
- * merges would eventually leave it): system.parts and system.columns of the active parts.
+ * merges would eventually leave it): system.parts and system.parts_columns of the active parts.
  */
 export async function tableFootprint(app: AppProcess, table: string): Promise<TableFootprint> {
   await app.call({ cmd: 'exec', sql: `OPTIMIZE TABLE ${table} FINAL` });
@@ -28,8 +28,9 @@ export async function tableFootprint(app: AppProcess, table: string): Promise<Ta
      FROM system.parts WHERE database = currentDatabase() AND table = '${table}' AND active`,
   );
   const columns = await app.query<[string, number]>(
-    `SELECT name, data_compressed_bytes FROM system.columns
-     WHERE database = currentDatabase() AND table = '${table}' ORDER BY data_compressed_bytes DESC`,
+    `SELECT column, sum(column_data_compressed_bytes) AS bytes FROM system.parts_columns
+     WHERE database = currentDatabase() AND table = '${table}' AND active
+     GROUP BY column ORDER BY bytes DESC`,
   );
   return {
     table,
