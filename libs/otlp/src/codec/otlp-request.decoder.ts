@@ -5,7 +5,8 @@ import type {
   OtlpTraceRequest,
 } from '../common/otlp-request.types';
 import { parseJsonKeepingLongIntegers } from './long-safe-json.parser';
-import { LogsRequestMessage, MetricsRequestMessage, TraceRequestMessage } from './otlp-proto';
+import { LogsRequestMessage, MetricsRequestMessage } from './otlp-proto';
+import { readTraceRequest } from './trace-request.reader';
 
 /*
  * Request decoders for OTLP/HTTP bodies (already decompressed and size-checked by the caller).
@@ -26,7 +27,7 @@ function decodeProtobuf<T>(decoder: Decoder<unknown>, buf: Uint8Array): DecodeRe
   try {
     return decoder.decode(asBuffer(buf)) as T;
   } catch (e) {
-    return { error: `invalid protobuf: ${(e as Error).message}` };
+    return { error: `invalid protobuf: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
@@ -50,8 +51,14 @@ function decodeJson<T>(input: string | Uint8Array, field: string): DecodeResult<
   return { [field]: list ?? [] } as T;
 }
 
+const TRACE_WIRE_READER: Decoder<OtlpTraceRequest> = { decode: readTraceRequest };
+
+/**
+ * Traces take the hand-written wire reader (trace-request.reader.ts): the hot ingest path, read
+ * straight into what normaliseTraces keeps. Logs and metrics use the generated decoders.
+ */
 export function decodeTracesProtobuf(buf: Uint8Array): DecodeResult<OtlpTraceRequest> {
-  return decodeProtobuf<OtlpTraceRequest>(TraceRequestMessage, buf);
+  return decodeProtobuf<OtlpTraceRequest>(TRACE_WIRE_READER, buf);
 }
 
 export function decodeLogsProtobuf(buf: Uint8Array): DecodeResult<OtlpLogsRequest> {

@@ -2,16 +2,18 @@ import type { InvocationRecord, SpanRow } from '@fleetscope/model';
 import type { RejectReport } from '../common/reject-collector';
 import { RejectCollector, rejectReport } from '../common/reject-collector';
 import type { OtlpResourceSpans, OtlpSpan, OtlpTraceRequest } from '../common/otlp-request.types';
+import { WireSpan } from '../codec/trace-request.reader';
 import {
   enumValue,
   flattenAttributes,
+  idHex,
   idToHex,
   idToHexOrEmpty,
   nanosDiff,
   nanosStringToMs,
   nanosToString,
 } from '../common/otlp-values';
-import type { AttributeLookup, ResolvedFunction } from '../faas/faas-identity.resolver';
+import type { ResolvedFunction } from '../faas/faas-identity.resolver';
 import {
   coldStartFlag,
   layeredLookup,
@@ -64,23 +66,43 @@ function identityKey(attrs: Record<string, string>): string {
   return key;
 }
 
+/** Whether the span's identity attributes are those of the span whose values `last` holds. */
+function sameIdentity(attrs: Record<string, string>, last: (string | undefined)[]): boolean {
+  for (let k = 0; k < SPAN_IDENTITY_KEYS.length; k++) {
+    if (attrs[SPAN_IDENTITY_KEYS[k]] !== last[k]) return false;
+  }
+  return true;
+}
+
 interface ResourceContext {
   resourceAttributes: Record<string, string>;
   serviceName: string;
   resourceFunction: ResolvedFunction | undefined;
   /** Identity per distinct set of span-level identity attributes. */
   cache: Map<string, ResolvedFunction | undefined>;
+  /** The previous span's identity attribute values and function: a batch's spans mostly agree. */
+  lastIdentity: (string | undefined)[] | undefined;
+  lastFunction: ResolvedFunction | undefined;
 }
 
-function runtimeOf(get: AttributeLookup): string {
-  const name = get('process.runtime.name');
+/**
+ * A span attribute, else the resource's, '' counting as absent (layeredLookup). Call sites name the
+ * key as a literal, so each property read stays a fast named load.
+ */
+function pick(span: string | undefined, resource: string | undefined): string | undefined {
+  if (span !== undefined && span !== '') return span;
+  return resource !== undefined && resource !== '' ? resource : undefined;
+}
+
+function runtimeOf(sa: Record<string, string>, ra: Record<string, string>): string {
+  const name = pick(sa['process.runtime.name'], ra['process.runtime.name']);
   if (name === undefined) return '';
-  const version = get('process.runtime.version');
+  const version = pick(sa['process.runtime.version'], ra['process.runtime.version']);
   return version === undefined ? name : `${name} ${version}`;
 }
 
-function architectureOf(get: AttributeLookup): string {
-  const arch = get('host.arch');
+function architectureOf(sa: Record<string, string>, ra: Record<string, string>): string {
+  const arch = pick(sa['host.arch'], ra['host.arch']);
   if (arch === 'amd64') return 'x86_64'; // semconv host.arch value; Lambda calls it x86_64
   return arch ?? '';
 }
@@ -105,8 +127,9 @@ function invocationOf(
   durationNanos: number,
   status: number,
   span: OtlpSpan,
-  get: AttributeLookup,
 ): InvocationRecord {
+  const sa = row.spanAttributes;
+  const ra = row.resourceAttributes;
   return {
     source: 'otel_span',
     functionId: fn.functionId,
@@ -115,25 +138,32 @@ function invocationOf(
     region: fn.region,
     name: fn.name,
     version: fn.version,
-    requestId: get('faas.invocation_id') ?? get('faas.execution') ?? row.spanId,
+    requestId:
+      pick(sa['faas.invocation_id'], ra['faas.invocation_id']) ??
+      pick(sa['faas.execution'], ra['faas.execution']) ??
+      row.spanId,
     startTimeMs: nanosStringToMs(row.timeUnixNano),
     durationMs: durationNanos / 1e6,
     billedDurationMs: null,
     initDurationMs: null,
     restoreDurationMs: null,
     billedRestoreDurationMs: null,
-    memorySizeMb: memoryMbFromMaxMemory(get('faas.max_memory')),
+    memorySizeMb: memoryMbFromMaxMemory(pick(sa['faas.max_memory'], ra['faas.max_memory'])),
     maxMemoryUsedMb: null,
-    coldStart: coldStartFlag(get('faas.coldstart')),
+    coldStart: coldStartFlag(pick(sa['faas.coldstart'], ra['faas.coldstart'])),
     initType: '',
     status: status === STATUS_ERROR ? 'error' : 'success',
     errorType: status === STATUS_ERROR ? errorTypeOf(span, row.spanAttributes) : '',
-    trigger: get('faas.trigger') ?? '',
-    instance: get('faas.instance') ?? '',
+    trigger: pick(sa['faas.trigger'], ra['faas.trigger']) ?? '',
+    instance: pick(sa['faas.instance'], ra['faas.instance']) ?? '',
     traceId: row.traceId,
-    runtime: runtimeOf(get),
-    architecture: architectureOf(get),
+    runtime: runtimeOf(sa, ra),
+    architecture: architectureOf(sa, ra),
   };
+}
+
+function spanPath(r: number, s: number, i: number): string {
+  return `resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`;
 }
 
 function normaliseSpan(
@@ -141,25 +171,37 @@ function normaliseSpan(
   ctx: ResourceContext,
   scopeName: string,
   scopeVersion: string,
-  where: () => string,
+  r: number,
+  s: number,
+  i: number,
   out: NormalisedTraces,
   rejects: RejectCollector,
 ): void {
-  const traceId = idToHex(span.traceId, 16, false);
-  if ('invalid' in traceId) {
-    rejects.reject('invalid_trace_id', () => `${where()}: invalid traceId (${traceId.invalid})`);
+  // Ids are checked without a result object; idToHex says why only for a rejected span.
+  const traceId = idHex(span.traceId, 16, false);
+  if (traceId === undefined) {
+    const why = idToHex(span.traceId, 16, false);
+    rejects.reject(
+      'invalid_trace_id',
+      () => `${spanPath(r, s, i)}: invalid traceId (${'invalid' in why ? why.invalid : ''})`,
+    );
     return;
   }
-  const spanId = idToHex(span.spanId, 8, false);
-  if ('invalid' in spanId) {
-    rejects.reject('invalid_span_id', () => `${where()}: invalid spanId (${spanId.invalid})`);
+  const spanId = idHex(span.spanId, 8, false);
+  if (spanId === undefined) {
+    const why = idToHex(span.spanId, 8, false);
+    rejects.reject(
+      'invalid_span_id',
+      () => `${spanPath(r, s, i)}: invalid spanId (${'invalid' in why ? why.invalid : ''})`,
+    );
     return;
   }
-  const parent = idToHex(span.parentSpanId, 8, true);
-  if ('invalid' in parent) {
+  const parentSpanId = idHex(span.parentSpanId, 8, true);
+  if (parentSpanId === undefined) {
+    const why = idToHex(span.parentSpanId, 8, true);
     rejects.reject(
       'invalid_parent_span_id',
-      () => `${where()}: invalid parentSpanId (${parent.invalid})`,
+      () => `${spanPath(r, s, i)}: invalid parentSpanId (${'invalid' in why ? why.invalid : ''})`,
     );
     return;
   }
@@ -168,26 +210,40 @@ function normaliseSpan(
   if (start === undefined || start === '0' || end === undefined) {
     rejects.reject(
       'invalid_timestamp',
-      () => `${where()}: missing or invalid startTimeUnixNano/endTimeUnixNano`,
+      () => `${spanPath(r, s, i)}: missing or invalid startTimeUnixNano/endTimeUnixNano`,
     );
     return;
   }
+  // The wire reader hands spans over with the attributes flattened and the duration computed.
+  const wire = span instanceof WireSpan ? span : undefined;
   const durationNanos =
-    end === '0' ? 0 : nanosDiff(end, start, span.endTimeUnixNano, span.startTimeUnixNano);
+    end === '0'
+      ? 0
+      : wire !== undefined
+        ? wire.durationNanos
+        : nanosDiff(end, start, span.endTimeUnixNano, span.startTimeUnixNano);
   const kind = enumValue(span.kind, SPAN_KIND_NAMES);
   const status = span.status && typeof span.status === 'object' ? span.status : undefined;
   const statusCode = enumValue(status?.code, STATUS_NAMES);
-  const spanAttributes = flattenAttributes(span.attributes);
+  const spanAttributes =
+    wire !== undefined ? wire.flatAttributes : flattenAttributes(span.attributes);
 
-  let fn = ctx.resourceFunction;
-  const key = identityKey(spanAttributes);
-  if (key !== '') {
-    if (ctx.cache.has(key)) {
-      fn = ctx.cache.get(key);
-    } else {
-      fn = resolveFunction(layeredLookup(spanAttributes, ctx.resourceAttributes));
-      ctx.cache.set(key, fn);
+  let fn: ResolvedFunction | undefined;
+  if (ctx.lastIdentity !== undefined && sameIdentity(spanAttributes, ctx.lastIdentity)) {
+    fn = ctx.lastFunction;
+  } else {
+    fn = ctx.resourceFunction;
+    const key = identityKey(spanAttributes);
+    if (key !== '') {
+      if (ctx.cache.has(key)) {
+        fn = ctx.cache.get(key);
+      } else {
+        fn = resolveFunction(layeredLookup(spanAttributes, ctx.resourceAttributes));
+        ctx.cache.set(key, fn);
+      }
     }
+    ctx.lastIdentity = SPAN_IDENTITY_KEYS.map((k) => spanAttributes[k]);
+    ctx.lastFunction = fn;
   }
 
   const events: SpanRow['events'] = [];
@@ -216,9 +272,9 @@ function normaliseSpan(
   const row: SpanRow = {
     timeUnixNano: start,
     durationNano: String(durationNanos),
-    traceId: traceId.hex,
-    spanId: spanId.hex,
-    parentSpanId: parent.hex,
+    traceId,
+    spanId,
+    parentSpanId,
     traceState: typeof span.traceState === 'string' ? span.traceState : '',
     name: typeof span.name === 'string' ? span.name : '',
     kind: SPAN_KINDS[kind] ?? 'unspecified',
@@ -237,8 +293,7 @@ function normaliseSpan(
 
   // fn is only resolved from attributes with FaaS semantics (resolveFunction checks).
   if (fn !== undefined && (kind === KIND_SERVER || kind === KIND_CONSUMER)) {
-    const get = layeredLookup(spanAttributes, ctx.resourceAttributes);
-    out.invocations.push(invocationOf(fn, row, durationNanos, statusCode, span, get));
+    out.invocations.push(invocationOf(fn, row, durationNanos, statusCode, span));
   }
 }
 
@@ -280,6 +335,8 @@ export function normaliseTraces(req: OtlpTraceRequest): NormalisedTraces {
         serviceName: resourceAttributes['service.name'] ?? '',
         resourceFunction: resolveFunction(layeredLookup(resourceAttributes)),
         cache: new Map(),
+        lastIdentity: undefined,
+        lastFunction: undefined,
       };
     } catch {
       rejects.reject('malformed', () => `resourceSpans[${r}]: malformed resource`, countSpans(rs));
@@ -294,16 +351,15 @@ export function normaliseTraces(req: OtlpTraceRequest): NormalisedTraces {
       const scopeVersion = typeof scope?.version === 'string' ? scope.version : '';
       const spans = ss.spans;
       for (let i = 0; i < spans.length; i++) {
-        const where = () => `resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`;
         const span = spans[i];
         if (span === null || typeof span !== 'object') {
-          rejects.reject('malformed', () => `${where()}: not an object`);
+          rejects.reject('malformed', () => `${spanPath(r, s, i)}: not an object`);
           continue;
         }
         try {
-          normaliseSpan(span, ctx, scopeName, scopeVersion, where, out, rejects);
+          normaliseSpan(span, ctx, scopeName, scopeVersion, r, s, i, out, rejects);
         } catch (e) {
-          rejects.reject('malformed', () => `${where()}: ${(e as Error).message}`);
+          rejects.reject('malformed', () => `${spanPath(r, s, i)}: ${(e as Error).message}`);
         }
       }
     }
