@@ -51,6 +51,7 @@ const STATUS_UNSET: Readonly<{ code: number; message: string }> = Object.freeze(
  * normaliseTraces uses as they are.
  */
 export class WireSpan implements OtlpSpan {
+  /** Ids as strings are valid (right length, not all zeroes, lower-case hex); bytes are not. */
   traceId: string | Uint8Array | undefined = undefined;
   spanId: string | Uint8Array | undefined = undefined;
   parentSpanId: string | Uint8Array | undefined = undefined;
@@ -240,18 +241,23 @@ function stringAt(start: number, n: number, cache: string[], isKey: boolean): st
   if (n === 0) return '';
   const stop = start + n;
   if (n > MAX_CACHED_LENGTH) return buf.utf8Slice(start, stop);
-  let h = n;
-  for (let i = start; i < stop; i++) {
-    const c = buf[i];
-    if (c > 0x7f) return buf.utf8Slice(start, stop); // non-ASCII: not cached
-    h = Math.imul(h ^ c, 0x01000193);
-  }
+  // The slot comes from the length and five sampled bytes; the full comparison decides a hit.
+  // Cached strings are all ASCII, so a hit also proves the bytes are.
+  const last = stop - 1;
+  let h = Math.imul(n ^ buf[start], 0x01000193);
+  h = Math.imul(h ^ buf[last], 0x01000193);
+  h = Math.imul(h ^ buf[start + (n >> 1)], 0x01000193);
+  h = Math.imul(h ^ buf[last - (n >> 2)], 0x01000193);
+  h = Math.imul(h ^ buf[start + (n >> 2)], 0x01000193);
   const slot = (h ^ (h >>> 15)) & (CACHE_SIZE - 1);
   const hit = cache[slot];
   if (hit.length === n) {
     let i = 0;
     while (i < n && hit.charCodeAt(i) === buf[start + i]) i++;
     if (i === n) return hit;
+  }
+  for (let i = start; i < stop; i++) {
+    if (buf[i] > 0x7f) return buf.utf8Slice(start, stop); // non-ASCII: not cached
   }
   let s = buf.latin1Slice(start, stop); // ASCII, so latin1 = UTF-8
   if (isKey) s = internalized(s);
@@ -266,12 +272,19 @@ function readString(end: number, cache: string[], isKey: boolean): string {
   return s;
 }
 
-/** Bytes of an id: hex when it has the id's length, else the raw bytes (the normaliser says why). */
+/**
+ * An id: hex when it has the id's length and is not all zeroes, so a string id is always a valid
+ * one; else the raw bytes, for the normaliser to say what is wrong.
+ */
 function readId(end: number, bytes: 8 | 16): string | Uint8Array | undefined {
   const n = readLength(end);
   const start = pos;
   pos += n;
-  if (n === bytes) return idBytesToHex(buf, start, bytes);
+  if (n === bytes) {
+    let any = 0;
+    for (let i = start; i < pos; i++) any |= buf[i];
+    if (any !== 0) return idBytesToHex(buf, start, bytes);
+  }
   return n === 0 ? undefined : buf.subarray(start, pos);
 }
 

@@ -177,8 +177,14 @@ function normaliseSpan(
   out: NormalisedTraces,
   rejects: RejectCollector,
 ): void {
+  // A WireSpan comes from the wire reader, whose string ids are valid non-zero lower-case hex and
+  // whose timestamps are exact decimals: those are taken as they are.
+  const wire = span instanceof WireSpan ? span : undefined;
   // Ids are checked without a result object; idToHex says why only for a rejected span.
-  const traceId = idHex(span.traceId, 16, false);
+  const traceId =
+    wire !== undefined && typeof wire.traceId === 'string'
+      ? wire.traceId
+      : idHex(span.traceId, 16, false);
   if (traceId === undefined) {
     const why = idToHex(span.traceId, 16, false);
     rejects.reject(
@@ -187,7 +193,10 @@ function normaliseSpan(
     );
     return;
   }
-  const spanId = idHex(span.spanId, 8, false);
+  const spanId =
+    wire !== undefined && typeof wire.spanId === 'string'
+      ? wire.spanId
+      : idHex(span.spanId, 8, false);
   if (spanId === undefined) {
     const why = idToHex(span.spanId, 8, false);
     rejects.reject(
@@ -196,7 +205,10 @@ function normaliseSpan(
     );
     return;
   }
-  const parentSpanId = idHex(span.parentSpanId, 8, true);
+  const parentSpanId =
+    wire !== undefined && typeof wire.parentSpanId === 'string'
+      ? wire.parentSpanId
+      : idHex(span.parentSpanId, 8, true);
   if (parentSpanId === undefined) {
     const why = idToHex(span.parentSpanId, 8, true);
     rejects.reject(
@@ -205,8 +217,8 @@ function normaliseSpan(
     );
     return;
   }
-  const start = nanosToString(span.startTimeUnixNano);
-  const end = nanosToString(span.endTimeUnixNano);
+  const start = wire !== undefined ? wire.startTimeUnixNano : nanosToString(span.startTimeUnixNano);
+  const end = wire !== undefined ? wire.endTimeUnixNano : nanosToString(span.endTimeUnixNano);
   if (start === undefined || start === '0' || end === undefined) {
     rejects.reject(
       'invalid_timestamp',
@@ -214,8 +226,7 @@ function normaliseSpan(
     );
     return;
   }
-  // The wire reader hands spans over with the attributes flattened and the duration computed.
-  const wire = span instanceof WireSpan ? span : undefined;
+  // The wire reader also hands over the attributes flattened and the duration computed.
   const durationNanos =
     end === '0'
       ? 0
