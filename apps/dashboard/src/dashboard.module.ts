@@ -4,10 +4,21 @@ import { ApiTokenGuard } from './auth/api-token.guard';
 import { HealthController } from './health/health.controller';
 import { FunctionsController } from './functions/functions.controller';
 import { FleetService } from './functions/fleet.service';
+import { AnalysisJobsModule } from '@fleetscope/analysis-jobs';
+import { RecommendationsController } from './recommendations/recommendations.controller';
+import { AnalysesController } from './analyses/analyses.controller';
+import { ColdStartsController } from './coldstarts/coldstarts.controller';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
-  controllers: [HealthController, FunctionsController],
+  imports: [AnalysisJobsModule],
+  controllers: [
+    HealthController,
+    FunctionsController,
+    RecommendationsController,
+    AnalysesController,
+    ColdStartsController,
+  ],
   providers: [FleetService, { provide: APP_GUARD, useClass: ApiTokenGuard }],
 })
 export class DashboardModule {}

@@ -3,6 +3,7 @@ import type { Config } from '@fleetscope/config';
 import { StorageModule } from '@fleetscope/storage';
 import { CollectorModule } from '@fleetscope/collector';
 import { DashboardModule } from '@fleetscope/dashboard';
+import { AnalyzerModule } from '@fleetscope/analyzer';
 
 /**
  * Collector, analyzer and dashboard as modules of one process: embedded ClickHouse (chDB) allows
@@ -13,7 +14,7 @@ export class FleetscopeModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: FleetscopeModule,
-      imports: [StorageModule.forRoot(config), CollectorModule, DashboardModule],
+      imports: [StorageModule.forRoot(config), CollectorModule, AnalyzerModule, DashboardModule],
     };
   }
 }

@@ -12,3 +12,4 @@ export * from './repositories/functions.repository';
 export * from './repositories/function-config.repository';
 export * from './repositories/recommendations.repository';
 export * from './repositories/ingest-requests.repository';
+export * from './repositories/analysis-inputs.repository';

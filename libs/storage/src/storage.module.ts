@@ -19,6 +19,7 @@ import { FunctionsRepository } from './repositories/functions.repository';
 import { FunctionConfigRepository } from './repositories/function-config.repository';
 import { RecommendationsRepository } from './repositories/recommendations.repository';
 import { IngestRequestsRepository } from './repositories/ingest-requests.repository';
+import { AnalysisInputsRepository } from './repositories/analysis-inputs.repository';
 
 
 export async function openAndMigrate(
@@ -98,6 +99,7 @@ export class StorageModule {
         FunctionsRepository,
         FunctionConfigRepository,
         RecommendationsRepository,
+        AnalysisInputsRepository,
         {
           provide: IngestRequestsRepository,
           inject: [CLICKHOUSE],
@@ -116,6 +118,7 @@ export class StorageModule {
         FunctionConfigRepository,
         RecommendationsRepository,
         IngestRequestsRepository,
+        AnalysisInputsRepository,
       ],
     };
   }

@@ -31,20 +31,40 @@ export const DEFAULT_CONCURRENCY_LEVELS: readonly number[] = [
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const WEEK_HOURS = 168;
+/** Concurrency sketch: 64 buckets per power of two (~1 % wide) for container sizing from its p95. */
+const CONCURRENCY_BUCKETS_PER_POWER_OF_TWO = 64;
 /** Hour of week with 0 = Monday 00:00 UTC: the epoch fell on a Thursday, 72 hours into its week. */
 const HOUR_OF_WEEK = `toUInt16(intDiv(toUInt32(minute) + 259200, 3600) % 168)`;
 
 /**
  * The q-quantile of a log-scale histogram map (libs/model duration-histogram.ts layout), computed
  * in SQL as histogramQuantile() does in TypeScript: the first bucket whose cumulative count
- * reaches q × total, interpolated log-linearly inside it. NULL for an empty map. Single-element
+ * reaches q × total, interpolated log-linearly inside it. NULL for an empty map. The layout has
+ * 8 buckets per power of two unless told otherwise. Single-element
  * arrayMap calls bind the sorted buckets, their running sum and the index like `let`.
  */
-export function histogramQuantileSql(map: string, q: number): string {
-  const value = `if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (${q} * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8))`;
+export function histogramQuantileSql(map: string, q: number, bucketsPerPowerOfTwo = 8): string {
+  const value = `if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (${q} * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / ${bucketsPerPowerOfTwo}))`;
   const atIndex = `arrayMap(i -> ${value}, [greatest(1, arrayFirstIndex(x -> x >= ${q} * cum[-1], cum))])[1]`;
   const withCum = `arrayMap(cum -> if(cum[-1] = 0, NULL, ${atIndex}), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]`;
   return `arrayMap(kv -> if(empty(kv), NULL, ${withCum}), [arraySort(x -> x.1, arrayZip(mapKeys(${map}), mapValues(${map})))])[1]`;
+}
+
+/**
+ * What the per-minute aggregate does not keep about initialisations, from the invocation records:
+ * proactive initialisations (not cold starts, so not counted there) and the distribution of
+ * SnapStart Restore Durations. Grouped like FunctionsRepository.coldStarts() rows.
+ */
+export interface ColdStartExtrasRow {
+  /** UTC hour of day as text when grouped by hour, else ''. */
+  key: string;
+  functionId: string;
+  version: string;
+  memorySizeMb: number;
+  proactiveInits: number;
+  proactiveInitSumMs: number;
+  restores: number;
+  restoreBuckets: HistogramBuckets;
 }
 
 interface StatsRow {
@@ -73,7 +93,11 @@ interface StatsRow {
 interface ConcurrencyRow {
   functionId: string;
   p95Concurrency: number | null;
-  /** [hourOfWeek, concurrencyMinutes, coveredMinutesByLevel, coldStarts, onDemandInitMs] */
+  /**
+   * [hourOfWeek, concurrencyMinutes, coveredMinutesByLevel, coldStarts, onDemandInitMs]; covered
+   * minutes stop before the first level at or above the hour's peak (the rest equal
+   * concurrencyMinutes).
+   */
   hours: [number, number, number[], number, number][];
 }
 
@@ -137,7 +161,7 @@ export class AnalysisInputsRepository {
         SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (${chosenSourceRows('function_minutes', `AND NOT (1 ${inner})`)})
       )
       GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day))
-      SETTINGS force_grouping_standard_compatibility = 1`,
+      SETTINGS force_grouping_standard_compatibility = 1, prefer_column_name_to_alias = 1`,
       { ...this.windowParams(window) },
     );
 
@@ -214,29 +238,43 @@ export class AnalysisInputsRepository {
       `
       SELECT
         function_id AS functionId,
-        ${histogramQuantileSql(
+        -- Never above the largest minute: a constant load's p95 is that load, not its bucket's edge.
+        least(max(peak), ${histogramQuantileSql(
           `mapAdd(sumMap(c_hist), map(toInt16(-32768), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active)))))`,
           0.95,
-        )} AS p95Concurrency,
-        groupArray((how, conc, covered, cold, init)) AS hours
+          CONCURRENCY_BUCKETS_PER_POWER_OF_TWO,
+        )}) AS p95Concurrency,
+        groupArray((how, round(conc, 4), covered, cold, round(init))) AS hours
       FROM (
         SELECT
           function_id,
           ${HOUR_OF_WEEK} AS how,
           count() AS active,
           sum(c) AS conc,
-          sumForEach(arrayMap(l -> least(c, l), {levels:Array(Float64)})) AS covered,
+          -- Levels at or above the hour's peak cover everything (= conc): sent only up to the first.
+          arraySlice(
+            arrayMap(v -> round(v, 4), sumForEach(arrayMap(l -> least(c, l), {levels:Array(Float64)}))),
+            1,
+            toInt64(if((arrayFirstIndex(l -> l >= peak, {levels:Array(Float64)}) AS saturated) = 0,
+                       length({levels:Array(Float64)}), saturated - 1))
+          ) AS covered,
           sum(cs) AS cold,
           sum(init_ms) AS init,
-          sumMap(map(toInt16(ceil(log2(c) * 8) - 1), toUInt64(1))) AS c_hist
+          max(c) AS peak,
+          sumMap(map(toInt16(ceil(log2(c) * ${CONCURRENCY_BUCKETS_PER_POWER_OF_TWO}) - 1), toUInt64(1))) AS c_hist
         FROM (
-          SELECT function_id, minute,
-                 sum(duration_sum_ms) / 60000 AS c,
-                 sum(cold_starts) AS cs,
-                 sum(init_duration_sum_ms) AS init_ms
-          FROM (${chosenSourceRows('function_minutes')})
-          GROUP BY function_id, minute
-          HAVING c > 0
+          -- One row per function-minute. Window sums over the table's own order stream through
+          -- the data; a GROUP BY function_id, minute would build a hash table of every minute.
+          SELECT function_id, minute, c, cs, init_ms FROM (
+            SELECT function_id, minute,
+                   sum(duration_sum_ms) OVER w / 60000 AS c,
+                   sum(cold_starts) OVER w AS cs,
+                   sum(init_duration_sum_ms) OVER w AS init_ms,
+                   row_number() OVER w AS rn
+            FROM (${chosenSourceRows('function_minutes')})
+            WINDOW w AS (PARTITION BY function_id, minute)
+          )
+          WHERE rn = 1 AND c > 0
         )
         GROUP BY function_id, how
       )
@@ -253,7 +291,9 @@ export class AnalysisInputsRepository {
           hourOfWeek,
           minutesObserved: observed[hourOfWeek] ?? 0,
           concurrencyMinutes,
-          coveredMinutesByLevel: covered,
+          coveredMinutesByLevel: sorted.map((_, i) =>
+            i < covered.length ? covered[i] : concurrencyMinutes,
+          ),
           coldStarts,
           onDemandInitMs,
         }))
@@ -267,6 +307,44 @@ export class AnalysisInputsRepository {
       });
     }
     return profiles;
+  }
+
+  /**
+   * Proactive initialisations and SnapStart restore durations in a range, one per request id
+   * whatever the number of sources that reported it. Reads only the invocations that had such
+   * an init (a filtered scan of two narrow columns), not the whole range of records.
+   */
+  async coldStartExtras(window: AnalysisWindow, byHour: boolean): Promise<ColdStartExtrasRow[]> {
+    const hourKey = byHour ? `toString(toHour(start))` : `''`;
+    const rows = await this.query<ColdStartExtrasRow>(
+      `
+      SELECT
+        ${hourKey} AS key,
+        function_id AS functionId,
+        version,
+        memory_size_mb AS memorySizeMb,
+        countIf(proactive) AS proactiveInits,
+        sumIf(init_ms, proactive) AS proactiveInitSumMs,
+        countIf(restore_ms > 0) AS restores,
+        sumMapIf(map(toInt16(ceil(log2(restore_ms) * 8) - 1), toUInt64(1)), restore_ms > 0) AS restoreBuckets
+      FROM (
+        SELECT function_id, request_id,
+               min(start_time) AS start,
+               anyLast(version) AS version,
+               max(memory_size_mb) AS memory_size_mb,
+               max(init_type = 'proactive') AS proactive,
+               max(init_duration_us) / 1000 AS init_ms,
+               max(restore_duration_us) / 1000 AS restore_ms
+        FROM invocations
+        WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
+          AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
+          AND (init_type = 'proactive' OR restore_duration_us > 0)
+        GROUP BY function_id, request_id
+      )
+      GROUP BY key, function_id, version, memory_size_mb`,
+      { fromMs: window.fromMs, toMs: window.toMs },
+    );
+    return rows.map((r) => ({ ...r, restoreBuckets: numericKeys(r.restoreBuckets) }));
   }
 
   private windowParams(window: AnalysisWindow): Record<string, unknown> {

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Config } from '@fleetscope/config';
+import { logLevels, runProcess } from '@fleetscope/server';
+import { StorageModule } from '@fleetscope/storage';
+import { AnalyzerModule } from './analyzer.module';
+
+@Module({})
+class AnalyzerAppModule {
+  static forRoot(config: Config): DynamicModule {
+    return { module: AnalyzerAppModule, imports: [StorageModule.forRoot(config), AnalyzerModule] };
+  }
+}
+
+/** The analyzer alone (docker-compose runs it so, on a ClickHouse server). */
+runProcess('analyzer', async (config) => {
+  const app = await NestFactory.createApplicationContext(AnalyzerAppModule.forRoot(config), {
+    logger: logLevels(config),
+    abortOnError: false,
+  });
+  await app.init();
+  return app;
+});

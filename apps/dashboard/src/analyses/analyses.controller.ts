@@ -1,0 +1,32 @@
+import {
+  Controller,
+  HttpCode,
+  Post,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AnalysisRunner, type AnalysisRunSummary } from '@fleetscope/analysis-jobs';
+import { StorageUnavailableError } from '@fleetscope/storage';
+
+@ApiTags('analyses')
+@Controller('api/analyses')
+export class AnalysesController {
+  constructor(private readonly runner: AnalysisRunner) {}
+
+  @Post('run')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Runs every analysis now over the configured window; answers once the results are stored',
+  })
+  async run(): Promise<AnalysisRunSummary> {
+    try {
+      return await this.runner.run();
+    } catch (error) {
+      if (error instanceof StorageUnavailableError) {
+        throw new ServiceUnavailableException(error.message);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,384 @@
+import {
+  coldStartCost,
+  summarizeColdStarts,
+  type FunctionProfile,
+  type FunctionWindowStats,
+  type HistogramBuckets,
+} from '@fleetscope/analysis';
+import { histogramQuantile } from '@fleetscope/model';
+import { lambdaUsageCost, type PriceCatalogue } from '@fleetscope/pricing';
+import type {
+  ColdStartExtrasRow,
+  ColdStartGroup,
+  ColdStartRow,
+  FunctionConfig,
+} from '@fleetscope/storage';
+import { analysisProfile } from '../inputs/analysis-input.assembler';
+
+export interface DurationFigures {
+  mean: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+/** One group of GET /api/coldstarts. */
+export interface ColdStartGroupReport {
+  key: string;
+  /** What the key is made of (functionId and version for `version`, …). */
+  labels: Record<string, string>;
+  functions: number;
+  invocations: number;
+  /** User-visible cold starts: on-demand inits (and resets after a kill) plus SnapStart restores. */
+  coldStarts: number;
+  coldStartRate: number;
+  /** Latency the user-visible cold starts added: Σ Init Duration + Σ Restore Duration. */
+  latencyAddedMs: number;
+  /** What they cost (billed INIT, SnapStart restores); null when nothing in the group is priced. */
+  costUsd: number | null;
+  onDemand: {
+    coldStarts: number;
+    rate: number;
+    initDurationMs: DurationFigures;
+    latencyAddedMs: number;
+    costUsd: number | null;
+  };
+  snapStart: {
+    restores: number;
+    rate: number;
+    restoreDurationMs: DurationFigures;
+    latencyAddedMs: number;
+    costUsd: number | null;
+  };
+  /** Provisioned-concurrency inits happen ahead of traffic: counted, never cold starts. */
+  provisionedConcurrency: { inits: number };
+  /** Proactive initialisations by Lambda: counted, never cold starts. */
+  proactive: { inits: number; meanInitMs: number | null };
+}
+
+export interface ColdStartReport {
+  groupBy: ColdStartGroup;
+  groups: ColdStartGroupReport[];
+  totals: ColdStartGroupReport;
+  catalogueVersion: string;
+  priceIds: string[];
+}
+
+type InitPart = 'on-demand' | 'snap-start' | 'provisioned-concurrency' | 'proactive';
+const INIT_PARTS: readonly InitPart[] = [
+  'on-demand',
+  'snap-start',
+  'provisioned-concurrency',
+  'proactive',
+];
+
+interface Accumulator {
+  key: string;
+  labels: Record<string, string>;
+  functions: Set<string>;
+  invocations: number;
+  onDemand: number;
+  initSumMs: number;
+  initBuckets: HistogramBuckets;
+  onDemandCostUsd: number | null;
+  restores: number;
+  restoreSumMs: number;
+  restoreBuckets: HistogramBuckets;
+  restoreCostUsd: number | null;
+  pcInits: number;
+  proactiveInits: number;
+  proactiveInitSumMs: number;
+}
+
+function accumulator(key: string, labels: Record<string, string>): Accumulator {
+  return {
+    key,
+    labels,
+    functions: new Set(),
+    invocations: 0,
+    onDemand: 0,
+    initSumMs: 0,
+    initBuckets: {},
+    onDemandCostUsd: null,
+    restores: 0,
+    restoreSumMs: 0,
+    restoreBuckets: {},
+    restoreCostUsd: null,
+    pcInits: 0,
+    proactiveInits: 0,
+    proactiveInitSumMs: 0,
+  };
+}
+
+function addBuckets(into: HistogramBuckets, from: Record<string | number, number>): void {
+  for (const key in from) {
+    const index = Number(key);
+    into[index] = (into[index] ?? 0) + Number(from[key]);
+  }
+}
+
+const addUsd = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : a + b;
+
+interface RowIdentity {
+  key: string;
+  functionId: string;
+  version: string;
+  memorySizeMb: number;
+}
+
+function groupKey(
+  groupBy: Exclude<ColdStartGroup, 'initType'>,
+  row: RowIdentity,
+  config: FunctionConfig | undefined,
+): { key: string; labels: Record<string, string> } {
+  switch (groupBy) {
+    case 'function':
+      return { key: row.functionId, labels: { functionId: row.functionId } };
+    case 'version': {
+      const version = row.version || 'unknown';
+      return {
+        key: `${row.functionId}:${version}`,
+        labels: { functionId: row.functionId, version },
+      };
+    }
+    case 'runtime': {
+      const runtime = config?.runtime || 'unknown';
+      return { key: runtime, labels: { runtime } };
+    }
+    case 'memory': {
+      const memoryMb = row.memorySizeMb > 0 ? row.memorySizeMb : config?.memoryMb;
+      const memory = memoryMb ? String(memoryMb) : 'unknown';
+      return { key: memory, labels: { memoryMb: memory } };
+    }
+    case 'architecture': {
+      const architecture = config?.architecture || 'unknown';
+      return { key: architecture, labels: { architecture } };
+    }
+    case 'hour':
+      return { key: row.key, labels: { hourUtc: row.key } };
+  }
+}
+
+function profileOf(
+  row: RowIdentity,
+  config: FunctionConfig | undefined,
+): FunctionProfile {
+  const profile = analysisProfile(row.functionId, config);
+  return row.memorySizeMb > 0 ? { ...profile, memoryMb: row.memorySizeMb } : profile;
+}
+
+/** INIT cost of on-demand cold starts and SnapStart restore cost of one row (Lambda only). */
+function rowCosts(
+  row: ColdStartRow,
+  profile: FunctionProfile,
+  at: Date,
+  catalogue: PriceCatalogue,
+  priceIds: Set<string>,
+): { onDemandUsd: number | null; restoreUsd: number | null } {
+  if (profile.platform !== 'aws_lambda' || profile.memoryMb === null) {
+    return { onDemandUsd: null, restoreUsd: null };
+  }
+  const init = coldStartCost(profile, row.initDurationSumMs, at, catalogue);
+  init.priceIds.forEach((id) => priceIds.add(id));
+  let restoreUsd: number | null = null;
+  // Only runtimes whose restores are billed (Python, .NET) report a Billed Restore Duration.
+  if (row.billedRestoreSumMs > 0) {
+    const restore = lambdaUsageCost(
+      {
+        architecture: profile.architecture,
+        memoryMb: profile.memoryMb,
+        requests: 0,
+        billedDurationMs: row.billedRestoreSumMs,
+        snapStart: { restores: row.restores, cachedSeconds: 0 },
+      },
+      at,
+      profile.region,
+      catalogue,
+    );
+    restore.priceIds.forEach((id) => priceIds.add(id));
+    restoreUsd = restore.usd;
+  } else if (row.restores > 0) {
+    restoreUsd = 0;
+  }
+  return { onDemandUsd: init.usd, restoreUsd };
+}
+
+function durationFigures(
+  sumMs: number,
+  count: number,
+  buckets: HistogramBuckets,
+): DurationFigures {
+  return {
+    mean: count > 0 && sumMs > 0 ? sumMs / count : null,
+    p50: histogramQuantile(buckets, 0.5),
+    p95: histogramQuantile(buckets, 0.95),
+    p99: histogramQuantile(buckets, 0.99),
+  };
+}
+
+/** The cold-start figures of summarizeColdStarts over a group's on-demand starts. */
+function onDemandFigures(acc: Accumulator, at: Date): ColdStartGroupReport['onDemand'] {
+  const stats: FunctionWindowStats = {
+    functionId: acc.key,
+    windowStartMs: 0,
+    windowEndMs: 0,
+    invocations: acc.invocations,
+    errors: 0,
+    timeouts: 0,
+    ooms: 0,
+    coldStarts: acc.onDemand,
+    durationSumMs: 0,
+    durationMaxMs: 0,
+    billedDurationSumMs: 0,
+    initDurationSumMs: acc.initSumMs,
+    durationBuckets: {},
+    initBuckets: acc.initBuckets,
+    maxMemoryUsedMb: null,
+    memoryUsedP95Mb: null,
+    byMemory: [],
+    daily: [],
+  };
+  // Platform 'other': the group's cost is the sum of its rows' costs, priced per function.
+  const summary = summarizeColdStarts(analysisProfile(acc.key, undefined), stats, at);
+  return {
+    coldStarts: acc.onDemand,
+    rate: summary.rate,
+    initDurationMs: {
+      mean: summary.meanInitMs,
+      p50: summary.p50InitMs,
+      p95: summary.p95InitMs,
+      p99: summary.p99InitMs,
+    },
+    latencyAddedMs: acc.initSumMs,
+    costUsd: acc.onDemandCostUsd,
+  };
+}
+
+function report(acc: Accumulator, at: Date): ColdStartGroupReport {
+  const onDemand = onDemandFigures(acc, at);
+  const coldStarts = acc.onDemand + acc.restores;
+  const rate = (n: number) => (acc.invocations > 0 ? n / acc.invocations : 0);
+  return {
+    key: acc.key,
+    labels: acc.labels,
+    functions: acc.functions.size,
+    invocations: acc.invocations,
+    coldStarts,
+    coldStartRate: rate(coldStarts),
+    latencyAddedMs: acc.initSumMs + acc.restoreSumMs,
+    costUsd: addUsd(acc.onDemandCostUsd, acc.restoreCostUsd),
+    onDemand,
+    snapStart: {
+      restores: acc.restores,
+      rate: rate(acc.restores),
+      restoreDurationMs: durationFigures(acc.restoreSumMs, acc.restores, acc.restoreBuckets),
+      latencyAddedMs: acc.restoreSumMs,
+      costUsd: acc.restoreCostUsd,
+    },
+    provisionedConcurrency: { inits: acc.pcInits },
+    proactive: {
+      inits: acc.proactiveInits,
+      meanInitMs:
+        acc.proactiveInits > 0 && acc.proactiveInitSumMs > 0
+          ? acc.proactiveInitSumMs / acc.proactiveInits
+          : null,
+    },
+  };
+}
+
+/** Adds the part(s) of a row to an accumulator; `part` limits it to one kind of init. */
+function addRow(
+  acc: Accumulator,
+  row: ColdStartRow,
+  costs: { onDemandUsd: number | null; restoreUsd: number | null },
+  part?: InitPart,
+): void {
+  acc.functions.add(row.functionId);
+  acc.invocations += row.invocations;
+  if (part === undefined || part === 'on-demand') {
+    // cold_starts counts every user-visible start, SnapStart restores included.
+    acc.onDemand += Math.max(0, row.coldStarts - row.restores);
+    acc.initSumMs += row.initDurationSumMs;
+    addBuckets(acc.initBuckets, row.initBuckets);
+    acc.onDemandCostUsd = addUsd(acc.onDemandCostUsd, costs.onDemandUsd);
+  }
+  if (part === undefined || part === 'snap-start') {
+    acc.restores += row.restores;
+    acc.restoreSumMs += row.restoreDurationSumMs;
+    acc.restoreCostUsd = addUsd(acc.restoreCostUsd, costs.restoreUsd);
+  }
+  if (part === undefined || part === 'provisioned-concurrency') acc.pcInits += row.provisionedInits;
+}
+
+function addExtras(acc: Accumulator, row: ColdStartExtrasRow, part?: InitPart): void {
+  acc.functions.add(row.functionId);
+  if (part === undefined || part === 'snap-start') addBuckets(acc.restoreBuckets, row.restoreBuckets);
+  if (part === undefined || part === 'proactive') {
+    acc.proactiveInits += row.proactiveInits;
+    acc.proactiveInitSumMs += row.proactiveInitSumMs;
+  }
+}
+
+function compareKeys(groupBy: ColdStartGroup) {
+  return (a: ColdStartGroupReport, b: ColdStartGroupReport): number => {
+    if (groupBy === 'hour') return Number(a.key) - Number(b.key);
+    if (groupBy === 'initType') return INIT_PARTS.indexOf(a.key as InitPart) - INIT_PARTS.indexOf(b.key as InitPart);
+    return b.coldStarts - a.coldStarts || a.key.localeCompare(b.key);
+  };
+}
+
+/**
+ * Folds the aggregate's cold-start rows (function × version × memory [× hour]) and the record
+ * extras into the requested grouping, pricing INIT and SnapStart restores per function with its
+ * own memory, architecture, runtime and region at `at`.
+ */
+export function groupColdStarts(
+  rows: readonly ColdStartRow[],
+  extras: readonly ColdStartExtrasRow[],
+  configs: ReadonlyMap<string, FunctionConfig>,
+  groupBy: ColdStartGroup,
+  at: Date,
+  catalogue: PriceCatalogue,
+): ColdStartReport {
+  const groups = new Map<string, Accumulator>();
+  const totals = accumulator('total', {});
+  const priceIds = new Set<string>();
+  const groupFor = (key: string, labels: Record<string, string>) => {
+    let acc = groups.get(key);
+    if (!acc) {
+      acc = accumulator(key, labels);
+      groups.set(key, acc);
+    }
+    return acc;
+  };
+
+  for (const row of rows) {
+    const config = configs.get(row.functionId);
+    const costs = rowCosts(row, profileOf(row, config), at, catalogue, priceIds);
+    addRow(totals, row, costs);
+    if (groupBy === 'initType') {
+      for (const part of INIT_PARTS) addRow(groupFor(part, { initType: part }), row, costs, part);
+    } else {
+      const { key, labels } = groupKey(groupBy, row, config);
+      addRow(groupFor(key, labels), row, costs);
+    }
+  }
+  for (const row of extras) {
+    addExtras(totals, row);
+    if (groupBy === 'initType') {
+      for (const part of INIT_PARTS) addExtras(groupFor(part, { initType: part }), row, part);
+    } else {
+      const { key, labels } = groupKey(groupBy, row, configs.get(row.functionId));
+      addExtras(groupFor(key, labels), row);
+    }
+  }
+
+  return {
+    groupBy,
+    groups: [...groups.values()].map((acc) => report(acc, at)).sort(compareKeys(groupBy)),
+    totals: report(totals, at),
+    catalogueVersion: catalogue.version,
+    priceIds: [...priceIds].sort(),
+  };
+}

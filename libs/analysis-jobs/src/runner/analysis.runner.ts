@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  RECOMMENDATION_KINDS,
+  runAnalyzers,
+  type AnalysisFailure,
+  type Analyzer,
+  type Recommendation,
+  type RecommendationKind,
+} from '@fleetscope/analysis';
+import type { Config } from '@fleetscope/config';
+import type { PriceCatalogue } from '@fleetscope/pricing';
+import {
+  AnalysisInputsRepository,
+  FLEETSCOPE_CONFIG,
+  FunctionConfigRepository,
+  RecommendationsRepository,
+  describeError,
+  type AnalysisRun,
+} from '@fleetscope/storage';
+import { ANALYZERS, PRICE_CATALOGUE } from '../analysis-jobs.tokens';
+import { accountMonthlyGbSeconds } from '../inputs/account-usage';
+import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
+
+const DAY_MS = 86_400_000;
+const MAX_FAILURES_SHOWN = 50;
+
+export interface AnalysisRunOptions {
+  /** End of the window (epoch ms); now by default. */
+  nowMs?: number;
+  /** Window length; FLEETSCOPE_ANALYSIS_WINDOW_DAYS by default. */
+  windowDays?: number;
+}
+
+/** Wall-clock milliseconds of each stage of a run. */
+export interface AnalysisStageTimings {
+  /** Reading the aggregates and the inventory (SQL). */
+  inputsMs: number;
+  /** runAnalyzers over every function. */
+  analysisMs: number;
+  /** Writing the run and its recommendations. */
+  storeMs: number;
+  totalMs: number;
+}
+
+export interface AnalysisRunSummary {
+  runId: string;
+  status: 'ok' | 'failed';
+  message: string;
+  startedAt: string;
+  finishedAt: string;
+  window: { from: string; to: string };
+  functions: number;
+  recommendations: number;
+  byKind: Record<RecommendationKind, number>;
+  /** Total monthly impact of the run's recommendations (positive = saving). */
+  monthlyImpactUsd: number;
+  /** Analyzer throws, per function and kind (the first 50); the rest of the fleet was analysed. */
+  failures: AnalysisFailure[];
+  failureCount: number;
+  catalogueVersion: string;
+  timings: AnalysisStageTimings;
+}
+
+/**
+ * One analysis run over the configured window: aggregates and inventory in, every analyzer over
+ * every function, the run and its recommendations stored. The schedule and POST /api/analyses/run
+ * both call run(); runs never overlap (a second caller waits for the first to finish).
+ */
+@Injectable()
+export class AnalysisRunner {
+  private readonly logger = new Logger('Analyses');
+  private queue: Promise<unknown> = Promise.resolve();
+  private running = 0;
+
+  constructor(
+    private readonly inputs: AnalysisInputsRepository,
+    private readonly configs: FunctionConfigRepository,
+    private readonly results: RecommendationsRepository,
+    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
+    @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
+    @Inject(ANALYZERS) private readonly analyzers: readonly Analyzer[],
+  ) {}
+
+  /** Whether a run is in progress or queued (the schedule skips its tick then). */
+  get busy(): boolean {
+    return this.running > 0;
+  }
+
+  run(options: AnalysisRunOptions = {}): Promise<AnalysisRunSummary> {
+    this.running++;
+    const next = this.queue.then(() => this.runNow(options));
+    this.queue = next.catch(() => undefined);
+    return next.finally(() => this.running--);
+  }
+
+  private async runNow(options: AnalysisRunOptions): Promise<AnalysisRunSummary> {
+    const startedAtMs = Date.now();
+    const toMs = options.nowMs ?? startedAtMs;
+    const fromMs = toMs - (options.windowDays ?? this.config.analysisWindowDays) * DAY_MS;
+    const runId = randomUUID();
+    const run: AnalysisRun = {
+      runId,
+      startedAtMs,
+      finishedAtMs: startedAtMs,
+      windowFromMs: fromMs,
+      windowToMs: toMs,
+      status: 'ok',
+      message: '',
+      recommendations: 0,
+      catalogueVersion: this.catalogue.version,
+    };
+    try {
+      const [stored, configs] = await Promise.all([
+        this.inputs.load({ fromMs, toMs }),
+        this.configs.merged(),
+      ]);
+      const inputs = assembleAnalysisInputs(stored, configs);
+      const inputsDoneMs = Date.now();
+
+      const { recommendations, failures } = runAnalyzers(this.analyzers, inputs, {
+        catalogue: this.catalogue,
+        at: new Date(toMs),
+        monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs),
+      });
+      const analysisDoneMs = Date.now();
+
+      run.recommendations = recommendations.length;
+      run.message =
+        failures.length > 0 ? `${failures.length} analyzer failure(s); see the run summary` : '';
+      run.finishedAtMs = Date.now();
+      await this.results.saveRun(run, recommendations);
+      const storedMs = Date.now();
+
+      const summary = this.summary(run, inputs.length, recommendations, failures, {
+        inputsMs: inputsDoneMs - startedAtMs,
+        analysisMs: analysisDoneMs - inputsDoneMs,
+        storeMs: storedMs - analysisDoneMs,
+        totalMs: storedMs - startedAtMs,
+      });
+      this.logger.log(
+        `run ${runId}: ${inputs.length} functions, ${recommendations.length} recommendations in ${summary.timings.totalMs} ms`,
+      );
+      return summary;
+    } catch (error) {
+      await this.recordFailure(run, error);
+      throw error;
+    }
+  }
+
+  /** A failed run is recorded when storage still takes writes; the caller gets the error. */
+  private async recordFailure(run: AnalysisRun, error: unknown): Promise<void> {
+    const failed: AnalysisRun = {
+      ...run,
+      status: 'failed',
+      message: describeError(error),
+      recommendations: 0,
+      finishedAtMs: Date.now(),
+    };
+    this.logger.error(`run ${run.runId} failed: ${failed.message}`);
+    try {
+      await this.results.saveRun(failed, []);
+    } catch {
+      // Storage is down: the error already thrown says so.
+    }
+  }
+
+  private summary(
+    run: AnalysisRun,
+    functions: number,
+    recommendations: readonly Recommendation[],
+    failures: AnalysisFailure[],
+    timings: AnalysisStageTimings,
+  ): AnalysisRunSummary {
+    const byKind = Object.fromEntries(RECOMMENDATION_KINDS.map((k) => [k, 0])) as Record<
+      RecommendationKind,
+      number
+    >;
+    let monthlyImpactUsd = 0;
+    for (const r of recommendations) {
+      byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+      if (Number.isFinite(r.monthlyImpactUsd)) monthlyImpactUsd += r.monthlyImpactUsd;
+    }
+    return {
+      runId: run.runId,
+      status: run.status,
+      message: run.message,
+      startedAt: new Date(run.startedAtMs).toISOString(),
+      finishedAt: new Date(run.finishedAtMs).toISOString(),
+      window: {
+        from: new Date(run.windowFromMs).toISOString(),
+        to: new Date(run.windowToMs).toISOString(),
+      },
+      functions,
+      recommendations: recommendations.length,
+      byKind,
+      monthlyImpactUsd: Math.round(monthlyImpactUsd * 100) / 100,
+      failures: failures.slice(0, MAX_FAILURES_SHOWN),
+      failureCount: failures.length,
+      catalogueVersion: run.catalogueVersion,
+      timings,
+    };
+  }
+}

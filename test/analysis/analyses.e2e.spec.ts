@@ -1,0 +1,192 @@
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { insertInvocations, type InvocationRowSpec } from './support/invocation-rows';
+import { insertMinuteFleet, type MinuteFleetClass } from './support/minute-fleet.generator';
+
+/**
+ * Generated fleets with a known truth, one per analysis, written straight into ClickHouse; then
+ * POST /api/analyses/run and GET /api/recommendations as a user would call them.
+ */
+const ACCOUNT = 'aws_lambda~123456789012~us-east-1';
+const ids = {
+  nearTimeout: `${ACCOUNT}~near-timeout`,
+  fatMemory: `${ACCOUNT}~fat-memory`,
+  steady20: `${ACCOUNT}~steady-20`,
+  sporadic: `${ACCOUNT}~sporadic`,
+  hot: `${ACCOUNT}~hot-api`,
+};
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+interface Recommendation {
+  kind: string;
+  functionId: string;
+  function: { id: string; name: string };
+  severity: string;
+  current: Record<string, unknown>;
+  recommended: Record<string, unknown>;
+  monthlyImpactUsd: number;
+  evidence: Record<string, unknown>;
+  catalogueVersion: string;
+}
+
+/** 1,000 invocations in the last hour: 985 around 400 ms, the slowest 1.5 % at 920 ms. */
+function nearTimeoutRows(nowMs: number): InvocationRowSpec[] {
+  return Array.from({ length: 1000 }, (_, i) => ({
+    functionId: ids.nearTimeout,
+    startTimeMs: nowMs - 3_600_000 + i * 3_000,
+    durationMs: i < 985 ? 300 + (i % 200) : 920,
+    memorySizeMb: 512,
+    maxMemoryUsedMb: 200,
+  }));
+}
+
+/** 600 invocations of a 1,024 MB function that never uses more than 60 MB. */
+function fatMemoryRows(nowMs: number): InvocationRowSpec[] {
+  return Array.from({ length: 600 }, (_, i) => ({
+    functionId: ids.fatMemory,
+    startTimeMs: nowMs - 2 * 3_600_000 + i * 10_000,
+    durationMs: 80 + (i % 40),
+    memorySizeMb: 1024,
+    maxMemoryUsedMb: 50 + (i % 11),
+  }));
+}
+
+function minuteClass(
+  id: string,
+  overrides: Partial<MinuteFleetClass> & Pick<MinuteFleetClass, 'activity' | 'concurrency'>,
+): MinuteFleetClass {
+  return {
+    id,
+    count: 1,
+    meanMs: 100,
+    memoryMb: 1024,
+    maxMemoryUsedMb: 300,
+    coldStartsPerMinute: 0.01,
+    initMs: 400,
+    ...overrides,
+  };
+}
+
+describe('Analyses over generated fleets', () => {
+  let fleetscope: RunningFleetscope;
+  let summary: Record<string, any>;
+  let all: Recommendation[];
+
+  const api = (path: string, init?: RequestInit) => fetch(`${fleetscope.apiUrl}${path}`, init);
+  const putConfig = async (id: string, body: Record<string, unknown>) => {
+    const response = await api(`/api/functions/${encodeURIComponent(id)}/config`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+  };
+  const recommendationsOf = (functionId: string, kind: string) =>
+    all.filter((r) => r.functionId === functionId && r.kind === kind);
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope();
+    const nowMs = Date.now();
+    const client = fleetscope.clickhouse.client;
+    await insertInvocations(client, [...nearTimeoutRows(nowMs), ...fatMemoryRows(nowMs)]);
+    await insertMinuteFleet(client, {
+      startMs: Math.floor(nowMs / MINUTE_MS) * MINUTE_MS - 7 * DAY_MS,
+      minutes: 7 * 24 * 60,
+      classes: [
+        minuteClass(ids.steady20, { activity: { kind: 'every-minute' }, concurrency: 20 }),
+        minuteClass(ids.sporadic, {
+          activity: { kind: 'random-minutes', perFunction: 60 },
+          concurrency: 0.002,
+          coldStartsPerMinute: 1,
+        }),
+        minuteClass(ids.hot, {
+          activity: { kind: 'every-minute' },
+          concurrency: 60,
+          meanMs: 50,
+          memoryMb: 1769,
+          maxMemoryUsedMb: 400,
+        }),
+      ],
+    });
+    await putConfig(ids.nearTimeout, { timeoutMs: 1000, memoryMb: 512, runtime: 'nodejs22.x' });
+    await putConfig(ids.fatMemory, { memoryMb: 1024, runtime: 'nodejs22.x', architecture: 'x86_64' });
+
+    const run = await api('/api/analyses/run', { method: 'POST' });
+    expect(run.status).toBe(200);
+    summary = await run.json();
+    const listed = await api('/api/recommendations').then((r) => r.json());
+    all = listed.recommendations;
+  });
+
+  afterAll(async () => {
+    await fleetscope.stop();
+  });
+
+  it('answers POST /api/analyses/run once the run is stored, with its summary', async () => {
+    expect(summary).toMatchObject({
+      status: 'ok',
+      functions: 5,
+      failureCount: 0,
+      catalogueVersion: expect.stringContaining('fleetscope-prices'),
+    });
+    expect(summary.recommendations).toBe(all.length);
+    expect(Object.keys(summary.byKind).sort()).toEqual(
+      ['containers', 'memory', 'provisioned-concurrency', 'timeout-risk'].sort(),
+    );
+    const listed = await api('/api/recommendations').then((r) => r.json());
+    expect(listed.run.runId).toBe(summary.runId);
+  });
+
+  it('flags a function whose p99 is 92 % of the timeout set by PUT /api/functions/:id/config', () => {
+    const [risk] = recommendationsOf(ids.nearTimeout, 'timeout-risk');
+    expect(risk).toBeDefined();
+    expect(risk.current).toEqual({ timeoutMs: 1000 });
+    expect(risk.evidence.flags).toContain('p99-near-timeout');
+    // The log-scale sketch places p99 within its bucket (≈ 9 % wide) around the true 920 ms.
+    expect(risk.evidence.p99ShareOfTimeout).toBeGreaterThan(0.8);
+    expect(risk.evidence.p99ShareOfTimeout).toBeLessThan(1);
+    expect(risk.function).toMatchObject({ id: ids.nearTimeout, name: 'near-timeout' });
+    expect(risk.catalogueVersion).toBe(summary.catalogueVersion);
+  });
+
+  it('finds 1,024 MB with 60 MB used over-provisioned, with a positive monthly saving', () => {
+    const [memory] = recommendationsOf(ids.fatMemory, 'memory');
+    expect(memory).toBeDefined();
+    expect(memory.evidence).toMatchObject({ finding: 'over-provisioned', maxMemoryUsedMb: 60 });
+    expect(memory.current.memoryMb).toBe(1024);
+    expect(memory.recommended.memoryMb as number).toBeLessThan(1024);
+    expect(memory.monthlyImpactUsd).toBeGreaterThan(0);
+  });
+
+  it('recommends provisioned concurrency of 20 for a steady concurrency of 20', () => {
+    const [pc] = recommendationsOf(ids.steady20, 'provisioned-concurrency');
+    expect(pc).toBeDefined();
+    expect(pc.recommended.provisionedConcurrency).toBe(20);
+    expect(pc.monthlyImpactUsd).toBeGreaterThan(0);
+    expect(pc.evidence.utilisation as number).toBeGreaterThan(pc.evidence.breakEvenUtilisation as number);
+    expect(pc.evidence.p95Concurrency as number).toBeCloseTo(20, 0);
+  });
+
+  it('recommends no provisioned concurrency for sporadic traffic', () => {
+    expect(recommendationsOf(ids.sporadic, 'provisioned-concurrency')).toEqual([]);
+  });
+
+  it('says containers would be cheaper for a high constant load, with the break-even rate', () => {
+    const [containers] = recommendationsOf(ids.hot, 'containers');
+    expect(containers).toBeDefined();
+    expect(containers.monthlyImpactUsd).toBeGreaterThan(0);
+    const evidence = containers.evidence as Record<string, number>;
+    expect(evidence.observedRequestsPerSecond).toBeGreaterThan(evidence.breakEvenRequestsPerSecond);
+    expect(recommendationsOf(ids.sporadic, 'containers')).toEqual([]);
+  });
+
+  it('filters by kind and answers 400 for an unknown kind', async () => {
+    const memory = await api('/api/recommendations?kind=memory').then((r) => r.json());
+    expect(memory.recommendations.length).toBeGreaterThan(0);
+    expect(memory.recommendations.every((r: Recommendation) => r.kind === 'memory')).toBe(true);
+
+    const bad = await api('/api/recommendations?kind=cheaper');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).message).toContain('timeout-risk');
+  });
+});
