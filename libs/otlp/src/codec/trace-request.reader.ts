@@ -343,15 +343,54 @@ function readAnyValue(end: number): string {
 }
 
 /** One KeyValue into the map, with flattenAttributes's rules (no empty key, last one wins). */
-function readKeyValue(end: number, into: Record<string, string>): void {
-  const stop = readMessageEnd(end);
+/*
+ * Spans of one batch mostly repeat their attributes, in the same order ('faas.trigger' = 'http' in
+ * every span): the n-th KeyValue of the previous span is remembered by its place in the request
+ * body, and a KeyValue with the same bytes takes its key and value without being parsed again.
+ */
+const REMEMBERED = 32;
+const rememberedStart = new Int32Array(REMEMBERED);
+const rememberedLength = new Int32Array(REMEMBERED).fill(-1);
+const rememberedKey: string[] = new Array<string>(REMEMBERED).fill('');
+const rememberedValue: string[] = new Array<string>(REMEMBERED).fill('');
+
+function forgetKeyValues(): void {
+  rememberedLength.fill(-1);
+}
+
+function sameBytes(a: number, b: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (buf[a + i] !== buf[b + i]) return false;
+  return true;
+}
+
+/** The index-th KeyValue of a span into its map. */
+function readKeyValue(end: number, into: Record<string, string>, index: number): void {
+  const n = readLength(end);
+  const start = pos;
+  const stop = start + n;
   let key = '';
   let value = '';
-  while (pos < stop) {
-    const tag = readTag(stop);
-    if (tag === 0x0a) key = readString(stop, keyCache, true);
-    else if (tag === 0x12) value = readAnyValue(stop);
-    else skipField(tag, stop);
+  if (
+    index < REMEMBERED &&
+    rememberedLength[index] === n &&
+    sameBytes(rememberedStart[index], start, n)
+  ) {
+    key = rememberedKey[index];
+    value = rememberedValue[index];
+    pos = stop;
+  } else {
+    while (pos < stop) {
+      const tag = readTag(stop);
+      if (tag === 0x0a) key = readString(stop, keyCache, true);
+      else if (tag === 0x12) value = readAnyValue(stop);
+      else skipField(tag, stop);
+    }
+    if (index < REMEMBERED) {
+      rememberedStart[index] = start;
+      rememberedLength[index] = n;
+      rememberedKey[index] = key;
+      rememberedValue[index] = value;
+    }
   }
   if (key === '') return;
   if (key === '__proto__') {
@@ -383,6 +422,7 @@ function readSpan(end: number): WireSpan {
   const stop = readMessageEnd(end);
   const span = new WireSpan({}, buf, pos, stop);
   const attributes = span.flatAttributes;
+  let attributeCount = 0;
   let startLo = 0;
   let startHi = 0;
   let endLo = 0;
@@ -421,7 +461,7 @@ function readSpan(end: number): WireSpan {
         pos += 8;
         break;
       case 0x4a:
-        readKeyValue(stop, attributes);
+        readKeyValue(stop, attributes, attributeCount++);
         break;
       case 0x5a:
         (span.events ??= []).push(pb.trace.v1.Span.Event.decode(readMessageBytes(stop)));
@@ -487,6 +527,7 @@ function readResourceSpans(end: number): OtlpResourceSpans {
 export function readTraceRequest(bytes: Buffer): OtlpTraceRequest {
   buf = bytes as SlicingBuffer;
   pos = 0;
+  forgetKeyValues(); // they point into the previous body
   const end = bytes.length;
   const resourceSpans: OtlpResourceSpans[] = [];
   try {
