@@ -326,7 +326,7 @@ export class AnalysisInputsRepository {
         countIf(proactive) AS proactiveInits,
         sumIf(init_ms, proactive) AS proactiveInitSumMs,
         countIf(restore_ms > 0) AS restores,
-        sumMapIf(map(toInt16(ceil(log2(restore_ms) * 8) - 1), toUInt64(1)), restore_ms > 0) AS restoreBuckets
+        sumMapIf(map(toInt16(if(restore_ms > 0, ceil(log2(restore_ms) * 8) - 1, -32768)), toUInt64(1)), restore_ms > 0) AS restoreBuckets
       FROM (
         SELECT function_id, request_id,
                min(start_time) AS start,
