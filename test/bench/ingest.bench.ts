@@ -3,7 +3,9 @@
  * OTLP/protobuf batches of 512 by concurrent clients into the real all-in-one Fleetscope with its
  * embedded ClickHouse, which runs in a child process (so the RSS printed is the server's).
  * Run: npm run bench:ingest   (knobs: BENCH_FUNCTIONS, BENCH_BATCHES, BENCH_CONCURRENCY,
- * BENCH_OVERLOAD_BATCHES, BENCH_OVERLOAD_CONCURRENCY; BENCH_CPU_PROF=1 profiles the server)
+ * BENCH_OVERLOAD_BATCHES, BENCH_OVERLOAD_CONCURRENCY, BENCH_FLUSH_INTERVAL_MS (the app's default,
+ * 250), BENCH_SERVER_MAX_OLD_SPACE_MB (none by default, as `npm start`); BENCH_CPU_PROF=1 profiles
+ * the server)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -45,6 +47,8 @@ const SPANS_PER_BATCH = 512;
 const RESOURCES_PER_BATCH = 8;
 const SEED = 20_260_301;
 const PHASE_LIMIT_MS = 50_000;
+const FLUSH_INTERVAL_MS = knob('FLUSH_INTERVAL_MS', 250);
+const MAX_OLD_SPACE_MB = knob('SERVER_MAX_OLD_SPACE_MB', 0);
 
 /** What @clickhouse/client does with JSONCompactEachRow values: one JSON line per row. */
 function serialise(rows: unknown[][]): number {
@@ -158,13 +162,17 @@ async function main(): Promise<void> {
     ? mkdtempSync(join(tmpdir(), 'fleetscope-bench-prof-'))
     : undefined;
   t0 = performance.now();
-  const app = await AppProcess.start({ FLEETSCOPE_FLUSH_INTERVAL_MS: '250' }, { cpuProfDir });
+  const app = await AppProcess.start(
+    { FLEETSCOPE_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS) },
+    { cpuProfDir, maxOldSpaceMb: MAX_OLD_SPACE_MB },
+  );
   try {
     const ready = app.ready;
     const idle = await app.call<{ rss: number }>({ cmd: 'memory', reset: true });
     console.log(
       `\n[2] Fleetscope up in ${fmt((performance.now() - t0) / 1000, 1)} s in child pid ${app.pid} (embedded ClickHouse in ${ready.dataDir}; ` +
-        `writer flushes at ${ready.flushRows} rows or ${ready.flushIntervalMs} ms, queue bound ${mib(ready.maxQueueBytes)}); idle RSS ${mib(idle.rss)}`,
+        `writer flushes at ${ready.flushRows} rows or ${ready.flushIntervalMs} ms, queue bound ${mib(ready.maxQueueBytes)}` +
+        `${MAX_OLD_SPACE_MB ? `, --max-old-space-size=${MAX_OLD_SPACE_MB}` : ''}); idle RSS ${mib(idle.rss)}`,
     );
     const steady = await runPhase(app, requests.slice(0, BATCHES), CONCURRENCY, PHASE_LIMIT_MS);
     printPhase(`steady, ${CONCURRENCY} clients`, steady, 'spans');

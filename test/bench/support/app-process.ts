@@ -95,10 +95,11 @@ export class AppProcess {
 
   static async start(
     env: Record<string, string>,
-    options: { cpuProfDir?: string } = {},
+    options: { cpuProfDir?: string; maxOldSpaceMb?: number } = {},
   ): Promise<AppProcess> {
     const execArgv = ['--enable-source-maps', '-r', '@swc-node/register'];
     if (options.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
+    if (options.maxOldSpaceMb) execArgv.push(`--max-old-space-size=${options.maxOldSpaceMb}`);
     const child = fork(join(__dirname, 'app-child.main.ts'), [], {
       execArgv,
       env: { ...process.env, BENCH_APP_ENV: JSON.stringify(env) },

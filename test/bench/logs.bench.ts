@@ -1,0 +1,335 @@
+/**
+ * Lambda platform log ingest benchmark (issue 4, "Benchmark"): START/END/REPORT lines (with
+ * INIT_START on cold sandboxes and some application lines) of 1,000 functions, packed as
+ * CloudWatch Logs subscription deliveries (`{"awslogs":{"data": base64(gzip(json))}}`) and as
+ * Firehose HTTP endpoint requests, posted into the real all-in-one Fleetscope (child process,
+ * embedded ClickHouse). Run: npm run bench:logs   (knobs: BENCH_FUNCTIONS, BENCH_CW_DELIVERIES,
+ * BENCH_FIREHOSE_REQUESTS, BENCH_CW_CONCURRENCY, BENCH_FIREHOSE_CONCURRENCY, BENCH_FLUSH_INTERVAL_MS;
+ * BENCH_CPU_PROF=1)
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  LambdaLogStreamAssemblerPool,
+  decodeCloudWatchSubscription,
+  parseFirehoseRequest,
+  type IngestResult,
+} from '@fleetscope/ingest';
+// The writer's own row encoders are internal to @fleetscope/storage (not in its index); the
+// benchmark must measure exactly them.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { INVOCATIONS, LOGS } from '../../libs/storage/src/writer/row-columns';
+import { AppProcess, type RawInsertJob, type RawInsertResult } from './support/app-process';
+import {
+  FigureTable,
+  fmt,
+  knob,
+  mib,
+  percentile,
+  throughput,
+  type Throughput,
+} from './support/bench-figures';
+import type { LoadRequest } from './support/http-load.driver';
+import { LambdaFleet } from './support/lambda-fleet';
+import {
+  LambdaLogGenerator,
+  cloudWatchBody,
+  firehoseBody,
+  type SubscriptionDelivery,
+} from './support/lambda-log.generator';
+import { printPhase, runPhase } from './support/load-phase';
+import { writeRequestFile, type RecordedRequest } from './support/request-file';
+import { countRows, printFootprint, tableFootprint } from './support/storage-probe';
+
+const FUNCTIONS = knob('FUNCTIONS', 1000);
+const CW_DELIVERIES = knob('CW_DELIVERIES', 3000);
+const FIREHOSE_REQUESTS = knob('FIREHOSE_REQUESTS', 80);
+const RECORDS_PER_FIREHOSE_REQUEST = 50;
+const INVOCATIONS_PER_DELIVERY = 20;
+const APP_LINES_PER_INVOCATION = 0.3;
+// A subscription's Lambda destination runs many forwarders at once; a Firehose stream few.
+const CW_CONCURRENCY = knob('CW_CONCURRENCY', 64);
+const FIREHOSE_CONCURRENCY = knob('FIREHOSE_CONCURRENCY', 8);
+const FLUSH_INTERVAL_MS = knob('FLUSH_INTERVAL_MS', 250);
+const SEED = 20_260_401;
+const PHASE_LIMIT_MS = 50_000;
+
+interface Posted extends LoadRequest {
+  route: RecordedRequest['route'];
+  region: string;
+  lines: number;
+  appLines: number;
+}
+
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+const perCore = (t: Throughput, unit: string): string =>
+  `${fmt(t.perCpuSecond)} ${unit} per CPU second (${fmt(t.perSecond)}/s wall, CPU/wall ${fmt(t.cpuPerWall, 2)})`;
+
+function serialise(result: IngestResult): number {
+  let body = '';
+  for (const r of result.invocations) body += JSON.stringify(INVOCATIONS.encode(r)) + '\n';
+  for (const l of result.logs) body += JSON.stringify(LOGS.encode(l)) + '\n';
+  return body.length;
+}
+
+function linesOf(deliveries: SubscriptionDelivery[]): number {
+  return deliveries.reduce((s, d) => s + d.message.logEvents.length, 0);
+}
+
+async function main(): Promise<void> {
+  const figures = new FigureTable();
+  const scratch = mkdtempSync(join(tmpdir(), 'fleetscope-bench-'));
+  console.log(
+    `bench:logs — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${load()}\n` +
+      `${FUNCTIONS} functions; ${CW_DELIVERIES} CloudWatch deliveries and ${FIREHOSE_REQUESTS} Firehose requests of ` +
+      `${RECORDS_PER_FIREHOSE_REQUEST} records, ${INVOCATIONS_PER_DELIVERY} invocations per delivery, from ${CW_CONCURRENCY} and ${FIREHOSE_CONCURRENCY} clients`,
+  );
+
+  // Data: deliveries in order (a sandbox's first invocation is its cold start).
+  const baseTimeMs = Date.now() - 20 * 60_000;
+  const fleet = new LambdaFleet({ functions: FUNCTIONS, seed: SEED, baseTimeMs });
+  const generator = new LambdaLogGenerator({
+    fleet,
+    seed: SEED,
+    baseTimeMs,
+    invocationsPerDelivery: INVOCATIONS_PER_DELIVERY,
+    appLinesPerInvocation: APP_LINES_PER_INVOCATION,
+  });
+  let t0 = performance.now();
+  const cloudwatch: Posted[] = [];
+  for (let i = 0; i < CW_DELIVERIES; i++) {
+    const d = generator.next();
+    cloudwatch.push({
+      path: `/ingest/lambda/cloudwatch?region=${d.fn.region}`,
+      body: cloudWatchBody(d),
+      headers: { 'content-type': 'application/json' },
+      items: d.invocations,
+      index: i,
+      route: 'cloudwatch',
+      region: d.fn.region,
+      lines: d.message.logEvents.length,
+      appLines: d.appLines,
+    });
+  }
+  // Firehose: one delivery stream per region, each request a buffer of that region's deliveries.
+  const firehose: Posted[] = [];
+  const buckets = new Map<string, SubscriptionDelivery[]>();
+  const emit = (region: string, deliveries: SubscriptionDelivery[]): void => {
+    const requestId = randomUUID();
+    firehose.push({
+      path: '/ingest/firehose',
+      body: firehoseBody(requestId, Date.now(), deliveries),
+      headers: {
+        'content-type': 'application/json',
+        'x-amz-firehose-protocol-version': '1.0',
+        'x-amz-firehose-request-id': requestId,
+        'x-amz-firehose-source-arn': `arn:aws:firehose:${region}:123456789012:deliverystream/fleetscope-logs`,
+      },
+      items: deliveries.reduce((s, d) => s + d.invocations, 0),
+      index: firehose.length,
+      route: 'firehose',
+      region,
+      lines: linesOf(deliveries),
+      appLines: deliveries.reduce((s, d) => s + d.appLines, 0),
+    });
+  };
+  while (firehose.length < FIREHOSE_REQUESTS) {
+    const d = generator.next();
+    const bucket = buckets.get(d.fn.region) ?? [];
+    bucket.push(d);
+    buckets.set(d.fn.region, bucket);
+    if (bucket.length === RECORDS_PER_FIREHOSE_REQUEST) {
+      emit(d.fn.region, bucket);
+      buckets.delete(d.fn.region);
+    }
+  }
+  const all = [...cloudwatch, ...firehose];
+  const totalLines = all.reduce((s, p) => s + p.lines, 0);
+  const totalInvocations = all.reduce((s, p) => s + p.items, 0);
+  console.log(
+    `generated in ${fmt((performance.now() - t0) / 1000, 1)} s: ${fmt(totalLines)} log lines, ${fmt(totalInvocations)} invocations ` +
+      `(${fmt(totalLines / totalInvocations, 2)} lines each); CloudWatch body ${fmt(cloudwatch[0].body.length / 1024, 1)} KiB, ` +
+      `Firehose body ${fmt(firehose[0].body.length / 1024, 1)} KiB`,
+  );
+
+  // [1] Parsing cost on this thread, storage left out: the whole body path of each route.
+  console.log('\n[1] parsing on one thread, storage left out');
+  const cwSample = cloudwatch.slice(0, 300);
+  const fhSample = firehose.slice(0, 8);
+  const cwPool = new LambdaLogStreamAssemblerPool();
+  const cw = throughput(
+    3,
+    (i) => {
+      const p = cwSample[i % cwSample.length];
+      const r = decodeCloudWatchSubscription(p.body, { region: p.region, pool: cwPool });
+      if (r.failure || r.invocations.length !== p.items)
+        throw new Error(`CloudWatch parse: ${r.errors.join('; ')}`);
+      return p.lines;
+    },
+    1,
+  );
+  const fhPool = new LambdaLogStreamAssemblerPool();
+  const fh = throughput(3, (i) => {
+    const p = fhSample[i % fhSample.length];
+    const r = parseFirehoseRequest(p.body, {
+      region: p.region,
+      pool: fhPool,
+      logSource: 'firehose',
+    });
+    if (r.failure || r.invocations.length !== p.items)
+      throw new Error(`Firehose parse: ${r.errors.join('; ')}`);
+    return p.lines;
+  });
+  let jsonBytes = 0;
+  const cws = throughput(3, (i) => {
+    const p = cwSample[i % cwSample.length];
+    jsonBytes = serialise(decodeCloudWatchSubscription(p.body, { region: p.region, pool: cwPool }));
+    return p.lines;
+  });
+  const linesPerInvocation = totalLines / totalInvocations;
+  console.log(
+    `  CloudWatch subscription body (JSON, base64, gunzip, JSON, lines): ${perCore(cw, 'lines')}\n` +
+      `  Firehose request body (JSON, 50 x base64 + gunzip + JSON, lines):  ${perCore(fh, 'lines')}\n` +
+      `  CloudWatch + row encode + JSON (JSONCompactEachRow):               ${perCore(cws, 'lines')}; ` +
+      `${fmt(jsonBytes / cwSample[cwSample.length - 1].items)} B per invocation (its log rows included)\n` +
+      `  = ${fmt(cw.perCpuSecond / linesPerInvocation)} (CloudWatch) and ${fmt(fh.perCpuSecond / linesPerInvocation)} (Firehose) invocations per CPU second`,
+  );
+  const parse = Math.min(cw.perCpuSecond, fh.perCpuSecond);
+  figures.check(
+    'parsing, one core, slower route (lines/s)',
+    parse,
+    500_000,
+    true,
+    fmt(parse),
+    '>= 500,000',
+  );
+  figures.add(
+    '  CloudWatch / Firehose (lines/s)',
+    `${fmt(cw.perCpuSecond)} / ${fmt(fh.perCpuSecond)}`,
+  );
+  figures.add('parse + serialise, CloudWatch (lines/s)', fmt(cws.perCpuSecond));
+
+  // [2] The real app in a child process.
+  const cpuProfDir = process.env.BENCH_CPU_PROF
+    ? mkdtempSync(join(tmpdir(), 'fleetscope-bench-prof-'))
+    : undefined;
+  t0 = performance.now();
+  const app = await AppProcess.start(
+    { FLEETSCOPE_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS) },
+    { cpuProfDir },
+  );
+  try {
+    const ready = app.ready;
+    const idle = await app.call<{ rss: number }>({ cmd: 'memory', reset: true });
+    console.log(
+      `\n[2] Fleetscope up in ${fmt((performance.now() - t0) / 1000, 1)} s in child pid ${app.pid} (embedded ClickHouse in ${ready.dataDir}; ` +
+        `writer flushes at ${ready.flushRows} rows or ${ready.flushIntervalMs} ms); idle RSS ${mib(idle.rss)}`,
+    );
+    const cwPhase = await runPhase(app, cloudwatch, CW_CONCURRENCY, PHASE_LIMIT_MS);
+    printPhase(`CloudWatch, ${CW_CONCURRENCY} clients`, cwPhase, 'invocations');
+    const fhPhase = await runPhase(app, firehose, FIREHOSE_CONCURRENCY, PHASE_LIMIT_MS);
+    printPhase(`Firehose, ${FIREHOSE_CONCURRENCY} clients`, fhPhase, 'invocations');
+
+    // [3] Stored against acknowledged.
+    await app.call({ cmd: 'flush' });
+    const acked = [...cwPhase.load.acked, ...fhPhase.load.acked] as Posted[];
+    const ackedInvocations = acked.reduce((s, p) => s + p.items, 0);
+    const ackedAppLines = acked.reduce((s, p) => s + p.appLines, 0);
+    const storedInvocations = await countRows(app, 'invocations', "source = 'lambda_log'");
+    const storedLogs = await countRows(app, 'logs');
+    const lost = storedInvocations !== ackedInvocations || storedLogs !== ackedAppLines;
+    console.log(
+      `\n[3] stored ${storedInvocations} invocations of ${ackedInvocations} acknowledged, ${storedLogs} application log rows of ${ackedAppLines}` +
+        (lost ? '  <-- MISMATCH' : ''),
+    );
+    const invFootprint = await tableFootprint(app, 'invocations');
+    printFootprint(invFootprint, 'invocation');
+    const logFootprint = await tableFootprint(app, 'logs');
+    printFootprint(logFootprint, 'log row');
+    const bytesPerInvocation = invFootprint.compressedBytes / invFootprint.rows;
+
+    // [4] Raw engine: the same bodies through the same parsers, rows straight into emptied tables.
+    const file = join(scratch, 'acked.requests');
+    writeRequestFile(
+      file,
+      acked.map((p) => ({ route: p.route, region: p.region, body: p.body })),
+    );
+    const rawRun = async (tables: RawInsertJob['tables']): Promise<RawInsertResult> => {
+      for (const table of ['invocations', 'logs', 'function_minutes', 'function_hours']) {
+        await app.call({ cmd: 'exec', sql: `TRUNCATE TABLE ${table}` });
+      }
+      return app.call<RawInsertResult>({
+        cmd: 'raw',
+        job: { file, flushRows: ready.flushRows, tables },
+      });
+    };
+    const raw = await rawRun(['invocations']);
+    const rawRate = (raw.rows.invocations ?? 0) / raw.seconds;
+    const rawStored = await countRows(app, 'invocations');
+    const rawWithLogs = await rawRun(['invocations', 'logs']);
+    const rawWithLogsRate = (rawWithLogs.rows.invocations ?? 0) / rawWithLogs.seconds;
+    console.log(
+      `\n[4] raw engine, invocation rows only: ${fmt(raw.rows.invocations ?? 0)} rows, ${raw.inserts} inserts of up to ${fmt(ready.flushRows)} ` +
+        `(JSONCompactEachRow) in ${fmt(raw.seconds, 2)} s = ${fmt(rawRate)} invocations/s (${rawStored} stored; rows rebuilt in ${fmt(raw.prepareSeconds, 1)} s, not timed)\n` +
+        `    with their application log rows too (what the collector stores): ${fmt(rawWithLogs.rows.invocations ?? 0)} + ${fmt(rawWithLogs.rows.logs ?? 0)} rows ` +
+        `in ${fmt(rawWithLogs.seconds, 2)} s = ${fmt(rawWithLogsRate)} invocations/s`,
+    );
+
+    const seconds = cwPhase.load.seconds + fhPhase.load.seconds;
+    const e2e = (cwPhase.load.ackedItems + fhPhase.load.ackedItems) / seconds;
+    const rate = (p: typeof cwPhase): number => p.load.ackedItems / p.load.seconds;
+    figures.add('end-to-end, both routes (invocations/s stored)', fmt(e2e));
+    figures.add(
+      '  CloudWatch / Firehose (invocations/s)',
+      `${fmt(rate(cwPhase))} / ${fmt(rate(fhPhase))}`,
+    );
+    figures.add(
+      'request latency p50 / p99, CloudWatch (ms)',
+      `${fmt(percentile(cwPhase.load.okLatenciesMs, 50), 1)} / ${fmt(percentile(cwPhase.load.okLatenciesMs, 99), 1)}`,
+    );
+    figures.add(
+      'request latency p50 / p99, Firehose (ms)',
+      `${fmt(percentile(fhPhase.load.okLatenciesMs, 50), 1)} / ${fmt(percentile(fhPhase.load.okLatenciesMs, 99), 1)}`,
+    );
+    figures.add('raw engine, invocation rows (invocations/s)', fmt(rawRate));
+    figures.check('end-to-end / raw', e2e / rawRate, 0.6, true, fmt(e2e / rawRate, 2), '>= 0.60');
+    figures.add(
+      '  raw with the log rows too / ratio',
+      `${fmt(rawWithLogsRate)} / ${fmt(e2e / rawWithLogsRate, 2)}`,
+    );
+    figures.check(
+      'stored bytes per invocation (OPTIMIZE FINAL)',
+      bytesPerInvocation,
+      48,
+      false,
+      fmt(bytesPerInvocation, 1),
+      '<= 48',
+    );
+    figures.add('server peak RSS', mib(Math.max(cwPhase.peakRss, fhPhase.peakRss)));
+    figures.add(
+      'stored = acknowledged',
+      `${storedInvocations}/${ackedInvocations} invocations, ${storedLogs}/${ackedAppLines} logs`,
+      'equal',
+      lost ? 'MISSED' : 'ok',
+    );
+    figures.print('bench:logs (server in a child process)');
+    console.log(`load average at the end: ${load()} (the cores are shared with other processes)`);
+  } finally {
+    await app.stop();
+    rmSync(scratch, { recursive: true, force: true });
+    if (cpuProfDir) console.log(`server CPU profile (.cpuprofile) in ${cpuProfDir}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
