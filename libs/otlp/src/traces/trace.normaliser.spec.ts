@@ -296,4 +296,31 @@ describe(normaliseTraces.name, () => {
       functionId: 'openfaas~openfaas-fn~~figlet',
     });
   });
+
+  it('resolves each span of a batch from its own identity attributes as they change', () => {
+    const arn = (name: string, account = '123456789012') =>
+      s('cloud.resource_id', `arn:aws:lambda:eu-west-1:${account}:function:${name}`);
+    const spans = [
+      serverSpan({ attributes: [arn('checkout')] }),
+      serverSpan({ attributes: [arn('checkout')] }),
+      serverSpan({ attributes: [arn('billing')] }),
+      serverSpan({ attributes: [arn('billing', '210987654321')] }),
+      serverSpan({ attributes: [] }),
+      serverSpan({ attributes: [arn('checkout')] }),
+      serverSpan({ attributes: [s('faas.name', 'billing')] }),
+    ];
+    const viaProtobuf = decodeTracesProtobuf(encodeTraceRequestProtobuf(request(spans)));
+    if (isDecodeError(viaProtobuf)) throw new Error(viaProtobuf.error);
+    for (const out of [normaliseTraces(request(spans)), normaliseTraces(viaProtobuf)]) {
+      expect(out.invocations.map((inv) => `${inv.account}/${inv.name}`)).toEqual([
+        '123456789012/checkout',
+        '123456789012/checkout',
+        '123456789012/billing',
+        '210987654321/billing',
+        '/checkout', // the resource alone: no ARN, no cloud.account.id
+        '123456789012/checkout',
+        '/billing',
+      ]);
+    }
+  });
 });

@@ -57,21 +57,40 @@ const SPAN_IDENTITY_KEYS = [
   'k8s.namespace.name',
 ];
 
-function identityKey(attrs: Record<string, string>): string {
+/** The identity key of the values identityChanged keeps, in SPAN_IDENTITY_KEYS order. */
+function identityKey(values: (string | undefined)[]): string {
   let key = '';
-  for (const k of SPAN_IDENTITY_KEYS) {
-    const v = attrs[k];
-    if (v !== undefined) key += k + '\u0000' + v + '\u0000';
+  for (let k = 0; k < SPAN_IDENTITY_KEYS.length; k++) {
+    const v = values[k];
+    if (v !== undefined) key += SPAN_IDENTITY_KEYS[k] + '\u0000' + v + '\u0000';
   }
   return key;
 }
 
-/** Whether the span's identity attributes are those of the span whose values `last` holds. */
-function sameIdentity(attrs: Record<string, string>, last: (string | undefined)[]): boolean {
-  for (let k = 0; k < SPAN_IDENTITY_KEYS.length; k++) {
-    if (attrs[SPAN_IDENTITY_KEYS[k]] !== last[k]) return false;
-  }
-  return true;
+function swap(values: (string | undefined)[], k: number, v: string | undefined): number {
+  if (v === values[k]) return 0;
+  values[k] = v;
+  return 1;
+}
+
+/**
+ * Copies the span's identity attributes into `values` (SPAN_IDENTITY_KEYS order) and says whether
+ * any changed. Unrolled so that each read is a named property load, monomorphic span after span.
+ */
+function identityChanged(a: Record<string, string>, values: (string | undefined)[]): boolean {
+  const changed =
+    swap(values, 0, a['cloud.resource_id']) |
+    swap(values, 1, a['aws.lambda.invoked_arn']) |
+    swap(values, 2, a['faas.id']) |
+    swap(values, 3, a['faas.name']) |
+    swap(values, 4, a['faas.version']) |
+    swap(values, 5, a['cloud.platform']) |
+    swap(values, 6, a['cloud.account.id']) |
+    swap(values, 7, a['cloud.region']) |
+    swap(values, 8, a['kn.service.name']) |
+    swap(values, 9, a['kn.revision.name']) |
+    swap(values, 10, a['k8s.namespace.name']);
+  return changed !== 0;
 }
 
 interface ResourceContext {
@@ -81,8 +100,10 @@ interface ResourceContext {
   /** Identity per distinct set of span-level identity attributes. */
   cache: Map<string, ResolvedFunction | undefined>;
   /** The previous span's identity attribute values and function: a batch's spans mostly agree. */
-  lastIdentity: (string | undefined)[] | undefined;
+  lastIdentity: (string | undefined)[];
   lastFunction: ResolvedFunction | undefined;
+  /** Whether lastFunction belongs to lastIdentity (not before the first span). */
+  lastKnown: boolean;
 }
 
 /**
@@ -240,11 +261,12 @@ function normaliseSpan(
     wire !== undefined ? wire.flatAttributes : flattenAttributes(span.attributes);
 
   let fn: ResolvedFunction | undefined;
-  if (ctx.lastIdentity !== undefined && sameIdentity(spanAttributes, ctx.lastIdentity)) {
+  if (!identityChanged(spanAttributes, ctx.lastIdentity) && ctx.lastKnown) {
     fn = ctx.lastFunction;
   } else {
+    ctx.lastKnown = false; // until resolved: resolveFunction may throw on hostile input
     fn = ctx.resourceFunction;
-    const key = identityKey(spanAttributes);
+    const key = identityKey(ctx.lastIdentity);
     if (key !== '') {
       if (ctx.cache.has(key)) {
         fn = ctx.cache.get(key);
@@ -253,8 +275,8 @@ function normaliseSpan(
         ctx.cache.set(key, fn);
       }
     }
-    ctx.lastIdentity = SPAN_IDENTITY_KEYS.map((k) => spanAttributes[k]);
     ctx.lastFunction = fn;
+    ctx.lastKnown = true;
   }
 
   const events: SpanRow['events'] = [];
@@ -346,8 +368,9 @@ export function normaliseTraces(req: OtlpTraceRequest): NormalisedTraces {
         serviceName: resourceAttributes['service.name'] ?? '',
         resourceFunction: resolveFunction(layeredLookup(resourceAttributes)),
         cache: new Map(),
-        lastIdentity: undefined,
+        lastIdentity: SPAN_IDENTITY_KEYS.map(() => undefined),
         lastFunction: undefined,
+        lastKnown: false,
       };
     } catch {
       rejects.reject('malformed', () => `resourceSpans[${r}]: malformed resource`, countSpans(rs));
