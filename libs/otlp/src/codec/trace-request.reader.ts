@@ -222,10 +222,11 @@ function readTag(end: number): number {
 }
 
 /*
- * Attribute keys and short values recur span after span ('faas.trigger', 'http', the function's
- * ARN): a direct-mapped cache of ASCII strings by their bytes hands back the same string instead of
+ * Attribute keys, span names and scope fields recur span after span ('faas.trigger', 'checkout'):
+ * a direct-mapped cache of ASCII strings by their bytes hands back the same string instead of
  * decoding a new one. Collisions simply replace the entry, so memory stays bounded whatever the
- * input. Keys are kept internalized, as property names are.
+ * input. Keys are kept internalized, as property names are. (Attribute values are not looked up:
+ * readKeyValue catches a repeated attribute whole, and the rest are mostly unique ids.)
  */
 const CACHE_SIZE = 4096;
 const MAX_CACHED_LENGTH = 64;
@@ -263,6 +264,14 @@ function stringAt(start: number, n: number, cache: string[], isKey: boolean): st
   if (isKey) s = internalized(s);
   cache[slot] = s;
   return s;
+}
+
+/** A string that rarely repeats: decoded, not looked up. */
+function readPlainString(end: number): string {
+  const n = readLength(end);
+  const start = pos;
+  pos += n;
+  return n === 0 ? '' : buf.utf8Slice(start, pos);
 }
 
 function readString(end: number, cache: string[], isKey: boolean): string {
@@ -304,7 +313,7 @@ function readAnyValue(end: number): string {
     const tag = readTag(stop);
     switch (tag) {
       case 0x0a: // string_value
-        out = readString(stop, valueCache, false);
+        out = readPlainString(stop); // repeats are caught whole by readKeyValue
         break;
       case 0x10: // bool_value
         out = readVarint32(stop) !== 0 ? 'true' : 'false';
@@ -437,7 +446,7 @@ function readSpan(end: number): WireSpan {
         span.spanId = readId(stop, 8);
         break;
       case 0x1a:
-        span.traceState = readString(stop, valueCache, false);
+        span.traceState = readPlainString(stop);
         break;
       case 0x22:
         span.parentSpanId = readId(stop, 8);
