@@ -1,3 +1,4 @@
+import type { AnalysisRunSummary } from '@fleetscope/analysis-jobs';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { insertInvocations, type InvocationRowSpec } from './support/invocation-rows';
 import { insertMinuteFleet, type MinuteFleetClass } from './support/minute-fleet.generator';
@@ -16,6 +17,11 @@ const ids = {
 };
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
+
+interface Listing {
+  run: { runId: string } | null;
+  recommendations: Recommendation[];
+}
 
 interface Recommendation {
   kind: string;
@@ -69,10 +75,12 @@ function minuteClass(
 
 describe('Analyses over generated fleets', () => {
   let fleetscope: RunningFleetscope;
-  let summary: Record<string, any>;
+  let summary: AnalysisRunSummary;
   let all: Recommendation[];
 
   const api = (path: string, init?: RequestInit) => fetch(`${fleetscope.apiUrl}${path}`, init);
+  const listing = async (query = ''): Promise<Listing> =>
+    (await api(`/api/recommendations${query}`).then((r) => r.json())) as Listing;
   const putConfig = async (id: string, body: Record<string, unknown>) => {
     const response = await api(`/api/functions/${encodeURIComponent(id)}/config`, {
       method: 'PUT',
@@ -113,9 +121,8 @@ describe('Analyses over generated fleets', () => {
 
     const run = await api('/api/analyses/run', { method: 'POST' });
     expect(run.status).toBe(200);
-    summary = await run.json();
-    const listed = await api('/api/recommendations').then((r) => r.json());
-    all = listed.recommendations;
+    summary = (await run.json()) as AnalysisRunSummary;
+    all = (await listing()).recommendations;
   });
 
   afterAll(async () => {
@@ -133,8 +140,7 @@ describe('Analyses over generated fleets', () => {
     expect(Object.keys(summary.byKind).sort()).toEqual(
       ['containers', 'memory', 'provisioned-concurrency', 'timeout-risk'].sort(),
     );
-    const listed = await api('/api/recommendations').then((r) => r.json());
-    expect(listed.run.runId).toBe(summary.runId);
+    expect((await listing()).run?.runId).toBe(summary.runId);
   });
 
   it('flags a function whose p99 is 92 % of the timeout set by PUT /api/functions/:id/config', () => {
@@ -181,12 +187,12 @@ describe('Analyses over generated fleets', () => {
   });
 
   it('filters by kind and answers 400 for an unknown kind', async () => {
-    const memory = await api('/api/recommendations?kind=memory').then((r) => r.json());
+    const memory = await listing('?kind=memory');
     expect(memory.recommendations.length).toBeGreaterThan(0);
-    expect(memory.recommendations.every((r: Recommendation) => r.kind === 'memory')).toBe(true);
+    expect(memory.recommendations.every((r) => r.kind === 'memory')).toBe(true);
 
     const bad = await api('/api/recommendations?kind=cheaper');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toContain('timeout-risk');
+    expect(((await bad.json()) as { message: string }).message).toContain('timeout-risk');
   });
 });

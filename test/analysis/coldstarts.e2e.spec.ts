@@ -1,3 +1,4 @@
+import type { ColdStartGroupReport, ColdStartReport } from '@fleetscope/analysis-jobs';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { insertInvocations, type InvocationRowSpec } from './support/invocation-rows';
 
@@ -77,9 +78,16 @@ describe('GET /api/coldstarts', () => {
 
   const get = async (query: string) => {
     const response = await fetch(`${fleetscope.apiUrl}/api/coldstarts?${query}`);
-    return { status: response.status, body: await response.json() };
+    return {
+      status: response.status,
+      body: (await response.json()) as ColdStartReport & { message?: string },
+    };
   };
-  const byKey = (groups: { key: string }[]) => new Map(groups.map((g) => [g.key, g as any]));
+  /** Groups by key; a missing key fails the test at the lookup. */
+  const byKey = (groups: ColdStartGroupReport[]) => {
+    const map = new Map(groups.map((g) => [g.key, g]));
+    return { keys: () => map.keys(), get: (key: string) => map.get(key)! };
+  };
 
   beforeAll(async () => {
     fleetscope = await startFleetscope();
@@ -173,7 +181,7 @@ describe('GET /api/coldstarts', () => {
 
   it('groups by UTC hour of day, adding up to the same totals', async () => {
     const { body } = await get('groupBy=hour');
-    const total = body.groups.reduce((s: number, g: { coldStarts: number }) => s + g.coldStarts, 0);
+    const total = body.groups.reduce((s, g) => s + g.coldStarts, 0);
     expect(total).toBe(23);
     for (const g of body.groups) expect(Number(g.key)).toBeGreaterThanOrEqual(0);
   });

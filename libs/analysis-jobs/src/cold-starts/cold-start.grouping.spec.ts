@@ -1,0 +1,95 @@
+import { defaultCatalogue } from '@fleetscope/pricing';
+import type { ColdStartExtrasRow, ColdStartRow, FunctionConfig } from '@fleetscope/storage';
+import { groupColdStarts } from './cold-start.grouping';
+
+const A = 'aws_lambda~1~us-east-1~a';
+const K = 'knative~shop~cluster~b';
+const AT = new Date('2026-01-15T00:00:00Z');
+
+function row(overrides: Partial<ColdStartRow>): ColdStartRow {
+  return {
+    key: '',
+    functionId: A,
+    memorySizeMb: 1024,
+    version: '1',
+    invocations: 100,
+    coldStarts: 0,
+    provisionedInits: 0,
+    restores: 0,
+    initDurationSumMs: 0,
+    initBuckets: {},
+    restoreDurationSumMs: 0,
+    durationSumMs: 0,
+    billedRestoreSumMs: 0,
+    ...overrides,
+  };
+}
+
+const configs = new Map<string, FunctionConfig>([
+  [A, { runtime: 'nodejs22.x', architecture: 'x86_64', packageType: 'Zip' } as FunctionConfig],
+]);
+
+describe(groupColdStarts.name, () => {
+  const rows = [
+    row({ key: '9', coldStarts: 6, restores: 2, initDurationSumMs: 1000, initBuckets: { 61: 4 }, restoreDurationSumMs: 300, provisionedInits: 3 }),
+    row({ key: '10', memorySizeMb: 2048, version: '2', invocations: 50, coldStarts: 5, initDurationSumMs: 1000, initBuckets: { 61: 5 } }),
+    row({ key: '9', functionId: K, memorySizeMb: 0, invocations: 20, coldStarts: 4 }),
+  ];
+  const extras: ColdStartExtrasRow[] = [
+    { key: '9', functionId: A, version: '1', memorySizeMb: 1024, proactiveInits: 2, proactiveInitSumMs: 500, restores: 2, restoreBuckets: { 57: 2 } },
+  ];
+
+  it('keeps on-demand, SnapStart, provisioned-concurrency and proactive inits apart', () => {
+    const report = groupColdStarts(rows, extras, configs, 'function', AT, defaultCatalogue);
+    const a = report.groups.find((g) => g.key === A)!;
+    expect(a).toMatchObject({
+      invocations: 150,
+      coldStarts: 11,
+      latencyAddedMs: 2300,
+      onDemand: { coldStarts: 9, latencyAddedMs: 2000 },
+      snapStart: { restores: 2, latencyAddedMs: 300 },
+      provisionedConcurrency: { inits: 3 },
+      proactive: { inits: 2, meanInitMs: 250 },
+    });
+    expect(a.coldStartRate).toBeCloseTo(11 / 150, 12);
+    expect(a.snapStart.restoreDurationMs.mean).toBe(150);
+    expect(a.snapStart.restoreDurationMs.p50).not.toBeNull();
+    expect(a.onDemand.costUsd).toBeGreaterThan(0);
+    expect(report.totals).toMatchObject({ invocations: 170, coldStarts: 15, functions: 2 });
+  });
+
+  it('prices INIT per row with its own memory size, and leaves other platforms unpriced', () => {
+    const report = groupColdStarts(rows, [], configs, 'function', AT, defaultCatalogue);
+    const a = report.groups.find((g) => g.key === A)!;
+    const x86 = defaultCatalogue.find('aws.lambda.duration.x86_64', AT, 'us-east-1')!;
+    const firstTier = x86.tiers?.[0]?.usdPerUnit ?? x86.usdPerUnit;
+    expect(a.onDemand.costUsd).toBeCloseTo((1 * 1 + 1 * 2) * firstTier, 12);
+    expect(report.groups.find((g) => g.key === K)!.costUsd).toBeNull();
+    expect(report.priceIds.length).toBeGreaterThan(0);
+  });
+
+  it('splits every row by initType and sorts hours numerically', () => {
+    const byInit = groupColdStarts(rows, extras, configs, 'initType', AT, defaultCatalogue);
+    expect(byInit.groups.map((g) => [g.key, g.coldStarts])).toEqual([
+      ['on-demand', 13],
+      ['snap-start', 2],
+      ['provisioned-concurrency', 0],
+      ['proactive', 0],
+    ]);
+    expect(byInit.groups[2].provisionedConcurrency.inits).toBe(3);
+    expect(byInit.groups[3].proactive.inits).toBe(2);
+
+    const byHour = groupColdStarts(rows, extras, configs, 'hour', AT, defaultCatalogue);
+    expect(byHour.groups.map((g) => g.key)).toEqual(['9', '10']);
+  });
+
+  it('groups by inventory runtime and the memory size of the records', () => {
+    const byRuntime = groupColdStarts(rows, [], configs, 'runtime', AT, defaultCatalogue);
+    expect(byRuntime.groups.map((g) => [g.key, g.coldStarts])).toEqual([
+      ['nodejs22.x', 11],
+      ['unknown', 4],
+    ]);
+    const byMemory = groupColdStarts(rows, [], configs, 'memory', AT, defaultCatalogue);
+    expect(byMemory.groups.map((g) => g.key).sort()).toEqual(['1024', '2048', 'unknown']);
+  });
+});

@@ -1,0 +1,115 @@
+import type { Analyzer, FunctionWindowStats, Recommendation } from '@fleetscope/analysis';
+import { loadConfig } from '@fleetscope/config';
+import { defaultCatalogue } from '@fleetscope/pricing';
+import type {
+  AnalysisInputsRepository,
+  AnalysisRun,
+  FunctionConfigRepository,
+  RecommendationsRepository,
+  StoredAnalysisInputs,
+  StoredRecommendation,
+} from '@fleetscope/storage';
+import { StorageUnavailableError } from '@fleetscope/storage';
+import { AnalysisRunner } from './analysis.runner';
+
+const ID = 'aws_lambda~1~us-east-1~a';
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+
+function stored(): Map<string, StoredAnalysisInputs> {
+  const stats = { functionId: ID, invocations: 10, byMemory: [], daily: [] } as unknown as FunctionWindowStats;
+  return new Map([[ID, { stats, concurrency: null }]]);
+}
+
+const memoryAdvice: Analyzer = {
+  kind: 'memory',
+  analyze: ({ profile }) => [
+    { kind: 'memory', functionId: profile.functionId, monthlyImpactUsd: 12.345 } as Recommendation,
+  ],
+};
+const broken: Analyzer = {
+  kind: 'timeout-risk',
+  analyze: () => {
+    throw new Error('odd data');
+  },
+};
+
+function setup(load: () => Promise<Map<string, StoredAnalysisInputs>>) {
+  const saved: { run: AnalysisRun; recommendations: StoredRecommendation[] }[] = [];
+  const windows: { fromMs: number; toMs: number }[] = [];
+  const inputs = {
+    load: (window: { fromMs: number; toMs: number }) => {
+      windows.push(window);
+      return load();
+    },
+  } as unknown as AnalysisInputsRepository;
+  const configs = { merged: () => Promise.resolve(new Map()) } as unknown as FunctionConfigRepository;
+  const results = {
+    saveRun: (run: AnalysisRun, recommendations: StoredRecommendation[]) => {
+      saved.push({ run, recommendations });
+      return Promise.resolve();
+    },
+  } as unknown as RecommendationsRepository;
+  const runner = new AnalysisRunner(
+    inputs,
+    configs,
+    results,
+    loadConfig({ FLEETSCOPE_ANALYSIS_WINDOW_DAYS: '3' }),
+    defaultCatalogue,
+    [memoryAdvice, broken],
+  );
+  return { runner, saved, windows };
+}
+
+describe(AnalysisRunner.name, () => {
+  it('analyses the configured window, stores the run with its recommendations and sums them up', async () => {
+    const { runner, saved, windows } = setup(() => Promise.resolve(stored()));
+    const summary = await runner.run({ nowMs: NOW });
+    expect(windows).toEqual([{ fromMs: NOW - 3 * 86_400_000, toMs: NOW }]);
+    expect(summary).toMatchObject({
+      status: 'ok',
+      functions: 1,
+      recommendations: 1,
+      byKind: { memory: 1, 'timeout-risk': 0, 'provisioned-concurrency': 0, containers: 0 },
+      monthlyImpactUsd: 12.35,
+      failureCount: 1,
+      failures: [{ functionId: ID, kind: 'timeout-risk', message: 'odd data' }],
+      catalogueVersion: defaultCatalogue.version,
+    });
+    expect(saved).toHaveLength(1);
+    expect(saved[0].run).toMatchObject({ runId: summary.runId, status: 'ok', recommendations: 1 });
+    expect(saved[0].recommendations).toHaveLength(1);
+  });
+
+  it('runs one analysis at a time: a second caller waits for the first', async () => {
+    const order: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const { runner } = setup(async () => {
+      const n = ++calls;
+      order.push(`start ${n}`);
+      if (n === 1) await gate;
+      order.push(`end ${n}`);
+      return stored();
+    });
+    const first = runner.run({ nowMs: NOW });
+    const second = runner.run({ nowMs: NOW });
+    expect(runner.busy).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+    expect(runner.busy).toBe(false);
+  });
+
+  it('records a failed run and hands the storage error to the caller', async () => {
+    const { runner, saved } = setup(() => Promise.reject(new StorageUnavailableError('ClickHouse is down')));
+    await expect(runner.run({ nowMs: NOW })).rejects.toBeInstanceOf(StorageUnavailableError);
+    expect(saved).toEqual([
+      expect.objectContaining({ run: expect.objectContaining({ status: 'failed', message: 'ClickHouse is down' }), recommendations: [] }),
+    ]);
+    // The queue is not stuck behind the failure.
+    const ok = setup(() => Promise.resolve(stored()));
+    await expect(ok.runner.run({ nowMs: NOW })).resolves.toMatchObject({ status: 'ok' });
+  });
+});

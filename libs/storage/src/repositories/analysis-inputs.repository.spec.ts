@@ -1,0 +1,224 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '@fleetscope/config';
+import { histogramQuantile } from '@fleetscope/model';
+import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
+import { openAndMigrate } from '../storage.module';
+import {
+  AnalysisInputsRepository,
+  histogramQuantileSql,
+  minutesPerHourOfWeek,
+} from './analysis-inputs.repository';
+
+const MONDAY = Date.parse('2026-11-16T00:00:00Z');
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const F = 'aws_lambda~123456789012~us-east-1~orders';
+
+interface MinuteRow {
+  functionId?: string;
+  minuteMs: number;
+  source?: string;
+  memoryMb?: number;
+  invocations: number;
+  durationSumMs: number;
+  buckets?: Record<number, number>;
+  billedMs?: number;
+  coldStarts?: number;
+  initMs?: number;
+  timeouts?: number;
+  maxMemoryUsedMb?: number;
+}
+
+describe(AnalysisInputsRepository.name, () => {
+  let config: Config;
+  let handle: ClickHouseHandle;
+  let repo: AnalysisInputsRepository;
+
+  const insertMinutes = (rows: MinuteRow[]) =>
+    handle.client.insert({
+      table: 'function_minutes',
+      format: 'JSONEachRow',
+      values: rows.map((r) => ({
+        function_id: r.functionId ?? F,
+        minute: Math.floor(r.minuteMs / 1000),
+        source: r.source ?? 'lambda_telemetry',
+        version: '1',
+        memory_size_mb: r.memoryMb ?? 512,
+        invocations: r.invocations,
+        timeouts: r.timeouts ?? 0,
+        cold_starts: r.coldStarts ?? 0,
+        duration_sum_ms: r.durationSumMs,
+        duration_max_ms: r.durationSumMs / Math.max(1, r.invocations),
+        duration_buckets: r.buckets ?? {},
+        billed_duration_sum_ms: r.billedMs ?? 0,
+        init_duration_sum_ms: r.initMs ?? 0,
+        max_memory_used_mb: r.maxMemoryUsedMb ?? 0,
+      })),
+    });
+
+  beforeAll(async () => {
+    config = loadConfig({
+      FLEETSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'fleetscope-inputs-')),
+      CLICKHOUSE_DATABASE: `inputs_${process.pid}`,
+      CLICKHOUSE_URL: process.env.CLICKHOUSE_URL,
+    });
+    handle = await openAndMigrate(config);
+    repo = new AnalysisInputsRepository(handle);
+  });
+
+  afterAll(async () => {
+    await handle.close();
+    rmSync(config.dataDir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    for (const table of ['function_minutes', 'function_hours', 'invocations']) {
+      await handle.client.command({ query: `TRUNCATE TABLE ${table}` });
+    }
+  });
+
+  describe(histogramQuantileSql.name, () => {
+    it('computes the quantiles histogramQuantile() computes in TypeScript', async () => {
+      const maps: Record<number, number>[] = [
+        { 3: 5, 10: 5, 20: 90 },
+        { [-32768]: 4, 40: 1 },
+        { 55: 1 },
+        { 61: 200, 57: 3, 69: 7 },
+      ];
+      for (const buckets of maps) {
+        const keys = Object.keys(buckets).join(',');
+        const values = Object.values(buckets).join(',');
+        const sql = `CAST((arrayMap(x -> toInt16(x), [${keys}]), arrayMap(x -> toUInt64(x), [${values}])), 'Map(Int16, UInt64)')`;
+        const result = await handle.client.query({
+          query: `SELECT ${histogramQuantileSql(sql, 0.5)} AS p50, ${histogramQuantileSql(sql, 0.99)} AS p99`,
+          format: 'JSONEachRow',
+        });
+        const [row] = await result.json<{ p50: number; p99: number }>();
+        expect(row.p50).toBeCloseTo(histogramQuantile(buckets, 0.5)!, 9);
+        expect(row.p99).toBeCloseTo(histogramQuantile(buckets, 0.99)!, 9);
+      }
+    });
+  });
+
+  describe('windowStats', () => {
+    it('sums the window per function, per memory size and per UTC day, with each day\u2019s p99', async () => {
+      const day1 = { 60: 98, 70: 2 };
+      const day2 = { 60: 50, 80: 50 };
+      await insertMinutes([
+        { minuteMs: MONDAY + 10 * HOUR, invocations: 100, durationSumMs: 2000, buckets: day1, billedMs: 2100, timeouts: 1, maxMemoryUsedMb: 90 },
+        { minuteMs: MONDAY + 10 * HOUR + MINUTE, invocations: 0, durationSumMs: 0, coldStarts: 0 },
+        { minuteMs: MONDAY + 30 * HOUR + 5 * MINUTE, memoryMb: 1024, invocations: 100, durationSumMs: 3000, buckets: day2, billedMs: 3100, coldStarts: 2, initMs: 500, maxMemoryUsedMb: 120 },
+      ]);
+      const stats = await repo.windowStats({ fromMs: MONDAY, toMs: MONDAY + 2 * 24 * HOUR });
+      const s = stats.get(F)!;
+      expect(s).toMatchObject({
+        invocations: 200,
+        timeouts: 1,
+        coldStarts: 2,
+        durationSumMs: 5000,
+        billedDurationSumMs: 5200,
+        initDurationSumMs: 500,
+        maxMemoryUsedMb: 120,
+        durationBuckets: { 60: 148, 70: 2, 80: 50 },
+      });
+      expect(s.byMemory.map((m) => [m.memoryMb, m.invocations, m.durationSumMs])).toEqual([
+        [512, 100, 2000],
+        [1024, 100, 3000],
+      ]);
+      expect(s.daily.map((d) => [d.dayStartMs, d.invocations, d.timeouts])).toEqual([
+        [MONDAY, 100, 1],
+        [MONDAY + 24 * HOUR, 100, 0],
+      ]);
+      expect(s.daily[0].p99Ms).toBeCloseTo(histogramQuantile(day1, 0.99)!, 9);
+      expect(s.daily[1].p99Ms).toBeCloseTo(histogramQuantile(day2, 0.99)!, 9);
+    });
+
+    it('counts each function-minute from one source, hourly rows inside the window and minutes at its edges', async () => {
+      const rows: MinuteRow[] = [];
+      for (const minuteMs of [MONDAY + 5 * MINUTE, MONDAY + HOUR + 30 * MINUTE, MONDAY + 2 * HOUR + 10 * MINUTE]) {
+        rows.push({ minuteMs, invocations: 10, durationSumMs: 100, billedMs: 100 });
+        rows.push({ minuteMs, source: 'otel_span', invocations: 10, durationSumMs: 100 });
+      }
+      rows.push({ minuteMs: MONDAY + 2 * HOUR + 40 * MINUTE, invocations: 99, durationSumMs: 1 });
+      await insertMinutes(rows);
+      // [00:03, 02:30): a partial first hour, one whole hour, a partial last hour.
+      const stats = await repo.windowStats({ fromMs: MONDAY + 3 * MINUTE, toMs: MONDAY + 2 * HOUR + 30 * MINUTE });
+      expect(stats.get(F)).toMatchObject({ invocations: 30, durationSumMs: 300, billedDurationSumMs: 300 });
+    });
+
+    it('reports no billed duration unless every minute has one', async () => {
+      await insertMinutes([
+        { minuteMs: MONDAY, invocations: 1, durationSumMs: 10, billedMs: 10 },
+        { minuteMs: MONDAY + HOUR, source: 'otel_span', invocations: 1, durationSumMs: 10 },
+      ]);
+      const stats = await repo.windowStats({ fromMs: MONDAY, toMs: MONDAY + 2 * HOUR });
+      expect(stats.get(F)).toMatchObject({ invocations: 2, billedDurationSumMs: 0 });
+    });
+  });
+
+  describe('concurrencyProfiles', () => {
+    it('folds per-minute concurrency by hour of week with Σ min(c, L) per level and the p95 over all minutes', async () => {
+      // Monday 00:xx: 30 minutes at c = 4 (4 × 60,000 busy ms); Tuesday 01:xx: 10 minutes at c = 0.5.
+      const rows: MinuteRow[] = [];
+      for (let m = 0; m < 30; m++) rows.push({ minuteMs: MONDAY + m * MINUTE, invocations: 2400, durationSumMs: 240_000, coldStarts: m === 0 ? 3 : 0, initMs: m === 0 ? 900 : 0 });
+      for (let m = 0; m < 10; m++) rows.push({ minuteMs: MONDAY + 25 * HOUR + m * MINUTE, invocations: 300, durationSumMs: 30_000 });
+      // A second source of the same minutes must not double the concurrency.
+      for (let m = 0; m < 10; m++) rows.push({ minuteMs: MONDAY + 25 * HOUR + m * MINUTE, source: 'otel_span', invocations: 300, durationSumMs: 30_000 });
+      await insertMinutes(rows);
+
+      const window = { fromMs: MONDAY, toMs: MONDAY + 7 * 24 * HOUR };
+      const profiles = await repo.concurrencyProfiles(window, [1, 2, 5]);
+      const p = profiles.get(F)!;
+      expect(p.levels).toEqual([1, 2, 5]);
+      expect(p.weeksCovered).toBe(1);
+      expect(p.hours).toEqual([
+        { hourOfWeek: 0, minutesObserved: 60, concurrencyMinutes: 120, coveredMinutesByLevel: [30, 60, 120], coldStarts: 3, onDemandInitMs: 900 },
+        { hourOfWeek: 25, minutesObserved: 60, concurrencyMinutes: 5, coveredMinutesByLevel: [5, 5, 5], coldStarts: 0, onDemandInitMs: 0 },
+      ]);
+      // 40 busy minutes of 10,080: the 95th percentile minute is idle.
+      expect(p.p95Concurrency).toBe(0);
+    });
+
+    it('gives a constant load its own value as p95', async () => {
+      const rows: MinuteRow[] = [];
+      for (let m = 0; m < 120; m++) rows.push({ minuteMs: MONDAY + m * MINUTE, invocations: 12_000, durationSumMs: 1_200_000 });
+      await insertMinutes(rows);
+      const profiles = await repo.concurrencyProfiles({ fromMs: MONDAY, toMs: MONDAY + 2 * HOUR });
+      expect(profiles.get(F)!.p95Concurrency).toBeCloseTo(20, 9);
+    });
+  });
+
+  describe('coldStartExtras', () => {
+    it('counts a proactive init once across sources and buckets SnapStart restores', async () => {
+      const base = { function_id: F, platform: 'aws_lambda', version: '1', memory_size_mb: 512, duration_us: 1000 };
+      await handle.client.insert({
+        table: 'invocations',
+        format: 'JSONEachRow',
+        values: [
+          { ...base, source: 'lambda_telemetry', request_id: 'a', start_time: MONDAY + 1000, init_type: 'proactive', init_duration_us: 250_000 },
+          { ...base, source: 'lambda_log', request_id: 'a', start_time: MONDAY + 1000, init_type: 'proactive', init_duration_us: 250_000 },
+          { ...base, source: 'lambda_telemetry', request_id: 'b', start_time: MONDAY + 2000, init_type: 'snap-start', cold_start: 1, restore_duration_us: 150_000 },
+          { ...base, source: 'lambda_telemetry', request_id: 'c', start_time: MONDAY + 3000 },
+        ],
+      });
+      const [row] = await repo.coldStartExtras({ fromMs: MONDAY, toMs: MONDAY + HOUR }, false);
+      expect(row).toMatchObject({ functionId: F, proactiveInits: 1, proactiveInitSumMs: 250, restores: 1 });
+      // 150 ms falls in the log-scale bucket [139, 152) ms.
+      expect(histogramQuantile(row.restoreBuckets, 0.5)).toBeGreaterThan(139);
+      expect(histogramQuantile(row.restoreBuckets, 0.5)).toBeLessThan(152);
+    });
+  });
+});
+
+describe(minutesPerHourOfWeek.name, () => {
+  it('counts the window minutes in each hour of week, 0 being Monday 00:00 UTC', () => {
+    const minutes = minutesPerHourOfWeek({ fromMs: MONDAY + 30 * MINUTE, toMs: MONDAY + 8 * 24 * HOUR });
+    expect(minutes[0]).toBe(30 + 60);
+    expect(minutes[1]).toBe(120);
+    expect(minutes[24]).toBe(60);
+    expect(minutes[167]).toBe(60);
+    expect(minutes.reduce((a, b) => a + b, 0)).toBe(8 * 24 * 60 - 30);
+  });
+});
