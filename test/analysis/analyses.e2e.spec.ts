@@ -117,7 +117,11 @@ describe('Analyses over generated fleets', () => {
       ],
     });
     await putConfig(ids.nearTimeout, { timeoutMs: 1000, memoryMb: 512, runtime: 'nodejs22.x' });
-    await putConfig(ids.fatMemory, { memoryMb: 1024, runtime: 'nodejs22.x', architecture: 'x86_64' });
+    await putConfig(ids.fatMemory, {
+      memoryMb: 1024,
+      runtime: 'nodejs22.x',
+      architecture: 'x86_64',
+    });
 
     const run = await api('/api/analyses/run', { method: 'POST' });
     expect(run.status).toBe(200);
@@ -169,7 +173,9 @@ describe('Analyses over generated fleets', () => {
     expect(pc).toBeDefined();
     expect(pc.recommended.provisionedConcurrency).toBe(20);
     expect(pc.monthlyImpactUsd).toBeGreaterThan(0);
-    expect(pc.evidence.utilisation as number).toBeGreaterThan(pc.evidence.breakEvenUtilisation as number);
+    expect(pc.evidence.utilisation as number).toBeGreaterThan(
+      pc.evidence.breakEvenUtilisation as number,
+    );
     expect(pc.evidence.p95Concurrency as number).toBeCloseTo(20, 0);
   });
 

@@ -95,14 +95,20 @@ describe('GET /api/coldstarts', () => {
     const configs: [string, Record<string, unknown>][] = [
       [node, { runtime: 'nodejs22.x', architecture: 'x86_64', packageType: 'Zip', memoryMb: 512 }],
       [java, { runtime: 'java21', architecture: 'arm64', packageType: 'Zip', memoryMb: 1024 }],
-      [python, { runtime: 'python3.12', architecture: 'x86_64', packageType: 'Zip', memoryMb: 2048 }],
+      [
+        python,
+        { runtime: 'python3.12', architecture: 'x86_64', packageType: 'Zip', memoryMb: 2048 },
+      ],
     ];
     for (const [id, body] of configs) {
-      const response = await fetch(`${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id)}/config`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      const response = await fetch(
+        `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id)}/config`,
+        {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+      );
       expect(response.status).toBe(200);
     }
   });
@@ -118,7 +124,12 @@ describe('GET /api/coldstarts', () => {
     const groups = byKey(body.groups);
 
     const n = groups.get(node);
-    expect(n).toMatchObject({ invocations: 100, coldStarts: 10, coldStartRate: 0.1, latencyAddedMs: 2000 });
+    expect(n).toMatchObject({
+      invocations: 100,
+      coldStarts: 10,
+      coldStartRate: 0.1,
+      latencyAddedMs: 2000,
+    });
     expect(n.onDemand).toMatchObject({ coldStarts: 10, rate: 0.1, latencyAddedMs: 2000 });
     expect(n.onDemand.initDurationMs.mean).toBeCloseTo(200, 6);
     // The log-scale sketch is exact to its bucket (≈ 9 %).
@@ -131,7 +142,12 @@ describe('GET /api/coldstarts', () => {
     expect(n.proactive).toEqual({ inits: 3, meanInitMs: 250 });
 
     const j = groups.get(java);
-    expect(j).toMatchObject({ invocations: 50, coldStarts: 5, coldStartRate: 0.1, latencyAddedMs: 750 });
+    expect(j).toMatchObject({
+      invocations: 50,
+      coldStarts: 5,
+      coldStartRate: 0.1,
+      latencyAddedMs: 750,
+    });
     expect(j.onDemand.coldStarts).toBe(0);
     expect(j.snapStart).toMatchObject({ restores: 5, rate: 0.1, latencyAddedMs: 750, costUsd: 0 });
     expect(j.snapStart.restoreDurationMs.mean).toBeCloseTo(150, 6);
@@ -150,7 +166,12 @@ describe('GET /api/coldstarts', () => {
   it('keeps on-demand, SnapStart, provisioned-concurrency and proactive inits apart by initType', async () => {
     const { body } = await get('groupBy=initType');
     const groups = byKey(body.groups);
-    expect([...groups.keys()]).toEqual(['on-demand', 'snap-start', 'provisioned-concurrency', 'proactive']);
+    expect([...groups.keys()]).toEqual([
+      'on-demand',
+      'snap-start',
+      'provisioned-concurrency',
+      'proactive',
+    ]);
     expect(groups.get('on-demand').onDemand.coldStarts).toBe(14);
     expect(groups.get('on-demand').snapStart.restores).toBe(0);
     expect(groups.get('snap-start').snapStart.restores).toBe(9);

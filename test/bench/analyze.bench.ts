@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { rmSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { defaultAnalyzers } from '@fleetscope/analysis';
 import { AnalysisRunner, configuredCatalogue } from '@fleetscope/analysis-jobs';
@@ -152,6 +152,7 @@ async function main(): Promise<void> {
       configuredCatalogue(config),
       defaultAnalyzers(),
     );
+    const loadBefore = loadavg()[0];
     const summary = await runner.run({ nowMs: toMs });
 
     // The input stage again, query by query (warm), to show where its time goes.
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
     const lines = [
       '',
       `fleet: ${rows.functions.toLocaleString('en')} functions, ${rows.minutes.toLocaleString('en')} function-minute rows, ${rows.hours.toLocaleString('en')} function-hour rows, ${Math.round(rows.invocations / 1e6).toLocaleString('en')} M invocations (generated in ${seconds(generateMs)}, background merges settled in ${seconds(settleMs)})`,
-      `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, embedded ClickHouse (chDB)`,
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, embedded ClickHouse (chDB); load average before the run ${loadBefore.toFixed(2)}, after ${loadavg()[0].toFixed(2)}`,
       '',
       'analysis run (POST /api/analyses/run does the same):',
       `  input SQL (aggregates + inventory)  ${seconds(t.inputsMs)}`,

@@ -70,7 +70,10 @@ function minuteSource(c: MinuteFleetClass): { from: string; where: string } {
 const FUNCTION_ID = `if({count:UInt64} = 1, {id:String}, concat({id:String}, '-', leftPad(toString(f), 5, '0')))`;
 
 /** One function_configs row per function of each class, as the platform API would report it. */
-export async function insertFleetInventory(client: ClickHouseClient, fleet: MinuteFleet): Promise<void> {
+export async function insertFleetInventory(
+  client: ClickHouseClient,
+  fleet: MinuteFleet,
+): Promise<void> {
   for (const c of fleet.classes) {
     await client.command({
       query: `
@@ -92,7 +95,10 @@ export async function insertFleetInventory(client: ClickHouseClient, fleet: Minu
   }
 }
 
-export async function insertMinuteFleet(client: ClickHouseClient, fleet: MinuteFleet): Promise<void> {
+export async function insertMinuteFleet(
+  client: ClickHouseClient,
+  fleet: MinuteFleet,
+): Promise<void> {
   for (const c of fleet.classes) {
     const { from, where } = minuteSource(c);
     const params = {

@@ -16,7 +16,10 @@ function fakeRunner(busy: boolean) {
 }
 
 describe(AnalysisScheduler.name, () => {
-  const config = loadConfig({ FLEETSCOPE_ANALYSIS_CRON: '0 0 3 * * *', FLEETSCOPE_LOG_LEVEL: 'error' });
+  const config = loadConfig({
+    FLEETSCOPE_ANALYSIS_CRON: '0 0 3 * * *',
+    FLEETSCOPE_LOG_LEVEL: 'error',
+  });
 
   it('registers the analyses on FLEETSCOPE_ANALYSIS_CRON in UTC', () => {
     const registry = new SchedulerRegistry();
@@ -32,7 +35,9 @@ describe(AnalysisScheduler.name, () => {
 
   it('runs on a tick and survives a failed run', async () => {
     const { runner, calls } = fakeRunner(false);
-    await expect(new AnalysisScheduler(runner, new SchedulerRegistry(), config).tick()).resolves.toBeUndefined();
+    await expect(
+      new AnalysisScheduler(runner, new SchedulerRegistry(), config).tick(),
+    ).resolves.toBeUndefined();
     expect(calls).toEqual(['run']);
   });
 

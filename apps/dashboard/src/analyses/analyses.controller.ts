@@ -1,9 +1,4 @@
-import {
-  Controller,
-  HttpCode,
-  Post,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { Controller, HttpCode, Post, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnalysisRunner, type AnalysisRunSummary } from '@fleetscope/analysis-jobs';
 import { StorageUnavailableError } from '@fleetscope/storage';

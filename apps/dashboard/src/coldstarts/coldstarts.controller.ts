@@ -24,7 +24,11 @@ export class ColdStartsController {
     summary:
       'Cold starts grouped: counts, rates, init and restore percentiles, latency and cost added; provisioned concurrency, SnapStart and proactive inits apart',
   })
-  @ApiQuery({ name: 'from', required: false, description: 'ISO-8601 or epoch ms; default now − 24 h' })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'ISO-8601 or epoch ms; default now − 24 h',
+  })
   @ApiQuery({ name: 'to', required: false, description: 'ISO-8601 or epoch ms; default now' })
   @ApiQuery({ name: 'groupBy', required: false, enum: COLD_START_GROUPS })
   async list(

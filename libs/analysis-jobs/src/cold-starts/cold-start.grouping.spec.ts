@@ -31,12 +31,37 @@ const configs = new Map<string, FunctionConfig>([
 
 describe(groupColdStarts.name, () => {
   const rows = [
-    row({ key: '9', coldStarts: 6, restores: 2, initDurationSumMs: 1000, initBuckets: { 61: 4 }, restoreDurationSumMs: 300, provisionedInits: 3 }),
-    row({ key: '10', memorySizeMb: 2048, version: '2', invocations: 50, coldStarts: 5, initDurationSumMs: 1000, initBuckets: { 61: 5 } }),
+    row({
+      key: '9',
+      coldStarts: 6,
+      restores: 2,
+      initDurationSumMs: 1000,
+      initBuckets: { 61: 4 },
+      restoreDurationSumMs: 300,
+      provisionedInits: 3,
+    }),
+    row({
+      key: '10',
+      memorySizeMb: 2048,
+      version: '2',
+      invocations: 50,
+      coldStarts: 5,
+      initDurationSumMs: 1000,
+      initBuckets: { 61: 5 },
+    }),
     row({ key: '9', functionId: K, memorySizeMb: 0, invocations: 20, coldStarts: 4 }),
   ];
   const extras: ColdStartExtrasRow[] = [
-    { key: '9', functionId: A, version: '1', memorySizeMb: 1024, proactiveInits: 2, proactiveInitSumMs: 500, restores: 2, restoreBuckets: { 57: 2 } },
+    {
+      key: '9',
+      functionId: A,
+      version: '1',
+      memorySizeMb: 1024,
+      proactiveInits: 2,
+      proactiveInitSumMs: 500,
+      restores: 2,
+      restoreBuckets: { 57: 2 },
+    },
   ];
 
   it('keeps on-demand, SnapStart, provisioned-concurrency and proactive inits apart', () => {

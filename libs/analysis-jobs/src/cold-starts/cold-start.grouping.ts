@@ -160,10 +160,7 @@ function groupKey(
   }
 }
 
-function profileOf(
-  row: RowIdentity,
-  config: FunctionConfig | undefined,
-): FunctionProfile {
+function profileOf(row: RowIdentity, config: FunctionConfig | undefined): FunctionProfile {
   const profile = analysisProfile(row.functionId, config);
   return row.memorySizeMb > 0 ? { ...profile, memoryMb: row.memorySizeMb } : profile;
 }
@@ -204,11 +201,7 @@ function rowCosts(
   return { onDemandUsd: init.usd, restoreUsd };
 }
 
-function durationFigures(
-  sumMs: number,
-  count: number,
-  buckets: HistogramBuckets,
-): DurationFigures {
+function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets): DurationFigures {
   return {
     mean: count > 0 && sumMs > 0 ? sumMs / count : null,
     p50: histogramQuantile(buckets, 0.5),
@@ -313,7 +306,8 @@ function addRow(
 
 function addExtras(acc: Accumulator, row: ColdStartExtrasRow, part?: InitPart): void {
   acc.functions.add(row.functionId);
-  if (part === undefined || part === 'snap-start') addBuckets(acc.restoreBuckets, row.restoreBuckets);
+  if (part === undefined || part === 'snap-start')
+    addBuckets(acc.restoreBuckets, row.restoreBuckets);
   if (part === undefined || part === 'proactive') {
     acc.proactiveInits += row.proactiveInits;
     acc.proactiveInitSumMs += row.proactiveInitSumMs;
@@ -323,7 +317,8 @@ function addExtras(acc: Accumulator, row: ColdStartExtrasRow, part?: InitPart): 
 function compareKeys(groupBy: ColdStartGroup) {
   return (a: ColdStartGroupReport, b: ColdStartGroupReport): number => {
     if (groupBy === 'hour') return Number(a.key) - Number(b.key);
-    if (groupBy === 'initType') return INIT_PARTS.indexOf(a.key as InitPart) - INIT_PARTS.indexOf(b.key as InitPart);
+    if (groupBy === 'initType')
+      return INIT_PARTS.indexOf(a.key as InitPart) - INIT_PARTS.indexOf(b.key as InitPart);
     return b.coldStarts - a.coldStarts || a.key.localeCompare(b.key);
   };
 }

@@ -3,7 +3,12 @@ import { accountMonthlyGbSeconds } from './account-usage';
 
 const WEEK_MS = 7 * 86_400_000;
 
-function input(id: string, architecture: 'x86_64' | 'arm64', memoryMb: number, durationSumMs: number): FunctionAnalysisInput {
+function input(
+  id: string,
+  architecture: 'x86_64' | 'arm64',
+  memoryMb: number,
+  durationSumMs: number,
+): FunctionAnalysisInput {
   const [platform, account, region, name] = id.split('~');
   return {
     profile: {

@@ -60,7 +60,13 @@ describe(analysisProfile.name, () => {
   it('takes identity from the id and settings from the inventory', () => {
     const profile = analysisProfile(
       ID,
-      config({ runtime: 'python3.12', architecture: 'arm64', memoryMb: 1769, timeoutMs: 3000, packageType: 'Image' }),
+      config({
+        runtime: 'python3.12',
+        architecture: 'arm64',
+        memoryMb: 1769,
+        timeoutMs: 3000,
+        packageType: 'Image',
+      }),
     );
     expect(profile).toMatchObject({
       platform: 'aws_lambda',
@@ -80,12 +86,19 @@ describe(analysisProfile.name, () => {
       { memoryMb: 512, invocations: 10, durationSumMs: 1, durationBuckets: {} },
       { memoryMb: 1024, invocations: 90, durationSumMs: 1, durationBuckets: {} },
     ]);
-    expect(analysisProfile(ID, undefined, s)).toMatchObject({ memoryMb: 1024, architecture: 'x86_64', timeoutMs: null });
+    expect(analysisProfile(ID, undefined, s)).toMatchObject({
+      memoryMb: 1024,
+      architecture: 'x86_64',
+      timeoutMs: null,
+    });
     expect(dominantMemoryMb(stats([]))).toBeNull();
   });
 
   it('describes an id it cannot parse as platform other', () => {
-    expect(analysisProfile('not-an-id', undefined)).toMatchObject({ platform: 'other', name: 'not-an-id' });
+    expect(analysisProfile('not-an-id', undefined)).toMatchObject({
+      platform: 'other',
+      name: 'not-an-id',
+    });
   });
 });
 
@@ -98,22 +111,37 @@ describe(foldUnknownMemory.name, () => {
       ],
       512,
     );
-    expect(folded).toEqual([{ memoryMb: 512, invocations: 15, durationSumMs: 150, durationBuckets: { 40: 15 } }]);
+    expect(folded).toEqual([
+      { memoryMb: 512, invocations: 15, durationSumMs: 150, durationBuckets: { 40: 15 } },
+    ]);
   });
 
   it('leaves them out when no size is configured', () => {
-    expect(foldUnknownMemory([{ memoryMb: 0, invocations: 5, durationSumMs: 50, durationBuckets: {} }], null)).toEqual([]);
+    expect(
+      foldUnknownMemory(
+        [{ memoryMb: 0, invocations: 5, durationSumMs: 50, durationBuckets: {} }],
+        null,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe(assembleAnalysisInputs.name, () => {
   it('joins stored aggregates with the merged inventory', () => {
     const stored = new Map<string, StoredAnalysisInputs>([
-      [ID, { stats: stats([{ memoryMb: 0, invocations: 3, durationSumMs: 30, durationBuckets: {} }]), concurrency: null }],
+      [
+        ID,
+        {
+          stats: stats([{ memoryMb: 0, invocations: 3, durationSumMs: 30, durationBuckets: {} }]),
+          concurrency: null,
+        },
+      ],
     ]);
     const [input] = assembleAnalysisInputs(stored, new Map([[ID, config({ memoryMb: 256 })]]));
     expect(input.profile.memoryMb).toBe(256);
-    expect(input.stats.byMemory).toEqual([{ memoryMb: 256, invocations: 3, durationSumMs: 30, durationBuckets: {} }]);
+    expect(input.stats.byMemory).toEqual([
+      { memoryMb: 256, invocations: 3, durationSumMs: 30, durationBuckets: {} },
+    ]);
     expect(input.concurrency).toBeNull();
   });
 });

@@ -8,7 +8,9 @@ import { PLATFORMS, parseFunctionId, type Platform } from '@fleetscope/model';
 import type { FunctionConfig, StoredAnalysisInputs } from '@fleetscope/storage';
 
 /** The memory size most invocations ran at (0 = unknown is never chosen); null if none known. */
-export function dominantMemoryMb(stats: Pick<FunctionWindowStats, 'byMemory'> | undefined): number | null {
+export function dominantMemoryMb(
+  stats: Pick<FunctionWindowStats, 'byMemory'> | undefined,
+): number | null {
   let best: MemorySizeStats | undefined;
   for (const m of stats?.byMemory ?? []) {
     if (m.memoryMb > 0 && (!best || m.invocations > best.invocations)) best = m;

@@ -16,7 +16,12 @@ const ID = 'aws_lambda~1~us-east-1~a';
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 
 function stored(): Map<string, StoredAnalysisInputs> {
-  const stats = { functionId: ID, invocations: 10, byMemory: [], daily: [] } as unknown as FunctionWindowStats;
+  const stats = {
+    functionId: ID,
+    invocations: 10,
+    byMemory: [],
+    daily: [],
+  } as unknown as FunctionWindowStats;
   return new Map([[ID, { stats, concurrency: null }]]);
 }
 
@@ -42,7 +47,9 @@ function setup(load: () => Promise<Map<string, StoredAnalysisInputs>>) {
       return load();
     },
   } as unknown as AnalysisInputsRepository;
-  const configs = { merged: () => Promise.resolve(new Map()) } as unknown as FunctionConfigRepository;
+  const configs = {
+    merged: () => Promise.resolve(new Map()),
+  } as unknown as FunctionConfigRepository;
   const results = {
     saveRun: (run: AnalysisRun, recommendations: StoredRecommendation[]) => {
       saved.push({ run, recommendations });
@@ -103,10 +110,15 @@ describe(AnalysisRunner.name, () => {
   });
 
   it('records a failed run and hands the storage error to the caller', async () => {
-    const { runner, saved } = setup(() => Promise.reject(new StorageUnavailableError('ClickHouse is down')));
+    const { runner, saved } = setup(() =>
+      Promise.reject(new StorageUnavailableError('ClickHouse is down')),
+    );
     await expect(runner.run({ nowMs: NOW })).rejects.toBeInstanceOf(StorageUnavailableError);
     expect(saved).toEqual([
-      expect.objectContaining({ run: expect.objectContaining({ status: 'failed', message: 'ClickHouse is down' }), recommendations: [] }),
+      expect.objectContaining({
+        run: expect.objectContaining({ status: 'failed', message: 'ClickHouse is down' }),
+        recommendations: [],
+      }),
     ]);
     // The queue is not stuck behind the failure.
     const ok = setup(() => Promise.resolve(stored()));

@@ -107,9 +107,27 @@ describe(AnalysisInputsRepository.name, () => {
       const day1 = { 60: 98, 70: 2 };
       const day2 = { 60: 50, 80: 50 };
       await insertMinutes([
-        { minuteMs: MONDAY + 10 * HOUR, invocations: 100, durationSumMs: 2000, buckets: day1, billedMs: 2100, timeouts: 1, maxMemoryUsedMb: 90 },
+        {
+          minuteMs: MONDAY + 10 * HOUR,
+          invocations: 100,
+          durationSumMs: 2000,
+          buckets: day1,
+          billedMs: 2100,
+          timeouts: 1,
+          maxMemoryUsedMb: 90,
+        },
         { minuteMs: MONDAY + 10 * HOUR + MINUTE, invocations: 0, durationSumMs: 0, coldStarts: 0 },
-        { minuteMs: MONDAY + 30 * HOUR + 5 * MINUTE, memoryMb: 1024, invocations: 100, durationSumMs: 3000, buckets: day2, billedMs: 3100, coldStarts: 2, initMs: 500, maxMemoryUsedMb: 120 },
+        {
+          minuteMs: MONDAY + 30 * HOUR + 5 * MINUTE,
+          memoryMb: 1024,
+          invocations: 100,
+          durationSumMs: 3000,
+          buckets: day2,
+          billedMs: 3100,
+          coldStarts: 2,
+          initMs: 500,
+          maxMemoryUsedMb: 120,
+        },
       ]);
       const stats = await repo.windowStats({ fromMs: MONDAY, toMs: MONDAY + 2 * 24 * HOUR });
       const s = stats.get(F)!;
@@ -137,15 +155,26 @@ describe(AnalysisInputsRepository.name, () => {
 
     it('counts each function-minute from one source, hourly rows inside the window and minutes at its edges', async () => {
       const rows: MinuteRow[] = [];
-      for (const minuteMs of [MONDAY + 5 * MINUTE, MONDAY + HOUR + 30 * MINUTE, MONDAY + 2 * HOUR + 10 * MINUTE]) {
+      for (const minuteMs of [
+        MONDAY + 5 * MINUTE,
+        MONDAY + HOUR + 30 * MINUTE,
+        MONDAY + 2 * HOUR + 10 * MINUTE,
+      ]) {
         rows.push({ minuteMs, invocations: 10, durationSumMs: 100, billedMs: 100 });
         rows.push({ minuteMs, source: 'otel_span', invocations: 10, durationSumMs: 100 });
       }
       rows.push({ minuteMs: MONDAY + 2 * HOUR + 40 * MINUTE, invocations: 99, durationSumMs: 1 });
       await insertMinutes(rows);
       // [00:03, 02:30): a partial first hour, one whole hour, a partial last hour.
-      const stats = await repo.windowStats({ fromMs: MONDAY + 3 * MINUTE, toMs: MONDAY + 2 * HOUR + 30 * MINUTE });
-      expect(stats.get(F)).toMatchObject({ invocations: 30, durationSumMs: 300, billedDurationSumMs: 300 });
+      const stats = await repo.windowStats({
+        fromMs: MONDAY + 3 * MINUTE,
+        toMs: MONDAY + 2 * HOUR + 30 * MINUTE,
+      });
+      expect(stats.get(F)).toMatchObject({
+        invocations: 30,
+        durationSumMs: 300,
+        billedDurationSumMs: 300,
+      });
     });
 
     it('reports no billed duration unless every minute has one', async () => {
@@ -162,10 +191,28 @@ describe(AnalysisInputsRepository.name, () => {
     it('folds per-minute concurrency by hour of week with Σ min(c, L) per level and the p95 over all minutes', async () => {
       // Monday 00:xx: 30 minutes at c = 4 (4 × 60,000 busy ms); Tuesday 01:xx: 10 minutes at c = 0.5.
       const rows: MinuteRow[] = [];
-      for (let m = 0; m < 30; m++) rows.push({ minuteMs: MONDAY + m * MINUTE, invocations: 2400, durationSumMs: 240_000, coldStarts: m === 0 ? 3 : 0, initMs: m === 0 ? 900 : 0 });
-      for (let m = 0; m < 10; m++) rows.push({ minuteMs: MONDAY + 25 * HOUR + m * MINUTE, invocations: 300, durationSumMs: 30_000 });
+      for (let m = 0; m < 30; m++)
+        rows.push({
+          minuteMs: MONDAY + m * MINUTE,
+          invocations: 2400,
+          durationSumMs: 240_000,
+          coldStarts: m === 0 ? 3 : 0,
+          initMs: m === 0 ? 900 : 0,
+        });
+      for (let m = 0; m < 10; m++)
+        rows.push({
+          minuteMs: MONDAY + 25 * HOUR + m * MINUTE,
+          invocations: 300,
+          durationSumMs: 30_000,
+        });
       // A second source of the same minutes must not double the concurrency.
-      for (let m = 0; m < 10; m++) rows.push({ minuteMs: MONDAY + 25 * HOUR + m * MINUTE, source: 'otel_span', invocations: 300, durationSumMs: 30_000 });
+      for (let m = 0; m < 10; m++)
+        rows.push({
+          minuteMs: MONDAY + 25 * HOUR + m * MINUTE,
+          source: 'otel_span',
+          invocations: 300,
+          durationSumMs: 30_000,
+        });
       await insertMinutes(rows);
 
       const window = { fromMs: MONDAY, toMs: MONDAY + 7 * 24 * HOUR };
@@ -174,8 +221,22 @@ describe(AnalysisInputsRepository.name, () => {
       expect(p.levels).toEqual([1, 2, 5]);
       expect(p.weeksCovered).toBe(1);
       expect(p.hours).toEqual([
-        { hourOfWeek: 0, minutesObserved: 60, concurrencyMinutes: 120, coveredMinutesByLevel: [30, 60, 120], coldStarts: 3, onDemandInitMs: 900 },
-        { hourOfWeek: 25, minutesObserved: 60, concurrencyMinutes: 5, coveredMinutesByLevel: [5, 5, 5], coldStarts: 0, onDemandInitMs: 0 },
+        {
+          hourOfWeek: 0,
+          minutesObserved: 60,
+          concurrencyMinutes: 120,
+          coveredMinutesByLevel: [30, 60, 120],
+          coldStarts: 3,
+          onDemandInitMs: 900,
+        },
+        {
+          hourOfWeek: 25,
+          minutesObserved: 60,
+          concurrencyMinutes: 5,
+          coveredMinutesByLevel: [5, 5, 5],
+          coldStarts: 0,
+          onDemandInitMs: 0,
+        },
       ]);
       // 40 busy minutes of 10,080: the 95th percentile minute is idle.
       expect(p.p95Concurrency).toBe(0);
@@ -183,7 +244,8 @@ describe(AnalysisInputsRepository.name, () => {
 
     it('gives a constant load its own value as p95', async () => {
       const rows: MinuteRow[] = [];
-      for (let m = 0; m < 120; m++) rows.push({ minuteMs: MONDAY + m * MINUTE, invocations: 12_000, durationSumMs: 1_200_000 });
+      for (let m = 0; m < 120; m++)
+        rows.push({ minuteMs: MONDAY + m * MINUTE, invocations: 12_000, durationSumMs: 1_200_000 });
       await insertMinutes(rows);
       const profiles = await repo.concurrencyProfiles({ fromMs: MONDAY, toMs: MONDAY + 2 * HOUR });
       expect(profiles.get(F)!.p95Concurrency).toBeCloseTo(20, 9);
@@ -192,19 +254,52 @@ describe(AnalysisInputsRepository.name, () => {
 
   describe('coldStartExtras', () => {
     it('counts a proactive init once across sources and buckets SnapStart restores', async () => {
-      const base = { function_id: F, platform: 'aws_lambda', version: '1', memory_size_mb: 512, duration_us: 1000 };
+      const base = {
+        function_id: F,
+        platform: 'aws_lambda',
+        version: '1',
+        memory_size_mb: 512,
+        duration_us: 1000,
+      };
       await handle.client.insert({
         table: 'invocations',
         format: 'JSONEachRow',
         values: [
-          { ...base, source: 'lambda_telemetry', request_id: 'a', start_time: MONDAY + 1000, init_type: 'proactive', init_duration_us: 250_000 },
-          { ...base, source: 'lambda_log', request_id: 'a', start_time: MONDAY + 1000, init_type: 'proactive', init_duration_us: 250_000 },
-          { ...base, source: 'lambda_telemetry', request_id: 'b', start_time: MONDAY + 2000, init_type: 'snap-start', cold_start: 1, restore_duration_us: 150_000 },
+          {
+            ...base,
+            source: 'lambda_telemetry',
+            request_id: 'a',
+            start_time: MONDAY + 1000,
+            init_type: 'proactive',
+            init_duration_us: 250_000,
+          },
+          {
+            ...base,
+            source: 'lambda_log',
+            request_id: 'a',
+            start_time: MONDAY + 1000,
+            init_type: 'proactive',
+            init_duration_us: 250_000,
+          },
+          {
+            ...base,
+            source: 'lambda_telemetry',
+            request_id: 'b',
+            start_time: MONDAY + 2000,
+            init_type: 'snap-start',
+            cold_start: 1,
+            restore_duration_us: 150_000,
+          },
           { ...base, source: 'lambda_telemetry', request_id: 'c', start_time: MONDAY + 3000 },
         ],
       });
       const [row] = await repo.coldStartExtras({ fromMs: MONDAY, toMs: MONDAY + HOUR }, false);
-      expect(row).toMatchObject({ functionId: F, proactiveInits: 1, proactiveInitSumMs: 250, restores: 1 });
+      expect(row).toMatchObject({
+        functionId: F,
+        proactiveInits: 1,
+        proactiveInitSumMs: 250,
+        restores: 1,
+      });
       // 150 ms falls in the log-scale bucket [139, 152) ms.
       expect(histogramQuantile(row.restoreBuckets, 0.5)).toBeGreaterThan(139);
       expect(histogramQuantile(row.restoreBuckets, 0.5)).toBeLessThan(152);
@@ -214,7 +309,10 @@ describe(AnalysisInputsRepository.name, () => {
 
 describe(minutesPerHourOfWeek.name, () => {
   it('counts the window minutes in each hour of week, 0 being Monday 00:00 UTC', () => {
-    const minutes = minutesPerHourOfWeek({ fromMs: MONDAY + 30 * MINUTE, toMs: MONDAY + 8 * 24 * HOUR });
+    const minutes = minutesPerHourOfWeek({
+      fromMs: MONDAY + 30 * MINUTE,
+      toMs: MONDAY + 8 * 24 * HOUR,
+    });
     expect(minutes[0]).toBe(30 + 60);
     expect(minutes[1]).toBe(120);
     expect(minutes[24]).toBe(60);
