@@ -97,6 +97,9 @@ export class WireSpan implements OtlpSpan {
 // cursor (no reader object to dereference on every byte).
 const EMPTY = Buffer.alloc(0) as SlicingBuffer;
 let buf = EMPTY;
+/** The same bytes, for comparing four at a time. */
+const EMPTY_VIEW = new DataView(EMPTY.buffer, EMPTY.byteOffset, 0);
+let view = EMPTY_VIEW;
 let pos = 0;
 /** The last 64-bit varint read, as two's complement halves. */
 let lo = 0;
@@ -367,8 +370,13 @@ function forgetKeyValues(): void {
   rememberedLength.fill(-1);
 }
 
+/** Whether buf[a, a+n) equals buf[b, b+n): four bytes at a time, then the rest. */
 function sameBytes(a: number, b: number, n: number): boolean {
-  for (let i = 0; i < n; i++) if (buf[a + i] !== buf[b + i]) return false;
+  let i = 0;
+  for (const whole = n - 3; i < whole; i += 4) {
+    if (view.getInt32(a + i) !== view.getInt32(b + i)) return false;
+  }
+  for (; i < n; i++) if (buf[a + i] !== buf[b + i]) return false;
   return true;
 }
 
@@ -535,6 +543,7 @@ function readResourceSpans(end: number): OtlpResourceSpans {
  */
 export function readTraceRequest(bytes: Buffer): OtlpTraceRequest {
   buf = bytes as SlicingBuffer;
+  view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   pos = 0;
   forgetKeyValues(); // they point into the previous body
   const end = bytes.length;
@@ -547,6 +556,7 @@ export function readTraceRequest(bytes: Buffer): OtlpTraceRequest {
     }
   } finally {
     buf = EMPTY; // do not keep the request body alive between calls
+    view = EMPTY_VIEW;
   }
   return { resourceSpans };
 }
