@@ -202,26 +202,31 @@ async function main(): Promise<void> {
     printFootprint(invFootprint, 'invocation');
     const bytesPerSpan = spansFootprint.compressedBytes / spansFootprint.rows;
 
-    // [4] The raw engine rate: the steady phase's bodies again, rows straight into the emptied tables.
-    for (const table of ['spans', 'invocations', 'function_minutes', 'function_hours']) {
-      await app.call({ cmd: 'exec', sql: `TRUNCATE TABLE ${table}` });
-    }
+    // [4] The raw engine rate: the steady phase's bodies again, rows straight into the emptied
+    // tables. Best of two runs (the cores are shared, so a run can be slowed by others).
     const file = join(scratch, 'steady.requests');
     writeRequestFile(
       file,
       steady.load.acked.map((r) => ({ route: 'traces', region: '', body: r.body })),
     );
-    const raw = await app.call<RawInsertResult>({
-      cmd: 'raw',
-      job: { file, flushRows: ready.flushRows, tables: ['spans', 'invocations'] },
-    });
-    const rawSpans = raw.rows.spans ?? 0;
-    const rawRate = rawSpans / raw.seconds;
-    const rawStored = await countRows(app, 'spans');
+    const runs: { raw: RawInsertResult; stored: number }[] = [];
+    for (let run = 0; run < 2; run++) {
+      for (const table of ['spans', 'invocations', 'function_minutes', 'function_hours']) {
+        await app.call({ cmd: 'exec', sql: `TRUNCATE TABLE ${table}` });
+      }
+      const raw = await app.call<RawInsertResult>({
+        cmd: 'raw',
+        job: { file, flushRows: ready.flushRows, tables: ['spans', 'invocations'] },
+      });
+      runs.push({ raw, stored: await countRows(app, 'spans') });
+    }
+    const rates = runs.map(({ raw }) => (raw.rows.spans ?? 0) / raw.seconds);
+    const rawRate = Math.max(...rates);
+    const { raw, stored: rawStored } = runs[rates.indexOf(rawRate)];
     console.log(
-      `\n[4] raw engine: ${fmt(rawSpans)} spans + ${fmt(raw.rows.invocations ?? 0)} invocation rows, ${raw.inserts} inserts of up to ` +
+      `\n[4] raw engine: ${fmt(raw.rows.spans ?? 0)} spans + ${fmt(raw.rows.invocations ?? 0)} invocation rows, ${raw.inserts} inserts of up to ` +
         `${fmt(ready.flushRows)} rows (JSONCompactEachRow, the two tables in parallel) in ${fmt(raw.seconds, 2)} s = ${fmt(rawRate)} spans/s ` +
-        `(${rawStored} stored; rows rebuilt in ${fmt(raw.prepareSeconds, 1)} s, not timed)`,
+        `(best of ${rates.map((r) => fmt(r)).join(' and ')}; ${rawStored} stored; rows rebuilt in ${fmt(raw.prepareSeconds, 1)} s, not timed)`,
     );
 
     const e2e = steady.load.ackedItems / steady.load.seconds;
