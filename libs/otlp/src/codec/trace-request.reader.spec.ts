@@ -174,13 +174,16 @@ describe(readTraceRequest.name, () => {
   it('gives the same rows, rejects and messages as the generated decoder on random requests', () => {
     const rand = prng(20250101);
     let spans = 0;
+    let invocations = 0;
     for (let n = 0; n < 300; n++) {
       const bytes = encode(randomRequest(rand));
       const fromWire = normaliseTraces(wire(bytes));
       expect(fromWire).toEqual(normaliseTraces(generated(bytes)));
       spans += fromWire.spans.length + fromWire.rejected;
+      invocations += fromWire.invocations.length;
     }
     expect(spans).toBeGreaterThan(1000);
+    expect(invocations).toBeGreaterThan(100);
   });
 
   it('still exposes each span as an OtlpSpan, attributes decoded on demand', () => {

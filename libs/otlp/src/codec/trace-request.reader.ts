@@ -65,6 +65,8 @@ export class WireSpan implements OtlpSpan {
   status: Readonly<{ code: number; message: string }> | undefined = undefined;
   /** end − start in nanoseconds; 0 when end is 0 or not after start (as nanosDiff). */
   durationNanos = 0;
+  /** The start in whole milliseconds (as nanosStringToMs). */
+  startMs = 0;
   private decodedAttributes: OtlpKeyValue[] | undefined = undefined;
 
   constructor(
@@ -494,6 +496,8 @@ function readSpan(end: number): WireSpan {
     }
   }
   span.startTimeUnixNano = uint64ToDecimal(startLo, startHi);
+  // floor(start / 10^6), exactly: hi·2^32 = hi·4294·10^6 + hi·967296, and hi·967296 + lo < 2^53.
+  span.startMs = startHi * 4294 + Math.floor((startHi * 967296 + startLo) / 1e6);
   span.endTimeUnixNano = uint64ToDecimal(endLo, endHi);
   if (endLo !== 0 || endHi !== 0) {
     const d = (endHi - startHi) * 4294967296 + (endLo - startLo);

@@ -145,6 +145,7 @@ function errorTypeOf(span: OtlpSpan, attrs: Record<string, string>): string {
 function invocationOf(
   fn: ResolvedFunction,
   row: SpanRow,
+  startMs: number,
   durationNanos: number,
   status: number,
   span: OtlpSpan,
@@ -163,7 +164,7 @@ function invocationOf(
       pick(sa['faas.invocation_id'], ra['faas.invocation_id']) ??
       pick(sa['faas.execution'], ra['faas.execution']) ??
       row.spanId,
-    startTimeMs: nanosStringToMs(row.timeUnixNano),
+    startTimeMs: startMs,
     durationMs: durationNanos / 1e6,
     billedDurationMs: null,
     initDurationMs: null,
@@ -326,7 +327,8 @@ function normaliseSpan(
 
   // fn is only resolved from attributes with FaaS semantics (resolveFunction checks).
   if (fn !== undefined && (kind === KIND_SERVER || kind === KIND_CONSUMER)) {
-    out.invocations.push(invocationOf(fn, row, durationNanos, statusCode, span));
+    const startMs = wire !== undefined ? wire.startMs : nanosStringToMs(start);
+    out.invocations.push(invocationOf(fn, row, startMs, durationNanos, statusCode, span));
   }
 }
 
