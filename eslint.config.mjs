@@ -39,7 +39,12 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           // The all-in-one process composes the three apps' modules (embedded ClickHouse allows
           // one engine per process); tests start that composition.
-          allow: ['@fleetscope/collector', '@fleetscope/dashboard', '@fleetscope/analyzer', '@fleetscope/fleetscope'],
+          allow: [
+            '@fleetscope/collector',
+            '@fleetscope/dashboard',
+            '@fleetscope/analyzer',
+            '@fleetscope/fleetscope',
+          ],
           depConstraints: [
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },

@@ -13,7 +13,11 @@ describe('Fleetscope all-in-one', () => {
 
   it('answers health on the API and the collector', async () => {
     const health = await fetch(`${fleetscope.apiUrl}/api/health`).then((r) => r.json());
-    expect(health).toEqual({ status: 'ok', clickhouse: { mode: 'embedded', ok: true }, version: expect.any(String) });
+    expect(health).toEqual({
+      status: 'ok',
+      clickhouse: { mode: 'embedded', ok: true },
+      version: expect.any(String),
+    });
     const collector = await fetch(`${fleetscope.ingestUrl}/health`);
     expect(collector.status).toBe(200);
   });

@@ -17,7 +17,11 @@ const root = join(__dirname, '..', '..');
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, Service>;
 };
-const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  }
+).scripts;
 
 /** Docker cannot run here; this checks the deployment file against the config schema instead. */
 describe('docker-compose.yml', () => {
@@ -45,7 +49,10 @@ describe('docker-compose.yml', () => {
     const resolved = Object.fromEntries(
       Object.entries(environment).map(([k, v]) => [
         k,
-        String(v).replace(/\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g, (_m, _n: string, d?: string) => d ?? 'set-by-operator'),
+        String(v).replace(
+          /\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g,
+          (_m, _n: string, d?: string) => d ?? 'set-by-operator',
+        ),
       ]),
     );
     expect(() => loadConfig(resolved)).not.toThrow();
@@ -53,7 +60,8 @@ describe('docker-compose.yml', () => {
 
   it('publishes the ports the config listens on', () => {
     const config = loadConfig({ FLEETSCOPE_INGEST_TOKEN: 'x', FLEETSCOPE_API_TOKEN: 'y' });
-    const published = (name: string) => (compose.services[name].ports ?? []).map((p) => p.split(':'));
+    const published = (name: string) =>
+      (compose.services[name].ports ?? []).map((p) => p.split(':'));
     expect(published('collector')).toEqual(
       expect.arrayContaining([
         [String(config.otlpGrpcPort), String(config.otlpGrpcPort)],

@@ -63,7 +63,11 @@ describe('the fleetscope process', () => {
     expect((await fetch(`http://127.0.0.1:${otlp}/health`)).status).toBe(200);
     const put = await fetch(
       `http://127.0.0.1:${http}/api/functions/aws_lambda~123456789012~us-east-1~kept/config`,
-      { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ memoryMb: 768 }) },
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ memoryMb: 768 }),
+      },
     );
     expect(put.status).toBe(200);
     first.child.kill('SIGINT');

@@ -1,5 +1,10 @@
 import { rmSync } from 'node:fs';
-import { openAndMigrate, openClickHouse, clickHouseMode, StorageUnavailableError } from '@fleetscope/storage';
+import {
+  openAndMigrate,
+  openClickHouse,
+  clickHouseMode,
+  StorageUnavailableError,
+} from '@fleetscope/storage';
 import { testConfig } from '../support/test-clickhouse';
 
 describe('embedded ClickHouse', () => {
@@ -24,7 +29,10 @@ describe('embedded ClickHouse', () => {
       format: 'JSONEachRow',
     });
     expect(await result.json()).toEqual([{ memory_mb: 512 }]);
-    const ledger = await second.client.query({ query: 'SELECT count() AS n FROM schema_migrations', format: 'JSONEachRow' });
+    const ledger = await second.client.query({
+      query: 'SELECT count() AS n FROM schema_migrations',
+      format: 'JSONEachRow',
+    });
     expect(await ledger.json()).toEqual([{ n: 1 }]);
     await second.close();
   });
@@ -50,11 +58,14 @@ describe('retention', () => {
     const config = testConfig();
     const ttlOf = async (handle: Awaited<ReturnType<typeof openAndMigrate>>, table: string) => {
       const result = await handle.client.query({
-        query: 'SELECT create_table_query AS q FROM system.tables WHERE database = currentDatabase() AND name = {t:String}',
+        query:
+          'SELECT create_table_query AS q FROM system.tables WHERE database = currentDatabase() AND name = {t:String}',
         query_params: { t: table },
         format: 'JSONEachRow',
       });
-      return /TTL[^\n]*?toIntervalDay\((\d+)\)/.exec((await result.json<{ q: string }>())[0].q)?.[1];
+      return /TTL[^\n]*?toIntervalDay\((\d+)\)/.exec(
+        (await result.json<{ q: string }>())[0].q,
+      )?.[1];
     };
     let handle = await openAndMigrate(config);
     expect(await ttlOf(handle, 'invocations')).toBe('30');

@@ -14,7 +14,11 @@ import { testConfig } from '../support/test-clickhouse';
 describe(MigrationRunner.name, () => {
   const config = testConfig();
   let handle: ClickHouseHandle;
-  const options = { database: config.clickhouseDatabase, rawRetentionDays: 30, aggregateRetentionDays: 400 };
+  const options = {
+    database: config.clickhouseDatabase,
+    rawRetentionDays: 30,
+    aggregateRetentionDays: 400,
+  };
 
   beforeAll(async () => {
     handle = await openClickHouse(config);
@@ -57,13 +61,22 @@ describe(MigrationRunner.name, () => {
     expect(await schema()).toEqual(before);
     expect(await ledger()).toEqual(ledgerBefore);
     expect(before.map((t) => t.split(':')[0])).toEqual(
-      expect.arrayContaining(['invocations', 'spans', 'logs', 'metric_points', 'function_minutes', 'function_hours', 'function_configs']),
+      expect.arrayContaining([
+        'invocations',
+        'spans',
+        'logs',
+        'metric_points',
+        'function_minutes',
+        'function_hours',
+        'function_configs',
+      ]),
     );
   });
 
   it('reports a broken migration with its file name and the server message, and does not record it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fleetscope-migrations-'));
-    for (const m of readMigrations(MIGRATIONS_DIR)) copyFileSync(join(MIGRATIONS_DIR, m.file), join(dir, m.file));
+    for (const m of readMigrations(MIGRATIONS_DIR))
+      copyFileSync(join(MIGRATIONS_DIR, m.file), join(dir, m.file));
     writeFileSync(
       join(dir, '0900_broken.sql'),
       'CREATE TABLE IF NOT EXISTS ok_before_failure (a UInt8) ENGINE = MergeTree ORDER BY a;\nCREATE TABLE broken (a NoSuchType) ENGINE = MergeTree ORDER BY a;\n',
@@ -117,7 +130,9 @@ describe('cluster DDL', () => {
     expect(statements.length).toBeGreaterThan(10);
     for (const statement of statements) {
       // EXPLAIN AST parses without executing (there is no cluster here to run it on).
-      await expect(handle.client.query({ query: `EXPLAIN AST ${statement}`, format: 'TabSeparated' })).resolves.toBeDefined();
+      await expect(
+        handle.client.query({ query: `EXPLAIN AST ${statement}`, format: 'TabSeparated' }),
+      ).resolves.toBeDefined();
     }
   });
 });

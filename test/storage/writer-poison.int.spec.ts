@@ -24,18 +24,29 @@ describe(IngestWriter.name, () => {
   it('stores the other requests of a flush when ClickHouse refuses one request’s rows', async () => {
     const { handle, cleanup } = await openTestClickHouse();
     try {
-      const writer = new IngestWriter(handle.client, { maxQueueBytes: 1 << 24, flushIntervalMs: 50, flushRows: 1_000 });
+      const writer = new IngestWriter(handle.client, {
+        maxQueueBytes: 1 << 24,
+        flushIntervalMs: 50,
+        flushRows: 1_000,
+      });
       const now = `${Date.now()}000000`;
       const good: IngestBatch = { logs: [log('good one', now)] };
       const alsoGood: IngestBatch = { logs: [log('good two', now)] };
       // A timestamp ClickHouse cannot read as DateTime64(9): the rows themselves are wrong.
       const bad: IngestBatch = { logs: [log('bad', 'nineteen-chars-long')] };
-      const results = await Promise.allSettled([writer.write(good), writer.write(bad), writer.write(alsoGood)]);
+      const results = await Promise.allSettled([
+        writer.write(good),
+        writer.write(bad),
+        writer.write(alsoGood),
+      ]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       const reason = (results[1] as PromiseRejectedResult).reason as StorageQueryError;
       expect(reason).toBeInstanceOf(StorageQueryError);
       expect(reason.retryable).toBe(false);
-      const stored = await handle.client.query({ query: 'SELECT body FROM logs ORDER BY body', format: 'JSONEachRow' });
+      const stored = await handle.client.query({
+        query: 'SELECT body FROM logs ORDER BY body',
+        format: 'JSONEachRow',
+      });
       expect(await stored.json()).toEqual([{ body: 'good one' }, { body: 'good two' }]);
       await writer.close();
     } finally {

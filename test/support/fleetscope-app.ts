@@ -38,7 +38,9 @@ export interface RunningFleetscope {
  * The real all-in-one Fleetscope (collector, analyzer, dashboard) on free loopback ports and a
  * fresh embedded ClickHouse, exactly as `npm start` wires it.
  */
-export async function startFleetscope(env: Record<string, string> = {}): Promise<RunningFleetscope> {
+export async function startFleetscope(
+  env: Record<string, string> = {},
+): Promise<RunningFleetscope> {
   const [http, otlpHttp, otlpGrpc] = [await freePort(), await freePort(), await freePort()];
   const config = testConfig({
     FLEETSCOPE_HTTP_PORT: String(http),

@@ -9,7 +9,10 @@ import { CollectorModule } from './collector.module';
 @Module({})
 class CollectorAppModule {
   static forRoot(config: Config): DynamicModule {
-    return { module: CollectorAppModule, imports: [StorageModule.forRoot(config), CollectorModule] };
+    return {
+      module: CollectorAppModule,
+      imports: [StorageModule.forRoot(config), CollectorModule],
+    };
   }
 }
 

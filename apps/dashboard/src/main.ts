@@ -9,7 +9,10 @@ import { FLEETSCOPE_VERSION } from './version';
 @Module({})
 class DashboardAppModule {
   static forRoot(config: Config): DynamicModule {
-    return { module: DashboardAppModule, imports: [StorageModule.forRoot(config), DashboardModule] };
+    return {
+      module: DashboardAppModule,
+      imports: [StorageModule.forRoot(config), DashboardModule],
+    };
   }
 }
 

@@ -21,7 +21,6 @@ import { RecommendationsRepository } from './repositories/recommendations.reposi
 import { IngestRequestsRepository } from './repositories/ingest-requests.repository';
 import { AnalysisInputsRepository } from './repositories/analysis-inputs.repository';
 
-
 export async function openAndMigrate(
   config: Config,
   logger?: Pick<Logger, 'log'>,

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import {
   Server,
   ServerCredentials,
@@ -66,7 +72,9 @@ export class OtlpGrpcServer implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     const address = `${this.config.host.includes(':') ? `[${this.config.host}]` : this.config.host}:${this.config.otlpGrpcPort}`;
     await new Promise<void>((resolve, reject) =>
-      this.server.bindAsync(address, ServerCredentials.createInsecure(), (error) => (error ? reject(error) : resolve())),
+      this.server.bindAsync(address, ServerCredentials.createInsecure(), (error) =>
+        error ? reject(error) : resolve(),
+      ),
     );
     this.logger.log(`OTLP/gRPC on ${address}`);
   }
@@ -86,7 +94,10 @@ export class OtlpGrpcServer implements OnApplicationBootstrap, OnModuleDestroy {
       if (!bearerMatches(typeof header === 'string' ? header : header?.toString(), token)) {
         this.metrics.rejected(signal, 'unauthorized');
         this.metrics.request(`grpc_${signal}`, 401);
-        callback({ code: status.UNAUTHENTICATED, details: 'missing or wrong bearer token (FLEETSCOPE_INGEST_TOKEN)' });
+        callback({
+          code: status.UNAUTHENTICATED,
+          details: 'missing or wrong bearer token (FLEETSCOPE_INGEST_TOKEN)',
+        });
         return;
       }
     }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { bearerMatches, type Config } from '@fleetscope/config';
 import { RPC_CODE } from '@fleetscope/otlp';
@@ -31,17 +37,31 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
     // The compressed body may be at most the decompressed limit; decodeBody enforces the rest.
     this.app = Fastify({ bodyLimit: config.maxBodyBytes, logger: false });
     this.app.removeAllContentTypeParsers();
-    this.app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    this.app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) =>
+      done(null, body),
+    );
     this.app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
-      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      const status =
+        error.statusCode && error.statusCode >= 400 && error.statusCode < 500
+          ? error.statusCode
+          : 500;
       this.metrics.request(signalOf(request.url), status);
       if (status === 413) this.metrics.rejected(signalOf(request.url), 'too_large');
       if (status >= 500) this.logger.error(`${request.method} ${request.url}: ${error.message}`);
       if (isOtlpPath(request.url)) {
         const code = status >= 500 ? RPC_CODE.INTERNAL : RPC_CODE.INVALID_ARGUMENT;
-        return sendOtlpStatus(reply, otlpEncodingOf(request.headers['content-type']) ?? 'json', status, code, error.message);
+        return sendOtlpStatus(
+          reply,
+          otlpEncodingOf(request.headers['content-type']) ?? 'json',
+          status,
+          code,
+          error.message,
+        );
       }
-      void reply.status(status).type('application/json').send({ code: status, message: error.message });
+      void reply
+        .status(status)
+        .type('application/json')
+        .send({ code: status, message: error.message });
     });
     this.app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
     this.app.get('/metrics', async (_request, reply) => {
@@ -53,7 +73,9 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
 
   async onApplicationBootstrap(): Promise<void> {
     await this.app.listen({ host: this.config.host, port: this.config.otlpHttpPort });
-    this.logger.log(`OTLP/HTTP and platform ingest on http://${this.config.host}:${this.config.otlpHttpPort}`);
+    this.logger.log(
+      `OTLP/HTTP and platform ingest on http://${this.config.host}:${this.config.otlpHttpPort}`,
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -74,7 +96,10 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
         const encoding = otlpEncodingOf(request.headers['content-type']) ?? 'json';
         return sendOtlpStatus(reply, encoding, 401, RPC_CODE.UNAUTHENTICATED, message);
       }
-      await reply.status(401).type('application/json').send({ code: RPC_CODE.UNAUTHENTICATED, message });
+      await reply
+        .status(401)
+        .type('application/json')
+        .send({ code: RPC_CODE.UNAUTHENTICATED, message });
     }
   }
 }

@@ -83,13 +83,21 @@ export class IngestPipeline {
       return await work();
     } catch (error) {
       if (error instanceof QueueFullError) {
-        throw new RetryableIngestError('queue_full', error.retryAfterSeconds, 'the write queue is full; retry later');
+        throw new RetryableIngestError(
+          'queue_full',
+          error.retryAfterSeconds,
+          'the write queue is full; retry later',
+        );
       }
       if (error instanceof StorageQueryError && !error.retryable) {
         throw new RejectedIngestError(`the rows could not be stored: ${error.message}`);
       }
       if (error instanceof StorageError) {
-        throw new RetryableIngestError('storage_unavailable', 5, `storage unavailable: ${error.message}`);
+        throw new RetryableIngestError(
+          'storage_unavailable',
+          5,
+          `storage unavailable: ${error.message}`,
+        );
       }
       throw error;
     }

@@ -21,21 +21,36 @@ export function decodeBody(raw: Buffer, encoding: string | undefined, limit: num
     if (raw.length > limit) throw tooLarge(limit);
     return raw;
   }
-  const inflate = coding === 'gzip' || coding === 'x-gzip' ? gunzipSync : coding === 'deflate' ? inflateSync : undefined;
+  const inflate =
+    coding === 'gzip' || coding === 'x-gzip'
+      ? gunzipSync
+      : coding === 'deflate'
+        ? inflateSync
+        : undefined;
   if (!inflate) {
-    throw new BodyError(415, 'unsupported_encoding', `Content-Encoding ${coding} is not supported (use gzip, deflate or none)`);
+    throw new BodyError(
+      415,
+      'unsupported_encoding',
+      `Content-Encoding ${coding} is not supported (use gzip, deflate or none)`,
+    );
   }
   try {
     return inflate(raw, { maxOutputLength: limit });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+    if (
+      (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ||
+      error instanceof RangeError
+    ) {
       throw tooLarge(limit);
     }
-    throw new BodyError(400, 'bad_compression', `the ${coding} body could not be decompressed: ${(error as Error).message}`);
+    throw new BodyError(
+      400,
+      'bad_compression',
+      `the ${coding} body could not be decompressed: ${(error as Error).message}`,
+    );
   }
 }
 
 function tooLarge(limit: number): BodyError {
   return new BodyError(413, 'too_large', `the body exceeds ${limit} bytes after decompression`);
 }
-

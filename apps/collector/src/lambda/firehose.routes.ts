@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { Config } from '@fleetscope/config';
-import { firehoseErrorResponse, firehoseSuccessResponse, parseFirehoseRequest } from '@fleetscope/ingest';
+import {
+  firehoseErrorResponse,
+  firehoseSuccessResponse,
+  parseFirehoseRequest,
+} from '@fleetscope/ingest';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { IngestPipeline } from '../http/ingest.pipeline';
@@ -56,7 +60,8 @@ export class FirehoseRoutes implements CollectorRoutes {
     const requestId = headerId || result.requestId;
     const key = requestId ? `firehose:${requestId}` : IngestPipeline.keyOf(signal, body);
     const answer = await this.handler.store(signal, result, key);
-    if (answer.retryAfterSeconds) void reply.header('Retry-After', String(answer.retryAfterSeconds));
+    if (answer.retryAfterSeconds)
+      void reply.header('Retry-After', String(answer.retryAfterSeconds));
     await this.handler.answer(
       signal,
       reply,

@@ -31,12 +31,18 @@ export function lambdaTargetFrom(query: Source, headers: Source): LambdaTarget |
     if (!parsed) return { error: `function-arn "${arn}" is not a Lambda function ARN` };
     const qualifier = parsed.qualifier && /^\d+$/.test(parsed.qualifier) ? parsed.qualifier : '';
     return {
-      identity: { platform: 'aws_lambda', account: parsed.account, region: parsed.region, name: parsed.name },
+      identity: {
+        platform: 'aws_lambda',
+        account: parsed.account,
+        region: parsed.region,
+        name: parsed.name,
+      },
       version: version || qualifier,
       instance,
     };
   }
-  const name = first(query, 'function', 'function-name') || first(headers, 'x-fleetscope-function-name');
+  const name =
+    first(query, 'function', 'function-name') || first(headers, 'x-fleetscope-function-name');
   if (!name) {
     return {
       error:

@@ -22,7 +22,13 @@ export class InventoryRecorder {
       latest.set(hint.functionId, merged);
     }
     const changed = [...latest.values()].filter((h) => {
-      const fingerprint = JSON.stringify([h.memorySizeMb, h.timeoutMs, h.runtime, h.architecture, h.version]);
+      const fingerprint = JSON.stringify([
+        h.memorySizeMb,
+        h.timeoutMs,
+        h.runtime,
+        h.architecture,
+        h.version,
+      ]);
       const key = h.functionId;
       const before = this.known.get(key);
       const merged = before ? mergeFingerprint(before, fingerprint) : fingerprint;
@@ -59,7 +65,9 @@ export class InventoryRecorder {
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Partial<T>;
 }
 
 /** Keeps known fields when a newer hint leaves them unset. */

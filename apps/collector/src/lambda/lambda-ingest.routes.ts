@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { decodeCloudWatchSubscription, parseLambdaLogLines, parseTelemetryBatch } from '@fleetscope/ingest';
+import {
+  decodeCloudWatchSubscription,
+  parseLambdaLogLines,
+  parseTelemetryBatch,
+} from '@fleetscope/ingest';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { IngestPipeline } from '../http/ingest.pipeline';
 import { lambdaTargetFrom } from './function-identity.params';
@@ -32,7 +36,12 @@ export class LambdaIngestRoutes implements CollectorRoutes {
       return this.handler.answer(signal, reply, 400, { message: target.error });
     }
     const result = parseTelemetryBatch(body, { ...target, pool: this.handler.pool });
-    await this.handler.finish(signal, reply, result, IngestPipeline.keyOf(signal, keyMaterial(request, body)));
+    await this.handler.finish(
+      signal,
+      reply,
+      result,
+      IngestPipeline.keyOf(signal, keyMaterial(request, body)),
+    );
   }
 
   private async cloudwatch(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -41,7 +50,12 @@ export class LambdaIngestRoutes implements CollectorRoutes {
     if (!body) return;
     const region = (request.query as Query).region ?? '';
     const result = decodeCloudWatchSubscription(body, { region, pool: this.handler.pool });
-    await this.handler.finish(signal, reply, result, IngestPipeline.keyOf(signal, keyMaterial(request, body)));
+    await this.handler.finish(
+      signal,
+      reply,
+      result,
+      IngestPipeline.keyOf(signal, keyMaterial(request, body)),
+    );
   }
 
   private async lines(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -53,8 +67,16 @@ export class LambdaIngestRoutes implements CollectorRoutes {
       this.handlerReject(signal, 'missing_identity');
       return this.handler.answer(signal, reply, 400, { message: target.error });
     }
-    const result = parseLambdaLogLines(body.toString('utf8'), { ...target, pool: this.handler.pool });
-    await this.handler.finish(signal, reply, result, IngestPipeline.keyOf(signal, keyMaterial(request, body)));
+    const result = parseLambdaLogLines(body.toString('utf8'), {
+      ...target,
+      pool: this.handler.pool,
+    });
+    await this.handler.finish(
+      signal,
+      reply,
+      result,
+      IngestPipeline.keyOf(signal, keyMaterial(request, body)),
+    );
   }
 
   private handlerReject(signal: string, reason: string): void {

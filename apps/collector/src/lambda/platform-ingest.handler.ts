@@ -92,9 +92,15 @@ export class PlatformIngestHandler {
   }
 
   /** The usual JSON answer of the platform routes. */
-  async finish(signal: string, reply: FastifyReply, result: IngestResult, key: string): Promise<void> {
+  async finish(
+    signal: string,
+    reply: FastifyReply,
+    result: IngestResult,
+    key: string,
+  ): Promise<void> {
     const answer = await this.store(signal, result, key);
-    if (answer.retryAfterSeconds) void reply.header('Retry-After', String(answer.retryAfterSeconds));
+    if (answer.retryAfterSeconds)
+      void reply.header('Retry-After', String(answer.retryAfterSeconds));
     await this.answer(
       signal,
       reply,
@@ -111,7 +117,12 @@ export class PlatformIngestHandler {
     );
   }
 
-  async answer(signal: string, reply: FastifyReply, status: number, body: Record<string, unknown>): Promise<void> {
+  async answer(
+    signal: string,
+    reply: FastifyReply,
+    status: number,
+    body: Record<string, unknown>,
+  ): Promise<void> {
     this.metrics.request(signal, status);
     await reply.status(status).type('application/json').send(body);
   }

@@ -23,7 +23,12 @@ import { IngestMetrics } from '../telemetry/ingest-metrics';
 export type ExportOutcome =
   | { kind: 'ok'; partial?: PartialSuccess }
   | { kind: 'invalid'; message: string }
-  | { kind: 'retry'; reason: 'queue_full' | 'storage_unavailable'; retryAfterSeconds: number; message: string };
+  | {
+      kind: 'retry';
+      reason: 'queue_full' | 'storage_unavailable';
+      retryAfterSeconds: number;
+      message: string;
+    };
 
 /**
  * One OTLP export, whatever the transport (HTTP or gRPC): decode, normalise to Fleetscope rows,
@@ -47,12 +52,19 @@ export class OtlpExportService {
       return { kind: 'invalid', message: decoded.message };
     }
     const { batch, report, items } = decoded;
-    for (const [reason, count] of Object.entries(report.reasons)) this.metrics.rejected(signal, reason, count);
+    for (const [reason, count] of Object.entries(report.reasons))
+      this.metrics.rejected(signal, reason, count);
     const partial: PartialSuccess | undefined =
-      report.rejected > 0 ? { rejected: report.rejected, errorMessage: report.errorMessage } : undefined;
+      report.rejected > 0
+        ? { rejected: report.rejected, errorMessage: report.errorMessage }
+        : undefined;
     try {
       // The dedup key covers the body: an SDK retrying an unacknowledged export resends it as is.
-      const outcome = await this.pipeline.store(signal, batch, IngestPipeline.keyOf(`otlp_${signal}`, body));
+      const outcome = await this.pipeline.store(
+        signal,
+        batch,
+        IngestPipeline.keyOf(`otlp_${signal}`, body),
+      );
       if (!outcome.duplicate) this.metrics.accepted(signal, items);
       return { kind: 'ok', partial };
     } catch (error) {
@@ -62,7 +74,12 @@ export class OtlpExportService {
       }
       if (error instanceof RetryableIngestError) {
         this.metrics.throttled(signal, error.reason);
-        return { kind: 'retry', reason: error.reason, retryAfterSeconds: error.retryAfterSeconds, message: error.message };
+        return {
+          kind: 'retry',
+          reason: error.reason,
+          retryAfterSeconds: error.retryAfterSeconds,
+          message: error.message,
+        };
       }
       throw error;
     }
@@ -78,7 +95,11 @@ export class OtlpExportService {
         const request = encoding === 'json' ? decodeTracesJson(body) : decodeTracesProtobuf(body);
         if (isDecodeError(request)) return { message: request.error };
         const n = normaliseTraces(request);
-        return { batch: { spans: n.spans, invocations: n.invocations }, report: n, items: n.spans.length };
+        return {
+          batch: { spans: n.spans, invocations: n.invocations },
+          report: n,
+          items: n.spans.length,
+        };
       }
       case 'logs': {
         const request = encoding === 'json' ? decodeLogsJson(body) : decodeLogsProtobuf(body);

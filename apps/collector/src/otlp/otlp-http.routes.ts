@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '@fleetscope/config';
-import { RPC_CODE, encodeExportResponse, type OtlpEncoding, type OtlpSignal } from '@fleetscope/otlp';
+import {
+  RPC_CODE,
+  encodeExportResponse,
+  type OtlpEncoding,
+  type OtlpSignal,
+} from '@fleetscope/otlp';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { BodyError, decodeBody } from '../http/request-body';
@@ -29,12 +34,22 @@ export class OtlpHttpRoutes implements CollectorRoutes {
     }
   }
 
-  private async handle(signal: OtlpSignal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  private async handle(
+    signal: OtlpSignal,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<void> {
     const encoding = otlpEncodingOf(request.headers['content-type']);
     if (!encoding) {
       this.metrics.rejected(signal, 'unsupported_media_type');
-      return this.fail(signal, reply, 'json', 415, RPC_CODE.INVALID_ARGUMENT,
-        `Content-Type must be application/x-protobuf or application/json, got "${request.headers['content-type'] ?? ''}"`);
+      return this.fail(
+        signal,
+        reply,
+        'json',
+        415,
+        RPC_CODE.INVALID_ARGUMENT,
+        `Content-Type must be application/x-protobuf or application/json, got "${request.headers['content-type'] ?? ''}"`,
+      );
     }
     let body: Buffer;
     try {
@@ -43,7 +58,14 @@ export class OtlpHttpRoutes implements CollectorRoutes {
     } catch (error) {
       if (!(error instanceof BodyError)) throw error;
       this.metrics.rejected(signal, error.reason);
-      return this.fail(signal, reply, encoding, error.status, RPC_CODE.INVALID_ARGUMENT, error.message);
+      return this.fail(
+        signal,
+        reply,
+        encoding,
+        error.status,
+        RPC_CODE.INVALID_ARGUMENT,
+        error.message,
+      );
     }
     const outcome = await this.exporter.export(signal, encoding, body);
     switch (outcome.kind) {

@@ -15,9 +15,15 @@ export class IngestMetrics {
   constructor(private readonly writer: IngestWriter) {
     this.define('fleetscope_ingest_accepted_items_total', 'Items stored, by signal.');
     this.define('fleetscope_ingest_rejected_items_total', 'Items refused, by signal and reason.');
-    this.define('fleetscope_ingest_throttled_requests_total', 'Requests answered 429/503, by signal and reason.');
+    this.define(
+      'fleetscope_ingest_throttled_requests_total',
+      'Requests answered 429/503, by signal and reason.',
+    );
     this.define('fleetscope_ingest_requests_total', 'Requests by signal and HTTP status.');
-    this.define('fleetscope_ingest_duplicate_requests_total', 'Retried requests acknowledged without storing again.');
+    this.define(
+      'fleetscope_ingest_duplicate_requests_total',
+      'Retried requests acknowledged without storing again.',
+    );
   }
 
   accepted(signal: string, items: number): void {
@@ -52,15 +58,37 @@ export class IngestMetrics {
       for (const [labels, value] of values) lines.push(`${name}${labels} ${value}`);
     }
     const stats = this.writer.stats;
-    gauge(lines, 'fleetscope_write_queue_bytes', 'Bytes waiting in the write queue.', stats.queueBytes);
-    gauge(lines, 'fleetscope_write_queue_rows', 'Rows waiting in the write queue.', stats.queueRows);
+    gauge(
+      lines,
+      'fleetscope_write_queue_bytes',
+      'Bytes waiting in the write queue.',
+      stats.queueBytes,
+    );
+    gauge(
+      lines,
+      'fleetscope_write_queue_rows',
+      'Rows waiting in the write queue.',
+      stats.queueRows,
+    );
     lines.push('# HELP fleetscope_inserted_rows_total Rows inserted into ClickHouse, by table.');
     lines.push('# TYPE fleetscope_inserted_rows_total counter');
     for (const [table, rows] of Object.entries(stats.insertedRows)) {
       lines.push(`fleetscope_inserted_rows_total{table="${table}"} ${rows}`);
     }
-    gauge(lines, 'fleetscope_insert_batches_total', 'Inserts made.', stats.insertBatches, 'counter');
-    gauge(lines, 'fleetscope_insert_failures_total', 'Flushes that failed.', stats.insertFailures, 'counter');
+    gauge(
+      lines,
+      'fleetscope_insert_batches_total',
+      'Inserts made.',
+      stats.insertBatches,
+      'counter',
+    );
+    gauge(
+      lines,
+      'fleetscope_insert_failures_total',
+      'Flushes that failed.',
+      stats.insertFailures,
+      'counter',
+    );
     gauge(
       lines,
       'fleetscope_duplicate_invocations_total',
@@ -68,8 +96,18 @@ export class IngestMetrics {
       stats.duplicateInvocations,
       'counter',
     );
-    summary(lines, 'fleetscope_insert_latency_ms', 'Insert latency over the last 256 inserts.', stats.insertLatenciesMs);
-    summary(lines, 'fleetscope_insert_batch_rows', 'Rows per insert over the last 256 inserts.', stats.batchSizes);
+    summary(
+      lines,
+      'fleetscope_insert_latency_ms',
+      'Insert latency over the last 256 inserts.',
+      stats.insertLatenciesMs,
+    );
+    summary(
+      lines,
+      'fleetscope_insert_batch_rows',
+      'Rows per insert over the last 256 inserts.',
+      stats.batchSizes,
+    );
     return `${lines.join('\n')}\n`;
   }
 
@@ -100,7 +138,8 @@ function summary(lines: string[], name: string, help: string, values: number[]):
   lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} summary`);
   const sorted = [...values].sort((a, b) => a - b);
   for (const q of [0.5, 0.99]) {
-    const v = sorted.length > 0 ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
+    const v =
+      sorted.length > 0 ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
     lines.push(`${name}{quantile="${q}"} ${Math.round(v * 1000) / 1000}`);
   }
   lines.push(`${name}_sum ${values.reduce((s, v) => s + v, 0)}`, `${name}_count ${values.length}`);

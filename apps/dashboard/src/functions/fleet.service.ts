@@ -111,7 +111,10 @@ export function summarise(
     timeouts: t.timeouts,
     coldStarts: t.coldStarts,
     coldStartRate: t.invocations > 0 ? round(t.coldStarts / t.invocations, 6)! : 0,
-    durationMs: { ...percentiles(t.durationBuckets, t.durationMaxMs), max: round(t.durationMaxMs > 0 ? t.durationMaxMs : null) },
+    durationMs: {
+      ...percentiles(t.durationBuckets, t.durationMaxMs),
+      max: round(t.durationMaxMs > 0 ? t.durationMaxMs : null),
+    },
     initDurationMs: percentiles(t.initBuckets),
     maxMemoryUsedMb: t.maxMemoryUsedMb > 0 ? t.maxMemoryUsedMb : null,
     billedGbSeconds: round(billedGbSeconds, 4)!,

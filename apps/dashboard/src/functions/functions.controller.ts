@@ -27,7 +27,11 @@ export class FunctionsController {
 
   @Get()
   @ApiOperation({ summary: 'Every function seen in the range, with counts, percentiles and cost' })
-  @ApiQuery({ name: 'from', required: false, description: 'ISO-8601 or epoch ms; default now − 24 h' })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'ISO-8601 or epoch ms; default now − 24 h',
+  })
   @ApiQuery({ name: 'to', required: false, description: 'ISO-8601 or epoch ms; default now' })
   async list(
     @Query('from') from?: string,
@@ -42,8 +46,14 @@ export class FunctionsController {
   }
 
   @Get(':id/timeseries')
-  @ApiOperation({ summary: 'Invocations, errors, cold starts, duration percentiles and concurrency per step' })
-  @ApiQuery({ name: 'step', required: false, description: '60, 5m, 1h, 1d; chosen from the range by default' })
+  @ApiOperation({
+    summary: 'Invocations, errors, cold starts, duration percentiles and concurrency per step',
+  })
+  @ApiQuery({
+    name: 'step',
+    required: false,
+    description: '60, 5m, 1h, 1d; chosen from the range by default',
+  })
   async timeseries(
     @Param('id') id: string,
     @Query('from') from?: string,
@@ -77,7 +87,9 @@ export class FunctionsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One function: the summary over the range and its merged configuration' })
+  @ApiOperation({
+    summary: 'One function: the summary over the range and its merged configuration',
+  })
   async one(@Param('id') id: string, @Query('from') from?: string, @Query('to') to?: string) {
     requireFunctionId(id);
     const range = parseRange(from, to);
@@ -93,7 +105,14 @@ export class FunctionsController {
     const identity = requireFunctionId(id);
     const update = parseConfigUpdate(body);
     await this.configs.upsert('manual', [
-      { functionId: id, platform: identity.platform, account: identity.account, region: identity.region, name: identity.name, ...update },
+      {
+        functionId: id,
+        platform: identity.platform,
+        account: identity.account,
+        region: identity.region,
+        name: identity.name,
+        ...update,
+      },
     ]);
     return (await this.configs.merged([id])).get(id);
   }

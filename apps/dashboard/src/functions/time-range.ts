@@ -7,22 +7,32 @@ export function parseTime(name: string, value: string | undefined): number | und
   if (value === undefined || value === '') return undefined;
   const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
   if (!Number.isFinite(ms)) {
-    throw new BadRequestException(`${name}: expected ISO-8601 or epoch milliseconds, got "${value}"`);
+    throw new BadRequestException(
+      `${name}: expected ISO-8601 or epoch milliseconds, got "${value}"`,
+    );
   }
   return ms;
 }
 
 /** `from`/`to` from a query string; the last 24 hours by default (DESIGN.md public surface). */
-export function parseRange(from?: string, to?: string, now = Date.now()): { fromMs: number; toMs: number } {
+export function parseRange(
+  from?: string,
+  to?: string,
+  now = Date.now(),
+): { fromMs: number; toMs: number } {
   const toMs = parseTime('to', to) ?? now;
   const fromMs = parseTime('from', from) ?? toMs - DAY_MS;
   if (fromMs >= toMs) throw new BadRequestException('from must be before to');
-  if (toMs - fromMs > 400 * DAY_MS) throw new BadRequestException('the range may span at most 400 days');
+  if (toMs - fromMs > 400 * DAY_MS)
+    throw new BadRequestException('the range may span at most 400 days');
   return { fromMs, toMs };
 }
 
 /** `step` as seconds: `60`, `60s`, `5m`, `1h`, `1d`. */
-export function parseStep(step: string | undefined, range: { fromMs: number; toMs: number }): number {
+export function parseStep(
+  step: string | undefined,
+  range: { fromMs: number; toMs: number },
+): number {
   if (step === undefined || step === '') {
     const span = (range.toMs - range.fromMs) / 1000;
     const steps = [60, 300, 900, 3600, 6 * 3600, 86400];
@@ -30,7 +40,9 @@ export function parseStep(step: string | undefined, range: { fromMs: number; toM
   }
   const match = /^(\d+)([smhd]?)$/.exec(step);
   if (!match) throw new BadRequestException(`step: expected e.g. 60, 5m, 1h or 1d, got "${step}"`);
-  const seconds = Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  const seconds =
+    Number(match[1]) *
+    { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
   if (seconds < 60 || seconds % 60 !== 0) {
     throw new BadRequestException('step: must be a whole number of minutes, at least 1m');
   }

@@ -1,6 +1,11 @@
 import { parseLambdaLogLines } from './lambda-log-lines.parser';
 
-const identity = { platform: 'aws_lambda' as const, account: '123456789012', region: 'eu-west-1', name: 'orders' };
+const identity = {
+  platform: 'aws_lambda' as const,
+  account: '123456789012',
+  region: 'eu-west-1',
+  name: 'orders',
+};
 
 describe(parseLambdaLogLines.name, () => {
   it('keeps a REPORT line without any duration as a log, so the intact copy of that request counts', () => {
@@ -11,7 +16,13 @@ describe(parseLambdaLogLines.name, () => {
     ].join('\n');
     const result = parseLambdaLogLines(text, { identity });
     expect(result.invocations).toHaveLength(1);
-    expect(result.invocations[0]).toMatchObject({ requestId: id, durationMs: 12.5, billedDurationMs: 13 });
-    expect(result.logs.some((l) => l.body.includes('garbled') && l.severityText === 'WARN')).toBe(true);
+    expect(result.invocations[0]).toMatchObject({
+      requestId: id,
+      durationMs: 12.5,
+      billedDurationMs: 13,
+    });
+    expect(result.logs.some((l) => l.body.includes('garbled') && l.severityText === 'WARN')).toBe(
+      true,
+    );
   });
 });

@@ -45,13 +45,17 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|socket hang up|Timeout error/i;
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|socket hang up|Timeout error/i;
 
 /** Wraps a driver error in the typed error that says whether retrying could help. */
 export function toStorageError(error: unknown, what: string): StorageError {
   if (error instanceof StorageError) return error;
   const message = `${what}: ${describeError(error)}`;
-  if (error instanceof Error && UNAVAILABLE.test(`${error.message} ${(error as { code?: string }).code ?? ''}`)) {
+  if (
+    error instanceof Error &&
+    UNAVAILABLE.test(`${error.message} ${(error as { code?: string }).code ?? ''}`)
+  ) {
     return new StorageUnavailableError(message, error);
   }
   const code = Number((error as { code?: string | number } | undefined)?.code);

@@ -6,7 +6,9 @@ const single = { database: 'fleetscope', rawRetentionDays: 30, aggregateRetentio
 const cluster = { ...single, cluster: 'fleet' };
 
 function statements(options: typeof single & { cluster?: string }): string[] {
-  return readMigrations(MIGRATIONS_DIR).flatMap((m) => splitStatements(renderMigration(m.sql, options)));
+  return readMigrations(MIGRATIONS_DIR).flatMap((m) =>
+    splitStatements(renderMigration(m.sql, options)),
+  );
 }
 
 describe(renderMigration.name, () => {
@@ -30,7 +32,9 @@ describe(renderMigration.name, () => {
     const localTables = creates.filter((s) => /^CREATE TABLE IF NOT EXISTS \w+_local /.test(s));
     expect(localTables.length).toBeGreaterThanOrEqual(8);
     for (const statement of localTables) {
-      expect(statement).toMatch(/ENGINE = Replicated\w*MergeTree\('\/clickhouse\/tables\/\{shard\}\/\{database\}\/\{table\}', '\{replica\}'/);
+      expect(statement).toMatch(
+        /ENGINE = Replicated\w*MergeTree\('\/clickhouse\/tables\/\{shard\}\/\{database\}\/\{table\}', '\{replica\}'/,
+      );
     }
     const distributed = all.filter((s) => s.includes('ENGINE = Distributed'));
     expect(distributed).toContain(
@@ -41,7 +45,9 @@ describe(renderMigration.name, () => {
     const minuteView = all.find((s) => s.includes('function_minutes_from_invocations_mv'))!;
     expect(minuteView).toContain('TO function_minutes_local');
     expect(minuteView).toContain('FROM invocations_local');
-    expect(all.find((s) => s.includes('function_hours_from_minutes_mv'))).toContain('FROM function_minutes_local');
+    expect(all.find((s) => s.includes('function_hours_from_minutes_mv'))).toContain(
+      'FROM function_minutes_local',
+    );
   });
 
   it('keeps the replacing version column when replicating', () => {

@@ -19,7 +19,10 @@ const CURRENT_TTL = /\bTTL\b[^\n]*?toIntervalDay\((\d+)\)/;
  * FLEETSCOPE_AGGREGATE_RETENTION_DAYS, so retention can change after the tables exist (the
  * migrations only set it at creation). Returns the tables it altered.
  */
-export async function applyRetention(client: ClickHouseClient, options: RenderOptions): Promise<string[]> {
+export async function applyRetention(
+  client: ClickHouseClient,
+  options: RenderOptions,
+): Promise<string[]> {
   const local = (table: string) => (options.cluster ? `${table}_local` : table);
   const onCluster = options.cluster ? `ON CLUSTER '${options.cluster}'` : '';
   const altered: string[] = [];
@@ -42,7 +45,9 @@ export async function applyRetention(client: ClickHouseClient, options: RenderOp
       const days = kind === 'raw' ? options.rawRetentionDays : options.aggregateRetentionDays;
       const now = current.get(name);
       if (days > 0 && now !== String(days)) {
-        await client.command({ query: `ALTER TABLE ${name} ${onCluster} MODIFY TTL ${column} + INTERVAL ${days} DAY` });
+        await client.command({
+          query: `ALTER TABLE ${name} ${onCluster} MODIFY TTL ${column} + INTERVAL ${days} DAY`,
+        });
         altered.push(name);
       } else if (days === 0 && now !== undefined) {
         await client.command({ query: `ALTER TABLE ${name} ${onCluster} REMOVE TTL` });

@@ -75,7 +75,12 @@ export class FunctionConfigRepository {
   async upsert(source: ConfigSource, updates: FunctionConfigUpdate[]): Promise<void> {
     if (updates.length === 0) return;
     const existing = new Map(
-      (await this.read(source, updates.map((u) => u.functionId))).map((c) => [c.functionId, c]),
+      (
+        await this.read(
+          source,
+          updates.map((u) => u.functionId),
+        )
+      ).map((c) => [c.functionId, c]),
     );
     const now = Date.now();
     const rows = updates.map((u) => {
@@ -100,7 +105,11 @@ export class FunctionConfigRepository {
       return row;
     });
     try {
-      await this.handle.client.insert({ table: 'function_configs', values: rows, format: 'JSONEachRow' });
+      await this.handle.client.insert({
+        table: 'function_configs',
+        values: rows,
+        format: 'JSONEachRow',
+      });
     } catch (error) {
       throw toStorageError(error, 'writing function_configs');
     }
@@ -110,7 +119,9 @@ export class FunctionConfigRepository {
   async merged(functionIds?: string[]): Promise<Map<string, FunctionConfig>> {
     const fields = Object.entries(COLUMN)
       .map(([key, column]) => {
-        const known = NUMERIC.includes(key as keyof FunctionConfig) ? `${column} > 0` : `${column} != ''`;
+        const known = NUMERIC.includes(key as keyof FunctionConfig)
+          ? `${column} > 0`
+          : `${column} != ''`;
         return `argMaxIf(${column}, prio, ${known}) AS ${key}`;
       })
       .join(',\n');
@@ -141,7 +152,11 @@ export class FunctionConfigRepository {
 
   private async query(query: string, params: Record<string, unknown>): Promise<FunctionConfig[]> {
     try {
-      const result = await this.handle.client.query({ query, query_params: params, format: 'JSONEachRow' });
+      const result = await this.handle.client.query({
+        query,
+        query_params: params,
+        format: 'JSONEachRow',
+      });
       const rows = await result.json<Record<string, unknown>>();
       return rows.map(toConfig);
     } catch (error) {

@@ -124,8 +124,13 @@ export class FunctionsRepository {
     return this.rows<FunctionTotals>(query, { ...this.rangeParams(range), functionId });
   }
 
-  async timeseries(functionId: string, range: TimeRange, stepSeconds: number): Promise<TimeseriesPoint[]> {
-    const table = stepSeconds >= 3600 ? aggregateTableFor(range.fromMs, range.toMs) : 'function_minutes';
+  async timeseries(
+    functionId: string,
+    range: TimeRange,
+    stepSeconds: number,
+  ): Promise<TimeseriesPoint[]> {
+    const table =
+      stepSeconds >= 3600 ? aggregateTableFor(range.fromMs, range.toMs) : 'function_minutes';
     const query = `
       SELECT
         toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond({step:UInt32}))) * 1000 AS timeMs,
@@ -175,7 +180,10 @@ export class FunctionsRepository {
   }
 
   /** Raw invocation records of one request id, every source, for the merged single view. */
-  async invocationRecords(functionId: string, requestId: string): Promise<Record<string, unknown>[]> {
+  async invocationRecords(
+    functionId: string,
+    requestId: string,
+  ): Promise<Record<string, unknown>[]> {
     return this.rows(
       `SELECT * FROM invocations
        WHERE function_id = {functionId:String} AND request_id = {requestId:String}

@@ -32,7 +32,10 @@ export function sourceParams(): { sources: string[]; priorities: number[] } {
 }
 
 /** Long ranges read the hourly rows; the cut-over keeps queries proportional to functions × steps. */
-export function aggregateTableFor(fromMs: number, toMs: number): 'function_minutes' | 'function_hours' {
+export function aggregateTableFor(
+  fromMs: number,
+  toMs: number,
+): 'function_minutes' | 'function_hours' {
   return toMs - fromMs > 3 * 24 * 3600_000 ? 'function_hours' : 'function_minutes';
 }
 

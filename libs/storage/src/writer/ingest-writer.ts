@@ -68,12 +68,7 @@ interface Pending {
 }
 
 type TableName =
-  | 'invocations'
-  | 'spans'
-  | 'logs'
-  | 'metric_points'
-  | 'function_minutes'
-  | 'ingest_requests';
+  'invocations' | 'spans' | 'logs' | 'metric_points' | 'function_minutes' | 'ingest_requests';
 
 /**
  * A bounded write queue in front of ClickHouse. Batches are queued by size in bytes (estimated from
@@ -306,7 +301,8 @@ function estimateBytes(batch: IngestBatch): number {
   }
   bytes += (batch.invocations?.length ?? 0) * 500;
   for (const m of batch.metricPoints ?? []) {
-    bytes += 300 + m.bucketCounts.length * 16 + attrBytes(m.attributes) + attrBytes(m.resourceAttributes);
+    bytes +=
+      300 + m.bucketCounts.length * 16 + attrBytes(m.attributes) + attrBytes(m.resourceAttributes);
   }
   bytes += (batch.functionMinutes?.length ?? 0) * 400;
   return bytes;
