@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import {
   RECOMMENDATION_KINDS,
   runAnalyzers,
@@ -68,7 +68,7 @@ export interface AnalysisRunSummary {
  * both call run(); runs never overlap (a second caller waits for the first to finish).
  */
 @Injectable()
-export class AnalysisRunner {
+export class AnalysisRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Analyses');
   private queue: Promise<unknown> = Promise.resolve();
   private running = 0;
@@ -85,6 +85,11 @@ export class AnalysisRunner {
   /** Whether a run is in progress or queued (the schedule skips its tick then). */
   get busy(): boolean {
     return this.running > 0;
+  }
+
+  /** A run in flight finishes (and is stored) before storage closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.queue;
   }
 
   run(options: AnalysisRunOptions = {}): Promise<AnalysisRunSummary> {
