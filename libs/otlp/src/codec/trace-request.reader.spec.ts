@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OtlpTraceRequest } from '../common/otlp-request.types';
 import { isDecodeError } from '../common/otlp-request.types';
+import { nanosToString } from '../common/otlp-values';
 import { normaliseTraces } from '../traces/trace.normaliser';
 import { decodeTracesJson, decodeTracesProtobuf } from './otlp-request.decoder';
 import { encodeTraceRequestProtobuf } from './otlp-request.encoder';
@@ -199,6 +200,8 @@ describe(readTraceRequest.name, () => {
             const reference = b[r].scopeSpans?.[s].spans?.[i];
             expect(span.attributes).toEqual(reference?.attributes);
             expect(span.name).toBe(reference?.name);
+            expect(span.startTimeUnixNano).toBe(nanosToString(reference?.startTimeUnixNano));
+            expect(span.endTimeUnixNano).toBe(nanosToString(reference?.endTimeUnixNano));
           }),
         ),
       );

@@ -59,7 +59,6 @@ export class WireSpan implements OtlpSpan {
   name = '';
   kind = 0;
   startTimeUnixNano = '0';
-  endTimeUnixNano = '0';
   events: OtlpSpanEvent[] | undefined = undefined;
   links: OtlpSpanLink[] | undefined = undefined;
   status: Readonly<{ code: number; message: string }> | undefined = undefined;
@@ -67,6 +66,9 @@ export class WireSpan implements OtlpSpan {
   durationNanos = 0;
   /** The start in whole milliseconds (as nanosStringToMs). */
   startMs = 0;
+  /** end_time_unix_nano's halves: its decimal is only made if asked for. */
+  endLow = 0;
+  endHigh = 0;
   private decodedAttributes: OtlpKeyValue[] | undefined = undefined;
 
   constructor(
@@ -76,6 +78,10 @@ export class WireSpan implements OtlpSpan {
     private readonly start: number,
     private readonly end: number,
   ) {}
+
+  get endTimeUnixNano(): string {
+    return uint64ToDecimal(this.endLow, this.endHigh);
+  }
 
   get attributes(): OtlpKeyValue[] {
     if (this.decodedAttributes === undefined) {
@@ -498,7 +504,8 @@ function readSpan(end: number): WireSpan {
   span.startTimeUnixNano = uint64ToDecimal(startLo, startHi);
   // floor(start / 10^6), exactly: hi·2^32 = hi·4294·10^6 + hi·967296, and hi·967296 + lo < 2^53.
   span.startMs = startHi * 4294 + Math.floor((startHi * 967296 + startLo) / 1e6);
-  span.endTimeUnixNano = uint64ToDecimal(endLo, endHi);
+  span.endLow = endLo;
+  span.endHigh = endHi;
   if (endLo !== 0 || endHi !== 0) {
     const d = (endHi - startHi) * 4294967296 + (endLo - startLo);
     span.durationNanos = d > 0 ? d : 0;

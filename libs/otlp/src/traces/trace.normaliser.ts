@@ -239,22 +239,27 @@ function normaliseSpan(
     );
     return;
   }
-  const start = wire !== undefined ? wire.startTimeUnixNano : nanosToString(span.startTimeUnixNano);
-  const end = wire !== undefined ? wire.endTimeUnixNano : nanosToString(span.endTimeUnixNano);
-  if (start === undefined || start === '0' || end === undefined) {
+  // The wire reader also hands over the duration computed and the attributes flattened.
+  let start: string | undefined;
+  let durationNanos = 0;
+  if (wire !== undefined) {
+    start = wire.startTimeUnixNano;
+    durationNanos = wire.durationNanos;
+  } else {
+    start = nanosToString(span.startTimeUnixNano);
+    const end = nanosToString(span.endTimeUnixNano);
+    if (end === undefined) start = undefined;
+    else if (start !== undefined && end !== '0') {
+      durationNanos = nanosDiff(end, start, span.endTimeUnixNano, span.startTimeUnixNano);
+    }
+  }
+  if (start === undefined || start === '0') {
     rejects.reject(
       'invalid_timestamp',
       () => `${spanPath(r, s, i)}: missing or invalid startTimeUnixNano/endTimeUnixNano`,
     );
     return;
   }
-  // The wire reader also hands over the attributes flattened and the duration computed.
-  const durationNanos =
-    end === '0'
-      ? 0
-      : wire !== undefined
-        ? wire.durationNanos
-        : nanosDiff(end, start, span.endTimeUnixNano, span.startTimeUnixNano);
   const kind = enumValue(span.kind, SPAN_KIND_NAMES);
   const status = span.status && typeof span.status === 'object' ? span.status : undefined;
   const statusCode = enumValue(status?.code, STATUS_NAMES);
