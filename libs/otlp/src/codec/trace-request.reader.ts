@@ -79,6 +79,24 @@ export class WireSpan implements OtlpSpan {
     private readonly end: number,
   ) {}
 
+  /** JSON of the OtlpSpan, not of the reader's bookkeeping (the request body it points into). */
+  toJSON(): OtlpSpan {
+    return {
+      traceId: this.traceId,
+      spanId: this.spanId,
+      parentSpanId: this.parentSpanId,
+      traceState: this.traceState,
+      name: this.name,
+      kind: this.kind,
+      startTimeUnixNano: this.startTimeUnixNano,
+      endTimeUnixNano: this.endTimeUnixNano,
+      attributes: this.attributes,
+      events: this.events,
+      links: this.links,
+      status: this.status,
+    };
+  }
+
   get endTimeUnixNano(): string {
     return uint64ToDecimal(this.endLow, this.endHigh);
   }
