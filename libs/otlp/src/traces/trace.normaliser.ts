@@ -142,6 +142,18 @@ function errorTypeOf(span: OtlpSpan, attrs: Record<string, string>): string {
   return '';
 }
 
+// faas.max_memory is one resource value for a whole batch: parse it once, not per span.
+let lastMaxMemory: string | undefined;
+let lastMemoryMb: number | null = null;
+
+function memoryMb(raw: string | undefined): number | null {
+  if (raw !== lastMaxMemory) {
+    lastMemoryMb = memoryMbFromMaxMemory(raw);
+    lastMaxMemory = raw;
+  }
+  return lastMemoryMb;
+}
+
 function invocationOf(
   fn: ResolvedFunction,
   row: SpanRow,
@@ -170,7 +182,7 @@ function invocationOf(
     initDurationMs: null,
     restoreDurationMs: null,
     billedRestoreDurationMs: null,
-    memorySizeMb: memoryMbFromMaxMemory(pick(sa['faas.max_memory'], ra['faas.max_memory'])),
+    memorySizeMb: memoryMb(pick(sa['faas.max_memory'], ra['faas.max_memory'])),
     maxMemoryUsedMb: null,
     coldStart: coldStartFlag(pick(sa['faas.coldstart'], ra['faas.coldstart'])),
     initType: '',
