@@ -19,15 +19,16 @@ export interface Throughput {
   seconds: number;
   /** Process CPU seconds (all threads: GC helpers included) over wall seconds. */
   cpuPerWall: number;
-  /** Items per wall second, averaged over the run. */
+  /**
+   * The per-core figure: items per wall second over the whole run, GC included. Valid when
+   * cpuPerWall is about 1; below that other processes took the core and it is understated.
+   */
   perSecond: number;
   /**
-   * The per-core figure: items per second from the median time per item over the steps. The
-   * cores are shared with other processes, which preempt this one now and then; the median step
-   * is not preempted, so this is what one core does when it is ours. (A GC pause that lands in
-   * a slow step is not counted either; scavenges, which hit most steps, are.)
+   * Items per second from the median step time: steps that were preempted or hit a GC pause are
+   * left out, so this is an upper bound, and its distance from perSecond shows the GC share.
    */
-  perCore: number;
+  medianStep: number;
 }
 
 /**
@@ -60,11 +61,16 @@ export function throughput(
       seconds: wall,
       cpuPerWall: (cpu.user + cpu.system) / 1e6 / wall,
       perSecond: items / wall,
-      perCore: 1000 / percentile(perItem, 50),
+      medianStep: 1000 / percentile(perItem, 50),
     };
   };
   if (warmupSeconds > 0) run(warmupSeconds);
   return run(seconds);
+}
+
+/** A per-core figure for the summary, flagged when the run was preempted (CPU/wall below 0.9). */
+export function coreFigure(t: Throughput): string {
+  return `${fmt(t.perSecond)}${t.cpuPerWall < 0.9 ? ` (preempted: CPU/wall ${fmt(t.cpuPerWall, 2)})` : ''}`;
 }
 
 export type Verdict = 'ok' | 'MISSED' | 'info';
