@@ -380,7 +380,6 @@ function readAnyValue(end: number): string {
   return out;
 }
 
-/** One KeyValue into the map, with flattenAttributes's rules (no empty key, last one wins). */
 /*
  * Spans of one batch mostly repeat their attributes, in the same order ('faas.trigger' = 'http' in
  * every span): the n-th KeyValue of the previous span is remembered by its place in the request
@@ -406,7 +405,10 @@ function sameBytes(a: number, b: number, n: number): boolean {
   return true;
 }
 
-/** The index-th KeyValue of a span into its map. */
+/**
+ * The index-th KeyValue of a span into its map, with flattenAttributes's rules (no empty key, the
+ * last of a repeated key wins, '__proto__' as an own property).
+ */
 function readKeyValue(end: number, into: Record<string, string>, index: number): void {
   const n = readLength(end);
   const start = pos;
