@@ -155,8 +155,9 @@ export const ENV = {
   queueMaxBytes: {
     name: 'FLEETSCOPE_QUEUE_MAX_BYTES',
     schema: positiveInt,
-    default: String(128 * 1024 * 1024),
-    description: 'Write queue bound; beyond it ingest answers 429 with Retry-After.',
+    default: String(32 * 1024 * 1024),
+    description:
+      'Write queue bound (estimated bytes of queued rows); beyond it ingest answers 429 with Retry-After.',
   },
   flushIntervalMs: {
     name: 'FLEETSCOPE_FLUSH_INTERVAL_MS',

@@ -50,12 +50,15 @@ export function decompressBounded(buf: Buffer, maxOutputBytes: number): Decompre
   }
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 /** Strict base64 → bytes; undefined for text that is not base64 (Buffer.from would skip it). */
 export function decodeBase64(text: string): Buffer | undefined {
-  if (!BASE64.test(text)) return undefined;
-  return Buffer.from(text, 'base64');
+  // Node skips characters that are not base64 instead of failing; a decoded length short of what
+  // the text's length promises shows them, without a regex pass over every payload (bench:logs
+  // measured the regex at a tenth of the parse time).
+  if (text.length % 4 === 1) return undefined;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const decoded = Buffer.from(text, 'base64');
+  return decoded.length === Math.floor((text.length * 3) / 4) - padding ? decoded : undefined;
 }
 
 /** Bytes of a body the HTTP layer handed over as a Buffer, Uint8Array or string. */

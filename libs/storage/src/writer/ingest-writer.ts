@@ -172,10 +172,10 @@ export class IngestWriter {
     if (this.flushing || this.queue.length === 0) return;
     this.flushing = this.flushOnce().finally(() => {
       this.flushing = undefined;
-      if (this.queue.length > 0) {
-        if (this.queueRows >= this.options.flushRows) this.kick();
-        else this.timer ??= setTimeout(() => this.kick(), this.options.flushIntervalMs);
-      }
+      // Rows that queued up while ClickHouse was busy have already waited one insert's time:
+      // store them now. Inserts then grow with the load instead of the timer capping them, and
+      // the engine is never idle while rows wait.
+      if (this.queue.length > 0) this.kick();
     });
   }
 
