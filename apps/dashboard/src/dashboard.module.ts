@@ -8,6 +8,7 @@ import { AnalysisJobsModule } from '@fleetscope/analysis-jobs';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { AnalysesController } from './analyses/analyses.controller';
 import { ColdStartsController } from './coldstarts/coldstarts.controller';
+import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
@@ -19,6 +20,10 @@ import { ColdStartsController } from './coldstarts/coldstarts.controller';
     AnalysesController,
     ColdStartsController,
   ],
-  providers: [FleetService, { provide: APP_GUARD, useClass: ApiTokenGuard }],
+  providers: [
+    FleetService,
+    DashboardPagesRegistrar,
+    { provide: APP_GUARD, useClass: ApiTokenGuard },
+  ],
 })
 export class DashboardModule {}

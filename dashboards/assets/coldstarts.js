@@ -1,0 +1,320 @@
+// Cold starts (/coldstarts.html): GET /api/coldstarts?groupBy=… as bar charts and a table.
+import {
+  $,
+  COLORS,
+  api,
+  chartCard,
+  chartDefaults,
+  clearNotice,
+  currentRange,
+  drawChart,
+  fmtInt,
+  fmtMs,
+  fmtPct,
+  fmtUsd,
+  functionHref,
+  functionName,
+  h,
+  notice,
+  rangePicker,
+  rangeQuery,
+  setupPage,
+  showError,
+  statCard,
+} from './fleetscope.js';
+
+const GROUPS = [
+  ['function', 'Function'],
+  ['version', 'Version'],
+  ['runtime', 'Runtime'],
+  ['memory', 'Memory size'],
+  ['architecture', 'Architecture'],
+  ['initType', 'Init type'],
+  ['hour', 'Hour of day (UTC)'],
+];
+/** Bars beyond this many groups would be unreadable; the table still lists every group. */
+const MAX_BARS = 20;
+
+function groupByFromUrl() {
+  const value = new URLSearchParams(location.search).get('groupBy');
+  return GROUPS.some(([v]) => v === value) ? value : 'function';
+}
+
+let groupBy = groupByFromUrl();
+
+function groupLabel(g) {
+  switch (groupBy) {
+    case 'function':
+      return functionName(g.key);
+    case 'version':
+      return `${functionName(g.labels.functionId ?? g.key)} : ${g.labels.version ?? ''}`;
+    case 'memory':
+      return g.key === 'unknown' ? 'unknown' : `${g.key} MB`;
+    case 'hour':
+      return `${String(g.key).padStart(2, '0')}:00`;
+    default:
+      return g.key;
+  }
+}
+
+function groupCell(g, range) {
+  const functionId =
+    groupBy === 'function' ? g.key : groupBy === 'version' ? g.labels.functionId : null;
+  const label = groupLabel(g);
+  return functionId ? h('a', { href: functionHref(functionId, range.key) }, label) : label;
+}
+
+const COLUMNS = [
+  ['Functions', (g) => fmtInt(g.functions)],
+  ['Invocations', (g) => fmtInt(g.invocations)],
+  ['Cold starts', (g) => fmtInt(g.coldStarts)],
+  ['Rate', (g) => fmtPct(g.coldStartRate)],
+  ['Init p50', (g) => fmtMs(g.onDemand.initDurationMs.p50)],
+  ['Init p95', (g) => fmtMs(g.onDemand.initDurationMs.p95)],
+  ['Init p99', (g) => fmtMs(g.onDemand.initDurationMs.p99)],
+  ['Restores', (g) => fmtInt(g.snapStart.restores)],
+  ['Restore p95', (g) => fmtMs(g.snapStart.restoreDurationMs.p95)],
+  ['Latency added', (g) => fmtMs(g.latencyAddedMs)],
+  ['Cost added', (g) => fmtUsd(g.costUsd)],
+  [
+    'PC / proactive inits',
+    (g) => `${fmtInt(g.provisionedConcurrency.inits)} / ${fmtInt(g.proactive.inits)}`,
+  ],
+];
+
+function renderTable(report, range) {
+  const groupTitle = GROUPS.find(([v]) => v === groupBy)[1];
+  $('#group-name').textContent = groupTitle.toLowerCase();
+  $('#groups thead').replaceChildren(
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'col' }, groupTitle),
+      COLUMNS.map(([label]) => h('th', { scope: 'col', class: 'numeric' }, label)),
+    ),
+  );
+  $('#groups tbody').replaceChildren(
+    ...report.groups.map((g) =>
+      h(
+        'tr',
+        { dataset: { key: g.key } },
+        h('th', { scope: 'row' }, groupCell(g, range)),
+        COLUMNS.map(([, cell]) => h('td', { class: 'numeric' }, cell(g))),
+      ),
+    ),
+  );
+  $('#groups tfoot').replaceChildren(
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, 'All'),
+      COLUMNS.map(([, cell]) => h('td', { class: 'numeric' }, cell(report.totals))),
+    ),
+  );
+  $('#table-panel').hidden = false;
+}
+
+function bars(label, data, color, extra = {}) {
+  return { label, data, backgroundColor: color, borderRadius: 3, maxBarThickness: 36, ...extra };
+}
+
+function barOptions(yTitle, { integer = false, stacked = false, percent = false } = {}) {
+  return {
+    scales: {
+      x: { stacked, grid: { display: false }, ticks: { maxRotation: 40, autoSkip: false } },
+      y: {
+        stacked,
+        beginAtZero: true,
+        title: { display: true, text: yTitle },
+        ticks: {
+          ...(integer ? { precision: 0 } : {}),
+          ...(percent ? { callback: (v) => `${v} %` } : {}),
+        },
+      },
+    },
+  };
+}
+
+function renderCharts(report) {
+  chartDefaults();
+  const shown = report.groups.slice(0, MAX_BARS);
+  const labels = shown.map(groupLabel);
+  const cards = [
+    chartCard(
+      'chart-counts',
+      'Cold starts',
+      'Cold starts per group: on-demand inits and SnapStart restores',
+    ),
+    chartCard(
+      'chart-rates',
+      'Cold-start rate',
+      'Share of invocations that started cold, per group',
+    ),
+    chartCard(
+      'chart-init',
+      'Init duration (on-demand)',
+      'On-demand init duration p50, p95 and p99 per group, in milliseconds',
+    ),
+    chartCard(
+      'chart-latency',
+      'Latency added',
+      'Total latency cold starts added per group, in seconds',
+    ),
+  ];
+  $('#charts').replaceChildren(...cards.map((c) => c.card));
+  const [counts, rates, init, latency] = cards.map((c) => c.canvas);
+  drawChart(counts, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        bars(
+          'On-demand',
+          shown.map((g) => g.onDemand.coldStarts),
+          COLORS.blue,
+        ),
+        bars(
+          'SnapStart restores',
+          shown.map((g) => g.snapStart.restores),
+          COLORS.violet,
+        ),
+      ],
+    },
+    options: barOptions('cold starts', { integer: true, stacked: true }),
+  });
+  drawChart(rates, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        bars(
+          'Cold-start rate',
+          shown.map((g) => Math.round(g.coldStartRate * 10_000) / 100),
+          COLORS.amber,
+        ),
+      ],
+    },
+    options: {
+      ...barOptions('% of invocations', { percent: true }),
+      plugins: { legend: { display: false } },
+    },
+  });
+  drawChart(init, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        bars(
+          'p50',
+          shown.map((g) => g.onDemand.initDurationMs.p50),
+          COLORS.blue,
+        ),
+        bars(
+          'p95',
+          shown.map((g) => g.onDemand.initDurationMs.p95),
+          COLORS.amber,
+        ),
+        bars(
+          'p99',
+          shown.map((g) => g.onDemand.initDurationMs.p99),
+          COLORS.red,
+        ),
+      ],
+    },
+    options: barOptions('ms'),
+  });
+  drawChart(latency, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        bars(
+          'Latency added',
+          shown.map((g) => g.latencyAddedMs / 1000),
+          COLORS.teal,
+        ),
+      ],
+    },
+    options: { ...barOptions('seconds'), plugins: { legend: { display: false } } },
+  });
+}
+
+function renderStats(report) {
+  const t = report.totals;
+  $('#stats').replaceChildren(
+    statCard('Cold starts', fmtInt(t.coldStarts), fmtPct(t.coldStartRate)),
+    statCard(
+      'On-demand inits',
+      fmtInt(t.onDemand.coldStarts),
+      `p95 ${fmtMs(t.onDemand.initDurationMs.p95)}`,
+    ),
+    statCard(
+      'SnapStart restores',
+      fmtInt(t.snapStart.restores),
+      `p95 ${fmtMs(t.snapStart.restoreDurationMs.p95)}`,
+    ),
+    statCard('Latency added', fmtMs(t.latencyAddedMs)),
+    statCard('Cost added', fmtUsd(t.costUsd)),
+    statCard(
+      'Not cold starts',
+      fmtInt(t.provisionedConcurrency.inits + t.proactive.inits),
+      'PC and proactive inits',
+    ),
+  );
+  $('#footnote').textContent = report.catalogueVersion
+    ? `Cost of billed INIT and SnapStart restores from the price catalogue ${report.catalogueVersion}.`
+    : '';
+}
+
+async function load() {
+  const range = currentRange();
+  const el = $('#notice');
+  notice(el, 'info', 'Loading cold starts…');
+  let report;
+  try {
+    report = await api(
+      `/api/coldstarts?${rangeQuery(range)}&groupBy=${encodeURIComponent(groupBy)}`,
+    );
+  } catch (error) {
+    $('#stats').replaceChildren();
+    $('#charts').replaceChildren();
+    $('#table-panel').hidden = true;
+    showError(el, error);
+    return;
+  }
+  renderStats(report);
+  if (report.groups.length === 0 || report.totals.invocations === 0) {
+    $('#charts').replaceChildren();
+    $('#table-panel').hidden = true;
+    notice(
+      el,
+      'info',
+      `No invocations in the last ${range.label}, so no cold starts to show. Pick a longer range.`,
+    );
+    return;
+  }
+  clearNotice(el);
+  renderCharts(report);
+  renderTable(report, range);
+}
+
+setupPage();
+const select = h(
+  'select',
+  {
+    id: 'group-by',
+    onchange: (event) => {
+      groupBy = event.target.value;
+      const url = new URL(location.href);
+      url.searchParams.set('groupBy', groupBy);
+      history.replaceState(null, '', url);
+      void load();
+    },
+  },
+  GROUPS.map(([value, label]) => h('option', { value, selected: value === groupBy }, label)),
+);
+$('#controls').append(
+  h('div', { class: 'field' }, h('label', { for: 'group-by' }, 'Group by'), select),
+  rangePicker(() => void load()),
+);
+void load();

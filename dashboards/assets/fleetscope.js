@@ -1,0 +1,418 @@
+// Shared helpers of the dashboard pages: API calls (with the bearer token from localStorage),
+// DOM building, number formats, the time-range picker and chart defaults. No framework: each page
+// is one small module that imports these.
+
+const TOKEN_KEY = 'fleetscope.apiToken';
+
+// ---------------------------------------------------------------------------------------------
+// DOM
+
+/**
+ * Builds an element. Text children become text nodes (never HTML), so names that arrive from
+ * ingested telemetry cannot inject markup.
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else el.append(child instanceof Node ? child : String(child));
+  }
+}
+
+export const $ = (selector) => document.querySelector(selector);
+
+// ---------------------------------------------------------------------------------------------
+// API
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export function apiToken() {
+  try {
+    return localStorage.getItem(TOKEN_KEY) || '';
+  } catch {
+    return '';
+  }
+}
+
+/** Calls the API; the token (when set) goes in the Authorization header, never in the URL. */
+export async function api(path, init = {}) {
+  const headers = new Headers(init.headers);
+  headers.set('accept', 'application/json');
+  const token = apiToken();
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  let response;
+  try {
+    response = await fetch(path, { ...init, headers });
+  } catch {
+    throw new ApiError(0, 'The Fleetscope API did not answer. Is the server running?');
+  }
+  const text = await response.text();
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const detail = body && body.message ? [].concat(body.message).join('; ') : text.slice(0, 300);
+    if (response.status === 401) {
+      throw new ApiError(
+        401,
+        token
+          ? 'The API refused the token. Check it under "API token".'
+          : 'This Fleetscope needs an API token (FLEETSCOPE_API_TOKEN). Enter it under "API token".',
+      );
+    }
+    throw new ApiError(response.status, `${response.status} ${response.statusText}: ${detail}`);
+  }
+  if (body === null) throw new ApiError(response.status, 'The API answered with no JSON.');
+  return body;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notices (loading, empty, error): a page is never left blank.
+
+/** Shows a message in a notice element; kind is 'info', 'error' or 'ok'. */
+export function notice(el, kind, message, action) {
+  el.hidden = false;
+  el.className = `notice ${kind === 'info' ? '' : kind}`.trim();
+  el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  el.replaceChildren(message instanceof Node ? message : h('span', {}, message));
+  if (action) el.append(action);
+}
+
+export function clearNotice(el) {
+  el.hidden = true;
+  el.replaceChildren();
+}
+
+/** Shows an API failure; a 401 comes with a button that opens the token dialog. */
+export function showError(el, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const action =
+    error instanceof ApiError && error.status === 401
+      ? h('button', { type: 'button', onclick: openTokenDialog }, 'Enter API token')
+      : undefined;
+  notice(el, 'error', h('span', {}, h('strong', {}, 'Could not load the data. '), message), action);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formats
+
+const intFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export const dash = '—';
+
+export function fmtInt(v) {
+  return v === null || v === undefined || !Number.isFinite(v) ? dash : intFormat.format(v);
+}
+
+export function fmtNum(v, digits = 2) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return dash;
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(v);
+}
+
+/** A 0..1 ratio as a percentage. */
+export function fmtPct(v) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return dash;
+  const pct = v * 100;
+  const digits = pct === 0 || pct >= 10 ? 1 : pct >= 1 ? 1 : 2;
+  return `${pct.toFixed(digits)} %`;
+}
+
+export function fmtMs(v) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return dash;
+  if (v >= 60_000) return `${fmtNum(v / 60_000, 1)} min`;
+  if (v >= 10_000) return `${fmtNum(v / 1000, 1)} s`;
+  if (v >= 1000) return `${fmtNum(v / 1000, 2)} s`;
+  if (v >= 100) return `${fmtNum(v, 0)} ms`;
+  return `${fmtNum(v, 1)} ms`;
+}
+
+export function fmtMb(v) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return dash;
+  return v >= 10_240 ? `${fmtNum(v / 1024, 1)} GB` : `${fmtInt(v)} MB`;
+}
+
+/** Dollars with enough digits to show small per-range costs. */
+export function fmtUsd(v) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return dash;
+  const abs = Math.abs(v);
+  const digits = abs === 0 ? 2 : abs >= 100 ? 0 : abs >= 1 ? 2 : abs >= 0.01 ? 4 : 6;
+  const sign = v < 0 ? '−' : '';
+  return `${sign}$${new Intl.NumberFormat('en-US', { minimumFractionDigits: Math.min(digits, 2), maximumFractionDigits: digits }).format(abs)}`;
+}
+
+export function fmtTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return dash;
+  return date.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/**
+ * `camelCaseKey` → `camel case key`. Unit suffixes are dropped (fmtValue prints the unit with the
+ * value): `memoryMb` → `memory`, `monthlyUsd` → `monthly cost`.
+ */
+export function humanKey(key) {
+  let base = key.replace(/(Usd|Mb|Ms)$/, '');
+  if (!base) base = key;
+  if (key.endsWith('Usd') && !/(cost|price|saving|impact)$/i.test(base)) base += 'Cost';
+  return base
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z][a-z])(\d)/g, '$1 $2')
+    .toLowerCase();
+}
+
+const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
+/** A nested value of the evidence, compact: `moments (mu 6.78, sigma 0.03752)`. */
+function compact(value) {
+  if (value === null || value === undefined) return dash;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? significant.format(value) : String(value);
+  if (Array.isArray(value)) return value.map(compact).join(', ');
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(([k, v]) =>
+        v !== null && typeof v === 'object' && !Array.isArray(v)
+          ? `${humanKey(k)} (${compact(v)})`
+          : `${humanKey(k)} ${compact(v)}`,
+      )
+      .join('; ');
+  }
+  return String(value);
+}
+
+/** A value of a recommendation or its evidence, formatted by its key's unit suffix. */
+export function fmtValue(key, value) {
+  if (value === null || value === undefined) return dash;
+  if (typeof value === 'number') {
+    if (/Usd$/.test(key)) return fmtUsd(value);
+    if (/Mb$/.test(key)) return fmtMb(value);
+    if (/Ms$/.test(key)) return fmtMs(value);
+    if (/(Rate|Share|Utili[sz]ation|Ratio)(Of[A-Z]\w*)?$/.test(key) && Math.abs(value) <= 1.5)
+      return fmtPct(value);
+    return Number.isInteger(value) ? fmtInt(value) : significant.format(value);
+  }
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return compact(value);
+}
+
+/** The readable part of a function id (platform~account~region~name). */
+export function functionName(id) {
+  const parts = String(id).split('~');
+  return parts[parts.length - 1] || String(id);
+}
+
+export function functionHref(id, range) {
+  const params = new URLSearchParams({ id });
+  if (range) params.set('range', range);
+  return `/function.html?${params}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time range
+
+export const RANGES = [
+  { key: '1h', label: '1 hour', ms: 3_600_000 },
+  { key: '24h', label: '24 hours', ms: 86_400_000 },
+  { key: '7d', label: '7 days', ms: 7 * 86_400_000 },
+];
+
+/** The range in the page's URL (`?range=1h|24h|7d`), 24 hours by default (as the API). */
+export function currentRange() {
+  const key = new URLSearchParams(location.search).get('range');
+  const range = RANGES.find((r) => r.key === key) ?? RANGES[1];
+  const toMs = Date.now();
+  return { ...range, fromMs: toMs - range.ms, toMs };
+}
+
+export function rangeQuery(range) {
+  return `from=${Math.round(range.fromMs)}&to=${Math.round(range.toMs)}`;
+}
+
+/** A segmented radio group; changing it updates ?range= and calls onChange. */
+export function rangePicker(onChange) {
+  const current = currentRange().key;
+  const options = h('span', { class: 'options' });
+  for (const r of RANGES) {
+    const id = `range-${r.key}`;
+    options.append(
+      h('input', {
+        type: 'radio',
+        name: 'range',
+        id,
+        value: r.key,
+        checked: r.key === current,
+        onchange: () => {
+          const url = new URL(location.href);
+          url.searchParams.set('range', r.key);
+          history.replaceState(null, '', url);
+          onChange(currentRange());
+        },
+      }),
+      h('label', { for: id }, r.label),
+    );
+  }
+  return h('fieldset', { class: 'segmented' }, h('legend', {}, 'Time range'), options);
+}
+
+/** A radio group like the range picker, for any small set of choices. */
+export function segmented(name, legend, choices, selected, onChange) {
+  const options = h('span', { class: 'options' });
+  for (const c of choices) {
+    const id = `${name}-${c.value || 'all'}`;
+    options.append(
+      h('input', {
+        type: 'radio',
+        name,
+        id,
+        value: c.value,
+        checked: c.value === selected,
+        onchange: () => onChange(c.value),
+      }),
+      h('label', { for: id }, c.label),
+    );
+  }
+  return h('fieldset', { class: 'segmented' }, h('legend', {}, legend), options);
+}
+
+export function statCard(label, value, secondary) {
+  return h(
+    'div',
+    { class: 'stat' },
+    h('dt', {}, label),
+    h('dd', {}, value, secondary ? h('small', {}, secondary) : null),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// API token dialog
+
+let dialog;
+
+function tokenDialog() {
+  if (dialog) return dialog;
+  const input = h('input', {
+    type: 'password',
+    id: 'api-token',
+    name: 'token',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
+  const form = h(
+    'form',
+    { method: 'dialog' },
+    h('h2', { id: 'token-title' }, 'API token'),
+    h(
+      'p',
+      {},
+      'When Fleetscope runs with FLEETSCOPE_API_TOKEN, the pages send this token as a bearer header. It is kept in this browser (localStorage) only.',
+    ),
+    h('label', { for: 'api-token' }, 'Token'),
+    input,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', value: 'clear' }, 'Forget token'),
+      h('button', { type: 'submit', value: 'cancel' }, 'Cancel'),
+      h('button', { type: 'submit', value: 'save', class: 'primary' }, 'Save'),
+    ),
+  );
+  dialog = h('dialog', { 'aria-labelledby': 'token-title' }, form);
+  dialog.addEventListener('close', () => {
+    if (dialog.returnValue === 'save') localStorage.setItem(TOKEN_KEY, input.value.trim());
+    else if (dialog.returnValue === 'clear') localStorage.removeItem(TOKEN_KEY);
+    else return;
+    location.reload();
+  });
+  document.body.append(dialog);
+  return dialog;
+}
+
+export function openTokenDialog() {
+  const d = tokenDialog();
+  d.querySelector('input').value = apiToken();
+  d.showModal();
+}
+
+/** Wires the top bar's "API token" button; every page calls it once. */
+export function setupPage() {
+  const button = document.getElementById('token-button');
+  if (button) {
+    button.addEventListener('click', openTokenDialog);
+    if (apiToken()) button.textContent = 'API token ✓';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts (chart.js, loaded as /vendor/chart.umd.js before the page's module)
+
+export const COLORS = {
+  blue: '#1f5fd1',
+  red: '#c2262e',
+  amber: '#d88a06',
+  teal: '#0f8b7f',
+  violet: '#6d48c9',
+  gray: '#8a939c',
+};
+
+export function chartDefaults() {
+  const Chart = window.Chart;
+  if (!Chart) throw new Error('chart.js did not load (/vendor/chart.umd.js)');
+  Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
+  Chart.defaults.font.size = 12;
+  Chart.defaults.color = '#5b6570';
+  Chart.defaults.borderColor = '#eceef1';
+  Chart.defaults.animation = false;
+  Chart.defaults.maintainAspectRatio = false;
+  Chart.defaults.plugins.legend.labels.boxWidth = 12;
+  Chart.defaults.plugins.legend.labels.boxHeight = 12;
+  Chart.defaults.plugins.legend.align = 'end';
+  Chart.defaults.plugins.tooltip.mode = 'index';
+  Chart.defaults.plugins.tooltip.intersect = false;
+  return Chart;
+}
+
+/** A chart card: title, a canvas with an accessible description, and its chart.js instance. */
+export function chartCard(id, title, description) {
+  const canvas = h('canvas', { id, role: 'img', 'aria-label': description }, description);
+  const card = h(
+    'section',
+    { class: 'panel chart-card', 'aria-labelledby': `${id}-title` },
+    h('h3', { id: `${id}-title` }, title),
+    h('div', { class: 'chart-box' }, canvas),
+  );
+  return { card, canvas };
+}
+
+/** Replaces any chart on the canvas with a new one. */
+export function drawChart(canvas, config) {
+  const Chart = window.Chart;
+  Chart.getChart(canvas)?.destroy();
+  return new Chart(canvas, config);
+}

@@ -1,0 +1,323 @@
+// Function detail (/function.html?id=…): its summary and configuration, chart.js line charts of
+// GET /api/functions/:id/timeseries, and its recommendations.
+import {
+  $,
+  ApiError,
+  COLORS,
+  api,
+  chartCard,
+  chartDefaults,
+  clearNotice,
+  currentRange,
+  drawChart,
+  fmtInt,
+  fmtMb,
+  fmtMs,
+  fmtNum,
+  fmtPct,
+  fmtUsd,
+  h,
+  notice,
+  rangePicker,
+  rangeQuery,
+  setupPage,
+  showError,
+  statCard,
+} from './fleetscope.js';
+import { recommendationCard } from './recommendation-card.js';
+
+const id = new URLSearchParams(location.search).get('id') ?? '';
+const path = `/api/functions/${encodeURIComponent(id)}`;
+
+const CHARTS = [
+  ['chart-invocations', 'Invocations and errors', 'Invocations and errors per interval'],
+  [
+    'chart-duration',
+    'Duration percentiles',
+    'Duration p50, p95 and p99 per interval, in milliseconds',
+  ],
+  ['chart-coldstarts', 'Cold starts', 'Cold starts per interval'],
+  ['chart-concurrency', 'Average concurrency', 'Average concurrent executions per interval'],
+];
+
+/** Every step of the range, so quiet intervals show as zero instead of being skipped. */
+function slots(range, stepSeconds, points) {
+  const stepMs = stepSeconds * 1000;
+  const byTime = new Map(points.map((p) => [Date.parse(p.time), p]));
+  const out = [];
+  for (let t = Math.floor(range.fromMs / stepMs) * stepMs; t < range.toMs; t += stepMs) {
+    out.push({ timeMs: t, point: byTime.get(t) ?? null });
+  }
+  return out;
+}
+
+function timeLabel(timeMs, range, stepSeconds) {
+  const date = new Date(timeMs);
+  if (stepSeconds >= 86_400)
+    return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return range.ms > 86_400_000
+    ? `${date.toLocaleDateString('en-GB', { weekday: 'short' })} ${time}`
+    : time;
+}
+
+function line(label, data, color, extra = {}) {
+  return {
+    label,
+    data,
+    borderColor: color,
+    backgroundColor: `${color}22`,
+    borderWidth: 1.75,
+    pointRadius: 0,
+    pointHoverRadius: 3,
+    tension: 0.2,
+    ...extra,
+  };
+}
+
+/** `per minute`, `per 5 min`, `per hour` for a step of seconds. */
+function perStep(stepSeconds) {
+  if (stepSeconds === 60) return 'per minute';
+  if (stepSeconds === 3600) return 'per hour';
+  if (stepSeconds === 86_400) return 'per day';
+  return stepSeconds % 3600 === 0 ? `per ${stepSeconds / 3600} h` : `per ${stepSeconds / 60} min`;
+}
+
+function options(yTitle, { integer = false } = {}) {
+  return {
+    interaction: { mode: 'index', intersect: false },
+    scales: {
+      x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 16 } },
+      y: {
+        beginAtZero: true,
+        title: { display: Boolean(yTitle), text: yTitle },
+        ticks: integer ? { precision: 0 } : {},
+      },
+    },
+  };
+}
+
+function renderCharts(range, series) {
+  chartDefaults();
+  const container = $('#charts');
+  const canvases = {};
+  container.replaceChildren(
+    ...CHARTS.map(([chartId, title, description]) => {
+      const { card, canvas } = chartCard(chartId, title, description);
+      canvases[chartId] = canvas;
+      return card;
+    }),
+  );
+  const s = slots(range, series.stepSeconds, series.points);
+  const labels = s.map((x) => timeLabel(x.timeMs, range, series.stepSeconds));
+  const count = (pick) => s.map((x) => (x.point ? pick(x.point) : 0));
+  // Durations only where there were invocations: a gap, not a zero, when the function was idle.
+  const duration = (q) => s.map((x) => (x.point ? x.point.durationMs[q] : null));
+
+  drawChart(canvases['chart-invocations'], {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        line(
+          'Invocations',
+          count((p) => p.invocations),
+          COLORS.blue,
+          { fill: true },
+        ),
+        line(
+          'Errors',
+          count((p) => p.errors),
+          COLORS.red,
+        ),
+      ],
+    },
+    options: options(perStep(series.stepSeconds), { integer: true }),
+  });
+  drawChart(canvases['chart-duration'], {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        line('p50', duration('p50'), COLORS.blue, { spanGaps: true }),
+        line('p95', duration('p95'), COLORS.amber, { spanGaps: true }),
+        line('p99', duration('p99'), COLORS.red, { spanGaps: true }),
+      ],
+    },
+    options: options('ms'),
+  });
+  drawChart(canvases['chart-coldstarts'], {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        line(
+          'Cold starts',
+          count((p) => p.coldStarts),
+          COLORS.violet,
+          { fill: true },
+        ),
+      ],
+    },
+    options: options(perStep(series.stepSeconds), { integer: true }),
+  });
+  drawChart(canvases['chart-concurrency'], {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        line(
+          'Average concurrency',
+          count((p) => p.averageConcurrency),
+          COLORS.teal,
+          { fill: true },
+        ),
+      ],
+    },
+    options: options('executions'),
+  });
+}
+
+function renderSummary(summary, config) {
+  const name = summary?.name ?? config?.name ?? id;
+  document.title = `${name} · Fleetscope`;
+  $('#title').textContent = name;
+  $('#function-id').textContent = id;
+  const memoryMb = summary?.memoryMb ?? config?.memoryMb ?? null;
+  const timeoutMs = summary?.timeoutMs ?? config?.timeoutMs ?? null;
+  const chips = [
+    summary?.platform ?? config?.platform,
+    summary?.region ?? config?.region,
+    summary?.version || config?.version ? `version ${summary?.version || config?.version}` : null,
+    summary?.runtime || config?.runtime,
+    summary?.architecture || config?.architecture,
+    memoryMb !== null ? `${fmtMb(memoryMb)} memory` : null,
+    timeoutMs !== null ? `${fmtMs(timeoutMs)} timeout` : null,
+  ].filter(Boolean);
+  $('#chips').replaceChildren(...chips.map((c) => h('span', { class: 'chip' }, c)));
+
+  if (!summary) {
+    $('#stats').replaceChildren();
+    return;
+  }
+  const used = summary.maxMemoryUsedMb;
+  $('#stats').replaceChildren(
+    statCard('Invocations', fmtInt(summary.invocations)),
+    statCard(
+      'Errors',
+      fmtInt(summary.errors),
+      summary.invocations ? fmtPct(summary.errors / summary.invocations) : null,
+    ),
+    statCard('Cold starts', fmtInt(summary.coldStarts), fmtPct(summary.coldStartRate)),
+    statCard(
+      'Duration p50',
+      fmtMs(summary.durationMs.p50),
+      `p95 ${fmtMs(summary.durationMs.p95)} · p99 ${fmtMs(summary.durationMs.p99)}`,
+    ),
+    statCard(
+      'Init duration p50',
+      fmtMs(summary.initDurationMs.p50),
+      `p99 ${fmtMs(summary.initDurationMs.p99)}`,
+    ),
+    statCard(
+      'Max memory used',
+      fmtMb(used),
+      used !== null && memoryMb ? `of ${fmtMb(memoryMb)}` : null,
+    ),
+    statCard(
+      'Cost',
+      fmtUsd(summary.costUsd),
+      summary.billedGbSeconds ? `${fmtNum(summary.billedGbSeconds, 1)} GB-s` : null,
+    ),
+  );
+}
+
+async function loadRecommendations(range) {
+  const el = $('#recs-notice');
+  const list = $('#recs');
+  notice(el, 'info', 'Loading recommendations…');
+  try {
+    const body = await api(`/api/recommendations?functionId=${encodeURIComponent(id)}`);
+    const recs = body.recommendations ?? [];
+    list.replaceChildren(
+      ...recs.map((r) => recommendationCard(r, { showFunction: false, range: range.key })),
+    );
+    if (!body.run)
+      notice(
+        el,
+        'info',
+        h(
+          'span',
+          {},
+          'No analysis has run yet. ',
+          h('a', { href: '/recommendations.html' }, 'Run analyses'),
+          '.',
+        ),
+      );
+    else if (recs.length === 0)
+      notice(el, 'info', 'The latest analysis found nothing to change for this function.');
+    else clearNotice(el);
+  } catch (error) {
+    list.replaceChildren();
+    showError(el, error);
+  }
+}
+
+async function load() {
+  const range = currentRange();
+  $('#back').href = `/?range=${range.key}`;
+  const el = $('#notice');
+  if (!id) {
+    notice(
+      el,
+      'error',
+      h(
+        'span',
+        {},
+        'No function selected. Pick one on the ',
+        h('a', { href: '/' }, 'fleet overview'),
+        '.',
+      ),
+    );
+    $('#recs-notice').hidden = true;
+    return;
+  }
+  notice(el, 'info', 'Loading…');
+  void loadRecommendations(range);
+  let detail;
+  try {
+    detail = await api(`${path}?${rangeQuery(range)}`);
+  } catch (error) {
+    renderSummary(null, null);
+    $('#charts').replaceChildren();
+    if (error instanceof ApiError && error.status === 404) {
+      notice(
+        el,
+        'info',
+        `No invocations of this function in the last ${range.label}, and no configuration for it. Try a longer range.`,
+      );
+    } else {
+      showError(el, error);
+    }
+    return;
+  }
+  renderSummary(detail.summary, detail.config);
+  try {
+    const series = await api(`${path}/timeseries?${rangeQuery(range)}`);
+    renderCharts(range, series);
+    if (!detail.summary)
+      notice(
+        el,
+        'info',
+        `No invocations in the last ${range.label}; only the configuration is known.`,
+      );
+    else clearNotice(el);
+  } catch (error) {
+    $('#charts').replaceChildren();
+    showError(el, error);
+  }
+}
+
+setupPage();
+$('#controls').append(rangePicker(() => void load()));
+void load();

@@ -1,0 +1,290 @@
+// Fleet overview (/): GET /api/functions as a sortable table with fleet totals.
+import {
+  $,
+  api,
+  clearNotice,
+  currentRange,
+  fmtInt,
+  fmtMb,
+  fmtMs,
+  fmtPct,
+  fmtUsd,
+  functionHref,
+  h,
+  notice,
+  rangePicker,
+  rangeQuery,
+  setupPage,
+  showError,
+  statCard,
+} from './fleetscope.js';
+
+/** The table's columns: how to read, sort and show each. */
+const COLUMNS = [
+  { key: 'name', label: 'Function', value: (f) => f.name.toLowerCase(), cell: functionCell },
+  { key: 'runtime', label: 'Runtime', value: (f) => f.runtime, cell: (f) => f.runtime || '—' },
+  {
+    key: 'invocations',
+    label: 'Invocations',
+    numeric: true,
+    value: (f) => f.invocations,
+    cell: (f) => fmtInt(f.invocations),
+  },
+  { key: 'errors', label: 'Errors', numeric: true, value: (f) => f.errors, cell: errorsCell },
+  {
+    key: 'coldStartRate',
+    label: 'Cold-start rate',
+    numeric: true,
+    value: (f) => f.coldStartRate,
+    cell: coldStartCell,
+  },
+  {
+    key: 'p50',
+    label: 'p50',
+    numeric: true,
+    value: (f) => f.durationMs.p50,
+    cell: (f) => fmtMs(f.durationMs.p50),
+  },
+  {
+    key: 'p95',
+    label: 'p95',
+    numeric: true,
+    value: (f) => f.durationMs.p95,
+    cell: (f) => fmtMs(f.durationMs.p95),
+  },
+  {
+    key: 'p99',
+    label: 'p99',
+    numeric: true,
+    value: (f) => f.durationMs.p99,
+    cell: (f) => fmtMs(f.durationMs.p99),
+  },
+  {
+    key: 'memoryMb',
+    label: 'Memory',
+    numeric: true,
+    value: (f) => f.memoryMb,
+    cell: (f) => fmtMb(f.memoryMb),
+  },
+  {
+    key: 'maxMemoryUsedMb',
+    label: 'Max used',
+    numeric: true,
+    value: (f) => f.maxMemoryUsedMb,
+    cell: maxUsedCell,
+  },
+  {
+    key: 'costUsd',
+    label: 'Cost',
+    numeric: true,
+    value: (f) => f.costUsd,
+    cell: (f) => fmtUsd(f.costUsd),
+  },
+];
+
+const state = {
+  functions: [],
+  sort: { key: 'invocations', dir: 'descending' },
+  filter: '',
+  range: currentRange(),
+};
+
+function functionCell(f) {
+  const version = /^\d+$/.test(f.version) ? `v${f.version}` : f.version;
+  const meta = [f.platform, f.region, version].filter(Boolean).join(' · ');
+  return [
+    h('a', { class: 'fn-name', href: functionHref(f.id, state.range.key) }, f.name),
+    h('span', { class: 'fn-meta' }, meta),
+  ];
+}
+
+/** A value with a muted share after it, e.g. `2 (5.0 %)`. */
+function withShare(primary, share) {
+  return share === null
+    ? primary
+    : [primary, ' ', h('span', { class: 'secondary' }, `(${fmtPct(share)})`)];
+}
+
+function errorsCell(f) {
+  if (f.errors === 0) return '0';
+  return withShare(
+    h('span', { class: 'bad' }, fmtInt(f.errors)),
+    f.invocations > 0 ? f.errors / f.invocations : null,
+  );
+}
+
+function coldStartCell(f) {
+  return h(
+    'span',
+    { title: `${fmtInt(f.coldStarts)} cold starts in ${fmtInt(f.invocations)} invocations` },
+    fmtPct(f.coldStartRate),
+  );
+}
+
+function maxUsedCell(f) {
+  if (f.maxMemoryUsedMb === null) return '—';
+  return withShare(fmtMb(f.maxMemoryUsedMb), f.memoryMb ? f.maxMemoryUsedMb / f.memoryMb : null);
+}
+
+function compare(a, b, column, dir) {
+  const va = column.value(a);
+  const vb = column.value(b);
+  // Missing values sort last in both directions.
+  if (va === null || va === undefined || va === '')
+    return vb === null || vb === undefined || vb === '' ? 0 : 1;
+  if (vb === null || vb === undefined || vb === '') return -1;
+  const order = typeof va === 'string' ? va.localeCompare(vb) : va - vb;
+  return dir === 'ascending' ? order : -order;
+}
+
+function renderHead() {
+  const row = h('tr');
+  for (const column of COLUMNS) {
+    const sorted = state.sort.key === column.key;
+    row.append(
+      h(
+        'th',
+        {
+          scope: 'col',
+          class: column.numeric ? 'numeric' : '',
+          'aria-sort': sorted ? state.sort.dir : null,
+        },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'sort',
+            dataset: { sort: column.key },
+            onclick: () => {
+              const dir = sorted
+                ? state.sort.dir === 'ascending'
+                  ? 'descending'
+                  : 'ascending'
+                : column.numeric
+                  ? 'descending'
+                  : 'ascending';
+              state.sort = { key: column.key, dir };
+              renderTable();
+            },
+          },
+          column.label,
+        ),
+      ),
+    );
+  }
+  $('#functions thead').replaceChildren(row);
+}
+
+function renderTable() {
+  renderHead();
+  const column = COLUMNS.find((c) => c.key === state.sort.key);
+  const needle = state.filter.trim().toLowerCase();
+  const rows = state.functions
+    .filter(
+      (f) =>
+        !needle || f.name.toLowerCase().includes(needle) || f.id.toLowerCase().includes(needle),
+    )
+    .sort((a, b) => compare(a, b, column, state.sort.dir));
+  const body = $('#functions tbody');
+  body.replaceChildren(
+    ...rows.map((f) =>
+      h(
+        'tr',
+        { dataset: { id: f.id } },
+        COLUMNS.map((c) =>
+          c.key === 'name'
+            ? h('th', { scope: 'row', dataset: { col: c.key } }, c.cell(f))
+            : h('td', { class: c.numeric ? 'numeric' : '', dataset: { col: c.key } }, c.cell(f)),
+        ),
+      ),
+    ),
+  );
+  if (rows.length === 0) {
+    body.append(
+      h(
+        'tr',
+        {},
+        h(
+          'td',
+          { colspan: COLUMNS.length, class: 'muted' },
+          `No function matches “${state.filter}”.`,
+        ),
+      ),
+    );
+  }
+  $('#functions-caption').textContent =
+    `${rows.length} of ${state.functions.length} functions, last ${state.range.label}. Select a column header to sort.`;
+}
+
+function renderStats() {
+  const fs = state.functions;
+  const sum = (pick) => fs.reduce((total, f) => total + (pick(f) ?? 0), 0);
+  const invocations = sum((f) => f.invocations);
+  const errors = sum((f) => f.errors);
+  const coldStarts = sum((f) => f.coldStarts);
+  const priced = fs.filter((f) => f.costUsd !== null);
+  $('#stats').replaceChildren(
+    statCard('Functions', fmtInt(fs.length)),
+    statCard('Invocations', fmtInt(invocations)),
+    statCard('Errors', fmtInt(errors), invocations ? fmtPct(errors / invocations) : null),
+    statCard(
+      'Cold starts',
+      fmtInt(coldStarts),
+      invocations ? fmtPct(coldStarts / invocations) : null,
+    ),
+    statCard(
+      'Cost',
+      priced.length ? fmtUsd(sum((f) => f.costUsd)) : '—',
+      priced.length < fs.length ? `${priced.length} priced` : null,
+    ),
+  );
+  const catalogues = [...new Set(fs.map((f) => f.pricing?.catalogueVersion).filter(Boolean))];
+  $('#footnote').textContent = catalogues.length
+    ? `Costs from the price catalogue ${catalogues.join(', ')}; they cover requests and billed duration in the range.`
+    : '';
+}
+
+async function load() {
+  state.range = currentRange();
+  const el = $('#notice');
+  notice(el, 'info', 'Loading functions…');
+  try {
+    const body = await api(`/api/functions?${rangeQuery(state.range)}`);
+    state.functions = body.functions ?? [];
+  } catch (error) {
+    state.functions = [];
+    $('#stats').replaceChildren();
+    $('#table-panel').hidden = true;
+    showError(el, error);
+    return;
+  }
+  renderStats();
+  if (state.functions.length === 0) {
+    $('#table-panel').hidden = true;
+    notice(
+      el,
+      'info',
+      `No invocations in the last ${state.range.label}. Point your functions' OpenTelemetry exporters or Lambda log subscriptions at the collector (port 4318), or pick a longer range.`,
+    );
+    return;
+  }
+  clearNotice(el);
+  $('#table-panel').hidden = false;
+  renderTable();
+}
+
+setupPage();
+const filter = h('input', {
+  type: 'search',
+  id: 'filter',
+  placeholder: 'Name or id',
+  oninput: (event) => {
+    state.filter = event.target.value;
+    renderTable();
+  },
+});
+$('#controls').append(
+  h('div', { class: 'field' }, h('label', { for: 'filter' }, 'Filter'), filter),
+  rangePicker(() => void load()),
+);
+void load();
