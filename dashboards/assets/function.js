@@ -16,6 +16,7 @@ import {
   fmtNum,
   fmtPct,
   fmtUsd,
+  functionName,
   h,
   notice,
   rangePicker,
@@ -179,7 +180,7 @@ function renderCharts(range, series) {
 }
 
 function renderSummary(summary, config) {
-  const name = summary?.name ?? config?.name ?? id;
+  const name = summary?.name ?? config?.name ?? functionName(id);
   document.title = `${name} · Fleetscope`;
   $('#title').textContent = name;
   $('#function-id').textContent = id;
@@ -208,16 +209,17 @@ function renderSummary(summary, config) {
       fmtInt(summary.errors),
       summary.invocations ? fmtPct(summary.errors / summary.invocations) : null,
     ),
-    statCard('Cold starts', fmtInt(summary.coldStarts), fmtPct(summary.coldStartRate)),
+    statCard(
+      'Cold starts',
+      fmtInt(summary.coldStarts),
+      summary.coldStarts
+        ? `${fmtPct(summary.coldStartRate)} · init p50 ${fmtMs(summary.initDurationMs.p50)}`
+        : fmtPct(summary.coldStartRate),
+    ),
     statCard(
       'Duration p50',
       fmtMs(summary.durationMs.p50),
       `p95 ${fmtMs(summary.durationMs.p95)} · p99 ${fmtMs(summary.durationMs.p99)}`,
-    ),
-    statCard(
-      'Init duration p50',
-      fmtMs(summary.initDurationMs.p50),
-      `p99 ${fmtMs(summary.initDurationMs.p99)}`,
     ),
     statCard(
       'Max memory used',
