@@ -4,7 +4,7 @@
  * embedded ClickHouse, which runs in a child process (so the RSS printed is the server's).
  * Run: npm run bench:ingest   (knobs: BENCH_FUNCTIONS, BENCH_BATCHES, BENCH_CONCURRENCY,
  * BENCH_OVERLOAD_BATCHES, BENCH_OVERLOAD_CONCURRENCY, BENCH_FLUSH_INTERVAL_MS (the app's default,
- * 250), BENCH_SERVER_MAX_OLD_SPACE_MB (none by default, as `npm start`); BENCH_CPU_PROF=1 profiles
+ * 50), BENCH_SERVER_MAX_OLD_SPACE_MB (none by default, as `npm start`); BENCH_CPU_PROF=1 profiles
  * the server)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,14 +41,14 @@ import { countRows, printFootprint, tableFootprint } from './support/storage-pro
 
 const FUNCTIONS = knob('FUNCTIONS', 500);
 const BATCHES = knob('BATCHES', 400);
-const CONCURRENCY = knob('CONCURRENCY', 8);
+const CONCURRENCY = knob('CONCURRENCY', 32);
 const OVERLOAD_BATCHES = knob('OVERLOAD_BATCHES', 200);
 const OVERLOAD_CONCURRENCY = knob('OVERLOAD_CONCURRENCY', 128);
 const SPANS_PER_BATCH = 512;
 const RESOURCES_PER_BATCH = 8;
 const SEED = 20_260_301;
 const PHASE_LIMIT_MS = 50_000;
-const FLUSH_INTERVAL_MS = knob('FLUSH_INTERVAL_MS', 250);
+const FLUSH_INTERVAL_MS = knob('FLUSH_INTERVAL_MS', 50);
 const MAX_OLD_SPACE_MB = knob('SERVER_MAX_OLD_SPACE_MB', 0);
 
 /** What @clickhouse/client does with JSONCompactEachRow values: one JSON line per row. */

@@ -53,7 +53,7 @@ const APP_LINES_PER_INVOCATION = 0.3;
 // A subscription's Lambda destination runs many forwarders at once; a Firehose stream few.
 const CW_CONCURRENCY = knob('CW_CONCURRENCY', 64);
 const FIREHOSE_CONCURRENCY = knob('FIREHOSE_CONCURRENCY', 8);
-const FLUSH_INTERVAL_MS = knob('FLUSH_INTERVAL_MS', 250);
+const FLUSH_INTERVAL_MS = knob('FLUSH_INTERVAL_MS', 50);
 const SEED = 20_260_401;
 const PHASE_LIMIT_MS = 50_000;
 

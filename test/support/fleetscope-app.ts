@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Config } from '@fleetscope/config';
+import { InventoryRecorder } from '@fleetscope/collector';
 import { FLEETSCOPE_VERSION } from '@fleetscope/dashboard';
 import { createHttpApp } from '@fleetscope/server';
 import { CLICKHOUSE, IngestWriter, type ClickHouseHandle } from '@fleetscope/storage';
@@ -59,7 +60,10 @@ export async function startFleetscope(
     grpcAddress: `127.0.0.1:${otlpGrpc}`,
     apiUrl: `http://127.0.0.1:${http}`,
     clickhouse: app.get<ClickHouseHandle>(CLICKHOUSE),
-    flush: () => writer.flush(),
+    flush: async () => {
+      await app.get(InventoryRecorder).flush();
+      await writer.flush();
+    },
     stop: async () => {
       await app.close();
       if (!config.clickhouseUrl) rmSync(config.dataDir, { recursive: true, force: true });

@@ -3,3 +3,4 @@ export * from './http/collector-http.server';
 export * from './telemetry/ingest-metrics';
 export * from './platforms/platform-scrape.service';
 export * from './inventory/inventory-sync.service';
+export * from './lambda/inventory.recorder';

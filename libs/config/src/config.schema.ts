@@ -162,8 +162,9 @@ export const ENV = {
   flushIntervalMs: {
     name: 'FLEETSCOPE_FLUSH_INTERVAL_MS',
     schema: positiveInt,
-    default: '250',
-    description: 'Longest time rows wait in the write queue before an insert.',
+    default: '50',
+    description:
+      'How long rows wait for company while ClickHouse is idle; rows queued during an insert go in the next one at once.',
   },
   flushRows: {
     name: 'FLEETSCOPE_FLUSH_ROWS',

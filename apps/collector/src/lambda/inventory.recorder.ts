@@ -1,67 +1,87 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { FunctionConfigHint } from '@fleetscope/ingest';
 import { parseFunctionId } from '@fleetscope/model';
-import { FunctionConfigRepository } from '@fleetscope/storage';
+import { FunctionConfigRepository, type FunctionConfigUpdate } from '@fleetscope/storage';
+
+/** How long hints gather before one upsert: inventory facts change rarely and need not be instant. */
+const FLUSH_DELAY_MS = 1_000;
 
 /**
  * Turns configuration seen in platform records (REPORT's Memory Size, `Task timed out after N
- * seconds`, INIT_START's runtime) into inventory rows of source 'records', writing only what
- * changed since the last time this process saw that function.
+ * seconds`, INIT_START's runtime) into inventory rows of source 'records'. Only what changed since
+ * this process last saw a function is written, gathered for a second into one upsert and kept off
+ * the request path: a fleet's first deliveries would otherwise cost one read and one insert each.
  */
 @Injectable()
-export class InventoryRecorder {
+export class InventoryRecorder implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Inventory');
   private readonly known = new Map<string, string>();
+  private readonly pending = new Map<string, FunctionConfigHint>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(private readonly configs: FunctionConfigRepository) {}
 
-  async record(hints: FunctionConfigHint[]): Promise<void> {
-    const latest = new Map<string, FunctionConfigHint>();
+  record(hints: FunctionConfigHint[]): void {
     for (const hint of hints) {
-      const merged = { ...latest.get(hint.functionId), ...definedOnly(hint) } as FunctionConfigHint;
-      latest.set(hint.functionId, merged);
+      const merged = {
+        ...this.pending.get(hint.functionId),
+        ...definedOnly(hint),
+      } as FunctionConfigHint;
+      const fingerprint = fingerprintOf(merged);
+      const before = this.known.get(hint.functionId);
+      const next = before ? mergeFingerprint(before, fingerprint) : fingerprint;
+      if (next === before) continue;
+      this.known.set(hint.functionId, next);
+      this.pending.set(hint.functionId, merged);
     }
-    const changed = [...latest.values()].filter((h) => {
-      const fingerprint = JSON.stringify([
-        h.memorySizeMb,
-        h.timeoutMs,
-        h.runtime,
-        h.architecture,
-        h.version,
-      ]);
-      const key = h.functionId;
-      const before = this.known.get(key);
-      const merged = before ? mergeFingerprint(before, fingerprint) : fingerprint;
-      if (merged === before) return false;
-      this.known.set(key, merged);
-      return true;
-    });
-    if (changed.length === 0) return;
+    if (this.pending.size > 0) this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+  }
+
+  /** Writes what is pending; on shutdown and by tests. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const changed = [...this.pending.values()];
+    this.pending.clear();
+    if (changed.length === 0) return this.flushing;
+    this.flushing = this.flushing.then(() => this.write(changed));
+    return this.flushing;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.flush();
+  }
+
+  private async write(changed: FunctionConfigHint[]): Promise<void> {
     try {
-      await this.configs.upsert(
-        'records',
-        changed.map((h) => {
-          const identity = parseFunctionId(h.functionId);
-          return {
-            functionId: h.functionId,
-            platform: identity?.platform,
-            account: identity?.account,
-            region: identity?.region,
-            name: identity?.name,
-            version: h.version || undefined,
-            memoryMb: h.memorySizeMb,
-            timeoutMs: h.timeoutMs,
-            runtime: h.runtime,
-            architecture: h.architecture,
-          };
-        }),
-      );
+      await this.configs.upsert('records', changed.map(toUpdate));
     } catch (error) {
       // The invocations themselves are stored; a missed inventory hint is seen again next time.
       for (const h of changed) this.known.delete(h.functionId);
       this.logger.warn(`inventory hints not stored: ${(error as Error).message}`);
     }
   }
+}
+
+function toUpdate(h: FunctionConfigHint): FunctionConfigUpdate {
+  const identity = parseFunctionId(h.functionId);
+  return {
+    functionId: h.functionId,
+    platform: identity?.platform,
+    account: identity?.account,
+    region: identity?.region,
+    name: identity?.name,
+    version: h.version || undefined,
+    memoryMb: h.memorySizeMb,
+    timeoutMs: h.timeoutMs,
+    runtime: h.runtime,
+    architecture: h.architecture,
+  };
+}
+
+function fingerprintOf(h: FunctionConfigHint): string {
+  return JSON.stringify([h.memorySizeMb, h.timeoutMs, h.runtime, h.architecture, h.version]);
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

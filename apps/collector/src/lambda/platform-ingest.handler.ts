@@ -70,7 +70,7 @@ export class PlatformIngestHandler {
       if (!outcome.duplicate) {
         this.metrics.accepted(`${signal}_invocations`, result.invocations.length);
         this.metrics.accepted(`${signal}_logs`, result.logs.length);
-        await this.inventory.record(result.configHints);
+        this.inventory.record(result.configHints);
       }
       return { status: 200, message: '', duplicate: outcome.duplicate };
     } catch (error) {
