@@ -4,10 +4,11 @@ import {
   decodeCloudWatchSubscription,
   parseLambdaLogLines,
   parseTelemetryBatch,
+  type IngestResult,
 } from '@fleetscope/ingest';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { IngestPipeline } from '../http/ingest.pipeline';
-import { lambdaTargetFrom } from './function-identity.params';
+import { lambdaTargetFrom, type LambdaTarget } from './function-identity.params';
 import { PlatformIngestHandler } from './platform-ingest.handler';
 
 type Query = Record<string, string | undefined>;
@@ -21,70 +22,60 @@ export class LambdaIngestRoutes implements CollectorRoutes {
   constructor(private readonly handler: PlatformIngestHandler) {}
 
   register(app: FastifyInstance): void {
-    app.post('/ingest/lambda/telemetry', (request, reply) => this.telemetry(request, reply));
-    app.post('/ingest/lambda/cloudwatch', (request, reply) => this.cloudwatch(request, reply));
-    app.post('/ingest/lambda/logs', (request, reply) => this.lines(request, reply));
-  }
-
-  private async telemetry(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const signal = 'lambda_telemetry';
-    const body = await this.handler.body(signal, request, reply);
-    if (!body) return;
-    const target = lambdaTargetFrom(request.query as Query, request.headers);
-    if ('error' in target) {
-      this.handlerReject(signal, 'missing_identity');
-      return this.handler.answer(signal, reply, 400, { message: target.error });
-    }
-    const result = parseTelemetryBatch(body, { ...target, pool: this.handler.pool });
-    await this.handler.finish(
-      signal,
-      reply,
-      result,
-      IngestPipeline.keyOf(signal, keyMaterial(request, body)),
+    const pool = this.handler.pool;
+    // Telemetry batches and raw lines do not say whose they are: the sender names the function.
+    app.post('/ingest/lambda/telemetry', (request, reply) =>
+      this.ingestNamed('lambda_telemetry', request, reply, (body, target) =>
+        parseTelemetryBatch(body, { ...target, pool }),
+      ),
     );
-  }
-
-  private async cloudwatch(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const signal = 'lambda_cloudwatch';
-    const body = await this.handler.body(signal, request, reply);
-    if (!body) return;
-    const region = (request.query as Query).region ?? '';
-    const result = decodeCloudWatchSubscription(body, { region, pool: this.handler.pool });
-    await this.handler.finish(
-      signal,
-      reply,
-      result,
-      IngestPipeline.keyOf(signal, keyMaterial(request, body)),
+    app.post('/ingest/lambda/logs', (request, reply) =>
+      this.ingestNamed('lambda_logs', request, reply, (body, target) =>
+        parseLambdaLogLines(body.toString('utf8'), { ...target, pool }),
+      ),
     );
-  }
-
-  private async lines(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const signal = 'lambda_logs';
-    const body = await this.handler.body(signal, request, reply);
-    if (!body) return;
-    const target = lambdaTargetFrom(request.query as Query, request.headers);
-    if ('error' in target) {
-      this.handlerReject(signal, 'missing_identity');
-      return this.handler.answer(signal, reply, 400, { message: target.error });
-    }
-    const result = parseLambdaLogLines(body.toString('utf8'), {
-      ...target,
-      pool: this.handler.pool,
+    // Subscription payloads carry their log group, hence the function.
+    app.post('/ingest/lambda/cloudwatch', async (request, reply) => {
+      const signal = 'lambda_cloudwatch';
+      const body = await this.handler.body(signal, request, reply);
+      if (!body) return;
+      const region = (request.query as Query).region ?? '';
+      await this.store(
+        signal,
+        request,
+        reply,
+        body,
+        decodeCloudWatchSubscription(body, { region, pool }),
+      );
     });
-    await this.handler.finish(
-      signal,
-      reply,
-      result,
-      IngestPipeline.keyOf(signal, keyMaterial(request, body)),
-    );
   }
 
-  private handlerReject(signal: string, reason: string): void {
-    this.handler.metrics.rejected(signal, reason);
+  /** For bodies that do not name their function: 400 naming what is missing unless the request does. */
+  private async ingestNamed(
+    signal: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    parse: (body: Buffer, target: LambdaTarget) => IngestResult,
+  ): Promise<void> {
+    const body = await this.handler.body(signal, request, reply);
+    if (!body) return;
+    const target = lambdaTargetFrom(request.query as Query, request.headers);
+    if ('error' in target) {
+      this.handler.metrics.rejected(signal, 'missing_identity');
+      return this.handler.answer(signal, reply, 400, { message: target.error });
+    }
+    await this.store(signal, request, reply, body, parse(body, target));
   }
-}
 
-/** The same body for another function is another request: the key covers the query too. */
-function keyMaterial(request: FastifyRequest, body: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(request.url), body]);
+  private store(
+    signal: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: Buffer,
+    result: IngestResult,
+  ): Promise<void> {
+    // The same body for another function is another request: the key covers the URL too.
+    const key = IngestPipeline.keyOf(signal, Buffer.concat([Buffer.from(request.url), body]));
+    return this.handler.finish(signal, reply, result, key);
+  }
 }

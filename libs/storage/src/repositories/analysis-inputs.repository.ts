@@ -8,7 +8,7 @@ import type {
   MemorySizeStats,
 } from '@fleetscope/analysis';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
-import { toStorageError } from '../client/storage.errors';
+import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
 import { chosenSourceRows, sourceParams, toDateTimeParam } from './minute-source.sql';
 
@@ -367,18 +367,8 @@ export class AnalysisInputsRepository {
     };
   }
 
-  private async query<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
-    try {
-      const result = await this.handle.client.query({
-        query,
-        query_params: params,
-        format: 'JSONEachRow',
-        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
-      });
-      return await result.json<T>();
-    } catch (error) {
-      throw toStorageError(error, 'reading analysis inputs');
-    }
+  private query<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
+    return queryRows<T>(this.handle.client, query, params, 'reading analysis inputs');
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
-import { toStorageError } from '../client/storage.errors';
+import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
 import {
   aggregateTableFor,
@@ -200,17 +200,7 @@ export class FunctionsRepository {
     };
   }
 
-  private async rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
-    try {
-      const result = await this.handle.client.query({
-        query,
-        query_params: params,
-        format: 'JSONEachRow',
-        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
-      });
-      return await result.json<T>();
-    } catch (error) {
-      throw toStorageError(error, 'reading the function aggregate');
-    }
+  private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
+    return queryRows<T>(this.handle.client, query, params, 'reading the function aggregate');
   }
 }

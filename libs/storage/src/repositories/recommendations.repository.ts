@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
+import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
 
@@ -115,17 +116,7 @@ export class RecommendationsRepository {
     }));
   }
 
-  private async query<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
-    try {
-      const result = await this.handle.client.query({
-        query,
-        query_params: params,
-        format: 'JSONEachRow',
-        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
-      });
-      return await result.json<T>();
-    } catch (error) {
-      throw toStorageError(error, 'reading analysis results');
-    }
+  private query<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
+    return queryRows<T>(this.handle.client, query, params, 'reading analysis results');
   }
 }

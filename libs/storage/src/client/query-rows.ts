@@ -1,0 +1,25 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { toStorageError } from './storage.errors';
+
+/**
+ * Runs a parametrised SELECT and returns its rows as objects, 64-bit integers as JSON numbers (as
+ * chDB returns them), failures as typed StorageErrors saying what was being read.
+ */
+export async function queryRows<T>(
+  client: ClickHouseClient,
+  query: string,
+  params: Record<string, unknown>,
+  what: string,
+): Promise<T[]> {
+  try {
+    const result = await client.query({
+      query,
+      query_params: params,
+      format: 'JSONEachRow',
+      clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+    });
+    return await result.json<T>();
+  } catch (error) {
+    throw toStorageError(error, what);
+  }
+}
