@@ -47,7 +47,7 @@ export class FirehoseRoutes implements CollectorRoutes {
     if (!body) return;
     const attributes = commonAttributes(header(request, 'x-amz-firehose-common-attributes'));
     // Records extracted to plain lines have lost their log group: the function then comes from
-    // the endpoint's query string or its common attributes (docs/lambda-extension.md).
+    // the endpoint's query string or its common attributes (examples/lambda-extension/PROTOCOL.md).
     const params: Query = { ...attributes, ...(request.query as Query) };
     const target = lambdaTargetFrom(params, request.headers);
     const named = 'error' in target ? {} : target;

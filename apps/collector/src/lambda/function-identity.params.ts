@@ -19,7 +19,7 @@ function first(source: Source, ...names: string[]): string {
 
 /**
  * The function a Telemetry API batch or raw log lines belong to, from the query string or headers
- * (documented in docs/lambda-extension.md): an ARN (`function-arn` / `X-Fleetscope-Function-Arn`)
+ * (documented in examples/lambda-extension/PROTOCOL.md): an ARN (`function-arn` / `X-Fleetscope-Function-Arn`)
  * or the name with region and account. Returns an error message naming what is missing.
  */
 export function lambdaTargetFrom(query: Source, headers: Source): LambdaTarget | { error: string } {
