@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS {{table:invocations}} {{on_cluster}}
 (
     function_id LowCardinality(String),
     source LowCardinality(String),
-    start_time DateTime64(3) CODEC(Delta(8), ZSTD(1)),
+    start_time DateTime64(3, 'UTC') CODEC(Delta(8), ZSTD(1)),
     request_id String CODEC(ZSTD(1)),
     platform LowCardinality(String),
     version LowCardinality(String),
@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS {{table:invocations}} {{on_cluster}}
     trace_id String CODEC(ZSTD(1)),
     runtime LowCardinality(String),
     architecture LowCardinality(String),
-    ingested_at DateTime DEFAULT now() CODEC(Delta(4), ZSTD(1)),
+    ingested_at DateTime('UTC') DEFAULT now() CODEC(Delta(4), ZSTD(1)),
     INDEX idx_request_id request_id TYPE bloom_filter(0.01) GRANULARITY 4
 )
 ENGINE = {{engine:MergeTree}}
@@ -44,7 +44,7 @@ SETTINGS index_granularity = 8192, ttl_only_drop_parts = 1;
 
 CREATE TABLE IF NOT EXISTS {{table:spans}} {{on_cluster}}
 (
-    time DateTime64(9) CODEC(Delta(8), ZSTD(1)),
+    time DateTime64(9, 'UTC') CODEC(Delta(8), ZSTD(1)),
     duration_ns UInt64 CODEC(T64, ZSTD(1)),
     trace_id String CODEC(ZSTD(1)),
     span_id String CODEC(ZSTD(1)),
@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS {{table:spans}} {{on_cluster}}
     scope_version LowCardinality(String),
     resource_attributes Map(LowCardinality(String), String) CODEC(ZSTD(1)),
     span_attributes Map(LowCardinality(String), String) CODEC(ZSTD(1)),
-    events Array(Tuple(time DateTime64(9), name LowCardinality(String), attributes Map(LowCardinality(String), String))) CODEC(ZSTD(1)),
+    events Array(Tuple(time DateTime64(9, 'UTC'), name LowCardinality(String), attributes Map(LowCardinality(String), String))) CODEC(ZSTD(1)),
     links Array(Tuple(trace_id String, span_id String, attributes Map(LowCardinality(String), String))) CODEC(ZSTD(1)),
     INDEX idx_trace_id trace_id TYPE bloom_filter(0.001) GRANULARITY 1,
     INDEX idx_duration duration_ns TYPE minmax GRANULARITY 1
@@ -76,8 +76,8 @@ SETTINGS index_granularity = 8192, ttl_only_drop_parts = 1;
 
 CREATE TABLE IF NOT EXISTS {{table:logs}} {{on_cluster}}
 (
-    time DateTime64(9) CODEC(Delta(8), ZSTD(1)),
-    observed_time DateTime64(9) CODEC(Delta(8), ZSTD(1)),
+    time DateTime64(9, 'UTC') CODEC(Delta(8), ZSTD(1)),
+    observed_time DateTime64(9, 'UTC') CODEC(Delta(8), ZSTD(1)),
     trace_id String CODEC(ZSTD(1)),
     span_id String CODEC(ZSTD(1)),
     severity_text LowCardinality(String),
@@ -103,8 +103,8 @@ SETTINGS index_granularity = 8192, ttl_only_drop_parts = 1;
 
 CREATE TABLE IF NOT EXISTS {{table:metric_points}} {{on_cluster}}
 (
-    time DateTime64(9) CODEC(Delta(8), ZSTD(1)),
-    start_time DateTime64(9) CODEC(Delta(8), ZSTD(1)),
+    time DateTime64(9, 'UTC') CODEC(Delta(8), ZSTD(1)),
+    start_time DateTime64(9, 'UTC') CODEC(Delta(8), ZSTD(1)),
     metric_name LowCardinality(String),
     metric_type LowCardinality(String),
     unit LowCardinality(String),
@@ -138,7 +138,7 @@ SETTINGS index_granularity = 8192, ttl_only_drop_parts = 1;
 CREATE TABLE IF NOT EXISTS {{table:function_minutes}} {{on_cluster}}
 (
     function_id LowCardinality(String),
-    minute DateTime CODEC(Delta(4), ZSTD(1)),
+    minute DateTime('UTC') CODEC(Delta(4), ZSTD(1)),
     source LowCardinality(String),
     version LowCardinality(String),
     memory_size_mb UInt16,
@@ -185,7 +185,9 @@ AS SELECT
     sum(duration_us / 1000) AS duration_sum_ms,
     max(duration_us / 1000) AS duration_max_ms,
     sumMapIf(map(toInt16(if(duration_us > 0, ceil(log2(duration_us / 1000) * 8) - 1, -32768)), toUInt64(1)), duration_us > 0) AS duration_buckets,
-    sum(billed_duration_ms) AS billed_duration_sum_ms,
+    -- Sources without a billed duration (spans, watchdog) are billed as Lambda would: each
+    -- invocation rounded up to the millisecond.
+    sum(if(billed_duration_ms > 0, toFloat64(billed_duration_ms), ceil(duration_us / 1000))) AS billed_duration_sum_ms,
     sumIf(init_duration_us / 1000, cold_start = 1) AS init_duration_sum_ms,
     sumMapIf(map(toInt16(if(init_duration_us > 0, ceil(log2(init_duration_us / 1000) * 8) - 1, -32768)), toUInt64(1)), init_duration_us > 0 AND cold_start = 1) AS init_buckets,
     sum(restore_duration_us / 1000) AS restore_duration_sum_ms,
@@ -257,7 +259,7 @@ CREATE TABLE IF NOT EXISTS {{table:function_configs}} {{on_cluster}}
     pod_cpu Float64,
     pod_memory_mb UInt32,
     labels Map(String, String),
-    updated_at DateTime64(3) DEFAULT now64(3)
+    updated_at DateTime64(3, 'UTC') DEFAULT now64(3)
 )
 ENGINE = {{engine:ReplacingMergeTree(updated_at)}}
 ORDER BY (function_id, source);
@@ -270,7 +272,7 @@ CREATE TABLE IF NOT EXISTS {{table:ingest_requests}} {{on_cluster}}
 (
     key String,
     source LowCardinality(String),
-    received_at DateTime DEFAULT now()
+    received_at DateTime('UTC') DEFAULT now()
 )
 ENGINE = {{engine:ReplacingMergeTree}}
 PARTITION BY toDate(received_at)
@@ -282,10 +284,10 @@ TTL received_at + INTERVAL 2 DAY;
 CREATE TABLE IF NOT EXISTS {{table:analysis_runs}} {{on_cluster}}
 (
     run_id String,
-    started_at DateTime64(3),
-    finished_at DateTime64(3),
-    window_from DateTime64(3),
-    window_to DateTime64(3),
+    started_at DateTime64(3, 'UTC'),
+    finished_at DateTime64(3, 'UTC'),
+    window_from DateTime64(3, 'UTC'),
+    window_to DateTime64(3, 'UTC'),
     status LowCardinality(String),
     message String,
     recommendations UInt32,
@@ -299,7 +301,7 @@ ORDER BY started_at;
 CREATE TABLE IF NOT EXISTS {{table:recommendations}} {{on_cluster}}
 (
     run_id String,
-    created_at DateTime64(3),
+    created_at DateTime64(3, 'UTC'),
     kind LowCardinality(String),
     function_id LowCardinality(String),
     severity LowCardinality(String),

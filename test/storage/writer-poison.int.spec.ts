@@ -30,7 +30,28 @@ describe(IngestWriter.name, () => {
         flushRows: 1_000,
       });
       const now = `${Date.now()}000000`;
-      const good: IngestBatch = { logs: [log('good one', now)] };
+      const minuteMs = Math.floor(Date.now() / 60_000) * 60_000;
+      const good: IngestBatch = {
+        logs: [log('good one', now)],
+        functionMinutes: [
+          {
+            source: 'openfaas',
+            functionId: 'openfaas~openfaas-fn~edge~figlet',
+            version: '',
+            memorySizeMb: 0,
+            minuteMs,
+            invocations: 10,
+            errors: 0,
+            timeouts: 0,
+            coldStarts: 0,
+            durationSumMs: 100,
+            durationBuckets: { 26: 10 },
+            initDurationSumMs: 0,
+            initBuckets: {},
+            maxMemoryUsedMb: 0,
+          },
+        ],
+      };
       const alsoGood: IngestBatch = { logs: [log('good two', now)] };
       // A timestamp ClickHouse cannot read as DateTime64(9): the rows themselves are wrong.
       const bad: IngestBatch = { logs: [log('bad', 'nineteen-chars-long')] };
@@ -48,6 +69,12 @@ describe(IngestWriter.name, () => {
         format: 'JSONEachRow',
       });
       expect(await stored.json()).toEqual([{ body: 'good one' }, { body: 'good two' }]);
+      // The minute rows went in with the failed flush; retrying request by request skips them.
+      const minutes = await handle.client.query({
+        query: 'SELECT sum(invocations) AS n FROM function_minutes',
+        format: 'JSONEachRow',
+      });
+      expect(await minutes.json()).toEqual([{ n: 10 }]);
       await writer.close();
     } finally {
       await cleanup();

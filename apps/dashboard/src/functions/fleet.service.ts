@@ -74,7 +74,9 @@ export function summarise(
 ): FunctionSummary {
   const identity = parseFunctionId(t.functionId);
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
-  const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
+  // REPORT's Billed Duration leaves out the Billed Restore Duration SnapStart adds.
+  const billedMbMs =
+    t.billedMbMs + (memoryMb ?? 0) * (t.billedMsUnknownMemory + t.billedRestoreSumMs);
   const billedGbSeconds = billedMbMs / 1024 / 1000;
   let costUsd: number | null = null;
   let pricing: FunctionSummary['pricing'] = null;
@@ -86,7 +88,11 @@ export function summarise(
         memoryMb,
         requests: t.invocations,
         billedDurationMs: billedMbMs / memoryMb,
-        snapStart: t.restores > 0 ? { restores: t.restores, cachedSeconds: 0 } : undefined,
+        // Restores are charged for Python and .NET; Java's SnapStart has no extra charge.
+        snapStart:
+          t.restores > 0 && /^(python|dotnet)/.test(config?.runtime ?? '')
+            ? { restores: t.restores, cachedSeconds: 0 }
+            : undefined,
         ephemeralStorageMb: config?.ephemeralStorageMb ?? undefined,
       },
       new Date(range.toMs),

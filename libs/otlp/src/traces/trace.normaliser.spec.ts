@@ -323,4 +323,30 @@ describe(normaliseTraces.name, () => {
       ]);
     }
   });
+
+  it('counts an SQS batch once: message CONSUMER spans under the batch span are not invocations', () => {
+    const batch: OtlpSpan = {
+      traceId: '0AF7651916CD43DD8448EB211C80319C',
+      spanId: '1111111111111111',
+      name: 'orders-queue process',
+      kind: 5,
+      startTimeUnixNano: '1718000000123456789',
+      endTimeUnixNano: '1718000000248456789',
+      attributes: [
+        s('cloud.resource_id', 'arn:aws:lambda:eu-west-1:123456789012:function:checkout'),
+        s('faas.trigger', 'pubsub'),
+      ],
+    };
+    const message = (spanId: string): OtlpSpan => ({
+      ...batch,
+      spanId,
+      parentSpanId: '1111111111111111',
+      name: 'orders-queue process message',
+    });
+    const out = normaliseTraces(
+      request([batch, message('2222222222222222'), message('3333333333333333')]),
+    );
+    expect(out.spans).toHaveLength(3);
+    expect(out.invocations.map((inv) => inv.requestId)).toEqual(['1111111111111111']);
+  });
 });

@@ -1,6 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
+import {
+  ClickHouseLogLevel,
+  createClient,
+  type ClickHouseClient,
+  type ClickHouseSettings,
+} from '@clickhouse/client';
 
 type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
 import type { Config } from '@fleetscope/config';
@@ -56,7 +61,12 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       password: config.clickhousePassword,
       database,
       // 64-bit integers as JSON numbers, as chDB returns them, so both modes read alike.
-      clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+      // Every stored time is UTC; functions without an explicit zone must not follow the
+      // server's (hour buckets in a +05:30 zone would start at :30).
+      clickhouse_settings: {
+        output_format_json_quote_64bit_integers: 0,
+        session_timezone: 'UTC',
+      } as ClickHouseSettings,
     });
   } else {
     const path = resolve(config.dataDir);
@@ -72,6 +82,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       // chDB keeps one session per connection and ignores the client's `database` option.
       await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
       await client.command({ query: `USE ${database}` });
+      await client.command({ query: `SET session_timezone = 'UTC'` });
     } catch (error) {
       throw new StorageUnavailableError(
         `Embedded ClickHouse at ${path} (FLEETSCOPE_DATA_DIR): ${describeError(error)}`,

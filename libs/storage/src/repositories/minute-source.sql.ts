@@ -3,7 +3,13 @@ import { COLD_START_ONLY_SOURCES, INVOCATION_SOURCES, SOURCE_PRIORITY } from '@f
 /**
  * The per-minute rows of the aggregate, keeping for each function and minute only the rows of the
  * most exact source present (libs/model SOURCE_PRIORITY). This is what makes an invocation seen as
- * a span, a REPORT line and a platform.report event count once. `table` is function_minutes or
+ * a span, a REPORT line and a platform.report event count once. The choice is per function, not
+ * per version: sources name versions differently (`7`, `$LATEST`, an alias), so a per-version
+ * choice would count one invocation under each name. Limits of a per-minute choice: a better
+ * source that saw only part of a minute's invocations (an extension on the canary version only)
+ * wins for all of them; and an invocation two sources place in neighbouring minutes can count in
+ * both. Counting distinct request ids across sources would remove both, at the cost of a per-id
+ * sketch in the aggregate. `table` is function_minutes or
  * function_hours; `where` may add conditions on its columns (bound parameters only).
  */
 export function chosenSourceRows(table: 'function_minutes' | 'function_hours', where = ''): string {

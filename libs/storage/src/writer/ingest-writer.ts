@@ -184,18 +184,20 @@ export class IngestWriter {
     this.queue = [];
     const takenBytes = taken.reduce((s, p) => s + p.bytes, 0);
     const takenRows = taken.reduce((s, p) => s + p.rows, 0);
+    const stored = new Set<string>();
     try {
-      await this.store(taken);
+      await this.store(taken, stored);
       for (const p of taken) p.resolve();
     } catch (error) {
       this.stats.insertFailures++;
       const failure = toStorageError(error, 'insert');
       if (failure instanceof StorageQueryError && !failure.retryable && taken.length > 1) {
         // Rows ClickHouse refuses will be refused again: store each request on its own so one
-        // sender's bad rows cannot fail the others that shared this flush.
+        // sender's bad rows cannot fail the others that shared this flush. Tables whose insert
+        // already succeeded hold every request's rows: they are not written again.
         for (const p of taken) {
           try {
-            await this.store([p]);
+            await this.store([p], new Set(stored));
             p.resolve();
           } catch (single) {
             p.reject(toStorageError(single, 'insert'));
@@ -212,8 +214,11 @@ export class IngestWriter {
     }
   }
 
-  /** Inserts the rows of some queued batches, table by table. */
-  private async store(pending: Pending[]): Promise<void> {
+  /**
+   * Inserts the rows of some queued batches, table by table, skipping the tables named in `stored`
+   * and adding each table to it once its insert succeeds.
+   */
+  private async store(pending: Pending[], stored: Set<string>): Promise<void> {
     const invocations: InvocationRecord[] = [];
     const fresh = new Set<string>();
     const spans: SpanRow[] = [];
@@ -237,19 +242,27 @@ export class IngestWriter {
       if (batch.functionMinutes) pushAll(minutes, batch.functionMinutes);
       if (batch.requestKeys) pushAll(requestKeys, batch.requestKeys);
     }
-    await Promise.all([
+    const once = async <T>(encoder: TableEncoder<T>, rows: T[]): Promise<void> => {
+      if (stored.has(encoder.table)) return;
+      await this.insert(encoder, rows);
+      stored.add(encoder.table);
+    };
+    // allSettled: every insert has finished, so `stored` is complete, before a failure is raised.
+    const results = await Promise.allSettled([
       // Remembered as soon as they are stored: if another table fails, the retry of these
       // requests must not store the invocations a second time (ClickHouse inserts are atomic per
       // table, not across tables).
-      this.insert(INVOCATIONS, invocations).then(() => {
+      once(INVOCATIONS, invocations).then(() => {
         for (const key of fresh) this.recent.add(key);
       }),
-      this.insert(SPANS, spans),
-      this.insert(LOGS, logs),
-      this.insert(METRIC_POINTS, points),
-      this.insert(FUNCTION_MINUTES, minutes),
+      once(SPANS, spans),
+      once(LOGS, logs),
+      once(METRIC_POINTS, points),
+      once(FUNCTION_MINUTES, minutes),
     ]);
-    await this.insert(INGEST_REQUESTS, requestKeys);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    await once(INGEST_REQUESTS, requestKeys);
   }
 
   private async insert<T>(encoder: TableEncoder<T>, rows: T[]): Promise<void> {
