@@ -1,11 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  ClickHouseLogLevel,
-  createClient,
-  type ClickHouseClient,
-  type ClickHouseSettings,
-} from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 
 type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
 import type { Config } from '@fleetscope/config';
@@ -66,7 +61,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       clickhouse_settings: {
         output_format_json_quote_64bit_integers: 0,
         session_timezone: 'UTC',
-      } as ClickHouseSettings,
+      },
     });
   } else {
     const path = resolve(config.dataDir);
