@@ -2,12 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
-import {
-  aggregateTableFor,
-  chosenSourceRows,
-  sourceParams,
-  toDateTimeParam,
-} from './minute-source.sql';
+import { chosenSourceRows, rangeParams, rowsForRange } from './minute-source.sql';
 
 export interface TimeRange {
   fromMs: number;
@@ -105,7 +100,6 @@ export class FunctionsRepository {
   constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
 
   async totals(range: TimeRange, functionId?: string): Promise<FunctionTotals[]> {
-    const table = aggregateTableFor(range.fromMs, range.toMs);
     const filter = functionId ? 'AND function_id = {functionId:String}' : '';
     const query = `
       SELECT
@@ -118,10 +112,10 @@ export class FunctionsRepository {
         argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb,
         toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
         toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
-      FROM (${chosenSourceRows(table, filter)})
+      FROM (${rowsForRange(range, filter)})
       GROUP BY function_id
       ORDER BY invocations DESC, function_id`;
-    return this.rows<FunctionTotals>(query, { ...this.rangeParams(range), functionId });
+    return this.rows<FunctionTotals>(query, { ...rangeParams(range), functionId });
   }
 
   async timeseries(
@@ -129,8 +123,12 @@ export class FunctionsRepository {
     range: TimeRange,
     stepSeconds: number,
   ): Promise<TimeseriesPoint[]> {
-    const table =
-      stepSeconds >= 3600 ? aggregateTableFor(range.fromMs, range.toMs) : 'function_minutes';
+    const filter = 'AND function_id = {functionId:String}';
+    // Steps of an hour or more may read hourly rows; shorter ones need the minutes.
+    const rows =
+      stepSeconds >= 3600
+        ? rowsForRange(range, filter)
+        : chosenSourceRows('function_minutes', filter);
     const query = `
       SELECT
         toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond({step:UInt32}))) * 1000 AS timeMs,
@@ -142,11 +140,11 @@ export class FunctionsRepository {
         max(duration_max_ms) AS durationMaxMs,
         sumMap(duration_buckets) AS durationBuckets,
         max(max_memory_used_mb) AS maxMemoryUsedMb
-      FROM (${chosenSourceRows(table, 'AND function_id = {functionId:String}')})
+      FROM (${rows})
       GROUP BY timeMs
       ORDER BY timeMs`;
     return this.rows<TimeseriesPoint>(query, {
-      ...this.rangeParams(range),
+      ...rangeParams(range),
       functionId,
       step: stepSeconds,
     });
@@ -157,7 +155,6 @@ export class FunctionsRepository {
    * rows into the requested grouping, joining inventory facts (runtime, architecture) it holds.
    */
   async coldStarts(range: TimeRange, byHour: boolean): Promise<ColdStartRow[]> {
-    const table = aggregateTableFor(range.fromMs, range.toMs);
     const hourKey = byHour ? `toString(toHour(minute))` : `''`;
     const query = `
       SELECT
@@ -174,9 +171,9 @@ export class FunctionsRepository {
         sum(restore_duration_sum_ms) AS restoreDurationSumMs,
         sum(duration_sum_ms) AS durationSumMs,
         sum(billed_restore_sum_ms) AS billedRestoreSumMs
-      FROM (${chosenSourceRows(table)})
+      FROM (${rowsForRange(range)})
       GROUP BY key, function_id, memory_size_mb, version`;
-    return this.rows<ColdStartRow>(query, this.rangeParams(range));
+    return this.rows<ColdStartRow>(query, rangeParams(range));
   }
 
   /** Raw invocation records of one request id, every source, for the merged single view. */
@@ -190,14 +187,6 @@ export class FunctionsRepository {
        ORDER BY source`,
       { functionId, requestId },
     );
-  }
-
-  private rangeParams(range: TimeRange): Record<string, unknown> {
-    return {
-      ...sourceParams(),
-      from: toDateTimeParam(range.fromMs),
-      to: toDateTimeParam(range.toMs),
-    };
   }
 
   private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {

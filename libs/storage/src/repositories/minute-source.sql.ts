@@ -37,12 +37,37 @@ export function sourceParams(): { sources: string[]; priorities: number[] } {
   return { sources: all, priorities: all.map(priority) };
 }
 
-/** Long ranges read the hourly rows; the cut-over keeps queries proportional to functions × steps. */
-export function aggregateTableFor(
-  fromMs: number,
-  toMs: number,
-): 'function_minutes' | 'function_hours' {
-  return toMs - fromMs > 3 * 24 * 3600_000 ? 'function_hours' : 'function_minutes';
+const HOUR_MS = 3600_000;
+const LONG_RANGE_MS = 3 * 24 * HOUR_MS;
+
+/**
+ * The chosen-source rows of a time range. Long ranges read whole hours from function_hours and the
+ * partial hours at either end from function_minutes, so queries stay proportional to functions ×
+ * hours and still count exactly the range asked for. Binds from, to, hourFrom and hourTo (see
+ * rangeParams) besides the caller's own parameters.
+ */
+export function rowsForRange(range: { fromMs: number; toMs: number }, where = ''): string {
+  if (range.toMs - range.fromMs <= LONG_RANGE_MS)
+    return chosenSourceRows('function_minutes', where);
+  const hours = `AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ${where}`;
+  const edges = `AND (minute < {hourFrom:DateTime} OR minute >= {hourTo:DateTime}) ${where}`;
+  return `
+    SELECT * FROM (${chosenSourceRows('function_hours', hours)})
+    UNION ALL
+    SELECT * FROM (${chosenSourceRows('function_minutes', edges)})`;
+}
+
+/** Parameters of rowsForRange(): the range, its whole hours, and the source priorities. */
+export function rangeParams(range: { fromMs: number; toMs: number }): Record<string, unknown> {
+  const hourFrom = Math.ceil(range.fromMs / HOUR_MS) * HOUR_MS;
+  const hourTo = Math.max(hourFrom, Math.floor(range.toMs / HOUR_MS) * HOUR_MS);
+  return {
+    ...sourceParams(),
+    from: toDateTimeParam(range.fromMs),
+    to: toDateTimeParam(range.toMs),
+    hourFrom: toDateTimeParam(hourFrom),
+    hourTo: toDateTimeParam(hourTo),
+  };
 }
 
 export function toDateTimeParam(ms: number): number {
