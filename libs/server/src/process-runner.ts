@@ -35,6 +35,11 @@ export function runProcess(
         if (stopping) return;
         stopping = true;
         logger.log(`${signal}: shutting down`);
+        // A peer holding a connection open must not keep the process alive forever.
+        setTimeout(() => {
+          logger.error('shutdown took longer than 30 s; exiting');
+          process.exit(1);
+        }, 30_000).unref();
         app
           .close()
           .then(() => process.exit(0))

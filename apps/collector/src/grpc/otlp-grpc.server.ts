@@ -108,7 +108,8 @@ export class OtlpGrpcServer implements OnApplicationBootstrap, OnModuleDestroy {
         callback(null, Buffer.from(encodeExportResponseProtobuf(signal, outcome.partial)));
         return;
       case 'invalid':
-        this.metrics.request(`grpc_${signal}`, 400);
+      case 'too_large':
+        this.metrics.request(`grpc_${signal}`, outcome.kind === 'invalid' ? 400 : 413);
         callback({ code: status.INVALID_ARGUMENT, details: outcome.message });
         return;
       case 'retry':

@@ -5,8 +5,10 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { bearerMatches, type Config } from '@fleetscope/config';
+import { firehoseErrorResponse } from '@fleetscope/ingest';
 import { RPC_CODE } from '@fleetscope/otlp';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { otlpEncodingOf, sendOtlpStatus } from '../otlp/otlp-status.reply';
@@ -35,7 +37,13 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
     private readonly metrics: IngestMetrics,
   ) {
     // The compressed body may be at most the decompressed limit; decodeBody enforces the rest.
-    this.app = Fastify({ bodyLimit: config.maxBodyBytes, logger: false });
+    // Timeouts so a sender trickling a body cannot hold a connection (and shutdown) open forever.
+    this.app = Fastify({
+      bodyLimit: config.maxBodyBytes,
+      logger: false,
+      requestTimeout: 120_000,
+      connectionTimeout: 130_000,
+    });
     this.app.removeAllContentTypeParsers();
     this.app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) =>
       done(null, body),
@@ -83,10 +91,11 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
   }
 
   private async authorise(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (request.method === 'GET') return;
+    // Firehose authenticates with its own header; refused before its body is read.
+    if (request.url.startsWith('/ingest/firehose')) return this.authoriseFirehose(request, reply);
     const token = this.config.ingestToken;
-    if (!token || request.method === 'GET') return;
-    // Firehose authenticates with its own header, checked by its route.
-    if (request.url.startsWith('/ingest/firehose')) return;
+    if (!token) return;
     if (!bearerMatches(request.headers.authorization, token)) {
       const signal = signalOf(request.url);
       this.metrics.rejected(signal, 'unauthorized');
@@ -102,6 +111,30 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
         .send({ code: RPC_CODE.UNAUTHENTICATED, message });
     }
   }
+
+  private async authoriseFirehose(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const expected = this.config.firehoseAccessKey ?? this.config.ingestToken;
+    if (!expected || firehoseKeyMatches(request.headers['x-amz-firehose-access-key'], expected))
+      return;
+    this.metrics.rejected('firehose', 'unauthorized');
+    this.metrics.request('firehose', 401);
+    const id = request.headers['x-amz-firehose-request-id'];
+    await reply
+      .status(401)
+      .type('application/json')
+      .send(
+        firehoseErrorResponse(
+          (Array.isArray(id) ? id[0] : id) ?? '',
+          'X-Amz-Firehose-Access-Key is missing or wrong',
+        ),
+      );
+  }
+}
+
+function firehoseKeyMatches(given: string | string[] | undefined, expected: string): boolean {
+  const value = Buffer.from((Array.isArray(given) ? given[0] : given) ?? '');
+  const wanted = Buffer.from(expected);
+  return value.length === wanted.length && timingSafeEqual(value, wanted);
 }
 
 /** OTLP/HTTP routes answer failures with a google.rpc.Status in the request's encoding. */
@@ -109,9 +142,20 @@ function isOtlpPath(url: string): boolean {
   return url.startsWith('/v1/');
 }
 
+/** Metric labels of the known ingest paths; anything else is 'other', so labels stay bounded. */
+const SIGNALS: Record<string, string> = {
+  '/v1/traces': 'traces',
+  '/v1/logs': 'logs',
+  '/v1/metrics': 'metrics',
+  '/ingest/lambda/telemetry': 'lambda_telemetry',
+  '/ingest/lambda/cloudwatch': 'lambda_cloudwatch',
+  '/ingest/lambda/logs': 'lambda_logs',
+  '/ingest/firehose': 'firehose',
+  '/ingest/openfaas/gateway-logs': 'openfaas_gateway-logs',
+  '/ingest/openfaas/watchdog-logs': 'openfaas_watchdog-logs',
+  '/ingest/knative/metrics': 'knative_metrics',
+};
+
 export function signalOf(url: string): string {
-  const path = url.split('?')[0];
-  if (path.startsWith('/v1/')) return path.slice(4);
-  if (path.startsWith('/ingest/')) return path.slice(8).replace(/\//g, '_');
-  return 'other';
+  return SIGNALS[url.split('?')[0]] ?? 'other';
 }

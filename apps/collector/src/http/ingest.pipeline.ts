@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   IngestRequestsRepository,
   IngestWriter,
+  BatchTooLargeError,
   QueueFullError,
   StorageError,
   StorageQueryError,
@@ -22,7 +23,15 @@ export class RetryableIngestError extends Error {
 }
 
 /** ClickHouse refused the rows themselves: retrying the same request can never succeed (400). */
-export class RejectedIngestError extends Error {}
+export class RejectedIngestError extends Error {
+  constructor(
+    message: string,
+    /** 400: the rows themselves are wrong; 413: the request is too big to store at once. */
+    readonly status: 400 | 413 = 400,
+  ) {
+    super(message);
+  }
+}
 
 export interface StoreOutcome {
   duplicate: boolean;
@@ -89,6 +98,7 @@ export class IngestPipeline {
           'the write queue is full; retry later',
         );
       }
+      if (error instanceof BatchTooLargeError) throw new RejectedIngestError(error.message, 413);
       if (error instanceof StorageQueryError && !error.retryable) {
         throw new RejectedIngestError(`the rows could not be stored: ${error.message}`);
       }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { timingSafeEqual } from 'node:crypto';
 import type { Config } from '@fleetscope/config';
 import {
   firehoseErrorResponse,
@@ -34,13 +33,7 @@ export class FirehoseRoutes implements CollectorRoutes {
   private async deliver(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const signal = 'firehose';
     const headerId = header(request, 'x-amz-firehose-request-id');
-    const expected = this.config.firehoseAccessKey ?? this.config.ingestToken;
-    if (expected && !sameSecret(header(request, 'x-amz-firehose-access-key'), expected)) {
-      this.handler.metrics.rejected(signal, 'unauthorized');
-      return this.handler.answer(signal, reply, 401, {
-        ...firehoseErrorResponse(headerId, 'X-Amz-Firehose-Access-Key is missing or wrong'),
-      });
-    }
+    // The access key was checked before the body was read (CollectorHttpServer).
     const body = await this.handler.body(signal, request, reply, (message) => ({
       ...firehoseErrorResponse(headerId, message),
     }));
@@ -55,6 +48,8 @@ export class FirehoseRoutes implements CollectorRoutes {
       region: params.region ?? regionFromArn(header(request, 'x-amz-firehose-source-arn')),
       pool: this.handler.pool,
       logSource: 'firehose',
+      // Records inflate inside the body: together they stay within the body limit too.
+      maxTotalDecompressedBytes: this.config.maxBodyBytes,
       ...named,
     });
     const requestId = headerId || result.requestId;
@@ -82,12 +77,6 @@ function regionFromArn(arn: string): string | undefined {
 function header(request: FastifyRequest, name: string): string {
   const v = request.headers[name];
   return (Array.isArray(v) ? v[0] : v) ?? '';
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**

@@ -14,6 +14,20 @@ import { PlatformIngestHandler } from './platform-ingest.handler';
 type Query = Record<string, string | undefined>;
 
 /**
+ * Lines per raw-log request. Each line becomes a row object many times its size, so a small
+ * compressed body of empty lines could otherwise exhaust memory within the byte limit.
+ */
+const MAX_LINES = 200_000;
+
+/** Counts newlines, stopping once past `limit`. */
+function countLines(body: Buffer, limit: number): number {
+  let lines = 1;
+  for (let at = body.indexOf(10); at !== -1 && lines <= limit; at = body.indexOf(10, at + 1))
+    lines++;
+  return lines;
+}
+
+/**
  * Lambda's own records: Telemetry API batches forwarded by an extension, CloudWatch Logs
  * subscription deliveries, and raw log lines (an export or an Invoke tail).
  */
@@ -30,8 +44,12 @@ export class LambdaIngestRoutes implements CollectorRoutes {
       ),
     );
     app.post('/ingest/lambda/logs', (request, reply) =>
-      this.ingestNamed('lambda_logs', request, reply, (body, target) =>
-        parseLambdaLogLines(body.toString('utf8'), { ...target, pool }),
+      this.ingestNamed(
+        'lambda_logs',
+        request,
+        reply,
+        (body, target) => parseLambdaLogLines(body.toString('utf8'), { ...target, pool }),
+        MAX_LINES,
       ),
     );
     // Subscription payloads carry their log group, hence the function.
@@ -56,9 +74,16 @@ export class LambdaIngestRoutes implements CollectorRoutes {
     request: FastifyRequest,
     reply: FastifyReply,
     parse: (body: Buffer, target: LambdaTarget) => IngestResult,
+    maxLines = Number.POSITIVE_INFINITY,
   ): Promise<void> {
     const body = await this.handler.body(signal, request, reply);
     if (!body) return;
+    if (countLines(body, maxLines) > maxLines) {
+      this.handler.metrics.rejected(signal, 'too_many_lines');
+      return this.handler.answer(signal, reply, 413, {
+        message: `more than ${maxLines} lines in one request: send smaller batches`,
+      });
+    }
     const target = lambdaTargetFrom(request.query as Query, request.headers);
     if ('error' in target) {
       this.handler.metrics.rejected(signal, 'missing_identity');

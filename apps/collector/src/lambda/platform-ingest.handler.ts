@@ -9,7 +9,7 @@ import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { InventoryRecorder } from './inventory.recorder';
 
 export interface StoreAnswer {
-  status: 200 | 400 | 429 | 503;
+  status: 200 | 400 | 413 | 429 | 503;
   message: string;
   duplicate: boolean;
   retryAfterSeconds?: number;
@@ -76,7 +76,7 @@ export class PlatformIngestHandler {
     } catch (error) {
       if (error instanceof RejectedIngestError) {
         this.metrics.rejected(signal, 'storage_refused');
-        return { status: 400, message: error.message, duplicate: false };
+        return { status: error.status, message: error.message, duplicate: false };
       }
       if (error instanceof RetryableIngestError) {
         this.metrics.throttled(signal, error.reason);

@@ -23,6 +23,7 @@ import { IngestMetrics } from '../telemetry/ingest-metrics';
 export type ExportOutcome =
   | { kind: 'ok'; partial?: PartialSuccess }
   | { kind: 'invalid'; message: string }
+  | { kind: 'too_large'; message: string }
   | {
       kind: 'retry';
       reason: 'queue_full' | 'storage_unavailable';
@@ -70,7 +71,9 @@ export class OtlpExportService {
     } catch (error) {
       if (error instanceof RejectedIngestError) {
         this.metrics.rejected(signal, 'storage_refused', items);
-        return { kind: 'invalid', message: error.message };
+        return error.status === 413
+          ? { kind: 'too_large', message: error.message }
+          : { kind: 'invalid', message: error.message };
       }
       if (error instanceof RetryableIngestError) {
         this.metrics.throttled(signal, error.reason);

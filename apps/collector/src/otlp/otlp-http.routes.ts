@@ -78,6 +78,8 @@ export class OtlpHttpRoutes implements CollectorRoutes {
         return;
       case 'invalid':
         return this.fail(signal, reply, encoding, 400, RPC_CODE.INVALID_ARGUMENT, outcome.message);
+      case 'too_large':
+        return this.fail(signal, reply, encoding, 413, RPC_CODE.INVALID_ARGUMENT, outcome.message);
       case 'retry':
         void reply.header('Retry-After', String(outcome.retryAfterSeconds));
         return this.fail(

@@ -232,7 +232,7 @@ export class PlatformIngestRoutes implements CollectorRoutes {
     } catch (error) {
       if (error instanceof RejectedIngestError) {
         this.handler.metrics.rejected(signal, 'storage_refused');
-        await this.handler.answer(signal, reply, 400, { message: error.message });
+        await this.handler.answer(signal, reply, error.status, { message: error.message });
         return;
       }
       if (!(error instanceof RetryableIngestError)) throw error;

@@ -47,6 +47,15 @@ export class QueueFullError extends StorageError {
   }
 }
 
+/** A single batch bigger than the queue bound: the request must be split by its sender. */
+export class BatchTooLargeError extends StorageError {
+  constructor(rows: number, bytes: number, limit: number) {
+    super(
+      `${rows} rows (~${Math.round(bytes / 1048576)} MiB in memory) exceed the write queue (${Math.round(limit / 1048576)} MiB, FLEETSCOPE_QUEUE_MAX_BYTES): send smaller batches`,
+    );
+  }
+}
+
 export interface WriterStats {
   queueBytes: number;
   queueRows: number;
@@ -129,6 +138,11 @@ export class IngestWriter {
     const rows = countRows(batch);
     if (rows === 0) return Promise.resolve();
     const bytes = estimateBytes(batch);
+    // One request larger than the whole queue could never be stored within the bound: refused for
+    // good (413), not throttled, so its sender does not retry it forever.
+    if (bytes > this.options.maxQueueBytes) {
+      return Promise.reject(new BatchTooLargeError(rows, bytes, this.options.maxQueueBytes));
+    }
     if (this.queueBytes + bytes > this.options.maxQueueBytes && this.queue.length > 0) {
       const retryAfter = Math.max(1, Math.ceil(this.options.flushIntervalMs / 1000));
       return Promise.reject(new QueueFullError(retryAfter));

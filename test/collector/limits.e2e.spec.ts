@@ -1,0 +1,74 @@
+import { gzipSync } from 'node:zlib';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+
+describe('collector limits', () => {
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_INGEST_TOKEN: 'secret',
+      FLEETSCOPE_QUEUE_MAX_BYTES: String(1024 * 1024),
+    });
+  });
+
+  afterAll(async () => {
+    await fleetscope.stop();
+  });
+
+  const post = (path: string, body: Buffer | string, headers: Record<string, string> = {}) =>
+    fetch(`${fleetscope.ingestUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer secret', ...headers },
+      body,
+    });
+
+  it('refuses a small compressed body of too many log lines with 413 before building rows', async () => {
+    const body = gzipSync(Buffer.from('a\n'.repeat(300_000)));
+    const response = await post('/ingest/lambda/logs?function=f&region=eu-west-1&account=1', body, {
+      'content-encoding': 'gzip',
+      'content-type': 'text/plain',
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { message: string }).message).toContain(
+      'more than 200000 lines',
+    );
+  });
+
+  it('refuses a request bigger than the whole write queue with 413, not a retry', async () => {
+    const lines = Array.from(
+      { length: 20_000 },
+      (_, i) => `2026-11-23T10:00:00.000Z\tr-${i}\tINFO\tline ${i}`,
+    );
+    const response = await post(
+      '/ingest/lambda/logs?function=f&region=eu-west-1&account=1',
+      lines.join('\n'),
+      { 'content-type': 'text/plain' },
+    );
+    expect(response.status).toBe(413);
+    expect(response.headers.get('retry-after')).toBeNull();
+  });
+
+  it('labels unknown paths "other" in its metrics, however many are tried without a token', async () => {
+    for (let i = 0; i < 5; i++) {
+      const response = await fetch(`${fleetscope.ingestUrl}/ingest/random-${i}`, {
+        method: 'POST',
+        body: 'x',
+      });
+      expect(response.status).toBe(401);
+    }
+    const metrics = await fetch(`${fleetscope.ingestUrl}/metrics`).then((r) => r.text());
+    expect(metrics).toContain(
+      'fleetscope_ingest_rejected_items_total{signal="other",reason="unauthorized"} 5',
+    );
+    expect(metrics).not.toContain('random-');
+  });
+
+  it('accepts the bearer scheme in any case', async () => {
+    const response = await fetch(`${fleetscope.ingestUrl}/v1/traces`, {
+      method: 'POST',
+      headers: { authorization: 'bearer secret', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(200);
+  });
+});
