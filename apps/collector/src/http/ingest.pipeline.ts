@@ -58,6 +58,14 @@ export class IngestPipeline {
     return `${kind}:${createHash('sha256').update(body).digest('base64url').slice(0, 32)}`;
   }
 
+  /**
+   * Whether a request with this key was already stored (or is being stored). Routes whose parsing
+   * changes shared state (per-sandbox Lambda streams) ask before parsing a redelivery.
+   */
+  isKnown(key: string): boolean {
+    return this.inFlight.has(key) || this.requests.seen(key);
+  }
+
   async store(signal: string, batch: IngestBatch, key?: string): Promise<StoreOutcome> {
     if (key) {
       const running = this.inFlight.get(key);

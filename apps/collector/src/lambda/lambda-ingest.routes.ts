@@ -33,7 +33,10 @@ function countLines(body: Buffer, limit: number): number {
  */
 @Injectable()
 export class LambdaIngestRoutes implements CollectorRoutes {
-  constructor(private readonly handler: PlatformIngestHandler) {}
+  constructor(
+    private readonly handler: PlatformIngestHandler,
+    private readonly pipeline: IngestPipeline,
+  ) {}
 
   register(app: FastifyInstance): void {
     const pool = this.handler.pool;
@@ -58,11 +61,7 @@ export class LambdaIngestRoutes implements CollectorRoutes {
       const body = await this.handler.body(signal, request, reply);
       if (!body) return;
       const region = (request.query as Query).region ?? '';
-      await this.store(
-        signal,
-        request,
-        reply,
-        body,
+      await this.store(signal, request, reply, body, () =>
         decodeCloudWatchSubscription(body, { region, pool }),
       );
     });
@@ -89,18 +88,30 @@ export class LambdaIngestRoutes implements CollectorRoutes {
       this.handler.metrics.rejected(signal, 'missing_identity');
       return this.handler.answer(signal, reply, 400, { message: target.error });
     }
-    await this.store(signal, request, reply, body, parse(body, target));
+    await this.store(signal, request, reply, body, () => parse(body, target));
   }
 
-  private store(
+  private async store(
     signal: string,
     request: FastifyRequest,
     reply: FastifyReply,
     body: Buffer,
-    result: IngestResult,
+    parse: () => IngestResult,
   ): Promise<void> {
     // The same body for another function is another request: the key covers the URL too.
     const key = IngestPipeline.keyOf(signal, Buffer.concat([Buffer.from(request.url), body]));
-    return this.handler.finish(signal, reply, result, key);
+    // A redelivery is answered without parsing: parsing feeds the per-sandbox state (an INIT, a
+    // reset after a timeout) and would apply it twice.
+    if (this.pipeline.isKnown(key)) {
+      this.handler.metrics.duplicate(signal);
+      return this.handler.answer(signal, reply, 200, {
+        invocations: 0,
+        logs: 0,
+        rejected: 0,
+        errors: [],
+        duplicate: true,
+      });
+    }
+    await this.handler.finish(signal, reply, parse(), key);
   }
 }
