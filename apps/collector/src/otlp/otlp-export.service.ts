@@ -52,7 +52,7 @@ export class OtlpExportService {
       this.metrics.rejected(signal, encoding === 'json' ? 'invalid_json' : 'invalid_protobuf');
       return { kind: 'invalid', message: decoded.message };
     }
-    const { batch, report, items } = decoded;
+    const { batch, report, items, undo } = decoded;
     for (const [reason, count] of Object.entries(report.reasons))
       this.metrics.rejected(signal, reason, count);
     const partial: PartialSuccess | undefined =
@@ -69,6 +69,8 @@ export class OtlpExportService {
       if (!outcome.duplicate) this.metrics.accepted(signal, items);
       return { kind: 'ok', partial };
     } catch (error) {
+      // Not stored: the cumulative series go back, so the sender's retry yields the same deltas.
+      undo?.();
       if (error instanceof RejectedIngestError) {
         this.metrics.rejected(signal, 'storage_refused', items);
         return error.status === 413
@@ -92,7 +94,9 @@ export class OtlpExportService {
     signal: OtlpSignal,
     encoding: OtlpEncoding,
     body: Buffer,
-  ): { batch: IngestBatch; report: RejectReport; items: number } | { message: string } {
+  ):
+    | { batch: IngestBatch; report: RejectReport; items: number; undo?: () => void }
+    | { message: string } {
     switch (signal) {
       case 'traces': {
         const request = encoding === 'json' ? decodeTracesJson(body) : decodeTracesProtobuf(body);
@@ -113,11 +117,14 @@ export class OtlpExportService {
       case 'metrics': {
         const request = encoding === 'json' ? decodeMetricsJson(body) : decodeMetricsProtobuf(body);
         if (isDecodeError(request)) return { message: request.error };
-        const n = normaliseMetrics(request, { cumulative: this.cumulative });
+        const { result: n, undo } = this.cumulative.capture(() =>
+          normaliseMetrics(request, { cumulative: this.cumulative }),
+        );
         return {
           batch: { metricPoints: n.points, functionMinutes: n.minutes },
           report: n,
           items: n.points.length,
+          undo,
         };
       }
     }

@@ -41,7 +41,7 @@ export class CumulativeToDelta {
   /** Delta of a cumulative sum, or null when the point only sets the baseline. */
   sum(seriesKey: string, startTimeUnixNano: string, value: number): number | null {
     const prev = this.touch(seriesKey);
-    this.store(seriesKey, { startTimeUnixNano, value });
+    this.store(seriesKey, { startTimeUnixNano, value }, prev);
     if (prev === undefined) return this.isNewSeries(startTimeUnixNano) ? value : null;
     if (prev.startTimeUnixNano !== startTimeUnixNano || value < prev.value) return value;
     return value - prev.value;
@@ -54,7 +54,7 @@ export class CumulativeToDelta {
     totals: HistogramTotals,
   ): HistogramTotals | null {
     const prev = this.touch(seriesKey);
-    this.store(seriesKey, { startTimeUnixNano, value: totals.count, histogram: totals });
+    this.store(seriesKey, { startTimeUnixNano, value: totals.count, histogram: totals }, prev);
     if (prev?.histogram === undefined) return this.isNewSeries(startTimeUnixNano) ? totals : null;
     const p = prev.histogram;
     const reset =
@@ -81,7 +81,39 @@ export class CumulativeToDelta {
     return prev;
   }
 
-  private store(key: string, state: SeriesState): void {
+  /**
+   * Runs `work` (a normalise call) and returns a function that undoes the series it advanced, for
+   * when its rows could not be stored: the sender's retry must see the same deltas again, not
+   * zeros. A series another request advanced since is left alone.
+   */
+  capture<T>(work: () => T): { result: T; undo: () => void } {
+    const changes = new Map<string, { before: SeriesState | undefined; after: SeriesState }>();
+    this.changes = changes;
+    try {
+      const result = work();
+      return {
+        result,
+        undo: () => {
+          for (const [key, { before, after }] of changes) {
+            if (this.series.get(key) !== after) continue;
+            if (before === undefined) this.series.delete(key);
+            else this.series.set(key, before);
+          }
+        },
+      };
+    } finally {
+      this.changes = undefined;
+    }
+  }
+
+  private changes: Map<string, { before: SeriesState | undefined; after: SeriesState }> | undefined;
+
+  private store(key: string, state: SeriesState, before?: SeriesState): void {
+    if (this.changes) {
+      const change = this.changes.get(key);
+      if (change) change.after = state;
+      else this.changes.set(key, { before, after: state });
+    }
     this.series.set(key, state);
     if (this.series.size > this.maxSeries) {
       const oldest = this.series.keys().next();

@@ -269,4 +269,23 @@ describe(CumulativeToDelta.name, () => {
       bucketCounts: [1, 1],
     });
   });
+
+  it('undoes the series a capture advanced, so a retried export gets the same deltas again', () => {
+    const c = new CumulativeToDelta(10, '9999999999999999999');
+    c.sum('a', '1', 10);
+    const first = c.capture(() => [c.sum('a', '1', 15), c.sum('b', '1', 1)]);
+    expect(first.result).toEqual([5, null]);
+    first.undo(); // the rows were not stored
+    expect(c.capture(() => c.sum('a', '1', 15)).result).toBe(5);
+    expect(c.sum('b', '1', 1)).toBeNull(); // b is a baseline again, as before the capture
+  });
+
+  it('leaves a series another export advanced since the capture', () => {
+    const c = new CumulativeToDelta(10, '9999999999999999999');
+    c.sum('a', '1', 10);
+    const first = c.capture(() => c.sum('a', '1', 15));
+    c.sum('a', '1', 20);
+    first.undo();
+    expect(c.sum('a', '1', 26)).toBe(6);
+  });
 });
