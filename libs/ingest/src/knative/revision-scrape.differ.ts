@@ -1,13 +1,12 @@
 import type { MetricPointRow } from '@fleetscope/model';
 import type { PrometheusLabels } from '../prometheus/exposition.types';
-import { parsePrometheusText } from '../prometheus/exposition-text.parser';
 import { gaugePointRow } from '../prometheus/gauge-point.row';
 import type { IntervalTotals } from '../prometheus/interval-rows';
 import { emptyIntervalTotals, mergeBuckets, spreadOverMinutes } from '../prometheus/interval-rows';
 import { prometheusHistogramToLogBuckets } from '../prometheus/log-scale-buckets.converter';
 import type { CounterDelta, HistogramDelta } from '../prometheus/scrape-delta';
 import type { ScrapeIngestResult } from '../prometheus/scrape-state.store';
-import { ScrapeStateStore } from '../prometheus/scrape-state.store';
+import { ScrapeStateStore, parseScrape } from '../prometheus/scrape-state.store';
 import type { ScrapeSelection } from '../prometheus/scrape-snapshot';
 import { takeSnapshot } from '../prometheus/scrape-snapshot';
 import type { KnativeRevisionRef } from './knative-revision.identity';
@@ -117,24 +116,9 @@ export class KnativeScrapeDiffer {
   }
 
   ingest(scrape: KnativeScrape): ScrapeIngestResult {
-    const parsed = parsePrometheusText(scrape.text);
-    const errors = { parseErrorCount: parsed.errorCount, parseErrors: parsed.errors };
-    if (!Number.isFinite(scrape.timeMs) || scrape.timeMs <= 0) {
-      return {
-        ok: false,
-        reason: 'invalid_time',
-        message: 'scrape time must be epoch milliseconds',
-        ...errors,
-      };
-    }
-    if (parsed.sampleCount === 0) {
-      return {
-        ok: false,
-        reason: 'no_samples',
-        message: 'the scrape holds no valid sample',
-        ...errors,
-      };
-    }
+    const input = parseScrape(scrape.text, scrape.timeMs);
+    if (!input.ok) return input;
+    const { parsed, errors } = input;
     const target = scrape.target ?? 'default';
     const snapshot = takeSnapshot(parsed, SELECTION);
     const step = this.store.advance(

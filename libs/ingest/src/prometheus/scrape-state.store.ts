@@ -1,5 +1,6 @@
 import type { FunctionMinuteRow, MetricPointRow } from '@fleetscope/model';
-import type { PrometheusParseError } from './exposition.types';
+import type { PrometheusParseError, PrometheusParseResult } from './exposition.types';
+import { parsePrometheusText } from './exposition-text.parser';
 import type { SnapshotDiff } from './scrape-delta';
 import { diffSnapshots } from './scrape-delta';
 import type { ScrapeSnapshot } from './scrape-snapshot';
@@ -33,6 +34,43 @@ export type ScrapeIngestResult =
       parseErrorCount: number;
       parseErrors: PrometheusParseError[];
     };
+
+export type ScrapeFailure = Extract<ScrapeIngestResult, { ok: false }>;
+
+/**
+ * Parses a scrape's text and checks what every differ needs: a time in epoch ms and at least one
+ * sample. Returns the parse and its error counts, or the refusal to answer with.
+ */
+export function parseScrape(
+  text: string,
+  timeMs: number,
+):
+  | {
+      ok: true;
+      parsed: PrometheusParseResult;
+      errors: Pick<ScrapeFailure, 'parseErrorCount' | 'parseErrors'>;
+    }
+  | ScrapeFailure {
+  const parsed = parsePrometheusText(text);
+  const errors = { parseErrorCount: parsed.errorCount, parseErrors: parsed.errors };
+  if (!Number.isFinite(timeMs) || timeMs <= 0) {
+    return {
+      ok: false,
+      reason: 'invalid_time',
+      message: 'scrape time must be epoch milliseconds',
+      ...errors,
+    };
+  }
+  if (parsed.sampleCount === 0) {
+    return {
+      ok: false,
+      reason: 'no_samples',
+      message: 'the scrape holds no valid sample',
+      ...errors,
+    };
+  }
+  return { ok: true, parsed, errors };
+}
 
 export type ScrapeStep =
   | { kind: 'baseline' }
