@@ -264,4 +264,33 @@ describe('one invocation, counted once across sources', () => {
     expect(fn.durationMs.max).toBe(SPAN_MS);
     expect(await perSource(name)).toEqual({ otel_span: { rows: 1, minuteInvocations: 1 } });
   });
+
+  it('merges the sources of one invocation field by field, each from the most exact source', async () => {
+    const name = 'once-merged';
+    const inv = invocation(name);
+    for (const source of ['span', 'log', 'telemetry'] as const) await deliver(source, inv);
+    await fleetscope.flush();
+    const url = `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(idOf(name))}/invocations?from=${fromMs}&to=${toMs}&requestId=${inv.requestId}`;
+    const body = (await fetch(url).then((r) => r.json())) as {
+      invocations: Record<string, unknown>[];
+    };
+    expect(body.invocations).toHaveLength(1);
+    expect(body.invocations[0]).toMatchObject({
+      requestId: inv.requestId,
+      // the platform's own figures …
+      durationMs: TELEMETRY_MS,
+      billedDurationMs: 201,
+      memorySizeMb: 512,
+      maxMemoryUsedMb: 100,
+      status: 'success',
+      // … and what only the instrumentation knows
+      trigger: 'http',
+      traceId: inv.traceId,
+      sources: ['lambda_telemetry', 'lambda_log', 'otel_span'],
+    });
+    const bad = await fetch(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(idOf(name))}/invocations?limit=0`,
+    );
+    expect(bad.status).toBe(400);
+  });
 });

@@ -9,6 +9,7 @@ export * from './writer/recent-keys';
 export * from './storage.tokens';
 export * from './storage.module';
 export * from './repositories/functions.repository';
+export * from './repositories/invocations.repository';
 export * from './repositories/function-config.repository';
 export * from './repositories/recommendations.repository';
 export * from './repositories/ingest-requests.repository';

@@ -16,6 +16,7 @@ import { applyRetention } from './migrations/retention';
 import { IngestWriter } from './writer/ingest-writer';
 import { CLICKHOUSE, FLEETSCOPE_CONFIG } from './storage.tokens';
 import { FunctionsRepository } from './repositories/functions.repository';
+import { InvocationsRepository } from './repositories/invocations.repository';
 import { FunctionConfigRepository } from './repositories/function-config.repository';
 import { RecommendationsRepository } from './repositories/recommendations.repository';
 import { IngestRequestsRepository } from './repositories/ingest-requests.repository';
@@ -97,6 +98,7 @@ export class StorageModule {
         StorageLifecycle,
         FunctionsRepository,
         FunctionConfigRepository,
+        InvocationsRepository,
         RecommendationsRepository,
         AnalysisInputsRepository,
         {
@@ -114,6 +116,7 @@ export class StorageModule {
         CLICKHOUSE,
         IngestWriter,
         FunctionsRepository,
+        InvocationsRepository,
         FunctionConfigRepository,
         RecommendationsRepository,
         IngestRequestsRepository,

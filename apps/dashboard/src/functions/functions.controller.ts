@@ -11,7 +11,11 @@ import {
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { parseFunctionId } from '@fleetscope/model';
 import { histogramQuantile } from '@fleetscope/model';
-import { FunctionConfigRepository, FunctionsRepository } from '@fleetscope/storage';
+import {
+  FunctionConfigRepository,
+  FunctionsRepository,
+  InvocationsRepository,
+} from '@fleetscope/storage';
 import { FleetService, type FunctionSummary } from './fleet.service';
 import { parseConfigUpdate } from './function-config.body';
 import { parseRange, parseStep } from './time-range';
@@ -23,6 +27,7 @@ export class FunctionsController {
     private readonly fleet: FleetService,
     private readonly functions: FunctionsRepository,
     private readonly configs: FunctionConfigRepository,
+    private readonly invocationsRepository: InvocationsRepository,
   ) {}
 
   @Get()
@@ -82,6 +87,40 @@ export class FunctionsController {
         // Little's law: busy milliseconds per step over the step's length.
         averageConcurrency: p.durationSumMs / (stepSeconds * 1000),
         maxMemoryUsedMb: p.maxMemoryUsedMb > 0 ? p.maxMemoryUsedMb : null,
+      })),
+    };
+  }
+
+  @Get(':id/invocations')
+  @ApiOperation({
+    summary:
+      'Invocations of one function, newest first, each merged across its sources (span, REPORT line, platform.report): every field from the most exact source that knows it',
+  })
+  @ApiQuery({ name: 'requestId', required: false, description: 'one invocation by its request id' })
+  @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 100' })
+  async invocations(
+    @Param('id') id: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+    @Query('requestId') requestId?: string,
+    @Query('limit') limit?: string,
+  ) {
+    requireFunctionId(id);
+    const range = parseRange(from, to);
+    const count = limit === undefined || limit === '' ? 100 : Number(limit);
+    if (!Number.isInteger(count) || count < 1 || count > 1000) {
+      throw new BadRequestException(`limit: expected an integer from 1 to 1000, got "${limit}"`);
+    }
+    const invocations = await this.invocationsRepository.merged(id, {
+      ...range,
+      requestId,
+      limit: count,
+    });
+    return {
+      id,
+      invocations: invocations.map((inv) => ({
+        ...inv,
+        startTime: new Date(inv.startTimeMs).toISOString(),
       })),
     };
   }
