@@ -1,28 +1,31 @@
 import { COLD_START_ONLY_SOURCES, INVOCATION_SOURCES, SOURCE_PRIORITY } from '@fleetscope/model';
 
 /**
- * The per-minute rows of the aggregate, keeping for each function and minute only the rows of the
- * most exact source present (libs/model SOURCE_PRIORITY). This is what makes an invocation seen as
- * a span, a REPORT line and a platform.report event count once. The choice is per function, not
- * per version: sources name versions differently (`7`, `$LATEST`, an alias), so a per-version
- * choice would count one invocation under each name. Limits of a per-minute choice: a better
- * source that saw only part of a minute's invocations (an extension on the canary version only)
- * wins for all of them; and an invocation two sources place in neighbouring minutes can count in
- * both. Counting distinct request ids across sources would remove both, at the cost of a per-id
- * sketch in the aggregate. `table` is function_minutes or
- * function_hours; `where` may add conditions on its columns (bound parameters only).
+ * The per-minute rows of the aggregate, keeping for each function and minute the rows of one
+ * source: the one that saw the most invocations, and of those the most exact (libs/model
+ * SOURCE_PRIORITY). This is what makes an invocation seen as a span, a REPORT line and a
+ * platform.report event count once, while a precise source that saw only part of the traffic (an
+ * extension on the canary version only, sampled traces) does not hide the rest. The choice is per
+ * function, not per version: sources name versions differently (`7`, `$LATEST`, an alias). What a
+ * per-minute choice cannot do: count invocations only a lesser source saw in a minute the chosen
+ * source also covers, or notice one invocation two sources place in neighbouring minutes; counting
+ * distinct request ids across sources would, at the cost of a per-id sketch in the aggregate.
+ * `table` is function_minutes or function_hours; `where` may add conditions on its columns (bound
+ * parameters only).
  */
 export function chosenSourceRows(table: 'function_minutes' | 'function_hours', where = ''): string {
-  // Cold-start-only sources get priority 0: never chosen over a source with invocations, always
-  // added to the chosen one.
+  // Cold-start-only sources get priority 0: never chosen, always added to the chosen source.
   const prio = `transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))`;
   return `
     SELECT * FROM (
-      SELECT *, ${prio} AS prio,
-             max(${prio}) OVER (PARTITION BY function_id, minute) AS best_prio
-      FROM ${table}
-      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where}
-    ) WHERE prio = best_prio OR prio = 0`;
+      SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
+      FROM (
+        SELECT *, ${prio} AS prio,
+               sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
+        FROM ${table}
+        WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where}
+      )
+    ) WHERE rank = best_rank OR prio = 0`;
 }
 
 /** Parameters every chosenSourceRows() query binds. */
