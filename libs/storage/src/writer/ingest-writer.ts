@@ -18,6 +18,9 @@ import {
   type TableEncoder,
 } from './row-columns';
 
+/** Pause after an insert before the next, when the next would not be full. */
+const REGATHER_MS = 20;
+
 /** What one accepted request wants stored. Rows of one batch are acknowledged together. */
 export interface IngestBatch {
   invocations?: InvocationRecord[];
@@ -186,10 +189,18 @@ export class IngestWriter {
     if (this.flushing || this.queue.length === 0) return;
     this.flushing = this.flushOnce().finally(() => {
       this.flushing = undefined;
-      // Rows that queued up while ClickHouse was busy have already waited one insert's time:
-      // store them now. Inserts then grow with the load instead of the timer capping them, and
-      // the engine is never idle while rows wait.
-      if (this.queue.length > 0) this.kick();
+      // Rows that queued up while ClickHouse was busy have already waited one insert's time: they
+      // go in after a short regather, which lets the senders just acknowledged send their next
+      // batch into the same insert (bench:logs: CloudWatch route 7.8k → 11.6k invocations/s).
+      // A full batch goes at once. Inserts thus grow with the load, and the engine stays busy.
+      if (this.queue.length > 0) {
+        if (this.queueRows >= this.options.flushRows) this.kick();
+        else
+          this.timer ??= setTimeout(
+            () => this.kick(),
+            Math.min(REGATHER_MS, this.options.flushIntervalMs),
+          );
+      }
     });
   }
 
