@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { decodeStatusProtobuf, encodeLogsRequestProtobuf } from '@fleetscope/otlp';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 
 describe('collector limits', () => {
@@ -70,5 +71,18 @@ describe('collector limits', () => {
       body: '{}',
     });
     expect(response.status).toBe(200);
+  });
+
+  it('refuses an OTLP body of too many empty records with 413 before decoding it', async () => {
+    const records = Array.from({ length: 250_000 }, () => ({}));
+    const body = encodeLogsRequestProtobuf({
+      resourceLogs: [{ scopeLogs: [{ logRecords: records }] }],
+    });
+    const response = await post('/v1/logs', Buffer.from(body), {
+      'content-type': 'application/x-protobuf',
+    });
+    expect(response.status).toBe(413);
+    const status = decodeStatusProtobuf(new Uint8Array(await response.arrayBuffer()));
+    expect(status.message).toContain('more than 200000 log records');
   });
 });

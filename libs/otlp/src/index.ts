@@ -57,3 +57,10 @@ export {
   memoryMbFromMaxMemory,
   resolveFunction,
 } from './faas/faas-identity.resolver';
+export type { ItemPath } from './codec/item-counter';
+export {
+  DATA_POINT_PATH,
+  LOG_RECORD_PATH,
+  SPAN_PATH,
+  countProtobufItems,
+} from './codec/item-counter';

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   CumulativeToDelta,
+  DATA_POINT_PATH,
+  LOG_RECORD_PATH,
+  SPAN_PATH,
+  countProtobufItems,
   decodeLogsJson,
   decodeLogsProtobuf,
   decodeMetricsJson,
@@ -11,6 +15,7 @@ import {
   normaliseLogs,
   normaliseMetrics,
   normaliseTraces,
+  type ItemPath,
   type OtlpEncoding,
   type OtlpSignal,
   type PartialSuccess,
@@ -19,6 +24,17 @@ import {
 import type { IngestBatch } from '@fleetscope/storage';
 import { IngestPipeline, RejectedIngestError, RetryableIngestError } from '../http/ingest.pipeline';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
+
+/**
+ * Items per request. Decoded items take many times their wire size (an empty log record is two
+ * bytes on the wire), so the byte limit alone does not bound memory; OTel SDKs send 512 per batch.
+ */
+const MAX_ITEMS = 200_000;
+const ITEM_PATHS: Record<OtlpSignal, ItemPath> = {
+  traces: SPAN_PATH,
+  logs: LOG_RECORD_PATH,
+  metrics: DATA_POINT_PATH,
+};
 
 export type ExportOutcome =
   | { kind: 'ok'; partial?: PartialSuccess }
@@ -47,6 +63,16 @@ export class OtlpExportService {
   ) {}
 
   async export(signal: OtlpSignal, encoding: OtlpEncoding, body: Buffer): Promise<ExportOutcome> {
+    if (
+      encoding === 'protobuf' &&
+      countProtobufItems(body, ITEM_PATHS[signal], MAX_ITEMS) > MAX_ITEMS
+    ) {
+      this.metrics.rejected(signal, 'too_many_items');
+      return {
+        kind: 'too_large',
+        message: `more than ${MAX_ITEMS} ${signal === 'metrics' ? 'data points' : signal === 'logs' ? 'log records' : 'spans'} in one request: send smaller batches`,
+      };
+    }
     const decoded = this.decode(signal, encoding, body);
     if ('message' in decoded) {
       this.metrics.rejected(signal, encoding === 'json' ? 'invalid_json' : 'invalid_protobuf');
