@@ -120,10 +120,11 @@ export class PlatformIngestRoutes implements CollectorRoutes {
     }
     // Each pusher keeps its own previous scrape; without ?target the sender's address tells them apart.
     const target = `push:${query.target || request.ip}`;
+    const timeMs = this.differs.timeFor(`knative ${cluster} ${target}`);
     const result = this.differs.knative.ingest({
       cluster,
       target,
-      timeMs: this.differs.timeFor(`knative ${cluster} ${target}`),
+      timeMs,
       text,
       fromZero: query['from-zero'] === 'true',
     });
@@ -149,6 +150,8 @@ export class PlatformIngestRoutes implements CollectorRoutes {
         rejected: result.parseErrorCount,
         errors: result.parseErrors.slice(0, 20),
       },
+      // Not stored: the next push is diffed against the one before this, so nothing is lost.
+      () => this.differs.knative.undo({ cluster, target, timeMs }),
     );
   }
 
@@ -217,6 +220,7 @@ export class PlatformIngestRoutes implements CollectorRoutes {
     batch: IngestBatch,
     key: string | undefined,
     summary: Record<string, unknown>,
+    notStored?: () => void,
   ): Promise<void> {
     try {
       const outcome = await this.pipeline.store(signal, batch, key);
@@ -230,6 +234,7 @@ export class PlatformIngestRoutes implements CollectorRoutes {
       }
       await this.handler.answer(signal, reply, 200, { ...summary, duplicate: outcome.duplicate });
     } catch (error) {
+      notStored?.();
       if (error instanceof RejectedIngestError) {
         this.handler.metrics.rejected(signal, 'storage_refused');
         await this.handler.answer(signal, reply, error.status, { message: error.message });

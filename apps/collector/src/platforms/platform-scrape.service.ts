@@ -89,6 +89,7 @@ export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDe
     try {
       const functionMinutes: FunctionMinuteRow[] = [];
       const metricPoints: MetricPointRow[] = [];
+      const undos: (() => void)[] = [];
       const reports = await Promise.all([
         ...this.targets.gateways.map((g) =>
           this.scrapeTarget(
@@ -97,10 +98,11 @@ export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDe
             endpointOf(g.url, 'metrics'),
             functionMinutes,
             metricPoints,
+            undos,
           ),
         ),
         ...this.targets.knativeEndpoints.map((k) =>
-          this.scrapeTarget('knative', k, k.url, functionMinutes, metricPoints),
+          this.scrapeTarget('knative', k, k.url, functionMinutes, metricPoints, undos),
         ),
       ]);
       const report: ScrapeReport = {
@@ -113,7 +115,9 @@ export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDe
         this.health.ok('storage');
         this.count(reports);
       } catch (error) {
-        // The differs have moved on, so these intervals are lost, never counted twice later.
+        // The differs take these scrapes back: the next round diffs against the scrapes before,
+        // so the intervals are counted then, once.
+        for (const undo of undos) undo();
         const message = (error as Error).message;
         for (const r of reports) {
           if (r.functionMinutes + r.metricPoints > 0)
@@ -142,6 +146,7 @@ export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDe
     url: URL,
     functionMinutes: FunctionMinuteRow[],
     metricPoints: MetricPointRow[],
+    undos: (() => void)[],
   ): Promise<TargetScrapeReport> {
     const key = `${platform} ${target.label} ${target.shown}`;
     const report: TargetScrapeReport = {
@@ -180,6 +185,11 @@ export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDe
     if (!result.ok) return this.fail(report, key, result.reason, result.message);
     for (const row of result.rows) functionMinutes.push(row);
     for (const point of result.gauges) metricPoints.push(point);
+    undos.push(() =>
+      platform === 'openfaas'
+        ? this.differs.openfaas.undo({ gateway: target.label, timeMs })
+        : this.differs.knative.undo({ cluster: target.label, target: target.shown, timeMs }),
+    );
     this.health.ok(key);
     return {
       ...report,

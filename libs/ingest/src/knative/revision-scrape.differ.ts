@@ -226,6 +226,11 @@ export class KnativeScrapeDiffer {
     this.store.forget(`${cluster}\u0000${target}`);
   }
 
+  /** Takes back a scrape whose rows could not be stored (see ScrapeStateStore.undo). */
+  undo(scrape: Pick<KnativeScrape, 'cluster' | 'target' | 'timeMs'>): void {
+    this.store.undo(`${scrape.cluster}\u0000${scrape.target ?? 'default'}`, scrape.timeMs);
+  }
+
   private recordPods(cluster: string, timeMs: number, readings: [string, number][]): void {
     if (readings.length === 0) return;
     let revisions = this.pods.get(cluster);

@@ -169,6 +169,11 @@ export class OpenFaasScrapeDiffer {
     this.store.forget(gateway);
   }
 
+  /** Takes back a scrape whose rows could not be stored (see ScrapeStateStore.undo). */
+  undo(scrape: Pick<OpenFaasScrape, 'gateway' | 'timeMs'>): void {
+    this.store.undo(scrape.gateway, scrape.timeMs);
+  }
+
   private fn(qualified: string, gateway: string): OpenFaasFunctionRef {
     const key = gateway + '\u0000' + qualified;
     let ref = this.functions.get(key);

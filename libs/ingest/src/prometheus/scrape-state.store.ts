@@ -80,13 +80,21 @@ export type ScrapeStep =
 interface TargetState {
   snapshot: ScrapeSnapshot;
   timeMs: number;
+  /** The state this one replaced, so an interval whose rows were not stored can be undone. */
+  previous?: { snapshot: ScrapeSnapshot; timeMs: number };
 }
 
-/** The previous scrape of every target (gateway, cluster endpoint) a differ has seen. */
+/**
+ * The previous scrape of every target (gateway, cluster endpoint, pushing sidecar) a differ has
+ * seen; the least recently seen are forgotten past `maxTargets`.
+ */
 export class ScrapeStateStore {
   private readonly targets = new Map<string, TargetState>();
 
-  constructor(private readonly maxIntervalMs: number) {}
+  constructor(
+    private readonly maxIntervalMs: number,
+    private readonly maxTargets = 10_000,
+  ) {}
 
   /**
    * Records `snapshot` as the latest scrape of `target` and says what happened since the previous
@@ -98,7 +106,16 @@ export class ScrapeStateStore {
     if (previous !== undefined && timeMs <= previous.timeMs) {
       return { kind: 'out_of_order', previousMs: previous.timeMs };
     }
-    this.targets.set(target, { snapshot, timeMs });
+    this.targets.delete(target); // re-inserted last: Map order is the LRU order
+    this.targets.set(target, {
+      snapshot,
+      timeMs,
+      previous: previous && { snapshot: previous.snapshot, timeMs: previous.timeMs },
+    });
+    if (this.targets.size > this.maxTargets) {
+      const oldest = this.targets.keys().next();
+      if (!oldest.done) this.targets.delete(oldest.value);
+    }
     if (previous === undefined) {
       if (!fromZero) return { kind: 'baseline' };
       return {
@@ -117,6 +134,18 @@ export class ScrapeStateStore {
 
   forget(target: string): void {
     this.targets.delete(target);
+  }
+
+  /**
+   * Takes back the scrape of `target` at `timeMs` when its rows could not be stored, so the next
+   * scrape is diffed against the one before and the interval is not lost. Does nothing when a
+   * later scrape has been recorded since.
+   */
+  undo(target: string, timeMs: number): void {
+    const current = this.targets.get(target);
+    if (current?.timeMs !== timeMs) return;
+    if (current.previous) this.targets.set(target, current.previous);
+    else this.targets.delete(target);
   }
 
   get size(): number {
