@@ -85,4 +85,14 @@ describe('collector limits', () => {
     const status = decodeStatusProtobuf(new Uint8Array(await response.arrayBuffer()));
     expect(status.message).toContain('more than 200000 log records');
   });
+
+  it('refuses an OTLP/JSON body of millions of empty objects with 413 before parsing it', async () => {
+    const body = `{"resourceLogs":[{"scopeLogs":[{"logRecords":[${'{},'.repeat(5_100_000)}{}]}]}]}`;
+    const response = await post('/v1/logs', gzipSync(Buffer.from(body)), {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { message: string }).message).toContain('JSON objects');
+  });
 });

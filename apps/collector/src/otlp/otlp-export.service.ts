@@ -30,6 +30,22 @@ import { IngestMetrics } from '../telemetry/ingest-metrics';
  * bytes on the wire), so the byte limit alone does not bound memory; OTel SDKs send 512 per batch.
  */
 const MAX_ITEMS = 200_000;
+/**
+ * JSON is parsed before its items can be counted, so the guard counts objects (`{`) instead: about
+ * 25 per span with ten attributes, so this admits 200,000 spans while a body of empty objects,
+ * which would parse into tens of millions of them, is refused first.
+ */
+const MAX_JSON_OBJECTS = 5_000_000;
+
+/** Opening braces in the body (an upper bound of its objects), counting at most past `limit`. */
+function countObjects(body: Buffer, limit: number): number {
+  let count = 0;
+  for (let at = body.indexOf(0x7b); at !== -1 && count <= limit; at = body.indexOf(0x7b, at + 1)) {
+    count++;
+  }
+  return count;
+}
+
 const ITEM_PATHS: Record<OtlpSignal, ItemPath> = {
   traces: SPAN_PATH,
   logs: LOG_RECORD_PATH,
@@ -63,6 +79,13 @@ export class OtlpExportService {
   ) {}
 
   async export(signal: OtlpSignal, encoding: OtlpEncoding, body: Buffer): Promise<ExportOutcome> {
+    if (encoding === 'json' && countObjects(body, MAX_JSON_OBJECTS) > MAX_JSON_OBJECTS) {
+      this.metrics.rejected(signal, 'too_many_items');
+      return {
+        kind: 'too_large',
+        message: `more than ${MAX_JSON_OBJECTS} JSON objects in one request: send smaller batches`,
+      };
+    }
     if (
       encoding === 'protobuf' &&
       countProtobufItems(body, ITEM_PATHS[signal], MAX_ITEMS) > MAX_ITEMS
