@@ -66,6 +66,14 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
           error.message,
         );
       }
+      if (request.url.startsWith('/ingest/firehose')) {
+        // Firehose reads only its own response shape; anything else it takes for a server error.
+        const id = request.headers['x-amz-firehose-request-id'];
+        return reply
+          .status(status)
+          .type('application/json')
+          .send(firehoseErrorResponse((Array.isArray(id) ? id[0] : id) ?? '', error.message));
+      }
       void reply
         .status(status)
         .type('application/json')

@@ -1,4 +1,4 @@
-import { gunzipSync, inflateSync } from 'node:zlib';
+import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 
 export class BodyError extends Error {
   constructor(
@@ -21,11 +21,15 @@ export function decodeBody(raw: Buffer, encoding: string | undefined, limit: num
     if (raw.length > limit) throw tooLarge(limit);
     return raw;
   }
+  // `deflate` is zlib-wrapped by the HTTP spec (RFC 9110 §8.4.1.2), but some clients send raw
+  // deflate: the first byte of a zlib stream tells them apart (CMF, compression method 8).
   const inflate =
     coding === 'gzip' || coding === 'x-gzip'
       ? gunzipSync
       : coding === 'deflate'
-        ? inflateSync
+        ? (raw[0] & 0x0f) === 8 && ((raw[0] << 8) | raw[1]) % 31 === 0
+          ? inflateSync
+          : inflateRawSync
         : undefined;
   if (!inflate) {
     throw new BodyError(
