@@ -5,9 +5,8 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { bearerMatches, type Config } from '@fleetscope/config';
+import { bearerMatches, secretMatches, type Config } from '@fleetscope/config';
 import { firehoseErrorResponse } from '@fleetscope/ingest';
 import { RPC_CODE } from '@fleetscope/otlp';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
@@ -122,8 +121,7 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
 
   private async authoriseFirehose(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const expected = this.config.firehoseAccessKey ?? this.config.ingestToken;
-    if (!expected || firehoseKeyMatches(request.headers['x-amz-firehose-access-key'], expected))
-      return;
+    if (!expected || secretMatches(request.headers['x-amz-firehose-access-key'], expected)) return;
     this.metrics.rejected('firehose', 'unauthorized');
     this.metrics.request('firehose', 401);
     const id = request.headers['x-amz-firehose-request-id'];
@@ -137,12 +135,6 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
         ),
       );
   }
-}
-
-function firehoseKeyMatches(given: string | string[] | undefined, expected: string): boolean {
-  const value = Buffer.from((Array.isArray(given) ? given[0] : given) ?? '');
-  const wanted = Buffer.from(expected);
-  return value.length === wanted.length && timingSafeEqual(value, wanted);
 }
 
 /** OTLP/HTTP routes answer failures with a google.rpc.Status in the request's encoding. */
