@@ -1,6 +1,7 @@
 import type { FunctionConfigHint } from '../lambda/ingest-result';
 import { knativeRevision } from './knative-revision.identity';
 import { cpuMillicores, memoryMb } from './kubernetes-quantity';
+import { jsonBody } from '../body/json-body';
 
 /** Inventory facts about one Knative Service (serving.knative.dev/v1) and its latest revision. */
 export interface KnativeServiceHint extends FunctionConfigHint {
@@ -146,18 +147,9 @@ export function mapKnativeServices(
   body: unknown,
   options: KnativeServiceOptions,
 ): KnativeServicesResult {
-  let value: unknown = body;
-  if (typeof body === 'string') {
-    try {
-      value = JSON.parse(body);
-    } catch (e) {
-      return {
-        ok: false,
-        reason: 'invalid_json',
-        message: `body is not JSON: ${(e as Error).message}`,
-      };
-    }
-  }
+  const parsed = jsonBody(body);
+  if (!parsed.ok) return parsed;
+  const value = parsed.value;
   let items: unknown[];
   if (Array.isArray(value)) items = value;
   else if (Array.isArray(obj(value).items)) items = obj(value).items as unknown[];

@@ -1,6 +1,7 @@
 import type { FunctionConfigHint } from '../lambda/ingest-result';
 import { cpuMillicores, memoryMb } from '../knative/kubernetes-quantity';
 import { OPENFAAS_DEFAULT_NAMESPACE, openFaasFunction } from './openfaas-function.identity';
+import { jsonBody } from '../body/json-body';
 
 /** Inventory facts about one OpenFaaS function, from the gateway's `GET /system/functions`. */
 export interface OpenFaasFunctionHint extends FunctionConfigHint {
@@ -98,18 +99,9 @@ export function parseSystemFunctions(
   body: unknown,
   options: SystemFunctionsOptions,
 ): SystemFunctionsResult {
-  let value: unknown = body;
-  if (typeof body === 'string') {
-    try {
-      value = JSON.parse(body);
-    } catch (e) {
-      return {
-        ok: false,
-        reason: 'invalid_json',
-        message: `body is not JSON: ${(e as Error).message}`,
-      };
-    }
-  }
+  const parsed = jsonBody(body);
+  if (!parsed.ok) return parsed;
+  const value = parsed.value;
   if (!Array.isArray(value)) {
     return { ok: false, reason: 'invalid_shape', message: 'expected a JSON array of functions' };
   }
