@@ -37,7 +37,7 @@ describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentat
 
   async function spanRequestIds(name: string): Promise<string[]> {
     const result = await fleetscope.clickhouse.client.query({
-      query: `SELECT span_attributes['faas.execution'] AS id FROM spans
+      query: `SELECT request_id AS id FROM spans
               WHERE name = {name:String} AND kind = 'server' ORDER BY time`,
       query_params: { name },
       format: 'JSONEachRow',

@@ -93,7 +93,7 @@ export class FaasTraceGenerator {
         resource: { attributes: resourceAttributes(fn, instance) },
         scopeSpans: [
           {
-            scope: { name: '@opentelemetry/instrumentation-aws-lambda', version: '0.62.0' },
+            scope: { name: '@opentelemetry/instrumentation-aws-lambda', version: '0.76.0' },
             spans: server,
           },
           {

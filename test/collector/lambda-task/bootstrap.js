@@ -9,15 +9,22 @@
 // Prints one JSON line: { requestIds, failedRequestIds, patched }.
 const { randomUUID } = require('node:crypto');
 const path = require('node:path');
-const { diag, DiagConsoleLogger, DiagLogLevel, metrics } = require('@opentelemetry/api');
-const { logs } = require('@opentelemetry/api-logs');
+const {
+  context,
+  diag,
+  DiagConsoleLogger,
+  DiagLogLevel,
+  logs,
+  metrics,
+  trace,
+} = require('@opentelemetry/api');
 const { registerInstrumentations } = require('@opentelemetry/instrumentation');
 const { AwsLambdaInstrumentation } = require('@opentelemetry/instrumentation-aws-lambda');
 const { resourceFromAttributes } = require('@opentelemetry/resources');
 const { BatchLogRecordProcessor, LoggerProvider } = require('@opentelemetry/sdk-logs');
 const { MeterProvider, PeriodicExportingMetricReader } = require('@opentelemetry/sdk-metrics');
-const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base');
-const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node');
+const { AsyncLocalStorageContextManager } = require('@opentelemetry/context-async-hooks');
+const { BatchSpanProcessor, TracerProvider } = require('@opentelemetry/sdk-trace');
 
 const EXPORTERS = {
   'http/protobuf': {
@@ -35,7 +42,12 @@ const EXPORTERS = {
 function exporterFor(protocol, signal) {
   const modules = EXPORTERS[protocol];
   if (!modules) throw new Error(`unsupported OTEL_EXPORTER_OTLP_PROTOCOL ${protocol}`);
-  const Exporter = Object.values(require(modules[signal]))[0];
+  const className = {
+    traces: 'OTLPTraceExporter',
+    logs: 'OTLPLogExporter',
+    metrics: 'OTLPMetricExporter',
+  };
+  const Exporter = require(modules[signal])[className[signal]];
   return new Exporter();
 }
 
@@ -62,14 +74,16 @@ async function main() {
     'process.runtime.version': process.versions.node,
   });
   const protocol = env.OTEL_EXPORTER_OTLP_PROTOCOL;
-  const provider = new NodeTracerProvider({
+  // What NodeTracerProvider.register() did before SDK 3.x: a global provider and an async context.
+  const provider = new TracerProvider({
     resource,
-    spanProcessors: [new BatchSpanProcessor(exporterFor(protocol, 'traces'))],
+    spanProcessors: [new BatchSpanProcessor({ exporter: exporterFor(protocol, 'traces') })],
   });
-  provider.register();
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  trace.setGlobalTracerProvider(provider);
   const loggerProvider = new LoggerProvider({
     resource,
-    processors: [new BatchLogRecordProcessor(exporterFor(protocol, 'logs'))],
+    processors: [new BatchLogRecordProcessor({ exporter: exporterFor(protocol, 'logs') })],
   });
   logs.setGlobalLoggerProvider(loggerProvider);
   // Delta temporality via OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE; exported on flush.

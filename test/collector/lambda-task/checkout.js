@@ -3,8 +3,7 @@
 // it (LAMBDA_TASK_ROOT + _HANDLER=checkout.handler), so that
 // @opentelemetry/instrumentation-aws-lambda patches it when it is required. It logs and records
 // a metric through the OpenTelemetry APIs, as an instrumented function's own code would.
-const { metrics } = require('@opentelemetry/api');
-const { logs, SeverityNumber } = require('@opentelemetry/api-logs');
+const { logs, metrics, SeverityNumber } = require('@opentelemetry/api');
 
 const logger = logs.getLogger('checkout');
 // semconv docs/faas/faas-metrics.md: faas.invoke_duration, a histogram in seconds.

@@ -41,7 +41,7 @@ export function lambdaTraceRequest(
         },
         scopeSpans: [
           {
-            scope: { name: '@opentelemetry/instrumentation-aws-lambda', version: '0.62.0' },
+            scope: { name: '@opentelemetry/instrumentation-aws-lambda', version: '0.76.0' },
             spans: spans.map((s) => {
               const startMs = s.startMs ?? Date.now();
               const start = BigInt(startMs) * 1_000_000n;

@@ -1,0 +1,16 @@
+import { CommanderError } from 'commander';
+import { buildProgram, type CommandRegistration } from './cli.program';
+
+// One line per command; each lives in ./commands/<name>.command.ts.
+const commands: CommandRegistration[] = [];
+
+buildProgram(commands)
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`fleetscope: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
