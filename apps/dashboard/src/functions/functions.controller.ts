@@ -9,7 +9,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { parseFunctionId } from '@fleetscope/model';
+import { MAX_FUNCTION_ID_LENGTH, parseFunctionId } from '@fleetscope/model';
 import { histogramQuantile } from '@fleetscope/model';
 import {
   FunctionConfigRepository,
@@ -142,7 +142,7 @@ export class FunctionsController {
   @ApiOperation({ summary: 'Inventory by hand: memoryMb, timeoutMs, architecture, runtime, …' })
   async putConfig(@Param('id') id: string, @Body() body: unknown) {
     const identity = requireFunctionId(id);
-    const update = parseConfigUpdate(body);
+    const update = parseConfigUpdate(identity.platform, body);
     await this.configs.upsert('manual', [
       {
         functionId: id,
@@ -158,6 +158,11 @@ export class FunctionsController {
 }
 
 function requireFunctionId(id: string) {
+  if (id.length > MAX_FUNCTION_ID_LENGTH) {
+    throw new BadRequestException(
+      `id: ${id.length} characters; function ids are at most ${MAX_FUNCTION_ID_LENGTH} characters`,
+    );
+  }
   const identity = parseFunctionId(id);
   if (!identity) {
     throw new BadRequestException(
