@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { lambdaTraceRequest } from '../collector/support/otlp-requests';
+import { execCommand, readDockerfile } from '../support/dockerfile';
 import {
   freeProcessPorts,
   REPOSITORY_ROOT,
@@ -15,6 +16,8 @@ import {
  * folder whose node_modules sits beside it (`/app/dist` and `/app/node_modules` in the image), and
  * the compiled all-in-one process runs there with no TypeScript sources in reach.
  */
+const image = readDockerfile(REPOSITORY_ROOT).at(-1)!;
+
 describe('the compiled all-in-one process', () => {
   const app = mkdtempSync(join(tmpdir(), 'fleetscope-compiled-'));
 
@@ -32,8 +35,11 @@ describe('the compiled all-in-one process', () => {
     expect(build.status).toBe(0);
 
     const ports = await freeProcessPorts();
+    // The image's CMD, in the image's working directory layout.
+    const [node, ...args] = execCommand(image);
+    expect(node).toBe('node');
     const server = spawnFleetscope(
-      ['dist/apps/fleetscope/src/main.js'],
+      args,
       { ...ports.env, FLEETSCOPE_DATA_DIR: join(app, 'data'), NODE_ENV: 'production' },
       app,
     );
@@ -58,6 +64,16 @@ describe('the compiled all-in-one process', () => {
       ]);
       // The dashboard pages and migrations are found from the compiled files' location.
       expect((await fetch(`${ports.apiUrl}/`)).status).toBe(200);
+
+      // The image's HEALTHCHECK command, through a shell as Docker runs it.
+      const healthcheck = image.instructions.find((i) => i.op === 'HEALTHCHECK')!.args;
+      const probe = spawnSync('sh', ['-c', healthcheck.slice(healthcheck.indexOf('CMD ') + 4)], {
+        env: {
+          PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
+          FLEETSCOPE_HTTP_PORT: ports.env.FLEETSCOPE_HTTP_PORT,
+        },
+      });
+      expect(probe.status).toBe(0);
     } finally {
       server.child.kill('SIGTERM');
     }

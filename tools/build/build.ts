@@ -12,7 +12,7 @@ import { transformFile, type Options } from '@swc/core';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(__dirname, '..', '..');
 const SOURCE_DIRS = ['apps', 'libs'];
 /**
  * Read at run time through paths relative to the compiled files (`MIGRATIONS_DIR`,
