@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freeProcessPorts, spawnFleetscope, waitForHealth } from '../support/fleetscope-process';
+import {
+  freeProcessPorts,
+  RUNTIME_WARNING,
+  spawnFleetscope,
+  waitForHealth,
+} from '../support/fleetscope-process';
 
 const MAIN = 'apps/fleetscope/src/main.ts';
 
@@ -14,7 +19,7 @@ describe('the fleetscope process', () => {
 
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('starts on embedded ClickHouse, exits 0 on SIGINT, and finds its schema and data on restart', async () => {
+  it('starts on embedded ClickHouse with no runtime warning, exits 0 on SIGINT, and finds its schema and data on restart', async () => {
     const ports = await freeProcessPorts();
     const env = { FLEETSCOPE_DATA_DIR: dataDir, ...ports.env };
     const first = start(env);
@@ -36,6 +41,7 @@ describe('the fleetscope process', () => {
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('1 migration(s) applied');
+    expect(first.output()).not.toMatch(RUNTIME_WARNING);
 
     const second = start(env);
     await waitForHealth(`${ports.apiUrl}/api/health`, 60_000);

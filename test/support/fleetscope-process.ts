@@ -82,3 +82,9 @@ export function waitUntilHealthy(
     }),
   ]);
 }
+
+/**
+ * What Node (`(node:PID) …Warning: …`, process.emitWarning) and SDK notices look like in a
+ * process's output; a start-up prints none of it.
+ */
+export const RUNTIME_WARNING = /\(node:\d+\)|warning|deprecat/i;
