@@ -4,3 +4,8 @@ export * from './build/weekly-report';
 export * from './build/weekly-report.builder';
 export * from './build/change-decomposition';
 export * from './build/report-recommendations';
+export * from './render/report-format';
+export * from './render/focus-csv.renderer';
+export * from './render/html.renderer';
+export * from './render/markdown.renderer';
+export * from './render/report-text';

@@ -26,6 +26,7 @@ import type { DailyUsage, ReportFunction, WeeklyReportInputs } from './report-in
 import { reportRecommendations } from './report-recommendations';
 import {
   BREAKDOWN_KEYS,
+  type ChargeLine,
   type ComputeLine,
   type CostBreakdown,
   type GroupTotal,
@@ -55,6 +56,7 @@ interface WeekTotals {
   computeUsd: number;
   breakdown: CostBreakdown;
   computeLines: ComputeLine[];
+  lines: ChargeLine[];
   pcAllocatedUsd: number;
   pcDurationUsd: number;
   pcAllocatedGbSeconds: number;
@@ -75,6 +77,7 @@ function emptyTotals(): WeekTotals {
     computeUsd: 0,
     breakdown: emptyBreakdown(),
     computeLines: [],
+    lines: [],
     pcAllocatedUsd: 0,
     pcDurationUsd: 0,
     pcAllocatedGbSeconds: 0,
@@ -105,6 +108,25 @@ function addComputeLines(into: ComputeLine[], lines: readonly ComputeLine[]): vo
       same.gbSeconds += line.gbSeconds;
       same.usd += line.usd;
     } else into.push({ ...line });
+  }
+}
+
+/** Adds a day's priced meters, merged per meter, price and calendar month inside the week. */
+function addLines(into: ChargeLine[], priced: PricedDay, dayStartMs: number, week: IsoWeek): void {
+  const periodStart = new Date(Math.max(week.fromMs, monthStartMs(dayStartMs))).toISOString();
+  const periodEnd = new Date(Math.min(week.toMs, nextMonthStartMs(dayStartMs))).toISOString();
+  for (const line of priced.lines) {
+    const same = into.find(
+      (l) =>
+        l.category === line.category &&
+        l.priceId === line.priceId &&
+        l.periodStart === periodStart &&
+        Math.abs(l.usdPerUnit - line.usdPerUnit) <= 1e-15,
+    );
+    if (same) {
+      same.quantity += line.quantity;
+      same.usd += line.usd;
+    } else into.push({ ...line, periodStart, periodEnd });
   }
 }
 
@@ -284,6 +306,7 @@ export function buildWeeklyReport(
     if (day.dayStartMs >= monthFrom) monthToDateUsd += usd;
     if (day.dayStartMs >= week.fromMs) {
       accumulate(totalsOf(current, fn.functionId), day, priced);
+      addLines(totalsOf(current, fn.functionId).lines, priced, day.dayStartMs, week);
       dailyCost.set(day.dayStartMs, (dailyCost.get(day.dayStartMs) ?? 0) + usd);
     } else if (day.dayStartMs >= previous.fromMs) {
       accumulate(totalsOf(prior, fn.functionId), day, priced);
@@ -315,6 +338,7 @@ export function buildWeeklyReport(
       costPerMillionInvocationsUsd: now.invocations > 0 ? (costUsd / now.invocations) * 1e6 : null,
       breakdown: now.breakdown,
       computeLines: now.computeLines,
+      lines: now.lines,
       provisionedConcurrencyDetail: {
         allocatedUsd: now.pcAllocatedUsd,
         durationUsd: now.pcDurationUsd,

@@ -37,6 +37,20 @@ export interface ComputeLine {
   priceId: string;
 }
 
+/** One priced meter of one function over the week (or the part of it in one calendar month). */
+export interface ChargeLine {
+  category: keyof CostBreakdown;
+  meter: string;
+  priceId: string;
+  unit: string;
+  usdPerUnit: number;
+  quantity: number;
+  usd: number;
+  /** ISO-8601 UTC; inclusive start, exclusive end; never across a calendar month. */
+  periodStart: string;
+  periodEnd: string;
+}
+
 export interface ReportFunctionCost {
   functionId: string;
   name: string;
@@ -52,6 +66,8 @@ export interface ReportFunctionCost {
   costPerMillionInvocationsUsd: number | null;
   breakdown: CostBreakdown;
   computeLines: ComputeLine[];
+  /** Every priced meter (the FOCUS rows). */
+  lines: ChargeLine[];
   provisionedConcurrencyDetail: { allocatedUsd: number; durationUsd: number };
   /** Meters that had no price (the cost leaves them out), or why the function could not be priced. */
   unpriced: string[];

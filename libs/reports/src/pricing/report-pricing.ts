@@ -11,7 +11,7 @@ import {
   type PriceCatalogue,
 } from '@fleetscope/pricing';
 import type { DailyUsage, ReportFunction } from '../build/report-inputs';
-import type { ComputeLine, CostBreakdown } from '../build/weekly-report';
+import type { ChargeLine, ComputeLine, CostBreakdown } from '../build/weekly-report';
 
 // Every price the report uses is looked up in this file, always in the catalogue the caller
 // passes (the configured one), so moving to an injected pricing service is one edit here.
@@ -20,6 +20,8 @@ import type { ComputeLine, CostBreakdown } from '../build/weekly-report';
 export interface PricedDay {
   breakdown: CostBreakdown;
   computeLines: ComputeLine[];
+  /** Priced meters, without their period (the builder sets it). */
+  lines: Omit<ChargeLine, 'periodStart' | 'periodEnd'>[];
   pcAllocatedUsd: number;
   pcDurationUsd: number;
   /** On-demand GB-seconds (duration, billed INIT, restores): what moves the account along the tiers. */
@@ -49,6 +51,7 @@ function emptyPricedDay(): PricedDay {
   return {
     breakdown: emptyBreakdown(),
     computeLines: [],
+    lines: [],
     pcAllocatedUsd: 0,
     pcDurationUsd: 0,
     onDemandGbSeconds: 0,
@@ -60,10 +63,21 @@ function emptyPricedDay(): PricedDay {
   };
 }
 
-function collect(day: PricedDay, ...results: CostResult[]): void {
+function collect(day: PricedDay, category: keyof CostBreakdown, ...results: CostResult[]): void {
   for (const r of results) {
     day.priceIds.push(...r.priceIds);
     day.unpriced.push(...r.unpriced.map((u) => u.message));
+    for (const line of r.breakdown) {
+      day.lines.push({
+        category,
+        meter: line.meter,
+        priceId: line.priceId,
+        unit: line.unit,
+        usdPerUnit: line.quantity > 0 ? line.usd / line.quantity : 0,
+        quantity: line.quantity,
+        usd: line.usd,
+      });
+    }
   }
 }
 
@@ -153,7 +167,12 @@ export function priceLambdaDay(
     snapStart: snapStart.result(),
     storage: storage.result(),
   };
-  collect(priced, ...Object.values(results));
+  collect(priced, 'requests', results.requests);
+  collect(priced, 'compute', results.compute, results.pcDuration);
+  collect(priced, 'init', results.init);
+  collect(priced, 'provisionedConcurrency', results.pcAllocated);
+  collect(priced, 'snapStart', results.snapStart);
+  collect(priced, 'ephemeralStorage', results.storage);
   priced.breakdown.requests = results.requests.usd;
   priced.breakdown.compute = results.compute.usd + results.pcDuration.usd;
   priced.breakdown.init = results.init.usd;
@@ -198,7 +217,7 @@ export function pricePodDay(
     fn.region,
     catalogue,
   );
-  collect(priced, result);
+  collect(priced, 'pods', result);
   priced.breakdown.pods = result.usd;
   return priced;
 }
