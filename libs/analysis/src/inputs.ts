@@ -110,4 +110,26 @@ export interface FunctionAnalysisInput {
   profile: FunctionProfile;
   stats: FunctionWindowStats;
   concurrency?: ConcurrencyProfile | null;
+  /** The latest finished tuning job for this function: measured sizes replace any modelled curve. */
+  tuning?: TuningEvidence;
+}
+
+/** One memory size (and architecture) measured by a tuning job. */
+export interface MeasuredMemoryPoint {
+  memoryMb: number;
+  architecture: 'x86_64' | 'arm64';
+  invocations: number;
+  meanMs: number;
+  p90Ms: number;
+  /** False when the size failed (OOM, timeout, errors) during the job. */
+  feasible: boolean;
+  costUsdPerInvocation: number;
+}
+
+/** A finished tuning job's measurements: when present, the memory analyzer's evidence. */
+export interface TuningEvidence {
+  jobId: string;
+  /** ISO-8601 instant the job finished. */
+  finishedAt: string;
+  points: MeasuredMemoryPoint[];
 }
