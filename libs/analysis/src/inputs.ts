@@ -19,6 +19,8 @@ export interface FunctionProfile {
   architecture: 'x86_64' | 'arm64';
   memoryMb: number | null;
   timeoutMs: number | null;
+  /** Where timeoutMs came from: inventory (API, by hand) or a `Task timed out after N seconds` line. */
+  timeoutSource?: 'inventory' | 'timed-out-log-line';
   provisionedConcurrency: number | null;
   packageType: 'Zip' | 'Image' | null;
   /** Knative / OpenFaaS pod requests: vCPU (0.5 = 500m) and memory. */
@@ -39,6 +41,9 @@ export interface MemorySizeStats {
   invocations: number;
   durationSumMs: number;
   durationBuckets: HistogramBuckets;
+  /** Epoch ms of the first and last minute with invocations at this size (deploys in between). */
+  firstSeenMs?: number;
+  lastSeenMs?: number;
 }
 
 export interface DailyStats {
