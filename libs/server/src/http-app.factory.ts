@@ -18,7 +18,7 @@ export async function createHttpApp(
       bodyLimit: 1024 * 1024,
       // Fastify's default (100) answers 404 for a longer path parameter, before any handler could
       // say why: ids up to their maximum, even percent-encoded twice over, reach the controllers.
-      maxParamLength: MAX_FUNCTION_ID_LENGTH * 4,
+      routerOptions: { maxParamLength: MAX_FUNCTION_ID_LENGTH * 4 },
       // JSON.parse keeps a "__proto__" key as an own property (no pollution); the hook below
       // refuses it by name rather than Fastify's "Body is not valid JSON".
       onProtoPoisoning: 'ignore',
