@@ -6,6 +6,13 @@ import type { Config } from '@fleetscope/config';
 import { MAX_FUNCTION_ID_LENGTH } from '@fleetscope/model';
 import { logLevels } from './process-runner';
 
+const API_ROUTES = new WeakMap<NestFastifyApplication, { method: string; url: string }[]>();
+
+/** Every route the application registered (method and URL pattern), once it is initialised. */
+export function registeredRoutes(app: NestFastifyApplication): { method: string; url: string }[] {
+  return API_ROUTES.get(app) ?? [];
+}
+
 /** The :8080 application: Fastify, OpenAPI at /api/docs, listening on FLEETSCOPE_HOST. */
 export async function createHttpApp(
   module: Type | DynamicModule,
@@ -26,19 +33,24 @@ export async function createHttpApp(
     }),
     { logger: logLevels(config), abortOnError: false },
   );
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('preValidation', async (request, reply) => {
-      const key = forbiddenKey(request.body, 0);
-      if (key !== undefined) {
-        await reply.status(400).send({
-          statusCode: 400,
-          error: 'Bad Request',
-          message: `body: the key "${key}" is not allowed`,
-        });
-      }
-    });
+  const routes: { method: string; url: string }[] = [];
+  API_ROUTES.set(app, routes);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+    }
+  });
+  fastify.addHook('preValidation', async (request, reply) => {
+    const key = forbiddenKey(request.body, 0);
+    if (key !== undefined) {
+      await reply.status(400).send({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `body: the key "${key}" is not allowed`,
+      });
+    }
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

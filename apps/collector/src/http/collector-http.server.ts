@@ -29,6 +29,8 @@ export const COLLECTOR_ROUTES = Symbol('COLLECTOR_ROUTES');
 export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Collector');
   readonly app: FastifyInstance;
+  /** Every route registered on :4318 (method and URL pattern). */
+  readonly routes: { method: string; url: string }[] = [];
 
   constructor(
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
@@ -95,6 +97,12 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
           .send(firehoseErrorResponse((Array.isArray(id) ? id[0] : id) ?? '', message));
       }
       await reply.status(404).type('application/json').send({ code: 404, message });
+    });
+    // Recorded for the check that the README lists every route (test/deploy/routes-documented).
+    this.app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') this.routes.push({ method, url: route.url });
+      }
     });
     this.app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
     this.app.get('/metrics', async (_request, reply) => {

@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { z } from 'zod';
+import type { SchemaObject } from '@nestjs/swagger';
 import type { Platform } from '@fleetscope/model';
 import type { FunctionConfigUpdate } from '@fleetscope/storage';
 
@@ -18,6 +19,23 @@ const text = (max: number) =>
  * Knative and OpenFaaS: Kubernetes pods, bounded by what a node could have and by the UInt32 and
  * Float64 columns of function_configs (migrations/0001_initial.sql).
  */
+type Range = readonly [min: number, max: number];
+const LAMBDA_RANGES = {
+  memoryMb: [128, 10_240],
+  timeoutMs: [1, 900_000],
+  ephemeralStorageMb: [512, 10_240],
+  provisionedConcurrency: [0, 1_000_000],
+} as const satisfies Record<string, Range>;
+const POD_RANGES = {
+  memoryMb: [1, 1_048_576],
+  timeoutMs: [1, 86_400_000],
+  minScale: [0, 1_000_000],
+  maxScale: [0, 1_000_000],
+  podMemoryMb: [1, 1_048_576],
+} as const satisfies Record<string, Range>;
+const MAX_POD_CPU = 1024;
+
+const ranged = (r: Range) => int(r[0], r[1]).optional();
 const common = {
   architecture: z.enum(['x86_64', 'arm64']).optional(),
   runtime: text(64).optional(),
@@ -26,21 +44,25 @@ const common = {
 const lambda = z
   .object({
     ...common,
-    memoryMb: int(128, 10_240).optional(),
-    timeoutMs: int(1, 900_000).optional(),
+    memoryMb: ranged(LAMBDA_RANGES.memoryMb),
+    timeoutMs: ranged(LAMBDA_RANGES.timeoutMs),
     packageType: z.enum(['Zip', 'Image']).optional(),
-    ephemeralStorageMb: int(512, 10_240).optional(),
-    provisionedConcurrency: int(0, 1_000_000).optional(),
+    ephemeralStorageMb: ranged(LAMBDA_RANGES.ephemeralStorageMb),
+    provisionedConcurrency: ranged(LAMBDA_RANGES.provisionedConcurrency),
   })
   .strict();
 const pods = {
   ...common,
-  memoryMb: int(1, 1_048_576).optional(),
-  timeoutMs: int(1, 86_400_000).optional(),
-  minScale: int(0, 1_000_000).optional(),
-  maxScale: int(0, 1_000_000).optional(),
-  podCpu: z.number().positive().max(1024, 'must be at most 1024 (vCPU)').optional(),
-  podMemoryMb: int(1, 1_048_576).optional(),
+  memoryMb: ranged(POD_RANGES.memoryMb),
+  timeoutMs: ranged(POD_RANGES.timeoutMs),
+  minScale: ranged(POD_RANGES.minScale),
+  maxScale: ranged(POD_RANGES.maxScale),
+  podCpu: z
+    .number()
+    .positive()
+    .max(MAX_POD_CPU, `must be at most ${MAX_POD_CPU} (vCPU)`)
+    .optional(),
+  podMemoryMb: ranged(POD_RANGES.podMemoryMb),
 };
 const withScaleOrder = <T extends z.ZodRawShape>(shape: z.ZodObject<T>) =>
   shape.superRefine((v, ctx) => {
@@ -56,8 +78,8 @@ const other = withScaleOrder(
     .object({
       ...pods,
       packageType: z.enum(['Zip', 'Image']).optional(),
-      ephemeralStorageMb: int(1, 1_048_576).optional(),
-      provisionedConcurrency: int(0, 1_000_000).optional(),
+      ephemeralStorageMb: int(1, POD_RANGES.podMemoryMb[1]).optional(),
+      provisionedConcurrency: ranged(LAMBDA_RANGES.provisionedConcurrency),
     })
     .strict(),
 );
@@ -102,3 +124,52 @@ export function parseConfigUpdate(
   }
   return parsed.data as Omit<FunctionConfigUpdate, 'functionId'>;
 }
+
+const rangeText = (name: string): string =>
+  [
+    name in LAMBDA_RANGES
+      ? `Lambda ${LAMBDA_RANGES[name as keyof typeof LAMBDA_RANGES].join('–')}`
+      : undefined,
+    name in POD_RANGES
+      ? `Knative/OpenFaaS ${POD_RANGES[name as keyof typeof POD_RANGES].join('–')}`
+      : undefined,
+  ]
+    .filter((t) => t !== undefined)
+    .join('; ');
+
+const integer = (name: string, what: string): SchemaObject => ({
+  type: 'integer',
+  description: `${what} (${rangeText(name)})`,
+});
+
+/** The body's OpenAPI schema, from the same ranges the validation uses. */
+export const FUNCTION_CONFIG_BODY_SCHEMA: SchemaObject = {
+  type: 'object',
+  additionalProperties: false,
+  description:
+    'Every field optional; fields are checked against the platform of the function id, and a field of another platform is refused.',
+  properties: {
+    memoryMb: integer('memoryMb', 'Memory, MB'),
+    timeoutMs: integer('timeoutMs', 'Timeout, ms'),
+    architecture: { type: 'string', enum: ['x86_64', 'arm64'] },
+    runtime: {
+      type: 'string',
+      maxLength: 64,
+      description: 'e.g. nodejs22.x; no control characters',
+    },
+    version: { type: 'string', maxLength: 128 },
+    packageType: { type: 'string', enum: ['Zip', 'Image'], description: 'Lambda' },
+    ephemeralStorageMb: integer('ephemeralStorageMb', 'Ephemeral storage, MB'),
+    provisionedConcurrency: integer('provisionedConcurrency', 'Provisioned concurrency'),
+    minScale: integer('minScale', 'Minimum instances, at most maxScale'),
+    maxScale: integer('maxScale', 'Maximum instances'),
+    podCpu: {
+      type: 'number',
+      minimum: 0,
+      exclusiveMinimum: true,
+      maximum: MAX_POD_CPU,
+      description: 'vCPU per pod (Knative/OpenFaaS)',
+    },
+    podMemoryMb: integer('podMemoryMb', 'Memory per pod, MB'),
+  },
+};
