@@ -3,7 +3,8 @@
  * 10 s idle, of the all-in-one process run two ways: `npm start` (the TypeScript sources through
  * @swc-node/register, as developers run it) and compiled (`npm run build` into an empty folder
  * with node_modules beside it, started with the Dockerfile's CMD, as the image runs it). Each
- * round starts both on an empty data directory (migrations applied), then restarts them on it.
+ * round starts each on an empty data directory (migrations applied), then restarts it on it; the
+ * compiled process also runs without --enable-source-maps, to show what the maps cost.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
@@ -155,6 +156,14 @@ async function main(): Promise<void> {
         cwd: work,
         command: process.execPath,
         args: cmd,
+        marker: cmd.at(-1)!,
+      },
+      // What source maps cost (Node reads a module's map as it loads it when they are enabled).
+      {
+        name: 'compiled, without --enable-source-maps',
+        cwd: work,
+        command: process.execPath,
+        args: cmd.filter((a) => a !== '--enable-source-maps'),
         marker: cmd.at(-1)!,
       },
     ];
