@@ -91,11 +91,17 @@ function swcOptions(root: string, file: string): Options {
   };
 }
 
+/** The output folder, resolved; throws when emptying it would delete the sources. */
+export function checkOutDir(outDir: string, root = ROOT): string {
+  const out = resolve(outDir);
+  if (!relative(out, resolve(root)).startsWith('..'))
+    throw new Error(`refusing to empty ${out}: it holds the sources`);
+  return out;
+}
+
 /** Compiles and copies the plan into `outDir` (emptied first); returns the plan. */
 export async function build(outDir: string, root = ROOT): Promise<BuildPlan> {
-  const out = resolve(outDir);
-  if (!relative(out, root).startsWith('..'))
-    throw new Error(`refusing to empty ${out}: it holds the sources`);
+  const out = checkOutDir(outDir, root);
   rmSync(out, { recursive: true, force: true });
   const plan = planBuild(root);
   await Promise.all(
