@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './fleetscope-app';
 
@@ -93,8 +92,3 @@ export function waitUntilHealthy(
  * process's output; a start-up prints none of it.
  */
 export const RUNTIME_WARNING = /\(node:\d+\)|warning|deprecat/i;
-
-/** How many migrations a fresh data directory gets (the files in migrations/). */
-export function migrationCount(): number {
-  return readdirSync(join(REPOSITORY_ROOT, 'migrations')).filter((f) => f.endsWith('.sql')).length;
-}
