@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../support/fleetscope-app';
 
 const root = join(__dirname, '..', '..');
 const MAIN = 'apps/fleetscope/src/main.ts';
@@ -27,16 +26,19 @@ function start(env: Record<string, string>): Started {
   return { child, output: () => output, exited };
 }
 
-async function waitForHealth(url: string, deadlineMs: number): Promise<unknown> {
+/** The ports the process logs once it listens (it is started on port 0 for each). */
+async function listeningPorts(
+  started: Started,
+  deadlineMs: number,
+): Promise<{ http: number; otlp: number; grpc: number }> {
   const until = Date.now() + deadlineMs;
   for (;;) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return await response.json();
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`no health at ${url} within ${deadlineMs} ms`);
+    const output = started.output();
+    const http = /dashboard and API on http:\/\/[^:]+:(\d+)/.exec(output)?.[1];
+    const otlp = /OTLP\/HTTP and platform ingest on http:\/\/[^:]+:(\d+)/.exec(output)?.[1];
+    const grpc = /OTLP\/gRPC on [^\s]+:(\d+)/.exec(output)?.[1];
+    if (http && otlp && grpc) return { http: Number(http), otlp: Number(otlp), grpc: Number(grpc) };
+    if (Date.now() > until) throw new Error(`not listening within ${deadlineMs} ms:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -47,20 +49,21 @@ describe('the fleetscope process', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts on embedded ClickHouse, exits 0 on SIGINT, and finds its schema and data on restart', async () => {
-    const [http, otlp, grpc] = [await freePort(), await freePort(), await freePort()];
     const env = {
       FLEETSCOPE_DATA_DIR: dataDir,
-      FLEETSCOPE_HTTP_PORT: String(http),
-      FLEETSCOPE_OTLP_HTTP_PORT: String(otlp),
-      FLEETSCOPE_OTLP_GRPC_PORT: String(grpc),
+      FLEETSCOPE_HTTP_PORT: '0',
+      FLEETSCOPE_OTLP_HTTP_PORT: '0',
+      FLEETSCOPE_OTLP_GRPC_PORT: '0',
     };
     const first = start(env);
-    expect(await waitForHealth(`http://127.0.0.1:${http}/api/health`, 60_000)).toEqual({
+    const { http, otlp, grpc } = await listeningPorts(first, 60_000);
+    expect(await (await fetch(`http://127.0.0.1:${http}/api/health`)).json()).toEqual({
       status: 'ok',
       clickhouse: { mode: 'embedded', ok: true },
       version: expect.any(String),
     });
     expect((await fetch(`http://127.0.0.1:${otlp}/health`)).status).toBe(200);
+    expect(grpc).toBeGreaterThan(0);
     const put = await fetch(
       `http://127.0.0.1:${http}/api/functions/aws_lambda~123456789012~us-east-1~kept/config`,
       {
@@ -75,9 +78,9 @@ describe('the fleetscope process', () => {
     expect(first.output()).toContain('1 migration(s) applied');
 
     const second = start(env);
-    await waitForHealth(`http://127.0.0.1:${http}/api/health`, 60_000);
+    const again = await listeningPorts(second, 60_000);
     const kept = (await fetch(
-      `http://127.0.0.1:${http}/api/functions/aws_lambda~123456789012~us-east-1~kept`,
+      `http://127.0.0.1:${again.http}/api/functions/aws_lambda~123456789012~us-east-1~kept`,
     ).then((r) => r.json())) as { config: { memoryMb: number } };
     expect(kept.config.memoryMb).toBe(768);
     second.child.kill('SIGTERM');
