@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { defaultAnalyzers } from '@fleetscope/analysis';
 import type { Config } from '@fleetscope/config';
+import { PricingService, type PriceCatalogue } from '@fleetscope/pricing';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
 import { configuredCatalogue } from './pricing/configured-catalogue';
 import { AnalysisRunner } from './runner/analysis.runner';
+import { WeeklyReportsService } from './reports/weekly-reports.service';
 
 /**
  * Analyses over stored data: the run (inputs → analyzers → stored recommendations) and the
@@ -19,10 +21,22 @@ import { AnalysisRunner } from './runner/analysis.runner';
       inject: [FLEETSCOPE_CONFIG],
       useFactory: (config: Config) => configuredCatalogue(config),
     },
+    {
+      provide: PricingService,
+      inject: [PRICE_CATALOGUE],
+      useFactory: (catalogue: PriceCatalogue) => new PricingService(catalogue),
+    },
     { provide: ANALYZERS, useFactory: defaultAnalyzers },
     AnalysisRunner,
     ColdStartsService,
+    WeeklyReportsService,
   ],
-  exports: [AnalysisRunner, ColdStartsService, PRICE_CATALOGUE],
+  exports: [
+    AnalysisRunner,
+    ColdStartsService,
+    WeeklyReportsService,
+    PRICE_CATALOGUE,
+    PricingService,
+  ],
 })
 export class AnalysisJobsModule {}

@@ -1,9 +1,12 @@
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import { concurrencyProfile, lambdaProfile, windowStats } from '../testing/fleet.generator';
 import { ContainersAnalyzer } from './containers.analyzer';
 
-const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2025-09-08T00:00:00Z') };
+const ctx: AnalysisContext = {
+  pricing: new PricingService(defaultCatalogue),
+  at: new Date('2025-09-08T00:00:00Z'),
+};
 const analyzer = new ContainersAnalyzer();
 const WEEK_SECONDS = 7 * 86_400;
 
@@ -11,7 +14,13 @@ describe(ContainersAnalyzer.name, () => {
   it('finds containers cheaper for a high constant load and gives the break-even request rate', () => {
     // 200 requests/s of 200 ms at 1 GB, all week: concurrency 40.
     const invocations = 200 * WEEK_SECONDS;
-    const stats = windowStats({ invocations, medianMs: 200, sigma: 0.05, maxMemoryUsedMb: 300 });
+    const stats = windowStats({
+      invocations,
+      medianMs: 200,
+      sigma: 0.05,
+      maxMemoryUsedMb: 300,
+      days: 7,
+    });
     const concurrency = concurrencyProfile(() => 40);
     const [rec] = analyzer.analyze(
       { profile: lambdaProfile({ memoryMb: 1024 }), stats, concurrency },

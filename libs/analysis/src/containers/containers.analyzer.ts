@@ -1,6 +1,7 @@
 import type { ContainerOffer, CostResult } from '@fleetscope/pricing';
-import { containerDeploymentCost } from '@fleetscope/pricing';
+import { containersAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
+import { basisOf } from '../evidence/evidence.gate';
 import { HOURS_PER_MONTH, windowHours } from '../analyzer';
 import { monthlyLambdaCost, observedLambdaUsage } from '../costs/lambda-window-cost';
 import { MB_PER_VCPU } from '../memory/duration-curve.fit';
@@ -96,7 +97,7 @@ function quote(
   profile: FunctionProfile,
   ctx: AnalysisContext,
 ): ContainerQuote {
-  const cost: CostResult = containerDeploymentCost(
+  const cost: CostResult = ctx.pricing.containerDeployment(
     {
       offer,
       vcpuPerTask: options.task.vcpu,
@@ -106,7 +107,6 @@ function quote(
     },
     ctx.at,
     profile.region,
-    ctx.catalogue,
   );
   const monthlyUsd = cost.unpriced.length > 0 ? Number.POSITIVE_INFINITY : cost.usd;
   const breakEvenRequestsPerSecond =
@@ -185,7 +185,15 @@ export class ContainersAnalyzer implements Analyzer {
           lambdaPriceIds: lambda.priceIds,
           note: 'Load balancer and data transfer are not included; break-even assumes the tasks can serve that rate.',
         },
-        catalogueVersion: ctx.catalogue.version,
+        catalogueVersion: ctx.pricing.catalogueVersion,
+        savingUsd: { lowUsd: monthlyImpactUsd, highUsd: monthlyImpactUsd },
+        basis: basisOf(stats, 'request rate and durations'),
+        action: containersAction(profile, cheapest.offer, {
+          min: sizing.tasks,
+          vcpu: this.options.task.vcpu,
+          memoryGb: this.options.task.memoryGb,
+        }),
+        planRole: 'option',
       },
     ];
   }

@@ -1,18 +1,19 @@
 import type { LambdaUnitPrices } from '@fleetscope/pricing';
 import {
   isOnDemandInitBilled,
-  kubernetesPodHourCost,
   lambdaRuntimeKind,
-  lambdaUnitPrices,
   provisionedConcurrencyBreakEvenUtilisation,
 } from '@fleetscope/pricing';
+import { warmCapacityAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
+import { basisOf } from '../evidence/evidence.gate';
 import { HOURS_PER_MONTH } from '../analyzer';
 import { tierOffset } from '../costs/lambda-window-cost';
 import type {
   ConcurrencyProfile,
   FunctionAnalysisInput,
   FunctionProfile,
+  FunctionWindowStats,
   HourOfWeekConcurrency,
 } from '../inputs';
 import type { Recommendation } from '../recommendation';
@@ -264,7 +265,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       !isLambda && coldStartRate > this.options.coldStartRateWorthPricing && currentLevel === 0;
     if (chosen.netUsd <= current.netUsd || (chosenLevel === currentLevel && !useSchedule)) {
       return worthPricing
-        ? [this.pricedWarmPod(profile, concurrency, prices, ctx, coldStartRate)]
+        ? [this.pricedWarmPod(profile, stats, concurrency, prices, ctx, coldStartRate)]
         : [];
     }
 
@@ -308,7 +309,11 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
           latencyValueUsdPerSecond: this.options.latencyValueUsdPerSecond,
           priceIds: prices.priceIds,
         },
-        catalogueVersion: ctx.catalogue.version,
+        catalogueVersion: ctx.pricing.catalogueVersion,
+        savingUsd: { lowUsd: monthlyImpactUsd, highUsd: monthlyImpactUsd },
+        basis: basisOf(stats, 'per-minute concurrency'),
+        action: warmCapacityAction(profile, chosenLevel),
+        planRole: 'change',
       },
     ];
   }
@@ -317,11 +322,10 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     switch (profile.platform) {
       case 'aws_lambda': {
         if (profile.memoryMb === null) return null;
-        const prices = lambdaUnitPrices(
+        const prices = ctx.pricing.lambdaUnitPrices(
           profile.architecture,
           ctx.at,
           profile.region,
-          ctx.catalogue,
           tierOffset(profile, ctx),
         );
         const initBilled = isOnDemandInitBilled(
@@ -333,14 +337,16 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       case 'knative':
       case 'openfaas': {
         if (!profile.podCpu || !profile.podMemoryMb) return null;
-        const pod = kubernetesPodHourCost(
+        const pod = ctx.pricing.kubernetesPodHour(
           { vcpu: profile.podCpu, memoryMb: profile.podMemoryMb },
           ctx.at,
           profile.region,
-          ctx.catalogue,
         );
         return podWarmPrices(pod.usd, pod.priceIds);
       }
+      case 'gcp_cloud_functions':
+      case 'gcp_cloud_run':
+      case 'azure_functions':
       case 'other':
         return null;
     }
@@ -349,6 +355,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
   /** Knative/OpenFaaS with frequent cold starts: state the price of one warm pod per cold start avoided. */
   private pricedWarmPod(
     profile: FunctionProfile,
+    stats: FunctionWindowStats,
     concurrency: ConcurrencyProfile,
     prices: WarmCapacityPrices,
     ctx: AnalysisContext,
@@ -374,7 +381,11 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         podHourUsd: prices.warmUnitHourUsd,
         priceIds: prices.priceIds,
       },
-      catalogueVersion: ctx.catalogue.version,
+      catalogueVersion: ctx.pricing.catalogueVersion,
+      savingUsd: { lowUsd: -monthlyCostUsd, highUsd: -monthlyCostUsd },
+      basis: basisOf(stats, 'cold starts and per-minute concurrency'),
+      action: warmCapacityAction(profile, 1),
+      planRole: 'change',
     };
   }
 }

@@ -62,3 +62,12 @@ export function gbSeconds(memoryMb: number, durationMs: number): number {
 export function billableEphemeralStorageGb(ephemeralStorageMb: number | undefined): number {
   return Math.max(0, ((ephemeralStorageMb ?? 512) - 512) / 1024);
 }
+
+/**
+ * Whether SnapStart restores pay the per-GB restore fee and the snapshot cache: Python and .NET
+ * do, Java does not. The Billed Restore Duration is duration for every runtime (AWS Lambda
+ * "Monitoring for Lambda SnapStart"; docs/decisions.md).
+ */
+export function isSnapStartCharged(runtime: string): boolean {
+  return /^(python|dotnet)/.test(runtime);
+}

@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export const REPOSITORY_ROOT = join(__dirname, '..', '..');
+
+export interface FleetscopeProcess {
+  child: ChildProcess;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** A Fleetscope process as an operator starts it: `node <args>` in `cwd`, output captured. */
+export function spawnFleetscope(
+  args: string[],
+  env: Record<string, string>,
+  cwd = REPOSITORY_ROOT,
+): FleetscopeProcess {
+  let output = '';
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, FLEETSCOPE_LOG_LEVEL: 'log', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Every listener on port 0: the system picks free ports, read back from the log by listeningOn. */
+export const ANY_FREE_PORTS: Record<string, string> = {
+  FLEETSCOPE_HTTP_PORT: '0',
+  FLEETSCOPE_OTLP_HTTP_PORT: '0',
+  FLEETSCOPE_OTLP_GRPC_PORT: '0',
+};
+
+export interface ProcessPorts {
+  /** The dashboard and API port. */
+  httpPort: number;
+  apiUrl: string;
+  ingestUrl: string;
+  grpcAddress: string;
+}
+
+/**
+ * The addresses a process started with ANY_FREE_PORTS logs once every server listens; fails at
+ * once, with the process's output, if it exits first.
+ */
+export async function listeningOn(
+  server: FleetscopeProcess,
+  deadlineMs: number,
+): Promise<ProcessPorts> {
+  let exited = false;
+  void server.exited.then(() => (exited = true));
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const output = server.output();
+    const http = /dashboard and API on http:\/\/[^:]+:(\d+)/.exec(output)?.[1];
+    const otlp = /OTLP\/HTTP and platform ingest on http:\/\/[^:]+:(\d+)/.exec(output)?.[1];
+    const grpc = /OTLP\/gRPC on [^\s]+:(\d+)/.exec(output)?.[1];
+    if (http && otlp && grpc) {
+      return {
+        httpPort: Number(http),
+        apiUrl: `http://127.0.0.1:${http}`,
+        ingestUrl: `http://127.0.0.1:${otlp}`,
+        grpcAddress: `127.0.0.1:${grpc}`,
+      };
+    }
+    if (exited) throw new Error(`exited before listening:\n${output}`);
+    if (Date.now() > until) throw new Error(`not listening within ${deadlineMs} ms:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Polls `url` until it answers 2xx (returns the JSON body); throws after `deadlineMs`. */
+export async function waitForHealth(
+  url: string,
+  deadlineMs: number,
+  intervalMs = 250,
+): Promise<unknown> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return await response.json();
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`no health at ${url} within ${deadlineMs} ms`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** waitForHealth, failing at once with the process's output if it exits first. */
+export function waitUntilHealthy(
+  server: FleetscopeProcess,
+  url: string,
+  deadlineMs: number,
+  intervalMs = 100,
+): Promise<unknown> {
+  return Promise.race([
+    waitForHealth(url, deadlineMs, intervalMs),
+    server.exited.then((code) => {
+      throw new Error(`exited (${code}) before healthy:\n${server.output()}`);
+    }),
+  ]);
+}
+
+/**
+ * What Node (`(node:PID) …Warning: …`, process.emitWarning) and SDK notices look like in a
+ * process's output; a start-up prints none of it.
+ */
+export const RUNTIME_WARNING = /\(node:\d+\)|warning|deprecat/i;
