@@ -15,7 +15,8 @@ import { MIGRATIONS_DIR, readMigrations } from '@fleetscope/storage';
 import { lambdaTraceRequest } from '../collector/support/otlp-requests';
 import { execCommand, readDockerfile } from '../support/dockerfile';
 import {
-  freeProcessPorts,
+  ANY_FREE_PORTS,
+  listeningOn,
   REPOSITORY_ROOT,
   RUNTIME_WARNING,
   spawnFleetscope,
@@ -71,16 +72,16 @@ describe('the compiled all-in-one process', () => {
   });
 
   it("runs with the image's CMD, stores an OTLP span, exits 0 on SIGTERM and prints no warning", async () => {
-    const ports = await freeProcessPorts();
     // The image's CMD, in the image's working directory layout.
     const [node, ...args] = execCommand(image);
     expect(node).toBe('node');
     const server = spawnFleetscope(
       args,
-      { ...ports.env, FLEETSCOPE_DATA_DIR: join(app, 'data'), NODE_ENV: 'production' },
+      { ...ANY_FREE_PORTS, FLEETSCOPE_DATA_DIR: join(app, 'data'), NODE_ENV: 'production' },
       app,
     );
     try {
+      const ports = await listeningOn(server, 60_000);
       expect(await waitUntilHealthy(server, `${ports.apiUrl}/api/health`, 60_000)).toEqual({
         status: 'ok',
         clickhouse: { mode: 'embedded', ok: true },
@@ -107,7 +108,7 @@ describe('the compiled all-in-one process', () => {
       const probe = spawnSync('sh', ['-c', healthcheck.slice(healthcheck.indexOf('CMD ') + 4)], {
         env: {
           PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
-          FLEETSCOPE_HTTP_PORT: ports.env.FLEETSCOPE_HTTP_PORT,
+          FLEETSCOPE_HTTP_PORT: String(ports.httpPort),
         },
       });
       expect(probe.status).toBe(0);

@@ -28,3 +28,12 @@ export async function createHttpApp(
   SwaggerModule.setup('api/docs', app, document);
   return app;
 }
+
+/** Listens on FLEETSCOPE_HTTP_PORT and returns the port bound (the system's choice for port 0). */
+export async function listenHttpApp(app: NestFastifyApplication, config: Config): Promise<number> {
+  await app.listen(config.httpPort, config.host);
+  const address: unknown = app.getHttpServer().address();
+  return typeof address === 'object' && address !== null && 'port' in address
+    ? Number(address.port)
+    : config.httpPort;
+}
