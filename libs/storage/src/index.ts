@@ -17,3 +17,5 @@ export * from './repositories/analysis-inputs.repository';
 export { chosenSourceRows, rangeParams, rowsForRange } from './repositories/minute-source.sql';
 export * from './writer/flush-journal';
 export * from './writer/aggregate-repair';
+export * from './repositories/weekly-reports.repository';
+export * from './validation/storable-rows.validator';
