@@ -12,7 +12,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execCommand, readDockerfile } from '../support/dockerfile';
 import {
-  freeProcessPorts,
+  ANY_FREE_PORTS,
+  listeningOn,
   REPOSITORY_ROOT,
   spawnFleetscope,
   waitUntilHealthy,
@@ -104,15 +105,15 @@ async function run(
   dataDir: string,
   sample: boolean,
 ): Promise<{ ms: number; cpuMs: number; memory?: ReturnType<typeof memoryKiB> }> {
-  const ports = await freeProcessPorts();
   const t0 = performance.now();
   const started = spawnFleetscope(
     mode.args,
-    { ...ports.env, FLEETSCOPE_DATA_DIR: dataDir, NODE_ENV: 'production' },
+    { ...ANY_FREE_PORTS, FLEETSCOPE_DATA_DIR: dataDir, NODE_ENV: 'production' },
     mode.cwd,
     mode.command,
   );
   try {
+    const ports = await listeningOn(started, 120_000);
     await waitUntilHealthy(started, `${ports.apiUrl}/api/health`, 120_000, 20);
     const ms = performance.now() - t0;
     const pid = serverPid(started, mode.marker);
