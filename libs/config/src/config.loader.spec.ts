@@ -30,8 +30,8 @@ describe(loadConfig.name, () => {
 
   it.each([
     ['FLEETSCOPE_HTTP_PORT', 'abc', 'must be a port number'],
-    ['FLEETSCOPE_HTTP_PORT', '70000', 'between 1 and 65535'],
-    ['FLEETSCOPE_OTLP_HTTP_PORT', '0', 'between 1 and 65535'],
+    ['FLEETSCOPE_HTTP_PORT', '70000', 'between 0 and 65535'],
+    ['FLEETSCOPE_OTLP_HTTP_PORT', '-1', 'between 0 and 65535'],
     ['CLICKHOUSE_URL', 'clickhouse:8123', 'http:// or https:// URL'],
     ['CLICKHOUSE_DATABASE', 'drop table;', 'ClickHouse identifier'],
     ['FLEETSCOPE_RETENTION_DAYS', '-1', '0 or more'],

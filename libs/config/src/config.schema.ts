@@ -13,8 +13,9 @@ function describeCronError(error: unknown): string {
 const port = z.coerce
   .number({ invalid_type_error: 'must be a port number' })
   .int('must be an integer')
-  .min(1, 'must be between 1 and 65535')
-  .max(65535, 'must be between 1 and 65535');
+  // 0 asks the system for any free port (the tests do; the bound port is logged at start).
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
 const positiveInt = z.coerce.number().int('must be an integer').positive('must be greater than 0');
 const nonNegativeInt = z.coerce.number().int('must be an integer').min(0, 'must be 0 or more');
 const optionalString = z

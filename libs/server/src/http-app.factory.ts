@@ -64,6 +64,15 @@ export async function createHttpApp(
   return app;
 }
 
+/** Listens on FLEETSCOPE_HTTP_PORT and returns the port bound (the system's choice for port 0). */
+export async function listenHttpApp(app: NestFastifyApplication, config: Config): Promise<number> {
+  await app.listen(config.httpPort, config.host);
+  const address: unknown = app.getHttpServer().address();
+  return typeof address === 'object' && address !== null && 'port' in address
+    ? Number(address.port)
+    : config.httpPort;
+}
+
 /** A "__proto__" or "constructor" key anywhere in a parsed JSON body, or undefined. */
 function forbiddenKey(value: unknown, depth: number): string | undefined {
   if (value === null || typeof value !== 'object' || depth > 64) return undefined;

@@ -29,6 +29,7 @@ export const COLLECTOR_ROUTES = Symbol('COLLECTOR_ROUTES');
 export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Collector');
   readonly app: FastifyInstance;
+  private listening?: Promise<string>;
   /** Every route registered on :4318 (method and URL pattern). */
   readonly routes: { method: string; url: string }[] = [];
 
@@ -113,13 +114,20 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.app.listen({ host: this.config.host, port: this.config.otlpHttpPort });
-    this.logger.log(
-      `OTLP/HTTP and platform ingest on http://${this.config.host}:${this.config.otlpHttpPort}`,
-    );
+    this.listening = this.app.listen({ host: this.config.host, port: this.config.otlpHttpPort });
+    await this.listening;
+    this.logger.log(`OTLP/HTTP and platform ingest on http://${this.config.host}:${this.port}`);
+  }
+
+  /** The port listened on: the configured one, or the one the system chose for port 0. */
+  get port(): number {
+    const address = this.app.server.address();
+    return typeof address === 'object' && address ? address.port : this.config.otlpHttpPort;
   }
 
   async onModuleDestroy(): Promise<void> {
+    // A start that failed elsewhere may close the app while the listen is still under way.
+    await this.listening?.catch(() => undefined);
     await this.app.close();
   }
 

@@ -9,7 +9,7 @@ import {
   type RecommendationKind,
 } from '@fleetscope/analysis';
 import type { Config } from '@fleetscope/config';
-import type { PriceCatalogue } from '@fleetscope/pricing';
+import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisInputsRepository,
   FLEETSCOPE_CONFIG,
@@ -18,7 +18,7 @@ import {
   describeError,
   type AnalysisRun,
 } from '@fleetscope/storage';
-import { ANALYZERS, PRICE_CATALOGUE } from '../analysis-jobs.tokens';
+import { ANALYZERS } from '../analysis-jobs.tokens';
 import { accountMonthlyGbSeconds } from '../inputs/account-usage';
 import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
 
@@ -79,7 +79,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     private readonly configs: FunctionConfigRepository,
     private readonly results: RecommendationsRepository,
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
-    @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
+    private readonly pricing: PricingService,
     @Inject(ANALYZERS) private readonly analyzers: readonly Analyzer[],
   ) {}
 
@@ -125,7 +125,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       status: 'ok',
       message: '',
       recommendations: 0,
-      catalogueVersion: this.catalogue.version,
+      catalogueVersion: this.pricing.catalogueVersion,
     };
     try {
       const [stored, configs] = await Promise.all([
@@ -136,7 +136,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       const inputsDoneMs = Date.now();
 
       const { recommendations, failures } = runAnalyzers(this.analyzers, inputs, {
-        catalogue: this.catalogue,
+        pricing: this.pricing,
         at: new Date(toMs),
         monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs),
       });
