@@ -2,8 +2,8 @@
  * Edge-input fuzzing at volume (issue 15): 100,000 fast-check cases over the OTLP JSON and protobuf,
  * REPORT-line, Telemetry API, CloudWatch and Firehose decoders and the API's query parameters,
  * sent to the real all-in-one Fleetscope (in this process, embedded ClickHouse). Prints cases/s and
- * the counts per target; exits 1 on any 5xx, any crash (a request the server did not answer) or any
- * accepted item not stored. Run: npm run bench:fuzz   (knobs: BENCH_FUZZ_CASES, BENCH_FUZZ_CONCURRENCY,
+ * the counts per target; exits 1 on any 5xx, any crash (a request the server did not answer), any
+ * rows ClickHouse refused after validation passed them, or any accepted item not stored. Run: npm run bench:fuzz   (knobs: BENCH_FUZZ_CASES, BENCH_FUZZ_CONCURRENCY,
  * BENCH_FUZZ_SEED)
  */
 import { loadavg } from 'node:os';
@@ -114,7 +114,9 @@ async function main(): Promise<void> {
           .map((l) => fmt(l, 1))
           .join(' ')})`,
     );
-    console.log('target          cases   5xx  accepted items  stored items  answers by status');
+    console.log(
+      'target          cases   5xx  refused by storage  accepted items  stored items  answers by status',
+    );
     for (const target of FUZZ_TARGETS) {
       const f = figures[target];
       f.storedItems = await storedItems(fleetscope, accounted[target]);
@@ -123,10 +125,12 @@ async function main(): Promise<void> {
         .join(', ');
       const counted = f.acceptedItems > 0 || f.storedItems > 0;
       console.log(
-        `${target.padEnd(14)} ${fmt(f.cases).padStart(6)} ${fmt(f.serverErrors).padStart(5)} ` +
+        `${target.padEnd(14)} ${fmt(f.cases).padStart(6)} ${fmt(f.serverErrors).padStart(5)} ${fmt(f.refusedByStorage).padStart(19)} ` +
           `${(counted ? fmt(f.acceptedItems) : '—').padStart(15)} ${(counted ? fmt(f.storedItems) : '—').padStart(13)}  ${statuses}`,
       );
-      if (f.serverErrors > 0 || f.acceptedItems !== f.storedItems) failed = true;
+      if (f.serverErrors > 0 || f.refusedByStorage > 0 || f.acceptedItems !== f.storedItems) {
+        failed = true;
+      }
     }
     console.log(`crashes (requests not answered): ${crashes.length}`);
     for (const crash of crashes.slice(0, 5)) console.log(`  ${crash}`);

@@ -39,6 +39,13 @@ export interface FuzzCase {
 
 export type CaseFactory = (marker: string) => FuzzCase;
 
+/** Any UTF-16 code units: lone surrogates (valid in JSON as "\ud800") and NUL included. */
+const codeUnit = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) },
+  fc.constantFrom('\ud800', '\udfff', '\u0000'),
+);
+const text = fc.string({ unit: codeUnit, maxLength: 40 });
+
 const ACCOUNT = '123456789012';
 const REGION = 'eu-west-1';
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -68,7 +75,7 @@ const nanos = (): fc.Arbitrary<unknown> =>
     fc.bigInt({ min: 0n, max: 2n ** 64n }).map(String),
     fc.double(),
     fc.integer(),
-    fc.string(),
+    text,
     fc.constant(null),
   );
 
@@ -77,29 +84,29 @@ const hex = (bytes: number) =>
 const id = (bytes: number): fc.Arbitrary<unknown> =>
   fc.oneof(
     { weight: 12, arbitrary: hex(bytes) },
-    fc.string(),
+    text,
     fc.constant(''),
     fc.integer(),
     fc.constant('0'.repeat(bytes * 2)),
   );
 
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.record({ stringValue: fc.string() }),
+  fc.record({ stringValue: text }),
   fc.record({
     intValue: fc.oneof(
       fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String),
       fc.integer(),
-      fc.string(),
+      text,
     ),
   }),
   fc.record({ doubleValue: fc.oneof(fc.double(), fc.constantFrom('NaN', 'Infinity', 'x')) }),
-  fc.record({ boolValue: fc.oneof(fc.boolean(), fc.string()) }),
+  fc.record({ boolValue: fc.oneof(fc.boolean(), text) }),
   fc.jsonValue({ maxDepth: 2 }),
 );
 const attributes = fc.array(
   fc.record({
     key: fc.oneof(
-      fc.string(),
+      text,
       fc.constantFrom(
         'faas.max_memory',
         'faas.invocation_id',
@@ -130,16 +137,16 @@ const span = fc.record(
     traceId: id(16),
     spanId: id(8),
     parentSpanId: fc.oneof(id(8), fc.constant(undefined)),
-    name: fc.oneof(fc.string(), fc.integer()),
-    kind: fc.oneof(fc.constantFrom(1, 2, 5, 'SPAN_KIND_SERVER'), fc.integer(), fc.string()),
+    name: fc.oneof(text, fc.integer()),
+    kind: fc.oneof(fc.constantFrom(1, 2, 5, 'SPAN_KIND_SERVER'), fc.integer(), text),
     startTimeUnixNano: nanos(),
     endTimeUnixNano: nanos(),
     attributes,
-    events: fc.array(fc.record({ timeUnixNano: nanos(), name: fc.string() }), { maxLength: 2 }),
+    events: fc.array(fc.record({ timeUnixNano: nanos(), name: text }), { maxLength: 2 }),
     status: fc.oneof(
       fc.record({
-        code: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.string()),
-        message: fc.string(),
+        code: fc.oneof(fc.integer({ min: 0, max: 3 }), text),
+        message: text,
       }),
       fc.constant(null),
     ),
@@ -180,7 +187,7 @@ const otlpJson: fc.Arbitrary<CaseFactory> = traceRequest.map((scopes) => (marker
 const protobufSpan = fc.record({
   traceId: hex(16),
   spanId: hex(8),
-  name: fc.string(),
+  name: text,
   kind: fc.integer({ min: 0, max: 5 }),
   startTimeUnixNano: fc.oneof(
     nanos().filter((v) => typeof v === 'string' && /^\d{1,20}$/.test(v) && BigInt(v) < 2n ** 64n),
@@ -230,11 +237,11 @@ const figure = fc.oneof(
     arbitrary: fc.double({ min: 0, max: 900_000, noNaN: true }).map((n) => n.toFixed(2)),
   },
   fc.constantFrom('-1', '1e309', 'NaN', '99999999999999999999', '4294967296', ''),
-  fc.string(),
+  text,
 );
 const reportLine = (requestId: string) =>
   fc
-    .tuple(figure, figure, figure, figure, fc.option(figure), fc.option(fc.string()))
+    .tuple(figure, figure, figure, figure, fc.option(figure), fc.option(text))
     .map(
       ([duration, billed, memory, used, init, tail]) =>
         `REPORT RequestId: ${requestId}\tDuration: ${duration} ms\tBilled Duration: ${billed} ms\tMemory Size: ${memory} MB\tMax Memory Used: ${used} MB\t${init === null ? '' : `Init Duration: ${init} ms\t`}${tail ?? ''}`,
@@ -250,7 +257,7 @@ const logLines = fc.array(
     { weight: 3, arbitrary: fc.constant('report') },
     fc.constant('start'),
     fc.constant('end'),
-    fc.string(),
+    text,
     fc.constantFrom(
       'INIT_START Runtime Version: nodejs:20.v13',
       'Task timed out after 3.00 seconds',
@@ -299,7 +306,7 @@ const isoTime = fc.oneof(
     'yesterday',
     '',
   ),
-  fc.string(),
+  text,
   fc.integer(),
 );
 const telemetryEvent = (i: number) =>
@@ -316,14 +323,14 @@ const telemetryEvent = (i: number) =>
           'function',
         ),
       },
-      fc.string(),
+      text,
     ),
     record: fc.oneof(
       fc.record({
         requestId: fc.constant(String(i)),
         status: fc.constantFrom('success', 'error', 'timeout', 'x'),
         metrics: fc.record({
-          durationMs: fc.oneof(fc.double(), fc.string()),
+          durationMs: fc.oneof(fc.double(), text),
           billedDurationMs: fc.oneof(fc.double(), fc.integer()),
           memorySizeMB: fc.oneof(fc.integer(), fc.double()),
           maxMemoryUsedMB: fc.oneof(fc.integer(), fc.double()),
@@ -373,7 +380,7 @@ const stamp = fc.oneof(
     arbitrary: fc.integer({ min: -3_600_000, max: 3_600_000 }).map((d) => Date.now() + d),
   },
   fc.constantFrom(0, -1, 8.64e15, 1e20, Date.UTC(2200, 0, 1)),
-  fc.string(),
+  text,
   fc.double(),
 );
 const cloudWatchParts = fc.tuple(
@@ -423,11 +430,7 @@ const cloudwatch: fc.Arbitrary<CaseFactory> = cloudWatchParts.map(
 );
 
 const firehose: fc.Arbitrary<CaseFactory> = fc
-  .tuple(
-    cloudWatchParts,
-    fc.oneof(fc.integer(), fc.constant(Date.now()), fc.string()),
-    fc.boolean(),
-  )
+  .tuple(cloudWatchParts, fc.oneof(fc.integer(), fc.constant(Date.now()), text), fc.boolean())
   .map(([[kinds, reports, stamps, damage], timestamp, asArray]) => (marker) => {
     const data = encodeDelivery(
       dataMessage(marker, logEvents(marker, kinds, reports, stamps)),
@@ -467,7 +470,7 @@ const paramValue = fc.oneof(
     'memory',
     '__proto__',
   ),
-  fc.string(),
+  text,
   fc.integer().map(String),
   fc.double().map(String),
 );

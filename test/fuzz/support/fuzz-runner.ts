@@ -14,6 +14,8 @@ export interface TargetFigures {
   cases: number;
   byStatus: Record<string, number>;
   serverErrors: number;
+  /** Answers saying ClickHouse refused rows that passed validation. */
+  refusedByStorage: number;
   /** Items the answers called stored, and the rows found. */
   acceptedItems: number;
   storedItems: number;
@@ -25,6 +27,7 @@ export function emptyFigures(): TargetFigures {
     cases: 0,
     byStatus: {},
     serverErrors: 0,
+    refusedByStorage: 0,
     acceptedItems: 0,
     storedItems: 0,
     rejectedItems: 0,
@@ -126,6 +129,7 @@ export function tally(
   f.cases++;
   f.byStatus[o.status] = (f.byStatus[o.status] ?? 0) + 1;
   if (o.status >= 500) f.serverErrors++;
+  if (/could not be stored/.test(o.body)) f.refusedByStorage++;
   const a = o.accepted;
   if (a) f.acceptedItems += (a.spans ?? 0) + (a.invocations ?? 0) + (a.logs ?? 0);
 }
