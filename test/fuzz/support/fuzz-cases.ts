@@ -474,6 +474,15 @@ const paramValue = fc.oneof(
   fc.integer().map(String),
   fc.double().map(String),
 );
+/** Percent-encoded; a lone surrogate, which no URL can carry, becomes invalid UTF-8 (%ED%A0%80). */
+function uriPart(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return `${encodeURIComponent(value.replace(/[\ud800-\udfff]/g, '\ufffd'))}%ED%A0%80`;
+  }
+}
+
 const apiPath = fc.constantFrom(
   '/api/functions',
   '/api/coldstarts',
@@ -514,13 +523,13 @@ const apiQuery: fc.Arbitrary<CaseFactory> = fc
   )
   .map(([template, rawId, params]) => () => {
     const query = Object.entries(params)
-      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+      .map(([k, v]) => `${k}=${uriPart(v)}`)
       .join('&');
     return {
       target: 'api_query',
       method: 'GET',
       server: 'api',
-      path: `${template.replace('{id}', encodeURIComponent(rawId) || 'x')}${query ? `?${query}` : ''}`,
+      path: `${template.replace('{id}', uriPart(rawId) || 'x')}${query ? `?${query}` : ''}`,
       headers: {},
       accounting: { kind: 'none' },
     };
