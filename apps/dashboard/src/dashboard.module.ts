@@ -9,6 +9,7 @@ import { RecommendationsController } from './recommendations/recommendations.con
 import { AnalysesController } from './analyses/analyses.controller';
 import { ColdStartsController } from './coldstarts/coldstarts.controller';
 import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
+import { TuningJobsController } from './tuning/tuning-jobs.controller';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
@@ -19,6 +20,7 @@ import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
     RecommendationsController,
     AnalysesController,
     ColdStartsController,
+    TuningJobsController,
   ],
   providers: [
     FleetService,

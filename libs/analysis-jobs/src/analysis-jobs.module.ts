@@ -6,10 +6,14 @@ import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
 import { configuredCatalogue } from './pricing/configured-catalogue';
 import { AnalysisRunner } from './runner/analysis.runner';
+import { LambdaTuningDriver } from '@fleetscope/tuning-drivers';
+import { TUNING_DRIVERS } from './tuning/tuning.tokens';
+import { TuningJobsService } from './tuning/tuning-jobs.service';
+import { TuningJobExecutor } from './tuning/tuning-job.executor';
 
 /**
- * Analyses over stored data: the run (inputs → analyzers → stored recommendations) and the
- * cold-start report. Storage comes from the global StorageModule; the analyzer app schedules
+ * Analyses over stored data: the run (inputs → analyzers → stored recommendations), the
+ * cold-start report, and memory-tuning jobs (the API's service and the executor). Storage comes from the global StorageModule; the analyzer app schedules
  * runs, the dashboard serves them.
  */
 @Module({
@@ -22,7 +26,17 @@ import { AnalysisRunner } from './runner/analysis.runner';
     { provide: ANALYZERS, useFactory: defaultAnalyzers },
     AnalysisRunner,
     ColdStartsService,
+    // Tuning drivers, one per platform (the AWS SDK honours AWS_ENDPOINT_URL_LAMBDA).
+    { provide: TUNING_DRIVERS, useFactory: () => [new LambdaTuningDriver()] },
+    TuningJobsService,
+    TuningJobExecutor,
   ],
-  exports: [AnalysisRunner, ColdStartsService, PRICE_CATALOGUE],
+  exports: [
+    AnalysisRunner,
+    ColdStartsService,
+    PRICE_CATALOGUE,
+    TuningJobsService,
+    TuningJobExecutor,
+  ],
 })
 export class AnalysisJobsModule {}

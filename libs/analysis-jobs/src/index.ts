@@ -6,3 +6,7 @@ export * from './cold-starts/cold-start.grouping';
 export * from './inputs/analysis-input.assembler';
 export * from './inputs/account-usage';
 export * from './pricing/configured-catalogue';
+export * from './tuning/tuning.tokens';
+export * from './tuning/tuning-jobs.service';
+export * from './tuning/tuning-job.executor';
+export * from './tuning/tuning.runner';

@@ -16,7 +16,7 @@ import {
   waitUntilFunctionUpdated,
 } from '@aws-sdk/client-lambda';
 import { parseReportLine } from '@fleetscope/ingest';
-import { parseLambdaArn } from '@fleetscope/model';
+import { functionId, parseLambdaArn } from '@fleetscope/model';
 import type {
   Candidate,
   DriverInvocation,
@@ -111,10 +111,17 @@ export class LambdaTuningDriver implements TuningDriver {
       packageType: c.PackageType ?? 'Zip',
       runtime: c.Runtime ?? '',
     };
+    const region = arn?.region ?? (await client.config.region());
     return {
+      functionId: functionId({
+        platform: 'aws_lambda',
+        account: lambdaDetails.account,
+        region,
+        name: lambdaDetails.functionName,
+      }),
       memoryMb: c.MemorySize,
-      architecture: (c.Architectures?.[0]) ?? 'x86_64',
-      region: arn?.region ?? (await client.config.region()),
+      architecture: c.Architectures?.[0] ?? 'x86_64',
+      region,
       details: { ...lambdaDetails },
     };
   }
