@@ -10,6 +10,7 @@ import { AnalysesController } from './analyses/analyses.controller';
 import { ColdStartsController } from './coldstarts/coldstarts.controller';
 import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
 import { TuningJobsController } from './tuning/tuning-jobs.controller';
+import { ReportsController } from './reports/reports.controller';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
@@ -21,6 +22,7 @@ import { TuningJobsController } from './tuning/tuning-jobs.controller';
     AnalysesController,
     ColdStartsController,
     TuningJobsController,
+    ReportsController,
   ],
   providers: [
     FleetService,

@@ -10,11 +10,12 @@ import { LambdaTuningDriver } from '@fleetscope/tuning-drivers';
 import { TUNING_DRIVERS } from './tuning/tuning.tokens';
 import { TuningJobsService } from './tuning/tuning-jobs.service';
 import { TuningJobExecutor } from './tuning/tuning-job.executor';
+import { WeeklyReportsService } from './reports/weekly-reports.service';
 
 /**
  * Analyses over stored data: the run (inputs → analyzers → stored recommendations), the
- * cold-start report, and memory-tuning jobs (the API's service and the executor). Storage comes from the global StorageModule; the analyzer app schedules
- * runs, the dashboard serves them.
+ * cold-start report, and memory-tuning jobs (the API's service and the executor). Storage comes
+ * from the global StorageModule; the analyzer app schedules runs, the dashboard serves them.
  */
 @Module({
   providers: [
@@ -26,6 +27,7 @@ import { TuningJobExecutor } from './tuning/tuning-job.executor';
     { provide: ANALYZERS, useFactory: defaultAnalyzers },
     AnalysisRunner,
     ColdStartsService,
+    WeeklyReportsService,
     // Tuning drivers, one per platform (the AWS SDK honours AWS_ENDPOINT_URL_LAMBDA).
     { provide: TUNING_DRIVERS, useFactory: () => [new LambdaTuningDriver()] },
     TuningJobsService,
@@ -34,6 +36,7 @@ import { TuningJobExecutor } from './tuning/tuning-job.executor';
   exports: [
     AnalysisRunner,
     ColdStartsService,
+    WeeklyReportsService,
     PRICE_CATALOGUE,
     TuningJobsService,
     TuningJobExecutor,

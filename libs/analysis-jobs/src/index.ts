@@ -10,3 +10,5 @@ export * from './tuning/tuning.tokens';
 export * from './tuning/tuning-jobs.service';
 export * from './tuning/tuning-job.executor';
 export * from './tuning/tuning.runner';
+export * from './reports/weekly-reports.service';
+export * from './reports/weekly-report.inputs';

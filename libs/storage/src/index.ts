@@ -15,3 +15,5 @@ export * from './repositories/recommendations.repository';
 export * from './repositories/ingest-requests.repository';
 export * from './repositories/analysis-inputs.repository';
 export * from './repositories/tuning-jobs.repository';
+export * from './repositories/weekly-reports.repository';
+export * from './validation/storable-rows.validator';

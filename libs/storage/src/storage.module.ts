@@ -22,6 +22,7 @@ import { RecommendationsRepository } from './repositories/recommendations.reposi
 import { IngestRequestsRepository } from './repositories/ingest-requests.repository';
 import { AnalysisInputsRepository } from './repositories/analysis-inputs.repository';
 import { TuningJobsRepository } from './repositories/tuning-jobs.repository';
+import { WeeklyReportsRepository } from './repositories/weekly-reports.repository';
 
 export async function openAndMigrate(
   config: Config,
@@ -103,6 +104,7 @@ export class StorageModule {
         RecommendationsRepository,
         AnalysisInputsRepository,
         TuningJobsRepository,
+        WeeklyReportsRepository,
         {
           provide: IngestRequestsRepository,
           inject: [CLICKHOUSE],
@@ -124,6 +126,7 @@ export class StorageModule {
         IngestRequestsRepository,
         AnalysisInputsRepository,
         TuningJobsRepository,
+        WeeklyReportsRepository,
       ],
     };
   }
