@@ -12,3 +12,4 @@ export * from './tuning/tuning-job.executor';
 export * from './tuning/tuning.runner';
 export * from './reports/weekly-reports.service';
 export * from './reports/weekly-report.inputs';
+export * from './tuning/tuning-evidence.loader';

@@ -12,3 +12,4 @@ export * from './testing/duration-curves';
 export * from './testing/simulated.driver';
 export * from './request/tuning-request.schema';
 export * from './request/function-target';
+export * from './evidence/tuning-evidence';

@@ -88,8 +88,11 @@ export class TuningJobExecutor implements OnModuleDestroy {
       return job;
     }
 
-    const candidates = candidatesOf(request, snapshot.architecture);
-    const options = searchOptionsOf(request);
+    const candidates = candidatesOf(request, snapshot);
+    const options = {
+      ...searchOptionsOf(request),
+      baseline: { architecture: snapshot.architecture, memoryMb: snapshot.memoryMb },
+    };
     const pricer = tuningPricer({
       platform: request.platform,
       region: snapshot.region,

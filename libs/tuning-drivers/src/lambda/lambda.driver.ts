@@ -57,12 +57,12 @@ export function lambdaOutcome(
   reportStatus: string,
   reportErrorType: string,
 ): { outcome: InvocationOutcome; errorType: string } {
-  const errorType = reportErrorType || payloadErrorType || functionError || '';
+  const errorType = reportErrorType || payloadErrorType;
   if (reportStatus === 'timeout' || /Timedout|timed out/i.test(errorType))
     return { outcome: 'timeout', errorType: errorType || 'Sandbox.Timedout' };
   if (/OutOfMemory/i.test(errorType)) return { outcome: 'oom', errorType };
   if (functionError || reportStatus === 'error' || reportStatus === 'failure')
-    return { outcome: 'error', errorType };
+    return { outcome: 'error', errorType: errorType || functionError || 'error' };
   return { outcome: 'ok', errorType: '' };
 }
 
