@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { defaultAnalyzers } from '@fleetscope/analysis';
-import type { Config } from '@fleetscope/config';
+import { ENV, parseTargetList, type Config } from '@fleetscope/config';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
 import { configuredCatalogue } from './pricing/configured-catalogue';
 import { AnalysisRunner } from './runner/analysis.runner';
-import { LambdaTuningDriver } from '@fleetscope/tuning-drivers';
+import {
+  KnativeTuningDriver,
+  LambdaTuningDriver,
+  OpenFaasTuningDriver,
+} from '@fleetscope/tuning-drivers';
 import { TUNING_DRIVERS } from './tuning/tuning.tokens';
 import { TuningJobsService } from './tuning/tuning-jobs.service';
 import { TuningJobExecutor } from './tuning/tuning-job.executor';
@@ -29,7 +33,27 @@ import { WeeklyReportsService } from './reports/weekly-reports.service';
     ColdStartsService,
     WeeklyReportsService,
     // Tuning drivers, one per platform (the AWS SDK honours AWS_ENDPOINT_URL_LAMBDA).
-    { provide: TUNING_DRIVERS, useFactory: () => [new LambdaTuningDriver()] },
+    {
+      provide: TUNING_DRIVERS,
+      inject: [FLEETSCOPE_CONFIG],
+      useFactory: (config: Config) => [
+        new LambdaTuningDriver(),
+        new OpenFaasTuningDriver(
+          // The scrapers' names, so a job files its evidence under the same function id.
+          parseTargetList(ENV.openfaasGateways.name, config.openfaasGateways, (url) => url.host),
+        ),
+        new KnativeTuningDriver(
+          config.kubernetesApiUrl
+            ? {
+                apiUrl: config.kubernetesApiUrl,
+                tokenFile: config.kubernetesTokenFile,
+                caFile: config.kubernetesCaFile,
+              }
+            : undefined,
+          config.knativeCluster,
+        ),
+      ],
+    },
     TuningJobsService,
     TuningJobExecutor,
   ],
