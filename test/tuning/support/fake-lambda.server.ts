@@ -28,6 +28,8 @@ export interface FakeFunctionSpec {
   invokeDelayMs?: number;
   /** How long an update stays InProgress (the SDK waiter then polls once a second). */
   updateMs?: number;
+  /** LoggingConfig.LogFormat: JSON prints platform records as JSON objects. */
+  logFormat?: 'Text' | 'JSON';
 }
 
 interface VersionState {
@@ -252,12 +254,32 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
         ...(r.outcome === 'oom' ? ['Status: error', 'Error Type: Runtime.OutOfMemory'] : []),
         ...(r.outcome === 'timeout' ? ['Status: timeout'] : []),
       ];
-      const log = [
-        `START RequestId: ${requestId} Version: ${v.version}`,
-        `END RequestId: ${requestId}`,
-        `${fields.join('\t')}\t`,
-        '',
-      ].join('\n');
+      const status = r.outcome === 'ok' ? 'success' : r.outcome === 'oom' ? 'error' : r.outcome;
+      const jsonReport = JSON.stringify({
+        time: new Date().toISOString(),
+        type: 'platform.report',
+        record: {
+          requestId,
+          metrics: {
+            durationMs: r.durationMs,
+            billedDurationMs: r.billedDurationMs,
+            memorySizeMB: v.memoryMb,
+            maxMemoryUsedMB: Math.min(v.memoryMb, 90),
+            ...(r.initDurationMs > 0 ? { initDurationMs: r.initDurationMs } : {}),
+          },
+          status,
+          ...(r.outcome === 'oom' ? { errorType: 'Runtime.OutOfMemory' } : {}),
+        },
+      });
+      const log =
+        f.spec.logFormat === 'JSON'
+          ? `${jsonReport}\n`
+          : [
+              `START RequestId: ${requestId} Version: ${v.version}`,
+              `END RequestId: ${requestId}`,
+              `${fields.join('\t')}\t`,
+              '',
+            ].join('\n');
       const headers: Record<string, string> = {
         'x-amz-executed-version': v.version,
         'x-amz-log-result': Buffer.from(log).toString('base64'),

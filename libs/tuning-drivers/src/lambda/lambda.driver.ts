@@ -15,7 +15,7 @@ import {
   paginateListVersionsByFunction,
   waitUntilFunctionUpdated,
 } from '@aws-sdk/client-lambda';
-import { parseReportLine } from '@fleetscope/ingest';
+import { classifyLambdaLine, type ReportLine } from '@fleetscope/ingest';
 import { functionId, parseLambdaArn } from '@fleetscope/model';
 import type {
   Candidate,
@@ -50,17 +50,53 @@ function details(snapshot: FunctionSnapshot): LambdaDetails {
   return snapshot.details as unknown as LambdaDetails;
 }
 
-/** What one invocation's REPORT line and error say about how it ended. */
+/** What the log tail says besides the REPORT line. */
+export interface TailSignals {
+  report: ReportLine | undefined;
+  /** `Task timed out after …` */
+  timedOut: boolean;
+  /** `Runtime exited with error: signal: killed` and the like. */
+  outOfMemory: boolean;
+}
+
+/**
+ * Reads an Invoke log tail with the collector's line classifier, so text lines and JSON-format
+ * ones (`LoggingConfig.LogFormat=JSON`, `platform.report` objects) are understood alike.
+ */
+export function readLogTail(log: string): TailSignals {
+  const signals: TailSignals = { report: undefined, timedOut: false, outOfMemory: false };
+  for (const line of log.split('\n')) {
+    if (line.trim() === '') continue;
+    const { event } = classifyLambdaLine(line);
+    switch (event.kind) {
+      case 'report':
+        signals.report = event.report;
+        break;
+      case 'timeout':
+        signals.timedOut = true;
+        break;
+      case 'runtimeExit':
+        if (event.oom) signals.outOfMemory = true;
+        break;
+      default:
+        break;
+    }
+  }
+  return signals;
+}
+
+/** How one invocation ended, from Invoke's FunctionError, the error payload and the log tail. */
 export function lambdaOutcome(
   functionError: string | undefined,
   payloadErrorType: string,
-  reportStatus: string,
-  reportErrorType: string,
+  tail: TailSignals,
 ): { outcome: InvocationOutcome; errorType: string } {
-  const errorType = reportErrorType || payloadErrorType;
-  if (reportStatus === 'timeout' || /Timedout|timed out/i.test(errorType))
+  const reportStatus = tail.report?.status ?? '';
+  const errorType = tail.report?.errorType || payloadErrorType;
+  if (tail.timedOut || reportStatus === 'timeout' || /Timedout|timed out/i.test(errorType))
     return { outcome: 'timeout', errorType: errorType || 'Sandbox.Timedout' };
-  if (/OutOfMemory/i.test(errorType)) return { outcome: 'oom', errorType };
+  if (tail.outOfMemory || /OutOfMemory/i.test(errorType))
+    return { outcome: 'oom', errorType: errorType || 'Runtime.OutOfMemory' };
   if (functionError || reportStatus === 'error' || reportStatus === 'failure')
     return { outcome: 'error', errorType: errorType || functionError || 'error' };
   return { outcome: 'ok', errorType: '' };
@@ -147,9 +183,8 @@ export class LambdaTuningDriver implements TuningDriver {
         Payload: Buffer.from(JSON.stringify(payload ?? {})),
       }),
     );
-    const log = Buffer.from(out.LogResult ?? '', 'base64').toString('utf8');
-    const at = log.lastIndexOf('REPORT RequestId: ');
-    const report = at >= 0 ? parseReportLine(log, at) : undefined;
+    const tail = readLogTail(Buffer.from(out.LogResult ?? '', 'base64').toString('utf8'));
+    const report = tail.report;
     if (!report || report.durationMs === null)
       throw new Error(`Invoke of ${alias} returned no REPORT line in its log tail`);
     let payloadErrorType = '';
@@ -163,12 +198,7 @@ export class LambdaTuningDriver implements TuningDriver {
         // Not JSON: the REPORT line and FunctionError still say what happened.
       }
     }
-    const { outcome, errorType } = lambdaOutcome(
-      out.FunctionError,
-      payloadErrorType,
-      report.status,
-      report.errorType,
-    );
+    const { outcome, errorType } = lambdaOutcome(out.FunctionError, payloadErrorType, tail);
     return {
       outcome,
       errorType,
