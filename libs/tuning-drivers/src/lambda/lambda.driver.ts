@@ -68,19 +68,9 @@ export function readLogTail(log: string): TailSignals {
   for (const line of log.split('\n')) {
     if (line.trim() === '') continue;
     const { event } = classifyLambdaLine(line);
-    switch (event.kind) {
-      case 'report':
-        signals.report = event.report;
-        break;
-      case 'timeout':
-        signals.timedOut = true;
-        break;
-      case 'runtimeExit':
-        if (event.oom) signals.outOfMemory = true;
-        break;
-      default:
-        break;
-    }
+    if (event.kind === 'report') signals.report = event.report;
+    else if (event.kind === 'timeout') signals.timedOut = true;
+    else if (event.kind === 'runtimeExit' && event.oom) signals.outOfMemory = true;
   }
   return signals;
 }
