@@ -1,5 +1,5 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import { LambdaTuningDriver } from '@fleetscope/tuning-drivers';
 import {
   runTuningSession,
@@ -65,7 +65,7 @@ describe(LambdaTuningDriver.name, () => {
       platform: 'aws-lambda',
       region: snapshot.region,
       at: new Date('2026-12-04T00:00:00Z'),
-      catalogue: defaultCatalogue,
+      pricing: new PricingService(defaultCatalogue),
     });
     const run = runTuningSession({
       driver,

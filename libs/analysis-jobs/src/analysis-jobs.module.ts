@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { defaultAnalyzers } from '@fleetscope/analysis';
 import { ENV, parseTargetList, type Config } from '@fleetscope/config';
+import { PricingService, type PriceCatalogue } from '@fleetscope/pricing';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
@@ -27,6 +28,11 @@ import { WeeklyReportsService } from './reports/weekly-reports.service';
       provide: PRICE_CATALOGUE,
       inject: [FLEETSCOPE_CONFIG],
       useFactory: (config: Config) => configuredCatalogue(config),
+    },
+    {
+      provide: PricingService,
+      inject: [PRICE_CATALOGUE],
+      useFactory: (catalogue: PriceCatalogue) => new PricingService(catalogue),
     },
     { provide: ANALYZERS, useFactory: defaultAnalyzers },
     AnalysisRunner,
@@ -62,6 +68,7 @@ import { WeeklyReportsService } from './reports/weekly-reports.service';
     ColdStartsService,
     WeeklyReportsService,
     PRICE_CATALOGUE,
+    PricingService,
     TuningJobsService,
     TuningJobExecutor,
   ],

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { PriceCatalogue } from '@fleetscope/pricing';
+import { PricingService } from '@fleetscope/pricing';
 import {
   TuningJobsRepository,
   describeError,
@@ -19,7 +19,6 @@ import {
   type Observation,
   type TuningDriver,
 } from '@fleetscope/tuning';
-import { PRICE_CATALOGUE } from '../analysis-jobs.tokens';
 import { TUNING_DRIVERS } from './tuning.tokens';
 
 /** How often a running job proves it is alive and looks for a cancel request. */
@@ -47,7 +46,7 @@ export class TuningJobExecutor implements OnModuleDestroy {
   constructor(
     private readonly jobs: TuningJobsRepository,
     @Inject(TUNING_DRIVERS) private readonly drivers: TuningDriver[],
-    @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
+    private readonly pricing: PricingService,
   ) {}
 
   onModuleDestroy(): void {
@@ -97,7 +96,7 @@ export class TuningJobExecutor implements OnModuleDestroy {
       platform: request.platform,
       region: snapshot.region,
       at: new Date(job.startedAtMs || Date.now()),
-      catalogue: this.catalogue,
+      pricing: this.pricing,
       podVcpu: typeof snapshot.details.podVcpu === 'number' ? snapshot.details.podVcpu : undefined,
     });
     const observations = (await this.jobs.observations(job.id)).map(toObservation);

@@ -1,4 +1,4 @@
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import { tuningPricer } from '../pricing/tuning-cost';
 import { runTuningSession } from '../session/tuning.session';
 import { curveByName, type DurationCurve } from '../testing/duration-curves';
@@ -11,7 +11,7 @@ const pricer = tuningPricer({
   platform: 'aws-lambda',
   region: 'us-east-1',
   at: new Date('2026-12-04T00:00:00Z'),
-  catalogue: defaultCatalogue,
+  pricing: new PricingService(defaultCatalogue),
 });
 const sizes = [128, 256, 512, 1024, 1536, 3008];
 const x86: Candidate[] = sizes.map((memoryMb) => ({ architecture: 'x86_64', memoryMb }));
