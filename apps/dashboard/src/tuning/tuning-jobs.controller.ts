@@ -11,7 +11,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   TuningConflictError,
   TuningJobsService,
@@ -29,6 +29,25 @@ export class TuningJobsController {
   @ApiOperation({
     summary:
       'Queues a memory-tuning job (platform, function, memorySizes, architectures, strategy, …); the analyzer runs it',
+  })
+  @ApiBody({
+    description:
+      'Only platform and function are required; the rest default to Power Tuning\'s values (README "Memory-tuning jobs").',
+    schema: {
+      example: {
+        platform: 'aws-lambda',
+        function: 'arn:aws:lambda:eu-west-1:123456789012:function:orders',
+        memorySizes: [128, 256, 512, 1024, 1536, 3008],
+        architectures: ['x86_64', 'arm64'],
+        invocationsPerSize: 50,
+        mode: 'adaptive',
+        strategy: 'balanced',
+        balancedWeight: 0.5,
+        payload: { orderId: 42 },
+        discardTopBottom: 0.2,
+        applyPick: false,
+      },
+    },
   })
   async create(@Body() body: unknown): Promise<{ id: string }> {
     try {

@@ -14,8 +14,11 @@ export function platformFunctionName(platform: TuningPlatform, fn: string): stri
       return id.platform === 'aws_lambda' && id.account && id.region
         ? `arn:aws:lambda:${id.region}:${id.account}:function:${id.name}`
         : id.name;
-    case 'openfaas':
-      return id.account && !id.name.includes('.') ? `${id.name}.${id.account}` : id.name;
+    case 'openfaas': {
+      // The region of an OpenFaaS function is its gateway's name: `gateway/name.namespace`.
+      const qualified = id.account && !id.name.includes('.') ? `${id.name}.${id.account}` : id.name;
+      return id.region ? `${id.region}/${qualified}` : qualified;
+    }
     case 'knative':
       return id.account ? `${id.account}/${id.name}` : id.name;
   }
