@@ -139,6 +139,10 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
   });
 
   it('answers 400 naming the field for a bad request, and stores nothing', async () => {
+    const count = async () =>
+      ((await (await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`)).json()) as { jobs: unknown[] })
+        .jobs.length;
+    const before = await count();
     const bad = await post({ platform: 'aws-lambda', function: 'orders', memorySizes: [64, 512] });
     expect(bad.status).toBe(400);
     expect(String(bad.body.message)).toMatch(/memorySizes: 64 MB is outside 128–10240 MB/);
@@ -148,6 +152,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     const unknown = await post({ platform: 'gcp', function: 'x' });
     expect(unknown.status).toBe(400);
     expect((await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/nope`)).status).toBe(404);
+    expect(await count()).toBe(before);
   });
 
   it('fails cleanly when Lambda starts failing mid-job, with the function restored', async () => {

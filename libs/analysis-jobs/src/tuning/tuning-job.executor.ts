@@ -21,8 +21,10 @@ import {
 } from '@fleetscope/tuning';
 import { TUNING_DRIVERS } from './tuning.tokens';
 
-/** How often a running job proves it is alive and looks for a cancel request. */
-export const TUNING_HEARTBEAT_MS = 2_000;
+/** How often a running job looks for a cancel request between its own writes. */
+const CANCEL_CHECK_MS = 2_000;
+/** How often a running job proves it is alive when no batch was stored meanwhile. */
+export const TUNING_HEARTBEAT_MS = 10_000;
 
 function toObservation(o: StoredTuningObservation): Observation {
   return {
@@ -108,12 +110,12 @@ export class TuningJobExecutor implements OnModuleDestroy {
       void (async () => {
         try {
           if (await this.jobs.cancelRequested(job.id)) cancelled = true;
-          await save({});
+          if (Date.now() - job.updatedAtMs >= TUNING_HEARTBEAT_MS) await save({});
         } catch (error) {
           this.logger.warn(`tuning job ${job.id} heartbeat: ${describeError(error)}`);
         }
       })();
-    }, TUNING_HEARTBEAT_MS);
+    }, CANCEL_CHECK_MS);
     try {
       const end = await runTuningSession({
         driver,

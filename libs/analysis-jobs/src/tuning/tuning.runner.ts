@@ -8,10 +8,10 @@ import {
 import { TuningJobsRepository, describeError, type StoredTuningJob } from '@fleetscope/storage';
 import { TUNING_HEARTBEAT_MS, TuningJobExecutor } from './tuning-job.executor';
 
-/** How often the runner looks for queued jobs. */
-const POLL_MS = 500;
+/** How often the runner looks for queued jobs (one small query). */
+const POLL_MS = 1_000;
 /** A running job whose heartbeat is this old lost its runner (a crash): resume it. */
-export const TUNING_STALE_MS = 15 * TUNING_HEARTBEAT_MS;
+export const TUNING_STALE_MS = 6 * TUNING_HEARTBEAT_MS;
 
 /**
  * Takes queued jobs from ClickHouse one at a time (so it works whether the API runs in this
@@ -69,16 +69,18 @@ export class TuningRunner implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async next(): Promise<StoredTuningJob | undefined> {
-    const running = await this.jobs.list(1000, 'running');
-    const orphan = running.find(
-      (j) => j.runner !== this.id && Date.now() - j.updatedAtMs > TUNING_STALE_MS,
+    const pending = await this.jobs.pending();
+    const orphan = pending.find(
+      (j) =>
+        j.status === 'running' &&
+        j.runner !== this.id &&
+        Date.now() - j.updatedAtMs > TUNING_STALE_MS,
     );
     if (orphan) {
       this.logger.warn(`tuning job ${orphan.id} lost its runner: resuming it`);
       return orphan;
     }
-    const queued = await this.jobs.list(1000, 'queued');
-    return queued.at(-1); // oldest first
+    return pending.find((j) => j.status === 'queued');
   }
 
   /** Marks the job as this runner's, then reads it back: another runner may have won. */

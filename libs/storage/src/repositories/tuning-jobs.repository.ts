@@ -108,6 +108,11 @@ export class TuningJobsRepository {
     );
   }
 
+  /** Queued and running jobs, oldest first: what a runner may take. */
+  async pending(): Promise<StoredTuningJob[]> {
+    return this.jobs(`WHERE status IN ('queued', 'running') ORDER BY created_at`, {});
+  }
+
   /** Jobs of a function that are queued or running (one at a time per function). */
   async active(fn: string): Promise<StoredTuningJob[]> {
     return this.jobs(`WHERE function = {fn:String} AND status IN ('queued', 'running')`, { fn });
