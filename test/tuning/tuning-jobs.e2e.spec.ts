@@ -49,6 +49,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       { name: 'slow', curve: 'io-bound', invokeDelayMs: 60, memoryMb: 768 },
       { name: 'report', curve: 'mixed', invokeDelayMs: 40, memoryMb: 640 },
       { name: 'crashed', curve: 'io-bound', memoryMb: 512 },
+      { name: 'weighted', curve: 'io-bound', memoryMb: 512 },
     ]);
     process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
     process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
@@ -136,6 +137,35 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     expect(job.results.find((r) => r.memoryMb === 128)!.failure).toMatch(/out of memory/);
     expect(job.pick?.memoryMb).toBe(512);
     untouched('thumbs', 1024);
+  });
+
+  it('sends weighted payloads in their shares, and a dry run makes one call per size and picks nothing', async () => {
+    const weighted = await post({
+      platform: 'aws-lambda',
+      function: lambda.arn('weighted'),
+      memorySizes: [512],
+      mode: 'grid',
+      invocationsPerSize: 8,
+      weightedPayloads: [
+        { payload: { kind: 'small' }, weight: 1 },
+        { payload: { kind: 'large' }, weight: 3 },
+      ],
+    });
+    expect((await until(String(weighted.body.id), finished)).status).toBe('succeeded');
+    const kinds = lambda.fn('weighted').payloads.map((p) => (p as { kind: string }).kind);
+    expect(kinds.filter((k) => k === 'small')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'large')).toHaveLength(6);
+
+    const dry = await post({
+      platform: 'aws-lambda',
+      function: lambda.arn('weighted'),
+      dryRun: true,
+    });
+    const job = await until(String(dry.body.id), finished);
+    expect(job.status).toBe('succeeded');
+    expect(job.pick).toBeNull();
+    expect(job.results.every((r) => r.invocations === 1)).toBe(true);
+    untouched('weighted', 512);
   });
 
   it('answers 400 naming the field for a bad request, and stores nothing', async () => {

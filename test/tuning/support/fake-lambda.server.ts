@@ -47,6 +47,8 @@ interface FunctionState {
   nextVersion: number;
   warm: Set<string>;
   invokes: number;
+  /** Every Invoke payload, as received. */
+  payloads: unknown[];
   random: () => number;
 }
 
@@ -87,6 +89,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       nextVersion: 1,
       warm: new Set(),
       invokes: 0,
+      payloads: [],
       random: seededRandom(spec.seed ?? 11),
     });
   }
@@ -232,6 +235,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     }
     if (sub === '/invocations' && method === 'POST') {
       f.invokes++;
+      f.payloads.push(input);
       if (f.spec.failInvokesFrom && f.invokes >= f.spec.failInvokesFrom)
         return errorAnswer(res, 500, 'ServiceException', 'Lambda is having a bad day');
       const version = qualifier ? (f.aliases.get(qualifier) ?? qualifier) : '$LATEST';
