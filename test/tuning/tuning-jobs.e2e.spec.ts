@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { TuningJobsRepository } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
@@ -237,8 +238,8 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
   });
 
   it('resumes a job whose runner died, removing what it left on the function first', async () => {
-    // The state a kill -9 leaves: the job 'running' with an old heartbeat, and the function at
-    // another size with a version and alias of the job.
+    // The state a kill -9 leaves: the job 'running' under a process that no longer exists (its
+    // heartbeat still fresh), and the function at another size with a version and alias of the job.
     const id = 'crashed-job-1';
     const fn = lambda.fn('crashed');
     fn.latest.memoryMb = 256;
@@ -250,7 +251,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       description: `fleetscope-tuning ${id} x86_64/256`,
     });
     fn.aliases.set(`fst-${id}-x86_64-256`, '1');
-    const old = Date.now() - 10 * 60_000;
+    const old = Date.now() - 5_000;
     await fleetscope.app.get(TuningJobsRepository).save({
       id,
       createdAtMs: old,
@@ -280,7 +281,8 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       invocationsUsed: 0,
       summary: null,
       error: '',
-      runner: 'a-runner-that-died',
+      // Process ids stop well below 2^22 on Linux: this one cannot exist.
+      runner: `${hostname()}:4999999:a-runner-that-died`,
     });
     const job = await until(id, finished);
     expect(job.status).toBe('succeeded');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   Injectable,
   Logger,
@@ -14,13 +15,33 @@ const POLL_MS = 1_000;
 export const TUNING_STALE_MS = 6 * TUNING_HEARTBEAT_MS;
 
 /**
+ * Whether the runner that holds a job is certainly gone without waiting for its heartbeat to go
+ * stale: it ran on this host (or container) under a process id that no longer exists, or under
+ * this very process id before a restart.
+ */
+export function runnerIsGone(runner: string, self: string): boolean {
+  const [host, pidText] = runner.split(':');
+  const [ownHost, ownPid] = self.split(':');
+  if (host !== ownHost || !/^\d+$/.test(pidText ?? '')) return false;
+  if (pidText === ownPid) return runner !== self;
+  try {
+    process.kill(Number(pidText), 0);
+    return false;
+  } catch (error) {
+    // EPERM: the process exists under another user.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
  * Takes queued jobs from ClickHouse one at a time (so it works whether the API runs in this
  * process or another), and jobs whose runner died, and hands them to the executor. Only the
  * analyzer provides it.
  */
 @Injectable()
 export class TuningRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly id = randomUUID();
+  /** host:pid:uuid, so a restarted process knows its predecessor's jobs at once. */
+  readonly id = `${hostname()}:${process.pid}:${randomUUID()}`;
   private readonly logger = new Logger('Tuning');
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<unknown> | undefined;
@@ -74,7 +95,7 @@ export class TuningRunner implements OnApplicationBootstrap, BeforeApplicationSh
       (j) =>
         j.status === 'running' &&
         j.runner !== this.id &&
-        Date.now() - j.updatedAtMs > TUNING_STALE_MS,
+        (Date.now() - j.updatedAtMs > TUNING_STALE_MS || runnerIsGone(j.runner, this.id)),
     );
     if (orphan) {
       this.logger.warn(`tuning job ${orphan.id} lost its runner: resuming it`);
