@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CommanderError } from 'commander';
 import { parse } from 'csv-parse/sync';
 import {
   FOCUS_MANDATORY_COLUMNS,
@@ -6,6 +10,8 @@ import {
   previousIsoWeek,
   type WeeklyReport,
 } from '@fleetscope/reports';
+import { buildProgram } from '../../apps/cli/src/cli.program';
+import { registerReport } from '../../apps/cli/src/commands/report.command';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 
 /**
@@ -168,5 +174,40 @@ describe('Weekly reports API', () => {
     expect((await post('/api/reports/weekly', {})).status).toBe(400);
     expect((await fetch(url(`/api/reports/${week.label}?format=pdf`))).status).toBe(400);
     expect((await fetch(url('/api/reports/2019-W01'))).status).toBe(404);
+  });
+
+  it('builds and saves a week from the CLI, and refuses a bad week with a message naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleetscope-report-'));
+    try {
+      const out = join(dir, 'week.csv');
+      await buildProgram([registerReport]).parseAsync(
+        [
+          'report',
+          '--week',
+          week.label,
+          '--format',
+          'csv',
+          '--out',
+          out,
+          '--url',
+          fleetscope.apiUrl,
+        ],
+        { from: 'user' },
+      );
+      const rows: Record<string, string>[] = parse(readFileSync(out, 'utf8'), { columns: true });
+      expect(rows.every((r) => r.x_Week === week.label)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const program = buildProgram([registerReport]).configureOutput({ writeErr: () => undefined });
+    await expect(
+      program.parseAsync(['report', '--week', '2026-48', '--url', fleetscope.apiUrl], {
+        from: 'user',
+      }),
+    ).rejects.toMatchObject({
+      constructor: CommanderError,
+      exitCode: 1,
+      message: expect.stringContaining('expected YYYY-Www'),
+    });
   });
 });
