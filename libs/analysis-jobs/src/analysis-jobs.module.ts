@@ -7,6 +7,8 @@ import { ColdStartsService } from './cold-starts/cold-starts.service';
 import { configuredCatalogue } from './pricing/configured-catalogue';
 import { AnalysisRunner } from './runner/analysis.runner';
 import { WeeklyReportsService } from './reports/weekly-reports.service';
+import { ReportDeliveryService } from './reports/delivery/report-delivery.service';
+import { ReportMetrics } from './reports/delivery/report-metrics';
 
 /**
  * Analyses over stored data: the run (inputs → analyzers → stored recommendations) and the
@@ -24,7 +26,16 @@ import { WeeklyReportsService } from './reports/weekly-reports.service';
     AnalysisRunner,
     ColdStartsService,
     WeeklyReportsService,
+    ReportMetrics,
+    ReportDeliveryService,
   ],
-  exports: [AnalysisRunner, ColdStartsService, WeeklyReportsService, PRICE_CATALOGUE],
+  exports: [
+    AnalysisRunner,
+    ColdStartsService,
+    WeeklyReportsService,
+    ReportDeliveryService,
+    ReportMetrics,
+    PRICE_CATALOGUE,
+  ],
 })
 export class AnalysisJobsModule {}

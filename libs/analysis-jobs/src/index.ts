@@ -8,3 +8,6 @@ export * from './inputs/account-usage';
 export * from './pricing/configured-catalogue';
 export * from './reports/weekly-reports.service';
 export * from './reports/weekly-report.inputs';
+export * from './reports/delivery/report-delivery.service';
+export * from './reports/delivery/report-metrics';
+export * from './reports/delivery/delivery.retry';

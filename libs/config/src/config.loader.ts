@@ -43,6 +43,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   }
+  if (problems.length === 0 && config.reportSmtpUrl && config.reportEmailTo.length === 0) {
+    problems.push(
+      `${ENV.reportEmailTo.name}: required when ${ENV.reportSmtpUrl.name} is set (who receives the weekly report?)`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

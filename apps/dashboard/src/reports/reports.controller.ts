@@ -13,7 +13,11 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { InvalidWeekError, WeeklyReportsService } from '@fleetscope/analysis-jobs';
+import {
+  InvalidWeekError,
+  ReportDeliveryService,
+  WeeklyReportsService,
+} from '@fleetscope/analysis-jobs';
 import {
   REPORT_FORMATS,
   isReportFormat,
@@ -33,21 +37,33 @@ function asBadRequest(error: unknown): never {
 @ApiTags('reports')
 @Controller('api/reports')
 export class ReportsController {
-  constructor(private readonly reports: WeeklyReportsService) {}
+  constructor(
+    private readonly reports: WeeklyReportsService,
+    private readonly delivery: ReportDeliveryService,
+  ) {}
 
   @Post('weekly')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Builds (or rebuilds) the weekly cost report of an ISO week, e.g. {"week":"2026-W48"}',
+    summary:
+      'Builds (or rebuilds) the weekly cost report of an ISO week, e.g. {"week":"2026-W48"}; with "deliver": true also sends it to the configured webhook and e-mail',
   })
   async build(@Body() body: unknown): Promise<WeeklyReport> {
-    const week = (body as { week?: unknown } | null)?.week;
+    const { week, deliver } = (body ?? {}) as { week?: unknown; deliver?: unknown };
     if (week === undefined) throw new BadRequestException('week: required, e.g. "2026-W48"');
+    if (deliver !== undefined && typeof deliver !== 'boolean') {
+      throw new BadRequestException(
+        `deliver: expected true or false, got ${JSON.stringify(deliver)}`,
+      );
+    }
+    let report: WeeklyReport;
     try {
-      return await this.reports.build(WeeklyReportsService.week(week).label);
+      report = await this.reports.build(WeeklyReportsService.week(week).label, 'api');
     } catch (error) {
       asBadRequest(error);
     }
+    if (deliver) await this.delivery.deliver(report);
+    return report;
   }
 
   @Get()

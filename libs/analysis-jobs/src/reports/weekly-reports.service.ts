@@ -16,6 +16,7 @@ import {
   type StoredWeeklyReport,
 } from '@fleetscope/storage';
 import { PRICE_CATALOGUE } from '../analysis-jobs.tokens';
+import { REPORT_BUILDS, ReportMetrics } from './delivery/report-metrics';
 import {
   WEEKLY_REPORT_ASSUMPTIONS,
   concurrencyLevels,
@@ -36,6 +37,7 @@ export class WeeklyReportsService {
     private readonly configs: FunctionConfigRepository,
     private readonly recommendations: RecommendationsRepository,
     @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
+    private readonly metrics: ReportMetrics,
   ) {}
 
   /** `2026-W48` → the week, or InvalidWeekError naming the problem. */
@@ -46,8 +48,23 @@ export class WeeklyReportsService {
   }
 
   /** Builds the week from the aggregates and stores it, replacing an earlier build of that week. */
-  async build(label: string, nowMs = Date.now()): Promise<WeeklyReport> {
+  async build(
+    label: string,
+    trigger: 'api' | 'schedule' = 'api',
+    nowMs = Date.now(),
+  ): Promise<WeeklyReport> {
     const week = WeeklyReportsService.week(label);
+    try {
+      const report = await this.buildWeek(week, nowMs);
+      this.metrics.counters.inc(REPORT_BUILDS, { trigger, status: 'ok' });
+      return report;
+    } catch (error) {
+      this.metrics.counters.inc(REPORT_BUILDS, { trigger, status: 'failed' });
+      throw error;
+    }
+  }
+
+  private async buildWeek(week: IsoWeek, nowMs: number): Promise<WeeklyReport> {
     const range = { fromMs: reportInputsFromMs(week), toMs: week.toMs };
     const stored = await this.reports.dailyUsage(range);
     const ids = [...new Set(stored.map((r) => r.functionId))];
