@@ -15,3 +15,4 @@ export * from './repositories/recommendations.repository';
 export * from './repositories/ingest-requests.repository';
 export * from './repositories/analysis-inputs.repository';
 export * from './repositories/weekly-reports.repository';
+export * from './validation/storable-rows.validator';
