@@ -114,6 +114,8 @@ export function reportRecommendationInputs(
   stored: readonly StoredRecommendation[],
 ): ReportRecommendationInput[] {
   return stored.map((r) => ({
+    // Ranges and plan roles as the analysis stores them (libs/analysis Recommendation), once it does.
+    ...storedPlan(r),
     kind: r.kind,
     functionId: r.functionId,
     title: r.title,
@@ -124,4 +126,20 @@ export function reportRecommendationInputs(
     evidence: r.evidence,
     catalogueVersion: r.catalogueVersion,
   }));
+}
+
+function storedPlan(
+  r: StoredRecommendation,
+): Pick<ReportRecommendationInput, 'savingUsd' | 'planRole'> {
+  const extra = r as StoredRecommendation & { savingUsd?: unknown; planRole?: unknown };
+  const saving = (extra.savingUsd ?? r.evidence.savingUsd) as
+    { lowUsd?: unknown; highUsd?: unknown } | undefined;
+  const role = extra.planRole ?? r.evidence.planRole;
+  return {
+    savingUsd:
+      saving && typeof saving.lowUsd === 'number' && typeof saving.highUsd === 'number'
+        ? { lowUsd: saving.lowUsd, highUsd: saving.highUsd }
+        : undefined,
+    planRole: typeof role === 'string' ? role : undefined,
+  };
 }

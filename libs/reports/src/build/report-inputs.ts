@@ -56,6 +56,10 @@ export interface ReportRecommendationInput {
   confidenceScore: number;
   evidence: Record<string, unknown>;
   catalogueVersion: string;
+  /** The saving range, where the analysis stored one. */
+  savingUsd?: { lowUsd: number; highUsd: number };
+  /** 'fix' | 'change' | 'option' (libs/analysis PlanRole), where stored. */
+  planRole?: string;
 }
 
 /** Everything a weekly report is built from. */

@@ -133,22 +133,28 @@ describe(buildWeeklyReport.name, () => {
         recommendations: [
           rec('memory', api.functionId, 10),
           rec('provisioned-concurrency', api.functionId, 5),
-          rec('containers', api.functionId, 12), // less than 10 + 5 together: not counted
-          rec('containers', batch.functionId, 100),
-          rec('memory', batch.functionId, 40), // replaced by the move to containers
-          rec('timeout-risk', custom.functionId, -3),
+          rec('containers', api.functionId, 12), // an option: replaces the two above, never added
+          { ...rec('memory', batch.functionId, 40), savingUsd: { lowUsd: 30, highUsd: 50 } },
+          rec('timeout-risk', custom.functionId, -3), // a fix: costs money
         ],
       },
       catalogue,
     );
-    expect(withRecs.recommendationsSavingUsd.low).toBeCloseTo(115, 10);
-    expect(withRecs.recommendationsSavingUsd.high).toBeCloseTo(115, 10);
-    expect(
-      withRecs.recommendations
-        .filter((r) => r.inTotal)
-        .map((r) => r.kind)
-        .sort(),
-    ).toEqual(['containers', 'memory', 'provisioned-concurrency']);
+    // 10 + 5 + 30..50
+    expect(withRecs.recommendationsSavingUsd.low).toBeCloseTo(45, 10);
+    expect(withRecs.recommendationsSavingUsd.high).toBeCloseTo(65, 10);
+    const totalled = withRecs.recommendations.filter((r) => r.inTotal).map((r) => r.kind);
+    expect(totalled.sort()).toEqual(['memory', 'memory', 'provisioned-concurrency']);
+    expect(withRecs.recommendations.find((r) => r.kind === 'containers')).toMatchObject({
+      planRole: 'option',
+      inTotal: false,
+    });
+    expect(withRecs.recommendations.find((r) => r.kind === 'timeout-risk')).toMatchObject({
+      planRole: 'fix',
+      inTotal: false,
+    });
+    const batchMemory = withRecs.recommendations.find((r) => r.functionId === batch.functionId)!;
+    expect(batchMemory.savingRangeUsd).toEqual({ low: 30, high: 50 });
   });
 });
 

@@ -143,6 +143,7 @@ export interface ReportRecommendation {
   rangeBasis: string;
   confidence: string;
   confidenceScore: number;
+  planRole: 'fix' | 'change' | 'option';
   /** Whether it is part of the combined saving (it can be done together with the others). */
   inTotal: boolean;
   catalogueVersion: string;
