@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
@@ -12,6 +11,7 @@ import {
   type WeeklyReport,
 } from '@fleetscope/reports';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { ACCOUNT, REGION, reportLines } from './support/report-lines';
 
 /**
  * The weekly report over the real HTTP surface and embedded ClickHouse: REPORT lines delivered as
@@ -20,40 +20,10 @@ import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-a
  */
 const run = promisify(execFile);
 const BIN = join(__dirname, '..', '..', 'bin', 'fleetscope.js');
-const ACCOUNT = '123456789012';
-const REGION = 'us-east-1';
 const DAY_MS = 86_400_000;
 // Two weeks back: whole weeks of the past, inside every retention.
 const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
 const priorWeek = previousIsoWeek(week);
-
-/** `count` invocations of `name` on day `dayOffset` of `weekFromMs`, at 10 GB for 600 s each. */
-function reportLines(name: string, weekFromMs: number, dayOffset: number, count: number) {
-  const base = weekFromMs + dayOffset * DAY_MS + 3_600_000;
-  const logEvents = Array.from({ length: count }, (_, i) => {
-    // The first invocation starts cold with 1,000 ms of INIT, billed (managed runtime, after
-    // 2025-08-01), so its Billed Duration holds it.
-    const init = i === 0 ? 'Init Duration: 1000.00 ms\t' : '';
-    const billed = i === 0 ? 601_000 : 600_000;
-    return {
-      id: `${name}-${dayOffset}-${i}`,
-      timestamp: base + i * 60_000,
-      message:
-        `REPORT RequestId: ${name}-${weekFromMs}-${dayOffset}-${i}-0000-4000-8000-000000000000\t` +
-        `Duration: 600000.00 ms\tBilled Duration: ${billed} ms\tMemory Size: 10240 MB\t` +
-        `Max Memory Used: 512 MB\t${init}`,
-    };
-  });
-  const message = {
-    messageType: 'DATA_MESSAGE',
-    owner: ACCOUNT,
-    logGroup: `/aws/lambda/${name}`,
-    logStream: `2026/01/01/[$LATEST]${name}${dayOffset}`,
-    subscriptionFilters: ['fleetscope'],
-    logEvents,
-  };
-  return { awslogs: { data: gzipSync(JSON.stringify(message)).toString('base64') } };
-}
 
 describe('Weekly reports API', () => {
   let fleetscope: RunningFleetscope;
