@@ -145,6 +145,9 @@ describe('Weekly reports API', () => {
     expect((await post('/api/reports/weekly', {})).status).toBe(400);
     expect((await fetch(url(`/api/reports/${week.label}?format=pdf`))).status).toBe(400);
     expect((await fetch(url('/api/reports/2019-W01'))).status).toBe(404);
+    const metrics = await (await fetch(url('/metrics'))).text();
+    expect(metrics).toContain('fleetscope_report_rejected_requests_total{field="week"} 2');
+    expect(metrics).toContain('fleetscope_report_rejected_requests_total{field="format"} 1');
   });
 
   it('builds and saves a week from the CLI, and refuses a bad week with a message naming it', async () => {
