@@ -24,6 +24,17 @@ describe(buildWeeklyReport.name, () => {
       [expect.closeTo(0.0000120001, 12), expect.closeTo(0.1e9, 0)],
     ]);
     expect(fn('batch').costUsd).toBeCloseTo(5200.43, 6);
+    // Fleet-wide compute by architecture and tier: arm64 at both batch tiers, x86_64 on demand
+    // (api 200,000 + custom 497.5 GB-s; billed INIT is its own part) and on provisioned
+    // concurrency (warm).
+    expect(
+      report.computeByTier.map((l) => [l.architecture, l.kind, l.usdPerGbSecond, l.gbSeconds]),
+    ).toEqual([
+      ['arm64', 'on-demand', expect.closeTo(0.0000133334, 12), expect.closeTo(0.3e9, 0)],
+      ['arm64', 'on-demand', expect.closeTo(0.0000120001, 12), expect.closeTo(0.1e9, 0)],
+      ['x86_64', 'on-demand', expect.closeTo(0.0000166667, 12), expect.closeTo(200_497.5, 6)],
+      ['x86_64', 'provisioned', expect.closeTo(0.0000097222, 12), expect.closeTo(72_000, 6)],
+    ]);
     // warm, x86_64 2 GB, provisioned concurrency 2 all of 08-03:
     //   allocated 2 × 2 GB × 86,400 s = 345,600 GB-s × $0.0000041667 = $1.44001152
     //   run on PC 36,000 s × 2 GB = 72,000 GB-s × $0.0000097222 = $0.6999984; requests $0.02

@@ -207,6 +207,19 @@ function groupTotals(
   return [...groups.values()].sort((a, b) => b.costUsd - a.costUsd || a.key.localeCompare(b.key));
 }
 
+function computeByTier(rows: readonly ReportFunctionCost[]): WeeklyReport['computeByTier'] {
+  const lines: ComputeLine[] = [];
+  for (const r of rows) addComputeLines(lines, r.computeLines);
+  return lines
+    .map(({ priceId: _priceId, ...line }) => line)
+    .sort(
+      (a, b) =>
+        a.architecture.localeCompare(b.architecture) ||
+        a.kind.localeCompare(b.kind) ||
+        b.usdPerGbSecond - a.usdPerGbSecond,
+    );
+}
+
 /** A function's factors in one week; prices a week did not use are the marginal list prices. */
 function factorsOf(
   fn: ReportFunction,
@@ -438,6 +451,7 @@ export function buildWeeklyReport(
     previousInvocations: rows.reduce((s, r) => s + r.previousInvocations, 0),
     costPerMillionInvocationsUsd: invocations > 0 ? (totalCostUsd / invocations) * 1e6 : null,
     breakdown,
+    computeByTier: computeByTier(rows),
     byPlatform: groupTotals(rows, (r) => r.platform),
     byAccount: groupTotals(rows, (r) => r.account),
     byRegion: groupTotals(rows, (r) => r.region),

@@ -197,6 +197,8 @@ export interface WeeklyReport {
   previousInvocations: number;
   costPerMillionInvocationsUsd: number | null;
   breakdown: CostBreakdown;
+  /** Compute of every function by architecture, on-demand or provisioned, and price tier. */
+  computeByTier: Omit<ComputeLine, 'priceId'>[];
   byPlatform: GroupTotal[];
   byAccount: GroupTotal[];
   byRegion: GroupTotal[];
