@@ -229,7 +229,7 @@ export const ENV = {
     schema: cron,
     default: '0 0 6 * * 1',
     description:
-      'When the weekly cost report of the previous ISO week is built and delivered (cron with seconds; default Monday 06:00).',
+      'When the weekly report of the last whole ISO week (weeks are UTC) is built and delivered (cron with seconds; default Monday 06:00).',
   },
   reportTimeZone: {
     name: 'FLEETSCOPE_REPORT_TIME_ZONE',

@@ -46,6 +46,16 @@ describe(WeeklyReportScheduler.name, () => {
     expect(calls).toEqual(['build 2026-W48 schedule', 'deliver 2026-W48']);
   });
 
+  it('builds the last whole UTC week when the local Monday comes before the UTC one', async () => {
+    const config = loadConfig({ FLEETSCOPE_REPORT_TIME_ZONE: 'Pacific/Auckland' });
+    const { reports, delivery, calls } = recorders(false);
+    // Monday 2026-11-30 06:00 in Auckland is Sunday 17:00 UTC: 2026-W48 has not ended yet.
+    await new WeeklyReportScheduler(reports, delivery, new SchedulerRegistry(), config).tick(
+      Date.parse('2026-11-29T17:00:00Z'),
+    );
+    expect(calls).toEqual(['build 2026-W47 schedule']);
+  });
+
   it('survives a failed build and delivers nothing', async () => {
     const config = loadConfig({});
     const { reports, delivery, calls } = recorders(true, true);

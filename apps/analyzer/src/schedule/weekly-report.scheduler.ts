@@ -39,7 +39,11 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap {
     );
   }
 
-  /** Builds and delivers the ISO week before the one `nowMs` falls in. */
+  /**
+   * Builds and delivers the last whole ISO week (UTC) before `nowMs`: with a time zone ahead of
+   * UTC, Monday 06:00 local can fall before the UTC week has ended, and then the week before it is
+   * the last whole one.
+   */
   async tick(nowMs = Date.now()): Promise<void> {
     if (this.running) {
       this.logger.warn('previous weekly report still in progress: tick skipped');
