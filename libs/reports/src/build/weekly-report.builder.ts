@@ -185,7 +185,7 @@ function coverageMessage(week: IsoWeek, c: WeekCoverage): string {
     case 'none':
       return `No data for ${span}: no source sent any invocation records. Every figure of this week is zero because nothing was recorded, not because nothing ran.`;
     case 'partial':
-      return `Partial data for ${span}: ${c.daysWithData} of 7 days have invocation records (from ${c.sources.join(', ')}); nothing was recorded on ${c.missingDays.join(', ')}.`;
+      return `Partial data for ${span}: ${c.daysWithData} of 7 ${c.daysWithData === 1 ? 'day has' : 'days have'} invocation records (from ${c.sources.join(', ')}); nothing was recorded on ${c.missingDays.join(', ')}.`;
     case 'complete':
       return `Data for all 7 days of ${span}, from ${c.sources.join(', ')}.`;
   }

@@ -96,7 +96,7 @@ export function renderMarkdown(report: WeeklyReport): string {
     '',
     '## Cold starts',
     '',
-    `${report.coldStarts.count.toLocaleString('en-US')} cold starts (previous week ${report.coldStarts.previousCount.toLocaleString('en-US')}), users waited ${report.coldStarts.waitingSeconds.toFixed(1)} s in total, costing ${usd(report.coldStarts.costUsd)}.`,
+    `${report.coldStarts.count.toLocaleString('en-US')} cold start(s) (previous week ${report.coldStarts.previousCount.toLocaleString('en-US')}), users waited ${report.coldStarts.waitingSeconds.toFixed(1)} s in total, costing ${usd(report.coldStarts.costUsd)}.`,
     '',
     '## Idle provisioned concurrency',
     '',
