@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { defaultAnalyzers } from '@fleetscope/analysis';
 import type { Config } from '@fleetscope/config';
+import { PricingService, type PriceCatalogue } from '@fleetscope/pricing';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
@@ -22,6 +23,11 @@ import { ReportMetrics } from './reports/delivery/report-metrics';
       inject: [FLEETSCOPE_CONFIG],
       useFactory: (config: Config) => configuredCatalogue(config),
     },
+    {
+      provide: PricingService,
+      inject: [PRICE_CATALOGUE],
+      useFactory: (catalogue: PriceCatalogue) => new PricingService(catalogue),
+    },
     { provide: ANALYZERS, useFactory: defaultAnalyzers },
     AnalysisRunner,
     ColdStartsService,
@@ -36,6 +42,7 @@ import { ReportMetrics } from './reports/delivery/report-metrics';
     ReportDeliveryService,
     ReportMetrics,
     PRICE_CATALOGUE,
+    PricingService,
   ],
 })
 export class AnalysisJobsModule {}
