@@ -1,4 +1,4 @@
-import { isSnapStartCharged, lambdaRuntimeKind } from '@fleetscope/pricing';
+import { lambdaRuntimeKind } from '@fleetscope/pricing';
 import type { DailyUsage, ReportFunction, ReportRecommendationInput } from '@fleetscope/reports';
 import type {
   FunctionConfig,
@@ -15,7 +15,7 @@ export const WEEKLY_REPORT_ASSUMPTIONS: readonly string[] = [
   "Architecture, runtime, ephemeral storage, provisioned concurrency and pod resources are the inventory's current settings.",
   'Provisioned concurrency is allocated all day on each day the function ran; the time run on it is the per-minute concurrency up to that level.',
   'Knative and OpenFaaS pods: min-scale pods all day, and one pod in each minute with requests when min-scale is 0 (a lower bound: scale-down delays and more than one pod per minute are not seen).',
-  'SnapStart snapshots (Python, .NET) count as cached all day on days with restores.',
+  'SnapStart snapshots count as cached all day on days with restores (the cache is charged for Python and .NET only).',
 ];
 
 /** The report's view of a function, from the same profile the analyses use. */
@@ -36,7 +36,7 @@ export function reportFunction(
     region: p.region,
     architecture: p.architecture,
     runtimeKind: lambdaRuntimeKind(p.runtime, p.packageType),
-    snapStartCharged: isSnapStartCharged(p.runtime),
+    runtime: p.runtime,
     ephemeralStorageMb: p.ephemeralStorageMb ?? null,
     pod,
   };

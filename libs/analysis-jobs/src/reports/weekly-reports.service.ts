@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { PriceCatalogue } from '@fleetscope/pricing';
+import { Injectable, Logger } from '@nestjs/common';
+import { PricingService } from '@fleetscope/pricing';
 import {
   buildWeeklyReport,
   isWeekError,
@@ -15,7 +15,6 @@ import {
   type DeliveryAttempt,
   type StoredWeeklyReport,
 } from '@fleetscope/storage';
-import { PRICE_CATALOGUE } from '../analysis-jobs.tokens';
 import { REPORT_BUILDS, ReportMetrics } from './delivery/report-metrics';
 import {
   WEEKLY_REPORT_ASSUMPTIONS,
@@ -36,7 +35,7 @@ export class WeeklyReportsService {
     private readonly reports: WeeklyReportsRepository,
     private readonly configs: FunctionConfigRepository,
     private readonly recommendations: RecommendationsRepository,
-    @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
+    private readonly pricing: PricingService,
     private readonly metrics: ReportMetrics,
   ) {}
 
@@ -81,7 +80,7 @@ export class WeeklyReportsService {
         recommendations: reportRecommendationInputs(recommendations),
         generatedAtMs: nowMs,
       },
-      this.catalogue,
+      this.pricing,
       WEEKLY_REPORT_ASSUMPTIONS,
     );
     const previous = await this.reports.get(week.label);

@@ -12,8 +12,8 @@ export interface ReportFunction {
   region: string;
   architecture: LambdaArchitecture;
   runtimeKind: LambdaRuntimeKind;
-  /** SnapStart restores and caches are charged for Python and .NET, not Java. */
-  snapStartCharged: boolean;
+  /** The runtime identifier (`python3.12`, `java21`, '' unknown): SnapStart fees depend on it. */
+  runtime: string;
   ephemeralStorageMb: number | null;
   /** Knative and OpenFaaS: the resources one pod requests. */
   pod: { vcpu: number; memoryMb: number } | null;

@@ -1,10 +1,19 @@
 import fc from 'fast-check';
 import { decomposeChange, modelledCost, type CostFactors } from './change-decomposition';
-import { api, batch, catalogue, custom, day, inputs } from '../testing/known-week.inputs';
+import {
+  api,
+  batch,
+  catalogue,
+  custom,
+  day,
+  inputs,
+  pricing,
+  usage,
+} from '../testing/known-week.inputs';
 import { buildWeeklyReport } from './weekly-report.builder';
 
 describe(buildWeeklyReport.name, () => {
-  const report = buildWeeklyReport(inputs, catalogue);
+  const report = buildWeeklyReport(inputs, pricing);
   const fn = (name: string) => report.functions.find((f) => f.name === name)!;
 
   it('prices a week of known invocations to the cent (tiers, arm64, PC, INIT before and after 2025-08-01, Knative pods)', () => {
@@ -105,8 +114,41 @@ describe(buildWeeklyReport.name, () => {
     expect(k.parts.other).toBeCloseTo(0.4572 - 0.2286, 10);
   });
 
+  it('charges SnapStart restore duration for every runtime, the restore fee and cache for Python only', () => {
+    const snap = (name: string, runtime: string) => ({
+      ...api,
+      functionId: `aws_lambda~111111111111~us-east-1~${name}`,
+      name,
+      runtime,
+    });
+    const python = snap('py', 'python3.12');
+    const java = snap('jv', 'java21');
+    const restoreDay = (fn: typeof python) =>
+      usage(fn, '2025-07-29', {
+        invocations: 1_000,
+        memoryMb: 1024,
+        billedDurationMs: 100_000,
+        snapStart: { restores: 10, billedRestoreMs: 5_000, cachedSeconds: 86_400 },
+      });
+    const r = buildWeeklyReport(
+      {
+        week: '2025-W31',
+        generatedAtMs: 0,
+        functions: [python, java],
+        days: [restoreDay(python), restoreDay(java)],
+        recommendations: [],
+      },
+      pricing,
+    );
+    const part = (name: string) => r.functions.find((f) => f.name === name)!.breakdown.snapStart;
+    // Restore duration 5 s × 1 GB = 5 GB-s × $0.0000166667 = $0.0000833335 (both runtimes);
+    // Python also pays 10 restores × 1 GB × $0.0001397998 and 86,400 GB-s of cache × $0.0000015046.
+    expect(part('jv')).toBeCloseTo(0.0000833335, 12);
+    expect(part('py')).toBeCloseTo(0.0000833335 + 0.001397998 + 0.12999744, 12);
+  });
+
   it('says plainly that a week has no data', () => {
-    const empty = buildWeeklyReport({ ...inputs, week: '2025-W40' }, catalogue);
+    const empty = buildWeeklyReport({ ...inputs, week: '2025-W40' }, pricing);
     expect(empty.coverage.status).toBe('none');
     expect(empty.coverage.daysWithData).toBe(0);
     expect(empty.coverage.message).toMatch(/^No data for 2025-W40 \(2025-09-29 to 2025-10-05\)/);
@@ -118,7 +160,7 @@ describe(buildWeeklyReport.name, () => {
     expect(report.coverage.status).toBe('complete');
     const partial = buildWeeklyReport(
       { ...inputs, days: inputs.days.filter((d) => d.dayStartMs !== day('2025-08-03')) },
-      catalogue,
+      pricing,
     );
     expect(partial.coverage.status).toBe('partial');
     expect(partial.coverage.missingDays).toEqual(['2025-08-03']);
@@ -149,7 +191,7 @@ describe(buildWeeklyReport.name, () => {
           rec('timeout-risk', custom.functionId, -3), // a fix: costs money
         ],
       },
-      catalogue,
+      pricing,
     );
     // 10 + 5 + 30..50
     expect(withRecs.recommendationsSavingUsd.low).toBeCloseTo(45, 10);

@@ -1,4 +1,4 @@
-import { gbSeconds, type PriceCatalogue } from '@fleetscope/pricing';
+import { gbSeconds, type PricingService } from '@fleetscope/pricing';
 import {
   emptyBreakdown,
   lambdaMarginalPrices,
@@ -225,7 +225,7 @@ function factorsOf(
   fn: ReportFunction,
   t: WeekTotals,
   weekFromMs: number,
-  catalogue: PriceCatalogue,
+  pricing: PricingService,
 ): CostFactors {
   const memoryMb = t.billedMs > 0 ? t.billedMbMs / t.billedMs : 0;
   const durationMs =
@@ -236,7 +236,7 @@ function factorsOf(
   let usdPerRequest = 0;
   if (fn.platform === 'aws_lambda') {
     for (const arch of ARCHITECTURES) {
-      const marginal = lambdaMarginalPrices(arch, weekFromMs, fn.region, catalogue, 0);
+      const marginal = lambdaMarginalPrices(arch, weekFromMs, fn.region, pricing, 0);
       usdPerGbSecond[arch] =
         arch === fn.architecture && t.computeGbSeconds > 0
           ? t.computeUsd / t.computeGbSeconds
@@ -259,15 +259,15 @@ function safe(n: number): number {
 }
 
 /**
- * Builds the weekly report from typed inputs, pricing every function-day through the configured
- * catalogue. Lambda's duration tiers accumulate per account, region and architecture from the
+ * Builds the weekly report from typed inputs, pricing every function-day through the pricing
+ * service (the configured catalogue in a running process). Lambda's duration tiers accumulate per account, region and architecture from the
  * first of each month, day by day in time order (and by function id within a day, the order in
  * which the month's GB-seconds are attributed to functions; the account's total does not depend on
  * it).
  */
 export function buildWeeklyReport(
   inputs: WeeklyReportInputs,
-  catalogue: PriceCatalogue,
+  pricing: PricingService,
   assumptions: readonly string[] = [],
 ): WeeklyReport {
   const parsed = parseIsoWeek(inputs.week);
@@ -306,10 +306,10 @@ export function buildWeeklyReport(
     if (fn.platform === 'aws_lambda') {
       const tierKey = `${fn.account}|${fn.region}|${fn.architecture}|${monthStartMs(day.dayStartMs)}`;
       const used = tierUsed.get(tierKey) ?? 0;
-      priced = priceLambdaDay(fn, day, catalogue, used);
+      priced = priceLambdaDay(fn, day, pricing, used);
       tierUsed.set(tierKey, used + priced.onDemandGbSeconds);
     } else if (fn.platform === 'knative' || fn.platform === 'openfaas') {
-      priced = pricePodDay(fn, day, catalogue);
+      priced = pricePodDay(fn, day, pricing);
     } else {
       unpricedFunctions.set(fn.functionId, `platform ${fn.platform} has no prices`);
       continue;
@@ -360,8 +360,8 @@ export function buildWeeklyReport(
     });
     const changeUsd = costUsd - previousCostUsd;
     if (changeUsd !== 0) {
-      const pf = factorsOf(fn, before, previous.fromMs, catalogue);
-      const cf = factorsOf(fn, now, week.fromMs, catalogue);
+      const pf = factorsOf(fn, before, previous.fromMs, pricing);
+      const cf = factorsOf(fn, now, week.fromMs, pricing);
       const parts = decomposeChange(
         pf,
         cf,
@@ -442,7 +442,7 @@ export function buildWeeklyReport(
     from: new Date(week.fromMs).toISOString(),
     to: new Date(week.toMs).toISOString(),
     currency: 'USD',
-    catalogueVersion: catalogue.version,
+    catalogueVersion: pricing.catalogueVersion,
     priceIds: [...priceIds].sort(),
     generatedAt: new Date(inputs.generatedAtMs).toISOString(),
     totalCostUsd,
