@@ -11,6 +11,7 @@ import { ColdStartsController } from './coldstarts/coldstarts.controller';
 import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
 import { TuningJobsController } from './tuning/tuning-jobs.controller';
 import { ReportsController } from './reports/reports.controller';
+import { MetricsController } from './metrics/metrics.controller';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
@@ -23,6 +24,7 @@ import { ReportsController } from './reports/reports.controller';
     ColdStartsController,
     TuningJobsController,
     ReportsController,
+    MetricsController,
   ],
   providers: [
     FleetService,

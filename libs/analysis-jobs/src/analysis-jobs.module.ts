@@ -16,6 +16,8 @@ import { TUNING_DRIVERS } from './tuning/tuning.tokens';
 import { TuningJobsService } from './tuning/tuning-jobs.service';
 import { TuningJobExecutor } from './tuning/tuning-job.executor';
 import { WeeklyReportsService } from './reports/weekly-reports.service';
+import { ReportDeliveryService } from './reports/delivery/report-delivery.service';
+import { ReportMetrics } from './reports/delivery/report-metrics';
 
 /**
  * Analyses over stored data: the run (inputs → analyzers → stored recommendations), the
@@ -38,6 +40,8 @@ import { WeeklyReportsService } from './reports/weekly-reports.service';
     AnalysisRunner,
     ColdStartsService,
     WeeklyReportsService,
+    ReportMetrics,
+    ReportDeliveryService,
     // Tuning drivers, one per platform (the AWS SDK honours AWS_ENDPOINT_URL_LAMBDA).
     {
       provide: TUNING_DRIVERS,
@@ -67,6 +71,8 @@ import { WeeklyReportsService } from './reports/weekly-reports.service';
     AnalysisRunner,
     ColdStartsService,
     WeeklyReportsService,
+    ReportDeliveryService,
+    ReportMetrics,
     PRICE_CATALOGUE,
     PricingService,
     TuningJobsService,
