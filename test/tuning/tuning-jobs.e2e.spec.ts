@@ -51,6 +51,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       { name: 'report', curve: 'mixed', invokeDelayMs: 40, memoryMb: 640 },
       { name: 'crashed', curve: 'io-bound', memoryMb: 512 },
       { name: 'weighted', curve: 'io-bound', memoryMb: 512 },
+      { name: 'stuck', curve: 'mixed', failInvokesFrom: 3, failUpdatesFrom: 2 },
     ]);
     process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
     process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
@@ -192,6 +193,16 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/bad day.*function restored/);
     untouched('flaky', 1024);
+  });
+
+  it('says so, rather than claiming a restore, when the function cannot be put back', async () => {
+    const { body } = await post({ platform: 'aws-lambda', function: lambda.arn('stuck') });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(
+      /^restoring the function failed: .*cannot update functions now.*check the function by hand$/,
+    );
+    expect(job.error).not.toMatch(/function restored/);
   });
 
   it('cancels a running job and restores the function', async () => {

@@ -25,6 +25,8 @@ export interface FakeFunctionSpec {
   seed?: number;
   /** Every Invoke from this call number on (1-based) fails with a 500 ServiceException. */
   failInvokesFrom?: number;
+  /** Every UpdateFunctionConfiguration from this call number on (1-based) fails the same way. */
+  failUpdatesFrom?: number;
   invokeDelayMs?: number;
   /** How long an update stays InProgress (the SDK waiter then polls once a second). */
   updateMs?: number;
@@ -47,6 +49,7 @@ interface FunctionState {
   nextVersion: number;
   warm: Set<string>;
   invokes: number;
+  updates: number;
   /** Every Invoke payload, as received. */
   payloads: unknown[];
   random: () => number;
@@ -89,6 +92,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       nextVersion: 1,
       warm: new Set(),
       invokes: 0,
+      updates: 0,
       payloads: [],
       random: seededRandom(spec.seed ?? 11),
     });
@@ -150,6 +154,9 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       return json(configuration(f, v));
     }
     if (sub === '/configuration' && method === 'PUT') {
+      f.updates++;
+      if (f.spec.failUpdatesFrom && f.updates >= f.spec.failUpdatesFrom)
+        return errorAnswer(res, 500, 'ServiceException', 'Lambda cannot update functions now');
       if (busy)
         return errorAnswer(res, 409, 'ResourceConflictException', 'An update is in progress');
       if (typeof input.MemorySize === 'number') f.latest.memoryMb = input.MemorySize;
