@@ -58,7 +58,7 @@ function combinationProblems(config: Config): string[] {
   ] as const;
   for (let i = 0; i < ports.length; i++) {
     for (let j = i + 1; j < ports.length; j++) {
-      // 0 asks the system for a free port, a different one each time.
+      // Port 0 asks the system for a free port, a different one for each server.
       if (ports[i][1] !== 0 && ports[i][1] === ports[j][1]) {
         problems.push(
           `${ports[j][0]}: ${ports[j][1]} is also ${ports[i][0]}; every server needs its own port, so set a different one`,
@@ -69,6 +69,11 @@ function combinationProblems(config: Config): string[] {
   if (config.clickhouseCluster !== undefined && config.clickhouseUrl === undefined) {
     problems.push(
       `${ENV.clickhouseCluster.name}: cluster mode needs a ClickHouse server: set ${ENV.clickhouseUrl.name}, or unset ${ENV.clickhouseCluster.name} to use embedded ClickHouse`,
+    );
+  }
+  if (config.reportSmtpUrl && config.reportEmailTo.length === 0) {
+    problems.push(
+      `${ENV.reportEmailTo.name}: required when ${ENV.reportSmtpUrl.name} is set (who receives the weekly report?)`,
     );
   }
   return problems;
