@@ -1,3 +1,6 @@
 export * from './function-identity';
 export * from './records';
-export * from './duration-histogram';
+export * from './apportion';
+export * from './histogram/log-histogram';
+export * from './histogram/log-histogram.sql';
+export * from './histogram/explicit-buckets.converter';

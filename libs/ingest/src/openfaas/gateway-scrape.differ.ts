@@ -1,8 +1,9 @@
 import type { MetricPointRow } from '@fleetscope/model';
+import { mergeBuckets } from '@fleetscope/model';
 import type { PrometheusLabels } from '../prometheus/exposition.types';
 import { gaugePointRow } from '../prometheus/gauge-point.row';
 import type { IntervalTotals } from '../prometheus/interval-rows';
-import { emptyIntervalTotals, mergeBuckets, spreadOverMinutes } from '../prometheus/interval-rows';
+import { emptyIntervalTotals, spreadOverMinutes } from '../prometheus/interval-rows';
 import { prometheusHistogramToLogBuckets } from '../prometheus/log-scale-buckets.converter';
 import type { ScrapeIngestResult } from '../prometheus/scrape-state.store';
 import { ScrapeStateStore, parseScrape } from '../prometheus/scrape-state.store';

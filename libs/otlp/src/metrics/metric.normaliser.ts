@@ -1,5 +1,5 @@
 import type { FunctionMinuteRow, MetricPointRow, MetricType } from '@fleetscope/model';
-import { addToHistogram } from '@fleetscope/model';
+import { addToHistogram, explicitBucketsToLogBuckets, mergeBuckets } from '@fleetscope/model';
 import type { RejectReport } from '../common/reject-collector';
 import { RejectCollector, rejectReport } from '../common/reject-collector';
 import type {
@@ -141,27 +141,6 @@ class MinuteAccumulator {
 
   all(): FunctionMinuteRow[] {
     return [...this.rows.values()];
-  }
-}
-
-/** Adds an explicit-bounds histogram to log-scale buckets, one representative value per bucket. */
-function addExplicitHistogram(
-  target: Record<number, number>,
-  bounds: number[],
-  counts: number[],
-  factor: number,
-  min: number | null,
-  max: number | null,
-): void {
-  for (let i = 0; i < counts.length; i++) {
-    const c = counts[i];
-    if (!(c > 0)) continue;
-    const lo = i === 0 ? (min ?? 0) : bounds[i - 1];
-    const hi = i < bounds.length ? bounds[i] : (max ?? bounds[i - 1] * 2);
-    let v = lo > 0 ? Math.sqrt(lo * hi) : hi / 2;
-    if (min !== null && v < min) v = min;
-    if (max !== null && v > max) v = max;
-    addToHistogram(target, v * factor, c);
   }
 }
 
@@ -554,11 +533,18 @@ class MetricsNormaliser {
     const factor = msPerUnit(unit);
     const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
     const buckets = role === 'init' ? minute.initBuckets : minute.durationBuckets;
-    if (delta.bucketCounts.length > 0) {
-      addExplicitHistogram(buckets, explicitBounds, delta.bucketCounts, factor, row.min, row.max);
-    } else if (delta.count > 0) {
-      addToHistogram(buckets, (delta.sum / delta.count) * factor, delta.count);
-    }
+    const converted = explicitBucketsToLogBuckets(
+      {
+        upperBounds: delta.bucketCounts.length > 0 ? explicitBounds : [],
+        counts: delta.bucketCounts,
+        count: delta.count,
+        sum: delta.sum,
+        min: row.min,
+        max: row.max,
+      },
+      factor,
+    );
+    mergeBuckets(buckets, converted);
     if (role === 'init') {
       minute.initDurationSumMs += delta.sum * factor;
       return;
