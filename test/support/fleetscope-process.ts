@@ -10,14 +10,18 @@ export interface FleetscopeProcess {
   exited: Promise<number | null>;
 }
 
-/** A Fleetscope process as an operator starts it: `node <args>` in `cwd`, output captured. */
+/**
+ * A Fleetscope process as an operator starts it: `node <args>` (or `command <args>`, e.g. npm)
+ * in `cwd`, output captured.
+ */
 export function spawnFleetscope(
   args: string[],
   env: Record<string, string>,
   cwd = REPOSITORY_ROOT,
+  command = process.execPath,
 ): FleetscopeProcess {
   let output = '';
-  const child = spawn(process.execPath, args, {
+  const child = spawn(command, args, {
     cwd,
     env: { ...process.env, FLEETSCOPE_LOG_LEVEL: 'log', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

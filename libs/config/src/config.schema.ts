@@ -1,4 +1,9 @@
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
+
+function describeCronError(error: unknown): string {
+  return error instanceof Error ? error.message : 'not a cron expression';
+}
 
 /**
  * Every environment variable Fleetscope reads is named in this file and nowhere else.
@@ -182,7 +187,16 @@ export const ENV = {
   },
   analysisCron: {
     name: 'FLEETSCOPE_ANALYSIS_CRON',
-    schema: z.string().min(1),
+    schema: z.string().superRefine((v, ctx) => {
+      // The same parser @nestjs/schedule uses: a bad expression fails here, not at start-up.
+      const check = validateCronExpression(v);
+      if (!check.valid) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a cron expression with seconds, e.g. "0 */15 * * * *" (${describeCronError(check.error)})`,
+        });
+      }
+    }),
     default: '0 */15 * * * *',
     description: 'When scheduled analyses run (cron with seconds).',
   },

@@ -72,6 +72,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Analyses');
   private queue: Promise<unknown> = Promise.resolve();
   private running = 0;
+  private shared: Promise<AnalysisRunSummary> | undefined;
 
   constructor(
     private readonly inputs: AnalysisInputsRepository,
@@ -90,6 +91,17 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
   /** A run in flight finishes (and is stored) before storage closes. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.queue;
+  }
+
+  /**
+   * The run in progress if there is one, else a new run: requests that arrive while a run is going
+   * share it and its id (POST /api/analyses/run), so ten clicks do not queue ten full runs.
+   */
+  runOrJoin(): Promise<AnalysisRunSummary> {
+    this.shared ??= this.run().finally(() => {
+      this.shared = undefined;
+    });
+    return this.shared;
   }
 
   run(options: AnalysisRunOptions = {}): Promise<AnalysisRunSummary> {
