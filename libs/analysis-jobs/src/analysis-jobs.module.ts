@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { defaultAnalyzers } from '@fleetscope/analysis';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { PricingService, type PriceCatalogue } from '@fleetscope/pricing';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
 import { configuredCatalogue } from './pricing/configured-catalogue';

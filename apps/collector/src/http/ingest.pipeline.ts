@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ENV, type Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, ENV, type Config } from '@fleetscope/config';
 import {
-  FLEETSCOPE_CONFIG,
   IngestRequestsRepository,
   IngestWriter,
   BatchTooLargeError,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { LambdaLogStreamAssemblerPool, type IngestResult } from '@fleetscope/ingest';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { BodyError, decodeBody } from '../http/request-body';
 import {
   IngestPipeline,

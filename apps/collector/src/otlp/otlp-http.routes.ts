@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   RPC_CODE,
   encodeExportResponse,
   type OtlpEncoding,
   type OtlpSignal,
 } from '@fleetscope/otlp';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { BodyError, decodeBody } from '../http/request-body';
 import { IngestMetrics } from '../telemetry/ingest-metrics';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigError, ENV, type Config } from '@fleetscope/config';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
+import { FLEETSCOPE_CONFIG, ConfigError, ENV, type Config } from '@fleetscope/config';
 import { redacted } from './http-get';
 
 /** A configured endpoint: an OpenFaaS gateway or a Knative metrics URL. */

@@ -1,7 +1,7 @@
 import type { FunctionIdentity, LogRow } from '@fleetscope/model';
 import { functionId, lambdaNameFromLogGroup } from '@fleetscope/model';
-import type { IngestResult } from '../lambda/ingest-result';
-import { emptyIngestResult, failWith, reject } from '../lambda/ingest-result';
+import type { IngestResult } from '../common/ingest-result';
+import { emptyIngestResult, failWith, reject } from '../common/ingest-result';
 import { parseLambdaLogStreamName } from '../lambda/log-stream';
 import type { LambdaStreamContext, LambdaStreamOptions } from '../lambda/log-stream.assembler';
 import { LambdaLogStreamAssembler } from '../lambda/log-stream.assembler';
@@ -12,7 +12,7 @@ import {
   decodeBase64,
   decompressBounded,
   DEFAULT_MAX_DECOMPRESSED_BYTES,
-} from './bounded-decompress';
+} from '../body/bounded-decompress';
 
 export interface CloudWatchDecodeOptions extends LambdaStreamOptions {
   /** Region of the account's log groups (a subscription payload does not carry it). */

@@ -1,6 +1,6 @@
-import type { FunctionConfigHint } from '../lambda/ingest-result';
+import type { FunctionConfigHint } from '../common/ingest-result';
 import { knativeRevision } from './knative-revision.identity';
-import { cpuMillicores, memoryMb } from './kubernetes-quantity';
+import { cpuMillicores, memoryMb } from '../kubernetes/kubernetes-quantity';
 import { jsonBody } from '../body/json-body';
 
 /** Inventory facts about one Knative Service (serving.knative.dev/v1) and its latest revision. */

@@ -7,7 +7,7 @@ import type {
   LogRow,
 } from '@fleetscope/model';
 import { functionId } from '@fleetscope/model';
-import type { FunctionConfigHint, IngestResult } from './ingest-result';
+import type { FunctionConfigHint, IngestResult } from '../common/ingest-result';
 import type { PlatformEvent } from './platform-event';
 import { classifyLambdaLine } from './platform-line.parser';
 import type { ReportLine } from './report-line.parser';

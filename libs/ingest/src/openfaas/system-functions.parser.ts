@@ -1,5 +1,5 @@
-import type { FunctionConfigHint } from '../lambda/ingest-result';
-import { cpuMillicores, memoryMb } from '../knative/kubernetes-quantity';
+import type { FunctionConfigHint } from '../common/ingest-result';
+import { cpuMillicores, memoryMb } from '../kubernetes/kubernetes-quantity';
 import { OPENFAAS_DEFAULT_NAMESPACE, openFaasFunction } from './openfaas-function.identity';
 import { jsonBody } from '../body/json-body';
 

@@ -6,7 +6,7 @@ import type {
   HistogramBuckets,
   HourOfWeekConcurrency,
   MemorySizeStats,
-} from '@fleetscope/analysis';
+} from '@fleetscope/model';
 import { ZERO_BUCKET, histogramQuantileSql, logBucketSql } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
