@@ -109,6 +109,15 @@ describe('start-up values named before anything listens', () => {
     );
   });
 
+  it('lets every server ask for port 0, which the system makes distinct', () => {
+    const zero = {
+      FLEETSCOPE_HTTP_PORT: '0',
+      FLEETSCOPE_OTLP_HTTP_PORT: '0',
+      FLEETSCOPE_OTLP_GRPC_PORT: '0',
+    };
+    expect(() => loadConfig(zero)).not.toThrow();
+  });
+
   it('refuses the HTTP port equal to the OTLP port instead of failing with EADDRINUSE after start', () => {
     expect(problemsOf({ FLEETSCOPE_HTTP_PORT: '4318' })).toEqual([
       'FLEETSCOPE_OTLP_HTTP_PORT: 4318 is also FLEETSCOPE_HTTP_PORT; every server needs its own port, so set a different one',

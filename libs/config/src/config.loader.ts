@@ -58,7 +58,7 @@ function combinationProblems(config: Config): string[] {
   ] as const;
   for (let i = 0; i < ports.length; i++) {
     for (let j = i + 1; j < ports.length; j++) {
-      // Port 0 asks the system for a free port: each server gets its own.
+      // Port 0 asks the system for a free port, a different one for each server.
       if (ports[i][1] !== 0 && ports[i][1] === ports[j][1]) {
         problems.push(
           `${ports[j][0]}: ${ports[j][1]} is also ${ports[i][0]}; every server needs its own port, so set a different one`,
