@@ -124,15 +124,6 @@ describe('start-up values named before anything listens', () => {
     ]);
   });
 
-  it('lets every server ask for port 0, each then getting a free port of its own', () => {
-    const config = loadConfig({
-      FLEETSCOPE_HTTP_PORT: '0',
-      FLEETSCOPE_OTLP_HTTP_PORT: '0',
-      FLEETSCOPE_OTLP_GRPC_PORT: '0',
-    });
-    expect([config.httpPort, config.otlpHttpPort, config.otlpGrpcPort]).toEqual([0, 0, 0]);
-  });
-
   it('refuses FLEETSCOPE_CLICKHOUSE_CLUSTER in embedded mode with the fix instead of a stack trace', () => {
     expect(problemsOf({ FLEETSCOPE_CLICKHOUSE_CLUSTER: 'main' })).toEqual([
       'FLEETSCOPE_CLICKHOUSE_CLUSTER: cluster mode needs a ClickHouse server: set CLICKHOUSE_URL, or unset FLEETSCOPE_CLICKHOUSE_CLUSTER to use embedded ClickHouse',
