@@ -1,5 +1,5 @@
 import type { MetricPointRow } from '@fleetscope/model';
-import { mergeBuckets } from '@fleetscope/model';
+import { classifyInit, mergeBuckets } from '@fleetscope/model';
 import type { PrometheusLabels } from '../prometheus/exposition.types';
 import { gaugePointRow } from '../prometheus/gauge-point.row';
 import type { IntervalTotals } from '../prometheus/interval-rows';
@@ -189,8 +189,18 @@ export class KnativeScrapeDiffer {
       }
       return t;
     };
+    // Activator traffic is a cold start only while the revision had zero pods (classifyInit).
     const coldRevision = (rev: KnativeRevisionRef): boolean =>
-      this.hadZeroPods(scrape.cluster, revisionKey(rev), step.startMs, scrape.timeMs);
+      classifyInit({
+        platform: 'knative',
+        servedByActivator: true,
+        revisionHadZeroPods: this.hadZeroPods(
+          scrape.cluster,
+          revisionKey(rev),
+          step.startMs,
+          scrape.timeMs,
+        ),
+      }).coldStart === true;
 
     for (const c of step.diff.counters) {
       const rev = knativeRevisionFromLabels(scrape.cluster, c.labels);

@@ -6,7 +6,7 @@ import type {
   InvocationStatus,
   LogRow,
 } from '@fleetscope/model';
-import { functionId } from '@fleetscope/model';
+import { classifyInit, functionId } from '@fleetscope/model';
 import type { FunctionConfigHint, IngestResult } from '../common/ingest-result';
 import type { PlatformEvent } from './platform-event';
 import { classifyLambdaLine } from './platform-line.parser';
@@ -339,41 +339,20 @@ export class LambdaLogStreamAssembler {
       }
     }
 
-    // Cold start.
-    let coldStart = false;
-    let initType: InitType = '';
-    let initDurationMs = r.initDurationMs;
+    // Cold start: the one rule of every platform (classifyInit in libs/model).
     let restoreDurationMs = r.restoreDurationMs;
     if (restoreDurationMs === null && this.restore) restoreDurationMs = this.restore.durationMs;
-    const init = this.initSeen;
-    if (
-      restoreDurationMs !== null ||
-      (this.restore && this.restore.durationMs === null && init === null)
-    ) {
-      coldStart = true;
-      initType = 'snap-start';
-    } else if (initDurationMs !== null || init !== null || this.initReport?.phase === 'invoke') {
-      if (initDurationMs === null && this.initReport) initDurationMs = this.initReport.durationMs;
-      const declared = init?.initType ?? '';
-      const invocationStart = start?.timeMs ?? startTimeMs;
-      const initEnd = init ? init.timeMs + (initDurationMs ?? 0) : null;
-      if (declared === 'provisioned-concurrency') {
-        initType = 'provisioned-concurrency';
-      } else if (declared === 'snap-start') {
-        coldStart = true;
-        initType = 'snap-start';
-      } else if (initEnd !== null && invocationStart - initEnd > this.proactiveGapMs) {
-        initType = 'proactive';
-      } else if (initDurationMs !== null || this.resetPending) {
-        coldStart = true;
-        initType = 'on-demand';
-      }
-      // else: an INIT_START without Init Duration in the REPORT and no declared type (text logs
-      // of a provisioned-concurrency sandbox): not a user-visible cold start.
-    } else if (this.resetPending) {
-      coldStart = true;
-      initType = 'on-demand';
-    }
+    const { coldStart, initType, initDurationMs } = classifyInit({
+      platform: 'aws_lambda',
+      restoreDurationMs,
+      restoreStarted: this.restore !== null && this.restore.durationMs === null,
+      initStart: this.initSeen,
+      initDurationMs: r.initDurationMs,
+      initReport: this.initReport,
+      invocationStartMs: start?.timeMs ?? startTimeMs,
+      proactiveGapMs: this.proactiveGapMs,
+      sandboxReset: this.resetPending,
+    });
     this.initSeen = null;
     this.initReport = null;
     this.restore = null;

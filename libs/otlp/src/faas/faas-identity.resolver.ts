@@ -249,12 +249,3 @@ export function memoryMbFromMaxMemory(raw: string | undefined): number | null {
   if (n < 1048576) return n;
   return Math.round((n / 1048576) * 1000) / 1000;
 }
-
-/** faas.coldstart as bool or the string 'true'/'false'; null when absent or unreadable. */
-export function coldStartFlag(raw: string | undefined): boolean | null {
-  if (raw === undefined) return null;
-  const v = raw.toLowerCase();
-  if (v === 'true' || v === '1') return true;
-  if (v === 'false' || v === '0') return false;
-  return null;
-}
