@@ -8,6 +8,7 @@ import {
   NothingStorableError,
   RejectedIngestError,
   RetryableIngestError,
+  retryStatus,
 } from '../http/ingest.pipeline';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { InventoryRecorder } from './inventory.recorder';
@@ -114,7 +115,7 @@ export class PlatformIngestHandler {
       if (error instanceof RetryableIngestError) {
         this.metrics.throttled(signal, error.reason);
         return {
-          status: error.reason === 'queue_full' ? 429 : 503,
+          status: retryStatus(error.reason).http,
           message: error.message,
           retryAfterSeconds: error.retryAfterSeconds,
           duplicate: false,
