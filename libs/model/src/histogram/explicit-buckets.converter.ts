@@ -103,3 +103,30 @@ function spreadLogUniform(buckets: LogBuckets, lo: number, hi: number, count: nu
   const parts = apportion(count, weights);
   for (let n = 0; n < indices.length; n++) addToBucket(buckets, indices[n], parts[n]);
 }
+
+/** An OpenTelemetry exponential histogram's buckets, as counts (the negative range is not kept). */
+export interface ExponentialBucketHistogram {
+  scale: number;
+  zeroCount: number;
+  /** Index of the first positive bucket: bucket i covers (base^(offset + i), base^(offset + i + 1)]. */
+  offset: number;
+  positiveCounts: readonly number[];
+}
+
+/**
+ * An exponential histogram (any scale) as the log-scale buckets (values × `factor`): each bucket's
+ * observations at its geometric middle, base^(index + 0.5), where base = 2^(2^-scale).
+ */
+export function exponentialBucketsToLogBuckets(
+  histogram: ExponentialBucketHistogram,
+  factor: number,
+): LogBuckets {
+  const buckets: LogBuckets = {};
+  addToBucket(buckets, ZERO_BUCKET, histogram.zeroCount);
+  const base = 2 ** (2 ** -histogram.scale);
+  histogram.positiveCounts.forEach((count, i) => {
+    if (count > 0)
+      addToBucket(buckets, bucketIndex(base ** (histogram.offset + i + 0.5) * factor), count);
+  });
+  return buckets;
+}
