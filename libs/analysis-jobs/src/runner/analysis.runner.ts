@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import {
   RECOMMENDATION_KINDS,
   runAnalyzers,
@@ -14,12 +20,14 @@ import {
   AnalysisInputsRepository,
   FunctionConfigRepository,
   RecommendationsRepository,
+  TuningJobsRepository,
   describeError,
   type AnalysisRun,
 } from '@fleetscope/storage';
 import { ANALYZERS } from '../analysis-jobs.tokens';
 import { accountMonthlyGbSeconds } from '../inputs/account-usage';
 import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
+import { loadTuningEvidence } from '../tuning/tuning-evidence.loader';
 
 const DAY_MS = 86_400_000;
 const MAX_FAILURES_SHOWN = 50;
@@ -80,6 +88,8 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
     private readonly pricing: PricingService,
     @Inject(ANALYZERS) private readonly analyzers: readonly Analyzer[],
+    // Measured sizes from tuning jobs; without it the analyses rest on telemetry alone.
+    @Optional() private readonly tuningJobs?: TuningJobsRepository,
   ) {}
 
   /** Whether a run is in progress or queued (the schedule skips its tick then). */
@@ -127,11 +137,12 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       catalogueVersion: this.pricing.catalogueVersion,
     };
     try {
-      const [stored, configs] = await Promise.all([
+      const [stored, configs, tuning] = await Promise.all([
         this.inputs.load({ fromMs, toMs }),
         this.configs.merged(),
+        this.tuningJobs ? loadTuningEvidence(this.tuningJobs) : new Map(),
       ]);
-      const inputs = assembleAnalysisInputs(stored, configs);
+      const inputs = assembleAnalysisInputs(stored, configs, tuning);
       const inputsDoneMs = Date.now();
 
       const { recommendations, failures } = runAnalyzers(this.analyzers, inputs, {
