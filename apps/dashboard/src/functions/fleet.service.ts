@@ -9,7 +9,7 @@ import {
   type TimeRange,
 } from '@fleetscope/storage';
 
-/** One row of GET /api/functions (shape fixed by DESIGN.md). */
+/** One row of GET /api/functions (shape fixed in docs/architecture.md "Public surface"). */
 export interface FunctionSummary {
   id: string;
   platform: string;

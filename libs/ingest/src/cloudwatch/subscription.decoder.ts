@@ -26,7 +26,7 @@ export interface CloudWatchDecodeOptions extends LambdaStreamOptions {
 }
 
 /**
- * A CloudWatch Logs subscription delivery (research/coldstart_cost.md §1c):
+ * A CloudWatch Logs subscription delivery (docs/decisions.md "Lambda platform records"):
  * `{"awslogs":{"data":"<base64(gzip(JSON))>"}}` as a Lambda destination receives it (zlib is
  * accepted too), or the decoded message itself:
  * `{"messageType":"DATA_MESSAGE","owner","logGroup","logStream","logEvents":[{id,timestamp,message}]}`.

@@ -96,7 +96,7 @@ const MAX_OBSERVATIONS = 8;
  * (`revision_app_request_count` when the former is absent); errors are non-2xx response codes,
  * timeouts 504; durations come from `revision_request_latencies` (else the app latencies).
  *
- * Cold starts (DESIGN.md; research note §1e): requests counted by the activator for a revision whose
+ * Cold starts (docs/decisions.md "Cold starts"): requests counted by the activator for a revision whose
  * `autoscaler_actual_pods` was 0 when the interval began (or at any autoscaler reading inside it).
  * This is an approximation: with the default target-burst-capacity the activator also stays in the
  * path for warm revisions with little spare capacity, but those are not counted unless the revision

@@ -104,7 +104,7 @@ function statusFromPlatform(status: string): InvocationStatus {
  * (LambdaLogStreamAssemblerPool) so that state spanning deliveries — the INIT before a first
  * invocation, the sandbox reset after a timeout — is not lost.
  *
- * Rules (DESIGN.md "Identity and semantics", research/coldstart_cost.md §1):
+ * Rules (docs/decisions.md "Identity", "Cold starts", "Lambda platform records"):
  * - startTimeMs = REPORT time − Duration, rounded to the ms (Telemetry: platform.start time).
  * - Cold start: `Init Duration` present (on-demand) or `Restore Duration` (SnapStart, initType
  *   snap-start). `initializationType: provisioned-concurrency` (JSON/Telemetry only) is not a

@@ -200,7 +200,7 @@ function detectPlatform(get: AttributeLookup): Platform {
 }
 
 /**
- * The function that telemetry describes, per DESIGN.md "Identity": Lambda account/region/name from
+ * The function that telemetry describes, per docs/decisions.md "Identity": Lambda account/region/name from
  * an ARN, else cloud.account.id/cloud.region/faas.name; Knative namespace/service with the revision
  * as version; OpenFaaS `name.namespace`; GCP project/region/function or service with the revision
  * as version; Azure subscription/region/`app/function`; anything else with faas.name is 'other'.
@@ -239,7 +239,7 @@ export function resolveFunction(get: AttributeLookup): ResolvedFunction | undefi
 
 /**
  * faas.max_memory is bytes by the conventions, but the Lambda collector extension sends the MB
- * figure as a string (research notes §4). No function has less than 1 MiB, so a value below
+ * figure as a string (docs/decisions.md "OpenTelemetry FaaS quirks"). No function has less than 1 MiB, so a value below
  * 1,048,576 is taken as MB.
  */
 export function memoryMbFromMaxMemory(raw: string | undefined): number | null {

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUCKETS_PER_POWER_OF_TWO, bucketIndex, logBucketSql } from '@fleetscope/model';
+import { bucketIndex, logBucketSql } from '@fleetscope/model';
 import { MIGRATIONS_DIR } from './migrations.path';
 
 // A bucket expression as logBucketSql() writes it; anything else using log2 is a second formula.
@@ -9,20 +9,25 @@ const GENERATED = /toInt16\(if\((.+?) > 0, ceil\(log2\((.+?)\) \* (\d+)\) - 1, -
 /**
  * Migrations are checksummed when applied (editing one fails every database that ran it), so they
  * are not regenerated: instead every bucket expression they hold must be the text logBucketSql()
- * generates, and no other log2 formula may appear.
+ * generates (at 8 buckets per power of two, or the concurrency sketch's 64), and no other log2
+ * formula may appear. The repositories' SQL is checked through its snapshots in docs/queries.
  */
 describe(logBucketSql.name, () => {
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql'));
+  // The migrations, and the committed snapshots of the SQL the repositories build.
+  const QUERIES_DIR = join(MIGRATIONS_DIR, '..', 'docs', 'queries');
+  const files = [
+    ...readdirSync(MIGRATIONS_DIR).map((f) => join(MIGRATIONS_DIR, f)),
+    ...readdirSync(QUERIES_DIR).map((f) => join(QUERIES_DIR, f)),
+  ].filter((f) => f.endsWith('.sql'));
 
-  it.each(files)('is the only bucket formula in migrations/%s', (file) => {
+  it.each(files)('is the only bucket formula in %s', (file) => {
     // Comments may name the formula; the code may only use the generated text.
-    const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8').replace(/--.*$/gm, '');
+    const sql = readFileSync(file, 'utf8').replace(/--.*$/gm, '');
     const matches = [...sql.matchAll(GENERATED)];
     expect(matches.length).toBe(sql.split('log2(').length - 1);
     for (const [text, guard, value, perPowerOfTwo] of matches) {
-      expect(Number(perPowerOfTwo)).toBe(BUCKETS_PER_POWER_OF_TWO);
       expect(value.startsWith(guard)).toBe(true);
-      expect(text).toBe(logBucketSql(value, guard));
+      expect(text).toBe(logBucketSql(value, guard, Number(perPowerOfTwo)));
     }
   });
 
