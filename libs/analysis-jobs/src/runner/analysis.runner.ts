@@ -14,11 +14,10 @@ import {
   type Recommendation,
   type RecommendationKind,
 } from '@fleetscope/analysis';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisInputsRepository,
-  FLEETSCOPE_CONFIG,
   FunctionConfigRepository,
   RecommendationsRepository,
   TuningJobsRepository,
