@@ -226,6 +226,18 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     expect(await count()).toBe(before);
   });
 
+  it('counts the requests it refused in /metrics, where before the count was visible nowhere', async () => {
+    const metric = async () => {
+      const text = await (await fetch(`${fleetscope.apiUrl}/metrics`)).text();
+      const line = /^fleetscope_tuning_rejected_requests_total (\d+)$/m.exec(text);
+      return line ? Number(line[1]) : null;
+    };
+    const before = (await metric()) ?? 0;
+    await post({ platform: 'aws-lambda', function: 'orders', strategy: 'cheapest' });
+    await post({ platform: 'aws-lambda' });
+    expect(await metric()).toBe(before + 2);
+  });
+
   it('fails cleanly when Lambda starts failing mid-job, with the function restored', async () => {
     const { body } = await post({ platform: 'aws-lambda', function: lambda.arn('flaky') });
     const job = await until(String(body.id), finished);
