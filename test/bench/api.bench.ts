@@ -30,6 +30,12 @@ const DAY_MS = 24 * HOUR_MS;
 const NARROW_FUNCTIONS = 1000;
 const NARROW_INVOCATIONS = 10_000_000;
 const NARROW_PREFIX = 'aws_lambda~123456789012~us-east-1~api';
+/**
+ * Generating millions of rows in one INSERT … SELECT needs more than the embedded engine's default
+ * bound (FLEETSCOPE_EMBEDDED_MEMORY_MB, sized for the collector's inserts of at most
+ * FLEETSCOPE_FLUSH_ROWS rows); the routes' queries stay far below either.
+ */
+const APP_ENV = { FLEETSCOPE_LOG_LEVEL: 'warn', FLEETSCOPE_EMBEDDED_MEMORY_MB: '1024' };
 
 interface Timing {
   name: string;
@@ -116,7 +122,7 @@ function table(title: string, rows: Timing[]): string {
 /** 10 M invocations (× scale) of 1,000 functions, one source, over the 24 h before `toMs`. */
 async function generateNarrow(client: ClickHouseClient, toMs: number, total: number) {
   const fromMs = toMs - DAY_MS;
-  const chunk = 1_000_000;
+  const chunk = 200_000;
   for (let offset = 0; offset < total; offset += chunk) {
     await client.command({
       query: `
@@ -166,7 +172,7 @@ async function generateNarrow(client: ClickHouseClient, toMs: number, total: num
 }
 
 async function runNarrow(scale: number): Promise<string> {
-  const app = await startFleetscope({ FLEETSCOPE_LOG_LEVEL: 'warn' });
+  const app = await startFleetscope(APP_ENV);
   try {
     const client = app.clickhouse.client;
     const toMs = Math.floor(Date.now() / 60_000) * 60_000;
@@ -243,7 +249,7 @@ async function runNarrow(scale: number): Promise<string> {
 }
 
 async function runWide(scale: number): Promise<string> {
-  const app = await startFleetscope({ FLEETSCOPE_LOG_LEVEL: 'warn' });
+  const app = await startFleetscope(APP_ENV);
   try {
     const client = app.clickhouse.client;
     const toMs = Math.floor(Date.now() / 60_000) * 60_000;
