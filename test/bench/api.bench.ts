@@ -20,6 +20,7 @@ import {
   insertFleetInventory,
   insertMinuteFleet,
 } from '../analysis/support/minute-fleet.generator';
+import { chosenSourceRows, rangeParams } from '@fleetscope/storage';
 import { startFleetscope } from '../support/fleetscope-app';
 import { fmt, percentile } from './support/bench-figures';
 import { settleMerges } from './support/settle-merges';
@@ -103,6 +104,27 @@ function plainAggregates(client: ClickHouseClient, fromMs: number, toMs: number)
            AND (minute < {hf:DateTime} OR minute >= {ht:DateTime}))
        GROUP BY function_id`,
       { ...params, hf: Math.floor(hourFrom / 1000), ht: Math.floor(hourTo / 1000) },
+    ),
+    // The rows the routes read now (whole hours, whole five minutes, minutes), without a choice.
+    threeLevels: sql(
+      client,
+      `SELECT ${columns} FROM (
+         SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+         UNION ALL
+         SELECT * FROM function_five_minutes
+         WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}
+           AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})
+         UNION ALL
+         SELECT * FROM function_minutes WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
+           AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}))
+       GROUP BY function_id`,
+      rangeParams({ fromMs, toMs }),
+    ),
+    // What ranges of up to 3 days read before issue 11: two window passes over every minute row.
+    windowChoice: sql(
+      client,
+      `SELECT ${columns} FROM (${chosenSourceRows('function_minutes')}) GROUP BY function_id`,
+      rangeParams({ fromMs, toMs }),
     ),
   };
 }
@@ -225,6 +247,11 @@ async function runNarrow(scale: number): Promise<string> {
       ),
       await timeCalls('engine: GROUP BY function_id over function_minutes', plain.minutes),
       await timeCalls('engine: the same over whole hours + edge minutes', plain.hoursAndEdges),
+      await timeCalls('engine: the same over hours + five minutes + minutes', plain.threeLevels),
+      await timeCalls(
+        'SQL before issue 11: window choice over the minute rows',
+        plain.windowChoice,
+      ),
       await timeCalls(
         'engine: raw invocations, exact quantiles',
         sql(
@@ -305,6 +332,17 @@ async function runWide(scale: number): Promise<string> {
       await timeCalls('engine: 7 days, whole hours + edge minutes', plainWeek.hoursAndEdges, calls),
       await timeCalls('engine: 7 days, GROUP BY over function_minutes', plainWeek.minutes, calls),
       await timeCalls('engine: 24 h, whole hours + edge minutes', plainDay.hoursAndEdges, calls),
+      await timeCalls('engine: 24 h, hours + five minutes + minutes', plainDay.threeLevels, calls),
+      await timeCalls(
+        'engine: 7 days, hours + five minutes + minutes',
+        plainWeek.threeLevels,
+        calls,
+      ),
+      await timeCalls(
+        'SQL before issue 11, 24 h: window choice over minutes',
+        plainDay.windowChoice,
+        calls,
+      ),
       await timeCalls('engine: 24 h, GROUP BY over function_minutes', plainDay.minutes, calls),
     ];
     return [
