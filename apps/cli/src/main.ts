@@ -1,8 +1,9 @@
 import { CommanderError } from 'commander';
 import { buildProgram, type CommandRegistration } from './cli.program';
+import { importCommand } from './commands/import.command';
 
 // One line per command; each lives in ./commands/<name>.command.ts.
-const commands: CommandRegistration[] = [];
+const commands: CommandRegistration[] = [importCommand];
 
 buildProgram(commands)
   .parseAsync(process.argv)
