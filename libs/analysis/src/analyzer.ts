@@ -1,6 +1,6 @@
 import type { PriceCatalogue } from '@fleetscope/pricing';
 import type { FunctionAnalysisInput } from './inputs';
-import type { Recommendation, RecommendationKind } from './recommendation';
+import type { Recommendation, RecommendationKind, WhyNot } from './recommendation';
 
 /** Shared by every analyzer in one run. */
 export interface AnalysisContext {
@@ -16,6 +16,8 @@ export interface AnalysisContext {
     region: string,
     architecture: 'x86_64' | 'arm64',
   ) => number;
+  /** Told why a function gets no recommendation of a kind, for the "why not" view. */
+  explain?: (whyNot: WhyNot) => void;
 }
 
 /** One analysis. Implementations are pure: no I/O, no clock, no randomness. */

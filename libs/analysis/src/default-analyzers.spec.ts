@@ -29,6 +29,42 @@ function fleet(size: number): FunctionAnalysisInput[] {
 }
 
 describe(runAnalyzers.name, () => {
+  it('defect 12 (order): reliability findings come first, then confidence-weighted savings, whatever their dollars', () => {
+    const oom = {
+      profile: lambdaProfile({ functionId: 'oom', memoryMb: 10_240 }),
+      stats: windowStats({
+        invocations: 1000,
+        medianMs: 100,
+        sigma: 0.2,
+        ooms: 25,
+        memoryMb: 10_240,
+      }),
+    };
+    const timedOut = {
+      profile: lambdaProfile({ functionId: 'timeouts', timeoutMs: 3000 }),
+      stats: windowStats({
+        invocations: 1000,
+        medianMs: 100,
+        sigma: 0.2,
+        timeouts: 4,
+        durationMaxMs: 3000,
+      }),
+    };
+    const overProvisioned = {
+      profile: lambdaProfile({ functionId: 'big', memoryMb: 3008, timeoutMs: 900_000 }),
+      stats: windowStats({ invocations: 5e7, medianMs: 400, sigma: 0.2, maxMemoryUsedMb: 100 }),
+    };
+    const { recommendations } = runAnalyzers(
+      defaultAnalyzers(),
+      [overProvisioned, oom, timedOut],
+      ctx,
+    );
+    const order = recommendations.map((r) => `${r.functionId}:${r.kind}`);
+    expect(order.slice(0, 2).sort()).toEqual(['oom:memory', 'timeouts:timeout-risk']);
+    expect(order[2]).toBe('big:memory');
+    expect(recommendations[2].monthlyImpactUsd).toBeGreaterThan(100);
+  });
+
   it('analyses 10,000 functions with every analyzer well within 30 s', () => {
     const inputs = fleet(10_000);
     const started = Date.now();

@@ -4,6 +4,7 @@ import type { FunctionAnalysisInput } from './inputs';
 import { MemoryAnalyzer } from './memory/memory.analyzer';
 import { ProvisionedConcurrencyAnalyzer } from './provisioned-concurrency/provisioned-concurrency.analyzer';
 import type { Recommendation } from './recommendation';
+import { compareRecommendations } from './recommendation';
 import { TimeoutRiskAnalyzer } from './timeout-risk/timeout-risk.analyzer';
 
 /** Every built-in analyzer with its default options; the analyzer app can provide its own list. */
@@ -46,5 +47,6 @@ export function runAnalyzers(
       }
     }
   }
+  recommendations.sort(compareRecommendations);
   return { recommendations, failures };
 }

@@ -19,6 +19,8 @@ export interface FunctionProfile {
   architecture: 'x86_64' | 'arm64';
   memoryMb: number | null;
   timeoutMs: number | null;
+  /** Where timeoutMs came from: inventory (API, by hand) or a `Task timed out after N seconds` line. */
+  timeoutSource?: 'inventory' | 'timed-out-log-line';
   provisionedConcurrency: number | null;
   packageType: 'Zip' | 'Image' | null;
   /** Knative / OpenFaaS pod requests: vCPU (0.5 = 500m) and memory. */
@@ -39,6 +41,9 @@ export interface MemorySizeStats {
   invocations: number;
   durationSumMs: number;
   durationBuckets: HistogramBuckets;
+  /** Epoch ms of the first and last minute with invocations at this size (deploys in between). */
+  firstSeenMs?: number;
+  lastSeenMs?: number;
 }
 
 export interface DailyStats {
@@ -110,4 +115,26 @@ export interface FunctionAnalysisInput {
   profile: FunctionProfile;
   stats: FunctionWindowStats;
   concurrency?: ConcurrencyProfile | null;
+  /** The latest finished tuning job for this function: measured sizes replace any modelled curve. */
+  tuning?: TuningEvidence;
+}
+
+/** One memory size (and architecture) measured by a tuning job. */
+export interface MeasuredMemoryPoint {
+  memoryMb: number;
+  architecture: 'x86_64' | 'arm64';
+  invocations: number;
+  meanMs: number;
+  p90Ms: number;
+  /** False when the size failed (OOM, timeout, errors) during the job. */
+  feasible: boolean;
+  costUsdPerInvocation: number;
+}
+
+/** A finished tuning job's measurements: when present, the memory analyzer's evidence. */
+export interface TuningEvidence {
+  jobId: string;
+  /** ISO-8601 instant the job finished. */
+  finishedAt: string;
+  points: MeasuredMemoryPoint[];
 }

@@ -44,6 +44,14 @@ export function analysisProfile(
     architecture: config?.architecture === 'arm64' ? 'arm64' : 'x86_64',
     memoryMb: config?.memoryMb ?? dominantMemoryMb(stats),
     timeoutMs: config?.timeoutMs ?? null,
+    ...(config?.timeoutMs
+      ? {
+          timeoutSource:
+            config.timeoutSource === 'records'
+              ? ('timed-out-log-line' as const)
+              : ('inventory' as const),
+        }
+      : {}),
     provisionedConcurrency: config?.provisionedConcurrency ?? null,
     packageType: packageType === 'Zip' || packageType === 'Image' ? packageType : null,
     podCpu: config?.podCpu ?? null,

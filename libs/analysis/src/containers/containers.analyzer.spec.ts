@@ -11,7 +11,13 @@ describe(ContainersAnalyzer.name, () => {
   it('finds containers cheaper for a high constant load and gives the break-even request rate', () => {
     // 200 requests/s of 200 ms at 1 GB, all week: concurrency 40.
     const invocations = 200 * WEEK_SECONDS;
-    const stats = windowStats({ invocations, medianMs: 200, sigma: 0.05, maxMemoryUsedMb: 300 });
+    const stats = windowStats({
+      invocations,
+      medianMs: 200,
+      sigma: 0.05,
+      maxMemoryUsedMb: 300,
+      days: 7,
+    });
     const concurrency = concurrencyProfile(() => 40);
     const [rec] = analyzer.analyze(
       { profile: lambdaProfile({ memoryMb: 1024 }), stats, concurrency },

@@ -1,6 +1,8 @@
 import type { ContainerOffer, CostResult } from '@fleetscope/pricing';
 import { containerDeploymentCost } from '@fleetscope/pricing';
+import { containersAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
+import { basisOf } from '../evidence/evidence.gate';
 import { HOURS_PER_MONTH, windowHours } from '../analyzer';
 import { monthlyLambdaCost, observedLambdaUsage } from '../costs/lambda-window-cost';
 import { MB_PER_VCPU } from '../memory/duration-curve.fit';
@@ -186,6 +188,14 @@ export class ContainersAnalyzer implements Analyzer {
           note: 'Load balancer and data transfer are not included; break-even assumes the tasks can serve that rate.',
         },
         catalogueVersion: ctx.catalogue.version,
+        savingUsd: { lowUsd: monthlyImpactUsd, highUsd: monthlyImpactUsd },
+        basis: basisOf(stats, 'request rate and durations'),
+        action: containersAction(profile, cheapest.offer, {
+          min: sizing.tasks,
+          vcpu: this.options.task.vcpu,
+          memoryGb: this.options.task.memoryGb,
+        }),
+        planRole: 'option',
       },
     ];
   }

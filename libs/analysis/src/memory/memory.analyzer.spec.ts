@@ -1,77 +1,248 @@
 import { defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
-import { lambdaProfile, logNormalBuckets, windowStats } from '../testing/fleet.generator';
-import { MemoryAnalyzer } from './memory.analyzer';
+import { DEFAULT_EVIDENCE_OPTIONS } from '../evidence/evidence.gate';
+import type { FunctionWindowStats, MemorySizeStats } from '../inputs';
+import type { WhyNot } from '../recommendation';
+import {
+  DAY_MS,
+  WEEK_START_MS,
+  lambdaProfile,
+  logNormalBuckets,
+  windowStats,
+} from '../testing/fleet.generator';
+import { DEFAULT_MEMORY_OPTIONS, MemoryAnalyzer } from './memory.analyzer';
 
-const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2025-09-08T00:00:00Z') };
+const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2025-09-15T00:00:00Z') };
 const analyzer = new MemoryAnalyzer();
 
-describe(MemoryAnalyzer.name, () => {
-  it('finds 1,024 MB with 60 MB used over-provisioned and recommends a smaller size that saves money', () => {
-    const stats = windowStats({
-      invocations: 1_000_000,
-      medianMs: 120,
-      sigma: 0.4,
-      maxMemoryUsedMb: 60,
-    });
-    const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 1024 }), stats }, ctx);
+function withExplanations(): { ctx: AnalysisContext; whyNot: WhyNot[] } {
+  const whyNot: WhyNot[] = [];
+  return { ctx: { ...ctx, explain: (w) => whyNot.push(w) }, whyNot };
+}
 
-    expect(rec.kind).toBe('memory');
-    expect(rec.evidence.finding).toBe('over-provisioned');
-    expect(rec.recommended.memoryMb as number).toBeLessThan(1024);
-    expect(rec.recommended.memoryMb as number).toBeGreaterThanOrEqual(128);
-    expect(rec.monthlyImpactUsd).toBeGreaterThan(0);
-    expect(rec.reason).toContain('60 MB of 1024 MB');
-    // One size seen: the CPU share is a prior, and the confidence says so.
-    expect((rec.evidence.model as { kind: string }).kind).toBe('cpu-share-prior');
-    expect(rec.confidence).toBe('low');
-    expect(rec.catalogueVersion).toBe(defaultCatalogue.version);
+/** `invocations` at each size with mean t(m), in the first or second week of the window. */
+function sizes(
+  t: (memoryMb: number) => number,
+  memoryMbs: number[],
+  invocations: number,
+  seen?: (memoryMb: number) => [number, number],
+): MemorySizeStats[] {
+  return memoryMbs.map((memoryMb) => {
+    const [firstSeenMs, lastSeenMs] = seen?.(memoryMb) ?? [
+      WEEK_START_MS,
+      WEEK_START_MS + 14 * DAY_MS,
+    ];
+    return {
+      memoryMb,
+      invocations,
+      durationSumMs: t(memoryMb) * invocations,
+      durationBuckets: logNormalBuckets(invocations, t(memoryMb), 0.1),
+      firstSeenMs,
+      lastSeenMs,
+    };
   });
+}
 
-  it('raises memory after out-of-memory kills and marks it critical', () => {
+function statsAtSizes(byMemory: MemorySizeStats[], maxMemoryUsedMb = 100): FunctionWindowStats {
+  const invocations = byMemory.reduce((s, m) => s + m.invocations, 0);
+  return {
+    ...windowStats({ invocations, medianMs: 100, sigma: 0.1, maxMemoryUsedMb }),
+    byMemory,
+  };
+}
+
+describe(MemoryAnalyzer.name, () => {
+  it('defect 4 (OOM at the largest size is silent): 25 OOMs at 10,240 MB are a critical finding to fix in code', () => {
     const stats = windowStats({
       invocations: 10_000,
+      medianMs: 2000,
+      sigma: 0.3,
+      memoryMb: 10_240,
+      maxMemoryUsedMb: 10_240,
+      ooms: 25,
+    });
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 10_240 }), stats }, ctx);
+    expect(rec).toMatchObject({ kind: 'memory', severity: 'critical', planRole: 'fix' });
+    expect(rec.title).toContain('10240 MB maximum');
+    expect(rec.reason).toContain('25 invocations ran out of memory');
+    expect(rec.action.snippets[0].format).toBe('note');
+  });
+
+  it('defect 4: OOMs are reported however little data there is, raising memory whatever it costs', () => {
+    const stats = windowStats({
+      invocations: 5,
       medianMs: 300,
       sigma: 0.3,
       maxMemoryUsedMb: 256,
-      ooms: 12,
+      ooms: 2,
       memoryMb: 256,
+      days: 1,
     });
     const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats }, ctx);
-    expect(rec.severity).toBe('critical');
-    expect(rec.evidence.finding).toBe('out-of-memory');
+    expect(rec).toMatchObject({ severity: 'critical', planRole: 'fix' });
     expect(rec.recommended.memoryMb as number).toBeGreaterThanOrEqual(384);
-    expect(rec.reason).toBe('12 invocations ran out of memory at 256 MB.');
+    expect(rec.savingUsd.lowUsd).toBeLessThanOrEqual(0);
+    expect(rec.savingUsd.highUsd).toBe(0);
+    expect(rec.action.snippets.map((s) => s.text)).toContain('MemorySize: 384');
   });
 
-  it('recommends more memory for a CPU-bound function seen at four sizes, from the fitted curve', () => {
-    const t = (m: number) => 20 + 4000 * Math.exp(-m / 600);
-    const sizes = [256, 512, 1024, 2048];
-    const byMemory = sizes.map((memoryMb) => ({
-      memoryMb,
-      invocations: 25_000,
-      durationSumMs: t(memoryMb) * 25_000,
-      durationBuckets: logNormalBuckets(25_000, t(memoryMb), 0.1),
-    }));
-    const stats = {
-      ...windowStats({ invocations: 100_000, medianMs: t(256), sigma: 0.1, maxMemoryUsedMb: 100 }),
-      byMemory,
-    };
-    const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats }, ctx);
+  it('defect 1 (memory advice from one observed size rests on an assumption): 1,024 MB at 200 ms never gets a size change as the peak used goes 60 → 250 → 500 MB', () => {
+    for (const peak of [60, 250, 500]) {
+      const stats = windowStats({
+        invocations: 2_000_000,
+        medianMs: 200,
+        sigma: 0.2,
+        maxMemoryUsedMb: peak,
+      });
+      const recs = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 1024 }), stats }, ctx);
+      for (const rec of recs) {
+        expect(rec.recommended.memoryMb).toBeUndefined();
+        expect(rec.title).not.toMatch(/Raise|Lower/);
+      }
+      const [rec] = recs;
+      expect(rec.title).toContain(
+        `Over-provisioned by ${1024 - peak} MB (max used ${peak} of 1024 MB)`,
+      );
+      expect(rec.recommended.action).toBe('measure');
+      expect(rec.action.summary).toContain('tuning job');
+      // Bounded: from ≈ nothing (CPU-bound) to the whole memory share (duration unchanged).
+      expect(rec.savingUsd.lowUsd).toBeGreaterThanOrEqual(0);
+      expect(rec.savingUsd.highUsd).toBeGreaterThan(rec.savingUsd.lowUsd);
+      expect(rec.basis).toMatchObject({ invocations: 2_000_000, windowDays: 14 });
+    }
+  });
 
-    expect(rec.evidence.finding).toBe('cpu-bound');
-    expect(rec.recommended.memoryMb as number).toBeGreaterThanOrEqual(1536);
-    expect(rec.monthlyImpactUsd).toBeGreaterThan(0); // faster and cheaper
-    const model = rec.evidence.model as { kind: string; params: Record<string, number> };
-    expect(model.kind).toBe('exponential-fit');
-    expect(model.params.a2).toBeCloseTo(600, 0);
+  it('defect 1: several sizes observed in production give a measured size change', () => {
+    const t = (m: number) => 20 + 4000 * Math.exp(-m / 600);
+    const stats = statsAtSizes(sizes(t, [256, 512, 1024, 2048], 25_000));
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats }, ctx);
+    expect(rec.title).toMatch(/^Raise memory from 256 MB to (1024|2048) MB$/);
+    expect(rec.evidence.source).toBe('observed-sizes');
+    expect(rec.savingUsd.lowUsd).toBeGreaterThan(0); // faster and cheaper, even at the bounds
+    expect(rec.basis.measured).toContain('256, 512, 1024, 2048 MB');
     expect(rec.confidence).toBe('high');
   });
 
-  it('does not shrink a function whose memory use is unknown', () => {
-    const stats = windowStats({ invocations: 100_000, medianMs: 100, sigma: 0.3 });
-    const recs = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 1024 }), stats }, ctx);
-    for (const rec of recs) expect(rec.recommended.memoryMb as number).toBeGreaterThanOrEqual(1024);
+  it("defect 1: a tuning job's results replace any model, and the recommendation names the job and its date", () => {
+    const stats = windowStats({
+      invocations: 100_000,
+      medianMs: 400,
+      sigma: 0.2,
+      maxMemoryUsedMb: 200,
+    });
+    const point = (memoryMb: number, meanMs: number) => ({
+      memoryMb,
+      architecture: 'x86_64' as const,
+      invocations: 50,
+      meanMs,
+      p90Ms: meanMs * 1.05,
+      feasible: true,
+      costUsdPerInvocation: 0,
+    });
+    const tuning = {
+      jobId: 'job-42',
+      finishedAt: '2025-09-12T10:00:00.000Z',
+      points: [point(512, 800), point(1024, 400), point(2048, 150)],
+    };
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 1024 }), stats, tuning },
+      ctx,
+    );
+    expect(rec.title).toBe('Raise memory from 1024 MB to 2048 MB');
+    expect(rec.reason).toContain('tuning job job-42 of 2025-09-12');
+    expect(rec.evidence).toMatchObject({ source: 'tuning-job', tuningJobId: 'job-42' });
+  });
+
+  it('defect 2 (no minimum evidence and no materiality): a 1 ms function gets no memory advice, and says why when asked', () => {
+    const stats = windowStats({
+      invocations: 100_000,
+      medianMs: 1,
+      sigma: 0.1,
+      maxMemoryUsedMb: 60,
+    });
+    const { ctx: asked, whyNot } = withExplanations();
+    expect(analyzer.analyze({ profile: lambdaProfile({ memoryMb: 1024 }), stats }, asked)).toEqual(
+      [],
+    );
+    expect(whyNot).toEqual([
+      expect.objectContaining({ kind: 'memory', code: 'below-materiality' }),
+    ]);
+  });
+
+  it('defect 2: 5 invocations, or fewer than 14 days of data, get no advice', () => {
+    const { ctx: asked, whyNot } = withExplanations();
+    const few = windowStats({ invocations: 5, medianMs: 2000, sigma: 0.1, maxMemoryUsedMb: 60 });
+    expect(
+      analyzer.analyze({ profile: lambdaProfile({ memoryMb: 3008 }), stats: few }, asked),
+    ).toEqual([]);
+    const week = windowStats({
+      invocations: 1e7,
+      medianMs: 2000,
+      sigma: 0.1,
+      maxMemoryUsedMb: 60,
+      days: 7,
+    });
+    expect(
+      analyzer.analyze({ profile: lambdaProfile({ memoryMb: 3008 }), stats: week }, asked),
+    ).toEqual([]);
+    expect(whyNot.map((w) => w.code)).toEqual(['insufficient-evidence', 'insufficient-evidence']);
+    expect(whyNot[1].detail).toContain('at least 14');
+
+    // Both gates are configurable.
+    const lenient = new MemoryAnalyzer({
+      ...DEFAULT_MEMORY_OPTIONS,
+      evidence: { ...DEFAULT_EVIDENCE_OPTIONS, minWindowDays: 7 },
+    });
+    expect(
+      lenient.analyze({ profile: lambdaProfile({ memoryMb: 3008 }), stats: week }, ctx),
+    ).toHaveLength(1);
+  });
+
+  it('defect 3 (confidence overstates): three sizes at the minimum evidence are not high confidence, however well they fit', () => {
+    const t = (m: number) => 50 + 2000 * Math.exp(-m / 500);
+    const stats = statsAtSizes(sizes(t, [256, 1024, 2048], 60));
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats }, ctx);
+    expect(rec.confidence).toBe('low');
+  });
+
+  it('defect 3: sizes observed weeks apart (a deploy may sit between) count less than sizes seen together', () => {
+    const t = (m: number) => 50 + 2000 * Math.exp(-m / 500);
+    const together = statsAtSizes(sizes(t, [256, 1024], 50_000));
+    const apart = statsAtSizes(
+      sizes(t, [256, 1024], 50_000, (m) =>
+        m === 256
+          ? [WEEK_START_MS, WEEK_START_MS + DAY_MS]
+          : [WEEK_START_MS + 12 * DAY_MS, WEEK_START_MS + 14 * DAY_MS],
+      ),
+    );
+    const [a] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 256 }), stats: together },
+      ctx,
+    );
+    const [b] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats: apart }, ctx);
+    expect(b.confidenceScore).toBeLessThan(a.confidenceScore);
+    expect(b.evidence.sizesGapDays).toBeCloseTo(11, 0);
+  });
+
+  it('defect 3: two sizes whose durations differ within their noise give no recommendation', () => {
+    const stats = statsAtSizes([
+      {
+        memoryMb: 512,
+        invocations: 60,
+        durationSumMs: 60 * 100,
+        durationBuckets: logNormalBuckets(60, 100, 0.8),
+      },
+      {
+        memoryMb: 1024,
+        invocations: 60,
+        durationSumMs: 60 * 95,
+        durationBuckets: logNormalBuckets(60, 95, 0.8),
+      },
+    ]);
+    const { ctx: asked, whyNot } = withExplanations();
+    const recs = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 512 }), stats }, asked);
+    expect(recs).toEqual([]);
+    expect(whyNot[0].code).not.toBe('not-applicable');
   });
 
   it('skips functions that are not on Lambda or have no memory setting', () => {

@@ -1,233 +1,487 @@
+import { BUCKETS_PER_POWER_OF_TWO, ZERO_BUCKET } from '@fleetscope/model';
+import { codeFixAction, memoryAction, tuningJobAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { modelledLambdaUsage, monthlyLambdaCost } from '../costs/lambda-window-cost';
-import type { FunctionAnalysisInput, FunctionWindowStats } from '../inputs';
-import type { Recommendation, Severity } from '../recommendation';
-import { confidenceOf, sampleSupport } from '../recommendation';
-import type { DurationModel, DurationPoint } from './duration-curve.fit';
-import { fitDurationCurve } from './duration-curve.fit';
+import type { EvidenceOptions } from '../evidence/evidence.gate';
+import {
+  DEFAULT_EVIDENCE_OPTIONS,
+  basisOf,
+  evidenceShortfall,
+  materialityShortfall,
+} from '../evidence/evidence.gate';
+import type {
+  FunctionAnalysisInput,
+  FunctionProfile,
+  FunctionWindowStats,
+  HistogramBuckets,
+  MeasuredMemoryPoint,
+  MemorySizeStats,
+  TuningEvidence,
+} from '../inputs';
+import type {
+  ConfigAction,
+  EvidenceBasis,
+  PlanRole,
+  Recommendation,
+  SavingRange,
+  Severity,
+} from '../recommendation';
+import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
 
 export interface MemoryOptions {
   /** Memory kept above the peak used (gham-khaled/Lambda-Cost-Analysis uses peak × 1.2). */
   headroom: number;
-  /** Share of the duration assumed CPU-bound when only one size was seen. */
-  cpuBoundFractionPrior: number;
   /** Weight of cost against duration in the balanced pick (Power Tuning's balancedWeight). */
   balancedWeight: number;
   /** Sizes considered; Lambda accepts 128–10,240 MB. */
   ladderMb: readonly number[];
+  evidence: EvidenceOptions;
+  /** Observed sizes further apart than this may straddle a deploy: their comparison counts less. */
+  deployGapMs: number;
 }
 
 export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = {
   headroom: 1.2,
-  cpuBoundFractionPrior: 0.5,
   balancedWeight: 0.5,
   ladderMb: [
     128, 192, 256, 320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1769, 2048, 2560, 3008,
     3538, 4096, 5120, 6144, 7168, 8192, 9216, 10240,
   ],
+  evidence: DEFAULT_EVIDENCE_OPTIONS,
+  deployGapMs: 7 * 86_400_000,
 };
 
 const LAMBDA_MIN_MB = 128;
-const LAMBDA_MAX_MB = 10_240;
+export const LAMBDA_MAX_MB = 10_240;
 const NEAR_LIMIT_SHARE = 0.95; // Datadog "High memory usage": any invocation > 95 % of memory
 
-export interface MemoryOption {
+export type MemoryFinding =
+  'out-of-memory' | 'near-memory-limit' | 'over-provisioned' | 'measured-better-size';
+
+/** A size with a measured mean duration and its spread. */
+interface MeasuredSize {
   memoryMb: number;
-  meanDurationMs: number;
+  invocations: number;
+  meanMs: number;
+  /** Standard error of the mean. */
+  standardErrorMs: number;
+  firstSeenMs?: number;
+  lastSeenMs?: number;
+}
+
+interface PricedSize extends MeasuredSize {
   monthlyUsd: number;
 }
 
-export type MemoryFinding =
-  'out-of-memory' | 'near-memory-limit' | 'over-provisioned' | 'cpu-bound';
-
-function durationPoints(stats: FunctionWindowStats): DurationPoint[] {
-  return stats.byMemory
-    .filter((m) => m.invocations > 0)
-    .map((m) => ({
-      memoryMb: m.memoryMb,
-      meanDurationMs: m.durationSumMs / m.invocations,
-      invocations: m.invocations,
-    }));
+/** Mean and standard deviation of a log-scale histogram, each bucket at its geometric midpoint. */
+export function histogramSpread(buckets: HistogramBuckets): { n: number; sdMs: number } {
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (const [key, count] of Object.entries(buckets)) {
+    const index = Number(key);
+    if (!(count > 0)) continue;
+    const mid = index === ZERO_BUCKET ? 0 : 2 ** ((index + 0.5) / BUCKETS_PER_POWER_OF_TWO);
+    n += count;
+    sum += count * mid;
+    sumSq += count * mid * mid;
+  }
+  if (n < 2) return { n, sdMs: 0 };
+  const mean = sum / n;
+  return { n, sdMs: Math.sqrt(Math.max(0, sumSq / n - mean * mean)) };
 }
 
-/** The smallest size that is safe to run, from the observed peak. */
-export function memoryFloorMb(
-  currentMb: number,
-  stats: FunctionWindowStats,
-  headroom: number,
-): number {
+function measuredFromWindow(m: MemorySizeStats): MeasuredSize {
+  const { sdMs } = histogramSpread(m.durationBuckets);
+  return {
+    memoryMb: m.memoryMb,
+    invocations: m.invocations,
+    meanMs: m.durationSumMs / m.invocations,
+    standardErrorMs: sdMs / Math.sqrt(m.invocations),
+    firstSeenMs: m.firstSeenMs,
+    lastSeenMs: m.lastSeenMs,
+  };
+}
+
+function measuredFromTuning(p: MeasuredMemoryPoint): MeasuredSize {
+  // p90 of a normal sits 1.28 sd above the mean: a spread estimate from what the job reports.
+  const sdMs = Math.max(0, (p.p90Ms - p.meanMs) / 1.2816);
+  return {
+    memoryMb: p.memoryMb,
+    invocations: p.invocations,
+    meanMs: p.meanMs,
+    standardErrorMs: sdMs / Math.sqrt(Math.max(1, p.invocations)),
+  };
+}
+
+/** The smallest size that is safe to run, from the observed peak; null without memory telemetry. */
+export function memoryFloorMb(stats: FunctionWindowStats, headroom: number): number | null {
   const peak = stats.maxMemoryUsedMb ?? stats.memoryUsedP95Mb;
-  if (stats.ooms > 0)
-    return Math.min(LAMBDA_MAX_MB, Math.max(currentMb * 1.5, (peak ?? 0) * headroom));
-  // Without memory telemetry going smaller risks OOM: only sizes at or above the current one.
-  if (peak === null) return currentMb;
+  if (peak === null) return null;
   return Math.min(LAMBDA_MAX_MB, Math.max(LAMBDA_MIN_MB, peak * headroom));
 }
 
-function pickCost(options: MemoryOption[]): MemoryOption {
-  return options.reduce((best, o) =>
-    o.monthlyUsd < best.monthlyUsd * 0.995 ||
-    (o.monthlyUsd <= best.monthlyUsd * 1.005 && o.meanDurationMs < best.meanDurationMs)
-      ? o
-      : best,
-  );
-}
-
-function pickSpeed(options: MemoryOption[]): MemoryOption {
-  const fastest = Math.min(...options.map((o) => o.meanDurationMs));
-  return pickCost(options.filter((o) => o.meanDurationMs <= fastest * 1.01));
-}
-
 /** Power Tuning's balanced strategy: minimise w·cost/maxCost + (1−w)·duration/maxDuration. */
-function pickBalanced(options: MemoryOption[], weight: number): MemoryOption {
+function pickBalanced(options: PricedSize[], weight: number): PricedSize {
   const maxCost = Math.max(...options.map((o) => o.monthlyUsd));
-  const maxDuration = Math.max(...options.map((o) => o.meanDurationMs));
-  const score = (o: MemoryOption) =>
-    weight * (o.monthlyUsd / maxCost) + (1 - weight) * (o.meanDurationMs / maxDuration);
+  const maxDuration = Math.max(...options.map((o) => o.meanMs));
+  const score = (o: PricedSize) =>
+    weight * (maxCost > 0 ? o.monthlyUsd / maxCost : 0) +
+    (1 - weight) * (maxDuration > 0 ? o.meanMs / maxDuration : 0);
   return options.reduce((best, o) => (score(o) < score(best) ? o : best));
 }
 
-function findingOf(
-  stats: FunctionWindowStats,
-  currentMb: number,
-  recommendedMb: number,
-): MemoryFinding | null {
-  if (stats.ooms > 0) return 'out-of-memory';
-  if (stats.maxMemoryUsedMb !== null && stats.maxMemoryUsedMb >= NEAR_LIMIT_SHARE * currentMb)
-    return 'near-memory-limit';
-  if (recommendedMb < currentMb) return 'over-provisioned';
-  if (recommendedMb > currentMb) return 'cpu-bound';
-  return null;
-}
-
-function reasonOf(
-  finding: MemoryFinding,
-  stats: FunctionWindowStats,
-  currentMb: number,
-  current: MemoryOption,
-  pick: MemoryOption,
-): string {
-  const used = stats.maxMemoryUsedMb;
-  switch (finding) {
-    case 'out-of-memory':
-      return `${stats.ooms} invocations ran out of memory at ${currentMb} MB.`;
-    case 'near-memory-limit':
-      return `Peak memory used (${used} MB) reached ${Math.round(((used ?? 0) / currentMb) * 100)} % of the ${currentMb} MB configured.`;
-    case 'over-provisioned':
-      return `Peak memory used is ${used ?? '?'} MB of ${currentMb} MB, and ${pick.memoryMb} MB is modelled to cost ${Math.round((1 - pick.monthlyUsd / current.monthlyUsd) * 100)} % less at ${Math.round(pick.meanDurationMs)} ms instead of ${Math.round(current.meanDurationMs)} ms.`;
-    case 'cpu-bound':
-      return `Durations fall with more memory: ${pick.memoryMb} MB is modelled at ${Math.round(pick.meanDurationMs)} ms instead of ${Math.round(current.meanDurationMs)} ms.`;
-  }
-}
-
-function severityOf(finding: MemoryFinding, savingShare: number): Severity {
-  switch (finding) {
-    case 'out-of-memory':
-      return 'critical';
-    case 'near-memory-limit':
-      return 'warning';
-    case 'over-provisioned':
-    case 'cpu-bound':
-      return savingShare >= 0.2 ? 'warning' : 'info';
-  }
-}
-
-function modelSupport(model: DurationModel, sizes: number): number {
-  switch (model.kind) {
-    case 'exponential-fit':
-      return 0.6 + 0.3 * Math.max(0, model.rSquared ?? 0);
-    case 'cpu-share-fit':
-      return sizes > 2 ? 0.5 + 0.2 * Math.max(0, model.rSquared ?? 0) : 0.55;
-    case 'cpu-share-prior':
-      return 0.3;
-  }
+function snapUp(ladder: readonly number[], mb: number): number {
+  return ladder.find((m) => m >= mb) ?? LAMBDA_MAX_MB;
 }
 
 /**
- * Memory right-sizing from passive telemetry (Lambda): floor from the peak memory used, a
- * duration model across sizes, and cost/speed/balanced picks priced from the catalogue.
+ * Memory right-sizing from measured evidence only (issue 9): a size change is recommended when
+ * several sizes were actually observed or a tuning job measured them. With one size, a function
+ * whose peak memory leaves room is reported as over-provisioned with a bounded saving and a
+ * tuning job to measure it; no duration curve is invented. OOMs are always reported.
  */
 export class MemoryAnalyzer implements Analyzer {
   readonly kind = 'memory' as const;
 
   constructor(private readonly options: MemoryOptions = DEFAULT_MEMORY_OPTIONS) {}
 
-  analyze({ profile, stats }: FunctionAnalysisInput, ctx: AnalysisContext): Recommendation[] {
+  analyze(input: FunctionAnalysisInput, ctx: AnalysisContext): Recommendation[] {
+    const { profile, stats } = input;
     const currentMb = profile.memoryMb;
-    if (profile.platform !== 'aws_lambda' || currentMb === null || stats.invocations <= 0)
+    const whyNot = (
+      code: Parameters<NonNullable<AnalysisContext['explain']>>[0]['code'],
+      detail: string,
+    ) => {
+      ctx.explain?.({ functionId: profile.functionId, kind: this.kind, code, detail });
       return [];
-    const points = durationPoints(stats);
-    const model = fitDurationCurve(points, this.options.cpuBoundFractionPrior);
-    if (!model) return [];
-
-    // Calibrate so that the model reproduces the mean observed at the current size.
-    const atCurrent = points.find((p) => p.memoryMb === currentMb);
-    const calibration = atCurrent ? atCurrent.meanDurationMs / model.predictMs(currentMb) : 1;
-    const optionAt = (memoryMb: number): MemoryOption => {
-      const meanDurationMs = model.predictMs(memoryMb) * calibration;
-      const usage = modelledLambdaUsage(profile, stats, memoryMb, meanDurationMs, ctx.at);
-      return {
-        memoryMb,
-        meanDurationMs,
-        monthlyUsd: monthlyLambdaCost(usage, stats, profile, ctx).usd,
-      };
     };
+    if (profile.platform !== 'aws_lambda')
+      return whyNot('not-applicable', 'Memory sizing is analysed for Lambda functions.');
+    if (currentMb === null) return whyNot('insufficient-evidence', 'The memory size is unknown.');
+    if (stats.invocations <= 0) return whyNot('insufficient-evidence', 'No invocations.');
 
-    const floorMb = memoryFloorMb(currentMb, stats, this.options.headroom);
-    const ceilingMb = Math.max(currentMb, 3008, floorMb);
-    const sizes = this.options.ladderMb.filter((m) => m >= floorMb && m <= ceilingMb);
-    if (sizes.length === 0) sizes.push(Math.min(LAMBDA_MAX_MB, Math.ceil(floorMb)));
-    const candidates = sizes.map(optionAt);
-    const current = optionAt(currentMb);
-    const picks = {
-      cost: pickCost(candidates),
-      speed: pickSpeed(candidates),
-      balanced: pickBalanced(candidates, this.options.balancedWeight),
-    };
-    const pick = picks.balanced;
+    const reliability = this.reliability(profile, stats, currentMb, ctx);
+    if (reliability) return [reliability];
 
-    const finding = findingOf(stats, currentMb, pick.memoryMb);
-    if (finding === null || pick.memoryMb === currentMb) return [];
-    const monthlyImpactUsd = current.monthlyUsd - pick.monthlyUsd;
-    const savingShare = current.monthlyUsd > 0 ? monthlyImpactUsd / current.monthlyUsd : 0;
-    const direct = finding === 'out-of-memory' || finding === 'near-memory-limit';
-    const support = direct
-      ? 0.9
-      : modelSupport(model, points.length) * (0.4 + 0.6 * sampleSupport(stats.invocations, 100));
+    const shortfall = evidenceShortfall(stats, this.options.evidence);
+    if (shortfall && !input.tuning) return whyNot('insufficient-evidence', shortfall);
 
+    const floorMb = memoryFloorMb(stats, this.options.headroom);
+    const measured = input.tuning
+      ? this.fromTuning(profile, input.tuning)
+      : stats.byMemory
+          .filter((m) => m.memoryMb > 0 && m.invocations >= this.options.evidence.minInvocations)
+          .map(measuredFromWindow);
+    if (measured.length >= 2 && measured.some((m) => m.memoryMb === currentMb)) {
+      return this.fromMeasuredSizes(input, measured, floorMb, currentMb, ctx, whyNot);
+    }
+    if (floorMb === null)
+      return whyNot(
+        'insufficient-evidence',
+        'One memory size observed and no memory telemetry: run a tuning job to measure other sizes.',
+      );
+    return this.overProvisioned(profile, stats, currentMb, floorMb, ctx, whyNot);
+  }
+
+  private fromTuning(profile: FunctionProfile, tuning: TuningEvidence): MeasuredSize[] {
+    return tuning.points
+      .filter((p) => p.feasible && p.architecture === profile.architecture && p.invocations > 0)
+      .map(measuredFromTuning);
+  }
+
+  /** OOMs and peaks at the limit: reported whatever they cost. */
+  private reliability(
+    profile: FunctionProfile,
+    stats: FunctionWindowStats,
+    currentMb: number,
+    ctx: AnalysisContext,
+  ): Recommendation | null {
+    const peak = stats.maxMemoryUsedMb;
+    let finding: MemoryFinding;
+    if (stats.ooms > 0) finding = 'out-of-memory';
+    else if (peak !== null && peak >= NEAR_LIMIT_SHARE * currentMb) finding = 'near-memory-limit';
+    else return null;
+
+    const atMaximum = currentMb >= LAMBDA_MAX_MB;
+    const wanted = Math.max(currentMb * 1.5, (peak ?? 0) * this.options.headroom);
+    const targetMb = atMaximum ? LAMBDA_MAX_MB : snapUp(this.options.ladderMb, wanted);
+    const currentUsd = this.monthlyAt(
+      profile,
+      stats,
+      currentMb,
+      stats.durationSumMs / stats.invocations,
+      ctx,
+    );
+    // More memory costs at most proportionally more (duration unchanged) and at least nothing
+    // (CPU-bound code that speeds up in proportion).
+    const extra = atMaximum ? 0 : currentUsd * (targetMb / currentMb - 1);
+    const saving: SavingRange = { lowUsd: -extra, highUsd: 0 };
+    const reason =
+      finding === 'out-of-memory'
+        ? atMaximum
+          ? `${stats.ooms} invocations ran out of memory at ${currentMb} MB, the Lambda maximum: the code must use less memory.`
+          : `${stats.ooms} invocations ran out of memory at ${currentMb} MB.`
+        : `Peak memory used (${peak} MB) reached ${Math.round(((peak ?? 0) / currentMb) * 100)} % of the ${currentMb} MB configured.`;
+    const action: ConfigAction = atMaximum
+      ? codeFixAction(
+          'Reduce the memory the function needs (stream instead of buffering, smaller batches) or split the work: 10,240 MB is the largest size Lambda offers.',
+        )
+      : memoryAction(profile, targetMb);
+    return this.recommendation(profile, ctx, {
+      finding,
+      severity: finding === 'out-of-memory' ? 'critical' : 'warning',
+      title: atMaximum
+        ? `Out of memory at the ${LAMBDA_MAX_MB} MB maximum: fix the code`
+        : `Raise memory from ${currentMb} MB to ${targetMb} MB`,
+      reason,
+      current: { memoryMb: currentMb, monthlyUsd: currentUsd },
+      recommended: atMaximum ? { action: 'change-code' } : { memoryMb: targetMb },
+      saving,
+      confidenceScore:
+        finding === 'out-of-memory' ? 0.95 : 0.5 + 0.4 * sampleSupport(stats.invocations, 200),
+      basis: basisOf(
+        stats,
+        finding === 'out-of-memory' ? 'out-of-memory kills' : 'peak memory used',
+      ),
+      action,
+      planRole: 'fix',
+      evidence: { ooms: stats.ooms, maxMemoryUsedMb: peak, memoryUsedP95Mb: stats.memoryUsedP95Mb },
+    });
+  }
+
+  private fromMeasuredSizes(
+    input: FunctionAnalysisInput,
+    measured: MeasuredSize[],
+    floorMb: number | null,
+    currentMb: number,
+    ctx: AnalysisContext,
+    whyNot: (
+      code: 'already-right' | 'below-materiality' | 'insufficient-evidence',
+      detail: string,
+    ) => Recommendation[],
+  ): Recommendation[] {
+    const { profile, stats, tuning } = input;
+    const priced: PricedSize[] = measured.map((m) => ({
+      ...m,
+      monthlyUsd: this.monthlyAt(profile, stats, m.memoryMb, m.meanMs, ctx),
+    }));
+    const current = priced.find((p) => p.memoryMb === currentMb) as PricedSize;
+    // Never below the peak memory used; without telemetry never below the current size.
+    const safe = priced.filter((p) => p.memoryMb >= (floorMb ?? currentMb) || p === current);
+    const pick = pickBalanced(safe, this.options.balancedWeight);
+    if (pick.memoryMb === currentMb)
+      return whyNot(
+        'already-right',
+        `Of the measured sizes (${priced.map((p) => p.memoryMb).join(', ')} MB), ${currentMb} MB is the best balance of cost and speed.`,
+      );
+
+    // The difference must stand out of the noise of both means.
+    const se = Math.hypot(pick.standardErrorMs, current.standardErrorMs);
+    const durationDiff = Math.abs(pick.meanMs - current.meanMs);
+    const separation = se > 0 ? durationDiff / se : Number.POSITIVE_INFINITY;
+    const costAt = (meanMs: number) => this.monthlyAt(profile, stats, pick.memoryMb, meanMs, ctx);
+    const currentAt = (meanMs: number) => this.monthlyAt(profile, stats, currentMb, meanMs, ctx);
+    const savings = [
+      currentAt(current.meanMs - 2 * current.standardErrorMs) -
+        costAt(pick.meanMs + 2 * pick.standardErrorMs),
+      currentAt(current.meanMs + 2 * current.standardErrorMs) -
+        costAt(pick.meanMs - 2 * pick.standardErrorMs),
+    ];
+    const saving: SavingRange = { lowUsd: Math.min(...savings), highUsd: Math.max(...savings) };
+    const faster = pick.meanMs < current.meanMs;
+    if (!faster || midpoint(saving) > 0) {
+      const immaterial = materialityShortfall(saving, current.monthlyUsd, this.options.evidence);
+      // A faster size that costs more is worth saying only when it is clearly faster.
+      if (immaterial && !(faster && separation >= 3 && pick.meanMs <= current.meanMs * 0.8))
+        return whyNot('below-materiality', immaterial);
+    }
+    if (separation < 2)
+      return whyNot(
+        'insufficient-evidence',
+        `Durations at ${pick.memoryMb} MB and ${currentMb} MB differ by ${durationDiff.toFixed(1)} ms, within the noise of the measurements (±${(2 * se).toFixed(1)} ms).`,
+      );
+
+    // Confidence from the data: invocations behind both means, how clearly they differ, and
+    // whether the sizes ran at the same time or weeks apart (a deploy may sit in between).
+    const perSize = sampleSupport(Math.min(pick.invocations, current.invocations), 200);
+    const clarity = Math.min(1, separation / 6);
+    const gap = sizesGapMs(pick, current);
+    const apart = gap > this.options.deployGapMs ? 0.6 : 1;
+    const score = (tuning ? 0.95 : 0.85) * perSize * (0.5 + 0.5 * clarity) * apart;
+    const source = tuning
+      ? `tuning job ${tuning.jobId} of ${tuning.finishedAt.slice(0, 10)}`
+      : `production traffic at ${priced.length} sizes`;
     return [
-      {
-        kind: this.kind,
-        functionId: profile.functionId,
-        severity: severityOf(finding, savingShare),
+      this.recommendation(profile, ctx, {
+        finding: 'measured-better-size',
+        severity: midpoint(saving) / Math.max(current.monthlyUsd, 1e-9) >= 0.2 ? 'warning' : 'info',
         title: `${pick.memoryMb > currentMb ? 'Raise' : 'Lower'} memory from ${currentMb} MB to ${pick.memoryMb} MB`,
-        reason: reasonOf(finding, stats, currentMb, current, pick),
+        reason: `Measured by ${source}: ${pick.memoryMb} MB ran in ${pick.meanMs.toFixed(1)} ms (±${(2 * pick.standardErrorMs).toFixed(1)}) against ${current.meanMs.toFixed(1)} ms (±${(2 * current.standardErrorMs).toFixed(1)}) at ${currentMb} MB.`,
         current: {
           memoryMb: currentMb,
-          meanDurationMs: current.meanDurationMs,
+          meanDurationMs: current.meanMs,
           monthlyUsd: current.monthlyUsd,
         },
         recommended: {
           memoryMb: pick.memoryMb,
-          strategy: 'balanced',
-          meanDurationMs: pick.meanDurationMs,
+          meanDurationMs: pick.meanMs,
           monthlyUsd: pick.monthlyUsd,
         },
-        monthlyImpactUsd,
-        ...confidenceOf(support),
-        evidence: {
-          finding,
-          maxMemoryUsedMb: stats.maxMemoryUsedMb,
-          memoryUsedP95Mb: stats.memoryUsedP95Mb,
-          ooms: stats.ooms,
-          floorMb,
-          sizesSeen: points.map((p) => p.memoryMb),
-          model: { kind: model.kind, params: model.params, rSquared: model.rSquared },
-          options: picks,
-          invocations: stats.invocations,
+        saving,
+        confidenceScore: score,
+        basis: {
+          ...basisOf(
+            stats,
+            `mean durations measured at ${priced.map((p) => p.memoryMb).join(', ')} MB (${source})`,
+          ),
+          invocations: priced.reduce((s, p) => s + p.invocations, 0),
         },
-        catalogueVersion: ctx.catalogue.version,
-      },
+        action: memoryAction(profile, pick.memoryMb),
+        planRole: 'change',
+        evidence: {
+          source: tuning ? 'tuning-job' : 'observed-sizes',
+          tuningJobId: tuning?.jobId ?? null,
+          tuningFinishedAt: tuning?.finishedAt ?? null,
+          sizes: priced.map((p) => ({
+            memoryMb: p.memoryMb,
+            invocations: p.invocations,
+            meanMs: p.meanMs,
+            standardErrorMs: p.standardErrorMs,
+            monthlyUsd: p.monthlyUsd,
+          })),
+          separationInStandardErrors: separation,
+          sizesGapDays: gap / 86_400_000,
+          floorMb,
+          maxMemoryUsedMb: stats.maxMemoryUsedMb,
+        },
+      }),
     ];
   }
+
+  /**
+   * One size observed: the peak memory says how much could go, but not what the duration does at
+   * a smaller size. The saving is bounded: from ≈ 0 (CPU-bound code slows in proportion) to the
+   * whole memory share (duration unchanged); a tuning job measures where it falls.
+   */
+  private overProvisioned(
+    profile: FunctionProfile,
+    stats: FunctionWindowStats,
+    currentMb: number,
+    floorMb: number,
+    ctx: AnalysisContext,
+    whyNot: (code: 'already-right' | 'below-materiality', detail: string) => Recommendation[],
+  ): Recommendation[] {
+    const peak = stats.maxMemoryUsedMb ?? stats.memoryUsedP95Mb ?? 0;
+    const targetMb = snapUp(this.options.ladderMb, floorMb);
+    if (targetMb >= currentMb)
+      return whyNot(
+        'already-right',
+        `Peak memory used ${peak} MB of ${currentMb} MB leaves no smaller size with ${Math.round((this.options.headroom - 1) * 100)} % headroom.`,
+      );
+    const meanMs = stats.durationSumMs / stats.invocations;
+    const currentUsd = this.monthlyAt(profile, stats, currentMb, meanMs, ctx);
+    const unchanged = this.monthlyAt(profile, stats, targetMb, meanMs, ctx);
+    // Fully CPU-bound: duration grows by the CPU ratio (CPU is proportional to memory up to
+    // 6 vCPUs at 10,240 MB, so no cap at one vCPU).
+    const slowed = this.monthlyAt(profile, stats, targetMb, meanMs * (currentMb / targetMb), ctx);
+    const saving: SavingRange = {
+      lowUsd: Math.max(0, currentUsd - slowed),
+      highUsd: currentUsd - unchanged,
+    };
+    const immaterial = materialityShortfall(saving, currentUsd, this.options.evidence);
+    if (immaterial) return whyNot('below-materiality', immaterial);
+    const overBy = Math.round(currentMb - peak);
+    const sizes = this.options.ladderMb.filter((m) => m >= targetMb && m <= currentMb);
+    const tuningSizes =
+      sizes.length <= 5
+        ? sizes
+        : [
+            sizes[0],
+            sizes[Math.floor(sizes.length / 3)],
+            sizes[Math.floor((2 * sizes.length) / 3)],
+            currentMb,
+          ];
+    return [
+      this.recommendation(profile, ctx, {
+        finding: 'over-provisioned',
+        severity: 'info',
+        title: `Over-provisioned by ${overBy} MB (max used ${Math.round(peak)} of ${currentMb} MB): measure ${targetMb} MB with a tuning job`,
+        reason: `Peak memory used is ${Math.round(peak)} MB of ${currentMb} MB. At ${targetMb} MB the function would save between ${saving.lowUsd.toFixed(2)} $ (if its duration grows with the smaller CPU share) and ${saving.highUsd.toFixed(2)} $ a month (if it does not); only one size was observed, so a tuning job should measure which.`,
+        current: { memoryMb: currentMb, meanDurationMs: meanMs, monthlyUsd: currentUsd },
+        recommended: { action: 'measure', candidateMemoryMb: targetMb, tuningSizesMb: tuningSizes },
+        saving,
+        // Confident that memory is unused; the range carries the uncertainty about duration.
+        confidenceScore: 0.3 + 0.5 * sampleSupport(stats.invocations, 500),
+        basis: basisOf(
+          stats,
+          `peak memory used (max ${Math.round(peak)} MB) at one size, ${currentMb} MB`,
+        ),
+        action: tuningJobAction(profile, tuningSizes),
+        planRole: 'change',
+        evidence: {
+          maxMemoryUsedMb: stats.maxMemoryUsedMb,
+          memoryUsedP95Mb: stats.memoryUsedP95Mb,
+          overProvisionedMb: overBy,
+          floorMb,
+          sizesSeen: stats.byMemory.map((m) => m.memoryMb),
+        },
+      }),
+    ];
+  }
+
+  private monthlyAt(
+    profile: FunctionProfile,
+    stats: FunctionWindowStats,
+    memoryMb: number,
+    meanMs: number,
+    ctx: AnalysisContext,
+  ): number {
+    const usage = modelledLambdaUsage(profile, stats, memoryMb, Math.max(0, meanMs), ctx.at);
+    return monthlyLambdaCost(usage, stats, profile, ctx).usd;
+  }
+
+  private recommendation(
+    profile: FunctionProfile,
+    ctx: AnalysisContext,
+    r: {
+      finding: MemoryFinding;
+      severity: Severity;
+      title: string;
+      reason: string;
+      current: Record<string, unknown>;
+      recommended: Record<string, unknown>;
+      saving: SavingRange;
+      confidenceScore: number;
+      basis: EvidenceBasis;
+      action: ConfigAction;
+      planRole: PlanRole;
+      evidence: Record<string, unknown>;
+    },
+  ): Recommendation {
+    return {
+      kind: this.kind,
+      functionId: profile.functionId,
+      severity: r.severity,
+      title: r.title,
+      reason: r.reason,
+      current: r.current,
+      recommended: r.recommended,
+      monthlyImpactUsd: midpoint(r.saving),
+      ...confidenceOf(r.confidenceScore),
+      evidence: { finding: r.finding, ...r.evidence },
+      catalogueVersion: ctx.catalogue.version,
+      savingUsd: r.saving,
+      basis: r.basis,
+      action: r.action,
+      planRole: r.planRole,
+    };
+  }
+}
+
+/** Time between two sizes' periods of use (0 when they overlap or are unknown). */
+function sizesGapMs(a: MeasuredSize, b: MeasuredSize): number {
+  if (a.firstSeenMs === undefined || a.lastSeenMs === undefined) return 0;
+  if (b.firstSeenMs === undefined || b.lastSeenMs === undefined) return 0;
+  return Math.max(0, Math.max(a.firstSeenMs, b.firstSeenMs) - Math.min(a.lastSeenMs, b.lastSeenMs));
 }

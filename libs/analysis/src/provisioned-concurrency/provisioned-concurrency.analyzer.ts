@@ -6,13 +6,16 @@ import {
   lambdaUnitPrices,
   provisionedConcurrencyBreakEvenUtilisation,
 } from '@fleetscope/pricing';
+import { warmCapacityAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
+import { basisOf } from '../evidence/evidence.gate';
 import { HOURS_PER_MONTH } from '../analyzer';
 import { tierOffset } from '../costs/lambda-window-cost';
 import type {
   ConcurrencyProfile,
   FunctionAnalysisInput,
   FunctionProfile,
+  FunctionWindowStats,
   HourOfWeekConcurrency,
 } from '../inputs';
 import type { Recommendation } from '../recommendation';
@@ -264,7 +267,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       !isLambda && coldStartRate > this.options.coldStartRateWorthPricing && currentLevel === 0;
     if (chosen.netUsd <= current.netUsd || (chosenLevel === currentLevel && !useSchedule)) {
       return worthPricing
-        ? [this.pricedWarmPod(profile, concurrency, prices, ctx, coldStartRate)]
+        ? [this.pricedWarmPod(profile, stats, concurrency, prices, ctx, coldStartRate)]
         : [];
     }
 
@@ -309,6 +312,10 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
           priceIds: prices.priceIds,
         },
         catalogueVersion: ctx.catalogue.version,
+        savingUsd: { lowUsd: monthlyImpactUsd, highUsd: monthlyImpactUsd },
+        basis: basisOf(stats, 'per-minute concurrency'),
+        action: warmCapacityAction(profile, chosenLevel),
+        planRole: 'change',
       },
     ];
   }
@@ -352,6 +359,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
   /** Knative/OpenFaaS with frequent cold starts: state the price of one warm pod per cold start avoided. */
   private pricedWarmPod(
     profile: FunctionProfile,
+    stats: FunctionWindowStats,
     concurrency: ConcurrencyProfile,
     prices: WarmCapacityPrices,
     ctx: AnalysisContext,
@@ -378,6 +386,10 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         priceIds: prices.priceIds,
       },
       catalogueVersion: ctx.catalogue.version,
+      savingUsd: { lowUsd: -monthlyCostUsd, highUsd: -monthlyCostUsd },
+      basis: basisOf(stats, 'cold starts and per-minute concurrency'),
+      action: warmCapacityAction(profile, 1),
+      planRole: 'change',
     };
   }
 }

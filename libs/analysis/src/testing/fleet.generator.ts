@@ -48,21 +48,22 @@ export function lambdaProfile(overrides: Partial<FunctionProfile> = {}): Functio
   };
 }
 
-/** A 7-day window with `invocations` spread evenly and log-normal durations. */
+/** A 14-day window (Compute Optimizer's lookback) with `invocations` spread evenly and log-normal durations. */
 export function windowStats(
   opts: {
     invocations: number;
     medianMs: number;
     sigma: number;
     memoryMb?: number;
+    days?: number;
   } & Partial<FunctionWindowStats>,
 ): FunctionWindowStats {
-  const { invocations, medianMs, sigma, memoryMb = 1024, ...overrides } = opts;
+  const { invocations, medianMs, sigma, memoryMb = 1024, days: dayCount = 14, ...overrides } = opts;
   const durationBuckets = logNormalBuckets(invocations, medianMs, sigma);
   const meanMs = medianMs * Math.exp((sigma * sigma) / 2);
-  const days = Array.from({ length: 7 }, (_, d) => ({
+  const days = Array.from({ length: dayCount }, (_, d) => ({
     dayStartMs: WEEK_START_MS + d * DAY_MS,
-    invocations: Math.round(invocations / 7),
+    invocations: Math.round(invocations / dayCount),
     timeouts: 0,
     durationMaxMs: medianMs * Math.exp(3.5 * sigma),
     p99Ms: medianMs * Math.exp(2.326 * sigma),
@@ -70,7 +71,7 @@ export function windowStats(
   return {
     functionId: 'aws_lambda~123456789012~us-east-1~checkout',
     windowStartMs: WEEK_START_MS,
-    windowEndMs: WEEK_START_MS + 7 * DAY_MS,
+    windowEndMs: WEEK_START_MS + dayCount * DAY_MS,
     invocations,
     errors: 0,
     timeouts: 0,

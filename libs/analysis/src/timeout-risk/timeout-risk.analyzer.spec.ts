@@ -8,6 +8,31 @@ const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2025-0
 const analyzer = new TimeoutRiskAnalyzer();
 
 describe(TimeoutRiskAnalyzer.name, () => {
+  it('defect 10 (timeout unknown means no timeout analysis): 50 observed timeouts with no configured timeout are a critical finding, the timeout inferred from timed-out durations', () => {
+    const stats = windowStats({
+      invocations: 10_000,
+      medianMs: 200,
+      sigma: 0.3,
+      timeouts: 50,
+      durationMaxMs: 6000,
+    });
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: null }), stats }, ctx);
+    expect(rec).toMatchObject({ kind: 'timeout-risk', severity: 'critical', planRole: 'fix' });
+    expect(rec.current).toEqual({ timeoutMs: 6000, timeoutSource: 'timed-out-durations' });
+    expect(rec.reason).toContain('inferred from the durations of timed-out invocations');
+  });
+
+  it('defect 10: says the timeout came from "Task timed out after N seconds" lines when it did', () => {
+    const stats = windowStats({ invocations: 3, medianMs: 200, sigma: 0.3, timeouts: 1 });
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile({ timeoutMs: 3000, timeoutSource: 'timed-out-log-line' }), stats },
+      ctx,
+    );
+    // A single timeout in three invocations is reported: every timeout is a finding.
+    expect(rec.severity).toBe('critical');
+    expect(rec.reason).toContain('Task timed out after N seconds');
+  });
+
   it('flags a function whose p99 is 92 % of its timeout and says so in the reason', () => {
     const stats = windowStats({ invocations: 100_000, medianMs: 1000, sigma: 0.3 });
     const p99 = histogramQuantile(stats.durationBuckets, 0.99)!;
@@ -74,7 +99,7 @@ describe(TimeoutRiskAnalyzer.name, () => {
 
 describe(timeoutRiskEvidence.name, () => {
   it('measures the daily p99 trend in ms per day', () => {
-    const stats = windowStats({ invocations: 7000, medianMs: 100, sigma: 0.3 });
+    const stats = windowStats({ invocations: 7000, medianMs: 100, sigma: 0.3, days: 7 });
     stats.daily = stats.daily.map((d, i) => ({
       ...d,
       p99Ms: 1000 + 50 * i,

@@ -1,8 +1,10 @@
 import { histogramQuantile } from '@fleetscope/model';
+import { codeFixAction, timeoutAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import type { FunctionAnalysisInput, FunctionProfile, FunctionWindowStats } from '../inputs';
 import type { Recommendation, Severity } from '../recommendation';
 import { confidenceOf, sampleSupport } from '../recommendation';
+import { basisOf } from '../evidence/evidence.gate';
 import { leastSquaresSlope } from '../stats/linear-regression';
 import type { LogNormal } from '../stats/log-normal.fit';
 import {
@@ -19,12 +21,39 @@ export interface TimeoutRiskOptions {
   tailProbabilityThreshold: number;
   /** Recommended timeout = fitted p99.99 × this headroom. */
   headroom: number;
+  /** Risk flags without an observed timeout need this many invocations (a timeout needs one). */
+  minInvocations: number;
 }
 
 export const DEFAULT_TIMEOUT_RISK_OPTIONS: TimeoutRiskOptions = {
   p99ShareThreshold: 0.8,
   tailProbabilityThreshold: 1e-4,
   headroom: 1.5,
+  minInvocations: 50,
+};
+
+/** Where the timeout the analysis used came from. */
+export type TimeoutSource = 'inventory' | 'timed-out-log-line' | 'timed-out-durations';
+
+/**
+ * The configured timeout, or one inferred: a timed-out invocation runs until it is killed, so with
+ * timeouts observed and nothing configured known, the longest duration is the timeout.
+ */
+export function knownOrInferredTimeout(
+  profile: FunctionProfile,
+  stats: FunctionWindowStats,
+): { timeoutMs: number; source: TimeoutSource } | null {
+  if (profile.timeoutMs !== null && profile.timeoutMs > 0)
+    return { timeoutMs: profile.timeoutMs, source: profile.timeoutSource ?? 'inventory' };
+  if (stats.timeouts > 0 && stats.durationMaxMs > 0)
+    return { timeoutMs: stats.durationMaxMs, source: 'timed-out-durations' };
+  return null;
+}
+
+const SOURCE_TEXT: Record<TimeoutSource, string> = {
+  inventory: 'from the inventory',
+  'timed-out-log-line': 'from "Task timed out after N seconds" log lines',
+  'timed-out-durations': 'inferred from the durations of timed-out invocations',
 };
 
 /** Platform ceilings: Lambda 900 s; Knative's default max-revision-timeout-seconds is 600 s; Cloud Run 3,600 s. */
@@ -149,11 +178,25 @@ export class TimeoutRiskAnalyzer implements Analyzer {
   constructor(private readonly options: TimeoutRiskOptions = DEFAULT_TIMEOUT_RISK_OPTIONS) {}
 
   analyze({ profile, stats }: FunctionAnalysisInput, ctx: AnalysisContext): Recommendation[] {
-    const timeoutMs = profile.timeoutMs;
-    if (timeoutMs === null || !(timeoutMs > 0) || stats.invocations <= 0) return [];
+    const known = knownOrInferredTimeout(profile, stats);
+    const explain = (code: 'insufficient-evidence' | 'already-right', detail: string) => {
+      ctx.explain?.({ functionId: profile.functionId, kind: this.kind, code, detail });
+      return [];
+    };
+    if (stats.invocations <= 0) return explain('insufficient-evidence', 'No invocations.');
+    if (!known)
+      return explain('insufficient-evidence', 'The timeout is unknown and none was observed.');
+    const { timeoutMs, source } = known;
     const evidence = timeoutRiskEvidence(stats, timeoutMs);
-    const flags = flagsOf(evidence, this.options);
-    if (flags.length === 0) return [];
+    const flags = flagsOf(evidence, this.options).filter(
+      // Risk read from a distribution needs enough of it; an observed timeout needs nothing.
+      (f) => f === 'observed-timeouts' || stats.invocations >= this.options.minInvocations,
+    );
+    if (flags.length === 0)
+      return explain(
+        stats.invocations < this.options.minInvocations ? 'insufficient-evidence' : 'already-right',
+        `p99 ${Math.round(evidence.p99Ms ?? 0)} ms of a ${timeoutMs} ms timeout, no timeouts.`,
+      );
 
     const maxTimeoutMs = platformMaxTimeoutMs(profile.platform);
     const wantedMs =
@@ -182,8 +225,8 @@ export class TimeoutRiskAnalyzer implements Analyzer {
           action === 'raise-timeout'
             ? `Raise the timeout to ${suggestedMs / 1000} s`
             : 'Fix the slow path: the timeout is not the problem',
-        reason: reasonOf(flags, evidence, timeoutMs),
-        current: { timeoutMs },
+        reason: `${reasonOf(flags, evidence, timeoutMs)} Timeout ${timeoutMs} ms ${SOURCE_TEXT[source]}.`,
+        current: { timeoutMs, timeoutSource: source },
         recommended:
           action === 'raise-timeout'
             ? { action, timeoutMs: suggestedMs }
@@ -196,8 +239,25 @@ export class TimeoutRiskAnalyzer implements Analyzer {
               },
         monthlyImpactUsd: 0,
         ...confidenceOf(support),
-        evidence: { flags, ...evidence, platformMaxTimeoutMs: maxTimeoutMs },
+        evidence: { flags, ...evidence, timeoutSource: source, platformMaxTimeoutMs: maxTimeoutMs },
         catalogueVersion: ctx.catalogue.version,
+        // Reliability: what a fix costs is not the point.
+        savingUsd: { lowUsd: 0, highUsd: 0 },
+        basis: basisOf(
+          stats,
+          evidence.timeouts > 0
+            ? 'timed-out invocations and the duration distribution'
+            : 'the duration distribution against the timeout',
+        ),
+        action:
+          action === 'raise-timeout'
+            ? timeoutAction(profile, suggestedMs)
+            : codeFixAction(
+                looksLikeHang
+                  ? 'Look for hung downstream calls: set client timeouts below the function timeout.'
+                  : 'Shorten the work or split it: a longer timeout would not cover it.',
+              ),
+        planRole: 'fix',
       },
     ];
   }

@@ -27,9 +27,11 @@ export interface FunctionConfig {
   podCpu: number | null;
   podMemoryMb: number | null;
   labels: Record<string, string>;
+  /** The source that gave timeoutMs ('records' = a `Task timed out after N seconds` line); merged() only. */
+  timeoutSource?: ConfigSource | '';
 }
 
-export type FunctionConfigUpdate = Partial<Omit<FunctionConfig, 'functionId'>> & {
+export type FunctionConfigUpdate = Partial<Omit<FunctionConfig, 'functionId' | 'timeoutSource'>> & {
   functionId: string;
 };
 
@@ -128,7 +130,8 @@ export class FunctionConfigRepository {
     const filter = functionIds ? 'WHERE function_id IN {ids:Array(String)}' : '';
     const rows = await this.query(
       `SELECT function_id AS functionId, ${fields},
-              argMaxIf(labels, prio, length(labels) > 0) AS labels
+              argMaxIf(labels, prio, length(labels) > 0) AS labels,
+              argMaxIf(source, prio, timeout_ms > 0) AS timeoutSource
        FROM (
          SELECT *, indexOf({order:Array(String)}, source) AS prio
          FROM function_configs FINAL ${filter}
@@ -190,5 +193,8 @@ function toConfig(row: Record<string, unknown>): FunctionConfig {
     podCpu: num(row.podCpu),
     podMemoryMb: num(row.podMemoryMb),
     labels: (row.labels as Record<string, string> | undefined) ?? {},
+    ...(typeof row.timeoutSource === 'string'
+      ? { timeoutSource: row.timeoutSource as ConfigSource | '' }
+      : {}),
   };
 }

@@ -1,0 +1,219 @@
+import type { FunctionProfile } from '../inputs';
+import type { ConfigAction } from '../recommendation';
+
+/**
+ * The settings a user pastes to act on a recommendation, per tool: AWS CLI, SAM and Serverless
+ * Framework for Lambda; the Knative annotation; the OpenFaaS label. Names follow each tool's
+ * reference (Lambda UpdateFunctionConfiguration / PutProvisionedConcurrencyConfig, SAM
+ * AWS::Serverless::Function, serverless.yml `functions.*`, Knative autoscaling annotations,
+ * OpenFaaS `com.openfaas.scale.*` labels).
+ */
+
+function lambdaTarget(profile: FunctionProfile): string {
+  const region = profile.region ? ` --region ${profile.region}` : '';
+  return `--function-name ${profile.name}${region}`;
+}
+
+export function memoryAction(profile: FunctionProfile, memoryMb: number): ConfigAction {
+  return {
+    summary: `Set memory to ${memoryMb} MB.`,
+    snippets: [
+      {
+        format: 'aws-cli',
+        text: `aws lambda update-function-configuration ${lambdaTarget(profile)} --memory-size ${memoryMb}`,
+      },
+      { format: 'sam', text: `MemorySize: ${memoryMb}` },
+      { format: 'serverless', text: `memorySize: ${memoryMb}` },
+    ],
+  };
+}
+
+export function timeoutAction(profile: FunctionProfile, timeoutMs: number): ConfigAction {
+  const seconds = Math.ceil(timeoutMs / 1000);
+  switch (profile.platform) {
+    case 'knative':
+      return {
+        summary: `Set the request timeout to ${seconds} s.`,
+        snippets: [{ format: 'knative', text: `spec.template.spec.timeoutSeconds: ${seconds}` }],
+      };
+    case 'openfaas':
+      return {
+        summary: `Set the function's timeouts to ${seconds} s.`,
+        snippets: [
+          {
+            format: 'openfaas',
+            text: `environment:\n  read_timeout: ${seconds}s\n  write_timeout: ${seconds}s\n  exec_timeout: ${seconds}s`,
+          },
+        ],
+      };
+    case 'gcp_cloud_functions':
+    case 'gcp_cloud_run':
+      return {
+        summary: `Set the request timeout to ${seconds} s.`,
+        snippets: [
+          { format: 'note', text: `gcloud run services update <service> --timeout=${seconds}` },
+        ],
+      };
+    case 'azure_functions':
+      return {
+        summary: `Set functionTimeout to ${seconds} s.`,
+        snippets: [{ format: 'note', text: `host.json: "functionTimeout": "${hms(seconds)}"` }],
+      };
+    case 'aws_lambda':
+    case 'other':
+      return {
+        summary: `Set the timeout to ${seconds} s.`,
+        snippets: [
+          {
+            format: 'aws-cli',
+            text: `aws lambda update-function-configuration ${lambdaTarget(profile)} --timeout ${seconds}`,
+          },
+          { format: 'sam', text: `Timeout: ${seconds}` },
+          { format: 'serverless', text: `timeout: ${seconds}` },
+        ],
+      };
+  }
+}
+
+export function codeFixAction(summary: string): ConfigAction {
+  return { summary, snippets: [{ format: 'note', text: summary }] };
+}
+
+export function tuningJobAction(profile: FunctionProfile, sizesMb: number[]): ConfigAction {
+  return {
+    summary: `Measure it: run a tuning job over ${sizesMb.join(', ')} MB before changing memory.`,
+    snippets: [
+      {
+        format: 'note',
+        text: `npx fleetscope tune ${profile.functionId} --memory ${sizesMb.join(',')}`,
+      },
+    ],
+  };
+}
+
+/** One schedule entry: a readable rule and its cron (UTC) for Application Auto Scaling. */
+export interface ScheduledLevel {
+  /** e.g. "Mon–Fri 08:00–18:00 UTC: 20". */
+  text: string;
+  level: number;
+  /** Application Auto Scaling cron expressions that start and end the level. */
+  startCron: string;
+  endCron: string;
+}
+
+/**
+ * Warm capacity: provisioned concurrency on Lambda, min-scale on Knative, the OpenFaaS minimum
+ * replicas. A schedule becomes Application Auto Scaling scheduled actions on Lambda.
+ */
+export function warmCapacityAction(
+  profile: FunctionProfile,
+  level: number,
+  schedule?: { readable: string; entries: ScheduledLevel[]; otherwise: number },
+): ConfigAction {
+  switch (profile.platform) {
+    case 'knative':
+      return {
+        summary: `Set min-scale to ${level}.`,
+        snippets: [
+          {
+            format: 'knative',
+            text: `spec.template.metadata.annotations:\n  autoscaling.knative.dev/min-scale: "${level}"`,
+          },
+        ],
+      };
+    case 'openfaas':
+      return {
+        summary: `Set the minimum replicas to ${level}.`,
+        snippets: [
+          {
+            format: 'openfaas',
+            text: `labels:\n  com.openfaas.scale.min: "${level}"${level === 0 ? '\n  com.openfaas.scale.zero: "true"' : ''}`,
+          },
+        ],
+      };
+    case 'gcp_cloud_functions':
+    case 'gcp_cloud_run':
+      return {
+        summary: `Keep ${level} minimum instances.`,
+        snippets: [
+          { format: 'note', text: `gcloud run services update <service> --min-instances=${level}` },
+        ],
+      };
+    case 'azure_functions':
+      return {
+        summary: `Keep ${level} always-ready instances (Flex Consumption or Premium plan).`,
+        snippets: [
+          {
+            format: 'note',
+            text: `az functionapp scale config always-ready set --settings http=${level}`,
+          },
+        ],
+      };
+    case 'aws_lambda':
+    case 'other': {
+      const qualifier = '--qualifier <alias>';
+      if (schedule) {
+        const resource = `function:${profile.name}:<alias>`;
+        const region = profile.region ? ` --region ${profile.region}` : '';
+        const lines = schedule.entries.flatMap((e, i) => [
+          `aws application-autoscaling put-scheduled-action${region} --service-namespace lambda --scalable-dimension lambda:function:ProvisionedConcurrency --resource-id ${resource} --scheduled-action-name fleetscope-${i}-start --schedule "${e.startCron}" --scalable-target-action MinCapacity=${e.level},MaxCapacity=${e.level}`,
+          `aws application-autoscaling put-scheduled-action${region} --service-namespace lambda --scalable-dimension lambda:function:ProvisionedConcurrency --resource-id ${resource} --scheduled-action-name fleetscope-${i}-end --schedule "${e.endCron}" --scalable-target-action MinCapacity=${schedule.otherwise},MaxCapacity=${schedule.otherwise}`,
+        ]);
+        return {
+          summary: `Schedule provisioned concurrency: ${schedule.readable}.`,
+          snippets: [{ format: 'aws-cli', text: lines.join('\n') }],
+        };
+      }
+      return {
+        summary:
+          level === 0
+            ? 'Remove provisioned concurrency.'
+            : `Set provisioned concurrency to ${level}.`,
+        snippets:
+          level === 0
+            ? [
+                {
+                  format: 'aws-cli',
+                  text: `aws lambda delete-provisioned-concurrency-config ${lambdaTarget(profile)} ${qualifier}`,
+                },
+                { format: 'sam', text: '# remove ProvisionedConcurrencyConfig' },
+                { format: 'serverless', text: '# remove provisionedConcurrency' },
+              ]
+            : [
+                {
+                  format: 'aws-cli',
+                  text: `aws lambda put-provisioned-concurrency-config ${lambdaTarget(profile)} ${qualifier} --provisioned-concurrent-executions ${level}`,
+                },
+                {
+                  format: 'sam',
+                  text: `AutoPublishAlias: live\nProvisionedConcurrencyConfig:\n  ProvisionedConcurrentExecutions: ${level}`,
+                },
+                { format: 'serverless', text: `provisionedConcurrency: ${level}` },
+              ],
+      };
+    }
+  }
+}
+
+export function containersAction(
+  profile: FunctionProfile,
+  offer: string,
+  tasks: { min: number; vcpu: number; memoryGb: number },
+): ConfigAction {
+  const capacity = offer === 'fargate-spot' ? 'FARGATE_SPOT' : 'FARGATE';
+  return {
+    summary: `Run ${profile.name} as a container service on ${offer}: ${tasks.min}+ tasks of ${tasks.vcpu} vCPU / ${tasks.memoryGb} GB behind a load balancer, scaling on CPU.`,
+    snippets: [
+      {
+        format: 'aws-cli',
+        text: `aws ecs create-service --service-name ${profile.name} --task-definition ${profile.name} --desired-count ${tasks.min} --capacity-provider-strategy capacityProvider=${capacity},weight=1 --load-balancers targetGroupArn=<target-group>,containerName=${profile.name},containerPort=8080`,
+      },
+    ],
+  };
+}
+
+/** host.json's functionTimeout is hh:mm:ss. */
+function hms(seconds: number): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}`;
+}

@@ -1,0 +1,79 @@
+import type { FunctionWindowStats } from '../inputs';
+import type { EvidenceBasis, SavingRange } from '../recommendation';
+import { midpoint } from '../recommendation';
+
+/**
+ * How much data a saving recommendation needs, and how large its saving must be. Reliability
+ * findings (OOMs, timeouts) are not gated: every one is reported.
+ */
+export interface EvidenceOptions {
+  /** Compute Optimizer asks for ≥ 50 invocations… */
+  minInvocations: number;
+  /** …over a 14-day lookback (docs/recommendations.md). */
+  minWindowDays: number;
+  /** Savings below this (midpoint, $/month) are not worth a change. */
+  minSavingUsdPerMonth: number;
+  /** …nor below this share of what the function costs now. */
+  minSavingShare: number;
+}
+
+export const DEFAULT_EVIDENCE_OPTIONS: EvidenceOptions = {
+  minInvocations: 50,
+  minWindowDays: 14,
+  minSavingUsdPerMonth: 1,
+  minSavingShare: 0.05,
+};
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** Days from the first day with invocations (or the window start) to the window end. */
+export function observedDays(stats: FunctionWindowStats): number {
+  const first = stats.daily.find((d) => d.invocations > 0);
+  const from = Math.max(stats.windowStartMs, first?.dayStartMs ?? stats.windowStartMs);
+  return Math.max(0, stats.windowEndMs - from) / DAY_MS;
+}
+
+/** Why the data is too thin for a saving recommendation, or null when it is enough. */
+export function evidenceShortfall(
+  stats: FunctionWindowStats,
+  options: EvidenceOptions,
+): string | null {
+  if (stats.invocations < options.minInvocations)
+    return `${stats.invocations} invocations in the window; at least ${options.minInvocations} are needed.`;
+  const days = observedDays(stats);
+  // An hour of slack: data that starts in the window's first hour covers the window.
+  if (days * DAY_MS < options.minWindowDays * DAY_MS - HOUR_MS)
+    return `Data covers ${days.toFixed(1)} days; at least ${options.minWindowDays} are needed.`;
+  return null;
+}
+
+/** Why a saving is too small to act on, or null when it is material. */
+export function materialityShortfall(
+  saving: SavingRange,
+  currentMonthlyUsd: number,
+  options: EvidenceOptions,
+): string | null {
+  const mid = midpoint(saving);
+  if (!(mid >= options.minSavingUsdPerMonth))
+    return `Saving about ${mid.toFixed(2)} $/month, below the ${options.minSavingUsdPerMonth} $/month worth a change.`;
+  const share = currentMonthlyUsd > 0 ? mid / currentMonthlyUsd : 1;
+  if (!(share >= options.minSavingShare))
+    return `Saving about ${(share * 100).toFixed(1)} % of the function's ${currentMonthlyUsd.toFixed(2)} $/month, below the ${options.minSavingShare * 100} % worth a change.`;
+  return null;
+}
+
+/** The basis of a recommendation from a window's statistics. */
+export function basisOf(
+  stats: FunctionWindowStats,
+  measured: string,
+  invocations: number = stats.invocations,
+): EvidenceBasis {
+  return {
+    measured,
+    windowFrom: new Date(stats.windowStartMs).toISOString(),
+    windowTo: new Date(stats.windowEndMs).toISOString(),
+    windowDays: Math.round(((stats.windowEndMs - stats.windowStartMs) / DAY_MS) * 10) / 10,
+    invocations,
+  };
+}
