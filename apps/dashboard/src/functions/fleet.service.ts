@@ -1,6 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PRICE_CATALOGUE } from '@fleetscope/analysis-jobs';
 import { histogramQuantile, parseFunctionId } from '@fleetscope/model';
-import { lambdaUsageCost, type LambdaArchitecture } from '@fleetscope/pricing';
+import {
+  aggregateUsageCost,
+  lambdaUsageCost,
+  type LambdaArchitecture,
+  type PriceCatalogue,
+} from '@fleetscope/pricing';
 import {
   FunctionConfigRepository,
   FunctionsRepository,
@@ -58,12 +64,13 @@ export class FleetService {
   constructor(
     private readonly functions: FunctionsRepository,
     private readonly configs: FunctionConfigRepository,
+    @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
   ) {}
 
   async list(range: TimeRange, functionId?: string): Promise<FunctionSummary[]> {
     const totals = await this.functions.totals(range, functionId);
     const configs = await this.configs.merged(totals.map((t) => t.functionId));
-    return totals.map((t) => summarise(t, configs.get(t.functionId), range));
+    return totals.map((t) => summarise(t, configs.get(t.functionId), range, this.catalogue));
   }
 }
 
@@ -71,6 +78,7 @@ export function summarise(
   t: FunctionTotals,
   config: FunctionConfig | undefined,
   range: TimeRange,
+  catalogue: PriceCatalogue,
 ): FunctionSummary {
   const identity = parseFunctionId(t.functionId);
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
@@ -97,6 +105,21 @@ export function summarise(
       },
       new Date(range.toMs),
       identity.region || 'us-east-1',
+    );
+    costUsd = round(cost.usd, 6);
+    pricing = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
+  } else if (
+    memoryMb &&
+    (identity?.platform === 'gcp_cloud_run' ||
+      identity?.platform === 'gcp_cloud_functions' ||
+      identity?.platform === 'azure_functions')
+  ) {
+    const cost = aggregateUsageCost(
+      identity.platform,
+      { invocations: t.invocations, billedMbMs, memoryMb, vcpu: config?.podCpu },
+      new Date(range.toMs),
+      identity.region,
+      catalogue,
     );
     costUsd = round(cost.usd, 6);
     pricing = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
