@@ -117,6 +117,8 @@ export interface FunctionAnalysisInput {
   concurrency?: ConcurrencyProfile | null;
   /** The latest finished tuning job for this function: measured sizes replace any modelled curve. */
   tuning?: TuningEvidence;
+  /** Minutes (since the epoch) of the window in which the function ran: the keep-alive replay. */
+  activity?: { activeMinutes: number[] } | null;
 }
 
 /** One memory size (and architecture) measured by a tuning job. */
