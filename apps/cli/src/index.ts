@@ -2,3 +2,4 @@
 export { buildProgram, type CommandRegistration } from './cli.program';
 export * from './commands/import.command';
 export { endpointsFrom, type FleetscopeEndpoints } from './fleetscope.client';
+export * from './commands/replay.command';

@@ -1,9 +1,10 @@
 import { CommanderError } from 'commander';
 import { buildProgram, type CommandRegistration } from './cli.program';
 import { importCommand } from './commands/import.command';
+import { replayCommand } from './commands/replay.command';
 
 // One line per command; each lives in ./commands/<name>.command.ts.
-const commands: CommandRegistration[] = [importCommand];
+const commands: CommandRegistration[] = [importCommand, replayCommand];
 
 buildProgram(commands)
   .parseAsync(process.argv)

@@ -4,6 +4,7 @@ import type { Config } from '@fleetscope/config';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
+import { KeepAliveReplayService } from './keep-alive/keep-alive-replay.service';
 import { configuredCatalogue } from './pricing/configured-catalogue';
 import { AnalysisRunner } from './runner/analysis.runner';
 import { WeeklyReportsService } from './reports/weekly-reports.service';
@@ -24,7 +25,14 @@ import { WeeklyReportsService } from './reports/weekly-reports.service';
     AnalysisRunner,
     ColdStartsService,
     WeeklyReportsService,
+    KeepAliveReplayService,
   ],
-  exports: [AnalysisRunner, ColdStartsService, WeeklyReportsService, PRICE_CATALOGUE],
+  exports: [
+    AnalysisRunner,
+    ColdStartsService,
+    WeeklyReportsService,
+    KeepAliveReplayService,
+    PRICE_CATALOGUE,
+  ],
 })
 export class AnalysisJobsModule {}

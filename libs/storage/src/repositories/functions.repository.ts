@@ -9,6 +9,13 @@ export interface TimeRange {
   toMs: number;
 }
 
+export interface ActiveMinutesRow {
+  functionId: string;
+  minutes: number[];
+  /** 0 when no source knew the memory size. */
+  memoryMb: number;
+}
+
 /** Aggregated facts of one function over a range, straight from the per-minute aggregate. */
 export interface FunctionTotals {
   functionId: string;
@@ -187,6 +194,28 @@ export class FunctionsRepository {
        ORDER BY source`,
       { functionId, requestId },
     );
+  }
+
+  /**
+   * Per function, the minutes (since the epoch, ascending) in which it ran, and the largest memory
+   * size seen: what a keep-alive replay needs. Presence only, so any source will do.
+   */
+  async activeMinutes(range: TimeRange, functionId?: string): Promise<ActiveMinutesRow[]> {
+    const filter = functionId ? 'AND function_id = {functionId:String}' : '';
+    const query = `
+      SELECT function_id AS functionId,
+             arraySort(groupArray(toUInt32(intDiv(toUnixTimestamp(minute), 60)))) AS minutes,
+             max(memory_mb) AS memoryMb
+      FROM (
+        SELECT function_id, minute, max(memory_size_mb) AS memory_mb
+        FROM function_minutes
+        WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${filter}
+        GROUP BY function_id, minute
+        HAVING sum(invocations) > 0
+      )
+      GROUP BY function_id
+      ORDER BY function_id`;
+    return this.rows<ActiveMinutesRow>(query, { ...rangeParams(range), functionId });
   }
 
   private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
