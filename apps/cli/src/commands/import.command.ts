@@ -29,6 +29,7 @@ export interface AzureImportOptions {
   prefix?: string;
   batchSpans: number;
   concurrency: number;
+  capPerMinute?: number;
 }
 
 export interface AzureImportSummary {
@@ -107,6 +108,7 @@ export async function importAzureFunctions(
     seed: options.seed,
     batchSpans: options.batchSpans,
     namePrefix: options.prefix,
+    capPerMinute: options.capPerMinute,
   };
   let batches: Iterable<SynthesisedBatch>;
   let summary: Omit<AzureImportSummary, 'requests' | 'seconds'>;
@@ -133,7 +135,8 @@ export async function importAzureFunctions(
       : new Map<string, AzureMemoryPercentiles>();
     batches = synthesiseAzure2019(counts.rows, durations, memory, synthesis);
     let invocations = 0;
-    for (const row of counts.rows) for (const c of row.counts) invocations += c;
+    const cap = options.capPerMinute ?? Infinity;
+    for (const row of counts.rows) for (const c of row.counts) invocations += Math.min(c, cap);
     summary = {
       schema: counts.schema,
       functions: new Set(counts.rows.map((r) => `${r.owner}/${r.app}/${r.func}`)).size,
@@ -203,6 +206,7 @@ interface ImportCliOptions {
   prefix?: string;
   batchSpans: number;
   concurrency: number;
+  capPerMinute?: number;
   url?: string;
   ingestUrl?: string;
 }
@@ -238,6 +242,11 @@ export const importCommand: CommandRegistration = (program: Command) => {
     )
     .option('--seed <n>', 'seed of the drawn start times, durations and memory', positiveInteger, 1)
     .option('--prefix <text>', "put before account and function names, e.g. 'demo-'")
+    .option(
+      '--cap-per-minute <n>',
+      'import at most N invocations a minute (a sample whose idle minutes are the file’s); default: all',
+      positiveInteger,
+    )
     .option('--batch-spans <n>', 'spans per OTLP request', positiveInteger, 5000)
     .option('--concurrency <n>', 'requests in flight', positiveInteger, 6)
     .option('--url <url>', 'Fleetscope API (default FLEETSCOPE_URL or http://127.0.0.1:8080)')

@@ -25,6 +25,11 @@ export interface AzureSynthesisOptions {
   batchSpans: number;
   /** Put before account and function names, e.g. 'demo-' so demo data says what it is. */
   namePrefix?: string;
+  /**
+   * At most this many invocations per minute: a small sample of a busy trace whose idle minutes
+   * (and so its keep-alive replay) stay exactly those of the file. Unset: every invocation.
+   */
+  capPerMinute?: number;
 }
 
 /** One OTLP/HTTP export request and where it is in the trace. */
@@ -225,7 +230,7 @@ export function* synthesiseAzure2019(
   for (let m = 0; m < minutes; m++) {
     const minuteStartMs = options.dayStartMs + m * 60_000;
     for (let f = 0; f < rows.length; f++) {
-      const count = rows[f].counts[m] ?? 0;
+      const count = Math.min(rows[f].counts[m] ?? 0, options.capPerMinute ?? Infinity);
       const state = states[f];
       const r = state.random;
       for (let i = 0; i < count; i++) {
