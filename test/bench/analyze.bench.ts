@@ -17,6 +17,7 @@ import {
 import {
   AnalysisInputsRepository,
   FunctionConfigRepository,
+  FunctionsRepository,
   RecommendationsRepository,
   openAndMigrate,
 } from '@fleetscope/storage';
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
       config,
       configuredCatalogue(config),
       defaultAnalyzers(),
+      new FunctionsRepository(handle),
     );
     const loadBefore = loadavg()[0];
     const first = await measure(() => runner.run({ nowMs: toMs }));

@@ -5,6 +5,7 @@ import type {
   AnalysisInputsRepository,
   AnalysisRun,
   FunctionConfigRepository,
+  FunctionsRepository,
   RecommendationsRepository,
   StoredAnalysisInputs,
   StoredRecommendation,
@@ -63,6 +64,7 @@ function setup(load: () => Promise<Map<string, StoredAnalysisInputs>>) {
     loadConfig({ FLEETSCOPE_ANALYSIS_WINDOW_DAYS: '3' }),
     defaultCatalogue,
     [memoryAdvice, broken],
+    {} as FunctionsRepository, // no keep-alive analyzer here: never asked
   );
   return { runner, saved, windows };
 }

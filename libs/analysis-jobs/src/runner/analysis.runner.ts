@@ -14,6 +14,7 @@ import {
   AnalysisInputsRepository,
   FLEETSCOPE_CONFIG,
   FunctionConfigRepository,
+  FunctionsRepository,
   RecommendationsRepository,
   describeError,
   type AnalysisRun,
@@ -21,6 +22,7 @@ import {
 import { ANALYZERS, PRICE_CATALOGUE } from '../analysis-jobs.tokens';
 import { accountMonthlyGbSeconds } from '../inputs/account-usage';
 import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
+import { attachMinuteActivity } from '../inputs/minute-activity';
 
 const DAY_MS = 86_400_000;
 const MAX_FAILURES_SHOWN = 50;
@@ -80,6 +82,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
     @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
     @Inject(ANALYZERS) private readonly analyzers: readonly Analyzer[],
+    private readonly functions: FunctionsRepository,
   ) {}
 
   /** Whether a run is in progress or queued (the schedule skips its tick then). */
@@ -121,6 +124,12 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
         this.configs.merged(),
       ]);
       const inputs = assembleAnalysisInputs(stored, configs);
+      if (this.analyzers.some((a) => a.kind === 'keep-alive')) {
+        attachMinuteActivity(inputs, await this.functions.minuteActivity({ fromMs, toMs }), {
+          fromMs,
+          toMs,
+        });
+      }
       const inputsDoneMs = Date.now();
 
       const { recommendations, failures } = runAnalyzers(this.analyzers, inputs, {

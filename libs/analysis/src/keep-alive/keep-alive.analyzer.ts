@@ -1,13 +1,14 @@
 import { CostAccumulator, lambdaUsageCost, type CostResult } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { HOURS_PER_MONTH } from '../analyzer';
-import type { FunctionAnalysisInput, FunctionProfile } from '../inputs';
+import type { FunctionAnalysisInput, FunctionProfile, MinuteActivity } from '../inputs';
 import type { ConfidenceLevel, Recommendation } from '../recommendation';
 import {
   DEFAULT_HYBRID_OPTIONS,
   fixedPolicy,
-  hybridPolicy,
-  replayPolicy,
+  hybridPolicyOfIdle,
+  idlePeriods,
+  replayIdle,
   type ActiveMinutes,
   type HybridOptions,
   type KeepAlivePolicy,
@@ -52,24 +53,35 @@ export interface KeepAliveAdvice {
   settings: KeepAliveSetting[];
 }
 
-/** Hours of the day (UTC) in which the function ran in ≥ 90 % of the minutes observed. */
-export function busyHourWindows(
+const hourOfDay = (minute: number) =>
+  Math.floor((((minute % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY) / 60);
+
+/** What the keep-alive analysis needs of a function's minutes, from a list of active minutes. */
+export function minuteActivity(
   active: ActiveMinutes,
   windowStartMinute: number,
   windowEndMinute: number,
-): { fromHour: number; toHour: number }[] {
-  const seen = new Array<number>(24).fill(0);
-  const busy = new Array<number>(24).fill(0);
-  for (let m = windowStartMinute; m < windowEndMinute; m++) {
-    seen[Math.floor((((m % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY) / 60)]++;
-  }
+): MinuteActivity {
+  const minutesByHour = new Array<number>(24).fill(0);
+  const activeByHour = new Array<number>(24).fill(0);
+  for (let m = windowStartMinute; m < windowEndMinute; m++) minutesByHour[hourOfDay(m)]++;
   for (const m of active) {
-    if (m < windowStartMinute || m >= windowEndMinute) continue;
-    busy[Math.floor((((m % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY) / 60)]++;
+    if (m >= windowStartMinute && m < windowEndMinute) activeByHour[hourOfDay(m)]++;
   }
+  return {
+    idlePeriods: idlePeriods(active),
+    activeMinutes: active.length,
+    activeByHour,
+    minutesByHour,
+  };
+}
+
+/** Hours of the day (UTC) in which the function ran in ≥ 90 % of the minutes observed. */
+export function busyHourWindows(activity: MinuteActivity): { fromHour: number; toHour: number }[] {
   const windows: { fromHour: number; toHour: number }[] = [];
   for (let h = 0; h < 24; h++) {
-    if (seen[h] === 0 || busy[h] / seen[h] < MIN_SCALE_HOUR_SHARE) continue;
+    const seen = activity.minutesByHour[h] ?? 0;
+    if (seen === 0 || (activity.activeByHour[h] ?? 0) / seen < MIN_SCALE_HOUR_SHARE) continue;
     const last = windows[windows.length - 1];
     if (last && last.toHour === h) last.toHour = h + 1;
     else windows.push({ fromHour: h, toHour: h + 1 });
@@ -102,21 +114,21 @@ function podIdleCost(gbSeconds: number, ctx: AnalysisContext, region: string): C
 export function keepAliveAdvice(
   functionId: string,
   profile: FunctionProfile,
-  active: ActiveMinutes,
-  window: { startMinute: number; endMinute: number },
+  activity: MinuteActivity,
   ctx: AnalysisContext,
   options: HybridOptions = DEFAULT_HYBRID_OPTIONS,
 ): KeepAliveAdvice {
-  const decision = hybridPolicy(active, options);
-  const baselinePolicy = fixedPolicy(BASELINE_KEEP_ALIVE_MINUTES);
-  const baseline = replayPolicy(active, baselinePolicy);
+  const replay = (policy: KeepAlivePolicy) =>
+    replayIdle(activity.idlePeriods, activity.activeMinutes, policy);
+  const decision = hybridPolicyOfIdle(activity.idlePeriods, activity.activeMinutes, options);
+  const baseline = replay(fixedPolicy(BASELINE_KEEP_ALIVE_MINUTES));
   const memoryGb = (memoryMbOf(profile) ?? 0) / 1024;
   const gbs = (r: ReplayResult) => r.idleMinutes * 60 * memoryGb;
-  const minScaleWindows = busyHourWindows(active, window.startMinute, window.endMinute);
+  const minScaleWindows = busyHourWindows(activity);
 
   const settings: KeepAliveSetting[] = [];
   const retention = fixedPolicy(Math.ceil(decision.policy.keepAliveMinutes));
-  const retentionReplay = replayPolicy(active, retention);
+  const retentionReplay = replay(retention);
   const pod = (platform: 'knative' | 'openfaas', values: Record<string, string>) => {
     const idle = podIdleCost(gbs(retentionReplay), ctx, profile.region);
     const base = podIdleCost(gbs(baseline), ctx, profile.region);
@@ -167,7 +179,7 @@ export function keepAliveAdvice(
     const pc = new CostAccumulator(ctx.catalogue, ctx.at, profile.region);
     pc.add(`aws.lambda.pc-allocated.${profile.architecture}`, memoryGb * SECONDS_PER_MONTH);
     const pcCost = pc.result();
-    const warm = replayPolicy(active, fixedPolicy(Number.POSITIVE_INFINITY));
+    const warm = replay(fixedPolicy(Number.POSITIVE_INFINITY));
     const avoided = baseline.coldStarts - warm.coldStarts;
     if (avoided > 0 && pings.usd < pcCost.usd) {
       settings.push({
@@ -196,7 +208,7 @@ export function keepAliveAdvice(
     reason: decision.reason,
     idlePeriods: decision.histogram.total,
     baseline,
-    hybridReplay: replayPolicy(active, decision.policy),
+    hybridReplay: replay(decision.policy),
     minScaleWindows,
     settings,
   };
@@ -214,7 +226,7 @@ function confidenceOf(idlePeriods: number): { level: ConfidenceLevel; score: num
 /**
  * The keep-alive analyzer: speaks only where the function's idle times form a pattern (the hybrid
  * policy is not its fallback) and its platform's setting avoids cold starts or idle memory
- * against the fixed 10 minutes. Needs the function's active minutes (`input.activity`).
+ * against the fixed 10 minutes. Needs the function's minute activity (`input.activity`).
  */
 export class KeepAliveAnalyzer implements Analyzer {
   readonly kind = 'keep-alive' as const;
@@ -223,19 +235,9 @@ export class KeepAliveAnalyzer implements Analyzer {
 
   analyze(input: FunctionAnalysisInput, ctx: AnalysisContext): Recommendation[] {
     const activity = input.activity;
-    if (!activity || activity.activeMinutes.length === 0) return [];
+    if (!activity || activity.activeMinutes === 0) return [];
     const { profile, stats } = input;
-    const advice = keepAliveAdvice(
-      profile.functionId,
-      profile,
-      activity.activeMinutes,
-      {
-        startMinute: Math.floor(stats.windowStartMs / 60_000),
-        endMinute: Math.ceil(stats.windowEndMs / 60_000),
-      },
-      ctx,
-      this.options,
-    );
+    const advice = keepAliveAdvice(profile.functionId, profile, activity, ctx, this.options);
     if (advice.hybrid.kind !== 'hybrid') {
       ctx.explain?.({
         functionId: profile.functionId,

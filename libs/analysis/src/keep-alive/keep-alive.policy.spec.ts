@@ -2,7 +2,7 @@ import { SeededRandom } from '@fleetscope/model';
 import { defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import type { FunctionProfile } from '../inputs';
-import { keepAliveAdvice } from './keep-alive.analyzer';
+import { keepAliveAdvice, minuteActivity } from './keep-alive.analyzer';
 import {
   fixedPolicy,
   hybridPolicy,
@@ -52,13 +52,7 @@ const knative: FunctionProfile = {
 };
 
 function advise(active: number[], days: number, profile = knative) {
-  return keepAliveAdvice(
-    profile.functionId,
-    profile,
-    active,
-    { startMinute: 0, endMinute: days * DAY },
-    ctx,
-  );
+  return keepAliveAdvice(profile.functionId, profile, minuteActivity(active, 0, days * DAY), ctx);
 }
 
 describe(hybridPolicy.name, () => {

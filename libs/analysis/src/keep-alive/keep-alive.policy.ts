@@ -112,7 +112,15 @@ export function hybridPolicy(
   active: ActiveMinutes,
   options: HybridOptions = DEFAULT_HYBRID_OPTIONS,
 ): HybridDecision {
-  const idle = idlePeriods(active);
+  return hybridPolicyOfIdle(idlePeriods(active), active.length, options);
+}
+
+/** The same from the idle periods and the number of active minutes. */
+export function hybridPolicyOfIdle(
+  idle: readonly number[],
+  activeMinutes: number,
+  options: HybridOptions = DEFAULT_HYBRID_OPTIONS,
+): HybridDecision {
   const histogram = idleHistogram(idle, options.rangeMinutes);
   const fallback = (reason: string): HybridDecision => ({
     policy: {
@@ -127,7 +135,7 @@ export function hybridPolicy(
     return {
       policy: { kind: 'never-idle', prewarmMinutes: 0, keepAliveMinutes: 0 },
       histogram,
-      reason: active.length > 0 ? 'never idle for a whole minute' : 'no invocations',
+      reason: activeMinutes > 0 ? 'never idle for a whole minute' : 'no invocations',
     };
   }
   if (idle.length < options.minIdlePeriods) {
@@ -178,12 +186,21 @@ export interface ReplayResult {
  * the instance idles to the end of its keep-alive, as it would.
  */
 export function replayPolicy(active: ActiveMinutes, policy: KeepAlivePolicy): ReplayResult {
-  if (active.length === 0) return { coldStarts: 0, idleMinutes: 0 };
+  return replayIdle(idlePeriods(active), active.length, policy);
+}
+
+/** The same from the idle periods and the number of active minutes. */
+export function replayIdle(
+  idle: readonly number[],
+  activeMinutes: number,
+  policy: KeepAlivePolicy,
+): ReplayResult {
+  if (activeMinutes === 0) return { coldStarts: 0, idleMinutes: 0 };
   const { prewarmMinutes: p, keepAliveMinutes: k } = policy;
   const window = Math.max(0, k - p);
   let coldStarts = 1;
   let idleMinutes = window;
-  for (const t of idlePeriods(active)) {
+  for (const t of idle) {
     if (t < p) {
       coldStarts++;
     } else if (t <= k) {
