@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort } from '../support/fleetscope-app';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..');
@@ -23,8 +22,6 @@ describe('npm run demo', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'fleetscope-demo-'));
-    const [http, otlp, grpc] = [await freePort(), await freePort(), await freePort()];
-    base = `http://127.0.0.1:${http}`;
     const started = Date.now();
     // What `npm run demo` runs, on free ports and a data directory of its own.
     child = spawn(
@@ -34,9 +31,10 @@ describe('npm run demo', () => {
         cwd: ROOT,
         env: {
           ...process.env,
-          FLEETSCOPE_HTTP_PORT: String(http),
-          FLEETSCOPE_OTLP_HTTP_PORT: String(otlp),
-          FLEETSCOPE_OTLP_GRPC_PORT: String(grpc),
+          // Port 0 everywhere: the demo reads its ports back and prints the dashboard's URL.
+          FLEETSCOPE_HTTP_PORT: '0',
+          FLEETSCOPE_OTLP_HTTP_PORT: '0',
+          FLEETSCOPE_OTLP_GRPC_PORT: '0',
           FLEETSCOPE_DATA_DIR: join(dataDir, 'data'),
           FLEETSCOPE_LOG_LEVEL: 'log',
           NO_COLOR: '1',
@@ -64,6 +62,7 @@ describe('npm run demo', () => {
       });
     });
     readyMs = Date.now() - started;
+    base = /Open (http:\/\/[^/\s]+)\//.exec(output)![1];
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(15_000);

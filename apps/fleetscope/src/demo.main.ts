@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { FLEETSCOPE_VERSION } from '@fleetscope/dashboard';
-import { createHttpApp, runProcess } from '@fleetscope/server';
+import { CollectorHttpServer } from '@fleetscope/collector';
+import { createHttpApp, listenHttpApp, runProcess } from '@fleetscope/server';
 import { loadDemoFleet } from './demo/demo-fleet.loader';
 import { FleetscopeModule } from './fleetscope.module';
 
@@ -18,13 +19,13 @@ runProcess('fleetscope-demo', async (config) => {
   const logger = new Logger('demo');
   const began = Date.now();
   const app = await createHttpApp(FleetscopeModule.forRoot(config), config, FLEETSCOPE_VERSION);
-  await app.listen(config.httpPort, config.host);
-  const apiUrl = `http://${config.host}:${config.httpPort}`;
+  const port = await listenHttpApp(app, config);
+  const apiUrl = `http://${config.host}:${port}`;
   logger.log(`Fleetscope ${FLEETSCOPE_VERSION} (demo) started; loading the demo fleet…`);
   const summary = await loadDemoFleet(
     {
       apiUrl,
-      ingestUrl: `http://${config.host}:${config.otlpHttpPort}`,
+      ingestUrl: `http://${config.host}:${app.get(CollectorHttpServer).port}`,
       apiToken: config.apiToken,
       ingestToken: config.ingestToken,
     },

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { defaultAnalyzers } from '@fleetscope/analysis';
 import type { Config } from '@fleetscope/config';
+import { PricingService, type PriceCatalogue } from '@fleetscope/pricing';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
@@ -21,6 +22,11 @@ import { WeeklyReportsService } from './reports/weekly-reports.service';
       inject: [FLEETSCOPE_CONFIG],
       useFactory: (config: Config) => configuredCatalogue(config),
     },
+    {
+      provide: PricingService,
+      inject: [PRICE_CATALOGUE],
+      useFactory: (catalogue: PriceCatalogue) => new PricingService(catalogue),
+    },
     { provide: ANALYZERS, useFactory: defaultAnalyzers },
     AnalysisRunner,
     ColdStartsService,
@@ -33,6 +39,7 @@ import { WeeklyReportsService } from './reports/weekly-reports.service';
     WeeklyReportsService,
     KeepAliveReplayService,
     PRICE_CATALOGUE,
+    PricingService,
   ],
 })
 export class AnalysisJobsModule {}

@@ -1,4 +1,9 @@
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
+
+function describeCronError(error: unknown): string {
+  return error instanceof Error ? error.message : 'not a cron expression';
+}
 
 /**
  * Every environment variable Fleetscope reads is named in this file and nowhere else.
@@ -8,8 +13,9 @@ import { z } from 'zod';
 const port = z.coerce
   .number({ invalid_type_error: 'must be a port number' })
   .int('must be an integer')
-  .min(1, 'must be between 1 and 65535')
-  .max(65535, 'must be between 1 and 65535');
+  // 0 asks the system for any free port (the tests do; the bound port is logged at start).
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
 const positiveInt = z.coerce.number().int('must be an integer').positive('must be greater than 0');
 const nonNegativeInt = z.coerce.number().int('must be an integer').min(0, 'must be 0 or more');
 const optionalString = z
@@ -181,7 +187,16 @@ export const ENV = {
   },
   analysisCron: {
     name: 'FLEETSCOPE_ANALYSIS_CRON',
-    schema: z.string().min(1),
+    schema: z.string().superRefine((v, ctx) => {
+      // The same parser @nestjs/schedule uses: a bad expression fails here, not at start-up.
+      const check = validateCronExpression(v);
+      if (!check.valid) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a cron expression with seconds, e.g. "0 */15 * * * *" (${describeCronError(check.error)})`,
+        });
+      }
+    }),
     default: '0 */15 * * * *',
     description: 'When scheduled analyses run (cron with seconds).',
   },

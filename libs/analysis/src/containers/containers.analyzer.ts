@@ -1,5 +1,4 @@
 import type { ContainerOffer, CostResult } from '@fleetscope/pricing';
-import { containerDeploymentCost } from '@fleetscope/pricing';
 import { containersAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { basisOf } from '../evidence/evidence.gate';
@@ -98,7 +97,7 @@ function quote(
   profile: FunctionProfile,
   ctx: AnalysisContext,
 ): ContainerQuote {
-  const cost: CostResult = containerDeploymentCost(
+  const cost: CostResult = ctx.pricing.containerDeployment(
     {
       offer,
       vcpuPerTask: options.task.vcpu,
@@ -108,7 +107,6 @@ function quote(
     },
     ctx.at,
     profile.region,
-    ctx.catalogue,
   );
   const monthlyUsd = cost.unpriced.length > 0 ? Number.POSITIVE_INFINITY : cost.usd;
   const breakEvenRequestsPerSecond =
@@ -187,7 +185,7 @@ export class ContainersAnalyzer implements Analyzer {
           lambdaPriceIds: lambda.priceIds,
           note: 'Load balancer and data transfer are not included; break-even assumes the tasks can serve that rate.',
         },
-        catalogueVersion: ctx.catalogue.version,
+        catalogueVersion: ctx.pricing.catalogueVersion,
         savingUsd: { lowUsd: monthlyImpactUsd, highUsd: monthlyImpactUsd },
         basis: basisOf(stats, 'request rate and durations'),
         action: containersAction(profile, cheapest.offer, {

@@ -1,4 +1,3 @@
-import { CostAccumulator, lambdaUsageCost, type CostResult } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { HOURS_PER_MONTH } from '../analyzer';
 import type { FunctionAnalysisInput, FunctionProfile, MinuteActivity } from '../inputs';
@@ -98,13 +97,6 @@ function memoryMbOf(profile: FunctionProfile): number | null {
   return profile.podMemoryMb ?? profile.memoryMb ?? null;
 }
 
-/** Idle memory on a Kubernetes node (Knative, OpenFaaS): GiB-hours at the node's memory price. */
-function podIdleCost(gbSeconds: number, ctx: AnalysisContext, region: string): CostResult {
-  const cost = new CostAccumulator(ctx.catalogue, ctx.at, region);
-  cost.add('k8s.node.memory', gbSeconds / 3600);
-  return cost.result();
-}
-
 /**
  * Per function, the hybrid histogram policy from its own idle times, turned into what each
  * platform can be told, each replayed over the same minutes against a fixed 10-minute keep-alive.
@@ -130,8 +122,9 @@ export function keepAliveAdvice(
   const retention = fixedPolicy(Math.ceil(decision.policy.keepAliveMinutes));
   const retentionReplay = replay(retention);
   const pod = (platform: 'knative' | 'openfaas', values: Record<string, string>) => {
-    const idle = podIdleCost(gbs(retentionReplay), ctx, profile.region);
-    const base = podIdleCost(gbs(baseline), ctx, profile.region);
+    // Idle memory on a Kubernetes node, at the node's memory price.
+    const idle = ctx.pricing.kubernetesMemory(gbs(retentionReplay), ctx.at, profile.region);
+    const base = ctx.pricing.kubernetesMemory(gbs(baseline), ctx.at, profile.region);
     settings.push({
       platform,
       settings: values,
@@ -165,7 +158,7 @@ export function keepAliveAdvice(
   // one instance of provisioned concurrency and there are cold starts to avoid.
   if (profile.platform === 'aws_lambda' && profile.memoryMb !== null) {
     const pingsPerMonth = (SECONDS_PER_MONTH / 60 / LAMBDA_PING_MINUTES) | 0;
-    const pings = lambdaUsageCost(
+    const pings = ctx.pricing.lambdaUsage(
       {
         architecture: profile.architecture,
         memoryMb: profile.memoryMb,
@@ -174,11 +167,14 @@ export function keepAliveAdvice(
       },
       ctx.at,
       profile.region,
-      ctx.catalogue,
     );
-    const pc = new CostAccumulator(ctx.catalogue, ctx.at, profile.region);
-    pc.add(`aws.lambda.pc-allocated.${profile.architecture}`, memoryGb * SECONDS_PER_MONTH);
-    const pcCost = pc.result();
+    const pcCost = ctx.pricing.lambdaProvisionedAllocated(
+      profile.architecture,
+      profile.memoryMb,
+      SECONDS_PER_MONTH,
+      ctx.at,
+      profile.region,
+    );
     const warm = replay(fixedPolicy(Number.POSITIVE_INFINITY));
     const avoided = baseline.coldStarts - warm.coldStarts;
     if (avoided > 0 && pings.usd < pcCost.usd) {
@@ -289,7 +285,7 @@ export class KeepAliveAnalyzer implements Analyzer {
         confidence: level,
         confidenceScore: score,
         evidence: { ...advice, settings: advice.settings },
-        catalogueVersion: ctx.catalogue.version,
+        catalogueVersion: ctx.pricing.catalogueVersion,
         savingUsd: { lowUsd: round(savingPerMonth, 4), highUsd: round(savingPerMonth, 4) },
         basis: {
           measured: `active minutes and ${advice.idlePeriods} idle periods`,

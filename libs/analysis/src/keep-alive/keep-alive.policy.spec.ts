@@ -1,5 +1,5 @@
 import { SeededRandom } from '@fleetscope/model';
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import type { FunctionProfile } from '../inputs';
 import { keepAliveAdvice, minuteActivity } from './keep-alive.analyzer';
@@ -34,7 +34,10 @@ function uniformGaps(maxIdle: number, days: number, seed: number): number[] {
   return out;
 }
 
-const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2026-12-01T00:00:00Z') };
+const ctx: AnalysisContext = {
+  pricing: new PricingService(defaultCatalogue),
+  at: new Date('2026-12-01T00:00:00Z'),
+};
 const knative: FunctionProfile = {
   functionId: 'knative~shop~c1~checkout',
   platform: 'knative',
