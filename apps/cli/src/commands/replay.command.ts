@@ -22,7 +22,7 @@ export interface ReplayReport {
   totals: Record<string, { coldStarts: number; wastedGbSeconds: number; functions: number }>;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /** Fixed-width columns: the first left-aligned, the rest right-aligned. */
 export function formatTable(rows: string[][]): string {
@@ -62,9 +62,8 @@ export const replayCommand: CommandRegistration = (program: Command) => {
     )
     .option(
       '--policy <policy>',
-      'fixed:10m, fixed:90s, fixed:2h or hybrid (repeatable)',
+      'fixed:10m, fixed:90s, fixed:2h or hybrid; repeat for several (default: fixed:10m and hybrid)',
       collect,
-      [],
     )
     .option('--from <time>', 'ISO-8601 or epoch ms (default: 24 hours before --to)')
     .option('--to <time>', 'ISO-8601 or epoch ms (default: now)')
@@ -72,14 +71,14 @@ export const replayCommand: CommandRegistration = (program: Command) => {
     .option('--url <url>', 'Fleetscope API (default FLEETSCOPE_URL or http://127.0.0.1:8080)')
     .action(
       async (opts: {
-        policy: string[];
+        policy?: string[];
         from?: string;
         to?: string;
         json?: boolean;
         url?: string;
       }) => {
         const query = new URLSearchParams();
-        for (const p of opts.policy.length > 0 ? opts.policy : ['fixed:10m', 'hybrid']) {
+        for (const p of opts.policy ?? ['fixed:10m', 'hybrid']) {
           query.append('policy', p);
         }
         if (opts.from) query.set('from', opts.from);
