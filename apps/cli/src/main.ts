@@ -2,9 +2,10 @@ import { CommanderError } from 'commander';
 import { buildProgram, type CommandRegistration } from './cli.program';
 import { importCommand } from './commands/import.command';
 import { replayCommand } from './commands/replay.command';
+import { registerReport } from './commands/report.command';
 
 // One line per command; each lives in ./commands/<name>.command.ts.
-const commands: CommandRegistration[] = [importCommand, replayCommand];
+const commands: CommandRegistration[] = [registerReport, importCommand, replayCommand];
 
 buildProgram(commands)
   .parseAsync(process.argv)

@@ -11,6 +11,7 @@ import { ColdStartsController } from './coldstarts/coldstarts.controller';
 import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
 import { ReportsController } from './reports/reports.controller';
 import { KeepAliveController } from './keepalive/keepalive.controller';
+import { MetricsController } from './metrics/metrics.controller';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
@@ -23,6 +24,7 @@ import { KeepAliveController } from './keepalive/keepalive.controller';
     ColdStartsController,
     ReportsController,
     KeepAliveController,
+    MetricsController,
   ],
   providers: [
     FleetService,

@@ -9,6 +9,8 @@ import { KeepAliveReplayService } from './keep-alive/keep-alive-replay.service';
 import { configuredCatalogue } from './pricing/configured-catalogue';
 import { AnalysisRunner } from './runner/analysis.runner';
 import { WeeklyReportsService } from './reports/weekly-reports.service';
+import { ReportDeliveryService } from './reports/delivery/report-delivery.service';
+import { ReportMetrics } from './reports/delivery/report-metrics';
 
 /**
  * Analyses over stored data: the run (inputs → analyzers → stored recommendations) and the
@@ -32,12 +34,16 @@ import { WeeklyReportsService } from './reports/weekly-reports.service';
     ColdStartsService,
     WeeklyReportsService,
     KeepAliveReplayService,
+    ReportMetrics,
+    ReportDeliveryService,
   ],
   exports: [
     AnalysisRunner,
     ColdStartsService,
     WeeklyReportsService,
     KeepAliveReplayService,
+    ReportDeliveryService,
+    ReportMetrics,
     PRICE_CATALOGUE,
     PricingService,
   ],

@@ -38,6 +38,10 @@ describe(loadConfig.name, () => {
     ['FLEETSCOPE_MAX_BODY_BYTES', '1.5', 'integer'],
     ['FLEETSCOPE_LOG_LEVEL', 'loud', "'error' | 'warn'"],
     ['FLEETSCOPE_CLICKHOUSE_CLUSTER', 'a b', 'cluster name'],
+    ['FLEETSCOPE_REPORT_CRON', '0 6 * * mon-', 'cron expression'],
+    ['FLEETSCOPE_REPORT_TIME_ZONE', 'Mars/Olympus', 'IANA time zone'],
+    ['FLEETSCOPE_REPORT_SMTP_URL', 'mail.example.com', 'smtp:// or smtps://'],
+    ['FLEETSCOPE_REPORT_EMAIL_TO', 'finance', 'e-mail addresses'],
   ])('names %s when it is %p', (name, value, allowed) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -68,6 +72,18 @@ describe(loadConfig.name, () => {
       FLEETSCOPE_API_TOKEN: 'a',
     });
     expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('schedules the weekly report on Monday 06:00 UTC unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ reportCron: '0 0 6 * * 1', reportTimeZone: 'UTC' });
+    expect(loadConfig({ FLEETSCOPE_REPORT_TIME_ZONE: 'Europe/Berlin' }).reportTimeZone).toBe(
+      'Europe/Berlin',
+    );
+  });
+
+  it('asks for recipients when the report is to be e-mailed', () => {
+    const problems = problemsOf({ FLEETSCOPE_REPORT_SMTP_URL: 'smtp://127.0.0.1:2525' });
+    expect(problems).toEqual([expect.stringMatching(/^FLEETSCOPE_REPORT_EMAIL_TO: required/)]);
   });
 
   it('lists every variable it reads', () => {

@@ -71,6 +71,11 @@ function combinationProblems(config: Config): string[] {
       `${ENV.clickhouseCluster.name}: cluster mode needs a ClickHouse server: set ${ENV.clickhouseUrl.name}, or unset ${ENV.clickhouseCluster.name} to use embedded ClickHouse`,
     );
   }
+  if (config.reportSmtpUrl && config.reportEmailTo.length === 0) {
+    problems.push(
+      `${ENV.reportEmailTo.name}: required when ${ENV.reportSmtpUrl.name} is set (who receives the weekly report?)`,
+    );
+  }
   return problems;
 }
 
