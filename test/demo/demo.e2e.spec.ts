@@ -134,8 +134,12 @@ describe('npm run demo', () => {
     expect(await page.locator('#recs li').count()).toBeGreaterThan(0);
   });
 
-  it('has built a weekly report', async () => {
+  it('fills the weekly reports page with the report the demo built', async () => {
     const reports = (await (await fetch(`${base}/api/reports`)).json()) as { reports: unknown[] };
     expect(reports.reports.length).toBeGreaterThan(0);
+    await page.goto(`${base}/reports.html`);
+    expect(await banner()).toMatch(/Demo data/);
+    await page.locator('#weeks tbody tr').first().waitFor();
+    expect(await page.locator('#weeks tbody tr').count()).toBe(reports.reports.length);
   });
 });
