@@ -30,9 +30,10 @@ export class OtlpTraceSender {
       try {
         response = await fetch(url, { method: 'POST', headers, body });
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        const why = cause?.code ?? cause?.message ?? String(error);
         throw new FleetscopeRequestError(
-          `cannot reach the Fleetscope collector at ${this.endpoints.ingestUrl} (${cause}); start it with 'npm start' or pass --ingest-url`,
+          `cannot reach the Fleetscope collector at ${this.endpoints.ingestUrl} (${why}); start it with 'npm start' or pass --ingest-url`,
         );
       }
       const bytes = new Uint8Array(await response.arrayBuffer());

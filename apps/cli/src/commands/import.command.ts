@@ -148,6 +148,7 @@ export async function importAzureFunctions(
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let requests = 0;
+  let stored = 0;
   progress?.start(summary.invocations);
   try {
     for (const batch of batches) {
@@ -160,6 +161,7 @@ export async function importAzureFunctions(
       const sent: Promise<void> = sender.send(batch.request).then(
         () => {
           inFlight.delete(sent);
+          stored++;
           progress?.advance(batch.spans);
         },
         (error: unknown) => {
@@ -177,8 +179,11 @@ export async function importAzureFunctions(
     progress?.stop();
   }
   if (failure !== undefined) {
+    const message = failure instanceof Error ? failure.message : 'request failed';
     throw new Error(
-      `${failure instanceof Error ? failure.message : 'request failed'} — the import stopped part-way; run the same command again to send the rest (requests already stored are recognised and not stored twice)`,
+      stored === 0
+        ? `${message}; nothing was imported`
+        : `${message} — the import stopped after ${stored} of ${requests} requests; run the same command again to send the rest (requests already stored are recognised and not stored twice)`,
     );
   }
   return { ...summary, requests, seconds: (Date.now() - began) / 1000 };
