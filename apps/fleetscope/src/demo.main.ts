@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { FLEETSCOPE_VERSION } from '@fleetscope/dashboard';
 import { CollectorHttpServer } from '@fleetscope/collector';
@@ -9,11 +10,26 @@ import { FleetscopeModule } from './fleetscope.module';
 
 // `npm run demo`: Fleetscope on its own data directory (rebuilt on every start), with the demo
 // fleet loaded through its public ingest and API, and every page saying the data is a demo.
+// It wipes its directory, so it only ever wipes one it made (marked) or an empty one, and it never
+// writes into a ClickHouse server, which holds someone's real data.
+const MARKER = '.fleetscope-demo';
 process.env.FLEETSCOPE_DEMO = 'true';
-process.env.FLEETSCOPE_DATA_DIR ??= './data-demo';
-if (!process.env.CLICKHOUSE_URL) {
-  rmSync(process.env.FLEETSCOPE_DATA_DIR, { recursive: true, force: true });
+const dataDir = (process.env.FLEETSCOPE_DATA_DIR ??= './data-demo');
+if (process.env.CLICKHOUSE_URL) {
+  process.stderr.write(
+    'fleetscope-demo: the demo runs on embedded ClickHouse; unset CLICKHOUSE_URL\n',
+  );
+  process.exit(1);
 }
+if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(join(dataDir, MARKER))) {
+  process.stderr.write(
+    `fleetscope-demo: FLEETSCOPE_DATA_DIR=${dataDir} holds data that is not the demo's; the demo rebuilds its directory on every start, so give it an empty one (default ./data-demo)\n`,
+  );
+  process.exit(1);
+}
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+writeFileSync(join(dataDir, MARKER), 'npm run demo rebuilds this directory on every start\n');
 
 runProcess('fleetscope-demo', async (config) => {
   const logger = new Logger('demo');
