@@ -88,6 +88,7 @@ describe('npm run demo', () => {
     expect(readyMs).toBeLessThan(READY_BUDGET_MS);
     expect(output).toMatch(/Azure 2019 sample: \d+ invocations of 10 functions/);
     expect(output).toMatch(/Lambda: \d+ invocations of 3 functions/);
+    expect(output).toMatch(/Knative: \d+ invocations of demo-reports/);
   });
 
   it('fills the fleet page with demo functions of every source, under a demo banner', async () => {
@@ -102,7 +103,7 @@ describe('npm run demo', () => {
       functions: { account: string; name: string; platform: string; costUsd: number | null }[];
     };
     const platforms = new Set(api.functions.map((f) => f.platform));
-    expect(platforms).toEqual(new Set(['azure_functions', 'aws_lambda']));
+    expect(platforms).toEqual(new Set(['azure_functions', 'aws_lambda', 'knative']));
     for (const f of api.functions) expect(`${f.account} ${f.name}`).toMatch(/demo/);
     expect(api.functions.filter((f) => f.costUsd !== null).length).toBeGreaterThan(10);
   });
@@ -132,6 +133,16 @@ describe('npm run demo', () => {
     expect(await banner()).toMatch(/Demo data/);
     await page.locator('#recs li').first().waitFor();
     expect(await page.locator('#recs li').count()).toBeGreaterThan(0);
+    // The Knative service that goes idle gets keep-alive advice from its own minutes.
+    const keepAlive = (await (
+      await fetch(`${base}/api/recommendations?kind=keep-alive`)
+    ).json()) as { recommendations: { functionId: string; recommended: Record<string, string> }[] };
+    const knative = keepAlive.recommendations.find(
+      (r) => r.functionId === 'knative~demo-shop~demo-cluster~demo-reports',
+    );
+    expect(
+      knative?.recommended['autoscaling.knative.dev/scale-to-zero-pod-retention-period'],
+    ).toMatch(/^\d+m$/);
   });
 
   it('fills the weekly reports page with the report the demo built', async () => {

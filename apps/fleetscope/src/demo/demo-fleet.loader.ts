@@ -8,6 +8,7 @@ import {
   functionKey,
   readDurationPercentiles,
   readInvocationCounts,
+  synthesiseKnativeDemo,
   synthesiseLambdaDemo,
   type LambdaDemoFunction,
 } from '@fleetscope/traces';
@@ -231,6 +232,53 @@ export async function loadDemoFleet(
   log(
     `Lambda: ${lambdaInvocations} invocations of ${LAMBDA_FUNCTIONS.length} functions (REPORT lines, OTLP spans)`,
   );
+
+  // A Knative service with the traffic of the sample's queue function that goes idle: what the
+  // keep-alive analysis advises a retention period for.
+  const knRow = rows[4];
+  let knativeInvocations = 0;
+  for (const request of synthesiseKnativeDemo(
+    knRow.counts,
+    durations.get(functionKey(knRow))?.points ?? [
+      { p: 0, value: 100 },
+      { p: 1, value: 100 },
+    ],
+    {
+      namespace: 'demo-shop',
+      cluster: 'demo-cluster',
+      service: 'demo-reports',
+      revision: 'demo-reports-00001',
+    },
+    { dayStartMs, seed: 5, capPerMinute: CAP_PER_MINUTE, batchSpans: 5000 },
+  )) {
+    knativeInvocations += request.resourceSpans?.[0]?.scopeSpans?.[0]?.spans?.length ?? 0;
+    await post(
+      `${endpoints.ingestUrl}/v1/traces`,
+      Buffer.from(encodeTraceRequestProtobuf(request)),
+      {
+        'content-type': 'application/x-protobuf',
+        ...auth(endpoints.ingestToken),
+      },
+    );
+  }
+  const knId = functionId({
+    platform: 'knative',
+    account: 'demo-shop',
+    region: 'demo-cluster',
+    name: 'demo-reports',
+  });
+  const knPut = await fetch(
+    `${endpoints.apiUrl}/api/functions/${encodeURIComponent(knId)}/config`,
+    {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...auth(endpoints.apiToken) },
+      body: JSON.stringify({ podCpu: 0.5, podMemoryMb: 512 }),
+    },
+  );
+  if (!knPut.ok) {
+    throw new Error(`PUT config of demo-reports answered ${knPut.status}: ${await knPut.text()}`);
+  }
+  log(`Knative: ${knativeInvocations} invocations of demo-reports (OTLP spans)`);
 
   const apiPost = async <T>(path: string, body: unknown): Promise<T> => {
     const response = await fetch(`${endpoints.apiUrl}${path}`, {

@@ -165,3 +165,59 @@ export function* synthesiseLambdaDemo(
   }
   if (events.length > 0) yield flush();
 }
+
+/** A Knative service of the demo fleet, given the traffic of a function of the Azure trace. */
+export interface KnativeDemoService {
+  namespace: string;
+  cluster: string;
+  service: string;
+  revision: string;
+}
+
+/**
+ * OTLP SERVER spans of a Knative service (the attributes Knative's OpenTelemetry instrumentation
+ * and the k8s resource detector set) whose traffic is an Azure trace row, at most `capPerMinute`
+ * a minute, durations drawn from the row's percentiles.
+ */
+export function* synthesiseKnativeDemo(
+  counts: Uint32Array,
+  durations: readonly PercentilePoint[],
+  svc: KnativeDemoService,
+  options: Pick<LambdaDemoOptions, 'dayStartMs' | 'seed' | 'capPerMinute'> & { batchSpans: number },
+): Generator<OtlpTraceRequest> {
+  const r = new SeededRandom(options.seed);
+  const resource = {
+    attributes: [
+      str('service.name', svc.service),
+      str('cloud.platform', 'knative'),
+      str('k8s.namespace.name', svc.namespace),
+      str('k8s.cluster.name', svc.cluster),
+      str('kn.service.name', svc.service),
+      str('kn.revision.name', svc.revision),
+    ],
+  };
+  let spans: OtlpSpan[] = [];
+  const take = (): OtlpTraceRequest => {
+    const request = { resourceSpans: [{ resource, scopeSpans: [{ spans }] }] };
+    spans = [];
+    return request;
+  };
+  for (let m = 0; m < counts.length; m++) {
+    const n = Math.min(counts[m], options.capPerMinute);
+    for (let i = 0; i < n; i++) {
+      const start = options.dayStartMs + m * 60_000 + r.int(60_000);
+      const durationMs = Math.max(1, Math.round(drawFromPercentiles(durations, r.next())));
+      spans.push({
+        traceId: r.hex(16),
+        spanId: r.hex(8),
+        name: 'POST /',
+        kind: 2,
+        startTimeUnixNano: `${start}000000`,
+        endTimeUnixNano: `${start + durationMs}000000`,
+        attributes: [str('faas.trigger', 'http')],
+      });
+      if (spans.length >= options.batchSpans) yield take();
+    }
+  }
+  if (spans.length > 0) yield take();
+}
