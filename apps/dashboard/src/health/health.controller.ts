@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Config } from '@fleetscope/config';
-import { CLICKHOUSE, FLEETSCOPE_CONFIG, type ClickHouseHandle } from '@fleetscope/storage';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
+import { CLICKHOUSE, type ClickHouseHandle } from '@fleetscope/storage';
 import { FLEETSCOPE_VERSION } from '../version';
 
 @ApiTags('health')

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import {
   RECOMMENDATION_KINDS,
   runAnalyzers,
@@ -8,14 +14,14 @@ import {
   type Recommendation,
   type RecommendationKind,
 } from '@fleetscope/analysis';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisInputsRepository,
-  FLEETSCOPE_CONFIG,
   FunctionConfigRepository,
   FunctionsRepository,
   RecommendationsRepository,
+  TuningJobsRepository,
   describeError,
   type AnalysisRun,
 } from '@fleetscope/storage';
@@ -23,6 +29,7 @@ import { ANALYZERS } from '../analysis-jobs.tokens';
 import { accountMonthlyGbSeconds } from '../inputs/account-usage';
 import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
 import { attachMinuteActivity } from '../inputs/minute-activity';
+import { loadTuningEvidence } from '../tuning/tuning-evidence.loader';
 
 const DAY_MS = 86_400_000;
 const MAX_FAILURES_SHOWN = 50;
@@ -83,7 +90,10 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
     private readonly pricing: PricingService,
     @Inject(ANALYZERS) private readonly analyzers: readonly Analyzer[],
-    private readonly functions: FunctionsRepository,
+    // Measured sizes from tuning jobs; without it the analyses rest on telemetry alone.
+    @Optional() private readonly tuningJobs?: TuningJobsRepository,
+    // Minute activity for the keep-alive analysis; without it that analysis stays silent.
+    @Optional() private readonly functions?: FunctionsRepository,
   ) {}
 
   /** Whether a run is in progress or queued (the schedule skips its tick then). */
@@ -131,12 +141,13 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       catalogueVersion: this.pricing.catalogueVersion,
     };
     try {
-      const [stored, configs] = await Promise.all([
+      const [stored, configs, tuning] = await Promise.all([
         this.inputs.load({ fromMs, toMs }),
         this.configs.merged(),
+        this.tuningJobs ? loadTuningEvidence(this.tuningJobs) : new Map(),
       ]);
-      const inputs = assembleAnalysisInputs(stored, configs);
-      if (this.analyzers.some((a) => a.kind === 'keep-alive')) {
+      const inputs = assembleAnalysisInputs(stored, configs, tuning);
+      if (this.functions && this.analyzers.some((a) => a.kind === 'keep-alive')) {
         attachMinuteActivity(inputs, await this.functions.minuteActivity({ fromMs, toMs }), {
           fromMs,
           toMs,
