@@ -77,10 +77,11 @@ describe(hybridPolicy.name, () => {
     expect(of.settings['com.openfaas.scale.zero-duration']).toBe('8m');
   });
 
-  it('bursts every 2 hours: pre-warm 1 h 43.5 min after a burst and keep to 2 h 7.6 min (Knative: 128m)', () => {
+  it('bursts every 2 hours: no pre-warm (the head is the sub-minute gaps inside a burst), keep to 2 h 7.6 min (Knative: 128m)', () => {
     const active = bursts(5, 120, 2);
     const { policy } = hybridPolicy(active);
-    expect(policy).toEqual({ kind: 'hybrid', prewarmMinutes: 103.5, keepAliveMinutes: 127.6 });
+    // 96 sub-minute idle times inside the bursts, 23 of 115 minutes between them.
+    expect(policy).toEqual({ kind: 'hybrid', prewarmMinutes: 0, keepAliveMinutes: 127.6 });
     expect(replayPolicy(active, policy).coldStarts).toBe(1);
     // The fixed 10 minutes lose the instance between every two bursts.
     expect(replayPolicy(active, fixedPolicy(10)).coldStarts).toBe(24);
@@ -106,7 +107,12 @@ describe(hybridPolicy.name, () => {
 
   it('a function never idle keeps one instance all day: min-scale 1 from 00:00 to 24:00', () => {
     const active = every(1, 2);
-    expect(hybridPolicy(active).policy.kind).toBe('never-idle');
+    // Every idle time is in bin 0: keep to its upper edge + 10 %, no pre-warm.
+    expect(hybridPolicy(active).policy).toEqual({
+      kind: 'hybrid',
+      prewarmMinutes: 0,
+      keepAliveMinutes: 1.1,
+    });
     const advice = advise(active, 2);
     expect(advice.minScaleWindows).toEqual([{ fromHour: 0, toHour: 24 }]);
     expect(advice.settings[0].settings['autoscaling.knative.dev/min-scale']).toBe(
@@ -148,5 +154,30 @@ describe(parsePolicySpec.name, () => {
     expect(parsePolicySpec('fixed:2h')).toEqual({ kind: 'fixed', keepAliveMinutes: 120 });
     expect(parsePolicySpec('hybrid')).toEqual({ kind: 'hybrid' });
     expect(parsePolicySpec('fixed:ten')).toBeUndefined();
+  });
+});
+
+// The paper's idle time is between one invocation and the next: two invocations in consecutive
+// minutes (or in the same minute) are a sub-minute idle time, bin 0 of the histogram, and a
+// policy that unloads after each invocation and pre-warms later is cold for them.
+describe('keep-alive policy on back-to-back minutes', () => {
+  it('defect: idle times under a minute were left out, so a pre-warm looked warm inside bursts', () => {
+    // A 3-minute burst every 60 minutes: per burst two sub-minute idle times and one of 57.
+    const active = bursts(3, 60, 1);
+    expect(idlePeriods(active).filter((t) => t === 0)).toHaveLength(48);
+    const { policy } = hybridPolicy(active);
+    // The 5th percentile is bin 0: no pre-warm, the instance stays from the last invocation.
+    expect(policy).toEqual({ kind: 'hybrid', prewarmMinutes: 0, keepAliveMinutes: 63.8 });
+    // A pre-warmed policy unloads after each invocation: every later minute of a burst is cold.
+    const prewarmed = { kind: 'hybrid' as const, prewarmMinutes: 51.3, keepAliveMinutes: 63.8 };
+    expect(replayPolicy(active, prewarmed).coldStarts).toBe(1 + 48);
+  });
+
+  it('defect: one active minute taught nothing yet kept nothing; it takes the fixed fallback', () => {
+    expect(hybridPolicy([100]).policy).toEqual({
+      kind: 'fallback',
+      prewarmMinutes: 0,
+      keepAliveMinutes: 10,
+    });
   });
 });

@@ -51,16 +51,14 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
 };
 
 /**
- * Idle periods in whole minutes: for consecutive active minutes a and b, the b − a − 1 minutes in
- * between when there are any. Busy neighbouring minutes are no idle period at this resolution:
- * any keep-alive of a minute or more keeps the function warm across them.
+ * Idle times in whole minutes: for consecutive active minutes a and b, the b − a − 1 minutes in
+ * between, 0 for neighbouring minutes. The paper's idle time runs from one invocation to the next,
+ * so back-to-back minutes are a sub-minute idle time (bin 0), not nothing: they pull the head
+ * percentile to 0, and a policy that pre-warms later unloads between them (a cold start).
  */
 export function idlePeriods(active: ActiveMinutes): number[] {
   const out: number[] = [];
-  for (let i = 1; i < active.length; i++) {
-    const idle = active[i] - active[i - 1] - 1;
-    if (idle > 0) out.push(idle);
-  }
+  for (let i = 1; i < active.length; i++) out.push(active[i] - active[i - 1] - 1);
   return out;
 }
 
@@ -131,11 +129,11 @@ export function hybridPolicyOfIdle(
     histogram,
     reason,
   });
-  if (idle.length === 0) {
+  if (activeMinutes === 0) {
     return {
       policy: { kind: 'never-idle', prewarmMinutes: 0, keepAliveMinutes: 0 },
       histogram,
-      reason: activeMinutes > 0 ? 'never idle for a whole minute' : 'no invocations',
+      reason: 'no invocations',
     };
   }
   if (idle.length < options.minIdlePeriods) {

@@ -226,15 +226,16 @@ export class FunctionsRepository {
 
   /**
    * Per function, its minutes reduced to what keep-alive analysis needs: the idle periods (whole
-   * minutes between two minutes with invocations, when there are any), the number of minutes with
-   * invocations and their count per UTC hour of day. O(idle periods), not O(minutes), leaves here.
+   * minutes between two consecutive minutes with invocations, 0 when they are neighbours, as
+   * `idlePeriods` of @fleetscope/analysis), the number of minutes with invocations and their count
+   * per UTC hour of day. O(active minutes), not O(minutes), leaves here.
    */
   async minuteActivity(range: TimeRange): Promise<MinuteActivityRow[]> {
     const query = `
       SELECT function_id AS functionId,
              count() AS activeMinutes,
-             arrayMap(d -> d - 1, arrayFilter(d -> d > 1,
-               arrayDifference(arraySort(groupArray(toInt64(m)))))) AS idlePeriods,
+             arrayMap(d -> d - 1,
+               arrayPopFront(arrayDifference(arraySort(groupArray(toInt64(m)))))) AS idlePeriods,
              sumMap(map(h, toUInt64(1))) AS activeByHour
       FROM (
         SELECT function_id, intDiv(toUnixTimestamp(minute), 60) AS m, toUInt8(toHour(minute)) AS h
