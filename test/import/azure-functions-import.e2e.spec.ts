@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { functionId } from '@fleetscope/model';
-import { buildProgram, importCommand } from '@fleetscope/cli';
+import { buildProgram, endpointsFrom, importAzureFunctions, importCommand } from '@fleetscope/cli';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'azure-functions');
@@ -234,6 +234,51 @@ describe('npx fleetscope import azure-functions', () => {
     expect(total(stored)).toBe(csvRows(SAMPLE_2021).length - 1);
   });
 
+  it('--speed-up paces the trace: nothing of minute m is stored before m minutes ÷ N, and nothing is lost', async () => {
+    // One invocation a minute per function (--cap-per-minute 1), ten spans per request: about one
+    // request per trace minute. 5 minutes at 30× take 8 s; unpaced, the 5 requests take well under 2.
+    const minutes = 5;
+    const speedUp = 30;
+    const file = sampleFile(scratch, minutes, 'azure-2019');
+    const perMinute = new Array<number>(minutes).fill(0);
+    for (const row of csvRows(file).slice(1)) {
+      row.slice(4).forEach((count, m) => (perMinute[m] += Math.min(Number(count), 1)));
+    }
+    const arrivals: { atMs: number; stored: number }[] = [];
+    let stored = 0;
+    const started = Date.now();
+    const summary = await importAzureFunctions(
+      {
+        invocations: file,
+        dayStartMs: DAY_MS,
+        speedUp,
+        seed: 1,
+        prefix: 's-',
+        batchSpans: 10,
+        concurrency: 6,
+        capPerMinute: 1,
+      },
+      endpointsFrom({ url: fs.apiUrl, ingestUrl: fs.ingestUrl }),
+      {
+        start: () => undefined,
+        advance: (n) => arrivals.push({ atMs: Date.now() - started, stored: (stored += n) }),
+        stop: () => undefined,
+      },
+    );
+    await fs.flush();
+
+    // By each moment, at most the invocations of the trace minutes already due.
+    const dueBy = (elapsedMs: number) => {
+      const lastDue = Math.floor((elapsedMs * speedUp) / 60_000);
+      return perMinute.slice(0, lastDue + 1).reduce((a, b) => a + b, 0);
+    };
+    for (const a of arrivals) expect(a.stored).toBeLessThanOrEqual(dueBy(a.atMs));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(((minutes - 1) * 60_000) / speedUp);
+    expect(perMinute.every((n) => n > 0)).toBe(true);
+    expect(summary.invocations).toBe(total(new Map(perMinute.map((n, m) => [String(m), n]))));
+    expect(total(await storedCounts(fs, 's-'))).toBe(summary.invocations);
+  });
+
   describe('malformed input', () => {
     async function rowsStored(): Promise<number> {
       const [{ n }] = await query<{ n: string }>(fs, 'SELECT count() AS n FROM invocations');
@@ -275,6 +320,14 @@ describe('npx fleetscope import azure-functions', () => {
       const file = join(scratch, 'header.csv');
       writeFileSync(file, 'Owner,App,Function,Trigger,1\no,a,f,http,1\n');
       await expectRefused(['--invocations', file], /header\.csv:1: not an invocation-count file/);
+    });
+
+    it('a --speed-up that is not a positive number is refused by name', async () => {
+      const file = sampleFile(scratch, 2, 'azure-2019');
+      await expectRefused(
+        ['--invocations', file, '--speed-up', '0'],
+        /--speed-up <n>' argument '0' is invalid\. expected a positive number/,
+      );
     });
 
     it('minute columns with a gap are refused', async () => {
