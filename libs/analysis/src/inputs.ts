@@ -56,7 +56,7 @@ export interface FunctionAnalysisInput {
 
 /**
  * A function's minutes, reduced to what keep-alive policies need: its idle periods (whole minutes
- * between two minutes with invocations, when there are any), how many minutes had invocations,
+ * between two consecutive minutes with invocations, 0 for neighbours), how many minutes had invocations,
  * and per UTC hour of day the minutes with invocations and the minutes observed.
  */
 export interface MinuteActivity {

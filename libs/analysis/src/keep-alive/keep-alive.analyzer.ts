@@ -210,6 +210,10 @@ export function keepAliveAdvice(
   };
 }
 
+/** A setting may trade cold starts for idle memory: say which way, never "-N avoided". */
+const coldStartEffect = (avoided: number) =>
+  avoided >= 0 ? `${avoided} cold starts avoided` : `${-avoided} more cold starts`;
+
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
 const pad = (h: number) => String(h).padStart(2, '0');
 
@@ -295,7 +299,7 @@ export class KeepAliveAnalyzer implements Analyzer {
           invocations: stats.invocations,
         },
         action: {
-          summary: `Set ${Object.keys(setting.settings)[0]} as advised; ${setting.coldStartsAvoided} cold starts avoided in the window.`,
+          summary: `Set ${Object.keys(setting.settings)[0]} as advised; ${coldStartEffect(setting.coldStartsAvoided)} in the window${setting.coldStartsAvoided < 0 ? ', for less idle memory' : ''}.`,
           snippets: [
             {
               format:

@@ -2,7 +2,8 @@ import { SeededRandom } from '@fleetscope/model';
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import type { FunctionProfile } from '../inputs';
-import { keepAliveAdvice, minuteActivity } from './keep-alive.analyzer';
+import { KeepAliveAnalyzer, keepAliveAdvice, minuteActivity } from './keep-alive.analyzer';
+import { windowStats } from '../testing/fleet.generator';
 import {
   fixedPolicy,
   hybridPolicy,
@@ -179,5 +180,24 @@ describe('keep-alive policy on back-to-back minutes', () => {
       prewarmMinutes: 0,
       keepAliveMinutes: 10,
     });
+  });
+});
+
+describe(KeepAliveAnalyzer.name, () => {
+  it('defect: a setting that trades cold starts for idle memory said "-N cold starts avoided"; it names the extra cold starts', () => {
+    // 200 busy minutes, then 7 idle: the 99th percentile is a sub-minute gap, so the policy keeps
+    // 1.1 minutes and every 7-minute gap the fixed 10 minutes cover becomes a cold start.
+    const active = bursts(200, 207, 2);
+    const input = {
+      profile: knative,
+      stats: windowStats({ invocations: 100_000, medianMs: 100, sigma: 0.5, days: 2 }),
+      activity: minuteActivity(active, 0, 2 * DAY),
+    };
+    const [rec] = new KeepAliveAnalyzer().analyze(input, ctx);
+    expect(rec.evidence).toMatchObject({ hybrid: { prewarmMinutes: 0, keepAliveMinutes: 1.1 } });
+    expect(rec.action!.summary).toMatch(
+      /; 13 more cold starts in the window, for less idle memory\.$/,
+    );
+    expect(rec.action!.summary).not.toMatch(/-\d+ cold starts avoided/);
   });
 });
