@@ -195,9 +195,9 @@ describe(KeepAliveAnalyzer.name, () => {
     };
     const [rec] = new KeepAliveAnalyzer().analyze(input, ctx);
     expect(rec.evidence).toMatchObject({ hybrid: { prewarmMinutes: 0, keepAliveMinutes: 1.1 } });
-    expect(rec.action!.summary).toMatch(
+    expect(rec.action.summary).toMatch(
       /; 13 more cold starts in the window, for less idle memory\.$/,
     );
-    expect(rec.action!.summary).not.toMatch(/-\d+ cold starts avoided/);
+    expect(rec.action.summary).not.toMatch(/-\d+ cold starts avoided/);
   });
 });
