@@ -17,6 +17,33 @@ export function defaultAnalyzers(): Analyzer[] {
   ];
 }
 
+/**
+ * The input as it would be after the memory recommendation: the recommended size, and durations
+ * scaled to the mean measured there. Unchanged when memory is not to change.
+ */
+export function atRecommendedMemory(
+  input: FunctionAnalysisInput,
+  memory: readonly Recommendation[],
+): FunctionAnalysisInput {
+  const change = memory.find((r) => typeof r.recommended?.memoryMb === 'number');
+  const memoryMb = change?.recommended.memoryMb as number | undefined;
+  if (!change || memoryMb === undefined || memoryMb === input.profile.memoryMb) return input;
+  const before = change.current.meanDurationMs;
+  const after = change.recommended.meanDurationMs;
+  const ratio =
+    typeof before === 'number' && typeof after === 'number' && before > 0 ? after / before : 1;
+  return {
+    ...input,
+    profile: { ...input.profile, memoryMb },
+    stats: {
+      ...input.stats,
+      durationSumMs: input.stats.durationSumMs * ratio,
+      billedDurationSumMs: input.stats.billedDurationSumMs * ratio,
+      maxMemoryUsedMb: input.stats.maxMemoryUsedMb,
+    },
+  };
+}
+
 export interface AnalysisFailure {
   functionId: string;
   kind: Analyzer['kind'];
@@ -34,10 +61,14 @@ export function runAnalyzers(
 ): { recommendations: Recommendation[]; failures: AnalysisFailure[] } {
   const recommendations: Recommendation[] = [];
   const failures: AnalysisFailure[] = [];
-  for (const input of inputs) {
+  for (const original of inputs) {
+    let input = original;
     for (const analyzer of analyzers) {
       try {
-        recommendations.push(...analyzer.analyze(input, ctx));
+        const made = analyzer.analyze(input, ctx);
+        recommendations.push(...made);
+        // One plan per function: what follows the memory analysis is priced at its size.
+        if (analyzer.kind === 'memory') input = atRecommendedMemory(input, made);
       } catch (error) {
         failures.push({
           functionId: input.profile.functionId,

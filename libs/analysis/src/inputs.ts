@@ -96,6 +96,11 @@ export interface HourOfWeekConcurrency {
   coldStarts: number;
   /** Σ Init Duration of on-demand cold starts in this hour of week. */
   onDemandInitMs: number;
+  /**
+   * The same sums over the window's last 7 days alone (included above): schedules are fitted on
+   * the weeks before and judged on this one.
+   */
+  heldOut?: Omit<HourOfWeekConcurrency, 'hourOfWeek' | 'heldOut'>;
 }
 
 export interface ConcurrencyProfile {
@@ -104,7 +109,7 @@ export interface ConcurrencyProfile {
   levels: number[];
   /** Up to 168 entries; missing hours had no data. */
   hours: HourOfWeekConcurrency[];
-  /** p95 of per-minute average concurrency over the window. */
+  /** p95 of per-minute peak concurrency over the window. */
   p95Concurrency: number;
   /** Weeks the window covers (7 days = 1; fractions allowed). */
   weeksCovered: number;

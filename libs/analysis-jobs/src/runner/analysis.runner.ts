@@ -7,6 +7,7 @@ import {
   type Analyzer,
   type Recommendation,
   type RecommendationKind,
+  type WhyNot,
 } from '@fleetscope/analysis';
 import type { Config } from '@fleetscope/config';
 import type { PriceCatalogue } from '@fleetscope/pricing';
@@ -123,10 +124,12 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       const inputs = assembleAnalysisInputs(stored, configs);
       const inputsDoneMs = Date.now();
 
+      const explanations: WhyNot[] = [];
       const { recommendations, failures } = runAnalyzers(this.analyzers, inputs, {
         catalogue: this.catalogue,
         at: new Date(toMs),
         monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs),
+        explain: (whyNot) => explanations.push(whyNot),
       });
       const analysisDoneMs = Date.now();
 
@@ -134,7 +137,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       run.message =
         failures.length > 0 ? `${failures.length} analyzer failure(s); see the run summary` : '';
       run.finishedAtMs = Date.now();
-      await this.results.saveRun(run, recommendations);
+      await this.results.saveRun(run, recommendations, explanations);
       const storedMs = Date.now();
 
       const summary = this.summary(run, inputs.length, recommendations, failures, {
