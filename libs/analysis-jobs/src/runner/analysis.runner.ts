@@ -13,6 +13,7 @@ import type { Config } from '@fleetscope/config';
 import type { PriceCatalogue } from '@fleetscope/pricing';
 import {
   AnalysisInputsRepository,
+  DEFAULT_CONCURRENCY_LEVELS,
   FLEETSCOPE_CONFIG,
   FunctionConfigRepository,
   RecommendationsRepository,
@@ -24,6 +25,27 @@ import { accountMonthlyGbSeconds } from '../inputs/account-usage';
 import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
 
 const DAY_MS = 86_400_000;
+/** Configured levels beyond these many distinct ones are not measured (one SQL sum each). */
+const MAX_CONFIGURED_LEVELS = 64;
+
+/** The default candidate levels and every provisioned-concurrency / min-scale level configured. */
+export function concurrencyLevels(
+  configs: Iterable<{ provisionedConcurrency: number | null; minScale: number | null }>,
+): number[] {
+  const configured = new Set<number>();
+  for (const c of configs) {
+    for (const level of [c.provisionedConcurrency, c.minScale]) {
+      if (
+        level !== null &&
+        level > 0 &&
+        Number.isInteger(level) &&
+        configured.size < MAX_CONFIGURED_LEVELS
+      )
+        configured.add(level);
+    }
+  }
+  return [...new Set([...DEFAULT_CONCURRENCY_LEVELS, ...configured])].sort((a, b) => a - b);
+}
 const MAX_FAILURES_SHOWN = 50;
 
 export interface AnalysisRunOptions {
@@ -117,10 +139,9 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       catalogueVersion: this.catalogue.version,
     };
     try {
-      const [stored, configs] = await Promise.all([
-        this.inputs.load({ fromMs, toMs }),
-        this.configs.merged(),
-      ]);
+      // The configured levels join the candidates: savings are priced against what is set now.
+      const configs = await this.configs.merged();
+      const stored = await this.inputs.load({ fromMs, toMs }, concurrencyLevels(configs.values()));
       const inputs = assembleAnalysisInputs(stored, configs);
       const inputsDoneMs = Date.now();
 

@@ -153,7 +153,9 @@ export class RecommendationsRepository {
         current: JSON.parse(String(r.current)) as Record<string, unknown>,
         recommended: JSON.parse(String(r.recommended)) as Record<string, unknown>,
         evidence: JSON.parse(String(r.evidence)) as Record<string, unknown>,
-        ...(JSON.parse(String(details || '{}')) as Partial<StoredRecommendation>),
+        ...(JSON.parse(
+          typeof details === 'string' && details !== '' ? details : '{}',
+        ) as Partial<StoredRecommendation>),
       };
     });
   }
