@@ -7,7 +7,6 @@
 import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import type { ClickHouseClient } from '@clickhouse/client';
 import { defaultAnalyzers, runAnalyzers } from '@fleetscope/analysis';
 import {
   AnalysisRunner,
@@ -24,89 +23,13 @@ import {
 import {
   insertFleetInventory,
   insertMinuteFleet,
-  type MinuteFleet,
 } from '../analysis/support/minute-fleet.generator';
 import { testConfig } from '../support/test-clickhouse';
+import { settleMerges as settle } from './support/settle-merges';
+import { weekFleet } from './support/week-fleet';
 
 const TARGET_MS = 30_000;
 const DAY_MS = 86_400_000;
-const ACCOUNT = 'aws_lambda~123456789012~us-east-1';
-
-/** Mostly idle functions, office-hours APIs, and a minority that is busy all the time. */
-function fleet(startMs: number): MinuteFleet {
-  return {
-    startMs,
-    minutes: 7 * 24 * 60,
-    classes: [
-      {
-        id: `${ACCOUNT}~sporadic`,
-        count: 7000,
-        activity: { kind: 'random-minutes', perFunction: 100 },
-        concurrency: 0.003,
-        meanMs: 200,
-        memoryMb: 512,
-        maxMemoryUsedMb: 90,
-        coldStartsPerMinute: 0.9,
-        initMs: 450,
-        timeoutMs: 6000,
-      },
-      {
-        id: `${ACCOUNT}~office`,
-        count: 2000,
-        activity: { kind: 'business-hours', fromHour: 8, toHour: 18 },
-        concurrency: 0.5,
-        concurrencySpread: 4,
-        meanMs: 120,
-        memoryMb: 1024,
-        maxMemoryUsedMb: 200,
-        coldStartsPerMinute: 0.05,
-        timeoutMs: 3000,
-        architecture: 'arm64',
-      },
-      {
-        id: `${ACCOUNT}~steady`,
-        count: 900,
-        activity: { kind: 'every-minute' },
-        concurrency: 2,
-        concurrencySpread: 20,
-        meanMs: 80,
-        memoryMb: 1769,
-        maxMemoryUsedMb: 300,
-        coldStartsPerMinute: 0.02,
-        timeoutMs: 10_000,
-        runtime: 'python3.12',
-      },
-      // Reported twice, by the Telemetry API and by OTel spans: one source per minute is read.
-      ...(['lambda_telemetry', 'otel_span'] as const).map((source) => ({
-        id: `${ACCOUNT}~traced`,
-        count: 100,
-        activity: { kind: 'every-minute' as const },
-        concurrency: 5,
-        meanMs: 150,
-        memoryMb: 2048,
-        maxMemoryUsedMb: 700,
-        coldStartsPerMinute: 0.01,
-        timeoutMs: 200,
-        source,
-      })),
-    ],
-  };
-}
-
-/** Waits until ClickHouse has no merge running (at most two minutes). */
-async function settle(client: ClickHouseClient): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const result = await client.query({
-      query: `SELECT count() AS n FROM system.merges WHERE database = currentDatabase()`,
-      format: 'JSONEachRow',
-      clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
-    });
-    const [row] = await result.json<{ n: number }>();
-    if (!row || row.n === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -136,7 +59,7 @@ async function main(): Promise<void> {
   try {
     const toMs = Math.floor(Date.now() / 60_000) * 60_000;
     const fromMs = toMs - 7 * DAY_MS;
-    const generated = fleet(fromMs);
+    const generated = weekFleet(fromMs);
     process.stdout.write(`generating 10,000 functions × 7 days into function_minutes …\n`);
     const [, generateMs] = await time(async () => {
       await insertMinuteFleet(handle.client, generated);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ENV, knownEnvNames, loadConfig } from '@fleetscope/config';
+import { outputPath, planBuild } from '@fleetscope/build';
 
 interface Service {
   image?: string;
@@ -10,18 +11,15 @@ interface Service {
   environment?: Record<string, string>;
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
-  healthcheck?: { test: string[] };
+  healthcheck?: { test?: string[]; disable?: boolean };
 }
 
 const root = join(__dirname, '..', '..');
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, Service>;
 };
-const scripts = (
-  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  }
-).scripts;
+/** What `npm run build` writes, as paths in the image (`/app/dist/…`). */
+const built = planBuild(root).compile.map((f) => `dist/${outputPath(f)}`);
 
 /** Docker cannot run here; this checks the deployment file against the config schema instead. */
 describe('docker-compose.yml', () => {
@@ -30,15 +28,28 @@ describe('docker-compose.yml', () => {
   it('pins the ClickHouse server image and gives it a healthcheck', () => {
     const clickhouse = compose.services.clickhouse;
     expect(clickhouse.image).toMatch(/^clickhouse\/clickhouse-server:\d+\.\d+\.\d+(\.\d+)?$/);
-    expect(clickhouse.healthcheck?.test.join(' ')).toContain('/ping');
+    expect(clickhouse.healthcheck?.test?.join(' ')).toContain('/ping');
   });
 
-  it.each(apps)('runs %s as its own service, started once ClickHouse is healthy', (name) => {
-    const service = compose.services[name];
-    expect(service.depends_on?.clickhouse.condition).toBe('service_healthy');
-    const script = service.command?.[service.command.length - 1] ?? '';
-    expect(scripts[script]).toContain(`apps/${name}/src/main.ts`);
-    expect(service.environment?.CLICKHOUSE_URL).toBe('http://clickhouse:8123');
+  it.each(apps)(
+    'runs %s as its own service from its compiled entry, once ClickHouse is healthy',
+    (name) => {
+      const service = compose.services[name];
+      expect(service.depends_on?.clickhouse.condition).toBe('service_healthy');
+      expect(service.command?.[0]).toBe('node');
+      expect(service.command?.at(-1)).toBe(`dist/apps/${name}/src/main.js`);
+      expect(built).toContain(service.command?.at(-1));
+      expect(service.environment?.CLICKHOUSE_URL).toBe('http://clickhouse:8123');
+    },
+  );
+
+  it('checks the collector on its own health route (the image checks the API it lacks)', () => {
+    const config = loadConfig({ FLEETSCOPE_INGEST_TOKEN: 'x', FLEETSCOPE_API_TOKEN: 'y' });
+    const check = compose.services.collector.healthcheck?.test ?? [];
+    expect(check.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
+    expect(check.join(' ')).toContain(`http://127.0.0.1:${config.otlpHttpPort}/health`);
+    expect(compose.services.dashboard.healthcheck).toBeUndefined();
+    expect(compose.services.dashboard.environment?.FLEETSCOPE_HTTP_PORT).toBeUndefined();
   });
 
   it.each(apps)('sets only variables %s reads, with values its config accepts', (name) => {

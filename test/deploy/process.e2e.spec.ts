@@ -1,68 +1,36 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../support/fleetscope-app';
+import {
+  freeProcessPorts,
+  RUNTIME_WARNING,
+  spawnFleetscope,
+  waitForHealth,
+} from '../support/fleetscope-process';
 
-const root = join(__dirname, '..', '..');
 const MAIN = 'apps/fleetscope/src/main.ts';
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
 /** Runs the all-in-one process exactly as `npm start` does. */
-function start(env: Record<string, string>): Started {
-  let output = '';
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', MAIN], {
-    cwd: root,
-    env: { ...process.env, FLEETSCOPE_LOG_LEVEL: 'log', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitForHealth(url: string, deadlineMs: number): Promise<unknown> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return await response.json();
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`no health at ${url} within ${deadlineMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const start = (env: Record<string, string>) =>
+  spawnFleetscope(['-r', '@swc-node/register', MAIN], env);
 
 describe('the fleetscope process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fleetscope-process-'));
 
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('starts on embedded ClickHouse, exits 0 on SIGINT, and finds its schema and data on restart', async () => {
-    const [http, otlp, grpc] = [await freePort(), await freePort(), await freePort()];
-    const env = {
-      FLEETSCOPE_DATA_DIR: dataDir,
-      FLEETSCOPE_HTTP_PORT: String(http),
-      FLEETSCOPE_OTLP_HTTP_PORT: String(otlp),
-      FLEETSCOPE_OTLP_GRPC_PORT: String(grpc),
-    };
+  it('starts on embedded ClickHouse with no runtime warning, exits 0 on SIGINT, and finds its schema and data on restart', async () => {
+    const ports = await freeProcessPorts();
+    const env = { FLEETSCOPE_DATA_DIR: dataDir, ...ports.env };
     const first = start(env);
-    expect(await waitForHealth(`http://127.0.0.1:${http}/api/health`, 60_000)).toEqual({
+    expect(await waitForHealth(`${ports.apiUrl}/api/health`, 60_000)).toEqual({
       status: 'ok',
       clickhouse: { mode: 'embedded', ok: true },
       version: expect.any(String),
     });
-    expect((await fetch(`http://127.0.0.1:${otlp}/health`)).status).toBe(200);
+    expect((await fetch(`${ports.ingestUrl}/health`)).status).toBe(200);
     const put = await fetch(
-      `http://127.0.0.1:${http}/api/functions/aws_lambda~123456789012~us-east-1~kept/config`,
+      `${ports.apiUrl}/api/functions/aws_lambda~123456789012~us-east-1~kept/config`,
       {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
@@ -73,11 +41,12 @@ describe('the fleetscope process', () => {
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('1 migration(s) applied');
+    expect(first.output()).not.toMatch(RUNTIME_WARNING);
 
     const second = start(env);
-    await waitForHealth(`http://127.0.0.1:${http}/api/health`, 60_000);
+    await waitForHealth(`${ports.apiUrl}/api/health`, 60_000);
     const kept = (await fetch(
-      `http://127.0.0.1:${http}/api/functions/aws_lambda~123456789012~us-east-1~kept`,
+      `${ports.apiUrl}/api/functions/aws_lambda~123456789012~us-east-1~kept`,
     ).then((r) => r.json())) as { config: { memoryMb: number } };
     expect(kept.config.memoryMb).toBe(768);
     second.child.kill('SIGTERM');

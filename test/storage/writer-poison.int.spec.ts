@@ -81,3 +81,29 @@ describe(IngestWriter.name, () => {
     }
   });
 });
+
+describe('Storage errors caused by data', () => {
+  it('a Decimal math overflow (a DateTime64 beyond 2262) is permanent, not retryable, and fails no other request of its flush', async () => {
+    const { handle, cleanup } = await openTestClickHouse();
+    try {
+      const writer = new IngestWriter(handle.client, {
+        maxQueueBytes: 1 << 24,
+        flushIntervalMs: 50,
+        flushRows: 1_000,
+      });
+      const now = `${Date.now()}000000`;
+      const results = await Promise.allSettled([
+        writer.write({ logs: [log('before', now)] }),
+        writer.write({ logs: [log('overflow', '9999999999999999999')] }),
+        writer.write({ logs: [log('after', now)] }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const reason = (results[1] as PromiseRejectedResult).reason as StorageQueryError;
+      expect(reason.message).toMatch(/Decimal math overflow/);
+      expect(reason.retryable).toBe(false);
+      await writer.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});

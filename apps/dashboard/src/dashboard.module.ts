@@ -9,6 +9,7 @@ import { RecommendationsController } from './recommendations/recommendations.con
 import { AnalysesController } from './analyses/analyses.controller';
 import { ColdStartsController } from './coldstarts/coldstarts.controller';
 import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
+import { ReportsController } from './reports/reports.controller';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
@@ -19,6 +20,7 @@ import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
     RecommendationsController,
     AnalysesController,
     ColdStartsController,
+    ReportsController,
   ],
   providers: [
     FleetService,

@@ -6,6 +6,7 @@ import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
 import { configuredCatalogue } from './pricing/configured-catalogue';
 import { AnalysisRunner } from './runner/analysis.runner';
+import { WeeklyReportsService } from './reports/weekly-reports.service';
 
 /**
  * Analyses over stored data: the run (inputs → analyzers → stored recommendations) and the
@@ -22,7 +23,8 @@ import { AnalysisRunner } from './runner/analysis.runner';
     { provide: ANALYZERS, useFactory: defaultAnalyzers },
     AnalysisRunner,
     ColdStartsService,
+    WeeklyReportsService,
   ],
-  exports: [AnalysisRunner, ColdStartsService, PRICE_CATALOGUE],
+  exports: [AnalysisRunner, ColdStartsService, WeeklyReportsService, PRICE_CATALOGUE],
 })
 export class AnalysisJobsModule {}

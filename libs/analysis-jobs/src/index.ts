@@ -6,3 +6,5 @@ export * from './cold-starts/cold-start.grouping';
 export * from './inputs/analysis-input.assembler';
 export * from './inputs/account-usage';
 export * from './pricing/configured-catalogue';
+export * from './reports/weekly-reports.service';
+export * from './reports/weekly-report.inputs';

@@ -146,6 +146,13 @@ export const ENV = {
     default: '400',
     description: 'TTL of the per-minute and hourly aggregates (0 keeps them forever).',
   },
+  ingestMaxFutureHours: {
+    name: 'FLEETSCOPE_INGEST_MAX_FUTURE_HOURS',
+    schema: positiveInt.max(24 * 365 * 10, 'must be at most 87600 (ten years)'),
+    default: '168',
+    description:
+      'How far ahead of now an ingested time may be; later items are rejected (reported in partial_success). Items older than FLEETSCOPE_RETENTION_DAYS are rejected too.',
+  },
   maxBodyBytes: {
     name: 'FLEETSCOPE_MAX_BODY_BYTES',
     schema: positiveInt,

@@ -1,5 +1,14 @@
 /** The platforms Fleetscope knows. Values follow OpenTelemetry's `cloud.platform` where one exists. */
-export const PLATFORMS = ['aws_lambda', 'knative', 'openfaas', 'other'] as const;
+export const PLATFORMS = [
+  'aws_lambda',
+  'knative',
+  'openfaas',
+  'gcp_cloud_functions',
+  'gcp_cloud_run',
+  // `cloud.platform` says `azure.functions` (or the deprecated `azure_functions`); ids keep no dots.
+  'azure_functions',
+  'other',
+] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 /**
@@ -8,9 +17,9 @@ export type Platform = (typeof PLATFORMS)[number];
  */
 export interface FunctionIdentity {
   platform: Platform;
-  /** AWS account id, Kubernetes namespace, or '' when unknown. */
+  /** AWS account id, Kubernetes namespace, GCP project, Azure subscription, or '' when unknown. */
   account: string;
-  /** Cloud region, cluster name, or '' when unknown. */
+  /** Cloud region, cluster name, or '' when unknown (an imported Azure trace: the app). */
   region: string;
   name: string;
 }

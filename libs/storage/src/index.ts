@@ -14,3 +14,5 @@ export * from './repositories/function-config.repository';
 export * from './repositories/recommendations.repository';
 export * from './repositories/ingest-requests.repository';
 export * from './repositories/analysis-inputs.repository';
+export * from './repositories/weekly-reports.repository';
+export * from './validation/storable-rows.validator';

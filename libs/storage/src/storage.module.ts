@@ -21,6 +21,7 @@ import { FunctionConfigRepository } from './repositories/function-config.reposit
 import { RecommendationsRepository } from './repositories/recommendations.repository';
 import { IngestRequestsRepository } from './repositories/ingest-requests.repository';
 import { AnalysisInputsRepository } from './repositories/analysis-inputs.repository';
+import { WeeklyReportsRepository } from './repositories/weekly-reports.repository';
 
 export async function openAndMigrate(
   config: Config,
@@ -101,6 +102,7 @@ export class StorageModule {
         InvocationsRepository,
         RecommendationsRepository,
         AnalysisInputsRepository,
+        WeeklyReportsRepository,
         {
           provide: IngestRequestsRepository,
           inject: [CLICKHOUSE],
@@ -121,6 +123,7 @@ export class StorageModule {
         RecommendationsRepository,
         IngestRequestsRepository,
         AnalysisInputsRepository,
+        WeeklyReportsRepository,
       ],
     };
   }

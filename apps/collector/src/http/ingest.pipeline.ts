@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ENV, type Config } from '@fleetscope/config';
 import {
+  FLEETSCOPE_CONFIG,
   IngestRequestsRepository,
   IngestWriter,
   BatchTooLargeError,
   QueueFullError,
   StorageError,
   StorageQueryError,
+  describeRejectedRows,
+  ingestTimeWindow,
+  screenBatch,
+  type BatchPart,
   type IngestBatch,
+  type IngestTimeWindow,
+  type RejectedRows,
 } from '@fleetscope/storage';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
@@ -35,7 +43,28 @@ export class RejectedIngestError extends Error {
 
 export interface StoreOutcome {
   duplicate: boolean;
+  /** Rows refused before the writer (times outside the window, numbers the columns cannot hold). */
+  rejected: RejectedRows;
+  /** What the sender is told about them; '' when nothing was refused. */
+  rejectedMessage: string;
 }
+
+/** Every row of the request was refused by the screen: nothing to store, the sender gets 400. */
+export class NothingStorableError extends RejectedIngestError {
+  constructor(readonly rejected: RejectedRows) {
+    super(`no item could be stored: ${describeRejectedRows(rejected)}`);
+  }
+}
+
+const NOTHING_REFUSED: Pick<StoreOutcome, 'rejected' | 'rejectedMessage'> = {
+  rejected: {
+    total: 0,
+    byPart: { spans: 0, invocations: 0, logs: 0, metricPoints: 0, functionMinutes: 0 },
+    byReason: {},
+    errors: [],
+  },
+  rejectedMessage: '',
+};
 
 /**
  * The one path from a decoded request to storage, shared by every protocol: it recognises a
@@ -51,7 +80,34 @@ export class IngestPipeline {
     private readonly writer: IngestWriter,
     private readonly requests: IngestRequestsRepository,
     private readonly metrics: IngestMetrics,
+    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
   ) {}
+
+  /** The times accepted now: FLEETSCOPE_INGEST_MAX_FUTURE_HOURS ahead, the raw retention behind. */
+  window(nowMs = Date.now()): IngestTimeWindow {
+    return ingestTimeWindow(nowMs, {
+      maxFutureHours: this.config.ingestMaxFutureHours,
+      retentionDays: this.config.rawRetentionDays,
+      futureSetting: ENV.ingestMaxFutureHours.name,
+      retentionSetting: ENV.rawRetentionDays.name,
+    });
+  }
+
+  /**
+   * Drops the rows the tables cannot hold (see storable-rows.validator.ts) and counts them under
+   * `signal` by reason. Every ingest route's rows pass here before the writer.
+   */
+  screen(
+    signal: string,
+    batch: IngestBatch,
+    itemParts?: readonly BatchPart[],
+  ): ReturnType<typeof screenBatch> {
+    const screened = screenBatch(batch, this.window(), itemParts);
+    for (const [reason, count] of Object.entries(screened.rejected.byReason)) {
+      this.metrics.rejected(signal, reason, count);
+    }
+    return screened;
+  }
 
   /** A stable key for a request body: retries of the same request hash the same. */
   static keyOf(kind: string, body: Buffer | string): string {
@@ -66,21 +122,34 @@ export class IngestPipeline {
     return this.inFlight.has(key) || this.requests.seen(key);
   }
 
-  async store(signal: string, batch: IngestBatch, key?: string): Promise<StoreOutcome> {
+  /**
+   * Screens and stores a request's rows. Refused rows are reported in the outcome (the rest is
+   * stored); when none is left, NothingStorableError (400).
+   */
+  async store(
+    signal: string,
+    batch: IngestBatch,
+    key?: string,
+    /** The parts that are the request's items; the others are made from them (default: all). */
+    itemParts?: readonly BatchPart[],
+  ): Promise<StoreOutcome> {
     if (key) {
       const running = this.inFlight.get(key);
       if (running) {
         await running;
         this.metrics.duplicate(signal);
-        return { duplicate: true };
+        return { duplicate: true, ...NOTHING_REFUSED };
       }
       if (this.requests.seen(key)) {
         this.metrics.duplicate(signal);
-        return { duplicate: true };
+        return { duplicate: true, ...NOTHING_REFUSED };
       }
     }
+    const screened = this.screen(signal, batch, itemParts);
+    if (screened.nothingLeft) throw new NothingStorableError(screened.rejected);
+    const rows = screened.batch;
     const write = this.guard(async () => {
-      await this.writer.write(key ? { ...batch, requestKeys: [{ key, source: signal }] } : batch);
+      await this.writer.write(key ? { ...rows, requestKeys: [{ key, source: signal }] } : rows);
       if (key) this.requests.remember(key);
     });
     if (key) this.inFlight.set(key, write);
@@ -89,7 +158,11 @@ export class IngestPipeline {
     } finally {
       if (key) this.inFlight.delete(key);
     }
-    return { duplicate: false };
+    return {
+      duplicate: false,
+      rejected: screened.rejected,
+      rejectedMessage: describeRejectedRows(screened.rejected),
+    };
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T> {

@@ -4,7 +4,12 @@ import type { Config } from '@fleetscope/config';
 import { LambdaLogStreamAssemblerPool, type IngestResult } from '@fleetscope/ingest';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { BodyError, decodeBody } from '../http/request-body';
-import { IngestPipeline, RejectedIngestError, RetryableIngestError } from '../http/ingest.pipeline';
+import {
+  IngestPipeline,
+  NothingStorableError,
+  RejectedIngestError,
+  RetryableIngestError,
+} from '../http/ingest.pipeline';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { InventoryRecorder } from './inventory.recorder';
 
@@ -12,6 +17,12 @@ export interface StoreAnswer {
   status: 200 | 400 | 413 | 429 | 503;
   message: string;
   duplicate: boolean;
+  /** Items refused here and by the storage screen, with the first messages. */
+  rejected: number;
+  errors: string[];
+  /** Rows stored. */
+  invocations: number;
+  logs: number;
   retryAfterSeconds?: number;
 }
 
@@ -60,23 +71,46 @@ export class PlatformIngestHandler {
     for (const [reason, count] of Object.entries(result.rejectedByReason)) {
       this.metrics.rejected(signal, reason, count);
     }
-    if (result.failure) return { status: 400, message: result.failure.message, duplicate: false };
+    const refused = { rejected: result.rejected, errors: result.errors, invocations: 0, logs: 0 };
+    if (result.failure) {
+      return { status: 400, message: result.failure.message, duplicate: false, ...refused };
+    }
     try {
       const outcome = await this.pipeline.store(
         signal,
         { invocations: result.invocations, logs: result.logs },
         key,
       );
+      const invocations = result.invocations.length - outcome.rejected.byPart.invocations;
+      const logs = result.logs.length - outcome.rejected.byPart.logs;
       if (!outcome.duplicate) {
-        this.metrics.accepted(`${signal}_invocations`, result.invocations.length);
-        this.metrics.accepted(`${signal}_logs`, result.logs.length);
+        this.metrics.accepted(`${signal}_invocations`, invocations);
+        this.metrics.accepted(`${signal}_logs`, logs);
         this.inventory.record(result.configHints);
       }
-      return { status: 200, message: '', duplicate: outcome.duplicate };
+      return {
+        status: 200,
+        message: '',
+        duplicate: outcome.duplicate,
+        rejected: result.rejected + outcome.rejected.total,
+        errors: [...result.errors, ...outcome.rejected.errors].slice(0, 20),
+        invocations,
+        logs,
+      };
     } catch (error) {
+      if (error instanceof NothingStorableError) {
+        return {
+          status: 400,
+          message: error.message,
+          duplicate: false,
+          ...refused,
+          rejected: result.rejected + error.rejected.total,
+          errors: [...result.errors, ...error.rejected.errors].slice(0, 20),
+        };
+      }
       if (error instanceof RejectedIngestError) {
         this.metrics.rejected(signal, 'storage_refused');
-        return { status: error.status, message: error.message, duplicate: false };
+        return { status: error.status, message: error.message, duplicate: false, ...refused };
       }
       if (error instanceof RetryableIngestError) {
         this.metrics.throttled(signal, error.reason);
@@ -85,6 +119,7 @@ export class PlatformIngestHandler {
           message: error.message,
           retryAfterSeconds: error.retryAfterSeconds,
           duplicate: false,
+          ...refused,
         };
       }
       throw error;
@@ -107,13 +142,13 @@ export class PlatformIngestHandler {
       answer.status,
       answer.status === 200
         ? {
-            invocations: result.invocations.length,
-            logs: result.logs.length,
-            rejected: result.rejected,
-            errors: result.errors,
+            invocations: answer.invocations,
+            logs: answer.logs,
+            rejected: answer.rejected,
+            errors: answer.errors,
             duplicate: answer.duplicate,
           }
-        : { message: answer.message, rejected: result.rejected, errors: result.errors },
+        : { message: answer.message, rejected: answer.rejected, errors: answer.errors },
     );
   }
 

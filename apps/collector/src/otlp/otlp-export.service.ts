@@ -21,8 +21,13 @@ import {
   type PartialSuccess,
   type RejectReport,
 } from '@fleetscope/otlp';
-import type { IngestBatch } from '@fleetscope/storage';
-import { IngestPipeline, RejectedIngestError, RetryableIngestError } from '../http/ingest.pipeline';
+import type { BatchPart, IngestBatch } from '@fleetscope/storage';
+import {
+  IngestPipeline,
+  NothingStorableError,
+  RejectedIngestError,
+  RetryableIngestError,
+} from '../http/ingest.pipeline';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
 /**
@@ -44,6 +49,25 @@ function countObjects(body: Buffer, limit: number): number {
     count++;
   }
   return count;
+}
+
+/** The rows that are the request's items (invocations come from spans, minutes from points). */
+const ITEM_PARTS: Record<OtlpSignal, BatchPart> = {
+  traces: 'spans',
+  logs: 'logs',
+  metrics: 'metricPoints',
+};
+
+/** partial_success for the items the normaliser and the storage screen refused together. */
+function partialOf(
+  report: RejectReport,
+  screened: number,
+  screenMessage: string,
+): PartialSuccess | undefined {
+  const rejected = report.rejected + screened;
+  if (rejected === 0) return undefined;
+  const messages = [report.errorMessage, screened > 0 ? screenMessage : ''].filter((m) => m !== '');
+  return { rejected, errorMessage: messages.join('; ') };
 }
 
 const ITEM_PATHS: Record<OtlpSignal, ItemPath> = {
@@ -104,22 +128,25 @@ export class OtlpExportService {
     const { batch, report, items, undo } = decoded;
     for (const [reason, count] of Object.entries(report.reasons))
       this.metrics.rejected(signal, reason, count);
-    const partial: PartialSuccess | undefined =
-      report.rejected > 0
-        ? { rejected: report.rejected, errorMessage: report.errorMessage }
-        : undefined;
     try {
       // The dedup key covers the body: an SDK retrying an unacknowledged export resends it as is.
       const outcome = await this.pipeline.store(
         signal,
         batch,
         IngestPipeline.keyOf(`otlp_${signal}`, body),
+        [ITEM_PARTS[signal]],
       );
-      if (!outcome.duplicate) this.metrics.accepted(signal, items);
-      return { kind: 'ok', partial };
+      const screened = outcome.rejected.byPart[ITEM_PARTS[signal]];
+      if (!outcome.duplicate) this.metrics.accepted(signal, items - screened);
+      return { kind: 'ok', partial: partialOf(report, screened, outcome.rejectedMessage) };
     } catch (error) {
       // Not stored: the cumulative series go back, so the sender's retry yields the same deltas.
       undo?.();
+      if (error instanceof NothingStorableError) {
+        // Counted by reason in the screen; the normaliser's rejects are part of the answer too.
+        const partial = partialOf(report, error.rejected.byPart[ITEM_PARTS[signal]], error.message);
+        return { kind: 'invalid', message: partial?.errorMessage ?? error.message };
+      }
       if (error instanceof RejectedIngestError) {
         this.metrics.rejected(signal, 'storage_refused', items);
         return error.status === 413

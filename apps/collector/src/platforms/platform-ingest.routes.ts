@@ -3,7 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { coldStartRows, parseGatewayLogs, parseWatchdogLogs } from '@fleetscope/ingest';
 import type { IngestBatch } from '@fleetscope/storage';
 import type { CollectorRoutes } from '../http/collector-http.server';
-import { IngestPipeline, RejectedIngestError, RetryableIngestError } from '../http/ingest.pipeline';
+import {
+  IngestPipeline,
+  NothingStorableError,
+  RejectedIngestError,
+  RetryableIngestError,
+} from '../http/ingest.pipeline';
 import { PlatformIngestHandler } from '../lambda/platform-ingest.handler';
 import { PlatformDiffers } from './platform-differs';
 import { PlatformTargets } from './platform-targets';
@@ -224,19 +229,36 @@ export class PlatformIngestRoutes implements CollectorRoutes {
   ): Promise<void> {
     try {
       const outcome = await this.pipeline.store(signal, batch, key);
+      const refused = outcome.rejected.byPart;
       if (!outcome.duplicate) {
-        this.handler.metrics.accepted(`${signal}_invocations`, batch.invocations?.length ?? 0);
+        this.handler.metrics.accepted(
+          `${signal}_invocations`,
+          (batch.invocations?.length ?? 0) - refused.invocations,
+        );
         this.handler.metrics.accepted(
           `${signal}_function_minutes`,
-          batch.functionMinutes?.length ?? 0,
+          (batch.functionMinutes?.length ?? 0) - refused.functionMinutes,
         );
-        this.handler.metrics.accepted(`${signal}_metric_points`, batch.metricPoints?.length ?? 0);
+        this.handler.metrics.accepted(
+          `${signal}_metric_points`,
+          (batch.metricPoints?.length ?? 0) - refused.metricPoints,
+        );
       }
-      await this.handler.answer(signal, reply, 200, { ...summary, duplicate: outcome.duplicate });
+      const screened =
+        outcome.rejected.total > 0
+          ? { refused: outcome.rejected.total, refusedErrors: outcome.rejected.errors }
+          : {};
+      await this.handler.answer(signal, reply, 200, {
+        ...summary,
+        ...screened,
+        duplicate: outcome.duplicate,
+      });
     } catch (error) {
       notStored?.();
       if (error instanceof RejectedIngestError) {
-        this.handler.metrics.rejected(signal, 'storage_refused');
+        // Rows refused by the screen are already counted by reason.
+        if (!(error instanceof NothingStorableError))
+          this.handler.metrics.rejected(signal, 'storage_refused');
         await this.handler.answer(signal, reply, error.status, { message: error.message });
         return;
       }

@@ -9,6 +9,7 @@ import type { Config } from '@fleetscope/config';
 import type { ScrapeIngestResult } from '@fleetscope/ingest';
 import type { FunctionMinuteRow, MetricPointRow } from '@fleetscope/model';
 import { FLEETSCOPE_CONFIG, IngestWriter } from '@fleetscope/storage';
+import { IngestPipeline } from '../http/ingest.pipeline';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { HttpGetError, httpGet } from './http-get';
 import { PlatformDiffers } from './platform-differs';
@@ -59,6 +60,7 @@ export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDe
     private readonly differs: PlatformDiffers,
     private readonly writer: IngestWriter,
     private readonly metrics: IngestMetrics,
+    private readonly pipeline: IngestPipeline,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -111,7 +113,10 @@ export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDe
         metricPoints: metricPoints.length,
       };
       try {
-        await this.writer.write({ functionMinutes, metricPoints });
+        // A scraped endpoint is input like any other: its rows pass the same screen.
+        await this.writer.write(
+          this.pipeline.screen('scrape', { functionMinutes, metricPoints }).batch,
+        );
         this.health.ok('storage');
         this.count(reports);
       } catch (error) {

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 
-/** The static pages (HTML, CSS, browser JS) at the repository root; the Dockerfile copies them. */
+/** The static pages (HTML, CSS, browser JS) at the repository root; the build copies them into dist/. */
 export const DASHBOARDS_DIR = resolve(__dirname, '..', '..', '..', '..', 'dashboards');
 
 /**

@@ -46,6 +46,19 @@ export function timeoutAction(profile: FunctionProfile, timeoutMs: number): Conf
           },
         ],
       };
+    case 'gcp_cloud_functions':
+    case 'gcp_cloud_run':
+      return {
+        summary: `Set the request timeout to ${seconds} s.`,
+        snippets: [
+          { format: 'note', text: `gcloud run services update <service> --timeout=${seconds}` },
+        ],
+      };
+    case 'azure_functions':
+      return {
+        summary: `Set functionTimeout to ${seconds} s.`,
+        snippets: [{ format: 'note', text: `host.json: "functionTimeout": "${hms(seconds)}"` }],
+      };
     case 'aws_lambda':
     case 'other':
       return {
@@ -118,6 +131,24 @@ export function warmCapacityAction(
           },
         ],
       };
+    case 'gcp_cloud_functions':
+    case 'gcp_cloud_run':
+      return {
+        summary: `Keep ${level} minimum instances.`,
+        snippets: [
+          { format: 'note', text: `gcloud run services update <service> --min-instances=${level}` },
+        ],
+      };
+    case 'azure_functions':
+      return {
+        summary: `Keep ${level} always-ready instances (Flex Consumption or Premium plan).`,
+        snippets: [
+          {
+            format: 'note',
+            text: `az functionapp scale config always-ready set --settings http=${level}`,
+          },
+        ],
+      };
     case 'aws_lambda':
     case 'other': {
       const qualifier = '--qualifier <alias>';
@@ -179,4 +210,10 @@ export function containersAction(
       },
     ],
   };
+}
+
+/** host.json's functionTimeout is hh:mm:ss. */
+function hms(seconds: number): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}`;
 }

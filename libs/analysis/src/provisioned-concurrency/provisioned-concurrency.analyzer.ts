@@ -569,6 +569,9 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         );
         return podWarmPrices(pod.usd, pod.priceIds);
       }
+      case 'gcp_cloud_functions':
+      case 'gcp_cloud_run':
+      case 'azure_functions':
       case 'other':
         return null;
     }

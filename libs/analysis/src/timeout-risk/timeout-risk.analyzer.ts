@@ -56,14 +56,20 @@ const SOURCE_TEXT: Record<TimeoutSource, string> = {
   'timed-out-durations': 'inferred from the durations of timed-out invocations',
 };
 
-/** Platform ceilings: Lambda 900 s; Knative's default max-revision-timeout-seconds is 600 s. */
+/** Platform ceilings: Lambda 900 s; Knative's default max-revision-timeout-seconds is 600 s; Cloud Run 3,600 s. */
 export function platformMaxTimeoutMs(platform: FunctionProfile['platform']): number | null {
   switch (platform) {
     case 'aws_lambda':
       return 900_000;
     case 'knative':
       return 600_000;
+    case 'gcp_cloud_run':
+      return 3_600_000; // request timeout ceiling, 60 minutes
+    // Cloud Functions (60 min for HTTP, 9 for events) and Azure (by hosting plan) depend on more
+    // than the platform.
     case 'openfaas':
+    case 'gcp_cloud_functions':
+    case 'azure_functions':
     case 'other':
       return null;
   }

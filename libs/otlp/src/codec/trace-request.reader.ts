@@ -64,6 +64,8 @@ export class WireSpan implements OtlpSpan {
   status: Readonly<{ code: number; message: string }> | undefined = undefined;
   /** end − start in nanoseconds; 0 when end is 0 or not after start (as nanosDiff). */
   durationNanos = 0;
+  /** An end time is set and lies before the start: the span is invalid. */
+  endBeforeStart = false;
   /** The start in whole milliseconds (as nanosStringToMs). */
   startMs = 0;
   /** end_time_unix_nano's halves: its decimal is only made if asked for. */
@@ -529,6 +531,7 @@ function readSpan(end: number): WireSpan {
   if (endLo !== 0 || endHi !== 0) {
     const d = (endHi - startHi) * 4294967296 + (endLo - startLo);
     span.durationNanos = d > 0 ? d : 0;
+    span.endBeforeStart = d < 0;
   }
   return span;
 }

@@ -135,11 +135,53 @@ function resolveOpenFaas(get: AttributeLookup): ResolvedFunction | undefined {
   );
 }
 
+function resolveGcp(
+  get: AttributeLookup,
+  platform: 'gcp_cloud_functions' | 'gcp_cloud_run',
+): ResolvedFunction | undefined {
+  // The GCP resource detector sets cloud.account.id to the project, faas.name to the function or
+  // the Cloud Run service (K_SERVICE) and faas.version to its revision (K_REVISION).
+  const name = get('faas.name') ?? get('service.name');
+  if (name === undefined) return undefined;
+  return resolved(
+    {
+      platform,
+      account: get('cloud.account.id') ?? get('gcp.project_id') ?? '',
+      region: get('cloud.region') ?? '',
+      name,
+    },
+    get('faas.version') ?? '',
+  );
+}
+
+/** `/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Web/sites/<app>/functions/<fn>` */
+const AZURE_RESOURCE_ID =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/[^/]+\/providers\/Microsoft\.Web\/sites\/([^/]+)(?:\/functions\/([^/]+))?/i;
+
+function resolveAzure(get: AttributeLookup): ResolvedFunction | undefined {
+  // semconv: faas.name is `<app>/<function>` on Azure and cloud.resource_id the function's ARM id.
+  const arm = AZURE_RESOURCE_ID.exec(get('cloud.resource_id') ?? '');
+  const fromArm = arm?.[3] !== undefined ? `${arm[2]}/${arm[3]}` : undefined;
+  const name = fromArm ?? get('faas.name') ?? (arm ? arm[2] : undefined);
+  if (name === undefined) return undefined;
+  return resolved(
+    {
+      platform: 'azure_functions',
+      account: get('cloud.account.id') ?? arm?.[1] ?? '',
+      region: get('cloud.region') ?? '',
+      name,
+    },
+    get('faas.version') ?? '',
+  );
+}
+
 function detectPlatform(get: AttributeLookup): Platform {
   const platform = get('cloud.platform');
   if (platform === 'aws_lambda') return 'aws_lambda';
   if (platform === 'knative') return 'knative';
   if (platform === 'openfaas') return 'openfaas';
+  if (platform === 'gcp_cloud_functions' || platform === 'gcp_cloud_run') return platform;
+  if (platform === 'azure.functions' || platform === 'azure_functions') return 'azure_functions';
   if (platform !== undefined) return 'other';
   if (
     get('aws.lambda.invoked_arn') !== undefined ||
@@ -160,7 +202,8 @@ function detectPlatform(get: AttributeLookup): Platform {
 /**
  * The function that telemetry describes, per DESIGN.md "Identity": Lambda account/region/name from
  * an ARN, else cloud.account.id/cloud.region/faas.name; Knative namespace/service with the revision
- * as version; OpenFaaS `name.namespace`; anything else with faas.name is platform 'other'.
+ * as version; OpenFaaS `name.namespace`; GCP project/region/function or service with the revision
+ * as version; Azure subscription/region/`app/function`; anything else with faas.name is 'other'.
  * Undefined when the attributes carry no FaaS semantics or no name.
  */
 export function resolveFunction(get: AttributeLookup): ResolvedFunction | undefined {
@@ -173,6 +216,11 @@ export function resolveFunction(get: AttributeLookup): ResolvedFunction | undefi
       return resolveKnative(get);
     case 'openfaas':
       return resolveOpenFaas(get);
+    case 'gcp_cloud_functions':
+    case 'gcp_cloud_run':
+      return resolveGcp(get, platform);
+    case 'azure_functions':
+      return resolveAzure(get);
     case 'other': {
       const name = get('faas.name');
       if (name === undefined) return undefined;

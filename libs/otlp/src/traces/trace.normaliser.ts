@@ -196,6 +196,11 @@ function invocationOf(
   };
 }
 
+/** a < b for decimal strings without leading zeros. */
+function decimalLess(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length < b.length : a < b;
+}
+
 function spanPath(r: number, s: number, i: number): string {
   return `resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`;
 }
@@ -254,16 +259,27 @@ function normaliseSpan(
   // The wire reader also hands over the duration computed and the attributes flattened.
   let start: string | undefined;
   let durationNanos = 0;
+  let endBeforeStart = false;
   if (wire !== undefined) {
     start = wire.startTimeUnixNano;
     durationNanos = wire.durationNanos;
+    endBeforeStart = wire.endBeforeStart;
   } else {
     start = nanosToString(span.startTimeUnixNano);
     const end = nanosToString(span.endTimeUnixNano);
     if (end === undefined) start = undefined;
     else if (start !== undefined && end !== '0') {
       durationNanos = nanosDiff(end, start, span.endTimeUnixNano, span.startTimeUnixNano);
+      endBeforeStart = decimalLess(end, start);
     }
+  }
+  if (endBeforeStart) {
+    // trace.proto, end_time_unix_nano: "it is expected that end_time >= start_time".
+    rejects.reject(
+      'end_before_start',
+      () => `${spanPath(r, s, i)}: endTimeUnixNano is before startTimeUnixNano`,
+    );
+    return;
   }
   if (start === undefined || start === '0') {
     rejects.reject(

@@ -62,3 +62,8 @@ export function gbSeconds(memoryMb: number, durationMs: number): number {
 export function billableEphemeralStorageGb(ephemeralStorageMb: number | undefined): number {
   return Math.max(0, ((ephemeralStorageMb ?? 512) - 512) / 1024);
 }
+
+/** SnapStart restores and snapshot caching are charged for Python and .NET; Java's are free. */
+export function isSnapStartCharged(runtime: string): boolean {
+  return /^(python|dotnet)/.test(runtime);
+}

@@ -26,8 +26,14 @@ export class StorageQueryError extends StorageError {
   }
 }
 
-/** ClickHouse error codes that mean the input itself is wrong (Cannot parse …, type mismatch). */
-const PERMANENT_CODES = new Set([6, 26, 27, 38, 41, 53, 69, 70, 72, 117, 130, 131, 321, 386]);
+/**
+ * ClickHouse error codes that mean the input itself is wrong (Cannot parse …, type mismatch, a
+ * value out of its type's range: 407 DECIMAL_OVERFLOW is a DateTime64 beyond 2262), so the same
+ * rows will fail again however often they are sent.
+ */
+const PERMANENT_CODES = new Set([
+  6, 25, 26, 27, 38, 41, 53, 69, 70, 72, 117, 130, 131, 190, 321, 386, 407,
+]);
 
 /** A migration failed: names the file; the migration is not recorded as applied. */
 export class MigrationError extends StorageError {

@@ -1,4 +1,4 @@
 import { resolve } from 'node:path';
 
-/** The repository's `migrations/` folder (the same in a clone and in the container image). */
+/** The repository's `migrations/` folder (the build copies it into dist/, so the same path holds). */
 export const MIGRATIONS_DIR = resolve(__dirname, '../../../../migrations');

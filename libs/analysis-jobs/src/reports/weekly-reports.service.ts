@@ -1,0 +1,118 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { PriceCatalogue } from '@fleetscope/pricing';
+import {
+  buildWeeklyReport,
+  isWeekError,
+  parseIsoWeek,
+  reportInputsFromMs,
+  type IsoWeek,
+  type WeeklyReport,
+} from '@fleetscope/reports';
+import {
+  FunctionConfigRepository,
+  RecommendationsRepository,
+  WeeklyReportsRepository,
+  type DeliveryAttempt,
+  type StoredWeeklyReport,
+} from '@fleetscope/storage';
+import { PRICE_CATALOGUE } from '../analysis-jobs.tokens';
+import {
+  WEEKLY_REPORT_ASSUMPTIONS,
+  concurrencyLevels,
+  reportDailyUsage,
+  reportFunction,
+  reportRecommendationInputs,
+} from './weekly-report.inputs';
+
+export class InvalidWeekError extends Error {}
+
+/** Builds weekly reports from stored data and keeps their history; the schedule and the API call it. */
+@Injectable()
+export class WeeklyReportsService {
+  private readonly logger = new Logger('WeeklyReports');
+
+  constructor(
+    private readonly reports: WeeklyReportsRepository,
+    private readonly configs: FunctionConfigRepository,
+    private readonly recommendations: RecommendationsRepository,
+    @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
+  ) {}
+
+  /** `2026-W48` → the week, or InvalidWeekError naming the problem. */
+  static week(label: unknown): IsoWeek {
+    const week = parseIsoWeek(label);
+    if (isWeekError(week)) throw new InvalidWeekError(week.error);
+    return week;
+  }
+
+  /** Builds the week from the aggregates and stores it, replacing an earlier build of that week. */
+  async build(label: string, nowMs = Date.now()): Promise<WeeklyReport> {
+    const week = WeeklyReportsService.week(label);
+    const range = { fromMs: reportInputsFromMs(week), toMs: week.toMs };
+    const stored = await this.reports.dailyUsage(range);
+    const ids = [...new Set(stored.map((r) => r.functionId))];
+    const configs = await this.configs.merged(ids);
+    const levels = concurrencyLevels(ids, configs);
+    const concurrency = await this.reports.dailyConcurrency(range, levels);
+    const run = await this.recommendations.latestRun();
+    const recommendations = run ? await this.recommendations.list(run.runId) : [];
+    const report = buildWeeklyReport(
+      {
+        week: week.label,
+        functions: ids.map((id) => reportFunction(id, configs.get(id))),
+        days: reportDailyUsage(stored, concurrency, configs),
+        recommendations: reportRecommendationInputs(recommendations),
+        generatedAtMs: nowMs,
+      },
+      this.catalogue,
+      WEEKLY_REPORT_ASSUMPTIONS,
+    );
+    const previous = await this.reports.get(week.label);
+    await this.reports.save(this.record(report, week, nowMs, previous?.deliveries ?? []));
+    this.logger.log(
+      `weekly report ${week.label}: $${report.totalCostUsd.toFixed(2)} over ${report.functions.length} function(s), coverage ${report.coverage.status}`,
+    );
+    return report;
+  }
+
+  /** Adds delivery outcomes to a stored week (a new revision of the same week). */
+  async recordDeliveries(label: string, attempts: DeliveryAttempt[]): Promise<void> {
+    const stored = await this.reports.get(label);
+    if (!stored) return;
+    await this.reports.save({ ...stored, deliveries: [...stored.deliveries, ...attempts] });
+  }
+
+  list(): Promise<Omit<StoredWeeklyReport, 'report'>[]> {
+    return this.reports.list();
+  }
+
+  async get(label: string): Promise<WeeklyReport | undefined> {
+    const week = WeeklyReportsService.week(label);
+    const stored = await this.reports.get(week.label);
+    return stored ? (JSON.parse(stored.report) as WeeklyReport) : undefined;
+  }
+
+  async stored(label: string): Promise<StoredWeeklyReport | undefined> {
+    return this.reports.get(WeeklyReportsService.week(label).label);
+  }
+
+  private record(
+    report: WeeklyReport,
+    week: IsoWeek,
+    builtAtMs: number,
+    deliveries: DeliveryAttempt[],
+  ): StoredWeeklyReport {
+    return {
+      week: week.label,
+      fromMs: week.fromMs,
+      toMs: week.toMs,
+      builtAtMs,
+      catalogueVersion: report.catalogueVersion,
+      totalCostUsd: report.totalCostUsd,
+      previousTotalCostUsd: report.previousTotalCostUsd,
+      coverageStatus: report.coverage.status,
+      report: JSON.stringify(report),
+      deliveries,
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import type { ChangeParts } from './weekly-report';
+
+/** What one function's Lambda cost is made of in one week. */
+export interface CostFactors {
+  invocations: number;
+  /** Mean billed ms per invocation (INIT and time on provisioned concurrency included). */
+  durationMs: number;
+  memoryMb: number;
+  architecture: string;
+  /** The week's effective prices: $/request and $/GB-second per architecture (after tiers). */
+  prices: { usdPerRequest: number; usdPerGbSecond: Record<string, number> };
+}
+
+const FACTORS = ['invocations', 'duration', 'memorySize', 'architecture', 'price'] as const;
+type Factor = (typeof FACTORS)[number];
+
+/** cost = n·p_request + n·d·m·p_GBs[arch]: requests plus compute at the week's effective prices. */
+export function modelledCost(f: CostFactors): number {
+  const gbSecondPrice = f.prices.usdPerGbSecond[f.architecture] ?? 0;
+  return (
+    f.invocations * f.prices.usdPerRequest +
+    f.invocations * (f.durationMs / 1000) * (f.memoryMb / 1024) * gbSecondPrice
+  );
+}
+
+function mix(previous: CostFactors, current: CostFactors, fromCurrent: Set<Factor>): CostFactors {
+  const pick = <T>(factor: Factor, p: T, c: T): T => (fromCurrent.has(factor) ? c : p);
+  return {
+    invocations: pick('invocations', previous.invocations, current.invocations),
+    durationMs: pick('duration', previous.durationMs, current.durationMs),
+    memoryMb: pick('memorySize', previous.memoryMb, current.memoryMb),
+    architecture: pick('architecture', previous.architecture, current.architecture),
+    prices: pick('price', previous.prices, current.prices),
+  };
+}
+
+function factorial(n: number): number {
+  return n <= 1 ? 1 : n * factorial(n - 1);
+}
+
+/**
+ * Splits the change of a function's cost into invocations, duration, memory size, architecture and
+ * price with the Shapley value: each factor's part is its marginal effect averaged over every
+ * order in which the five factors could switch from last week's value to this week's (5! = 120
+ * orders, evaluated on the 2⁵ = 32 mixes). Unlike a sequential decomposition the result does not
+ * depend on an arbitrary order, and the parts add up to the modelled change by construction. What
+ * the model leaves out (provisioned concurrency allocated, ephemeral storage, SnapStart, pods) is
+ * the `other` part, so the parts add up to the whole change.
+ *
+ * A week without invocations has no duration or memory: it takes the other week's, so those
+ * factors cannot claim a change that invocations alone made.
+ */
+export function decomposeChange(
+  previous: CostFactors,
+  current: CostFactors,
+  previousOtherUsd: number,
+  currentOtherUsd: number,
+): ChangeParts {
+  const prev = { ...previous };
+  const curr = { ...current };
+  if (!(prev.invocations > 0)) {
+    prev.durationMs = curr.durationMs;
+    prev.memoryMb = curr.memoryMb;
+  }
+  if (!(curr.invocations > 0)) {
+    curr.durationMs = prev.durationMs;
+    curr.memoryMb = prev.memoryMb;
+  }
+  const n = FACTORS.length;
+  const value = new Map<number, number>();
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const set = new Set(FACTORS.filter((_, i) => mask & (1 << i)));
+    value.set(mask, modelledCost(mix(prev, curr, set)));
+  }
+  const parts = {} as Record<Factor, number>;
+  FACTORS.forEach((factor, i) => {
+    let part = 0;
+    for (let mask = 0; mask < 1 << n; mask++) {
+      if (mask & (1 << i)) continue;
+      const size = popcount(mask);
+      const weight = (factorial(size) * factorial(n - size - 1)) / factorial(n);
+      part += weight * (value.get(mask | (1 << i))! - value.get(mask)!);
+    }
+    parts[factor] = part;
+  });
+  return {
+    invocations: parts.invocations,
+    duration: parts.duration,
+    memorySize: parts.memorySize,
+    architecture: parts.architecture,
+    price: parts.price,
+    other: currentOtherUsd - previousOtherUsd,
+  };
+}
+
+function popcount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m; m &= m - 1) count++;
+  return count;
+}
+
+const PART_WORDS: Record<keyof ChangeParts, string> = {
+  invocations: 'invocations',
+  duration: 'duration',
+  memorySize: 'memory size',
+  architecture: 'architecture',
+  price: 'prices',
+  other: 'provisioned concurrency, storage, SnapStart or pods',
+};
+
+/** "mostly invocations (+$12.30 of +$14.10)". */
+export function explainChange(parts: ChangeParts, changeUsd: number): string {
+  const entries = (Object.keys(PART_WORDS) as (keyof ChangeParts)[])
+    .map((k) => [k, parts[k]] as const)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  const [key, usd] = entries[0];
+  if (!(Math.abs(usd) > 0)) return 'no change';
+  const money = (v: number) => `${v < 0 ? '-' : '+'}$${Math.abs(v).toFixed(2)}`;
+  return `mostly ${PART_WORDS[key]} (${money(usd)} of ${money(changeUsd)})`;
+}

@@ -1,0 +1,75 @@
+import type { Platform } from '@fleetscope/model';
+import type { LambdaArchitecture, LambdaRuntimeKind } from '@fleetscope/pricing';
+
+/** What the report knows of a function: its identity and the configuration that prices it. */
+export interface ReportFunction {
+  functionId: string;
+  name: string;
+  platform: Platform;
+  /** AWS account or Kubernetes namespace. */
+  account: string;
+  /** Cloud region or cluster. */
+  region: string;
+  architecture: LambdaArchitecture;
+  runtimeKind: LambdaRuntimeKind;
+  /** SnapStart restores and caches are charged for Python and .NET, not Java. */
+  snapStartCharged: boolean;
+  ephemeralStorageMb: number | null;
+  /** Knative and OpenFaaS: the resources one pod requests. */
+  pod: { vcpu: number; memoryMb: number } | null;
+}
+
+/** One function's usage on one UTC day, as the aggregates sum it. */
+export interface DailyUsage {
+  functionId: string;
+  /** 00:00 UTC of the day. */
+  dayStartMs: number;
+  /** Sources that sent this function's records that day (lambda_report, otel_span, …). */
+  sources: string[];
+  invocations: number;
+  /** User-visible cold starts (on-demand; not provisioned or proactive initialisations). */
+  coldStarts: number;
+  /** Memory the billed time ran at, weighted by billed time (MB); 0 = unknown. */
+  memoryMb: number;
+  /** Billed execution time of every invocation, on-demand and on provisioned concurrency. */
+  billedDurationMs: number;
+  /** Whether billedDurationMs already holds billed INIT (REPORT Billed Duration does). */
+  billedIncludesInit: boolean;
+  /** Init Duration of the on-demand cold starts; the billing rules decide what is billed. */
+  initDurationMs: number;
+  /** Provisioned concurrency: environments kept allocated, for how long, and the time run on them. */
+  provisioned: { concurrency: number; enabledSeconds: number; billedDurationMs: number } | null;
+  /** SnapStart: restores, their Billed Restore Duration, and the seconds the snapshot was cached. */
+  snapStart: { restores: number; billedRestoreMs: number; cachedSeconds: number } | null;
+  /** Knative and OpenFaaS: pod-seconds the function's pods ran. */
+  podSeconds: number;
+}
+
+/** An open recommendation as the latest analysis run stored it. */
+export interface ReportRecommendationInput {
+  kind: string;
+  functionId: string;
+  title: string;
+  reason: string;
+  monthlyImpactUsd: number;
+  confidence: string;
+  confidenceScore: number;
+  evidence: Record<string, unknown>;
+  catalogueVersion: string;
+}
+
+/** Everything a weekly report is built from. */
+export interface WeeklyReportInputs {
+  /** `2026-W48` */
+  week: string;
+  functions: ReportFunction[];
+  /**
+   * Daily usage from the first day of the month that holds the previous week's Monday through the
+   * report week's Sunday: Lambda's duration tiers accumulate per account, region and architecture
+   * from the first of the month, and the month-to-date needs the days before the week.
+   */
+  days: DailyUsage[];
+  recommendations: ReportRecommendationInput[];
+  /** When the report is built; only written into it. */
+  generatedAtMs: number;
+}

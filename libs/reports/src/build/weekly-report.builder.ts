@@ -1,0 +1,486 @@
+import { gbSeconds, type PriceCatalogue } from '@fleetscope/pricing';
+import {
+  emptyBreakdown,
+  lambdaMarginalPrices,
+  priceLambdaDay,
+  pricePodDay,
+  type PricedDay,
+} from '../pricing/report-pricing';
+import {
+  DAY_MS,
+  isWeekError,
+  isoDate,
+  monthStartMs,
+  nextMonthStartMs,
+  parseIsoWeek,
+  previousIsoWeek,
+  type IsoWeek,
+} from '../week/iso-week';
+import {
+  decomposeChange,
+  explainChange,
+  modelledCost,
+  type CostFactors,
+} from './change-decomposition';
+import type { DailyUsage, ReportFunction, WeeklyReportInputs } from './report-inputs';
+import { reportRecommendations } from './report-recommendations';
+import {
+  BREAKDOWN_KEYS,
+  type ChargeLine,
+  type ComputeLine,
+  type CostBreakdown,
+  type GroupTotal,
+  type Mover,
+  type ReportFunctionCost,
+  type WeekCoverage,
+  type WeeklyReport,
+} from './weekly-report';
+
+export const TOP_MOVERS = 10;
+const ARCHITECTURES = ['x86_64', 'arm64'] as const;
+
+/** The first day whose usage a report of `week` needs (see WeeklyReportInputs.days). */
+export function reportInputsFromMs(week: IsoWeek): number {
+  return monthStartMs(previousIsoWeek(week).fromMs);
+}
+
+/** One function's sums over one week. */
+interface WeekTotals {
+  invocations: number;
+  coldStarts: number;
+  initDurationMs: number;
+  initUsd: number;
+  billedMbMs: number;
+  billedMs: number;
+  computeGbSeconds: number;
+  computeUsd: number;
+  breakdown: CostBreakdown;
+  computeLines: ComputeLine[];
+  lines: ChargeLine[];
+  pcAllocatedUsd: number;
+  pcDurationUsd: number;
+  pcAllocatedGbSeconds: number;
+  pcUsedGbSeconds: number;
+  pcConcurrency: number;
+  unpriced: Set<string>;
+}
+
+function emptyTotals(): WeekTotals {
+  return {
+    invocations: 0,
+    coldStarts: 0,
+    initDurationMs: 0,
+    initUsd: 0,
+    billedMbMs: 0,
+    billedMs: 0,
+    computeGbSeconds: 0,
+    computeUsd: 0,
+    breakdown: emptyBreakdown(),
+    computeLines: [],
+    lines: [],
+    pcAllocatedUsd: 0,
+    pcDurationUsd: 0,
+    pcAllocatedGbSeconds: 0,
+    pcUsedGbSeconds: 0,
+    pcConcurrency: 0,
+    unpriced: new Set(),
+  };
+}
+
+function sumBreakdown(b: CostBreakdown): number {
+  return BREAKDOWN_KEYS.reduce((s, k) => s + b[k], 0);
+}
+
+function addBreakdown(into: CostBreakdown, b: CostBreakdown): void {
+  for (const k of BREAKDOWN_KEYS) into[k] += b[k];
+}
+
+function addComputeLines(into: ComputeLine[], lines: readonly ComputeLine[]): void {
+  for (const line of lines) {
+    const same = into.find(
+      (l) =>
+        l.architecture === line.architecture &&
+        l.kind === line.kind &&
+        l.priceId === line.priceId &&
+        Math.abs(l.usdPerGbSecond - line.usdPerGbSecond) <= 1e-15,
+    );
+    if (same) {
+      same.gbSeconds += line.gbSeconds;
+      same.usd += line.usd;
+    } else into.push({ ...line });
+  }
+}
+
+/** Adds a day's priced meters, merged per meter, price and calendar month inside the week. */
+function addLines(into: ChargeLine[], priced: PricedDay, dayStartMs: number, week: IsoWeek): void {
+  const periodStart = new Date(Math.max(week.fromMs, monthStartMs(dayStartMs))).toISOString();
+  const periodEnd = new Date(Math.min(week.toMs, nextMonthStartMs(dayStartMs))).toISOString();
+  for (const line of priced.lines) {
+    const same = into.find(
+      (l) =>
+        l.category === line.category &&
+        l.priceId === line.priceId &&
+        l.periodStart === periodStart &&
+        Math.abs(l.usdPerUnit - line.usdPerUnit) <= 1e-15,
+    );
+    if (same) {
+      same.quantity += line.quantity;
+      same.usd += line.usd;
+    } else into.push({ ...line, periodStart, periodEnd });
+  }
+}
+
+function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
+  t.invocations += day.invocations;
+  t.coldStarts += day.coldStarts;
+  t.initDurationMs += day.initDurationMs;
+  t.initUsd += priced.breakdown.init + priced.breakdown.snapStart;
+  t.computeGbSeconds += priced.computeGbSeconds;
+  t.computeUsd += priced.computeUsd;
+  if (day.memoryMb > 0) {
+    t.billedMbMs += day.memoryMb * day.billedDurationMs;
+    t.billedMs += day.billedDurationMs;
+  }
+  addBreakdown(t.breakdown, priced.breakdown);
+  addComputeLines(t.computeLines, priced.computeLines);
+  t.pcAllocatedUsd += priced.pcAllocatedUsd;
+  t.pcDurationUsd += priced.pcDurationUsd;
+  if (day.provisioned) {
+    t.pcAllocatedGbSeconds +=
+      day.provisioned.concurrency * (day.memoryMb / 1024) * day.provisioned.enabledSeconds;
+    t.pcUsedGbSeconds += gbSeconds(day.memoryMb, day.provisioned.billedDurationMs);
+    t.pcConcurrency = Math.max(t.pcConcurrency, day.provisioned.concurrency);
+  }
+  for (const u of priced.unpriced) t.unpriced.add(u);
+}
+
+function weekCoverage(week: IsoWeek, days: readonly DailyUsage[]): WeekCoverage {
+  const coverageDays = [];
+  const allSources = new Set<string>();
+  for (let t = week.fromMs; t < week.toMs; t += DAY_MS) {
+    const rows = days.filter((d) => d.dayStartMs === t && d.invocations > 0);
+    const sources = [...new Set(rows.flatMap((d) => d.sources))].sort();
+    sources.forEach((s) => allSources.add(s));
+    coverageDays.push({
+      date: isoDate(t),
+      invocations: rows.reduce((s, d) => s + d.invocations, 0),
+      functions: new Set(rows.map((d) => d.functionId)).size,
+      sources,
+    });
+  }
+  const missingDays = coverageDays.filter((d) => d.invocations === 0).map((d) => d.date);
+  const daysWithData = coverageDays.length - missingDays.length;
+  return {
+    status: daysWithData === 0 ? 'none' : missingDays.length > 0 ? 'partial' : 'complete',
+    daysWithData,
+    missingDays,
+    sources: [...allSources].sort(),
+    days: coverageDays,
+  };
+}
+
+function coverageMessage(week: IsoWeek, c: WeekCoverage): string {
+  const span = `${week.label} (${isoDate(week.fromMs)} to ${isoDate(week.toMs - DAY_MS)})`;
+  switch (c.status) {
+    case 'none':
+      return `No data for ${span}: no source sent any invocation records. Every figure of this week is zero because nothing was recorded, not because nothing ran.`;
+    case 'partial':
+      return `Partial data for ${span}: ${c.daysWithData} of 7 days have invocation records (from ${c.sources.join(', ')}); nothing was recorded on ${c.missingDays.join(', ')}.`;
+    case 'complete':
+      return `Data for all 7 days of ${span}, from ${c.sources.join(', ')}.`;
+  }
+}
+
+function groupTotals(
+  rows: readonly ReportFunctionCost[],
+  key: (r: ReportFunctionCost) => string,
+): GroupTotal[] {
+  const groups = new Map<string, GroupTotal>();
+  for (const r of rows) {
+    const k = key(r) || '(unknown)';
+    const g = groups.get(k) ?? { key: k, costUsd: 0, previousCostUsd: 0, invocations: 0 };
+    g.costUsd += r.costUsd;
+    g.previousCostUsd += r.previousCostUsd;
+    g.invocations += r.invocations;
+    groups.set(k, g);
+  }
+  return [...groups.values()].sort((a, b) => b.costUsd - a.costUsd || a.key.localeCompare(b.key));
+}
+
+/** A function's factors in one week; prices a week did not use are the marginal list prices. */
+function factorsOf(
+  fn: ReportFunction,
+  t: WeekTotals,
+  weekFromMs: number,
+  catalogue: PriceCatalogue,
+): CostFactors {
+  const memoryMb = t.billedMs > 0 ? t.billedMbMs / t.billedMs : 0;
+  const durationMs =
+    t.invocations > 0 && memoryMb > 0
+      ? (t.computeGbSeconds * 1024 * 1000) / memoryMb / t.invocations
+      : 0;
+  const usdPerGbSecond: Record<string, number> = {};
+  let usdPerRequest = 0;
+  if (fn.platform === 'aws_lambda') {
+    for (const arch of ARCHITECTURES) {
+      const marginal = lambdaMarginalPrices(arch, weekFromMs, fn.region, catalogue, 0);
+      usdPerGbSecond[arch] =
+        arch === fn.architecture && t.computeGbSeconds > 0
+          ? t.computeUsd / t.computeGbSeconds
+          : marginal.usdPerGbSecond;
+      usdPerRequest = marginal.usdPerRequest;
+    }
+    if (t.invocations > 0) usdPerRequest = t.breakdown.requests / t.invocations;
+  }
+  return {
+    invocations: t.invocations,
+    durationMs,
+    memoryMb,
+    architecture: fn.architecture,
+    prices: { usdPerRequest, usdPerGbSecond },
+  };
+}
+
+function safe(n: number): number {
+  return Number.isFinite(n) ? n : 0;
+}
+
+/**
+ * Builds the weekly report from typed inputs, pricing every function-day through the configured
+ * catalogue. Lambda's duration tiers accumulate per account, region and architecture from the
+ * first of each month, day by day in time order (and by function id within a day, the order in
+ * which the month's GB-seconds are attributed to functions; the account's total does not depend on
+ * it).
+ */
+export function buildWeeklyReport(
+  inputs: WeeklyReportInputs,
+  catalogue: PriceCatalogue,
+  assumptions: readonly string[] = [],
+): WeeklyReport {
+  const parsed = parseIsoWeek(inputs.week);
+  if (isWeekError(parsed)) throw new RangeError(parsed.error);
+  const week = parsed;
+  const previous = previousIsoWeek(week);
+  const functions = new Map(inputs.functions.map((f) => [f.functionId, f]));
+  const monthFrom = monthStartMs(week.toMs - 1);
+  const monthTo = nextMonthStartMs(week.toMs - 1);
+
+  const current = new Map<string, WeekTotals>();
+  const prior = new Map<string, WeekTotals>();
+  const totalsOf = (map: Map<string, WeekTotals>, id: string) => {
+    let t = map.get(id);
+    if (!t) map.set(id, (t = emptyTotals()));
+    return t;
+  };
+  const unpricedFunctions = new Map<string, string>();
+  const priceIds = new Set<string>();
+  const tierUsed = new Map<string, number>();
+  const dailyCost = new Map<number, number>();
+  /** The previous week's daily cost, keyed by the same weekday of this week. */
+  const previousDailyCost = new Map<number, number>();
+  let monthToDateUsd = 0;
+
+  const days = [...inputs.days]
+    .filter((d) => d.dayStartMs >= reportInputsFromMs(week) && d.dayStartMs < week.toMs)
+    .sort((a, b) => a.dayStartMs - b.dayStartMs || a.functionId.localeCompare(b.functionId));
+  for (const day of days) {
+    const fn = functions.get(day.functionId);
+    if (!fn) {
+      unpricedFunctions.set(day.functionId, 'not in the inventory');
+      continue;
+    }
+    let priced: PricedDay;
+    if (fn.platform === 'aws_lambda') {
+      const tierKey = `${fn.account}|${fn.region}|${fn.architecture}|${monthStartMs(day.dayStartMs)}`;
+      const used = tierUsed.get(tierKey) ?? 0;
+      priced = priceLambdaDay(fn, day, catalogue, used);
+      tierUsed.set(tierKey, used + priced.onDemandGbSeconds);
+    } else if (fn.platform === 'knative' || fn.platform === 'openfaas') {
+      priced = pricePodDay(fn, day, catalogue);
+    } else {
+      unpricedFunctions.set(fn.functionId, `platform ${fn.platform} has no prices`);
+      continue;
+    }
+    const usd = sumBreakdown(priced.breakdown);
+    priced.priceIds.forEach((id) => priceIds.add(id));
+    if (day.dayStartMs >= monthFrom) monthToDateUsd += usd;
+    if (day.dayStartMs >= week.fromMs) {
+      accumulate(totalsOf(current, fn.functionId), day, priced);
+      addLines(totalsOf(current, fn.functionId).lines, priced, day.dayStartMs, week);
+      dailyCost.set(day.dayStartMs, (dailyCost.get(day.dayStartMs) ?? 0) + usd);
+    } else if (day.dayStartMs >= previous.fromMs) {
+      accumulate(totalsOf(prior, fn.functionId), day, priced);
+      const sameWeekday = day.dayStartMs + 7 * DAY_MS;
+      previousDailyCost.set(sameWeekday, (previousDailyCost.get(sameWeekday) ?? 0) + usd);
+    }
+  }
+
+  const rows: ReportFunctionCost[] = [];
+  const movers: Mover[] = [];
+  for (const id of new Set([...current.keys(), ...prior.keys()])) {
+    const fn = functions.get(id)!;
+    const now = current.get(id) ?? emptyTotals();
+    const before = prior.get(id) ?? emptyTotals();
+    const costUsd = sumBreakdown(now.breakdown);
+    const previousCostUsd = sumBreakdown(before.breakdown);
+    for (const u of now.unpriced) unpricedFunctions.set(id, u);
+    rows.push({
+      functionId: id,
+      name: fn.name,
+      platform: fn.platform,
+      account: fn.account,
+      region: fn.region,
+      architecture: fn.platform === 'aws_lambda' ? fn.architecture : '',
+      invocations: now.invocations,
+      previousInvocations: before.invocations,
+      costUsd,
+      previousCostUsd,
+      costPerMillionInvocationsUsd: now.invocations > 0 ? (costUsd / now.invocations) * 1e6 : null,
+      breakdown: now.breakdown,
+      computeLines: now.computeLines,
+      lines: now.lines,
+      provisionedConcurrencyDetail: {
+        allocatedUsd: now.pcAllocatedUsd,
+        durationUsd: now.pcDurationUsd,
+      },
+      unpriced: [...now.unpriced],
+    });
+    const changeUsd = costUsd - previousCostUsd;
+    if (changeUsd !== 0) {
+      const pf = factorsOf(fn, before, previous.fromMs, catalogue);
+      const cf = factorsOf(fn, now, week.fromMs, catalogue);
+      const parts = decomposeChange(
+        pf,
+        cf,
+        previousCostUsd - modelledCost(pf),
+        costUsd - modelledCost(cf),
+      );
+      const describe = (f: CostFactors) => ({
+        invocations: f.invocations,
+        durationMs: safe(f.durationMs),
+        memoryMb: safe(f.memoryMb),
+        architecture: fn.platform === 'aws_lambda' ? f.architecture : '',
+      });
+      movers.push({
+        functionId: id,
+        name: fn.name,
+        previousCostUsd,
+        costUsd,
+        changeUsd,
+        changeRatio: previousCostUsd > 0 ? changeUsd / previousCostUsd : null,
+        parts,
+        explanation: explainChange(parts, changeUsd),
+        factors: { previous: describe(pf), current: describe(cf) },
+      });
+    }
+  }
+  rows.sort((a, b) => b.costUsd - a.costUsd || a.functionId.localeCompare(b.functionId));
+  movers.sort(
+    (a, b) =>
+      Math.abs(b.changeUsd) - Math.abs(a.changeUsd) || a.functionId.localeCompare(b.functionId),
+  );
+
+  const breakdown = emptyBreakdown();
+  rows.forEach((r) => addBreakdown(breakdown, r.breakdown));
+  const totalCostUsd = rows.reduce((s, r) => s + r.costUsd, 0);
+  const previousTotalCostUsd = rows.reduce((s, r) => s + r.previousCostUsd, 0);
+  const invocations = rows.reduce((s, r) => s + r.invocations, 0);
+  const nameOf = (id: string) => functions.get(id)?.name ?? id;
+
+  const coldByFunction = [...current.entries()]
+    .filter(([, t]) => t.coldStarts > 0 || t.initUsd > 0)
+    .map(([id, t]) => ({
+      functionId: id,
+      name: nameOf(id),
+      count: t.coldStarts,
+      waitingSeconds: t.initDurationMs / 1000,
+      costUsd: t.initUsd,
+    }))
+    .sort((a, b) => b.costUsd - a.costUsd || b.count - a.count);
+  const sumOf = <T>(xs: Iterable<T>, f: (x: T) => number) => {
+    let s = 0;
+    for (const x of xs) s += f(x);
+    return s;
+  };
+
+  const idle = [...current.entries()]
+    .filter(([, t]) => t.pcAllocatedGbSeconds > 0)
+    .map(([id, t]) => {
+      const utilisation = Math.min(1, t.pcUsedGbSeconds / t.pcAllocatedGbSeconds);
+      return {
+        functionId: id,
+        name: nameOf(id),
+        concurrency: t.pcConcurrency,
+        allocatedGbSeconds: t.pcAllocatedGbSeconds,
+        usedGbSeconds: t.pcUsedGbSeconds,
+        utilisation,
+        allocatedUsd: t.pcAllocatedUsd,
+        idleUsd: t.pcAllocatedUsd * (1 - utilisation),
+      };
+    })
+    .sort((a, b) => b.idleUsd - a.idleUsd);
+
+  const remainingDays = Math.max(0, (monthTo - week.toMs) / DAY_MS);
+  const coverage = weekCoverage(week, inputs.days);
+  const recs = reportRecommendations(inputs.recommendations, nameOf);
+
+  return {
+    week: week.label,
+    from: new Date(week.fromMs).toISOString(),
+    to: new Date(week.toMs).toISOString(),
+    currency: 'USD',
+    catalogueVersion: catalogue.version,
+    priceIds: [...priceIds].sort(),
+    generatedAt: new Date(inputs.generatedAtMs).toISOString(),
+    totalCostUsd,
+    previousTotalCostUsd,
+    invocations,
+    previousInvocations: rows.reduce((s, r) => s + r.previousInvocations, 0),
+    costPerMillionInvocationsUsd: invocations > 0 ? (totalCostUsd / invocations) * 1e6 : null,
+    breakdown,
+    byPlatform: groupTotals(rows, (r) => r.platform),
+    byAccount: groupTotals(rows, (r) => r.account),
+    byRegion: groupTotals(rows, (r) => r.region),
+    functions: rows,
+    movers: movers.slice(0, TOP_MOVERS),
+    decompositionMethod:
+      'Shapley value over invocations, duration (mean billed ms), memory size, architecture and effective prices, with cost = invocations × $/request + GB-seconds × $/GB-second; what that model leaves out (provisioned concurrency allocated, ephemeral storage, SnapStart, pods) is the "other" part. The parts add up to the change.',
+    coldStarts: {
+      count: sumOf(current.values(), (t) => t.coldStarts),
+      waitingSeconds: sumOf(current.values(), (t) => t.initDurationMs) / 1000,
+      costUsd: sumOf(current.values(), (t) => t.initUsd),
+      previousCount: sumOf(prior.values(), (t) => t.coldStarts),
+      previousCostUsd: sumOf(prior.values(), (t) => t.initUsd),
+      byFunction: coldByFunction,
+    },
+    idleProvisionedConcurrency: idle,
+    monthToDate: {
+      month: isoDate(monthFrom).slice(0, 7),
+      from: new Date(monthFrom).toISOString(),
+      to: new Date(Math.min(week.toMs, monthTo)).toISOString(),
+      costUsd: monthToDateUsd,
+      forecastMonthEndUsd: monthToDateUsd + (totalCostUsd / 7) * remainingDays,
+      forecastMethod: `month-to-date plus this week's mean daily cost × the ${remainingDays} days left in the month`,
+    },
+    daily: Array.from({ length: 7 }, (_, i) => {
+      const t = week.fromMs + i * DAY_MS;
+      return {
+        date: isoDate(t),
+        costUsd: dailyCost.get(t) ?? 0,
+        previousCostUsd: previousDailyCost.get(t) ?? 0,
+      };
+    }),
+    recommendations: recs.recommendations,
+    recommendationsSavingUsd: recs.total,
+    coverage: {
+      ...coverage,
+      message: coverageMessage(week, coverage),
+      previousWeek: weekCoverage(previous, inputs.days),
+      unpriced: [...unpricedFunctions].map(([functionId, reason]) => ({ functionId, reason })),
+      assumptions: [
+        'Lambda duration tiers accumulate per account, region and architecture over the functions Fleetscope sees, from the first of the month.',
+        ...assumptions,
+      ],
+    },
+  };
+}

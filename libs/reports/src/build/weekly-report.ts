@@ -1,0 +1,221 @@
+/**
+ * The weekly report JSON: the contract every other format renders (issue 10). Dollars are
+ * unrounded; rounding is for display.
+ */
+export interface CostBreakdown {
+  requests: number;
+  /** On-demand duration (without billed INIT) plus duration run on provisioned concurrency. */
+  compute: number;
+  /** Allocated provisioned concurrency. */
+  provisionedConcurrency: number;
+  /** Billed INIT of on-demand cold starts. */
+  init: number;
+  ephemeralStorage: number;
+  snapStart: number;
+  /** Knative and OpenFaaS pods at the Kubernetes node price. */
+  pods: number;
+}
+
+export const BREAKDOWN_KEYS = [
+  'requests',
+  'compute',
+  'provisionedConcurrency',
+  'init',
+  'ephemeralStorage',
+  'snapStart',
+  'pods',
+] as const satisfies readonly (keyof CostBreakdown)[];
+
+/** Compute by architecture and price tier (Lambda's monthly volume tiers). */
+export interface ComputeLine {
+  architecture: string;
+  /** 'on-demand' or 'provisioned' (duration run on provisioned concurrency). */
+  kind: 'on-demand' | 'provisioned';
+  usdPerGbSecond: number;
+  gbSeconds: number;
+  usd: number;
+  priceId: string;
+}
+
+/** One priced meter of one function over the week (or the part of it in one calendar month). */
+export interface ChargeLine {
+  category: keyof CostBreakdown;
+  meter: string;
+  priceId: string;
+  unit: string;
+  usdPerUnit: number;
+  quantity: number;
+  usd: number;
+  /** ISO-8601 UTC; inclusive start, exclusive end; never across a calendar month. */
+  periodStart: string;
+  periodEnd: string;
+}
+
+export interface ReportFunctionCost {
+  functionId: string;
+  name: string;
+  platform: string;
+  account: string;
+  region: string;
+  architecture: string;
+  invocations: number;
+  previousInvocations: number;
+  costUsd: number;
+  previousCostUsd: number;
+  /** null without invocations. */
+  costPerMillionInvocationsUsd: number | null;
+  breakdown: CostBreakdown;
+  computeLines: ComputeLine[];
+  /** Every priced meter (the FOCUS rows). */
+  lines: ChargeLine[];
+  provisionedConcurrencyDetail: { allocatedUsd: number; durationUsd: number };
+  /** Meters that had no price (the cost leaves them out), or why the function could not be priced. */
+  unpriced: string[];
+}
+
+/** The parts of one function's change; they add up to `changeUsd`. */
+export interface ChangeParts {
+  invocations: number;
+  duration: number;
+  memorySize: number;
+  architecture: number;
+  price: number;
+  /** Provisioned concurrency allocated, ephemeral storage, SnapStart and pods. */
+  other: number;
+}
+
+export interface Mover {
+  functionId: string;
+  name: string;
+  previousCostUsd: number;
+  costUsd: number;
+  changeUsd: number;
+  /** null when the previous week cost nothing. */
+  changeRatio: number | null;
+  parts: ChangeParts;
+  /** The largest part, in words. */
+  explanation: string;
+  /** What each factor was in each week (duration: mean billed ms per invocation). */
+  factors: {
+    previous: { invocations: number; durationMs: number; memoryMb: number; architecture: string };
+    current: { invocations: number; durationMs: number; memoryMb: number; architecture: string };
+  };
+}
+
+export interface ColdStartSummary {
+  count: number;
+  /** Seconds users waited for INIT (sum of on-demand Init Durations). */
+  waitingSeconds: number;
+  /** Billed INIT plus SnapStart restores. */
+  costUsd: number;
+  previousCount: number;
+  previousCostUsd: number;
+  byFunction: {
+    functionId: string;
+    name: string;
+    count: number;
+    waitingSeconds: number;
+    costUsd: number;
+  }[];
+}
+
+export interface IdleProvisionedConcurrency {
+  functionId: string;
+  name: string;
+  concurrency: number;
+  allocatedGbSeconds: number;
+  usedGbSeconds: number;
+  utilisation: number;
+  allocatedUsd: number;
+  /** The allocated cost in proportion to the unused share. */
+  idleUsd: number;
+}
+
+export interface ReportRecommendation {
+  kind: string;
+  functionId: string;
+  name: string;
+  title: string;
+  reason: string;
+  monthlyImpactUsd: number;
+  savingRangeUsd: { low: number; high: number };
+  /** How the range was obtained. */
+  rangeBasis: string;
+  confidence: string;
+  confidenceScore: number;
+  /** Whether it is part of the combined saving (it can be done together with the others). */
+  inTotal: boolean;
+  catalogueVersion: string;
+}
+
+export interface CoverageDay {
+  date: string;
+  invocations: number;
+  functions: number;
+  sources: string[];
+}
+
+export interface WeekCoverage {
+  status: 'complete' | 'partial' | 'none';
+  daysWithData: number;
+  missingDays: string[];
+  sources: string[];
+  days: CoverageDay[];
+}
+
+export interface Coverage extends WeekCoverage {
+  /** One plain sentence: what data the week has and what is missing. */
+  message: string;
+  previousWeek: WeekCoverage;
+  /** Functions (or meters) that could not be priced, and why. */
+  unpriced: { functionId: string; reason: string }[];
+  /** What the figures assume where the data cannot say. */
+  assumptions: string[];
+}
+
+export interface GroupTotal {
+  key: string;
+  costUsd: number;
+  previousCostUsd: number;
+  invocations: number;
+}
+
+export interface WeeklyReport {
+  week: string;
+  /** ISO-8601 UTC, inclusive. */
+  from: string;
+  /** ISO-8601 UTC, exclusive. */
+  to: string;
+  currency: 'USD';
+  catalogueVersion: string;
+  priceIds: string[];
+  generatedAt: string;
+  totalCostUsd: number;
+  previousTotalCostUsd: number;
+  invocations: number;
+  previousInvocations: number;
+  costPerMillionInvocationsUsd: number | null;
+  breakdown: CostBreakdown;
+  byPlatform: GroupTotal[];
+  byAccount: GroupTotal[];
+  byRegion: GroupTotal[];
+  functions: ReportFunctionCost[];
+  movers: Mover[];
+  /** How the movers' parts are computed. */
+  decompositionMethod: string;
+  coldStarts: ColdStartSummary;
+  idleProvisionedConcurrency: IdleProvisionedConcurrency[];
+  monthToDate: {
+    month: string;
+    from: string;
+    to: string;
+    costUsd: number;
+    forecastMonthEndUsd: number;
+    forecastMethod: string;
+  };
+  /** Daily cost of the week (charts). */
+  daily: { date: string; costUsd: number; previousCostUsd: number }[];
+  recommendations: ReportRecommendation[];
+  recommendationsSavingUsd: { low: number; high: number; note: string };
+  coverage: Coverage;
+}

@@ -1,0 +1,174 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ChargeLine, ReportFunctionCost, WeeklyReport } from '../build/weekly-report';
+
+/**
+ * FOCUS 1.2 columns (FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec v1.2, specification/columns):
+ * every Mandatory column, the Conditional ones this data can fill, and Fleetscope's own columns
+ * prefixed x_ as the spec requires of custom columns.
+ */
+export const FOCUS_MANDATORY_COLUMNS = [
+  'BilledCost',
+  'BillingAccountId',
+  'BillingAccountName',
+  'BillingCurrency',
+  'BillingPeriodEnd',
+  'BillingPeriodStart',
+  'ChargeCategory',
+  'ChargeClass',
+  'ChargeDescription',
+  'ChargePeriodEnd',
+  'ChargePeriodStart',
+  'ContractedCost',
+  'EffectiveCost',
+  'InvoiceIssuerName',
+  'ListCost',
+  'PricingQuantity',
+  'PricingUnit',
+  'ProviderName',
+  'PublisherName',
+  'ServiceCategory',
+  'ServiceName',
+] as const;
+
+export const FOCUS_COLUMNS = [
+  ...FOCUS_MANDATORY_COLUMNS,
+  'ChargeFrequency',
+  'ConsumedQuantity',
+  'ConsumedUnit',
+  'ContractedUnitPrice',
+  'ListUnitPrice',
+  'PricingCategory',
+  'RegionId',
+  'RegionName',
+  'ResourceId',
+  'ResourceName',
+  'ResourceType',
+  'ServiceSubcategory',
+  'SkuId',
+  'SkuPriceId',
+  'SubAccountId',
+  'SubAccountName',
+  'SubAccountType',
+  'x_FunctionId',
+  'x_Platform',
+  'x_Architecture',
+  'x_CostCategory',
+  'x_CatalogueVersion',
+  'x_Week',
+] as const;
+
+type FocusRow = Record<(typeof FOCUS_COLUMNS)[number], string | number | null>;
+
+/** FOCUS units follow its UnitFormat: plural, with the time unit after a hyphen. */
+const UNITS: Record<string, string> = {
+  request: 'Requests',
+  'GB-second': 'GB-Seconds',
+  GB: 'GB',
+  'vCPU-hour': 'vCPU-Hours',
+  'GB-hour': 'GB-Hours',
+  'vCPU-second': 'vCPU-Seconds',
+  'GiB-second': 'GiB-Seconds',
+  'GiB-hour': 'GiB-Hours',
+};
+
+const DESCRIPTIONS: Record<ChargeLine['category'], string> = {
+  requests: 'Requests',
+  compute: 'Duration',
+  provisionedConcurrency: 'Provisioned concurrency allocated',
+  init: 'Billed INIT duration of cold starts',
+  ephemeralStorage: 'Ephemeral storage above 512 MB',
+  snapStart: 'SnapStart restore and cache',
+  pods: 'Pod CPU and memory at the node price',
+};
+
+/** FOCUS date-times: ISO 8601 in UTC with a Z. */
+function focusDate(iso: string): string {
+  return iso.replace(/\.\d{3}Z$/, 'Z');
+}
+
+function billingPeriod(periodStart: string): { start: string; end: string } {
+  const d = new Date(periodStart);
+  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  return {
+    start: focusDate(new Date(start).toISOString()),
+    end: focusDate(new Date(end).toISOString()),
+  };
+}
+
+function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): FocusRow {
+  const lambda = fn.platform === 'aws_lambda';
+  const period = billingPeriod(line.periodStart);
+  const service = lambda ? 'AWS Lambda' : fn.platform === 'knative' ? 'Knative' : 'OpenFaaS';
+  const unit = UNITS[line.unit] ?? line.unit;
+  return {
+    // List prices of the catalogue, no discounts or commitments known: all four costs agree.
+    BilledCost: line.usd,
+    EffectiveCost: line.usd,
+    ListCost: line.usd,
+    ContractedCost: line.usd,
+    BillingAccountId: lambda ? fn.account : fn.region,
+    BillingAccountName: lambda ? fn.account : fn.region,
+    BillingCurrency: report.currency,
+    BillingPeriodStart: period.start,
+    BillingPeriodEnd: period.end,
+    ChargeCategory: 'Usage',
+    ChargeClass: null,
+    ChargeDescription: `${service} ${DESCRIPTIONS[line.category]} (${fn.name})`,
+    ChargePeriodStart: focusDate(line.periodStart),
+    ChargePeriodEnd: focusDate(line.periodEnd),
+    InvoiceIssuerName: lambda ? 'Amazon Web Services' : `Kubernetes cluster ${fn.region}`,
+    PricingQuantity: line.quantity,
+    PricingUnit: unit,
+    ProviderName: lambda ? 'AWS' : `Kubernetes cluster ${fn.region}`,
+    PublisherName: lambda ? 'AWS' : service,
+    ServiceCategory: 'Compute',
+    ServiceName: service,
+    ChargeFrequency: 'Usage-Based',
+    ConsumedQuantity: line.quantity,
+    ConsumedUnit: unit,
+    ContractedUnitPrice: line.usdPerUnit,
+    ListUnitPrice: line.usdPerUnit,
+    PricingCategory: 'Standard',
+    RegionId: lambda ? fn.region || null : null,
+    RegionName: lambda ? fn.region || null : null,
+    ResourceId: lambda
+      ? `arn:aws:lambda:${fn.region}:${fn.account}:function:${fn.name}`
+      : fn.functionId,
+    ResourceName: fn.name,
+    ResourceType: 'Function',
+    ServiceSubcategory: 'Serverless Compute',
+    SkuId: line.meter,
+    SkuPriceId: line.priceId,
+    SubAccountId: fn.account || null,
+    SubAccountName: fn.account || null,
+    SubAccountType: fn.account ? (lambda ? 'AWS Account' : 'Namespace') : null,
+    x_FunctionId: fn.functionId,
+    x_Platform: fn.platform,
+    x_Architecture: fn.architecture || null,
+    x_CostCategory: line.category,
+    x_CatalogueVersion: report.catalogueVersion,
+    x_Week: report.week,
+  };
+}
+
+/** One FOCUS row per function, meter, price and calendar month of the week. */
+export function renderFocusCsv(report: WeeklyReport): string {
+  const rows = report.functions.flatMap((fn) => fn.lines.map((line) => row(report, fn, line)));
+  return stringify(rows, {
+    header: true,
+    columns: [...FOCUS_COLUMNS],
+    // Nulls are empty cells; numbers are written in full (no exponent), as FOCUS decimals.
+    cast: {
+      number: (value) => (Number.isFinite(value) ? toDecimal(value) : ''),
+    },
+  });
+}
+
+/** A decimal without exponent notation (1e-7 → 0.0000001). */
+export function toDecimal(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}

@@ -1,0 +1,130 @@
+import { BREAKDOWN_KEYS, type WeeklyReport } from '../build/weekly-report';
+import { BREAKDOWN_LABELS, PART_LABELS, percent, signedUsd, usd } from './report-text';
+
+/** Markdown cells: a pipe would end the cell. */
+function cell(text: string | number): string {
+  return String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function table(head: string[], rows: (string | number)[][]): string[] {
+  return [
+    `| ${head.map(cell).join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
+}
+
+export function renderMarkdown(report: WeeklyReport): string {
+  const change = report.totalCostUsd - report.previousTotalCostUsd;
+  const out: string[] = [
+    `# Fleetscope weekly cost report ${report.week}`,
+    '',
+    `${report.from.slice(0, 10)} to ${report.to.slice(0, 10)} (UTC, end exclusive) · prices: \`${report.catalogueVersion}\``,
+    '',
+    `> ${report.coverage.message}`,
+    '',
+    `**Total: ${usd(report.totalCostUsd)}** (previous week ${usd(report.previousTotalCostUsd)}, ${signedUsd(change)}) · ${report.invocations.toLocaleString('en-US')} invocations · ${report.costPerMillionInvocationsUsd === null ? 'no invocations' : `${usd(report.costPerMillionInvocationsUsd)} per million`}`,
+    '',
+    `Month to date (${report.monthToDate.month}): ${usd(report.monthToDate.costUsd)} · month-end forecast ${usd(report.monthToDate.forecastMonthEndUsd)} (${report.monthToDate.forecastMethod})`,
+    '',
+    '## Breakdown',
+    '',
+    ...table(
+      ['Part', 'Cost'],
+      BREAKDOWN_KEYS.map((k) => [BREAKDOWN_LABELS[k], usd(report.breakdown[k])]),
+    ),
+    '',
+    '## Top movers',
+    '',
+    ...(report.movers.length === 0
+      ? ['No function changed cost.']
+      : table(
+          ['Function', 'Previous', 'This week', 'Change', ...Object.values(PART_LABELS), 'Why'],
+          report.movers.map((m) => [
+            m.name,
+            usd(m.previousCostUsd),
+            usd(m.costUsd),
+            `${signedUsd(m.changeUsd)} (${percent(m.changeRatio)})`,
+            ...(Object.keys(PART_LABELS) as (keyof typeof PART_LABELS)[]).map((k) =>
+              signedUsd(m.parts[k]),
+            ),
+            m.explanation,
+          ]),
+        )),
+    '',
+    report.decompositionMethod,
+    '',
+    '## Functions',
+    '',
+    ...table(
+      ['Function', 'Platform', 'Region', 'Invocations', 'Cost', 'Previous', '$ per million'],
+      report.functions.map((f) => [
+        f.name,
+        f.platform,
+        f.region,
+        f.invocations.toLocaleString('en-US'),
+        usd(f.costUsd),
+        usd(f.previousCostUsd),
+        f.costPerMillionInvocationsUsd === null ? '–' : usd(f.costPerMillionInvocationsUsd),
+      ]),
+    ),
+    '',
+    '## Cold starts',
+    '',
+    `${report.coldStarts.count.toLocaleString('en-US')} cold starts (previous week ${report.coldStarts.previousCount.toLocaleString('en-US')}), users waited ${report.coldStarts.waitingSeconds.toFixed(1)} s in total, costing ${usd(report.coldStarts.costUsd)}.`,
+    '',
+    '## Idle provisioned concurrency',
+    '',
+    ...(report.idleProvisionedConcurrency.length === 0
+      ? ['No provisioned concurrency.']
+      : table(
+          ['Function', 'Concurrency', 'Utilisation', 'Allocated', 'Idle'],
+          report.idleProvisionedConcurrency.map((p) => [
+            p.name,
+            p.concurrency,
+            `${(p.utilisation * 100).toFixed(1)} %`,
+            usd(p.allocatedUsd),
+            usd(p.idleUsd),
+          ]),
+        )),
+    '',
+    '## Open recommendations',
+    '',
+    ...(report.recommendations.length === 0
+      ? ['None open.']
+      : [
+          `Savings that can be made together: ${usd(report.recommendationsSavingUsd.low)} to ${usd(report.recommendationsSavingUsd.high)} a month. ${report.recommendationsSavingUsd.note}`,
+          '',
+          ...table(
+            ['Function', 'Kind', 'Recommendation', 'Monthly saving', 'Confidence', 'In total'],
+            report.recommendations.map((r) => [
+              r.name,
+              r.kind,
+              r.title,
+              r.savingRangeUsd.low === r.savingRangeUsd.high
+                ? usd(r.monthlyImpactUsd)
+                : `${usd(r.savingRangeUsd.low)} to ${usd(r.savingRangeUsd.high)}`,
+              `${r.confidence} (${r.confidenceScore})`,
+              r.inTotal ? 'yes' : 'no',
+            ]),
+          ),
+        ]),
+    '',
+    '## Coverage',
+    '',
+    ...table(
+      ['Day', 'Invocations', 'Functions', 'Sources'],
+      report.coverage.days.map((d) => [
+        d.date,
+        d.invocations.toLocaleString('en-US'),
+        d.functions,
+        d.sources.join(', ') || 'no data',
+      ]),
+    ),
+    '',
+    ...report.coverage.unpriced.map((u) => `- Not priced: ${u.functionId}: ${u.reason}`),
+    ...report.coverage.assumptions.map((a) => `- ${a}`),
+    '',
+  ];
+  return out.join('\n');
+}

@@ -1,0 +1,98 @@
+import { parse } from 'csv-parse/sync';
+import { buildWeeklyReport } from '../build/weekly-report.builder';
+import { catalogue, inputs } from '../testing/known-week.inputs';
+import { FOCUS_COLUMNS, FOCUS_MANDATORY_COLUMNS, renderFocusCsv } from './focus-csv.renderer';
+import { renderHtml } from './html.renderer';
+import { renderMarkdown } from './markdown.renderer';
+
+const report = buildWeeklyReport(inputs, catalogue);
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+describe(renderFocusCsv.name, () => {
+  const rows: Record<string, string>[] = parse(renderFocusCsv(report), { columns: true });
+
+  it('has every mandatory FOCUS 1.2 column, and custom columns only with the x_ prefix', () => {
+    const header = Object.keys(rows[0]);
+    for (const column of FOCUS_MANDATORY_COLUMNS) expect(header).toContain(column);
+    expect(header.filter((c) => !/^[A-Z]/.test(c)).every((c) => c.startsWith('x_'))).toBe(true);
+    expect(header).toEqual([...FOCUS_COLUMNS]);
+  });
+
+  it('writes each column with its FOCUS type and allowed values', () => {
+    for (const row of rows) {
+      for (const c of ['BilledCost', 'EffectiveCost', 'ListCost', 'ContractedCost']) {
+        expect(row[c]).toMatch(DECIMAL);
+      }
+      expect(row.PricingQuantity).toMatch(DECIMAL);
+      expect(row.ConsumedQuantity).toMatch(DECIMAL);
+      for (const c of [
+        'ChargePeriodStart',
+        'ChargePeriodEnd',
+        'BillingPeriodStart',
+        'BillingPeriodEnd',
+      ]) {
+        expect(row[c]).toMatch(DATE_TIME);
+      }
+      // The charge period lies inside its billing period (a calendar month).
+      expect(row.ChargePeriodStart >= row.BillingPeriodStart).toBe(true);
+      expect(row.ChargePeriodEnd <= row.BillingPeriodEnd).toBe(true);
+      expect(row.BillingCurrency).toBe('USD');
+      expect(['Usage', 'Purchase', 'Tax', 'Credit', 'Adjustment']).toContain(row.ChargeCategory);
+      expect(row.ChargeClass).toBe(''); // null: no correction of an invoiced period
+      expect(row.ServiceCategory).toBe('Compute');
+      expect(row.PricingUnit).not.toBe('');
+      expect(row.ServiceName).not.toBe('');
+    }
+  });
+
+  it('adds up to the report total and splits a week across months at the month boundary', () => {
+    const billed = rows.reduce((s, r) => s + Number(r.BilledCost), 0);
+    expect(billed).toBeCloseTo(report.totalCostUsd, 6);
+    // 2025-W31 runs from July into August: api's requests appear once per month.
+    const apiRequests = rows.filter(
+      (r) => r.ResourceName === 'api' && r.x_CostCategory === 'requests',
+    );
+    expect(
+      apiRequests.map((r) => [r.ChargePeriodStart, r.ChargePeriodEnd, r.PricingQuantity]),
+    ).toEqual([
+      ['2025-07-28T00:00:00Z', '2025-08-01T00:00:00Z', '1000000'],
+      ['2025-08-01T00:00:00Z', '2025-08-04T00:00:00Z', '1000000'],
+    ]);
+    expect(apiRequests[0].ResourceId).toBe('arn:aws:lambda:us-east-1:111111111111:function:api');
+  });
+});
+
+describe(renderHtml.name, () => {
+  it('is one self-contained document for e-mail: inline SVG charts, no scripts or external resources', () => {
+    const html = renderHtml(report);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|href=|url\(/i);
+    expect(html).toContain('Data for all 7 days of 2025-W31');
+  });
+
+  it('escapes what the data says', () => {
+    const hostile = buildWeeklyReport(
+      {
+        ...inputs,
+        functions: inputs.functions.map((f) =>
+          f.name === 'api' ? { ...f, name: '<script>alert(1)</script>' } : f,
+        ),
+      },
+      catalogue,
+    );
+    const html = renderHtml(hostile);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe(renderMarkdown.name, () => {
+  it('leads with the coverage and the total, display-rounded', () => {
+    const md = renderMarkdown(report);
+    expect(md).toContain('# Fleetscope weekly cost report 2025-W31');
+    expect(md).toContain('**Total: $5,206.79**');
+    expect(md).toContain('> Data for all 7 days of 2025-W31');
+  });
+});

@@ -1,0 +1,207 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
+import { queryRows } from '../client/query-rows';
+import { toStorageError } from '../client/storage.errors';
+import { CLICKHOUSE } from '../storage.tokens';
+import { chosenSourceRows, rangeParams, rowsForRange } from './minute-source.sql';
+
+/** One function's chosen-source sums over one UTC day. */
+export interface StoredDailyUsage {
+  functionId: string;
+  dayStartMs: number;
+  sources: string[];
+  invocations: number;
+  coldStarts: number;
+  billedDurationMs: number;
+  /** Billed ms from Lambda platform records (REPORT lines, platform.report), which hold billed INIT. */
+  platformBilledMs: number;
+  /** Billed ms × memory size over the rows that know their memory size. */
+  billedMbMs: number;
+  /** Billed ms of rows without a memory size (spans). */
+  unknownMemoryBilledMs: number;
+  initDurationMs: number;
+  restores: number;
+  billedRestoreMs: number;
+}
+
+/** Per function and day, from the minutes: time run under a concurrency level, and active minutes. */
+export interface StoredDailyConcurrency {
+  functionId: string;
+  dayStartMs: number;
+  /** Σ over minutes of min(concurrency, level) × 60,000 ms. */
+  busyUnderLevelMs: number;
+  activeMinutes: number;
+}
+
+export interface DeliveryAttempt {
+  channel: string;
+  status: 'delivered' | 'failed';
+  attempts: number;
+  error: string | null;
+  atMs: number;
+}
+
+export interface StoredWeeklyReport {
+  week: string;
+  fromMs: number;
+  toMs: number;
+  builtAtMs: number;
+  catalogueVersion: string;
+  totalCostUsd: number;
+  previousTotalCostUsd: number;
+  coverageStatus: string;
+  /** The report JSON, as built. */
+  report: string;
+  deliveries: DeliveryAttempt[];
+}
+
+/** Lambda platform sources, whose Billed Duration includes billed INIT (libs/model INVOCATION_SOURCES). */
+const PLATFORM_BILLED_SOURCES = ['lambda_telemetry', 'lambda_log'];
+
+/**
+ * The weekly report's storage: the daily usage it is built from (the chosen source per function
+ * and minute, as every other reader counts) and the history of built reports.
+ */
+@Injectable()
+export class WeeklyReportsRepository {
+  private lastRevision = 0;
+
+  constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
+
+  /** Every function's daily sums in a day-aligned range (whole hours from function_hours). */
+  async dailyUsage(range: { fromMs: number; toMs: number }): Promise<StoredDailyUsage[]> {
+    return this.query<StoredDailyUsage>(
+      `
+      SELECT
+        function_id AS functionId,
+        toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
+        arraySort(groupUniqArray(toString(source))) AS sources,
+        sum(invocations) AS invocations,
+        sum(cold_starts) AS coldStarts,
+        sum(billed_duration_sum_ms) AS billedDurationMs,
+        sumIf(billed_duration_sum_ms, source IN {platformSources:Array(String)}) AS platformBilledMs,
+        sum(billed_duration_sum_ms * memory_size_mb) AS billedMbMs,
+        sumIf(billed_duration_sum_ms, memory_size_mb = 0) AS unknownMemoryBilledMs,
+        sum(init_duration_sum_ms) AS initDurationMs,
+        sum(restores) AS restores,
+        sum(billed_restore_sum_ms) AS billedRestoreMs
+      FROM (${rowsForRange(range)})
+      GROUP BY functionId, dayStartMs
+      ORDER BY dayStartMs, functionId`,
+      { ...rangeParams(range), platformSources: PLATFORM_BILLED_SOURCES },
+      'reading daily usage',
+    );
+  }
+
+  /**
+   * Per day, the time the named functions ran under their level (provisioned concurrency) and
+   * their minutes with traffic, from per-minute concurrency c = busy ms / 60,000 (Little's law).
+   */
+  async dailyConcurrency(
+    range: { fromMs: number; toMs: number },
+    levels: ReadonlyMap<string, number>,
+  ): Promise<StoredDailyConcurrency[]> {
+    if (levels.size === 0) return [];
+    const ids = [...levels.keys()];
+    return this.query<StoredDailyConcurrency>(
+      `
+      SELECT
+        function_id AS functionId,
+        toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
+        sum(least(c, transform(function_id, {ids:Array(String)}, {levels:Array(Float64)}, 0.0))) * 60000 AS busyUnderLevelMs,
+        countIf(c > 0) AS activeMinutes
+      FROM (
+        SELECT function_id, minute, sum(duration_sum_ms) / 60000 AS c
+        FROM (${chosenSourceRows('function_minutes', 'AND function_id IN {ids:Array(String)}')})
+        GROUP BY function_id, minute
+      )
+      GROUP BY functionId, dayStartMs`,
+      { ...rangeParams(range), ids, levels: ids.map((id) => levels.get(id) ?? 0) },
+      'reading daily concurrency',
+    );
+  }
+
+  /** Stores a week's report; a week built again replaces the earlier one. */
+  async save(report: StoredWeeklyReport): Promise<void> {
+    try {
+      await this.handle.client.insert({
+        table: 'weekly_reports',
+        format: 'JSONEachRow',
+        values: [
+          {
+            week: report.week,
+            revision: this.nextRevision(),
+            from_time: Math.floor(report.fromMs / 1000),
+            to_time: Math.floor(report.toMs / 1000),
+            built_at: report.builtAtMs,
+            catalogue_version: report.catalogueVersion,
+            total_cost_usd: report.totalCostUsd,
+            previous_total_cost_usd: report.previousTotalCostUsd,
+            coverage_status: report.coverageStatus,
+            report: report.report,
+            deliveries: JSON.stringify(report.deliveries),
+          },
+        ],
+      });
+    } catch (error) {
+      throw toStorageError(error, 'storing a weekly report');
+    }
+  }
+
+  /** Every stored week, newest first, without the report body. */
+  async list(): Promise<Omit<StoredWeeklyReport, 'report'>[]> {
+    const rows = await this.query<Record<string, unknown>>(
+      `${this.latestSelect(false)} ORDER BY week DESC`,
+      {},
+      'listing weekly reports',
+    );
+    return rows.map((r) => this.fromRow(r));
+  }
+
+  async get(week: string): Promise<StoredWeeklyReport | undefined> {
+    const rows = await this.query<Record<string, unknown>>(
+      `${this.latestSelect(true)} HAVING week = {week:String}`,
+      { week },
+      'reading a weekly report',
+    );
+    const row = rows[0];
+    return row ? (this.fromRow(row) as StoredWeeklyReport) : undefined;
+  }
+
+  private latestSelect(withBody: boolean): string {
+    return `
+      SELECT week,
+             toUnixTimestamp(argMax(from_time, revision)) * 1000 AS fromMs,
+             toUnixTimestamp(argMax(to_time, revision)) * 1000 AS toMs,
+             toUnixTimestamp64Milli(argMax(built_at, revision)) AS builtAtMs,
+             argMax(catalogue_version, revision) AS catalogueVersion,
+             argMax(total_cost_usd, revision) AS totalCostUsd,
+             argMax(previous_total_cost_usd, revision) AS previousTotalCostUsd,
+             argMax(coverage_status, revision) AS coverageStatus,
+             ${withBody ? 'argMax(report, revision) AS report,' : ''}
+             argMax(deliveries, revision) AS deliveries
+      FROM weekly_reports
+      GROUP BY week`;
+  }
+
+  private fromRow(r: Record<string, unknown>): Omit<StoredWeeklyReport, 'report'> & {
+    report?: string;
+  } {
+    return {
+      ...(r as unknown as StoredWeeklyReport),
+      deliveries: JSON.parse(
+        typeof r.deliveries === 'string' && r.deliveries ? r.deliveries : '[]',
+      ) as DeliveryAttempt[],
+    };
+  }
+
+  /** Strictly increasing, so a rebuild in the same millisecond still wins. */
+  private nextRevision(): number {
+    this.lastRevision = Math.max(this.lastRevision + 1, Date.now() * 1000);
+    return this.lastRevision;
+  }
+
+  private query<T>(query: string, params: Record<string, unknown>, what: string): Promise<T[]> {
+    return queryRows<T>(this.handle.client, query, params, what);
+  }
+}

@@ -1,0 +1,331 @@
+import {
+  CreateAliasCommand,
+  DeleteAliasCommand,
+  DeleteFunctionCommand,
+  GetFunctionCommand,
+  GetFunctionConfigurationCommand,
+  InvokeCommand,
+  LambdaClient,
+  PublishVersionCommand,
+  ResourceNotFoundException,
+  UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+  paginateListAliases,
+  paginateListVersionsByFunction,
+  waitUntilFunctionUpdated,
+} from '@aws-sdk/client-lambda';
+import { parseReportLine } from '@fleetscope/ingest';
+import { parseLambdaArn } from '@fleetscope/model';
+import type {
+  Candidate,
+  DriverInvocation,
+  FunctionSnapshot,
+  InvocationOutcome,
+  TuningArchitecture,
+  TuningDriver,
+  TuningTarget,
+} from '@fleetscope/tuning';
+
+/** Longest wait for a configuration or code update to finish (Lambda: usually seconds). */
+const UPDATE_WAIT_SECONDS = 300;
+
+/** Description of every version a job publishes: how restore finds them, after a crash too. */
+export const versionMarker = (jobId: string) => `fleetscope-tuning ${jobId}`;
+/** Alias of one candidate; every alias of a job shares the prefix. */
+export const aliasPrefix = (jobId: string) => `fst-${jobId}-`;
+export const aliasName = (jobId: string, c: Candidate) =>
+  `${aliasPrefix(jobId)}${c.architecture}-${c.memoryMb}`;
+
+interface LambdaDetails {
+  functionName: string;
+  functionArn: string;
+  account: string;
+  description: string;
+  packageType: string;
+  runtime: string;
+}
+
+function details(snapshot: FunctionSnapshot): LambdaDetails {
+  return snapshot.details as unknown as LambdaDetails;
+}
+
+/** What one invocation's REPORT line and error say about how it ended. */
+export function lambdaOutcome(
+  functionError: string | undefined,
+  payloadErrorType: string,
+  reportStatus: string,
+  reportErrorType: string,
+): { outcome: InvocationOutcome; errorType: string } {
+  const errorType = reportErrorType || payloadErrorType || functionError || '';
+  if (reportStatus === 'timeout' || /Timedout|timed out/i.test(errorType))
+    return { outcome: 'timeout', errorType: errorType || 'Sandbox.Timedout' };
+  if (/OutOfMemory/i.test(errorType)) return { outcome: 'oom', errorType };
+  if (functionError || reportStatus === 'error' || reportStatus === 'failure')
+    return { outcome: 'error', errorType };
+  return { outcome: 'ok', errorType: '' };
+}
+
+/**
+ * Tunes a Lambda function as Power Tuning does (research/memory_tuning.md §1c): per size,
+ * UpdateFunctionConfiguration, wait until updated, PublishVersion and an alias; Invoke the alias
+ * with LogType Tail and read its REPORT line. The version description marks what the job made,
+ * so restore can find and remove it even after a crash. The SDK honours AWS_ENDPOINT_URL_LAMBDA.
+ */
+export class LambdaTuningDriver implements TuningDriver {
+  readonly platform = 'aws-lambda' as const;
+  private readonly clients = new Map<string, LambdaClient>();
+
+  constructor(
+    private readonly newClient: (region: string | undefined) => LambdaClient = (region) =>
+      new LambdaClient({ region, maxAttempts: 3 }),
+  ) {}
+
+  close(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+
+  private client(target: TuningTarget): LambdaClient {
+    const region = parseLambdaArn(target.function)?.region;
+    const key = region ?? '';
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.newClient(region);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  async snapshot(target: TuningTarget): Promise<FunctionSnapshot> {
+    const client = this.client(target);
+    const got = await client.send(new GetFunctionCommand({ FunctionName: target.function }));
+    const c = got.Configuration;
+    if (!c?.FunctionArn || !c.MemorySize) throw new Error('GetFunction returned no configuration');
+    const arn = parseLambdaArn(c.FunctionArn);
+    const lambdaDetails: LambdaDetails = {
+      functionName: c.FunctionName ?? target.function,
+      functionArn: c.FunctionArn,
+      account: arn?.account ?? '',
+      description: c.Description ?? '',
+      packageType: c.PackageType ?? 'Zip',
+      runtime: c.Runtime ?? '',
+    };
+    return {
+      memoryMb: c.MemorySize,
+      architecture: (c.Architectures?.[0]) ?? 'x86_64',
+      region: arn?.region ?? (await client.config.region()),
+      details: { ...lambdaDetails },
+    };
+  }
+
+  async prepare(target: TuningTarget, candidate: Candidate): Promise<void> {
+    await this.publish(target, candidate, aliasName(target.jobId, candidate), '');
+  }
+
+  async invoke(
+    target: TuningTarget,
+    candidate: Candidate,
+    payload: unknown,
+    fresh: boolean,
+  ): Promise<DriverInvocation> {
+    const alias = aliasName(target.jobId, candidate);
+    // A new version has no sandbox yet: its first call is a cold start (onlyColdStarts).
+    if (fresh) await this.publish(target, candidate, alias, ` ${Date.now().toString(36)}`);
+    const out = await this.client(target).send(
+      new InvokeCommand({
+        FunctionName: target.function,
+        Qualifier: alias,
+        LogType: 'Tail',
+        Payload: Buffer.from(JSON.stringify(payload ?? {})),
+      }),
+    );
+    const log = Buffer.from(out.LogResult ?? '', 'base64').toString('utf8');
+    const at = log.lastIndexOf('REPORT RequestId: ');
+    const report = at >= 0 ? parseReportLine(log, at) : undefined;
+    if (!report || report.durationMs === null)
+      throw new Error(`Invoke of ${alias} returned no REPORT line in its log tail`);
+    let payloadErrorType = '';
+    if (out.FunctionError && out.Payload) {
+      try {
+        const body = JSON.parse(Buffer.from(out.Payload).toString('utf8')) as {
+          errorType?: unknown;
+        };
+        if (typeof body.errorType === 'string') payloadErrorType = body.errorType;
+      } catch {
+        // Not JSON: the REPORT line and FunctionError still say what happened.
+      }
+    }
+    const { outcome, errorType } = lambdaOutcome(
+      out.FunctionError,
+      payloadErrorType,
+      report.status,
+      report.errorType,
+    );
+    return {
+      outcome,
+      errorType,
+      durationMs: report.durationMs,
+      initDurationMs: report.initDurationMs ?? 0,
+      billedDurationMs:
+        report.billedDurationMs ?? Math.ceil(report.durationMs + (report.initDurationMs ?? 0)),
+    };
+  }
+
+  async restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void> {
+    const client = this.client(target);
+    const name = details(snapshot).functionName;
+    const prefix = aliasPrefix(target.jobId);
+    const marker = versionMarker(target.jobId);
+    // Aliases first: a version an alias points at cannot be deleted.
+    for await (const page of paginateListAliases({ client }, { FunctionName: name })) {
+      for (const a of page.Aliases ?? []) {
+        if (a.Name?.startsWith(prefix))
+          await ignoreMissing(
+            client.send(new DeleteAliasCommand({ FunctionName: name, Name: a.Name })),
+          );
+      }
+    }
+    for await (const page of paginateListVersionsByFunction({ client }, { FunctionName: name })) {
+      for (const v of page.Versions ?? []) {
+        if (v.Version !== '$LATEST' && v.Description?.startsWith(marker))
+          await ignoreMissing(
+            client.send(new DeleteFunctionCommand({ FunctionName: name, Qualifier: v.Version })),
+          );
+      }
+    }
+    await this.configure(target, {
+      architecture: snapshot.architecture,
+      memoryMb: snapshot.memoryMb,
+      description: details(snapshot).description,
+    });
+  }
+
+  async apply(
+    target: TuningTarget,
+    candidate: Candidate,
+    snapshot: FunctionSnapshot,
+    where: { kind: 'function' } | { kind: 'alias'; name: string },
+  ): Promise<void> {
+    const description = details(snapshot).description;
+    await this.configure(target, { ...candidate, description });
+    if (where.kind === 'function') return;
+    // Power Tuning's optimizer: publish the pick, point the alias at it, put $LATEST back.
+    const client = this.client(target);
+    const version = await client.send(
+      new PublishVersionCommand({
+        FunctionName: target.function,
+        Description: `fleetscope tuning pick (job ${target.jobId})`,
+      }),
+    );
+    await this.upsertAlias(target, where.name, version.Version!);
+    await this.configure(target, {
+      architecture: snapshot.architecture,
+      memoryMb: snapshot.memoryMb,
+      description,
+    });
+  }
+
+  /** $LATEST at the candidate's settings, published under the job's marker, behind `alias`. */
+  private async publish(
+    target: TuningTarget,
+    candidate: Candidate,
+    alias: string,
+    nonce: string,
+  ): Promise<void> {
+    const marker = versionMarker(target.jobId);
+    // A unique description makes the configuration differ from every existing version, so
+    // PublishVersion creates a new one rather than returning one the user owns.
+    await this.configure(target, {
+      ...candidate,
+      description: `${marker} ${candidate.architecture}/${candidate.memoryMb}${nonce}`,
+    });
+    const version = await this.client(target).send(
+      new PublishVersionCommand({
+        FunctionName: target.function,
+        Description: `${marker} ${candidate.architecture}/${candidate.memoryMb}${nonce}`,
+      }),
+    );
+    if (!version.Version) throw new Error('PublishVersion returned no version');
+    await this.upsertAlias(target, alias, version.Version);
+  }
+
+  private async upsertAlias(target: TuningTarget, name: string, version: string): Promise<void> {
+    const client = this.client(target);
+    try {
+      await client.send(
+        new CreateAliasCommand({
+          FunctionName: target.function,
+          Name: name,
+          FunctionVersion: version,
+        }),
+      );
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ResourceConflictException') throw error;
+      await client.send(
+        new UpdateAliasCommand({
+          FunctionName: target.function,
+          Name: name,
+          FunctionVersion: version,
+        }),
+      );
+    }
+  }
+
+  /** Sets architecture, memory and description of $LATEST where they differ, waiting each time. */
+  private async configure(
+    target: TuningTarget,
+    want: { architecture: TuningArchitecture; memoryMb: number; description: string },
+  ): Promise<void> {
+    const client = this.client(target);
+    const now = await this.waitUpdated(target);
+    if ((now.Architectures?.[0] ?? 'x86_64') !== want.architecture) {
+      // Architecture belongs to the code: upload the same package again for the other one.
+      const fn = await client.send(new GetFunctionCommand({ FunctionName: target.function }));
+      const imageUri = fn.Code?.ImageUri;
+      let zip: Uint8Array | undefined;
+      if (!imageUri) {
+        if (!fn.Code?.Location) throw new Error('GetFunction gave no code location to re-upload');
+        const response = await fetch(fn.Code.Location);
+        if (!response.ok)
+          throw new Error(`downloading the function code failed: HTTP ${response.status}`);
+        zip = new Uint8Array(await response.arrayBuffer());
+      }
+      await client.send(
+        new UpdateFunctionCodeCommand({
+          FunctionName: target.function,
+          Architectures: [want.architecture],
+          ...(imageUri ? { ImageUri: imageUri } : { ZipFile: zip }),
+        }),
+      );
+      await this.waitUpdated(target);
+    }
+    if (now.MemorySize !== want.memoryMb || (now.Description ?? '') !== want.description) {
+      await client.send(
+        new UpdateFunctionConfigurationCommand({
+          FunctionName: target.function,
+          MemorySize: want.memoryMb,
+          Description: want.description,
+        }),
+      );
+      await this.waitUpdated(target);
+    }
+  }
+
+  private async waitUpdated(target: TuningTarget) {
+    const client = this.client(target);
+    await waitUntilFunctionUpdated(
+      { client, maxWaitTime: UPDATE_WAIT_SECONDS, minDelay: 1, maxDelay: 5 },
+      { FunctionName: target.function },
+    );
+    return client.send(new GetFunctionConfigurationCommand({ FunctionName: target.function }));
+  }
+}
+
+async function ignoreMissing(p: Promise<unknown>): Promise<void> {
+  try {
+    await p;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import type { PriceCatalogue } from '@fleetscope/pricing';
+import { kubernetesPodHourCost, lambdaInvocationCost } from '@fleetscope/pricing';
+import type { TuningArchitecture, TuningPlatform } from '../tuning.types';
+
+/**
+ * Every price a tuning job quotes goes through here, with the configured catalogue passed in by
+ * the caller (never a default), so moving to the injected pricing service is one edit.
+ */
+export interface TuningPricer {
+  /** Dollars for one invocation that was billed `billedDurationMs` at this size. */
+  invocationUsd(
+    architecture: TuningArchitecture,
+    memoryMb: number,
+    billedDurationMs: number,
+  ): number;
+  catalogueVersion: string;
+  priceIds: string[];
+}
+
+export interface TuningPricerOptions {
+  platform: TuningPlatform;
+  region: string;
+  at: Date;
+  catalogue: PriceCatalogue;
+  /** Pod vCPU request of an OpenFaaS/Knative function (memory is what the job varies). */
+  podVcpu?: number;
+}
+
+export function tuningPricer(options: TuningPricerOptions): TuningPricer {
+  const { platform, region, at, catalogue } = options;
+  const priceIds = new Set<string>();
+  const track = (ids: string[]) => ids.forEach((id) => priceIds.add(id));
+  switch (platform) {
+    case 'aws-lambda':
+      return {
+        catalogueVersion: catalogue.version,
+        get priceIds() {
+          return [...priceIds];
+        },
+        // Requests, the first duration tier of the architecture, and the REPORT line's Billed
+        // Duration, which already holds INIT when AWS bills it.
+        invocationUsd: (architecture, memoryMb, billedDurationMs) => {
+          const cost = lambdaInvocationCost(
+            { architecture, memoryMb, durationMs: billedDurationMs },
+            at,
+            region,
+            catalogue,
+          );
+          track(cost.priceIds);
+          return cost.usd;
+        },
+      };
+    case 'openfaas':
+    case 'knative':
+      return {
+        catalogueVersion: catalogue.version,
+        get priceIds() {
+          return [...priceIds];
+        },
+        // A pod of this memory (and the function's CPU request) on a priced Kubernetes node, for
+        // as long as the request ran.
+        invocationUsd: (_architecture, memoryMb, billedDurationMs) => {
+          const hour = kubernetesPodHourCost(
+            { vcpu: options.podVcpu ?? 0, memoryMb },
+            at,
+            region,
+            catalogue,
+          );
+          track(hour.priceIds);
+          return (hour.usd * billedDurationMs) / 3_600_000;
+        },
+      };
+  }
+}

@@ -1,0 +1,174 @@
+import { defaultCatalogue } from '@fleetscope/pricing';
+import { tuningPricer } from '../pricing/tuning-cost';
+import { runTuningSession } from '../session/tuning.session';
+import { curveByName, type DurationCurve } from '../testing/duration-curves';
+import { SimulatedDriver } from '../testing/simulated.driver';
+import type { Candidate, Observation, SearchOptions } from '../tuning.types';
+import { adaptiveBudget, nextStep } from './tuning.search';
+import { summarise } from './tuning.summary';
+
+const pricer = tuningPricer({
+  platform: 'aws-lambda',
+  region: 'us-east-1',
+  at: new Date('2026-12-04T00:00:00Z'),
+  catalogue: defaultCatalogue,
+});
+const sizes = [128, 256, 512, 1024, 1536, 3008];
+const x86: Candidate[] = sizes.map((memoryMb) => ({ architecture: 'x86_64', memoryMb }));
+const options: SearchOptions = {
+  mode: 'adaptive',
+  strategy: 'cost',
+  balancedWeight: 0.5,
+  invocationsPerSize: 50,
+  discardTopBottom: 0.2,
+  onlyColdStarts: false,
+};
+
+async function tune(
+  curveName: string,
+  extra: Partial<SearchOptions> = {},
+  candidates = x86,
+  seed = 7,
+  stopAfter = Number.POSITIVE_INFINITY,
+  earlier: Observation[] = [],
+) {
+  const curve = curveByName(curveName) as DurationCurve;
+  const driver = new SimulatedDriver(curve, seed);
+  const target = { jobId: 'j', function: curveName };
+  const snapshot = await driver.snapshot(target);
+  let all = earlier;
+  const end = await runTuningSession({
+    driver,
+    target,
+    snapshot,
+    candidates,
+    options: { ...options, ...extra },
+    pricer,
+    parallelInvocation: false,
+    sleepBetweenRunsMs: 0,
+    observations: earlier,
+    onBatch: (_b, observations) => {
+      all = observations;
+      return Promise.resolve();
+    },
+    shouldStop: () => all.length >= stopAfter,
+  });
+  return {
+    end,
+    driver,
+    all,
+    summary: summarise(candidates, all, { ...options, ...extra }, pricer),
+  };
+}
+
+describe('adaptive tuning search', () => {
+  it('picks the smallest size for an IO-bound function whose duration is flat', async () => {
+    const { summary } = await tune('io-bound');
+    expect(summary.pick?.memoryMb).toBe(128);
+    expect(summary.invocationsUsed).toBeLessThanOrEqual(100);
+  });
+
+  it('picks the largest size for speed on a CPU-bound function', async () => {
+    const { summary } = await tune('cpu-bound', { strategy: 'speed' });
+    expect(summary.pick?.memoryMb).toBe(3008);
+  });
+
+  it('finds a cost optimum that is not the smallest size', async () => {
+    const { summary } = await tune('cost-optimum-mid');
+    expect(summary.pick?.memoryMb).toBe(1024);
+    expect(summary.pick?.reason).toMatch(/cheapest: 1024 MB x86_64/);
+  });
+
+  it('marks sizes that run out of memory infeasible, skips smaller ones and goes on', async () => {
+    const { summary } = await tune('oom-below-512');
+    const bySize = new Map(summary.results.map((r) => [r.memoryMb, r]));
+    expect(bySize.get(128)).toMatchObject({ feasible: false });
+    expect(bySize.get(128)?.failure).toMatch(/out of memory/);
+    expect(bySize.get(256)).toMatchObject({ feasible: false });
+    expect(bySize.get(512)).toMatchObject({ feasible: true, measured: true });
+    expect(summary.pick?.memoryMb).toBe(512);
+  });
+
+  it('keeps sizes with intermittent errors feasible and counts the errors', async () => {
+    const { summary } = await tune('intermittent-errors');
+    const measured = summary.results.filter((r) => r.measured);
+    expect(measured.every((r) => r.feasible)).toBe(true);
+    expect(measured.reduce((s, r) => s + r.errors, 0)).toBeGreaterThan(0);
+    expect(summary.pick?.memoryMb).toBe(128);
+  });
+
+  it('never spends more than a third of the grid', async () => {
+    for (const name of ['cpu-bound', 'mixed', 'io-bound']) {
+      for (const strategy of ['cost', 'speed', 'balanced'] as const) {
+        const { summary } = await tune(name, { strategy });
+        expect(summary.invocationsUsed).toBeLessThanOrEqual(adaptiveBudget(6, 50));
+      }
+    }
+  });
+
+  it('lists sizes it did not run as not measured, with predicted figures only', async () => {
+    const { summary } = await tune('io-bound');
+    const skipped = summary.results.filter((r) => !r.measured);
+    expect(skipped.length).toBeGreaterThan(0);
+    for (const r of skipped) {
+      expect(r.invocations).toBe(0);
+      expect(r.p90Ms).toBeNull();
+    }
+  });
+
+  it('restores the function when the session ends, stopped or not', async () => {
+    const done = await tune('mixed');
+    expect(done.driver.restored).toBe(1);
+    expect(done.driver.memoryMb).toBe(1024);
+    const stopped = await tune('mixed', {}, x86, 7, 12);
+    expect(stopped.end.kind).toBe('stopped');
+    expect(stopped.driver.restored).toBe(1);
+  });
+
+  it('resumes from stored observations without repeating them', async () => {
+    const first = await tune('mixed', {}, x86, 3, 12);
+    const resumed = await tune('mixed', {}, x86, 4, Number.POSITIVE_INFINITY, first.all);
+    expect(resumed.all.slice(0, first.all.length)).toEqual(first.all);
+    expect(resumed.all.map((o) => o.seq)).toEqual(resumed.all.map((_o, i) => i));
+    expect(resumed.summary.pick?.memoryMb).toBe(128);
+  });
+
+  it('compares x86_64 with arm64 when both are asked for', async () => {
+    const both: Candidate[] = [
+      ...x86,
+      ...sizes.map((memoryMb) => ({ architecture: 'arm64' as const, memoryMb })),
+    ];
+    const { summary } = await tune('mixed', {}, both);
+    // arm64's lower GB-second price outweighs its 12 % slower CPU work here.
+    expect(summary.pick?.architecture).toBe('arm64');
+    expect(summary.invocationsUsed).toBeLessThanOrEqual(adaptiveBudget(12, 50));
+  });
+});
+
+describe('grid tuning search', () => {
+  it('runs every size invocationsPerSize times, stopping a size at its first out-of-memory', async () => {
+    const { summary } = await tune('oom-below-512', { mode: 'grid' });
+    const bySize = new Map(summary.results.map((r) => [r.memoryMb, r]));
+    expect(bySize.get(128)?.invocations).toBe(1);
+    expect(bySize.get(512)?.invocations).toBe(50);
+    expect(summary.invocationsUsed).toBe(2 + 4 * 50);
+  });
+
+  it('asks for nothing more once every size is measured', () => {
+    const obs: Observation[] = x86.flatMap((c) =>
+      Array.from({ length: 2 }, (_, i) => ({
+        ...c,
+        seq: i,
+        warmup: false,
+        outcome: 'ok' as const,
+        durationMs: 10,
+        billedDurationMs: 10,
+        initDurationMs: 0,
+        errorType: '',
+      })),
+    );
+    expect(nextStep(x86, obs, { ...options, mode: 'grid', invocationsPerSize: 2 }, pricer)).toEqual(
+      { kind: 'done', reason: 'every size measured' },
+    );
+  });
+});

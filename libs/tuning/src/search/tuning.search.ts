@@ -1,0 +1,191 @@
+import { normalCdf } from '@fleetscope/analysis';
+import { objective, scaleOf, type Figures, type Scale } from '../pick/strategy.pick';
+import type { TuningPricer } from '../pricing/tuning-cost';
+import type { Candidate, Observation, SearchOptions } from '../tuning.types';
+import { candidateKey } from '../tuning.types';
+import { costInterval, estimateSizes, type SizeEstimate } from './size-estimates';
+
+/** What to do next: run `count` invocations (the first `warmup` of them not counted in stats). */
+export type SearchStep =
+  | { kind: 'sample'; candidate: Candidate; count: number; warmup: number }
+  | { kind: 'done'; reason: string };
+
+/** Invocations the adaptive search adds to a size at a time. */
+export const ADAPTIVE_BATCH = 5;
+/** How far from the optimum's cost the pick may be (the issue's target). */
+export const PICK_TOLERANCE = 0.02;
+
+/** The adaptive search may spend at most a third of what the grid would. */
+export function adaptiveBudget(candidates: number, invocationsPerSize: number): number {
+  return Math.max(3 * (ADAPTIVE_BATCH + 1), Math.floor((candidates * invocationsPerSize) / 3));
+}
+
+function countBy(observations: Observation[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const o of observations) counts.set(candidateKey(o), (counts.get(candidateKey(o)) ?? 0) + 1);
+  return counts;
+}
+
+/** Power Tuning's grid: every size, `invocationsPerSize` times, until it fails. */
+function nextGridStep(
+  candidates: Candidate[],
+  observations: Observation[],
+  options: SearchOptions,
+): SearchStep {
+  const counts = countBy(observations);
+  const failedHard = new Set(
+    observations
+      .filter((o) => o.outcome === 'oom' || o.outcome === 'timeout')
+      .map((o) => candidateKey(o)),
+  );
+  for (const c of candidates) {
+    const have = counts.get(candidateKey(c)) ?? 0;
+    if (have < options.invocationsPerSize && !failedHard.has(candidateKey(c))) {
+      return {
+        kind: 'sample',
+        candidate: c,
+        count: Math.min(10, options.invocationsPerSize - have),
+        warmup: 0,
+      };
+    }
+  }
+  return { kind: 'done', reason: 'every size measured' };
+}
+
+/** Smallest, largest and the geometric middle of each architecture's sizes. */
+function probes(candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const architecture of [...new Set(candidates.map((c) => c.architecture))]) {
+    const sizes = candidates
+      .filter((c) => c.architecture === architecture)
+      .sort((a, b) => a.memoryMb - b.memoryMb);
+    const lo = sizes[0];
+    const hi = sizes[sizes.length - 1];
+    const target = Math.sqrt(lo.memoryMb * hi.memoryMb);
+    const mid = sizes.reduce((best, c) =>
+      Math.abs(Math.log(c.memoryMb / target)) < Math.abs(Math.log(best.memoryMb / target))
+        ? c
+        : best,
+    );
+    for (const c of [lo, hi, mid]) if (!out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+interface Scored {
+  e: SizeEstimate;
+  value: number;
+  lo: number;
+  hi: number;
+}
+
+function score(
+  e: SizeEstimate,
+  options: SearchOptions,
+  pricer: TuningPricer,
+  scale: Scale,
+): Scored {
+  const cost = costInterval(e, pricer);
+  const at = (c: number, d: number) =>
+    objective(options.strategy, options.balancedWeight, { costUsd: c, durationMs: d }, scale);
+  return {
+    e,
+    value: at(cost.value, e.elapsed.value),
+    lo: at(cost.lo, e.elapsed.lo),
+    hi: at(cost.hi, e.elapsed.hi),
+  };
+}
+
+/** E[max(0, best − X)] for X normal around `s.value` with the spread its bounds say. */
+function expectedImprovement(s: Scored, best: number): number {
+  const sigma = Math.max(1e-12 * Math.abs(best), (s.hi - s.lo) / 2);
+  const z = (best - s.value) / sigma;
+  const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+  return (best - s.value) * normalCdf(z) + sigma * density;
+}
+
+/**
+ * The adaptive search (after Parrotfish, SoCC '23): probe the smallest, largest and middle size,
+ * predict the rest from a fitted duration curve bounded by monotonicity, then spend invocations
+ * where the expected improvement per invocation is highest: first on unmeasured sizes that could
+ * beat the current pick, then on the measured contenders whose figures overlap the pick's. It
+ * stops when no size can beat the pick by more than the tolerance, or at a third of the grid.
+ */
+function nextAdaptiveStep(
+  candidates: Candidate[],
+  observations: Observation[],
+  options: SearchOptions,
+  pricer: TuningPricer,
+): SearchStep {
+  const budget = adaptiveBudget(candidates.length, options.invocationsPerSize);
+  const remaining = budget - observations.length;
+  if (remaining <= 0) return { kind: 'done', reason: `budget of ${budget} invocations spent` };
+  const warmupFor = (e: SizeEstimate) =>
+    options.onlyColdStarts || e.measuredInvocations > 0 ? 0 : 1;
+  const sampleStep = (e: SizeEstimate): SearchStep => {
+    const warmup = warmupFor(e);
+    const room = options.invocationsPerSize - e.measuredInvocations;
+    const count = Math.min(remaining, room, ADAPTIVE_BATCH + warmup);
+    return { kind: 'sample', candidate: e.candidate, count, warmup: Math.min(warmup, count) };
+  };
+
+  const estimates = estimateSizes(candidates, observations, options);
+  const byKey = new Map(estimates.map((e) => [candidateKey(e.candidate), e]));
+  const open = (e: SizeEstimate) =>
+    e.feasible && e.measuredInvocations < options.invocationsPerSize;
+
+  // 1. The probes, in order, skipping what is already ruled out.
+  for (const p of probes(candidates)) {
+    const e = byKey.get(candidateKey(p))!;
+    if (e.feasible && e.samples === 0 && open(e)) return sampleStep(e);
+  }
+
+  const feasible = estimates.filter((e) => e.feasible);
+  const measured = feasible.filter((e) => e.samples > 0);
+  if (measured.length === 0) {
+    // Every probe failed: try the remaining sizes from the largest down.
+    const next = feasible.filter(open).sort((a, b) => b.candidate.memoryMb - a.candidate.memoryMb);
+    return next.length > 0
+      ? sampleStep(next[0])
+      : { kind: 'done', reason: 'no size ran successfully' };
+  }
+
+  const figures: Figures[] = feasible.map((e) => ({
+    costUsd: costInterval(e, pricer).value,
+    durationMs: e.elapsed.value,
+  }));
+  const scale = scaleOf(figures);
+  const scored = feasible.map((e) => score(e, options, pricer, scale));
+  const measuredScored = scored.filter((s) => s.e.samples > 0);
+  const best = measuredScored.reduce((a, b) => (b.value < a.value ? b : a));
+  // A contender could still beat the pick by more than the tolerance.
+  const contenders = scored.filter(
+    (s) => s !== best && best.hi > (1 + PICK_TOLERANCE) * s.lo && open(s.e),
+  );
+
+  const unmeasured = contenders.filter((s) => s.e.samples === 0);
+  if (unmeasured.length > 0) {
+    const perInvocation = (s: Scored) =>
+      expectedImprovement(s, best.value) / (ADAPTIVE_BATCH + warmupFor(s.e));
+    const next = unmeasured.reduce((a, b) => (perInvocation(b) > perInvocation(a) ? b : a));
+    return sampleStep(next.e);
+  }
+  if (contenders.length > 0) {
+    // The most threatening contender overlaps the pick the most; narrow the wider of the two.
+    const threat = contenders.reduce((a, b) => (b.lo < a.lo ? b : a));
+    const next = open(best.e) && best.hi - best.lo > threat.hi - threat.lo ? best : threat;
+    return sampleStep(next.e);
+  }
+  return { kind: 'done', reason: 'pick stable: no other size can beat it by more than 2 %' };
+}
+
+export function nextStep(
+  candidates: Candidate[],
+  observations: Observation[],
+  options: SearchOptions,
+  pricer: TuningPricer,
+): SearchStep {
+  return options.mode === 'grid'
+    ? nextGridStep(candidates, observations, options)
+    : nextAdaptiveStep(candidates, observations, options, pricer);
+}

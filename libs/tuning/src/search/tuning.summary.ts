@@ -1,0 +1,130 @@
+import { pickIndex } from '../pick/strategy.pick';
+import type { TuningPricer } from '../pricing/tuning-cost';
+import { jobCostUsd, sizeResult } from '../stats/size-stats';
+import type {
+  ArchitectureComparison,
+  Candidate,
+  Observation,
+  SearchOptions,
+  SizeResult,
+  TuningPick,
+} from '../tuning.types';
+import { candidateKey } from '../tuning.types';
+import { costInterval, estimateSizes } from './size-estimates';
+
+export interface TuningSummary {
+  results: SizeResult[];
+  pick: TuningPick | null;
+  invocationsUsed: number;
+  /** What the job's own invocations cost (every one, warm-ups and failures included). */
+  jobCostUsd: number;
+  architectureComparison: ArchitectureComparison | null;
+  catalogueVersion: string;
+  priceIds: string[];
+}
+
+const usd = (v: number) => `$${v.toPrecision(3)}`;
+
+/**
+ * The table and the pick. Only measured sizes can be picked; sizes the adaptive search ruled out
+ * are listed with `measured: false` and the model's figures, so nothing looks measured that was not.
+ */
+export function summarise(
+  candidates: Candidate[],
+  observations: Observation[],
+  options: SearchOptions,
+  pricer: TuningPricer,
+): TuningSummary {
+  const byKey = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const list = byKey.get(candidateKey(o)) ?? [];
+    list.push(o);
+    byKey.set(candidateKey(o), list);
+  }
+  const estimates = estimateSizes(candidates, observations, options);
+  const results: SizeResult[] = candidates.map((c, i) => {
+    const obs = byKey.get(candidateKey(c)) ?? [];
+    if (obs.some((o) => !o.warmup)) return sizeResult(c, obs, options, pricer);
+    const e = estimates[i];
+    const predicted = e.feasible && Number.isFinite(e.billed.value);
+    return {
+      memoryMb: c.memoryMb,
+      architecture: c.architecture,
+      invocations: obs.length,
+      measured: false,
+      feasible: e.feasible,
+      ...(e.failure ? { failure: e.failure } : {}),
+      errors: 0,
+      meanMs: predicted ? e.elapsed.value : null,
+      p50Ms: null,
+      p90Ms: null,
+      p99Ms: null,
+      billedMeanMs: predicted ? e.billed.value : null,
+      costUsdPerInvocation: predicted ? costInterval(e, pricer).value : null,
+    };
+  });
+
+  const pickable = results.filter((r) => r.measured && r.feasible);
+  const index = pickIndex(
+    options.strategy,
+    options.balancedWeight,
+    pickable.map((r) => ({ costUsd: r.costUsdPerInvocation!, durationMs: r.meanMs! })),
+  );
+  const winner = index >= 0 ? pickable[index] : undefined;
+  const infeasible = results.filter((r) => !r.feasible).map((r) => `${r.memoryMb} MB`);
+  const unmeasured = results.filter((r) => !r.measured && r.feasible).length;
+  const pick: TuningPick | null = winner
+    ? {
+        memoryMb: winner.memoryMb,
+        architecture: winner.architecture,
+        reason:
+          `${describeStrategy(options)}: ${winner.memoryMb} MB ${winner.architecture} at ` +
+          `${usd(winner.costUsdPerInvocation!)} per invocation, mean ${winner.meanMs!.toFixed(1)} ms ` +
+          `over ${winner.invocations} invocations` +
+          (unmeasured > 0
+            ? `; ${unmeasured} size(s) not run, their fitted curve could not beat it by more than 2 %`
+            : '') +
+          (infeasible.length > 0 ? `; infeasible: ${infeasible.join(', ')}` : ''),
+      }
+    : null;
+
+  return {
+    results,
+    pick,
+    invocationsUsed: observations.length,
+    jobCostUsd: jobCostUsd(observations, pricer),
+    architectureComparison: winner ? compareArchitectures(results, winner.memoryMb) : null,
+    catalogueVersion: pricer.catalogueVersion,
+    priceIds: pricer.priceIds,
+  };
+}
+
+function describeStrategy(options: SearchOptions): string {
+  switch (options.strategy) {
+    case 'cost':
+      return 'cheapest';
+    case 'speed':
+      return 'fastest';
+    case 'balanced':
+      return `balanced (weight ${options.balancedWeight} on cost)`;
+  }
+}
+
+/** The x86 → arm64 switch at one size, when both were measured there. */
+function compareArchitectures(
+  results: SizeResult[],
+  memoryMb: number,
+): ArchitectureComparison | null {
+  const at = (architecture: string) =>
+    results.find(
+      (r) => r.memoryMb === memoryMb && r.architecture === architecture && r.measured && r.feasible,
+    );
+  const x86 = at('x86_64');
+  const arm = at('arm64');
+  if (!x86 || !arm) return null;
+  return {
+    memoryMb,
+    speedRatio: arm.meanMs! / x86.meanMs!,
+    costDifferenceUsdPerInvocation: arm.costUsdPerInvocation! - x86.costUsdPerInvocation!,
+  };
+}

@@ -1,0 +1,58 @@
+import type {
+  Candidate,
+  InvocationOutcome,
+  TuningArchitecture,
+  TuningPlatform,
+} from '../tuning.types';
+
+/** The function as it was before the job touched it: what `restore` puts back. */
+export interface FunctionSnapshot {
+  memoryMb: number;
+  architecture: TuningArchitecture;
+  region: string;
+  /** Platform-specific state the driver needs to restore (stored with the job as JSON). */
+  details: Record<string, unknown>;
+}
+
+/** Which job a driver call belongs to: names of what it creates carry the job id. */
+export interface TuningTarget {
+  jobId: string;
+  function: string;
+}
+
+/** One invocation as the platform reported it. */
+export interface DriverInvocation {
+  outcome: InvocationOutcome;
+  durationMs: number;
+  billedDurationMs: number;
+  initDurationMs: number;
+  errorType: string;
+}
+
+/**
+ * A platform a tuning job can measure. Implementations: one file each (Lambda, OpenFaaS,
+ * Knative), provided under the TUNING_DRIVERS token. `restore` must work from the snapshot
+ * alone, after a crash too, and be safe to call twice.
+ */
+export interface TuningDriver {
+  readonly platform: TuningPlatform;
+  snapshot(target: TuningTarget): Promise<FunctionSnapshot>;
+  /** Makes the candidate invocable (a version and alias, new limits, a tagged revision). */
+  prepare(target: TuningTarget, candidate: Candidate, snapshot: FunctionSnapshot): Promise<void>;
+  /** `fresh` asks for a new sandbox (onlyColdStarts). */
+  invoke(
+    target: TuningTarget,
+    candidate: Candidate,
+    payload: unknown,
+    fresh: boolean,
+  ): Promise<DriverInvocation>;
+  /** Removes everything the job created and puts the snapshot's configuration back. */
+  restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void>;
+  /** Sets the pick on the function itself or on a named alias (after restore). */
+  apply(
+    target: TuningTarget,
+    candidate: Candidate,
+    snapshot: FunctionSnapshot,
+    where: { kind: 'function' } | { kind: 'alias'; name: string },
+  ): Promise<void>;
+}

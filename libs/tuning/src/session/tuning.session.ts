@@ -1,0 +1,103 @@
+import type { TuningPricer } from '../pricing/tuning-cost';
+import { adaptiveBudget, nextStep } from '../search/tuning.search';
+import type { Candidate, Observation, SearchOptions } from '../tuning.types';
+import { candidateKey } from '../tuning.types';
+import type { WeightedPayload } from './payload.plan';
+import { payloadFor } from './payload.plan';
+import type { FunctionSnapshot, TuningDriver, TuningTarget } from './tuning.driver';
+
+export interface TuningSessionInput {
+  driver: TuningDriver;
+  target: TuningTarget;
+  snapshot: FunctionSnapshot;
+  candidates: Candidate[];
+  options: SearchOptions;
+  pricer: TuningPricer;
+  payload?: unknown;
+  weightedPayloads?: WeightedPayload[];
+  parallelInvocation: boolean;
+  sleepBetweenRunsMs: number;
+  /** Observations of an earlier run of the same job (a resume continues from them). */
+  observations: Observation[];
+  /** Called after each batch (store it, report progress); throwing stops the job. */
+  onBatch(batch: Observation[], all: Observation[]): Promise<void>;
+  /** Checked between invocations: a cancel request or a shutdown stops the job. */
+  shouldStop(): boolean;
+}
+
+export type SessionEnd = { kind: 'done'; reason: string } | { kind: 'stopped' };
+
+/** Share of the job done: the grid's count, or the adaptive budget (an upper bound). */
+export function tuningProgress(
+  options: SearchOptions,
+  candidates: number,
+  invocationsUsed: number,
+  finished: boolean,
+): number {
+  if (finished) return 1;
+  const planned =
+    options.mode === 'grid'
+      ? candidates * options.invocationsPerSize
+      : adaptiveBudget(candidates, options.invocationsPerSize);
+  return Math.min(0.99, invocationsUsed / Math.max(1, planned));
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs the search against a driver until it is done or stopped. Whatever happens, what the job
+ * created is removed and the function's configuration put back before this returns or throws.
+ */
+export async function runTuningSession(input: TuningSessionInput): Promise<SessionEnd> {
+  const { driver, target, snapshot, options } = input;
+  const observations = [...input.observations];
+  const prepared = new Set<string>();
+  try {
+    for (;;) {
+      if (input.shouldStop()) return { kind: 'stopped' };
+      const step = nextStep(input.candidates, observations, options, input.pricer);
+      if (step.kind === 'done') return step;
+      const key = candidateKey(step.candidate);
+      if (!prepared.has(key)) {
+        await driver.prepare(target, step.candidate, snapshot);
+        prepared.add(key);
+      }
+      const already = observations.filter((o) => candidateKey(o) === key).length;
+      const call = async (i: number): Promise<Observation> => {
+        const r = await driver.invoke(
+          target,
+          step.candidate,
+          payloadFor(input, already + i, options.invocationsPerSize),
+          options.onlyColdStarts,
+        );
+        return {
+          ...r,
+          architecture: step.candidate.architecture,
+          memoryMb: step.candidate.memoryMb,
+          seq: 0,
+          warmup: i < step.warmup,
+        };
+      };
+      const batch: Observation[] = [];
+      if (input.parallelInvocation) {
+        if (step.warmup > 0) batch.push(await call(0));
+        const rest = Array.from({ length: step.count - step.warmup }, (_, i) => step.warmup + i);
+        batch.push(...(await Promise.all(rest.map(call))));
+      } else {
+        for (let i = 0; i < step.count; i++) {
+          if (i > 0 && input.shouldStop()) break;
+          if (i > 0 && input.sleepBetweenRunsMs > 0) await sleep(input.sleepBetweenRunsMs);
+          const o = await call(i);
+          batch.push(o);
+          // A size that ran out of memory or time is infeasible: no need to insist.
+          if (o.outcome === 'oom' || o.outcome === 'timeout') break;
+        }
+      }
+      batch.forEach((o, i) => (o.seq = observations.length + i));
+      observations.push(...batch);
+      await input.onBatch(batch, observations);
+    }
+  } finally {
+    await driver.restore(target, snapshot);
+  }
+}

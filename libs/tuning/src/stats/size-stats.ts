@@ -1,0 +1,113 @@
+import type { TuningPricer } from '../pricing/tuning-cost';
+import type { Candidate, Observation, SearchOptions, SizeResult } from '../tuning.types';
+
+/** Sorted copy without `floor(n·share)` values at each end (Power Tuning's discardTopBottom). */
+export function trimmed(values: number[], share: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const drop = Math.floor(sorted.length * share);
+  return sorted.slice(drop, sorted.length - drop);
+}
+
+export function mean(values: number[]): number {
+  return values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: number[], p: number): number {
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(sorted.length, rank) - 1];
+}
+
+/** Standard error of the mean; a floor of 1 % of the mean keeps a few equal samples honest. */
+export function standardError(values: number[]): number {
+  const n = values.length;
+  if (n < 2) return Number.POSITIVE_INFINITY;
+  const m = mean(values);
+  const variance = values.reduce((s, v) => s + (v - m) ** 2, 0) / (n - 1);
+  return Math.max(Math.sqrt(variance), 0.01 * Math.abs(m)) / Math.sqrt(n);
+}
+
+/** What the user waits for: Duration plus Init (Power Tuning's speed figure). */
+export function elapsedMs(o: Observation): number {
+  return o.durationMs + o.initDurationMs;
+}
+
+/** Invocations whose durations count: successful and not warm-up. */
+export function measuredObservations(observations: Observation[]): Observation[] {
+  return observations.filter((o) => !o.warmup && o.outcome === 'ok');
+}
+
+/** Why a size cannot be used, or undefined when it can (errors below half are the function's). */
+export function failureOf(observations: Observation[]): string | undefined {
+  const oom = observations.find((o) => o.outcome === 'oom');
+  if (oom) return `out of memory${oom.errorType ? ` (${oom.errorType})` : ''}`;
+  const timeout = observations.find((o) => o.outcome === 'timeout');
+  if (timeout) return `timed out${timeout.errorType ? ` (${timeout.errorType})` : ''}`;
+  const errors = observations.filter((o) => o.outcome === 'error');
+  if (errors.length > 0 && errors.length * 2 > observations.length) {
+    return `${errors.length} of ${observations.length} invocations failed (${errors[0].errorType || 'error'})`;
+  }
+  return undefined;
+}
+
+/** The figures of one measured candidate. */
+export function sizeResult(
+  candidate: Candidate,
+  observations: Observation[],
+  options: Pick<SearchOptions, 'discardTopBottom' | 'onlyColdStarts'>,
+  pricer: TuningPricer,
+): SizeResult {
+  const share = options.onlyColdStarts ? 0 : options.discardTopBottom;
+  const ok = measuredObservations(observations);
+  const failure = failureOf(observations);
+  const base = {
+    memoryMb: candidate.memoryMb,
+    architecture: candidate.architecture,
+    invocations: observations.length,
+    measured: true,
+    errors: observations.filter((o) => o.outcome !== 'ok').length,
+  };
+  if (failure || ok.length === 0) {
+    return {
+      ...base,
+      feasible: false,
+      failure: failure ?? 'no successful invocation',
+      meanMs: null,
+      p50Ms: null,
+      p90Ms: null,
+      p99Ms: null,
+      billedMeanMs: null,
+      costUsdPerInvocation: null,
+    };
+  }
+  const elapsed = ok.map(elapsedMs).sort((a, b) => a - b);
+  const billedMeanMs = mean(
+    trimmed(
+      ok.map((o) => o.billedDurationMs),
+      share,
+    ),
+  );
+  return {
+    ...base,
+    feasible: true,
+    meanMs: mean(trimmed(elapsed, share)),
+    p50Ms: percentile(elapsed, 50),
+    p90Ms: percentile(elapsed, 90),
+    p99Ms: percentile(elapsed, 99),
+    billedMeanMs,
+    // Power Tuning rounds the mean billed duration up to the billing step before pricing it.
+    costUsdPerInvocation: pricer.invocationUsd(
+      candidate.architecture,
+      candidate.memoryMb,
+      Math.ceil(billedMeanMs),
+    ),
+  };
+}
+
+/** What the job itself cost: every invocation it made, warm-ups and failures included. */
+export function jobCostUsd(observations: Observation[], pricer: TuningPricer): number {
+  return observations.reduce(
+    (s, o) => s + pricer.invocationUsd(o.architecture, o.memoryMb, o.billedDurationMs),
+    0,
+  );
+}

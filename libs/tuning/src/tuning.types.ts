@@ -1,0 +1,84 @@
+export type TuningPlatform = 'aws-lambda' | 'openfaas' | 'knative';
+export type TuningArchitecture = 'x86_64' | 'arm64';
+export type TuningStrategy = 'cost' | 'speed' | 'balanced';
+export type TuningMode = 'adaptive' | 'grid';
+
+/** One configuration a job can measure. */
+export interface Candidate {
+  architecture: TuningArchitecture;
+  memoryMb: number;
+}
+
+export function candidateKey(c: Candidate): string {
+  return `${c.architecture}:${c.memoryMb}`;
+}
+
+/**
+ * How one invocation ended. `oom` and `timeout` say the size itself is too small; `error` is the
+ * function's own failure.
+ */
+export type InvocationOutcome = 'ok' | 'error' | 'oom' | 'timeout';
+
+/** One measured invocation, as the platform reported it. */
+export interface Observation {
+  architecture: TuningArchitecture;
+  memoryMb: number;
+  /** Sequence number within the job (resumed jobs continue the count). */
+  seq: number;
+  /** Warm-up calls are counted as invocations (and dollars) but not in the statistics. */
+  warmup: boolean;
+  outcome: InvocationOutcome;
+  durationMs: number;
+  /** What the platform billed (Lambda's Billed Duration, INIT included when billed). */
+  billedDurationMs: number;
+  initDurationMs: number;
+  errorType: string;
+}
+
+/** The search's knobs, already validated (see tuning-request.schema.ts for the public form). */
+export interface SearchOptions {
+  mode: TuningMode;
+  strategy: TuningStrategy;
+  /** 1 behaves like 'cost', 0 like 'speed' (Power Tuning's max-normalised sum). */
+  balancedWeight: number;
+  /** The grid's invocations per size; the adaptive search spends at most a third of the grid. */
+  invocationsPerSize: number;
+  /** Share of sorted durations dropped at each end before the mean (Power Tuning: 0.2). */
+  discardTopBottom: number;
+  /** Every invocation starts cold: no warm-up, nothing discarded. */
+  onlyColdStarts: boolean;
+}
+
+/** Measured (or, for sizes the adaptive search ruled out, predicted) figures of one candidate. */
+export interface SizeResult {
+  memoryMb: number;
+  architecture: TuningArchitecture;
+  invocations: number;
+  /** Whether this candidate was run at all; unmeasured ones carry model predictions. */
+  measured: boolean;
+  feasible: boolean;
+  failure?: string;
+  errors: number;
+  meanMs: number | null;
+  p50Ms: number | null;
+  p90Ms: number | null;
+  p99Ms: number | null;
+  /** Mean billed duration after trimming (what the cost rests on). */
+  billedMeanMs: number | null;
+  costUsdPerInvocation: number | null;
+}
+
+export interface TuningPick {
+  memoryMb: number;
+  architecture: TuningArchitecture;
+  reason: string;
+}
+
+/** The x86 → arm64 switch at the pick's size, when a job measured both. */
+export interface ArchitectureComparison {
+  memoryMb: number;
+  /** arm64 mean duration / x86_64 mean duration (below 1: arm64 is faster). */
+  speedRatio: number;
+  /** arm64 cost per invocation − x86_64 cost per invocation. */
+  costDifferenceUsdPerInvocation: number;
+}

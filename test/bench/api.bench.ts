@@ -1,0 +1,346 @@
+/**
+ * `npm run bench:api [-- --scale 0.1] [-- --fleet narrow|wide]`: the dashboard routes over the
+ * fleets of issue 11, each timed over HTTP (3 warm-ups, 10 calls, p50/p95) beside the engine's
+ * plain aggregate over the same rows, measured in the same run.
+ *
+ * - narrow: 10 M Lambda invocations of 1,000 functions from one source over 24 h, written into
+ *   `invocations` (INSERT … SELECT, so the materialized views fill the aggregates as in production);
+ * - wide: 10,000 functions × 7 days written straight into `function_minutes` (test/bench/support/
+ *   week-fleet.ts; 100 of them reported by two sources).
+ *
+ * Each fleet runs in a process of its own (chDB keeps one data directory per process). `--scale`
+ * multiplies the invocation count (narrow) and the function count (wide) for quick runs.
+ */
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { ClickHouseClient } from '@clickhouse/client';
+import {
+  insertFleetInventory,
+  insertMinuteFleet,
+} from '../analysis/support/minute-fleet.generator';
+import { startFleetscope } from '../support/fleetscope-app';
+import { fmt, percentile } from './support/bench-figures';
+import { settleMerges } from './support/settle-merges';
+import { WEEK_FLEET_ACCOUNT, weekFleet } from './support/week-fleet';
+
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
+const NARROW_FUNCTIONS = 1000;
+const NARROW_INVOCATIONS = 10_000_000;
+const NARROW_PREFIX = 'aws_lambda~123456789012~us-east-1~api';
+
+interface Timing {
+  name: string;
+  p50: number;
+  p95: number;
+  target?: number;
+}
+
+/** 3 warm-ups, then `calls` timed calls. */
+async function timeCalls(name: string, call: () => Promise<unknown>, calls = 10, target?: number) {
+  for (let i = 0; i < 3; i++) await call();
+  const ms: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const started = performance.now();
+    await call();
+    ms.push(performance.now() - started);
+  }
+  return { name, p50: percentile(ms, 50), p95: percentile(ms, 95), target } satisfies Timing;
+}
+
+function route(apiUrl: string, path: string): () => Promise<unknown> {
+  return async () => {
+    const response = await fetch(`${apiUrl}${path}`);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+}
+
+function sql(client: ClickHouseClient, query: string, params: Record<string, unknown> = {}) {
+  return async () => {
+    const result = await client.query({
+      query,
+      query_params: params,
+      format: 'JSONCompactEachRow',
+    });
+    return result.json();
+  };
+}
+
+async function scalar(client: ClickHouseClient, query: string): Promise<number> {
+  const [[value]] = (await sql(client, query)()) as [[number]];
+  return Number(value);
+}
+
+/** The engine's own aggregates, no source choice: what a route cannot beat. */
+function plainAggregates(client: ClickHouseClient, fromMs: number, toMs: number) {
+  const params = { from: Math.floor(fromMs / 1000), to: Math.floor(toMs / 1000) };
+  const hourFrom = Math.ceil(fromMs / HOUR_MS) * HOUR_MS;
+  const hourTo = Math.floor(toMs / HOUR_MS) * HOUR_MS;
+  const columns = `function_id, sum(invocations), sum(errors), sum(cold_starts),
+    sum(duration_sum_ms), max(duration_max_ms), sumMap(duration_buckets), sumMap(init_buckets)`;
+  return {
+    minutes: sql(
+      client,
+      `SELECT ${columns} FROM function_minutes
+       WHERE minute >= {from:DateTime} AND minute < {to:DateTime} GROUP BY function_id`,
+      params,
+    ),
+    hoursAndEdges: sql(
+      client,
+      `SELECT ${columns} FROM (
+         SELECT * FROM function_hours WHERE minute >= {hf:DateTime} AND minute < {ht:DateTime}
+         UNION ALL
+         SELECT * FROM function_minutes WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
+           AND (minute < {hf:DateTime} OR minute >= {ht:DateTime}))
+       GROUP BY function_id`,
+      { ...params, hf: Math.floor(hourFrom / 1000), ht: Math.floor(hourTo / 1000) },
+    ),
+  };
+}
+
+function table(title: string, rows: Timing[]): string {
+  const lines = [title, `  ${'what'.padEnd(64)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`];
+  for (const r of rows) {
+    const verdict =
+      r.target === undefined ? '' : r.p95 <= r.target ? `  ≤ ${r.target} ✔` : `  > ${r.target} ✘`;
+    lines.push(
+      `  ${r.name.padEnd(64)} ${fmt(r.p50).padStart(8)} ${fmt(r.p95).padStart(8)}${verdict}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** 10 M invocations (× scale) of 1,000 functions, one source, over the 24 h before `toMs`. */
+async function generateNarrow(client: ClickHouseClient, toMs: number, total: number) {
+  const fromMs = toMs - DAY_MS;
+  const chunk = 1_000_000;
+  for (let offset = 0; offset < total; offset += chunk) {
+    await client.command({
+      query: `
+        INSERT INTO invocations (function_id, source, start_time, request_id, platform, version,
+          duration_us, billed_duration_ms, init_duration_us, memory_size_mb, max_memory_used_mb,
+          cold_start, init_type, status, runtime, architecture)
+        SELECT
+          concat({prefix:String}, '-', leftPad(toString(f), 4, '0')) AS function_id,
+          'lambda_log',
+          fromUnixTimestamp64Milli(toInt64({from:Int64} + intDiv(n * {span:UInt64}, {total:UInt64}) + h % 60000), 'UTC'),
+          toString(generateUUIDv4(n)),
+          'aws_lambda', '$LATEST',
+          d AS duration_us,
+          toUInt32(ceil(d / 1000)),
+          if(cold, toUInt32(150000 + h % 400000), 0),
+          toUInt16(128 * (1 + f % 8)),
+          toUInt16(40 + h % 80),
+          toInt8(cold), if(cold, 'on-demand', ''),
+          multiIf(h % 100 = 0, 'error', h % 1000 = 1, 'timeout', 'success'),
+          'nodejs22.x', 'x86_64'
+        FROM (
+          SELECT number AS n, number % {functions:UInt64} AS f, cityHash64(number) AS h,
+                 toUInt32(1000 + (h % 1000) * (50 + f % 200) * 3) AS d, h % 200 = 7 AS cold
+          FROM numbers({offset:UInt64}, {count:UInt64})
+        )`,
+      query_params: {
+        prefix: NARROW_PREFIX,
+        from: fromMs,
+        span: DAY_MS - 60_000,
+        total,
+        functions: NARROW_FUNCTIONS,
+        offset,
+        count: Math.min(chunk, total - offset),
+      },
+    });
+  }
+  await client.command({
+    query: `
+      INSERT INTO function_configs (function_id, source, platform, account, region, name, runtime,
+        architecture, package_type, memory_mb, timeout_ms)
+      SELECT concat({prefix:String}, '-', leftPad(toString(number), 4, '0')) AS function_id, 'api',
+             'aws_lambda', '123456789012', 'us-east-1', splitByChar('~', function_id)[4],
+             'nodejs22.x', 'x86_64', 'Zip', 128 * (1 + number % 8), 30000
+      FROM numbers({functions:UInt64})`,
+    query_params: { prefix: NARROW_PREFIX, functions: NARROW_FUNCTIONS },
+  });
+}
+
+async function runNarrow(scale: number): Promise<string> {
+  const app = await startFleetscope({ FLEETSCOPE_LOG_LEVEL: 'warn' });
+  try {
+    const client = app.clickhouse.client;
+    const toMs = Math.floor(Date.now() / 60_000) * 60_000;
+    const fromMs = toMs - DAY_MS;
+    const total = Math.round(NARROW_INVOCATIONS * scale);
+    const g0 = performance.now();
+    await generateNarrow(client, toMs, total);
+    await settleMerges(client);
+    const generatedS = (performance.now() - g0) / 1000;
+    const counts = await sql(
+      client,
+      `SELECT (SELECT count() FROM invocations), (SELECT sum(invocations) FROM function_minutes),
+              (SELECT count() FROM function_minutes), (SELECT count() FROM function_hours)`,
+    )();
+    const [[raw, aggregated, minuteRows, hourRows]] = counts as [[number, number, number, number]];
+    const range = `from=${fromMs}&to=${toMs}`;
+    const fn = `${NARROW_PREFIX}-0042`;
+    const plain = plainAggregates(client, fromMs, toMs);
+    const load = loadavg()[0];
+    const rows = [
+      await timeCalls(
+        `GET /api/functions (24 h)`,
+        route(app.apiUrl, `/api/functions?${range}`),
+        10,
+        150,
+      ),
+      await timeCalls(
+        `GET /api/coldstarts?groupBy=function`,
+        route(app.apiUrl, `/api/coldstarts?${range}&groupBy=function`),
+        10,
+        150,
+      ),
+      await timeCalls(
+        `GET /api/coldstarts?groupBy=memory`,
+        route(app.apiUrl, `/api/coldstarts?${range}&groupBy=memory`),
+        10,
+        150,
+      ),
+      await timeCalls(
+        `GET /api/functions/:id/timeseries`,
+        route(app.apiUrl, `/api/functions/${encodeURIComponent(fn)}/timeseries?${range}`),
+        10,
+        150,
+      ),
+      await timeCalls(
+        `GET /api/functions/:id/invocations`,
+        route(app.apiUrl, `/api/functions/${encodeURIComponent(fn)}/invocations?${range}`),
+        10,
+        150,
+      ),
+      await timeCalls('engine: GROUP BY function_id over function_minutes', plain.minutes),
+      await timeCalls('engine: the same over whole hours + edge minutes', plain.hoursAndEdges),
+      await timeCalls(
+        'engine: raw invocations, exact quantiles',
+        sql(
+          client,
+          `SELECT function_id, count(), countIf(cold_start = 1),
+                  quantilesExact(0.5, 0.95, 0.99)(duration_us)
+           FROM invocations
+           WHERE start_time >= fromUnixTimestamp64Milli({from:Int64})
+             AND start_time < fromUnixTimestamp64Milli({to:Int64})
+           GROUP BY function_id`,
+          { from: fromMs, to: toMs },
+        ),
+      ),
+    ];
+    return [
+      `narrow fleet: ${fmt(raw)} invocations (${fmt(aggregated)} in function_minutes), ${NARROW_FUNCTIONS} functions, one source, 24 h; ${fmt(minuteRows)} minute rows, ${fmt(hourRows)} hour rows; generated in ${fmt(generatedS, 1)} s; load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after`,
+      table('', rows),
+    ].join('\n');
+  } finally {
+    await app.stop();
+  }
+}
+
+async function runWide(scale: number): Promise<string> {
+  const app = await startFleetscope({ FLEETSCOPE_LOG_LEVEL: 'warn' });
+  try {
+    const client = app.clickhouse.client;
+    const toMs = Math.floor(Date.now() / 60_000) * 60_000;
+    const weekFrom = toMs - 7 * DAY_MS;
+    const dayFrom = toMs - DAY_MS;
+    const fleet = weekFleet(weekFrom, scale);
+    const g0 = performance.now();
+    await insertMinuteFleet(client, fleet);
+    await insertFleetInventory(client, fleet);
+    await settleMerges(client);
+    const generatedS = (performance.now() - g0) / 1000;
+    const functions = await scalar(client, `SELECT uniqExact(function_id) FROM function_minutes`);
+    const minuteRows = await scalar(client, `SELECT count() FROM function_minutes`);
+    const hourRows = await scalar(client, `SELECT count() FROM function_hours`);
+    const week = `from=${weekFrom}&to=${toMs}`;
+    const day = `from=${dayFrom}&to=${toMs}`;
+    const fn = encodeURIComponent(`${WEEK_FLEET_ACCOUNT}~steady-00007`);
+    const plainWeek = plainAggregates(client, weekFrom, toMs);
+    const plainDay = plainAggregates(client, dayFrom, toMs);
+    const load = loadavg()[0];
+    const calls = 5;
+    const rows = [
+      await timeCalls(
+        'GET /api/functions, 7 days',
+        route(app.apiUrl, `/api/functions?${week}`),
+        calls,
+        300,
+      ),
+      await timeCalls(
+        'GET /api/functions, 24 h',
+        route(app.apiUrl, `/api/functions?${day}`),
+        calls,
+        300,
+      ),
+      await timeCalls(
+        'GET /api/coldstarts?groupBy=function, 7 days',
+        route(app.apiUrl, `/api/coldstarts?${week}&groupBy=function`),
+        calls,
+        300,
+      ),
+      await timeCalls(
+        'GET /api/coldstarts?groupBy=function, 24 h',
+        route(app.apiUrl, `/api/coldstarts?${day}&groupBy=function`),
+        calls,
+        300,
+      ),
+      await timeCalls(
+        'GET /api/functions/:id/timeseries, 7 days',
+        route(app.apiUrl, `/api/functions/${fn}/timeseries?${week}`),
+        calls,
+        300,
+      ),
+      await timeCalls('engine: 7 days, whole hours + edge minutes', plainWeek.hoursAndEdges, calls),
+      await timeCalls('engine: 7 days, GROUP BY over function_minutes', plainWeek.minutes, calls),
+      await timeCalls('engine: 24 h, whole hours + edge minutes', plainDay.hoursAndEdges, calls),
+      await timeCalls('engine: 24 h, GROUP BY over function_minutes', plainDay.minutes, calls),
+    ];
+    return [
+      `wide fleet: ${fmt(functions)} functions × 7 days straight into function_minutes; ${fmt(minuteRows)} minute rows, ${fmt(hourRows)} hour rows; generated in ${fmt(generatedS, 1)} s; load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after`,
+      table('', rows),
+    ].join('\n');
+  } finally {
+    await app.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { scale: { type: 'string', default: '1' }, fleet: { type: 'string' } },
+  });
+  const scale = Number(values.scale);
+  if (!(scale > 0 && scale <= 1))
+    throw new Error(`--scale: expected a number in (0, 1], got ${values.scale}`);
+  if (values.fleet === 'narrow' || values.fleet === 'wide') {
+    const report = values.fleet === 'narrow' ? await runNarrow(scale) : await runWide(scale);
+    process.stdout.write(`${report}\n\n`);
+    return;
+  }
+  if (values.fleet !== undefined)
+    throw new Error(`--fleet: expected narrow or wide, got ${values.fleet}`);
+  process.stdout.write(
+    `bench:api, scale ${scale}; machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, embedded ClickHouse (chDB), Node ${process.version}\n\n`,
+  );
+  for (const fleet of ['narrow', 'wide']) {
+    // One process per fleet: chDB keeps one data directory per process.
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, __filename, '--fleet', fleet, '--scale', String(scale)],
+      { stdio: 'inherit' },
+    );
+    if (child.status !== 0) throw new Error(`the ${fleet} fleet failed (exit ${child.status})`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:api failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

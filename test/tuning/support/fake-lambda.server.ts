@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  curveByName,
+  seededRandom,
+  simulateInvocation,
+  type TuningArchitecture,
+} from '@fleetscope/tuning';
+
+/**
+ * A stand-in for the Lambda REST API (2015-03-31) that the AWS SDK is pointed at through
+ * AWS_ENDPOINT_URL_LAMBDA: GetFunction, Get/UpdateFunctionConfiguration, UpdateFunctionCode,
+ * PublishVersion, ListVersionsByFunction, DeleteFunction (a version), Create/Update/List/DeleteAlias
+ * and Invoke with LogType Tail. Each function follows one of the known duration curves and prints
+ * REPORT lines as Lambda does; an update leaves LastUpdateStatus InProgress for `updateMs`, during
+ * which another update is refused with ResourceConflictException, as on Lambda.
+ */
+export interface FakeFunctionSpec {
+  name: string;
+  curve: string;
+  memoryMb?: number;
+  architecture?: TuningArchitecture;
+  description?: string;
+  seed?: number;
+  /** Every Invoke from this call number on (1-based) fails with a 500 ServiceException. */
+  failInvokesFrom?: number;
+  invokeDelayMs?: number;
+  /** How long an update stays InProgress (the SDK waiter then polls once a second). */
+  updateMs?: number;
+}
+
+interface VersionState {
+  version: string;
+  memoryMb: number;
+  architecture: TuningArchitecture;
+  description: string;
+}
+
+interface FunctionState {
+  spec: FakeFunctionSpec;
+  latest: VersionState & { updateDoneAt: number };
+  versions: Map<string, VersionState>;
+  aliases: Map<string, string>;
+  nextVersion: number;
+  warm: Set<string>;
+  invokes: number;
+  random: () => number;
+}
+
+export interface FakeLambda {
+  url: string;
+  region: string;
+  account: string;
+  arn(name: string): string;
+  fn(name: string): FunctionState;
+  /** Paths of every request, e.g. `PUT /2015-03-31/functions/x/configuration`. */
+  calls: string[];
+  close(): Promise<void>;
+}
+
+const ACCOUNT = '123456789012';
+const REGION = 'us-east-1';
+const CODE = Buffer.from('PK fake function package');
+
+function errorAnswer(res: ServerResponse, status: number, type: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-errortype': type });
+  res.end(JSON.stringify({ Type: 'User', message }));
+}
+
+export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLambda> {
+  const functions = new Map<string, FunctionState>();
+  for (const spec of specs) {
+    functions.set(spec.name, {
+      spec,
+      latest: {
+        version: '$LATEST',
+        memoryMb: spec.memoryMb ?? 1024,
+        architecture: spec.architecture ?? 'x86_64',
+        description: spec.description ?? '',
+        updateDoneAt: 0,
+      },
+      versions: new Map(),
+      aliases: new Map(),
+      nextVersion: 1,
+      warm: new Set(),
+      invokes: 0,
+      random: seededRandom(spec.seed ?? 11),
+    });
+  }
+  const calls: string[] = [];
+  let url = '';
+  const arn = (name: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
+  const configuration = (f: FunctionState, v: VersionState) => ({
+    FunctionName: f.spec.name,
+    FunctionArn: v.version === '$LATEST' ? arn(f.spec.name) : `${arn(f.spec.name)}:${v.version}`,
+    Runtime: 'nodejs22.x',
+    MemorySize: v.memoryMb,
+    Timeout: 30,
+    Architectures: [v.architecture],
+    Description: v.description,
+    PackageType: 'Zip',
+    Version: v.version,
+    State: 'Active',
+    LastUpdateStatus:
+      v === f.latest && Date.now() < f.latest.updateDoneAt ? 'InProgress' : 'Successful',
+  });
+
+  const handle = (req: IncomingMessage, body: string, res: ServerResponse) => {
+    const u = new URL(req.url ?? '/', 'http://fake');
+    const method = req.method ?? 'GET';
+    calls.push(
+      `${method} ${decodeURIComponent(u.pathname).replace(/arn:aws:lambda:[^:]+:\d+:function:/, '')}`,
+    );
+    const json = (value: unknown, status = 200, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(value));
+    };
+    if (method === 'GET' && u.pathname === '/code.zip') {
+      res.writeHead(200, { 'content-type': 'application/zip' });
+      res.end(CODE);
+      return;
+    }
+    const m = /^\/2015-03-31\/functions\/([^/]+)(\/[^/]+)?(?:\/([^/]+))?$/.exec(u.pathname);
+    if (!m) return errorAnswer(res, 404, 'UnknownOperationException', u.pathname);
+    const name = decodeURIComponent(m[1]).split(':function:').pop()!.split(':')[0];
+    const f = functions.get(name);
+    if (!f)
+      return errorAnswer(res, 404, 'ResourceNotFoundException', `Function not found: ${name}`);
+    const sub = m[2] ?? '';
+    const input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+    const busy = Date.now() < f.latest.updateDoneAt;
+    const startUpdate = () => (f.latest.updateDoneAt = Date.now() + (f.spec.updateMs ?? 0));
+    const qualifier = u.searchParams.get('Qualifier');
+
+    if (method === 'GET' && sub === '') {
+      return json({
+        Configuration: configuration(f, f.latest),
+        Code: { RepositoryType: 'S3', Location: `${url}/code.zip` },
+      });
+    }
+    if (sub === '/configuration' && method === 'GET') {
+      const v = qualifier && qualifier !== '$LATEST' ? f.versions.get(qualifier) : f.latest;
+      if (!v) return errorAnswer(res, 404, 'ResourceNotFoundException', `no version ${qualifier}`);
+      return json(configuration(f, v));
+    }
+    if (sub === '/configuration' && method === 'PUT') {
+      if (busy)
+        return errorAnswer(res, 409, 'ResourceConflictException', 'An update is in progress');
+      if (typeof input.MemorySize === 'number') f.latest.memoryMb = input.MemorySize;
+      if (typeof input.Description === 'string') f.latest.description = input.Description;
+      startUpdate();
+      return json(configuration(f, f.latest));
+    }
+    if (sub === '/code' && method === 'PUT') {
+      if (busy)
+        return errorAnswer(res, 409, 'ResourceConflictException', 'An update is in progress');
+      const archs = input.Architectures as TuningArchitecture[] | undefined;
+      if (!input.ZipFile) return errorAnswer(res, 400, 'InvalidParameterValueException', 'no code');
+      if (archs?.[0]) f.latest.architecture = archs[0];
+      startUpdate();
+      return json(configuration(f, f.latest));
+    }
+    if (sub === '/versions' && method === 'POST') {
+      if (busy)
+        return errorAnswer(res, 409, 'ResourceConflictException', 'An update is in progress');
+      // Lambda returns the last version when nothing changed since it was published.
+      const last = [...f.versions.values()].at(-1);
+      const same =
+        last &&
+        last.memoryMb === f.latest.memoryMb &&
+        last.architecture === f.latest.architecture &&
+        last.description === f.latest.description;
+      if (same) return json(configuration(f, last), 201);
+      const v: VersionState = {
+        version: String(f.nextVersion++),
+        memoryMb: f.latest.memoryMb,
+        architecture: f.latest.architecture,
+        description:
+          typeof input.Description === 'string' ? input.Description : f.latest.description,
+      };
+      f.versions.set(v.version, v);
+      return json(configuration(f, v), 201);
+    }
+    if (sub === '/versions' && method === 'GET') {
+      return json({
+        Versions: [f.latest, ...f.versions.values()].map((v) => configuration(f, v)),
+      });
+    }
+    if (sub === '' && method === 'DELETE') {
+      if (!qualifier || !f.versions.has(qualifier))
+        return errorAnswer(res, 404, 'ResourceNotFoundException', `no version ${qualifier}`);
+      if ([...f.aliases.values()].includes(qualifier))
+        return errorAnswer(res, 409, 'ResourceConflictException', 'an alias points at it');
+      f.versions.delete(qualifier);
+      res.writeHead(204).end();
+      return;
+    }
+    const aliasOf = (alias: string, version: string) => ({
+      AliasArn: `${arn(name)}:${alias}`,
+      Name: alias,
+      FunctionVersion: version,
+    });
+    if (sub === '/aliases' && method === 'POST') {
+      const alias = String(input.Name);
+      const version = String(input.FunctionVersion);
+      if (f.aliases.has(alias))
+        return errorAnswer(res, 409, 'ResourceConflictException', `Alias already exists: ${alias}`);
+      if (!f.versions.has(version))
+        return errorAnswer(res, 404, 'ResourceNotFoundException', `no version ${version}`);
+      f.aliases.set(alias, version);
+      return json(aliasOf(alias, version), 201);
+    }
+    if (sub === '/aliases' && method === 'GET') {
+      return json({ Aliases: [...f.aliases].map(([a, v]) => aliasOf(a, v)) });
+    }
+    if (sub === '/aliases' && m[3]) {
+      const alias = decodeURIComponent(m[3]);
+      if (!f.aliases.has(alias))
+        return errorAnswer(res, 404, 'ResourceNotFoundException', `no alias ${alias}`);
+      if (method === 'DELETE') {
+        f.aliases.delete(alias);
+        res.writeHead(204).end();
+        return;
+      }
+      if (method === 'PUT') {
+        f.aliases.set(alias, String(input.FunctionVersion));
+        return json(aliasOf(alias, String(input.FunctionVersion)));
+      }
+    }
+    if (sub === '/invocations' && method === 'POST') {
+      f.invokes++;
+      if (f.spec.failInvokesFrom && f.invokes >= f.spec.failInvokesFrom)
+        return errorAnswer(res, 500, 'ServiceException', 'Lambda is having a bad day');
+      const version = qualifier ? (f.aliases.get(qualifier) ?? qualifier) : '$LATEST';
+      const v = version === '$LATEST' ? f.latest : f.versions.get(version);
+      if (!v)
+        return errorAnswer(res, 404, 'ResourceNotFoundException', `no qualifier ${qualifier}`);
+      const curve = curveByName(f.spec.curve)!;
+      const cold = !f.warm.has(v.version);
+      const r = simulateInvocation(curve, v.memoryMb, v.architecture, cold, f.random);
+      if (r.outcome === 'ok' || r.outcome === 'error') f.warm.add(v.version);
+      else f.warm.delete(v.version);
+      const requestId = randomUUID();
+      const fields = [
+        `REPORT RequestId: ${requestId}`,
+        `Duration: ${r.durationMs.toFixed(2)} ms`,
+        `Billed Duration: ${r.billedDurationMs} ms`,
+        `Memory Size: ${v.memoryMb} MB`,
+        `Max Memory Used: ${Math.min(v.memoryMb, 90)} MB`,
+        ...(r.initDurationMs > 0 ? [`Init Duration: ${r.initDurationMs.toFixed(2)} ms`] : []),
+        ...(r.outcome === 'oom' ? ['Status: error', 'Error Type: Runtime.OutOfMemory'] : []),
+        ...(r.outcome === 'timeout' ? ['Status: timeout'] : []),
+      ];
+      const log = [
+        `START RequestId: ${requestId} Version: ${v.version}`,
+        `END RequestId: ${requestId}`,
+        `${fields.join('\t')}\t`,
+        '',
+      ].join('\n');
+      const headers: Record<string, string> = {
+        'x-amz-executed-version': v.version,
+        'x-amz-log-result': Buffer.from(log).toString('base64'),
+      };
+      let payload: unknown = { ok: true, memoryMb: v.memoryMb };
+      if (r.outcome !== 'ok') {
+        headers['x-amz-function-error'] = 'Unhandled';
+        payload =
+          r.outcome === 'oom'
+            ? {
+                errorType: 'Runtime.OutOfMemory',
+                errorMessage: 'Runtime exited with error: signal: killed',
+              }
+            : { errorType: 'Error', errorMessage: 'intermittent failure' };
+      }
+      const send = () => json(payload, 200, headers);
+      if (f.spec.invokeDelayMs) setTimeout(send, f.spec.invokeDelayMs);
+      else send();
+      return;
+    }
+    return errorAnswer(res, 404, 'UnknownOperationException', `${method} ${u.pathname}`);
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      try {
+        handle(req, Buffer.concat(chunks).toString('utf8'), res);
+      } catch (error) {
+        errorAnswer(res, 500, 'ServiceException', (error as Error).message);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    region: REGION,
+    account: ACCOUNT,
+    arn,
+    fn: (name) => functions.get(name)!,
+    calls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
