@@ -10,7 +10,7 @@ import type {
   StoredRecommendation,
 } from '@fleetscope/storage';
 import { StorageUnavailableError } from '@fleetscope/storage';
-import { AnalysisRunner, concurrencyLevels } from './analysis.runner';
+import { AnalysisRunner, candidateConcurrencyLevels } from './analysis.runner';
 
 const ID = 'aws_lambda~1~us-east-1~a';
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -126,9 +126,9 @@ describe(AnalysisRunner.name, () => {
   });
 });
 
-describe(concurrencyLevels.name, () => {
+describe(candidateConcurrencyLevels.name, () => {
   it('defect 5 (configured level not a candidate): every configured PC and min-scale level is measured beside the defaults', () => {
-    const levels = concurrencyLevels([
+    const levels = candidateConcurrencyLevels([
       { provisionedConcurrency: 4, minScale: null },
       { provisionedConcurrency: null, minScale: 7 },
       { provisionedConcurrency: null, minScale: null },

@@ -29,7 +29,7 @@ const DAY_MS = 86_400_000;
 const MAX_CONFIGURED_LEVELS = 64;
 
 /** The default candidate levels and every provisioned-concurrency / min-scale level configured. */
-export function concurrencyLevels(
+export function candidateConcurrencyLevels(
   configs: Iterable<{ provisionedConcurrency: number | null; minScale: number | null }>,
 ): number[] {
   const configured = new Set<number>();
@@ -141,7 +141,10 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     try {
       // The configured levels join the candidates: savings are priced against what is set now.
       const configs = await this.configs.merged();
-      const stored = await this.inputs.load({ fromMs, toMs }, concurrencyLevels(configs.values()));
+      const stored = await this.inputs.load(
+        { fromMs, toMs },
+        candidateConcurrencyLevels(configs.values()),
+      );
       const inputs = assembleAnalysisInputs(stored, configs);
       const inputsDoneMs = Date.now();
 
