@@ -14,6 +14,7 @@ const LAMBDA_1MS_BLOG =
   'https://aws.amazon.com/blogs/aws/new-for-aws-lambda-1ms-billing-granularity-adds-cost-savings/';
 const FARGATE_PRICING = 'https://aws.amazon.com/fargate/pricing/';
 const CLOUD_RUN_PRICING = 'https://cloud.google.com/run/pricing';
+const ELB_PRICING = 'https://aws.amazon.com/elasticloadbalancing/pricing/';
 
 /** Dates the Lambda price list changed shape. */
 export const LAMBDA_ONE_MS_BILLING_FROM = '2020-12-01';
@@ -204,6 +205,25 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     effectiveTo: null,
     sourceUrl: FARGATE_PRICING,
     note: 'Variable; modelled as 70 % below on-demand.',
+  }),
+  // ── Application Load Balancer (in front of the container comparison's tasks) ──────────────
+  entry({
+    meter: 'aws.elb.application.hour',
+    unit: 'hour',
+    usdPerUnit: 0.0225,
+    effectiveFrom: '2016-08-11',
+    effectiveTo: null,
+    sourceUrl: ELB_PRICING,
+    note: 'us-east-1, per ALB-hour (partial hours billed as full).',
+  }),
+  entry({
+    meter: 'aws.elb.application.lcu',
+    unit: 'LCU-hour',
+    usdPerUnit: 0.008,
+    effectiveFrom: '2016-08-11',
+    effectiveTo: null,
+    sourceUrl: ELB_PRICING,
+    note: 'One LCU: 25 new connections/s, 3,000 active connections/min, 1 GB/h processed or 1,000 rule evaluations/s.',
   }),
   // ── Cloud Run (Tier 1) ───────────────────────────────────────────────────────────────────
   entry({
