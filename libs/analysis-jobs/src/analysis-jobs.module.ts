@@ -4,6 +4,7 @@ import type { Config } from '@fleetscope/config';
 import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
+import { analyzerSettings } from './pricing/analyzer-settings';
 import { configuredCatalogue } from './pricing/configured-catalogue';
 import { AnalysisRunner } from './runner/analysis.runner';
 import { WeeklyReportsService } from './reports/weekly-reports.service';
@@ -20,7 +21,11 @@ import { WeeklyReportsService } from './reports/weekly-reports.service';
       inject: [FLEETSCOPE_CONFIG],
       useFactory: (config: Config) => configuredCatalogue(config),
     },
-    { provide: ANALYZERS, useFactory: defaultAnalyzers },
+    {
+      provide: ANALYZERS,
+      inject: [FLEETSCOPE_CONFIG],
+      useFactory: (config: Config) => defaultAnalyzers(analyzerSettings(config)),
+    },
     AnalysisRunner,
     ColdStartsService,
     WeeklyReportsService,

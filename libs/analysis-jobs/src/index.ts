@@ -8,3 +8,4 @@ export * from './inputs/account-usage';
 export * from './pricing/configured-catalogue';
 export * from './reports/weekly-reports.service';
 export * from './reports/weekly-report.inputs';
+export * from './pricing/analyzer-settings';

@@ -1,19 +1,59 @@
 import type { AnalysisContext, Analyzer } from './analyzer';
-import { ContainersAnalyzer } from './containers/containers.analyzer';
+import type { ContainersOptions } from './containers/containers.analyzer';
+import { ContainersAnalyzer, DEFAULT_CONTAINERS_OPTIONS } from './containers/containers.analyzer';
+import type { EvidenceOptions } from './evidence/evidence.gate';
+import { DEFAULT_EVIDENCE_OPTIONS } from './evidence/evidence.gate';
 import type { FunctionAnalysisInput } from './inputs';
-import { MemoryAnalyzer } from './memory/memory.analyzer';
-import { ProvisionedConcurrencyAnalyzer } from './provisioned-concurrency/provisioned-concurrency.analyzer';
+import { DEFAULT_MEMORY_OPTIONS, MemoryAnalyzer } from './memory/memory.analyzer';
+import {
+  DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
+  ProvisionedConcurrencyAnalyzer,
+} from './provisioned-concurrency/provisioned-concurrency.analyzer';
 import type { Recommendation } from './recommendation';
 import { compareRecommendations } from './recommendation';
-import { TimeoutRiskAnalyzer } from './timeout-risk/timeout-risk.analyzer';
+import {
+  DEFAULT_TIMEOUT_RISK_OPTIONS,
+  TimeoutRiskAnalyzer,
+} from './timeout-risk/timeout-risk.analyzer';
 
-/** Every built-in analyzer with its default options; the analyzer app can provide its own list. */
-export function defaultAnalyzers(): Analyzer[] {
+/** What a deployment configures about its recommendations (FLEETSCOPE_RECOMMENDATION_*). */
+export interface AnalyzerSettings {
+  evidence: EvidenceOptions;
+  /** $ a second of cold-start waiting is worth; 0 keeps dollars alone. */
+  latencyUsdPerSecond: number;
+  containersOffer: ContainersOptions['offer'];
+}
+
+export const DEFAULT_ANALYZER_SETTINGS: AnalyzerSettings = {
+  evidence: DEFAULT_EVIDENCE_OPTIONS,
+  latencyUsdPerSecond: 0,
+  containersOffer: 'fargate',
+};
+
+/**
+ * Every built-in analyzer, memory before provisioned concurrency and containers (they are priced
+ * at the memory it recommends); the analyzer app can provide its own list.
+ */
+export function defaultAnalyzers(
+  settings: AnalyzerSettings = DEFAULT_ANALYZER_SETTINGS,
+): Analyzer[] {
+  const { evidence } = settings;
   return [
-    new TimeoutRiskAnalyzer(),
-    new MemoryAnalyzer(),
-    new ProvisionedConcurrencyAnalyzer(),
-    new ContainersAnalyzer(),
+    new TimeoutRiskAnalyzer({
+      ...DEFAULT_TIMEOUT_RISK_OPTIONS,
+      minInvocations: evidence.minInvocations,
+    }),
+    new MemoryAnalyzer({ ...DEFAULT_MEMORY_OPTIONS, evidence }),
+    new ProvisionedConcurrencyAnalyzer({
+      ...DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
+      evidence,
+      latencyValueUsdPerSecond: settings.latencyUsdPerSecond,
+    }),
+    new ContainersAnalyzer({
+      ...DEFAULT_CONTAINERS_OPTIONS,
+      evidence,
+      offer: settings.containersOffer,
+    }),
   ];
 }
 

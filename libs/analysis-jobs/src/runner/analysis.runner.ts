@@ -152,7 +152,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       const { recommendations, failures } = runAnalyzers(this.analyzers, inputs, {
         catalogue: this.catalogue,
         at: new Date(toMs),
-        monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs),
+        monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs, this.config.pricingTierGrouping),
         explain: (whyNot) => explanations.push(whyNot),
       });
       const analysisDoneMs = Date.now();
