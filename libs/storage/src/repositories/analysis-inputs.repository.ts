@@ -337,7 +337,7 @@ export class AnalysisInputsRepository {
                'Map(Int16, UInt64)') AS c_hist
         FROM (
           SELECT function_id, minute,
-                 if(p.peak IS NULL, a.avg_c, toFloat64(p.peak)) AS c,
+                 toFloat64(ifNull(if(p.peak IS NULL, a.avg_c, toFloat64(p.peak)), 0)) AS c,
                  ifNull(a.cs, 0) AS cs, ifNull(a.init_ms, 0) AS init_ms
           FROM (
             -- One row per function-minute. Window sums over the table's own order stream through
