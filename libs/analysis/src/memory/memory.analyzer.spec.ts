@@ -89,7 +89,7 @@ describe(MemoryAnalyzer.name, () => {
   it('defect 1 (memory advice from one observed size rests on an assumption): 1,024 MB at 200 ms never gets a size change as the peak used goes 60 → 250 → 500 MB', () => {
     for (const peak of [60, 250, 500]) {
       const stats = windowStats({
-        invocations: 2_000_000,
+        invocations: 20_000_000,
         medianMs: 200,
         sigma: 0.2,
         maxMemoryUsedMb: peak,
@@ -108,7 +108,7 @@ describe(MemoryAnalyzer.name, () => {
       // Bounded: from ≈ nothing (CPU-bound) to the whole memory share (duration unchanged).
       expect(rec.savingUsd.lowUsd).toBeGreaterThanOrEqual(0);
       expect(rec.savingUsd.highUsd).toBeGreaterThan(rec.savingUsd.lowUsd);
-      expect(rec.basis).toMatchObject({ invocations: 2_000_000, windowDays: 14 });
+      expect(rec.basis).toMatchObject({ invocations: 20_000_000, windowDays: 14 });
     }
   });
 

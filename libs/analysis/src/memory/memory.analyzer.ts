@@ -38,6 +38,11 @@ export interface MemoryOptions {
   evidence: EvidenceOptions;
   /** Observed sizes further apart than this may straddle a deploy: their comparison counts less. */
   deployGapMs: number;
+  /**
+   * One size seen: a tuning job is worth suggesting when the midpoint of the possible saving
+   * reaches this ($/month); the run costs effort, and the saving may be nothing.
+   */
+  minMeasureSavingUsdPerMonth: number;
 }
 
 export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = {
@@ -49,6 +54,7 @@ export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = {
   ],
   evidence: DEFAULT_EVIDENCE_OPTIONS,
   deployGapMs: 7 * 86_400_000,
+  minMeasureSavingUsdPerMonth: 10,
 };
 
 const LAMBDA_MIN_MB = 128;
@@ -402,7 +408,11 @@ export class MemoryAnalyzer implements Analyzer {
       lowUsd: Math.max(0, currentUsd - slowed),
       highUsd: currentUsd - unchanged,
     };
-    const immaterial = materialityShortfall(saving, currentUsd, this.options.evidence);
+    const immaterial =
+      materialityShortfall(saving, currentUsd, this.options.evidence) ??
+      (midpoint(saving) < this.options.minMeasureSavingUsdPerMonth
+        ? `Possible saving ${saving.lowUsd.toFixed(2)}–${saving.highUsd.toFixed(2)} $/month: below the ${this.options.minMeasureSavingUsdPerMonth} $/month that makes a tuning job worth running.`
+        : null);
     if (immaterial) return whyNot('below-materiality', immaterial);
     const overBy = Math.round(currentMb - peak);
     const sizes = this.options.ladderMb.filter((m) => m >= targetMb && m <= currentMb);

@@ -236,12 +236,8 @@ describe(AnalysisInputsRepository.name, () => {
         coldStarts: 0,
         onDemandInitMs: 0,
       };
-      // A one-week window is all held out.
-      const heldOut = ({ hourOfWeek: _h, ...rest }: typeof week0) => rest;
-      expect(p.hours).toEqual([
-        { ...week0, heldOut: heldOut(week0) },
-        { ...week25, heldOut: heldOut(week25) },
-      ]);
+      // One week has no held-out week (schedules need two).
+      expect(p.hours).toEqual([week0, week25]);
       // 40 busy minutes of 10,080: the 95th percentile minute is idle.
       expect(p.p95Concurrency).toBe(0);
     });
@@ -300,6 +296,29 @@ describe(AnalysisInputsRepository.name, () => {
       ).get(F)!;
       // 30 minutes at concurrency 1 (the average booked to start minutes would say 6 minutes at 5).
       expect(p.hours[0]).toMatchObject({ concurrencyMinutes: 30, coveredMinutesByLevel: [30, 30] });
+    });
+
+    it('defect 7 (schedules judged on the week they were fitted to): a two-week window carries the last week apart', async () => {
+      const rows: MinuteRow[] = [];
+      // Monday 00:00–00:09 of week 1 at c = 1, of week 2 at c = 3.
+      for (let m = 0; m < 10; m++) {
+        rows.push({ minuteMs: MONDAY + m * MINUTE, invocations: 600, durationSumMs: 60_000 });
+        rows.push({
+          minuteMs: MONDAY + 7 * 24 * HOUR + m * MINUTE,
+          invocations: 1800,
+          durationSumMs: 180_000,
+        });
+      }
+      await insertMinutes(rows);
+      const p = (
+        await repo.concurrencyProfiles({ fromMs: MONDAY, toMs: MONDAY + 14 * 24 * HOUR }, [1, 2])
+      ).get(F)!;
+      expect(p.hours[0]).toMatchObject({
+        minutesObserved: 120,
+        concurrencyMinutes: 40,
+        coveredMinutesByLevel: [20, 30],
+        heldOut: { minutesObserved: 60, concurrencyMinutes: 30, coveredMinutesByLevel: [10, 20] },
+      });
     });
 
     it('gives a constant load its own value as p95', async () => {

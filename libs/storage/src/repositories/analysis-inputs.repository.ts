@@ -300,6 +300,32 @@ export class AnalysisInputsRepository {
         )
         .join(', ')}]::Array(Float64)`;
     const held = `minute >= {heldOutFrom:DateTime}`;
+    // A held-out week needs weeks before it to fit on (schedules need two weeks).
+    const withHeldOut = window.toMs - window.fromMs >= 2 * WEEK_HOURS * HOUR_MS - HOUR_MS;
+    // One row per function-minute. Window sums over the table's own order stream through the
+    // data; a GROUP BY function_id, minute would build a hash table of every minute.
+    const averages = `
+      SELECT function_id, minute, c, cs, init_ms FROM (
+        SELECT function_id, minute,
+               sum(duration_sum_ms) OVER w / 60000 AS c,
+               sum(cold_starts) OVER w AS cs,
+               sum(init_duration_sum_ms) OVER w AS init_ms,
+               row_number() OVER w AS rn
+        FROM (${chosenSourceRows('function_minutes')})
+        WINDOW w AS (PARTITION BY function_id, minute)
+      )
+      WHERE rn = 1 AND c > 0`;
+    // Raw invocations in the window: their peaks replace the averages (the join is skipped when
+    // there are none, e.g. past the raw TTL).
+    const perMinute = (await this.hasRawInvocations(window))
+      ? `
+        SELECT function_id, minute,
+               toFloat64(ifNull(if(p.peak IS NULL, a.c, toFloat64(p.peak)), 0)) AS c,
+               ifNull(a.cs, 0) AS cs, ifNull(a.init_ms, 0) AS init_ms
+        FROM (${averages}) AS a
+        FULL OUTER JOIN (${RAW_PEAKS_SQL}) AS p USING (function_id, minute)
+        SETTINGS join_use_nulls = 1`
+      : averages;
     const rows = await this.query<ConcurrencyRow>(
       `
       SELECT
@@ -327,35 +353,17 @@ export class AnalysisInputsRepository {
           ) AS covered,
           sum(cs) AS cold,
           sum(init_ms) AS init,
-          sumIf(c, ${held}) AS h_conc,
-          ${coveredSums(held)} AS h_covered,
-          sumIf(cs, ${held}) AS h_cold,
-          sumIf(init_ms, ${held}) AS h_init,
+          ${
+            withHeldOut
+              ? `sumIf(c, ${held}) AS h_conc, ${coveredSums(held)} AS h_covered,
+                 sumIf(cs, ${held}) AS h_cold, sumIf(init_ms, ${held}) AS h_init,`
+              : `0 AS h_conc, []::Array(Float64) AS h_covered, 0 AS h_cold, 0 AS h_init,`
+          }
           max(c) AS peak,
           -- The array form of sumMap: no Map is built per minute.
           CAST(sumMap([toInt16(ceil(log2(c) * ${CONCURRENCY_BUCKETS_PER_POWER_OF_TWO}) - 1)], [toUInt64(1)]),
                'Map(Int16, UInt64)') AS c_hist
-        FROM (
-          SELECT function_id, minute,
-                 toFloat64(ifNull(if(p.peak IS NULL, a.avg_c, toFloat64(p.peak)), 0)) AS c,
-                 ifNull(a.cs, 0) AS cs, ifNull(a.init_ms, 0) AS init_ms
-          FROM (
-            -- One row per function-minute. Window sums over the table's own order stream through
-            -- the data; a GROUP BY function_id, minute would build a hash table of every minute.
-            SELECT function_id, minute, c AS avg_c, cs, init_ms FROM (
-              SELECT function_id, minute,
-                     sum(duration_sum_ms) OVER w / 60000 AS c,
-                     sum(cold_starts) OVER w AS cs,
-                     sum(init_duration_sum_ms) OVER w AS init_ms,
-                     row_number() OVER w AS rn
-              FROM (${chosenSourceRows('function_minutes')})
-              WINDOW w AS (PARTITION BY function_id, minute)
-            )
-            WHERE rn = 1 AND c > 0
-          ) AS a
-          FULL OUTER JOIN (${RAW_PEAKS_SQL}) AS p USING (function_id, minute)
-          SETTINGS join_use_nulls = 1
-        )
+        FROM (${perMinute})
         WHERE c > 0
         GROUP BY function_id, how
       )
@@ -397,13 +405,17 @@ export class AnalysisInputsRepository {
             ),
             coldStarts,
             onDemandInitMs,
-            heldOut: {
-              minutesObserved: observedHeldOut[hourOfWeek] ?? 0,
-              concurrencyMinutes: hConc,
-              coveredMinutesByLevel: hCovered,
-              coldStarts: hCold,
-              onDemandInitMs: hInit,
-            },
+            ...(withHeldOut
+              ? {
+                  heldOut: {
+                    minutesObserved: observedHeldOut[hourOfWeek] ?? 0,
+                    concurrencyMinutes: hConc,
+                    coveredMinutesByLevel: hCovered,
+                    coldStarts: hCold,
+                    onDemandInitMs: hInit,
+                  },
+                }
+              : {}),
           }),
         )
         .sort((a, b) => a.hourOfWeek - b.hourOfWeek);
@@ -416,6 +428,17 @@ export class AnalysisInputsRepository {
       });
     }
     return profiles;
+  }
+
+  private async hasRawInvocations(window: AnalysisWindow): Promise<boolean> {
+    const rows = await this.query<{ one: number }>(
+      `SELECT 1 AS one FROM invocations
+       WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
+         AND start_time < fromUnixTimestamp64Milli({toMs:Int64}) AND duration_us > 0
+       LIMIT 1`,
+      { fromMs: window.fromMs, toMs: window.toMs },
+    );
+    return rows.length > 0;
   }
 
   /**
