@@ -233,6 +233,19 @@ export const ENV = {
     description:
       'Container offer the Lambda comparison prices: on-demand Fargate, or Fargate Spot.',
   },
+  fargateSpotDiscountPercent: {
+    name: 'FLEETSCOPE_FARGATE_SPOT_DISCOUNT_PERCENT',
+    schema: z.coerce.number().min(0, 'must be 0–100').max(100, 'must be 0–100'),
+    default: '70',
+    description:
+      'Fargate Spot discount off on-demand (AWS: "up to 70 %"; it floats), priced only with FLEETSCOPE_CONTAINERS_OFFER=fargate-spot.',
+  },
+  fargateSpotDiscountAsOf: {
+    name: 'FLEETSCOPE_FARGATE_SPOT_DISCOUNT_AS_OF',
+    schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'),
+    default: '2019-12-03',
+    description: 'Date the Spot discount above was observed; the price applies from then.',
+  },
   pricingTierGrouping: {
     name: 'FLEETSCOPE_PRICING_TIER_GROUPING',
     schema: z.enum(['account', 'organization']),

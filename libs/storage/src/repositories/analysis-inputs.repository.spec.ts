@@ -177,6 +177,26 @@ describe(AnalysisInputsRepository.name, () => {
       });
     });
 
+    it('defect 13 (span-only functions billed as ceil(duration)): their ceil(duration) is not taken as the bill, so INIT is billed by the rules', async () => {
+      await insertMinutes([
+        {
+          minuteMs: MONDAY,
+          source: 'otel_span',
+          invocations: 2,
+          durationSumMs: 20,
+          billedMs: 20,
+          coldStarts: 1,
+          initMs: 300,
+        },
+      ]);
+      const stats = await repo.windowStats({ fromMs: MONDAY, toMs: MONDAY + 2 * HOUR });
+      expect(stats.get(F)).toMatchObject({
+        invocations: 2,
+        billedDurationSumMs: 0,
+        initDurationSumMs: 300,
+      });
+    });
+
     it('reports no billed duration unless every minute has one', async () => {
       await insertMinutes([
         { minuteMs: MONDAY, invocations: 1, durationSumMs: 10, billedMs: 10 },

@@ -190,7 +190,10 @@ export class AnalysisInputsRepository {
         sum(duration_sum_ms) AS durationSumMs,
         max(duration_max_ms) AS durationMaxMs,
         sum(billed_duration_sum_ms) AS billedDurationSumMs,
-        countIf(invocations > 0 AND billed_duration_sum_ms = 0) AS rowsWithoutBilled,
+        -- Only Lambda's own records (REPORT, platform.report) carry a Billed Duration, INIT
+        -- included; the aggregate's ceil(duration) for other sources leaves INIT out.
+        countIf(invocations > 0 AND (billed_duration_sum_ms = 0
+                OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS rowsWithoutBilled,
         sum(init_duration_sum_ms) AS initDurationSumMs,
         sumMap(duration_buckets) AS db,
         if(level = 2, map(), db) AS durationBuckets,
