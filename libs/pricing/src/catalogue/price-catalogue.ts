@@ -84,6 +84,14 @@ export class PriceCatalogue {
       for (const region of regions) {
         const base = this.find(onDemand, at, region);
         if (!base) continue;
+        // Already priced at this discount from this date (the built-in figure): nothing to add.
+        const current = this.find(spot, at, region);
+        if (
+          current &&
+          current.effectiveFrom <= discount.asOf &&
+          Math.abs(current.usdPerUnit - base.usdPerUnit * factor) < 1e-9
+        )
+          continue;
         entries.push({
           id: `${spot}@${region}@${label}`,
           meter: spot,
@@ -97,7 +105,7 @@ export class PriceCatalogue {
         });
       }
     }
-    return this.withOverrides(label, entries);
+    return entries.length > 0 ? this.withOverrides(label, entries) : this;
   }
 
   /** The user's Kubernetes node price (Knative, OpenFaaS and the container comparison). */
