@@ -6,4 +6,7 @@ module.exports = {
     '<rootDir>/test/jest.config.js',
   ],
   maxWorkers: process.env.CI ? 2 : '50%',
+  // A project's own testTimeout is not applied under `projects`; end-to-end hooks start a whole
+  // Fleetscope, which takes seconds on a loaded 2-core machine.
+  testTimeout: 60_000,
 };

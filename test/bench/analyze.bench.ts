@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { defaultAnalyzers, runAnalyzers } from '@fleetscope/analysis';
+import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisRunner,
   accountMonthlyGbSeconds,
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
       configs,
       new RecommendationsRepository(handle),
       config,
-      configuredCatalogue(config),
+      new PricingService(configuredCatalogue(config)),
       defaultAnalyzers(settings),
     );
     const loadBefore = loadavg()[0];
@@ -120,10 +121,10 @@ async function main(): Promise<void> {
       ),
       inventory.value,
     );
-    const catalogue = configuredCatalogue(config);
+    const pricing = new PricingService(configuredCatalogue(config));
     const maths = await measure(() =>
       runAnalyzers(defaultAnalyzers(settings), assembled, {
-        catalogue,
+        pricing,
         at: new Date(toMs),
         monthlyGbSecondsBefore: accountMonthlyGbSeconds(assembled),
       }),
@@ -140,7 +141,7 @@ async function main(): Promise<void> {
           status: 'ok',
           message: 'bench',
           recommendations: maths.value.recommendations.length,
-          catalogueVersion: catalogue.version,
+          catalogueVersion: pricing.catalogueVersion,
         },
         maths.value.recommendations,
       ),

@@ -1,8 +1,9 @@
 import { CommanderError } from 'commander';
 import { buildProgram, type CommandRegistration } from './cli.program';
+import { registerReport } from './commands/report.command';
 
 // One line per command; each lives in ./commands/<name>.command.ts.
-const commands: CommandRegistration[] = [];
+const commands: CommandRegistration[] = [registerReport];
 
 buildProgram(commands)
   .parseAsync(process.argv)

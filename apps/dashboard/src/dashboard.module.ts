@@ -10,6 +10,7 @@ import { AnalysesController } from './analyses/analyses.controller';
 import { ColdStartsController } from './coldstarts/coldstarts.controller';
 import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
 import { ReportsController } from './reports/reports.controller';
+import { MetricsController } from './metrics/metrics.controller';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
@@ -21,6 +22,7 @@ import { ReportsController } from './reports/reports.controller';
     AnalysesController,
     ColdStartsController,
     ReportsController,
+    MetricsController,
   ],
   providers: [
     FleetService,

@@ -9,3 +9,6 @@ export * from './pricing/configured-catalogue';
 export * from './reports/weekly-reports.service';
 export * from './reports/weekly-report.inputs';
 export * from './pricing/analyzer-settings';
+export * from './reports/delivery/report-delivery.service';
+export * from './reports/delivery/report-metrics';
+export * from './reports/delivery/delivery.retry';

@@ -26,6 +26,13 @@ export interface FunctionIdentity {
 
 const SEPARATOR = '~';
 
+/**
+ * The longest function id Fleetscope stores and serves. The longest real ones are far shorter (a
+ * 64-character Lambda name in ap-southeast-2 makes 103; Kubernetes names are at most 63 each):
+ * rows naming a longer one are refused at ingest, and the API answers 400 for it.
+ */
+export const MAX_FUNCTION_ID_LENGTH = 512;
+
 function encodePart(part: string): string {
   // '~' is the separator; encodeURIComponent leaves it alone, so escape it by hand.
   return encodeURIComponent(part).replace(/~/g, '%7E');

@@ -8,12 +8,15 @@ import {
   type DynamicModule,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { join, resolve } from 'node:path';
 import type { Config } from '@fleetscope/config';
 import { openClickHouse, type ClickHouseHandle } from './client/clickhouse-client.factory';
 import { MigrationRunner, readMigrations } from './migrations/migration.runner';
 import { MIGRATIONS_DIR } from './migrations/migrations.path';
 import { applyRetention } from './migrations/retention';
 import { IngestWriter } from './writer/ingest-writer';
+import { FlushJournal } from './writer/flush-journal';
+import { repairAggregates } from './writer/aggregate-repair';
 import { CLICKHOUSE, FLEETSCOPE_CONFIG } from './storage.tokens';
 import { FunctionsRepository } from './repositories/functions.repository';
 import { InvocationsRepository } from './repositories/invocations.repository';
@@ -47,6 +50,28 @@ export async function openAndMigrate(
     await handle.close();
     throw error;
   }
+}
+
+/**
+ * The flush journal of this process (FLEETSCOPE_DATA_DIR/flush-journal), after rebuilding from
+ * the raw rows the aggregate of every flush an unclean stop interrupted, before anything new is
+ * written or read.
+ */
+export async function repairUncleanFlushes(
+  handle: ClickHouseHandle,
+  config: Pick<Config, 'dataDir' | 'clickhouseCluster'>,
+  logger?: Pick<Logger, 'log'>,
+): Promise<FlushJournal> {
+  const journal = new FlushJournal(join(resolve(config.dataDir), 'flush-journal'));
+  const pending = journal.pending();
+  for (const { file, window } of pending) {
+    await repairAggregates(handle.client, window, { cluster: config.clickhouseCluster });
+    await journal.end(file);
+  }
+  if (pending.length > 0) {
+    logger?.log(`aggregate rebuilt from the raw rows for ${pending.length} interrupted flush(es)`);
+  }
+  return journal;
 }
 
 /** Flushes pending writes before the client closes, whatever the order modules are torn down in. */
@@ -87,10 +112,12 @@ export class StorageModule {
           provide: IngestWriter,
           inject: [CLICKHOUSE],
           useFactory: async (handle: ClickHouseHandle) => {
+            const journal = await repairUncleanFlushes(handle, config, new Logger('Storage'));
             const writer = new IngestWriter(handle.client, {
               maxQueueBytes: config.queueMaxBytes,
               flushIntervalMs: config.flushIntervalMs,
               flushRows: config.flushRows,
+              journal,
             });
             await writer.seedRecentInvocations();
             return writer;

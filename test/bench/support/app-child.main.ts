@@ -3,7 +3,7 @@
  * with a fresh embedded ClickHouse, driven over IPC. Not a test; see test/bench/*.bench.ts.
  */
 import { readFileSync } from 'node:fs';
-import { IngestWriter } from '@fleetscope/storage';
+import { AnalysisInputsRepository, IngestWriter } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../../support/fleetscope-app';
 import type { AppCommand, MemorySnapshot } from './app-process';
 import { runRawInsert } from './raw-insert';
@@ -72,6 +72,10 @@ async function handle(app: RunningFleetscope, command: AppCommand): Promise<unkn
     }
     case 'raw':
       return runRawInsert(client, command.job);
+    case 'analysisInvocations': {
+      const stats = await app.app.get(AnalysisInputsRepository).windowStats(command);
+      return Object.fromEntries([...stats].map(([id, s]) => [id, s.invocations]));
+    }
     case 'stop':
       await shutdown(app);
       setImmediate(() => process.exit(0));
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
   process.send?.({
     type: 'ready',
     ingestUrl: app.ingestUrl,
+    apiUrl: app.apiUrl,
     dataDir: app.config.dataDir,
     flushRows: app.config.flushRows,
     flushIntervalMs: app.config.flushIntervalMs,

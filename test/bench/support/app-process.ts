@@ -11,6 +11,8 @@ export type AppCommand =
   | { cmd: 'memory'; reset: boolean }
   | { cmd: 'cpuSeconds' }
   | { cmd: 'raw'; job: RawInsertJob }
+  /** Invocations per function as the analyses read them (AnalysisInputsRepository). */
+  | { cmd: 'analysisInvocations'; fromMs: number; toMs: number }
   | { cmd: 'stop' };
 
 /** Rows rebuilt in the server process from the acknowledged bodies and inserted straight into its ClickHouse. */
@@ -54,6 +56,7 @@ export interface MemorySnapshot {
 interface Ready {
   type: 'ready';
   ingestUrl: string;
+  apiUrl: string;
   dataDir: string;
   flushRows: number;
   flushIntervalMs: number;
@@ -123,6 +126,18 @@ export class AppProcess {
 
   get ingestUrl(): string {
     return this.ready.ingestUrl;
+  }
+
+  get apiUrl(): string {
+    return this.ready.apiUrl;
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed or removed. */
+  async kill(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGKILL');
+    await exited;
   }
 
   call<T>(command: AppCommand): Promise<T> {

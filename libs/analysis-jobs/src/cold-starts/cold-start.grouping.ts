@@ -6,7 +6,7 @@ import {
   type HistogramBuckets,
 } from '@fleetscope/analysis';
 import { histogramQuantile } from '@fleetscope/model';
-import { lambdaUsageCost, type PriceCatalogue } from '@fleetscope/pricing';
+import type { PricingService } from '@fleetscope/pricing';
 import type {
   ColdStartExtrasRow,
   ColdStartGroup,
@@ -170,35 +170,34 @@ function rowCosts(
   row: ColdStartRow,
   profile: FunctionProfile,
   at: Date,
-  catalogue: PriceCatalogue,
+  pricing: PricingService,
   priceIds: Set<string>,
 ): { onDemandUsd: number | null; restoreUsd: number | null } {
   if (profile.platform !== 'aws_lambda' || profile.memoryMb === null) {
     return { onDemandUsd: null, restoreUsd: null };
   }
-  const init = coldStartCost(profile, row.initDurationSumMs, at, catalogue);
+  const init = coldStartCost(profile, row.initDurationSumMs, at, pricing);
   init.priceIds.forEach((id) => priceIds.add(id));
-  let restoreUsd: number | null = null;
-  // Only runtimes whose restores are billed (Python, .NET) report a Billed Restore Duration.
-  if (row.billedRestoreSumMs > 0) {
-    const restore = lambdaUsageCost(
-      {
-        architecture: profile.architecture,
-        memoryMb: profile.memoryMb,
-        requests: 0,
-        billedDurationMs: row.billedRestoreSumMs,
-        snapStart: { restores: row.restores, cachedSeconds: 0 },
+  if (row.restores === 0 && row.billedRestoreSumMs === 0)
+    return { onDemandUsd: init.usd, restoreUsd: null };
+  const restore = pricing.lambdaUsage(
+    {
+      architecture: profile.architecture,
+      memoryMb: profile.memoryMb,
+      requests: 0,
+      billedDurationMs: 0,
+      snapStart: {
+        runtime: profile.runtime,
+        restores: row.restores,
+        billedRestoreMs: row.billedRestoreSumMs,
+        cachedSeconds: 0,
       },
-      at,
-      profile.region,
-      catalogue,
-    );
-    restore.priceIds.forEach((id) => priceIds.add(id));
-    restoreUsd = restore.usd;
-  } else if (row.restores > 0) {
-    restoreUsd = 0;
-  }
-  return { onDemandUsd: init.usd, restoreUsd };
+    },
+    at,
+    profile.region,
+  );
+  restore.priceIds.forEach((id) => priceIds.add(id));
+  return { onDemandUsd: init.usd, restoreUsd: restore.usd };
 }
 
 function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets): DurationFigures {
@@ -211,7 +210,11 @@ function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets
 }
 
 /** The cold-start figures of summarizeColdStarts over a group's on-demand starts. */
-function onDemandFigures(acc: Accumulator, at: Date): ColdStartGroupReport['onDemand'] {
+function onDemandFigures(
+  acc: Accumulator,
+  at: Date,
+  pricing: PricingService,
+): ColdStartGroupReport['onDemand'] {
   const stats: FunctionWindowStats = {
     functionId: acc.key,
     windowStartMs: 0,
@@ -233,7 +236,7 @@ function onDemandFigures(acc: Accumulator, at: Date): ColdStartGroupReport['onDe
     daily: [],
   };
   // Platform 'other': the group's cost is the sum of its rows' costs, priced per function.
-  const summary = summarizeColdStarts(analysisProfile(acc.key, undefined), stats, at);
+  const summary = summarizeColdStarts(analysisProfile(acc.key, undefined), stats, at, pricing);
   return {
     coldStarts: acc.onDemand,
     rate: summary.rate,
@@ -248,8 +251,8 @@ function onDemandFigures(acc: Accumulator, at: Date): ColdStartGroupReport['onDe
   };
 }
 
-function report(acc: Accumulator, at: Date): ColdStartGroupReport {
-  const onDemand = onDemandFigures(acc, at);
+function report(acc: Accumulator, at: Date, pricing: PricingService): ColdStartGroupReport {
+  const onDemand = onDemandFigures(acc, at, pricing);
   const coldStarts = acc.onDemand + acc.restores;
   const rate = (n: number) => (acc.invocations > 0 ? n / acc.invocations : 0);
   return {
@@ -334,7 +337,7 @@ export function groupColdStarts(
   configs: ReadonlyMap<string, FunctionConfig>,
   groupBy: ColdStartGroup,
   at: Date,
-  catalogue: PriceCatalogue,
+  pricing: PricingService,
 ): ColdStartReport {
   const groups = new Map<string, Accumulator>();
   const totals = accumulator('total', {});
@@ -350,7 +353,7 @@ export function groupColdStarts(
 
   for (const row of rows) {
     const config = configs.get(row.functionId);
-    const costs = rowCosts(row, profileOf(row, config), at, catalogue, priceIds);
+    const costs = rowCosts(row, profileOf(row, config), at, pricing, priceIds);
     addRow(totals, row, costs);
     if (groupBy === 'initType') {
       for (const part of INIT_PARTS) addRow(groupFor(part, { initType: part }), row, costs, part);
@@ -371,9 +374,9 @@ export function groupColdStarts(
 
   return {
     groupBy,
-    groups: [...groups.values()].map((acc) => report(acc, at)).sort(compareKeys(groupBy)),
-    totals: report(totals, at),
-    catalogueVersion: catalogue.version,
+    groups: [...groups.values()].map((acc) => report(acc, at, pricing)).sort(compareKeys(groupBy)),
+    totals: report(totals, at, pricing),
+    catalogueVersion: pricing.catalogueVersion,
     priceIds: [...priceIds].sort(),
   };
 }

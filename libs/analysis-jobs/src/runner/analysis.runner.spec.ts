@@ -1,6 +1,6 @@
 import type { Analyzer, FunctionWindowStats, Recommendation } from '@fleetscope/analysis';
 import { loadConfig } from '@fleetscope/config';
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type {
   AnalysisInputsRepository,
   AnalysisRun,
@@ -61,7 +61,7 @@ function setup(load: () => Promise<Map<string, StoredAnalysisInputs>>) {
     configs,
     results,
     loadConfig({ FLEETSCOPE_ANALYSIS_WINDOW_DAYS: '3' }),
-    defaultCatalogue,
+    new PricingService(defaultCatalogue),
     [memoryAdvice, broken],
   );
   return { runner, saved, windows };

@@ -10,7 +10,7 @@ import {
   type WhyNot,
 } from '@fleetscope/analysis';
 import type { Config } from '@fleetscope/config';
-import type { PriceCatalogue } from '@fleetscope/pricing';
+import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisInputsRepository,
   DEFAULT_CONCURRENCY_LEVELS,
@@ -20,7 +20,7 @@ import {
   describeError,
   type AnalysisRun,
 } from '@fleetscope/storage';
-import { ANALYZERS, PRICE_CATALOGUE } from '../analysis-jobs.tokens';
+import { ANALYZERS } from '../analysis-jobs.tokens';
 import { accountMonthlyGbSeconds } from '../inputs/account-usage';
 import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
 
@@ -95,13 +95,14 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Analyses');
   private queue: Promise<unknown> = Promise.resolve();
   private running = 0;
+  private shared: Promise<AnalysisRunSummary> | undefined;
 
   constructor(
     private readonly inputs: AnalysisInputsRepository,
     private readonly configs: FunctionConfigRepository,
     private readonly results: RecommendationsRepository,
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
-    @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
+    private readonly pricing: PricingService,
     @Inject(ANALYZERS) private readonly analyzers: readonly Analyzer[],
   ) {}
 
@@ -113,6 +114,17 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
   /** A run in flight finishes (and is stored) before storage closes. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.queue;
+  }
+
+  /**
+   * The run in progress if there is one, else a new run: requests that arrive while a run is going
+   * share it and its id (POST /api/analyses/run), so ten clicks do not queue ten full runs.
+   */
+  runOrJoin(): Promise<AnalysisRunSummary> {
+    this.shared ??= this.run().finally(() => {
+      this.shared = undefined;
+    });
+    return this.shared;
   }
 
   run(options: AnalysisRunOptions = {}): Promise<AnalysisRunSummary> {
@@ -136,7 +148,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       status: 'ok',
       message: '',
       recommendations: 0,
-      catalogueVersion: this.catalogue.version,
+      catalogueVersion: this.pricing.catalogueVersion,
     };
     try {
       // The configured levels join the candidates: savings are priced against what is set now.
@@ -150,7 +162,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
 
       const explanations: WhyNot[] = [];
       const { recommendations, failures } = runAnalyzers(this.analyzers, inputs, {
-        catalogue: this.catalogue,
+        pricing: this.pricing,
         at: new Date(toMs),
         monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs, this.config.pricingTierGrouping),
         explain: (whyNot) => explanations.push(whyNot),

@@ -1,6 +1,6 @@
 import { histogramQuantile } from '@fleetscope/model';
-import type { CostResult, PriceCatalogue } from '@fleetscope/pricing';
-import { lambdaRuntimeKind, lambdaUsageCost } from '@fleetscope/pricing';
+import type { CostResult, PricingService } from '@fleetscope/pricing';
+import { lambdaRuntimeKind } from '@fleetscope/pricing';
 import type { FunctionProfile, FunctionWindowStats } from '../inputs';
 
 /** Cold starts per invocation; 0 without invocations. */
@@ -29,9 +29,9 @@ export function coldStartCost(
   >,
   initDurationSumMs: number,
   at: Date,
-  catalogue?: PriceCatalogue,
+  pricing: PricingService,
 ): CostResult {
-  return lambdaUsageCost(
+  return pricing.lambdaUsage(
     {
       architecture: profile.architecture,
       memoryMb: profile.memoryMb ?? 0,
@@ -43,7 +43,6 @@ export function coldStartCost(
     },
     at,
     profile.region,
-    catalogue,
   );
 }
 
@@ -67,12 +66,12 @@ export function summarizeColdStarts(
   profile: FunctionProfile,
   stats: FunctionWindowStats,
   at: Date,
-  catalogue?: PriceCatalogue,
+  pricing: PricingService,
 ): ColdStartSummary {
   const mean = meanInitMs(stats.initDurationSumMs, stats.coldStarts);
   const cost =
     profile.platform === 'aws_lambda' && profile.memoryMb !== null
-      ? coldStartCost(profile, stats.initDurationSumMs, at, catalogue)
+      ? coldStartCost(profile, stats.initDurationSumMs, at, pricing)
       : null;
   return {
     coldStarts: stats.coldStarts,

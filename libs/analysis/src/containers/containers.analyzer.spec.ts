@@ -1,4 +1,4 @@
-import { containerDeploymentCost, defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import { concurrencyProfile, lambdaProfile, windowStats } from '../testing/fleet.generator';
 import type { ContainerPrices } from './containers.analyzer';
@@ -9,18 +9,20 @@ import {
   capacityModel,
 } from './containers.analyzer';
 
-const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2025-09-15T00:00:00Z') };
+const ctx: AnalysisContext = {
+  pricing: new PricingService(defaultCatalogue),
+  at: new Date('2025-09-15T00:00:00Z'),
+};
 const analyzer = new ContainersAnalyzer();
 const DAYS = 14;
 const WINDOW_SECONDS = DAYS * 86_400;
 
 /** 1 vCPU / 2 GB on-demand Fargate x86 in us-east-1, without a load balancer. */
 function taskOnlyPrices(): ContainerPrices {
-  const task = containerDeploymentCost(
+  const task = ctx.pricing.containerDeployment(
     { offer: 'fargate-x86_64', vcpuPerTask: 1, memoryGbPerTask: 2, tasks: 1, hours: 730 },
     ctx.at,
     'us-east-1',
-    ctx.catalogue,
   );
   return {
     offer: 'fargate-x86_64',

@@ -1,5 +1,4 @@
 import type { ContainerOffer } from '@fleetscope/pricing';
-import { containerDeploymentCost, loadBalancerCost } from '@fleetscope/pricing';
 import { containersAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { HOURS_PER_MONTH, windowHours } from '../analyzer';
@@ -254,7 +253,7 @@ export class ContainersAnalyzer implements Analyzer {
           loadBalancerMonthUsd: prices.lbFixedMonthUsd,
           priceIds: [...lambda.priceIds, ...prices.priceIds],
         },
-        catalogueVersion: ctx.catalogue.version,
+        catalogueVersion: ctx.pricing.catalogueVersion,
         savingUsd: saving,
         basis: basisOf(stats, 'request rate, mean duration and peak memory used'),
         action: containersAction(profile, prices.offer, {
@@ -274,7 +273,7 @@ export class ContainersAnalyzer implements Analyzer {
         : profile.architecture === 'arm64'
           ? 'fargate-arm64'
           : 'fargate-x86_64';
-    const task = containerDeploymentCost(
+    const task = ctx.pricing.containerDeployment(
       {
         offer,
         vcpuPerTask: this.options.task.vcpu,
@@ -284,24 +283,21 @@ export class ContainersAnalyzer implements Analyzer {
       },
       ctx.at,
       profile.region,
-      ctx.catalogue,
     );
     if (task.unpriced.length > 0) return null;
     let lbFixed = 0;
     let lbPerRps = 0;
     const priceIds = [...task.priceIds];
     if (this.options.loadBalancer) {
-      const fixed = loadBalancerCost(
+      const fixed = ctx.pricing.loadBalancer(
         { hours: HOURS_PER_MONTH, lcuHours: 0 },
         ctx.at,
         profile.region,
-        ctx.catalogue,
       );
-      const perRps = loadBalancerCost(
+      const perRps = ctx.pricing.loadBalancer(
         { hours: 0, lcuHours: HOURS_PER_MONTH / REQUESTS_PER_LCU },
         ctx.at,
         profile.region,
-        ctx.catalogue,
       );
       if (fixed.unpriced.length > 0 || perRps.unpriced.length > 0) return null;
       lbFixed = fixed.usd;

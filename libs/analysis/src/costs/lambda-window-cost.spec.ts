@@ -1,4 +1,4 @@
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import { lambdaProfile, windowStats } from '../testing/fleet.generator';
 import { monthlyLambdaCost, observedLambdaUsage } from './lambda-window-cost';
 
@@ -14,8 +14,10 @@ describe(observedLambdaUsage.name, () => {
     });
     const usage = observedLambdaUsage(profile, stats, 1024);
     const cost = (at: string) =>
-      monthlyLambdaCost(usage, stats, profile, { catalogue: defaultCatalogue, at: new Date(at) })
-        .usd;
+      monthlyLambdaCost(usage, stats, profile, {
+        pricing: new PricingService(defaultCatalogue),
+        at: new Date(at),
+      }).usd;
     // 3,600 s of INIT at 1 GB over 14 days: 3,600 × 0.0000166667 × 730 / 336 ≈ $0.13 a month more.
     expect(cost('2025-08-02T00:00:00Z') - cost('2025-07-30T00:00:00Z')).toBeCloseTo(
       3600 * 0.0000166667 * (730 / 336),

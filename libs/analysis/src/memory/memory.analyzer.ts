@@ -493,7 +493,7 @@ export class MemoryAnalyzer implements Analyzer {
       monthlyImpactUsd: midpoint(r.saving),
       ...confidenceOf(r.confidenceScore),
       evidence: { finding: r.finding, ...r.evidence },
-      catalogueVersion: ctx.catalogue.version,
+      catalogueVersion: ctx.pricing.catalogueVersion,
       savingUsd: r.saving,
       basis: r.basis,
       action: r.action,

@@ -1,9 +1,7 @@
 import type { LambdaUnitPrices } from '@fleetscope/pricing';
 import {
   isOnDemandInitBilled,
-  kubernetesPodHourCost,
   lambdaRuntimeKind,
-  lambdaUnitPrices,
   provisionedConcurrencyBreakEvenUtilisation,
 } from '@fleetscope/pricing';
 import { warmCapacityAction } from '../actions/config-action';
@@ -485,7 +483,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
           ...(latency > 0 ? { combinedValueUsdPerMonth: combinedGain } : {}),
           priceIds: prices.priceIds,
         },
-        catalogueVersion: ctx.catalogue.version,
+        catalogueVersion: ctx.pricing.catalogueVersion,
         savingUsd: saving,
         basis: basisOf(stats, 'per-minute peak concurrency, cold starts and init durations'),
         action: warmCapacityAction(profile, chosenLevel, schedule?.readable),
@@ -545,11 +543,10 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     switch (profile.platform) {
       case 'aws_lambda': {
         if (profile.memoryMb === null) return null;
-        const prices = lambdaUnitPrices(
+        const prices = ctx.pricing.lambdaUnitPrices(
           profile.architecture,
           ctx.at,
           profile.region,
-          ctx.catalogue,
           tierOffset(profile, ctx),
         );
         const initBilled = isOnDemandInitBilled(
@@ -561,11 +558,10 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       case 'knative':
       case 'openfaas': {
         if (!profile.podCpu || !profile.podMemoryMb) return null;
-        const pod = kubernetesPodHourCost(
+        const pod = ctx.pricing.kubernetesPodHour(
           { vcpu: profile.podCpu, memoryMb: profile.podMemoryMb },
           ctx.at,
           profile.region,
-          ctx.catalogue,
         );
         return podWarmPrices(pod.usd, pod.priceIds);
       }
@@ -606,7 +602,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         podHourUsd: prices.warmUnitHourUsd,
         priceIds: prices.priceIds,
       },
-      catalogueVersion: ctx.catalogue.version,
+      catalogueVersion: ctx.pricing.catalogueVersion,
       savingUsd: { lowUsd: -monthlyCostUsd, highUsd: -monthlyCostUsd },
       basis: basisOf(stats, 'cold starts and per-minute concurrency'),
       action: warmCapacityAction(profile, 1),

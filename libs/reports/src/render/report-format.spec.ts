@@ -1,11 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { buildWeeklyReport } from '../build/weekly-report.builder';
-import { catalogue, inputs } from '../testing/known-week.inputs';
+import { inputs, pricing } from '../testing/known-week.inputs';
 import { FOCUS_COLUMNS, FOCUS_MANDATORY_COLUMNS, renderFocusCsv } from './focus-csv.renderer';
 import { renderHtml } from './html.renderer';
 import { renderMarkdown } from './markdown.renderer';
 
-const report = buildWeeklyReport(inputs, catalogue);
+const report = buildWeeklyReport(inputs, pricing);
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
@@ -80,7 +80,7 @@ describe(renderHtml.name, () => {
           f.name === 'api' ? { ...f, name: '<script>alert(1)</script>' } : f,
         ),
       },
-      catalogue,
+      pricing,
     );
     const html = renderHtml(hostile);
     expect(html).not.toContain('<script>');

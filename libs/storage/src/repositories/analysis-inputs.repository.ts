@@ -10,7 +10,12 @@ import type {
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
-import { chosenSourceRows, sourceParams, toDateTimeParam } from './minute-source.sql';
+import {
+  minuteRowsForRange,
+  rowsForRange,
+  sourceParams,
+  toDateTimeParam,
+} from './minute-source.sql';
 
 export interface AnalysisWindow {
   fromMs: number;
@@ -148,7 +153,7 @@ interface ConcurrencyRow {
  * Builds every analysis input of a window in two queries whose cost grows with functions × hours
  * (statistics, from function_hours inside whole hours and function_minutes at the edges) and
  * functions × active minutes (the concurrency profile, which needs minute resolution), never with
- * invocations. Each function-minute (or hour) is read from one source (chosenSourceRows).
+ * invocations. Each function-minute is read from one source (chosenSourceRows, through rowsForRange).
  */
 @Injectable()
 export class AnalysisInputsRepository {
@@ -174,7 +179,6 @@ export class AnalysisInputsRepository {
    * window from function_minutes.
    */
   async windowStats(window: AnalysisWindow): Promise<Map<string, FunctionWindowStats>> {
-    const inner = `AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
     const rows = await this.query<StatsRow>(
       `
       SELECT
@@ -203,11 +207,7 @@ export class AnalysisInputsRepository {
         if(level = 2, ${histogramQuantileSql('db', 0.99)}, NULL) AS p99Ms,
         toUnixTimestamp(minIf(minute, invocations > 0)) * 1000 AS firstSeenMs,
         toUnixTimestamp(maxIf(minute, invocations > 0)) * 1000 AS lastSeenMs
-      FROM (
-        SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (${chosenSourceRows('function_hours', inner)})
-        UNION ALL
-        SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (${chosenSourceRows('function_minutes', `AND NOT (1 ${inner})`)})
-      )
+      FROM (SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (${rowsForRange()}))
       GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day))
       SETTINGS force_grouping_standard_compatibility = 1, prefer_column_name_to_alias = 1`,
       { ...this.windowParams(window) },
@@ -314,7 +314,7 @@ export class AnalysisInputsRepository {
                sum(cold_starts) OVER w AS cs,
                sum(init_duration_sum_ms) OVER w AS init_ms,
                row_number() OVER w AS rn
-        FROM (${chosenSourceRows('function_minutes')})
+        FROM (${minuteRowsForRange()})
         WINDOW w AS (PARTITION BY function_id, minute)
       )
       WHERE rn = 1 AND c > 0`;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
-import { chosenSourceRows, rangeParams, rowsForRange } from './minute-source.sql';
+import { minuteRowsForRange, rangeParams, rowsForRange } from './minute-source.sql';
 
 export interface TimeRange {
   fromMs: number;
@@ -112,7 +112,7 @@ export class FunctionsRepository {
         argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb,
         toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
         toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
-      FROM (${rowsForRange(range, filter)})
+      FROM (${rowsForRange(filter)})
       GROUP BY function_id
       ORDER BY invocations DESC, function_id`;
     return this.rows<FunctionTotals>(query, { ...rangeParams(range), functionId });
@@ -125,10 +125,7 @@ export class FunctionsRepository {
   ): Promise<TimeseriesPoint[]> {
     const filter = 'AND function_id = {functionId:String}';
     // Steps of an hour or more may read hourly rows; shorter ones need the minutes.
-    const rows =
-      stepSeconds >= 3600
-        ? rowsForRange(range, filter)
-        : chosenSourceRows('function_minutes', filter);
+    const rows = stepSeconds >= 3600 ? rowsForRange(filter) : minuteRowsForRange(filter);
     const query = `
       SELECT
         toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond({step:UInt32}))) * 1000 AS timeMs,
@@ -171,7 +168,7 @@ export class FunctionsRepository {
         sum(restore_duration_sum_ms) AS restoreDurationSumMs,
         sum(duration_sum_ms) AS durationSumMs,
         sum(billed_restore_sum_ms) AS billedRestoreSumMs
-      FROM (${rowsForRange(range)})
+      FROM (${rowsForRange()})
       GROUP BY key, function_id, memory_size_mb, version`;
     return this.rows<ColdStartRow>(query, rangeParams(range));
   }

@@ -1,6 +1,12 @@
 import { COLD_START_ONLY_SOURCES, INVOCATION_SOURCES, SOURCE_PRIORITY } from '@fleetscope/model';
 
 /**
+ * Source priority (libs/model SOURCE_PRIORITY, bound by sourceParams()). Cold-start-only sources
+ * get 0: never chosen, always added to the chosen source.
+ */
+const PRIO = `transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))`;
+
+/**
  * The per-minute rows of the aggregate, keeping for each function and minute the rows of one
  * source: the one that saw the most invocations, and of those the most exact (libs/model
  * SOURCE_PRIORITY). This is what makes an invocation seen as a span, a REPORT line and a
@@ -14,10 +20,9 @@ import { COLD_START_ONLY_SOURCES, INVOCATION_SOURCES, SOURCE_PRIORITY } from '@f
  * parameters only).
  */
 export function chosenSourceRows(table: 'function_minutes' | 'function_hours', where = ''): string {
-  // Cold-start-only sources get priority 0: never chosen, always added to the chosen source.
-  const prio = `transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))`;
+  const prio = PRIO;
   return `
-    SELECT * FROM (
+    SELECT * EXCEPT (prio, rank, best_rank) FROM (
       SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
       FROM (
         SELECT *, ${prio} AS prio,
@@ -41,23 +46,55 @@ export function sourceParams(): { sources: string[]; priorities: number[] } {
 }
 
 const HOUR_MS = 3600_000;
-const LONG_RANGE_MS = 3 * 24 * HOUR_MS;
 
 /**
- * The chosen-source rows of a time range. Long ranges read whole hours from function_hours and the
- * partial hours at either end from function_minutes, so queries stay proportional to functions ×
- * hours and still count exactly the range asked for. Binds from, to, hourFrom and hourTo (see
- * rangeParams) besides the caller's own parameters.
+ * The function-hours of a range (hour starts, from the hour holding `from`) in which more than one
+ * source that counts invocations reported: only there does the per-minute choice of
+ * chosenSourceRows() have anything to choose. Everywhere else every row of the hour is the chosen
+ * source's (or a cold-start-only source's), so its rows are read as they are, hour rows included.
  */
-export function rowsForRange(range: { fromMs: number; toMs: number }, where = ''): string {
-  if (range.toMs - range.fromMs <= LONG_RANGE_MS)
-    return chosenSourceRows('function_minutes', where);
-  const hours = `AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ${where}`;
-  const edges = `AND (minute < {hourFrom:DateTime} OR minute >= {hourTo:DateTime}) ${where}`;
+function mixedHours(where: string): string {
   return `
-    SELECT * FROM (${chosenSourceRows('function_hours', hours)})
+    SELECT function_id, minute FROM function_hours
+    WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND ${PRIO} > 0 ${where}
+    GROUP BY function_id, minute
+    HAVING uniqExact(source) > 1`;
+}
+
+/**
+ * The chosen-source rows of a range at minute resolution: exactly chosenSourceRows('function_minutes'),
+ * but the window passes run only over the function-hours where several sources reported
+ * (mixedHours), the rest is read as stored. Binds from and to (see rangeParams).
+ */
+export function minuteRowsForRange(where = ''): string {
+  const mixed = mixedHours(where);
+  return `
+    SELECT * FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where}
+      AND (function_id, toStartOfHour(minute)) NOT IN (${mixed})
     UNION ALL
-    SELECT * FROM (${chosenSourceRows('function_minutes', edges)})`;
+    SELECT * FROM (${chosenSourceRows('function_minutes', `${where} AND (function_id, toStartOfHour(minute)) IN (${mixed})`)})`;
+}
+
+/**
+ * The chosen-source rows of a time range, the same sums as chosenSourceRows('function_minutes')
+ * over the range: whole hours come from function_hours, the partial hours at either end from
+ * function_minutes, so queries grow with functions × hours; function-hours where several sources
+ * reported are read from the minutes with the per-minute choice (see mixedHours). Binds from, to,
+ * hourFrom and hourTo (see rangeParams) besides the caller's own parameters.
+ */
+export function rowsForRange(where = ''): string {
+  const mixed = mixedHours(where);
+  const wholeHour = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
+  return `
+    SELECT * FROM function_hours
+    WHERE ${wholeHour} ${where} AND (function_id, minute) NOT IN (${mixed})
+    UNION ALL
+    SELECT * FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeHour}) ${where}
+      AND (function_id, toStartOfHour(minute)) NOT IN (${mixed})
+    UNION ALL
+    SELECT * FROM (${chosenSourceRows('function_minutes', `${where} AND (function_id, toStartOfHour(minute)) IN (${mixed})`)})`;
 }
 
 /** Parameters of rowsForRange(): the range, its whole hours, and the source priorities. */

@@ -3,7 +3,7 @@ import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
-import { chosenSourceRows, rangeParams, rowsForRange } from './minute-source.sql';
+import { minuteRowsForRange, rangeParams, rowsForRange } from './minute-source.sql';
 
 /** One function's chosen-source sums over one UTC day. */
 export interface StoredDailyUsage {
@@ -85,7 +85,7 @@ export class WeeklyReportsRepository {
         sum(init_duration_sum_ms) AS initDurationMs,
         sum(restores) AS restores,
         sum(billed_restore_sum_ms) AS billedRestoreMs
-      FROM (${rowsForRange(range)})
+      FROM (${rowsForRange()})
       GROUP BY functionId, dayStartMs
       ORDER BY dayStartMs, functionId`,
       { ...rangeParams(range), platformSources: PLATFORM_BILLED_SOURCES },
@@ -112,7 +112,7 @@ export class WeeklyReportsRepository {
         countIf(c > 0) AS activeMinutes
       FROM (
         SELECT function_id, minute, sum(duration_sum_ms) / 60000 AS c
-        FROM (${chosenSourceRows('function_minutes', 'AND function_id IN {ids:Array(String)}')})
+        FROM (${minuteRowsForRange('AND function_id IN {ids:Array(String)}')})
         GROUP BY function_id, minute
       )
       GROUP BY functionId, dayStartMs`,

@@ -7,6 +7,7 @@ import type {
   SpanRow,
 } from '@fleetscope/model';
 import { StorageError, StorageQueryError, toStorageError } from '../client/storage.errors';
+import type { FlushJournal, FlushWindow } from './flush-journal';
 import { RecentKeys } from './recent-keys';
 import {
   FUNCTION_MINUTES,
@@ -41,6 +42,8 @@ export interface WriterOptions {
   flushRows: number;
   /** How many recent invocation keys are remembered to drop retried deliveries. */
   recentInvocationKeys?: number;
+  /** Records each flush's aggregate window until its inserts are done (see FlushJournal). */
+  journal?: FlushJournal;
 }
 
 /** The queue is full: the sender should retry later (HTTP 429 / gRPC RESOURCE_EXHAUSTED). */
@@ -272,6 +275,14 @@ export class IngestWriter {
       await this.insert(encoder, rows);
       stored.add(encoder.table);
     };
+    const journal = this.options.journal;
+    const window = journal
+      ? flushWindow(
+          stored.has(INVOCATIONS.table) ? [] : invocations,
+          stored.has(FUNCTION_MINUTES.table) ? [] : minutes,
+        )
+      : undefined;
+    const marker = window ? await journal!.begin(window) : undefined;
     // allSettled: every insert has finished, so `stored` is complete, before a failure is raised.
     const results = await Promise.allSettled([
       // Remembered as soon as they are stored: if another table fails, the retry of these
@@ -286,7 +297,9 @@ export class IngestWriter {
       once(FUNCTION_MINUTES, minutes),
     ]);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    // A failed flush keeps its marker: what it left half-written is rebuilt at the next start.
     if (failed) throw failed.reason;
+    if (marker) await journal!.end(marker);
     await once(INGEST_REQUESTS, requestKeys);
   }
 
@@ -315,6 +328,27 @@ export class IngestWriter {
 
 export function invocationKey(functionId: string, source: string, requestId: string): string {
   return `${functionId}\u0000${source}\u0000${requestId}`;
+}
+
+/** The function-hours a flush feeds the aggregate of; undefined when it feeds none. */
+function flushWindow(
+  invocations: InvocationRecord[],
+  minutes: FunctionMinuteRow[],
+): FlushWindow | undefined {
+  if (invocations.length === 0 && minutes.length === 0) return undefined;
+  const functionIds = new Set<string>();
+  const hours = new Set<number>();
+  const sources = new Set<string>();
+  for (const inv of invocations) {
+    functionIds.add(inv.functionId);
+    hours.add(Math.floor(inv.startTimeMs / 3_600_000) * 3600);
+    sources.add(inv.source);
+  }
+  for (const row of minutes) {
+    functionIds.add(row.functionId);
+    hours.add(Math.floor(row.minuteMs / 3_600_000) * 3600);
+  }
+  return { functionIds: [...functionIds], hours: [...hours], sources: [...sources] };
 }
 
 function countRows(batch: IngestBatch): number {

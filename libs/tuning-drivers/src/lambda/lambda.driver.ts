@@ -113,7 +113,7 @@ export class LambdaTuningDriver implements TuningDriver {
     };
     return {
       memoryMb: c.MemorySize,
-      architecture: (c.Architectures?.[0]) ?? 'x86_64',
+      architecture: c.Architectures?.[0] ?? 'x86_64',
       region: arn?.region ?? (await client.config.region()),
       details: { ...lambdaDetails },
     };

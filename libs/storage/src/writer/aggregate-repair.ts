@@ -1,0 +1,89 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { toStorageError } from '../client/storage.errors';
+import type { FlushWindow } from './flush-journal';
+
+export interface RepairOptions {
+  /** FLEETSCOPE_CLICKHOUSE_CLUSTER: rows live in NAME_local on every shard. */
+  cluster?: string;
+}
+
+/**
+ * Rebuilds the aggregate of a window from the raw rows: the per-minute rows of the window's
+ * invocation sources from `invocations`, then every hourly row of the window from the minutes. The
+ * rows are recomputed with the materialized views' own SELECTs (read from system.tables), so the
+ * rule that turns invocations into minute rows stays written once, in migrations/. Minute rows of
+ * other sources (scrapes write function_minutes directly) are kept; no invocation record carries
+ * their sources.
+ */
+export async function repairAggregates(
+  client: ClickHouseClient,
+  window: FlushWindow,
+  options: RepairOptions = {},
+): Promise<void> {
+  if (window.functionIds.length === 0 || window.hours.length === 0) return;
+  const local = (table: string) => (options.cluster ? `${table}_local` : table);
+  const onCluster = options.cluster ? `ON CLUSTER '${options.cluster}'` : '';
+  const params = { f: window.functionIds, h: window.hours, s: window.sources };
+  const run = async (query: string) => {
+    try {
+      await client.command({
+        query,
+        query_params: params,
+        clickhouse_settings: { mutations_sync: '2' },
+      });
+    } catch (error) {
+      throw toStorageError(error, 'repairing the aggregate after an unclean stop');
+    }
+  };
+  const inWindow = `function_id IN {f:Array(String)} AND toStartOfHour(minute) IN {h:Array(DateTime)}`;
+  if (window.sources.length > 0) {
+    const minutesSelect = await viewSelect(
+      client,
+      local('function_minutes_from_invocations_mv'),
+      local('invocations'),
+      `SELECT * FROM invocations WHERE function_id IN {f:Array(String)}
+         AND toStartOfHour(start_time) IN {h:Array(DateTime)} AND source IN {s:Array(String)}`,
+    );
+    await run(
+      `ALTER TABLE ${local('function_minutes')} ${onCluster} DELETE WHERE ${inWindow} AND source IN {s:Array(String)}`,
+    );
+    // Feeds function_hours through its view too; those rows are rebuilt whole just below.
+    await run(`INSERT INTO function_minutes ${minutesSelect}`);
+  }
+  const hoursSelect = await viewSelect(
+    client,
+    local('function_hours_from_minutes_mv'),
+    local('function_minutes'),
+    `SELECT * FROM function_minutes WHERE ${inWindow}`,
+  );
+  await run(`ALTER TABLE ${local('function_hours')} ${onCluster} DELETE WHERE ${inWindow}`);
+  await run(`INSERT INTO function_hours ${hoursSelect}`);
+}
+
+/**
+ * A materialized view's SELECT with its source table replaced by `rows` (a subquery over the
+ * plain, queryable table name).
+ */
+async function viewSelect(
+  client: ClickHouseClient,
+  view: string,
+  sourceTable: string,
+  rows: string,
+): Promise<string> {
+  let select: string | undefined;
+  try {
+    const result = await client.query({
+      query: `SELECT as_select FROM system.tables WHERE database = currentDatabase() AND name = {view:String}`,
+      query_params: { view },
+      format: 'JSONEachRow',
+    });
+    [{ as_select: select } = { as_select: undefined }] = await result.json<{ as_select: string }>();
+  } catch (error) {
+    throw toStorageError(error, `reading the definition of ${view}`);
+  }
+  const from = new RegExp(`\\bFROM\\s+(?:\`?\\w+\`?\\.)?\`?${sourceTable}\`?(?=\\s|$)`);
+  if (!select || !from.test(select)) {
+    throw new Error(`${view}: no SELECT … FROM ${sourceTable} in its definition`);
+  }
+  return select.replace(from, `FROM (${rows})`);
+}

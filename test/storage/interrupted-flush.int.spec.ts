@@ -1,0 +1,142 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClickHouseClient } from '@clickhouse/client';
+import {
+  FlushJournal,
+  FunctionsRepository,
+  IngestWriter,
+  repairUncleanFlushes,
+} from '@fleetscope/storage';
+import type { InvocationRecord } from '@fleetscope/model';
+import { openTestClickHouse } from '../support/test-clickhouse';
+
+const HOUR = 3600_000;
+const A = 'aws_lambda~123456789012~eu-west-1~a';
+const B = 'aws_lambda~123456789012~eu-west-1~b';
+
+async function sums(client: ClickHouseClient): Promise<Record<string, number>> {
+  const result = await client.query({
+    query: `SELECT (SELECT count() FROM invocations) AS raw,
+                   (SELECT sum(invocations) FROM function_minutes WHERE source != 'knative') AS minutes,
+                   (SELECT sum(invocations) FROM function_hours WHERE source != 'knative') AS hours,
+                   (SELECT sum(invocations) FROM function_minutes WHERE source = 'knative') AS scraped,
+                   (SELECT sum(invocations) FROM function_hours WHERE source = 'knative') AS scrapedHours`,
+    format: 'JSONEachRow',
+    clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+  });
+  const [row] = await result.json<Record<string, number>>();
+  return row;
+}
+
+function rows(functionId: string, startMs: number, n: number, prefix: string) {
+  return Array.from({ length: n }, (_, i) => ({
+    function_id: functionId,
+    source: 'lambda_log',
+    start_time: startMs + i * 30_000,
+    request_id: `${prefix}-${i}`,
+    duration_us: 12_000,
+    memory_size_mb: 256,
+    cold_start: 0,
+    status: 'success',
+  }));
+}
+
+describe('after kill -9, the aggregates miss what the raw table holds', () => {
+  jest.setTimeout(60_000);
+  // chDB keeps one data directory per process: one store for the file, a table cleared per test.
+  let opened: Awaited<ReturnType<typeof openTestClickHouse>>;
+  beforeAll(async () => {
+    opened = await openTestClickHouse();
+  });
+  afterAll(async () => {
+    await opened.cleanup();
+  });
+  afterEach(async () => {
+    for (const table of ['invocations', 'function_minutes', 'function_hours']) {
+      await opened.handle.client.command({ query: `TRUNCATE TABLE ${table}` });
+    }
+  });
+
+  it('rebuilds at start-up, from the raw rows, the aggregate of a flush that stopped between the raw insert and its views', async () => {
+    const { handle, config } = opened;
+    const client = handle.client;
+    {
+      const base = Math.floor(Date.now() / HOUR) * HOUR - 5 * HOUR;
+      // Earlier flushes, complete: A and B over two hours, and a scraped minute row in A's hour.
+      await client.insert({
+        table: 'invocations',
+        values: [...rows(A, base, 100, 'a'), ...rows(B, base, 40, 'b')],
+        format: 'JSONEachRow',
+      });
+      await client.insert({
+        table: 'function_minutes',
+        values: [{ function_id: A, minute: base / 1000 + 600, source: 'knative', invocations: 7 }],
+        format: 'JSONEachRow',
+      });
+      // The interrupted flush: its raw rows committed, its view's rows never written.
+      const lost = rows(A, base + HOUR + 5 * 60_000, 30, 'a2');
+      await new FlushJournal(join(config.dataDir, 'flush-journal')).begin({
+        functionIds: [A],
+        hours: [(base + HOUR) / 1000],
+        sources: ['lambda_log'],
+      });
+      await client.command({ query: 'DETACH TABLE function_minutes_from_invocations_mv' });
+      await client.insert({ table: 'invocations', values: lost, format: 'JSONEachRow' });
+      await client.command({ query: 'ATTACH TABLE function_minutes_from_invocations_mv' });
+      expect(await sums(client)).toMatchObject({ raw: 170, minutes: 140, hours: 140 });
+
+      await repairUncleanFlushes(handle, config);
+
+      expect(await sums(client)).toMatchObject({
+        raw: 170,
+        minutes: 170,
+        hours: 170,
+        scraped: 7,
+        scrapedHours: 7,
+      });
+      const totals = await new FunctionsRepository(handle).totals({
+        fromMs: base - HOUR,
+        toMs: base + 5 * HOUR,
+      });
+      // A's 130 records, but in the scraped minute the scrape (7) outweighs the 2 records it saw.
+      expect(Object.fromEntries(totals.map((t) => [t.functionId, t.invocations]))).toEqual({
+        [A]: 135,
+        [B]: 40,
+      });
+      expect(readdirSync(join(config.dataDir, 'flush-journal'))).toEqual([]);
+    }
+  });
+
+  it('clears its record of a flush once every insert of it is stored', async () => {
+    const { handle, config } = opened;
+    {
+      const journal = await repairUncleanFlushes(handle, config);
+      const writer = new IngestWriter(handle.client, {
+        maxQueueBytes: 1 << 24,
+        flushIntervalMs: 10,
+        flushRows: 1000,
+        journal,
+      });
+      const record: InvocationRecord = {
+        source: 'lambda_log',
+        functionId: A,
+        platform: 'aws_lambda',
+        account: '123456789012',
+        region: 'eu-west-1',
+        name: 'a',
+        version: '1',
+        requestId: 'r-1',
+        startTimeMs: Date.now() - HOUR,
+        durationMs: 10,
+        billedDurationMs: 10,
+        memorySizeMb: 128,
+        coldStart: false,
+        status: 'success',
+      } as InvocationRecord;
+      await writer.write({ invocations: [record] });
+      expect(readdirSync(journal.dir)).toEqual([]);
+      expect(await sums(handle.client)).toMatchObject({ raw: 1, minutes: 1, hours: 1 });
+      await writer.close();
+    }
+  });
+});

@@ -1,0 +1,145 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppProcess } from '../bench/support/app-process';
+import { LambdaFleet } from '../bench/support/lambda-fleet';
+import { LambdaLogGenerator, cloudWatchBody } from '../bench/support/lambda-log.generator';
+
+const DELIVERIES = 600;
+const SENDERS = 16;
+const KILLS = 3;
+
+interface Delivery {
+  path: string;
+  body: Buffer;
+  name: string;
+  invocations: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `senders` loops posting deliveries in order, resending after 429/503 as CloudWatch does. With
+ * `tolerateDeath`, a refused or reset connection ends the loop (the server was killed).
+ */
+async function send(
+  baseUrl: string,
+  deliveries: Delivery[],
+  tolerateDeath: boolean,
+): Promise<number> {
+  let next = 0;
+  let acknowledged = 0;
+  const loop = async () => {
+    while (next < deliveries.length) {
+      const d = deliveries[next++];
+      for (;;) {
+        let response: Response;
+        try {
+          response = await fetch(`${baseUrl}${d.path}`, {
+            method: 'POST',
+            body: d.body,
+            headers: { 'content-type': 'application/json' },
+          });
+        } catch (error) {
+          if (tolerateDeath) return;
+          throw error;
+        }
+        const text = await response.text();
+        if (response.status === 429 || response.status === 503) {
+          await sleep(1000 * Number(response.headers.get('retry-after') ?? 1));
+          continue;
+        }
+        if (!response.ok) throw new Error(`${d.path}: HTTP ${response.status} ${text}`);
+        acknowledged += d.invocations;
+        break;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: SENDERS }, loop));
+  return acknowledged;
+}
+
+async function perFunction(app: AppProcess, sql: string): Promise<Record<string, number>> {
+  const rows = await app.query<[string, number]>(sql);
+  return Object.fromEntries(rows.map(([id, n]) => [id.split('~').pop()!, Number(n)]));
+}
+
+describe('after kill -9, the aggregates miss what the raw table holds', () => {
+  jest.setTimeout(600_000);
+
+  it('shows on every read path exactly what was sent, after kills at random moments and full re-sends', async () => {
+    const baseTimeMs = Math.floor(Date.now() / 3600_000) * 3600_000 - 2 * 3600_000;
+    const fleet = new LambdaFleet({ functions: 25, seed: 11, baseTimeMs });
+    const generator = new LambdaLogGenerator({ fleet, seed: 11, baseTimeMs });
+    const deliveries: Delivery[] = Array.from({ length: DELIVERIES }, () => {
+      const d = generator.next();
+      return {
+        path: `/ingest/lambda/cloudwatch?region=${d.fn.region}`,
+        body: cloudWatchBody(d),
+        name: d.fn.name,
+        invocations: d.invocations,
+      };
+    });
+    const sent: Record<string, number> = {};
+    for (const d of deliveries) sent[d.name] = (sent[d.name] ?? 0) + d.invocations;
+    const total = DELIVERIES * 20;
+
+    const env = {
+      FLEETSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'fleetscope-kill-')),
+      CLICKHOUSE_DATABASE: `fleetscope_kill_${process.pid}`,
+    };
+    let app = await AppProcess.start(env);
+    try {
+      for (let kill = 0; kill < KILLS; kill++) {
+        // Each round starts from a later offset, as a sender resuming after a lost connection.
+        const from = Math.floor((kill * DELIVERIES) / KILLS);
+        const sending = send(app.ingestUrl, deliveries.slice(from), true);
+        await sleep(300 + Math.random() * 2500);
+        await app.kill();
+        await sending;
+        app = await AppProcess.start(env);
+      }
+      // Every sender re-sends everything: all of it must be acknowledged.
+      expect(await send(app.ingestUrl, deliveries, false)).toBe(total);
+      await app.call({ cmd: 'flush' });
+
+      const raw = await perFunction(
+        app,
+        `SELECT function_id, count() FROM invocations GROUP BY function_id`,
+      );
+      const minutes = await perFunction(
+        app,
+        `SELECT function_id, sum(invocations) FROM function_minutes GROUP BY function_id`,
+      );
+      const hours = await perFunction(
+        app,
+        `SELECT function_id, sum(invocations) FROM function_hours GROUP BY function_id`,
+      );
+      const from = baseTimeMs - 3600_000;
+      const to = Date.now() + 3600_000;
+      const response = await fetch(`${app.apiUrl}/api/functions?from=${from}&to=${to}`);
+      const page = (await response.json()) as { functions: { id: string; invocations: number }[] };
+      const fleetPage = Object.fromEntries(
+        page.functions.map((f) => [f.id.split('~').pop()!, f.invocations]),
+      );
+      const analyses = Object.fromEntries(
+        Object.entries(
+          await app.call<Record<string, number>>({
+            cmd: 'analysisInvocations',
+            fromMs: from,
+            toMs: to,
+          }),
+        ).map(([id, n]) => [id.split('~').pop()!, n]),
+      );
+      expect({ raw, minutes, hours, fleetPage, analyses }).toEqual({
+        raw: sent,
+        minutes: sent,
+        hours: sent,
+        fleetPage: sent,
+        analyses: sent,
+      });
+    } finally {
+      await app.stop();
+    }
+  });
+});

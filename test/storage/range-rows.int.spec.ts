@@ -1,0 +1,178 @@
+import {
+  FunctionsRepository,
+  chosenSourceRows,
+  rangeParams,
+  type ClickHouseHandle,
+  type ColdStartRow,
+} from '@fleetscope/storage';
+import { openTestClickHouse } from '../support/test-clickhouse';
+
+const HOUR = 3600_000;
+const MINUTE = 60_000;
+const ACCOUNT = 'aws_lambda~123456789012~eu-west-1';
+
+/** Minute rows of one source of one function: `when` and `count` are SQL over h (a hash). */
+interface SourceRows {
+  fn: string;
+  source: string;
+  when: string;
+  count: string;
+  version?: string;
+  memoryMb?: number;
+}
+
+const FLEET: SourceRows[] = [
+  // Two sources in every hour, each sometimes seeing more of the traffic than the other.
+  { fn: 'mixed', source: 'lambda_log', when: '1', count: '5 + h % 7' },
+  { fn: 'mixed', source: 'lambda_telemetry', when: 'h % 3 = 0', count: '3 + h % 9', version: '7' },
+  // A second source in one hour of four only: the other hours are read from hour rows.
+  { fn: 'canary', source: 'lambda_log', when: '1', count: '2 + h % 3', memoryMb: 1024 },
+  { fn: 'canary', source: 'otel_span', when: 'toHour(minute) % 4 = 0', count: '1 + h % 6' },
+  // Spans and REPORT lines over different minutes, plus a cold-start-only source.
+  { fn: 'traced', source: 'otel_span', when: 'h % 5 < 3', count: '2 + h % 4', memoryMb: 0 },
+  { fn: 'traced', source: 'lambda_log', when: 'h % 4 != 0', count: '1 + h % 5' },
+  { fn: 'traced', source: 'openfaas_gateway', when: 'h % 11 = 0', count: '0' },
+  // One source only.
+  { fn: 'single', source: 'lambda_log', when: 'h % 7 = 0', count: '1 + h % 20' },
+];
+
+async function insertFleet(handle: ClickHouseHandle, startMs: number, minutes: number) {
+  for (const r of FLEET) {
+    await handle.client.command({
+      query: `
+        INSERT INTO function_minutes (function_id, minute, source, version, memory_size_mb,
+          invocations, errors, cold_starts, duration_sum_ms, duration_max_ms, duration_buckets,
+          billed_duration_sum_ms, init_duration_sum_ms, init_buckets, max_memory_used_mb,
+          memory_buckets)
+        SELECT {fn:String}, minute, {source:String}, {version:String}, {memoryMb:UInt16},
+               n, n % 3, c, n * (20 + h % 50), 20 + h % 50 + n, map(toInt16(30 + h % 9), n),
+               n * (21 + h % 50), c * (200 + h % 100), if(c > 0, map(toInt16(60 + h % 5), c), map()),
+               toUInt16(40 + h % 30), map(toInt16(40 + h % 4), n)
+        FROM (
+          SELECT toDateTime({start:UInt32} + number * 60, 'UTC') AS minute,
+                 cityHash64(number, {source:String}) AS h,
+                 toUInt64(${r.count}) AS n, toUInt64(h % 13 = 0 OR n = 0) AS c
+          FROM numbers({minutes:UInt32})
+        )
+        WHERE ${r.when}`,
+      query_params: {
+        fn: `${ACCOUNT}~${r.fn}`,
+        source: r.source,
+        version: r.version ?? '$LATEST',
+        memoryMb: r.memoryMb ?? 512,
+        start: startMs / 1000,
+        minutes,
+      },
+    });
+  }
+}
+
+/** The per-minute choice over every minute row of the range, as the routes answered before. */
+async function reference(handle: ClickHouseHandle, range: { fromMs: number; toMs: number }) {
+  const result = await handle.client.query({
+    query: `
+      SELECT function_id AS functionId, sum(invocations) AS invocations, sum(errors) AS errors,
+             sum(cold_starts) AS coldStarts, sum(duration_sum_ms) AS durationSumMs,
+             max(duration_max_ms) AS durationMaxMs, sumMap(duration_buckets) AS durationBuckets,
+             sumMap(init_buckets) AS initBuckets, sumMap(memory_buckets) AS memoryBuckets,
+             sumIf(billed_duration_sum_ms * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
+             argMax(version, minute) AS version,
+             toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs
+      FROM (${chosenSourceRows('function_minutes')})
+      GROUP BY function_id ORDER BY function_id`,
+    query_params: rangeParams(range),
+    format: 'JSONEachRow',
+    clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+  });
+  return result.json<Record<string, unknown>>();
+}
+
+async function referenceColdStarts(
+  handle: ClickHouseHandle,
+  range: { fromMs: number; toMs: number },
+) {
+  const result = await handle.client.query({
+    query: `
+      SELECT toString(toHour(minute)) AS key, function_id AS functionId,
+             memory_size_mb AS memorySizeMb, version, sum(invocations) AS invocations,
+             sum(cold_starts) AS coldStarts, sumMap(init_buckets) AS initBuckets
+      FROM (${chosenSourceRows('function_minutes')})
+      GROUP BY key, function_id, memory_size_mb, version`,
+    query_params: rangeParams(range),
+    format: 'JSONEachRow',
+    clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+  });
+  return result.json<ColdStartRow>();
+}
+
+describe(FunctionsRepository.name, () => {
+  jest.setTimeout(120_000);
+  let opened: Awaited<ReturnType<typeof openTestClickHouse>>;
+  const start = Math.floor(Date.now() / HOUR) * HOUR - 6 * 24 * HOUR;
+
+  beforeAll(async () => {
+    opened = await openTestClickHouse();
+    await insertFleet(opened.handle, start, 5 * 24 * 60);
+  });
+  afterAll(async () => {
+    await opened.cleanup();
+  });
+
+  const ranges: [string, number, number][] = [
+    ['24 h, not on hour boundaries', start + 17 * MINUTE, start + 25 * HOUR + 43 * MINUTE],
+    ['within one hour', start + 3 * HOUR + 5 * MINUTE, start + 3 * HOUR + 50 * MINUTE],
+    ['across one hour boundary', start + 7 * HOUR + 40 * MINUTE, start + 8 * HOUR + 20 * MINUTE],
+    ['four and a half days', start + 90 * MINUTE, start + 4 * 24 * HOUR + 13 * HOUR],
+  ];
+
+  it.each(ranges)(
+    'reads whole hours from hour rows and answers as the per-minute source choice does: %s',
+    async (_name, fromMs, toMs) => {
+      const range = { fromMs, toMs };
+      const fast = await new FunctionsRepository(opened.handle).totals(range);
+      const expected = await reference(opened.handle, range);
+      expect(fast.length).toBe(4);
+      expect(
+        [...fast]
+          .sort((a, b) => a.functionId.localeCompare(b.functionId))
+          .map((t) => ({
+            functionId: t.functionId,
+            invocations: t.invocations,
+            errors: t.errors,
+            coldStarts: t.coldStarts,
+            durationSumMs: Math.round(t.durationSumMs),
+            durationMaxMs: t.durationMaxMs,
+            durationBuckets: t.durationBuckets,
+            initBuckets: t.initBuckets,
+            memoryBuckets: t.memoryBuckets,
+            billedMbMs: Math.round(t.billedMbMs),
+            version: t.version,
+            firstMinuteMs: t.firstMinuteMs,
+          })),
+      ).toEqual(
+        expected.map((r) => ({
+          ...r,
+          durationSumMs: Math.round(r.durationSumMs as number),
+          billedMbMs: Math.round(r.billedMbMs as number),
+        })),
+      );
+
+      const key = (r: {
+        key: unknown;
+        functionId: unknown;
+        memorySizeMb: unknown;
+        version: unknown;
+      }) =>
+        `${String(r.key)}|${String(r.functionId)}|${String(r.memorySizeMb)}|${String(r.version)}`;
+      const cold = await new FunctionsRepository(opened.handle).coldStarts(range, true);
+      const coldExpected = await referenceColdStarts(opened.handle, range);
+      expect(
+        Object.fromEntries(cold.map((r) => [key(r), [r.invocations, r.coldStarts, r.initBuckets]])),
+      ).toEqual(
+        Object.fromEntries(
+          coldExpected.map((r) => [key(r), [r.invocations, r.coldStarts, r.initBuckets]]),
+        ),
+      );
+    },
+  );
+});
