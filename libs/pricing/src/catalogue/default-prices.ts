@@ -5,7 +5,7 @@ import type { PriceEntry } from './price.types';
  * regional entry overrides them (research/coldstart_cost.md §4–§5, research/memory_tuning.md §4).
  * Bump DEFAULT_CATALOGUE_VERSION whenever an entry changes.
  */
-export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2025.08.1';
+export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.1';
 
 const LAMBDA_PRICING = 'https://aws.amazon.com/lambda/pricing/';
 const LAMBDA_TIERS_BLOG =
@@ -33,6 +33,82 @@ function entry(e: Omit<PriceEntry, 'region' | 'id'> & { region?: string }): Pric
 
 const X86_GBS = 0.0000166667;
 const ARM_GBS = 0.0000133334;
+
+/**
+ * Regions priced apart from the '*' default, as transcribed on 2026-12-04 from public copies of
+ * the AWS pricing pages (the pages render their tables client-side; verify against the Price List
+ * API, offers AWSLambda and AmazonECS). Lambda duration is the '*' price in the ten largest
+ * regions (us-east-1, us-east-2, us-west-1, us-west-2, eu-west-1, eu-west-2, eu-central-1,
+ * ap-northeast-1, ap-southeast-1, ap-southeast-2, ap-south-1, ca-central-1, sa-east-1); it differs
+ * in the regions below. Their tiers beyond the first were not transcribed: the first-tier price
+ * applies throughout (an over-estimate above 6 B GB-s a month). Fargate differs by region; only
+ * regions whose prices two public copies agree on are listed, the rest use the us-east-1 default.
+ */
+const REGIONAL_AS_OF = '2026-12-04';
+const REGIONAL_NOTE = `Transcribed ${REGIONAL_AS_OF} from public copies of the AWS pricing page; verify with the Price List API.`;
+
+function lambdaRegion(region: string, x86: number, arm: number): PriceEntry[] {
+  return [
+    entry({
+      meter: 'aws.lambda.duration.x86_64',
+      region,
+      unit: 'GB-second',
+      usdPerUnit: x86,
+      effectiveFrom: LAMBDA_TIERS_FROM,
+      effectiveTo: null,
+      sourceUrl: LAMBDA_PRICING,
+      note: REGIONAL_NOTE,
+    }),
+    entry({
+      meter: 'aws.lambda.duration.arm64',
+      region,
+      unit: 'GB-second',
+      usdPerUnit: arm,
+      effectiveFrom: LAMBDA_TIERS_FROM,
+      effectiveTo: null,
+      sourceUrl: LAMBDA_PRICING,
+      note: REGIONAL_NOTE,
+    }),
+  ];
+}
+
+function fargateRegion(
+  region: string,
+  x86: { vcpu: number; gb: number },
+  arm: { vcpu: number; gb: number },
+): PriceEntry[] {
+  const at = (meter: string, unit: 'vCPU-hour' | 'GB-hour', usdPerUnit: number) =>
+    entry({
+      meter,
+      region,
+      unit,
+      usdPerUnit,
+      effectiveFrom: '2021-11-23',
+      effectiveTo: null,
+      sourceUrl: FARGATE_PRICING,
+      note: REGIONAL_NOTE,
+    });
+  return [
+    at('aws.fargate.vcpu.x86_64', 'vCPU-hour', x86.vcpu),
+    at('aws.fargate.memory.x86_64', 'GB-hour', x86.gb),
+    at('aws.fargate.vcpu.arm64', 'vCPU-hour', arm.vcpu),
+    at('aws.fargate.memory.arm64', 'GB-hour', arm.gb),
+  ];
+}
+
+const REGIONAL_PRICES: readonly PriceEntry[] = [
+  ...lambdaRegion('af-south-1', 0.0000221, 0.00001768),
+  ...lambdaRegion('ap-east-1', 0.00002292, 0.0000183),
+  ...lambdaRegion('eu-south-1', 0.0000195172, 0.0000156138),
+  ...lambdaRegion('me-south-1', 0.0000206667, 0.0000165334),
+  ...lambdaRegion('me-central-1', 0.0000206667, 0.0000165334),
+  ...fargateRegion('sa-east-1', { vcpu: 0.0696, gb: 0.0076 }, { vcpu: 0.0557, gb: 0.00612 }),
+  ...fargateRegion(
+    'ap-southeast-2',
+    { vcpu: 0.04856, gb: 0.00532 },
+    { vcpu: 0.03885, gb: 0.00426 },
+  ),
+];
 
 export const DEFAULT_PRICES: readonly PriceEntry[] = [
   // ── Lambda on-demand duration ────────────────────────────────────────────────────────────
@@ -286,4 +362,6 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     effectiveTo: null,
     sourceUrl: 'config:kubernetes-node-price (default mirrors Fargate x86)',
   }),
+  // ── Regional prices (issue 9) ─────────────────────────────────────────────────────────────
+  ...REGIONAL_PRICES,
 ];
