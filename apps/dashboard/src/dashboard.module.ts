@@ -9,6 +9,7 @@ import { RecommendationsController } from './recommendations/recommendations.con
 import { AnalysesController } from './analyses/analyses.controller';
 import { ColdStartsController } from './coldstarts/coldstarts.controller';
 import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
+import { TuningJobsController } from './tuning/tuning-jobs.controller';
 import { ReportsController } from './reports/reports.controller';
 import { MetricsController } from './metrics/metrics.controller';
 
@@ -21,6 +22,7 @@ import { MetricsController } from './metrics/metrics.controller';
     RecommendationsController,
     AnalysesController,
     ColdStartsController,
+    TuningJobsController,
     ReportsController,
     MetricsController,
   ],

@@ -1,3 +1,4 @@
 export * from './config.schema';
 export * from './config.loader';
 export * from './auth/bearer-token';
+export * from './platform-targets';

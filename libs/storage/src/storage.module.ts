@@ -24,6 +24,7 @@ import { FunctionConfigRepository } from './repositories/function-config.reposit
 import { RecommendationsRepository } from './repositories/recommendations.repository';
 import { IngestRequestsRepository } from './repositories/ingest-requests.repository';
 import { AnalysisInputsRepository } from './repositories/analysis-inputs.repository';
+import { TuningJobsRepository } from './repositories/tuning-jobs.repository';
 import { WeeklyReportsRepository } from './repositories/weekly-reports.repository';
 
 export async function openAndMigrate(
@@ -129,6 +130,7 @@ export class StorageModule {
         InvocationsRepository,
         RecommendationsRepository,
         AnalysisInputsRepository,
+        TuningJobsRepository,
         WeeklyReportsRepository,
         {
           provide: IngestRequestsRepository,
@@ -150,6 +152,7 @@ export class StorageModule {
         RecommendationsRepository,
         IngestRequestsRepository,
         AnalysisInputsRepository,
+        TuningJobsRepository,
         WeeklyReportsRepository,
       ],
     };

@@ -3,6 +3,7 @@ import type {
   FunctionProfile,
   FunctionWindowStats,
   MemorySizeStats,
+  TuningEvidence,
 } from '@fleetscope/analysis';
 import { PLATFORMS, parseFunctionId, type Platform } from '@fleetscope/model';
 import type { FunctionConfig, StoredAnalysisInputs } from '@fleetscope/storage';
@@ -89,10 +90,14 @@ export function foldUnknownMemory(
   return known.sort((a, b) => a.memoryMb - b.memoryMb);
 }
 
-/** Joins the stored aggregates with the inventory into what runAnalyzers() takes. */
+/**
+ * Joins the stored aggregates with the inventory, and each function's latest finished tuning job,
+ * into what runAnalyzers() takes.
+ */
 export function assembleAnalysisInputs(
   stored: ReadonlyMap<string, StoredAnalysisInputs>,
   configs: ReadonlyMap<string, FunctionConfig>,
+  tuning: ReadonlyMap<string, TuningEvidence> = new Map(),
 ): FunctionAnalysisInput[] {
   const inputs: FunctionAnalysisInput[] = [];
   for (const [functionId, { stats, concurrency }] of stored) {
@@ -101,6 +106,7 @@ export function assembleAnalysisInputs(
       profile,
       stats: { ...stats, byMemory: foldUnknownMemory(stats.byMemory, profile.memoryMb) },
       concurrency,
+      ...(tuning.has(functionId) ? { tuning: tuning.get(functionId) } : {}),
     });
   }
   return inputs;

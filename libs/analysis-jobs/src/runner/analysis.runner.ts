@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import {
   RECOMMENDATION_KINDS,
   runAnalyzers,
@@ -17,12 +23,14 @@ import {
   FLEETSCOPE_CONFIG,
   FunctionConfigRepository,
   RecommendationsRepository,
+  TuningJobsRepository,
   describeError,
   type AnalysisRun,
 } from '@fleetscope/storage';
 import { ANALYZERS } from '../analysis-jobs.tokens';
 import { accountMonthlyGbSeconds } from '../inputs/account-usage';
 import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
+import { loadTuningEvidence } from '../tuning/tuning-evidence.loader';
 
 const DAY_MS = 86_400_000;
 /** Configured levels beyond these many distinct ones are not measured (one SQL sum each). */
@@ -104,6 +112,8 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
     private readonly pricing: PricingService,
     @Inject(ANALYZERS) private readonly analyzers: readonly Analyzer[],
+    // Measured sizes from tuning jobs; without it the analyses rest on telemetry alone.
+    @Optional() private readonly tuningJobs?: TuningJobsRepository,
   ) {}
 
   /** Whether a run is in progress or queued (the schedule skips its tick then). */
@@ -152,12 +162,15 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     };
     try {
       // The configured levels join the candidates: savings are priced against what is set now.
-      const configs = await this.configs.merged();
+      const [configs, tuning] = await Promise.all([
+        this.configs.merged(),
+        this.tuningJobs ? loadTuningEvidence(this.tuningJobs) : new Map(),
+      ]);
       const stored = await this.inputs.load(
         { fromMs, toMs },
         candidateConcurrencyLevels(configs.values()),
       );
-      const inputs = assembleAnalysisInputs(stored, configs);
+      const inputs = assembleAnalysisInputs(stored, configs, tuning);
       const inputsDoneMs = Date.now();
 
       const explanations: WhyNot[] = [];

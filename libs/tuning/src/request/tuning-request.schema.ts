@@ -111,7 +111,7 @@ export function parseTuningRequest(body: unknown): ParsedTuningRequest {
 /** The sizes a request asks for, ascending and without repeats. */
 export function memorySizesOf(request: TuningRequest): number[] {
   const m = request.memorySizes;
-  if (!m) return DEFAULT_MEMORY_SIZES;
+  if (!m) return [...DEFAULT_MEMORY_SIZES];
   if (Array.isArray(m)) return [...new Set(m)].sort((a, b) => a - b);
   const sizes = new Set([m.min, m.max]);
   for (let s = Math.ceil(m.min / MEMORY_STEP_MB) * MEMORY_STEP_MB; s < m.max; s += MEMORY_STEP_MB)
@@ -119,11 +119,27 @@ export function memorySizesOf(request: TuningRequest): number[] {
   return [...sizes].sort((a, b) => a - b);
 }
 
-/** Sizes × architectures; with no architectures asked, the function's own. */
-export function candidatesOf(request: TuningRequest, current: TuningArchitecture): Candidate[] {
-  const architectures = request.architectures ?? [current];
+/**
+ * Sizes × architectures; with no architectures asked, the function's own. With the default
+ * sizes, the function's current size is added: it is the baseline every saving is stated against.
+ */
+export function candidatesOf(
+  request: TuningRequest,
+  current: { architecture: TuningArchitecture; memoryMb: number },
+): Candidate[] {
+  const architectures = request.architectures ?? [current.architecture];
+  const sizes = memorySizesOf(request);
+  const limit = LIMITS[request.platform];
+  if (
+    !request.memorySizes &&
+    !sizes.includes(current.memoryMb) &&
+    current.memoryMb >= limit.min &&
+    current.memoryMb <= limit.max
+  )
+    sizes.push(current.memoryMb);
+  sizes.sort((a, b) => a - b);
   return architectures.flatMap((architecture) =>
-    memorySizesOf(request).map((memoryMb) => ({ architecture, memoryMb })),
+    sizes.map((memoryMb) => ({ architecture, memoryMb })),
   );
 }
 
