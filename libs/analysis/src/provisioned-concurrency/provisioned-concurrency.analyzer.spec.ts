@@ -52,6 +52,9 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(rec.monthlyImpactUsd).toBeGreaterThan(
       rec.evidence.constantLevelNetUsdPerMonth as number,
     );
+    // A range from week to week: both weeks carry the same traffic here, so it is narrow.
+    expect(rec.savingUsd.lowUsd).toBeGreaterThan(0);
+    expect(rec.savingUsd.highUsd).toBeCloseTo(rec.savingUsd.lowUsd, 6);
   });
 
   it('defect 7: one week is not enough for a schedule', () => {
@@ -118,6 +121,15 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
       format: 'knative',
       text: 'spec.template.metadata.annotations:\n  autoscaling.knative.dev/min-scale: "0"',
     });
+  });
+
+  it('gives the saving as the range the weeks span when traffic grows from one week to the next', () => {
+    // Week 1 steadily at 10; week 2 at 10 every other minute.
+    const concurrency = concurrencyProfile((_h, m, week) => (week === 0 || m % 2 === 0 ? 10 : 0), {
+      weeks: 2,
+    });
+    const [rec] = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency }, ctx);
+    expect(rec.savingUsd.highUsd).toBeGreaterThan(rec.savingUsd.lowUsd * 1.2);
   });
 
   it('lowers provisioned concurrency that is mostly idle', () => {

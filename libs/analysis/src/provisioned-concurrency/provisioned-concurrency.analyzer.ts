@@ -397,12 +397,19 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         `Level ${currentLevel} is the best for this traffic at these prices.`,
       );
     }
-    // Range: the gain over the whole window, and over the held-out week alone when there is one.
-    const heldOutGain = schedule ? schedule.heldOutGainUsdPerMonth : gain;
-    const saving: SavingRange = {
-      lowUsd: Math.min(gain, heldOutGain),
-      highUsd: Math.max(gain, heldOutGain),
-    };
+    // Range: the gain over the whole window and, with two weeks or more, over the weeks before
+    // the last and over the last alone (how much it moved from week to week).
+    const gains = [gain];
+    const { fit, heldOut } = splitHeldOut(concurrency);
+    if (concurrency.weeksCovered >= 2 && fit.length > 0 && heldOut.length > 0) {
+      const levelAt = (how: number) => chosen.levels[how] ?? 0;
+      for (const hours of [fit, heldOut]) {
+        const after = planWithLevels(hours, levels, levelAt, prices);
+        const before = planWithLevels(hours, levels, () => currentLevel, prices);
+        gains.push((after.netUsd - before.netUsd) * WEEKS_PER_MONTH);
+      }
+    }
+    const saving: SavingRange = { lowUsd: Math.min(...gains), highUsd: Math.max(...gains) };
     if (latency === 0) {
       const immaterial = materialityShortfall(
         saving,
@@ -500,11 +507,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     concurrency: ConcurrencyProfile,
     prices: WarmCapacityPrices,
     bestConstant: Plan,
-  ): {
-    plan: Plan;
-    readable: ReturnType<typeof readableSchedule>;
-    heldOutGainUsdPerMonth: number;
-  } | null {
+  ): { plan: Plan; readable: ReturnType<typeof readableSchedule> } | null {
     if (concurrency.weeksCovered < 2) return null;
     const { fit, heldOut } = splitHeldOut(concurrency);
     if (fit.length === 0 || heldOut.length === 0) return null;
@@ -530,13 +533,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     )
       return null;
     const plan = planWithLevels(concurrency.hours, concurrency.levels, levelAt, prices);
-    const currentOnHeldOut = planWithLevels(heldOut, concurrency.levels, () => 0, prices);
-    return {
-      plan,
-      readable: readableSchedule(bySlot),
-      // One held-out week's gain against no warm capacity, as a month.
-      heldOutGainUsdPerMonth: (onHeldOut.netUsd - currentOnHeldOut.netUsd) * WEEKS_PER_MONTH,
-    };
+    return { plan, readable: readableSchedule(bySlot) };
   }
 
   private warmPrices(profile: FunctionProfile, ctx: AnalysisContext): WarmCapacityPrices | null {

@@ -133,13 +133,18 @@ export function concurrencyProfile(
       coveredMinutesByLevel: covered,
       coldStarts,
       onDemandInitMs: coldStarts * initMs,
-      heldOut: {
-        minutesObserved: 60,
-        concurrencyMinutes: lastWeekMinutes,
-        coveredMinutesByLevel: lastWeekCovered,
-        coldStarts: coldStartsPerHour(hourOfWeek),
-        onDemandInitMs: coldStartsPerHour(hourOfWeek) * initMs,
-      },
+      // As storage gives it: a held-out last week only when there are weeks before it.
+      ...(weeks < 2
+        ? {}
+        : {
+            heldOut: {
+              minutesObserved: 60,
+              concurrencyMinutes: lastWeekMinutes,
+              coveredMinutesByLevel: lastWeekCovered,
+              coldStarts: coldStartsPerHour(hourOfWeek),
+              onDemandInitMs: coldStartsPerHour(hourOfWeek) * initMs,
+            },
+          }),
     };
   });
   perMinute.sort((a, b) => a - b);
