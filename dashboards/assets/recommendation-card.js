@@ -103,7 +103,11 @@ function action(a) {
   );
 }
 
-/** A `<li>` for one recommendation; showFunction=false on a function's own page. */
+/**
+ * A `<li>` for one recommendation; showFunction=false on a function's own page.
+ * @param {any} r
+ * @param {{ showFunction?: boolean, range?: string }} [options]
+ */
 export function recommendationCard(r, { showFunction = true, range } = {}) {
   const impact = r.monthlyImpactUsd;
   const [amount, impactLabel] = r.savingUsd

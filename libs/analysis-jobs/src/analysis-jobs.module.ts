@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { defaultAnalyzers } from '@fleetscope/analysis';
-import { ENV, parseTargetList, type Config } from '@fleetscope/config';
+import { ENV, FLEETSCOPE_CONFIG, parseTargetList, type Config } from '@fleetscope/config';
 import { PricingService, type PriceCatalogue } from '@fleetscope/pricing';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
 import { analyzerSettings } from './pricing/analyzer-settings';

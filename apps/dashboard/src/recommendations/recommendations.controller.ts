@@ -4,7 +4,6 @@ import {
   RECOMMENDATION_KINDS,
   buildPlans,
   compareRecommendations,
-  type ConfigAction,
   type EvidenceBasis,
   type PlanRole,
   type RecommendationKind,
@@ -30,7 +29,7 @@ export interface RecommendationView {
   catalogueVersion: string;
   savingUsd: SavingRange;
   basis: EvidenceBasis | null;
-  action: ConfigAction | null;
+  action: NonNullable<StoredRecommendation['action']> | null;
   planRole: PlanRole;
 }
 

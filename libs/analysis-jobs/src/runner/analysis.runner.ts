@@ -15,12 +15,11 @@ import {
   type RecommendationKind,
   type WhyNot,
 } from '@fleetscope/analysis';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisInputsRepository,
   DEFAULT_CONCURRENCY_LEVELS,
-  FLEETSCOPE_CONFIG,
   FunctionConfigRepository,
   RecommendationsRepository,
   TuningJobsRepository,

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigAction, EvidenceBasis, PlanRole, SavingRange } from '@fleetscope/analysis';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
@@ -19,10 +18,16 @@ export interface StoredRecommendation {
   evidence: Record<string, unknown>;
   catalogueVersion: string;
   /** Saving range, basis, action and plan role (libs/analysis recommendation.ts). */
-  savingUsd?: SavingRange;
-  basis?: EvidenceBasis;
-  action?: ConfigAction;
-  planRole?: PlanRole;
+  savingUsd?: { lowUsd: number; highUsd: number };
+  basis?: {
+    measured: string;
+    windowFrom: string;
+    windowTo: string;
+    windowDays: number;
+    invocations: number;
+  };
+  action?: { summary: string; snippets: { format: string; text: string }[] };
+  planRole?: 'fix' | 'change' | 'option';
 }
 
 /** Why a function got no recommendation of a kind in a run. */
