@@ -19,6 +19,7 @@ import {
 import {
   AnalysisInputsRepository,
   FunctionConfigRepository,
+  FunctionsRepository,
   RecommendationsRepository,
   openAndMigrate,
 } from '@fleetscope/storage';
@@ -106,6 +107,8 @@ async function main(): Promise<void> {
       config,
       new PricingService(configuredCatalogue(config)),
       defaultAnalyzers(settings),
+      undefined, // no tuning jobs in the benchmark
+      new FunctionsRepository(handle),
     );
     const loadBefore = loadavg()[0];
     const first = await measure(() => runner.run({ nowMs: toMs }));

@@ -15,6 +15,7 @@ import {
   DEFAULT_TIMEOUT_RISK_OPTIONS,
   TimeoutRiskAnalyzer,
 } from './timeout-risk/timeout-risk.analyzer';
+import { KeepAliveAnalyzer } from './keep-alive/keep-alive.analyzer';
 
 /** What a deployment configures about its recommendations (FLEETSCOPE_RECOMMENDATION_*). */
 export interface AnalyzerSettings {
@@ -54,6 +55,7 @@ export function defaultAnalyzers(
       evidence,
       offer: settings.containersOffer,
     }),
+    new KeepAliveAnalyzer(),
   ];
 }
 

@@ -21,6 +21,7 @@ import {
   AnalysisInputsRepository,
   DEFAULT_CONCURRENCY_LEVELS,
   FunctionConfigRepository,
+  FunctionsRepository,
   RecommendationsRepository,
   TuningJobsRepository,
   describeError,
@@ -29,6 +30,7 @@ import {
 import { ANALYZERS } from '../analysis-jobs.tokens';
 import { accountMonthlyGbSeconds } from '../inputs/account-usage';
 import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
+import { attachMinuteActivity } from '../inputs/minute-activity';
 import { loadTuningEvidence } from '../tuning/tuning-evidence.loader';
 
 const DAY_MS = 86_400_000;
@@ -113,6 +115,8 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     @Inject(ANALYZERS) private readonly analyzers: readonly Analyzer[],
     // Measured sizes from tuning jobs; without it the analyses rest on telemetry alone.
     @Optional() private readonly tuningJobs?: TuningJobsRepository,
+    // Minute activity for the keep-alive analysis; without it that analysis stays silent.
+    @Optional() private readonly functions?: FunctionsRepository,
   ) {}
 
   /** Whether a run is in progress or queued (the schedule skips its tick then). */
@@ -170,6 +174,12 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
         candidateConcurrencyLevels(configs.values()),
       );
       const inputs = assembleAnalysisInputs(stored, configs, tuning);
+      if (this.functions && this.analyzers.some((a) => a.kind === 'keep-alive')) {
+        attachMinuteActivity(inputs, await this.functions.minuteActivity({ fromMs, toMs }), {
+          fromMs,
+          toMs,
+        });
+      }
       const inputsDoneMs = Date.now();
 
       const explanations: WhyNot[] = [];
