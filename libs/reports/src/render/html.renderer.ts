@@ -205,6 +205,20 @@ export function renderHtml(report: WeeklyReport): string {
           [false, true, true, true, true],
         )
       : p('No provisioned concurrency.'),
+    report.idleMinScalePods.length
+      ? h2('Idle min-scale pods') +
+        table(
+          ['Function', 'Pods', 'Busy', 'Allocated', 'Idle'],
+          report.idleMinScalePods.map((x) => [
+            escapeHtml(x.name),
+            String(x.pods),
+            `${(x.utilisation * 100).toFixed(1)} %`,
+            usd(x.allocatedUsd),
+            usd(x.idleUsd),
+          ]),
+          [false, true, true, true, true],
+        )
+      : '',
     h2('Open recommendations'),
     report.recommendations.length
       ? p(

@@ -112,6 +112,23 @@ export function renderMarkdown(report: WeeklyReport): string {
             usd(p.idleUsd),
           ]),
         )),
+    ...(report.idleMinScalePods.length === 0
+      ? []
+      : [
+          '',
+          '## Idle min-scale pods',
+          '',
+          ...table(
+            ['Function', 'Pods', 'Busy', 'Allocated', 'Idle'],
+            report.idleMinScalePods.map((p) => [
+              p.name,
+              p.pods,
+              `${(p.utilisation * 100).toFixed(1)} %`,
+              usd(p.allocatedUsd),
+              usd(p.idleUsd),
+            ]),
+          ),
+        ]),
     '',
     '## Open recommendations',
     '',

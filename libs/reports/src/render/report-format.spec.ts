@@ -96,6 +96,27 @@ describe(renderMarkdown.name, () => {
     expect(md).toContain('**Total: $5,206.79**');
     expect(md).toContain('> Data for all 7 days of 2025-W31');
   });
+
+  it('lists idle min-scale pods only where there are some', () => {
+    expect(renderMarkdown(report)).not.toContain('Idle min-scale pods');
+    const kept = {
+      ...report,
+      idleMinScalePods: [
+        {
+          functionId: 'knative~shop~prod~ksvc',
+          name: 'ksvc',
+          pods: 2,
+          allocatedPodSeconds: 172_800,
+          busyPodSeconds: 43_200,
+          utilisation: 0.25,
+          allocatedUsd: 0.9144,
+          idleUsd: 0.6858,
+        },
+      ],
+    };
+    expect(renderMarkdown(kept)).toContain('| ksvc | 2 | 25.0 % | $0.91 | $0.69 |');
+    expect(renderHtml(kept)).toContain('Idle min-scale pods');
+  });
 });
 
 describe(usd.name, () => {
