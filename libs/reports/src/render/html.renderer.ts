@@ -100,7 +100,11 @@ function moversChart(report: WeeklyReport): string {
 
 export function renderHtml(report: WeeklyReport): string {
   const change = report.totalCostUsd - report.previousTotalCostUsd;
-  const coverageColour = report.coverage.status === 'complete' ? '#e3f9e5' : '#fff3c4';
+  // Amber when either week has gaps: the change compares the two.
+  const coverageColour =
+    report.coverage.status === 'complete' && report.coverage.previousWeek.status === 'complete'
+      ? '#e3f9e5'
+      : '#fff3c4';
   const h2 = (text: string) =>
     `<h2 style="font-size:17px;margin:24px 0 6px;border-bottom:1px solid #e4e7eb">${escapeHtml(text)}</h2>`;
   const p = (html: string) => `<p style="font-size:14px;margin:6px 0">${html}</p>`;

@@ -89,6 +89,14 @@ describe(renderHtml.name, () => {
   });
 });
 
+describe('renderHtml coverage banner', () => {
+  it('is amber when the week compared with has gaps, even if this week is complete', () => {
+    // The known week is complete; the week before it has data on 2 of its 7 days.
+    expect(report.coverage.status).toBe('complete');
+    expect(renderHtml(report)).toMatch(/<div data-coverage="complete" style="background:#fff3c4;/);
+  });
+});
+
 describe(renderMarkdown.name, () => {
   it('leads with the coverage and the total, display-rounded', () => {
     const md = renderMarkdown(report);
