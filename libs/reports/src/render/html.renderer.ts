@@ -1,5 +1,5 @@
 import { BREAKDOWN_KEYS, type WeeklyReport } from '../build/weekly-report';
-import { BREAKDOWN_LABELS, PART_LABELS, percent, signedUsd, usd } from './report-text';
+import { BREAKDOWN_LABELS, PART_LABELS, percent, savingText, signedUsd, usd } from './report-text';
 
 // HTML for e-mail clients: one self-contained document, inline styles (many clients drop <style>),
 // charts as inline SVG, no scripts, no external resources.
@@ -233,9 +233,7 @@ export function renderHtml(report: WeeklyReport): string {
           report.recommendations.map((r) => [
             escapeHtml(r.name),
             escapeHtml(r.title),
-            r.savingRangeUsd.low === r.savingRangeUsd.high
-              ? usd(r.monthlyImpactUsd)
-              : `${usd(r.savingRangeUsd.low)} to ${usd(r.savingRangeUsd.high)}`,
+            escapeHtml(savingText(r, report)),
             escapeHtml(`${r.confidence} (${r.confidenceScore})`),
             r.inTotal ? 'yes' : 'no',
           ]),

@@ -105,6 +105,29 @@ describe(renderMarkdown.name, () => {
     expect(md).toContain('> Data for all 7 days of 2025-W31');
   });
 
+  it('names the price catalogue of a recommendation priced with another version than the report', () => {
+    const rec = (catalogueVersion: string) => ({
+      kind: 'memory',
+      functionId: 'aws_lambda~111111111111~us-east-1~api',
+      name: 'api',
+      title: 'Set memory to 512 MB',
+      reason: 'p95 memory use is 200 MB',
+      monthlyImpactUsd: 12,
+      savingRangeUsd: { low: 10, high: 14 },
+      rangeBasis: "the analysis's saving range",
+      confidence: 'high',
+      confidenceScore: 0.9,
+      planRole: 'change' as const,
+      inTotal: true,
+      catalogueVersion,
+    });
+    const older = { ...report, recommendations: [rec('prices-2024.01')] };
+    expect(renderMarkdown(older)).toContain('| $10.00 to $14.00 (prices prices-2024.01) |');
+    expect(renderHtml(older)).toContain('$10.00 to $14.00 (prices prices-2024.01)');
+    const same = { ...report, recommendations: [rec(report.catalogueVersion)] };
+    expect(renderMarkdown(same)).toContain('| $10.00 to $14.00 |');
+  });
+
   it('lists idle min-scale pods only where there are some', () => {
     expect(renderMarkdown(report)).not.toContain('Idle min-scale pods');
     const kept = {
