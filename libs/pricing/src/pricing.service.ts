@@ -4,6 +4,7 @@ import type { CostResult } from './catalogue/price.types';
 import {
   containerDeploymentCost,
   kubernetesPodHourCost,
+  loadBalancerCost,
   type ContainerDeployment,
 } from './containers/container-cost.calculator';
 import type { LambdaArchitecture } from './lambda/lambda-billing.rules';
@@ -57,6 +58,11 @@ export class PricingService {
   /** Always-on container tasks (Fargate, Cloud Run, a Kubernetes node). */
   containerDeployment(deployment: ContainerDeployment, at: Date, region: string): CostResult {
     return containerDeploymentCost(deployment, at, region, this.catalogue);
+  }
+
+  /** An Application Load Balancer in front of container tasks (the container comparison). */
+  loadBalancer(usage: { hours: number; lcuHours: number }, at: Date, region: string): CostResult {
+    return loadBalancerCost(usage, at, region, this.catalogue);
   }
 
   /** Cloud Run, Cloud Functions 2nd gen or Azure Functions Consumption from aggregate sums. */

@@ -14,6 +14,7 @@ const LAMBDA_1MS_BLOG =
   'https://aws.amazon.com/blogs/aws/new-for-aws-lambda-1ms-billing-granularity-adds-cost-savings/';
 const FARGATE_PRICING = 'https://aws.amazon.com/fargate/pricing/';
 const CLOUD_RUN_PRICING = 'https://cloud.google.com/run/pricing';
+const ELB_PRICING = 'https://aws.amazon.com/elasticloadbalancing/pricing/';
 const AZURE_FUNCTIONS_PRICING = 'https://azure.microsoft.com/pricing/details/functions/';
 const AZURE_CONSUMPTION_COSTS =
   'https://learn.microsoft.com/azure/azure-functions/functions-consumption-costs';
@@ -66,6 +67,82 @@ function entry(e: Omit<PriceEntry, 'region' | 'id'> & { region?: string }): Pric
 
 const X86_GBS = 0.0000166667;
 const ARM_GBS = 0.0000133334;
+
+/**
+ * Regions priced apart from the '*' default, as transcribed on 2026-12-04 from public copies of
+ * the AWS pricing pages (the pages render their tables client-side; verify against the Price List
+ * API, offers AWSLambda and AmazonECS). Lambda duration is the '*' price in the ten largest
+ * regions (us-east-1, us-east-2, us-west-1, us-west-2, eu-west-1, eu-west-2, eu-central-1,
+ * ap-northeast-1, ap-southeast-1, ap-southeast-2, ap-south-1, ca-central-1, sa-east-1); it differs
+ * in the regions below. Their tiers beyond the first were not transcribed: the first-tier price
+ * applies throughout (an over-estimate above 6 B GB-s a month). Fargate differs by region; only
+ * regions whose prices two public copies agree on are listed, the rest use the us-east-1 default.
+ */
+const REGIONAL_AS_OF = '2026-12-04';
+const REGIONAL_NOTE = `Transcribed ${REGIONAL_AS_OF} from public copies of the AWS pricing page; verify with the Price List API.`;
+
+function lambdaRegion(region: string, x86: number, arm: number): PriceEntry[] {
+  return [
+    entry({
+      meter: 'aws.lambda.duration.x86_64',
+      region,
+      unit: 'GB-second',
+      usdPerUnit: x86,
+      effectiveFrom: LAMBDA_TIERS_FROM,
+      effectiveTo: null,
+      sourceUrl: LAMBDA_PRICING,
+      note: REGIONAL_NOTE,
+    }),
+    entry({
+      meter: 'aws.lambda.duration.arm64',
+      region,
+      unit: 'GB-second',
+      usdPerUnit: arm,
+      effectiveFrom: LAMBDA_TIERS_FROM,
+      effectiveTo: null,
+      sourceUrl: LAMBDA_PRICING,
+      note: REGIONAL_NOTE,
+    }),
+  ];
+}
+
+function fargateRegion(
+  region: string,
+  x86: { vcpu: number; gb: number },
+  arm: { vcpu: number; gb: number },
+): PriceEntry[] {
+  const at = (meter: string, unit: 'vCPU-hour' | 'GB-hour', usdPerUnit: number) =>
+    entry({
+      meter,
+      region,
+      unit,
+      usdPerUnit,
+      effectiveFrom: '2021-11-23',
+      effectiveTo: null,
+      sourceUrl: FARGATE_PRICING,
+      note: REGIONAL_NOTE,
+    });
+  return [
+    at('aws.fargate.vcpu.x86_64', 'vCPU-hour', x86.vcpu),
+    at('aws.fargate.memory.x86_64', 'GB-hour', x86.gb),
+    at('aws.fargate.vcpu.arm64', 'vCPU-hour', arm.vcpu),
+    at('aws.fargate.memory.arm64', 'GB-hour', arm.gb),
+  ];
+}
+
+const REGIONAL_PRICES: readonly PriceEntry[] = [
+  ...lambdaRegion('af-south-1', 0.0000221, 0.00001768),
+  ...lambdaRegion('ap-east-1', 0.00002292, 0.0000183),
+  ...lambdaRegion('eu-south-1', 0.0000195172, 0.0000156138),
+  ...lambdaRegion('me-south-1', 0.0000206667, 0.0000165334),
+  ...lambdaRegion('me-central-1', 0.0000206667, 0.0000165334),
+  ...fargateRegion('sa-east-1', { vcpu: 0.0696, gb: 0.0076 }, { vcpu: 0.0557, gb: 0.00612 }),
+  ...fargateRegion(
+    'ap-southeast-2',
+    { vcpu: 0.04856, gb: 0.00532 },
+    { vcpu: 0.03885, gb: 0.00426 },
+  ),
+];
 
 export const DEFAULT_PRICES: readonly PriceEntry[] = [
   // ── Lambda on-demand duration ────────────────────────────────────────────────────────────
@@ -239,6 +316,25 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     sourceUrl: FARGATE_PRICING,
     note: 'Variable; modelled as 70 % below on-demand.',
   }),
+  // ── Application Load Balancer (in front of the container comparison's tasks) ──────────────
+  entry({
+    meter: 'aws.elb.application.hour',
+    unit: 'hour',
+    usdPerUnit: 0.0225,
+    effectiveFrom: '2016-08-11',
+    effectiveTo: null,
+    sourceUrl: ELB_PRICING,
+    note: 'us-east-1, per ALB-hour (partial hours billed as full).',
+  }),
+  entry({
+    meter: 'aws.elb.application.lcu',
+    unit: 'LCU-hour',
+    usdPerUnit: 0.008,
+    effectiveFrom: '2016-08-11',
+    effectiveTo: null,
+    sourceUrl: ELB_PRICING,
+    note: 'One LCU: 25 new connections/s, 3,000 active connections/min, 1 GB/h processed or 1,000 rule evaluations/s.',
+  }),
   // ── Cloud Run (Tier 1) ───────────────────────────────────────────────────────────────────
   entry({
     meter: 'gcp.cloud-run.request-based.vcpu',
@@ -342,4 +438,6 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     effectiveTo: null,
     sourceUrl: 'config:kubernetes-node-price (default mirrors Fargate x86)',
   }),
+  // ── Regional prices (issue 9) ─────────────────────────────────────────────────────────────
+  ...REGIONAL_PRICES,
 ];
