@@ -11,6 +11,8 @@ import {
   pricing,
   usage,
 } from '../testing/known-week.inputs';
+import { renderFocusCsv } from '../render/focus-csv.renderer';
+import type { ReportFunction } from './report-inputs';
 import { buildWeeklyReport } from './weekly-report.builder';
 
 describe(buildWeeklyReport.name, () => {
@@ -176,6 +178,60 @@ describe(buildWeeklyReport.name, () => {
     // Python also pays 10 restores × 1 GB × $0.0001397998 and 86,400 GB-s of cache × $0.0000015046.
     expect(part('jv')).toBeCloseTo(0.0000833335, 12);
     expect(part('py')).toBeCloseTo(0.0000833335 + 0.001397998 + 0.12999744, 12);
+  });
+
+  it('prices Azure Functions and Cloud Run days from their sums instead of listing them unpriced', () => {
+    const azure: ReportFunction = {
+      ...api,
+      functionId: 'azure_functions~sub1~westeurope~orders',
+      name: 'orders',
+      platform: 'azure_functions',
+      account: 'sub1',
+      region: 'westeurope',
+    };
+    const run: ReportFunction = {
+      ...azure,
+      functionId: 'gcp_cloud_run~proj1~us-central1~web',
+      name: 'web',
+      platform: 'gcp_cloud_run',
+      account: 'proj1',
+      region: 'us-central1',
+    };
+    // 1 M executions × 200 ms at 256 MB: 50,000 GB-s × $0.000016 + 1 M × $0.20 / M = $1.00.
+    // Cloud Run, 1 vCPU by default: 100,000 s × ($0.000024 + 0.25 GiB × $0.0000025) + $0.40 = $2.8625.
+    const spans = { sources: ['otel_span'], billedIncludesInit: false };
+    const withClouds = buildWeeklyReport(
+      {
+        ...inputs,
+        functions: [...inputs.functions, azure, run],
+        days: [
+          ...inputs.days,
+          usage(azure, '2025-08-01', {
+            ...spans,
+            invocations: 1_000_000,
+            memoryMb: 256,
+            billedDurationMs: 200_000_000,
+          }),
+          usage(run, '2025-08-01', {
+            ...spans,
+            invocations: 1_000_000,
+            memoryMb: 256,
+            billedDurationMs: 100_000_000,
+          }),
+        ],
+      },
+      pricing,
+    );
+    const cost = (id: string) => withClouds.functions.find((f) => f.functionId === id)!;
+    expect(cost(azure.functionId).costUsd).toBeCloseTo(1.0, 9);
+    expect(cost(azure.functionId).breakdown.requests).toBeCloseTo(0.2, 9);
+    expect(cost(run.functionId).costUsd).toBeCloseTo(2.8625, 9);
+    expect(withClouds.coverage.unpriced.map((u) => u.functionId)).not.toContain(azure.functionId);
+    expect(withClouds.coverage.unpriced.map((u) => u.functionId)).not.toContain(run.functionId);
+    const csv = renderFocusCsv(withClouds);
+    expect(csv).toContain('Azure Functions Duration (orders)');
+    expect(csv).toContain('Cloud Run Requests (web)');
+    expect(csv).not.toMatch(/OpenFaaS [A-Za-z ]+ \((orders|web)\)/);
   });
 
   it('says plainly that a week has no data', () => {

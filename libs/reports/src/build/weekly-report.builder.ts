@@ -4,6 +4,7 @@ import {
   lambdaMarginalPrices,
   priceLambdaDay,
   pricePodDay,
+  priceServerlessDay,
   type PricedDay,
 } from '../pricing/report-pricing';
 import {
@@ -291,6 +292,15 @@ function factorsOf(
   };
 }
 
+const isGcpAzure = (
+  fn: ReportFunction,
+): fn is ReportFunction & {
+  platform: 'gcp_cloud_run' | 'gcp_cloud_functions' | 'azure_functions';
+} =>
+  fn.platform === 'gcp_cloud_run' ||
+  fn.platform === 'gcp_cloud_functions' ||
+  fn.platform === 'azure_functions';
+
 function safe(n: number): number {
   return Number.isFinite(n) ? n : 0;
 }
@@ -347,6 +357,8 @@ export function buildWeeklyReport(
       tierUsed.set(tierKey, used + priced.onDemandGbSeconds);
     } else if (fn.platform === 'knative' || fn.platform === 'openfaas') {
       priced = pricePodDay(fn, day, pricing);
+    } else if (isGcpAzure(fn)) {
+      priced = priceServerlessDay(fn, day, pricing);
     } else {
       unpricedFunctions.set(fn.functionId, `platform ${fn.platform} has no prices`);
       continue;

@@ -3,6 +3,7 @@ import {
   gbSeconds,
   lambdaMeters,
   type CostResult,
+  type GcpAzurePlatform,
   type LambdaArchitecture,
   type LambdaUsage,
   type PricingService,
@@ -71,6 +72,9 @@ function categoryOf(meter: string, durationPart: keyof CostBreakdown): keyof Cos
   if (meter.startsWith('aws.lambda.pc-allocated.')) return 'provisionedConcurrency';
   if (meter.startsWith('aws.lambda.pc-duration.')) return 'compute';
   if (meter.startsWith('k8s.')) return 'pods';
+  if (meter === 'gcp.cloud-run.requests' || meter === 'azure.functions.consumption.executions') {
+    return 'requests';
+  }
   return durationPart;
 }
 
@@ -215,6 +219,35 @@ export function pricePodDay(
     fn.region,
   );
   collect(priced, result, 'pods', fn.architecture);
+  return priced;
+}
+
+/**
+ * A Cloud Run, Cloud Functions 2nd gen or Azure Functions Consumption function-day, from its
+ * aggregate sums as the fleet page prices it (`PricingService.serverlessUsage`).
+ */
+export function priceServerlessDay(
+  fn: ReportFunction & { platform: GcpAzurePlatform },
+  day: DailyUsage,
+  pricing: PricingService,
+): PricedDay {
+  const priced = emptyPricedDay();
+  if (!(day.memoryMb > 0)) {
+    if (day.invocations > 0) priced.unpriced.push('memory size unknown: not priced');
+    return priced;
+  }
+  const result = pricing.serverlessUsage(
+    fn.platform,
+    {
+      invocations: day.invocations,
+      billedMbMs: day.billedDurationMs * day.memoryMb,
+      memoryMb: day.memoryMb,
+      vcpu: fn.pod?.vcpu ?? null,
+    },
+    new Date(day.dayStartMs),
+    fn.region,
+  );
+  collect(priced, result, 'compute', fn.architecture);
   return priced;
 }
 

@@ -96,10 +96,37 @@ function billingPeriod(periodStart: string): { start: string; end: string } {
   };
 }
 
+/** The clouds priced from their aggregate sums (Cloud Run, Cloud Functions, Azure Functions). */
+const CLOUD_SERVICES: Record<
+  string,
+  { service: string; provider: string; issuer: string; subAccountType: string } | undefined
+> = {
+  gcp_cloud_run: {
+    service: 'Cloud Run',
+    provider: 'Google Cloud',
+    issuer: 'Google',
+    subAccountType: 'Project',
+  },
+  gcp_cloud_functions: {
+    service: 'Cloud Run functions',
+    provider: 'Google Cloud',
+    issuer: 'Google',
+    subAccountType: 'Project',
+  },
+  azure_functions: {
+    service: 'Azure Functions',
+    provider: 'Microsoft',
+    issuer: 'Microsoft',
+    subAccountType: 'Subscription',
+  },
+};
+
 function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): FocusRow {
   const lambda = fn.platform === 'aws_lambda';
   const period = billingPeriod(line.periodStart);
-  const service = lambda ? 'AWS Lambda' : fn.platform === 'knative' ? 'Knative' : 'OpenFaaS';
+  const cloud = CLOUD_SERVICES[fn.platform];
+  const service =
+    cloud?.service ?? (lambda ? 'AWS Lambda' : fn.platform === 'knative' ? 'Knative' : 'OpenFaaS');
   const unit = UNITS[line.unit] ?? line.unit;
   return {
     // List prices of the catalogue, no discounts or commitments known: all four costs agree.
@@ -107,8 +134,8 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): Fo
     EffectiveCost: line.usd,
     ListCost: line.usd,
     ContractedCost: line.usd,
-    BillingAccountId: lambda ? fn.account : fn.region,
-    BillingAccountName: lambda ? fn.account : fn.region,
+    BillingAccountId: lambda || cloud ? fn.account : fn.region,
+    BillingAccountName: lambda || cloud ? fn.account : fn.region,
     BillingCurrency: report.currency,
     BillingPeriodStart: period.start,
     BillingPeriodEnd: period.end,
@@ -117,11 +144,12 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): Fo
     ChargeDescription: `${service} ${DESCRIPTIONS[line.category]} (${fn.name})`,
     ChargePeriodStart: focusDate(line.periodStart),
     ChargePeriodEnd: focusDate(line.periodEnd),
-    InvoiceIssuerName: lambda ? 'Amazon Web Services' : `Kubernetes cluster ${fn.region}`,
+    InvoiceIssuerName:
+      cloud?.issuer ?? (lambda ? 'Amazon Web Services' : `Kubernetes cluster ${fn.region}`),
     PricingQuantity: line.quantity,
     PricingUnit: unit,
-    ProviderName: lambda ? 'AWS' : `Kubernetes cluster ${fn.region}`,
-    PublisherName: lambda ? 'AWS' : service,
+    ProviderName: cloud?.provider ?? (lambda ? 'AWS' : `Kubernetes cluster ${fn.region}`),
+    PublisherName: cloud?.provider ?? (lambda ? 'AWS' : service),
     ServiceCategory: 'Compute',
     ServiceName: service,
     ChargeFrequency: 'Usage-Based',
@@ -130,8 +158,8 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): Fo
     ContractedUnitPrice: line.usdPerUnit,
     ListUnitPrice: line.usdPerUnit,
     PricingCategory: 'Standard',
-    RegionId: lambda ? fn.region || null : null,
-    RegionName: lambda ? fn.region || null : null,
+    RegionId: lambda || cloud ? fn.region || null : null,
+    RegionName: lambda || cloud ? fn.region || null : null,
     ResourceId: lambda
       ? `arn:aws:lambda:${fn.region}:${fn.account}:function:${fn.name}`
       : fn.functionId,
@@ -142,7 +170,9 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): Fo
     SkuPriceId: line.priceId,
     SubAccountId: fn.account || null,
     SubAccountName: fn.account || null,
-    SubAccountType: fn.account ? (lambda ? 'AWS Account' : 'Namespace') : null,
+    SubAccountType: fn.account
+      ? (cloud?.subAccountType ?? (lambda ? 'AWS Account' : 'Namespace'))
+      : null,
     x_FunctionId: fn.functionId,
     x_Platform: fn.platform,
     x_Architecture: fn.architecture || null,
