@@ -146,8 +146,24 @@ describe('npm run demo', () => {
   });
 
   it('fills the weekly reports page with the report the demo built', async () => {
-    const reports = (await (await fetch(`${base}/api/reports`)).json()) as { reports: unknown[] };
+    const reports = (await (await fetch(`${base}/api/reports`)).json()) as {
+      reports: { week: string }[];
+    };
     expect(reports.reports.length).toBeGreaterThan(0);
+    // The demo's Azure functions are priced (Consumption); those the trace gives no memory for
+    // (the 2021 sample) are listed as unpriced with the reason, never silently free.
+    const report = (await (
+      await fetch(`${base}/api/reports/${reports.reports[0].week}`)
+    ).json()) as {
+      functions: { functionId: string; platform: string; costUsd: number }[];
+      coverage: { unpriced: { functionId: string; reason: string }[] };
+    };
+    const azure = report.functions.filter((f) => f.platform === 'azure_functions');
+    expect(azure.filter((f) => f.costUsd > 0).length).toBeGreaterThanOrEqual(10);
+    const unpriced = new Map(report.coverage.unpriced.map((u) => [u.functionId, u.reason]));
+    for (const f of azure.filter((a) => !(a.costUsd > 0))) {
+      expect(`${f.functionId}: ${unpriced.get(f.functionId)}`).toMatch(/: memory size unknown/);
+    }
     await page.goto(`${base}/reports.html`);
     expect(await banner()).toMatch(/Demo data/);
     await page.locator('#weeks tbody tr').first().waitFor();
