@@ -9,6 +9,7 @@ import {
   hybridPolicy,
   idlePeriods,
   parsePolicySpec,
+  replayHybridOnline,
   replayPolicy,
 } from './keep-alive.policy';
 
@@ -199,5 +200,15 @@ describe(KeepAliveAnalyzer.name, () => {
       /; 13 more cold starts in the window, for less idle memory\.$/,
     );
     expect(rec.action.summary).not.toMatch(/-\d+ cold starts avoided/);
+  });
+});
+
+describe(replayHybridOnline.name, () => {
+  it('meets the first idle times with the fallback, then with the histogram learnt so far', () => {
+    // Every 7 minutes: 5 idle times of 6 under the fixed 10 (6 idle minutes each), then the
+    // learnt pre-warm 5.4 / keep 7.7 (0.6 each) for the other 200, and 2.3 after the last.
+    expect(replayHybridOnline(every(7, 1))).toEqual({ coldStarts: 1, idleMinutes: 152.3 });
+    // In-sample, the learnt policy from the start: 205 × 0.6 + 2.3.
+    expect(replayPolicy(every(7, 1), hybridPolicy(every(7, 1)).policy).idleMinutes).toBe(125.3);
   });
 });

@@ -211,6 +211,32 @@ export function replayIdle(
   return { coldStarts, idleMinutes: round2(idleMinutes) };
 }
 
+/**
+ * The hybrid policy as the paper runs it, online: each idle time is met with the policy learnt
+ * from the idle times before it (the fallback until the histogram is representative), and the
+ * instance after the last invocation with the policy learnt from all of them. Quadratic in the
+ * idle times: for reports over a sample, not for the API.
+ */
+export function replayHybridOnline(
+  active: ActiveMinutes,
+  options: HybridOptions = DEFAULT_HYBRID_OPTIONS,
+): ReplayResult {
+  if (active.length === 0) return { coldStarts: 0, idleMinutes: 0 };
+  const idle = idlePeriods(active);
+  let coldStarts = 1;
+  let idleMinutes = 0;
+  for (let i = 0; i < idle.length; i++) {
+    const policy = hybridPolicyOfIdle(idle.slice(0, i), i + 1, options).policy;
+    const r = replayIdle([idle[i]], 1, policy);
+    const window = Math.max(0, policy.keepAliveMinutes - policy.prewarmMinutes);
+    coldStarts += r.coldStarts - 1;
+    idleMinutes += r.idleMinutes - window;
+  }
+  const last = hybridPolicyOfIdle(idle, active.length, options).policy;
+  idleMinutes += Math.max(0, last.keepAliveMinutes - last.prewarmMinutes);
+  return { coldStarts, idleMinutes: round2(idleMinutes) };
+}
+
 /** Parses `fixed:10m`, `fixed:90s`, `fixed:2h` or `hybrid`. */
 export type PolicySpec = { kind: 'fixed'; keepAliveMinutes: number } | { kind: 'hybrid' };
 
