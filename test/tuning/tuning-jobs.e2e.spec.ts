@@ -59,6 +59,9 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       { name: 'weighted', curve: 'io-bound', memoryMb: 512 },
       { name: 'stuck', curve: 'mixed', failInvokesFrom: 3, failUpdatesFrom: 2 },
       { name: 'graviton', curve: 'cpu-bound', memoryMb: 1024 },
+      // Updates 1–3 size the two candidates and restore; 4 applies the pick, 5 (and the SDK's two
+      // retries) puts $LATEST back behind the alias.
+      { name: 'pickfail', curve: 'cost-optimum-mid', memoryMb: 2048, failUpdates: [5, 6, 7] },
     ]);
     process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
     process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
@@ -254,6 +257,24 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       /^restoring the function failed: .*cannot update functions now.*check the function by hand$/,
     );
     expect(job.error).not.toMatch(/function restored/);
+  });
+
+  it('restores the function when applying the pick fails, rather than leaving $LATEST at the pick and claiming a restore', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: lambda.arn('pickfail'),
+      memorySizes: [512, 1024],
+      mode: 'grid',
+      invocationsPerSize: 5,
+      applyPick: 'alias:live',
+    });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/^applying the pick to alias:live failed: .*function restored\)$/);
+    const fn = lambda.fn('pickfail');
+    expect(fn.latest.memoryMb).toBe(2048);
+    expect(fn.latest.description).toBe('');
+    expect([...fn.aliases.keys()].filter((a) => a.startsWith('fst-'))).toEqual([]);
   });
 
   it('cancels a running job and restores the function', async () => {
