@@ -59,6 +59,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       { name: 'weighted', curve: 'io-bound', memoryMb: 512 },
       { name: 'stuck', curve: 'mixed', failInvokesFrom: 3, failUpdatesFrom: 2 },
       { name: 'graviton', curve: 'cpu-bound', memoryMb: 1024 },
+      { name: 'coldpar', curve: 'io-bound', memoryMb: 512, updateMs: 50 },
       // Updates 1–3 size the two candidates and restore; 4 applies the pick, 5 (and the SDK's two
       // retries) puts $LATEST back behind the alias.
       { name: 'pickfail', curve: 'cost-optimum-mid', memoryMb: 2048, failUpdates: [5, 6, 7] },
@@ -210,6 +211,26 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     expect(job.jobCost.invocations).toBe(job.invocationsUsed);
     expect(lambda.fn('graviton').latest.architecture).toBe('x86_64');
     untouched('graviton', 1024);
+  });
+
+  it('measures only cold starts in parallel: one fresh version per invocation, published one at a time', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: lambda.arn('coldpar'),
+      memorySizes: [512],
+      mode: 'grid',
+      invocationsPerSize: 5,
+      onlyColdStarts: true,
+      parallelInvocation: true,
+    });
+    const id = String(body.id);
+    const job = await until(id, finished);
+    expect(job.error).toBeNull();
+    expect(job.status).toBe('succeeded');
+    expect(job.invocationsUsed).toBe(5);
+    const observations = await fleetscope.app.get(TuningJobsRepository).observations(id);
+    expect(observations.filter((o) => o.initDurationMs > 0)).toHaveLength(5);
+    untouched('coldpar', 512);
   });
 
   it('answers 400 naming the field for a bad request, and stores nothing', async () => {
