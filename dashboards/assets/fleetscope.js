@@ -367,6 +367,26 @@ export function setupPage() {
     button.addEventListener('click', openTokenDialog);
     if (apiToken()) button.textContent = 'API token ✓';
   }
+  void showDemoBanner();
+}
+
+/** `npm run demo` data says what it is on every page (GET /api/health answers demo: true). */
+async function showDemoBanner() {
+  let health;
+  try {
+    health = await api('/api/health');
+  } catch {
+    return;
+  }
+  if (health?.demo !== true || document.getElementById('demo-banner')) return;
+  const banner = h(
+    'div',
+    { id: 'demo-banner', class: 'notice warn', role: 'note' },
+    'Demo data: a fleet built from the public Azure Functions traces (2019 and 2021 samples, CC BY 4.0) ' +
+      'and Lambda records derived from them. Accounts and names start with "demo". ' +
+      'Point your own exporters here or run `npm start` for your data.',
+  );
+  document.querySelector('main')?.prepend(banner);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,8 +401,11 @@ export const COLORS = {
   gray: '#8a939c',
 };
 
+/** chart.js's global (its UMD build, not typed here). */
+const chartJs = () => /** @type {any} */ (window).Chart;
+
 export function chartDefaults() {
-  const Chart = window.Chart;
+  const Chart = chartJs();
   if (!Chart) throw new Error('chart.js did not load (/vendor/chart.umd.js)');
   Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
   Chart.defaults.font.size = 12;
@@ -412,7 +435,7 @@ export function chartCard(id, title, description) {
 
 /** Replaces any chart on the canvas with a new one. */
 export function drawChart(canvas, config) {
-  const Chart = window.Chart;
+  const Chart = chartJs();
   Chart.getChart(canvas)?.destroy();
   return new Chart(canvas, config);
 }

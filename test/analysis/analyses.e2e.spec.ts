@@ -142,7 +142,7 @@ describe('Analyses over generated fleets', () => {
     });
     expect(summary.recommendations).toBe(all.length);
     expect(Object.keys(summary.byKind).sort()).toEqual(
-      ['containers', 'memory', 'provisioned-concurrency', 'timeout-risk'].sort(),
+      ['containers', 'keep-alive', 'memory', 'provisioned-concurrency', 'timeout-risk'].sort(),
     );
     expect((await listing()).run?.runId).toBe(summary.runId);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { RunningFleetscope } from '../support/fleetscope-app';
 
-/** The fields of a GET /api/functions row these tests read (shape fixed by DESIGN.md). */
+/** The fields of a GET /api/functions row these tests read (shape fixed in docs/architecture.md "Public surface"). */
 export interface FunctionSummary {
   id: string;
   platform: string;

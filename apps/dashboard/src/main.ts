@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Config } from '@fleetscope/config';
+import { ConfigModule, type Config } from '@fleetscope/config';
 import { createHttpApp, listenHttpApp, runProcess } from '@fleetscope/server';
 import { StorageModule } from '@fleetscope/storage';
 import { DashboardModule } from './dashboard.module';
@@ -11,7 +11,7 @@ class DashboardAppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: DashboardAppModule,
-      imports: [StorageModule.forRoot(config), DashboardModule],
+      imports: [ConfigModule.forRoot(config), StorageModule.forRoot(config), DashboardModule],
     };
   }
 }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { defaultAnalyzers } from '@fleetscope/analysis';
-import { ENV, parseTargetList, type Config } from '@fleetscope/config';
+import { ENV, FLEETSCOPE_CONFIG, parseTargetList, type Config } from '@fleetscope/config';
 import { PricingService, type PriceCatalogue } from '@fleetscope/pricing';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
+import { KeepAliveReplayService } from './keep-alive/keep-alive-replay.service';
 import { configuredCatalogue } from './pricing/configured-catalogue';
 import { AnalysisRunner } from './runner/analysis.runner';
 import {
@@ -40,6 +40,7 @@ import { ReportMetrics } from './reports/delivery/report-metrics';
     AnalysisRunner,
     ColdStartsService,
     WeeklyReportsService,
+    KeepAliveReplayService,
     ReportMetrics,
     ReportDeliveryService,
     // Tuning drivers, one per platform (the AWS SDK honours AWS_ENDPOINT_URL_LAMBDA).
@@ -71,6 +72,7 @@ import { ReportMetrics } from './reports/delivery/report-metrics';
     AnalysisRunner,
     ColdStartsService,
     WeeklyReportsService,
+    KeepAliveReplayService,
     ReportDeliveryService,
     ReportMetrics,
     PRICE_CATALOGUE,

@@ -6,6 +6,7 @@ import { ProvisionedConcurrencyAnalyzer } from './provisioned-concurrency/provis
 import type { Recommendation } from './recommendation';
 import { compareRecommendations } from './recommendation';
 import { TimeoutRiskAnalyzer } from './timeout-risk/timeout-risk.analyzer';
+import { KeepAliveAnalyzer } from './keep-alive/keep-alive.analyzer';
 
 /** Every built-in analyzer with its default options; the analyzer app can provide its own list. */
 export function defaultAnalyzers(): Analyzer[] {
@@ -14,6 +15,7 @@ export function defaultAnalyzers(): Analyzer[] {
     new MemoryAnalyzer(),
     new ProvisionedConcurrencyAnalyzer(),
     new ContainersAnalyzer(),
+    new KeepAliveAnalyzer(),
   ];
 }
 

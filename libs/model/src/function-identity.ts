@@ -12,7 +12,7 @@ export const PLATFORMS = [
 export type Platform = (typeof PLATFORMS)[number];
 
 /**
- * A function is (platform, account or namespace, region, name) — DESIGN.md "Identity". Its version,
+ * A function is (platform, account or namespace, region, name) — docs/decisions.md "Identity". Its version,
  * alias or revision is not part of the identity and travels in its own column.
  */
 export interface FunctionIdentity {

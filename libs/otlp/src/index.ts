@@ -7,6 +7,7 @@ export type {
   OtlpKeyValue,
   OtlpLogsRequest,
   OtlpMetricsRequest,
+  OtlpSpan,
   OtlpTraceRequest,
 } from './common/otlp-request.types';
 export { isDecodeError } from './common/otlp-request.types';
@@ -52,7 +53,6 @@ export type { HistogramTotals } from './metrics/cumulative-to-delta';
 export { CumulativeToDelta } from './metrics/cumulative-to-delta';
 export type { AttributeLookup, ResolvedFunction } from './faas/faas-identity.resolver';
 export {
-  coldStartFlag,
   layeredLookup,
   memoryMbFromMaxMemory,
   resolveFunction,

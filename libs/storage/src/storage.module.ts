@@ -17,7 +17,7 @@ import { applyRetention } from './migrations/retention';
 import { IngestWriter } from './writer/ingest-writer';
 import { FlushJournal } from './writer/flush-journal';
 import { repairAggregates } from './writer/aggregate-repair';
-import { CLICKHOUSE, FLEETSCOPE_CONFIG } from './storage.tokens';
+import { CLICKHOUSE } from './storage.tokens';
 import { FunctionsRepository } from './repositories/functions.repository';
 import { InvocationsRepository } from './repositories/invocations.repository';
 import { FunctionConfigRepository } from './repositories/function-config.repository';
@@ -104,7 +104,6 @@ export class StorageModule {
       module: StorageModule,
       global: true,
       providers: [
-        { provide: FLEETSCOPE_CONFIG, useValue: config },
         {
           provide: CLICKHOUSE,
           useFactory: () => openAndMigrate(config, new Logger('Storage')),
@@ -143,7 +142,6 @@ export class StorageModule {
         },
       ],
       exports: [
-        FLEETSCOPE_CONFIG,
         CLICKHOUSE,
         IngestWriter,
         FunctionsRepository,

@@ -3,9 +3,8 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 // The cron library @nestjs/schedule is built on; its docs add runtime-configured jobs this way.
 import { CronJob } from 'cron';
 import { ReportDeliveryService, WeeklyReportsService } from '@fleetscope/analysis-jobs';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 
 export const WEEKLY_REPORT_JOB = 'weekly-report';
 

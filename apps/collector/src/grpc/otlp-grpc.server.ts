@@ -14,9 +14,8 @@ import {
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { bearerMatches, type Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, bearerMatches, type Config } from '@fleetscope/config';
 import { encodeExportResponseProtobuf, type OtlpSignal } from '@fleetscope/otlp';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { OtlpExportService } from '../otlp/otlp-export.service';
 

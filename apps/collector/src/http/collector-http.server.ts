@@ -6,10 +6,9 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { bearerMatches, secretMatches, type Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, bearerMatches, secretMatches, type Config } from '@fleetscope/config';
 import { firehoseErrorResponse } from '@fleetscope/ingest';
 import { RPC_CODE } from '@fleetscope/otlp';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { otlpEncodingOf, sendOtlpStatus } from '../otlp/otlp-status.reply';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ConfigError,
   ENV,
+  FLEETSCOPE_CONFIG,
   parseTargetList,
   type Config,
   type PlatformTarget,
 } from '@fleetscope/config';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 
 // Parsed in libs/config, which the tuning drivers share with the scrapers.
 export { endpointOf, parseTargetList, type PlatformTarget } from '@fleetscope/config';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { histogramQuantile, parseFunctionId } from '@fleetscope/model';
+import { histogramPercentiles, parseFunctionId, type Percentiles } from '@fleetscope/model';
 import { PricingService, type LambdaArchitecture } from '@fleetscope/pricing';
 import {
   FunctionConfigRepository,
@@ -9,13 +9,7 @@ import {
   type TimeRange,
 } from '@fleetscope/storage';
 
-export interface Percentiles {
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-}
-
-/** One row of GET /api/functions (shape fixed by DESIGN.md). */
+/** One row of GET /api/functions (shape fixed in docs/architecture.md "Public surface"). */
 export interface FunctionSummary {
   id: string;
   platform: string;
@@ -43,13 +37,10 @@ export interface FunctionSummary {
 const round = (v: number | null, digits = 2): number | null =>
   v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
-/** Percentiles from the log-scale sketch, never above the exact maximum when it is known. */
+/** Percentiles from the log-scale sketch (clamped to the exact maximum when known), rounded. */
 function percentiles(buckets: Record<string, number>, maxMs?: number): Percentiles {
-  const at = (q: number) => {
-    const v = histogramQuantile(buckets, q);
-    return round(v !== null && maxMs !== undefined && maxMs > 0 ? Math.min(v, maxMs) : v);
-  };
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  const { p50, p95, p99 } = histogramPercentiles(buckets, { max: maxMs });
+  return { p50: round(p50), p95: round(p95), p99: round(p99) };
 }
 
 /** Builds the fleet view from the aggregate, the inventory and the price catalogue. */
@@ -102,6 +93,20 @@ export function summarise(
       },
       new Date(range.toMs),
       identity.region || 'us-east-1',
+    );
+    costUsd = round(cost.usd, 6);
+    priced = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
+  } else if (
+    memoryMb &&
+    (identity?.platform === 'gcp_cloud_run' ||
+      identity?.platform === 'gcp_cloud_functions' ||
+      identity?.platform === 'azure_functions')
+  ) {
+    const cost = pricing.serverlessUsage(
+      identity.platform,
+      { invocations: t.invocations, billedMbMs, memoryMb, vcpu: config?.podCpu },
+      new Date(range.toMs),
+      identity.region,
     );
     costUsd = round(cost.usd, 6);
     priced = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };

@@ -9,8 +9,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { MAX_FUNCTION_ID_LENGTH, parseFunctionId } from '@fleetscope/model';
-import { histogramQuantile } from '@fleetscope/model';
+import { MAX_FUNCTION_ID_LENGTH, histogramPercentiles, parseFunctionId } from '@fleetscope/model';
 import {
   FunctionConfigRepository,
   FunctionsRepository,
@@ -79,9 +78,8 @@ export class FunctionsController {
         timeouts: p.timeouts,
         coldStarts: p.coldStarts,
         durationMs: {
-          p50: histogramQuantile(p.durationBuckets, 0.5),
-          p95: histogramQuantile(p.durationBuckets, 0.95),
-          p99: histogramQuantile(p.durationBuckets, 0.99),
+          // Clamped to the step's exact maximum, as on the fleet page.
+          ...histogramPercentiles(p.durationBuckets, { max: p.durationMaxMs }),
           max: p.durationMaxMs > 0 ? p.durationMaxMs : null,
         },
         // Little's law: busy milliseconds per step over the step's length.

@@ -59,7 +59,7 @@ export function parseTime(name: string, value: string | undefined): number | und
   return ms;
 }
 
-/** `from`/`to` from a query string; the last 24 hours by default (DESIGN.md public surface). */
+/** `from`/`to` from a query string; the last 24 hours by default (docs/architecture.md "Public surface"). */
 export function parseRange(
   from?: string,
   to?: string,

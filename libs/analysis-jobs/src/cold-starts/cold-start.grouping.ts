@@ -5,7 +5,7 @@ import {
   type FunctionWindowStats,
   type HistogramBuckets,
 } from '@fleetscope/analysis';
-import { histogramQuantile } from '@fleetscope/model';
+import { histogramPercentiles, mergeBuckets } from '@fleetscope/model';
 import type { PricingService } from '@fleetscope/pricing';
 import type {
   ColdStartExtrasRow,
@@ -110,13 +110,6 @@ function accumulator(key: string, labels: Record<string, string>): Accumulator {
   };
 }
 
-function addBuckets(into: HistogramBuckets, from: Record<string | number, number>): void {
-  for (const key in from) {
-    const index = Number(key);
-    into[index] = (into[index] ?? 0) + Number(from[key]);
-  }
-}
-
 const addUsd = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : a + b;
 
@@ -203,9 +196,7 @@ function rowCosts(
 function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets): DurationFigures {
   return {
     mean: count > 0 && sumMs > 0 ? sumMs / count : null,
-    p50: histogramQuantile(buckets, 0.5),
-    p95: histogramQuantile(buckets, 0.95),
-    p99: histogramQuantile(buckets, 0.99),
+    ...histogramPercentiles(buckets),
   };
 }
 
@@ -296,7 +287,7 @@ function addRow(
     // cold_starts counts every user-visible start, SnapStart restores included.
     acc.onDemand += Math.max(0, row.coldStarts - row.restores);
     acc.initSumMs += row.initDurationSumMs;
-    addBuckets(acc.initBuckets, row.initBuckets);
+    mergeBuckets(acc.initBuckets, row.initBuckets);
     acc.onDemandCostUsd = addUsd(acc.onDemandCostUsd, costs.onDemandUsd);
   }
   if (part === undefined || part === 'snap-start') {
@@ -310,7 +301,7 @@ function addRow(
 function addExtras(acc: Accumulator, row: ColdStartExtrasRow, part?: InitPart): void {
   acc.functions.add(row.functionId);
   if (part === undefined || part === 'snap-start')
-    addBuckets(acc.restoreBuckets, row.restoreBuckets);
+    mergeBuckets(acc.restoreBuckets, row.restoreBuckets);
   if (part === undefined || part === 'proactive') {
     acc.proactiveInits += row.proactiveInits;
     acc.proactiveInitSumMs += row.proactiveInitSumMs;

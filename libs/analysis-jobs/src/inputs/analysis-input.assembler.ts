@@ -5,7 +5,7 @@ import type {
   MemorySizeStats,
   TuningEvidence,
 } from '@fleetscope/analysis';
-import { PLATFORMS, parseFunctionId, type Platform } from '@fleetscope/model';
+import { PLATFORMS, mergeBuckets, parseFunctionId, type Platform } from '@fleetscope/model';
 import type { FunctionConfig, StoredAnalysisInputs } from '@fleetscope/storage';
 
 /** The memory size most invocations ran at (0 = unknown is never chosen); null if none known. */
@@ -81,11 +81,7 @@ export function foldUnknownMemory(
   for (const u of unknown) {
     target.invocations += u.invocations;
     target.durationSumMs += u.durationSumMs;
-    const buckets = { ...target.durationBuckets };
-    for (const [key, count] of Object.entries(u.durationBuckets)) {
-      buckets[Number(key)] = (buckets[Number(key)] ?? 0) + count;
-    }
-    target.durationBuckets = buckets;
+    target.durationBuckets = mergeBuckets({ ...target.durationBuckets }, u.durationBuckets);
   }
   return known.sort((a, b) => a.memoryMb - b.memoryMb);
 }

@@ -14,12 +14,12 @@ import {
   type Recommendation,
   type RecommendationKind,
 } from '@fleetscope/analysis';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisInputsRepository,
-  FLEETSCOPE_CONFIG,
   FunctionConfigRepository,
+  FunctionsRepository,
   RecommendationsRepository,
   TuningJobsRepository,
   describeError,
@@ -28,6 +28,7 @@ import {
 import { ANALYZERS } from '../analysis-jobs.tokens';
 import { accountMonthlyGbSeconds } from '../inputs/account-usage';
 import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
+import { attachMinuteActivity } from '../inputs/minute-activity';
 import { loadTuningEvidence } from '../tuning/tuning-evidence.loader';
 
 const DAY_MS = 86_400_000;
@@ -91,6 +92,8 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     @Inject(ANALYZERS) private readonly analyzers: readonly Analyzer[],
     // Measured sizes from tuning jobs; without it the analyses rest on telemetry alone.
     @Optional() private readonly tuningJobs?: TuningJobsRepository,
+    // Minute activity for the keep-alive analysis; without it that analysis stays silent.
+    @Optional() private readonly functions?: FunctionsRepository,
   ) {}
 
   /** Whether a run is in progress or queued (the schedule skips its tick then). */
@@ -144,6 +147,12 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
         this.tuningJobs ? loadTuningEvidence(this.tuningJobs) : new Map(),
       ]);
       const inputs = assembleAnalysisInputs(stored, configs, tuning);
+      if (this.functions && this.analyzers.some((a) => a.kind === 'keep-alive')) {
+        attachMinuteActivity(inputs, await this.functions.minuteActivity({ fromMs, toMs }), {
+          fromMs,
+          toMs,
+        });
+      }
       const inputsDoneMs = Date.now();
 
       const { recommendations, failures } = runAnalyzers(this.analyzers, inputs, {

@@ -1,4 +1,4 @@
-import { histogramQuantile } from '@fleetscope/model';
+import { histogramPercentiles } from '@fleetscope/model';
 import type { CostResult, PricingService } from '@fleetscope/pricing';
 import { lambdaRuntimeKind } from '@fleetscope/pricing';
 import type { FunctionProfile, FunctionWindowStats } from '../inputs';
@@ -69,6 +69,7 @@ export function summarizeColdStarts(
   pricing: PricingService,
 ): ColdStartSummary {
   const mean = meanInitMs(stats.initDurationSumMs, stats.coldStarts);
+  const init = histogramPercentiles(stats.initBuckets);
   const cost =
     profile.platform === 'aws_lambda' && profile.memoryMb !== null
       ? coldStartCost(profile, stats.initDurationSumMs, at, pricing)
@@ -78,9 +79,9 @@ export function summarizeColdStarts(
     invocations: stats.invocations,
     rate: coldStartRate(stats.coldStarts, stats.invocations),
     meanInitMs: mean,
-    p50InitMs: histogramQuantile(stats.initBuckets, 0.5),
-    p95InitMs: histogramQuantile(stats.initBuckets, 0.95),
-    p99InitMs: histogramQuantile(stats.initBuckets, 0.99),
+    p50InitMs: init.p50,
+    p95InitMs: init.p95,
+    p99InitMs: init.p99,
     latencyAddedMs: latencyAddedMs(stats.coldStarts, mean),
     costUsd: cost?.usd ?? null,
     priceIds: cost?.priceIds ?? [],

@@ -119,7 +119,7 @@ function quote(
 /**
  * "Containers would be cheaper": the observed Lambda traffic priced per month against an
  * always-on deployment sized from p95 concurrency with a minimum task count and a utilisation
- * target (research/coldstart_cost.md §5).
+ * target (docs/decisions.md "Containers").
  */
 export class ContainersAnalyzer implements Analyzer {
   readonly kind = 'containers' as const;

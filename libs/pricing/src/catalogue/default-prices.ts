@@ -2,10 +2,10 @@ import type { PriceEntry } from './price.types';
 
 /**
  * The built-in price list: us-east-1 list prices, used as the default for every region unless a
- * regional entry overrides them (research/coldstart_cost.md §4–§5, research/memory_tuning.md §4).
+ * regional entry overrides them (docs/decisions.md "Billing rules", "Containers", "Memory and CPU").
  * Bump DEFAULT_CATALOGUE_VERSION whenever an entry changes.
  */
-export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2025.08.1';
+export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.1';
 
 const LAMBDA_PRICING = 'https://aws.amazon.com/lambda/pricing/';
 const LAMBDA_TIERS_BLOG =
@@ -14,6 +14,40 @@ const LAMBDA_1MS_BLOG =
   'https://aws.amazon.com/blogs/aws/new-for-aws-lambda-1ms-billing-granularity-adds-cost-savings/';
 const FARGATE_PRICING = 'https://aws.amazon.com/fargate/pricing/';
 const CLOUD_RUN_PRICING = 'https://cloud.google.com/run/pricing';
+const AZURE_FUNCTIONS_PRICING = 'https://azure.microsoft.com/pricing/details/functions/';
+const AZURE_CONSUMPTION_COSTS =
+  'https://learn.microsoft.com/azure/azure-functions/functions-consumption-costs';
+/** When the GCP and Azure serverless prices below were read from their pages. */
+export const GCP_AZURE_PRICES_CHECKED = '2026-12-04';
+
+/**
+ * Cloud Run Tier 2 regions (cloud.google.com/run/pricing, "Pricing for regions in Tier 2"); every
+ * other region takes the Tier 1 default. Cloud Run functions (Cloud Functions 2nd gen) are billed
+ * as Cloud Run services.
+ */
+export const CLOUD_RUN_TIER2_REGIONS = [
+  'asia-east2',
+  'asia-northeast2',
+  'asia-northeast3',
+  'asia-south1',
+  'asia-south2',
+  'asia-southeast2',
+  'australia-southeast1',
+  'australia-southeast2',
+  'europe-central2',
+  'europe-west2',
+  'europe-west3',
+  'europe-west6',
+  'me-central1',
+  'me-west1',
+  'northamerica-northeast1',
+  'northamerica-northeast2',
+  'southamerica-east1',
+  'southamerica-west1',
+  'us-west2',
+  'us-west3',
+  'us-west4',
+] as const;
 
 /** Dates the Lambda price list changed shape. */
 export const LAMBDA_ONE_MS_BILLING_FROM = '2020-12-01';
@@ -247,6 +281,48 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     effectiveTo: null,
     sourceUrl: CLOUD_RUN_PRICING,
     note: 'CPU always allocated.',
+  }),
+  // Tier 2 regions, request-based (CPU only during requests); requests cost the same.
+  ...CLOUD_RUN_TIER2_REGIONS.flatMap((region) => [
+    entry({
+      meter: 'gcp.cloud-run.request-based.vcpu',
+      region,
+      unit: 'vCPU-second',
+      usdPerUnit: 0.0000336,
+      effectiveFrom: '2023-01-01',
+      effectiveTo: null,
+      sourceUrl: CLOUD_RUN_PRICING,
+      note: `Tier 2 region; read ${GCP_AZURE_PRICES_CHECKED}.`,
+    }),
+    entry({
+      meter: 'gcp.cloud-run.request-based.memory',
+      region,
+      unit: 'GiB-second',
+      usdPerUnit: 0.0000035,
+      effectiveFrom: '2023-01-01',
+      effectiveTo: null,
+      sourceUrl: CLOUD_RUN_PRICING,
+      note: `Tier 2 region; read ${GCP_AZURE_PRICES_CHECKED}.`,
+    }),
+  ]),
+  // ── Azure Functions, Consumption plan ────────────────────────────────────────────────────
+  entry({
+    meter: 'azure.functions.consumption.execution-time',
+    unit: 'GB-second',
+    usdPerUnit: 0.000016,
+    effectiveFrom: '2016-11-15',
+    effectiveTo: null,
+    sourceUrl: AZURE_FUNCTIONS_PRICING,
+    note: `Observed memory rounded up to 128 MB (max 1,536 MB) × execution time rounded up to 1 ms, at least 100 ms and 128 MB (${AZURE_CONSUMPTION_COSTS}); monthly free grant of 400,000 GB-s per subscription not deducted; read ${GCP_AZURE_PRICES_CHECKED}.`,
+  }),
+  entry({
+    meter: 'azure.functions.consumption.executions',
+    unit: 'request',
+    usdPerUnit: 0.2e-6,
+    effectiveFrom: '2016-11-15',
+    effectiveTo: null,
+    sourceUrl: AZURE_FUNCTIONS_PRICING,
+    note: `$0.20 per million executions; monthly free grant of 1 million not deducted; read ${GCP_AZURE_PRICES_CHECKED}.`,
   }),
   // ── Kubernetes node (Knative, OpenFaaS): user-priced; the default mirrors Fargate x86 so
   // that an unconfigured cluster is neither free nor wildly off. Configure it. ─────────────

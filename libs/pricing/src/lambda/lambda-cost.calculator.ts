@@ -208,7 +208,7 @@ export function lambdaUnitPrices(
 
 /**
  * Provisioned concurrency pays when utilisation u satisfies pc + u·pcd < u·od, so the break-even
- * is u* = pc / (od − pcd) (≈ 0.60 on us-east-1 list prices; research/coldstart_cost.md §4).
+ * is u* = pc / (od − pcd) (≈ 0.60 on us-east-1 list prices; docs/decisions.md "Billing rules").
  */
 export function provisionedConcurrencyBreakEvenUtilisation(prices: LambdaUnitPrices): number {
   const saving = prices.onDemandUsdPerGbSecond - prices.pcDurationUsdPerGbSecond;

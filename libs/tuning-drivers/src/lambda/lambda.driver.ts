@@ -93,7 +93,7 @@ export function lambdaOutcome(
 }
 
 /**
- * Tunes a Lambda function as Power Tuning does (research/memory_tuning.md §1c): per size,
+ * Tunes a Lambda function as Power Tuning does (docs/decisions.md "Memory and CPU"): per size,
  * UpdateFunctionConfiguration, wait until updated, PublishVersion and an alias; Invoke the alias
  * with LogType Tail and read its REPORT line. The version description marks what the job made,
  * so restore can find and remove it even after a crash. The SDK honours AWS_ENDPOINT_URL_LAMBDA.

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   renderFocusCsv,
   renderHtml,
@@ -8,7 +8,7 @@ import {
   renderSlackMessage,
   type WeeklyReport,
 } from '@fleetscope/reports';
-import { FLEETSCOPE_CONFIG, type DeliveryAttempt } from '@fleetscope/storage';
+import { type DeliveryAttempt } from '@fleetscope/storage';
 import { WeeklyReportsService } from '../weekly-reports.service';
 import { withRetries } from './delivery.retry';
 import { REPORT_DELIVERIES, REPORT_DELIVERY_ATTEMPTS, ReportMetrics } from './report-metrics';
