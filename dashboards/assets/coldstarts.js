@@ -35,9 +35,10 @@ const GROUPS = [
 /** Bars beyond this many groups would be unreadable; the table still lists every group. */
 const MAX_BARS = 20;
 
+/** @returns {string} */
 function groupByFromUrl() {
   const value = new URLSearchParams(location.search).get('groupBy');
-  return GROUPS.some(([v]) => v === value) ? value : 'function';
+  return value !== null && GROUPS.some(([v]) => v === value) ? value : 'function';
 }
 
 let groupBy = groupByFromUrl();
@@ -64,6 +65,7 @@ function groupCell(g, range) {
   return functionId ? h('a', { href: functionHref(functionId, range.key) }, label) : label;
 }
 
+/** @type {[string, (g: any) => string][]} */
 const COLUMNS = [
   ['Functions', (g) => fmtInt(g.functions)],
   ['Invocations', (g) => fmtInt(g.invocations)],
@@ -83,7 +85,7 @@ const COLUMNS = [
 ];
 
 function renderTable(report, range) {
-  const groupTitle = GROUPS.find(([v]) => v === groupBy)[1];
+  const groupTitle = (GROUPS.find(([v]) => v === groupBy) ?? GROUPS[0])[1];
   $('#group-name').textContent = groupTitle.toLowerCase();
   $('#groups thead').replaceChildren(
     h(

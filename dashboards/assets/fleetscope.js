@@ -381,8 +381,11 @@ export const COLORS = {
   gray: '#8a939c',
 };
 
+/** chart.js's global (its UMD build, not typed here). */
+const chartJs = () => /** @type {any} */ (window).Chart;
+
 export function chartDefaults() {
-  const Chart = window.Chart;
+  const Chart = chartJs();
   if (!Chart) throw new Error('chart.js did not load (/vendor/chart.umd.js)');
   Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
   Chart.defaults.font.size = 12;
@@ -412,7 +415,7 @@ export function chartCard(id, title, description) {
 
 /** Replaces any chart on the canvas with a new one. */
 export function drawChart(canvas, config) {
-  const Chart = window.Chart;
+  const Chart = chartJs();
   Chart.getChart(canvas)?.destroy();
   return new Chart(canvas, config);
 }

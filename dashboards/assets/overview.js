@@ -82,6 +82,7 @@ const COLUMNS = [
   },
 ];
 
+/** @type {{ functions: any[], sort: { key: string, dir: string }, filter: string, range: any }} */
 const state = {
   functions: [],
   sort: { key: 'invocations', dir: 'descending' },

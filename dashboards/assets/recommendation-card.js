@@ -46,7 +46,11 @@ function evidence(entries) {
   );
 }
 
-/** A `<li>` for one recommendation; showFunction=false on a function's own page. */
+/**
+ * A `<li>` for one recommendation; showFunction=false on a function's own page.
+ * @param {any} r
+ * @param {{ showFunction?: boolean, range?: string }} [options]
+ */
 export function recommendationCard(r, { showFunction = true, range } = {}) {
   const impact = r.monthlyImpactUsd;
   const impactLabel =

@@ -10,7 +10,7 @@ const ACCOUNT = 'aws_lambda~123456789012~us-east-1';
 const node = `${ACCOUNT}~node-api`;
 const java = `${ACCOUNT}~java-orders`;
 const python = `${ACCOUNT}~python-report`;
-/** us-east-1 x86_64 first-tier GB-second price (research/coldstart_cost.md). */
+/** us-east-1 x86_64 first-tier GB-second price (docs/decisions.md "Billing rules"). */
 const X86_GB_SECOND_USD = 0.0000166667;
 
 function rows(nowMs: number): InvocationRowSpec[] {

@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { defaultAnalyzers, runAnalyzers } from '@fleetscope/analysis';
+import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisRunner,
   accountMonthlyGbSeconds,
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
       configs,
       new RecommendationsRepository(handle),
       config,
-      configuredCatalogue(config),
+      new PricingService(configuredCatalogue(config)),
       defaultAnalyzers(),
     );
     const loadBefore = loadavg()[0];
@@ -116,10 +117,10 @@ async function main(): Promise<void> {
       ),
       inventory.value,
     );
-    const catalogue = configuredCatalogue(config);
+    const pricing = new PricingService(configuredCatalogue(config));
     const maths = await measure(() =>
       runAnalyzers(defaultAnalyzers(), assembled, {
-        catalogue,
+        pricing,
         at: new Date(toMs),
         monthlyGbSecondsBefore: accountMonthlyGbSeconds(assembled),
       }),
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
           status: 'ok',
           message: 'bench',
           recommendations: maths.value.recommendations.length,
-          catalogueVersion: catalogue.version,
+          catalogueVersion: pricing.catalogueVersion,
         },
         maths.value.recommendations,
       ),

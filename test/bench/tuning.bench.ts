@@ -3,7 +3,7 @@
  * grid (6 sizes × 50): invocations used, and whether the pick's true cost is within 2 % of the
  * optimum over the allowed sizes. Runs the real session loop on a simulated platform.
  */
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import {
   BENCHMARK_CURVES,
   SimulatedDriver,
@@ -26,7 +26,7 @@ const pricer = tuningPricer({
   platform: 'aws-lambda',
   region: 'us-east-1',
   at: new Date('2026-12-04T00:00:00Z'),
-  catalogue: defaultCatalogue,
+  pricing: new PricingService(defaultCatalogue),
 });
 const candidates: Candidate[] = SIZES.map((memoryMb) => ({ architecture: 'x86_64', memoryMb }));
 

@@ -191,3 +191,64 @@ describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentat
     ]);
   });
 });
+
+/**
+ * The race behind a flaky "handler throws" run (issue 15): the sandbox gave each export 3 s
+ * (OTEL_EXPORTER_OTLP_TIMEOUT) while the collector answers only once the rows are stored, which a
+ * loaded machine can take longer than. The exporter then gave up, the sandbox exited 0 and the test
+ * read ClickHouse before the rows landed. A collector that holds rows 5 s shows it every time.
+ */
+describe('OTLP from a Lambda sandbox to a collector slower than 3 s', () => {
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope({ FLEETSCOPE_FLUSH_INTERVAL_MS: '5000' });
+  });
+
+  afterAll(async () => {
+    await fleetscope.stop();
+  });
+
+  it('has every invocation stored when the sandbox returns, not by luck', async () => {
+    const spec: LambdaFunctionSpec = {
+      account: '123456789012',
+      region: 'eu-west-1',
+      name: 'checkout-slow-ack',
+      version: '1',
+      alias: 'live',
+      memoryMb: 256,
+    };
+    const run = await runLambdaSandbox(spec, {
+      protocol: 'http/protobuf',
+      endpoint: fleetscope.ingestUrl,
+      invocations: 1,
+      declinedInvocation: 0,
+    });
+    // Read without flushing the writer: what the sender was told is stored must be there.
+    const result = await fleetscope.clickhouse.client.query({
+      query: `SELECT count() AS n FROM invocations WHERE request_id IN ({ids:Array(String)})`,
+      query_params: { ids: run.requestIds },
+      format: 'JSONEachRow',
+    });
+    expect(await result.json()).toEqual([{ n: 1 }]);
+  });
+
+  it('fails the run when an export is refused or times out, instead of returning as if stored', async () => {
+    const spec: LambdaFunctionSpec = {
+      account: '123456789012',
+      region: 'eu-west-1',
+      name: 'checkout-nowhere',
+      version: '1',
+      alias: 'live',
+      memoryMb: 256,
+    };
+    // Nothing listens on port 9 (discard) here: every export fails.
+    await expect(
+      runLambdaSandbox(spec, {
+        protocol: 'http/protobuf',
+        endpoint: 'http://127.0.0.1:9',
+        invocations: 1,
+      }),
+    ).rejects.toThrow(/export\(s\) failed: .*traces: connect ECONNREFUSED/);
+  });
+});

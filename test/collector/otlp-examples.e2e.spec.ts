@@ -21,7 +21,7 @@ const TRACE_ID = '5b8efff798038103d269b633813fc60c';
 const SPAN_ID = 'eee19b7ec3c1b174';
 
 /**
- * The opentelemetry-proto examples (test/fixtures/otlp), each sent once as OTLP/JSON as published
+ * The opentelemetry-proto examples (libs/otlp/src/__fixtures__), each sent once as OTLP/JSON as published
  * and once re-encoded as protobuf, at two different recent epochs with sub-millisecond digits; the
  * stored rows are read back from ClickHouse.
  */

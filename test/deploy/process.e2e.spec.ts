@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MIGRATIONS_DIR, readMigrations } from '@fleetscope/storage';
 import {
-  freeProcessPorts,
+  ANY_FREE_PORTS,
+  listeningOn,
   RUNTIME_WARNING,
   spawnFleetscope,
-  waitForHealth,
 } from '../support/fleetscope-process';
 
 const MAIN = 'apps/fleetscope/src/main.ts';
@@ -20,10 +21,10 @@ describe('the fleetscope process', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts on embedded ClickHouse with no runtime warning, exits 0 on SIGINT, and finds its schema and data on restart', async () => {
-    const ports = await freeProcessPorts();
-    const env = { FLEETSCOPE_DATA_DIR: dataDir, ...ports.env };
+    const env = { FLEETSCOPE_DATA_DIR: dataDir, ...ANY_FREE_PORTS };
     const first = start(env);
-    expect(await waitForHealth(`${ports.apiUrl}/api/health`, 60_000)).toEqual({
+    const ports = await listeningOn(first, 60_000);
+    expect(await (await fetch(`${ports.apiUrl}/api/health`)).json()).toEqual({
       status: 'ok',
       clickhouse: { mode: 'embedded', ok: true },
       version: expect.any(String),
@@ -40,18 +41,19 @@ describe('the fleetscope process', () => {
     expect(put.status).toBe(200);
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
-    expect(first.output()).toContain('1 migration(s) applied');
+    const migrations = readMigrations(MIGRATIONS_DIR).length;
+    expect(first.output()).toContain(`${migrations} migration(s) applied`);
     expect(first.output()).not.toMatch(RUNTIME_WARNING);
 
     const second = start(env);
-    await waitForHealth(`${ports.apiUrl}/api/health`, 60_000);
+    const again = await listeningOn(second, 60_000);
     const kept = (await fetch(
-      `${ports.apiUrl}/api/functions/aws_lambda~123456789012~us-east-1~kept`,
+      `${again.apiUrl}/api/functions/aws_lambda~123456789012~us-east-1~kept`,
     ).then((r) => r.json())) as { config: { memoryMb: number } };
     expect(kept.config.memoryMb).toBe(768);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-    expect(second.output()).toContain('0 migration(s) applied, 1 already in place');
+    expect(second.output()).toContain(`0 migration(s) applied, ${migrations} already in place`);
   }, 120_000);
 
   it('refuses to listen beyond loopback without tokens, naming them, and exits non-zero', async () => {

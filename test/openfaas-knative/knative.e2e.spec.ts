@@ -7,9 +7,10 @@ import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-a
 import { startFakeServer, type FakeServer } from './fake-server';
 
 // Synthetic scrapes built from the documented legacy (OpenCensus-era) Knative Serving names and
-// labels (see __fixtures__/SOURCES.md): between them `hello` is at zero pods and one request goes
+// labels (see libs/ingest/src/knative/__fixtures__/SOURCES.md): between them `hello` is at zero pods and one request goes
 // through the activator (a cold start); `shop` stays at two pods and serves 30 calls and a 504.
-const fixture = (name: string) => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
+const FIXTURES = join(__dirname, '..', '..', 'libs', 'ingest', 'src', 'knative', '__fixtures__');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const scrapes = [fixture('legacy-metrics-scrape-1.prom'), fixture('legacy-metrics-scrape-2.prom')];
 
 /** A serving.knative.dev/v1 Service as the Kubernetes API lists it. */

@@ -7,10 +7,11 @@ import { startFakeServer, type FakeServer } from './fake-server';
 
 // The gateway's /metrics bodies are synthetic: no real scrape of an OpenFaaS gateway is public, so
 // they are built from the documented metric names and labels (gateway_function_invocation_total,
-// gateway_functions_seconds, gateway_service_count; see __fixtures__/SOURCES.md). Between the two
+// gateway_functions_seconds, gateway_service_count; see libs/ingest/src/openfaas/__fixtures__/SOURCES.md). Between the two
 // scrapes nodeinfo gets 10 calls with 200 and 2 with 500; figlet (namespace dev) 2 with 200 and a
 // first 504.
-const fixture = (name: string) => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
+const FIXTURES = join(__dirname, '..', '..', 'libs', 'ingest', 'src', 'openfaas', '__fixtures__');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const scrapes = [
   fixture('gateway-metrics-scrape-1.prom'),
   fixture('gateway-metrics-scrape-2.prom'),

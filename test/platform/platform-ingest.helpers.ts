@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { RunningFleetscope } from '../support/fleetscope-app';
 
-/** The fields of a GET /api/functions row these tests read (shape fixed by DESIGN.md). */
+/** The fields of a GET /api/functions row these tests read (shape fixed in docs/architecture.md "Public surface"). */
 export interface FunctionSummary {
   id: string;
   platform: string;
@@ -27,11 +27,17 @@ export interface FunctionSummary {
   costUsd: number | null;
 }
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'lambda');
+// Each third-party payload is kept once, beside the parser whose unit specs read it; every
+// folder's SOURCES.md says where its files come from.
+const FIXTURE_DIRS = ['cloudwatch', 'firehose', 'lambda/telemetry'].map((dir) =>
+  join(__dirname, '..', '..', 'libs', 'ingest', 'src', dir, '__fixtures__'),
+);
 
-/** A fixture of test/fixtures/lambda (see its SOURCES.md) as text. */
+/** A Lambda fixture of libs/ingest (see the SOURCES.md beside it) as text. */
 export function fixtureText(name: string): string {
-  return readFileSync(join(FIXTURES, name), 'utf8');
+  const dir = FIXTURE_DIRS.find((d) => existsSync(join(d, name)));
+  if (!dir) throw new Error(`no fixture ${name} in ${FIXTURE_DIRS.join(', ')}`);
+  return readFileSync(join(dir, name), 'utf8');
 }
 
 export function fixtureJson<T = Record<string, unknown>>(name: string): T {

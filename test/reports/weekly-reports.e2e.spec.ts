@@ -1,4 +1,8 @@
-import { gzipSync } from 'node:zlib';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import {
   FOCUS_MANDATORY_COLUMNS,
@@ -7,46 +11,19 @@ import {
   type WeeklyReport,
 } from '@fleetscope/reports';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { ACCOUNT, REGION, reportLines } from './support/report-lines';
 
 /**
  * The weekly report over the real HTTP surface and embedded ClickHouse: REPORT lines delivered as
  * CloudWatch Logs subscription payloads, the report built with POST /api/reports/weekly, read back
  * in every format, and rebuilt without duplicating the week.
  */
-const ACCOUNT = '123456789012';
-const REGION = 'us-east-1';
+const run = promisify(execFile);
+const BIN = join(__dirname, '..', '..', 'bin', 'fleetscope.js');
 const DAY_MS = 86_400_000;
 // Two weeks back: whole weeks of the past, inside every retention.
 const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
 const priorWeek = previousIsoWeek(week);
-
-/** `count` invocations of `name` on day `dayOffset` of `weekFromMs`, at 10 GB for 600 s each. */
-function reportLines(name: string, weekFromMs: number, dayOffset: number, count: number) {
-  const base = weekFromMs + dayOffset * DAY_MS + 3_600_000;
-  const logEvents = Array.from({ length: count }, (_, i) => {
-    // The first invocation starts cold with 1,000 ms of INIT, billed (managed runtime, after
-    // 2025-08-01), so its Billed Duration holds it.
-    const init = i === 0 ? 'Init Duration: 1000.00 ms\t' : '';
-    const billed = i === 0 ? 601_000 : 600_000;
-    return {
-      id: `${name}-${dayOffset}-${i}`,
-      timestamp: base + i * 60_000,
-      message:
-        `REPORT RequestId: ${name}-${weekFromMs}-${dayOffset}-${i}-0000-4000-8000-000000000000\t` +
-        `Duration: 600000.00 ms\tBilled Duration: ${billed} ms\tMemory Size: 10240 MB\t` +
-        `Max Memory Used: 512 MB\t${init}`,
-    };
-  });
-  const message = {
-    messageType: 'DATA_MESSAGE',
-    owner: ACCOUNT,
-    logGroup: `/aws/lambda/${name}`,
-    logStream: `2026/01/01/[$LATEST]${name}${dayOffset}`,
-    subscriptionFilters: ['fleetscope'],
-    logEvents,
-  };
-  return { awslogs: { data: gzipSync(JSON.stringify(message)).toString('base64') } };
-}
 
 describe('Weekly reports API', () => {
   let fleetscope: RunningFleetscope;
@@ -168,5 +145,30 @@ describe('Weekly reports API', () => {
     expect((await post('/api/reports/weekly', {})).status).toBe(400);
     expect((await fetch(url(`/api/reports/${week.label}?format=pdf`))).status).toBe(400);
     expect((await fetch(url('/api/reports/2019-W01'))).status).toBe(404);
+    const metrics = await (await fetch(url('/metrics'))).text();
+    expect(metrics).toContain('fleetscope_report_rejected_requests_total{field="week"} 2');
+    expect(metrics).toContain('fleetscope_report_rejected_requests_total{field="format"} 1');
   });
+
+  it('builds and saves a week from the CLI, and refuses a bad week with a message naming it', async () => {
+    const cli = (args: string[]) =>
+      run(process.execPath, [BIN, 'report', ...args, '--url', fleetscope.apiUrl], {
+        env: { ...process.env, FLEETSCOPE_API_TOKEN: '' },
+      });
+    const dir = mkdtempSync(join(tmpdir(), 'fleetscope-report-'));
+    try {
+      const out = join(dir, 'week.csv');
+      const { stderr } = await cli(['--week', week.label, '--format', 'csv', '--out', out]);
+      expect(stderr).toContain(`${week.label}: $1.00`);
+      const rows: Record<string, string>[] = parse(readFileSync(out, 'utf8'), { columns: true });
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.x_Week === week.label)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await expect(cli(['--week', '2026-48'])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('expected YYYY-Www'),
+    });
+  }, 60_000);
 });

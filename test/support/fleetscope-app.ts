@@ -1,24 +1,12 @@
-import { createServer } from 'node:net';
+import { rmSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Config } from '@fleetscope/config';
-import { InventoryRecorder } from '@fleetscope/collector';
+import { CollectorHttpServer, InventoryRecorder, OtlpGrpcServer } from '@fleetscope/collector';
 import { FLEETSCOPE_VERSION } from '@fleetscope/dashboard';
-import { createHttpApp } from '@fleetscope/server';
+import { createHttpApp, listenHttpApp } from '@fleetscope/server';
 import { CLICKHOUSE, IngestWriter, type ClickHouseHandle } from '@fleetscope/storage';
-import { rmSync } from 'node:fs';
 import { FleetscopeModule } from '@fleetscope/fleetscope';
 import { testConfig } from './test-clickhouse';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface RunningFleetscope {
   app: NestFastifyApplication;
@@ -36,28 +24,46 @@ export interface RunningFleetscope {
 }
 
 /**
- * The real all-in-one Fleetscope (collector, analyzer, dashboard) on free loopback ports and a
- * fresh embedded ClickHouse, exactly as `npm start` wires it.
+ * The real all-in-one Fleetscope (collector, analyzer, dashboard) and a fresh embedded
+ * ClickHouse, exactly as `npm start` wires it. Every listener asks for port 0 and the ports are
+ * read back, so nothing else on the machine (a Fleetscope on the default ports, a parallel
+ * worker) can collide with it. A failed start closes what it opened: chDB allows one data
+ * directory per process, so a left-open engine would fail every later file of the jest worker.
  */
 export async function startFleetscope(
   env: Record<string, string> = {},
 ): Promise<RunningFleetscope> {
-  const [http, otlpHttp, otlpGrpc] = [await freePort(), await freePort(), await freePort()];
   const config = testConfig({
-    FLEETSCOPE_HTTP_PORT: String(http),
-    FLEETSCOPE_OTLP_HTTP_PORT: String(otlpHttp),
-    FLEETSCOPE_OTLP_GRPC_PORT: String(otlpGrpc),
+    FLEETSCOPE_HTTP_PORT: '0',
+    FLEETSCOPE_OTLP_HTTP_PORT: '0',
+    FLEETSCOPE_OTLP_GRPC_PORT: '0',
     FLEETSCOPE_LOG_LEVEL: 'warn',
     ...env,
   });
-  const app = await createHttpApp(FleetscopeModule.forRoot(config), config, FLEETSCOPE_VERSION);
-  await app.listen(config.httpPort, config.host);
+  const removeData = () => {
+    if (!config.clickhouseUrl) rmSync(config.dataDir, { recursive: true, force: true });
+  };
+  let app: NestFastifyApplication;
+  try {
+    app = await createHttpApp(FleetscopeModule.forRoot(config), config, FLEETSCOPE_VERSION);
+  } catch (error) {
+    removeData();
+    throw error;
+  }
+  let http: number;
+  try {
+    http = await listenHttpApp(app, config);
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    removeData();
+    throw error;
+  }
   const writer = app.get(IngestWriter);
   return {
     app,
     config,
-    ingestUrl: `http://127.0.0.1:${otlpHttp}`,
-    grpcAddress: `127.0.0.1:${otlpGrpc}`,
+    ingestUrl: `http://127.0.0.1:${app.get(CollectorHttpServer).port}`,
+    grpcAddress: `127.0.0.1:${app.get(OtlpGrpcServer).port}`,
     apiUrl: `http://127.0.0.1:${http}`,
     clickhouse: app.get<ClickHouseHandle>(CLICKHOUSE),
     flush: async () => {
@@ -66,7 +72,7 @@ export async function startFleetscope(
     },
     stop: async () => {
       await app.close();
-      if (!config.clickhouseUrl) rmSync(config.dataDir, { recursive: true, force: true });
+      removeData();
     },
   };
 }

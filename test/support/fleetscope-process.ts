@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from './fleetscope-app';
 
 export const REPOSITORY_ROOT = join(__dirname, '..', '..');
 
@@ -11,14 +10,18 @@ export interface FleetscopeProcess {
   exited: Promise<number | null>;
 }
 
-/** A Fleetscope process as an operator starts it: `node <args>` in `cwd`, output captured. */
+/**
+ * A Fleetscope process as an operator starts it: `node <args>` (or `command <args>`, e.g. npm)
+ * in `cwd`, output captured.
+ */
 export function spawnFleetscope(
   args: string[],
   env: Record<string, string>,
   cwd = REPOSITORY_ROOT,
+  command = process.execPath,
 ): FleetscopeProcess {
   let output = '';
-  const child = spawn(process.execPath, args, {
+  const child = spawn(command, args, {
     cwd,
     env: { ...process.env, FLEETSCOPE_LOG_LEVEL: 'log', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,24 +32,49 @@ export function spawnFleetscope(
   return { child, output: () => output, exited };
 }
 
+/** Every listener on port 0: the system picks free ports, read back from the log by listeningOn. */
+export const ANY_FREE_PORTS: Record<string, string> = {
+  FLEETSCOPE_HTTP_PORT: '0',
+  FLEETSCOPE_OTLP_HTTP_PORT: '0',
+  FLEETSCOPE_OTLP_GRPC_PORT: '0',
+};
+
 export interface ProcessPorts {
-  /** FLEETSCOPE_*_PORT variables on free loopback ports. */
-  env: Record<string, string>;
+  /** The dashboard and API port. */
+  httpPort: number;
   apiUrl: string;
   ingestUrl: string;
+  grpcAddress: string;
 }
 
-export async function freeProcessPorts(): Promise<ProcessPorts> {
-  const [http, otlp, grpc] = [await freePort(), await freePort(), await freePort()];
-  return {
-    env: {
-      FLEETSCOPE_HTTP_PORT: String(http),
-      FLEETSCOPE_OTLP_HTTP_PORT: String(otlp),
-      FLEETSCOPE_OTLP_GRPC_PORT: String(grpc),
-    },
-    apiUrl: `http://127.0.0.1:${http}`,
-    ingestUrl: `http://127.0.0.1:${otlp}`,
-  };
+/**
+ * The addresses a process started with ANY_FREE_PORTS logs once every server listens; fails at
+ * once, with the process's output, if it exits first.
+ */
+export async function listeningOn(
+  server: FleetscopeProcess,
+  deadlineMs: number,
+): Promise<ProcessPorts> {
+  let exited = false;
+  void server.exited.then(() => (exited = true));
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const output = server.output();
+    const http = /dashboard and API on http:\/\/[^:]+:(\d+)/.exec(output)?.[1];
+    const otlp = /OTLP\/HTTP and platform ingest on http:\/\/[^:]+:(\d+)/.exec(output)?.[1];
+    const grpc = /OTLP\/gRPC on [^\s]+:(\d+)/.exec(output)?.[1];
+    if (http && otlp && grpc) {
+      return {
+        httpPort: Number(http),
+        apiUrl: `http://127.0.0.1:${http}`,
+        ingestUrl: `http://127.0.0.1:${otlp}`,
+        grpcAddress: `127.0.0.1:${grpc}`,
+      };
+    }
+    if (exited) throw new Error(`exited before listening:\n${output}`);
+    if (Date.now() > until) throw new Error(`not listening within ${deadlineMs} ms:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Polls `url` until it answers 2xx (returns the JSON body); throws after `deadlineMs`. */

@@ -1,5 +1,5 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import { LambdaTuningDriver } from '@fleetscope/tuning-drivers';
 import {
   runTuningSession,
@@ -30,6 +30,8 @@ describe(LambdaTuningDriver.name, () => {
       { name: 'mid', curve: 'cost-optimum-mid', memoryMb: 2048, description: 'orders' },
       { name: 'oom', curve: 'oom-below-512', memoryMb: 1024, updateMs: 20 },
       { name: 'flaky', curve: 'mixed', failInvokesFrom: 20 },
+      { name: 'json', curve: 'io-bound', logFormat: 'JSON' },
+      { name: 'cold', curve: 'mixed', memoryMb: 640 },
     ]);
     driver = new LambdaTuningDriver(
       (region) =>
@@ -47,25 +49,30 @@ describe(LambdaTuningDriver.name, () => {
     await lambda.close();
   });
 
-  async function tune(name: string, architectures: Candidate['architecture'][] = ['x86_64']) {
+  async function tune(
+    name: string,
+    architectures: Candidate['architecture'][] = ['x86_64'],
+    extra: Partial<SearchOptions> = {},
+    memorySizes = sizes,
+  ) {
     const target = { jobId: `job-${name}`, function: lambda.arn(name) };
     const snapshot = await driver.snapshot(target);
     const candidates = architectures.flatMap((architecture) =>
-      sizes.map((memoryMb) => ({ architecture, memoryMb })),
+      memorySizes.map((memoryMb) => ({ architecture, memoryMb })),
     );
     let all: Observation[] = [];
     const pricer = tuningPricer({
       platform: 'aws-lambda',
       region: snapshot.region,
       at: new Date('2026-12-04T00:00:00Z'),
-      catalogue: defaultCatalogue,
+      pricing: new PricingService(defaultCatalogue),
     });
     const run = runTuningSession({
       driver,
       target,
       snapshot,
       candidates,
-      options,
+      options: { ...options, ...extra },
       pricer,
       parallelInvocation: false,
       sleepBetweenRunsMs: 0,
@@ -76,7 +83,16 @@ describe(LambdaTuningDriver.name, () => {
       },
       shouldStop: () => false,
     });
-    return { run, summary: async () => (await run, summarise(candidates, all, options, pricer)) };
+    return {
+      run,
+      target,
+      snapshot,
+      observations: () => all,
+      summary: async () => (
+        await run,
+        summarise(candidates, all, { ...options, ...extra }, pricer)
+      ),
+    };
   }
 
   it('finds the cost optimum through versions and aliases, then removes them and restores the function', async () => {
@@ -116,5 +132,35 @@ describe(LambdaTuningDriver.name, () => {
     expect(s.results.some((r) => r.architecture === 'arm64' && r.measured)).toBe(true);
     expect(lambda.calls).toContain('PUT /2015-03-31/functions/mid/code');
     expect(lambda.fn('mid').latest.architecture).toBe('x86_64');
+  });
+
+  it('reads JSON-format logs (LoggingConfig.LogFormat=JSON)', async () => {
+    const s = await (await tune('json')).summary();
+    expect(s.pick?.memoryMb).toBe(128);
+  });
+
+  it('measures only cold starts with a fresh version per invocation, all removed afterwards', async () => {
+    const job = await tune(
+      'cold',
+      ['x86_64'],
+      { mode: 'grid', invocationsPerSize: 5, onlyColdStarts: true, discardTopBottom: 0 },
+      [128, 512],
+    );
+    await job.run;
+    const all = job.observations();
+    expect(all).toHaveLength(10);
+    expect(all.every((o) => !o.warmup && o.initDurationMs > 0)).toBe(true);
+    expect(lambda.fn('cold').versions.size).toBe(0);
+    expect(lambda.fn('cold').latest.memoryMb).toBe(640);
+  });
+
+  it('applies the pick to an alias: a version at the picked size behind it, $LATEST as it was', async () => {
+    const job = await tune('mid');
+    const s = await job.summary();
+    await driver.apply(job.target, s.pick!, job.snapshot, { kind: 'alias', name: 'live' });
+    const fn = lambda.fn('mid');
+    const version = fn.aliases.get('live')!;
+    expect(fn.versions.get(version)).toMatchObject({ memoryMb: 1024, architecture: 'x86_64' });
+    expect(fn.latest).toMatchObject({ memoryMb: 2048, description: 'orders' });
   });
 });

@@ -9,14 +9,23 @@
  * bundling: chdb is a native addon and stays a plain `require` resolved from node_modules.
  */
 import { transformFile, type Options } from '@swc/core';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SOURCE_DIRS = ['apps', 'libs'];
 /**
  * Read at run time through paths relative to the compiled files (`MIGRATIONS_DIR`,
- * `DASHBOARDS_DIR`, the version from package.json), so they keep the repository's layout.
+ * `DASHBOARDS_DIR`, the version the dashboard and the CLI read from package.json), so they keep
+ * the repository's layout.
  */
 const RUNTIME_FILES = ['package.json', 'dashboards', 'migrations'];
 
@@ -51,11 +60,7 @@ export function planBuild(root = ROOT): BuildPlan {
       .filter((project) => project.isDirectory())
       .flatMap((project) => {
         const src = join(root, top, project.name, 'src');
-        try {
-          return walk(src);
-        } catch {
-          return []; // a project without src/
-        }
+        return existsSync(src) ? walk(src) : [];
       }),
   ).map((path) => relative(root, path).split(sep).join('/'));
   return {
@@ -91,11 +96,17 @@ function swcOptions(root: string, file: string): Options {
   };
 }
 
+/** The output folder, resolved; throws when emptying it would delete the sources. */
+export function checkOutDir(outDir: string, root = ROOT): string {
+  const out = resolve(outDir);
+  if (!relative(out, resolve(root)).startsWith('..'))
+    throw new Error(`refusing to empty ${out}: it holds the sources`);
+  return out;
+}
+
 /** Compiles and copies the plan into `outDir` (emptied first); returns the plan. */
 export async function build(outDir: string, root = ROOT): Promise<BuildPlan> {
-  const out = resolve(outDir);
-  if (!relative(out, root).startsWith('..'))
-    throw new Error(`refusing to empty ${out}: it holds the sources`);
+  const out = checkOutDir(outDir, root);
   rmSync(out, { recursive: true, force: true });
   const plan = planBuild(root);
   await Promise.all(

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Config } from '@fleetscope/config';
+import { ConfigModule, type Config } from '@fleetscope/config';
 import { logLevels, runProcess } from '@fleetscope/server';
 import { StorageModule } from '@fleetscope/storage';
 import { AnalyzerModule } from './analyzer.module';
@@ -9,7 +9,10 @@ import { AnalyzerModule } from './analyzer.module';
 @Module({})
 class AnalyzerAppModule {
   static forRoot(config: Config): DynamicModule {
-    return { module: AnalyzerAppModule, imports: [StorageModule.forRoot(config), AnalyzerModule] };
+    return {
+      module: AnalyzerAppModule,
+      imports: [ConfigModule.forRoot(config), StorageModule.forRoot(config), AnalyzerModule],
+    };
   }
 }
 

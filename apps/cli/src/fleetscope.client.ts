@@ -43,6 +43,8 @@ export async function apiRequest<T>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
+  /** 'text' returns the body as it came (HTML, Markdown, CSV). */
+  responseType: 'json' | 'text' = 'json',
 ): Promise<T> {
   const url = `${endpoints.apiUrl}${path}`;
   const headers: Record<string, string> = {};
@@ -76,6 +78,7 @@ export async function apiRequest<T>(
       response.status,
     );
   }
+  if (responseType === 'text') return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 

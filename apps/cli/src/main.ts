@@ -1,8 +1,10 @@
 import { CommanderError } from 'commander';
 import { buildProgram, type CommandRegistration } from './cli.program';
+import { registerReport } from './commands/report.command';
+import { registerTune } from './commands/tune.command';
 
 // One line per command; each lives in ./commands/<name>.command.ts.
-const commands: CommandRegistration[] = [];
+const commands: CommandRegistration[] = [registerTune, registerReport];
 
 buildProgram(commands)
   .parseAsync(process.argv)

@@ -1,5 +1,6 @@
 export * from './collector.module';
 export * from './http/collector-http.server';
+export * from './grpc/otlp-grpc.server';
 export * from './telemetry/ingest-metrics';
 export * from './platforms/platform-scrape.service';
 export * from './inventory/inventory-sync.service';

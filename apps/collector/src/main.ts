@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Config } from '@fleetscope/config';
+import { ConfigModule, type Config } from '@fleetscope/config';
 import { logLevels, runProcess } from '@fleetscope/server';
 import { StorageModule } from '@fleetscope/storage';
 import { CollectorModule } from './collector.module';
@@ -11,7 +11,7 @@ class CollectorAppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: CollectorAppModule,
-      imports: [StorageModule.forRoot(config), CollectorModule],
+      imports: [ConfigModule.forRoot(config), StorageModule.forRoot(config), CollectorModule],
     };
   }
 }

@@ -9,7 +9,9 @@ import { RecommendationsController } from './recommendations/recommendations.con
 import { AnalysesController } from './analyses/analyses.controller';
 import { ColdStartsController } from './coldstarts/coldstarts.controller';
 import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
+import { TuningJobsController } from './tuning/tuning-jobs.controller';
 import { ReportsController } from './reports/reports.controller';
+import { MetricsController } from './metrics/metrics.controller';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
@@ -20,7 +22,9 @@ import { ReportsController } from './reports/reports.controller';
     RecommendationsController,
     AnalysesController,
     ColdStartsController,
+    TuningJobsController,
     ReportsController,
+    MetricsController,
   ],
   providers: [
     FleetService,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Config } from '@fleetscope/config';
-import { createHttpApp, runProcess } from '@fleetscope/server';
+import { ConfigModule, type Config } from '@fleetscope/config';
+import { createHttpApp, listenHttpApp, runProcess } from '@fleetscope/server';
 import { StorageModule } from '@fleetscope/storage';
 import { DashboardModule } from './dashboard.module';
 import { FLEETSCOPE_VERSION } from './version';
@@ -11,7 +11,7 @@ class DashboardAppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: DashboardAppModule,
-      imports: [StorageModule.forRoot(config), DashboardModule],
+      imports: [ConfigModule.forRoot(config), StorageModule.forRoot(config), DashboardModule],
     };
   }
 }
@@ -19,6 +19,6 @@ class DashboardAppModule {
 /** The dashboard and API alone (docker-compose runs it so, on a ClickHouse server). */
 runProcess('dashboard', async (config) => {
   const app = await createHttpApp(DashboardAppModule.forRoot(config), config, FLEETSCOPE_VERSION);
-  await app.listen(config.httpPort, config.host);
+  await listenHttpApp(app, config);
   return app;
 });

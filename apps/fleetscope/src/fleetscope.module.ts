@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Config } from '@fleetscope/config';
+import { ConfigModule, type Config } from '@fleetscope/config';
 import { StorageModule } from '@fleetscope/storage';
 import { CollectorModule } from '@fleetscope/collector';
 import { DashboardModule } from '@fleetscope/dashboard';
@@ -14,7 +14,13 @@ export class FleetscopeModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: FleetscopeModule,
-      imports: [StorageModule.forRoot(config), CollectorModule, AnalyzerModule, DashboardModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        StorageModule.forRoot(config),
+        CollectorModule,
+        AnalyzerModule,
+        DashboardModule,
+      ],
     };
   }
 }

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { FLEETSCOPE_VERSION } from '@fleetscope/dashboard';
-import { createHttpApp, runProcess } from '@fleetscope/server';
+import { createHttpApp, listenHttpApp, runProcess } from '@fleetscope/server';
 import { FleetscopeModule } from './fleetscope.module';
 
 runProcess('fleetscope', async (config) => {
   const app = await createHttpApp(FleetscopeModule.forRoot(config), config, FLEETSCOPE_VERSION);
-  await app.listen(config.httpPort, config.host);
+  const port = await listenHttpApp(app, config);
   new Logger('fleetscope').log(
-    `Fleetscope ${FLEETSCOPE_VERSION}: dashboard and API on http://${config.host}:${config.httpPort}`,
+    `Fleetscope ${FLEETSCOPE_VERSION}: dashboard and API on http://${config.host}:${port}`,
   );
   return app;
 });

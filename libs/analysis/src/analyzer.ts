@@ -1,10 +1,11 @@
-import type { PriceCatalogue } from '@fleetscope/pricing';
+import type { PricingService } from '@fleetscope/pricing';
 import type { FunctionAnalysisInput } from './inputs';
 import type { Recommendation, RecommendationKind, WhyNot } from './recommendation';
 
 /** Shared by every analyzer in one run. */
 export interface AnalysisContext {
-  catalogue: PriceCatalogue;
+  /** Every price an analyzer quotes, over the configured catalogue. */
+  pricing: PricingService;
   /** The instant whose prices and billing rules apply (usually the window end). */
   at: Date;
   /**

@@ -1,11 +1,14 @@
 import { histogramQuantile } from '@fleetscope/model';
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from './analyzer';
 import { defaultAnalyzers, runAnalyzers } from './default-analyzers';
 import type { FunctionAnalysisInput } from './inputs';
 import { concurrencyProfile, lambdaProfile, windowStats } from './testing/fleet.generator';
 
-const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2025-09-08T00:00:00Z') };
+const ctx: AnalysisContext = {
+  pricing: new PricingService(defaultCatalogue),
+  at: new Date('2025-09-08T00:00:00Z'),
+};
 
 function fleet(size: number): FunctionAnalysisInput[] {
   const sharedConcurrency = concurrencyProfile((h) => 1 + (h % 24) / 2, {

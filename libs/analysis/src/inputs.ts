@@ -1,4 +1,4 @@
-import type { Platform } from '@fleetscope/model';
+import type { ConcurrencyProfile, FunctionWindowStats, Platform } from '@fleetscope/model';
 
 /**
  * The inputs every analyzer reads. The storage layer fills them with SQL aggregates (sums, maxima,
@@ -32,83 +32,16 @@ export interface FunctionProfile {
   ephemeralStorageMb?: number | null;
 }
 
-/** Log-scale histogram: bucket index (libs/model duration-histogram.ts) → count. */
-export type HistogramBuckets = Record<number, number>;
-
-/** Durations at one memory size (a function re-configured during the window has several). */
-export interface MemorySizeStats {
-  memoryMb: number;
-  invocations: number;
-  durationSumMs: number;
-  durationBuckets: HistogramBuckets;
-  /** Epoch ms of the first and last minute with invocations at this size (deploys in between). */
-  firstSeenMs?: number;
-  lastSeenMs?: number;
-}
-
-export interface DailyStats {
-  /** Epoch ms of the UTC day start. */
-  dayStartMs: number;
-  invocations: number;
-  timeouts: number;
-  durationMaxMs: number;
-  /** p99 of that day's durations (histogramQuantile of the day's buckets); null if none. */
-  p99Ms: number | null;
-}
-
-/** Totals over the analysis window (e.g. 7 days). */
-export interface FunctionWindowStats {
-  functionId: string;
-  windowStartMs: number;
-  windowEndMs: number;
-  invocations: number;
-  errors: number;
-  timeouts: number;
-  ooms: number;
-  /** User-visible cold starts (on-demand inits, SnapStart restores, resets after a kill). */
-  coldStarts: number;
-  durationSumMs: number;
-  durationMaxMs: number;
-  /**
-   * Sum of REPORT Billed Duration; it already includes any billed INIT. 0 when no source reports
-   * billed durations (then costs are estimated from durations and the INIT billing rules).
-   */
-  billedDurationSumMs: number;
-  /** Sum of Init Duration over on-demand cold starts. */
-  initDurationSumMs: number;
-  durationBuckets: HistogramBuckets;
-  initBuckets: HistogramBuckets;
-  maxMemoryUsedMb: number | null;
-  memoryUsedP95Mb: number | null;
-  byMemory: MemorySizeStats[];
-  daily: DailyStats[];
-}
-
-/** One hour of the week (0 = Monday 00:00 UTC … 167 = Sunday 23:00), summed over the weeks seen. */
-export interface HourOfWeekConcurrency {
-  hourOfWeek: number;
-  /** Minutes of this hour of week with data, over all weeks covered. */
-  minutesObserved: number;
-  /** Σ over minutes of the minute's average concurrency (concurrency-minutes). */
-  concurrencyMinutes: number;
-  /** For each entry of `ConcurrencyProfile.levels` L: Σ over minutes of min(c_minute, L). */
-  coveredMinutesByLevel: number[];
-  coldStarts: number;
-  /** Σ Init Duration of on-demand cold starts in this hour of week. */
-  onDemandInitMs: number;
-}
-
-export interface ConcurrencyProfile {
-  functionId: string;
-  /** Candidate levels, ascending, e.g. [1, 2, 3, 5, 8, 10, 15, 20, 30, 50, 75, 100]. */
-  levels: number[];
-  /** Up to 168 entries; missing hours had no data. */
-  hours: HourOfWeekConcurrency[];
-  /** p95 of per-minute average concurrency over the window. */
-  p95Concurrency: number;
-  /** Weeks the window covers (7 days = 1; fractions allowed). */
-  weeksCovered: number;
-}
+// The window statistics the storage layer builds live in libs/model (storage may not depend on
+// analysis); they are part of every analyzer's input.
+export type {
+  ConcurrencyProfile,
+  DailyStats,
+  FunctionWindowStats,
+  HistogramBuckets,
+  HourOfWeekConcurrency,
+  MemorySizeStats,
+} from '@fleetscope/model';
 
 /** What one analysis run gets per function. */
 export interface FunctionAnalysisInput {

@@ -30,14 +30,18 @@ describe(loadConfig.name, () => {
 
   it.each([
     ['FLEETSCOPE_HTTP_PORT', 'abc', 'must be a port number'],
-    ['FLEETSCOPE_HTTP_PORT', '70000', 'between 1 and 65535'],
-    ['FLEETSCOPE_OTLP_HTTP_PORT', '0', 'between 1 and 65535'],
+    ['FLEETSCOPE_HTTP_PORT', '70000', 'between 0 and 65535'],
+    ['FLEETSCOPE_OTLP_HTTP_PORT', '-1', 'between 0 and 65535'],
     ['CLICKHOUSE_URL', 'clickhouse:8123', 'http:// or https:// URL'],
     ['CLICKHOUSE_DATABASE', 'drop table;', 'ClickHouse identifier'],
     ['FLEETSCOPE_RETENTION_DAYS', '-1', '0 or more'],
     ['FLEETSCOPE_MAX_BODY_BYTES', '1.5', 'integer'],
     ['FLEETSCOPE_LOG_LEVEL', 'loud', "'error' | 'warn'"],
     ['FLEETSCOPE_CLICKHOUSE_CLUSTER', 'a b', 'cluster name'],
+    ['FLEETSCOPE_REPORT_CRON', '0 6 * * mon-', 'cron expression'],
+    ['FLEETSCOPE_REPORT_TIME_ZONE', 'Mars/Olympus', 'IANA time zone'],
+    ['FLEETSCOPE_REPORT_SMTP_URL', 'mail.example.com', 'smtp:// or smtps://'],
+    ['FLEETSCOPE_REPORT_EMAIL_TO', 'finance', 'e-mail addresses'],
   ])('names %s when it is %p', (name, value, allowed) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -70,6 +74,18 @@ describe(loadConfig.name, () => {
     expect(config.host).toBe('0.0.0.0');
   });
 
+  it('schedules the weekly report on Monday 06:00 UTC unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ reportCron: '0 0 6 * * 1', reportTimeZone: 'UTC' });
+    expect(loadConfig({ FLEETSCOPE_REPORT_TIME_ZONE: 'Europe/Berlin' }).reportTimeZone).toBe(
+      'Europe/Berlin',
+    );
+  });
+
+  it('asks for recipients when the report is to be e-mailed', () => {
+    const problems = problemsOf({ FLEETSCOPE_REPORT_SMTP_URL: 'smtp://127.0.0.1:2525' });
+    expect(problems).toEqual([expect.stringMatching(/^FLEETSCOPE_REPORT_EMAIL_TO: required/)]);
+  });
+
   it('lists every variable it reads', () => {
     expect(knownEnvNames()).toEqual(
       expect.arrayContaining(['FLEETSCOPE_HOST', 'CLICKHOUSE_URL', 'FLEETSCOPE_DATA_DIR']),
@@ -86,5 +102,61 @@ describe(isLoopback.name, () => {
     ['10.0.0.5', false],
   ])('%s is loopback: %p', (host, expected) => {
     expect(isLoopback(host)).toBe(expected);
+  });
+});
+
+describe('start-up values named before anything listens', () => {
+  it.each([
+    ['garbage', 'FLEETSCOPE_ANALYSIS_CRON: must be a cron expression with seconds'],
+    ['* * * *', 'FLEETSCOPE_ANALYSIS_CRON: must be a cron expression with seconds'],
+  ])(
+    'FLEETSCOPE_ANALYSIS_CRON=%j is refused naming the variable and an example',
+    (cron, problem) => {
+      expect(problemsOf({ FLEETSCOPE_ANALYSIS_CRON: cron }).join('\n')).toContain(problem);
+    },
+  );
+
+  it('accepts five- and six-field cron expressions', () => {
+    expect(loadConfig({ FLEETSCOPE_ANALYSIS_CRON: '*/5 * * * *' }).analysisCron).toBe(
+      '*/5 * * * *',
+    );
+    expect(loadConfig({ FLEETSCOPE_ANALYSIS_CRON: '0 0 * * * *' }).analysisCron).toBe(
+      '0 0 * * * *',
+    );
+  });
+
+  it('lets every server ask for port 0, which the system makes distinct', () => {
+    const zero = {
+      FLEETSCOPE_HTTP_PORT: '0',
+      FLEETSCOPE_OTLP_HTTP_PORT: '0',
+      FLEETSCOPE_OTLP_GRPC_PORT: '0',
+    };
+    expect(() => loadConfig(zero)).not.toThrow();
+  });
+
+  it('refuses the HTTP port equal to the OTLP port instead of failing with EADDRINUSE after start', () => {
+    expect(problemsOf({ FLEETSCOPE_HTTP_PORT: '4318' })).toEqual([
+      'FLEETSCOPE_OTLP_HTTP_PORT: 4318 is also FLEETSCOPE_HTTP_PORT; every server needs its own port, so set a different one',
+    ]);
+  });
+
+  it('lets every server ask for port 0, a free port each', () => {
+    expect(
+      loadConfig({
+        FLEETSCOPE_HTTP_PORT: '0',
+        FLEETSCOPE_OTLP_HTTP_PORT: '0',
+        FLEETSCOPE_OTLP_GRPC_PORT: '0',
+      }).httpPort,
+    ).toBe(0);
+  });
+
+  it('refuses FLEETSCOPE_CLICKHOUSE_CLUSTER in embedded mode with the fix instead of a stack trace', () => {
+    expect(problemsOf({ FLEETSCOPE_CLICKHOUSE_CLUSTER: 'main' })).toEqual([
+      'FLEETSCOPE_CLICKHOUSE_CLUSTER: cluster mode needs a ClickHouse server: set CLICKHOUSE_URL, or unset FLEETSCOPE_CLICKHOUSE_CLUSTER to use embedded ClickHouse',
+    ]);
+    expect(
+      loadConfig({ FLEETSCOPE_CLICKHOUSE_CLUSTER: 'main', CLICKHOUSE_URL: 'http://ch:8123' })
+        .clickhouseCluster,
+    ).toBe('main');
   });
 });

@@ -43,8 +43,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   }
+  if (problems.length === 0) problems.push(...combinationProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Values that are each valid but cannot go together, each named with the fix. */
+function combinationProblems(config: Config): string[] {
+  const problems: string[] = [];
+  const ports = [
+    [ENV.httpPort.name, config.httpPort],
+    [ENV.otlpHttpPort.name, config.otlpHttpPort],
+    [ENV.otlpGrpcPort.name, config.otlpGrpcPort],
+  ] as const;
+  for (let i = 0; i < ports.length; i++) {
+    for (let j = i + 1; j < ports.length; j++) {
+      // Port 0 asks the system for a free port, a different one for each server.
+      if (ports[i][1] !== 0 && ports[i][1] === ports[j][1]) {
+        problems.push(
+          `${ports[j][0]}: ${ports[j][1]} is also ${ports[i][0]}; every server needs its own port, so set a different one`,
+        );
+      }
+    }
+  }
+  if (config.clickhouseCluster !== undefined && config.clickhouseUrl === undefined) {
+    problems.push(
+      `${ENV.clickhouseCluster.name}: cluster mode needs a ClickHouse server: set ${ENV.clickhouseUrl.name}, or unset ${ENV.clickhouseCluster.name} to use embedded ClickHouse`,
+    );
+  }
+  if (config.reportSmtpUrl && config.reportEmailTo.length === 0) {
+    problems.push(
+      `${ENV.reportEmailTo.name}: required when ${ENV.reportSmtpUrl.name} is set (who receives the weekly report?)`,
+    );
+  }
+  return problems;
 }
 
 /** The names of every variable Fleetscope reads, for checks of deployment files. */

@@ -1,4 +1,9 @@
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
+
+function describeCronError(error: unknown): string {
+  return error instanceof Error ? error.message : 'not a cron expression';
+}
 
 /**
  * Every environment variable Fleetscope reads is named in this file and nowhere else.
@@ -8,8 +13,9 @@ import { z } from 'zod';
 const port = z.coerce
   .number({ invalid_type_error: 'must be a port number' })
   .int('must be an integer')
-  .min(1, 'must be between 1 and 65535')
-  .max(65535, 'must be between 1 and 65535');
+  // 0 asks the system for any free port (the tests do; the bound port is logged at start).
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
 const positiveInt = z.coerce.number().int('must be an integer').positive('must be greater than 0');
 const nonNegativeInt = z.coerce.number().int('must be an integer').min(0, 'must be 0 or more');
 const optionalString = z
@@ -37,6 +43,37 @@ const identifier = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a ClickHouse identifier (letters, digits, _)');
 const logLevel = z.enum(['error', 'warn', 'log', 'debug', 'verbose']);
+// ── weekly reports (issue 10) ──
+const cron = z.string().superRefine((value, ctx) => {
+  const check = validateCronExpression(value);
+  if (!check.valid) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `must be a cron expression (seconds first, e.g. "0 0 6 * * 1"): ${check.error?.message ?? 'invalid'}`,
+    });
+  }
+});
+const timeZone = z.string().refine(
+  (value) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone such as UTC or Europe/Berlin' },
+);
+const emailList = csv.refine((list) => list.every((a) => /^[^\s@]+@[^\s@]+$/.test(a)), {
+  message: 'must be comma-separated e-mail addresses',
+});
+const smtpUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+  .refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), {
+    message: 'must be an smtp:// or smtps:// URL (credentials may be given in it)',
+  });
 
 export interface EnvSpec {
   /** The environment variable. */
@@ -188,7 +225,16 @@ export const ENV = {
   },
   analysisCron: {
     name: 'FLEETSCOPE_ANALYSIS_CRON',
-    schema: z.string().min(1),
+    schema: z.string().superRefine((v, ctx) => {
+      // The same parser @nestjs/schedule uses: a bad expression fails here, not at start-up.
+      const check = validateCronExpression(v);
+      if (!check.valid) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a cron expression with seconds, e.g. "0 */15 * * * *" (${describeCronError(check.error)})`,
+        });
+      }
+    }),
     default: '0 */15 * * * *',
     description: 'When scheduled analyses run (cron with seconds).',
   },
@@ -197,6 +243,65 @@ export const ENV = {
     schema: positiveInt,
     default: '7',
     description: 'Window the analyses look back over.',
+  },
+  // ── weekly reports (issue 10) ──
+  reportCron: {
+    name: 'FLEETSCOPE_REPORT_CRON',
+    schema: cron,
+    default: '0 0 6 * * 1',
+    description:
+      'When the weekly report of the last whole ISO week (weeks are UTC) is built and delivered (cron with seconds; default Monday 06:00).',
+  },
+  reportTimeZone: {
+    name: 'FLEETSCOPE_REPORT_TIME_ZONE',
+    schema: timeZone,
+    default: 'UTC',
+    description: 'Time zone FLEETSCOPE_REPORT_CRON is read in (IANA name).',
+  },
+  reportBaseUrl: {
+    name: 'FLEETSCOPE_REPORT_BASE_URL',
+    schema: url,
+    description:
+      'Public URL of the dashboard, for the link to the HTML report in deliveries (default http://FLEETSCOPE_HOST:FLEETSCOPE_HTTP_PORT).',
+  },
+  reportWebhookUrl: {
+    name: 'FLEETSCOPE_REPORT_WEBHOOK_URL',
+    schema: url,
+    description:
+      'Slack-compatible incoming webhook that receives each weekly report (summary, top movers, link). Unset: no webhook.',
+    secret: true,
+  },
+  reportSmtpUrl: {
+    name: 'FLEETSCOPE_REPORT_SMTP_URL',
+    schema: smtpUrl,
+    description:
+      'SMTP server that sends the weekly report as HTML e-mail, e.g. smtps://user:pass@mail.example.com:465. Unset: no e-mail.',
+    secret: true,
+  },
+  reportEmailFrom: {
+    name: 'FLEETSCOPE_REPORT_EMAIL_FROM',
+    schema: z.string(),
+    default: 'fleetscope@localhost',
+    description: 'Sender of the weekly report e-mail.',
+  },
+  reportEmailTo: {
+    name: 'FLEETSCOPE_REPORT_EMAIL_TO',
+    schema: emailList,
+    default: '',
+    description:
+      'Comma-separated recipients of the weekly report e-mail (needed with FLEETSCOPE_REPORT_SMTP_URL).',
+  },
+  reportDeliveryAttempts: {
+    name: 'FLEETSCOPE_REPORT_DELIVERY_ATTEMPTS',
+    schema: positiveInt,
+    default: '5',
+    description: 'Attempts per delivery (webhook, e-mail) before it is recorded as failed.',
+  },
+  reportRetryBaseMs: {
+    name: 'FLEETSCOPE_REPORT_RETRY_BASE_MS',
+    schema: positiveInt,
+    default: '2000',
+    description: 'First retry delay of a delivery; each further retry waits twice as long.',
   },
   openfaasGateways: {
     name: 'FLEETSCOPE_OPENFAAS_GATEWAYS',

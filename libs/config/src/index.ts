@@ -1,3 +1,5 @@
 export * from './config.schema';
 export * from './config.loader';
 export * from './auth/bearer-token';
+export * from './config.module';
+export * from './platform-targets';

@@ -1,4 +1,4 @@
-export * from './lambda/ingest-result';
+export * from './common/ingest-result';
 export * from './lambda/report-line.parser';
 export * from './lambda/platform-event';
 export * from './lambda/platform-line.parser';
@@ -25,6 +25,6 @@ export * from './openfaas/gateway-log.parser';
 export * from './openfaas/watchdog-log.parser';
 export * from './openfaas/system-functions.parser';
 export * from './knative/knative-revision.identity';
-export * from './knative/kubernetes-quantity';
+export * from './kubernetes/kubernetes-quantity';
 export * from './knative/revision-scrape.differ';
 export * from './knative/knative-service.mapper';

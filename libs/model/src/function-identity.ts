@@ -12,7 +12,7 @@ export const PLATFORMS = [
 export type Platform = (typeof PLATFORMS)[number];
 
 /**
- * A function is (platform, account or namespace, region, name) — DESIGN.md "Identity". Its version,
+ * A function is (platform, account or namespace, region, name) — docs/decisions.md "Identity". Its version,
  * alias or revision is not part of the identity and travels in its own column.
  */
 export interface FunctionIdentity {
@@ -25,6 +25,13 @@ export interface FunctionIdentity {
 }
 
 const SEPARATOR = '~';
+
+/**
+ * The longest function id Fleetscope stores and serves. The longest real ones are far shorter (a
+ * 64-character Lambda name in ap-southeast-2 makes 103; Kubernetes names are at most 63 each):
+ * rows naming a longer one are refused at ingest, and the API answers 400 for it.
+ */
+export const MAX_FUNCTION_ID_LENGTH = 512;
 
 function encodePart(part: string): string {
   // '~' is the separator; encodeURIComponent leaves it alone, so escape it by hand.

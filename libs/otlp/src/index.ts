@@ -52,7 +52,6 @@ export type { HistogramTotals } from './metrics/cumulative-to-delta';
 export { CumulativeToDelta } from './metrics/cumulative-to-delta';
 export type { AttributeLookup, ResolvedFunction } from './faas/faas-identity.resolver';
 export {
-  coldStartFlag,
   layeredLookup,
   memoryMbFromMaxMemory,
   resolveFunction,

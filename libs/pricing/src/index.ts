@@ -5,3 +5,4 @@ export * from './catalogue/default-prices';
 export * from './lambda/lambda-billing.rules';
 export * from './lambda/lambda-cost.calculator';
 export * from './containers/container-cost.calculator';
+export * from './pricing.service';

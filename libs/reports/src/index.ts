@@ -9,3 +9,4 @@ export * from './render/focus-csv.renderer';
 export * from './render/html.renderer';
 export * from './render/markdown.renderer';
 export * from './render/report-text';
+export * from './render/slack-message.renderer';

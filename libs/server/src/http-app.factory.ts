@@ -3,7 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Config } from '@fleetscope/config';
+import { MAX_FUNCTION_ID_LENGTH } from '@fleetscope/model';
 import { logLevels } from './process-runner';
+
+const API_ROUTES = new WeakMap<NestFastifyApplication, { method: string; url: string }[]>();
+
+/** Every route the application registered (method and URL pattern), once it is initialised. */
+export function registeredRoutes(app: NestFastifyApplication): { method: string; url: string }[] {
+  return API_ROUTES.get(app) ?? [];
+}
 
 /** The :8080 application: Fastify, OpenAPI at /api/docs, listening on FLEETSCOPE_HOST. */
 export async function createHttpApp(
@@ -13,9 +21,36 @@ export async function createHttpApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    new FastifyAdapter({
+      bodyLimit: 1024 * 1024,
+      // Fastify's default (100) answers 404 for a longer path parameter, before any handler could
+      // say why: ids up to their maximum, even percent-encoded twice over, reach the controllers.
+      routerOptions: { maxParamLength: MAX_FUNCTION_ID_LENGTH * 4 },
+      // JSON.parse keeps a "__proto__" key as an own property (no pollution); the hook below
+      // refuses it by name rather than Fastify's "Body is not valid JSON".
+      onProtoPoisoning: 'ignore',
+      onConstructorPoisoning: 'ignore',
+    }),
     { logger: logLevels(config), abortOnError: false },
   );
+  const routes: { method: string; url: string }[] = [];
+  API_ROUTES.set(app, routes);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+    }
+  });
+  fastify.addHook('preValidation', async (request, reply) => {
+    const key = forbiddenKey(request.body, 0);
+    if (key !== undefined) {
+      await reply.status(400).send({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `body: the key "${key}" is not allowed`,
+      });
+    }
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -27,4 +62,24 @@ export async function createHttpApp(
   );
   SwaggerModule.setup('api/docs', app, document);
   return app;
+}
+
+/** Listens on FLEETSCOPE_HTTP_PORT and returns the port bound (the system's choice for port 0). */
+export async function listenHttpApp(app: NestFastifyApplication, config: Config): Promise<number> {
+  await app.listen(config.httpPort, config.host);
+  const address: unknown = app.getHttpServer().address();
+  return typeof address === 'object' && address !== null && 'port' in address
+    ? Number(address.port)
+    : config.httpPort;
+}
+
+/** A "__proto__" or "constructor" key anywhere in a parsed JSON body, or undefined. */
+function forbiddenKey(value: unknown, depth: number): string | undefined {
+  if (value === null || typeof value !== 'object' || depth > 64) return undefined;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__' || key === 'constructor') return key;
+    const found = forbiddenKey((value as Record<string, unknown>)[key], depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

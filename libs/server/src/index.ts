@@ -1,2 +1,3 @@
 export * from './process-runner';
 export * from './http-app.factory';
+export * from './metrics/counter-set';

@@ -1,6 +1,6 @@
 import { Logger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
 import { ConfigError, loadConfig, type Config } from '@fleetscope/config';
-import { MigrationError, StorageError } from '@fleetscope/storage';
+import { MigrationError, StorageError, assertDataDirFree } from '@fleetscope/storage';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -21,8 +21,10 @@ export function runProcess(
   let config: Config;
   try {
     config = loadConfig();
+    // Before Nest starts: its exception handler would print this with a stack trace.
+    assertDataDirFree(config);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof StorageError) {
       process.stderr.write(`${name}: ${error.message}\n`);
       process.exit(1);
     }

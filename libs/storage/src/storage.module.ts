@@ -17,13 +17,14 @@ import { applyRetention } from './migrations/retention';
 import { IngestWriter } from './writer/ingest-writer';
 import { FlushJournal } from './writer/flush-journal';
 import { repairAggregates } from './writer/aggregate-repair';
-import { CLICKHOUSE, FLEETSCOPE_CONFIG } from './storage.tokens';
+import { CLICKHOUSE } from './storage.tokens';
 import { FunctionsRepository } from './repositories/functions.repository';
 import { InvocationsRepository } from './repositories/invocations.repository';
 import { FunctionConfigRepository } from './repositories/function-config.repository';
 import { RecommendationsRepository } from './repositories/recommendations.repository';
 import { IngestRequestsRepository } from './repositories/ingest-requests.repository';
 import { AnalysisInputsRepository } from './repositories/analysis-inputs.repository';
+import { TuningJobsRepository } from './repositories/tuning-jobs.repository';
 import { WeeklyReportsRepository } from './repositories/weekly-reports.repository';
 
 export async function openAndMigrate(
@@ -103,7 +104,6 @@ export class StorageModule {
       module: StorageModule,
       global: true,
       providers: [
-        { provide: FLEETSCOPE_CONFIG, useValue: config },
         {
           provide: CLICKHOUSE,
           useFactory: () => openAndMigrate(config, new Logger('Storage')),
@@ -129,6 +129,7 @@ export class StorageModule {
         InvocationsRepository,
         RecommendationsRepository,
         AnalysisInputsRepository,
+        TuningJobsRepository,
         WeeklyReportsRepository,
         {
           provide: IngestRequestsRepository,
@@ -141,7 +142,6 @@ export class StorageModule {
         },
       ],
       exports: [
-        FLEETSCOPE_CONFIG,
         CLICKHOUSE,
         IngestWriter,
         FunctionsRepository,
@@ -150,6 +150,7 @@ export class StorageModule {
         RecommendationsRepository,
         IngestRequestsRepository,
         AnalysisInputsRepository,
+        TuningJobsRepository,
         WeeklyReportsRepository,
       ],
     };

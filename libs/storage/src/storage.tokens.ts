@@ -1,3 +1,2 @@
-/** Injection tokens: the process's one validated config and its one ClickHouse handle. */
-export const FLEETSCOPE_CONFIG = Symbol('FLEETSCOPE_CONFIG');
+/** Injection token of the process's one ClickHouse handle (the config's is @fleetscope/config's). */
 export const CLICKHOUSE = Symbol('CLICKHOUSE');

@@ -1,1 +1,3 @@
 export * from './lambda/lambda.driver';
+export * from './openfaas/openfaas.driver';
+export * from './knative/knative.driver';

@@ -10,3 +10,6 @@ export * from './session/payload.plan';
 export * from './session/tuning.session';
 export * from './testing/duration-curves';
 export * from './testing/simulated.driver';
+export * from './request/tuning-request.schema';
+export * from './request/function-target';
+export * from './evidence/tuning-evidence';

@@ -47,6 +47,11 @@ export interface SearchOptions {
   discardTopBottom: number;
   /** Every invocation starts cold: no warm-up, nothing discarded. */
   onlyColdStarts: boolean;
+  /**
+   * The function's own configuration: the adaptive search always measures it, so a
+   * recommendation can state the saving against what runs today.
+   */
+  baseline?: Candidate;
 }
 
 /** Measured (or, for sizes the adaptive search ruled out, predicted) figures of one candidate. */

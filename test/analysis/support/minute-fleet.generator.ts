@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { logBucketSql } from '@fleetscope/model';
 
 /**
  * Generates fleets straight into function_minutes with INSERT … SELECT FROM numbers(), so a week
@@ -139,16 +140,16 @@ export async function insertMinuteFleet(
               toInt16(b + 8), toUInt64(intDiv(n, 50))) AS duration_buckets,
           n * ceil({meanMs:Float64}) + cold * ceil({initMs:Float64}) AS billed_duration_sum_ms,
           cold * {initMs:Float64} AS init_duration_sum_ms,
-          if(cold > 0, map(toInt16(ceil(log2({initMs:Float64}) * 8) - 1), cold), map()) AS init_buckets,
+          if(cold > 0, map(${logBucketSql('{initMs:Float64}')}, cold), map()) AS init_buckets,
           0, 0,
           {usedMb:UInt16} AS max_memory_used_mb,
-          map(toInt16(ceil(log2({usedMb:UInt16}) * 8) - 1), n) AS memory_buckets
+          map(${logBucketSql('{usedMb:UInt16}')}, n) AS memory_buckets
         FROM (
           SELECT f, m, toDateTime({start:UInt32} + m * 60, 'UTC') AS t,
                  {concurrency:Float64} * (1 + {spread:Float64} * f / {count:UInt64}) AS c,
                  toUInt64(greatest(1, round(c * 60000 / {meanMs:Float64}))) AS n,
                  toUInt64(floor((m + 1 + f) * {coldRate:Float64}) - floor((m + f) * {coldRate:Float64})) AS cold,
-                 toInt16(ceil(log2({meanMs:Float64}) * 8) - 1) AS b
+                 ${logBucketSql('{meanMs:Float64}')} AS b
           FROM (${from})
         )
         WHERE ${where}`,

@@ -50,7 +50,7 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 /**
  * OTLP trace requests as the OpenTelemetry Lambda layer produces them
- * (research/otel_clickhouse.md §4): a Lambda resource (detector + ADOT attributes), SERVER spans
+ * (docs/decisions.md "OpenTelemetry FaaS quirks"): a Lambda resource (detector + ADOT attributes), SERVER spans
  * from instrumentation-aws-lambda with faas.invocation_id, cloud.resource_id (alias kept),
  * cloud.account.id, faas.coldstart, faas.trigger and HTTP or SQS attributes (ten in all), and
  * one DynamoDB CLIENT child span for every three invocations. Ids are random, timestamps have

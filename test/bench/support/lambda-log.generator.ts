@@ -41,7 +41,7 @@ const APP_MESSAGES = [
 ];
 
 /**
- * Lambda platform lines as CloudWatch Logs stores them (research/coldstart_cost.md §1): per
+ * Lambda platform lines as CloudWatch Logs stores them (docs/decisions.md "Lambda platform records"): per
  * invocation START, END and REPORT (tab-separated, Billed Duration rounded up to 1 ms, Init
  * Duration on a sandbox's first invocation after its INIT_START line, XRAY TraceId when the
  * function has active tracing), plus some application lines in the Node.js text format

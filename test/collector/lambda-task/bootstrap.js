@@ -6,7 +6,7 @@
 // first one is the cold start) and force-flushes after each. The exporters are chosen and pointed
 // at the collector by the standard OTEL_EXPORTER_OTLP_* variables the parent sets.
 // DECLINED_INVOCATION names the invocation whose handler throws (an error invocation).
-// Prints one JSON line: { requestIds, failedRequestIds, patched }.
+// Prints one JSON line: { requestIds, failedRequestIds, patched, exportFailures }.
 const { randomUUID } = require('node:crypto');
 const path = require('node:path');
 const {
@@ -39,6 +39,9 @@ const EXPORTERS = {
   },
 };
 
+/** Exports that did not succeed: forceFlush resolves either way, so they are counted here. */
+const exportFailures = [];
+
 function exporterFor(protocol, signal) {
   const modules = EXPORTERS[protocol];
   if (!modules) throw new Error(`unsupported OTEL_EXPORTER_OTLP_PROTOCOL ${protocol}`);
@@ -48,7 +51,17 @@ function exporterFor(protocol, signal) {
     metrics: 'OTLPMetricExporter',
   };
   const Exporter = require(modules[signal])[className[signal]];
-  return new Exporter();
+  const exporter = new Exporter();
+  const send = exporter.export.bind(exporter);
+  exporter.export = (items, done) =>
+    send(items, (result) => {
+      // ExportResultCode.SUCCESS is 0.
+      if (result.code !== 0) {
+        exportFailures.push(`${signal}: ${result.error ? result.error.message : 'failed'}`);
+      }
+      done(result);
+    });
+  return exporter;
 }
 
 async function main() {
@@ -93,6 +106,8 @@ async function main() {
       new PeriodicExportingMetricReader({
         exporter: exporterFor(protocol, 'metrics'),
         exportIntervalMillis: 60_000,
+        // Longer than OTEL_EXPORTER_OTLP_TIMEOUT: the exporter's answer decides (exportFailures).
+        exportTimeoutMillis: Number(env.OTEL_EXPORTER_OTLP_TIMEOUT) + 10_000,
       }),
     ],
   });
@@ -144,7 +159,9 @@ async function main() {
     requestIds.push(awsRequestId);
   }
   await Promise.all([provider.shutdown(), loggerProvider.shutdown(), meterProvider.shutdown()]);
-  process.stdout.write(`${JSON.stringify({ requestIds, failedRequestIds, patched })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ requestIds, failedRequestIds, patched, exportFailures })}\n`,
+  );
 }
 
 main().catch((error) => {

@@ -25,6 +25,9 @@ export interface SandboxRun {
   patched: boolean;
 }
 
+/** How long one export may wait for the collector's answer, which comes once the rows are stored. */
+const EXPORT_TIMEOUT_MS = 30_000;
+
 export function invokedArn(spec: LambdaFunctionSpec): string {
   return `arn:aws:lambda:${spec.region}:${spec.account}:function:${spec.name}:${spec.alias}`;
 }
@@ -50,7 +53,7 @@ export async function runLambdaSandbox(
   const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/');
   const { stdout } = await run(process.execPath, [join(TASK_ROOT, 'bootstrap.js')], {
     cwd: TASK_ROOT,
-    timeout: 30_000,
+    timeout: 4 * EXPORT_TIMEOUT_MS,
     env: {
       PATH: process.env.PATH,
       TZ: 'UTC',
@@ -73,9 +76,23 @@ export async function runLambdaSandbox(
       ...(options.declinedInvocation === undefined
         ? {}
         : { DECLINED_INVOCATION: String(options.declinedInvocation) }),
-      // Bounds the exporter's retries when the collector refuses an export.
-      OTEL_EXPORTER_OTLP_TIMEOUT: '3000',
+      // An acknowledgement means stored, and a loaded machine can take seconds to store: a short
+      // deadline made the exporter give up while the rows were still on their way (a flaky test).
+      OTEL_EXPORTER_OTLP_TIMEOUT: String(EXPORT_TIMEOUT_MS),
+      // The processors' own deadlines are longer, so a slow export ends in the exporter's answer
+      // (counted in exportFailures), never in a processor giving up on it silently.
+      OTEL_BSP_EXPORT_TIMEOUT: String(EXPORT_TIMEOUT_MS + 10_000),
+      OTEL_BLRP_EXPORT_TIMEOUT: String(EXPORT_TIMEOUT_MS + 10_000),
     },
   });
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as SandboxRun;
+  const result = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as SandboxRun & {
+    exportFailures: string[];
+  };
+  // An export that failed means data that may or may not be stored: never let a test read on.
+  if (result.exportFailures.length > 0) {
+    throw new Error(
+      `${result.exportFailures.length} export(s) failed: ${result.exportFailures.join('; ')}`,
+    );
+  }
+  return result;
 }

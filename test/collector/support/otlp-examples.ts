@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OtlpSignal } from '@fleetscope/otlp';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'otlp');
+// Kept once, beside the OTLP decoder's unit specs (see the SOURCES.md there).
+const FIXTURES = join(
+  __dirname,
+  ...['..', '..', '..', 'libs', 'otlp', 'src', '__fixtures__', 'opentelemetry-proto-examples'],
+);
 
 /** The timestamp every opentelemetry-proto example is built around (2018-12-13T14:51:00Z). */
 const EXAMPLE_EPOCH_NANOS = 1544712660000000000n;

@@ -25,9 +25,13 @@ export interface FakeFunctionSpec {
   seed?: number;
   /** Every Invoke from this call number on (1-based) fails with a 500 ServiceException. */
   failInvokesFrom?: number;
+  /** Every UpdateFunctionConfiguration from this call number on (1-based) fails the same way. */
+  failUpdatesFrom?: number;
   invokeDelayMs?: number;
   /** How long an update stays InProgress (the SDK waiter then polls once a second). */
   updateMs?: number;
+  /** LoggingConfig.LogFormat: JSON prints platform records as JSON objects. */
+  logFormat?: 'Text' | 'JSON';
 }
 
 interface VersionState {
@@ -45,6 +49,9 @@ interface FunctionState {
   nextVersion: number;
   warm: Set<string>;
   invokes: number;
+  updates: number;
+  /** Every Invoke payload, as received. */
+  payloads: unknown[];
   random: () => number;
 }
 
@@ -85,6 +92,8 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       nextVersion: 1,
       warm: new Set(),
       invokes: 0,
+      updates: 0,
+      payloads: [],
       random: seededRandom(spec.seed ?? 11),
     });
   }
@@ -145,6 +154,9 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       return json(configuration(f, v));
     }
     if (sub === '/configuration' && method === 'PUT') {
+      f.updates++;
+      if (f.spec.failUpdatesFrom && f.updates >= f.spec.failUpdatesFrom)
+        return errorAnswer(res, 500, 'ServiceException', 'Lambda cannot update functions now');
       if (busy)
         return errorAnswer(res, 409, 'ResourceConflictException', 'An update is in progress');
       if (typeof input.MemorySize === 'number') f.latest.memoryMb = input.MemorySize;
@@ -230,6 +242,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     }
     if (sub === '/invocations' && method === 'POST') {
       f.invokes++;
+      f.payloads.push(input);
       if (f.spec.failInvokesFrom && f.invokes >= f.spec.failInvokesFrom)
         return errorAnswer(res, 500, 'ServiceException', 'Lambda is having a bad day');
       const version = qualifier ? (f.aliases.get(qualifier) ?? qualifier) : '$LATEST';
@@ -252,12 +265,32 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
         ...(r.outcome === 'oom' ? ['Status: error', 'Error Type: Runtime.OutOfMemory'] : []),
         ...(r.outcome === 'timeout' ? ['Status: timeout'] : []),
       ];
-      const log = [
-        `START RequestId: ${requestId} Version: ${v.version}`,
-        `END RequestId: ${requestId}`,
-        `${fields.join('\t')}\t`,
-        '',
-      ].join('\n');
+      const status = r.outcome === 'ok' ? 'success' : r.outcome === 'oom' ? 'error' : r.outcome;
+      const jsonReport = JSON.stringify({
+        time: new Date().toISOString(),
+        type: 'platform.report',
+        record: {
+          requestId,
+          metrics: {
+            durationMs: r.durationMs,
+            billedDurationMs: r.billedDurationMs,
+            memorySizeMB: v.memoryMb,
+            maxMemoryUsedMB: Math.min(v.memoryMb, 90),
+            ...(r.initDurationMs > 0 ? { initDurationMs: r.initDurationMs } : {}),
+          },
+          status,
+          ...(r.outcome === 'oom' ? { errorType: 'Runtime.OutOfMemory' } : {}),
+        },
+      });
+      const log =
+        f.spec.logFormat === 'JSON'
+          ? `${jsonReport}\n`
+          : [
+              `START RequestId: ${requestId} Version: ${v.version}`,
+              `END RequestId: ${requestId}`,
+              `${fields.join('\t')}\t`,
+              '',
+            ].join('\n');
       const headers: Record<string, string> = {
         'x-amz-executed-version': v.version,
         'x-amz-log-result': Buffer.from(log).toString('base64'),

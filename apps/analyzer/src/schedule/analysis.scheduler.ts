@@ -3,8 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 // The cron library @nestjs/schedule is built on; its docs add runtime-configured jobs this way.
 import { CronJob } from 'cron';
 import { AnalysisRunner } from '@fleetscope/analysis-jobs';
-import type { Config } from '@fleetscope/config';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 
 export const ANALYSIS_JOB = 'analyses';
 

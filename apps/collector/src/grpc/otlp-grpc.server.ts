@@ -14,9 +14,8 @@ import {
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { bearerMatches, type Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, bearerMatches, type Config } from '@fleetscope/config';
 import { encodeExportResponseProtobuf, type OtlpSignal } from '@fleetscope/otlp';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { OtlpExportService } from '../otlp/otlp-export.service';
 
@@ -41,6 +40,7 @@ export class OtlpGrpcServer implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly exporter: OtlpExportService,
     private readonly metrics: IngestMetrics,
   ) {
+    this.port = config.otlpGrpcPort;
     this.server = new Server({
       'grpc.max_receive_message_length': config.maxBodyBytes,
       'grpc.max_send_message_length': 4 * 1024 * 1024,
@@ -69,17 +69,26 @@ export class OtlpGrpcServer implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** The port bound: the configured one, or the one the system chose for port 0. */
+  port: number;
+  private binding?: Promise<number>;
+
   async onApplicationBootstrap(): Promise<void> {
-    const address = `${this.config.host.includes(':') ? `[${this.config.host}]` : this.config.host}:${this.config.otlpGrpcPort}`;
-    await new Promise<void>((resolve, reject) =>
-      this.server.bindAsync(address, ServerCredentials.createInsecure(), (error) =>
-        error ? reject(error) : resolve(),
+    const host = this.config.host.includes(':') ? `[${this.config.host}]` : this.config.host;
+    this.binding = new Promise<number>((resolve, reject) =>
+      this.server.bindAsync(
+        `${host}:${this.config.otlpGrpcPort}`,
+        ServerCredentials.createInsecure(),
+        (error, port) => (error ? reject(error) : resolve(port)),
       ),
     );
-    this.logger.log(`OTLP/gRPC on ${address}`);
+    this.port = await this.binding;
+    this.logger.log(`OTLP/gRPC on ${host}:${this.port}`);
   }
 
   async onModuleDestroy(): Promise<void> {
+    // A start that failed elsewhere may close the app while the bind is still under way.
+    await this.binding?.catch(() => undefined);
     await new Promise<void>((resolve) => this.server.tryShutdown(() => resolve()));
   }
 

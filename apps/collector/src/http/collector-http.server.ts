@@ -6,10 +6,9 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { bearerMatches, secretMatches, type Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, bearerMatches, secretMatches, type Config } from '@fleetscope/config';
 import { firehoseErrorResponse } from '@fleetscope/ingest';
 import { RPC_CODE } from '@fleetscope/otlp';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { otlpEncodingOf, sendOtlpStatus } from '../otlp/otlp-status.reply';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
@@ -29,6 +28,9 @@ export const COLLECTOR_ROUTES = Symbol('COLLECTOR_ROUTES');
 export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Collector');
   readonly app: FastifyInstance;
+  private listening?: Promise<string>;
+  /** Every route registered on :4318 (method and URL pattern). */
+  readonly routes: { method: string; url: string }[] = [];
 
   constructor(
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
@@ -78,6 +80,30 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
         .type('application/json')
         .send({ code: status, message: error.message });
     });
+    // Unknown routes answer in the collector's shapes too, not Fastify's.
+    this.app.setNotFoundHandler(async (request, reply) => {
+      this.metrics.request('other', 404);
+      const message = `no route ${request.method} ${request.url.split('?')[0]}: see the README for the ingest routes`;
+      if (isOtlpPath(request.url)) {
+        // HTTP 404 is gRPC UNIMPLEMENTED (grpc/doc/http-grpc-status-mapping.md).
+        const encoding = otlpEncodingOf(request.headers['content-type']) ?? 'json';
+        return sendOtlpStatus(reply, encoding, 404, RPC_CODE.UNIMPLEMENTED, message);
+      }
+      if (request.url.startsWith('/ingest/firehose')) {
+        const id = request.headers['x-amz-firehose-request-id'];
+        return reply
+          .status(404)
+          .type('application/json')
+          .send(firehoseErrorResponse((Array.isArray(id) ? id[0] : id) ?? '', message));
+      }
+      await reply.status(404).type('application/json').send({ code: 404, message });
+    });
+    // Recorded for the check that the README lists every route (test/deploy/routes-documented).
+    this.app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') this.routes.push({ method, url: route.url });
+      }
+    });
     this.app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
     this.app.get('/metrics', async (_request, reply) => {
       await reply.type('text/plain; version=0.0.4').send(this.metrics.render());
@@ -87,13 +113,20 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.app.listen({ host: this.config.host, port: this.config.otlpHttpPort });
-    this.logger.log(
-      `OTLP/HTTP and platform ingest on http://${this.config.host}:${this.config.otlpHttpPort}`,
-    );
+    this.listening = this.app.listen({ host: this.config.host, port: this.config.otlpHttpPort });
+    await this.listening;
+    this.logger.log(`OTLP/HTTP and platform ingest on http://${this.config.host}:${this.port}`);
+  }
+
+  /** The port listened on: the configured one, or the one the system chose for port 0. */
+  get port(): number {
+    const address = this.app.server.address();
+    return typeof address === 'object' && address ? address.port : this.config.otlpHttpPort;
   }
 
   async onModuleDestroy(): Promise<void> {
+    // A start that failed elsewhere may close the app while the listen is still under way.
+    await this.listening?.catch(() => undefined);
     await this.app.close();
   }
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ENV, type Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, ENV, type Config } from '@fleetscope/config';
+import { RPC_CODE } from '@fleetscope/otlp';
 import {
-  FLEETSCOPE_CONFIG,
   IngestRequestsRepository,
   IngestWriter,
   BatchTooLargeError,
@@ -20,9 +20,23 @@ import {
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
 /** Why a request could not be stored, mapped by each protocol to its own retryable answer. */
+export type RetryReason = 'queue_full' | 'storage_unavailable';
+
+/**
+ * The one 429/503 decision of every ingest route: a full queue asks the sender to slow down (429,
+ * google.rpc RESOURCE_EXHAUSTED), storage that is down to come back later (503, UNAVAILABLE); both
+ * go with Retry-After (OTLP/HTTP "Retryable response codes"). OTLP/gRPC answers UNAVAILABLE for
+ * both, since its clients retry RESOURCE_EXHAUSTED only with RetryInfo.
+ */
+export function retryStatus(reason: RetryReason): { http: 429 | 503; rpcCode: number } {
+  return reason === 'queue_full'
+    ? { http: 429, rpcCode: RPC_CODE.RESOURCE_EXHAUSTED }
+    : { http: 503, rpcCode: RPC_CODE.UNAVAILABLE };
+}
+
 export class RetryableIngestError extends Error {
   constructor(
-    readonly reason: 'queue_full' | 'storage_unavailable',
+    readonly reason: RetryReason,
     readonly retryAfterSeconds: number,
     message: string,
   ) {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { mapKnativeServices, type KnativeServiceHint } from '@fleetscope/ingest';
-import { FLEETSCOPE_CONFIG, type FunctionConfigUpdate } from '@fleetscope/storage';
+import { type FunctionConfigUpdate } from '@fleetscope/storage';
 import { HttpGetError, httpGet } from '../platforms/http-get';
 import { endpointOf } from '../platforms/platform-targets';
 import type { InventorySource, InventoryTargetResult } from './inventory-source';

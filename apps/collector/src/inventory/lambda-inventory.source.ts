@@ -7,8 +7,7 @@ import {
   type FunctionConfiguration,
   type ProvisionedConcurrencyConfigListItem,
 } from '@aws-sdk/client-lambda';
-import type { Config } from '@fleetscope/config';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   errorReason,
   mapLimited,

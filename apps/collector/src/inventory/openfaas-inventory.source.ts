@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { parseSystemFunctions, type OpenFaasFunctionHint } from '@fleetscope/ingest';
-import { FLEETSCOPE_CONFIG, type FunctionConfigUpdate } from '@fleetscope/storage';
+import { type FunctionConfigUpdate } from '@fleetscope/storage';
 import { HttpGetError, httpGet } from '../platforms/http-get';
 import { endpointOf, PlatformTargets, type PlatformTarget } from '../platforms/platform-targets';
 import type { InventorySource, InventoryTargetResult } from './inventory-source';

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   firehoseErrorResponse,
   firehoseSuccessResponse,
   parseFirehoseRequest,
 } from '@fleetscope/ingest';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { IngestPipeline } from '../http/ingest.pipeline';
 import { lambdaTargetFrom } from './function-identity.params';

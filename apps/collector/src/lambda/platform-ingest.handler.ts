@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { LambdaLogStreamAssemblerPool, type IngestResult } from '@fleetscope/ingest';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import { BodyError, decodeBody } from '../http/request-body';
 import {
   IngestPipeline,
   NothingStorableError,
   RejectedIngestError,
   RetryableIngestError,
+  retryStatus,
 } from '../http/ingest.pipeline';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { InventoryRecorder } from './inventory.recorder';
@@ -115,7 +115,7 @@ export class PlatformIngestHandler {
       if (error instanceof RetryableIngestError) {
         this.metrics.throttled(signal, error.reason);
         return {
-          status: error.reason === 'queue_full' ? 429 : 503,
+          status: retryStatus(error.reason).http,
           message: error.message,
           retryAfterSeconds: error.retryAfterSeconds,
           duplicate: false,

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   RPC_CODE,
   encodeExportResponse,
   type OtlpEncoding,
   type OtlpSignal,
 } from '@fleetscope/otlp';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
 import type { CollectorRoutes } from '../http/collector-http.server';
+import { retryStatus } from '../http/ingest.pipeline';
 import { BodyError, decodeBody } from '../http/request-body';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { OtlpExportService } from './otlp-export.service';
@@ -86,8 +86,8 @@ export class OtlpHttpRoutes implements CollectorRoutes {
           signal,
           reply,
           encoding,
-          outcome.reason === 'queue_full' ? 429 : 503,
-          outcome.reason === 'queue_full' ? RPC_CODE.RESOURCE_EXHAUSTED : RPC_CODE.UNAVAILABLE,
+          retryStatus(outcome.reason).http,
+          retryStatus(outcome.reason).rpcCode,
           outcome.message,
         );
     }

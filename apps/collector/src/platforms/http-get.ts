@@ -1,3 +1,4 @@
+import { redacted } from '@fleetscope/config';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
@@ -102,11 +103,4 @@ function asGetError(error: Error, shown: string): HttpGetError {
   return new HttpGetError('unreachable', `${shown}: ${error.message}`);
 }
 
-/** The URL without its credentials, for logs and messages. */
-export function redacted(url: URL): string {
-  if (!url.username && !url.password) return url.href;
-  const copy = new URL(url.href);
-  copy.username = '';
-  copy.password = '';
-  return copy.href;
-}
+export { redacted } from '@fleetscope/config';

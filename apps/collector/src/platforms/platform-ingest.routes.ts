@@ -8,6 +8,7 @@ import {
   NothingStorableError,
   RejectedIngestError,
   RetryableIngestError,
+  retryStatus,
 } from '../http/ingest.pipeline';
 import { PlatformIngestHandler } from '../lambda/platform-ingest.handler';
 import { PlatformDiffers } from './platform-differs';
@@ -265,7 +266,7 @@ export class PlatformIngestRoutes implements CollectorRoutes {
       if (!(error instanceof RetryableIngestError)) throw error;
       this.handler.metrics.throttled(signal, error.reason);
       void reply.header('Retry-After', String(error.retryAfterSeconds));
-      await this.handler.answer(signal, reply, error.reason === 'queue_full' ? 429 : 503, {
+      await this.handler.answer(signal, reply, retryStatus(error.reason).http, {
         message: error.message,
       });
     }

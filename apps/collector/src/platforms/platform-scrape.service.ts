@@ -5,10 +5,10 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import type { Config } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import type { ScrapeIngestResult } from '@fleetscope/ingest';
 import type { FunctionMinuteRow, MetricPointRow } from '@fleetscope/model';
-import { FLEETSCOPE_CONFIG, IngestWriter } from '@fleetscope/storage';
+import { IngestWriter } from '@fleetscope/storage';
 import { IngestPipeline } from '../http/ingest.pipeline';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { HttpGetError, httpGet } from './http-get';

@@ -1,64 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigError, ENV, type Config } from '@fleetscope/config';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
-import { redacted } from './http-get';
+import {
+  ConfigError,
+  ENV,
+  FLEETSCOPE_CONFIG,
+  parseTargetList,
+  type Config,
+  type PlatformTarget,
+} from '@fleetscope/config';
 
-/** A configured endpoint: an OpenFaaS gateway or a Knative metrics URL. */
-export interface PlatformTarget {
-  /** The gateway name or the Knative cluster: the functions' region. */
-  label: string;
-  url: URL;
-  /** The URL without credentials, for logs and as the differ's target key. */
-  shown: string;
-}
-
-const LABEL = /^[A-Za-z0-9_.:-]+$/;
-
-/**
- * Reads `[name=]URL` entries of a comma-separated variable. A `=` before the scheme separates the
- * name; query strings later in the URL may hold their own `=`.
- */
-export function parseTargetList(
-  variable: string,
-  entries: readonly string[],
-  defaultLabel: (url: URL) => string,
-): PlatformTarget[] {
-  const problems: string[] = [];
-  const targets: PlatformTarget[] = [];
-  for (const entry of entries) {
-    const eq = entry.indexOf('=');
-    const scheme = entry.indexOf('://');
-    const named = eq > 0 && (scheme < 0 || eq < scheme);
-    const raw = named ? entry.slice(eq + 1).trim() : entry;
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      problems.push(`${variable}: "${entry}" is not a URL (expected [name=]http(s)://host:port)`);
-      continue;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      problems.push(`${variable}: "${raw}" must be an http:// or https:// URL`);
-      continue;
-    }
-    const label = named ? entry.slice(0, eq).trim() : defaultLabel(url);
-    if (!LABEL.test(label)) {
-      problems.push(`${variable}: name "${label}" may hold only letters, digits and _ . : -`);
-      continue;
-    }
-    targets.push({ label, url, shown: redacted(url) });
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
-  return targets;
-}
-
-/** `http://gw:8080/prefix` + `metrics` → `http://gw:8080/prefix/metrics` (keeps credentials). */
-export function endpointOf(base: URL, path: string): URL {
-  const url = new URL(base.href);
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path}`;
-  url.search = '';
-  return url;
-}
+// Parsed in libs/config, which the tuning drivers share with the scrapers.
+export { endpointOf, parseTargetList, type PlatformTarget } from '@fleetscope/config';
 
 /**
  * The OpenFaaS gateways and Knative metrics endpoints of the configuration, with the names their

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CounterSet, type MetricLabels as Labels } from '@fleetscope/server';
 import { IngestWriter } from '@fleetscope/storage';
-
-type Labels = Record<string, string>;
 
 /**
  * The collector's own counters in Prometheus text format (GET :4318/metrics): items accepted,
@@ -10,7 +9,7 @@ type Labels = Record<string, string>;
  */
 @Injectable()
 export class IngestMetrics {
-  private readonly counters = new Map<string, { help: string; values: Map<string, number> }>();
+  private readonly counters = new CounterSet();
 
   constructor(private readonly writer: IngestWriter) {
     this.define('fleetscope_ingest_accepted_items_total', 'Items stored, by signal.');
@@ -48,15 +47,11 @@ export class IngestMetrics {
 
   /** Current value of a counter, for tests and benchmarks. */
   value(name: string, labels: Labels): number {
-    return this.counters.get(name)?.values.get(labelKey(labels)) ?? 0;
+    return this.counters.value(name, labels);
   }
 
   render(): string {
-    const lines: string[] = [];
-    for (const [name, { help, values }] of this.counters) {
-      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
-      for (const [labels, value] of values) lines.push(`${name}${labels} ${value}`);
-    }
+    const lines = this.counters.lines();
     const stats = this.writer.stats;
     gauge(
       lines,
@@ -112,22 +107,12 @@ export class IngestMetrics {
   }
 
   private define(name: string, help: string): void {
-    this.counters.set(name, { help, values: new Map() });
+    this.counters.define(name, help);
   }
 
   private inc(name: string, labels: Labels, by: number): void {
-    const counter = this.counters.get(name);
-    if (!counter) return;
-    const key = labelKey(labels);
-    counter.values.set(key, (counter.values.get(key) ?? 0) + by);
+    this.counters.inc(name, labels, by);
   }
-}
-
-function labelKey(labels: Labels): string {
-  const parts = Object.entries(labels).map(
-    ([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`,
-  );
-  return parts.length > 0 ? `{${parts.join(',')}}` : '';
 }
 
 function gauge(lines: string[], name: string, help: string, value: number, type = 'gauge'): void {

@@ -12,11 +12,11 @@ export class AnalysesController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Runs every analysis now over the configured window; answers once the results are stored',
+      'Runs every analysis now over the configured window; answers once the results are stored. A request made while a run is going joins it and gets its result (the same runId).',
   })
   async run(): Promise<AnalysisRunSummary> {
     try {
-      return await this.runner.run();
+      return await this.runner.runOrJoin();
     } catch (error) {
       if (error instanceof StorageUnavailableError) {
         throw new ServiceUnavailableException(error.message);

@@ -5,8 +5,7 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import { bearerMatches, type Config } from '@fleetscope/config';
-import { FLEETSCOPE_CONFIG } from '@fleetscope/storage';
+import { FLEETSCOPE_CONFIG, bearerMatches, type Config } from '@fleetscope/config';
 
 /** Bearer FLEETSCOPE_API_TOKEN on /api/* when configured; health stays open for probes. */
 @Injectable()

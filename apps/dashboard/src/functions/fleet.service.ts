@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { histogramQuantile, parseFunctionId } from '@fleetscope/model';
-import { lambdaUsageCost, type LambdaArchitecture } from '@fleetscope/pricing';
+import { histogramPercentiles, parseFunctionId, type Percentiles } from '@fleetscope/model';
+import { PricingService, type LambdaArchitecture } from '@fleetscope/pricing';
 import {
   FunctionConfigRepository,
   FunctionsRepository,
@@ -9,13 +9,7 @@ import {
   type TimeRange,
 } from '@fleetscope/storage';
 
-export interface Percentiles {
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-}
-
-/** One row of GET /api/functions (shape fixed by DESIGN.md). */
+/** One row of GET /api/functions (shape fixed in docs/architecture.md "Public surface"). */
 export interface FunctionSummary {
   id: string;
   platform: string;
@@ -43,13 +37,10 @@ export interface FunctionSummary {
 const round = (v: number | null, digits = 2): number | null =>
   v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
-/** Percentiles from the log-scale sketch, never above the exact maximum when it is known. */
+/** Percentiles from the log-scale sketch (clamped to the exact maximum when known), rounded. */
 function percentiles(buckets: Record<string, number>, maxMs?: number): Percentiles {
-  const at = (q: number) => {
-    const v = histogramQuantile(buckets, q);
-    return round(v !== null && maxMs !== undefined && maxMs > 0 ? Math.min(v, maxMs) : v);
-  };
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  const { p50, p95, p99 } = histogramPercentiles(buckets, { max: maxMs });
+  return { p50: round(p50), p95: round(p95), p99: round(p99) };
 }
 
 /** Builds the fleet view from the aggregate, the inventory and the price catalogue. */
@@ -58,12 +49,13 @@ export class FleetService {
   constructor(
     private readonly functions: FunctionsRepository,
     private readonly configs: FunctionConfigRepository,
+    private readonly pricing: PricingService,
   ) {}
 
   async list(range: TimeRange, functionId?: string): Promise<FunctionSummary[]> {
     const totals = await this.functions.totals(range, functionId);
     const configs = await this.configs.merged(totals.map((t) => t.functionId));
-    return totals.map((t) => summarise(t, configs.get(t.functionId), range));
+    return totals.map((t) => summarise(t, configs.get(t.functionId), range, this.pricing));
   }
 }
 
@@ -71,27 +63,31 @@ export function summarise(
   t: FunctionTotals,
   config: FunctionConfig | undefined,
   range: TimeRange,
+  pricing: PricingService,
 ): FunctionSummary {
   const identity = parseFunctionId(t.functionId);
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
+  const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
   // REPORT's Billed Duration leaves out the Billed Restore Duration SnapStart adds.
-  const billedMbMs =
-    t.billedMbMs + (memoryMb ?? 0) * (t.billedMsUnknownMemory + t.billedRestoreSumMs);
-  const billedGbSeconds = billedMbMs / 1024 / 1000;
+  const billedGbSeconds = (billedMbMs + (memoryMb ?? 0) * t.billedRestoreSumMs) / 1024 / 1000;
   let costUsd: number | null = null;
-  let pricing: FunctionSummary['pricing'] = null;
+  let priced: FunctionSummary['pricing'] = null;
   if (identity?.platform === 'aws_lambda' && memoryMb) {
     const architecture: LambdaArchitecture = config?.architecture === 'arm64' ? 'arm64' : 'x86_64';
-    const cost = lambdaUsageCost(
+    const cost = pricing.lambdaUsage(
       {
         architecture,
         memoryMb,
         requests: t.invocations,
         billedDurationMs: billedMbMs / memoryMb,
-        // Restores are charged for Python and .NET; Java's SnapStart has no extra charge.
         snapStart:
-          t.restores > 0 && /^(python|dotnet)/.test(config?.runtime ?? '')
-            ? { restores: t.restores, cachedSeconds: 0 }
+          t.restores > 0 || t.billedRestoreSumMs > 0
+            ? {
+                runtime: config?.runtime ?? '',
+                restores: t.restores,
+                billedRestoreMs: t.billedRestoreSumMs,
+                cachedSeconds: 0,
+              }
             : undefined,
         ephemeralStorageMb: config?.ephemeralStorageMb ?? undefined,
       },
@@ -99,7 +95,7 @@ export function summarise(
       identity.region || 'us-east-1',
     );
     costUsd = round(cost.usd, 6);
-    pricing = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
+    priced = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
   }
   return {
     id: t.functionId,
@@ -125,6 +121,6 @@ export function summarise(
     maxMemoryUsedMb: t.maxMemoryUsedMb > 0 ? t.maxMemoryUsedMb : null,
     billedGbSeconds: round(billedGbSeconds, 4)!,
     costUsd,
-    pricing,
+    pricing: priced,
   };
 }

@@ -8,16 +8,15 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { parseFunctionId } from '@fleetscope/model';
-import { histogramQuantile } from '@fleetscope/model';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { MAX_FUNCTION_ID_LENGTH, histogramPercentiles, parseFunctionId } from '@fleetscope/model';
 import {
   FunctionConfigRepository,
   FunctionsRepository,
   InvocationsRepository,
 } from '@fleetscope/storage';
 import { FleetService, type FunctionSummary } from './fleet.service';
-import { parseConfigUpdate } from './function-config.body';
+import { FUNCTION_CONFIG_BODY_SCHEMA, parseConfigUpdate } from './function-config.body';
 import { parseRange, parseStep } from './time-range';
 
 @ApiTags('functions')
@@ -35,7 +34,7 @@ export class FunctionsController {
   @ApiQuery({
     name: 'from',
     required: false,
-    description: 'ISO-8601 or epoch ms; default now − 24 h',
+    description: 'ISO-8601 (UTC unless it has an offset) or epoch ms; default now − 24 h',
   })
   @ApiQuery({ name: 'to', required: false, description: 'ISO-8601 or epoch ms; default now' })
   async list(
@@ -79,9 +78,8 @@ export class FunctionsController {
         timeouts: p.timeouts,
         coldStarts: p.coldStarts,
         durationMs: {
-          p50: histogramQuantile(p.durationBuckets, 0.5),
-          p95: histogramQuantile(p.durationBuckets, 0.95),
-          p99: histogramQuantile(p.durationBuckets, 0.99),
+          // Clamped to the step's exact maximum, as on the fleet page.
+          ...histogramPercentiles(p.durationBuckets, { max: p.durationMaxMs }),
           max: p.durationMaxMs > 0 ? p.durationMaxMs : null,
         },
         // Little's law: busy milliseconds per step over the step's length.
@@ -140,9 +138,10 @@ export class FunctionsController {
 
   @Put(':id/config')
   @ApiOperation({ summary: 'Inventory by hand: memoryMb, timeoutMs, architecture, runtime, …' })
+  @ApiBody({ schema: FUNCTION_CONFIG_BODY_SCHEMA })
   async putConfig(@Param('id') id: string, @Body() body: unknown) {
     const identity = requireFunctionId(id);
-    const update = parseConfigUpdate(body);
+    const update = parseConfigUpdate(identity.platform, body);
     await this.configs.upsert('manual', [
       {
         functionId: id,
@@ -158,6 +157,11 @@ export class FunctionsController {
 }
 
 function requireFunctionId(id: string) {
+  if (id.length > MAX_FUNCTION_ID_LENGTH) {
+    throw new BadRequestException(
+      `id: ${id.length} characters; function ids are at most ${MAX_FUNCTION_ID_LENGTH} characters`,
+    );
+  }
   const identity = parseFunctionId(id);
   if (!identity) {
     throw new BadRequestException(

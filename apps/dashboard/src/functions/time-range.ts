@@ -1,30 +1,75 @@
 import { BadRequestException } from '@nestjs/common';
+import { EARLIEST_STORED_MS, LATEST_STORABLE_MS } from '@fleetscope/model';
 
 const DAY_MS = 24 * 3600_000;
+const MAX_RANGE_DAYS = 400;
 
-/** Parses ISO-8601 or epoch milliseconds; undefined when absent. */
+/**
+ * ISO-8601 as the API takes it: a date, or a date and time with an optional offset. A time without
+ * an offset is UTC (as a date alone already is in JavaScript), never the server's time zone.
+ */
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+function parseIso(value: string): number {
+  const m = ISO.exec(value);
+  if (!m) return NaN;
+  const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = '', offset = 'Z'] = m;
+  const utc = Date.UTC(+y, +mo - 1, +d, +h, +mi, +sec, Number(frac.padEnd(3, '0').slice(0, 3)));
+  // Date.UTC rolls 2026-02-30 over into March: refuse dates and times that do not exist.
+  const back = new Date(utc);
+  if (
+    back.getUTCFullYear() !== +y ||
+    back.getUTCMonth() !== +mo - 1 ||
+    back.getUTCDate() !== +d ||
+    back.getUTCHours() !== +h ||
+    back.getUTCMinutes() !== +mi ||
+    +sec > 59
+  ) {
+    return NaN;
+  }
+  if (offset.toUpperCase() === 'Z') return utc;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  return utc - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+}
+
+/**
+ * Parses ISO-8601 (UTC unless it names an offset) or epoch milliseconds; undefined when absent.
+ * Times outside what Fleetscope stores (2000-01-01 to 2106-02-07) are refused naming the bound.
+ */
 export function parseTime(name: string, value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
-  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  const ms = /^-?\d+$/.test(value) ? Number(value) : parseIso(value);
   if (!Number.isFinite(ms)) {
     throw new BadRequestException(
-      `${name}: expected ISO-8601 or epoch milliseconds, got "${value}"`,
+      `${name}: expected ISO-8601 (e.g. 2026-12-03T10:00:00Z; no offset means UTC) or epoch milliseconds, got "${value}"`,
+    );
+  }
+  if (ms < EARLIEST_STORED_MS) {
+    throw new BadRequestException(
+      `${name}: ${value} is before 2000-01-01T00:00:00Z, the earliest time Fleetscope stores`,
+    );
+  }
+  if (ms > LATEST_STORABLE_MS) {
+    throw new BadRequestException(
+      `${name}: ${value} is after ${new Date(LATEST_STORABLE_MS).toISOString()}, the latest time Fleetscope stores`,
     );
   }
   return ms;
 }
 
-/** `from`/`to` from a query string; the last 24 hours by default (DESIGN.md public surface). */
+/** `from`/`to` from a query string; the last 24 hours by default (docs/architecture.md "Public surface"). */
 export function parseRange(
   from?: string,
   to?: string,
   now = Date.now(),
 ): { fromMs: number; toMs: number } {
   const toMs = parseTime('to', to) ?? now;
-  const fromMs = parseTime('from', from) ?? toMs - DAY_MS;
+  const fromMs = parseTime('from', from) ?? Math.max(EARLIEST_STORED_MS, toMs - DAY_MS);
   if (fromMs >= toMs) throw new BadRequestException('from must be before to');
-  if (toMs - fromMs > 400 * DAY_MS)
-    throw new BadRequestException('the range may span at most 400 days');
+  if (toMs - fromMs > MAX_RANGE_DAYS * DAY_MS)
+    throw new BadRequestException(`from, to: the range may span at most ${MAX_RANGE_DAYS} days`);
   return { fromMs, toMs };
 }
 
@@ -43,6 +88,10 @@ export function parseStep(
   const seconds =
     Number(match[1]) *
     { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  // A step longer than the longest range gives one point: anything beyond it is a typo.
+  if (seconds > MAX_RANGE_DAYS * 86400) {
+    throw new BadRequestException(`step: "${step}" is too large; at most ${MAX_RANGE_DAYS}d`);
+  }
   if (seconds < 60 || seconds % 60 !== 0) {
     throw new BadRequestException('step: must be a whole number of minutes, at least 1m');
   }

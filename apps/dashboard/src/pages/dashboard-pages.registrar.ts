@@ -33,7 +33,11 @@ export class DashboardPagesRegistrar implements OnModuleInit {
     if (file) {
       try {
         const body = await readFile(file.path);
-        return reply.code(200).headers(PAGE_HEADERS).type(file.contentType).send(body);
+        return reply
+          .code(200)
+          .headers(file.headers ?? PAGE_HEADERS)
+          .type(file.contentType)
+          .send(body);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
           this.logger.error(`cannot read ${file.path}: ${String(error)}`);

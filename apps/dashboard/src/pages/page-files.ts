@@ -26,6 +26,8 @@ const ASSET = /^[a-z0-9-]+\.(css|js|svg)$/;
 export interface PageFile {
   path: string;
   contentType: string;
+  /** Headers other than PAGE_HEADERS, for a page that needs them. */
+  headers?: Record<string, string>;
 }
 
 /** The file behind a request path (`/`, `/function.html`, `/assets/x.js`), or null for any other. */
@@ -41,7 +43,8 @@ export function pageFileFor(urlPath: string, root = DASHBOARDS_DIR): PageFile | 
   }
   const name = path.slice(1);
   if (!PAGE.test(name)) return null;
-  return { path: join(root, name), contentType: TYPES.html };
+  const headers = name === 'reports.html' ? REPORT_PAGE_HEADERS : undefined;
+  return { path: join(root, name), contentType: TYPES.html, headers };
 }
 
 /**
@@ -54,4 +57,17 @@ export const PAGE_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-cache',
+};
+
+/**
+ * reports.html shows the e-mail HTML of a report in a sandboxed srcdoc frame, which inherits this
+ * page's policy: that HTML keeps its styles inline (e-mail clients drop <style>), so inline styles
+ * are allowed here. Scripts stay 'self' only, and the frame's sandbox allows none at all.
+ */
+export const REPORT_PAGE_HEADERS: Record<string, string> = {
+  ...PAGE_HEADERS,
+  'content-security-policy': PAGE_HEADERS['content-security-policy'].replace(
+    "style-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+  ),
 };

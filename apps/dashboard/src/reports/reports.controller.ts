@@ -13,7 +13,12 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { InvalidWeekError, WeeklyReportsService } from '@fleetscope/analysis-jobs';
+import {
+  InvalidWeekError,
+  ReportDeliveryService,
+  ReportMetrics,
+  WeeklyReportsService,
+} from '@fleetscope/analysis-jobs';
 import {
   REPORT_FORMATS,
   isReportFormat,
@@ -22,32 +27,49 @@ import {
 } from '@fleetscope/reports';
 import { StorageUnavailableError } from '@fleetscope/storage';
 
-function asBadRequest(error: unknown): never {
-  if (error instanceof InvalidWeekError) throw new BadRequestException(error.message);
-  if (error instanceof StorageUnavailableError) {
-    throw new ServiceUnavailableException(error.message);
-  }
-  throw error;
-}
-
 @ApiTags('reports')
 @Controller('api/reports')
 export class ReportsController {
-  constructor(private readonly reports: WeeklyReportsService) {}
+  constructor(
+    private readonly reports: WeeklyReportsService,
+    private readonly delivery: ReportDeliveryService,
+    private readonly metrics: ReportMetrics,
+  ) {}
+
+  /** A 400 naming the field, counted; bad input never reaches storage. */
+  private reject(field: string, message: string): never {
+    this.metrics.rejected(field);
+    throw new BadRequestException(message);
+  }
+
+  private fail(error: unknown): never {
+    if (error instanceof InvalidWeekError) this.reject('week', error.message);
+    if (error instanceof StorageUnavailableError) {
+      throw new ServiceUnavailableException(error.message);
+    }
+    throw error;
+  }
 
   @Post('weekly')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Builds (or rebuilds) the weekly cost report of an ISO week, e.g. {"week":"2026-W48"}',
+    summary:
+      'Builds (or rebuilds) the weekly cost report of an ISO week, e.g. {"week":"2026-W48"}; with "deliver": true also sends it to the configured webhook and e-mail',
   })
   async build(@Body() body: unknown): Promise<WeeklyReport> {
-    const week = (body as { week?: unknown } | null)?.week;
-    if (week === undefined) throw new BadRequestException('week: required, e.g. "2026-W48"');
-    try {
-      return await this.reports.build(WeeklyReportsService.week(week).label);
-    } catch (error) {
-      asBadRequest(error);
+    const { week, deliver } = (body ?? {}) as { week?: unknown; deliver?: unknown };
+    if (week === undefined) this.reject('week', 'week: required, e.g. "2026-W48"');
+    if (deliver !== undefined && typeof deliver !== 'boolean') {
+      this.reject('deliver', `deliver: expected true or false, got ${JSON.stringify(deliver)}`);
     }
+    let report: WeeklyReport;
+    try {
+      report = await this.reports.build(WeeklyReportsService.week(week).label, 'api');
+    } catch (error) {
+      this.fail(error);
+    }
+    if (deliver) await this.delivery.deliver(report);
+    return report;
   }
 
   @Get()
@@ -83,7 +105,8 @@ export class ReportsController {
     @Query('download') download?: string,
   ): Promise<string> {
     if (!isReportFormat(format)) {
-      throw new BadRequestException(
+      this.reject(
+        'format',
         `format: expected one of ${REPORT_FORMATS.join(', ')}, got "${format}"`,
       );
     }
@@ -91,7 +114,7 @@ export class ReportsController {
     try {
       report = await this.reports.get(week);
     } catch (error) {
-      asBadRequest(error);
+      this.fail(error);
     }
     if (!report) {
       throw new NotFoundException(

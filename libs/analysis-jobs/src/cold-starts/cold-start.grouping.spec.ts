@@ -1,10 +1,11 @@
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { ColdStartExtrasRow, ColdStartRow, FunctionConfig } from '@fleetscope/storage';
 import { groupColdStarts } from './cold-start.grouping';
 
 const A = 'aws_lambda~1~us-east-1~a';
 const K = 'knative~shop~cluster~b';
 const AT = new Date('2026-01-15T00:00:00Z');
+const pricing = new PricingService(defaultCatalogue);
 
 function row(overrides: Partial<ColdStartRow>): ColdStartRow {
   return {
@@ -65,7 +66,7 @@ describe(groupColdStarts.name, () => {
   ];
 
   it('keeps on-demand, SnapStart, provisioned-concurrency and proactive inits apart', () => {
-    const report = groupColdStarts(rows, extras, configs, 'function', AT, defaultCatalogue);
+    const report = groupColdStarts(rows, extras, configs, 'function', AT, pricing);
     const a = report.groups.find((g) => g.key === A)!;
     expect(a).toMatchObject({
       invocations: 150,
@@ -84,7 +85,7 @@ describe(groupColdStarts.name, () => {
   });
 
   it('prices INIT per row with its own memory size, and leaves other platforms unpriced', () => {
-    const report = groupColdStarts(rows, [], configs, 'function', AT, defaultCatalogue);
+    const report = groupColdStarts(rows, [], configs, 'function', AT, pricing);
     const a = report.groups.find((g) => g.key === A)!;
     const x86 = defaultCatalogue.find('aws.lambda.duration.x86_64', AT, 'us-east-1')!;
     const firstTier = x86.tiers?.[0]?.usdPerUnit ?? x86.usdPerUnit;
@@ -94,7 +95,7 @@ describe(groupColdStarts.name, () => {
   });
 
   it('splits every row by initType and sorts hours numerically', () => {
-    const byInit = groupColdStarts(rows, extras, configs, 'initType', AT, defaultCatalogue);
+    const byInit = groupColdStarts(rows, extras, configs, 'initType', AT, pricing);
     expect(byInit.groups.map((g) => [g.key, g.coldStarts])).toEqual([
       ['on-demand', 13],
       ['snap-start', 2],
@@ -104,17 +105,17 @@ describe(groupColdStarts.name, () => {
     expect(byInit.groups[2].provisionedConcurrency.inits).toBe(3);
     expect(byInit.groups[3].proactive.inits).toBe(2);
 
-    const byHour = groupColdStarts(rows, extras, configs, 'hour', AT, defaultCatalogue);
+    const byHour = groupColdStarts(rows, extras, configs, 'hour', AT, pricing);
     expect(byHour.groups.map((g) => g.key)).toEqual(['9', '10']);
   });
 
   it('groups by inventory runtime and the memory size of the records', () => {
-    const byRuntime = groupColdStarts(rows, [], configs, 'runtime', AT, defaultCatalogue);
+    const byRuntime = groupColdStarts(rows, [], configs, 'runtime', AT, pricing);
     expect(byRuntime.groups.map((g) => [g.key, g.coldStarts])).toEqual([
       ['nodejs22.x', 11],
       ['unknown', 4],
     ]);
-    const byMemory = groupColdStarts(rows, [], configs, 'memory', AT, defaultCatalogue);
+    const byMemory = groupColdStarts(rows, [], configs, 'memory', AT, pricing);
     expect(byMemory.groups.map((g) => g.key).sort()).toEqual(['1024', '2048', 'unknown']);
   });
 });

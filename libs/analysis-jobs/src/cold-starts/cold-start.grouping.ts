@@ -5,8 +5,8 @@ import {
   type FunctionWindowStats,
   type HistogramBuckets,
 } from '@fleetscope/analysis';
-import { histogramQuantile } from '@fleetscope/model';
-import { lambdaUsageCost, type PriceCatalogue } from '@fleetscope/pricing';
+import { histogramPercentiles, mergeBuckets } from '@fleetscope/model';
+import type { PricingService } from '@fleetscope/pricing';
 import type {
   ColdStartExtrasRow,
   ColdStartGroup,
@@ -110,13 +110,6 @@ function accumulator(key: string, labels: Record<string, string>): Accumulator {
   };
 }
 
-function addBuckets(into: HistogramBuckets, from: Record<string | number, number>): void {
-  for (const key in from) {
-    const index = Number(key);
-    into[index] = (into[index] ?? 0) + Number(from[key]);
-  }
-}
-
 const addUsd = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : a + b;
 
@@ -170,48 +163,49 @@ function rowCosts(
   row: ColdStartRow,
   profile: FunctionProfile,
   at: Date,
-  catalogue: PriceCatalogue,
+  pricing: PricingService,
   priceIds: Set<string>,
 ): { onDemandUsd: number | null; restoreUsd: number | null } {
   if (profile.platform !== 'aws_lambda' || profile.memoryMb === null) {
     return { onDemandUsd: null, restoreUsd: null };
   }
-  const init = coldStartCost(profile, row.initDurationSumMs, at, catalogue);
+  const init = coldStartCost(profile, row.initDurationSumMs, at, pricing);
   init.priceIds.forEach((id) => priceIds.add(id));
-  let restoreUsd: number | null = null;
-  // Only runtimes whose restores are billed (Python, .NET) report a Billed Restore Duration.
-  if (row.billedRestoreSumMs > 0) {
-    const restore = lambdaUsageCost(
-      {
-        architecture: profile.architecture,
-        memoryMb: profile.memoryMb,
-        requests: 0,
-        billedDurationMs: row.billedRestoreSumMs,
-        snapStart: { restores: row.restores, cachedSeconds: 0 },
+  if (row.restores === 0 && row.billedRestoreSumMs === 0)
+    return { onDemandUsd: init.usd, restoreUsd: null };
+  const restore = pricing.lambdaUsage(
+    {
+      architecture: profile.architecture,
+      memoryMb: profile.memoryMb,
+      requests: 0,
+      billedDurationMs: 0,
+      snapStart: {
+        runtime: profile.runtime,
+        restores: row.restores,
+        billedRestoreMs: row.billedRestoreSumMs,
+        cachedSeconds: 0,
       },
-      at,
-      profile.region,
-      catalogue,
-    );
-    restore.priceIds.forEach((id) => priceIds.add(id));
-    restoreUsd = restore.usd;
-  } else if (row.restores > 0) {
-    restoreUsd = 0;
-  }
-  return { onDemandUsd: init.usd, restoreUsd };
+    },
+    at,
+    profile.region,
+  );
+  restore.priceIds.forEach((id) => priceIds.add(id));
+  return { onDemandUsd: init.usd, restoreUsd: restore.usd };
 }
 
 function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets): DurationFigures {
   return {
     mean: count > 0 && sumMs > 0 ? sumMs / count : null,
-    p50: histogramQuantile(buckets, 0.5),
-    p95: histogramQuantile(buckets, 0.95),
-    p99: histogramQuantile(buckets, 0.99),
+    ...histogramPercentiles(buckets),
   };
 }
 
 /** The cold-start figures of summarizeColdStarts over a group's on-demand starts. */
-function onDemandFigures(acc: Accumulator, at: Date): ColdStartGroupReport['onDemand'] {
+function onDemandFigures(
+  acc: Accumulator,
+  at: Date,
+  pricing: PricingService,
+): ColdStartGroupReport['onDemand'] {
   const stats: FunctionWindowStats = {
     functionId: acc.key,
     windowStartMs: 0,
@@ -233,7 +227,7 @@ function onDemandFigures(acc: Accumulator, at: Date): ColdStartGroupReport['onDe
     daily: [],
   };
   // Platform 'other': the group's cost is the sum of its rows' costs, priced per function.
-  const summary = summarizeColdStarts(analysisProfile(acc.key, undefined), stats, at);
+  const summary = summarizeColdStarts(analysisProfile(acc.key, undefined), stats, at, pricing);
   return {
     coldStarts: acc.onDemand,
     rate: summary.rate,
@@ -248,8 +242,8 @@ function onDemandFigures(acc: Accumulator, at: Date): ColdStartGroupReport['onDe
   };
 }
 
-function report(acc: Accumulator, at: Date): ColdStartGroupReport {
-  const onDemand = onDemandFigures(acc, at);
+function report(acc: Accumulator, at: Date, pricing: PricingService): ColdStartGroupReport {
+  const onDemand = onDemandFigures(acc, at, pricing);
   const coldStarts = acc.onDemand + acc.restores;
   const rate = (n: number) => (acc.invocations > 0 ? n / acc.invocations : 0);
   return {
@@ -293,7 +287,7 @@ function addRow(
     // cold_starts counts every user-visible start, SnapStart restores included.
     acc.onDemand += Math.max(0, row.coldStarts - row.restores);
     acc.initSumMs += row.initDurationSumMs;
-    addBuckets(acc.initBuckets, row.initBuckets);
+    mergeBuckets(acc.initBuckets, row.initBuckets);
     acc.onDemandCostUsd = addUsd(acc.onDemandCostUsd, costs.onDemandUsd);
   }
   if (part === undefined || part === 'snap-start') {
@@ -307,7 +301,7 @@ function addRow(
 function addExtras(acc: Accumulator, row: ColdStartExtrasRow, part?: InitPart): void {
   acc.functions.add(row.functionId);
   if (part === undefined || part === 'snap-start')
-    addBuckets(acc.restoreBuckets, row.restoreBuckets);
+    mergeBuckets(acc.restoreBuckets, row.restoreBuckets);
   if (part === undefined || part === 'proactive') {
     acc.proactiveInits += row.proactiveInits;
     acc.proactiveInitSumMs += row.proactiveInitSumMs;
@@ -334,7 +328,7 @@ export function groupColdStarts(
   configs: ReadonlyMap<string, FunctionConfig>,
   groupBy: ColdStartGroup,
   at: Date,
-  catalogue: PriceCatalogue,
+  pricing: PricingService,
 ): ColdStartReport {
   const groups = new Map<string, Accumulator>();
   const totals = accumulator('total', {});
@@ -350,7 +344,7 @@ export function groupColdStarts(
 
   for (const row of rows) {
     const config = configs.get(row.functionId);
-    const costs = rowCosts(row, profileOf(row, config), at, catalogue, priceIds);
+    const costs = rowCosts(row, profileOf(row, config), at, pricing, priceIds);
     addRow(totals, row, costs);
     if (groupBy === 'initType') {
       for (const part of INIT_PARTS) addRow(groupFor(part, { initType: part }), row, costs, part);
@@ -371,9 +365,9 @@ export function groupColdStarts(
 
   return {
     groupBy,
-    groups: [...groups.values()].map((acc) => report(acc, at)).sort(compareKeys(groupBy)),
-    totals: report(totals, at),
-    catalogueVersion: catalogue.version,
+    groups: [...groups.values()].map((acc) => report(acc, at, pricing)).sort(compareKeys(groupBy)),
+    totals: report(totals, at, pricing),
+    catalogueVersion: pricing.catalogueVersion,
     priceIds: [...priceIds].sort(),
   };
 }

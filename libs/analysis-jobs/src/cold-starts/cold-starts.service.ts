@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { PriceCatalogue } from '@fleetscope/pricing';
+import { Injectable } from '@nestjs/common';
+import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisInputsRepository,
   FunctionConfigRepository,
@@ -7,7 +7,6 @@ import {
   type ColdStartGroup,
   type TimeRange,
 } from '@fleetscope/storage';
-import { PRICE_CATALOGUE } from '../analysis-jobs.tokens';
 import { groupColdStarts, type ColdStartReport } from './cold-start.grouping';
 
 /** GET /api/coldstarts: cold starts of a range, grouped, with their latency and cost. */
@@ -17,7 +16,7 @@ export class ColdStartsService {
     private readonly functions: FunctionsRepository,
     private readonly extras: AnalysisInputsRepository,
     private readonly configs: FunctionConfigRepository,
-    @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
+    private readonly pricing: PricingService,
   ) {}
 
   async report(range: TimeRange, groupBy: ColdStartGroup): Promise<ColdStartReport> {
@@ -26,6 +25,6 @@ export class ColdStartsService {
     const extras = await this.extras.coldStartExtras(range, byHour);
     const ids = [...new Set([...rows, ...extras].map((r) => r.functionId))];
     const configs = ids.length > 0 ? await this.configs.merged(ids) : new Map();
-    return groupColdStarts(rows, extras, configs, groupBy, new Date(range.toMs), this.catalogue);
+    return groupColdStarts(rows, extras, configs, groupBy, new Date(range.toMs), this.pricing);
   }
 }

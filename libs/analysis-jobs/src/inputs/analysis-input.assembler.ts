@@ -3,8 +3,9 @@ import type {
   FunctionProfile,
   FunctionWindowStats,
   MemorySizeStats,
+  TuningEvidence,
 } from '@fleetscope/analysis';
-import { PLATFORMS, parseFunctionId, type Platform } from '@fleetscope/model';
+import { PLATFORMS, mergeBuckets, parseFunctionId, type Platform } from '@fleetscope/model';
 import type { FunctionConfig, StoredAnalysisInputs } from '@fleetscope/storage';
 
 /** The memory size most invocations ran at (0 = unknown is never chosen); null if none known. */
@@ -80,19 +81,19 @@ export function foldUnknownMemory(
   for (const u of unknown) {
     target.invocations += u.invocations;
     target.durationSumMs += u.durationSumMs;
-    const buckets = { ...target.durationBuckets };
-    for (const [key, count] of Object.entries(u.durationBuckets)) {
-      buckets[Number(key)] = (buckets[Number(key)] ?? 0) + count;
-    }
-    target.durationBuckets = buckets;
+    target.durationBuckets = mergeBuckets({ ...target.durationBuckets }, u.durationBuckets);
   }
   return known.sort((a, b) => a.memoryMb - b.memoryMb);
 }
 
-/** Joins the stored aggregates with the inventory into what runAnalyzers() takes. */
+/**
+ * Joins the stored aggregates with the inventory, and each function's latest finished tuning job,
+ * into what runAnalyzers() takes.
+ */
 export function assembleAnalysisInputs(
   stored: ReadonlyMap<string, StoredAnalysisInputs>,
   configs: ReadonlyMap<string, FunctionConfig>,
+  tuning: ReadonlyMap<string, TuningEvidence> = new Map(),
 ): FunctionAnalysisInput[] {
   const inputs: FunctionAnalysisInput[] = [];
   for (const [functionId, { stats, concurrency }] of stored) {
@@ -101,6 +102,7 @@ export function assembleAnalysisInputs(
       profile,
       stats: { ...stats, byMemory: foldUnknownMemory(stats.byMemory, profile.memoryMb) },
       concurrency,
+      ...(tuning.has(functionId) ? { tuning: tuning.get(functionId) } : {}),
     });
   }
   return inputs;

@@ -1,4 +1,4 @@
-import { isSnapStartCharged, lambdaRuntimeKind } from '@fleetscope/pricing';
+import { lambdaRuntimeKind } from '@fleetscope/pricing';
 import type { DailyUsage, ReportFunction, ReportRecommendationInput } from '@fleetscope/reports';
 import type {
   FunctionConfig,
@@ -15,7 +15,7 @@ export const WEEKLY_REPORT_ASSUMPTIONS: readonly string[] = [
   "Architecture, runtime, ephemeral storage, provisioned concurrency and pod resources are the inventory's current settings.",
   'Provisioned concurrency is allocated all day on each day the function ran; the time run on it is the per-minute concurrency up to that level.',
   'Knative and OpenFaaS pods: min-scale pods all day, and one pod in each minute with requests when min-scale is 0 (a lower bound: scale-down delays and more than one pod per minute are not seen).',
-  'SnapStart snapshots (Python, .NET) count as cached all day on days with restores.',
+  'SnapStart snapshots count as cached all day on days with restores (the cache is charged for Python and .NET only).',
 ];
 
 /** The report's view of a function, from the same profile the analyses use. */
@@ -36,7 +36,7 @@ export function reportFunction(
     region: p.region,
     architecture: p.architecture,
     runtimeKind: lambdaRuntimeKind(p.runtime, p.packageType),
-    snapStartCharged: isSnapStartCharged(p.runtime),
+    runtime: p.runtime,
     ephemeralStorageMb: p.ephemeralStorageMb ?? null,
     pod,
   };
@@ -114,6 +114,8 @@ export function reportRecommendationInputs(
   stored: readonly StoredRecommendation[],
 ): ReportRecommendationInput[] {
   return stored.map((r) => ({
+    // Ranges and plan roles as the analysis stores them (libs/analysis Recommendation), once it does.
+    ...storedPlan(r),
     kind: r.kind,
     functionId: r.functionId,
     title: r.title,
@@ -124,4 +126,20 @@ export function reportRecommendationInputs(
     evidence: r.evidence,
     catalogueVersion: r.catalogueVersion,
   }));
+}
+
+function storedPlan(
+  r: StoredRecommendation,
+): Pick<ReportRecommendationInput, 'savingUsd' | 'planRole'> {
+  const extra = r as StoredRecommendation & { savingUsd?: unknown; planRole?: unknown };
+  const saving = (extra.savingUsd ?? r.evidence.savingUsd) as
+    { lowUsd?: unknown; highUsd?: unknown } | undefined;
+  const role = extra.planRole ?? r.evidence.planRole;
+  return {
+    savingUsd:
+      saving && typeof saving.lowUsd === 'number' && typeof saving.highUsd === 'number'
+        ? { lowUsd: saving.lowUsd, highUsd: saving.highUsd }
+        : undefined,
+    planRole: typeof role === 'string' ? role : undefined,
+  };
 }

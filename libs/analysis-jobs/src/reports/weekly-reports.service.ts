@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { PriceCatalogue } from '@fleetscope/pricing';
+import { Injectable, Logger } from '@nestjs/common';
+import { PricingService } from '@fleetscope/pricing';
 import {
   buildWeeklyReport,
   isWeekError,
@@ -15,7 +15,7 @@ import {
   type DeliveryAttempt,
   type StoredWeeklyReport,
 } from '@fleetscope/storage';
-import { PRICE_CATALOGUE } from '../analysis-jobs.tokens';
+import { REPORT_BUILDS, ReportMetrics } from './delivery/report-metrics';
 import {
   WEEKLY_REPORT_ASSUMPTIONS,
   concurrencyLevels,
@@ -35,7 +35,8 @@ export class WeeklyReportsService {
     private readonly reports: WeeklyReportsRepository,
     private readonly configs: FunctionConfigRepository,
     private readonly recommendations: RecommendationsRepository,
-    @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
+    private readonly pricing: PricingService,
+    private readonly metrics: ReportMetrics,
   ) {}
 
   /** `2026-W48` → the week, or InvalidWeekError naming the problem. */
@@ -46,8 +47,23 @@ export class WeeklyReportsService {
   }
 
   /** Builds the week from the aggregates and stores it, replacing an earlier build of that week. */
-  async build(label: string, nowMs = Date.now()): Promise<WeeklyReport> {
+  async build(
+    label: string,
+    trigger: 'api' | 'schedule' = 'api',
+    nowMs = Date.now(),
+  ): Promise<WeeklyReport> {
     const week = WeeklyReportsService.week(label);
+    try {
+      const report = await this.buildWeek(week, nowMs);
+      this.metrics.counters.inc(REPORT_BUILDS, { trigger, status: 'ok' });
+      return report;
+    } catch (error) {
+      this.metrics.counters.inc(REPORT_BUILDS, { trigger, status: 'failed' });
+      throw error;
+    }
+  }
+
+  private async buildWeek(week: IsoWeek, nowMs: number): Promise<WeeklyReport> {
     const range = { fromMs: reportInputsFromMs(week), toMs: week.toMs };
     const stored = await this.reports.dailyUsage(range);
     const ids = [...new Set(stored.map((r) => r.functionId))];
@@ -64,7 +80,7 @@ export class WeeklyReportsService {
         recommendations: reportRecommendationInputs(recommendations),
         generatedAtMs: nowMs,
       },
-      this.catalogue,
+      this.pricing,
       WEEKLY_REPORT_ASSUMPTIONS,
     );
     const previous = await this.reports.get(week.label);

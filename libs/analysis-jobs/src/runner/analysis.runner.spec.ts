@@ -1,6 +1,6 @@
 import type { Analyzer, FunctionWindowStats, Recommendation } from '@fleetscope/analysis';
 import { loadConfig } from '@fleetscope/config';
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type {
   AnalysisInputsRepository,
   AnalysisRun,
@@ -8,6 +8,8 @@ import type {
   RecommendationsRepository,
   StoredAnalysisInputs,
   StoredRecommendation,
+  StoredTuningJob,
+  TuningJobsRepository,
 } from '@fleetscope/storage';
 import { StorageUnavailableError } from '@fleetscope/storage';
 import { AnalysisRunner } from './analysis.runner';
@@ -61,7 +63,7 @@ function setup(load: () => Promise<Map<string, StoredAnalysisInputs>>) {
     configs,
     results,
     loadConfig({ FLEETSCOPE_ANALYSIS_WINDOW_DAYS: '3' }),
-    defaultCatalogue,
+    new PricingService(defaultCatalogue),
     [memoryAdvice, broken],
   );
   return { runner, saved, windows };
@@ -123,5 +125,75 @@ describe(AnalysisRunner.name, () => {
     // The queue is not stuck behind the failure.
     const ok = setup(() => Promise.resolve(stored()));
     await expect(ok.runner.run({ nowMs: NOW })).resolves.toMatchObject({ status: 'ok' });
+  });
+
+  it("gives each function's latest succeeded tuning job to the analyzers as measured evidence", async () => {
+    const seen: unknown[] = [];
+    const capture: Analyzer = {
+      kind: 'memory',
+      analyze: (input) => {
+        seen.push(input.tuning);
+        return [];
+      },
+    };
+    const job = {
+      id: 'job-1',
+      functionId: ID,
+      finishedAtMs: Date.parse('2026-11-22T08:00:00Z'),
+      summary: {
+        results: [
+          {
+            memoryMb: 512,
+            architecture: 'x86_64',
+            invocations: 11,
+            measured: true,
+            feasible: true,
+            meanMs: 80,
+            p90Ms: 90,
+            costUsdPerInvocation: 1e-6,
+          },
+          {
+            memoryMb: 256,
+            architecture: 'x86_64',
+            invocations: 0,
+            measured: false,
+            feasible: true,
+            meanMs: 150,
+            p90Ms: null,
+            costUsdPerInvocation: 1e-6,
+          },
+        ],
+      },
+    } as unknown as StoredTuningJob;
+    const tuningJobs = {
+      latestSucceededByFunction: () => Promise.resolve([job]),
+    } as unknown as TuningJobsRepository;
+    const runner = new AnalysisRunner(
+      { load: () => Promise.resolve(stored()) } as unknown as AnalysisInputsRepository,
+      { merged: () => Promise.resolve(new Map()) } as unknown as FunctionConfigRepository,
+      { saveRun: () => Promise.resolve() } as unknown as RecommendationsRepository,
+      loadConfig({}),
+      new PricingService(defaultCatalogue),
+      [capture],
+      tuningJobs,
+    );
+    await runner.run({ nowMs: NOW });
+    expect(seen).toEqual([
+      {
+        jobId: 'job-1',
+        finishedAt: '2026-11-22T08:00:00.000Z',
+        points: [
+          {
+            memoryMb: 512,
+            architecture: 'x86_64',
+            invocations: 11,
+            feasible: true,
+            meanMs: 80,
+            p90Ms: 90,
+            costUsdPerInvocation: 1e-6,
+          },
+        ],
+      },
+    ]);
   });
 });

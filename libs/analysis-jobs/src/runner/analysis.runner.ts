@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import {
   RECOMMENDATION_KINDS,
   runAnalyzers,
@@ -8,19 +14,20 @@ import {
   type Recommendation,
   type RecommendationKind,
 } from '@fleetscope/analysis';
-import type { Config } from '@fleetscope/config';
-import type { PriceCatalogue } from '@fleetscope/pricing';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
+import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisInputsRepository,
-  FLEETSCOPE_CONFIG,
   FunctionConfigRepository,
   RecommendationsRepository,
+  TuningJobsRepository,
   describeError,
   type AnalysisRun,
 } from '@fleetscope/storage';
-import { ANALYZERS, PRICE_CATALOGUE } from '../analysis-jobs.tokens';
+import { ANALYZERS } from '../analysis-jobs.tokens';
 import { accountMonthlyGbSeconds } from '../inputs/account-usage';
 import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
+import { loadTuningEvidence } from '../tuning/tuning-evidence.loader';
 
 const DAY_MS = 86_400_000;
 const MAX_FAILURES_SHOWN = 50;
@@ -72,14 +79,17 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Analyses');
   private queue: Promise<unknown> = Promise.resolve();
   private running = 0;
+  private shared: Promise<AnalysisRunSummary> | undefined;
 
   constructor(
     private readonly inputs: AnalysisInputsRepository,
     private readonly configs: FunctionConfigRepository,
     private readonly results: RecommendationsRepository,
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
-    @Inject(PRICE_CATALOGUE) private readonly catalogue: PriceCatalogue,
+    private readonly pricing: PricingService,
     @Inject(ANALYZERS) private readonly analyzers: readonly Analyzer[],
+    // Measured sizes from tuning jobs; without it the analyses rest on telemetry alone.
+    @Optional() private readonly tuningJobs?: TuningJobsRepository,
   ) {}
 
   /** Whether a run is in progress or queued (the schedule skips its tick then). */
@@ -90,6 +100,17 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
   /** A run in flight finishes (and is stored) before storage closes. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.queue;
+  }
+
+  /**
+   * The run in progress if there is one, else a new run: requests that arrive while a run is going
+   * share it and its id (POST /api/analyses/run), so ten clicks do not queue ten full runs.
+   */
+  runOrJoin(): Promise<AnalysisRunSummary> {
+    this.shared ??= this.run().finally(() => {
+      this.shared = undefined;
+    });
+    return this.shared;
   }
 
   run(options: AnalysisRunOptions = {}): Promise<AnalysisRunSummary> {
@@ -113,18 +134,19 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       status: 'ok',
       message: '',
       recommendations: 0,
-      catalogueVersion: this.catalogue.version,
+      catalogueVersion: this.pricing.catalogueVersion,
     };
     try {
-      const [stored, configs] = await Promise.all([
+      const [stored, configs, tuning] = await Promise.all([
         this.inputs.load({ fromMs, toMs }),
         this.configs.merged(),
+        this.tuningJobs ? loadTuningEvidence(this.tuningJobs) : new Map(),
       ]);
-      const inputs = assembleAnalysisInputs(stored, configs);
+      const inputs = assembleAnalysisInputs(stored, configs, tuning);
       const inputsDoneMs = Date.now();
 
       const { recommendations, failures } = runAnalyzers(this.analyzers, inputs, {
-        catalogue: this.catalogue,
+        pricing: this.pricing,
         at: new Date(toMs),
         monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs),
       });

@@ -1,4 +1,6 @@
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
+
+const pricing = new PricingService(defaultCatalogue);
 import { lambdaProfile, logNormalBuckets, windowStats } from '../testing/fleet.generator';
 import {
   coldStartCost,
@@ -20,6 +22,7 @@ describe(summarizeColdStarts.name, () => {
       lambdaProfile({ memoryMb: 1024 }),
       stats,
       new Date('2025-09-01T00:00:00Z'),
+      pricing,
     );
     expect(summary.rate).toBeCloseTo(0.01, 9);
     expect(summary.meanInitMs).toBe(250);
@@ -41,12 +44,13 @@ describe(coldStartCost.name, () => {
       packageType: 'Zip' as const,
       region: 'us-east-1',
     };
-    expect(coldStartCost(zip, 250_000, new Date('2025-07-01T00:00:00Z')).usd).toBe(0);
+    expect(coldStartCost(zip, 250_000, new Date('2025-07-01T00:00:00Z'), pricing).usd).toBe(0);
     expect(
       coldStartCost(
         { ...zip, runtime: 'provided.al2023' },
         250_000,
         new Date('2025-07-01T00:00:00Z'),
+        pricing,
       ).usd,
     ).toBeCloseTo(0.00416667, 7);
   });

@@ -1,6 +1,6 @@
-import { histogramQuantile } from '@fleetscope/model';
-import type { CostResult, PriceCatalogue } from '@fleetscope/pricing';
-import { lambdaRuntimeKind, lambdaUsageCost } from '@fleetscope/pricing';
+import { histogramPercentiles } from '@fleetscope/model';
+import type { CostResult, PricingService } from '@fleetscope/pricing';
+import { lambdaRuntimeKind } from '@fleetscope/pricing';
 import type { FunctionProfile, FunctionWindowStats } from '../inputs';
 
 /** Cold starts per invocation; 0 without invocations. */
@@ -29,9 +29,9 @@ export function coldStartCost(
   >,
   initDurationSumMs: number,
   at: Date,
-  catalogue?: PriceCatalogue,
+  pricing: PricingService,
 ): CostResult {
-  return lambdaUsageCost(
+  return pricing.lambdaUsage(
     {
       architecture: profile.architecture,
       memoryMb: profile.memoryMb ?? 0,
@@ -43,7 +43,6 @@ export function coldStartCost(
     },
     at,
     profile.region,
-    catalogue,
   );
 }
 
@@ -67,21 +66,22 @@ export function summarizeColdStarts(
   profile: FunctionProfile,
   stats: FunctionWindowStats,
   at: Date,
-  catalogue?: PriceCatalogue,
+  pricing: PricingService,
 ): ColdStartSummary {
   const mean = meanInitMs(stats.initDurationSumMs, stats.coldStarts);
+  const init = histogramPercentiles(stats.initBuckets);
   const cost =
     profile.platform === 'aws_lambda' && profile.memoryMb !== null
-      ? coldStartCost(profile, stats.initDurationSumMs, at, catalogue)
+      ? coldStartCost(profile, stats.initDurationSumMs, at, pricing)
       : null;
   return {
     coldStarts: stats.coldStarts,
     invocations: stats.invocations,
     rate: coldStartRate(stats.coldStarts, stats.invocations),
     meanInitMs: mean,
-    p50InitMs: histogramQuantile(stats.initBuckets, 0.5),
-    p95InitMs: histogramQuantile(stats.initBuckets, 0.95),
-    p99InitMs: histogramQuantile(stats.initBuckets, 0.99),
+    p50InitMs: init.p50,
+    p95InitMs: init.p95,
+    p99InitMs: init.p99,
     latencyAddedMs: latencyAddedMs(stats.coldStarts, mean),
     costUsd: cost?.usd ?? null,
     priceIds: cost?.priceIds ?? [],

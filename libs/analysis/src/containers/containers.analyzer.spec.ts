@@ -1,9 +1,12 @@
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import { concurrencyProfile, lambdaProfile, windowStats } from '../testing/fleet.generator';
 import { ContainersAnalyzer } from './containers.analyzer';
 
-const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2025-09-08T00:00:00Z') };
+const ctx: AnalysisContext = {
+  pricing: new PricingService(defaultCatalogue),
+  at: new Date('2025-09-08T00:00:00Z'),
+};
 const analyzer = new ContainersAnalyzer();
 const WEEK_SECONDS = 7 * 86_400;
 

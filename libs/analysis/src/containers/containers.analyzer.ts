@@ -1,5 +1,4 @@
 import type { ContainerOffer, CostResult } from '@fleetscope/pricing';
-import { containerDeploymentCost } from '@fleetscope/pricing';
 import { containersAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { basisOf } from '../evidence/evidence.gate';
@@ -98,7 +97,7 @@ function quote(
   profile: FunctionProfile,
   ctx: AnalysisContext,
 ): ContainerQuote {
-  const cost: CostResult = containerDeploymentCost(
+  const cost: CostResult = ctx.pricing.containerDeployment(
     {
       offer,
       vcpuPerTask: options.task.vcpu,
@@ -108,7 +107,6 @@ function quote(
     },
     ctx.at,
     profile.region,
-    ctx.catalogue,
   );
   const monthlyUsd = cost.unpriced.length > 0 ? Number.POSITIVE_INFINITY : cost.usd;
   const breakEvenRequestsPerSecond =
@@ -121,7 +119,7 @@ function quote(
 /**
  * "Containers would be cheaper": the observed Lambda traffic priced per month against an
  * always-on deployment sized from p95 concurrency with a minimum task count and a utilisation
- * target (research/coldstart_cost.md §5).
+ * target (docs/decisions.md "Containers").
  */
 export class ContainersAnalyzer implements Analyzer {
   readonly kind = 'containers' as const;
@@ -187,7 +185,7 @@ export class ContainersAnalyzer implements Analyzer {
           lambdaPriceIds: lambda.priceIds,
           note: 'Load balancer and data transfer are not included; break-even assumes the tasks can serve that rate.',
         },
-        catalogueVersion: ctx.catalogue.version,
+        catalogueVersion: ctx.pricing.catalogueVersion,
         savingUsd: { lowUsd: monthlyImpactUsd, highUsd: monthlyImpactUsd },
         basis: basisOf(stats, 'request rate and durations'),
         action: containersAction(profile, cheapest.offer, {

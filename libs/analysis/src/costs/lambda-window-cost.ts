@@ -1,5 +1,5 @@
 import type { CostResult, LambdaUsage } from '@fleetscope/pricing';
-import { billingGranularityMs, lambdaRuntimeKind, lambdaUsageCost } from '@fleetscope/pricing';
+import { billingGranularityMs, lambdaRuntimeKind } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import { monthlyFactor } from '../analyzer';
 import type { FunctionProfile, FunctionWindowStats } from '../inputs';
@@ -75,5 +75,5 @@ export function monthlyLambdaCost(
     ),
     monthToDateGbSeconds: tierOffset(profile, ctx),
   };
-  return lambdaUsageCost(scaled, ctx.at, profile.region, ctx.catalogue);
+  return ctx.pricing.lambdaUsage(scaled, ctx.at, profile.region);
 }

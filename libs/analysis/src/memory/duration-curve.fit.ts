@@ -6,7 +6,7 @@
  * - 1 size: the same CPU-share model with an assumed CPU-bound fraction (a prior, low confidence).
  */
 
-/** Lambda gives one full vCPU at 1,769 MB (research/memory_tuning.md §4). */
+/** Lambda gives one full vCPU at 1,769 MB (docs/decisions.md "Memory and CPU"). */
 export const MB_PER_VCPU = 1769;
 
 export interface DurationPoint {

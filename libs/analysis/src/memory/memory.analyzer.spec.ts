@@ -1,4 +1,4 @@
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import { DEFAULT_EVIDENCE_OPTIONS } from '../evidence/evidence.gate';
 import type { FunctionWindowStats, MemorySizeStats } from '../inputs';
@@ -12,7 +12,10 @@ import {
 } from '../testing/fleet.generator';
 import { DEFAULT_MEMORY_OPTIONS, MemoryAnalyzer } from './memory.analyzer';
 
-const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2025-09-15T00:00:00Z') };
+const ctx: AnalysisContext = {
+  pricing: new PricingService(defaultCatalogue),
+  at: new Date('2025-09-15T00:00:00Z'),
+};
 const analyzer = new MemoryAnalyzer();
 
 function withExplanations(): { ctx: AnalysisContext; whyNot: WhyNot[] } {

@@ -1,4 +1,4 @@
-import { BUCKETS_PER_POWER_OF_TWO, ZERO_BUCKET } from '@fleetscope/model';
+import { bucketMidpoint } from '@fleetscope/model';
 import { codeFixAction, memoryAction, tuningJobAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { modelledLambdaUsage, monthlyLambdaCost } from '../costs/lambda-window-cost';
@@ -81,7 +81,7 @@ export function histogramSpread(buckets: HistogramBuckets): { n: number; sdMs: n
   for (const [key, count] of Object.entries(buckets)) {
     const index = Number(key);
     if (!(count > 0)) continue;
-    const mid = index === ZERO_BUCKET ? 0 : 2 ** ((index + 0.5) / BUCKETS_PER_POWER_OF_TWO);
+    const mid = bucketMidpoint(index);
     n += count;
     sum += count * mid;
     sumSq += count * mid * mid;
@@ -470,7 +470,7 @@ export class MemoryAnalyzer implements Analyzer {
       monthlyImpactUsd: midpoint(r.saving),
       ...confidenceOf(r.confidenceScore),
       evidence: { finding: r.finding, ...r.evidence },
-      catalogueVersion: ctx.catalogue.version,
+      catalogueVersion: ctx.pricing.catalogueVersion,
       savingUsd: r.saving,
       basis: r.basis,
       action: r.action,

@@ -1,9 +1,7 @@
 import type { LambdaUnitPrices } from '@fleetscope/pricing';
 import {
   isOnDemandInitBilled,
-  kubernetesPodHourCost,
   lambdaRuntimeKind,
-  lambdaUnitPrices,
   provisionedConcurrencyBreakEvenUtilisation,
 } from '@fleetscope/pricing';
 import { warmCapacityAction } from '../actions/config-action';
@@ -311,7 +309,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
           latencyValueUsdPerSecond: this.options.latencyValueUsdPerSecond,
           priceIds: prices.priceIds,
         },
-        catalogueVersion: ctx.catalogue.version,
+        catalogueVersion: ctx.pricing.catalogueVersion,
         savingUsd: { lowUsd: monthlyImpactUsd, highUsd: monthlyImpactUsd },
         basis: basisOf(stats, 'per-minute concurrency'),
         action: warmCapacityAction(profile, chosenLevel),
@@ -324,11 +322,10 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     switch (profile.platform) {
       case 'aws_lambda': {
         if (profile.memoryMb === null) return null;
-        const prices = lambdaUnitPrices(
+        const prices = ctx.pricing.lambdaUnitPrices(
           profile.architecture,
           ctx.at,
           profile.region,
-          ctx.catalogue,
           tierOffset(profile, ctx),
         );
         const initBilled = isOnDemandInitBilled(
@@ -340,11 +337,10 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       case 'knative':
       case 'openfaas': {
         if (!profile.podCpu || !profile.podMemoryMb) return null;
-        const pod = kubernetesPodHourCost(
+        const pod = ctx.pricing.kubernetesPodHour(
           { vcpu: profile.podCpu, memoryMb: profile.podMemoryMb },
           ctx.at,
           profile.region,
-          ctx.catalogue,
         );
         return podWarmPrices(pod.usd, pod.priceIds);
       }
@@ -385,7 +381,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         podHourUsd: prices.warmUnitHourUsd,
         priceIds: prices.priceIds,
       },
-      catalogueVersion: ctx.catalogue.version,
+      catalogueVersion: ctx.pricing.catalogueVersion,
       savingUsd: { lowUsd: -monthlyCostUsd, highUsd: -monthlyCostUsd },
       basis: basisOf(stats, 'cold starts and per-minute concurrency'),
       action: warmCapacityAction(profile, 1),

@@ -1,10 +1,13 @@
 import { histogramQuantile } from '@fleetscope/model';
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import { DAY_MS, WEEK_START_MS, lambdaProfile, windowStats } from '../testing/fleet.generator';
 import { TimeoutRiskAnalyzer, timeoutRiskEvidence } from './timeout-risk.analyzer';
 
-const ctx: AnalysisContext = { catalogue: defaultCatalogue, at: new Date('2025-09-08T00:00:00Z') };
+const ctx: AnalysisContext = {
+  pricing: new PricingService(defaultCatalogue),
+  at: new Date('2025-09-08T00:00:00Z'),
+};
 const analyzer = new TimeoutRiskAnalyzer();
 
 describe(TimeoutRiskAnalyzer.name, () => {

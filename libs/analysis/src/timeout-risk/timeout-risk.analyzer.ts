@@ -240,7 +240,7 @@ export class TimeoutRiskAnalyzer implements Analyzer {
         monthlyImpactUsd: 0,
         ...confidenceOf(support),
         evidence: { flags, ...evidence, timeoutSource: source, platformMaxTimeoutMs: maxTimeoutMs },
-        catalogueVersion: ctx.catalogue.version,
+        catalogueVersion: ctx.pricing.catalogueVersion,
         // Reliability: what a fix costs is not the point.
         savingUsd: { lowUsd: 0, highUsd: 0 },
         basis: basisOf(

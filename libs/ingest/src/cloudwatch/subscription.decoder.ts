@@ -1,7 +1,7 @@
 import type { FunctionIdentity, LogRow } from '@fleetscope/model';
 import { functionId, lambdaNameFromLogGroup } from '@fleetscope/model';
-import type { IngestResult } from '../lambda/ingest-result';
-import { emptyIngestResult, failWith, reject } from '../lambda/ingest-result';
+import type { IngestResult } from '../common/ingest-result';
+import { emptyIngestResult, failWith, reject } from '../common/ingest-result';
 import { parseLambdaLogStreamName } from '../lambda/log-stream';
 import type { LambdaStreamContext, LambdaStreamOptions } from '../lambda/log-stream.assembler';
 import { LambdaLogStreamAssembler } from '../lambda/log-stream.assembler';
@@ -12,7 +12,7 @@ import {
   decodeBase64,
   decompressBounded,
   DEFAULT_MAX_DECOMPRESSED_BYTES,
-} from './bounded-decompress';
+} from '../body/bounded-decompress';
 
 export interface CloudWatchDecodeOptions extends LambdaStreamOptions {
   /** Region of the account's log groups (a subscription payload does not carry it). */
@@ -26,7 +26,7 @@ export interface CloudWatchDecodeOptions extends LambdaStreamOptions {
 }
 
 /**
- * A CloudWatch Logs subscription delivery (research/coldstart_cost.md §1c):
+ * A CloudWatch Logs subscription delivery (docs/decisions.md "Lambda platform records"):
  * `{"awslogs":{"data":"<base64(gzip(JSON))>"}}` as a Lambda destination receives it (zlib is
  * accepted too), or the decoded message itself:
  * `{"messageType":"DATA_MESSAGE","owner","logGroup","logStream","logEvents":[{id,timestamp,message}]}`.

@@ -7,9 +7,9 @@ import {
   decodeBase64,
   decompressBounded,
   DEFAULT_MAX_DECOMPRESSED_BYTES,
-} from '../cloudwatch/bounded-decompress';
-import type { IngestResult } from '../lambda/ingest-result';
-import { emptyIngestResult, failWith, reject } from '../lambda/ingest-result';
+} from '../body/bounded-decompress';
+import type { IngestResult } from '../common/ingest-result';
+import { emptyIngestResult, failWith, reject } from '../common/ingest-result';
 import { LambdaLogStreamAssembler } from '../lambda/log-stream.assembler';
 import { lambdaStreamKey } from '../lambda/log-stream-assembler.pool';
 import { splitConcatenatedJson } from './concatenated-json';

@@ -10,7 +10,7 @@ export interface KnativeRevisionRef extends FunctionIdentity {
 }
 
 /**
- * A Knative function is (namespace, Service) on a cluster, its revision the version (DESIGN.md
+ * A Knative function is (namespace, Service) on a cluster, its revision the version (docs/decisions.md
  * "Identity"). A Configuration deployed without a Service falls back to the configuration name.
  */
 export function knativeRevision(

@@ -1,5 +1,5 @@
 import { mapKnativeServices } from './knative-service.mapper';
-import { cpuMillicores, memoryMb, parseQuantity } from './kubernetes-quantity';
+import { cpuMillicores, memoryMb, parseQuantity } from '../kubernetes/kubernetes-quantity';
 
 // A serving.knative.dev/v1 Service as the Kubernetes API returns it, with the annotations of
 // knative/docs serving/autoscaling (scale-bounds.md, target-burst-capacity.md); written here.

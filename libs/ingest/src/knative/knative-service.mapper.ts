@@ -1,7 +1,14 @@
-import type { FunctionConfigHint } from '../lambda/ingest-result';
+import type { FunctionConfigHint } from '../common/ingest-result';
 import { knativeRevision } from './knative-revision.identity';
-import { cpuMillicores, memoryMb } from './kubernetes-quantity';
+import { cpuMillicores, memoryMb } from '../kubernetes/kubernetes-quantity';
 import { jsonBody } from '../body/json-body';
+import type { InventoryHintsResult } from '../kubernetes/inventory-hints';
+import {
+  jsonObject,
+  mapInventoryItems,
+  podMemorySizeMb,
+  stringMap,
+} from '../kubernetes/inventory-hints';
 
 /** Inventory facts about one Knative Service (serving.knative.dev/v1) and its latest revision. */
 export interface KnativeServiceHint extends FunctionConfigHint {
@@ -38,26 +45,12 @@ export interface KnativeServiceOptions {
   observedAtMs: number;
 }
 
-export type KnativeServicesResult =
-  | { ok: true; hints: KnativeServiceHint[]; rejected: number; errors: string[] }
-  | { ok: false; reason: 'invalid_json' | 'invalid_shape'; message: string };
+export type KnativeServicesResult = InventoryHintsResult<KnativeServiceHint>;
 
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Json)
-    : {};
-}
+const obj = jsonObject;
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
-}
-
-function stringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj(value))) if (typeof v === 'string') out[k] = v;
-  return out;
 }
 
 function numberAnnotation(annotations: Record<string, string>, ...keys: string[]): number | null {
@@ -130,7 +123,7 @@ export function mapKnativeService(
     annotations,
     labels: stringMap(metadata.labels),
   };
-  const memory = memoryLimitMb ?? memoryRequestMb;
+  const memory = podMemorySizeMb(memoryLimitMb, memoryRequestMb);
   if (memory !== null) hint.memorySizeMb = memory;
   // Only an explicit timeoutSeconds: the cluster default (revision-timeout-seconds) is not visible here.
   if (typeof podSpec.timeoutSeconds === 'number' && podSpec.timeoutSeconds > 0) {
@@ -161,15 +154,9 @@ export function mapKnativeServices(
       message: 'expected a Service, a ServiceList or an array of Services',
     };
 
-  const hints: KnativeServiceHint[] = [];
-  const errors: string[] = [];
-  let rejected = 0;
-  items.forEach((item, index) => {
-    const hint = mapKnativeService(item, options);
-    if (hint === undefined) {
-      rejected++;
-      if (errors.length < 20) errors.push(`items[${index}]: not a named Service`);
-    } else hints.push(hint);
-  });
-  return { ok: true, hints, rejected, errors };
+  return mapInventoryItems(
+    items,
+    (item, index) =>
+      mapKnativeService(item, options) ?? { skipped: `items[${index}]: not a named Service` },
+  );
 }

@@ -1,14 +1,15 @@
 import type { MetricPointRow } from '@fleetscope/model';
+import { classifyInit, mergeBuckets } from '@fleetscope/model';
 import type { PrometheusLabels } from '../prometheus/exposition.types';
 import { gaugePointRow } from '../prometheus/gauge-point.row';
 import type { IntervalTotals } from '../prometheus/interval-rows';
-import { emptyIntervalTotals, mergeBuckets, spreadOverMinutes } from '../prometheus/interval-rows';
 import { prometheusHistogramToLogBuckets } from '../prometheus/log-scale-buckets.converter';
-import type { CounterDelta, HistogramDelta } from '../prometheus/scrape-delta';
+import type { CounterDelta, HistogramDelta, SnapshotDiff } from '../prometheus/scrape-delta';
 import type { ScrapeIngestResult } from '../prometheus/scrape-state.store';
-import { ScrapeStateStore, parseScrape } from '../prometheus/scrape-state.store';
-import type { ScrapeSelection } from '../prometheus/scrape-snapshot';
-import { takeSnapshot } from '../prometheus/scrape-snapshot';
+import { ScrapeStateStore } from '../prometheus/scrape-state.store';
+import type { ScrapeSelection, ScrapeSnapshot } from '../prometheus/scrape-snapshot';
+import type { IntervalTotalsByKey } from '../prometheus/scrape.differ';
+import { diffScrape } from '../prometheus/scrape.differ';
 import type { KnativeRevisionRef } from './knative-revision.identity';
 import { knativeRevisionFromLabels } from './knative-revision.identity';
 
@@ -95,7 +96,7 @@ const MAX_OBSERVATIONS = 8;
  * (`revision_app_request_count` when the former is absent); errors are non-2xx response codes,
  * timeouts 504; durations come from `revision_request_latencies` (else the app latencies).
  *
- * Cold starts (DESIGN.md; research note §1e): requests counted by the activator for a revision whose
+ * Cold starts (docs/decisions.md "Cold starts"): requests counted by the activator for a revision whose
  * `autoscaler_actual_pods` was 0 when the interval began (or at any autoscaler reading inside it).
  * This is an approximation: with the default target-burst-capacity the activator also stays in the
  * path for warm revisions with little spare capacity, but those are not counted unless the revision
@@ -116,53 +117,55 @@ export class KnativeScrapeDiffer {
   }
 
   ingest(scrape: KnativeScrape): ScrapeIngestResult {
-    const input = parseScrape(scrape.text, scrape.timeMs);
-    if (!input.ok) return input;
-    const { parsed, errors } = input;
     const target = scrape.target ?? 'default';
-    const snapshot = takeSnapshot(parsed, SELECTION);
-    const step = this.store.advance(
-      `${scrape.cluster}\u0000${target}`,
-      snapshot,
-      scrape.timeMs,
-      scrape.fromZero === true,
-    );
-    if (step.kind === 'out_of_order') {
-      return {
-        ok: false,
-        reason: 'out_of_order',
-        message: `scrape at ${scrape.timeMs} is not after the previous one (${step.previousMs}) of ${scrape.cluster}/${target}`,
-        ...errors,
-      };
-    }
-
-    const gauges: MetricPointRow[] = [];
     const podReadings: [string, number][] = [];
-    for (const gauge of snapshot.gauges) {
-      const rev = knativeRevisionFromLabels(scrape.cluster, gauge.labels);
-      if (rev === undefined || Number.isNaN(gauge.value)) continue;
-      if (gauge.name === KNATIVE_METRICS.actualPods)
-        podReadings.push([revisionKey(rev), gauge.value]);
-      gauges.push(
-        gaugePointRow({
-          timeMs: scrape.timeMs,
-          metricName: gauge.name,
-          unit: GAUGES[gauge.name] ?? '',
-          value: gauge.value,
-          functionId: rev.functionId,
-          serviceName: rev.name,
-          attributes: gauge.labels,
-          resourceAttributes: resourceAttributes(rev),
-        }),
-      );
-    }
+    return diffScrape(
+      this.store,
+      {
+        ...scrape,
+        target: `${scrape.cluster}\u0000${target}`,
+        describe: `${scrape.cluster}/${target}`,
+      },
+      'knative',
+      {
+        selection: SELECTION,
+        gauges: (snapshot) => {
+          const gauges: MetricPointRow[] = [];
+          for (const gauge of snapshot.gauges) {
+            const rev = knativeRevisionFromLabels(scrape.cluster, gauge.labels);
+            if (rev === undefined || Number.isNaN(gauge.value)) continue;
+            if (gauge.name === KNATIVE_METRICS.actualPods)
+              podReadings.push([revisionKey(rev), gauge.value]);
+            gauges.push(
+              gaugePointRow({
+                timeMs: scrape.timeMs,
+                metricName: gauge.name,
+                unit: GAUGES[gauge.name] ?? '',
+                value: gauge.value,
+                functionId: rev.functionId,
+                serviceName: rev.name,
+                attributes: gauge.labels,
+                resourceAttributes: resourceAttributes(rev),
+              }),
+            );
+          }
+          return gauges;
+        },
+        baseline: () => this.recordPods(scrape.cluster, scrape.timeMs, podReadings),
+        interval: (step, snapshot, totals) => {
+          this.readInterval(scrape, step, snapshot, totals);
+          this.recordPods(scrape.cluster, scrape.timeMs, podReadings);
+        },
+      },
+    );
+  }
 
-    const base = { ok: true as const, endMs: scrape.timeMs, gauges, ...errors };
-    if (step.kind === 'baseline') {
-      this.recordPods(scrape.cluster, scrape.timeMs, podReadings);
-      return { ...base, kind: 'baseline', startMs: scrape.timeMs, rows: [], counterResets: 0 };
-    }
-
+  private readInterval(
+    scrape: KnativeScrape,
+    step: { startMs: number; diff: SnapshotDiff },
+    snapshot: ScrapeSnapshot,
+    totals: IntervalTotalsByKey,
+  ): void {
     const has = (name: string): boolean => {
       for (const c of snapshot.counters.values()) if (c.name === name) return true;
       return false;
@@ -178,18 +181,20 @@ export class KnativeScrapeDiffer {
       ? KNATIVE_METRICS.requestLatencies
       : KNATIVE_METRICS.appRequestLatencies;
 
-    const totals = new Map<string, IntervalTotals>();
-    const totalsFor = (rev: KnativeRevisionRef): IntervalTotals => {
-      const key = revisionKey(rev);
-      let t = totals.get(key);
-      if (t === undefined) {
-        t = emptyIntervalTotals('knative', rev.functionId, rev.revision);
-        totals.set(key, t);
-      }
-      return t;
-    };
+    const totalsFor = (rev: KnativeRevisionRef): IntervalTotals =>
+      totals.get(revisionKey(rev), rev.functionId, rev.revision);
+    // Activator traffic is a cold start only while the revision had zero pods (classifyInit).
     const coldRevision = (rev: KnativeRevisionRef): boolean =>
-      this.hadZeroPods(scrape.cluster, revisionKey(rev), step.startMs, scrape.timeMs);
+      classifyInit({
+        platform: 'knative',
+        servedByActivator: true,
+        revisionHadZeroPods: this.hadZeroPods(
+          scrape.cluster,
+          revisionKey(rev),
+          step.startMs,
+          scrape.timeMs,
+        ),
+      }).coldStart === true;
 
     for (const c of step.diff.counters) {
       const rev = knativeRevisionFromLabels(scrape.cluster, c.labels);
@@ -207,18 +212,6 @@ export class KnativeScrapeDiffer {
         addLatencies(totalsFor(rev), h, true);
       }
     }
-    this.recordPods(scrape.cluster, scrape.timeMs, podReadings);
-
-    const rows = [];
-    for (const t of totals.values())
-      rows.push(...spreadOverMinutes(t, step.startMs, scrape.timeMs));
-    return {
-      ...base,
-      kind: 'interval',
-      startMs: step.startMs,
-      rows,
-      counterResets: step.diff.resets,
-    };
   }
 
   /** Drops the remembered scrape of one target. */

@@ -1,7 +1,7 @@
 import type { FunctionIdentity } from '@fleetscope/model';
 import { functionId } from '@fleetscope/model';
-import type { IngestResult } from './ingest-result';
-import { emptyIngestResult } from './ingest-result';
+import type { IngestResult } from '../common/ingest-result';
+import { emptyIngestResult } from '../common/ingest-result';
 import type { LambdaStreamOptions } from './log-stream.assembler';
 import { LambdaLogStreamAssembler } from './log-stream.assembler';
 import type { LambdaLogStreamAssemblerPool } from './log-stream-assembler.pool';

@@ -1,6 +1,6 @@
 import type { LambdaStreamContext, LambdaStreamOptions } from './log-stream.assembler';
 import { LambdaLogStreamAssembler } from './log-stream.assembler';
-import type { IngestResult } from './ingest-result';
+import type { IngestResult } from '../common/ingest-result';
 
 /** Pool key of a stream: function id + sandbox. */
 export function lambdaStreamKey(functionId: string, instance: string): string {

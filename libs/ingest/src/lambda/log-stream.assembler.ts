@@ -6,8 +6,8 @@ import type {
   InvocationStatus,
   LogRow,
 } from '@fleetscope/model';
-import { functionId } from '@fleetscope/model';
-import type { FunctionConfigHint, IngestResult } from './ingest-result';
+import { classifyInit, functionId } from '@fleetscope/model';
+import type { FunctionConfigHint, IngestResult } from '../common/ingest-result';
 import type { PlatformEvent } from './platform-event';
 import { classifyLambdaLine } from './platform-line.parser';
 import type { ReportLine } from './report-line.parser';
@@ -104,7 +104,7 @@ function statusFromPlatform(status: string): InvocationStatus {
  * (LambdaLogStreamAssemblerPool) so that state spanning deliveries — the INIT before a first
  * invocation, the sandbox reset after a timeout — is not lost.
  *
- * Rules (DESIGN.md "Identity and semantics", research/coldstart_cost.md §1):
+ * Rules (docs/decisions.md "Identity", "Cold starts", "Lambda platform records"):
  * - startTimeMs = REPORT time − Duration, rounded to the ms (Telemetry: platform.start time).
  * - Cold start: `Init Duration` present (on-demand) or `Restore Duration` (SnapStart, initType
  *   snap-start). `initializationType: provisioned-concurrency` (JSON/Telemetry only) is not a
@@ -339,41 +339,20 @@ export class LambdaLogStreamAssembler {
       }
     }
 
-    // Cold start.
-    let coldStart = false;
-    let initType: InitType = '';
-    let initDurationMs = r.initDurationMs;
+    // Cold start: the one rule of every platform (classifyInit in libs/model).
     let restoreDurationMs = r.restoreDurationMs;
     if (restoreDurationMs === null && this.restore) restoreDurationMs = this.restore.durationMs;
-    const init = this.initSeen;
-    if (
-      restoreDurationMs !== null ||
-      (this.restore && this.restore.durationMs === null && init === null)
-    ) {
-      coldStart = true;
-      initType = 'snap-start';
-    } else if (initDurationMs !== null || init !== null || this.initReport?.phase === 'invoke') {
-      if (initDurationMs === null && this.initReport) initDurationMs = this.initReport.durationMs;
-      const declared = init?.initType ?? '';
-      const invocationStart = start?.timeMs ?? startTimeMs;
-      const initEnd = init ? init.timeMs + (initDurationMs ?? 0) : null;
-      if (declared === 'provisioned-concurrency') {
-        initType = 'provisioned-concurrency';
-      } else if (declared === 'snap-start') {
-        coldStart = true;
-        initType = 'snap-start';
-      } else if (initEnd !== null && invocationStart - initEnd > this.proactiveGapMs) {
-        initType = 'proactive';
-      } else if (initDurationMs !== null || this.resetPending) {
-        coldStart = true;
-        initType = 'on-demand';
-      }
-      // else: an INIT_START without Init Duration in the REPORT and no declared type (text logs
-      // of a provisioned-concurrency sandbox): not a user-visible cold start.
-    } else if (this.resetPending) {
-      coldStart = true;
-      initType = 'on-demand';
-    }
+    const { coldStart, initType, initDurationMs } = classifyInit({
+      platform: 'aws_lambda',
+      restoreDurationMs,
+      restoreStarted: this.restore !== null && this.restore.durationMs === null,
+      initStart: this.initSeen,
+      initDurationMs: r.initDurationMs,
+      initReport: this.initReport,
+      invocationStartMs: start?.timeMs ?? startTimeMs,
+      proactiveGapMs: this.proactiveGapMs,
+      sandboxReset: this.resetPending,
+    });
     this.initSeen = null;
     this.initReport = null;
     this.restore = null;

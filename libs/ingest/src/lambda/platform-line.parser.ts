@@ -5,7 +5,7 @@ import { parseTelemetryEventObject } from './telemetry-event.parser';
 /**
  * Classifies one message of a Lambda log stream (a CloudWatch log event's `message`, a Firehose
  * extracted line, a raw line). Text formats are those of awsdocs `*-logging.md` and
- * research/coldstart_cost.md §1a; JSON-format system lines (`LoggingConfig.LogFormat=JSON`) are
+ * docs/decisions.md "Lambda platform records"; JSON-format system lines (`LoggingConfig.LogFormat=JSON`) are
  * the Telemetry API objects and go through parseTelemetryEventObject.
  *
  * Cheap checks first: the first character decides which few prefixes can match, so an

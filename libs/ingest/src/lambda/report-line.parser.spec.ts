@@ -77,7 +77,7 @@ describe(parseReportLine.name, () => {
   });
 
   it('reads the OOM Status and Error Type fields of current REPORT lines', () => {
-    // Documented format, research/coldstart_cost.md §1a.
+    // Documented format, docs/decisions.md "Lambda platform records".
     const line =
       'REPORT RequestId: 1c2d\tDuration: 812.40 ms\tBilled Duration: 813 ms\tMemory Size: 256 MB\tMax Memory Used: 256 MB\tStatus: error\tError Type: Runtime.OutOfMemory';
     expect(parseReportLine(line)).toMatchObject({

@@ -5,7 +5,7 @@ import { traceIdFromAmznTraceHeader } from './xray-trace-id';
 
 /**
  * One Telemetry API event object `{time, type, record}` (schema versions 2022-12-13 and
- * 2025-01-29; awsdocs telemetry-schema-reference.md, research/coldstart_cost.md §1b) → a
+ * 2025-01-29; awsdocs telemetry-schema-reference.md, docs/decisions.md "Lambda platform records") → a
  * PlatformEvent. The same objects appear as JSON-format system log lines in CloudWatch, and the
  * legacy Logs API adds platform.end, platform.fault and platform.logsSubscription.
  */

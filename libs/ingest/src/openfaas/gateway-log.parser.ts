@@ -1,4 +1,4 @@
-import { addToHistogram } from '@fleetscope/model';
+import { addToHistogram, classifyInit } from '@fleetscope/model';
 import type { FunctionMinuteRow } from '@fleetscope/model';
 import type { IntervalTotals } from '../prometheus/interval-rows';
 import { emptyIntervalTotals } from '../prometheus/interval-rows';
@@ -176,6 +176,8 @@ export function parseGatewayLogs(
 export function coldStartRows(coldStarts: readonly OpenFaasColdStart[]): FunctionMinuteRow[] {
   const rows = new Map<string, FunctionMinuteRow>();
   for (const c of coldStarts) {
+    if (!classifyInit({ platform: 'openfaas', gatewayScaleFromZero: c.outcome }).coldStart)
+      continue;
     const minuteMs = Math.floor((c.timeMs - c.waitMs) / 60_000) * 60_000;
     const key = `${c.functionId}\u0000${minuteMs}`;
     let row = rows.get(key);

@@ -1,13 +1,12 @@
 import type { MetricPointRow } from '@fleetscope/model';
+import { mergeBuckets } from '@fleetscope/model';
 import type { PrometheusLabels } from '../prometheus/exposition.types';
 import { gaugePointRow } from '../prometheus/gauge-point.row';
-import type { IntervalTotals } from '../prometheus/interval-rows';
-import { emptyIntervalTotals, mergeBuckets, spreadOverMinutes } from '../prometheus/interval-rows';
 import { prometheusHistogramToLogBuckets } from '../prometheus/log-scale-buckets.converter';
 import type { ScrapeIngestResult } from '../prometheus/scrape-state.store';
-import { ScrapeStateStore, parseScrape } from '../prometheus/scrape-state.store';
+import { ScrapeStateStore } from '../prometheus/scrape-state.store';
 import type { ScrapeSelection } from '../prometheus/scrape-snapshot';
-import { takeSnapshot } from '../prometheus/scrape-snapshot';
+import { diffScrape } from '../prometheus/scrape.differ';
 import type { OpenFaasFunctionRef } from './openfaas-function.identity';
 import { OPENFAAS_DEFAULT_NAMESPACE, openFaasFunction } from './openfaas-function.identity';
 
@@ -78,90 +77,63 @@ export class OpenFaasScrapeDiffer {
   }
 
   ingest(scrape: OpenFaasScrape): ScrapeIngestResult {
-    const input = parseScrape(scrape.text, scrape.timeMs);
-    if (!input.ok) return input;
-    const { parsed, errors } = input;
-    const snapshot = takeSnapshot(parsed, SELECTION);
-    const step = this.store.advance(
-      scrape.gateway,
-      snapshot,
-      scrape.timeMs,
-      scrape.fromZero === true,
+    const gateway = scrape.gateway;
+    return diffScrape(
+      this.store,
+      { ...scrape, target: gateway, describe: `gateway ${gateway}` },
+      'openfaas',
+      {
+        selection: SELECTION,
+        gauges: (snapshot) => {
+          const gauges: MetricPointRow[] = [];
+          for (const gauge of snapshot.gauges) {
+            const qualified = gauge.labels.function_name;
+            if (qualified === undefined || Number.isNaN(gauge.value)) continue;
+            // pod_* metrics carry the namespace in its own label.
+            const ns = gauge.labels.namespace;
+            const fn = this.fn(
+              ns && !qualified.includes('.') ? `${qualified}.${ns}` : qualified,
+              gateway,
+            );
+            gauges.push(
+              gaugePointRow({
+                timeMs: scrape.timeMs,
+                metricName: gauge.name,
+                unit: GAUGES[gauge.name] ?? '',
+                value: gauge.value,
+                functionId: fn.functionId,
+                serviceName: fn.name,
+                attributes: gauge.labels,
+                resourceAttributes: resourceAttributes(fn),
+              }),
+            );
+          }
+          return gauges;
+        },
+        interval: ({ diff }, _snapshot, totals) => {
+          const totalsFor = (qualified: string) => {
+            const fn = this.fn(qualified, gateway);
+            return totals.get(fn.functionId, fn.functionId, '');
+          };
+          for (const c of diff.counters) {
+            const qualified = c.labels.function_name;
+            if (qualified === undefined) continue;
+            const t = totalsFor(qualified);
+            const code = statusCode(c.labels);
+            t.invocations += c.delta;
+            if (code < 200 || code > 299) t.errors += c.delta;
+            if (code === 504) t.timeouts += c.delta;
+          }
+          for (const h of diff.histograms) {
+            const qualified = h.labels.function_name;
+            if (qualified === undefined) continue;
+            const t = totalsFor(qualified);
+            t.durationSumMs += h.sum * 1000;
+            mergeBuckets(t.durationBuckets, prometheusHistogramToLogBuckets(h, 1000));
+          }
+        },
+      },
     );
-    if (step.kind === 'out_of_order') {
-      return {
-        ok: false,
-        reason: 'out_of_order',
-        message: `scrape at ${scrape.timeMs} is not after the previous one (${step.previousMs}) of gateway ${scrape.gateway}`,
-        ...errors,
-      };
-    }
-
-    const gauges: MetricPointRow[] = [];
-    for (const gauge of snapshot.gauges) {
-      const qualified = gauge.labels.function_name;
-      if (qualified === undefined || Number.isNaN(gauge.value)) continue;
-      // pod_* metrics carry the namespace in its own label.
-      const ns = gauge.labels.namespace;
-      const fn = this.fn(
-        ns && !qualified.includes('.') ? `${qualified}.${ns}` : qualified,
-        scrape.gateway,
-      );
-      gauges.push(
-        gaugePointRow({
-          timeMs: scrape.timeMs,
-          metricName: gauge.name,
-          unit: GAUGES[gauge.name] ?? '',
-          value: gauge.value,
-          functionId: fn.functionId,
-          serviceName: fn.name,
-          attributes: gauge.labels,
-          resourceAttributes: resourceAttributes(fn),
-        }),
-      );
-    }
-
-    const base = { ok: true as const, endMs: scrape.timeMs, gauges, ...errors };
-    if (step.kind === 'baseline') {
-      return { ...base, kind: 'baseline', startMs: scrape.timeMs, rows: [], counterResets: 0 };
-    }
-
-    const totals = new Map<string, IntervalTotals>();
-    const totalsFor = (qualified: string): IntervalTotals => {
-      const fn = this.fn(qualified, scrape.gateway);
-      let t = totals.get(fn.functionId);
-      if (t === undefined) {
-        t = emptyIntervalTotals('openfaas', fn.functionId, '');
-        totals.set(fn.functionId, t);
-      }
-      return t;
-    };
-    for (const c of step.diff.counters) {
-      const qualified = c.labels.function_name;
-      if (qualified === undefined) continue;
-      const t = totalsFor(qualified);
-      const code = statusCode(c.labels);
-      t.invocations += c.delta;
-      if (code < 200 || code > 299) t.errors += c.delta;
-      if (code === 504) t.timeouts += c.delta;
-    }
-    for (const h of step.diff.histograms) {
-      const qualified = h.labels.function_name;
-      if (qualified === undefined) continue;
-      const t = totalsFor(qualified);
-      t.durationSumMs += h.sum * 1000;
-      mergeBuckets(t.durationBuckets, prometheusHistogramToLogBuckets(h, 1000));
-    }
-    const rows = [];
-    for (const t of totals.values())
-      rows.push(...spreadOverMinutes(t, step.startMs, scrape.timeMs));
-    return {
-      ...base,
-      kind: 'interval',
-      startMs: step.startMs,
-      rows,
-      counterResets: step.diff.resets,
-    };
   }
 
   /** Drops the remembered scrape of a gateway (it was removed from the configuration). */

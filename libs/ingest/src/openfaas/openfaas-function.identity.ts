@@ -11,7 +11,7 @@ export interface OpenFaasFunctionRef extends FunctionIdentity {
 }
 
 /**
- * OpenFaaS names a function `name.namespace` in its metrics (DESIGN.md "Identity"). Kubernetes
+ * OpenFaaS names a function `name.namespace` in its metrics (docs/decisions.md "Identity"). Kubernetes
  * names and namespaces contain no dots, so the last dot splits them; a bare name belongs to the
  * default namespace. The gateway label is the region.
  */

@@ -1,7 +1,14 @@
-import type { FunctionConfigHint } from '../lambda/ingest-result';
-import { cpuMillicores, memoryMb } from '../knative/kubernetes-quantity';
+import type { FunctionConfigHint } from '../common/ingest-result';
+import { cpuMillicores, memoryMb } from '../kubernetes/kubernetes-quantity';
 import { OPENFAAS_DEFAULT_NAMESPACE, openFaasFunction } from './openfaas-function.identity';
 import { jsonBody } from '../body/json-body';
+import type { InventoryHintsResult } from '../kubernetes/inventory-hints';
+import {
+  jsonObject,
+  mapInventoryItems,
+  podMemorySizeMb,
+  stringMap,
+} from '../kubernetes/inventory-hints';
 
 /** Inventory facts about one OpenFaaS function, from the gateway's `GET /system/functions`. */
 export interface OpenFaasFunctionHint extends FunctionConfigHint {
@@ -32,20 +39,7 @@ export interface SystemFunctionsOptions {
   defaultNamespace?: string;
 }
 
-export type SystemFunctionsResult =
-  | { ok: true; hints: OpenFaasFunctionHint[]; rejected: number; errors: string[] }
-  | { ok: false; reason: 'invalid_json' | 'invalid_shape'; message: string };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function stringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!isObject(value)) return out;
-  for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
+export type SystemFunctionsResult = InventoryHintsResult<OpenFaasFunctionHint>;
 
 function count(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
@@ -105,14 +99,10 @@ export function parseSystemFunctions(
   if (!Array.isArray(value)) {
     return { ok: false, reason: 'invalid_shape', message: 'expected a JSON array of functions' };
   }
-  const hints: OpenFaasFunctionHint[] = [];
-  const errors: string[] = [];
-  let rejected = 0;
-  value.forEach((item: unknown, index) => {
-    if (!isObject(item) || typeof item.name !== 'string' || item.name.length === 0) {
-      rejected++;
-      if (errors.length < 20) errors.push(`functions[${index}]: missing name`);
-      return;
+  return mapInventoryItems(value, (raw, index) => {
+    const item = jsonObject(raw);
+    if (typeof item.name !== 'string' || item.name.length === 0) {
+      return { skipped: `functions[${index}]: missing name` };
     }
     const namespace =
       typeof item.namespace === 'string' && item.namespace.length > 0
@@ -121,8 +111,8 @@ export function parseSystemFunctions(
     const fn = openFaasFunction(`${item.name}.${namespace}`, options.gateway);
     const labels = stringMap(item.labels);
     const envVars = stringMap(item.envVars);
-    const limits = isObject(item.limits) ? item.limits : {};
-    const requests = isObject(item.requests) ? item.requests : {};
+    const limits = jsonObject(item.limits);
+    const requests = jsonObject(item.requests);
     const memoryLimitMb = memoryMb(limits.memory);
     const memoryRequestMb = memoryMb(requests.memory);
     const timeout =
@@ -149,10 +139,9 @@ export function parseSystemFunctions(
       labels,
       annotations: stringMap(item.annotations),
     };
-    const memory = memoryLimitMb ?? memoryRequestMb;
+    const memory = podMemorySizeMb(memoryLimitMb, memoryRequestMb);
     if (memory !== null) hint.memorySizeMb = memory;
     if (timeout !== undefined) hint.timeoutMs = timeout;
-    hints.push(hint);
+    return hint;
   });
-  return { ok: true, hints, rejected, errors };
 }

@@ -1,5 +1,5 @@
 import type { FunctionMinuteRow } from '@fleetscope/model';
-import { apportion } from './log-scale-buckets.converter';
+import { apportion } from '@fleetscope/model';
 
 const MINUTE_MS = 60_000;
 
@@ -26,13 +26,6 @@ export function emptyIntervalTotals(
     initBuckets: {},
     maxMemoryUsedMb: 0,
   };
-}
-
-export function mergeBuckets(into: Record<number, number>, from: Record<number, number>): void {
-  for (const key in from) {
-    const index = Number(key);
-    into[index] = (into[index] ?? 0) + from[index];
-  }
 }
 
 /** The minutes an interval (startMs, endMs] touches, each with the share of the interval in it. */

@@ -1,7 +1,8 @@
 import { bucketIndex, histogramQuantile } from '@fleetscope/model';
 import { parsePrometheusText } from './exposition-text.parser';
 import { minuteShares, spreadOverMinutes, emptyIntervalTotals } from './interval-rows';
-import { apportion, prometheusHistogramToLogBuckets } from './log-scale-buckets.converter';
+import { apportion } from '@fleetscope/model';
+import { prometheusHistogramToLogBuckets } from './log-scale-buckets.converter';
 import { counterIncrease, diffSnapshots, histogramIncrease } from './scrape-delta';
 import { takeSnapshot } from './scrape-snapshot';
 

@@ -200,7 +200,7 @@ function detectPlatform(get: AttributeLookup): Platform {
 }
 
 /**
- * The function that telemetry describes, per DESIGN.md "Identity": Lambda account/region/name from
+ * The function that telemetry describes, per docs/decisions.md "Identity": Lambda account/region/name from
  * an ARN, else cloud.account.id/cloud.region/faas.name; Knative namespace/service with the revision
  * as version; OpenFaaS `name.namespace`; GCP project/region/function or service with the revision
  * as version; Azure subscription/region/`app/function`; anything else with faas.name is 'other'.
@@ -239,7 +239,7 @@ export function resolveFunction(get: AttributeLookup): ResolvedFunction | undefi
 
 /**
  * faas.max_memory is bytes by the conventions, but the Lambda collector extension sends the MB
- * figure as a string (research notes §4). No function has less than 1 MiB, so a value below
+ * figure as a string (docs/decisions.md "OpenTelemetry FaaS quirks"). No function has less than 1 MiB, so a value below
  * 1,048,576 is taken as MB.
  */
 export function memoryMbFromMaxMemory(raw: string | undefined): number | null {
@@ -248,13 +248,4 @@ export function memoryMbFromMaxMemory(raw: string | undefined): number | null {
   if (!Number.isFinite(n) || n <= 0) return null;
   if (n < 1048576) return n;
   return Math.round((n / 1048576) * 1000) / 1000;
-}
-
-/** faas.coldstart as bool or the string 'true'/'false'; null when absent or unreadable. */
-export function coldStartFlag(raw: string | undefined): boolean | null {
-  if (raw === undefined) return null;
-  const v = raw.toLowerCase();
-  if (v === 'true' || v === '1') return true;
-  if (v === 'false' || v === '0') return false;
-  return null;
 }

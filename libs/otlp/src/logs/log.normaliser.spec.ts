@@ -3,7 +3,7 @@ import { normaliseLogs } from './log.normaliser';
 
 const s = (key: string, v: string): OtlpKeyValue => ({ key, value: { stringValue: v } });
 
-// Shaped like the Lambda telemetryapi receiver's log records (research notes §4): faas.invocation_id
+// Shaped like the Lambda telemetryapi receiver's log records (docs/decisions.md "OpenTelemetry FaaS quirks"): faas.invocation_id
 // on the record, the function on the resource.
 function request(
   records: NonNullable<OtlpLogsRequest['resourceLogs']>[number]['scopeLogs'],

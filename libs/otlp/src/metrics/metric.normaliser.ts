@@ -1,5 +1,9 @@
-import type { FunctionMinuteRow, MetricPointRow, MetricType } from '@fleetscope/model';
-import { addToHistogram } from '@fleetscope/model';
+import type { FunctionMinuteRow, MetricPointRow } from '@fleetscope/model';
+import {
+  explicitBucketsToLogBuckets,
+  exponentialBucketsToLogBuckets,
+  mergeBuckets,
+} from '@fleetscope/model';
 import type { RejectReport } from '../common/reject-collector';
 import { RejectCollector, rejectReport } from '../common/reject-collector';
 import type {
@@ -14,7 +18,6 @@ import {
   enumValue,
   flattenAttributes,
   int64ToNumber,
-  nanosStringToMs,
   nanosToString,
   toDouble,
 } from '../common/otlp-values';
@@ -26,6 +29,15 @@ import {
 } from '../faas/faas-identity.resolver';
 import type { HistogramTotals } from './cumulative-to-delta';
 import type { CumulativeToDelta } from './cumulative-to-delta';
+import {
+  MINUTE_ROLES,
+  MinuteAccumulator,
+  memoryDivisor,
+  msPerUnit,
+} from './faas-minute.accumulator';
+import type { MinuteRole } from './faas-minute.accumulator';
+import { emptyRow, numbers, seriesKey } from './metric-point.row';
+import type { PointBase, ResourceContext } from './metric-point.row';
 
 export interface NormaliseMetricsOptions {
   /**
@@ -45,30 +57,9 @@ const TEMPORALITY_NAMES = [
   'AGGREGATION_TEMPORALITY_DELTA',
   'AGGREGATION_TEMPORALITY_CUMULATIVE',
 ] as const;
-const TEMPORALITIES = ['', 'delta', 'cumulative'];
 const DELTA = 1;
 const CUMULATIVE = 2;
 const NO_RECORDED_VALUE = 1; // DataPointFlags.DATA_POINT_FLAGS_NO_RECORDED_VALUE_MASK
-
-/**
- * What each FaaS metric contributes to the per-minute row. semconv faas-metrics.md: durations are
- * histograms in seconds, faas.invocations counts *successful* invocations only, errors and timeouts
- * are separate counters, faas.mem_usage is a histogram in bytes. Knative's queue-proxy reports
- * kn.serving.invocation.duration (histogram, s) with http.response.status_code (knative docs,
- * serving-metrics.md); it is the only per-request metric Knative exports, so it also counts them.
- */
-type MinuteRole =
-  'invocations' | 'errors' | 'timeouts' | 'coldstarts' | 'duration' | 'init' | 'memory' | 'knative';
-const MINUTE_ROLES: Record<string, MinuteRole> = {
-  'faas.invocations': 'invocations',
-  'faas.errors': 'errors',
-  'faas.timeouts': 'timeouts',
-  'faas.coldstarts': 'coldstarts',
-  'faas.invoke_duration': 'duration',
-  'faas.init_duration': 'init',
-  'faas.mem_usage': 'memory',
-  'kn.serving.invocation.duration': 'knative',
-};
 
 /** Data point attributes that can name a function (Knative puts kn.* on the points). */
 const POINT_IDENTITY_KEYS = [
@@ -77,163 +68,6 @@ const POINT_IDENTITY_KEYS = [
   'k8s.namespace.name',
   'faas.name',
 ];
-
-/** Multiplier from a duration unit to milliseconds; semconv durations default to seconds. */
-function msPerUnit(unit: string): number {
-  switch (unit) {
-    case 'ms':
-      return 1;
-    case 'us':
-      return 0.001;
-    case 'ns':
-      return 0.000001;
-    case 'min':
-      return 60000;
-    default:
-      return 1000;
-  }
-}
-
-interface ResourceContext {
-  resourceAttributes: Record<string, string>;
-  /** Stable text of the resource, part of each series key for cumulative conversion. */
-  resourceKey: string;
-  serviceName: string;
-  fn: ResolvedFunction | undefined;
-  memorySizeMb: number;
-  cache: Map<string, ResolvedFunction | undefined>;
-}
-
-interface PointBase {
-  timeUnixNano: string;
-  startTimeUnixNano: string;
-  attributes: Record<string, string>;
-}
-
-class MinuteAccumulator {
-  private readonly rows = new Map<string, FunctionMinuteRow>();
-
-  row(fn: ResolvedFunction, memorySizeMb: number, timeUnixNano: string): FunctionMinuteRow {
-    const minuteMs = Math.floor(nanosStringToMs(timeUnixNano) / 60000) * 60000;
-    const key = `${fn.functionId}\u0000${fn.version}\u0000${minuteMs}`;
-    let row = this.rows.get(key);
-    if (row === undefined) {
-      row = {
-        source: 'otel_metrics',
-        functionId: fn.functionId,
-        version: fn.version,
-        memorySizeMb,
-        minuteMs,
-        invocations: 0,
-        errors: 0,
-        timeouts: 0,
-        coldStarts: 0,
-        durationSumMs: 0,
-        durationBuckets: {},
-        initDurationSumMs: 0,
-        initBuckets: {},
-        maxMemoryUsedMb: 0,
-      };
-      this.rows.set(key, row);
-    }
-    return row;
-  }
-
-  all(): FunctionMinuteRow[] {
-    return [...this.rows.values()];
-  }
-}
-
-/** Adds an explicit-bounds histogram to log-scale buckets, one representative value per bucket. */
-function addExplicitHistogram(
-  target: Record<number, number>,
-  bounds: number[],
-  counts: number[],
-  factor: number,
-  min: number | null,
-  max: number | null,
-): void {
-  for (let i = 0; i < counts.length; i++) {
-    const c = counts[i];
-    if (!(c > 0)) continue;
-    const lo = i === 0 ? (min ?? 0) : bounds[i - 1];
-    const hi = i < bounds.length ? bounds[i] : (max ?? bounds[i - 1] * 2);
-    let v = lo > 0 ? Math.sqrt(lo * hi) : hi / 2;
-    if (min !== null && v < min) v = min;
-    if (max !== null && v > max) v = max;
-    addToHistogram(target, v * factor, c);
-  }
-}
-
-function addExponentialHistogram(
-  target: Record<number, number>,
-  p: OtlpExponentialHistogramDataPoint,
-  factor: number,
-): void {
-  const zero = int64ToNumber(p.zeroCount);
-  if (zero > 0) addToHistogram(target, 0, zero);
-  const positive = p.positive;
-  if (!positive || !Array.isArray(positive.bucketCounts)) return;
-  const scale = typeof p.scale === 'number' ? p.scale : 0;
-  const offset = typeof positive.offset === 'number' ? positive.offset : 0;
-  const base = 2 ** (2 ** -scale);
-  positive.bucketCounts.forEach((raw, i) => {
-    const c = int64ToNumber(raw);
-    if (c > 0) addToHistogram(target, base ** (offset + i + 0.5) * factor, c);
-  });
-}
-
-function numbers(list: unknown, toNum: (v: never) => number): number[] {
-  return Array.isArray(list) ? list.map((v) => toNum(v as never)) : [];
-}
-
-function emptyRow(
-  metric: OtlpMetric,
-  type: MetricType,
-  ctx: ResourceContext,
-  fn: ResolvedFunction | undefined,
-  base: PointBase,
-  temporality: number,
-  isMonotonic: boolean,
-): MetricPointRow {
-  return {
-    timeUnixNano: base.timeUnixNano,
-    startTimeUnixNano: base.startTimeUnixNano,
-    metricName: metric.name as string,
-    metricType: type,
-    unit: typeof metric.unit === 'string' ? metric.unit : '',
-    serviceName: ctx.serviceName,
-    functionId: fn?.functionId ?? '',
-    temporality: TEMPORALITIES[temporality] ?? '',
-    isMonotonic,
-    value: 0,
-    count: 0,
-    sum: 0,
-    min: null,
-    max: null,
-    bucketCounts: [],
-    explicitBounds: [],
-    resourceAttributes: ctx.resourceAttributes,
-    attributes: base.attributes,
-  };
-}
-
-function seriesKey(
-  metricName: string,
-  ctx: ResourceContext,
-  attrs: Record<string, string>,
-): string {
-  const keys = Object.keys(attrs).sort();
-  let k = `${metricName}\u0001${ctx.resourceKey}\u0001`;
-  for (const key of keys) k += `${key}\u0000${attrs[key]}\u0000`;
-  return k;
-}
-
-/** Divisor from faas.mem_usage to MB: the Lambda telemetryapi receiver sends MB × 1,000,000. */
-function memoryDivisor(value: number, scopeName: string): number {
-  if (scopeName.includes('telemetryapi') || value % 1_000_000 === 0) return 1_000_000;
-  return 1048576;
-}
 
 class MetricsNormaliser {
   readonly points: MetricPointRow[] = [];
@@ -554,11 +388,18 @@ class MetricsNormaliser {
     const factor = msPerUnit(unit);
     const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
     const buckets = role === 'init' ? minute.initBuckets : minute.durationBuckets;
-    if (delta.bucketCounts.length > 0) {
-      addExplicitHistogram(buckets, explicitBounds, delta.bucketCounts, factor, row.min, row.max);
-    } else if (delta.count > 0) {
-      addToHistogram(buckets, (delta.sum / delta.count) * factor, delta.count);
-    }
+    const converted = explicitBucketsToLogBuckets(
+      {
+        upperBounds: delta.bucketCounts.length > 0 ? explicitBounds : [],
+        counts: delta.bucketCounts,
+        count: delta.count,
+        sum: delta.sum,
+        min: row.min,
+        max: row.max,
+      },
+      factor,
+    );
+    mergeBuckets(buckets, converted);
     if (role === 'init') {
       minute.initDurationSumMs += delta.sum * factor;
       return;
@@ -611,11 +452,19 @@ class MetricsNormaliser {
     if (role !== 'duration' && role !== 'init' && role !== 'knative') return;
     const factor = msPerUnit(unit);
     const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
-    addExponentialHistogram(
-      role === 'init' ? minute.initBuckets : minute.durationBuckets,
-      p,
+    const positive = p.positive;
+    const converted = exponentialBucketsToLogBuckets(
+      {
+        scale: typeof p.scale === 'number' ? p.scale : 0,
+        zeroCount: int64ToNumber(p.zeroCount),
+        offset: typeof positive?.offset === 'number' ? positive.offset : 0,
+        positiveCounts: Array.isArray(positive?.bucketCounts)
+          ? positive.bucketCounts.map(int64ToNumber)
+          : [],
+      },
       factor,
     );
+    mergeBuckets(role === 'init' ? minute.initBuckets : minute.durationBuckets, converted);
     if (role === 'init') minute.initDurationSumMs += row.sum * factor;
     else minute.durationSumMs += row.sum * factor;
     if (role === 'knative') minute.invocations += row.count;

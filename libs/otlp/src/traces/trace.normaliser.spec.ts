@@ -5,8 +5,8 @@ import { decodeTracesProtobuf } from '../codec/otlp-request.decoder';
 import { encodeTraceRequestProtobuf } from '../codec/otlp-request.encoder';
 import { normaliseTraces } from './trace.normaliser';
 
-// Built from the FaaS conventions (semconv docs/faas/*, aws-lambda.md) and what the research notes
-// record the Lambda instrumentation and resource detector emit; no public OTLP capture exists.
+// Built from the FaaS conventions (semconv docs/faas/*, aws-lambda.md) and what docs/decisions.md
+// "OpenTelemetry FaaS quirks" records the Lambda instrumentation emits; no public OTLP capture exists.
 const s = (key: string, v: string): OtlpKeyValue => ({ key, value: { stringValue: v } });
 const b = (key: string, v: boolean): OtlpKeyValue => ({ key, value: { boolValue: v } });
 const i = (key: string, v: string | number): OtlpKeyValue => ({ key, value: { intValue: v } });

@@ -1,4 +1,4 @@
-import type { InvocationRecord, SpanRow } from '@fleetscope/model';
+import { classifyInit, type InvocationRecord, type SpanRow } from '@fleetscope/model';
 import type { RejectReport } from '../common/reject-collector';
 import { RejectCollector, rejectReport } from '../common/reject-collector';
 import type { OtlpResourceSpans, OtlpSpan, OtlpTraceRequest } from '../common/otlp-request.types';
@@ -15,7 +15,6 @@ import {
 } from '../common/otlp-values';
 import type { ResolvedFunction } from '../faas/faas-identity.resolver';
 import {
-  coldStartFlag,
   layeredLookup,
   memoryMbFromMaxMemory,
   resolveFunction,
@@ -184,7 +183,10 @@ function invocationOf(
     billedRestoreDurationMs: null,
     memorySizeMb: memoryMb(pick(sa['faas.max_memory'], ra['faas.max_memory'])),
     maxMemoryUsedMb: null,
-    coldStart: coldStartFlag(pick(sa['faas.coldstart'], ra['faas.coldstart'])),
+    coldStart: classifyInit({
+      platform: 'span',
+      coldstartAttribute: pick(sa['faas.coldstart'], ra['faas.coldstart']),
+    }).coldStart,
     initType: '',
     status: status === STATUS_ERROR ? 'error' : 'success',
     errorType: status === STATUS_ERROR ? errorTypeOf(span, row.spanAttributes) : '',

@@ -2,7 +2,7 @@ import type { PriceEntry } from './price.types';
 
 /**
  * The built-in price list: us-east-1 list prices, used as the default for every region unless a
- * regional entry overrides them (research/coldstart_cost.md §4–§5, research/memory_tuning.md §4).
+ * regional entry overrides them (docs/decisions.md "Billing rules", "Containers", "Memory and CPU").
  * Bump DEFAULT_CATALOGUE_VERSION whenever an entry changes.
  */
 export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2025.08.1';

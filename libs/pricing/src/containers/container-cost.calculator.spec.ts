@@ -10,6 +10,7 @@ describe(containerDeploymentCost.name, () => {
       { offer: 'fargate-x86_64', vcpuPerTask: 1, memoryGbPerTask: 2, tasks: 2, hours: 730 },
       at,
       'us-east-1',
+      defaultCatalogue,
     );
     expect(cents(cost.usd)).toBe(72.08);
   });
@@ -19,6 +20,7 @@ describe(containerDeploymentCost.name, () => {
       { offer: 'cloud-run', vcpuPerTask: 1, memoryGbPerTask: 2, tasks: 1, hours: 730 },
       at,
       'us-central1',
+      defaultCatalogue,
     );
     expect(cents(cost.usd)).toBe(57.82);
   });

@@ -1,6 +1,5 @@
 import { CostAccumulator } from '../catalogue/cost-accumulator';
 import type { PriceCatalogue } from '../catalogue/price-catalogue';
-import { defaultCatalogue } from '../catalogue/price-catalogue';
 import type { CostResult } from '../catalogue/price.types';
 
 /** Always-on container offers the comparison prices. */
@@ -69,7 +68,7 @@ export function containerDeploymentCost(
   deployment: ContainerDeployment,
   at: Date,
   region: string,
-  catalogue: PriceCatalogue = defaultCatalogue,
+  catalogue: PriceCatalogue,
 ): CostResult {
   const meters = metersOf(deployment.offer);
   const cost = new CostAccumulator(catalogue, at, region);
@@ -84,7 +83,7 @@ export function kubernetesPodHourCost(
   pod: { vcpu: number; memoryMb: number },
   at: Date,
   region: string,
-  catalogue: PriceCatalogue = defaultCatalogue,
+  catalogue: PriceCatalogue,
 ): CostResult {
   return containerDeploymentCost(
     {

@@ -63,7 +63,11 @@ export function billableEphemeralStorageGb(ephemeralStorageMb: number | undefine
   return Math.max(0, ((ephemeralStorageMb ?? 512) - 512) / 1024);
 }
 
-/** SnapStart restores and snapshot caching are charged for Python and .NET; Java's are free. */
+/**
+ * Whether SnapStart restores pay the per-GB restore fee and the snapshot cache: Python and .NET
+ * do, Java does not. The Billed Restore Duration is duration for every runtime (AWS Lambda
+ * "Monitoring for Lambda SnapStart"; docs/decisions.md).
+ */
 export function isSnapStartCharged(runtime: string): boolean {
   return /^(python|dotnet)/.test(runtime);
 }

@@ -21,6 +21,7 @@ describe(lambdaUsageCost.name, () => {
       },
       mid2024,
       US,
+      defaultCatalogue,
     );
     expect(cents(cost.usd)).toBe(1.87);
     expect(cost.catalogueVersion).toBe(defaultCatalogue.version);
@@ -41,6 +42,7 @@ describe(lambdaUsageCost.name, () => {
       },
       mid2024,
       US,
+      defaultCatalogue,
     );
     expect(cents(cost.usd)).toBe(3.07);
   });
@@ -57,6 +59,7 @@ describe(lambdaUsageCost.name, () => {
       },
       mid2024,
       US,
+      defaultCatalogue,
     );
     expect(cents(secondTier.usd)).toBe(3166.67);
     expect(secondTier.breakdown.map((l) => l.quantity)).toEqual([0.1e9, 0.1e9]);
@@ -71,6 +74,7 @@ describe(lambdaUsageCost.name, () => {
       },
       mid2024,
       US,
+      defaultCatalogue,
     );
     expect(cents(thirdTier.usd)).toBe(2833.34);
   });
@@ -91,6 +95,7 @@ describe(lambdaUsageCost.name, () => {
       },
       mid2024,
       US,
+      defaultCatalogue,
     );
     expect(cents(cost.usd)).toBe(119.72);
   });
@@ -103,10 +108,16 @@ describe(lambdaUsageCost.name, () => {
       billedDurationMs: 100 * 1_000_000,
       onDemandInitMs: { 'managed-zip': 250 * 100_000 },
     };
-    expect(cents(lambdaUsageCost(usage, new Date('2025-07-31T23:59:59Z'), US).usd)).toBe(1.87);
-    expect(cents(lambdaUsageCost(usage, new Date('2025-08-01T00:00:00Z'), US).usd)).toBe(2.28);
+    expect(
+      cents(lambdaUsageCost(usage, new Date('2025-07-31T23:59:59Z'), US, defaultCatalogue).usd),
+    ).toBe(1.87);
+    expect(
+      cents(lambdaUsageCost(usage, new Date('2025-08-01T00:00:00Z'), US, defaultCatalogue).usd),
+    ).toBe(2.28);
     const custom = { ...usage, onDemandInitMs: { 'custom-runtime': 250 * 100_000 } };
-    expect(cents(lambdaUsageCost(custom, new Date('2024-01-01T00:00:00Z'), US).usd)).toBe(2.28);
+    expect(
+      cents(lambdaUsageCost(custom, new Date('2024-01-01T00:00:00Z'), US, defaultCatalogue).usd),
+    ).toBe(2.28);
   });
 
   it('charges ephemeral storage above 512 MB for the billed time', () => {
@@ -121,12 +132,13 @@ describe(lambdaUsageCost.name, () => {
       },
       mid2024,
       US,
+      defaultCatalogue,
     );
     const storage = cost.breakdown.find((l) => l.meter === 'aws.lambda.ephemeral-storage');
     expect(storage?.usd).toBeCloseTo(0.029355, 6);
   });
 
-  it('charges SnapStart restores per GB and the snapshot cache per GB-second', () => {
+  it('charges Python SnapStart restores per GB and the snapshot cache per GB-second', () => {
     // 1000 × 1 GB × $0.0001397998 = $0.14; 1 GB × 30 days × $0.0000015046 = $3.90
     const cost = lambdaUsageCost(
       {
@@ -134,10 +146,16 @@ describe(lambdaUsageCost.name, () => {
         memoryMb: 1024,
         requests: 0,
         billedDurationMs: 0,
-        snapStart: { restores: 1000, cachedSeconds: 30 * 86_400 },
+        snapStart: {
+          runtime: 'python3.12',
+          restores: 1000,
+          billedRestoreMs: 0,
+          cachedSeconds: 30 * 86_400,
+        },
       },
       new Date('2025-01-01T00:00:00Z'),
       US,
+      defaultCatalogue,
     );
     expect(cents(cost.usd)).toBe(4.04);
   });
@@ -147,6 +165,7 @@ describe(lambdaUsageCost.name, () => {
       { architecture: 'arm64', memoryMb: 1024, requests: 10, billedDurationMs: 1000 },
       new Date('2020-01-01T00:00:00Z'),
       US,
+      defaultCatalogue,
     );
     expect(cost.unpriced.map((u) => u.meter)).toEqual(['aws.lambda.duration.arm64']);
     expect(cost.usd).toBeCloseTo(2e-6, 12);
@@ -186,8 +205,18 @@ describe(lambdaInvocationCost.name, () => {
       durationMs: 50.4,
       initDurationMs: 300.2,
     };
-    const after = lambdaInvocationCost(invocation, new Date('2025-09-01T00:00:00Z'), US);
-    const before = lambdaInvocationCost(invocation, new Date('2025-07-01T00:00:00Z'), US);
+    const after = lambdaInvocationCost(
+      invocation,
+      new Date('2025-09-01T00:00:00Z'),
+      US,
+      defaultCatalogue,
+    );
+    const before = lambdaInvocationCost(
+      invocation,
+      new Date('2025-07-01T00:00:00Z'),
+      US,
+      defaultCatalogue,
+    );
     const gbs = (c: typeof after) =>
       c.breakdown.find((l) => l.meter === 'aws.lambda.duration.x86_64')?.quantity;
     expect(gbs(after)).toBeCloseTo(0.351, 9);
@@ -199,6 +228,7 @@ describe(lambdaInvocationCost.name, () => {
       { architecture: 'x86_64', memoryMb: 1024, durationMs: 50.4 },
       new Date('2020-06-01T00:00:00Z'),
       US,
+      defaultCatalogue,
     );
     expect(
       cost.breakdown.find((l) => l.meter === 'aws.lambda.duration.x86_64')?.quantity,
@@ -215,6 +245,7 @@ describe(lambdaInvocationCost.name, () => {
       },
       mid2024,
       US,
+      defaultCatalogue,
     );
     expect(cost.usd).toBeCloseTo(0.0000097222 + 0.0000002, 12);
   });
@@ -223,7 +254,9 @@ describe(lambdaInvocationCost.name, () => {
 describe(provisionedConcurrencyBreakEvenUtilisation.name, () => {
   it('derives the ≈60 % break-even from the prices for both architectures', () => {
     for (const arch of ['x86_64', 'arm64'] as const) {
-      const u = provisionedConcurrencyBreakEvenUtilisation(lambdaUnitPrices(arch, mid2024, US));
+      const u = provisionedConcurrencyBreakEvenUtilisation(
+        lambdaUnitPrices(arch, mid2024, US, defaultCatalogue),
+      );
       expect(u).toBeCloseTo(0.6, 3);
     }
   });

@@ -1,12 +1,12 @@
 import { CostAccumulator } from '../catalogue/cost-accumulator';
 import type { PriceCatalogue } from '../catalogue/price-catalogue';
-import { defaultCatalogue } from '../catalogue/price-catalogue';
 import type { CostResult } from '../catalogue/price.types';
 import type { LambdaArchitecture, LambdaRuntimeKind } from './lambda-billing.rules';
 import {
   billableEphemeralStorageGb,
   gbSeconds,
   isOnDemandInitBilled,
+  isSnapStartCharged,
   roundUpToGranularityMs,
 } from './lambda-billing.rules';
 
@@ -30,8 +30,10 @@ export interface LambdaInvocation {
   runtimeKind?: LambdaRuntimeKind;
   /** 'provisioned-concurrency' runs are charged at the PC duration price. */
   initType?: 'on-demand' | 'provisioned-concurrency' | 'snap-start';
-  /** SnapStart Billed Restore Duration (ms), charged as duration, plus one restore per GB. */
+  /** SnapStart Billed Restore Duration (ms), charged as duration whatever the runtime. */
   billedRestoreDurationMs?: number | null;
+  /** The runtime (`python3.12`, `java21`, …): decides whether a SnapStart restore pays the fee. */
+  runtime?: string;
   ephemeralStorageMb?: number;
   /** On-demand GB-seconds the account already used this month in this region and architecture. */
   monthToDateGbSeconds?: number;
@@ -42,7 +44,7 @@ export function lambdaInvocationCost(
   invocation: LambdaInvocation,
   at: Date,
   region: string,
-  catalogue: PriceCatalogue = defaultCatalogue,
+  catalogue: PriceCatalogue,
 ): CostResult {
   const cost = new CostAccumulator(catalogue, at, region);
   const onPc = invocation.initType === 'provisioned-concurrency';
@@ -66,7 +68,7 @@ export function lambdaInvocationCost(
       gbs,
       invocation.monthToDateGbSeconds ?? 0,
     );
-  if (invocation.initType === 'snap-start') {
+  if (invocation.initType === 'snap-start' && isSnapStartCharged(invocation.runtime ?? '')) {
     cost.add(lambdaMeters.snapStartRestore, invocation.memoryMb / 1024);
   }
   cost.add(
@@ -99,10 +101,22 @@ export interface LambdaUsage {
   /** INIT ms of on-demand cold starts by runtime kind; the date decides which are billed. */
   onDemandInitMs?: Partial<Record<LambdaRuntimeKind, number>>;
   provisioned?: ProvisionedConcurrencyUsage;
-  /** SnapStart (Python, .NET): restores and the seconds a version's snapshot stayed cached. */
-  snapStart?: { restores: number; cachedSeconds: number };
+  /** SnapStart restores, their Billed Restore Duration and the seconds the snapshot was cached. */
+  snapStart?: SnapStartUsage;
   ephemeralStorageMb?: number;
   monthToDateGbSeconds?: number;
+}
+
+/**
+ * SnapStart as AWS bills it: the Billed Restore Duration is duration for every runtime; the
+ * per-GB restore fee and the snapshot cache only for Python and .NET (isSnapStartCharged).
+ */
+export interface SnapStartUsage {
+  /** The runtime identifier (`python3.12`, `java21`); '' when unknown (no fee is charged). */
+  runtime: string;
+  restores: number;
+  billedRestoreMs: number;
+  cachedSeconds: number;
 }
 
 export function billedInitMs(initMsByKind: LambdaUsage['onDemandInitMs'], at: Date): number {
@@ -118,12 +132,16 @@ export function lambdaUsageCost(
   usage: LambdaUsage,
   at: Date,
   region: string,
-  catalogue: PriceCatalogue = defaultCatalogue,
+  catalogue: PriceCatalogue,
 ): CostResult {
   const cost = new CostAccumulator(catalogue, at, region);
   const arch = usage.architecture;
   const memoryGb = usage.memoryMb / 1024;
-  const onDemandMs = Math.max(0, usage.billedDurationMs) + billedInitMs(usage.onDemandInitMs, at);
+  const snapStart = usage.snapStart;
+  const onDemandMs =
+    Math.max(0, usage.billedDurationMs) +
+    billedInitMs(usage.onDemandInitMs, at) +
+    Math.max(0, snapStart?.billedRestoreMs ?? 0);
   const pc = usage.provisioned;
 
   cost.add(lambdaMeters.requests, usage.requests);
@@ -136,9 +154,9 @@ export function lambdaUsageCost(
     cost.add(lambdaMeters.pcAllocated(arch), pc.concurrency * memoryGb * pc.enabledSeconds);
     cost.add(lambdaMeters.pcDuration(arch), gbSeconds(usage.memoryMb, pc.billedDurationMs));
   }
-  if (usage.snapStart) {
-    cost.add(lambdaMeters.snapStartRestore, usage.snapStart.restores * memoryGb);
-    cost.add(lambdaMeters.snapStartCache, memoryGb * usage.snapStart.cachedSeconds);
+  if (snapStart && isSnapStartCharged(snapStart.runtime)) {
+    cost.add(lambdaMeters.snapStartRestore, snapStart.restores * memoryGb);
+    cost.add(lambdaMeters.snapStartCache, memoryGb * snapStart.cachedSeconds);
   }
   const storageSeconds = (onDemandMs + (pc?.billedDurationMs ?? 0)) / 1000;
   cost.add(
@@ -166,7 +184,7 @@ export function lambdaUnitPrices(
   architecture: LambdaArchitecture,
   at: Date,
   region: string,
-  catalogue: PriceCatalogue = defaultCatalogue,
+  catalogue: PriceCatalogue,
   monthToDateGbSeconds = 0,
 ): LambdaUnitPrices {
   const priceIds: string[] = [];
@@ -190,7 +208,7 @@ export function lambdaUnitPrices(
 
 /**
  * Provisioned concurrency pays when utilisation u satisfies pc + u·pcd < u·od, so the break-even
- * is u* = pc / (od − pcd) (≈ 0.60 on us-east-1 list prices; research/coldstart_cost.md §4).
+ * is u* = pc / (od − pcd) (≈ 0.60 on us-east-1 list prices; docs/decisions.md "Billing rules").
  */
 export function provisionedConcurrencyBreakEvenUtilisation(prices: LambdaUnitPrices): number {
   const saving = prices.onDemandUsdPerGbSecond - prices.pcDurationUsdPerGbSecond;

@@ -12,8 +12,8 @@ export interface ReportFunction {
   region: string;
   architecture: LambdaArchitecture;
   runtimeKind: LambdaRuntimeKind;
-  /** SnapStart restores and caches are charged for Python and .NET, not Java. */
-  snapStartCharged: boolean;
+  /** The runtime identifier (`python3.12`, `java21`, '' unknown): SnapStart fees depend on it. */
+  runtime: string;
   ephemeralStorageMb: number | null;
   /** Knative and OpenFaaS: the resources one pod requests. */
   pod: { vcpu: number; memoryMb: number } | null;
@@ -56,6 +56,10 @@ export interface ReportRecommendationInput {
   confidenceScore: number;
   evidence: Record<string, unknown>;
   catalogueVersion: string;
+  /** The saving range, where the analysis stored one. */
+  savingUsd?: { lowUsd: number; highUsd: number };
+  /** 'fix' | 'change' | 'option' (libs/analysis PlanRole), where stored. */
+  planRole?: string;
 }
 
 /** Everything a weekly report is built from. */

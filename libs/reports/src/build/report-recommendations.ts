@@ -1,41 +1,57 @@
 import type { ReportRecommendationInput } from './report-inputs';
 import type { ReportRecommendation } from './weekly-report';
 
-/** Kinds that change the same function's Lambda configuration and can be applied together. */
-const LAMBDA_TUNING_KINDS = new Set(['memory', 'provisioned-concurrency']);
-/** Moving the function to containers replaces any tuning of it on Lambda. */
-const REPLACING_KINDS = new Set(['containers']);
+/** Where a recommendation sits in its function's plan (libs/analysis PlanRole). */
+type PlanRole = 'fix' | 'change' | 'option';
+
+/**
+ * The stored plan role, or the one its kind implies for runs stored before roles existed: a
+ * timeout-risk fix is done whatever it costs, a move to containers is an option beside the Lambda
+ * changes, everything else is a change.
+ */
+function roleOf(r: ReportRecommendationInput): PlanRole {
+  if (r.planRole === 'fix' || r.planRole === 'change' || r.planRole === 'option') return r.planRole;
+  if (r.kind === 'timeout-risk') return 'fix';
+  if (r.kind === 'containers') return 'option';
+  return 'change';
+}
 
 function rangeOf(r: ReportRecommendationInput): { low: number; high: number; basis: string } {
-  for (const key of ['savingRangeUsd', 'monthlyImpactRangeUsd']) {
-    const range = r.evidence[key] as { low?: unknown; high?: unknown } | undefined;
-    if (range && typeof range.low === 'number' && typeof range.high === 'number') {
-      return {
-        low: Math.min(range.low, range.high),
-        high: Math.max(range.low, range.high),
-        basis: `the analysis's ${key}`,
-      };
-    }
+  const range = r.savingUsd;
+  if (range && Number.isFinite(range.lowUsd) && Number.isFinite(range.highUsd)) {
+    return {
+      low: Math.min(range.lowUsd, range.highUsd),
+      high: Math.max(range.lowUsd, range.highUsd),
+      basis: "the analysis's saving range",
+    };
   }
   return {
     low: r.monthlyImpactUsd,
     high: r.monthlyImpactUsd,
-    basis: 'point estimate: the analysis gave no range',
+    basis: 'point estimate: the analysis stored no range',
   };
 }
 
 /**
  * The open recommendations with their monthly saving ranges, and the saving of those that can be
- * done together: per function, memory and provisioned-concurrency changes combine; a move to
- * containers replaces them, so only the better of the two options counts. Only savings count
- * (a timeout-risk fix costs money and is listed, never totalled).
+ * done together: the changes (libs/analysis PlanRole 'change') that save money. An option (moving
+ * to containers) excludes the Lambda changes and is listed beside them, never added; a fix is done
+ * whatever it costs and is not a saving.
  */
 export function reportRecommendations(
   inputs: readonly ReportRecommendationInput[],
   nameOf: (functionId: string) => string,
 ): { recommendations: ReportRecommendation[]; total: { low: number; high: number; note: string } } {
+  let low = 0;
+  let high = 0;
   const recommendations: ReportRecommendation[] = inputs.map((r) => {
     const range = rangeOf(r);
+    const planRole = roleOf(r);
+    const inTotal = planRole === 'change' && r.monthlyImpactUsd > 0;
+    if (inTotal) {
+      low += range.low;
+      high += range.high;
+    }
     return {
       kind: r.kind,
       functionId: r.functionId,
@@ -47,39 +63,18 @@ export function reportRecommendations(
       rangeBasis: range.basis,
       confidence: r.confidence,
       confidenceScore: r.confidenceScore,
-      inTotal: false,
+      planRole,
+      inTotal,
       catalogueVersion: r.catalogueVersion,
     };
   });
-  const byFunction = new Map<string, ReportRecommendation[]>();
-  for (const r of recommendations) {
-    if (!(r.monthlyImpactUsd > 0)) continue;
-    const list = byFunction.get(r.functionId) ?? [];
-    list.push(r);
-    byFunction.set(r.functionId, list);
-  }
-  let low = 0;
-  let high = 0;
-  for (const list of byFunction.values()) {
-    const tuning = list.filter((r) => LAMBDA_TUNING_KINDS.has(r.kind));
-    const replacing = list.filter((r) => REPLACING_KINDS.has(r.kind));
-    const sum = (rs: ReportRecommendation[]) => rs.reduce((s, r) => s + r.monthlyImpactUsd, 0);
-    const bestReplacing = replacing.sort((a, b) => b.monthlyImpactUsd - a.monthlyImpactUsd)[0];
-    const chosen =
-      bestReplacing && bestReplacing.monthlyImpactUsd > sum(tuning) ? [bestReplacing] : tuning;
-    for (const r of chosen) {
-      r.inTotal = true;
-      low += r.savingRangeUsd.low;
-      high += r.savingRangeUsd.high;
-    }
-  }
   recommendations.sort((a, b) => b.monthlyImpactUsd - a.monthlyImpactUsd);
   return {
     recommendations,
     total: {
       low,
       high,
-      note: 'Per function, memory and provisioned-concurrency changes are added; a move to containers replaces them and only the larger option counts. Timeout-risk fixes cost money and are not totalled.',
+      note: 'Only changes that can be made together are added (memory, provisioned concurrency); a move to containers is an option that replaces them and is never added; reliability fixes cost money and are not savings.',
     },
   };
 }

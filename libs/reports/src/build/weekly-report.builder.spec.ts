@@ -1,10 +1,19 @@
 import fc from 'fast-check';
 import { decomposeChange, modelledCost, type CostFactors } from './change-decomposition';
-import { api, batch, catalogue, custom, day, inputs } from '../testing/known-week.inputs';
+import {
+  api,
+  batch,
+  catalogue,
+  custom,
+  day,
+  inputs,
+  pricing,
+  usage,
+} from '../testing/known-week.inputs';
 import { buildWeeklyReport } from './weekly-report.builder';
 
 describe(buildWeeklyReport.name, () => {
-  const report = buildWeeklyReport(inputs, catalogue);
+  const report = buildWeeklyReport(inputs, pricing);
   const fn = (name: string) => report.functions.find((f) => f.name === name)!;
 
   it('prices a week of known invocations to the cent (tiers, arm64, PC, INIT before and after 2025-08-01, Knative pods)', () => {
@@ -24,6 +33,17 @@ describe(buildWeeklyReport.name, () => {
       [expect.closeTo(0.0000120001, 12), expect.closeTo(0.1e9, 0)],
     ]);
     expect(fn('batch').costUsd).toBeCloseTo(5200.43, 6);
+    // Fleet-wide compute by architecture and tier: arm64 at both batch tiers, x86_64 on demand
+    // (api 200,000 + custom 497.5 GB-s; billed INIT is its own part) and on provisioned
+    // concurrency (warm).
+    expect(
+      report.computeByTier.map((l) => [l.architecture, l.kind, l.usdPerGbSecond, l.gbSeconds]),
+    ).toEqual([
+      ['arm64', 'on-demand', expect.closeTo(0.0000133334, 12), expect.closeTo(0.3e9, 0)],
+      ['arm64', 'on-demand', expect.closeTo(0.0000120001, 12), expect.closeTo(0.1e9, 0)],
+      ['x86_64', 'on-demand', expect.closeTo(0.0000166667, 12), expect.closeTo(200_497.5, 6)],
+      ['x86_64', 'provisioned', expect.closeTo(0.0000097222, 12), expect.closeTo(72_000, 6)],
+    ]);
     // warm, x86_64 2 GB, provisioned concurrency 2 all of 08-03:
     //   allocated 2 × 2 GB × 86,400 s = 345,600 GB-s × $0.0000041667 = $1.44001152
     //   run on PC 36,000 s × 2 GB = 72,000 GB-s × $0.0000097222 = $0.6999984; requests $0.02
@@ -94,8 +114,41 @@ describe(buildWeeklyReport.name, () => {
     expect(k.parts.other).toBeCloseTo(0.4572 - 0.2286, 10);
   });
 
+  it('charges SnapStart restore duration for every runtime, the restore fee and cache for Python only', () => {
+    const snap = (name: string, runtime: string) => ({
+      ...api,
+      functionId: `aws_lambda~111111111111~us-east-1~${name}`,
+      name,
+      runtime,
+    });
+    const python = snap('py', 'python3.12');
+    const java = snap('jv', 'java21');
+    const restoreDay = (fn: typeof python) =>
+      usage(fn, '2025-07-29', {
+        invocations: 1_000,
+        memoryMb: 1024,
+        billedDurationMs: 100_000,
+        snapStart: { restores: 10, billedRestoreMs: 5_000, cachedSeconds: 86_400 },
+      });
+    const r = buildWeeklyReport(
+      {
+        week: '2025-W31',
+        generatedAtMs: 0,
+        functions: [python, java],
+        days: [restoreDay(python), restoreDay(java)],
+        recommendations: [],
+      },
+      pricing,
+    );
+    const part = (name: string) => r.functions.find((f) => f.name === name)!.breakdown.snapStart;
+    // Restore duration 5 s × 1 GB = 5 GB-s × $0.0000166667 = $0.0000833335 (both runtimes);
+    // Python also pays 10 restores × 1 GB × $0.0001397998 and 86,400 GB-s of cache × $0.0000015046.
+    expect(part('jv')).toBeCloseTo(0.0000833335, 12);
+    expect(part('py')).toBeCloseTo(0.0000833335 + 0.001397998 + 0.12999744, 12);
+  });
+
   it('says plainly that a week has no data', () => {
-    const empty = buildWeeklyReport({ ...inputs, week: '2025-W40' }, catalogue);
+    const empty = buildWeeklyReport({ ...inputs, week: '2025-W40' }, pricing);
     expect(empty.coverage.status).toBe('none');
     expect(empty.coverage.daysWithData).toBe(0);
     expect(empty.coverage.message).toMatch(/^No data for 2025-W40 \(2025-09-29 to 2025-10-05\)/);
@@ -107,12 +160,33 @@ describe(buildWeeklyReport.name, () => {
     expect(report.coverage.status).toBe('complete');
     const partial = buildWeeklyReport(
       { ...inputs, days: inputs.days.filter((d) => d.dayStartMs !== day('2025-08-03')) },
-      catalogue,
+      pricing,
     );
     expect(partial.coverage.status).toBe('partial');
     expect(partial.coverage.missingDays).toEqual(['2025-08-03']);
     expect(partial.coverage.message).toContain('6 of 7 days');
     expect(partial.coverage.days[0].sources).toEqual(['knative_queue_proxy']);
+  });
+
+  it('says plainly when the week it is compared with has partial or no data', () => {
+    // The known week's inputs hold two days of the week before.
+    expect(report.coverage.previousWeek.status).toBe('partial');
+    expect(report.coverage.message).toMatch(
+      /Partial data for the week before, 2025-W30 \(2025-07-21 to 2025-07-27\): 2 of 7 days have invocation records \(from [a-z_, ]+\); nothing was recorded on 2025-07-23, 2025-07-24, 2025-07-25, 2025-07-26, 2025-07-27\./,
+    );
+    const withoutPrevious = buildWeeklyReport(
+      {
+        ...inputs,
+        days: inputs.days.filter(
+          (d) => d.dayStartMs < day('2025-07-21') || d.dayStartMs >= day('2025-07-28'),
+        ),
+      },
+      pricing,
+    );
+    expect(withoutPrevious.coverage.previousWeek.status).toBe('none');
+    expect(withoutPrevious.coverage.message).toContain(
+      'No data for the week before, 2025-W30 (2025-07-21 to 2025-07-27): its figures are zero because nothing was recorded, not because nothing ran.',
+    );
   });
 
   it('totals only the recommendations that can be done together', () => {
@@ -133,22 +207,28 @@ describe(buildWeeklyReport.name, () => {
         recommendations: [
           rec('memory', api.functionId, 10),
           rec('provisioned-concurrency', api.functionId, 5),
-          rec('containers', api.functionId, 12), // less than 10 + 5 together: not counted
-          rec('containers', batch.functionId, 100),
-          rec('memory', batch.functionId, 40), // replaced by the move to containers
-          rec('timeout-risk', custom.functionId, -3),
+          rec('containers', api.functionId, 12), // an option: replaces the two above, never added
+          { ...rec('memory', batch.functionId, 40), savingUsd: { lowUsd: 30, highUsd: 50 } },
+          rec('timeout-risk', custom.functionId, -3), // a fix: costs money
         ],
       },
-      catalogue,
+      pricing,
     );
-    expect(withRecs.recommendationsSavingUsd.low).toBeCloseTo(115, 10);
-    expect(withRecs.recommendationsSavingUsd.high).toBeCloseTo(115, 10);
-    expect(
-      withRecs.recommendations
-        .filter((r) => r.inTotal)
-        .map((r) => r.kind)
-        .sort(),
-    ).toEqual(['containers', 'memory', 'provisioned-concurrency']);
+    // 10 + 5 + 30..50
+    expect(withRecs.recommendationsSavingUsd.low).toBeCloseTo(45, 10);
+    expect(withRecs.recommendationsSavingUsd.high).toBeCloseTo(65, 10);
+    const totalled = withRecs.recommendations.filter((r) => r.inTotal).map((r) => r.kind);
+    expect(totalled.sort()).toEqual(['memory', 'memory', 'provisioned-concurrency']);
+    expect(withRecs.recommendations.find((r) => r.kind === 'containers')).toMatchObject({
+      planRole: 'option',
+      inTotal: false,
+    });
+    expect(withRecs.recommendations.find((r) => r.kind === 'timeout-risk')).toMatchObject({
+      planRole: 'fix',
+      inTotal: false,
+    });
+    const batchMemory = withRecs.recommendations.find((r) => r.functionId === batch.functionId)!;
+    expect(batchMemory.savingRangeUsd).toEqual({ low: 30, high: 50 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { gbSeconds, type PriceCatalogue } from '@fleetscope/pricing';
+import { gbSeconds, type PricingService } from '@fleetscope/pricing';
 import {
   emptyBreakdown,
   lambdaMarginalPrices,
@@ -179,13 +179,35 @@ function weekCoverage(week: IsoWeek, days: readonly DailyUsage[]): WeekCoverage 
   };
 }
 
-function coverageMessage(week: IsoWeek, c: WeekCoverage): string {
+function coverageMessage(
+  week: IsoWeek,
+  c: WeekCoverage,
+  previous: IsoWeek,
+  p: WeekCoverage,
+): string {
   const span = `${week.label} (${isoDate(week.fromMs)} to ${isoDate(week.toMs - DAY_MS)})`;
+  // The change is only as good as the week it is compared with: a gap there reads as growth.
+  const before = `the week before, ${previous.label} (${isoDate(previous.fromMs)} to ${isoDate(previous.toMs - DAY_MS)})`;
+  switch (p.status) {
+    case 'none':
+      return `${weekMessage(span, c)} No data for ${before}: its figures are zero because nothing was recorded, not because nothing ran.`;
+    case 'partial':
+      return `${weekMessage(span, c)} Partial data for ${before}: ${daysSentence(p)}`;
+    case 'complete':
+      return weekMessage(span, c);
+  }
+}
+
+function daysSentence(c: WeekCoverage): string {
+  return `${c.daysWithData} of 7 ${c.daysWithData === 1 ? 'day has' : 'days have'} invocation records (from ${c.sources.join(', ')}); nothing was recorded on ${c.missingDays.join(', ')}.`;
+}
+
+function weekMessage(span: string, c: WeekCoverage): string {
   switch (c.status) {
     case 'none':
       return `No data for ${span}: no source sent any invocation records. Every figure of this week is zero because nothing was recorded, not because nothing ran.`;
     case 'partial':
-      return `Partial data for ${span}: ${c.daysWithData} of 7 days have invocation records (from ${c.sources.join(', ')}); nothing was recorded on ${c.missingDays.join(', ')}.`;
+      return `Partial data for ${span}: ${daysSentence(c)}`;
     case 'complete':
       return `Data for all 7 days of ${span}, from ${c.sources.join(', ')}.`;
   }
@@ -207,12 +229,25 @@ function groupTotals(
   return [...groups.values()].sort((a, b) => b.costUsd - a.costUsd || a.key.localeCompare(b.key));
 }
 
+function computeByTier(rows: readonly ReportFunctionCost[]): WeeklyReport['computeByTier'] {
+  const lines: ComputeLine[] = [];
+  for (const r of rows) addComputeLines(lines, r.computeLines);
+  return lines
+    .map(({ priceId: _priceId, ...line }) => line)
+    .sort(
+      (a, b) =>
+        a.architecture.localeCompare(b.architecture) ||
+        a.kind.localeCompare(b.kind) ||
+        b.usdPerGbSecond - a.usdPerGbSecond,
+    );
+}
+
 /** A function's factors in one week; prices a week did not use are the marginal list prices. */
 function factorsOf(
   fn: ReportFunction,
   t: WeekTotals,
   weekFromMs: number,
-  catalogue: PriceCatalogue,
+  pricing: PricingService,
 ): CostFactors {
   const memoryMb = t.billedMs > 0 ? t.billedMbMs / t.billedMs : 0;
   const durationMs =
@@ -223,7 +258,7 @@ function factorsOf(
   let usdPerRequest = 0;
   if (fn.platform === 'aws_lambda') {
     for (const arch of ARCHITECTURES) {
-      const marginal = lambdaMarginalPrices(arch, weekFromMs, fn.region, catalogue, 0);
+      const marginal = lambdaMarginalPrices(arch, weekFromMs, fn.region, pricing, 0);
       usdPerGbSecond[arch] =
         arch === fn.architecture && t.computeGbSeconds > 0
           ? t.computeUsd / t.computeGbSeconds
@@ -246,15 +281,15 @@ function safe(n: number): number {
 }
 
 /**
- * Builds the weekly report from typed inputs, pricing every function-day through the configured
- * catalogue. Lambda's duration tiers accumulate per account, region and architecture from the
+ * Builds the weekly report from typed inputs, pricing every function-day through the pricing
+ * service (the configured catalogue in a running process). Lambda's duration tiers accumulate per account, region and architecture from the
  * first of each month, day by day in time order (and by function id within a day, the order in
  * which the month's GB-seconds are attributed to functions; the account's total does not depend on
  * it).
  */
 export function buildWeeklyReport(
   inputs: WeeklyReportInputs,
-  catalogue: PriceCatalogue,
+  pricing: PricingService,
   assumptions: readonly string[] = [],
 ): WeeklyReport {
   const parsed = parseIsoWeek(inputs.week);
@@ -293,10 +328,10 @@ export function buildWeeklyReport(
     if (fn.platform === 'aws_lambda') {
       const tierKey = `${fn.account}|${fn.region}|${fn.architecture}|${monthStartMs(day.dayStartMs)}`;
       const used = tierUsed.get(tierKey) ?? 0;
-      priced = priceLambdaDay(fn, day, catalogue, used);
+      priced = priceLambdaDay(fn, day, pricing, used);
       tierUsed.set(tierKey, used + priced.onDemandGbSeconds);
     } else if (fn.platform === 'knative' || fn.platform === 'openfaas') {
-      priced = pricePodDay(fn, day, catalogue);
+      priced = pricePodDay(fn, day, pricing);
     } else {
       unpricedFunctions.set(fn.functionId, `platform ${fn.platform} has no prices`);
       continue;
@@ -347,8 +382,8 @@ export function buildWeeklyReport(
     });
     const changeUsd = costUsd - previousCostUsd;
     if (changeUsd !== 0) {
-      const pf = factorsOf(fn, before, previous.fromMs, catalogue);
-      const cf = factorsOf(fn, now, week.fromMs, catalogue);
+      const pf = factorsOf(fn, before, previous.fromMs, pricing);
+      const cf = factorsOf(fn, now, week.fromMs, pricing);
       const parts = decomposeChange(
         pf,
         cf,
@@ -422,6 +457,7 @@ export function buildWeeklyReport(
 
   const remainingDays = Math.max(0, (monthTo - week.toMs) / DAY_MS);
   const coverage = weekCoverage(week, inputs.days);
+  const previousCoverage = weekCoverage(previous, inputs.days);
   const recs = reportRecommendations(inputs.recommendations, nameOf);
 
   return {
@@ -429,7 +465,7 @@ export function buildWeeklyReport(
     from: new Date(week.fromMs).toISOString(),
     to: new Date(week.toMs).toISOString(),
     currency: 'USD',
-    catalogueVersion: catalogue.version,
+    catalogueVersion: pricing.catalogueVersion,
     priceIds: [...priceIds].sort(),
     generatedAt: new Date(inputs.generatedAtMs).toISOString(),
     totalCostUsd,
@@ -438,6 +474,7 @@ export function buildWeeklyReport(
     previousInvocations: rows.reduce((s, r) => s + r.previousInvocations, 0),
     costPerMillionInvocationsUsd: invocations > 0 ? (totalCostUsd / invocations) * 1e6 : null,
     breakdown,
+    computeByTier: computeByTier(rows),
     byPlatform: groupTotals(rows, (r) => r.platform),
     byAccount: groupTotals(rows, (r) => r.account),
     byRegion: groupTotals(rows, (r) => r.region),
@@ -474,8 +511,8 @@ export function buildWeeklyReport(
     recommendationsSavingUsd: recs.total,
     coverage: {
       ...coverage,
-      message: coverageMessage(week, coverage),
-      previousWeek: weekCoverage(previous, inputs.days),
+      message: coverageMessage(week, coverage, previous, previousCoverage),
+      previousWeek: previousCoverage,
       unpriced: [...unpricedFunctions].map(([functionId, reason]) => ({ functionId, reason })),
       assumptions: [
         'Lambda duration tiers accumulate per account, region and architecture over the functions Fleetscope sees, from the first of the month.',

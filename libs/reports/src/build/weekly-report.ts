@@ -143,6 +143,7 @@ export interface ReportRecommendation {
   rangeBasis: string;
   confidence: string;
   confidenceScore: number;
+  planRole: 'fix' | 'change' | 'option';
   /** Whether it is part of the combined saving (it can be done together with the others). */
   inTotal: boolean;
   catalogueVersion: string;
@@ -196,6 +197,8 @@ export interface WeeklyReport {
   previousInvocations: number;
   costPerMillionInvocationsUsd: number | null;
   breakdown: CostBreakdown;
+  /** Compute of every function by architecture, on-demand or provisioned, and price tier. */
+  computeByTier: Omit<ComputeLine, 'priceId'>[];
   byPlatform: GroupTotal[];
   byAccount: GroupTotal[];
   byRegion: GroupTotal[];

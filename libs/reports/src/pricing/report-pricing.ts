@@ -1,20 +1,18 @@
 import {
-  CostAccumulator,
-  billableEphemeralStorageGb,
   billedInitMs,
-  containerDeploymentCost,
   gbSeconds,
   lambdaMeters,
-  lambdaUnitPrices,
   type CostResult,
   type LambdaArchitecture,
-  type PriceCatalogue,
+  type LambdaUsage,
+  type PricingService,
 } from '@fleetscope/pricing';
 import type { DailyUsage, ReportFunction } from '../build/report-inputs';
 import type { ChargeLine, ComputeLine, CostBreakdown } from '../build/weekly-report';
 
-// Every price the report uses is looked up in this file, always in the catalogue the caller
-// passes (the configured one), so moving to an injected pricing service is one edit here.
+// Every price the report uses comes from the PricingService it is given (the configured one in a
+// running process), through this file only; the billing rules (INIT by runtime kind and date,
+// SnapStart fees by runtime) stay in libs/pricing.
 
 /** One function-day priced. */
 export interface PricedDay {
@@ -63,60 +61,84 @@ function emptyPricedDay(): PricedDay {
   };
 }
 
-function collect(day: PricedDay, category: keyof CostBreakdown, ...results: CostResult[]): void {
-  for (const r of results) {
-    day.priceIds.push(...r.priceIds);
-    day.unpriced.push(...r.unpriced.map((u) => u.message));
-    for (const line of r.breakdown) {
-      day.lines.push({
-        category,
-        meter: line.meter,
-        priceId: line.priceId,
-        unit: line.unit,
-        usdPerUnit: line.quantity > 0 ? line.usd / line.quantity : 0,
-        quantity: line.quantity,
+/** The breakdown part a priced line belongs to; duration lines go where the call says. */
+function categoryOf(meter: string, durationPart: keyof CostBreakdown): keyof CostBreakdown {
+  if (meter === lambdaMeters.requests) return 'requests';
+  if (meter === lambdaMeters.ephemeralStorage) return 'ephemeralStorage';
+  if (meter === lambdaMeters.snapStartRestore || meter === lambdaMeters.snapStartCache) {
+    return 'snapStart';
+  }
+  if (meter.startsWith('aws.lambda.pc-allocated.')) return 'provisionedConcurrency';
+  if (meter.startsWith('aws.lambda.pc-duration.')) return 'compute';
+  if (meter.startsWith('k8s.')) return 'pods';
+  return durationPart;
+}
+
+/** Adds a priced result to the day, each line under its breakdown part. */
+function collect(
+  day: PricedDay,
+  result: CostResult,
+  durationPart: keyof CostBreakdown,
+  architecture: LambdaArchitecture,
+): void {
+  day.priceIds.push(...result.priceIds);
+  day.unpriced.push(...result.unpriced.map((u) => u.message));
+  for (const line of result.breakdown) {
+    const category = categoryOf(line.meter, durationPart);
+    const usdPerUnit = line.quantity > 0 ? line.usd / line.quantity : 0;
+    day.breakdown[category] += line.usd;
+    day.lines.push({
+      category,
+      meter: line.meter,
+      priceId: line.priceId,
+      unit: line.unit,
+      usdPerUnit,
+      quantity: line.quantity,
+      usd: line.usd,
+    });
+    const onDemand = line.meter === lambdaMeters.duration(architecture);
+    const onPc = line.meter === lambdaMeters.pcDuration(architecture);
+    if (onDemand) day.onDemandGbSeconds += line.quantity;
+    if (line.meter === lambdaMeters.pcAllocated(architecture)) day.pcAllocatedUsd += line.usd;
+    if (onPc) day.pcDurationUsd += line.usd;
+    if ((onDemand && category !== 'snapStart') || onPc) {
+      day.computeGbSeconds += line.quantity;
+      day.computeUsd += line.usd;
+    }
+    if (category === 'compute' && (onDemand || onPc)) {
+      day.computeLines.push({
+        architecture,
+        kind: onPc ? 'provisioned' : 'on-demand',
+        usdPerGbSecond: usdPerUnit,
+        gbSeconds: line.quantity,
         usd: line.usd,
+        priceId: line.priceId,
       });
     }
   }
 }
 
-function computeLines(
-  result: CostResult,
-  architecture: LambdaArchitecture,
-  kind: ComputeLine['kind'],
-): ComputeLine[] {
-  return result.breakdown.map((line) => ({
-    architecture,
-    kind,
-    usdPerGbSecond: line.quantity > 0 ? line.usd / line.quantity : 0,
-    gbSeconds: line.quantity,
-    usd: line.usd,
-    priceId: line.priceId,
-  }));
-}
-
 /**
- * One Lambda function-day at the prices effective that day. `tierOffsetGbSeconds` is the
- * on-demand GB-seconds the account already used this month in this region and architecture, so
- * the day's GB-seconds land in the right monthly tier.
+ * One Lambda function-day at the prices effective that day, priced in parts (duration, INIT,
+ * provisioned concurrency, SnapStart) so each lands in its own breakdown entry.
+ * `tierOffsetGbSeconds` is the on-demand GB-seconds the account already used this month in this
+ * region and architecture, so the day's GB-seconds land in the right monthly tier.
  */
 export function priceLambdaDay(
   fn: ReportFunction,
   day: DailyUsage,
-  catalogue: PriceCatalogue,
+  pricing: PricingService,
   tierOffsetGbSeconds: number,
 ): PricedDay {
   const priced = emptyPricedDay();
   const at = new Date(day.dayStartMs);
-  const acc = () => new CostAccumulator(catalogue, at, fn.region);
   const arch = fn.architecture;
   const memoryMb = day.memoryMb;
   if (!(memoryMb > 0) && day.invocations > 0) {
     priced.unpriced.push('memory size unknown: compute not priced');
   }
-  const memoryGb = memoryMb / 1024;
-  const initMs = billedInitMs({ [fn.runtimeKind]: day.initDurationMs }, at);
+  const initByKind = { [fn.runtimeKind]: day.initDurationMs };
+  const initMs = billedInitMs(initByKind, at);
   const pc = day.provisioned;
   const pcMs = pc?.billedDurationMs ?? 0;
   // REPORT's Billed Duration already holds billed INIT; count it once, under init.
@@ -124,70 +146,46 @@ export function priceLambdaDay(
     0,
     day.billedDurationMs - pcMs - (day.billedIncludesInit ? initMs : 0),
   );
-  const restoreMs = fn.snapStartCharged ? (day.snapStart?.billedRestoreMs ?? 0) : 0;
+  const base: LambdaUsage = {
+    architecture: arch,
+    memoryMb,
+    requests: 0,
+    billedDurationMs: 0,
+    ephemeralStorageMb: fn.ephemeralStorageMb ?? undefined,
+  };
   const durationGbs = gbSeconds(memoryMb, onDemandMs);
   const initGbs = gbSeconds(memoryMb, initMs);
-  const restoreGbs = gbSeconds(memoryMb, restoreMs);
+  const price = (usage: LambdaUsage, part: keyof CostBreakdown) =>
+    collect(priced, pricing.lambdaUsage(usage, at, fn.region), part, arch);
 
-  const requests = acc();
-  requests.add(lambdaMeters.requests, day.invocations);
-  const compute = acc();
-  compute.add(lambdaMeters.duration(arch), durationGbs, tierOffsetGbSeconds);
-  const init = acc();
-  init.add(lambdaMeters.duration(arch), initGbs, tierOffsetGbSeconds + durationGbs);
-  const pcDuration = acc();
-  const pcAllocated = acc();
-  if (pc) {
-    pcDuration.add(lambdaMeters.pcDuration(arch), gbSeconds(memoryMb, pcMs));
-    pcAllocated.add(lambdaMeters.pcAllocated(arch), pc.concurrency * memoryGb * pc.enabledSeconds);
-  }
-  const snapStart = acc();
-  if (fn.snapStartCharged && day.snapStart) {
-    snapStart.add(
-      lambdaMeters.duration(arch),
-      restoreGbs,
-      tierOffsetGbSeconds + durationGbs + initGbs,
-    );
-    snapStart.add(lambdaMeters.snapStartRestore, day.snapStart.restores * memoryGb);
-    snapStart.add(lambdaMeters.snapStartCache, memoryGb * day.snapStart.cachedSeconds);
-  }
-  const storage = acc();
-  storage.add(
-    lambdaMeters.ephemeralStorage,
-    billableEphemeralStorageGb(fn.ephemeralStorageMb ?? undefined) *
-      ((onDemandMs + initMs + pcMs + restoreMs) / 1000),
+  price(
+    {
+      ...base,
+      requests: day.invocations,
+      billedDurationMs: onDemandMs,
+      monthToDateGbSeconds: tierOffsetGbSeconds,
+    },
+    'compute',
   );
-
-  const results = {
-    requests: requests.result(),
-    compute: compute.result(),
-    init: init.result(),
-    pcDuration: pcDuration.result(),
-    pcAllocated: pcAllocated.result(),
-    snapStart: snapStart.result(),
-    storage: storage.result(),
-  };
-  collect(priced, 'requests', results.requests);
-  collect(priced, 'compute', results.compute, results.pcDuration);
-  collect(priced, 'init', results.init);
-  collect(priced, 'provisionedConcurrency', results.pcAllocated);
-  collect(priced, 'snapStart', results.snapStart);
-  collect(priced, 'ephemeralStorage', results.storage);
-  priced.breakdown.requests = results.requests.usd;
-  priced.breakdown.compute = results.compute.usd + results.pcDuration.usd;
-  priced.breakdown.init = results.init.usd;
-  priced.breakdown.provisionedConcurrency = results.pcAllocated.usd;
-  priced.breakdown.snapStart = results.snapStart.usd;
-  priced.breakdown.ephemeralStorage = results.storage.usd;
-  priced.pcAllocatedUsd = results.pcAllocated.usd;
-  priced.pcDurationUsd = results.pcDuration.usd;
-  priced.computeLines = [
-    ...computeLines(results.compute, arch, 'on-demand'),
-    ...computeLines(results.pcDuration, arch, 'provisioned'),
-  ];
-  priced.onDemandGbSeconds = durationGbs + initGbs + restoreGbs;
-  priced.computeGbSeconds = durationGbs + initGbs + gbSeconds(memoryMb, pcMs);
-  priced.computeUsd = results.compute.usd + results.init.usd + results.pcDuration.usd;
+  price(
+    {
+      ...base,
+      onDemandInitMs: initByKind,
+      monthToDateGbSeconds: tierOffsetGbSeconds + durationGbs,
+    },
+    'init',
+  );
+  if (pc) price({ ...base, provisioned: pc }, 'compute');
+  if (day.snapStart) {
+    price(
+      {
+        ...base,
+        snapStart: { runtime: fn.runtime, ...day.snapStart },
+        monthToDateGbSeconds: tierOffsetGbSeconds + durationGbs + initGbs,
+      },
+      'snapStart',
+    );
+  }
   priced.billedInitMs = initMs;
   return priced;
 }
@@ -196,7 +194,7 @@ export function priceLambdaDay(
 export function pricePodDay(
   fn: ReportFunction,
   day: DailyUsage,
-  catalogue: PriceCatalogue,
+  pricing: PricingService,
 ): PricedDay {
   const priced = emptyPricedDay();
   if (!fn.pod) {
@@ -205,7 +203,7 @@ export function pricePodDay(
     }
     return priced;
   }
-  const result = containerDeploymentCost(
+  const result = pricing.containerDeployment(
     {
       offer: 'kubernetes',
       vcpuPerTask: fn.pod.vcpu,
@@ -215,10 +213,8 @@ export function pricePodDay(
     },
     new Date(day.dayStartMs),
     fn.region,
-    catalogue,
   );
-  collect(priced, 'pods', result);
-  priced.breakdown.pods = result.usd;
+  collect(priced, result, 'pods', fn.architecture);
   return priced;
 }
 
@@ -227,14 +223,13 @@ export function lambdaMarginalPrices(
   architecture: LambdaArchitecture,
   atMs: number,
   region: string,
-  catalogue: PriceCatalogue,
+  pricing: PricingService,
   tierOffsetGbSeconds: number,
 ): { usdPerGbSecond: number; usdPerRequest: number } {
-  const prices = lambdaUnitPrices(
+  const prices = pricing.lambdaUnitPrices(
     architecture,
     new Date(atMs),
     region,
-    catalogue,
     tierOffsetGbSeconds,
   );
   return { usdPerGbSecond: prices.onDemandUsdPerGbSecond, usdPerRequest: prices.requestUsd };

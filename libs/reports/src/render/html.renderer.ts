@@ -131,6 +131,31 @@ export function renderHtml(report: WeeklyReport): string {
     dailyChart(report),
     h2('Where the money went'),
     breakdownChart(report),
+    table(
+      ['Compute', 'Architecture', '$/GB-s', 'GB-seconds', 'Cost'],
+      report.computeByTier.map((l) => [
+        l.kind === 'provisioned' ? 'on provisioned concurrency' : 'on demand',
+        escapeHtml(l.architecture),
+        escapeHtml(l.usdPerGbSecond.toPrecision(6)),
+        Math.round(l.gbSeconds).toLocaleString('en-US'),
+        usd(l.usd),
+      ]),
+      [false, false, true, true, true],
+    ),
+    table(
+      ['Platform, account or region', 'Cost', 'Previous', 'Invocations'],
+      [
+        ...report.byPlatform.map((g) => ({ ...g, what: `platform ${g.key}` })),
+        ...report.byAccount.map((g) => ({ ...g, what: `account ${g.key}` })),
+        ...report.byRegion.map((g) => ({ ...g, what: `region ${g.key}` })),
+      ].map((g) => [
+        escapeHtml(g.what),
+        usd(g.costUsd),
+        usd(g.previousCostUsd),
+        g.invocations.toLocaleString('en-US'),
+      ]),
+      [false, true, true, true],
+    ),
     h2('Top movers'),
     movers,
     p(`<small>${escapeHtml(report.decompositionMethod)}</small>`),
@@ -152,6 +177,20 @@ export function renderHtml(report: WeeklyReport): string {
     p(
       `${report.coldStarts.count.toLocaleString('en-US')} cold starts (previous week ${report.coldStarts.previousCount.toLocaleString('en-US')}); users waited ${report.coldStarts.waitingSeconds.toFixed(1)} s; billed INIT and restores cost ${escapeHtml(usd(report.coldStarts.costUsd))}.`,
     ),
+    report.coldStarts.byFunction.length
+      ? table(
+          ['Function', 'Cold starts', 'Waiting', 'Cost'],
+          report.coldStarts.byFunction
+            .slice(0, 10)
+            .map((c) => [
+              escapeHtml(c.name),
+              c.count.toLocaleString('en-US'),
+              `${c.waitingSeconds.toFixed(1)} s`,
+              usd(c.costUsd),
+            ]),
+          [false, true, true, true],
+        )
+      : '',
     h2('Idle provisioned concurrency'),
     report.idleProvisionedConcurrency.length
       ? table(

@@ -34,6 +34,31 @@ export function renderMarkdown(report: WeeklyReport): string {
       BREAKDOWN_KEYS.map((k) => [BREAKDOWN_LABELS[k], usd(report.breakdown[k])]),
     ),
     '',
+    ...table(
+      ['Compute', 'Architecture', '$/GB-s', 'GB-seconds', 'Cost'],
+      report.computeByTier.map((l) => [
+        l.kind === 'provisioned' ? 'on provisioned concurrency' : 'on demand',
+        l.architecture,
+        l.usdPerGbSecond.toPrecision(6),
+        Math.round(l.gbSeconds).toLocaleString('en-US'),
+        usd(l.usd),
+      ]),
+    ),
+    '',
+    ...table(
+      ['Platform, account or region', 'Cost', 'Previous', 'Invocations'],
+      [
+        ...report.byPlatform.map((g) => ({ ...g, what: `platform ${g.key}` })),
+        ...report.byAccount.map((g) => ({ ...g, what: `account ${g.key}` })),
+        ...report.byRegion.map((g) => ({ ...g, what: `region ${g.key}` })),
+      ].map((g) => [
+        g.what,
+        usd(g.costUsd),
+        usd(g.previousCostUsd),
+        g.invocations.toLocaleString('en-US'),
+      ]),
+    ),
+    '',
     '## Top movers',
     '',
     ...(report.movers.length === 0
@@ -71,7 +96,7 @@ export function renderMarkdown(report: WeeklyReport): string {
     '',
     '## Cold starts',
     '',
-    `${report.coldStarts.count.toLocaleString('en-US')} cold starts (previous week ${report.coldStarts.previousCount.toLocaleString('en-US')}), users waited ${report.coldStarts.waitingSeconds.toFixed(1)} s in total, costing ${usd(report.coldStarts.costUsd)}.`,
+    `${report.coldStarts.count.toLocaleString('en-US')} cold start(s) (previous week ${report.coldStarts.previousCount.toLocaleString('en-US')}), users waited ${report.coldStarts.waitingSeconds.toFixed(1)} s in total, costing ${usd(report.coldStarts.costUsd)}.`,
     '',
     '## Idle provisioned concurrency',
     '',

@@ -1,4 +1,4 @@
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { DailyUsage, ReportFunction, WeeklyReportInputs } from '../build/report-inputs';
 
 /** A week of known invocations whose costs are worked out by hand in weekly-report.builder.spec.ts. */
@@ -7,6 +7,7 @@ export const catalogue = defaultCatalogue.withKubernetesNodePrice({
   vcpuHourUsd: 0.0336,
   gibHourUsd: 0.0045,
 });
+export const pricing = new PricingService(catalogue);
 export const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 function lambda(
@@ -22,14 +23,14 @@ function lambda(
     region: 'us-east-1',
     architecture: 'x86_64',
     runtimeKind: 'managed-zip',
-    snapStartCharged: false,
+    runtime: 'nodejs22.x',
     ephemeralStorageMb: null,
     pod: null,
     ...extra,
   };
 }
 
-function usage(fn: ReportFunction, date: string, u: Partial<DailyUsage>): DailyUsage {
+export function usage(fn: ReportFunction, date: string, u: Partial<DailyUsage>): DailyUsage {
   return {
     functionId: fn.functionId,
     dayStartMs: day(date),
@@ -62,7 +63,7 @@ export const ksvc: ReportFunction = {
   region: 'prod',
   architecture: 'x86_64',
   runtimeKind: 'managed-zip',
-  snapStartCharged: false,
+  runtime: '',
   ephemeralStorageMb: null,
   pod: { vcpu: 0.5, memoryMb: 512 },
 };

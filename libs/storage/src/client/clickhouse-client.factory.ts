@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 
 type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
@@ -105,6 +105,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
     });
   } else {
     const path = resolve(config.dataDir);
+    claimDataDir(path);
     // chdb is loaded lazily: server deployments never load its 540 MB native library.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createChdbConnection } = require('chdb/connection') as typeof import('chdb/connection');
@@ -127,6 +128,10 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       await client.command({ query: `SET ${boundedSettings(memoryMb)}` });
     } catch (error) {
       engine?.close();
+      releaseDataDir(path);
+      if (/Cannot lock file|Failed to create connection/i.test(describeError(error))) {
+        throw new StorageUnavailableError(dataDirInUse(path), error);
+      }
       throw new StorageUnavailableError(
         `Embedded ClickHouse at ${path} (FLEETSCOPE_DATA_DIR): ${describeError(error)}`,
         error,
@@ -144,6 +149,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       closed = true;
       await client.close();
       engine?.close();
+      if (mode === 'embedded') releaseDataDir(resolve(config.dataDir));
     },
   };
 }
@@ -155,5 +161,65 @@ async function ping(client: ClickHouseClient, where: string): Promise<void> {
       `ClickHouse ${where} did not answer a ping: ${describeError(result.error)}`,
       result.error,
     );
+  }
+}
+
+/** Who holds an embedded data directory: chDB locks it, but says so only in a native log line. */
+const PID_FILE = 'fleetscope.pid';
+
+function dataDirInUse(path: string, pid?: number): string {
+  return (
+    `FLEETSCOPE_DATA_DIR ${path} is in use by another process${pid ? ` (pid ${pid})` : ''}: embedded ClickHouse ` +
+    `allows one process per data directory. Run the apps together with \`npm start\`, give each app ` +
+    `CLICKHOUSE_URL (a ClickHouse server) to run them separately, or set another FLEETSCOPE_DATA_DIR` +
+    (pid ? `; if no such process runs, delete ${join(path, PID_FILE)}` : '')
+  );
+}
+
+/**
+ * Throws when the configuration asks for embedded ClickHouse in a data directory another live
+ * process has claimed: processes check this before they start anything (runProcess).
+ */
+export function assertDataDirFree(config: Pick<Config, 'clickhouseUrl' | 'dataDir'>): void {
+  if (clickHouseMode(config) !== 'embedded') return;
+  const path = resolve(config.dataDir);
+  let holder = NaN;
+  try {
+    holder = Number(readFileSync(join(path, PID_FILE), 'utf8').trim());
+  } catch {
+    // No claim yet.
+  }
+  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+    throw new StorageUnavailableError(dataDirInUse(path, holder));
+  }
+}
+
+/**
+ * Refuses a data directory another live process has claimed, before chDB prints its own error,
+ * and claims it for this one. A file left by a killed process (its pid gone) is taken over.
+ */
+function claimDataDir(path: string): void {
+  assertDataDirFree({ clickhouseUrl: undefined, dataDir: path });
+  const file = join(path, PID_FILE);
+  mkdirSync(path, { recursive: true });
+  writeFileSync(file, String(process.pid));
+}
+
+function releaseDataDir(path: string): void {
+  const file = join(path, PID_FILE);
+  try {
+    if (Number(readFileSync(file, 'utf8').trim()) === process.pid) rmSync(file, { force: true });
+  } catch {
+    // Already gone.
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -2,14 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '@fleetscope/config';
-import { histogramQuantile } from '@fleetscope/model';
+import { histogramQuantile, histogramQuantileSql } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { openAndMigrate } from '../storage.module';
-import {
-  AnalysisInputsRepository,
-  histogramQuantileSql,
-  minutesPerHourOfWeek,
-} from './analysis-inputs.repository';
+import { AnalysisInputsRepository, minutesPerHourOfWeek } from './analysis-inputs.repository';
 
 const MONDAY = Date.parse('2026-11-16T00:00:00Z');
 const HOUR = 3_600_000;

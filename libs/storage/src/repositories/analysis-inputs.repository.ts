@@ -6,7 +6,8 @@ import type {
   HistogramBuckets,
   HourOfWeekConcurrency,
   MemorySizeStats,
-} from '@fleetscope/analysis';
+} from '@fleetscope/model';
+import { ZERO_BUCKET, histogramQuantileSql, logBucketSql } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
@@ -35,20 +36,6 @@ const WEEK_HOURS = 168;
 const CONCURRENCY_BUCKETS_PER_POWER_OF_TWO = 64;
 /** Hour of week with 0 = Monday 00:00 UTC: the epoch fell on a Thursday, 72 hours into its week. */
 const HOUR_OF_WEEK = `toUInt16(intDiv(toUInt32(minute) + 259200, 3600) % 168)`;
-
-/**
- * The q-quantile of a log-scale histogram map (libs/model duration-histogram.ts layout), computed
- * in SQL as histogramQuantile() does in TypeScript: the first bucket whose cumulative count
- * reaches q × total, interpolated log-linearly inside it. NULL for an empty map. The layout has
- * 8 buckets per power of two unless told otherwise. Single-element
- * arrayMap calls bind the sorted buckets, their running sum and the index like `let`.
- */
-export function histogramQuantileSql(map: string, q: number, bucketsPerPowerOfTwo = 8): string {
-  const value = `if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (${q} * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / ${bucketsPerPowerOfTwo}))`;
-  const atIndex = `arrayMap(i -> ${value}, [greatest(1, arrayFirstIndex(x -> x >= ${q} * cum[-1], cum))])[1]`;
-  const withCum = `arrayMap(cum -> if(cum[-1] = 0, NULL, ${atIndex}), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]`;
-  return `arrayMap(kv -> if(empty(kv), NULL, ${withCum}), [arraySort(x -> x.1, arrayZip(mapKeys(${map}), mapValues(${map})))])[1]`;
-}
 
 /**
  * What the per-minute aggregate does not keep about initialisations, from the invocation records:
@@ -240,7 +227,7 @@ export class AnalysisInputsRepository {
         function_id AS functionId,
         -- Never above the largest minute: a constant load's p95 is that load, not its bucket's edge.
         least(max(peak), ${histogramQuantileSql(
-          `mapAdd(sumMap(c_hist), map(toInt16(-32768), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active)))))`,
+          `mapAdd(sumMap(c_hist), map(toInt16(${ZERO_BUCKET}), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active)))))`,
           0.95,
           CONCURRENCY_BUCKETS_PER_POWER_OF_TWO,
         )}) AS p95Concurrency,
@@ -262,7 +249,7 @@ export class AnalysisInputsRepository {
           sum(init_ms) AS init,
           max(c) AS peak,
           -- The array form of sumMap: no Map is built per minute.
-          CAST(sumMap([toInt16(ceil(log2(c) * ${CONCURRENCY_BUCKETS_PER_POWER_OF_TWO}) - 1)], [toUInt64(1)]),
+          CAST(sumMap([${logBucketSql('c', 'c', CONCURRENCY_BUCKETS_PER_POWER_OF_TWO)}], [toUInt64(1)]),
                'Map(Int16, UInt64)') AS c_hist
         FROM (
           -- One row per function-minute. Window sums over the table's own order stream through
@@ -328,7 +315,7 @@ export class AnalysisInputsRepository {
         countIf(proactive) AS proactiveInits,
         sumIf(init_ms, proactive) AS proactiveInitSumMs,
         countIf(restore_ms > 0) AS restores,
-        sumMapIf(map(toInt16(if(restore_ms > 0, ceil(log2(restore_ms) * 8) - 1, -32768)), toUInt64(1)), restore_ms > 0) AS restoreBuckets
+        sumMapIf(map(${logBucketSql('restore_ms')}, toUInt64(1)), restore_ms > 0) AS restoreBuckets
       FROM (
         SELECT function_id, request_id,
                min(start_time) AS start,

@@ -1,6 +1,6 @@
 import type { FunctionMinuteRow, InvocationRecord, MetricPointRow } from '@fleetscope/model';
+import { EARLIEST_STORED_MS } from '@fleetscope/model';
 import {
-  EARLIEST_INGEST_MS,
   ingestTimeWindow,
   screenBatch,
   type IngestWindowSettings,
@@ -132,7 +132,7 @@ describe(screenBatch.name, () => {
 
   it('keeps data of any age since 2000 when retention is 0, and calls earlier times a unit error', () => {
     const forever = ingestTimeWindow(NOW, { ...SETTINGS, retentionDays: 0 });
-    expect(forever.minMs).toBe(EARLIEST_INGEST_MS);
+    expect(forever.minMs).toBe(EARLIEST_STORED_MS);
     const screened = screenBatch(
       {
         invocations: [

@@ -1,9 +1,12 @@
-import type {
-  FunctionMinuteRow,
-  InvocationRecord,
-  LogRow,
-  MetricPointRow,
-  SpanRow,
+import {
+  EARLIEST_STORED_MS,
+  LATEST_STORABLE_MS,
+  MAX_FUNCTION_ID_LENGTH,
+  type FunctionMinuteRow,
+  type InvocationRecord,
+  type LogRow,
+  type MetricPointRow,
+  type SpanRow,
 } from '@fleetscope/model';
 import type { IngestBatch } from '../writer/ingest-writer';
 
@@ -15,11 +18,6 @@ import type { IngestBatch } from '../writer/ingest-writer';
  * one, with a reason the sender is told; the rest of the request is stored.
  */
 
-/** Earliest time accepted whatever the retention: no serverless platform predates it, so an
- * earlier time is a unit error (milliseconds or seconds sent as nanoseconds). */
-export const EARLIEST_INGEST_MS = Date.UTC(2000, 0, 1);
-/** DateTime (UInt32 seconds) ends 2106-02-07: the per-minute aggregate could not hold later. */
-const LATEST_STORABLE_MS = 4294967295_000;
 /** DateTime64(9) holds Int64 nanoseconds: up to 2262-04-11T23:47:16.854775807Z. */
 const MAX_NANOS = '9223372036854775807';
 /** UInt32 microsecond columns (init and restore durations): about 71.6 minutes. */
@@ -30,7 +28,11 @@ const UINT64_LIMIT = 2 ** 64;
 const MAX_MESSAGES = 20;
 
 export type RejectedRowReason =
-  'time_in_future' | 'time_before_retention' | 'time_out_of_range' | 'value_out_of_range';
+  | 'time_in_future'
+  | 'time_before_retention'
+  | 'time_out_of_range'
+  | 'value_out_of_range'
+  | 'function_id_too_long';
 
 /** Times accepted for ingest: [minMs, maxMs] in epoch milliseconds. */
 export interface IngestTimeWindow {
@@ -54,13 +56,13 @@ export interface IngestWindowSettings {
 /** The window of acceptable times at `nowMs`. */
 export function ingestTimeWindow(nowMs: number, s: IngestWindowSettings): IngestTimeWindow {
   const retentionStart = s.retentionDays > 0 ? nowMs - s.retentionDays * 86_400_000 : 0;
-  const minMs = Math.max(EARLIEST_INGEST_MS, retentionStart);
+  const minMs = Math.max(EARLIEST_STORED_MS, retentionStart);
   const maxMs = Math.min(LATEST_STORABLE_MS, nowMs + s.maxFutureHours * 3_600_000);
   return {
     minMs,
     maxMs,
     minReason:
-      retentionStart > EARLIEST_INGEST_MS
+      retentionStart > EARLIEST_STORED_MS
         ? `older than the retention window (${s.retentionSetting}=${s.retentionDays} days): it would expire at once`
         : 'before 2000-01-01 (milliseconds or seconds sent as nanoseconds?)',
     maxReason:
@@ -124,7 +126,7 @@ function checkMs(what: string, ms: number, w: IngestTimeWindow, raw?: string): P
   }
   if (ms < w.minMs) {
     return {
-      reason: w.minMs > EARLIEST_INGEST_MS ? 'time_before_retention' : 'time_out_of_range',
+      reason: w.minMs > EARLIEST_STORED_MS ? 'time_before_retention' : 'time_out_of_range',
       message: `${what} ${shown} is ${w.minReason}`,
     };
   }
@@ -168,10 +170,21 @@ function checkBuckets(what: string, buckets: Record<number, number> | number[]):
   return undefined;
 }
 
+/** An id the API could not serve (MAX_FUNCTION_ID_LENGTH) would make data nobody can query. */
+function checkFunctionId(functionId: string): Problem {
+  if (functionId.length <= MAX_FUNCTION_ID_LENGTH) return undefined;
+  return {
+    reason: 'function_id_too_long',
+    message: `function id ${functionId.slice(0, 60)}… is ${functionId.length} characters, more than ${MAX_FUNCTION_ID_LENGTH}`,
+  };
+}
+
 function spanProblem(s: SpanRow, w: IngestTimeWindow): Problem {
   const what = `span ${s.traceId}/${s.spanId}`;
   const start = nanosToMs(s.timeUnixNano);
-  const p = checkMs(`${what}: startTimeUnixNano`, start, w, s.timeUnixNano);
+  const p =
+    checkMs(`${what}: startTimeUnixNano`, start, w, s.timeUnixNano) ??
+    checkFunctionId(s.functionId);
   if (p) return p;
   const duration = Number(s.durationNano);
   if (!Number.isFinite(duration) || duration < 0) {
@@ -190,6 +203,7 @@ function invocationProblem(r: InvocationRecord, w: IngestTimeWindow): Problem {
   const what = `invocation ${r.requestId}`;
   return (
     checkMs(`${what}: start`, r.startTimeMs, w) ??
+    checkFunctionId(r.functionId) ??
     checkFinite(`${what}: durationMs`, r.durationMs) ??
     checkNumber(`${what}: billedDurationMs`, r.billedDurationMs, MAX_UINT32) ??
     checkNumber(`${what}: initDurationMs`, r.initDurationMs, MAX_UINT32_US_MS) ??
@@ -203,6 +217,7 @@ function invocationProblem(r: InvocationRecord, w: IngestTimeWindow): Problem {
 function logProblem(l: LogRow, w: IngestTimeWindow): Problem {
   return (
     checkNanos('log record: timeUnixNano', l.timeUnixNano, w) ??
+    checkFunctionId(l.functionId) ??
     checkStorableNanos('log record: observedTimeUnixNano', l.observedTimeUnixNano)
   );
 }
@@ -211,6 +226,7 @@ function pointProblem(m: MetricPointRow, w: IngestTimeWindow): Problem {
   const what = `data point of ${m.metricName}`;
   return (
     checkNanos(`${what}: timeUnixNano`, m.timeUnixNano, w) ??
+    checkFunctionId(m.functionId) ??
     checkStorableNanos(`${what}: startTimeUnixNano`, m.startTimeUnixNano) ??
     checkCount(`${what}: count`, m.count) ??
     checkBuckets(`${what}: bucketCounts`, m.bucketCounts)
@@ -221,6 +237,7 @@ function minuteProblem(m: FunctionMinuteRow, w: IngestTimeWindow): Problem {
   const what = `minute of ${m.functionId}`;
   return (
     checkMs(`${what}: minute`, m.minuteMs, w) ??
+    checkFunctionId(m.functionId) ??
     checkCount(`${what}: invocations`, m.invocations) ??
     checkCount(`${what}: errors`, m.errors) ??
     checkCount(`${what}: timeouts`, m.timeouts) ??

@@ -15,8 +15,8 @@ import {
   paginateListVersionsByFunction,
   waitUntilFunctionUpdated,
 } from '@aws-sdk/client-lambda';
-import { parseReportLine } from '@fleetscope/ingest';
-import { parseLambdaArn } from '@fleetscope/model';
+import { classifyLambdaLine, type ReportLine } from '@fleetscope/ingest';
+import { functionId, parseLambdaArn } from '@fleetscope/model';
 import type {
   Candidate,
   DriverInvocation,
@@ -50,24 +50,50 @@ function details(snapshot: FunctionSnapshot): LambdaDetails {
   return snapshot.details as unknown as LambdaDetails;
 }
 
-/** What one invocation's REPORT line and error say about how it ended. */
+/** What the log tail says besides the REPORT line. */
+export interface TailSignals {
+  report: ReportLine | undefined;
+  /** `Task timed out after …` */
+  timedOut: boolean;
+  /** `Runtime exited with error: signal: killed` and the like. */
+  outOfMemory: boolean;
+}
+
+/**
+ * Reads an Invoke log tail with the collector's line classifier, so text lines and JSON-format
+ * ones (`LoggingConfig.LogFormat=JSON`, `platform.report` objects) are understood alike.
+ */
+export function readLogTail(log: string): TailSignals {
+  const signals: TailSignals = { report: undefined, timedOut: false, outOfMemory: false };
+  for (const line of log.split('\n')) {
+    if (line.trim() === '') continue;
+    const { event } = classifyLambdaLine(line);
+    if (event.kind === 'report') signals.report = event.report;
+    else if (event.kind === 'timeout') signals.timedOut = true;
+    else if (event.kind === 'runtimeExit' && event.oom) signals.outOfMemory = true;
+  }
+  return signals;
+}
+
+/** How one invocation ended, from Invoke's FunctionError, the error payload and the log tail. */
 export function lambdaOutcome(
   functionError: string | undefined,
   payloadErrorType: string,
-  reportStatus: string,
-  reportErrorType: string,
+  tail: TailSignals,
 ): { outcome: InvocationOutcome; errorType: string } {
-  const errorType = reportErrorType || payloadErrorType || functionError || '';
-  if (reportStatus === 'timeout' || /Timedout|timed out/i.test(errorType))
+  const reportStatus = tail.report?.status ?? '';
+  const errorType = tail.report?.errorType || payloadErrorType;
+  if (tail.timedOut || reportStatus === 'timeout' || /Timedout|timed out/i.test(errorType))
     return { outcome: 'timeout', errorType: errorType || 'Sandbox.Timedout' };
-  if (/OutOfMemory/i.test(errorType)) return { outcome: 'oom', errorType };
+  if (tail.outOfMemory || /OutOfMemory/i.test(errorType))
+    return { outcome: 'oom', errorType: errorType || 'Runtime.OutOfMemory' };
   if (functionError || reportStatus === 'error' || reportStatus === 'failure')
-    return { outcome: 'error', errorType };
+    return { outcome: 'error', errorType: errorType || functionError || 'error' };
   return { outcome: 'ok', errorType: '' };
 }
 
 /**
- * Tunes a Lambda function as Power Tuning does (research/memory_tuning.md §1c): per size,
+ * Tunes a Lambda function as Power Tuning does (docs/decisions.md "Memory and CPU"): per size,
  * UpdateFunctionConfiguration, wait until updated, PublishVersion and an alias; Invoke the alias
  * with LogType Tail and read its REPORT line. The version description marks what the job made,
  * so restore can find and remove it even after a crash. The SDK honours AWS_ENDPOINT_URL_LAMBDA.
@@ -111,10 +137,17 @@ export class LambdaTuningDriver implements TuningDriver {
       packageType: c.PackageType ?? 'Zip',
       runtime: c.Runtime ?? '',
     };
+    const region = arn?.region ?? (await client.config.region());
     return {
+      functionId: functionId({
+        platform: 'aws_lambda',
+        account: lambdaDetails.account,
+        region,
+        name: lambdaDetails.functionName,
+      }),
       memoryMb: c.MemorySize,
       architecture: c.Architectures?.[0] ?? 'x86_64',
-      region: arn?.region ?? (await client.config.region()),
+      region,
       details: { ...lambdaDetails },
     };
   }
@@ -140,9 +173,8 @@ export class LambdaTuningDriver implements TuningDriver {
         Payload: Buffer.from(JSON.stringify(payload ?? {})),
       }),
     );
-    const log = Buffer.from(out.LogResult ?? '', 'base64').toString('utf8');
-    const at = log.lastIndexOf('REPORT RequestId: ');
-    const report = at >= 0 ? parseReportLine(log, at) : undefined;
+    const tail = readLogTail(Buffer.from(out.LogResult ?? '', 'base64').toString('utf8'));
+    const report = tail.report;
     if (!report || report.durationMs === null)
       throw new Error(`Invoke of ${alias} returned no REPORT line in its log tail`);
     let payloadErrorType = '';
@@ -156,12 +188,7 @@ export class LambdaTuningDriver implements TuningDriver {
         // Not JSON: the REPORT line and FunctionError still say what happened.
       }
     }
-    const { outcome, errorType } = lambdaOutcome(
-      out.FunctionError,
-      payloadErrorType,
-      report.status,
-      report.errorType,
-    );
+    const { outcome, errorType } = lambdaOutcome(out.FunctionError, payloadErrorType, tail);
     return {
       outcome,
       errorType,

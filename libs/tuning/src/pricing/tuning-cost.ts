@@ -1,10 +1,9 @@
-import type { PriceCatalogue } from '@fleetscope/pricing';
-import { kubernetesPodHourCost, lambdaInvocationCost } from '@fleetscope/pricing';
+import type { PricingService } from '@fleetscope/pricing';
 import type { TuningArchitecture, TuningPlatform } from '../tuning.types';
 
 /**
- * Every price a tuning job quotes goes through here, with the configured catalogue passed in by
- * the caller (never a default), so moving to the injected pricing service is one edit.
+ * Every price a tuning job quotes goes through here, through the process's one pricing service
+ * (over the configured catalogue).
  */
 export interface TuningPricer {
   /** Dollars for one invocation that was billed `billedDurationMs` at this size. */
@@ -21,30 +20,29 @@ export interface TuningPricerOptions {
   platform: TuningPlatform;
   region: string;
   at: Date;
-  catalogue: PriceCatalogue;
+  pricing: PricingService;
   /** Pod vCPU request of an OpenFaaS/Knative function (memory is what the job varies). */
   podVcpu?: number;
 }
 
 export function tuningPricer(options: TuningPricerOptions): TuningPricer {
-  const { platform, region, at, catalogue } = options;
+  const { platform, region, at, pricing } = options;
   const priceIds = new Set<string>();
   const track = (ids: string[]) => ids.forEach((id) => priceIds.add(id));
   switch (platform) {
     case 'aws-lambda':
       return {
-        catalogueVersion: catalogue.version,
+        catalogueVersion: pricing.catalogueVersion,
         get priceIds() {
           return [...priceIds];
         },
         // Requests, the first duration tier of the architecture, and the REPORT line's Billed
         // Duration, which already holds INIT when AWS bills it.
         invocationUsd: (architecture, memoryMb, billedDurationMs) => {
-          const cost = lambdaInvocationCost(
+          const cost = pricing.lambdaInvocation(
             { architecture, memoryMb, durationMs: billedDurationMs },
             at,
             region,
-            catalogue,
           );
           track(cost.priceIds);
           return cost.usd;
@@ -53,18 +51,17 @@ export function tuningPricer(options: TuningPricerOptions): TuningPricer {
     case 'openfaas':
     case 'knative':
       return {
-        catalogueVersion: catalogue.version,
+        catalogueVersion: pricing.catalogueVersion,
         get priceIds() {
           return [...priceIds];
         },
         // A pod of this memory (and the function's CPU request) on a priced Kubernetes node, for
         // as long as the request ran.
         invocationUsd: (_architecture, memoryMb, billedDurationMs) => {
-          const hour = kubernetesPodHourCost(
+          const hour = pricing.kubernetesPodHour(
             { vcpu: options.podVcpu ?? 0, memoryMb },
             at,
             region,
-            catalogue,
           );
           track(hour.priceIds);
           return (hour.usd * billedDurationMs) / 3_600_000;

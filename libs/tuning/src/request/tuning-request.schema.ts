@@ -15,15 +15,27 @@ const LIMITS: Record<TuningPlatform, { min: number; max: number }> = {
 
 const size = z.number().int('memory sizes are whole MB').positive();
 
+/** A union that matches none of its forms says which forms it takes, not zod's 'Invalid input'. */
+const oneOf =
+  (message: string): z.ZodErrorMap =>
+  (issue, ctx) =>
+    issue.code === 'invalid_union' ? { message } : { message: ctx.defaultError };
+const APPLY_PICK_FORMS = "applyPick must be false, 'function' or 'alias:NAME'";
+
 export const tuningRequestSchema = z
   .object({
     platform: z.enum(['aws-lambda', 'openfaas', 'knative']),
     function: z.string().trim().min(1, 'function is required').max(512),
     memorySizes: z
-      .union([
-        z.array(size).min(1, 'memorySizes must not be empty').max(64),
-        z.object({ min: size, max: size }).strict(),
-      ])
+      .union(
+        [
+          z.array(size).min(1, 'memorySizes must not be empty').max(64),
+          z.object({ min: size, max: size }).strict(),
+        ],
+        {
+          errorMap: oneOf('give a list of whole MB sizes ([128, 512, 1024]) or a range {min, max}'),
+        },
+      )
       .optional(),
     architectures: z
       .array(z.enum(['x86_64', 'arm64']))
@@ -46,16 +58,14 @@ export const tuningRequestSchema = z
     sleepBetweenRunsMs: z.number().int().min(0).max(60_000).default(0),
     dryRun: z.boolean().default(false),
     applyPick: z
-      .union([
-        z.literal(false),
-        z.literal('function'),
-        z
-          .string()
-          .regex(
-            /^alias:[A-Za-z0-9_-]{1,128}$/,
-            "applyPick must be false, 'function' or 'alias:NAME'",
-          ),
-      ])
+      .union(
+        [
+          z.literal(false),
+          z.literal('function'),
+          z.string().regex(/^alias:[A-Za-z0-9_-]{1,128}$/, APPLY_PICK_FORMS),
+        ],
+        { errorMap: oneOf(APPLY_PICK_FORMS) },
+      )
       .default(false),
   })
   .strict()
@@ -111,7 +121,7 @@ export function parseTuningRequest(body: unknown): ParsedTuningRequest {
 /** The sizes a request asks for, ascending and without repeats. */
 export function memorySizesOf(request: TuningRequest): number[] {
   const m = request.memorySizes;
-  if (!m) return DEFAULT_MEMORY_SIZES;
+  if (!m) return [...DEFAULT_MEMORY_SIZES];
   if (Array.isArray(m)) return [...new Set(m)].sort((a, b) => a - b);
   const sizes = new Set([m.min, m.max]);
   for (let s = Math.ceil(m.min / MEMORY_STEP_MB) * MEMORY_STEP_MB; s < m.max; s += MEMORY_STEP_MB)
@@ -119,11 +129,27 @@ export function memorySizesOf(request: TuningRequest): number[] {
   return [...sizes].sort((a, b) => a - b);
 }
 
-/** Sizes × architectures; with no architectures asked, the function's own. */
-export function candidatesOf(request: TuningRequest, current: TuningArchitecture): Candidate[] {
-  const architectures = request.architectures ?? [current];
+/**
+ * Sizes × architectures; with no architectures asked, the function's own. With the default
+ * sizes, the function's current size is added: it is the baseline every saving is stated against.
+ */
+export function candidatesOf(
+  request: TuningRequest,
+  current: { architecture: TuningArchitecture; memoryMb: number },
+): Candidate[] {
+  const architectures = request.architectures ?? [current.architecture];
+  const sizes = memorySizesOf(request);
+  const limit = LIMITS[request.platform];
+  if (
+    !request.memorySizes &&
+    !sizes.includes(current.memoryMb) &&
+    current.memoryMb >= limit.min &&
+    current.memoryMb <= limit.max
+  )
+    sizes.push(current.memoryMb);
+  sizes.sort((a, b) => a - b);
   return architectures.flatMap((architecture) =>
-    memorySizesOf(request).map((memoryMb) => ({ architecture, memoryMb })),
+    sizes.map((memoryMb) => ({ architecture, memoryMb })),
   );
 }
 

@@ -121,7 +121,7 @@ export function estimateSizes(
   const architectures = [...new Set(candidates.map((c) => c.architecture))];
   const okGroups = [...groups.values()]
     .filter((obs) => !failureOf(obs))
-    .map(measuredObservations)
+    .map((obs) => measuredObservations(obs, options.onlyColdStarts))
     .filter((ok) => ok.length > 1);
   const elapsedSd = pooledRelativeSd(okGroups.map((ok) => ok.map(elapsedMs)));
   const billedSd = pooledRelativeSd(okGroups.map((ok) => ok.map((o) => o.billedDurationMs)));
@@ -138,7 +138,7 @@ export function estimateSizes(
       const obs = groups.get(candidateKey(c)) ?? [];
       if (obs.length === 0) continue;
       const failure = failureOf(obs);
-      const ok = measuredObservations(obs);
+      const ok = measuredObservations(obs, options.onlyColdStarts);
       if (failure && obs.some((o) => o.outcome === 'oom' || o.outcome === 'timeout')) {
         if (!resourceLimit || c.memoryMb > resourceLimit.memoryMb)
           resourceLimit = { memoryMb: c.memoryMb, failure };

@@ -1,4 +1,4 @@
-import { defaultCatalogue } from '@fleetscope/pricing';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import { tuningPricer } from '../pricing/tuning-cost';
 import { runTuningSession } from '../session/tuning.session';
 import { curveByName, type DurationCurve } from '../testing/duration-curves';
@@ -11,7 +11,7 @@ const pricer = tuningPricer({
   platform: 'aws-lambda',
   region: 'us-east-1',
   at: new Date('2026-12-04T00:00:00Z'),
-  catalogue: defaultCatalogue,
+  pricing: new PricingService(defaultCatalogue),
 });
 const sizes = [128, 256, 512, 1024, 1536, 3008];
 const x86: Candidate[] = sizes.map((memoryMb) => ({ architecture: 'x86_64', memoryMb }));
@@ -31,6 +31,7 @@ async function tune(
   seed = 7,
   stopAfter = Number.POSITIVE_INFINITY,
   earlier: Observation[] = [],
+  parallelInvocation = false,
 ) {
   const curve = curveByName(curveName) as DurationCurve;
   const driver = new SimulatedDriver(curve, seed);
@@ -44,7 +45,7 @@ async function tune(
     candidates,
     options: { ...options, ...extra },
     pricer,
-    parallelInvocation: false,
+    parallelInvocation,
     sleepBetweenRunsMs: 0,
     observations: earlier,
     onBatch: (_b, observations) => {
@@ -133,6 +134,15 @@ describe('adaptive tuning search', () => {
     expect(resumed.summary.pick?.memoryMb).toBe(128);
   });
 
+  it('runs a batch at once with parallelInvocation, the warm-up first', async () => {
+    const { summary, all } = await tune('io-bound', {}, x86, 7, Number.POSITIVE_INFINITY, [], true);
+    expect(summary.pick?.memoryMb).toBe(128);
+    const first = all.filter((o) => o.memoryMb === all[0].memoryMb);
+    expect(first[0].warmup).toBe(true);
+    expect(first[0].initDurationMs).toBeGreaterThan(0);
+    expect(first.slice(1).every((o) => !o.warmup)).toBe(true);
+  });
+
   it('compares x86_64 with arm64 when both are asked for', async () => {
     const both: Candidate[] = [
       ...x86,
@@ -142,6 +152,10 @@ describe('adaptive tuning search', () => {
     // arm64's lower GB-second price outweighs its 12 % slower CPU work here.
     expect(summary.pick?.architecture).toBe('arm64');
     expect(summary.invocationsUsed).toBeLessThanOrEqual(adaptiveBudget(12, 50));
+    // Both architectures ran the probes, so the switch is stated with measured figures.
+    expect(summary.architectureComparison).not.toBeNull();
+    expect(summary.architectureComparison!.speedRatio).toBeGreaterThan(1);
+    expect(summary.architectureComparison!.costDifferenceUsdPerInvocation).toBeLessThan(0);
   });
 });
 

@@ -52,9 +52,11 @@ function nextGridStep(
   return { kind: 'done', reason: 'every size measured' };
 }
 
-/** Smallest, largest and the geometric middle of each architecture's sizes. */
-function probes(candidates: Candidate[]): Candidate[] {
+/** The baseline, then the smallest, largest and geometric middle of each architecture's sizes. */
+function probes(candidates: Candidate[], baseline?: Candidate): Candidate[] {
   const out: Candidate[] = [];
+  const own = baseline && candidates.find((c) => candidateKey(c) === candidateKey(baseline));
+  if (own) out.push(own);
   for (const architecture of [...new Set(candidates.map((c) => c.architecture))]) {
     const sizes = candidates
       .filter((c) => c.architecture === architecture)
@@ -135,7 +137,7 @@ function nextAdaptiveStep(
     e.feasible && e.measuredInvocations < options.invocationsPerSize;
 
   // 1. The probes, in order, skipping what is already ruled out.
-  for (const p of probes(candidates)) {
+  for (const p of probes(candidates, options.baseline)) {
     const e = byKey.get(candidateKey(p))!;
     if (e.feasible && e.samples === 0 && open(e)) return sampleStep(e);
   }

@@ -110,21 +110,27 @@ function describeStrategy(options: SearchOptions): string {
   }
 }
 
-/** The x86 → arm64 switch at one size, when both were measured there. */
+/**
+ * The x86 → arm64 switch: at the pick's size when both architectures ran there, else at the
+ * size nearest to it that both ran; null when no size ran on both.
+ */
 function compareArchitectures(
   results: SizeResult[],
   memoryMb: number,
 ): ArchitectureComparison | null {
-  const at = (architecture: string) =>
-    results.find(
-      (r) => r.memoryMb === memoryMb && r.architecture === architecture && r.measured && r.feasible,
-    );
-  const x86 = at('x86_64');
-  const arm = at('arm64');
-  if (!x86 || !arm) return null;
+  const ran = (r: SizeResult) => r.measured && r.feasible && r.meanMs !== null;
+  const x86 = new Map(
+    results.filter((r) => ran(r) && r.architecture === 'x86_64').map((r) => [r.memoryMb, r]),
+  );
+  const both = results
+    .filter((r) => ran(r) && r.architecture === 'arm64' && x86.has(r.memoryMb))
+    .sort((a, b) => Math.abs(a.memoryMb - memoryMb) - Math.abs(b.memoryMb - memoryMb));
+  const arm = both[0];
+  if (!arm) return null;
+  const base = x86.get(arm.memoryMb)!;
   return {
-    memoryMb,
-    speedRatio: arm.meanMs! / x86.meanMs!,
-    costDifferenceUsdPerInvocation: arm.costUsdPerInvocation! - x86.costUsdPerInvocation!,
+    memoryMb: arm.memoryMb,
+    speedRatio: arm.meanMs! / base.meanMs!,
+    costDifferenceUsdPerInvocation: arm.costUsdPerInvocation! - base.costUsdPerInvocation!,
   };
 }

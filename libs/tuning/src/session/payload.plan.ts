@@ -1,6 +1,6 @@
 /** A payload and its share of the invocations (Power Tuning's weighted payloads). */
 export interface WeightedPayload {
-  payload: unknown;
+  payload?: unknown;
   weight: number;
 }
 

@@ -7,6 +7,8 @@ import type {
 
 /** The function as it was before the job touched it: what `restore` puts back. */
 export interface FunctionSnapshot {
+  /** The Fleetscope function id (libs/model functionId) the job's evidence is filed under. */
+  functionId: string;
   memoryMb: number;
   architecture: TuningArchitecture;
   region: string;

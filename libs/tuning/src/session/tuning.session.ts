@@ -25,6 +25,16 @@ export interface TuningSessionInput {
   shouldStop(): boolean;
 }
 
+/** The function could not be put back as it was: someone must look at it. */
+export class RestoreError extends Error {
+  constructor(readonly reason: unknown) {
+    super(
+      `restoring the function failed: ${reason instanceof Error ? reason.message : String(reason)}`,
+    );
+    this.name = 'RestoreError';
+  }
+}
+
 export type SessionEnd = { kind: 'done'; reason: string } | { kind: 'stopped' };
 
 /** Share of the job done: the grid's count, or the adaptive budget (an upper bound). */
@@ -98,6 +108,12 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
       await input.onBatch(batch, observations);
     }
   } finally {
-    await driver.restore(target, snapshot);
+    try {
+      await driver.restore(target, snapshot);
+    } catch (error) {
+      // Thrown in place of any earlier error: a function left misconfigured matters more.
+      // eslint-disable-next-line no-unsafe-finally
+      throw new RestoreError(error);
+    }
   }
 }

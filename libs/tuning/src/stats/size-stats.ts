@@ -32,9 +32,19 @@ export function elapsedMs(o: Observation): number {
   return o.durationMs + o.initDurationMs;
 }
 
-/** Invocations whose durations count: successful and not warm-up. */
-export function measuredObservations(observations: Observation[]): Observation[] {
-  return observations.filter((o) => !o.warmup && o.outcome === 'ok');
+/**
+ * Invocations whose durations count: successful and not warm-up, and, unless the job measures
+ * cold starts, warm ones only (parallel batches start new sandboxes whose INIT would otherwise
+ * pass for the size's steady duration); cold ones count when nothing else ran.
+ */
+export function measuredObservations(
+  observations: Observation[],
+  onlyColdStarts = false,
+): Observation[] {
+  const ok = observations.filter((o) => !o.warmup && o.outcome === 'ok');
+  if (onlyColdStarts) return ok;
+  const warm = ok.filter((o) => !(o.initDurationMs > 0));
+  return warm.length > 0 ? warm : ok;
 }
 
 /** Why a size cannot be used, or undefined when it can (errors below half are the function's). */
@@ -58,7 +68,7 @@ export function sizeResult(
   pricer: TuningPricer,
 ): SizeResult {
   const share = options.onlyColdStarts ? 0 : options.discardTopBottom;
-  const ok = measuredObservations(observations);
+  const ok = measuredObservations(observations, options.onlyColdStarts);
   const failure = failureOf(observations);
   const base = {
     memoryMb: candidate.memoryMb,

@@ -36,6 +36,7 @@ export class SimulatedDriver implements TuningDriver {
 
   snapshot(_target: TuningTarget): Promise<FunctionSnapshot> {
     return Promise.resolve({
+      functionId: `aws_lambda~123456789012~us-east-1~${this.curve.name}`,
       memoryMb: this.memoryMb,
       architecture: this.architecture,
       region: 'us-east-1',

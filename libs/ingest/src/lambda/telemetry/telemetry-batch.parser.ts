@@ -1,8 +1,8 @@
 import type { FunctionIdentity } from '@fleetscope/model';
 import { functionId } from '@fleetscope/model';
-import { bodyBytes } from '../../cloudwatch/bounded-decompress';
-import type { IngestResult } from '../ingest-result';
-import { emptyIngestResult, failWith, reject } from '../ingest-result';
+import { bodyBytes } from '../../body/bounded-decompress';
+import type { IngestResult } from '../../common/ingest-result';
+import { emptyIngestResult, failWith, reject } from '../../common/ingest-result';
 import type { LambdaStreamContext, LambdaStreamOptions } from '../log-stream.assembler';
 import { LambdaLogStreamAssembler } from '../log-stream.assembler';
 import type { LambdaLogStreamAssemblerPool } from '../log-stream-assembler.pool';

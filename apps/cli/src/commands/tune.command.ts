@@ -1,0 +1,294 @@
+import { readFileSync } from 'node:fs';
+import { InvalidArgumentError, type Command } from 'commander';
+import { Presets, SingleBar } from 'cli-progress';
+import type { CommandRegistration } from '../cli.program';
+import { apiRequest, endpointsFrom, type FleetscopeEndpoints } from '../fleetscope.client';
+
+interface TuneOptions {
+  url?: string;
+  platform: string;
+  memory?: number[] | { min: number; max: number };
+  arch?: string[];
+  invocations?: number;
+  mode?: string;
+  strategy?: string;
+  balancedWeight?: number;
+  payload?: unknown;
+  payloadFile?: string;
+  parallel?: boolean;
+  discard?: number;
+  onlyColdStarts?: boolean;
+  sleep?: number;
+  dryRun?: boolean;
+  apply?: string;
+  pollMs: number;
+  json?: boolean;
+}
+
+interface SizeRow {
+  memoryMb: number;
+  architecture: string;
+  invocations: number;
+  measured: boolean;
+  feasible: boolean;
+  failure?: string;
+  meanMs: number | null;
+  p50Ms: number | null;
+  p90Ms: number | null;
+  p99Ms: number | null;
+  costUsdPerInvocation: number | null;
+}
+
+interface JobView {
+  id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: number;
+  invocationsUsed: number;
+  results: SizeRow[];
+  pick: { memoryMb: number; architecture: string; reason: string } | null;
+  architectureComparison: {
+    memoryMb: number;
+    speedRatio: number;
+    costDifferenceUsdPerInvocation: number;
+  } | null;
+  jobCost: { invocations: number; usd: number };
+  prices: { catalogueVersion: string } | null;
+  error: string | null;
+}
+
+function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0)
+      throw new InvalidArgumentError(`${name} must be a whole number`);
+    return n;
+  };
+}
+
+function share(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new InvalidArgumentError('must be a number');
+  return n;
+}
+
+/** `128,256,512` or `128-3008` (every 64 MB between, as Power Tuning's "ALL"). */
+function memorySizes(value: string): number[] | { min: number; max: number } {
+  const range = /^(\d+)-(\d+)$/.exec(value.trim());
+  if (range) return { min: Number(range[1]), max: Number(range[2]) };
+  const sizes = value.split(',').map((s) => Number(s.trim()));
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new InvalidArgumentError('give sizes in MB as 128,256,512 or a range as 128-3008');
+  return sizes;
+}
+
+function json(value: string): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    throw new InvalidArgumentError('must be JSON');
+  }
+}
+
+/** The request body; options left out take the server's defaults (Power Tuning's). */
+function requestOf(fn: string, o: TuneOptions): Record<string, unknown> {
+  let payloadFields: Record<string, unknown> = {};
+  if (o.payloadFile) {
+    // A file holding [{payload, weight}, …] gives weighted payloads; anything else one payload.
+    // Not json(): an InvalidArgumentError outside option parsing exits without a word.
+    let content: unknown;
+    try {
+      content = JSON.parse(readFileSync(o.payloadFile, 'utf8')) as unknown;
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      throw new Error(`--payload-file ${o.payloadFile} is not JSON: ${error.message}`);
+    }
+    const weighted =
+      Array.isArray(content) &&
+      content.length > 0 &&
+      content.every((p) => typeof p === 'object' && p !== null && 'weight' in p);
+    payloadFields = weighted ? { weightedPayloads: content } : { payload: content };
+  } else if (o.payload !== undefined) {
+    payloadFields = { payload: o.payload };
+  }
+  const body: Record<string, unknown> = {
+    platform: o.platform,
+    function: fn,
+    memorySizes: o.memory,
+    architectures: o.arch,
+    invocationsPerSize: o.invocations,
+    mode: o.mode,
+    strategy: o.strategy,
+    balancedWeight: o.balancedWeight,
+    parallelInvocation: o.parallel,
+    discardTopBottom: o.discard,
+    onlyColdStarts: o.onlyColdStarts,
+    sleepBetweenRunsMs: o.sleep,
+    dryRun: o.dryRun,
+    applyPick: o.apply,
+    ...payloadFields,
+  };
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+}
+
+const ms = (v: number | null) => (v === null ? '—' : v.toFixed(1));
+const usd = (v: number | null) => (v === null ? '—' : `$${v.toExponential(3)}`);
+
+/**
+ * The result table. No maintained table library is among our dependencies, and padding a few
+ * columns is all this needs.
+ */
+export function resultTable(job: JobView): string {
+  const header = [
+    'memory',
+    'arch',
+    'calls',
+    'mean ms',
+    'p50',
+    'p90',
+    'p99',
+    'cost/invocation',
+    'note',
+  ];
+  const rows = [...job.results]
+    .sort((a, b) => a.architecture.localeCompare(b.architecture) || a.memoryMb - b.memoryMb)
+    .map((r) => {
+      const mark = job.pick?.memoryMb === r.memoryMb && job.pick.architecture === r.architecture;
+      const note = !r.feasible
+        ? `infeasible: ${r.failure ?? ''}`
+        : !r.measured
+          ? 'not run (predicted)'
+          : mark
+            ? '← pick'
+            : '';
+      return [
+        `${r.memoryMb} MB`,
+        r.architecture,
+        String(r.invocations),
+        ms(r.meanMs),
+        ms(r.p50Ms),
+        ms(r.p90Ms),
+        ms(r.p99Ms),
+        usd(r.costUsdPerInvocation),
+        note,
+      ];
+    });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function summary(job: JobView): string {
+  const lines = [resultTable(job), ''];
+  if (job.pick)
+    lines.push(`pick: ${job.pick.memoryMb} MB ${job.pick.architecture} — ${job.pick.reason}`);
+  const c = job.architectureComparison;
+  if (c)
+    lines.push(
+      `arm64 vs x86_64 at ${c.memoryMb} MB: ${(c.speedRatio * 100).toFixed(1)} % of the duration, ` +
+        `${c.costDifferenceUsdPerInvocation >= 0 ? '+' : ''}$${c.costDifferenceUsdPerInvocation.toExponential(3)} per invocation`,
+    );
+  lines.push(
+    `job: ${job.jobCost.invocations} invocations, $${job.jobCost.usd.toFixed(6)}` +
+      (job.prices ? ` (prices ${job.prices.catalogueVersion})` : ''),
+  );
+  if (job.error) lines.push(`error: ${job.error}`);
+  return lines.join('\n');
+}
+
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+
+async function follow(
+  endpoints: FleetscopeEndpoints,
+  id: string,
+  pollMs: number,
+): Promise<JobView> {
+  const bar = new SingleBar(
+    {
+      format: 'tuning {bar} {percentage}% | {invocations} invocations | {status}',
+      stream: process.stderr,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(100, 0, { invocations: 0, status: 'queued' });
+  let cancelling = false;
+  const cancel = () => {
+    if (cancelling) return;
+    cancelling = true;
+    process.stderr.write('\ncancelling: the job restores the function before it stops…\n');
+    void apiRequest(endpoints, 'DELETE', `/api/tuning-jobs/${id}`).catch(() => undefined);
+  };
+  process.on('SIGINT', cancel);
+  try {
+    for (;;) {
+      const job = await apiRequest<JobView>(endpoints, 'GET', `/api/tuning-jobs/${id}`);
+      bar.update(Math.round(job.progress * 100), {
+        invocations: job.invocationsUsed,
+        status: job.status,
+      });
+      if (job.status === 'succeeded' || job.status === 'failed') return job;
+      await sleep(pollMs);
+    }
+  } finally {
+    bar.stop();
+    process.off('SIGINT', cancel);
+  }
+}
+
+export const registerTune: CommandRegistration = (program: Command) => {
+  program
+    .command('tune')
+    .description(
+      'Measure a function at several memory sizes (and architectures) and print the cheapest, fastest or balanced one',
+    )
+    .argument(
+      '<function>',
+      'Lambda name or ARN, OpenFaaS name.namespace, Knative namespace/service, or a Fleetscope function id',
+    )
+    .option('--url <url>', 'Fleetscope API (default FLEETSCOPE_URL or http://127.0.0.1:8080)')
+    .option('--platform <platform>', 'aws-lambda, openfaas or knative', 'aws-lambda')
+    .option('--memory <sizes>', 'sizes in MB: 128,256,512 or a range 128-3008', memorySizes)
+    .option('--arch <archs>', 'x86_64, arm64 or x86_64,arm64 to compare', (v) => v.split(','))
+    .option(
+      '--invocations <n>',
+      'invocations per size of the grid (default 50)',
+      positiveInt('--invocations'),
+    )
+    .option('--mode <mode>', 'adaptive (default) or grid')
+    .option('--strategy <strategy>', 'cost (default), speed or balanced')
+    .option('--balanced-weight <w>', 'weight of cost in balanced, 0–1 (default 0.5)', share)
+    .option('--payload <json>', 'the event to send', json)
+    .option(
+      '--payload-file <path>',
+      'a JSON event, or [{payload, weight}, …] for weighted payloads',
+    )
+    .option('--parallel', 'run a size’s invocations at once')
+    .option(
+      '--discard <share>',
+      'share of the slowest and fastest dropped, 0–0.4 (default 0.2)',
+      share,
+    )
+    .option('--only-cold-starts', 'measure cold starts only (Lambda)')
+    .option('--sleep <ms>', 'pause between invocations', positiveInt('--sleep'))
+    .option('--dry-run', 'one invocation per size, nothing picked')
+    .option('--apply <where>', "set the pick: 'function' or 'alias:NAME'")
+    .option('--poll-ms <ms>', 'how often to ask for progress', positiveInt('--poll-ms'), 500)
+    .option('--json', 'print the finished job as JSON instead of the table')
+    .action(async (fn: string, options: TuneOptions) => {
+      const endpoints = endpointsFrom(options);
+      const { id } = await apiRequest<{ id: string }>(
+        endpoints,
+        'POST',
+        '/api/tuning-jobs',
+        requestOf(fn, options),
+      );
+      process.stderr.write(`tuning job ${id}\n`);
+      const job = await follow(endpoints, id, options.pollMs);
+      process.stdout.write(`${options.json ? JSON.stringify(job, null, 2) : summary(job)}\n`);
+      if (job.status !== 'succeeded') process.exitCode = 1;
+    });
+};

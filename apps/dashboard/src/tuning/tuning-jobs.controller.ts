@@ -1,0 +1,88 @@
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  TuningConflictError,
+  TuningJobsService,
+  TuningRequestError,
+  type TuningJobView,
+} from '@fleetscope/analysis-jobs';
+
+@ApiTags('tuning')
+@Controller('api/tuning-jobs')
+export class TuningJobsController {
+  constructor(private readonly tuning: TuningJobsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Queues a memory-tuning job (platform, function, memorySizes, architectures, strategy, …); the analyzer runs it',
+  })
+  @ApiBody({
+    description:
+      'Only platform and function are required; the rest default to Power Tuning\'s values (README "Memory-tuning jobs").',
+    schema: {
+      example: {
+        platform: 'aws-lambda',
+        function: 'arn:aws:lambda:eu-west-1:123456789012:function:orders',
+        memorySizes: [128, 256, 512, 1024, 1536, 3008],
+        architectures: ['x86_64', 'arm64'],
+        invocationsPerSize: 50,
+        mode: 'adaptive',
+        strategy: 'balanced',
+        balancedWeight: 0.5,
+        payload: { orderId: 42 },
+        discardTopBottom: 0.2,
+        applyPick: false,
+      },
+    },
+  })
+  async create(@Body() body: unknown): Promise<{ id: string }> {
+    try {
+      return await this.tuning.create(body);
+    } catch (error) {
+      if (error instanceof TuningRequestError) throw new BadRequestException(error.message);
+      if (error instanceof TuningConflictError) throw new ConflictException(error.message);
+      throw error;
+    }
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Tuning jobs, newest first' })
+  async list(@Query('limit') limit?: string): Promise<{ jobs: TuningJobView[] }> {
+    const n = limit === undefined ? 100 : Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > 1000)
+      throw new BadRequestException('limit must be a whole number from 1 to 1000');
+    return { jobs: await this.tuning.list(n) };
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'A job: status, progress, invocationsUsed, per-size results and the pick',
+  })
+  async get(@Param('id') id: string): Promise<TuningJobView> {
+    const job = await this.tuning.get(id);
+    if (!job) throw new NotFoundException(`no tuning job ${id}`);
+    return job;
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Cancels a job; the runner restores the function' })
+  async cancel(@Param('id') id: string): Promise<TuningJobView> {
+    const job = await this.tuning.cancel(id);
+    if (!job) throw new NotFoundException(`no tuning job ${id}`);
+    return job;
+  }
+}

@@ -1,0 +1,189 @@
+// Weekly reports (/reports.html): the stored weeks (GET /api/reports), building one
+// (POST /api/reports/weekly), the e-mail HTML of a week in a sandboxed frame, and downloads.
+import {
+  $,
+  ApiError,
+  api,
+  apiToken,
+  clearNotice,
+  fmtTime,
+  fmtUsd,
+  h,
+  notice,
+  setupPage,
+  showError,
+} from './fleetscope.js';
+
+const FORMATS = [
+  ['html', 'HTML'],
+  ['md', 'Markdown'],
+  ['json', 'JSON'],
+  ['csv', 'FOCUS CSV'],
+];
+
+/** The ISO week before the current one, e.g. 2026-W48. */
+function previousWeek(now = Date.now()) {
+  const d = new Date(now - 7 * 86_400_000);
+  const day = (d.getUTCDay() + 6) % 7;
+  const thursday = new Date(
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day + 3),
+  );
+  const year = thursday.getUTCFullYear();
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const week1 = Date.UTC(year, 0, 4 - ((jan4.getUTCDay() + 6) % 7) + 3);
+  const week = 1 + Math.round((thursday.getTime() - week1) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** A report in a non-JSON format; the token goes in the header, as api() does. */
+async function fetchText(path) {
+  const token = apiToken();
+  const response = await fetch(
+    path,
+    token ? { headers: { authorization: `Bearer ${token}` } } : {},
+  );
+  const text = await response.text();
+  if (!response.ok)
+    throw new ApiError(response.status, `${response.status}: ${text.slice(0, 300)}`);
+  return text;
+}
+
+async function download(week, format) {
+  try {
+    const text = await fetchText(`/api/reports/${week}?format=${format}`);
+    const type = {
+      html: 'text/html',
+      md: 'text/markdown',
+      json: 'application/json',
+      csv: 'text/csv',
+    };
+    const url = URL.createObjectURL(new Blob([text], { type: type[format] }));
+    const a = h('a', { href: url, download: `fleetscope-${week}.${format}` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (error) {
+    showError($('#notice'), error);
+  }
+}
+
+async function show(week) {
+  try {
+    const html = await fetchText(`/api/reports/${week}?format=html`);
+    const frame = $('#report-frame');
+    // A sandboxed frame (no scripts, no same-origin): the report is shown as an e-mail would be.
+    frame.srcdoc = html;
+    frame.hidden = false;
+    const title = $('#report-title');
+    title.textContent = `Report ${week}`;
+    title.hidden = false;
+    for (const row of document.querySelectorAll('#weeks tbody tr')) {
+      row.classList.toggle('selected', row.dataset.week === week);
+    }
+  } catch (error) {
+    showError($('#notice'), error);
+  }
+}
+
+function deliveries(list) {
+  if (list.length === 0) return '—';
+  const latest = new Map(list.map((d) => [d.channel, d]));
+  return [...latest.values()]
+    .map((d) =>
+      d.status === 'failed'
+        ? `${d.channel} failed after ${d.attempts} attempts: ${d.error}`
+        : `${d.channel} delivered`,
+    )
+    .join('; ');
+}
+
+function row(r) {
+  const change = r.totalCostUsd - r.previousTotalCostUsd;
+  return h(
+    'tr',
+    { dataset: { week: r.week } },
+    h(
+      'td',
+      { 'data-col': 'week' },
+      h('button', { type: 'button', class: 'link', onclick: () => void show(r.week) }, r.week),
+    ),
+    h('td', { class: 'numeric', 'data-col': 'cost' }, fmtUsd(r.totalCostUsd)),
+    h(
+      'td',
+      { class: 'numeric', 'data-col': 'previous' },
+      `${fmtUsd(r.previousTotalCostUsd)} (${change >= 0 ? '+' : '−'}${fmtUsd(Math.abs(change))})`,
+    ),
+    h('td', { 'data-col': 'coverage' }, r.coverageStatus),
+    h('td', { 'data-col': 'deliveries' }, deliveries(r.deliveries)),
+    h('td', { 'data-col': 'built' }, fmtTime(r.builtAt)),
+    h(
+      'td',
+      { 'data-col': 'downloads' },
+      FORMATS.map(([format, label]) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            'data-format': format,
+            onclick: () => void download(r.week, format),
+          },
+          label,
+        ),
+      ),
+    ),
+  );
+}
+
+async function load() {
+  const el = $('#notice');
+  let body;
+  try {
+    body = await api('/api/reports');
+  } catch (error) {
+    showError(el, error);
+    return;
+  }
+  const reports = body.reports ?? [];
+  $('#weeks tbody').replaceChildren(...reports.map(row));
+  $('#weeks-panel').hidden = reports.length === 0;
+  if (reports.length === 0) {
+    notice(el, 'info', 'No report has been built yet. Build one for a week above.');
+  } else clearNotice(el);
+  return reports;
+}
+
+async function build(event) {
+  event.preventDefault();
+  const week = $('#week-input').value.trim();
+  const button = $('#build-button');
+  const el = $('#notice');
+  button.disabled = true;
+  notice(el, 'info', `Building the report of ${week}…`);
+  try {
+    const report = await api('/api/reports/weekly', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ week }),
+    });
+    await load();
+    notice(
+      el,
+      report.coverage.status === 'complete' ? 'ok' : 'info',
+      `${week}: ${fmtUsd(report.totalCostUsd)}. ${report.coverage.message}`,
+    );
+    await show(week);
+  } catch (error) {
+    showError(el, error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+setupPage();
+$('#week-input').value = previousWeek();
+$('#build-form').addEventListener('submit', (event) => void build(event));
+void load().then((reports) => {
+  if (reports && reports.length > 0) void show(reports[0].week);
+});

@@ -1,0 +1,24 @@
+SELECT
+  '' AS key,
+  function_id AS functionId,
+  version,
+  memory_size_mb AS memorySizeMb,
+  countIf(proactive) AS proactiveInits,
+  sumIf(init_ms, proactive) AS proactiveInitSumMs,
+  countIf(restore_ms > 0) AS restores,
+  sumMapIf(map(toInt16(if(restore_ms > 0, ceil(log2(restore_ms) * 8) - 1, -32768)), toUInt64(1)), restore_ms > 0) AS restoreBuckets
+FROM (
+  SELECT function_id, request_id,
+         min(start_time) AS start,
+         anyLast(version) AS version,
+         max(memory_size_mb) AS memory_size_mb,
+         max(init_type = 'proactive') AS proactive,
+         max(init_duration_us) / 1000 AS init_ms,
+         max(restore_duration_us) / 1000 AS restore_ms
+  FROM invocations
+  WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
+    AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
+    AND (init_type = 'proactive' OR restore_duration_us > 0)
+  GROUP BY function_id, request_id
+)
+GROUP BY key, function_id, version, memory_size_mb;

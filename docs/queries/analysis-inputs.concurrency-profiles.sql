@@ -1,0 +1,63 @@
+  SELECT
+    function_id AS functionId,
+    -- Never above the largest minute: a constant load's p95 is that load, not its bucket's edge.
+    least(max(peak), arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.95 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 64)), [greatest(1, arrayFirstIndex(x -> x >= 0.95 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(mapAdd(sumMap(c_hist), map(toInt16(-32768), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active)))))), mapValues(mapAdd(sumMap(c_hist), map(toInt16(-32768), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active))))))))])[1]) AS p95Concurrency,
+    groupArray((how, round(conc, 4), covered, cold, round(init))) AS hours
+  FROM (
+    SELECT
+      function_id,
+      toUInt16(intDiv(toUInt32(minute) + 259200, 3600) % 168) AS how,
+      count() AS active,
+      sum(c) AS conc,
+      -- Levels at or above the hour's peak cover everything (= conc): sent only up to the first.
+      arraySlice(
+        arrayMap(v -> round(v, 4), [sum(least(c, {levels:Array(Float64)}[1])), sum(least(c, {levels:Array(Float64)}[2])), sum(least(c, {levels:Array(Float64)}[3])), sum(least(c, {levels:Array(Float64)}[4])), sum(least(c, {levels:Array(Float64)}[5])), sum(least(c, {levels:Array(Float64)}[6])), sum(least(c, {levels:Array(Float64)}[7])), sum(least(c, {levels:Array(Float64)}[8])), sum(least(c, {levels:Array(Float64)}[9])), sum(least(c, {levels:Array(Float64)}[10])), sum(least(c, {levels:Array(Float64)}[11])), sum(least(c, {levels:Array(Float64)}[12])), sum(least(c, {levels:Array(Float64)}[13])), sum(least(c, {levels:Array(Float64)}[14])), sum(least(c, {levels:Array(Float64)}[15])), sum(least(c, {levels:Array(Float64)}[16]))]::Array(Float64)),
+        1,
+        toInt64(if((arrayFirstIndex(l -> l >= peak, {levels:Array(Float64)}) AS saturated) = 0,
+                   length({levels:Array(Float64)}), saturated - 1))
+      ) AS covered,
+      sum(cs) AS cold,
+      sum(init_ms) AS init,
+      max(c) AS peak,
+      -- The array form of sumMap: no Map is built per minute.
+      CAST(sumMap([toInt16(if(c > 0, ceil(log2(c) * 64) - 1, -32768))], [toUInt64(1)]),
+           'Map(Int16, UInt64)') AS c_hist
+    FROM (
+      -- One row per function-minute. Window sums over the table's own order stream through
+      -- the data; a GROUP BY function_id, minute would build a hash table of every minute.
+      SELECT function_id, minute, c, cs, init_ms FROM (
+        SELECT function_id, minute,
+               sum(duration_sum_ms) OVER w / 60000 AS c,
+               sum(cold_starts) OVER w AS cs,
+               sum(init_duration_sum_ms) OVER w AS init_ms,
+               row_number() OVER w AS rn
+        FROM (
+SELECT * FROM function_minutes
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
+  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM (
+SELECT * EXCEPT (prio, rank, best_rank) FROM (
+  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
+  FROM (
+    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
+    FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND (function_id, toStartOfHour(minute)) IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+  )
+) WHERE rank = best_rank OR prio = 0))
+        WINDOW w AS (PARTITION BY function_id, minute)
+      )
+      WHERE rn = 1 AND c > 0
+    )
+    GROUP BY function_id, how
+  )
+  GROUP BY function_id;

@@ -1,0 +1,58 @@
+  SELECT
+    function_id AS functionId,
+    if(grouping(memory_size_mb) = 0, 1, if(grouping(day) = 0, 2, 0)) AS level,
+    memory_size_mb AS memoryMb,
+    toUnixTimestamp(day) * 1000 AS dayMs,
+    sum(invocations) AS invocations,
+    sum(errors) AS errors,
+    sum(timeouts) AS timeouts,
+    sum(ooms) AS ooms,
+    sum(cold_starts) AS coldStarts,
+    sum(duration_sum_ms) AS durationSumMs,
+    max(duration_max_ms) AS durationMaxMs,
+    sum(billed_duration_sum_ms) AS billedDurationSumMs,
+    countIf(invocations > 0 AND billed_duration_sum_ms = 0) AS rowsWithoutBilled,
+    sum(init_duration_sum_ms) AS initDurationSumMs,
+    sumMap(duration_buckets) AS db,
+    if(level = 2, map(), db) AS durationBuckets,
+    if(level = 0, sumMap(init_buckets), map()) AS initBuckets,
+    max(max_memory_used_mb) AS maxMemoryUsedMb,
+    if(level = 0, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.95 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.95 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(sumMap(memory_buckets)), mapValues(sumMap(memory_buckets))))])[1], NULL) AS memoryUsedP95Mb,
+    if(level = 2, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.99 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.99 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(db), mapValues(db)))])[1], NULL) AS p99Ms
+  FROM (SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (
+SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM function_five_minutes
+WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM function_minutes
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM (
+SELECT * EXCEPT (prio, rank, best_rank) FROM (
+  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
+  FROM (
+    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
+    FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND (function_id, toStartOfHour(minute)) IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+  )
+) WHERE rank = best_rank OR prio = 0)))
+  GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day))
+  SETTINGS force_grouping_standard_compatibility = 1, prefer_column_name_to_alias = 1;

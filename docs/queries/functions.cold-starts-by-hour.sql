@@ -1,0 +1,50 @@
+  SELECT
+    toString(toHour(minute)) AS key,
+    function_id AS functionId,
+    memory_size_mb AS memorySizeMb,
+    version,
+    sum(invocations) AS invocations,
+    sum(cold_starts) AS coldStarts,
+    sum(provisioned_inits) AS provisionedInits,
+    sum(restores) AS restores,
+    sum(init_duration_sum_ms) AS initDurationSumMs,
+    sumMap(init_buckets) AS initBuckets,
+    sum(restore_duration_sum_ms) AS restoreDurationSumMs,
+    sum(duration_sum_ms) AS durationSumMs,
+    sum(billed_restore_sum_ms) AS billedRestoreSumMs
+  FROM (
+SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM function_five_minutes
+WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM function_minutes
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM (
+SELECT * EXCEPT (prio, rank, best_rank) FROM (
+  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
+  FROM (
+    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
+    FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND (function_id, toStartOfHour(minute)) IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+  )
+) WHERE rank = best_rank OR prio = 0))
+  GROUP BY key, function_id, memory_size_mb, version;

@@ -1,0 +1,35 @@
+  SELECT
+    toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond({step:UInt32}))) * 1000 AS timeMs,
+    sum(invocations) AS invocations,
+    sum(errors) AS errors,
+    sum(timeouts) AS timeouts,
+    sum(cold_starts) AS coldStarts,
+    sum(duration_sum_ms) AS durationSumMs,
+    max(duration_max_ms) AS durationMaxMs,
+    sumMap(duration_buckets) AS durationBuckets,
+    max(max_memory_used_mb) AS maxMemoryUsedMb
+  FROM (
+SELECT * FROM function_minutes
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id = {functionId:String}
+  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM (
+SELECT * EXCEPT (prio, rank, best_rank) FROM (
+  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
+  FROM (
+    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
+    FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id = {functionId:String} AND (function_id, toStartOfHour(minute)) IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+  )
+) WHERE rank = best_rank OR prio = 0))
+  GROUP BY timeMs
+  ORDER BY timeMs;

@@ -1,0 +1,50 @@
+  SELECT
+    function_id AS functionId,
+    toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
+    arraySort(groupUniqArray(toString(source))) AS sources,
+    sum(invocations) AS invocations,
+    sum(cold_starts) AS coldStarts,
+    sum(billed_duration_sum_ms) AS billedDurationMs,
+    sumIf(billed_duration_sum_ms, source IN {platformSources:Array(String)}) AS platformBilledMs,
+    sum(billed_duration_sum_ms * memory_size_mb) AS billedMbMs,
+    sumIf(billed_duration_sum_ms, memory_size_mb = 0) AS unknownMemoryBilledMs,
+    sum(init_duration_sum_ms) AS initDurationMs,
+    sum(restores) AS restores,
+    sum(billed_restore_sum_ms) AS billedRestoreMs
+  FROM (
+SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM function_five_minutes
+WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM function_minutes
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM (
+SELECT * EXCEPT (prio, rank, best_rank) FROM (
+  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
+  FROM (
+    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
+    FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND (function_id, toStartOfHour(minute)) IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+  )
+) WHERE rank = best_rank OR prio = 0))
+  GROUP BY functionId, dayStartMs
+  ORDER BY dayStartMs, functionId;

@@ -1,0 +1,189 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { PricingService } from '@fleetscope/pricing';
+import {
+  TuningJobsRepository,
+  describeError,
+  type StoredTuningJob,
+  type StoredTuningObservation,
+} from '@fleetscope/storage';
+import {
+  RestoreError,
+  candidatesOf,
+  runTuningSession,
+  searchOptionsOf,
+  summarise,
+  tuningPricer,
+  tuningProgress,
+  tuningRequestSchema,
+  type FunctionSnapshot,
+  type Observation,
+  type TuningDriver,
+} from '@fleetscope/tuning';
+import { TUNING_DRIVERS } from './tuning.tokens';
+
+/** How often a running job looks for a cancel request between its own writes. */
+const CANCEL_CHECK_MS = 2_000;
+/** How often a running job proves it is alive when no batch was stored meanwhile. */
+export const TUNING_HEARTBEAT_MS = 10_000;
+
+function toObservation(o: StoredTuningObservation): Observation {
+  return {
+    ...o,
+    architecture: o.architecture === 'arm64' ? 'arm64' : 'x86_64',
+    outcome:
+      o.outcome === 'error' || o.outcome === 'oom' || o.outcome === 'timeout' ? o.outcome : 'ok',
+  };
+}
+
+/**
+ * Runs one tuning job to its end: takes the function's snapshot before touching it (or, on a
+ * resume, removes what the interrupted run left), runs the search, stores every batch, and
+ * records success, failure or cancellation. The function is restored in every case; a shutdown
+ * leaves the job queued so the next start resumes it.
+ */
+@Injectable()
+export class TuningJobExecutor implements OnModuleDestroy {
+  private readonly logger = new Logger('Tuning');
+
+  constructor(
+    private readonly jobs: TuningJobsRepository,
+    @Inject(TUNING_DRIVERS) private readonly drivers: TuningDriver[],
+    private readonly pricing: PricingService,
+  ) {}
+
+  onModuleDestroy(): void {
+    for (const d of this.drivers) (d as { close?: () => void }).close?.();
+  }
+
+  async execute(initial: StoredTuningJob, shuttingDown: () => boolean): Promise<StoredTuningJob> {
+    const job: StoredTuningJob = { ...initial };
+    const save = async (changes: Partial<StoredTuningJob>) => {
+      Object.assign(job, changes, { updatedAtMs: Date.now() });
+      await this.jobs.save(job);
+    };
+    const fail = (error: string) =>
+      save({ status: 'failed', error, finishedAtMs: Date.now(), runner: '' });
+
+    const parsed = tuningRequestSchema.safeParse(job.request);
+    const driver = this.drivers.find((d) => d.platform === job.platform);
+    if (!parsed.success || !driver) {
+      await fail(
+        parsed.success ? `no tuning driver for ${job.platform}` : 'stored request is invalid',
+      );
+      return job;
+    }
+    const request = parsed.data;
+    const target = { jobId: job.id, function: job.function };
+    let cancelled = await this.jobs.cancelRequested(job.id);
+    let snapshot = job.snapshot as FunctionSnapshot | null;
+    try {
+      if (!snapshot) {
+        snapshot = await driver.snapshot(target);
+        await save({ snapshot: { ...snapshot }, functionId: snapshot.functionId });
+      } else {
+        // Resumed: whatever the interrupted run left (versions, aliases, a size) goes first.
+        await driver.restore(target, snapshot);
+      }
+    } catch (error) {
+      await fail(`reading or restoring the function failed: ${describeError(error)}`);
+      return job;
+    }
+
+    const candidates = candidatesOf(request, snapshot);
+    const options = {
+      ...searchOptionsOf(request),
+      baseline: { architecture: snapshot.architecture, memoryMb: snapshot.memoryMb },
+    };
+    const pricer = tuningPricer({
+      platform: request.platform,
+      region: snapshot.region,
+      at: new Date(job.startedAtMs || Date.now()),
+      pricing: this.pricing,
+      podVcpu: typeof snapshot.details.podVcpu === 'number' ? snapshot.details.podVcpu : undefined,
+    });
+    const observations = (await this.jobs.observations(job.id)).map(toObservation);
+    const summaryOf = (all: Observation[], stopReason?: string) => ({
+      ...summarise(candidates, all, options, pricer),
+      ...(stopReason ? { stopReason } : {}),
+    });
+    const heartbeat = setInterval(() => {
+      void (async () => {
+        try {
+          if (await this.jobs.cancelRequested(job.id)) cancelled = true;
+          if (Date.now() - job.updatedAtMs >= TUNING_HEARTBEAT_MS) await save({});
+        } catch (error) {
+          this.logger.warn(`tuning job ${job.id} heartbeat: ${describeError(error)}`);
+        }
+      })();
+    }, CANCEL_CHECK_MS);
+    try {
+      const end = await runTuningSession({
+        driver,
+        target,
+        snapshot,
+        candidates,
+        options,
+        pricer,
+        payload: request.payload,
+        weightedPayloads: request.weightedPayloads,
+        parallelInvocation: request.parallelInvocation,
+        sleepBetweenRunsMs: request.sleepBetweenRunsMs,
+        observations,
+        onBatch: async (batch, all) => {
+          await this.jobs.appendObservations(job.id, batch);
+          if (await this.jobs.cancelRequested(job.id)) cancelled = true;
+          await save({
+            invocationsUsed: all.length,
+            progress: tuningProgress(options, candidates.length, all.length, false),
+            summary: summaryOf(all),
+          });
+        },
+        shouldStop: () => cancelled || shuttingDown(),
+      });
+      const all = (await this.jobs.observations(job.id)).map(toObservation);
+      if (end.kind === 'stopped') {
+        if (cancelled) {
+          await save({
+            status: 'failed',
+            error: 'cancelled; the function was restored',
+            summary: summaryOf(all, 'cancelled'),
+            finishedAtMs: Date.now(),
+            runner: '',
+          });
+        } else {
+          // Shutting down: the function is restored; the next start resumes the job.
+          await save({ status: 'queued', runner: '', summary: summaryOf(all, 'interrupted') });
+        }
+        return job;
+      }
+      const summary = summaryOf(all, end.reason);
+      if (request.dryRun) summary.pick = null;
+      if (summary.pick && request.applyPick !== false) {
+        const where =
+          request.applyPick === 'function'
+            ? ({ kind: 'function' } as const)
+            : ({ kind: 'alias', name: request.applyPick.slice('alias:'.length) } as const);
+        await driver.apply(target, summary.pick, snapshot, where);
+      }
+      await save({
+        status: 'succeeded',
+        progress: 1,
+        invocationsUsed: all.length,
+        summary,
+        finishedAtMs: Date.now(),
+        runner: '',
+      });
+      return job;
+    } catch (error) {
+      const all = (await this.jobs.observations(job.id).catch(() => [])).map(toObservation);
+      await fail(
+        error instanceof RestoreError
+          ? `${error.message} (after ${all.length} invocations): check the function by hand`
+          : `${describeError(error)} (after ${all.length} invocations; function restored)`,
+      );
+      return job;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+}

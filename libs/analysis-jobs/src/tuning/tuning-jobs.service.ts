@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { CounterSet } from '@fleetscope/server';
+import { TuningJobsRepository, type StoredTuningJob } from '@fleetscope/storage';
+import {
+  parseTuningRequest,
+  platformFunctionName,
+  type SizeResult,
+  type TuningSummary,
+} from '@fleetscope/tuning';
+
+export const TUNING_REJECTED = 'fleetscope_tuning_rejected_requests_total';
+
+/** The body was not a valid tuning request; the message names the fields. */
+export class TuningRequestError extends Error {}
+/** The function already has a job queued or running. */
+export class TuningConflictError extends Error {}
+
+/** A job as the API shows it (GET /api/tuning-jobs/:id, issue 8). */
+export interface TuningJobView {
+  id: string;
+  platform: string;
+  function: string;
+  functionId: string;
+  status: StoredTuningJob['status'];
+  progress: number;
+  invocationsUsed: number;
+  results: SizeResult[];
+  pick: TuningSummary['pick'];
+  architectureComparison: TuningSummary['architectureComparison'];
+  /** What the job's own invocations cost. */
+  jobCost: { invocations: number; usd: number };
+  prices: { catalogueVersion: string; priceIds: string[] } | null;
+  stopReason: string | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  request: Record<string, unknown>;
+}
+
+const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
+
+export function tuningJobView(job: StoredTuningJob): TuningJobView {
+  const summary = job.summary as (TuningSummary & { stopReason?: string }) | null;
+  return {
+    id: job.id,
+    platform: job.platform,
+    function: job.function,
+    functionId: job.functionId,
+    status: job.status,
+    progress: job.progress,
+    invocationsUsed: job.invocationsUsed,
+    results: summary?.results ?? [],
+    pick: summary?.pick ?? null,
+    architectureComparison: summary?.architectureComparison ?? null,
+    jobCost: { invocations: job.invocationsUsed, usd: summary?.jobCostUsd ?? 0 },
+    prices: summary
+      ? { catalogueVersion: summary.catalogueVersion, priceIds: summary.priceIds }
+      : null,
+    stopReason: summary?.stopReason ?? null,
+    error: job.error || null,
+    createdAt: new Date(job.createdAtMs).toISOString(),
+    startedAt: iso(job.startedAtMs),
+    finishedAt: iso(job.finishedAtMs),
+    request: job.request,
+  };
+}
+
+/** What the API does with tuning jobs; the analyzer's runner executes them. */
+@Injectable()
+export class TuningJobsService {
+  /** Requests refused as invalid since start (the API's bad-input count), for GET /metrics. */
+  readonly counters = new CounterSet();
+
+  get rejected(): number {
+    return this.counters.value(TUNING_REJECTED, {});
+  }
+
+  constructor(private readonly jobs: TuningJobsRepository) {
+    this.counters.define(TUNING_REJECTED, 'Tuning job requests answered 400.');
+  }
+
+  async create(body: unknown): Promise<{ id: string }> {
+    const parsed = parseTuningRequest(body);
+    if (!parsed.ok) {
+      this.counters.inc(TUNING_REJECTED, {});
+      throw new TuningRequestError(parsed.message);
+    }
+    const request = parsed.request;
+    const fn = platformFunctionName(request.platform, request.function);
+    const active = await this.jobs.active(fn);
+    if (active.length > 0)
+      throw new TuningConflictError(
+        `${fn} already has tuning job ${active[0].id} ${active[0].status}; cancel it or wait`,
+      );
+    const now = Date.now();
+    const id = randomUUID();
+    await this.jobs.save({
+      id,
+      createdAtMs: now,
+      updatedAtMs: now,
+      startedAtMs: 0,
+      finishedAtMs: 0,
+      platform: request.platform,
+      function: fn,
+      functionId: '',
+      status: 'queued',
+      request: request,
+      snapshot: null,
+      progress: 0,
+      invocationsUsed: 0,
+      summary: null,
+      error: '',
+      runner: '',
+    });
+    return { id };
+  }
+
+  async get(id: string): Promise<TuningJobView | undefined> {
+    const job = await this.jobs.get(id);
+    return job ? tuningJobView(job) : undefined;
+  }
+
+  async list(limit = 100): Promise<TuningJobView[]> {
+    return (await this.jobs.list(limit)).map(tuningJobView);
+  }
+
+  /**
+   * A queued job is failed at once; a running one is asked to stop, and its runner restores the
+   * function before marking it failed. Finished jobs are left as they are.
+   */
+  async cancel(id: string): Promise<TuningJobView | undefined> {
+    const job = await this.jobs.get(id);
+    if (!job) return undefined;
+    if (job.status === 'queued' || job.status === 'running') await this.jobs.requestCancel(id);
+    if (job.status === 'queued') {
+      const now = Date.now();
+      const cancelled: StoredTuningJob = {
+        ...job,
+        status: 'failed',
+        error: 'cancelled before it started',
+        updatedAtMs: now,
+        finishedAtMs: now,
+      };
+      await this.jobs.save(cancelled);
+      return tuningJobView(cancelled);
+    }
+    return tuningJobView(job);
+  }
+}

@@ -1,0 +1,31 @@
+import { BUCKETS_PER_POWER_OF_TWO, ZERO_BUCKET } from './log-histogram';
+
+/**
+ * The ClickHouse expression of bucketIndex(): the Int16 bucket of `value`, ZERO_BUCKET unless
+ * `guard` (by default the value itself) is positive. The migrations and repositories use exactly
+ * this text (migrations/log-histogram.sql.spec.ts checks the committed SQL against it).
+ */
+export function logBucketSql(
+  value: string,
+  guard = value,
+  bucketsPerPowerOfTwo = BUCKETS_PER_POWER_OF_TWO,
+): string {
+  return `toInt16(if(${guard} > 0, ceil(log2(${value}) * ${bucketsPerPowerOfTwo}) - 1, ${ZERO_BUCKET}))`;
+}
+
+/**
+ * The q-quantile of a log-scale histogram map, computed in SQL as histogramQuantile() does in
+ * TypeScript before clamping: the first bucket whose cumulative count reaches q × total,
+ * interpolated log-linearly inside it. NULL for an empty map. Single-element arrayMap calls bind
+ * the sorted buckets, their running sum and the index like `let`.
+ */
+export function histogramQuantileSql(
+  map: string,
+  q: number,
+  bucketsPerPowerOfTwo = BUCKETS_PER_POWER_OF_TWO,
+): string {
+  const value = `if(kv[i].1 = ${ZERO_BUCKET}, 0, pow(2, (kv[i].1 + (${q} * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / ${bucketsPerPowerOfTwo}))`;
+  const atIndex = `arrayMap(i -> ${value}, [greatest(1, arrayFirstIndex(x -> x >= ${q} * cum[-1], cum))])[1]`;
+  const withCum = `arrayMap(cum -> if(cum[-1] = 0, NULL, ${atIndex}), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]`;
+  return `arrayMap(kv -> if(empty(kv), NULL, ${withCum}), [arraySort(x -> x.1, arrayZip(mapKeys(${map}), mapValues(${map})))])[1]`;
+}

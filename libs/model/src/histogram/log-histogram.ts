@@ -1,0 +1,122 @@
+/**
+ * The one log-scale histogram of Fleetscope (durations, init and restore times, memory used):
+ * the OpenTelemetry exponential-histogram layout at scale 3, eight buckets per power of two, so
+ * bucket `index` covers (2^(index / 8), 2^((index + 1) / 8)] and is about 9 % wide. Buckets are
+ * a map index → count that merges by adding counts (`sumMap` in ClickHouse); zero and negative
+ * values go to ZERO_BUCKET. The SQL that builds the same buckets comes from log-histogram.sql.ts.
+ */
+export const BUCKETS_PER_POWER_OF_TWO = 8;
+
+/** The bucket that holds zero and negative values. */
+export const ZERO_BUCKET = -32768;
+
+/** Bucket index → count. */
+export type LogBuckets = Record<number, number>;
+
+/** Index of the bucket holding `value`; values ≤ 0 go to ZERO_BUCKET. */
+export function bucketIndex(
+  value: number,
+  bucketsPerPowerOfTwo = BUCKETS_PER_POWER_OF_TWO,
+): number {
+  if (!(value > 0)) return ZERO_BUCKET;
+  return Math.ceil(Math.log2(value) * bucketsPerPowerOfTwo) - 1;
+}
+
+export function bucketLowerBound(index: number): number {
+  if (index === ZERO_BUCKET) return 0;
+  return 2 ** (index / BUCKETS_PER_POWER_OF_TWO);
+}
+
+export function bucketUpperBound(index: number): number {
+  if (index === ZERO_BUCKET) return 0;
+  return 2 ** ((index + 1) / BUCKETS_PER_POWER_OF_TWO);
+}
+
+/** The geometric middle of a bucket (0 for ZERO_BUCKET): where its observations sit on average. */
+export function bucketMidpoint(index: number): number {
+  if (index === ZERO_BUCKET) return 0;
+  return 2 ** ((index + 0.5) / BUCKETS_PER_POWER_OF_TWO);
+}
+
+/** Adds `count` observations of `value` to `buckets` in place. */
+export function addToHistogram(buckets: LogBuckets, value: number, count = 1): void {
+  addToBucket(buckets, bucketIndex(value), count);
+}
+
+/** Adds `count` to bucket `index` in place (nothing for a count ≤ 0). */
+export function addToBucket(buckets: LogBuckets, index: number, count: number): void {
+  if (count > 0) buckets[index] = (buckets[index] ?? 0) + count;
+}
+
+/** Adds every count of `from` into `into` (keys may be strings, as JSON and ClickHouse give them). */
+export function mergeBuckets(into: LogBuckets, from: Record<string | number, number>): LogBuckets {
+  for (const key in from) {
+    const index = Number(key);
+    into[index] = (into[index] ?? 0) + Number(from[key]);
+  }
+  return into;
+}
+
+/** What is known exactly about the observations besides their buckets. */
+export interface ObservedRange {
+  min?: number | null;
+  max?: number | null;
+}
+
+/**
+ * The q-quantile (0..1) of a bucketed distribution, interpolated log-linearly inside the bucket
+ * it falls in, then clamped to the observed min and max where they are known: the lowest
+ * observation is the min and the highest the max, so a single sample reports itself exactly and
+ * a p99 never exceeds the largest duration seen. Null for an empty histogram.
+ */
+export function histogramQuantile(
+  buckets: Record<string | number, number>,
+  q: number,
+  observed: ObservedRange = {},
+): number | null {
+  const entries = Object.entries(buckets)
+    .map(([k, v]) => [Number(k), Number(v)] as const)
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((s, [, v]) => s + v, 0);
+  if (total === 0) return null;
+  const rank = Math.min(Math.max(q, 0), 1) * total;
+  const min = observed.min ?? null;
+  const max =
+    observed.max !== null && observed.max !== undefined && observed.max > 0 ? observed.max : null;
+  if (max !== null && rank > total - 1) return max;
+  if (min !== null && rank <= 1) return max === null ? min : Math.min(min, max);
+  let value = bucketUpperBound(entries[entries.length - 1][0]);
+  let seen = 0;
+  for (const [index, count] of entries) {
+    if (seen + count >= rank) {
+      if (index === ZERO_BUCKET) return 0;
+      const within = (rank - seen) / count;
+      const lo = bucketLowerBound(index);
+      value = lo * (bucketUpperBound(index) / lo) ** within;
+      break;
+    }
+    seen += count;
+  }
+  if (max !== null) value = Math.min(value, max);
+  if (min !== null) value = Math.max(value, min);
+  return value;
+}
+
+export interface Percentiles {
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+/** p50, p95 and p99 of a histogram, each clamped to what was observed (histogramQuantile). */
+export function histogramPercentiles(
+  buckets: Record<string | number, number>,
+  observed: ObservedRange = {},
+): Percentiles {
+  return {
+    p50: histogramQuantile(buckets, 0.5, observed),
+    p95: histogramQuantile(buckets, 0.95, observed),
+    p99: histogramQuantile(buckets, 0.99, observed),
+  };
+}

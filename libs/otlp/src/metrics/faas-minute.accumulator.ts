@@ -1,0 +1,80 @@
+import type { FunctionMinuteRow } from '@fleetscope/model';
+import { nanosStringToMs } from '../common/otlp-values';
+import type { ResolvedFunction } from '../faas/faas-identity.resolver';
+
+/**
+ * What each FaaS metric contributes to the per-minute row. semconv faas-metrics.md: durations are
+ * histograms in seconds, faas.invocations counts *successful* invocations only, errors and timeouts
+ * are separate counters, faas.mem_usage is a histogram in bytes. Knative's queue-proxy reports
+ * kn.serving.invocation.duration (histogram, s) with http.response.status_code (knative docs,
+ * serving-metrics.md); it is the only per-request metric Knative exports, so it also counts them.
+ */
+export type MinuteRole =
+  'invocations' | 'errors' | 'timeouts' | 'coldstarts' | 'duration' | 'init' | 'memory' | 'knative';
+export const MINUTE_ROLES: Record<string, MinuteRole> = {
+  'faas.invocations': 'invocations',
+  'faas.errors': 'errors',
+  'faas.timeouts': 'timeouts',
+  'faas.coldstarts': 'coldstarts',
+  'faas.invoke_duration': 'duration',
+  'faas.init_duration': 'init',
+  'faas.mem_usage': 'memory',
+  'kn.serving.invocation.duration': 'knative',
+};
+
+/** Multiplier from a duration unit to milliseconds; semconv durations default to seconds. */
+export function msPerUnit(unit: string): number {
+  switch (unit) {
+    case 'ms':
+      return 1;
+    case 'us':
+      return 0.001;
+    case 'ns':
+      return 0.000001;
+    case 'min':
+      return 60000;
+    default:
+      return 1000;
+  }
+}
+
+/** The per-minute FaaS rows (function_minutes) the metrics of one request add up to. */
+export class MinuteAccumulator {
+  private readonly rows = new Map<string, FunctionMinuteRow>();
+
+  row(fn: ResolvedFunction, memorySizeMb: number, timeUnixNano: string): FunctionMinuteRow {
+    const minuteMs = Math.floor(nanosStringToMs(timeUnixNano) / 60000) * 60000;
+    const key = `${fn.functionId}\u0000${fn.version}\u0000${minuteMs}`;
+    let row = this.rows.get(key);
+    if (row === undefined) {
+      row = {
+        source: 'otel_metrics',
+        functionId: fn.functionId,
+        version: fn.version,
+        memorySizeMb,
+        minuteMs,
+        invocations: 0,
+        errors: 0,
+        timeouts: 0,
+        coldStarts: 0,
+        durationSumMs: 0,
+        durationBuckets: {},
+        initDurationSumMs: 0,
+        initBuckets: {},
+        maxMemoryUsedMb: 0,
+      };
+      this.rows.set(key, row);
+    }
+    return row;
+  }
+
+  all(): FunctionMinuteRow[] {
+    return [...this.rows.values()];
+  }
+}
+
+/** Divisor from faas.mem_usage to MB: the Lambda telemetryapi receiver sends MB × 1,000,000. */
+export function memoryDivisor(value: number, scopeName: string): number {
+  if (scopeName.includes('telemetryapi') || value % 1_000_000 === 0) return 1_000_000;
+  return 1048576;
+}

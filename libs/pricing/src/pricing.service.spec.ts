@@ -1,0 +1,51 @@
+import { defaultCatalogue } from './catalogue/price-catalogue';
+import { PricingService } from './pricing.service';
+
+const AT = new Date('2026-01-15T00:00:00Z');
+const pricing = new PricingService(defaultCatalogue);
+
+const restoreUsage = (runtime: string) => ({
+  architecture: 'x86_64' as const,
+  memoryMb: 2048,
+  requests: 0,
+  billedDurationMs: 0,
+  snapStart: { runtime, restores: 10, billedRestoreMs: 3000, cachedSeconds: 0 },
+});
+
+describe(PricingService.name, () => {
+  it('prices with the catalogue it was given and says which', () => {
+    const catalogue = defaultCatalogue.withKubernetesNodePrice({ vcpuHourUsd: 1, gibHourUsd: 0 });
+    const pod = new PricingService(catalogue).kubernetesPodHour({ vcpu: 2, memoryMb: 0 }, AT, '');
+    expect(pod.usd).toBeCloseTo(2, 9);
+    expect(pod.catalogueVersion).toBe(catalogue.version);
+  });
+
+  it('bills the Billed Restore Duration of every SnapStart runtime as duration', () => {
+    // 2 GB × 3 s = 6 GB-s at the first x86 tier.
+    const duration = defaultCatalogue.find('aws.lambda.duration.x86_64', AT, 'us-east-1')!;
+    const java = pricing.lambdaUsage(restoreUsage('java21'), AT, 'us-east-1');
+    expect(java.usd).toBeCloseTo(6 * duration.tiers![0].usdPerUnit, 12);
+  });
+
+  it.each([
+    ['python3.12', true],
+    ['dotnet8', true],
+    ['java21', false],
+    ['', false],
+  ])('charges the per-GB restore fee for a %p runtime: %p', (runtime, charged) => {
+    const restoreFee = defaultCatalogue.find('aws.lambda.snapstart-restore', AT, 'us-east-1')!;
+    const cost = pricing.lambdaUsage(restoreUsage(runtime), AT, 'us-east-1');
+    expect(cost.priceIds.includes(restoreFee.id)).toBe(charged);
+  });
+
+  it('charges a Python SnapStart invocation the restore fee and a Java one none', () => {
+    const invocation = (runtime: string) =>
+      pricing.lambdaInvocation(
+        { architecture: 'arm64', memoryMb: 1024, durationMs: 10, initType: 'snap-start', runtime },
+        AT,
+        'us-east-1',
+      );
+    const fee = defaultCatalogue.find('aws.lambda.snapstart-restore', AT, 'us-east-1')!;
+    expect(invocation('python3.13').usd - invocation('java21').usd).toBeCloseTo(fee.usdPerUnit, 12);
+  });
+});

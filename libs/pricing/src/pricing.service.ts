@@ -1,0 +1,60 @@
+import type { PriceCatalogue } from './catalogue/price-catalogue';
+import type { CostResult } from './catalogue/price.types';
+import {
+  containerDeploymentCost,
+  kubernetesPodHourCost,
+  type ContainerDeployment,
+} from './containers/container-cost.calculator';
+import type { LambdaArchitecture } from './lambda/lambda-billing.rules';
+import {
+  lambdaInvocationCost,
+  lambdaUnitPrices,
+  lambdaUsageCost,
+  type LambdaInvocation,
+  type LambdaUnitPrices,
+  type LambdaUsage,
+} from './lambda/lambda-cost.calculator';
+
+/**
+ * Every dollar figure Fleetscope shows comes from one of these, over one catalogue: in a running
+ * process the configured one (the `PricingService` provider of `@fleetscope/analysis-jobs`, built
+ * from FLEETSCOPE_NODE_* over the default list), in a test the catalogue the test names. Each
+ * result lists the price ids and the catalogue version it used. Pure: no I/O, no clock.
+ */
+export class PricingService {
+  constructor(readonly catalogue: PriceCatalogue) {}
+
+  get catalogueVersion(): string {
+    return this.catalogue.version;
+  }
+
+  /** Aggregated Lambda usage (the fleet page, cold starts, analyses, reports). */
+  lambdaUsage(usage: LambdaUsage, at: Date, region: string): CostResult {
+    return lambdaUsageCost(usage, at, region, this.catalogue);
+  }
+
+  /** One Lambda invocation as a REPORT line describes it (tuning runs). */
+  lambdaInvocation(invocation: LambdaInvocation, at: Date, region: string): CostResult {
+    return lambdaInvocationCost(invocation, at, region, this.catalogue);
+  }
+
+  /** Marginal Lambda unit prices at a position in the monthly tiers (break-even maths). */
+  lambdaUnitPrices(
+    architecture: LambdaArchitecture,
+    at: Date,
+    region: string,
+    monthToDateGbSeconds: number,
+  ): LambdaUnitPrices {
+    return lambdaUnitPrices(architecture, at, region, this.catalogue, monthToDateGbSeconds);
+  }
+
+  /** Always-on container tasks (Fargate, Cloud Run, a Kubernetes node). */
+  containerDeployment(deployment: ContainerDeployment, at: Date, region: string): CostResult {
+    return containerDeploymentCost(deployment, at, region, this.catalogue);
+  }
+
+  /** One Kubernetes pod-hour from its CPU and memory requests (Knative, OpenFaaS). */
+  kubernetesPodHour(pod: { vcpu: number; memoryMb: number }, at: Date, region: string): CostResult {
+    return kubernetesPodHourCost(pod, at, region, this.catalogue);
+  }
+}

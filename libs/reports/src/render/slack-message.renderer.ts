@@ -1,0 +1,43 @@
+import type { WeeklyReport } from '../build/weekly-report';
+import { percent, signedUsd, usd } from './report-text';
+
+/**
+ * The report as a Slack incoming-webhook message: `text` (the notification and the fallback of
+ * Slack-compatible receivers such as Mattermost or Teams workflows) plus Block Kit sections with
+ * the summary, the top movers and the link to the HTML report.
+ */
+export function renderSlackMessage(report: WeeklyReport, htmlUrl: string): Record<string, unknown> {
+  const change = report.totalCostUsd - report.previousTotalCostUsd;
+  const summary = `Fleetscope ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)} the week before)`;
+  const movers = report.movers
+    .slice(0, 5)
+    .map(
+      (m) =>
+        `• *${m.name}* ${signedUsd(m.changeUsd)} (${percent(m.changeRatio)}): ${m.explanation}`,
+    );
+  return {
+    text: `${summary}. ${report.coverage.message} ${htmlUrl}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: `Weekly cost report ${report.week}` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `*${usd(report.totalCostUsd)}* (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)}) · month to date ${usd(report.monthToDate.costUsd)}, forecast ${usd(report.monthToDate.forecastMonthEndUsd)}\n${report.coverage.message}`,
+        },
+      },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text:
+            movers.length > 0 ? `*Top movers*\n${movers.join('\n')}` : 'No function changed cost.',
+        },
+      },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `<${htmlUrl}|Open the full report>` },
+      },
+    ],
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * fetch with the URL's userinfo sent as basic auth (fetch refuses URLs with credentials, and
+ * gateways are often configured with them), and an optional bearer token.
+ */
+export async function authorizedRequest(
+  target: URL,
+  init: RequestInit & { bearer?: string } = {},
+): Promise<Response> {
+  const url = new URL(target.href);
+  const headers = new Headers(init.headers);
+  if (url.username || url.password) {
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    headers.set('authorization', `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
+    url.username = '';
+    url.password = '';
+  }
+  if (init.bearer) headers.set('authorization', `Bearer ${init.bearer}`);
+  return fetch(url, {
+    method: init.method,
+    body: init.body,
+    headers,
+    signal: init.signal ?? AbortSignal.timeout(120_000),
+  });
+}
+
+/** An error naming the call and what the server said. */
+export async function responseError(what: string, response: Response): Promise<Error> {
+  const text = (await response.text().catch(() => '')).slice(0, 300);
+  return new Error(`${what} answered ${response.status}${text ? `: ${text}` : ''}`);
+}

@@ -1,0 +1,96 @@
+import {
+  candidatesOf,
+  memorySizesOf,
+  parseTuningRequest,
+  searchOptionsOf,
+} from './tuning-request.schema';
+
+const parse = (body: unknown) => {
+  const r = parseTuningRequest(body);
+  if (!r.ok) throw new Error(r.message);
+  return r.request;
+};
+
+describe('parseTuningRequest', () => {
+  it("fills Power Tuning's defaults", () => {
+    const r = parse({ platform: 'aws-lambda', function: 'f' });
+    expect(r).toMatchObject({
+      invocationsPerSize: 50,
+      mode: 'adaptive',
+      strategy: 'cost',
+      balancedWeight: 0.5,
+      discardTopBottom: 0.2,
+      applyPick: false,
+    });
+    expect(memorySizesOf(r)).toEqual([128, 256, 512, 1024, 1536, 3008]);
+  });
+
+  it('names each bad field', () => {
+    const r = parseTuningRequest({
+      platform: 'aws-lambda',
+      function: '',
+      memorySizes: [64],
+      discardTopBottom: 0.5,
+      applyPick: 'everywhere',
+      extra: 1,
+    });
+    expect(r.ok).toBe(false);
+    const message = r.ok ? '' : r.message;
+    expect(message).toMatch(/function: function is required/);
+    expect(message).toMatch(/memorySizes: 64 MB is outside 128–10240 MB for aws-lambda/);
+    expect(message).toMatch(/discardTopBottom/);
+    expect(message).toMatch(/applyPick/);
+    expect(message).toMatch(/extra/);
+  });
+
+  it("says what a field takes when it matches none of the forms it allows (not 'Invalid input')", () => {
+    const message = (extra: Record<string, unknown>) => {
+      const r = parseTuningRequest({ platform: 'aws-lambda', function: 'f', ...extra });
+      return r.ok ? '' : r.message;
+    };
+    for (const memorySizes of [{ min: 128 }, ['128'], 512])
+      expect(message({ memorySizes })).toBe(
+        'memorySizes: give a list of whole MB sizes ([128, 512, 1024]) or a range {min, max}',
+      );
+    for (const applyPick of [true, 'alias:', 'everywhere'])
+      expect(message({ applyPick })).toBe(
+        "applyPick: applyPick must be false, 'function' or 'alias:NAME'",
+      );
+  });
+
+  it('refuses two architectures or cold-start-only runs off Lambda', () => {
+    const r = parseTuningRequest({
+      platform: 'openfaas',
+      function: 'f.fn',
+      architectures: ['x86_64', 'arm64'],
+      onlyColdStarts: true,
+    });
+    expect(r.ok ? '' : r.message).toMatch(/architectures.*onlyColdStarts/s);
+  });
+
+  it('expands {min, max} to 64 MB steps with both ends', () => {
+    const sizes = memorySizesOf(
+      parse({ platform: 'aws-lambda', function: 'f', memorySizes: { min: 100 + 28, max: 400 } }),
+    );
+    expect(sizes).toEqual([128, 192, 256, 320, 384, 400]);
+  });
+
+  it("adds the function's own size to the default sizes, as the baseline", () => {
+    const r = parse({ platform: 'aws-lambda', function: 'f', architectures: ['x86_64', 'arm64'] });
+    const c = candidatesOf(r, { architecture: 'x86_64', memoryMb: 2048 });
+    expect(c.filter((x) => x.architecture === 'arm64').map((x) => x.memoryMb)).toEqual([
+      128, 256, 512, 1024, 1536, 2048, 3008,
+    ]);
+    const given = parse({ platform: 'aws-lambda', function: 'f', memorySizes: [512, 1024] });
+    expect(candidatesOf(given, { architecture: 'x86_64', memoryMb: 2048 })).toHaveLength(2);
+  });
+
+  it('makes a dry run one invocation per size on the grid', () => {
+    expect(
+      searchOptionsOf(parse({ platform: 'aws-lambda', function: 'f', dryRun: true })),
+    ).toMatchObject({
+      mode: 'grid',
+      invocationsPerSize: 1,
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import type { Observation } from '../tuning.types';
+import { failureOf, measuredObservations, percentile, trimmed } from './size-stats';
+
+const obs = (extra: Partial<Observation>): Observation => ({
+  architecture: 'x86_64',
+  memoryMb: 512,
+  seq: 0,
+  warmup: false,
+  outcome: 'ok',
+  durationMs: 100,
+  billedDurationMs: 100,
+  initDurationMs: 0,
+  errorType: '',
+  ...extra,
+});
+
+describe('measuredObservations', () => {
+  it('leaves out warm-ups, failures and cold starts, unless only cold starts are measured', () => {
+    const all = [
+      obs({ warmup: true, initDurationMs: 200 }),
+      obs({ initDurationMs: 180 }),
+      obs({}),
+      obs({ outcome: 'error' }),
+    ];
+    expect(measuredObservations(all)).toEqual([obs({})]);
+    expect(measuredObservations(all, true)).toEqual([obs({ initDurationMs: 180 }), obs({})]);
+  });
+
+  it('counts cold starts when no warm invocation ran', () => {
+    expect(measuredObservations([obs({ initDurationMs: 180 })])).toHaveLength(1);
+  });
+});
+
+describe('failureOf', () => {
+  it('calls a size infeasible at its first out-of-memory or timeout, or when most calls fail', () => {
+    expect(failureOf([obs({}), obs({ outcome: 'oom', errorType: 'Runtime.OutOfMemory' })])).toBe(
+      'out of memory (Runtime.OutOfMemory)',
+    );
+    expect(failureOf([obs({ outcome: 'timeout' })])).toBe('timed out');
+    expect(failureOf([obs({}), obs({ outcome: 'error', errorType: 'E' })])).toBeUndefined();
+    expect(
+      failureOf([obs({}), obs({ outcome: 'error', errorType: 'E' }), obs({ outcome: 'error' })]),
+    ).toBe('2 of 3 invocations failed (E)');
+  });
+});
+
+describe('trimmed and percentile', () => {
+  it('drop floor(n·share) values at each end (Power Tuning), and take percentiles by nearest rank', () => {
+    expect(trimmed([5, 1, 4, 2, 3, 100, 0, 6, 7, 8], 0.2)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentile([1, 2, 3], 99)).toBe(3);
+  });
+});

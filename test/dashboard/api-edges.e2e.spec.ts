@@ -1,0 +1,203 @@
+import { functionId } from '@fleetscope/model';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { minuteAgo, post, reportLine } from '../platform/platform-ingest.helpers';
+
+/** A 64-character Lambda name: the longest Lambda allows. */
+const LONG_NAME = 'a-function-name-of-the-longest-length-lambda-allows-sixty-four-c';
+const LONG = {
+  platform: 'aws_lambda' as const,
+  account: '123456789012',
+  region: 'ap-southeast-2',
+  name: LONG_NAME,
+};
+const LONG_ID = functionId(LONG);
+
+/**
+ * The API at the edges of its inputs (issue 15, items 5–10): the longest ids, times at and beyond
+ * the limits, range-checked configuration, messages that name the real problem, and concurrent
+ * analysis runs coalesced.
+ */
+describe('API edge input', () => {
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope();
+    const answer = await post(
+      `${fleetscope.ingestUrl}/ingest/lambda/logs?function=${LONG.name}&region=${LONG.region}&account=${LONG.account}&instance=s1`,
+      [
+        `START RequestId: 00000001-aaaa-4bbb-8ccc-dddddddddddd Version: $LATEST`,
+        reportLine('00000001-aaaa-4bbb-8ccc-dddddddddddd', {
+          durationMs: 25.4,
+          billedMs: 26,
+          memoryMb: 128,
+          maxUsedMb: 61,
+        }),
+      ].join('\n'),
+      { 'content-type': 'text/plain' },
+    );
+    expect(answer.status).toBe(200);
+    await fleetscope.flush();
+  });
+
+  afterAll(async () => {
+    await fleetscope.stop();
+  });
+
+  async function get(path: string): Promise<{ status: number; body: { message?: string } }> {
+    const response = await fetch(`${fleetscope.apiUrl}${path}`);
+    const text = await response.text();
+    return { status: response.status, body: JSON.parse(text) as { message?: string } };
+  }
+  const range = `from=${minuteAgo(60)}&to=${Date.now() + 60_000}`;
+
+  it('a 103-character Lambda id in ap-southeast-2 is addressable on every per-function route, not 404', async () => {
+    expect(LONG_ID.length).toBe(103);
+    const list = await get(`/api/functions?${range}`);
+    expect(JSON.stringify(list.body)).toContain(LONG_ID);
+    const id = encodeURIComponent(LONG_ID);
+    for (const path of [
+      `/api/functions/${id}?${range}`,
+      `/api/functions/${id}/timeseries?${range}`,
+      `/api/functions/${id}/invocations?${range}`,
+    ]) {
+      expect({ path, status: (await get(path)).status }).toEqual({ path, status: 200 });
+    }
+    const put = await post(
+      `${fleetscope.apiUrl}/api/functions/${id}/config`,
+      { memoryMb: 256 },
+      {},
+      'PUT',
+    );
+    expect(put.status).toBe(200);
+  });
+
+  it('an id beyond the longest function id gets 400 naming the limit, not 404', async () => {
+    const tooLong = functionId({ ...LONG, name: 'x'.repeat(600) });
+    const answer = await get(`/api/functions/${encodeURIComponent(tooLong)}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toMatch(/at most 512 characters/);
+  });
+
+  it.each(['/api/functions', '/api/coldstarts'])(
+    'a range in early 1970 on %s answers 400 naming the earliest time, not 500',
+    async (path) => {
+      for (const query of ['from=0&to=86400000', 'from=5000000&to=9000000']) {
+        const answer = await get(`${path}?${query}`);
+        expect(answer.status).toBe(400);
+        expect(answer.body.message).toMatch(/^(from|to): \d+ is before 2000-01-01/);
+      }
+    },
+  );
+
+  it.each([
+    ['from=-1', /^from: /],
+    ['to=99999999999999999999', /^to: /],
+    ['from=2026-13-45T99:00:00Z', /^from: expected ISO-8601/],
+  ])('%s is refused with a message about that parameter', async (query, message) => {
+    const answer = await get(`/api/functions?${query}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toMatch(message);
+  });
+
+  it('step=99999999999999999999d is refused as too large, not as "not a whole number of minutes"', async () => {
+    const answer = await get(
+      `/api/functions/${encodeURIComponent(LONG_ID)}/timeseries?step=99999999999999999999d`,
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toMatch(/^step: .*at most/);
+  });
+
+  it('valid JSON with a __proto__ key is refused naming the key, not as "Body is not valid JSON"', async () => {
+    const answer = await post<{ message: string }>(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(LONG_ID)}/config`,
+      '{"memoryMb": 512, "__proto__": {"polluted": true}}',
+      {},
+      'PUT',
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toMatch(/__proto__/);
+    expect(answer.body.message).not.toMatch(/not valid JSON/);
+  });
+
+  it("unknown ingest routes answer 404 in the collector's own shape", async () => {
+    const platform = await post<{ code: number; message: string }>(
+      `${fleetscope.ingestUrl}/ingest/lambda/nothing-here`,
+      '{}',
+    );
+    expect(platform.status).toBe(404);
+    expect(platform.body).toEqual({
+      code: 404,
+      message: expect.stringContaining('/ingest/lambda/nothing-here'),
+    });
+    const otlp = await post<{ code: number; message: string }>(
+      `${fleetscope.ingestUrl}/v1/profiles`,
+      '{}',
+    );
+    expect(otlp.status).toBe(404);
+    // google.rpc.Status in JSON: code 12 is UNIMPLEMENTED.
+    expect(otlp.body).toEqual({ code: 12, message: expect.stringContaining('/v1/profiles') });
+  });
+
+  describe('PUT /api/functions/:id/config ranges', () => {
+    const knativeId = functionId({
+      platform: 'knative',
+      account: 'default',
+      region: 'kind',
+      name: 'hello',
+    });
+    const put = (id: string, body: unknown) =>
+      post<{ message: string }>(
+        `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id)}/config`,
+        body,
+        {},
+        'PUT',
+      );
+
+    it.each([
+      [LONG_ID, { memoryMb: 127 }, /memoryMb: .*128/],
+      [LONG_ID, { memoryMb: 10_241 }, /memoryMb: .*10240/],
+      [LONG_ID, { provisionedConcurrency: 1e15 }, /provisionedConcurrency: /],
+      [LONG_ID, { runtime: 'nodejs\u000020.x' }, /runtime: .*control/],
+      [LONG_ID, { minScale: 1 }, /minScale: .*Knative/],
+      [knativeId, { podMemoryMb: 5_000_000_000 }, /podMemoryMb: /],
+      [knativeId, { minScale: 4_294_967_297 }, /minScale: /],
+      [knativeId, { minScale: 5, maxScale: 2 }, /minScale: .*maxScale/],
+      [knativeId, { podCpu: 1e308 }, /podCpu: /],
+      [knativeId, { provisionedConcurrency: 1 }, /provisionedConcurrency: .*Lambda/],
+    ])(
+      'refuses %s %j with 400 naming the field instead of wrapping it',
+      async (id, body, message) => {
+        const answer = await put(id, body);
+        expect(answer.status).toBe(400);
+        expect(answer.body.message).toMatch(message);
+      },
+    );
+
+    it('keeps in-range values of each platform', async () => {
+      expect(
+        (await put(knativeId, { minScale: 1, maxScale: 10, podCpu: 0.5, podMemoryMb: 512 })).status,
+      ).toBe(200);
+      expect((await put(LONG_ID, { memoryMb: 10_240, provisionedConcurrency: 5 })).status).toBe(
+        200,
+      );
+    });
+  });
+
+  it('ten concurrent POST /api/analyses/run are coalesced into the running run and answered with its id', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const response = await fetch(`${fleetscope.apiUrl}/api/analyses/run`, { method: 'POST' });
+        return { status: response.status, body: (await response.json()) as { runId: string } };
+      }),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    const ids = new Set(answers.map((a) => a.body.runId));
+    // All ten arrive while the first run is going; a slow machine may let one start a second.
+    expect(ids.size).toBeLessThanOrEqual(2);
+    const runs = await fleetscope.clickhouse.client.query({
+      query: 'SELECT count() AS n FROM analysis_runs',
+      format: 'JSONEachRow',
+    });
+    expect(Number((await runs.json<{ n: string }>())[0].n)).toBe(ids.size);
+  });
+});

@@ -1,0 +1,158 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import type { WeeklyReport } from '@fleetscope/reports';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+
+/**
+ * Delivery of a built report to a real local HTTP webhook (answering what each test tells it) and
+ * a real local SMTP server (the smtp-server package), through POST /api/reports/weekly with
+ * "deliver": true — the same delivery the schedule runs.
+ */
+const WEEK = '2026-W40';
+
+interface Hook {
+  server: Server;
+  url: string;
+  bodies: Record<string, unknown>[];
+  /** Status codes to answer, in order; the last one repeats. */
+  answers: number[];
+}
+
+async function startHook(): Promise<Hook> {
+  const hook: Hook = {
+    server: undefined as unknown as Server,
+    url: '',
+    bodies: [],
+    answers: [200],
+  };
+  hook.server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      hook.bodies.push(JSON.parse(body) as Record<string, unknown>);
+      const status = hook.answers.length > 1 ? hook.answers.shift()! : hook.answers[0];
+      response
+        .writeHead(status, { 'content-type': 'text/plain' })
+        .end(status === 200 ? 'ok' : 'boom');
+    });
+  });
+  await new Promise<void>((resolve) => hook.server.listen(0, '127.0.0.1', resolve));
+  hook.url = `http://127.0.0.1:${(hook.server.address() as AddressInfo).port}/hook`;
+  return hook;
+}
+
+describe('Weekly report delivery', () => {
+  let fleetscope: RunningFleetscope;
+  let hook: Hook;
+  let smtp: SMTPServer;
+  const mails: { to: string[]; raw: string }[] = [];
+  const url = (path: string) => `${fleetscope.apiUrl}${path}`;
+  const deliver = () =>
+    fetch(url('/api/reports/weekly'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ week: WEEK, deliver: true }),
+    });
+  const history = async () => {
+    const list = (await (await fetch(url('/api/reports'))).json()) as {
+      reports: {
+        week: string;
+        deliveries: { channel: string; status: string; attempts: number; error: string | null }[];
+      }[];
+    };
+    return list.reports.find((r) => r.week === WEEK)!.deliveries;
+  };
+
+  beforeAll(async () => {
+    hook = await startHook();
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, callback) {
+        let raw = '';
+        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+        stream.on('end', () => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_REPORT_WEBHOOK_URL: hook.url,
+      FLEETSCOPE_REPORT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      FLEETSCOPE_REPORT_EMAIL_TO: 'finance@example.com',
+      FLEETSCOPE_REPORT_EMAIL_FROM: 'fleetscope@example.com',
+      FLEETSCOPE_REPORT_BASE_URL: 'https://fleetscope.example',
+      FLEETSCOPE_REPORT_DELIVERY_ATTEMPTS: '3',
+      FLEETSCOPE_REPORT_RETRY_BASE_MS: '20',
+    });
+  });
+
+  afterAll(async () => {
+    await fleetscope?.stop();
+    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await new Promise<void>((resolve) => hook?.server.close(() => resolve()));
+  });
+
+  it('retries a webhook that answers 500 until it answers 200, and e-mails the report over SMTP', async () => {
+    hook.answers = [500, 200];
+    const response = await deliver();
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as WeeklyReport;
+
+    // Slack-compatible: a text with the summary and the link, blocks with the top movers.
+    expect(hook.bodies).toHaveLength(2);
+    const message = hook.bodies[1] as { text: string; blocks: { type: string }[] };
+    expect(message.text).toContain(`Fleetscope ${WEEK}: $0.00`);
+    expect(message.text).toContain(`https://fleetscope.example/api/reports/${WEEK}?format=html`);
+    expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section']);
+
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to).toEqual(['finance@example.com']);
+    expect(mails[0].raw).toMatch(/Subject: Fleetscope weekly cost report 2026-W40/);
+    expect(mails[0].raw).toContain('Content-Type: text/html');
+    expect(mails[0].raw).toContain(`fleetscope-${WEEK}-focus.csv`);
+    expect(report.coverage.status).toBe('none');
+
+    expect(await history()).toEqual([
+      expect.objectContaining({
+        channel: 'webhook',
+        status: 'delivered',
+        attempts: 2,
+        error: null,
+      }),
+      expect.objectContaining({ channel: 'email', status: 'delivered', attempts: 1, error: null }),
+    ]);
+  });
+
+  it('shows a webhook that keeps failing in the history and in /metrics', async () => {
+    hook.answers = [500];
+    hook.bodies.length = 0;
+    expect((await deliver()).status).toBe(200);
+    expect(hook.bodies).toHaveLength(3);
+    const deliveries = await history();
+    expect(deliveries.filter((d) => d.channel === 'webhook').at(-1)).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      error: expect.stringContaining('webhook answered 500'),
+    });
+
+    const metrics = await (await fetch(url('/metrics'))).text();
+    expect(metrics).toContain(
+      'fleetscope_report_deliveries_total{channel="webhook",status="failed"} 1',
+    );
+    expect(metrics).toContain(
+      'fleetscope_report_deliveries_total{channel="webhook",status="delivered"} 1',
+    );
+    // One failure in the first delivery, three in the second.
+    expect(metrics).toContain(
+      'fleetscope_report_delivery_attempts_total{channel="webhook",outcome="error"} 4',
+    );
+    expect(metrics).toContain('fleetscope_report_weeks_with_failed_delivery{channel="webhook"} 1');
+    expect(metrics).toContain('fleetscope_report_weeks_with_failed_delivery{channel="email"} 0');
+  });
+});

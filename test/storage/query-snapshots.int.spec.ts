@@ -1,0 +1,82 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  AnalysisInputsRepository,
+  FunctionConfigRepository,
+  FunctionsRepository,
+  InvocationsRepository,
+  WeeklyReportsRepository,
+  type ClickHouseHandle,
+} from '@fleetscope/storage';
+import { openTestClickHouse } from '../support/test-clickhouse';
+
+/**
+ * The SQL the read repositories build, committed under docs/queries/ (as immich commits its
+ * queries) so a reviewer reads the query, not the template. Each query runs on the real embedded
+ * ClickHouse; the text it sent must equal its snapshot. After changing a query:
+ * `UPDATE_QUERY_SNAPSHOTS=1 TZ=UTC npx jest test/storage/query-snapshots.int.spec.ts`.
+ */
+const DIR = join(__dirname, '..', '..', 'docs', 'queries');
+const UPDATE = process.env.UPDATE_QUERY_SNAPSHOTS === '1';
+const RANGE = {
+  fromMs: Date.parse('2026-11-30T00:00:00Z'),
+  toMs: Date.parse('2026-12-01T00:00:00Z'),
+};
+const ID = 'aws_lambda~123456789012~us-east-1~checkout';
+
+describe('the SQL the repositories build', () => {
+  let handle: ClickHouseHandle;
+  let cleanup: () => Promise<void>;
+  let sent: string[] = [];
+
+  beforeAll(async () => {
+    ({ handle, cleanup } = await openTestClickHouse());
+    // Records the text of each query on its way to the real client.
+    const query = handle.client.query.bind(handle.client);
+    handle.client.query = (params) => {
+      sent.push(params.query);
+      return query(params);
+    };
+  }, 60_000);
+  afterAll(() => cleanup());
+
+  const functions = () => new FunctionsRepository(handle);
+  const inputs = () => new AnalysisInputsRepository(handle);
+  const cases: [string, () => Promise<unknown>][] = [
+    ['functions.totals', () => functions().totals(RANGE)],
+    ['functions.totals-one-function', () => functions().totals(RANGE, ID)],
+    ['functions.timeseries', () => functions().timeseries(ID, RANGE, 300)],
+    ['functions.cold-starts', () => functions().coldStarts(RANGE, false)],
+    ['functions.cold-starts-by-hour', () => functions().coldStarts(RANGE, true)],
+    ['analysis-inputs.window-stats', () => inputs().windowStats(RANGE)],
+    ['analysis-inputs.concurrency-profiles', () => inputs().concurrencyProfiles(RANGE)],
+    ['analysis-inputs.cold-start-extras', () => inputs().coldStartExtras(RANGE, false)],
+    [
+      'invocations.merged',
+      () => new InvocationsRepository(handle).merged(ID, { ...RANGE, limit: 100 }),
+    ],
+    ['function-config.merged', () => new FunctionConfigRepository(handle).merged()],
+    ['weekly-reports.daily-usage', () => new WeeklyReportsRepository(handle).dailyUsage(RANGE)],
+  ];
+
+  it.each(cases)('builds docs/queries/%s.sql', async (name, run) => {
+    sent = [];
+    await run();
+    const text = `${sent.map((q) => `${dedent(q)};\n`).join('\n')}`;
+    const file = join(DIR, `${name}.sql`);
+    if (UPDATE) writeFileSync(file, text);
+    expect(existsSync(file) ? readFileSync(file, 'utf8') : `no ${file}`).toBe(text);
+  });
+
+  it('keeps no snapshot of a query that is gone', () => {
+    const names = new Set(cases.map(([name]) => `${name}.sql`));
+    expect(readdirSync(DIR).filter((f) => f.endsWith('.sql') && !names.has(f))).toEqual([]);
+  });
+});
+
+/** The query without the template's indentation and blank lines. */
+function dedent(sql: string): string {
+  const lines = sql.split('\n').filter((l) => l.trim() !== '');
+  const indent = Math.min(...lines.map((l) => l.length - l.trimStart().length));
+  return lines.map((l) => l.slice(indent).trimEnd()).join('\n');
+}

@@ -1,0 +1,117 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { startFakeKnative, type FakeKnative } from './support/fake-knative.server';
+import { startFakeOpenFaas, type FakeOpenFaas } from './support/fake-openfaas.server';
+
+interface JobView {
+  status: string;
+  error: string | null;
+  functionId: string;
+  pick: { memoryMb: number } | null;
+  results: { memoryMb: number; feasible: boolean; measured: boolean; failure?: string }[];
+}
+
+describe('tuning jobs on OpenFaaS and Knative', () => {
+  let gateway: FakeOpenFaas;
+  let kube: FakeKnative;
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    gateway = await startFakeOpenFaas([
+      { name: 'resize', curve: 'oom-below-512', memory: '1024Mi' },
+    ]);
+    kube = await startFakeKnative([
+      { name: 'thumbs', namespace: 'media', curve: 'io-bound', memory: '768Mi' },
+    ]);
+    const tokenFile = join(mkdtempSync(join(tmpdir(), 'fleetscope-kube-')), 'token');
+    writeFileSync(tokenFile, `${kube.token}\n`);
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_OPENFAAS_GATEWAYS: `gw=${gateway.authUrl}`,
+      FLEETSCOPE_KUBERNETES_API_URL: kube.url,
+      FLEETSCOPE_KUBERNETES_TOKEN_FILE: tokenFile,
+      FLEETSCOPE_KNATIVE_CLUSTER: 'prod',
+      FLEETSCOPE_LOG_LEVEL: 'error',
+    });
+  });
+
+  afterAll(async () => {
+    await fleetscope?.stop();
+    await gateway?.close();
+    await kube?.close();
+  });
+
+  const run = async (body: unknown): Promise<JobView> => {
+    const res = await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const job = (await (
+        await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/${id}`)
+      ).json()) as JobView;
+      if (job.status === 'succeeded' || job.status === 'failed') return job;
+      if (Date.now() > deadline) throw new Error(`stuck: ${JSON.stringify(job)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  it('redeploys an OpenFaaS function per size through the gateway, marks the failing sizes and restores its limits', async () => {
+    const job = await run({ platform: 'openfaas', function: 'resize.openfaas-fn' });
+    expect(job.status).toBe('succeeded');
+    expect(job.functionId).toBe('openfaas~openfaas-fn~gw~resize');
+    expect(job.pick?.memoryMb).toBe(512);
+    const infeasible = job.results.filter((r) => !r.feasible).map((r) => r.memoryMb);
+    expect(infeasible).toContain(256);
+    expect(job.results.find((r) => r.memoryMb === 128)!.feasible).toBe(false);
+    const fn = gateway.fn('resize');
+    expect(fn.deployments).toBeGreaterThan(2);
+    expect(fn.limits.memory).toBe('1024Mi');
+    expect(fn.requests?.memory).toBe('1024Mi');
+  });
+
+  it('measures a Knative Service through tagged 0 % revisions and removes them afterwards', async () => {
+    const before = kube.service('thumbs');
+    const originalRevision = String(before.status.latestReadyRevisionName);
+    const job = await run({
+      platform: 'knative',
+      function: 'media/thumbs',
+      memorySizes: [128, 256, 512, 1024],
+      invocationsPerSize: 10,
+    });
+    expect(job.status).toBe('succeeded');
+    expect(job.functionId).toBe('knative~media~prod~thumbs');
+    expect(job.pick?.memoryMb).toBe(128);
+    // While measuring, all traffic stayed on the original revision; each size had a 0 % tag.
+    const during = kube.trafficPatches.slice(0, -1) as {
+      revisionName: string;
+      percent: number;
+      tag?: string;
+    }[][];
+    expect(during.length).toBeGreaterThanOrEqual(3);
+    for (const traffic of during) {
+      expect(traffic).toEqual([
+        { revisionName: originalRevision, percent: 100 },
+        {
+          revisionName: expect.stringContaining('thumbs-fst-'),
+          percent: 0,
+          tag: expect.stringMatching(/^fst-/),
+        },
+      ]);
+    }
+    const svc = kube.service('thumbs');
+    expect([...svc.revisions.keys()].filter((r) => r.includes('-fst-'))).toEqual([]);
+    expect(svc.revisions.has(originalRevision)).toBe(true);
+    expect(svc.spec.traffic).toBeUndefined();
+    const containers = (
+      svc.spec.template.spec as { containers: { resources: { limits: { memory: string } } }[] }
+    ).containers;
+    expect(containers[0].resources.limits.memory).toBe('768Mi');
+    expect((svc.spec.template.metadata as { name?: string }).name).toBeUndefined();
+  });
+});

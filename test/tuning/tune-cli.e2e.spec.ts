@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'fleetscope.js');
+const AWS_ENV = [
+  'AWS_ENDPOINT_URL_LAMBDA',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'AWS_REGION',
+  'AWS_EC2_METADATA_DISABLED',
+];
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('npx fleetscope tune', () => {
+  const saved = Object.fromEntries(AWS_ENV.map((k) => [k, process.env[k]]));
+  let lambda: FakeLambda;
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    lambda = await startFakeLambda([
+      { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048 },
+      { name: 'broken', curve: 'mixed', failInvokesFrom: 3 },
+    ]);
+    process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
+    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
+    process.env.AWS_REGION = 'us-east-1';
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+    fleetscope = await startFleetscope();
+  });
+
+  afterAll(async () => {
+    await fleetscope?.stop();
+    await lambda?.close();
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('prints the result table and the pick, applies it when asked, and exits 0', async () => {
+    const run = await cli(['tune', 'orders', '--url', fleetscope.apiUrl, '--apply', 'function']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/memory\s+arch\s+calls\s+mean ms/);
+    expect(run.stdout).toMatch(/1024 MB\s+x86_64.*← pick/);
+    expect(run.stdout).toMatch(/^pick: 1024 MB x86_64 — cheapest/m);
+    expect(run.stdout).toMatch(/^job: \d+ invocations, \$/m);
+    expect(run.stderr).toMatch(/tuning job [0-9a-f-]{36}/);
+    expect(lambda.fn('orders').latest.memoryMb).toBe(1024);
+    expect(lambda.fn('orders').aliases.size).toBe(0);
+  });
+
+  it('exits non-zero with the error when the job fails', async () => {
+    const run = await cli(['tune', lambda.arn('broken'), '--url', fleetscope.apiUrl]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^error: .*bad day/m);
+    expect(lambda.fn('broken').latest.memoryMb).toBe(1024);
+  });
+
+  it('names the problem and exits non-zero on a bad option or a refused request', async () => {
+    const badOption = await cli(['tune', 'orders', '--memory', 'lots', '--url', fleetscope.apiUrl]);
+    expect(badOption.code).not.toBe(0);
+    expect(badOption.stderr).toMatch(/--memory.*give sizes in MB/);
+    const refused = await cli(['tune', 'orders', '--memory', '64,512', '--url', fleetscope.apiUrl]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/answered 400: memorySizes: 64 MB is outside/);
+  });
+
+  it('names a --payload-file that is not JSON and exits non-zero, rather than exiting silently', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleetscope-tune-'));
+    try {
+      const file = join(dir, 'event.json');
+      writeFileSync(file, '{"orderId": 4');
+      const run = await cli(['tune', 'orders', '--payload-file', file, '--url', fleetscope.apiUrl]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`--payload-file ${file} is not JSON`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

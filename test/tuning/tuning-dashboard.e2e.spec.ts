@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '..', '..', 'tmp');
+const AWS_ENV = [
+  'AWS_ENDPOINT_URL_LAMBDA',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'AWS_REGION',
+  'AWS_EC2_METADATA_DISABLED',
+];
+const ID = 'aws_lambda~123456789012~us-east-1~orders';
+
+describe('Tune memory on the dashboard', () => {
+  const saved = Object.fromEntries(AWS_ENV.map((k) => [k, process.env[k]]));
+  let lambda: FakeLambda;
+  let fleetscope: RunningFleetscope;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    lambda = await startFakeLambda([
+      { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048, invokeDelayMs: 5 },
+    ]);
+    process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
+    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
+    process.env.AWS_REGION = 'us-east-1';
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+    fleetscope = await startFleetscope();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await fleetscope?.stop();
+    await lambda?.close();
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('starts a job from the function page, shows its progress, then the job page charts it with the pick marked', async () => {
+    await page.goto(`${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(ID)}`);
+    await page.getByRole('button', { name: 'Tune memory' }).click();
+    await page
+      .locator('#tuning-status [data-status="running"], #tuning-status [data-status="succeeded"]')
+      .first()
+      .waitFor();
+    await page.locator('#tuning-status [data-status="succeeded"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#tuning-status').innerText()).toMatch(/Pick: 1024 MB x86_64/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'tuning-function.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'job page' }).click();
+    await page.waitForURL(/tuning\.html\?id=/);
+    await page.locator('#results tbody tr.picked').waitFor();
+    expect(await page.locator('#pick').innerText()).toMatch(/^Pick: 1024 MB x86_64\./);
+    expect(await page.locator('#results tbody tr.picked').getAttribute('data-memory')).toBe('1024');
+    // Read back what chart.js draws (a string: this project compiles without the DOM types).
+    const chart = await page.evaluate<{ label: string; xs: number[] }[]>(
+      `Chart.getChart(document.getElementById('chart-tuning')).data.datasets.map((d) => ({
+        label: d.label,
+        xs: d.data.map((p) => p.x),
+      }))`,
+    );
+    expect(chart.map((d) => d.label)).toEqual([
+      'Duration x86_64 (ms)',
+      'Cost x86_64 ($ per 1M)',
+      'Pick: 1024 MB x86_64',
+    ]);
+    expect(chart[0].xs).toContain(2048);
+    expect(chart[2].xs).toEqual([1024]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'tuning-job.png'), fullPage: true });
+
+    // Back on the function page, the finished job is shown without starting another.
+    await page.goto(`${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(ID)}`);
+    await page.locator('#tuning-status [data-status="succeeded"]').waitFor();
+    expect(problems.filter((p) => !/404/.test(p))).toEqual([]);
+  });
+});

@@ -1,0 +1,354 @@
+import { hostname } from 'node:os';
+import { TuningJobsRepository } from '@fleetscope/storage';
+import { curveByName } from '@fleetscope/tuning';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+
+const AWS_ENV = [
+  'AWS_ENDPOINT_URL_LAMBDA',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'AWS_REGION',
+  'AWS_EC2_METADATA_DISABLED',
+];
+
+interface JobView {
+  id: string;
+  status: string;
+  progress: number;
+  invocationsUsed: number;
+  error: string | null;
+  functionId: string;
+  pick: { memoryMb: number; architecture: string; reason: string } | null;
+  results: {
+    memoryMb: number;
+    architecture: string;
+    invocations: number;
+    measured: boolean;
+    feasible: boolean;
+    failure?: string;
+    meanMs: number | null;
+    p50Ms: number | null;
+    p90Ms: number | null;
+    p99Ms: number | null;
+    costUsdPerInvocation: number | null;
+  }[];
+  jobCost: { invocations: number; usd: number };
+  architectureComparison: {
+    memoryMb: number;
+    speedRatio: number;
+    costDifferenceUsdPerInvocation: number;
+  } | null;
+}
+
+describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on Lambda)', () => {
+  const saved = Object.fromEntries(AWS_ENV.map((k) => [k, process.env[k]]));
+  let lambda: FakeLambda;
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    lambda = await startFakeLambda([
+      { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048, description: 'orders api' },
+      { name: 'thumbs', curve: 'oom-below-512', memoryMb: 1024 },
+      { name: 'flaky', curve: 'mixed', failInvokesFrom: 15 },
+      { name: 'slow', curve: 'io-bound', invokeDelayMs: 60, memoryMb: 768 },
+      { name: 'report', curve: 'mixed', invokeDelayMs: 40, memoryMb: 640 },
+      { name: 'crashed', curve: 'io-bound', memoryMb: 512 },
+      { name: 'weighted', curve: 'io-bound', memoryMb: 512 },
+      { name: 'stuck', curve: 'mixed', failInvokesFrom: 3, failUpdatesFrom: 2 },
+      { name: 'graviton', curve: 'cpu-bound', memoryMb: 1024 },
+    ]);
+    process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
+    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
+    process.env.AWS_REGION = 'us-east-1';
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+    fleetscope = await startFleetscope();
+  });
+
+  afterAll(async () => {
+    await fleetscope?.stop();
+    await lambda?.close();
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  const post = async (body: unknown) => {
+    const res = await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const get = async (id: string): Promise<JobView> =>
+    (await (await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/${id}`)).json()) as JobView;
+  const until = async (id: string, done: (j: JobView) => boolean, timeoutMs = 40_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const job = await get(id);
+      if (done(job)) return job;
+      if (Date.now() > deadline) throw new Error(`job ${id} stuck: ${JSON.stringify(job)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const finished = (j: JobView) => j.status === 'succeeded' || j.status === 'failed';
+  const untouched = (name: string, memoryMb: number) => {
+    const fn = lambda.fn(name);
+    expect(fn.versions.size).toBe(0);
+    expect(fn.aliases.size).toBe(0);
+    expect(fn.latest.memoryMb).toBe(memoryMb);
+    expect(fn.latest.description).toBe(fn.spec.description ?? '');
+  };
+
+  it('finds the cheapest size with a third of the grid, then leaves the function as it was', async () => {
+    const created = await post({ platform: 'aws-lambda', function: lambda.arn('orders') });
+    expect(created.status).toBe(202);
+    const id = String(created.body.id);
+    const job = await until(id, finished);
+    expect(job.status).toBe('succeeded');
+    expect(job.pick).toMatchObject({ memoryMb: 1024, architecture: 'x86_64' });
+    expect(job.progress).toBe(1);
+    expect(job.invocationsUsed).toBeGreaterThan(0);
+    // The 6 default sizes plus the function's own 2048 MB: a third of a 7 × 50 grid.
+    expect(job.invocationsUsed).toBeLessThanOrEqual(Math.floor((7 * 50) / 3));
+    expect(job.results.find((r) => r.memoryMb === 2048)).toMatchObject({ measured: true });
+    expect(job.jobCost.usd).toBeGreaterThan(0);
+    expect(job.functionId).toBe('aws_lambda~123456789012~us-east-1~orders');
+    const r1024 = job.results.find((r) => r.memoryMb === 1024)!;
+    expect(r1024).toMatchObject({ architecture: 'x86_64', feasible: true, measured: true });
+    expect(r1024.p50Ms! <= r1024.p90Ms! && r1024.p90Ms! <= r1024.p99Ms!).toBe(true);
+    expect(r1024.costUsdPerInvocation).toBeGreaterThan(0);
+    untouched('orders', 2048);
+    const list = (await (await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`)).json()) as {
+      jobs: JobView[];
+    };
+    expect(list.jobs.map((j) => j.id)).toContain(id);
+  });
+
+  it('reports the sizes that run out of memory as infeasible and picks among the rest', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: 'thumbs',
+      mode: 'grid',
+      invocationsPerSize: 5,
+    });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('succeeded');
+    const infeasible = job.results.filter((r) => !r.feasible).map((r) => r.memoryMb);
+    expect(infeasible).toEqual([128, 256]);
+    expect(job.results.find((r) => r.memoryMb === 128)!.failure).toMatch(/out of memory/);
+    expect(job.pick?.memoryMb).toBe(512);
+    untouched('thumbs', 1024);
+  });
+
+  it('sends weighted payloads in their shares, and a dry run makes one call per size and picks nothing', async () => {
+    const weighted = await post({
+      platform: 'aws-lambda',
+      function: lambda.arn('weighted'),
+      memorySizes: [512],
+      mode: 'grid',
+      invocationsPerSize: 8,
+      weightedPayloads: [
+        { payload: { kind: 'small' }, weight: 1 },
+        { payload: { kind: 'large' }, weight: 3 },
+      ],
+    });
+    expect((await until(String(weighted.body.id), finished)).status).toBe('succeeded');
+    const kinds = lambda.fn('weighted').payloads.map((p) => (p as { kind: string }).kind);
+    expect(kinds.filter((k) => k === 'small')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'large')).toHaveLength(6);
+
+    const dry = await post({
+      platform: 'aws-lambda',
+      function: lambda.arn('weighted'),
+      dryRun: true,
+    });
+    const job = await until(String(dry.body.id), finished);
+    expect(job.status).toBe('succeeded');
+    expect(job.pick).toBeNull();
+    expect(job.results.every((r) => r.invocations === 1)).toBe(true);
+    untouched('weighted', 512);
+  });
+
+  it('compares x86_64 with arm64 in one job: the measured speed ratio and the price difference', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: lambda.arn('graviton'),
+      memorySizes: [1024],
+      architectures: ['x86_64', 'arm64'],
+      mode: 'grid',
+      invocationsPerSize: 10,
+    });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('succeeded');
+    const at = (arch: string) => job.results.find((r) => r.architecture === arch)!;
+    const [x86, arm] = [at('x86_64'), at('arm64')];
+    const curve = curveByName('cpu-bound')!;
+    const expected = curve.expectedMs(1024, 'arm64') / curve.expectedMs(1024, 'x86_64');
+    expect(job.architectureComparison).not.toBeNull();
+    const c = job.architectureComparison!;
+    expect(c.memoryMb).toBe(1024);
+    expect(c.speedRatio).toBeCloseTo(arm.meanMs! / x86.meanMs!, 10);
+    expect(Math.abs(c.speedRatio / expected - 1)).toBeLessThan(0.05);
+    expect(c.costDifferenceUsdPerInvocation).toBeCloseTo(
+      arm.costUsdPerInvocation! - x86.costUsdPerInvocation!,
+      15,
+    );
+    // Graviton's GB-second costs 20 % less; 12 % slower CPU work still leaves it cheaper.
+    expect(c.costDifferenceUsdPerInvocation).toBeLessThan(0);
+    expect(job.pick).toMatchObject({ memoryMb: 1024, architecture: 'arm64' });
+    expect(job.jobCost.invocations).toBe(job.invocationsUsed);
+    expect(lambda.fn('graviton').latest.architecture).toBe('x86_64');
+    untouched('graviton', 1024);
+  });
+
+  it('answers 400 naming the field for a bad request, and stores nothing', async () => {
+    const count = async () =>
+      ((await (await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`)).json()) as { jobs: unknown[] })
+        .jobs.length;
+    const before = await count();
+    const bad = await post({ platform: 'aws-lambda', function: 'orders', memorySizes: [64, 512] });
+    expect(bad.status).toBe(400);
+    expect(String(bad.body.message)).toMatch(/memorySizes: 64 MB is outside 128–10240 MB/);
+    const few = await post({ platform: 'aws-lambda', function: 'orders', invocationsPerSize: 2 });
+    expect(few.status).toBe(400);
+    expect(String(few.body.message)).toMatch(/invocationsPerSize/);
+    const unknown = await post({ platform: 'gcp', function: 'x' });
+    expect(unknown.status).toBe(400);
+    expect((await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/nope`)).status).toBe(404);
+    expect(await count()).toBe(before);
+  });
+
+  it('counts the requests it refused in /metrics, where before the count was visible nowhere', async () => {
+    const metric = async () => {
+      const text = await (await fetch(`${fleetscope.apiUrl}/metrics`)).text();
+      const line = /^fleetscope_tuning_rejected_requests_total (\d+)$/m.exec(text);
+      return line ? Number(line[1]) : null;
+    };
+    const before = (await metric()) ?? 0;
+    await post({ platform: 'aws-lambda', function: 'orders', strategy: 'cheapest' });
+    await post({ platform: 'aws-lambda' });
+    expect(await metric()).toBe(before + 2);
+  });
+
+  it('fails cleanly when Lambda starts failing mid-job, with the function restored', async () => {
+    const { body } = await post({ platform: 'aws-lambda', function: lambda.arn('flaky') });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/bad day.*function restored/);
+    untouched('flaky', 1024);
+  });
+
+  it('says so, rather than claiming a restore, when the function cannot be put back', async () => {
+    const { body } = await post({ platform: 'aws-lambda', function: lambda.arn('stuck') });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(
+      /^restoring the function failed: .*cannot update functions now.*check the function by hand$/,
+    );
+    expect(job.error).not.toMatch(/function restored/);
+  });
+
+  it('cancels a running job and restores the function', async () => {
+    const { body } = await post({ platform: 'aws-lambda', function: lambda.arn('slow') });
+    const id = String(body.id);
+    await until(id, (j) => j.invocationsUsed >= 6);
+    const cancel = await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/${id}`, { method: 'DELETE' });
+    expect(cancel.status).toBe(200);
+    const job = await until(id, finished);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/cancelled/);
+    untouched('slow', 768);
+  });
+
+  it('refuses a second job for a function that has one running', async () => {
+    const first = await post({ platform: 'aws-lambda', function: lambda.arn('slow') });
+    const second = await post({ platform: 'aws-lambda', function: lambda.arn('slow') });
+    expect(second.status).toBe(409);
+    await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/${String(first.body.id)}`, {
+      method: 'DELETE',
+    });
+    await until(String(first.body.id), finished);
+    untouched('slow', 768);
+  });
+
+  it('resumes a job after a restart, keeping what it measured before', async () => {
+    const { body } = await post({ platform: 'aws-lambda', function: lambda.arn('report') });
+    const id = String(body.id);
+    const before = await until(id, (j) => j.invocationsUsed >= 12);
+    // A graceful stop: the runner stops at the next invocation, restores and re-queues the job.
+    await fleetscope.app.close();
+    untouched('report', 640);
+    const interrupted = before.invocationsUsed;
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_DATA_DIR: fleetscope.config.dataDir,
+      CLICKHOUSE_DATABASE: fleetscope.config.clickhouseDatabase,
+    });
+    const job = await until(id, finished);
+    expect(job.status).toBe('succeeded');
+    expect(job.invocationsUsed).toBeGreaterThan(interrupted);
+    // The mixed curve's cost optimum is the smallest size.
+    expect(job.pick?.memoryMb).toBe(128);
+    untouched('report', 640);
+  });
+
+  it('resumes a job whose runner died, removing what it left on the function first', async () => {
+    // The state a kill -9 leaves: the job 'running' under a process that no longer exists (its
+    // heartbeat still fresh), and the function at another size with a version and alias of the job.
+    const id = 'crashed-job-1';
+    const fn = lambda.fn('crashed');
+    fn.latest.memoryMb = 256;
+    fn.latest.description = `fleetscope-tuning ${id} x86_64/256`;
+    fn.versions.set('1', {
+      version: '1',
+      memoryMb: 256,
+      architecture: 'x86_64',
+      description: `fleetscope-tuning ${id} x86_64/256`,
+    });
+    fn.aliases.set(`fst-${id}-x86_64-256`, '1');
+    const old = Date.now() - 5_000;
+    await fleetscope.app.get(TuningJobsRepository).save({
+      id,
+      createdAtMs: old,
+      updatedAtMs: old,
+      startedAtMs: old,
+      finishedAtMs: 0,
+      platform: 'aws-lambda',
+      function: lambda.arn('crashed'),
+      functionId: 'aws_lambda~123456789012~us-east-1~crashed',
+      status: 'running',
+      request: { platform: 'aws-lambda', function: lambda.arn('crashed') },
+      snapshot: {
+        functionId: 'aws_lambda~123456789012~us-east-1~crashed',
+        memoryMb: 512,
+        architecture: 'x86_64',
+        region: 'us-east-1',
+        details: {
+          functionName: 'crashed',
+          functionArn: lambda.arn('crashed'),
+          account: '123456789012',
+          description: '',
+          packageType: 'Zip',
+          runtime: 'nodejs22.x',
+        },
+      },
+      progress: 0.1,
+      invocationsUsed: 0,
+      summary: null,
+      error: '',
+      // Process ids stop well below 2^22 on Linux: this one cannot exist.
+      runner: `${hostname()}:4999999:a-runner-that-died`,
+    });
+    const job = await until(id, finished);
+    expect(job.status).toBe('succeeded');
+    expect(job.pick?.memoryMb).toBe(128);
+    untouched('crashed', 512);
+  });
+});
