@@ -5,4 +5,5 @@ export * from './catalogue/default-prices';
 export * from './lambda/lambda-billing.rules';
 export * from './lambda/lambda-cost.calculator';
 export * from './containers/container-cost.calculator';
+export * from './serverless/gcp-azure-cost.calculator';
 export * from './pricing.service';
