@@ -20,6 +20,7 @@ import {
   insertFleetInventory,
   insertMinuteFleet,
 } from '../analysis/support/minute-fleet.generator';
+import { chosenSourceRows, rangeParams } from '@fleetscope/storage';
 import { startFleetscope } from '../support/fleetscope-app';
 import { fmt, percentile } from './support/bench-figures';
 import { settleMerges } from './support/settle-merges';
@@ -30,6 +31,12 @@ const DAY_MS = 24 * HOUR_MS;
 const NARROW_FUNCTIONS = 1000;
 const NARROW_INVOCATIONS = 10_000_000;
 const NARROW_PREFIX = 'aws_lambda~123456789012~us-east-1~api';
+/**
+ * Generating millions of rows in one INSERT … SELECT needs more than the embedded engine's default
+ * bound (FLEETSCOPE_EMBEDDED_MEMORY_MB, sized for the collector's inserts of at most
+ * FLEETSCOPE_FLUSH_ROWS rows); the routes' queries stay far below either.
+ */
+const APP_ENV = { FLEETSCOPE_LOG_LEVEL: 'warn', FLEETSCOPE_EMBEDDED_MEMORY_MB: '1024' };
 
 interface Timing {
   name: string;
@@ -98,6 +105,27 @@ function plainAggregates(client: ClickHouseClient, fromMs: number, toMs: number)
        GROUP BY function_id`,
       { ...params, hf: Math.floor(hourFrom / 1000), ht: Math.floor(hourTo / 1000) },
     ),
+    // The rows the routes read now (whole hours, whole five minutes, minutes), without a choice.
+    threeLevels: sql(
+      client,
+      `SELECT ${columns} FROM (
+         SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+         UNION ALL
+         SELECT * FROM function_five_minutes
+         WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}
+           AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})
+         UNION ALL
+         SELECT * FROM function_minutes WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
+           AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}))
+       GROUP BY function_id`,
+      rangeParams({ fromMs, toMs }),
+    ),
+    // What ranges of up to 3 days read before issue 11: two window passes over every minute row.
+    windowChoice: sql(
+      client,
+      `SELECT ${columns} FROM (${chosenSourceRows('function_minutes')}) GROUP BY function_id`,
+      rangeParams({ fromMs, toMs }),
+    ),
   };
 }
 
@@ -116,7 +144,7 @@ function table(title: string, rows: Timing[]): string {
 /** 10 M invocations (× scale) of 1,000 functions, one source, over the 24 h before `toMs`. */
 async function generateNarrow(client: ClickHouseClient, toMs: number, total: number) {
   const fromMs = toMs - DAY_MS;
-  const chunk = 1_000_000;
+  const chunk = 200_000;
   for (let offset = 0; offset < total; offset += chunk) {
     await client.command({
       query: `
@@ -166,7 +194,7 @@ async function generateNarrow(client: ClickHouseClient, toMs: number, total: num
 }
 
 async function runNarrow(scale: number): Promise<string> {
-  const app = await startFleetscope({ FLEETSCOPE_LOG_LEVEL: 'warn' });
+  const app = await startFleetscope(APP_ENV);
   try {
     const client = app.clickhouse.client;
     const toMs = Math.floor(Date.now() / 60_000) * 60_000;
@@ -219,6 +247,11 @@ async function runNarrow(scale: number): Promise<string> {
       ),
       await timeCalls('engine: GROUP BY function_id over function_minutes', plain.minutes),
       await timeCalls('engine: the same over whole hours + edge minutes', plain.hoursAndEdges),
+      await timeCalls('engine: the same over hours + five minutes + minutes', plain.threeLevels),
+      await timeCalls(
+        'SQL before issue 11: window choice over the minute rows',
+        plain.windowChoice,
+      ),
       await timeCalls(
         'engine: raw invocations, exact quantiles',
         sql(
@@ -243,7 +276,7 @@ async function runNarrow(scale: number): Promise<string> {
 }
 
 async function runWide(scale: number): Promise<string> {
-  const app = await startFleetscope({ FLEETSCOPE_LOG_LEVEL: 'warn' });
+  const app = await startFleetscope(APP_ENV);
   try {
     const client = app.clickhouse.client;
     const toMs = Math.floor(Date.now() / 60_000) * 60_000;
@@ -299,6 +332,17 @@ async function runWide(scale: number): Promise<string> {
       await timeCalls('engine: 7 days, whole hours + edge minutes', plainWeek.hoursAndEdges, calls),
       await timeCalls('engine: 7 days, GROUP BY over function_minutes', plainWeek.minutes, calls),
       await timeCalls('engine: 24 h, whole hours + edge minutes', plainDay.hoursAndEdges, calls),
+      await timeCalls('engine: 24 h, hours + five minutes + minutes', plainDay.threeLevels, calls),
+      await timeCalls(
+        'engine: 7 days, hours + five minutes + minutes',
+        plainWeek.threeLevels,
+        calls,
+      ),
+      await timeCalls(
+        'SQL before issue 11, 24 h: window choice over minutes',
+        plainDay.windowChoice,
+        calls,
+      ),
       await timeCalls('engine: 24 h, GROUP BY over function_minutes', plainDay.minutes, calls),
     ];
     return [

@@ -35,6 +35,7 @@ describe('embedded ClickHouse', () => {
       query: 'SELECT count() AS n FROM schema_migrations',
       format: 'JSONEachRow',
     });
+    // One ledger row per migration file: the reopen applied nothing again.
     expect(await ledger.json()).toEqual([{ n: readMigrations(MIGRATIONS_DIR).length }]);
     await second.close();
   });

@@ -19,6 +19,7 @@ async function sums(client: ClickHouseClient): Promise<Record<string, number>> {
     query: `SELECT (SELECT count() FROM invocations) AS raw,
                    (SELECT sum(invocations) FROM function_minutes WHERE source != 'knative') AS minutes,
                    (SELECT sum(invocations) FROM function_hours WHERE source != 'knative') AS hours,
+                   (SELECT sum(invocations) FROM function_five_minutes WHERE source != 'knative') AS fives,
                    (SELECT sum(invocations) FROM function_minutes WHERE source = 'knative') AS scraped,
                    (SELECT sum(invocations) FROM function_hours WHERE source = 'knative') AS scrapedHours`,
     format: 'JSONEachRow',
@@ -52,7 +53,12 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
     await opened.cleanup();
   });
   afterEach(async () => {
-    for (const table of ['invocations', 'function_minutes', 'function_hours']) {
+    for (const table of [
+      'invocations',
+      'function_minutes',
+      'function_five_minutes',
+      'function_hours',
+    ]) {
       await opened.handle.client.command({ query: `TRUNCATE TABLE ${table}` });
     }
   });
@@ -83,7 +89,7 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
       await client.command({ query: 'DETACH TABLE function_minutes_from_invocations_mv' });
       await client.insert({ table: 'invocations', values: lost, format: 'JSONEachRow' });
       await client.command({ query: 'ATTACH TABLE function_minutes_from_invocations_mv' });
-      expect(await sums(client)).toMatchObject({ raw: 170, minutes: 140, hours: 140 });
+      expect(await sums(client)).toMatchObject({ raw: 170, minutes: 140, hours: 140, fives: 140 });
 
       await repairUncleanFlushes(handle, config);
 
@@ -91,6 +97,7 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
         raw: 170,
         minutes: 170,
         hours: 170,
+        fives: 170,
         scraped: 7,
         scrapedHours: 7,
       });

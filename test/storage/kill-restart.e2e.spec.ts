@@ -115,6 +115,10 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
         app,
         `SELECT function_id, sum(invocations) FROM function_hours GROUP BY function_id`,
       );
+      const fives = await perFunction(
+        app,
+        `SELECT function_id, sum(invocations) FROM function_five_minutes GROUP BY function_id`,
+      );
       const from = baseTimeMs - 3600_000;
       const to = Date.now() + 3600_000;
       const response = await fetch(`${app.apiUrl}/api/functions?from=${from}&to=${to}`);
@@ -131,9 +135,10 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
           }),
         ).map(([id, n]) => [id.split('~').pop()!, n]),
       );
-      expect({ raw, minutes, hours, fleetPage, analyses }).toEqual({
+      expect({ raw, minutes, fives, hours, fleetPage, analyses }).toEqual({
         raw: sent,
         minutes: sent,
+        fives: sent,
         hours: sent,
         fleetPage: sent,
         analyses: sent,

@@ -76,8 +76,7 @@ async function reference(handle: ClickHouseHandle, range: { fromMs: number; toMs
              max(duration_max_ms) AS durationMaxMs, sumMap(duration_buckets) AS durationBuckets,
              sumMap(init_buckets) AS initBuckets, sumMap(memory_buckets) AS memoryBuckets,
              sumIf(billed_duration_sum_ms * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
-             argMax(version, minute) AS version,
-             toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs
+             argMax(version, minute) AS version
       FROM (${chosenSourceRows('function_minutes')})
       GROUP BY function_id ORDER BY function_id`,
     query_params: rangeParams(range),
@@ -147,7 +146,6 @@ describe(FunctionsRepository.name, () => {
             memoryBuckets: t.memoryBuckets,
             billedMbMs: Math.round(t.billedMbMs),
             version: t.version,
-            firstMinuteMs: t.firstMinuteMs,
           })),
       ).toEqual(
         expected.map((r) => ({

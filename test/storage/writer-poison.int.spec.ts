@@ -107,3 +107,27 @@ describe('Storage errors caused by data', () => {
     }
   });
 });
+
+describe('Strings JSON can carry', () => {
+  it('stores a lone UTF-16 surrogate (valid OTLP/JSON "\\ud800") instead of failing the request', async () => {
+    const { handle, cleanup } = await openTestClickHouse();
+    try {
+      const writer = new IngestWriter(handle.client, {
+        maxQueueBytes: 1 << 24,
+        flushIntervalMs: 50,
+        flushRows: 1_000,
+      });
+      const now = `${Date.now()}000000`;
+      const lone = { ...log('lone \ud800 surrogate', now), logAttributes: { '\udfff': 'x\ud800' } };
+      await expect(writer.write({ logs: [lone] })).resolves.toBeUndefined();
+      const stored = await handle.client.query({
+        query: 'SELECT count() AS n FROM logs',
+        format: 'JSONEachRow',
+      });
+      expect(await stored.json()).toEqual([{ n: 1 }]);
+      await writer.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
@@ -78,5 +80,18 @@ describe('npx fleetscope tune', () => {
     const refused = await cli(['tune', 'orders', '--memory', '64,512', '--url', fleetscope.apiUrl]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/answered 400: memorySizes: 64 MB is outside/);
+  });
+
+  it('names a --payload-file that is not JSON and exits non-zero, rather than exiting silently', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleetscope-tune-'));
+    try {
+      const file = join(dir, 'event.json');
+      writeFileSync(file, '{"orderId": 4');
+      const run = await cli(['tune', 'orders', '--payload-file', file, '--url', fleetscope.apiUrl]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`--payload-file ${file} is not JSON`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,12 @@ import { openTestClickHouse } from '../support/test-clickhouse';
 
 const FN = 'aws_lambda~123456789012~us-east-1~orders';
 
-function job(id: string, status: StoredTuningJob['status'], finishedAtMs: number): StoredTuningJob {
+function job(
+  id: string,
+  status: StoredTuningJob['status'],
+  finishedAtMs: number,
+  request: Record<string, unknown> = {},
+): StoredTuningJob {
   const row = (memoryMb: number, extra: Record<string, unknown>) => ({
     memoryMb,
     architecture: 'x86_64',
@@ -30,7 +35,7 @@ function job(id: string, status: StoredTuningJob['status'], finishedAtMs: number
     function: 'orders',
     functionId: FN,
     status,
-    request: {},
+    request,
     snapshot: null,
     progress: 1,
     invocationsUsed: 36,
@@ -73,6 +78,20 @@ describe('tuning evidence for the memory analysis', () => {
         [512, true],
         [2048, true],
       ]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('never takes a dry run (one call per size, nothing picked) as evidence, nor lets it hide the job before it', async () => {
+    const { handle, cleanup } = await openTestClickHouse();
+    try {
+      const jobs = new TuningJobsRepository(handle);
+      const t = Date.parse('2026-12-01T10:00:00Z');
+      await jobs.save(job('measured', 'succeeded', t, { dryRun: false }));
+      await jobs.save(job('dry-run', 'succeeded', t + 3_600_000, { dryRun: true }));
+      const evidence = await loadTuningEvidence(jobs);
+      expect(evidence.get(FN)?.jobId).toBe('measured');
     } finally {
       await cleanup();
     }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { TuningJobsRepository } from '@fleetscope/storage';
+import { curveByName } from '@fleetscope/tuning';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
 
@@ -35,6 +36,11 @@ interface JobView {
     costUsdPerInvocation: number | null;
   }[];
   jobCost: { invocations: number; usd: number };
+  architectureComparison: {
+    memoryMb: number;
+    speedRatio: number;
+    costDifferenceUsdPerInvocation: number;
+  } | null;
 }
 
 describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on Lambda)', () => {
@@ -52,6 +58,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       { name: 'crashed', curve: 'io-bound', memoryMb: 512 },
       { name: 'weighted', curve: 'io-bound', memoryMb: 512 },
       { name: 'stuck', curve: 'mixed', failInvokesFrom: 3, failUpdatesFrom: 2 },
+      { name: 'graviton', curve: 'cpu-bound', memoryMb: 1024 },
     ]);
     process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
     process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
@@ -170,6 +177,38 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     untouched('weighted', 512);
   });
 
+  it('compares x86_64 with arm64 in one job: the measured speed ratio and the price difference', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: lambda.arn('graviton'),
+      memorySizes: [1024],
+      architectures: ['x86_64', 'arm64'],
+      mode: 'grid',
+      invocationsPerSize: 10,
+    });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('succeeded');
+    const at = (arch: string) => job.results.find((r) => r.architecture === arch)!;
+    const [x86, arm] = [at('x86_64'), at('arm64')];
+    const curve = curveByName('cpu-bound')!;
+    const expected = curve.expectedMs(1024, 'arm64') / curve.expectedMs(1024, 'x86_64');
+    expect(job.architectureComparison).not.toBeNull();
+    const c = job.architectureComparison!;
+    expect(c.memoryMb).toBe(1024);
+    expect(c.speedRatio).toBeCloseTo(arm.meanMs! / x86.meanMs!, 10);
+    expect(Math.abs(c.speedRatio / expected - 1)).toBeLessThan(0.05);
+    expect(c.costDifferenceUsdPerInvocation).toBeCloseTo(
+      arm.costUsdPerInvocation! - x86.costUsdPerInvocation!,
+      15,
+    );
+    // Graviton's GB-second costs 20 % less; 12 % slower CPU work still leaves it cheaper.
+    expect(c.costDifferenceUsdPerInvocation).toBeLessThan(0);
+    expect(job.pick).toMatchObject({ memoryMb: 1024, architecture: 'arm64' });
+    expect(job.jobCost.invocations).toBe(job.invocationsUsed);
+    expect(lambda.fn('graviton').latest.architecture).toBe('x86_64');
+    untouched('graviton', 1024);
+  });
+
   it('answers 400 naming the field for a bad request, and stores nothing', async () => {
     const count = async () =>
       ((await (await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`)).json()) as { jobs: unknown[] })
@@ -185,6 +224,18 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     expect(unknown.status).toBe(400);
     expect((await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/nope`)).status).toBe(404);
     expect(await count()).toBe(before);
+  });
+
+  it('counts the requests it refused in /metrics, where before the count was visible nowhere', async () => {
+    const metric = async () => {
+      const text = await (await fetch(`${fleetscope.apiUrl}/metrics`)).text();
+      const line = /^fleetscope_tuning_rejected_requests_total (\d+)$/m.exec(text);
+      return line ? Number(line[1]) : null;
+    };
+    const before = (await metric()) ?? 0;
+    await post({ platform: 'aws-lambda', function: 'orders', strategy: 'cheapest' });
+    await post({ platform: 'aws-lambda' });
+    expect(await metric()).toBe(before + 2);
   });
 
   it('fails cleanly when Lambda starts failing mid-job, with the function restored', async () => {

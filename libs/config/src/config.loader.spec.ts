@@ -140,6 +140,16 @@ describe('start-up values named before anything listens', () => {
     ]);
   });
 
+  it('lets every server ask for port 0, a free port each', () => {
+    expect(
+      loadConfig({
+        FLEETSCOPE_HTTP_PORT: '0',
+        FLEETSCOPE_OTLP_HTTP_PORT: '0',
+        FLEETSCOPE_OTLP_GRPC_PORT: '0',
+      }).httpPort,
+    ).toBe(0);
+  });
+
   it('refuses FLEETSCOPE_CLICKHOUSE_CLUSTER in embedded mode with the fix instead of a stack trace', () => {
     expect(problemsOf({ FLEETSCOPE_CLICKHOUSE_CLUSTER: 'main' })).toEqual([
       'FLEETSCOPE_CLICKHOUSE_CLUSTER: cluster mode needs a ClickHouse server: set CLICKHOUSE_URL, or unset FLEETSCOPE_CLICKHOUSE_CLUSTER to use embedded ClickHouse',

@@ -135,6 +135,13 @@ export const ENV = {
     default: './data',
     description: 'Embedded ClickHouse (chDB) data directory, used when CLICKHOUSE_URL is unset.',
   },
+  embeddedMemoryMb: {
+    name: 'FLEETSCOPE_EMBEDDED_MEMORY_MB',
+    schema: positiveInt.min(64, 'must be at least 64'),
+    default: '512',
+    description:
+      "Memory the embedded ClickHouse may allocate (its max_server_memory_usage; merges get half, larger sorts and GROUP BYs spill to disk). Beyond it an insert fails and is retried (503); the Node process and chDB's ~260 MiB of mapped code come on top.",
+  },
   clickhouseUrl: {
     name: 'CLICKHOUSE_URL',
     schema: url,

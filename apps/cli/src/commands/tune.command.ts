@@ -94,7 +94,14 @@ function requestOf(fn: string, o: TuneOptions): Record<string, unknown> {
   let payloadFields: Record<string, unknown> = {};
   if (o.payloadFile) {
     // A file holding [{payload, weight}, …] gives weighted payloads; anything else one payload.
-    const content = json(readFileSync(o.payloadFile, 'utf8'));
+    // Not json(): an InvalidArgumentError outside option parsing exits without a word.
+    let content: unknown;
+    try {
+      content = JSON.parse(readFileSync(o.payloadFile, 'utf8')) as unknown;
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      throw new Error(`--payload-file ${o.payloadFile} is not JSON: ${error.message}`);
+    }
     const weighted =
       Array.isArray(content) &&
       content.length > 0 &&

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReportMetrics, WeeklyReportsService } from '@fleetscope/analysis-jobs';
+import { ReportMetrics, TuningJobsService, WeeklyReportsService } from '@fleetscope/analysis-jobs';
 import { gaugeLines } from '@fleetscope/server';
 
 /** GET :8080/metrics: the dashboard process's counters in Prometheus text format. */
@@ -10,11 +10,14 @@ export class MetricsController {
   constructor(
     private readonly metrics: ReportMetrics,
     private readonly reports: WeeklyReportsService,
+    private readonly tuning: TuningJobsService,
   ) {}
 
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4')
-  @ApiOperation({ summary: 'Report builds and deliveries, in Prometheus text format' })
+  @ApiOperation({
+    summary: 'Report builds and deliveries, refused tuning requests, in Prometheus text format',
+  })
   async render(): Promise<string> {
     // From the stored history too: deliveries the analyzer made in another process show here.
     const failed = new Map<string, number>();
@@ -27,6 +30,7 @@ export class MetricsController {
     }
     const lines = [
       ...this.metrics.counters.lines(),
+      ...this.tuning.counters.lines(),
       ...gaugeLines(
         'fleetscope_report_weeks_with_failed_delivery',
         'Stored weeks whose latest delivery on a channel failed.',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { CounterSet } from '@fleetscope/server';
 import { TuningJobsRepository, type StoredTuningJob } from '@fleetscope/storage';
 import {
   parseTuningRequest,
@@ -7,6 +8,8 @@ import {
   type SizeResult,
   type TuningSummary,
 } from '@fleetscope/tuning';
+
+export const TUNING_REJECTED = 'fleetscope_tuning_rejected_requests_total';
 
 /** The body was not a valid tuning request; the message names the fields. */
 export class TuningRequestError extends Error {}
@@ -67,15 +70,21 @@ export function tuningJobView(job: StoredTuningJob): TuningJobView {
 /** What the API does with tuning jobs; the analyzer's runner executes them. */
 @Injectable()
 export class TuningJobsService {
-  /** Requests refused as invalid since start (the API's bad-input count). */
-  rejected = 0;
+  /** Requests refused as invalid since start (the API's bad-input count), for GET /metrics. */
+  readonly counters = new CounterSet();
 
-  constructor(private readonly jobs: TuningJobsRepository) {}
+  get rejected(): number {
+    return this.counters.value(TUNING_REJECTED, {});
+  }
+
+  constructor(private readonly jobs: TuningJobsRepository) {
+    this.counters.define(TUNING_REJECTED, 'Tuning job requests answered 400.');
+  }
 
   async create(body: unknown): Promise<{ id: string }> {
     const parsed = parseTuningRequest(body);
     if (!parsed.ok) {
-      this.rejected++;
+      this.counters.inc(TUNING_REJECTED, {});
       throw new TuningRequestError(parsed.message);
     }
     const request = parsed.request;

@@ -168,6 +168,27 @@ describe(buildWeeklyReport.name, () => {
     expect(partial.coverage.days[0].sources).toEqual(['knative_queue_proxy']);
   });
 
+  it('says plainly when the week it is compared with has partial or no data', () => {
+    // The known week's inputs hold two days of the week before.
+    expect(report.coverage.previousWeek.status).toBe('partial');
+    expect(report.coverage.message).toMatch(
+      /Partial data for the week before, 2025-W30 \(2025-07-21 to 2025-07-27\): 2 of 7 days have invocation records \(from [a-z_, ]+\); nothing was recorded on 2025-07-23, 2025-07-24, 2025-07-25, 2025-07-26, 2025-07-27\./,
+    );
+    const withoutPrevious = buildWeeklyReport(
+      {
+        ...inputs,
+        days: inputs.days.filter(
+          (d) => d.dayStartMs < day('2025-07-21') || d.dayStartMs >= day('2025-07-28'),
+        ),
+      },
+      pricing,
+    );
+    expect(withoutPrevious.coverage.previousWeek.status).toBe('none');
+    expect(withoutPrevious.coverage.message).toContain(
+      'No data for the week before, 2025-W30 (2025-07-21 to 2025-07-27): its figures are zero because nothing was recorded, not because nothing ran.',
+    );
+  });
+
   it('totals only the recommendations that can be done together', () => {
     const rec = (kind: string, functionId: string, usd: number) => ({
       kind,

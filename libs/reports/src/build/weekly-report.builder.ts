@@ -179,13 +179,35 @@ function weekCoverage(week: IsoWeek, days: readonly DailyUsage[]): WeekCoverage 
   };
 }
 
-function coverageMessage(week: IsoWeek, c: WeekCoverage): string {
+function coverageMessage(
+  week: IsoWeek,
+  c: WeekCoverage,
+  previous: IsoWeek,
+  p: WeekCoverage,
+): string {
   const span = `${week.label} (${isoDate(week.fromMs)} to ${isoDate(week.toMs - DAY_MS)})`;
+  // The change is only as good as the week it is compared with: a gap there reads as growth.
+  const before = `the week before, ${previous.label} (${isoDate(previous.fromMs)} to ${isoDate(previous.toMs - DAY_MS)})`;
+  switch (p.status) {
+    case 'none':
+      return `${weekMessage(span, c)} No data for ${before}: its figures are zero because nothing was recorded, not because nothing ran.`;
+    case 'partial':
+      return `${weekMessage(span, c)} Partial data for ${before}: ${daysSentence(p)}`;
+    case 'complete':
+      return weekMessage(span, c);
+  }
+}
+
+function daysSentence(c: WeekCoverage): string {
+  return `${c.daysWithData} of 7 ${c.daysWithData === 1 ? 'day has' : 'days have'} invocation records (from ${c.sources.join(', ')}); nothing was recorded on ${c.missingDays.join(', ')}.`;
+}
+
+function weekMessage(span: string, c: WeekCoverage): string {
   switch (c.status) {
     case 'none':
       return `No data for ${span}: no source sent any invocation records. Every figure of this week is zero because nothing was recorded, not because nothing ran.`;
     case 'partial':
-      return `Partial data for ${span}: ${c.daysWithData} of 7 ${c.daysWithData === 1 ? 'day has' : 'days have'} invocation records (from ${c.sources.join(', ')}); nothing was recorded on ${c.missingDays.join(', ')}.`;
+      return `Partial data for ${span}: ${daysSentence(c)}`;
     case 'complete':
       return `Data for all 7 days of ${span}, from ${c.sources.join(', ')}.`;
   }
@@ -435,6 +457,7 @@ export function buildWeeklyReport(
 
   const remainingDays = Math.max(0, (monthTo - week.toMs) / DAY_MS);
   const coverage = weekCoverage(week, inputs.days);
+  const previousCoverage = weekCoverage(previous, inputs.days);
   const recs = reportRecommendations(inputs.recommendations, nameOf);
 
   return {
@@ -488,8 +511,8 @@ export function buildWeeklyReport(
     recommendationsSavingUsd: recs.total,
     coverage: {
       ...coverage,
-      message: coverageMessage(week, coverage),
-      previousWeek: weekCoverage(previous, inputs.days),
+      message: coverageMessage(week, coverage, previous, previousCoverage),
+      previousWeek: previousCoverage,
       unpriced: [...unpricedFunctions].map(([functionId, reason]) => ({ functionId, reason })),
       assumptions: [
         'Lambda duration tiers accumulate per account, region and architecture over the functions Fleetscope sees, from the first of the month.',

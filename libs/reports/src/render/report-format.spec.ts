@@ -4,6 +4,7 @@ import { inputs, pricing } from '../testing/known-week.inputs';
 import { FOCUS_COLUMNS, FOCUS_MANDATORY_COLUMNS, renderFocusCsv } from './focus-csv.renderer';
 import { renderHtml } from './html.renderer';
 import { renderMarkdown } from './markdown.renderer';
+import { signedUsd, usd } from './report-text';
 
 const report = buildWeeklyReport(inputs, pricing);
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -94,5 +95,18 @@ describe(renderMarkdown.name, () => {
     expect(md).toContain('# Fleetscope weekly cost report 2025-W31');
     expect(md).toContain('**Total: $5,206.79**');
     expect(md).toContain('> Data for all 7 days of 2025-W31');
+  });
+});
+
+describe(usd.name, () => {
+  it('never shows a dollar amount in exponent notation, and float noise as zero', () => {
+    // The "other" part of a mover is a difference of sums: 1 - 0.9 - 0.1 is -2.8e-17, not money.
+    expect(usd(1 - 0.9 - 0.1)).toBe('$0.00');
+    expect(signedUsd(5.551115123125783e-17)).toBe('$0.00');
+    // One 1 ms invocation at 128 MB on arm64 costs about $0.0000000017: still shown, in full.
+    expect(usd(0.0000000017)).toBe('$0.0000000017');
+    expect(usd(-0.00033333)).toBe('-$0.00033');
+    expect(usd(0.0000068)).toBe('$0.0000068');
+    expect(usd(1234.5)).toBe('$1,234.50');
   });
 });

@@ -1,17 +1,26 @@
 import type { ChangeParts, CostBreakdown } from '../build/weekly-report';
 
-/** Display rounding only: the JSON keeps full precision. */
+/**
+ * Below this a dollar figure is floating-point noise of sums and differences (1 - 0.9 - 0.1), not
+ * money: the smallest Lambda charge, 1 ms at 128 MB on arm64, is about $0.0000000017.
+ */
+const NOISE_USD = 1e-10;
+
+/** Display rounding only: the JSON keeps full precision. Sub-cent amounts keep 2 significant digits. */
 export function usd(value: number): string {
   const abs = Math.abs(value);
-  const text =
-    abs > 0 && abs < 0.01
-      ? abs.toPrecision(2)
-      : abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (!(abs >= NOISE_USD)) return '$0.00';
+  let text: string;
+  if (abs < 0.01) {
+    // toPrecision would write 1.7e-9: spell the decimals out.
+    const rounded = Number(abs.toPrecision(2));
+    text = rounded.toFixed(1 - Math.floor(Math.log10(rounded)));
+  } else text = abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return `${value < 0 ? '-' : ''}$${text}`;
 }
 
 export function signedUsd(value: number): string {
-  return value > 0 ? `+${usd(value)}` : usd(value);
+  return value >= NOISE_USD ? `+${usd(value)}` : usd(value);
 }
 
 export function percent(ratio: number | null): string {

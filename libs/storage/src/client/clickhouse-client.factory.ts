@@ -17,8 +17,47 @@ export interface ClickHouseHandle {
 
 type StorageConfig = Pick<
   Config,
-  'clickhouseUrl' | 'clickhouseUser' | 'clickhousePassword' | 'clickhouseDatabase' | 'dataDir'
+  | 'clickhouseUrl'
+  | 'clickhouseUser'
+  | 'clickhousePassword'
+  | 'clickhouseDatabase'
+  | 'dataDir'
+  | 'embeddedMemoryMb'
 >;
+
+const MiB = 1024 * 1024;
+
+/**
+ * Server configuration of the embedded engine, as clickhouse-local arguments (they cannot be SET
+ * later). Its memory tracker counts ClickHouse's own allocations, not the Node heap or the mapped
+ * library, so the limit is the engine's share of the process: beyond it a query or insert fails
+ * (MEMORY_LIMIT_EXCEEDED, retried by senders) instead of the process growing. Merges may use half;
+ * the mark caches default to 5 GiB each and are held to 32 MiB.
+ */
+export function embeddedEngineArgs(memoryMb: number): string[] {
+  return [
+    `--max_server_memory_usage=${memoryMb * MiB}`,
+    `--merges_mutations_memory_usage_soft_limit=${Math.floor(memoryMb / 2) * MiB}`,
+    `--mark_cache_size=${32 * MiB}`,
+    `--index_mark_cache_size=${32 * MiB}`,
+  ];
+}
+
+/**
+ * Session settings of the embedded engine: sorts and GROUP BYs larger than a quarter of its memory
+ * spill to disk, and an INSERT … SELECT reaches the materialized views in blocks of 64 Ki rows (1 Mi
+ * by default), whose aggregation would not fit otherwise.
+ */
+function boundedSettings(memoryMb: number): string {
+  const spill = Math.floor(memoryMb / 4) * MiB;
+  return [
+    `max_bytes_before_external_group_by = ${spill}`,
+    `max_bytes_before_external_sort = ${spill}`,
+    `max_insert_block_size = 65536`,
+    `min_insert_block_size_rows = 65536`,
+    `min_insert_block_size_bytes = ${16 * MiB}`,
+  ].join(', ');
+}
 
 /** Which connection the configuration asks for: a server when CLICKHOUSE_URL is set. */
 export function clickHouseMode(config: Pick<Config, 'clickhouseUrl'>): ClickHouseMode {
@@ -35,6 +74,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
   const database = config.clickhouseDatabase;
   const mode = clickHouseMode(config);
   let client: ClickHouseClient;
+  let engine: { close(): void } | undefined;
   if (mode === 'server') {
     const bootstrap = createClient({
       url: config.clickhouseUrl,
@@ -69,8 +109,14 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
     // chdb is loaded lazily: server deployments never load its 540 MB native library.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createChdbConnection } = require('chdb/connection') as typeof import('chdb/connection');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Session } = require('chdb') as typeof import('chdb');
+    const memoryMb = config.embeddedMemoryMb;
     try {
       mkdirSync(path, { recursive: true });
+      // The first connection to a data directory starts the process's one engine with its
+      // arguments; the client's connection below shares that engine.
+      engine = new Session(path, { connectionArgs: embeddedEngineArgs(memoryMb) });
       // chdb types its connection against @clickhouse/client-common's copy of the interfaces,
       // which @clickhouse/client re-declares; the shapes are the same at runtime.
       const connection = createChdbConnection({ path }) as unknown as ClientConnection;
@@ -79,7 +125,9 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
       await client.command({ query: `USE ${database}` });
       await client.command({ query: `SET session_timezone = 'UTC'` });
+      await client.command({ query: `SET ${boundedSettings(memoryMb)}` });
     } catch (error) {
+      engine?.close();
       releaseDataDir(path);
       if (/Cannot lock file|Failed to create connection/i.test(describeError(error))) {
         throw new StorageUnavailableError(dataDirInUse(path), error);
@@ -100,6 +148,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       if (closed) return;
       closed = true;
       await client.close();
+      engine?.close();
       if (mode === 'embedded') releaseDataDir(resolve(config.dataDir));
     },
   };

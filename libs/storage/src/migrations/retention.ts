@@ -9,6 +9,7 @@ const RETENTION: { table: string; kind: 'raw' | 'aggregate'; column: string }[] 
   { table: 'logs', kind: 'raw', column: 'toDateTime(time)' },
   { table: 'metric_points', kind: 'raw', column: 'toDateTime(time)' },
   { table: 'function_minutes', kind: 'aggregate', column: 'minute' },
+  { table: 'function_five_minutes', kind: 'aggregate', column: 'minute' },
   { table: 'function_hours', kind: 'aggregate', column: 'minute' },
 ];
 

@@ -11,12 +11,7 @@ import { ZERO_BUCKET, histogramQuantileSql, logBucketSql } from '@fleetscope/mod
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
-import {
-  minuteRowsForRange,
-  rowsForRange,
-  sourceParams,
-  toDateTimeParam,
-} from './minute-source.sql';
+import { minuteRowsForRange, rangeParams, rowsForRange } from './minute-source.sql';
 
 export interface AnalysisWindow {
   fromMs: number;
@@ -342,16 +337,7 @@ export class AnalysisInputsRepository {
   }
 
   private windowParams(window: AnalysisWindow): Record<string, unknown> {
-    // Whole hours inside the window; an empty range (from > to) when it holds none.
-    const hourFrom = Math.ceil(window.fromMs / HOUR_MS) * HOUR_MS;
-    const hourTo = Math.max(hourFrom, Math.floor(window.toMs / HOUR_MS) * HOUR_MS);
-    return {
-      ...sourceParams(),
-      from: toDateTimeParam(window.fromMs),
-      to: toDateTimeParam(window.toMs),
-      hourFrom: toDateTimeParam(hourFrom),
-      hourTo: toDateTimeParam(hourTo),
-    };
+    return rangeParams(window);
   }
 
   private query<T>(query: string, params: Record<string, unknown>): Promise<T[]> {

@@ -34,6 +34,7 @@ export interface FunctionTotals {
   /** Σ billed ms over rows whose memory size is unknown (priced with the inventory's memory). */
   billedMsUnknownMemory: number;
   lastMemorySizeMb: number;
+  /** Start of the first and last row read: a minute, or five minutes or an hour inside the range. */
   firstMinuteMs: number;
   lastMinuteMs: number;
 }

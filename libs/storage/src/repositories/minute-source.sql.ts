@@ -78,33 +78,44 @@ export function minuteRowsForRange(where = ''): string {
 
 /**
  * The chosen-source rows of a time range, the same sums as chosenSourceRows('function_minutes')
- * over the range: whole hours come from function_hours, the partial hours at either end from
- * function_minutes, so queries grow with functions × hours; function-hours where several sources
- * reported are read from the minutes with the per-minute choice (see mixedHours). Binds from, to,
+ * over the range: whole hours come from function_hours, whole five minutes at either end from
+ * function_five_minutes, and the few minutes before and after those from function_minutes, so
+ * queries grow with functions × hours; function-hours where several sources reported are read
+ * from the minutes with the per-minute choice (see mixedHours). Binds from, to, fiveFrom, fiveTo,
  * hourFrom and hourTo (see rangeParams) besides the caller's own parameters.
  */
 export function rowsForRange(where = ''): string {
   const mixed = mixedHours(where);
-  const wholeHour = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
+  const single = `AND (function_id, toStartOfHour(minute)) NOT IN (${mixed})`;
+  const wholeHours = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
+  const wholeFives = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}`;
   return `
-    SELECT * FROM function_hours
-    WHERE ${wholeHour} ${where} AND (function_id, minute) NOT IN (${mixed})
+    SELECT * FROM function_hours WHERE ${wholeHours} ${where} ${single}
+    UNION ALL
+    SELECT * FROM function_five_minutes
+    WHERE ${wholeFives} AND NOT (${wholeHours}) ${where} ${single}
     UNION ALL
     SELECT * FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeHour}) ${where}
-      AND (function_id, toStartOfHour(minute)) NOT IN (${mixed})
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeFives}) ${where} ${single}
     UNION ALL
     SELECT * FROM (${chosenSourceRows('function_minutes', `${where} AND (function_id, toStartOfHour(minute)) IN (${mixed})`)})`;
 }
 
 /** Parameters of rowsForRange(): the range, its whole hours, and the source priorities. */
 export function rangeParams(range: { fromMs: number; toMs: number }): Record<string, unknown> {
-  const hourFrom = Math.ceil(range.fromMs / HOUR_MS) * HOUR_MS;
-  const hourTo = Math.max(hourFrom, Math.floor(range.toMs / HOUR_MS) * HOUR_MS);
+  // Whole units inside the range; an empty range (from = to) where it holds none.
+  const whole = (unitMs: number): [number, number] => {
+    const first = Math.ceil(range.fromMs / unitMs) * unitMs;
+    return [first, Math.max(first, Math.floor(range.toMs / unitMs) * unitMs)];
+  };
+  const [hourFrom, hourTo] = whole(HOUR_MS);
+  const [fiveFrom, fiveTo] = whole(5 * 60_000);
   return {
     ...sourceParams(),
     from: toDateTimeParam(range.fromMs),
     to: toDateTimeParam(range.toMs),
+    fiveFrom: toDateTimeParam(fiveFrom),
+    fiveTo: toDateTimeParam(fiveTo),
     hourFrom: toDateTimeParam(hourFrom),
     hourTo: toDateTimeParam(hourTo),
   };

@@ -118,10 +118,13 @@ export class TuningJobsRepository {
     return this.jobs(`WHERE function = {fn:String} AND status IN ('queued', 'running')`, { fn });
   }
 
-  /** The latest succeeded job per Fleetscope function id, for the memory recommendation. */
+  /**
+   * The latest succeeded job per Fleetscope function id, for the memory recommendation. Dry runs
+   * (one cold call per size) measure nothing worth advice and must not hide the job before them.
+   */
   async latestSucceededByFunction(functionIds?: string[]): Promise<StoredTuningJob[]> {
     return this.jobs(
-      `WHERE status = 'succeeded' AND function_id != ''
+      `WHERE status = 'succeeded' AND function_id != '' AND NOT JSONExtractBool(request, 'dryRun')
          AND (length({ids:Array(String)}) = 0 OR has({ids:Array(String)}, function_id))
        ORDER BY function_id, finished_at DESC LIMIT 1 BY function_id`,
       { ids: functionIds ?? [] },

@@ -9,9 +9,10 @@ export interface RepairOptions {
 
 /**
  * Rebuilds the aggregate of a window from the raw rows: the per-minute rows of the window's
- * invocation sources from `invocations`, then every hourly row of the window from the minutes. The
- * rows are recomputed with the materialized views' own SELECTs (read from system.tables), so the
- * rule that turns invocations into minute rows stays written once, in migrations/. Minute rows of
+ * invocation sources from `invocations`, then every five-minute and hourly row of the window from
+ * the minutes. The rows are recomputed with the materialized views' own SELECTs (read from
+ * system.tables), so the rule that turns invocations into minute rows stays written once, in
+ * migrations/. Minute rows of
  * other sources (scrapes write function_minutes directly) are kept; no invocation record carries
  * their sources.
  */
@@ -47,17 +48,23 @@ export async function repairAggregates(
     await run(
       `ALTER TABLE ${local('function_minutes')} ${onCluster} DELETE WHERE ${inWindow} AND source IN {s:Array(String)}`,
     );
-    // Feeds function_hours through its view too; those rows are rebuilt whole just below.
+    // Feeds the coarser tables through their views too; those rows are rebuilt whole just below.
     await run(`INSERT INTO function_minutes ${minutesSelect}`);
   }
-  const hoursSelect = await viewSelect(
-    client,
-    local('function_hours_from_minutes_mv'),
-    local('function_minutes'),
-    `SELECT * FROM function_minutes WHERE ${inWindow}`,
-  );
-  await run(`ALTER TABLE ${local('function_hours')} ${onCluster} DELETE WHERE ${inWindow}`);
-  await run(`INSERT INTO function_hours ${hoursSelect}`);
+  // Coarser resolutions are rebuilt whole from the (now complete) minute rows of the window.
+  for (const [table, view] of [
+    ['function_five_minutes', 'function_five_minutes_from_minutes_mv'],
+    ['function_hours', 'function_hours_from_minutes_mv'],
+  ]) {
+    const select = await viewSelect(
+      client,
+      local(view),
+      local('function_minutes'),
+      `SELECT * FROM function_minutes WHERE ${inWindow}`,
+    );
+    await run(`ALTER TABLE ${local(table)} ${onCluster} DELETE WHERE ${inWindow}`);
+    await run(`INSERT INTO ${table} ${select}`);
+  }
 }
 
 /**

@@ -311,6 +311,9 @@ export class IngestWriter {
       columns: encoder.columns as [string, ...string[]],
       values: rows.map((row) => encoder.encode(row)),
       format: 'JSONCompactEachRow',
+      // JSON strings may hold a lone UTF-16 surrogate ("\ud800" is valid OTLP/JSON); by default
+      // ClickHouse refuses the whole insert for it. Kept as sent instead.
+      clickhouse_settings: { input_format_json_throw_on_bad_escape_sequence: 0 },
     });
     const elapsed = performance.now() - started;
     const table = encoder.table as TableName;

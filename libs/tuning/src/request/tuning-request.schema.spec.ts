@@ -43,6 +43,21 @@ describe('parseTuningRequest', () => {
     expect(message).toMatch(/extra/);
   });
 
+  it("says what a field takes when it matches none of the forms it allows (not 'Invalid input')", () => {
+    const message = (extra: Record<string, unknown>) => {
+      const r = parseTuningRequest({ platform: 'aws-lambda', function: 'f', ...extra });
+      return r.ok ? '' : r.message;
+    };
+    for (const memorySizes of [{ min: 128 }, ['128'], 512])
+      expect(message({ memorySizes })).toBe(
+        'memorySizes: give a list of whole MB sizes ([128, 512, 1024]) or a range {min, max}',
+      );
+    for (const applyPick of [true, 'alias:', 'everywhere'])
+      expect(message({ applyPick })).toBe(
+        "applyPick: applyPick must be false, 'function' or 'alias:NAME'",
+      );
+  });
+
   it('refuses two architectures or cold-start-only runs off Lambda', () => {
     const r = parseTuningRequest({
       platform: 'openfaas',

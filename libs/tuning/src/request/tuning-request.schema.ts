@@ -15,15 +15,27 @@ const LIMITS: Record<TuningPlatform, { min: number; max: number }> = {
 
 const size = z.number().int('memory sizes are whole MB').positive();
 
+/** A union that matches none of its forms says which forms it takes, not zod's 'Invalid input'. */
+const oneOf =
+  (message: string): z.ZodErrorMap =>
+  (issue, ctx) =>
+    issue.code === 'invalid_union' ? { message } : { message: ctx.defaultError };
+const APPLY_PICK_FORMS = "applyPick must be false, 'function' or 'alias:NAME'";
+
 export const tuningRequestSchema = z
   .object({
     platform: z.enum(['aws-lambda', 'openfaas', 'knative']),
     function: z.string().trim().min(1, 'function is required').max(512),
     memorySizes: z
-      .union([
-        z.array(size).min(1, 'memorySizes must not be empty').max(64),
-        z.object({ min: size, max: size }).strict(),
-      ])
+      .union(
+        [
+          z.array(size).min(1, 'memorySizes must not be empty').max(64),
+          z.object({ min: size, max: size }).strict(),
+        ],
+        {
+          errorMap: oneOf('give a list of whole MB sizes ([128, 512, 1024]) or a range {min, max}'),
+        },
+      )
       .optional(),
     architectures: z
       .array(z.enum(['x86_64', 'arm64']))
@@ -46,16 +58,14 @@ export const tuningRequestSchema = z
     sleepBetweenRunsMs: z.number().int().min(0).max(60_000).default(0),
     dryRun: z.boolean().default(false),
     applyPick: z
-      .union([
-        z.literal(false),
-        z.literal('function'),
-        z
-          .string()
-          .regex(
-            /^alias:[A-Za-z0-9_-]{1,128}$/,
-            "applyPick must be false, 'function' or 'alias:NAME'",
-          ),
-      ])
+      .union(
+        [
+          z.literal(false),
+          z.literal('function'),
+          z.string().regex(/^alias:[A-Za-z0-9_-]{1,128}$/, APPLY_PICK_FORMS),
+        ],
+        { errorMap: oneOf(APPLY_PICK_FORMS) },
+      )
       .default(false),
   })
   .strict()
