@@ -13,16 +13,21 @@
     sum(duration_sum_ms) AS durationSumMs,
     sum(billed_restore_sum_ms) AS billedRestoreSumMs
   FROM (
-SELECT * FROM function_hours
-WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, minute) NOT IN (
+SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, toStartOfHour(minute)) NOT IN (
+SELECT function_id, minute FROM function_hours
+WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, minute
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * FROM function_five_minutes
+WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
 SELECT function_id, minute FROM function_hours
 WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
 GROUP BY function_id, minute
 HAVING uniqExact(source) > 1)
 UNION ALL
 SELECT * FROM function_minutes
-WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})
-  AND (function_id, toStartOfHour(minute)) NOT IN (
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
 SELECT function_id, minute FROM function_hours
 WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
 GROUP BY function_id, minute

@@ -23,16 +23,21 @@ max(max_memory_used_mb) AS maxMemoryUsedMb,
       toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
       toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
     FROM (
-  SELECT * FROM function_hours
-  WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id = {functionId:String} AND (function_id, minute) NOT IN (
+  SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id = {functionId:String} AND (function_id, toStartOfHour(minute)) NOT IN (
+  SELECT function_id, minute FROM function_hours
+  WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
+  GROUP BY function_id, minute
+  HAVING uniqExact(source) > 1)
+  UNION ALL
+  SELECT * FROM function_five_minutes
+  WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}) AND function_id = {functionId:String} AND (function_id, toStartOfHour(minute)) NOT IN (
   SELECT function_id, minute FROM function_hours
   WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
   GROUP BY function_id, minute
   HAVING uniqExact(source) > 1)
   UNION ALL
   SELECT * FROM function_minutes
-  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}) AND function_id = {functionId:String}
-    AND (function_id, toStartOfHour(minute)) NOT IN (
+  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) AND function_id = {functionId:String} AND (function_id, toStartOfHour(minute)) NOT IN (
   SELECT function_id, minute FROM function_hours
   WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
   GROUP BY function_id, minute
