@@ -45,6 +45,7 @@ export default tseslint.config(
             '@fleetscope/dashboard',
             '@fleetscope/analyzer',
             '@fleetscope/fleetscope',
+            '@fleetscope/cli', // tests and benchmarks drive the CLI's commands in-process
           ],
           depConstraints: [
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },

@@ -300,6 +300,67 @@ async function load() {
   renderTable(report, range);
 }
 
+/** The "what if" panel: GET /api/keepalive/replay for the policies typed in, per function and in total. */
+async function loadWhatIf() {
+  const range = currentRange();
+  const el = $('#whatif-notice');
+  const policies = $('#whatif-policies')
+    .value.split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const query = policies.map((p) => `policy=${encodeURIComponent(p)}`).join('&');
+  notice(el, 'info', 'Replaying…');
+  let report;
+  try {
+    report = await api(`/api/keepalive/replay?${rangeQuery(range)}&${query}`);
+  } catch (error) {
+    $('#whatif tbody').replaceChildren();
+    showError(el, error);
+    return;
+  }
+  if (report.functions.length === 0) {
+    notice(el, 'info', `No invocations in the last ${range.label} to replay.`);
+    return;
+  }
+  clearNotice(el);
+  const gbs = (v) => (v === null ? '—' : v.toLocaleString('en', { maximumFractionDigits: 1 }));
+  $('#whatif thead').replaceChildren(
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'col' }, 'Function'),
+      ...report.policies.flatMap((p) => [
+        h('th', { scope: 'col', class: 'num' }, `${p}: cold starts`),
+        h('th', { scope: 'col', class: 'num' }, `${p}: idle GB-s`),
+      ]),
+    ),
+  );
+  $('#whatif tbody').replaceChildren(
+    ...report.functions.map((f) =>
+      h(
+        'tr',
+        {},
+        h('td', {}, h('a', { href: functionHref(f.id, range.key) }, functionName(f.id))),
+        ...report.policies.flatMap((p) => [
+          h('td', { class: 'num' }, fmtInt(f.results[p].coldStarts)),
+          h('td', { class: 'num' }, gbs(f.results[p].wastedGbSeconds)),
+        ]),
+      ),
+    ),
+  );
+  $('#whatif tfoot').replaceChildren(
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, 'All'),
+      ...report.policies.flatMap((p) => [
+        h('td', { class: 'num' }, fmtInt(report.totals[p].coldStarts)),
+        h('td', { class: 'num' }, gbs(report.totals[p].wastedGbSeconds)),
+      ]),
+    ),
+  );
+}
+
 setupPage();
 const select = h(
   'select',
@@ -317,6 +378,14 @@ const select = h(
 );
 $('#controls').append(
   h('div', { class: 'field' }, h('label', { for: 'group-by' }, 'Group by'), select),
-  rangePicker(() => void load()),
+  rangePicker(() => {
+    void load();
+    void loadWhatIf();
+  }),
 );
+$('#whatif-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void loadWhatIf();
+});
 void load();
+void loadWhatIf();

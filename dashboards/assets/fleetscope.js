@@ -367,6 +367,26 @@ export function setupPage() {
     button.addEventListener('click', openTokenDialog);
     if (apiToken()) button.textContent = 'API token ✓';
   }
+  void showDemoBanner();
+}
+
+/** `npm run demo` data says what it is on every page (GET /api/health answers demo: true). */
+async function showDemoBanner() {
+  let health;
+  try {
+    health = await api('/api/health');
+  } catch {
+    return;
+  }
+  if (health?.demo !== true || document.getElementById('demo-banner')) return;
+  const banner = h(
+    'div',
+    { id: 'demo-banner', class: 'notice warn', role: 'note' },
+    'Demo data: a fleet built from the public Azure Functions traces (2019 and 2021 samples, CC BY 4.0) ' +
+      'and Lambda records derived from them. Accounts and names start with "demo". ' +
+      'Point your own exporters here or run `npm start` for your data.',
+  );
+  document.querySelector('main')?.prepend(banner);
 }
 
 // ---------------------------------------------------------------------------------------------

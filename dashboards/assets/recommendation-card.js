@@ -1,5 +1,6 @@
 // One recommendation of GET /api/recommendations as a list item: severity, kind, function, what to
-// change (current → recommended), monthly dollars, confidence and the evidence behind it.
+// change (current → recommended), the monthly saving as a range, the confidence, what it rests on
+// (measured what, over which window, how many invocations), the setting to paste, and the evidence.
 import { fmtPct, fmtUsd, fmtValue, functionHref, h, humanKey } from './fleetscope.js';
 
 export const KIND_LABELS = {
@@ -46,6 +47,62 @@ function evidence(entries) {
   );
 }
 
+const FORMAT_LABELS = {
+  'aws-cli': 'AWS CLI',
+  sam: 'SAM',
+  serverless: 'Serverless Framework',
+  knative: 'Knative',
+  openfaas: 'OpenFaaS',
+  note: 'What to do',
+};
+
+/** "$1.20–$3.40" or "$2.00" when both ends agree (cents). */
+export function fmtRange(range) {
+  const low = Math.abs(range.lowUsd);
+  const high = Math.abs(range.highUsd);
+  return Math.round(low * 100) === Math.round(high * 100)
+    ? fmtUsd(high)
+    : `${fmtUsd(Math.min(low, high))}–${fmtUsd(Math.max(low, high))}`;
+}
+
+function savingText(range) {
+  if (!range) return ['', ''];
+  const { lowUsd, highUsd } = range;
+  if (lowUsd === 0 && highUsd === 0) return ['', 'reliability fix'];
+  if (lowUsd >= 0 && highUsd >= 0) return [fmtRange(range), 'saves per month'];
+  if (lowUsd <= 0 && highUsd <= 0) return [fmtRange(range), 'costs per month'];
+  return [`${fmtUsd(lowUsd)} to ${fmtUsd(highUsd)}`, 'per month'];
+}
+
+function basis(b) {
+  if (!b) return null;
+  return h(
+    'p',
+    { class: 'rec-basis' },
+    h('strong', {}, 'Evidence: '),
+    `${b.measured}; ${Number(b.invocations).toLocaleString('en')} invocations in the ${b.windowDays}-day window ${b.windowFrom.slice(0, 10)} to ${b.windowTo.slice(0, 10)}.`,
+  );
+}
+
+function action(a) {
+  if (!a) return null;
+  return h(
+    'div',
+    { class: 'rec-action' },
+    h('p', {}, h('strong', {}, 'Do: '), a.summary),
+    a.snippets
+      .filter((s) => s.format !== 'note' || s.text !== a.summary)
+      .map((s) =>
+        h(
+          'figure',
+          { class: 'snippet', dataset: { format: s.format } },
+          h('figcaption', {}, FORMAT_LABELS[s.format] ?? s.format),
+          h('pre', {}, h('code', {}, s.text)),
+        ),
+      ),
+  );
+}
+
 /**
  * A `<li>` for one recommendation; showFunction=false on a function's own page.
  * @param {any} r
@@ -53,11 +110,18 @@ function evidence(entries) {
  */
 export function recommendationCard(r, { showFunction = true, range } = {}) {
   const impact = r.monthlyImpactUsd;
-  const impactLabel =
-    impact > 0 ? 'saves per month' : impact < 0 ? 'costs per month' : 'no change in cost';
+  const [amount, impactLabel] = r.savingUsd
+    ? savingText(r.savingUsd)
+    : [
+        impact === 0 ? '' : fmtUsd(Math.abs(impact)),
+        impact > 0 ? 'saves per month' : impact < 0 ? 'costs per month' : 'no change in cost',
+      ];
   return h(
     'li',
-    { class: 'panel rec', dataset: { kind: r.kind, functionId: r.functionId } },
+    {
+      class: 'panel rec',
+      dataset: { kind: r.kind, functionId: r.functionId, planRole: r.planRole ?? '' },
+    },
     h(
       'div',
       { class: 'rec-head' },
@@ -67,12 +131,14 @@ export function recommendationCard(r, { showFunction = true, range } = {}) {
       h(
         'span',
         { class: `rec-impact ${impact > 0 ? 'saving' : impact < 0 ? 'cost' : ''}` },
-        impact === 0 ? '' : fmtUsd(Math.abs(impact)),
+        amount,
         ' ',
         h('small', {}, impactLabel),
       ),
     ),
     h('p', { class: 'rec-reason' }, r.reason),
+    basis(r.basis),
+    action(r.action),
     h(
       'dl',
       { class: 'rec-facts' },

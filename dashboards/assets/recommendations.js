@@ -1,12 +1,15 @@
-// Recommendations (/recommendations.html): GET /api/recommendations by kind, and a button that
-// runs every analysis now (POST /api/analyses/run).
+// Recommendations (/recommendations.html): GET /api/recommendations by kind, grouped per function
+// as one plan (reliability fixes first, changes that can be done together and their total, and
+// exclusive options beside them, never added); on request, why the other functions got nothing
+// (explain=1); and a button that runs every analysis now (POST /api/analyses/run).
 import {
   $,
   api,
   clearNotice,
   fmtInt,
   fmtTime,
-  fmtUsd,
+  functionHref,
+  functionName,
   h,
   notice,
   segmented,
@@ -14,7 +17,7 @@ import {
   showError,
   statCard,
 } from './fleetscope.js';
-import { KIND_LABELS, recommendationCard } from './recommendation-card.js';
+import { KIND_LABELS, fmtRange, recommendationCard } from './recommendation-card.js';
 
 const KINDS = [
   { value: '', label: 'All' },
@@ -27,6 +30,14 @@ function kindFromUrl() {
 }
 
 let kind = kindFromUrl();
+let explain = new URLSearchParams(location.search).get('explain') === '1';
+
+const WHY_NOT_LABELS = {
+  'insufficient-evidence': 'insufficient evidence',
+  'below-materiality': 'below materiality',
+  'already-right': 'already right',
+  'not-applicable': 'not applicable',
+};
 
 function days(run) {
   const ms = Date.parse(run.window.to) - Date.parse(run.window.from);
@@ -34,23 +45,106 @@ function days(run) {
   return d >= 1 ? `${d} day${d === 1 ? '' : 's'}` : `${Math.round(ms / 3_600_000)} hours`;
 }
 
-function renderStats(recs) {
-  const savings = recs
-    .filter((r) => r.monthlyImpactUsd > 0)
-    .reduce((s, r) => s + r.monthlyImpactUsd, 0);
-  const costs = recs
-    .filter((r) => r.monthlyImpactUsd < 0)
-    .reduce((s, r) => s - r.monthlyImpactUsd, 0);
-  const count = (severity) => recs.filter((r) => r.severity === severity).length;
+const mid = (range) => (range.lowUsd + range.highUsd) / 2;
+
+function renderStats(plans) {
+  const fixes = plans.flatMap((p) => p.fixes);
+  const critical = fixes.filter((r) => r.severity === 'critical').length;
+  const together = plans.reduce(
+    (s, p) => ({ lowUsd: s.lowUsd + p.totalUsd.lowUsd, highUsd: s.highUsd + p.totalUsd.highUsd }),
+    { lowUsd: 0, highUsd: 0 },
+  );
+  const options = plans.flatMap((p) => p.options);
   $('#stats').replaceChildren(
-    statCard('Recommendations', fmtInt(recs.length)),
+    statCard('Functions with a plan', fmtInt(plans.length)),
+    statCard('Reliability fixes', fmtInt(fixes.length), `${fmtInt(critical)} critical`),
     statCard(
-      'Critical',
-      fmtInt(count('critical')),
-      `${fmtInt(count('warning'))} ${count('warning') === 1 ? 'warning' : 'warnings'}`,
+      'Monthly savings, done together',
+      mid(together) >= 0 ? fmtRange(together) : `−${fmtRange(together)}`,
     ),
-    statCard('Monthly savings', fmtUsd(savings)),
-    statCard('Monthly cost of fixes', fmtUsd(costs)),
+    statCard('Options shown apart', fmtInt(options.length), 'not added to the total'),
+  );
+}
+
+function section(title, className, recs) {
+  if (recs.length === 0) return null;
+  return h(
+    'section',
+    { class: `plan-part ${className}` },
+    h('h3', {}, title),
+    h(
+      'ul',
+      { class: 'rec-list' },
+      recs.map((r) => recommendationCard(r, { showFunction: false })),
+    ),
+  );
+}
+
+function planItem(plan) {
+  const fn = plan.function ?? { name: plan.functionId };
+  const total = plan.totalUsd;
+  const totalText =
+    plan.changes.length === 0
+      ? ''
+      : mid(total) >= 0
+        ? `saves ${fmtRange(total)} a month, done together`
+        : `costs ${fmtRange(total)} a month, done together`;
+  return h(
+    'li',
+    { class: 'panel plan', dataset: { functionId: plan.functionId } },
+    h(
+      'div',
+      { class: 'plan-head' },
+      h('h2', {}, h('a', { href: functionHref(plan.functionId) }, fn.name)),
+      h('span', { class: 'plan-total' }, totalText),
+    ),
+    section('Fix first', 'fixes', plan.fixes),
+    section('Changes (can be done together)', 'changes', plan.changes),
+    section('Or instead (excludes the changes above)', 'options', plan.options),
+  );
+}
+
+function renderWhyNot(whyNot) {
+  const el = $('#why-not');
+  if (!explain || !whyNot) {
+    el.replaceChildren();
+    el.hidden = true;
+    return;
+  }
+  const byFunction = new Map();
+  for (const w of whyNot) {
+    const list = byFunction.get(w.functionId) ?? [];
+    list.push(w);
+    byFunction.set(w.functionId, list);
+  }
+  el.hidden = false;
+  el.replaceChildren(
+    h('h2', {}, 'Why not: functions with no recommendation'),
+    byFunction.size === 0
+      ? h('p', {}, 'Every analysed function has a recommendation.')
+      : h(
+          'ul',
+          { class: 'why-not-list' },
+          [...byFunction].map(([functionId, reasons]) =>
+            h(
+              'li',
+              { class: 'panel', dataset: { functionId } },
+              h('h3', {}, h('a', { href: functionHref(functionId) }, functionName(functionId))),
+              h(
+                'dl',
+                {},
+                reasons.map((w) => [
+                  h(
+                    'dt',
+                    {},
+                    `${KIND_LABELS[w.kind] ?? w.kind}: ${WHY_NOT_LABELS[w.code] ?? w.code}`,
+                  ),
+                  h('dd', { dataset: { code: w.code } }, w.detail),
+                ]),
+              ),
+            ),
+          ),
+        ),
   );
 }
 
@@ -59,7 +153,10 @@ async function load() {
   notice(el, 'info', 'Loading recommendations…');
   let body;
   try {
-    body = await api(`/api/recommendations${kind ? `?kind=${encodeURIComponent(kind)}` : ''}`);
+    const query = new URLSearchParams();
+    if (kind) query.set('kind', kind);
+    if (explain) query.set('explain', '1');
+    body = await api(`/api/recommendations${query.size > 0 ? `?${query}` : ''}`);
   } catch (error) {
     $('#stats').replaceChildren();
     $('#recs').replaceChildren();
@@ -67,7 +164,9 @@ async function load() {
     return;
   }
   const recs = body.recommendations ?? [];
-  $('#recs').replaceChildren(...recs.map((r) => recommendationCard(r)));
+  const plans = body.plans ?? [];
+  $('#recs').replaceChildren(...plans.map(planItem));
+  renderWhyNot(body.whyNot);
   if (!body.run) {
     $('#stats').replaceChildren();
     $('#run-info').textContent = 'No analysis has run yet.';
@@ -83,8 +182,8 @@ async function load() {
   $('#run-info').textContent =
     `Latest run finished ${fmtTime(run.finishedAt)} over the last ${days(run)} of data: ${fmtInt(run.recommendations)} recommendations in all.`;
   $('#footnote').textContent =
-    `Dollar figures use the price catalogue ${run.catalogueVersion}. Positive impact is a saving per month.`;
-  renderStats(recs);
+    `Dollar figures use the price catalogue ${run.catalogueVersion}. Savings are ranges per month; a plan's total adds only what can be done together.`;
+  renderStats(plans);
   if (recs.length === 0) {
     const what = kind ? `${KIND_LABELS[kind].toLowerCase()} ` : '';
     notice(el, 'info', `The latest analysis found no ${what}recommendations.`);
@@ -135,6 +234,21 @@ $('#controls').append(
     history.replaceState(null, '', url);
     void load();
   }),
+  whyNotToggle(),
   runButton,
 );
 void load();
+
+function whyNotToggle() {
+  const input = h('input', { type: 'checkbox', id: 'explain' });
+  input.checked = explain;
+  input.addEventListener('change', () => {
+    explain = input.checked;
+    const url = new URL(location.href);
+    if (explain) url.searchParams.set('explain', '1');
+    else url.searchParams.delete('explain');
+    history.replaceState(null, '', url);
+    void load();
+  });
+  return h('label', { class: 'toggle' }, input, ' Why not the others?');
+}

@@ -1,8 +1,14 @@
+SELECT 1 AS one FROM invocations
+       WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
+         AND start_time < fromUnixTimestamp64Milli({toMs:Int64}) AND duration_us > 0
+       LIMIT 1;
+
   SELECT
     function_id AS functionId,
     -- Never above the largest minute: a constant load's p95 is that load, not its bucket's edge.
     least(max(peak), arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.95 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 64)), [greatest(1, arrayFirstIndex(x -> x >= 0.95 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(mapAdd(sumMap(c_hist), map(toInt16(-32768), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active)))))), mapValues(mapAdd(sumMap(c_hist), map(toInt16(-32768), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active))))))))])[1]) AS p95Concurrency,
-    groupArray((how, round(conc, 4), covered, cold, round(init))) AS hours
+    groupArray((how, round(conc, 4), covered, cold, round(init),
+                round(h_conc, 4), arrayMap(v -> round(v, 4), h_covered), h_cold, round(h_init))) AS hours
   FROM (
     SELECT
       function_id,
@@ -18,20 +24,19 @@
       ) AS covered,
       sum(cs) AS cold,
       sum(init_ms) AS init,
+      0 AS h_conc, []::Array(Float64) AS h_covered, 0 AS h_cold, 0 AS h_init,
       max(c) AS peak,
       -- The array form of sumMap: no Map is built per minute.
       CAST(sumMap([toInt16(if(c > 0, ceil(log2(c) * 64) - 1, -32768))], [toUInt64(1)]),
            'Map(Int16, UInt64)') AS c_hist
     FROM (
-      -- One row per function-minute. Window sums over the table's own order stream through
-      -- the data; a GROUP BY function_id, minute would build a hash table of every minute.
-      SELECT function_id, minute, c, cs, init_ms FROM (
-        SELECT function_id, minute,
-               sum(duration_sum_ms) OVER w / 60000 AS c,
-               sum(cold_starts) OVER w AS cs,
-               sum(init_duration_sum_ms) OVER w AS init_ms,
-               row_number() OVER w AS rn
-        FROM (
+  SELECT function_id, minute, c, cs, init_ms FROM (
+    SELECT function_id, minute,
+           sum(duration_sum_ms) OVER w / 60000 AS c,
+           sum(cold_starts) OVER w AS cs,
+           sum(init_duration_sum_ms) OVER w AS init_ms,
+           row_number() OVER w AS rn
+    FROM (
 SELECT * FROM function_minutes
 WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
   AND (function_id, toStartOfHour(minute)) NOT IN (
@@ -54,10 +59,10 @@ GROUP BY function_id, minute
 HAVING uniqExact(source) > 1)
   )
 ) WHERE rank = best_rank OR prio = 0))
-        WINDOW w AS (PARTITION BY function_id, minute)
-      )
-      WHERE rn = 1 AND c > 0
-    )
+    WINDOW w AS (PARTITION BY function_id, minute)
+  )
+  WHERE rn = 1 AND c > 0)
+    WHERE c > 0
     GROUP BY function_id, how
   )
   GROUP BY function_id;

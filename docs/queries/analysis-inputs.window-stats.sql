@@ -11,14 +11,19 @@
     sum(duration_sum_ms) AS durationSumMs,
     max(duration_max_ms) AS durationMaxMs,
     sum(billed_duration_sum_ms) AS billedDurationSumMs,
-    countIf(invocations > 0 AND billed_duration_sum_ms = 0) AS rowsWithoutBilled,
+    -- Only Lambda's own records (REPORT, platform.report) carry a Billed Duration, INIT
+    -- included; the aggregate's ceil(duration) for other sources leaves INIT out.
+    countIf(invocations > 0 AND (billed_duration_sum_ms = 0
+            OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS rowsWithoutBilled,
     sum(init_duration_sum_ms) AS initDurationSumMs,
     sumMap(duration_buckets) AS db,
     if(level = 2, map(), db) AS durationBuckets,
     if(level = 0, sumMap(init_buckets), map()) AS initBuckets,
     max(max_memory_used_mb) AS maxMemoryUsedMb,
     if(level = 0, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.95 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.95 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(sumMap(memory_buckets)), mapValues(sumMap(memory_buckets))))])[1], NULL) AS memoryUsedP95Mb,
-    if(level = 2, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.99 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.99 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(db), mapValues(db)))])[1], NULL) AS p99Ms
+    if(level = 2, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.99 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.99 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(db), mapValues(db)))])[1], NULL) AS p99Ms,
+    toUnixTimestamp(minIf(minute, invocations > 0)) * 1000 AS firstSeenMs,
+    toUnixTimestamp(maxIf(minute, invocations > 0)) * 1000 AS lastSeenMs
   FROM (SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (
 SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, toStartOfHour(minute)) NOT IN (
 SELECT function_id, minute FROM function_hours

@@ -21,6 +21,14 @@ const DAY_MS = 86_400_000;
 interface Listing {
   run: { runId: string } | null;
   recommendations: Recommendation[];
+  plans: {
+    functionId: string;
+    fixes: Recommendation[];
+    changes: Recommendation[];
+    options: Recommendation[];
+    totalUsd: { lowUsd: number; highUsd: number };
+  }[];
+  whyNot?: { functionId: string; kind: string; code: string; detail: string }[];
 }
 
 interface Recommendation {
@@ -33,6 +41,11 @@ interface Recommendation {
   monthlyImpactUsd: number;
   evidence: Record<string, unknown>;
   catalogueVersion: string;
+  planRole: string;
+  savingUsd: { lowUsd: number; highUsd: number };
+  basis: { measured: string; windowDays: number; invocations: number };
+  action: { summary: string; snippets: { format: string; text: string }[] };
+  confidence: string;
 }
 
 /** 1,000 invocations in the last hour: 985 around 400 ms, the slowest 1.5 % at 920 ms. */
@@ -98,8 +111,8 @@ describe('Analyses over generated fleets', () => {
     const client = fleetscope.clickhouse.client;
     await insertInvocations(client, [...nearTimeoutRows(nowMs), ...fatMemoryRows(nowMs)]);
     await insertMinuteFleet(client, {
-      startMs: Math.floor(nowMs / MINUTE_MS) * MINUTE_MS - 7 * DAY_MS,
-      minutes: 7 * 24 * 60,
+      startMs: Math.floor(nowMs / MINUTE_MS) * MINUTE_MS - 14 * DAY_MS,
+      minutes: 14 * 24 * 60,
       classes: [
         minuteClass(ids.steady20, { activity: { kind: 'every-minute' }, concurrency: 20 }),
         minuteClass(ids.sporadic, {
@@ -142,7 +155,7 @@ describe('Analyses over generated fleets', () => {
     });
     expect(summary.recommendations).toBe(all.length);
     expect(Object.keys(summary.byKind).sort()).toEqual(
-      ['containers', 'memory', 'provisioned-concurrency', 'timeout-risk'].sort(),
+      ['containers', 'keep-alive', 'memory', 'provisioned-concurrency', 'timeout-risk'].sort(),
     );
     expect((await listing()).run?.runId).toBe(summary.runId);
   });
@@ -150,7 +163,9 @@ describe('Analyses over generated fleets', () => {
   it('flags a function whose p99 is 92 % of the timeout set by PUT /api/functions/:id/config', () => {
     const [risk] = recommendationsOf(ids.nearTimeout, 'timeout-risk');
     expect(risk).toBeDefined();
-    expect(risk.current).toEqual({ timeoutMs: 1000 });
+    expect(risk.current).toEqual({ timeoutMs: 1000, timeoutSource: 'inventory' });
+    expect(risk.planRole).toBe('fix');
+    expect(risk.basis).toMatchObject({ invocations: 1000, windowDays: 14 });
     expect(risk.evidence.flags).toContain('p99-near-timeout');
     // The log-scale sketch places p99 within its bucket (≈ 9 % wide) around the true 920 ms.
     expect(risk.evidence.p99ShareOfTimeout).toBeGreaterThan(0.8);
@@ -159,13 +174,35 @@ describe('Analyses over generated fleets', () => {
     expect(risk.catalogueVersion).toBe(summary.catalogueVersion);
   });
 
-  it('finds 1,024 MB with 60 MB used over-provisioned, with a positive monthly saving', () => {
-    const [memory] = recommendationsOf(ids.fatMemory, 'memory');
-    expect(memory).toBeDefined();
-    expect(memory.evidence).toMatchObject({ finding: 'over-provisioned', maxMemoryUsedMb: 60 });
-    expect(memory.current.memoryMb).toBe(1024);
-    expect(memory.recommended.memoryMb as number).toBeLessThan(1024);
-    expect(memory.monthlyImpactUsd).toBeGreaterThan(0);
+  it('defect 2 (no minimum evidence): two hours of a 1,024 MB function using 60 MB get no memory advice, and explain=1 says why', async () => {
+    expect(recommendationsOf(ids.fatMemory, 'memory')).toEqual([]);
+    const explained = await listing(`?explain=1&functionId=${encodeURIComponent(ids.fatMemory)}`);
+    expect(explained.whyNot).toContainEqual(
+      expect.objectContaining({
+        functionId: ids.fatMemory,
+        kind: 'memory',
+        code: 'insufficient-evidence',
+      }),
+    );
+    expect((await api('/api/recommendations?explain=maybe')).status).toBe(400);
+  });
+
+  it('finds a steady function with 300 MB used of 1,024 MB over-provisioned, with a bounded saving and a tuning job to measure it', () => {
+    const [memory] = recommendationsOf(ids.steady20, 'memory');
+    expect(memory.evidence).toMatchObject({ finding: 'over-provisioned', maxMemoryUsedMb: 300 });
+    expect(memory.recommended).toMatchObject({ action: 'measure', candidateMemoryMb: 384 });
+    expect(memory.savingUsd.highUsd).toBeGreaterThan(memory.savingUsd.lowUsd);
+    expect(memory.action.summary).toContain('tuning job');
+  });
+
+  it('defect 12 (order) and defect 11 (totals): reliability first, one plan per function totalling only what can be done together', async () => {
+    const listed = await listing();
+    expect(listed.recommendations[0].planRole).toBe('fix');
+    const hot = listed.plans.find((p) => p.functionId === ids.hot)!;
+    expect(hot.options.map((o) => o.kind)).toEqual(['containers']);
+    const together = [...hot.fixes, ...hot.changes].reduce((s, r) => s + r.savingUsd.lowUsd, 0);
+    expect(hot.totalUsd.lowUsd).toBeCloseTo(together, 6);
+    expect(listed.plans[0].fixes.length).toBeGreaterThan(0);
   });
 
   it('recommends provisioned concurrency of 20 for a steady concurrency of 20', () => {
@@ -189,6 +226,8 @@ describe('Analyses over generated fleets', () => {
     expect(containers.monthlyImpactUsd).toBeGreaterThan(0);
     const evidence = containers.evidence as Record<string, number>;
     expect(evidence.observedRequestsPerSecond).toBeGreaterThan(evidence.breakEvenRequestsPerSecond);
+    expect(containers.recommended.offer).toBe('fargate-x86_64');
+    expect(containers.action.snippets[0].text).toContain('aws ecs create-service');
     expect(recommendationsOf(ids.sporadic, 'containers')).toEqual([]);
   });
 

@@ -193,7 +193,12 @@ describe('Dashboard pages', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    fleetscope = await startFleetscope({ FLEETSCOPE_API_TOKEN: API_TOKEN });
+    // The fleet holds one hour: timeout risk needs 10 invocations here (50 by default); every
+    // saving stays behind its 14-day evidence gate, which the page explains when asked.
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_API_TOKEN: API_TOKEN,
+      FLEETSCOPE_RECOMMENDATION_MIN_INVOCATIONS: '10',
+    });
     for (const body of deliveries(Date.now())) {
       const response = await fetch(
         `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=${REGION}`,
@@ -397,26 +402,50 @@ describe('Dashboard pages', () => {
       await fetch(url('/api/recommendations'), { headers: authorised })
     ).json()) as {
       run: { catalogueVersion: string };
-      recommendations: { kind: string; functionId: string }[];
+      recommendations: { kind: string; functionId: string; planRole: string }[];
+      plans: { functionId: string }[];
     };
     expect(listing.recommendations.length).toBeGreaterThan(0);
-    const cards = page.locator('#recs > li');
+    // One plan per function, each recommendation inside its function's plan.
+    const plans = page.locator('#recs > li.plan');
+    expect(await plans.count()).toBe(listing.plans.length);
+    const cards = page.locator('#recs li.rec');
     expect(await cards.count()).toBe(listing.recommendations.length);
-    // image-resize's p99 sits at ~90 % of its 1 s timeout.
-    const risk = page.locator(
-      `#recs > li[data-kind="timeout-risk"][data-function-id="${idOf('image-resize')}"]`,
+    // image-resize's p99 sits at ~90 % of its 1 s timeout: a reliability fix, first on the page.
+    const plan = page.locator(`#recs > li.plan[data-function-id="${idOf('image-resize')}"]`);
+    const risk = plan.locator('section.fixes li[data-kind="timeout-risk"]');
+    await expect(risk.innerText()).resolves.toMatch(
+      /Timeout risk[\s\S]*Evidence:[\s\S]*invocations in the 14-day window[\s\S]*Confidence/,
     );
-    await expect(risk.innerText()).resolves.toMatch(/Timeout risk[\s\S]*Confidence/);
+    expect(await page.locator('#recs li.rec').first().getAttribute('data-plan-role')).toBe('fix');
+    // A paste-able setting for each tool.
+    await expect(risk.locator('figure[data-format="aws-cli"] code').innerText()).resolves.toContain(
+      'aws lambda update-function-configuration --function-name image-resize',
+    );
+    await expect(risk.locator('figure[data-format="sam"] code').innerText()).resolves.toMatch(
+      /^Timeout: \d+$/,
+    );
     const evidence = risk.locator('details.evidence');
     await evidence.locator('summary').click();
     await expect(evidence.locator('dl').isVisible()).resolves.toBe(true);
     expect(await page.locator('#footnote').innerText()).toContain(listing.run.catalogueVersion);
     await screenshot('recommendations');
 
+    // Why not: checkout-api and nightly-report have an hour of data, not 14 days.
+    await page.getByLabel('Why not the others?').check();
+    await page.waitForURL(/explain=1/);
+    const whyNot = page.locator(`#why-not li[data-function-id="${idOf('checkout-api')}"]`);
+    await expect(whyNot.innerText()).resolves.toMatch(
+      /Memory: insufficient evidence[\s\S]*at least 14/,
+    );
+    await screenshot('recommendations-why-not');
+    await page.getByLabel('Why not the others?').uncheck();
+    await page.locator('#why-not').waitFor({ state: 'hidden' });
+
     await page.getByText('Timeout risk', { exact: true }).first().click();
     await page.waitForURL(/kind=timeout-risk/);
     await page
-      .locator('#recs > li:not([data-kind="timeout-risk"])')
+      .locator('#recs li.rec:not([data-kind="timeout-risk"])')
       .first()
       .waitFor({ state: 'detached' });
     expect(await cards.count()).toBe(

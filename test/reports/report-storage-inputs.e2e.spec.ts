@@ -11,6 +11,7 @@ const DAY_MS = 86_400_000;
 const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
 const WARM = 'aws_lambda~123456789012~us-east-1~warm';
 const KSVC = 'knative~shop~prod~ksvc';
+const KEPT = 'knative~shop~prod~kept';
 
 describe('Weekly report inputs from storage', () => {
   let fleetscope: RunningFleetscope;
@@ -58,8 +59,19 @@ describe('Weekly report inputs from storage', () => {
             billed_duration_sum_ms: 5_000,
           }),
         ),
+        // kept (min-scale 1): 30 minutes, each with requests in flight for 30 s (concurrency 0.5).
+        ...Array.from({ length: 30 }, (_, i) =>
+          minute(KEPT, i, {
+            source: 'knative',
+            memory_size_mb: 0,
+            invocations: 10,
+            duration_sum_ms: 30_000,
+            billed_duration_sum_ms: 30_000,
+          }),
+        ),
       ],
     });
+    await put(KEPT, { podCpu: 1, podMemoryMb: 1024, minScale: 1 });
     await put(WARM, { memoryMb: 2048, architecture: 'x86_64', provisionedConcurrency: 2 });
     await put(KSVC, { podCpu: 0.5, podMemoryMb: 512, minScale: 0 });
     const response = await fetch(url('/api/reports/weekly'), {
@@ -96,5 +108,20 @@ describe('Weekly report inputs from storage', () => {
     expect(ksvc.breakdown.pods).toBeCloseTo(0.009525, 12);
     expect(ksvc.platform).toBe('knative');
     expect(report.coverage.days[1].sources).toEqual(['knative', 'lambda_telemetry']);
+  });
+
+  it('reports idle Knative min-scale pods from the time their requests were in flight', () => {
+    // One pod of 1 vCPU and 1 GiB all day: 24 h × ($0.0336 + $0.0045) = $0.9144, busy 30 × 30 s.
+    const kept = report.functions.find((f) => f.functionId === KEPT)!;
+    expect(kept.breakdown.pods).toBeCloseTo(0.9144, 12);
+    expect(report.idleMinScalePods).toEqual([
+      expect.objectContaining({
+        functionId: KEPT,
+        pods: 1,
+        allocatedPodSeconds: 86_400,
+        busyPodSeconds: 900,
+        idleUsd: expect.closeTo(0.9144 * (1 - 900 / 86_400), 12),
+      }),
+    ]);
   });
 });

@@ -111,6 +111,41 @@ describe('Weekly reports API', () => {
     expect(list.reports[0].links.csv).toBe(`/api/reports/${week.label}?format=csv`);
   });
 
+  it('renders a week stored before idle min-scale pods were reported', async () => {
+    // A week of its own: the stored row is newer than any rebuild of this run.
+    const OLD_WEEK = '2024-W11';
+    const built = (await (await post('/api/reports/weekly', { week: OLD_WEEK })).json()) as Omit<
+      WeeklyReport,
+      'idleMinScalePods'
+    > & { idleMinScalePods?: unknown };
+    delete built.idleMinScalePods;
+    await fleetscope.clickhouse.client.insert({
+      table: 'weekly_reports',
+      format: 'JSONEachRow',
+      values: [
+        {
+          week: OLD_WEEK,
+          revision: (Date.now() + 60_000) * 1000,
+          from_time: Date.parse(built.from) / 1000,
+          to_time: Date.parse(built.to) / 1000,
+          built_at: Date.now(),
+          catalogue_version: built.catalogueVersion,
+          total_cost_usd: built.totalCostUsd,
+          previous_total_cost_usd: built.previousTotalCostUsd,
+          coverage_status: built.coverage.status,
+          report: JSON.stringify(built),
+          deliveries: '[]',
+        },
+      ],
+    });
+    for (const format of ['md', 'html', 'json']) {
+      const response = await fetch(url(`/api/reports/${OLD_WEEK}?format=${format}`));
+      expect(response.status).toBe(200);
+    }
+    const json = (await (await fetch(url(`/api/reports/${OLD_WEEK}`))).json()) as WeeklyReport;
+    expect(json.idleMinScalePods).toEqual([]);
+  });
+
   it('says plainly that a week without data has none', async () => {
     const response = await post('/api/reports/weekly', { week: '2024-W10' });
     const report = (await response.json()) as WeeklyReport;

@@ -11,6 +11,7 @@ import { ColdStartsController } from './coldstarts/coldstarts.controller';
 import { DashboardPagesRegistrar } from './pages/dashboard-pages.registrar';
 import { TuningJobsController } from './tuning/tuning-jobs.controller';
 import { ReportsController } from './reports/reports.controller';
+import { KeepAliveController } from './keepalive/keepalive.controller';
 import { MetricsController } from './metrics/metrics.controller';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
@@ -24,6 +25,7 @@ import { MetricsController } from './metrics/metrics.controller';
     ColdStartsController,
     TuningJobsController,
     ReportsController,
+    KeepAliveController,
     MetricsController,
   ],
   providers: [

@@ -4,6 +4,8 @@ import { ENV, FLEETSCOPE_CONFIG, parseTargetList, type Config } from '@fleetscop
 import { PricingService, type PriceCatalogue } from '@fleetscope/pricing';
 import { ANALYZERS, PRICE_CATALOGUE } from './analysis-jobs.tokens';
 import { ColdStartsService } from './cold-starts/cold-starts.service';
+import { analyzerSettings } from './pricing/analyzer-settings';
+import { KeepAliveReplayService } from './keep-alive/keep-alive-replay.service';
 import { configuredCatalogue } from './pricing/configured-catalogue';
 import { AnalysisRunner } from './runner/analysis.runner';
 import {
@@ -35,10 +37,15 @@ import { ReportMetrics } from './reports/delivery/report-metrics';
       inject: [PRICE_CATALOGUE],
       useFactory: (catalogue: PriceCatalogue) => new PricingService(catalogue),
     },
-    { provide: ANALYZERS, useFactory: defaultAnalyzers },
+    {
+      provide: ANALYZERS,
+      inject: [FLEETSCOPE_CONFIG],
+      useFactory: (config: Config) => defaultAnalyzers(analyzerSettings(config)),
+    },
     AnalysisRunner,
     ColdStartsService,
     WeeklyReportsService,
+    KeepAliveReplayService,
     ReportMetrics,
     ReportDeliveryService,
     // Tuning drivers, one per platform (the AWS SDK honours AWS_ENDPOINT_URL_LAMBDA).
@@ -70,6 +77,7 @@ import { ReportMetrics } from './reports/delivery/report-metrics';
     AnalysisRunner,
     ColdStartsService,
     WeeklyReportsService,
+    KeepAliveReplayService,
     ReportDeliveryService,
     ReportMetrics,
     PRICE_CATALOGUE,

@@ -12,6 +12,8 @@ export * from './tuning/tuning-job.executor';
 export * from './tuning/tuning.runner';
 export * from './reports/weekly-reports.service';
 export * from './reports/weekly-report.inputs';
+export * from './pricing/analyzer-settings';
+export * from './keep-alive/keep-alive-replay.service';
 export * from './reports/delivery/report-delivery.service';
 export * from './reports/delivery/report-metrics';
 export * from './reports/delivery/delivery.retry';

@@ -1,9 +1,14 @@
 import { histogramQuantile } from '@fleetscope/model';
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from './analyzer';
-import { defaultAnalyzers, runAnalyzers } from './default-analyzers';
+import { atRecommendedMemory, defaultAnalyzers, runAnalyzers } from './default-analyzers';
 import type { FunctionAnalysisInput } from './inputs';
-import { concurrencyProfile, lambdaProfile, windowStats } from './testing/fleet.generator';
+import {
+  concurrencyProfile,
+  lambdaProfile,
+  logNormalBuckets,
+  windowStats,
+} from './testing/fleet.generator';
 
 const ctx: AnalysisContext = {
   pricing: new PricingService(defaultCatalogue),
@@ -32,6 +37,38 @@ function fleet(size: number): FunctionAnalysisInput[] {
 }
 
 describe(runAnalyzers.name, () => {
+  it('defect 11 (totals add alternatives): provisioned concurrency and containers are priced at the recommended memory size', () => {
+    // 40 requests/s of 200 ms seen at 2048 MB and 1024 MB alike: memory goes to 1024 MB.
+    const perSize = 40 * 7 * 86_400;
+    const byMemory = [1024, 2048].map((memoryMb) => ({
+      memoryMb,
+      invocations: perSize,
+      durationSumMs: 200 * perSize,
+      durationBuckets: logNormalBuckets(perSize, 200, 0.05),
+    }));
+    const stats = {
+      ...windowStats({
+        invocations: 2 * perSize,
+        medianMs: 200,
+        sigma: 0.05,
+        maxMemoryUsedMb: 300,
+      }),
+      byMemory,
+    };
+    const input = {
+      profile: lambdaProfile({ functionId: 'api', memoryMb: 2048, timeoutMs: 30_000 }),
+      stats,
+      concurrency: concurrencyProfile(() => 8, { weeks: 2 }),
+    };
+    const { recommendations } = runAnalyzers(defaultAnalyzers(), [input], ctx);
+    const memory = recommendations.find((r) => r.kind === 'memory');
+    const containers = recommendations.find((r) => r.kind === 'containers');
+    expect(memory?.recommended.memoryMb).toBe(1024);
+    expect(containers?.current.memoryMb).toBe(1024);
+    expect(containers?.planRole).toBe('option');
+    expect(atRecommendedMemory(input, memory ? [memory] : []).profile.memoryMb).toBe(1024);
+  });
+
   it('defect 12 (order): reliability findings come first, then confidence-weighted savings, whatever their dollars', () => {
     const oom = {
       profile: lambdaProfile({ functionId: 'oom', memoryMb: 10_240 }),

@@ -1,20 +1,89 @@
 import type { AnalysisContext, Analyzer } from './analyzer';
-import { ContainersAnalyzer } from './containers/containers.analyzer';
+import type { ContainersOptions } from './containers/containers.analyzer';
+import { ContainersAnalyzer, DEFAULT_CONTAINERS_OPTIONS } from './containers/containers.analyzer';
+import type { EvidenceOptions } from './evidence/evidence.gate';
+import { DEFAULT_EVIDENCE_OPTIONS } from './evidence/evidence.gate';
 import type { FunctionAnalysisInput } from './inputs';
-import { MemoryAnalyzer } from './memory/memory.analyzer';
-import { ProvisionedConcurrencyAnalyzer } from './provisioned-concurrency/provisioned-concurrency.analyzer';
+import { DEFAULT_MEMORY_OPTIONS, MemoryAnalyzer } from './memory/memory.analyzer';
+import {
+  DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
+  ProvisionedConcurrencyAnalyzer,
+} from './provisioned-concurrency/provisioned-concurrency.analyzer';
 import type { Recommendation } from './recommendation';
 import { compareRecommendations } from './recommendation';
-import { TimeoutRiskAnalyzer } from './timeout-risk/timeout-risk.analyzer';
+import {
+  DEFAULT_TIMEOUT_RISK_OPTIONS,
+  TimeoutRiskAnalyzer,
+} from './timeout-risk/timeout-risk.analyzer';
+import { KeepAliveAnalyzer } from './keep-alive/keep-alive.analyzer';
 
-/** Every built-in analyzer with its default options; the analyzer app can provide its own list. */
-export function defaultAnalyzers(): Analyzer[] {
+/** What a deployment configures about its recommendations (FLEETSCOPE_RECOMMENDATION_*). */
+export interface AnalyzerSettings {
+  evidence: EvidenceOptions;
+  /** $ a second of cold-start waiting is worth; 0 keeps dollars alone. */
+  latencyUsdPerSecond: number;
+  containersOffer: ContainersOptions['offer'];
+}
+
+export const DEFAULT_ANALYZER_SETTINGS: AnalyzerSettings = {
+  evidence: DEFAULT_EVIDENCE_OPTIONS,
+  latencyUsdPerSecond: 0,
+  containersOffer: 'fargate',
+};
+
+/**
+ * Every built-in analyzer, memory before provisioned concurrency and containers (they are priced
+ * at the memory it recommends); the analyzer app can provide its own list.
+ */
+export function defaultAnalyzers(
+  settings: AnalyzerSettings = DEFAULT_ANALYZER_SETTINGS,
+): Analyzer[] {
+  const { evidence } = settings;
   return [
-    new TimeoutRiskAnalyzer(),
-    new MemoryAnalyzer(),
-    new ProvisionedConcurrencyAnalyzer(),
-    new ContainersAnalyzer(),
+    new TimeoutRiskAnalyzer({
+      ...DEFAULT_TIMEOUT_RISK_OPTIONS,
+      minInvocations: evidence.minInvocations,
+    }),
+    new MemoryAnalyzer({ ...DEFAULT_MEMORY_OPTIONS, evidence }),
+    new ProvisionedConcurrencyAnalyzer({
+      ...DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
+      evidence,
+      latencyValueUsdPerSecond: settings.latencyUsdPerSecond,
+    }),
+    new ContainersAnalyzer({
+      ...DEFAULT_CONTAINERS_OPTIONS,
+      evidence,
+      offer: settings.containersOffer,
+    }),
+    new KeepAliveAnalyzer(),
   ];
+}
+
+/**
+ * The input as it would be after the memory recommendation: the recommended size, and durations
+ * scaled to the mean measured there. Unchanged when memory is not to change.
+ */
+export function atRecommendedMemory(
+  input: FunctionAnalysisInput,
+  memory: readonly Recommendation[],
+): FunctionAnalysisInput {
+  const change = memory.find((r) => typeof r.recommended?.memoryMb === 'number');
+  const memoryMb = change?.recommended.memoryMb as number | undefined;
+  if (!change || memoryMb === undefined || memoryMb === input.profile.memoryMb) return input;
+  const before = change.current.meanDurationMs;
+  const after = change.recommended.meanDurationMs;
+  const ratio =
+    typeof before === 'number' && typeof after === 'number' && before > 0 ? after / before : 1;
+  return {
+    ...input,
+    profile: { ...input.profile, memoryMb },
+    stats: {
+      ...input.stats,
+      durationSumMs: input.stats.durationSumMs * ratio,
+      billedDurationSumMs: input.stats.billedDurationSumMs * ratio,
+      maxMemoryUsedMb: input.stats.maxMemoryUsedMb,
+    },
+  };
 }
 
 export interface AnalysisFailure {
@@ -34,10 +103,14 @@ export function runAnalyzers(
 ): { recommendations: Recommendation[]; failures: AnalysisFailure[] } {
   const recommendations: Recommendation[] = [];
   const failures: AnalysisFailure[] = [];
-  for (const input of inputs) {
+  for (const original of inputs) {
+    let input = original;
     for (const analyzer of analyzers) {
       try {
-        recommendations.push(...analyzer.analyze(input, ctx));
+        const made = analyzer.analyze(input, ctx);
+        recommendations.push(...made);
+        // One plan per function: what follows the memory analysis is priced at its size.
+        if (analyzer.kind === 'memory') input = atRecommendedMemory(input, made);
       } catch (error) {
         failures.push({
           functionId: input.profile.functionId,

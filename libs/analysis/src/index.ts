@@ -14,3 +14,6 @@ export * from './provisioned-concurrency/provisioned-concurrency.analyzer';
 export * from './containers/containers.analyzer';
 export * from './cold-starts/cold-start.math';
 export * from './default-analyzers';
+export * from './plan/function-plan';
+export * from './keep-alive/keep-alive.policy';
+export * from './keep-alive/keep-alive.analyzer';

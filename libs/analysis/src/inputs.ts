@@ -50,6 +50,20 @@ export interface FunctionAnalysisInput {
   concurrency?: ConcurrencyProfile | null;
   /** The latest finished tuning job for this function: measured sizes replace any modelled curve. */
   tuning?: TuningEvidence;
+  /** When in the window the function ran, minute by minute: the keep-alive analysis. */
+  activity?: MinuteActivity | null;
+}
+
+/**
+ * A function's minutes, reduced to what keep-alive policies need: its idle periods (whole minutes
+ * between two minutes with invocations, when there are any), how many minutes had invocations,
+ * and per UTC hour of day the minutes with invocations and the minutes observed.
+ */
+export interface MinuteActivity {
+  idlePeriods: number[];
+  activeMinutes: number;
+  activeByHour: number[];
+  minutesByHour: number[];
 }
 
 /** One memory size (and architecture) measured by a tuning job. */

@@ -3,6 +3,7 @@ export const RECOMMENDATION_KINDS = [
   'memory',
   'provisioned-concurrency',
   'containers',
+  'keep-alive',
 ] as const;
 export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
 

@@ -241,8 +241,70 @@ export const ENV = {
   analysisWindowDays: {
     name: 'FLEETSCOPE_ANALYSIS_WINDOW_DAYS',
     schema: positiveInt,
-    default: '7',
-    description: 'Window the analyses look back over.',
+    default: '14',
+    description:
+      "Window the analyses look back over (Compute Optimizer's 14-day lookback; at least FLEETSCOPE_RECOMMENDATION_MIN_DAYS for any saving recommendation).",
+  },
+  // Recommendations a practitioner acts on (issue 9): evidence and materiality gates.
+  recommendationMinInvocations: {
+    name: 'FLEETSCOPE_RECOMMENDATION_MIN_INVOCATIONS',
+    schema: positiveInt,
+    default: '50',
+    description:
+      'Invocations a function needs in the window before it gets a saving recommendation (OOMs and timeouts are always reported).',
+  },
+  recommendationMinDays: {
+    name: 'FLEETSCOPE_RECOMMENDATION_MIN_DAYS',
+    schema: positiveInt,
+    default: '14',
+    description: 'Days of data a function needs before it gets a saving recommendation.',
+  },
+  recommendationMinSavingUsd: {
+    name: 'FLEETSCOPE_RECOMMENDATION_MIN_SAVING_USD',
+    schema: nonNegativeNumber,
+    default: '1',
+    description: 'Smallest monthly saving ($, midpoint of the range) worth a recommendation.',
+  },
+  recommendationMinSavingPercent: {
+    name: 'FLEETSCOPE_RECOMMENDATION_MIN_SAVING_PERCENT',
+    schema: nonNegativeNumber,
+    default: '5',
+    description:
+      "Smallest saving, as a percentage of the function's monthly cost, worth a recommendation.",
+  },
+  recommendationLatencyUsdPerSecond: {
+    name: 'FLEETSCOPE_RECOMMENDATION_LATENCY_USD_PER_SECOND',
+    schema: nonNegativeNumber,
+    default: '0',
+    description:
+      'What a second of cold-start waiting is worth to you; 0 keeps dollars and latency apart (a combined figure is shown only when set).',
+  },
+  containersOffer: {
+    name: 'FLEETSCOPE_CONTAINERS_OFFER',
+    schema: z.enum(['fargate', 'fargate-spot']),
+    default: 'fargate',
+    description:
+      'Container offer the Lambda comparison prices: on-demand Fargate, or Fargate Spot.',
+  },
+  fargateSpotDiscountPercent: {
+    name: 'FLEETSCOPE_FARGATE_SPOT_DISCOUNT_PERCENT',
+    schema: z.coerce.number().min(0, 'must be 0–100').max(100, 'must be 0–100'),
+    default: '70',
+    description:
+      'Fargate Spot discount off on-demand (AWS: "up to 70 %"; it floats), priced only with FLEETSCOPE_CONTAINERS_OFFER=fargate-spot.',
+  },
+  fargateSpotDiscountAsOf: {
+    name: 'FLEETSCOPE_FARGATE_SPOT_DISCOUNT_AS_OF',
+    schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'),
+    default: '2019-12-03',
+    description: 'Date the Spot discount above was observed; the price applies from then.',
+  },
+  pricingTierGrouping: {
+    name: 'FLEETSCOPE_PRICING_TIER_GROUPING',
+    schema: z.enum(['account', 'organization']),
+    default: 'account',
+    description:
+      "How Lambda duration tiers are totalled: per account, or across an Organization's consolidated bill.",
   },
   // ── weekly reports (issue 10) ──
   reportCron: {
@@ -368,6 +430,14 @@ export const ENV = {
     schema: nonNegativeNumber,
     default: '0.0045',
     description: 'Kubernetes node price per GiB-hour.',
+  },
+  // ── demo (issue 12) ──
+  demo: {
+    name: 'FLEETSCOPE_DEMO',
+    schema: z.enum(['true', 'false']).transform((v) => v === 'true'),
+    default: 'false',
+    description:
+      'Set by `npm run demo`: the data is the demo fleet, and every page says so in a banner.',
   },
   logLevel: {
     name: 'FLEETSCOPE_LOG_LEVEL',

@@ -1,6 +1,7 @@
 export * from './function-identity';
 export * from './records';
 export * from './apportion';
+export * from './seeded-random';
 export * from './time-bounds';
 export * from './histogram/log-histogram';
 export * from './histogram/log-histogram.sql';

@@ -61,13 +61,18 @@ export interface HourOfWeekConcurrency {
   hourOfWeek: number;
   /** Minutes of this hour of week with data, over all weeks covered. */
   minutesObserved: number;
-  /** Σ over minutes of the minute's average concurrency (concurrency-minutes). */
+  /** Σ over minutes of the minute's concurrency (its peak where raw invocations are kept). */
   concurrencyMinutes: number;
   /** For each entry of `ConcurrencyProfile.levels` L: Σ over minutes of min(c_minute, L). */
   coveredMinutesByLevel: number[];
   coldStarts: number;
   /** Σ Init Duration of on-demand cold starts in this hour of week. */
   onDemandInitMs: number;
+  /**
+   * The same sums over the window's last 7 days alone (included above), when the window holds
+   * two weeks or more: schedules are fitted on the weeks before and judged on this one.
+   */
+  heldOut?: Omit<HourOfWeekConcurrency, 'hourOfWeek' | 'heldOut'>;
 }
 
 export interface ConcurrencyProfile {
@@ -76,7 +81,7 @@ export interface ConcurrencyProfile {
   levels: number[];
   /** Up to 168 entries; missing hours had no data. */
   hours: HourOfWeekConcurrency[];
-  /** p95 of per-minute average concurrency over the window. */
+  /** p95 of per-minute peak concurrency over the window. */
   p95Concurrency: number;
   /** Weeks the window covers (7 days = 1; fractions allowed). */
   weeksCovered: number;

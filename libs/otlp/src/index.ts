@@ -7,6 +7,7 @@ export type {
   OtlpKeyValue,
   OtlpLogsRequest,
   OtlpMetricsRequest,
+  OtlpSpan,
   OtlpTraceRequest,
 } from './common/otlp-request.types';
 export { isDecodeError } from './common/otlp-request.types';

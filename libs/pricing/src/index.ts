@@ -20,4 +20,13 @@ export {
   type ContainerDeployment,
   type ContainerOffer,
 } from './containers/container-cost.calculator';
+export {
+  azureExecutionGbSeconds,
+  cloudRunBillableSeconds,
+  defaultGcpVcpu,
+  type AggregateUsage,
+  type AzureConsumptionUsage,
+  type CloudRunUsage,
+  type GcpAzurePlatform,
+} from './serverless/gcp-azure-cost.calculator';
 export * from './pricing.service';

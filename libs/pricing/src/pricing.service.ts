@@ -1,11 +1,18 @@
+import { CostAccumulator } from './catalogue/cost-accumulator';
 import type { PriceCatalogue } from './catalogue/price-catalogue';
 import type { CostResult } from './catalogue/price.types';
 import {
   containerDeploymentCost,
   kubernetesPodHourCost,
+  loadBalancerCost,
   type ContainerDeployment,
 } from './containers/container-cost.calculator';
 import type { LambdaArchitecture } from './lambda/lambda-billing.rules';
+import {
+  aggregateUsageCost,
+  type AggregateUsage,
+  type GcpAzurePlatform,
+} from './serverless/gcp-azure-cost.calculator';
 import {
   lambdaInvocationCost,
   lambdaUnitPrices,
@@ -51,6 +58,41 @@ export class PricingService {
   /** Always-on container tasks (Fargate, Cloud Run, a Kubernetes node). */
   containerDeployment(deployment: ContainerDeployment, at: Date, region: string): CostResult {
     return containerDeploymentCost(deployment, at, region, this.catalogue);
+  }
+
+  /** An Application Load Balancer in front of container tasks (the container comparison). */
+  loadBalancer(usage: { hours: number; lcuHours: number }, at: Date, region: string): CostResult {
+    return loadBalancerCost(usage, at, region, this.catalogue);
+  }
+
+  /** Cloud Run, Cloud Functions 2nd gen or Azure Functions Consumption from aggregate sums. */
+  serverlessUsage(
+    platform: GcpAzurePlatform,
+    usage: AggregateUsage,
+    at: Date,
+    region: string,
+  ): CostResult {
+    return aggregateUsageCost(platform, usage, at, region, this.catalogue);
+  }
+
+  /** Memory kept on a Kubernetes node (an idle Knative or OpenFaaS pod), in GiB-seconds. */
+  kubernetesMemory(gibSeconds: number, at: Date, region: string): CostResult {
+    const cost = new CostAccumulator(this.catalogue, at, region);
+    cost.add('k8s.node.memory', gibSeconds / 3600);
+    return cost.result();
+  }
+
+  /** Lambda provisioned concurrency allocated (not running) for `seconds`. */
+  lambdaProvisionedAllocated(
+    architecture: LambdaArchitecture,
+    memoryMb: number,
+    seconds: number,
+    at: Date,
+    region: string,
+  ): CostResult {
+    const cost = new CostAccumulator(this.catalogue, at, region);
+    cost.add(`aws.lambda.pc-allocated.${architecture}`, (memoryMb / 1024) * seconds);
+    return cost.result();
   }
 
   /** One Kubernetes pod-hour from its CPU and memory requests (Knative, OpenFaaS). */

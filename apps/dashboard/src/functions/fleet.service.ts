@@ -96,6 +96,20 @@ export function summarise(
     );
     costUsd = round(cost.usd, 6);
     priced = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
+  } else if (
+    memoryMb &&
+    (identity?.platform === 'gcp_cloud_run' ||
+      identity?.platform === 'gcp_cloud_functions' ||
+      identity?.platform === 'azure_functions')
+  ) {
+    const cost = pricing.serverlessUsage(
+      identity.platform,
+      { invocations: t.invocations, billedMbMs, memoryMb, vcpu: config?.podCpu },
+      new Date(range.toMs),
+      identity.region,
+    );
+    costUsd = round(cost.usd, 6);
+    priced = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
   }
   return {
     id: t.functionId,

@@ -1,12 +1,16 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { CLICKHOUSE, type ClickHouseHandle } from '@fleetscope/storage';
 import { FLEETSCOPE_VERSION } from '../version';
 
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
-  constructor(@Inject(CLICKHOUSE) private readonly clickhouse: ClickHouseHandle) {}
+  constructor(
+    @Inject(CLICKHOUSE) private readonly clickhouse: ClickHouseHandle,
+    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Liveness and ClickHouse reachability' })
@@ -14,6 +18,8 @@ export class HealthController {
     status: 'ok' | 'degraded';
     clickhouse: { mode: string; ok: boolean };
     version: string;
+    /** Present and true when the data is the demo fleet (`npm run demo`). */
+    demo?: true;
   }> {
     let ok = false;
     try {
@@ -25,6 +31,7 @@ export class HealthController {
       status: ok ? 'ok' : 'degraded',
       clickhouse: { mode: this.clickhouse.mode, ok },
       version: FLEETSCOPE_VERSION,
+      ...(this.config.demo ? { demo: true as const } : {}),
     };
   }
 }

@@ -1,6 +1,15 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { RECOMMENDATION_KINDS, type RecommendationKind } from '@fleetscope/analysis';
+import {
+  RECOMMENDATION_KINDS,
+  buildPlans,
+  compareRecommendations,
+  type EvidenceBasis,
+  type PlanRole,
+  type RecommendationKind,
+  type SavingRange,
+  type Severity,
+} from '@fleetscope/analysis';
 import { parseFunctionId } from '@fleetscope/model';
 import { RecommendationsRepository, type StoredRecommendation } from '@fleetscope/storage';
 
@@ -18,6 +27,18 @@ export interface RecommendationView {
   confidenceScore: number;
   evidence: Record<string, unknown>;
   catalogueVersion: string;
+  savingUsd: SavingRange;
+  basis: EvidenceBasis | null;
+  action: NonNullable<StoredRecommendation['action']> | null;
+  planRole: PlanRole;
+}
+
+/** `explain=1|true` asks for the reasons functions got no recommendation. */
+export function parseExplain(explain: string | undefined): boolean {
+  if (explain === undefined || explain === '' || explain === '0' || explain === 'false')
+    return false;
+  if (explain === '1' || explain === 'true') return true;
+  throw new BadRequestException(`explain: expected 1, true, 0 or false, got "${explain}"`);
 }
 
 export function parseKind(kind: string | undefined): RecommendationKind | undefined {
@@ -52,7 +73,16 @@ function view(r: StoredRecommendation): RecommendationView {
     confidenceScore: r.confidenceScore,
     evidence: r.evidence,
     catalogueVersion: r.catalogueVersion,
+    // Rows stored before ranges existed: the point figure is both ends.
+    savingUsd: r.savingUsd ?? { lowUsd: r.monthlyImpactUsd, highUsd: r.monthlyImpactUsd },
+    basis: r.basis ?? null,
+    action: r.action ?? null,
+    planRole: r.planRole ?? (r.kind === 'containers' ? 'option' : 'change'),
   };
+}
+
+function asSeverity(severity: string): Severity {
+  return severity === 'critical' || severity === 'warning' ? severity : 'info';
 }
 
 @ApiTags('analyses')
@@ -62,15 +92,60 @@ export class RecommendationsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Recommendations of the latest successful analysis run, largest monthly impact first',
+    summary:
+      'Recommendations of the latest successful analysis run: reliability fixes first, then confidence-weighted savings; grouped per function as plans; with explain=1, why functions got none',
   })
   @ApiQuery({ name: 'kind', required: false, enum: RECOMMENDATION_KINDS })
   @ApiQuery({ name: 'functionId', required: false, description: 'Only this function' })
-  async list(@Query('kind') kind?: string, @Query('functionId') functionId?: string) {
+  @ApiQuery({
+    name: 'explain',
+    required: false,
+    description:
+      '1: add whyNot, the reasons functions (or the function asked for) got no recommendation',
+  })
+  async list(
+    @Query('kind') kind?: string,
+    @Query('functionId') functionId?: string,
+    @Query('explain') explain?: string,
+  ) {
     const wanted = parseKind(kind);
+    const explaining = parseExplain(explain);
     const run = await this.results.latestRun();
-    if (!run) return { run: null, kind: wanted ?? null, recommendations: [] };
+    if (!run)
+      return {
+        run: null,
+        kind: wanted ?? null,
+        recommendations: [],
+        plans: [],
+        ...(explaining ? { whyNot: [] } : {}),
+      };
     const stored = await this.results.list(run.runId, wanted, functionId || undefined);
+    const views = stored
+      .map(view)
+      .sort((a, b) =>
+        compareRecommendations(
+          { ...a, severity: asSeverity(a.severity) },
+          { ...b, severity: asSeverity(b.severity) },
+        ),
+      );
+    const plans = buildPlans(views.map((v) => ({ ...v, severity: asSeverity(v.severity) }))).map(
+      (p) => ({ ...p, function: views.find((v) => v.functionId === p.functionId)?.function }),
+    );
+    let whyNot: { functionId: string; kind: string; code: string; detail: string }[] | undefined;
+    if (explaining) {
+      const explanations = await this.results.explanations(
+        run.runId,
+        wanted,
+        functionId || undefined,
+      );
+      // For the fleet: functions with no recommendation at all; for one function: every kind it lacks.
+      const advised = new Set(
+        views.map((v) => (functionId ? `${v.functionId}|${v.kind}` : v.functionId)),
+      );
+      whyNot = explanations.filter(
+        (e) => !advised.has(functionId ? `${e.functionId}|${e.kind}` : e.functionId),
+      );
+    }
     return {
       run: {
         runId: run.runId,
@@ -83,7 +158,9 @@ export class RecommendationsController {
         catalogueVersion: run.catalogueVersion,
       },
       kind: wanted ?? null,
-      recommendations: stored.map(view),
+      recommendations: views,
+      plans,
+      ...(whyNot ? { whyNot } : {}),
     };
   }
 }

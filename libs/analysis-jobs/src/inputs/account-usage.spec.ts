@@ -59,4 +59,18 @@ describe(accountMonthlyGbSeconds.name, () => {
     expect(usage('1', 'us-east-1', 'arm64')).toBeCloseTo(1000 * (730 / 168), 6);
     expect(usage('2', 'us-east-1', 'x86_64')).toBe(0);
   });
+
+  it('defect 13 (tiers per account): totals the tiers across accounts when grouped per organization', () => {
+    const inputs = [
+      input('aws_lambda~1~us-east-1~a', 'x86_64', 1024, 1_000_000),
+      input('aws_lambda~2~us-east-1~b', 'x86_64', 1024, 1_000_000),
+    ];
+    expect(accountMonthlyGbSeconds(inputs)('1', 'us-east-1', 'x86_64')).toBeCloseTo(
+      1000 * (730 / 168),
+      6,
+    );
+    const organization = accountMonthlyGbSeconds(inputs, 'organization');
+    expect(organization('1', 'us-east-1', 'x86_64')).toBeCloseTo(2000 * (730 / 168), 6);
+    expect(organization('2', 'us-east-1', 'x86_64')).toBeCloseTo(2000 * (730 / 168), 6);
+  });
 });

@@ -10,7 +10,10 @@ type MonthlyGbSecondsBefore = NonNullable<AnalysisContext['monthlyGbSecondsBefor
  */
 export function accountMonthlyGbSeconds(
   inputs: readonly FunctionAnalysisInput[],
+  grouping: 'account' | 'organization' = 'account',
 ): MonthlyGbSecondsBefore {
+  // An Organization's consolidated bill totals the tiers across its accounts.
+  const accountKey = (account: string) => (grouping === 'organization' ? '*' : account);
   const totals = new Map<string, number>();
   for (const { profile, stats } of inputs) {
     if (profile.platform !== 'aws_lambda') continue;
@@ -18,8 +21,9 @@ export function accountMonthlyGbSeconds(
     for (const m of stats.byMemory) mbMs += m.durationSumMs * m.memoryMb;
     const gbSeconds = (mbMs / 1024 / 1000) * monthlyFactor(stats.windowStartMs, stats.windowEndMs);
     if (!(gbSeconds > 0)) continue;
-    const key = `${profile.account}|${profile.region}|${profile.architecture}`;
+    const key = `${accountKey(profile.account)}|${profile.region}|${profile.architecture}`;
     totals.set(key, (totals.get(key) ?? 0) + gbSeconds);
   }
-  return (account, region, architecture) => totals.get(`${account}|${region}|${architecture}`) ?? 0;
+  return (account, region, architecture) =>
+    totals.get(`${accountKey(account)}|${region}|${architecture}`) ?? 0;
 }

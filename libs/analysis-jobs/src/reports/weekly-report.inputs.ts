@@ -15,6 +15,7 @@ export const WEEKLY_REPORT_ASSUMPTIONS: readonly string[] = [
   "Architecture, runtime, ephemeral storage, provisioned concurrency and pod resources are the inventory's current settings.",
   'Provisioned concurrency is allocated all day on each day the function ran; the time run on it is the per-minute concurrency up to that level.',
   'Knative and OpenFaaS pods: min-scale pods all day, and one pod in each minute with requests when min-scale is 0 (a lower bound: scale-down delays and more than one pod per minute are not seen).',
+  'Idle min-scale pods: a pod counts as busy while one request is in flight, up to min-scale pods (requests in flight per minute from their durations); a pod serving several requests at once is busy for less, so the idle share is a lower bound.',
   'SnapStart snapshots count as cached all day on days with restores (the cache is charged for Python and .NET only).',
 ];
 
@@ -106,6 +107,10 @@ export function reportDailyUsage(
       podSeconds: pods
         ? minScale * DAY_SECONDS + (minScale === 0 ? (m?.activeMinutes ?? 0) * 60 : 0)
         : 0,
+      minScalePods:
+        pods && minScale > 0
+          ? { pods: minScale, busyPodSeconds: (m?.busyUnderLevelMs ?? 0) / 1000 }
+          : null,
     };
   });
 }

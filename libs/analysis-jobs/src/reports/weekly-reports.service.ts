@@ -105,7 +105,10 @@ export class WeeklyReportsService {
   async get(label: string): Promise<WeeklyReport | undefined> {
     const week = WeeklyReportsService.week(label);
     const stored = await this.reports.get(week.label);
-    return stored ? (JSON.parse(stored.report) as WeeklyReport) : undefined;
+    if (!stored) return undefined;
+    const report = JSON.parse(stored.report) as WeeklyReport;
+    // Reports stored before idle min-scale pods were reported hold no such list.
+    return { ...report, idleMinScalePods: report.idleMinScalePods ?? [] };
   }
 
   async stored(label: string): Promise<StoredWeeklyReport | undefined> {

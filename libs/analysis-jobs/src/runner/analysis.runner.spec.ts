@@ -12,7 +12,7 @@ import type {
   TuningJobsRepository,
 } from '@fleetscope/storage';
 import { StorageUnavailableError } from '@fleetscope/storage';
-import { AnalysisRunner } from './analysis.runner';
+import { AnalysisRunner, candidateConcurrencyLevels } from './analysis.runner';
 
 const ID = 'aws_lambda~1~us-east-1~a';
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -195,5 +195,17 @@ describe(AnalysisRunner.name, () => {
         ],
       },
     ]);
+  });
+});
+
+describe(candidateConcurrencyLevels.name, () => {
+  it('defect 5 (configured level not a candidate): every configured PC and min-scale level is measured beside the defaults', () => {
+    const levels = candidateConcurrencyLevels([
+      { provisionedConcurrency: 4, minScale: null },
+      { provisionedConcurrency: null, minScale: 7 },
+      { provisionedConcurrency: null, minScale: null },
+    ]);
+    expect(levels).toEqual(expect.arrayContaining([1, 2, 3, 4, 5, 7, 8, 10]));
+    expect(levels).toEqual([...levels].sort((a, b) => a - b));
   });
 });

@@ -13,12 +13,15 @@ import {
   type Analyzer,
   type Recommendation,
   type RecommendationKind,
+  type WhyNot,
 } from '@fleetscope/analysis';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisInputsRepository,
+  DEFAULT_CONCURRENCY_LEVELS,
   FunctionConfigRepository,
+  FunctionsRepository,
   RecommendationsRepository,
   TuningJobsRepository,
   describeError,
@@ -27,9 +30,31 @@ import {
 import { ANALYZERS } from '../analysis-jobs.tokens';
 import { accountMonthlyGbSeconds } from '../inputs/account-usage';
 import { assembleAnalysisInputs } from '../inputs/analysis-input.assembler';
+import { attachMinuteActivity } from '../inputs/minute-activity';
 import { loadTuningEvidence } from '../tuning/tuning-evidence.loader';
 
 const DAY_MS = 86_400_000;
+/** Configured levels beyond these many distinct ones are not measured (one SQL sum each). */
+const MAX_CONFIGURED_LEVELS = 64;
+
+/** The default candidate levels and every provisioned-concurrency / min-scale level configured. */
+export function candidateConcurrencyLevels(
+  configs: Iterable<{ provisionedConcurrency: number | null; minScale: number | null }>,
+): number[] {
+  const configured = new Set<number>();
+  for (const c of configs) {
+    for (const level of [c.provisionedConcurrency, c.minScale]) {
+      if (
+        level !== null &&
+        level > 0 &&
+        Number.isInteger(level) &&
+        configured.size < MAX_CONFIGURED_LEVELS
+      )
+        configured.add(level);
+    }
+  }
+  return [...new Set([...DEFAULT_CONCURRENCY_LEVELS, ...configured])].sort((a, b) => a - b);
+}
 const MAX_FAILURES_SHOWN = 50;
 
 export interface AnalysisRunOptions {
@@ -90,6 +115,8 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     @Inject(ANALYZERS) private readonly analyzers: readonly Analyzer[],
     // Measured sizes from tuning jobs; without it the analyses rest on telemetry alone.
     @Optional() private readonly tuningJobs?: TuningJobsRepository,
+    // Minute activity for the keep-alive analysis; without it that analysis stays silent.
+    @Optional() private readonly functions?: FunctionsRepository,
   ) {}
 
   /** Whether a run is in progress or queued (the schedule skips its tick then). */
@@ -137,18 +164,30 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       catalogueVersion: this.pricing.catalogueVersion,
     };
     try {
-      const [stored, configs, tuning] = await Promise.all([
-        this.inputs.load({ fromMs, toMs }),
+      // The configured levels join the candidates: savings are priced against what is set now.
+      const [configs, tuning] = await Promise.all([
         this.configs.merged(),
         this.tuningJobs ? loadTuningEvidence(this.tuningJobs) : new Map(),
       ]);
+      const stored = await this.inputs.load(
+        { fromMs, toMs },
+        candidateConcurrencyLevels(configs.values()),
+      );
       const inputs = assembleAnalysisInputs(stored, configs, tuning);
+      if (this.functions && this.analyzers.some((a) => a.kind === 'keep-alive')) {
+        attachMinuteActivity(inputs, await this.functions.minuteActivity({ fromMs, toMs }), {
+          fromMs,
+          toMs,
+        });
+      }
       const inputsDoneMs = Date.now();
 
+      const explanations: WhyNot[] = [];
       const { recommendations, failures } = runAnalyzers(this.analyzers, inputs, {
         pricing: this.pricing,
         at: new Date(toMs),
-        monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs),
+        monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs, this.config.pricingTierGrouping),
+        explain: (whyNot) => explanations.push(whyNot),
       });
       const analysisDoneMs = Date.now();
 
@@ -156,7 +195,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       run.message =
         failures.length > 0 ? `${failures.length} analyzer failure(s); see the run summary` : '';
       run.finishedAtMs = Date.now();
-      await this.results.saveRun(run, recommendations);
+      await this.results.saveRun(run, recommendations, explanations);
       const storedMs = Date.now();
 
       const summary = this.summary(run, inputs.length, recommendations, failures, {

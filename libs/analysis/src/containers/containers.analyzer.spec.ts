@@ -1,53 +1,96 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import { concurrencyProfile, lambdaProfile, windowStats } from '../testing/fleet.generator';
-import { ContainersAnalyzer } from './containers.analyzer';
+import type { ContainerPrices } from './containers.analyzer';
+import {
+  ContainersAnalyzer,
+  DEFAULT_CONTAINERS_OPTIONS,
+  breakEvenRequestsPerSecond,
+  capacityModel,
+} from './containers.analyzer';
 
 const ctx: AnalysisContext = {
   pricing: new PricingService(defaultCatalogue),
-  at: new Date('2025-09-08T00:00:00Z'),
+  at: new Date('2025-09-15T00:00:00Z'),
 };
 const analyzer = new ContainersAnalyzer();
-const WEEK_SECONDS = 7 * 86_400;
+const DAYS = 14;
+const WINDOW_SECONDS = DAYS * 86_400;
+
+/** 1 vCPU / 2 GB on-demand Fargate x86 in us-east-1, without a load balancer. */
+function taskOnlyPrices(): ContainerPrices {
+  const task = ctx.pricing.containerDeployment(
+    { offer: 'fargate-x86_64', vcpuPerTask: 1, memoryGbPerTask: 2, tasks: 1, hours: 730 },
+    ctx.at,
+    'us-east-1',
+  );
+  return {
+    offer: 'fargate-x86_64',
+    taskMonthUsd: task.usd,
+    lbFixedMonthUsd: 0,
+    lbPerRequestPerSecondMonthUsd: 0,
+    priceIds: task.priceIds,
+  };
+}
+
+function steadyLoad(requestsPerSecond: number, medianMs: number) {
+  const invocations = requestsPerSecond * WINDOW_SECONDS;
+  const stats = windowStats({ invocations, medianMs, sigma: 0.01, maxMemoryUsedMb: 300 });
+  const meanS = stats.durationSumMs / invocations / 1000;
+  return { stats, concurrency: concurrencyProfile(() => requestsPerSecond * meanS, { weeks: 2 }) };
+}
 
 describe(ContainersAnalyzer.name, () => {
-  it('finds containers cheaper for a high constant load and gives the break-even request rate', () => {
-    // 200 requests/s of 200 ms at 1 GB, all week: concurrency 40.
-    const invocations = 200 * WEEK_SECONDS;
-    const stats = windowStats({
-      invocations,
-      medianMs: 200,
-      sigma: 0.05,
-      maxMemoryUsedMb: 300,
-      days: 7,
-    });
-    const concurrency = concurrencyProfile(() => 40);
-    const [rec] = analyzer.analyze(
-      { profile: lambdaProfile({ memoryMb: 1024 }), stats, concurrency },
-      ctx,
+  it("defect 9 (containers maths): the issue's example crosses at about 7.8 requests/s with two 1 vCPU / 2 GB on-demand tasks and 3.9 with one, in us-east-1", () => {
+    // 1 GB, 200 ms, CPU-bound: Lambda $0.2 × 1 × 0.0000166667 + $0.0000002 a request.
+    const lambdaUsdPerRequest = 0.2 * 0.0000166667 + 0.2e-6;
+    const model = capacityModel(200, 1024, 300, DEFAULT_CONTAINERS_OPTIONS);
+    expect(breakEvenRequestsPerSecond(lambdaUsdPerRequest, model, taskOnlyPrices(), 2)).toBeCloseTo(
+      7.8,
+      1,
     );
-
-    expect(rec.kind).toBe('containers');
-    expect(rec.monthlyImpactUsd).toBeGreaterThan(0);
-    expect(rec.current.monthlyUsd as number).toBeGreaterThan(1800);
-    const breakEven = rec.evidence.breakEvenRequestsPerSecond as number;
-    expect(breakEven).toBeGreaterThan(0);
-    expect(breakEven).toBeLessThan(200);
-    expect(rec.reason).toContain('requests/s');
-    expect(rec.evidence.sizing).toMatchObject({
-      p95Concurrency: 40,
-      concurrencySource: 'concurrency-profile',
-    });
+    expect(breakEvenRequestsPerSecond(lambdaUsdPerRequest, model, taskOnlyPrices(), 1)).toBeCloseTo(
+      3.9,
+      1,
+    );
   });
 
-  it('keeps Lambda for light traffic', () => {
-    const stats = windowStats({
-      invocations: 50_000,
-      medianMs: 100,
-      sigma: 0.3,
-      maxMemoryUsedMb: 100,
-    });
-    expect(analyzer.analyze({ profile: lambdaProfile(), stats }, ctx)).toEqual([]);
+  it('defect 9: tasks scale with the load, so the break-even is where the lines cross, not a share of the observed rate', () => {
+    const a = steadyLoad(100, 200);
+    const b = steadyLoad(400, 200);
+    const profile = lambdaProfile({ memoryMb: 1024 });
+    const [ra] = analyzer.analyze({ profile, ...a }, ctx);
+    const [rb] = analyzer.analyze({ profile, ...b }, ctx);
+    const breakEvenA = ra.evidence.breakEvenRequestsPerSecond as number;
+    expect(breakEvenA).toBeCloseTo(rb.evidence.breakEvenRequestsPerSecond as number, 6);
+    // With the load balancer the crossing sits above the tasks-only 7.8 requests/s.
+    expect(breakEvenA).toBeGreaterThan(7.8);
+    expect(breakEvenA).toBeLessThan(12);
+    expect(rb.recommended.maxTasks as number).toBeGreaterThan(ra.recommended.maxTasks as number);
+    expect(ra.reason).toContain('Capacity model');
+  });
+
+  it('defect 9: on-demand Fargate by default, Spot only when configured', () => {
+    const load = steadyLoad(200, 200);
+    const profile = lambdaProfile({ memoryMb: 1024 });
+    const [onDemand] = analyzer.analyze({ profile, ...load }, ctx);
+    expect(onDemand.recommended.offer).toBe('fargate-x86_64');
+    expect(onDemand.planRole).toBe('option');
+    const spot = new ContainersAnalyzer({ ...DEFAULT_CONTAINERS_OPTIONS, offer: 'fargate-spot' });
+    const [onSpot] = spot.analyze({ profile, ...load }, ctx);
+    expect(onSpot.recommended.offer).toBe('fargate-spot');
+  });
+
+  it('keeps Lambda below the break-even and says why when asked', () => {
+    const load = steadyLoad(3, 200);
+    const whyNot: string[] = [];
+    expect(
+      analyzer.analyze(
+        { profile: lambdaProfile({ memoryMb: 1024 }), ...load },
+        { ...ctx, explain: (w) => whyNot.push(w.code) },
+      ),
+    ).toEqual([]);
+    expect(whyNot).toEqual(['already-right']);
   });
 
   it('leaves functions already on Knative alone', () => {

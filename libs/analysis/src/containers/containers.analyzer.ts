@@ -1,13 +1,19 @@
-import type { ContainerOffer, CostResult } from '@fleetscope/pricing';
+import type { ContainerOffer } from '@fleetscope/pricing';
 import { containersAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
-import { basisOf } from '../evidence/evidence.gate';
 import { HOURS_PER_MONTH, windowHours } from '../analyzer';
 import { monthlyLambdaCost, observedLambdaUsage } from '../costs/lambda-window-cost';
+import type { EvidenceOptions } from '../evidence/evidence.gate';
+import {
+  DEFAULT_EVIDENCE_OPTIONS,
+  basisOf,
+  evidenceShortfall,
+  materialityShortfall,
+} from '../evidence/evidence.gate';
+import type { ConcurrencyProfile, FunctionAnalysisInput, FunctionProfile } from '../inputs';
 import { MB_PER_VCPU } from '../memory/duration-curve.fit';
-import type { FunctionAnalysisInput, FunctionProfile, FunctionWindowStats } from '../inputs';
-import type { Recommendation } from '../recommendation';
-import { confidenceOf, sampleSupport } from '../recommendation';
+import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
+import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
 
 export interface ContainerTaskShape {
   vcpu: number;
@@ -15,111 +21,130 @@ export interface ContainerTaskShape {
 }
 
 export interface ContainersOptions {
-  /** Tasks kept for availability even at low load. */
+  /** Tasks kept for availability even at low load (two Availability Zones). */
   minTasks: number;
-  /** Share of a task's vCPU and memory planned to be used at p95 concurrency. */
+  /** Share of a task's vCPU and memory planned to be used. */
   targetUtilisation: number;
   task: ContainerTaskShape;
-  offers: readonly ContainerOffer[];
+  /** On-demand Fargate unless Spot is configured (Spot can be interrupted). */
+  offer: 'fargate' | 'fargate-spot';
+  /** An Application Load Balancer in front of the tasks. */
+  loadBalancer: boolean;
+  evidence: EvidenceOptions;
 }
 
 export const DEFAULT_CONTAINERS_OPTIONS: ContainersOptions = {
   minTasks: 2,
   targetUtilisation: 0.6,
   task: { vcpu: 1, memoryGb: 2 },
-  offers: ['fargate-x86_64', 'fargate-arm64', 'fargate-spot', 'cloud-run', 'kubernetes'],
+  offer: 'fargate',
+  loadBalancer: true,
+  evidence: DEFAULT_EVIDENCE_OPTIONS,
 };
 
-export interface ContainerSizing {
-  p95Concurrency: number;
-  vcpuNeeded: number;
-  memoryGbNeeded: number;
-  tasks: number;
-  /** Where p95 concurrency came from: the concurrency profile, or mean concurrency (Little's law). */
-  concurrencySource: 'concurrency-profile' | 'mean-from-durations';
-}
-
-export interface ContainerQuote {
-  offer: ContainerOffer;
-  monthlyUsd: number;
-  priceIds: string[];
-  /** Requests per second at which Lambda would cost the same as this deployment. */
-  breakEvenRequestsPerSecond: number;
-}
+const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
+/** One ALB LCU: 25 new connections a second; each request is counted as a new connection. */
+const REQUESTS_PER_LCU = 25;
+const LAMBDA_MAX_MB = 10_240;
 
 /**
- * Tasks for an always-on deployment: each concurrent execution needs the vCPU share its Lambda
- * memory buys (1,769 MB = 1 vCPU) and the memory it was seen to use.
+ * How much a request asks of a container, from what Lambda measured: its duration at the Lambda
+ * CPU share (1,769 MB = 1 vCPU, up to 6 vCPUs at 10,240 MB) is taken as all CPU time, the
+ * cautious reading for the container side, and it holds its peak memory while it runs.
  */
-export function sizeContainers(
-  profile: FunctionProfile,
-  stats: FunctionWindowStats,
-  p95: { value: number; source: ContainerSizing['concurrencySource'] },
-  options: ContainersOptions,
-): ContainerSizing {
-  const memoryMb = profile.memoryMb ?? 1024;
-  const usedMb = stats.maxMemoryUsedMb ?? memoryMb;
-  const vcpuNeeded = p95.value * (memoryMb / MB_PER_VCPU);
-  const memoryGbNeeded = (p95.value * usedMb) / 1024;
+export interface CapacityModel {
+  /** vCPU-seconds per request. */
+  cpuSecondsPerRequest: number;
+  /** MB each in-flight request holds. */
+  memoryMbPerRequest: number;
+  /** Requests a second one task serves at the target utilisation. */
+  requestsPerSecondPerTask: number;
+  statement: string;
+}
+
+export function capacityModel(
+  meanDurationMs: number,
+  lambdaMemoryMb: number,
+  memoryUsedMb: number,
+  options: Pick<ContainersOptions, 'task' | 'targetUtilisation'>,
+): CapacityModel {
+  const cpuSecondsPerRequest =
+    (meanDurationMs / 1000) * (Math.min(lambdaMemoryMb, LAMBDA_MAX_MB) / MB_PER_VCPU);
+  // On a full vCPU the request takes its CPU time; it holds its memory that long.
+  const secondsInTask = cpuSecondsPerRequest / Math.min(1, options.task.vcpu);
   const u = options.targetUtilisation;
-  const tasks = Math.max(
-    options.minTasks,
-    Math.ceil(vcpuNeeded / (options.task.vcpu * u)),
-    Math.ceil(memoryGbNeeded / (options.task.memoryGb * u)),
-  );
+  const byCpu =
+    cpuSecondsPerRequest > 0 ? (options.task.vcpu * u) / cpuSecondsPerRequest : Infinity;
+  const byMemory =
+    secondsInTask > 0 && memoryUsedMb > 0
+      ? (options.task.memoryGb * 1024 * u) / (memoryUsedMb * secondsInTask)
+      : Infinity;
+  const requestsPerSecondPerTask = Math.min(byCpu, byMemory);
   return {
-    p95Concurrency: p95.value,
-    vcpuNeeded,
-    memoryGbNeeded,
-    tasks,
-    concurrencySource: p95.source,
+    cpuSecondsPerRequest,
+    memoryMbPerRequest: memoryUsedMb,
+    requestsPerSecondPerTask,
+    statement: `${Math.round(meanDurationMs)} ms at ${lambdaMemoryMb} MB taken as CPU-bound (${cpuSecondsPerRequest.toFixed(3)} vCPU-s a request), ${Math.round(memoryUsedMb)} MB held per request; ${options.task.vcpu} vCPU / ${options.task.memoryGb} GB tasks at ${Math.round(u * 100)} % target utilisation serve ${requestsPerSecondPerTask.toFixed(1)} requests/s each`,
   };
 }
 
-function p95ConcurrencyOf({ stats, concurrency }: FunctionAnalysisInput): {
-  value: number;
-  source: ContainerSizing['concurrencySource'];
-} {
-  if (concurrency && concurrency.p95Concurrency > 0)
-    return { value: concurrency.p95Concurrency, source: 'concurrency-profile' };
-  const windowMs = stats.windowEndMs - stats.windowStartMs;
-  return {
-    value: windowMs > 0 ? stats.durationSumMs / windowMs : 0,
-    source: 'mean-from-durations',
-  };
+/** Monthly prices of one task and of the load balancer, from the catalogue. */
+export interface ContainerPrices {
+  offer: ContainerOffer;
+  taskMonthUsd: number;
+  lbFixedMonthUsd: number;
+  /** $ a month per request/s through the load balancer. */
+  lbPerRequestPerSecondMonthUsd: number;
+  priceIds: string[];
 }
 
-function quote(
-  offer: ContainerOffer,
-  sizing: ContainerSizing,
-  options: ContainersOptions,
-  lambdaUsdPerRequest: number,
-  profile: FunctionProfile,
-  ctx: AnalysisContext,
-): ContainerQuote {
-  const cost: CostResult = ctx.pricing.containerDeployment(
-    {
-      offer,
-      vcpuPerTask: options.task.vcpu,
-      memoryGbPerTask: options.task.memoryGb,
-      tasks: sizing.tasks,
-      hours: HOURS_PER_MONTH,
-    },
-    ctx.at,
-    profile.region,
+export function tasksFor(
+  requestsPerSecond: number,
+  model: CapacityModel,
+  minTasks: number,
+): number {
+  return Math.max(minTasks, Math.ceil(requestsPerSecond / model.requestsPerSecondPerTask - 1e-9));
+}
+
+/** Containers' monthly cost at a constant load, tasks scaled to it. */
+export function containerMonthlyUsd(
+  requestsPerSecond: number,
+  model: CapacityModel,
+  prices: ContainerPrices,
+  minTasks: number,
+): number {
+  return (
+    tasksFor(requestsPerSecond, model, minTasks) * prices.taskMonthUsd +
+    prices.lbFixedMonthUsd +
+    prices.lbPerRequestPerSecondMonthUsd * requestsPerSecond
   );
-  const monthlyUsd = cost.unpriced.length > 0 ? Number.POSITIVE_INFINITY : cost.usd;
-  const breakEvenRequestsPerSecond =
-    lambdaUsdPerRequest > 0
-      ? monthlyUsd / (lambdaUsdPerRequest * HOURS_PER_MONTH * 3600)
-      : Number.POSITIVE_INFINITY;
-  return { offer, monthlyUsd, priceIds: cost.priceIds, breakEvenRequestsPerSecond };
 }
 
 /**
- * "Containers would be cheaper": the observed Lambda traffic priced per month against an
- * always-on deployment sized from p95 concurrency with a minimum task count and a utilisation
- * target (docs/decisions.md "Containers").
+ * The request rate where Lambda's cost line (proportional to the rate) first reaches the
+ * containers' step line (tasks added as the load grows). Infinity when it never does.
+ */
+export function breakEvenRequestsPerSecond(
+  lambdaUsdPerRequest: number,
+  model: CapacityModel,
+  prices: ContainerPrices,
+  minTasks: number,
+): number {
+  const k = lambdaUsdPerRequest * SECONDS_PER_MONTH - prices.lbPerRequestPerSecondMonthUsd;
+  if (!(k > 0) || !(model.requestsPerSecondPerTask > 0)) return Number.POSITIVE_INFINITY;
+  for (let tasks = minTasks; tasks <= 100_000; tasks++) {
+    const from = tasks === minTasks ? 0 : (tasks - 1) * model.requestsPerSecondPerTask;
+    const to = tasks * model.requestsPerSecondPerTask;
+    const r = (tasks * prices.taskMonthUsd + prices.lbFixedMonthUsd) / k;
+    if (r <= to) return Math.max(r, from);
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * "Containers would be cheaper": the function's Lambda bill against always-on container tasks
+ * that scale with the load hour by hour, behind a load balancer, on on-demand Fargate unless
+ * Spot is configured. Reports where the two cost lines cross and the capacity model behind it.
  */
 export class ContainersAnalyzer implements Analyzer {
   readonly kind = 'containers' as const;
@@ -128,10 +153,20 @@ export class ContainersAnalyzer implements Analyzer {
 
   analyze(input: FunctionAnalysisInput, ctx: AnalysisContext): Recommendation[] {
     const { profile, stats } = input;
-    if (profile.platform !== 'aws_lambda' || profile.memoryMb === null || stats.invocations <= 0)
+    const whyNot = (code: WhyNotCode, detail: string): Recommendation[] => {
+      ctx.explain?.({ functionId: profile.functionId, kind: this.kind, code, detail });
       return [];
+    };
+    if (profile.platform !== 'aws_lambda' || profile.memoryMb === null)
+      return whyNot(
+        'not-applicable',
+        'The container comparison is made for Lambda functions with a known memory size.',
+      );
     const hours = windowHours(stats.windowStartMs, stats.windowEndMs);
-    if (!(hours > 0)) return [];
+    if (stats.invocations <= 0 || !(hours > 0))
+      return whyNot('insufficient-evidence', 'No invocations.');
+    const shortfall = evidenceShortfall(stats, this.options.evidence);
+    if (shortfall) return whyNot('insufficient-evidence', shortfall);
 
     const lambda = monthlyLambdaCost(
       observedLambdaUsage(profile, stats, profile.memoryMb),
@@ -139,57 +174,90 @@ export class ContainersAnalyzer implements Analyzer {
       profile,
       ctx,
     );
-    const monthlyRequests = (stats.invocations * HOURS_PER_MONTH) / hours;
-    const lambdaUsdPerRequest = lambda.usd / monthlyRequests;
-    const sizing = sizeContainers(profile, stats, p95ConcurrencyOf(input), this.options);
-    const offers = this.options.offers.filter(
-      (o) => !(o === 'fargate-arm64' && profile.architecture !== 'arm64'),
-    );
-    const quotes = offers.map((offer) =>
-      quote(offer, sizing, this.options, lambdaUsdPerRequest, profile, ctx),
-    );
-    const cheapest = quotes.reduce((a, b) => (b.monthlyUsd < a.monthlyUsd ? b : a));
-    if (!(cheapest.monthlyUsd < lambda.usd)) return [];
-
-    const monthlyImpactUsd = lambda.usd - cheapest.monthlyUsd;
     const observedRps = stats.invocations / (hours * 3600);
+    const lambdaUsdPerRequest = lambda.usd / (observedRps * SECONDS_PER_MONTH);
+    const meanMs = stats.durationSumMs / stats.invocations;
+    const model = capacityModel(
+      meanMs,
+      profile.memoryMb,
+      stats.maxMemoryUsedMb ?? profile.memoryMb,
+      this.options,
+    );
+    const prices = this.prices(profile, ctx);
+    if (!prices)
+      return whyNot('not-applicable', 'No container or load-balancer price for this region.');
+    const minTasks = this.options.minTasks;
+
+    // High: tasks follow the load hour by hour; low: tasks sized for the peak all month.
+    const scaled = scaledMonthlyUsd(
+      input.concurrency,
+      meanMs,
+      observedRps,
+      model,
+      prices,
+      minTasks,
+    );
+    const peakRps = peakRequestsPerSecond(input.concurrency, meanMs, observedRps);
+    const atPeak =
+      containerMonthlyUsd(peakRps, model, prices, minTasks) -
+      prices.lbPerRequestPerSecondMonthUsd * (peakRps - observedRps);
+    const saving: SavingRange = { lowUsd: lambda.usd - atPeak, highUsd: lambda.usd - scaled };
+    const breakEven = breakEvenRequestsPerSecond(lambdaUsdPerRequest, model, prices, minTasks);
+    const tasksOnly = breakEvenRequestsPerSecond(
+      lambdaUsdPerRequest,
+      model,
+      { ...prices, lbFixedMonthUsd: 0, lbPerRequestPerSecondMonthUsd: 0 },
+      minTasks,
+    );
+    if (!(midpoint(saving) > 0))
+      return whyNot(
+        'already-right',
+        `At ${observedRps.toFixed(2)} requests/s Lambda is cheaper; containers break even at ${breakEven.toFixed(1)} requests/s.`,
+      );
+    const immaterial = materialityShortfall(saving, lambda.usd, this.options.evidence);
+    if (immaterial) return whyNot('below-materiality', immaterial);
+
+    const tasks = tasksFor(peakRps, model, minTasks);
     const support =
-      (sizing.concurrencySource === 'concurrency-profile' ? 0.8 : 0.5) *
-      (0.5 + 0.5 * sampleSupport(hours, 72)) *
-      (monthlyImpactUsd / lambda.usd > 0.2 ? 1 : 0.7);
+      (input.concurrency ? 0.8 : 0.5) *
+      (0.5 + 0.5 * sampleSupport(hours, 24 * 14)) *
+      (saving.lowUsd > 0 ? 1 : 0.7);
     return [
       {
         kind: this.kind,
         functionId: profile.functionId,
-        severity: monthlyImpactUsd / lambda.usd >= 0.5 ? 'warning' : 'info',
-        title: `Run on ${cheapest.offer} with ${sizing.tasks} tasks`,
-        reason: `At ${observedRps.toFixed(1)} requests/s the function costs ${lambda.usd.toFixed(2)} $/month on Lambda, above the ${cheapest.breakEvenRequestsPerSecond.toFixed(1)} requests/s where ${sizing.tasks} always-on ${cheapest.offer} tasks (${cheapest.monthlyUsd.toFixed(2)} $/month) break even.`,
+        severity: saving.lowUsd / lambda.usd >= 0.5 ? 'warning' : 'info',
+        title: `Run on ${prices.offer}: ${minTasks}–${tasks} tasks behind a load balancer`,
+        reason: `At ${observedRps.toFixed(1)} requests/s (peak ${peakRps.toFixed(1)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; the cost lines cross at ${breakEven.toFixed(1)} requests/s (${tasksOnly.toFixed(1)} without the load balancer). Capacity model: ${model.statement}.`,
         current: { platform: 'aws_lambda', memoryMb: profile.memoryMb, monthlyUsd: lambda.usd },
         recommended: {
-          offer: cheapest.offer,
-          tasks: sizing.tasks,
+          offer: prices.offer,
+          minTasks,
+          maxTasks: tasks,
           vcpuPerTask: this.options.task.vcpu,
           memoryGbPerTask: this.options.task.memoryGb,
-          monthlyUsd: cheapest.monthlyUsd,
+          loadBalancer: this.options.loadBalancer,
+          monthlyUsd: { scaled, atPeak },
         },
-        monthlyImpactUsd,
+        monthlyImpactUsd: midpoint(saving),
         ...confidenceOf(support),
         evidence: {
           observedRequestsPerSecond: observedRps,
+          peakRequestsPerSecond: peakRps,
           lambdaUsdPerRequest,
-          breakEvenRequestsPerSecond: cheapest.breakEvenRequestsPerSecond,
-          sizing,
+          breakEvenRequestsPerSecond: breakEven,
+          breakEvenWithoutLoadBalancerRequestsPerSecond: tasksOnly,
+          capacityModel: model,
           targetUtilisation: this.options.targetUtilisation,
-          minTasks: this.options.minTasks,
-          quotes,
-          lambdaPriceIds: lambda.priceIds,
-          note: 'Load balancer and data transfer are not included; break-even assumes the tasks can serve that rate.',
+          taskMonthUsd: prices.taskMonthUsd,
+          loadBalancerMonthUsd: prices.lbFixedMonthUsd,
+          priceIds: [...lambda.priceIds, ...prices.priceIds],
         },
         catalogueVersion: ctx.pricing.catalogueVersion,
-        savingUsd: { lowUsd: monthlyImpactUsd, highUsd: monthlyImpactUsd },
-        basis: basisOf(stats, 'request rate and durations'),
-        action: containersAction(profile, cheapest.offer, {
-          min: sizing.tasks,
+        savingUsd: saving,
+        basis: basisOf(stats, 'request rate, mean duration and peak memory used'),
+        action: containersAction(profile, prices.offer, {
+          min: minTasks,
           vcpu: this.options.task.vcpu,
           memoryGb: this.options.task.memoryGb,
         }),
@@ -197,4 +265,94 @@ export class ContainersAnalyzer implements Analyzer {
       },
     ];
   }
+
+  private prices(profile: FunctionProfile, ctx: AnalysisContext): ContainerPrices | null {
+    const offer: ContainerOffer =
+      this.options.offer === 'fargate-spot'
+        ? 'fargate-spot'
+        : profile.architecture === 'arm64'
+          ? 'fargate-arm64'
+          : 'fargate-x86_64';
+    const task = ctx.pricing.containerDeployment(
+      {
+        offer,
+        vcpuPerTask: this.options.task.vcpu,
+        memoryGbPerTask: this.options.task.memoryGb,
+        tasks: 1,
+        hours: HOURS_PER_MONTH,
+      },
+      ctx.at,
+      profile.region,
+    );
+    if (task.unpriced.length > 0) return null;
+    let lbFixed = 0;
+    let lbPerRps = 0;
+    const priceIds = [...task.priceIds];
+    if (this.options.loadBalancer) {
+      const fixed = ctx.pricing.loadBalancer(
+        { hours: HOURS_PER_MONTH, lcuHours: 0 },
+        ctx.at,
+        profile.region,
+      );
+      const perRps = ctx.pricing.loadBalancer(
+        { hours: 0, lcuHours: HOURS_PER_MONTH / REQUESTS_PER_LCU },
+        ctx.at,
+        profile.region,
+      );
+      if (fixed.unpriced.length > 0 || perRps.unpriced.length > 0) return null;
+      lbFixed = fixed.usd;
+      lbPerRps = perRps.usd;
+      priceIds.push(...fixed.priceIds, ...perRps.priceIds);
+    }
+    return {
+      offer,
+      taskMonthUsd: task.usd,
+      lbFixedMonthUsd: lbFixed,
+      lbPerRequestPerSecondMonthUsd: lbPerRps,
+      priceIds,
+    };
+  }
+}
+
+/** Requests a second in each hour of week (Little's law on its concurrency), or the mean. */
+function hourlyRates(
+  concurrency: ConcurrencyProfile | null | undefined,
+  meanMs: number,
+  observedRps: number,
+): number[] {
+  if (!concurrency || concurrency.hours.length === 0 || !(meanMs > 0))
+    return new Array<number>(168).fill(observedRps);
+  const rates = new Array<number>(168).fill(0);
+  for (const h of concurrency.hours) {
+    if (h.minutesObserved > 0 && h.hourOfWeek >= 0 && h.hourOfWeek < 168)
+      rates[h.hourOfWeek] = h.concurrencyMinutes / h.minutesObserved / (meanMs / 1000);
+  }
+  return rates;
+}
+
+function peakRequestsPerSecond(
+  concurrency: ConcurrencyProfile | null | undefined,
+  meanMs: number,
+  observedRps: number,
+): number {
+  const fromP95 = concurrency && meanMs > 0 ? concurrency.p95Concurrency / (meanMs / 1000) : 0;
+  return Math.max(observedRps, fromP95, ...hourlyRates(concurrency, meanMs, observedRps));
+}
+
+/** Tasks following the load hour by hour (as target tracking would), priced for a month. */
+function scaledMonthlyUsd(
+  concurrency: ConcurrencyProfile | null | undefined,
+  meanMs: number,
+  observedRps: number,
+  model: CapacityModel,
+  prices: ContainerPrices,
+  minTasks: number,
+): number {
+  const rates = hourlyRates(concurrency, meanMs, observedRps);
+  const taskHours = rates.reduce((s, r) => s + tasksFor(r, model, minTasks), 0);
+  return (
+    (taskHours / 168) * prices.taskMonthUsd +
+    prices.lbFixedMonthUsd +
+    prices.lbPerRequestPerSecondMonthUsd * observedRps
+  );
 }

@@ -9,7 +9,7 @@ import { midpoint } from '../recommendation';
 export interface EvidenceOptions {
   /** Compute Optimizer asks for ≥ 50 invocations… */
   minInvocations: number;
-  /** …over a 14-day lookback (docs/recommendations.md). */
+  /** …over a 14-day lookback (docs.aws.amazon.com/compute-optimizer/latest/ug/requirements.html). */
   minWindowDays: number;
   /** Savings below this (midpoint, $/month) are not worth a change. */
   minSavingUsdPerMonth: number;

@@ -38,6 +38,11 @@ export interface MemoryOptions {
   evidence: EvidenceOptions;
   /** Observed sizes further apart than this may straddle a deploy: their comparison counts less. */
   deployGapMs: number;
+  /**
+   * One size seen: a tuning job is worth suggesting when the midpoint of the possible saving
+   * reaches this ($/month); the run costs effort, and the saving may be nothing.
+   */
+  minMeasureSavingUsdPerMonth: number;
 }
 
 export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = {
@@ -49,6 +54,7 @@ export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = {
   ],
   evidence: DEFAULT_EVIDENCE_OPTIONS,
   deployGapMs: 7 * 86_400_000,
+  minMeasureSavingUsdPerMonth: 10,
 };
 
 const LAMBDA_MIN_MB = 128;
@@ -276,10 +282,9 @@ export class MemoryAnalyzer implements Analyzer {
         `Of the measured sizes (${priced.map((p) => p.memoryMb).join(', ')} MB), ${currentMb} MB is the best balance of cost and speed.`,
       );
 
-    // The difference must stand out of the noise of both means.
+    // The difference must stand out of the noise of both means (±2 standard errors each).
     const se = Math.hypot(pick.standardErrorMs, current.standardErrorMs);
     const durationDiff = Math.abs(pick.meanMs - current.meanMs);
-    const separation = se > 0 ? durationDiff / se : Number.POSITIVE_INFINITY;
     const costAt = (meanMs: number) => this.monthlyAt(profile, stats, pick.memoryMb, meanMs, ctx);
     const currentAt = (meanMs: number) => this.monthlyAt(profile, stats, currentMb, meanMs, ctx);
     const savings = [
@@ -289,17 +294,31 @@ export class MemoryAnalyzer implements Analyzer {
         costAt(pick.meanMs - 2 * pick.standardErrorMs),
     ];
     const saving: SavingRange = { lowUsd: Math.min(...savings), highUsd: Math.max(...savings) };
-    const faster = pick.meanMs < current.meanMs;
-    if (!faster || midpoint(saving) > 0) {
+    const saves = midpoint(saving) > 0;
+    // In standard errors: how far the saving (or, for a faster size that costs more, the
+    // duration difference) stands from nothing.
+    const halfWidth = (saving.highUsd - saving.lowUsd) / 4;
+    const separation = saves
+      ? halfWidth > 0
+        ? midpoint(saving) / halfWidth
+        : Number.POSITIVE_INFINITY
+      : se > 0
+        ? durationDiff / se
+        : Number.POSITIVE_INFINITY;
+    if (saves) {
       const immaterial = materialityShortfall(saving, current.monthlyUsd, this.options.evidence);
-      // A faster size that costs more is worth saying only when it is clearly faster.
-      if (immaterial && !(faster && separation >= 3 && pick.meanMs <= current.meanMs * 0.8))
-        return whyNot('below-materiality', immaterial);
-    }
+      if (immaterial) return whyNot('below-materiality', immaterial);
+    } else if (!(pick.meanMs <= current.meanMs * 0.8))
+      return whyNot(
+        'below-materiality',
+        `${pick.memoryMb} MB would cost more and run less than 20 % faster (${pick.meanMs.toFixed(1)} ms against ${current.meanMs.toFixed(1)} ms).`,
+      );
     if (separation < 2)
       return whyNot(
         'insufficient-evidence',
-        `Durations at ${pick.memoryMb} MB and ${currentMb} MB differ by ${durationDiff.toFixed(1)} ms, within the noise of the measurements (±${(2 * se).toFixed(1)} ms).`,
+        saves
+          ? `The saving at ${pick.memoryMb} MB (${saving.lowUsd.toFixed(2)} to ${saving.highUsd.toFixed(2)} $/month) is within the noise of the measured durations.`
+          : `Durations at ${pick.memoryMb} MB and ${currentMb} MB differ by ${durationDiff.toFixed(1)} ms, within the noise of the measurements (±${(2 * se).toFixed(1)} ms).`,
       );
 
     // Confidence from the data: invocations behind both means, how clearly they differ, and
@@ -389,7 +408,11 @@ export class MemoryAnalyzer implements Analyzer {
       lowUsd: Math.max(0, currentUsd - slowed),
       highUsd: currentUsd - unchanged,
     };
-    const immaterial = materialityShortfall(saving, currentUsd, this.options.evidence);
+    const immaterial =
+      materialityShortfall(saving, currentUsd, this.options.evidence) ??
+      (midpoint(saving) < this.options.minMeasureSavingUsdPerMonth
+        ? `Possible saving ${saving.lowUsd.toFixed(2)}–${saving.highUsd.toFixed(2)} $/month: below the ${this.options.minMeasureSavingUsdPerMonth} $/month that makes a tuning job worth running.`
+        : null);
     if (immaterial) return whyNot('below-materiality', immaterial);
     const overBy = Math.round(currentMb - peak);
     const sizes = this.options.ladderMb.filter((m) => m >= targetMb && m <= currentMb);

@@ -1,7 +1,10 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import { concurrencyProfile, lambdaProfile, windowStats } from '../testing/fleet.generator';
-import { ProvisionedConcurrencyAnalyzer, scheduleRanges } from './provisioned-concurrency.analyzer';
+import {
+  ProvisionedConcurrencyAnalyzer,
+  readableSchedule,
+} from './provisioned-concurrency.analyzer';
 
 const ctx: AnalysisContext = {
   pricing: new PricingService(defaultCatalogue),
@@ -25,7 +28,8 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(rec.evidence.utilisation).toBeCloseTo(1, 9);
     expect(rec.evidence.breakEvenUtilisation as number).toBeCloseTo(0.6, 3);
     expect(rec.reason).toContain('above the 60 % break-even');
-    expect(rec.evidence.coldStartsRemovedPerMonth as number).toBeGreaterThan(0);
+    expect(rec.action.snippets.map((x) => x.text)).toContain('provisionedConcurrency: 20');
+    expect(rec.evidence.coldStartsChangePerMonth as number).toBeGreaterThan(0);
   });
 
   it('says nothing for sporadic traffic, where warm capacity would sit idle', () => {
@@ -35,21 +39,97 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(analyzer.analyze({ profile: lambdaProfile(), stats, concurrency }, ctx)).toEqual([]);
   });
 
-  it('recommends a weekly schedule when traffic follows business hours', () => {
+  it('defect 7 (schedules fitted to one week and judged on the same week): business hours over two weeks give a schedule people read', () => {
     const businessHour = (h: number) => h < 120 && h % 24 >= 9 && h % 24 < 17;
     const concurrency = concurrencyProfile((h) => (businessHour(h) ? 20 : 0.2), { weeks: 2 });
     const [rec] = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency }, ctx);
 
-    const schedule = rec.recommended.schedule as {
-      fromHourOfWeek: number;
-      toHourOfWeek: number;
-      level: number;
-    }[];
-    expect(schedule).toContainEqual({ fromHourOfWeek: 9, toHourOfWeek: 16, level: 20 });
-    expect(schedule).toContainEqual({ fromHourOfWeek: 17, toHourOfWeek: 32, level: 0 });
+    expect(rec.title).toBe(
+      'Schedule provisionedConcurrency: Mon–Fri 09:00–17:00 UTC: 20, otherwise 0',
+    );
+    expect(rec.recommended.schedule).toEqual([{ text: 'Mon–Fri 09:00–17:00 UTC: 20', level: 20 }]);
+    expect(rec.action.snippets[0].text).toContain('cron(0 9 ? * MON-FRI *)');
     expect(rec.monthlyImpactUsd).toBeGreaterThan(
       rec.evidence.constantLevelNetUsdPerMonth as number,
     );
+    // A range from week to week: both weeks carry the same traffic here, so it is narrow.
+    expect(rec.savingUsd.lowUsd).toBeGreaterThan(0);
+    expect(rec.savingUsd.highUsd).toBeCloseTo(rec.savingUsd.lowUsd, 6);
+  });
+
+  it('defect 7: one week is not enough for a schedule', () => {
+    const businessHour = (h: number) => h < 120 && h % 24 >= 9 && h % 24 < 17;
+    const concurrency = concurrencyProfile((h) => (businessHour(h) ? 20 : 0.2), { weeks: 1 });
+    const recs = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency }, ctx);
+    for (const rec of recs) expect(rec.recommended.schedule).toBeUndefined();
+  });
+
+  it('defect 7: ±20 % noise around 0.55 concurrency over two weeks gives no schedule', () => {
+    // A deterministic pseudo-noise, different in each week.
+    const noise = (h: number, m: number, w: number) =>
+      (Math.sin(h * 12.9898 + m * 78.233 + w * 37.719) * 43758.5453) % 1;
+    const concurrency = concurrencyProfile((h, m, w) => 0.55 * (1 + 0.2 * noise(h, m, w)), {
+      weeks: 2,
+    });
+    const recs = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency }, ctx);
+    for (const rec of recs) expect(rec.recommended.schedule).toBeUndefined();
+  });
+
+  it('defect 5 (configured level not a candidate): steady concurrency 4 with PC = 4 is left alone', () => {
+    const levels = [1, 2, 3, 4, 5, 8, 10];
+    const concurrency = concurrencyProfile(() => 4, { levels, coldStartsPerHour: () => 0 });
+    const whyNot: string[] = [];
+    const recs = analyzer.analyze(
+      { profile: lambdaProfile({ provisionedConcurrency: 4 }), stats, concurrency },
+      { ...ctx, explain: (w) => whyNot.push(w.code) },
+    );
+    expect(recs).toEqual([]);
+    expect(whyNot).toEqual(['already-right']);
+  });
+
+  it('defect 5: a configured level whose coverage was not measured gives no advice rather than a wrong saving', () => {
+    const concurrency = concurrencyProfile(() => 4, { levels: [1, 2, 3, 5, 8] });
+    expect(
+      analyzer.analyze(
+        { profile: lambdaProfile({ provisionedConcurrency: 4 }), stats, concurrency },
+        ctx,
+      ),
+    ).toEqual([]);
+  });
+
+  it('defect 8 (latency valued at $0 by default): removing Knative min-scale states dollars and the cold starts it adds apart, never an Infinity break-even', () => {
+    const concurrency = concurrencyProfile((_h, minute) => (minute % 20 === 0 ? 0.2 : 0), {
+      levels: [1, 2, 3],
+      coldStartsPerHour: () => 0.5,
+    });
+    const profile = lambdaProfile({
+      platform: 'knative',
+      podCpu: 1,
+      podMemoryMb: 2048,
+      minScale: 2,
+    });
+    const [rec] = analyzer.analyze(
+      { profile, stats: { ...stats, coldStarts: 200 }, concurrency },
+      ctx,
+    );
+    expect(rec.recommended).toEqual({ minScale: 0 });
+    expect(rec.reason).not.toContain('Infinity');
+    expect(rec.monthlyImpactUsd).toBeGreaterThan(0);
+    expect(rec.evidence.coldStartsChangePerMonth as number).toBeLessThan(0);
+    expect(rec.evidence.combinedValueUsdPerMonth).toBeUndefined();
+    expect(rec.action.snippets[0]).toEqual({
+      format: 'knative',
+      text: 'spec.template.metadata.annotations:\n  autoscaling.knative.dev/min-scale: "0"',
+    });
+  });
+
+  it('gives the saving as the range the weeks span when traffic grows from one week to the next', () => {
+    // Week 1 steadily at 10; week 2 at 10 every other minute.
+    const concurrency = concurrencyProfile((_h, m, week) => (week === 0 || m % 2 === 0 ? 10 : 0), {
+      weeks: 2,
+    });
+    const [rec] = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency }, ctx);
+    expect(rec.savingUsd.highUsd).toBeGreaterThan(rec.savingUsd.lowUsd * 1.2);
   });
 
   it('lowers provisioned concurrency that is mostly idle', () => {
@@ -81,12 +161,10 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
   });
 });
 
-describe(scheduleRanges.name, () => {
-  it('merges consecutive hours with the same level', () => {
-    expect(scheduleRanges([0, 0, 5, 5, 0])).toEqual([
-      { fromHourOfWeek: 0, toHourOfWeek: 1, level: 0 },
-      { fromHourOfWeek: 2, toHourOfWeek: 3, level: 5 },
-      { fromHourOfWeek: 4, toHourOfWeek: 4, level: 0 },
-    ]);
+describe(readableSchedule.name, () => {
+  it('reads weekday and weekend ranges with what holds otherwise', () => {
+    const slots = new Array<number>(48).fill(0);
+    for (let h = 8; h < 18; h++) slots[h] = 20;
+    expect(readableSchedule(slots).readable).toBe('Mon–Fri 08:00–18:00 UTC: 20, otherwise 0');
   });
 });

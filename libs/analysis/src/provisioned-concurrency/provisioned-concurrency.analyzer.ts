@@ -6,7 +6,13 @@ import {
 } from '@fleetscope/pricing';
 import { warmCapacityAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
-import { basisOf } from '../evidence/evidence.gate';
+import type { EvidenceOptions } from '../evidence/evidence.gate';
+import {
+  DEFAULT_EVIDENCE_OPTIONS,
+  basisOf,
+  evidenceShortfall,
+  materialityShortfall,
+} from '../evidence/evidence.gate';
 import { HOURS_PER_MONTH } from '../analyzer';
 import { tierOffset } from '../costs/lambda-window-cost';
 import type {
@@ -16,12 +22,17 @@ import type {
   FunctionWindowStats,
   HourOfWeekConcurrency,
 } from '../inputs';
-import type { Recommendation } from '../recommendation';
-import { confidenceOf, sampleSupport } from '../recommendation';
+import type { ScheduledLevel } from '../actions/config-action';
+import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
+import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
 
 export interface ProvisionedConcurrencyOptions {
-  /** What a second of cold-start latency avoided is worth to you ($); 0 = count dollars only. */
+  /**
+   * What a second of cold-start waiting is worth to you ($). 0: dollars decide alone; set, the
+   * combined figure is shown beside the dollars, never in place of them.
+   */
   latencyValueUsdPerSecond: number;
+  evidence: EvidenceOptions;
   /** A schedule must beat a constant level by this share to be worth its complexity. */
   scheduleAdvantage: number;
   /** Knative/OpenFaaS: cold-start rate above which keeping a pod warm is worth pricing (Datadog: > 1 %). */
@@ -30,6 +41,7 @@ export interface ProvisionedConcurrencyOptions {
 
 export const DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS: ProvisionedConcurrencyOptions = {
   latencyValueUsdPerSecond: 0,
+  evidence: DEFAULT_EVIDENCE_OPTIONS,
   scheduleAdvantage: 0.1,
   coldStartRateWorthPricing: 0.01,
 };
@@ -97,15 +109,15 @@ function coveredMinutes(hour: HourOfWeekConcurrency, levels: number[], level: nu
 }
 
 /**
- * Economics of `level` in one hour of week, scaled to one 60-minute occurrence. Cold starts
- * removed are approximated by the share of concurrency the level covers.
+ * Economics of `level` in one hour of week, scaled to one 60-minute occurrence, in dollars only.
+ * Cold starts removed are approximated by the share of concurrency the level covers; the
+ * latency they cost is kept apart (latencyAvoidedMs), never mixed into dollars.
  */
 export function hourEconomics(
   hour: HourOfWeekConcurrency,
   levels: number[],
   level: number,
   prices: WarmCapacityPrices,
-  latencyValueUsdPerSecond: number,
 ): HourEconomics {
   const scale = hour.minutesObserved > 0 ? 60 / hour.minutesObserved : 0;
   const covered = coveredMinutes(hour, levels, level) * scale;
@@ -117,9 +129,7 @@ export function hourEconomics(
   const idleUnitHours = prices.idleOnlyCost ? Math.max(0, level - covered / 60) : level;
   const costUsd = idleUnitHours * prices.warmUnitHourUsd;
   const savingUsd =
-    covered * 60 * prices.savedPerCoveredSecondUsd +
-    latencyAvoidedMs * prices.savedPerInitMsUsd +
-    (latencyAvoidedMs / 1000) * latencyValueUsdPerSecond;
+    covered * 60 * prices.savedPerCoveredSecondUsd + latencyAvoidedMs * prices.savedPerInitMsUsd;
   return {
     level,
     costUsd,
@@ -132,7 +142,7 @@ export function hourEconomics(
 }
 
 interface Plan {
-  /** Weekly totals. */
+  /** Weekly totals, dollars only. */
   netUsd: number;
   costUsd: number;
   coldStartsRemoved: number;
@@ -142,8 +152,37 @@ interface Plan {
   levels: number[];
 }
 
-function emptyPlan(): Plan {
-  return {
+const hourIndexes = new WeakMap<
+  readonly HourOfWeekConcurrency[],
+  (HourOfWeekConcurrency | undefined)[]
+>();
+
+/** Hours by hour of week, built once per hours array (plans are evaluated per level). */
+function indexByHour(
+  hours: readonly HourOfWeekConcurrency[],
+): (HourOfWeekConcurrency | undefined)[] {
+  let index = hourIndexes.get(hours);
+  if (!index) {
+    index = new Array<HourOfWeekConcurrency | undefined>(168);
+    for (const h of hours) if (h.hourOfWeek >= 0 && h.hourOfWeek < 168) index[h.hourOfWeek] = h;
+    hourIndexes.set(hours, index);
+  }
+  return index;
+}
+
+/** Dollars plus, when the user priced a second of waiting, the latency avoided. */
+function valueOf(plan: Plan, latencyUsdPerSecond: number): number {
+  return plan.netUsd + (plan.latencyAvoidedMs / 1000) * latencyUsdPerSecond;
+}
+
+/** A plan with a level per hour of week; hours without data are idle (warm capacity is pure cost). */
+function planWithLevels(
+  hours: readonly HourOfWeekConcurrency[],
+  levels: number[],
+  levelAt: (hourOfWeek: number) => number,
+  prices: WarmCapacityPrices,
+): Plan {
+  const plan: Plan = {
     netUsd: 0,
     costUsd: 0,
     coldStartsRemoved: 0,
@@ -151,72 +190,135 @@ function emptyPlan(): Plan {
     coveredConcurrencySeconds: 0,
     levels: new Array<number>(168).fill(0),
   };
-}
-
-function addHour(plan: Plan, hourOfWeek: number, e: HourEconomics): void {
-  plan.netUsd += e.netUsd;
-  plan.costUsd += e.costUsd;
-  plan.coldStartsRemoved += e.coldStartsRemoved;
-  plan.latencyAvoidedMs += e.latencyAvoidedMs;
-  plan.coveredConcurrencySeconds += e.coveredConcurrencySeconds;
-  plan.levels[hourOfWeek] = e.level;
-}
-
-/** Hours of week without data are assumed idle: warm capacity there is pure cost. */
-function constantPlan(
-  profile: ConcurrencyProfile,
-  level: number,
-  prices: WarmCapacityPrices,
-  latencyValue: number,
-): Plan {
-  const plan = emptyPlan();
-  const byHour = new Map(profile.hours.map((h) => [h.hourOfWeek, h]));
+  const byHour = indexByHour(hours);
   for (let hourOfWeek = 0; hourOfWeek < 168; hourOfWeek++) {
-    const hour = byHour.get(hourOfWeek);
+    const level = levelAt(hourOfWeek);
+    const hour = byHour[hourOfWeek];
     const e =
       hour && hour.minutesObserved > 0
-        ? hourEconomics(hour, profile.levels, level, prices, latencyValue)
+        ? hourEconomics(hour, levels, level, prices)
         : {
-            level,
             costUsd: level * prices.warmUnitHourUsd,
-            savingUsd: 0,
             netUsd: -level * prices.warmUnitHourUsd,
             coldStartsRemoved: 0,
             latencyAvoidedMs: 0,
             coveredConcurrencySeconds: 0,
           };
-    addHour(plan, hourOfWeek, e);
+    plan.netUsd += e.netUsd;
+    plan.costUsd += e.costUsd;
+    plan.coldStartsRemoved += e.coldStartsRemoved;
+    plan.latencyAvoidedMs += e.latencyAvoidedMs;
+    plan.coveredConcurrencySeconds += e.coveredConcurrencySeconds;
+    plan.levels[hourOfWeek] = level;
   }
   return plan;
 }
 
-function schedulePlan(
-  profile: ConcurrencyProfile,
-  prices: WarmCapacityPrices,
-  latencyValue: number,
-): Plan {
-  const plan = emptyPlan();
-  for (const hour of profile.hours) {
-    if (hour.minutesObserved <= 0 || hour.hourOfWeek < 0 || hour.hourOfWeek > 167) continue;
-    const best = [0, ...profile.levels]
-      .map((level) => hourEconomics(hour, profile.levels, level, prices, latencyValue))
-      .reduce((a, b) => (b.netUsd > a.netUsd ? b : a));
-    addHour(plan, hour.hourOfWeek, best);
-  }
-  return plan;
+/** Weekday (Mon–Fri) or weekend, and the UTC hour of day: the slots a readable schedule has. */
+function slotOf(hourOfWeek: number): number {
+  const day = Math.floor(hourOfWeek / 24);
+  return (day >= 5 ? 24 : 0) + (hourOfWeek % 24);
 }
 
-/** Consecutive hours with the same level, for a readable schedule (Application Auto Scaling actions). */
-export function scheduleRanges(
+function addHours(
+  a: HourOfWeekConcurrency,
+  b: HourOfWeekConcurrency,
+  sign: 1 | -1,
+): HourOfWeekConcurrency {
+  return {
+    hourOfWeek: a.hourOfWeek,
+    minutesObserved: Math.max(0, a.minutesObserved + sign * b.minutesObserved),
+    concurrencyMinutes: Math.max(0, a.concurrencyMinutes + sign * b.concurrencyMinutes),
+    coveredMinutesByLevel: a.coveredMinutesByLevel.map((v, i) =>
+      Math.max(0, v + sign * (b.coveredMinutesByLevel[i] ?? 0)),
+    ),
+    coldStarts: Math.max(0, a.coldStarts + sign * b.coldStarts),
+    onDemandInitMs: Math.max(0, a.onDemandInitMs + sign * b.onDemandInitMs),
+  };
+}
+
+/** The weeks before the held-out one, and the held-out week, per hour of week. */
+function splitHeldOut(profile: ConcurrencyProfile): {
+  fit: HourOfWeekConcurrency[];
+  heldOut: HourOfWeekConcurrency[];
+} {
+  const fit: HourOfWeekConcurrency[] = [];
+  const heldOut: HourOfWeekConcurrency[] = [];
+  for (const h of profile.hours) {
+    if (!h.heldOut) continue;
+    const held = { ...h.heldOut, hourOfWeek: h.hourOfWeek };
+    heldOut.push(held);
+    fit.push(addHours(h, held, -1));
+  }
+  return { fit, heldOut };
+}
+
+/** Best level per weekday/weekend hour of day, fitted on `hours` (pooled per slot). */
+function fitSchedule(
+  hours: readonly HourOfWeekConcurrency[],
   levels: number[],
-): { fromHourOfWeek: number; toHourOfWeek: number; level: number }[] {
-  const ranges: { fromHourOfWeek: number; toHourOfWeek: number; level: number }[] = [];
-  levels.forEach((level, hour) => {
-    const last = ranges[ranges.length - 1];
-    if (last && last.level === level && last.toHourOfWeek === hour - 1) last.toHourOfWeek = hour;
-    else ranges.push({ fromHourOfWeek: hour, toHourOfWeek: hour, level });
-  });
-  return ranges;
+  prices: WarmCapacityPrices,
+  latencyUsdPerSecond: number,
+): number[] {
+  const pooled = new Map<number, HourOfWeekConcurrency>();
+  for (const h of hours) {
+    const slot = slotOf(h.hourOfWeek);
+    const before = pooled.get(slot);
+    pooled.set(slot, before ? addHours(before, h, 1) : { ...h });
+  }
+  const bySlot = new Array<number>(48).fill(0);
+  for (const [slot, hour] of pooled) {
+    if (hour.minutesObserved <= 0) continue;
+    let best = { level: 0, value: 0 };
+    for (const level of levels) {
+      const e = hourEconomics(hour, levels, level, prices);
+      const value = e.netUsd + (e.latencyAvoidedMs / 1000) * latencyUsdPerSecond;
+      if (value > best.value) best = { level, value };
+    }
+    bySlot[slot] = best.level;
+  }
+  return bySlot;
+}
+
+const DAY_TEXT = ['Mon–Fri', 'Sat–Sun'];
+const CRON_DAYS = ['MON-FRI', 'SAT,SUN'];
+const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+
+/**
+ * A schedule as people read it ("Mon–Fri 08:00–18:00 UTC: 20, otherwise 0") and as Application
+ * Auto Scaling scheduled actions (cron in UTC).
+ */
+export function readableSchedule(bySlot: readonly number[]): {
+  readable: string;
+  otherwise: number;
+  entries: ScheduledLevel[];
+} {
+  const counts = new Map<number, number>();
+  bySlot.forEach((l, slot) => counts.set(l, (counts.get(l) ?? 0) + (slot < 24 ? 5 : 2)));
+  const otherwise = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const entries: ScheduledLevel[] = [];
+  for (const dayType of [0, 1]) {
+    let h = 0;
+    while (h < 24) {
+      const level = bySlot[dayType * 24 + h];
+      let end = h;
+      while (end + 1 < 24 && bySlot[dayType * 24 + end + 1] === level) end++;
+      if (level !== otherwise) {
+        entries.push({
+          text: `${DAY_TEXT[dayType]} ${hh(h)}–${hh((end + 1) % 24 === 0 ? 24 : end + 1)} UTC: ${level}`,
+          level,
+          startCron: `cron(0 ${h} ? * ${CRON_DAYS[dayType]} *)`,
+          endCron: `cron(0 ${(end + 1) % 24} ? * ${CRON_DAYS[dayType]} *)`,
+        });
+      }
+      h = end + 1;
+    }
+  }
+  const readable =
+    entries.length > 0
+      ? `${entries.map((e) => e.text).join('; ')}, otherwise ${otherwise}`
+      : `always ${otherwise}`;
+  return { readable, otherwise, entries };
 }
 
 function utilisation(plan: Plan): number | null {
@@ -226,7 +328,9 @@ function utilisation(plan: Plan): number | null {
 
 /**
  * Provisioned concurrency on Lambda, min-scale on Knative, com.openfaas.scale.min on OpenFaaS:
- * the level (or weekly schedule) that maximises savings net of the cost of warm capacity.
+ * the level, or a weekday/weekend schedule, that saves the most dollars against what is
+ * configured now. Dollars and latency are reported apart; a schedule needs two weeks and must
+ * win on a week it was not fitted to.
  */
 export class ProvisionedConcurrencyAnalyzer implements Analyzer {
   readonly kind = 'provisioned-concurrency' as const;
@@ -239,44 +343,115 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     { profile, stats, concurrency }: FunctionAnalysisInput,
     ctx: AnalysisContext,
   ): Recommendation[] {
-    if (!concurrency || concurrency.hours.length === 0) return [];
+    const whyNot = (code: WhyNotCode, detail: string): Recommendation[] => {
+      ctx.explain?.({ functionId: profile.functionId, kind: this.kind, code, detail });
+      return [];
+    };
+    if (!concurrency || concurrency.hours.length === 0)
+      return whyNot('insufficient-evidence', 'No per-minute concurrency in the window.');
     const prices = this.warmPrices(profile, ctx);
     if (!prices || !Number.isFinite(prices.warmUnitHourUsd) || !(prices.warmUnitHourUsd > 0))
-      return [];
-    const latencyValue = this.options.latencyValueUsdPerSecond;
+      return whyNot('not-applicable', 'No price for warm capacity (memory or pod size unknown).');
     const isLambda = profile.platform === 'aws_lambda';
     const currentLevel = (isLambda ? profile.provisionedConcurrency : profile.minScale) ?? 0;
+    const levels = concurrency.levels;
+    // Savings are against what is configured: its coverage must have been measured.
+    if (currentLevel > 0 && !levels.includes(currentLevel))
+      return whyNot(
+        'insufficient-evidence',
+        `The configured level ${currentLevel} was not among the measured levels.`,
+      );
+    const latency = this.options.latencyValueUsdPerSecond;
+    const shortfall = evidenceShortfall(stats, this.options.evidence);
+    if (shortfall && currentLevel === 0) return whyNot('insufficient-evidence', shortfall);
+    const current = planWithLevels(concurrency.hours, levels, () => currentLevel, prices);
 
-    const constants = [0, ...concurrency.levels].map((level) =>
-      constantPlan(concurrency, level, prices, latencyValue),
+    // Levels above the first that covers every minute only add cost: not worth pricing.
+    const saturated = levels.findIndex((_, i) =>
+      concurrency.hours.every(
+        (h) => (h.coveredMinutesByLevel[i] ?? 0) >= h.concurrencyMinutes - 1e-9,
+      ),
     );
-    const bestConstant = constants.reduce((a, b) => (b.netUsd > a.netUsd ? b : a));
-    const schedule = schedulePlan(concurrency, prices, latencyValue);
-    const useSchedule =
-      concurrency.weeksCovered >= 1 &&
-      schedule.netUsd > bestConstant.netUsd * (1 + this.options.scheduleAdvantage) &&
-      new Set(schedule.levels).size > 1;
-    const chosen = useSchedule ? schedule : bestConstant;
-    const current = constantPlan(concurrency, currentLevel, prices, latencyValue);
+    const candidates = saturated >= 0 ? levels.slice(0, saturated + 1) : levels;
+    const constants = [0, ...candidates].map((level) =>
+      planWithLevels(concurrency.hours, levels, () => level, prices),
+    );
+    const bestConstant = constants.reduce((a, b) =>
+      valueOf(b, latency) > valueOf(a, latency) ? b : a,
+    );
+    const schedule = this.heldOutSchedule(concurrency, prices, bestConstant);
+    const chosen = schedule?.plan ?? bestConstant;
     const chosenLevel = Math.max(...chosen.levels);
+    const gain = (chosen.netUsd - current.netUsd) * WEEKS_PER_MONTH;
+    const combinedGain = (valueOf(chosen, latency) - valueOf(current, latency)) * WEEKS_PER_MONTH;
 
     const coldStartRate = stats.invocations > 0 ? stats.coldStarts / stats.invocations : 0;
     const worthPricing =
       !isLambda && coldStartRate > this.options.coldStartRateWorthPricing && currentLevel === 0;
-    if (chosen.netUsd <= current.netUsd || (chosenLevel === currentLevel && !useSchedule)) {
-      return worthPricing
-        ? [this.pricedWarmPod(profile, stats, concurrency, prices, ctx, coldStartRate)]
-        : [];
+    const unchanged = !schedule && chosenLevel === currentLevel;
+    if (unchanged || !((latency > 0 ? combinedGain : gain) > 0)) {
+      if (worthPricing)
+        return [this.pricedWarmPod(profile, stats, concurrency, prices, ctx, coldStartRate)];
+      return whyNot(
+        'already-right',
+        `Level ${currentLevel} is the best for this traffic at these prices.`,
+      );
+    }
+    // Range: the gain over the whole window and, with two weeks or more, over the weeks before
+    // the last and over the last alone (how much it moved from week to week).
+    const gains = [gain];
+    const { fit, heldOut } = splitHeldOut(concurrency);
+    if (concurrency.weeksCovered >= 2 && fit.length > 0 && heldOut.length > 0) {
+      const levelAt = (how: number) => chosen.levels[how] ?? 0;
+      for (const hours of [fit, heldOut]) {
+        const after = planWithLevels(hours, levels, levelAt, prices);
+        const before = planWithLevels(hours, levels, () => currentLevel, prices);
+        gains.push((after.netUsd - before.netUsd) * WEEKS_PER_MONTH);
+      }
+    }
+    const saving: SavingRange = { lowUsd: Math.min(...gains), highUsd: Math.max(...gains) };
+    if (latency === 0) {
+      const immaterial = materialityShortfall(
+        saving,
+        Math.max(current.costUsd * WEEKS_PER_MONTH, 1e-9),
+        this.options.evidence,
+      );
+      if (immaterial && midpoint(saving) < this.options.evidence.minSavingUsdPerMonth)
+        return whyNot('below-materiality', immaterial);
     }
 
-    const monthlyImpactUsd = (chosen.netUsd - current.netUsd) * WEEKS_PER_MONTH;
     const u = utilisation(chosen);
+    // Cold starts the configured level absorbs: the on-demand cold-start rate per uncovered
+    // concurrency-second, applied to the seconds the level covers.
+    const concurrencySecondsPerWeek = concurrency.hours.reduce(
+      (sum, h) =>
+        sum + (h.minutesObserved > 0 ? (h.concurrencyMinutes * 3600) / h.minutesObserved : 0),
+      0,
+    );
+    const uncoveredPerWeek = concurrencySecondsPerWeek - current.coveredConcurrencySeconds;
+    const coldStartsPerWeek = stats.coldStarts / Math.max(concurrency.weeksCovered, 1e-9);
+    const absorbedPerMonth =
+      currentLevel > 0 && uncoveredPerWeek > 0
+        ? (coldStartsPerWeek / uncoveredPerWeek) *
+          current.coveredConcurrencySeconds *
+          WEEKS_PER_MONTH
+        : 0;
+    const coldStartsDelta =
+      (chosen.coldStartsRemoved - current.coldStartsRemoved) * WEEKS_PER_MONTH +
+      (chosenLevel < currentLevel ? -absorbedPerMonth * (1 - chosenLevel / currentLevel) : 0);
+    const waitSecondsDelta =
+      ((chosen.latencyAvoidedMs - current.latencyAvoidedMs) / 1000) * WEEKS_PER_MONTH;
     const setting = isLambda ? 'provisionedConcurrency' : 'minScale';
-    const reason = useSchedule
-      ? `Traffic repeats by hour of week, and a schedule of warm capacity saves ${monthlyImpactUsd.toFixed(2)} $/month net of its cost while removing about ${Math.round(chosen.coldStartsRemoved * WEEKS_PER_MONTH)} cold starts a month.`
-      : chosenLevel === 0
-        ? `Utilisation of the current ${currentLevel} warm instances is below the ${Math.round(prices.breakEvenUtilisation * 100)} % break-even, so they cost more than they save.`
-        : `Utilisation at level ${chosenLevel} would be ${Math.round((u ?? 0) * 100)} %, above the ${Math.round(prices.breakEvenUtilisation * 100)} % break-even derived from the prices.`;
+    const latencyText =
+      coldStartsDelta >= 0
+        ? `removes about ${Math.round(coldStartsDelta)} cold starts (${Math.round(waitSecondsDelta)} s of waiting) a month`
+        : `adds about ${Math.round(-coldStartsDelta)} cold starts a month that level ${currentLevel} absorbs now`;
+    const dollarsText = `${gain >= 0 ? 'saves' : 'costs'} ${Math.abs(gain).toFixed(2)} $/month`;
+    const reason = schedule
+      ? `Traffic repeats by weekday and hour (fitted on ${Math.floor(concurrency.weeksCovered - 1)} week(s), confirmed on the last week): ${schedule.readable.readable} ${dollarsText} against level ${currentLevel} and ${latencyText}.`
+      : isLambda && chosenLevel > 0
+        ? `At level ${chosenLevel} utilisation (per-minute peak concurrency) would be ${Math.round((u ?? 0) * 100)} %, above the ${Math.round(prices.breakEvenUtilisation * 100)} % break-even: it ${dollarsText} against level ${currentLevel} and ${latencyText}.`
+        : `Level ${chosenLevel} instead of ${currentLevel} ${dollarsText} and ${latencyText}.`;
     const support =
       Math.min(1, concurrency.weeksCovered / 2) * 0.5 +
       0.45 * sampleSupport(stats.invocations, 10_000);
@@ -285,37 +460,80 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       {
         kind: this.kind,
         functionId: profile.functionId,
-        severity: monthlyImpactUsd > 100 ? 'warning' : 'info',
-        title: useSchedule
-          ? `Schedule ${setting} up to ${chosenLevel}`
+        severity: gain > 100 ? 'warning' : 'info',
+        title: schedule
+          ? `Schedule ${setting}: ${schedule.readable.readable}`
           : `Set ${setting} to ${chosenLevel}`,
         reason,
         current: { [setting]: currentLevel, monthlyNetUsd: current.netUsd * WEEKS_PER_MONTH },
-        recommended: useSchedule
-          ? { [setting]: chosenLevel, schedule: scheduleRanges(chosen.levels), timeZone: 'UTC' }
+        recommended: schedule
+          ? {
+              [setting]: chosenLevel,
+              schedule: schedule.readable.entries.map(({ text, level }) => ({ text, level })),
+              otherwise: schedule.readable.otherwise,
+              timeZone: 'UTC',
+            }
           : { [setting]: chosenLevel },
-        monthlyImpactUsd,
+        monthlyImpactUsd: midpoint(saving),
         ...confidenceOf(support),
         evidence: {
           utilisation: u,
-          breakEvenUtilisation: prices.breakEvenUtilisation,
+          breakEvenUtilisation: isLambda ? prices.breakEvenUtilisation : null,
           monthlyWarmCostUsd: chosen.costUsd * WEEKS_PER_MONTH,
-          coldStartsRemovedPerMonth: chosen.coldStartsRemoved * WEEKS_PER_MONTH,
-          latencyAvoidedMsPerMonth: chosen.latencyAvoidedMs * WEEKS_PER_MONTH,
+          coldStartsChangePerMonth: coldStartsDelta,
+          waitingSecondsRemovedPerMonth: waitSecondsDelta,
+          coldStartsAbsorbedByCurrentPerMonth: absorbedPerMonth,
           p95Concurrency: concurrency.p95Concurrency,
           weeksCovered: concurrency.weeksCovered,
           constantLevelNetUsdPerMonth: bestConstant.netUsd * WEEKS_PER_MONTH,
-          scheduleNetUsdPerMonth: schedule.netUsd * WEEKS_PER_MONTH,
-          latencyValueUsdPerSecond: this.options.latencyValueUsdPerSecond,
+          latencyValueUsdPerSecond: latency,
+          ...(latency > 0 ? { combinedValueUsdPerMonth: combinedGain } : {}),
           priceIds: prices.priceIds,
         },
         catalogueVersion: ctx.pricing.catalogueVersion,
-        savingUsd: { lowUsd: monthlyImpactUsd, highUsd: monthlyImpactUsd },
-        basis: basisOf(stats, 'per-minute concurrency'),
-        action: warmCapacityAction(profile, chosenLevel),
+        savingUsd: saving,
+        basis: basisOf(stats, 'per-minute peak concurrency, cold starts and init durations'),
+        action: warmCapacityAction(profile, chosenLevel, schedule?.readable),
         planRole: 'change',
       },
     ];
+  }
+
+  /**
+   * A weekday/weekend schedule fitted on every week but the last and judged on the last: used
+   * only with two weeks of data and when it beats the best constant level on the held-out week.
+   */
+  private heldOutSchedule(
+    concurrency: ConcurrencyProfile,
+    prices: WarmCapacityPrices,
+    bestConstant: Plan,
+  ): { plan: Plan; readable: ReturnType<typeof readableSchedule> } | null {
+    if (concurrency.weeksCovered < 2) return null;
+    const { fit, heldOut } = splitHeldOut(concurrency);
+    if (fit.length === 0 || heldOut.length === 0) return null;
+    const latency = this.options.latencyValueUsdPerSecond;
+    const bySlot = fitSchedule(fit, concurrency.levels, prices, latency);
+    if (new Set(bySlot).size < 2) return null;
+    const levelAt = (how: number) => bySlot[slotOf(how)];
+    const constantLevel = Math.max(...bestConstant.levels);
+    const onHeldOut = planWithLevels(heldOut, concurrency.levels, levelAt, prices);
+    const constantOnHeldOut = planWithLevels(
+      heldOut,
+      concurrency.levels,
+      () => constantLevel,
+      prices,
+    );
+    const advantage = valueOf(onHeldOut, latency) - valueOf(constantOnHeldOut, latency);
+    if (
+      !(
+        advantage >
+        Math.abs(valueOf(constantOnHeldOut, latency)) * this.options.scheduleAdvantage
+      ) ||
+      !(advantage > 0)
+    )
+      return null;
+    const plan = planWithLevels(concurrency.hours, concurrency.levels, levelAt, prices);
+    return { plan, readable: readableSchedule(bySlot) };
   }
 
   private warmPrices(profile: FunctionProfile, ctx: AnalysisContext): WarmCapacityPrices | null {
@@ -361,7 +579,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     ctx: AnalysisContext,
     coldStartRate: number,
   ): Recommendation {
-    const plan = constantPlan(concurrency, 1, prices, 0);
+    const plan = planWithLevels(concurrency.hours, concurrency.levels, () => 1, prices);
     const monthlyCostUsd = plan.costUsd * WEEKS_PER_MONTH;
     const removed = plan.coldStartsRemoved * WEEKS_PER_MONTH;
     return {

@@ -110,13 +110,19 @@ export function concurrencyProfile(
   const perMinute: number[] = [];
   const hours = Array.from({ length: 168 }, (_, hourOfWeek) => {
     let concurrencyMinutes = 0;
+    let lastWeekMinutes = 0;
     const covered = levels.map(() => 0);
+    const lastWeekCovered = levels.map(() => 0);
     for (let week = 0; week < weeks; week++) {
       for (let minute = 0; minute < 60; minute++) {
         const c = concurrencyAt(hourOfWeek, minute, week);
         perMinute.push(c);
         concurrencyMinutes += c;
         levels.forEach((level, i) => (covered[i] += Math.min(c, level)));
+        if (week === weeks - 1) {
+          lastWeekMinutes += c;
+          levels.forEach((level, i) => (lastWeekCovered[i] += Math.min(c, level)));
+        }
       }
     }
     const coldStarts = coldStartsPerHour(hourOfWeek) * weeks;
@@ -127,6 +133,18 @@ export function concurrencyProfile(
       coveredMinutesByLevel: covered,
       coldStarts,
       onDemandInitMs: coldStarts * initMs,
+      // As storage gives it: a held-out last week only when there are weeks before it.
+      ...(weeks < 2
+        ? {}
+        : {
+            heldOut: {
+              minutesObserved: 60,
+              concurrencyMinutes: lastWeekMinutes,
+              coveredMinutesByLevel: lastWeekCovered,
+              coldStarts: coldStartsPerHour(hourOfWeek),
+              onDemandInitMs: coldStartsPerHour(hourOfWeek) * initMs,
+            },
+          }),
     };
   });
   perMinute.sort((a, b) => a - b);

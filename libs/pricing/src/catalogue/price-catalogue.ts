@@ -64,6 +64,50 @@ export class PriceCatalogue {
     return new PriceCatalogue(`${this.version}+${label}`, [...this.entries, ...entries]);
   }
 
+  /**
+   * Fargate Spot as a discount off on-demand Fargate x86 (AWS says "up to 70 %"; the real
+   * discount floats): the figure the user states, effective from the date they observed it.
+   */
+  withFargateSpotDiscount(discount: { percent: number; asOf: string }): PriceCatalogue {
+    const at = new Date(`${discount.asOf}T00:00:00Z`);
+    const factor = 1 - discount.percent / 100;
+    const label = `spot-${discount.percent}-${discount.asOf}`;
+    const entries: PriceEntry[] = [];
+    for (const [spot, onDemand] of [
+      ['aws.fargate-spot.vcpu.x86_64', 'aws.fargate.vcpu.x86_64'],
+      ['aws.fargate-spot.memory.x86_64', 'aws.fargate.memory.x86_64'],
+    ] as const) {
+      // Every region with its own on-demand price gets its own Spot price.
+      const regions = new Set(
+        this.entries.filter((e) => e.meter === onDemand).map((e) => e.region),
+      );
+      for (const region of regions) {
+        const base = this.find(onDemand, at, region);
+        if (!base) continue;
+        // Already priced at this discount from this date (the built-in figure): nothing to add.
+        const current = this.find(spot, at, region);
+        if (
+          current &&
+          current.effectiveFrom <= discount.asOf &&
+          Math.abs(current.usdPerUnit - base.usdPerUnit * factor) < 1e-9
+        )
+          continue;
+        entries.push({
+          id: `${spot}@${region}@${label}`,
+          meter: spot,
+          region,
+          unit: base.unit,
+          usdPerUnit: base.usdPerUnit * factor,
+          effectiveFrom: discount.asOf,
+          effectiveTo: null,
+          sourceUrl: 'config:FLEETSCOPE_FARGATE_SPOT_DISCOUNT_PERCENT',
+          note: `${discount.percent} % below on-demand (${base.id}), as observed on ${discount.asOf}.`,
+        });
+      }
+    }
+    return entries.length > 0 ? this.withOverrides(label, entries) : this;
+  }
+
   /** The user's Kubernetes node price (Knative, OpenFaaS and the container comparison). */
   withKubernetesNodePrice(
     price: KubernetesNodePrice,

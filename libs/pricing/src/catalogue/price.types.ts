@@ -7,7 +7,9 @@ export type PriceUnit =
   | 'GB-hour'
   | 'vCPU-second'
   | 'GiB-second'
-  | 'GiB-hour';
+  | 'GiB-hour'
+  | 'hour'
+  | 'LCU-hour';
 
 /** A monthly volume tier: `usdPerUnit` applies to the units from the previous tier's end up to `upToUnits`. */
 export interface PriceTier {

@@ -98,3 +98,16 @@ export function kubernetesPodHourCost(
     catalogue,
   );
 }
+
+/** An Application Load Balancer for `hours` carrying `lcuHours` load-balancer capacity units. */
+export function loadBalancerCost(
+  usage: { hours: number; lcuHours: number },
+  at: Date,
+  region: string,
+  catalogue: PriceCatalogue,
+): CostResult {
+  const cost = new CostAccumulator(catalogue, at, region);
+  cost.add('aws.elb.application.hour', usage.hours);
+  cost.add('aws.elb.application.lcu', usage.lcuHours);
+  return cost.result();
+}

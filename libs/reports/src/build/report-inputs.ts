@@ -43,6 +43,11 @@ export interface DailyUsage {
   snapStart: { restores: number; billedRestoreMs: number; cachedSeconds: number } | null;
   /** Knative and OpenFaaS: pod-seconds the function's pods ran. */
   podSeconds: number;
+  /**
+   * Knative and OpenFaaS with min-scale above 0: the pods kept all day and the pod-seconds they had
+   * requests in flight (Σ over minutes of min(concurrency, min-scale) × 60 s).
+   */
+  minScalePods?: { pods: number; busyPodSeconds: number } | null;
 }
 
 /** An open recommendation as the latest analysis run stored it. */

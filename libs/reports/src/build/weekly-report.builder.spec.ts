@@ -7,6 +7,7 @@ import {
   custom,
   day,
   inputs,
+  ksvc,
   pricing,
   usage,
 } from '../testing/known-week.inputs';
@@ -112,6 +113,36 @@ describe(buildWeeklyReport.name, () => {
     // ksvc's pods are outside the request × GB-second model: its change is all "other".
     const k = report.movers.find((m) => m.name === 'ksvc')!;
     expect(k.parts.other).toBeCloseTo(0.4572 - 0.2286, 10);
+  });
+
+  it('reports idle Knative min-scale pods: kept all day, idle in proportion to the time without requests', () => {
+    const withMinScale = buildWeeklyReport(
+      {
+        ...inputs,
+        days: inputs.days.map((d) =>
+          d.functionId === ksvc.functionId && d.dayStartMs === day('2025-07-28')
+            ? { ...d, minScalePods: { pods: 1, busyPodSeconds: 21_600 } }
+            : d,
+        ),
+      },
+      pricing,
+    );
+    // One pod of 0.5 vCPU and 0.5 GiB all day: 24 h × (0.5 × $0.0336 + 0.5 × $0.0045) = $0.4572,
+    // with requests in flight for 6 of its 24 hours.
+    expect(withMinScale.idleMinScalePods).toEqual([
+      {
+        functionId: ksvc.functionId,
+        name: 'ksvc',
+        pods: 1,
+        allocatedPodSeconds: 86_400,
+        busyPodSeconds: 21_600,
+        utilisation: 0.25,
+        allocatedUsd: expect.closeTo(0.4572, 12),
+        idleUsd: expect.closeTo(0.4572 * 0.75, 12),
+      },
+    ]);
+    // Scaled to zero (the known week): no min-scale pods, nothing idle to report.
+    expect(report.idleMinScalePods).toEqual([]);
   });
 
   it('charges SnapStart restore duration for every runtime, the restore fee and cache for Python only', () => {

@@ -62,6 +62,10 @@ interface WeekTotals {
   pcAllocatedGbSeconds: number;
   pcUsedGbSeconds: number;
   pcConcurrency: number;
+  minScalePods: number;
+  minScaleAllocatedPodSeconds: number;
+  minScaleBusyPodSeconds: number;
+  minScaleAllocatedUsd: number;
   unpriced: Set<string>;
 }
 
@@ -83,6 +87,10 @@ function emptyTotals(): WeekTotals {
     pcAllocatedGbSeconds: 0,
     pcUsedGbSeconds: 0,
     pcConcurrency: 0,
+    minScalePods: 0,
+    minScaleAllocatedPodSeconds: 0,
+    minScaleBusyPodSeconds: 0,
+    minScaleAllocatedUsd: 0,
     unpriced: new Set(),
   };
 }
@@ -150,6 +158,13 @@ function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
       day.provisioned.concurrency * (day.memoryMb / 1024) * day.provisioned.enabledSeconds;
     t.pcUsedGbSeconds += gbSeconds(day.memoryMb, day.provisioned.billedDurationMs);
     t.pcConcurrency = Math.max(t.pcConcurrency, day.provisioned.concurrency);
+  }
+  if (day.minScalePods && day.minScalePods.pods > 0 && day.podSeconds > 0) {
+    const allocated = Math.min(day.podSeconds, (day.minScalePods.pods * DAY_MS) / 1000);
+    t.minScaleAllocatedPodSeconds += allocated;
+    t.minScaleBusyPodSeconds += Math.min(allocated, day.minScalePods.busyPodSeconds);
+    t.minScaleAllocatedUsd += priced.breakdown.pods * (allocated / day.podSeconds);
+    t.minScalePods = Math.max(t.minScalePods, day.minScalePods.pods);
   }
   for (const u of priced.unpriced) t.unpriced.add(u);
 }
@@ -455,6 +470,23 @@ export function buildWeeklyReport(
     })
     .sort((a, b) => b.idleUsd - a.idleUsd);
 
+  const idlePods = [...current.entries()]
+    .filter(([, t]) => t.minScaleAllocatedPodSeconds > 0)
+    .map(([id, t]) => {
+      const utilisation = Math.min(1, t.minScaleBusyPodSeconds / t.minScaleAllocatedPodSeconds);
+      return {
+        functionId: id,
+        name: nameOf(id),
+        pods: t.minScalePods,
+        allocatedPodSeconds: t.minScaleAllocatedPodSeconds,
+        busyPodSeconds: t.minScaleBusyPodSeconds,
+        utilisation,
+        allocatedUsd: t.minScaleAllocatedUsd,
+        idleUsd: t.minScaleAllocatedUsd * (1 - utilisation),
+      };
+    })
+    .sort((a, b) => b.idleUsd - a.idleUsd);
+
   const remainingDays = Math.max(0, (monthTo - week.toMs) / DAY_MS);
   const coverage = weekCoverage(week, inputs.days);
   const previousCoverage = weekCoverage(previous, inputs.days);
@@ -491,6 +523,7 @@ export function buildWeeklyReport(
       byFunction: coldByFunction,
     },
     idleProvisionedConcurrency: idle,
+    idleMinScalePods: idlePods,
     monthToDate: {
       month: isoDate(monthFrom).slice(0, 7),
       from: new Date(monthFrom).toISOString(),

@@ -131,6 +131,20 @@ export interface IdleProvisionedConcurrency {
   idleUsd: number;
 }
 
+/** Knative and OpenFaaS pods kept by min-scale and how much of their time had requests. */
+export interface IdleMinScalePods {
+  functionId: string;
+  name: string;
+  pods: number;
+  allocatedPodSeconds: number;
+  busyPodSeconds: number;
+  utilisation: number;
+  /** The min-scale pods' cost at the node price. */
+  allocatedUsd: number;
+  /** The allocated cost in proportion to the time without requests. */
+  idleUsd: number;
+}
+
 export interface ReportRecommendation {
   kind: string;
   functionId: string;
@@ -208,6 +222,7 @@ export interface WeeklyReport {
   decompositionMethod: string;
   coldStarts: ColdStartSummary;
   idleProvisionedConcurrency: IdleProvisionedConcurrency[];
+  idleMinScalePods: IdleMinScalePods[];
   monthToDate: {
     month: string;
     from: string;

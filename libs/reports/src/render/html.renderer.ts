@@ -1,5 +1,5 @@
 import { BREAKDOWN_KEYS, type WeeklyReport } from '../build/weekly-report';
-import { BREAKDOWN_LABELS, PART_LABELS, percent, signedUsd, usd } from './report-text';
+import { BREAKDOWN_LABELS, PART_LABELS, percent, savingText, signedUsd, usd } from './report-text';
 
 // HTML for e-mail clients: one self-contained document, inline styles (many clients drop <style>),
 // charts as inline SVG, no scripts, no external resources.
@@ -100,7 +100,11 @@ function moversChart(report: WeeklyReport): string {
 
 export function renderHtml(report: WeeklyReport): string {
   const change = report.totalCostUsd - report.previousTotalCostUsd;
-  const coverageColour = report.coverage.status === 'complete' ? '#e3f9e5' : '#fff3c4';
+  // Amber when either week has gaps: the change compares the two.
+  const coverageColour =
+    report.coverage.status === 'complete' && report.coverage.previousWeek.status === 'complete'
+      ? '#e3f9e5'
+      : '#fff3c4';
   const h2 = (text: string) =>
     `<h2 style="font-size:17px;margin:24px 0 6px;border-bottom:1px solid #e4e7eb">${escapeHtml(text)}</h2>`;
   const p = (html: string) => `<p style="font-size:14px;margin:6px 0">${html}</p>`;
@@ -205,6 +209,20 @@ export function renderHtml(report: WeeklyReport): string {
           [false, true, true, true, true],
         )
       : p('No provisioned concurrency.'),
+    report.idleMinScalePods.length
+      ? h2('Idle min-scale pods') +
+        table(
+          ['Function', 'Pods', 'Busy', 'Allocated', 'Idle'],
+          report.idleMinScalePods.map((x) => [
+            escapeHtml(x.name),
+            String(x.pods),
+            `${(x.utilisation * 100).toFixed(1)} %`,
+            usd(x.allocatedUsd),
+            usd(x.idleUsd),
+          ]),
+          [false, true, true, true, true],
+        )
+      : '',
     h2('Open recommendations'),
     report.recommendations.length
       ? p(
@@ -215,9 +233,7 @@ export function renderHtml(report: WeeklyReport): string {
           report.recommendations.map((r) => [
             escapeHtml(r.name),
             escapeHtml(r.title),
-            r.savingRangeUsd.low === r.savingRangeUsd.high
-              ? usd(r.monthlyImpactUsd)
-              : `${usd(r.savingRangeUsd.low)} to ${usd(r.savingRangeUsd.high)}`,
+            escapeHtml(savingText(r, report)),
             escapeHtml(`${r.confidence} (${r.confidenceScore})`),
             r.inTotal ? 'yes' : 'no',
           ]),

@@ -1,5 +1,5 @@
 import { BREAKDOWN_KEYS, type WeeklyReport } from '../build/weekly-report';
-import { BREAKDOWN_LABELS, PART_LABELS, percent, signedUsd, usd } from './report-text';
+import { BREAKDOWN_LABELS, PART_LABELS, percent, savingText, signedUsd, usd } from './report-text';
 
 /** Markdown cells: a pipe would end the cell. */
 function cell(text: string | number): string {
@@ -112,6 +112,23 @@ export function renderMarkdown(report: WeeklyReport): string {
             usd(p.idleUsd),
           ]),
         )),
+    ...(report.idleMinScalePods.length === 0
+      ? []
+      : [
+          '',
+          '## Idle min-scale pods',
+          '',
+          ...table(
+            ['Function', 'Pods', 'Busy', 'Allocated', 'Idle'],
+            report.idleMinScalePods.map((p) => [
+              p.name,
+              p.pods,
+              `${(p.utilisation * 100).toFixed(1)} %`,
+              usd(p.allocatedUsd),
+              usd(p.idleUsd),
+            ]),
+          ),
+        ]),
     '',
     '## Open recommendations',
     '',
@@ -126,9 +143,7 @@ export function renderMarkdown(report: WeeklyReport): string {
               r.name,
               r.kind,
               r.title,
-              r.savingRangeUsd.low === r.savingRangeUsd.high
-                ? usd(r.monthlyImpactUsd)
-                : `${usd(r.savingRangeUsd.low)} to ${usd(r.savingRangeUsd.high)}`,
+              savingText(r, report),
               `${r.confidence} (${r.confidenceScore})`,
               r.inTotal ? 'yes' : 'no',
             ]),

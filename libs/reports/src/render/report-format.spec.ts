@@ -89,12 +89,64 @@ describe(renderHtml.name, () => {
   });
 });
 
+describe('renderHtml coverage banner', () => {
+  it('is amber when the week compared with has gaps, even if this week is complete', () => {
+    // The known week is complete; the week before it has data on 2 of its 7 days.
+    expect(report.coverage.status).toBe('complete');
+    expect(renderHtml(report)).toMatch(/<div data-coverage="complete" style="background:#fff3c4;/);
+  });
+});
+
 describe(renderMarkdown.name, () => {
   it('leads with the coverage and the total, display-rounded', () => {
     const md = renderMarkdown(report);
     expect(md).toContain('# Fleetscope weekly cost report 2025-W31');
     expect(md).toContain('**Total: $5,206.79**');
     expect(md).toContain('> Data for all 7 days of 2025-W31');
+  });
+
+  it('names the price catalogue of a recommendation priced with another version than the report', () => {
+    const rec = (catalogueVersion: string) => ({
+      kind: 'memory',
+      functionId: 'aws_lambda~111111111111~us-east-1~api',
+      name: 'api',
+      title: 'Set memory to 512 MB',
+      reason: 'p95 memory use is 200 MB',
+      monthlyImpactUsd: 12,
+      savingRangeUsd: { low: 10, high: 14 },
+      rangeBasis: "the analysis's saving range",
+      confidence: 'high',
+      confidenceScore: 0.9,
+      planRole: 'change' as const,
+      inTotal: true,
+      catalogueVersion,
+    });
+    const older = { ...report, recommendations: [rec('prices-2024.01')] };
+    expect(renderMarkdown(older)).toContain('| $10.00 to $14.00 (prices prices-2024.01) |');
+    expect(renderHtml(older)).toContain('$10.00 to $14.00 (prices prices-2024.01)');
+    const same = { ...report, recommendations: [rec(report.catalogueVersion)] };
+    expect(renderMarkdown(same)).toContain('| $10.00 to $14.00 |');
+  });
+
+  it('lists idle min-scale pods only where there are some', () => {
+    expect(renderMarkdown(report)).not.toContain('Idle min-scale pods');
+    const kept = {
+      ...report,
+      idleMinScalePods: [
+        {
+          functionId: 'knative~shop~prod~ksvc',
+          name: 'ksvc',
+          pods: 2,
+          allocatedPodSeconds: 172_800,
+          busyPodSeconds: 43_200,
+          utilisation: 0.25,
+          allocatedUsd: 0.9144,
+          idleUsd: 0.6858,
+        },
+      ],
+    };
+    expect(renderMarkdown(kept)).toContain('| ksvc | 2 | 25.0 % | $0.91 | $0.69 |');
+    expect(renderHtml(kept)).toContain('Idle min-scale pods');
   });
 });
 

@@ -1,4 +1,9 @@
-import type { ChangeParts, CostBreakdown } from '../build/weekly-report';
+import type {
+  ChangeParts,
+  CostBreakdown,
+  ReportRecommendation,
+  WeeklyReport,
+} from '../build/weekly-report';
 
 /**
  * Below this a dollar figure is floating-point noise of sums and differences (1 - 0.9 - 0.1), not
@@ -45,3 +50,17 @@ export const PART_LABELS: Record<keyof ChangeParts, string> = {
   price: 'Price',
   other: 'Other',
 };
+
+/**
+ * A recommendation's monthly saving; it names its price catalogue when the analysis that stored it
+ * priced with another version than the report's.
+ */
+export function savingText(r: ReportRecommendation, report: WeeklyReport): string {
+  const saving =
+    r.savingRangeUsd.low === r.savingRangeUsd.high
+      ? usd(r.monthlyImpactUsd)
+      : `${usd(r.savingRangeUsd.low)} to ${usd(r.savingRangeUsd.high)}`;
+  return r.catalogueVersion && r.catalogueVersion !== report.catalogueVersion
+    ? `${saving} (prices ${r.catalogueVersion})`
+    : saving;
+}

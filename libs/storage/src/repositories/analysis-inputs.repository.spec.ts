@@ -173,6 +173,26 @@ describe(AnalysisInputsRepository.name, () => {
       });
     });
 
+    it('defect 13 (span-only functions billed as ceil(duration)): their ceil(duration) is not taken as the bill, so INIT is billed by the rules', async () => {
+      await insertMinutes([
+        {
+          minuteMs: MONDAY,
+          source: 'otel_span',
+          invocations: 2,
+          durationSumMs: 20,
+          billedMs: 20,
+          coldStarts: 1,
+          initMs: 300,
+        },
+      ]);
+      const stats = await repo.windowStats({ fromMs: MONDAY, toMs: MONDAY + 2 * HOUR });
+      expect(stats.get(F)).toMatchObject({
+        invocations: 2,
+        billedDurationSumMs: 0,
+        initDurationSumMs: 300,
+      });
+    });
+
     it('reports no billed duration unless every minute has one', async () => {
       await insertMinutes([
         { minuteMs: MONDAY, invocations: 1, durationSumMs: 10, billedMs: 10 },
@@ -216,26 +236,105 @@ describe(AnalysisInputsRepository.name, () => {
       const p = profiles.get(F)!;
       expect(p.levels).toEqual([1, 2, 5]);
       expect(p.weeksCovered).toBe(1);
-      expect(p.hours).toEqual([
-        {
-          hourOfWeek: 0,
-          minutesObserved: 60,
-          concurrencyMinutes: 120,
-          coveredMinutesByLevel: [30, 60, 120],
-          coldStarts: 3,
-          onDemandInitMs: 900,
-        },
-        {
-          hourOfWeek: 25,
-          minutesObserved: 60,
-          concurrencyMinutes: 5,
-          coveredMinutesByLevel: [5, 5, 5],
-          coldStarts: 0,
-          onDemandInitMs: 0,
-        },
-      ]);
+      const week0 = {
+        hourOfWeek: 0,
+        minutesObserved: 60,
+        concurrencyMinutes: 120,
+        coveredMinutesByLevel: [30, 60, 120],
+        coldStarts: 3,
+        onDemandInitMs: 900,
+      };
+      const week25 = {
+        hourOfWeek: 25,
+        minutesObserved: 60,
+        concurrencyMinutes: 5,
+        coveredMinutesByLevel: [5, 5, 5],
+        coldStarts: 0,
+        onDemandInitMs: 0,
+      };
+      // One week has no held-out week (schedules need two).
+      expect(p.hours).toEqual([week0, week25]);
       // 40 busy minutes of 10,080: the 95th percentile minute is idle.
       expect(p.p95Concurrency).toBe(0);
+    });
+
+    const insertRaw = (
+      rows: { startMs: number; durationMs: number; id: string; source?: string }[],
+    ) =>
+      handle.client.insert({
+        table: 'invocations',
+        format: 'JSONEachRow',
+        values: rows.map((r) => ({
+          function_id: F,
+          platform: 'aws_lambda',
+          version: '1',
+          memory_size_mb: 512,
+          source: r.source ?? 'lambda_telemetry',
+          request_id: r.id,
+          start_time: r.startMs,
+          duration_us: r.durationMs * 1000,
+        })),
+      });
+
+    it('defect 6 (utilisation from per-minute average concurrency): 60 simultaneous 1-second requests a minute are a peak of 60, not an average of 1', async () => {
+      const raw = [];
+      for (let m = 0; m < 10; m++)
+        for (let i = 0; i < 60; i++)
+          raw.push({ startMs: MONDAY + m * MINUTE + 5000, durationMs: 1000, id: `${m}-${i}` });
+      await insertRaw(raw);
+      // The aggregate as the materialized view fills it: 60 s busy per minute, average 1.
+      const rows: MinuteRow[] = [];
+      for (let m = 0; m < 10; m++)
+        rows.push({ minuteMs: MONDAY + m * MINUTE, invocations: 60, durationSumMs: 60_000 });
+      await insertMinutes(rows);
+      const p = (
+        await repo.concurrencyProfiles({ fromMs: MONDAY, toMs: MONDAY + 7 * 24 * HOUR }, [1, 60])
+      ).get(F)!;
+      // Ten minutes at peak 60: Σ c = 600; level 1 covers 10 concurrency-minutes of them.
+      expect(p.hours[0]).toMatchObject({
+        hourOfWeek: 0,
+        concurrencyMinutes: 600,
+        coveredMinutesByLevel: [10, 600],
+      });
+    });
+
+    it('defect 6: back-to-back 5-minute jobs keep every minute they run busy, not only their start minutes', async () => {
+      const raw = [];
+      for (let j = 0; j < 6; j++)
+        raw.push({ startMs: MONDAY + j * 5 * MINUTE, durationMs: 5 * 60_000, id: `job-${j}` });
+      await insertRaw(raw);
+      const rows: MinuteRow[] = [];
+      for (let j = 0; j < 6; j++)
+        rows.push({ minuteMs: MONDAY + j * 5 * MINUTE, invocations: 1, durationSumMs: 300_000 });
+      await insertMinutes(rows);
+      const p = (
+        await repo.concurrencyProfiles({ fromMs: MONDAY, toMs: MONDAY + 7 * 24 * HOUR }, [1, 2])
+      ).get(F)!;
+      // 30 minutes at concurrency 1 (the average booked to start minutes would say 6 minutes at 5).
+      expect(p.hours[0]).toMatchObject({ concurrencyMinutes: 30, coveredMinutesByLevel: [30, 30] });
+    });
+
+    it('defect 7 (schedules judged on the week they were fitted to): a two-week window carries the last week apart', async () => {
+      const rows: MinuteRow[] = [];
+      // Monday 00:00–00:09 of week 1 at c = 1, of week 2 at c = 3.
+      for (let m = 0; m < 10; m++) {
+        rows.push({ minuteMs: MONDAY + m * MINUTE, invocations: 600, durationSumMs: 60_000 });
+        rows.push({
+          minuteMs: MONDAY + 7 * 24 * HOUR + m * MINUTE,
+          invocations: 1800,
+          durationSumMs: 180_000,
+        });
+      }
+      await insertMinutes(rows);
+      const p = (
+        await repo.concurrencyProfiles({ fromMs: MONDAY, toMs: MONDAY + 14 * 24 * HOUR }, [1, 2])
+      ).get(F)!;
+      expect(p.hours[0]).toMatchObject({
+        minutesObserved: 120,
+        concurrencyMinutes: 40,
+        coveredMinutesByLevel: [20, 30],
+        heldOut: { minutesObserved: 60, concurrencyMinutes: 30, coveredMinutesByLevel: [10, 20] },
+      });
     });
 
     it('gives a constant load its own value as p95', async () => {

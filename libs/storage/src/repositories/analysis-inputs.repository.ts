@@ -11,7 +11,12 @@ import { ZERO_BUCKET, histogramQuantileSql, logBucketSql } from '@fleetscope/mod
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
-import { minuteRowsForRange, rangeParams, rowsForRange } from './minute-source.sql';
+import {
+  minuteRowsForRange,
+  rangeParams,
+  rowsForRange,
+  toDateTimeParam,
+} from './minute-source.sql';
 
 export interface AnalysisWindow {
   fromMs: number;
@@ -34,6 +39,47 @@ const HOUR_MS = 3_600_000;
 const WEEK_HOURS = 168;
 /** Concurrency sketch: 64 buckets per power of two (~1 % wide) for container sizing from its p95. */
 const CONCURRENCY_BUCKETS_PER_POWER_OF_TWO = 64;
+/** Lambda's longest run (900 s): invocations that started this long before a window can run into it. */
+const MAX_INVOCATION_MS = 900_000;
+
+/**
+ * Per-minute peak concurrency of every function from its raw invocations (one source per
+ * function: the one with the most rows). Each invocation is a +1 at its start and a −1 at its end;
+ * the running sum (ends before starts at the same instant) holds from one event to the next, and
+ * is booked to every minute it spans. Binds fromMs, toMs, lookbackMs, from and to.
+ */
+const RAW_PEAKS_SQL = `
+  SELECT function_id, toDateTime(arrayJoin(range(
+           toUInt32(toStartOfMinute(t)),
+           toUInt32(toStartOfMinute(greatest(t, next_t - toIntervalMillisecond(1)))) + 1,
+           60))) AS minute,
+         max(running) AS peak
+  FROM (
+    SELECT function_id, t, sum(d) OVER w AS running,
+           leadInFrame(t, 1, t) OVER (PARTITION BY function_id ORDER BY t, d
+             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS next_t
+    FROM (
+      SELECT function_id, ev.1 AS t, ev.2 AS d
+      FROM invocations
+      ARRAY JOIN [(start_time, toInt8(1)),
+                  (start_time + toIntervalMillisecond(intDiv(duration_us, 1000)), toInt8(-1))] AS ev
+      WHERE start_time >= fromUnixTimestamp64Milli({lookbackMs:Int64})
+        AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
+        AND duration_us > 0
+        AND (function_id, source) IN (
+          SELECT function_id, argMax(source, n) FROM (
+            SELECT function_id, source, count() AS n FROM invocations
+            WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
+              AND start_time < fromUnixTimestamp64Milli({toMs:Int64}) AND duration_us > 0
+            GROUP BY function_id, source)
+          GROUP BY function_id)
+    )
+    WINDOW w AS (PARTITION BY function_id ORDER BY t, d ROWS UNBOUNDED PRECEDING)
+  )
+  WHERE running > 0
+  GROUP BY function_id, minute
+  HAVING minute >= {from:DateTime} AND minute < {to:DateTime}`;
+
 /** Hour of week with 0 = Monday 00:00 UTC: the epoch fell on a Thursday, 72 hours into its week. */
 const HOUR_OF_WEEK = `toUInt16(intDiv(toUInt32(minute) + 259200, 3600) % 168)`;
 
@@ -75,17 +121,19 @@ interface StatsRow {
   maxMemoryUsedMb: number;
   memoryUsedP95Mb: number | null;
   p99Ms: number | null;
+  firstSeenMs: number;
+  lastSeenMs: number;
 }
 
 interface ConcurrencyRow {
   functionId: string;
   p95Concurrency: number | null;
   /**
-   * [hourOfWeek, concurrencyMinutes, coveredMinutesByLevel, coldStarts, onDemandInitMs]; covered
-   * minutes stop before the first level at or above the hour's peak (the rest equal
-   * concurrencyMinutes).
+   * [hourOfWeek, concurrencyMinutes, coveredMinutesByLevel, coldStarts, onDemandInitMs, and the
+   * same five over the held-out last week]; covered minutes stop before the first level at or
+   * above the hour's peak (the rest equal concurrencyMinutes); the held-out ones are complete.
    */
-  hours: [number, number, number[], number, number][];
+  hours: [number, number, number[], number, number, number, number[], number, number][];
 }
 
 /**
@@ -133,14 +181,19 @@ export class AnalysisInputsRepository {
         sum(duration_sum_ms) AS durationSumMs,
         max(duration_max_ms) AS durationMaxMs,
         sum(billed_duration_sum_ms) AS billedDurationSumMs,
-        countIf(invocations > 0 AND billed_duration_sum_ms = 0) AS rowsWithoutBilled,
+        -- Only Lambda's own records (REPORT, platform.report) carry a Billed Duration, INIT
+        -- included; the aggregate's ceil(duration) for other sources leaves INIT out.
+        countIf(invocations > 0 AND (billed_duration_sum_ms = 0
+                OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS rowsWithoutBilled,
         sum(init_duration_sum_ms) AS initDurationSumMs,
         sumMap(duration_buckets) AS db,
         if(level = 2, map(), db) AS durationBuckets,
         if(level = 0, sumMap(init_buckets), map()) AS initBuckets,
         max(max_memory_used_mb) AS maxMemoryUsedMb,
         if(level = 0, ${histogramQuantileSql('sumMap(memory_buckets)', 0.95)}, NULL) AS memoryUsedP95Mb,
-        if(level = 2, ${histogramQuantileSql('db', 0.99)}, NULL) AS p99Ms
+        if(level = 2, ${histogramQuantileSql('db', 0.99)}, NULL) AS p99Ms,
+        toUnixTimestamp(minIf(minute, invocations > 0)) * 1000 AS firstSeenMs,
+        toUnixTimestamp(maxIf(minute, invocations > 0)) * 1000 AS lastSeenMs
       FROM (SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (${rowsForRange()}))
       GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day))
       SETTINGS force_grouping_standard_compatibility = 1, prefer_column_name_to_alias = 1`,
@@ -183,6 +236,9 @@ export class AnalysisInputsRepository {
             invocations: row.invocations,
             durationSumMs: row.durationSumMs,
             durationBuckets: numericKeys(row.durationBuckets),
+            firstSeenMs: Number(row.firstSeenMs),
+            // The last minute (or hour) with invocations, to its end.
+            lastSeenMs: Number(row.lastSeenMs),
           } satisfies MemorySizeStats);
           break;
         case 2:
@@ -206,9 +262,16 @@ export class AnalysisInputsRepository {
   }
 
   /**
-   * Per-minute average concurrency c = busy ms / 60,000 (Little's law on the minute), folded per
-   * hour of week: concurrency-minutes and Σ min(c, L) for every candidate level L, plus the p95 of
-   * c over every minute of the window (minutes without data count as 0).
+   * Per-minute concurrency c folded per hour of week: concurrency-minutes and Σ min(c, L) for
+   * every candidate level L, the same sums over the window's last 7 days (the held-out week
+   * schedules are judged on), plus the p95 of c over every minute of the window (minutes without
+   * data count as 0).
+   *
+   * c is the minute's PEAK concurrency where raw invocations are kept: each invocation spread over
+   * the minutes it runs (AWS's PC utilisation metric takes the per-minute maximum). Where only the
+   * aggregate exists (raw rows past their TTL, aggregate-only sources) c falls back to the minute's
+   * average, busy ms / 60,000, booked to the start minute. The raw read is one source per function
+   * (the one with the most invocations), so sources never double a peak.
    */
   async concurrencyProfiles(
     window: AnalysisWindow,
@@ -216,11 +279,43 @@ export class AnalysisInputsRepository {
   ): Promise<Map<string, ConcurrencyProfile>> {
     const sorted = [...new Set(levels.filter((l) => l > 0))].sort((a, b) => a - b);
     const windowMinutes = Math.max(0, Math.floor((window.toMs - window.fromMs) / MINUTE_MS));
+    const heldOutFromMs = Math.max(window.fromMs, window.toMs - WEEK_HOURS * HOUR_MS);
     // [Σ min(c, L1), Σ min(c, L2), …]: one sum per level over the bound levels array. The same
     // as sumForEach(arrayMap(l -> least(c, l), levels)) without an array per minute (~15 % faster).
-    const coveredSums = `[${sorted
-      .map((_, i) => `sum(least(c, {levels:Array(Float64)}[${i + 1}]))`)
-      .join(', ')}]::Array(Float64)`;
+    const coveredSums = (condition: string) =>
+      `[${sorted
+        .map(
+          (_, i) =>
+            `sum${condition ? 'If' : ''}(least(c, {levels:Array(Float64)}[${i + 1}])${condition ? `, ${condition}` : ''})`,
+        )
+        .join(', ')}]::Array(Float64)`;
+    const held = `minute >= {heldOutFrom:DateTime}`;
+    // A held-out week needs weeks before it to fit on (schedules need two weeks).
+    const withHeldOut = window.toMs - window.fromMs >= 2 * WEEK_HOURS * HOUR_MS - HOUR_MS;
+    // One row per function-minute. Window sums over the table's own order stream through the
+    // data; a GROUP BY function_id, minute would build a hash table of every minute.
+    const averages = `
+      SELECT function_id, minute, c, cs, init_ms FROM (
+        SELECT function_id, minute,
+               sum(duration_sum_ms) OVER w / 60000 AS c,
+               sum(cold_starts) OVER w AS cs,
+               sum(init_duration_sum_ms) OVER w AS init_ms,
+               row_number() OVER w AS rn
+        FROM (${minuteRowsForRange()})
+        WINDOW w AS (PARTITION BY function_id, minute)
+      )
+      WHERE rn = 1 AND c > 0`;
+    // Raw invocations in the window: their peaks replace the averages (the join is skipped when
+    // there are none, e.g. past the raw TTL).
+    const perMinute = (await this.hasRawInvocations(window))
+      ? `
+        SELECT function_id, minute,
+               toFloat64(ifNull(if(p.peak IS NULL, a.c, toFloat64(p.peak)), 0)) AS c,
+               ifNull(a.cs, 0) AS cs, ifNull(a.init_ms, 0) AS init_ms
+        FROM (${averages}) AS a
+        FULL OUTER JOIN (${RAW_PEAKS_SQL}) AS p USING (function_id, minute)
+        SETTINGS join_use_nulls = 1`
+      : averages;
     const rows = await this.query<ConcurrencyRow>(
       `
       SELECT
@@ -231,7 +326,8 @@ export class AnalysisInputsRepository {
           0.95,
           CONCURRENCY_BUCKETS_PER_POWER_OF_TWO,
         )}) AS p95Concurrency,
-        groupArray((how, round(conc, 4), covered, cold, round(init))) AS hours
+        groupArray((how, round(conc, 4), covered, cold, round(init),
+                    round(h_conc, 4), arrayMap(v -> round(v, 4), h_covered), h_cold, round(h_init))) AS hours
       FROM (
         SELECT
           function_id,
@@ -240,52 +336,78 @@ export class AnalysisInputsRepository {
           sum(c) AS conc,
           -- Levels at or above the hour's peak cover everything (= conc): sent only up to the first.
           arraySlice(
-            arrayMap(v -> round(v, 4), ${coveredSums}),
+            arrayMap(v -> round(v, 4), ${coveredSums('')}),
             1,
             toInt64(if((arrayFirstIndex(l -> l >= peak, {levels:Array(Float64)}) AS saturated) = 0,
                        length({levels:Array(Float64)}), saturated - 1))
           ) AS covered,
           sum(cs) AS cold,
           sum(init_ms) AS init,
+          ${
+            withHeldOut
+              ? `sumIf(c, ${held}) AS h_conc, ${coveredSums(held)} AS h_covered,
+                 sumIf(cs, ${held}) AS h_cold, sumIf(init_ms, ${held}) AS h_init,`
+              : `0 AS h_conc, []::Array(Float64) AS h_covered, 0 AS h_cold, 0 AS h_init,`
+          }
           max(c) AS peak,
           -- The array form of sumMap: no Map is built per minute.
           CAST(sumMap([${logBucketSql('c', 'c', CONCURRENCY_BUCKETS_PER_POWER_OF_TWO)}], [toUInt64(1)]),
                'Map(Int16, UInt64)') AS c_hist
-        FROM (
-          -- One row per function-minute. Window sums over the table's own order stream through
-          -- the data; a GROUP BY function_id, minute would build a hash table of every minute.
-          SELECT function_id, minute, c, cs, init_ms FROM (
-            SELECT function_id, minute,
-                   sum(duration_sum_ms) OVER w / 60000 AS c,
-                   sum(cold_starts) OVER w AS cs,
-                   sum(init_duration_sum_ms) OVER w AS init_ms,
-                   row_number() OVER w AS rn
-            FROM (${minuteRowsForRange()})
-            WINDOW w AS (PARTITION BY function_id, minute)
-          )
-          WHERE rn = 1 AND c > 0
-        )
+        FROM (${perMinute})
+        WHERE c > 0
         GROUP BY function_id, how
       )
       GROUP BY function_id`,
-      { ...this.windowParams(window), levels: sorted, windowMinutes },
+      {
+        ...this.windowParams(window),
+        levels: sorted,
+        windowMinutes,
+        heldOutFrom: toDateTimeParam(heldOutFromMs),
+        fromMs: window.fromMs,
+        toMs: window.toMs,
+        lookbackMs: window.fromMs - MAX_INVOCATION_MS,
+      },
     );
 
     const observed = minutesPerHourOfWeek(window);
+    const observedHeldOut = minutesPerHourOfWeek({ fromMs: heldOutFromMs, toMs: window.toMs });
     const weeksCovered = (window.toMs - window.fromMs) / (WEEK_HOURS * HOUR_MS);
     const profiles = new Map<string, ConcurrencyProfile>();
     for (const row of rows) {
       const hours: HourOfWeekConcurrency[] = row.hours
-        .map(([hourOfWeek, concurrencyMinutes, covered, coldStarts, onDemandInitMs]) => ({
-          hourOfWeek,
-          minutesObserved: observed[hourOfWeek] ?? 0,
-          concurrencyMinutes,
-          coveredMinutesByLevel: sorted.map((_, i) =>
-            i < covered.length ? covered[i] : concurrencyMinutes,
-          ),
-          coldStarts,
-          onDemandInitMs,
-        }))
+        .map(
+          ([
+            hourOfWeek,
+            concurrencyMinutes,
+            covered,
+            coldStarts,
+            onDemandInitMs,
+            hConc,
+            hCovered,
+            hCold,
+            hInit,
+          ]) => ({
+            hourOfWeek,
+            minutesObserved: observed[hourOfWeek] ?? 0,
+            concurrencyMinutes,
+            coveredMinutesByLevel: sorted.map((_, i) =>
+              i < covered.length ? covered[i] : concurrencyMinutes,
+            ),
+            coldStarts,
+            onDemandInitMs,
+            ...(withHeldOut
+              ? {
+                  heldOut: {
+                    minutesObserved: observedHeldOut[hourOfWeek] ?? 0,
+                    concurrencyMinutes: hConc,
+                    coveredMinutesByLevel: hCovered,
+                    coldStarts: hCold,
+                    onDemandInitMs: hInit,
+                  },
+                }
+              : {}),
+          }),
+        )
         .sort((a, b) => a.hourOfWeek - b.hourOfWeek);
       profiles.set(row.functionId, {
         functionId: row.functionId,
@@ -296,6 +418,17 @@ export class AnalysisInputsRepository {
       });
     }
     return profiles;
+  }
+
+  private async hasRawInvocations(window: AnalysisWindow): Promise<boolean> {
+    const rows = await this.query<{ one: number }>(
+      `SELECT 1 AS one FROM invocations
+       WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
+         AND start_time < fromUnixTimestamp64Milli({toMs:Int64}) AND duration_us > 0
+       LIMIT 1`,
+      { fromMs: window.fromMs, toMs: window.toMs },
+    );
+    return rows.length > 0;
   }
 
   /**

@@ -9,6 +9,21 @@ export interface TimeRange {
   toMs: number;
 }
 
+export interface ActiveMinutesRow {
+  functionId: string;
+  minutes: number[];
+  /** 0 when no source knew the memory size. */
+  memoryMb: number;
+}
+
+export interface MinuteActivityRow {
+  functionId: string;
+  activeMinutes: number;
+  idlePeriods: number[];
+  /** Minutes with invocations per UTC hour of day (24 entries). */
+  activeByHour: number[];
+}
+
 /** Aggregated facts of one function over a range, straight from the per-minute aggregate. */
 export interface FunctionTotals {
   functionId: string;
@@ -185,6 +200,67 @@ export class FunctionsRepository {
        ORDER BY source`,
       { functionId, requestId },
     );
+  }
+
+  /**
+   * Per function, the minutes (since the epoch, ascending) in which it ran, and the largest memory
+   * size seen: what a keep-alive replay needs. Presence only, so any source will do.
+   */
+  async activeMinutes(range: TimeRange, functionId?: string): Promise<ActiveMinutesRow[]> {
+    const filter = functionId ? 'AND function_id = {functionId:String}' : '';
+    const query = `
+      SELECT function_id AS functionId,
+             arraySort(groupArray(toUInt32(intDiv(toUnixTimestamp(minute), 60)))) AS minutes,
+             max(memory_mb) AS memoryMb
+      FROM (
+        SELECT function_id, minute, max(memory_size_mb) AS memory_mb
+        FROM function_minutes
+        WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${filter}
+        GROUP BY function_id, minute
+        HAVING sum(invocations) > 0
+      )
+      GROUP BY function_id
+      ORDER BY function_id`;
+    return this.rows<ActiveMinutesRow>(query, { ...rangeParams(range), functionId });
+  }
+
+  /**
+   * Per function, its minutes reduced to what keep-alive analysis needs: the idle periods (whole
+   * minutes between two minutes with invocations, when there are any), the number of minutes with
+   * invocations and their count per UTC hour of day. O(idle periods), not O(minutes), leaves here.
+   */
+  async minuteActivity(range: TimeRange): Promise<MinuteActivityRow[]> {
+    const query = `
+      SELECT function_id AS functionId,
+             count() AS activeMinutes,
+             arrayMap(d -> d - 1, arrayFilter(d -> d > 1,
+               arrayDifference(arraySort(groupArray(toInt64(m)))))) AS idlePeriods,
+             sumMap(map(h, toUInt64(1))) AS activeByHour
+      FROM (
+        SELECT function_id, intDiv(toUnixTimestamp(minute), 60) AS m, toUInt8(toHour(minute)) AS h
+        FROM function_minutes
+        WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
+        GROUP BY function_id, minute
+        HAVING sum(invocations) > 0
+      )
+      GROUP BY function_id`;
+    const rows = await this.rows<{
+      functionId: string;
+      activeMinutes: string | number;
+      idlePeriods: (string | number)[];
+      activeByHour: Record<string, string | number>;
+    }>(query, rangeParams(range));
+    return rows.map((r) => {
+      const activeByHour = new Array<number>(24).fill(0);
+      for (const [hour, n] of Object.entries(r.activeByHour))
+        activeByHour[Number(hour)] = Number(n);
+      return {
+        functionId: r.functionId,
+        activeMinutes: Number(r.activeMinutes),
+        idlePeriods: r.idlePeriods.map(Number),
+        activeByHour,
+      };
+    });
   }
 
   private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {

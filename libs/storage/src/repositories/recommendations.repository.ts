@@ -17,6 +17,25 @@ export interface StoredRecommendation {
   confidenceScore: number;
   evidence: Record<string, unknown>;
   catalogueVersion: string;
+  /** Saving range, basis, action and plan role (libs/analysis recommendation.ts). */
+  savingUsd?: { lowUsd: number; highUsd: number };
+  basis?: {
+    measured: string;
+    windowFrom: string;
+    windowTo: string;
+    windowDays: number;
+    invocations: number;
+  };
+  action?: { summary: string; snippets: { format: string; text: string }[] };
+  planRole?: 'fix' | 'change' | 'option';
+}
+
+/** Why a function got no recommendation of a kind in a run. */
+export interface StoredExplanation {
+  functionId: string;
+  kind: string;
+  code: string;
+  detail: string;
 }
 
 export interface AnalysisRun {
@@ -36,8 +55,26 @@ export interface AnalysisRun {
 export class RecommendationsRepository {
   constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
 
-  async saveRun(run: AnalysisRun, recommendations: StoredRecommendation[]): Promise<void> {
+  async saveRun(
+    run: AnalysisRun,
+    recommendations: StoredRecommendation[],
+    explanations: StoredExplanation[] = [],
+  ): Promise<void> {
     try {
+      if (explanations.length > 0) {
+        await this.handle.client.insert({
+          table: 'recommendation_explanations',
+          format: 'JSONEachRow',
+          values: explanations.map((e) => ({
+            run_id: run.runId,
+            created_at: run.finishedAtMs,
+            function_id: e.functionId,
+            kind: e.kind,
+            code: e.code,
+            detail: e.detail,
+          })),
+        });
+      }
       if (recommendations.length > 0) {
         await this.handle.client.insert({
           table: 'recommendations',
@@ -57,6 +94,12 @@ export class RecommendationsRepository {
             confidence_score: r.confidenceScore,
             evidence: JSON.stringify(r.evidence),
             catalogue_version: r.catalogueVersion,
+            details: JSON.stringify({
+              savingUsd: r.savingUsd,
+              basis: r.basis,
+              action: r.action,
+              planRole: r.planRole,
+            }),
           })),
         });
       }
@@ -100,7 +143,7 @@ export class RecommendationsRepository {
     const rows = await this.query<Record<string, unknown>>(
       `SELECT kind, function_id AS functionId, severity, title, reason, current, recommended,
               monthly_impact_usd AS monthlyImpactUsd, confidence, confidence_score AS confidenceScore,
-              evidence, catalogue_version AS catalogueVersion
+              evidence, catalogue_version AS catalogueVersion, details
        FROM recommendations
        WHERE run_id = {runId:String}
          AND ({kind:String} = '' OR kind = {kind:String})
@@ -108,12 +151,35 @@ export class RecommendationsRepository {
        ORDER BY monthly_impact_usd DESC, kind, function_id`,
       { runId, kind: kind ?? '', functionId: functionId ?? '' },
     );
-    return rows.map((r) => ({
-      ...(r as unknown as StoredRecommendation),
-      current: JSON.parse(String(r.current)) as Record<string, unknown>,
-      recommended: JSON.parse(String(r.recommended)) as Record<string, unknown>,
-      evidence: JSON.parse(String(r.evidence)) as Record<string, unknown>,
-    }));
+    return rows.map((r) => {
+      const { details, ...rest } = r;
+      return {
+        ...(rest as unknown as StoredRecommendation),
+        current: JSON.parse(String(r.current)) as Record<string, unknown>,
+        recommended: JSON.parse(String(r.recommended)) as Record<string, unknown>,
+        evidence: JSON.parse(String(r.evidence)) as Record<string, unknown>,
+        ...(JSON.parse(
+          typeof details === 'string' && details !== '' ? details : '{}',
+        ) as Partial<StoredRecommendation>),
+      };
+    });
+  }
+
+  /** Why functions got no recommendation in a run (of one kind, for one function when given). */
+  async explanations(
+    runId: string,
+    kind?: string,
+    functionId?: string,
+  ): Promise<StoredExplanation[]> {
+    return this.query<StoredExplanation>(
+      `SELECT function_id AS functionId, kind, code, detail
+       FROM recommendation_explanations
+       WHERE run_id = {runId:String}
+         AND ({kind:String} = '' OR kind = {kind:String})
+         AND ({functionId:String} = '' OR function_id = {functionId:String})
+       ORDER BY function_id, kind`,
+      { runId, kind: kind ?? '', functionId: functionId ?? '' },
+    );
   }
 
   private query<T>(query: string, params: Record<string, unknown>): Promise<T[]> {

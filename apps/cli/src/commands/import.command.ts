@@ -1,0 +1,272 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { InvalidArgumentError, type Command } from 'commander';
+import {
+  readDurationPercentiles,
+  readInvocationCounts,
+  readInvocations2021,
+  readMemoryPercentiles,
+  synthesiseAzure2019,
+  synthesiseAzure2021,
+  type AzureDurationPercentiles,
+  type AzureMemoryPercentiles,
+  type SynthesisedBatch,
+} from '@fleetscope/traces';
+import type { CommandRegistration } from '../cli.program';
+import { endpointsFrom, type FleetscopeEndpoints } from '../fleetscope.client';
+import { OtlpTraceSender } from '../otlp-trace.sender';
+
+export interface AzureImportOptions {
+  invocations: string;
+  durations?: string;
+  memory?: string;
+  /** Epoch ms of minute 1 of the trace. */
+  dayStartMs: number;
+  speedUp?: number;
+  seed: number;
+  prefix?: string;
+  batchSpans: number;
+  concurrency: number;
+  capPerMinute?: number;
+}
+
+export interface AzureImportSummary {
+  schema: 'azure-2019' | 'vhive' | 'azure-2021';
+  functions: number;
+  invocations: number;
+  requests: number;
+  seconds: number;
+}
+
+/** Progress as the import goes: the CLI draws a bar; tests and the demo may listen. */
+export interface ImportProgress {
+  start(total: number): void;
+  advance(spans: number): void;
+  stop(): void;
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+}
+
+function positiveInteger(value: string): number {
+  const n = positiveNumber(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+/** A UTC day (2026-12-01), or a minute-aligned ISO-8601 time or epoch ms: where minute 1 starts. */
+export function parseDay(value: string): number {
+  const ms = /^\d+$/.test(value)
+    ? Number(value)
+    : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (!Number.isFinite(ms)) {
+    throw new InvalidArgumentError('expected a day (2026-12-01), an ISO-8601 time or epoch ms');
+  }
+  if (ms % MINUTE_MS !== 0) throw new InvalidArgumentError('must fall on a whole minute');
+  return ms;
+}
+
+async function firstLine(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0];
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads and checks every file whole, then sends the synthesised spans to the collector's
+ * /v1/traces. Nothing is sent unless every file is valid. Batches are the same on every run with
+ * the same options, so re-running after a failure stores nothing twice (the collector recognises
+ * a request it has stored by its body).
+ */
+export async function importAzureFunctions(
+  options: AzureImportOptions,
+  endpoints: FleetscopeEndpoints,
+  progress?: ImportProgress,
+): Promise<AzureImportSummary> {
+  const began = Date.now();
+  const header = await firstLine(options.invocations);
+  const name = basename(options.invocations);
+  const synthesis = {
+    dayStartMs: options.dayStartMs,
+    seed: options.seed,
+    batchSpans: options.batchSpans,
+    namePrefix: options.prefix,
+    capPerMinute: options.capPerMinute,
+  };
+  let batches: Iterable<SynthesisedBatch>;
+  let summary: Omit<AzureImportSummary, 'requests' | 'seconds'>;
+  if (header.startsWith('app,')) {
+    const rows = await readInvocations2021(createReadStream(options.invocations), name);
+    // The trace lists invocations by end; sending them by start keeps batches in time order.
+    rows.sort((a, b) => a.startSeconds - b.startSeconds || a.line - b.line);
+    batches = synthesiseAzure2021(rows, synthesis);
+    summary = {
+      schema: 'azure-2021',
+      functions: new Set(rows.map((r) => `${r.app}/${r.func}`)).size,
+      invocations: rows.length,
+    };
+  } else {
+    const counts = await readInvocationCounts(createReadStream(options.invocations), name);
+    const durations = options.durations
+      ? await readDurationPercentiles(
+          createReadStream(options.durations),
+          basename(options.durations),
+        )
+      : new Map<string, AzureDurationPercentiles>();
+    const memory = options.memory
+      ? await readMemoryPercentiles(createReadStream(options.memory), basename(options.memory))
+      : new Map<string, AzureMemoryPercentiles>();
+    batches = synthesiseAzure2019(counts.rows, durations, memory, synthesis);
+    let invocations = 0;
+    const cap = options.capPerMinute ?? Infinity;
+    for (const row of counts.rows) for (const c of row.counts) invocations += Math.min(c, cap);
+    summary = {
+      schema: counts.schema,
+      functions: new Set(counts.rows.map((r) => `${r.owner}/${r.app}/${r.func}`)).size,
+      invocations,
+    };
+  }
+
+  const sender = new OtlpTraceSender(endpoints);
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  let requests = 0;
+  let stored = 0;
+  progress?.start(summary.invocations);
+  try {
+    for (const batch of batches) {
+      if (options.speedUp !== undefined) {
+        // Minute m of the trace is sent m minutes ÷ speed-up after the start.
+        const due = began + (batch.minute * MINUTE_MS) / options.speedUp;
+        const wait = due - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      const sent: Promise<void> = sender.send(batch.request).then(
+        () => {
+          inFlight.delete(sent);
+          stored++;
+          progress?.advance(batch.spans);
+        },
+        (error: unknown) => {
+          inFlight.delete(sent);
+          failure ??= error;
+        },
+      );
+      inFlight.add(sent);
+      requests++;
+      if (inFlight.size >= options.concurrency) await Promise.race(inFlight);
+      if (failure !== undefined) break;
+    }
+    await Promise.all(inFlight);
+  } finally {
+    progress?.stop();
+  }
+  if (failure !== undefined) {
+    const message = failure instanceof Error ? failure.message : 'request failed';
+    throw new Error(
+      stored === 0
+        ? `${message}; nothing was imported`
+        : `${message} — the import stopped after ${stored} of ${requests} requests; run the same command again to send the rest (requests already stored are recognised and not stored twice)`,
+    );
+  }
+  return { ...summary, requests, seconds: (Date.now() - began) / 1000 };
+}
+
+function progressBar(): ImportProgress {
+  const bar = new SingleBar({
+    format: 'importing |{bar}| {percentage}% {value}/{total} invocations, {eta_formatted} left',
+    hideCursor: true,
+  });
+  return {
+    start: (total) => bar.start(total, 0),
+    advance: (n) => bar.increment(n),
+    stop: () => bar.stop(),
+  };
+}
+
+interface ImportCliOptions {
+  invocations: string;
+  durations?: string;
+  memory?: string;
+  day: number;
+  speedUp?: number;
+  seed: number;
+  prefix?: string;
+  batchSpans: number;
+  concurrency: number;
+  capPerMinute?: number;
+  url?: string;
+  ingestUrl?: string;
+}
+
+function yesterdayUtc(): number {
+  return Math.floor(Date.now() / DAY_MS) * DAY_MS - DAY_MS;
+}
+
+export const importCommand: CommandRegistration = (program: Command) => {
+  const command = program
+    .command('import')
+    .description('Load public serverless traces into a running Fleetscope');
+  command
+    .command('azure-functions')
+    .description(
+      'Import the Azure Functions 2019 trace (or the vHive variant, or the 2021 per-invocation trace) as OTLP spans of platform azure_functions',
+    )
+    .requiredOption(
+      '--invocations <file>',
+      'invocations_per_function_md.anon.dNN.csv, the vHive minute_1..minute_1440 variant, or the 2021 app,func,end_timestamp,duration trace',
+    )
+    .option('--durations <file>', 'function_durations_percentiles.anon.dNN.csv')
+    .option('--memory <file>', 'app_memory_percentiles.anon.dNN.csv')
+    .option(
+      '--day <day>',
+      'UTC day of minute 1 (2026-12-01), or a minute-aligned ISO-8601 time or epoch ms (default: yesterday)',
+      parseDay,
+    )
+    .option(
+      '--speed-up <n>',
+      'replay the trace N times faster than real time instead of as fast as possible',
+      positiveNumber,
+    )
+    .option('--seed <n>', 'seed of the drawn start times, durations and memory', positiveInteger, 1)
+    .option('--prefix <text>', "put before account and function names, e.g. 'demo-'")
+    .option(
+      '--cap-per-minute <n>',
+      'import at most N invocations a minute (a sample whose idle minutes are the file’s); default: all',
+      positiveInteger,
+    )
+    .option('--batch-spans <n>', 'spans per OTLP request', positiveInteger, 5000)
+    .option('--concurrency <n>', 'requests in flight', positiveInteger, 6)
+    .option('--url <url>', 'Fleetscope API (default FLEETSCOPE_URL or http://127.0.0.1:8080)')
+    .option(
+      '--ingest-url <url>',
+      'Fleetscope collector (default FLEETSCOPE_INGEST_URL or http://127.0.0.1:4318)',
+    )
+    .action(async (opts: ImportCliOptions) => {
+      const summary = await importAzureFunctions(
+        { ...opts, dayStartMs: opts.day ?? yesterdayUtc() },
+        endpointsFrom(opts),
+        progressBar(),
+      );
+      process.stdout.write(
+        `imported ${summary.invocations} invocations of ${summary.functions} functions (${summary.schema}) in ${summary.requests} requests, ${summary.seconds.toFixed(1)} s\n`,
+      );
+    });
+};

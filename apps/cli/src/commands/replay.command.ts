@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import type { CommandRegistration } from '../cli.program';
+import { apiRequest, endpointsFrom } from '../fleetscope.client';
+
+interface PolicyResult {
+  coldStarts: number;
+  idleMinutes: number;
+  wastedGbSeconds: number | null;
+  policy: { kind: string; prewarmMinutes: number; keepAliveMinutes: number };
+}
+
+export interface ReplayReport {
+  from: string;
+  to: string;
+  policies: string[];
+  functions: {
+    id: string;
+    memoryMb: number | null;
+    activeMinutes: number;
+    results: Record<string, PolicyResult>;
+  }[];
+  totals: Record<string, { coldStarts: number; wastedGbSeconds: number; functions: number }>;
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** Fixed-width columns: the first left-aligned, the rest right-aligned. */
+export function formatTable(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows
+    .map((r) =>
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
+    )
+    .join('\n');
+}
+
+export function replayTable(report: ReplayReport): string {
+  const header = ['function'];
+  for (const p of report.policies) header.push(`${p} cold`, `${p} GB-s`);
+  const rows = [header];
+  const gbs = (v: number | null) => (v === null ? '?' : v.toFixed(1));
+  for (const f of report.functions) {
+    const row = [f.id];
+    for (const p of report.policies) {
+      row.push(String(f.results[p].coldStarts), gbs(f.results[p].wastedGbSeconds));
+    }
+    rows.push(row);
+  }
+  const total = ['total'];
+  for (const p of report.policies) {
+    total.push(String(report.totals[p].coldStarts), gbs(report.totals[p].wastedGbSeconds));
+  }
+  rows.push(total);
+  return formatTable(rows);
+}
+
+export const replayCommand: CommandRegistration = (program: Command) => {
+  program
+    .command('replay')
+    .description(
+      'Replay keep-alive policies over stored data: cold starts and wasted memory-time per function and in total',
+    )
+    .option(
+      '--policy <policy>',
+      'fixed:10m, fixed:90s, fixed:2h or hybrid; repeat for several (default: fixed:10m and hybrid)',
+      collect,
+    )
+    .option('--from <time>', 'ISO-8601 or epoch ms (default: 24 hours before --to)')
+    .option('--to <time>', 'ISO-8601 or epoch ms (default: now)')
+    .option('--json', 'print the API answer as JSON')
+    .option('--url <url>', 'Fleetscope API (default FLEETSCOPE_URL or http://127.0.0.1:8080)')
+    .action(
+      async (opts: {
+        policy?: string[];
+        from?: string;
+        to?: string;
+        json?: boolean;
+        url?: string;
+      }) => {
+        const query = new URLSearchParams();
+        for (const p of opts.policy ?? ['fixed:10m', 'hybrid']) {
+          query.append('policy', p);
+        }
+        if (opts.from) query.set('from', opts.from);
+        if (opts.to) query.set('to', opts.to);
+        const report = await apiRequest<ReplayReport>(
+          endpointsFrom(opts),
+          'GET',
+          `/api/keepalive/replay?${query.toString()}`,
+        );
+        process.stdout.write(
+          opts.json
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : `keep-alive replay ${report.from} – ${report.to}, ${report.functions.length} functions\n${replayTable(report)}\n`,
+        );
+      },
+    );
+};

@@ -1,0 +1,66 @@
+import {
+  decodeExportResponseProtobuf,
+  decodeStatusProtobuf,
+  encodeTraceRequestProtobuf,
+  type OtlpTraceRequest,
+} from '@fleetscope/otlp';
+import { FleetscopeRequestError, type FleetscopeEndpoints } from './fleetscope.client';
+
+/** Give up on a collector that keeps answering "retry later" after this long. */
+const RETRY_BUDGET_MS = 120_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Posts OTLP/protobuf trace requests to the collector's /v1/traces, as an OpenTelemetry exporter
+ * does: 429 and 503 are retried after their Retry-After (the OTLP/HTTP rules), anything else that
+ * is not 2xx, and any span the collector rejects, is an error naming what it said.
+ */
+export class OtlpTraceSender {
+  constructor(private readonly endpoints: FleetscopeEndpoints) {}
+
+  async send(request: OtlpTraceRequest): Promise<void> {
+    const body = encodeTraceRequestProtobuf(request);
+    const headers: Record<string, string> = { 'content-type': 'application/x-protobuf' };
+    if (this.endpoints.ingestToken) headers.authorization = `Bearer ${this.endpoints.ingestToken}`;
+    const url = `${this.endpoints.ingestUrl}/v1/traces`;
+    const deadline = Date.now() + RETRY_BUDGET_MS;
+    for (;;) {
+      let response: Response;
+      try {
+        response = await fetch(url, { method: 'POST', headers, body });
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        const why = cause?.code ?? cause?.message ?? String(error);
+        throw new FleetscopeRequestError(
+          `cannot reach the Fleetscope collector at ${this.endpoints.ingestUrl} (${why}); start it with 'npm start' or pass --ingest-url`,
+        );
+      }
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (response.ok) {
+        const { rejected, errorMessage } = decodeExportResponseProtobuf('traces', bytes);
+        if (rejected > 0) {
+          throw new FleetscopeRequestError(
+            `the collector rejected ${rejected} spans: ${errorMessage}`,
+          );
+        }
+        return;
+      }
+      if ((response.status === 429 || response.status === 503) && Date.now() < deadline) {
+        const after = Number(response.headers.get('retry-after'));
+        await sleep(Number.isFinite(after) && after > 0 ? after * 1000 : 1000);
+        continue;
+      }
+      let message = `HTTP ${response.status}`;
+      try {
+        message = decodeStatusProtobuf(bytes).message || message;
+      } catch {
+        // not a Status message: keep the status line
+      }
+      throw new FleetscopeRequestError(
+        `POST /v1/traces answered ${response.status}: ${message}`,
+        response.status,
+      );
+    }
+  }
+}

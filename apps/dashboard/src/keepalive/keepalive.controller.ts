@@ -1,0 +1,66 @@
+import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { parsePolicySpec, type PolicySpec } from '@fleetscope/analysis';
+import { KeepAliveReplayService } from '@fleetscope/analysis-jobs';
+import { parseRange } from '../functions/time-range';
+
+const DEFAULT_POLICIES = ['fixed:10m', 'hybrid'];
+const MAX_POLICIES = 8;
+
+/** `policy=fixed:10m&policy=hybrid` or `policy=fixed:10m,hybrid`; both policies by default. */
+export function parsePolicies(
+  value: string | string[] | undefined,
+): { name: string; spec: PolicySpec }[] {
+  const names = (Array.isArray(value) ? value : value ? [value] : DEFAULT_POLICIES)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  if (names.length === 0 || names.length > MAX_POLICIES) {
+    throw new BadRequestException(`policy: name 1 to ${MAX_POLICIES} policies`);
+  }
+  return [...new Set(names)].map((name) => {
+    const spec = parsePolicySpec(name);
+    if (!spec) {
+      throw new BadRequestException(`policy: expected fixed:<n>s|m|h or hybrid, got "${name}"`);
+    }
+    return { name, spec };
+  });
+}
+
+@ApiTags('keepalive')
+@Controller('api/keepalive')
+export class KeepAliveController {
+  constructor(private readonly replays: KeepAliveReplayService) {}
+
+  @Get('replay')
+  @ApiOperation({
+    summary:
+      'Keep-alive policies replayed over each function’s stored minutes: cold starts and wasted memory-time per function and in total',
+  })
+  @ApiQuery({
+    name: 'policy',
+    required: false,
+    description:
+      'fixed:10m, fixed:90s, fixed:2h or hybrid; repeat or comma-separate; default fixed:10m,hybrid',
+  })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'ISO-8601 or epoch ms; default now − 24 h',
+  })
+  @ApiQuery({ name: 'to', required: false, description: 'ISO-8601 or epoch ms; default now' })
+  async replay(
+    @Query('policy') policy?: string | string[],
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ) {
+    const policies = parsePolicies(policy);
+    const range = parseRange(from, to);
+    const report = await this.replays.replay(range, policies);
+    return {
+      from: new Date(range.fromMs).toISOString(),
+      to: new Date(range.toMs).toISOString(),
+      ...report,
+    };
+  }
+}

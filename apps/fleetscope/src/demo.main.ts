@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { FLEETSCOPE_VERSION } from '@fleetscope/dashboard';
+import { CollectorHttpServer } from '@fleetscope/collector';
+import { createHttpApp, listenHttpApp, runProcess } from '@fleetscope/server';
+import { loadDemoFleet } from './demo/demo-fleet.loader';
+import { FleetscopeModule } from './fleetscope.module';
+
+// `npm run demo`: Fleetscope on its own data directory (rebuilt on every start), with the demo
+// fleet loaded through its public ingest and API, and every page saying the data is a demo.
+// It wipes its directory, so it only ever wipes one it made (marked) or an empty one, and it never
+// writes into a ClickHouse server, which holds someone's real data.
+const MARKER = '.fleetscope-demo';
+process.env.FLEETSCOPE_DEMO = 'true';
+const dataDir = (process.env.FLEETSCOPE_DATA_DIR ??= './data-demo');
+if (process.env.CLICKHOUSE_URL) {
+  process.stderr.write(
+    'fleetscope-demo: the demo runs on embedded ClickHouse; unset CLICKHOUSE_URL\n',
+  );
+  process.exit(1);
+}
+if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(join(dataDir, MARKER))) {
+  process.stderr.write(
+    `fleetscope-demo: FLEETSCOPE_DATA_DIR=${dataDir} holds data that is not the demo's; the demo rebuilds its directory on every start, so give it an empty one (default ./data-demo)\n`,
+  );
+  process.exit(1);
+}
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+writeFileSync(join(dataDir, MARKER), 'npm run demo rebuilds this directory on every start\n');
+
+runProcess('fleetscope-demo', async (config) => {
+  const logger = new Logger('demo');
+  const began = Date.now();
+  const app = await createHttpApp(FleetscopeModule.forRoot(config), config, FLEETSCOPE_VERSION);
+  const port = await listenHttpApp(app, config);
+  const apiUrl = `http://${config.host}:${port}`;
+  logger.log(`Fleetscope ${FLEETSCOPE_VERSION} (demo) started; loading the demo fleet…`);
+  const summary = await loadDemoFleet(
+    {
+      apiUrl,
+      ingestUrl: `http://${config.host}:${app.get(CollectorHttpServer).port}`,
+      apiToken: config.apiToken,
+      ingestToken: config.ingestToken,
+    },
+    Date.now(),
+    (line) => logger.log(line),
+  );
+  logger.log(
+    `Demo ready in ${((Date.now() - began) / 1000).toFixed(1)} s: ${summary.recommendations} recommendations` +
+      `${summary.weeklyReport ? `, weekly report ${summary.weeklyReport}` : ''}. Open ${apiUrl}/ (Ctrl-C stops)`,
+  );
+  return app;
+});

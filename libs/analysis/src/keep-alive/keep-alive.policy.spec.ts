@@ -1,0 +1,152 @@
+import { SeededRandom } from '@fleetscope/model';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
+import type { AnalysisContext } from '../analyzer';
+import type { FunctionProfile } from '../inputs';
+import { keepAliveAdvice, minuteActivity } from './keep-alive.analyzer';
+import {
+  fixedPolicy,
+  hybridPolicy,
+  idlePeriods,
+  parsePolicySpec,
+  replayPolicy,
+} from './keep-alive.policy';
+
+const DAY = 1440;
+
+function every(period: number, days: number): number[] {
+  const out: number[] = [];
+  for (let m = 0; m < days * DAY; m += period) out.push(m);
+  return out;
+}
+
+function bursts(burstMinutes: number, period: number, days: number): number[] {
+  const out: number[] = [];
+  for (let start = 0; start < days * DAY; start += period) {
+    for (let m = start; m < start + burstMinutes; m++) out.push(m);
+  }
+  return out;
+}
+
+function uniformGaps(maxIdle: number, days: number, seed: number): number[] {
+  const r = new SeededRandom(seed);
+  const out: number[] = [];
+  for (let m = 0; m < days * DAY; m += 1 + 1 + r.int(maxIdle)) out.push(m);
+  return out;
+}
+
+const ctx: AnalysisContext = {
+  pricing: new PricingService(defaultCatalogue),
+  at: new Date('2026-12-01T00:00:00Z'),
+};
+const knative: FunctionProfile = {
+  functionId: 'knative~shop~c1~checkout',
+  platform: 'knative',
+  name: 'checkout',
+  region: 'c1',
+  account: 'shop',
+  runtime: '',
+  architecture: 'x86_64',
+  memoryMb: null,
+  timeoutMs: null,
+  provisionedConcurrency: null,
+  packageType: null,
+  podCpu: 0.5,
+  podMemoryMb: 512,
+};
+
+function advise(active: number[], days: number, profile = knative) {
+  return keepAliveAdvice(profile.functionId, profile, minuteActivity(active, 0, days * DAY), ctx);
+}
+
+describe(hybridPolicy.name, () => {
+  it('every 7 minutes: idle 6 minutes each time, so pre-warm at 5.4 and keep to 7.7 (Knative and OpenFaaS: 8m)', () => {
+    const active = every(7, 1);
+    expect(new Set(idlePeriods(active))).toEqual(new Set([6]));
+    const { policy } = hybridPolicy(active);
+    expect(policy).toEqual({ kind: 'hybrid', prewarmMinutes: 5.4, keepAliveMinutes: 7.7 });
+    // 205 idle periods of 6 minutes: 0.6 idle minutes each after the pre-warm, plus the last 2.3.
+    expect(replayPolicy(active, policy)).toEqual({ coldStarts: 1, idleMinutes: 125.3 });
+    expect(replayPolicy(active, fixedPolicy(10))).toEqual({ coldStarts: 1, idleMinutes: 1240 });
+
+    const advice = advise(active, 1);
+    const kn = advice.settings.find((s) => s.platform === 'knative')!;
+    expect(kn.settings['autoscaling.knative.dev/scale-to-zero-pod-retention-period']).toBe('8m');
+    expect(kn.coldStartsAvoided).toBe(0);
+    expect(kn.replay.idleMinutes).toBe(205 * 6 + 8);
+    const of = advice.settings.find((s) => s.platform === 'openfaas')!;
+    expect(of.settings['com.openfaas.scale.zero-duration']).toBe('8m');
+  });
+
+  it('bursts every 2 hours: pre-warm 1 h 43.5 min after a burst and keep to 2 h 7.6 min (Knative: 128m)', () => {
+    const active = bursts(5, 120, 2);
+    const { policy } = hybridPolicy(active);
+    expect(policy).toEqual({ kind: 'hybrid', prewarmMinutes: 103.5, keepAliveMinutes: 127.6 });
+    expect(replayPolicy(active, policy).coldStarts).toBe(1);
+    // The fixed 10 minutes lose the instance between every two bursts.
+    expect(replayPolicy(active, fixedPolicy(10)).coldStarts).toBe(24);
+
+    const kn = advise(active, 2).settings.find((s) => s.platform === 'knative')!;
+    expect(kn.settings['autoscaling.knative.dev/scale-to-zero-pod-retention-period']).toBe('128m');
+    expect(kn.coldStartsAvoided).toBe(23);
+    // Knative cannot pre-warm: it keeps the pod through every 115-minute gap.
+    expect(kn.replay.idleMinutes).toBe(23 * 115 + 128);
+    expect(kn.idleGbSeconds).toBeCloseTo(((23 * 115 + 128) * 60 * 512) / 1024, 6);
+    expect(kn.idleUsd).toBeGreaterThan(kn.baselineIdleUsd!);
+  });
+
+  it('uniformly random idle times are no pattern: the fixed 10-minute fallback', () => {
+    const active = uniformGaps(120, 7, 42);
+    const decision = hybridPolicy(active);
+    expect(decision.histogram.cv).toBeLessThan(2);
+    expect(decision.policy).toEqual({ kind: 'fallback', prewarmMinutes: 0, keepAliveMinutes: 10 });
+    const kn = advise(active, 7).settings.find((s) => s.platform === 'knative')!;
+    expect(kn.settings['autoscaling.knative.dev/scale-to-zero-pod-retention-period']).toBe('10m');
+    expect(kn.coldStartsAvoided).toBe(0);
+  });
+
+  it('a function never idle keeps one instance all day: min-scale 1 from 00:00 to 24:00', () => {
+    const active = every(1, 2);
+    expect(hybridPolicy(active).policy.kind).toBe('never-idle');
+    const advice = advise(active, 2);
+    expect(advice.minScaleWindows).toEqual([{ fromHour: 0, toHour: 24 }]);
+    expect(advice.settings[0].settings['autoscaling.knative.dev/min-scale']).toBe(
+      '1 during 00:00-24:00 UTC, else 0',
+    );
+    expect(advice.baseline).toEqual({ coldStarts: 1, idleMinutes: 10 });
+  });
+
+  it('busy office hours only: min-scale windows cover just those hours', () => {
+    const active: number[] = [];
+    for (let d = 0; d < 3; d++) for (let m = 9 * 60; m < 17 * 60; m++) active.push(d * DAY + m);
+    expect(advise(active, 3).minScaleWindows).toEqual([{ fromHour: 9, toHour: 17 }]);
+  });
+
+  it('a Lambda function with cold starts to avoid gets a ping schedule cheaper than one PC instance', () => {
+    const lambda: FunctionProfile = {
+      ...knative,
+      functionId: 'aws_lambda~1~eu-west-1~f',
+      platform: 'aws_lambda',
+      region: 'eu-west-1',
+      memoryMb: 1024,
+      podMemoryMb: null,
+    };
+    const ping = advise(bursts(5, 120, 2), 2, lambda).settings.find(
+      (s) => s.platform === 'aws_lambda',
+    )!;
+    expect(ping.settings.schedule).toBe('rate(5 minutes)');
+    expect(ping.coldStartsAvoided).toBe(23);
+    expect(Number(ping.settings.pingMonthlyUsd)).toBeLessThan(
+      Number(ping.settings.provisionedConcurrencyMonthlyUsd),
+    );
+  });
+});
+
+describe(parsePolicySpec.name, () => {
+  it('reads fixed keep-alives in s, m or h, and hybrid; anything else is undefined', () => {
+    expect(parsePolicySpec('fixed:10m')).toEqual({ kind: 'fixed', keepAliveMinutes: 10 });
+    expect(parsePolicySpec('fixed:90s')).toEqual({ kind: 'fixed', keepAliveMinutes: 1.5 });
+    expect(parsePolicySpec('fixed:2h')).toEqual({ kind: 'fixed', keepAliveMinutes: 120 });
+    expect(parsePolicySpec('hybrid')).toEqual({ kind: 'hybrid' });
+    expect(parsePolicySpec('fixed:ten')).toBeUndefined();
+  });
+});

@@ -1,0 +1,231 @@
+/*
+ * Keep-alive policies over a function's own minutes: the fixed keep-alive platforms use, and the
+ * hybrid histogram policy of Shahrad et al., "Serverless in the Wild" (USENIX ATC 2020, §4.2;
+ * summarised in docs/keep-alive.md): an idle-time histogram of 1-minute bins over 4 hours,
+ * pre-warm at the head percentile − 10 %, keep alive to the tail percentile + 10 %, and a fixed
+ * keep-alive when the histogram does not represent the function.
+ */
+
+/** Minutes since the epoch (or any origin) in which the function ran at least once, ascending. */
+export type ActiveMinutes = readonly number[];
+
+/**
+ * What to do after a function goes idle: unload at once, load again `prewarmMinutes` after the
+ * last invocation, unload for good `keepAliveMinutes` after it. A fixed keep-alive K is (0, K).
+ */
+export interface KeepAlivePolicy {
+  kind: 'fixed' | 'hybrid' | 'fallback' | 'never-idle';
+  prewarmMinutes: number;
+  keepAliveMinutes: number;
+}
+
+export interface HybridOptions {
+  /** Histogram range and bin width (minutes): 4 hours of 1-minute bins. */
+  rangeMinutes: number;
+  headPercentile: number;
+  tailPercentile: number;
+  /** Pre-warm this much before the head, keep alive this much past the tail (fractions). */
+  margin: number;
+  /** A histogram whose bin counts vary less than this (coefficient of variation) is no pattern. */
+  minCv: number;
+  /** Fewer idle periods than this teach nothing. */
+  minIdlePeriods: number;
+  /** Beyond this share of idle periods longer than the range, the histogram cannot speak. */
+  maxOutOfRangeShare: number;
+  /** The keep-alive used when the histogram is unrepresentative. */
+  fallbackKeepAliveMinutes: number;
+}
+
+/** The paper's values (head 5th, tail 99th percentile, 10 % margins, CV threshold 2). */
+export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
+  rangeMinutes: 240,
+  headPercentile: 0.05,
+  tailPercentile: 0.99,
+  margin: 0.1,
+  minCv: 2,
+  minIdlePeriods: 5,
+  maxOutOfRangeShare: 0.5,
+  // The paper falls back to keeping alive for the whole range; a platform's usual 10 minutes
+  // wastes far less where there is no pattern to follow.
+  fallbackKeepAliveMinutes: 10,
+};
+
+/**
+ * Idle periods in whole minutes: for consecutive active minutes a and b, the b − a − 1 minutes in
+ * between when there are any. Busy neighbouring minutes are no idle period at this resolution:
+ * any keep-alive of a minute or more keeps the function warm across them.
+ */
+export function idlePeriods(active: ActiveMinutes): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < active.length; i++) {
+    const idle = active[i] - active[i - 1] - 1;
+    if (idle > 0) out.push(idle);
+  }
+  return out;
+}
+
+export interface IdleHistogram {
+  /** bins[i] counts idle periods of i to i + 1 minutes (i < rangeMinutes). */
+  bins: number[];
+  outOfRange: number;
+  total: number;
+  /** Coefficient of variation of the bin counts. */
+  cv: number;
+}
+
+export function idleHistogram(idle: readonly number[], rangeMinutes: number): IdleHistogram {
+  const bins = new Array<number>(rangeMinutes).fill(0);
+  let outOfRange = 0;
+  for (const minutes of idle) {
+    if (minutes < rangeMinutes) bins[Math.floor(minutes)]++;
+    else outOfRange++;
+  }
+  const inRange = idle.length - outOfRange;
+  const mean = inRange / rangeMinutes;
+  let variance = 0;
+  for (const b of bins) variance += (b - mean) ** 2;
+  variance /= rangeMinutes;
+  return { bins, outOfRange, total: idle.length, cv: mean > 0 ? Math.sqrt(variance) / mean : 0 };
+}
+
+/** The bin holding the p-th percentile of the in-range idle periods. */
+function percentileBin(h: IdleHistogram, p: number): number {
+  const inRange = h.total - h.outOfRange;
+  const rank = Math.max(1, Math.ceil(p * inRange));
+  let seen = 0;
+  for (let i = 0; i < h.bins.length; i++) {
+    seen += h.bins[i];
+    if (seen >= rank) return i;
+  }
+  return h.bins.length - 1;
+}
+
+export interface HybridDecision {
+  policy: KeepAlivePolicy;
+  histogram: IdleHistogram;
+  /** Why the histogram was or was not followed. */
+  reason: string;
+}
+
+/** The hybrid histogram policy for one function's minutes. */
+export function hybridPolicy(
+  active: ActiveMinutes,
+  options: HybridOptions = DEFAULT_HYBRID_OPTIONS,
+): HybridDecision {
+  return hybridPolicyOfIdle(idlePeriods(active), active.length, options);
+}
+
+/** The same from the idle periods and the number of active minutes. */
+export function hybridPolicyOfIdle(
+  idle: readonly number[],
+  activeMinutes: number,
+  options: HybridOptions = DEFAULT_HYBRID_OPTIONS,
+): HybridDecision {
+  const histogram = idleHistogram(idle, options.rangeMinutes);
+  const fallback = (reason: string): HybridDecision => ({
+    policy: {
+      kind: 'fallback',
+      prewarmMinutes: 0,
+      keepAliveMinutes: options.fallbackKeepAliveMinutes,
+    },
+    histogram,
+    reason,
+  });
+  if (idle.length === 0) {
+    return {
+      policy: { kind: 'never-idle', prewarmMinutes: 0, keepAliveMinutes: 0 },
+      histogram,
+      reason: activeMinutes > 0 ? 'never idle for a whole minute' : 'no invocations',
+    };
+  }
+  if (idle.length < options.minIdlePeriods) {
+    return fallback(`${idle.length} idle periods: too few to learn from`);
+  }
+  if (histogram.outOfRange / histogram.total > options.maxOutOfRangeShare) {
+    return fallback(
+      `${histogram.outOfRange} of ${histogram.total} idle periods exceed ${options.rangeMinutes} minutes`,
+    );
+  }
+  if (histogram.cv < options.minCv) {
+    return fallback(
+      `idle times spread evenly (CV ${histogram.cv.toFixed(2)} < ${options.minCv}): no pattern`,
+    );
+  }
+  // Head: the lower edge of its bin, less the margin; tail: the upper edge of its bin, plus it.
+  const head = percentileBin(histogram, options.headPercentile);
+  const tail = percentileBin(histogram, options.tailPercentile) + 1;
+  return {
+    policy: {
+      kind: 'hybrid',
+      prewarmMinutes: round2(head * (1 - options.margin)),
+      keepAliveMinutes: round2(tail * (1 + options.margin)),
+    },
+    histogram,
+    reason: `${histogram.total} idle periods, CV ${histogram.cv.toFixed(2)}: pre-warm at the ${pct(options.headPercentile)} (${head} min), keep to the ${pct(options.tailPercentile)} (${tail} min)`,
+  };
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+const pct = (p: number) => `${Math.round(p * 100)}th percentile`;
+
+export function fixedPolicy(keepAliveMinutes: number): KeepAlivePolicy {
+  return { kind: 'fixed', prewarmMinutes: 0, keepAliveMinutes };
+}
+
+export interface ReplayResult {
+  /** Invocations that found no warm instance: the first, and each after an uncovered idle period. */
+  coldStarts: number;
+  /** Minutes an instance was kept loaded with nothing to run. */
+  idleMinutes: number;
+}
+
+/**
+ * Replays a policy over the function's minutes as one instance: an idle period of t minutes is
+ * warm when prewarm ≤ t ≤ keepAlive (idle memory t − prewarm); otherwise a cold start, after
+ * keepAlive − prewarm idle minutes when it outlived the keep-alive. After the last active minute
+ * the instance idles to the end of its keep-alive, as it would.
+ */
+export function replayPolicy(active: ActiveMinutes, policy: KeepAlivePolicy): ReplayResult {
+  return replayIdle(idlePeriods(active), active.length, policy);
+}
+
+/** The same from the idle periods and the number of active minutes. */
+export function replayIdle(
+  idle: readonly number[],
+  activeMinutes: number,
+  policy: KeepAlivePolicy,
+): ReplayResult {
+  if (activeMinutes === 0) return { coldStarts: 0, idleMinutes: 0 };
+  const { prewarmMinutes: p, keepAliveMinutes: k } = policy;
+  const window = Math.max(0, k - p);
+  let coldStarts = 1;
+  let idleMinutes = window;
+  for (const t of idle) {
+    if (t < p) {
+      coldStarts++;
+    } else if (t <= k) {
+      idleMinutes += t - p;
+    } else {
+      coldStarts++;
+      idleMinutes += window;
+    }
+  }
+  return { coldStarts, idleMinutes: round2(idleMinutes) };
+}
+
+/** Parses `fixed:10m`, `fixed:90s`, `fixed:2h` or `hybrid`. */
+export type PolicySpec = { kind: 'fixed'; keepAliveMinutes: number } | { kind: 'hybrid' };
+
+export function parsePolicySpec(text: string): PolicySpec | undefined {
+  if (text === 'hybrid') return { kind: 'hybrid' };
+  const m = /^fixed:(\d+(?:\.\d+)?)(s|m|h)$/.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const minutes = m[2] === 's' ? n / 60 : m[2] === 'h' ? n * 60 : n;
+  return { kind: 'fixed', keepAliveMinutes: minutes };
+}
+
+/** The policy a spec names for this function's minutes. */
+export function policyFor(spec: PolicySpec, active: ActiveMinutes): KeepAlivePolicy {
+  return spec.kind === 'hybrid' ? hybridPolicy(active).policy : fixedPolicy(spec.keepAliveMinutes);
+}

@@ -1,0 +1,137 @@
+import { CostAccumulator } from '../catalogue/cost-accumulator';
+import type { PriceCatalogue } from '../catalogue/price-catalogue';
+import type { CostResult } from '../catalogue/price.types';
+
+/*
+ * Cloud Run / Cloud Run functions (Cloud Functions 2nd gen) and Azure Functions Consumption, priced
+ * from the catalogue (meters gcp.cloud-run.request-based.* and azure.functions.consumption.*).
+ */
+
+/** Usage of a Cloud Run service or a 2nd-gen Cloud Function billed per request. */
+export interface CloudRunUsage {
+  requests: number;
+  /** Instance-seconds billed while serving (requests' time, each rounded up to 100 ms). */
+  billableSeconds: number;
+  vcpu: number;
+  memoryGib: number;
+}
+
+/** Cloud Run request-based billing: vCPU-seconds, GiB-seconds and requests; tier by region. */
+export function cloudRunUsageCost(
+  usage: CloudRunUsage,
+  at: Date,
+  region: string,
+  catalogue: PriceCatalogue,
+): CostResult {
+  const cost = new CostAccumulator(catalogue, at, region);
+  cost.add('gcp.cloud-run.request-based.vcpu', usage.billableSeconds * usage.vcpu);
+  cost.add('gcp.cloud-run.request-based.memory', usage.billableSeconds * usage.memoryGib);
+  cost.add('gcp.cloud-run.requests', usage.requests);
+  return cost.result();
+}
+
+/** Cloud Run's billing step: each request's time rounded up to 100 ms. */
+export function cloudRunBillableSeconds(durationMs: number): number {
+  return (Math.ceil(durationMs / 100) * 100) / 1000;
+}
+
+/**
+ * The vCPU a service gets when its configuration is unknown: Cloud Run's default of 1; Cloud
+ * Functions 2nd gen by memory (cloud.google.com/functions/docs/configuring/memory).
+ */
+export function defaultGcpVcpu(
+  platform: 'gcp_cloud_run' | 'gcp_cloud_functions',
+  memoryMb: number,
+): number {
+  if (platform === 'gcp_cloud_run') return 1;
+  if (memoryMb <= 128) return 0.083;
+  if (memoryMb <= 256) return 0.167;
+  if (memoryMb <= 512) return 0.333;
+  if (memoryMb <= 1024) return 0.583;
+  if (memoryMb <= 2048) return 1;
+  if (memoryMb <= 8192) return 2;
+  if (memoryMb <= 16384) return 4;
+  return 8;
+}
+
+/** Usage of an Azure Functions Consumption app. */
+export interface AzureConsumptionUsage {
+  executions: number;
+  gbSeconds: number;
+}
+
+/** Azure Functions Consumption: execution time (GB-s) and executions. Free grants not deducted. */
+export function azureFunctionsUsageCost(
+  usage: AzureConsumptionUsage,
+  at: Date,
+  region: string,
+  catalogue: PriceCatalogue,
+): CostResult {
+  const cost = new CostAccumulator(catalogue, at, region);
+  cost.add('azure.functions.consumption.execution-time', usage.gbSeconds);
+  cost.add('azure.functions.consumption.executions', usage.executions);
+  return cost.result();
+}
+
+/**
+ * One execution's billed GB-seconds on Consumption: memory rounded up to 128 MB (128–1,536 MB),
+ * time rounded up to 1 ms with a 100 ms minimum (functions-consumption-costs).
+ */
+export function azureExecutionGbSeconds(durationMs: number, memoryMb: number): number {
+  const mb = Math.min(1536, Math.max(128, Math.ceil(memoryMb / 128) * 128));
+  const ms = Math.max(100, Math.ceil(durationMs));
+  return ((mb / 1024) * ms) / 1000;
+}
+
+export type GcpAzurePlatform = 'gcp_cloud_run' | 'gcp_cloud_functions' | 'azure_functions';
+
+/** What the per-minute aggregate knows of a function's use over a range. */
+export interface AggregateUsage {
+  invocations: number;
+  /** Σ billed ms × memory MB (each invocation's time rounded up to 1 ms). */
+  billedMbMs: number;
+  memoryMb: number;
+  /** Configured vCPU, when the inventory knows it (GCP). */
+  vcpu?: number | null;
+}
+
+/**
+ * A Cloud Run, Cloud Functions or Azure Functions bill from aggregate sums. The aggregate keeps
+ * sums, not each invocation, so the per-request steps (100 ms on both) are applied to the total:
+ * Azure's 100 ms minimum as `invocations × 100 ms` when larger, Cloud Run's rounding not at all —
+ * a lower bound for many very short requests.
+ */
+export function aggregateUsageCost(
+  platform: GcpAzurePlatform,
+  usage: AggregateUsage,
+  at: Date,
+  region: string,
+  catalogue: PriceCatalogue,
+): CostResult {
+  const memoryMb = Math.max(1, usage.memoryMb);
+  switch (platform) {
+    case 'azure_functions': {
+      const billedMb = Math.max(128, memoryMb);
+      const mbMs = Math.max(usage.billedMbMs, usage.invocations * 100 * billedMb);
+      return azureFunctionsUsageCost(
+        { executions: usage.invocations, gbSeconds: mbMs / 1024 / 1000 },
+        at,
+        region,
+        catalogue,
+      );
+    }
+    case 'gcp_cloud_run':
+    case 'gcp_cloud_functions':
+      return cloudRunUsageCost(
+        {
+          requests: usage.invocations,
+          billableSeconds: usage.billedMbMs / memoryMb / 1000,
+          vcpu: usage.vcpu ?? defaultGcpVcpu(platform, memoryMb),
+          memoryGib: memoryMb / 1024,
+        },
+        at,
+        region,
+        catalogue,
+      );
+  }
+}

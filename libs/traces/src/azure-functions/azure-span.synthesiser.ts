@@ -1,0 +1,316 @@
+import { SeededRandom } from '@fleetscope/model';
+import type { OtlpKeyValue, OtlpSpan, OtlpTraceRequest } from '@fleetscope/otlp';
+import { functionKey } from './azure-trace.reader';
+import type {
+  AzureDurationPercentiles,
+  AzureInvocation2021,
+  AzureInvocationCounts,
+  AzureMemoryPercentiles,
+  PercentilePoint,
+} from './azure-trace.types';
+
+/** Azure Functions consumption bills each execution's observed memory rounded up to 128 MB. */
+const AZURE_MEMORY_STEP_MB = 128;
+const SPAN_KIND_SERVER = 2;
+const MIN_DURATION_MS = 0.001;
+/** Hashes are 64 hex digits; 16 (64 bits) keep names legible, and a collision is refused. */
+const SHORT_ID_LENGTH = 16;
+
+export interface AzureSynthesisOptions {
+  /** Epoch ms of minute 1 of the trace (midnight UTC of --day). */
+  dayStartMs: number;
+  /** Seed of the draws; each function's draws also depend on its own ids, not on file order. */
+  seed: number;
+  /** Spans per OTLP request. */
+  batchSpans: number;
+  /** Put before account and function names, e.g. 'demo-' so demo data says what it is. */
+  namePrefix?: string;
+  /**
+   * At most this many invocations per minute: a small sample of a busy trace whose idle minutes
+   * (and so its keep-alive replay) stay exactly those of the file. Unset: every invocation.
+   */
+  capPerMinute?: number;
+}
+
+/** One OTLP/HTTP export request and where it is in the trace. */
+export interface SynthesisedBatch {
+  request: OtlpTraceRequest;
+  spans: number;
+  /** Highest trace minute (0-based) the batch holds: pacing (--speed-up) waits for it. */
+  minute: number;
+}
+
+/** Where a function of the trace lands in Fleetscope, as the OTLP resource says it. */
+export interface AzureFunctionResource {
+  account: string;
+  /** The app: the trace has no region, and apps group functions as regions do. */
+  region: string;
+  name: string;
+  attributes: OtlpKeyValue[];
+}
+
+const str = (key: string, value: string): OtlpKeyValue => ({ key, value: { stringValue: value } });
+const int = (key: string, value: number): OtlpKeyValue => ({ key, value: { intValue: value } });
+
+/** Value at probability u of the piecewise-linear distribution through the percentile points. */
+export function drawFromPercentiles(points: readonly PercentilePoint[], u: number): number {
+  if (points.length === 0) return 0;
+  if (u <= points[0].p) return points[0].value;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    if (u <= b.p) {
+      return b.p === a.p ? b.value : a.value + ((u - a.p) / (b.p - a.p)) * (b.value - a.value);
+    }
+  }
+  return points[points.length - 1].value;
+}
+
+/** FNV-1a of a string: a function's own seed, whatever order the file lists functions in. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Shortens hashed ids and refuses two different ids that shorten alike. */
+class ShortIds {
+  private readonly byShort = new Map<string, string>();
+
+  get(scope: string, id: string): string {
+    const short = id.length > SHORT_ID_LENGTH ? id.slice(0, SHORT_ID_LENGTH) : id;
+    const key = `${scope}\u0000${short}`;
+    const earlier = this.byShort.get(key);
+    if (earlier !== undefined && earlier !== id) {
+      throw new Error(`ids ${earlier} and ${id} share their first ${SHORT_ID_LENGTH} characters`);
+    }
+    this.byShort.set(key, id);
+    return short;
+  }
+}
+
+function resourceOf(
+  ids: ShortIds,
+  owner: string,
+  app: string,
+  func: string,
+  prefix: string,
+): AzureFunctionResource {
+  const account = owner === '' ? prefix.replace(/-$/, '') : `${prefix}${ids.get('owner', owner)}`;
+  const region = ids.get(`app/${owner}`, app);
+  const name = `${prefix}${ids.get(`func/${owner}/${app}`, func)}`;
+  return {
+    account,
+    region,
+    name,
+    attributes: [
+      str('service.name', region),
+      str('cloud.provider', 'azure'),
+      str('cloud.platform', 'azure.functions'),
+      ...(account === '' ? [] : [str('cloud.account.id', account)]),
+      str('cloud.region', region),
+      str('faas.name', name),
+    ],
+  };
+}
+
+/** Nanoseconds since the epoch as a decimal string, from whole ms and the nanoseconds beyond. */
+function nanos(ms: number, subMsNanos: number): string {
+  return `${ms}${String(subMsNanos).padStart(6, '0')}`;
+}
+
+interface FunctionState {
+  resource: AzureFunctionResource;
+  random: SeededRandom;
+  durations: PercentilePoint[] | undefined;
+  memory: PercentilePoint[] | undefined;
+}
+
+class BatchBuilder {
+  private resourceSpans: { resource: { attributes: OtlpKeyValue[] }; spans: OtlpSpan[] }[] = [];
+  private byResource = new Map<AzureFunctionResource, OtlpSpan[]>();
+  private count = 0;
+
+  constructor(private readonly batchSpans: number) {}
+
+  add(resource: AzureFunctionResource, span: OtlpSpan): void {
+    let spans = this.byResource.get(resource);
+    if (spans === undefined) {
+      spans = [];
+      this.byResource.set(resource, spans);
+      this.resourceSpans.push({ resource: { attributes: resource.attributes }, spans });
+    }
+    spans.push(span);
+    this.count++;
+  }
+
+  get full(): boolean {
+    return this.count >= this.batchSpans;
+  }
+
+  take(minute: number): SynthesisedBatch | undefined {
+    if (this.count === 0) return undefined;
+    const batch: SynthesisedBatch = {
+      request: {
+        resourceSpans: this.resourceSpans.map((rs) => ({
+          resource: rs.resource,
+          scopeSpans: [{ scope: { name: 'fleetscope-import-azure-functions' }, spans: rs.spans }],
+        })),
+      },
+      spans: this.count,
+      minute,
+    };
+    this.resourceSpans = [];
+    this.byResource = new Map();
+    this.count = 0;
+    return batch;
+  }
+}
+
+function span(
+  state: FunctionState,
+  startMs: number,
+  subMsNanos: number,
+  durationMs: number,
+  trigger: string,
+  memoryMb: number | undefined,
+): OtlpSpan {
+  const r = state.random;
+  const durationNanos = Math.round(durationMs * 1e6);
+  const endSub = subMsNanos + durationNanos;
+  const attributes: OtlpKeyValue[] = [];
+  if (trigger !== '') attributes.push(str('faas.trigger', trigger));
+  // faas.max_memory is bytes (semconv).
+  if (memoryMb !== undefined) attributes.push(int('faas.max_memory', memoryMb * 1048576));
+  return {
+    traceId: r.hex(16),
+    spanId: r.hex(8),
+    name: state.resource.name,
+    kind: SPAN_KIND_SERVER,
+    startTimeUnixNano: nanos(startMs, subMsNanos),
+    endTimeUnixNano: nanos(startMs + Math.floor(endSub / 1e6), endSub % 1e6),
+    attributes,
+  };
+}
+
+/**
+ * The 2019 trace as OTLP spans: each minute exactly its count of invocations, started at seeded
+ * random instants of that minute; durations drawn from the function's published percentiles (of
+ * 30-second averages, cold start excluded, so a smoothed picture of the true spread) and memory
+ * from its app's, rounded up as Azure bills it. Functions missing from the duration file get
+ * spans without a duration (stored as unknown). Batches come minute after minute.
+ */
+export function* synthesiseAzure2019(
+  rows: readonly AzureInvocationCounts[],
+  durations: ReadonlyMap<string, AzureDurationPercentiles>,
+  memory: ReadonlyMap<string, AzureMemoryPercentiles>,
+  options: AzureSynthesisOptions,
+): Generator<SynthesisedBatch> {
+  const ids = new ShortIds();
+  const resources = new Map<string, AzureFunctionResource>();
+  const states = rows.map((row): FunctionState => {
+    const key = functionKey(row);
+    let resource = resources.get(key);
+    if (resource === undefined) {
+      resource = resourceOf(ids, row.owner, row.app, row.func, options.namePrefix ?? '');
+      resources.set(key, resource);
+    }
+    return {
+      resource,
+      random: new SeededRandom(hash32(`${key}/${row.trigger}`) ^ options.seed),
+      durations: durations.get(key)?.points,
+      memory: memory.get(`${row.owner}/${row.app}`)?.points,
+    };
+  });
+  const minutes = rows.reduce((m, r) => Math.max(m, r.counts.length), 0);
+  const builder = new BatchBuilder(options.batchSpans);
+  for (let m = 0; m < minutes; m++) {
+    const minuteStartMs = options.dayStartMs + m * 60_000;
+    for (let f = 0; f < rows.length; f++) {
+      const count = Math.min(rows[f].counts[m] ?? 0, options.capPerMinute ?? Infinity);
+      const state = states[f];
+      const r = state.random;
+      for (let i = 0; i < count; i++) {
+        const offsetNanos = Math.floor(r.next() * 60e9);
+        // A drawn 0 ms is a real sub-millisecond run; 0 would be stored as "unknown".
+        const durationMs = state.durations
+          ? Math.max(MIN_DURATION_MS, drawFromPercentiles(state.durations, r.next()))
+          : 0;
+        const memoryMb = state.memory
+          ? Math.max(
+              AZURE_MEMORY_STEP_MB,
+              Math.ceil(drawFromPercentiles(state.memory, r.next()) / AZURE_MEMORY_STEP_MB) *
+                AZURE_MEMORY_STEP_MB,
+            )
+          : undefined;
+        builder.add(
+          state.resource,
+          span(
+            state,
+            minuteStartMs + Math.floor(offsetNanos / 1e6),
+            offsetNanos % 1e6,
+            durationMs,
+            rows[f].trigger,
+            memoryMb,
+          ),
+        );
+        if (builder.full) yield builder.take(m)!;
+      }
+    }
+  }
+  const last = builder.take(minutes - 1);
+  if (last) yield last;
+}
+
+/**
+ * The 2021 per-invocation trace as OTLP spans: each invocation at its own start (end_timestamp −
+ * duration, seconds after minute 1 of the day) with its own duration. The trace names no owner
+ * and no trigger. Batches follow the file's order.
+ */
+export function* synthesiseAzure2021(
+  rows: readonly AzureInvocation2021[],
+  options: AzureSynthesisOptions,
+): Generator<SynthesisedBatch> {
+  const ids = new ShortIds();
+  const states = new Map<string, FunctionState>();
+  const builder = new BatchBuilder(options.batchSpans);
+  let minute = 0;
+  for (const row of rows) {
+    const key = `${row.app}/${row.func}`;
+    let state = states.get(key);
+    if (state === undefined) {
+      state = {
+        resource: resourceOf(ids, '', row.app, row.func, options.namePrefix ?? ''),
+        random: new SeededRandom(hash32(key) ^ options.seed),
+        durations: undefined,
+        memory: undefined,
+      };
+      states.set(key, state);
+    }
+    const startNanos = Math.round(row.startSeconds * 1e9);
+    const startMs = options.dayStartMs + Math.floor(startNanos / 1e6);
+    minute = Math.max(minute, Math.floor(row.startSeconds / 60));
+    builder.add(
+      state.resource,
+      span(
+        state,
+        startMs,
+        ((startNanos % 1e6) + 1e6) % 1e6,
+        row.durationSeconds * 1000,
+        '',
+        undefined,
+      ),
+    );
+    if (builder.full) yield builder.take(minute)!;
+  }
+  const last = builder.take(minute);
+  if (last) yield last;
+}
+
+/** Epoch ms at which an invocation of the 2021 trace starts, as the synthesiser places it. */
+export function azure2021StartMs(row: AzureInvocation2021, dayStartMs: number): number {
+  return dayStartMs + Math.floor(Math.round(row.startSeconds * 1e9) / 1e6);
+}

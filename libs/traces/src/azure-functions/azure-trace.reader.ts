@@ -1,0 +1,290 @@
+import type { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import {
+  AzureTraceFormatError,
+  MINUTES_PER_DAY,
+  type AzureDurationPercentiles,
+  type AzureInvocation2021,
+  type AzureInvocationCounts,
+  type AzureMemoryPercentiles,
+  type PercentilePoint,
+} from './azure-trace.types';
+
+/*
+ * Readers for the public Azure Functions traces (schemas in docs/azure-functions-traces.md). Each
+ * streams its file through csv-parse and checks every row, so a malformed file is refused whole,
+ * with its name and line, before anything is sent anywhere.
+ */
+
+type RowHandler = (row: string[], line: number) => void;
+
+async function readCsv(
+  input: Readable,
+  file: string,
+  onHeader: (header: string[]) => RowHandler,
+): Promise<number> {
+  const parser = input.pipe(parse({ info: true, skip_empty_lines: true, trim: true, bom: true }));
+  let onRow: RowHandler | undefined;
+  let rows = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      const { record, info } = item;
+      if (onRow === undefined) {
+        try {
+          onRow = onHeader(record);
+        } catch (error) {
+          throw new AzureTraceFormatError(file, info.lines, (error as Error).message);
+        }
+        continue;
+      }
+      try {
+        onRow(record, info.lines);
+      } catch (error) {
+        if (error instanceof AzureTraceFormatError) throw error;
+        throw new AzureTraceFormatError(file, info.lines, (error as Error).message);
+      }
+      rows++;
+    }
+  } catch (error) {
+    input.destroy();
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines ?? 0;
+      throw new AzureTraceFormatError(file, line, error.message);
+    }
+    throw error;
+  }
+  if (onRow === undefined) throw new AzureTraceFormatError(file, 1, 'empty file: no header');
+  return rows;
+}
+
+function expectColumns(header: string[], expected: readonly string[], what: string): void {
+  for (let i = 0; i < expected.length; i++) {
+    if (header[i] !== expected[i]) {
+      throw new Error(
+        `not ${what}: column ${i + 1} is '${header[i] ?? ''}', expected '${expected[i]}' (header ${expected.join(',')}…)`,
+      );
+    }
+  }
+}
+
+function requireId(row: string[], index: number, column: string): string {
+  const value = row[index];
+  if (!value) throw new Error(`${column} is empty`);
+  return value;
+}
+
+function nonNegativeInteger(value: string, column: string): number {
+  // Digits only: '1e3', '-0', '2.0' or '' are not counts.
+  if (!/^\d{1,10}$/.test(value) || Number(value) > 0xffffffff) {
+    throw new Error(`column '${column}' ("${value}") is not a non-negative integer`);
+  }
+  return Number(value);
+}
+
+function nonNegativeNumber(value: string, column: string): number {
+  const n = value === '' ? NaN : Number(value);
+  if (!Number.isFinite(n) || n < 0) {
+    throw new Error(`column '${column}' ("${value}") is not a non-negative number`);
+  }
+  return n;
+}
+
+function percentilePoints(
+  row: string[],
+  columns: { index: number; name: string; p: number }[],
+): PercentilePoint[] {
+  const points = columns.map(({ index, name, p }) => ({
+    p,
+    value: nonNegativeNumber(row[index] ?? '', name),
+  }));
+  for (let i = 1; i < points.length; i++) {
+    if (points[i].value < points[i - 1].value) {
+      throw new Error(
+        `percentiles decrease: '${columns[i].name}' (${points[i].value}) < '${columns[i - 1].name}' (${points[i - 1].value})`,
+      );
+    }
+  }
+  return points;
+}
+
+export interface InvocationCountsFile {
+  rows: AzureInvocationCounts[];
+  /** Minute columns in the file (1,440 for a whole day). */
+  minutes: number;
+  /** 'azure-2019' (HashOwner,HashApp,HashFunction,Trigger,1..N) or 'vhive' (minute_1..N, no Trigger). */
+  schema: 'azure-2019' | 'vhive';
+}
+
+/**
+ * `invocations_per_function_md.anon.dNN.csv`: HashOwner, HashApp, HashFunction, Trigger, then one
+ * column per minute named 1..1440; or the vHive sampler's variant with minute_1..minute_1440 and no
+ * Trigger. Fewer minute columns are accepted (a part of a day), numbered from 1 without gaps.
+ */
+export async function readInvocationCounts(
+  input: Readable,
+  file: string,
+): Promise<InvocationCountsFile> {
+  const rows: AzureInvocationCounts[] = [];
+  const seen = new Map<string, number>();
+  let minutes = 0;
+  let schema: InvocationCountsFile['schema'] = 'azure-2019';
+  await readCsv(input, file, (header) => {
+    expectColumns(header, ['HashOwner', 'HashApp', 'HashFunction'], 'an invocation-count file');
+    const hasTrigger = header[3] === 'Trigger';
+    schema = hasTrigger ? 'azure-2019' : 'vhive';
+    const first = hasTrigger ? 4 : 3;
+    const prefix = hasTrigger ? '' : 'minute_';
+    minutes = header.length - first;
+    if (minutes < 1 || minutes > MINUTES_PER_DAY) {
+      throw new Error(`expected 1 to ${MINUTES_PER_DAY} minute columns, found ${minutes}`);
+    }
+    for (let m = 1; m <= minutes; m++) {
+      if (header[first + m - 1] !== `${prefix}${m}`) {
+        throw new Error(
+          `column ${first + m} is '${header[first + m - 1]}', expected '${prefix}${m}' (minute columns run from ${prefix}1 without gaps)`,
+        );
+      }
+    }
+    return (row, line) => {
+      const owner = requireId(row, 0, 'HashOwner');
+      const app = requireId(row, 1, 'HashApp');
+      const func = requireId(row, 2, 'HashFunction');
+      const trigger = hasTrigger ? requireId(row, 3, 'Trigger') : '';
+      const key = `${owner}\u0000${app}\u0000${func}\u0000${trigger}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        throw new Error(
+          `function ${func} (trigger '${trigger}') already listed at line ${earlier}`,
+        );
+      }
+      seen.set(key, line);
+      const counts = new Uint32Array(minutes);
+      for (let m = 0; m < minutes; m++) {
+        counts[m] = nonNegativeInteger(row[first + m] ?? '', `${prefix}${m + 1}`);
+      }
+      rows.push({ owner, app, func, trigger, counts, line });
+    };
+  });
+  return { rows, minutes, schema };
+}
+
+const DURATION_COLUMNS = [
+  'HashOwner',
+  'HashApp',
+  'HashFunction',
+  'Average',
+  'Count',
+  'Minimum',
+  'Maximum',
+  'percentile_Average_0',
+  'percentile_Average_1',
+  'percentile_Average_25',
+  'percentile_Average_50',
+  'percentile_Average_75',
+  'percentile_Average_99',
+  'percentile_Average_100',
+] as const;
+const DURATION_PERCENTILES = [0, 1, 25, 50, 75, 99, 100].map((pct, i) => ({
+  index: 7 + i,
+  name: `percentile_Average_${pct}`,
+  p: pct / 100,
+}));
+
+/** `function_durations_percentiles.anon.dNN.csv`, keyed by `owner/app/func`. */
+export async function readDurationPercentiles(
+  input: Readable,
+  file: string,
+): Promise<Map<string, AzureDurationPercentiles>> {
+  const byFunction = new Map<string, AzureDurationPercentiles>();
+  await readCsv(input, file, (header) => {
+    expectColumns(header, DURATION_COLUMNS, 'a duration-percentile file');
+    return (row) => {
+      const owner = requireId(row, 0, 'HashOwner');
+      const app = requireId(row, 1, 'HashApp');
+      const func = requireId(row, 2, 'HashFunction');
+      const key = functionKey({ owner, app, func });
+      if (byFunction.has(key)) throw new Error(`function ${func} listed twice`);
+      byFunction.set(key, {
+        owner,
+        app,
+        func,
+        averageMs: nonNegativeNumber(row[3], 'Average'),
+        count: nonNegativeNumber(row[4], 'Count'),
+        points: percentilePoints(row, DURATION_PERCENTILES),
+      });
+    };
+  });
+  return byFunction;
+}
+
+const MEMORY_PERCENTILE_NAMES = [1, 5, 25, 50, 75, 95, 99, 100].map(
+  (pct) => [`AverageAllocatedMb_pct${pct}`, pct] as const,
+);
+
+/**
+ * `app_memory_percentiles.anon.dNN.csv` (HashOwner, HashApp, SampleCount, AverageAllocatedMb,
+ * AverageAllocatedMb_pct1..pct100), keyed by `owner/app`. The vHive copy's extra HashFunction
+ * column is accepted; its rows repeat their app's figures.
+ */
+export async function readMemoryPercentiles(
+  input: Readable,
+  file: string,
+): Promise<Map<string, AzureMemoryPercentiles>> {
+  const byApp = new Map<string, AzureMemoryPercentiles>();
+  await readCsv(input, file, (header) => {
+    expectColumns(header, ['HashOwner', 'HashApp'], 'an app-memory file');
+    const first = header[2] === 'HashFunction' ? 3 : 2;
+    const expected = [
+      'SampleCount',
+      'AverageAllocatedMb',
+      ...MEMORY_PERCENTILE_NAMES.map(([name]) => name),
+    ];
+    expectColumns(header.slice(first), expected, 'an app-memory file');
+    const columns = MEMORY_PERCENTILE_NAMES.map(([name, pct], i) => ({
+      index: first + 2 + i,
+      name,
+      p: pct / 100,
+    }));
+    return (row) => {
+      const owner = requireId(row, 0, 'HashOwner');
+      const app = requireId(row, 1, 'HashApp');
+      nonNegativeNumber(row[first], 'SampleCount');
+      nonNegativeNumber(row[first + 1], 'AverageAllocatedMb');
+      // The 0th percentile was dropped from the trace (recorded as 0 by mistake): the 1st stands
+      // in for it.
+      const points = percentilePoints(row, columns);
+      byApp.set(`${owner}/${app}`, {
+        owner,
+        app,
+        points: [{ p: 0, value: points[0].value }, ...points],
+      });
+    };
+  });
+  return byApp;
+}
+
+/** The 2021 trace: app, func, end_timestamp, duration (seconds from the start of the trace). */
+export async function readInvocations2021(
+  input: Readable,
+  file: string,
+): Promise<AzureInvocation2021[]> {
+  const rows: AzureInvocation2021[] = [];
+  await readCsv(input, file, (header) => {
+    expectColumns(header, ['app', 'func', 'end_timestamp', 'duration'], 'a 2021 invocation trace');
+    return (row, line) => {
+      const app = requireId(row, 0, 'app');
+      const func = requireId(row, 1, 'func');
+      const end = nonNegativeNumber(row[2], 'end_timestamp');
+      const durationSeconds = nonNegativeNumber(row[3], 'duration');
+      rows.push({ app, func, startSeconds: end - durationSeconds, durationSeconds, line });
+    };
+  });
+  return rows;
+}
+
+export function functionKey(key: { owner: string; app: string; func: string }): string {
+  return `${key.owner}/${key.app}/${key.func}`;
+}
