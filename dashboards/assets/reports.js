@@ -79,6 +79,7 @@ async function show(week) {
     title.textContent = `Report ${week}`;
     title.hidden = false;
     for (const row of document.querySelectorAll('#weeks tbody tr')) {
+      if (!(row instanceof HTMLElement)) continue;
       row.classList.toggle('selected', row.dataset.week === week);
     }
   } catch (error) {

@@ -59,6 +59,10 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       { name: 'weighted', curve: 'io-bound', memoryMb: 512 },
       { name: 'stuck', curve: 'mixed', failInvokesFrom: 3, failUpdatesFrom: 2 },
       { name: 'graviton', curve: 'cpu-bound', memoryMb: 1024 },
+      { name: 'coldpar', curve: 'io-bound', memoryMb: 512, updateMs: 50 },
+      // Updates 1–3 size the two candidates and restore; 4 applies the pick, 5 (and the SDK's two
+      // retries) puts $LATEST back behind the alias.
+      { name: 'pickfail', curve: 'cost-optimum-mid', memoryMb: 2048, failUpdates: [5, 6, 7] },
     ]);
     process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
     process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
@@ -209,6 +213,26 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     untouched('graviton', 1024);
   });
 
+  it('measures only cold starts in parallel: one fresh version per invocation, published one at a time', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: lambda.arn('coldpar'),
+      memorySizes: [512],
+      mode: 'grid',
+      invocationsPerSize: 5,
+      onlyColdStarts: true,
+      parallelInvocation: true,
+    });
+    const id = String(body.id);
+    const job = await until(id, finished);
+    expect(job.error).toBeNull();
+    expect(job.status).toBe('succeeded');
+    expect(job.invocationsUsed).toBe(5);
+    const observations = await fleetscope.app.get(TuningJobsRepository).observations(id);
+    expect(observations.filter((o) => o.initDurationMs > 0)).toHaveLength(5);
+    untouched('coldpar', 512);
+  });
+
   it('answers 400 naming the field for a bad request, and stores nothing', async () => {
     const count = async () =>
       ((await (await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`)).json()) as { jobs: unknown[] })
@@ -254,6 +278,24 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       /^restoring the function failed: .*cannot update functions now.*check the function by hand$/,
     );
     expect(job.error).not.toMatch(/function restored/);
+  });
+
+  it('restores the function when applying the pick fails, rather than leaving $LATEST at the pick and claiming a restore', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: lambda.arn('pickfail'),
+      memorySizes: [512, 1024],
+      mode: 'grid',
+      invocationsPerSize: 5,
+      applyPick: 'alias:live',
+    });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/^applying the pick to alias:live failed: .*function restored\)$/);
+    const fn = lambda.fn('pickfail');
+    expect(fn.latest.memoryMb).toBe(2048);
+    expect(fn.latest.description).toBe('');
+    expect([...fn.aliases.keys()].filter((a) => a.startsWith('fst-'))).toEqual([]);
   });
 
   it('cancels a running job and restores the function', async () => {

@@ -166,9 +166,35 @@ export interface FunctionMinuteRow {
   timeouts: number;
   coldStarts: number;
   durationSumMs: number;
-  /** Log-scale histogram of durations: bucket index (see duration-histogram.ts) → count. */
+  /** Log-scale histogram of durations: bucket index (histogram/log-histogram.ts) → count. */
   durationBuckets: Record<number, number>;
   initDurationSumMs: number;
   initBuckets: Record<number, number>;
   maxMemoryUsedMb: number;
+}
+
+/** A function-minute with nothing counted yet. */
+export function emptyFunctionMinute(
+  source: FunctionMinuteRow['source'],
+  functionId: string,
+  version: string,
+  minuteMs: number,
+  memorySizeMb = 0,
+): FunctionMinuteRow {
+  return {
+    source,
+    functionId,
+    version,
+    memorySizeMb,
+    minuteMs,
+    invocations: 0,
+    errors: 0,
+    timeouts: 0,
+    coldStarts: 0,
+    durationSumMs: 0,
+    durationBuckets: {},
+    initDurationSumMs: 0,
+    initBuckets: {},
+    maxMemoryUsedMb: 0,
+  };
 }

@@ -75,6 +75,20 @@ export async function repairUncleanFlushes(
   return journal;
 }
 
+/**
+ * A start-up step on the open handle; when it fails the handle is closed, because Nest shuts down
+ * nothing of an application that failed to build, and chDB allows one open data directory per
+ * process (a left-open engine would refuse the next start).
+ */
+async function closingOnFailure<T>(handle: ClickHouseHandle, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
 /** Flushes pending writes before the client closes, whatever the order modules are torn down in. */
 @Injectable()
 class StorageLifecycle implements BeforeApplicationShutdown, OnApplicationShutdown {
@@ -111,17 +125,18 @@ export class StorageModule {
         {
           provide: IngestWriter,
           inject: [CLICKHOUSE],
-          useFactory: async (handle: ClickHouseHandle) => {
-            const journal = await repairUncleanFlushes(handle, config, new Logger('Storage'));
-            const writer = new IngestWriter(handle.client, {
-              maxQueueBytes: config.queueMaxBytes,
-              flushIntervalMs: config.flushIntervalMs,
-              flushRows: config.flushRows,
-              journal,
-            });
-            await writer.seedRecentInvocations();
-            return writer;
-          },
+          useFactory: (handle: ClickHouseHandle) =>
+            closingOnFailure(handle, async () => {
+              const journal = await repairUncleanFlushes(handle, config, new Logger('Storage'));
+              const writer = new IngestWriter(handle.client, {
+                maxQueueBytes: config.queueMaxBytes,
+                flushIntervalMs: config.flushIntervalMs,
+                flushRows: config.flushRows,
+                journal,
+              });
+              await writer.seedRecentInvocations();
+              return writer;
+            }),
         },
         StorageLifecycle,
         FunctionsRepository,
@@ -134,11 +149,12 @@ export class StorageModule {
         {
           provide: IngestRequestsRepository,
           inject: [CLICKHOUSE],
-          useFactory: async (handle: ClickHouseHandle) => {
-            const requests = new IngestRequestsRepository(handle);
-            await requests.load();
-            return requests;
-          },
+          useFactory: (handle: ClickHouseHandle) =>
+            closingOnFailure(handle, async () => {
+              const requests = new IngestRequestsRepository(handle);
+              await requests.load();
+              return requests;
+            }),
         },
       ],
       exports: [

@@ -27,6 +27,8 @@ export interface FakeFunctionSpec {
   failInvokesFrom?: number;
   /** Every UpdateFunctionConfiguration from this call number on (1-based) fails the same way. */
   failUpdatesFrom?: number;
+  /** These UpdateFunctionConfiguration call numbers (1-based) fail; the others go through. */
+  failUpdates?: number[];
   invokeDelayMs?: number;
   /** How long an update stays InProgress (the SDK waiter then polls once a second). */
   updateMs?: number;
@@ -155,7 +157,10 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     }
     if (sub === '/configuration' && method === 'PUT') {
       f.updates++;
-      if (f.spec.failUpdatesFrom && f.updates >= f.spec.failUpdatesFrom)
+      if (
+        (f.spec.failUpdatesFrom && f.updates >= f.spec.failUpdatesFrom) ||
+        f.spec.failUpdates?.includes(f.updates)
+      )
         return errorAnswer(res, 500, 'ServiceException', 'Lambda cannot update functions now');
       if (busy)
         return errorAnswer(res, 409, 'ResourceConflictException', 'An update is in progress');

@@ -1,5 +1,5 @@
 import { loadConfig } from '@fleetscope/config';
-import { containerDeploymentCost } from '@fleetscope/pricing';
+import { PricingService } from '@fleetscope/pricing';
 import { configuredCatalogue } from './configured-catalogue';
 
 const task = (
@@ -7,11 +7,10 @@ const task = (
   at: string,
   catalogue = configuredCatalogue(loadConfig({})),
 ) =>
-  containerDeploymentCost(
+  new PricingService(catalogue).containerDeployment(
     { offer, vcpuPerTask: 1, memoryGbPerTask: 2, tasks: 1, hours: 1 },
     new Date(at),
     'us-east-1',
-    catalogue,
   );
 
 describe(configuredCatalogue.name, () => {

@@ -163,7 +163,20 @@ export class TuningJobExecutor implements OnModuleDestroy {
           request.applyPick === 'function'
             ? ({ kind: 'function' } as const)
             : ({ kind: 'alias', name: request.applyPick.slice('alias:'.length) } as const);
-        await driver.apply(target, summary.pick, snapshot, where);
+        try {
+          await driver.apply(target, summary.pick, snapshot, where);
+        } catch (error) {
+          // The session's restore has run already: an apply that stopped half-way may have left
+          // the function at the pick, so it is put back again before the job fails.
+          try {
+            await driver.restore(target, snapshot);
+          } catch (restoreError) {
+            throw new RestoreError(restoreError);
+          }
+          throw new Error(
+            `applying the pick to ${request.applyPick} failed: ${describeError(error)}`,
+          );
+        }
       }
       await save({
         status: 'succeeded',

@@ -1,5 +1,5 @@
 import type { FunctionMinuteRow } from '@fleetscope/model';
-import { apportion } from '@fleetscope/model';
+import { apportion, emptyFunctionMinute } from '@fleetscope/model';
 
 const MINUTE_MS = 60_000;
 
@@ -11,21 +11,14 @@ export function emptyIntervalTotals(
   functionId: string,
   version: string,
 ): IntervalTotals {
-  return {
+  const totals: IntervalTotals & { minuteMs?: number } = emptyFunctionMinute(
     source,
     functionId,
     version,
-    memorySizeMb: 0,
-    invocations: 0,
-    errors: 0,
-    timeouts: 0,
-    coldStarts: 0,
-    durationSumMs: 0,
-    durationBuckets: {},
-    initDurationSumMs: 0,
-    initBuckets: {},
-    maxMemoryUsedMb: 0,
-  };
+    0,
+  );
+  delete totals.minuteMs;
+  return totals;
 }
 
 /** The minutes an interval (startMs, endMs] touches, each with the share of the interval in it. */

@@ -1,4 +1,5 @@
 import type { FunctionMinuteRow } from '@fleetscope/model';
+import { emptyFunctionMinute } from '@fleetscope/model';
 import { nanosStringToMs } from '../common/otlp-values';
 import type { ResolvedFunction } from '../faas/faas-identity.resolver';
 
@@ -47,22 +48,7 @@ export class MinuteAccumulator {
     const key = `${fn.functionId}\u0000${fn.version}\u0000${minuteMs}`;
     let row = this.rows.get(key);
     if (row === undefined) {
-      row = {
-        source: 'otel_metrics',
-        functionId: fn.functionId,
-        version: fn.version,
-        memorySizeMb,
-        minuteMs,
-        invocations: 0,
-        errors: 0,
-        timeouts: 0,
-        coldStarts: 0,
-        durationSumMs: 0,
-        durationBuckets: {},
-        initDurationSumMs: 0,
-        initBuckets: {},
-        maxMemoryUsedMb: 0,
-      };
+      row = emptyFunctionMinute('otel_metrics', fn.functionId, fn.version, minuteMs, memorySizeMb);
       this.rows.set(key, row);
     }
     return row;

@@ -101,6 +101,9 @@ export function lambdaOutcome(
 export class LambdaTuningDriver implements TuningDriver {
   readonly platform = 'aws-lambda' as const;
   private readonly clients = new Map<string, LambdaClient>();
+  /** Per function: $LATEST changes one at a time, even when invocations run in parallel. */
+  private readonly publishing = new Map<string, Promise<unknown>>();
+  private fresh = 0;
 
   constructor(
     private readonly newClient: (region: string | undefined) => LambdaClient = (region) =>
@@ -153,7 +156,9 @@ export class LambdaTuningDriver implements TuningDriver {
   }
 
   async prepare(target: TuningTarget, candidate: Candidate): Promise<void> {
-    await this.publish(target, candidate, aliasName(target.jobId, candidate), '');
+    await this.oneAtATime(target, () =>
+      this.publish(target, candidate, aliasName(target.jobId, candidate), ''),
+    );
   }
 
   async invoke(
@@ -163,12 +168,17 @@ export class LambdaTuningDriver implements TuningDriver {
     fresh: boolean,
   ): Promise<DriverInvocation> {
     const alias = aliasName(target.jobId, candidate);
-    // A new version has no sandbox yet: its first call is a cold start (onlyColdStarts).
-    if (fresh) await this.publish(target, candidate, alias, ` ${Date.now().toString(36)}`);
+    // A new version has no sandbox yet: its first call is a cold start (onlyColdStarts). Each
+    // call invokes its own version, so parallel calls cannot share one.
+    const qualifier = fresh
+      ? await this.oneAtATime(target, () =>
+          this.publish(target, candidate, alias, ` ${Date.now().toString(36)}.${++this.fresh}`),
+        )
+      : alias;
     const out = await this.client(target).send(
       new InvokeCommand({
         FunctionName: target.function,
-        Qualifier: alias,
+        Qualifier: qualifier,
         LogType: 'Tail',
         Payload: Buffer.from(JSON.stringify(payload ?? {})),
       }),
@@ -253,13 +263,26 @@ export class LambdaTuningDriver implements TuningDriver {
     });
   }
 
-  /** $LATEST at the candidate's settings, published under the job's marker, behind `alias`. */
+  private oneAtATime<T>(target: TuningTarget, work: () => Promise<T>): Promise<T> {
+    const before = this.publishing.get(target.function) ?? Promise.resolve();
+    const next = before.then(work, work);
+    this.publishing.set(
+      target.function,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  /**
+   * $LATEST at the candidate's settings, published under the job's marker, behind `alias`;
+   * answers the new version.
+   */
   private async publish(
     target: TuningTarget,
     candidate: Candidate,
     alias: string,
     nonce: string,
-  ): Promise<void> {
+  ): Promise<string> {
     const marker = versionMarker(target.jobId);
     // A unique description makes the configuration differ from every existing version, so
     // PublishVersion creates a new one rather than returning one the user owns.
@@ -275,6 +298,7 @@ export class LambdaTuningDriver implements TuningDriver {
     );
     if (!version.Version) throw new Error('PublishVersion returned no version');
     await this.upsertAlias(target, alias, version.Version);
+    return version.Version;
   }
 
   private async upsertAlias(target: TuningTarget, name: string, version: string): Promise<void> {

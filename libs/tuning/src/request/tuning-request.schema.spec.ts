@@ -68,6 +68,23 @@ describe('parseTuningRequest', () => {
     expect(r.ok ? '' : r.message).toMatch(/architectures.*onlyColdStarts/s);
   });
 
+  it('refuses a {min, max} range of more sizes than a list may hold (64), as it refuses such a list', () => {
+    const r = parseTuningRequest({
+      platform: 'aws-lambda',
+      function: 'f',
+      memorySizes: { min: 128, max: 10_240 },
+    });
+    expect(r.ok ? '' : r.message).toBe(
+      'memorySizes: 128–10240 MB in 64 MB steps is 159 sizes, more than 64: narrow the range or list the sizes',
+    );
+    const widest = parse({
+      platform: 'aws-lambda',
+      function: 'f',
+      memorySizes: { min: 128, max: 4096 },
+    });
+    expect(memorySizesOf(widest)).toHaveLength(63);
+  });
+
   it('expands {min, max} to 64 MB steps with both ends', () => {
     const sizes = memorySizesOf(
       parse({ platform: 'aws-lambda', function: 'f', memorySizes: { min: 100 + 28, max: 400 } }),

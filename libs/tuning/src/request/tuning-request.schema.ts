@@ -5,6 +5,8 @@ import type { Candidate, SearchOptions, TuningArchitecture, TuningPlatform } fro
 export const DEFAULT_MEMORY_SIZES = [128, 256, 512, 1024, 1536, 3008];
 /** `{min, max}` expands to multiples of this (Power Tuning's "ALL" uses 64 MB steps). */
 export const MEMORY_STEP_MB = 64;
+/** Most sizes one job measures, listed or as a range. */
+const MAX_SIZES = 64;
 
 const LIMITS: Record<TuningPlatform, { min: number; max: number }> = {
   // Lambda: 128–10,240 MB in 1 MB steps.
@@ -29,7 +31,7 @@ export const tuningRequestSchema = z
     memorySizes: z
       .union(
         [
-          z.array(size).min(1, 'memorySizes must not be empty').max(64),
+          z.array(size).min(1, 'memorySizes must not be empty').max(MAX_SIZES),
           z.object({ min: size, max: size }).strict(),
         ],
         {
@@ -86,8 +88,18 @@ export const tuningRequestSchema = z
           message: `${m} MB is outside ${limit.min}–${limit.max} MB for ${r.platform}`,
         });
     }
-    if (r.memorySizes && !Array.isArray(r.memorySizes) && r.memorySizes.min > r.memorySizes.max)
-      ctx.addIssue({ code: 'custom', path: ['memorySizes'], message: 'min is above max' });
+    if (r.memorySizes && !Array.isArray(r.memorySizes)) {
+      const { min, max } = r.memorySizes;
+      const count = rangeSizes(min, max).length;
+      if (min > max)
+        ctx.addIssue({ code: 'custom', path: ['memorySizes'], message: 'min is above max' });
+      else if (count > MAX_SIZES)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['memorySizes'],
+          message: `${min}–${max} MB in ${MEMORY_STEP_MB} MB steps is ${count} sizes, more than ${MAX_SIZES}: narrow the range or list the sizes`,
+        });
+    }
     if (r.platform !== 'aws-lambda' && (r.architectures?.length ?? 0) > 1)
       ctx.addIssue({
         code: 'custom',
@@ -123,8 +135,13 @@ export function memorySizesOf(request: TuningRequest): number[] {
   const m = request.memorySizes;
   if (!m) return [...DEFAULT_MEMORY_SIZES];
   if (Array.isArray(m)) return [...new Set(m)].sort((a, b) => a - b);
-  const sizes = new Set([m.min, m.max]);
-  for (let s = Math.ceil(m.min / MEMORY_STEP_MB) * MEMORY_STEP_MB; s < m.max; s += MEMORY_STEP_MB)
+  return rangeSizes(m.min, m.max);
+}
+
+/** Both ends and every multiple of the step between them, ascending. */
+function rangeSizes(min: number, max: number): number[] {
+  const sizes = new Set([min, max]);
+  for (let s = Math.ceil(min / MEMORY_STEP_MB) * MEMORY_STEP_MB; s < max; s += MEMORY_STEP_MB)
     sizes.add(s);
   return [...sizes].sort((a, b) => a - b);
 }

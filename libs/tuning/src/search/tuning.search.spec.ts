@@ -186,3 +186,36 @@ describe('grid tuning search', () => {
     );
   });
 });
+
+describe(runTuningSession.name, () => {
+  it('sleeps sleepBetweenRunsMs before every invocation after the first, across batches too', async () => {
+    const driver = new SimulatedDriver(curveByName('io-bound') as DurationCurve, 5);
+    const target = { jobId: 'j', function: 'io-bound' };
+    const snapshot = await driver.snapshot(target);
+    const startedAt: number[] = [];
+    const invoke = driver.invoke.bind(driver);
+    driver.invoke = (...args: Parameters<SimulatedDriver['invoke']>) => {
+      startedAt.push(performance.now());
+      return invoke(...args);
+    };
+    const gridOptions = { ...options, mode: 'grid' as const, invocationsPerSize: 20 };
+    await runTuningSession({
+      driver,
+      target,
+      snapshot,
+      candidates: [x86[0]],
+      options: gridOptions,
+      pricer,
+      parallelInvocation: false,
+      sleepBetweenRunsMs: 25,
+      observations: [],
+      onBatch: () => Promise.resolve(),
+      shouldStop: () => false,
+    });
+    // The grid runs 20 invocations as two batches of 10.
+    expect(startedAt).toHaveLength(20);
+    const gaps = startedAt.slice(1).map((t, i) => t - startedAt[i]);
+    // Timers may fire a millisecond early, never much more.
+    expect(gaps.filter((g) => g < 24)).toEqual([]);
+  });
+});

@@ -62,6 +62,7 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
   const { driver, target, snapshot, options } = input;
   const observations = [...input.observations];
   const prepared = new Set<string>();
+  let invoked = 0;
   try {
     for (;;) {
       if (input.shouldStop()) return { kind: 'stopped' };
@@ -96,7 +97,9 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
       } else {
         for (let i = 0; i < step.count; i++) {
           if (i > 0 && input.shouldStop()) break;
-          if (i > 0 && input.sleepBetweenRunsMs > 0) await sleep(input.sleepBetweenRunsMs);
+          // Between every two invocations, the first of a batch too (Power Tuning's option).
+          if (invoked > 0 && input.sleepBetweenRunsMs > 0) await sleep(input.sleepBetweenRunsMs);
+          invoked++;
           const o = await call(i);
           batch.push(o);
           // A size that ran out of memory or time is infeasible: no need to insist.

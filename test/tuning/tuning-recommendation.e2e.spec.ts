@@ -1,0 +1,115 @@
+import { insertMinuteFleet } from '../analysis/support/minute-fleet.generator';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+
+const AWS_ENV = [
+  'AWS_ENDPOINT_URL_LAMBDA',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'AWS_REGION',
+  'AWS_EC2_METADATA_DISABLED',
+];
+const FN = 'aws_lambda~123456789012~us-east-1~uploads';
+const MINUTE_MS = 60_000;
+
+interface Recommendation {
+  kind: string;
+  functionId: string;
+  reason: string;
+  recommended: { memoryMb?: number };
+  evidence: Record<string, unknown>;
+}
+
+describe('a finished tuning job as the memory recommendation’s evidence', () => {
+  const saved = Object.fromEntries(AWS_ENV.map((k) => [k, process.env[k]]));
+  let lambda: FakeLambda;
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    // IO-bound at 3,008 MB: the duration barely moves with memory, so a smaller size is cheaper.
+    lambda = await startFakeLambda([{ name: 'uploads', curve: 'io-bound', memoryMb: 3008 }]);
+    process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
+    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
+    process.env.AWS_REGION = 'us-east-1';
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+    fleetscope = await startFleetscope();
+  });
+
+  afterAll(async () => {
+    await fleetscope?.stop();
+    await lambda?.close();
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  const api = (path: string, init?: RequestInit) => fetch(`${fleetscope.apiUrl}${path}`, init);
+
+  it('recommends a size the job measured, naming the job and its date', async () => {
+    const created = await api('/api/tuning-jobs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'aws-lambda', function: lambda.arn('uploads') }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    let job: {
+      status: string;
+      finishedAt: string | null;
+      results: { memoryMb: number; measured: boolean; feasible: boolean }[];
+    };
+    for (;;) {
+      job = (await (await api(`/api/tuning-jobs/${id}`)).json()) as typeof job;
+      if (job.status === 'succeeded' || job.status === 'failed') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(job.status).toBe('succeeded');
+
+    // A day of production traffic at 3,008 MB, peak memory 100 MB: only one size observed.
+    const nowMs = Date.now();
+    await insertMinuteFleet(fleetscope.clickhouse.client, {
+      startMs: Math.floor(nowMs / MINUTE_MS) * MINUTE_MS - 24 * 60 * MINUTE_MS,
+      minutes: 24 * 60,
+      classes: [
+        {
+          id: FN,
+          count: 1,
+          activity: { kind: 'every-minute' },
+          concurrency: 2,
+          meanMs: 185,
+          memoryMb: 3008,
+          maxMemoryUsedMb: 100,
+          coldStartsPerMinute: 0.01,
+          architecture: 'x86_64',
+        },
+      ],
+    });
+    const config = await api(`/api/functions/${encodeURIComponent(FN)}/config`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ memoryMb: 3008, runtime: 'nodejs22.x', architecture: 'x86_64' }),
+    });
+    expect(config.status).toBe(200);
+    expect((await api('/api/analyses/run', { method: 'POST' })).status).toBe(200);
+
+    const { recommendations } = (await (await api('/api/recommendations?kind=memory')).json()) as {
+      recommendations: Recommendation[];
+    };
+    const rec = recommendations.find((r) => r.functionId === FN);
+    expect(rec).toBeDefined();
+    const measured = job.results.filter((r) => r.measured && r.feasible).map((r) => r.memoryMb);
+    expect(measured).toContain(rec!.recommended.memoryMb);
+    expect(rec!.recommended.memoryMb).toBeLessThan(3008);
+    expect(rec!.reason).toContain(`tuning job ${id} of ${job.finishedAt!.slice(0, 10)}`);
+    expect(rec!.evidence).toMatchObject({
+      source: 'tuning-job',
+      tuningJobId: id,
+      tuningFinishedAt: job.finishedAt,
+    });
+  });
+});
