@@ -19,7 +19,7 @@ import { emptyFigures, sendCase, tally, type TargetFigures } from '../fuzz/suppo
 import { fmt, knob } from './support/bench-figures';
 
 const CASES = knob('FUZZ_CASES', 100_000);
-const CONCURRENCY = knob('FUZZ_CONCURRENCY', 16);
+const CONCURRENCY = knob('FUZZ_CONCURRENCY', 64);
 const SEED = knob('FUZZ_SEED', 20261204);
 const CHUNK = 500;
 
