@@ -27,7 +27,7 @@ SELECT 1 AS one FROM invocations
       0 AS h_conc, []::Array(Float64) AS h_covered, 0 AS h_cold, 0 AS h_init,
       max(c) AS peak,
       -- The array form of sumMap: no Map is built per minute.
-      CAST(sumMap([toInt16(if(c > 0, ceil(log2(c) * 64) - 1, -32768))], [toUInt64(1)]),
+      CAST(sumMap([toInt16(ceil(log2(c) * 64) - 1)], [toUInt64(1)]),
            'Map(Int16, UInt64)') AS c_hist
     FROM (
   SELECT function_id, minute, c, cs, init_ms FROM (

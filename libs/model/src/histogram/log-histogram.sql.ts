@@ -2,15 +2,19 @@ import { BUCKETS_PER_POWER_OF_TWO, ZERO_BUCKET } from './log-histogram';
 
 /**
  * The ClickHouse expression of bucketIndex(): the Int16 bucket of `value`, ZERO_BUCKET unless
- * `guard` (by default the value itself) is positive. The migrations and repositories use exactly
- * this text (migrations/log-histogram.sql.spec.ts checks the committed SQL against it).
+ * `guard` (by default the value itself) is positive; `guard` null where the value is known to be
+ * positive. The migrations and repositories use exactly this text (log-bucket.sql.spec.ts in
+ * libs/storage checks the committed SQL against it).
  */
 export function logBucketSql(
   value: string,
-  guard = value,
+  guard: string | null = value,
   bucketsPerPowerOfTwo = BUCKETS_PER_POWER_OF_TWO,
 ): string {
-  return `toInt16(if(${guard} > 0, ceil(log2(${value}) * ${bucketsPerPowerOfTwo}) - 1, ${ZERO_BUCKET}))`;
+  const bucket = `ceil(log2(${value}) * ${bucketsPerPowerOfTwo}) - 1`;
+  return guard === null
+    ? `toInt16(${bucket})`
+    : `toInt16(if(${guard} > 0, ${bucket}, ${ZERO_BUCKET}))`;
 }
 
 /**

@@ -5,6 +5,8 @@ import { MIGRATIONS_DIR } from './migrations.path';
 
 // A bucket expression as logBucketSql() writes it; anything else using log2 is a second formula.
 const GENERATED = /toInt16\(if\((.+?) > 0, ceil\(log2\((.+?)\) \* (\d+)\) - 1, -32768\)\)/g;
+// The unguarded form, for values known to be positive (the concurrency of an active minute).
+const UNGUARDED = /toInt16\(ceil\(log2\(([^()]+)\) \* (\d+)\) - 1\)/g;
 
 /**
  * Migrations are checksummed when applied (editing one fails every database that ran it), so they
@@ -24,7 +26,12 @@ describe(logBucketSql.name, () => {
     // Comments may name the formula; the code may only use the generated text.
     const sql = readFileSync(file, 'utf8').replace(/--.*$/gm, '');
     const matches = [...sql.matchAll(GENERATED)];
-    expect(matches.length).toBe(sql.split('log2(').length - 1);
+    const unguarded = [...sql.matchAll(UNGUARDED)];
+    expect(matches.length + unguarded.length).toBe(sql.split('log2(').length - 1);
+    for (const [text, value, perPowerOfTwo] of unguarded) {
+      expect(file.startsWith(MIGRATIONS_DIR)).toBe(false);
+      expect(text).toBe(logBucketSql(value, null, Number(perPowerOfTwo)));
+    }
     for (const [text, guard, value, perPowerOfTwo] of matches) {
       // The stored aggregates use the model's layout; only the concurrency sketch is finer.
       if (file.startsWith(MIGRATIONS_DIR))

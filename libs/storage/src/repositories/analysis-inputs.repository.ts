@@ -351,7 +351,7 @@ export class AnalysisInputsRepository {
           }
           max(c) AS peak,
           -- The array form of sumMap: no Map is built per minute.
-          CAST(sumMap([${logBucketSql('c', 'c', CONCURRENCY_BUCKETS_PER_POWER_OF_TWO)}], [toUInt64(1)]),
+          CAST(sumMap([${logBucketSql('c', null, CONCURRENCY_BUCKETS_PER_POWER_OF_TWO)}], [toUInt64(1)]),
                'Map(Int16, UInt64)') AS c_hist
         FROM (${perMinute})
         WHERE c > 0
