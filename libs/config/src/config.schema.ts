@@ -138,7 +138,7 @@ export const ENV = {
   embeddedMemoryMb: {
     name: 'FLEETSCOPE_EMBEDDED_MEMORY_MB',
     schema: positiveInt.min(64, 'must be at least 64'),
-    default: '512',
+    default: '1024',
     description:
       "Memory the embedded ClickHouse may allocate (its max_server_memory_usage; merges get half, larger sorts and GROUP BYs spill to disk). Beyond it an insert fails and is retried (503); the Node process and chDB's ~260 MiB of mapped code come on top.",
   },
