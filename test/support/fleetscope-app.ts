@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Config } from '@fleetscope/config';
 import { CollectorHttpServer, InventoryRecorder, OtlpGrpcServer } from '@fleetscope/collector';
-import { FLEETSCOPE_VERSION } from '@fleetscope/dashboard';
+import { FLEETSCOPE_VERSION } from '@fleetscope/config';
 import { createHttpApp, listenHttpApp } from '@fleetscope/server';
 import { CLICKHOUSE, IngestWriter, type ClickHouseHandle } from '@fleetscope/storage';
 import { FleetscopeModule } from '@fleetscope/fleetscope';

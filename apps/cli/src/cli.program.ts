@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { version } from '../../../package.json';
+import { FLEETSCOPE_VERSION } from '@fleetscope/config';
 
 /**
  * `fleetscope <command>`: each command is one file in ./commands that adds itself to the program.
@@ -10,7 +10,7 @@ export type CommandRegistration = (program: Command) => void;
 export function buildProgram(commands: readonly CommandRegistration[]): Command {
   const program = new Command('fleetscope')
     .description('Fleetscope: observability and cost analysis for serverless fleets')
-    .version(version)
+    .version(FLEETSCOPE_VERSION)
     .showHelpAfterError()
     .exitOverride();
   for (const register of commands) register(program);

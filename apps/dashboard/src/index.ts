@@ -1,2 +1,1 @@
 export * from './dashboard.module';
-export * from './version';

@@ -4,7 +4,7 @@ import { ConfigModule, type Config } from '@fleetscope/config';
 import { createHttpApp, listenHttpApp, runProcess } from '@fleetscope/server';
 import { StorageModule } from '@fleetscope/storage';
 import { DashboardModule } from './dashboard.module';
-import { FLEETSCOPE_VERSION } from './version';
+import { FLEETSCOPE_VERSION } from '@fleetscope/config';
 
 @Module({})
 class DashboardAppModule {

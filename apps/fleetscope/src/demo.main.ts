@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { FLEETSCOPE_VERSION } from '@fleetscope/dashboard';
+import { FLEETSCOPE_VERSION } from '@fleetscope/config';
 import { CollectorHttpServer } from '@fleetscope/collector';
 import { createHttpApp, listenHttpApp, runProcess } from '@fleetscope/server';
 import { loadDemoFleet } from './demo/demo-fleet.loader';

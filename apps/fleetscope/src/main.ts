@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { FLEETSCOPE_VERSION } from '@fleetscope/dashboard';
+import { FLEETSCOPE_VERSION } from '@fleetscope/config';
 import { createHttpApp, listenHttpApp, runProcess } from '@fleetscope/server';
 import { FleetscopeModule } from './fleetscope.module';
 

@@ -3,3 +3,4 @@ export * from './config.loader';
 export * from './auth/bearer-token';
 export * from './config.module';
 export * from './platform-targets';
+export * from './version';

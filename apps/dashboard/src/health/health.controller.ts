@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { CLICKHOUSE, type ClickHouseHandle } from '@fleetscope/storage';
-import { FLEETSCOPE_VERSION } from '../version';
+import { FLEETSCOPE_VERSION } from '@fleetscope/config';
 
 @ApiTags('health')
 @Controller('api/health')
