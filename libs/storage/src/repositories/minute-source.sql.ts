@@ -113,7 +113,9 @@ export function rangeParams(range: { fromMs: number; toMs: number }): Record<str
   return {
     ...sourceParams(),
     from: toDateTimeParam(range.fromMs),
-    to: toDateTimeParam(range.toMs),
+    // A minute that starts before `to` belongs to the range: rounding `to` down to its second would
+    // drop the current minute for the first second after it starts.
+    to: Math.ceil(range.toMs / 1000),
     fiveFrom: toDateTimeParam(fiveFrom),
     fiveTo: toDateTimeParam(fiveTo),
     hourFrom: toDateTimeParam(hourFrom),
