@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
+import type { ArchitectureComparison, SizeResult, TuningPick } from '@fleetscope/tuning';
 import type { CommandRegistration } from '../cli.program';
 import { apiRequest, endpointsFrom, type FleetscopeEndpoints } from '../fleetscope.client';
 
@@ -25,32 +26,15 @@ interface TuneOptions {
   json?: boolean;
 }
 
-interface SizeRow {
-  memoryMb: number;
-  architecture: string;
-  invocations: number;
-  measured: boolean;
-  feasible: boolean;
-  failure?: string;
-  meanMs: number | null;
-  p50Ms: number | null;
-  p90Ms: number | null;
-  p99Ms: number | null;
-  costUsdPerInvocation: number | null;
-}
-
+/** The fields of GET /api/tuning-jobs/:id this command reads; the shapes are the tuning lib's. */
 interface JobView {
   id: string;
   status: 'queued' | 'running' | 'succeeded' | 'failed';
   progress: number;
   invocationsUsed: number;
-  results: SizeRow[];
-  pick: { memoryMb: number; architecture: string; reason: string } | null;
-  architectureComparison: {
-    memoryMb: number;
-    speedRatio: number;
-    costDifferenceUsdPerInvocation: number;
-  } | null;
+  results: SizeResult[];
+  pick: TuningPick | null;
+  architectureComparison: ArchitectureComparison | null;
   jobCost: { invocations: number; usd: number };
   prices: { catalogueVersion: string } | null;
   error: string | null;
