@@ -6,6 +6,7 @@ import {
   type FakeServer,
   type SeenRequest,
 } from '../openfaas-knative/fake-server';
+import { pointAwsSdkAt } from '../support/aws-sdk-env';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 
 const ACCOUNT = '123456789012';
@@ -100,29 +101,14 @@ function lambdaApi(request: SeenRequest): FakeAnswer {
   };
 }
 
-const AWS_ENV = [
-  'AWS_ENDPOINT_URL_LAMBDA',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_EC2_METADATA_DISABLED',
-];
-
 describe('Lambda inventory', () => {
   let fleetscope: RunningFleetscope;
   let api: FakeServer;
-  const saved = Object.fromEntries(AWS_ENV.map((k) => [k, process.env[k]]));
+  let restoreEnv: (() => void) | undefined;
 
   beforeAll(async () => {
     api = await startFakeServer(lambdaApi);
-    // The SDK reads these itself, as in production: the endpoint override and the credentials chain.
-    process.env.AWS_ENDPOINT_URL_LAMBDA = api.url;
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
-    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
-    delete process.env.AWS_SESSION_TOKEN;
-    delete process.env.AWS_PROFILE;
+    restoreEnv = pointAwsSdkAt(api.url);
     fleetscope = await startFleetscope({
       FLEETSCOPE_LAMBDA_INVENTORY_REGIONS: 'eu-west-1,us-east-1',
     });
@@ -131,10 +117,7 @@ describe('Lambda inventory', () => {
   afterAll(async () => {
     await fleetscope.stop();
     await api.close();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    restoreEnv?.();
   });
 
   it('lists every page of functions with signed requests, and reads provisioned concurrency', async () => {

@@ -2,20 +2,11 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pointAwsSdkAt } from '../support/aws-sdk-env';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'fleetscope.js');
-const AWS_ENV = [
-  'AWS_ENDPOINT_URL_LAMBDA',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_REGION',
-  'AWS_EC2_METADATA_DISABLED',
-];
-
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
@@ -26,7 +17,7 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 }
 
 describe('npx fleetscope tune', () => {
-  const saved = Object.fromEntries(AWS_ENV.map((k) => [k, process.env[k]]));
+  let restoreEnv: (() => void) | undefined;
   let lambda: FakeLambda;
   let fleetscope: RunningFleetscope;
 
@@ -35,23 +26,14 @@ describe('npx fleetscope tune', () => {
       { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048 },
       { name: 'broken', curve: 'mixed', failInvokesFrom: 3 },
     ]);
-    process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
-    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
-    process.env.AWS_REGION = 'us-east-1';
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
-    delete process.env.AWS_SESSION_TOKEN;
-    delete process.env.AWS_PROFILE;
+    restoreEnv = pointAwsSdkAt(lambda.url, 'us-east-1');
     fleetscope = await startFleetscope();
   });
 
   afterAll(async () => {
     await fleetscope?.stop();
     await lambda?.close();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    restoreEnv?.();
   });
 
   it('prints the result table and the pick, applies it when asked, and exits 0', async () => {

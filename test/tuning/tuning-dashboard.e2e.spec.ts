@@ -1,24 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { pointAwsSdkAt } from '../support/aws-sdk-env';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '..', '..', 'tmp');
-const AWS_ENV = [
-  'AWS_ENDPOINT_URL_LAMBDA',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_REGION',
-  'AWS_EC2_METADATA_DISABLED',
-];
 const ID = 'aws_lambda~123456789012~us-east-1~orders';
 
 describe('Tune memory on the dashboard', () => {
-  const saved = Object.fromEntries(AWS_ENV.map((k) => [k, process.env[k]]));
+  let restoreEnv: (() => void) | undefined;
   let lambda: FakeLambda;
   let fleetscope: RunningFleetscope;
   let browser: Browser;
@@ -29,13 +21,7 @@ describe('Tune memory on the dashboard', () => {
     lambda = await startFakeLambda([
       { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048, invokeDelayMs: 5 },
     ]);
-    process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
-    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
-    process.env.AWS_REGION = 'us-east-1';
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
-    delete process.env.AWS_SESSION_TOKEN;
-    delete process.env.AWS_PROFILE;
+    restoreEnv = pointAwsSdkAt(lambda.url, 'us-east-1');
     fleetscope = await startFleetscope();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -53,10 +39,7 @@ describe('Tune memory on the dashboard', () => {
     await browser?.close();
     await fleetscope?.stop();
     await lambda?.close();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    restoreEnv?.();
   });
 
   it('starts a job from the function page, shows its progress, then the job page charts it with the pick marked', async () => {

@@ -1,18 +1,9 @@
 import { hostname } from 'node:os';
 import { TuningJobsRepository } from '@fleetscope/storage';
 import { curveByName } from '@fleetscope/tuning';
+import { pointAwsSdkAt } from '../support/aws-sdk-env';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
-
-const AWS_ENV = [
-  'AWS_ENDPOINT_URL_LAMBDA',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_REGION',
-  'AWS_EC2_METADATA_DISABLED',
-];
 
 interface JobView {
   id: string;
@@ -44,7 +35,7 @@ interface JobView {
 }
 
 describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on Lambda)', () => {
-  const saved = Object.fromEntries(AWS_ENV.map((k) => [k, process.env[k]]));
+  let restoreEnv: (() => void) | undefined;
   let lambda: FakeLambda;
   let fleetscope: RunningFleetscope;
 
@@ -64,23 +55,14 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       // retries) puts $LATEST back behind the alias.
       { name: 'pickfail', curve: 'cost-optimum-mid', memoryMb: 2048, failUpdates: [5, 6, 7] },
     ]);
-    process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
-    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
-    process.env.AWS_REGION = 'us-east-1';
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
-    delete process.env.AWS_SESSION_TOKEN;
-    delete process.env.AWS_PROFILE;
+    restoreEnv = pointAwsSdkAt(lambda.url, 'us-east-1');
     fleetscope = await startFleetscope();
   });
 
   afterAll(async () => {
     await fleetscope?.stop();
     await lambda?.close();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    restoreEnv?.();
   });
 
   const post = async (body: unknown) => {

@@ -1,16 +1,8 @@
 import { insertMinuteFleet } from '../analysis/support/minute-fleet.generator';
+import { pointAwsSdkAt } from '../support/aws-sdk-env';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
 
-const AWS_ENV = [
-  'AWS_ENDPOINT_URL_LAMBDA',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_REGION',
-  'AWS_EC2_METADATA_DISABLED',
-];
 const FN = 'aws_lambda~123456789012~us-east-1~uploads';
 const MINUTE_MS = 60_000;
 
@@ -23,30 +15,21 @@ interface Recommendation {
 }
 
 describe('a finished tuning job as the memory recommendation’s evidence', () => {
-  const saved = Object.fromEntries(AWS_ENV.map((k) => [k, process.env[k]]));
+  let restoreEnv: (() => void) | undefined;
   let lambda: FakeLambda;
   let fleetscope: RunningFleetscope;
 
   beforeAll(async () => {
     // IO-bound at 3,008 MB: the duration barely moves with memory, so a smaller size is cheaper.
     lambda = await startFakeLambda([{ name: 'uploads', curve: 'io-bound', memoryMb: 3008 }]);
-    process.env.AWS_ENDPOINT_URL_LAMBDA = lambda.url;
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDFLEETSCOPETEST';
-    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
-    process.env.AWS_REGION = 'us-east-1';
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
-    delete process.env.AWS_SESSION_TOKEN;
-    delete process.env.AWS_PROFILE;
+    restoreEnv = pointAwsSdkAt(lambda.url, 'us-east-1');
     fleetscope = await startFleetscope();
   });
 
   afterAll(async () => {
     await fleetscope?.stop();
     await lambda?.close();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    restoreEnv?.();
   });
 
   const api = (path: string, init?: RequestInit) => fetch(`${fleetscope.apiUrl}${path}`, init);
