@@ -105,14 +105,11 @@ describe(runAnalyzers.name, () => {
     expect(recommendations[2].monthlyImpactUsd).toBeGreaterThan(100);
   });
 
-  it('analyses 10,000 functions with every analyzer well within 30 s', () => {
-    const inputs = fleet(10_000);
-    const started = Date.now();
-    const { recommendations, failures } = runAnalyzers(defaultAnalyzers(), inputs, ctx);
-    const elapsedMs = Date.now() - started;
+  // How long this takes is measured by `npm run bench:analyze`, not here.
+  it('analyses 10,000 functions with every analyzer and no failure', () => {
+    const { recommendations, failures } = runAnalyzers(defaultAnalyzers(), fleet(10_000), ctx);
     expect(failures).toEqual([]);
     expect(recommendations.length).toBeGreaterThan(0);
-    expect(elapsedMs).toBeLessThan(15_000);
   }, 60_000);
 
   it('reports a throwing analyzer per function and keeps the other results', () => {
