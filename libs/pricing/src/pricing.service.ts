@@ -14,9 +14,11 @@ import {
   type GcpAzurePlatform,
 } from './serverless/gcp-azure-cost.calculator';
 import {
+  lambdaDurationTier,
   lambdaInvocationCost,
   lambdaUnitPrices,
   lambdaUsageCost,
+  type LambdaDurationTier,
   type LambdaInvocation,
   type LambdaUnitPrices,
   type LambdaUsage,
@@ -53,6 +55,16 @@ export class PricingService {
     monthToDateGbSeconds: number,
   ): LambdaUnitPrices {
     return lambdaUnitPrices(architecture, at, region, this.catalogue, monthToDateGbSeconds);
+  }
+
+  /** The on-demand duration tier an account with this month-to-date usage is billed in. */
+  lambdaDurationTier(
+    architecture: LambdaArchitecture,
+    at: Date,
+    region: string,
+    monthToDateGbSeconds: number,
+  ): LambdaDurationTier | null {
+    return lambdaDurationTier(architecture, at, region, this.catalogue, monthToDateGbSeconds);
   }
 
   /** Always-on container tasks (Fargate, Cloud Run, a Kubernetes node). */

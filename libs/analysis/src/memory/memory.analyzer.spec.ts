@@ -321,6 +321,105 @@ describe(MemoryAnalyzer.name, () => {
     expect(whyNot[0].code).not.toBe('not-applicable');
   });
 
+  describe('Knative and OpenFaaS functions with a finished tuning job', () => {
+    const point = (memoryMb: number, meanMs: number, feasible = true) => ({
+      memoryMb,
+      architecture: 'x86_64' as const,
+      invocations: 30,
+      meanMs,
+      p90Ms: meanMs * 1.05,
+      feasible,
+      costUsdPerInvocation: 0,
+    });
+    const tuning = {
+      jobId: 'job-7',
+      finishedAt: '2025-09-12T10:00:00.000Z',
+      // Flat above 256 MB (IO-bound); 128 MB ran out of memory.
+      points: [point(128, 0, false), point(256, 195), point(512, 192), point(1024, 190)],
+    };
+    const podProfile = (platform: 'knative' | 'openfaas') =>
+      lambdaProfile({
+        functionId: `${platform}~media~prod~thumbs`,
+        platform,
+        name: 'thumbs',
+        region: 'prod',
+        account: 'media',
+        memoryMb: 1024,
+        podMemoryMb: 1024,
+        podCpu: 0.25,
+      });
+    // 20 M requests in 14 days, peak 150 MB used.
+    const stats = windowStats({
+      invocations: 20_000_000,
+      medianMs: 190,
+      sigma: 0.1,
+      maxMemoryUsedMb: 150,
+    });
+
+    it('lowers the memory limit to a measured size, priced as the pod time the requests hold', () => {
+      const [rec] = analyzer.analyze({ profile: podProfile('knative'), stats, tuning }, ctx);
+      expect(rec.title).toBe('Lower memory from 1024 MB to 256 MB');
+      expect(rec.reason).toContain('tuning job job-7 of 2025-09-12');
+      expect(rec.evidence).toMatchObject({
+        source: 'tuning-job',
+        pricedAs: 'pod time serving requests',
+        podCpu: 0.25,
+      });
+      // A month of requests × mean duration, at the node's vCPU-hour and GiB-hour prices.
+      const vcpuHour = defaultCatalogue.find('k8s.node.vcpu', ctx.at, 'prod')!.usdPerUnit;
+      const gibHour = defaultCatalogue.find('k8s.node.memory', ctx.at, 'prod')!.usdPerUnit;
+      const hours = (meanMs: number) => (20_000_000 * (730 / (14 * 24)) * meanMs) / 3_600_000;
+      expect(rec.current.monthlyUsd).toBeCloseTo(hours(190) * (0.25 * vcpuHour + gibHour), 6);
+      expect(rec.recommended.monthlyUsd).toBeCloseTo(
+        hours(195) * (0.25 * vcpuHour + 0.25 * gibHour),
+        6,
+      );
+      expect(rec.action.snippets).toEqual([
+        {
+          format: 'knative',
+          text: expect.stringMatching(
+            /containers:\n\s+- resources:\n\s+limits:\n\s+memory: 256Mi\n\s+requests:\n\s+memory: 256Mi/,
+          ),
+        },
+      ]);
+    });
+
+    it('gives the OpenFaaS stack.yml limits and requests to paste', () => {
+      const [rec] = analyzer.analyze({ profile: podProfile('openfaas'), stats, tuning }, ctx);
+      expect(rec.action.snippets).toEqual([
+        {
+          format: 'openfaas',
+          text: 'functions:\n  thumbs:\n    limits:\n      memory: 256Mi\n    requests:\n      memory: 256Mi',
+        },
+      ]);
+    });
+
+    it('stays silent below materiality, without a tuning job, and when the job did not measure the current size', () => {
+      const { ctx: asked, whyNot } = withExplanations();
+      const few = windowStats({
+        invocations: 2000,
+        medianMs: 190,
+        sigma: 0.1,
+        maxMemoryUsedMb: 150,
+      });
+      expect(
+        analyzer.analyze({ profile: podProfile('openfaas'), stats: few, tuning }, asked),
+      ).toEqual([]);
+      expect(analyzer.analyze({ profile: podProfile('openfaas'), stats }, asked)).toEqual([]);
+      const elsewhere = { ...tuning, points: tuning.points.filter((p) => p.memoryMb !== 1024) };
+      expect(
+        analyzer.analyze({ profile: podProfile('knative'), stats, tuning: elsewhere }, asked),
+      ).toEqual([]);
+      expect(whyNot.map((w) => w.code)).toEqual([
+        'below-materiality',
+        'insufficient-evidence',
+        'insufficient-evidence',
+      ]);
+      expect(whyNot[1].detail).toContain('run a tuning job');
+      expect(whyNot[2].detail).toContain('did not measure both 1024 MB');
+    });
+  });
+
   it('skips functions that are not on Lambda or have no memory setting', () => {
     const stats = windowStats({ invocations: 100, medianMs: 100, sigma: 0.3, maxMemoryUsedMb: 10 });
     expect(analyzer.analyze({ profile: lambdaProfile({ memoryMb: null }), stats }, ctx)).toEqual(

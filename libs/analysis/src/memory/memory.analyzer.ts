@@ -2,6 +2,7 @@ import { bucketMidpoint } from '@fleetscope/model';
 import { codeFixAction, memoryAction, tuningJobAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { modelledLambdaUsage, monthlyLambdaCost } from '../costs/lambda-window-cost';
+import { monthlyPodBusyCost } from '../costs/pod-busy-cost';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
 import {
   DEFAULT_EVIDENCE_OPTIONS,
@@ -147,6 +148,11 @@ function pickBalanced(options: PricedSize[], weight: number): PricedSize {
   return options.reduce((best, o) => (score(o) < score(best) ? o : best));
 }
 
+/** Knative and OpenFaaS: memory is a pod's limit (and request), priced on a Kubernetes node. */
+function runsInPods(profile: FunctionProfile): boolean {
+  return profile.platform === 'knative' || profile.platform === 'openfaas';
+}
+
 function snapUp(ladder: readonly number[], mb: number): number {
   return ladder.find((m) => m >= mb) ?? LAMBDA_MAX_MB;
 }
@@ -172,8 +178,12 @@ export class MemoryAnalyzer implements Analyzer {
       ctx.explain?.({ functionId: profile.functionId, kind: this.kind, code, detail });
       return [];
     };
+    if (runsInPods(profile)) return this.podSizes(input, ctx, whyNot);
     if (profile.platform !== 'aws_lambda')
-      return whyNot('not-applicable', 'Memory sizing is analysed for Lambda functions.');
+      return whyNot(
+        'not-applicable',
+        'Memory sizing is analysed for Lambda, Knative and OpenFaaS functions.',
+      );
     if (currentMb === null) return whyNot('insufficient-evidence', 'The memory size is unknown.');
     if (stats.invocations <= 0) return whyNot('insufficient-evidence', 'No invocations.');
 
@@ -198,6 +208,37 @@ export class MemoryAnalyzer implements Analyzer {
         'One memory size observed and no memory telemetry: run a tuning job to measure other sizes.',
       );
     return this.overProvisioned(profile, stats, currentMb, floorMb, ctx, whyNot);
+  }
+
+  /**
+   * Knative and OpenFaaS: a pod's CPU does not follow its memory, so nothing can be inferred from
+   * one size; a finished tuning job's measured sizes are the evidence, and the same gates apply.
+   */
+  private podSizes(
+    input: FunctionAnalysisInput,
+    ctx: AnalysisContext,
+    whyNot: (
+      code: 'already-right' | 'below-materiality' | 'insufficient-evidence',
+      detail: string,
+    ) => Recommendation[],
+  ): Recommendation[] {
+    const { profile, stats, tuning } = input;
+    if (!tuning)
+      return whyNot(
+        'insufficient-evidence',
+        'Knative and OpenFaaS memory is sized from measurements: run a tuning job over a few sizes.',
+      );
+    const currentMb = profile.memoryMb ?? profile.podMemoryMb ?? null;
+    if (currentMb === null) return whyNot('insufficient-evidence', 'The memory limit is unknown.');
+    if (stats.invocations <= 0) return whyNot('insufficient-evidence', 'No invocations.');
+    const measured = this.fromTuning(profile, tuning);
+    if (!(measured.length >= 2 && measured.some((m) => m.memoryMb === currentMb)))
+      return whyNot(
+        'insufficient-evidence',
+        `Tuning job ${tuning.jobId} did not measure both ${currentMb} MB and another size that ran.`,
+      );
+    const floorMb = memoryFloorMb(stats, this.options.headroom);
+    return this.fromMeasuredSizes(input, measured, floorMb, currentMb, ctx, whyNot);
   }
 
   private fromTuning(profile: FunctionProfile, tuning: TuningEvidence): MeasuredSize[] {
@@ -348,7 +389,11 @@ export class MemoryAnalyzer implements Analyzer {
         finding: 'measured-better-size',
         severity: midpoint(saving) / Math.max(current.monthlyUsd, 1e-9) >= 0.2 ? 'warning' : 'info',
         title: `${pick.memoryMb > currentMb ? 'Raise' : 'Lower'} memory from ${currentMb} MB to ${pick.memoryMb} MB`,
-        reason: `Measured by ${source}: ${pick.memoryMb} MB ran in ${pick.meanMs.toFixed(1)} ms (±${(2 * pick.standardErrorMs).toFixed(1)}) against ${current.meanMs.toFixed(1)} ms (±${(2 * current.standardErrorMs).toFixed(1)}) at ${currentMb} MB.`,
+        reason:
+          `Measured by ${source}: ${pick.memoryMb} MB ran in ${pick.meanMs.toFixed(1)} ms (±${(2 * pick.standardErrorMs).toFixed(1)}) against ${current.meanMs.toFixed(1)} ms (±${(2 * current.standardErrorMs).toFixed(1)}) at ${currentMb} MB.` +
+          (runsInPods(profile)
+            ? ' Priced as the pod time the requests hold, at the Kubernetes node price of the pod’s CPU request and memory.'
+            : ''),
         current: {
           memoryMb: currentMb,
           meanDurationMs: current.meanMs,
@@ -393,6 +438,9 @@ export class MemoryAnalyzer implements Analyzer {
           sizesGapDays: gap / 86_400_000,
           floorMb,
           maxMemoryUsedMb: stats.maxMemoryUsedMb,
+          ...(runsInPods(profile)
+            ? { pricedAs: 'pod time serving requests', podCpu: profile.podCpu ?? null }
+            : {}),
         },
       }),
     ];
@@ -480,6 +528,7 @@ export class MemoryAnalyzer implements Analyzer {
     meanMs: number,
     ctx: AnalysisContext,
   ): number {
+    if (runsInPods(profile)) return monthlyPodBusyCost(profile, stats, memoryMb, meanMs, ctx).usd;
     const usage = modelledLambdaUsage(profile, stats, memoryMb, Math.max(0, meanMs), ctx.at);
     return monthlyLambdaCost(usage, stats, profile, ctx).usd;
   }

@@ -21,7 +21,11 @@ export function splitAcrossTiers(
   let tierStart = 0;
   for (const tier of entry.tiers) {
     const tierEnd = tier.upToUnits ?? Number.POSITIVE_INFINITY;
-    const inTier = Math.min(to, tierEnd) - Math.max(from, tierStart);
+    const start = Math.max(from, tierStart);
+    const end = Math.min(to, tierEnd);
+    // All of it in one tier: the quantity as given, not (used + quantity) − used, which loses
+    // the low digits once the month holds billions of GB-seconds.
+    const inTier = start === from && end === to ? quantity : end - start;
     if (inTier > 0) parts.push({ quantity: inTier, usdPerUnit: tier.usdPerUnit });
     tierStart = tierEnd;
   }

@@ -212,6 +212,45 @@ export function lambdaUnitPrices(
   };
 }
 
+/** Where in Lambda's monthly duration tiers a month-to-date usage sits, and that tier's price. */
+export interface LambdaDurationTier {
+  priceId: string;
+  /** 1-based position among the price's tiers (1 for a flat price). */
+  tier: number;
+  /** GB-seconds of the month where this tier starts and ends (null: no end). */
+  fromGbSeconds: number;
+  upToGbSeconds: number | null;
+  usdPerGbSecond: number;
+}
+
+/** The on-demand duration tier the next GB-second is billed in; null when there is no price. */
+export function lambdaDurationTier(
+  architecture: LambdaArchitecture,
+  at: Date,
+  region: string,
+  catalogue: PriceCatalogue,
+  monthToDateGbSeconds: number,
+): LambdaDurationTier | null {
+  const entry = catalogue.find(lambdaMeters.duration(architecture), at, region);
+  if (!entry) return null;
+  const tiers = entry.tiers?.length
+    ? entry.tiers
+    : [{ upToUnits: null, usdPerUnit: entry.usdPerUnit }];
+  let fromGbSeconds = 0;
+  for (const [i, t] of tiers.entries()) {
+    if (t.upToUnits === null || Math.max(0, monthToDateGbSeconds) < t.upToUnits)
+      return {
+        priceId: entry.id,
+        tier: i + 1,
+        fromGbSeconds,
+        upToGbSeconds: t.upToUnits,
+        usdPerGbSecond: t.usdPerUnit,
+      };
+    fromGbSeconds = t.upToUnits;
+  }
+  return null;
+}
+
 /**
  * Provisioned concurrency pays when utilisation u satisfies pc + u·pcd < u·od, so the break-even
  * is u* = pc / (od − pcd) (≈ 0.60 on us-east-1 list prices; docs/decisions.md "Billing rules").
