@@ -179,6 +179,22 @@ describe('Settings history in the weekly report', () => {
     ]);
   });
 
+  it('records settings typed by hand from the time they were typed', async () => {
+    const result = await fleetscope.clickhouse.client.query({
+      query: `SELECT setting, value, toUnixTimestamp64Milli(observed_at) AS at
+              FROM function_settings_history
+              WHERE function_id = {id:String} AND source = 'manual' ORDER BY setting`,
+      query_params: { id: WARM },
+      format: 'JSONEachRow',
+    });
+    const rows = await result.json<{ setting: string; value: string; at: number | string }>();
+    expect(rows.map((r) => [r.setting, r.value])).toEqual([
+      ['memory_mb', '2048'],
+      ['provisioned_concurrency', '2'],
+    ]);
+    expect(Number(rows[0].at)).toBeGreaterThan(week.toMs);
+  });
+
   it('prices each day at the architecture in force and gives the move to the architecture part, to the cent', () => {
     const mover = report.functions.find((f) => f.functionId === MOVER)!;
     // A day: 100 × 600 s × 1 GB = 60,000 GB-s, 100 requests ($0.00002).
