@@ -174,7 +174,7 @@ describe(buildWeeklyReport.name, () => {
     expect(m.factors.previous.architecture).toBe('x86_64');
     expect(m.factors.current.architecture).toBe('arm64 57% / x86_64 43%');
     // The FOCUS rows name the architecture each line ran on, not the one the week ended on.
-    const focus = parse(renderFocusCsv(moved), { columns: true }) as Record<string, string>[];
+    const focus = parse<Record<string, string>>(renderFocusCsv(moved), { columns: true });
     expect(focus.map((r) => [r.SkuId, r.x_Architecture, r.ConsumedQuantity])).toEqual([
       ['aws.lambda.requests', 'x86_64', '3000000'],
       ['aws.lambda.duration.x86_64', 'x86_64', '300000'],
