@@ -1,6 +1,6 @@
 import { CostAccumulator } from './catalogue/cost-accumulator';
 import type { PriceCatalogue } from './catalogue/price-catalogue';
-import type { CostResult } from './catalogue/price.types';
+import type { CostResult, PriceAssumption } from './catalogue/price.types';
 import {
   containerDeploymentCost,
   kubernetesPodHourCost,
@@ -92,6 +92,20 @@ export class PricingService {
     const cost = new CostAccumulator(this.catalogue, at, region);
     cost.add('k8s.node.memory', gibSeconds / 3600);
     return cost.result();
+  }
+
+  /**
+   * The meters that `region` would be priced with a default not published for it: what an
+   * analysis must state (or withhold on) before quoting dollars there.
+   */
+  regionalAssumptions(meters: readonly string[], at: Date, region: string): PriceAssumption[] {
+    const found: PriceAssumption[] = [];
+    for (const meter of meters) {
+      const entry = this.catalogue.find(meter, at, region);
+      const assumption = entry ? this.catalogue.assumptionOf(entry, region) : null;
+      if (assumption) found.push(assumption);
+    }
+    return found;
   }
 
   /** Lambda provisioned concurrency allocated (not running) for `seconds`. */

@@ -2,7 +2,12 @@ import { SeededRandom } from '@fleetscope/model';
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import type { FunctionProfile } from '../inputs';
-import { KeepAliveAnalyzer, keepAliveAdvice, minuteActivity } from './keep-alive.analyzer';
+import {
+  DEFAULT_KEEP_ALIVE_OPTIONS,
+  KeepAliveAnalyzer,
+  keepAliveAdvice,
+  minuteActivity,
+} from './keep-alive.analyzer';
 import { windowStats } from '../testing/fleet.generator';
 import {
   fixedPolicy,
@@ -194,7 +199,11 @@ describe(KeepAliveAnalyzer.name, () => {
       stats: windowStats({ invocations: 100_000, medianMs: 100, sigma: 0.5, days: 2 }),
       activity: minuteActivity(active, 0, 2 * DAY),
     };
-    const [rec] = new KeepAliveAnalyzer().analyze(input, ctx);
+    // The gates opened: this is about the wording (keep-alive.analyzer.spec.ts tests the gates).
+    const [rec] = new KeepAliveAnalyzer({
+      ...DEFAULT_KEEP_ALIVE_OPTIONS,
+      evidence: { minInvocations: 0, minWindowDays: 0, minSavingUsdPerMonth: 0, minSavingShare: 0 },
+    }).analyze(input, ctx);
     expect(rec.evidence).toMatchObject({ hybrid: { prewarmMinutes: 0, keepAliveMinutes: 1.1 } });
     expect(rec.action.summary).toMatch(
       /; 13 more cold starts in the window, for less idle memory\.$/,

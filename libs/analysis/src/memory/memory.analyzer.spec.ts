@@ -23,25 +23,37 @@ function withExplanations(): { ctx: AnalysisContext; whyNot: WhyNot[] } {
   return { ctx: { ...ctx, explain: (w) => whyNot.push(w) }, whyNot };
 }
 
-/** `invocations` at each size with mean t(m), in the first or second week of the window. */
+/**
+ * `invocations` at each size with mean t(m), over the days it was seen (the whole 14-day window
+ * unless `seen` says otherwise); `day(m, d)` scales the d-th day's mean (1: every day alike).
+ */
 function sizes(
   t: (memoryMb: number) => number,
   memoryMbs: number[],
   invocations: number,
   seen?: (memoryMb: number) => [number, number],
+  day: (memoryMb: number, d: number) => number = () => 1,
 ): MemorySizeStats[] {
   return memoryMbs.map((memoryMb) => {
     const [firstSeenMs, lastSeenMs] = seen?.(memoryMb) ?? [
       WEEK_START_MS,
       WEEK_START_MS + 14 * DAY_MS,
     ];
+    const dayCount = Math.max(1, Math.round((lastSeenMs - firstSeenMs) / DAY_MS));
+    const perDay = invocations / dayCount;
+    const daily = Array.from({ length: dayCount }, (_, d) => ({
+      dayStartMs: firstSeenMs + d * DAY_MS,
+      invocations: perDay,
+      durationSumMs: t(memoryMb) * day(memoryMb, d) * perDay,
+    }));
     return {
       memoryMb,
       invocations,
-      durationSumMs: t(memoryMb) * invocations,
+      durationSumMs: daily.reduce((sum, d) => sum + d.durationSumMs, 0),
       durationBuckets: logNormalBuckets(invocations, t(memoryMb), 0.1),
       firstSeenMs,
       lastSeenMs,
+      daily,
     };
   });
 }
@@ -231,6 +243,61 @@ describe(MemoryAnalyzer.name, () => {
     const [b] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats: apart }, ctx);
     expect(b.confidenceScore).toBeLessThan(a.confidenceScore);
     expect(b.evidence.sizesGapDays).toBeCloseTo(11, 0);
+  });
+
+  it('defect 3: the same sizes and totals are high confidence when every day repeats the means, and lower, with a wider range, when the days scatter or drift', () => {
+    const t = (m: number) => 50 + 2000 * Math.exp(-m / 500);
+    const at = (day: (memoryMb: number, d: number) => number) =>
+      analyzer.analyze(
+        {
+          profile: lambdaProfile({ memoryMb: 256 }),
+          stats: statsAtSizes(sizes(t, [256, 2048], 1_000_000, undefined, day)),
+        },
+        ctx,
+      )[0];
+    // Every fixture has the same 14-day means per size: only the days differ.
+    const stable = at((_, d) => (d % 2 ? 1.01 : 0.99));
+    const noisy = at((_, d) => (d % 2 ? 1.15 : 0.85));
+    const drifting = at((m, d) => (m === 256 ? 0.7 + (0.6 * d) / 13 : 1));
+    for (const rec of [stable, noisy, drifting])
+      expect(rec.title).toBe('Raise memory from 256 MB to 2048 MB');
+    expect(stable.confidence).toBe('high');
+    expect(noisy.confidence).not.toBe('high');
+    expect(drifting.confidence).not.toBe('high');
+    expect(noisy.confidenceScore).toBeLessThan(stable.confidenceScore - 0.2);
+    expect(drifting.confidenceScore).toBeLessThan(stable.confidenceScore - 0.2);
+    const width = (r: typeof stable) => r.savingUsd.highUsd - r.savingUsd.lowUsd;
+    expect(width(noisy)).toBeGreaterThan(5 * width(stable));
+    expect(width(drifting)).toBeGreaterThan(5 * width(stable));
+    // The evidence names the windows and their residual.
+    const [current] = noisy.evidence.sizes as {
+      memoryMb: number;
+      windows: number;
+      relativeResidualAcrossWindows: number;
+    }[];
+    expect(current.memoryMb).toBe(256);
+    expect(current.windows).toBe(14);
+    expect(current.relativeResidualAcrossWindows).toBeCloseTo(0.15 * Math.sqrt(14 / 13), 2);
+  });
+
+  it('defect 3: a size seen on a single day has no repeated windows, and counts less than one seen every day', () => {
+    const t = (m: number) => 50 + 2000 * Math.exp(-m / 500);
+    const everyDay = statsAtSizes(sizes(t, [256, 2048], 1_000_000));
+    const oneDay = statsAtSizes(
+      sizes(t, [256, 2048], 1_000_000, (m) =>
+        m === 2048
+          ? [WEEK_START_MS + 6 * DAY_MS, WEEK_START_MS + 7 * DAY_MS]
+          : [WEEK_START_MS, WEEK_START_MS + 14 * DAY_MS],
+      ),
+    );
+    const [a] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 256 }), stats: everyDay },
+      ctx,
+    );
+    const [b] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats: oneDay }, ctx);
+    expect(a.confidence).toBe('high');
+    expect(b.confidenceScore).toBeLessThan(a.confidenceScore);
+    expect(b.confidence).not.toBe('high');
   });
 
   it('defect 3: two sizes whose durations differ within their noise give no recommendation', () => {

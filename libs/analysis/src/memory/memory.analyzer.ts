@@ -28,6 +28,8 @@ import type {
   Severity,
 } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
+import type { WindowSpread } from '../stats/window-spread';
+import { repeatability, windowSpread } from '../stats/window-spread';
 
 export interface MemoryOptions {
   /** Memory kept above the peak used (gham-khaled/Lambda-Cost-Analysis uses peak × 1.2). */
@@ -70,10 +72,15 @@ interface MeasuredSize {
   memoryMb: number;
   invocations: number;
   meanMs: number;
-  /** Standard error of the mean. */
+  /**
+   * Standard error of the mean: the larger of the invocations' own (sd / √n) and the residual
+   * across the days it ran (production sizes only).
+   */
   standardErrorMs: number;
   firstSeenMs?: number;
   lastSeenMs?: number;
+  /** The size's days as repeated windows; absent for a tuning job (one controlled run). */
+  spread?: WindowSpread;
 }
 
 interface PricedSize extends MeasuredSize {
@@ -100,11 +107,14 @@ export function histogramSpread(buckets: HistogramBuckets): { n: number; sdMs: n
 
 function measuredFromWindow(m: MemorySizeStats): MeasuredSize {
   const { sdMs } = histogramSpread(m.durationBuckets);
+  const spread = windowSpread(m.daily);
   return {
     memoryMb: m.memoryMb,
     invocations: m.invocations,
     meanMs: m.durationSumMs / m.invocations,
-    standardErrorMs: sdMs / Math.sqrt(m.invocations),
+    // Millions of invocations make sd / √n vanish; days that disagree say the mean is less sure.
+    standardErrorMs: Math.max(sdMs / Math.sqrt(m.invocations), spread.standardErrorMs),
+    spread,
     firstSeenMs: m.firstSeenMs,
     lastSeenMs: m.lastSeenMs,
   };
@@ -362,13 +372,15 @@ export class MemoryAnalyzer implements Analyzer {
           : `Durations at ${pick.memoryMb} MB and ${currentMb} MB differ by ${durationDiff.toFixed(1)} ms, within the noise of the measurements (±${(2 * se).toFixed(1)} ms).`,
       );
 
-    // Confidence from the data: invocations behind both means, how clearly they differ, and
-    // whether the sizes ran at the same time or weeks apart (a deploy may sit in between).
+    // Confidence from the data: invocations behind both means, how clearly they differ, how far
+    // their means repeat day after day, and whether the sizes ran at the same time or weeks
+    // apart (a deploy may sit in between).
     const perSize = sampleSupport(Math.min(pick.invocations, current.invocations), 200);
     const clarity = Math.min(1, separation / 6);
     const gap = sizesGapMs(pick, current);
     const apart = gap > this.options.deployGapMs ? 0.6 : 1;
-    const score = (tuning ? 0.95 : 0.85) * perSize * (0.5 + 0.5 * clarity) * apart;
+    const repeats = pick.spread && current.spread ? repeatability(pick.spread, current.spread) : 1;
+    const score = (tuning ? 0.95 : 0.85) * perSize * (0.5 + 0.5 * clarity) * apart * repeats;
     const source = tuning
       ? `tuning job ${tuning.jobId} of ${tuning.finishedAt.slice(0, 10)}`
       : `production traffic at ${priced.length} sizes`;
@@ -413,7 +425,15 @@ export class MemoryAnalyzer implements Analyzer {
             meanMs: p.meanMs,
             standardErrorMs: p.standardErrorMs,
             monthlyUsd: p.monthlyUsd,
+            ...(p.spread
+              ? {
+                  windows: p.spread.windows,
+                  residualAcrossWindowsMs: p.spread.residualSdMs,
+                  relativeResidualAcrossWindows: p.spread.relativeResidual,
+                }
+              : {}),
           })),
+          repeatability: repeats,
           separationInStandardErrors: separation,
           sizesGapDays: gap / 86_400_000,
           floorMb,

@@ -1,6 +1,12 @@
 import type { PriceCatalogue } from './price-catalogue';
 import { isPriceLookupError } from './price-catalogue';
-import type { CostLine, CostResult, PriceEntry, PriceLookupError } from './price.types';
+import type {
+  CostLine,
+  CostResult,
+  PriceAssumption,
+  PriceEntry,
+  PriceLookupError,
+} from './price.types';
 
 /** The part of `quantity` (starting after `alreadyUsed`) that falls in each tier. */
 export function splitAcrossTiers(
@@ -33,6 +39,7 @@ export function splitAcrossTiers(
 export class CostAccumulator {
   private readonly lines: CostLine[] = [];
   private readonly missing: PriceLookupError[] = [];
+  private readonly assumed = new Map<string, PriceAssumption>();
 
   constructor(
     private readonly catalogue: PriceCatalogue,
@@ -48,6 +55,8 @@ export class CostAccumulator {
       this.missing.push(price);
       return;
     }
+    const assumption = this.catalogue.assumptionOf(price, this.region);
+    if (assumption) this.assumed.set(assumption.priceId, assumption);
     for (const part of splitAcrossTiers(price, quantity, alreadyUsedThisMonth)) {
       this.lines.push({
         priceId: price.id,
@@ -68,6 +77,7 @@ export class CostAccumulator {
       priceIds,
       catalogueVersion: this.catalogue.version,
       unpriced: this.missing,
+      assumed: [...this.assumed.values()],
     };
   }
 }

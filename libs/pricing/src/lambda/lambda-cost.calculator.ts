@@ -1,6 +1,6 @@
 import { CostAccumulator } from '../catalogue/cost-accumulator';
 import type { PriceCatalogue } from '../catalogue/price-catalogue';
-import type { CostResult } from '../catalogue/price.types';
+import type { CostResult, PriceAssumption } from '../catalogue/price.types';
 import type { LambdaArchitecture, LambdaRuntimeKind } from './lambda-billing.rules';
 import {
   billableEphemeralStorageGb,
@@ -174,6 +174,8 @@ export interface LambdaUnitPrices {
   requestUsd: number;
   priceIds: string[];
   catalogueVersion: string;
+  /** Prices used in a region they were not published for. */
+  assumed: PriceAssumption[];
 }
 
 /**
@@ -188,10 +190,13 @@ export function lambdaUnitPrices(
   monthToDateGbSeconds = 0,
 ): LambdaUnitPrices {
   const priceIds: string[] = [];
+  const assumed: PriceAssumption[] = [];
   const unit = (meter: string, used = 0): number => {
     const entry = catalogue.find(meter, at, region);
     if (!entry) return Number.NaN;
     priceIds.push(entry.id);
+    const assumption = catalogue.assumptionOf(entry, region);
+    if (assumption) assumed.push(assumption);
     if (!entry.tiers) return entry.usdPerUnit;
     const tier = entry.tiers.find((t) => t.upToUnits === null || used < t.upToUnits);
     return tier?.usdPerUnit ?? entry.usdPerUnit;
@@ -203,6 +208,7 @@ export function lambdaUnitPrices(
     requestUsd: unit(lambdaMeters.requests),
     priceIds,
     catalogueVersion: catalogue.version,
+    assumed,
   };
 }
 
