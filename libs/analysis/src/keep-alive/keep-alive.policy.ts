@@ -36,7 +36,10 @@ export interface HybridOptions {
   fallbackKeepAliveMinutes: number;
 }
 
-/** The paper's values (head 5th, tail 99th percentile, 10 % margins, CV threshold 2). */
+/**
+ * The paper's values (head 5th, tail 99th percentile, 10 % margins, CV threshold 2) and its
+ * fallback: no pre-warm, keep alive for the whole 4-hour range (docs/keep-alive.md).
+ */
 export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   rangeMinutes: 240,
   headPercentile: 0.05,
@@ -45,9 +48,7 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   minCv: 2,
   minIdlePeriods: 5,
   maxOutOfRangeShare: 0.5,
-  // The paper falls back to keeping alive for the whole range; a platform's usual 10 minutes
-  // wastes far less where there is no pattern to follow.
-  fallbackKeepAliveMinutes: 10,
+  fallbackKeepAliveMinutes: 240,
 };
 
 /**
@@ -60,6 +61,15 @@ export function idlePeriods(active: ActiveMinutes): number[] {
   const out: number[] = [];
   for (let i = 1; i < active.length; i++) out.push(active[i] - active[i - 1] - 1);
   return out;
+}
+
+/**
+ * An application's minutes from its functions' minutes. The paper loads and unloads a whole
+ * application (Azure Functions' unit of deployment) and keeps one histogram per application:
+ * the application is warm for every function once any of them ran.
+ */
+export function applicationMinutes(functions: readonly ActiveMinutes[]): number[] {
+  return [...new Set(functions.flat())].sort((a, b) => a - b);
 }
 
 export interface IdleHistogram {
@@ -181,23 +191,41 @@ export interface ReplayResult {
  * Replays a policy over the function's minutes as one instance: an idle period of t minutes is
  * warm when prewarm ≤ t ≤ keepAlive (idle memory t − prewarm); otherwise a cold start, after
  * keepAlive − prewarm idle minutes when it outlived the keep-alive. After the last active minute
- * the instance idles to the end of its keep-alive, as it would.
+ * the instance idles to the end of its keep-alive or to `endMinute` (exclusive), the end of what
+ * was observed, whichever comes first: memory-time is wasted only while loaded and idle in the
+ * window replayed.
  */
-export function replayPolicy(active: ActiveMinutes, policy: KeepAlivePolicy): ReplayResult {
-  return replayIdle(idlePeriods(active), active.length, policy);
+export function replayPolicy(
+  active: ActiveMinutes,
+  policy: KeepAlivePolicy,
+  endMinute?: number,
+): ReplayResult {
+  return replayIdle(
+    idlePeriods(active),
+    active.length,
+    policy,
+    minutesAfterLast(active, endMinute),
+  );
 }
 
-/** The same from the idle periods and the number of active minutes. */
+/** Observed minutes after the last active one, up to `endMinute` (exclusive); unbounded without it. */
+export function minutesAfterLast(active: ActiveMinutes, endMinute?: number): number {
+  if (endMinute === undefined || active.length === 0) return Number.POSITIVE_INFINITY;
+  return Math.max(0, endMinute - 1 - active[active.length - 1]);
+}
+
+/** The same from the idle periods, the number of active minutes and the minutes observed after the last. */
 export function replayIdle(
   idle: readonly number[],
   activeMinutes: number,
   policy: KeepAlivePolicy,
+  afterLast: number = Number.POSITIVE_INFINITY,
 ): ReplayResult {
   if (activeMinutes === 0) return { coldStarts: 0, idleMinutes: 0 };
   const { prewarmMinutes: p, keepAliveMinutes: k } = policy;
   const window = Math.max(0, k - p);
   let coldStarts = 1;
-  let idleMinutes = window;
+  let idleMinutes = Math.max(0, Math.min(k, afterLast) - p);
   for (const t of idle) {
     if (t < p) {
       coldStarts++;
@@ -220,6 +248,7 @@ export function replayIdle(
 export function replayHybridOnline(
   active: ActiveMinutes,
   options: HybridOptions = DEFAULT_HYBRID_OPTIONS,
+  endMinute?: number,
 ): ReplayResult {
   if (active.length === 0) return { coldStarts: 0, idleMinutes: 0 };
   const idle = idlePeriods(active);
@@ -227,13 +256,14 @@ export function replayHybridOnline(
   let idleMinutes = 0;
   for (let i = 0; i < idle.length; i++) {
     const policy = hybridPolicyOfIdle(idle.slice(0, i), i + 1, options).policy;
-    const r = replayIdle([idle[i]], 1, policy);
-    const window = Math.max(0, policy.keepAliveMinutes - policy.prewarmMinutes);
+    // Nothing observed after this one idle period: only the period itself is counted.
+    const r = replayIdle([idle[i]], 1, policy, 0);
     coldStarts += r.coldStarts - 1;
-    idleMinutes += r.idleMinutes - window;
+    idleMinutes += r.idleMinutes;
   }
   const last = hybridPolicyOfIdle(idle, active.length, options).policy;
-  idleMinutes += Math.max(0, last.keepAliveMinutes - last.prewarmMinutes);
+  const afterLast = minutesAfterLast(active, endMinute);
+  idleMinutes += Math.max(0, Math.min(last.keepAliveMinutes, afterLast) - last.prewarmMinutes);
   return { coldStarts, idleMinutes: round2(idleMinutes) };
 }
 
