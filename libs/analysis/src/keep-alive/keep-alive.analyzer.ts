@@ -310,7 +310,8 @@ export class KeepAliveAnalyzer implements Analyzer {
       );
 
     const advice = keepAliveAdvice(profile.functionId, profile, activity, ctx, this.options.hybrid);
-    if (advice.hybrid.kind !== 'hybrid') return whyNot('insufficient-evidence', advice.reason);
+    if (advice.hybrid.kind !== 'hybrid' && advice.hybrid.kind !== 'forecast')
+      return whyNot('insufficient-evidence', advice.reason);
     const setting = advice.settings.find((s) => s.platform === platform);
     if (
       !setting ||

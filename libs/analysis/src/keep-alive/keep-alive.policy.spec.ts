@@ -13,6 +13,7 @@ import {
   DEFAULT_HYBRID_OPTIONS,
   applicationMinutes,
   fixedPolicy,
+  forecastNextIdle,
   hybridPolicy,
   minutesAfterLast,
   idlePeriods,
@@ -219,6 +220,39 @@ describe('keep-alive model against the paper (Shahrad et al., ATC 2020)', () => 
     // Without an end the instance idles to the end of its keep-alive, as before.
     expect(replayPolicy(active, fixedPolicy(10))).toEqual({ coldStarts: 2, idleMinutes: 20 });
     expect(replayHybridOnline([0, 1439], DEFAULT_HYBRID_OPTIONS, 1440).idleMinutes).toBe(240);
+  });
+
+  it('credits a pre-warm only from when it loads: warm inside [pre-warm, keep-alive], cold before or after', () => {
+    const policy = { kind: 'hybrid' as const, prewarmMinutes: 5, keepAliveMinutes: 8 };
+    // Idle 3 (before the pre-warm: cold, nothing loaded), 6 (warm, 1 idle minute after loading),
+    // 12 (cold after 3 idle minutes loaded); after the last, observed to the window's end.
+    const active = [0, 4, 11, 24];
+    expect(idlePeriods(active)).toEqual([3, 6, 12]);
+    expect(replayPolicy(active, policy, 25)).toEqual({ coldStarts: 3, idleMinutes: 1 + 3 });
+    expect(replayPolicy(active, policy, 40)).toEqual({ coldStarts: 3, idleMinutes: 1 + 3 + 3 });
+  });
+
+  it('defect: mostly idle beyond 4 hours took the fallback; the paper forecasts the next idle time and loads around it', () => {
+    // A daily job at 02:00, a few minutes late now and then: idle times near 1,439 minutes.
+    const active = [0, 1441, 2880, 4322, 5760, 7201, 8640].map((m) => m + 120);
+    const { policy, reason } = hybridPolicy(active);
+    expect(policy.kind).toBe('forecast');
+    expect(reason).toMatch(/forecast/);
+    const next = forecastNextIdle(idlePeriods(active));
+    expect(next).toBeGreaterThan(1430);
+    expect(next).toBeLessThan(1445);
+    expect(policy.prewarmMinutes).toBeCloseTo(next * 0.85, 1);
+    expect(policy.keepAliveMinutes).toBeCloseTo(next * 1.15, 1);
+    // Pre-warmed ahead of every run: only the first is cold, at about 0.15 × 1,440 idle minutes each.
+    const r = replayPolicy(active, policy, 10 * DAY);
+    expect(r.coldStarts).toBe(1);
+    expect(replayPolicy(active, fixedPolicy(10), 10 * DAY).coldStarts).toBe(7);
+  });
+
+  it('forecasts a steady series as its period and one idle time as itself', () => {
+    expect(forecastNextIdle([300, 300, 300])).toBe(300);
+    expect(forecastNextIdle([500])).toBe(500);
+    expect(forecastNextIdle([])).toBe(0);
   });
 
   it('defect: idle times were kept per function; the paper keeps them per application, warm once any of its functions ran', () => {
