@@ -1,6 +1,7 @@
   SELECT
     function_id AS functionId,
     toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
+    arrayCount(b -> b <= toUnixTimestamp(minute), {splitAt:Array(Array(UInt32))}[indexOf({splitIds:Array(String)}, function_id)]) AS stretch,
     arraySort(groupUniqArray(toString(source))) AS sources,
     sum(invocations) AS invocations,
     sum(cold_starts) AS coldStarts,
@@ -46,5 +47,5 @@ GROUP BY function_id, minute
 HAVING uniqExact(source) > 1)
   )
 ) WHERE rank = best_rank OR prio = 0))
-  GROUP BY functionId, dayStartMs
-  ORDER BY dayStartMs, functionId;
+  GROUP BY functionId, dayStartMs, stretch
+  ORDER BY dayStartMs, functionId, stretch;

@@ -2,6 +2,7 @@ import type { AnalysisContext, Analyzer } from './analyzer';
 import type { ContainersOptions } from './containers/containers.analyzer';
 import { ContainersAnalyzer, DEFAULT_CONTAINERS_OPTIONS } from './containers/containers.analyzer';
 import type { EvidenceOptions } from './evidence/evidence.gate';
+import { lambdaPriceAssumptions, statePriceAssumptions } from './evidence/price-assumptions';
 import { DEFAULT_EVIDENCE_OPTIONS } from './evidence/evidence.gate';
 import type { FunctionAnalysisInput } from './inputs';
 import { DEFAULT_MEMORY_OPTIONS, MemoryAnalyzer } from './memory/memory.analyzer';
@@ -121,10 +122,11 @@ export function runAnalyzers(
   const failures: AnalysisFailure[] = [];
   for (const original of inputs) {
     let input = original;
+    const assumed = lambdaPriceAssumptions(original.profile, ctx);
     for (const analyzer of analyzers) {
       try {
         const made = analyzer.analyze(input, ctx);
-        recommendations.push(...made);
+        recommendations.push(...made.map((r) => statePriceAssumptions(r, assumed)));
         // One plan per function: what follows the memory analysis is priced at its size.
         if (analyzer.kind === 'memory') input = atRecommendedMemory(input, made);
         if (analyzer.kind === 'provisioned-concurrency') input = withPlannedWarmLevel(input, made);

@@ -6,6 +6,7 @@ export * from './actions/config-action';
 export * from './stats/normal-distribution';
 export * from './stats/log-normal.fit';
 export * from './stats/linear-regression';
+export * from './stats/window-spread';
 export * from './costs/lambda-window-cost';
 export * from './timeout-risk/timeout-risk.analyzer';
 export * from './memory/duration-curve.fit';

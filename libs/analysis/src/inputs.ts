@@ -40,6 +40,7 @@ export type {
   FunctionWindowStats,
   HistogramBuckets,
   HourOfWeekConcurrency,
+  MemorySizeDay,
   MemorySizeStats,
 } from '@fleetscope/model';
 

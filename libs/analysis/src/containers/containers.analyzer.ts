@@ -1,4 +1,4 @@
-import type { ContainerOffer } from '@fleetscope/pricing';
+import type { ContainerOffer, PriceAssumption } from '@fleetscope/pricing';
 import { containersAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { HOURS_PER_MONTH, windowHours } from '../analyzer';
@@ -96,6 +96,8 @@ export interface ContainerPrices {
   /** $ a month per request/s through the load balancer. */
   lbPerRequestPerSecondMonthUsd: number;
   priceIds: string[];
+  /** Load-balancer prices used in a region they were not published for. */
+  assumed: PriceAssumption[];
 }
 
 export function tasksFor(
@@ -186,6 +188,12 @@ export class ContainersAnalyzer implements Analyzer {
     const prices = this.prices(profile, ctx);
     if (!prices)
       return whyNot('not-applicable', 'No container or load-balancer price for this region.');
+    if ('unsourced' in prices)
+      // The task price is the comparison: a us-east-1 figure elsewhere would decide it by guess.
+      return whyNot(
+        'insufficient-evidence',
+        `${prices.unsourced.map((a) => a.message).join(' ')} The container comparison needs the region's own Fargate price.`,
+      );
     const minTasks = this.options.minTasks;
 
     // High: tasks follow the load hour by hour; low: tasks sized for the peak all month.
@@ -228,7 +236,7 @@ export class ContainersAnalyzer implements Analyzer {
         functionId: profile.functionId,
         severity: saving.lowUsd / lambda.usd >= 0.5 ? 'warning' : 'info',
         title: `Run on ${prices.offer}: ${minTasks}–${tasks} tasks behind a load balancer`,
-        reason: `At ${observedRps.toFixed(1)} requests/s (peak ${peakRps.toFixed(1)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; the cost lines cross at ${breakEven.toFixed(1)} requests/s (${tasksOnly.toFixed(1)} without the load balancer). Capacity model: ${model.statement}.`,
+        reason: `At ${observedRps.toFixed(1)} requests/s (peak ${peakRps.toFixed(1)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; the cost lines cross at ${breakEven.toFixed(1)} requests/s (${tasksOnly.toFixed(1)} without the load balancer). Capacity model: ${model.statement}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
         current: { platform: 'aws_lambda', memoryMb: profile.memoryMb, monthlyUsd: lambda.usd },
         recommended: {
           offer: prices.offer,
@@ -252,6 +260,7 @@ export class ContainersAnalyzer implements Analyzer {
           taskMonthUsd: prices.taskMonthUsd,
           loadBalancerMonthUsd: prices.lbFixedMonthUsd,
           priceIds: [...lambda.priceIds, ...prices.priceIds],
+          ...(prices.assumed.length > 0 ? { priceAssumptions: prices.assumed } : {}),
         },
         catalogueVersion: ctx.pricing.catalogueVersion,
         savingUsd: saving,
@@ -266,7 +275,10 @@ export class ContainersAnalyzer implements Analyzer {
     ];
   }
 
-  private prices(profile: FunctionProfile, ctx: AnalysisContext): ContainerPrices | null {
+  private prices(
+    profile: FunctionProfile,
+    ctx: AnalysisContext,
+  ): ContainerPrices | { unsourced: PriceAssumption[] } | null {
     const offer: ContainerOffer =
       this.options.offer === 'fargate-spot'
         ? 'fargate-spot'
@@ -285,7 +297,9 @@ export class ContainersAnalyzer implements Analyzer {
       profile.region,
     );
     if (task.unpriced.length > 0) return null;
+    if (task.assumed.length > 0) return { unsourced: task.assumed };
     let lbFixed = 0;
+    const assumed: PriceAssumption[] = [];
     let lbPerRps = 0;
     const priceIds = [...task.priceIds];
     if (this.options.loadBalancer) {
@@ -302,6 +316,8 @@ export class ContainersAnalyzer implements Analyzer {
       if (fixed.unpriced.length > 0 || perRps.unpriced.length > 0) return null;
       lbFixed = fixed.usd;
       lbPerRps = perRps.usd;
+      for (const a of [...fixed.assumed, ...perRps.assumed])
+        if (!assumed.some((b) => b.priceId === a.priceId)) assumed.push(a);
       priceIds.push(...fixed.priceIds, ...perRps.priceIds);
     }
     return {
@@ -310,6 +326,7 @@ export class ContainersAnalyzer implements Analyzer {
       lbFixedMonthUsd: lbFixed,
       lbPerRequestPerSecondMonthUsd: lbPerRps,
       priceIds,
+      assumed,
     };
   }
 }

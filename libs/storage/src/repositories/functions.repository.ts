@@ -56,6 +56,16 @@ export interface FunctionTotals {
   lastMinuteMs: number;
 }
 
+/**
+ * The billed GB-seconds of a function's totals: rows without a memory size at `memoryMb` (the
+ * inventory's, else the last size seen), plus SnapStart's Billed Restore Duration, which REPORT's
+ * Billed Duration leaves out.
+ */
+export function billedGbSecondsOf(t: FunctionTotals, memoryMb: number | null): number {
+  const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
+  return (billedMbMs + (memoryMb ?? 0) * t.billedRestoreSumMs) / 1024 / 1000;
+}
+
 export interface TimeseriesPoint {
   timeMs: number;
   invocations: number;
