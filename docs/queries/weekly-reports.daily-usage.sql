@@ -1,6 +1,7 @@
   SELECT
     function_id AS functionId,
     toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
+    arrayCount(b -> b <= toUnixTimestamp(minute), {splitAt:Array(Array(UInt32))}[indexOf({splitIds:Array(String)}, function_id)]) AS stretch,
     arraySort(groupUniqArray(toString(source))) AS sources,
     sum(invocations) AS invocations,
     sum(cold_starts) AS coldStarts,
@@ -47,5 +48,5 @@ HAVING uniqExact(source) > 1) AND NOT (minute >= {hourFrom:DateTime} AND minute 
      AND (function_id, toStartOfHour(minute)) IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ))
   )
 ) WHERE rank = best_rank OR prio = 0))
-  GROUP BY functionId, dayStartMs
-  ORDER BY dayStartMs, functionId;
+  GROUP BY functionId, dayStartMs, stretch
+  ORDER BY dayStartMs, functionId, stretch;

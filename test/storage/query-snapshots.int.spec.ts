@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   AnalysisInputsRepository,
   FunctionConfigRepository,
+  FunctionSettingsRepository,
   FunctionsRepository,
   InvocationsRepository,
   WeeklyReportsRepository,
@@ -57,6 +58,10 @@ describe('the SQL the repositories build', () => {
     ],
     ['function-config.merged', () => new FunctionConfigRepository(handle).merged()],
     ['weekly-reports.daily-usage', () => new WeeklyReportsRepository(handle).dailyUsage(RANGE)],
+    [
+      'function-settings.observations',
+      () => new FunctionSettingsRepository(handle).observations(RANGE),
+    ],
   ];
 
   it.each(cases)('builds docs/queries/%s.sql', async (name, run) => {

@@ -2,6 +2,7 @@ import type { AnalysisContext, Analyzer } from './analyzer';
 import type { ContainersOptions } from './containers/containers.analyzer';
 import { ContainersAnalyzer, DEFAULT_CONTAINERS_OPTIONS } from './containers/containers.analyzer';
 import type { EvidenceOptions } from './evidence/evidence.gate';
+import { lambdaPriceAssumptions, statePriceAssumptions } from './evidence/price-assumptions';
 import { DEFAULT_EVIDENCE_OPTIONS } from './evidence/evidence.gate';
 import type { FunctionAnalysisInput } from './inputs';
 import { DEFAULT_MEMORY_OPTIONS, MemoryAnalyzer } from './memory/memory.analyzer';
@@ -15,7 +16,7 @@ import {
   DEFAULT_TIMEOUT_RISK_OPTIONS,
   TimeoutRiskAnalyzer,
 } from './timeout-risk/timeout-risk.analyzer';
-import { KeepAliveAnalyzer } from './keep-alive/keep-alive.analyzer';
+import { DEFAULT_KEEP_ALIVE_OPTIONS, KeepAliveAnalyzer } from './keep-alive/keep-alive.analyzer';
 
 /** What a deployment configures about its recommendations (FLEETSCOPE_RECOMMENDATION_*). */
 export interface AnalyzerSettings {
@@ -55,7 +56,11 @@ export function defaultAnalyzers(
       evidence,
       offer: settings.containersOffer,
     }),
-    new KeepAliveAnalyzer(),
+    new KeepAliveAnalyzer({
+      ...DEFAULT_KEEP_ALIVE_OPTIONS,
+      evidence,
+      latencyValueUsdPerSecond: settings.latencyUsdPerSecond,
+    }),
   ];
 }
 
@@ -86,6 +91,18 @@ export function atRecommendedMemory(
   };
 }
 
+/** The input with the warm-capacity level the provisioned-concurrency analysis recommends. */
+export function withPlannedWarmLevel(
+  input: FunctionAnalysisInput,
+  warm: readonly Recommendation[],
+): FunctionAnalysisInput {
+  for (const r of warm) {
+    const level = r.recommended.provisionedConcurrency ?? r.recommended.minScale;
+    if (typeof level === 'number') return { ...input, plannedWarmLevel: level };
+  }
+  return input;
+}
+
 export interface AnalysisFailure {
   functionId: string;
   kind: Analyzer['kind'];
@@ -105,12 +122,14 @@ export function runAnalyzers(
   const failures: AnalysisFailure[] = [];
   for (const original of inputs) {
     let input = original;
+    const assumed = lambdaPriceAssumptions(original.profile, ctx);
     for (const analyzer of analyzers) {
       try {
         const made = analyzer.analyze(input, ctx);
-        recommendations.push(...made);
+        recommendations.push(...made.map((r) => statePriceAssumptions(r, assumed)));
         // One plan per function: what follows the memory analysis is priced at its size.
         if (analyzer.kind === 'memory') input = atRecommendedMemory(input, made);
+        if (analyzer.kind === 'provisioned-concurrency') input = withPlannedWarmLevel(input, made);
       } catch (error) {
         failures.push({
           functionId: input.profile.functionId,

@@ -26,6 +26,7 @@ import { IngestRequestsRepository } from './repositories/ingest-requests.reposit
 import { AnalysisInputsRepository } from './repositories/analysis-inputs.repository';
 import { TuningJobsRepository } from './repositories/tuning-jobs.repository';
 import { WeeklyReportsRepository } from './repositories/weekly-reports.repository';
+import { FunctionSettingsRepository } from './repositories/function-settings.repository';
 
 export async function openAndMigrate(
   config: Config,
@@ -150,6 +151,7 @@ export class StorageModule {
         AnalysisInputsRepository,
         TuningJobsRepository,
         WeeklyReportsRepository,
+        FunctionSettingsRepository,
         {
           provide: IngestRequestsRepository,
           inject: [CLICKHOUSE],
@@ -172,6 +174,7 @@ export class StorageModule {
         AnalysisInputsRepository,
         TuningJobsRepository,
         WeeklyReportsRepository,
+        FunctionSettingsRepository,
       ],
     };
   }

@@ -15,6 +15,37 @@ function lambdaTarget(profile: FunctionProfile): string {
 }
 
 export function memoryAction(profile: FunctionProfile, memoryMb: number): ConfigAction {
+  const memory = `${memoryMb}Mi`;
+  switch (profile.platform) {
+    // The request as well as the limit: the scheduler reserves (and the node price charges) the
+    // request, so a limit alone changes neither the pod's cost nor where it fits.
+    case 'knative':
+      return {
+        summary: `Set the container's memory limit and request to ${memory}.`,
+        snippets: [
+          {
+            format: 'knative',
+            text: `spec:\n  template:\n    spec:\n      containers:\n        - resources:\n            limits:\n              memory: ${memory}\n            requests:\n              memory: ${memory}`,
+          },
+        ],
+      };
+    case 'openfaas':
+      return {
+        summary: `Set the function's memory limit and request to ${memory}.`,
+        snippets: [
+          {
+            format: 'openfaas',
+            text: `functions:\n  ${profile.name}:\n    limits:\n      memory: ${memory}\n    requests:\n      memory: ${memory}`,
+          },
+        ],
+      };
+    case 'aws_lambda':
+    case 'gcp_cloud_functions':
+    case 'gcp_cloud_run':
+    case 'azure_functions':
+    case 'other':
+      break;
+  }
   return {
     summary: `Set memory to ${memoryMb} MB.`,
     snippets: [

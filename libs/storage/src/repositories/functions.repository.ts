@@ -22,6 +22,8 @@ export interface MinuteActivityRow {
   idlePeriods: number[];
   /** Minutes with invocations per UTC hour of day (24 entries). */
   activeByHour: number[];
+  /** The last minute with invocations (minutes since the epoch). */
+  lastMinute: number;
 }
 
 /** Aggregated facts of one function over a range, straight from the per-minute aggregate. */
@@ -52,6 +54,16 @@ export interface FunctionTotals {
   /** Start of the first and last row read: a minute, or five minutes or an hour inside the range. */
   firstMinuteMs: number;
   lastMinuteMs: number;
+}
+
+/**
+ * The billed GB-seconds of a function's totals: rows without a memory size at `memoryMb` (the
+ * inventory's, else the last size seen), plus SnapStart's Billed Restore Duration, which REPORT's
+ * Billed Duration leaves out.
+ */
+export function billedGbSecondsOf(t: FunctionTotals, memoryMb: number | null): number {
+  const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
+  return (billedMbMs + (memoryMb ?? 0) * t.billedRestoreSumMs) / 1024 / 1000;
 }
 
 export interface TimeseriesPoint {
@@ -236,7 +248,8 @@ export class FunctionsRepository {
              count() AS activeMinutes,
              arrayMap(d -> d - 1,
                arrayPopFront(arrayDifference(arraySort(groupArray(toInt64(m)))))) AS idlePeriods,
-             sumMap(map(h, toUInt64(1))) AS activeByHour
+             sumMap(map(h, toUInt64(1))) AS activeByHour,
+             max(m) AS lastMinute
       FROM (
         SELECT function_id, intDiv(toUnixTimestamp(minute), 60) AS m, toUInt8(toHour(minute)) AS h
         FROM function_minutes
@@ -250,6 +263,7 @@ export class FunctionsRepository {
       activeMinutes: string | number;
       idlePeriods: (string | number)[];
       activeByHour: Record<string, string | number>;
+      lastMinute: string | number;
     }>(query, rangeParams(range));
     return rows.map((r) => {
       const activeByHour = new Array<number>(24).fill(0);
@@ -260,6 +274,7 @@ export class FunctionsRepository {
         activeMinutes: Number(r.activeMinutes),
         idlePeriods: r.idlePeriods.map(Number),
         activeByHour,
+        lastMinute: Number(r.lastMinute),
       };
     });
   }
