@@ -1,10 +1,15 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
-import { withPlannedWarmLevel } from '../default-analyzers';
+import {
+  DEFAULT_ANALYZER_SETTINGS,
+  defaultAnalyzers,
+  runAnalyzers,
+  withPlannedWarmLevel,
+} from '../default-analyzers';
 import { DEFAULT_EVIDENCE_OPTIONS } from '../evidence/evidence.gate';
 import type { FunctionAnalysisInput, FunctionProfile } from '../inputs';
 import type { Recommendation, WhyNot } from '../recommendation';
-import { windowStats } from '../testing/fleet.generator';
+import { concurrencyProfile, windowStats } from '../testing/fleet.generator';
 import {
   DEFAULT_KEEP_ALIVE_OPTIONS,
   KeepAliveAnalyzer,
@@ -222,5 +227,44 @@ describe(KeepAliveAnalyzer.name, () => {
       0,
     );
     expect(evidence.combinedValueUsdPerMonth).toBeGreaterThan(1);
+  });
+
+  it('one plan per function through runAnalyzers: provisioned concurrency recommended for a steady load leaves no keep-warm ping', () => {
+    const ping: FunctionAnalysisInput = {
+      profile: lambda,
+      stats: windowStats({
+        invocations: 20_000,
+        medianMs: 100,
+        sigma: 0.5,
+        coldStarts: 168,
+        initDurationSumMs: 168 * 900,
+      }),
+      activity: minuteActivity(bursts(5, 120, 14), 0, 14 * DAY),
+    };
+    const analyzers = defaultAnalyzers({ ...DEFAULT_ANALYZER_SETTINGS, latencyUsdPerSecond: 0.05 });
+    const whyNot: WhyNot[] = [];
+    const ctx: AnalysisContext = {
+      pricing: new PricingService(defaultCatalogue),
+      at: new Date('2026-12-01T00:00:00Z'),
+      explain: (w) => whyNot.push(w),
+    };
+    // No concurrency measured: no warm capacity in the plan, the ping is advised.
+    const alone = runAnalyzers(analyzers, [ping], ctx).recommendations;
+    expect(alone.filter((r) => r.kind === 'keep-alive')).toHaveLength(1);
+    expect(alone.filter((r) => r.kind === 'provisioned-concurrency')).toHaveLength(0);
+
+    // Eight requests in flight around the clock for two weeks: provisioned concurrency it is.
+    const steady = { ...ping, concurrency: concurrencyProfile(() => 8, { weeks: 2 }) };
+    const plan = runAnalyzers(analyzers, [steady], ctx).recommendations;
+    const pc = plan.find((r) => r.kind === 'provisioned-concurrency');
+    expect(pc?.recommended.provisionedConcurrency).toBeGreaterThan(0);
+    expect(plan.filter((r) => r.kind === 'keep-alive')).toHaveLength(0);
+    expect(whyNot).toContainEqual(
+      expect.objectContaining({
+        kind: 'keep-alive',
+        code: 'not-applicable',
+        detail: expect.stringMatching(/provisioned concurrency \d+ \(recommended in this plan\)/),
+      }),
+    );
   });
 });

@@ -17,6 +17,7 @@ import {
   fixedPolicy,
   hybridPolicyOfIdle,
   idlePeriods,
+  minutesAfterLast,
   replayIdle,
   type ActiveMinutes,
   type HybridOptions,
@@ -82,6 +83,7 @@ export function minuteActivity(
     activeMinutes: active.length,
     activeByHour,
     minutesByHour,
+    minutesAfterLastActive: minutesAfterLast(active, windowEndMinute),
   };
 }
 
@@ -142,7 +144,12 @@ export function keepAliveAdvice(
   options: HybridOptions = DEFAULT_HYBRID_OPTIONS,
 ): KeepAliveAdvice {
   const replay = (policy: KeepAlivePolicy) =>
-    replayIdle(activity.idlePeriods, activity.activeMinutes, policy);
+    replayIdle(
+      activity.idlePeriods,
+      activity.activeMinutes,
+      policy,
+      activity.minutesAfterLastActive ?? Number.POSITIVE_INFINITY,
+    );
   const decision = hybridPolicyOfIdle(activity.idlePeriods, activity.activeMinutes, options);
   const baseline = replay(fixedPolicy(BASELINE_KEEP_ALIVE_MINUTES));
   const memoryGb = (memoryMbOf(profile) ?? 0) / 1024;
@@ -303,7 +310,8 @@ export class KeepAliveAnalyzer implements Analyzer {
       );
 
     const advice = keepAliveAdvice(profile.functionId, profile, activity, ctx, this.options.hybrid);
-    if (advice.hybrid.kind !== 'hybrid') return whyNot('insufficient-evidence', advice.reason);
+    if (advice.hybrid.kind !== 'hybrid' && advice.hybrid.kind !== 'forecast')
+      return whyNot('insufficient-evidence', advice.reason);
     const setting = advice.settings.find((s) => s.platform === platform);
     if (
       !setting ||

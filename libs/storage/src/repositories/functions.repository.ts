@@ -22,6 +22,8 @@ export interface MinuteActivityRow {
   idlePeriods: number[];
   /** Minutes with invocations per UTC hour of day (24 entries). */
   activeByHour: number[];
+  /** The last minute with invocations (minutes since the epoch). */
+  lastMinute: number;
 }
 
 /** Aggregated facts of one function over a range, straight from the per-minute aggregate. */
@@ -271,7 +273,8 @@ export class FunctionsRepository {
              count() AS activeMinutes,
              arrayMap(d -> d - 1,
                arrayPopFront(arrayDifference(arraySort(groupArray(toInt64(m)))))) AS idlePeriods,
-             sumMap(map(h, toUInt64(1))) AS activeByHour
+             sumMap(map(h, toUInt64(1))) AS activeByHour,
+             max(m) AS lastMinute
       FROM (
         SELECT function_id, intDiv(toUnixTimestamp(minute), 60) AS m, toUInt8(toHour(minute)) AS h
         FROM function_minutes
@@ -285,6 +288,7 @@ export class FunctionsRepository {
       activeMinutes: string | number;
       idlePeriods: (string | number)[];
       activeByHour: Record<string, string | number>;
+      lastMinute: string | number;
     }>(query, rangeParams(range));
     return rows.map((r) => {
       const activeByHour = new Array<number>(24).fill(0);
@@ -295,6 +299,7 @@ export class FunctionsRepository {
         activeMinutes: Number(r.activeMinutes),
         idlePeriods: r.idlePeriods.map(Number),
         activeByHour,
+        lastMinute: Number(r.lastMinute),
       };
     });
   }
