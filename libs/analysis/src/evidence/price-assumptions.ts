@@ -28,7 +28,8 @@ export function statePriceAssumptions(
   recommendation: Recommendation,
   assumptions: readonly PriceAssumption[],
 ): Recommendation {
-  const existing = Array.isArray(recommendation.evidence.priceAssumptions)
+  if (assumptions.length === 0) return recommendation;
+  const existing = Array.isArray(recommendation.evidence?.priceAssumptions)
     ? (recommendation.evidence.priceAssumptions as PriceAssumption[])
     : [];
   const fresh = assumptions.filter((a) => !existing.some((e) => e.priceId === a.priceId));

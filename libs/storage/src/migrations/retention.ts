@@ -11,6 +11,8 @@ const RETENTION: { table: string; kind: 'raw' | 'aggregate'; column: string }[] 
   { table: 'function_minutes', kind: 'aggregate', column: 'minute' },
   { table: 'function_five_minutes', kind: 'aggregate', column: 'minute' },
   { table: 'function_hours', kind: 'aggregate', column: 'minute' },
+  { table: 'function_hours_chosen', kind: 'aggregate', column: 'minute' },
+  { table: 'function_day_sources', kind: 'aggregate', column: 'day' },
 ];
 
 const CURRENT_TTL = /\bTTL\b[^\n]*?toIntervalDay\((\d+)\)/;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { InvocationRecord } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
@@ -42,6 +43,29 @@ export function observedSettings(s: SettingsSnapshot): [FunctionSetting, string]
     pairs.push(['provisioned_concurrency', String(pc)]);
   }
   return pairs;
+}
+
+/**
+ * The settings invocations report of themselves (REPORT's Memory Size, a span's faas.max_memory and
+ * host.arch): per function, each value with the earliest time the batch shows it. Sources that do
+ * not know a setting leave it unset (platform records never name the architecture).
+ */
+export function settingsSeenIn(invocations: readonly InvocationRecord[]): SettingsSnapshot[] {
+  const earliest = new Map<string, SettingsSnapshot>();
+  const note = (inv: InvocationRecord, key: string, seen: Partial<SettingsSnapshot>) => {
+    const k = `${inv.functionId}|${key}`;
+    const before = earliest.get(k);
+    if (!before || inv.startTimeMs < before.observedAtMs) {
+      earliest.set(k, { functionId: inv.functionId, observedAtMs: inv.startTimeMs, ...seen });
+    }
+  };
+  for (const inv of invocations) {
+    if (inv.architecture) note(inv, `a|${inv.architecture}`, { architecture: inv.architecture });
+    if (inv.memorySizeMb && inv.memorySizeMb > 0) {
+      note(inv, `m|${inv.memorySizeMb}`, { memoryMb: inv.memorySizeMb });
+    }
+  }
+  return [...earliest.values()];
 }
 
 /**
