@@ -3,6 +3,7 @@ import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from './analyzer';
 import { atRecommendedMemory, defaultAnalyzers, runAnalyzers } from './default-analyzers';
 import type { FunctionAnalysisInput } from './inputs';
+import type { Recommendation } from './recommendation';
 import {
   concurrencyProfile,
   lambdaProfile,
@@ -67,6 +68,23 @@ describe(runAnalyzers.name, () => {
     expect(containers?.current.memoryMb).toBe(1024);
     expect(containers?.planRole).toBe('option');
     expect(atRecommendedMemory(input, memory ? [memory] : []).profile.memoryMb).toBe(1024);
+  });
+
+  it("prices what follows a pod's memory change at the new request as well as the new limit", () => {
+    const input = {
+      profile: lambdaProfile({ platform: 'knative', memoryMb: 1024, podMemoryMb: 512 }),
+      stats: windowStats({ invocations: 1000, medianMs: 100, sigma: 0.2 }),
+    };
+    const change = {
+      kind: 'memory',
+      current: { memoryMb: 1024, meanDurationMs: 100 },
+      recommended: { memoryMb: 256, meanDurationMs: 110 },
+    } as unknown as Recommendation;
+    const after = atRecommendedMemory(input, [change]);
+    expect(after.profile).toMatchObject({ memoryMb: 256, podMemoryMb: 256 });
+    expect(after.stats.durationSumMs).toBeCloseTo(input.stats.durationSumMs * 1.1, 6);
+    const lambda = atRecommendedMemory({ ...input, profile: lambdaProfile() }, [change]);
+    expect(lambda.profile.podMemoryMb).toBeUndefined();
   });
 
   it('defect 12 (order): reliability findings come first, then confidence-weighted savings, whatever their dollars', () => {

@@ -79,9 +79,12 @@ export function atRecommendedMemory(
   const after = change.recommended.meanDurationMs;
   const ratio =
     typeof before === 'number' && typeof after === 'number' && before > 0 ? after / before : 1;
+  const pods = input.profile.platform === 'knative' || input.profile.platform === 'openfaas';
   return {
     ...input,
-    profile: { ...input.profile, memoryMb },
+    // A pod's memory change sets the request with the limit (memoryAction): idle pods after it
+    // are priced at the new request.
+    profile: { ...input.profile, memoryMb, ...(pods ? { podMemoryMb: memoryMb } : {}) },
     stats: {
       ...input.stats,
       durationSumMs: input.stats.durationSumMs * ratio,
