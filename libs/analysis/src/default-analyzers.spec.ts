@@ -146,6 +146,24 @@ describe(runAnalyzers.name, () => {
     );
   });
 
+  it('defect 13: provisioned concurrency outside us-east-1 states the us-east-1 provisioned-concurrency prices it was priced with, and only those', () => {
+    const steady = {
+      profile: lambdaProfile({ functionId: 'steady', region: 'eu-central-1', timeoutMs: 30_000 }),
+      stats: windowStats({ invocations: 1_000_000, medianMs: 100, sigma: 0.3, coldStarts: 500 }),
+      concurrency: concurrencyProfile(() => 20, { coldStartsPerHour: () => 3 }),
+    };
+    const { recommendations } = runAnalyzers(defaultAnalyzers(), [steady], ctx);
+    const pc = recommendations.find((r) => r.kind === 'provisioned-concurrency');
+    const assumed = pc?.evidence.priceAssumptions as { meter: string }[];
+    expect(assumed.map((a) => a.meter).sort()).toEqual([
+      'aws.lambda.pc-allocated.x86_64',
+      'aws.lambda.pc-duration.x86_64',
+    ]);
+    // Frankfurt's on-demand price is its own: its other recommendations assume nothing.
+    for (const r of recommendations.filter((x) => x.kind !== 'provisioned-concurrency'))
+      expect(r.evidence.priceAssumptions).toBeUndefined();
+  });
+
   // How long this takes is measured by `npm run bench:analyze`, not here.
   it('analyses 10,000 functions with every analyzer and no failure', () => {
     const { recommendations, failures } = runAnalyzers(defaultAnalyzers(), fleet(10_000), ctx);

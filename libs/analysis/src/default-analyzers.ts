@@ -125,11 +125,13 @@ export function runAnalyzers(
   const failures: AnalysisFailure[] = [];
   for (const original of inputs) {
     let input = original;
-    const assumed = lambdaPriceAssumptions(original.profile, ctx);
     for (const analyzer of analyzers) {
       try {
         const made = analyzer.analyze(input, ctx);
-        recommendations.push(...made.map((r) => statePriceAssumptions(r, assumed)));
+        if (made.length > 0) {
+          const assumed = lambdaPriceAssumptions(original.profile, analyzer.kind, ctx);
+          recommendations.push(...made.map((r) => statePriceAssumptions(r, assumed)));
+        }
         // One plan per function: what follows the memory analysis is priced at its size.
         if (analyzer.kind === 'memory') input = atRecommendedMemory(input, made);
         if (analyzer.kind === 'provisioned-concurrency') input = withPlannedWarmLevel(input, made);

@@ -153,6 +153,15 @@ describe(KeepAliveAnalyzer.name, () => {
     expect(rec.action.summary).toMatch(/more cold starts in the window, for less idle memory/);
   });
 
+  it('a pod whose size is unknown cannot be priced: not applicable, saying what to set', () => {
+    const { recs, whyNot } = analyse(
+      busyWithShortBreaks({ ...knative, podCpu: null, podMemoryMb: null }),
+    );
+    expect(recs).toEqual([]);
+    expect(whyNot[0]).toMatchObject({ code: 'not-applicable' });
+    expect(whyNot[0].detail).toMatch(/podMemoryMb/);
+  });
+
   it('the gates are the configured ones: a lower materiality bar lets the small pod through', () => {
     const small = { ...knative, podCpu: 0.1, podMemoryMb: 128 };
     const analyzer = new KeepAliveAnalyzer({

@@ -300,6 +300,11 @@ export class KeepAliveAnalyzer implements Analyzer {
     const platform = keepAlivePlatform(profile);
     if (!platform)
       return whyNot('not-applicable', `No keep-alive setting is advised for ${profile.platform}.`);
+    if (platform !== 'aws_lambda' && !memoryMbOf(profile))
+      return whyNot(
+        'not-applicable',
+        "The pod's memory request is unknown: set podCpu and podMemoryMb (PUT /api/functions/:id/config) to price its idle time.",
+      );
     const shortfall = evidenceShortfall(stats, this.options.evidence);
     if (shortfall) return whyNot('insufficient-evidence', shortfall);
     const warm = warmCapacity(input);
@@ -353,10 +358,8 @@ export class KeepAliveAnalyzer implements Analyzer {
     const [inSample] = outcomes;
     // More idle times, and a held-out half that agrees with the whole, make the advice surer.
     const agreement =
-      dollars.highUsd > 0 ? Math.max(0, Math.min(1, dollars.lowUsd / dollars.highUsd)) : 0;
-    const confidence = confidenceOf(
-      0.6 * sampleSupport(advice.idlePeriods, 50) + 0.4 * (latency > 0 ? 1 : agreement),
-    );
+      gated.highUsd > 0 ? Math.max(0, Math.min(1, gated.lowUsd / gated.highUsd)) : 0;
+    const confidence = confidenceOf(0.6 * sampleSupport(advice.idlePeriods, 50) + 0.4 * agreement);
     // min-scale windows stay in the evidence: warm capacity is the provisioned-concurrency
     // analysis's to advise and price, in the same plan.
     const recommended = Object.fromEntries(
