@@ -13,7 +13,7 @@ CREATE TABLE IF NOT EXISTS {{table:function_day_sources}} {{on_cluster}}
 ENGINE = {{engine:ReplacingMergeTree}}
 PARTITION BY toYYYYMM(day)
 ORDER BY (function_id, day, source)
-{{ttl:aggregate:day}};
+{{ttl:aggregate:day + INTERVAL 1 DAY}};
 
 {{distributed:function_day_sources}};
 

@@ -59,7 +59,18 @@ export function settingsSeenIn(invocations: readonly InvocationRecord[]): Settin
       earliest.set(k, { functionId: inv.functionId, observedAtMs: inv.startTimeMs, ...seen });
     }
   };
+  // Batches mostly hold runs of one function in time order: a record that repeats the one before
+  // at a later time changes no earliest time.
+  let previous: InvocationRecord | undefined;
   for (const inv of invocations) {
+    const repeat =
+      previous !== undefined &&
+      inv.functionId === previous.functionId &&
+      inv.architecture === previous.architecture &&
+      inv.memorySizeMb === previous.memorySizeMb &&
+      inv.startTimeMs >= previous.startTimeMs;
+    if (repeat) continue;
+    previous = inv;
     if (inv.architecture) note(inv, `a|${inv.architecture}`, { architecture: inv.architecture });
     if (inv.memorySizeMb && inv.memorySizeMb > 0) {
       note(inv, `m|${inv.memorySizeMb}`, { memoryMb: inv.memorySizeMb });

@@ -52,7 +52,9 @@ const HOUR_MS = 3600_000;
  * invocations reported (function_day_sources, fed from the minute rows by a view): only there
  * does the per-minute choice of chosenSourceRows() have anything to choose. Everywhere else every
  * row is the chosen source's (or a cold-start-only source's), so rows are read as stored, at every
- * resolution. Starts a day early: the set is only matched against days of the range.
+ * resolution. Starts a day early: the set is only matched against days of the range. Only days
+ * with several sources have rows in function_hours_chosen (see chosenRowsOfHours), which is why
+ * reads of that table need no such filter.
  */
 function mixedDays(where: string): string {
   return `
@@ -65,6 +67,13 @@ function mixedDays(where: string): string {
 const IN_MIXED_DAY = (mixed: string) => `(function_id, toStartOfDay(minute)) IN (${mixed})`;
 
 /**
+ * IN_MIXED_DAY, led by a condition on the primary key's first column, so a read scans only the
+ * granules of the functions with several sources.
+ */
+const ONLY_MIXED_DAYS = (mixed: string) =>
+  `function_id IN (SELECT function_id FROM (${mixed})) AND ${IN_MIXED_DAY(mixed)}`;
+
+/**
  * The chosen-source rows of a range at minute resolution: exactly chosenSourceRows('function_minutes'),
  * but the window passes run only over the function-days where several sources reported
  * (mixedDays), the rest is read as stored. Binds from and to (see rangeParams).
@@ -75,7 +84,7 @@ export function minuteRowsForRange(where = ''): string {
     SELECT * FROM function_minutes
     WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where} AND NOT ${IN_MIXED_DAY(mixed)}
     UNION ALL
-    SELECT * FROM (${chosenSourceRows('function_minutes', `${where} AND ${IN_MIXED_DAY(mixed)}`)})`;
+    SELECT * FROM (${chosenSourceRows('function_minutes', `${where} AND ${ONLY_MIXED_DAYS(mixed)}`)})`;
 }
 
 /**
@@ -90,26 +99,28 @@ export function minuteRowsForRange(where = ''): string {
  */
 export function rowsForRange(where = ''): string {
   const mixed = mixedDays(where);
-  const single = `AND NOT ${IN_MIXED_DAY(mixed)}`;
   const wholeHours = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
   const wholeFives = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}`;
   const chosen = `function_hours_chosen WHERE ${wholeHours} ${where}`;
+  // One reference to each subquery where possible: ClickHouse builds an IN set per reference.
   return `
-    SELECT * FROM function_hours WHERE ${wholeHours} ${where} ${single}
+    SELECT * FROM (
+      SELECT * FROM function_hours WHERE ${wholeHours} ${where}
+      UNION ALL
+      SELECT * FROM function_five_minutes WHERE ${wholeFives} AND NOT (${wholeHours}) ${where}
+      UNION ALL
+      SELECT * FROM function_minutes
+      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeFives}) ${where}
+    ) WHERE NOT ${IN_MIXED_DAY(mixed)}
     UNION ALL
-    SELECT * EXCEPT (rev) FROM ${chosen} AND ${IN_MIXED_DAY(mixed)}
+    SELECT * EXCEPT (rev) FROM ${chosen}
       AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM ${chosen} GROUP BY function_id, minute)
-    UNION ALL
-    SELECT * FROM function_five_minutes
-    WHERE ${wholeFives} AND NOT (${wholeHours}) ${where} ${single}
-    UNION ALL
-    SELECT * FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeFives}) ${where} ${single}
     UNION ALL
     SELECT * FROM (${chosenSourceRows(
       'function_minutes',
-      `${where} AND ${IN_MIXED_DAY(mixed)}
-        AND NOT (${wholeHours} AND (function_id, toStartOfHour(minute)) IN (SELECT function_id, minute FROM ${chosen}))`,
+      // The partial hours at the ends, and whole hours not rebuilt yet (or written around the writer).
+      `${where} AND ${ONLY_MIXED_DAYS(mixed)} AND NOT (${wholeHours}
+         AND (function_id, toStartOfHour(minute)) IN (SELECT function_id, minute FROM ${chosen}))`,
     )})`;
 }
 
