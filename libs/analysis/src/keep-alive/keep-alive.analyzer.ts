@@ -330,7 +330,9 @@ export class KeepAliveAnalyzer implements Analyzer {
     )
       return whyNot(
         'already-right',
-        'The fixed 10-minute keep-alive does as well on this function.',
+        platform === 'aws_lambda'
+          ? 'A kept instance would avoid no cold start the fixed 10 minutes do not, or its pings would cost more than one instance of provisioned concurrency.'
+          : 'The fixed 10-minute keep-alive does as well on this function.',
       );
 
     const months = monthlyFactor(stats.windowStartMs, stats.windowEndMs);
@@ -388,6 +390,8 @@ export class KeepAliveAnalyzer implements Analyzer {
         ...confidence,
         evidence: {
           ...advice,
+          // The setting for this function's platform only.
+          settings: [setting],
           coldStartsAvoidedPerMonth: round(inSample.coldStartsAvoided, 1),
           waitingSecondsRemovedPerMonth:
             inSample.waitingSeconds === null ? null : round(inSample.waitingSeconds, 1),
