@@ -62,11 +62,19 @@ describe(FunctionSettingsRepository.name, () => {
     ).toBe(2);
     expect(await count()).toBe(5);
 
-    // A second process (nothing remembered) writing the same observation leaves one row.
-    await new FunctionSettingsRepository(handle).record('records', [
-      { functionId: F, observedAtMs: T0 + 3 * HOUR, architecture: 'arm64' },
-    ]);
-    expect(await count()).toBe(5);
+    // After a restart, what the table already says is not written again; a change is.
+    const restarted = new FunctionSettingsRepository(handle);
+    expect(
+      await restarted.record('records', [
+        { functionId: F, observedAtMs: T0 + 5 * HOUR, architecture: 'arm64', memoryMb: 1024 },
+      ]),
+    ).toBe(0);
+    expect(
+      await restarted.record('records', [
+        { functionId: F, observedAtMs: T0 + 6 * HOUR, memoryMb: 2048 },
+      ]),
+    ).toBe(1);
+    expect(await count()).toBe(6);
   });
 
   it('reads a range with the latest observation before it, per setting and source', async () => {
@@ -95,6 +103,13 @@ describe(FunctionSettingsRepository.name, () => {
         observedAtMs: T0 + 3 * HOUR,
         source: 'records',
         value: 'arm64',
+      },
+      {
+        functionId: F,
+        setting: 'memory_mb',
+        observedAtMs: T0 + 6 * HOUR,
+        source: 'records',
+        value: '2048',
       },
     ]);
     const all = await repo.observations({ fromMs: T0, toMs: T0 + 2 * HOUR + 1 });
