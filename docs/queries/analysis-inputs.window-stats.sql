@@ -1,6 +1,7 @@
   SELECT
     function_id AS functionId,
-    if(grouping(memory_size_mb) = 0, 1, if(grouping(day) = 0, 2, 0)) AS level,
+    if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1),
+       if(grouping(day) = 0, 2, 0)) AS level,
     memory_size_mb AS memoryMb,
     toUnixTimestamp(day) * 1000 AS dayMs,
     sum(invocations) AS invocations,
@@ -17,7 +18,7 @@
             OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS rowsWithoutBilled,
     sum(init_duration_sum_ms) AS initDurationSumMs,
     sumMap(duration_buckets) AS db,
-    if(level = 2, map(), db) AS durationBuckets,
+    if(level IN (2, 3), map(), db) AS durationBuckets,
     if(level = 0, sumMap(init_buckets), map()) AS initBuckets,
     max(max_memory_used_mb) AS maxMemoryUsedMb,
     if(level = 0, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.95 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.95 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(sumMap(memory_buckets)), mapValues(sumMap(memory_buckets))))])[1], NULL) AS memoryUsedP95Mb,
@@ -25,25 +26,21 @@
     toUnixTimestamp(minIf(minute, invocations > 0)) * 1000 AS firstSeenMs,
     toUnixTimestamp(maxIf(minute, invocations > 0)) * 1000 AS lastSeenMs
   FROM (SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (
-SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, toStartOfHour(minute)) NOT IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, minute
+SELECT * FROM (
+  SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+  UNION ALL
+  SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})
+  UNION ALL
+  SELECT * FROM function_minutes
+  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})
+) WHERE NOT (function_id, toStartOfDay(minute)) IN (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
 HAVING uniqExact(source) > 1)
 UNION ALL
-SELECT * FROM function_five_minutes
-WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, minute
-HAVING uniqExact(source) > 1)
-UNION ALL
-SELECT * FROM function_minutes
-WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, minute
-HAVING uniqExact(source) > 1)
+SELECT * EXCEPT (rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+  AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  GROUP BY function_id, minute)
 UNION ALL
 SELECT * FROM (
 SELECT * EXCEPT (prio, rank, best_rank) FROM (
@@ -52,12 +49,18 @@ SELECT * EXCEPT (prio, rank, best_rank) FROM (
     SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
            sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
     FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND (function_id, toStartOfHour(minute)) IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, minute
-HAVING uniqExact(source) > 1)
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND function_id IN (SELECT function_id FROM (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1)) AND (function_id, toStartOfDay(minute)) IN (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1) AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+     AND (function_id, toStartOfHour(minute)) IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ))
   )
 ) WHERE rank = best_rank OR prio = 0)))
-  GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day))
+  GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day),
+                          (function_id, memory_size_mb, day))
   SETTINGS force_grouping_standard_compatibility = 1, prefer_column_name_to_alias = 1;

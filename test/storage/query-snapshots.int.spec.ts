@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   AnalysisInputsRepository,
   FunctionConfigRepository,
+  FunctionSettingsRepository,
   FunctionsRepository,
   InvocationsRepository,
   WeeklyReportsRepository,
@@ -45,6 +46,7 @@ describe('the SQL the repositories build', () => {
   const cases: [string, () => Promise<unknown>][] = [
     ['functions.totals', () => functions().totals(RANGE)],
     ['functions.totals-one-function', () => functions().totals(RANGE, ID)],
+    ['functions.billed', () => functions().billed(RANGE, 'aws_lambda~123456789012~us-east-1~')],
     ['functions.timeseries', () => functions().timeseries(ID, RANGE, 300)],
     ['functions.cold-starts', () => functions().coldStarts(RANGE, false)],
     ['functions.cold-starts-by-hour', () => functions().coldStarts(RANGE, true)],
@@ -57,6 +59,10 @@ describe('the SQL the repositories build', () => {
     ],
     ['function-config.merged', () => new FunctionConfigRepository(handle).merged()],
     ['weekly-reports.daily-usage', () => new WeeklyReportsRepository(handle).dailyUsage(RANGE)],
+    [
+      'function-settings.observations',
+      () => new FunctionSettingsRepository(handle).observations(RANGE),
+    ],
   ];
 
   it.each(cases)('builds docs/queries/%s.sql', async (name, run) => {

@@ -43,6 +43,9 @@ describe('npx fleetscope tune', () => {
     expect(run.stdout).toMatch(/1024 MB\s+x86_64.*← pick/);
     expect(run.stdout).toMatch(/^pick: 1024 MB x86_64 — cheapest/m);
     expect(run.stdout).toMatch(/^job: \d+ invocations, \$/m);
+    expect(run.stdout).toMatch(
+      /^priced at Lambda duration tier 1 \(x86_64, us-east-1\): account 123456789012 had used 0 GB-s this month/m,
+    );
     expect(run.stderr).toMatch(/tuning job [0-9a-f-]{36}/);
     expect(lambda.fn('orders').latest.memoryMb).toBe(1024);
     expect(lambda.fn('orders').aliases.size).toBe(0);

@@ -16,6 +16,7 @@ import {
 import { TUNING_DRIVERS } from './tuning/tuning.tokens';
 import { TuningJobsService } from './tuning/tuning-jobs.service';
 import { TuningJobExecutor } from './tuning/tuning-job.executor';
+import { LambdaTierReader } from './tuning/lambda-tier.reader';
 import { WeeklyReportsService } from './reports/weekly-reports.service';
 import { ReportDeliveryService } from './reports/delivery/report-delivery.service';
 import { ReportMetrics } from './reports/delivery/report-metrics';
@@ -71,6 +72,7 @@ import { ReportMetrics } from './reports/delivery/report-metrics';
       ],
     },
     TuningJobsService,
+    LambdaTierReader,
     TuningJobExecutor,
   ],
   exports: [

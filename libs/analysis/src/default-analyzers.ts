@@ -2,6 +2,7 @@ import type { AnalysisContext, Analyzer } from './analyzer';
 import type { ContainersOptions } from './containers/containers.analyzer';
 import { ContainersAnalyzer, DEFAULT_CONTAINERS_OPTIONS } from './containers/containers.analyzer';
 import type { EvidenceOptions } from './evidence/evidence.gate';
+import { lambdaPriceAssumptions, statePriceAssumptions } from './evidence/price-assumptions';
 import { DEFAULT_EVIDENCE_OPTIONS } from './evidence/evidence.gate';
 import type { FunctionAnalysisInput } from './inputs';
 import { DEFAULT_MEMORY_OPTIONS, MemoryAnalyzer } from './memory/memory.analyzer';
@@ -15,7 +16,7 @@ import {
   DEFAULT_TIMEOUT_RISK_OPTIONS,
   TimeoutRiskAnalyzer,
 } from './timeout-risk/timeout-risk.analyzer';
-import { KeepAliveAnalyzer } from './keep-alive/keep-alive.analyzer';
+import { DEFAULT_KEEP_ALIVE_OPTIONS, KeepAliveAnalyzer } from './keep-alive/keep-alive.analyzer';
 
 /** What a deployment configures about its recommendations (FLEETSCOPE_RECOMMENDATION_*). */
 export interface AnalyzerSettings {
@@ -55,7 +56,11 @@ export function defaultAnalyzers(
       evidence,
       offer: settings.containersOffer,
     }),
-    new KeepAliveAnalyzer(),
+    new KeepAliveAnalyzer({
+      ...DEFAULT_KEEP_ALIVE_OPTIONS,
+      evidence,
+      latencyValueUsdPerSecond: settings.latencyUsdPerSecond,
+    }),
   ];
 }
 
@@ -74,9 +79,12 @@ export function atRecommendedMemory(
   const after = change.recommended.meanDurationMs;
   const ratio =
     typeof before === 'number' && typeof after === 'number' && before > 0 ? after / before : 1;
+  const pods = input.profile.platform === 'knative' || input.profile.platform === 'openfaas';
   return {
     ...input,
-    profile: { ...input.profile, memoryMb },
+    // A pod's memory change sets the request with the limit (memoryAction): idle pods after it
+    // are priced at the new request.
+    profile: { ...input.profile, memoryMb, ...(pods ? { podMemoryMb: memoryMb } : {}) },
     stats: {
       ...input.stats,
       durationSumMs: input.stats.durationSumMs * ratio,
@@ -84,6 +92,18 @@ export function atRecommendedMemory(
       maxMemoryUsedMb: input.stats.maxMemoryUsedMb,
     },
   };
+}
+
+/** The input with the warm-capacity level the provisioned-concurrency analysis recommends. */
+export function withPlannedWarmLevel(
+  input: FunctionAnalysisInput,
+  warm: readonly Recommendation[],
+): FunctionAnalysisInput {
+  for (const r of warm) {
+    const level = r.recommended.provisionedConcurrency ?? r.recommended.minScale;
+    if (typeof level === 'number') return { ...input, plannedWarmLevel: level };
+  }
+  return input;
 }
 
 export interface AnalysisFailure {
@@ -108,9 +128,13 @@ export function runAnalyzers(
     for (const analyzer of analyzers) {
       try {
         const made = analyzer.analyze(input, ctx);
-        recommendations.push(...made);
+        if (made.length > 0) {
+          const assumed = lambdaPriceAssumptions(original.profile, analyzer.kind, ctx);
+          recommendations.push(...made.map((r) => statePriceAssumptions(r, assumed)));
+        }
         // One plan per function: what follows the memory analysis is priced at its size.
         if (analyzer.kind === 'memory') input = atRecommendedMemory(input, made);
+        if (analyzer.kind === 'provisioned-concurrency') input = withPlannedWarmLevel(input, made);
       } catch (error) {
         failures.push({
           functionId: input.profile.functionId,

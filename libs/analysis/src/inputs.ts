@@ -40,6 +40,7 @@ export type {
   FunctionWindowStats,
   HistogramBuckets,
   HourOfWeekConcurrency,
+  MemorySizeDay,
   MemorySizeStats,
 } from '@fleetscope/model';
 
@@ -52,6 +53,12 @@ export interface FunctionAnalysisInput {
   tuning?: TuningEvidence;
   /** When in the window the function ran, minute by minute: the keep-alive analysis. */
   activity?: MinuteActivity | null;
+  /**
+   * The provisioned-concurrency / min-scale level this run's plan recommends (set by
+   * runAnalyzers after that analysis); absent when it recommends no change (the configured level
+   * stands). Keep-alive advice and warm capacity exclude each other in one plan.
+   */
+  plannedWarmLevel?: number;
 }
 
 /**
@@ -64,6 +71,11 @@ export interface MinuteActivity {
   activeMinutes: number;
   activeByHour: number[];
   minutesByHour: number[];
+  /**
+   * Minutes of the window after the last one with invocations: idle memory-time after the last
+   * invocation is counted only up to the window's end. Absent: counted to the keep-alive's end.
+   */
+  minutesAfterLastActive?: number;
 }
 
 /** One memory size (and architecture) measured by a tuning job. */

@@ -16,6 +16,18 @@ export interface MemorySizeStats {
   /** Epoch ms of the first and last minute with invocations at this size (deploys in between). */
   firstSeenMs?: number;
   lastSeenMs?: number;
+  /**
+   * The same size UTC day by day (days with invocations only): repeated windows whose means show
+   * how far the window's mean can be trusted (day-to-day drift, not just invocation noise).
+   */
+  daily?: MemorySizeDay[];
+}
+
+export interface MemorySizeDay {
+  /** Epoch ms of the UTC day start. */
+  dayStartMs: number;
+  invocations: number;
+  durationSumMs: number;
 }
 
 export interface DailyStats {

@@ -9,6 +9,7 @@ export {
   billedInitMs,
   lambdaMeters,
   provisionedConcurrencyBreakEvenUtilisation,
+  type LambdaDurationTier,
   type LambdaInvocation,
   type LambdaUnitPrices,
   type LambdaUsage,

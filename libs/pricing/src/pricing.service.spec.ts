@@ -20,6 +20,22 @@ describe(PricingService.name, () => {
     expect(pod.catalogueVersion).toBe(catalogue.version);
   });
 
+  it('names the duration tier a month-to-date usage sits in, its bounds and its price', () => {
+    const tierAt = (gbs: number) => pricing.lambdaDurationTier('x86_64', AT, 'us-east-1', gbs);
+    expect(tierAt(0)).toMatchObject({ tier: 1, fromGbSeconds: 0, upToGbSeconds: 6e9 });
+    expect(tierAt(6e9)).toMatchObject({
+      tier: 2,
+      fromGbSeconds: 6e9,
+      upToGbSeconds: 15e9,
+      usdPerGbSecond: 0.000015,
+    });
+    expect(tierAt(2e10)).toMatchObject({ tier: 3, fromGbSeconds: 15e9, upToGbSeconds: null });
+    // Before the tiers (December 2021) the price was flat: one tier without an end.
+    expect(
+      pricing.lambdaDurationTier('x86_64', new Date('2021-06-01'), 'us-east-1', 2e10),
+    ).toMatchObject({ tier: 1, upToGbSeconds: null });
+  });
+
   it('bills the Billed Restore Duration of every SnapStart runtime as duration', () => {
     // 2 GB × 3 s = 6 GB-s at the first x86 tier.
     const duration = defaultCatalogue.find('aws.lambda.duration.x86_64', AT, 'us-east-1')!;

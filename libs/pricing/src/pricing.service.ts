@@ -1,6 +1,6 @@
 import { CostAccumulator } from './catalogue/cost-accumulator';
 import type { PriceCatalogue } from './catalogue/price-catalogue';
-import type { CostResult } from './catalogue/price.types';
+import type { CostResult, PriceAssumption } from './catalogue/price.types';
 import {
   containerDeploymentCost,
   kubernetesPodHourCost,
@@ -14,9 +14,11 @@ import {
   type GcpAzurePlatform,
 } from './serverless/gcp-azure-cost.calculator';
 import {
+  lambdaDurationTier,
   lambdaInvocationCost,
   lambdaUnitPrices,
   lambdaUsageCost,
+  type LambdaDurationTier,
   type LambdaInvocation,
   type LambdaUnitPrices,
   type LambdaUsage,
@@ -55,6 +57,16 @@ export class PricingService {
     return lambdaUnitPrices(architecture, at, region, this.catalogue, monthToDateGbSeconds);
   }
 
+  /** The on-demand duration tier an account with this month-to-date usage is billed in. */
+  lambdaDurationTier(
+    architecture: LambdaArchitecture,
+    at: Date,
+    region: string,
+    monthToDateGbSeconds: number,
+  ): LambdaDurationTier | null {
+    return lambdaDurationTier(architecture, at, region, this.catalogue, monthToDateGbSeconds);
+  }
+
   /** Always-on container tasks (Fargate, Cloud Run, a Kubernetes node). */
   containerDeployment(deployment: ContainerDeployment, at: Date, region: string): CostResult {
     return containerDeploymentCost(deployment, at, region, this.catalogue);
@@ -80,6 +92,20 @@ export class PricingService {
     const cost = new CostAccumulator(this.catalogue, at, region);
     cost.add('k8s.node.memory', gibSeconds / 3600);
     return cost.result();
+  }
+
+  /**
+   * The meters that `region` would be priced with a default not published for it: what an
+   * analysis must state (or withhold on) before quoting dollars there.
+   */
+  regionalAssumptions(meters: readonly string[], at: Date, region: string): PriceAssumption[] {
+    const found: PriceAssumption[] = [];
+    for (const meter of meters) {
+      const entry = this.catalogue.find(meter, at, region);
+      const assumption = entry ? this.catalogue.assumptionOf(entry, region) : null;
+      if (assumption) found.push(assumption);
+    }
+    return found;
   }
 
   /** Lambda provisioned concurrency allocated (not running) for `seconds`. */

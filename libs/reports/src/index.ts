@@ -10,3 +10,4 @@ export * from './render/html.renderer';
 export * from './render/markdown.renderer';
 export * from './render/report-text';
 export * from './render/slack-message.renderer';
+export * from './settings/settings-timeline';

@@ -19,4 +19,5 @@ export { chosenSourceRows, rangeParams, rowsForRange } from './repositories/minu
 export * from './writer/flush-journal';
 export * from './writer/aggregate-repair';
 export * from './repositories/weekly-reports.repository';
+export * from './repositories/function-settings.repository';
 export * from './validation/storable-rows.validator';

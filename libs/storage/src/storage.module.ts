@@ -16,7 +16,7 @@ import { MIGRATIONS_DIR } from './migrations/migrations.path';
 import { applyRetention } from './migrations/retention';
 import { IngestWriter } from './writer/ingest-writer';
 import { FlushJournal } from './writer/flush-journal';
-import { repairAggregates } from './writer/aggregate-repair';
+import { rebuildChosenHours, repairAggregates } from './writer/aggregate-repair';
 import { CLICKHOUSE } from './storage.tokens';
 import { FunctionsRepository } from './repositories/functions.repository';
 import { InvocationsRepository } from './repositories/invocations.repository';
@@ -26,6 +26,7 @@ import { IngestRequestsRepository } from './repositories/ingest-requests.reposit
 import { AnalysisInputsRepository } from './repositories/analysis-inputs.repository';
 import { TuningJobsRepository } from './repositories/tuning-jobs.repository';
 import { WeeklyReportsRepository } from './repositories/weekly-reports.repository';
+import { FunctionSettingsRepository } from './repositories/function-settings.repository';
 
 export async function openAndMigrate(
   config: Config,
@@ -133,6 +134,10 @@ export class StorageModule {
                 flushIntervalMs: config.flushIntervalMs,
                 flushRows: config.flushRows,
                 journal,
+                chooseSources: (window) =>
+                  rebuildChosenHours(handle.client, window, {
+                    cluster: config.clickhouseCluster,
+                  }),
               });
               await writer.seedRecentInvocations();
               return writer;
@@ -146,6 +151,7 @@ export class StorageModule {
         AnalysisInputsRepository,
         TuningJobsRepository,
         WeeklyReportsRepository,
+        FunctionSettingsRepository,
         {
           provide: IngestRequestsRepository,
           inject: [CLICKHOUSE],
@@ -168,6 +174,7 @@ export class StorageModule {
         AnalysisInputsRepository,
         TuningJobsRepository,
         WeeklyReportsRepository,
+        FunctionSettingsRepository,
       ],
     };
   }

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import type { ArchitectureComparison, SizeResult, TuningPick } from '@fleetscope/tuning';
+import type {
+  ArchitectureComparison,
+  DurationTierUsed,
+  SizeResult,
+  TuningPick,
+} from '@fleetscope/tuning';
 import type { CommandRegistration } from '../cli.program';
 import { apiRequest, endpointsFrom, type FleetscopeEndpoints } from '../fleetscope.client';
 
@@ -36,7 +41,7 @@ interface JobView {
   pick: TuningPick | null;
   architectureComparison: ArchitectureComparison | null;
   jobCost: { invocations: number; usd: number };
-  prices: { catalogueVersion: string } | null;
+  prices: { catalogueVersion: string; durationTiers?: DurationTierUsed[] } | null;
   error: string | null;
 }
 
@@ -179,6 +184,13 @@ function summary(job: JobView): string {
     `job: ${job.jobCost.invocations} invocations, $${job.jobCost.usd.toFixed(6)}` +
       (job.prices ? ` (prices ${job.prices.catalogueVersion})` : ''),
   );
+  for (const t of job.prices?.durationTiers ?? [])
+    lines.push(
+      `priced at Lambda duration tier ${t.tier} (${t.architecture}, ${t.region}): ` +
+        `${t.grouping === 'organization' ? 'the organization' : `account ${t.account}`} had used ` +
+        `${Math.round(t.monthToDateGbSeconds).toLocaleString('en-US')} GB-s this month, ` +
+        `$${t.usdPerGbSecond} per GB-s`,
+    );
   if (job.error) lines.push(`error: ${job.error}`);
   return lines.join('\n');
 }

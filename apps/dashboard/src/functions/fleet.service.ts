@@ -4,6 +4,7 @@ import { PricingService, type LambdaArchitecture } from '@fleetscope/pricing';
 import {
   FunctionConfigRepository,
   FunctionsRepository,
+  billedGbSecondsOf,
   type FunctionConfig,
   type FunctionTotals,
   type TimeRange,
@@ -68,8 +69,7 @@ export function summarise(
   const identity = parseFunctionId(t.functionId);
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
   const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
-  // REPORT's Billed Duration leaves out the Billed Restore Duration SnapStart adds.
-  const billedGbSeconds = (billedMbMs + (memoryMb ?? 0) * t.billedRestoreSumMs) / 1024 / 1000;
+  const billedGbSeconds = billedGbSecondsOf(t, memoryMb);
   let costUsd: number | null = null;
   let priced: FunctionSummary['pricing'] = null;
   if (identity?.platform === 'aws_lambda' && memoryMb) {

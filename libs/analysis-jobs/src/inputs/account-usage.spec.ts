@@ -1,5 +1,6 @@
 import type { FunctionAnalysisInput } from '@fleetscope/analysis';
-import { accountMonthlyGbSeconds } from './account-usage';
+import type { FunctionConfig, FunctionTotals } from '@fleetscope/storage';
+import { accountMonthlyGbSeconds, storedLambdaGbSeconds } from './account-usage';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -72,5 +73,69 @@ describe(accountMonthlyGbSeconds.name, () => {
     const organization = accountMonthlyGbSeconds(inputs, 'organization');
     expect(organization('1', 'us-east-1', 'x86_64')).toBeCloseTo(2000 * (730 / 168), 6);
     expect(organization('2', 'us-east-1', 'x86_64')).toBeCloseTo(2000 * (730 / 168), 6);
+  });
+});
+
+function totals(
+  functionId: string,
+  billed: { mbMs?: number; unknownMemoryMs?: number; lastMemoryMb?: number },
+): FunctionTotals {
+  return {
+    functionId,
+    version: '',
+    invocations: 1,
+    errors: 0,
+    timeouts: 0,
+    ooms: 0,
+    coldStarts: 0,
+    provisionedInits: 0,
+    restores: 0,
+    durationSumMs: 0,
+    durationMaxMs: 0,
+    durationBuckets: {},
+    initDurationSumMs: 0,
+    initBuckets: {},
+    restoreDurationSumMs: 0,
+    billedRestoreSumMs: 0,
+    maxMemoryUsedMb: 0,
+    memoryBuckets: {},
+    billedMbMs: billed.mbMs ?? 0,
+    billedMsUnknownMemory: billed.unknownMemoryMs ?? 0,
+    lastMemorySizeMb: billed.lastMemoryMb ?? 0,
+    firstMinuteMs: 0,
+    lastMinuteMs: 0,
+  };
+}
+
+const config = (functionId: string, c: Partial<FunctionConfig>) =>
+  [functionId, { functionId, ...c } as FunctionConfig] as const;
+
+describe(storedLambdaGbSeconds.name, () => {
+  const stored = [
+    // 1,024 GB-s billed at a known size; 2,000 s at the inventory's 2,048 MB.
+    totals('aws_lambda~1~us-east-1~a', { mbMs: 1024 * 1_000_000 }),
+    totals('aws_lambda~1~us-east-1~b', { unknownMemoryMs: 2_000_000 }),
+    totals('aws_lambda~1~us-east-1~c', { mbMs: 1024 * 1_000_000 }),
+    totals('aws_lambda~2~us-east-1~d', { mbMs: 1024 * 4_000_000 }),
+    totals('aws_lambda~1~eu-west-1~e', { mbMs: 1024 * 8_000_000 }),
+    totals('knative~1~us-east-1~f', { mbMs: 1024 * 16_000_000 }),
+  ];
+  const configs = new Map([
+    config('aws_lambda~1~us-east-1~b', { memoryMb: 2048 }),
+    config('aws_lambda~1~us-east-1~c', { architecture: 'arm64' }),
+  ]);
+
+  it('sums what each account billed per region and architecture, Lambda functions only', () => {
+    const usage = storedLambdaGbSeconds(stored, configs, 'account');
+    expect(usage('1', 'us-east-1', 'x86_64')).toBeCloseTo(1000 + 4000, 9);
+    expect(usage('1', 'us-east-1', 'arm64')).toBeCloseTo(1000, 9);
+    expect(usage('2', 'us-east-1', 'x86_64')).toBeCloseTo(4000, 9);
+    expect(usage('1', 'eu-west-1', 'x86_64')).toBeCloseTo(8000, 9);
+  });
+
+  it('totals the accounts of an organization together', () => {
+    const usage = storedLambdaGbSeconds(stored, configs, 'organization');
+    expect(usage('1', 'us-east-1', 'x86_64')).toBeCloseTo(1000 + 4000 + 4000, 9);
+    expect(usage('2', 'us-east-1', 'x86_64')).toBeCloseTo(1000 + 4000 + 4000, 9);
   });
 });

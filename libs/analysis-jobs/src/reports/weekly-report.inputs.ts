@@ -1,7 +1,15 @@
-import { lambdaRuntimeKind } from '@fleetscope/pricing';
-import type { DailyUsage, ReportFunction, ReportRecommendationInput } from '@fleetscope/reports';
+import { lambdaRuntimeKind, type LambdaArchitecture } from '@fleetscope/pricing';
+import {
+  settingsTimeline,
+  type DailyUsage,
+  type ReportFunction,
+  type ReportRecommendationInput,
+  type SettingsInForce,
+  type SettingsSegment,
+} from '@fleetscope/reports';
 import type {
   FunctionConfig,
+  SettingObservation,
   StoredDailyConcurrency,
   StoredDailyUsage,
   StoredRecommendation,
@@ -9,11 +17,13 @@ import type {
 import { analysisProfile } from '../inputs/analysis-input.assembler';
 
 const DAY_SECONDS = 86_400;
+const DAY_MS = DAY_SECONDS * 1000;
 
 /** What the figures assume where the aggregates and the inventory cannot say. */
 export const WEEKLY_REPORT_ASSUMPTIONS: readonly string[] = [
-  "Architecture, runtime, ephemeral storage, provisioned concurrency and pod resources are the inventory's current settings.",
-  'Provisioned concurrency is allocated all day on each day the function ran; the time run on it is the per-minute concurrency up to that level.',
+  "Architecture, memory size and provisioned concurrency are those in force at each time by the settings history (what invocations, the platform APIs and people reported, each from when it was observed); before the history knows one, the inventory's current setting. Runtime, ephemeral storage and pod resources are the inventory's current settings.",
+  'Usage is attributed to the settings in force at the start of each stored hour (minutes at the ends of the range).',
+  "Provisioned concurrency is billed for the seconds the history shows it allocated, days without invocations included; before the history knows a level, the inventory's level all day on each day the function ran. The time run on it is the per-minute concurrency up to that level.",
   'Knative and OpenFaaS pods: min-scale pods all day, and one pod in each minute with requests when min-scale is 0 (a lower bound: scale-down delays and more than one pod per minute are not seen).',
   'Idle min-scale pods: a pod counts as busy while one request is in flight, up to min-scale pods (requests in flight per minute from their durations); a pod serving several requests at once is busy for less, so the idle share is a lower bound.',
   'SnapStart snapshots count as cached all day on days with restores (the cache is charged for Python and .NET only).',
@@ -43,47 +53,151 @@ export function reportFunction(
   };
 }
 
-/** The concurrency level each function needs per minute: provisioned concurrency or min-scale. */
+/** Per function, its settings over the report's range from the settings history. */
+export type SettingsTimelines = ReadonlyMap<string, readonly SettingsSegment[]>;
+
+/** Groups the history's observations by function and cuts each function's range where they change. */
+export function settingsTimelines(
+  observations: readonly SettingObservation[],
+  range: { fromMs: number; toMs: number },
+): Map<string, SettingsSegment[]> {
+  const byFunction = new Map<string, SettingObservation[]>();
+  for (const o of observations) {
+    const list = byFunction.get(o.functionId) ?? [];
+    list.push(o);
+    byFunction.set(o.functionId, list);
+  }
+  return new Map(
+    [...byFunction].map(([id, list]) => [id, settingsTimeline(list, range.fromMs, range.toMs)]),
+  );
+}
+
+/** A Lambda function's stretches: its timeline, or the whole range unobserved. */
+function stretchesOf(
+  id: string,
+  timelines: SettingsTimelines,
+  range: { fromMs: number; toMs: number },
+): readonly SettingsSegment[] {
+  const t = timelines.get(id);
+  return t && t.length > 0
+    ? t
+    : [{ ...range, architecture: null, memoryMb: null, provisionedConcurrency: null }];
+}
+
+/** Where each Lambda function's usage is cut: the times its settings changed inside the range. */
+export function settingsSplits(
+  timelines: SettingsTimelines,
+  configs: ReadonlyMap<string, FunctionConfig>,
+): Map<string, number[]> {
+  const splits = new Map<string, number[]>();
+  for (const [id, segments] of timelines) {
+    if (segments.length < 2 || reportFunction(id, configs.get(id)).platform !== 'aws_lambda') {
+      continue;
+    }
+    splits.set(
+      id,
+      segments.slice(1).map((s) => s.fromMs),
+    );
+  }
+  return splits;
+}
+
+/** The provisioned concurrency of a stretch: the history's, else the inventory's, else 0. */
+function provisionedLevel(segment: SettingsInForce, config: FunctionConfig | undefined): number {
+  return segment.provisionedConcurrency ?? config?.provisionedConcurrency ?? 0;
+}
+
+/**
+ * The concurrency level each function needs per minute: provisioned concurrency in force in each
+ * stretch of its settings, or min-scale.
+ */
 export function concurrencyLevels(
   functionIds: Iterable<string>,
   configs: ReadonlyMap<string, FunctionConfig>,
-): Map<string, number> {
-  const levels = new Map<string, number>();
+  timelines: SettingsTimelines,
+  range: { fromMs: number; toMs: number },
+): Map<string, { changesAtMs: number[]; levels: number[] }> {
+  const levels = new Map<string, { changesAtMs: number[]; levels: number[] }>();
   for (const id of functionIds) {
     const c = configs.get(id);
     const fn = reportFunction(id, c);
-    if (fn.platform === 'aws_lambda' && (c?.provisionedConcurrency ?? 0) > 0) {
-      levels.set(id, c!.provisionedConcurrency!);
+    if (fn.platform === 'aws_lambda') {
+      const stretches = stretchesOf(id, timelines, range);
+      const perStretch = stretches.map((s) => provisionedLevel(s, c));
+      if (perStretch.some((l) => l > 0)) {
+        levels.set(id, {
+          changesAtMs: stretches.slice(1).map((s) => s.fromMs),
+          levels: perStretch,
+        });
+      }
     } else if (fn.platform === 'knative' || fn.platform === 'openfaas') {
-      levels.set(id, c?.minScale ?? 0);
+      levels.set(id, { changesAtMs: [], levels: [c?.minScale ?? 0] });
     }
   }
   return levels;
 }
 
-/** Joins stored daily sums, per-minute concurrency and the inventory into the report's daily usage. */
+/** The Lambda functions the history says had provisioned concurrency at some time of the range. */
+export function provisionedInHistory(timelines: SettingsTimelines): string[] {
+  return [...timelines]
+    .filter(([, segments]) => segments.some((s) => (s.provisionedConcurrency ?? 0) > 0))
+    .map(([id]) => id);
+}
+
+const architectureOf = (value: string | null): LambdaArchitecture | undefined =>
+  value === 'arm64' || value === 'x86_64' ? value : undefined;
+
+/**
+ * Joins stored daily sums, per-minute concurrency, the inventory and the settings history into the
+ * report's daily usage. A Lambda day is cut where its settings changed: each piece carries the
+ * architecture in force, prices time without a memory size at the memory in force, and pays
+ * provisioned concurrency for the seconds it was allocated (the history's level; before the
+ * history knows one, the inventory's level all day on days the function ran). Time the history
+ * says was allocated on days without invocations is billed too. `range.toMs` is the end of what
+ * has happened: nothing is allocated after it.
+ */
 export function reportDailyUsage(
   rows: readonly StoredDailyUsage[],
   concurrency: readonly StoredDailyConcurrency[],
   configs: ReadonlyMap<string, FunctionConfig>,
+  timelines: SettingsTimelines,
+  range: { fromMs: number; toMs: number },
 ): DailyUsage[] {
-  const minutes = new Map(concurrency.map((c) => [`${c.functionId}|${c.dayStartMs}`, c]));
-  return rows.map((r) => {
+  const minutes = new Map(
+    concurrency.map((c) => [`${c.functionId}|${c.dayStartMs}|${c.stretch ?? 0}`, c]),
+  );
+  const stored = new Map(rows.map((r) => [`${r.functionId}|${r.dayStartMs}|${r.stretch ?? 0}`, r]));
+  const ranOn = new Set(
+    rows.filter((r) => r.invocations > 0).map((r) => `${r.functionId}|${r.dayStartMs}`),
+  );
+  const usage: DailyUsage[] = [];
+  const add = (
+    r: StoredDailyUsage,
+    segment: SettingsInForce,
+    pieceSeconds: number,
+    ran: boolean,
+  ) => {
     const config = configs.get(r.functionId);
     const fn = reportFunction(r.functionId, config);
-    const configuredMb = config?.memoryMb ?? 0;
-    // Spans carry no memory size: their time ran at the configured size.
+    const lambda = fn.platform === 'aws_lambda';
+    const configuredMb = (lambda ? segment.memoryMb : null) ?? config?.memoryMb ?? 0;
+    // Spans carry no memory size: their time ran at the memory in force.
     const knownMs = r.billedDurationMs - r.unknownMemoryBilledMs;
     const mbMs = r.billedMbMs + configuredMb * r.unknownMemoryBilledMs;
     const pricedMs = configuredMb > 0 ? r.billedDurationMs : knownMs;
     const memoryMb = pricedMs > 0 ? mbMs / pricedMs : configuredMb;
-    const m = minutes.get(`${r.functionId}|${r.dayStartMs}`);
-    const pc = fn.platform === 'aws_lambda' ? (config?.provisionedConcurrency ?? 0) : 0;
+    const m = minutes.get(`${r.functionId}|${r.dayStartMs}|${r.stretch ?? 0}`);
+    // Unknown to the history: the inventory's level, allocated on the days the function ran.
+    const pc = lambda
+      ? (segment.provisionedConcurrency ?? (ran ? (config?.provisionedConcurrency ?? 0) : 0))
+      : 0;
     const minScale = config?.minScale ?? 0;
     const pods = fn.platform === 'knative' || fn.platform === 'openfaas';
-    return {
+    const architecture = lambda ? architectureOf(segment.architecture) : undefined;
+    usage.push({
       functionId: r.functionId,
       dayStartMs: r.dayStartMs,
+      ...(architecture ? { architecture } : {}),
       sources: r.sources,
       invocations: r.invocations,
       coldStarts: r.coldStarts,
@@ -96,13 +210,17 @@ export function reportDailyUsage(
         pc > 0
           ? {
               concurrency: pc,
-              enabledSeconds: DAY_SECONDS,
+              enabledSeconds: pieceSeconds,
               billedDurationMs: Math.min(r.billedDurationMs, m?.busyUnderLevelMs ?? 0),
             }
           : null,
       snapStart:
         r.restores > 0
-          ? { restores: r.restores, billedRestoreMs: r.billedRestoreMs, cachedSeconds: DAY_SECONDS }
+          ? {
+              restores: r.restores,
+              billedRestoreMs: r.billedRestoreMs,
+              cachedSeconds: pieceSeconds,
+            }
           : null,
       podSeconds: pods
         ? minScale * DAY_SECONDS + (minScale === 0 ? (m?.activeMinutes ?? 0) * 60 : 0)
@@ -111,8 +229,72 @@ export function reportDailyUsage(
         pods && minScale > 0
           ? { pods: minScale, busyPodSeconds: (m?.busyUnderLevelMs ?? 0) / 1000 }
           : null,
-    };
-  });
+    });
+  };
+
+  const lambdaIds = new Set<string>();
+  for (const r of rows) {
+    if (reportFunction(r.functionId, configs.get(r.functionId)).platform === 'aws_lambda') {
+      lambdaIds.add(r.functionId);
+    } else {
+      add(
+        r,
+        { architecture: null, memoryMb: null, provisionedConcurrency: null },
+        DAY_SECONDS,
+        true,
+      );
+    }
+  }
+  for (const id of provisionedInHistory(timelines)) {
+    if (reportFunction(id, configs.get(id)).platform === 'aws_lambda') lambdaIds.add(id);
+  }
+  const placed = new Set<StoredDailyUsage>();
+  for (const id of lambdaIds) {
+    const stretches = stretchesOf(id, timelines, range);
+    for (let day = range.fromMs; day < range.toMs; day += DAY_MS) {
+      const ran = ranOn.has(`${id}|${day}`);
+      stretches.forEach((segment, stretch) => {
+        const from = Math.max(day, segment.fromMs);
+        const to = Math.min(day + DAY_MS, segment.toMs, range.toMs);
+        if (!(to > from)) return;
+        const row = stored.get(`${id}|${day}|${stretch}`);
+        if (row) {
+          placed.add(row);
+          add(row, segment, (to - from) / 1000, ran);
+        } else if (provisionedLevel(segment, ran ? configs.get(id) : undefined) > 0) {
+          // Allocated while nothing ran: billed all the same.
+          add(emptyDay(id, day, stretch), segment, (to - from) / 1000, ran);
+        }
+      });
+    }
+  }
+  // A row outside the stretches (a split rounded to its second, a day past the range): priced in
+  // the stretch it was stored under, never dropped.
+  for (const r of rows) {
+    if (placed.has(r) || !lambdaIds.has(r.functionId)) continue;
+    const stretches = stretchesOf(r.functionId, timelines, range);
+    const segment = stretches[Math.min(r.stretch ?? 0, stretches.length - 1)];
+    add(r, segment, 0, ranOn.has(`${r.functionId}|${r.dayStartMs}`));
+  }
+  return usage;
+}
+
+function emptyDay(functionId: string, dayStartMs: number, stretch: number): StoredDailyUsage {
+  return {
+    functionId,
+    dayStartMs,
+    stretch,
+    sources: [],
+    invocations: 0,
+    coldStarts: 0,
+    billedDurationMs: 0,
+    platformBilledMs: 0,
+    billedMbMs: 0,
+    unknownMemoryBilledMs: 0,
+    initDurationMs: 0,
+    restores: 0,
+    billedRestoreMs: 0,
+  };
 }
 
 export function reportRecommendationInputs(

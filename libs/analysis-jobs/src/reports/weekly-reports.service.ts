@@ -10,6 +10,7 @@ import {
 } from '@fleetscope/reports';
 import {
   FunctionConfigRepository,
+  FunctionSettingsRepository,
   RecommendationsRepository,
   WeeklyReportsRepository,
   type DeliveryAttempt,
@@ -19,9 +20,12 @@ import { REPORT_BUILDS, ReportMetrics } from './delivery/report-metrics';
 import {
   WEEKLY_REPORT_ASSUMPTIONS,
   concurrencyLevels,
+  provisionedInHistory,
   reportDailyUsage,
   reportFunction,
   reportRecommendationInputs,
+  settingsSplits,
+  settingsTimelines,
 } from './weekly-report.inputs';
 
 export class InvalidWeekError extends Error {}
@@ -34,6 +38,7 @@ export class WeeklyReportsService {
   constructor(
     private readonly reports: WeeklyReportsRepository,
     private readonly configs: FunctionConfigRepository,
+    private readonly settings: FunctionSettingsRepository,
     private readonly recommendations: RecommendationsRepository,
     private readonly pricing: PricingService,
     private readonly metrics: ReportMetrics,
@@ -65,10 +70,19 @@ export class WeeklyReportsService {
 
   private async buildWeek(week: IsoWeek, nowMs: number): Promise<WeeklyReport> {
     const range = { fromMs: reportInputsFromMs(week), toMs: week.toMs };
-    const stored = await this.reports.dailyUsage(range);
-    const ids = [...new Set(stored.map((r) => r.functionId))];
+    // What has happened: settings in force and allocations end now, not at the end of the week.
+    const happened = {
+      fromMs: range.fromMs,
+      toMs: Math.max(range.fromMs, Math.min(range.toMs, nowMs)),
+    };
+    const timelines = settingsTimelines(await this.settings.observations(happened), happened);
+    const inventory = await this.configs.merged([...timelines.keys()]);
+    const stored = await this.reports.dailyUsage(range, settingsSplits(timelines, inventory));
+    const ids = [
+      ...new Set([...stored.map((r) => r.functionId), ...provisionedInHistory(timelines)]),
+    ];
     const configs = await this.configs.merged(ids);
-    const levels = concurrencyLevels(ids, configs);
+    const levels = concurrencyLevels(ids, configs, timelines, happened);
     const concurrency = await this.reports.dailyConcurrency(range, levels);
     const run = await this.recommendations.latestRun();
     const recommendations = run ? await this.recommendations.list(run.runId) : [];
@@ -76,7 +90,7 @@ export class WeeklyReportsService {
       {
         week: week.label,
         functions: ids.map((id) => reportFunction(id, configs.get(id))),
-        days: reportDailyUsage(stored, concurrency, configs),
+        days: reportDailyUsage(stored, concurrency, configs, timelines, happened),
         recommendations: reportRecommendationInputs(recommendations),
         generatedAtMs: nowMs,
       },

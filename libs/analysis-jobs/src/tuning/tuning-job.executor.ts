@@ -16,9 +16,11 @@ import {
   tuningProgress,
   tuningRequestSchema,
   type FunctionSnapshot,
+  type LambdaTierPosition,
   type Observation,
   type TuningDriver,
 } from '@fleetscope/tuning';
+import { LambdaTierReader } from './lambda-tier.reader';
 import { TUNING_DRIVERS } from './tuning.tokens';
 
 /** How often a running job looks for a cancel request between its own writes. */
@@ -49,6 +51,7 @@ export class TuningJobExecutor implements OnModuleDestroy {
     private readonly jobs: TuningJobsRepository,
     @Inject(TUNING_DRIVERS) private readonly drivers: TuningDriver[],
     private readonly pricing: PricingService,
+    private readonly tiers: LambdaTierReader,
   ) {}
 
   onModuleDestroy(): void {
@@ -94,12 +97,30 @@ export class TuningJobExecutor implements OnModuleDestroy {
       ...searchOptionsOf(request),
       baseline: { architecture: snapshot.architecture, memoryMb: snapshot.memoryMb },
     };
+    const atMs = job.startedAtMs || Date.now();
+    let lambdaTier: LambdaTierPosition | undefined;
+    try {
+      // The month to date before the job started, so a resumed job prices as it began.
+      lambdaTier =
+        request.platform === 'aws-lambda'
+          ? await this.tiers.position(snapshot.functionId, snapshot.region, atMs)
+          : undefined;
+    } catch (error) {
+      // Nothing was changed yet (a resumed job's leftovers were removed above).
+      await fail(`reading the account's month-to-date usage failed: ${describeError(error)}`);
+      return job;
+    }
     const pricer = tuningPricer({
       platform: request.platform,
       region: snapshot.region,
-      at: new Date(job.startedAtMs || Date.now()),
+      at: new Date(atMs),
       pricing: this.pricing,
       podVcpu: typeof snapshot.details.podVcpu === 'number' ? snapshot.details.podVcpu : undefined,
+      lambdaTier,
+      ephemeralStorageMb:
+        typeof snapshot.details.ephemeralStorageMb === 'number'
+          ? snapshot.details.ephemeralStorageMb
+          : undefined,
     });
     const observations = (await this.jobs.observations(job.id)).map(toObservation);
     const summaryOf = (all: Observation[], stopReason?: string) => ({

@@ -30,7 +30,12 @@ export interface TuningJobView {
   architectureComparison: TuningSummary['architectureComparison'];
   /** What the job's own invocations cost. */
   jobCost: { invocations: number; usd: number };
-  prices: { catalogueVersion: string; priceIds: string[] } | null;
+  /** The prices used; for Lambda, the monthly duration tier the account was in (by architecture). */
+  prices: {
+    catalogueVersion: string;
+    priceIds: string[];
+    durationTiers: TuningSummary['durationTiers'];
+  } | null;
   stopReason: string | null;
   error: string | null;
   createdAt: string;
@@ -56,7 +61,12 @@ export function tuningJobView(job: StoredTuningJob): TuningJobView {
     architectureComparison: summary?.architectureComparison ?? null,
     jobCost: { invocations: job.invocationsUsed, usd: summary?.jobCostUsd ?? 0 },
     prices: summary
-      ? { catalogueVersion: summary.catalogueVersion, priceIds: summary.priceIds }
+      ? {
+          catalogueVersion: summary.catalogueVersion,
+          priceIds: summary.priceIds,
+          // Jobs stored before tiers were read were all priced at the first tier.
+          durationTiers: summary.durationTiers ?? [],
+        }
       : null,
     stopReason: summary?.stopReason ?? null,
     error: job.error || null,

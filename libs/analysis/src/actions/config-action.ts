@@ -15,6 +15,37 @@ function lambdaTarget(profile: FunctionProfile): string {
 }
 
 export function memoryAction(profile: FunctionProfile, memoryMb: number): ConfigAction {
+  const memory = `${memoryMb}Mi`;
+  switch (profile.platform) {
+    // The request as well as the limit: the scheduler reserves (and the node price charges) the
+    // request, so a limit alone changes neither the pod's cost nor where it fits.
+    case 'knative':
+      return {
+        summary: `Set the container's memory limit and request to ${memory}.`,
+        snippets: [
+          {
+            format: 'knative',
+            text: `spec:\n  template:\n    spec:\n      containers:\n        - resources:\n            limits:\n              memory: ${memory}\n            requests:\n              memory: ${memory}`,
+          },
+        ],
+      };
+    case 'openfaas':
+      return {
+        summary: `Set the function's memory limit and request to ${memory}.`,
+        snippets: [
+          {
+            format: 'openfaas',
+            text: `functions:\n  ${profile.name}:\n    limits:\n      memory: ${memory}\n    requests:\n      memory: ${memory}`,
+          },
+        ],
+      };
+    case 'aws_lambda':
+    case 'gcp_cloud_functions':
+    case 'gcp_cloud_run':
+    case 'azure_functions':
+    case 'other':
+      break;
+  }
   return {
     summary: `Set memory to ${memoryMb} MB.`,
     snippets: [
@@ -193,6 +224,58 @@ export function warmCapacityAction(
       };
     }
   }
+}
+
+/**
+ * Keep-alive: how long an idle pod is kept before scaling to zero (Knative retention period,
+ * OpenFaaS zero-duration), or a keep-warm ping on a schedule for Lambda (an EventBridge rule
+ * invoking the function; the handler should return at once for the ping's event).
+ */
+export function keepAliveAction(
+  profile: FunctionProfile,
+  keep: { retention: string } | { pingSchedule: string },
+): ConfigAction {
+  if ('pingSchedule' in keep) {
+    const region = profile.region ? ` --region ${profile.region}` : '';
+    const rule = `${profile.name}-keep-warm`;
+    return {
+      summary: `Invoke the function on ${keep.pingSchedule} to keep one instance warm.`,
+      snippets: [
+        {
+          format: 'aws-cli',
+          text: [
+            `aws events put-rule${region} --name ${rule} --schedule-expression "${keep.pingSchedule}"`,
+            `aws lambda add-permission${region} --function-name ${profile.name} --statement-id ${rule} --action lambda:InvokeFunction --principal events.amazonaws.com --source-arn <rule-arn>`,
+            `aws events put-targets${region} --rule ${rule} --targets Id=1,Arn=<function-arn>`,
+          ].join('\n'),
+        },
+        {
+          format: 'sam',
+          text: `Events:\n  KeepWarm:\n    Type: Schedule\n    Properties:\n      Schedule: ${keep.pingSchedule}`,
+        },
+        { format: 'serverless', text: `events:\n  - schedule: ${keep.pingSchedule}` },
+      ],
+    };
+  }
+  if (profile.platform === 'openfaas')
+    return {
+      summary: `Scale to zero after ${keep.retention} idle.`,
+      snippets: [
+        {
+          format: 'openfaas',
+          text: `labels:\n  com.openfaas.scale.zero: "true"\n  com.openfaas.scale.zero-duration: "${keep.retention}"`,
+        },
+      ],
+    };
+  return {
+    summary: `Keep the last pod ${keep.retention} after the last request before scaling to zero.`,
+    snippets: [
+      {
+        format: 'knative',
+        text: `spec.template.metadata.annotations:\n  autoscaling.knative.dev/scale-to-zero-pod-retention-period: "${keep.retention}"`,
+      },
+    ],
+  };
 }
 
 export function containersAction(

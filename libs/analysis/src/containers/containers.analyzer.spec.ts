@@ -30,6 +30,7 @@ function taskOnlyPrices(): ContainerPrices {
     lbFixedMonthUsd: 0,
     lbPerRequestPerSecondMonthUsd: 0,
     priceIds: task.priceIds,
+    assumed: [],
   };
 }
 
@@ -81,6 +82,27 @@ describe(ContainersAnalyzer.name, () => {
     expect(onSpot.recommended.offer).toBe('fargate-spot');
   });
 
+  it('defect 3 (confidence overstates): a load the last week does not repeat is less confident than a load every week repeats', () => {
+    const profile = lambdaProfile({ memoryMb: 1024 });
+    const steady = steadyLoad(200, 200);
+    const meanS = steady.stats.durationSumMs / steady.stats.invocations / 1000;
+    // The same two-week mean, 70 % of it in the first week and 130 % in the last.
+    const growing = {
+      stats: steady.stats,
+      concurrency: concurrencyProfile((_h, _m, week) => 200 * meanS * (week === 0 ? 0.7 : 1.3), {
+        weeks: 2,
+      }),
+    };
+    const [a] = analyzer.analyze({ profile, ...steady }, ctx);
+    const [b] = analyzer.analyze({ profile, ...growing }, ctx);
+    expect(a.evidence.weeksAgreement).toBe(1);
+    expect(b.evidence.weeklyMeanConcurrency).toEqual([
+      expect.closeTo(0.7 * 200 * meanS, 6),
+      expect.closeTo(1.3 * 200 * meanS, 6),
+    ]);
+    expect(b.confidenceScore).toBeLessThan(a.confidenceScore - 0.1);
+  });
+
   it('keeps Lambda below the break-even and says why when asked', () => {
     const load = steadyLoad(3, 200);
     const whyNot: string[] = [];
@@ -91,6 +113,60 @@ describe(ContainersAnalyzer.name, () => {
       ),
     ).toEqual([]);
     expect(whyNot).toEqual(['already-right']);
+  });
+
+  it("defect 13 (every region priced as us-east-1): Frankfurt's tasks are priced at Frankfurt's Fargate price, and the load balancer's us-east-1 figure is stated", () => {
+    const load = steadyLoad(200, 200);
+    const [virginia] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 1024, region: 'us-east-1' }), ...load },
+      ctx,
+    );
+    const [frankfurt] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 1024, region: 'eu-central-1' }), ...load },
+      ctx,
+    );
+    // 1 vCPU + 2 GB for 730 h at $0.04656 and $0.00511 (Frankfurt) against $0.04048 and $0.004445.
+    expect(frankfurt.evidence.taskMonthUsd).toBeCloseTo(730 * (0.04656 + 2 * 0.00511), 6);
+    expect(virginia.evidence.taskMonthUsd).toBeCloseTo(730 * (0.04048 + 2 * 0.004445), 6);
+    expect(frankfurt.evidence.priceIds).toContain(
+      'aws.fargate.vcpu.x86_64@eu-central-1@2019-12-01',
+    );
+    // No regional ALB price was sourced: the figure used is named, in the evidence and the reason.
+    expect(virginia.evidence.priceAssumptions).toBeUndefined();
+    const assumed = frankfurt.evidence.priceAssumptions as { meter: string }[];
+    expect(assumed.map((a) => a.meter).sort()).toEqual([
+      'aws.elb.application.hour',
+      'aws.elb.application.lcu',
+    ]);
+    expect(frankfurt.reason).toContain('priced at the us-east-1 figure');
+  });
+
+  it('defect 13: where no Fargate price was sourced for the region (arm64 in Frankfurt), the comparison is withheld and says why', () => {
+    const load = steadyLoad(200, 200);
+    const whyNot: string[] = [];
+    const made = analyzer.analyze(
+      {
+        profile: lambdaProfile({ memoryMb: 1024, region: 'eu-central-1', architecture: 'arm64' }),
+        ...load,
+      },
+      { ...ctx, explain: (w) => whyNot.push(`${w.code}: ${w.detail}`) },
+    );
+    expect(made).toEqual([]);
+    expect(whyNot).toHaveLength(1);
+    expect(whyNot[0]).toMatch(
+      /^insufficient-evidence: No sourced aws\.fargate\.vcpu\.arm64 price for eu-central-1/,
+    );
+    // Tokyo's arm64 price was sourced, so the same function there is compared (and found to
+    // save too little to be worth the move).
+    const tokyo: string[] = [];
+    analyzer.analyze(
+      {
+        profile: lambdaProfile({ memoryMb: 1024, region: 'ap-northeast-1', architecture: 'arm64' }),
+        ...load,
+      },
+      { ...ctx, explain: (w) => tokyo.push(w.code) },
+    );
+    expect(tokyo).toEqual(['below-materiality']);
   });
 
   it('leaves functions already on Knative alone', () => {

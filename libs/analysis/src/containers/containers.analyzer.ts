@@ -1,4 +1,4 @@
-import type { ContainerOffer } from '@fleetscope/pricing';
+import type { ContainerOffer, PriceAssumption } from '@fleetscope/pricing';
 import { containersAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { HOURS_PER_MONTH, windowHours } from '../analyzer';
@@ -14,6 +14,7 @@ import type { ConcurrencyProfile, FunctionAnalysisInput, FunctionProfile } from 
 import { MB_PER_VCPU } from '../memory/duration-curve.fit';
 import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
+import { consistency, relativeHalfRange } from '../stats/window-spread';
 
 export interface ContainerTaskShape {
   vcpu: number;
@@ -96,6 +97,8 @@ export interface ContainerPrices {
   /** $ a month per request/s through the load balancer. */
   lbPerRequestPerSecondMonthUsd: number;
   priceIds: string[];
+  /** Load-balancer prices used in a region they were not published for. */
+  assumed: PriceAssumption[];
 }
 
 export function tasksFor(
@@ -186,6 +189,12 @@ export class ContainersAnalyzer implements Analyzer {
     const prices = this.prices(profile, ctx);
     if (!prices)
       return whyNot('not-applicable', 'No container or load-balancer price for this region.');
+    if ('unsourced' in prices)
+      // The task price is the comparison: a us-east-1 figure elsewhere would decide it by guess.
+      return whyNot(
+        'insufficient-evidence',
+        `${prices.unsourced.map((a) => a.message).join(' ')} The container comparison needs the region's own Fargate price.`,
+      );
     const minTasks = this.options.minTasks;
 
     // High: tasks follow the load hour by hour; low: tasks sized for the peak all month.
@@ -218,17 +227,21 @@ export class ContainersAnalyzer implements Analyzer {
     if (immaterial) return whyNot('below-materiality', immaterial);
 
     const tasks = tasksFor(peakRps, model, minTasks);
+    // Always-on tasks bet on the load holding: a last week unlike the weeks before lowers it.
+    const loads = weeklyLoads(input.concurrency);
+    const weeksAgree = consistency(relativeHalfRange(loads));
     const support =
       (input.concurrency ? 0.8 : 0.5) *
       (0.5 + 0.5 * sampleSupport(hours, 24 * 14)) *
-      (saving.lowUsd > 0 ? 1 : 0.7);
+      (saving.lowUsd > 0 ? 1 : 0.7) *
+      weeksAgree;
     return [
       {
         kind: this.kind,
         functionId: profile.functionId,
         severity: saving.lowUsd / lambda.usd >= 0.5 ? 'warning' : 'info',
         title: `Run on ${prices.offer}: ${minTasks}–${tasks} tasks behind a load balancer`,
-        reason: `At ${observedRps.toFixed(1)} requests/s (peak ${peakRps.toFixed(1)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; the cost lines cross at ${breakEven.toFixed(1)} requests/s (${tasksOnly.toFixed(1)} without the load balancer). Capacity model: ${model.statement}.`,
+        reason: `At ${observedRps.toFixed(1)} requests/s (peak ${peakRps.toFixed(1)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; the cost lines cross at ${breakEven.toFixed(1)} requests/s (${tasksOnly.toFixed(1)} without the load balancer). Capacity model: ${model.statement}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
         current: { platform: 'aws_lambda', memoryMb: profile.memoryMb, monthlyUsd: lambda.usd },
         recommended: {
           offer: prices.offer,
@@ -251,7 +264,9 @@ export class ContainersAnalyzer implements Analyzer {
           targetUtilisation: this.options.targetUtilisation,
           taskMonthUsd: prices.taskMonthUsd,
           loadBalancerMonthUsd: prices.lbFixedMonthUsd,
+          ...(loads.length > 0 ? { weeklyMeanConcurrency: loads, weeksAgreement: weeksAgree } : {}),
           priceIds: [...lambda.priceIds, ...prices.priceIds],
+          ...(prices.assumed.length > 0 ? { priceAssumptions: prices.assumed } : {}),
         },
         catalogueVersion: ctx.pricing.catalogueVersion,
         savingUsd: saving,
@@ -266,7 +281,10 @@ export class ContainersAnalyzer implements Analyzer {
     ];
   }
 
-  private prices(profile: FunctionProfile, ctx: AnalysisContext): ContainerPrices | null {
+  private prices(
+    profile: FunctionProfile,
+    ctx: AnalysisContext,
+  ): ContainerPrices | { unsourced: PriceAssumption[] } | null {
     const offer: ContainerOffer =
       this.options.offer === 'fargate-spot'
         ? 'fargate-spot'
@@ -285,7 +303,9 @@ export class ContainersAnalyzer implements Analyzer {
       profile.region,
     );
     if (task.unpriced.length > 0) return null;
+    if (task.assumed.length > 0) return { unsourced: task.assumed };
     let lbFixed = 0;
+    const assumed: PriceAssumption[] = [];
     let lbPerRps = 0;
     const priceIds = [...task.priceIds];
     if (this.options.loadBalancer) {
@@ -302,6 +322,8 @@ export class ContainersAnalyzer implements Analyzer {
       if (fixed.unpriced.length > 0 || perRps.unpriced.length > 0) return null;
       lbFixed = fixed.usd;
       lbPerRps = perRps.usd;
+      for (const a of [...fixed.assumed, ...perRps.assumed])
+        if (!assumed.some((b) => b.priceId === a.priceId)) assumed.push(a);
       priceIds.push(...fixed.priceIds, ...perRps.priceIds);
     }
     return {
@@ -310,8 +332,29 @@ export class ContainersAnalyzer implements Analyzer {
       lbFixedMonthUsd: lbFixed,
       lbPerRequestPerSecondMonthUsd: lbPerRps,
       priceIds,
+      assumed,
     };
   }
+}
+
+/**
+ * Mean concurrency over the weeks before the last and over the last (held-out) week; empty when
+ * the window holds one week.
+ */
+function weeklyLoads(concurrency: ConcurrencyProfile | null | undefined): number[] {
+  let fitConcurrency = 0;
+  let fitMinutes = 0;
+  let lastConcurrency = 0;
+  let lastMinutes = 0;
+  for (const h of concurrency?.hours ?? []) {
+    if (!h.heldOut) continue;
+    lastConcurrency += h.heldOut.concurrencyMinutes;
+    lastMinutes += h.heldOut.minutesObserved;
+    fitConcurrency += h.concurrencyMinutes - h.heldOut.concurrencyMinutes;
+    fitMinutes += h.minutesObserved - h.heldOut.minutesObserved;
+  }
+  if (!(fitMinutes > 0 && lastMinutes > 0)) return [];
+  return [fitConcurrency / fitMinutes, lastConcurrency / lastMinutes];
 }
 
 /** Requests a second in each hour of week (Little's law on its concurrency), or the mean. */

@@ -1,12 +1,24 @@
+import { isOnDemandInitBilled, lambdaRuntimeKind } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from '../analyzer';
-import { HOURS_PER_MONTH } from '../analyzer';
+import { HOURS_PER_MONTH, monthlyFactor } from '../analyzer';
+import { monthlyLambdaCost, observedLambdaUsage, tierOffset } from '../costs/lambda-window-cost';
+import type { EvidenceOptions } from '../evidence/evidence.gate';
+import {
+  DEFAULT_EVIDENCE_OPTIONS,
+  basisOf,
+  evidenceShortfall,
+  materialityShortfall,
+} from '../evidence/evidence.gate';
 import type { FunctionAnalysisInput, FunctionProfile, MinuteActivity } from '../inputs';
-import type { ConfidenceLevel, Recommendation } from '../recommendation';
+import { keepAliveAction } from '../actions/config-action';
+import type { ConfigAction, Recommendation, SavingRange, WhyNotCode } from '../recommendation';
+import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
 import {
   DEFAULT_HYBRID_OPTIONS,
   fixedPolicy,
   hybridPolicyOfIdle,
   idlePeriods,
+  minutesAfterLast,
   replayIdle,
   type ActiveMinutes,
   type HybridOptions,
@@ -72,6 +84,7 @@ export function minuteActivity(
     activeMinutes: active.length,
     activeByHour,
     minutesByHour,
+    minutesAfterLastActive: minutesAfterLast(active, windowEndMinute),
   };
 }
 
@@ -98,6 +111,27 @@ function memoryMbOf(profile: FunctionProfile): number | null {
 }
 
 /**
+ * What an idle pod costs over a replay's idle minutes: a retained pod holds its CPU and memory
+ * requests on the node, so both are priced when the pod size is known; memory alone otherwise.
+ */
+function idlePodCost(
+  profile: FunctionProfile,
+  replay: ReplayResult,
+  memoryGb: number,
+  ctx: AnalysisContext,
+): { usd: number; priceIds: string[] } {
+  if (profile.podCpu && profile.podMemoryMb) {
+    const hour = ctx.pricing.kubernetesPodHour(
+      { vcpu: profile.podCpu, memoryMb: profile.podMemoryMb },
+      ctx.at,
+      profile.region,
+    );
+    return { usd: (hour.usd * replay.idleMinutes) / 60, priceIds: hour.priceIds };
+  }
+  return ctx.pricing.kubernetesMemory(replay.idleMinutes * 60 * memoryGb, ctx.at, profile.region);
+}
+
+/**
  * Per function, the hybrid histogram policy from its own idle times, turned into what each
  * platform can be told, each replayed over the same minutes against a fixed 10-minute keep-alive.
  * Knative and OpenFaaS cannot pre-warm relative to the last request: their setting keeps the
@@ -111,7 +145,12 @@ export function keepAliveAdvice(
   options: HybridOptions = DEFAULT_HYBRID_OPTIONS,
 ): KeepAliveAdvice {
   const replay = (policy: KeepAlivePolicy) =>
-    replayIdle(activity.idlePeriods, activity.activeMinutes, policy);
+    replayIdle(
+      activity.idlePeriods,
+      activity.activeMinutes,
+      policy,
+      activity.minutesAfterLastActive ?? Number.POSITIVE_INFINITY,
+    );
   const decision = hybridPolicyOfIdle(activity.idlePeriods, activity.activeMinutes, options);
   const baseline = replay(fixedPolicy(BASELINE_KEEP_ALIVE_MINUTES));
   const memoryGb = (memoryMbOf(profile) ?? 0) / 1024;
@@ -122,9 +161,8 @@ export function keepAliveAdvice(
   const retention = fixedPolicy(Math.ceil(decision.policy.keepAliveMinutes));
   const retentionReplay = replay(retention);
   const pod = (platform: 'knative' | 'openfaas', values: Record<string, string>) => {
-    // Idle memory on a Kubernetes node, at the node's memory price.
-    const idle = ctx.pricing.kubernetesMemory(gbs(retentionReplay), ctx.at, profile.region);
-    const base = ctx.pricing.kubernetesMemory(gbs(baseline), ctx.at, profile.region);
+    const idle = idlePodCost(profile, retentionReplay, memoryGb, ctx);
+    const base = idlePodCost(profile, baseline, memoryGb, ctx);
     settings.push({
       platform,
       settings: values,
@@ -210,6 +248,11 @@ export function keepAliveAdvice(
   };
 }
 
+/** The action, its summary followed by what it does to cold starts. */
+function withEffect(action: ConfigAction, effect: string): ConfigAction {
+  return { ...action, summary: `${action.summary.replace(/\.$/, '')}; ${effect}.` };
+}
+
 /** A setting may trade cold starts for idle memory: say which way, never "-N avoided". */
 const coldStartEffect = (avoided: number) =>
   avoided >= 0 ? `${avoided} cold starts avoided` : `${-avoided} more cold starts`;
@@ -217,101 +260,302 @@ const coldStartEffect = (avoided: number) =>
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
 const pad = (h: number) => String(h).padStart(2, '0');
 
-function confidenceOf(idlePeriods: number): { level: ConfidenceLevel; score: number } {
-  if (idlePeriods >= 100) return { level: 'high', score: 0.9 };
-  if (idlePeriods >= 20) return { level: 'medium', score: 0.6 };
-  return { level: 'low', score: 0.3 };
+export interface KeepAliveOptions {
+  hybrid: HybridOptions;
+  /** The evidence and materiality gates every saving recommendation passes (evidence.gate.ts). */
+  evidence: EvidenceOptions;
+  /** What a second of cold-start waiting is worth ($); 0: dollars decide alone. */
+  latencyValueUsdPerSecond: number;
+}
+
+export const DEFAULT_KEEP_ALIVE_OPTIONS: KeepAliveOptions = {
+  hybrid: DEFAULT_HYBRID_OPTIONS,
+  evidence: DEFAULT_EVIDENCE_OPTIONS,
+  latencyValueUsdPerSecond: 0,
+};
+
+/** A saving (or value) per month, and the cold starts and seconds of waiting it changes. */
+interface Outcome {
+  usd: number;
+  coldStartsAvoided: number;
+  waitingSeconds: number | null;
 }
 
 /**
- * The keep-alive analyzer: speaks only where the function's idle times form a pattern (the hybrid
- * policy is not its fallback) and its platform's setting avoids cold starts or idle memory
- * against the fixed 10 minutes. Needs the function's minute activity (`input.activity`).
+ * The keep-alive analyzer. It speaks only where the evidence and materiality gates of every
+ * saving recommendation pass (evidence.gate.ts: enough invocations over enough days, a saving
+ * worth a change), where the function's idle times form a pattern (the hybrid policy is not its
+ * fallback), and where no warm capacity is configured or planned: provisioned concurrency or
+ * min-scale keeps instances already, so the plan holds one or the other, never both. Dollars and
+ * cold starts are reported apart; a user-set value of a second of waiting joins them only in the
+ * gate and in the evidence. Needs the function's minute activity (`input.activity`).
  */
 export class KeepAliveAnalyzer implements Analyzer {
   readonly kind = 'keep-alive' as const;
 
-  constructor(private readonly options: HybridOptions = DEFAULT_HYBRID_OPTIONS) {}
+  constructor(private readonly options: KeepAliveOptions = DEFAULT_KEEP_ALIVE_OPTIONS) {}
 
   analyze(input: FunctionAnalysisInput, ctx: AnalysisContext): Recommendation[] {
-    const activity = input.activity;
-    if (!activity || activity.activeMinutes === 0) return [];
-    const { profile, stats } = input;
-    const advice = keepAliveAdvice(profile.functionId, profile, activity, ctx, this.options);
-    if (advice.hybrid.kind !== 'hybrid') {
-      ctx.explain?.({
-        functionId: profile.functionId,
-        kind: this.kind,
-        code: 'insufficient-evidence',
-        detail: advice.reason,
-      });
+    const { profile, stats, activity } = input;
+    const whyNot = (code: WhyNotCode, detail: string): Recommendation[] => {
+      ctx.explain?.({ functionId: profile.functionId, kind: this.kind, code, detail });
       return [];
-    }
-    const platform =
-      profile.platform === 'knative' ||
-      profile.platform === 'openfaas' ||
-      profile.platform === 'aws_lambda'
-        ? profile.platform
-        : undefined;
+    };
+    if (!activity || activity.activeMinutes === 0)
+      return whyNot('insufficient-evidence', 'No minute activity in the window.');
+    const platform = keepAlivePlatform(profile);
+    if (!platform)
+      return whyNot('not-applicable', `No keep-alive setting is advised for ${profile.platform}.`);
+    if (platform !== 'aws_lambda' && !memoryMbOf(profile))
+      return whyNot(
+        'not-applicable',
+        "The pod's memory request is unknown: set podCpu and podMemoryMb (PUT /api/functions/:id/config) to price its idle time.",
+      );
+    const shortfall = evidenceShortfall(stats, this.options.evidence);
+    if (shortfall) return whyNot('insufficient-evidence', shortfall);
+    const warm = warmCapacity(input);
+    if (warm)
+      return whyNot(
+        'not-applicable',
+        `${warm.setting} ${warm.level} (${warm.source}) keeps instances warm: a keep-alive ${platform === 'aws_lambda' ? 'ping' : 'retention period'} would add nothing to the plan.`,
+      );
+
+    const advice = keepAliveAdvice(profile.functionId, profile, activity, ctx, this.options.hybrid);
+    if (advice.hybrid.kind !== 'hybrid' && advice.hybrid.kind !== 'forecast')
+      return whyNot('insufficient-evidence', advice.reason);
     const setting = advice.settings.find((s) => s.platform === platform);
     if (
       !setting ||
       (setting.coldStartsAvoided <= 0 && setting.idleGbSeconds >= setting.baselineIdleGbSeconds)
-    ) {
-      ctx.explain?.({
-        functionId: profile.functionId,
-        kind: this.kind,
-        code: 'already-right',
-        detail: 'the fixed 10-minute keep-alive does as well on this function',
-      });
-      return [];
-    }
-    const months =
-      (HOURS_PER_MONTH * 3_600_000) / Math.max(1, stats.windowEndMs - stats.windowStartMs);
-    const savingPerMonth =
-      setting.idleUsd !== null && setting.baselineIdleUsd !== null
-        ? (setting.baselineIdleUsd - setting.idleUsd) * months
-        : -(setting.idleUsd ?? 0);
-    const { level, score } = confidenceOf(advice.idlePeriods);
-    const windowDays = (stats.windowEndMs - stats.windowStartMs) / 86_400_000;
+    )
+      return whyNot(
+        'already-right',
+        platform === 'aws_lambda'
+          ? 'A kept instance would avoid no cold start the fixed 10 minutes do not, or its pings would cost more than one instance of provisioned concurrency.'
+          : 'The fixed 10-minute keep-alive does as well on this function.',
+      );
+
+    const months = monthlyFactor(stats.windowStartMs, stats.windowEndMs);
+    const meanInitSeconds =
+      stats.coldStarts > 0 ? stats.initDurationSumMs / stats.coldStarts / 1000 : 0;
+    const waiting = (avoided: number) =>
+      meanInitSeconds > 0 ? avoided * meanInitSeconds * months : null;
+    const outcomes: Outcome[] =
+      platform === 'aws_lambda'
+        ? this.pingOutcomes(input, setting, meanInitSeconds, months, ctx)
+        : this.podOutcomes(profile, activity, setting, advice, months, ctx).map((o) => ({
+            ...o,
+            waitingSeconds: waiting(o.coldStartsAvoided / months),
+          }));
+    const dollars: SavingRange = {
+      lowUsd: Math.min(...outcomes.map((o) => o.usd)),
+      highUsd: Math.max(...outcomes.map((o) => o.usd)),
+    };
+    const latency = this.options.latencyValueUsdPerSecond;
+    const valued = outcomes.map((o) => o.usd + (o.waitingSeconds ?? 0) * latency);
+    const gated: SavingRange =
+      latency > 0 ? { lowUsd: Math.min(...valued), highUsd: Math.max(...valued) } : dollars;
+    const current = this.currentMonthlyUsd(input, activity, advice, months, ctx);
+    const immaterial = materialityShortfall(gated, current, this.options.evidence);
+    if (immaterial)
+      return whyNot(
+        'below-materiality',
+        `${immaterial} (${coldStartEffect(setting.coldStartsAvoided)} in the window against a fixed 10-minute keep-alive${latency > 0 ? `, waiting valued at ${latency} $/s` : ''})`,
+      );
+
+    const [inSample] = outcomes;
+    // More idle times, and a held-out half that agrees with the whole, make the advice surer.
+    const agreement =
+      gated.highUsd > 0 ? Math.max(0, Math.min(1, gated.lowUsd / gated.highUsd)) : 0;
+    const confidence = confidenceOf(0.6 * sampleSupport(advice.idlePeriods, 50) + 0.4 * agreement);
+    // min-scale windows stay in the evidence: warm capacity is the provisioned-concurrency
+    // analysis's to advise and price, in the same plan.
+    const recommended = Object.fromEntries(
+      Object.entries(setting.settings).filter(([k]) => k !== 'autoscaling.knative.dev/min-scale'),
+    );
+    const entries = Object.entries(recommended);
     return [
       {
         kind: this.kind,
         functionId: profile.functionId,
         severity: 'info',
-        title: `Keep-alive: ${Object.entries(setting.settings)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(', ')}`,
+        title:
+          platform === 'aws_lambda'
+            ? `Keep one instance warm: a ping every ${LAMBDA_PING_MINUTES} minutes`
+            : `Keep-alive: ${entries.map(([k, v]) => `${k}=${v}`).join(', ')}`,
         reason: `${advice.reason}; replayed over its own minutes: ${setting.replay.coldStarts} cold starts instead of ${advice.baseline.coldStarts}, ${setting.idleGbSeconds} idle GB-s instead of ${setting.baselineIdleGbSeconds} with a fixed 10-minute keep-alive.`,
         current: { keepAliveMinutes: BASELINE_KEEP_ALIVE_MINUTES },
-        recommended: setting.settings,
-        monthlyImpactUsd: round(savingPerMonth, 4),
-        confidence: level,
-        confidenceScore: score,
-        evidence: { ...advice, settings: advice.settings },
+        recommended,
+        monthlyImpactUsd: round(midpoint(dollars), 4),
+        ...confidence,
+        evidence: {
+          ...advice,
+          // The setting for this function's platform only.
+          settings: [setting],
+          coldStartsAvoidedPerMonth: round(inSample.coldStartsAvoided, 1),
+          waitingSecondsRemovedPerMonth:
+            inSample.waitingSeconds === null ? null : round(inSample.waitingSeconds, 1),
+          latencyValueUsdPerSecond: latency,
+          ...(latency > 0 ? { combinedValueUsdPerMonth: round(valued[0], 4) } : {}),
+          currentMonthlyUsd: round(current, 4),
+          savingRangeFrom:
+            platform === 'aws_lambda'
+              ? 'cold starts a ping avoids in the replay (high) and at most those observed (low)'
+              : 'the policy learnt on the whole window (in-sample) and on its first half, replayed on the second',
+        },
         catalogueVersion: ctx.pricing.catalogueVersion,
-        savingUsd: { lowUsd: round(savingPerMonth, 4), highUsd: round(savingPerMonth, 4) },
-        basis: {
-          measured: `active minutes and ${advice.idlePeriods} idle periods`,
-          windowFrom: new Date(stats.windowStartMs).toISOString(),
-          windowTo: new Date(stats.windowEndMs).toISOString(),
-          windowDays,
-          invocations: stats.invocations,
-        },
-        action: {
-          summary: `Set ${Object.keys(setting.settings)[0]} as advised; ${coldStartEffect(setting.coldStartsAvoided)} in the window${setting.coldStartsAvoided < 0 ? ', for less idle memory' : ''}.`,
-          snippets: [
-            {
-              format:
-                platform === 'knative' ? 'knative' : platform === 'openfaas' ? 'openfaas' : 'note',
-              text: Object.entries(setting.settings)
-                .map(([k, v]) => `${k}: "${v}"`)
-                .join('\n'),
-            },
-          ],
-        },
+        savingUsd: { lowUsd: round(dollars.lowUsd, 4), highUsd: round(dollars.highUsd, 4) },
+        basis: basisOf(
+          stats,
+          `minutes with invocations (${activity.activeMinutes}) and ${advice.idlePeriods} idle times between them`,
+        ),
+        action: withEffect(
+          keepAliveAction(
+            profile,
+            platform === 'aws_lambda'
+              ? { pingSchedule: setting.settings.schedule }
+              : { retention: durationSetting(setting.policy.keepAliveMinutes) },
+          ),
+          `${coldStartEffect(setting.coldStartsAvoided)} in the window${setting.coldStartsAvoided < 0 ? ', for less idle memory' : ''}`,
+        ),
         planRole: 'change',
       },
     ];
   }
+
+  /**
+   * Knative / OpenFaaS: the idle pod-time the retention period saves against a fixed 10 minutes,
+   * per month; in-sample first, then learnt on the first half of the idle times and replayed on
+   * the second (scaled to the whole window), which is what it would have done on unseen days.
+   */
+  private podOutcomes(
+    profile: FunctionProfile,
+    activity: MinuteActivity,
+    setting: KeepAliveSetting,
+    advice: KeepAliveAdvice,
+    months: number,
+    ctx: AnalysisContext,
+  ): Omit<Outcome, 'waitingSeconds'>[] {
+    const memoryGb = (memoryMbOf(profile) ?? 0) / 1024;
+    const perIdleMinute = idlePodCost(
+      profile,
+      { coldStarts: 0, idleMinutes: 1 },
+      memoryGb,
+      ctx,
+    ).usd;
+    const outcome = (avoided: number, idleMinutesSaved: number) => ({
+      usd: idleMinutesSaved * perIdleMinute * months,
+      coldStartsAvoided: avoided * months,
+    });
+    const out = [
+      outcome(setting.coldStartsAvoided, advice.baseline.idleMinutes - setting.replay.idleMinutes),
+    ];
+    const idle = activity.idlePeriods;
+    const half = Math.floor(idle.length / 2);
+    const heldOut = idle.slice(half);
+    if (half > 0 && heldOut.length > 0) {
+      const learnt = hybridPolicyOfIdle(idle.slice(0, half), half + 1, this.options.hybrid).policy;
+      const retention = fixedPolicy(Math.ceil(learnt.keepAliveMinutes));
+      const base = replayIdle(heldOut, 1, fixedPolicy(BASELINE_KEEP_ALIVE_MINUTES));
+      const set = replayIdle(heldOut, 1, retention);
+      const scale = idle.length / heldOut.length;
+      out.push(
+        outcome(
+          (base.coldStarts - set.coldStarts) * scale,
+          (base.idleMinutes - set.idleMinutes) * scale,
+        ),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * Lambda: a ping costs its requests; it saves the billed INIT of the cold starts it avoids
+   * (on-demand INIT billed since 2025-08-01). High: every cold start the replay says a kept
+   * instance avoids; low: no more than the cold starts actually observed.
+   */
+  private pingOutcomes(
+    { profile, stats }: FunctionAnalysisInput,
+    setting: KeepAliveSetting,
+    meanInitSeconds: number,
+    months: number,
+    ctx: AnalysisContext,
+  ): Outcome[] {
+    const pingMonthlyUsd = Number(setting.settings.pingMonthlyUsd);
+    const initBilled = isOnDemandInitBilled(
+      lambdaRuntimeKind(profile.runtime, profile.packageType),
+      ctx.at,
+    );
+    const gbSecondUsd = ctx.pricing.lambdaUnitPrices(
+      profile.architecture,
+      ctx.at,
+      profile.region,
+      tierOffset(profile, ctx),
+    ).onDemandUsdPerGbSecond;
+    const memoryGb = (profile.memoryMb ?? 0) / 1024;
+    return [setting.coldStartsAvoided, Math.min(setting.coldStartsAvoided, stats.coldStarts)].map(
+      (avoided) => {
+        const perMonth = avoided * months;
+        const initUsd = initBilled ? perMonth * meanInitSeconds * memoryGb * gbSecondUsd : 0;
+        return {
+          usd: initUsd - pingMonthlyUsd,
+          coldStartsAvoided: perMonth,
+          waitingSeconds: meanInitSeconds > 0 ? perMonth * meanInitSeconds : null,
+        };
+      },
+    );
+  }
+
+  /** What the function costs now: Lambda as billed; a pod for its busy and (10-minute) idle time. */
+  private currentMonthlyUsd(
+    input: FunctionAnalysisInput,
+    activity: MinuteActivity,
+    advice: KeepAliveAdvice,
+    months: number,
+    ctx: AnalysisContext,
+  ): number {
+    const { profile, stats } = input;
+    if (profile.platform === 'aws_lambda' && profile.memoryMb !== null)
+      return monthlyLambdaCost(
+        observedLambdaUsage(profile, stats, profile.memoryMb),
+        stats,
+        profile,
+        ctx,
+      ).usd;
+    const memoryGb = (memoryMbOf(profile) ?? 0) / 1024;
+    const podMinutes = activity.activeMinutes + advice.baseline.idleMinutes;
+    return (
+      idlePodCost(profile, { coldStarts: 0, idleMinutes: podMinutes }, memoryGb, ctx).usd * months
+    );
+  }
+}
+
+function keepAlivePlatform(profile: FunctionProfile): 'knative' | 'openfaas' | 'aws_lambda' | null {
+  switch (profile.platform) {
+    case 'knative':
+    case 'openfaas':
+    case 'aws_lambda':
+      return profile.platform;
+    case 'gcp_cloud_functions':
+    case 'gcp_cloud_run':
+    case 'azure_functions':
+    case 'other':
+      return null;
+  }
+}
+
+/** Provisioned concurrency or min-scale configured now, or recommended by this run's plan. */
+function warmCapacity(
+  input: FunctionAnalysisInput,
+): { setting: string; level: number; source: string } | null {
+  const { profile } = input;
+  const setting = profile.platform === 'aws_lambda' ? 'provisioned concurrency' : 'min-scale';
+  const configured =
+    (profile.platform === 'aws_lambda' ? profile.provisionedConcurrency : profile.minScale) ?? 0;
+  const planned = input.plannedWarmLevel;
+  if (planned !== undefined && planned > 0)
+    return { setting, level: planned, source: 'recommended in this plan' };
+  if (planned === undefined && configured > 0)
+    return { setting, level: configured, source: 'configured' };
+  return null;
 }

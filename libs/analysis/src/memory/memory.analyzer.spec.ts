@@ -23,25 +23,37 @@ function withExplanations(): { ctx: AnalysisContext; whyNot: WhyNot[] } {
   return { ctx: { ...ctx, explain: (w) => whyNot.push(w) }, whyNot };
 }
 
-/** `invocations` at each size with mean t(m), in the first or second week of the window. */
+/**
+ * `invocations` at each size with mean t(m), over the days it was seen (the whole 14-day window
+ * unless `seen` says otherwise); `day(m, d)` scales the d-th day's mean (1: every day alike).
+ */
 function sizes(
   t: (memoryMb: number) => number,
   memoryMbs: number[],
   invocations: number,
   seen?: (memoryMb: number) => [number, number],
+  day: (memoryMb: number, d: number) => number = () => 1,
 ): MemorySizeStats[] {
   return memoryMbs.map((memoryMb) => {
     const [firstSeenMs, lastSeenMs] = seen?.(memoryMb) ?? [
       WEEK_START_MS,
       WEEK_START_MS + 14 * DAY_MS,
     ];
+    const dayCount = Math.max(1, Math.round((lastSeenMs - firstSeenMs) / DAY_MS));
+    const perDay = invocations / dayCount;
+    const daily = Array.from({ length: dayCount }, (_, d) => ({
+      dayStartMs: firstSeenMs + d * DAY_MS,
+      invocations: perDay,
+      durationSumMs: t(memoryMb) * day(memoryMb, d) * perDay,
+    }));
     return {
       memoryMb,
       invocations,
-      durationSumMs: t(memoryMb) * invocations,
+      durationSumMs: daily.reduce((sum, d) => sum + d.durationSumMs, 0),
       durationBuckets: logNormalBuckets(invocations, t(memoryMb), 0.1),
       firstSeenMs,
       lastSeenMs,
+      daily,
     };
   });
 }
@@ -233,6 +245,61 @@ describe(MemoryAnalyzer.name, () => {
     expect(b.evidence.sizesGapDays).toBeCloseTo(11, 0);
   });
 
+  it('defect 3: the same sizes and totals are high confidence when every day repeats the means, and lower, with a wider range, when the days scatter or drift', () => {
+    const t = (m: number) => 50 + 2000 * Math.exp(-m / 500);
+    const at = (day: (memoryMb: number, d: number) => number) =>
+      analyzer.analyze(
+        {
+          profile: lambdaProfile({ memoryMb: 256 }),
+          stats: statsAtSizes(sizes(t, [256, 2048], 1_000_000, undefined, day)),
+        },
+        ctx,
+      )[0];
+    // Every fixture has the same 14-day means per size: only the days differ.
+    const stable = at((_, d) => (d % 2 ? 1.01 : 0.99));
+    const noisy = at((_, d) => (d % 2 ? 1.15 : 0.85));
+    const drifting = at((m, d) => (m === 256 ? 0.7 + (0.6 * d) / 13 : 1));
+    for (const rec of [stable, noisy, drifting])
+      expect(rec.title).toBe('Raise memory from 256 MB to 2048 MB');
+    expect(stable.confidence).toBe('high');
+    expect(noisy.confidence).not.toBe('high');
+    expect(drifting.confidence).not.toBe('high');
+    expect(noisy.confidenceScore).toBeLessThan(stable.confidenceScore - 0.2);
+    expect(drifting.confidenceScore).toBeLessThan(stable.confidenceScore - 0.2);
+    const width = (r: typeof stable) => r.savingUsd.highUsd - r.savingUsd.lowUsd;
+    expect(width(noisy)).toBeGreaterThan(5 * width(stable));
+    expect(width(drifting)).toBeGreaterThan(5 * width(stable));
+    // The evidence names the windows and their residual.
+    const [current] = noisy.evidence.sizes as {
+      memoryMb: number;
+      windows: number;
+      relativeResidualAcrossWindows: number;
+    }[];
+    expect(current.memoryMb).toBe(256);
+    expect(current.windows).toBe(14);
+    expect(current.relativeResidualAcrossWindows).toBeCloseTo(0.15 * Math.sqrt(14 / 13), 2);
+  });
+
+  it('defect 3: a size seen on a single day has no repeated windows, and counts less than one seen every day', () => {
+    const t = (m: number) => 50 + 2000 * Math.exp(-m / 500);
+    const everyDay = statsAtSizes(sizes(t, [256, 2048], 1_000_000));
+    const oneDay = statsAtSizes(
+      sizes(t, [256, 2048], 1_000_000, (m) =>
+        m === 2048
+          ? [WEEK_START_MS + 6 * DAY_MS, WEEK_START_MS + 7 * DAY_MS]
+          : [WEEK_START_MS, WEEK_START_MS + 14 * DAY_MS],
+      ),
+    );
+    const [a] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 256 }), stats: everyDay },
+      ctx,
+    );
+    const [b] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats: oneDay }, ctx);
+    expect(a.confidence).toBe('high');
+    expect(b.confidenceScore).toBeLessThan(a.confidenceScore);
+    expect(b.confidence).not.toBe('high');
+  });
+
   it('defect 3: two sizes whose durations differ within their noise give no recommendation', () => {
     const stats = statsAtSizes([
       {
@@ -252,6 +319,120 @@ describe(MemoryAnalyzer.name, () => {
     const recs = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 512 }), stats }, asked);
     expect(recs).toEqual([]);
     expect(whyNot[0].code).not.toBe('not-applicable');
+  });
+
+  describe('Knative and OpenFaaS functions with a finished tuning job', () => {
+    const point = (memoryMb: number, meanMs: number, feasible = true) => ({
+      memoryMb,
+      architecture: 'x86_64' as const,
+      invocations: 30,
+      meanMs,
+      p90Ms: meanMs * 1.05,
+      feasible,
+      costUsdPerInvocation: 0,
+    });
+    const tuning = {
+      jobId: 'job-7',
+      finishedAt: '2025-09-12T10:00:00.000Z',
+      // Flat above 256 MB (IO-bound); 128 MB ran out of memory.
+      points: [point(128, 0, false), point(256, 195), point(512, 192), point(1024, 190)],
+    };
+    const podProfile = (platform: 'knative' | 'openfaas') =>
+      lambdaProfile({
+        functionId: `${platform}~media~prod~thumbs`,
+        platform,
+        name: 'thumbs',
+        region: 'prod',
+        account: 'media',
+        memoryMb: 1024,
+        podMemoryMb: 1024,
+        podCpu: 0.25,
+      });
+    // 20 M requests in 14 days, peak 150 MB used.
+    const stats = windowStats({
+      invocations: 20_000_000,
+      medianMs: 190,
+      sigma: 0.1,
+      maxMemoryUsedMb: 150,
+    });
+
+    it('lowers the memory limit to a measured size, priced as the pod time the requests hold', () => {
+      const [rec] = analyzer.analyze({ profile: podProfile('knative'), stats, tuning }, ctx);
+      expect(rec.title).toBe('Lower memory from 1024 MB to 256 MB');
+      expect(rec.reason).toContain('tuning job job-7 of 2025-09-12');
+      expect(rec.evidence).toMatchObject({
+        source: 'tuning-job',
+        pricedAs: 'pod time serving requests',
+        podCpu: 0.25,
+      });
+      // A month of requests × mean duration, at the node's vCPU-hour and GiB-hour prices.
+      const vcpuHour = defaultCatalogue.find('k8s.node.vcpu', ctx.at, 'prod')!.usdPerUnit;
+      const gibHour = defaultCatalogue.find('k8s.node.memory', ctx.at, 'prod')!.usdPerUnit;
+      const hours = (meanMs: number) => (20_000_000 * (730 / (14 * 24)) * meanMs) / 3_600_000;
+      expect(rec.current.monthlyUsd).toBeCloseTo(hours(190) * (0.25 * vcpuHour + gibHour), 6);
+      expect(rec.recommended.monthlyUsd).toBeCloseTo(
+        hours(195) * (0.25 * vcpuHour + 0.25 * gibHour),
+        6,
+      );
+      expect(rec.action.snippets).toEqual([
+        {
+          format: 'knative',
+          text: expect.stringMatching(
+            /containers:\n\s+- resources:\n\s+limits:\n\s+memory: 256Mi\n\s+requests:\n\s+memory: 256Mi/,
+          ),
+        },
+      ]);
+    });
+
+    it('prices what runs today at its memory request when the request sits below the limit', () => {
+      const requestBelowLimit = { ...podProfile('openfaas'), podMemoryMb: 512 };
+      const [atLimit] = analyzer.analyze({ profile: podProfile('openfaas'), stats, tuning }, ctx);
+      const [atRequest] = analyzer.analyze({ profile: requestBelowLimit, stats, tuning }, ctx);
+      const gibHour = defaultCatalogue.find('k8s.node.memory', ctx.at, 'prod')!.usdPerUnit;
+      const hours = (20_000_000 * (730 / (14 * 24)) * 190) / 3_600_000;
+      const usd = (r: typeof atLimit, part: 'current' | 'recommended') =>
+        r[part].monthlyUsd as number;
+      expect(usd(atLimit, 'current') - usd(atRequest, 'current')).toBeCloseTo(
+        hours * 0.5 * gibHour,
+        6,
+      );
+      expect(usd(atRequest, 'recommended')).toBeCloseTo(usd(atLimit, 'recommended'), 9);
+    });
+
+    it('gives the OpenFaaS stack.yml limits and requests to paste', () => {
+      const [rec] = analyzer.analyze({ profile: podProfile('openfaas'), stats, tuning }, ctx);
+      expect(rec.action.snippets).toEqual([
+        {
+          format: 'openfaas',
+          text: 'functions:\n  thumbs:\n    limits:\n      memory: 256Mi\n    requests:\n      memory: 256Mi',
+        },
+      ]);
+    });
+
+    it('stays silent below materiality, without a tuning job, and when the job did not measure the current size', () => {
+      const { ctx: asked, whyNot } = withExplanations();
+      const few = windowStats({
+        invocations: 2000,
+        medianMs: 190,
+        sigma: 0.1,
+        maxMemoryUsedMb: 150,
+      });
+      expect(
+        analyzer.analyze({ profile: podProfile('openfaas'), stats: few, tuning }, asked),
+      ).toEqual([]);
+      expect(analyzer.analyze({ profile: podProfile('openfaas'), stats }, asked)).toEqual([]);
+      const elsewhere = { ...tuning, points: tuning.points.filter((p) => p.memoryMb !== 1024) };
+      expect(
+        analyzer.analyze({ profile: podProfile('knative'), stats, tuning: elsewhere }, asked),
+      ).toEqual([]);
+      expect(whyNot.map((w) => w.code)).toEqual([
+        'below-materiality',
+        'insufficient-evidence',
+        'insufficient-evidence',
+      ]);
+      expect(whyNot[1].detail).toContain('run a tuning job');
+      expect(whyNot[2].detail).toContain('did not measure both 1024 MB');
+    });
   });
 
   it('skips functions that are not on Lambda or have no memory setting', () => {

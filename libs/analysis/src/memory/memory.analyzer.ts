@@ -2,6 +2,7 @@ import { bucketMidpoint } from '@fleetscope/model';
 import { codeFixAction, memoryAction, tuningJobAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { modelledLambdaUsage, monthlyLambdaCost } from '../costs/lambda-window-cost';
+import { monthlyPodBusyCost } from '../costs/pod-busy-cost';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
 import {
   DEFAULT_EVIDENCE_OPTIONS,
@@ -27,6 +28,8 @@ import type {
   Severity,
 } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
+import type { WindowSpread } from '../stats/window-spread';
+import { repeatability, windowSpread } from '../stats/window-spread';
 
 export interface MemoryOptions {
   /** Memory kept above the peak used (gham-khaled/Lambda-Cost-Analysis uses peak × 1.2). */
@@ -69,10 +72,15 @@ interface MeasuredSize {
   memoryMb: number;
   invocations: number;
   meanMs: number;
-  /** Standard error of the mean. */
+  /**
+   * Standard error of the mean: the larger of the invocations' own (sd / √n) and the residual
+   * across the days it ran (production sizes only).
+   */
   standardErrorMs: number;
   firstSeenMs?: number;
   lastSeenMs?: number;
+  /** The size's days as repeated windows; absent for a tuning job (one controlled run). */
+  spread?: WindowSpread;
 }
 
 interface PricedSize extends MeasuredSize {
@@ -99,11 +107,14 @@ export function histogramSpread(buckets: HistogramBuckets): { n: number; sdMs: n
 
 function measuredFromWindow(m: MemorySizeStats): MeasuredSize {
   const { sdMs } = histogramSpread(m.durationBuckets);
+  const spread = windowSpread(m.daily);
   return {
     memoryMb: m.memoryMb,
     invocations: m.invocations,
     meanMs: m.durationSumMs / m.invocations,
-    standardErrorMs: sdMs / Math.sqrt(m.invocations),
+    // Millions of invocations make sd / √n vanish; days that disagree say the mean is less sure.
+    standardErrorMs: Math.max(sdMs / Math.sqrt(m.invocations), spread.standardErrorMs),
+    spread,
     firstSeenMs: m.firstSeenMs,
     lastSeenMs: m.lastSeenMs,
   };
@@ -137,6 +148,11 @@ function pickBalanced(options: PricedSize[], weight: number): PricedSize {
   return options.reduce((best, o) => (score(o) < score(best) ? o : best));
 }
 
+/** Knative and OpenFaaS: memory is a pod's limit (and request), priced on a Kubernetes node. */
+function runsInPods(profile: FunctionProfile): boolean {
+  return profile.platform === 'knative' || profile.platform === 'openfaas';
+}
+
 function snapUp(ladder: readonly number[], mb: number): number {
   return ladder.find((m) => m >= mb) ?? LAMBDA_MAX_MB;
 }
@@ -162,8 +178,12 @@ export class MemoryAnalyzer implements Analyzer {
       ctx.explain?.({ functionId: profile.functionId, kind: this.kind, code, detail });
       return [];
     };
+    if (runsInPods(profile)) return this.podSizes(input, ctx, whyNot);
     if (profile.platform !== 'aws_lambda')
-      return whyNot('not-applicable', 'Memory sizing is analysed for Lambda functions.');
+      return whyNot(
+        'not-applicable',
+        'Memory sizing is analysed for Lambda, Knative and OpenFaaS functions.',
+      );
     if (currentMb === null) return whyNot('insufficient-evidence', 'The memory size is unknown.');
     if (stats.invocations <= 0) return whyNot('insufficient-evidence', 'No invocations.');
 
@@ -188,6 +208,37 @@ export class MemoryAnalyzer implements Analyzer {
         'One memory size observed and no memory telemetry: run a tuning job to measure other sizes.',
       );
     return this.overProvisioned(profile, stats, currentMb, floorMb, ctx, whyNot);
+  }
+
+  /**
+   * Knative and OpenFaaS: a pod's CPU does not follow its memory, so nothing can be inferred from
+   * one size; a finished tuning job's measured sizes are the evidence, and the same gates apply.
+   */
+  private podSizes(
+    input: FunctionAnalysisInput,
+    ctx: AnalysisContext,
+    whyNot: (
+      code: 'already-right' | 'below-materiality' | 'insufficient-evidence',
+      detail: string,
+    ) => Recommendation[],
+  ): Recommendation[] {
+    const { profile, stats, tuning } = input;
+    if (!tuning)
+      return whyNot(
+        'insufficient-evidence',
+        'Knative and OpenFaaS memory is sized from measurements: run a tuning job over a few sizes.',
+      );
+    const currentMb = profile.memoryMb ?? profile.podMemoryMb ?? null;
+    if (currentMb === null) return whyNot('insufficient-evidence', 'The memory limit is unknown.');
+    if (stats.invocations <= 0) return whyNot('insufficient-evidence', 'No invocations.');
+    const measured = this.fromTuning(profile, tuning);
+    if (!(measured.length >= 2 && measured.some((m) => m.memoryMb === currentMb)))
+      return whyNot(
+        'insufficient-evidence',
+        `Tuning job ${tuning.jobId} did not measure both ${currentMb} MB and another size that ran.`,
+      );
+    const floorMb = memoryFloorMb(stats, this.options.headroom);
+    return this.fromMeasuredSizes(input, measured, floorMb, currentMb, ctx, whyNot);
   }
 
   private fromTuning(profile: FunctionProfile, tuning: TuningEvidence): MeasuredSize[] {
@@ -321,13 +372,15 @@ export class MemoryAnalyzer implements Analyzer {
           : `Durations at ${pick.memoryMb} MB and ${currentMb} MB differ by ${durationDiff.toFixed(1)} ms, within the noise of the measurements (±${(2 * se).toFixed(1)} ms).`,
       );
 
-    // Confidence from the data: invocations behind both means, how clearly they differ, and
-    // whether the sizes ran at the same time or weeks apart (a deploy may sit in between).
+    // Confidence from the data: invocations behind both means, how clearly they differ, how far
+    // their means repeat day after day, and whether the sizes ran at the same time or weeks
+    // apart (a deploy may sit in between).
     const perSize = sampleSupport(Math.min(pick.invocations, current.invocations), 200);
     const clarity = Math.min(1, separation / 6);
     const gap = sizesGapMs(pick, current);
     const apart = gap > this.options.deployGapMs ? 0.6 : 1;
-    const score = (tuning ? 0.95 : 0.85) * perSize * (0.5 + 0.5 * clarity) * apart;
+    const repeats = pick.spread && current.spread ? repeatability(pick.spread, current.spread) : 1;
+    const score = (tuning ? 0.95 : 0.85) * perSize * (0.5 + 0.5 * clarity) * apart * repeats;
     const source = tuning
       ? `tuning job ${tuning.jobId} of ${tuning.finishedAt.slice(0, 10)}`
       : `production traffic at ${priced.length} sizes`;
@@ -336,7 +389,11 @@ export class MemoryAnalyzer implements Analyzer {
         finding: 'measured-better-size',
         severity: midpoint(saving) / Math.max(current.monthlyUsd, 1e-9) >= 0.2 ? 'warning' : 'info',
         title: `${pick.memoryMb > currentMb ? 'Raise' : 'Lower'} memory from ${currentMb} MB to ${pick.memoryMb} MB`,
-        reason: `Measured by ${source}: ${pick.memoryMb} MB ran in ${pick.meanMs.toFixed(1)} ms (±${(2 * pick.standardErrorMs).toFixed(1)}) against ${current.meanMs.toFixed(1)} ms (±${(2 * current.standardErrorMs).toFixed(1)}) at ${currentMb} MB.`,
+        reason:
+          `Measured by ${source}: ${pick.memoryMb} MB ran in ${pick.meanMs.toFixed(1)} ms (±${(2 * pick.standardErrorMs).toFixed(1)}) against ${current.meanMs.toFixed(1)} ms (±${(2 * current.standardErrorMs).toFixed(1)}) at ${currentMb} MB.` +
+          (runsInPods(profile)
+            ? ' Priced as the pod time the requests hold, at the Kubernetes node price of the pod’s CPU request and memory (each request counted whole: an upper bound where requests share a pod).'
+            : ''),
         current: {
           memoryMb: currentMb,
           meanDurationMs: current.meanMs,
@@ -368,11 +425,22 @@ export class MemoryAnalyzer implements Analyzer {
             meanMs: p.meanMs,
             standardErrorMs: p.standardErrorMs,
             monthlyUsd: p.monthlyUsd,
+            ...(p.spread
+              ? {
+                  windows: p.spread.windows,
+                  residualAcrossWindowsMs: p.spread.residualSdMs,
+                  relativeResidualAcrossWindows: p.spread.relativeResidual,
+                }
+              : {}),
           })),
+          repeatability: repeats,
           separationInStandardErrors: separation,
           sizesGapDays: gap / 86_400_000,
           floorMb,
           maxMemoryUsedMb: stats.maxMemoryUsedMb,
+          ...(runsInPods(profile)
+            ? { pricedAs: 'pod time serving requests', podCpu: profile.podCpu ?? null }
+            : {}),
         },
       }),
     ];
@@ -460,6 +528,7 @@ export class MemoryAnalyzer implements Analyzer {
     meanMs: number,
     ctx: AnalysisContext,
   ): number {
+    if (runsInPods(profile)) return monthlyPodBusyCost(profile, stats, memoryMb, meanMs, ctx).usd;
     const usage = modelledLambdaUsage(profile, stats, memoryMb, Math.max(0, meanMs), ctx.at);
     return monthlyLambdaCost(usage, stats, profile, ctx).usd;
   }

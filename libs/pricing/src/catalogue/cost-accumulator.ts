@@ -1,6 +1,12 @@
 import type { PriceCatalogue } from './price-catalogue';
 import { isPriceLookupError } from './price-catalogue';
-import type { CostLine, CostResult, PriceEntry, PriceLookupError } from './price.types';
+import type {
+  CostLine,
+  CostResult,
+  PriceAssumption,
+  PriceEntry,
+  PriceLookupError,
+} from './price.types';
 
 /** The part of `quantity` (starting after `alreadyUsed`) that falls in each tier. */
 export function splitAcrossTiers(
@@ -15,7 +21,11 @@ export function splitAcrossTiers(
   let tierStart = 0;
   for (const tier of entry.tiers) {
     const tierEnd = tier.upToUnits ?? Number.POSITIVE_INFINITY;
-    const inTier = Math.min(to, tierEnd) - Math.max(from, tierStart);
+    const start = Math.max(from, tierStart);
+    const end = Math.min(to, tierEnd);
+    // All of it in one tier: the quantity as given, not (used + quantity) − used, which loses
+    // the low digits once the month holds billions of GB-seconds.
+    const inTier = start === from && end === to ? quantity : end - start;
     if (inTier > 0) parts.push({ quantity: inTier, usdPerUnit: tier.usdPerUnit });
     tierStart = tierEnd;
   }
@@ -29,6 +39,7 @@ export function splitAcrossTiers(
 export class CostAccumulator {
   private readonly lines: CostLine[] = [];
   private readonly missing: PriceLookupError[] = [];
+  private readonly assumed = new Map<string, PriceAssumption>();
 
   constructor(
     private readonly catalogue: PriceCatalogue,
@@ -44,6 +55,8 @@ export class CostAccumulator {
       this.missing.push(price);
       return;
     }
+    const assumption = this.catalogue.assumptionOf(price, this.region);
+    if (assumption) this.assumed.set(assumption.priceId, assumption);
     for (const part of splitAcrossTiers(price, quantity, alreadyUsedThisMonth)) {
       this.lines.push({
         priceId: price.id,
@@ -64,6 +77,7 @@ export class CostAccumulator {
       priceIds,
       catalogueVersion: this.catalogue.version,
       unpriced: this.missing,
+      assumed: [...this.assumed.values()],
     };
   }
 }

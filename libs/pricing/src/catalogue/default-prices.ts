@@ -5,7 +5,7 @@ import type { PriceEntry } from './price.types';
  * regional entry overrides them (docs/decisions.md "Billing rules", "Containers", "Memory and CPU").
  * Bump DEFAULT_CATALOGUE_VERSION whenever an entry changes.
  */
-export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.1';
+export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.2';
 
 const LAMBDA_PRICING = 'https://aws.amazon.com/lambda/pricing/';
 const LAMBDA_TIERS_BLOG =
@@ -71,15 +71,35 @@ const ARM_GBS = 0.0000133334;
 /**
  * Regions priced apart from the '*' default, as transcribed on 2026-12-04 from public copies of
  * the AWS pricing pages (the pages render their tables client-side; verify against the Price List
- * API, offers AWSLambda and AmazonECS). Lambda duration is the '*' price in the ten largest
- * regions (us-east-1, us-east-2, us-west-1, us-west-2, eu-west-1, eu-west-2, eu-central-1,
- * ap-northeast-1, ap-southeast-1, ap-southeast-2, ap-south-1, ca-central-1, sa-east-1); it differs
- * in the regions below. Their tiers beyond the first were not transcribed: the first-tier price
- * applies throughout (an over-estimate above 6 B GB-s a month). Fargate differs by region; only
- * regions whose prices two public copies agree on are listed, the rest use the us-east-1 default.
+ * API, offers AWSLambda and AmazonECS). Lambda duration is the '*' price in the regions of
+ * LAMBDA_DEFAULT_PRICE_REGIONS; it differs in the regions below. Their tiers beyond the first
+ * were not transcribed: the first-tier price applies throughout (an over-estimate above 6 B GB-s
+ * a month). A '*' default that stands for us-east-1 lists the regions it is confirmed for
+ * (`confirmedRegions`); priced anywhere else it is reported as an assumption.
  */
 const REGIONAL_AS_OF = '2026-12-04';
 const REGIONAL_NOTE = `Transcribed ${REGIONAL_AS_OF} from public copies of the AWS pricing page; verify with the Price List API.`;
+
+/**
+ * The largest regions, where Lambda duration is the default price (aws.amazon.com/lambda/pricing,
+ * transcribed 2026-12-04; a public price table in the search index, id 122759485, likewise
+ * prices only the five regions below apart from its base price).
+ */
+export const LAMBDA_DEFAULT_PRICE_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-central-1',
+  'ap-northeast-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-south-1',
+  'ca-central-1',
+  'sa-east-1',
+] as const;
 
 function lambdaRegion(region: string, x86: number, arm: number): PriceEntry[] {
   return [
@@ -106,10 +126,38 @@ function lambdaRegion(region: string, x86: number, arm: number): PriceEntry[] {
   ];
 }
 
+/** Where a regional Fargate figure was read, and when. */
+interface FargateSource {
+  sourceUrl: string;
+  note: string;
+}
+
+// theuves/fgcalc transcribes the Linux/x86 on-demand table of aws.amazon.com/fargate/pricing for
+// every region (MIT); its figures match the second sources below wherever both exist.
+const FGCALC: FargateSource = {
+  sourceUrl:
+    'https://github.com/theuves/fgcalc/blob/5049a5e21fd511bb80159d17190ef1c05414c95a/src/utils/data.js',
+  note: `Linux/x86 on-demand, from theuves/fgcalc@5049a5e (src/utils/data.js, a transcription of ${FARGATE_PRICING}); transcribed ${REGIONAL_AS_OF}.`,
+};
+const SAO_PAULO_ARM: FargateSource = {
+  sourceUrl:
+    'https://github.com/apoloferreira/basecode/blob/cb793a6b7fbe729c40b8a0a314f96da5a2d365a0/doc/custo02.md',
+  note: `Linux/ARM, from apoloferreira/basecode@cb793a6 (doc/custo02.md, the São Paulo table of ${FARGATE_PRICING}; x86 agrees with fgcalc); transcribed ${REGIONAL_AS_OF}.`,
+};
+const SYDNEY_ARM: FargateSource = {
+  sourceUrl: FARGATE_PRICING,
+  note: `Linux/ARM; ${REGIONAL_NOTE} (two public copies agreed; x86 agrees with fgcalc).`,
+};
+const TOKYO_ARM: FargateSource = {
+  sourceUrl: FARGATE_PRICING,
+  note: `Linux/ARM, as read from the AWS Price List API (APN1-Fargate-ARM-vCPU-Hours:perCPU, APN1-Fargate-ARM-GB-Hours) on 2026-09-06 in a public design record (ADR 0070, "Run the VOICEVOX engine on demand"), which also gives the x86 figures fgcalc has; transcribed ${REGIONAL_AS_OF}.`,
+};
+
 function fargateRegion(
   region: string,
-  x86: { vcpu: number; gb: number },
-  arm: { vcpu: number; gb: number },
+  arch: 'x86_64' | 'arm64',
+  price: { vcpu: number; gb: number },
+  source: FargateSource,
 ): PriceEntry[] {
   const at = (meter: string, unit: 'vCPU-hour' | 'GB-hour', usdPerUnit: number) =>
     entry({
@@ -117,18 +165,25 @@ function fargateRegion(
       region,
       unit,
       usdPerUnit,
-      effectiveFrom: '2021-11-23',
+      effectiveFrom: arch === 'arm64' ? '2021-11-23' : '2019-12-01',
       effectiveTo: null,
-      sourceUrl: FARGATE_PRICING,
-      note: REGIONAL_NOTE,
+      sourceUrl: source.sourceUrl,
+      note: source.note,
     });
   return [
-    at('aws.fargate.vcpu.x86_64', 'vCPU-hour', x86.vcpu),
-    at('aws.fargate.memory.x86_64', 'GB-hour', x86.gb),
-    at('aws.fargate.vcpu.arm64', 'vCPU-hour', arm.vcpu),
-    at('aws.fargate.memory.arm64', 'GB-hour', arm.gb),
+    at(`aws.fargate.vcpu.${arch}`, 'vCPU-hour', price.vcpu),
+    at(`aws.fargate.memory.${arch}`, 'GB-hour', price.gb),
   ];
 }
+
+/** Provisioned concurrency: only the us-east-1 figures were transcribed. */
+const LAMBDA_PC_DEFAULT_PRICE_REGIONS = ['us-east-1'];
+/** Regions whose Linux/x86 Fargate price is the us-east-1 default (fgcalc, as above). */
+const FARGATE_X86_DEFAULT_PRICE_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1'];
+/** Linux/ARM: only us-east-1 is sourced at the default (vantage.sh/blog/fargate-pricing). */
+const FARGATE_ARM_DEFAULT_PRICE_REGIONS = ['us-east-1'];
+/** The ALB price is us-east-1's (aws.amazon.com/elasticloadbalancing/pricing); no regional table was sourced. */
+const ALB_DEFAULT_PRICE_REGIONS = ['us-east-1'];
 
 const REGIONAL_PRICES: readonly PriceEntry[] = [
   ...lambdaRegion('af-south-1', 0.0000221, 0.00001768),
@@ -136,12 +191,20 @@ const REGIONAL_PRICES: readonly PriceEntry[] = [
   ...lambdaRegion('eu-south-1', 0.0000195172, 0.0000156138),
   ...lambdaRegion('me-south-1', 0.0000206667, 0.0000165334),
   ...lambdaRegion('me-central-1', 0.0000206667, 0.0000165334),
-  ...fargateRegion('sa-east-1', { vcpu: 0.0696, gb: 0.0076 }, { vcpu: 0.0557, gb: 0.00612 }),
-  ...fargateRegion(
-    'ap-southeast-2',
-    { vcpu: 0.04856, gb: 0.00532 },
-    { vcpu: 0.03885, gb: 0.00426 },
-  ),
+  // Fargate Linux/x86 on-demand in the largest regions priced apart from us-east-1.
+  ...fargateRegion('us-west-1', 'x86_64', { vcpu: 0.04656, gb: 0.00511 }, FGCALC),
+  ...fargateRegion('eu-west-2', 'x86_64', { vcpu: 0.04656, gb: 0.00511 }, FGCALC),
+  ...fargateRegion('eu-central-1', 'x86_64', { vcpu: 0.04656, gb: 0.00511 }, FGCALC),
+  ...fargateRegion('ap-northeast-1', 'x86_64', { vcpu: 0.05056, gb: 0.00553 }, FGCALC),
+  ...fargateRegion('ap-southeast-1', 'x86_64', { vcpu: 0.05056, gb: 0.00553 }, FGCALC),
+  ...fargateRegion('ap-southeast-2', 'x86_64', { vcpu: 0.04856, gb: 0.00532 }, FGCALC),
+  ...fargateRegion('ap-south-1', 'x86_64', { vcpu: 0.04256, gb: 0.004655 }, FGCALC),
+  ...fargateRegion('ca-central-1', 'x86_64', { vcpu: 0.04456, gb: 0.004865 }, FGCALC),
+  ...fargateRegion('sa-east-1', 'x86_64', { vcpu: 0.0696, gb: 0.0076 }, FGCALC),
+  // Fargate Linux/ARM where a regional figure was found; elsewhere ARM is an assumption.
+  ...fargateRegion('sa-east-1', 'arm64', { vcpu: 0.0557, gb: 0.00612 }, SAO_PAULO_ARM),
+  ...fargateRegion('ap-southeast-2', 'arm64', { vcpu: 0.03885, gb: 0.00426 }, SYDNEY_ARM),
+  ...fargateRegion('ap-northeast-1', 'arm64', { vcpu: 0.04045, gb: 0.00442 }, TOKYO_ARM),
 ];
 
 export const DEFAULT_PRICES: readonly PriceEntry[] = [
@@ -152,6 +215,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: X86_GBS,
     effectiveFrom: '2014-11-13',
     effectiveTo: LAMBDA_TIERS_FROM,
+    confirmedRegions: LAMBDA_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_1MS_BLOG,
     note: 'Flat price; billed in 100 ms steps before 2020-12-01 and 1 ms steps after.',
   }),
@@ -166,6 +230,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     ],
     effectiveFrom: LAMBDA_TIERS_FROM,
     effectiveTo: null,
+    confirmedRegions: LAMBDA_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
     note: `Tiers per account, region and architecture per month (${LAMBDA_TIERS_BLOG}).`,
   }),
@@ -175,6 +240,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: ARM_GBS,
     effectiveFrom: LAMBDA_ARM64_FROM,
     effectiveTo: LAMBDA_TIERS_FROM,
+    confirmedRegions: LAMBDA_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
   }),
   entry({
@@ -188,6 +254,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     ],
     effectiveFrom: LAMBDA_TIERS_FROM,
     effectiveTo: null,
+    confirmedRegions: LAMBDA_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
     note: `Tiers per account, region and architecture per month (${LAMBDA_TIERS_BLOG}).`,
   }),
@@ -217,6 +284,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.0000041667,
     effectiveFrom: '2019-12-03',
     effectiveTo: null,
+    confirmedRegions: LAMBDA_PC_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
     note: 'Charged while enabled, rounded up to 5 minutes. No free tier.',
   }),
@@ -226,6 +294,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.0000097222,
     effectiveFrom: '2019-12-03',
     effectiveTo: null,
+    confirmedRegions: LAMBDA_PC_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
   }),
   entry({
@@ -234,6 +303,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.0000033334,
     effectiveFrom: LAMBDA_ARM64_FROM,
     effectiveTo: null,
+    confirmedRegions: LAMBDA_PC_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
   }),
   entry({
@@ -242,6 +312,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.0000077778,
     effectiveFrom: LAMBDA_ARM64_FROM,
     effectiveTo: null,
+    confirmedRegions: LAMBDA_PC_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
   }),
   // ── SnapStart (Python and .NET; Java has no extra charge) ───────────────────────────────
@@ -270,6 +341,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.04048,
     effectiveFrom: '2019-12-01',
     effectiveTo: null,
+    confirmedRegions: FARGATE_X86_DEFAULT_PRICE_REGIONS,
     sourceUrl: FARGATE_PRICING,
     note: 'Per-second billing, 1-minute minimum.',
   }),
@@ -279,6 +351,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.004445,
     effectiveFrom: '2019-12-01',
     effectiveTo: null,
+    confirmedRegions: FARGATE_X86_DEFAULT_PRICE_REGIONS,
     sourceUrl: FARGATE_PRICING,
   }),
   entry({
@@ -287,6 +360,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.03238,
     effectiveFrom: '2021-11-23',
     effectiveTo: null,
+    confirmedRegions: FARGATE_ARM_DEFAULT_PRICE_REGIONS,
     sourceUrl: FARGATE_PRICING,
   }),
   entry({
@@ -295,6 +369,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.00356,
     effectiveFrom: '2021-11-23',
     effectiveTo: null,
+    confirmedRegions: FARGATE_ARM_DEFAULT_PRICE_REGIONS,
     sourceUrl: FARGATE_PRICING,
   }),
   // Spot prices float; 70 % off on-demand is the usual level, not a quote.
@@ -304,6 +379,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.012144,
     effectiveFrom: '2019-12-03',
     effectiveTo: null,
+    confirmedRegions: FARGATE_X86_DEFAULT_PRICE_REGIONS,
     sourceUrl: FARGATE_PRICING,
     note: 'Variable; modelled as 70 % below on-demand (vantage.sh/blog/fargate-pricing).',
   }),
@@ -313,6 +389,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.0013335,
     effectiveFrom: '2019-12-03',
     effectiveTo: null,
+    confirmedRegions: FARGATE_X86_DEFAULT_PRICE_REGIONS,
     sourceUrl: FARGATE_PRICING,
     note: 'Variable; modelled as 70 % below on-demand.',
   }),
@@ -323,6 +400,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.0225,
     effectiveFrom: '2016-08-11',
     effectiveTo: null,
+    confirmedRegions: ALB_DEFAULT_PRICE_REGIONS,
     sourceUrl: ELB_PRICING,
     note: 'us-east-1, per ALB-hour (partial hours billed as full).',
   }),
@@ -332,6 +410,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.008,
     effectiveFrom: '2016-08-11',
     effectiveTo: null,
+    confirmedRegions: ALB_DEFAULT_PRICE_REGIONS,
     sourceUrl: ELB_PRICING,
     note: 'One LCU: 25 new connections/s, 3,000 active connections/min, 1 GB/h processed or 1,000 rule evaluations/s.',
   }),

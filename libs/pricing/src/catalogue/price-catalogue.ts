@@ -1,5 +1,5 @@
 import { DEFAULT_CATALOGUE_VERSION, DEFAULT_PRICES } from './default-prices';
-import type { PriceEntry, PriceLookupError } from './price.types';
+import type { PriceAssumption, PriceEntry, PriceLookupError } from './price.types';
 
 function dayMs(isoDate: string): number {
   return Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`);
@@ -43,6 +43,21 @@ export class PriceCatalogue {
       best = entry;
     }
     return best;
+  }
+
+  /**
+   * Why `entry` is only an assumption in `region`: a '*' default whose confirmed regions do not
+   * include it. Null when the price is the region's own.
+   */
+  assumptionOf(entry: PriceEntry, region: string): PriceAssumption | null {
+    if (entry.region !== '*' || !entry.confirmedRegions) return null;
+    if (entry.confirmedRegions.includes(region)) return null;
+    return {
+      meter: entry.meter,
+      region,
+      priceId: entry.id,
+      message: `No sourced ${entry.meter} price for ${region || 'an unknown region'}: priced at the ${entry.confirmedRegions[0]} figure (${entry.usdPerUnit} $/${entry.unit}).`,
+    };
   }
 
   /** The price or a typed reason it is missing; never throws. */
@@ -102,6 +117,8 @@ export class PriceCatalogue {
           effectiveTo: null,
           sourceUrl: 'config:FLEETSCOPE_FARGATE_SPOT_DISCOUNT_PERCENT',
           note: `${discount.percent} % below on-demand (${base.id}), as observed on ${discount.asOf}.`,
+          // Off the default on-demand price, it is confirmed where that price is.
+          ...(base.confirmedRegions ? { confirmedRegions: base.confirmedRegions } : {}),
         });
       }
     }

@@ -38,6 +38,20 @@ export interface PriceEntry {
   effectiveTo: string | null;
   sourceUrl: string;
   note?: string;
+  /**
+   * On a '*' default that stands for one region's published price (us-east-1): the regions whose
+   * own published price it is, each sourced. Elsewhere it is an assumption, and costs say so.
+   * Absent: the default applies everywhere.
+   */
+  confirmedRegions?: readonly string[];
+}
+
+/** A price used in a region it was not published for (a '*' default outside its confirmed regions). */
+export interface PriceAssumption {
+  meter: string;
+  region: string;
+  priceId: string;
+  message: string;
 }
 
 /** A computed cost: every figure that leaves the system says which prices it used. */
@@ -56,6 +70,8 @@ export interface CostResult {
   catalogueVersion: string;
   /** Meters that had no price at that date and region; `usd` leaves them out. */
   unpriced: PriceLookupError[];
+  /** Meters priced with a default not published for this region (see PriceEntry.confirmedRegions). */
+  assumed: PriceAssumption[];
 }
 
 /** Why a price could not be found; returned, never thrown, from the public cost functions. */

@@ -27,4 +27,74 @@ describe('regional prices', () => {
     expect(task('sa-east-1').usd).toBeCloseTo(0.0696 + 2 * 0.0076, 9);
     expect(task('sa-east-1').breakdown.every((l) => l.priceId.includes('@sa-east-1@'))).toBe(true);
   });
+
+  it('defect 13: Fargate is priced per region in the largest regions, each figure naming its source', () => {
+    const fargate: Record<string, [number, number]> = {
+      'us-east-1': [0.04048, 0.004445],
+      'us-east-2': [0.04048, 0.004445],
+      'us-west-1': [0.04656, 0.00511],
+      'us-west-2': [0.04048, 0.004445],
+      'eu-west-1': [0.04048, 0.004445],
+      'eu-west-2': [0.04656, 0.00511],
+      'eu-central-1': [0.04656, 0.00511],
+      'ap-northeast-1': [0.05056, 0.00553],
+      'ap-southeast-1': [0.05056, 0.00553],
+      'ap-southeast-2': [0.04856, 0.00532],
+      'ap-south-1': [0.04256, 0.004655],
+      'ca-central-1': [0.04456, 0.004865],
+      'sa-east-1': [0.0696, 0.0076],
+    };
+    for (const [region, [vcpu, gb]] of Object.entries(fargate)) {
+      const cost = containerDeploymentCost(
+        { offer: 'fargate-x86_64', vcpuPerTask: 1, memoryGbPerTask: 1, tasks: 1, hours: 1 },
+        at,
+        region,
+        defaultCatalogue,
+      );
+      expect({ region, usd: cost.usd }).toEqual({ region, usd: expect.closeTo(vcpu + gb, 9) });
+      expect(cost.assumed).toEqual([]);
+      for (const id of cost.priceIds) {
+        const entry = defaultCatalogue.entries.find((e) => e.id === id);
+        expect(entry?.sourceUrl).toMatch(/^https:\/\//);
+        if (entry?.region !== '*') expect(entry?.note).toContain('2026-12-04');
+      }
+    }
+  });
+
+  it('defect 13: a region without a sourced price is priced at the us-east-1 figure only with the assumption named', () => {
+    const stockholm = containerDeploymentCost(
+      { offer: 'fargate-x86_64', vcpuPerTask: 1, memoryGbPerTask: 1, tasks: 1, hours: 1 },
+      at,
+      'eu-north-1',
+      defaultCatalogue,
+    );
+    expect(stockholm.assumed.map((a) => a.meter).sort()).toEqual([
+      'aws.fargate.memory.x86_64',
+      'aws.fargate.vcpu.x86_64',
+    ]);
+    expect(stockholm.assumed[0].message).toContain('priced at the us-east-1 figure');
+    // Lambda: the default is Frankfurt's own price, but not one confirmed for Stockholm;
+    // provisioned concurrency was transcribed for us-east-1 alone.
+    expect(
+      lambdaUnitPrices('x86_64', at, 'eu-central-1', defaultCatalogue, 0).assumed.map(
+        (a) => a.meter,
+      ),
+    ).toEqual(['aws.lambda.pc-allocated.x86_64', 'aws.lambda.pc-duration.x86_64']);
+    expect(lambdaUnitPrices('x86_64', at, 'us-east-1', defaultCatalogue, 0).assumed).toEqual([]);
+    expect(
+      lambdaUnitPrices('x86_64', at, 'eu-north-1', defaultCatalogue, 0).assumed.map((a) => a.meter),
+    ).toContain('aws.lambda.duration.x86_64');
+    // A configured Spot discount keeps the default's confirmed regions.
+    const spot = defaultCatalogue.withFargateSpotDiscount({ percent: 60, asOf: '2026-11-01' });
+    const spotTask = (region: string) =>
+      containerDeploymentCost(
+        { offer: 'fargate-spot', vcpuPerTask: 1, memoryGbPerTask: 1, tasks: 1, hours: 1 },
+        at,
+        region,
+        spot,
+      );
+    expect(spotTask('us-east-1').assumed).toEqual([]);
+    expect(spotTask('eu-central-1').assumed).toEqual([]);
+    expect(spotTask('eu-north-1').assumed).toHaveLength(2);
+  });
 });

@@ -1,6 +1,6 @@
 import { CostAccumulator } from '../catalogue/cost-accumulator';
 import type { PriceCatalogue } from '../catalogue/price-catalogue';
-import type { CostResult } from '../catalogue/price.types';
+import type { CostResult, PriceAssumption } from '../catalogue/price.types';
 import type { LambdaArchitecture, LambdaRuntimeKind } from './lambda-billing.rules';
 import {
   billableEphemeralStorageGb,
@@ -174,6 +174,8 @@ export interface LambdaUnitPrices {
   requestUsd: number;
   priceIds: string[];
   catalogueVersion: string;
+  /** Prices used in a region they were not published for. */
+  assumed: PriceAssumption[];
 }
 
 /**
@@ -188,10 +190,13 @@ export function lambdaUnitPrices(
   monthToDateGbSeconds = 0,
 ): LambdaUnitPrices {
   const priceIds: string[] = [];
+  const assumed: PriceAssumption[] = [];
   const unit = (meter: string, used = 0): number => {
     const entry = catalogue.find(meter, at, region);
     if (!entry) return Number.NaN;
     priceIds.push(entry.id);
+    const assumption = catalogue.assumptionOf(entry, region);
+    if (assumption) assumed.push(assumption);
     if (!entry.tiers) return entry.usdPerUnit;
     const tier = entry.tiers.find((t) => t.upToUnits === null || used < t.upToUnits);
     return tier?.usdPerUnit ?? entry.usdPerUnit;
@@ -203,7 +208,47 @@ export function lambdaUnitPrices(
     requestUsd: unit(lambdaMeters.requests),
     priceIds,
     catalogueVersion: catalogue.version,
+    assumed,
   };
+}
+
+/** Where in Lambda's monthly duration tiers a month-to-date usage sits, and that tier's price. */
+export interface LambdaDurationTier {
+  priceId: string;
+  /** 1-based position among the price's tiers (1 for a flat price). */
+  tier: number;
+  /** GB-seconds of the month where this tier starts and ends (null: no end). */
+  fromGbSeconds: number;
+  upToGbSeconds: number | null;
+  usdPerGbSecond: number;
+}
+
+/** The on-demand duration tier the next GB-second is billed in; null when there is no price. */
+export function lambdaDurationTier(
+  architecture: LambdaArchitecture,
+  at: Date,
+  region: string,
+  catalogue: PriceCatalogue,
+  monthToDateGbSeconds: number,
+): LambdaDurationTier | null {
+  const entry = catalogue.find(lambdaMeters.duration(architecture), at, region);
+  if (!entry) return null;
+  const tiers = entry.tiers?.length
+    ? entry.tiers
+    : [{ upToUnits: null, usdPerUnit: entry.usdPerUnit }];
+  let fromGbSeconds = 0;
+  for (const [i, t] of tiers.entries()) {
+    if (t.upToUnits === null || Math.max(0, monthToDateGbSeconds) < t.upToUnits)
+      return {
+        priceId: entry.id,
+        tier: i + 1,
+        fromGbSeconds,
+        upToGbSeconds: t.upToUnits,
+        usdPerGbSecond: t.usdPerUnit,
+      };
+    fromGbSeconds = t.upToUnits;
+  }
+  return null;
 }
 
 /**

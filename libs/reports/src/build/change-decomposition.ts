@@ -6,7 +6,11 @@ export interface CostFactors {
   /** Mean billed ms per invocation (INIT and time on provisioned concurrency included). */
   durationMs: number;
   memoryMb: number;
-  architecture: string;
+  /**
+   * The share of the week's compute GB-seconds run on each architecture (summing to 1; empty
+   * without compute): a function moved from x86_64 to arm64 on Thursday is part one, part the other.
+   */
+  architecture: Record<string, number>;
   /** The week's effective prices: $/request and $/GB-second per architecture (after tiers). */
   prices: { usdPerRequest: number; usdPerGbSecond: Record<string, number> };
 }
@@ -14,9 +18,15 @@ export interface CostFactors {
 const FACTORS = ['invocations', 'duration', 'memorySize', 'architecture', 'price'] as const;
 type Factor = (typeof FACTORS)[number];
 
-/** cost = n·p_request + n·d·m·p_GBs[arch]: requests plus compute at the week's effective prices. */
+/**
+ * cost = n·p_request + n·d·m·Σₐ shareₐ·p_GBs[a]: requests plus compute at the week's effective
+ * prices, the GB-seconds split between architectures by the share each ran.
+ */
 export function modelledCost(f: CostFactors): number {
-  const gbSecondPrice = f.prices.usdPerGbSecond[f.architecture] ?? 0;
+  let gbSecondPrice = 0;
+  for (const [arch, share] of Object.entries(f.architecture)) {
+    gbSecondPrice += share * (f.prices.usdPerGbSecond[arch] ?? 0);
+  }
   return (
     f.invocations * f.prices.usdPerRequest +
     f.invocations * (f.durationMs / 1000) * (f.memoryMb / 1024) * gbSecondPrice
@@ -47,8 +57,8 @@ function factorial(n: number): number {
  * the model leaves out (provisioned concurrency allocated, ephemeral storage, SnapStart, pods) is
  * the `other` part, so the parts add up to the whole change.
  *
- * A week without invocations has no duration or memory: it takes the other week's, so those
- * factors cannot claim a change that invocations alone made.
+ * A week without invocations has no duration, memory or architecture: it takes the other week's,
+ * so those factors cannot claim a change that invocations alone made.
  */
 export function decomposeChange(
   previous: CostFactors,
@@ -61,10 +71,12 @@ export function decomposeChange(
   if (!(prev.invocations > 0)) {
     prev.durationMs = curr.durationMs;
     prev.memoryMb = curr.memoryMb;
+    prev.architecture = curr.architecture;
   }
   if (!(curr.invocations > 0)) {
     curr.durationMs = prev.durationMs;
     curr.memoryMb = prev.memoryMb;
+    curr.architecture = prev.architecture;
   }
   const n = FACTORS.length;
   const value = new Map<number, number>();
@@ -91,6 +103,15 @@ export function decomposeChange(
     price: parts.price,
     other: currentOtherUsd - previousOtherUsd,
   };
+}
+
+/** `x86_64`, or `x86_64 40% / arm64 60%` for a week run on both. */
+export function describeArchitecture(shares: Record<string, number>): string {
+  const used = Object.entries(shares)
+    .filter(([, share]) => share > 0)
+    .sort((a, b) => a[0].localeCompare(b[0]));
+  if (used.length <= 1) return used[0]?.[0] ?? '';
+  return used.map(([arch, share]) => `${arch} ${Math.round(share * 100)}%`).join(' / ');
 }
 
 function popcount(mask: number): number {

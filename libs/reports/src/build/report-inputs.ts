@@ -24,6 +24,11 @@ export interface DailyUsage {
   functionId: string;
   /** 00:00 UTC of the day. */
   dayStartMs: number;
+  /**
+   * Lambda: the architecture in force while this usage ran (a day a function changed architecture
+   * has one row per architecture); absent: the function's.
+   */
+  architecture?: LambdaArchitecture;
   /** Sources that sent this function's records that day (lambda_report, otel_span, …). */
   sources: string[];
   invocations: number;

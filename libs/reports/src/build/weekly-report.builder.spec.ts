@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { decomposeChange, modelledCost, type CostFactors } from './change-decomposition';
 import {
@@ -115,6 +116,102 @@ describe(buildWeeklyReport.name, () => {
     // ksvc's pods are outside the request × GB-second model: its change is all "other".
     const k = report.movers.find((m) => m.name === 'ksvc')!;
     expect(k.parts.other).toBeCloseTo(0.4572 - 0.2286, 10);
+  });
+
+  it('prices each day at the architecture in force and gives a mid-week move to arm64 to the architecture part', () => {
+    // 'mover', 1 GB, 1M invocations a day at 100 ms: 100,000 GB-s a day, first tier throughout.
+    // The week before (2026-W09) all x86_64; this week (2026-W10, Mon 03-02) x86_64 until
+    // Wednesday, arm64 from Thursday 03-05.
+    const mover = { ...api, functionId: 'aws_lambda~333333333333~us-east-1~mover', name: 'mover' };
+    const ranOn = (date: string, architecture: 'x86_64' | 'arm64') =>
+      usage(mover, date, {
+        architecture,
+        invocations: 1_000_000,
+        memoryMb: 1024,
+        billedDurationMs: 100_000_000,
+      });
+    const dates = (from: string, n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        new Date(day(from) + i * 86_400_000).toISOString().slice(0, 10),
+      );
+    const moved = buildWeeklyReport(
+      {
+        week: '2026-W10',
+        generatedAtMs: day('2026-03-09'),
+        functions: [mover],
+        days: [
+          ...dates('2026-02-23', 7).map((d) => ranOn(d, 'x86_64')),
+          ...dates('2026-03-02', 3).map((d) => ranOn(d, 'x86_64')),
+          ...dates('2026-03-05', 4).map((d) => ranOn(d, 'arm64')),
+        ],
+        recommendations: [],
+      },
+      pricing,
+    );
+    // Before: 700,000 GB-s × $0.0000166667 = $11.66669 + 7M requests × $0.0000002 = $1.40.
+    // Now: 300,000 GB-s × $0.0000166667 = $5.00001 (x86_64) + 400,000 GB-s × $0.0000133334 =
+    // $5.33336 (arm64) + $1.40.
+    expect(moved.previousTotalCostUsd).toBeCloseTo(13.06669, 9);
+    expect(moved.totalCostUsd).toBeCloseTo(11.73337, 9);
+    expect(
+      moved.functions[0].computeLines.map((l) => [l.architecture, l.usdPerGbSecond, l.gbSeconds]),
+    ).toEqual([
+      ['x86_64', expect.closeTo(0.0000166667, 12), expect.closeTo(300_000, 6)],
+      ['arm64', expect.closeTo(0.0000133334, 12), expect.closeTo(400_000, 6)],
+    ]);
+    expect(moved.functions[0].architecture).toBe('arm64');
+    // The change, -$1.33332, is all architecture: 400,000 GB-s × ($0.0000133334 - $0.0000166667).
+    const m = moved.movers[0];
+    expect(m.changeUsd).toBeCloseTo(-1.33332, 9);
+    expect(m.parts.architecture.toFixed(2)).toBe('-1.33');
+    expect(m.parts.architecture).toBeCloseTo(-1.33332, 9);
+    expect(m.parts.invocations).toBeCloseTo(0, 9);
+    expect(m.parts.duration).toBeCloseTo(0, 9);
+    expect(m.parts.memorySize).toBeCloseTo(0, 9);
+    expect(m.parts.price).toBeCloseTo(0, 9);
+    expect(m.parts.other).toBeCloseTo(0, 9);
+    expect(m.explanation).toBe('mostly architecture (-$1.33 of -$1.33)');
+    expect(m.factors.previous.architecture).toBe('x86_64');
+    expect(m.factors.current.architecture).toBe('arm64 57% / x86_64 43%');
+    // The FOCUS rows name the architecture each line ran on, not the one the week ended on.
+    const focus = parse<Record<string, string>>(renderFocusCsv(moved), { columns: true });
+    expect(focus.map((r) => [r.SkuId, r.x_Architecture, r.ConsumedQuantity])).toEqual([
+      ['aws.lambda.requests', 'x86_64', '3000000'],
+      ['aws.lambda.duration.x86_64', 'x86_64', '300000'],
+      ['aws.lambda.requests', 'arm64', '4000000'],
+      ['aws.lambda.duration.arm64', 'arm64', '400000'],
+    ]);
+
+    // Invocations doubling on the arm64 days as well: n 7M → 11M, the arm64 share of GB-seconds
+    // 0 → 8/11. cost = n × (r + k × Σ shareₐ pₐ) with k = 0.1 GB-s is bilinear in n and the share,
+    // so the Shapley architecture part is k × Δ(Σ shareₐ pₐ) × (7M + 11M) / 2 =
+    // 0.1 × 8/11 × ($0.0000133334 - $0.0000166667) × 9M = -$2.1817964 (to the cent -$2.18).
+    const busier = buildWeeklyReport(
+      {
+        week: '2026-W10',
+        generatedAtMs: day('2026-03-09'),
+        functions: [mover],
+        days: [
+          ...dates('2026-02-23', 7).map((d) => ranOn(d, 'x86_64')),
+          ...dates('2026-03-02', 3).map((d) => ranOn(d, 'x86_64')),
+          ...dates('2026-03-05', 4).map((d) => ({
+            ...ranOn(d, 'arm64'),
+            invocations: 2_000_000,
+            billedDurationMs: 200_000_000,
+          })),
+        ],
+        recommendations: [],
+      },
+      pricing,
+    ).movers[0];
+    const archPart = ((0.1 * 8) / 11) * (0.0000133334 - 0.0000166667) * 9e6;
+    expect(busier.parts.architecture).toBeCloseTo(archPart, 9);
+    expect(busier.parts.architecture.toFixed(2)).toBe('-2.18');
+    // The rest: 4M more invocations, priced half at the old mix and half at the new.
+    const sum = Object.values(busier.parts).reduce((s: number, v: number) => s + v, 0);
+    expect(sum).toBeCloseTo(busier.changeUsd, 9);
+    expect(busier.parts.duration).toBeCloseTo(0, 9);
+    expect(busier.parts.price).toBeCloseTo(0, 9);
   });
 
   it('reports idle Knative min-scale pods: kept all day, idle in proportion to the time without requests', () => {
@@ -324,7 +421,10 @@ describe(decomposeChange.name, () => {
     invocations: fc.integer({ min: 0, max: 10_000_000 }),
     durationMs: fc.double({ min: 1, max: 900_000, noNaN: true }),
     memoryMb: fc.integer({ min: 128, max: 10_240 }),
-    architecture: fc.constantFrom('x86_64', 'arm64'),
+    // Any split of the GB-seconds between the architectures, a whole week on one included.
+    architecture: fc
+      .oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true }))
+      .map((arm64) => ({ x86_64: 1 - arm64, arm64 })),
     prices: fc.record({
       usdPerRequest: fc.double({ min: 0, max: 1e-6, noNaN: true }),
       usdPerGbSecond: fc.record({
@@ -345,18 +445,32 @@ describe(decomposeChange.name, () => {
     );
   });
 
+  it('gives a change of the architecture split alone entirely to the architecture part', () => {
+    fc.assert(
+      fc.property(factors, fc.double({ min: 0, max: 1, noNaN: true }), (a, arm64) => {
+        const b = { ...a, architecture: { x86_64: 1 - arm64, arm64 } };
+        const parts = decomposeChange(a, b, 0, 0);
+        const change = modelledCost(b) - modelledCost(a);
+        expect(Math.abs(parts.architecture - change)).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(change)),
+        );
+        expect(parts.invocations + parts.duration + parts.memorySize + parts.price).toBe(0);
+      }),
+    );
+  });
+
   it('gives a change of one factor entirely to that factor', () => {
     const base: CostFactors = {
       invocations: 1_000_000,
       durationMs: 100,
       memoryMb: 1024,
-      architecture: 'x86_64',
+      architecture: { x86_64: 1 },
       prices: {
         usdPerRequest: 2e-7,
         usdPerGbSecond: { x86_64: 0.0000166667, arm64: 0.0000133334 },
       },
     };
-    const parts = decomposeChange(base, { ...base, architecture: 'arm64' }, 0, 0);
+    const parts = decomposeChange(base, { ...base, architecture: { arm64: 1 } }, 0, 0);
     // 100,000 GB-s × (0.0000133334 − 0.0000166667)
     expect(parts.architecture).toBeCloseTo(-0.33333, 10);
     expect(parts.invocations + parts.duration + parts.memorySize + parts.price).toBe(0);

@@ -19,6 +19,7 @@ import {
 } from '../week/iso-week';
 import {
   decomposeChange,
+  describeArchitecture,
   explainChange,
   modelledCost,
   type CostFactors,
@@ -55,6 +56,11 @@ interface WeekTotals {
   billedMs: number;
   computeGbSeconds: number;
   computeUsd: number;
+  /** computeGbSeconds and computeUsd by the architecture they ran on. */
+  byArchitecture: Record<string, { gbSeconds: number; usd: number }>;
+  /** The architecture of the week's latest priced day ('' before one). */
+  lastArchitecture: string;
+  lastDayStartMs: number;
   breakdown: CostBreakdown;
   computeLines: ComputeLine[];
   lines: ChargeLine[];
@@ -80,6 +86,9 @@ function emptyTotals(): WeekTotals {
     billedMs: 0,
     computeGbSeconds: 0,
     computeUsd: 0,
+    byArchitecture: {},
+    lastArchitecture: '',
+    lastDayStartMs: -Infinity,
     breakdown: emptyBreakdown(),
     computeLines: [],
     lines: [],
@@ -121,21 +130,31 @@ function addComputeLines(into: ComputeLine[], lines: readonly ComputeLine[]): vo
 }
 
 /** Adds a day's priced meters, merged per meter, price and calendar month inside the week. */
-function addLines(into: ChargeLine[], priced: PricedDay, dayStartMs: number, week: IsoWeek): void {
+function addLines(
+  into: ChargeLine[],
+  priced: PricedDay,
+  dayStartMs: number,
+  week: IsoWeek,
+  lambda: boolean,
+): void {
   const periodStart = new Date(Math.max(week.fromMs, monthStartMs(dayStartMs))).toISOString();
   const periodEnd = new Date(Math.min(week.toMs, nextMonthStartMs(dayStartMs))).toISOString();
+  const architecture = lambda ? priced.architecture : undefined;
   for (const line of priced.lines) {
     const same = into.find(
       (l) =>
         l.category === line.category &&
         l.priceId === line.priceId &&
         l.periodStart === periodStart &&
+        l.architecture === architecture &&
         Math.abs(l.usdPerUnit - line.usdPerUnit) <= 1e-15,
     );
     if (same) {
       same.quantity += line.quantity;
       same.usd += line.usd;
-    } else into.push({ ...line, periodStart, periodEnd });
+    } else {
+      into.push({ ...line, ...(architecture ? { architecture } : {}), periodStart, periodEnd });
+    }
   }
 }
 
@@ -146,6 +165,15 @@ function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
   t.initUsd += priced.breakdown.init + priced.breakdown.snapStart;
   t.computeGbSeconds += priced.computeGbSeconds;
   t.computeUsd += priced.computeUsd;
+  if (priced.computeGbSeconds > 0) {
+    const arch = (t.byArchitecture[priced.architecture] ??= { gbSeconds: 0, usd: 0 });
+    arch.gbSeconds += priced.computeGbSeconds;
+    arch.usd += priced.computeUsd;
+  }
+  if (day.invocations > 0 && day.dayStartMs >= t.lastDayStartMs) {
+    t.lastDayStartMs = day.dayStartMs;
+    t.lastArchitecture = priced.architecture;
+  }
   if (day.memoryMb > 0) {
     t.billedMbMs += day.memoryMb * day.billedDurationMs;
     t.billedMs += day.billedDurationMs;
@@ -258,7 +286,11 @@ function computeByTier(rows: readonly ReportFunctionCost[]): WeeklyReport['compu
     );
 }
 
-/** A function's factors in one week; prices a week did not use are the marginal list prices. */
+/**
+ * A function's factors in one week; prices a week did not use are the marginal list prices. The
+ * architecture is the share of compute GB-seconds each ran, and each architecture's price is what
+ * its GB-seconds cost, so a week split between x86_64 and arm64 is modelled exactly.
+ */
 function factorsOf(
   fn: ReportFunction,
   t: WeekTotals,
@@ -272,14 +304,15 @@ function factorsOf(
       : 0;
   const usdPerGbSecond: Record<string, number> = {};
   let usdPerRequest = 0;
+  const architecture: Record<string, number> = {};
   if (fn.platform === 'aws_lambda') {
     for (const arch of ARCHITECTURES) {
       const marginal = lambdaMarginalPrices(arch, weekFromMs, fn.region, pricing, 0);
+      const ran = t.byArchitecture[arch];
       usdPerGbSecond[arch] =
-        arch === fn.architecture && t.computeGbSeconds > 0
-          ? t.computeUsd / t.computeGbSeconds
-          : marginal.usdPerGbSecond;
+        ran && ran.gbSeconds > 0 ? ran.usd / ran.gbSeconds : marginal.usdPerGbSecond;
       usdPerRequest = marginal.usdPerRequest;
+      if (ran && t.computeGbSeconds > 0) architecture[arch] = ran.gbSeconds / t.computeGbSeconds;
     }
     if (t.invocations > 0) usdPerRequest = t.breakdown.requests / t.invocations;
   }
@@ -287,7 +320,7 @@ function factorsOf(
     invocations: t.invocations,
     durationMs,
     memoryMb,
-    architecture: fn.architecture,
+    architecture,
     prices: { usdPerRequest, usdPerGbSecond },
   };
 }
@@ -351,7 +384,8 @@ export function buildWeeklyReport(
     }
     let priced: PricedDay;
     if (fn.platform === 'aws_lambda') {
-      const tierKey = `${fn.account}|${fn.region}|${fn.architecture}|${monthStartMs(day.dayStartMs)}`;
+      const arch = day.architecture ?? fn.architecture;
+      const tierKey = `${fn.account}|${fn.region}|${arch}|${monthStartMs(day.dayStartMs)}`;
       const used = tierUsed.get(tierKey) ?? 0;
       priced = priceLambdaDay(fn, day, pricing, used);
       tierUsed.set(tierKey, used + priced.onDemandGbSeconds);
@@ -368,7 +402,13 @@ export function buildWeeklyReport(
     if (day.dayStartMs >= monthFrom) monthToDateUsd += usd;
     if (day.dayStartMs >= week.fromMs) {
       accumulate(totalsOf(current, fn.functionId), day, priced);
-      addLines(totalsOf(current, fn.functionId).lines, priced, day.dayStartMs, week);
+      addLines(
+        totalsOf(current, fn.functionId).lines,
+        priced,
+        day.dayStartMs,
+        week,
+        fn.platform === 'aws_lambda',
+      );
       dailyCost.set(day.dayStartMs, (dailyCost.get(day.dayStartMs) ?? 0) + usd);
     } else if (day.dayStartMs >= previous.fromMs) {
       accumulate(totalsOf(prior, fn.functionId), day, priced);
@@ -392,7 +432,11 @@ export function buildWeeklyReport(
       platform: fn.platform,
       account: fn.account,
       region: fn.region,
-      architecture: fn.platform === 'aws_lambda' ? fn.architecture : '',
+      // What it runs on at the end of the week; computeLines split the week by architecture.
+      architecture:
+        fn.platform === 'aws_lambda'
+          ? now.lastArchitecture || before.lastArchitecture || fn.architecture
+          : '',
       invocations: now.invocations,
       previousInvocations: before.invocations,
       costUsd,
@@ -421,7 +465,7 @@ export function buildWeeklyReport(
         invocations: f.invocations,
         durationMs: safe(f.durationMs),
         memoryMb: safe(f.memoryMb),
-        architecture: fn.platform === 'aws_lambda' ? f.architecture : '',
+        architecture: fn.platform === 'aws_lambda' ? describeArchitecture(f.architecture) : '',
       });
       movers.push({
         functionId: id,
@@ -525,7 +569,7 @@ export function buildWeeklyReport(
     functions: rows,
     movers: movers.slice(0, TOP_MOVERS),
     decompositionMethod:
-      'Shapley value over invocations, duration (mean billed ms), memory size, architecture and effective prices, with cost = invocations × $/request + GB-seconds × $/GB-second; what that model leaves out (provisioned concurrency allocated, ephemeral storage, SnapStart, pods) is the "other" part. The parts add up to the change.',
+      'Shapley value over invocations, duration (mean billed ms), memory size, architecture and effective prices, with cost = invocations × $/request + GB-seconds × $/GB-second; the architecture as the share of GB-seconds run on each, so a function that moved mid-week is part x86_64, part arm64; what that model leaves out (provisioned concurrency allocated, ephemeral storage, SnapStart, pods) is the "other" part. The parts add up to the change.',
     coldStarts: {
       count: sumOf(current.values(), (t) => t.coldStarts),
       waitingSeconds: sumOf(current.values(), (t) => t.initDurationMs) / 1000,

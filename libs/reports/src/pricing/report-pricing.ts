@@ -32,6 +32,8 @@ export interface PricedDay {
   billedInitMs: number;
   priceIds: string[];
   unpriced: string[];
+  /** The architecture the day ran on (Lambda: the one in force then). */
+  architecture: LambdaArchitecture;
 }
 
 export function emptyBreakdown(): CostBreakdown {
@@ -46,7 +48,7 @@ export function emptyBreakdown(): CostBreakdown {
   };
 }
 
-function emptyPricedDay(): PricedDay {
+function emptyPricedDay(architecture: LambdaArchitecture): PricedDay {
   return {
     breakdown: emptyBreakdown(),
     computeLines: [],
@@ -59,6 +61,7 @@ function emptyPricedDay(): PricedDay {
     billedInitMs: 0,
     priceIds: [],
     unpriced: [],
+    architecture,
   };
 }
 
@@ -134,9 +137,9 @@ export function priceLambdaDay(
   pricing: PricingService,
   tierOffsetGbSeconds: number,
 ): PricedDay {
-  const priced = emptyPricedDay();
+  const arch = day.architecture ?? fn.architecture;
+  const priced = emptyPricedDay(arch);
   const at = new Date(day.dayStartMs);
-  const arch = fn.architecture;
   const memoryMb = day.memoryMb;
   if (!(memoryMb > 0) && day.invocations > 0) {
     priced.unpriced.push('memory size unknown: compute not priced');
@@ -200,7 +203,7 @@ export function pricePodDay(
   day: DailyUsage,
   pricing: PricingService,
 ): PricedDay {
-  const priced = emptyPricedDay();
+  const priced = emptyPricedDay(fn.architecture);
   if (!fn.pod) {
     if (day.podSeconds > 0 || day.invocations > 0) {
       priced.unpriced.push('pod CPU and memory requests unknown: pods not priced');
@@ -231,7 +234,7 @@ export function priceServerlessDay(
   day: DailyUsage,
   pricing: PricingService,
 ): PricedDay {
-  const priced = emptyPricedDay();
+  const priced = emptyPricedDay(fn.architecture);
   if (!(day.memoryMb > 0)) {
     if (day.invocations > 0) priced.unpriced.push('memory size unknown: not priced');
     return priced;

@@ -149,6 +149,31 @@ describe(AnalysisInputsRepository.name, () => {
       expect(s.daily[1].p99Ms).toBeCloseTo(histogramQuantile(day2, 0.99)!, 9);
     });
 
+    it('gives each memory size its own UTC days, the repeated windows its mean is judged over', async () => {
+      await insertMinutes([
+        { minuteMs: MONDAY + 10 * HOUR, invocations: 100, durationSumMs: 2000 },
+        { minuteMs: MONDAY + 11 * HOUR, invocations: 50, durationSumMs: 1500 },
+        { minuteMs: MONDAY + 34 * HOUR, invocations: 100, durationSumMs: 2600 },
+        { minuteMs: MONDAY + 35 * HOUR, memoryMb: 1024, invocations: 80, durationSumMs: 800 },
+      ]);
+      const s = (await repo.windowStats({ fromMs: MONDAY, toMs: MONDAY + 2 * 24 * HOUR })).get(F)!;
+      const days = (mb: number) =>
+        s.byMemory
+          .find((m) => m.memoryMb === mb)
+          ?.daily?.map((d) => [d.dayStartMs, d.invocations, d.durationSumMs]);
+      expect(days(512)).toEqual([
+        [MONDAY, 150, 3500],
+        [MONDAY + 24 * HOUR, 100, 2600],
+      ]);
+      expect(days(1024)).toEqual([[MONDAY + 24 * HOUR, 80, 800]]);
+      // The per-day rows do not disturb the totals or the days across sizes.
+      expect(s.byMemory.map((m) => [m.memoryMb, m.invocations])).toEqual([
+        [512, 250],
+        [1024, 80],
+      ]);
+      expect(s.daily.map((d) => d.invocations)).toEqual([150, 180]);
+    });
+
     it('counts each function-minute from one source, hourly rows inside the window and minutes at its edges', async () => {
       const rows: MinuteRow[] = [];
       for (const minuteMs of [

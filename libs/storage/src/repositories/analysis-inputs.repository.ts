@@ -5,6 +5,7 @@ import type {
   FunctionWindowStats,
   HistogramBuckets,
   HourOfWeekConcurrency,
+  MemorySizeDay,
   MemorySizeStats,
 } from '@fleetscope/model';
 import { ZERO_BUCKET, histogramQuantileSql, logBucketSql } from '@fleetscope/model';
@@ -170,7 +171,8 @@ export class AnalysisInputsRepository {
       `
       SELECT
         function_id AS functionId,
-        if(grouping(memory_size_mb) = 0, 1, if(grouping(day) = 0, 2, 0)) AS level,
+        if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1),
+           if(grouping(day) = 0, 2, 0)) AS level,
         memory_size_mb AS memoryMb,
         toUnixTimestamp(day) * 1000 AS dayMs,
         sum(invocations) AS invocations,
@@ -187,7 +189,7 @@ export class AnalysisInputsRepository {
                 OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS rowsWithoutBilled,
         sum(init_duration_sum_ms) AS initDurationSumMs,
         sumMap(duration_buckets) AS db,
-        if(level = 2, map(), db) AS durationBuckets,
+        if(level IN (2, 3), map(), db) AS durationBuckets,
         if(level = 0, sumMap(init_buckets), map()) AS initBuckets,
         max(max_memory_used_mb) AS maxMemoryUsedMb,
         if(level = 0, ${histogramQuantileSql('sumMap(memory_buckets)', 0.95)}, NULL) AS memoryUsedP95Mb,
@@ -195,7 +197,8 @@ export class AnalysisInputsRepository {
         toUnixTimestamp(minIf(minute, invocations > 0)) * 1000 AS firstSeenMs,
         toUnixTimestamp(maxIf(minute, invocations > 0)) * 1000 AS lastSeenMs
       FROM (SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (${rowsForRange()}))
-      GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day))
+      GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day),
+                              (function_id, memory_size_mb, day))
       SETTINGS force_grouping_standard_compatibility = 1, prefer_column_name_to_alias = 1`,
       { ...this.windowParams(window) },
     );
@@ -209,6 +212,7 @@ export class AnalysisInputsRepository {
       }
       return s;
     };
+    const sizeDays: { functionId: string; memoryMb: number; day: MemorySizeDay }[] = [];
     for (const row of rows) {
       const s = statsOf(row.functionId);
       switch (row.level) {
@@ -250,11 +254,28 @@ export class AnalysisInputsRepository {
             p99Ms: row.p99Ms,
           } satisfies DailyStats);
           break;
+        case 3:
+          sizeDays.push({
+            functionId: row.functionId,
+            memoryMb: row.memoryMb,
+            day: {
+              dayStartMs: row.dayMs,
+              invocations: row.invocations,
+              durationSumMs: row.durationSumMs,
+            },
+          });
+          break;
         default:
           break;
       }
     }
+    // Each size's days join its entry (the rows arrive in no particular order).
+    for (const { functionId, memoryMb, day } of sizeDays) {
+      const size = byFunction.get(functionId)?.byMemory.find((m) => m.memoryMb === memoryMb);
+      if (size) (size.daily ??= []).push(day);
+    }
     for (const s of byFunction.values()) {
+      for (const m of s.byMemory) m.daily?.sort((a, b) => a.dayStartMs - b.dayStartMs);
       s.byMemory.sort((a, b) => a.memoryMb - b.memoryMb);
       s.daily.sort((a, b) => a.dayStartMs - b.dayStartMs);
     }

@@ -22,6 +22,8 @@ export interface MinuteActivityRow {
   idlePeriods: number[];
   /** Minutes with invocations per UTC hour of day (24 entries). */
   activeByHour: number[];
+  /** The last minute with invocations (minutes since the epoch). */
+  lastMinute: number;
 }
 
 /** Aggregated facts of one function over a range, straight from the per-minute aggregate. */
@@ -52,6 +54,16 @@ export interface FunctionTotals {
   /** Start of the first and last row read: a minute, or five minutes or an hour inside the range. */
   firstMinuteMs: number;
   lastMinuteMs: number;
+}
+
+/**
+ * The billed GB-seconds of a function's totals: rows without a memory size at `memoryMb` (the
+ * inventory's, else the last size seen), plus SnapStart's Billed Restore Duration, which REPORT's
+ * Billed Duration leaves out.
+ */
+export function billedGbSecondsOf(t: FunctionBilled, memoryMb: number | null): number {
+  const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
+  return (billedMbMs + (memoryMb ?? 0) * t.billedRestoreSumMs) / 1024 / 1000;
 }
 
 export interface TimeseriesPoint {
@@ -110,6 +122,17 @@ const TOTALS_COLUMNS = `
   sum(billed_restore_sum_ms) AS billedRestoreSumMs,
   max(max_memory_used_mb) AS maxMemoryUsedMb`;
 
+/** What a function was billed, by the rows' memory size where known (see billedGbSecondsOf). */
+const BILLED_COLUMNS = `sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
+        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
+        argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb`;
+
+/** The billed part of FunctionTotals, all that billedGbSecondsOf() reads. */
+export type FunctionBilled = Pick<
+  FunctionTotals,
+  'functionId' | 'billedMbMs' | 'billedMsUnknownMemory' | 'billedRestoreSumMs' | 'lastMemorySizeMb'
+>;
+
 /** Read side of the per-minute aggregate: fleet lists, time series and cold-start breakdowns. */
 @Injectable()
 export class FunctionsRepository {
@@ -123,15 +146,29 @@ export class FunctionsRepository {
         argMax(version, minute) AS version,
         ${TOTALS_COLUMNS},
         sumMap(memory_buckets) AS memoryBuckets,
-        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
-        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
-        argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb,
+        ${BILLED_COLUMNS},
         toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
         toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
       FROM (${rowsForRange(filter)})
       GROUP BY function_id
       ORDER BY invocations DESC, function_id`;
     return this.rows<FunctionTotals>(query, { ...rangeParams(range), functionId });
+  }
+
+  /**
+   * What each function whose id starts with `idPrefix` was billed over a range: the inputs of
+   * billedGbSecondsOf, without the histograms totals() also sums (Lambda's month-to-date tiers).
+   */
+  async billed(range: TimeRange, idPrefix: string): Promise<FunctionBilled[]> {
+    const query = `
+      SELECT
+        function_id AS functionId,
+        ${BILLED_COLUMNS},
+        sum(billed_restore_sum_ms) AS billedRestoreSumMs
+      FROM (${rowsForRange('AND startsWith(function_id, {idPrefix:String})')})
+      GROUP BY function_id
+      ORDER BY function_id`;
+    return this.rows<FunctionBilled>(query, { ...rangeParams(range), idPrefix });
   }
 
   async timeseries(
@@ -236,7 +273,8 @@ export class FunctionsRepository {
              count() AS activeMinutes,
              arrayMap(d -> d - 1,
                arrayPopFront(arrayDifference(arraySort(groupArray(toInt64(m)))))) AS idlePeriods,
-             sumMap(map(h, toUInt64(1))) AS activeByHour
+             sumMap(map(h, toUInt64(1))) AS activeByHour,
+             max(m) AS lastMinute
       FROM (
         SELECT function_id, intDiv(toUnixTimestamp(minute), 60) AS m, toUInt8(toHour(minute)) AS h
         FROM function_minutes
@@ -250,6 +288,7 @@ export class FunctionsRepository {
       activeMinutes: string | number;
       idlePeriods: (string | number)[];
       activeByHour: Record<string, string | number>;
+      lastMinute: string | number;
     }>(query, rangeParams(range));
     return rows.map((r) => {
       const activeByHour = new Array<number>(24).fill(0);
@@ -260,6 +299,7 @@ export class FunctionsRepository {
         activeMinutes: Number(r.activeMinutes),
         idlePeriods: r.idlePeriods.map(Number),
         activeByHour,
+        lastMinute: Number(r.lastMinute),
       };
     });
   }

@@ -5,10 +5,12 @@ import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
 import { minuteRowsForRange, rangeParams, rowsForRange } from './minute-source.sql';
 
-/** One function's chosen-source sums over one UTC day. */
+/** One function's chosen-source sums over one UTC day (or the stretch of it between two settings changes). */
 export interface StoredDailyUsage {
   functionId: string;
   dayStartMs: number;
+  /** Which stretch between the function's settings changes (SettingsSplits): 0 before the first. */
+  stretch: number;
   sources: string[];
   invocations: number;
   coldStarts: number;
@@ -28,6 +30,8 @@ export interface StoredDailyUsage {
 export interface StoredDailyConcurrency {
   functionId: string;
   dayStartMs: number;
+  /** As StoredDailyUsage.stretch. */
+  stretch: number;
   /** Σ over minutes of min(concurrency, level) × 60,000 ms. */
   busyUnderLevelMs: number;
   activeMinutes: number;
@@ -55,6 +59,35 @@ export interface StoredWeeklyReport {
   deliveries: DeliveryAttempt[];
 }
 
+/**
+ * Per function, the times (epoch ms, ascending) inside a range at which its settings changed: its
+ * usage is summed per stretch between them, each stored row going to the stretch its start falls
+ * in (whole hours inside the range, minutes at its ends).
+ */
+export type SettingsSplits = ReadonlyMap<string, readonly number[]>;
+
+/** Per function: its splits and the concurrency level of each stretch (one more than the splits). */
+export type StretchLevels = ReadonlyMap<
+  string,
+  { changesAtMs: readonly number[]; levels: readonly number[] }
+>;
+
+/**
+ * The stretch a row's `minute` falls in, binding splitIds and splitAt (splitParams). transform()
+ * looks the function up in a hash table (indexOf would scan the ids for every row); index 0, a
+ * function without splits, reads an empty array.
+ */
+const STRETCH = `arrayCount(b -> b <= toUnixTimestamp(minute), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)])`;
+
+function splitParams(splits: SettingsSplits): { splitIds: string[]; splitAt: number[][] } {
+  const ids = [...splits.keys()].filter((id) => (splits.get(id)?.length ?? 0) > 0);
+  return {
+    splitIds: ids,
+    // Whole seconds: the rows start on whole minutes.
+    splitAt: ids.map((id) => splits.get(id)!.map((ms) => Math.ceil(ms / 1000))),
+  };
+}
+
 /** Lambda platform sources, whose Billed Duration includes billed INIT (libs/model INVOCATION_SOURCES). */
 const PLATFORM_BILLED_SOURCES = ['lambda_telemetry', 'lambda_log'];
 
@@ -68,13 +101,20 @@ export class WeeklyReportsRepository {
 
   constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
 
-  /** Every function's daily sums in a day-aligned range (whole hours from function_hours). */
-  async dailyUsage(range: { fromMs: number; toMs: number }): Promise<StoredDailyUsage[]> {
+  /**
+   * Every function's daily sums in a day-aligned range (whole hours from function_hours), split
+   * per day at the function's settings changes where `splits` names any.
+   */
+  async dailyUsage(
+    range: { fromMs: number; toMs: number },
+    splits: SettingsSplits = new Map(),
+  ): Promise<StoredDailyUsage[]> {
     return this.query<StoredDailyUsage>(
       `
       SELECT
         function_id AS functionId,
         toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
+        ${STRETCH} AS stretch,
         arraySort(groupUniqArray(toString(source))) AS sources,
         sum(invocations) AS invocations,
         sum(cold_starts) AS coldStarts,
@@ -86,37 +126,44 @@ export class WeeklyReportsRepository {
         sum(restores) AS restores,
         sum(billed_restore_sum_ms) AS billedRestoreMs
       FROM (${rowsForRange()})
-      GROUP BY functionId, dayStartMs
-      ORDER BY dayStartMs, functionId`,
-      { ...rangeParams(range), platformSources: PLATFORM_BILLED_SOURCES },
+      GROUP BY functionId, dayStartMs, stretch
+      ORDER BY dayStartMs, functionId, stretch`,
+      { ...rangeParams(range), platformSources: PLATFORM_BILLED_SOURCES, ...splitParams(splits) },
       'reading daily usage',
     );
   }
 
   /**
-   * Per day, the time the named functions ran under their level (provisioned concurrency) and
-   * their minutes with traffic, from per-minute concurrency c = busy ms / 60,000 (Little's law).
+   * Per day and stretch, the time the named functions ran under the stretch's level (provisioned
+   * concurrency in force then) and their minutes with traffic, from per-minute concurrency
+   * c = busy ms / 60,000 (Little's law).
    */
   async dailyConcurrency(
     range: { fromMs: number; toMs: number },
-    levels: ReadonlyMap<string, number>,
+    levels: StretchLevels,
   ): Promise<StoredDailyConcurrency[]> {
     if (levels.size === 0) return [];
     const ids = [...levels.keys()];
+    const splits = new Map(ids.map((id) => [id, levels.get(id)!.changesAtMs]));
     return this.query<StoredDailyConcurrency>(
       `
-      SELECT
-        function_id AS functionId,
-        toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
-        sum(least(c, transform(function_id, {ids:Array(String)}, {levels:Array(Float64)}, 0.0))) * 60000 AS busyUnderLevelMs,
+      SELECT functionId, dayStartMs, stretch,
+        sum(least(c, ({levels:Array(Array(Float64))}[transform(functionId, {ids:Array(String)}, arrayEnumerate({ids:Array(String)}), 0)])[1 + stretch])) * 60000 AS busyUnderLevelMs,
         countIf(c > 0) AS activeMinutes
       FROM (
-        SELECT function_id, minute, sum(duration_sum_ms) / 60000 AS c
+        SELECT function_id AS functionId, minute,
+               toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
+               ${STRETCH} AS stretch, sum(duration_sum_ms) / 60000 AS c
         FROM (${minuteRowsForRange('AND function_id IN {ids:Array(String)}')})
         GROUP BY function_id, minute
       )
-      GROUP BY functionId, dayStartMs`,
-      { ...rangeParams(range), ids, levels: ids.map((id) => levels.get(id) ?? 0) },
+      GROUP BY functionId, dayStartMs, stretch`,
+      {
+        ...rangeParams(range),
+        ...splitParams(splits),
+        ids,
+        levels: ids.map((id) => [...levels.get(id)!.levels]),
+      },
       'reading daily concurrency',
     );
   }

@@ -47,6 +47,11 @@ export interface WriterOptions {
   recentInvocationKeys?: number;
   /** Records each flush's aggregate window until its inserts are done (see FlushJournal). */
   journal?: FlushJournal;
+  /**
+   * Makes the source choice of the function-hours a flush wrote (rebuildChosenHours), after its
+   * inserts and before it is acknowledged or its journal entry cleared.
+   */
+  chooseSources?: (window: Pick<FlushWindow, 'functionIds' | 'hours'>) => Promise<void>;
 }
 
 /** The queue is full: the sender should retry later (HTTP 429 / gRPC RESOURCE_EXHAUSTED). */
@@ -328,6 +333,12 @@ export class IngestWriter {
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     // A failed flush keeps its marker: what it left half-written is rebuilt at the next start.
     if (failed) throw failed.reason;
+    if (this.options.chooseSources) {
+      // Retried deliveries too: a flush whose choice failed is retried as duplicates.
+      const all = pending.flatMap((p) => p.batch.invocations ?? []);
+      const written = flushWindow(all, minutes);
+      if (written) await this.options.chooseSources(written);
+    }
     if (marker) await journal!.end(marker);
     await once(INGEST_REQUESTS, requestKeys);
   }

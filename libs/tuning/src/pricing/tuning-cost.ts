@@ -1,4 +1,4 @@
-import type { PricingService } from '@fleetscope/pricing';
+import type { LambdaDurationTier, PricingService } from '@fleetscope/pricing';
 import type { TuningArchitecture, TuningPlatform } from '../tuning.types';
 
 /**
@@ -14,6 +14,32 @@ export interface TuningPricer {
   ): number;
   catalogueVersion: string;
   priceIds: string[];
+  /** Lambda: the monthly duration tier each architecture was priced at. */
+  durationTiers: DurationTierUsed[];
+}
+
+/**
+ * Lambda's duration tiers are totalled per month over an account (or an Organization's
+ * consolidated bill), region and architecture: where that total stood when the job started.
+ */
+export interface LambdaTierPosition {
+  grouping: 'account' | 'organization';
+  /** The account the function lives in. */
+  account: string;
+  /** On-demand GB-seconds used this month before the job, by architecture. */
+  monthToDateGbSeconds: (architecture: TuningArchitecture) => number;
+  /** ISO-8601 instant the month-to-date usage was read up to. */
+  asOf: string;
+}
+
+/** The tier a job's Lambda prices came from, as the job result states it. */
+export interface DurationTierUsed extends LambdaDurationTier {
+  architecture: TuningArchitecture;
+  grouping: 'account' | 'organization';
+  account: string;
+  region: string;
+  monthToDateGbSeconds: number;
+  asOf: string;
 }
 
 export interface TuningPricerOptions {
@@ -23,6 +49,10 @@ export interface TuningPricerOptions {
   pricing: PricingService;
   /** Pod vCPU request of an OpenFaaS/Knative function (memory is what the job varies). */
   podVcpu?: number;
+  /** Lambda: the account's month-to-date usage; without it, the first tier (nothing used yet). */
+  lambdaTier?: LambdaTierPosition;
+  /** Lambda: the configured ephemeral storage (MB); above 512 MB it is billed for the duration. */
+  ephemeralStorageMb?: number;
 }
 
 export function tuningPricer(options: TuningPricerOptions): TuningPricer {
@@ -30,17 +60,49 @@ export function tuningPricer(options: TuningPricerOptions): TuningPricer {
   const priceIds = new Set<string>();
   const track = (ids: string[]) => ids.forEach((id) => priceIds.add(id));
   switch (platform) {
-    case 'aws-lambda':
+    case 'aws-lambda': {
+      const tiers = new Map<TuningArchitecture, DurationTierUsed | null>();
+      const monthToDate = (architecture: TuningArchitecture) =>
+        options.lambdaTier?.monthToDateGbSeconds(architecture) ?? 0;
+      const tierOf = (architecture: TuningArchitecture) => {
+        if (!tiers.has(architecture)) {
+          const used = monthToDate(architecture);
+          const tier = pricing.lambdaDurationTier(architecture, at, region, used);
+          tiers.set(
+            architecture,
+            tier && {
+              architecture,
+              grouping: options.lambdaTier?.grouping ?? 'account',
+              account: options.lambdaTier?.account ?? '',
+              region,
+              monthToDateGbSeconds: used,
+              asOf: options.lambdaTier?.asOf ?? at.toISOString(),
+              ...tier,
+            },
+          );
+        }
+        return tiers.get(architecture);
+      };
       return {
         catalogueVersion: pricing.catalogueVersion,
         get priceIds() {
           return [...priceIds];
         },
-        // Requests, the first duration tier of the architecture, and the REPORT line's Billed
-        // Duration, which already holds INIT when AWS bills it.
+        get durationTiers() {
+          return [...tiers.values()].filter((t): t is DurationTierUsed => t !== null);
+        },
+        // Requests, the duration tier the account is in this month, ephemeral storage above
+        // 512 MB, and the REPORT line's Billed Duration, which already holds INIT when AWS bills it.
         invocationUsd: (architecture, memoryMb, billedDurationMs) => {
+          tierOf(architecture);
           const cost = pricing.lambdaInvocation(
-            { architecture, memoryMb, durationMs: billedDurationMs },
+            {
+              architecture,
+              memoryMb,
+              durationMs: billedDurationMs,
+              monthToDateGbSeconds: monthToDate(architecture),
+              ephemeralStorageMb: options.ephemeralStorageMb,
+            },
             at,
             region,
           );
@@ -48,6 +110,7 @@ export function tuningPricer(options: TuningPricerOptions): TuningPricer {
           return cost.usd;
         },
       };
+    }
     case 'openfaas':
     case 'knative':
       return {
@@ -55,6 +118,7 @@ export function tuningPricer(options: TuningPricerOptions): TuningPricer {
         get priceIds() {
           return [...priceIds];
         },
+        durationTiers: [],
         // A pod of this memory (and the function's CPU request) on a priced Kubernetes node, for
         // as long as the request ran.
         invocationUsd: (_architecture, memoryMb, billedDurationMs) => {

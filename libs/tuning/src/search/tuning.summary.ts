@@ -1,5 +1,5 @@
 import { pickIndex } from '../pick/strategy.pick';
-import type { TuningPricer } from '../pricing/tuning-cost';
+import type { DurationTierUsed, TuningPricer } from '../pricing/tuning-cost';
 import { jobCostUsd, sizeResult } from '../stats/size-stats';
 import type {
   ArchitectureComparison,
@@ -21,6 +21,8 @@ export interface TuningSummary {
   architectureComparison: ArchitectureComparison | null;
   catalogueVersion: string;
   priceIds: string[];
+  /** Lambda: the monthly duration tier (by architecture) every figure above was priced at. */
+  durationTiers: DurationTierUsed[];
 }
 
 const usd = (v: number) => `$${v.toPrecision(3)}`;
@@ -96,6 +98,7 @@ export function summarise(
     architectureComparison: winner ? compareArchitectures(results, winner.memoryMb) : null,
     catalogueVersion: pricer.catalogueVersion,
     priceIds: pricer.priceIds,
+    durationTiers: pricer.durationTiers,
   };
 }
 

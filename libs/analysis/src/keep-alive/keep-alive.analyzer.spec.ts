@@ -1,0 +1,289 @@
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
+import type { AnalysisContext } from '../analyzer';
+import {
+  DEFAULT_ANALYZER_SETTINGS,
+  defaultAnalyzers,
+  runAnalyzers,
+  withPlannedWarmLevel,
+} from '../default-analyzers';
+import { DEFAULT_EVIDENCE_OPTIONS } from '../evidence/evidence.gate';
+import type { FunctionAnalysisInput, FunctionProfile } from '../inputs';
+import type { Recommendation, WhyNot } from '../recommendation';
+import { concurrencyProfile, windowStats } from '../testing/fleet.generator';
+import {
+  DEFAULT_KEEP_ALIVE_OPTIONS,
+  KeepAliveAnalyzer,
+  minuteActivity,
+} from './keep-alive.analyzer';
+
+const DAY = 1440;
+
+/** Busy for `busy` minutes, then idle for the rest of every `period` minutes. */
+function bursts(busy: number, period: number, days: number): number[] {
+  const out: number[] = [];
+  for (let start = 0; start < days * DAY; start += period) {
+    for (let m = start; m < start + busy && m < days * DAY; m++) out.push(m);
+  }
+  return out;
+}
+
+const knative: FunctionProfile = {
+  functionId: 'knative~shop~c1~ingest',
+  platform: 'knative',
+  name: 'ingest',
+  region: 'c1',
+  account: 'shop',
+  runtime: '',
+  architecture: 'x86_64',
+  memoryMb: null,
+  timeoutMs: null,
+  provisionedConcurrency: null,
+  packageType: null,
+  podCpu: 2,
+  podMemoryMb: 4096,
+};
+
+const lambda: FunctionProfile = {
+  ...knative,
+  functionId: 'aws_lambda~123456789012~us-east-1~report',
+  platform: 'aws_lambda',
+  name: 'report',
+  region: 'us-east-1',
+  account: '123456789012',
+  runtime: 'nodejs22.x',
+  memoryMb: 1024,
+  packageType: 'Zip',
+  podCpu: null,
+  podMemoryMb: null,
+};
+
+/**
+ * Busy 110 minutes, idle 9, for `days`: the 99th percentile of its idle times is a sub-minute
+ * one, so the policy keeps the pod 1.1 minutes instead of 10 (7.9 idle pod-minutes saved per gap,
+ * one more cold start each).
+ */
+function busyWithShortBreaks(
+  profile: FunctionProfile,
+  days = 14,
+  overrides: Partial<FunctionAnalysisInput> = {},
+): FunctionAnalysisInput {
+  return {
+    profile,
+    stats: windowStats({
+      invocations: 500_000,
+      medianMs: 100,
+      sigma: 0.5,
+      days,
+      coldStarts: 170,
+      initDurationSumMs: 170 * 800,
+    }),
+    activity: minuteActivity(bursts(110, 119, days), 0, days * DAY),
+    ...overrides,
+  };
+}
+
+function analyse(
+  input: FunctionAnalysisInput,
+  analyzer = new KeepAliveAnalyzer(),
+): { recs: Recommendation[]; whyNot: WhyNot[] } {
+  const whyNot: WhyNot[] = [];
+  const ctx: AnalysisContext = {
+    pricing: new PricingService(defaultCatalogue),
+    at: new Date('2026-12-01T00:00:00Z'),
+    explain: (w) => whyNot.push(w),
+  };
+  return { recs: analyzer.analyze(input, ctx), whyNot };
+}
+
+describe(KeepAliveAnalyzer.name, () => {
+  it('defect: keep-alive advice skipped the evidence gate; two days of data give a "why not" instead', () => {
+    const { recs, whyNot } = analyse(busyWithShortBreaks(knative, 2));
+    expect(recs).toEqual([]);
+    expect(whyNot).toEqual([
+      expect.objectContaining({
+        kind: 'keep-alive',
+        code: 'insufficient-evidence',
+        detail: expect.stringMatching(/Data covers 2\.0 days; at least 14 are needed/),
+      }),
+    ]);
+  });
+
+  it('defect: keep-alive advice skipped the minimum invocations; 40 invocations give no advice', () => {
+    const input = busyWithShortBreaks(knative);
+    const { recs, whyNot } = analyse({ ...input, stats: { ...input.stats, invocations: 40 } });
+    expect(recs).toEqual([]);
+    expect(whyNot[0]).toMatchObject({ code: 'insufficient-evidence' });
+    expect(whyNot[0].detail).toMatch(/40 invocations/);
+  });
+
+  it('defect: immaterial keep-alive savings were advised; a small pod saving cents a month is silent', () => {
+    const small = { ...knative, podCpu: 0.1, podMemoryMb: 128 };
+    const { recs, whyNot } = analyse(busyWithShortBreaks(small));
+    expect(recs).toEqual([]);
+    expect(whyNot[0]).toMatchObject({ code: 'below-materiality' });
+    expect(whyNot[0].detail).toMatch(/below the 1 \$\/month worth a change/);
+    // The trade it would make is still said.
+    expect(whyNot[0].detail).toMatch(/\d+ more cold starts in the window/);
+  });
+
+  it('material advice carries its evidence, a confidence from it and a saving range from a held-out half', () => {
+    const { recs } = analyse(busyWithShortBreaks(knative));
+    expect(recs).toHaveLength(1);
+    const [rec] = recs;
+    expect(rec.recommended).toEqual({
+      'autoscaling.knative.dev/scale-to-zero-pod-retention-period': '2m',
+    });
+    expect(rec.planRole).toBe('change');
+    // 7.9 idle minutes saved per gap of a 2 vCPU / 4 GiB pod; about 169 gaps in 14 days.
+    expect(rec.savingUsd.lowUsd).toBeGreaterThan(1);
+    expect(rec.savingUsd.lowUsd).toBeLessThanOrEqual(rec.savingUsd.highUsd);
+    expect(rec.monthlyImpactUsd).toBeCloseTo((rec.savingUsd.lowUsd + rec.savingUsd.highUsd) / 2, 3);
+    expect(rec.basis).toMatchObject({ windowDays: 14, invocations: 500_000 });
+    expect(rec.basis.measured).toMatch(/idle times/);
+    // Over a thousand idle times and a held-out half that agrees: high confidence.
+    expect(rec.confidence).toBe('high');
+    expect(rec.evidence).toMatchObject({
+      coldStartsAvoidedPerMonth: expect.any(Number),
+      waitingSecondsRemovedPerMonth: expect.any(Number),
+    });
+    // It trades cold starts for idle pod-time and says so, in cold starts, not dollars.
+    expect(
+      (rec.evidence as { coldStartsAvoidedPerMonth: number }).coldStartsAvoidedPerMonth,
+    ).toBeLessThan(0);
+    expect(rec.action.summary).toMatch(/more cold starts in the window, for less idle memory/);
+    expect(rec.action.snippets).toEqual([
+      {
+        format: 'knative',
+        text: 'spec.template.metadata.annotations:\n  autoscaling.knative.dev/scale-to-zero-pod-retention-period: "2m"',
+      },
+    ]);
+  });
+
+  it('a pod whose size is unknown cannot be priced: not applicable, saying what to set', () => {
+    const { recs, whyNot } = analyse(
+      busyWithShortBreaks({ ...knative, podCpu: null, podMemoryMb: null }),
+    );
+    expect(recs).toEqual([]);
+    expect(whyNot[0]).toMatchObject({ code: 'not-applicable' });
+    expect(whyNot[0].detail).toMatch(/podMemoryMb/);
+  });
+
+  it('the gates are the configured ones: a lower materiality bar lets the small pod through', () => {
+    const small = { ...knative, podCpu: 0.1, podMemoryMb: 128 };
+    const analyzer = new KeepAliveAnalyzer({
+      ...DEFAULT_KEEP_ALIVE_OPTIONS,
+      evidence: { ...DEFAULT_EVIDENCE_OPTIONS, minSavingUsdPerMonth: 0.05 },
+    });
+    expect(analyse(busyWithShortBreaks(small), analyzer).recs).toHaveLength(1);
+  });
+
+  it('one plan per function: configured min-scale excludes a retention period', () => {
+    const { recs, whyNot } = analyse(busyWithShortBreaks({ ...knative, minScale: 1 }));
+    expect(recs).toEqual([]);
+    expect(whyNot[0]).toMatchObject({ code: 'not-applicable' });
+    expect(whyNot[0].detail).toMatch(/min-scale 1 \(configured\)/);
+  });
+
+  it('one plan per function: warm capacity the plan recommends excludes keep-alive, and removing it lets keep-alive in', () => {
+    const input = busyWithShortBreaks({ ...knative, minScale: 1 });
+    const pc = (level: number) =>
+      ({
+        kind: 'provisioned-concurrency',
+        recommended: { minScale: level },
+      }) as unknown as Recommendation;
+    const kept = analyse(withPlannedWarmLevel(input, [pc(2)]));
+    expect(kept.recs).toEqual([]);
+    expect(kept.whyNot[0].detail).toMatch(/min-scale 2 \(recommended in this plan\)/);
+    // The plan takes min-scale to 0: the retention period is part of the same plan.
+    expect(analyse(withPlannedWarmLevel(input, [pc(0)])).recs).toHaveLength(1);
+  });
+
+  it('one plan per function: Lambda provisioned concurrency excludes a keep-warm ping', () => {
+    const { recs, whyNot } = analyse(busyWithShortBreaks({ ...lambda, provisionedConcurrency: 2 }));
+    expect(recs).toEqual([]);
+    expect(whyNot[0].detail).toMatch(/provisioned concurrency 2 \(configured\).*ping/);
+  });
+
+  it('a Lambda keep-warm ping costs dollars: silent unless the user values waiting, then advised with dollars and cold starts apart', () => {
+    // 5-minute bursts every 2 hours: a kept instance avoids a cold start per burst.
+    const input: FunctionAnalysisInput = {
+      profile: lambda,
+      stats: windowStats({
+        invocations: 20_000,
+        medianMs: 100,
+        sigma: 0.5,
+        days: 14,
+        coldStarts: 168,
+        initDurationSumMs: 168 * 900,
+      }),
+      activity: minuteActivity(bursts(5, 120, 14), 0, 14 * DAY),
+    };
+    const silent = analyse(input);
+    expect(silent.recs).toEqual([]);
+    expect(silent.whyNot[0]).toMatchObject({ code: 'below-materiality' });
+
+    const valued = analyse(
+      input,
+      new KeepAliveAnalyzer({ ...DEFAULT_KEEP_ALIVE_OPTIONS, latencyValueUsdPerSecond: 0.05 }),
+    );
+    expect(valued.recs).toHaveLength(1);
+    const [rec] = valued.recs;
+    expect(rec.recommended).toMatchObject({ schedule: 'rate(5 minutes)' });
+    expect(rec.action.snippets.map((x) => x.format)).toEqual(['aws-cli', 'sam', 'serverless']);
+    expect(rec.action.snippets[1].text).toMatch(
+      /Type: Schedule\n {4}Properties:\n {6}Schedule: rate\(5 minutes\)/,
+    );
+    // Dollars alone: the pings cost a little more than the billed INIT they save.
+    expect(rec.savingUsd.highUsd).toBeLessThan(0.01);
+    const evidence = rec.evidence as {
+      coldStartsAvoidedPerMonth: number;
+      waitingSecondsRemovedPerMonth: number;
+      combinedValueUsdPerMonth: number;
+    };
+    expect(evidence.coldStartsAvoidedPerMonth).toBeGreaterThan(300);
+    expect(evidence.waitingSecondsRemovedPerMonth).toBeCloseTo(
+      evidence.coldStartsAvoidedPerMonth * 0.9,
+      0,
+    );
+    expect(evidence.combinedValueUsdPerMonth).toBeGreaterThan(1);
+  });
+
+  it('one plan per function through runAnalyzers: provisioned concurrency recommended for a steady load leaves no keep-warm ping', () => {
+    const ping: FunctionAnalysisInput = {
+      profile: lambda,
+      stats: windowStats({
+        invocations: 20_000,
+        medianMs: 100,
+        sigma: 0.5,
+        coldStarts: 168,
+        initDurationSumMs: 168 * 900,
+      }),
+      activity: minuteActivity(bursts(5, 120, 14), 0, 14 * DAY),
+    };
+    const analyzers = defaultAnalyzers({ ...DEFAULT_ANALYZER_SETTINGS, latencyUsdPerSecond: 0.05 });
+    const whyNot: WhyNot[] = [];
+    const ctx: AnalysisContext = {
+      pricing: new PricingService(defaultCatalogue),
+      at: new Date('2026-12-01T00:00:00Z'),
+      explain: (w) => whyNot.push(w),
+    };
+    // No concurrency measured: no warm capacity in the plan, the ping is advised.
+    const alone = runAnalyzers(analyzers, [ping], ctx).recommendations;
+    expect(alone.filter((r) => r.kind === 'keep-alive')).toHaveLength(1);
+    expect(alone.filter((r) => r.kind === 'provisioned-concurrency')).toHaveLength(0);
+
+    // Eight requests in flight around the clock for two weeks: provisioned concurrency it is.
+    const steady = { ...ping, concurrency: concurrencyProfile(() => 8, { weeks: 2 }) };
+    const plan = runAnalyzers(analyzers, [steady], ctx).recommendations;
+    const pc = plan.find((r) => r.kind === 'provisioned-concurrency');
+    expect(pc?.recommended.provisionedConcurrency).toBeGreaterThan(0);
+    expect(plan.filter((r) => r.kind === 'keep-alive')).toHaveLength(0);
+    expect(whyNot).toContainEqual(
+      expect.objectContaining({
+        kind: 'keep-alive',
+        code: 'not-applicable',
+        detail: expect.stringMatching(/provisioned concurrency \d+ \(recommended in this plan\)/),
+      }),
+    );
+  });
+});

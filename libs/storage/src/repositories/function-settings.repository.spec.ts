@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '@fleetscope/config';
+import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
+import { openAndMigrate } from '../storage.module';
+import type { InvocationRecord } from '@fleetscope/model';
+import { FunctionSettingsRepository, settingsSeenIn } from './function-settings.repository';
+
+const F = 'aws_lambda~123456789012~us-east-1~orders';
+const G = 'aws_lambda~123456789012~us-east-1~billing';
+const T0 = Date.parse('2026-11-16T00:00:00Z');
+const HOUR = 3_600_000;
+
+describe(FunctionSettingsRepository.name, () => {
+  let config: Config;
+  let handle: ClickHouseHandle;
+
+  const count = async () => {
+    const result = await handle.client.query({
+      query: 'SELECT count() AS n FROM function_settings_history FINAL',
+      format: 'JSONEachRow',
+    });
+    return Number((await result.json<{ n: number | string }>())[0].n);
+  };
+
+  beforeAll(async () => {
+    config = loadConfig({
+      FLEETSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'fleetscope-settings-')),
+      CLICKHOUSE_URL: process.env.CLICKHOUSE_URL,
+      CLICKHOUSE_DATABASE: `fleetscope_settings_${process.pid}`,
+    });
+    handle = await openAndMigrate(config);
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+    rmSync(config.dataDir, { recursive: true, force: true });
+  });
+
+  it('stores only changes per function, setting and source, with the time each was observed', async () => {
+    const repo = new FunctionSettingsRepository(handle);
+    expect(
+      await repo.record('records', [
+        { functionId: F, observedAtMs: T0, architecture: 'x86_64', memoryMb: 1024 },
+        { functionId: F, observedAtMs: T0 + HOUR, architecture: 'x86_64', memoryMb: 1024 },
+        { functionId: F, observedAtMs: T0 + 3 * HOUR, architecture: 'arm64', memoryMb: 1024 },
+      ]),
+    ).toBe(3);
+    // Seen again by the same source: nothing new to store.
+    expect(
+      await repo.record('records', [
+        { functionId: F, observedAtMs: T0 + 4 * HOUR, architecture: 'arm64', memoryMb: 1024 },
+      ]),
+    ).toBe(0);
+    // The platform API is another witness: its first word is stored; no PC is an observation (0).
+    expect(
+      await repo.record('api', [
+        { functionId: F, observedAtMs: T0 + 2 * HOUR, provisionedConcurrency: 0 },
+        { functionId: G, observedAtMs: T0 + 2 * HOUR, provisionedConcurrency: 5, memoryMb: 0 },
+      ]),
+    ).toBe(2);
+    expect(await count()).toBe(5);
+
+    // After a restart, what the table already says is not written again; a change is.
+    const restarted = new FunctionSettingsRepository(handle);
+    expect(
+      await restarted.record('records', [
+        { functionId: F, observedAtMs: T0 + 5 * HOUR, architecture: 'arm64', memoryMb: 1024 },
+      ]),
+    ).toBe(0);
+    expect(
+      await restarted.record('records', [
+        { functionId: F, observedAtMs: T0 + 6 * HOUR, memoryMb: 2048 },
+      ]),
+    ).toBe(1);
+    expect(await count()).toBe(6);
+  });
+
+  it('reads a range with the latest observation before it, per setting and source', async () => {
+    const repo = new FunctionSettingsRepository(handle);
+    const seen = await repo.observations({ fromMs: T0 + 2 * HOUR, toMs: T0 + 24 * HOUR }, [F]);
+    expect(seen).toEqual([
+      // before the range: the latest architecture and memory the records gave
+      {
+        functionId: F,
+        setting: 'architecture',
+        observedAtMs: T0,
+        source: 'records',
+        value: 'x86_64',
+      },
+      { functionId: F, setting: 'memory_mb', observedAtMs: T0, source: 'records', value: '1024' },
+      {
+        functionId: F,
+        setting: 'provisioned_concurrency',
+        observedAtMs: T0 + 2 * HOUR,
+        source: 'api',
+        value: '0',
+      },
+      {
+        functionId: F,
+        setting: 'architecture',
+        observedAtMs: T0 + 3 * HOUR,
+        source: 'records',
+        value: 'arm64',
+      },
+      {
+        functionId: F,
+        setting: 'memory_mb',
+        observedAtMs: T0 + 6 * HOUR,
+        source: 'records',
+        value: '2048',
+      },
+    ]);
+    const all = await repo.observations({ fromMs: T0, toMs: T0 + 2 * HOUR + 1 });
+    expect(all.map((o) => `${o.functionId === G ? 'G' : 'F'} ${o.setting}=${o.value}`)).toEqual([
+      'G provisioned_concurrency=5',
+      'F architecture=x86_64',
+      'F memory_mb=1024',
+      'F provisioned_concurrency=0',
+    ]);
+  });
+});
+
+describe(settingsSeenIn.name, () => {
+  const inv = (
+    functionId: string,
+    startTimeMs: number,
+    architecture: string,
+    memorySizeMb: number | null,
+  ) => ({ functionId, startTimeMs, architecture, memorySizeMb }) as InvocationRecord;
+
+  it("gives each function's architectures and memory sizes with the earliest time the batch shows them", () => {
+    const seen = settingsSeenIn([
+      inv(F, T0 + 5, 'x86_64', 1024),
+      inv(F, T0 + 9, 'x86_64', 1024),
+      inv(F, T0 + 2, 'x86_64', 1024), // out of order: earlier than the run before it
+      inv(F, T0 + 20, 'arm64', 1024),
+      inv(G, T0 + 7, '', null), // a REPORT line names no architecture, a span may lack memory
+      inv(G, T0 + 8, '', 512),
+    ]);
+    expect(seen).toEqual([
+      { functionId: F, observedAtMs: T0 + 2, architecture: 'x86_64' },
+      { functionId: F, observedAtMs: T0 + 2, memoryMb: 1024 },
+      { functionId: F, observedAtMs: T0 + 20, architecture: 'arm64' },
+      { functionId: G, observedAtMs: T0 + 8, memoryMb: 512 },
+    ]);
+  });
+});

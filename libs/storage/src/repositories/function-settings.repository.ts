@@ -1,0 +1,188 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { InvocationRecord } from '@fleetscope/model';
+import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
+import { queryRows } from '../client/query-rows';
+import { toStorageError } from '../client/storage.errors';
+import { CLICKHOUSE } from '../storage.tokens';
+import type { ConfigSource } from './function-config.repository';
+
+/** The settings whose history prices a function: its architecture, memory and provisioned concurrency. */
+export type FunctionSetting = 'architecture' | 'memory_mb' | 'provisioned_concurrency';
+
+/** What one source saw of one function at one time; a field left unset was not observed. */
+export interface SettingsSnapshot {
+  functionId: string;
+  observedAtMs: number;
+  architecture?: string;
+  memoryMb?: number;
+  /** 0: none allocated (an observation, unlike unset). */
+  provisionedConcurrency?: number;
+}
+
+/** One stored observation of one setting. */
+export interface SettingObservation {
+  functionId: string;
+  setting: FunctionSetting;
+  observedAtMs: number;
+  source: ConfigSource;
+  /** `x86_64`, `1024`, `0`: as stored. */
+  value: string;
+}
+
+const MAX_REMEMBERED = 200_000;
+
+/** A snapshot's observed settings as (setting, value) pairs; empty and non-finite values are not observations. */
+export function observedSettings(s: SettingsSnapshot): [FunctionSetting, string][] {
+  const pairs: [FunctionSetting, string][] = [];
+  if (s.architecture) pairs.push(['architecture', s.architecture]);
+  if (typeof s.memoryMb === 'number' && Number.isFinite(s.memoryMb) && s.memoryMb > 0) {
+    pairs.push(['memory_mb', String(s.memoryMb)]);
+  }
+  const pc = s.provisionedConcurrency;
+  if (typeof pc === 'number' && Number.isFinite(pc) && pc >= 0) {
+    pairs.push(['provisioned_concurrency', String(pc)]);
+  }
+  return pairs;
+}
+
+/**
+ * The settings invocations report of themselves (REPORT's Memory Size, a span's faas.max_memory and
+ * host.arch): per function, each value with the earliest time the batch shows it. Sources that do
+ * not know a setting leave it unset (platform records never name the architecture).
+ */
+export function settingsSeenIn(invocations: readonly InvocationRecord[]): SettingsSnapshot[] {
+  const earliest = new Map<string, SettingsSnapshot>();
+  const note = (inv: InvocationRecord, key: string, seen: Partial<SettingsSnapshot>) => {
+    const k = `${inv.functionId}|${key}`;
+    const before = earliest.get(k);
+    if (!before || inv.startTimeMs < before.observedAtMs) {
+      earliest.set(k, { functionId: inv.functionId, observedAtMs: inv.startTimeMs, ...seen });
+    }
+  };
+  // Batches mostly hold runs of one function in time order: a record that repeats the one before
+  // at a later time changes no earliest time.
+  let previous: InvocationRecord | undefined;
+  for (const inv of invocations) {
+    const repeat =
+      previous !== undefined &&
+      inv.functionId === previous.functionId &&
+      inv.architecture === previous.architecture &&
+      inv.memorySizeMb === previous.memorySizeMb &&
+      inv.startTimeMs >= previous.startTimeMs;
+    if (repeat) continue;
+    previous = inv;
+    if (inv.architecture) note(inv, `a|${inv.architecture}`, { architecture: inv.architecture });
+    if (inv.memorySizeMb && inv.memorySizeMb > 0) {
+      note(inv, `m|${inv.memorySizeMb}`, { memoryMb: inv.memorySizeMb });
+    }
+  }
+  return [...earliest.values()];
+}
+
+/**
+ * The history of each function's settings (migrations/0023_function_settings_history.sql): every
+ * observed change with its time and source. Writers hand in what they see; only what differs from
+ * what was last stored for the same function, setting and source (remembered from the table at the
+ * first write of a process) is stored, so the table grows with deployments, not with traffic or
+ * restarts.
+ */
+@Injectable()
+export class FunctionSettingsRepository {
+  /** `source|function|setting` → the value last written. */
+  private readonly written = new Map<string, string>();
+  /** Seeds `written` from the table once, so a restart does not write every setting again. */
+  private loaded: Promise<void> | undefined;
+
+  constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
+
+  /**
+   * Stores the changes among the snapshots (taken in time order) and returns how many observations
+   * it wrote. A snapshot older than one already written is still stored when it differs: it is
+   * what was in force at its own time.
+   */
+  async record(source: ConfigSource, snapshots: readonly SettingsSnapshot[]): Promise<number> {
+    await (this.loaded ??= this.load());
+    const ordered = [...snapshots]
+      .filter((s) => Number.isFinite(s.observedAtMs) && s.observedAtMs > 0)
+      .sort((a, b) => a.observedAtMs - b.observedAtMs);
+    const last = new Map<string, string>();
+    const rows: Record<string, unknown>[] = [];
+    for (const s of ordered) {
+      for (const [setting, value] of observedSettings(s)) {
+        const key = `${source}|${s.functionId}|${setting}`;
+        if ((last.get(key) ?? this.written.get(key)) === value) continue;
+        last.set(key, value);
+        rows.push({
+          function_id: s.functionId,
+          setting,
+          observed_at: s.observedAtMs,
+          source,
+          value,
+        });
+      }
+    }
+    if (rows.length === 0) return 0;
+    try {
+      await this.handle.client.insert({
+        table: 'function_settings_history',
+        format: 'JSONEachRow',
+        values: rows,
+      });
+    } catch (error) {
+      throw toStorageError(error, 'writing function_settings_history');
+    }
+    // Remembered only once stored, so a failed write is tried again with the next observation.
+    if (this.written.size > MAX_REMEMBERED) this.written.clear();
+    for (const [key, value] of last) this.written.set(key, value);
+    return rows.length;
+  }
+
+  /** What each source last said of each setting (by observation time), as if this process wrote it. */
+  private async load(): Promise<void> {
+    try {
+      const rows = await queryRows<{ key: string; value: string }>(
+        this.handle.client,
+        `SELECT concat(toString(source), '|', toString(function_id), '|', toString(setting)) AS key,
+                argMax(value, (observed_at, recorded_at)) AS value
+         FROM function_settings_history
+         GROUP BY source, function_id, setting
+         LIMIT {limit:UInt32}`,
+        { limit: MAX_REMEMBERED },
+        'reading function_settings_history',
+      );
+      for (const r of rows) this.written.set(r.key, r.value);
+    } catch {
+      // Unseeded, the first observation of each setting is written once more: harmless.
+      this.loaded = undefined;
+    }
+  }
+
+  /**
+   * The observations a range needs: those inside it, and for each function, setting and source the
+   * latest one before it (what was in force when the range began). All functions when ids is omitted.
+   */
+  async observations(
+    range: { fromMs: number; toMs: number },
+    functionIds?: readonly string[],
+  ): Promise<SettingObservation[]> {
+    const filter = functionIds ? 'AND function_id IN {ids:Array(String)}' : '';
+    return queryRows<SettingObservation>(
+      this.handle.client,
+      `
+      SELECT function_id AS functionId, setting, toUnixTimestamp64Milli(observed_at) AS observedAtMs,
+             toString(source) AS source, argMax(value, recorded_at) AS value
+      FROM function_settings_history
+      WHERE observed_at < fromUnixTimestamp64Milli({toMs:Int64}) ${filter}
+        AND (observed_at >= fromUnixTimestamp64Milli({fromMs:Int64})
+             OR (function_id, setting, source, observed_at) IN (
+               SELECT function_id, setting, source, max(observed_at)
+               FROM function_settings_history
+               WHERE observed_at < fromUnixTimestamp64Milli({fromMs:Int64}) ${filter}
+               GROUP BY function_id, setting, source))
+      GROUP BY function_id, setting, observed_at, source
+      ORDER BY functionId, observedAtMs, setting, source`,
+      { fromMs: Math.floor(range.fromMs), toMs: Math.ceil(range.toMs), ids: functionIds ?? [] },
+      'reading function_settings_history',
+    );
+  }
+}

@@ -1,0 +1,182 @@
+import { pointAwsSdkAt } from '../support/aws-sdk-env';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+
+// us-east-1 list prices (aws.amazon.com/lambda/pricing, default catalogue): x86 duration
+// $0.0000166667 per GB-s for the first 6 B GB-s of a month, $0.000015 for the next 9 B;
+// $0.20 per million requests.
+const FIRST_TIER_USD_PER_GBS = 0.0000166667;
+const SECOND_TIER_USD_PER_GBS = 0.000015;
+const REQUEST_USD = 0.2 / 1e6;
+/** Ephemeral storage above the free 512 MB, per GB-s of the billed duration. */
+const STORAGE_USD_PER_GBS = 0.0000000309;
+const EPHEMERAL_STORAGE_MB = 2048;
+/** One stored invocation: 900 s at 10,240 MB = 9,000 GB-s. */
+const BATCH_GBS = 9_000;
+
+interface JobView {
+  status: string;
+  error: string | null;
+  results: {
+    memoryMb: number;
+    architecture: string;
+    measured: boolean;
+    feasible: boolean;
+    billedMeanMs: number | null;
+    costUsdPerInvocation: number | null;
+  }[];
+  jobCost: { invocations: number; usd: number };
+  prices: {
+    durationTiers: {
+      architecture: string;
+      grouping: string;
+      account: string;
+      region: string;
+      monthToDateGbSeconds: number;
+      tier: number;
+      fromGbSeconds: number;
+      upToGbSeconds: number | null;
+      usdPerGbSecond: number;
+    }[];
+  } | null;
+}
+
+describe('tuning job prices at the account’s month-to-date Lambda tier', () => {
+  let restoreEnv: (() => void) | undefined;
+  let lambda: FakeLambda;
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    lambda = await startFakeLambda([
+      {
+        name: 'resize',
+        curve: 'cpu-bound',
+        memoryMb: 1024,
+        ephemeralStorageMb: EPHEMERAL_STORAGE_MB,
+      },
+    ]);
+    restoreEnv = pointAwsSdkAt(lambda.url, 'us-east-1');
+    fleetscope = await startFleetscope();
+  });
+
+  afterAll(async () => {
+    await fleetscope?.stop();
+    await lambda?.close();
+    restoreEnv?.();
+  });
+
+  /**
+   * 700,000 invocations of 900 s at 10,240 MB (6.3 B GB-s) by another function of the same
+   * account and region, stored this month as the collector stores them: raw rows, from which the
+   * per-minute aggregate is built.
+   */
+  async function storeMonthOfBatchJobs(functionName: string, invocations: number): Promise<void> {
+    const nowMs = Date.now();
+    const d = new Date(nowMs);
+    const monthStartMs = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    // Inside this month and before the job starts, however early in the month the test runs.
+    const atMs = Math.max(monthStartMs, nowMs - 3_600_000);
+    await fleetscope.clickhouse.client.command({
+      query: `
+        INSERT INTO invocations (function_id, source, start_time, request_id, platform, version,
+          duration_us, billed_duration_ms, memory_size_mb, max_memory_used_mb, cold_start,
+          init_type, status, runtime, architecture)
+        SELECT {fn:String}, 'lambda_log',
+          fromUnixTimestamp64Milli(toInt64({atMs:UInt64} + number % 60000)),
+          concat('batch-', toString(number)), 'aws_lambda', '$LATEST',
+          900000000, 900000, 10240, 2000, 0, 'on-demand', 'ok', 'python3.12', 'x86_64'
+        FROM numbers({n:UInt64})`,
+      query_params: {
+        fn: `aws_lambda~${lambda.account}~us-east-1~${functionName}`,
+        atMs,
+        n: invocations,
+      },
+    });
+  }
+
+  const run = async (body: unknown): Promise<JobView> => {
+    const res = await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const job = (await (
+        await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/${id}`)
+      ).json()) as JobView;
+      if (job.status === 'succeeded' || job.status === 'failed') return job;
+      if (Date.now() > deadline) throw new Error(`stuck: ${JSON.stringify(job)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  const expectPricedAt = (job: JobView, usdPerGbSecond: number) => {
+    const measured = job.results.filter((r) => r.measured && r.feasible);
+    expect(measured.length).toBeGreaterThan(1);
+    for (const r of measured) {
+      const seconds = Math.ceil(r.billedMeanMs!) / 1000;
+      const storage = ((EPHEMERAL_STORAGE_MB - 512) / 1024) * seconds * STORAGE_USD_PER_GBS;
+      expect(r.costUsdPerInvocation).toBeCloseTo(
+        REQUEST_USD + seconds * (r.memoryMb / 1024) * usdPerGbSecond + storage,
+        12,
+      );
+    }
+  };
+
+  it('prices a job in an account under 6 B GB-s this month at the first tier, with requests and ephemeral storage, and says so', async () => {
+    const job = await run({
+      platform: 'aws-lambda',
+      function: lambda.arn('resize'),
+      memorySizes: [512, 1024, 2048],
+      mode: 'grid',
+      invocationsPerSize: 5,
+    });
+    expect(job.status).toBe('succeeded');
+    expectPricedAt(job, FIRST_TIER_USD_PER_GBS);
+    expect(job.prices?.durationTiers).toEqual([
+      expect.objectContaining({
+        architecture: 'x86_64',
+        grouping: 'account',
+        account: lambda.account,
+        region: 'us-east-1',
+        tier: 1,
+        fromGbSeconds: 0,
+        upToGbSeconds: 6e9,
+        usdPerGbSecond: FIRST_TIER_USD_PER_GBS,
+      }),
+    ]);
+    expect(job.prices!.durationTiers[0].monthToDateGbSeconds).toBeLessThan(6e9);
+  });
+
+  it('a job in an account past the 6 B GB-s tier this month is priced at the second tier, not the first', async () => {
+    await storeMonthOfBatchJobs('nightly-batch', 700_000);
+    const job = await run({
+      platform: 'aws-lambda',
+      function: lambda.arn('resize'),
+      memorySizes: [512, 1024, 2048],
+      mode: 'grid',
+      invocationsPerSize: 5,
+    });
+    expect(job.status).toBe('succeeded');
+    expectPricedAt(job, SECOND_TIER_USD_PER_GBS);
+    const [tier] = job.prices!.durationTiers;
+    expect(tier).toMatchObject({
+      architecture: 'x86_64',
+      grouping: 'account',
+      account: lambda.account,
+      region: 'us-east-1',
+      tier: 2,
+      fromGbSeconds: 6e9,
+      upToGbSeconds: 15e9,
+      usdPerGbSecond: SECOND_TIER_USD_PER_GBS,
+    });
+    // The stored batch jobs plus what the first job's invocations left in the aggregate, if any.
+    expect(tier.monthToDateGbSeconds).toBeGreaterThanOrEqual(700_000 * BATCH_GBS);
+    expect(tier.monthToDateGbSeconds).toBeLessThan(700_000 * BATCH_GBS + 1_000);
+    // What the job itself cost is priced at the same tier.
+    expect(job.jobCost.usd).toBeGreaterThan(0);
+  });
+});
