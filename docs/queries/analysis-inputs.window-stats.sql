@@ -1,7 +1,6 @@
   SELECT
     function_id AS functionId,
-    if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1),
-       if(grouping(day) = 0, 2, 0)) AS level,
+    if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1), 0) AS level,
     memory_size_mb AS memoryMb,
     toUnixTimestamp(day) * 1000 AS dayMs,
     sum(invocations) AS invocations,
@@ -17,12 +16,10 @@
     countIf(invocations > 0 AND (billed_duration_sum_ms = 0
             OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS rowsWithoutBilled,
     sum(init_duration_sum_ms) AS initDurationSumMs,
-    sumMap(duration_buckets) AS db,
-    if(level IN (2, 3), map(), db) AS durationBuckets,
+    sumMap(duration_buckets) AS durationBuckets,
     if(level = 0, sumMap(init_buckets), map()) AS initBuckets,
     max(max_memory_used_mb) AS maxMemoryUsedMb,
     if(level = 0, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.95 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.95 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(sumMap(memory_buckets)), mapValues(sumMap(memory_buckets))))])[1], NULL) AS memoryUsedP95Mb,
-    if(level = 2, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.99 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.99 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(db), mapValues(db)))])[1], NULL) AS p99Ms,
     toUnixTimestamp(minIf(minute, invocations > 0)) * 1000 AS firstSeenMs,
     toUnixTimestamp(maxIf(minute, invocations > 0)) * 1000 AS lastSeenMs
   FROM (SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (
@@ -86,6 +83,6 @@ WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
   AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ))
   )
 ) WHERE rank = best_rank OR prio = 0)))
-  GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day),
+  GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb),
                           (function_id, memory_size_mb, day))
   SETTINGS force_grouping_standard_compatibility = 1, prefer_column_name_to_alias = 1;

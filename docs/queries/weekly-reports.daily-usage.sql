@@ -1,7 +1,7 @@
   SELECT
     function_id AS functionId,
     toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
-    arrayCount(b -> b <= toUnixTimestamp(minute), {splitAt:Array(Array(UInt32))}[indexOf({splitIds:Array(String)}, function_id)]) AS stretch,
+    arrayCount(b -> b <= toUnixTimestamp(minute), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
     arraySort(groupUniqArray(toString(source))) AS sources,
     sum(invocations) AS invocations,
     sum(cold_starts) AS coldStarts,

@@ -183,10 +183,18 @@ export class IngestPipeline {
     };
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Throws RetryableIngestError (429) while the write queue is full. Routes ask before decoding a
+   * body, so under overload a sender told to come back costs no decoding and no memory.
+   */
+  admit(): void {
     if (this.writer.isQueueFull()) {
       throw new RetryableIngestError('queue_full', 1, 'the write queue is full; retry later');
     }
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    this.admit();
     try {
       return await work();
     } catch (error) {

@@ -151,6 +151,21 @@ describe(KeepAliveAnalyzer.name, () => {
       (rec.evidence as { coldStartsAvoidedPerMonth: number }).coldStartsAvoidedPerMonth,
     ).toBeLessThan(0);
     expect(rec.action.summary).toMatch(/more cold starts in the window, for less idle memory/);
+    expect(rec.action.snippets).toEqual([
+      {
+        format: 'knative',
+        text: 'spec.template.metadata.annotations:\n  autoscaling.knative.dev/scale-to-zero-pod-retention-period: "2m"',
+      },
+    ]);
+  });
+
+  it('a pod whose size is unknown cannot be priced: not applicable, saying what to set', () => {
+    const { recs, whyNot } = analyse(
+      busyWithShortBreaks({ ...knative, podCpu: null, podMemoryMb: null }),
+    );
+    expect(recs).toEqual([]);
+    expect(whyNot[0]).toMatchObject({ code: 'not-applicable' });
+    expect(whyNot[0].detail).toMatch(/podMemoryMb/);
   });
 
   it('the gates are the configured ones: a lower materiality bar lets the small pod through', () => {
@@ -214,6 +229,10 @@ describe(KeepAliveAnalyzer.name, () => {
     expect(valued.recs).toHaveLength(1);
     const [rec] = valued.recs;
     expect(rec.recommended).toMatchObject({ schedule: 'rate(5 minutes)' });
+    expect(rec.action.snippets.map((x) => x.format)).toEqual(['aws-cli', 'sam', 'serverless']);
+    expect(rec.action.snippets[1].text).toMatch(
+      /Type: Schedule\n {4}Properties:\n {6}Schedule: rate\(5 minutes\)/,
+    );
     // Dollars alone: the pings cost a little more than the billed INIT they save.
     expect(rec.savingUsd.highUsd).toBeLessThan(0.01);
     const evidence = rec.evidence as {

@@ -8,7 +8,13 @@ import type {
   MemorySizeDay,
   MemorySizeStats,
 } from '@fleetscope/model';
-import { ZERO_BUCKET, histogramQuantileSql, logBucketSql } from '@fleetscope/model';
+import {
+  ZERO_BUCKET,
+  histogramQuantile,
+  histogramQuantileSql,
+  logBucketSql,
+  mergeBuckets,
+} from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
@@ -103,7 +109,7 @@ export interface ColdStartExtrasRow {
 
 interface StatsRow {
   functionId: string;
-  /** 0 = function totals, 1 = one memory size, 2 = one UTC day. */
+  /** 0 = function totals, 1 = one memory size, 3 = one memory size on one UTC day. */
   level: number;
   memoryMb: number;
   dayMs: number;
@@ -162,17 +168,17 @@ export class AnalysisInputsRepository {
   }
 
   /**
-   * FunctionWindowStats of every function: totals, per memory size and per UTC day in one pass
-   * (GROUPING SETS). Whole hours come from function_hours, the partial hours at both ends of the
-   * window from function_minutes.
+   * FunctionWindowStats of every function: totals, per memory size and per memory size and UTC
+   * day in one pass (GROUPING SETS); the days across sizes are summed from the last here (one
+   * aggregation fewer: a set costs a pass over the rows). Whole hours come from function_hours,
+   * the partial hours at both ends of the window from function_minutes.
    */
   async windowStats(window: AnalysisWindow): Promise<Map<string, FunctionWindowStats>> {
     const rows = await this.query<StatsRow>(
       `
       SELECT
         function_id AS functionId,
-        if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1),
-           if(grouping(day) = 0, 2, 0)) AS level,
+        if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1), 0) AS level,
         memory_size_mb AS memoryMb,
         toUnixTimestamp(day) * 1000 AS dayMs,
         sum(invocations) AS invocations,
@@ -188,16 +194,14 @@ export class AnalysisInputsRepository {
         countIf(invocations > 0 AND (billed_duration_sum_ms = 0
                 OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS rowsWithoutBilled,
         sum(init_duration_sum_ms) AS initDurationSumMs,
-        sumMap(duration_buckets) AS db,
-        if(level IN (2, 3), map(), db) AS durationBuckets,
+        sumMap(duration_buckets) AS durationBuckets,
         if(level = 0, sumMap(init_buckets), map()) AS initBuckets,
         max(max_memory_used_mb) AS maxMemoryUsedMb,
         if(level = 0, ${histogramQuantileSql('sumMap(memory_buckets)', 0.95)}, NULL) AS memoryUsedP95Mb,
-        if(level = 2, ${histogramQuantileSql('db', 0.99)}, NULL) AS p99Ms,
         toUnixTimestamp(minIf(minute, invocations > 0)) * 1000 AS firstSeenMs,
         toUnixTimestamp(maxIf(minute, invocations > 0)) * 1000 AS lastSeenMs
       FROM (SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (${rowsForRange()}))
-      GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day),
+      GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb),
                               (function_id, memory_size_mb, day))
       SETTINGS force_grouping_standard_compatibility = 1, prefer_column_name_to_alias = 1`,
       { ...this.windowParams(window) },
@@ -212,7 +216,7 @@ export class AnalysisInputsRepository {
       }
       return s;
     };
-    const sizeDays: { functionId: string; memoryMb: number; day: MemorySizeDay }[] = [];
+    const sizeDays: StatsRow[] = [];
     for (const row of rows) {
       const s = statsOf(row.functionId);
       switch (row.level) {
@@ -245,35 +249,45 @@ export class AnalysisInputsRepository {
             lastSeenMs: Number(row.lastSeenMs),
           } satisfies MemorySizeStats);
           break;
-        case 2:
-          s.daily.push({
-            dayStartMs: row.dayMs,
-            invocations: row.invocations,
-            timeouts: row.timeouts,
-            durationMaxMs: row.durationMaxMs,
-            p99Ms: row.p99Ms,
-          } satisfies DailyStats);
-          break;
         case 3:
-          sizeDays.push({
-            functionId: row.functionId,
-            memoryMb: row.memoryMb,
-            day: {
-              dayStartMs: row.dayMs,
-              invocations: row.invocations,
-              durationSumMs: row.durationSumMs,
-            },
-          });
+          sizeDays.push(row);
           break;
         default:
           break;
       }
     }
-    // Each size's days join its entry (the rows arrive in no particular order).
-    for (const { functionId, memoryMb, day } of sizeDays) {
-      const size = byFunction.get(functionId)?.byMemory.find((m) => m.memoryMb === memoryMb);
-      if (size) (size.daily ??= []).push(day);
+    // Each size's days join its entry; each function's days sum its sizes' (the rows arrive in
+    // no particular order).
+    const days = new Map<string, { day: DailyStats; buckets: HistogramBuckets }>();
+    for (const row of sizeDays) {
+      const s = byFunction.get(row.functionId);
+      const size = s?.byMemory.find((m) => m.memoryMb === row.memoryMb);
+      if (size)
+        (size.daily ??= []).push({
+          dayStartMs: row.dayMs,
+          invocations: row.invocations,
+          durationSumMs: row.durationSumMs,
+        } satisfies MemorySizeDay);
+      const key = `${row.functionId}\u0000${row.dayMs}`;
+      let d = days.get(key);
+      if (!d) {
+        const day: DailyStats = {
+          dayStartMs: row.dayMs,
+          invocations: 0,
+          timeouts: 0,
+          durationMaxMs: 0,
+          p99Ms: null,
+        };
+        d = { day, buckets: {} };
+        days.set(key, d);
+        s?.daily.push(day);
+      }
+      d.day.invocations += row.invocations;
+      d.day.timeouts += row.timeouts;
+      d.day.durationMaxMs = Math.max(d.day.durationMaxMs, row.durationMaxMs);
+      mergeBuckets(d.buckets, numericKeys(row.durationBuckets));
     }
+    for (const { day, buckets } of days.values()) day.p99Ms = histogramQuantile(buckets, 0.99);
     for (const s of byFunction.values()) {
       for (const m of s.byMemory) m.daily?.sort((a, b) => a.dayStartMs - b.dayStartMs);
       s.byMemory.sort((a, b) => a.memoryMb - b.memoryMb);

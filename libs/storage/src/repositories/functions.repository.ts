@@ -61,7 +61,7 @@ export interface FunctionTotals {
  * inventory's, else the last size seen), plus SnapStart's Billed Restore Duration, which REPORT's
  * Billed Duration leaves out.
  */
-export function billedGbSecondsOf(t: FunctionTotals, memoryMb: number | null): number {
+export function billedGbSecondsOf(t: FunctionBilled, memoryMb: number | null): number {
   const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
   return (billedMbMs + (memoryMb ?? 0) * t.billedRestoreSumMs) / 1024 / 1000;
 }
@@ -122,6 +122,17 @@ const TOTALS_COLUMNS = `
   sum(billed_restore_sum_ms) AS billedRestoreSumMs,
   max(max_memory_used_mb) AS maxMemoryUsedMb`;
 
+/** What a function was billed, by the rows' memory size where known (see billedGbSecondsOf). */
+const BILLED_COLUMNS = `sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
+        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
+        argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb`;
+
+/** The billed part of FunctionTotals, all that billedGbSecondsOf() reads. */
+export type FunctionBilled = Pick<
+  FunctionTotals,
+  'functionId' | 'billedMbMs' | 'billedMsUnknownMemory' | 'billedRestoreSumMs' | 'lastMemorySizeMb'
+>;
+
 /** Read side of the per-minute aggregate: fleet lists, time series and cold-start breakdowns. */
 @Injectable()
 export class FunctionsRepository {
@@ -135,15 +146,29 @@ export class FunctionsRepository {
         argMax(version, minute) AS version,
         ${TOTALS_COLUMNS},
         sumMap(memory_buckets) AS memoryBuckets,
-        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
-        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
-        argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb,
+        ${BILLED_COLUMNS},
         toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
         toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
       FROM (${rowsForRange(filter)})
       GROUP BY function_id
       ORDER BY invocations DESC, function_id`;
     return this.rows<FunctionTotals>(query, { ...rangeParams(range), functionId });
+  }
+
+  /**
+   * What each function whose id starts with `idPrefix` was billed over a range: the inputs of
+   * billedGbSecondsOf, without the histograms totals() also sums (Lambda's month-to-date tiers).
+   */
+  async billed(range: TimeRange, idPrefix: string): Promise<FunctionBilled[]> {
+    const query = `
+      SELECT
+        function_id AS functionId,
+        ${BILLED_COLUMNS},
+        sum(billed_restore_sum_ms) AS billedRestoreSumMs
+      FROM (${rowsForRange('AND startsWith(function_id, {idPrefix:String})')})
+      GROUP BY function_id
+      ORDER BY function_id`;
+    return this.rows<FunctionBilled>(query, { ...rangeParams(range), idPrefix });
   }
 
   async timeseries(

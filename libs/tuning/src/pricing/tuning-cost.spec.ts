@@ -34,6 +34,19 @@ describe(tuningPricer.name, () => {
     ]);
   });
 
+  it('adds ephemeral storage above the free 512 MB for the billed duration', () => {
+    const storage = defaultCatalogue.find('aws.lambda.ephemeral-storage', at, 'us-east-1')!;
+    const options = { platform: 'aws-lambda' as const, region: 'us-east-1', at, pricing };
+    const base = tuningPricer(options).invocationUsd('x86_64', 1024, 2000);
+    const withTmp = tuningPricer({ ...options, ephemeralStorageMb: 1536 }).invocationUsd(
+      'x86_64',
+      1024,
+      2000,
+    );
+    // 1 GB above the free 512 MB for 2 s.
+    expect(withTmp - base).toBeCloseTo(2 * storage.usdPerUnit, 15);
+  });
+
   it('without the month to date prices at the first tier, and names no tier for pods', () => {
     const lambda = tuningPricer({ platform: 'aws-lambda', region: 'us-east-1', at, pricing });
     expect(lambda.invocationUsd('x86_64', 1024, 1000)).toBeCloseTo(request + 0.0000166667, 15);
