@@ -5,7 +5,7 @@ import type { PriceEntry } from './price.types';
  * regional entry overrides them (docs/decisions.md "Billing rules", "Containers", "Memory and CPU").
  * Bump DEFAULT_CATALOGUE_VERSION whenever an entry changes.
  */
-export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.3';
+export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.4';
 
 const LAMBDA_PRICING = 'https://aws.amazon.com/lambda/pricing/';
 const LAMBDA_TIERS_BLOG =
@@ -310,6 +310,8 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.2e-6,
     effectiveFrom: '2014-11-13',
     effectiveTo: null,
+    // Read with duration from the same regional tables; the regions priced apart are not known.
+    confirmedRegions: LAMBDA_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
     note: '$0.20 per million, both architectures.',
   }),

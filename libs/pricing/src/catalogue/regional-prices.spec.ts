@@ -126,6 +126,10 @@ describe('regional prices', () => {
       ),
     ).toEqual(['aws.lambda.pc-allocated.x86_64', 'aws.lambda.pc-duration.x86_64']);
     expect(lambdaUnitPrices('x86_64', at, 'us-east-1', defaultCatalogue, 0).assumed).toEqual([]);
+    // Cape Town has its own duration price but no sourced request price.
+    expect(
+      lambdaUnitPrices('x86_64', at, 'af-south-1', defaultCatalogue, 0).assumed.map((a) => a.meter),
+    ).toContain('aws.lambda.requests');
     expect(
       lambdaUnitPrices('x86_64', at, 'eu-north-1', defaultCatalogue, 0).assumed.map((a) => a.meter),
     ).toContain('aws.lambda.duration.x86_64');
