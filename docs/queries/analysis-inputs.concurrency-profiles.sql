@@ -3,6 +3,10 @@ SELECT 1 AS one FROM invocations
          AND start_time < fromUnixTimestamp64Milli({toMs:Int64}) AND duration_us > 0
        LIMIT 1;
 
+SELECT function_id AS functionId, count() AS n FROM function_minutes
+       WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
+       GROUP BY function_id ORDER BY function_id;
+
   SELECT
     function_id AS functionId,
     -- Never above the largest minute: a constant load's p95 is that load, not its bucket's edge.
