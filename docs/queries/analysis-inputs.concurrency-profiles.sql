@@ -4,8 +4,8 @@ SELECT 1 AS one FROM invocations
        LIMIT 1;
 
 SELECT function_id AS functionId, count() AS n FROM function_minutes
-       WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
-       GROUP BY function_id ORDER BY function_id;
+     WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
+     GROUP BY function_id ORDER BY function_id;
 
   SELECT
     function_id AS functionId,

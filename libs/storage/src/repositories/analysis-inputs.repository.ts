@@ -12,6 +12,7 @@ import { ZERO_BUCKET, histogramQuantileSql, logBucketSql } from '@fleetscope/mod
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
+import { functionBatches, type FunctionBatch } from './function-batches';
 import {
   minuteRowsForRange,
   rangeParams,
@@ -152,8 +153,9 @@ export class AnalysisInputsRepository {
   async load(
     window: AnalysisWindow,
     levels: readonly number[] = DEFAULT_CONCURRENCY_LEVELS,
+    batches?: readonly FunctionBatch[],
   ): Promise<Map<string, StoredAnalysisInputs>> {
-    const batches = await this.functionBatches(window);
+    batches ??= await this.functionBatches(window);
     const stats = await this.windowStats(window, batches);
     const profiles = await this.concurrencyProfiles(window, levels, batches);
     const inputs = new Map<string, StoredAnalysisInputs>();
@@ -243,33 +245,9 @@ export class AnalysisInputsRepository {
     );
   }
 
-  /**
-   * Function-id ranges that split the window's functions into batches of at most
-   * BATCH_MINUTE_ROWS minute rows: each analysis query runs once per batch, so the engine's memory
-   * holds one batch's sort and aggregation states instead of the fleet's (the ranges follow the
-   * tables' primary key, so each batch reads only its own granules). The first range is open
-   * below and the last above: every function falls in one, whatever the table its rows are in.
-   */
-  async functionBatches(
-    window: AnalysisWindow,
-    maxMinuteRows = BATCH_MINUTE_ROWS,
-  ): Promise<FunctionBatch[]> {
-    const counts = await this.query<{ functionId: string; n: number }>(
-      `SELECT function_id AS functionId, count() AS n FROM function_minutes
-       WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
-       GROUP BY function_id ORDER BY function_id`,
-      this.windowParams(window),
-    );
-    const bounds: string[] = [];
-    let rows = 0;
-    for (const { functionId, n } of counts) {
-      if (rows > 0 && rows + n > maxMinuteRows) {
-        bounds.push(functionId);
-        rows = 0;
-      }
-      rows += n;
-    }
-    return functionRanges(bounds);
+  /** The window's functions in batches for the queries above (see functionBatches). */
+  functionBatches(window: AnalysisWindow, maxMinuteRows?: number): Promise<FunctionBatch[]> {
+    return functionBatches(this.handle.client, window, maxMinuteRows);
   }
 
   /**
@@ -495,34 +473,6 @@ export class AnalysisInputsRepository {
   private query<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
     return queryRows<T>(this.handle.client, query, params, 'reading analysis inputs');
   }
-}
-
-/** One batch of functions: a condition on function_id (with its parameters) or none for all. */
-export interface FunctionBatch {
-  where: string;
-  params: Record<string, unknown>;
-}
-
-/** Minute rows of the window per batch of functions (functionBatches). */
-const BATCH_MINUTE_ROWS = 2_000_000;
-
-/** The ranges [−∞, b1), [b1, b2), …, [bn, ∞) of function ids, in the engine's order of `bounds`. */
-export function functionRanges(bounds: readonly string[]): FunctionBatch[] {
-  return [undefined, ...bounds].map((from, i) => {
-    const to = bounds[i];
-    return {
-      where: [
-        from === undefined ? '' : 'AND function_id >= {batchFrom:String}',
-        to === undefined ? '' : 'AND function_id < {batchTo:String}',
-      ]
-        .filter(Boolean)
-        .join(' '),
-      params: {
-        ...(from === undefined ? {} : { batchFrom: from }),
-        ...(to === undefined ? {} : { batchTo: to }),
-      },
-    };
-  });
 }
 
 function statsFromRows(
