@@ -8,6 +8,7 @@ export const KIND_LABELS = {
   'provisioned-concurrency': 'Provisioned concurrency',
   containers: 'Containers',
   'timeout-risk': 'Timeout risk',
+  'keep-alive': 'Keep-alive',
 };
 
 /** current → recommended for the keys both name; a key only one side names shows on its own. */

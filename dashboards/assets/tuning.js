@@ -43,6 +43,13 @@ function render(job) {
     statCard('Status', job.status, finished ? null : `${Math.round(job.progress * 100)} %`),
     statCard('Invocations', fmtInt(job.invocationsUsed)),
     statCard('Cost of the job', fmtUsd(job.jobCost?.usd), job.prices?.catalogueVersion ?? null),
+    ...(job.prices?.durationTiers ?? []).map((t) =>
+      statCard(
+        `Lambda duration tier (${t.architecture})`,
+        `tier ${t.tier}`,
+        `${fmtInt(Math.round(t.monthToDateGbSeconds))} GB-s used this month by ${t.grouping === 'organization' ? 'the organization' : `account ${t.account}`}`,
+      ),
+    ),
   );
   const c = job.architectureComparison;
   $('#pick').replaceChildren(

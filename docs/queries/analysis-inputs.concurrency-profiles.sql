@@ -42,11 +42,10 @@ SELECT function_id AS functionId, count() AS n FROM function_minutes
            row_number() OVER w AS rn
     FROM (
 SELECT * FROM function_minutes
-WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
-  AND (function_id, toStartOfHour(minute)) NOT IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, minute
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND NOT (function_id, toStartOfDay(minute)) IN (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
 HAVING uniqExact(source) > 1)
 UNION ALL
 SELECT * FROM (
@@ -56,10 +55,14 @@ SELECT * EXCEPT (prio, rank, best_rank) FROM (
     SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
            sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
     FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND (function_id, toStartOfHour(minute)) IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, minute
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND function_id IN (SELECT function_id FROM (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1)) AND (function_id, toStartOfDay(minute)) IN (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
 HAVING uniqExact(source) > 1)
   )
 ) WHERE rank = best_rank OR prio = 0))

@@ -52,25 +52,21 @@ SELECT function_id AS functionId, count() AS n FROM function_minutes
       maxIf(minute, invocations > 0) AS last_seen,
       max(invocations > 0) AS active
     FROM (
-SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, toStartOfHour(minute)) NOT IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, minute
+SELECT * FROM (
+  SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+  UNION ALL
+  SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})
+  UNION ALL
+  SELECT * FROM function_minutes
+  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})
+) WHERE NOT (function_id, toStartOfDay(minute)) IN (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
 HAVING uniqExact(source) > 1)
 UNION ALL
-SELECT * FROM function_five_minutes
-WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, minute
-HAVING uniqExact(source) > 1)
-UNION ALL
-SELECT * FROM function_minutes
-WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})  AND (function_id, toStartOfHour(minute)) NOT IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, minute
-HAVING uniqExact(source) > 1)
+SELECT * EXCEPT (rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+  AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  GROUP BY function_id, minute)
 UNION ALL
 SELECT * FROM (
 SELECT * EXCEPT (prio, rank, best_rank) FROM (
@@ -79,11 +75,16 @@ SELECT * EXCEPT (prio, rank, best_rank) FROM (
     SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
            sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
     FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND (function_id, toStartOfHour(minute)) IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, minute
-HAVING uniqExact(source) > 1)
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND function_id IN (SELECT function_id FROM (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1)) AND (function_id, toStartOfDay(minute)) IN (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1) AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+     AND (function_id, toStartOfHour(minute)) IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ))
   )
 ) WHERE rank = best_rank OR prio = 0))
     GROUP BY function_id, memory_size_mb, day

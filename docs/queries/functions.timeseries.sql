@@ -10,11 +10,10 @@
     max(max_memory_used_mb) AS maxMemoryUsedMb
   FROM (
 SELECT * FROM function_minutes
-WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id = {functionId:String}
-  AND (function_id, toStartOfHour(minute)) NOT IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
-GROUP BY function_id, minute
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id = {functionId:String} AND NOT (function_id, toStartOfDay(minute)) IN (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
+GROUP BY function_id, day
 HAVING uniqExact(source) > 1)
 UNION ALL
 SELECT * FROM (
@@ -24,10 +23,14 @@ SELECT * EXCEPT (prio, rank, best_rank) FROM (
     SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
            sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
     FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id = {functionId:String} AND (function_id, toStartOfHour(minute)) IN (
-SELECT function_id, minute FROM function_hours
-WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
-GROUP BY function_id, minute
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id = {functionId:String} AND function_id IN (SELECT function_id FROM (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1)) AND (function_id, toStartOfDay(minute)) IN (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
+GROUP BY function_id, day
 HAVING uniqExact(source) > 1)
   )
 ) WHERE rank = best_rank OR prio = 0))

@@ -94,8 +94,10 @@ describe('npx fleetscope replay and GET /api/keepalive/replay', () => {
       });
       const stored = report.functions.find((f) => f.id === id)!;
       expect(stored.activeMinutes).toBe(active.length);
-      const fixed = replayPolicy(active, fixedPolicy(10));
-      const hybrid = replayPolicy(active, hybridPolicy(active).policy);
+      // The range ends at the day's last minute: idle time is counted up to it.
+      const end = DAY_MINUTE + 1440;
+      const fixed = replayPolicy(active, fixedPolicy(10), end);
+      const hybrid = replayPolicy(active, hybridPolicy(active).policy, end);
       expect(stored.results['fixed:10m']).toMatchObject(fixed);
       expect(stored.results.hybrid).toMatchObject(hybrid);
       fixedCold += fixed.coldStarts;

@@ -3,12 +3,16 @@
  * test/bench/support/week-fleet.ts (10,000 functions at scale 1) written straight into
  * function_minutes for two whole ISO weeks (the report week and the one before), timed over HTTP:
  * the build (POST /api/reports/weekly: read the aggregates, price every function-day, store) and
- * each format rendered from the stored JSON. 1 warm-up, then 5 calls, p50/p95.
+ * each format rendered from the stored JSON. A tenth of the functions move from x86_64 to arm64
+ * on the report week's Thursday and a hundredth had provisioned concurrency 5 from Tuesday noon to
+ * Wednesday noon (the settings history, as the inventory sync records it), so the build splits
+ * their days. 1 warm-up, then 5 calls, p50/p95.
  */
 import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
+import { FunctionSettingsRepository, type SettingsSnapshot } from '@fleetscope/storage';
 import {
   insertFleetInventory,
   insertMinuteFleet,
@@ -48,6 +52,29 @@ async function main(): Promise<void> {
       await insertMinuteFleet(client, fleet);
       if (from === week.fromMs) await insertFleetInventory(client, fleet);
     }
+    const ids = await (
+      await client.query({
+        query: 'SELECT DISTINCT function_id AS id FROM function_configs ORDER BY id',
+        format: 'JSONEachRow',
+      })
+    ).json<{ id: string }>();
+    const history: SettingsSnapshot[] = [];
+    ids.forEach(({ id }, i) => {
+      if (i % 10 === 0) {
+        history.push({ functionId: id, observedAtMs: week.fromMs, architecture: 'x86_64' });
+        history.push({
+          functionId: id,
+          observedAtMs: week.fromMs + 3 * DAY_MS,
+          architecture: 'arm64',
+        });
+      }
+      if (i % 100 === 0) {
+        const noon = week.fromMs + DAY_MS + DAY_MS / 2;
+        history.push({ functionId: id, observedAtMs: noon, provisionedConcurrency: 5 });
+        history.push({ functionId: id, observedAtMs: noon + DAY_MS, provisionedConcurrency: 0 });
+      }
+    });
+    await app.app.get(FunctionSettingsRepository).record('api', history);
     await settleMerges(client);
     const generatedS = (performance.now() - g0) / 1000;
     const call = (method: string, path: string, body?: unknown) => async () => {
@@ -81,6 +108,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         `bench:report, scale ${scale}; machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, embedded ClickHouse (chDB), Node ${process.version}`,
+        `${fmt(ids.length / 10)} moved to arm64 mid-week, ${fmt(ids.length / 100)} with provisioned concurrency for a day`,
         `${fmt(report.functions.length)} functions × 2 weeks generated in ${fmt(generatedS, 1)} s; week ${week.label} costs $${report.totalCostUsd.toFixed(2)}; load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after`,
         '',
         '| call | p50 ms | p95 ms | KiB |',

@@ -152,6 +152,11 @@ describe('npm run demo', () => {
         code: 'insufficient-evidence',
       }),
     );
+    // The page filters by keep-alive and shows the reason under its own label.
+    await page.goto(`${base}/recommendations.html?kind=keep-alive&explain=1`);
+    const reason = page.locator(`#why-not li[data-function-id="${id}"]`);
+    await reason.waitFor();
+    expect(await reason.innerText()).toMatch(/Keep-alive: /);
   });
 
   it('fills the weekly reports page with the report the demo built', async () => {

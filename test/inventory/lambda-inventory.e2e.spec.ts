@@ -163,6 +163,33 @@ describe('Lambda inventory', () => {
     );
   });
 
+  it("records each function's settings in the settings history once, as of when it was read", async () => {
+    const before = Date.now();
+    await fleetscope.app.get(InventorySyncService).syncOnce();
+    const result = await fleetscope.clickhouse.client.query({
+      query: `SELECT setting, value, toUnixTimestamp64Milli(observed_at) AS at
+              FROM function_settings_history
+              WHERE function_id = {id:String} AND source = 'api' ORDER BY setting`,
+      query_params: {
+        id: functionId({
+          platform: 'aws_lambda',
+          account: ACCOUNT,
+          region: 'eu-west-1',
+          name: 'checkout',
+        }),
+      },
+      format: 'JSONEachRow',
+    });
+    const rows = await result.json<{ setting: string; value: string; at: number | string }>();
+    // Several syncs have run; the settings did not change, so each was written once, earlier.
+    expect(rows.map((r) => [r.setting, r.value])).toEqual([
+      ['architecture', 'arm64'],
+      ['memory_mb', '1024'],
+      ['provisioned_concurrency', '5'],
+    ]);
+    expect(rows.every((r) => Number(r.at) < before)).toBe(true);
+  });
+
   it('shows memory, timeout, architecture and runtime from the API in GET /api/functions', async () => {
     // Traffic makes checkout appear in the fleet list; its REPORT line tells only the memory size.
     const report = [

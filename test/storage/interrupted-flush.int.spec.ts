@@ -5,6 +5,7 @@ import {
   FlushJournal,
   FunctionsRepository,
   IngestWriter,
+  rebuildChosenHours,
   repairUncleanFlushes,
 } from '@fleetscope/storage';
 import type { InvocationRecord } from '@fleetscope/model';
@@ -42,6 +43,40 @@ function rows(functionId: string, startMs: number, n: number, prefix: string) {
   }));
 }
 
+/** Invocations in the newest chosen-source rows of one function-hour. */
+async function chosenInvocations(client: ClickHouseClient, fn: string, hour: number) {
+  const result = await client.query({
+    query: `SELECT sum(invocations) AS n FROM function_hours_chosen
+            WHERE function_id = {fn:String} AND minute = {hour:DateTime}
+              AND rev = (SELECT max(rev) FROM function_hours_chosen
+                         WHERE function_id = {fn:String} AND minute = {hour:DateTime})`,
+    query_params: { fn, hour },
+    format: 'JSONEachRow',
+    clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+  });
+  const [row] = await result.json<{ n: number }>();
+  return row.n;
+}
+
+function record(source: string, requestId: string, startTimeMs: number): InvocationRecord {
+  return {
+    source,
+    functionId: A,
+    platform: 'aws_lambda',
+    account: '123456789012',
+    region: 'eu-west-1',
+    name: 'a',
+    version: '1',
+    requestId,
+    startTimeMs,
+    durationMs: 10,
+    billedDurationMs: 10,
+    memorySizeMb: 128,
+    coldStart: false,
+    status: 'success',
+  } as InvocationRecord;
+}
+
 describe('after kill -9, the aggregates miss what the raw table holds', () => {
   jest.setTimeout(60_000);
   // chDB keeps one data directory per process: one store for the file, a table cleared per test.
@@ -58,6 +93,8 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
       'function_minutes',
       'function_five_minutes',
       'function_hours',
+      'function_hours_chosen',
+      'function_day_sources',
     ]) {
       await opened.handle.client.command({ query: `TRUNCATE TABLE ${table}` });
     }
@@ -105,6 +142,8 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
         fromMs: base - HOUR,
         toMs: base + 5 * HOUR,
       });
+      // A's day has two sources (the scrape): the repaired hour's source choice is stored again.
+      expect(await chosenInvocations(client, A, (base + HOUR) / 1000)).toBe(30);
       // A's 130 records, but in the scraped minute the scrape (7) outweighs the 2 records it saw.
       expect(Object.fromEntries(totals.map((t) => [t.functionId, t.invocations]))).toEqual({
         [A]: 135,
@@ -124,26 +163,42 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
         flushRows: 1000,
         journal,
       });
-      const record: InvocationRecord = {
-        source: 'lambda_log',
-        functionId: A,
-        platform: 'aws_lambda',
-        account: '123456789012',
-        region: 'eu-west-1',
-        name: 'a',
-        version: '1',
-        requestId: 'r-1',
-        startTimeMs: Date.now() - HOUR,
-        durationMs: 10,
-        billedDurationMs: 10,
-        memorySizeMb: 128,
-        coldStart: false,
-        status: 'success',
-      } as InvocationRecord;
-      await writer.write({ invocations: [record] });
+      await writer.write({ invocations: [record('lambda_log', 'r-1', Date.now() - HOUR)] });
       expect(readdirSync(journal.dir)).toEqual([]);
       expect(await sums(handle.client)).toMatchObject({ raw: 1, minutes: 1, hours: 1 });
       await writer.close();
     }
+  });
+
+  it('stores, with each flush, the source choice of the function-hours it wrote, and reads count an invocation two sources saw once', async () => {
+    const { handle } = opened;
+    const client = handle.client;
+    const writer = new IngestWriter(client, {
+      maxQueueBytes: 1 << 24,
+      flushIntervalMs: 10,
+      flushRows: 1000,
+      chooseSources: (window) => rebuildChosenHours(client, window),
+    });
+    const hour = Math.floor(Date.now() / HOUR) * HOUR - 3 * HOUR;
+    // 12 invocations in the hour's first minutes, seen by the Telemetry API; 8 of them also in
+    // REPORT lines, delivered later in a flush of their own.
+    const at = (i: number) => hour + i * 20_000;
+    await writer.write({
+      invocations: Array.from({ length: 12 }, (_, i) =>
+        record('lambda_telemetry', `r-${i}`, at(i)),
+      ),
+    });
+    // One source so far: nothing to choose, nothing stored.
+    expect(await chosenInvocations(client, A, hour / 1000)).toBe(0);
+    await writer.write({
+      invocations: Array.from({ length: 8 }, (_, i) => record('lambda_log', `r-${i}`, at(i))),
+    });
+    expect(await chosenInvocations(client, A, hour / 1000)).toBe(12);
+    const totals = await new FunctionsRepository(handle).totals({
+      fromMs: hour - HOUR,
+      toMs: hour + 2 * HOUR,
+    });
+    expect(totals.map((t) => t.invocations)).toEqual([12]);
+    await writer.close();
   });
 });

@@ -46,6 +46,7 @@ describe('the SQL the repositories build', () => {
   const cases: [string, () => Promise<unknown>][] = [
     ['functions.totals', () => functions().totals(RANGE)],
     ['functions.totals-one-function', () => functions().totals(RANGE, ID)],
+    ['functions.billed', () => functions().billed(RANGE, 'aws_lambda~123456789012~us-east-1~')],
     ['functions.timeseries', () => functions().timeseries(ID, RANGE, 300)],
     ['functions.cold-starts', () => functions().coldStarts(RANGE, false)],
     ['functions.cold-starts-by-hour', () => functions().coldStarts(RANGE, true)],

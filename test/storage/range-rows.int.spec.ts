@@ -2,6 +2,7 @@ import {
   FunctionsRepository,
   chosenSourceRows,
   rangeParams,
+  rebuildChosenHours,
   type ClickHouseHandle,
   type ColdStartRow,
 } from '@fleetscope/storage';
@@ -36,8 +37,13 @@ const FLEET: SourceRows[] = [
   { fn: 'single', source: 'lambda_log', when: 'h % 7 = 0', count: '1 + h % 20' },
 ];
 
-async function insertFleet(handle: ClickHouseHandle, startMs: number, minutes: number) {
-  for (const r of FLEET) {
+async function insertFleet(
+  handle: ClickHouseHandle,
+  startMs: number,
+  minutes: number,
+  fleet: SourceRows[] = FLEET,
+) {
+  for (const r of fleet) {
     await handle.client.command({
       query: `
         INSERT INTO function_minutes (function_id, minute, source, version, memory_size_mb,
@@ -124,53 +130,97 @@ describe(FunctionsRepository.name, () => {
     ['four and a half days', start + 90 * MINUTE, start + 4 * 24 * HOUR + 13 * HOUR],
   ];
 
+  /** The fleet page's totals and the cold starts by hour equal the per-minute choice's. */
+  async function expectChoiceAnswers(fromMs: number, toMs: number) {
+    const range = { fromMs, toMs };
+    const fast = await new FunctionsRepository(opened.handle).totals(range);
+    const expected = await reference(opened.handle, range);
+    expect(fast.length).toBe(4);
+    expect(
+      [...fast]
+        .sort((a, b) => a.functionId.localeCompare(b.functionId))
+        .map((t) => ({
+          functionId: t.functionId,
+          invocations: t.invocations,
+          errors: t.errors,
+          coldStarts: t.coldStarts,
+          durationSumMs: Math.round(t.durationSumMs),
+          durationMaxMs: t.durationMaxMs,
+          durationBuckets: t.durationBuckets,
+          initBuckets: t.initBuckets,
+          memoryBuckets: t.memoryBuckets,
+          billedMbMs: Math.round(t.billedMbMs),
+          version: t.version,
+        })),
+    ).toEqual(
+      expected.map((r) => ({
+        ...r,
+        durationSumMs: Math.round(r.durationSumMs as number),
+        billedMbMs: Math.round(r.billedMbMs as number),
+      })),
+    );
+
+    const key = (r: {
+      key: unknown;
+      functionId: unknown;
+      memorySizeMb: unknown;
+      version: unknown;
+    }) => `${String(r.key)}|${String(r.functionId)}|${String(r.memorySizeMb)}|${String(r.version)}`;
+    const cold = await new FunctionsRepository(opened.handle).coldStarts(range, true);
+    const coldExpected = await referenceColdStarts(opened.handle, range);
+    expect(
+      Object.fromEntries(cold.map((r) => [key(r), [r.invocations, r.coldStarts, r.initBuckets]])),
+    ).toEqual(
+      Object.fromEntries(
+        coldExpected.map((r) => [key(r), [r.invocations, r.coldStarts, r.initBuckets]]),
+      ),
+    );
+  }
+
   it.each(ranges)(
     'reads whole hours from hour rows and answers as the per-minute source choice does: %s',
     async (_name, fromMs, toMs) => {
-      const range = { fromMs, toMs };
-      const fast = await new FunctionsRepository(opened.handle).totals(range);
-      const expected = await reference(opened.handle, range);
-      expect(fast.length).toBe(4);
-      expect(
-        [...fast]
-          .sort((a, b) => a.functionId.localeCompare(b.functionId))
-          .map((t) => ({
-            functionId: t.functionId,
-            invocations: t.invocations,
-            errors: t.errors,
-            coldStarts: t.coldStarts,
-            durationSumMs: Math.round(t.durationSumMs),
-            durationMaxMs: t.durationMaxMs,
-            durationBuckets: t.durationBuckets,
-            initBuckets: t.initBuckets,
-            memoryBuckets: t.memoryBuckets,
-            billedMbMs: Math.round(t.billedMbMs),
-            version: t.version,
-          })),
-      ).toEqual(
-        expected.map((r) => ({
-          ...r,
-          durationSumMs: Math.round(r.durationSumMs as number),
-          billedMbMs: Math.round(r.billedMbMs as number),
-        })),
-      );
-
-      const key = (r: {
-        key: unknown;
-        functionId: unknown;
-        memorySizeMb: unknown;
-        version: unknown;
-      }) =>
-        `${String(r.key)}|${String(r.functionId)}|${String(r.memorySizeMb)}|${String(r.version)}`;
-      const cold = await new FunctionsRepository(opened.handle).coldStarts(range, true);
-      const coldExpected = await referenceColdStarts(opened.handle, range);
-      expect(
-        Object.fromEntries(cold.map((r) => [key(r), [r.invocations, r.coldStarts, r.initBuckets]])),
-      ).toEqual(
-        Object.fromEntries(
-          coldExpected.map((r) => [key(r), [r.invocations, r.coldStarts, r.initBuckets]]),
-        ),
-      );
+      await expectChoiceAnswers(fromMs, toMs);
     },
   );
+
+  describe('with the source chosen at write time (function_hours_chosen)', () => {
+    const functionIds = ['mixed', 'canary', 'traced', 'single'].map((f) => `${ACCOUNT}~${f}`);
+    const allHours = Array.from({ length: 5 * 24 }, (_, i) => start / 1000 + i * 3600);
+
+    beforeAll(async () => {
+      await rebuildChosenHours(opened.handle.client, { functionIds, hours: allHours });
+    });
+
+    it('keeps rows only for the hours of days with several sources', async () => {
+      const result = await opened.handle.client.query({
+        query: `SELECT DISTINCT splitByChar('~', function_id)[4] AS fn FROM function_hours_chosen ORDER BY fn`,
+        format: 'JSONEachRow',
+      });
+      expect((await result.json<{ fn: string }>()).map((r) => r.fn)).toEqual([
+        'canary',
+        'mixed',
+        'traced',
+      ]);
+    });
+
+    it.each(ranges)('answers as the per-minute source choice does: %s', async (_n, from, to) => {
+      await expectChoiceAnswers(from, to);
+    });
+
+    it('answers as the per-minute choice does after a more exact source arrives late in an hour already chosen, once that hour is rebuilt', async () => {
+      // Spans of the single-source function in hour 30 only, seeing more than the REPORT lines.
+      const hour = start + 30 * HOUR;
+      await insertFleet(opened.handle, hour, 60, [
+        { fn: 'single', source: 'otel_span', when: 'h % 2 = 0', count: '15 + h % 9' },
+        { fn: 'mixed', source: 'lambda_log', when: 'h % 5 = 0', count: '40' },
+      ]);
+      await rebuildChosenHours(opened.handle.client, {
+        functionIds,
+        hours: [hour / 1000],
+      });
+      await expectChoiceAnswers(start + 2 * HOUR + 7 * MINUTE, start + 47 * HOUR + 3 * MINUTE);
+      await expectChoiceAnswers(start + 17 * MINUTE, start + 25 * HOUR + 43 * MINUTE);
+    });
+  });
 });

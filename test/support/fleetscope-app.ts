@@ -1,7 +1,12 @@
 import { rmSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Config } from '@fleetscope/config';
-import { CollectorHttpServer, InventoryRecorder, OtlpGrpcServer } from '@fleetscope/collector';
+import {
+  CollectorHttpServer,
+  InventoryRecorder,
+  OtlpGrpcServer,
+  SettingsHistoryRecorder,
+} from '@fleetscope/collector';
 import { FLEETSCOPE_VERSION } from '@fleetscope/config';
 import { createHttpApp, listenHttpApp } from '@fleetscope/server';
 import { CLICKHOUSE, IngestWriter, type ClickHouseHandle } from '@fleetscope/storage';
@@ -69,6 +74,7 @@ export async function startFleetscope(
     flush: async () => {
       await app.get(InventoryRecorder).flush();
       await writer.flush();
+      await app.get(SettingsHistoryRecorder).flush();
     },
     stop: async () => {
       await app.close();

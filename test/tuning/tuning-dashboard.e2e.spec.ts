@@ -58,6 +58,9 @@ describe('Tune memory on the dashboard', () => {
     await page.locator('#results tbody tr.picked').waitFor();
     expect(await page.locator('#pick').innerText()).toMatch(/^Pick: 1024 MB x86_64\./);
     expect(await page.locator('#results tbody tr.picked').getAttribute('data-memory')).toBe('1024');
+    expect(await page.locator('#stats').innerText()).toMatch(
+      /Lambda duration tier \(x86_64\)\s+tier 1\s+0 GB-s used this month by account 123456789012/,
+    );
     // Read back what chart.js draws (a string: this project compiles without the DOM types).
     const chart = await page.evaluate<{ label: string; xs: number[] }[]>(
       `Chart.getChart(document.getElementById('chart-tuning')).data.datasets.map((d) => ({

@@ -8,6 +8,9 @@ import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
 const FIRST_TIER_USD_PER_GBS = 0.0000166667;
 const SECOND_TIER_USD_PER_GBS = 0.000015;
 const REQUEST_USD = 0.2 / 1e6;
+/** Ephemeral storage above the free 512 MB, per GB-s of the billed duration. */
+const STORAGE_USD_PER_GBS = 0.0000000309;
+const EPHEMERAL_STORAGE_MB = 2048;
 /** One stored invocation: 900 s at 10,240 MB = 9,000 GB-s. */
 const BATCH_GBS = 9_000;
 
@@ -44,7 +47,14 @@ describe('tuning job prices at the account’s month-to-date Lambda tier', () =>
   let fleetscope: RunningFleetscope;
 
   beforeAll(async () => {
-    lambda = await startFakeLambda([{ name: 'resize', curve: 'cpu-bound', memoryMb: 1024 }]);
+    lambda = await startFakeLambda([
+      {
+        name: 'resize',
+        curve: 'cpu-bound',
+        memoryMb: 1024,
+        ephemeralStorageMb: EPHEMERAL_STORAGE_MB,
+      },
+    ]);
     restoreEnv = pointAwsSdkAt(lambda.url, 'us-east-1');
     fleetscope = await startFleetscope();
   });
@@ -107,12 +117,16 @@ describe('tuning job prices at the account’s month-to-date Lambda tier', () =>
     const measured = job.results.filter((r) => r.measured && r.feasible);
     expect(measured.length).toBeGreaterThan(1);
     for (const r of measured) {
-      const gbSeconds = (Math.ceil(r.billedMeanMs!) / 1000) * (r.memoryMb / 1024);
-      expect(r.costUsdPerInvocation).toBeCloseTo(REQUEST_USD + gbSeconds * usdPerGbSecond, 12);
+      const seconds = Math.ceil(r.billedMeanMs!) / 1000;
+      const storage = ((EPHEMERAL_STORAGE_MB - 512) / 1024) * seconds * STORAGE_USD_PER_GBS;
+      expect(r.costUsdPerInvocation).toBeCloseTo(
+        REQUEST_USD + seconds * (r.memoryMb / 1024) * usdPerGbSecond + storage,
+        12,
+      );
     }
   };
 
-  it('prices a job in an account under 6 B GB-s this month at the first tier, and says so', async () => {
+  it('prices a job in an account under 6 B GB-s this month at the first tier, with requests and ephemeral storage, and says so', async () => {
     const job = await run({
       platform: 'aws-lambda',
       function: lambda.arn('resize'),

@@ -10,6 +10,7 @@ import { OtlpExportService } from './otlp/otlp-export.service';
 import { OtlpHttpRoutes } from './otlp/otlp-http.routes';
 import { IngestMetrics } from './telemetry/ingest-metrics';
 import { InventorySyncService } from './inventory/inventory-sync.service';
+import { SettingsHistoryRecorder } from './inventory/settings-history.recorder';
 import { KnativeInventorySource } from './inventory/knative-inventory.source';
 import { LambdaInventorySource } from './inventory/lambda-inventory.source';
 import { OpenFaasInventorySource } from './inventory/openfaas-inventory.source';
@@ -27,6 +28,7 @@ import { PlatformTargets } from './platforms/platform-targets';
     IngestMetrics,
     IngestPipeline,
     InventoryRecorder,
+    SettingsHistoryRecorder,
     PlatformIngestHandler,
     OtlpExportService,
     OtlpHttpRoutes,

@@ -5,3 +5,4 @@ export * from './telemetry/ingest-metrics';
 export * from './platforms/platform-scrape.service';
 export * from './inventory/inventory-sync.service';
 export * from './lambda/inventory.recorder';
+export * from './inventory/settings-history.recorder';

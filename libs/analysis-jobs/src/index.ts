@@ -18,3 +18,4 @@ export * from './reports/delivery/report-delivery.service';
 export * from './reports/delivery/report-metrics';
 export * from './reports/delivery/delivery.retry';
 export * from './tuning/tuning-evidence.loader';
+export * from './tuning/lambda-tier.reader';

@@ -3,6 +3,7 @@ import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from './analyzer';
 import { atRecommendedMemory, defaultAnalyzers, runAnalyzers } from './default-analyzers';
 import type { FunctionAnalysisInput } from './inputs';
+import type { Recommendation } from './recommendation';
 import {
   concurrencyProfile,
   lambdaProfile,
@@ -69,6 +70,23 @@ describe(runAnalyzers.name, () => {
     expect(atRecommendedMemory(input, memory ? [memory] : []).profile.memoryMb).toBe(1024);
   });
 
+  it("prices what follows a pod's memory change at the new request as well as the new limit", () => {
+    const input = {
+      profile: lambdaProfile({ platform: 'knative', memoryMb: 1024, podMemoryMb: 512 }),
+      stats: windowStats({ invocations: 1000, medianMs: 100, sigma: 0.2 }),
+    };
+    const change = {
+      kind: 'memory',
+      current: { memoryMb: 1024, meanDurationMs: 100 },
+      recommended: { memoryMb: 256, meanDurationMs: 110 },
+    } as unknown as Recommendation;
+    const after = atRecommendedMemory(input, [change]);
+    expect(after.profile).toMatchObject({ memoryMb: 256, podMemoryMb: 256 });
+    expect(after.stats.durationSumMs).toBeCloseTo(input.stats.durationSumMs * 1.1, 6);
+    const lambda = atRecommendedMemory({ ...input, profile: lambdaProfile() }, [change]);
+    expect(lambda.profile.podMemoryMb).toBeUndefined();
+  });
+
   it('defect 12 (order): reliability findings come first, then confidence-weighted savings, whatever their dollars', () => {
     const oom = {
       profile: lambdaProfile({ functionId: 'oom', memoryMb: 10_240 }),
@@ -126,6 +144,24 @@ describe(runAnalyzers.name, () => {
     expect(stockholm?.reason).toContain(
       'No sourced aws.lambda.duration.x86_64 price for eu-north-1: priced at the us-east-1 figure',
     );
+  });
+
+  it('defect 13: provisioned concurrency outside us-east-1 states the us-east-1 provisioned-concurrency prices it was priced with, and only those', () => {
+    const steady = {
+      profile: lambdaProfile({ functionId: 'steady', region: 'eu-central-1', timeoutMs: 30_000 }),
+      stats: windowStats({ invocations: 1_000_000, medianMs: 100, sigma: 0.3, coldStarts: 500 }),
+      concurrency: concurrencyProfile(() => 20, { coldStartsPerHour: () => 3 }),
+    };
+    const { recommendations } = runAnalyzers(defaultAnalyzers(), [steady], ctx);
+    const pc = recommendations.find((r) => r.kind === 'provisioned-concurrency');
+    const assumed = pc?.evidence.priceAssumptions as { meter: string }[];
+    expect(assumed.map((a) => a.meter).sort()).toEqual([
+      'aws.lambda.pc-allocated.x86_64',
+      'aws.lambda.pc-duration.x86_64',
+    ]);
+    // Frankfurt's on-demand price is its own: its other recommendations assume nothing.
+    for (const r of recommendations.filter((x) => x.kind !== 'provisioned-concurrency'))
+      expect(r.evidence.priceAssumptions).toBeUndefined();
   });
 
   // How long this takes is measured by `npm run bench:analyze`, not here.

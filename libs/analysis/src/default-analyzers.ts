@@ -79,9 +79,12 @@ export function atRecommendedMemory(
   const after = change.recommended.meanDurationMs;
   const ratio =
     typeof before === 'number' && typeof after === 'number' && before > 0 ? after / before : 1;
+  const pods = input.profile.platform === 'knative' || input.profile.platform === 'openfaas';
   return {
     ...input,
-    profile: { ...input.profile, memoryMb },
+    // A pod's memory change sets the request with the limit (memoryAction): idle pods after it
+    // are priced at the new request.
+    profile: { ...input.profile, memoryMb, ...(pods ? { podMemoryMb: memoryMb } : {}) },
     stats: {
       ...input.stats,
       durationSumMs: input.stats.durationSumMs * ratio,
@@ -122,11 +125,13 @@ export function runAnalyzers(
   const failures: AnalysisFailure[] = [];
   for (const original of inputs) {
     let input = original;
-    const assumed = lambdaPriceAssumptions(original.profile, ctx);
     for (const analyzer of analyzers) {
       try {
         const made = analyzer.analyze(input, ctx);
-        recommendations.push(...made.map((r) => statePriceAssumptions(r, assumed)));
+        if (made.length > 0) {
+          const assumed = lambdaPriceAssumptions(original.profile, analyzer.kind, ctx);
+          recommendations.push(...made.map((r) => statePriceAssumptions(r, assumed)));
+        }
         // One plan per function: what follows the memory analysis is priced at its size.
         if (analyzer.kind === 'memory') input = atRecommendedMemory(input, made);
         if (analyzer.kind === 'provisioned-concurrency') input = withPlannedWarmLevel(input, made);

@@ -2,6 +2,7 @@ export * from './inputs';
 export * from './recommendation';
 export * from './analyzer';
 export * from './evidence/evidence.gate';
+export * from './evidence/price-assumptions';
 export * from './actions/config-action';
 export * from './stats/normal-distribution';
 export * from './stats/log-normal.fit';

@@ -71,6 +71,11 @@ export interface MinuteActivity {
   activeMinutes: number;
   activeByHour: number[];
   minutesByHour: number[];
+  /**
+   * Minutes of the window after the last one with invocations: idle memory-time after the last
+   * invocation is counted only up to the window's end. Absent: counted to the keep-alive's end.
+   */
+  minutesAfterLastActive?: number;
 }
 
 /** One memory size (and architecture) measured by a tuning job. */

@@ -45,6 +45,21 @@ export function functionId(identity: FunctionIdentity): string {
     .join(SEPARATOR);
 }
 
+/**
+ * What every id with these leading parts starts with (`aws_lambda~123456789012~us-east-1~`), for
+ * reads of one platform, account or region by prefix.
+ */
+export function functionIdPrefix(
+  parts: Pick<FunctionIdentity, 'platform'> & Partial<Pick<FunctionIdentity, 'account' | 'region'>>,
+): string {
+  const leading: string[] = [];
+  for (const part of [parts.platform, parts.account, parts.region]) {
+    if (part === undefined) break;
+    leading.push(encodePart(part));
+  }
+  return `${leading.join(SEPARATOR)}${SEPARATOR}`;
+}
+
 export function parseFunctionId(id: string): FunctionIdentity | undefined {
   const parts = id.split(SEPARATOR);
   if (parts.length !== 4) return undefined;

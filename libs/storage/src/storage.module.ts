@@ -16,7 +16,7 @@ import { MIGRATIONS_DIR } from './migrations/migrations.path';
 import { applyRetention } from './migrations/retention';
 import { IngestWriter } from './writer/ingest-writer';
 import { FlushJournal } from './writer/flush-journal';
-import { repairAggregates } from './writer/aggregate-repair';
+import { rebuildChosenHours, repairAggregates } from './writer/aggregate-repair';
 import { CLICKHOUSE } from './storage.tokens';
 import { FunctionsRepository } from './repositories/functions.repository';
 import { InvocationsRepository } from './repositories/invocations.repository';
@@ -134,6 +134,10 @@ export class StorageModule {
                 flushIntervalMs: config.flushIntervalMs,
                 flushRows: config.flushRows,
                 journal,
+                chooseSources: (window) =>
+                  rebuildChosenHours(handle.client, window, {
+                    cluster: config.clickhouseCluster,
+                  }),
               });
               await writer.seedRecentInvocations();
               return writer;

@@ -22,6 +22,8 @@ export interface MinuteFleetClass {
   /** Concurrency grows by this share of itself across the class (function index / count). */
   concurrencySpread?: number;
   meanMs: number;
+  /** Each day's mean duration as a share of meanMs, day by day from the start (cycled). */
+  meanMsDailyFactors?: number[];
   memoryMb: number;
   maxMemoryUsedMb: number;
   /** Cold starts per active minute (0.02 = one every 50 active minutes). */
@@ -113,6 +115,7 @@ export async function insertMinuteFleet(
       concurrency: c.concurrency,
       spread: c.concurrencySpread ?? 0,
       meanMs: c.meanMs,
+      dailyFactors: c.meanMsDailyFactors ?? [1],
       memoryMb: c.memoryMb,
       usedMb: c.maxMemoryUsedMb,
       coldRate: c.coldStartsPerMinute,
@@ -134,11 +137,11 @@ export async function insertMinuteFleet(
           0 AS ooms,
           cold,
           0, 0,
-          n * {meanMs:Float64} AS duration_sum_ms,
-          {meanMs:Float64} * 2.5 AS duration_max_ms,
+          n * {meanMs:Float64} * dayFactor AS duration_sum_ms,
+          {meanMs:Float64} * dayFactor * 2.5 AS duration_max_ms,
           map(toInt16(b - 4), toUInt64(intDiv(n, 5)), toInt16(b), n - intDiv(n, 5) - intDiv(n, 50),
               toInt16(b + 8), toUInt64(intDiv(n, 50))) AS duration_buckets,
-          n * ceil({meanMs:Float64}) + cold * ceil({initMs:Float64}) AS billed_duration_sum_ms,
+          n * ceil({meanMs:Float64} * dayFactor) + cold * ceil({initMs:Float64}) AS billed_duration_sum_ms,
           cold * {initMs:Float64} AS init_duration_sum_ms,
           if(cold > 0, map(${logBucketSql('{initMs:Float64}')}, cold), map()) AS init_buckets,
           0, 0,
@@ -149,7 +152,8 @@ export async function insertMinuteFleet(
                  {concurrency:Float64} * (1 + {spread:Float64} * f / {count:UInt64}) AS c,
                  toUInt64(greatest(1, round(c * 60000 / {meanMs:Float64}))) AS n,
                  toUInt64(floor((m + 1 + f) * {coldRate:Float64}) - floor((m + f) * {coldRate:Float64})) AS cold,
-                 ${logBucketSql('{meanMs:Float64}')} AS b
+                 {dailyFactors:Array(Float64)}[intDiv(m, 1440) % length({dailyFactors:Array(Float64)}) + 1] AS dayFactor,
+                 ${logBucketSql('{meanMs:Float64} * dayFactor')} AS b
           FROM (${from})
         )
         WHERE ${where}`,

@@ -51,7 +51,13 @@ async function handle(app: RunningFleetscope, command: AppCommand): Promise<unkn
       return null;
     case 'writerStats': {
       const s = app.app.get(IngestWriter).stats;
-      return { ...s, insertLatenciesMs: [...s.insertLatenciesMs], batchSizes: [...s.batchSizes] };
+      return {
+        ...s,
+        insertLatenciesMs: [...s.insertLatenciesMs],
+        batchSizes: [...s.batchSizes],
+        requestsPerFlush: [...s.requestsPerFlush],
+        flushMs: [...s.flushMs],
+      };
     }
     case 'query': {
       const result = await client.query({ query: command.sql, format: 'JSONCompactEachRow' });

@@ -38,6 +38,9 @@ export interface WriterStatsSnapshot {
   duplicateInvocations: number;
   insertLatenciesMs: number[];
   batchSizes: number[];
+  flushes: number;
+  requestsPerFlush: number[];
+  flushMs: number[];
   queueBytes: number;
 }
 

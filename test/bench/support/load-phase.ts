@@ -36,6 +36,9 @@ export async function runPhase(
   };
 }
 
+const mean = (values: number[]): number =>
+  values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+
 export function printPhase(label: string, p: PhaseResult, unit: string): void {
   const r = p.load;
   console.log(
@@ -55,6 +58,8 @@ export function printPhase(label: string, p: PhaseResult, unit: string): void {
       `external ${mib(p.memoryAtPeak.external)}; anonymous ${mib(p.memoryAtPeak.rssAnon)}, file-backed (code) ${mib(p.memoryAtPeak.rssFile)})\n` +
       `    writer so far: ${w.insertBatches} inserts ${JSON.stringify(w.insertedRows)}; last ${sizes.length} inserts: ` +
       `mean ${fmt(sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length))} rows, latency p50 ${fmt(percentile(w.insertLatenciesMs, 50))} ms ` +
-      `p99 ${fmt(percentile(w.insertLatenciesMs, 99))} ms; failures ${w.insertFailures}, duplicate invocations dropped ${w.duplicateInvocations}`,
+      `p99 ${fmt(percentile(w.insertLatenciesMs, 99))} ms; failures ${w.insertFailures}, duplicate invocations dropped ${w.duplicateInvocations}\n` +
+      `    flushes so far: ${w.flushes}; last ${w.requestsPerFlush.length}: mean ${fmt(mean(w.requestsPerFlush), 1)} requests each, ` +
+      `flush time p50 ${fmt(percentile(w.flushMs, 50))} ms p99 ${fmt(percentile(w.flushMs, 99))} ms`,
   );
 }

@@ -19,6 +19,8 @@ interface Svc {
   spec: { template: Record<string, unknown>; traffic?: Record<string, unknown>[] };
   status: Record<string, unknown>;
   curve: string;
+  /** Answers take this fraction of the curve's time (TIME_SCALE by default). */
+  timeScale: number;
   revisions: Map<string, FakeRevision>;
   lastTemplate: string;
 }
@@ -48,7 +50,7 @@ function mergePatch(target: unknown, patch: unknown): unknown {
 }
 
 export async function startFakeKnative(
-  specs: { name: string; namespace: string; curve: string; memory: string }[],
+  specs: { name: string; namespace: string; curve: string; memory: string; timeScale?: number }[],
 ): Promise<FakeKnative> {
   const token = 'test-token';
   const random = seededRandom(9);
@@ -99,6 +101,7 @@ export async function startFakeKnative(
       },
       status: {},
       curve: spec.curve,
+      timeScale: spec.timeScale ?? TIME_SCALE,
       revisions: new Map(),
       lastTemplate: '',
     };
@@ -132,7 +135,7 @@ export async function startFakeKnative(
         setTimeout(
           () =>
             r.outcome === 'ok' ? json(200, { ok: true }) : json(502, { message: r.errorType }),
-          (r.durationMs + r.initDurationMs) / TIME_SCALE,
+          (r.durationMs + r.initDurationMs) / s.timeScale,
         );
         return;
       }

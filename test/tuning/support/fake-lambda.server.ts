@@ -34,6 +34,8 @@ export interface FakeFunctionSpec {
   updateMs?: number;
   /** LoggingConfig.LogFormat: JSON prints platform records as JSON objects. */
   logFormat?: 'Text' | 'JSON';
+  /** EphemeralStorage.Size (MB), 512 when not given. */
+  ephemeralStorageMb?: number;
 }
 
 interface VersionState {
@@ -109,6 +111,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     MemorySize: v.memoryMb,
     Timeout: 30,
     Architectures: [v.architecture],
+    EphemeralStorage: { Size: f.spec.ephemeralStorageMb ?? 512 },
     Description: v.description,
     PackageType: 'Zip',
     Version: v.version,

@@ -17,6 +17,7 @@ import {
   type IngestTimeWindow,
   type RejectedRows,
 } from '@fleetscope/storage';
+import { SettingsHistoryRecorder } from '../inventory/settings-history.recorder';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
 /** Why a request could not be stored, mapped by each protocol to its own retryable answer. */
@@ -95,6 +96,7 @@ export class IngestPipeline {
     private readonly requests: IngestRequestsRepository,
     private readonly metrics: IngestMetrics,
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
+    private readonly settings: SettingsHistoryRecorder,
   ) {}
 
   /** The times accepted now: FLEETSCOPE_INGEST_MAX_FUTURE_HOURS ahead, the raw retention behind. */
@@ -165,6 +167,8 @@ export class IngestPipeline {
     const write = this.guard(async () => {
       await this.writer.write(key ? { ...rows, requestKeys: [{ key, source: signal }] } : rows);
       if (key) this.requests.remember(key);
+      // Stored: what the invocations say of their settings (memory, architecture) joins the history.
+      this.settings.observeInvocations(rows.invocations ?? []);
     });
     if (key) this.inFlight.set(key, write);
     try {
@@ -179,10 +183,18 @@ export class IngestPipeline {
     };
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Throws RetryableIngestError (429) while the write queue is full. Routes ask before decoding a
+   * body, so under overload a sender told to come back costs no decoding and no memory.
+   */
+  admit(): void {
     if (this.writer.isQueueFull()) {
       throw new RetryableIngestError('queue_full', 1, 'the write queue is full; retry later');
     }
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    this.admit();
     try {
       return await work();
     } catch (error) {

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { FunctionConfigRepository, type FunctionConfigUpdate } from '@fleetscope/storage';
 import { TargetHealth } from '../platforms/target-health';
+import { SettingsHistoryRecorder } from './settings-history.recorder';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import type { InventoryPlatform, InventorySource } from './inventory-source';
 import { KnativeInventorySource } from './knative-inventory.source';
@@ -49,6 +50,7 @@ export class InventorySyncService implements OnApplicationBootstrap, OnModuleDes
   constructor(
     private readonly configs: FunctionConfigRepository,
     private readonly metrics: IngestMetrics,
+    private readonly history: SettingsHistoryRecorder,
     lambda: LambdaInventorySource,
     openfaas: OpenFaasInventorySource,
     knative: KnativeInventorySource,
@@ -80,6 +82,7 @@ export class InventorySyncService implements OnApplicationBootstrap, OnModuleDes
 
   private async syncAll(): Promise<InventorySyncReport> {
     this.busy = true;
+    const readAtMs = Date.now();
     try {
       const results = (
         await Promise.all(this.sources.filter((s) => s.enabled()).map((s) => s.collect()))
@@ -113,6 +116,17 @@ export class InventorySyncService implements OnApplicationBootstrap, OnModuleDes
       try {
         await this.configs.upsert('api', updates);
         report.upserted = updates.length;
+        // A snapshot of each function's settings as the platform had them when read.
+        await this.history.record(
+          'api',
+          updates.map((u) => ({
+            functionId: u.functionId,
+            observedAtMs: readAtMs,
+            architecture: u.architecture,
+            memoryMb: u.memoryMb ?? undefined,
+            provisionedConcurrency: u.provisionedConcurrency ?? undefined,
+          })),
+        );
         for (const t of targets)
           this.metrics.accepted(`inventory_${t.platform}_functions`, t.functions);
         this.health.ok('storage');

@@ -120,6 +120,12 @@ export class OtlpExportService {
         message: `more than ${MAX_ITEMS} ${signal === 'metrics' ? 'data points' : signal === 'logs' ? 'log records' : 'spans'} in one request: send smaller batches`,
       };
     }
+    try {
+      this.pipeline.admit();
+    } catch (error) {
+      if (error instanceof RetryableIngestError) return this.retry(signal, error);
+      throw error;
+    }
     const decoded = this.decode(signal, encoding, body);
     if ('message' in decoded) {
       this.metrics.rejected(signal, encoding === 'json' ? 'invalid_json' : 'invalid_protobuf');
@@ -153,17 +159,19 @@ export class OtlpExportService {
           ? { kind: 'too_large', message: error.message }
           : { kind: 'invalid', message: error.message };
       }
-      if (error instanceof RetryableIngestError) {
-        this.metrics.throttled(signal, error.reason);
-        return {
-          kind: 'retry',
-          reason: error.reason,
-          retryAfterSeconds: error.retryAfterSeconds,
-          message: error.message,
-        };
-      }
+      if (error instanceof RetryableIngestError) return this.retry(signal, error);
       throw error;
     }
+  }
+
+  private retry(signal: OtlpSignal, error: RetryableIngestError): ExportOutcome {
+    this.metrics.throttled(signal, error.reason);
+    return {
+      kind: 'retry',
+      reason: error.reason,
+      retryAfterSeconds: error.retryAfterSeconds,
+      message: error.message,
+    };
   }
 
   private decode(

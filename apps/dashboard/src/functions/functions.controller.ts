@@ -12,6 +12,7 @@ import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { MAX_FUNCTION_ID_LENGTH, histogramPercentiles, parseFunctionId } from '@fleetscope/model';
 import {
   FunctionConfigRepository,
+  FunctionSettingsRepository,
   FunctionsRepository,
   InvocationsRepository,
 } from '@fleetscope/storage';
@@ -27,6 +28,7 @@ export class FunctionsController {
     private readonly functions: FunctionsRepository,
     private readonly configs: FunctionConfigRepository,
     private readonly invocationsRepository: InvocationsRepository,
+    private readonly settings: FunctionSettingsRepository,
   ) {}
 
   @Get()
@@ -150,6 +152,16 @@ export class FunctionsController {
         region: identity.region,
         name: identity.name,
         ...update,
+      },
+    ]);
+    // From now on: the settings history prices the time before at what was in force then.
+    await this.settings.record('manual', [
+      {
+        functionId: id,
+        observedAtMs: Date.now(),
+        architecture: update.architecture,
+        memoryMb: update.memoryMb ?? undefined,
+        provisionedConcurrency: update.provisionedConcurrency ?? undefined,
       },
     ]);
     return (await this.configs.merged([id])).get(id);

@@ -70,7 +70,8 @@ export class TuningJobsController {
 
   @Get(':id')
   @ApiOperation({
-    summary: 'A job: status, progress, invocationsUsed, per-size results and the pick',
+    summary:
+      'A job: status, progress, invocationsUsed, per-size results, the pick, what the job cost and the prices used (for Lambda, prices.durationTiers: the monthly duration tier the account was in)',
   })
   async get(@Param('id') id: string): Promise<TuningJobView> {
     const job = await this.tuning.get(id);

@@ -1,7 +1,7 @@
 import type { AnalysisContext, FunctionAnalysisInput } from '@fleetscope/analysis';
 import { monthlyFactor } from '@fleetscope/analysis';
 import { parseFunctionId } from '@fleetscope/model';
-import { billedGbSecondsOf, type FunctionConfig, type FunctionTotals } from '@fleetscope/storage';
+import { billedGbSecondsOf, type FunctionBilled, type FunctionConfig } from '@fleetscope/storage';
 
 type MonthlyGbSecondsBefore = NonNullable<AnalysisContext['monthlyGbSecondsBefore']>;
 export type TierGrouping = 'account' | 'organization';
@@ -47,7 +47,7 @@ export function accountMonthlyGbSeconds(
  * aggregate does not tell provisioned-concurrency invocations apart, so their duration counts too.
  */
 export function storedLambdaGbSeconds(
-  totals: readonly FunctionTotals[],
+  totals: readonly FunctionBilled[],
   configs: ReadonlyMap<string, FunctionConfig>,
   grouping: TierGrouping,
 ): MonthlyGbSecondsBefore {

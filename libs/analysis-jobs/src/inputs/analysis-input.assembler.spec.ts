@@ -103,6 +103,35 @@ describe(analysisProfile.name, () => {
 });
 
 describe(foldUnknownMemory.name, () => {
+  it("adds the days of durations without a memory size to the configured size's days", () => {
+    const day = (d: number, invocations: number, durationSumMs: number) => ({
+      dayStartMs: d * 86_400_000,
+      invocations,
+      durationSumMs,
+    });
+    const [folded] = foldUnknownMemory(
+      [
+        {
+          memoryMb: 0,
+          invocations: 30,
+          durationSumMs: 300,
+          durationBuckets: {},
+          daily: [day(1, 10, 100), day(2, 20, 200)],
+        },
+        {
+          memoryMb: 512,
+          invocations: 20,
+          durationSumMs: 400,
+          durationBuckets: {},
+          daily: [day(0, 5, 100), day(1, 15, 300)],
+        },
+      ],
+      512,
+    );
+    expect(folded.daily).toEqual([day(0, 5, 100), day(1, 25, 400), day(2, 20, 200)]);
+    expect(folded.invocations).toBe(50);
+  });
+
   it('adds durations without a memory size to the configured size', () => {
     const folded = foldUnknownMemory(
       [

@@ -2,6 +2,7 @@ import type {
   FunctionAnalysisInput,
   FunctionProfile,
   FunctionWindowStats,
+  MemorySizeDay,
   MemorySizeStats,
   TuningEvidence,
 } from '@fleetscope/analysis';
@@ -82,8 +83,22 @@ export function foldUnknownMemory(
     target.invocations += u.invocations;
     target.durationSumMs += u.durationSumMs;
     target.durationBuckets = mergeBuckets({ ...target.durationBuckets }, u.durationBuckets);
+    if (u.daily) target.daily = foldDays(target.daily ?? [], u.daily);
   }
   return known.sort((a, b) => a.memoryMb - b.memoryMb);
+}
+
+/** Day-by-day sums of two parts of one size, each day once (its windows stay whole). */
+function foldDays(into: readonly MemorySizeDay[], from: readonly MemorySizeDay[]): MemorySizeDay[] {
+  const byDay = new Map(into.map((d) => [d.dayStartMs, { ...d }]));
+  for (const d of from) {
+    const day = byDay.get(d.dayStartMs);
+    if (day) {
+      day.invocations += d.invocations;
+      day.durationSumMs += d.durationSumMs;
+    } else byDay.set(d.dayStartMs, { ...d });
+  }
+  return [...byDay.values()].sort((a, b) => a.dayStartMs - b.dayStartMs);
 }
 
 /**

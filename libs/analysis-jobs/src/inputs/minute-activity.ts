@@ -23,6 +23,8 @@ export function attachMinuteActivity(
 ): void {
   const byFunction = new Map(rows.map((r) => [r.functionId, r]));
   const hours = minutesByHour(range);
+  // The window's minutes are those starting before toMs.
+  const endMinute = Math.ceil(range.toMs / MINUTE_MS);
   for (const input of inputs) {
     const row = byFunction.get(input.profile.functionId);
     if (!row) continue;
@@ -31,6 +33,7 @@ export function attachMinuteActivity(
       activeMinutes: row.activeMinutes,
       activeByHour: row.activeByHour,
       minutesByHour: hours,
+      minutesAfterLastActive: Math.max(0, endMinute - 1 - row.lastMinute),
     };
   }
 }

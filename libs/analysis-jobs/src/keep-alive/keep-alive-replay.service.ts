@@ -56,6 +56,8 @@ export class KeepAliveReplayService {
       rows.length > 0
         ? await this.configs.merged(rows.map((r) => r.functionId))
         : new Map<string, FunctionConfig>();
+    // Idle memory-time after a function's last invocation counts up to the range's end only.
+    const endMinute = Math.ceil(range.toMs / 60_000);
     const totals: KeepAliveReplayReport['totals'] = {};
     for (const { name } of policies)
       totals[name] = { coldStarts: 0, wastedGbSeconds: 0, functions: 0 };
@@ -66,7 +68,7 @@ export class KeepAliveReplayService {
       const results: Record<string, PolicyReplay> = {};
       for (const { name, spec } of policies) {
         const policy = policyFor(spec, row.minutes);
-        const r = replayPolicy(row.minutes, policy);
+        const r = replayPolicy(row.minutes, policy, endMinute);
         const wasted = memoryMb === null ? null : round((r.idleMinutes * 60 * memoryMb) / 1024);
         results[name] = {
           policy,

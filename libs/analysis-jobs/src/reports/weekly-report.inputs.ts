@@ -102,7 +102,7 @@ export function settingsSplits(
   return splits;
 }
 
-/** The provisioned concurrency of a stretch: the history's, else the inventory's (null: none). */
+/** The provisioned concurrency of a stretch: the history's, else the inventory's, else 0. */
 function provisionedLevel(segment: SettingsInForce, config: FunctionConfig | undefined): number {
   return segment.provisionedConcurrency ?? config?.provisionedConcurrency ?? 0;
 }

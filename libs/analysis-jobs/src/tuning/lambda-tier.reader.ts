@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
-import { parseFunctionId } from '@fleetscope/model';
+import { functionIdPrefix, parseFunctionId } from '@fleetscope/model';
 import { FunctionConfigRepository, FunctionsRepository } from '@fleetscope/storage';
 import type { LambdaTierPosition } from '@fleetscope/tuning';
 import { storedLambdaGbSeconds } from '../inputs/account-usage';
@@ -26,10 +26,14 @@ export class LambdaTierReader {
   async position(functionId: string, region: string, atMs: number): Promise<LambdaTierPosition> {
     const grouping = this.config.pricingTierGrouping;
     const account = parseFunctionId(functionId)?.account ?? '';
-    const totals = await this.functions.totals({ fromMs: monthStartMs(atMs), toMs: atMs });
-    const lambda = totals.filter((t) => parseFunctionId(t.functionId)?.platform === 'aws_lambda');
-    const configs = await this.configs.merged(lambda.map((t) => t.functionId));
-    const usage = storedLambdaGbSeconds(lambda, configs, grouping);
+    // Only the functions that share the tiers: the account's in this region, or every Lambda's.
+    const prefix =
+      grouping === 'organization'
+        ? functionIdPrefix({ platform: 'aws_lambda' })
+        : functionIdPrefix({ platform: 'aws_lambda', account, region });
+    const billed = await this.functions.billed({ fromMs: monthStartMs(atMs), toMs: atMs }, prefix);
+    const configs = await this.configs.merged(billed.map((t) => t.functionId));
+    const usage = storedLambdaGbSeconds(billed, configs, grouping);
     return {
       grouping,
       account,

@@ -117,6 +117,10 @@ export class TuningJobExecutor implements OnModuleDestroy {
       pricing: this.pricing,
       podVcpu: typeof snapshot.details.podVcpu === 'number' ? snapshot.details.podVcpu : undefined,
       lambdaTier,
+      ephemeralStorageMb:
+        typeof snapshot.details.ephemeralStorageMb === 'number'
+          ? snapshot.details.ephemeralStorageMb
+          : undefined,
     });
     const observations = (await this.jobs.observations(job.id)).map(toObservation);
     const summaryOf = (all: Observation[], stopReason?: string) => ({

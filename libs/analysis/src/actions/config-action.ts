@@ -226,6 +226,58 @@ export function warmCapacityAction(
   }
 }
 
+/**
+ * Keep-alive: how long an idle pod is kept before scaling to zero (Knative retention period,
+ * OpenFaaS zero-duration), or a keep-warm ping on a schedule for Lambda (an EventBridge rule
+ * invoking the function; the handler should return at once for the ping's event).
+ */
+export function keepAliveAction(
+  profile: FunctionProfile,
+  keep: { retention: string } | { pingSchedule: string },
+): ConfigAction {
+  if ('pingSchedule' in keep) {
+    const region = profile.region ? ` --region ${profile.region}` : '';
+    const rule = `${profile.name}-keep-warm`;
+    return {
+      summary: `Invoke the function on ${keep.pingSchedule} to keep one instance warm.`,
+      snippets: [
+        {
+          format: 'aws-cli',
+          text: [
+            `aws events put-rule${region} --name ${rule} --schedule-expression "${keep.pingSchedule}"`,
+            `aws lambda add-permission${region} --function-name ${profile.name} --statement-id ${rule} --action lambda:InvokeFunction --principal events.amazonaws.com --source-arn <rule-arn>`,
+            `aws events put-targets${region} --rule ${rule} --targets Id=1,Arn=<function-arn>`,
+          ].join('\n'),
+        },
+        {
+          format: 'sam',
+          text: `Events:\n  KeepWarm:\n    Type: Schedule\n    Properties:\n      Schedule: ${keep.pingSchedule}`,
+        },
+        { format: 'serverless', text: `events:\n  - schedule: ${keep.pingSchedule}` },
+      ],
+    };
+  }
+  if (profile.platform === 'openfaas')
+    return {
+      summary: `Scale to zero after ${keep.retention} idle.`,
+      snippets: [
+        {
+          format: 'openfaas',
+          text: `labels:\n  com.openfaas.scale.zero: "true"\n  com.openfaas.scale.zero-duration: "${keep.retention}"`,
+        },
+      ],
+    };
+  return {
+    summary: `Keep the last pod ${keep.retention} after the last request before scaling to zero.`,
+    snippets: [
+      {
+        format: 'knative',
+        text: `spec.template.metadata.annotations:\n  autoscaling.knative.dev/scale-to-zero-pod-retention-period: "${keep.retention}"`,
+      },
+    ],
+  };
+}
+
 export function containersAction(
   profile: FunctionProfile,
   offer: string,

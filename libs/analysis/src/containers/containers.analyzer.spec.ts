@@ -82,6 +82,27 @@ describe(ContainersAnalyzer.name, () => {
     expect(onSpot.recommended.offer).toBe('fargate-spot');
   });
 
+  it('defect 3 (confidence overstates): a load the last week does not repeat is less confident than a load every week repeats', () => {
+    const profile = lambdaProfile({ memoryMb: 1024 });
+    const steady = steadyLoad(200, 200);
+    const meanS = steady.stats.durationSumMs / steady.stats.invocations / 1000;
+    // The same two-week mean, 70 % of it in the first week and 130 % in the last.
+    const growing = {
+      stats: steady.stats,
+      concurrency: concurrencyProfile((_h, _m, week) => 200 * meanS * (week === 0 ? 0.7 : 1.3), {
+        weeks: 2,
+      }),
+    };
+    const [a] = analyzer.analyze({ profile, ...steady }, ctx);
+    const [b] = analyzer.analyze({ profile, ...growing }, ctx);
+    expect(a.evidence.weeksAgreement).toBe(1);
+    expect(b.evidence.weeklyMeanConcurrency).toEqual([
+      expect.closeTo(0.7 * 200 * meanS, 6),
+      expect.closeTo(1.3 * 200 * meanS, 6),
+    ]);
+    expect(b.confidenceScore).toBeLessThan(a.confidenceScore - 0.1);
+  });
+
   it('keeps Lambda below the break-even and says why when asked', () => {
     const load = steadyLoad(3, 200);
     const whyNot: string[] = [];

@@ -14,6 +14,7 @@ import type { ConcurrencyProfile, FunctionAnalysisInput, FunctionProfile } from 
 import { MB_PER_VCPU } from '../memory/duration-curve.fit';
 import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
+import { consistency, relativeHalfRange } from '../stats/window-spread';
 
 export interface ContainerTaskShape {
   vcpu: number;
@@ -226,10 +227,14 @@ export class ContainersAnalyzer implements Analyzer {
     if (immaterial) return whyNot('below-materiality', immaterial);
 
     const tasks = tasksFor(peakRps, model, minTasks);
+    // Always-on tasks bet on the load holding: a last week unlike the weeks before lowers it.
+    const loads = weeklyLoads(input.concurrency);
+    const weeksAgree = consistency(relativeHalfRange(loads));
     const support =
       (input.concurrency ? 0.8 : 0.5) *
       (0.5 + 0.5 * sampleSupport(hours, 24 * 14)) *
-      (saving.lowUsd > 0 ? 1 : 0.7);
+      (saving.lowUsd > 0 ? 1 : 0.7) *
+      weeksAgree;
     return [
       {
         kind: this.kind,
@@ -259,6 +264,7 @@ export class ContainersAnalyzer implements Analyzer {
           targetUtilisation: this.options.targetUtilisation,
           taskMonthUsd: prices.taskMonthUsd,
           loadBalancerMonthUsd: prices.lbFixedMonthUsd,
+          ...(loads.length > 0 ? { weeklyMeanConcurrency: loads, weeksAgreement: weeksAgree } : {}),
           priceIds: [...lambda.priceIds, ...prices.priceIds],
           ...(prices.assumed.length > 0 ? { priceAssumptions: prices.assumed } : {}),
         },
@@ -329,6 +335,26 @@ export class ContainersAnalyzer implements Analyzer {
       assumed,
     };
   }
+}
+
+/**
+ * Mean concurrency over the weeks before the last and over the last (held-out) week; empty when
+ * the window holds one week.
+ */
+function weeklyLoads(concurrency: ConcurrencyProfile | null | undefined): number[] {
+  let fitConcurrency = 0;
+  let fitMinutes = 0;
+  let lastConcurrency = 0;
+  let lastMinutes = 0;
+  for (const h of concurrency?.hours ?? []) {
+    if (!h.heldOut) continue;
+    lastConcurrency += h.heldOut.concurrencyMinutes;
+    lastMinutes += h.heldOut.minutesObserved;
+    fitConcurrency += h.concurrencyMinutes - h.heldOut.concurrencyMinutes;
+    fitMinutes += h.minutesObserved - h.heldOut.minutesObserved;
+  }
+  if (!(fitMinutes > 0 && lastMinutes > 0)) return [];
+  return [fitConcurrency / fitMinutes, lastConcurrency / lastMinutes];
 }
 
 /** Requests a second in each hour of week (Little's law on its concurrency), or the mean. */

@@ -2,22 +2,30 @@ import type { PriceAssumption } from '@fleetscope/pricing';
 import { lambdaMeters } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import type { FunctionProfile } from '../inputs';
-import type { Recommendation } from '../recommendation';
+import type { Recommendation, RecommendationKind } from '../recommendation';
+
+/** Kinds whose figures price Lambda provisioned concurrency besides on-demand duration. */
+const PRICES_PROVISIONED: ReadonlySet<RecommendationKind> = new Set([
+  'provisioned-concurrency',
+  'keep-alive',
+]);
 
 /**
- * The Lambda prices a function's recommendations are quoted with that were not published for its
- * region (a us-east-1 default used elsewhere). Other platforms' defaults apply everywhere.
+ * The Lambda prices a recommendation of `kind` is quoted with that were not published for the
+ * function's region (a us-east-1 default used elsewhere). Other platforms' defaults apply
+ * everywhere.
  */
 export function lambdaPriceAssumptions(
   profile: FunctionProfile,
+  kind: RecommendationKind,
   ctx: AnalysisContext,
 ): PriceAssumption[] {
   if (profile.platform !== 'aws_lambda') return [];
-  return ctx.pricing.regionalAssumptions(
-    [lambdaMeters.duration(profile.architecture)],
-    ctx.at,
-    profile.region,
-  );
+  const arch = profile.architecture;
+  const meters = [lambdaMeters.duration(arch)];
+  if (PRICES_PROVISIONED.has(kind))
+    meters.push(lambdaMeters.pcAllocated(arch), lambdaMeters.pcDuration(arch));
+  return ctx.pricing.regionalAssumptions(meters, ctx.at, profile.region);
 }
 
 /**
@@ -28,7 +36,8 @@ export function statePriceAssumptions(
   recommendation: Recommendation,
   assumptions: readonly PriceAssumption[],
 ): Recommendation {
-  const existing = Array.isArray(recommendation.evidence.priceAssumptions)
+  if (assumptions.length === 0) return recommendation;
+  const existing = Array.isArray(recommendation.evidence?.priceAssumptions)
     ? (recommendation.evidence.priceAssumptions as PriceAssumption[])
     : [];
   const fresh = assumptions.filter((a) => !existing.some((e) => e.priceId === a.priceId));

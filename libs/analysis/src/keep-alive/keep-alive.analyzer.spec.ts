@@ -1,10 +1,15 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
-import { withPlannedWarmLevel } from '../default-analyzers';
+import {
+  DEFAULT_ANALYZER_SETTINGS,
+  defaultAnalyzers,
+  runAnalyzers,
+  withPlannedWarmLevel,
+} from '../default-analyzers';
 import { DEFAULT_EVIDENCE_OPTIONS } from '../evidence/evidence.gate';
 import type { FunctionAnalysisInput, FunctionProfile } from '../inputs';
 import type { Recommendation, WhyNot } from '../recommendation';
-import { windowStats } from '../testing/fleet.generator';
+import { concurrencyProfile, windowStats } from '../testing/fleet.generator';
 import {
   DEFAULT_KEEP_ALIVE_OPTIONS,
   KeepAliveAnalyzer,
@@ -146,6 +151,21 @@ describe(KeepAliveAnalyzer.name, () => {
       (rec.evidence as { coldStartsAvoidedPerMonth: number }).coldStartsAvoidedPerMonth,
     ).toBeLessThan(0);
     expect(rec.action.summary).toMatch(/more cold starts in the window, for less idle memory/);
+    expect(rec.action.snippets).toEqual([
+      {
+        format: 'knative',
+        text: 'spec.template.metadata.annotations:\n  autoscaling.knative.dev/scale-to-zero-pod-retention-period: "2m"',
+      },
+    ]);
+  });
+
+  it('a pod whose size is unknown cannot be priced: not applicable, saying what to set', () => {
+    const { recs, whyNot } = analyse(
+      busyWithShortBreaks({ ...knative, podCpu: null, podMemoryMb: null }),
+    );
+    expect(recs).toEqual([]);
+    expect(whyNot[0]).toMatchObject({ code: 'not-applicable' });
+    expect(whyNot[0].detail).toMatch(/podMemoryMb/);
   });
 
   it('the gates are the configured ones: a lower materiality bar lets the small pod through', () => {
@@ -209,6 +229,10 @@ describe(KeepAliveAnalyzer.name, () => {
     expect(valued.recs).toHaveLength(1);
     const [rec] = valued.recs;
     expect(rec.recommended).toMatchObject({ schedule: 'rate(5 minutes)' });
+    expect(rec.action.snippets.map((x) => x.format)).toEqual(['aws-cli', 'sam', 'serverless']);
+    expect(rec.action.snippets[1].text).toMatch(
+      /Type: Schedule\n {4}Properties:\n {6}Schedule: rate\(5 minutes\)/,
+    );
     // Dollars alone: the pings cost a little more than the billed INIT they save.
     expect(rec.savingUsd.highUsd).toBeLessThan(0.01);
     const evidence = rec.evidence as {
@@ -222,5 +246,44 @@ describe(KeepAliveAnalyzer.name, () => {
       0,
     );
     expect(evidence.combinedValueUsdPerMonth).toBeGreaterThan(1);
+  });
+
+  it('one plan per function through runAnalyzers: provisioned concurrency recommended for a steady load leaves no keep-warm ping', () => {
+    const ping: FunctionAnalysisInput = {
+      profile: lambda,
+      stats: windowStats({
+        invocations: 20_000,
+        medianMs: 100,
+        sigma: 0.5,
+        coldStarts: 168,
+        initDurationSumMs: 168 * 900,
+      }),
+      activity: minuteActivity(bursts(5, 120, 14), 0, 14 * DAY),
+    };
+    const analyzers = defaultAnalyzers({ ...DEFAULT_ANALYZER_SETTINGS, latencyUsdPerSecond: 0.05 });
+    const whyNot: WhyNot[] = [];
+    const ctx: AnalysisContext = {
+      pricing: new PricingService(defaultCatalogue),
+      at: new Date('2026-12-01T00:00:00Z'),
+      explain: (w) => whyNot.push(w),
+    };
+    // No concurrency measured: no warm capacity in the plan, the ping is advised.
+    const alone = runAnalyzers(analyzers, [ping], ctx).recommendations;
+    expect(alone.filter((r) => r.kind === 'keep-alive')).toHaveLength(1);
+    expect(alone.filter((r) => r.kind === 'provisioned-concurrency')).toHaveLength(0);
+
+    // Eight requests in flight around the clock for two weeks: provisioned concurrency it is.
+    const steady = { ...ping, concurrency: concurrencyProfile(() => 8, { weeks: 2 }) };
+    const plan = runAnalyzers(analyzers, [steady], ctx).recommendations;
+    const pc = plan.find((r) => r.kind === 'provisioned-concurrency');
+    expect(pc?.recommended.provisionedConcurrency).toBeGreaterThan(0);
+    expect(plan.filter((r) => r.kind === 'keep-alive')).toHaveLength(0);
+    expect(whyNot).toContainEqual(
+      expect.objectContaining({
+        kind: 'keep-alive',
+        code: 'not-applicable',
+        detail: expect.stringMatching(/provisioned concurrency \d+ \(recommended in this plan\)/),
+      }),
+    );
   });
 });

@@ -10,13 +10,15 @@ import {
   materialityShortfall,
 } from '../evidence/evidence.gate';
 import type { FunctionAnalysisInput, FunctionProfile, MinuteActivity } from '../inputs';
-import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
+import { keepAliveAction } from '../actions/config-action';
+import type { ConfigAction, Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
 import {
   DEFAULT_HYBRID_OPTIONS,
   fixedPolicy,
   hybridPolicyOfIdle,
   idlePeriods,
+  minutesAfterLast,
   replayIdle,
   type ActiveMinutes,
   type HybridOptions,
@@ -82,6 +84,7 @@ export function minuteActivity(
     activeMinutes: active.length,
     activeByHour,
     minutesByHour,
+    minutesAfterLastActive: minutesAfterLast(active, windowEndMinute),
   };
 }
 
@@ -142,7 +145,12 @@ export function keepAliveAdvice(
   options: HybridOptions = DEFAULT_HYBRID_OPTIONS,
 ): KeepAliveAdvice {
   const replay = (policy: KeepAlivePolicy) =>
-    replayIdle(activity.idlePeriods, activity.activeMinutes, policy);
+    replayIdle(
+      activity.idlePeriods,
+      activity.activeMinutes,
+      policy,
+      activity.minutesAfterLastActive ?? Number.POSITIVE_INFINITY,
+    );
   const decision = hybridPolicyOfIdle(activity.idlePeriods, activity.activeMinutes, options);
   const baseline = replay(fixedPolicy(BASELINE_KEEP_ALIVE_MINUTES));
   const memoryGb = (memoryMbOf(profile) ?? 0) / 1024;
@@ -240,6 +248,11 @@ export function keepAliveAdvice(
   };
 }
 
+/** The action, its summary followed by what it does to cold starts. */
+function withEffect(action: ConfigAction, effect: string): ConfigAction {
+  return { ...action, summary: `${action.summary.replace(/\.$/, '')}; ${effect}.` };
+}
+
 /** A setting may trade cold starts for idle memory: say which way, never "-N avoided". */
 const coldStartEffect = (avoided: number) =>
   avoided >= 0 ? `${avoided} cold starts avoided` : `${-avoided} more cold starts`;
@@ -293,6 +306,11 @@ export class KeepAliveAnalyzer implements Analyzer {
     const platform = keepAlivePlatform(profile);
     if (!platform)
       return whyNot('not-applicable', `No keep-alive setting is advised for ${profile.platform}.`);
+    if (platform !== 'aws_lambda' && !memoryMbOf(profile))
+      return whyNot(
+        'not-applicable',
+        "The pod's memory request is unknown: set podCpu and podMemoryMb (PUT /api/functions/:id/config) to price its idle time.",
+      );
     const shortfall = evidenceShortfall(stats, this.options.evidence);
     if (shortfall) return whyNot('insufficient-evidence', shortfall);
     const warm = warmCapacity(input);
@@ -303,7 +321,8 @@ export class KeepAliveAnalyzer implements Analyzer {
       );
 
     const advice = keepAliveAdvice(profile.functionId, profile, activity, ctx, this.options.hybrid);
-    if (advice.hybrid.kind !== 'hybrid') return whyNot('insufficient-evidence', advice.reason);
+    if (advice.hybrid.kind !== 'hybrid' && advice.hybrid.kind !== 'forecast')
+      return whyNot('insufficient-evidence', advice.reason);
     const setting = advice.settings.find((s) => s.platform === platform);
     if (
       !setting ||
@@ -311,7 +330,9 @@ export class KeepAliveAnalyzer implements Analyzer {
     )
       return whyNot(
         'already-right',
-        'The fixed 10-minute keep-alive does as well on this function.',
+        platform === 'aws_lambda'
+          ? 'A kept instance would avoid no cold start the fixed 10 minutes do not, or its pings would cost more than one instance of provisioned concurrency.'
+          : 'The fixed 10-minute keep-alive does as well on this function.',
       );
 
     const months = monthlyFactor(stats.windowStartMs, stats.windowEndMs);
@@ -345,10 +366,8 @@ export class KeepAliveAnalyzer implements Analyzer {
     const [inSample] = outcomes;
     // More idle times, and a held-out half that agrees with the whole, make the advice surer.
     const agreement =
-      dollars.highUsd > 0 ? Math.max(0, Math.min(1, dollars.lowUsd / dollars.highUsd)) : 0;
-    const confidence = confidenceOf(
-      0.6 * sampleSupport(advice.idlePeriods, 50) + 0.4 * (latency > 0 ? 1 : agreement),
-    );
+      gated.highUsd > 0 ? Math.max(0, Math.min(1, gated.lowUsd / gated.highUsd)) : 0;
+    const confidence = confidenceOf(0.6 * sampleSupport(advice.idlePeriods, 50) + 0.4 * agreement);
     // min-scale windows stay in the evidence: warm capacity is the provisioned-concurrency
     // analysis's to advise and price, in the same plan.
     const recommended = Object.fromEntries(
@@ -360,7 +379,10 @@ export class KeepAliveAnalyzer implements Analyzer {
         kind: this.kind,
         functionId: profile.functionId,
         severity: 'info',
-        title: `Keep-alive: ${entries.map(([k, v]) => `${k}=${v}`).join(', ')}`,
+        title:
+          platform === 'aws_lambda'
+            ? `Keep one instance warm: a ping every ${LAMBDA_PING_MINUTES} minutes`
+            : `Keep-alive: ${entries.map(([k, v]) => `${k}=${v}`).join(', ')}`,
         reason: `${advice.reason}; replayed over its own minutes: ${setting.replay.coldStarts} cold starts instead of ${advice.baseline.coldStarts}, ${setting.idleGbSeconds} idle GB-s instead of ${setting.baselineIdleGbSeconds} with a fixed 10-minute keep-alive.`,
         current: { keepAliveMinutes: BASELINE_KEEP_ALIVE_MINUTES },
         recommended,
@@ -368,6 +390,8 @@ export class KeepAliveAnalyzer implements Analyzer {
         ...confidence,
         evidence: {
           ...advice,
+          // The setting for this function's platform only.
+          settings: [setting],
           coldStartsAvoidedPerMonth: round(inSample.coldStartsAvoided, 1),
           waitingSecondsRemovedPerMonth:
             inSample.waitingSeconds === null ? null : round(inSample.waitingSeconds, 1),
@@ -385,15 +409,15 @@ export class KeepAliveAnalyzer implements Analyzer {
           stats,
           `minutes with invocations (${activity.activeMinutes}) and ${advice.idlePeriods} idle times between them`,
         ),
-        action: {
-          summary: `Set ${entries[0][0]} as advised; ${coldStartEffect(setting.coldStartsAvoided)} in the window${setting.coldStartsAvoided < 0 ? ', for less idle memory' : ''}.`,
-          snippets: [
-            {
-              format: platform === 'aws_lambda' ? 'note' : platform,
-              text: entries.map(([k, v]) => `${k}: "${v}"`).join('\n'),
-            },
-          ],
-        },
+        action: withEffect(
+          keepAliveAction(
+            profile,
+            platform === 'aws_lambda'
+              ? { pingSchedule: setting.settings.schedule }
+              : { retention: durationSetting(setting.policy.keepAliveMinutes) },
+          ),
+          `${coldStartEffect(setting.coldStartsAvoided)} in the window${setting.coldStartsAvoided < 0 ? ', for less idle memory' : ''}`,
+        ),
         planRole: 'change',
       },
     ];

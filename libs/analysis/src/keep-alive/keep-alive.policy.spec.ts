@@ -10,8 +10,12 @@ import {
 } from './keep-alive.analyzer';
 import { windowStats } from '../testing/fleet.generator';
 import {
+  DEFAULT_HYBRID_OPTIONS,
+  applicationMinutes,
   fixedPolicy,
+  forecastNextIdle,
   hybridPolicy,
+  minutesAfterLast,
   idlePeriods,
   parsePolicySpec,
   replayHybridOnline,
@@ -79,7 +83,8 @@ describe(hybridPolicy.name, () => {
     const kn = advice.settings.find((s) => s.platform === 'knative')!;
     expect(kn.settings['autoscaling.knative.dev/scale-to-zero-pod-retention-period']).toBe('8m');
     expect(kn.coldStartsAvoided).toBe(0);
-    expect(kn.replay.idleMinutes).toBe(205 * 6 + 8);
+    // The last invocation is 4 minutes before the window ends: the pod idles those 4, not 8.
+    expect(kn.replay.idleMinutes).toBe(205 * 6 + 4);
     const of = advice.settings.find((s) => s.platform === 'openfaas')!;
     expect(of.settings['com.openfaas.scale.zero-duration']).toBe('8m');
   });
@@ -96,20 +101,23 @@ describe(hybridPolicy.name, () => {
     const kn = advise(active, 2).settings.find((s) => s.platform === 'knative')!;
     expect(kn.settings['autoscaling.knative.dev/scale-to-zero-pod-retention-period']).toBe('128m');
     expect(kn.coldStartsAvoided).toBe(23);
-    // Knative cannot pre-warm: it keeps the pod through every 115-minute gap.
-    expect(kn.replay.idleMinutes).toBe(23 * 115 + 128);
-    expect(kn.idleGbSeconds).toBeCloseTo(((23 * 115 + 128) * 60 * 512) / 1024, 6);
+    // Knative cannot pre-warm: it keeps the pod through every 115-minute gap, and the 115
+    // minutes after the last burst to the window's end.
+    expect(kn.replay.idleMinutes).toBe(24 * 115);
+    expect(kn.idleGbSeconds).toBeCloseTo((24 * 115 * 60 * 512) / 1024, 6);
     expect(kn.idleUsd).toBeGreaterThan(kn.baselineIdleUsd!);
   });
 
-  it('uniformly random idle times are no pattern: the fixed 10-minute fallback', () => {
+  it("uniformly random idle times are no pattern: the paper's fallback keeps the whole 4-hour range", () => {
     const active = uniformGaps(120, 7, 42);
     const decision = hybridPolicy(active);
     expect(decision.histogram.cv).toBeLessThan(2);
-    expect(decision.policy).toEqual({ kind: 'fallback', prewarmMinutes: 0, keepAliveMinutes: 10 });
+    expect(decision.policy).toEqual({ kind: 'fallback', prewarmMinutes: 0, keepAliveMinutes: 240 });
     const kn = advise(active, 7).settings.find((s) => s.platform === 'knative')!;
-    expect(kn.settings['autoscaling.knative.dev/scale-to-zero-pod-retention-period']).toBe('10m');
-    expect(kn.coldStartsAvoided).toBe(0);
+    expect(kn.settings['autoscaling.knative.dev/scale-to-zero-pod-retention-period']).toBe('240m');
+    // Every gap is under 4 hours: warm throughout, at the price of idle memory.
+    expect(kn.replay.coldStarts).toBe(1);
+    expect(kn.idleGbSeconds).toBeGreaterThan(kn.baselineIdleGbSeconds);
   });
 
   it('a function never idle keeps one instance all day: min-scale 1 from 00:00 to 24:00', () => {
@@ -125,7 +133,8 @@ describe(hybridPolicy.name, () => {
     expect(advice.settings[0].settings['autoscaling.knative.dev/min-scale']).toBe(
       '1 during 00:00-24:00 UTC, else 0',
     );
-    expect(advice.baseline).toEqual({ coldStarts: 1, idleMinutes: 10 });
+    // Active up to the window's last minute: nothing idles within the window.
+    expect(advice.baseline).toEqual({ coldStarts: 1, idleMinutes: 0 });
   });
 
   it('busy office hours only: min-scale windows cover just those hours', () => {
@@ -180,11 +189,88 @@ describe('keep-alive policy on back-to-back minutes', () => {
     expect(replayPolicy(active, prewarmed).coldStarts).toBe(1 + 48);
   });
 
-  it('defect: one active minute taught nothing yet kept nothing; it takes the fixed fallback', () => {
+  it('defect: one active minute taught nothing yet kept nothing; it takes the fallback', () => {
     expect(hybridPolicy([100]).policy).toEqual({
       kind: 'fallback',
       prewarmMinutes: 0,
-      keepAliveMinutes: 10,
+      keepAliveMinutes: 240,
+    });
+  });
+});
+
+describe('keep-alive model against the paper (Shahrad et al., ATC 2020)', () => {
+  it('defect: the unrepresentative fallback kept 10 minutes; the paper keeps the whole 4-hour range, without pre-warm', () => {
+    const { policy, reason } = hybridPolicy(uniformGaps(120, 7, 42));
+    expect(policy).toEqual({
+      kind: 'fallback',
+      prewarmMinutes: 0,
+      keepAliveMinutes: DEFAULT_HYBRID_OPTIONS.rangeMinutes,
+    });
+    expect(reason).toMatch(/no pattern/);
+  });
+
+  it('defect: idle memory-time after the last invocation was counted past the end of the window replayed', () => {
+    // Last active minute 1435 of a 1,440-minute day: 4 minutes are observed after it.
+    const active = [0, 1435];
+    expect(minutesAfterLast(active, 1440)).toBe(4);
+    expect(replayPolicy(active, fixedPolicy(10), 1440)).toEqual({ coldStarts: 2, idleMinutes: 14 });
+    // A pre-warmed instance idles only from its pre-warm to the window's end.
+    const prewarmed = { kind: 'hybrid' as const, prewarmMinutes: 2, keepAliveMinutes: 10 };
+    expect(replayPolicy(active, prewarmed, 1440).idleMinutes).toBe(8 + 2);
+    // Without an end the instance idles to the end of its keep-alive, as before.
+    expect(replayPolicy(active, fixedPolicy(10))).toEqual({ coldStarts: 2, idleMinutes: 20 });
+    expect(replayHybridOnline([0, 1439], DEFAULT_HYBRID_OPTIONS, 1440).idleMinutes).toBe(240);
+  });
+
+  it('credits a pre-warm only from when it loads: warm inside [pre-warm, keep-alive], cold before or after', () => {
+    const policy = { kind: 'hybrid' as const, prewarmMinutes: 5, keepAliveMinutes: 8 };
+    // Idle 3 (before the pre-warm: cold, nothing loaded), 6 (warm, 1 idle minute after loading),
+    // 12 (cold after 3 idle minutes loaded); after the last, observed to the window's end.
+    const active = [0, 4, 11, 24];
+    expect(idlePeriods(active)).toEqual([3, 6, 12]);
+    expect(replayPolicy(active, policy, 25)).toEqual({ coldStarts: 3, idleMinutes: 1 + 3 });
+    expect(replayPolicy(active, policy, 40)).toEqual({ coldStarts: 3, idleMinutes: 1 + 3 + 3 });
+  });
+
+  it('defect: mostly idle beyond 4 hours took the fallback; the paper forecasts the next idle time and loads around it', () => {
+    // A daily job at 02:00, a few minutes late now and then: idle times near 1,439 minutes.
+    const active = [0, 1441, 2880, 4322, 5760, 7201, 8640].map((m) => m + 120);
+    const { policy, reason } = hybridPolicy(active);
+    expect(policy.kind).toBe('forecast');
+    expect(reason).toMatch(/forecast/);
+    const next = forecastNextIdle(idlePeriods(active));
+    expect(next).toBeGreaterThan(1430);
+    expect(next).toBeLessThan(1445);
+    expect(policy.prewarmMinutes).toBeCloseTo(next * 0.85, 1);
+    expect(policy.keepAliveMinutes).toBeCloseTo(next * 1.15, 1);
+    // Pre-warmed ahead of every run: only the first is cold, at about 0.15 × 1,440 idle minutes each.
+    const r = replayPolicy(active, policy, 10 * DAY);
+    expect(r.coldStarts).toBe(1);
+    expect(replayPolicy(active, fixedPolicy(10), 10 * DAY).coldStarts).toBe(7);
+  });
+
+  it('forecasts a steady series as its period and one idle time as itself', () => {
+    expect(forecastNextIdle([300, 300, 300])).toBe(300);
+    expect(forecastNextIdle([500])).toBe(500);
+    expect(forecastNextIdle([])).toBe(0);
+  });
+
+  it('defect: idle times were kept per function; the paper keeps them per application, warm once any of its functions ran', () => {
+    // Two functions of one app, each every 20 minutes, 10 minutes apart.
+    const a = every(20, 1);
+    const b = a.map((m) => m + 10);
+    const app = applicationMinutes([a, b]);
+    expect(new Set(idlePeriods(app))).toEqual(new Set([9]));
+    // The application is invoked every 10 minutes: a fixed 10-minute keep-alive keeps it warm.
+    expect(replayPolicy(app, fixedPolicy(10), DAY).coldStarts).toBe(1);
+    // Per function, each idles 19 minutes and is cold every time: 72 + 72.
+    const perFunction = [a, b].map((f) => replayPolicy(f, fixedPolicy(10), DAY).coldStarts);
+    expect(perFunction).toEqual([72, 72]);
+    // The app's histogram is one spike at 9 minutes: pre-warm at 8.1, keep to 11.
+    expect(hybridPolicy(app).policy).toEqual({
+      kind: 'hybrid',
+      prewarmMinutes: 8.1,
+      keepAliveMinutes: 11,
     });
   });
 });

@@ -14,7 +14,7 @@ export type ActiveMinutes = readonly number[];
  * last invocation, unload for good `keepAliveMinutes` after it. A fixed keep-alive K is (0, K).
  */
 export interface KeepAlivePolicy {
-  kind: 'fixed' | 'hybrid' | 'fallback' | 'never-idle';
+  kind: 'fixed' | 'hybrid' | 'forecast' | 'fallback' | 'never-idle';
   prewarmMinutes: number;
   keepAliveMinutes: number;
 }
@@ -30,13 +30,21 @@ export interface HybridOptions {
   minCv: number;
   /** Fewer idle periods than this teach nothing. */
   minIdlePeriods: number;
-  /** Beyond this share of idle periods longer than the range, the histogram cannot speak. */
+  /**
+   * Beyond this share of idle periods longer than the range, the histogram cannot speak: the
+   * next idle time is forecast from the series instead.
+   */
   maxOutOfRangeShare: number;
+  /** Around a forecast idle time: pre-warm this much before it, keep alive this much after. */
+  forecastMargin: number;
   /** The keep-alive used when the histogram is unrepresentative. */
   fallbackKeepAliveMinutes: number;
 }
 
-/** The paper's values (head 5th, tail 99th percentile, 10 % margins, CV threshold 2). */
+/**
+ * The paper's values (head 5th, tail 99th percentile, 10 % margins, CV threshold 2) and its
+ * fallback: no pre-warm, keep alive for the whole 4-hour range (docs/keep-alive.md).
+ */
 export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   rangeMinutes: 240,
   headPercentile: 0.05,
@@ -45,9 +53,8 @@ export const DEFAULT_HYBRID_OPTIONS: HybridOptions = {
   minCv: 2,
   minIdlePeriods: 5,
   maxOutOfRangeShare: 0.5,
-  // The paper falls back to keeping alive for the whole range; a platform's usual 10 minutes
-  // wastes far less where there is no pattern to follow.
-  fallbackKeepAliveMinutes: 10,
+  forecastMargin: 0.15,
+  fallbackKeepAliveMinutes: 240,
 };
 
 /**
@@ -60,6 +67,15 @@ export function idlePeriods(active: ActiveMinutes): number[] {
   const out: number[] = [];
   for (let i = 1; i < active.length; i++) out.push(active[i] - active[i - 1] - 1);
   return out;
+}
+
+/**
+ * An application's minutes from its functions' minutes. The paper loads and unloads a whole
+ * application (Azure Functions' unit of deployment) and keeps one histogram per application:
+ * the application is warm for every function once any of them ran.
+ */
+export function applicationMinutes(functions: readonly ActiveMinutes[]): number[] {
+  return [...new Set(functions.flat())].sort((a, b) => a - b);
 }
 
 export interface IdleHistogram {
@@ -140,9 +156,18 @@ export function hybridPolicyOfIdle(
     return fallback(`${idle.length} idle periods: too few to learn from`);
   }
   if (histogram.outOfRange / histogram.total > options.maxOutOfRangeShare) {
-    return fallback(
-      `${histogram.outOfRange} of ${histogram.total} idle periods exceed ${options.rangeMinutes} minutes`,
-    );
+    // The paper forecasts the next idle time (ARIMA) and loads the application from 15 % before
+    // it to 15 % after.
+    const next = forecastNextIdle(idle);
+    return {
+      policy: {
+        kind: 'forecast',
+        prewarmMinutes: round2(next * (1 - options.forecastMargin)),
+        keepAliveMinutes: round2(next * (1 + options.forecastMargin)),
+      },
+      histogram,
+      reason: `${histogram.outOfRange} of ${histogram.total} idle periods exceed ${options.rangeMinutes} minutes: the next is forecast at ${round2(next)} min (AR(1) over the idle times)`,
+    };
   }
   if (histogram.cv < options.minCv) {
     return fallback(
@@ -164,6 +189,26 @@ export function hybridPolicyOfIdle(
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * The next idle time from the series so far: an AR(1) model around the mean, x̂ = μ + φ (x_last − μ),
+ * φ the lag-1 autocorrelation (Yule–Walker), clamped to [−1, 1]. The paper fits ARIMA with order
+ * selection; AR(1) is its simplest member, needs no solver, and for a steady series (a daily job)
+ * forecasts the period. One idle time forecasts itself.
+ */
+export function forecastNextIdle(idle: readonly number[]): number {
+  const n = idle.length;
+  if (n === 0) return 0;
+  const mean = idle.reduce((a, b) => a + b, 0) / n;
+  let variance = 0;
+  let lag1 = 0;
+  for (let i = 0; i < n; i++) {
+    variance += (idle[i] - mean) ** 2;
+    if (i > 0) lag1 += (idle[i] - mean) * (idle[i - 1] - mean);
+  }
+  const phi = variance > 0 ? Math.max(-1, Math.min(1, lag1 / variance)) : 0;
+  return Math.max(0, mean + phi * (idle[n - 1] - mean));
+}
 const pct = (p: number) => `${Math.round(p * 100)}th percentile`;
 
 export function fixedPolicy(keepAliveMinutes: number): KeepAlivePolicy {
@@ -181,23 +226,41 @@ export interface ReplayResult {
  * Replays a policy over the function's minutes as one instance: an idle period of t minutes is
  * warm when prewarm ≤ t ≤ keepAlive (idle memory t − prewarm); otherwise a cold start, after
  * keepAlive − prewarm idle minutes when it outlived the keep-alive. After the last active minute
- * the instance idles to the end of its keep-alive, as it would.
+ * the instance idles to the end of its keep-alive or to `endMinute` (exclusive), the end of what
+ * was observed, whichever comes first: memory-time is wasted only while loaded and idle in the
+ * window replayed.
  */
-export function replayPolicy(active: ActiveMinutes, policy: KeepAlivePolicy): ReplayResult {
-  return replayIdle(idlePeriods(active), active.length, policy);
+export function replayPolicy(
+  active: ActiveMinutes,
+  policy: KeepAlivePolicy,
+  endMinute?: number,
+): ReplayResult {
+  return replayIdle(
+    idlePeriods(active),
+    active.length,
+    policy,
+    minutesAfterLast(active, endMinute),
+  );
 }
 
-/** The same from the idle periods and the number of active minutes. */
+/** Observed minutes after the last active one, up to `endMinute` (exclusive); unbounded without it. */
+export function minutesAfterLast(active: ActiveMinutes, endMinute?: number): number {
+  if (endMinute === undefined || active.length === 0) return Number.POSITIVE_INFINITY;
+  return Math.max(0, endMinute - 1 - active[active.length - 1]);
+}
+
+/** The same from the idle periods, the number of active minutes and the minutes observed after the last. */
 export function replayIdle(
   idle: readonly number[],
   activeMinutes: number,
   policy: KeepAlivePolicy,
+  afterLast: number = Number.POSITIVE_INFINITY,
 ): ReplayResult {
   if (activeMinutes === 0) return { coldStarts: 0, idleMinutes: 0 };
   const { prewarmMinutes: p, keepAliveMinutes: k } = policy;
   const window = Math.max(0, k - p);
   let coldStarts = 1;
-  let idleMinutes = window;
+  let idleMinutes = Math.max(0, Math.min(k, afterLast) - p);
   for (const t of idle) {
     if (t < p) {
       coldStarts++;
@@ -220,6 +283,7 @@ export function replayIdle(
 export function replayHybridOnline(
   active: ActiveMinutes,
   options: HybridOptions = DEFAULT_HYBRID_OPTIONS,
+  endMinute?: number,
 ): ReplayResult {
   if (active.length === 0) return { coldStarts: 0, idleMinutes: 0 };
   const idle = idlePeriods(active);
@@ -227,13 +291,14 @@ export function replayHybridOnline(
   let idleMinutes = 0;
   for (let i = 0; i < idle.length; i++) {
     const policy = hybridPolicyOfIdle(idle.slice(0, i), i + 1, options).policy;
-    const r = replayIdle([idle[i]], 1, policy);
-    const window = Math.max(0, policy.keepAliveMinutes - policy.prewarmMinutes);
+    // Nothing observed after this one idle period: only the period itself is counted.
+    const r = replayIdle([idle[i]], 1, policy, 0);
     coldStarts += r.coldStarts - 1;
-    idleMinutes += r.idleMinutes - window;
+    idleMinutes += r.idleMinutes;
   }
   const last = hybridPolicyOfIdle(idle, active.length, options).policy;
-  idleMinutes += Math.max(0, last.keepAliveMinutes - last.prewarmMinutes);
+  const afterLast = minutesAfterLast(active, endMinute);
+  idleMinutes += Math.max(0, Math.min(last.keepAliveMinutes, afterLast) - last.prewarmMinutes);
   return { coldStarts, idleMinutes: round2(idleMinutes) };
 }
 

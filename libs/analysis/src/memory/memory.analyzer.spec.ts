@@ -384,6 +384,21 @@ describe(MemoryAnalyzer.name, () => {
       ]);
     });
 
+    it('prices what runs today at its memory request when the request sits below the limit', () => {
+      const requestBelowLimit = { ...podProfile('openfaas'), podMemoryMb: 512 };
+      const [atLimit] = analyzer.analyze({ profile: podProfile('openfaas'), stats, tuning }, ctx);
+      const [atRequest] = analyzer.analyze({ profile: requestBelowLimit, stats, tuning }, ctx);
+      const gibHour = defaultCatalogue.find('k8s.node.memory', ctx.at, 'prod')!.usdPerUnit;
+      const hours = (20_000_000 * (730 / (14 * 24)) * 190) / 3_600_000;
+      const usd = (r: typeof atLimit, part: 'current' | 'recommended') =>
+        r[part].monthlyUsd as number;
+      expect(usd(atLimit, 'current') - usd(atRequest, 'current')).toBeCloseTo(
+        hours * 0.5 * gibHour,
+        6,
+      );
+      expect(usd(atRequest, 'recommended')).toBeCloseTo(usd(atLimit, 'recommended'), 9);
+    });
+
     it('gives the OpenFaaS stack.yml limits and requests to paste', () => {
       const [rec] = analyzer.analyze({ profile: podProfile('openfaas'), stats, tuning }, ctx);
       expect(rec.action.snippets).toEqual([

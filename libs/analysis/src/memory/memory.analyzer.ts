@@ -392,7 +392,7 @@ export class MemoryAnalyzer implements Analyzer {
         reason:
           `Measured by ${source}: ${pick.memoryMb} MB ran in ${pick.meanMs.toFixed(1)} ms (±${(2 * pick.standardErrorMs).toFixed(1)}) against ${current.meanMs.toFixed(1)} ms (±${(2 * current.standardErrorMs).toFixed(1)}) at ${currentMb} MB.` +
           (runsInPods(profile)
-            ? ' Priced as the pod time the requests hold, at the Kubernetes node price of the pod’s CPU request and memory.'
+            ? ' Priced as the pod time the requests hold, at the Kubernetes node price of the pod’s CPU request and memory (each request counted whole: an upper bound where requests share a pod).'
             : ''),
         current: {
           memoryMb: currentMb,

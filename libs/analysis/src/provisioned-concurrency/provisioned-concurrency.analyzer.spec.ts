@@ -132,6 +132,20 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(rec.savingUsd.highUsd).toBeGreaterThan(rec.savingUsd.lowUsd * 1.2);
   });
 
+  it('defect 3 (confidence overstates): a gain the last week does not repeat is less confident than one every week repeats', () => {
+    const steady = concurrencyProfile(() => 10, { weeks: 2 });
+    // Week 1 steadily at 10; week 2 at 10 every other minute.
+    const halved = concurrencyProfile((_h, m, week) => (week === 0 || m % 2 === 0 ? 10 : 0), {
+      weeks: 2,
+    });
+    const [a] = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency: steady }, ctx);
+    const [b] = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency: halved }, ctx);
+    expect(a.evidence.weeksAgreement).toBe(1);
+    expect(b.evidence.weeksAgreement as number).toBeLessThan(0.6);
+    expect(b.confidenceScore).toBeLessThan(a.confidenceScore - 0.2);
+    expect((b.evidence.gainByWindowUsdPerMonth as number[]).length).toBe(3);
+  });
+
   it('lowers provisioned concurrency that is mostly idle', () => {
     const concurrency = concurrencyProfile(() => 2);
     const [rec] = analyzer.analyze(

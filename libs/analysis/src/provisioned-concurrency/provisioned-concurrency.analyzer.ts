@@ -25,6 +25,7 @@ import type {
 import type { ScheduledLevel } from '../actions/config-action';
 import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
+import { consistency, relativeHalfRange } from '../stats/window-spread';
 
 export interface ProvisionedConcurrencyOptions {
   /**
@@ -452,9 +453,13 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       : isLambda && chosenLevel > 0
         ? `At level ${chosenLevel} utilisation (per-minute peak concurrency) would be ${Math.round((u ?? 0) * 100)} %, above the ${Math.round(prices.breakEvenUtilisation * 100)} % break-even: it ${dollarsText} against level ${currentLevel} and ${latencyText}.`
         : `Level ${chosenLevel} instead of ${currentLevel} ${dollarsText} and ${latencyText}.`;
+    // Weeks covered and invocations, weighed by how far the gain repeats from week to week (the
+    // weeks before the last against the last): a gain one week does not repeat is less sure.
+    const weeksAgree = consistency(relativeHalfRange(gains));
     const support =
-      Math.min(1, concurrency.weeksCovered / 2) * 0.5 +
-      0.45 * sampleSupport(stats.invocations, 10_000);
+      (Math.min(1, concurrency.weeksCovered / 2) * 0.5 +
+        0.45 * sampleSupport(stats.invocations, 10_000)) *
+      weeksAgree;
 
     return [
       {
@@ -485,6 +490,9 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
           coldStartsAbsorbedByCurrentPerMonth: absorbedPerMonth,
           p95Concurrency: concurrency.p95Concurrency,
           weeksCovered: concurrency.weeksCovered,
+          // Monthly gain over the whole window, the weeks before the last and the last alone.
+          gainByWindowUsdPerMonth: gains,
+          weeksAgreement: weeksAgree,
           constantLevelNetUsdPerMonth: bestConstant.netUsd * WEEKS_PER_MONTH,
           latencyValueUsdPerSecond: latency,
           ...(latency > 0 ? { combinedValueUsdPerMonth: combinedGain } : {}),

@@ -1,4 +1,4 @@
-import { repeatability, windowSpread } from './window-spread';
+import { consistency, relativeHalfRange, repeatability, windowSpread } from './window-spread';
 
 const day = (d: number, invocations: number, meanMs: number) => ({
   dayStartMs: d * 86_400_000,
@@ -35,5 +35,15 @@ describe(repeatability.name, () => {
     expect(repeatability(steady, steady)).toBe(1);
     expect(repeatability(steady, scattered)).toBeLessThan(0.7);
     expect(repeatability(steady, single)).toBeCloseTo(0.6, 9);
+  });
+});
+
+describe(relativeHalfRange.name, () => {
+  it('is half the range over the midpoint, 0 for one figure or figures that agree', () => {
+    expect(relativeHalfRange([100])).toBe(0);
+    expect(relativeHalfRange([50, 50])).toBe(0);
+    expect(relativeHalfRange([50, 100, 150])).toBeCloseTo(0.5, 9);
+    expect(consistency(relativeHalfRange([50, 100, 150]))).toBeCloseTo(0.4 + 0.6 / 26, 9);
+    expect(consistency(relativeHalfRange([-1, 1]))).toBeCloseTo(0.4, 1);
   });
 });

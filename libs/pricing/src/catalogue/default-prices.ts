@@ -176,6 +176,8 @@ function fargateRegion(
   ];
 }
 
+/** Provisioned concurrency: only the us-east-1 figures were transcribed. */
+const LAMBDA_PC_DEFAULT_PRICE_REGIONS = ['us-east-1'];
 /** Regions whose Linux/x86 Fargate price is the us-east-1 default (fgcalc, as above). */
 const FARGATE_X86_DEFAULT_PRICE_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1'];
 /** Linux/ARM: only us-east-1 is sourced at the default (vantage.sh/blog/fargate-pricing). */
@@ -282,6 +284,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.0000041667,
     effectiveFrom: '2019-12-03',
     effectiveTo: null,
+    confirmedRegions: LAMBDA_PC_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
     note: 'Charged while enabled, rounded up to 5 minutes. No free tier.',
   }),
@@ -291,6 +294,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.0000097222,
     effectiveFrom: '2019-12-03',
     effectiveTo: null,
+    confirmedRegions: LAMBDA_PC_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
   }),
   entry({
@@ -299,6 +303,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.0000033334,
     effectiveFrom: LAMBDA_ARM64_FROM,
     effectiveTo: null,
+    confirmedRegions: LAMBDA_PC_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
   }),
   entry({
@@ -307,6 +312,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.0000077778,
     effectiveFrom: LAMBDA_ARM64_FROM,
     effectiveTo: null,
+    confirmedRegions: LAMBDA_PC_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
   }),
   // ── SnapStart (Python and .NET; Java has no extra charge) ───────────────────────────────

@@ -73,11 +73,17 @@ describe('regional prices', () => {
       'aws.fargate.vcpu.x86_64',
     ]);
     expect(stockholm.assumed[0].message).toContain('priced at the us-east-1 figure');
-    // Lambda: the default is Frankfurt's own price, but not one confirmed for Stockholm.
-    expect(lambdaUnitPrices('x86_64', at, 'eu-central-1', defaultCatalogue, 0).assumed).toEqual([]);
+    // Lambda: the default is Frankfurt's own price, but not one confirmed for Stockholm;
+    // provisioned concurrency was transcribed for us-east-1 alone.
+    expect(
+      lambdaUnitPrices('x86_64', at, 'eu-central-1', defaultCatalogue, 0).assumed.map(
+        (a) => a.meter,
+      ),
+    ).toEqual(['aws.lambda.pc-allocated.x86_64', 'aws.lambda.pc-duration.x86_64']);
+    expect(lambdaUnitPrices('x86_64', at, 'us-east-1', defaultCatalogue, 0).assumed).toEqual([]);
     expect(
       lambdaUnitPrices('x86_64', at, 'eu-north-1', defaultCatalogue, 0).assumed.map((a) => a.meter),
-    ).toEqual(['aws.lambda.duration.x86_64']);
+    ).toContain('aws.lambda.duration.x86_64');
     // A configured Spot discount keeps the default's confirmed regions.
     const spot = defaultCatalogue.withFargateSpotDiscount({ percent: 60, asOf: '2026-11-01' });
     const spotTask = (region: string) =>

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { decomposeChange, modelledCost, type CostFactors } from './change-decomposition';
 import {
@@ -172,6 +173,14 @@ describe(buildWeeklyReport.name, () => {
     expect(m.explanation).toBe('mostly architecture (-$1.33 of -$1.33)');
     expect(m.factors.previous.architecture).toBe('x86_64');
     expect(m.factors.current.architecture).toBe('arm64 57% / x86_64 43%');
+    // The FOCUS rows name the architecture each line ran on, not the one the week ended on.
+    const focus = parse<Record<string, string>>(renderFocusCsv(moved), { columns: true });
+    expect(focus.map((r) => [r.SkuId, r.x_Architecture, r.ConsumedQuantity])).toEqual([
+      ['aws.lambda.requests', 'x86_64', '3000000'],
+      ['aws.lambda.duration.x86_64', 'x86_64', '300000'],
+      ['aws.lambda.requests', 'arm64', '4000000'],
+      ['aws.lambda.duration.arm64', 'arm64', '400000'],
+    ]);
 
     // Invocations doubling on the arm64 days as well: n 7M → 11M, the arm64 share of GB-seconds
     // 0 → 8/11. cost = n × (r + k × Σ shareₐ pₐ) with k = 0.1 GB-s is bilinear in n and the share,

@@ -130,21 +130,31 @@ function addComputeLines(into: ComputeLine[], lines: readonly ComputeLine[]): vo
 }
 
 /** Adds a day's priced meters, merged per meter, price and calendar month inside the week. */
-function addLines(into: ChargeLine[], priced: PricedDay, dayStartMs: number, week: IsoWeek): void {
+function addLines(
+  into: ChargeLine[],
+  priced: PricedDay,
+  dayStartMs: number,
+  week: IsoWeek,
+  lambda: boolean,
+): void {
   const periodStart = new Date(Math.max(week.fromMs, monthStartMs(dayStartMs))).toISOString();
   const periodEnd = new Date(Math.min(week.toMs, nextMonthStartMs(dayStartMs))).toISOString();
+  const architecture = lambda ? priced.architecture : undefined;
   for (const line of priced.lines) {
     const same = into.find(
       (l) =>
         l.category === line.category &&
         l.priceId === line.priceId &&
         l.periodStart === periodStart &&
+        l.architecture === architecture &&
         Math.abs(l.usdPerUnit - line.usdPerUnit) <= 1e-15,
     );
     if (same) {
       same.quantity += line.quantity;
       same.usd += line.usd;
-    } else into.push({ ...line, periodStart, periodEnd });
+    } else {
+      into.push({ ...line, ...(architecture ? { architecture } : {}), periodStart, periodEnd });
+    }
   }
 }
 
@@ -392,7 +402,13 @@ export function buildWeeklyReport(
     if (day.dayStartMs >= monthFrom) monthToDateUsd += usd;
     if (day.dayStartMs >= week.fromMs) {
       accumulate(totalsOf(current, fn.functionId), day, priced);
-      addLines(totalsOf(current, fn.functionId).lines, priced, day.dayStartMs, week);
+      addLines(
+        totalsOf(current, fn.functionId).lines,
+        priced,
+        day.dayStartMs,
+        week,
+        fn.platform === 'aws_lambda',
+      );
       dailyCost.set(day.dayStartMs, (dailyCost.get(day.dayStartMs) ?? 0) + usd);
     } else if (day.dayStartMs >= previous.fromMs) {
       accumulate(totalsOf(prior, fn.functionId), day, priced);

@@ -46,6 +46,11 @@ export interface ChargeLine {
   usdPerUnit: number;
   quantity: number;
   usd: number;
+  /**
+   * Lambda: the architecture the line's usage ran on (a function that moved mid-week has lines of
+   * both); absent on other platforms and in reports built before it was recorded.
+   */
+  architecture?: string;
   /** ISO-8601 UTC; inclusive start, exclusive end; never across a calendar month. */
   periodStart: string;
   periodEnd: string;

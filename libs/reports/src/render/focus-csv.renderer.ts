@@ -175,7 +175,7 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): Fo
       : null,
     x_FunctionId: fn.functionId,
     x_Platform: fn.platform,
-    x_Architecture: fn.architecture || null,
+    x_Architecture: (line.architecture ?? fn.architecture) || null,
     x_CostCategory: line.category,
     x_CatalogueVersion: report.catalogueVersion,
     x_Week: report.week,

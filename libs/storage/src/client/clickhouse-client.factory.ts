@@ -32,7 +32,9 @@ const MiB = 1024 * 1024;
  * later). Its memory tracker counts ClickHouse's own allocations, not the Node heap or the mapped
  * library, so the limit is the engine's share of the process: beyond it a query or insert fails
  * (MEMORY_LIMIT_EXCEEDED, retried by senders) instead of the process growing. Merges may use half;
- * the mark caches default to 5 GiB each and are held to 32 MiB.
+ * the mark caches default to 5 GiB each and are held to 32 MiB; the caches of JIT-compiled
+ * expressions (128 MiB by default) and of query conditions (100 MiB) fill as the views and the
+ * dashboards' queries run and are held to 16 MiB each (docs in BENCHMARKS.md, "Engine memory").
  */
 export function embeddedEngineArgs(memoryMb: number): string[] {
   return [
@@ -40,6 +42,8 @@ export function embeddedEngineArgs(memoryMb: number): string[] {
     `--merges_mutations_memory_usage_soft_limit=${Math.floor(memoryMb / 2) * MiB}`,
     `--mark_cache_size=${32 * MiB}`,
     `--index_mark_cache_size=${32 * MiB}`,
+    `--compiled_expression_cache_size=${16 * MiB}`,
+    `--query_condition_cache_size=${16 * MiB}`,
   ];
 }
 

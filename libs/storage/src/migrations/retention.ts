@@ -11,6 +11,9 @@ const RETENTION: { table: string; kind: 'raw' | 'aggregate'; column: string }[] 
   { table: 'function_minutes', kind: 'aggregate', column: 'minute' },
   { table: 'function_five_minutes', kind: 'aggregate', column: 'minute' },
   { table: 'function_hours', kind: 'aggregate', column: 'minute' },
+  { table: 'function_hours_chosen', kind: 'aggregate', column: 'minute' },
+  // A day longer than the hours it marks, so no chosen hour outlives its day's mark.
+  { table: 'function_day_sources', kind: 'aggregate', column: 'day + INTERVAL 1 DAY' },
 ];
 
 const CURRENT_TTL = /\bTTL\b[^\n]*?toIntervalDay\((\d+)\)/;

@@ -15,7 +15,7 @@ export const ALL_FUNCTIONS: FunctionBatch = { where: '', params: {} };
  * Minute rows of a range per batch: 2 M rows are ~1,000 functions busy every minute of a week,
  * whose sorts and aggregation states stay well inside the engine's default memory bound.
  */
-const BATCH_MINUTE_ROWS = 2_000_000;
+const BATCH_MINUTE_ROWS = Number(process.env.BATCH ?? 500_000);
 
 /**
  * Function-id ranges that split a range's functions into batches of at most `maxMinuteRows`

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '@fleetscope/config';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { openAndMigrate } from '../storage.module';
-import { FunctionSettingsRepository } from './function-settings.repository';
+import type { InvocationRecord } from '@fleetscope/model';
+import { FunctionSettingsRepository, settingsSeenIn } from './function-settings.repository';
 
 const F = 'aws_lambda~123456789012~us-east-1~orders';
 const G = 'aws_lambda~123456789012~us-east-1~billing';
@@ -61,11 +62,19 @@ describe(FunctionSettingsRepository.name, () => {
     ).toBe(2);
     expect(await count()).toBe(5);
 
-    // A second process (nothing remembered) writing the same observation leaves one row.
-    await new FunctionSettingsRepository(handle).record('records', [
-      { functionId: F, observedAtMs: T0 + 3 * HOUR, architecture: 'arm64' },
-    ]);
-    expect(await count()).toBe(5);
+    // After a restart, what the table already says is not written again; a change is.
+    const restarted = new FunctionSettingsRepository(handle);
+    expect(
+      await restarted.record('records', [
+        { functionId: F, observedAtMs: T0 + 5 * HOUR, architecture: 'arm64', memoryMb: 1024 },
+      ]),
+    ).toBe(0);
+    expect(
+      await restarted.record('records', [
+        { functionId: F, observedAtMs: T0 + 6 * HOUR, memoryMb: 2048 },
+      ]),
+    ).toBe(1);
+    expect(await count()).toBe(6);
   });
 
   it('reads a range with the latest observation before it, per setting and source', async () => {
@@ -95,6 +104,13 @@ describe(FunctionSettingsRepository.name, () => {
         source: 'records',
         value: 'arm64',
       },
+      {
+        functionId: F,
+        setting: 'memory_mb',
+        observedAtMs: T0 + 6 * HOUR,
+        source: 'records',
+        value: '2048',
+      },
     ]);
     const all = await repo.observations({ fromMs: T0, toMs: T0 + 2 * HOUR + 1 });
     expect(all.map((o) => `${o.functionId === G ? 'G' : 'F'} ${o.setting}=${o.value}`)).toEqual([
@@ -102,6 +118,32 @@ describe(FunctionSettingsRepository.name, () => {
       'F architecture=x86_64',
       'F memory_mb=1024',
       'F provisioned_concurrency=0',
+    ]);
+  });
+});
+
+describe(settingsSeenIn.name, () => {
+  const inv = (
+    functionId: string,
+    startTimeMs: number,
+    architecture: string,
+    memorySizeMb: number | null,
+  ) => ({ functionId, startTimeMs, architecture, memorySizeMb }) as InvocationRecord;
+
+  it("gives each function's architectures and memory sizes with the earliest time the batch shows them", () => {
+    const seen = settingsSeenIn([
+      inv(F, T0 + 5, 'x86_64', 1024),
+      inv(F, T0 + 9, 'x86_64', 1024),
+      inv(F, T0 + 2, 'x86_64', 1024), // out of order: earlier than the run before it
+      inv(F, T0 + 20, 'arm64', 1024),
+      inv(G, T0 + 7, '', null), // a REPORT line names no architecture, a span may lack memory
+      inv(G, T0 + 8, '', 512),
+    ]);
+    expect(seen).toEqual([
+      { functionId: F, observedAtMs: T0 + 2, architecture: 'x86_64' },
+      { functionId: F, observedAtMs: T0 + 2, memoryMb: 1024 },
+      { functionId: F, observedAtMs: T0 + 20, architecture: 'arm64' },
+      { functionId: G, observedAtMs: T0 + 8, memoryMb: 512 },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { InvocationRecord } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
@@ -45,16 +46,52 @@ export function observedSettings(s: SettingsSnapshot): [FunctionSetting, string]
 }
 
 /**
+ * The settings invocations report of themselves (REPORT's Memory Size, a span's faas.max_memory and
+ * host.arch): per function, each value with the earliest time the batch shows it. Sources that do
+ * not know a setting leave it unset (platform records never name the architecture).
+ */
+export function settingsSeenIn(invocations: readonly InvocationRecord[]): SettingsSnapshot[] {
+  const earliest = new Map<string, SettingsSnapshot>();
+  const note = (inv: InvocationRecord, key: string, seen: Partial<SettingsSnapshot>) => {
+    const k = `${inv.functionId}|${key}`;
+    const before = earliest.get(k);
+    if (!before || inv.startTimeMs < before.observedAtMs) {
+      earliest.set(k, { functionId: inv.functionId, observedAtMs: inv.startTimeMs, ...seen });
+    }
+  };
+  // Batches mostly hold runs of one function in time order: a record that repeats the one before
+  // at a later time changes no earliest time.
+  let previous: InvocationRecord | undefined;
+  for (const inv of invocations) {
+    const repeat =
+      previous !== undefined &&
+      inv.functionId === previous.functionId &&
+      inv.architecture === previous.architecture &&
+      inv.memorySizeMb === previous.memorySizeMb &&
+      inv.startTimeMs >= previous.startTimeMs;
+    if (repeat) continue;
+    previous = inv;
+    if (inv.architecture) note(inv, `a|${inv.architecture}`, { architecture: inv.architecture });
+    if (inv.memorySizeMb && inv.memorySizeMb > 0) {
+      note(inv, `m|${inv.memorySizeMb}`, { memoryMb: inv.memorySizeMb });
+    }
+  }
+  return [...earliest.values()];
+}
+
+/**
  * The history of each function's settings (migrations/0023_function_settings_history.sql): every
  * observed change with its time and source. Writers hand in what they see; only what differs from
- * what this process last wrote for the same function, setting and source is stored, so the table
- * grows with deployments, not with traffic (a restart writes each function's settings once more,
- * which changes nothing they mean).
+ * what was last stored for the same function, setting and source (remembered from the table at the
+ * first write of a process) is stored, so the table grows with deployments, not with traffic or
+ * restarts.
  */
 @Injectable()
 export class FunctionSettingsRepository {
   /** `source|function|setting` → the value last written. */
   private readonly written = new Map<string, string>();
+  /** Seeds `written` from the table once, so a restart does not write every setting again. */
+  private loaded: Promise<void> | undefined;
 
   constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
 
@@ -64,6 +101,7 @@ export class FunctionSettingsRepository {
    * what was in force at its own time.
    */
   async record(source: ConfigSource, snapshots: readonly SettingsSnapshot[]): Promise<number> {
+    await (this.loaded ??= this.load());
     const ordered = [...snapshots]
       .filter((s) => Number.isFinite(s.observedAtMs) && s.observedAtMs > 0)
       .sort((a, b) => a.observedAtMs - b.observedAtMs);
@@ -97,6 +135,26 @@ export class FunctionSettingsRepository {
     if (this.written.size > MAX_REMEMBERED) this.written.clear();
     for (const [key, value] of last) this.written.set(key, value);
     return rows.length;
+  }
+
+  /** What each source last said of each setting (by observation time), as if this process wrote it. */
+  private async load(): Promise<void> {
+    try {
+      const rows = await queryRows<{ key: string; value: string }>(
+        this.handle.client,
+        `SELECT concat(toString(source), '|', toString(function_id), '|', toString(setting)) AS key,
+                argMax(value, (observed_at, recorded_at)) AS value
+         FROM function_settings_history
+         GROUP BY source, function_id, setting
+         LIMIT {limit:UInt32}`,
+        { limit: MAX_REMEMBERED },
+        'reading function_settings_history',
+      );
+      for (const r of rows) this.written.set(r.key, r.value);
+    } catch {
+      // Unseeded, the first observation of each setting is written once more: harmless.
+      this.loaded = undefined;
+    }
   }
 
   /**

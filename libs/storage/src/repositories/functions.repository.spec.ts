@@ -68,8 +68,15 @@ describe(FunctionsRepository.name, () => {
           activeMinutes: 4,
           idlePeriods: [0, 3, 114],
           activeByHour: byHour({ 0: 3, 2: 1 }),
+          lastMinute: (MONDAY + 2 * HOUR) / MINUTE,
         },
-        { functionId: B, activeMinutes: 1, idlePeriods: [], activeByHour: byHour({ 1: 1 }) },
+        {
+          functionId: B,
+          activeMinutes: 1,
+          idlePeriods: [],
+          activeByHour: byHour({ 1: 1 }),
+          lastMinute: (MONDAY + 90 * MINUTE) / MINUTE,
+        },
       ];
       const sorted = <T extends { functionId: string }>(rows: T[]) =>
         rows.sort((x, y) => x.functionId.localeCompare(y.functionId));

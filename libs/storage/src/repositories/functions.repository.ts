@@ -23,6 +23,8 @@ export interface MinuteActivityRow {
   idlePeriods: number[];
   /** Minutes with invocations per UTC hour of day (24 entries). */
   activeByHour: number[];
+  /** The last minute with invocations (minutes since the epoch). */
+  lastMinute: number;
 }
 
 /** Aggregated facts of one function over a range, straight from the per-minute aggregate. */
@@ -60,7 +62,7 @@ export interface FunctionTotals {
  * inventory's, else the last size seen), plus SnapStart's Billed Restore Duration, which REPORT's
  * Billed Duration leaves out.
  */
-export function billedGbSecondsOf(t: FunctionTotals, memoryMb: number | null): number {
+export function billedGbSecondsOf(t: FunctionBilled, memoryMb: number | null): number {
   const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
   return (billedMbMs + (memoryMb ?? 0) * t.billedRestoreSumMs) / 1024 / 1000;
 }
@@ -121,6 +123,17 @@ const TOTALS_COLUMNS = `
   sum(billed_restore_sum_ms) AS billedRestoreSumMs,
   max(max_memory_used_mb) AS maxMemoryUsedMb`;
 
+/** What a function was billed, by the rows' memory size where known (see billedGbSecondsOf). */
+const BILLED_COLUMNS = `sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
+        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
+        argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb`;
+
+/** The billed part of FunctionTotals, all that billedGbSecondsOf() reads. */
+export type FunctionBilled = Pick<
+  FunctionTotals,
+  'functionId' | 'billedMbMs' | 'billedMsUnknownMemory' | 'billedRestoreSumMs' | 'lastMemorySizeMb'
+>;
+
 /** Read side of the per-minute aggregate: fleet lists, time series and cold-start breakdowns. */
 @Injectable()
 export class FunctionsRepository {
@@ -134,15 +147,29 @@ export class FunctionsRepository {
         argMax(version, minute) AS version,
         ${TOTALS_COLUMNS},
         sumMap(memory_buckets) AS memoryBuckets,
-        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
-        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
-        argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb,
+        ${BILLED_COLUMNS},
         toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
         toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
       FROM (${rowsForRange(filter)})
       GROUP BY function_id
       ORDER BY invocations DESC, function_id`;
     return this.rows<FunctionTotals>(query, { ...rangeParams(range), functionId });
+  }
+
+  /**
+   * What each function whose id starts with `idPrefix` was billed over a range: the inputs of
+   * billedGbSecondsOf, without the histograms totals() also sums (Lambda's month-to-date tiers).
+   */
+  async billed(range: TimeRange, idPrefix: string): Promise<FunctionBilled[]> {
+    const query = `
+      SELECT
+        function_id AS functionId,
+        ${BILLED_COLUMNS},
+        sum(billed_restore_sum_ms) AS billedRestoreSumMs
+      FROM (${rowsForRange('AND startsWith(function_id, {idPrefix:String})')})
+      GROUP BY function_id
+      ORDER BY function_id`;
+    return this.rows<FunctionBilled>(query, { ...rangeParams(range), idPrefix });
   }
 
   async timeseries(
@@ -254,7 +281,8 @@ export class FunctionsRepository {
       SELECT function_id AS functionId,
              length(ms) AS activeMinutes,
              arrayMap(d -> d - 1, arrayPopFront(arrayDifference(ms))) AS idlePeriods,
-             arrayMap(h -> countEqual(hours, h), range(24)) AS activeByHour
+             arrayMap(h -> countEqual(hours, h), range(24)) AS activeByHour,
+             ms[-1] AS lastMinute
       FROM function_minutes
       WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND invocations > 0 ${where}
       GROUP BY function_id`;
@@ -265,6 +293,7 @@ export class FunctionsRepository {
         activeMinutes: string | number;
         idlePeriods: (string | number)[];
         activeByHour: (string | number)[];
+        lastMinute: string | number;
       }>(query(batch.where), { ...rangeParams(range), ...batch.params });
       for (const r of rows) {
         activity.push({
@@ -272,6 +301,7 @@ export class FunctionsRepository {
           activeMinutes: Number(r.activeMinutes),
           idlePeriods: r.idlePeriods.map(Number),
           activeByHour: r.activeByHour.map(Number),
+          lastMinute: Number(r.lastMinute),
         });
       }
     }

@@ -48,57 +48,100 @@ export function sourceParams(): { sources: string[]; priorities: number[] } {
 const HOUR_MS = 3600_000;
 
 /**
- * The function-hours of a range (hour starts, from the hour holding `from`) in which more than one
- * source that counts invocations reported: only there does the per-minute choice of
- * chosenSourceRows() have anything to choose. Everywhere else every row of the hour is the chosen
- * source's (or a cold-start-only source's), so its rows are read as they are, hour rows included.
+ * The function-days (UTC day starts) of a range in which more than one source that counts
+ * invocations reported (function_day_sources, fed from the minute rows by a view): only there
+ * does the per-minute choice of chosenSourceRows() have anything to choose. Everywhere else every
+ * row is the chosen source's (or a cold-start-only source's), so rows are read as stored, at every
+ * resolution. Starts a day early: the set is only matched against days of the range. Only days
+ * with several sources have rows in function_hours_chosen (see chosenRowsOfHours), which is why
+ * reads of that table need no such filter.
  */
-function mixedHours(where: string): string {
+function mixedDays(where: string): string {
   return `
-    SELECT function_id, minute FROM function_hours
-    WHERE minute >= toStartOfHour({from:DateTime}) AND minute < {to:DateTime} AND ${PRIO} > 0 ${where}
-    GROUP BY function_id, minute
+    SELECT function_id, day FROM function_day_sources
+    WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND ${PRIO} > 0 ${where}
+    GROUP BY function_id, day
     HAVING uniqExact(source) > 1`;
 }
 
+const IN_MIXED_DAY = (mixed: string) => `(function_id, toStartOfDay(minute)) IN (${mixed})`;
+
+/**
+ * IN_MIXED_DAY, led by a condition on the primary key's first column, so a read scans only the
+ * granules of the functions with several sources.
+ */
+const ONLY_MIXED_DAYS = (mixed: string) =>
+  `function_id IN (SELECT function_id FROM (${mixed})) AND ${IN_MIXED_DAY(mixed)}`;
+
 /**
  * The chosen-source rows of a range at minute resolution: exactly chosenSourceRows('function_minutes'),
- * but the window passes run only over the function-hours where several sources reported
- * (mixedHours), the rest is read as stored. Binds from and to (see rangeParams).
+ * but the window passes run only over the function-days where several sources reported
+ * (mixedDays), the rest is read as stored. Binds from and to (see rangeParams).
  */
 export function minuteRowsForRange(where = ''): string {
-  const mixed = mixedHours(where);
+  const mixed = mixedDays(where);
   return `
     SELECT * FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where}
-      AND (function_id, toStartOfHour(minute)) NOT IN (${mixed})
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where} AND NOT ${IN_MIXED_DAY(mixed)}
     UNION ALL
-    SELECT * FROM (${chosenSourceRows('function_minutes', `${where} AND (function_id, toStartOfHour(minute)) IN (${mixed})`)})`;
+    SELECT * FROM (${chosenSourceRows('function_minutes', `${where} AND ${ONLY_MIXED_DAYS(mixed)}`)})`;
 }
 
 /**
  * The chosen-source rows of a time range, the same sums as chosenSourceRows('function_minutes')
- * over the range: whole hours come from function_hours, whole five minutes at either end from
- * function_five_minutes, and the few minutes before and after those from function_minutes, so
- * queries grow with functions × hours; function-hours where several sources reported are read
- * from the minutes with the per-minute choice (see mixedHours). Binds from, to, fiveFrom, fiveTo,
- * hourFrom and hourTo (see rangeParams) besides the caller's own parameters.
+ * over the range, without window passes over its whole hours: whole hours come from
+ * function_hours, whole five minutes at either end from function_five_minutes, and the few
+ * minutes before and after those from function_minutes. In function-days where several sources
+ * reported (mixedDays), whole hours come from function_hours_chosen, the per-minute choice made at
+ * write time (rebuildChosenHours), and only the partial hours at the ends, and any hour not
+ * rebuilt yet, go through the per-minute choice. Binds from, to, fiveFrom, fiveTo, hourFrom and
+ * hourTo (see rangeParams) besides the caller's own parameters.
  */
 export function rowsForRange(where = ''): string {
-  const mixed = mixedHours(where);
-  const single = `AND (function_id, toStartOfHour(minute)) NOT IN (${mixed})`;
+  const mixed = mixedDays(where);
   const wholeHours = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
   const wholeFives = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}`;
+  const chosen = `function_hours_chosen WHERE ${wholeHours} ${where}`;
+  // One reference to each subquery where possible: ClickHouse builds an IN set per reference.
   return `
-    SELECT * FROM function_hours WHERE ${wholeHours} ${where} ${single}
+    SELECT * FROM (
+      SELECT * FROM function_hours WHERE ${wholeHours} ${where}
+      UNION ALL
+      SELECT * FROM function_five_minutes WHERE ${wholeFives} AND NOT (${wholeHours}) ${where}
+      UNION ALL
+      SELECT * FROM function_minutes
+      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeFives}) ${where}
+    ) WHERE NOT ${IN_MIXED_DAY(mixed)}
     UNION ALL
-    SELECT * FROM function_five_minutes
-    WHERE ${wholeFives} AND NOT (${wholeHours}) ${where} ${single}
+    SELECT * EXCEPT (rev) FROM ${chosen}
+      AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM ${chosen} GROUP BY function_id, minute)
     UNION ALL
-    SELECT * FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeFives}) ${where} ${single}
-    UNION ALL
-    SELECT * FROM (${chosenSourceRows('function_minutes', `${where} AND (function_id, toStartOfHour(minute)) IN (${mixed})`)})`;
+    SELECT * FROM (${chosenSourceRows(
+      'function_minutes',
+      // The partial hours at the ends, and whole hours not rebuilt yet (or written around the writer).
+      `${where} AND ${ONLY_MIXED_DAYS(mixed)} AND NOT (${wholeHours}
+         AND (function_id, toStartOfHour(minute)) IN (SELECT function_id, minute FROM ${chosen}))`,
+    )})`;
+}
+
+/**
+ * The chosen-source minute rows of some function-hours (f: function ids, h: hour starts) that lie
+ * in days with several sources: what rebuildChosenHours() rolls up into function_hours_chosen.
+ * Binds f, h, from, to and the source priorities (see chosenHoursParams).
+ */
+export function chosenRowsOfHours(): string {
+  const window = `AND function_id IN {f:Array(String)}`;
+  return chosenSourceRows(
+    'function_minutes',
+    `${window} AND toStartOfHour(minute) IN {h:Array(DateTime)} AND ${IN_MIXED_DAY(mixedDays(window))}`,
+  );
+}
+
+/** Parameters of chosenRowsOfHours() for function ids and hour starts (epoch seconds). */
+export function chosenHoursParams(functionIds: string[], hours: number[]): Record<string, unknown> {
+  const first = Math.min(...hours);
+  const last = Math.max(...hours);
+  return { ...sourceParams(), f: functionIds, h: hours, from: first, to: last + 3600 };
 }
 
 /** Parameters of rowsForRange(): the range, its whole hours, and the source priorities. */

@@ -72,8 +72,12 @@ export type StretchLevels = ReadonlyMap<
   { changesAtMs: readonly number[]; levels: readonly number[] }
 >;
 
-/** The stretch a row's `minute` falls in, binding splitIds and splitAt (splitParams). */
-const STRETCH = `arrayCount(b -> b <= toUnixTimestamp(minute), {splitAt:Array(Array(UInt32))}[indexOf({splitIds:Array(String)}, function_id)])`;
+/**
+ * The stretch a row's `minute` falls in, binding splitIds and splitAt (splitParams). transform()
+ * looks the function up in a hash table (indexOf would scan the ids for every row); index 0, a
+ * function without splits, reads an empty array.
+ */
+const STRETCH = `arrayCount(b -> b <= toUnixTimestamp(minute), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)])`;
 
 function splitParams(splits: SettingsSplits): { splitIds: string[]; splitAt: number[][] } {
   const ids = [...splits.keys()].filter((id) => (splits.get(id)?.length ?? 0) > 0);
@@ -144,7 +148,7 @@ export class WeeklyReportsRepository {
     return this.query<StoredDailyConcurrency>(
       `
       SELECT functionId, dayStartMs, stretch,
-        sum(least(c, ({levels:Array(Array(Float64))}[indexOf({ids:Array(String)}, functionId)])[1 + stretch])) * 60000 AS busyUnderLevelMs,
+        sum(least(c, ({levels:Array(Array(Float64))}[transform(functionId, {ids:Array(String)}, arrayEnumerate({ids:Array(String)}), 0)])[1 + stretch])) * 60000 AS busyUnderLevelMs,
         countIf(c > 0) AS activeMinutes
       FROM (
         SELECT function_id AS functionId, minute,

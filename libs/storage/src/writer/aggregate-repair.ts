@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { toStorageError } from '../client/storage.errors';
+import { chosenHoursParams, chosenRowsOfHours } from '../repositories/minute-source.sql';
 import type { FlushWindow } from './flush-journal';
 
 export interface RepairOptions {
@@ -65,6 +66,39 @@ export async function repairAggregates(
     await run(`ALTER TABLE ${local(table)} ${onCluster} DELETE WHERE ${inWindow}`);
     await run(`INSERT INTO ${table} ${select}`);
   }
+  await rebuildChosenHours(client, window, options);
+}
+
+/**
+ * Makes the per-minute source choice of a window's function-hours at write time: rebuilds their
+ * rows in function_hours_chosen from the minute rows (only function-days with several sources
+ * have any), so range reads sum stored rows (see rowsForRange). The writer runs it after each
+ * flush, before the flush is acknowledged or its journal entry cleared.
+ */
+export async function rebuildChosenHours(
+  client: ClickHouseClient,
+  window: Pick<FlushWindow, 'functionIds' | 'hours'>,
+  options: RepairOptions = {},
+): Promise<void> {
+  if (window.functionIds.length === 0 || window.hours.length === 0) return;
+  const local = (table: string) => (options.cluster ? `${table}_local` : table);
+  // The hour rollup is function_hours' own view SELECT, so it stays written once, in migrations/.
+  const hourRows = await viewSelect(
+    client,
+    local('function_hours_from_minutes_mv'),
+    local('function_minutes'),
+    chosenRowsOfHours(),
+  );
+  try {
+    await client.command({
+      // rev: when the minute rows were read; a read takes each hour's newest.
+      query: `INSERT INTO function_hours_chosen
+              SELECT *, toUnixTimestamp64Micro(now64(6)) AS rev FROM (${hourRows})`,
+      query_params: chosenHoursParams(window.functionIds, window.hours),
+    });
+  } catch (error) {
+    throw toStorageError(error, 'choosing the source of the aggregate');
+  }
 }
 
 /**
@@ -77,6 +111,8 @@ async function viewSelect(
   sourceTable: string,
   rows: string,
 ): Promise<string> {
+  const known = viewSelects.get(client)?.get(view);
+  if (known) return known.replace(sourceFrom(sourceTable), () => `FROM (${rows})`);
   let select: string | undefined;
   try {
     const result = await client.query({
@@ -88,9 +124,18 @@ async function viewSelect(
   } catch (error) {
     throw toStorageError(error, `reading the definition of ${view}`);
   }
-  const from = new RegExp(`\\bFROM\\s+(?:\`?\\w+\`?\\.)?\`?${sourceTable}\`?(?=\\s|$)`);
+  const from = sourceFrom(sourceTable);
   if (!select || !from.test(select)) {
     throw new Error(`${view}: no SELECT … FROM ${sourceTable} in its definition`);
   }
-  return select.replace(from, `FROM (${rows})`);
+  // A view's definition changes only with a migration, which runs before anything reads it here.
+  const cache = viewSelects.get(client) ?? new Map<string, string>();
+  viewSelects.set(client, cache.set(view, select));
+  return select.replace(from, () => `FROM (${rows})`);
+}
+
+const viewSelects = new WeakMap<ClickHouseClient, Map<string, string>>();
+
+function sourceFrom(sourceTable: string): RegExp {
+  return new RegExp(`\\bFROM\\s+(?:\`?\\w+\`?\\.)?\`?${sourceTable}\`?(?=\\s|$)`);
 }

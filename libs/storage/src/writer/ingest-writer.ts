@@ -19,7 +19,10 @@ import {
   type TableEncoder,
 } from './row-columns';
 
-/** Pause after an insert before the next, when the next would not be full. */
+/**
+ * Longest wait after a flush for the senders it acknowledged to send their next request into the
+ * next flush (see kick()); a full batch, or every one of them back, ends it sooner.
+ */
 const REGATHER_MS = 20;
 
 /** What one accepted request wants stored. Rows of one batch are acknowledged together. */
@@ -44,6 +47,11 @@ export interface WriterOptions {
   recentInvocationKeys?: number;
   /** Records each flush's aggregate window until its inserts are done (see FlushJournal). */
   journal?: FlushJournal;
+  /**
+   * Makes the source choice of the function-hours a flush wrote (rebuildChosenHours), after its
+   * inserts and before it is acknowledged or its journal entry cleared.
+   */
+  chooseSources?: (window: Pick<FlushWindow, 'functionIds' | 'hours'>) => Promise<void>;
 }
 
 /** The queue is full: the sender should retry later (HTTP 429 / gRPC RESOURCE_EXHAUSTED). */
@@ -72,6 +80,11 @@ export interface WriterStats {
   /** Latency of the last inserts (ms), newest last, at most 256. */
   insertLatenciesMs: number[];
   batchSizes: number[];
+  /** Flushes done, and the requests (deliveries) each of the last 256 held. */
+  flushes: number;
+  requestsPerFlush: number[];
+  /** Wall time of the last 256 flushes (ms), every table's insert included. */
+  flushMs: number[];
 }
 
 interface Pending {
@@ -109,7 +122,14 @@ export class IngestWriter {
     duplicateInvocations: 0,
     insertLatenciesMs: [],
     batchSizes: [],
+    flushes: 0,
+    requestsPerFlush: [],
+    flushMs: [],
   };
+  /** Requests the last flush acknowledged: the senders expected back for the next one. */
+  private cohort = 0;
+  /** While regathering after a flush: start the next one once this many requests are queued. */
+  private regatherTarget: number | undefined;
 
   constructor(
     private readonly client: ClickHouseClient,
@@ -158,7 +178,10 @@ export class IngestWriter {
       this.queueBytes += bytes;
       this.queueRows += rows;
       this.updateQueueStats();
-      if (this.queueRows >= this.options.flushRows) {
+      if (
+        this.queueRows >= this.options.flushRows ||
+        (this.regatherTarget !== undefined && this.queue.length >= this.regatherTarget)
+      ) {
         this.kick();
       } else {
         this.timer ??= setTimeout(() => this.kick(), this.options.flushIntervalMs);
@@ -184,26 +207,33 @@ export class IngestWriter {
     return this.queueBytes >= this.options.maxQueueBytes;
   }
 
+  /**
+   * Group commit: one flush at a time, holding every request queued when it starts. A flush costs
+   * the engine a fixed time per table insert whatever its size (embedded chDB runs them one after
+   * another), so throughput comes from many requests per flush. Requests that queued during a
+   * flush go in the next one, after a regather: the senders this flush acknowledged usually send
+   * their next request within milliseconds, and waiting for them (at most REGATHER_MS) puts them
+   * in the same insert instead of a flush of their own. A full batch goes at once.
+   */
   private kick(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
+    this.regatherTarget = undefined;
     if (this.flushing || this.queue.length === 0) return;
+    this.cohort = this.queue.length;
     this.flushing = this.flushOnce().finally(() => {
       this.flushing = undefined;
-      // Rows that queued up while ClickHouse was busy have already waited one insert's time: they
-      // go in after a short regather, which lets the senders just acknowledged send their next
-      // batch into the same insert (bench:logs: CloudWatch route 7.8k → 11.6k invocations/s).
-      // A full batch goes at once. Inserts thus grow with the load, and the engine stays busy.
-      if (this.queue.length > 0) {
-        if (this.queueRows >= this.options.flushRows) this.kick();
-        else
-          this.timer ??= setTimeout(
-            () => this.kick(),
-            Math.min(REGATHER_MS, this.options.flushIntervalMs),
-          );
+      if (this.closed || this.queueRows >= this.options.flushRows) {
+        if (this.queue.length > 0) this.kick();
+        return;
       }
+      this.regatherTarget = this.queue.length + this.cohort;
+      this.timer = setTimeout(
+        () => this.kick(),
+        Math.min(REGATHER_MS, this.options.flushIntervalMs),
+      );
     });
   }
 
@@ -213,6 +243,9 @@ export class IngestWriter {
     const takenBytes = taken.reduce((s, p) => s + p.bytes, 0);
     const takenRows = taken.reduce((s, p) => s + p.rows, 0);
     const stored = new Set<string>();
+    const started = performance.now();
+    this.stats.flushes++;
+    pushBounded(this.stats.requestsPerFlush, taken.length);
     try {
       await this.store(taken, stored);
       for (const p of taken) p.resolve();
@@ -236,6 +269,7 @@ export class IngestWriter {
         for (const p of taken) p.reject(failure);
       }
     } finally {
+      pushBounded(this.stats.flushMs, performance.now() - started);
       this.queueBytes -= takenBytes;
       this.queueRows -= takenRows;
       this.updateQueueStats();
@@ -299,6 +333,12 @@ export class IngestWriter {
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     // A failed flush keeps its marker: what it left half-written is rebuilt at the next start.
     if (failed) throw failed.reason;
+    if (this.options.chooseSources) {
+      // Retried deliveries too: a flush whose choice failed is retried as duplicates.
+      const all = pending.flatMap((p) => p.batch.invocations ?? []);
+      const written = flushWindow(all, minutes);
+      if (written) await this.options.chooseSources(written);
+    }
     if (marker) await journal!.end(marker);
     await once(INGEST_REQUESTS, requestKeys);
   }

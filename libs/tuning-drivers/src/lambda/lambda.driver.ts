@@ -44,6 +44,8 @@ interface LambdaDetails {
   description: string;
   packageType: string;
   runtime: string;
+  /** Configured /tmp (MB): what above 512 MB costs is part of each size's price. */
+  ephemeralStorageMb: number;
 }
 
 function details(snapshot: FunctionSnapshot): LambdaDetails {
@@ -139,6 +141,7 @@ export class LambdaTuningDriver implements TuningDriver {
       description: c.Description ?? '',
       packageType: c.PackageType ?? 'Zip',
       runtime: c.Runtime ?? '',
+      ephemeralStorageMb: c.EphemeralStorage?.Size ?? 512,
     };
     const region = arn?.region ?? (await client.config.region());
     return {

@@ -51,6 +51,8 @@ export interface TuningPricerOptions {
   podVcpu?: number;
   /** Lambda: the account's month-to-date usage; without it, the first tier (nothing used yet). */
   lambdaTier?: LambdaTierPosition;
+  /** Lambda: the configured ephemeral storage (MB); above 512 MB it is billed for the duration. */
+  ephemeralStorageMb?: number;
 }
 
 export function tuningPricer(options: TuningPricerOptions): TuningPricer {
@@ -89,8 +91,8 @@ export function tuningPricer(options: TuningPricerOptions): TuningPricer {
         get durationTiers() {
           return [...tiers.values()].filter((t): t is DurationTierUsed => t !== null);
         },
-        // Requests, the duration tier the account is in this month, and the REPORT line's Billed
-        // Duration, which already holds INIT when AWS bills it.
+        // Requests, the duration tier the account is in this month, ephemeral storage above
+        // 512 MB, and the REPORT line's Billed Duration, which already holds INIT when AWS bills it.
         invocationUsd: (architecture, memoryMb, billedDurationMs) => {
           tierOf(architecture);
           const cost = pricing.lambdaInvocation(
@@ -99,6 +101,7 @@ export function tuningPricer(options: TuningPricerOptions): TuningPricer {
               memoryMb,
               durationMs: billedDurationMs,
               monthToDateGbSeconds: monthToDate(architecture),
+              ephemeralStorageMb: options.ephemeralStorageMb,
             },
             at,
             region,

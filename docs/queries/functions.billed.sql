@@ -1,0 +1,44 @@
+  SELECT
+    function_id AS functionId,
+    sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
+    sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
+    argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb,
+    sum(billed_restore_sum_ms) AS billedRestoreSumMs
+  FROM (
+SELECT * FROM (
+  SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND startsWith(function_id, {idPrefix:String})
+  UNION ALL
+  SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}) AND startsWith(function_id, {idPrefix:String})
+  UNION ALL
+  SELECT * FROM function_minutes
+  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) AND startsWith(function_id, {idPrefix:String})
+) WHERE NOT (function_id, toStartOfDay(minute)) IN (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND startsWith(function_id, {idPrefix:String})
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1)
+UNION ALL
+SELECT * EXCEPT (rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND startsWith(function_id, {idPrefix:String})
+  AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND startsWith(function_id, {idPrefix:String}) GROUP BY function_id, minute)
+UNION ALL
+SELECT * FROM (
+SELECT * EXCEPT (prio, rank, best_rank) FROM (
+  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
+  FROM (
+    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
+    FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND startsWith(function_id, {idPrefix:String}) AND function_id IN (SELECT function_id FROM (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND startsWith(function_id, {idPrefix:String})
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1)) AND (function_id, toStartOfDay(minute)) IN (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND startsWith(function_id, {idPrefix:String})
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1) AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+     AND (function_id, toStartOfHour(minute)) IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND startsWith(function_id, {idPrefix:String})))
+  )
+) WHERE rank = best_rank OR prio = 0))
+  GROUP BY function_id
+  ORDER BY function_id;

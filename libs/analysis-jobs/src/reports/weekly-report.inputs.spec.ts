@@ -1,0 +1,148 @@
+import { settingsTimeline } from '@fleetscope/reports';
+import type { FunctionConfig, StoredDailyUsage } from '@fleetscope/storage';
+import { reportDailyUsage, settingsSplits } from './weekly-report.inputs';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const F = 'aws_lambda~111111111111~us-east-1~f';
+const range = {
+  fromMs: Date.parse('2026-11-02T00:00:00Z'),
+  toMs: Date.parse('2026-11-05T00:00:00Z'),
+};
+
+const config = (extra: Partial<FunctionConfig>): FunctionConfig => ({
+  functionId: F,
+  platform: 'aws_lambda',
+  account: '111111111111',
+  region: 'us-east-1',
+  name: 'f',
+  version: '',
+  runtime: 'nodejs22.x',
+  architecture: 'x86_64',
+  packageType: 'Zip',
+  memoryMb: 1024,
+  timeoutMs: null,
+  ephemeralStorageMb: null,
+  provisionedConcurrency: null,
+  minScale: null,
+  maxScale: null,
+  podCpu: null,
+  podMemoryMb: null,
+  labels: {},
+  ...extra,
+});
+
+const stored = (day: number, stretch: number, u: Partial<StoredDailyUsage>): StoredDailyUsage => ({
+  functionId: F,
+  dayStartMs: range.fromMs + day * DAY,
+  stretch,
+  sources: ['otel_span'],
+  invocations: 0,
+  coldStarts: 0,
+  billedDurationMs: 0,
+  platformBilledMs: 0,
+  billedMbMs: 0,
+  unknownMemoryBilledMs: 0,
+  initDurationMs: 0,
+  restores: 0,
+  billedRestoreMs: 0,
+  ...u,
+});
+
+describe(reportDailyUsage.name, () => {
+  it('cuts a day where the settings changed: each piece with the architecture, memory and PC seconds in force', () => {
+    // Day 1, 06:00: arm64 at 2048 MB with PC 3; day 2, 12:00: PC removed.
+    const timeline = settingsTimeline(
+      [
+        {
+          setting: 'architecture',
+          observedAtMs: range.fromMs - DAY,
+          source: 'api',
+          value: 'x86_64',
+        },
+        {
+          setting: 'architecture',
+          observedAtMs: range.fromMs + DAY + 6 * HOUR,
+          source: 'api',
+          value: 'arm64',
+        },
+        {
+          setting: 'memory_mb',
+          observedAtMs: range.fromMs + DAY + 6 * HOUR,
+          source: 'api',
+          value: '2048',
+        },
+        {
+          setting: 'provisioned_concurrency',
+          observedAtMs: range.fromMs + DAY + 6 * HOUR,
+          source: 'api',
+          value: '3',
+        },
+        {
+          setting: 'provisioned_concurrency',
+          observedAtMs: range.fromMs + 2 * DAY + 12 * HOUR,
+          source: 'api',
+          value: '0',
+        },
+      ],
+      range.fromMs,
+      range.toMs,
+    );
+    const timelines = new Map([[F, timeline]]);
+    const configs = new Map([[F, config({ provisionedConcurrency: 3 })]]);
+    expect(settingsSplits(timelines, configs).get(F)).toEqual([
+      range.fromMs + DAY + 6 * HOUR,
+      range.fromMs + 2 * DAY + 12 * HOUR,
+    ]);
+    // Spans (no memory size): 1,000 s before the move on day 1 and 2,000 s after it.
+    const days = reportDailyUsage(
+      [
+        stored(1, 0, {
+          invocations: 10,
+          billedDurationMs: 1_000_000,
+          unknownMemoryBilledMs: 1_000_000,
+        }),
+        stored(1, 1, {
+          invocations: 20,
+          billedDurationMs: 2_000_000,
+          unknownMemoryBilledMs: 2_000_000,
+        }),
+      ],
+      [],
+      configs,
+      timelines,
+      range,
+    );
+    expect(
+      days.map((d) => [
+        (d.dayStartMs - range.fromMs) / DAY,
+        d.architecture,
+        d.memoryMb,
+        d.invocations,
+        d.provisioned?.concurrency ?? 0,
+        d.provisioned?.enabledSeconds ?? 0,
+      ]),
+    ).toEqual([
+      // Day 1 before 06:00: x86_64 at the inventory's 1024 MB; the history knows no PC yet, so the
+      // inventory's 3 for the piece of a day the function ran.
+      [1, 'x86_64', 1024, 10, 3, 6 * 3600],
+      // From 06:00: arm64, the spans' time at 2048 MB, PC 3 for 18 h.
+      [1, 'arm64', 2048, 20, 3, 18 * 3600],
+      // Day 2 until 12:00: allocated while nothing ran, billed all the same; then none.
+      [2, 'arm64', 2048, 0, 3, 12 * 3600],
+    ]);
+  });
+
+  it("keeps the inventory's provisioned concurrency all day on the days a function ran when the history knows none", () => {
+    const days = reportDailyUsage(
+      [stored(0, 0, { invocations: 5, billedDurationMs: 500 })],
+      [],
+      new Map([[F, config({ provisionedConcurrency: 2 })]]),
+      new Map(),
+      range,
+    );
+    expect(days.map((d) => [d.dayStartMs, d.architecture, d.provisioned?.enabledSeconds])).toEqual([
+      [range.fromMs, undefined, 86_400],
+    ]);
+  });
+});

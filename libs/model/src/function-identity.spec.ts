@@ -1,0 +1,30 @@
+import { functionId, functionIdPrefix } from './function-identity';
+
+describe(functionIdPrefix.name, () => {
+  const id = functionId({
+    platform: 'aws_lambda',
+    account: '123456789012',
+    region: 'us-east-1',
+    name: 'checkout',
+  });
+
+  it('is what the ids of a platform, an account or a region start with, and no other', () => {
+    expect(id.startsWith(functionIdPrefix({ platform: 'aws_lambda' }))).toBe(true);
+    const account = functionIdPrefix({ platform: 'aws_lambda', account: '123456789012' });
+    expect(id.startsWith(account)).toBe(true);
+    expect(
+      id.startsWith(
+        functionIdPrefix({ platform: 'aws_lambda', account: '123456789012', region: 'us-east-1' }),
+      ),
+    ).toBe(true);
+    // Whole parts only: account 1234 is not a prefix of account 123456789012's ids.
+    expect(id.startsWith(functionIdPrefix({ platform: 'aws_lambda', account: '1234' }))).toBe(
+      false,
+    );
+    expect(id.startsWith(functionIdPrefix({ platform: 'knative' }))).toBe(false);
+  });
+
+  it('encodes its parts as ids do', () => {
+    expect(functionIdPrefix({ platform: 'knative', account: 'a~b' })).toBe('knative~a%7Eb~');
+  });
+});

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { SpanKind } from '@opentelemetry/api';
+import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
+import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
+import { FunctionSettingsRepository } from '@fleetscope/storage';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+
+/**
+ * The settings history behind the weekly report, end to end: spans from the OpenTelemetry SDK
+ * report their function's architecture (host.arch) and memory (faas.max_memory), the collector
+ * records each change with its time, and the report prices every hour at the settings in force
+ * then. Provisioned concurrency comes from the platform inventory's snapshots, as the inventory
+ * sync records them (written here with the times a sync would have had).
+ */
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const ACCOUNT = '123456789012';
+const REGION = 'us-east-1';
+// Two weeks back: whole weeks of the past, inside every retention.
+const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
+const priorWeek = previousIsoWeek(week);
+const MOVER = `aws_lambda~${ACCOUNT}~${REGION}~mover`;
+const WARM = `aws_lambda~${ACCOUNT}~${REGION}~warm`;
+
+interface Invocation {
+  startMs: number;
+  durationMs: number;
+}
+
+/**
+ * Sends the invocations as SERVER spans made by the OpenTelemetry SDK, serialised by its OTLP
+ * protobuf serializer (the bytes its OTLP/HTTP exporter sends; the exporter itself loads `http`
+ * with a dynamic import() that jest's VM refuses) and POSTed to /v1/traces in batches of 500.
+ */
+async function sendSpans(
+  ingestUrl: string,
+  name: string,
+  memoryMb: number,
+  hostArch: 'amd64' | 'arm64',
+  invocations: readonly Invocation[],
+): Promise<void> {
+  const spans = new InMemorySpanExporter();
+  const provider = new TracerProvider({
+    resource: resourceFromAttributes({
+      'service.name': name,
+      'cloud.provider': 'aws',
+      'cloud.platform': 'aws_lambda',
+      'cloud.region': REGION,
+      'cloud.account.id': ACCOUNT,
+      'faas.name': name,
+      'faas.version': '$LATEST',
+      'faas.max_memory': memoryMb * 1024 * 1024,
+      'host.arch': hostArch,
+    }),
+    spanProcessors: [new SimpleSpanProcessor({ exporter: spans })],
+  });
+  const tracer = provider.getTracer('@opentelemetry/instrumentation-aws-lambda');
+  for (const inv of invocations) {
+    const span = tracer.startSpan(name, {
+      kind: SpanKind.SERVER,
+      startTime: inv.startMs,
+      attributes: {
+        'faas.execution': randomUUID(),
+        'faas.id': `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`,
+        'faas.coldstart': false,
+      },
+    });
+    span.end(inv.startMs + inv.durationMs);
+  }
+  await provider.forceFlush();
+  const finished = spans.getFinishedSpans();
+  for (let i = 0; i < finished.length; i += 500) {
+    const body = ProtobufTraceSerializer.serializeRequest(finished.slice(i, i + 500))!;
+    const response = await fetch(`${ingestUrl}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-protobuf' },
+      body,
+    });
+    expect(response.status).toBe(200);
+  }
+  await provider.shutdown();
+}
+
+/** `count` invocations of `durationMs` a day, every 10 minutes from 01:00 UTC. */
+const daysOf = (fromMs: number, days: number, count: number, durationMs: number) =>
+  Array.from({ length: days }, (_, d) =>
+    Array.from({ length: count }, (_, i) => ({
+      startMs: fromMs + d * DAY_MS + HOUR_MS + i * 600_000,
+      durationMs,
+    })),
+  ).flat();
+
+/** One invocation a minute for an hour from `startMs`, each busy the whole minute (concurrency 1). */
+const busyHour = (startMs: number) =>
+  Array.from({ length: 60 }, (_, i) => ({ startMs: startMs + i * 60_000, durationMs: 60_000 }));
+
+describe('Settings history in the weekly report', () => {
+  let fleetscope: RunningFleetscope;
+  let report: WeeklyReport;
+  const monday = week.fromMs;
+  const thursday = monday + 3 * DAY_MS;
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope();
+    const ingest = fleetscope.ingestUrl;
+    // mover, 1 GB, 100 invocations of 600 s a day: x86_64 all of the week before and until
+    // Wednesday, arm64 from Thursday (a redeploy on arm64).
+    await sendSpans(ingest, 'mover', 1024, 'amd64', [
+      ...daysOf(priorWeek.fromMs, 7, 100, 600_000),
+      ...daysOf(monday, 3, 100, 600_000),
+    ]);
+    await sendSpans(ingest, 'mover', 1024, 'arm64', daysOf(thursday, 4, 100, 600_000));
+
+    // warm, 2 GB x86_64: busy 10:00–11:00 on Wednesday and on Friday.
+    await sendSpans(ingest, 'warm', 2048, 'amd64', [
+      ...busyHour(monday + 2 * DAY_MS + 10 * HOUR_MS),
+      ...busyHour(monday + 4 * DAY_MS + 10 * HOUR_MS),
+    ]);
+    // The inventory's snapshots: provisioned concurrency 2 from Tuesday 12:00 until Wednesday
+    // 18:00, then none.
+    const history = fleetscope.app.get(FunctionSettingsRepository);
+    await history.record('api', [
+      {
+        functionId: WARM,
+        observedAtMs: monday + DAY_MS + 12 * HOUR_MS,
+        architecture: 'x86_64',
+        memoryMb: 2048,
+        provisionedConcurrency: 2,
+      },
+      {
+        functionId: WARM,
+        observedAtMs: monday + 2 * DAY_MS + 18 * HOUR_MS,
+        provisionedConcurrency: 0,
+      },
+    ]);
+    // Today the inventory says 2: without the history the report would bill it all day on both
+    // days warm ran.
+    const put = await fetch(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(WARM)}/config`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ memoryMb: 2048, provisionedConcurrency: 2 }),
+      },
+    );
+    expect(put.status).toBe(200);
+    await fleetscope.flush();
+
+    const response = await fetch(`${fleetscope.apiUrl}/api/reports/weekly`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ week: week.label }),
+    });
+    expect(response.status).toBe(200);
+    report = (await response.json()) as WeeklyReport;
+  }, 120_000);
+
+  afterAll(async () => {
+    await fleetscope?.stop();
+  });
+
+  it('records when the spans showed a new architecture', async () => {
+    const result = await fleetscope.clickhouse.client.query({
+      query: `SELECT value, toUnixTimestamp64Milli(observed_at) AS at FROM function_settings_history
+              WHERE function_id = {id:String} AND setting = 'architecture' ORDER BY observed_at`,
+      query_params: { id: MOVER },
+      format: 'JSONEachRow',
+    });
+    const rows = await result.json<{ value: string; at: number | string }>();
+    expect(rows.map((r) => [r.value, Number(r.at)])).toEqual([
+      ['x86_64', priorWeek.fromMs + HOUR_MS],
+      ['arm64', thursday + HOUR_MS],
+    ]);
+  });
+
+  it('records settings typed by hand from the time they were typed', async () => {
+    const result = await fleetscope.clickhouse.client.query({
+      query: `SELECT setting, value, toUnixTimestamp64Milli(observed_at) AS at
+              FROM function_settings_history
+              WHERE function_id = {id:String} AND source = 'manual' ORDER BY setting`,
+      query_params: { id: WARM },
+      format: 'JSONEachRow',
+    });
+    const rows = await result.json<{ setting: string; value: string; at: number | string }>();
+    expect(rows.map((r) => [r.setting, r.value])).toEqual([
+      ['memory_mb', '2048'],
+      ['provisioned_concurrency', '2'],
+    ]);
+    expect(Number(rows[0].at)).toBeGreaterThan(week.toMs);
+  });
+
+  it('prices each day at the architecture in force and gives the move to the architecture part, to the cent', () => {
+    const mover = report.functions.find((f) => f.functionId === MOVER)!;
+    // A day: 100 × 600 s × 1 GB = 60,000 GB-s, 100 requests ($0.00002).
+    // Week before: 7 × (60,000 × $0.0000166667 + $0.00002) = 7 × $1.000022 = $7.000154.
+    // This week: 3 × $1.000022 + 4 × (60,000 × $0.0000133334 + $0.00002) = $3.000066 + $3.200096.
+    expect(mover.previousCostUsd).toBeCloseTo(7.000154, 9);
+    expect(mover.costUsd).toBeCloseTo(6.200162, 9);
+    expect(mover.computeLines.map((l) => [l.architecture, l.gbSeconds])).toEqual([
+      ['x86_64', expect.closeTo(180_000, 6)],
+      ['arm64', expect.closeTo(240_000, 6)],
+    ]);
+    expect(mover.architecture).toBe('arm64');
+    const moved = report.movers.find((m) => m.functionId === MOVER)!;
+    // 240,000 GB-s × ($0.0000133334 − $0.0000166667) = −$0.799992: the whole change.
+    expect(moved.changeUsd).toBeCloseTo(-0.799992, 9);
+    expect(moved.parts.architecture).toBeCloseTo(-0.799992, 9);
+    expect(moved.parts.architecture.toFixed(2)).toBe('-0.80');
+    for (const part of ['invocations', 'duration', 'memorySize', 'price', 'other'] as const) {
+      expect(moved.parts[part]).toBeCloseTo(0, 9);
+    }
+    expect(moved.factors.current.architecture).toBe('arm64 57% / x86_64 43%');
+  });
+
+  it('bills provisioned concurrency only for the hours it was allocated', () => {
+    const warm = report.functions.find((f) => f.functionId === WARM)!;
+    // Allocated Tuesday 12:00 to Wednesday 18:00, 30 h: 2 × 2 GB × 108,000 s = 432,000 GB-s ×
+    // $0.0000041667 = $1.8000144 (all day on Wednesday and Friday would be $2.88002304).
+    expect(warm.breakdown.provisionedConcurrency).toBeCloseTo(1.8000144, 10);
+    // Wednesday's busy hour ran on it: 3,600 s × 2 GB = 7,200 GB-s × $0.0000097222 = $0.06999984;
+    // Friday's, after it was removed, on demand: 7,200 GB-s × $0.0000166667 = $0.12000024.
+    expect(warm.provisionedConcurrencyDetail.durationUsd).toBeCloseTo(0.06999984, 10);
+    expect(warm.breakdown.compute).toBeCloseTo(0.06999984 + 0.12000024, 10);
+    // 120 requests × $0.0000002
+    expect(warm.breakdown.requests).toBeCloseTo(0.000024, 12);
+    expect(warm.costUsd).toBeCloseTo(1.8000144 + 0.06999984 + 0.12000024 + 0.000024, 9);
+    const idle = report.idleProvisionedConcurrency.find((p) => p.functionId === WARM)!;
+    expect(idle.allocatedGbSeconds).toBeCloseTo(432_000, 6);
+    expect(idle.utilisation).toBeCloseTo(7_200 / 432_000, 12);
+  });
+});
