@@ -12,10 +12,11 @@ export interface FunctionBatch {
 export const ALL_FUNCTIONS: FunctionBatch = { where: '', params: {} };
 
 /**
- * Minute rows of a range per batch: 2 M rows are ~1,000 functions busy every minute of a week,
- * whose sorts and aggregation states stay well inside the engine's default memory bound.
+ * Minute rows of a range per batch: 2 M rows are ~200 functions busy every minute of a week; with
+ * them bench:analyze's 10,000-function week runs under an engine bound of 512 MiB, where the
+ * whole fleet in one query did not (BENCHMARKS.md).
  */
-const BATCH_MINUTE_ROWS = Number(process.env.BATCH ?? 500_000);
+const BATCH_MINUTE_ROWS = 2_000_000;
 
 /**
  * Function-id ranges that split a range's functions into batches of at most `maxMinuteRows`
