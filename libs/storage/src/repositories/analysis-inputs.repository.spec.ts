@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '@fleetscope/config';
-import { histogramQuantile, histogramQuantileSql } from '@fleetscope/model';
+import { histogramQuantile, histogramQuantileSql, sortedBucketCountsSql } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { openAndMigrate } from '../storage.module';
 import { AnalysisInputsRepository, minutesPerHourOfWeek } from './analysis-inputs.repository';
@@ -123,6 +123,23 @@ describe(AnalysisInputsRepository.name, () => {
         const [row] = await result.json<{ p50: number; p99: number }>();
         expect(row.p50).toBeCloseTo(histogramQuantile(buckets, 0.5)!, 9);
         expect(row.p99).toBeCloseTo(histogramQuantile(buckets, 0.99)!, 9);
+      }
+    });
+  });
+
+  describe(sortedBucketCountsSql.name, () => {
+    it('counts each bucket of a sorted array as sumMap([bucket], [1]) does', async () => {
+      const arrays = [[7], [3, 3, 3], [-32768, -5, -5, 0, 2, 2, 2, 9, 9, 40], [1, 2, 3, 4]];
+      for (const values of arrays) {
+        const result = await handle.client.query({
+          query: `SELECT ${sortedBucketCountsSql('arraySort(groupArray(b))')} AS counts,
+                         CAST(sumMap([b], [toUInt64(1)]), 'Map(Int16, UInt64)') AS expected
+                  FROM (SELECT toInt16(arrayJoin({values:Array(Int16)})) AS b)`,
+          query_params: { values: [...values].reverse() },
+          format: 'JSONEachRow',
+        });
+        const [row] = await result.json<{ counts: unknown; expected: unknown }>();
+        expect(row.counts).toEqual(row.expected);
       }
     });
   });

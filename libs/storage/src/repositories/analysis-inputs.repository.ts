@@ -8,7 +8,12 @@ import type {
   MemorySizeDay,
   MemorySizeStats,
 } from '@fleetscope/model';
-import { ZERO_BUCKET, histogramQuantileSql, logBucketSql } from '@fleetscope/model';
+import {
+  ZERO_BUCKET,
+  histogramQuantileSql,
+  logBucketSql,
+  sortedBucketCountsSql,
+} from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
@@ -322,7 +327,7 @@ export class AnalysisInputsRepository {
         function_id AS functionId,
         -- Never above the largest minute: a constant load's p95 is that load, not its bucket's edge.
         least(max(peak), ${histogramQuantileSql(
-          `mapAdd(sumMap(c_hist), map(toInt16(${ZERO_BUCKET}), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active)))))`,
+          `mapAdd(${sortedBucketCountsSql('arraySort(arrayFlatten(groupArray(c_buckets)))')}, map(toInt16(${ZERO_BUCKET}), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active)))))`,
           0.95,
           CONCURRENCY_BUCKETS_PER_POWER_OF_TWO,
         )}) AS p95Concurrency,
@@ -350,9 +355,8 @@ export class AnalysisInputsRepository {
               : `0 AS h_conc, []::Array(Float64) AS h_covered, 0 AS h_cold, 0 AS h_init,`
           }
           max(c) AS peak,
-          -- The array form of sumMap: no Map is built per minute.
-          CAST(sumMap([${logBucketSql('c', null, CONCURRENCY_BUCKETS_PER_POWER_OF_TWO)}], [toUInt64(1)]),
-               'Map(Int16, UInt64)') AS c_hist
+          -- Each active minute's bucket; counted per function above (no sumMap state per hour).
+          groupArray(${logBucketSql('c', null, CONCURRENCY_BUCKETS_PER_POWER_OF_TWO)}) AS c_buckets
         FROM (${perMinute(where)})
         WHERE c > 0
         GROUP BY function_id, how
