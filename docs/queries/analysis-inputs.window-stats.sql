@@ -4,8 +4,7 @@ SELECT function_id AS functionId, count() AS n FROM function_minutes
 
   SELECT
     function_id AS functionId,
-    if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1),
-       if(grouping(day) = 0, 2, 0)) AS level,
+    if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1), 0) AS level,
     memory_size_mb AS memoryMb,
     toUnixTimestamp(day) * 1000 AS dayMs,
     sum(inv) AS invocations,
@@ -18,12 +17,10 @@ SELECT function_id AS functionId, count() AS n FROM function_minutes
     sum(billed) AS billedDurationSumMs,
     sum(unbilled_rows) AS rowsWithoutBilled,
     sum(init) AS initDurationSumMs,
-    sumMap(db) AS dbs,
-    if(level IN (2, 3), map(), dbs) AS durationBuckets,
+    sumMap(db) AS durationBuckets,
     if(level = 0, sumMap(ib), map()) AS initBuckets,
     max(mem_max) AS maxMemoryUsedMb,
     if(level = 0, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.95 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.95 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(sumMap(mb)), mapValues(sumMap(mb))))])[1], NULL) AS memoryUsedP95Mb,
-    if(level = 2, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.99 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.99 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(dbs), mapValues(dbs)))])[1], NULL) AS p99Ms,
     toUnixTimestamp(minIf(first_seen, active)) * 1000 AS firstSeenMs,
     toUnixTimestamp(maxIf(last_seen, active)) * 1000 AS lastSeenMs
   FROM (
@@ -75,20 +72,45 @@ SELECT * EXCEPT (prio, rank, best_rank) FROM (
     SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
            sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
     FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND function_id IN (SELECT function_id FROM (
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND (function_id, toStartOfDay(minute)) IN (
 SELECT function_id, day FROM function_day_sources
 WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
 GROUP BY function_id, day
-HAVING uniqExact(source) > 1)) AND (function_id, toStartOfDay(minute)) IN (
+HAVING uniqExact(source) > 1)
+  )
+) WHERE rank = best_rank OR prio = 0)
+UNION ALL
+SELECT * FROM (
+SELECT * EXCEPT (prio, rank, best_rank) FROM (
+  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
+  FROM (
+    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
+    FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND function_id IN (SELECT function_id FROM (
+SELECT function_id, hour FROM (
+  SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (
 SELECT function_id, day FROM function_day_sources
 WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
 GROUP BY function_id, day
-HAVING uniqExact(source) > 1) AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
-     AND (function_id, toStartOfHour(minute)) IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ))
+HAVING uniqExact(source) > 1)
+)
+WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
+  AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} )))
+    AND (function_id, toStartOfHour(minute)) IN (
+SELECT function_id, hour FROM (
+  SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1)
+)
+WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
+  AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ))
   )
 ) WHERE rank = best_rank OR prio = 0))
     GROUP BY function_id, memory_size_mb, day
   )
-  GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day),
+  GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb),
                           (function_id, memory_size_mb, day))
   SETTINGS force_grouping_standard_compatibility = 1;

@@ -140,6 +140,7 @@ describe(runAnalyzers.name, () => {
     expect(frankfurt?.evidence.priceAssumptions).toBeUndefined();
     expect(stockholm?.evidence.priceAssumptions).toEqual([
       expect.objectContaining({ meter: 'aws.lambda.duration.x86_64', region: 'eu-north-1' }),
+      expect.objectContaining({ meter: 'aws.lambda.requests', region: 'eu-north-1' }),
     ]);
     expect(stockholm?.reason).toContain(
       'No sourced aws.lambda.duration.x86_64 price for eu-north-1: priced at the us-east-1 figure',

@@ -66,6 +66,14 @@ interface Ready {
   maxQueueBytes: number;
 }
 
+/** The V8 heap flags of `npm start` (package.json), so the child's memory is what it would use. */
+function startHeapFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return pkg.scripts.start.split(/\s+/).filter((arg) => /^--max-semi-space-size=/.test(arg));
+}
+
 /**
  * The real all-in-one Fleetscope (test/support/fleetscope-app.ts startFleetscope(), embedded
  * ClickHouse in a fresh temp dir) in a child process, so the RSS measured is the server's alone and
@@ -103,7 +111,7 @@ export class AppProcess {
     env: Record<string, string>,
     options: { cpuProfDir?: string; maxOldSpaceMb?: number } = {},
   ): Promise<AppProcess> {
-    const execArgv = ['--enable-source-maps', '-r', '@swc-node/register'];
+    const execArgv = ['--enable-source-maps', ...startHeapFlags(), '-r', '@swc-node/register'];
     if (options.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
     if (options.maxOldSpaceMb) execArgv.push(`--max-old-space-size=${options.maxOldSpaceMb}`);
     const child = fork(join(__dirname, 'app-child.main.ts'), [], {

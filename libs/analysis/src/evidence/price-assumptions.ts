@@ -22,7 +22,7 @@ export function lambdaPriceAssumptions(
 ): PriceAssumption[] {
   if (profile.platform !== 'aws_lambda') return [];
   const arch = profile.architecture;
-  const meters = [lambdaMeters.duration(arch)];
+  const meters = [lambdaMeters.duration(arch), lambdaMeters.requests];
   if (PRICES_PROVISIONED.has(kind))
     meters.push(lambdaMeters.pcAllocated(arch), lambdaMeters.pcDuration(arch));
   return ctx.pricing.regionalAssumptions(meters, ctx.at, profile.region);

@@ -26,10 +26,16 @@ import type {
   Recommendation,
   SavingRange,
   Severity,
+  WhyNotCode,
 } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
 import type { WindowSpread } from '../stats/window-spread';
 import { repeatability, windowSpread } from '../stats/window-spread';
+
+/** Records why a size change is not advised and answers with no recommendation. */
+type SayWhyNot<
+  Code extends WhyNotCode = 'already-right' | 'below-materiality' | 'insufficient-evidence',
+> = (code: Code, detail: string) => Recommendation[];
 
 export interface MemoryOptions {
   /** Memory kept above the peak used (gham-khaled/Lambda-Cost-Analysis uses peak × 1.2). */
@@ -217,10 +223,7 @@ export class MemoryAnalyzer implements Analyzer {
   private podSizes(
     input: FunctionAnalysisInput,
     ctx: AnalysisContext,
-    whyNot: (
-      code: 'already-right' | 'below-materiality' | 'insufficient-evidence',
-      detail: string,
-    ) => Recommendation[],
+    whyNot: SayWhyNot,
   ): Recommendation[] {
     const { profile, stats, tuning } = input;
     if (!tuning)
@@ -313,10 +316,7 @@ export class MemoryAnalyzer implements Analyzer {
     floorMb: number | null,
     currentMb: number,
     ctx: AnalysisContext,
-    whyNot: (
-      code: 'already-right' | 'below-materiality' | 'insufficient-evidence',
-      detail: string,
-    ) => Recommendation[],
+    whyNot: SayWhyNot,
   ): Recommendation[] {
     const { profile, stats, tuning } = input;
     const priced: PricedSize[] = measured.map((m) => ({
@@ -457,7 +457,7 @@ export class MemoryAnalyzer implements Analyzer {
     currentMb: number,
     floorMb: number,
     ctx: AnalysisContext,
-    whyNot: (code: 'already-right' | 'below-materiality', detail: string) => Recommendation[],
+    whyNot: SayWhyNot<'already-right' | 'below-materiality'>,
   ): Recommendation[] {
     const peak = stats.maxMemoryUsedMb ?? stats.memoryUsedP95Mb ?? 0;
     const targetMb = snapUp(this.options.ladderMb, floorMb);

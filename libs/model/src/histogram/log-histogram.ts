@@ -74,11 +74,28 @@ export function histogramQuantile(
   q: number,
   observed: ObservedRange = {},
 ): number | null {
+  return sortedQuantile(sortedBuckets(buckets), q, observed);
+}
+
+/** The non-empty buckets in ascending order, with their total: what every quantile reads. */
+interface SortedBuckets {
+  entries: (readonly [number, number])[];
+  total: number;
+}
+
+function sortedBuckets(buckets: Record<string | number, number>): SortedBuckets {
   const entries = Object.entries(buckets)
     .map(([k, v]) => [Number(k), Number(v)] as const)
     .filter(([, v]) => v > 0)
     .sort((a, b) => a[0] - b[0]);
-  const total = entries.reduce((s, [, v]) => s + v, 0);
+  return { entries, total: entries.reduce((s, [, v]) => s + v, 0) };
+}
+
+function sortedQuantile(
+  { entries, total }: SortedBuckets,
+  q: number,
+  observed: ObservedRange,
+): number | null {
   if (total === 0) return null;
   const rank = Math.min(Math.max(q, 0), 1) * total;
   const min = observed.min ?? null;
@@ -109,14 +126,18 @@ export interface Percentiles {
   p99: number | null;
 }
 
-/** p50, p95 and p99 of a histogram, each clamped to what was observed (histogramQuantile). */
+/**
+ * p50, p95 and p99 of a histogram, each clamped to what was observed (histogramQuantile); the
+ * buckets are sorted once for the three (the fleet page asks this of 10,000 functions).
+ */
 export function histogramPercentiles(
   buckets: Record<string | number, number>,
   observed: ObservedRange = {},
 ): Percentiles {
+  const sorted = sortedBuckets(buckets);
   return {
-    p50: histogramQuantile(buckets, 0.5, observed),
-    p95: histogramQuantile(buckets, 0.95, observed),
-    p99: histogramQuantile(buckets, 0.99, observed),
+    p50: sortedQuantile(sorted, 0.5, observed),
+    p95: sortedQuantile(sorted, 0.95, observed),
+    p99: sortedQuantile(sorted, 0.99, observed),
   };
 }

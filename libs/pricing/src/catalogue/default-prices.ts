@@ -5,7 +5,7 @@ import type { PriceEntry } from './price.types';
  * regional entry overrides them (docs/decisions.md "Billing rules", "Containers", "Memory and CPU").
  * Bump DEFAULT_CATALOGUE_VERSION whenever an entry changes.
  */
-export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.2';
+export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.4';
 
 const LAMBDA_PRICING = 'https://aws.amazon.com/lambda/pricing/';
 const LAMBDA_TIERS_BLOG =
@@ -148,10 +148,45 @@ const SYDNEY_ARM: FargateSource = {
   sourceUrl: FARGATE_PRICING,
   note: `Linux/ARM; ${REGIONAL_NOTE} (two public copies agreed; x86 agrees with fgcalc).`,
 };
+// Public design records and fixtures quoting the AWS Price List API (AmazonECS, AWSELB) for the
+// regions below; the search index they were read from gives no repository, so its ids are named.
+const LONDON_PRICE_LIST: FargateSource = {
+  sourceUrl: FARGATE_PRICING,
+  note: `Linux/ARM, as the Price List API gives EUW2-Fargate-ARM-vCPU-Hours:perCPU and EUW2-Fargate-ARM-GB-Hours, quoted alike by two public records (search-index ids 67185914767, 70202682113; their x86 figures agree with fgcalc); transcribed ${REGIONAL_AS_OF}.`,
+};
+const SINGAPORE_PRICE_LIST: FargateSource = {
+  sourceUrl: FARGATE_PRICING,
+  note: `Linux/ARM, as read from the AWS Price List API (APS1-Fargate-ARM-vCPU-Hours, APS1-Fargate-ARM-GB-Hours) on 2026-08-21 in public design records (search-index ids 65849972716, 66421862472; their x86 figures agree with fgcalc); transcribed ${REGIONAL_AS_OF}.`,
+};
 const TOKYO_ARM: FargateSource = {
   sourceUrl: FARGATE_PRICING,
   note: `Linux/ARM, as read from the AWS Price List API (APN1-Fargate-ARM-vCPU-Hours:perCPU, APN1-Fargate-ARM-GB-Hours) on 2026-09-06 in a public design record (ADR 0070, "Run the VOICEVOX engine on demand"), which also gives the x86 figures fgcalc has; transcribed ${REGIONAL_AS_OF}.`,
 };
+
+function albRegion(
+  region: string,
+  price: { hour: number; lcu: number },
+  note: string,
+): PriceEntry[] {
+  const at = (meter: string, unit: 'hour' | 'LCU-hour', usdPerUnit: number) =>
+    entry({
+      meter,
+      region,
+      unit,
+      usdPerUnit,
+      effectiveFrom: '2016-08-11',
+      effectiveTo: null,
+      sourceUrl: ELB_PRICING,
+      note,
+    });
+  return [
+    at('aws.elb.application.hour', 'hour', price.hour),
+    at('aws.elb.application.lcu', 'LCU-hour', price.lcu),
+  ];
+}
+
+const LONDON_ALB = `Per ALB-hour and LCU-hour, as the Price List API gives EUW2-LoadBalancerUsage and EUW2-LCUUsage, quoted in a public record (search-index id 70202682113); transcribed ${REGIONAL_AS_OF}.`;
+const SINGAPORE_ALB = `Per ALB-hour and LCU-hour, as read from the AWS Price List API (LoadBalancing:Application) on 2026-08-21 in a public design record (search-index id 65849972716); transcribed ${REGIONAL_AS_OF}.`;
 
 function fargateRegion(
   region: string,
@@ -180,9 +215,13 @@ function fargateRegion(
 const LAMBDA_PC_DEFAULT_PRICE_REGIONS = ['us-east-1'];
 /** Regions whose Linux/x86 Fargate price is the us-east-1 default (fgcalc, as above). */
 const FARGATE_X86_DEFAULT_PRICE_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1'];
-/** Linux/ARM: only us-east-1 is sourced at the default (vantage.sh/blog/fargate-pricing). */
-const FARGATE_ARM_DEFAULT_PRICE_REGIONS = ['us-east-1'];
-/** The ALB price is us-east-1's (aws.amazon.com/elasticloadbalancing/pricing); no regional table was sourced. */
+/**
+ * Linux/ARM at the default: us-east-1 (vantage.sh/blog/fargate-pricing) and eu-west-1 (Price List
+ * SKUs KXC9CEUQGJQPNZPY and MGJ5EB5GSHR8QZDF, EU-Fargate-ARM-*, as a public review quotes them:
+ * search-index id 53280073722).
+ */
+const FARGATE_ARM_DEFAULT_PRICE_REGIONS = ['us-east-1', 'eu-west-1'];
+/** The default ALB price is us-east-1's (aws.amazon.com/elasticloadbalancing/pricing); eu-west-2 and ap-southeast-1 have their own entries. */
 const ALB_DEFAULT_PRICE_REGIONS = ['us-east-1'];
 
 const REGIONAL_PRICES: readonly PriceEntry[] = [
@@ -198,13 +237,19 @@ const REGIONAL_PRICES: readonly PriceEntry[] = [
   ...fargateRegion('ap-northeast-1', 'x86_64', { vcpu: 0.05056, gb: 0.00553 }, FGCALC),
   ...fargateRegion('ap-southeast-1', 'x86_64', { vcpu: 0.05056, gb: 0.00553 }, FGCALC),
   ...fargateRegion('ap-southeast-2', 'x86_64', { vcpu: 0.04856, gb: 0.00532 }, FGCALC),
-  ...fargateRegion('ap-south-1', 'x86_64', { vcpu: 0.04256, gb: 0.004655 }, FGCALC),
+  // ap-south-1 is left out: fgcalc's $0.004655 per GB-hour disagrees with a public bill's
+  // on-demand legs ($296.33 for 66,666 GB-hours, $0.004445), so Mumbai is priced as an assumption.
   ...fargateRegion('ca-central-1', 'x86_64', { vcpu: 0.04456, gb: 0.004865 }, FGCALC),
   ...fargateRegion('sa-east-1', 'x86_64', { vcpu: 0.0696, gb: 0.0076 }, FGCALC),
   // Fargate Linux/ARM where a regional figure was found; elsewhere ARM is an assumption.
   ...fargateRegion('sa-east-1', 'arm64', { vcpu: 0.0557, gb: 0.00612 }, SAO_PAULO_ARM),
   ...fargateRegion('ap-southeast-2', 'arm64', { vcpu: 0.03885, gb: 0.00426 }, SYDNEY_ARM),
   ...fargateRegion('ap-northeast-1', 'arm64', { vcpu: 0.04045, gb: 0.00442 }, TOKYO_ARM),
+  ...fargateRegion('eu-west-2', 'arm64', { vcpu: 0.03725, gb: 0.00409 }, LONDON_PRICE_LIST),
+  ...fargateRegion('ap-southeast-1', 'arm64', { vcpu: 0.04045, gb: 0.00442 }, SINGAPORE_PRICE_LIST),
+  // Application Load Balancer where its regional hour and LCU-hour were both sourced.
+  ...albRegion('eu-west-2', { hour: 0.02646, lcu: 0.0084 }, LONDON_ALB),
+  ...albRegion('ap-southeast-1', { hour: 0.0252, lcu: 0.008 }, SINGAPORE_ALB),
 ];
 
 export const DEFAULT_PRICES: readonly PriceEntry[] = [
@@ -265,6 +310,8 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     usdPerUnit: 0.2e-6,
     effectiveFrom: '2014-11-13',
     effectiveTo: null,
+    // Read with duration from the same regional tables; the regions priced apart are not known.
+    confirmedRegions: LAMBDA_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_PRICING,
     note: '$0.20 per million, both architectures.',
   }),

@@ -1,4 +1,4 @@
-import { containerDeploymentCost } from '../containers/container-cost.calculator';
+import { containerDeploymentCost, loadBalancerCost } from '../containers/container-cost.calculator';
 import { lambdaUnitPrices } from '../lambda/lambda-cost.calculator';
 import { defaultCatalogue } from './price-catalogue';
 
@@ -40,7 +40,6 @@ describe('regional prices', () => {
       'ap-northeast-1': [0.05056, 0.00553],
       'ap-southeast-1': [0.05056, 0.00553],
       'ap-southeast-2': [0.04856, 0.00532],
-      'ap-south-1': [0.04256, 0.004655],
       'ca-central-1': [0.04456, 0.004865],
       'sa-east-1': [0.0696, 0.0076],
     };
@@ -61,6 +60,43 @@ describe('regional prices', () => {
     }
   });
 
+  it('defect 13: Linux/ARM Fargate and the load balancer have their own prices where they were sourced', () => {
+    const arm = (region: string) =>
+      containerDeploymentCost(
+        { offer: 'fargate-arm64', vcpuPerTask: 1, memoryGbPerTask: 1, tasks: 1, hours: 1 },
+        at,
+        region,
+        defaultCatalogue,
+      );
+    const armPrices: Record<string, number> = {
+      'us-east-1': 0.03238 + 0.00356,
+      'eu-west-1': 0.03238 + 0.00356,
+      'eu-west-2': 0.03725 + 0.00409,
+      'ap-northeast-1': 0.04045 + 0.00442,
+      'ap-southeast-1': 0.04045 + 0.00442,
+      'ap-southeast-2': 0.03885 + 0.00426,
+      'sa-east-1': 0.0557 + 0.00612,
+    };
+    for (const [region, usd] of Object.entries(armPrices)) {
+      expect({ region, usd: arm(region).usd }).toEqual({ region, usd: expect.closeTo(usd, 9) });
+      expect(arm(region).assumed).toEqual([]);
+    }
+    expect(arm('eu-central-1').assumed).toHaveLength(2);
+
+    const alb = (region: string) =>
+      loadBalancerCost({ hours: 1, lcuHours: 1 }, at, region, defaultCatalogue);
+    expect(alb('us-east-1').usd).toBeCloseTo(0.0225 + 0.008, 9);
+    expect(alb('eu-west-2').usd).toBeCloseTo(0.02646 + 0.0084, 9);
+    expect(alb('ap-southeast-1').usd).toBeCloseTo(0.0252 + 0.008, 9);
+    for (const region of ['us-east-1', 'eu-west-2', 'ap-southeast-1'])
+      expect(alb(region).assumed).toEqual([]);
+    expect(
+      alb('eu-west-1')
+        .assumed.map((a) => a.meter)
+        .sort(),
+    ).toEqual(['aws.elb.application.hour', 'aws.elb.application.lcu']);
+  });
+
   it('defect 13: a region without a sourced price is priced at the us-east-1 figure only with the assumption named', () => {
     const stockholm = containerDeploymentCost(
       { offer: 'fargate-x86_64', vcpuPerTask: 1, memoryGbPerTask: 1, tasks: 1, hours: 1 },
@@ -73,6 +109,15 @@ describe('regional prices', () => {
       'aws.fargate.vcpu.x86_64',
     ]);
     expect(stockholm.assumed[0].message).toContain('priced at the us-east-1 figure');
+    // Mumbai's sources disagree on the memory price: it is left to the assumption too.
+    expect(
+      containerDeploymentCost(
+        { offer: 'fargate-x86_64', vcpuPerTask: 1, memoryGbPerTask: 1, tasks: 1, hours: 1 },
+        at,
+        'ap-south-1',
+        defaultCatalogue,
+      ).assumed,
+    ).toHaveLength(2);
     // Lambda: the default is Frankfurt's own price, but not one confirmed for Stockholm;
     // provisioned concurrency was transcribed for us-east-1 alone.
     expect(
@@ -81,6 +126,10 @@ describe('regional prices', () => {
       ),
     ).toEqual(['aws.lambda.pc-allocated.x86_64', 'aws.lambda.pc-duration.x86_64']);
     expect(lambdaUnitPrices('x86_64', at, 'us-east-1', defaultCatalogue, 0).assumed).toEqual([]);
+    // Cape Town has its own duration price but no sourced request price.
+    expect(
+      lambdaUnitPrices('x86_64', at, 'af-south-1', defaultCatalogue, 0).assumed.map((a) => a.meter),
+    ).toContain('aws.lambda.requests');
     expect(
       lambdaUnitPrices('x86_64', at, 'eu-north-1', defaultCatalogue, 0).assumed.map((a) => a.meter),
     ).toContain('aws.lambda.duration.x86_64');

@@ -23,7 +23,8 @@ type StorageConfig = Pick<
   | 'clickhouseDatabase'
   | 'dataDir'
   | 'embeddedMemoryMb'
->;
+> &
+  Partial<Pick<Config, 'clickhouseCluster'>>;
 
 const MiB = 1024 * 1024;
 
@@ -105,6 +106,10 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       clickhouse_settings: {
         output_format_json_quote_64bit_integers: 0,
         session_timezone: 'UTC',
+        // Reads filter Distributed tables by subqueries over Distributed tables (the source
+        // choice's IN sets): each set is built once on the initiator and sent to the shards,
+        // where the default ('deny') refuses such queries.
+        ...(config.clickhouseCluster ? { distributed_product_mode: 'global' as const } : {}),
       },
     });
   } else {

@@ -10,8 +10,10 @@ import type {
 } from '@fleetscope/model';
 import {
   ZERO_BUCKET,
+  histogramQuantile,
   histogramQuantileSql,
   logBucketSql,
+  mergeBuckets,
   sortedBucketCountsSql,
 } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
@@ -110,7 +112,7 @@ export interface ColdStartExtrasRow {
 
 interface StatsRow {
   functionId: string;
-  /** 0 = function totals, 1 = one memory size, 2 = one UTC day. */
+  /** 0 = function totals, 1 = one memory size, 3 = one memory size on one UTC day. */
   level: number;
   memoryMb: number;
   dayMs: number;
@@ -171,11 +173,12 @@ export class AnalysisInputsRepository {
   }
 
   /**
-   * FunctionWindowStats of every function: totals, per memory size, per UTC day and per size and
-   * day. Whole hours come from function_hours, the partial hours at both ends of the window from
-   * function_minutes. The rows are first summed per (function, memory size, day), once; the four
-   * levels (GROUPING SETS) then merge those few sums, not every hour row four times over (each
-   * level of sumMap states over the rows made the aggregation spill to disk).
+   * FunctionWindowStats of every function: totals, per memory size and per memory size and UTC
+   * day (GROUPING SETS); the days across sizes are summed from the last here. Whole hours come from
+   * function_hours, the partial hours at both ends of the window from function_minutes. The rows
+   * are first summed per (function, memory size, day), once; the levels then merge those few sums,
+   * not every hour row once per level (each level's sumMap states over the rows made the
+   * aggregation spill to disk).
    */
   async windowStats(
     window: AnalysisWindow,
@@ -193,8 +196,7 @@ export class AnalysisInputsRepository {
       `
       SELECT
         function_id AS functionId,
-        if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1),
-           if(grouping(day) = 0, 2, 0)) AS level,
+        if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1), 0) AS level,
         memory_size_mb AS memoryMb,
         toUnixTimestamp(day) * 1000 AS dayMs,
         sum(inv) AS invocations,
@@ -207,12 +209,10 @@ export class AnalysisInputsRepository {
         sum(billed) AS billedDurationSumMs,
         sum(unbilled_rows) AS rowsWithoutBilled,
         sum(init) AS initDurationSumMs,
-        sumMap(db) AS dbs,
-        if(level IN (2, 3), map(), dbs) AS durationBuckets,
+        sumMap(db) AS durationBuckets,
         if(level = 0, sumMap(ib), map()) AS initBuckets,
         max(mem_max) AS maxMemoryUsedMb,
         if(level = 0, ${histogramQuantileSql('sumMap(mb)', 0.95)}, NULL) AS memoryUsedP95Mb,
-        if(level = 2, ${histogramQuantileSql('dbs', 0.99)}, NULL) AS p99Ms,
         toUnixTimestamp(minIf(first_seen, active)) * 1000 AS firstSeenMs,
         toUnixTimestamp(maxIf(last_seen, active)) * 1000 AS lastSeenMs
       FROM (
@@ -243,7 +243,7 @@ export class AnalysisInputsRepository {
         FROM (${rowsForRange(batch.where)})
         GROUP BY function_id, memory_size_mb, day
       )
-      GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb), (function_id, day),
+      GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb),
                               (function_id, memory_size_mb, day))
       SETTINGS force_grouping_standard_compatibility = 1`,
       { ...this.windowParams(window), ...batch.params },
@@ -492,7 +492,7 @@ function statsFromRows(
     }
     return s;
   };
-  const sizeDays: { functionId: string; memoryMb: number; day: MemorySizeDay }[] = [];
+  const sizeDays: StatsRow[] = [];
   for (const row of rows) {
     const s = statsOf(row.functionId);
     switch (row.level) {
@@ -525,35 +525,45 @@ function statsFromRows(
           lastSeenMs: Number(row.lastSeenMs),
         } satisfies MemorySizeStats);
         break;
-      case 2:
-        s.daily.push({
-          dayStartMs: row.dayMs,
-          invocations: row.invocations,
-          timeouts: row.timeouts,
-          durationMaxMs: row.durationMaxMs,
-          p99Ms: row.p99Ms,
-        } satisfies DailyStats);
-        break;
       case 3:
-        sizeDays.push({
-          functionId: row.functionId,
-          memoryMb: row.memoryMb,
-          day: {
-            dayStartMs: row.dayMs,
-            invocations: row.invocations,
-            durationSumMs: row.durationSumMs,
-          },
-        });
+        sizeDays.push(row);
         break;
       default:
         break;
     }
   }
-  // Each size's days join its entry (the rows arrive in no particular order).
-  for (const { functionId, memoryMb, day } of sizeDays) {
-    const size = byFunction.get(functionId)?.byMemory.find((m) => m.memoryMb === memoryMb);
-    if (size) (size.daily ??= []).push(day);
+  // Each size's days join its entry; each function's days sum its sizes' (the rows arrive in
+  // no particular order).
+  const days = new Map<string, { day: DailyStats; buckets: HistogramBuckets }>();
+  for (const row of sizeDays) {
+    const s = byFunction.get(row.functionId);
+    const size = s?.byMemory.find((m) => m.memoryMb === row.memoryMb);
+    if (size)
+      (size.daily ??= []).push({
+        dayStartMs: row.dayMs,
+        invocations: row.invocations,
+        durationSumMs: row.durationSumMs,
+      } satisfies MemorySizeDay);
+    const key = `${row.functionId}\u0000${row.dayMs}`;
+    let d = days.get(key);
+    if (!d) {
+      const day: DailyStats = {
+        dayStartMs: row.dayMs,
+        invocations: 0,
+        timeouts: 0,
+        durationMaxMs: 0,
+        p99Ms: null,
+      };
+      d = { day, buckets: {} };
+      days.set(key, d);
+      s?.daily.push(day);
+    }
+    d.day.invocations += row.invocations;
+    d.day.timeouts += row.timeouts;
+    d.day.durationMaxMs = Math.max(d.day.durationMaxMs, row.durationMaxMs);
+    mergeBuckets(d.buckets, numericKeys(row.durationBuckets));
   }
+  for (const { day, buckets } of days.values()) day.p99Ms = histogramQuantile(buckets, 0.99);
   for (const s of byFunction.values()) {
     for (const m of s.byMemory) m.daily?.sort((a, b) => a.dayStartMs - b.dayStartMs);
     s.byMemory.sort((a, b) => a.memoryMb - b.memoryMb);
