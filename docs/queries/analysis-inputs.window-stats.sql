@@ -1,28 +1,54 @@
+SELECT function_id AS functionId, count() AS n FROM function_minutes
+     WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
+     GROUP BY function_id ORDER BY function_id;
+
   SELECT
     function_id AS functionId,
     if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1), 0) AS level,
     memory_size_mb AS memoryMb,
     toUnixTimestamp(day) * 1000 AS dayMs,
-    sum(invocations) AS invocations,
-    sum(errors) AS errors,
-    sum(timeouts) AS timeouts,
-    sum(ooms) AS ooms,
-    sum(cold_starts) AS coldStarts,
-    sum(duration_sum_ms) AS durationSumMs,
-    max(duration_max_ms) AS durationMaxMs,
-    sum(billed_duration_sum_ms) AS billedDurationSumMs,
-    -- Only Lambda's own records (REPORT, platform.report) carry a Billed Duration, INIT
-    -- included; the aggregate's ceil(duration) for other sources leaves INIT out.
-    countIf(invocations > 0 AND (billed_duration_sum_ms = 0
-            OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS rowsWithoutBilled,
-    sum(init_duration_sum_ms) AS initDurationSumMs,
-    sumMap(duration_buckets) AS durationBuckets,
-    if(level = 0, sumMap(init_buckets), map()) AS initBuckets,
-    max(max_memory_used_mb) AS maxMemoryUsedMb,
-    if(level = 0, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.95 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.95 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(sumMap(memory_buckets)), mapValues(sumMap(memory_buckets))))])[1], NULL) AS memoryUsedP95Mb,
-    toUnixTimestamp(minIf(minute, invocations > 0)) * 1000 AS firstSeenMs,
-    toUnixTimestamp(maxIf(minute, invocations > 0)) * 1000 AS lastSeenMs
-  FROM (SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (
+    sum(inv) AS invocations,
+    sum(err) AS errors,
+    sum(tmo) AS timeouts,
+    sum(oom) AS ooms,
+    sum(cold) AS coldStarts,
+    sum(dur) AS durationSumMs,
+    max(dur_max) AS durationMaxMs,
+    sum(billed) AS billedDurationSumMs,
+    sum(unbilled_rows) AS rowsWithoutBilled,
+    sum(init) AS initDurationSumMs,
+    sumMap(db) AS durationBuckets,
+    if(level = 0, sumMap(ib), map()) AS initBuckets,
+    max(mem_max) AS maxMemoryUsedMb,
+    if(level = 0, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.95 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.95 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(sumMap(mb)), mapValues(sumMap(mb))))])[1], NULL) AS memoryUsedP95Mb,
+    toUnixTimestamp(minIf(first_seen, active)) * 1000 AS firstSeenMs,
+    toUnixTimestamp(maxIf(last_seen, active)) * 1000 AS lastSeenMs
+  FROM (
+    SELECT
+      function_id,
+      memory_size_mb,
+      toStartOfDay(minute, 'UTC') AS day,
+      sum(invocations) AS inv,
+      sum(errors) AS err,
+      sum(timeouts) AS tmo,
+      sum(ooms) AS oom,
+      sum(cold_starts) AS cold,
+      sum(duration_sum_ms) AS dur,
+      max(duration_max_ms) AS dur_max,
+      sum(billed_duration_sum_ms) AS billed,
+      -- Only Lambda's own records (REPORT, platform.report) carry a Billed Duration, INIT
+      -- included; the aggregate's ceil(duration) for other sources leaves INIT out.
+      countIf(invocations > 0 AND (billed_duration_sum_ms = 0
+              OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS unbilled_rows,
+      sum(init_duration_sum_ms) AS init,
+      sumMap(duration_buckets) AS db,
+      sumMap(init_buckets) AS ib,
+      max(max_memory_used_mb) AS mem_max,
+      sumMap(memory_buckets) AS mb,
+      minIf(minute, invocations > 0) AS first_seen,
+      maxIf(minute, invocations > 0) AS last_seen,
+      max(invocations > 0) AS active
+    FROM (
 SELECT * FROM (
   SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
   UNION ALL
@@ -46,18 +72,45 @@ SELECT * EXCEPT (prio, rank, best_rank) FROM (
     SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
            sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
     FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime}  AND function_id IN (SELECT function_id FROM (
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND (function_id, toStartOfDay(minute)) IN (
 SELECT function_id, day FROM function_day_sources
 WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
 GROUP BY function_id, day
-HAVING uniqExact(source) > 1)) AND (function_id, toStartOfDay(minute)) IN (
-SELECT function_id, day FROM function_day_sources
-WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, day
-HAVING uniqExact(source) > 1) AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
-     AND (function_id, toStartOfHour(minute)) IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ))
+HAVING uniqExact(source) > 1)
   )
-) WHERE rank = best_rank OR prio = 0)))
+) WHERE rank = best_rank OR prio = 0)
+UNION ALL
+SELECT * FROM (
+SELECT * EXCEPT (prio, rank, best_rank) FROM (
+  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
+  FROM (
+    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
+    FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND function_id IN (SELECT function_id FROM (
+SELECT function_id, hour FROM (
+  SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1)
+)
+WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
+  AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} )))
+    AND (function_id, toStartOfHour(minute)) IN (
+SELECT function_id, hour FROM (
+  SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1)
+)
+WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
+  AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ))
+  )
+) WHERE rank = best_rank OR prio = 0))
+    GROUP BY function_id, memory_size_mb, day
+  )
   GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb),
                           (function_id, memory_size_mb, day))
-  SETTINGS force_grouping_standard_compatibility = 1, prefer_column_name_to_alias = 1;
+  SETTINGS force_grouping_standard_compatibility = 1;

@@ -14,14 +14,17 @@ import {
   accountMonthlyGbSeconds,
   analyzerSettings,
   assembleAnalysisInputs,
+  attachMinuteActivity,
   configuredCatalogue,
 } from '@fleetscope/analysis-jobs';
 import {
   AnalysisInputsRepository,
+  DEFAULT_CONCURRENCY_LEVELS,
   FunctionConfigRepository,
   FunctionsRepository,
   RecommendationsRepository,
   openAndMigrate,
+  rebuildChosenHours,
 } from '@fleetscope/storage';
 import {
   insertFleetInventory,
@@ -77,6 +80,23 @@ async function main(): Promise<void> {
       await insertMinuteFleet(handle.client, generated);
       await insertFleetInventory(handle.client, generated);
     });
+    // The rows went around the writer: make the source choice of the two-source functions' hours
+    // as each flush would (function_hours_chosen).
+    const [twoSources, choiceMs] = await time(async () => {
+      const found = await handle.client.query({
+        query: `SELECT function_id FROM function_day_sources GROUP BY function_id HAVING uniqExact(source) > 1`,
+        format: 'JSONEachRow',
+      });
+      const functionIds = (await found.json<{ function_id: string }>()).map((r) => r.function_id);
+      const firstHour = Math.floor(fromMs / 3_600_000) * 3600;
+      for (let day = firstHour; day < toMs / 1000; day += 24 * 3600) {
+        const hours = Array.from({ length: 24 }, (_, i) => day + i * 3600).filter(
+          (h) => h < toMs / 1000,
+        );
+        await rebuildChosenHours(handle.client, { functionIds, hours });
+      }
+      return functionIds.length;
+    });
     const counts = await handle.client.query({
       query: `SELECT (SELECT count() FROM function_minutes) AS minutes,
                      (SELECT count() FROM function_hours) AS hours,
@@ -116,8 +136,13 @@ async function main(): Promise<void> {
 
     // The same stages again (warm), each with its CPU time, to show where a run's time goes.
     const window = { fromMs, toMs };
-    const stats = await measure(() => inputs.windowStats(window));
-    const concurrency = await measure(() => inputs.concurrencyProfiles(window));
+    const functions = new FunctionsRepository(handle);
+    const batches = await measure(() => inputs.functionBatches(window));
+    const stats = await measure(() => inputs.windowStats(window, batches.value));
+    const concurrency = await measure(() =>
+      inputs.concurrencyProfiles(window, DEFAULT_CONCURRENCY_LEVELS, batches.value),
+    );
+    const activity = await measure(() => functions.minuteActivity(window, batches.value));
     const inventory = await measure(() => configs.merged());
     const assembled = assembleAnalysisInputs(
       new Map(
@@ -128,6 +153,7 @@ async function main(): Promise<void> {
       ),
       inventory.value,
     );
+    attachMinuteActivity(assembled, activity.value, window);
     const pricing = new PricingService(configuredCatalogue(config));
     const maths = await measure(() =>
       runAnalyzers(defaultAnalyzers(settings), assembled, {
@@ -153,7 +179,7 @@ async function main(): Promise<void> {
         maths.value.recommendations,
       ),
     );
-    const warmTotal = [stats, concurrency, inventory, maths, store].reduce(
+    const warmTotal = [batches, stats, concurrency, activity, inventory, maths, store].reduce(
       (sum, m) => ({ wallMs: sum.wallMs + m.wallMs, cpuMs: sum.cpuMs + m.cpuMs }),
       { wallMs: 0, cpuMs: 0 },
     );
@@ -162,7 +188,7 @@ async function main(): Promise<void> {
     const advised = new Set(maths.value.recommendations.map((r) => r.functionId)).size;
     const lines = [
       '',
-      `fleet: ${rows.functions.toLocaleString('en')} functions, ${rows.minutes.toLocaleString('en')} function-minute rows, ${rows.hours.toLocaleString('en')} function-hour rows, ${Math.round(rows.invocations / 1e6).toLocaleString('en')} M invocations (generated in ${seconds(generateMs)}, background merges settled in ${seconds(settleMs)})`,
+      `fleet: ${rows.functions.toLocaleString('en')} functions, ${rows.minutes.toLocaleString('en')} function-minute rows, ${rows.hours.toLocaleString('en')} function-hour rows, ${Math.round(rows.invocations / 1e6).toLocaleString('en')} M invocations (generated in ${seconds(generateMs)}, the source choice of ${twoSources} two-source functions' hours in ${seconds(choiceMs)}, background merges settled in ${seconds(settleMs)})`,
       `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, embedded ClickHouse (chDB), analyses under the default engine bound of ${config.embeddedMemoryMb} MiB; load average before the run ${loadBefore.toFixed(2)}, after ${loadavg()[0].toFixed(2)}`,
       '',
       'analysis run (AnalysisRunner.run, what POST /api/analyses/run and the schedule call):',
@@ -174,8 +200,10 @@ async function main(): Promise<void> {
       `  functions with a recommendation: ${advised.toLocaleString('en')} of ${summary.functions.toLocaleString('en')} (${((100 * advised) / Math.max(1, summary.functions)).toFixed(1)} %); gates: ≥ ${settings.evidence.minInvocations} invocations over ≥ ${settings.evidence.minWindowDays} days, saving ≥ ${settings.evidence.minSavingUsdPerMonth} $/month and ≥ ${settings.evidence.minSavingShare * 100} %`,
       '',
       'the same stages again, warm:',
+      `  input SQL: function batches (${batches.value.length})                   ${figures(batches)}`,
       `  input SQL: window stats (function_hours + edge minutes)  ${figures(stats)}`,
       `  input SQL: concurrency profiles (function_minutes)       ${figures(concurrency)}`,
+      `  input SQL: minute activity (keep-alive)                  ${figures(activity)}`,
       `  input SQL: inventory (function_configs)                  ${figures(inventory)}`,
       `  maths: runAnalyzers                                      ${figures(maths)}`,
       `  storing                                                  ${figures(store)}`,

@@ -1,41 +1,12 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { IngestWriter, StorageQueryError, type IngestBatch } from '@fleetscope/storage';
-import type { InvocationRecord, LogRow } from '@fleetscope/model';
+import type { LogRow } from '@fleetscope/model';
+import { lambdaInvocation as invocation } from '../support/invocation-records';
 import { openTestClickHouse } from '../support/test-clickhouse';
 
 const SENDERS = 64;
 const DELIVERIES_PER_SENDER = 4;
 const INVOCATIONS_PER_DELIVERY = 20;
-
-function invocation(functionId: string, requestId: string, startTimeMs: number): InvocationRecord {
-  return {
-    source: 'lambda_log',
-    functionId,
-    platform: 'aws_lambda',
-    account: '123456789012',
-    region: 'eu-west-1',
-    name: functionId.split('~').pop() ?? functionId,
-    version: '$LATEST',
-    requestId,
-    startTimeMs,
-    durationMs: 12,
-    billedDurationMs: 12,
-    initDurationMs: null,
-    restoreDurationMs: null,
-    billedRestoreDurationMs: null,
-    memorySizeMb: 256,
-    maxMemoryUsedMb: 80,
-    coldStart: false,
-    initType: 'on-demand',
-    status: 'success',
-    errorType: '',
-    trigger: '',
-    instance: 'stream',
-    traceId: '',
-    runtime: 'nodejs22.x',
-    architecture: 'x86_64',
-  };
-}
 
 function log(functionId: string, requestId: string, timeNano: string): LogRow {
   return {

@@ -50,6 +50,7 @@ describe('the SQL the repositories build', () => {
     ['functions.timeseries', () => functions().timeseries(ID, RANGE, 300)],
     ['functions.cold-starts', () => functions().coldStarts(RANGE, false)],
     ['functions.cold-starts-by-hour', () => functions().coldStarts(RANGE, true)],
+    ['functions.minute-activity', () => functions().minuteActivity(RANGE)],
     ['analysis-inputs.window-stats', () => inputs().windowStats(RANGE)],
     ['analysis-inputs.concurrency-profiles', () => inputs().concurrencyProfiles(RANGE)],
     ['analysis-inputs.cold-start-extras', () => inputs().coldStartExtras(RANGE, false)],

@@ -5,6 +5,7 @@ export * from './cold-starts/cold-starts.service';
 export * from './cold-starts/cold-start.grouping';
 export * from './inputs/analysis-input.assembler';
 export * from './inputs/account-usage';
+export * from './inputs/minute-activity';
 export * from './pricing/configured-catalogue';
 export * from './tuning/tuning.tokens';
 export * from './tuning/tuning-jobs.service';

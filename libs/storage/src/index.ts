@@ -14,6 +14,7 @@ export * from './repositories/function-config.repository';
 export * from './repositories/recommendations.repository';
 export * from './repositories/ingest-requests.repository';
 export * from './repositories/analysis-inputs.repository';
+export * from './repositories/function-batches';
 export * from './repositories/tuning-jobs.repository';
 export { chosenSourceRows, rangeParams, rowsForRange } from './repositories/minute-source.sql';
 export * from './writer/flush-journal';

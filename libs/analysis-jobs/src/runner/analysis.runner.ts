@@ -169,13 +169,17 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
         this.configs.merged(),
         this.tuningJobs ? loadTuningEvidence(this.tuningJobs) : new Map(),
       ]);
+      // One split of the fleet into batches serves every input query of the window.
+      const keepAlive = this.analyzers.some((a) => a.kind === 'keep-alive') ? this.functions : null;
+      const batches = keepAlive ? await this.inputs.functionBatches({ fromMs, toMs }) : undefined;
       const stored = await this.inputs.load(
         { fromMs, toMs },
         candidateConcurrencyLevels(configs.values()),
+        batches,
       );
       const inputs = assembleAnalysisInputs(stored, configs, tuning);
-      if (this.functions && this.analyzers.some((a) => a.kind === 'keep-alive')) {
-        attachMinuteActivity(inputs, await this.functions.minuteActivity({ fromMs, toMs }), {
+      if (keepAlive) {
+        attachMinuteActivity(inputs, await keepAlive.minuteActivity({ fromMs, toMs }, batches), {
           fromMs,
           toMs,
         });

@@ -33,3 +33,15 @@ export function histogramQuantileSql(
   const withCum = `arrayMap(cum -> if(cum[-1] = 0, NULL, ${atIndex}), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]`;
   return `arrayMap(kv -> if(empty(kv), NULL, ${withCum}), [arraySort(x -> x.1, arrayZip(mapKeys(${map}), mapValues(${map})))])[1]`;
 }
+
+/**
+ * The histogram map (Map(Int16, UInt64), bucket → count) of a sorted array of bucket numbers:
+ * what sumMap([bucket], [1]) over the same values gives, from one array sort per group instead of
+ * a sumMap state per group. Each value run's first index comes from comparing the array with
+ * itself shifted by one, so no lambda captures the array (a captured array is copied per element).
+ */
+export function sortedBucketCountsSql(sorted: string): string {
+  const firsts = `arrayMap((x, y, i) -> i = 1 OR x != y, s, arrayPushFront(arrayPopBack(s), s[1]), arrayEnumerate(s))`;
+  const counts = `arrayMap(p -> arrayMap((i, j) -> toUInt64(j - i), p, arrayPushBack(arrayPopFront(p), length(s) + 1)), [arrayFilter((i, g) -> g, arrayEnumerate(s), f)])[1]`;
+  return `arrayMap(s -> arrayMap(f -> mapFromArrays(arrayFilter((x, g) -> g, s, f), ${counts}), [${firsts}])[1], [${sorted}])[1]`;
+}

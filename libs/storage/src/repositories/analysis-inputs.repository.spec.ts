@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '@fleetscope/config';
-import { histogramQuantile, histogramQuantileSql } from '@fleetscope/model';
+import { histogramQuantile, histogramQuantileSql, sortedBucketCountsSql } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { openAndMigrate } from '../storage.module';
 import { AnalysisInputsRepository, minutesPerHourOfWeek } from './analysis-inputs.repository';
@@ -54,6 +54,30 @@ describe(AnalysisInputsRepository.name, () => {
       })),
     });
 
+  const insertRaw = (
+    rows: {
+      startMs: number;
+      durationMs: number;
+      id: string;
+      source?: string;
+      functionId?: string;
+    }[],
+  ) =>
+    handle.client.insert({
+      table: 'invocations',
+      format: 'JSONEachRow',
+      values: rows.map((r) => ({
+        function_id: r.functionId ?? F,
+        platform: 'aws_lambda',
+        version: '1',
+        memory_size_mb: 512,
+        source: r.source ?? 'lambda_telemetry',
+        request_id: r.id,
+        start_time: r.startMs,
+        duration_us: r.durationMs * 1000,
+      })),
+    });
+
   beforeAll(async () => {
     config = loadConfig({
       FLEETSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'fleetscope-inputs-')),
@@ -70,7 +94,12 @@ describe(AnalysisInputsRepository.name, () => {
   });
 
   beforeEach(async () => {
-    for (const table of ['function_minutes', 'function_hours', 'invocations']) {
+    for (const table of [
+      'function_minutes',
+      'function_five_minutes',
+      'function_hours',
+      'invocations',
+    ]) {
       await handle.client.command({ query: `TRUNCATE TABLE ${table}` });
     }
   });
@@ -94,6 +123,23 @@ describe(AnalysisInputsRepository.name, () => {
         const [row] = await result.json<{ p50: number; p99: number }>();
         expect(row.p50).toBeCloseTo(histogramQuantile(buckets, 0.5)!, 9);
         expect(row.p99).toBeCloseTo(histogramQuantile(buckets, 0.99)!, 9);
+      }
+    });
+  });
+
+  describe(sortedBucketCountsSql.name, () => {
+    it('counts each bucket of a sorted array as sumMap([bucket], [1]) does', async () => {
+      const arrays = [[7], [3, 3, 3], [-32768, -5, -5, 0, 2, 2, 2, 9, 9, 40], [1, 2, 3, 4]];
+      for (const values of arrays) {
+        const result = await handle.client.query({
+          query: `SELECT ${sortedBucketCountsSql('arraySort(groupArray(b))')} AS counts,
+                         CAST(sumMap([b], [toUInt64(1)]), 'Map(Int16, UInt64)') AS expected
+                  FROM (SELECT toInt16(arrayJoin({values:Array(Int16)})) AS b)`,
+          query_params: { values: [...values].reverse() },
+          format: 'JSONEachRow',
+        });
+        const [row] = await result.json<{ counts: unknown; expected: unknown }>();
+        expect(row.counts).toEqual(row.expected);
       }
     });
   });
@@ -218,6 +264,24 @@ describe(AnalysisInputsRepository.name, () => {
       });
     });
 
+    it('dates a memory size by its minutes with invocations, whatever its days without any', async () => {
+      await insertMinutes([
+        // Day 1 holds only a row without invocations (a cold-start-only source, say).
+        { minuteMs: MONDAY + 10 * MINUTE, invocations: 0, durationSumMs: 0, coldStarts: 1 },
+        { minuteMs: MONDAY + 24 * HOUR + 30 * MINUTE, invocations: 5, durationSumMs: 50 },
+        { minuteMs: MONDAY + 48 * HOUR + 20 * MINUTE, invocations: 2, durationSumMs: 20 },
+      ]);
+      const stats = await repo.windowStats({ fromMs: MONDAY, toMs: MONDAY + 3 * 24 * HOUR });
+      expect(stats.get(F)!.byMemory).toMatchObject([
+        {
+          memoryMb: 512,
+          invocations: 7,
+          firstSeenMs: MONDAY + 24 * HOUR,
+          lastSeenMs: MONDAY + 48 * HOUR,
+        },
+      ]);
+    });
+
     it('reports no billed duration unless every minute has one', async () => {
       await insertMinutes([
         { minuteMs: MONDAY, invocations: 1, durationSumMs: 10, billedMs: 10 },
@@ -282,24 +346,6 @@ describe(AnalysisInputsRepository.name, () => {
       // 40 busy minutes of 10,080: the 95th percentile minute is idle.
       expect(p.p95Concurrency).toBe(0);
     });
-
-    const insertRaw = (
-      rows: { startMs: number; durationMs: number; id: string; source?: string }[],
-    ) =>
-      handle.client.insert({
-        table: 'invocations',
-        format: 'JSONEachRow',
-        values: rows.map((r) => ({
-          function_id: F,
-          platform: 'aws_lambda',
-          version: '1',
-          memory_size_mb: 512,
-          source: r.source ?? 'lambda_telemetry',
-          request_id: r.id,
-          start_time: r.startMs,
-          duration_us: r.durationMs * 1000,
-        })),
-      });
 
     it('defect 6 (utilisation from per-minute average concurrency): 60 simultaneous 1-second requests a minute are a peak of 60, not an average of 1', async () => {
       const raw = [];
@@ -369,6 +415,75 @@ describe(AnalysisInputsRepository.name, () => {
       await insertMinutes(rows);
       const profiles = await repo.concurrencyProfiles({ fromMs: MONDAY, toMs: MONDAY + 2 * HOUR });
       expect(profiles.get(F)!.p95Concurrency).toBeCloseTo(20, 9);
+    });
+  });
+
+  describe('functionBatches', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'].map(
+      (n) => `aws_lambda~123456789012~us-east-1~batch-${n}`,
+    );
+    const window = { fromMs: MONDAY + 3 * MINUTE, toMs: MONDAY + 8 * 24 * HOUR + 7 * MINUTE };
+
+    beforeEach(async () => {
+      // Five functions over eight days: two sources on some, several memory sizes, minutes at both
+      // edges of the window and raw invocations for the peaks.
+      const rows: MinuteRow[] = [];
+      const raw: Parameters<typeof insertRaw>[0] = [];
+      ids.forEach((functionId, f) => {
+        for (let m = 0; m < 8 * 24 * 60 + 20; m += 7 + f) {
+          const minuteMs = MONDAY + m * MINUTE;
+          const invocations = 1 + ((m * (f + 3)) % 40);
+          rows.push({
+            functionId,
+            minuteMs,
+            memoryMb: m < 3 * 24 * 60 ? 512 : 1024 + 256 * f,
+            invocations,
+            durationSumMs: invocations * (50 + f * 30 + (m % 13)),
+            buckets: { [40 + (m % 5)]: invocations },
+            billedMs: invocations * 100,
+            coldStarts: m % 11 === 0 ? 1 : 0,
+            initMs: m % 11 === 0 ? 300 : 0,
+            timeouts: m % 17 === 0 ? 1 : 0,
+            maxMemoryUsedMb: 100 + (m % 50),
+          });
+          if (f % 2 === 0 && m % 3 === 0)
+            rows.push({ functionId, minuteMs, source: 'otel_span', invocations, durationSumMs: 9 });
+          if (f === 1 && m % 5 === 0)
+            raw.push({ functionId, startMs: minuteMs + 1000, durationMs: 90_000, id: `r${m}` });
+        }
+      });
+      await insertMinutes(rows);
+      await insertRaw(raw);
+    });
+
+    it('splits the window\u2019s functions into ranges of whole functions that together hold every function', async () => {
+      const batches = await repo.functionBatches(window, 1500);
+      expect(batches.length).toBeGreaterThan(2);
+      const seen = new Map<string, number>();
+      for (const batch of batches) {
+        const found = await handle.client.query({
+          query: `SELECT DISTINCT function_id AS id FROM function_minutes WHERE 1 ${batch.where}`,
+          query_params: batch.params,
+          format: 'JSONEachRow',
+        });
+        for (const { id } of await found.json<{ id: string }>())
+          seen.set(id, (seen.get(id) ?? 0) + 1);
+      }
+      expect([...seen.keys()].sort()).toEqual(ids);
+      expect([...seen.values()].every((n) => n === 1)).toBe(true);
+    });
+
+    it('gives the same window statistics and concurrency profiles in batches as in one query', async () => {
+      const batches = await repo.functionBatches(window, 1500);
+      const [one] = await repo.functionBatches(window);
+      expect(batches.length).toBeGreaterThan(2);
+      expect(one).toEqual({ where: '', params: {} });
+      const byBatches = await repo.windowStats(window, batches);
+      expect(byBatches).toEqual(await repo.windowStats(window, [one]));
+      expect(byBatches.size).toBe(ids.length);
+      const profiles = await repo.concurrencyProfiles(window, [1, 2, 5], batches);
+      expect(profiles).toEqual(await repo.concurrencyProfiles(window, [1, 2, 5], [one]));
+      expect(profiles.size).toBe(ids.length);
     });
   });
 

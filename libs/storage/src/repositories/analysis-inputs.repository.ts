@@ -14,10 +14,12 @@ import {
   histogramQuantileSql,
   logBucketSql,
   mergeBuckets,
+  sortedBucketCountsSql,
 } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
+import { functionBatches, type FunctionBatch } from './function-batches';
 import {
   minuteRowsForRange,
   rangeParams,
@@ -53,9 +55,10 @@ const MAX_INVOCATION_MS = 900_000;
  * Per-minute peak concurrency of every function from its raw invocations (one source per
  * function: the one with the most rows). Each invocation is a +1 at its start and a −1 at its end;
  * the running sum (ends before starts at the same instant) holds from one event to the next, and
- * is booked to every minute it spans. Binds fromMs, toMs, lookbackMs, from and to.
+ * is booked to every minute it spans. Binds fromMs, toMs, lookbackMs, from and to; `where` may
+ * add conditions on function_id (a batch of functions).
  */
-const RAW_PEAKS_SQL = `
+const rawPeaksSql = (where: string) => `
   SELECT function_id, toDateTime(arrayJoin(range(
            toUInt32(toStartOfMinute(t)),
            toUInt32(toStartOfMinute(greatest(t, next_t - toIntervalMillisecond(1)))) + 1,
@@ -72,12 +75,12 @@ const RAW_PEAKS_SQL = `
                   (start_time + toIntervalMillisecond(intDiv(duration_us, 1000)), toInt8(-1))] AS ev
       WHERE start_time >= fromUnixTimestamp64Milli({lookbackMs:Int64})
         AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
-        AND duration_us > 0
+        AND duration_us > 0 ${where}
         AND (function_id, source) IN (
           SELECT function_id, argMax(source, n) FROM (
             SELECT function_id, source, count() AS n FROM invocations
             WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
-              AND start_time < fromUnixTimestamp64Milli({toMs:Int64}) AND duration_us > 0
+              AND start_time < fromUnixTimestamp64Milli({toMs:Int64}) AND duration_us > 0 ${where}
             GROUP BY function_id, source)
           GROUP BY function_id)
     )
@@ -157,9 +160,11 @@ export class AnalysisInputsRepository {
   async load(
     window: AnalysisWindow,
     levels: readonly number[] = DEFAULT_CONCURRENCY_LEVELS,
+    batches?: readonly FunctionBatch[],
   ): Promise<Map<string, StoredAnalysisInputs>> {
-    const stats = await this.windowStats(window);
-    const profiles = await this.concurrencyProfiles(window, levels);
+    batches ??= await this.functionBatches(window);
+    const stats = await this.windowStats(window, batches);
+    const profiles = await this.concurrencyProfiles(window, levels, batches);
     const inputs = new Map<string, StoredAnalysisInputs>();
     for (const [functionId, s] of stats) {
       inputs.set(functionId, { stats: s, concurrency: profiles.get(functionId) ?? null });
@@ -169,131 +174,85 @@ export class AnalysisInputsRepository {
 
   /**
    * FunctionWindowStats of every function: totals, per memory size and per memory size and UTC
-   * day in one pass (GROUPING SETS); the days across sizes are summed from the last here (one
-   * aggregation fewer: a set costs a pass over the rows). Whole hours come from function_hours,
-   * the partial hours at both ends of the window from function_minutes.
+   * day (GROUPING SETS); the days across sizes are summed from the last here. Whole hours come from
+   * function_hours, the partial hours at both ends of the window from function_minutes. The rows
+   * are first summed per (function, memory size, day), once; the levels then merge those few sums,
+   * not every hour row once per level (each level's sumMap states over the rows made the
+   * aggregation spill to disk).
    */
-  async windowStats(window: AnalysisWindow): Promise<Map<string, FunctionWindowStats>> {
-    const rows = await this.query<StatsRow>(
+  async windowStats(
+    window: AnalysisWindow,
+    batches?: readonly FunctionBatch[],
+  ): Promise<Map<string, FunctionWindowStats>> {
+    const rows: StatsRow[][] = [];
+    for (const batch of batches ?? (await this.functionBatches(window))) {
+      rows.push(await this.windowStatsOf(window, batch));
+    }
+    return statsFromRows(rows.flat(), window);
+  }
+
+  private windowStatsOf(window: AnalysisWindow, batch: FunctionBatch): Promise<StatsRow[]> {
+    return this.query<StatsRow>(
       `
       SELECT
         function_id AS functionId,
         if(grouping(memory_size_mb) = 0, if(grouping(day) = 0, 3, 1), 0) AS level,
         memory_size_mb AS memoryMb,
         toUnixTimestamp(day) * 1000 AS dayMs,
-        sum(invocations) AS invocations,
-        sum(errors) AS errors,
-        sum(timeouts) AS timeouts,
-        sum(ooms) AS ooms,
-        sum(cold_starts) AS coldStarts,
-        sum(duration_sum_ms) AS durationSumMs,
-        max(duration_max_ms) AS durationMaxMs,
-        sum(billed_duration_sum_ms) AS billedDurationSumMs,
-        -- Only Lambda's own records (REPORT, platform.report) carry a Billed Duration, INIT
-        -- included; the aggregate's ceil(duration) for other sources leaves INIT out.
-        countIf(invocations > 0 AND (billed_duration_sum_ms = 0
-                OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS rowsWithoutBilled,
-        sum(init_duration_sum_ms) AS initDurationSumMs,
-        sumMap(duration_buckets) AS durationBuckets,
-        if(level = 0, sumMap(init_buckets), map()) AS initBuckets,
-        max(max_memory_used_mb) AS maxMemoryUsedMb,
-        if(level = 0, ${histogramQuantileSql('sumMap(memory_buckets)', 0.95)}, NULL) AS memoryUsedP95Mb,
-        toUnixTimestamp(minIf(minute, invocations > 0)) * 1000 AS firstSeenMs,
-        toUnixTimestamp(maxIf(minute, invocations > 0)) * 1000 AS lastSeenMs
-      FROM (SELECT *, toStartOfDay(minute, 'UTC') AS day FROM (${rowsForRange()}))
+        sum(inv) AS invocations,
+        sum(err) AS errors,
+        sum(tmo) AS timeouts,
+        sum(oom) AS ooms,
+        sum(cold) AS coldStarts,
+        sum(dur) AS durationSumMs,
+        max(dur_max) AS durationMaxMs,
+        sum(billed) AS billedDurationSumMs,
+        sum(unbilled_rows) AS rowsWithoutBilled,
+        sum(init) AS initDurationSumMs,
+        sumMap(db) AS durationBuckets,
+        if(level = 0, sumMap(ib), map()) AS initBuckets,
+        max(mem_max) AS maxMemoryUsedMb,
+        if(level = 0, ${histogramQuantileSql('sumMap(mb)', 0.95)}, NULL) AS memoryUsedP95Mb,
+        toUnixTimestamp(minIf(first_seen, active)) * 1000 AS firstSeenMs,
+        toUnixTimestamp(maxIf(last_seen, active)) * 1000 AS lastSeenMs
+      FROM (
+        SELECT
+          function_id,
+          memory_size_mb,
+          toStartOfDay(minute, 'UTC') AS day,
+          sum(invocations) AS inv,
+          sum(errors) AS err,
+          sum(timeouts) AS tmo,
+          sum(ooms) AS oom,
+          sum(cold_starts) AS cold,
+          sum(duration_sum_ms) AS dur,
+          max(duration_max_ms) AS dur_max,
+          sum(billed_duration_sum_ms) AS billed,
+          -- Only Lambda's own records (REPORT, platform.report) carry a Billed Duration, INIT
+          -- included; the aggregate's ceil(duration) for other sources leaves INIT out.
+          countIf(invocations > 0 AND (billed_duration_sum_ms = 0
+                  OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS unbilled_rows,
+          sum(init_duration_sum_ms) AS init,
+          sumMap(duration_buckets) AS db,
+          sumMap(init_buckets) AS ib,
+          max(max_memory_used_mb) AS mem_max,
+          sumMap(memory_buckets) AS mb,
+          minIf(minute, invocations > 0) AS first_seen,
+          maxIf(minute, invocations > 0) AS last_seen,
+          max(invocations > 0) AS active
+        FROM (${rowsForRange(batch.where)})
+        GROUP BY function_id, memory_size_mb, day
+      )
       GROUP BY GROUPING SETS ((function_id), (function_id, memory_size_mb),
                               (function_id, memory_size_mb, day))
-      SETTINGS force_grouping_standard_compatibility = 1, prefer_column_name_to_alias = 1`,
-      { ...this.windowParams(window) },
+      SETTINGS force_grouping_standard_compatibility = 1`,
+      { ...this.windowParams(window), ...batch.params },
     );
+  }
 
-    const byFunction = new Map<string, FunctionWindowStats>();
-    const statsOf = (functionId: string): FunctionWindowStats => {
-      let s = byFunction.get(functionId);
-      if (!s) {
-        s = emptyStats(functionId, window);
-        byFunction.set(functionId, s);
-      }
-      return s;
-    };
-    const sizeDays: StatsRow[] = [];
-    for (const row of rows) {
-      const s = statsOf(row.functionId);
-      switch (row.level) {
-        case 0:
-          Object.assign(s, {
-            invocations: row.invocations,
-            errors: row.errors,
-            timeouts: row.timeouts,
-            ooms: row.ooms,
-            coldStarts: row.coldStarts,
-            durationSumMs: row.durationSumMs,
-            durationMaxMs: row.durationMaxMs,
-            // Only a complete set of REPORT billed durations is usable as the bill.
-            billedDurationSumMs: row.rowsWithoutBilled === 0 ? row.billedDurationSumMs : 0,
-            initDurationSumMs: row.initDurationSumMs,
-            durationBuckets: numericKeys(row.durationBuckets),
-            initBuckets: numericKeys(row.initBuckets),
-            maxMemoryUsedMb: row.maxMemoryUsedMb > 0 ? row.maxMemoryUsedMb : null,
-            memoryUsedP95Mb: row.memoryUsedP95Mb,
-          });
-          break;
-        case 1:
-          s.byMemory.push({
-            memoryMb: row.memoryMb,
-            invocations: row.invocations,
-            durationSumMs: row.durationSumMs,
-            durationBuckets: numericKeys(row.durationBuckets),
-            firstSeenMs: Number(row.firstSeenMs),
-            // The last minute (or hour) with invocations, to its end.
-            lastSeenMs: Number(row.lastSeenMs),
-          } satisfies MemorySizeStats);
-          break;
-        case 3:
-          sizeDays.push(row);
-          break;
-        default:
-          break;
-      }
-    }
-    // Each size's days join its entry; each function's days sum its sizes' (the rows arrive in
-    // no particular order).
-    const days = new Map<string, { day: DailyStats; buckets: HistogramBuckets }>();
-    for (const row of sizeDays) {
-      const s = byFunction.get(row.functionId);
-      const size = s?.byMemory.find((m) => m.memoryMb === row.memoryMb);
-      if (size)
-        (size.daily ??= []).push({
-          dayStartMs: row.dayMs,
-          invocations: row.invocations,
-          durationSumMs: row.durationSumMs,
-        } satisfies MemorySizeDay);
-      const key = `${row.functionId}\u0000${row.dayMs}`;
-      let d = days.get(key);
-      if (!d) {
-        const day: DailyStats = {
-          dayStartMs: row.dayMs,
-          invocations: 0,
-          timeouts: 0,
-          durationMaxMs: 0,
-          p99Ms: null,
-        };
-        d = { day, buckets: {} };
-        days.set(key, d);
-        s?.daily.push(day);
-      }
-      d.day.invocations += row.invocations;
-      d.day.timeouts += row.timeouts;
-      d.day.durationMaxMs = Math.max(d.day.durationMaxMs, row.durationMaxMs);
-      mergeBuckets(d.buckets, numericKeys(row.durationBuckets));
-    }
-    for (const { day, buckets } of days.values()) day.p99Ms = histogramQuantile(buckets, 0.99);
-    for (const s of byFunction.values()) {
-      for (const m of s.byMemory) m.daily?.sort((a, b) => a.dayStartMs - b.dayStartMs);
-      s.byMemory.sort((a, b) => a.memoryMb - b.memoryMb);
-      s.daily.sort((a, b) => a.dayStartMs - b.dayStartMs);
-    }
-    return byFunction;
+  /** The window's functions in batches for the queries above (see functionBatches). */
+  functionBatches(window: AnalysisWindow, maxMinuteRows?: number): Promise<FunctionBatch[]> {
+    return functionBatches(this.handle.client, window, maxMinuteRows);
   }
 
   /**
@@ -311,6 +270,7 @@ export class AnalysisInputsRepository {
   async concurrencyProfiles(
     window: AnalysisWindow,
     levels: readonly number[] = DEFAULT_CONCURRENCY_LEVELS,
+    batches?: readonly FunctionBatch[],
   ): Promise<Map<string, ConcurrencyProfile>> {
     const sorted = [...new Set(levels.filter((l) => l > 0))].sort((a, b) => a - b);
     const windowMinutes = Math.max(0, Math.floor((window.toMs - window.fromMs) / MINUTE_MS));
@@ -329,35 +289,45 @@ export class AnalysisInputsRepository {
     const withHeldOut = window.toMs - window.fromMs >= 2 * WEEK_HOURS * HOUR_MS - HOUR_MS;
     // One row per function-minute. Window sums over the table's own order stream through the
     // data; a GROUP BY function_id, minute would build a hash table of every minute.
-    const averages = `
+    const averages = (where: string) => `
       SELECT function_id, minute, c, cs, init_ms FROM (
         SELECT function_id, minute,
                sum(duration_sum_ms) OVER w / 60000 AS c,
                sum(cold_starts) OVER w AS cs,
                sum(init_duration_sum_ms) OVER w AS init_ms,
                row_number() OVER w AS rn
-        FROM (${minuteRowsForRange()})
+        FROM (${minuteRowsForRange(where)})
         WINDOW w AS (PARTITION BY function_id, minute)
       )
       WHERE rn = 1 AND c > 0`;
     // Raw invocations in the window: their peaks replace the averages (the join is skipped when
     // there are none, e.g. past the raw TTL).
-    const perMinute = (await this.hasRawInvocations(window))
-      ? `
+    const raw = await this.hasRawInvocations(window);
+    const perMinute = (where: string) =>
+      raw
+        ? `
         SELECT function_id, minute,
                toFloat64(ifNull(if(p.peak IS NULL, a.c, toFloat64(p.peak)), 0)) AS c,
                ifNull(a.cs, 0) AS cs, ifNull(a.init_ms, 0) AS init_ms
-        FROM (${averages}) AS a
-        FULL OUTER JOIN (${RAW_PEAKS_SQL}) AS p USING (function_id, minute)
+        FROM (${averages(where)}) AS a
+        FULL OUTER JOIN (${rawPeaksSql(where)}) AS p USING (function_id, minute)
         SETTINGS join_use_nulls = 1`
-      : averages;
-    const rows = await this.query<ConcurrencyRow>(
-      `
+        : averages(where);
+    const params = {
+      ...this.windowParams(window),
+      levels: sorted,
+      windowMinutes,
+      heldOutFrom: toDateTimeParam(heldOutFromMs),
+      fromMs: window.fromMs,
+      toMs: window.toMs,
+      lookbackMs: window.fromMs - MAX_INVOCATION_MS,
+    };
+    const sql = (where: string) => `
       SELECT
         function_id AS functionId,
         -- Never above the largest minute: a constant load's p95 is that load, not its bucket's edge.
         least(max(peak), ${histogramQuantileSql(
-          `mapAdd(sumMap(c_hist), map(toInt16(${ZERO_BUCKET}), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active)))))`,
+          `mapAdd(${sortedBucketCountsSql('arraySort(arrayFlatten(groupArray(c_buckets)))')}, map(toInt16(${ZERO_BUCKET}), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active)))))`,
           0.95,
           CONCURRENCY_BUCKETS_PER_POWER_OF_TWO,
         )}) AS p95Concurrency,
@@ -385,24 +355,20 @@ export class AnalysisInputsRepository {
               : `0 AS h_conc, []::Array(Float64) AS h_covered, 0 AS h_cold, 0 AS h_init,`
           }
           max(c) AS peak,
-          -- The array form of sumMap: no Map is built per minute.
-          CAST(sumMap([${logBucketSql('c', null, CONCURRENCY_BUCKETS_PER_POWER_OF_TWO)}], [toUInt64(1)]),
-               'Map(Int16, UInt64)') AS c_hist
-        FROM (${perMinute})
+          -- Each active minute's bucket; counted per function above (no sumMap state per hour).
+          groupArray(${logBucketSql('c', null, CONCURRENCY_BUCKETS_PER_POWER_OF_TWO)}) AS c_buckets
+        FROM (${perMinute(where)})
         WHERE c > 0
         GROUP BY function_id, how
       )
-      GROUP BY function_id`,
-      {
-        ...this.windowParams(window),
-        levels: sorted,
-        windowMinutes,
-        heldOutFrom: toDateTimeParam(heldOutFromMs),
-        fromMs: window.fromMs,
-        toMs: window.toMs,
-        lookbackMs: window.fromMs - MAX_INVOCATION_MS,
-      },
-    );
+      GROUP BY function_id`;
+    const batchRows: ConcurrencyRow[][] = [];
+    for (const batch of batches ?? (await this.functionBatches(window))) {
+      batchRows.push(
+        await this.query<ConcurrencyRow>(sql(batch.where), { ...params, ...batch.params }),
+      );
+    }
+    const rows = batchRows.flat();
 
     const observed = minutesPerHourOfWeek(window);
     const observedHeldOut = minutesPerHourOfWeek({ fromMs: heldOutFromMs, toMs: window.toMs });
@@ -511,6 +477,99 @@ export class AnalysisInputsRepository {
   private query<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
     return queryRows<T>(this.handle.client, query, params, 'reading analysis inputs');
   }
+}
+
+function statsFromRows(
+  rows: readonly StatsRow[],
+  window: AnalysisWindow,
+): Map<string, FunctionWindowStats> {
+  const byFunction = new Map<string, FunctionWindowStats>();
+  const statsOf = (functionId: string): FunctionWindowStats => {
+    let s = byFunction.get(functionId);
+    if (!s) {
+      s = emptyStats(functionId, window);
+      byFunction.set(functionId, s);
+    }
+    return s;
+  };
+  const sizeDays: StatsRow[] = [];
+  for (const row of rows) {
+    const s = statsOf(row.functionId);
+    switch (row.level) {
+      case 0:
+        Object.assign(s, {
+          invocations: row.invocations,
+          errors: row.errors,
+          timeouts: row.timeouts,
+          ooms: row.ooms,
+          coldStarts: row.coldStarts,
+          durationSumMs: row.durationSumMs,
+          durationMaxMs: row.durationMaxMs,
+          // Only a complete set of REPORT billed durations is usable as the bill.
+          billedDurationSumMs: row.rowsWithoutBilled === 0 ? row.billedDurationSumMs : 0,
+          initDurationSumMs: row.initDurationSumMs,
+          durationBuckets: numericKeys(row.durationBuckets),
+          initBuckets: numericKeys(row.initBuckets),
+          maxMemoryUsedMb: row.maxMemoryUsedMb > 0 ? row.maxMemoryUsedMb : null,
+          memoryUsedP95Mb: row.memoryUsedP95Mb,
+        });
+        break;
+      case 1:
+        s.byMemory.push({
+          memoryMb: row.memoryMb,
+          invocations: row.invocations,
+          durationSumMs: row.durationSumMs,
+          durationBuckets: numericKeys(row.durationBuckets),
+          firstSeenMs: Number(row.firstSeenMs),
+          // The last minute (or hour) with invocations, to its end.
+          lastSeenMs: Number(row.lastSeenMs),
+        } satisfies MemorySizeStats);
+        break;
+      case 3:
+        sizeDays.push(row);
+        break;
+      default:
+        break;
+    }
+  }
+  // Each size's days join its entry; each function's days sum its sizes' (the rows arrive in
+  // no particular order).
+  const days = new Map<string, { day: DailyStats; buckets: HistogramBuckets }>();
+  for (const row of sizeDays) {
+    const s = byFunction.get(row.functionId);
+    const size = s?.byMemory.find((m) => m.memoryMb === row.memoryMb);
+    if (size)
+      (size.daily ??= []).push({
+        dayStartMs: row.dayMs,
+        invocations: row.invocations,
+        durationSumMs: row.durationSumMs,
+      } satisfies MemorySizeDay);
+    const key = `${row.functionId}\u0000${row.dayMs}`;
+    let d = days.get(key);
+    if (!d) {
+      const day: DailyStats = {
+        dayStartMs: row.dayMs,
+        invocations: 0,
+        timeouts: 0,
+        durationMaxMs: 0,
+        p99Ms: null,
+      };
+      d = { day, buckets: {} };
+      days.set(key, d);
+      s?.daily.push(day);
+    }
+    d.day.invocations += row.invocations;
+    d.day.timeouts += row.timeouts;
+    d.day.durationMaxMs = Math.max(d.day.durationMaxMs, row.durationMaxMs);
+    mergeBuckets(d.buckets, numericKeys(row.durationBuckets));
+  }
+  for (const { day, buckets } of days.values()) day.p99Ms = histogramQuantile(buckets, 0.99);
+  for (const s of byFunction.values()) {
+    for (const m of s.byMemory) m.daily?.sort((a, b) => a.dayStartMs - b.dayStartMs);
+    s.byMemory.sort((a, b) => a.memoryMb - b.memoryMb);
+    s.daily.sort((a, b) => a.dayStartMs - b.dayStartMs);
+  }
+  return byFunction;
 }
 
 /** Minutes of the window that fall in each hour of week (0 = Monday 00:00 UTC). */

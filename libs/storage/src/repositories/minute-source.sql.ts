@@ -102,7 +102,13 @@ export function rowsForRange(where = ''): string {
   const wholeHours = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
   const wholeFives = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}`;
   const chosen = `function_hours_chosen WHERE ${wholeHours} ${where}`;
-  // One reference to each subquery where possible: ClickHouse builds an IN set per reference.
+  // ClickHouse builds an IN set per reference to a subquery: as few references as the reads allow.
+  const unsettled = `
+    SELECT function_id, hour FROM (
+      SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (${mixed})
+    )
+    WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
+      AND (function_id, hour) NOT IN (SELECT function_id, minute FROM ${chosen})`;
   return `
     SELECT * FROM (
       SELECT * FROM function_hours WHERE ${wholeHours} ${where}
@@ -118,9 +124,15 @@ export function rowsForRange(where = ''): string {
     UNION ALL
     SELECT * FROM (${chosenSourceRows(
       'function_minutes',
-      // The partial hours at the ends, and whole hours not rebuilt yet (or written around the writer).
-      `${where} AND ${ONLY_MIXED_DAYS(mixed)} AND NOT (${wholeHours}
-         AND (function_id, toStartOfHour(minute)) IN (SELECT function_id, minute FROM ${chosen}))`,
+      // The partial hours at the ends: found by time (the projection ordered by minute).
+      `AND NOT (${wholeHours}) ${where} AND ${IN_MIXED_DAY(mixed)}`,
+    )})
+    UNION ALL
+    SELECT * FROM (${chosenSourceRows(
+      'function_minutes',
+      // Whole hours of those days not rebuilt yet (or written around the writer), usually none.
+      `AND ${wholeHours} ${where} AND function_id IN (SELECT function_id FROM (${unsettled}))
+        AND (function_id, toStartOfHour(minute)) IN (${unsettled})`,
     )})`;
 }
 
@@ -135,6 +147,14 @@ export function chosenRowsOfHours(): string {
     'function_minutes',
     `${window} AND toStartOfHour(minute) IN {h:Array(DateTime)} AND ${IN_MIXED_DAY(mixedDays(window))}`,
   );
+}
+
+/**
+ * Which of some functions (f) have several sources in a day of some hours: the only ones
+ * chosenRowsOfHours() has rows for. Binds what chosenRowsOfHours() binds.
+ */
+export function functionsWithChoice(): string {
+  return `SELECT DISTINCT function_id FROM (${mixedDays('AND function_id IN {f:Array(String)}')})`;
 }
 
 /** Parameters of chosenRowsOfHours() for function ids and hour starts (epoch seconds). */

@@ -1,0 +1,70 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { queryRows } from '../client/query-rows';
+import { rangeParams } from './minute-source.sql';
+
+/** One batch of functions: a condition on function_id (with its parameters), '' for all. */
+export interface FunctionBatch {
+  where: string;
+  params: Record<string, unknown>;
+}
+
+/** Every function in one batch. */
+export const ALL_FUNCTIONS: FunctionBatch = { where: '', params: {} };
+
+/**
+ * Minute rows of a range per batch: 2 M rows are ~200 functions busy every minute of a week; with
+ * them bench:analyze's 10,000-function week runs under an engine bound of 512 MiB, where the
+ * whole fleet in one query did not (BENCHMARKS.md).
+ */
+const BATCH_MINUTE_ROWS = 2_000_000;
+
+/**
+ * Function-id ranges that split a range's functions into batches of at most `maxMinuteRows`
+ * minute rows: the analysis input queries run once per batch, so the engine holds one batch's
+ * sorts and aggregation states instead of the fleet's (the ranges follow the tables' primary key,
+ * so each batch reads only its own granules). The first range is open below and the last above:
+ * every function falls in exactly one, whatever table its rows are in.
+ */
+export async function functionBatches(
+  client: ClickHouseClient,
+  range: { fromMs: number; toMs: number },
+  maxMinuteRows = BATCH_MINUTE_ROWS,
+): Promise<FunctionBatch[]> {
+  const counts = await queryRows<{ functionId: string; n: number }>(
+    client,
+    `SELECT function_id AS functionId, count() AS n FROM function_minutes
+     WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
+     GROUP BY function_id ORDER BY function_id`,
+    rangeParams(range),
+    'reading the functions of the analysis window',
+  );
+  const bounds: string[] = [];
+  let rows = 0;
+  for (const { functionId, n } of counts) {
+    if (rows > 0 && rows + n > maxMinuteRows) {
+      bounds.push(functionId);
+      rows = 0;
+    }
+    rows += n;
+  }
+  return functionRanges(bounds);
+}
+
+/** The ranges [−∞, b1), [b1, b2), …, [bn, ∞) of function ids, `bounds` in the engine's order. */
+export function functionRanges(bounds: readonly string[]): FunctionBatch[] {
+  return [undefined, ...bounds].map((from, i) => {
+    const to = bounds[i];
+    return {
+      where: [
+        from === undefined ? '' : 'AND function_id >= {batchFrom:String}',
+        to === undefined ? '' : 'AND function_id < {batchTo:String}',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      params: {
+        ...(from === undefined ? {} : { batchFrom: from }),
+        ...(to === undefined ? {} : { batchTo: to }),
+      },
+    };
+  });
+}
