@@ -79,7 +79,18 @@ describe('tuning job prices at the account’s month-to-date Lambda tier', () =>
     });
   }
 
-  const run = (body: unknown) => runTuningJob<JobView>(stack.fleetscope.apiUrl, body);
+  /** The same small grid on `resize` in each test: only the account's month so far differs. */
+  const runResizeGrid = async (): Promise<JobView> => {
+    const job = await runTuningJob<JobView>(stack.fleetscope.apiUrl, {
+      platform: 'aws-lambda',
+      function: stack.lambda.arn('resize'),
+      memorySizes: [512, 1024, 2048],
+      mode: 'grid',
+      invocationsPerSize: 5,
+    });
+    expect(job.status).toBe('succeeded');
+    return job;
+  };
 
   const expectPricedAt = (job: JobView, usdPerGbSecond: number) => {
     const measured = job.results.filter((r) => r.measured && r.feasible);
@@ -95,14 +106,7 @@ describe('tuning job prices at the account’s month-to-date Lambda tier', () =>
   };
 
   it('prices a job in an account under 6 B GB-s this month at the first tier, with requests and ephemeral storage, and says so', async () => {
-    const job = await run({
-      platform: 'aws-lambda',
-      function: stack.lambda.arn('resize'),
-      memorySizes: [512, 1024, 2048],
-      mode: 'grid',
-      invocationsPerSize: 5,
-    });
-    expect(job.status).toBe('succeeded');
+    const job = await runResizeGrid();
     expectPricedAt(job, FIRST_TIER_USD_PER_GBS);
     expect(job.prices?.durationTiers).toEqual([
       expect.objectContaining({
@@ -121,14 +125,7 @@ describe('tuning job prices at the account’s month-to-date Lambda tier', () =>
 
   it('a job in an account past the 6 B GB-s tier this month is priced at the second tier, not the first', async () => {
     await storeMonthOfBatchJobs('nightly-batch', 700_000);
-    const job = await run({
-      platform: 'aws-lambda',
-      function: stack.lambda.arn('resize'),
-      memorySizes: [512, 1024, 2048],
-      mode: 'grid',
-      invocationsPerSize: 5,
-    });
-    expect(job.status).toBe('succeeded');
+    const job = await runResizeGrid();
     expectPricedAt(job, SECOND_TIER_USD_PER_GBS);
     const [tier] = job.prices!.durationTiers;
     expect(tier).toMatchObject({
