@@ -1,9 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { startFakeKnative, type FakeKnative } from './support/fake-knative.server';
-import { startFakeOpenFaas, type FakeOpenFaas } from './support/fake-openfaas.server';
+import { runTuningJob } from './support/tuning-jobs.client';
+import { usePodPlatformsFleetscope } from './support/tuning-fleetscope.fixture';
 
 interface JobView {
   status: string;
@@ -14,52 +10,12 @@ interface JobView {
 }
 
 describe('tuning jobs on OpenFaaS and Knative', () => {
-  let gateway: FakeOpenFaas;
-  let kube: FakeKnative;
-  let fleetscope: RunningFleetscope;
+  const stack = usePodPlatformsFleetscope(
+    [{ name: 'resize', curve: 'oom-below-512', memory: '1024Mi' }],
+    [{ name: 'thumbs', namespace: 'media', curve: 'io-bound', memory: '768Mi' }],
+  );
 
-  beforeAll(async () => {
-    gateway = await startFakeOpenFaas([
-      { name: 'resize', curve: 'oom-below-512', memory: '1024Mi' },
-    ]);
-    kube = await startFakeKnative([
-      { name: 'thumbs', namespace: 'media', curve: 'io-bound', memory: '768Mi' },
-    ]);
-    const tokenFile = join(mkdtempSync(join(tmpdir(), 'fleetscope-kube-')), 'token');
-    writeFileSync(tokenFile, `${kube.token}\n`);
-    fleetscope = await startFleetscope({
-      FLEETSCOPE_OPENFAAS_GATEWAYS: `gw=${gateway.authUrl}`,
-      FLEETSCOPE_KUBERNETES_API_URL: kube.url,
-      FLEETSCOPE_KUBERNETES_TOKEN_FILE: tokenFile,
-      FLEETSCOPE_KNATIVE_CLUSTER: 'prod',
-      FLEETSCOPE_LOG_LEVEL: 'error',
-    });
-  });
-
-  afterAll(async () => {
-    await fleetscope?.stop();
-    await gateway?.close();
-    await kube?.close();
-  });
-
-  const run = async (body: unknown): Promise<JobView> => {
-    const res = await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(202);
-    const { id } = (await res.json()) as { id: string };
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const job = (await (
-        await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/${id}`)
-      ).json()) as JobView;
-      if (job.status === 'succeeded' || job.status === 'failed') return job;
-      if (Date.now() > deadline) throw new Error(`stuck: ${JSON.stringify(job)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const run = (body: unknown) => runTuningJob<JobView>(stack.fleetscope.apiUrl, body);
 
   it('redeploys an OpenFaaS function per size through the gateway, marks the failing sizes and restores its limits', async () => {
     const job = await run({ platform: 'openfaas', function: 'resize.openfaas-fn' });
@@ -69,14 +25,14 @@ describe('tuning jobs on OpenFaaS and Knative', () => {
     const infeasible = job.results.filter((r) => !r.feasible).map((r) => r.memoryMb);
     expect(infeasible).toContain(256);
     expect(job.results.find((r) => r.memoryMb === 128)!.feasible).toBe(false);
-    const fn = gateway.fn('resize');
+    const fn = stack.gateway.fn('resize');
     expect(fn.deployments).toBeGreaterThan(2);
     expect(fn.limits.memory).toBe('1024Mi');
     expect(fn.requests?.memory).toBe('1024Mi');
   });
 
   it('measures a Knative Service through tagged 0 % revisions and removes them afterwards', async () => {
-    const before = kube.service('thumbs');
+    const before = stack.kube.service('thumbs');
     const originalRevision = String(before.status.latestReadyRevisionName);
     const job = await run({
       platform: 'knative',
@@ -88,7 +44,7 @@ describe('tuning jobs on OpenFaaS and Knative', () => {
     expect(job.functionId).toBe('knative~media~prod~thumbs');
     expect(job.pick?.memoryMb).toBe(128);
     // While measuring, all traffic stayed on the original revision; each size had a 0 % tag.
-    const during = kube.trafficPatches.slice(0, -1) as {
+    const during = stack.kube.trafficPatches.slice(0, -1) as {
       revisionName: string;
       percent: number;
       tag?: string;
@@ -104,7 +60,7 @@ describe('tuning jobs on OpenFaaS and Knative', () => {
         },
       ]);
     }
-    const svc = kube.service('thumbs');
+    const svc = stack.kube.service('thumbs');
     expect([...svc.revisions.keys()].filter((r) => r.includes('-fst-'))).toEqual([]);
     expect(svc.revisions.has(originalRevision)).toBe(true);
     expect(svc.spec.traffic).toBeUndefined();

@@ -1,10 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { insertMinuteFleet } from '../analysis/support/minute-fleet.generator';
-import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { startFakeKnative, type FakeKnative } from './support/fake-knative.server';
-import { startFakeOpenFaas, type FakeOpenFaas } from './support/fake-openfaas.server';
+import { runTuningJob } from './support/tuning-jobs.client';
+import { usePodPlatformsFleetscope } from './support/tuning-fleetscope.fixture';
 
 const OPENFAAS_FN = 'openfaas~openfaas-fn~gw~resize';
 const KNATIVE_FN = 'knative~media~prod~thumbs';
@@ -32,35 +28,17 @@ interface Recommendation {
 }
 
 describe('a finished OpenFaaS or Knative tuning job as the memory recommendation’s evidence', () => {
-  let gateway: FakeOpenFaas;
-  let kube: FakeKnative;
-  let fleetscope: RunningFleetscope;
-
-  beforeAll(async () => {
+  const stack = usePodPlatformsFleetscope(
     // IO-bound: the duration barely moves with memory, so a smaller pod is cheaper.
-    gateway = await startFakeOpenFaas([{ name: 'resize', curve: 'io-bound', memory: '1024Mi' }]);
-    kube = await startFakeKnative([
+    [{ name: 'resize', curve: 'io-bound', memory: '1024Mi' }],
+    [
       // Timed at the client: half the curve's time keeps scheduling noise small beside it.
       { name: 'thumbs', namespace: 'media', curve: 'io-bound', memory: '768Mi', timeScale: 2 },
-    ]);
-    const tokenFile = join(mkdtempSync(join(tmpdir(), 'fleetscope-kube-')), 'token');
-    writeFileSync(tokenFile, `${kube.token}\n`);
-    fleetscope = await startFleetscope({
-      FLEETSCOPE_OPENFAAS_GATEWAYS: `gw=${gateway.authUrl}`,
-      FLEETSCOPE_KUBERNETES_API_URL: kube.url,
-      FLEETSCOPE_KUBERNETES_TOKEN_FILE: tokenFile,
-      FLEETSCOPE_KNATIVE_CLUSTER: 'prod',
-      FLEETSCOPE_LOG_LEVEL: 'error',
-    });
-  });
+    ],
+  );
 
-  afterAll(async () => {
-    await fleetscope?.stop();
-    await gateway?.close();
-    await kube?.close();
-  });
-
-  const api = (path: string, init?: RequestInit) => fetch(`${fleetscope.apiUrl}${path}`, init);
+  const api = (path: string, init?: RequestInit) =>
+    fetch(`${stack.fleetscope.apiUrl}${path}`, init);
   const put = (path: string, body: unknown) =>
     api(path, {
       method: 'PUT',
@@ -68,27 +46,12 @@ describe('a finished OpenFaaS or Knative tuning job as the memory recommendation
       body: JSON.stringify(body),
     });
 
-  const run = async (body: unknown): Promise<JobView> => {
-    const res = await api('/api/tuning-jobs', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(202);
-    const { id } = (await res.json()) as { id: string };
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const job = (await (await api(`/api/tuning-jobs/${id}`)).json()) as JobView;
-      if (job.status === 'succeeded' || job.status === 'failed') return job;
-      if (Date.now() > deadline) throw new Error(`stuck: ${JSON.stringify(job)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const run = (body: unknown) => runTuningJob<JobView>(stack.fleetscope.apiUrl, body);
 
   /** Two weeks of production traffic at one size, peak 60 MB used. */
   const storeTwoWeeks = (id: string, source: string, memoryMb: number, concurrency: number) => {
     const minutes = 14 * 24 * 60;
-    return insertMinuteFleet(fleetscope.clickhouse.client, {
+    return insertMinuteFleet(stack.fleetscope.clickhouse.client, {
       startMs: Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - minutes * MINUTE_MS,
       minutes,
       classes: [

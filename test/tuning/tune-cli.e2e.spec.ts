@@ -2,9 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pointAwsSdkAt } from '../support/aws-sdk-env';
-import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+import { useLambdaFleetscope } from './support/tuning-fleetscope.fixture';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'fleetscope.js');
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -17,27 +15,20 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 }
 
 describe('npx fleetscope tune', () => {
-  let restoreEnv: (() => void) | undefined;
-  let lambda: FakeLambda;
-  let fleetscope: RunningFleetscope;
-
-  beforeAll(async () => {
-    lambda = await startFakeLambda([
-      { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048 },
-      { name: 'broken', curve: 'mixed', failInvokesFrom: 3 },
-    ]);
-    restoreEnv = pointAwsSdkAt(lambda.url, 'us-east-1');
-    fleetscope = await startFleetscope();
-  });
-
-  afterAll(async () => {
-    await fleetscope?.stop();
-    await lambda?.close();
-    restoreEnv?.();
-  });
+  const stack = useLambdaFleetscope([
+    { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048 },
+    { name: 'broken', curve: 'mixed', failInvokesFrom: 3 },
+  ]);
 
   it('prints the result table and the pick, applies it when asked, and exits 0', async () => {
-    const run = await cli(['tune', 'orders', '--url', fleetscope.apiUrl, '--apply', 'function']);
+    const run = await cli([
+      'tune',
+      'orders',
+      '--url',
+      stack.fleetscope.apiUrl,
+      '--apply',
+      'function',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/memory\s+arch\s+calls\s+mean ms/);
     expect(run.stdout).toMatch(/1024 MB\s+x86_64.*← pick/);
@@ -47,22 +38,36 @@ describe('npx fleetscope tune', () => {
       /^priced at Lambda duration tier 1 \(x86_64, us-east-1\): account 123456789012 had used 0 GB-s this month/m,
     );
     expect(run.stderr).toMatch(/tuning job [0-9a-f-]{36}/);
-    expect(lambda.fn('orders').latest.memoryMb).toBe(1024);
-    expect(lambda.fn('orders').aliases.size).toBe(0);
+    expect(stack.lambda.fn('orders').latest.memoryMb).toBe(1024);
+    expect(stack.lambda.fn('orders').aliases.size).toBe(0);
   });
 
   it('exits non-zero with the error when the job fails', async () => {
-    const run = await cli(['tune', lambda.arn('broken'), '--url', fleetscope.apiUrl]);
+    const run = await cli(['tune', stack.lambda.arn('broken'), '--url', stack.fleetscope.apiUrl]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^error: .*bad day/m);
-    expect(lambda.fn('broken').latest.memoryMb).toBe(1024);
+    expect(stack.lambda.fn('broken').latest.memoryMb).toBe(1024);
   });
 
   it('names the problem and exits non-zero on a bad option or a refused request', async () => {
-    const badOption = await cli(['tune', 'orders', '--memory', 'lots', '--url', fleetscope.apiUrl]);
+    const badOption = await cli([
+      'tune',
+      'orders',
+      '--memory',
+      'lots',
+      '--url',
+      stack.fleetscope.apiUrl,
+    ]);
     expect(badOption.code).not.toBe(0);
     expect(badOption.stderr).toMatch(/--memory.*give sizes in MB/);
-    const refused = await cli(['tune', 'orders', '--memory', '64,512', '--url', fleetscope.apiUrl]);
+    const refused = await cli([
+      'tune',
+      'orders',
+      '--memory',
+      '64,512',
+      '--url',
+      stack.fleetscope.apiUrl,
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/answered 400: memorySizes: 64 MB is outside/);
   });
@@ -72,7 +77,14 @@ describe('npx fleetscope tune', () => {
     try {
       const file = join(dir, 'event.json');
       writeFileSync(file, '{"orderId": 4');
-      const run = await cli(['tune', 'orders', '--payload-file', file, '--url', fleetscope.apiUrl]);
+      const run = await cli([
+        'tune',
+        'orders',
+        '--payload-file',
+        file,
+        '--url',
+        stack.fleetscope.apiUrl,
+      ]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(`--payload-file ${file} is not JSON`);
     } finally {

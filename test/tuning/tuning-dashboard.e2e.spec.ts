@@ -1,28 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { pointAwsSdkAt } from '../support/aws-sdk-env';
-import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+import { useLambdaFleetscope } from './support/tuning-fleetscope.fixture';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '..', '..', 'tmp');
 const ID = 'aws_lambda~123456789012~us-east-1~orders';
 
 describe('Tune memory on the dashboard', () => {
-  let restoreEnv: (() => void) | undefined;
-  let lambda: FakeLambda;
-  let fleetscope: RunningFleetscope;
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
 
+  // Declared before the stack's hooks so that the browser closes before Fleetscope stops.
   beforeAll(async () => {
-    lambda = await startFakeLambda([
-      { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048, invokeDelayMs: 5 },
-    ]);
-    restoreEnv = pointAwsSdkAt(lambda.url, 'us-east-1');
-    fleetscope = await startFleetscope();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
@@ -37,13 +28,14 @@ describe('Tune memory on the dashboard', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await fleetscope?.stop();
-    await lambda?.close();
-    restoreEnv?.();
   });
 
+  const stack = useLambdaFleetscope([
+    { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048, invokeDelayMs: 5 },
+  ]);
+
   it('starts a job from the function page, shows its progress, then the job page charts it with the pick marked', async () => {
-    await page.goto(`${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(ID)}`);
+    await page.goto(`${stack.fleetscope.apiUrl}/function.html?id=${encodeURIComponent(ID)}`);
     await page.getByRole('button', { name: 'Tune memory' }).click();
     await page
       .locator('#tuning-status [data-status="running"], #tuning-status [data-status="succeeded"]')
@@ -78,7 +70,7 @@ describe('Tune memory on the dashboard', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'tuning-job.png'), fullPage: true });
 
     // Back on the function page, the finished job is shown without starting another.
-    await page.goto(`${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(ID)}`);
+    await page.goto(`${stack.fleetscope.apiUrl}/function.html?id=${encodeURIComponent(ID)}`);
     await page.locator('#tuning-status [data-status="succeeded"]').waitFor();
     expect(problems.filter((p) => !/404/.test(p))).toEqual([]);
   });

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { TuningJobsRepository } from '@fleetscope/storage';
 import { curveByName } from '@fleetscope/tuning';
-import { pointAwsSdkAt } from '../support/aws-sdk-env';
-import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+import { startFleetscope } from '../support/fleetscope-app';
+import { finished, postTuningJob, waitForTuningJob } from './support/tuning-jobs.client';
+import { useLambdaFleetscope } from './support/tuning-fleetscope.fixture';
 
 interface JobView {
   id: string;
@@ -35,58 +35,27 @@ interface JobView {
 }
 
 describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on Lambda)', () => {
-  let restoreEnv: (() => void) | undefined;
-  let lambda: FakeLambda;
-  let fleetscope: RunningFleetscope;
+  const stack = useLambdaFleetscope([
+    { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048, description: 'orders api' },
+    { name: 'thumbs', curve: 'oom-below-512', memoryMb: 1024 },
+    { name: 'flaky', curve: 'mixed', failInvokesFrom: 15 },
+    { name: 'slow', curve: 'io-bound', invokeDelayMs: 60, memoryMb: 768 },
+    { name: 'report', curve: 'mixed', invokeDelayMs: 40, memoryMb: 640 },
+    { name: 'crashed', curve: 'io-bound', memoryMb: 512 },
+    { name: 'weighted', curve: 'io-bound', memoryMb: 512 },
+    { name: 'stuck', curve: 'mixed', failInvokesFrom: 3, failUpdatesFrom: 2 },
+    { name: 'graviton', curve: 'cpu-bound', memoryMb: 1024 },
+    { name: 'coldpar', curve: 'io-bound', memoryMb: 512, updateMs: 50 },
+    // Updates 1–3 size the two candidates and restore; 4 applies the pick, 5 (and the SDK's two
+    // retries) puts $LATEST back behind the alias.
+    { name: 'pickfail', curve: 'cost-optimum-mid', memoryMb: 2048, failUpdates: [5, 6, 7] },
+  ]);
 
-  beforeAll(async () => {
-    lambda = await startFakeLambda([
-      { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048, description: 'orders api' },
-      { name: 'thumbs', curve: 'oom-below-512', memoryMb: 1024 },
-      { name: 'flaky', curve: 'mixed', failInvokesFrom: 15 },
-      { name: 'slow', curve: 'io-bound', invokeDelayMs: 60, memoryMb: 768 },
-      { name: 'report', curve: 'mixed', invokeDelayMs: 40, memoryMb: 640 },
-      { name: 'crashed', curve: 'io-bound', memoryMb: 512 },
-      { name: 'weighted', curve: 'io-bound', memoryMb: 512 },
-      { name: 'stuck', curve: 'mixed', failInvokesFrom: 3, failUpdatesFrom: 2 },
-      { name: 'graviton', curve: 'cpu-bound', memoryMb: 1024 },
-      { name: 'coldpar', curve: 'io-bound', memoryMb: 512, updateMs: 50 },
-      // Updates 1–3 size the two candidates and restore; 4 applies the pick, 5 (and the SDK's two
-      // retries) puts $LATEST back behind the alias.
-      { name: 'pickfail', curve: 'cost-optimum-mid', memoryMb: 2048, failUpdates: [5, 6, 7] },
-    ]);
-    restoreEnv = pointAwsSdkAt(lambda.url, 'us-east-1');
-    fleetscope = await startFleetscope();
-  });
-
-  afterAll(async () => {
-    await fleetscope?.stop();
-    await lambda?.close();
-    restoreEnv?.();
-  });
-
-  const post = async (body: unknown) => {
-    const res = await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
-  const get = async (id: string): Promise<JobView> =>
-    (await (await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/${id}`)).json()) as JobView;
-  const until = async (id: string, done: (j: JobView) => boolean, timeoutMs = 40_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const job = await get(id);
-      if (done(job)) return job;
-      if (Date.now() > deadline) throw new Error(`job ${id} stuck: ${JSON.stringify(job)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-  const finished = (j: JobView) => j.status === 'succeeded' || j.status === 'failed';
+  const post = (body: unknown) => postTuningJob(stack.fleetscope.apiUrl, body);
+  const until = (id: string, done: (j: JobView) => boolean) =>
+    waitForTuningJob<JobView>(stack.fleetscope.apiUrl, id, done, 40_000);
   const untouched = (name: string, memoryMb: number) => {
-    const fn = lambda.fn(name);
+    const fn = stack.lambda.fn(name);
     expect(fn.versions.size).toBe(0);
     expect(fn.aliases.size).toBe(0);
     expect(fn.latest.memoryMb).toBe(memoryMb);
@@ -94,7 +63,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
   };
 
   it('finds the cheapest size with a third of the grid, then leaves the function as it was', async () => {
-    const created = await post({ platform: 'aws-lambda', function: lambda.arn('orders') });
+    const created = await post({ platform: 'aws-lambda', function: stack.lambda.arn('orders') });
     expect(created.status).toBe(202);
     const id = String(created.body.id);
     const job = await until(id, finished);
@@ -112,7 +81,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     expect(r1024.p50Ms! <= r1024.p90Ms! && r1024.p90Ms! <= r1024.p99Ms!).toBe(true);
     expect(r1024.costUsdPerInvocation).toBeGreaterThan(0);
     untouched('orders', 2048);
-    const list = (await (await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`)).json()) as {
+    const list = (await (await fetch(`${stack.fleetscope.apiUrl}/api/tuning-jobs`)).json()) as {
       jobs: JobView[];
     };
     expect(list.jobs.map((j) => j.id)).toContain(id);
@@ -137,7 +106,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
   it('sends weighted payloads in their shares, and a dry run makes one call per size and picks nothing', async () => {
     const weighted = await post({
       platform: 'aws-lambda',
-      function: lambda.arn('weighted'),
+      function: stack.lambda.arn('weighted'),
       memorySizes: [512],
       mode: 'grid',
       invocationsPerSize: 8,
@@ -147,13 +116,13 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       ],
     });
     expect((await until(String(weighted.body.id), finished)).status).toBe('succeeded');
-    const kinds = lambda.fn('weighted').payloads.map((p) => (p as { kind: string }).kind);
+    const kinds = stack.lambda.fn('weighted').payloads.map((p) => (p as { kind: string }).kind);
     expect(kinds.filter((k) => k === 'small')).toHaveLength(2);
     expect(kinds.filter((k) => k === 'large')).toHaveLength(6);
 
     const dry = await post({
       platform: 'aws-lambda',
-      function: lambda.arn('weighted'),
+      function: stack.lambda.arn('weighted'),
       dryRun: true,
     });
     const job = await until(String(dry.body.id), finished);
@@ -166,7 +135,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
   it('compares x86_64 with arm64 in one job: the measured speed ratio and the price difference', async () => {
     const { body } = await post({
       platform: 'aws-lambda',
-      function: lambda.arn('graviton'),
+      function: stack.lambda.arn('graviton'),
       memorySizes: [1024],
       architectures: ['x86_64', 'arm64'],
       mode: 'grid',
@@ -191,14 +160,14 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     expect(c.costDifferenceUsdPerInvocation).toBeLessThan(0);
     expect(job.pick).toMatchObject({ memoryMb: 1024, architecture: 'arm64' });
     expect(job.jobCost.invocations).toBe(job.invocationsUsed);
-    expect(lambda.fn('graviton').latest.architecture).toBe('x86_64');
+    expect(stack.lambda.fn('graviton').latest.architecture).toBe('x86_64');
     untouched('graviton', 1024);
   });
 
   it('measures only cold starts in parallel: one fresh version per invocation, published one at a time', async () => {
     const { body } = await post({
       platform: 'aws-lambda',
-      function: lambda.arn('coldpar'),
+      function: stack.lambda.arn('coldpar'),
       memorySizes: [512],
       mode: 'grid',
       invocationsPerSize: 5,
@@ -210,15 +179,18 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     expect(job.error).toBeNull();
     expect(job.status).toBe('succeeded');
     expect(job.invocationsUsed).toBe(5);
-    const observations = await fleetscope.app.get(TuningJobsRepository).observations(id);
+    const observations = await stack.fleetscope.app.get(TuningJobsRepository).observations(id);
     expect(observations.filter((o) => o.initDurationMs > 0)).toHaveLength(5);
     untouched('coldpar', 512);
   });
 
   it('answers 400 naming the field for a bad request, and stores nothing', async () => {
     const count = async () =>
-      ((await (await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`)).json()) as { jobs: unknown[] })
-        .jobs.length;
+      (
+        (await (await fetch(`${stack.fleetscope.apiUrl}/api/tuning-jobs`)).json()) as {
+          jobs: unknown[];
+        }
+      ).jobs.length;
     const before = await count();
     const bad = await post({ platform: 'aws-lambda', function: 'orders', memorySizes: [64, 512] });
     expect(bad.status).toBe(400);
@@ -228,13 +200,13 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     expect(String(few.body.message)).toMatch(/invocationsPerSize/);
     const unknown = await post({ platform: 'gcp', function: 'x' });
     expect(unknown.status).toBe(400);
-    expect((await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/nope`)).status).toBe(404);
+    expect((await fetch(`${stack.fleetscope.apiUrl}/api/tuning-jobs/nope`)).status).toBe(404);
     expect(await count()).toBe(before);
   });
 
   it('counts the requests it refused in /metrics, where before the count was visible nowhere', async () => {
     const metric = async () => {
-      const text = await (await fetch(`${fleetscope.apiUrl}/metrics`)).text();
+      const text = await (await fetch(`${stack.fleetscope.apiUrl}/metrics`)).text();
       const line = /^fleetscope_tuning_rejected_requests_total (\d+)$/m.exec(text);
       return line ? Number(line[1]) : null;
     };
@@ -245,7 +217,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
   });
 
   it('fails cleanly when Lambda starts failing mid-job, with the function restored', async () => {
-    const { body } = await post({ platform: 'aws-lambda', function: lambda.arn('flaky') });
+    const { body } = await post({ platform: 'aws-lambda', function: stack.lambda.arn('flaky') });
     const job = await until(String(body.id), finished);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/bad day.*function restored/);
@@ -253,7 +225,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
   });
 
   it('says so, rather than claiming a restore, when the function cannot be put back', async () => {
-    const { body } = await post({ platform: 'aws-lambda', function: lambda.arn('stuck') });
+    const { body } = await post({ platform: 'aws-lambda', function: stack.lambda.arn('stuck') });
     const job = await until(String(body.id), finished);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(
@@ -265,7 +237,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
   it('restores the function when applying the pick fails, rather than leaving $LATEST at the pick and claiming a restore', async () => {
     const { body } = await post({
       platform: 'aws-lambda',
-      function: lambda.arn('pickfail'),
+      function: stack.lambda.arn('pickfail'),
       memorySizes: [512, 1024],
       mode: 'grid',
       invocationsPerSize: 5,
@@ -274,17 +246,19 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     const job = await until(String(body.id), finished);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/^applying the pick to alias:live failed: .*function restored\)$/);
-    const fn = lambda.fn('pickfail');
+    const fn = stack.lambda.fn('pickfail');
     expect(fn.latest.memoryMb).toBe(2048);
     expect(fn.latest.description).toBe('');
     expect([...fn.aliases.keys()].filter((a) => a.startsWith('fst-'))).toEqual([]);
   });
 
   it('cancels a running job and restores the function', async () => {
-    const { body } = await post({ platform: 'aws-lambda', function: lambda.arn('slow') });
+    const { body } = await post({ platform: 'aws-lambda', function: stack.lambda.arn('slow') });
     const id = String(body.id);
     await until(id, (j) => j.invocationsUsed >= 6);
-    const cancel = await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/${id}`, { method: 'DELETE' });
+    const cancel = await fetch(`${stack.fleetscope.apiUrl}/api/tuning-jobs/${id}`, {
+      method: 'DELETE',
+    });
     expect(cancel.status).toBe(200);
     const job = await until(id, finished);
     expect(job.status).toBe('failed');
@@ -293,10 +267,10 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
   });
 
   it('refuses a second job for a function that has one running', async () => {
-    const first = await post({ platform: 'aws-lambda', function: lambda.arn('slow') });
-    const second = await post({ platform: 'aws-lambda', function: lambda.arn('slow') });
+    const first = await post({ platform: 'aws-lambda', function: stack.lambda.arn('slow') });
+    const second = await post({ platform: 'aws-lambda', function: stack.lambda.arn('slow') });
     expect(second.status).toBe(409);
-    await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/${String(first.body.id)}`, {
+    await fetch(`${stack.fleetscope.apiUrl}/api/tuning-jobs/${String(first.body.id)}`, {
       method: 'DELETE',
     });
     await until(String(first.body.id), finished);
@@ -304,16 +278,16 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
   });
 
   it('resumes a job after a restart, keeping what it measured before', async () => {
-    const { body } = await post({ platform: 'aws-lambda', function: lambda.arn('report') });
+    const { body } = await post({ platform: 'aws-lambda', function: stack.lambda.arn('report') });
     const id = String(body.id);
     const before = await until(id, (j) => j.invocationsUsed >= 12);
     // A graceful stop: the runner stops at the next invocation, restores and re-queues the job.
-    await fleetscope.app.close();
+    await stack.fleetscope.app.close();
     untouched('report', 640);
     const interrupted = before.invocationsUsed;
-    fleetscope = await startFleetscope({
-      FLEETSCOPE_DATA_DIR: fleetscope.config.dataDir,
-      CLICKHOUSE_DATABASE: fleetscope.config.clickhouseDatabase,
+    stack.fleetscope = await startFleetscope({
+      FLEETSCOPE_DATA_DIR: stack.fleetscope.config.dataDir,
+      CLICKHOUSE_DATABASE: stack.fleetscope.config.clickhouseDatabase,
     });
     const job = await until(id, finished);
     expect(job.status).toBe('succeeded');
@@ -327,7 +301,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     // The state a kill -9 leaves: the job 'running' under a process that no longer exists (its
     // heartbeat still fresh), and the function at another size with a version and alias of the job.
     const id = 'crashed-job-1';
-    const fn = lambda.fn('crashed');
+    const fn = stack.lambda.fn('crashed');
     fn.latest.memoryMb = 256;
     fn.latest.description = `fleetscope-tuning ${id} x86_64/256`;
     fn.versions.set('1', {
@@ -338,17 +312,17 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     });
     fn.aliases.set(`fst-${id}-x86_64-256`, '1');
     const old = Date.now() - 5_000;
-    await fleetscope.app.get(TuningJobsRepository).save({
+    await stack.fleetscope.app.get(TuningJobsRepository).save({
       id,
       createdAtMs: old,
       updatedAtMs: old,
       startedAtMs: old,
       finishedAtMs: 0,
       platform: 'aws-lambda',
-      function: lambda.arn('crashed'),
+      function: stack.lambda.arn('crashed'),
       functionId: 'aws_lambda~123456789012~us-east-1~crashed',
       status: 'running',
-      request: { platform: 'aws-lambda', function: lambda.arn('crashed') },
+      request: { platform: 'aws-lambda', function: stack.lambda.arn('crashed') },
       snapshot: {
         functionId: 'aws_lambda~123456789012~us-east-1~crashed',
         memoryMb: 512,
@@ -356,7 +330,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
         region: 'us-east-1',
         details: {
           functionName: 'crashed',
-          functionArn: lambda.arn('crashed'),
+          functionArn: stack.lambda.arn('crashed'),
           account: '123456789012',
           description: '',
           packageType: 'Zip',

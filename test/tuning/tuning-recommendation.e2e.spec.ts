@@ -1,7 +1,6 @@
 import { insertMinuteFleet } from '../analysis/support/minute-fleet.generator';
-import { pointAwsSdkAt } from '../support/aws-sdk-env';
-import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+import { runTuningJob } from './support/tuning-jobs.client';
+import { useLambdaFleetscope } from './support/tuning-fleetscope.fixture';
 
 const FN = 'aws_lambda~123456789012~us-east-1~uploads';
 const MINUTE_MS = 60_000;
@@ -15,47 +14,25 @@ interface Recommendation {
 }
 
 describe('a finished tuning job as the memory recommendation’s evidence', () => {
-  let restoreEnv: (() => void) | undefined;
-  let lambda: FakeLambda;
-  let fleetscope: RunningFleetscope;
+  // IO-bound at 3,008 MB: the duration barely moves with memory, so a smaller size is cheaper.
+  const stack = useLambdaFleetscope([{ name: 'uploads', curve: 'io-bound', memoryMb: 3008 }]);
 
-  beforeAll(async () => {
-    // IO-bound at 3,008 MB: the duration barely moves with memory, so a smaller size is cheaper.
-    lambda = await startFakeLambda([{ name: 'uploads', curve: 'io-bound', memoryMb: 3008 }]);
-    restoreEnv = pointAwsSdkAt(lambda.url, 'us-east-1');
-    fleetscope = await startFleetscope();
-  });
-
-  afterAll(async () => {
-    await fleetscope?.stop();
-    await lambda?.close();
-    restoreEnv?.();
-  });
-
-  const api = (path: string, init?: RequestInit) => fetch(`${fleetscope.apiUrl}${path}`, init);
+  const api = (path: string, init?: RequestInit) =>
+    fetch(`${stack.fleetscope.apiUrl}${path}`, init);
 
   it('recommends a size the job measured, naming the job and its date', async () => {
-    const created = await api('/api/tuning-jobs', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ platform: 'aws-lambda', function: lambda.arn('uploads') }),
-    });
-    const { id } = (await created.json()) as { id: string };
-    let job: {
+    const job = await runTuningJob<{
+      id: string;
       status: string;
       finishedAt: string | null;
       results: { memoryMb: number; measured: boolean; feasible: boolean }[];
-    };
-    for (;;) {
-      job = (await (await api(`/api/tuning-jobs/${id}`)).json()) as typeof job;
-      if (job.status === 'succeeded' || job.status === 'failed') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    }>(stack.fleetscope.apiUrl, { platform: 'aws-lambda', function: stack.lambda.arn('uploads') });
+    const { id } = job;
     expect(job.status).toBe('succeeded');
 
     // A day of production traffic at 3,008 MB, peak memory 100 MB: only one size observed.
     const nowMs = Date.now();
-    await insertMinuteFleet(fleetscope.clickhouse.client, {
+    await insertMinuteFleet(stack.fleetscope.clickhouse.client, {
       startMs: Math.floor(nowMs / MINUTE_MS) * MINUTE_MS - 24 * 60 * MINUTE_MS,
       minutes: 24 * 60,
       classes: [

@@ -1,6 +1,5 @@
-import { pointAwsSdkAt } from '../support/aws-sdk-env';
-import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+import { runTuningJob } from './support/tuning-jobs.client';
+import { useLambdaFleetscope } from './support/tuning-fleetscope.fixture';
 
 // us-east-1 list prices (aws.amazon.com/lambda/pricing, default catalogue): x86 duration
 // $0.0000166667 per GB-s for the first 6 B GB-s of a month, $0.000015 for the next 9 B;
@@ -42,28 +41,14 @@ interface JobView {
 }
 
 describe('tuning job prices at the account’s month-to-date Lambda tier', () => {
-  let restoreEnv: (() => void) | undefined;
-  let lambda: FakeLambda;
-  let fleetscope: RunningFleetscope;
-
-  beforeAll(async () => {
-    lambda = await startFakeLambda([
-      {
-        name: 'resize',
-        curve: 'cpu-bound',
-        memoryMb: 1024,
-        ephemeralStorageMb: EPHEMERAL_STORAGE_MB,
-      },
-    ]);
-    restoreEnv = pointAwsSdkAt(lambda.url, 'us-east-1');
-    fleetscope = await startFleetscope();
-  });
-
-  afterAll(async () => {
-    await fleetscope?.stop();
-    await lambda?.close();
-    restoreEnv?.();
-  });
+  const stack = useLambdaFleetscope([
+    {
+      name: 'resize',
+      curve: 'cpu-bound',
+      memoryMb: 1024,
+      ephemeralStorageMb: EPHEMERAL_STORAGE_MB,
+    },
+  ]);
 
   /**
    * 700,000 invocations of 900 s at 10,240 MB (6.3 B GB-s) by another function of the same
@@ -76,7 +61,7 @@ describe('tuning job prices at the account’s month-to-date Lambda tier', () =>
     const monthStartMs = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
     // Inside this month and before the job starts, however early in the month the test runs.
     const atMs = Math.max(monthStartMs, nowMs - 3_600_000);
-    await fleetscope.clickhouse.client.command({
+    await stack.fleetscope.clickhouse.client.command({
       query: `
         INSERT INTO invocations (function_id, source, start_time, request_id, platform, version,
           duration_us, billed_duration_ms, memory_size_mb, max_memory_used_mb, cold_start,
@@ -87,30 +72,24 @@ describe('tuning job prices at the account’s month-to-date Lambda tier', () =>
           900000000, 900000, 10240, 2000, 0, 'on-demand', 'ok', 'python3.12', 'x86_64'
         FROM numbers({n:UInt64})`,
       query_params: {
-        fn: `aws_lambda~${lambda.account}~us-east-1~${functionName}`,
+        fn: `aws_lambda~${stack.lambda.account}~us-east-1~${functionName}`,
         atMs,
         n: invocations,
       },
     });
   }
 
-  const run = async (body: unknown): Promise<JobView> => {
-    const res = await fetch(`${fleetscope.apiUrl}/api/tuning-jobs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+  /** The same small grid on `resize` in each test: only the account's month so far differs. */
+  const runResizeGrid = async (): Promise<JobView> => {
+    const job = await runTuningJob<JobView>(stack.fleetscope.apiUrl, {
+      platform: 'aws-lambda',
+      function: stack.lambda.arn('resize'),
+      memorySizes: [512, 1024, 2048],
+      mode: 'grid',
+      invocationsPerSize: 5,
     });
-    expect(res.status).toBe(202);
-    const { id } = (await res.json()) as { id: string };
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const job = (await (
-        await fetch(`${fleetscope.apiUrl}/api/tuning-jobs/${id}`)
-      ).json()) as JobView;
-      if (job.status === 'succeeded' || job.status === 'failed') return job;
-      if (Date.now() > deadline) throw new Error(`stuck: ${JSON.stringify(job)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    expect(job.status).toBe('succeeded');
+    return job;
   };
 
   const expectPricedAt = (job: JobView, usdPerGbSecond: number) => {
@@ -127,20 +106,13 @@ describe('tuning job prices at the account’s month-to-date Lambda tier', () =>
   };
 
   it('prices a job in an account under 6 B GB-s this month at the first tier, with requests and ephemeral storage, and says so', async () => {
-    const job = await run({
-      platform: 'aws-lambda',
-      function: lambda.arn('resize'),
-      memorySizes: [512, 1024, 2048],
-      mode: 'grid',
-      invocationsPerSize: 5,
-    });
-    expect(job.status).toBe('succeeded');
+    const job = await runResizeGrid();
     expectPricedAt(job, FIRST_TIER_USD_PER_GBS);
     expect(job.prices?.durationTiers).toEqual([
       expect.objectContaining({
         architecture: 'x86_64',
         grouping: 'account',
-        account: lambda.account,
+        account: stack.lambda.account,
         region: 'us-east-1',
         tier: 1,
         fromGbSeconds: 0,
@@ -153,20 +125,13 @@ describe('tuning job prices at the account’s month-to-date Lambda tier', () =>
 
   it('a job in an account past the 6 B GB-s tier this month is priced at the second tier, not the first', async () => {
     await storeMonthOfBatchJobs('nightly-batch', 700_000);
-    const job = await run({
-      platform: 'aws-lambda',
-      function: lambda.arn('resize'),
-      memorySizes: [512, 1024, 2048],
-      mode: 'grid',
-      invocationsPerSize: 5,
-    });
-    expect(job.status).toBe('succeeded');
+    const job = await runResizeGrid();
     expectPricedAt(job, SECOND_TIER_USD_PER_GBS);
     const [tier] = job.prices!.durationTiers;
     expect(tier).toMatchObject({
       architecture: 'x86_64',
       grouping: 'account',
-      account: lambda.account,
+      account: stack.lambda.account,
       region: 'us-east-1',
       tier: 2,
       fromGbSeconds: 6e9,

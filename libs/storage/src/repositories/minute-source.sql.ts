@@ -149,6 +149,14 @@ export function chosenRowsOfHours(): string {
   );
 }
 
+/**
+ * Which of some functions (f) have several sources in a day of some hours: the only ones
+ * chosenRowsOfHours() has rows for. Binds what chosenRowsOfHours() binds.
+ */
+export function functionsWithChoice(): string {
+  return `SELECT DISTINCT function_id FROM (${mixedDays('AND function_id IN {f:Array(String)}')})`;
+}
+
 /** Parameters of chosenRowsOfHours() for function ids and hour starts (epoch seconds). */
 export function chosenHoursParams(functionIds: string[], hours: number[]): Record<string, unknown> {
   const first = Math.min(...hours);

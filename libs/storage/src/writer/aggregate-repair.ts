@@ -1,6 +1,10 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { toStorageError } from '../client/storage.errors';
-import { chosenHoursParams, chosenRowsOfHours } from '../repositories/minute-source.sql';
+import {
+  chosenHoursParams,
+  chosenRowsOfHours,
+  functionsWithChoice,
+} from '../repositories/minute-source.sql';
 import type { FlushWindow } from './flush-journal';
 
 export interface RepairOptions {
@@ -82,6 +86,19 @@ export async function rebuildChosenHours(
 ): Promise<void> {
   if (window.functionIds.length === 0 || window.hours.length === 0) return;
   const local = (table: string) => (options.cluster ? `${table}_local` : table);
+  // Most flushes write functions with one source: one small read of function_day_sources says so.
+  let functionIds: string[];
+  try {
+    const result = await client.query({
+      query: functionsWithChoice(),
+      query_params: chosenHoursParams(window.functionIds, window.hours),
+      format: 'JSONCompactEachRow',
+    });
+    functionIds = (await result.json<[string]>()).map(([id]) => id);
+  } catch (error) {
+    throw toStorageError(error, 'choosing the source of the aggregate');
+  }
+  if (functionIds.length === 0) return;
   // The hour rollup is function_hours' own view SELECT, so it stays written once, in migrations/.
   const hourRows = await viewSelect(
     client,
@@ -94,7 +111,7 @@ export async function rebuildChosenHours(
       // rev: when the minute rows were read; a read takes each hour's newest.
       query: `INSERT INTO function_hours_chosen
               SELECT *, toUnixTimestamp64Micro(now64(6)) AS rev FROM (${hourRows})`,
-      query_params: chosenHoursParams(window.functionIds, window.hours),
+      query_params: chosenHoursParams(functionIds, window.hours),
     });
   } catch (error) {
     throw toStorageError(error, 'choosing the source of the aggregate');
