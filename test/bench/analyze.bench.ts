@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const settings = analyzerSettings(config);
   // Generating the week in bulk INSERT … SELECTs needs more than the default engine bound; the
   // analyses then run on the same data directory reopened with the default bound.
-  let handle = await openAndMigrate({ ...config, embeddedMemoryMb: 1024 });
+  let handle = await openAndMigrate({ ...config, embeddedMemoryMb: 2048 });
   try {
     const toMs = Math.floor(Date.now() / 60_000) * 60_000;
     const fromMs = toMs - 7 * DAY_MS;
