@@ -20,8 +20,14 @@ import {
   insertFleetInventory,
   insertMinuteFleet,
 } from '../analysis/support/minute-fleet.generator';
-import { chosenSourceRows, rangeParams, rebuildChosenHours } from '@fleetscope/storage';
-import { startFleetscope } from '../support/fleetscope-app';
+import {
+  FunctionsRepository,
+  chosenSourceRows,
+  rangeParams,
+  rebuildChosenHours,
+} from '@fleetscope/storage';
+import { FleetService } from '../../apps/dashboard/src/functions/fleet.service';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { fmt, percentile } from './support/bench-figures';
 import { settleMerges } from './support/settle-merges';
 import { WEEK_FLEET_ACCOUNT, weekFleet } from './support/week-fleet';
@@ -39,9 +45,10 @@ const NARROW_PREFIX = 'aws_lambda~123456789012~us-east-1~api';
 const APP_ENV = { FLEETSCOPE_LOG_LEVEL: 'warn', FLEETSCOPE_EMBEDDED_MEMORY_MB: '1024' };
 /**
  * The wide fleet's week goes in by day-sized INSERT … SELECTs straight into function_minutes,
- * whose views and time-ordered projection (migration 0021) each sort the block: more than 1 GiB.
+ * whose views and time-ordered projection (migration 0021) each sort the block: more than 1 GiB
+ * (2 GiB was hit once, 2026-12-04).
  */
-const WIDE_APP_ENV = { ...APP_ENV, FLEETSCOPE_EMBEDDED_MEMORY_MB: '2048' };
+const WIDE_APP_ENV = { ...APP_ENV, FLEETSCOPE_EMBEDDED_MEMORY_MB: '3072' };
 
 interface Timing {
   name: string;
@@ -132,6 +139,46 @@ function plainAggregates(client: ClickHouseClient, fromMs: number, toMs: number)
       rangeParams({ fromMs, toMs }),
     ),
   };
+}
+
+/**
+ * The fleet page's stages, each timed inside the process: the repository's read (SQL and rows
+ * parsed), the service's list (that read, the inventory, pricing) and the answer serialised. What
+ * the route adds beyond the last two is HTTP.
+ */
+async function fleetPageStages(
+  app: RunningFleetscope,
+  label: string,
+  fromMs: number,
+  toMs: number,
+  calls: number,
+): Promise<Timing[]> {
+  const range = { fromMs, toMs };
+  const repository = app.app.get(FunctionsRepository, { strict: false });
+  const fleet = app.app.get(FleetService, { strict: false });
+  const listed = await fleet.list(range);
+  return [
+    await timeCalls(
+      `stage, ${label}: totals() (SQL + rows parsed)`,
+      () => repository.totals(range),
+      calls,
+    ),
+    await timeCalls(
+      `stage, ${label}: coldStarts() (SQL + rows parsed)`,
+      () => repository.coldStarts(range, false),
+      calls,
+    ),
+    await timeCalls(
+      `stage, ${label}: FleetService.list() (+ inventory, pricing)`,
+      () => fleet.list(range),
+      calls,
+    ),
+    await timeCalls(
+      `stage, ${label}: JSON.stringify of the page`,
+      () => Promise.resolve(JSON.stringify(listed)),
+      calls,
+    ),
+  ];
 }
 
 function table(title: string, rows: Timing[]): string {
@@ -250,6 +297,7 @@ async function runNarrow(scale: number): Promise<string> {
         10,
         150,
       ),
+      ...(await fleetPageStages(app, '24 h', fromMs, toMs, 10)),
       await timeCalls('engine: GROUP BY function_id over function_minutes', plain.minutes),
       await timeCalls('engine: the same over whole hours + edge minutes', plain.hoursAndEdges),
       await timeCalls('engine: the same over hours + five minutes + minutes', plain.threeLevels),
@@ -351,6 +399,8 @@ async function runWide(scale: number): Promise<string> {
         calls,
         300,
       ),
+      ...(await fleetPageStages(app, '7 days', weekFrom, toMs, calls)),
+      ...(await fleetPageStages(app, '24 h', dayFrom, toMs, calls)),
       await timeCalls('engine: 7 days, whole hours + edge minutes', plainWeek.hoursAndEdges, calls),
       await timeCalls('engine: 7 days, GROUP BY over function_minutes', plainWeek.minutes, calls),
       await timeCalls('engine: 24 h, whole hours + edge minutes', plainDay.hoursAndEdges, calls),
