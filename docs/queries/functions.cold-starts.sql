@@ -1,4 +1,4 @@
-SELECT count() AS n FROM (
+SELECT function_id AS functionId, toUnixTimestamp(day) AS day FROM (
     SELECT function_id, day FROM function_day_sources
     WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
     GROUP BY function_id, day

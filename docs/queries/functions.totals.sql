@@ -1,4 +1,4 @@
-SELECT count() AS n FROM (
+SELECT function_id AS functionId, toUnixTimestamp(day) AS day FROM (
     SELECT function_id, day FROM function_day_sources
     WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
     GROUP BY function_id, day
@@ -22,7 +22,6 @@ sumMap(init_buckets) AS initBuckets,
 sum(restore_duration_sum_ms) AS restoreDurationSumMs,
 sum(billed_restore_sum_ms) AS billedRestoreSumMs,
 max(max_memory_used_mb) AS maxMemoryUsedMb,
-      sumMap(memory_buckets) AS memoryBuckets,
       sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
       sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
       argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb,

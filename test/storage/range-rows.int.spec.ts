@@ -80,7 +80,7 @@ async function reference(handle: ClickHouseHandle, range: { fromMs: number; toMs
       SELECT function_id AS functionId, sum(invocations) AS invocations, sum(errors) AS errors,
              sum(cold_starts) AS coldStarts, sum(duration_sum_ms) AS durationSumMs,
              max(duration_max_ms) AS durationMaxMs, sumMap(duration_buckets) AS durationBuckets,
-             sumMap(init_buckets) AS initBuckets, sumMap(memory_buckets) AS memoryBuckets,
+             sumMap(init_buckets) AS initBuckets,
              sumIf(billed_duration_sum_ms * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
              argMax(version, minute) AS version
       FROM (${chosenSourceRows('function_minutes')})
@@ -148,7 +148,6 @@ describe(FunctionsRepository.name, () => {
           durationMaxMs: t.durationMaxMs,
           durationBuckets: t.durationBuckets,
           initBuckets: t.initBuckets,
-          memoryBuckets: t.memoryBuckets,
           billedMbMs: Math.round(t.billedMbMs),
           version: t.version,
         })),

@@ -27,7 +27,6 @@ function totals(restores: number, billedRestoreSumMs: number): FunctionTotals {
     restoreDurationSumMs: 2 * billedRestoreSumMs,
     billedRestoreSumMs,
     maxMemoryUsedMb: 0,
-    memoryBuckets: {},
     billedMbMs: 1000 * 1024,
     billedMsUnknownMemory: 0,
     lastMemorySizeMb: 1024,

@@ -98,7 +98,6 @@ function totals(
     restoreDurationSumMs: 0,
     billedRestoreSumMs: 0,
     maxMemoryUsedMb: 0,
-    memoryBuckets: {},
     billedMbMs: billed.mbMs ?? 0,
     billedMsUnknownMemory: billed.unknownMemoryMs ?? 0,
     lastMemorySizeMb: billed.lastMemoryMb ?? 0,

@@ -4,8 +4,9 @@ import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
 import {
-  choicesInRange,
   minuteRowsForRange,
+  mixedDaysInRange,
+  mixedDaysParams,
   rangeParams,
   rowsForRange,
   storedRowsForRange,
@@ -52,7 +53,6 @@ export interface FunctionTotals {
   restoreDurationSumMs: number;
   billedRestoreSumMs: number;
   maxMemoryUsedMb: number;
-  memoryBuckets: Record<string, number>;
   /** Σ billed ms × memory MB over rows whose memory size is known. */
   billedMbMs: number;
   /** Σ billed ms over rows whose memory size is unknown (priced with the inventory's memory). */
@@ -153,7 +153,6 @@ export class FunctionsRepository {
         function_id AS functionId,
         argMax(version, minute) AS version,
         ${TOTALS_COLUMNS},
-        sumMap(memory_buckets) AS memoryBuckets,
         ${BILLED_COLUMNS},
         toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
         toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
@@ -315,13 +314,21 @@ export class FunctionsRepository {
   }
 
   /**
-   * The rows of a range a dashboard read sums: rowsForRange(), or the stored rows alone when no
-   * function-day of the range has a source to choose (one small query instead of the choice's
-   * subqueries, which ClickHouse builds once per reference even when they are empty).
+   * The rows of a range a dashboard read sums: rowsForRange() with the range's function-days that
+   * have several sources read once here and bound (adds their parameters to `params`), or the
+   * stored rows alone when there are none. ClickHouse would build the set of those days once per
+   * reference to its subquery (four in rowsForRange), even when it is empty. A second source
+   * first arriving between the two queries is counted by the next read, as a flush landing between
+   * rowsForRange()'s own subqueries and its scans would be.
    */
   private async rangeRows(where: string, params: Record<string, unknown>): Promise<string> {
-    const [choices] = await this.rows<{ n: number }>(choicesInRange(where), params);
-    return Number(choices?.n) > 0 ? rowsForRange(where) : storedRowsForRange(where);
+    const days = await this.rows<{ functionId: string; day: number }>(
+      mixedDaysInRange(where),
+      params,
+    );
+    if (days.length === 0) return storedRowsForRange(where);
+    Object.assign(params, mixedDaysParams(days));
+    return rowsForRange(where, true);
   }
 
   private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {

@@ -1,3 +1,4 @@
+import { TupleParam } from '@clickhouse/client';
 import { COLD_START_ONLY_SOURCES, INVOCATION_SOURCES, SOURCE_PRIORITY } from '@fleetscope/model';
 
 /**
@@ -64,14 +65,43 @@ function mixedDays(where: string): string {
     HAVING uniqExact(source) > 1`;
 }
 
-const IN_MIXED_DAY = (mixed: string) => `(function_id, toStartOfDay(minute)) IN (${mixed})`;
+/**
+ * The function-days with several sources, three ways a query uses them: `set` and `functions`
+ * the right sides of IN for (function_id, day) and function_id, `rows` a SELECT of function_id
+ * and day. Either the subquery mixedDays() (read inside the query; ClickHouse builds its set once
+ * per reference) or the days a caller read once and bound (boundMixedDays).
+ */
+interface MixedDays {
+  set: string;
+  functions: string;
+  rows: string;
+}
+
+function mixedDaysQuery(where: string): MixedDays {
+  const mixed = mixedDays(where);
+  return {
+    set: `(${mixed})`,
+    functions: `(SELECT function_id FROM (${mixed}))`,
+    rows: mixed,
+  };
+}
+
+/** The function-days bound as mixedDaysParams() binds them. */
+const BOUND_MIXED_DAYS: MixedDays = {
+  set: '{mixedDays:Array(Tuple(String, DateTime))}',
+  functions: '{mixedFunctions:Array(String)}',
+  rows: `SELECT tupleElement(t, 1) AS function_id, tupleElement(t, 2) AS day
+         FROM (SELECT arrayJoin({mixedDays:Array(Tuple(String, DateTime))}) AS t)`,
+};
+
+const IN_MIXED_DAY = (mixed: MixedDays) => `(function_id, toStartOfDay(minute)) IN ${mixed.set}`;
 
 /**
  * IN_MIXED_DAY, led by a condition on the primary key's first column, so a read scans only the
  * granules of the functions with several sources.
  */
-const ONLY_MIXED_DAYS = (mixed: string) =>
-  `function_id IN (SELECT function_id FROM (${mixed})) AND ${IN_MIXED_DAY(mixed)}`;
+const ONLY_MIXED_DAYS = (mixed: MixedDays) =>
+  `function_id IN ${mixed.functions} AND ${IN_MIXED_DAY(mixed)}`;
 
 /**
  * The chosen-source rows of a range at minute resolution: exactly chosenSourceRows('function_minutes'),
@@ -79,7 +109,7 @@ const ONLY_MIXED_DAYS = (mixed: string) =>
  * (mixedDays), the rest is read as stored. Binds from and to (see rangeParams).
  */
 export function minuteRowsForRange(where = ''): string {
-  const mixed = mixedDays(where);
+  const mixed = mixedDaysQuery(where);
   return `
     SELECT * FROM function_minutes
     WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where} AND NOT ${IN_MIXED_DAY(mixed)}
@@ -90,7 +120,7 @@ export function minuteRowsForRange(where = ''): string {
 /**
  * The stored rows of a range at the coarsest resolution that fits it: whole hours, whole five
  * minutes at either end, the few minutes beyond. Exactly rowsForRange() when no function-day of
- * the range has several sources (see choicesInRange), without its subqueries.
+ * the range has several sources (see mixedDaysInRange), without its subqueries.
  */
 export function storedRowsForRange(where = ''): string {
   const wholeHours = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
@@ -105,13 +135,22 @@ export function storedRowsForRange(where = ''): string {
 }
 
 /**
- * How many function-days of a range have several sources (0: storedRowsForRange() answers as
- * rowsForRange() does). A read that asks first trades one small query for the subqueries of the
- * choice; a second source first arriving between the two is counted by the next read, as a flush
- * landing between rowsForRange()'s own subqueries and its scans would be.
+ * The function-days of a range with several sources (function_id, day start in epoch seconds):
+ * what a caller reads once per request and binds with mixedDaysParams() for rowsForRange(where,
+ * true), whose subqueries would otherwise each build the set again.
  */
-export function choicesInRange(where = ''): string {
-  return `SELECT count() AS n FROM (${mixedDays(where)})`;
+export function mixedDaysInRange(where = ''): string {
+  return `SELECT function_id AS functionId, toUnixTimestamp(day) AS day FROM (${mixedDays(where)})`;
+}
+
+/** Parameters of rowsForRange(where, true): the rows of mixedDaysInRange(). */
+export function mixedDaysParams(
+  days: readonly { functionId: string; day: number }[],
+): Record<string, unknown> {
+  return {
+    mixedDays: days.map((d) => new TupleParam([d.functionId, Number(d.day)])),
+    mixedFunctions: [...new Set(days.map((d) => d.functionId))],
+  };
 }
 
 /**
@@ -124,14 +163,14 @@ export function choicesInRange(where = ''): string {
  * rebuilt yet, go through the per-minute choice. Binds from, to, fiveFrom, fiveTo, hourFrom and
  * hourTo (see rangeParams) besides the caller's own parameters.
  */
-export function rowsForRange(where = ''): string {
-  const mixed = mixedDays(where);
+export function rowsForRange(where = '', boundDays = false): string {
+  const mixed = boundDays ? BOUND_MIXED_DAYS : mixedDaysQuery(where);
   const wholeHours = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
   const chosen = `function_hours_chosen WHERE ${wholeHours} ${where}`;
   // ClickHouse builds an IN set per reference to a subquery: as few references as the reads allow.
   const unsettled = `
     SELECT function_id, hour FROM (
-      SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (${mixed})
+      SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (${mixed.rows})
     )
     WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
       AND (function_id, hour) NOT IN (SELECT function_id, minute FROM ${chosen})`;
@@ -164,7 +203,7 @@ export function chosenRowsOfHours(): string {
   const window = `AND function_id IN {f:Array(String)}`;
   return chosenSourceRows(
     'function_minutes',
-    `${window} AND toStartOfHour(minute) IN {h:Array(DateTime)} AND ${IN_MIXED_DAY(mixedDays(window))}`,
+    `${window} AND toStartOfHour(minute) IN {h:Array(DateTime)} AND ${IN_MIXED_DAY(mixedDaysQuery(window))}`,
   );
 }
 
