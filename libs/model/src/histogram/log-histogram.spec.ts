@@ -41,6 +41,31 @@ describe(histogramQuantile.name, () => {
     expect(histogramQuantile({}, 0.5)).toBeNull();
     expect(histogramQuantile({ [ZERO_BUCKET]: 3 }, 0.5)).toBe(0);
   });
+
+  it('answers the same whatever order the buckets come in, skipping empty ones', () => {
+    // A JSON object lists non-negative keys first, so the zero bucket comes after them.
+    const ascending: [number, number][] = [
+      [ZERO_BUCKET, 5],
+      [-3, 2],
+      [10, 0],
+      [40, 7],
+      [41, 1],
+      [57, 3],
+    ];
+    const orders = [
+      ascending,
+      [...ascending].reverse(),
+      [3, 0, 5, 1, 4, 2].map((i) => ascending[i]),
+    ];
+    const answers = orders.map((entries) =>
+      histogramPercentiles(Object.fromEntries(entries.map(([k, v]) => [String(k), v]))),
+    );
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    expect(answers[0].p50).toBeGreaterThan(bucketLowerBound(40));
+    expect(answers[0].p50).toBeLessThanOrEqual(bucketUpperBound(40));
+    expect(histogramQuantile(Object.fromEntries(ascending), 0.1)).toBe(0);
+  });
 });
 
 describe(mergeBuckets.name, () => {
