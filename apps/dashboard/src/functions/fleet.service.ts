@@ -54,11 +54,12 @@ export class FleetService {
   ) {}
 
   async list(range: TimeRange, functionId?: string): Promise<FunctionSummary[]> {
-    const totals = await this.functions.totals(range, functionId);
-    // The whole fleet's inventory is one small read; 10,000 ids bound as a parameter cost more.
-    const configs = await this.configs.merged(
-      functionId ? totals.map((t) => t.functionId) : undefined,
-    );
+    // The whole fleet's inventory is one small read, read beside the totals; 10,000 ids bound as
+    // a parameter cost more.
+    const [totals, configs] = await Promise.all([
+      this.functions.totals(range, functionId),
+      this.configs.merged(functionId ? [functionId] : undefined),
+    ]);
     return totals.map((t) => summarise(t, configs.get(t.functionId), range, this.pricing));
   }
 }
