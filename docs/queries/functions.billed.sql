@@ -11,8 +11,7 @@ SELECT * FROM (
   SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}) AND startsWith(function_id, {idPrefix:String})
   UNION ALL
   SELECT * FROM function_minutes
-  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) AND startsWith(function_id, {idPrefix:String})
-) WHERE NOT (function_id, toStartOfDay(minute)) IN (
+  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) AND startsWith(function_id, {idPrefix:String})) WHERE NOT (function_id, toStartOfDay(minute)) IN (
 SELECT function_id, day FROM function_day_sources
 WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND startsWith(function_id, {idPrefix:String})
 GROUP BY function_id, day

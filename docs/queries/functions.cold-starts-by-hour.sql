@@ -1,76 +1,28 @@
-  SELECT
-    toString(toHour(minute)) AS key,
-    function_id AS functionId,
-    memory_size_mb AS memorySizeMb,
-    version,
-    sum(invocations) AS invocations,
-    sum(cold_starts) AS coldStarts,
-    sum(provisioned_inits) AS provisionedInits,
-    sum(restores) AS restores,
-    sum(init_duration_sum_ms) AS initDurationSumMs,
-    sumMap(init_buckets) AS initBuckets,
-    sum(restore_duration_sum_ms) AS restoreDurationSumMs,
-    sum(duration_sum_ms) AS durationSumMs,
-    sum(billed_restore_sum_ms) AS billedRestoreSumMs
-  FROM (
-SELECT * FROM (
-  SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
-  UNION ALL
-  SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})
-  UNION ALL
-  SELECT * FROM function_minutes
-  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})
-) WHERE NOT (function_id, toStartOfDay(minute)) IN (
-SELECT function_id, day FROM function_day_sources
-WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, day
-HAVING uniqExact(source) > 1)
+SELECT count() AS n FROM (
+    SELECT function_id, day FROM function_day_sources
+    WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+    GROUP BY function_id, day
+    HAVING uniqExact(source) > 1);
+
+SELECT
+  toString(toHour(minute)) AS key,
+  function_id AS functionId,
+  memory_size_mb AS memorySizeMb,
+  version,
+  sum(invocations) AS invocations,
+  sum(cold_starts) AS coldStarts,
+  sum(provisioned_inits) AS provisionedInits,
+  sum(restores) AS restores,
+  sum(init_duration_sum_ms) AS initDurationSumMs,
+  sumMap(init_buckets) AS initBuckets,
+  sum(restore_duration_sum_ms) AS restoreDurationSumMs,
+  sum(duration_sum_ms) AS durationSumMs,
+  sum(billed_restore_sum_ms) AS billedRestoreSumMs
+FROM (
+SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
 UNION ALL
-SELECT * EXCEPT (rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
-  AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  GROUP BY function_id, minute)
+SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})
 UNION ALL
-SELECT * FROM (
-SELECT * EXCEPT (prio, rank, best_rank) FROM (
-  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
-  FROM (
-    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
-           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
-    FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND (function_id, toStartOfDay(minute)) IN (
-SELECT function_id, day FROM function_day_sources
-WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, day
-HAVING uniqExact(source) > 1)
-  )
-) WHERE rank = best_rank OR prio = 0)
-UNION ALL
-SELECT * FROM (
-SELECT * EXCEPT (prio, rank, best_rank) FROM (
-  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
-  FROM (
-    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
-           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
-    FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND function_id IN (SELECT function_id FROM (
-SELECT function_id, hour FROM (
-  SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (
-SELECT function_id, day FROM function_day_sources
-WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, day
-HAVING uniqExact(source) > 1)
-)
-WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
-  AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} )))
-    AND (function_id, toStartOfHour(minute)) IN (
-SELECT function_id, hour FROM (
-  SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (
-SELECT function_id, day FROM function_day_sources
-WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
-GROUP BY function_id, day
-HAVING uniqExact(source) > 1)
-)
-WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
-  AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ))
-  )
-) WHERE rank = best_rank OR prio = 0))
-  GROUP BY key, function_id, memory_size_mb, version;
+SELECT * FROM function_minutes
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) )
+GROUP BY key, function_id, memory_size_mb, version;

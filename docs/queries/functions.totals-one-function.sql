@@ -1,3 +1,9 @@
+SELECT count() AS n FROM (
+    SELECT function_id, day FROM function_day_sources
+    WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
+    GROUP BY function_id, day
+    HAVING uniqExact(source) > 1);
+
     SELECT
       function_id AS functionId,
       argMax(version, minute) AS version,
@@ -23,65 +29,11 @@ max(max_memory_used_mb) AS maxMemoryUsedMb,
       toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
       toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
     FROM (
-  SELECT * FROM (
     SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id = {functionId:String}
     UNION ALL
     SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}) AND function_id = {functionId:String}
     UNION ALL
     SELECT * FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) AND function_id = {functionId:String}
-  ) WHERE NOT (function_id, toStartOfDay(minute)) IN (
-  SELECT function_id, day FROM function_day_sources
-  WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
-  GROUP BY function_id, day
-  HAVING uniqExact(source) > 1)
-  UNION ALL
-  SELECT * EXCEPT (rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id = {functionId:String}
-    AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id = {functionId:String} GROUP BY function_id, minute)
-  UNION ALL
-  SELECT * FROM (
-  SELECT * EXCEPT (prio, rank, best_rank) FROM (
-    SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
-    FROM (
-      SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
-             sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
-      FROM function_minutes
-      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}) AND function_id = {functionId:String} AND (function_id, toStartOfDay(minute)) IN (
-  SELECT function_id, day FROM function_day_sources
-  WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
-  GROUP BY function_id, day
-  HAVING uniqExact(source) > 1)
-    )
-  ) WHERE rank = best_rank OR prio = 0)
-  UNION ALL
-  SELECT * FROM (
-  SELECT * EXCEPT (prio, rank, best_rank) FROM (
-    SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
-    FROM (
-      SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
-             sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
-      FROM function_minutes
-      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id = {functionId:String} AND function_id IN (SELECT function_id FROM (
-  SELECT function_id, hour FROM (
-    SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (
-  SELECT function_id, day FROM function_day_sources
-  WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
-  GROUP BY function_id, day
-  HAVING uniqExact(source) > 1)
-  )
-  WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
-    AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id = {functionId:String})))
-      AND (function_id, toStartOfHour(minute)) IN (
-  SELECT function_id, hour FROM (
-    SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (
-  SELECT function_id, day FROM function_day_sources
-  WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id = {functionId:String}
-  GROUP BY function_id, day
-  HAVING uniqExact(source) > 1)
-  )
-  WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
-    AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id = {functionId:String}))
-    )
-  ) WHERE rank = best_rank OR prio = 0))
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) AND function_id = {functionId:String})
     GROUP BY function_id
     ORDER BY invocations DESC, function_id;

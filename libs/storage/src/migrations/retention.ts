@@ -16,7 +16,8 @@ const RETENTION: { table: string; kind: 'raw' | 'aggregate'; column: string }[] 
   { table: 'function_day_sources', kind: 'aggregate', column: 'day + INTERVAL 1 DAY' },
 ];
 
-const CURRENT_TTL = /\bTTL\b[^\n]*?toIntervalDay\((\d+)\)/;
+// The last interval of the TTL clause: function_day_sources' expression holds one of its own.
+const CURRENT_TTL = /\bTTL\b[^\n]*toIntervalDay\((\d+)\)/;
 
 /**
  * Brings each table's TTL in line with FLEETSCOPE_RETENTION_DAYS and

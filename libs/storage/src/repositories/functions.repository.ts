@@ -3,7 +3,13 @@ import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
-import { minuteRowsForRange, rangeParams, rowsForRange } from './minute-source.sql';
+import {
+  choicesInRange,
+  minuteRowsForRange,
+  rangeParams,
+  rowsForRange,
+  storedRowsForRange,
+} from './minute-source.sql';
 
 export interface TimeRange {
   fromMs: number;
@@ -141,6 +147,7 @@ export class FunctionsRepository {
 
   async totals(range: TimeRange, functionId?: string): Promise<FunctionTotals[]> {
     const filter = functionId ? 'AND function_id = {functionId:String}' : '';
+    const params = { ...rangeParams(range), functionId };
     const query = `
       SELECT
         function_id AS functionId,
@@ -150,10 +157,10 @@ export class FunctionsRepository {
         ${BILLED_COLUMNS},
         toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
         toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
-      FROM (${rowsForRange(filter)})
+      FROM (${await this.rangeRows(filter, params)})
       GROUP BY function_id
       ORDER BY invocations DESC, function_id`;
-    return this.rows<FunctionTotals>(query, { ...rangeParams(range), functionId });
+    return this.rows<FunctionTotals>(query, params);
   }
 
   /**
@@ -178,8 +185,10 @@ export class FunctionsRepository {
     stepSeconds: number,
   ): Promise<TimeseriesPoint[]> {
     const filter = 'AND function_id = {functionId:String}';
+    const params = { ...rangeParams(range), functionId, step: stepSeconds };
     // Steps of an hour or more may read hourly rows; shorter ones need the minutes.
-    const rows = stepSeconds >= 3600 ? rowsForRange(filter) : minuteRowsForRange(filter);
+    const rows =
+      stepSeconds >= 3600 ? await this.rangeRows(filter, params) : minuteRowsForRange(filter);
     const query = `
       SELECT
         toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond({step:UInt32}))) * 1000 AS timeMs,
@@ -194,11 +203,7 @@ export class FunctionsRepository {
       FROM (${rows})
       GROUP BY timeMs
       ORDER BY timeMs`;
-    return this.rows<TimeseriesPoint>(query, {
-      ...rangeParams(range),
-      functionId,
-      step: stepSeconds,
-    });
+    return this.rows<TimeseriesPoint>(query, params);
   }
 
   /**
@@ -207,6 +212,7 @@ export class FunctionsRepository {
    */
   async coldStarts(range: TimeRange, byHour: boolean): Promise<ColdStartRow[]> {
     const hourKey = byHour ? `toString(toHour(minute))` : `''`;
+    const params = rangeParams(range);
     const query = `
       SELECT
         ${hourKey} AS key,
@@ -222,9 +228,9 @@ export class FunctionsRepository {
         sum(restore_duration_sum_ms) AS restoreDurationSumMs,
         sum(duration_sum_ms) AS durationSumMs,
         sum(billed_restore_sum_ms) AS billedRestoreSumMs
-      FROM (${rowsForRange()})
+      FROM (${await this.rangeRows('', params)})
       GROUP BY key, function_id, memory_size_mb, version`;
-    return this.rows<ColdStartRow>(query, rangeParams(range));
+    return this.rows<ColdStartRow>(query, params);
   }
 
   /** Raw invocation records of one request id, every source, for the merged single view. */
@@ -306,6 +312,16 @@ export class FunctionsRepository {
       }
     }
     return activity;
+  }
+
+  /**
+   * The rows of a range a dashboard read sums: rowsForRange(), or the stored rows alone when no
+   * function-day of the range has a source to choose (one small query instead of the choice's
+   * subqueries, which ClickHouse builds once per reference even when they are empty).
+   */
+  private async rangeRows(where: string, params: Record<string, unknown>): Promise<string> {
+    const [choices] = await this.rows<{ n: number }>(choicesInRange(where), params);
+    return Number(choices?.n) > 0 ? rowsForRange(where) : storedRowsForRange(where);
   }
 
   private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {

@@ -88,6 +88,33 @@ export function minuteRowsForRange(where = ''): string {
 }
 
 /**
+ * The stored rows of a range at the coarsest resolution that fits it: whole hours, whole five
+ * minutes at either end, the few minutes beyond. Exactly rowsForRange() when no function-day of
+ * the range has several sources (see choicesInRange), without its subqueries.
+ */
+export function storedRowsForRange(where = ''): string {
+  const wholeHours = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
+  const wholeFives = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}`;
+  return `
+      SELECT * FROM function_hours WHERE ${wholeHours} ${where}
+      UNION ALL
+      SELECT * FROM function_five_minutes WHERE ${wholeFives} AND NOT (${wholeHours}) ${where}
+      UNION ALL
+      SELECT * FROM function_minutes
+      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeFives}) ${where}`;
+}
+
+/**
+ * How many function-days of a range have several sources (0: storedRowsForRange() answers as
+ * rowsForRange() does). A read that asks first trades one small query for the subqueries of the
+ * choice; a second source first arriving between the two is counted by the next read, as a flush
+ * landing between rowsForRange()'s own subqueries and its scans would be.
+ */
+export function choicesInRange(where = ''): string {
+  return `SELECT count() AS n FROM (${mixedDays(where)})`;
+}
+
+/**
  * The chosen-source rows of a time range, the same sums as chosenSourceRows('function_minutes')
  * over the range, without window passes over its whole hours: whole hours come from
  * function_hours, whole five minutes at either end from function_five_minutes, and the few
@@ -100,7 +127,6 @@ export function minuteRowsForRange(where = ''): string {
 export function rowsForRange(where = ''): string {
   const mixed = mixedDays(where);
   const wholeHours = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
-  const wholeFives = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}`;
   const chosen = `function_hours_chosen WHERE ${wholeHours} ${where}`;
   // ClickHouse builds an IN set per reference to a subquery: as few references as the reads allow.
   const unsettled = `
@@ -110,14 +136,7 @@ export function rowsForRange(where = ''): string {
     WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
       AND (function_id, hour) NOT IN (SELECT function_id, minute FROM ${chosen})`;
   return `
-    SELECT * FROM (
-      SELECT * FROM function_hours WHERE ${wholeHours} ${where}
-      UNION ALL
-      SELECT * FROM function_five_minutes WHERE ${wholeFives} AND NOT (${wholeHours}) ${where}
-      UNION ALL
-      SELECT * FROM function_minutes
-      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeFives}) ${where}
-    ) WHERE NOT ${IN_MIXED_DAY(mixed)}
+    SELECT * FROM (${storedRowsForRange(where)}) WHERE NOT ${IN_MIXED_DAY(mixed)}
     UNION ALL
     SELECT * EXCEPT (rev) FROM ${chosen}
       AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM ${chosen} GROUP BY function_id, minute)
