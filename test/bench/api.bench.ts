@@ -26,7 +26,7 @@ import {
   rangeParams,
   rebuildChosenHours,
 } from '@fleetscope/storage';
-import { FleetService } from '../../apps/dashboard/src/functions/fleet.service';
+import { FleetService } from '@fleetscope/dashboard';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { fmt, percentile } from './support/bench-figures';
 import { settleMerges } from './support/settle-merges';
