@@ -1,6 +1,6 @@
 import { settingsTimeline } from '@fleetscope/reports';
 import type { FunctionConfig, StoredDailyUsage } from '@fleetscope/storage';
-import { reportDailyUsage, settingsSplits } from './weekly-report.inputs';
+import { emptyDay, reportDailyUsage, settingsSplits } from './weekly-report.inputs';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -33,19 +33,8 @@ const config = (extra: Partial<FunctionConfig>): FunctionConfig => ({
 });
 
 const stored = (day: number, stretch: number, u: Partial<StoredDailyUsage>): StoredDailyUsage => ({
-  functionId: F,
-  dayStartMs: range.fromMs + day * DAY,
-  stretch,
+  ...emptyDay(F, range.fromMs + day * DAY, stretch),
   sources: ['otel_span'],
-  invocations: 0,
-  coldStarts: 0,
-  billedDurationMs: 0,
-  platformBilledMs: 0,
-  billedMbMs: 0,
-  unknownMemoryBilledMs: 0,
-  initDurationMs: 0,
-  restores: 0,
-  billedRestoreMs: 0,
   ...u,
 });
 

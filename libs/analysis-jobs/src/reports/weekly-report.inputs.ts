@@ -279,7 +279,12 @@ export function reportDailyUsage(
   return usage;
 }
 
-function emptyDay(functionId: string, dayStartMs: number, stretch: number): StoredDailyUsage {
+/** A stored day with nothing counted yet (no source, every sum 0). */
+export function emptyDay(
+  functionId: string,
+  dayStartMs: number,
+  stretch: number,
+): StoredDailyUsage {
   return {
     functionId,
     dayStartMs,
