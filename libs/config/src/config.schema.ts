@@ -223,6 +223,14 @@ export const ENV = {
     default: '20000',
     description: 'Rows per table that trigger an insert before the interval ends.',
   },
+  // ── ingest log (issue 11, small deliveries) ──
+  ingestLog: {
+    name: 'FLEETSCOPE_INGEST_LOG',
+    schema: z.enum(['on', 'off']).transform((v) => v === 'on'),
+    default: 'on',
+    description:
+      'on: a request is acknowledged once its rows are written to the ingest log in FLEETSCOPE_DATA_DIR/ingest-log (write() without fsync, as ClickHouse acknowledges inserts with fsync_after_insert=0) and stored in ClickHouse in large batches behind it; the log is replayed at start-up and bounded by FLEETSCOPE_QUEUE_MAX_BYTES. off: acknowledged once ClickHouse has committed the rows.',
+  },
   analysisCron: {
     name: 'FLEETSCOPE_ANALYSIS_CRON',
     schema: z.string().superRefine((v, ctx) => {

@@ -223,7 +223,8 @@ function releaseDataDir(path: string): void {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (shared with the ingest log's owner file). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
