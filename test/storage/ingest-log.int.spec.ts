@@ -236,6 +236,27 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
     }
   });
 
+  it('holds a batch that does not fit until a drain makes room, instead of answering queue full', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    try {
+      const writer = new IngestWriter(handle.client, {
+        // Four deliveries fit; a fifth may wait (a quarter of the bound) for the drain it starts.
+        maxQueueBytes: 50_000,
+        flushIntervalMs: NEVER,
+        flushRows: 1_000_000,
+        log: IngestLog.open(join(config.dataDir, 'ingest-log')),
+      });
+      for (let n = 0; n < 4; n++) await writer.write(delivery(n, hourMs));
+      expect(writer.stats.flushes).toBe(0);
+      await writer.write(delivery(4, hourMs));
+      expect(writer.stats.flushes).toBe(1);
+      await writer.close();
+      expect(await counts(handle.client)).toMatchObject({ raw: 100, logs: 5 });
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('answers queue full while the log holds its bound, and accepts again once drained', async () => {
     const { handle, config, cleanup } = await openTestClickHouse();
     try {

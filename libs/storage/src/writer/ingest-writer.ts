@@ -165,6 +165,9 @@ export class IngestWriter {
   /** Consecutive failed drains, and the last failure (flush() reports it). */
   private failedDrains = 0;
   private lastDrainError: unknown;
+  /** Batches waiting for a drain to make room in the queue (room()), and their bytes. */
+  private roomWaiters: (() => void)[] = [];
+  private waitingBytes = 0;
   /** Requests the last flush acknowledged: the senders expected back for the next one. */
   private cohort = 0;
   /** While regathering after a flush: start the next one once this many requests are queued. */
@@ -208,11 +211,10 @@ export class IngestWriter {
     if (bytes > this.options.maxQueueBytes) {
       return Promise.reject(new BatchTooLargeError(rows, bytes, this.options.maxQueueBytes));
     }
-    if (this.queueBytes + bytes > this.options.maxQueueBytes && this.queue.length > 0) {
-      const retryAfter = Math.max(1, Math.ceil(this.options.flushIntervalMs / 1000));
-      return Promise.reject(new QueueFullError(retryAfter));
-    }
     if (this.options.log) return this.append(this.options.log, batch, rows, bytes);
+    if (this.queueBytes + bytes > this.options.maxQueueBytes && this.queue.length > 0) {
+      return Promise.reject(this.queueFull());
+    }
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ batch, bytes, rows, resolve, reject });
       this.queueBytes += bytes;
@@ -326,7 +328,33 @@ export class IngestWriter {
   }
 
   /** Ingest log: queues the batch, appends it to the log and acknowledges once written there. */
+  private queueFull(): QueueFullError {
+    return new QueueFullError(Math.max(1, Math.ceil(this.options.flushIntervalMs / 1000)));
+  }
+
+  /**
+   * Ingest log: a batch that does not fit waits for the drain under way to make room (at most one
+   * drain, and while the batches waiting stay under a quarter of the bound), so that a sender
+   * whose batch fits a moment later is answered then rather than told to come back after a
+   * second; otherwise, and if it still does not fit, 429.
+   */
+  private async room(bytes: number): Promise<void> {
+    const max = this.options.maxQueueBytes;
+    if (this.queueBytes === 0 || this.queueBytes + bytes <= max) return;
+    // A full queue is reason enough to drain now rather than at the interval.
+    this.kick();
+    if (this.waitingBytes + bytes > max / 4) throw this.queueFull();
+    this.waitingBytes += bytes;
+    try {
+      await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+    } finally {
+      this.waitingBytes -= bytes;
+    }
+    if (this.queueBytes > 0 && this.queueBytes + bytes > max) throw this.queueFull();
+  }
+
   private async append(log: IngestLog, batch: IngestBatch, rows: number, bytes: number) {
+    await this.room(bytes);
     const pending: Pending = {
       batch,
       bytes,
@@ -475,6 +503,7 @@ export class IngestWriter {
       }
       this.updateQueueStats();
       this.drainedSeq = Math.max(this.drainedSeq, upTo);
+      for (const made of this.roomWaiters.splice(0)) made();
       const waiting = this.barriers;
       this.barriers = [];
       for (const b of waiting) {
