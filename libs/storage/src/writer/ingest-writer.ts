@@ -267,7 +267,8 @@ export class IngestWriter {
    */
   readBarrier(): Promise<void> {
     const seq = this.lastSeq;
-    if (!this.options.log || this.drainedSeq >= seq) return Promise.resolve();
+    const idle = this.queue.length === 0 && !this.flushing;
+    if (!this.options.log || idle || this.drainedSeq >= seq) return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.barriers.push({ seq, resolve });
       // A read waiting is reason enough to drain now rather than at the interval.
@@ -507,7 +508,8 @@ export class IngestWriter {
       const waiting = this.barriers;
       this.barriers = [];
       for (const b of waiting) {
-        if (b.seq <= this.drainedSeq) b.resolve();
+        // An empty queue has nothing left for anyone (a batch whose append failed is in none).
+        if (b.seq <= this.drainedSeq || this.queue.length === 0) b.resolve();
         else this.barriers.push(b);
       }
     }
