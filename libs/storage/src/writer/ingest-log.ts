@@ -77,10 +77,12 @@ export class IngestLog {
 
   /**
    * The documents of the segments an earlier process left (not yet committed to ClickHouse when it
-   * stopped), oldest first. Their segments are removed with the next `remove(rotate().ids)`.
+   * stopped), oldest first; a second call returns none. Their segments are removed with the next
+   * `remove(rotate().ids)`.
    */
   leftOver(): unknown[] {
-    return this.left.flatMap((s) => s.documents);
+    // Handed over once: the writer holds them from here on.
+    return this.left.splice(0).flatMap((s) => s.documents);
   }
 
   /** Appends one document; resolves once its write() has returned. */

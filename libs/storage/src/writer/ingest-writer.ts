@@ -328,7 +328,6 @@ export class IngestWriter {
     }
   }
 
-  /** Ingest log: queues the batch, appends it to the log and acknowledges once written there. */
   private queueFull(): QueueFullError {
     return new QueueFullError(Math.max(1, Math.ceil(this.options.flushIntervalMs / 1000)));
   }
@@ -354,6 +353,7 @@ export class IngestWriter {
     if (this.queueBytes > 0 && this.queueBytes + bytes > max) throw this.queueFull();
   }
 
+  /** Ingest log: queues the batch, appends it to the log and acknowledges once written there. */
   private async append(log: IngestLog, batch: IngestBatch, rows: number, bytes: number) {
     await this.room(bytes);
     const pending: Pending = {
