@@ -5,7 +5,7 @@
  * Firehose HTTP endpoint requests, posted into the real all-in-one Fleetscope (child process,
  * embedded ClickHouse). Run: npm run bench:logs   (knobs: BENCH_FUNCTIONS, BENCH_CW_DELIVERIES,
  * BENCH_FIREHOSE_REQUESTS, BENCH_CW_CONCURRENCY, BENCH_FIREHOSE_CONCURRENCY, BENCH_FLUSH_INTERVAL_MS;
- * BENCH_INGEST_LOG=on|off, BENCH_QUEUE_MAX_BYTES; BENCH_CPU_PROF=1)
+ * BENCH_INGEST_LOG=on|off, BENCH_QUEUE_MAX_BYTES, BENCH_DRAIN_DELIVERIES; BENCH_CPU_PROF=1)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +22,7 @@ import {
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { INVOCATIONS, LOGS } from '../../libs/storage/src/writer/row-columns';
 import { AppProcess, type RawInsertJob, type RawInsertResult } from './support/app-process';
+import type { WriterAloneResult } from './support/writer-alone';
 import {
   FigureTable,
   coreFigure,
@@ -54,6 +55,8 @@ const APP_LINES_PER_INVOCATION = 0.3;
 const CW_CONCURRENCY = knob('CW_CONCURRENCY', 64);
 const FIREHOSE_CONCURRENCY = knob('FIREHOSE_CONCURRENCY', 8);
 const FLUSH_INTERVAL_MS = knob('FLUSH_INTERVAL_MS', 50);
+// Deliveries per flush for [5]: about what one ingest-log drain held in this bench's CloudWatch phase.
+const DRAIN_DELIVERIES = knob('DRAIN_DELIVERIES', 350);
 const SEED = 20_260_401;
 const PHASE_LIMIT_MS = 50_000;
 
@@ -303,6 +306,21 @@ async function main(): Promise<void> {
         `in ${fmt(rawWithLogs.seconds, 2)} s = ${fmt(rawWithLogsRate)} invocations/s`,
     );
 
+    // [5] The writer's side of a drain alone, on the same rows: what the ingest log's drains could
+    // store with no HTTP, decoding or senders competing for the cores.
+    for (const table of ['invocations', 'logs', 'function_minutes', 'function_hours']) {
+      await app.call({ cmd: 'exec', sql: `TRUNCATE TABLE ${table}` });
+    }
+    const alone = await app.call<WriterAloneResult>({
+      cmd: 'writerAlone',
+      job: { file, deliveriesPerDrain: DRAIN_DELIVERIES },
+    });
+    const aloneRate = alone.invocations / alone.seconds;
+    console.log(
+      `\n[5] the writer alone, CloudWatch deliveries ${DRAIN_DELIVERIES} per flush (journal, source choice, request keys; no HTTP): ` +
+        `${fmt(alone.invocations)} invocations in ${alone.drains} flushes, ${fmt(alone.seconds, 2)} s = ${fmt(aloneRate)} invocations/s = ${fmt(aloneRate / rawRate, 2)} of raw`,
+    );
+
     const seconds = cwPhase.load.seconds + fhPhase.load.seconds;
     const e2e = (cwPhase.load.ackedItems + fhPhase.load.ackedItems) / seconds;
     const rate = (p: typeof cwPhase): number => p.load.ackedItems / p.load.seconds;
@@ -323,6 +341,10 @@ async function main(): Promise<void> {
     // Issue 11's target: CloudWatch-sized deliveries, acknowledged and stored, >= 0.5 of raw.
     const cwStored = cwPhase.load.ackedItems / (cwPhase.load.seconds + cwDrain);
     figures.add('CloudWatch acknowledged and stored (invocations/s)', fmt(cwStored));
+    figures.add(
+      `  the writer alone, ${DRAIN_DELIVERIES} deliveries per flush / raw`,
+      `${fmt(aloneRate)} / ${fmt(aloneRate / rawRate, 2)}`,
+    );
     figures.check(
       'CloudWatch stored / raw',
       cwStored / rawRate,

@@ -7,6 +7,7 @@ import { AnalysisInputsRepository, IngestWriter } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../../support/fleetscope-app';
 import type { AppCommand, MemorySnapshot } from './app-process';
 import { runRawInsert } from './raw-insert';
+import { runWriterAlone } from './writer-alone';
 
 function snapshot(): MemorySnapshot {
   const m = process.memoryUsage();
@@ -78,6 +79,8 @@ async function handle(app: RunningFleetscope, command: AppCommand): Promise<unkn
     }
     case 'raw':
       return runRawInsert(client, command.job);
+    case 'writerAlone':
+      return runWriterAlone(client, command.job);
     case 'analysisInvocations': {
       const stats = await app.app.get(AnalysisInputsRepository).windowStats(command);
       return Object.fromEntries([...stats].map(([id, s]) => [id, s.invocations]));

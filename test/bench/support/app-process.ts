@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { WriterAloneJob } from './writer-alone';
 
 /** Requests the benchmark sends to the Fleetscope process (see app-child.main.ts). */
 export type AppCommand =
@@ -11,6 +12,8 @@ export type AppCommand =
   | { cmd: 'memory'; reset: boolean }
   | { cmd: 'cpuSeconds' }
   | { cmd: 'raw'; job: RawInsertJob }
+  /** The writer alone storing the acknowledged CloudWatch deliveries (see writer-alone.ts). */
+  | { cmd: 'writerAlone'; job: WriterAloneJob }
   /** Invocations per function as the analyses read them (AnalysisInputsRepository). */
   | { cmd: 'analysisInvocations'; fromMs: number; toMs: number }
   | { cmd: 'stop' };
