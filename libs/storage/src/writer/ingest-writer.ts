@@ -15,7 +15,7 @@ import {
   toStorageError,
 } from '../client/storage.errors';
 import type { FlushJournal, FlushWindow } from './flush-journal';
-import type { IngestLog } from './ingest-log';
+import type { ClosedSegments, IngestLog } from './ingest-log';
 import { RecentKeys } from './recent-keys';
 import {
   FUNCTION_MINUTES,
@@ -165,7 +165,7 @@ export class IngestWriter {
   /** Consecutive failed drains, and the last failure (flush() reports it). */
   private failedDrains = 0;
   private lastDrainError: unknown;
-  /** Batches waiting for a drain to make room in the queue (room()), and their bytes. */
+  /** Batches waiting for a drain to make room in the queue (append()), and their bytes. */
   private roomWaiters: (() => void)[] = [];
   private waitingBytes = 0;
   /** Requests the last flush acknowledged: the senders expected back for the next one. */
@@ -336,26 +336,25 @@ export class IngestWriter {
    * Ingest log: a batch that does not fit waits for the drain under way to make room (at most one
    * drain, and while the batches waiting stay under a quarter of the bound), so that a sender
    * whose batch fits a moment later is answered then rather than told to come back after a
-   * second; otherwise, and if it still does not fit, 429.
+   * second; otherwise, and if it still does not fit, 429. A batch that fits is queued at once.
    */
-  private async room(bytes: number): Promise<void> {
+  private append(log: IngestLog, batch: IngestBatch, rows: number, bytes: number): Promise<void> {
     const max = this.options.maxQueueBytes;
-    if (this.queueBytes === 0 || this.queueBytes + bytes <= max) return;
+    const fits = () => this.queueBytes === 0 || this.queueBytes + bytes <= max;
+    if (fits()) return this.enqueue(log, batch, rows, bytes);
     // A full queue is reason enough to drain now rather than at the interval.
     this.kick();
-    if (this.waitingBytes + bytes > max / 4) throw this.queueFull();
+    if (this.waitingBytes + bytes > max / 4) return Promise.reject(this.queueFull());
     this.waitingBytes += bytes;
-    try {
-      await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
-    } finally {
+    return new Promise<void>((resolve) => this.roomWaiters.push(resolve)).then(() => {
       this.waitingBytes -= bytes;
-    }
-    if (this.queueBytes > 0 && this.queueBytes + bytes > max) throw this.queueFull();
+      if (!fits()) throw this.queueFull();
+      return this.enqueue(log, batch, rows, bytes);
+    });
   }
 
-  /** Ingest log: queues the batch, appends it to the log and acknowledges once written there. */
-  private async append(log: IngestLog, batch: IngestBatch, rows: number, bytes: number) {
-    await this.room(bytes);
+  /** Queues the batch, appends it to the log and acknowledges once written there. */
+  private async enqueue(log: IngestLog, batch: IngestBatch, rows: number, bytes: number) {
     const pending: Pending = {
       batch,
       bytes,
@@ -387,8 +386,15 @@ export class IngestWriter {
     }
   }
 
+  /**
+   * Whether a request should be refused before its body is decoded: the queue is at its bound or,
+   * with the ingest log, as many batches already wait for room as may (see append()).
+   */
   isQueueFull(): boolean {
-    return this.queueBytes >= this.options.maxQueueBytes;
+    const max = this.options.maxQueueBytes;
+    return (
+      this.queueBytes >= max || (this.options.log !== undefined && this.waitingBytes >= max / 4)
+    );
   }
 
   /**
@@ -452,8 +458,18 @@ export class IngestWriter {
    * logged, so it cannot block the log.
    */
   private async drainOnce(log: IngestLog): Promise<void> {
-    // Synchronous up to here: the batches taken are exactly those appended before the rotation.
-    const segments = log.rotate();
+    let segments: ClosedSegments;
+    try {
+      segments = log.rotate();
+    } catch (error) {
+      // No new segment (the directory gone, no space): everything stays queued and logged, and
+      // reads waiting for it go ahead with what ClickHouse holds.
+      this.drainFailed(error, this.queue.length);
+      this.drainedSeq = this.lastSeq;
+      this.settleWaiters();
+      return;
+    }
+    // Synchronous from the rotation: the batches taken are exactly those appended before it.
     const taken = this.queue;
     this.queue = [];
     const upTo =
@@ -487,12 +503,7 @@ export class IngestWriter {
       log.remove(segments.ids);
       this.failedDrains = 0;
     } catch (error) {
-      this.stats.insertFailures++;
-      this.failedDrains++;
-      this.lastDrainError = error;
-      this.logger.warn(
-        `storing the ingest log failed (${taken.length} batches kept, retried): ${describeError(error)}`,
-      );
+      this.drainFailed(error, taken.length);
       kept = new Set(taken.filter((p) => !p.dropped));
       this.queue = [...kept, ...this.queue];
     } finally {
@@ -504,14 +515,28 @@ export class IngestWriter {
       }
       this.updateQueueStats();
       this.drainedSeq = Math.max(this.drainedSeq, upTo);
-      for (const made of this.roomWaiters.splice(0)) made();
-      const waiting = this.barriers;
-      this.barriers = [];
-      for (const b of waiting) {
-        // An empty queue has nothing left for anyone (a batch whose append failed is in none).
-        if (b.seq <= this.drainedSeq || this.queue.length === 0) b.resolve();
-        else this.barriers.push(b);
-      }
+      this.settleWaiters();
+    }
+  }
+
+  private drainFailed(error: unknown, batches: number): void {
+    this.stats.insertFailures++;
+    this.failedDrains++;
+    this.lastDrainError = error;
+    this.logger.warn(
+      `storing the ingest log failed (${batches} batches kept, retried): ${describeError(error)}`,
+    );
+  }
+
+  /** After a drain: batches waiting for room try again; reads it covered go ahead. */
+  private settleWaiters(): void {
+    for (const made of this.roomWaiters.splice(0)) made();
+    const waiting = this.barriers;
+    this.barriers = [];
+    for (const b of waiting) {
+      // An empty queue has nothing left for anyone (a batch whose append failed is in none).
+      if (b.seq <= this.drainedSeq || this.queue.length === 0) b.resolve();
+      else this.barriers.push(b);
     }
   }
 
