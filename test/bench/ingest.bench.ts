@@ -3,7 +3,7 @@
  * OTLP/protobuf batches of 512 by concurrent clients into the real all-in-one Fleetscope with its
  * embedded ClickHouse, which runs in a child process (so the RSS printed is the server's).
  * Run: npm run bench:ingest   (knobs: BENCH_FUNCTIONS, BENCH_BATCHES, BENCH_CONCURRENCY,
- * BENCH_OVERLOAD_BATCHES, BENCH_OVERLOAD_CONCURRENCY, BENCH_FLUSH_INTERVAL_MS (the app's default,
+ * BENCH_OVERLOAD_BATCHES, BENCH_OVERLOAD_CONCURRENCY, BENCH_INGEST_LOG=on|off, BENCH_FLUSH_INTERVAL_MS (the app's default,
  * 50), BENCH_SERVER_MAX_OLD_SPACE_MB (none by default, as `npm start`); BENCH_CPU_PROF=1 profiles
  * the server)
  */
@@ -164,7 +164,13 @@ async function main(): Promise<void> {
     : undefined;
   t0 = performance.now();
   const app = await AppProcess.start(
-    { FLEETSCOPE_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS) },
+    {
+      FLEETSCOPE_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS),
+      // The ingest log on or off (FLEETSCOPE_INGEST_LOG), to compare in the same conditions.
+      ...(process.env.BENCH_INGEST_LOG
+        ? { FLEETSCOPE_INGEST_LOG: process.env.BENCH_INGEST_LOG }
+        : {}),
+    },
     { cpuProfDir, maxOldSpaceMb: MAX_OLD_SPACE_MB },
   );
   try {
