@@ -32,6 +32,10 @@ COPY bin ./bin
 RUN ln -s /app/bin/fleetscope.js /usr/local/bin/fleetscope
 USER node
 ENV FLEETSCOPE_HOST=0.0.0.0
+# glibc's allocator maps blocks of 64 KiB and more (request bodies, the engine's insert texts) and
+# unmaps them when freed, where its moving threshold kept them in the heap (as `npm start`; see
+# BENCHMARKS.md, "Peak RSS under ingest overload").
+ENV MALLOC_MMAP_THRESHOLD_=65536
 EXPOSE 4317 4318 8080
 VOLUME /app/data
 # No curl in slim images: Node's fetch. The collector alone serves no API: docker-compose.yml

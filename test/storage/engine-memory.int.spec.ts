@@ -32,16 +32,16 @@ const MiB = 1024 * 1024;
     }
   });
 
-  it('returns freed pages beyond 64 MiB and merges every MergeTree table vertically', async () => {
+  it('returns freed pages beyond 32 MiB and merges every MergeTree table vertically', async () => {
     const { handle, cleanup } = await openTestClickHouse();
     try {
       const read = async (query: string): Promise<unknown> =>
         (await handle.client.query({ query, format: 'JSONEachRow' })).json();
-      // 64 MiB of the default 1024 MiB bound: ClickHouse compares dirty pages with a share of it.
+      // 32 MiB of the default 1024 MiB bound: ClickHouse compares dirty pages with a share of it.
       expect(
         await read(`SELECT toFloat64(value) AS ratio FROM system.server_settings
                     WHERE name = 'memory_worker_purge_dirty_pages_threshold_ratio'`),
-      ).toEqual([{ ratio: 0.0625 }]);
+      ).toEqual([{ ratio: 0.03125 }]);
       // Only the configuration file reaches these: read back from the engine, they prove it was read.
       expect(
         await read(`SELECT name, value FROM system.merge_tree_settings

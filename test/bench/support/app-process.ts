@@ -86,14 +86,22 @@ interface Ready {
   maxQueueBytes: number;
 }
 
-/** The V8 heap flags of `npm start` (package.json), so the child's memory is what it would use. */
-function startHeapFlags(): string[] {
+/**
+ * The memory settings of `npm start` (package.json): its V8 heap flags and the variables it sets
+ * for the allocator, so the child's memory is what `npm start` would use.
+ */
+function startMemorySettings(): { flags: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  return pkg.scripts.start
-    .split(/\s+/)
-    .filter((arg) => /^--(max-semi-space-size|heap-growing-percent)=/.test(arg));
+  const words = pkg.scripts.start.split(/\s+/);
+  const env: Record<string, string> = {};
+  for (const word of words.slice(0, words.indexOf('node'))) {
+    const [name, value] = word.split('=');
+    if (value !== undefined) env[name] = value;
+  }
+  const flags = words.filter((arg) => /^--(max-semi-space-size|heap-growing-percent)=/.test(arg));
+  return { flags, env };
 }
 
 /**
@@ -133,14 +141,15 @@ export class AppProcess {
     env: Record<string, string>,
     options: { cpuProfDir?: string; maxOldSpaceMb?: number } = {},
   ): Promise<AppProcess> {
-    const execArgv = ['--enable-source-maps', ...startHeapFlags(), '-r', '@swc-node/register'];
+    const start = startMemorySettings();
+    const execArgv = ['--enable-source-maps', ...start.flags, '-r', '@swc-node/register'];
     if (options.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
     if (options.maxOldSpaceMb) execArgv.push(`--max-old-space-size=${options.maxOldSpaceMb}`);
     // Extra Node/V8 flags to try on the server (BENCH_SERVER_NODE_FLAGS, space-separated).
     execArgv.push(...(process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean));
     const child = fork(join(__dirname, 'app-child.main.ts'), [], {
       execArgv,
-      env: { ...process.env, BENCH_APP_ENV: JSON.stringify(env) },
+      env: { ...process.env, ...start.env, BENCH_APP_ENV: JSON.stringify(env) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const ready = await new Promise<Ready>((resolve, reject) => {

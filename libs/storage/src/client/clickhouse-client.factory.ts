@@ -55,7 +55,7 @@ export function embeddedEngineArgs(memoryMb: number, configFile?: string): strin
 }
 
 /** Freed engine pages kept for reuse beyond which they are returned to the system. */
-export const ENGINE_DIRTY_PAGES_MB = 64;
+export const ENGINE_DIRTY_PAGES_MB = 32;
 
 /**
  * The embedded engine's configuration file: settings of every MergeTree table that only a
