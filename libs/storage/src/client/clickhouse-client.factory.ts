@@ -50,7 +50,7 @@ export function embeddedEngineArgs(memoryMb: number, configFile?: string): strin
     `--index_mark_cache_size=${32 * MiB}`,
     `--compiled_expression_cache_size=${16 * MiB}`,
     `--query_condition_cache_size=${16 * MiB}`,
-    `--memory_worker_purge_dirty_pages_threshold_ratio=${Math.min(0.2, ENGINE_DIRTY_PAGES_MB / memoryMb).toFixed(4)}`,
+    `--memory_worker_purge_dirty_pages_threshold_ratio=${Math.min(0.2, ENGINE_DIRTY_PAGES_MB / memoryMb)}`,
   ];
 }
 
