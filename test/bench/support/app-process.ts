@@ -69,8 +69,6 @@ export interface MemorySnapshot {
 export interface EngineMemory {
   /** system.metrics MemoryTracking: what the engine's memory tracker counts (max_server_memory_usage bounds it). */
   tracked: number;
-  /** system.metrics MergesMutationsMemoryTracking: the part of it background merges hold. */
-  merges: number;
   /** jemalloc's allocated and resident bytes (system.jemalloc_stats): live, and live + freed pages not yet returned. */
   jemallocAllocated: number;
   jemallocResident: number;

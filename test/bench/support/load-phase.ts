@@ -39,15 +39,16 @@ export async function runPhase(
 /**
  * Where the RSS peak is: the engine's tracked memory and jemalloc's resident pages (its sample
  * before the peak, and the phase's highest), the V8 heap, the rest of the anonymous memory
- * (Node's buffers, thread stacks, allocator slack), and the mapped code.
+ * (Node's buffers, thread stacks, allocator slack), and the mapped code; then the engine's
+ * statements and merges that used the most memory in the phase.
  */
 export function peakBreakdown(m: MemorySnapshot): string {
   const e = m.engine;
   const rest = m.rssAnon - m.heapTotal - e.jemallocResident;
   return (
-    `at the peak: engine tracked ${mib(e.tracked)} (merges ${mib(e.merges)}; jemalloc allocated ${mib(e.jemallocAllocated)}, ` +
+    `at the peak: engine tracked ${mib(e.tracked)} (jemalloc allocated ${mib(e.jemallocAllocated)}, ` +
     `resident ${mib(e.jemallocResident)}), V8 heap ${mib(m.heapTotal)}, other anonymous ${mib(rest)}, code ${mib(m.rssFile)}; ` +
-    `phase's highest engine samples: tracked ${mib(m.engineMax.tracked)}, merges ${mib(m.engineMax.merges)}, jemalloc resident ${mib(m.engineMax.jemallocResident)}` +
+    `phase's highest engine samples: tracked ${mib(m.engineMax.tracked)}, jemalloc resident ${mib(m.engineMax.jemallocResident)}` +
     (m.statements ?? []).map((s) => `\n      ${mib(s.bytes)} peak: ${s.statement}`).join('')
   );
 }
