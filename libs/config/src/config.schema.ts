@@ -140,7 +140,7 @@ export const ENV = {
     schema: positiveInt.min(64, 'must be at least 64'),
     default: '1024',
     description:
-      "Memory the embedded ClickHouse may allocate (its max_server_memory_usage; merges get half, larger sorts and GROUP BYs spill to disk). Beyond it an insert fails and is retried (503); the Node process and chDB's ~260 MiB of mapped code come on top.",
+      'Memory the embedded ClickHouse may allocate (its max_server_memory_usage; merges get half, larger sorts and GROUP BYs spill to disk). Beyond it an insert fails and is retried (503); the Node process and chDB\'s ~260 MiB of mapped code come on top. Merges run vertically (a column at a time) and the engine returns freed pages beyond 32 MiB at once: at the ingest overload peaks of bench:ingest its allocator held 100–200 MiB (README, "Memory").',
   },
   clickhouseUrl: {
     name: 'CLICKHOUSE_URL',
