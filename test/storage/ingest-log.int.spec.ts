@@ -3,6 +3,7 @@ import {
   copyFileSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -122,6 +123,37 @@ describe(IngestLog.name, () => {
     await closed.written;
     log.remove(closed.ids);
     expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 2 }]);
+  });
+
+  it('writes each document as the line JSON.stringify makes of it, whatever the appends around it', async () => {
+    const log = IngestLog.open(dir);
+    const documents: unknown[] = [
+      {
+        spans: [{ name: 'GET /é', attrs: { k: 'v\u2028"' }, skipped: undefined }, null],
+        none: undefined,
+        empty: [],
+        holes: [undefined, 1],
+        note: 'lone \ud800 surrogate',
+        big: 'x'.repeat(200_000),
+      },
+      {},
+      [1, 'two'],
+      { when: new Date(0), rows: [{ at: new Date(1) }] },
+    ];
+    // Appended together: the later ones while the first write() runs.
+    await Promise.all(documents.map((d) => log.append(d)));
+    const [segment] = segments(dir);
+    expect(readFileSync(join(dir, segment), 'utf8')).toBe(
+      documents.map((d) => `${JSON.stringify(d)}\n`).join(''),
+    );
+  });
+
+  it('refuses a document it cannot serialise and keeps the lines around it whole', async () => {
+    const log = IngestLog.open(dir);
+    await log.append({ n: 1 });
+    await expect(log.append({ rows: [{ ok: 1 }, { id: 1n }] })).rejects.toThrow(TypeError);
+    await log.append({ n: 2 });
+    expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
   it('is not opened by a second live process while its owner runs', () => {

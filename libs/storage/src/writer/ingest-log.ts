@@ -18,8 +18,10 @@ const SEGMENT = /^(\d{12})\.log$/;
 interface Segment {
   id: number;
   fd: number;
-  /** Lines appended but not yet handed to write(), and who waits for them. */
-  lines: string[];
+  /** Lines appended but not yet handed to write() (UTF-8), and who waits for them. */
+  pending: LineBuffer;
+  /** The buffer of the last write(), reused for the next appends once it returned. */
+  spare: LineBuffer | undefined;
   waiters: { resolve: () => void; reject: (error: unknown) => void }[];
   writing: boolean;
   /** Whether anything was ever appended to it. */
@@ -85,13 +87,29 @@ export class IngestLog {
     return this.left.splice(0).flatMap((s) => s.documents);
   }
 
-  /** Appends one document; resolves once its write() has returned. */
+  /** The segment appends go to now (a batch appended now lives in it). */
+  get currentId(): number {
+    return this.current.id;
+  }
+
+  /**
+   * Appends one document as one JSON line; resolves once its write() has returned. The line is
+   * written straight into the segment's pending bytes piece by piece (see putLine()): one string
+   * of the whole batch would be about twice the batch's rows in the V8 heap, in large-object
+   * space, until a full collection.
+   */
   append(document: unknown): Promise<void> {
     const segment = this.current;
-    const line = JSON.stringify(document) + '\n';
+    const start = segment.pending.length;
+    try {
+      putLine(segment.pending, document);
+    } catch (error) {
+      // Nothing of a document that cannot be serialised is left for the write.
+      segment.pending.length = start;
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     return new Promise<void>((resolve, reject) => {
       segment.used = true;
-      segment.lines.push(line);
       segment.waiters.push({ resolve, reject });
       this.pump(segment);
     });
@@ -107,7 +125,7 @@ export class IngestLog {
     this.current = this.openSegment();
     this.closed.push(old.id);
     const written = new Promise<void>((resolve) => {
-      if (!old.writing && old.lines.length === 0) resolve();
+      if (!old.writing && old.pending.length === 0) resolve();
       else old.idle.push(resolve);
     }).then(() => new Promise<void>((resolve) => close(old.fd, () => resolve())));
     return { ids: [...this.closed], written };
@@ -134,22 +152,35 @@ export class IngestLog {
   private openSegment(): Segment {
     const id = this.nextId++;
     const fd = openSync(join(this.dir, fileName(id)), 'a');
-    return { id, fd, lines: [], waiters: [], writing: false, used: false, idle: [] };
+    return {
+      id,
+      fd,
+      pending: new LineBuffer(),
+      spare: undefined,
+      waiters: [],
+      writing: false,
+      used: false,
+      idle: [],
+    };
   }
 
   /** One write() at a time per segment, carrying every line appended meanwhile. */
   private pump(segment: Segment): void {
     if (segment.writing) return;
-    if (segment.lines.length === 0) {
+    if (segment.pending.length === 0) {
       for (const done of segment.idle.splice(0)) done();
       return;
     }
-    const buffer = Buffer.from(segment.lines.join(''));
+    // Double buffering: appends during this write() fill the other buffer.
+    const writing = segment.pending;
     const waiters = segment.waiters;
-    segment.lines = [];
+    segment.pending = segment.spare ?? new LineBuffer();
+    segment.spare = undefined;
     segment.waiters = [];
     segment.writing = true;
-    writeFully(segment.fd, buffer, (error) => {
+    writeFully(segment.fd, writing.bytes(), (error) => {
+      writing.clear();
+      segment.spare = writing;
       segment.writing = false;
       for (const w of waiters) {
         if (error) w.reject(error);
@@ -208,6 +239,75 @@ function parseSegment(text: string): unknown[] {
     }
   }
   return documents;
+}
+
+/** Bytes kept by a segment's buffers between writes; a larger one is let go after its write. */
+const KEEP_BYTES = 4 * 1024 * 1024;
+
+/** A growable byte buffer of lines waiting for write(). */
+class LineBuffer {
+  private buffer: Buffer = Buffer.allocUnsafeSlow(64 * 1024);
+  length = 0;
+
+  put(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; the exact count only when that may not fit.
+    if (this.length + text.length * 3 > this.buffer.length) {
+      this.reserve(Buffer.byteLength(text));
+    }
+    this.length += this.buffer.write(text, this.length);
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  clear(): void {
+    this.length = 0;
+    if (this.buffer.length > KEEP_BYTES) this.buffer = Buffer.allocUnsafeSlow(64 * 1024);
+  }
+
+  private reserve(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    let size = this.buffer.length * 2;
+    while (size < this.length + bytes) size *= 2;
+    const grown = Buffer.allocUnsafeSlow(size);
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+}
+
+/**
+ * Writes `JSON.stringify(document) + '\n'` into `out`, an array property's items one by one, so
+ * that no string of the whole document is made (a batch's rows are its arrays).
+ */
+function putLine(out: LineBuffer, document: unknown): void {
+  if (
+    document === null ||
+    typeof document !== 'object' ||
+    Array.isArray(document) ||
+    typeof (document as { toJSON?: unknown }).toJSON === 'function'
+  ) {
+    out.put(`${JSON.stringify(document)}\n`);
+    return;
+  }
+  let separator = '{';
+  for (const [key, value] of Object.entries(document)) {
+    // Skipped as JSON.stringify skips them.
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    out.put(`${separator}${JSON.stringify(key)}:`);
+    separator = ',';
+    if (!Array.isArray(value)) {
+      out.put(JSON.stringify(value));
+      continue;
+    }
+    let itemSeparator = '[';
+    for (const item of value) {
+      out.put(itemSeparator + (JSON.stringify(item) ?? 'null'));
+      itemSeparator = ',';
+    }
+    out.put(itemSeparator === '[' ? '[]' : ']');
+  }
+  out.put(separator === '{' ? '{}\n' : '}\n');
 }
 
 function writeFully(fd: number, buffer: Buffer, done: (error: Error | null) => void): void {
