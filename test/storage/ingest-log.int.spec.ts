@@ -199,6 +199,64 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
     }
   });
 
+  it('drains at most FLEETSCOPE_FLUSH_ROWS rows at a time and keeps a segment until every batch in it is stored', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    const dir = join(config.dataDir, 'ingest-log');
+    try {
+      // Ten deliveries (22 rows each) acknowledged into one segment, then the process died.
+      const dying = IngestLog.open(dir);
+      await Promise.all(Array.from({ length: 10 }, (_, n) => dying.append(delivery(n, hourMs))));
+      // The next process's ClickHouse goes away after its first drain committed.
+      let drainsCommitted = 0;
+      const failing = new Proxy(handle.client, {
+        get(target, property, receiver) {
+          if (property !== 'insert') return Reflect.get(target, property, receiver) as unknown;
+          return async (params: Parameters<ClickHouseClient['insert']>[0]) => {
+            if (drainsCommitted > 0) throw new Error('connect ECONNREFUSED 127.0.0.1:8123');
+            const result = await target.insert(params);
+            if (params.table === 'ingest_requests') drainsCommitted++;
+            return result;
+          };
+        },
+      });
+      const second = new IngestWriter(failing, {
+        maxQueueBytes: 1 << 26,
+        flushIntervalMs: 20,
+        flushRows: 50,
+        log: IngestLog.open(dir),
+      });
+      await expect(second.replayLog()).rejects.toThrow(/ECONNREFUSED/);
+      // Stopped there (its close tries once more, fails, and deletes nothing).
+      await second.close();
+      // Its one drain took two deliveries (44 rows; a third would pass 50).
+      expect(second.stats.requestsPerFlush[0]).toBe(2);
+      expect(await counts(handle.client)).toMatchObject({ raw: 40, keys: 2 });
+      // Killed there: the segment still holds the eight deliveries not stored.
+      expect(IngestLog.open(dir).leftOver()).toHaveLength(10);
+
+      const third = new IngestWriter(handle.client, {
+        maxQueueBytes: 1 << 26,
+        flushIntervalMs: 20,
+        flushRows: 50,
+        log: IngestLog.open(dir),
+      });
+      await third.seedRecentInvocations();
+      expect(await third.replayLog()).toBe(8);
+      expect(third.stats.requestsPerFlush).toEqual([2, 2, 2, 2]);
+      expect(await counts(handle.client)).toEqual({
+        raw: 200,
+        minutes: 200,
+        hours: 200,
+        logs: 10,
+        keys: 10,
+      });
+      expect(IngestLog.open(dir).leftOver()).toEqual([]);
+      await third.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('skips on replay what was committed before the process died with its segment still on disk', async () => {
     const { handle, config, cleanup } = await openTestClickHouse();
     const dir = join(config.dataDir, 'ingest-log');

@@ -118,6 +118,8 @@ interface Pending {
   reject: (error: unknown) => void;
   /** Order of arrival (ingest log only): reads wait for every batch up to theirs. */
   seq?: number;
+  /** The ingest log segment holding it: kept until no batch of it or before it is queued. */
+  segment?: number;
   /** Its append to the ingest log failed: not acknowledged, not stored. */
   dropped?: boolean;
 }
@@ -299,7 +301,18 @@ export class IngestWriter {
       this.stats.replayedBatches++;
       const rows = countRows(batch);
       const bytes = estimateBytes(batch);
-      this.queue.push({ batch, bytes, rows, resolve: noop, reject: noop, seq: ++this.lastSeq });
+      // In one of the segments left, which one is not kept: 0 keeps them all until every
+      // replayed batch is stored.
+      const segment = 0;
+      this.queue.push({
+        batch,
+        bytes,
+        rows,
+        resolve: noop,
+        reject: noop,
+        seq: ++this.lastSeq,
+        segment,
+      });
       this.queueBytes += bytes;
       this.queueRows += rows;
     }
@@ -362,6 +375,7 @@ export class IngestWriter {
       resolve: noop,
       reject: noop,
       seq: ++this.lastSeq,
+      segment: log.currentId,
     };
     this.queue.push(pending);
     this.queueBytes += bytes;
@@ -469,9 +483,16 @@ export class IngestWriter {
       this.settleWaiters();
       return;
     }
-    // Synchronous from the rotation: the batches taken are exactly those appended before it.
-    const taken = this.queue;
-    this.queue = [];
+    // Synchronous from the rotation: the batches taken were all appended before it. At most
+    // FLEETSCOPE_FLUSH_ROWS rows (and at least one batch): the inserts' bodies, made whole in
+    // memory, stay bounded however much the queue holds; the rest goes in the next drain.
+    let count = 0;
+    for (let rows = 0; count < this.queue.length; count++) {
+      rows += this.queue[count].rows;
+      if (count > 0 && rows > this.options.flushRows) break;
+    }
+    const taken = this.queue.slice(0, count);
+    this.queue = this.queue.slice(count);
     const upTo =
       taken.length > 0 ? (taken[taken.length - 1].seq ?? this.drainedSeq) : this.drainedSeq;
     const started = performance.now();
@@ -500,7 +521,9 @@ export class IngestWriter {
           }
         }
       }
-      log.remove(segments.ids);
+      // The segments holding no batch still queued: those before the first one left.
+      const left = this.queue.find((p) => !p.dropped)?.segment;
+      log.remove(left === undefined ? segments.ids : segments.ids.filter((id) => id < left));
       this.failedDrains = 0;
     } catch (error) {
       this.drainFailed(error, taken.length);
