@@ -126,12 +126,11 @@ export function minuteRowsForRange(where = ''): string {
  * the range has several sources (see mixedDaysInRange), without its subqueries.
  */
 export function storedRowsForRange(where = ''): string {
-  const wholeHours = WHOLE_HOURS;
   const wholeFives = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}`;
   return `
-      SELECT * FROM function_hours WHERE ${wholeHours} ${where}
+      SELECT * FROM function_hours WHERE ${WHOLE_HOURS} ${where}
       UNION ALL
-      SELECT * FROM function_five_minutes WHERE ${wholeFives} AND NOT (${wholeHours}) ${where}
+      SELECT * FROM function_five_minutes WHERE ${wholeFives} AND NOT (${WHOLE_HOURS}) ${where}
       UNION ALL
       SELECT * FROM function_minutes
       WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeFives}) ${where}`;
