@@ -43,13 +43,6 @@ max(max_memory_used_mb) AS maxMemoryUsedMb,
     SELECT * FROM function_minutes
     WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})  AND function_id NOT IN {mixedFunctions:Array(String)}
   UNION ALL
-    SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND function_id IN {mixedFunctions:Array(String)} AND NOT (function_id, toStartOfDay(minute)) IN {mixedDays:Array(Tuple(String, DateTime))}
-    UNION ALL
-    SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND function_id IN {mixedFunctions:Array(String)} AND NOT (function_id, toStartOfDay(minute)) IN {mixedDays:Array(Tuple(String, DateTime))}
-    UNION ALL
-    SELECT * FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})  AND function_id IN {mixedFunctions:Array(String)} AND NOT (function_id, toStartOfDay(minute)) IN {mixedDays:Array(Tuple(String, DateTime))}
-  UNION ALL
   SELECT * EXCEPT (rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, minute) NOT IN {unsettledHours:Array(Tuple(String, DateTime))}
     AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  GROUP BY function_id, minute)
   UNION ALL
@@ -60,7 +53,7 @@ max(max_memory_used_mb) AS maxMemoryUsedMb,
       SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
              sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
       FROM function_minutes
-      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND (function_id, toStartOfDay(minute)) IN {mixedDays:Array(Tuple(String, DateTime))}
+      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND function_id IN {mixedFunctions:Array(String)}
     )
   ) WHERE rank = best_rank OR prio = 0)
   UNION ALL

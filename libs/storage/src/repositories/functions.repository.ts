@@ -9,6 +9,7 @@ import {
   mixedDaysParams,
   rangeParams,
   rowsForRange,
+  everyDayMixed,
   storedRowsForRange,
   unsettledHoursInRange,
   unsettledHoursParams,
@@ -335,7 +336,10 @@ export class FunctionsRepository {
       params,
     );
     Object.assign(params, unsettledHoursParams(hours));
-    return rowsForRange(where, { unsettledHours: hours.length > 0 });
+    return rowsForRange(where, {
+      unsettledHours: hours.length > 0,
+      everyDayMixed: everyDayMixed(days, params as { from: number; to: number }),
+    });
   }
 
   private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {

@@ -192,13 +192,15 @@ export function unsettledHoursParams(
  * The stored rows of a range outside its function-days with several sources. With the days bound,
  * the functions without such days are read apart (by function id, the primary key's first
  * column) and only the few functions with such days have the (function, day) of each row looked
- * up, where hashing every row's tuple took a third of the wide fleet's 7-day read.
+ * up, where hashing every row's tuple took a third of the wide fleet's 7-day read; when each of
+ * those functions has several sources on every day of the range, none of their rows is outside.
  */
-function storedRowsOutsideMixedDays(mixed: MixedDays, where: string): string {
-  if (mixed !== BOUND_MIXED_DAYS) {
+function storedRowsOutsideMixedDays(mixed: MixedDays, where: string, bound?: BoundChoice): string {
+  if (!bound)
     return `SELECT * FROM (${storedRowsForRange(where)}) WHERE NOT ${IN_MIXED_DAY(mixed)}`;
-  }
-  return `${storedRowsForRange(`${where} AND function_id NOT IN ${mixed.functions}`)}
+  const apart = storedRowsForRange(`${where} AND function_id NOT IN ${mixed.functions}`);
+  if (bound.everyDayMixed) return apart;
+  return `${apart}
     UNION ALL
     ${storedRowsForRange(`${where} AND function_id IN ${mixed.functions} AND NOT ${IN_MIXED_DAY(mixed)}`)}`;
 }
@@ -206,11 +208,37 @@ function storedRowsOutsideMixedDays(mixed: MixedDays, where: string): string {
 /**
  * What a caller of rowsForRange() read once and bound instead of the subqueries ClickHouse would
  * run (and build a set of) per reference: the range's function-days with several sources
- * (mixedDaysParams), and their unsettled hours (unsettledHoursParams; `unsettledHours` says
- * whether there were any, so that a read without any skips the per-minute choice of whole hours).
+ * (mixedDaysParams), and their unsettled hours (unsettledHoursParams). `unsettledHours` says
+ * whether there were any, so that a read without any skips the per-minute choice of whole hours;
+ * `everyDayMixed` that each function with such days has them on every day of the range
+ * (everyDayMixed()), so that a function id alone says whether a row is in one: each reference to
+ * the bound days costs its planning (~5 ms for 800 days).
  */
 export interface BoundChoice {
   unsettledHours: boolean;
+  everyDayMixed: boolean;
+}
+
+/**
+ * Whether each function of mixedDaysInRange()'s rows has several sources on every UTC day the
+ * range touches (from, to: its bound parameters, epoch seconds).
+ */
+export function everyDayMixed(
+  days: readonly { functionId: string; day: number }[],
+  range: { from: number; to: number },
+): boolean {
+  const DAY_S = 86_400;
+  if (range.to <= range.from) return false;
+  const first = Math.floor(range.from / DAY_S);
+  const last = Math.floor((range.to - 1) / DAY_S);
+  const perFunction = new Map<string, Set<number>>();
+  for (const d of days) {
+    const day = Math.floor(Number(d.day) / DAY_S);
+    if (day < first || day > last) continue;
+    const set = perFunction.get(d.functionId) ?? new Set<number>();
+    perFunction.set(d.functionId, set.add(day));
+  }
+  return [...perFunction.values()].every((set) => set.size === last - first + 1);
 }
 
 /**
@@ -240,13 +268,13 @@ export function rowsForRange(where = '', bound?: BoundChoice): string {
   // Bound unsettled hours are read by the choice below even if rebuilt since: not twice.
   const settled = bound && unsettled ? `AND (function_id, minute) NOT IN ${unsettled.set}` : '';
   const parts = [
-    storedRowsOutsideMixedDays(mixed, where),
+    storedRowsOutsideMixedDays(mixed, where, bound),
     `SELECT * EXCEPT (rev) FROM ${chosen} ${settled}
       AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM ${chosen} GROUP BY function_id, minute)`,
     `SELECT * FROM (${chosenSourceRows(
       'function_minutes',
       // The partial hours at the ends: found by time (the projection ordered by minute).
-      `AND NOT (${WHOLE_HOURS}) ${where} AND ${IN_MIXED_DAY(mixed)}`,
+      `AND NOT (${WHOLE_HOURS}) ${where} AND ${bound?.everyDayMixed ? `function_id IN ${mixed.functions}` : IN_MIXED_DAY(mixed)}`,
     )})`,
   ];
   if (unsettled) {
