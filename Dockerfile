@@ -32,10 +32,14 @@ COPY bin ./bin
 RUN ln -s /app/bin/fleetscope.js /usr/local/bin/fleetscope
 USER node
 ENV FLEETSCOPE_HOST=0.0.0.0
+# glibc's allocator maps blocks of 64 KiB and more (request bodies, the engine's insert texts) and
+# unmaps them when freed, where its moving threshold kept them in the heap (as `npm start`; see
+# BENCHMARKS.md, "Peak RSS under ingest overload").
+ENV MALLOC_MMAP_THRESHOLD_=65536
 EXPOSE 4317 4318 8080
 VOLUME /app/data
 # No curl in slim images: Node's fetch. The collector alone serves no API: docker-compose.yml
 # gives it its own check.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:${FLEETSCOPE_HTTP_PORT:-8080}/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "--enable-source-maps", "--max-semi-space-size=4", "dist/apps/fleetscope/src/main.js"]
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=4", "--heap-growing-percent=50", "dist/apps/fleetscope/src/main.js"]

@@ -100,9 +100,11 @@ describe('OTLP ingest under a full write queue', () => {
       expect([n, ids.some(Boolean)]).toEqual([n, accepted.includes(n)]);
     }
 
-    // The senders retry the refused batches until they are accepted.
+    // The senders retry the refused batches until they are accepted, after the Retry-After they
+    // were given (acknowledged once in the ingest log, the accepted ones no longer pace them).
     let pending = throttled;
     for (let round = 0; pending.length > 0 && round < BATCHES; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       const retries = await Promise.all(pending.map((n) => post(n)));
       expect(retries.every((r) => r.status === 200 || r.status === 429)).toBe(true);
       pending = pending.filter((_, i) => retries[i].status === 429);

@@ -31,4 +31,28 @@ const MiB = 1024 * 1024;
       await cleanup();
     }
   });
+
+  it('returns freed pages beyond 32 MiB and merges every MergeTree table vertically', async () => {
+    const { handle, cleanup } = await openTestClickHouse();
+    try {
+      const read = async (query: string): Promise<unknown> =>
+        (await handle.client.query({ query, format: 'JSONEachRow' })).json();
+      // 32 MiB of the default 1024 MiB bound: ClickHouse compares dirty pages with a share of it.
+      expect(
+        await read(`SELECT toFloat64(value) AS ratio FROM system.server_settings
+                    WHERE name = 'memory_worker_purge_dirty_pages_threshold_ratio'`),
+      ).toEqual([{ ratio: 0.03125 }]);
+      // Only the configuration file reaches these: read back from the engine, they prove it was read.
+      expect(
+        await read(`SELECT name, value FROM system.merge_tree_settings
+                    WHERE name IN ('enable_vertical_merge_algorithm', 'vertical_merge_algorithm_min_rows_to_activate')
+                    ORDER BY name`),
+      ).toEqual([
+        { name: 'enable_vertical_merge_algorithm', value: '1' },
+        { name: 'vertical_merge_algorithm_min_rows_to_activate', value: '1' },
+      ]);
+    } finally {
+      await cleanup();
+    }
+  });
 });

@@ -140,7 +140,7 @@ export const ENV = {
     schema: positiveInt.min(64, 'must be at least 64'),
     default: '1024',
     description:
-      "Memory the embedded ClickHouse may allocate (its max_server_memory_usage; merges get half, larger sorts and GROUP BYs spill to disk). Beyond it an insert fails and is retried (503); the Node process and chDB's ~260 MiB of mapped code come on top.",
+      'Memory the embedded ClickHouse may allocate (its max_server_memory_usage; merges get half, larger sorts and GROUP BYs spill to disk). Beyond it an insert fails and is retried (503); the Node process and chDB\'s ~260 MiB of mapped code come on top. Merges run vertically (a column at a time) and the engine returns freed pages beyond 32 MiB at once: at the ingest overload peaks of bench:ingest its allocator held 100–200 MiB (README, "Memory").',
   },
   clickhouseUrl: {
     name: 'CLICKHOUSE_URL',
@@ -222,6 +222,14 @@ export const ENV = {
     schema: positiveInt,
     default: '20000',
     description: 'Rows per table that trigger an insert before the interval ends.',
+  },
+  // ── ingest log (issue 11, small deliveries) ──
+  ingestLog: {
+    name: 'FLEETSCOPE_INGEST_LOG',
+    schema: z.enum(['on', 'off']).transform((v) => v === 'on'),
+    default: 'on',
+    description:
+      'on: a request is acknowledged once its rows are written to the ingest log in FLEETSCOPE_DATA_DIR/ingest-log (write() without fsync, as ClickHouse acknowledges inserts with fsync_after_insert=0) and stored in ClickHouse in large batches behind it; the log is replayed at start-up and bounded by FLEETSCOPE_QUEUE_MAX_BYTES. off: acknowledged once ClickHouse has committed the rows.',
   },
   analysisCron: {
     name: 'FLEETSCOPE_ANALYSIS_CRON',

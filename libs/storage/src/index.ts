@@ -18,6 +18,8 @@ export * from './repositories/function-batches';
 export * from './repositories/tuning-jobs.repository';
 export { chosenSourceRows, rangeParams, rowsForRange } from './repositories/minute-source.sql';
 export * from './writer/flush-journal';
+export * from './writer/ingest-log';
+export * from './client/read-barrier';
 export * from './writer/aggregate-repair';
 export * from './repositories/weekly-reports.repository';
 export * from './repositories/function-settings.repository';

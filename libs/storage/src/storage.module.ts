@@ -15,6 +15,8 @@ import { MigrationRunner, readMigrations } from './migrations/migration.runner';
 import { MIGRATIONS_DIR } from './migrations/migrations.path';
 import { applyRetention } from './migrations/retention';
 import { IngestWriter } from './writer/ingest-writer';
+import { openIngestLog } from './writer/ingest-log';
+import { ReadBarrier, behindReadBarrier, withoutReadBarrier } from './client/read-barrier';
 import { FlushJournal } from './writer/flush-journal';
 import { rebuildChosenHours, repairAggregates } from './writer/aggregate-repair';
 import { CLICKHOUSE } from './storage.tokens';
@@ -115,20 +117,28 @@ class StorageLifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
 @Module({})
 export class StorageModule {
   static forRoot(config: Config): DynamicModule {
+    const barrier = new ReadBarrier();
     return {
       module: StorageModule,
       global: true,
       providers: [
         {
           provide: CLICKHOUSE,
-          useFactory: () => openAndMigrate(config, new Logger('Storage')),
+          useFactory: async () =>
+            behindReadBarrier(await openAndMigrate(config, new Logger('Storage')), barrier),
         },
         {
           provide: IngestWriter,
           inject: [CLICKHOUSE],
-          useFactory: (handle: ClickHouseHandle) =>
-            closingOnFailure(handle, async () => {
-              const journal = await repairUncleanFlushes(handle, config, new Logger('Storage'));
+          useFactory: (barriered: ClickHouseHandle) =>
+            closingOnFailure(barriered, async () => {
+              const logger = new Logger('Storage');
+              // The writer's own statements are what reads wait for: they skip the barrier.
+              const handle = { ...barriered, client: withoutReadBarrier(barriered.client) };
+              const journal = await repairUncleanFlushes(handle, config, logger);
+              const log = config.ingestLog
+                ? openIngestLog(join(resolve(config.dataDir), 'ingest-log'), logger)
+                : undefined;
               const writer = new IngestWriter(handle.client, {
                 maxQueueBytes: config.queueMaxBytes,
                 flushIntervalMs: config.flushIntervalMs,
@@ -138,8 +148,13 @@ export class StorageModule {
                   rebuildChosenHours(handle.client, window, {
                     cluster: config.clickhouseCluster,
                   }),
+                log,
               });
               await writer.seedRecentInvocations();
+              // Before anything is acknowledged or read: what an unclean stop left in the log.
+              const replayed = await writer.replayLog();
+              if (replayed > 0) logger.log(`${replayed} batch(es) stored from the ingest log`);
+              barrier.attach(writer);
               return writer;
             }),
         },
@@ -154,7 +169,8 @@ export class StorageModule {
         FunctionSettingsRepository,
         {
           provide: IngestRequestsRepository,
-          inject: [CLICKHOUSE],
+          // After the writer: the keys of batches replayed from the ingest log are loaded too.
+          inject: [CLICKHOUSE, IngestWriter],
           useFactory: (handle: ClickHouseHandle) =>
             closingOnFailure(handle, async () => {
               const requests = new IngestRequestsRepository(handle);

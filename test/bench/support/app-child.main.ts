@@ -3,10 +3,80 @@
  * with a fresh embedded ClickHouse, driven over IPC. Not a test; see test/bench/*.bench.ts.
  */
 import { readFileSync } from 'node:fs';
+import type { Session as ChdbSession } from 'chdb';
 import { AnalysisInputsRepository, IngestWriter } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../../support/fleetscope-app';
-import type { AppCommand, MemorySnapshot } from './app-process';
+import type { AppCommand, EngineMemory, MemorySnapshot } from './app-process';
 import { runRawInsert } from './raw-insert';
+import { runWriterAlone } from './writer-alone';
+
+const noEngine = (): EngineMemory => ({
+  tracked: 0,
+  jemallocAllocated: 0,
+  jemallocResident: 0,
+});
+let engineNow = noEngine();
+let engineMax = noEngine();
+/** The highest peak_memory_usage sampled per statement (its first 60 characters) since the last reset. */
+let statementPeaks = new Map<string, number>();
+
+/**
+ * Samples the embedded engine's memory every 100 ms on a chDB session of its own, so the samples
+ * do not queue behind the writer's inserts on the app's connection (two small reads, ~5 ms of
+ * engine time per sample). Merges show in system.merges; chDB leaves MergesMutationsMemoryTracking at 0.
+ */
+function sampleEngine(dataDir: string): void {
+  // Loaded only with the embedded engine: against a server the process must not map chDB.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Session } = require('chdb') as { Session: typeof ChdbSession };
+  const session = new Session(dataDir);
+  const sql = `SELECT
+      (SELECT value FROM system.metrics WHERE metric = 'MemoryTracking'),
+      (SELECT extract(stats, 'Allocated: ([0-9]+)') FROM system.jemalloc_stats),
+      (SELECT extract(stats, 'resident: ([0-9]+)') FROM system.jemalloc_stats)`;
+  const statementsSql = `SELECT substring(replaceRegexpAll(query, '[[:space:]]+', ' '), 1, 60), peak_memory_usage
+      FROM system.processes WHERE query NOT LIKE '%system.processes%'
+    UNION ALL
+    SELECT concat('merge of ', toString(num_parts), ' parts of ', table, if(is_mutation, ' (mutation)', '')), memory_usage
+      FROM system.merges`;
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    session
+      .queryAsync(statementsSql, { format: 'TSV' })
+      .then((result) => {
+        for (const line of result.bytes().toString().split('\n')) {
+          const [statement, peakBytes] = line.split('\t');
+          if (!statement) continue;
+          const bytes = Number(peakBytes);
+          if (bytes > (statementPeaks.get(statement) ?? 0)) statementPeaks.set(statement, bytes);
+        }
+        return session.queryAsync(sql, { format: 'TSV' });
+      })
+      .then((result) => {
+        const [tracked, allocated, resident] = result
+          .bytes()
+          .toString()
+          .trim()
+          .split('\t')
+          .map(Number);
+        engineNow = { tracked, jemallocAllocated: allocated, jemallocResident: resident };
+        for (const key of Object.keys(engineMax) as (keyof EngineMemory)[]) {
+          engineMax[key] = Math.max(engineMax[key], engineNow[key]);
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        busy = false;
+      });
+  }, 100);
+  timer.unref();
+  process.once('exit', () => {
+    clearInterval(timer);
+    session.close();
+  });
+}
 
 function snapshot(): MemorySnapshot {
   const m = process.memoryUsage();
@@ -26,6 +96,8 @@ function snapshot(): MemorySnapshot {
     arrayBuffers: m.arrayBuffers,
     rssAnon: kb('RssAnon', status),
     rssFile: kb('RssFile', status),
+    engine: { ...engineNow },
+    engineMax: { ...engineMax },
   };
 }
 
@@ -69,8 +141,16 @@ async function handle(app: RunningFleetscope, command: AppCommand): Promise<unkn
     case 'memory': {
       const now = snapshot();
       const result = now.rss > peak.rss ? now : peak;
-      if (command.reset) peak = now;
-      return result;
+      const statements = [...statementPeaks]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([statement, bytes]) => ({ statement, bytes }));
+      if (command.reset) {
+        peak = now;
+        engineMax = { ...engineNow };
+        statementPeaks = new Map();
+      }
+      return { ...result, engineMax: now.engineMax, statements };
     }
     case 'cpuSeconds': {
       const cpu = process.cpuUsage();
@@ -78,6 +158,8 @@ async function handle(app: RunningFleetscope, command: AppCommand): Promise<unkn
     }
     case 'raw':
       return runRawInsert(client, command.job);
+    case 'writerAlone':
+      return runWriterAlone(client, command.job);
     case 'analysisInvocations': {
       const stats = await app.app.get(AnalysisInputsRepository).windowStats(command);
       return Object.fromEntries([...stats].map(([id, s]) => [id, s.invocations]));
@@ -92,6 +174,7 @@ async function handle(app: RunningFleetscope, command: AppCommand): Promise<unkn
 async function main(): Promise<void> {
   const env = JSON.parse(process.env.BENCH_APP_ENV ?? '{}') as Record<string, string>;
   const app = await startFleetscope(env);
+  if (app.clickhouse.mode === 'embedded') sampleEngine(app.config.dataDir);
   const stopOnSignal = (): void => {
     void shutdown(app).finally(() => process.exit(1));
   };

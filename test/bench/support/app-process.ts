@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { WriterAloneJob } from './writer-alone';
 
 /** Requests the benchmark sends to the Fleetscope process (see app-child.main.ts). */
 export type AppCommand =
@@ -11,6 +12,8 @@ export type AppCommand =
   | { cmd: 'memory'; reset: boolean }
   | { cmd: 'cpuSeconds' }
   | { cmd: 'raw'; job: RawInsertJob }
+  /** The writer alone storing the acknowledged CloudWatch deliveries (see writer-alone.ts). */
+  | { cmd: 'writerAlone'; job: WriterAloneJob }
   /** Invocations per function as the analyses read them (AnalysisInputsRepository). */
   | { cmd: 'analysisInvocations'; fromMs: number; toMs: number }
   | { cmd: 'stop' };
@@ -54,6 +57,24 @@ export interface MemorySnapshot {
   /** From /proc/self/status at the same moment: anonymous memory vs mapped files (code). */
   rssAnon: number;
   rssFile: number;
+  /** The embedded engine at its last sample before this moment (see EngineMemory). */
+  engine: EngineMemory;
+  /** Each engine figure's highest sample since the last reset (not necessarily at the RSS peak). */
+  engineMax: EngineMemory;
+  /** The engine's statements with the highest sampled peak_memory_usage since the last reset. */
+  statements?: { statement: string; bytes: number }[];
+}
+
+/**
+ * The embedded engine's own view of its memory, sampled every 100 ms on a chDB session of its own
+ * (bytes; zeros before the first sample or with a ClickHouse server).
+ */
+export interface EngineMemory {
+  /** system.metrics MemoryTracking: what the engine's memory tracker counts (max_server_memory_usage bounds it). */
+  tracked: number;
+  /** jemalloc's allocated and resident bytes (system.jemalloc_stats): live, and live + freed pages not yet returned. */
+  jemallocAllocated: number;
+  jemallocResident: number;
 }
 
 interface Ready {
@@ -66,12 +87,22 @@ interface Ready {
   maxQueueBytes: number;
 }
 
-/** The V8 heap flags of `npm start` (package.json), so the child's memory is what it would use. */
-function startHeapFlags(): string[] {
+/**
+ * The memory settings of `npm start` (package.json): its V8 heap flags and the variables it sets
+ * for the allocator, so the child's memory is what `npm start` would use.
+ */
+function startMemorySettings(): { flags: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  return pkg.scripts.start.split(/\s+/).filter((arg) => /^--max-semi-space-size=/.test(arg));
+  const words = pkg.scripts.start.split(/\s+/);
+  const env: Record<string, string> = {};
+  for (const word of words.slice(0, words.indexOf('node'))) {
+    const [name, value] = word.split('=');
+    if (value !== undefined) env[name] = value;
+  }
+  const flags = words.filter((arg) => /^--(max-semi-space-size|heap-growing-percent)=/.test(arg));
+  return { flags, env };
 }
 
 /**
@@ -111,12 +142,15 @@ export class AppProcess {
     env: Record<string, string>,
     options: { cpuProfDir?: string; maxOldSpaceMb?: number } = {},
   ): Promise<AppProcess> {
-    const execArgv = ['--enable-source-maps', ...startHeapFlags(), '-r', '@swc-node/register'];
+    const start = startMemorySettings();
+    const execArgv = ['--enable-source-maps', ...start.flags, '-r', '@swc-node/register'];
     if (options.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
     if (options.maxOldSpaceMb) execArgv.push(`--max-old-space-size=${options.maxOldSpaceMb}`);
+    // Extra Node/V8 flags to try on the server (BENCH_SERVER_NODE_FLAGS, space-separated).
+    execArgv.push(...(process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean));
     const child = fork(join(__dirname, 'app-child.main.ts'), [], {
       execArgv,
-      env: { ...process.env, BENCH_APP_ENV: JSON.stringify(env) },
+      env: { ...process.env, ...start.env, BENCH_APP_ENV: JSON.stringify(env) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const ready = await new Promise<Ready>((resolve, reject) => {

@@ -36,6 +36,23 @@ export async function runPhase(
   };
 }
 
+/**
+ * Where the RSS peak is: the engine's tracked memory and jemalloc's resident pages (its sample
+ * before the peak, and the phase's highest), the V8 heap, the rest of the anonymous memory
+ * (Node's buffers, thread stacks, allocator slack), and the mapped code; then the engine's
+ * statements and merges that used the most memory in the phase.
+ */
+export function peakBreakdown(m: MemorySnapshot): string {
+  const e = m.engine;
+  const rest = m.rssAnon - m.heapTotal - e.jemallocResident;
+  return (
+    `at the peak: engine tracked ${mib(e.tracked)} (jemalloc allocated ${mib(e.jemallocAllocated)}, ` +
+    `resident ${mib(e.jemallocResident)}), V8 heap ${mib(m.heapTotal)}, other anonymous ${mib(rest)}, code ${mib(m.rssFile)}; ` +
+    `phase's highest engine samples: tracked ${mib(m.engineMax.tracked)}, jemalloc resident ${mib(m.engineMax.jemallocResident)}` +
+    (m.statements ?? []).map((s) => `\n      ${mib(s.bytes)} peak: ${s.statement}`).join('')
+  );
+}
+
 const mean = (values: number[]): number =>
   values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
@@ -56,6 +73,7 @@ export function printPhase(label: string, p: PhaseResult, unit: string): void {
     `    server: ${fmt(p.serverCpuSeconds, 1)} CPU s (${fmt(p.serverCpuSeconds / r.wallSeconds, 2)} cores busy), ` +
       `peak RSS ${mib(p.peakRss)} (at the sampled peak: heap used ${mib(p.memoryAtPeak.heapUsed)} of ${mib(p.memoryAtPeak.heapTotal)}, ` +
       `external ${mib(p.memoryAtPeak.external)}; anonymous ${mib(p.memoryAtPeak.rssAnon)}, file-backed (code) ${mib(p.memoryAtPeak.rssFile)})\n` +
+      `    ${peakBreakdown(p.memoryAtPeak)}\n` +
       `    writer so far: ${w.insertBatches} inserts ${JSON.stringify(w.insertedRows)}; last ${sizes.length} inserts: ` +
       `mean ${fmt(sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length))} rows, latency p50 ${fmt(percentile(w.insertLatenciesMs, 50))} ms ` +
       `p99 ${fmt(percentile(w.insertLatenciesMs, 99))} ms; failures ${w.insertFailures}, duplicate invocations dropped ${w.duplicateInvocations}\n` +

@@ -42,8 +42,12 @@ export function evidenceShortfall(
   if (stats.invocations < options.minInvocations)
     return `${stats.invocations} invocations in the window; at least ${options.minInvocations} are needed.`;
   const days = observedDays(stats);
-  // An hour of slack: data that starts in the window's first hour covers the window.
-  if (days * DAY_MS < options.minWindowDays * DAY_MS - HOUR_MS)
+  // Days are counted from the first UTC day with invocations, so a function seen on every whole
+  // day of the window covers it even when its partial first day had none (a job every two hours
+  // looked at 22:50); at least an hour of slack either way.
+  const partialFirstDayMs = DAY_MS - (((stats.windowStartMs % DAY_MS) + DAY_MS) % DAY_MS);
+  const slackMs = Math.max(HOUR_MS, partialFirstDayMs % DAY_MS);
+  if (days * DAY_MS < options.minWindowDays * DAY_MS - slackMs)
     return `Data covers ${days.toFixed(1)} days; at least ${options.minWindowDays} are needed.`;
   return null;
 }

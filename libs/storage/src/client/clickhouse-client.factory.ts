@@ -35,18 +35,49 @@ const MiB = 1024 * 1024;
  * (MEMORY_LIMIT_EXCEEDED, retried by senders) instead of the process growing. Merges may use half;
  * the mark caches default to 5 GiB each and are held to 32 MiB; the caches of JIT-compiled
  * expressions (128 MiB by default) and of query conditions (100 MiB) fill as the views and the
- * dashboards' queries run and are held to 16 MiB each (docs in BENCHMARKS.md, "Engine memory").
+ * dashboards' queries run and are held to 16 MiB each. Freed pages the allocator keeps (jemalloc's
+ * dirty pages, returned after 5 s by default) are returned at once beyond ENGINE_DIRTY_PAGES_MB
+ * (ClickHouse purges above a share of max_server_memory_usage, 0.2 by default). `configFile` is
+ * the engine's configuration file (embeddedEngineConfig()). Docs: BENCHMARKS.md, "Engine memory"
+ * and "Peak RSS under ingest overload".
  */
-export function embeddedEngineArgs(memoryMb: number): string[] {
+export function embeddedEngineArgs(memoryMb: number, configFile?: string): string[] {
   return [
+    ...(configFile ? [`--config-file=${configFile}`] : []),
     `--max_server_memory_usage=${memoryMb * MiB}`,
     `--merges_mutations_memory_usage_soft_limit=${Math.floor(memoryMb / 2) * MiB}`,
     `--mark_cache_size=${32 * MiB}`,
     `--index_mark_cache_size=${32 * MiB}`,
     `--compiled_expression_cache_size=${16 * MiB}`,
     `--query_condition_cache_size=${16 * MiB}`,
+    `--memory_worker_purge_dirty_pages_threshold_ratio=${Math.min(0.2, ENGINE_DIRTY_PAGES_MB / memoryMb)}`,
   ];
 }
+
+/** Freed engine pages kept for reuse beyond which they are returned to the system. */
+export const ENGINE_DIRTY_PAGES_MB = 32;
+
+/**
+ * The embedded engine's configuration file: settings of every MergeTree table that only a
+ * configuration file reaches (the `<merge_tree>` section; not a command-line argument). Merges
+ * are vertical whatever their row count (131,072 rows by default): a horizontal merge reads every
+ * column of every part at once, 1 MiB buffers per column stream per part, and a merge of 6–7 span
+ * parts took ~200 MiB under ingest load; a vertical one merges the sorting key's columns, then
+ * one other column at a time (~45 MiB). Tables of fewer than 11 columns keep horizontal merges.
+ */
+export function embeddedEngineConfig(): string {
+  return [
+    '<clickhouse>',
+    '  <merge_tree>',
+    '    <vertical_merge_algorithm_min_rows_to_activate>1</vertical_merge_algorithm_min_rows_to_activate>',
+    '  </merge_tree>',
+    '</clickhouse>',
+    '',
+  ].join('\n');
+}
+
+/** Where the engine's configuration file is written (into its data directory, at every start). */
+const ENGINE_CONFIG_FILE = 'fleetscope-engine.xml';
 
 /**
  * Session settings of the embedded engine: sorts and GROUP BYs larger than a quarter of its memory
@@ -123,9 +154,11 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
     const memoryMb = config.embeddedMemoryMb;
     try {
       mkdirSync(path, { recursive: true });
+      const configFile = join(path, ENGINE_CONFIG_FILE);
+      writeFileSync(configFile, embeddedEngineConfig());
       // The first connection to a data directory starts the process's one engine with its
       // arguments; the client's connection below shares that engine.
-      engine = new Session(path, { connectionArgs: embeddedEngineArgs(memoryMb) });
+      engine = new Session(path, { connectionArgs: embeddedEngineArgs(memoryMb, configFile) });
       // chdb types its connection against @clickhouse/client-common's copy of the interfaces,
       // which @clickhouse/client re-declares; the shapes are the same at runtime.
       const connection = createChdbConnection({ path }) as unknown as ClientConnection;
@@ -223,7 +256,8 @@ function releaseDataDir(path: string): void {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (shared with the ingest log's owner file). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

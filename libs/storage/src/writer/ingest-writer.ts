@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { Logger } from '@nestjs/common';
 import type {
   FunctionMinuteRow,
   InvocationRecord,
@@ -6,8 +7,15 @@ import type {
   MetricPointRow,
   SpanRow,
 } from '@fleetscope/model';
-import { StorageError, StorageQueryError, toStorageError } from '../client/storage.errors';
+import {
+  StorageError,
+  StorageQueryError,
+  StorageUnavailableError,
+  describeError,
+  toStorageError,
+} from '../client/storage.errors';
 import type { FlushJournal, FlushWindow } from './flush-journal';
+import type { ClosedSegments, IngestLog } from './ingest-log';
 import { RecentKeys } from './recent-keys';
 import {
   FUNCTION_MINUTES,
@@ -24,6 +32,10 @@ import {
  * next flush (see kick()); a full batch, or every one of them back, ends it sooner.
  */
 const REGATHER_MS = 20;
+
+/** Wait before retrying a drain of the ingest log that ClickHouse failed (doubling up to 8 s). */
+const RETRY_MS = 250;
+const RETRY_MAX_MS = 8_000;
 
 /** What one accepted request wants stored. Rows of one batch are acknowledged together. */
 export interface IngestBatch {
@@ -52,6 +64,12 @@ export interface WriterOptions {
    * inserts and before it is acknowledged or its journal entry cleared.
    */
   chooseSources?: (window: Pick<FlushWindow, 'functionIds' | 'hours'>) => Promise<void>;
+  /**
+   * The ingest log (FLEETSCOPE_INGEST_LOG): a batch is acknowledged once it is appended there,
+   * and flushes drain the log into ClickHouse behind the acknowledgements (see IngestLog).
+   * Without it a batch is acknowledged once ClickHouse has committed it.
+   */
+  log?: IngestLog;
 }
 
 /** The queue is full: the sender should retry later (HTTP 429 / gRPC RESOURCE_EXHAUSTED). */
@@ -85,6 +103,11 @@ export interface WriterStats {
   requestsPerFlush: number[];
   /** Wall time of the last 256 flushes (ms), every table's insert included. */
   flushMs: number[];
+  /** Batches read back from the ingest log at start-up, and those of them already committed. */
+  replayedBatches: number;
+  replaySkippedBatches: number;
+  /** Logged batches ClickHouse refused for good when inserted alone (dropped, each logged). */
+  refusedLoggedBatches: number;
 }
 
 interface Pending {
@@ -93,6 +116,10 @@ interface Pending {
   rows: number;
   resolve: () => void;
   reject: (error: unknown) => void;
+  /** Order of arrival (ingest log only): reads wait for every batch up to theirs. */
+  seq?: number;
+  /** Its append to the ingest log failed: not acknowledged, not stored. */
+  dropped?: boolean;
 }
 
 type TableName =
@@ -125,7 +152,22 @@ export class IngestWriter {
     flushes: 0,
     requestsPerFlush: [],
     flushMs: [],
+    replayedBatches: 0,
+    replaySkippedBatches: 0,
+    refusedLoggedBatches: 0,
   };
+  private readonly logger = new Logger('IngestWriter');
+  /** Ingest log only: the last batch queued, and the last whose drain ended (stored or failed). */
+  private lastSeq = 0;
+  private drainedSeq = 0;
+  /** Reads waiting for the batches acknowledged before them (readBarrier()). */
+  private barriers: { seq: number; resolve: () => void }[] = [];
+  /** Consecutive failed drains, and the last failure (flush() reports it). */
+  private failedDrains = 0;
+  private lastDrainError: unknown;
+  /** Batches waiting for a drain to make room in the queue (append()), and their bytes. */
+  private roomWaiters: (() => void)[] = [];
+  private waitingBytes = 0;
   /** Requests the last flush acknowledged: the senders expected back for the next one. */
   private cohort = 0;
   /** While regathering after a flush: start the next one once this many requests are queued. */
@@ -169,9 +211,9 @@ export class IngestWriter {
     if (bytes > this.options.maxQueueBytes) {
       return Promise.reject(new BatchTooLargeError(rows, bytes, this.options.maxQueueBytes));
     }
+    if (this.options.log) return this.append(this.options.log, batch, rows, bytes);
     if (this.queueBytes + bytes > this.options.maxQueueBytes && this.queue.length > 0) {
-      const retryAfter = Math.max(1, Math.ceil(this.options.flushIntervalMs / 1000));
-      return Promise.reject(new QueueFullError(retryAfter));
+      return Promise.reject(this.queueFull());
     }
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ batch, bytes, rows, resolve, reject });
@@ -189,22 +231,170 @@ export class IngestWriter {
     });
   }
 
-  /** Stores everything queued; used on shutdown and by tests. */
+  /**
+   * Stores everything queued; used on shutdown and by tests. With the ingest log, throws when a
+   * drain fails (what it held stays in the log).
+   */
   async flush(): Promise<void> {
+    const failuresBefore = this.stats.insertFailures;
     while (this.queue.length > 0 || this.flushing) {
       this.kick();
       await this.flushing;
+      if (this.options.log && this.failedDrains > 0 && this.stats.insertFailures > failuresBefore) {
+        throw toStorageError(this.lastDrainError, 'draining the ingest log');
+      }
     }
   }
 
   async close(): Promise<void> {
-    await this.flush();
+    try {
+      await this.flush();
+    } catch (error) {
+      // Acknowledged rows stay in the ingest log; the next start stores them.
+      this.logger.warn(`ingest log not drained at shutdown: ${describeError(error)}`);
+    }
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    this.options.log?.close();
   }
 
+  /**
+   * Resolves once every batch acknowledged before the call is stored in ClickHouse (or its drain
+   * failed: the read then sees what ClickHouse holds). Immediate when nothing is pending, and
+   * always without the ingest log, where a batch is acknowledged only once stored. Reads of this
+   * process go through it (see read-barrier.ts), so a request that saw its data acknowledged
+   * reads it back.
+   */
+  readBarrier(): Promise<void> {
+    const seq = this.lastSeq;
+    const idle = this.queue.length === 0 && !this.flushing;
+    if (!this.options.log || idle || this.drainedSeq >= seq) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.barriers.push({ seq, resolve });
+      // A read waiting is reason enough to drain now rather than at the interval.
+      this.kick();
+    });
+  }
+
+  /**
+   * Queues again the batches an earlier process had acknowledged in the ingest log but not stored,
+   * and stores them: called once at start-up, before anything is acknowledged or read. Batches
+   * whose request key ClickHouse already holds (their flush finished, the log's deletion did not)
+   * are skipped; invocations already stored are dropped by key as for any retry.
+   */
+  async replayLog(): Promise<number> {
+    const log = this.options.log;
+    if (!log) return 0;
+    const batches = log.leftOver() as IngestBatch[];
+    if (batches.length === 0) return 0;
+    const committed = await this.storedRequestKeys(
+      batches.flatMap((b) => (b.requestKeys ?? []).map((k) => k.key)),
+    );
+    for (const batch of batches) {
+      const keys = batch.requestKeys ?? [];
+      if (keys.length > 0 && keys.every((k) => committed.has(k.key))) {
+        this.stats.replaySkippedBatches++;
+        continue;
+      }
+      this.stats.replayedBatches++;
+      const rows = countRows(batch);
+      const bytes = estimateBytes(batch);
+      this.queue.push({ batch, bytes, rows, resolve: noop, reject: noop, seq: ++this.lastSeq });
+      this.queueBytes += bytes;
+      this.queueRows += rows;
+    }
+    this.updateQueueStats();
+    if (this.queue.length === 0) {
+      // Everything was committed: only the segments are left to delete.
+      const closed = log.rotate();
+      await closed.written;
+      log.remove(closed.ids);
+    }
+    await this.flush();
+    return this.stats.replayedBatches;
+  }
+
+  private async storedRequestKeys(keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    try {
+      const result = await this.client.query({
+        query: `SELECT DISTINCT key FROM ingest_requests WHERE key IN {k:Array(String)}`,
+        query_params: { k: keys },
+        format: 'JSONCompactEachRow',
+      });
+      return new Set((await result.json<[string]>()).map(([key]) => key));
+    } catch (error) {
+      throw toStorageError(error, 'reading ingest_requests for the ingest log replay');
+    }
+  }
+
+  private queueFull(): QueueFullError {
+    return new QueueFullError(Math.max(1, Math.ceil(this.options.flushIntervalMs / 1000)));
+  }
+
+  /**
+   * Ingest log: a batch that does not fit waits for the drain under way to make room (at most one
+   * drain, and while the batches waiting stay under a quarter of the bound), so that a sender
+   * whose batch fits a moment later is answered then rather than told to come back after a
+   * second; otherwise, and if it still does not fit, 429. A batch that fits is queued at once.
+   */
+  private append(log: IngestLog, batch: IngestBatch, rows: number, bytes: number): Promise<void> {
+    const max = this.options.maxQueueBytes;
+    const fits = () => this.queueBytes === 0 || this.queueBytes + bytes <= max;
+    if (fits()) return this.enqueue(log, batch, rows, bytes);
+    // A full queue is reason enough to drain now rather than at the interval.
+    this.kick();
+    if (this.waitingBytes + bytes > max / 4) return Promise.reject(this.queueFull());
+    this.waitingBytes += bytes;
+    return new Promise<void>((resolve) => this.roomWaiters.push(resolve)).then(() => {
+      this.waitingBytes -= bytes;
+      if (!fits()) throw this.queueFull();
+      return this.enqueue(log, batch, rows, bytes);
+    });
+  }
+
+  /** Queues the batch, appends it to the log and acknowledges once written there. */
+  private async enqueue(log: IngestLog, batch: IngestBatch, rows: number, bytes: number) {
+    const pending: Pending = {
+      batch,
+      bytes,
+      rows,
+      resolve: noop,
+      reject: noop,
+      seq: ++this.lastSeq,
+    };
+    this.queue.push(pending);
+    this.queueBytes += bytes;
+    this.queueRows += rows;
+    this.updateQueueStats();
+    if (this.queueRows >= this.options.flushRows) this.kick();
+    else if (!this.flushing)
+      this.timer ??= setTimeout(() => this.kick(), this.options.flushIntervalMs);
+    try {
+      await log.append(batch);
+    } catch (error) {
+      // Not acknowledged: its sender retries. Whatever drain took it leaves it out.
+      pending.dropped = true;
+      const at = this.queue.indexOf(pending);
+      if (at >= 0) {
+        this.queue.splice(at, 1);
+        this.queueBytes -= bytes;
+        this.queueRows -= rows;
+        this.updateQueueStats();
+      }
+      throw new StorageUnavailableError(`writing the ingest log: ${describeError(error)}`, error);
+    }
+  }
+
+  /**
+   * Whether a request should be refused before its body is decoded: the queue is at its bound or,
+   * with the ingest log, as many batches already wait for room as may (see append()).
+   */
   isQueueFull(): boolean {
-    return this.queueBytes >= this.options.maxQueueBytes;
+    const max = this.options.maxQueueBytes;
+    return (
+      this.queueBytes >= max || (this.options.log !== undefined && this.waitingBytes >= max / 4)
+    );
   }
 
   /**
@@ -222,6 +412,14 @@ export class IngestWriter {
     }
     this.regatherTarget = undefined;
     if (this.flushing || this.queue.length === 0) return;
+    const log = this.options.log;
+    if (log) {
+      this.flushing = this.drainOnce(log).finally(() => {
+        this.flushing = undefined;
+        this.afterDrain();
+      });
+      return;
+    }
     this.cohort = this.queue.length;
     this.flushing = this.flushOnce().finally(() => {
       this.flushing = undefined;
@@ -235,6 +433,111 @@ export class IngestWriter {
         Math.min(REGATHER_MS, this.options.flushIntervalMs),
       );
     });
+  }
+
+  /**
+   * After a drain: the next starts at once with what arrived during this one, so that under load
+   * each drain carries more; after a failure, after a doubling wait.
+   */
+  private afterDrain(): void {
+    if (this.queue.length === 0) return;
+    if (this.failedDrains > 0) {
+      const wait = Math.min(RETRY_MAX_MS, RETRY_MS * 2 ** (this.failedDrains - 1));
+      this.timer ??= setTimeout(() => this.kick(), this.closed ? 0 : wait);
+      return;
+    }
+    // Rows arrived during the drain: the next takes them at once (group commit, self-clocked).
+    this.kick();
+  }
+
+  /**
+   * One drain of the ingest log: closes its current segment, stores every batch queued (they are
+   * all in the closed segments), and deletes those segments once stored. A failure puts the
+   * batches back at the head of the queue and keeps the segments, for the next drain. A batch
+   * ClickHouse refuses for good (rows it cannot parse, which the screen missed) is dropped and
+   * logged, so it cannot block the log.
+   */
+  private async drainOnce(log: IngestLog): Promise<void> {
+    let segments: ClosedSegments;
+    try {
+      segments = log.rotate();
+    } catch (error) {
+      // No new segment (the directory gone, no space): everything stays queued and logged, and
+      // reads waiting for it go ahead with what ClickHouse holds.
+      this.drainFailed(error, this.queue.length);
+      this.drainedSeq = this.lastSeq;
+      this.settleWaiters();
+      return;
+    }
+    // Synchronous from the rotation: the batches taken are exactly those appended before it.
+    const taken = this.queue;
+    this.queue = [];
+    const upTo =
+      taken.length > 0 ? (taken[taken.length - 1].seq ?? this.drainedSeq) : this.drainedSeq;
+    const started = performance.now();
+    this.stats.flushes++;
+    pushBounded(this.stats.requestsPerFlush, taken.length);
+    let kept = new Set<Pending>();
+    try {
+      await segments.written;
+      const live = taken.filter((p) => !p.dropped);
+      const stored = new Set<string>();
+      try {
+        await this.store(live, stored);
+      } catch (error) {
+        const failure = toStorageError(error, 'insert');
+        if (!(failure instanceof StorageQueryError && !failure.retryable)) throw failure;
+        for (const p of live) {
+          try {
+            await this.store([p], new Set(stored));
+          } catch (single) {
+            const refused = toStorageError(single, 'insert');
+            if (!(refused instanceof StorageQueryError && !refused.retryable)) throw refused;
+            this.stats.refusedLoggedBatches++;
+            this.logger.error(
+              `a logged batch of ${p.rows} rows was refused by ClickHouse and dropped: ${refused.message}`,
+            );
+          }
+        }
+      }
+      log.remove(segments.ids);
+      this.failedDrains = 0;
+    } catch (error) {
+      this.drainFailed(error, taken.length);
+      kept = new Set(taken.filter((p) => !p.dropped));
+      this.queue = [...kept, ...this.queue];
+    } finally {
+      pushBounded(this.stats.flushMs, performance.now() - started);
+      for (const p of taken) {
+        if (kept.has(p)) continue;
+        this.queueBytes -= p.bytes;
+        this.queueRows -= p.rows;
+      }
+      this.updateQueueStats();
+      this.drainedSeq = Math.max(this.drainedSeq, upTo);
+      this.settleWaiters();
+    }
+  }
+
+  private drainFailed(error: unknown, batches: number): void {
+    this.stats.insertFailures++;
+    this.failedDrains++;
+    this.lastDrainError = error;
+    this.logger.warn(
+      `storing the ingest log failed (${batches} batches kept, retried): ${describeError(error)}`,
+    );
+  }
+
+  /** After a drain: batches waiting for room try again; reads it covered go ahead. */
+  private settleWaiters(): void {
+    for (const made of this.roomWaiters.splice(0)) made();
+    const waiting = this.barriers;
+    this.barriers = [];
+    for (const b of waiting) {
+      // An empty queue has nothing left for anyone (a batch whose append failed is in none).
+      if (b.seq <= this.drainedSeq || this.queue.length === 0) b.resolve();
+      else this.barriers.push(b);
+    }
   }
 
   private async flushOnce(): Promise<void> {
@@ -393,6 +696,8 @@ function flushWindow(
   }
   return { functionIds: [...functionIds], hours: [...hours], sources: [...sources] };
 }
+
+function noop(): void {}
 
 function countRows(batch: IngestBatch): number {
   return (

@@ -1,0 +1,47 @@
+import type { FunctionWindowStats } from '../inputs';
+import { DEFAULT_EVIDENCE_OPTIONS, evidenceShortfall } from './evidence.gate';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** A window of `days` days ending at `endMs`, with 100 invocations on each listed UTC day. */
+function stats(endMs: number, days: number, activeDayStarts: number[]): FunctionWindowStats {
+  return {
+    windowStartMs: endMs - days * DAY_MS,
+    windowEndMs: endMs,
+    invocations: 100 * activeDayStarts.length,
+    daily: activeDayStarts.map((dayStartMs) => ({
+      dayStartMs,
+      invocations: 100,
+      timeouts: 0,
+      durationMaxMs: 10,
+      p99Ms: 10,
+    })),
+  } as FunctionWindowStats;
+}
+
+describe(evidenceShortfall.name, () => {
+  const options = { ...DEFAULT_EVIDENCE_OPTIONS, minWindowDays: 2 };
+  const midnight = Date.UTC(2026, 11, 4);
+
+  it('counts a function seen on every whole day of the window as covering it, whatever the time of day the window ends', () => {
+    // Evaluated at 22:50: the window's partial first day (22:50 to midnight) had no invocation of
+    // a function that runs every two hours, and the next two days had.
+    const end = midnight + 22 * HOUR_MS + 50 * 60_000;
+    const s = stats(end, 2, [midnight - DAY_MS, midnight]);
+    expect(evidenceShortfall(s, options)).toBeNull();
+  });
+
+  it('finds a function first seen on the window’s last day too new', () => {
+    const end = midnight + 22 * HOUR_MS;
+    expect(evidenceShortfall(stats(end, 2, [midnight]), options)).toMatch(
+      /Data covers 0\.9 days; at least 2 are needed/,
+    );
+  });
+
+  it('forgives no more than the partial first day: a function missing from the first whole day is too new', () => {
+    const end = midnight + 2 * HOUR_MS;
+    // Window from two days before 02:00; first whole day is midnight − 1 day; seen only from today.
+    expect(evidenceShortfall(stats(end, 2, [midnight]), options)).toMatch(/Data covers 0\.1 days/);
+  });
+});

@@ -1,0 +1,219 @@
+import {
+  close,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  write,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { isAlive } from '../client/clickhouse-client.factory';
+
+/** A segment file: `<number>.log`, one JSON document a line, numbered in the order written. */
+const SEGMENT = /^(\d{12})\.log$/;
+
+interface Segment {
+  id: number;
+  fd: number;
+  /** Lines appended but not yet handed to write(), and who waits for them. */
+  lines: string[];
+  waiters: { resolve: () => void; reject: (error: unknown) => void }[];
+  writing: boolean;
+  /** Whether anything was ever appended to it. */
+  used: boolean;
+  /** Resolved when nothing of this segment is left to write (see rotate()). */
+  idle: (() => void)[];
+}
+
+/** What `rotate()` closed: the segments the entries appended so far live in. */
+export interface ClosedSegments {
+  ids: number[];
+  /** Resolves once every line appended to them is written (acknowledged or failed). */
+  written: Promise<void>;
+}
+
+/**
+ * The writer's ingest log (write-ahead log): segment files under a directory of the process's own
+ * (FLEETSCOPE_DATA_DIR/ingest-log) that hold every accepted batch until ClickHouse has committed
+ * it. An append is acknowledged once its write() has returned, without fsync: the page cache
+ * keeps it through a kill -9 or an OOM kill of the process, as it keeps ClickHouse's own
+ * acknowledged inserts (MergeTree's fsync_after_insert is 0 by default), and neither survives a
+ * host crash with unwritten pages. Appends that arrive while a write() runs go in the next one.
+ * Written by hand: no maintained npm package offers an append-only segmented log with this
+ * delete-after-commit lifecycle.
+ */
+export class IngestLog {
+  private current: Segment;
+  private readonly closed: number[] = [];
+  private nextId: number;
+
+  private constructor(
+    readonly dir: string,
+    /** Segments left by an earlier process, oldest first, with the documents they hold. */
+    private readonly left: { id: number; documents: unknown[] }[],
+  ) {
+    this.nextId = left.reduce((max, s) => Math.max(max, s.id), 0) + 1;
+    this.closed.push(...left.map((s) => s.id));
+    this.current = this.openSegment();
+  }
+
+  /** Opens the log in `dir`, reading what an earlier process left in it. */
+  static open(dir: string): IngestLog {
+    mkdirSync(dir, { recursive: true });
+    const left = readdirSync(dir)
+      .map((name) => SEGMENT.exec(name))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => Number(m[1]))
+      .sort((a, b) => a - b)
+      .map((id) => ({
+        id,
+        documents: parseSegment(readFileSync(join(dir, fileName(id)), 'utf8')),
+      }));
+    return new IngestLog(dir, left);
+  }
+
+  /**
+   * The documents of the segments an earlier process left (not yet committed to ClickHouse when it
+   * stopped), oldest first; a second call returns none. Their segments are removed with the next
+   * `remove(rotate().ids)`.
+   */
+  leftOver(): unknown[] {
+    // Handed over once: the writer holds them from here on.
+    return this.left.splice(0).flatMap((s) => s.documents);
+  }
+
+  /** Appends one document; resolves once its write() has returned. */
+  append(document: unknown): Promise<void> {
+    const segment = this.current;
+    const line = JSON.stringify(document) + '\n';
+    return new Promise<void>((resolve, reject) => {
+      segment.used = true;
+      segment.lines.push(line);
+      segment.waiters.push({ resolve, reject });
+      this.pump(segment);
+    });
+  }
+
+  /**
+   * Starts a new segment for the appends from now on, and closes the current one. Every document
+   * appended before this call is in the returned segments (with those left by an earlier process
+   * and those whose flush failed): once their documents are committed, `remove()` them.
+   */
+  rotate(): ClosedSegments {
+    const old = this.current;
+    this.current = this.openSegment();
+    this.closed.push(old.id);
+    const written = new Promise<void>((resolve) => {
+      if (!old.writing && old.lines.length === 0) resolve();
+      else old.idle.push(resolve);
+    }).then(() => new Promise<void>((resolve) => close(old.fd, () => resolve())));
+    return { ids: [...this.closed], written };
+  }
+
+  /** Deletes committed segments. */
+  remove(ids: number[]): void {
+    const gone = new Set(ids);
+    for (const id of ids) rmSync(join(this.dir, fileName(id)), { force: true });
+    const kept = this.closed.filter((id) => !gone.has(id));
+    this.closed.length = 0;
+    this.closed.push(...kept);
+  }
+
+  /** Closes the current segment; an empty one is deleted. */
+  close(): void {
+    const segment = this.current;
+    closeSync(segment.fd);
+    if (!segment.used) {
+      rmSync(join(this.dir, fileName(segment.id)), { force: true });
+    }
+  }
+
+  private openSegment(): Segment {
+    const id = this.nextId++;
+    const fd = openSync(join(this.dir, fileName(id)), 'a');
+    return { id, fd, lines: [], waiters: [], writing: false, used: false, idle: [] };
+  }
+
+  /** One write() at a time per segment, carrying every line appended meanwhile. */
+  private pump(segment: Segment): void {
+    if (segment.writing) return;
+    if (segment.lines.length === 0) {
+      for (const done of segment.idle.splice(0)) done();
+      return;
+    }
+    const buffer = Buffer.from(segment.lines.join(''));
+    const waiters = segment.waiters;
+    segment.lines = [];
+    segment.waiters = [];
+    segment.writing = true;
+    writeFully(segment.fd, buffer, (error) => {
+      segment.writing = false;
+      for (const w of waiters) {
+        if (error) w.reject(error);
+        else w.resolve();
+      }
+      this.pump(segment);
+    });
+  }
+}
+
+const OWNER = 'owner.pid';
+
+/**
+ * Opens the ingest log in `dir` for this process, or returns undefined when another live process
+ * owns it (server mode, processes sharing FLEETSCOPE_DATA_DIR): this one then writes without a log,
+ * acknowledging once ClickHouse has committed, and must not replay or delete the owner's segments.
+ */
+export function openIngestLog(
+  dir: string,
+  logger?: { warn(message: string): void },
+): IngestLog | undefined {
+  mkdirSync(dir, { recursive: true });
+  let owner = NaN;
+  try {
+    owner = Number(readFileSync(join(dir, OWNER), 'utf8').trim());
+  } catch {
+    // Nobody has claimed it yet.
+  }
+  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+    logger?.warn(
+      `ingest log ${dir} is owned by process ${owner}: this process acknowledges ingest once stored in ClickHouse`,
+    );
+    return undefined;
+  }
+  writeFileSync(join(dir, OWNER), String(process.pid));
+  return IngestLog.open(dir);
+}
+
+function fileName(id: number): string {
+  return `${String(id).padStart(12, '0')}.log`;
+}
+
+/**
+ * The complete lines of a segment. A last line without its newline was being written when the
+ * process died: its append had not returned, so it was never acknowledged, and it is dropped.
+ */
+function parseSegment(text: string): unknown[] {
+  const documents: unknown[] = [];
+  const end = text.lastIndexOf('\n');
+  for (const line of text.slice(0, end + 1).split('\n')) {
+    if (line.length === 0) continue;
+    try {
+      documents.push(JSON.parse(line));
+    } catch {
+      // Only a torn write leaves an unparsable line; it was never acknowledged.
+    }
+  }
+  return documents;
+}
+
+function writeFully(fd: number, buffer: Buffer, done: (error: Error | null) => void): void {
+  write(fd, buffer, 0, buffer.length, null, (error, written) => {
+    if (error) return done(error);
+    if (written < buffer.length) return writeFully(fd, buffer.subarray(written), done);
+    done(null);
+  });
+}

@@ -1,0 +1,301 @@
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ClickHouseClient } from '@clickhouse/client';
+import {
+  IngestLog,
+  IngestWriter,
+  QueueFullError,
+  ReadBarrier,
+  behindReadBarrier,
+  openIngestLog,
+  type IngestBatch,
+} from '@fleetscope/storage';
+import type { InvocationRecord, LogRow } from '@fleetscope/model';
+import { openTestClickHouse } from '../support/test-clickhouse';
+
+const FN = 'aws_lambda~123456789012~eu-west-1~checkout';
+const NEVER = 3_600_000;
+
+function invocation(requestId: string, startTimeMs: number): InvocationRecord {
+  return {
+    source: 'lambda_log',
+    functionId: FN,
+    platform: 'aws_lambda',
+    account: '123456789012',
+    region: 'eu-west-1',
+    name: 'checkout',
+    version: '1',
+    requestId,
+    startTimeMs,
+    durationMs: 12,
+    billedDurationMs: 12,
+    memorySizeMb: 256,
+    coldStart: false,
+    status: 'success',
+  } as InvocationRecord;
+}
+
+function logRow(body: string, timeMs: number): LogRow {
+  const nanos = `${timeMs}000000`;
+  return {
+    timeUnixNano: nanos,
+    observedTimeUnixNano: nanos,
+    traceId: '',
+    spanId: '',
+    severityText: 'INFO',
+    severityNumber: 9,
+    serviceName: 'checkout',
+    functionId: FN,
+    requestId: '',
+    source: 'lambda_log',
+    body,
+    resourceAttributes: {},
+    logAttributes: {},
+  };
+}
+
+/** A delivery as the CloudWatch route hands it to the writer: invocations, a log line, its key. */
+function delivery(n: number, startMs: number): IngestBatch {
+  return {
+    invocations: Array.from({ length: 20 }, (_, i) =>
+      invocation(`req-${n}-${i}`, startMs + n * 1000 + i * 10),
+    ),
+    logs: [logRow(`delivery ${n}`, startMs + n * 1000)],
+    requestKeys: [{ key: `cloudwatch:delivery-${n}`, source: 'cloudwatch' }],
+  };
+}
+
+async function counts(client: ClickHouseClient) {
+  const result = await client.query({
+    query: `SELECT (SELECT count() FROM invocations) AS raw,
+                   (SELECT sum(invocations) FROM function_minutes) AS minutes,
+                   (SELECT sum(invocations) FROM function_hours) AS hours,
+                   (SELECT count() FROM logs) AS logs,
+                   (SELECT count() FROM ingest_requests) AS keys`,
+    format: 'JSONEachRow',
+    clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+  });
+  const [row] = await result.json<Record<string, number>>();
+  return row;
+}
+
+const segments = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.log'));
+
+describe(IngestLog.name, () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fleetscope-ingest-log-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives a new process every document appended and not removed, in order', async () => {
+    const first = IngestLog.open(dir);
+    await Promise.all([first.append({ n: 1 }), first.append({ n: 2 })]);
+    first.rotate();
+    await first.append({ n: 3 });
+    // The process dies: nothing is closed or removed.
+    const second = IngestLog.open(dir);
+    expect(second.leftOver()).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  });
+
+  it('drops a last line whose write never finished, which was never acknowledged', async () => {
+    const first = IngestLog.open(dir);
+    await first.append({ n: 1 });
+    const [segment] = segments(dir);
+    appendFileSync(join(dir, segment), '{"n":2,"rows":[1,2');
+    expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 1 }]);
+  });
+
+  it('forgets the segments removed once their documents are committed', async () => {
+    const log = IngestLog.open(dir);
+    await log.append({ n: 1 });
+    const closed = log.rotate();
+    await log.append({ n: 2 });
+    await closed.written;
+    log.remove(closed.ids);
+    expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 2 }]);
+  });
+
+  it('is not opened by a second live process while its owner runs', () => {
+    expect(openIngestLog(dir)).toBeDefined();
+    // The owner file names a live process other than this one (the parent of this worker).
+    writeFileSync(join(dir, 'owner.pid'), String(process.ppid));
+    expect(openIngestLog(dir)).toBeUndefined();
+  });
+});
+
+describe(`${IngestWriter.name} with the ingest log`, () => {
+  const hourMs = Math.floor(Date.now() / 3600_000) * 3600_000 - 3600_000;
+
+  it('stores at the next start, exactly once, what was acknowledged into the log and never stored', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    const dir = join(config.dataDir, 'ingest-log');
+    try {
+      // What a writer acknowledged and a kill -9 kept from its first drain: the batches in the
+      // log (the writer appends each batch as is; the kill itself is test/storage/kill-restart).
+      const dying = IngestLog.open(dir);
+      await Promise.all(Array.from({ length: 30 }, (_, n) => dying.append(delivery(n, hourMs))));
+      expect(await counts(handle.client)).toMatchObject({ raw: 0, logs: 0 });
+
+      const restarted = new IngestWriter(handle.client, {
+        maxQueueBytes: 1 << 26,
+        flushIntervalMs: 20,
+        flushRows: 20_000,
+        log: IngestLog.open(dir),
+      });
+      expect(await restarted.replayLog()).toBe(30);
+      expect(await counts(handle.client)).toEqual({
+        raw: 600,
+        minutes: 600,
+        hours: 600,
+        logs: 30,
+        keys: 30,
+      });
+      // Replayed and committed: a third start finds nothing left.
+      expect(IngestLog.open(dir).leftOver()).toEqual([]);
+      await restarted.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('skips on replay what was committed before the process died with its segment still on disk', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    const dir = join(config.dataDir, 'ingest-log');
+    try {
+      const log = IngestLog.open(dir);
+      const writer = new IngestWriter(handle.client, {
+        maxQueueBytes: 1 << 26,
+        flushIntervalMs: NEVER,
+        flushRows: 1_000_000,
+        log,
+      });
+      await Promise.all(Array.from({ length: 10 }, (_, n) => writer.write(delivery(n, hourMs))));
+      // The segment as it was before the drain deleted it (a kill between commit and deletion).
+      const [segment] = segments(dir);
+      const kept = join(config.dataDir, 'kept.log');
+      copyFileSync(join(dir, segment), kept);
+      await writer.flush();
+      expect(segments(dir)).toHaveLength(1); // only the new, empty current segment
+      copyFileSync(kept, join(dir, segment));
+
+      const restarted = new IngestWriter(handle.client, {
+        maxQueueBytes: 1 << 26,
+        flushIntervalMs: 20,
+        flushRows: 20_000,
+        log: IngestLog.open(dir),
+      });
+      await restarted.seedRecentInvocations();
+      expect(await restarted.replayLog()).toBe(0);
+      expect(restarted.stats.replaySkippedBatches).toBe(10);
+      expect(await counts(handle.client)).toEqual({
+        raw: 200,
+        minutes: 200,
+        hours: 200,
+        logs: 10,
+        keys: 10,
+      });
+      expect(IngestLog.open(dir).leftOver()).toEqual([]);
+      await restarted.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('makes a read wait until what was acknowledged before it is stored, and not otherwise', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    try {
+      const writer = new IngestWriter(handle.client, {
+        maxQueueBytes: 1 << 26,
+        // No drain would start on its own for an hour: only the read's barrier starts it.
+        flushIntervalMs: NEVER,
+        flushRows: 1_000_000,
+        log: IngestLog.open(join(config.dataDir, 'ingest-log')),
+      });
+      const barrier = new ReadBarrier();
+      barrier.attach(writer);
+      const reads = behindReadBarrier(handle, barrier).client;
+      await Promise.all(Array.from({ length: 5 }, (_, n) => writer.write(delivery(n, hourMs))));
+      expect(await counts(handle.client)).toMatchObject({ raw: 0 });
+      expect(await counts(reads)).toEqual({ raw: 100, minutes: 100, hours: 100, logs: 5, keys: 5 });
+      expect(writer.stats.flushes).toBe(1);
+      // Nothing pending: the next read sends no drain.
+      await counts(reads);
+      expect(writer.stats.flushes).toBe(1);
+      await writer.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('holds a batch that does not fit until a drain makes room, instead of answering queue full', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    try {
+      const writer = new IngestWriter(handle.client, {
+        // Four deliveries fit; a fifth may wait (a quarter of the bound) for the drain it starts.
+        maxQueueBytes: 50_000,
+        flushIntervalMs: NEVER,
+        flushRows: 1_000_000,
+        log: IngestLog.open(join(config.dataDir, 'ingest-log')),
+      });
+      for (let n = 0; n < 4; n++) await writer.write(delivery(n, hourMs));
+      expect(writer.stats.flushes).toBe(0);
+      await writer.write(delivery(4, hourMs));
+      expect(writer.stats.flushes).toBeGreaterThanOrEqual(1);
+      await writer.close();
+      expect(await counts(handle.client)).toMatchObject({ raw: 100, logs: 5 });
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('keeps serving reads and reports the failure when the log cannot start a new segment', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    const dir = join(config.dataDir, 'ingest-log');
+    try {
+      const writer = new IngestWriter(handle.client, {
+        maxQueueBytes: 1 << 26,
+        flushIntervalMs: NEVER,
+        flushRows: 1_000_000,
+        log: IngestLog.open(dir),
+      });
+      await writer.write(delivery(0, hourMs));
+      rmSync(dir, { recursive: true, force: true });
+      await expect(writer.readBarrier()).resolves.toBeUndefined();
+      await expect(writer.flush()).rejects.toThrow(/ENOENT/);
+      expect(writer.stats.insertFailures).toBeGreaterThan(0);
+      await writer.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('answers queue full while the log holds its bound, and accepts again once drained', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    try {
+      const writer = new IngestWriter(handle.client, {
+        maxQueueBytes: 25_000,
+        flushIntervalMs: NEVER,
+        flushRows: 1_000_000,
+        log: IngestLog.open(join(config.dataDir, 'ingest-log')),
+      });
+      await writer.write(delivery(0, hourMs));
+      await writer.write(delivery(1, hourMs));
+      await expect(writer.write(delivery(2, hourMs))).rejects.toBeInstanceOf(QueueFullError);
+      await writer.flush();
+      await writer.write(delivery(2, hourMs));
+      await writer.close();
+      expect(await counts(handle.client)).toMatchObject({ raw: 60, logs: 3 });
+    } finally {
+      await cleanup();
+    }
+  });
+});
