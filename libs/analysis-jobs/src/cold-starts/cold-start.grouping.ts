@@ -314,19 +314,12 @@ function addExtras(acc: Accumulator, row: ColdStartExtrasRow, part?: InitPart): 
   }
 }
 
-/**
- * The order of String.prototype.localeCompare without arguments (ECMA-402 defines it as this
- * collator's compare), built once: sorting 10,000 groups with many ties calls it tens of
- * thousands of times, and each localeCompare call may build a collator.
- */
-const KEY_COLLATOR = new Intl.Collator();
-
 function compareKeys(groupBy: ColdStartGroup) {
   return (a: ColdStartGroupReport, b: ColdStartGroupReport): number => {
     if (groupBy === 'hour') return Number(a.key) - Number(b.key);
     if (groupBy === 'initType')
       return INIT_PARTS.indexOf(a.key as InitPart) - INIT_PARTS.indexOf(b.key as InitPart);
-    return b.coldStarts - a.coldStarts || KEY_COLLATOR.compare(a.key, b.key);
+    return b.coldStarts - a.coldStarts || a.key.localeCompare(b.key);
   };
 }
 
