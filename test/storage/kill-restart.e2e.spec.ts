@@ -18,6 +18,25 @@ interface Delivery {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `count` CloudWatch deliveries of a seeded fleet, and the invocations each function was sent. */
+function cloudWatchDeliveries(functions: number, seed: number, count: number, baseTimeMs: number) {
+  const fleet = new LambdaFleet({ functions, seed, baseTimeMs });
+  const generator = new LambdaLogGenerator({ fleet, seed, baseTimeMs });
+  const deliveries: Delivery[] = Array.from({ length: count }, () => {
+    const d = generator.next();
+    return {
+      path: `/ingest/lambda/cloudwatch?region=${d.fn.region}`,
+      body: cloudWatchBody(d),
+      name: d.fn.name,
+      invocations: d.invocations,
+    };
+  });
+  const sent: Record<string, number> = {};
+  for (const d of deliveries) sent[d.name] = (sent[d.name] ?? 0) + d.invocations;
+  const total = deliveries.reduce((n, d) => n + d.invocations, 0);
+  return { deliveries, sent, total };
+}
+
 /**
  * `senders` loops posting deliveries in order, resending after 429/503 as CloudWatch does. With
  * `tolerateDeath`, a refused or reset connection ends the loop (the server was killed).
@@ -106,20 +125,7 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
 
   it('shows on every read path exactly what was sent, after kills at random moments and full re-sends', async () => {
     const baseTimeMs = Math.floor(Date.now() / 3600_000) * 3600_000 - 2 * 3600_000;
-    const fleet = new LambdaFleet({ functions: 25, seed: 11, baseTimeMs });
-    const generator = new LambdaLogGenerator({ fleet, seed: 11, baseTimeMs });
-    const deliveries: Delivery[] = Array.from({ length: DELIVERIES }, () => {
-      const d = generator.next();
-      return {
-        path: `/ingest/lambda/cloudwatch?region=${d.fn.region}`,
-        body: cloudWatchBody(d),
-        name: d.fn.name,
-        invocations: d.invocations,
-      };
-    });
-    const sent: Record<string, number> = {};
-    for (const d of deliveries) sent[d.name] = (sent[d.name] ?? 0) + d.invocations;
-    const total = DELIVERIES * 20;
+    const { deliveries, sent, total } = cloudWatchDeliveries(25, 11, DELIVERIES, baseTimeMs);
 
     const env = {
       FLEETSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'fleetscope-kill-')),
@@ -159,20 +165,7 @@ describe('a kill -9 while acknowledged rows sit only in the ingest log', () => {
 
   it('loses none of them: the restart stores them before it serves, and a full re-send adds nothing', async () => {
     const baseTimeMs = Math.floor(Date.now() / 3600_000) * 3600_000 - 2 * 3600_000;
-    const fleet = new LambdaFleet({ functions: 10, seed: 12, baseTimeMs });
-    const generator = new LambdaLogGenerator({ fleet, seed: 12, baseTimeMs });
-    const deliveries: Delivery[] = Array.from({ length: 120 }, () => {
-      const d = generator.next();
-      return {
-        path: `/ingest/lambda/cloudwatch?region=${d.fn.region}`,
-        body: cloudWatchBody(d),
-        name: d.fn.name,
-        invocations: d.invocations,
-      };
-    });
-    const sent: Record<string, number> = {};
-    for (const d of deliveries) sent[d.name] = (sent[d.name] ?? 0) + d.invocations;
-    const total = deliveries.reduce((n, d) => n + d.invocations, 0);
+    const { deliveries, sent, total } = cloudWatchDeliveries(10, 12, 120, baseTimeMs);
     const dataDir = mkdtempSync(join(tmpdir(), 'fleetscope-kill-log-'));
     const env = {
       FLEETSCOPE_DATA_DIR: dataDir,

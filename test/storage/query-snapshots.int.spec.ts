@@ -64,6 +64,19 @@ describe('the SQL the repositories build', () => {
       'function-settings.observations',
       () => new FunctionSettingsRepository(handle).observations(RANGE),
     ],
+    // Last: its rows make the dashboard's reads bind the days with a choice from here on.
+    [
+      'functions.totals-days-with-a-choice',
+      async () => {
+        await handle.client.command({
+          query: `INSERT INTO function_minutes (function_id, minute, source, version, invocations)
+                  VALUES ({id:String}, '2026-11-30 10:00:00', 'lambda_log', '$LATEST', 3),
+                         ({id:String}, '2026-11-30 10:00:00', 'otel_span', '$LATEST', 2)`,
+          query_params: { id: ID },
+        });
+        return functions().totals(RANGE);
+      },
+    ],
   ];
 
   it.each(cases)('builds docs/queries/%s.sql', async (name, run) => {

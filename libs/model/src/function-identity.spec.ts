@@ -1,4 +1,4 @@
-import { functionId, functionIdPrefix } from './function-identity';
+import { functionId, functionIdPrefix, parseFunctionId } from './function-identity';
 
 describe(functionIdPrefix.name, () => {
   const id = functionId({
@@ -26,5 +26,29 @@ describe(functionIdPrefix.name, () => {
 
   it('encodes its parts as ids do', () => {
     expect(functionIdPrefix({ platform: 'knative', account: 'a~b' })).toBe('knative~a%7Eb~');
+  });
+});
+
+describe(parseFunctionId.name, () => {
+  it('reads back the parts of an id, encoded or not', () => {
+    const parts = {
+      platform: 'knative' as const,
+      account: 'team~a',
+      region: 'eu west',
+      name: 'resize%image',
+    };
+    expect(parseFunctionId(functionId(parts))).toEqual(parts);
+    expect(parseFunctionId('aws_lambda~123456789012~us-east-1~checkout')).toEqual({
+      platform: 'aws_lambda',
+      account: '123456789012',
+      region: 'us-east-1',
+      name: 'checkout',
+    });
+  });
+
+  it('refuses an id with a malformed escape, an unknown platform or a missing name', () => {
+    expect(parseFunctionId('aws_lambda~123456789012~us-east-1~bad%E0')).toBeUndefined();
+    expect(parseFunctionId('mainframe~1~r~name')).toBeUndefined();
+    expect(parseFunctionId('aws_lambda~123456789012~us-east-1~')).toBeUndefined();
   });
 });

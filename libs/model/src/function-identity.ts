@@ -64,6 +64,8 @@ export function parseFunctionId(id: string): FunctionIdentity | undefined {
   const parts = id.split(SEPARATOR);
   if (parts.length !== 4) return undefined;
   const [platform, account, region, name] = parts.map((p) => {
+    // Most parts have nothing encoded (the fleet page parses 10,000 ids).
+    if (!p.includes('%')) return p;
     try {
       return decodeURIComponent(p);
     } catch {

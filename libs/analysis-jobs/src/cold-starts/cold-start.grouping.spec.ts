@@ -109,6 +109,24 @@ describe(groupColdStarts.name, () => {
     expect(byHour.groups.map((g) => g.key)).toEqual(['9', '10']);
   });
 
+  it('orders groups with as many cold starts as each other by localeCompare of their keys', () => {
+    // Keys whose code-unit order differs from the locale's: case, accents, punctuation, digits.
+    const ids = ['b', 'B', 'a', 'é', 'e', 'a-2', 'a~1', 'a_1', 'A10', 'a9', 'Z'].map(
+      (name) => `aws_lambda~1~us-east-1~${name}`,
+    );
+    const tied = ids.map((functionId) => row({ functionId, coldStarts: 3 }));
+    const report = groupColdStarts(
+      [row({ functionId: ids[0], coldStarts: 4 }), ...tied.slice(1)],
+      [],
+      configs,
+      'function',
+      AT,
+      pricing,
+    );
+    const rest = ids.slice(1).sort((a, b) => a.localeCompare(b));
+    expect(report.groups.map((g) => g.key)).toEqual([ids[0], ...rest]);
+  });
+
   it('groups by inventory runtime and the memory size of the records', () => {
     const byRuntime = groupColdStarts(rows, [], configs, 'runtime', AT, pricing);
     expect(byRuntime.groups.map((g) => [g.key, g.coldStarts])).toEqual([

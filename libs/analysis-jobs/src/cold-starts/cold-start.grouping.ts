@@ -155,7 +155,9 @@ function groupKey(
 
 function profileOf(row: RowIdentity, config: FunctionConfig | undefined): FunctionProfile {
   const profile = analysisProfile(row.functionId, config);
-  return row.memorySizeMb > 0 ? { ...profile, memoryMb: row.memorySizeMb } : profile;
+  // A fresh object: set in place rather than copied (10,000 rows).
+  if (row.memorySizeMb > 0) profile.memoryMb = row.memorySizeMb;
+  return profile;
 }
 
 /** INIT cost of on-demand cold starts and SnapStart restore cost of one row (Lambda only). */
@@ -200,6 +202,9 @@ function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets
   };
 }
 
+/** A group's profile: no platform, so nothing is priced twice (built once; 10,000 groups). */
+const GROUP_PROFILE: FunctionProfile = analysisProfile('group', undefined);
+
 /** The cold-start figures of summarizeColdStarts over a group's on-demand starts. */
 function onDemandFigures(
   acc: Accumulator,
@@ -226,8 +231,9 @@ function onDemandFigures(
     byMemory: [],
     daily: [],
   };
-  // Platform 'other': the group's cost is the sum of its rows' costs, priced per function.
-  const summary = summarizeColdStarts(analysisProfile(acc.key, undefined), stats, at, pricing);
+  // Only the counts and the init figures are read: the group's cost is the sum of its rows'
+  // costs, priced per function (rowCosts).
+  const summary = summarizeColdStarts(GROUP_PROFILE, stats, at, pricing);
   return {
     coldStarts: acc.onDemand,
     rate: summary.rate,

@@ -9,7 +9,10 @@ import {
   mixedDaysParams,
   rangeParams,
   rowsForRange,
+  everyDayMixed,
   storedRowsForRange,
+  unsettledHoursInRange,
+  unsettledHoursParams,
 } from './minute-source.sql';
 
 export interface TimeRange {
@@ -315,11 +318,11 @@ export class FunctionsRepository {
 
   /**
    * The rows of a range a dashboard read sums: rowsForRange() with the range's function-days that
-   * have several sources read once here and bound (adds their parameters to `params`), or the
-   * stored rows alone when there are none. ClickHouse would build the set of those days once per
-   * reference to its subquery (four in rowsForRange), even when it is empty. A second source
-   * first arriving between the two queries is counted by the next read, as a flush landing between
-   * rowsForRange()'s own subqueries and its scans would be.
+   * have several sources, and their whole hours not rebuilt into function_hours_chosen, read once
+   * here and bound (adds their parameters to `params`), or the stored rows alone when there are no
+   * such days. ClickHouse would build the sets of those subqueries once per reference, even when
+   * they are empty. A second source first arriving between these queries is counted by the next
+   * read, as a flush landing between rowsForRange()'s own subqueries and its scans would be.
    */
   private async rangeRows(where: string, params: Record<string, unknown>): Promise<string> {
     const days = await this.rows<{ functionId: string; day: number }>(
@@ -328,7 +331,15 @@ export class FunctionsRepository {
     );
     if (days.length === 0) return storedRowsForRange(where);
     Object.assign(params, mixedDaysParams(days));
-    return rowsForRange(where, true);
+    const hours = await this.rows<{ functionId: string; hour: number }>(
+      unsettledHoursInRange(where),
+      params,
+    );
+    Object.assign(params, unsettledHoursParams(hours));
+    return rowsForRange(where, {
+      unsettledHours: hours.length > 0,
+      everyDayMixed: everyDayMixed(days, params as { from: number; to: number }),
+    });
   }
 
   private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {

@@ -1,4 +1,4 @@
-import { rangeParams } from './minute-source.sql';
+import { everyDayMixed, rangeParams } from './minute-source.sql';
 
 describe('rangeParams', () => {
   it('keeps the current minute in a range that ends less than a second after it starts', () => {
@@ -22,5 +22,32 @@ describe('rangeParams', () => {
       fiveFrom: Date.UTC(2026, 11, 4, 10, 10) / 1000,
       fiveTo: Date.UTC(2026, 11, 4, 12, 55) / 1000,
     });
+  });
+});
+
+describe(everyDayMixed.name, () => {
+  const DAY = 86_400;
+  const day = (n: number) => 20_000 * DAY + n * DAY;
+  // From the middle of day 0 to the first second of day 2: the range touches days 0, 1 and 2.
+  const range = { from: day(0) + 3600, to: day(2) + 1 };
+
+  it('holds when every function with a choice has it on every day the range touches', () => {
+    const days = [0, 1, 2].flatMap((n) => [
+      { functionId: 'a', day: day(n) },
+      { functionId: 'b', day: day(n) },
+    ]);
+    // The day before the range (read a day early) changes nothing.
+    expect(everyDayMixed([...days, { functionId: 'a', day: day(-1) }], range)).toBe(true);
+  });
+
+  it('fails when one function misses one of those days', () => {
+    const days = [0, 1, 2].map((n) => ({ functionId: 'a', day: day(n) }));
+    expect(everyDayMixed([...days, { functionId: 'b', day: day(1) }], range)).toBe(false);
+    expect(everyDayMixed(days.slice(1), range)).toBe(false);
+  });
+
+  it('ends the range at the day of its last second', () => {
+    const days = [0, 1].map((n) => ({ functionId: 'a', day: day(n) }));
+    expect(everyDayMixed(days, { from: day(0), to: day(2) })).toBe(true);
   });
 });

@@ -48,6 +48,9 @@ export function sourceParams(): { sources: string[]; priorities: number[] } {
 
 const HOUR_MS = 3600_000;
 
+/** The range's whole hours (see rangeParams). */
+const WHOLE_HOURS = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
+
 /**
  * The function-days (UTC day starts) of a range in which more than one source that counts
  * invocations reported (function_day_sources, fed from the minute rows by a view): only there
@@ -123,12 +126,11 @@ export function minuteRowsForRange(where = ''): string {
  * the range has several sources (see mixedDaysInRange), without its subqueries.
  */
 export function storedRowsForRange(where = ''): string {
-  const wholeHours = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
   const wholeFives = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}`;
   return `
-      SELECT * FROM function_hours WHERE ${wholeHours} ${where}
+      SELECT * FROM function_hours WHERE ${WHOLE_HOURS} ${where}
       UNION ALL
-      SELECT * FROM function_five_minutes WHERE ${wholeFives} AND NOT (${wholeHours}) ${where}
+      SELECT * FROM function_five_minutes WHERE ${wholeFives} AND NOT (${WHOLE_HOURS}) ${where}
       UNION ALL
       SELECT * FROM function_minutes
       WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeFives}) ${where}`;
@@ -143,7 +145,7 @@ export function mixedDaysInRange(where = ''): string {
   return `SELECT function_id AS functionId, toUnixTimestamp(day) AS day FROM (${mixedDays(where)})`;
 }
 
-/** Parameters of rowsForRange(where, true): the rows of mixedDaysInRange(). */
+/** Parameters of rowsForRange() with bound days: the rows of mixedDaysInRange(). */
 export function mixedDaysParams(
   days: readonly { functionId: string; day: number }[],
 ): Record<string, unknown> {
@@ -154,6 +156,92 @@ export function mixedDaysParams(
 }
 
 /**
+ * The whole hours of the range in its function-days with several sources that have no row in
+ * function_hours_chosen: not rebuilt yet, or written around the writer (usually none). Only these
+ * go through the per-minute choice at their whole length.
+ */
+function unsettledHours(mixed: MixedDays, where: string): string {
+  return `
+    SELECT function_id, hour FROM (
+      SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (${mixed.rows})
+    )
+    WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
+      AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE ${WHOLE_HOURS} ${where})`;
+}
+
+/**
+ * The unsettled hours (function_id, hour start in epoch seconds) of the function-days bound by
+ * mixedDaysParams(): what a caller reads once, after those days, and binds with
+ * unsettledHoursParams() for rowsForRange().
+ */
+export function unsettledHoursInRange(where = ''): string {
+  return `SELECT function_id AS functionId, toUnixTimestamp(hour) AS hour FROM (${unsettledHours(BOUND_MIXED_DAYS, where)})`;
+}
+
+/** Parameters of rowsForRange() with bound days: the rows of unsettledHoursInRange(). */
+export function unsettledHoursParams(
+  hours: readonly { functionId: string; hour: number }[],
+): Record<string, unknown> {
+  return {
+    unsettledHours: hours.map((h) => new TupleParam([h.functionId, Number(h.hour)])),
+    unsettledFunctions: [...new Set(hours.map((h) => h.functionId))],
+  };
+}
+
+/**
+ * The stored rows of a range outside its function-days with several sources. With the days bound,
+ * the functions without such days are read apart (by function id, the primary key's first
+ * column) and only the few functions with such days have the (function, day) of each row looked
+ * up, where hashing every row's tuple took a third of the wide fleet's 7-day read; when each of
+ * those functions has several sources on every day of the range, none of their rows is outside.
+ */
+function storedRowsOutsideMixedDays(mixed: MixedDays, where: string, bound?: BoundChoice): string {
+  if (!bound)
+    return `SELECT * FROM (${storedRowsForRange(where)}) WHERE NOT ${IN_MIXED_DAY(mixed)}`;
+  const apart = storedRowsForRange(`${where} AND function_id NOT IN ${mixed.functions}`);
+  if (bound.everyDayMixed) return apart;
+  return `${apart}
+    UNION ALL
+    ${storedRowsForRange(`${where} AND function_id IN ${mixed.functions} AND NOT ${IN_MIXED_DAY(mixed)}`)}`;
+}
+
+/**
+ * What a caller of rowsForRange() read once and bound instead of the subqueries ClickHouse would
+ * run (and build a set of) per reference: the range's function-days with several sources
+ * (mixedDaysParams), and their unsettled hours (unsettledHoursParams). `unsettledHours` says
+ * whether there were any, so that a read without any skips the per-minute choice of whole hours;
+ * `everyDayMixed` that each function with such days has them on every day of the range
+ * (everyDayMixed()), so that a function id alone says whether a row is in one: each reference to
+ * the bound days costs its planning (~5 ms for 800 days).
+ */
+export interface BoundChoice {
+  unsettledHours: boolean;
+  everyDayMixed: boolean;
+}
+
+/**
+ * Whether each function of mixedDaysInRange()'s rows has several sources on every UTC day the
+ * range touches (from, to: its bound parameters, epoch seconds).
+ */
+export function everyDayMixed(
+  days: readonly { functionId: string; day: number }[],
+  range: { from: number; to: number },
+): boolean {
+  const DAY_S = 86_400;
+  if (range.to <= range.from) return false;
+  const first = Math.floor(range.from / DAY_S);
+  const last = Math.floor((range.to - 1) / DAY_S);
+  const perFunction = new Map<string, Set<number>>();
+  for (const d of days) {
+    const day = Math.floor(Number(d.day) / DAY_S);
+    if (day < first || day > last) continue;
+    const set = perFunction.get(d.functionId) ?? new Set<number>();
+    perFunction.set(d.functionId, set.add(day));
+  }
+  return [...perFunction.values()].every((set) => set.size === last - first + 1);
+}
+
+/**
  * The chosen-source rows of a time range, the same sums as chosenSourceRows('function_minutes')
  * over the range, without window passes over its whole hours: whole hours come from
  * function_hours, whole five minutes at either end from function_five_minutes, and the few
@@ -161,37 +249,45 @@ export function mixedDaysParams(
  * reported (mixedDays), whole hours come from function_hours_chosen, the per-minute choice made at
  * write time (rebuildChosenHours), and only the partial hours at the ends, and any hour not
  * rebuilt yet, go through the per-minute choice. Binds from, to, fiveFrom, fiveTo, hourFrom and
- * hourTo (see rangeParams) besides the caller's own parameters.
+ * hourTo (see rangeParams) besides the caller's own parameters, and with `bound` the parameters of
+ * BoundChoice.
  */
-export function rowsForRange(where = '', boundDays = false): string {
-  const mixed = boundDays ? BOUND_MIXED_DAYS : mixedDaysQuery(where);
-  const wholeHours = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
-  const chosen = `function_hours_chosen WHERE ${wholeHours} ${where}`;
+export function rowsForRange(where = '', bound?: BoundChoice): string {
+  const mixed = bound ? BOUND_MIXED_DAYS : mixedDaysQuery(where);
+  const chosen = `function_hours_chosen WHERE ${WHOLE_HOURS} ${where}`;
   // ClickHouse builds an IN set per reference to a subquery: as few references as the reads allow.
-  const unsettled = `
-    SELECT function_id, hour FROM (
-      SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (${mixed.rows})
-    )
-    WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
-      AND (function_id, hour) NOT IN (SELECT function_id, minute FROM ${chosen})`;
-  return `
-    SELECT * FROM (${storedRowsForRange(where)}) WHERE NOT ${IN_MIXED_DAY(mixed)}
-    UNION ALL
-    SELECT * EXCEPT (rev) FROM ${chosen}
-      AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM ${chosen} GROUP BY function_id, minute)
-    UNION ALL
-    SELECT * FROM (${chosenSourceRows(
+  const unsettled = bound
+    ? bound.unsettledHours && {
+        functions: '{unsettledFunctions:Array(String)}',
+        set: '{unsettledHours:Array(Tuple(String, DateTime))}',
+      }
+    : {
+        functions: `(SELECT function_id FROM (${unsettledHours(mixed, where)}))`,
+        set: `(${unsettledHours(mixed, where)})`,
+      };
+  // Bound unsettled hours are read by the choice below even if rebuilt since: not twice.
+  const settled = bound && unsettled ? `AND (function_id, minute) NOT IN ${unsettled.set}` : '';
+  const parts = [
+    storedRowsOutsideMixedDays(mixed, where, bound),
+    `SELECT * EXCEPT (rev) FROM ${chosen} ${settled}
+      AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM ${chosen} GROUP BY function_id, minute)`,
+    `SELECT * FROM (${chosenSourceRows(
       'function_minutes',
       // The partial hours at the ends: found by time (the projection ordered by minute).
-      `AND NOT (${wholeHours}) ${where} AND ${IN_MIXED_DAY(mixed)}`,
-    )})
-    UNION ALL
-    SELECT * FROM (${chosenSourceRows(
-      'function_minutes',
-      // Whole hours of those days not rebuilt yet (or written around the writer), usually none.
-      `AND ${wholeHours} ${where} AND function_id IN (SELECT function_id FROM (${unsettled}))
-        AND (function_id, toStartOfHour(minute)) IN (${unsettled})`,
-    )})`;
+      `AND NOT (${WHOLE_HOURS}) ${where} AND ${bound?.everyDayMixed ? `function_id IN ${mixed.functions}` : IN_MIXED_DAY(mixed)}`,
+    )})`,
+  ];
+  if (unsettled) {
+    parts.push(
+      `SELECT * FROM (${chosenSourceRows(
+        'function_minutes',
+        `AND ${WHOLE_HOURS} ${where} AND function_id IN ${unsettled.functions}
+        AND (function_id, toStartOfHour(minute)) IN ${unsettled.set}`,
+      )})`,
+    );
+  }
+  return `
+    ${parts.join('\n    UNION ALL\n    ')}`;
 }
 
 /**

@@ -1,0 +1,72 @@
+SELECT function_id AS functionId, toUnixTimestamp(day) AS day FROM (
+    SELECT function_id, day FROM function_day_sources
+    WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+    GROUP BY function_id, day
+    HAVING uniqExact(source) > 1);
+
+SELECT function_id AS functionId, toUnixTimestamp(hour) AS hour FROM (
+    SELECT function_id, hour FROM (
+      SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (SELECT tupleElement(t, 1) AS function_id, tupleElement(t, 2) AS day
+         FROM (SELECT arrayJoin({mixedDays:Array(Tuple(String, DateTime))}) AS t))
+    )
+    WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
+      AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ));
+
+    SELECT
+      function_id AS functionId,
+      argMax(version, minute) AS version,
+sum(invocations) AS invocations,
+sum(errors) AS errors,
+sum(timeouts) AS timeouts,
+sum(ooms) AS ooms,
+sum(cold_starts) AS coldStarts,
+sum(provisioned_inits) AS provisionedInits,
+sum(restores) AS restores,
+sum(duration_sum_ms) AS durationSumMs,
+max(duration_max_ms) AS durationMaxMs,
+sumMap(duration_buckets) AS durationBuckets,
+sum(init_duration_sum_ms) AS initDurationSumMs,
+sumMap(init_buckets) AS initBuckets,
+sum(restore_duration_sum_ms) AS restoreDurationSumMs,
+sum(billed_restore_sum_ms) AS billedRestoreSumMs,
+max(max_memory_used_mb) AS maxMemoryUsedMb,
+      sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
+      sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
+      argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb,
+      toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
+      toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
+    FROM (
+    SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND function_id NOT IN {mixedFunctions:Array(String)}
+    UNION ALL
+    SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND function_id NOT IN {mixedFunctions:Array(String)}
+    UNION ALL
+    SELECT * FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})  AND function_id NOT IN {mixedFunctions:Array(String)}
+  UNION ALL
+  SELECT * EXCEPT (rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, minute) NOT IN {unsettledHours:Array(Tuple(String, DateTime))}
+    AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  GROUP BY function_id, minute)
+  UNION ALL
+  SELECT * FROM (
+  SELECT * EXCEPT (prio, rank, best_rank) FROM (
+    SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
+    FROM (
+      SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+             sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
+      FROM function_minutes
+      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND function_id IN {mixedFunctions:Array(String)}
+    )
+  ) WHERE rank = best_rank OR prio = 0)
+  UNION ALL
+  SELECT * FROM (
+  SELECT * EXCEPT (prio, rank, best_rank) FROM (
+    SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
+    FROM (
+      SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+             sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
+      FROM function_minutes
+      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND function_id IN {unsettledFunctions:Array(String)}
+      AND (function_id, toStartOfHour(minute)) IN {unsettledHours:Array(Tuple(String, DateTime))}
+    )
+  ) WHERE rank = best_rank OR prio = 0))
+    GROUP BY function_id
+    ORDER BY invocations DESC, function_id;
