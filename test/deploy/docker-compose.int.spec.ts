@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { ENV, knownEnvNames, loadConfig } from '@fleetscope/config';
 import { outputPath, planBuild } from '@fleetscope/build';
@@ -12,11 +12,13 @@ interface Service {
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test?: string[]; disable?: boolean };
+  volumes?: string[];
 }
 
 const root = join(__dirname, '..', '..');
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
 };
 /** What `npm run build` writes, as paths in the image (`/app/dist/…`). */
 const built = planBuild(root).compile.map((f) => `dist/${outputPath(f)}`);
@@ -42,6 +44,19 @@ describe('docker-compose.yml', () => {
       expect(service.environment?.CLICKHOUSE_URL).toBe('http://clickhouse:8123');
     },
   );
+
+  it('gives each app a named volume of its own at its data directory (the ingest log outlives the container)', () => {
+    const config = loadConfig({ FLEETSCOPE_INGEST_TOKEN: 'x', FLEETSCOPE_API_TOKEN: 'y' });
+    // The image's WORKDIR is /app.
+    expect(posix.resolve('/app', config.dataDir)).toBe('/app/data');
+    const mounts = apps.map((name) => {
+      const mount = (compose.services[name].volumes ?? []).find((v) => v.endsWith(':/app/data'));
+      expect(mount).toBeDefined();
+      return mount!.split(':')[0];
+    });
+    expect(new Set(mounts).size).toBe(apps.length);
+    for (const volume of mounts) expect(Object.keys(compose.volumes ?? {})).toContain(volume);
+  });
 
   it('checks the collector on its own health route (the image checks the API it lacks)', () => {
     const config = loadConfig({ FLEETSCOPE_INGEST_TOKEN: 'x', FLEETSCOPE_API_TOKEN: 'y' });

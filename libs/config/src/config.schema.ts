@@ -133,7 +133,8 @@ export const ENV = {
     name: 'FLEETSCOPE_DATA_DIR',
     schema: z.string().min(1, 'must not be empty'),
     default: './data',
-    description: 'Embedded ClickHouse (chDB) data directory, used when CLICKHOUSE_URL is unset.',
+    description:
+      "The process's own data: embedded ClickHouse (chDB) when CLICKHOUSE_URL is unset, and in every mode the flush journal and the ingest log (keep it across restarts).",
   },
   embeddedMemoryMb: {
     name: 'FLEETSCOPE_EMBEDDED_MEMORY_MB',
