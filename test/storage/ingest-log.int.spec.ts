@@ -18,6 +18,7 @@ import {
   behindReadBarrier,
   openIngestLog,
   type IngestBatch,
+  type WriterOptions,
 } from '@fleetscope/storage';
 import type { InvocationRecord, LogRow } from '@fleetscope/model';
 import { openTestClickHouse } from '../support/test-clickhouse';
@@ -89,6 +90,24 @@ async function counts(client: ClickHouseClient) {
 }
 
 const segments = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.log'));
+
+/** A writer acknowledging into the ingest log at `dir`, with a 64 MiB queue unless told otherwise. */
+function loggedWriter(
+  client: ClickHouseClient,
+  dir: string,
+  options: Pick<WriterOptions, 'flushIntervalMs' | 'flushRows'> & { maxQueueBytes?: number },
+): IngestWriter {
+  return new IngestWriter(client, { maxQueueBytes: 1 << 26, ...options, log: IngestLog.open(dir) });
+}
+
+/** What `counts` reads once `n` whole deliveries are stored. */
+const storedDeliveries = (n: number) => ({
+  raw: 20 * n,
+  minutes: 20 * n,
+  hours: 20 * n,
+  logs: n,
+  keys: n,
+});
 
 describe(IngestLog.name, () => {
   let dir: string;
@@ -177,20 +196,12 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       await Promise.all(Array.from({ length: 30 }, (_, n) => dying.append(delivery(n, hourMs))));
       expect(await counts(handle.client)).toMatchObject({ raw: 0, logs: 0 });
 
-      const restarted = new IngestWriter(handle.client, {
-        maxQueueBytes: 1 << 26,
+      const restarted = loggedWriter(handle.client, dir, {
         flushIntervalMs: 20,
         flushRows: 20_000,
-        log: IngestLog.open(dir),
       });
       expect(await restarted.replayLog()).toBe(30);
-      expect(await counts(handle.client)).toEqual({
-        raw: 600,
-        minutes: 600,
-        hours: 600,
-        logs: 30,
-        keys: 30,
-      });
+      expect(await counts(handle.client)).toEqual(storedDeliveries(30));
       // Replayed and committed: a third start finds nothing left.
       expect(IngestLog.open(dir).leftOver()).toEqual([]);
       await restarted.close();
@@ -219,12 +230,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
           };
         },
       });
-      const second = new IngestWriter(failing, {
-        maxQueueBytes: 1 << 26,
-        flushIntervalMs: 20,
-        flushRows: 50,
-        log: IngestLog.open(dir),
-      });
+      const second = loggedWriter(failing, dir, { flushIntervalMs: 20, flushRows: 50 });
       await expect(second.replayLog()).rejects.toThrow(/ECONNREFUSED/);
       // Stopped there (its close tries once more, fails, and deletes nothing).
       await second.close();
@@ -234,22 +240,11 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       // Killed there: the segment still holds the eight deliveries not stored.
       expect(IngestLog.open(dir).leftOver()).toHaveLength(10);
 
-      const third = new IngestWriter(handle.client, {
-        maxQueueBytes: 1 << 26,
-        flushIntervalMs: 20,
-        flushRows: 50,
-        log: IngestLog.open(dir),
-      });
+      const third = loggedWriter(handle.client, dir, { flushIntervalMs: 20, flushRows: 50 });
       await third.seedRecentInvocations();
       expect(await third.replayLog()).toBe(8);
       expect(third.stats.requestsPerFlush).toEqual([2, 2, 2, 2]);
-      expect(await counts(handle.client)).toEqual({
-        raw: 200,
-        minutes: 200,
-        hours: 200,
-        logs: 10,
-        keys: 10,
-      });
+      expect(await counts(handle.client)).toEqual(storedDeliveries(10));
       expect(IngestLog.open(dir).leftOver()).toEqual([]);
       await third.close();
     } finally {
@@ -261,12 +256,9 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
     const { handle, config, cleanup } = await openTestClickHouse();
     const dir = join(config.dataDir, 'ingest-log');
     try {
-      const log = IngestLog.open(dir);
-      const writer = new IngestWriter(handle.client, {
-        maxQueueBytes: 1 << 26,
+      const writer = loggedWriter(handle.client, dir, {
         flushIntervalMs: NEVER,
         flushRows: 1_000_000,
-        log,
       });
       await Promise.all(Array.from({ length: 10 }, (_, n) => writer.write(delivery(n, hourMs))));
       // The segment as it was before the drain deleted it (a kill between commit and deletion).
@@ -277,22 +269,14 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(segments(dir)).toHaveLength(1); // only the new, empty current segment
       copyFileSync(kept, join(dir, segment));
 
-      const restarted = new IngestWriter(handle.client, {
-        maxQueueBytes: 1 << 26,
+      const restarted = loggedWriter(handle.client, dir, {
         flushIntervalMs: 20,
         flushRows: 20_000,
-        log: IngestLog.open(dir),
       });
       await restarted.seedRecentInvocations();
       expect(await restarted.replayLog()).toBe(0);
       expect(restarted.stats.replaySkippedBatches).toBe(10);
-      expect(await counts(handle.client)).toEqual({
-        raw: 200,
-        minutes: 200,
-        hours: 200,
-        logs: 10,
-        keys: 10,
-      });
+      expect(await counts(handle.client)).toEqual(storedDeliveries(10));
       expect(IngestLog.open(dir).leftOver()).toEqual([]);
       await restarted.close();
     } finally {
@@ -303,19 +287,17 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
   it('makes a read wait until what was acknowledged before it is stored, and not otherwise', async () => {
     const { handle, config, cleanup } = await openTestClickHouse();
     try {
-      const writer = new IngestWriter(handle.client, {
-        maxQueueBytes: 1 << 26,
-        // No drain would start on its own for an hour: only the read's barrier starts it.
+      // No drain would start on its own for an hour: only the read's barrier starts it.
+      const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
         flushIntervalMs: NEVER,
         flushRows: 1_000_000,
-        log: IngestLog.open(join(config.dataDir, 'ingest-log')),
       });
       const barrier = new ReadBarrier();
       barrier.attach(writer);
       const reads = behindReadBarrier(handle, barrier).client;
       await Promise.all(Array.from({ length: 5 }, (_, n) => writer.write(delivery(n, hourMs))));
       expect(await counts(handle.client)).toMatchObject({ raw: 0 });
-      expect(await counts(reads)).toEqual({ raw: 100, minutes: 100, hours: 100, logs: 5, keys: 5 });
+      expect(await counts(reads)).toEqual(storedDeliveries(5));
       expect(writer.stats.flushes).toBe(1);
       // Nothing pending: the next read sends no drain.
       await counts(reads);
@@ -329,12 +311,11 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
   it('holds a batch that does not fit until a drain makes room, instead of answering queue full', async () => {
     const { handle, config, cleanup } = await openTestClickHouse();
     try {
-      const writer = new IngestWriter(handle.client, {
-        // Four deliveries fit; a fifth may wait (a quarter of the bound) for the drain it starts.
+      // Four deliveries fit; a fifth may wait (a quarter of the bound) for the drain it starts.
+      const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
         maxQueueBytes: 50_000,
         flushIntervalMs: NEVER,
         flushRows: 1_000_000,
-        log: IngestLog.open(join(config.dataDir, 'ingest-log')),
       });
       for (let n = 0; n < 4; n++) await writer.write(delivery(n, hourMs));
       expect(writer.stats.flushes).toBe(0);
@@ -351,11 +332,9 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
     const { handle, config, cleanup } = await openTestClickHouse();
     const dir = join(config.dataDir, 'ingest-log');
     try {
-      const writer = new IngestWriter(handle.client, {
-        maxQueueBytes: 1 << 26,
+      const writer = loggedWriter(handle.client, dir, {
         flushIntervalMs: NEVER,
         flushRows: 1_000_000,
-        log: IngestLog.open(dir),
       });
       await writer.write(delivery(0, hourMs));
       rmSync(dir, { recursive: true, force: true });
@@ -371,11 +350,10 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
   it('answers queue full while the log holds its bound, and accepts again once drained', async () => {
     const { handle, config, cleanup } = await openTestClickHouse();
     try {
-      const writer = new IngestWriter(handle.client, {
+      const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
         maxQueueBytes: 25_000,
         flushIntervalMs: NEVER,
         flushRows: 1_000_000,
-        log: IngestLog.open(join(config.dataDir, 'ingest-log')),
       });
       await writer.write(delivery(0, hourMs));
       await writer.write(delivery(1, hourMs));

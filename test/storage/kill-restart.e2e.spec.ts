@@ -120,6 +120,16 @@ async function readPaths(app: AppProcess, baseTimeMs: number) {
   return { raw, minutes, fives, hours, fleetPage, analyses };
 }
 
+/** What readPaths returns when every read path shows exactly `sent`. */
+const onEveryPath = (sent: Record<string, number>) => ({
+  raw: sent,
+  minutes: sent,
+  fives: sent,
+  hours: sent,
+  fleetPage: sent,
+  analyses: sent,
+});
+
 describe('after kill -9, the aggregates miss what the raw table holds', () => {
   jest.setTimeout(600_000);
 
@@ -146,14 +156,7 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
       expect(await send(app.ingestUrl, deliveries, false)).toBe(total);
       await app.call({ cmd: 'flush' });
 
-      expect(await readPaths(app, baseTimeMs)).toEqual({
-        raw: sent,
-        minutes: sent,
-        fives: sent,
-        hours: sent,
-        fleetPage: sent,
-        analyses: sent,
-      });
+      expect(await readPaths(app, baseTimeMs)).toEqual(onEveryPath(sent));
     } finally {
       await app.stop();
     }
@@ -190,14 +193,7 @@ describe('a kill -9 while acknowledged rows sit only in the ingest log', () => {
       await app.kill();
 
       app = await AppProcess.start(env);
-      const expected = {
-        raw: sent,
-        minutes: sent,
-        fives: sent,
-        hours: sent,
-        fleetPage: sent,
-        analyses: sent,
-      };
+      const expected = onEveryPath(sent);
       expect(await readPaths(app, baseTimeMs)).toEqual(expected);
       // A sender that lost its connections sends everything again: all acknowledged, none twice.
       expect(await send(app.ingestUrl, deliveries, false)).toBe(total);

@@ -4,6 +4,7 @@ import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickh
 
 type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
 import type { Config } from '@fleetscope/config';
+import { claimPidFile, liveOtherHolder } from './pid-file';
 import { StorageUnavailableError, describeError, toStorageError } from './storage.errors';
 
 export type ClickHouseMode = 'embedded' | 'server';
@@ -225,15 +226,8 @@ function dataDirInUse(path: string, pid?: number): string {
 export function assertDataDirFree(config: Pick<Config, 'clickhouseUrl' | 'dataDir'>): void {
   if (clickHouseMode(config) !== 'embedded') return;
   const path = resolve(config.dataDir);
-  let holder = NaN;
-  try {
-    holder = Number(readFileSync(join(path, PID_FILE), 'utf8').trim());
-  } catch {
-    // No claim yet.
-  }
-  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-    throw new StorageUnavailableError(dataDirInUse(path, holder));
-  }
+  const holder = liveOtherHolder(join(path, PID_FILE));
+  if (holder !== undefined) throw new StorageUnavailableError(dataDirInUse(path, holder));
 }
 
 /**
@@ -242,9 +236,8 @@ export function assertDataDirFree(config: Pick<Config, 'clickhouseUrl' | 'dataDi
  */
 function claimDataDir(path: string): void {
   assertDataDirFree({ clickhouseUrl: undefined, dataDir: path });
-  const file = join(path, PID_FILE);
   mkdirSync(path, { recursive: true });
-  writeFileSync(file, String(process.pid));
+  claimPidFile(join(path, PID_FILE));
 }
 
 function releaseDataDir(path: string): void {
@@ -253,16 +246,5 @@ function releaseDataDir(path: string): void {
     if (Number(readFileSync(file, 'utf8').trim()) === process.pid) rmSync(file, { force: true });
   } catch {
     // Already gone.
-  }
-}
-
-/** Whether a process with this pid exists (shared with the ingest log's owner file). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

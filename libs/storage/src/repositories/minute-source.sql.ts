@@ -138,8 +138,8 @@ export function storedRowsForRange(where = ''): string {
 
 /**
  * The function-days of a range with several sources (function_id, day start in epoch seconds):
- * what a caller reads once per request and binds with mixedDaysParams() for rowsForRange(where,
- * true), whose subqueries would otherwise each build the set again.
+ * what a caller reads once per request and binds with mixedDaysParams() for rowsForRange() with
+ * a BoundChoice, whose subqueries would otherwise each build the set again.
  */
 export function mixedDaysInRange(where = ''): string {
   return `SELECT function_id AS functionId, toUnixTimestamp(day) AS day FROM (${mixedDays(where)})`;

@@ -7,10 +7,9 @@ import {
   readFileSync,
   rmSync,
   write,
-  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../client/clickhouse-client.factory';
+import { claimPidFile, liveOtherHolder } from '../client/pid-file';
 
 /** A segment file: `<number>.log`, one JSON document a line, numbered in the order written. */
 const SEGMENT = /^(\d{12})\.log$/;
@@ -203,19 +202,14 @@ export function openIngestLog(
   logger?: { warn(message: string): void },
 ): IngestLog | undefined {
   mkdirSync(dir, { recursive: true });
-  let owner = NaN;
-  try {
-    owner = Number(readFileSync(join(dir, OWNER), 'utf8').trim());
-  } catch {
-    // Nobody has claimed it yet.
-  }
-  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+  const owner = liveOtherHolder(join(dir, OWNER));
+  if (owner !== undefined) {
     logger?.warn(
       `ingest log ${dir} is owned by process ${owner}: this process acknowledges ingest once stored in ClickHouse`,
     );
     return undefined;
   }
-  writeFileSync(join(dir, OWNER), String(process.pid));
+  claimPidFile(join(dir, OWNER));
   return IngestLog.open(dir);
 }
 

@@ -218,9 +218,7 @@ export class IngestWriter {
       return Promise.reject(this.queueFull());
     }
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ batch, bytes, rows, resolve, reject });
-      this.queueBytes += bytes;
-      this.queueRows += rows;
+      this.queued({ batch, bytes, rows, resolve, reject });
       this.updateQueueStats();
       if (
         this.queueRows >= this.options.flushRows ||
@@ -304,7 +302,7 @@ export class IngestWriter {
       // In one of the segments left, which one is not kept: 0 keeps them all until every
       // replayed batch is stored.
       const segment = 0;
-      this.queue.push({
+      this.queued({
         batch,
         bytes,
         rows,
@@ -313,8 +311,6 @@ export class IngestWriter {
         seq: ++this.lastSeq,
         segment,
       });
-      this.queueBytes += bytes;
-      this.queueRows += rows;
     }
     this.updateQueueStats();
     if (this.queue.length === 0) {
@@ -339,6 +335,13 @@ export class IngestWriter {
     } catch (error) {
       throw toStorageError(error, 'reading ingest_requests for the ingest log replay');
     }
+  }
+
+  /** Puts a batch at the end of the queue and counts it against the bound. */
+  private queued(pending: Pending): void {
+    this.queue.push(pending);
+    this.queueBytes += pending.bytes;
+    this.queueRows += pending.rows;
   }
 
   private queueFull(): QueueFullError {
@@ -377,9 +380,7 @@ export class IngestWriter {
       seq: ++this.lastSeq,
       segment: log.currentId,
     };
-    this.queue.push(pending);
-    this.queueBytes += bytes;
-    this.queueRows += rows;
+    this.queued(pending);
     this.updateQueueStats();
     if (this.queueRows >= this.options.flushRows) this.kick();
     else if (!this.flushing)
