@@ -45,8 +45,9 @@ export function evidenceShortfall(
   // Days are counted from the first UTC day with invocations, so a function seen on every whole
   // day of the window covers it even when its partial first day had none (a job every two hours
   // looked at 22:50); at least an hour of slack either way.
-  const partialFirstDayMs = DAY_MS - (((stats.windowStartMs % DAY_MS) + DAY_MS) % DAY_MS);
-  const slackMs = Math.max(HOUR_MS, partialFirstDayMs % DAY_MS);
+  const intoFirstDayMs = ((stats.windowStartMs % DAY_MS) + DAY_MS) % DAY_MS;
+  const partialFirstDayMs = intoFirstDayMs === 0 ? 0 : DAY_MS - intoFirstDayMs;
+  const slackMs = Math.max(HOUR_MS, partialFirstDayMs);
   if (days * DAY_MS < options.minWindowDays * DAY_MS - slackMs)
     return `Data covers ${days.toFixed(1)} days; at least ${options.minWindowDays} are needed.`;
   return null;

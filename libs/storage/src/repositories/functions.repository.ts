@@ -150,7 +150,7 @@ export class FunctionsRepository {
 
   async totals(range: TimeRange, functionId?: string): Promise<FunctionTotals[]> {
     const filter = functionId ? 'AND function_id = {functionId:String}' : '';
-    const params = { ...rangeParams(range), functionId };
+    const { rows, params } = await this.rangeRows(filter, { ...rangeParams(range), functionId });
     const query = `
       SELECT
         function_id AS functionId,
@@ -159,7 +159,7 @@ export class FunctionsRepository {
         ${BILLED_COLUMNS},
         toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
         toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
-      FROM (${await this.rangeRows(filter, params)})
+      FROM (${rows})
       GROUP BY function_id
       ORDER BY invocations DESC, function_id`;
     return this.rows<FunctionTotals>(query, params);
@@ -187,10 +187,12 @@ export class FunctionsRepository {
     stepSeconds: number,
   ): Promise<TimeseriesPoint[]> {
     const filter = 'AND function_id = {functionId:String}';
-    const params = { ...rangeParams(range), functionId, step: stepSeconds };
+    const asked = { ...rangeParams(range), functionId, step: stepSeconds };
     // Steps of an hour or more may read hourly rows; shorter ones need the minutes.
-    const rows =
-      stepSeconds >= 3600 ? await this.rangeRows(filter, params) : minuteRowsForRange(filter);
+    const { rows, params } =
+      stepSeconds >= 3600
+        ? await this.rangeRows(filter, asked)
+        : { rows: minuteRowsForRange(filter), params: asked };
     const query = `
       SELECT
         toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond({step:UInt32}))) * 1000 AS timeMs,
@@ -214,7 +216,7 @@ export class FunctionsRepository {
    */
   async coldStarts(range: TimeRange, byHour: boolean): Promise<ColdStartRow[]> {
     const hourKey = byHour ? `toString(toHour(minute))` : `''`;
-    const params = rangeParams(range);
+    const { rows, params } = await this.rangeRows('', rangeParams(range));
     const query = `
       SELECT
         ${hourKey} AS key,
@@ -230,7 +232,7 @@ export class FunctionsRepository {
         sum(restore_duration_sum_ms) AS restoreDurationSumMs,
         sum(duration_sum_ms) AS durationSumMs,
         sum(billed_restore_sum_ms) AS billedRestoreSumMs
-      FROM (${await this.rangeRows('', params)})
+      FROM (${rows})
       GROUP BY key, function_id, memory_size_mb, version`;
     return this.rows<ColdStartRow>(query, params);
   }
@@ -317,29 +319,34 @@ export class FunctionsRepository {
   }
 
   /**
-   * The rows of a range a dashboard read sums: rowsForRange() with the range's function-days that
-   * have several sources, and their whole hours not rebuilt into function_hours_chosen, read once
-   * here and bound (adds their parameters to `params`), or the stored rows alone when there are no
+   * The rows of a range a dashboard read sums, with the parameters they need: rowsForRange() with
+   * the range's function-days that have several sources, and their whole hours not rebuilt into
+   * function_hours_chosen, read once here and bound, or the stored rows alone when there are no
    * such days. ClickHouse would build the sets of those subqueries once per reference, even when
    * they are empty. A second source first arriving between these queries is counted by the next
    * read, as a flush landing between rowsForRange()'s own subqueries and its scans would be.
    */
-  private async rangeRows(where: string, params: Record<string, unknown>): Promise<string> {
+  private async rangeRows(
+    where: string,
+    asked: Record<string, unknown>,
+  ): Promise<{ rows: string; params: Record<string, unknown> }> {
     const days = await this.rows<{ functionId: string; day: number }>(
       mixedDaysInRange(where),
-      params,
+      asked,
     );
-    if (days.length === 0) return storedRowsForRange(where);
-    Object.assign(params, mixedDaysParams(days));
+    if (days.length === 0) return { rows: storedRowsForRange(where), params: asked };
+    const withDays = { ...asked, ...mixedDaysParams(days) };
     const hours = await this.rows<{ functionId: string; hour: number }>(
       unsettledHoursInRange(where),
-      params,
+      withDays,
     );
-    Object.assign(params, unsettledHoursParams(hours));
-    return rowsForRange(where, {
-      unsettledHours: hours.length > 0,
-      everyDayMixed: everyDayMixed(days, params as { from: number; to: number }),
-    });
+    return {
+      rows: rowsForRange(where, {
+        unsettledHours: hours.length > 0,
+        everyDayMixed: everyDayMixed(days, asked as { from: number; to: number }),
+      }),
+      params: { ...withDays, ...unsettledHoursParams(hours) },
+    };
   }
 
   private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
