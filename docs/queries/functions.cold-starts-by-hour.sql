@@ -25,4 +25,6 @@ SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minu
 UNION ALL
 SELECT * FROM function_minutes
 WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) )
-GROUP BY key, function_id, memory_size_mb, version;
+GROUP BY key, function_id, memory_size_mb, version
+-- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
+ORDER BY key, function_id, memory_size_mb, version;

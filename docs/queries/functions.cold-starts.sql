@@ -19,10 +19,14 @@ SELECT
   sum(duration_sum_ms) AS durationSumMs,
   sum(billed_restore_sum_ms) AS billedRestoreSumMs
 FROM (
-SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+SELECT * EXCEPT (day) FROM function_days WHERE day >= {dayFrom:DateTime} AND day < {dayTo:DateTime}
+UNION ALL
+SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND NOT (minute >= {dayFrom:DateTime} AND minute < {dayTo:DateTime})
 UNION ALL
 SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})
 UNION ALL
 SELECT * FROM function_minutes
 WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) )
-GROUP BY key, function_id, memory_size_mb, version;
+GROUP BY key, function_id, memory_size_mb, version
+-- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
+ORDER BY key, function_id, memory_size_mb, version;

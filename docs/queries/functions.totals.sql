@@ -24,11 +24,11 @@ sum(billed_restore_sum_ms) AS billedRestoreSumMs,
 max(max_memory_used_mb) AS maxMemoryUsedMb,
       sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
       sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
-      argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb,
-      toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
-      toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
+      argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb
     FROM (
-    SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+    SELECT * EXCEPT (day) FROM function_days WHERE day >= {dayFrom:DateTime} AND day < {dayTo:DateTime}
+    UNION ALL
+    SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND NOT (minute >= {dayFrom:DateTime} AND minute < {dayTo:DateTime})
     UNION ALL
     SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})
     UNION ALL

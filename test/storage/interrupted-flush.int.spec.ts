@@ -12,6 +12,7 @@ import type { InvocationRecord } from '@fleetscope/model';
 import { openTestClickHouse } from '../support/test-clickhouse';
 
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 const A = 'aws_lambda~123456789012~eu-west-1~a';
 const B = 'aws_lambda~123456789012~eu-west-1~b';
 
@@ -22,7 +23,9 @@ async function sums(client: ClickHouseClient): Promise<Record<string, number>> {
                    (SELECT sum(invocations) FROM function_hours WHERE source != 'knative') AS hours,
                    (SELECT sum(invocations) FROM function_five_minutes WHERE source != 'knative') AS fives,
                    (SELECT sum(invocations) FROM function_minutes WHERE source = 'knative') AS scraped,
-                   (SELECT sum(invocations) FROM function_hours WHERE source = 'knative') AS scrapedHours`,
+                   (SELECT sum(invocations) FROM function_hours WHERE source = 'knative') AS scrapedHours,
+                   (SELECT sum(invocations) FROM function_days WHERE source != 'knative') AS days,
+                   (SELECT sum(invocations) FROM function_days WHERE source = 'knative') AS scrapedDays`,
     format: 'JSONEachRow',
     clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
   });
@@ -95,6 +98,7 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
       'function_hours',
       'function_hours_chosen',
       'function_day_sources',
+      'function_days',
     ]) {
       await opened.handle.client.command({ query: `TRUNCATE TABLE ${table}` });
     }
@@ -126,29 +130,42 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
       await client.command({ query: 'DETACH TABLE function_minutes_from_invocations_mv' });
       await client.insert({ table: 'invocations', values: lost, format: 'JSONEachRow' });
       await client.command({ query: 'ATTACH TABLE function_minutes_from_invocations_mv' });
-      expect(await sums(client)).toMatchObject({ raw: 170, minutes: 140, hours: 140, fives: 140 });
+      expect(await sums(client)).toMatchObject({
+        raw: 170,
+        minutes: 140,
+        hours: 140,
+        fives: 140,
+        days: 140,
+      });
 
       await repairUncleanFlushes(handle, config);
 
+      // The repair's inserts feed the day rows through the views too: rebuilt, not added to.
       expect(await sums(client)).toMatchObject({
         raw: 170,
         minutes: 170,
         hours: 170,
         fives: 170,
+        days: 170,
         scraped: 7,
         scrapedHours: 7,
+        scrapedDays: 7,
       });
-      const totals = await new FunctionsRepository(handle).totals({
-        fromMs: base - HOUR,
-        toMs: base + 5 * HOUR,
-      });
+      const repository = new FunctionsRepository(handle);
+      const totals = await repository.totals({ fromMs: base - HOUR, toMs: base + 5 * HOUR });
       // A's day has two sources (the scrape): the repaired hour's source choice is stored again.
       expect(await chosenInvocations(client, A, (base + HOUR) / 1000)).toBe(30);
       // A's 130 records, but in the scraped minute the scrape (7) outweighs the 2 records it saw.
-      expect(Object.fromEntries(totals.map((t) => [t.functionId, t.invocations]))).toEqual({
-        [A]: 135,
-        [B]: 40,
-      });
+      const expected = { [A]: 135, [B]: 40 };
+      expect(Object.fromEntries(totals.map((t) => [t.functionId, t.invocations]))).toEqual(
+        expected,
+      );
+      // Whole days: B's from its day rows, A's (two sources) from its chosen hours.
+      const dayStart = Math.floor(base / DAY) * DAY;
+      const byDays = await repository.totals({ fromMs: dayStart - DAY, toMs: dayStart + 3 * DAY });
+      expect(Object.fromEntries(byDays.map((t) => [t.functionId, t.invocations]))).toEqual(
+        expected,
+      );
       expect(readdirSync(join(config.dataDir, 'flush-journal'))).toEqual([]);
     }
   });

@@ -83,7 +83,10 @@ async function perFunction(app: AppProcess, sql: string): Promise<Record<string,
   return Object.fromEntries(rows.map(([id, n]) => [id.split('~').pop()!, Number(n)]));
 }
 
-/** Invocations per function on every read path: raw, minute, five-minute, hour, fleet page, analyses. */
+/**
+ * Invocations per function on every read path: raw, minute, five-minute, hour, day, fleet page
+ * (over hours and over whole days), analyses.
+ */
 async function readPaths(app: AppProcess, baseTimeMs: number) {
   const raw = await perFunction(
     app,
@@ -101,12 +104,19 @@ async function readPaths(app: AppProcess, baseTimeMs: number) {
     app,
     `SELECT function_id, sum(invocations) FROM function_five_minutes GROUP BY function_id`,
   );
+  const days = await perFunction(
+    app,
+    `SELECT function_id, sum(invocations) FROM function_days GROUP BY function_id`,
+  );
   const from = baseTimeMs - 3600_000;
   const to = Date.now() + 3600_000;
-  const response = await fetch(`${app.apiUrl}/api/functions?from=${from}&to=${to}`);
-  const page = (await response.json()) as { functions: { id: string; invocations: number }[] };
-  const fleetPage = Object.fromEntries(
-    page.functions.map((f) => [f.id.split('~').pop()!, f.invocations]),
+  const fleetPage = await fleetPageInvocations(app, from, to);
+  // Whole UTC days around the sends: the page reads their day rows.
+  const DAY = 86_400_000;
+  const fleetPageByDays = await fleetPageInvocations(
+    app,
+    Math.floor(from / DAY) * DAY - DAY,
+    Math.ceil(to / DAY) * DAY + DAY,
   );
   const analyses = Object.fromEntries(
     Object.entries(
@@ -117,7 +127,17 @@ async function readPaths(app: AppProcess, baseTimeMs: number) {
       }),
     ).map(([id, n]) => [id.split('~').pop()!, n]),
   );
-  return { raw, minutes, fives, hours, fleetPage, analyses };
+  return { raw, minutes, fives, hours, days, fleetPage, fleetPageByDays, analyses };
+}
+
+async function fleetPageInvocations(
+  app: AppProcess,
+  from: number,
+  to: number,
+): Promise<Record<string, number>> {
+  const response = await fetch(`${app.apiUrl}/api/functions?from=${from}&to=${to}`);
+  const page = (await response.json()) as { functions: { id: string; invocations: number }[] };
+  return Object.fromEntries(page.functions.map((f) => [f.id.split('~').pop()!, f.invocations]));
 }
 
 /** What readPaths returns when every read path shows exactly `sent`. */
@@ -126,7 +146,9 @@ const onEveryPath = (sent: Record<string, number>) => ({
   minutes: sent,
   fives: sent,
   hours: sent,
+  days: sent,
   fleetPage: sent,
+  fleetPageByDays: sent,
   analyses: sent,
 });
 

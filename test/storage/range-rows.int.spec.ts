@@ -33,8 +33,9 @@ const FLEET: SourceRows[] = [
   { fn: 'traced', source: 'otel_span', when: 'h % 5 < 3', count: '2 + h % 4', memoryMb: 0 },
   { fn: 'traced', source: 'lambda_log', when: 'h % 4 != 0', count: '1 + h % 5' },
   { fn: 'traced', source: 'openfaas_gateway', when: 'h % 11 = 0', count: '0' },
-  // One source only.
-  { fn: 'single', source: 'lambda_log', when: 'h % 7 = 0', count: '1 + h % 20' },
+  // One source only (its whole days are read from day rows), deploying versions 1 and 2 in turn.
+  { fn: 'single', source: 'lambda_log', when: 'h % 14 = 0', count: '1 + h % 20', version: '1' },
+  { fn: 'single', source: 'lambda_log', when: 'h % 14 = 7', count: '1 + h % 20', version: '2' },
 ];
 
 async function insertFleet(
@@ -95,10 +96,11 @@ async function reference(handle: ClickHouseHandle, range: { fromMs: number; toMs
 async function referenceColdStarts(
   handle: ClickHouseHandle,
   range: { fromMs: number; toMs: number },
+  byHour: boolean,
 ) {
   const result = await handle.client.query({
     query: `
-      SELECT toString(toHour(minute)) AS key, function_id AS functionId,
+      SELECT ${byHour ? 'toString(toHour(minute))' : "''"} AS key, function_id AS functionId,
              memory_size_mb AS memorySizeMb, version, sum(invocations) AS invocations,
              sum(cold_starts) AS coldStarts, sumMap(init_buckets) AS initBuckets
       FROM (${chosenSourceRows('function_minutes')})
@@ -128,6 +130,7 @@ describe(FunctionsRepository.name, () => {
     ['within one hour', start + 3 * HOUR + 5 * MINUTE, start + 3 * HOUR + 50 * MINUTE],
     ['across one hour boundary', start + 7 * HOUR + 40 * MINUTE, start + 8 * HOUR + 20 * MINUTE],
     ['four and a half days', start + 90 * MINUTE, start + 4 * 24 * HOUR + 13 * HOUR],
+    ['whole UTC days and the hours around them', start + 3 * HOUR, start + 5 * 24 * HOUR],
   ];
 
   /** The fleet page's totals and the cold starts by hour equal the per-minute choice's. */
@@ -165,15 +168,18 @@ describe(FunctionsRepository.name, () => {
       memorySizeMb: unknown;
       version: unknown;
     }) => `${String(r.key)}|${String(r.functionId)}|${String(r.memorySizeMb)}|${String(r.version)}`;
-    const cold = await new FunctionsRepository(opened.handle).coldStarts(range, true);
-    const coldExpected = await referenceColdStarts(opened.handle, range);
-    expect(
-      Object.fromEntries(cold.map((r) => [key(r), [r.invocations, r.coldStarts, r.initBuckets]])),
-    ).toEqual(
-      Object.fromEntries(
-        coldExpected.map((r) => [key(r), [r.invocations, r.coldStarts, r.initBuckets]]),
-      ),
-    );
+    // By hour, and by function alone (whole days read from day rows).
+    for (const byHour of [true, false]) {
+      const cold = await new FunctionsRepository(opened.handle).coldStarts(range, byHour);
+      const coldExpected = await referenceColdStarts(opened.handle, range, byHour);
+      expect(
+        Object.fromEntries(cold.map((r) => [key(r), [r.invocations, r.coldStarts, r.initBuckets]])),
+      ).toEqual(
+        Object.fromEntries(
+          coldExpected.map((r) => [key(r), [r.invocations, r.coldStarts, r.initBuckets]]),
+        ),
+      );
+    }
   }
 
   it.each(ranges)(

@@ -31,6 +31,7 @@ describe(applyRetention.name, () => {
         'function_hours',
         'function_hours_chosen',
         'function_day_sources',
+        'function_days',
       ]),
     );
     expect(await applyRetention(opened.handle.client, options(days))).toEqual([]);

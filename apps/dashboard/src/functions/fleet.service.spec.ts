@@ -30,8 +30,6 @@ function totals(restores: number, billedRestoreSumMs: number): FunctionTotals {
     billedMbMs: 1000 * 1024,
     billedMsUnknownMemory: 0,
     lastMemorySizeMb: 1024,
-    firstMinuteMs: RANGE.fromMs,
-    lastMinuteMs: RANGE.toMs,
   };
 }
 

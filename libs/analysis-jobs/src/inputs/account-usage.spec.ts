@@ -101,8 +101,6 @@ function totals(
     billedMbMs: billed.mbMs ?? 0,
     billedMsUnknownMemory: billed.unknownMemoryMs ?? 0,
     lastMemorySizeMb: billed.lastMemoryMb ?? 0,
-    firstMinuteMs: 0,
-    lastMinuteMs: 0,
   };
 }
 

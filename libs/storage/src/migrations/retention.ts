@@ -14,6 +14,8 @@ const RETENTION: { table: string; kind: 'raw' | 'aggregate'; column: string }[] 
   { table: 'function_hours_chosen', kind: 'aggregate', column: 'minute' },
   // A day longer than the hours it marks, so no chosen hour outlives its day's mark.
   { table: 'function_day_sources', kind: 'aggregate', column: 'day + INTERVAL 1 DAY' },
+  // Likewise: a day row lasts as long as its last hour row.
+  { table: 'function_days', kind: 'aggregate', column: 'day + INTERVAL 1 DAY' },
 ];
 
 // The last interval of the TTL clause: function_day_sources' expression holds one of its own.

@@ -10,6 +10,7 @@ import {
   rangeParams,
   rowsForRange,
   everyDayMixed,
+  hasWholeDays,
   storedRowsForRange,
   unsettledHoursInRange,
   unsettledHoursParams,
@@ -61,9 +62,6 @@ export interface FunctionTotals {
   /** Σ billed ms over rows whose memory size is unknown (priced with the inventory's memory). */
   billedMsUnknownMemory: number;
   lastMemorySizeMb: number;
-  /** Start of the first and last row read: a minute, or five minutes or an hour inside the range. */
-  firstMinuteMs: number;
-  lastMinuteMs: number;
 }
 
 /**
@@ -150,15 +148,17 @@ export class FunctionsRepository {
 
   async totals(range: TimeRange, functionId?: string): Promise<FunctionTotals[]> {
     const filter = functionId ? 'AND function_id = {functionId:String}' : '';
-    const { rows, params } = await this.rangeRows(filter, { ...rangeParams(range), functionId });
+    const { rows, params } = await this.rangeRows(
+      filter,
+      { ...rangeParams(range), functionId },
+      true,
+    );
     const query = `
       SELECT
         function_id AS functionId,
         argMax(version, minute) AS version,
         ${TOTALS_COLUMNS},
-        ${BILLED_COLUMNS},
-        toUnixTimestamp(min(minute)) * 1000 AS firstMinuteMs,
-        toUnixTimestamp(max(minute)) * 1000 AS lastMinuteMs
+        ${BILLED_COLUMNS}
       FROM (${rows})
       GROUP BY function_id
       ORDER BY invocations DESC, function_id`;
@@ -191,7 +191,7 @@ export class FunctionsRepository {
     // Steps of an hour or more may read hourly rows; shorter ones need the minutes.
     const { rows, params } =
       stepSeconds >= 3600
-        ? await this.rangeRows(filter, asked)
+        ? await this.rangeRows(filter, asked, false)
         : { rows: minuteRowsForRange(filter), params: asked };
     const query = `
       SELECT
@@ -216,7 +216,8 @@ export class FunctionsRepository {
    */
   async coldStarts(range: TimeRange, byHour: boolean): Promise<ColdStartRow[]> {
     const hourKey = byHour ? `toString(toHour(minute))` : `''`;
-    const { rows, params } = await this.rangeRows('', rangeParams(range));
+    // Whole days have no hour to group by.
+    const { rows, params } = await this.rangeRows('', rangeParams(range), !byHour);
     const query = `
       SELECT
         ${hourKey} AS key,
@@ -233,7 +234,9 @@ export class FunctionsRepository {
         sum(duration_sum_ms) AS durationSumMs,
         sum(billed_restore_sum_ms) AS billedRestoreSumMs
       FROM (${rows})
-      GROUP BY key, function_id, memory_size_mb, version`;
+      GROUP BY key, function_id, memory_size_mb, version
+      -- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
+      ORDER BY key, function_id, memory_size_mb, version`;
     return this.rows<ColdStartRow>(query, params);
   }
 
@@ -325,16 +328,19 @@ export class FunctionsRepository {
    * such days. ClickHouse would build the sets of those subqueries once per reference, even when
    * they are empty. A second source first arriving between these queries is counted by the next
    * read, as a flush landing between rowsForRange()'s own subqueries and its scans would be.
+   * `byDay`: the range's whole days may be read as day rows (sums per function, not per hour).
    */
   private async rangeRows(
     where: string,
     asked: Record<string, unknown>,
+    byDay: boolean,
   ): Promise<{ rows: string; params: Record<string, unknown> }> {
+    const wholeDays = byDay && hasWholeDays(asked);
     const days = await this.rows<{ functionId: string; day: number }>(
       mixedDaysInRange(where),
       asked,
     );
-    if (days.length === 0) return { rows: storedRowsForRange(where), params: asked };
+    if (days.length === 0) return { rows: storedRowsForRange(where, wholeDays), params: asked };
     const withDays = { ...asked, ...mixedDaysParams(days) };
     const hours = await this.rows<{ functionId: string; hour: number }>(
       unsettledHoursInRange(where),
@@ -344,6 +350,7 @@ export class FunctionsRepository {
       rows: rowsForRange(where, {
         unsettledHours: hours.length > 0,
         everyDayMixed: everyDayMixed(days, asked as { from: number; to: number }),
+        wholeDays,
       }),
       params: { ...withDays, ...unsettledHoursParams(hours) },
     };

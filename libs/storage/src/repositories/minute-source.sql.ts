@@ -47,6 +47,7 @@ export function sourceParams(): { sources: string[]; priorities: number[] } {
 }
 
 const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** The range's whole hours (see rangeParams). */
 const WHOLE_HOURS = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
@@ -122,13 +123,20 @@ export function minuteRowsForRange(where = ''): string {
 
 /**
  * The stored rows of a range at the coarsest resolution that fits it: whole hours, whole five
- * minutes at either end, the few minutes beyond. Exactly rowsForRange() when no function-day of
- * the range has several sources (see mixedDaysInRange), without its subqueries.
+ * minutes at either end, the few minutes beyond; with `wholeDays`, the whole UTC days of the range
+ * from function_days first (see rangeParams; a day row's `minute` is its last hour's, so it sorts
+ * as that hour row would, but it cannot be grouped by hour). Exactly rowsForRange() when no
+ * function-day of the range has several sources (see mixedDaysInRange), without its subqueries.
  */
-export function storedRowsForRange(where = ''): string {
+export function storedRowsForRange(where = '', wholeDays = false): string {
   const wholeFives = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}`;
+  const hours = wholeDays
+    ? `SELECT * EXCEPT (day) FROM function_days WHERE day >= {dayFrom:DateTime} AND day < {dayTo:DateTime} ${where}
+      UNION ALL
+      SELECT * FROM function_hours WHERE ${WHOLE_HOURS} AND NOT (minute >= {dayFrom:DateTime} AND minute < {dayTo:DateTime}) ${where}`
+    : `SELECT * FROM function_hours WHERE ${WHOLE_HOURS} ${where}`;
   return `
-      SELECT * FROM function_hours WHERE ${WHOLE_HOURS} ${where}
+      ${hours}
       UNION ALL
       SELECT * FROM function_five_minutes WHERE ${wholeFives} AND NOT (${WHOLE_HOURS}) ${where}
       UNION ALL
@@ -198,11 +206,12 @@ export function unsettledHoursParams(
 function storedRowsOutsideMixedDays(mixed: MixedDays, where: string, bound?: BoundChoice): string {
   if (!bound)
     return `SELECT * FROM (${storedRowsForRange(where)}) WHERE NOT ${IN_MIXED_DAY(mixed)}`;
-  const apart = storedRowsForRange(`${where} AND function_id NOT IN ${mixed.functions}`);
+  const wholeDays = bound.wholeDays ?? false;
+  const apart = storedRowsForRange(`${where} AND function_id NOT IN ${mixed.functions}`, wholeDays);
   if (bound.everyDayMixed) return apart;
   return `${apart}
     UNION ALL
-    ${storedRowsForRange(`${where} AND function_id IN ${mixed.functions} AND NOT ${IN_MIXED_DAY(mixed)}`)}`;
+    ${storedRowsForRange(`${where} AND function_id IN ${mixed.functions} AND NOT ${IN_MIXED_DAY(mixed)}`, wholeDays)}`;
 }
 
 /**
@@ -217,6 +226,8 @@ function storedRowsOutsideMixedDays(mixed: MixedDays, where: string, bound?: Bou
 export interface BoundChoice {
   unsettledHours: boolean;
   everyDayMixed: boolean;
+  /** Whole days of the stored rows from function_days (see storedRowsForRange). */
+  wholeDays?: boolean;
 }
 
 /**
@@ -318,13 +329,14 @@ export function chosenHoursParams(functionIds: string[], hours: number[]): Recor
   return { ...sourceParams(), f: functionIds, h: hours, from: first, to: last + 3600 };
 }
 
-/** Parameters of rowsForRange(): the range, its whole hours, and the source priorities. */
+/** Parameters of rowsForRange(): the range, its whole days and hours, and the source priorities. */
 export function rangeParams(range: { fromMs: number; toMs: number }): Record<string, unknown> {
   // Whole units inside the range; an empty range (from = to) where it holds none.
   const whole = (unitMs: number): [number, number] => {
     const first = Math.ceil(range.fromMs / unitMs) * unitMs;
     return [first, Math.max(first, Math.floor(range.toMs / unitMs) * unitMs)];
   };
+  const [dayFrom, dayTo] = whole(DAY_MS);
   const [hourFrom, hourTo] = whole(HOUR_MS);
   const [fiveFrom, fiveTo] = whole(5 * 60_000);
   return {
@@ -337,7 +349,14 @@ export function rangeParams(range: { fromMs: number; toMs: number }): Record<str
     fiveTo: toDateTimeParam(fiveTo),
     hourFrom: toDateTimeParam(hourFrom),
     hourTo: toDateTimeParam(hourTo),
+    dayFrom: toDateTimeParam(dayFrom),
+    dayTo: toDateTimeParam(dayTo),
   };
+}
+
+/** Whether a range (its rangeParams()) holds a whole UTC day, read from function_days if asked. */
+export function hasWholeDays(params: Record<string, unknown>): boolean {
+  return Number(params.dayTo) > Number(params.dayFrom);
 }
 
 export function toDateTimeParam(ms: number): number {

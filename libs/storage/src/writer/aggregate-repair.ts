@@ -15,7 +15,7 @@ export interface RepairOptions {
 /**
  * Rebuilds the aggregate of a window from the raw rows: the per-minute rows of the window's
  * invocation sources from `invocations`, then every five-minute and hourly row of the window from
- * the minutes. The rows are recomputed with the materialized views' own SELECTs (read from
+ * the minutes, then the day rows of the window's days from the hours. The rows are recomputed with the materialized views' own SELECTs (read from
  * system.tables), so the rule that turns invocations into minute rows stays written once, in
  * migrations/. Minute rows of
  * other sources (scrapes write function_minutes directly) are kept; no invocation record carries
@@ -29,7 +29,13 @@ export async function repairAggregates(
   if (window.functionIds.length === 0 || window.hours.length === 0) return;
   const local = (table: string) => (options.cluster ? `${table}_local` : table);
   const onCluster = options.cluster ? `ON CLUSTER '${options.cluster}'` : '';
-  const params = { f: window.functionIds, h: window.hours, s: window.sources };
+  const DAY_S = 86_400;
+  const params = {
+    f: window.functionIds,
+    h: window.hours,
+    s: window.sources,
+    d: [...new Set(window.hours.map((h) => Math.floor(h / DAY_S) * DAY_S))],
+  };
   const run = async (query: string) => {
     try {
       await client.command({
@@ -70,6 +76,19 @@ export async function repairAggregates(
     await run(`ALTER TABLE ${local(table)} ${onCluster} DELETE WHERE ${inWindow}`);
     await run(`INSERT INTO ${table} ${select}`);
   }
+  // Last: every insert above also fed function_days through the views. A day is rebuilt whole
+  // from its hour rows, now complete, including the hours outside the window.
+  const inDays = `function_id IN {f:Array(String)} AND toStartOfDay(minute) IN {d:Array(DateTime)}`;
+  const days = await viewSelect(
+    client,
+    local('function_days_from_hours_mv'),
+    local('function_hours'),
+    `SELECT * FROM function_hours WHERE ${inDays}`,
+  );
+  await run(
+    `ALTER TABLE ${local('function_days')} ${onCluster} DELETE WHERE function_id IN {f:Array(String)} AND day IN {d:Array(DateTime)}`,
+  );
+  await run(`INSERT INTO function_days ${days}`);
   await rebuildChosenHours(client, window, options);
 }
 
