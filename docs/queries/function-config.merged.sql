@@ -1,3 +1,9 @@
+SELECT (SELECT engine FROM system.tables
+                        WHERE database = currentDatabase() AND name = 'function_configs') AS engine,
+                       arraySort(groupArray(name)) AS parts
+                FROM system.parts
+                WHERE database = currentDatabase() AND table = 'function_configs' AND active;
+
 SELECT function_id AS functionId, argMaxIf(platform, prio, platform != '') AS platform,
 argMaxIf(account, prio, account != '') AS account,
 argMaxIf(region, prio, region != '') AS region,
