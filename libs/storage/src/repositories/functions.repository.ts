@@ -4,6 +4,7 @@ import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
 import {
+  allHoursSettled,
   minuteRowsForRange,
   mixedDaysInRange,
   mixedDaysParams,
@@ -324,7 +325,8 @@ export class FunctionsRepository {
   /**
    * The rows of a range a dashboard read sums, with the parameters they need: rowsForRange() with
    * the range's function-days that have several sources, and their whole hours not rebuilt into
-   * function_hours_chosen, read once here and bound, or the stored rows alone when there are no
+   * function_hours_chosen (read only when the days' count of settled hours says there are any),
+   * read once here and bound, or the stored rows alone when there are no
    * such days. ClickHouse would build the sets of those subqueries once per reference, even when
    * they are empty. A second source first arriving between these queries is counted by the next
    * read, as a flush landing between rowsForRange()'s own subqueries and its scans would be.
@@ -336,16 +338,19 @@ export class FunctionsRepository {
     byDay: boolean,
   ): Promise<{ rows: string; params: Record<string, unknown> }> {
     const wholeDays = byDay && hasWholeDays(asked);
-    const days = await this.rows<{ functionId: string; day: number }>(
+    const days = await this.rows<{ functionId: string; day: number; settledHours: number }>(
       mixedDaysInRange(where),
       asked,
     );
     if (days.length === 0) return { rows: storedRowsForRange(where, wholeDays), params: asked };
     const withDays = { ...asked, ...mixedDaysParams(days) };
-    const hours = await this.rows<{ functionId: string; hour: number }>(
-      unsettledHoursInRange(where),
-      withDays,
-    );
+    // Usually every hour of those days is settled (each flush rebuilds its hours): no query.
+    const hours = allHoursSettled(days, asked)
+      ? []
+      : await this.rows<{ functionId: string; hour: number }>(
+          unsettledHoursInRange(where),
+          withDays,
+        );
     return {
       rows: rowsForRange(where, {
         unsettledHours: hours.length > 0,

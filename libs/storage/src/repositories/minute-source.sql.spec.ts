@@ -1,4 +1,4 @@
-import { everyDayMixed, rangeParams } from './minute-source.sql';
+import { allHoursSettled, everyDayMixed, rangeParams } from './minute-source.sql';
 
 describe('rangeParams', () => {
   it('keeps the current minute in a range that ends less than a second after it starts', () => {
@@ -49,5 +49,34 @@ describe(everyDayMixed.name, () => {
   it('ends the range at the day of its last second', () => {
     const days = [0, 1].map((n) => ({ functionId: 'a', day: day(n) }));
     expect(everyDayMixed(days, { from: day(0), to: day(2) })).toBe(true);
+  });
+});
+
+describe(allHoursSettled.name, () => {
+  const DAY = 86_400;
+  const day = 20_000 * DAY;
+  // From 05:30 on a day to 02:10 two days later: whole hours 06:00 … 02:00.
+  const params = rangeParams({
+    fromMs: (day + 5.5 * 3600) * 1000,
+    toMs: (day + 2 * DAY + 2 * 3600 + 600) * 1000,
+  });
+
+  it('holds when each day has a chosen row for every whole hour of the range in it', () => {
+    const days = [
+      { day: day - DAY, settledHours: 0 },
+      { day, settledHours: 18 },
+      { day: day + DAY, settledHours: 24 },
+      { day: day + 2 * DAY, settledHours: 2 },
+    ];
+    expect(allHoursSettled(days, params)).toBe(true);
+  });
+
+  it('fails when one day misses one of those hours', () => {
+    expect(allHoursSettled([{ day, settledHours: 17 }], params)).toBe(false);
+    expect(allHoursSettled([{ day: day + 2 * DAY, settledHours: 1 }], params)).toBe(false);
+  });
+
+  it('also reads whole days as their 24 hours', () => {
+    expect(allHoursSettled([{ day: day + DAY, settledHours: 23 }], params)).toBe(false);
   });
 });

@@ -147,10 +147,37 @@ export function storedRowsForRange(where = '', wholeDays = false): string {
 /**
  * The function-days of a range with several sources (function_id, day start in epoch seconds):
  * what a caller reads once per request and binds with mixedDaysParams() for rowsForRange() with
- * a BoundChoice, whose subqueries would otherwise each build the set again.
+ * a BoundChoice, whose subqueries would otherwise each build the set again. With each day, how
+ * many of the range's whole hours in it have rows in function_hours_chosen (`settledHours`): when
+ * every day has all of them (allHoursSettled), there are no unsettled hours to read.
  */
 export function mixedDaysInRange(where = ''): string {
-  return `SELECT function_id AS functionId, toUnixTimestamp(day) AS day FROM (${mixedDays(where)})`;
+  return `
+    SELECT function_id AS functionId, toUnixTimestamp(day) AS day, settledHours
+    FROM (${mixedDays(where)}) AS mixed
+    LEFT JOIN (
+      SELECT function_id, toStartOfDay(minute) AS day, uniqExact(minute) AS settledHours
+      FROM function_hours_chosen WHERE ${WHOLE_HOURS} ${where}
+      GROUP BY function_id, day
+    ) AS chosen USING (function_id, day)`;
+}
+
+/**
+ * Whether every function-day of mixedDaysInRange() has rows in function_hours_chosen for each
+ * whole hour of the range (params: rangeParams()) that lies in it: then unsettledHoursInRange()
+ * would find none.
+ */
+export function allHoursSettled(
+  days: readonly { day: number; settledHours: number }[],
+  params: Record<string, unknown>,
+): boolean {
+  const hourFrom = Number(params.hourFrom);
+  const hourTo = Number(params.hourTo);
+  return days.every((d) => {
+    const day = Number(d.day);
+    const whole = Math.max(0, Math.min(day + 86_400, hourTo) - Math.max(day, hourFrom)) / 3600;
+    return Number(d.settledHours) >= whole;
+  });
 }
 
 /** Parameters of rowsForRange() with bound days: the rows of mixedDaysInRange(). */
