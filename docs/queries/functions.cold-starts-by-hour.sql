@@ -22,7 +22,6 @@ SELECT
   sum(init_duration_sum_ms) AS initDurationSumMs,
   sumMap(init_buckets) AS initBuckets,
   sum(restore_duration_sum_ms) AS restoreDurationSumMs,
-  sum(duration_sum_ms) AS durationSumMs,
   sum(billed_restore_sum_ms) AS billedRestoreSumMs
 FROM (
 SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}

@@ -22,7 +22,6 @@ SELECT
   sum(init_duration_sum_ms) AS initDurationSumMs,
   sumMap(init_buckets) AS initBuckets,
   sum(restore_duration_sum_ms) AS restoreDurationSumMs,
-  sum(duration_sum_ms) AS durationSumMs,
   sum(billed_restore_sum_ms) AS billedRestoreSumMs
 FROM (
 SELECT * EXCEPT (day) FROM function_days WHERE day >= {dayFrom:DateTime} AND day < {dayTo:DateTime}

@@ -42,7 +42,6 @@ function coldStartRow(restores: number, billedRestoreSumMs: number): ColdStartRo
     initDurationSumMs: 0,
     initBuckets: {},
     restoreDurationSumMs: 2 * billedRestoreSumMs,
-    durationSumMs: 1000,
     billedRestoreSumMs,
   };
 }

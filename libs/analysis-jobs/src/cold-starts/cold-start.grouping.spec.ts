@@ -20,7 +20,6 @@ function row(overrides: Partial<ColdStartRow>): ColdStartRow {
     initDurationSumMs: 0,
     initBuckets: {},
     restoreDurationSumMs: 0,
-    durationSumMs: 0,
     billedRestoreSumMs: 0,
     ...overrides,
   };

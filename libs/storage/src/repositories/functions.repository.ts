@@ -109,7 +109,6 @@ export interface ColdStartRow {
   initDurationSumMs: number;
   initBuckets: Record<string, number>;
   restoreDurationSumMs: number;
-  durationSumMs: number;
   billedRestoreSumMs: number;
 }
 
@@ -227,7 +226,6 @@ export class FunctionsRepository {
         sum(init_duration_sum_ms) AS initDurationSumMs,
         sumMap(init_buckets) AS initBuckets,
         sum(restore_duration_sum_ms) AS restoreDurationSumMs,
-        sum(duration_sum_ms) AS durationSumMs,
         sum(billed_restore_sum_ms) AS billedRestoreSumMs
       FROM (${rows})
       GROUP BY key, function_id, memory_size_mb, version
