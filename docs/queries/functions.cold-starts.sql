@@ -1,7 +1,8 @@
 SELECT function_id AS functionId, toUnixTimestamp(day) AS day, settledHours
 FROM (
 SELECT function_id, day FROM function_day_sources
-WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0  AND function_id IN (SELECT function_id FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0  GROUP BY function_id HAVING uniqExact(source) > 1)
 GROUP BY function_id, day
 HAVING uniqExact(source) > 1) AS mixed
 LEFT JOIN (

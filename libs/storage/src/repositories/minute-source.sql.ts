@@ -61,10 +61,18 @@ const WHOLE_HOURS = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime
  * with several sources have rows in function_hours_chosen (see chosenRowsOfHours), which is why
  * reads of that table need no such filter.
  */
-function mixedDays(where: string): string {
+function mixedDays(where: string, functionsFirst = false): string {
+  const rows = `function_day_sources
+    WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND ${PRIO} > 0 ${where}`;
+  // A function-day with several sources is one of a function with several sources in the range:
+  // grouping by function first leaves few rows to group by function-day (10,000 functions over 7
+  // days: 22 → 15 ms). Read once per request (mixedDaysInRange); a subquery referenced several
+  // times keeps the plain form.
+  const only = functionsFirst
+    ? `AND function_id IN (SELECT function_id FROM ${rows} GROUP BY function_id HAVING uniqExact(source) > 1)`
+    : '';
   return `
-    SELECT function_id, day FROM function_day_sources
-    WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND ${PRIO} > 0 ${where}
+    SELECT function_id, day FROM ${rows} ${only}
     GROUP BY function_id, day
     HAVING uniqExact(source) > 1`;
 }
@@ -154,7 +162,7 @@ export function storedRowsForRange(where = '', wholeDays = false): string {
 export function mixedDaysInRange(where = ''): string {
   return `
     SELECT function_id AS functionId, toUnixTimestamp(day) AS day, settledHours
-    FROM (${mixedDays(where)}) AS mixed
+    FROM (${mixedDays(where, true)}) AS mixed
     LEFT JOIN (
       SELECT function_id, toStartOfDay(minute) AS day, uniqExact(minute) AS settledHours
       FROM function_hours_chosen WHERE ${WHOLE_HOURS} ${where}
