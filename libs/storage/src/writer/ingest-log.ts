@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { claimPidFile, liveOtherHolder } from '../client/pid-file';
+import { LineBuffer } from './line-buffer';
 
 /** A segment file: `<number>.log`, one JSON document a line, numbered in the order written. */
 const SEGMENT = /^(\d{12})\.log$/;
@@ -233,41 +234,6 @@ function parseSegment(text: string): unknown[] {
     }
   }
   return documents;
-}
-
-/** Bytes kept by a segment's buffers between writes; a larger one is let go after its write. */
-const KEEP_BYTES = 4 * 1024 * 1024;
-
-/** A growable byte buffer of lines waiting for write(). */
-class LineBuffer {
-  private buffer: Buffer = Buffer.allocUnsafeSlow(64 * 1024);
-  length = 0;
-
-  put(text: string): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit; the exact count only when that may not fit.
-    if (this.length + text.length * 3 > this.buffer.length) {
-      this.reserve(Buffer.byteLength(text));
-    }
-    this.length += this.buffer.write(text, this.length);
-  }
-
-  bytes(): Buffer {
-    return this.buffer.subarray(0, this.length);
-  }
-
-  clear(): void {
-    this.length = 0;
-    if (this.buffer.length > KEEP_BYTES) this.buffer = Buffer.allocUnsafeSlow(64 * 1024);
-  }
-
-  private reserve(bytes: number): void {
-    if (this.length + bytes <= this.buffer.length) return;
-    let size = this.buffer.length * 2;
-    while (size < this.length + bytes) size *= 2;
-    const grown = Buffer.allocUnsafeSlow(size);
-    this.buffer.copy(grown, 0, 0, this.length);
-    this.buffer = grown;
-  }
 }
 
 /**

@@ -14,8 +14,10 @@ import {
   describeError,
   toStorageError,
 } from '../client/storage.errors';
+import type { RawInsert } from '../client/clickhouse-client.factory';
 import type { FlushJournal, FlushWindow } from './flush-journal';
 import type { ClosedSegments, IngestLog } from './ingest-log';
+import { LineBuffer } from './line-buffer';
 import { RecentKeys } from './recent-keys';
 import {
   FUNCTION_MINUTES,
@@ -24,6 +26,7 @@ import {
   INGEST_REQUESTS,
   METRIC_POINTS,
   SPANS,
+  putRows,
   type TableEncoder,
 } from './row-columns';
 
@@ -70,7 +73,18 @@ export interface WriterOptions {
    * Without it a batch is acknowledged once ClickHouse has committed it.
    */
   log?: IngestLog;
+  /**
+   * Embedded mode: inserts are handed to the engine as JSONCompactEachRow bytes (the handle's
+   * rawInsert). Without it (server mode), through `client.insert`.
+   */
+  rawInsert?: RawInsert;
 }
+
+/**
+ * JSON strings may hold a lone UTF-16 surrogate ("\ud800" is valid OTLP/JSON); by default
+ * ClickHouse refuses the whole insert for it. Kept as sent instead.
+ */
+const INSERT_SETTINGS = { input_format_json_throw_on_bad_escape_sequence: 0 } as const;
 
 /** The queue is full: the sender should retry later (HTTP 429 / gRPC RESOURCE_EXHAUSTED). */
 export class QueueFullError extends StorageError {
@@ -170,6 +184,8 @@ export class IngestWriter {
   /** Batches waiting for a drain to make room in the queue (append()), and their bytes. */
   private roomWaiters: (() => void)[] = [];
   private waitingBytes = 0;
+  /** Raw inserts' bodies, one reused buffer per table. */
+  private readonly bodies = new Map<string, LineBuffer>();
   /** Requests the last flush acknowledged: the senders expected back for the next one. */
   private cohort = 0;
   /** While regathering after a flush: start the next one once this many requests are queued. */
@@ -673,15 +689,32 @@ export class IngestWriter {
   private async insert<T>(encoder: TableEncoder<T>, rows: T[]): Promise<void> {
     if (rows.length === 0) return;
     const started = performance.now();
-    await this.client.insert({
-      table: encoder.table,
-      columns: encoder.columns as [string, ...string[]],
-      values: rows.map((row) => encoder.encode(row)),
-      format: 'JSONCompactEachRow',
-      // JSON strings may hold a lone UTF-16 surrogate ("\ud800" is valid OTLP/JSON); by default
-      // ClickHouse refuses the whole insert for it. Kept as sent instead.
-      clickhouse_settings: { input_format_json_throw_on_bad_escape_sequence: 0 },
-    });
+    const rawInsert = this.options.rawInsert;
+    if (rawInsert) {
+      // One buffer per table: a table's inserts run one at a time, and the engine reads the
+      // bytes until its insert settles.
+      const body = this.bodies.get(encoder.table) ?? new LineBuffer();
+      this.bodies.set(encoder.table, body);
+      try {
+        putRows(encoder, rows, body);
+        await rawInsert({
+          table: encoder.table,
+          columns: encoder.columns,
+          body: body.bytes(),
+          settings: INSERT_SETTINGS,
+        });
+      } finally {
+        body.clear();
+      }
+    } else {
+      await this.client.insert({
+        table: encoder.table,
+        columns: encoder.columns as [string, ...string[]],
+        values: rows.map((row) => encoder.encode(row)),
+        format: 'JSONCompactEachRow',
+        clickhouse_settings: INSERT_SETTINGS,
+      });
+    }
     const elapsed = performance.now() - started;
     const table = encoder.table as TableName;
     this.stats.insertedRows[table] = (this.stats.insertedRows[table] ?? 0) + rows.length;

@@ -5,6 +5,7 @@ import type {
   MetricPointRow,
   SpanRow,
 } from '@fleetscope/model';
+import type { LineBuffer } from './line-buffer';
 
 /**
  * Column lists and row encoders for JSONCompactEachRow inserts: arrays in column order parse
@@ -15,6 +16,14 @@ export interface TableEncoder<T> {
   table: string;
   columns: string[];
   encode(row: T): unknown[];
+}
+
+/**
+ * Writes the JSONCompactEachRow body of `rows` into `out`: each encoded row as JSON and a
+ * newline, the bytes @clickhouse/client sends for `insert({values: rows.map(encode)})`.
+ */
+export function putRows<T>(encoder: TableEncoder<T>, rows: readonly T[], out: LineBuffer): void {
+  for (const row of rows) out.put(`${JSON.stringify(encoder.encode(row))}\n`);
 }
 
 const us = (ms: number | null): number => (ms === null || !(ms > 0) ? 0 : Math.round(ms * 1000));
