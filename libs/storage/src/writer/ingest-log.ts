@@ -99,12 +99,21 @@ export class IngestLog {
    * space, until a full collection.
    */
   append(document: unknown): Promise<void> {
+    return this.appendLine((out) => putLine(out, document));
+  }
+
+  /**
+   * Appends one line that `put` writes into the segment's pending bytes (its newline is added
+   * here); resolves once its write() has returned. What `put` wrote is taken back if it throws.
+   */
+  appendLine(put: (out: LineBuffer) => void): Promise<void> {
     const segment = this.current;
     const start = segment.pending.length;
     try {
-      putLine(segment.pending, document);
+      put(segment.pending);
+      segment.pending.put('\n');
     } catch (error) {
-      // Nothing of a document that cannot be serialised is left for the write.
+      // Nothing of a line that cannot be written is left for the write.
       segment.pending.length = start;
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -237,7 +246,7 @@ function parseSegment(text: string): unknown[] {
 }
 
 /**
- * Writes `JSON.stringify(document) + '\n'` into `out`, an array property's items one by one, so
+ * Writes `JSON.stringify(document)` into `out`, an array property's items one by one, so
  * that no string of the whole document is made (a batch's rows are its arrays).
  */
 function putLine(out: LineBuffer, document: unknown): void {
@@ -247,7 +256,7 @@ function putLine(out: LineBuffer, document: unknown): void {
     Array.isArray(document) ||
     typeof (document as { toJSON?: unknown }).toJSON === 'function'
   ) {
-    out.put(`${JSON.stringify(document)}\n`);
+    out.put(JSON.stringify(document));
     return;
   }
   let separator = '{';
@@ -267,7 +276,7 @@ function putLine(out: LineBuffer, document: unknown): void {
     }
     out.put(itemSeparator === '[' ? '[]' : ']');
   }
-  out.put(separator === '{' ? '{}\n' : '}\n');
+  out.put(separator === '{' ? '{}' : '}');
 }
 
 function writeFully(fd: number, buffer: Buffer, done: (error: Error | null) => void): void {
