@@ -2,6 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { LambdaLogStreamAssemblerPool, decodeCloudWatchSubscription } from '@fleetscope/ingest';
 import type { LogRow, MetricPointRow, SpanRow } from '@fleetscope/model';
 import {
+  IngestWriter,
   StorageQueryError,
   toStorageError,
   type ClickHouseHandle,
@@ -223,5 +224,48 @@ describe('the raw insert (embedded chDB)', () => {
     expect(failure).toBeInstanceOf(StorageQueryError);
     expect((failure as StorageQueryError).retryable).toBe(false);
     expect(await rowsOf(handle.client, 'logs_refused')).toEqual([]);
+  });
+});
+
+describe(`${IngestWriter.name}: the logs table's skip indexes (embedded chDB)`, () => {
+  it('builds them when parts merge, not on insert, and a body search finds the same rows before and after', async () => {
+    const { handle, cleanup } = await openTestClickHouse();
+    try {
+      const writer = new IngestWriter(handle.client, {
+        maxQueueBytes: 1 << 24,
+        flushIntervalMs: 20,
+        flushRows: 1_000,
+        rawInsert: handle.rawInsert,
+      });
+      for (let n = 0; n < 3; n++) {
+        await writer.write({
+          logs: [awkwardLog(`request ${n} failed: Timeout after 3000 ms`, n), awkwardLog('ok', n)],
+        });
+      }
+      await writer.close();
+      const search = async () => {
+        const result = await handle.client.query({
+          query: `SELECT body FROM logs WHERE hasToken(lower(body), 'timeout') ORDER BY body`,
+          format: 'JSONCompactEachRow',
+        });
+        return result.json<[string]>();
+      };
+      const indexBytes = async () => {
+        const result = await handle.client.query({
+          query: `SELECT sum(secondary_indices_uncompressed_bytes) FROM system.parts
+                  WHERE database = currentDatabase() AND table = 'logs' AND active`,
+          format: 'JSONCompactEachRow',
+        });
+        return Number((await result.json<[number]>())[0][0]);
+      };
+      const found = [0, 1, 2].map((n) => [`request ${n} failed: Timeout after 3000 ms`]);
+      expect(await indexBytes()).toBe(0);
+      expect(await search()).toEqual(found);
+      await handle.client.command({ query: 'OPTIMIZE TABLE logs FINAL' });
+      expect(await indexBytes()).toBeGreaterThan(0);
+      expect(await search()).toEqual(found);
+    } finally {
+      await cleanup();
+    }
   });
 });

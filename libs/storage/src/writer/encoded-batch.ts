@@ -103,8 +103,28 @@ function encodeRows<T>(encoder: TableEncoder<T>, rows: T[], scratch: LineBuffer)
     scratch.put(`${JSON.stringify(encoder.encode(rows[i]))}\n`);
     ends[i] = scratch.length;
   }
-  // Copied out at its exact size (small ones from Node's buffer pool); the scratch is reused.
-  return { bytes: Buffer.from(scratch.bytes()), ends };
+  // Copied out at its exact size; the scratch is reused.
+  return { bytes: copyOut(scratch.bytes()), ends };
+}
+
+/**
+ * Encoded rows are copied into shared 1 MiB slabs (Node's own pool is 8 KiB: a new one every
+ * batch or two). A slab is freed once no batch in it is queued any more.
+ */
+const SLAB_BYTES = 1024 * 1024;
+let slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+let slabUsed = 0;
+
+function copyOut(bytes: Buffer): Buffer {
+  if (bytes.length > SLAB_BYTES / 8) return Buffer.from(bytes);
+  if (slabUsed + bytes.length > SLAB_BYTES) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const out = slab.subarray(slabUsed, slabUsed + bytes.length);
+  bytes.copy(out);
+  slabUsed += bytes.length;
+  return out;
 }
 
 class PartBuilder {

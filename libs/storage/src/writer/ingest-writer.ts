@@ -97,6 +97,17 @@ export interface WriterOptions {
  */
 const INSERT_SETTINGS = { input_format_json_throw_on_bad_escape_sequence: 0 } as const;
 
+/**
+ * Embedded engine, per table: the `logs` table's skip indexes (bloom filters on trace_id and
+ * request_id, tokenbf_v1 on lower(body)) are built when its parts merge, not by every insert:
+ * they cost about a fifth of that insert's CPU (BENCHMARKS.md, raw inserts). A search reads the
+ * parts not merged yet in full, with the same answer (test/storage/raw-insert.int.spec.ts). A
+ * server of its own chooses: the setting is not sent to it (older servers do not know it).
+ */
+const EMBEDDED_INSERT_SETTINGS: Partial<Record<string, Record<string, number>>> = {
+  logs: { ...INSERT_SETTINGS, materialize_skip_indexes_on_insert: 0 },
+};
+
 /** The queue is full: the sender should retry later (HTTP 429 / gRPC RESOURCE_EXHAUSTED). */
 export class QueueFullError extends StorageError {
   constructor(readonly retryAfterSeconds: number) {
@@ -747,7 +758,7 @@ export class IngestWriter {
           table: encoder.table,
           columns: encoder.columns,
           body: body.bytes(),
-          settings: INSERT_SETTINGS,
+          settings: EMBEDDED_INSERT_SETTINGS[encoder.table] ?? INSERT_SETTINGS,
         });
       } finally {
         body.clear();
