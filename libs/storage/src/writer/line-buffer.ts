@@ -26,6 +26,11 @@ export class LineBuffer {
     return at;
   }
 
+  putByte(byte: number): void {
+    this.reserve(1);
+    this.buffer[this.length++] = byte;
+  }
+
   /** Overwrites one byte already put. */
   setByte(at: number, byte: number): void {
     this.buffer[at] = byte;
