@@ -6,6 +6,7 @@ import {
   LOGS,
   METRIC_POINTS,
   SPANS,
+  putRows,
   type TableEncoder,
 } from './row-columns';
 
@@ -62,7 +63,6 @@ export function invocationKey(functionId: string, source: string, requestId: str
 }
 
 const HOUR_MS = 3_600_000;
-const NEWLINE = 0x0a;
 const COMMA = 0x2c;
 const CLOSE_BRACKET = 0x5d;
 
@@ -102,12 +102,7 @@ export function encodeBatch(batch: IngestBatch, scratch: LineBuffer): EncodedBat
 function encodeRows<T>(encoder: TableEncoder<T>, rows: T[], scratch: LineBuffer): EncodedRows {
   scratch.clear();
   const ends = new Uint32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    // The newline as a byte: a string concatenated to it would be flattened again for the write.
-    scratch.put(JSON.stringify(encoder.encode(rows[i])));
-    scratch.putByte(NEWLINE);
-    ends[i] = scratch.length;
-  }
+  putRows(encoder, rows, scratch, ends);
   // Copied out at its exact size; the scratch is reused.
   return { bytes: copyOut(scratch.bytes()), ends };
 }

@@ -740,9 +740,41 @@ export class IngestWriter {
   }
 
   /** Inserts rows already encoded (the batches' bytes), as they are or parsed back (server). */
-  private async insert(encoder: TableEncoder<never>, chunks: Chunk[]): Promise<void> {
+  private insert(encoder: TableEncoder<never>, chunks: Chunk[]): Promise<void> {
     let count = 0;
     for (const c of chunks) count += c.end - c.start;
+    return this.send(
+      encoder,
+      count,
+      (body) => {
+        for (const { rows, start, end } of chunks) {
+          body.putBytes(rows.bytes, start === 0 ? 0 : rows.ends[start - 1], rows.ends[end - 1]);
+        }
+      },
+      () => chunks.flatMap(({ rows, start, end }) => parseRows(rows, start, end)),
+    );
+  }
+
+  /** Inserts rows not encoded yet (the request keys). */
+  private insertRows<T>(encoder: TableEncoder<T>, rows: T[]): Promise<void> {
+    return this.send(
+      encoder,
+      rows.length,
+      (body) => putRows(encoder, rows, body),
+      () => rows.map((row) => encoder.encode(row)),
+    );
+  }
+
+  /**
+   * One insert of `count` rows: embedded, the body `put` writes goes to chDB as bytes; with a
+   * server, the standard client takes the rows as `values` and encodes them itself.
+   */
+  private async send(
+    encoder: Pick<TableEncoder<unknown>, 'table' | 'columns'>,
+    count: number,
+    put: (body: LineBuffer) => void,
+    values: () => unknown[][],
+  ): Promise<void> {
     if (count === 0) return;
     const started = performance.now();
     const rawInsert = this.options.rawInsert;
@@ -751,9 +783,7 @@ export class IngestWriter {
       // bytes until its insert settles.
       const body = this.body(encoder.table);
       try {
-        for (const { rows, start, end } of chunks) {
-          body.putBytes(rows.bytes, start === 0 ? 0 : rows.ends[start - 1], rows.ends[end - 1]);
-        }
+        put(body);
         await rawInsert({
           table: encoder.table,
           columns: encoder.columns,
@@ -764,48 +794,15 @@ export class IngestWriter {
         body.clear();
       }
     } else {
-      // The standard client (a ClickHouse server) takes the rows as values and encodes them itself.
-      const values: unknown[][] = [];
-      for (const { rows, start, end } of chunks) pushAll(values, parseRows(rows, start, end));
       await this.client.insert({
         table: encoder.table,
         columns: encoder.columns as [string, ...string[]],
-        values,
+        values: values(),
         format: 'JSONCompactEachRow',
         clickhouse_settings: INSERT_SETTINGS,
       });
     }
     this.inserted(encoder.table, count, performance.now() - started);
-  }
-
-  /** Inserts rows not encoded yet (the request keys). */
-  private async insertRows<T>(encoder: TableEncoder<T>, rows: T[]): Promise<void> {
-    if (rows.length === 0) return;
-    const started = performance.now();
-    const rawInsert = this.options.rawInsert;
-    if (rawInsert) {
-      const body = this.body(encoder.table);
-      try {
-        putRows(encoder, rows, body);
-        await rawInsert({
-          table: encoder.table,
-          columns: encoder.columns,
-          body: body.bytes(),
-          settings: INSERT_SETTINGS,
-        });
-      } finally {
-        body.clear();
-      }
-    } else {
-      await this.client.insert({
-        table: encoder.table,
-        columns: encoder.columns as [string, ...string[]],
-        values: rows.map((row) => encoder.encode(row)),
-        format: 'JSONCompactEachRow',
-        clickhouse_settings: INSERT_SETTINGS,
-      });
-    }
-    this.inserted(encoder.table, rows.length, performance.now() - started);
   }
 
   private body(table: string): LineBuffer {
