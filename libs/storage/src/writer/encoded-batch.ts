@@ -1,3 +1,4 @@
+import type { FlushWindow } from './flush-journal';
 import type { IngestBatch } from './ingest-writer';
 import { LineBuffer } from './line-buffer';
 import {
@@ -33,16 +34,12 @@ export interface EncodedRows {
   ends: Uint32Array;
 }
 
-/** The function-hours some rows feed (see FlushWindow). */
-export interface WindowPart {
-  functionIds: string[];
-  hours: number[];
-  sources: string[];
-}
+/** The function-hours some rows feed. */
+export type WindowPart = FlushWindow;
 
 /**
  * A batch as the writer holds it until stored: every row encoded once, when it is accepted. The
- * same bytes make the ingest log's line (logLine()) and the insert's body, so a drain neither
+ * same bytes make the ingest log's line (putLogLine()) and the insert's body, so a drain neither
  * parses nor serialises what it stores, and the decoded rows are garbage as soon as the request
  * is answered instead of living in the old generation until their drain.
  */

@@ -660,8 +660,9 @@ export class IngestWriter {
       else chunks.set(table, [chunk]);
     };
     const requestKeys: { key: string; source: string }[] = [];
-    // What the inserted invocations feed (batches with an invocation not yet stored), what minute
-    // rows feed, and what every invocation feeds, retried ones included (the source choice).
+    // What the inserted invocations feed (the whole window of each batch with an invocation not
+    // stored yet: a superset only widens what a repair after an unclean stop rebuilds), what
+    // minute rows feed, and what every invocation feeds, retried ones included (the source choice).
     const freshWindow = new WindowUnion();
     const minuteWindow = new WindowUnion();
     const allWindow = new WindowUnion();
