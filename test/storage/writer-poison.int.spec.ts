@@ -1,4 +1,9 @@
-import { IngestWriter, StorageQueryError, type IngestBatch } from '@fleetscope/storage';
+import {
+  IngestWriter,
+  StorageQueryError,
+  type ClickHouseHandle,
+  type IngestBatch,
+} from '@fleetscope/storage';
 import type { LogRow } from '@fleetscope/model';
 import { openTestClickHouse } from '../support/test-clickhouse';
 
@@ -20,7 +25,16 @@ function log(body: string, time: string): LogRow {
   };
 }
 
-describe(IngestWriter.name, () => {
+/**
+ * Each spec runs on both insert paths: embedded chDB's raw insert of the body's bytes (the writer's
+ * default there) and `client.insert` (the path of a ClickHouse server).
+ */
+const PATHS = [
+  ['raw insert', (h: ClickHouseHandle) => h.rawInsert],
+  ['client.insert', () => undefined],
+] as const;
+
+describe.each(PATHS)(`${IngestWriter.name} (%s)`, (_path, rawInsertOf) => {
   it('stores the other requests of a flush when ClickHouse refuses one request’s rows', async () => {
     const { handle, cleanup } = await openTestClickHouse();
     try {
@@ -28,6 +42,7 @@ describe(IngestWriter.name, () => {
         maxQueueBytes: 1 << 24,
         flushIntervalMs: 50,
         flushRows: 1_000,
+        rawInsert: rawInsertOf(handle),
       });
       const now = `${Date.now()}000000`;
       const minuteMs = Math.floor(Date.now() / 60_000) * 60_000;
@@ -82,7 +97,7 @@ describe(IngestWriter.name, () => {
   });
 });
 
-describe('Storage errors caused by data', () => {
+describe.each(PATHS)('Storage errors caused by data (%s)', (_path, rawInsertOf) => {
   it('a Decimal math overflow (a DateTime64 beyond 2262) is permanent, not retryable, and fails no other request of its flush', async () => {
     const { handle, cleanup } = await openTestClickHouse();
     try {
@@ -90,6 +105,7 @@ describe('Storage errors caused by data', () => {
         maxQueueBytes: 1 << 24,
         flushIntervalMs: 50,
         flushRows: 1_000,
+        rawInsert: rawInsertOf(handle),
       });
       const now = `${Date.now()}000000`;
       const results = await Promise.allSettled([
@@ -108,7 +124,7 @@ describe('Storage errors caused by data', () => {
   });
 });
 
-describe('Strings JSON can carry', () => {
+describe.each(PATHS)('Strings JSON can carry (%s)', (_path, rawInsertOf) => {
   it('stores a lone UTF-16 surrogate (valid OTLP/JSON "\\ud800") instead of failing the request', async () => {
     const { handle, cleanup } = await openTestClickHouse();
     try {
@@ -116,6 +132,7 @@ describe('Strings JSON can carry', () => {
         maxQueueBytes: 1 << 24,
         flushIntervalMs: 50,
         flushRows: 1_000,
+        rawInsert: rawInsertOf(handle),
       });
       const now = `${Date.now()}000000`;
       const lone = { ...log('lone \ud800 surrogate', now), logAttributes: { '\udfff': 'x\ud800' } };

@@ -149,6 +149,7 @@ export class StorageModule {
                     cluster: config.clickhouseCluster,
                   }),
                 log,
+                rawInsert: handle.rawInsert,
               });
               await writer.seedRecentInvocations();
               // Before anything is acknowledged or read: what an unclean stop left in the log.

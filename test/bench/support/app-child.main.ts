@@ -157,9 +157,9 @@ async function handle(app: RunningFleetscope, command: AppCommand): Promise<unkn
       return (cpu.user + cpu.system) / 1e6;
     }
     case 'raw':
-      return runRawInsert(client, command.job);
+      return runRawInsert(app.clickhouse, command.job);
     case 'writerAlone':
-      return runWriterAlone(client, command.job);
+      return runWriterAlone(app.clickhouse, command.job);
     case 'analysisInvocations': {
       const stats = await app.app.get(AnalysisInputsRepository).windowStats(command);
       return Object.fromEntries([...stats].map(([id, s]) => [id, s.invocations]));

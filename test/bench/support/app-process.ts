@@ -24,6 +24,8 @@ export interface RawInsertJob {
   file: string;
   flushRows: number;
   tables: ('spans' | 'invocations' | 'logs')[];
+  /** Through the embedded engine's raw insert (the writer's path) instead of `client.insert`. */
+  viaRawInsert?: boolean;
 }
 
 export interface RawInsertResult {

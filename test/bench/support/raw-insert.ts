@@ -1,10 +1,10 @@
-import type { ClickHouseClient } from '@clickhouse/client';
 import {
   LambdaLogStreamAssemblerPool,
   decodeCloudWatchSubscription,
   parseFirehoseRequest,
 } from '@fleetscope/ingest';
 import { decodeTracesProtobuf, isDecodeError, normaliseTraces } from '@fleetscope/otlp';
+import type { ClickHouseHandle } from '@fleetscope/storage';
 // The writer's own row encoders are internal to @fleetscope/storage (not in its index); the
 // benchmark must measure exactly them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -12,8 +12,11 @@ import {
   INVOCATIONS,
   LOGS,
   SPANS,
+  putRows,
   type TableEncoder,
 } from '../../../libs/storage/src/writer/row-columns';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { LineBuffer } from '../../../libs/storage/src/writer/line-buffer';
 import type { RawInsertJob, RawInsertResult } from './app-process';
 import { readRequestFile } from './request-file';
 
@@ -29,12 +32,15 @@ const ENCODERS: Record<RawTable, TableEncoder<never>> = {
  * The raw engine rate: the acknowledged request bodies run once more through the collector's own
  * decoders and normalisers, encoded by the writer's row encoders, then inserted with
  * @clickhouse/client in JSONCompactEachRow, `flushRows` rows per insert with the tables of a chunk
- * in parallel (as IngestWriter does). Only the inserts are timed.
+ * in parallel (as IngestWriter does); with `viaRawInsert`, as JSONCompactEachRow bytes through the
+ * embedded engine's raw insert (their encoding timed too). Only the inserts are timed.
  */
 export async function runRawInsert(
-  client: ClickHouseClient,
+  handle: ClickHouseHandle,
   job: RawInsertJob,
 ): Promise<RawInsertResult> {
+  const { client, rawInsert } = handle;
+  if (job.viaRawInsert && !rawInsert) throw new Error('raw insert: embedded engine only');
   const t0 = performance.now();
   const chunks = buildChunks(job);
   const prepareSeconds = (performance.now() - t0) / 1000;
@@ -46,12 +52,19 @@ export async function runRawInsert(
       [...chunk].map(async ([table, values]) => {
         if (values.length === 0) return;
         const encoder = ENCODERS[table];
-        await client.insert({
-          table: encoder.table,
-          columns: encoder.columns as [string, ...string[]],
-          values,
-          format: 'JSONCompactEachRow',
-        });
+        if (job.viaRawInsert && rawInsert) {
+          const body = new LineBuffer();
+          // The rows are already encoded: the identity encoder writes them as they are.
+          putRows({ ...encoder, encode: (row: unknown[]) => row }, values, body);
+          await rawInsert({ table: encoder.table, columns: encoder.columns, body: body.bytes() });
+        } else {
+          await client.insert({
+            table: encoder.table,
+            columns: encoder.columns as [string, ...string[]],
+            values,
+            format: 'JSONCompactEachRow',
+          });
+        }
         inserts++;
         rows[table] = (rows[table] ?? 0) + values.length;
       }),

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ClickHouseClient } from '@clickhouse/client';
 import { LambdaLogStreamAssemblerPool, decodeCloudWatchSubscription } from '@fleetscope/ingest';
 import {
   FlushJournal,
   IngestWriter,
   rebuildChosenHours,
   withoutReadBarrier,
+  type ClickHouseHandle,
   type IngestBatch,
 } from '@fleetscope/storage';
 import { readRequestFile } from './request-file';
@@ -31,7 +31,7 @@ export interface WriterAloneResult {
  * production flush journal and source choice, `deliveriesPerDrain` deliveries per flush.
  */
 export async function runWriterAlone(
-  client: ClickHouseClient,
+  handle: ClickHouseHandle,
   job: WriterAloneJob,
 ): Promise<WriterAloneResult> {
   const pool = new LambdaLogStreamAssemblerPool();
@@ -45,7 +45,7 @@ export async function runWriterAlone(
         requestKeys: [{ key: `writer-alone:${n}`, source: 'cloudwatch' }],
       };
     });
-  const raw = withoutReadBarrier(client);
+  const raw = withoutReadBarrier(handle.client);
   const journalDir = mkdtempSync(join(tmpdir(), 'fleetscope-writer-alone-'));
   const writer = new IngestWriter(raw, {
     maxQueueBytes: Number.MAX_SAFE_INTEGER,
@@ -53,6 +53,7 @@ export async function runWriterAlone(
     flushRows: Number.MAX_SAFE_INTEGER,
     journal: new FlushJournal(journalDir),
     chooseSources: (window) => rebuildChosenHours(raw, window),
+    rawInsert: handle.rawInsert,
   });
   try {
     const started = performance.now();

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
+import type { ChdbExtension } from 'chdb/connection';
 
 type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
 import type { Config } from '@fleetscope/config';
@@ -13,8 +14,24 @@ export interface ClickHouseHandle {
   client: ClickHouseClient;
   mode: ClickHouseMode;
   database: string;
+  /**
+   * Embedded mode only: an insert whose body is already JSONCompactEachRow bytes, handed to the
+   * engine as they are (see rawInserter()). Server mode inserts through `client.insert`.
+   */
+  rawInsert?: RawInsert;
   close(): Promise<void>;
 }
+
+/** An insert of a body already in JSONCompactEachRow: one JSON array a row, a newline after each. */
+export interface RawInsertParams {
+  table: string;
+  columns: readonly string[];
+  body: Buffer;
+  /** Settings of this insert only (its SETTINGS clause). */
+  settings?: Record<string, number>;
+}
+
+export type RawInsert = (params: RawInsertParams) => Promise<void>;
 
 type StorageConfig = Pick<
   Config,
@@ -112,6 +129,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
   const mode = clickHouseMode(config);
   let client: ClickHouseClient;
   let engine: { close(): void } | undefined;
+  let rawInsert: RawInsert | undefined;
   if (mode === 'server') {
     const bootstrap = createClient({
       url: config.clickhouseUrl,
@@ -162,8 +180,10 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       engine = new Session(path, { connectionArgs: embeddedEngineArgs(memoryMb, configFile) });
       // chdb types its connection against @clickhouse/client-common's copy of the interfaces,
       // which @clickhouse/client re-declares; the shapes are the same at runtime.
-      const connection = createChdbConnection({ path }) as unknown as ClientConnection;
+      const chdbConnection = createChdbConnection({ path });
+      const connection = chdbConnection as unknown as ClientConnection;
       client = createClient({ connection });
+      rawInsert = rawInserter(chdbConnection.chdb);
       // chDB keeps one session per connection and ignores the client's `database` option.
       await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
       await client.command({ query: `USE ${database}` });
@@ -187,6 +207,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
     client,
     mode,
     database,
+    rawInsert,
     async close() {
       if (closed) return;
       closed = true;
@@ -194,6 +215,18 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       engine?.close();
       if (mode === 'embedded') releaseDataDir(resolve(config.dataDir));
     },
+  };
+}
+
+/**
+ * chDB's raw insert on the client's own connection (its session: the database, time zone and
+ * memory settings set above apply). The body Buffer reaches the engine as it is: @clickhouse/client's
+ * insert through chdb/connection would stringify every row, join them into one string and run
+ * `INSERT … FORMAT …\n<body>` as one SQL string, copied again into the engine.
+ */
+function rawInserter(chdb: ChdbExtension): RawInsert {
+  return async ({ table, columns, body, settings }) => {
+    await chdb.rawInsert({ table, columns, values: body, format: 'JSONCompactEachRow', settings });
   };
 }
 

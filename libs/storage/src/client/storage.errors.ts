@@ -64,6 +64,8 @@ export function toStorageError(error: unknown, what: string): StorageError {
   ) {
     return new StorageUnavailableError(message, error);
   }
-  const code = Number((error as { code?: string | number } | undefined)?.code);
-  return new StorageQueryError(message, error, !PERMANENT_CODES.has(code));
+  // chDB's own errors (its raw insert) carry ClickHouse's code as clickhouseCode.
+  const { code, clickhouseCode } = (error ?? {}) as { code?: unknown; clickhouseCode?: unknown };
+  const number = Number(clickhouseCode ?? code);
+  return new StorageQueryError(message, error, !PERMANENT_CODES.has(number));
 }

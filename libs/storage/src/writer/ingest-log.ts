@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { claimPidFile, liveOtherHolder } from '../client/pid-file';
+import { LineBuffer } from './line-buffer';
 
 /** A segment file: `<number>.log`, one JSON document a line, numbered in the order written. */
 const SEGMENT = /^(\d{12})\.log$/;
@@ -98,12 +99,21 @@ export class IngestLog {
    * space, until a full collection.
    */
   append(document: unknown): Promise<void> {
+    return this.appendLine((out) => putLine(out, document));
+  }
+
+  /**
+   * Appends one line that `put` writes into the segment's pending bytes (its newline is added
+   * here); resolves once its write() has returned. What `put` wrote is taken back if it throws.
+   */
+  appendLine(put: (out: LineBuffer) => void): Promise<void> {
     const segment = this.current;
     const start = segment.pending.length;
     try {
-      putLine(segment.pending, document);
+      put(segment.pending);
+      segment.pending.put('\n');
     } catch (error) {
-      // Nothing of a document that cannot be serialised is left for the write.
+      // Nothing of a line that cannot be written is left for the write.
       segment.pending.length = start;
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -235,43 +245,8 @@ function parseSegment(text: string): unknown[] {
   return documents;
 }
 
-/** Bytes kept by a segment's buffers between writes; a larger one is let go after its write. */
-const KEEP_BYTES = 4 * 1024 * 1024;
-
-/** A growable byte buffer of lines waiting for write(). */
-class LineBuffer {
-  private buffer: Buffer = Buffer.allocUnsafeSlow(64 * 1024);
-  length = 0;
-
-  put(text: string): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit; the exact count only when that may not fit.
-    if (this.length + text.length * 3 > this.buffer.length) {
-      this.reserve(Buffer.byteLength(text));
-    }
-    this.length += this.buffer.write(text, this.length);
-  }
-
-  bytes(): Buffer {
-    return this.buffer.subarray(0, this.length);
-  }
-
-  clear(): void {
-    this.length = 0;
-    if (this.buffer.length > KEEP_BYTES) this.buffer = Buffer.allocUnsafeSlow(64 * 1024);
-  }
-
-  private reserve(bytes: number): void {
-    if (this.length + bytes <= this.buffer.length) return;
-    let size = this.buffer.length * 2;
-    while (size < this.length + bytes) size *= 2;
-    const grown = Buffer.allocUnsafeSlow(size);
-    this.buffer.copy(grown, 0, 0, this.length);
-    this.buffer = grown;
-  }
-}
-
 /**
- * Writes `JSON.stringify(document) + '\n'` into `out`, an array property's items one by one, so
+ * Writes `JSON.stringify(document)` into `out`, an array property's items one by one, so
  * that no string of the whole document is made (a batch's rows are its arrays).
  */
 function putLine(out: LineBuffer, document: unknown): void {
@@ -281,7 +256,7 @@ function putLine(out: LineBuffer, document: unknown): void {
     Array.isArray(document) ||
     typeof (document as { toJSON?: unknown }).toJSON === 'function'
   ) {
-    out.put(`${JSON.stringify(document)}\n`);
+    out.put(JSON.stringify(document));
     return;
   }
   let separator = '{';
@@ -301,7 +276,7 @@ function putLine(out: LineBuffer, document: unknown): void {
     }
     out.put(itemSeparator === '[' ? '[]' : ']');
   }
-  out.put(separator === '{' ? '{}\n' : '}\n');
+  out.put(separator === '{' ? '{}' : '}');
 }
 
 function writeFully(fd: number, buffer: Buffer, done: (error: Error | null) => void): void {

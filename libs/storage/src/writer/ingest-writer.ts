@@ -14,8 +14,19 @@ import {
   describeError,
   toStorageError,
 } from '../client/storage.errors';
+import type { RawInsert } from '../client/clickhouse-client.factory';
 import type { FlushJournal, FlushWindow } from './flush-journal';
 import type { ClosedSegments, IngestLog } from './ingest-log';
+import {
+  encodeBatch,
+  fromLogDocument,
+  invocationKey,
+  parseRows,
+  putLogLine,
+  type EncodedBatch,
+  type EncodedRows,
+} from './encoded-batch';
+import { LineBuffer } from './line-buffer';
 import { RecentKeys } from './recent-keys';
 import {
   FUNCTION_MINUTES,
@@ -24,8 +35,11 @@ import {
   INGEST_REQUESTS,
   METRIC_POINTS,
   SPANS,
+  putRows,
   type TableEncoder,
 } from './row-columns';
+
+export { invocationKey } from './encoded-batch';
 
 /**
  * Longest wait after a flush for the senders it acknowledged to send their next request into the
@@ -70,7 +84,29 @@ export interface WriterOptions {
    * Without it a batch is acknowledged once ClickHouse has committed it.
    */
   log?: IngestLog;
+  /**
+   * Embedded mode: inserts are handed to the engine as JSONCompactEachRow bytes (the handle's
+   * rawInsert). Without it (server mode), through `client.insert`.
+   */
+  rawInsert?: RawInsert;
 }
+
+/**
+ * JSON strings may hold a lone UTF-16 surrogate ("\ud800" is valid OTLP/JSON); by default
+ * ClickHouse refuses the whole insert for it. Kept as sent instead.
+ */
+const INSERT_SETTINGS = { input_format_json_throw_on_bad_escape_sequence: 0 } as const;
+
+/**
+ * Embedded engine, per table: the `logs` table's skip indexes (bloom filters on trace_id and
+ * request_id, tokenbf_v1 on lower(body)) are built when its parts merge, not by every insert:
+ * they cost about a fifth of that insert's CPU (BENCHMARKS.md, raw inserts). A search reads the
+ * parts not merged yet in full, with the same answer (test/storage/raw-insert.int.spec.ts). A
+ * server of its own chooses: the setting is not sent to it (older servers do not know it).
+ */
+const EMBEDDED_INSERT_SETTINGS: Partial<Record<string, Record<string, number>>> = {
+  logs: { ...INSERT_SETTINGS, materialize_skip_indexes_on_insert: 0 },
+};
 
 /** The queue is full: the sender should retry later (HTTP 429 / gRPC RESOURCE_EXHAUSTED). */
 export class QueueFullError extends StorageError {
@@ -111,7 +147,8 @@ export interface WriterStats {
 }
 
 interface Pending {
-  batch: IngestBatch;
+  /** Its rows, encoded when accepted (encodeBatch()). */
+  batch: EncodedBatch;
   bytes: number;
   rows: number;
   resolve: () => void;
@@ -170,6 +207,10 @@ export class IngestWriter {
   /** Batches waiting for a drain to make room in the queue (append()), and their bytes. */
   private roomWaiters: (() => void)[] = [];
   private waitingBytes = 0;
+  /** Raw inserts' bodies, one reused buffer per table. */
+  private readonly bodies = new Map<string, LineBuffer>();
+  /** Where accepted batches are encoded, row by row, before being copied out at their size. */
+  private readonly scratch = new LineBuffer();
   /** Requests the last flush acknowledged: the senders expected back for the next one. */
   private cohort = 0;
   /** While regathering after a flush: start the next one once this many requests are queued. */
@@ -218,7 +259,8 @@ export class IngestWriter {
       return Promise.reject(this.queueFull());
     }
     return new Promise<void>((resolve, reject) => {
-      this.queued({ batch, bytes, rows, resolve, reject });
+      // A batch that cannot be encoded rejects here, before it is queued.
+      this.queued({ batch: this.encode(batch), bytes, rows, resolve, reject });
       this.updateQueueStats();
       if (
         this.queueRows >= this.options.flushRows ||
@@ -285,20 +327,20 @@ export class IngestWriter {
   async replayLog(): Promise<number> {
     const log = this.options.log;
     if (!log) return 0;
-    const batches = log.leftOver() as IngestBatch[];
+    const batches = log.leftOver().map((document) => fromLogDocument(document, this.scratch));
     if (batches.length === 0) return 0;
     const committed = await this.storedRequestKeys(
-      batches.flatMap((b) => (b.requestKeys ?? []).map((k) => k.key)),
+      batches.flatMap((b) => b.requestKeys.map((k) => k.key)),
     );
     for (const batch of batches) {
-      const keys = batch.requestKeys ?? [];
+      const keys = batch.requestKeys;
       if (keys.length > 0 && keys.every((k) => committed.has(k.key))) {
         this.stats.replaySkippedBatches++;
         continue;
       }
       this.stats.replayedBatches++;
-      const rows = countRows(batch);
-      const bytes = estimateBytes(batch);
+      const rows = batch.rows;
+      const bytes = encodedBytes(batch);
       // In one of the segments left, which one is not kept: 0 keeps them all until every
       // replayed batch is stored.
       const segment = 0;
@@ -371,8 +413,9 @@ export class IngestWriter {
 
   /** Queues the batch, appends it to the log and acknowledges once written there. */
   private async enqueue(log: IngestLog, batch: IngestBatch, rows: number, bytes: number) {
+    const encoded = this.encode(batch);
     const pending: Pending = {
-      batch,
+      batch: encoded,
       bytes,
       rows,
       resolve: noop,
@@ -386,7 +429,8 @@ export class IngestWriter {
     else if (!this.flushing)
       this.timer ??= setTimeout(() => this.kick(), this.options.flushIntervalMs);
     try {
-      await log.append(batch);
+      // The log's line holds the very bytes the insert will send (see encoded-batch.ts).
+      await log.appendLine((out) => putLogLine(out, encoded));
     } catch (error) {
       // Not acknowledged: its sender retries. Whatever drain took it leaves it out.
       pending.dropped = true;
@@ -608,39 +652,63 @@ export class IngestWriter {
    * and adding each table to it once its insert succeeds.
    */
   private async store(pending: Pending[], stored: Set<string>): Promise<void> {
-    const invocations: InvocationRecord[] = [];
     const fresh = new Set<string>();
-    const spans: SpanRow[] = [];
-    const logs: LogRow[] = [];
-    const points: MetricPointRow[] = [];
-    const minutes: FunctionMinuteRow[] = [];
+    const chunks = new Map<string, Chunk[]>();
+    const add = (table: string, chunk: Chunk): void => {
+      const list = chunks.get(table);
+      if (list) list.push(chunk);
+      else chunks.set(table, [chunk]);
+    };
     const requestKeys: { key: string; source: string }[] = [];
+    // What the inserted invocations feed (the whole window of each batch with an invocation not
+    // stored yet: a superset only widens what a repair after an unclean stop rebuilds), what
+    // minute rows feed, and what every invocation feeds, retried ones included (the source choice).
+    const freshWindow = new WindowUnion();
+    const minuteWindow = new WindowUnion();
+    const allWindow = new WindowUnion();
     for (const { batch } of pending) {
-      for (const inv of batch.invocations ?? []) {
-        const key = invocationKey(inv.functionId, inv.source, inv.requestId);
-        if (this.recent.has(key) || fresh.has(key)) {
-          this.stats.duplicateInvocations++;
-          continue;
+      const invocations = batch.tables.invocations;
+      if (invocations) {
+        // Runs of rows not stored yet; a retried invocation splits its batch's bytes.
+        const keys = batch.invocationKeys;
+        let run = -1;
+        let any = false;
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i];
+          if (this.recent.has(key) || fresh.has(key)) {
+            this.stats.duplicateInvocations++;
+            if (run >= 0) add(INVOCATIONS.table, { rows: invocations, start: run, end: i });
+            run = -1;
+            continue;
+          }
+          fresh.add(key);
+          any = true;
+          if (run < 0) run = i;
         }
-        fresh.add(key);
-        invocations.push(inv);
+        if (run >= 0) {
+          add(INVOCATIONS.table, { rows: invocations, start: run, end: keys.length });
+        }
+        if (any) freshWindow.add(batch.invocationWindow);
+        allWindow.add(batch.invocationWindow);
       }
-      if (batch.spans) pushAll(spans, batch.spans);
-      if (batch.logs) pushAll(logs, batch.logs);
-      if (batch.metricPoints) pushAll(points, batch.metricPoints);
-      if (batch.functionMinutes) pushAll(minutes, batch.functionMinutes);
-      if (batch.requestKeys) pushAll(requestKeys, batch.requestKeys);
+      for (const encoder of [SPANS, LOGS, METRIC_POINTS, FUNCTION_MINUTES]) {
+        const rows = batch.tables[encoder.table];
+        if (rows) add(encoder.table, { rows, start: 0, end: rows.ends.length });
+      }
+      minuteWindow.add(batch.minuteWindow);
+      allWindow.add(batch.minuteWindow);
+      pushAll(requestKeys, batch.requestKeys);
     }
-    const once = async <T>(encoder: TableEncoder<T>, rows: T[]): Promise<void> => {
+    const once = async (encoder: TableEncoder<never>): Promise<void> => {
       if (stored.has(encoder.table)) return;
-      await this.insert(encoder, rows);
+      await this.insert(encoder, chunks.get(encoder.table) ?? []);
       stored.add(encoder.table);
     };
     const journal = this.options.journal;
     const window = journal
       ? flushWindow(
-          stored.has(INVOCATIONS.table) ? [] : invocations,
-          stored.has(FUNCTION_MINUTES.table) ? [] : minutes,
+          stored.has(INVOCATIONS.table) ? new WindowUnion() : freshWindow,
+          stored.has(FUNCTION_MINUTES.table) ? new WindowUnion() : minuteWindow,
         )
       : undefined;
     const marker = window ? await journal!.begin(window) : undefined;
@@ -649,45 +717,116 @@ export class IngestWriter {
       // Remembered as soon as they are stored: if another table fails, the retry of these
       // requests must not store the invocations a second time (ClickHouse inserts are atomic per
       // table, not across tables).
-      once(INVOCATIONS, invocations).then(() => {
+      once(INVOCATIONS).then(() => {
         for (const key of fresh) this.recent.add(key);
       }),
-      once(SPANS, spans),
-      once(LOGS, logs),
-      once(METRIC_POINTS, points),
-      once(FUNCTION_MINUTES, minutes),
+      once(SPANS),
+      once(LOGS),
+      once(METRIC_POINTS),
+      once(FUNCTION_MINUTES),
     ]);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     // A failed flush keeps its marker: what it left half-written is rebuilt at the next start.
     if (failed) throw failed.reason;
     if (this.options.chooseSources) {
       // Retried deliveries too: a flush whose choice failed is retried as duplicates.
-      const all = pending.flatMap((p) => p.batch.invocations ?? []);
-      const written = flushWindow(all, minutes);
+      const written = flushWindow(allWindow, new WindowUnion());
       if (written) await this.options.chooseSources(written);
     }
     if (marker) await journal!.end(marker);
-    await once(INGEST_REQUESTS, requestKeys);
+    if (!stored.has(INGEST_REQUESTS.table)) {
+      await this.insertRows(INGEST_REQUESTS, requestKeys);
+      stored.add(INGEST_REQUESTS.table);
+    }
   }
 
-  private async insert<T>(encoder: TableEncoder<T>, rows: T[]): Promise<void> {
-    if (rows.length === 0) return;
+  /** Inserts rows already encoded (the batches' bytes), as they are or parsed back (server). */
+  private insert(encoder: TableEncoder<never>, chunks: Chunk[]): Promise<void> {
+    let count = 0;
+    for (const c of chunks) count += c.end - c.start;
+    return this.send(
+      encoder,
+      count,
+      (body) => {
+        for (const { rows, start, end } of chunks) {
+          body.putBytes(rows.bytes, start === 0 ? 0 : rows.ends[start - 1], rows.ends[end - 1]);
+        }
+      },
+      () => chunks.flatMap(({ rows, start, end }) => parseRows(rows, start, end)),
+    );
+  }
+
+  /** Inserts rows not encoded yet (the request keys). */
+  private insertRows<T>(encoder: TableEncoder<T>, rows: T[]): Promise<void> {
+    return this.send(
+      encoder,
+      rows.length,
+      (body) => putRows(encoder, rows, body),
+      () => rows.map((row) => encoder.encode(row)),
+    );
+  }
+
+  /**
+   * One insert of `count` rows: embedded, the body `put` writes goes to chDB as bytes; with a
+   * server, the standard client takes the rows as `values` and encodes them itself.
+   */
+  private async send(
+    encoder: Pick<TableEncoder<unknown>, 'table' | 'columns'>,
+    count: number,
+    put: (body: LineBuffer) => void,
+    values: () => unknown[][],
+  ): Promise<void> {
+    if (count === 0) return;
     const started = performance.now();
-    await this.client.insert({
-      table: encoder.table,
-      columns: encoder.columns as [string, ...string[]],
-      values: rows.map((row) => encoder.encode(row)),
-      format: 'JSONCompactEachRow',
-      // JSON strings may hold a lone UTF-16 surrogate ("\ud800" is valid OTLP/JSON); by default
-      // ClickHouse refuses the whole insert for it. Kept as sent instead.
-      clickhouse_settings: { input_format_json_throw_on_bad_escape_sequence: 0 },
-    });
-    const elapsed = performance.now() - started;
-    const table = encoder.table as TableName;
-    this.stats.insertedRows[table] = (this.stats.insertedRows[table] ?? 0) + rows.length;
+    const rawInsert = this.options.rawInsert;
+    if (rawInsert) {
+      // One buffer per table: a table's inserts run one at a time, and the engine reads the
+      // bytes until its insert settles.
+      const body = this.body(encoder.table);
+      try {
+        put(body);
+        await rawInsert({
+          table: encoder.table,
+          columns: encoder.columns,
+          body: body.bytes(),
+          settings: EMBEDDED_INSERT_SETTINGS[encoder.table] ?? INSERT_SETTINGS,
+        });
+      } finally {
+        body.clear();
+      }
+    } else {
+      await this.client.insert({
+        table: encoder.table,
+        columns: encoder.columns as [string, ...string[]],
+        values: values(),
+        format: 'JSONCompactEachRow',
+        clickhouse_settings: INSERT_SETTINGS,
+      });
+    }
+    this.inserted(encoder.table, count, performance.now() - started);
+  }
+
+  private body(table: string): LineBuffer {
+    const body = this.bodies.get(table) ?? new LineBuffer();
+    this.bodies.set(table, body);
+    return body;
+  }
+
+  private inserted(table: string, rows: number, elapsedMs: number): void {
+    const name = table as TableName;
+    this.stats.insertedRows[name] = (this.stats.insertedRows[name] ?? 0) + rows;
     this.stats.insertBatches++;
-    pushBounded(this.stats.insertLatenciesMs, elapsed);
-    pushBounded(this.stats.batchSizes, rows.length);
+    pushBounded(this.stats.insertLatenciesMs, elapsedMs);
+    pushBounded(this.stats.batchSizes, rows);
+  }
+
+  /** Encodes an accepted batch; a value JSON cannot hold refuses it for good. */
+  private encode(batch: IngestBatch): EncodedBatch {
+    try {
+      return encodeBatch(batch, this.scratch);
+    } catch (error) {
+      throw new StorageQueryError(`encoding rows: ${describeError(error)}`, error, false);
+    }
   }
 
   private updateQueueStats(): void {
@@ -696,29 +835,42 @@ export class IngestWriter {
   }
 }
 
-export function invocationKey(functionId: string, source: string, requestId: string): string {
-  return `${functionId}\u0000${source}\u0000${requestId}`;
+/** Some rows of a batch's encoded table: rows `start` to `end` (exclusive). */
+interface Chunk {
+  rows: EncodedRows;
+  start: number;
+  end: number;
+}
+
+/** The union of the function-hours of some batches' rows. */
+class WindowUnion {
+  readonly functionIds = new Set<string>();
+  readonly hours = new Set<number>();
+  readonly sources = new Set<string>();
+
+  add(part: FlushWindow | undefined): void {
+    if (!part) return;
+    for (const id of part.functionIds) this.functionIds.add(id);
+    for (const hour of part.hours) this.hours.add(hour);
+    for (const source of part.sources) this.sources.add(source);
+  }
 }
 
 /** The function-hours a flush feeds the aggregate of; undefined when it feeds none. */
-function flushWindow(
-  invocations: InvocationRecord[],
-  minutes: FunctionMinuteRow[],
-): FlushWindow | undefined {
-  if (invocations.length === 0 && minutes.length === 0) return undefined;
-  const functionIds = new Set<string>();
-  const hours = new Set<number>();
-  const sources = new Set<string>();
-  for (const inv of invocations) {
-    functionIds.add(inv.functionId);
-    hours.add(Math.floor(inv.startTimeMs / 3_600_000) * 3600);
-    sources.add(inv.source);
-  }
-  for (const row of minutes) {
-    functionIds.add(row.functionId);
-    hours.add(Math.floor(row.minuteMs / 3_600_000) * 3600);
-  }
-  return { functionIds: [...functionIds], hours: [...hours], sources: [...sources] };
+function flushWindow(invocations: WindowUnion, minutes: WindowUnion): FlushWindow | undefined {
+  if (invocations.functionIds.size === 0 && minutes.functionIds.size === 0) return undefined;
+  return {
+    functionIds: [...new Set([...invocations.functionIds, ...minutes.functionIds])],
+    hours: [...new Set([...invocations.hours, ...minutes.hours])],
+    sources: [...invocations.sources],
+  };
+}
+
+/** Bytes a replayed batch holds (its encoded rows). */
+function encodedBytes(batch: EncodedBatch): number {
+  let bytes = 0;
+  for (const rows of Object.values(batch.tables)) bytes += rows ? rows.bytes.length : 0;
+  return bytes;
 }
 
 function noop(): void {}

@@ -5,6 +5,7 @@ import type {
   MetricPointRow,
   SpanRow,
 } from '@fleetscope/model';
+import type { LineBuffer } from './line-buffer';
 
 /**
  * Column lists and row encoders for JSONCompactEachRow inserts: arrays in column order parse
@@ -15,6 +16,26 @@ export interface TableEncoder<T> {
   table: string;
   columns: string[];
   encode(row: T): unknown[];
+}
+
+/**
+ * Writes the JSONCompactEachRow body of `rows` into `out`: each encoded row as JSON and a
+ * newline, the bytes @clickhouse/client sends for `insert({values: rows.map(encode)})`. The one
+ * place rows become insert bytes (the raw inserts' bodies, the ingest log's lines).
+ */
+export function putRows<T>(
+  encoder: TableEncoder<T>,
+  rows: readonly T[],
+  out: LineBuffer,
+  /** When given, receives the offset just past each row's newline. */
+  ends?: Uint32Array,
+): void {
+  for (let i = 0; i < rows.length; i++) {
+    out.put(JSON.stringify(encoder.encode(rows[i])));
+    // The newline as a byte: a string concatenated to it would be flattened again for the write.
+    out.putByte(0x0a);
+    if (ends) ends[i] = out.length;
+  }
 }
 
 const us = (ms: number | null): number => (ms === null || !(ms > 0) ? 0 : Math.round(ms * 1000));

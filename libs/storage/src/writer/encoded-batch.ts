@@ -1,0 +1,221 @@
+import type { FlushWindow } from './flush-journal';
+import type { IngestBatch } from './ingest-writer';
+import { LineBuffer } from './line-buffer';
+import {
+  FUNCTION_MINUTES,
+  INVOCATIONS,
+  LOGS,
+  METRIC_POINTS,
+  SPANS,
+  putRows,
+  type TableEncoder,
+} from './row-columns';
+
+/** The tables a batch's rows go to, in the order their inserts are issued. */
+export const ROW_TABLES = [INVOCATIONS, SPANS, LOGS, METRIC_POINTS, FUNCTION_MINUTES] as const;
+
+export type RowTable = (typeof ROW_TABLES)[number]['table'];
+
+const PART: Record<RowTable, keyof IngestBatch> = {
+  invocations: 'invocations',
+  spans: 'spans',
+  logs: 'logs',
+  metric_points: 'metricPoints',
+  function_minutes: 'functionMinutes',
+};
+
+/**
+ * One table's rows of a batch as the body of a JSONCompactEachRow insert: each row's JSON and a
+ * newline (putRows), in bytes outside the V8 heap.
+ */
+export interface EncodedRows {
+  bytes: Buffer;
+  /** Offset just past each row's newline. */
+  ends: Uint32Array;
+}
+
+/** The function-hours some rows feed. */
+export type WindowPart = FlushWindow;
+
+/**
+ * A batch as the writer holds it until stored: every row encoded once, when it is accepted. The
+ * same bytes make the ingest log's line (putLogLine()) and the insert's body, so a drain neither
+ * parses nor serialises what it stores, and the decoded rows are garbage as soon as the request
+ * is answered instead of living in the old generation until their drain.
+ */
+export interface EncodedBatch {
+  tables: Partial<Record<RowTable, EncodedRows>>;
+  /** Each invocation's key (invocationKey()), in row order: retried ones are dropped by key. */
+  invocationKeys: string[];
+  /** What its invocations feed, and what its minute rows feed (undefined when none). */
+  invocationWindow?: WindowPart;
+  minuteWindow?: WindowPart;
+  requestKeys: { key: string; source: string }[];
+  rows: number;
+}
+
+/** The key by which a retried invocation is recognised: function, source and request id. */
+export function invocationKey(functionId: string, source: string, requestId: string): string {
+  return `${functionId}\u0000${source}\u0000${requestId}`;
+}
+
+const HOUR_MS = 3_600_000;
+const COMMA = 0x2c;
+const CLOSE_BRACKET = 0x5d;
+
+/** Encodes a decoded batch (the rows a route accepted). Throws on a value JSON cannot hold. */
+export function encodeBatch(batch: IngestBatch, scratch: LineBuffer): EncodedBatch {
+  const encoded: EncodedBatch = {
+    tables: {},
+    invocationKeys: [],
+    requestKeys: batch.requestKeys ?? [],
+    rows: batch.requestKeys?.length ?? 0,
+  };
+  for (const encoder of ROW_TABLES) {
+    const rows = batch[PART[encoder.table]] as unknown[] | undefined;
+    if (!rows || rows.length === 0) continue;
+    encoded.tables[encoder.table] = encodeRows(encoder as TableEncoder<unknown>, rows, scratch);
+    encoded.rows += rows.length;
+  }
+  const invocations = batch.invocations ?? [];
+  if (invocations.length > 0) {
+    const window = new PartBuilder();
+    for (const inv of invocations) {
+      encoded.invocationKeys.push(invocationKey(inv.functionId, inv.source, inv.requestId));
+      // The hour of the stored (rounded) start time, as the aggregate's views see it.
+      window.add(inv.functionId, Math.round(inv.startTimeMs), inv.source);
+    }
+    encoded.invocationWindow = window.part();
+  }
+  const minutes = batch.functionMinutes ?? [];
+  if (minutes.length > 0) {
+    const window = new PartBuilder();
+    for (const m of minutes) window.add(m.functionId, m.minuteMs);
+    encoded.minuteWindow = window.part();
+  }
+  return encoded;
+}
+
+function encodeRows<T>(encoder: TableEncoder<T>, rows: T[], scratch: LineBuffer): EncodedRows {
+  scratch.clear();
+  const ends = new Uint32Array(rows.length);
+  putRows(encoder, rows, scratch, ends);
+  // Copied out at its exact size; the scratch is reused.
+  return { bytes: copyOut(scratch.bytes()), ends };
+}
+
+/**
+ * Encoded rows are copied into shared 1 MiB slabs (Node's own pool is 8 KiB: a new one every
+ * batch or two). A slab is freed once no batch in it is queued any more.
+ */
+const SLAB_BYTES = 1024 * 1024;
+let slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+let slabUsed = 0;
+
+function copyOut(bytes: Buffer): Buffer {
+  if (bytes.length > SLAB_BYTES / 8) return Buffer.from(bytes);
+  if (slabUsed + bytes.length > SLAB_BYTES) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const out = slab.subarray(slabUsed, slabUsed + bytes.length);
+  bytes.copy(out);
+  slabUsed += bytes.length;
+  return out;
+}
+
+class PartBuilder {
+  private readonly functionIds = new Set<string>();
+  private readonly hours = new Set<number>();
+  private readonly sources = new Set<string>();
+
+  add(functionId: string, timeMs: number, source?: string): void {
+    this.functionIds.add(functionId);
+    this.hours.add(Math.floor(timeMs / HOUR_MS) * 3600);
+    if (source !== undefined) this.sources.add(source);
+  }
+
+  part(): WindowPart {
+    return {
+      functionIds: [...this.functionIds],
+      hours: [...this.hours],
+      sources: [...this.sources],
+    };
+  }
+}
+
+/** The ingest log's document for a batch (version 2): its rows as the encoded arrays. */
+const LOG_VERSION = 2;
+
+/**
+ * Writes the batch's ingest-log line (without its newline) into `out`:
+ * `{"v":2,"requestKeys":[…],"rows":{"invocations":[[…],[…]],…}}`, each row the very bytes of its
+ * insert body (newlines turned into the array's commas).
+ */
+export function putLogLine(out: LineBuffer, batch: EncodedBatch): void {
+  out.put(`{"v":${LOG_VERSION},"requestKeys":${JSON.stringify(batch.requestKeys)},"rows":{`);
+  let first = true;
+  for (const encoder of ROW_TABLES) {
+    const rows = batch.tables[encoder.table];
+    if (!rows) continue;
+    out.put(`${first ? '' : ','}"${encoder.table}":[`);
+    first = false;
+    const at = out.putBytes(rows.bytes);
+    // JSON text never holds a raw newline: each one is a row's end.
+    for (let i = 0; i < rows.ends.length - 1; i++) out.setByte(at + rows.ends[i] - 1, COMMA);
+    out.setByte(at + rows.bytes.length - 1, CLOSE_BRACKET);
+  }
+  out.put('}}');
+}
+
+/**
+ * The batch an ingest-log document holds: a version 2 line (putLogLine), or a decoded batch as
+ * the writer logged it before (a log left by an earlier version), encoded now.
+ */
+export function fromLogDocument(document: unknown, scratch: LineBuffer): EncodedBatch {
+  const doc = document as { v?: number; requestKeys?: EncodedBatch['requestKeys'] };
+  if (doc.v !== LOG_VERSION) return encodeBatch(document as IngestBatch, scratch);
+  const rows = (document as { rows: Partial<Record<RowTable, unknown[][]>> }).rows;
+  const encoded: EncodedBatch = {
+    tables: {},
+    invocationKeys: [],
+    requestKeys: doc.requestKeys ?? [],
+    rows: doc.requestKeys?.length ?? 0,
+  };
+  const identity = (row: unknown[]): unknown[] => row;
+  for (const encoder of ROW_TABLES) {
+    const values = rows[encoder.table];
+    if (!values || values.length === 0) continue;
+    // JSON.stringify of what JSON.parse read from JSON.stringify's output: the same text.
+    encoded.tables[encoder.table] = encodeRows({ ...encoder, encode: identity }, values, scratch);
+    encoded.rows += values.length;
+  }
+  // Columns by position (row-columns.ts): function_id, source, start_time (ms), request_id.
+  const invocations = (rows.invocations ?? []) as [string, string, number, string][];
+  if (invocations.length > 0) {
+    const window = new PartBuilder();
+    for (const [functionId, source, startMs, requestId] of invocations) {
+      encoded.invocationKeys.push(invocationKey(functionId, source, requestId));
+      window.add(functionId, startMs, source);
+    }
+    encoded.invocationWindow = window.part();
+  }
+  // function_id, minute (seconds).
+  const minutes = (rows.function_minutes ?? []) as [string, number][];
+  if (minutes.length > 0) {
+    const window = new PartBuilder();
+    for (const [functionId, minute] of minutes) window.add(functionId, minute * 1000);
+    encoded.minuteWindow = window.part();
+  }
+  return encoded;
+}
+
+/** The rows of `rows` from `start` to `end` (row indexes) parsed back into arrays (server mode). */
+export function parseRows(rows: EncodedRows, start: number, end: number): unknown[][] {
+  const from = start === 0 ? 0 : rows.ends[start - 1];
+  const text = rows.bytes.toString('utf8', from, rows.ends[end - 1]);
+  return text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as unknown[]);
+}
