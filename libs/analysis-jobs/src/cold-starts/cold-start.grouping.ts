@@ -1,8 +1,8 @@
 import {
   coldStartCost,
-  summarizeColdStarts,
+  coldStartRate,
+  meanInitMs,
   type FunctionProfile,
-  type FunctionWindowStats,
   type HistogramBuckets,
 } from '@fleetscope/analysis';
 import { histogramPercentiles, mergeBuckets } from '@fleetscope/model';
@@ -75,7 +75,9 @@ const INIT_PARTS: readonly InitPart[] = [
 interface Accumulator {
   key: string;
   labels: Record<string, string>;
-  functions: Set<string>;
+  /** The group's first function; `more` all of them once a second one comes (no Set per group). */
+  firstFunction: string | undefined;
+  more: Set<string> | undefined;
   invocations: number;
   onDemand: number;
   initSumMs: number;
@@ -94,7 +96,8 @@ function accumulator(key: string, labels: Record<string, string>): Accumulator {
   return {
     key,
     labels,
-    functions: new Set(),
+    firstFunction: undefined,
+    more: undefined,
     invocations: 0,
     onDemand: 0,
     initSumMs: 0,
@@ -109,6 +112,15 @@ function accumulator(key: string, labels: Record<string, string>): Accumulator {
     proactiveInitSumMs: 0,
   };
 }
+
+function addFunction(acc: Accumulator, functionId: string): void {
+  if (acc.firstFunction === undefined) acc.firstFunction = functionId;
+  else if (acc.more) acc.more.add(functionId);
+  else if (functionId !== acc.firstFunction) acc.more = new Set([acc.firstFunction, functionId]);
+}
+
+const functionCount = (acc: Accumulator): number =>
+  acc.more ? acc.more.size : acc.firstFunction === undefined ? 0 : 1;
 
 const addUsd = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : a + b;
@@ -202,60 +214,36 @@ function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets
   };
 }
 
-/** A group's profile: no platform, so nothing is priced twice (built once; 10,000 groups). */
-const GROUP_PROFILE: FunctionProfile = analysisProfile('group', undefined);
-
-/** The cold-start figures of summarizeColdStarts over a group's on-demand starts. */
-function onDemandFigures(
-  acc: Accumulator,
-  at: Date,
-  pricing: PricingService,
-): ColdStartGroupReport['onDemand'] {
-  const stats: FunctionWindowStats = {
-    functionId: acc.key,
-    windowStartMs: 0,
-    windowEndMs: 0,
-    invocations: acc.invocations,
-    errors: 0,
-    timeouts: 0,
-    ooms: 0,
-    coldStarts: acc.onDemand,
-    durationSumMs: 0,
-    durationMaxMs: 0,
-    billedDurationSumMs: 0,
-    initDurationSumMs: acc.initSumMs,
-    durationBuckets: {},
-    initBuckets: acc.initBuckets,
-    maxMemoryUsedMb: null,
-    memoryUsedP95Mb: null,
-    byMemory: [],
-    daily: [],
-  };
-  // Only the counts and the init figures are read: the group's cost is the sum of its rows'
-  // costs, priced per function (rowCosts).
-  const summary = summarizeColdStarts(GROUP_PROFILE, stats, at, pricing);
+/**
+ * The cold-start figures of a group's on-demand starts, by the rules summarizeColdStarts applies
+ * (coldStartRate, meanInitMs, the init histogram's percentiles), without its per-function profile,
+ * statistics and pricing: the group's cost is the sum of its rows' costs, priced per function
+ * (rowCosts). 10,000 groups on the wide fleet's page.
+ */
+function onDemandFigures(acc: Accumulator): ColdStartGroupReport['onDemand'] {
+  const init = histogramPercentiles(acc.initBuckets);
   return {
     coldStarts: acc.onDemand,
-    rate: summary.rate,
+    rate: coldStartRate(acc.onDemand, acc.invocations),
     initDurationMs: {
-      mean: summary.meanInitMs,
-      p50: summary.p50InitMs,
-      p95: summary.p95InitMs,
-      p99: summary.p99InitMs,
+      mean: meanInitMs(acc.initSumMs, acc.onDemand),
+      p50: init.p50,
+      p95: init.p95,
+      p99: init.p99,
     },
     latencyAddedMs: acc.initSumMs,
     costUsd: acc.onDemandCostUsd,
   };
 }
 
-function report(acc: Accumulator, at: Date, pricing: PricingService): ColdStartGroupReport {
-  const onDemand = onDemandFigures(acc, at, pricing);
+function report(acc: Accumulator): ColdStartGroupReport {
+  const onDemand = onDemandFigures(acc);
   const coldStarts = acc.onDemand + acc.restores;
   const rate = (n: number) => (acc.invocations > 0 ? n / acc.invocations : 0);
   return {
     key: acc.key,
     labels: acc.labels,
-    functions: acc.functions.size,
+    functions: functionCount(acc),
     invocations: acc.invocations,
     coldStarts,
     coldStartRate: rate(coldStarts),
@@ -287,7 +275,7 @@ function addRow(
   costs: { onDemandUsd: number | null; restoreUsd: number | null },
   part?: InitPart,
 ): void {
-  acc.functions.add(row.functionId);
+  addFunction(acc, row.functionId);
   acc.invocations += row.invocations;
   if (part === undefined || part === 'on-demand') {
     // cold_starts counts every user-visible start, SnapStart restores included.
@@ -305,7 +293,7 @@ function addRow(
 }
 
 function addExtras(acc: Accumulator, row: ColdStartExtrasRow, part?: InitPart): void {
-  acc.functions.add(row.functionId);
+  addFunction(acc, row.functionId);
   if (part === undefined || part === 'snap-start')
     mergeBuckets(acc.restoreBuckets, row.restoreBuckets);
   if (part === undefined || part === 'proactive') {
@@ -371,8 +359,8 @@ export function groupColdStarts(
 
   return {
     groupBy,
-    groups: [...groups.values()].map((acc) => report(acc, at, pricing)).sort(compareKeys(groupBy)),
-    totals: report(totals, at, pricing),
+    groups: [...groups.values()].map(report).sort(compareKeys(groupBy)),
+    totals: report(totals),
     catalogueVersion: pricing.catalogueVersion,
     priceIds: [...priceIds].sort(),
   };
