@@ -1,4 +1,4 @@
-import type { FlushWindow } from './flush-journal';
+import { WindowSets, type FlushWindow } from './flush-journal';
 import type { IngestBatch } from './ingest-writer';
 import { LineBuffer } from './line-buffer';
 import {
@@ -34,9 +34,6 @@ export interface EncodedRows {
   ends: Uint32Array;
 }
 
-/** The function-hours some rows feed. */
-export type WindowPart = FlushWindow;
-
 /**
  * A batch as the writer holds it until stored: every row encoded once, when it is accepted. The
  * same bytes make the ingest log's line (putLogLine()) and the insert's body, so a drain neither
@@ -48,8 +45,8 @@ export interface EncodedBatch {
   /** Each invocation's key (invocationKey()), in row order: retried ones are dropped by key. */
   invocationKeys: string[];
   /** What its invocations feed, and what its minute rows feed (undefined when none). */
-  invocationWindow?: WindowPart;
-  minuteWindow?: WindowPart;
+  invocationWindow?: FlushWindow;
+  minuteWindow?: FlushWindow;
   requestKeys: { key: string; source: string }[];
   rows: number;
 }
@@ -59,7 +56,6 @@ export function invocationKey(functionId: string, source: string, requestId: str
   return `${functionId}\u0000${source}\u0000${requestId}`;
 }
 
-const HOUR_MS = 3_600_000;
 const COMMA = 0x2c;
 const CLOSE_BRACKET = 0x5d;
 
@@ -77,22 +73,16 @@ export function encodeBatch(batch: IngestBatch, scratch: LineBuffer): EncodedBat
     encoded.tables[encoder.table] = encodeRows(encoder as TableEncoder<unknown>, rows, scratch);
     encoded.rows += rows.length;
   }
-  const invocations = batch.invocations ?? [];
-  if (invocations.length > 0) {
-    const window = new PartBuilder();
-    for (const inv of invocations) {
-      encoded.invocationKeys.push(invocationKey(inv.functionId, inv.source, inv.requestId));
-      // The hour of the stored (rounded) start time, as the aggregate's views see it.
-      window.add(inv.functionId, Math.round(inv.startTimeMs), inv.source);
-    }
-    encoded.invocationWindow = window.part();
+  const invocationWindow = new WindowSets();
+  for (const inv of batch.invocations ?? []) {
+    encoded.invocationKeys.push(invocationKey(inv.functionId, inv.source, inv.requestId));
+    // The hour of the stored (rounded) start time, as the aggregate's views see it.
+    invocationWindow.addRow(inv.functionId, Math.round(inv.startTimeMs), inv.source);
   }
-  const minutes = batch.functionMinutes ?? [];
-  if (minutes.length > 0) {
-    const window = new PartBuilder();
-    for (const m of minutes) window.add(m.functionId, m.minuteMs);
-    encoded.minuteWindow = window.part();
-  }
+  encoded.invocationWindow = invocationWindow.window();
+  const minuteWindow = new WindowSets();
+  for (const m of batch.functionMinutes ?? []) minuteWindow.addRow(m.functionId, m.minuteMs);
+  encoded.minuteWindow = minuteWindow.window();
   return encoded;
 }
 
@@ -122,26 +112,6 @@ function copyOut(bytes: Buffer): Buffer {
   bytes.copy(out);
   slabUsed += bytes.length;
   return out;
-}
-
-class PartBuilder {
-  private readonly functionIds = new Set<string>();
-  private readonly hours = new Set<number>();
-  private readonly sources = new Set<string>();
-
-  add(functionId: string, timeMs: number, source?: string): void {
-    this.functionIds.add(functionId);
-    this.hours.add(Math.floor(timeMs / HOUR_MS) * 3600);
-    if (source !== undefined) this.sources.add(source);
-  }
-
-  part(): WindowPart {
-    return {
-      functionIds: [...this.functionIds],
-      hours: [...this.hours],
-      sources: [...this.sources],
-    };
-  }
 }
 
 /** The ingest log's document for a batch (version 2): its rows as the encoded arrays. */
@@ -191,22 +161,23 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
     encoded.rows += values.length;
   }
   // Columns by position (row-columns.ts): function_id, source, start_time (ms), request_id.
-  const invocations = (rows.invocations ?? []) as [string, string, number, string][];
-  if (invocations.length > 0) {
-    const window = new PartBuilder();
-    for (const [functionId, source, startMs, requestId] of invocations) {
-      encoded.invocationKeys.push(invocationKey(functionId, source, requestId));
-      window.add(functionId, startMs, source);
-    }
-    encoded.invocationWindow = window.part();
+  const invocationWindow = new WindowSets();
+  for (const [functionId, source, startMs, requestId] of (rows.invocations ?? []) as [
+    string,
+    string,
+    number,
+    string,
+  ][]) {
+    encoded.invocationKeys.push(invocationKey(functionId, source, requestId));
+    invocationWindow.addRow(functionId, startMs, source);
   }
+  encoded.invocationWindow = invocationWindow.window();
   // function_id, minute (seconds).
-  const minutes = (rows.function_minutes ?? []) as [string, number][];
-  if (minutes.length > 0) {
-    const window = new PartBuilder();
-    for (const [functionId, minute] of minutes) window.add(functionId, minute * 1000);
-    encoded.minuteWindow = window.part();
+  const minuteWindow = new WindowSets();
+  for (const [functionId, minute] of (rows.function_minutes ?? []) as [string, number][]) {
+    minuteWindow.addRow(functionId, minute * 1000);
   }
+  encoded.minuteWindow = minuteWindow.window();
   return encoded;
 }
 

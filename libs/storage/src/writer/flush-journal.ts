@@ -17,6 +17,40 @@ export interface FlushWindow {
   sources: string[];
 }
 
+const HOUR_MS = 3_600_000;
+
+/** A FlushWindow being gathered, as sets: from rows (addRow()) or from other windows (add()). */
+export class WindowSets {
+  readonly functionIds = new Set<string>();
+  readonly hours = new Set<number>();
+  readonly sources = new Set<string>();
+
+  /** A row of `functionId` at `timeMs`; `source` for an invocation record. */
+  addRow(functionId: string, timeMs: number, source?: string): void {
+    this.functionIds.add(functionId);
+    this.hours.add(Math.floor(timeMs / HOUR_MS) * 3600);
+    if (source !== undefined) this.sources.add(source);
+  }
+
+  /** Every function, hour and source of another window. */
+  add(window: WindowSets | FlushWindow | undefined): void {
+    if (!window) return;
+    for (const id of window.functionIds) this.functionIds.add(id);
+    for (const hour of window.hours) this.hours.add(hour);
+    for (const source of window.sources) this.sources.add(source);
+  }
+
+  /** The window gathered; undefined when it holds no function. */
+  window(): FlushWindow | undefined {
+    if (this.functionIds.size === 0) return undefined;
+    return {
+      functionIds: [...this.functionIds],
+      hours: [...this.hours],
+      sources: [...this.sources],
+    };
+  }
+}
+
 /**
  * One small file per flush in progress under a directory of the process's own (inside
  * FLEETSCOPE_DATA_DIR). Files are written without fsync: they guard against the process dying

@@ -15,7 +15,7 @@ import {
   toStorageError,
 } from '../client/storage.errors';
 import type { RawInsert } from '../client/clickhouse-client.factory';
-import type { FlushJournal, FlushWindow } from './flush-journal';
+import { WindowSets, type FlushJournal, type FlushWindow } from './flush-journal';
 import type { ClosedSegments, IngestLog } from './ingest-log';
 import {
   encodeBatch,
@@ -663,9 +663,9 @@ export class IngestWriter {
     // What the inserted invocations feed (the whole window of each batch with an invocation not
     // stored yet: a superset only widens what a repair after an unclean stop rebuilds), what
     // minute rows feed, and what every invocation feeds, retried ones included (the source choice).
-    const freshWindow = new WindowUnion();
-    const minuteWindow = new WindowUnion();
-    const allWindow = new WindowUnion();
+    const freshWindow = new WindowSets();
+    const minuteWindow = new WindowSets();
+    const allWindow = new WindowSets();
     for (const { batch } of pending) {
       const invocations = batch.tables.invocations;
       if (invocations) {
@@ -705,12 +705,11 @@ export class IngestWriter {
       stored.add(encoder.table);
     };
     const journal = this.options.journal;
-    const window = journal
-      ? flushWindow(
-          stored.has(INVOCATIONS.table) ? new WindowUnion() : freshWindow,
-          stored.has(FUNCTION_MINUTES.table) ? new WindowUnion() : minuteWindow,
-        )
-      : undefined;
+    // What this attempt writes into the aggregate: the tables already stored feed nothing more.
+    const written = new WindowSets();
+    if (!stored.has(INVOCATIONS.table)) written.add(freshWindow);
+    if (!stored.has(FUNCTION_MINUTES.table)) written.add(minuteWindow);
+    const window = journal ? written.window() : undefined;
     const marker = window ? await journal!.begin(window) : undefined;
     // allSettled: every insert has finished, so `stored` is complete, before a failure is raised.
     const results = await Promise.allSettled([
@@ -730,8 +729,8 @@ export class IngestWriter {
     if (failed) throw failed.reason;
     if (this.options.chooseSources) {
       // Retried deliveries too: a flush whose choice failed is retried as duplicates.
-      const written = flushWindow(allWindow, new WindowUnion());
-      if (written) await this.options.chooseSources(written);
+      const chosen = allWindow.window();
+      if (chosen) await this.options.chooseSources(chosen);
     }
     if (marker) await journal!.end(marker);
     if (!stored.has(INGEST_REQUESTS.table)) {
@@ -840,30 +839,6 @@ interface Chunk {
   rows: EncodedRows;
   start: number;
   end: number;
-}
-
-/** The union of the function-hours of some batches' rows. */
-class WindowUnion {
-  readonly functionIds = new Set<string>();
-  readonly hours = new Set<number>();
-  readonly sources = new Set<string>();
-
-  add(part: FlushWindow | undefined): void {
-    if (!part) return;
-    for (const id of part.functionIds) this.functionIds.add(id);
-    for (const hour of part.hours) this.hours.add(hour);
-    for (const source of part.sources) this.sources.add(source);
-  }
-}
-
-/** The function-hours a flush feeds the aggregate of; undefined when it feeds none. */
-function flushWindow(invocations: WindowUnion, minutes: WindowUnion): FlushWindow | undefined {
-  if (invocations.functionIds.size === 0 && minutes.functionIds.size === 0) return undefined;
-  return {
-    functionIds: [...new Set([...invocations.functionIds, ...minutes.functionIds])],
-    hours: [...new Set([...invocations.hours, ...minutes.hours])],
-    sources: [...invocations.sources],
-  };
 }
 
 /** Bytes a replayed batch holds (its encoded rows). */
