@@ -93,13 +93,11 @@ export class IngestLog {
   }
 
   /**
-   * Appends one document as one JSON line; resolves once its write() has returned. The line is
-   * written straight into the segment's pending bytes piece by piece (see putLine()): one string
-   * of the whole batch would be about twice the batch's rows in the V8 heap, in large-object
-   * space, until a full collection.
+   * Appends one document as one JSON line; resolves once its write() has returned. The writer
+   * appends its batches with appendLine(), as the bytes it already encoded.
    */
   append(document: unknown): Promise<void> {
-    return this.appendLine((out) => putLine(out, document));
+    return this.appendLine((out) => out.put(JSON.stringify(document)));
   }
 
   /**
@@ -243,40 +241,6 @@ function parseSegment(text: string): unknown[] {
     }
   }
   return documents;
-}
-
-/**
- * Writes `JSON.stringify(document)` into `out`, an array property's items one by one, so
- * that no string of the whole document is made (a batch's rows are its arrays).
- */
-function putLine(out: LineBuffer, document: unknown): void {
-  if (
-    document === null ||
-    typeof document !== 'object' ||
-    Array.isArray(document) ||
-    typeof (document as { toJSON?: unknown }).toJSON === 'function'
-  ) {
-    out.put(JSON.stringify(document));
-    return;
-  }
-  let separator = '{';
-  for (const [key, value] of Object.entries(document)) {
-    // Skipped as JSON.stringify skips them.
-    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
-    out.put(`${separator}${JSON.stringify(key)}:`);
-    separator = ',';
-    if (!Array.isArray(value)) {
-      out.put(JSON.stringify(value));
-      continue;
-    }
-    let itemSeparator = '[';
-    for (const item of value) {
-      out.put(itemSeparator + (JSON.stringify(item) ?? 'null'));
-      itemSeparator = ',';
-    }
-    out.put(itemSeparator === '[' ? '[]' : ']');
-  }
-  out.put(separator === '{' ? '{}' : '}');
 }
 
 function writeFully(fd: number, buffer: Buffer, done: (error: Error | null) => void): void {
