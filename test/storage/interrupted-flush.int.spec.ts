@@ -170,6 +170,35 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
     }
   });
 
+  it('leaves the session settings of the embedded engine as they were after a repair (its mutations_sync stayed 2 for the rest of the process)', async () => {
+    const { handle, config } = opened;
+    const client = handle.client;
+    const mutationsSync = async () => {
+      const result = await client.query({
+        query: `SELECT toUInt8(getSetting('mutations_sync')) AS value`,
+        format: 'JSONEachRow',
+      });
+      return (await result.json<{ value: number }>())[0].value;
+    };
+    const before = await mutationsSync();
+    const base = Math.floor(Date.now() / HOUR) * HOUR - 3 * HOUR;
+    await client.insert({
+      table: 'invocations',
+      values: rows(A, base, 5, 's'),
+      format: 'JSONEachRow',
+    });
+    await new FlushJournal(join(config.dataDir, 'flush-journal')).begin({
+      functionIds: [A],
+      hours: [base / 1000],
+      sources: ['lambda_log'],
+    });
+
+    await repairUncleanFlushes(handle, config);
+
+    expect(await sums(client)).toMatchObject({ raw: 5, minutes: 5, hours: 5, days: 5 });
+    expect(await mutationsSync()).toBe(before);
+  });
+
   it('clears its record of a flush once every insert of it is stored', async () => {
     const { handle, config } = opened;
     {

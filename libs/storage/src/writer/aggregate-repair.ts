@@ -38,15 +38,14 @@ export async function repairAggregates(
   };
   const run = async (query: string) => {
     try {
-      await client.command({
-        query,
-        query_params: params,
-        clickhouse_settings: { mutations_sync: '2' },
-      });
+      await client.command({ query, query_params: params });
     } catch (error) {
       throw toStorageError(error, 'repairing the aggregate after an unclean stop');
     }
   };
+  // Each delete waits for its mutation on every replica before the rows are inserted again. The
+  // setting is the statement's own: chDB turns a query's clickhouse_settings into session-wide SETs.
+  const waited = 'SETTINGS mutations_sync = 2';
   const inWindow = `function_id IN {f:Array(String)} AND toStartOfHour(minute) IN {h:Array(DateTime)}`;
   if (window.sources.length > 0) {
     const minutesSelect = await viewSelect(
@@ -57,7 +56,7 @@ export async function repairAggregates(
          AND toStartOfHour(start_time) IN {h:Array(DateTime)} AND source IN {s:Array(String)}`,
     );
     await run(
-      `ALTER TABLE ${local('function_minutes')} ${onCluster} DELETE WHERE ${inWindow} AND source IN {s:Array(String)}`,
+      `ALTER TABLE ${local('function_minutes')} ${onCluster} DELETE WHERE ${inWindow} AND source IN {s:Array(String)} ${waited}`,
     );
     // Feeds the coarser tables through their views too; those rows are rebuilt whole just below.
     await run(`INSERT INTO function_minutes ${minutesSelect}`);
@@ -73,7 +72,7 @@ export async function repairAggregates(
       local('function_minutes'),
       `SELECT * FROM function_minutes WHERE ${inWindow}`,
     );
-    await run(`ALTER TABLE ${local(table)} ${onCluster} DELETE WHERE ${inWindow}`);
+    await run(`ALTER TABLE ${local(table)} ${onCluster} DELETE WHERE ${inWindow} ${waited}`);
     await run(`INSERT INTO ${table} ${select}`);
   }
   // Last: every insert above also fed function_days through the views. A day is rebuilt whole
@@ -86,7 +85,7 @@ export async function repairAggregates(
     `SELECT * FROM function_hours WHERE ${inDays}`,
   );
   await run(
-    `ALTER TABLE ${local('function_days')} ${onCluster} DELETE WHERE function_id IN {f:Array(String)} AND day IN {d:Array(DateTime)}`,
+    `ALTER TABLE ${local('function_days')} ${onCluster} DELETE WHERE function_id IN {f:Array(String)} AND day IN {d:Array(DateTime)} ${waited}`,
   );
   await run(`INSERT INTO function_days ${days}`);
   await rebuildChosenHours(client, window, options);
