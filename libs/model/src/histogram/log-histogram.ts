@@ -2,8 +2,9 @@
  * The one log-scale histogram of Fleetscope (durations, init and restore times, memory used):
  * the OpenTelemetry exponential-histogram layout at scale 3, eight buckets per power of two, so
  * bucket `index` covers (2^(index / 8), 2^((index + 1) / 8)] and is about 9 % wide. Buckets are
- * a map index → count that merges by adding counts (`sumMap` in ClickHouse); zero and negative
- * values go to ZERO_BUCKET. The SQL that builds the same buckets comes from log-histogram.sql.ts.
+ * a map index → count that merges by adding counts (`sumMap` in ClickHouse), or, as wide reads
+ * return them, sorted index and count arrays (SortedLogBuckets); zero and negative values go to
+ * ZERO_BUCKET. The SQL that builds the same buckets comes from log-histogram.sql.ts.
  */
 export const BUCKETS_PER_POWER_OF_TWO = 8;
 
