@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { summedSortedBucketsSql, type SortedLogBuckets } from '@fleetscope/model';
+import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryCompactRows, queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
