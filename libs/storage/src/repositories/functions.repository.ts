@@ -127,6 +127,26 @@ const TOTALS_COLUMNS = `
   max(max_memory_used_mb) AS maxMemoryUsedMb`;
 
 /** A totals() row as JSONCompact gives it: TOTALS_COLUMNS and BILLED_COLUMNS in their order. */
+const TOTALS_TUPLE = [
+  'functionId',
+  'version',
+  'invocations',
+  'errors',
+  'timeouts',
+  'coldStarts',
+  'restores',
+  'durationSumMs',
+  'durationMaxMs',
+  'durationBucketsIndexes',
+  'durationBucketsCounts',
+  'initBucketsIndexes',
+  'initBucketsCounts',
+  'billedRestoreSumMs',
+  'maxMemoryUsedMb',
+  'billedMbMs',
+  'billedMsUnknownMemory',
+  'lastMemorySizeMb',
+] as const;
 type TotalsTuple = [
   functionId: string,
   version: string,
@@ -170,6 +190,21 @@ function totalsOf(t: TotalsTuple): FunctionTotals {
 }
 
 /** A coldStarts() row as JSONCompact gives it, in its SELECT's order. */
+const COLD_START_TUPLE = [
+  'key',
+  'functionId',
+  'memorySizeMb',
+  'version',
+  'invocations',
+  'coldStarts',
+  'provisionedInits',
+  'restores',
+  'initDurationSumMs',
+  'initBucketsIndexes',
+  'initBucketsCounts',
+  'restoreDurationSumMs',
+  'billedRestoreSumMs',
+] as const;
 type ColdStartTuple = [
   key: string,
   functionId: string,
@@ -235,7 +270,7 @@ export class FunctionsRepository {
       FROM (${rows})
       GROUP BY function_id
       ORDER BY invocations DESC, function_id`;
-    return (await this.compactRows<TotalsTuple>(query, params)).map(totalsOf);
+    return (await this.compactRows<TotalsTuple>(query, params, TOTALS_TUPLE)).map(totalsOf);
   }
 
   /**
@@ -309,7 +344,9 @@ export class FunctionsRepository {
       GROUP BY key, function_id, memory_size_mb, version
       -- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
       ORDER BY key, function_id, memory_size_mb, version`;
-    return (await this.compactRows<ColdStartTuple>(query, params)).map(coldStartOf);
+    return (await this.compactRows<ColdStartTuple>(query, params, COLD_START_TUPLE)).map(
+      coldStartOf,
+    );
   }
 
   /** Raw invocation records of one request id, every source, for the merged single view. */
@@ -439,7 +476,14 @@ export class FunctionsRepository {
   private compactRows<T extends unknown[]>(
     query: string,
     params: Record<string, unknown>,
+    columns: readonly string[],
   ): Promise<T[]> {
-    return queryCompactRows<T>(this.handle.client, query, params, 'reading the function aggregate');
+    return queryCompactRows<T>(
+      this.handle.client,
+      query,
+      params,
+      columns,
+      'reading the function aggregate',
+    );
   }
 }
