@@ -61,8 +61,9 @@ WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transfo
 GROUP BY function_id, day
 HAVING uniqExact(source) > 1)
 UNION ALL
-SELECT * EXCEPT (rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
-  AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  GROUP BY function_id, minute)
+SELECT * EXCEPT (rev, last_rev) FROM (
+  SELECT *, max(rev) OVER (PARTITION BY function_id, minute) AS last_rev FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
+) WHERE rev = last_rev
 UNION ALL
 SELECT * FROM (
 SELECT * EXCEPT (prio, rank, best_rank) FROM (

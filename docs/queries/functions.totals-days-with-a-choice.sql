@@ -46,8 +46,9 @@ max(max_memory_used_mb) AS maxMemoryUsedMb,
     SELECT * FROM function_minutes
     WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime})  AND function_id NOT IN {mixedFunctions:Array(String)}
   UNION ALL
-  SELECT * EXCEPT (rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, minute) NOT IN {unsettledHours:Array(Tuple(String, DateTime))}
-    AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  GROUP BY function_id, minute)
+  SELECT * EXCEPT (rev, last_rev) FROM (
+    SELECT *, max(rev) OVER (PARTITION BY function_id, minute) AS last_rev FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND (function_id, minute) NOT IN {unsettledHours:Array(Tuple(String, DateTime))}
+  ) WHERE rev = last_rev
   UNION ALL
   SELECT * FROM (
   SELECT * EXCEPT (prio, rank, best_rank) FROM (

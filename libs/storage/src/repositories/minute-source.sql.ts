@@ -315,8 +315,11 @@ export function rowsForRange(where = '', bound?: BoundChoice): string {
   const settled = bound && unsettled ? `AND (function_id, minute) NOT IN ${unsettled.set}` : '';
   const parts = [
     storedRowsOutsideMixedDays(mixed, where, bound),
-    `SELECT * EXCEPT (rev) FROM ${chosen} ${settled}
-      AND (function_id, minute, rev) IN (SELECT function_id, minute, max(rev) FROM ${chosen} GROUP BY function_id, minute)`,
+    // The last rebuild of each hour: a window over one read, where an IN (max(rev)) subquery read
+    // the table twice and built its set while planning (~6 ms of the wide fleet's 7-day read).
+    `SELECT * EXCEPT (rev, last_rev) FROM (
+      SELECT *, max(rev) OVER (PARTITION BY function_id, minute) AS last_rev FROM ${chosen} ${settled}
+    ) WHERE rev = last_rev`,
     `SELECT * FROM (${chosenSourceRows(
       'function_minutes',
       // The partial hours at the ends: found by time (the projection ordered by minute).
