@@ -120,8 +120,9 @@ export interface SnapStartUsage {
 }
 
 export function billedInitMs(initMsByKind: LambdaUsage['onDemandInitMs'], at: Date): number {
+  if (!initMsByKind) return 0;
   let total = 0;
-  for (const [kind, ms] of Object.entries(initMsByKind ?? {}) as [LambdaRuntimeKind, number][]) {
+  for (const [kind, ms] of Object.entries(initMsByKind) as [LambdaRuntimeKind, number][]) {
     if (ms > 0 && isOnDemandInitBilled(kind, at)) total += ms;
   }
   return total;
