@@ -39,7 +39,8 @@ export function splitAcrossTiers(
 export class CostAccumulator {
   private readonly lines: CostLine[] = [];
   private readonly missing: PriceLookupError[] = [];
-  private readonly assumed = new Map<string, PriceAssumption>();
+  /** Made when the first assumption comes: most costs have none (10,000 per page). */
+  private assumed: Map<string, PriceAssumption> | undefined;
 
   constructor(
     private readonly catalogue: PriceCatalogue,
@@ -56,7 +57,7 @@ export class CostAccumulator {
       return;
     }
     const assumption = this.catalogue.assumptionOf(price, this.region);
-    if (assumption) this.assumed.set(assumption.priceId, assumption);
+    if (assumption) (this.assumed ??= new Map()).set(assumption.priceId, assumption);
     for (const part of splitAcrossTiers(price, quantity, alreadyUsedThisMonth)) {
       this.lines.push({
         priceId: price.id,
@@ -82,7 +83,7 @@ export class CostAccumulator {
       priceIds,
       catalogueVersion: this.catalogue.version,
       unpriced: this.missing,
-      assumed: [...this.assumed.values()],
+      assumed: this.assumed ? [...this.assumed.values()] : [],
     };
   }
 }

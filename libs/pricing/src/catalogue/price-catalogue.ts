@@ -23,9 +23,6 @@ function isEffective({ fromMs, toMs }: Effective, atMs: number): boolean {
   return toMs === null || atMs < toMs;
 }
 
-/** How many instants find() keeps its answers for. */
-const FOUND_INSTANTS = 8;
-
 export interface KubernetesNodePrice {
   vcpuHourUsd: number;
   gibHourUsd: number;
@@ -50,34 +47,8 @@ export class PriceCatalogue {
     }
   }
 
-  /**
-   * The answers of find() at the last few instants, by meter and region: a page prices 10,000
-   * functions at one instant with a handful of distinct (meter, region) keys. The catalogue is
-   * immutable, so an answer never goes stale.
-   */
-  private readonly found = new Map<number, Map<string, Map<string, PriceEntry | undefined>>>();
-
   find(meter: string, at: Date, region: string): PriceEntry | undefined {
     const atMs = at.getTime();
-    let byMeter = this.found.get(atMs);
-    if (!byMeter) {
-      // Requests price at "now", a new instant each time: keep only the latest few.
-      if (this.found.size >= FOUND_INSTANTS) this.found.delete(this.found.keys().next().value!);
-      byMeter = new Map();
-      this.found.set(atMs, byMeter);
-    }
-    let byRegion = byMeter.get(meter);
-    if (!byRegion) {
-      byRegion = new Map();
-      byMeter.set(meter, byRegion);
-    }
-    if (byRegion.has(region)) return byRegion.get(region);
-    const best = this.search(meter, atMs, region);
-    byRegion.set(region, best);
-    return best;
-  }
-
-  private search(meter: string, atMs: number, region: string): PriceEntry | undefined {
     let best: PriceEntry | undefined;
     for (const [entry, effective] of this.byMeter.get(meter) ?? []) {
       if (!isEffective(effective, atMs)) continue;
