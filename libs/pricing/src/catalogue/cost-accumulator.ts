@@ -25,7 +25,10 @@ export function splitAcrossTiers(
     const end = Math.min(to, tierEnd);
     // All of it in one tier: the quantity as given, not (used + quantity) − used, which loses
     // the low digits once the month holds billions of GB-seconds.
-    const inTier = start === from && end === to ? quantity : end - start;
+    const whole = start === from && end === to;
+    // Then no other tier holds any of it: one part, without a growing array (10,000 per page).
+    if (whole && quantity > 0) return [{ quantity, usdPerUnit: tier.usdPerUnit }];
+    const inTier = whole ? quantity : end - start;
     if (inTier > 0) parts.push({ quantity: inTier, usdPerUnit: tier.usdPerUnit });
     tierStart = tierEnd;
   }
