@@ -21,7 +21,7 @@ SELECT
   sum(provisioned_inits) AS provisionedInits,
   sum(restores) AS restores,
   sum(init_duration_sum_ms) AS initDurationSumMs,
-  sumMap(init_buckets) AS initBuckets,
+  mapKeys(sumMap(init_buckets) AS initBuckets) AS initBucketsIndexes, mapValues(initBuckets) AS initBucketsCounts,
   sum(restore_duration_sum_ms) AS restoreDurationSumMs,
   sum(billed_restore_sum_ms) AS billedRestoreSumMs
 FROM (

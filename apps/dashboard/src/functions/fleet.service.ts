@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { histogramPercentiles, parseFunctionId, type Percentiles } from '@fleetscope/model';
+import {
+  parseFunctionId,
+  sortedHistogramPercentiles,
+  type Percentiles,
+  type SortedLogBuckets,
+} from '@fleetscope/model';
 import { PricingService, type LambdaArchitecture } from '@fleetscope/pricing';
 import {
   FunctionConfigRepository,
@@ -39,8 +44,8 @@ const round = (v: number | null, digits = 2): number | null =>
   v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
 /** Percentiles from the log-scale sketch (clamped to the exact maximum when known), rounded. */
-function percentiles(buckets: Record<string, number>, maxMs?: number): Percentiles {
-  const { p50, p95, p99 } = histogramPercentiles(buckets, { max: maxMs });
+function percentiles(buckets: SortedLogBuckets, maxMs?: number): Percentiles {
+  const { p50, p95, p99 } = sortedHistogramPercentiles(buckets, { max: maxMs });
   return { p50: round(p50), p95: round(p95), p99: round(p99) };
 }
 

@@ -5,7 +5,14 @@ import {
   type FunctionProfile,
   type HistogramBuckets,
 } from '@fleetscope/analysis';
-import { histogramPercentiles, mergeBuckets } from '@fleetscope/model';
+import {
+  emptySortedBuckets,
+  histogramPercentiles,
+  mergeBuckets,
+  mergeSortedBuckets,
+  sortedHistogramPercentiles,
+  type SortedLogBuckets,
+} from '@fleetscope/model';
 import type { PricingService } from '@fleetscope/pricing';
 import type {
   ColdStartExtrasRow,
@@ -81,7 +88,7 @@ interface Accumulator {
   invocations: number;
   onDemand: number;
   initSumMs: number;
-  initBuckets: HistogramBuckets;
+  initBuckets: SortedLogBuckets;
   onDemandCostUsd: number | null;
   restores: number;
   restoreSumMs: number;
@@ -101,7 +108,7 @@ function accumulator(key: string, labels: Record<string, string>): Accumulator {
     invocations: 0,
     onDemand: 0,
     initSumMs: 0,
-    initBuckets: {},
+    initBuckets: emptySortedBuckets(),
     onDemandCostUsd: null,
     restores: 0,
     restoreSumMs: 0,
@@ -258,7 +265,7 @@ function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets
  * (rowCosts). 10,000 groups on the wide fleet's page.
  */
 function onDemandFigures(acc: Accumulator): ColdStartGroupReport['onDemand'] {
-  const init = histogramPercentiles(acc.initBuckets);
+  const init = sortedHistogramPercentiles(acc.initBuckets);
   return {
     coldStarts: acc.onDemand,
     rate: coldStartRate(acc.onDemand, acc.invocations),
@@ -318,7 +325,7 @@ function addRow(
     // cold_starts counts every user-visible start, SnapStart restores included.
     acc.onDemand += Math.max(0, row.coldStarts - row.restores);
     acc.initSumMs += row.initDurationSumMs;
-    mergeBuckets(acc.initBuckets, row.initBuckets);
+    mergeSortedBuckets(acc.initBuckets, row.initBuckets);
     acc.onDemandCostUsd = addUsd(acc.onDemandCostUsd, costs.onDemandUsd);
   }
   if (part === undefined || part === 'snap-start') {

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { explicitBucketsToLogBuckets } from './explicit-buckets.converter';
 import {
   ZERO_BUCKET,
+  emptySortedBuckets,
   addToHistogram,
   bucketIndex,
   bucketLowerBound,
@@ -8,6 +10,11 @@ import {
   histogramPercentiles,
   histogramQuantile,
   mergeBuckets,
+  mergeSortedBuckets,
+  sortedBucketsOf,
+  sortedHistogramPercentiles,
+  sortedHistogramQuantile,
+  type SortedLogBuckets,
 } from './log-histogram';
 
 const total = (b: Record<number, number>) => Object.values(b).reduce((s, n) => s + n, 0);
@@ -75,6 +82,108 @@ describe(mergeBuckets.name, () => {
       5: 4,
       [ZERO_BUCKET]: 1,
     });
+  });
+});
+
+/** Buckets as ClickHouse's sumMap gives them: keys ascending, ZERO_BUCKET first, no zero count. */
+const sortedOf = (buckets: Record<number, number>): SortedLogBuckets => {
+  const indexes = Object.keys(buckets)
+    .map(Number)
+    .filter((index) => buckets[index] > 0)
+    .sort((a, b) => a - b);
+  return { indexes, counts: indexes.map((index) => buckets[index]) };
+};
+
+/** Maps of up to 12 buckets (ZERO_BUCKET and negative indexes among them), counts 0 to 1,000. */
+const bucketMaps = fc.dictionary(
+  fc.oneof(fc.constant(ZERO_BUCKET), fc.integer({ min: -40, max: 120 })).map(String),
+  fc.integer({ min: 0, max: 1000 }),
+  { maxKeys: 12 },
+);
+const observedRanges = fc.record({
+  min: fc.option(fc.double({ min: 0, max: 2000, noNaN: true }), { nil: undefined }),
+  max: fc.option(fc.double({ min: 0, max: 2000, noNaN: true }), { nil: undefined }),
+});
+
+describe(sortedHistogramQuantile.name, () => {
+  it('answers as histogramQuantile does for the same buckets given as a map', () => {
+    fc.assert(
+      fc.property(
+        bucketMaps,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        observedRanges,
+        (map, q, observed) => {
+          expect(sortedHistogramQuantile(sortedOf(map), q, observed)).toBe(
+            histogramQuantile(map, q, observed),
+          );
+          expect(sortedHistogramPercentiles(sortedOf(map), observed)).toEqual(
+            histogramPercentiles(map, observed),
+          );
+        },
+      ),
+    );
+  });
+
+  it('answers 0 in the zero bucket, null when empty, and clamps to the observed min and max', () => {
+    const zeroFirst = { indexes: [ZERO_BUCKET, 40], counts: [5, 5] };
+    expect(sortedHistogramQuantile(zeroFirst, 0.3)).toBe(0);
+    expect(sortedHistogramQuantile(zeroFirst, 0.9)).toBeGreaterThan(bucketLowerBound(40));
+    expect(sortedHistogramQuantile(emptySortedBuckets(), 0.5)).toBeNull();
+    expect(sortedHistogramPercentiles({ indexes: [3], counts: [0] })).toEqual({
+      p50: null,
+      p95: null,
+      p99: null,
+    });
+    const one = { indexes: [bucketIndex(123.4)], counts: [1] };
+    expect(sortedHistogramPercentiles(one, { max: 123.4 })).toEqual({
+      p50: 123.4,
+      p95: 123.4,
+      p99: 123.4,
+    });
+    const many = { indexes: [bucketIndex(10), bucketIndex(1000)], counts: [50, 50] };
+    expect(sortedHistogramQuantile(many, 0.99, { max: 900 })).toBe(900);
+    expect(sortedHistogramQuantile(many, 0.01, { min: 10.5 })).toBe(10.5);
+    expect(sortedHistogramQuantile(many, 0.2, { min: 11 })).toBe(11);
+  });
+});
+
+describe(mergeSortedBuckets.name, () => {
+  it('sums as mergeBuckets does, in order, and never keeps or changes what it merges', () => {
+    fc.assert(
+      fc.property(fc.array(bucketMaps, { maxLength: 6 }), (maps) => {
+        const into = emptySortedBuckets();
+        const record: Record<number, number> = {};
+        for (const map of maps) {
+          const from = sortedOf(map);
+          const copy = { indexes: [...from.indexes], counts: [...from.counts] };
+          expect(mergeSortedBuckets(into, from)).toBe(into);
+          mergeBuckets(record, map);
+          expect(from).toEqual(copy);
+          expect(into.indexes).not.toBe(from.indexes);
+          expect(into.counts).not.toBe(from.counts);
+        }
+        expect(into).toEqual(sortedOf(record));
+      }),
+    );
+  });
+
+  it('adds in place once every index is there, and puts ZERO_BUCKET first', () => {
+    const into = mergeSortedBuckets(emptySortedBuckets(), { indexes: [2, 7], counts: [1, 1] });
+    const counts = into.counts;
+    mergeSortedBuckets(into, { indexes: [7], counts: [3] });
+    expect(into.counts).toBe(counts);
+    mergeSortedBuckets(into, { indexes: [ZERO_BUCKET, 5, 9], counts: [4, 1, 2] });
+    expect(into).toEqual({ indexes: [ZERO_BUCKET, 2, 5, 7, 9], counts: [4, 1, 1, 4, 2] });
+  });
+});
+
+describe(sortedBucketsOf.name, () => {
+  it('lists the non-empty buckets of a JSON map in ascending order, ZERO_BUCKET first', () => {
+    expect(sortedBucketsOf({ '3': 1, '60': 148, '7': 0, '-32768': 2 })).toEqual({
+      indexes: [ZERO_BUCKET, 3, 60],
+      counts: [2, 1, 148],
+    });
+    expect(sortedBucketsOf({})).toEqual(emptySortedBuckets());
   });
 });
 

@@ -45,3 +45,12 @@ export function sortedBucketCountsSql(sorted: string): string {
   const counts = `arrayMap(p -> arrayMap((i, j) -> toUInt64(j - i), p, arrayPushBack(arrayPopFront(p), length(s) + 1)), [arrayFilter((i, g) -> g, arrayEnumerate(s), f)])[1]`;
   return `arrayMap(s -> arrayMap(f -> mapFromArrays(arrayFilter((x, g) -> g, s, f), ${counts}), [${firsts}])[1], [${sorted}])[1]`;
 }
+
+/**
+ * The sum of a column of histogram maps as the two columns of a SortedLogBuckets, `<name>Indexes`
+ * and `<name>Counts`: sumMap returns its keys sorted ascending (ZERO_BUCKET first, the keys being
+ * Int16), and mapKeys and mapValues keep that order, so the reader has no map to sort.
+ */
+export function summedSortedBucketsSql(column: string, name: string): string {
+  return `mapKeys(sumMap(${column}) AS ${name}) AS ${name}Indexes, mapValues(${name}) AS ${name}Counts`;
+}

@@ -2,8 +2,9 @@
  * The one log-scale histogram of Fleetscope (durations, init and restore times, memory used):
  * the OpenTelemetry exponential-histogram layout at scale 3, eight buckets per power of two, so
  * bucket `index` covers (2^(index / 8), 2^((index + 1) / 8)] and is about 9 % wide. Buckets are
- * a map index → count that merges by adding counts (`sumMap` in ClickHouse); zero and negative
- * values go to ZERO_BUCKET. The SQL that builds the same buckets comes from log-histogram.sql.ts.
+ * a map index → count that merges by adding counts (`sumMap` in ClickHouse), or, as wide reads
+ * return them, sorted index and count arrays (SortedLogBuckets); zero and negative values go to
+ * ZERO_BUCKET. The SQL that builds the same buckets comes from log-histogram.sql.ts.
  */
 export const BUCKETS_PER_POWER_OF_TWO = 8;
 
@@ -64,6 +65,87 @@ export interface ObservedRange {
 }
 
 /**
+ * A histogram as two parallel arrays, bucket indexes strictly ascending and their counts: what
+ * ClickHouse's `sumMap` returns (its keys sorted, ZERO_BUCKET first) when read as `mapKeys` and
+ * `mapValues`, without an object per histogram to build and take apart.
+ */
+export interface SortedLogBuckets {
+  indexes: number[];
+  counts: number[];
+}
+
+/** An empty SortedLogBuckets, to merge into. */
+export function emptySortedBuckets(): SortedLogBuckets {
+  return { indexes: [], counts: [] };
+}
+
+/**
+ * Adds every count of `from` into `into`, both sorted: in place when `into` already has every
+ * index of `from` (a group's or a fleet's buckets soon have them all), else into new arrays set on
+ * `into`. `from`'s arrays are never kept, so rows may be merged into several holders.
+ */
+export function mergeSortedBuckets(
+  into: SortedLogBuckets,
+  from: Readonly<SortedLogBuckets>,
+): SortedLogBuckets {
+  const { indexes, counts } = into;
+  if (indexes.length === 0) {
+    into.indexes = from.indexes.slice();
+    into.counts = from.counts.slice();
+    return into;
+  }
+  let i = 0;
+  let j = 0;
+  for (; j < from.indexes.length; j++) {
+    while (i < indexes.length && indexes[i] < from.indexes[j]) i++;
+    if (i === indexes.length || indexes[i] !== from.indexes[j]) break;
+    counts[i] += from.counts[j];
+  }
+  if (j === from.indexes.length) return into;
+  // `from` has an index `into` lacks: merge the rest of both into new arrays.
+  const merged = emptySortedBuckets();
+  for (let k = 0; k < i; k++) {
+    merged.indexes.push(indexes[k]);
+    merged.counts.push(counts[k]);
+  }
+  while (i < indexes.length || j < from.indexes.length) {
+    if (j === from.indexes.length || (i < indexes.length && indexes[i] < from.indexes[j])) {
+      merged.indexes.push(indexes[i]);
+      merged.counts.push(counts[i++]);
+    } else if (i === indexes.length || from.indexes[j] < indexes[i]) {
+      merged.indexes.push(from.indexes[j]);
+      merged.counts.push(from.counts[j++]);
+    } else {
+      merged.indexes.push(indexes[i]);
+      merged.counts.push(counts[i++] + from.counts[j++]);
+    }
+  }
+  into.indexes = merged.indexes;
+  into.counts = merged.counts;
+  return into;
+}
+
+/**
+ * The buckets of a map (keys may be strings, as JSON and ClickHouse give them) in ascending
+ * order, without the empty ones.
+ */
+export function sortedBucketsOf(buckets: Record<string | number, number>): SortedLogBuckets {
+  // One pass, and no sort when the keys already ascend (a JSON object keeps sumMap's order but
+  // for negative keys, which it lists after the others).
+  const entries: [number, number][] = [];
+  let ascending = true;
+  for (const key of Object.keys(buckets)) {
+    const count = Number(buckets[key]);
+    if (!(count > 0)) continue;
+    const index = Number(key);
+    if (entries.length > 0 && index < entries[entries.length - 1][0]) ascending = false;
+    entries.push([index, count]);
+  }
+  if (!ascending) entries.sort((a, b) => a[0] - b[0]);
+  return { indexes: entries.map(([index]) => index), counts: entries.map(([, count]) => count) };
+}
+
+/**
  * The q-quantile (0..1) of a bucketed distribution, interpolated log-linearly inside the bucket
  * it falls in, then clamped to the observed min and max where they are known: the lowest
  * observation is the min and the highest the max, so a single sample reports itself exactly and
@@ -74,36 +156,29 @@ export function histogramQuantile(
   q: number,
   observed: ObservedRange = {},
 ): number | null {
-  return sortedQuantile(sortedBuckets(buckets), q, observed);
+  return sortedHistogramQuantile(sortedBucketsOf(buckets), q, observed);
 }
 
-/** The non-empty buckets in ascending order, with their total: what every quantile reads. */
-interface SortedBuckets {
-  entries: (readonly [number, number])[];
-  total: number;
+/** histogramQuantile of sorted buckets. */
+export function sortedHistogramQuantile(
+  buckets: Readonly<SortedLogBuckets>,
+  q: number,
+  observed: ObservedRange = {},
+): number | null {
+  return quantile(buckets, totalOf(buckets), q, observed);
 }
 
-function sortedBuckets(buckets: Record<string | number, number>): SortedBuckets {
-  // One pass, and no sort when the keys already ascend (ClickHouse's sumMap returns them sorted;
-  // a JSON object keeps that order but for negative keys): the fleet page asks this of 10,000
-  // functions' maps.
-  const entries: (readonly [number, number])[] = [];
-  let ascending = true;
-  for (const key of Object.keys(buckets)) {
-    const count = Number(buckets[key]);
-    if (!(count > 0)) continue;
-    const index = Number(key);
-    if (entries.length > 0 && index < entries[entries.length - 1][0]) ascending = false;
-    entries.push([index, count]);
-  }
-  if (!ascending) entries.sort((a, b) => a[0] - b[0]);
+/** The count of the non-empty buckets, summed in ascending order. */
+function totalOf({ counts }: Readonly<SortedLogBuckets>): number {
   let total = 0;
-  for (const [, count] of entries) total += count;
-  return { entries, total };
+  for (const count of counts) if (count > 0) total += count;
+  return total;
 }
 
-function sortedQuantile(
-  { entries, total }: SortedBuckets,
+/** The one quantile rule (see histogramQuantile); empty buckets are skipped. */
+function quantile(
+  { indexes, counts }: Readonly<SortedLogBuckets>,
+  total: number,
   q: number,
   observed: ObservedRange,
 ): number | null {
@@ -114,10 +189,15 @@ function sortedQuantile(
     observed.max !== null && observed.max !== undefined && observed.max > 0 ? observed.max : null;
   if (max !== null && rank > total - 1) return max;
   if (min !== null && rank <= 1) return max === null ? min : Math.min(min, max);
-  let value = bucketUpperBound(entries[entries.length - 1][0]);
+  let last = indexes.length - 1;
+  while (!(counts[last] > 0)) last--;
+  let value = bucketUpperBound(indexes[last]);
   let seen = 0;
-  for (const [index, count] of entries) {
+  for (let k = 0; k <= last; k++) {
+    const count = counts[k];
+    if (!(count > 0)) continue;
     if (seen + count >= rank) {
+      const index = indexes[k];
       if (index === ZERO_BUCKET) return 0;
       const within = (rank - seen) / count;
       const lo = bucketLowerBound(index);
@@ -139,16 +219,24 @@ export interface Percentiles {
 
 /**
  * p50, p95 and p99 of a histogram, each clamped to what was observed (histogramQuantile); the
- * buckets are sorted once for the three (the fleet page asks this of 10,000 functions).
+ * buckets are sorted once for the three.
  */
 export function histogramPercentiles(
   buckets: Record<string | number, number>,
   observed: ObservedRange = {},
 ): Percentiles {
-  const sorted = sortedBuckets(buckets);
+  return sortedHistogramPercentiles(sortedBucketsOf(buckets), observed);
+}
+
+/** histogramPercentiles of sorted buckets (the fleet page asks this of 10,000 functions). */
+export function sortedHistogramPercentiles(
+  buckets: Readonly<SortedLogBuckets>,
+  observed: ObservedRange = {},
+): Percentiles {
+  const total = totalOf(buckets);
   return {
-    p50: sortedQuantile(sorted, 0.5, observed),
-    p95: sortedQuantile(sorted, 0.95, observed),
-    p99: sortedQuantile(sorted, 0.99, observed),
+    p50: quantile(buckets, total, 0.5, observed),
+    p95: quantile(buckets, total, 0.95, observed),
+    p99: quantile(buckets, total, 0.99, observed),
   };
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { summedSortedBucketsSql, type SortedLogBuckets } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
-import { queryRows } from '../client/query-rows';
+import { queryCompactRows, queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
 import {
@@ -53,8 +54,8 @@ export interface FunctionTotals {
   restores: number;
   durationSumMs: number;
   durationMaxMs: number;
-  durationBuckets: Record<string, number>;
-  initBuckets: Record<string, number>;
+  durationBuckets: SortedLogBuckets;
+  initBuckets: SortedLogBuckets;
   billedRestoreSumMs: number;
   maxMemoryUsedMb: number;
   /** Σ billed ms × memory MB over rows whose memory size is known. */
@@ -107,7 +108,7 @@ export interface ColdStartRow {
   provisionedInits: number;
   restores: number;
   initDurationSumMs: number;
-  initBuckets: Record<string, number>;
+  initBuckets: SortedLogBuckets;
   restoreDurationSumMs: number;
   billedRestoreSumMs: number;
 }
@@ -120,10 +121,122 @@ const TOTALS_COLUMNS = `
   sum(restores) AS restores,
   sum(duration_sum_ms) AS durationSumMs,
   max(duration_max_ms) AS durationMaxMs,
-  sumMap(duration_buckets) AS durationBuckets,
-  sumMap(init_buckets) AS initBuckets,
+  ${summedSortedBucketsSql('duration_buckets', 'durationBuckets')},
+  ${summedSortedBucketsSql('init_buckets', 'initBuckets')},
   sum(billed_restore_sum_ms) AS billedRestoreSumMs,
   max(max_memory_used_mb) AS maxMemoryUsedMb`;
+
+/** A totals() row as JSONCompact gives it: TOTALS_COLUMNS and BILLED_COLUMNS in their order. */
+const TOTALS_TUPLE = [
+  'functionId',
+  'version',
+  'invocations',
+  'errors',
+  'timeouts',
+  'coldStarts',
+  'restores',
+  'durationSumMs',
+  'durationMaxMs',
+  'durationBucketsIndexes',
+  'durationBucketsCounts',
+  'initBucketsIndexes',
+  'initBucketsCounts',
+  'billedRestoreSumMs',
+  'maxMemoryUsedMb',
+  'billedMbMs',
+  'billedMsUnknownMemory',
+  'lastMemorySizeMb',
+] as const;
+type TotalsTuple = [
+  functionId: string,
+  version: string,
+  invocations: number,
+  errors: number,
+  timeouts: number,
+  coldStarts: number,
+  restores: number,
+  durationSumMs: number,
+  durationMaxMs: number,
+  durationIndexes: number[],
+  durationCounts: number[],
+  initIndexes: number[],
+  initCounts: number[],
+  billedRestoreSumMs: number,
+  maxMemoryUsedMb: number,
+  billedMbMs: number,
+  billedMsUnknownMemory: number,
+  lastMemorySizeMb: number,
+];
+
+function totalsOf(t: TotalsTuple): FunctionTotals {
+  return {
+    functionId: t[0],
+    version: t[1],
+    invocations: t[2],
+    errors: t[3],
+    timeouts: t[4],
+    coldStarts: t[5],
+    restores: t[6],
+    durationSumMs: t[7],
+    durationMaxMs: t[8],
+    durationBuckets: { indexes: t[9], counts: t[10] },
+    initBuckets: { indexes: t[11], counts: t[12] },
+    billedRestoreSumMs: t[13],
+    maxMemoryUsedMb: t[14],
+    billedMbMs: t[15],
+    billedMsUnknownMemory: t[16],
+    lastMemorySizeMb: t[17],
+  };
+}
+
+/** A coldStarts() row as JSONCompact gives it, in its SELECT's order. */
+const COLD_START_TUPLE = [
+  'key',
+  'functionId',
+  'memorySizeMb',
+  'version',
+  'invocations',
+  'coldStarts',
+  'provisionedInits',
+  'restores',
+  'initDurationSumMs',
+  'initBucketsIndexes',
+  'initBucketsCounts',
+  'restoreDurationSumMs',
+  'billedRestoreSumMs',
+] as const;
+type ColdStartTuple = [
+  key: string,
+  functionId: string,
+  memorySizeMb: number,
+  version: string,
+  invocations: number,
+  coldStarts: number,
+  provisionedInits: number,
+  restores: number,
+  initDurationSumMs: number,
+  initIndexes: number[],
+  initCounts: number[],
+  restoreDurationSumMs: number,
+  billedRestoreSumMs: number,
+];
+
+function coldStartOf(t: ColdStartTuple): ColdStartRow {
+  return {
+    key: t[0],
+    functionId: t[1],
+    memorySizeMb: t[2],
+    version: t[3],
+    invocations: t[4],
+    coldStarts: t[5],
+    provisionedInits: t[6],
+    restores: t[7],
+    initDurationSumMs: t[8],
+    initBuckets: { indexes: t[9], counts: t[10] },
+    restoreDurationSumMs: t[11],
+    billedRestoreSumMs: t[12],
+  };
+}
 
 /** What a function was billed, by the rows' memory size where known (see billedGbSecondsOf). */
 const BILLED_COLUMNS = `sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
@@ -157,7 +270,7 @@ export class FunctionsRepository {
       FROM (${rows})
       GROUP BY function_id
       ORDER BY invocations DESC, function_id`;
-    return this.rows<FunctionTotals>(query, params);
+    return (await this.compactRows<TotalsTuple>(query, params, TOTALS_TUPLE)).map(totalsOf);
   }
 
   /**
@@ -224,14 +337,16 @@ export class FunctionsRepository {
         sum(provisioned_inits) AS provisionedInits,
         sum(restores) AS restores,
         sum(init_duration_sum_ms) AS initDurationSumMs,
-        sumMap(init_buckets) AS initBuckets,
+        ${summedSortedBucketsSql('init_buckets', 'initBuckets')},
         sum(restore_duration_sum_ms) AS restoreDurationSumMs,
         sum(billed_restore_sum_ms) AS billedRestoreSumMs
       FROM (${rows})
       GROUP BY key, function_id, memory_size_mb, version
       -- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
       ORDER BY key, function_id, memory_size_mb, version`;
-    return this.rows<ColdStartRow>(query, params);
+    return (await this.compactRows<ColdStartTuple>(query, params, COLD_START_TUPLE)).map(
+      coldStartOf,
+    );
   }
 
   /** Raw invocation records of one request id, every source, for the merged single view. */
@@ -356,5 +471,19 @@ export class FunctionsRepository {
 
   private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
     return queryRows<T>(this.handle.client, query, params, 'reading the function aggregate');
+  }
+
+  private compactRows<T extends unknown[]>(
+    query: string,
+    params: Record<string, unknown>,
+    columns: readonly string[],
+  ): Promise<T[]> {
+    return queryCompactRows<T>(
+      this.handle.client,
+      query,
+      params,
+      columns,
+      'reading the function aggregate',
+    );
   }
 }
