@@ -51,4 +51,24 @@ describe(parseFunctionId.name, () => {
     expect(parseFunctionId('mainframe~1~r~name')).toBeUndefined();
     expect(parseFunctionId('aws_lambda~123456789012~us-east-1~')).toBeUndefined();
   });
+
+  it('takes exactly four parts, the first three possibly empty or encoded', () => {
+    expect(parseFunctionId('aws_lambda~1~us-east-1')).toBeUndefined();
+    expect(parseFunctionId('aws_lambda~1~us-east-1~a~b')).toBeUndefined();
+    expect(parseFunctionId('aws_lambda~1~us-east-1~a~')).toBeUndefined();
+    expect(parseFunctionId('~aws_lambda~1~us-east-1~a')).toBeUndefined();
+    expect(parseFunctionId('')).toBeUndefined();
+    expect(parseFunctionId('aws_lambda~~~a')).toEqual({
+      platform: 'aws_lambda',
+      account: '',
+      region: '',
+      name: 'a',
+    });
+    expect(parseFunctionId('%61ws_lambda~1~r~n%7Ea')).toEqual({
+      platform: 'aws_lambda',
+      account: '1',
+      region: 'r',
+      name: 'n~a',
+    });
+  });
 });

@@ -60,18 +60,26 @@ export function functionIdPrefix(
   return `${leading.join(SEPARATOR)}${SEPARATOR}`;
 }
 
+function decodePart(part: string): string | undefined {
+  // Most parts have nothing encoded (the fleet page parses 10,000 ids).
+  if (!part.includes('%')) return part;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseFunctionId(id: string): FunctionIdentity | undefined {
-  const parts = id.split(SEPARATOR);
-  if (parts.length !== 4) return undefined;
-  const [platform, account, region, name] = parts.map((p) => {
-    // Most parts have nothing encoded (the fleet page parses 10,000 ids).
-    if (!p.includes('%')) return p;
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return undefined;
-    }
-  });
+  // Exactly three separators, found by indexOf rather than split: no arrays for 10,000 ids.
+  const a = id.indexOf(SEPARATOR);
+  const b = a < 0 ? -1 : id.indexOf(SEPARATOR, a + 1);
+  const c = b < 0 ? -1 : id.indexOf(SEPARATOR, b + 1);
+  if (c < 0 || id.includes(SEPARATOR, c + 1)) return undefined;
+  const platform = decodePart(id.slice(0, a));
+  const account = decodePart(id.slice(a + 1, b));
+  const region = decodePart(id.slice(b + 1, c));
+  const name = decodePart(id.slice(c + 1));
   if (platform === undefined || account === undefined || region === undefined || !name) {
     return undefined;
   }

@@ -93,6 +93,24 @@ describe(groupColdStarts.name, () => {
     expect(report.priceIds.length).toBeGreaterThan(0);
   });
 
+  it('prices each call with the inventory it is given, and each row at its own memory size', () => {
+    const only = [row({ coldStarts: 2, initDurationSumMs: 1000, memorySizeMb: 0 })];
+    const onDemandUsd = (inventory: ReadonlyMap<string, FunctionConfig>, memorySizeMb = 0) =>
+      groupColdStarts([{ ...only[0], memorySizeMb }], [], inventory, 'function', AT, pricing)
+        .groups[0].onDemand.costUsd;
+    const x86 = new Map([[A, { ...configs.get(A)!, memoryMb: 1024 }]]);
+    const arm = new Map([[A, { ...configs.get(A)!, memoryMb: 1024, architecture: 'arm64' }]]);
+    const [x86Usd, armUsd] = [onDemandUsd(x86), onDemandUsd(arm)];
+    expect(armUsd).toBeLessThan(x86Usd!);
+    // The same inventory again, then a row that ran at twice the inventory's size.
+    expect(onDemandUsd(x86)).toBe(x86Usd);
+    expect(onDemandUsd(x86, 2048)).toBeCloseTo(2 * x86Usd!, 12);
+    expect(onDemandUsd(x86)).toBe(x86Usd);
+    expect(onDemandUsd(arm)).toBe(armUsd);
+    // Without a memory size anywhere, nothing is priced.
+    expect(onDemandUsd(new Map([[A, configs.get(A)!]]))).toBeNull();
+  });
+
   it('splits every row by initType and sorts hours numerically', () => {
     const byInit = groupColdStarts(rows, extras, configs, 'initType', AT, pricing);
     expect(byInit.groups.map((g) => [g.key, g.coldStarts])).toEqual([

@@ -172,43 +172,80 @@ function groupKey(
   }
 }
 
-function profileOf(row: RowIdentity, config: FunctionConfig | undefined): FunctionProfile {
-  const profile = analysisProfile(row.functionId, config);
-  // A fresh object: set in place rather than copied (10,000 rows).
-  if (row.memorySizeMb > 0) profile.memoryMb = row.memorySizeMb;
+/**
+ * Each function's profile under one inventory, built once: merged() hands back the same map until
+ * the inventory changes, and a page's 10,000 rows would otherwise each parse an id and build a
+ * profile on every call. Read-only: a row's own memory size goes beside it, not into it.
+ */
+const profilesByInventory = new WeakMap<
+  ReadonlyMap<string, FunctionConfig>,
+  Map<string, Readonly<FunctionProfile>>
+>();
+
+function profilesOf(
+  configs: ReadonlyMap<string, FunctionConfig>,
+): Map<string, Readonly<FunctionProfile>> {
+  let profiles = profilesByInventory.get(configs);
+  if (!profiles) {
+    profiles = new Map();
+    profilesByInventory.set(configs, profiles);
+  }
+  return profiles;
+}
+
+function profileOf(
+  profiles: Map<string, Readonly<FunctionProfile>>,
+  functionId: string,
+  config: FunctionConfig | undefined,
+): Readonly<FunctionProfile> {
+  let profile = profiles.get(functionId);
+  if (!profile) {
+    profile = analysisProfile(functionId, config);
+    profiles.set(functionId, profile);
+  }
   return profile;
 }
 
-/** INIT cost of on-demand cold starts and SnapStart restore cost of one row (Lambda only). */
+const UNPRICED = { onDemandUsd: null, restoreUsd: null } as const;
+
+/**
+ * INIT cost of on-demand cold starts and SnapStart restore cost of one row (Lambda only), at the
+ * row's own memory size when it has one.
+ */
 function rowCosts(
   row: ColdStartRow,
-  profile: FunctionProfile,
+  profile: Readonly<FunctionProfile>,
   at: Date,
   pricing: PricingService,
   priceIds: Set<string>,
 ): { onDemandUsd: number | null; restoreUsd: number | null } {
-  if (profile.platform !== 'aws_lambda' || profile.memoryMb === null) {
-    return { onDemandUsd: null, restoreUsd: null };
-  }
-  const init = coldStartCost(profile, row.initDurationSumMs, at, pricing);
+  const memoryMb = row.memorySizeMb > 0 ? row.memorySizeMb : profile.memoryMb;
+  if (profile.platform !== 'aws_lambda' || memoryMb === null) return UNPRICED;
+  const { architecture, runtime, packageType, region } = profile;
+  const init = coldStartCost(
+    { architecture, memoryMb, runtime, packageType, region },
+    row.initDurationSumMs,
+    at,
+    pricing,
+  );
   init.priceIds.forEach((id) => priceIds.add(id));
   if (row.restores === 0 && row.billedRestoreSumMs === 0)
     return { onDemandUsd: init.usd, restoreUsd: null };
   const restore = pricing.lambdaUsage(
     {
-      architecture: profile.architecture,
-      memoryMb: profile.memoryMb,
+      architecture,
+      memoryMb,
       requests: 0,
       billedDurationMs: 0,
       snapStart: {
-        runtime: profile.runtime,
+        runtime,
         restores: row.restores,
         billedRestoreMs: row.billedRestoreSumMs,
         cachedSeconds: 0,
       },
     },
     at,
-    profile.region,
+    region,
   );
   restore.priceIds.forEach((id) => priceIds.add(id));
   return { onDemandUsd: init.usd, restoreUsd: restore.usd };
@@ -343,9 +380,10 @@ export function groupColdStarts(
     return acc;
   };
 
+  const profiles = profilesOf(configs);
   for (const row of rows) {
     const config = configs.get(row.functionId);
-    const costs = rowCosts(row, profileOf(row, config), at, pricing, priceIds);
+    const costs = rowCosts(row, profileOf(profiles, row.functionId, config), at, pricing, priceIds);
     addRow(totals, row, costs);
     if (groupBy === 'initType') {
       for (const part of INIT_PARTS) addRow(groupFor(part, { initType: part }), row, costs, part);

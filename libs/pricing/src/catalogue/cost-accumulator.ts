@@ -25,7 +25,10 @@ export function splitAcrossTiers(
     const end = Math.min(to, tierEnd);
     // All of it in one tier: the quantity as given, not (used + quantity) − used, which loses
     // the low digits once the month holds billions of GB-seconds.
-    const inTier = start === from && end === to ? quantity : end - start;
+    const whole = start === from && end === to;
+    // Then no other tier holds any of it: one part, without a growing array (10,000 per page).
+    if (whole && quantity > 0) return [{ quantity, usdPerUnit: tier.usdPerUnit }];
+    const inTier = whole ? quantity : end - start;
     if (inTier > 0) parts.push({ quantity: inTier, usdPerUnit: tier.usdPerUnit });
     tierStart = tierEnd;
   }
@@ -39,7 +42,8 @@ export function splitAcrossTiers(
 export class CostAccumulator {
   private readonly lines: CostLine[] = [];
   private readonly missing: PriceLookupError[] = [];
-  private readonly assumed = new Map<string, PriceAssumption>();
+  /** Made when the first assumption comes: most costs have none (10,000 per page). */
+  private assumed: Map<string, PriceAssumption> | undefined;
 
   constructor(
     private readonly catalogue: PriceCatalogue,
@@ -56,7 +60,7 @@ export class CostAccumulator {
       return;
     }
     const assumption = this.catalogue.assumptionOf(price, this.region);
-    if (assumption) this.assumed.set(assumption.priceId, assumption);
+    if (assumption) (this.assumed ??= new Map()).set(assumption.priceId, assumption);
     for (const part of splitAcrossTiers(price, quantity, alreadyUsedThisMonth)) {
       this.lines.push({
         priceId: price.id,
@@ -69,15 +73,20 @@ export class CostAccumulator {
   }
 
   result(): CostResult {
-    const usd = this.lines.reduce((sum, line) => sum + line.usd, 0);
-    const priceIds = [...new Set(this.lines.map((line) => line.priceId))];
+    // Loops rather than reduce/map/Set: a page prices 10,000 functions, each with a few lines.
+    let usd = 0;
+    const priceIds: string[] = [];
+    for (const line of this.lines) {
+      usd += line.usd;
+      if (!priceIds.includes(line.priceId)) priceIds.push(line.priceId);
+    }
     return {
       usd,
       breakdown: this.lines,
       priceIds,
       catalogueVersion: this.catalogue.version,
       unpriced: this.missing,
-      assumed: [...this.assumed.values()],
+      assumed: this.assumed ? [...this.assumed.values()] : [],
     };
   }
 }

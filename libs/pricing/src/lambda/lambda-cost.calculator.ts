@@ -10,10 +10,16 @@ import {
   roundUpToGranularityMs,
 } from './lambda-billing.rules';
 
+/** One meter name per architecture, made once: a new string per call is hashed anew per lookup. */
+const perArchitecture = (prefix: string): ((arch: LambdaArchitecture) => string) => {
+  const names = { x86_64: `${prefix}.x86_64`, arm64: `${prefix}.arm64` };
+  return (arch) => names[arch] ?? `${prefix}.${arch}`;
+};
+
 export const lambdaMeters = {
-  duration: (arch: LambdaArchitecture) => `aws.lambda.duration.${arch}`,
-  pcAllocated: (arch: LambdaArchitecture) => `aws.lambda.pc-allocated.${arch}`,
-  pcDuration: (arch: LambdaArchitecture) => `aws.lambda.pc-duration.${arch}`,
+  duration: perArchitecture('aws.lambda.duration'),
+  pcAllocated: perArchitecture('aws.lambda.pc-allocated'),
+  pcDuration: perArchitecture('aws.lambda.pc-duration'),
   requests: 'aws.lambda.requests',
   ephemeralStorage: 'aws.lambda.ephemeral-storage',
   snapStartCache: 'aws.lambda.snapstart-cache',
@@ -120,8 +126,9 @@ export interface SnapStartUsage {
 }
 
 export function billedInitMs(initMsByKind: LambdaUsage['onDemandInitMs'], at: Date): number {
+  if (!initMsByKind) return 0;
   let total = 0;
-  for (const [kind, ms] of Object.entries(initMsByKind ?? {}) as [LambdaRuntimeKind, number][]) {
+  for (const [kind, ms] of Object.entries(initMsByKind) as [LambdaRuntimeKind, number][]) {
     if (ms > 0 && isOnDemandInitBilled(kind, at)) total += ms;
   }
   return total;
