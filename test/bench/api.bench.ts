@@ -50,6 +50,26 @@ const APP_ENV = { FLEETSCOPE_LOG_LEVEL: 'warn', FLEETSCOPE_EMBEDDED_MEMORY_MB: '
  */
 const WIDE_APP_ENV = { ...APP_ENV, FLEETSCOPE_EMBEDDED_MEMORY_MB: '3072' };
 
+/**
+ * Active parts of the aggregate tables: a read plans and scans per part, and merges still running
+ * in the background after the generation change the count (and the timings) from run to run.
+ */
+async function activeParts(client: ClickHouseClient): Promise<string> {
+  const result = await client.query({
+    query: `SELECT table, count() AS n FROM system.parts
+            WHERE active AND database = currentDatabase()
+              AND table IN ('function_minutes', 'function_five_minutes', 'function_hours', 'function_days')
+            GROUP BY table`,
+    format: 'JSONEachRow',
+  });
+  const counts = new Map(
+    (await result.json<{ table: string; n: number }>()).map((r) => [r.table, r.n]),
+  );
+  return ['function_minutes', 'function_five_minutes', 'function_hours', 'function_days']
+    .map((table) => counts.get(table) ?? 0)
+    .join('/');
+}
+
 interface Timing {
   name: string;
   p50: number;
@@ -377,6 +397,7 @@ async function runWide(scale: number): Promise<string> {
     const fn = encodeURIComponent(`${WEEK_FLEET_ACCOUNT}~steady-00007`);
     const plainWeek = plainAggregates(client, weekFrom, toMs);
     const plainDay = plainAggregates(client, dayFrom, toMs);
+    const partsBefore = await activeParts(client);
     const load = loadavg()[0];
     const calls = 5;
     const rows = [
@@ -429,7 +450,7 @@ async function runWide(scale: number): Promise<string> {
       await timeCalls('engine: 24 h, GROUP BY over function_minutes', plainDay.minutes, calls),
     ];
     return [
-      `wide fleet: ${fmt(functions)} functions × 7 days straight into function_minutes; ${fmt(minuteRows)} minute rows, ${fmt(hourRows)} hour rows; generated in ${fmt(generatedS, 1)} s (the source choice of ${fmt(twoSources.length)} two-source functions' hours: ${fmt(choiceS, 1)} s); load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after`,
+      `wide fleet: ${fmt(functions)} functions × 7 days straight into function_minutes; ${fmt(minuteRows)} minute rows, ${fmt(hourRows)} hour rows; generated in ${fmt(generatedS, 1)} s (the source choice of ${fmt(twoSources.length)} two-source functions' hours: ${fmt(choiceS, 1)} s); load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after; active parts (minutes, five minutes, hours, days) ${partsBefore} before timing, ${await activeParts(client)} after`,
       table('', rows),
     ].join('\n');
   } finally {
