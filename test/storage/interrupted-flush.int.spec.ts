@@ -108,7 +108,10 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
     const { handle, config } = opened;
     const client = handle.client;
     {
-      const base = Math.floor(Date.now() / HOUR) * HOUR - 5 * HOUR;
+      // Yesterday 10:00 UTC: the scraped minute and the repaired hour share a UTC day (and so
+      // its two sources) at any time of day the test runs; five hours before now, they did not
+      // between 04:00 and 05:00.
+      const base = Math.floor(Date.now() / DAY) * DAY - DAY + 10 * HOUR;
       // Earlier flushes, complete: A and B over two hours, and a scraped minute row in A's hour.
       await client.insert({
         table: 'invocations',
