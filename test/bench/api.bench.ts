@@ -50,6 +50,13 @@ const APP_ENV = { FLEETSCOPE_LOG_LEVEL: 'warn', FLEETSCOPE_EMBEDDED_MEMORY_MB: '
  */
 const WIDE_APP_ENV = { ...APP_ENV, FLEETSCOPE_EMBEDDED_MEMORY_MB: '3072' };
 
+const AGGREGATE_TABLES = [
+  'function_minutes',
+  'function_five_minutes',
+  'function_hours',
+  'function_days',
+] as const;
+
 /**
  * Active parts of the aggregate tables: a read plans and scans per part, and merges still running
  * in the background after the generation change the count (and the timings) from run to run.
@@ -57,17 +64,15 @@ const WIDE_APP_ENV = { ...APP_ENV, FLEETSCOPE_EMBEDDED_MEMORY_MB: '3072' };
 async function activeParts(client: ClickHouseClient): Promise<string> {
   const result = await client.query({
     query: `SELECT table, count() AS n FROM system.parts
-            WHERE active AND database = currentDatabase()
-              AND table IN ('function_minutes', 'function_five_minutes', 'function_hours', 'function_days')
+            WHERE active AND database = currentDatabase() AND table IN {tables:Array(String)}
             GROUP BY table`,
+    query_params: { tables: AGGREGATE_TABLES },
     format: 'JSONEachRow',
   });
   const counts = new Map(
     (await result.json<{ table: string; n: number }>()).map((r) => [r.table, r.n]),
   );
-  return ['function_minutes', 'function_five_minutes', 'function_hours', 'function_days']
-    .map((table) => counts.get(table) ?? 0)
-    .join('/');
+  return AGGREGATE_TABLES.map((table) => counts.get(table) ?? 0).join('/');
 }
 
 interface Timing {
