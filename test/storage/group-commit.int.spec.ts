@@ -1,5 +1,11 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { IngestWriter, StorageQueryError, type IngestBatch } from '@fleetscope/storage';
+import {
+  IngestWriter,
+  StorageQueryError,
+  execInserter,
+  type IngestBatch,
+  type RawInsert,
+} from '@fleetscope/storage';
 import type { LogRow } from '@fleetscope/model';
 import { lambdaInvocation as invocation } from '../support/invocation-records';
 import { openTestClickHouse } from '../support/test-clickhouse';
@@ -26,22 +32,24 @@ function log(functionId: string, requestId: string, timeNano: string): LogRow {
   };
 }
 
-/** The real client, recording which request ids each insert into `invocations` carried. */
-function recordingClient(client: ClickHouseClient, inserted: { ids: Set<string> }[]) {
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      if (property !== 'insert') return Reflect.get(target, property, receiver) as unknown;
-      return async (params: Parameters<ClickHouseClient['insert']>[0]) => {
-        const result = await target.insert(params);
-        if (params.table === 'invocations') {
-          const values = params.values as unknown[][];
-          // request_id is the fourth column of the writer's invocation encoder.
-          inserted.push({ ids: new Set(values.map((row) => String(row[3]))) });
-        }
-        return result;
-      };
-    },
-  });
+/**
+ * The server path's insert (the body as `client.exec` values) on the real engine, recording which
+ * request ids each insert into `invocations` carried.
+ */
+function recordingInsert(client: ClickHouseClient, inserted: { ids: Set<string> }[]): RawInsert {
+  const insert = execInserter(client);
+  return async (params) => {
+    await insert(params);
+    if (params.table === 'invocations') {
+      const rows = params.body
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line.length > 0)
+        .map((line) => JSON.parse(line) as unknown[]);
+      // request_id is the fourth column of the writer's invocation encoder.
+      inserted.push({ ids: new Set(rows.map((row) => String(row[3]))) });
+    }
+  };
 }
 
 async function readable(client: ClickHouseClient, functionId: string) {
@@ -66,10 +74,11 @@ describe(`${IngestWriter.name} group commit`, () => {
     const { handle, cleanup } = await openTestClickHouse();
     try {
       const inserted: { ids: Set<string> }[] = [];
-      const writer = new IngestWriter(recordingClient(handle.client, inserted), {
+      const writer = new IngestWriter(handle.client, {
         maxQueueBytes: 1 << 26,
         flushIntervalMs: 50,
         flushRows: 20_000,
+        rawInsert: recordingInsert(handle.client, inserted),
       });
       const now = Date.now();
       const nowNano = `${now}000000`;

@@ -290,13 +290,17 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       await Promise.all(Array.from({ length: 10 }, (_, n) => dying.append(delivery(n, hourMs))));
       // The next process's ClickHouse goes away after its first drain committed.
       let drainsCommitted = 0;
+      // The writer's inserts go through client.exec without a raw insert (execInserter()).
       const failing = new Proxy(handle.client, {
         get(target, property, receiver) {
-          if (property !== 'insert') return Reflect.get(target, property, receiver) as unknown;
-          return async (params: Parameters<ClickHouseClient['insert']>[0]) => {
-            if (drainsCommitted > 0) throw new Error('connect ECONNREFUSED 127.0.0.1:8123');
-            const result = await target.insert(params);
-            if (params.table === 'ingest_requests') drainsCommitted++;
+          if (property !== 'exec') return Reflect.get(target, property, receiver) as unknown;
+          return async (params: Parameters<ClickHouseClient['exec']>[0]) => {
+            const insert = /^INSERT INTO (\w+)/.exec(params.query)?.[1];
+            if (insert && drainsCommitted > 0) {
+              throw new Error('connect ECONNREFUSED 127.0.0.1:8123');
+            }
+            const result = await target.exec(params);
+            if (insert === 'ingest_requests') drainsCommitted++;
             return result;
           };
         },
@@ -318,6 +322,56 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(await counts(handle.client)).toEqual(storedDeliveries(10));
       expect(IngestLog.open(dir).leftOver()).toEqual([]);
       await third.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('drops a batch ClickHouse refuses for good and keeps for the next drain only the one that failed, storing the others once', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    try {
+      const insert = handle.rawInsert!;
+      let unavailable = 0;
+      // While the drain stores its batches one by one (after the refusal), ClickHouse is away
+      // for the third batch's first insert.
+      const flaky: typeof insert = async (params) => {
+        const body = params.body.toString('utf8');
+        if (body.includes('delivery 2') && !body.includes('delivery 0') && unavailable++ === 0) {
+          throw new Error('connect ECONNREFUSED 127.0.0.1:8123');
+        }
+        await insert(params);
+      };
+      const dir = join(config.dataDir, 'ingest-log');
+      const writer = loggedWriter(handle.client, dir, {
+        flushIntervalMs: 20,
+        flushRows: 10_000,
+        rawInsert: flaky,
+      });
+      const refused: IngestBatch = {
+        // A time ClickHouse cannot read as DateTime64(9): the rows themselves are wrong.
+        logs: [{ ...logRow('refused', hourMs), timeUnixNano: 'nineteen-chars-long' }],
+        requestKeys: [{ key: 'cloudwatch:refused', source: 'cloudwatch' }],
+      };
+      // One drain takes the three (acknowledged once in the log).
+      await Promise.all([
+        writer.write(delivery(0, hourMs)),
+        writer.write(refused),
+        writer.write(delivery(2, hourMs)),
+      ]);
+      await writer.flush().catch(() => undefined);
+      await writer.flush();
+
+      expect(unavailable).toBeGreaterThan(0);
+      expect(writer.stats.refusedLoggedBatches).toBe(1);
+      // Each stored delivery once: the first was not written again with the third's retry.
+      const bodies = await handle.client.query({
+        query: 'SELECT body FROM logs ORDER BY body',
+        format: 'JSONCompactEachRow',
+      });
+      expect(await bodies.json()).toEqual([['delivery 0'], ['delivery 2']]);
+      expect(await counts(handle.client)).toEqual(storedDeliveries(2));
+      expect(IngestLog.open(dir).leftOver()).toEqual([]);
+      await writer.close();
     } finally {
       await cleanup();
     }

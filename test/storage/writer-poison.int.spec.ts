@@ -27,11 +27,12 @@ function log(body: string, time: string): LogRow {
 
 /**
  * Each spec runs on both insert paths: embedded chDB's raw insert of the body's bytes (the writer's
- * default there) and `client.insert` (the path of a ClickHouse server).
+ * default there) and the same bytes as the values of `client.exec` (execInserter(), the path of a
+ * ClickHouse server, here through the embedded engine's client connection).
  */
 const PATHS = [
   ['raw insert', (h: ClickHouseHandle) => h.rawInsert],
-  ['client.insert', () => undefined],
+  ['client.exec', () => undefined],
 ] as const;
 
 describe.each(PATHS)(`${IngestWriter.name} (%s)`, (_path, rawInsertOf) => {

@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import type { ChdbExtension } from 'chdb/connection';
 
@@ -16,7 +18,8 @@ export interface ClickHouseHandle {
   database: string;
   /**
    * Embedded mode only: an insert whose body is already JSONCompactEachRow bytes, handed to the
-   * engine as they are (see rawInserter()). Server mode inserts through `client.insert`.
+   * engine as they are (see rawInserter()). A server takes the same bytes as an HTTP body
+   * (execInserter()).
    */
   rawInsert?: RawInsert;
   close(): Promise<void>;
@@ -227,6 +230,28 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
 function rawInserter(chdb: ChdbExtension): RawInsert {
   return async ({ table, columns, body, settings }) => {
     await chdb.rawInsert({ table, columns, values: body, format: 'JSONCompactEachRow', settings });
+  };
+}
+
+/**
+ * The same insert for a ClickHouse server: the statement goes as the query parameter and the body
+ * as the HTTP request body (`client.exec` with values), as they are: `client.insert` would take
+ * rows as values and encode each again. The settings are the statement's own SETTINGS clause.
+ */
+export function execInserter(client: ClickHouseClient): RawInsert {
+  return async ({ table, columns, body, settings }) => {
+    const clause = Object.entries(settings ?? {})
+      .map(([name, value]) => `${name} = ${value}`)
+      .join(', ');
+    const result = await client.exec({
+      query:
+        `INSERT INTO ${table} (${columns.join(', ')})` +
+        `${clause ? ` SETTINGS ${clause}` : ''} FORMAT JSONCompactEachRow`,
+      values: Readable.from([body], { objectMode: false }),
+    });
+    // An insert answers with an empty body; reading it to the end frees the connection.
+    result.stream.resume();
+    await finished(result.stream);
   };
 }
 

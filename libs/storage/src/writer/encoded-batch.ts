@@ -180,13 +180,3 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
   encoded.minuteWindow = minuteWindow.window();
   return encoded;
 }
-
-/** The rows of `rows` from `start` to `end` (row indexes) parsed back into arrays (server mode). */
-export function parseRows(rows: EncodedRows, start: number, end: number): unknown[][] {
-  const from = start === 0 ? 0 : rows.ends[start - 1];
-  const text = rows.bytes.toString('utf8', from, rows.ends[end - 1]);
-  return text
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line) as unknown[]);
-}

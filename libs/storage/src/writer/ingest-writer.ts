@@ -14,14 +14,13 @@ import {
   describeError,
   toStorageError,
 } from '../client/storage.errors';
-import type { RawInsert } from '../client/clickhouse-client.factory';
+import { execInserter, type RawInsert } from '../client/clickhouse-client.factory';
 import { WindowSets, type FlushJournal, type FlushWindow } from './flush-journal';
 import type { ClosedSegments, IngestLog } from './ingest-log';
 import {
   encodeBatch,
   fromLogDocument,
   invocationKey,
-  parseRows,
   putLogLine,
   type EncodedBatch,
   type EncodedRows,
@@ -86,7 +85,7 @@ export interface WriterOptions {
   log?: IngestLog;
   /**
    * Embedded mode: inserts are handed to the engine as JSONCompactEachRow bytes (the handle's
-   * rawInsert). Without it (server mode), through `client.insert`.
+   * rawInsert). Without it (server mode), the same bytes go as the HTTP body (execInserter()).
    */
   rawInsert?: RawInsert;
 }
@@ -179,6 +178,8 @@ export class IngestWriter {
   private flushing: Promise<void> | undefined;
   private closed = false;
   private readonly recent: RecentKeys;
+  /** Where an insert's body goes: the embedded engine's raw insert, or a server's HTTP body. */
+  private readonly insertBody: RawInsert;
   readonly stats: WriterStats = {
     queueBytes: 0,
     queueRows: 0,
@@ -221,6 +222,7 @@ export class IngestWriter {
     private readonly options: WriterOptions,
   ) {
     this.recent = new RecentKeys(options.recentInvocationKeys ?? 500_000);
+    this.insertBody = options.rawInsert ?? execInserter(client);
   }
 
   /** Remembers invocations stored before a restart, so their retries are recognised. */
@@ -543,38 +545,33 @@ export class IngestWriter {
     const started = performance.now();
     this.stats.flushes++;
     pushBounded(this.stats.requestsPerFlush, taken.length);
+    const live = taken.filter((p) => !p.dropped);
     let kept = new Set<Pending>();
     try {
       await segments.written;
-      const live = taken.filter((p) => !p.dropped);
-      const stored = new Set<string>();
-      try {
-        await this.store(live, stored);
-      } catch (error) {
-        const failure = toStorageError(error, 'insert');
-        if (!(failure instanceof StorageQueryError && !failure.retryable)) throw failure;
-        for (const p of live) {
-          try {
-            await this.store([p], new Set(stored));
-          } catch (single) {
-            const refused = toStorageError(single, 'insert');
-            if (!(refused instanceof StorageQueryError && !refused.retryable)) throw refused;
-            this.stats.refusedLoggedBatches++;
-            this.logger.error(
-              `a logged batch of ${p.rows} rows was refused by ClickHouse and dropped: ${refused.message}`,
-            );
-          }
+      const failures = await this.storeEach(live);
+      let retryable: StorageError | undefined;
+      for (const [p, failure] of failures) {
+        if (!isRefusal(failure)) {
+          // Kept for the next drain; the batches stored beside it are not written again.
+          kept.add(p);
+          retryable = failure;
+          continue;
         }
+        // With the log, its sender already had its 200: dropped, so it cannot block the log.
+        this.stats.refusedLoggedBatches++;
+        this.logger.error(
+          `a logged batch of ${p.rows} rows was refused by ClickHouse and dropped: ${failure.message}`,
+        );
       }
-      // The segments holding no batch still queued: those before the first one left.
-      const left = this.queue.find((p) => !p.dropped)?.segment;
-      log.remove(left === undefined ? segments.ids : segments.ids.filter((id) => id < left));
-      this.failedDrains = 0;
+      if (retryable) this.drainFailed(retryable, kept.size);
+      else this.failedDrains = 0;
     } catch (error) {
-      this.drainFailed(error, taken.length);
-      kept = new Set(taken.filter((p) => !p.dropped));
-      this.queue = [...kept, ...this.queue];
+      // The segment holding them was not written: nothing was inserted.
+      this.drainFailed(error, live.length);
+      kept = new Set(live);
     } finally {
+      this.queue = [...kept, ...this.queue];
       pushBounded(this.stats.flushMs, performance.now() - started);
       for (const p of taken) {
         if (kept.has(p)) continue;
@@ -584,6 +581,15 @@ export class IngestWriter {
       this.updateQueueStats();
       this.drainedSeq = Math.max(this.drainedSeq, upTo);
       this.settleWaiters();
+    }
+    // The segments holding no batch still queued: those before the first one left (the queue is
+    // in the order of the segments). One that cannot be deleted is replayed at the next start,
+    // where what it holds is skipped by its request keys.
+    const left = this.queue.find((p) => !p.dropped)?.segment;
+    try {
+      log.remove(left === undefined ? segments.ids : segments.ids.filter((id) => id < left));
+    } catch (error) {
+      this.logger.warn(`deleting stored ingest log segments: ${describeError(error)}`);
     }
   }
 
@@ -611,40 +617,56 @@ export class IngestWriter {
   private async flushOnce(): Promise<void> {
     const taken = this.queue;
     this.queue = [];
-    const takenBytes = taken.reduce((s, p) => s + p.bytes, 0);
-    const takenRows = taken.reduce((s, p) => s + p.rows, 0);
-    const stored = new Set<string>();
     const started = performance.now();
     this.stats.flushes++;
     pushBounded(this.stats.requestsPerFlush, taken.length);
     try {
-      await this.store(taken, stored);
-      for (const p of taken) p.resolve();
-    } catch (error) {
-      this.stats.insertFailures++;
-      const failure = toStorageError(error, 'insert');
-      if (failure instanceof StorageQueryError && !failure.retryable && taken.length > 1) {
-        // Rows ClickHouse refuses will be refused again: store each request on its own so one
-        // sender's bad rows cannot fail the others that shared this flush. Tables whose insert
-        // already succeeded hold every request's rows: they are not written again.
-        for (const p of taken) {
-          try {
-            await this.store([p], new Set(stored));
-            p.resolve();
-          } catch (single) {
-            p.reject(toStorageError(single, 'insert'));
-          }
-        }
-      } else {
-        // Nothing of this flush is acknowledged: its senders retry.
-        for (const p of taken) p.reject(failure);
+      // Acknowledged only once stored; a sender told of a failure retries.
+      const failures = await this.storeEach(taken);
+      if (failures.size > 0) this.stats.insertFailures++;
+      for (const p of taken) {
+        const failure = failures.get(p);
+        if (failure) p.reject(failure);
+        else p.resolve();
       }
     } finally {
       pushBounded(this.stats.flushMs, performance.now() - started);
-      this.queueBytes -= takenBytes;
-      this.queueRows -= takenRows;
+      for (const p of taken) {
+        this.queueBytes -= p.bytes;
+        this.queueRows -= p.rows;
+      }
       this.updateQueueStats();
     }
+  }
+
+  /**
+   * Stores the batches with one insert per table. When ClickHouse refuses them for good (rows it
+   * cannot parse: the same insert would be refused again), stores each batch on its own, so one
+   * sender's bad rows cannot fail the others that shared the flush; the tables whose insert already
+   * succeeded hold every batch's rows and are not written again. Returns the batches not stored,
+   * each with its failure: refused for good (isRefusal()), or one that may pass on a retry.
+   */
+  private async storeEach(pending: Pending[]): Promise<Map<Pending, StorageError>> {
+    const failures = new Map<Pending, StorageError>();
+    const stored = new Set<string>();
+    try {
+      await this.store(pending, stored);
+      return failures;
+    } catch (error) {
+      const failure = toStorageError(error, 'insert');
+      if (!isRefusal(failure) || pending.length === 1) {
+        for (const p of pending) failures.set(p, failure);
+        return failures;
+      }
+    }
+    for (const p of pending) {
+      try {
+        await this.store([p], new Set(stored));
+      } catch (error) {
+        failures.set(p, toStorageError(error, 'insert'));
+      }
+    }
+    return failures;
   }
 
   /**
@@ -739,68 +761,45 @@ export class IngestWriter {
     }
   }
 
-  /** Inserts rows already encoded (the batches' bytes), as they are or parsed back (server). */
+  /** Inserts rows already encoded: the batches' bytes, copied into one body. */
   private insert(encoder: TableEncoder<never>, chunks: Chunk[]): Promise<void> {
     let count = 0;
     for (const c of chunks) count += c.end - c.start;
-    return this.send(
-      encoder,
-      count,
-      (body) => {
-        for (const { rows, start, end } of chunks) {
-          body.putBytes(rows.bytes, start === 0 ? 0 : rows.ends[start - 1], rows.ends[end - 1]);
-        }
-      },
-      () => chunks.flatMap(({ rows, start, end }) => parseRows(rows, start, end)),
-    );
+    return this.send(encoder, count, (body) => {
+      for (const { rows, start, end } of chunks) {
+        body.putBytes(rows.bytes, start === 0 ? 0 : rows.ends[start - 1], rows.ends[end - 1]);
+      }
+    });
   }
 
   /** Inserts rows not encoded yet (the request keys). */
   private insertRows<T>(encoder: TableEncoder<T>, rows: T[]): Promise<void> {
-    return this.send(
-      encoder,
-      rows.length,
-      (body) => putRows(encoder, rows, body),
-      () => rows.map((row) => encoder.encode(row)),
-    );
+    return this.send(encoder, rows.length, (body) => putRows(encoder, rows, body));
   }
 
-  /**
-   * One insert of `count` rows: embedded, the body `put` writes goes to chDB as bytes; with a
-   * server, the standard client takes the rows as `values` and encodes them itself.
-   */
+  /** One insert of `count` rows, whose JSONCompactEachRow body `put` writes. */
   private async send(
     encoder: Pick<TableEncoder<unknown>, 'table' | 'columns'>,
     count: number,
     put: (body: LineBuffer) => void,
-    values: () => unknown[][],
   ): Promise<void> {
     if (count === 0) return;
     const started = performance.now();
-    const rawInsert = this.options.rawInsert;
-    if (rawInsert) {
-      // One buffer per table: a table's inserts run one at a time, and the engine reads the
-      // bytes until its insert settles.
-      const body = this.body(encoder.table);
-      try {
-        put(body);
-        await rawInsert({
-          table: encoder.table,
-          columns: encoder.columns,
-          body: body.bytes(),
-          settings: EMBEDDED_INSERT_SETTINGS[encoder.table] ?? INSERT_SETTINGS,
-        });
-      } finally {
-        body.clear();
-      }
-    } else {
-      await this.client.insert({
+    // One buffer per table: a table's inserts run one at a time, and the engine (or the HTTP
+    // request) reads the bytes until its insert settles.
+    const body = this.body(encoder.table);
+    try {
+      put(body);
+      await this.insertBody({
         table: encoder.table,
-        columns: encoder.columns as [string, ...string[]],
-        values: values(),
-        format: 'JSONCompactEachRow',
-        clickhouse_settings: INSERT_SETTINGS,
+        columns: encoder.columns,
+        body: body.bytes(),
+        settings: this.options.rawInsert
+          ? (EMBEDDED_INSERT_SETTINGS[encoder.table] ?? INSERT_SETTINGS)
+          : INSERT_SETTINGS,
       });
+    } finally {
+      body.clear();
     }
     this.inserted(encoder.table, count, performance.now() - started);
   }
@@ -849,6 +848,11 @@ function encodedBytes(batch: EncodedBatch): number {
 }
 
 function noop(): void {}
+
+/** ClickHouse refused the rows themselves: retrying the same insert cannot succeed. */
+function isRefusal(failure: StorageError): boolean {
+  return failure instanceof StorageQueryError && !failure.retryable;
+}
 
 function countRows(batch: IngestBatch): number {
   return (
