@@ -24,22 +24,42 @@ export async function queryRows<T>(
   }
 }
 
+/** What one JSONCompact column holds, as its reader takes it: text, a number or an array of numbers. */
+export type CompactKind = 'string' | 'number' | 'numbers';
+
+interface CompactValues {
+  string: string;
+  number: number;
+  numbers: number[];
+}
+
+/**
+ * A compact row's shape, declared once: its columns' names and kinds in the SELECT's order. The
+ * names are what queryCompactRows checks the answer against; the row's tuple type is CompactRow.
+ */
+export type CompactColumns = readonly (readonly [name: string, kind: CompactKind])[];
+
+/** The tuple a row of `C` is read as: one element per column, typed by its kind. */
+export type CompactRow<C extends CompactColumns> = {
+  -readonly [I in keyof C]: CompactValues[C[I][1]];
+};
+
 /**
  * queryRows for wide reads: each row as an array of the SELECT's columns in their order, read as
  * JSONCompact (one JSON.parse of the whole answer, no object with named keys per row, maps as
  * `mapKeys`/`mapValues` arrays in the SQL): 10,000 functions' histograms parse in a fifth of the
- * time JSONEachRow's objects take. `columns` names the columns the caller reads by position: an
- * answer whose columns differ (a SELECT reordered or extended without its reader) is an error,
- * not rows read into the wrong fields.
+ * time JSONEachRow's objects take. `columns` declares the columns the caller reads by position
+ * (and so the rows' type): an answer whose columns differ (a SELECT reordered or extended without
+ * its reader) is an error, not rows read into the wrong fields.
  */
-export async function queryCompactRows<T extends unknown[]>(
+export async function queryCompactRows<const C extends CompactColumns>(
   client: ClickHouseClient,
   query: string,
   params: Record<string, unknown>,
-  columns: readonly string[],
+  columns: C,
   what: string,
-): Promise<T[]> {
-  let answer: { meta?: { name: string }[]; data: T[] };
+): Promise<CompactRow<C>[]> {
+  let answer: { meta?: { name: string }[]; data: CompactRow<C>[] };
   try {
     const result = await client.query({
       query,
@@ -47,14 +67,14 @@ export async function queryCompactRows<T extends unknown[]>(
       format: 'JSONCompact',
       clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
     });
-    answer = await result.json<T>();
+    answer = await result.json<CompactRow<C>>();
   } catch (error) {
     throw toStorageError(error, what);
   }
   const names = (answer.meta ?? []).map((column) => column.name);
-  if (names.length !== columns.length || names.some((name, i) => name !== columns[i])) {
+  if (names.length !== columns.length || names.some((name, i) => name !== columns[i][0])) {
     throw new Error(
-      `${what}: the query returns the columns ${names.join(', ')}; its reader expects ${columns.join(', ')}`,
+      `${what}: the query returns the columns ${names.join(', ')}; its reader expects ${columns.map(([name]) => name).join(', ')}`,
     );
   }
   return answer.data;

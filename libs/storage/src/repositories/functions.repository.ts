@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { summedSortedBucketsSql, type SortedLogBuckets } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
-import { queryCompactRows, queryRows } from '../client/query-rows';
+import {
+  queryCompactRows,
+  queryRows,
+  type CompactColumns,
+  type CompactRow,
+} from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
 import {
@@ -127,48 +132,28 @@ const TOTALS_COLUMNS = `
   max(max_memory_used_mb) AS maxMemoryUsedMb`;
 
 /** A totals() row as JSONCompact gives it: TOTALS_COLUMNS and BILLED_COLUMNS in their order. */
-const TOTALS_TUPLE = [
-  'functionId',
-  'version',
-  'invocations',
-  'errors',
-  'timeouts',
-  'coldStarts',
-  'restores',
-  'durationSumMs',
-  'durationMaxMs',
-  'durationBucketsIndexes',
-  'durationBucketsCounts',
-  'initBucketsIndexes',
-  'initBucketsCounts',
-  'billedRestoreSumMs',
-  'maxMemoryUsedMb',
-  'billedMbMs',
-  'billedMsUnknownMemory',
-  'lastMemorySizeMb',
-] as const;
-type TotalsTuple = [
-  functionId: string,
-  version: string,
-  invocations: number,
-  errors: number,
-  timeouts: number,
-  coldStarts: number,
-  restores: number,
-  durationSumMs: number,
-  durationMaxMs: number,
-  durationIndexes: number[],
-  durationCounts: number[],
-  initIndexes: number[],
-  initCounts: number[],
-  billedRestoreSumMs: number,
-  maxMemoryUsedMb: number,
-  billedMbMs: number,
-  billedMsUnknownMemory: number,
-  lastMemorySizeMb: number,
-];
+const TOTALS_ROW = [
+  ['functionId', 'string'],
+  ['version', 'string'],
+  ['invocations', 'number'],
+  ['errors', 'number'],
+  ['timeouts', 'number'],
+  ['coldStarts', 'number'],
+  ['restores', 'number'],
+  ['durationSumMs', 'number'],
+  ['durationMaxMs', 'number'],
+  ['durationBucketsIndexes', 'numbers'],
+  ['durationBucketsCounts', 'numbers'],
+  ['initBucketsIndexes', 'numbers'],
+  ['initBucketsCounts', 'numbers'],
+  ['billedRestoreSumMs', 'number'],
+  ['maxMemoryUsedMb', 'number'],
+  ['billedMbMs', 'number'],
+  ['billedMsUnknownMemory', 'number'],
+  ['lastMemorySizeMb', 'number'],
+] as const satisfies CompactColumns;
 
-function totalsOf(t: TotalsTuple): FunctionTotals {
+function totalsOf(t: CompactRow<typeof TOTALS_ROW>): FunctionTotals {
   return {
     functionId: t[0],
     version: t[1],
@@ -190,38 +175,23 @@ function totalsOf(t: TotalsTuple): FunctionTotals {
 }
 
 /** A coldStarts() row as JSONCompact gives it, in its SELECT's order. */
-const COLD_START_TUPLE = [
-  'key',
-  'functionId',
-  'memorySizeMb',
-  'version',
-  'invocations',
-  'coldStarts',
-  'provisionedInits',
-  'restores',
-  'initDurationSumMs',
-  'initBucketsIndexes',
-  'initBucketsCounts',
-  'restoreDurationSumMs',
-  'billedRestoreSumMs',
-] as const;
-type ColdStartTuple = [
-  key: string,
-  functionId: string,
-  memorySizeMb: number,
-  version: string,
-  invocations: number,
-  coldStarts: number,
-  provisionedInits: number,
-  restores: number,
-  initDurationSumMs: number,
-  initIndexes: number[],
-  initCounts: number[],
-  restoreDurationSumMs: number,
-  billedRestoreSumMs: number,
-];
+const COLD_START_ROW = [
+  ['key', 'string'],
+  ['functionId', 'string'],
+  ['memorySizeMb', 'number'],
+  ['version', 'string'],
+  ['invocations', 'number'],
+  ['coldStarts', 'number'],
+  ['provisionedInits', 'number'],
+  ['restores', 'number'],
+  ['initDurationSumMs', 'number'],
+  ['initBucketsIndexes', 'numbers'],
+  ['initBucketsCounts', 'numbers'],
+  ['restoreDurationSumMs', 'number'],
+  ['billedRestoreSumMs', 'number'],
+] as const satisfies CompactColumns;
 
-function coldStartOf(t: ColdStartTuple): ColdStartRow {
+function coldStartOf(t: CompactRow<typeof COLD_START_ROW>): ColdStartRow {
   return {
     key: t[0],
     functionId: t[1],
@@ -270,7 +240,7 @@ export class FunctionsRepository {
       FROM (${rows})
       GROUP BY function_id
       ORDER BY invocations DESC, function_id`;
-    return (await this.compactRows<TotalsTuple>(query, params, TOTALS_TUPLE)).map(totalsOf);
+    return (await this.compactRows(query, params, TOTALS_ROW)).map(totalsOf);
   }
 
   /**
@@ -344,9 +314,7 @@ export class FunctionsRepository {
       GROUP BY key, function_id, memory_size_mb, version
       -- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
       ORDER BY key, function_id, memory_size_mb, version`;
-    return (await this.compactRows<ColdStartTuple>(query, params, COLD_START_TUPLE)).map(
-      coldStartOf,
-    );
+    return (await this.compactRows(query, params, COLD_START_ROW)).map(coldStartOf);
   }
 
   /** Raw invocation records of one request id, every source, for the merged single view. */
@@ -473,12 +441,12 @@ export class FunctionsRepository {
     return queryRows<T>(this.handle.client, query, params, 'reading the function aggregate');
   }
 
-  private compactRows<T extends unknown[]>(
+  private compactRows<C extends CompactColumns>(
     query: string,
     params: Record<string, unknown>,
-    columns: readonly string[],
-  ): Promise<T[]> {
-    return queryCompactRows<T>(
+    columns: C,
+  ): Promise<CompactRow<C>[]> {
+    return queryCompactRows(
       this.handle.client,
       query,
       params,
