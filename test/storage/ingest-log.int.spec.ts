@@ -8,6 +8,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import type * as Fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClickHouseClient } from '@clickhouse/client';
@@ -27,6 +28,10 @@ import type { InvocationRecord, LogRow } from '@fleetscope/model';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { INVOCATIONS, LOGS } from '../../libs/storage/src/writer/row-columns';
 import { openTestClickHouse } from '../support/test-clickhouse';
+
+// The module object itself: a spec replaces its write() for one call (a full disk).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fs = require('node:fs') as typeof Fs;
 
 const FN = 'aws_lambda~123456789012~eu-west-1~checkout';
 const NEVER = 3_600_000;
@@ -373,6 +378,80 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(IngestLog.open(dir).leftOver()).toEqual([]);
       await writer.close();
     } finally {
+      await cleanup();
+    }
+  });
+
+  it('does not write a kept batch again into the tables its failed drain had stored', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    try {
+      const insert = handle.rawInsert!;
+      let failedOnce = false;
+      // ClickHouse is away for the first `invocations` insert only; the drain's `logs` insert,
+      // issued beside it, commits.
+      const flaky: typeof insert = async (params) => {
+        if (params.table === 'invocations' && !failedOnce) {
+          failedOnce = true;
+          throw new Error('connect ECONNREFUSED 127.0.0.1:8123');
+        }
+        await insert(params);
+      };
+      const dir = join(config.dataDir, 'ingest-log');
+      const writer = loggedWriter(handle.client, dir, {
+        flushIntervalMs: 20,
+        flushRows: 10_000,
+        rawInsert: flaky,
+      });
+      await Promise.all([writer.write(delivery(0, hourMs)), writer.write(delivery(1, hourMs))]);
+      await writer.flush().catch(() => undefined);
+      await writer.flush();
+
+      expect(failedOnce).toBe(true);
+      expect(writer.stats.insertFailures).toBeGreaterThan(0);
+      // Each log line once: the retry inserted what was missing, not the lines stored already.
+      expect(await counts(handle.client)).toEqual(storedDeliveries(2));
+      expect(IngestLog.open(dir).leftOver()).toEqual([]);
+      await writer.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('does not store a batch whose append to the log failed while a drain waited for it', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    const write = fs.write;
+    const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
+      flushIntervalMs: NEVER,
+      flushRows: 10_000,
+      rawInsert: handle.rawInsert,
+    });
+    try {
+      // The log's next write() fails after 50 ms (the disk is full).
+      (fs as { write: unknown }).write = (...args: unknown[]) => {
+        (fs as { write: unknown }).write = write;
+        const done = args[args.length - 1] as (error: Error | null, written: number) => void;
+        setTimeout(
+          () =>
+            done(
+              Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+              0,
+            ),
+          50,
+        );
+      };
+      const answer = writer.write(delivery(0, hourMs)).then(
+        () => 'acknowledged',
+        (error: Error) => `refused: ${error.message}`,
+      );
+      // A drain starts while the append is in flight.
+      const flushed = writer.flush().catch(() => undefined);
+      expect(await answer).toMatch(/^refused: writing the ingest log: .*ENOSPC/);
+      await flushed;
+      // Its sender was told it failed and sends it again: nothing of it may be stored yet.
+      expect(await counts(handle.client)).toMatchObject({ raw: 0, logs: 0, keys: 0 });
+    } finally {
+      (fs as { write: unknown }).write = write;
+      await writer.close();
       await cleanup();
     }
   });

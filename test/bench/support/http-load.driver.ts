@@ -78,6 +78,8 @@ function post(agent: Agent, url: URL, request: LoadRequest): Promise<Answer> {
       },
     );
     req.on('error', reject);
+    // A server that stops answering fails the attempt (retried) instead of hanging the phase.
+    req.setTimeout(120_000, () => req.destroy(new Error('no answer in 120 s')));
     req.end(request.body);
   });
 }

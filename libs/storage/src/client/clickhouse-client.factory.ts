@@ -236,18 +236,15 @@ function rawInserter(chdb: ChdbExtension): RawInsert {
 /**
  * The same insert for a ClickHouse server: the statement goes as the query parameter and the body
  * as the HTTP request body (`client.exec` with values), as they are: `client.insert` would take
- * rows as values and encode each again. The settings are the statement's own SETTINGS clause.
+ * rows as values and encode each again. The settings go as the request's parameters, as
+ * `client.insert` sends them (input format settings apply to the body then).
  */
 export function execInserter(client: ClickHouseClient): RawInsert {
   return async ({ table, columns, body, settings }) => {
-    const clause = Object.entries(settings ?? {})
-      .map(([name, value]) => `${name} = ${value}`)
-      .join(', ');
     const result = await client.exec({
-      query:
-        `INSERT INTO ${table} (${columns.join(', ')})` +
-        `${clause ? ` SETTINGS ${clause}` : ''} FORMAT JSONCompactEachRow`,
+      query: `INSERT INTO ${table} (${columns.join(', ')}) FORMAT JSONCompactEachRow`,
       values: Readable.from([body], { objectMode: false }),
+      clickhouse_settings: settings,
     });
     // An insert answers with an empty body; reading it to the end frees the connection.
     result.stream.resume();

@@ -158,6 +158,11 @@ interface Pending {
   segment?: number;
   /** Its append to the ingest log failed: not acknowledged, not stored. */
   dropped?: boolean;
+  /**
+   * The tables an attempt that failed had already stored its rows in (inserts are atomic per
+   * table, not across tables): a retry skips them. Batches of one attempt share the set.
+   */
+  storedTables?: Set<string>;
 }
 
 type TableName =
@@ -427,12 +432,15 @@ export class IngestWriter {
     };
     this.queued(pending);
     this.updateQueueStats();
+    // The log's line holds the very bytes the insert will send (see encoded-batch.ts). Appended
+    // before a drain may start: the line is then in the segment `pending.segment` names, whose
+    // rotation waits for its write (a drain never stores a batch whose append may still fail).
+    const appended = log.appendLine((out) => putLogLine(out, encoded));
     if (this.queueRows >= this.options.flushRows) this.kick();
     else if (!this.flushing)
       this.timer ??= setTimeout(() => this.kick(), this.options.flushIntervalMs);
     try {
-      // The log's line holds the very bytes the insert will send (see encoded-batch.ts).
-      await log.appendLine((out) => putLogLine(out, encoded));
+      await appended;
     } catch (error) {
       // Not acknowledged: its sender retries. Whatever drain took it leaves it out.
       pending.dropped = true;
@@ -545,10 +553,12 @@ export class IngestWriter {
     const started = performance.now();
     this.stats.flushes++;
     pushBounded(this.stats.requestsPerFlush, taken.length);
-    const live = taken.filter((p) => !p.dropped);
     let kept = new Set<Pending>();
     try {
+      // Every append taken has settled: a batch whose append failed (its sender was told so) is
+      // left out.
       await segments.written;
+      const live = taken.filter((p) => !p.dropped);
       const failures = await this.storeEach(live);
       let retryable: StorageError | undefined;
       for (const [p, failure] of failures) {
@@ -567,9 +577,10 @@ export class IngestWriter {
       if (retryable) this.drainFailed(retryable, kept.size);
       else this.failedDrains = 0;
     } catch (error) {
-      // The segment holding them was not written: nothing was inserted.
-      this.drainFailed(error, live.length);
-      kept = new Set(live);
+      // Not expected (the segments' writes settle, storeEach reports failures per batch): keep
+      // everything for the next drain.
+      kept = new Set(taken.filter((p) => !p.dropped));
+      this.drainFailed(error, kept.size);
     } finally {
       this.queue = [...kept, ...this.queue];
       pushBounded(this.stats.flushMs, performance.now() - started);
@@ -644,29 +655,52 @@ export class IngestWriter {
    * cannot parse: the same insert would be refused again), stores each batch on its own, so one
    * sender's bad rows cannot fail the others that shared the flush; the tables whose insert already
    * succeeded hold every batch's rows and are not written again. Returns the batches not stored,
-   * each with its failure: refused for good (isRefusal()), or one that may pass on a retry.
+   * each with its failure: refused for good (isRefusal()), or one that may pass on a retry, which
+   * then skips the tables already holding the batch's rows (storedTables).
    */
   private async storeEach(pending: Pending[]): Promise<Map<Pending, StorageError>> {
     const failures = new Map<Pending, StorageError>();
-    const stored = new Set<string>();
+    // Batches a failed attempt left half-stored go together again, skipping what it stored.
+    const fresh = new Set<string>();
+    const attempts = new Map<Set<string>, Pending[]>();
+    for (const p of pending) {
+      const stored = p.storedTables ?? fresh;
+      attempts.set(stored, [...(attempts.get(stored) ?? []), p]);
+    }
+    for (const [stored, batches] of attempts) {
+      await this.storeTogether(batches, new Set(stored), failures);
+    }
+    return failures;
+  }
+
+  private async storeTogether(
+    pending: Pending[],
+    stored: Set<string>,
+    failures: Map<Pending, StorageError>,
+  ): Promise<void> {
     try {
       await this.store(pending, stored);
-      return failures;
+      for (const p of pending) p.storedTables = undefined;
+      return;
     } catch (error) {
       const failure = toStorageError(error, 'insert');
       if (!isRefusal(failure) || pending.length === 1) {
-        for (const p of pending) failures.set(p, failure);
-        return failures;
+        return notStored(pending, failure, stored, failures);
       }
     }
-    for (const p of pending) {
+    for (let i = 0; i < pending.length; i++) {
+      const p = pending[i];
+      const own = new Set(stored);
       try {
-        await this.store([p], new Set(stored));
+        await this.store([p], own);
+        p.storedTables = undefined;
       } catch (error) {
-        failures.set(p, toStorageError(error, 'insert'));
+        const failure = toStorageError(error, 'insert');
+        notStored([p], failure, own, failures);
+        // ClickHouse is away, not refusing rows: the others wait for the next attempt too.
+        if (!isRefusal(failure)) return notStored(pending.slice(i + 1), failure, stored, failures);
       }
     }
-    return failures;
   }
 
   /**
@@ -848,6 +882,19 @@ function encodedBytes(batch: EncodedBatch): number {
 }
 
 function noop(): void {}
+
+/** Records batches an attempt did not store, with what it stored of them. */
+function notStored(
+  batches: Pending[],
+  failure: StorageError,
+  stored: Set<string>,
+  failures: Map<Pending, StorageError>,
+): void {
+  for (const p of batches) {
+    failures.set(p, failure);
+    p.storedTables = stored.size > 0 ? stored : undefined;
+  }
+}
 
 /** ClickHouse refused the rows themselves: retrying the same insert cannot succeed. */
 function isRefusal(failure: StorageError): boolean {
