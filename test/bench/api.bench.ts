@@ -13,6 +13,7 @@
  */
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
+import { Agent, get as httpGet } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { ClickHouseClient } from '@clickhouse/client';
@@ -94,17 +95,33 @@ async function timeCalls(name: string, call: () => Promise<unknown>, calls = 10,
   return { name, p50: percentile(ms, 50), p95: percentile(ms, 95), target } satisfies Timing;
 }
 
+/** Kept-alive connections for the timed calls, as a browser keeps its connection to the API. */
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
 /**
  * One call of a route, timed until its last byte arrives. The answer is not parsed: the bench's
  * client shares the server's process and event loop, and its JSON.parse of a 10,000-function
- * page (7 MB, ~30 ms; timed apart as a stage) is the browser's work, on the browser's CPU.
+ * page (7 MB, ~30 ms; timed apart as a stage) is the browser's work, on the browser's CPU. For the
+ * same reason the body is read with node:http, its chunks kept as they come: undici's fetch
+ * passes a 7 MB answer through web streams on the server's event loop.
  */
 function route(apiUrl: string, path: string): () => Promise<unknown> {
-  return async () => {
-    const response = await fetch(`${apiUrl}${path}`);
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-    return response.arrayBuffer();
-  };
+  return () =>
+    new Promise<number>((resolve, reject) => {
+      const request = httpGet(`${apiUrl}${path}`, { agent }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          if (response.statusCode === 200) resolve(chunks.reduce((n, c) => n + c.length, 0));
+          else {
+            const text = Buffer.concat(chunks).toString('utf8');
+            reject(new Error(`${path}: HTTP ${response.statusCode} ${text}`));
+          }
+        });
+      });
+      request.on('error', reject);
+    });
 }
 
 function sql(client: ClickHouseClient, query: string, params: Record<string, unknown> = {}) {
@@ -472,6 +489,7 @@ async function main(): Promise<void> {
     throw new Error(`--scale: expected a number in (0, 1], got ${values.scale}`);
   if (values.fleet === 'narrow' || values.fleet === 'wide') {
     const report = values.fleet === 'narrow' ? await runNarrow(scale) : await runWide(scale);
+    agent.destroy();
     process.stdout.write(`${report}\n\n`);
     return;
   }
