@@ -103,7 +103,11 @@ const ENGINE_CONFIG_FILE = 'fleetscope-engine.xml';
 /**
  * Session settings of the embedded engine: sorts and GROUP BYs larger than a quarter of its memory
  * spill to disk, and an INSERT … SELECT reaches the materialized views in blocks of 64 Ki rows (1 Mi
- * by default), whose aggregation would not fit otherwise.
+ * by default), whose aggregation would not fit otherwise. No JIT compilation of expressions,
+ * aggregates or sort descriptions: the engine compiles one with LLVM, on the query's own time, on
+ * its fourth run, so the fourth call of each dashboard route took 80–110 ms more than the others
+ * (one call in ten, the p95 of bench:api), and the compiled reads of day and hour rows ran no
+ * faster (BENCHMARKS.md, 2026-12-05). A daily analysis runs each query once, never compiled.
  */
 function boundedSettings(memoryMb: number): string {
   const spill = Math.floor(memoryMb / 4) * MiB;
@@ -113,6 +117,9 @@ function boundedSettings(memoryMb: number): string {
     `max_insert_block_size = 65536`,
     `min_insert_block_size_rows = 65536`,
     `min_insert_block_size_bytes = ${16 * MiB}`,
+    `compile_expressions = 0`,
+    `compile_aggregate_expressions = 0`,
+    `compile_sort_description = 0`,
   ].join(', ');
 }
 
