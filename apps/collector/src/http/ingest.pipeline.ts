@@ -8,8 +8,8 @@ import {
   BatchTooLargeError,
   QueueFullError,
   StorageError,
-  StorageQueryError,
   describeRejectedRows,
+  isRefusedRows,
   ingestTimeWindow,
   screenBatch,
   type BatchPart,
@@ -206,7 +206,7 @@ export class IngestPipeline {
         );
       }
       if (error instanceof BatchTooLargeError) throw new RejectedIngestError(error.message, 413);
-      if (error instanceof StorageQueryError && !error.retryable) {
+      if (isRefusedRows(error)) {
         throw new RejectedIngestError(`the rows could not be stored: ${error.message}`);
       }
       if (error instanceof StorageError) {

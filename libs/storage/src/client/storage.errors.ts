@@ -26,6 +26,11 @@ export class StorageQueryError extends StorageError {
   }
 }
 
+/** ClickHouse refused the rows themselves: the same insert will be refused however often it runs. */
+export function isRefusedRows(error: unknown): error is StorageQueryError {
+  return error instanceof StorageQueryError && !error.retryable;
+}
+
 /**
  * ClickHouse error codes that mean the input itself is wrong (Cannot parse …, type mismatch, a
  * value out of its type's range: 407 DECIMAL_OVERFLOW is a DateTime64 beyond 2262), so the same

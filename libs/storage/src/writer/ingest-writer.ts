@@ -12,6 +12,7 @@ import {
   StorageQueryError,
   StorageUnavailableError,
   describeError,
+  isRefusedRows,
   toStorageError,
 } from '../client/storage.errors';
 import { execInserter, type RawInsert } from '../client/clickhouse-client.factory';
@@ -562,7 +563,7 @@ export class IngestWriter {
       const failures = await this.storeEach(live);
       let retryable: StorageError | undefined;
       for (const [p, failure] of failures) {
-        if (!isRefusal(failure)) {
+        if (!isRefusedRows(failure)) {
           // Kept for the next drain; the batches stored beside it are not written again.
           kept.add(p);
           retryable = failure;
@@ -655,7 +656,7 @@ export class IngestWriter {
    * cannot parse: the same insert would be refused again), stores each batch on its own, so one
    * sender's bad rows cannot fail the others that shared the flush; the tables whose insert already
    * succeeded hold every batch's rows and are not written again. Returns the batches not stored,
-   * each with its failure: refused for good (isRefusal()), or one that may pass on a retry, which
+   * each with its failure: refused for good (isRefusedRows()), or one that may pass on a retry, which
    * then skips the tables already holding the batch's rows (storedTables).
    */
   private async storeEach(pending: Pending[]): Promise<Map<Pending, StorageError>> {
@@ -665,7 +666,9 @@ export class IngestWriter {
     const attempts = new Map<Set<string>, Pending[]>();
     for (const p of pending) {
       const stored = p.storedTables ?? fresh;
-      attempts.set(stored, [...(attempts.get(stored) ?? []), p]);
+      const batches = attempts.get(stored);
+      if (batches) batches.push(p);
+      else attempts.set(stored, [p]);
     }
     for (const [stored, batches] of attempts) {
       await this.storeTogether(batches, new Set(stored), failures);
@@ -684,7 +687,7 @@ export class IngestWriter {
       return;
     } catch (error) {
       const failure = toStorageError(error, 'insert');
-      if (!isRefusal(failure) || pending.length === 1) {
+      if (!isRefusedRows(failure) || pending.length === 1) {
         return notStored(pending, failure, stored, failures);
       }
     }
@@ -698,7 +701,8 @@ export class IngestWriter {
         const failure = toStorageError(error, 'insert');
         notStored([p], failure, own, failures);
         // ClickHouse is away, not refusing rows: the others wait for the next attempt too.
-        if (!isRefusal(failure)) return notStored(pending.slice(i + 1), failure, stored, failures);
+        if (!isRefusedRows(failure))
+          return notStored(pending.slice(i + 1), failure, stored, failures);
       }
     }
   }
@@ -894,11 +898,6 @@ function notStored(
     failures.set(p, failure);
     p.storedTables = stored.size > 0 ? stored : undefined;
   }
-}
-
-/** ClickHouse refused the rows themselves: retrying the same insert cannot succeed. */
-function isRefusal(failure: StorageError): boolean {
-  return failure instanceof StorageQueryError && !failure.retryable;
 }
 
 function countRows(batch: IngestBatch): number {
