@@ -13,7 +13,7 @@
  */
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { Agent, get as httpGet } from 'node:http';
+import { Agent } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { ClickHouseClient } from '@clickhouse/client';
@@ -30,6 +30,7 @@ import {
 import { FleetService } from '@fleetscope/dashboard';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { fmt, percentile } from './support/bench-figures';
+import { httpCall } from './support/http-load.driver';
 import { settleMerges } from './support/settle-merges';
 import { WEEK_FLEET_ACCOUNT, weekFleet } from './support/week-fleet';
 
@@ -102,26 +103,15 @@ const agent = new Agent({ keepAlive: true, maxSockets: 1 });
  * One call of a route, timed until its last byte arrives. The answer is not parsed: the bench's
  * client shares the server's process and event loop, and its JSON.parse of a 10,000-function
  * page (7 MB, ~30 ms; timed apart as a stage) is the browser's work, on the browser's CPU. For the
- * same reason the body is read with node:http, its chunks kept as they come: undici's fetch
- * passes a 7 MB answer through web streams on the server's event loop.
+ * same reason the body is read with node:http (httpCall()), not undici's fetch.
  */
 function route(apiUrl: string, path: string): () => Promise<unknown> {
-  return () =>
-    new Promise<number>((resolve, reject) => {
-      const request = httpGet(`${apiUrl}${path}`, { agent }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          if (response.statusCode === 200) resolve(chunks.reduce((n, c) => n + c.length, 0));
-          else {
-            const text = Buffer.concat(chunks).toString('utf8');
-            reject(new Error(`${path}: HTTP ${response.statusCode} ${text}`));
-          }
-        });
-      });
-      request.on('error', reject);
-    });
+  const url = new URL(apiUrl);
+  return async () => {
+    const answer = await httpCall(agent, url, { method: 'GET', path });
+    if (answer.status !== 200) throw new Error(`${path}: HTTP ${answer.status} ${answer.text}`);
+    return answer;
+  };
 }
 
 function sql(client: ClickHouseClient, query: string, params: Record<string, unknown> = {}) {

@@ -41,27 +41,40 @@ export interface LoadResult {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Answer {
+/** A request's answer: its status, its Retry-After, and its text when it is not a 200. */
+export interface Answer {
   status: number;
   retryAfter: string | undefined;
   text: string;
 }
 
 /**
- * One POST over the agent's kept-alive connections, its answer read whole. node:http rather than
- * fetch: the senders share the server's cores, and undici's fetch took ~0.5 ms of CPU per request
- * there (a fifth of a 2-core machine at 600 requests/s), which the server's figures then paid.
+ * One request over the agent's kept-alive connections, its answer read whole (a 200's body is not
+ * decoded). node:http rather than fetch: the benchmarks' clients share the server's cores (and
+ * bench:api's its event loop), and undici's fetch took ~0.5 ms of CPU per request there (a fifth
+ * of a 2-core machine at 600 requests/s) and passed large answers through web streams.
  */
-function post(agent: Agent, url: URL, request: LoadRequest): Promise<Answer> {
+export function httpCall(
+  agent: Agent,
+  url: URL,
+  request: {
+    method: 'GET' | 'POST';
+    path: string;
+    headers?: Record<string, string>;
+    body?: Buffer;
+  },
+): Promise<Answer> {
   return new Promise<Answer>((resolve, reject) => {
+    const headers = { ...request.headers };
+    if (request.body) headers['content-length'] = String(request.body.length);
     const req = httpRequest(
       {
         agent,
-        method: 'POST',
+        method: request.method,
         hostname: url.hostname,
         port: url.port,
         path: request.path,
-        headers: { ...request.headers, 'content-length': String(request.body.length) },
+        headers,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -78,7 +91,7 @@ function post(agent: Agent, url: URL, request: LoadRequest): Promise<Answer> {
       },
     );
     req.on('error', reject);
-    // A server that stops answering fails the attempt (retried) instead of hanging the phase.
+    // A server that stops answering fails the attempt instead of hanging the benchmark.
     req.setTimeout(120_000, () => req.destroy(new Error('no answer in 120 s')));
     req.end(request.body);
   });
@@ -114,7 +127,12 @@ export async function runLoad(requests: LoadRequest[], options: LoadOptions): Pr
       const t0 = performance.now();
       let answer: Answer;
       try {
-        answer = await post(agent, base, request);
+        answer = await httpCall(agent, base, {
+          method: 'POST',
+          path: request.path,
+          headers: request.headers,
+          body: request.body,
+        });
       } catch (error) {
         if (++networkErrors > 3 || performance.now() > deadline) {
           const f = (result.failures.network ??= { count: 0, sample: String(error) });
