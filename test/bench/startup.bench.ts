@@ -1,19 +1,20 @@
 /**
  * `npm run bench:startup`: time from launch to a healthy /api/health, and resident memory after
- * 10 s idle, of the all-in-one process run two ways: `npm start` (the TypeScript sources through
- * @swc-node/register, as developers run it) and compiled (`npm run build` into an empty folder
- * with node_modules beside it, started with the Dockerfile's CMD, as the image runs it). Each
+ * 10 s idle, of the all-in-one process run two ways: `npm start` (its prestart `npm run build`
+ * into dist/, then the compiled app) and compiled (`npm run build` into an empty folder with
+ * node_modules beside it, started with the Dockerfile's CMD, as the image runs it). Each
  * round starts each on an empty data directory (migrations applied), then restarts it on it; the
  * compiled process also runs without --enable-source-maps, to show what the maps cost.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execCommand, readDockerfile } from '../support/dockerfile';
 import {
   ANY_FREE_PORTS,
+  buildApp,
   listeningOn,
+  npmStartCommand,
   REPOSITORY_ROOT,
   spawnFleetscope,
   waitUntilHealthy,
@@ -136,12 +137,7 @@ async function run(
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'fleetscope-startup-bench-'));
   try {
-    const built = spawnSync('npm', ['run', '--silent', 'build', '--', join(work, 'dist')], {
-      cwd: REPOSITORY_ROOT,
-      encoding: 'utf8',
-    });
-    if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stderr}`);
-    symlinkSync(realpathSync(join(REPOSITORY_ROOT, 'node_modules')), join(work, 'node_modules'));
+    buildApp(work);
     const [node, ...cmd] = execCommand(readDockerfile(REPOSITORY_ROOT).at(-1)!);
     if (node !== 'node') throw new Error(`the image's CMD does not start node: ${node}`);
     const modes: Mode[] = [
@@ -150,7 +146,7 @@ async function main(): Promise<void> {
         cwd: REPOSITORY_ROOT,
         command: 'npm',
         args: ['start', '--silent'],
-        marker: 'apps/fleetscope/src/main.ts',
+        marker: npmStartCommand().args.at(-1)!,
       },
       {
         name: `compiled (${cmd.join(' ')})`,

@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { checkOutDir, outputPath, planBuild } from '@fleetscope/build';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { build, checkOutDir, outputPath, planBuild } from '@fleetscope/build';
 
 const root = join(__dirname, '..', '..');
 const plan = planBuild(root);
@@ -38,4 +40,44 @@ describe(checkOutDir.name, () => {
     'accepts %s',
     (outDir) => expect(checkOutDir(outDir, repo)).toBe(outDir),
   );
+});
+
+describe(build.name, () => {
+  // A made-up repository: one app importing a library through a tsconfig path, one extra folder.
+  const work = mkdtempSync(join(tmpdir(), 'fleetscope-build-'));
+  const root = join(work, 'repo');
+  const files: Record<string, string> = {
+    'tsconfig.base.json': JSON.stringify({
+      compilerOptions: { paths: { '@made-up/lib': ['libs/lib/src/index.ts'] } },
+    }),
+    'package.json': '{"name":"made-up"}',
+    'dashboards/index.html': '<!doctype html>',
+    'migrations/0001_init.sql': 'SELECT 1',
+    'libs/lib/src/index.ts': 'export const answer: number = 42;',
+    'apps/app/src/main.ts': "import { answer } from '@made-up/lib';\nconsole.log(answer);",
+    'test/support/child.ts': "import { answer } from '@made-up/lib';\nconsole.log(answer + 1);",
+  };
+  beforeAll(() => {
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), text);
+    }
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('replaces the previous output whole, with extra folders compiled, and leaves nothing beside it', async () => {
+    const out = join(work, 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'stale.js'), 'throw new Error("a file of an older build")');
+
+    await build(out, root, ['test/support']);
+
+    expect(existsSync(join(out, 'stale.js'))).toBe(false);
+    expect(readdirSync(work).sort()).toEqual(['dist', 'repo']);
+    const run = (file: string) =>
+      execFileSync(process.execPath, [join(out, file)], { encoding: 'utf8' });
+    expect(run('apps/app/src/main.js')).toBe('42\n');
+    expect(run('test/support/child.js')).toBe('43\n');
+    expect(existsSync(join(out, 'migrations/0001_init.sql'))).toBe(true);
+  });
 });

@@ -1,13 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-} from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +8,7 @@ import { lambdaTraceRequest } from '../collector/support/otlp-requests';
 import { execCommand, readDockerfile } from '../support/dockerfile';
 import {
   ANY_FREE_PORTS,
+  buildApp,
   listeningOn,
   REPOSITORY_ROOT,
   RUNTIME_WARNING,
@@ -33,15 +26,7 @@ const image = readDockerfile(REPOSITORY_ROOT).at(-1)!;
 describe('the compiled all-in-one process', () => {
   const app = mkdtempSync(join(tmpdir(), 'fleetscope-compiled-'));
 
-  beforeAll(() => {
-    symlinkSync(realpathSync(join(REPOSITORY_ROOT, 'node_modules')), join(app, 'node_modules'));
-    const build = spawnSync('npm', ['run', '--silent', 'build', '--', join(app, 'dist')], {
-      cwd: REPOSITORY_ROOT,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0 || build.stderr)
-      throw new Error(`npm run build failed:\n${build.stderr}`);
-  });
+  beforeAll(() => buildApp(app));
   afterAll(() => rmSync(app, { recursive: true, force: true }));
 
   it('requires only Node built-ins and production dependencies (the image installs no others)', () => {

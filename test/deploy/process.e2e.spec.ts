@@ -4,21 +4,27 @@ import { join } from 'node:path';
 import { MIGRATIONS_DIR, readMigrations } from '@fleetscope/storage';
 import {
   ANY_FREE_PORTS,
+  buildApp,
   listeningOn,
+  npmStartCommand,
   RUNTIME_WARNING,
   spawnFleetscope,
 } from '../support/fleetscope-process';
 
-const MAIN = 'apps/fleetscope/src/main.ts';
-
-/** Runs the all-in-one process exactly as `npm start` does. */
-const start = (env: Record<string, string>) =>
-  spawnFleetscope(['-r', '@swc-node/register', MAIN], env);
-
 describe('the fleetscope process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fleetscope-process-'));
+  // `npm start`: its prestart build (here into a folder of the test's own, so parallel tests do
+  // not rebuild one dist/), then its command with its variables, in the folder dist/ is in.
+  const app = mkdtempSync(join(tmpdir(), 'fleetscope-npm-start-'));
+  const command = npmStartCommand();
+  const start = (env: Record<string, string>) =>
+    spawnFleetscope(command.args, { ...command.env, ...env }, app);
 
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  beforeAll(() => buildApp(app));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(app, { recursive: true, force: true });
+  });
 
   it('starts on embedded ClickHouse with no runtime warning, exits 0 on SIGINT, and finds its schema and data on restart', async () => {
     const env = { FLEETSCOPE_DATA_DIR: dataDir, ...ANY_FREE_PORTS };

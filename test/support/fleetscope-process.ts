@@ -1,7 +1,45 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPOSITORY_ROOT = join(__dirname, '..', '..');
+
+/** What `npm start` runs after its `prestart` build (package.json): `VAR=value … node <args>`. */
+export interface NpmStartCommand {
+  /** The variables set in front of `node` (the allocator's). */
+  env: Record<string, string>;
+  /** Node's flags, then the compiled entry point (relative to the folder dist/ is in). */
+  args: string[];
+}
+
+/**
+ * `npm run build` into `app/dist` with the repository's node_modules linked beside it: the layout
+ * `npm start` runs in (dist/ in the repository) and the image's (`/app/dist`, `/app/node_modules`).
+ */
+export function buildApp(app: string): void {
+  symlinkSync(realpathSync(join(REPOSITORY_ROOT, 'node_modules')), join(app, 'node_modules'));
+  const build = spawnSync('npm', ['run', '--silent', 'build', '--', join(app, 'dist')], {
+    cwd: REPOSITORY_ROOT,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0 || build.stderr) throw new Error(`npm run build failed:\n${build.stderr}`);
+}
+
+export function npmStartCommand(): NpmStartCommand {
+  const pkg = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = pkg.scripts.start.trim().split(/\s+/);
+  const node = words.indexOf('node');
+  if (node < 0) throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
+  const env: Record<string, string> = {};
+  for (const word of words.slice(0, node)) {
+    const [name, value] = word.split('=');
+    if (value === undefined) throw new Error(`npm start: "${word}" is not VAR=value`);
+    env[name] = value;
+  }
+  return { env, args: words.slice(node + 1) };
+}
 
 export interface FleetscopeProcess {
   child: ChildProcess;

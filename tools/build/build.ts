@@ -15,6 +15,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -53,16 +54,23 @@ function walk(dir: string, found: string[] = []): string[] {
   return found;
 }
 
-/** Every project's `src/` except specs, declarations and fixtures. */
-export function planBuild(root = ROOT): BuildPlan {
-  const sources = SOURCE_DIRS.flatMap((top) =>
-    readdirSync(join(root, top), { withFileTypes: true })
-      .filter((project) => project.isDirectory())
-      .flatMap((project) => {
-        const src = join(root, top, project.name, 'src');
-        return existsSync(src) ? walk(src) : [];
-      }),
-  ).map((path) => relative(root, path).split(sep).join('/'));
+/**
+ * Every project's `src/` except specs, declarations and fixtures, and every file of `extraDirs`
+ * (folders relative to the root, e.g. the benchmarks' child process and the test support it
+ * imports, which a benchmark runs compiled as `npm start` runs the app).
+ */
+export function planBuild(root = ROOT, extraDirs: readonly string[] = []): BuildPlan {
+  const sources = [
+    ...SOURCE_DIRS.flatMap((top) =>
+      readdirSync(join(root, top), { withFileTypes: true })
+        .filter((project) => project.isDirectory())
+        .flatMap((project) => {
+          const src = join(root, top, project.name, 'src');
+          return existsSync(src) ? walk(src) : [];
+        }),
+    ),
+    ...extraDirs.flatMap((dir) => walk(join(root, dir))),
+  ].map((path) => relative(root, path).split(sep).join('/'));
   return {
     compile: sources
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !f.endsWith('.d.ts'))
@@ -104,11 +112,33 @@ export function checkOutDir(outDir: string, root = ROOT): string {
   return out;
 }
 
-/** Compiles and copies the plan into `outDir` (emptied first); returns the plan. */
-export async function build(outDir: string, root = ROOT): Promise<BuildPlan> {
+/**
+ * Compiles and copies the plan into `outDir`, replacing what was there; returns the plan. The
+ * output is written beside `outDir` and renamed into place, so a process started from the previous
+ * output (`npm start` builds dist/ at every start) never reads a half-written or emptied folder.
+ */
+export async function build(
+  outDir: string,
+  root = ROOT,
+  extraDirs: readonly string[] = [],
+): Promise<BuildPlan> {
   const out = checkOutDir(outDir, root);
-  rmSync(out, { recursive: true, force: true });
-  const plan = planBuild(root);
+  const fresh = `${out}.building-${process.pid}`;
+  const old = `${out}.old-${process.pid}`;
+  rmSync(fresh, { recursive: true, force: true });
+  const plan = planBuild(root, extraDirs);
+  try {
+    await writeBuild(plan, fresh, root);
+    if (existsSync(out)) renameSync(out, old);
+    renameSync(fresh, out);
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+  }
+  return plan;
+}
+
+async function writeBuild(plan: BuildPlan, out: string, root: string): Promise<void> {
   await Promise.all(
     plan.compile.map(async (source) => {
       const file = join(root, source);
@@ -121,7 +151,6 @@ export async function build(outDir: string, root = ROOT): Promise<BuildPlan> {
   );
   for (const file of [...plan.copy, ...plan.runtime])
     cpSync(join(root, file), join(out, file), { recursive: true });
-  return plan;
 }
 
 if (require.main === module) {

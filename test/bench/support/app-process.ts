@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from '@fleetscope/build';
+import { npmStartCommand, REPOSITORY_ROOT } from '../../support/fleetscope-process';
 import type { WriterAloneJob } from './writer-alone';
 
 /** Requests the benchmark sends to the Fleetscope process (see app-child.main.ts). */
@@ -89,22 +91,22 @@ interface Ready {
   maxQueueBytes: number;
 }
 
+let compiledChild: Promise<string> | undefined;
+
 /**
- * The memory settings of `npm start` (package.json): its V8 heap flags and the variables it sets
- * for the allocator, so the child's memory is what `npm start` would use.
+ * app-child.main.ts compiled, with the app and the test support it imports, by `npm run build`'s
+ * compiler (once per benchmark process, into tmp/, removed at exit): `npm start` runs the compiled
+ * app, and a child transpiling on load with @swc-node/register would also hold the TypeScript
+ * compiler that register loads (~30 MiB of V8 heap, ~60 MiB of RSS at idle).
  */
-function startMemorySettings(): { flags: string[]; env: Record<string, string> } {
-  const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const words = pkg.scripts.start.split(/\s+/);
-  const env: Record<string, string> = {};
-  for (const word of words.slice(0, words.indexOf('node'))) {
-    const [name, value] = word.split('=');
-    if (value !== undefined) env[name] = value;
-  }
-  const flags = words.filter((arg) => /^--(max-semi-space-size|heap-growing-percent)=/.test(arg));
-  return { flags, env };
+function appChildScript(): Promise<string> {
+  compiledChild ??= (async () => {
+    const out = join(REPOSITORY_ROOT, 'tmp', `app-child-${process.pid}`);
+    process.once('exit', () => rmSync(out, { recursive: true, force: true }));
+    await build(out, REPOSITORY_ROOT, ['test/support', 'test/bench/support']);
+    return join(out, 'test', 'bench', 'support', 'app-child.main.js');
+  })();
+  return compiledChild;
 }
 
 /**
@@ -144,13 +146,15 @@ export class AppProcess {
     env: Record<string, string>,
     options: { cpuProfDir?: string; maxOldSpaceMb?: number } = {},
   ): Promise<AppProcess> {
-    const start = startMemorySettings();
-    const execArgv = ['--enable-source-maps', ...start.flags, '-r', '@swc-node/register'];
+    // npm start's allocator variables and Node flags, so the child's memory is what npm start's
+    // would be; the entry point is the child's own.
+    const start = npmStartCommand();
+    const execArgv = start.args.filter((arg) => arg.startsWith('--'));
     if (options.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
     if (options.maxOldSpaceMb) execArgv.push(`--max-old-space-size=${options.maxOldSpaceMb}`);
     // Extra Node/V8 flags to try on the server (BENCH_SERVER_NODE_FLAGS, space-separated).
     execArgv.push(...(process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean));
-    const child = fork(join(__dirname, 'app-child.main.ts'), [], {
+    const child = fork(await appChildScript(), [], {
       execArgv,
       env: { ...process.env, ...start.env, BENCH_APP_ENV: JSON.stringify(env) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
