@@ -99,6 +99,12 @@ async function counts(client: ClickHouseClient) {
   return row;
 }
 
+/** The batches the ingest log at `dir` holds (without the records of the attempts to store them). */
+const loggedBatches = (dir: string): unknown[] =>
+  IngestLog.open(dir)
+    .leftOver()
+    .filter((document) => (document as { attempt?: unknown }).attempt === undefined);
+
 const segments = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.log'));
 
 /** A writer acknowledging into the ingest log at `dir`, with a 64 MiB queue unless told otherwise. */
@@ -216,7 +222,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(await restarted.replayLog()).toBe(30);
       expect(await counts(handle.client)).toEqual(storedDeliveries(30));
       // Replayed and committed: a third start finds nothing left.
-      expect(IngestLog.open(dir).leftOver()).toEqual([]);
+      expect(loggedBatches(dir)).toEqual([]);
       await restarted.close();
     } finally {
       await cleanup();
@@ -243,10 +249,14 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
         expect(lines).toHaveLength(30);
         // Each row is written as the JSON text of its insert body's line (JSONCompactEachRow).
         const body = (rows: unknown[]): string => rows.map((r) => JSON.stringify(r)).join(',');
+        // Each batch is named once, the same start's prefix and its place in the order.
+        const ids = lines.map((line) => (JSON.parse(line) as { id: string }).id);
+        const prefix = ids[0].split('.')[0];
+        expect(ids).toEqual(ids.map((_, n) => `${prefix}.${n + 1}`));
         lines.forEach((line, n) => {
           const b = batches[n];
           expect(line).toBe(
-            `{"v":2,"requestKeys":${JSON.stringify(b.requestKeys)},"rows":{` +
+            `{"v":2,"id":"${ids[n]}","requestKeys":${JSON.stringify(b.requestKeys)},"rows":{` +
               `"invocations":[${body(b.invocations!.map(INVOCATIONS.encode))}],` +
               `"logs":[${body(b.logs!.map(LOGS.encode))}]}}`,
           );
@@ -318,14 +328,14 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(second.stats.requestsPerFlush[0]).toBe(2);
       expect(await counts(handle.client)).toMatchObject({ raw: 40, keys: 2 });
       // Killed there: the segment still holds the eight deliveries not stored.
-      expect(IngestLog.open(dir).leftOver()).toHaveLength(10);
+      expect(loggedBatches(dir)).toHaveLength(10);
 
       const third = loggedWriter(handle.client, dir, { flushIntervalMs: 20, flushRows: 50 });
       await third.seedRecentInvocations();
       expect(await third.replayLog()).toBe(8);
       expect(third.stats.requestsPerFlush).toEqual([2, 2, 2, 2]);
       expect(await counts(handle.client)).toEqual(storedDeliveries(10));
-      expect(IngestLog.open(dir).leftOver()).toEqual([]);
+      expect(loggedBatches(dir)).toEqual([]);
       await third.close();
     } finally {
       await cleanup();
@@ -375,7 +385,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       });
       expect(await bodies.json()).toEqual([['delivery 0'], ['delivery 2']]);
       expect(await counts(handle.client)).toEqual(storedDeliveries(2));
-      expect(IngestLog.open(dir).leftOver()).toEqual([]);
+      expect(loggedBatches(dir)).toEqual([]);
       await writer.close();
     } finally {
       await cleanup();
@@ -410,7 +420,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(writer.stats.insertFailures).toBeGreaterThan(0);
       // Each log line once: the retry inserted what was missing, not the lines stored already.
       expect(await counts(handle.client)).toEqual(storedDeliveries(2));
-      expect(IngestLog.open(dir).leftOver()).toEqual([]);
+      expect(loggedBatches(dir)).toEqual([]);
       await writer.close();
     } finally {
       await cleanup();
@@ -481,12 +491,68 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(await restarted.replayLog()).toBe(0);
       expect(restarted.stats.replaySkippedBatches).toBe(10);
       expect(await counts(handle.client)).toEqual(storedDeliveries(10));
-      expect(IngestLog.open(dir).leftOver()).toEqual([]);
+      expect(loggedBatches(dir)).toEqual([]);
       await restarted.close();
     } finally {
       await cleanup();
     }
   });
+
+  it.each([
+    ['after its rows were stored and before its request keys were', ['ingest_requests']],
+    [
+      'after a retry stored what its first attempt had not, before its request keys',
+      ['logs', 'ingest_requests'],
+    ],
+  ])(
+    'stores each log line once at the next start when the process died %s',
+    async (_when, failing) => {
+      const { handle, config, cleanup } = await openTestClickHouse();
+      const dir = join(config.dataDir, 'ingest-log');
+      const insert = handle.rawInsert!;
+      // ClickHouse is away for the first insert into each of `failing`, then the process dies:
+      // from then on nothing it sends arrives.
+      const failed = new Set<string>();
+      let dead = false;
+      const dying: typeof insert = async (params) => {
+        if (dead) throw new Error('the process is dead');
+        if (failing.includes(params.table) && !failed.has(params.table)) {
+          failed.add(params.table);
+          throw new Error('connect ECONNREFUSED 127.0.0.1:8123');
+        }
+        await insert(params);
+      };
+      try {
+        const writer = loggedWriter(handle.client, dir, {
+          flushIntervalMs: NEVER,
+          flushRows: 10_000,
+          rawInsert: dying,
+        });
+        await Promise.all(Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, hourMs))));
+        for (let attempt = 0; attempt < failing.length; attempt++)
+          await writer.flush().catch(() => undefined);
+        expect([...failed].sort()).toEqual([...failing].sort());
+        // Its log lines are stored, its request keys are not: then kill -9.
+        expect(await counts(handle.client)).toMatchObject({ raw: 80, logs: 4, keys: 0 });
+        dead = true;
+        await writer.close(); // stops its retries; what it holds stays in the log
+
+        const restarted = loggedWriter(handle.client, dir, {
+          flushIntervalMs: 20,
+          flushRows: 20_000,
+          rawInsert: insert,
+        });
+        await restarted.seedRecentInvocations();
+        await restarted.replayLog();
+        expect(await counts(handle.client)).toEqual(storedDeliveries(4));
+        expect(loggedBatches(dir)).toEqual([]);
+        await restarted.close();
+      } finally {
+        dead = true;
+        await cleanup();
+      }
+    },
+  );
 
   it('makes a read wait until what was acknowledged before it is stored, and not otherwise', async () => {
     const { handle, config, cleanup } = await openTestClickHouse();

@@ -31,7 +31,7 @@ export interface RawInsertParams {
   columns: readonly string[];
   body: Buffer;
   /** Settings of this insert only (its SETTINGS clause). */
-  settings?: Record<string, number>;
+  settings?: Record<string, number | string>;
 }
 
 export type RawInsert = (params: RawInsertParams) => Promise<void>;

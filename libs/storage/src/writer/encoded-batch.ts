@@ -49,6 +49,12 @@ export interface EncodedBatch {
   minuteWindow?: FlushWindow;
   requestKeys: { key: string; source: string }[];
   rows: number;
+  /**
+   * Its name in the ingest log, unique across restarts (a start's random prefix and the batch's
+   * sequence number): the attempts that store it name it (putAttemptLine()). None without the log
+   * and in lines of an earlier version.
+   */
+  id?: string;
 }
 
 /** The key by which a retried invocation is recognised: function, source and request id. */
@@ -119,11 +125,12 @@ const LOG_VERSION = 2;
 
 /**
  * Writes the batch's ingest-log line (without its newline) into `out`:
- * `{"v":2,"requestKeys":[…],"rows":{"invocations":[[…],[…]],…}}`, each row the very bytes of its
+ * `{"v":2,"id":"…","requestKeys":[…],"rows":{"invocations":[[…],[…]],…}}`, each row the very bytes of its
  * insert body (newlines turned into the array's commas).
  */
 export function putLogLine(out: LineBuffer, batch: EncodedBatch): void {
-  out.put(`{"v":${LOG_VERSION},"requestKeys":${JSON.stringify(batch.requestKeys)},"rows":{`);
+  const id = batch.id === undefined ? '' : `"id":${JSON.stringify(batch.id)},`;
+  out.put(`{"v":${LOG_VERSION},${id}"requestKeys":${JSON.stringify(batch.requestKeys)},"rows":{`);
   let first = true;
   for (const encoder of ROW_TABLES) {
     const rows = batch.tables[encoder.table];
@@ -143,7 +150,7 @@ export function putLogLine(out: LineBuffer, batch: EncodedBatch): void {
  * the writer logged it before (a log left by an earlier version), encoded now.
  */
 export function fromLogDocument(document: unknown, scratch: LineBuffer): EncodedBatch {
-  const doc = document as { v?: number; requestKeys?: EncodedBatch['requestKeys'] };
+  const doc = document as { v?: number; id?: string; requestKeys?: EncodedBatch['requestKeys'] };
   if (doc.v !== LOG_VERSION) return encodeBatch(document as IngestBatch, scratch);
   const rows = (document as { rows: Partial<Record<RowTable, unknown[][]>> }).rows;
   const encoded: EncodedBatch = {
@@ -151,6 +158,7 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
     invocationKeys: [],
     requestKeys: doc.requestKeys ?? [],
     rows: doc.requestKeys?.length ?? 0,
+    id: doc.id,
   };
   const identity = (row: unknown[]): unknown[] => row;
   for (const encoder of ROW_TABLES) {
@@ -179,4 +187,39 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
   }
   encoded.minuteWindow = minuteWindow.window();
   return encoded;
+}
+
+/**
+ * An attempt to store some logged batches, logged before its inserts: the tables an earlier
+ * attempt already stored them in (skipped), and the deduplication token its inserts into the
+ * DEDUPLICATED_TABLES carry. A replay stores the batches of an attempt the process died in with
+ * the same token and the same tables skipped, so ClickHouse drops the inserts that attempt had
+ * committed (`insert_deduplication_token`, migration 0026) and stores only what it had not.
+ */
+export interface StoreAttempt {
+  token: string;
+  /** The batches' ids (EncodedBatch.id), in the order their rows were inserted. */
+  batches: string[];
+  stored: string[];
+}
+
+/** The ingest-log document of an attempt (IngestLog.append()). */
+export function attemptDocument(attempt: StoreAttempt): unknown {
+  return {
+    v: LOG_VERSION,
+    attempt: attempt.token,
+    batches: attempt.batches,
+    stored: attempt.stored,
+  };
+}
+
+/** The attempt an ingest-log document records, or undefined when it holds a batch. */
+export function attemptOf(document: unknown): StoreAttempt | undefined {
+  const doc = document as { v?: number; attempt?: unknown; batches?: unknown; stored?: unknown };
+  if (doc.v !== LOG_VERSION || typeof doc.attempt !== 'string') return undefined;
+  return {
+    token: doc.attempt,
+    batches: Array.isArray(doc.batches) ? doc.batches.filter((b) => typeof b === 'string') : [],
+    stored: Array.isArray(doc.stored) ? doc.stored.filter((t) => typeof t === 'string') : [],
+  };
 }

@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { Logger } from '@nestjs/common';
 import type {
@@ -19,6 +20,8 @@ import { execInserter, type RawInsert } from '../client/clickhouse-client.factor
 import { WindowSets, type FlushJournal, type FlushWindow } from './flush-journal';
 import type { ClosedSegments, IngestLog } from './ingest-log';
 import {
+  attemptDocument,
+  attemptOf,
   encodeBatch,
   fromLogDocument,
   invocationKey,
@@ -108,6 +111,18 @@ const EMBEDDED_INSERT_SETTINGS: Partial<Record<string, Record<string, number>>> 
   logs: { ...INSERT_SETTINGS, materialize_skip_indexes_on_insert: 0 },
 };
 
+/**
+ * The tables whose inserts carry their attempt's deduplication token (StoreAttempt): the rows of
+ * a retried or replayed batch that nothing else recognises. Invocations are recognised by their
+ * key (RecentKeys), what their views feed with them, and request keys are read as a set.
+ */
+const DEDUPLICATED_TABLES: ReadonlySet<string> = new Set([
+  SPANS.table,
+  LOGS.table,
+  METRIC_POINTS.table,
+  FUNCTION_MINUTES.table,
+]);
+
 /** The queue is full: the sender should retry later (HTTP 429 / gRPC RESOURCE_EXHAUSTED). */
 export class QueueFullError extends StorageError {
   constructor(readonly retryAfterSeconds: number) {
@@ -164,6 +179,11 @@ interface Pending {
    * table, not across tables): a retry skips them. Batches of one attempt share the set.
    */
   storedTables?: Set<string>;
+  /**
+   * Replayed only: the token of the attempt the previous process died in (replayLog()), which
+   * their next attempt uses again so that ClickHouse drops what that one had committed.
+   */
+  token?: string;
 }
 
 type TableName =
@@ -206,6 +226,8 @@ export class IngestWriter {
   /** Ingest log only: the last batch queued, and the last whose drain ended (stored or failed). */
   private lastSeq = 0;
   private drainedSeq = 0;
+  /** Prefix of this process's batch ids in the ingest log (EncodedBatch.id). */
+  private readonly bootId = randomBytes(6).toString('hex');
   /** Reads waiting for the batches acknowledged before them (readBarrier()). */
   private barriers: { seq: number; resolve: () => void }[] = [];
   /** Consecutive failed drains, and the last failure (flush() reports it). */
@@ -335,8 +357,23 @@ export class IngestWriter {
   async replayLog(): Promise<number> {
     const log = this.options.log;
     if (!log) return 0;
-    const batches = log.leftOver().map((document) => fromLogDocument(document, this.scratch));
-    if (batches.length === 0) return 0;
+    // Each batch's last attempt (a failed attempt's batches are retried in a later one, which
+    // skips what the first stored): its batches share one set, so they are stored together again.
+    const lastAttempt = new Map<string, { token: string; stored: Set<string> }>();
+    const batches: EncodedBatch[] = [];
+    for (const document of log.leftOver()) {
+      const attempt = attemptOf(document);
+      if (!attempt) {
+        batches.push(fromLogDocument(document, this.scratch));
+        continue;
+      }
+      const last = { token: attempt.token, stored: new Set(attempt.stored) };
+      for (const id of attempt.batches) lastAttempt.set(id, last);
+    }
+    if (batches.length === 0) {
+      if (lastAttempt.size > 0) await this.removeLeftOver(log);
+      return 0;
+    }
     const committed = await this.storedRequestKeys(
       batches.flatMap((b) => b.requestKeys.map((k) => k.key)),
     );
@@ -349,6 +386,7 @@ export class IngestWriter {
       this.stats.replayedBatches++;
       const rows = batch.rows;
       const bytes = encodedBytes(batch);
+      const attempt = batch.id === undefined ? undefined : lastAttempt.get(batch.id);
       // In one of the segments left, which one is not kept: 0 keeps them all until every
       // replayed batch is stored.
       const segment = 0;
@@ -360,17 +398,21 @@ export class IngestWriter {
         reject: noop,
         seq: ++this.lastSeq,
         segment,
+        storedTables: attempt?.stored,
+        token: attempt?.token,
       });
     }
     this.updateQueueStats();
-    if (this.queue.length === 0) {
-      // Everything was committed: only the segments are left to delete.
-      const closed = log.rotate();
-      await closed.written;
-      log.remove(closed.ids);
-    }
+    // Everything was committed: only the segments are left to delete.
+    if (this.queue.length === 0) await this.removeLeftOver(log);
     await this.flush();
     return this.stats.replayedBatches;
+  }
+
+  private async removeLeftOver(log: IngestLog): Promise<void> {
+    const closed = log.rotate();
+    await closed.written;
+    log.remove(closed.ids);
   }
 
   private async storedRequestKeys(keys: string[]): Promise<Set<string>> {
@@ -422,13 +464,15 @@ export class IngestWriter {
   /** Queues the batch, appends it to the log and acknowledges once written there. */
   private async enqueue(log: IngestLog, batch: IngestBatch, rows: number, bytes: number) {
     const encoded = this.encode(batch);
+    const seq = ++this.lastSeq;
+    encoded.id = `${this.bootId}.${seq}`;
     const pending: Pending = {
       batch: encoded,
       bytes,
       rows,
       resolve: noop,
       reject: noop,
-      seq: ++this.lastSeq,
+      seq,
       segment: log.currentId,
     };
     this.queued(pending);
@@ -544,8 +588,14 @@ export class IngestWriter {
     // memory, stay bounded however much the queue holds; the rest goes in the next drain.
     let count = 0;
     for (let rows = 0; count < this.queue.length; count++) {
-      rows += this.queue[count].rows;
-      if (count > 0 && rows > this.options.flushRows) break;
+      const next = this.queue[count];
+      rows += next.rows;
+      // The batches of one failed or replayed attempt stay together: they are stored again as
+      // one insert per table (a replayed token must stand for the same rows).
+      const sameAttempt =
+        next.storedTables !== undefined &&
+        next.storedTables === this.queue[count - 1]?.storedTables;
+      if (count > 0 && rows > this.options.flushRows && !sameAttempt) break;
     }
     const taken = this.queue.slice(0, count);
     this.queue = this.queue.slice(count);
@@ -681,8 +731,11 @@ export class IngestWriter {
     stored: Set<string>,
     failures: Map<Pending, StorageError>,
   ): Promise<void> {
+    const token = pending[0].token;
+    // A new attempt from here on, if this one fails: it is logged with a token of its own.
+    for (const p of pending) p.token = undefined;
     try {
-      await this.store(pending, stored);
+      await this.store(pending, stored, token);
       for (const p of pending) p.storedTables = undefined;
       return;
     } catch (error) {
@@ -709,9 +762,23 @@ export class IngestWriter {
 
   /**
    * Inserts the rows of some queued batches, table by table, skipping the tables named in `stored`
-   * and adding each table to it once its insert succeeds.
+   * and adding each table to it once its insert succeeds. With the ingest log, the attempt is
+   * logged first (StoreAttempt), with `token` (a replayed attempt's) or a new one.
    */
-  private async store(pending: Pending[], stored: Set<string>): Promise<void> {
+  private async store(
+    pending: Pending[],
+    stored: Set<string>,
+    token: string = randomUUID(),
+  ): Promise<void> {
+    const log = this.options.log;
+    if (log) {
+      const ids = pending.flatMap((p) => (p.batch.id === undefined ? [] : [p.batch.id]));
+      try {
+        await log.append(attemptDocument({ token, batches: ids, stored: [...stored] }));
+      } catch (error) {
+        throw new StorageUnavailableError(`writing the ingest log: ${describeError(error)}`, error);
+      }
+    }
     const fresh = new Set<string>();
     const chunks = new Map<string, Chunk[]>();
     const add = (table: string, chunk: Chunk): void => {
@@ -761,7 +828,7 @@ export class IngestWriter {
     }
     const once = async (encoder: TableEncoder<never>): Promise<void> => {
       if (stored.has(encoder.table)) return;
-      await this.insert(encoder, chunks.get(encoder.table) ?? []);
+      await this.insert(encoder, chunks.get(encoder.table) ?? [], token);
       stored.add(encoder.table);
     };
     const journal = this.options.journal;
@@ -799,15 +866,24 @@ export class IngestWriter {
     }
   }
 
-  /** Inserts rows already encoded: the batches' bytes, copied into one body. */
-  private insert(encoder: TableEncoder<never>, chunks: Chunk[]): Promise<void> {
+  /**
+   * Inserts rows already encoded: the batches' bytes, copied into one body; into the
+   * DEDUPLICATED_TABLES with the attempt's token.
+   */
+  private insert(encoder: TableEncoder<never>, chunks: Chunk[], token: string): Promise<void> {
     let count = 0;
     for (const c of chunks) count += c.end - c.start;
-    return this.send(encoder, count, (body) => {
-      for (const { rows, start, end } of chunks) {
-        body.putBytes(rows.bytes, start === 0 ? 0 : rows.ends[start - 1], rows.ends[end - 1]);
-      }
-    });
+    const deduplication = DEDUPLICATED_TABLES.has(encoder.table) ? token : undefined;
+    return this.send(
+      encoder,
+      count,
+      (body) => {
+        for (const { rows, start, end } of chunks) {
+          body.putBytes(rows.bytes, start === 0 ? 0 : rows.ends[start - 1], rows.ends[end - 1]);
+        }
+      },
+      deduplication,
+    );
   }
 
   /** Inserts rows not encoded yet (the request keys). */
@@ -820,6 +896,7 @@ export class IngestWriter {
     encoder: Pick<TableEncoder<unknown>, 'table' | 'columns'>,
     count: number,
     put: (body: LineBuffer) => void,
+    deduplicationToken?: string,
   ): Promise<void> {
     if (count === 0) return;
     const started = performance.now();
@@ -828,13 +905,18 @@ export class IngestWriter {
     const body = this.body(encoder.table);
     try {
       put(body);
+      const settings = this.options.rawInsert
+        ? (EMBEDDED_INSERT_SETTINGS[encoder.table] ?? INSERT_SETTINGS)
+        : INSERT_SETTINGS;
       await this.insertBody({
         table: encoder.table,
         columns: encoder.columns,
         body: body.bytes(),
-        settings: this.options.rawInsert
-          ? (EMBEDDED_INSERT_SETTINGS[encoder.table] ?? INSERT_SETTINGS)
-          : INSERT_SETTINGS,
+        // Stated on every insert: a token must not reach one that carries none (where a client
+        // keeps settings for its session, as chDB's connection of @clickhouse/client does), or
+        // the views of `invocations` would feed function_minutes with it and be dropped as
+        // repeats there.
+        settings: { ...settings, insert_deduplication_token: deduplicationToken ?? '' },
       });
     } finally {
       body.clear();
