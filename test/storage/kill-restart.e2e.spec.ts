@@ -22,8 +22,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function cloudWatchDeliveries(functions: number, seed: number, count: number, baseTimeMs: number) {
   const fleet = new LambdaFleet({ functions, seed, baseTimeMs });
   const generator = new LambdaLogGenerator({ fleet, seed, baseTimeMs });
+  let appLines = 0;
   const deliveries: Delivery[] = Array.from({ length: count }, () => {
     const d = generator.next();
+    appLines += d.appLines;
     return {
       path: `/ingest/lambda/cloudwatch?region=${d.fn.region}`,
       body: cloudWatchBody(d),
@@ -34,7 +36,7 @@ function cloudWatchDeliveries(functions: number, seed: number, count: number, ba
   const sent: Record<string, number> = {};
   for (const d of deliveries) sent[d.name] = (sent[d.name] ?? 0) + d.invocations;
   const total = deliveries.reduce((n, d) => n + d.invocations, 0);
-  return { deliveries, sent, total };
+  return { deliveries, sent, total, appLines };
 }
 
 /**
@@ -140,6 +142,12 @@ async function fleetPageInvocations(
   return Object.fromEntries(page.functions.map((f) => [f.id.split('~').pop()!, f.invocations]));
 }
 
+/** The application log lines stored (each delivery's are stored as `logs` rows). */
+async function logLines(app: AppProcess): Promise<number> {
+  const [[count]] = await app.query<[number]>(`SELECT count() FROM logs`);
+  return Number(count);
+}
+
 /** What readPaths returns when every read path shows exactly `sent`. */
 const onEveryPath = (sent: Record<string, number>) => ({
   raw: sent,
@@ -157,7 +165,12 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
 
   it('shows on every read path exactly what was sent, after kills at random moments and full re-sends', async () => {
     const baseTimeMs = Math.floor(Date.now() / 3600_000) * 3600_000 - 2 * 3600_000;
-    const { deliveries, sent, total } = cloudWatchDeliveries(25, 11, DELIVERIES, baseTimeMs);
+    const { deliveries, sent, total, appLines } = cloudWatchDeliveries(
+      25,
+      11,
+      DELIVERIES,
+      baseTimeMs,
+    );
 
     const env = {
       FLEETSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'fleetscope-kill-')),
@@ -179,6 +192,8 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
       await app.call({ cmd: 'flush' });
 
       expect(await readPaths(app, baseTimeMs)).toEqual(onEveryPath(sent));
+      // Each application log line once: none lost, none stored again by a replay or a re-send.
+      expect(await logLines(app)).toBe(appLines);
     } finally {
       await app.stop();
     }
@@ -190,7 +205,7 @@ describe('a kill -9 while acknowledged rows sit only in the ingest log', () => {
 
   it('loses none of them: the restart stores them before it serves, and a full re-send adds nothing', async () => {
     const baseTimeMs = Math.floor(Date.now() / 3600_000) * 3600_000 - 2 * 3600_000;
-    const { deliveries, sent, total } = cloudWatchDeliveries(10, 12, 120, baseTimeMs);
+    const { deliveries, sent, total, appLines } = cloudWatchDeliveries(10, 12, 120, baseTimeMs);
     const dataDir = mkdtempSync(join(tmpdir(), 'fleetscope-kill-log-'));
     const env = {
       FLEETSCOPE_DATA_DIR: dataDir,
@@ -221,6 +236,7 @@ describe('a kill -9 while acknowledged rows sit only in the ingest log', () => {
       expect(await send(app.ingestUrl, deliveries, false)).toBe(total);
       await app.call({ cmd: 'flush' });
       expect(await readPaths(app, baseTimeMs)).toEqual(expected);
+      expect(await logLines(app)).toBe(appLines);
     } finally {
       await app.stop();
     }
