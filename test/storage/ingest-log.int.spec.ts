@@ -1,6 +1,7 @@
 import {
   appendFileSync,
   copyFileSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -22,7 +23,7 @@ import {
   type IngestBatch,
   type WriterOptions,
 } from '@fleetscope/storage';
-import type { InvocationRecord, LogRow } from '@fleetscope/model';
+import { emptyFunctionMinute, type InvocationRecord, type LogRow } from '@fleetscope/model';
 // The writer's row encoders are internal to @fleetscope/storage (not in its index): the log's
 // lines are held against exactly them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -83,6 +84,34 @@ function delivery(n: number, startMs: number): IngestBatch {
     logs: [logRow(`delivery ${n}`, startMs + n * 1000)],
     requestKeys: [{ key: `cloudwatch:delivery-${n}`, source: 'cloudwatch' }],
   };
+}
+
+/** A scrape as the Knative route hands it to the writer: minute rows of its own, its key. */
+function scrape(n: number, startMs: number): IngestBatch {
+  const minuteMs = startMs + n * 60_000;
+  return {
+    functionMinutes: [
+      {
+        ...emptyFunctionMinute('knative', `knative~cluster~default~scraped-${n}`, '1', minuteMs),
+        invocations: 10,
+        durationSumMs: 120,
+        durationBuckets: { 40: 10 },
+      },
+    ],
+    requestKeys: [{ key: `knative:scrape-${n}`, source: 'knative' }],
+  };
+}
+
+/** Invocations on the five-minute and day rows. */
+async function coarser(client: ClickHouseClient) {
+  const result = await client.query({
+    query: `SELECT (SELECT sum(invocations) FROM function_five_minutes) AS fives,
+                   (SELECT sum(invocations) FROM function_days) AS days`,
+    format: 'JSONEachRow',
+    clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+  });
+  const [row] = await result.json<Record<string, number>>();
+  return row;
 }
 
 async function counts(client: ClickHouseClient) {
@@ -502,19 +531,20 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
     ['after its rows were stored and before its request keys were', ['ingest_requests']],
     [
       'after a retry stored what its first attempt had not, before its request keys',
-      ['logs', 'ingest_requests'],
+      ['logs', 'function_minutes', 'ingest_requests'],
     ],
   ])(
-    'stores each log line once at the next start when the process died %s',
+    'stores each log line and scraped minute once at the next start when the process died %s',
     async (_when, failing) => {
       const { handle, config, cleanup } = await openTestClickHouse();
       const dir = join(config.dataDir, 'ingest-log');
+      const atKill = join(config.dataDir, 'ingest-log-at-kill');
       const insert = handle.rawInsert!;
-      // ClickHouse is away for the first insert into each of `failing`, then the process dies:
-      // from then on nothing it sends arrives.
+      // ClickHouse is away for the first insert into each of `failing`; once the process is
+      // dead, nothing it sends arrives.
       const failed = new Set<string>();
       let dead = false;
-      const dying: typeof insert = async (params) => {
+      const flaky: typeof insert = async (params) => {
         if (dead) throw new Error('the process is dead');
         if (failing.includes(params.table) && !failed.has(params.table)) {
           failed.add(params.table);
@@ -526,16 +556,25 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
         const writer = loggedWriter(handle.client, dir, {
           flushIntervalMs: NEVER,
           flushRows: 10_000,
-          rawInsert: dying,
+          rawInsert: flaky,
         });
-        await Promise.all(Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, hourMs))));
-        for (let attempt = 0; attempt < failing.length; attempt++)
-          await writer.flush().catch(() => undefined);
+        // Deliveries with invocations and a log line, and scrapes with a minute row each.
+        await Promise.all([
+          ...Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, hourMs))),
+          ...Array.from({ length: 3 }, (_, n) => writer.write(scrape(n, hourMs))),
+        ]);
+        // One drain fails on the `failing` row tables (all in one attempt), the next on the keys.
+        const drains = failing.length > 1 ? 2 : 1;
+        for (let drain = 0; drain < drains; drain++) await writer.flush().catch(() => undefined);
         expect([...failed].sort()).toEqual([...failing].sort());
-        // Its log lines are stored, its request keys are not: then kill -9.
-        expect(await counts(handle.client)).toMatchObject({ raw: 80, logs: 4, keys: 0 });
+        // Every row stored, no request key: the process is killed here, its log as it is now.
+        const stored = { raw: 80, minutes: 80 + 30, hours: 80 + 30, logs: 4, keys: 0 };
+        expect(await counts(handle.client)).toEqual(stored);
+        cpSync(dir, atKill, { recursive: true });
         dead = true;
-        await writer.close(); // stops its retries; what it holds stays in the log
+        await writer.close(); // stops its retries
+        rmSync(dir, { recursive: true });
+        cpSync(atKill, dir, { recursive: true });
 
         const restarted = loggedWriter(handle.client, dir, {
           flushIntervalMs: 20,
@@ -543,16 +582,45 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
           rawInsert: insert,
         });
         await restarted.seedRecentInvocations();
-        await restarted.replayLog();
-        expect(await counts(handle.client)).toEqual(storedDeliveries(4));
+        expect(await restarted.replayLog()).toBe(7);
+        // Each row once on every path, the minute rows' coarser tables included.
+        expect(await counts(handle.client)).toEqual({ ...stored, keys: 7 });
+        expect(await coarser(handle.client)).toEqual({ fives: 110, days: 110 });
         expect(loggedBatches(dir)).toEqual([]);
         await restarted.close();
       } finally {
-        dead = true;
         await cleanup();
       }
     },
   );
+
+  it('stores what it acknowledged when the log disk fills up and an attempt cannot be recorded', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    const write = fs.write;
+    const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
+      flushIntervalMs: NEVER,
+      flushRows: 10_000,
+      rawInsert: handle.rawInsert,
+    });
+    try {
+      await Promise.all([0, 1].map((n) => writer.write(delivery(n, hourMs))));
+      // The disk is full from here on: the drain's record of its attempt cannot be written.
+      (fs as { write: unknown }).write = (...args: unknown[]) => {
+        const done = args[args.length - 1] as (error: Error | null, written: number) => void;
+        const full = Object.assign(new Error('ENOSPC: no space left on device'), {
+          code: 'ENOSPC',
+        });
+        process.nextTick(() => done(full, 0));
+      };
+      await writer.flush();
+      expect(writer.stats.unrecordedAttempts).toBe(1);
+      expect(await counts(handle.client)).toEqual(storedDeliveries(2));
+    } finally {
+      (fs as { write: unknown }).write = write;
+      await writer.close();
+      await cleanup();
+    }
+  });
 
   it('makes a read wait until what was acknowledged before it is stored, and not otherwise', async () => {
     const { handle, config, cleanup } = await openTestClickHouse();

@@ -46,6 +46,9 @@ export async function repairAggregates(
   // Each delete waits for its mutation on every replica before the rows are inserted again. The
   // setting is the statement's own: chDB turns a query's clickhouse_settings into session-wide SETs.
   const waited = 'SETTINGS mutations_sync = 2';
+  // A window rebuilt twice (a stop during a repair) inserts the same rows again after its delete:
+  // not a repeat to drop, though the tables deduplicate inserts (migrations 0026 and 0027).
+  const rebuilt = 'SETTINGS insert_deduplicate = 0';
   const inWindow = `function_id IN {f:Array(String)} AND toStartOfHour(minute) IN {h:Array(DateTime)}`;
   if (window.sources.length > 0) {
     const minutesSelect = await viewSelect(
@@ -59,7 +62,7 @@ export async function repairAggregates(
       `ALTER TABLE ${local('function_minutes')} ${onCluster} DELETE WHERE ${inWindow} AND source IN {s:Array(String)} ${waited}`,
     );
     // Feeds the coarser tables through their views too; those rows are rebuilt whole just below.
-    await run(`INSERT INTO function_minutes ${minutesSelect}`);
+    await run(`INSERT INTO function_minutes ${rebuilt} ${minutesSelect}`);
   }
   // Coarser resolutions are rebuilt whole from the (now complete) minute rows of the window.
   for (const [table, view] of [
@@ -73,7 +76,7 @@ export async function repairAggregates(
       `SELECT * FROM function_minutes WHERE ${inWindow}`,
     );
     await run(`ALTER TABLE ${local(table)} ${onCluster} DELETE WHERE ${inWindow} ${waited}`);
-    await run(`INSERT INTO ${table} ${select}`);
+    await run(`INSERT INTO ${table} ${rebuilt} ${select}`);
   }
   // Last: every insert above also fed function_days through the views. A day is rebuilt whole
   // from its hour rows, now complete, including the hours outside the window.
@@ -87,7 +90,7 @@ export async function repairAggregates(
   await run(
     `ALTER TABLE ${local('function_days')} ${onCluster} DELETE WHERE function_id IN {f:Array(String)} AND day IN {d:Array(DateTime)} ${waited}`,
   );
-  await run(`INSERT INTO function_days ${days}`);
+  await run(`INSERT INTO function_days ${rebuilt} ${days}`);
   await rebuildChosenHours(client, window, options);
 }
 

@@ -159,6 +159,8 @@ export interface WriterStats {
   replaySkippedBatches: number;
   /** Logged batches ClickHouse refused for good when inserted alone (dropped, each logged). */
   refusedLoggedBatches: number;
+  /** Store attempts whose record could not be appended to the ingest log (newAttempt()). */
+  unrecordedAttempts: number;
 }
 
 interface Pending {
@@ -175,15 +177,23 @@ interface Pending {
   /** Its append to the ingest log failed: not acknowledged, not stored. */
   dropped?: boolean;
   /**
-   * The tables an attempt that failed had already stored its rows in (inserts are atomic per
-   * table, not across tables): a retry skips them. Batches of one attempt share the set.
+   * The attempt that tried to store it and failed, or (replayed) the one the previous process
+   * died in: the next tries again as that attempt, with the same batches, its token and the tables
+   * it stored skipped. Batches of one attempt share the object.
    */
-  storedTables?: Set<string>;
-  /**
-   * Replayed only: the token of the attempt the previous process died in (replayLog()), which
-   * their next attempt uses again so that ClickHouse drops what that one had committed.
-   */
-  token?: string;
+  attempt?: Attempt;
+}
+
+/**
+ * An attempt to store some batches: the token its inserts into the DEDUPLICATED_TABLES carry, and
+ * the tables it has stored their rows in (inserts are atomic per table, not across tables). A
+ * retry keeps the token, so that ClickHouse drops an insert the attempt had committed without
+ * knowing it (a timeout, a kill), and must hold the same batches or a subset of them (all of
+ * them had a table's rows committed, or none): a token standing for other rows would drop them.
+ */
+interface Attempt {
+  token: string;
+  stored: Set<string>;
 }
 
 type TableName =
@@ -221,11 +231,14 @@ export class IngestWriter {
     replayedBatches: 0,
     replaySkippedBatches: 0,
     refusedLoggedBatches: 0,
+    unrecordedAttempts: 0,
   };
   private readonly logger = new Logger('IngestWriter');
   /** Ingest log only: the last batch queued, and the last whose drain ended (stored or failed). */
   private lastSeq = 0;
   private drainedSeq = 0;
+  /** close() has finished: nothing drains any more. */
+  private stopped = false;
   /** Prefix of this process's batch ids in the ingest log (EncodedBatch.id). */
   private readonly bootId = randomBytes(6).toString('hex');
   /** Reads waiting for the batches acknowledged before them (readBarrier()). */
@@ -309,7 +322,7 @@ export class IngestWriter {
    */
   async flush(): Promise<void> {
     const failuresBefore = this.stats.insertFailures;
-    while (this.queue.length > 0 || this.flushing) {
+    while (!this.stopped && (this.queue.length > 0 || this.flushing)) {
       this.kick();
       await this.flushing;
       if (this.options.log && this.failedDrains > 0 && this.stats.insertFailures > failuresBefore) {
@@ -328,6 +341,8 @@ export class IngestWriter {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.options.log?.close();
+    // A read after this (a barrier's kick) must not rotate the closed log.
+    this.stopped = true;
   }
 
   /**
@@ -340,7 +355,8 @@ export class IngestWriter {
   readBarrier(): Promise<void> {
     const seq = this.lastSeq;
     const idle = this.queue.length === 0 && !this.flushing;
-    if (!this.options.log || idle || this.drainedSeq >= seq) return Promise.resolve();
+    if (!this.options.log || idle || this.stopped || this.drainedSeq >= seq)
+      return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.barriers.push({ seq, resolve });
       // A read waiting is reason enough to drain now rather than at the interval.
@@ -359,7 +375,7 @@ export class IngestWriter {
     if (!log) return 0;
     // Each batch's last attempt (a failed attempt's batches are retried in a later one, which
     // skips what the first stored): its batches share one set, so they are stored together again.
-    const lastAttempt = new Map<string, { token: string; stored: Set<string> }>();
+    const lastAttempt = new Map<string, Attempt>();
     const batches: EncodedBatch[] = [];
     for (const document of log.leftOver()) {
       const attempt = attemptOf(document);
@@ -398,8 +414,7 @@ export class IngestWriter {
         reject: noop,
         seq: ++this.lastSeq,
         segment,
-        storedTables: attempt?.stored,
-        token: attempt?.token,
+        attempt,
       });
     }
     this.updateQueueStats();
@@ -520,6 +535,7 @@ export class IngestWriter {
    * in the same insert instead of a flush of their own. A full batch goes at once.
    */
   private kick(): void {
+    if (this.stopped) return;
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -590,17 +606,18 @@ export class IngestWriter {
     for (let rows = 0; count < this.queue.length; count++) {
       const next = this.queue[count];
       rows += next.rows;
-      // The batches of one failed or replayed attempt stay together: they are stored again as
-      // one insert per table (a replayed token must stand for the same rows).
-      const sameAttempt =
-        next.storedTables !== undefined &&
-        next.storedTables === this.queue[count - 1]?.storedTables;
-      if (count > 0 && rows > this.options.flushRows && !sameAttempt) break;
+      if (count > 0 && rows > this.options.flushRows) break;
     }
-    const taken = this.queue.slice(0, count);
-    this.queue = this.queue.slice(count);
-    const upTo =
-      taken.length > 0 ? (taken[taken.length - 1].seq ?? this.drainedSeq) : this.drainedSeq;
+    // The batches of a failed or replayed attempt go together, whatever the cap: their token
+    // must stand for the same rows (Attempt).
+    const attempts = new Set<Attempt | undefined>(this.queue.slice(0, count).map((p) => p.attempt));
+    attempts.delete(undefined);
+    const taken = this.queue.filter((p, i) => i < count || attempts.has(p.attempt));
+    const takenSet = new Set(taken);
+    // Reads wait for the batches up to the last of the first `count`: one taken beyond it does
+    // not drain those between.
+    const upTo = count > 0 ? (this.queue[count - 1].seq ?? this.drainedSeq) : this.drainedSeq;
+    this.queue = this.queue.filter((p) => !takenSet.has(p));
     const started = performance.now();
     this.stats.flushes++;
     pushBounded(this.stats.requestsPerFlush, taken.length);
@@ -711,74 +728,79 @@ export class IngestWriter {
    */
   private async storeEach(pending: Pending[]): Promise<Map<Pending, StorageError>> {
     const failures = new Map<Pending, StorageError>();
-    // Batches a failed attempt left half-stored go together again, skipping what it stored.
-    const fresh = new Set<string>();
-    const attempts = new Map<Set<string>, Pending[]>();
+    // The batches of an attempt that failed go together again, as that attempt.
+    const groups = new Map<Attempt | undefined, Pending[]>();
     for (const p of pending) {
-      const stored = p.storedTables ?? fresh;
-      const batches = attempts.get(stored);
+      const batches = groups.get(p.attempt);
       if (batches) batches.push(p);
-      else attempts.set(stored, [p]);
+      else groups.set(p.attempt, [p]);
     }
-    for (const [stored, batches] of attempts) {
-      await this.storeTogether(batches, new Set(stored), failures);
+    for (const [attempt, batches] of groups) {
+      await this.storeTogether(batches, attempt ?? (await this.newAttempt(batches, [])), failures);
     }
     return failures;
   }
 
   private async storeTogether(
     pending: Pending[],
-    stored: Set<string>,
+    attempt: Attempt,
     failures: Map<Pending, StorageError>,
   ): Promise<void> {
-    const token = pending[0].token;
-    // A new attempt from here on, if this one fails: it is logged with a token of its own.
-    for (const p of pending) p.token = undefined;
     try {
-      await this.store(pending, stored, token);
-      for (const p of pending) p.storedTables = undefined;
+      await this.store(pending, attempt);
+      for (const p of pending) p.attempt = undefined;
       return;
     } catch (error) {
       const failure = toStorageError(error, 'insert');
       if (!isRefusedRows(failure) || pending.length === 1) {
-        return notStored(pending, failure, stored, failures);
+        return notStored(pending, failure, attempt, failures);
       }
     }
     for (let i = 0; i < pending.length; i++) {
       const p = pending[i];
-      const own = new Set(stored);
+      const own = await this.newAttempt([p], attempt.stored);
       try {
         await this.store([p], own);
-        p.storedTables = undefined;
+        p.attempt = undefined;
       } catch (error) {
         const failure = toStorageError(error, 'insert');
         notStored([p], failure, own, failures);
         // ClickHouse is away, not refusing rows: the others wait for the next attempt too.
         if (!isRefusedRows(failure))
-          return notStored(pending.slice(i + 1), failure, stored, failures);
+          return notStored(pending.slice(i + 1), failure, attempt, failures);
       }
     }
   }
 
   /**
-   * Inserts the rows of some queued batches, table by table, skipping the tables named in `stored`
-   * and adding each table to it once its insert succeeds. With the ingest log, the attempt is
-   * logged first (StoreAttempt), with `token` (a replayed attempt's) or a new one.
+   * A new attempt at storing `pending` (a new token), the tables in `stored` skipped; with the
+   * ingest log, recorded there first (StoreAttempt) for a replay. A record that cannot be written
+   * (a full disk) is left out with a warning: the drain goes on, as it would have without the
+   * record, rather than hold every acknowledged batch, and their segments, until the disk has
+   * room; a kill before those batches are committed may then store their rows twice.
    */
-  private async store(
-    pending: Pending[],
-    stored: Set<string>,
-    token: string = randomUUID(),
-  ): Promise<void> {
+  private async newAttempt(pending: Pending[], stored: Iterable<string>): Promise<Attempt> {
+    const attempt: Attempt = { token: randomUUID(), stored: new Set(stored) };
     const log = this.options.log;
-    if (log) {
-      const ids = pending.flatMap((p) => (p.batch.id === undefined ? [] : [p.batch.id]));
-      try {
-        await log.append(attemptDocument({ token, batches: ids, stored: [...stored] }));
-      } catch (error) {
-        throw new StorageUnavailableError(`writing the ingest log: ${describeError(error)}`, error);
-      }
+    if (!log) return attempt;
+    const ids = pending.flatMap((p) => (p.batch.id === undefined ? [] : [p.batch.id]));
+    try {
+      await log.append(
+        attemptDocument({ token: attempt.token, batches: ids, stored: [...attempt.stored] }),
+      );
+    } catch (error) {
+      this.stats.unrecordedAttempts++;
+      this.logger.warn(`recording a store attempt in the ingest log: ${describeError(error)}`);
     }
+    return attempt;
+  }
+
+  /**
+   * Inserts the rows of some queued batches as `attempt`, table by table, skipping the tables it
+   * has stored and adding each table to them once its insert succeeds.
+   */
+  private async store(pending: Pending[], attempt: Attempt): Promise<void> {
+    const { token, stored } = attempt;
     const fresh = new Set<string>();
     const chunks = new Map<string, Chunk[]>();
     const add = (table: string, chunk: Chunk): void => {
@@ -969,16 +991,16 @@ function encodedBytes(batch: EncodedBatch): number {
 
 function noop(): void {}
 
-/** Records batches an attempt did not store, with what it stored of them. */
+/** Records batches an attempt did not store: their next try is that attempt again. */
 function notStored(
   batches: Pending[],
   failure: StorageError,
-  stored: Set<string>,
+  attempt: Attempt,
   failures: Map<Pending, StorageError>,
 ): void {
   for (const p of batches) {
     failures.set(p, failure);
-    p.storedTables = stored.size > 0 ? stored : undefined;
+    p.attempt = attempt;
   }
 }
 
