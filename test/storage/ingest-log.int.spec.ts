@@ -20,6 +20,7 @@ import {
   ReadBarrier,
   behindReadBarrier,
   openIngestLog,
+  type ClickHouseHandle,
   type IngestBatch,
   type WriterOptions,
 } from '@fleetscope/storage';
@@ -33,6 +34,42 @@ import { openTestClickHouse } from '../support/test-clickhouse';
 // The module object itself: a spec replaces its write() for one call (a full disk).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs = require('node:fs') as typeof Fs;
+
+/**
+ * Runs `spec` with a logged writer (drains on flush() only) on a fresh ClickHouse, and a
+ * `fillDisk` that makes fs.write() fail with ENOSPC after `afterMs`: for the next call only
+ * (`once`) or until the spec ends. Everything is put back and closed afterwards.
+ */
+async function withLogDisk(
+  spec: (context: {
+    handle: ClickHouseHandle;
+    writer: IngestWriter;
+    fillDisk: (options: { once: boolean; afterMs: number }) => void;
+  }) => Promise<void>,
+): Promise<void> {
+  const { handle, config, cleanup } = await openTestClickHouse();
+  const write = fs.write;
+  const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
+    flushIntervalMs: NEVER,
+    flushRows: 10_000,
+    rawInsert: handle.rawInsert,
+  });
+  const fillDisk = ({ once, afterMs }: { once: boolean; afterMs: number }) => {
+    (fs as { write: unknown }).write = (...args: unknown[]) => {
+      if (once) (fs as { write: unknown }).write = write;
+      const done = args[args.length - 1] as (error: Error | null, written: number) => void;
+      const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      setTimeout(() => done(full, 0), afterMs);
+    };
+  };
+  try {
+    await spec({ handle, writer, fillDisk });
+  } finally {
+    (fs as { write: unknown }).write = write;
+    await writer.close();
+    await cleanup();
+  }
+}
 
 const FN = 'aws_lambda~123456789012~eu-west-1~checkout';
 const NEVER = 3_600_000;
@@ -457,27 +494,9 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
   });
 
   it('does not store a batch whose append to the log failed while a drain waited for it', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    const write = fs.write;
-    const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
-      flushIntervalMs: NEVER,
-      flushRows: 10_000,
-      rawInsert: handle.rawInsert,
-    });
-    try {
+    await withLogDisk(async ({ handle, writer, fillDisk }) => {
       // The log's next write() fails after 50 ms (the disk is full).
-      (fs as { write: unknown }).write = (...args: unknown[]) => {
-        (fs as { write: unknown }).write = write;
-        const done = args[args.length - 1] as (error: Error | null, written: number) => void;
-        setTimeout(
-          () =>
-            done(
-              Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
-              0,
-            ),
-          50,
-        );
-      };
+      fillDisk({ once: true, afterMs: 50 });
       const answer = writer.write(delivery(0, hourMs)).then(
         () => 'acknowledged',
         (error: Error) => `refused: ${error.message}`,
@@ -488,11 +507,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       await flushed;
       // Its sender was told it failed and sends it again: nothing of it may be stored yet.
       expect(await counts(handle.client)).toMatchObject({ raw: 0, logs: 0, keys: 0 });
-    } finally {
-      (fs as { write: unknown }).write = write;
-      await writer.close();
-      await cleanup();
-    }
+    });
   });
 
   it('skips on replay what was committed before the process died with its segment still on disk', async () => {
@@ -595,31 +610,14 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
   );
 
   it('stores what it acknowledged when the log disk fills up and an attempt cannot be recorded', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    const write = fs.write;
-    const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
-      flushIntervalMs: NEVER,
-      flushRows: 10_000,
-      rawInsert: handle.rawInsert,
-    });
-    try {
+    await withLogDisk(async ({ handle, writer, fillDisk }) => {
       await Promise.all([0, 1].map((n) => writer.write(delivery(n, hourMs))));
       // The disk is full from here on: the drain's record of its attempt cannot be written.
-      (fs as { write: unknown }).write = (...args: unknown[]) => {
-        const done = args[args.length - 1] as (error: Error | null, written: number) => void;
-        const full = Object.assign(new Error('ENOSPC: no space left on device'), {
-          code: 'ENOSPC',
-        });
-        process.nextTick(() => done(full, 0));
-      };
+      fillDisk({ once: false, afterMs: 0 });
       await writer.flush();
       expect(writer.stats.unrecordedAttempts).toBe(1);
       expect(await counts(handle.client)).toEqual(storedDeliveries(2));
-    } finally {
-      (fs as { write: unknown }).write = write;
-      await writer.close();
-      await cleanup();
-    }
+    });
   });
 
   it('makes a read wait until what was acknowledged before it is stored, and not otherwise', async () => {
