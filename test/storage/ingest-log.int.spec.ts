@@ -543,14 +543,20 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
   });
 
   it.each([
-    ['after its rows were stored and before its request keys were', ['ingest_requests']],
+    ['after its rows were stored and before its request keys were', ['ingest_requests'], false],
     [
       'after a retry stored what its first attempt had not, before its request keys',
       ['logs', 'function_minutes', 'ingest_requests'],
+      false,
+    ],
+    [
+      'after a retry of inserts whose answers were lost, before its request keys',
+      ['logs', 'function_minutes', 'ingest_requests'],
+      true,
     ],
   ])(
     'stores each log line and scraped minute once at the next start when the process died %s',
-    async (_when, failing) => {
+    async (_when, failing, answersLost) => {
       const { handle, config, cleanup } = await openTestClickHouse();
       const dir = join(config.dataDir, 'ingest-log');
       const atKill = join(config.dataDir, 'ingest-log-at-kill');
@@ -563,7 +569,10 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
         if (dead) throw new Error('the process is dead');
         if (failing.includes(params.table) && !failed.has(params.table)) {
           failed.add(params.table);
-          throw new Error('connect ECONNREFUSED 127.0.0.1:8123');
+          // The rows are committed and the answer is lost (the request keys' insert always
+          // fails before, so the process dies with none stored).
+          if (answersLost && params.table !== 'ingest_requests') await insert(params);
+          throw new Error('connect ECONNRESET 127.0.0.1:8123');
         }
         await insert(params);
       };
@@ -608,6 +617,104 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       }
     },
   );
+
+  it('counts scrapes of identical minute rows in separate drains each time', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
+      flushIntervalMs: NEVER,
+      flushRows: 10_000,
+      rawInsert: handle.rawInsert,
+    });
+    try {
+      // The same minute row under two request keys: two scrapes that measured the same.
+      for (const key of ['first', 'second']) {
+        await writer.write({ ...scrape(0, hourMs), requestKeys: [{ key, source: 'knative' }] });
+        await writer.flush();
+      }
+      expect(await counts(handle.client)).toMatchObject({ minutes: 20, hours: 20, keys: 2 });
+      expect(await coarser(handle.client)).toEqual({ fives: 20, days: 20 });
+    } finally {
+      await writer.close();
+      await cleanup();
+    }
+  });
+
+  it('loses no log line when batches refused together are stored one by one and the log cannot record one of those attempts', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    const dir = join(config.dataDir, 'ingest-log');
+    const atKill = join(config.dataDir, 'ingest-log-at-kill');
+    const insert = handle.rawInsert!;
+    const write = fs.write;
+    // ClickHouse refuses every `logs` insert holding delivery 0's line (a row it cannot parse).
+    // Once delivery 0 is refused alone, the disk is full for the next record (delivery 1's own
+    // attempt), and every `logs` insert holding delivery 1's line fails (ClickHouse away for it)
+    // until the process dies.
+    let triggered = false;
+    let away = false;
+    let dead = false;
+    const flaky: typeof insert = async (params) => {
+      if (dead) throw new Error('the process is dead');
+      const body = params.body.toString('utf8');
+      if (params.table === 'logs' && body.includes('"delivery 0"')) {
+        if (!body.includes('"delivery 1"') && !triggered) {
+          triggered = true;
+          away = true;
+          fillDiskOnce();
+        }
+        throw Object.assign(new Error('Cannot parse input'), { clickhouseCode: 27 });
+      }
+      if (away && params.table === 'logs' && body.includes('"delivery 1"')) {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:8123');
+      }
+      await insert(params);
+    };
+    const fillDiskOnce = () => {
+      (fs as { write: unknown }).write = (...args: unknown[]) => {
+        (fs as { write: unknown }).write = write;
+        const done = args[args.length - 1] as (error: Error | null, written: number) => void;
+        done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }), 0);
+      };
+    };
+    try {
+      const writer = loggedWriter(handle.client, dir, {
+        flushIntervalMs: NEVER,
+        flushRows: 10_000,
+        rawInsert: flaky,
+      });
+      await Promise.all(Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, hourMs))));
+      await writer.flush().catch(() => undefined);
+      await writer.flush().catch(() => undefined);
+      cpSync(dir, atKill, { recursive: true });
+      dead = true;
+      await writer.close();
+      rmSync(dir, { recursive: true });
+      cpSync(atKill, dir, { recursive: true });
+
+      const restarted = loggedWriter(handle.client, dir, {
+        flushIntervalMs: 20,
+        flushRows: 20_000,
+        rawInsert: flaky,
+      });
+      dead = false;
+      away = false;
+      await restarted.seedRecentInvocations();
+      await restarted.replayLog();
+      // Delivery 0 is refused for good (dropped and counted); the three others are all stored.
+      const lines = await handle.client.query({
+        query: `SELECT body FROM logs ORDER BY body`,
+        format: 'JSONCompactEachRow',
+      });
+      expect((await lines.json<[string]>()).map(([body]) => body)).toEqual([
+        'delivery 1',
+        'delivery 2',
+        'delivery 3',
+      ]);
+      await restarted.close();
+    } finally {
+      (fs as { write: unknown }).write = write;
+      await cleanup();
+    }
+  });
 
   it('stores what it acknowledged when the log disk fills up and an attempt cannot be recorded', async () => {
     await withLogDisk(async ({ handle, writer, fillDisk }) => {

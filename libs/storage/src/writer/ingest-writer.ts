@@ -194,6 +194,8 @@ interface Pending {
 interface Attempt {
   token: string;
   stored: Set<string>;
+  /** Its record is in the ingest log (a replay stores its batches as this attempt). */
+  recorded: boolean;
 }
 
 type TableName =
@@ -239,6 +241,8 @@ export class IngestWriter {
   private drainedSeq = 0;
   /** close() has finished: nothing drains any more. */
   private stopped = false;
+  /** Why the last attempt record could not be written (newAttempt()). */
+  private lastUnrecorded: unknown;
   /** Prefix of this process's batch ids in the ingest log (EncodedBatch.id). */
   private readonly bootId = randomBytes(6).toString('hex');
   /** Reads waiting for the batches acknowledged before them (readBarrier()). */
@@ -321,6 +325,11 @@ export class IngestWriter {
    * drain fails (what it held stays in the log).
    */
   async flush(): Promise<void> {
+    if (this.stopped && this.queue.length > 0) {
+      throw new StorageUnavailableError(
+        `the writer is closed with ${this.queue.length} batches not stored (they stay in the ingest log)`,
+      );
+    }
     const failuresBefore = this.stats.insertFailures;
     while (!this.stopped && (this.queue.length > 0 || this.flushing)) {
       this.kick();
@@ -341,8 +350,11 @@ export class IngestWriter {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.options.log?.close();
-    // A read after this (a barrier's kick) must not rotate the closed log.
+    // Nothing drains from here on (a read's kick must not rotate the closed log): reads waiting
+    // go ahead with what ClickHouse holds, and batches waiting for room are refused.
     this.stopped = true;
+    for (const b of this.barriers.splice(0)) b.resolve();
+    for (const made of this.roomWaiters.splice(0)) made();
   }
 
   /**
@@ -383,7 +395,7 @@ export class IngestWriter {
         batches.push(fromLogDocument(document, this.scratch));
         continue;
       }
-      const last = { token: attempt.token, stored: new Set(attempt.stored) };
+      const last = { token: attempt.token, stored: new Set(attempt.stored), recorded: true };
       for (const id of attempt.batches) lastAttempt.set(id, last);
     }
     if (batches.length === 0) {
@@ -462,6 +474,7 @@ export class IngestWriter {
    * second; otherwise, and if it still does not fit, 429. A batch that fits is queued at once.
    */
   private append(log: IngestLog, batch: IngestBatch, rows: number, bytes: number): Promise<void> {
+    if (this.stopped) return Promise.reject(closedWriter());
     const max = this.options.maxQueueBytes;
     const fits = () => this.queueBytes === 0 || this.queueBytes + bytes <= max;
     if (fits()) return this.enqueue(log, batch, rows, bytes);
@@ -471,6 +484,7 @@ export class IngestWriter {
     this.waitingBytes += bytes;
     return new Promise<void>((resolve) => this.roomWaiters.push(resolve)).then(() => {
       this.waitingBytes -= bytes;
+      if (this.stopped) throw closedWriter();
       if (!fits()) throw this.queueFull();
       return this.enqueue(log, batch, rows, bytes);
     });
@@ -736,7 +750,9 @@ export class IngestWriter {
       else groups.set(p.attempt, [p]);
     }
     for (const [attempt, batches] of groups) {
-      await this.storeTogether(batches, attempt ?? (await this.newAttempt(batches, [])), failures);
+      // Batches no record names yet: an attempt whose record failed may go on (below).
+      const fresh = attempt ?? (await this.newAttempt(batches, [], false));
+      await this.storeTogether(batches, fresh, failures);
     }
     return failures;
   }
@@ -758,7 +774,10 @@ export class IngestWriter {
     }
     for (let i = 0; i < pending.length; i++) {
       const p = pending[i];
-      const own = await this.newAttempt([p], attempt.stored);
+      // A record names p already when the group's does: a replay would take p for that attempt
+      // unless the new one is recorded, so p and the rest stay that attempt until it can be.
+      const own = await this.newAttempt([p], attempt.stored, attempt.recorded);
+      if (!own) return notStored(pending.slice(i), this.unrecordedFailure(), attempt, failures);
       try {
         await this.store([p], own);
         p.attempt = undefined;
@@ -775,12 +794,28 @@ export class IngestWriter {
   /**
    * A new attempt at storing `pending` (a new token), the tables in `stored` skipped; with the
    * ingest log, recorded there first (StoreAttempt) for a replay. A record that cannot be written
-   * (a full disk) is left out with a warning: the drain goes on, as it would have without the
-   * record, rather than hold every acknowledged batch, and their segments, until the disk has
-   * room; a kill before those batches are committed may then store their rows twice.
+   * (a full disk) is counted and warned of. When `mustRecord` (a record already names these
+   * batches), there is then no attempt: a replay would store them as the recorded one, whose token
+   * another insert may have used for other rows since. Otherwise the drain goes on unrecorded
+   * rather than hold every acknowledged batch, and their segments, until the disk has room; a
+   * kill before those batches are committed may then store their rows twice.
    */
-  private async newAttempt(pending: Pending[], stored: Iterable<string>): Promise<Attempt> {
-    const attempt: Attempt = { token: randomUUID(), stored: new Set(stored) };
+  private newAttempt(
+    pending: Pending[],
+    stored: Iterable<string>,
+    mustRecord: false,
+  ): Promise<Attempt>;
+  private newAttempt(
+    pending: Pending[],
+    stored: Iterable<string>,
+    mustRecord: boolean,
+  ): Promise<Attempt | undefined>;
+  private async newAttempt(
+    pending: Pending[],
+    stored: Iterable<string>,
+    mustRecord: boolean,
+  ): Promise<Attempt | undefined> {
+    const attempt: Attempt = { token: randomUUID(), stored: new Set(stored), recorded: false };
     const log = this.options.log;
     if (!log) return attempt;
     const ids = pending.flatMap((p) => (p.batch.id === undefined ? [] : [p.batch.id]));
@@ -788,11 +823,21 @@ export class IngestWriter {
       await log.append(
         attemptDocument({ token: attempt.token, batches: ids, stored: [...attempt.stored] }),
       );
+      attempt.recorded = true;
     } catch (error) {
       this.stats.unrecordedAttempts++;
+      this.lastUnrecorded = error;
       this.logger.warn(`recording a store attempt in the ingest log: ${describeError(error)}`);
+      if (mustRecord) return undefined;
     }
     return attempt;
+  }
+
+  private unrecordedFailure(): StorageError {
+    return new StorageUnavailableError(
+      `recording a store attempt in the ingest log: ${describeError(this.lastUnrecorded)}`,
+      this.lastUnrecorded,
+    );
   }
 
   /**
@@ -873,7 +918,12 @@ export class IngestWriter {
       once(METRIC_POINTS),
       once(FUNCTION_MINUTES),
     ]);
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    // A table ClickHouse could not be reached for before one it refused: the batches are then
+    // retried together as this attempt, which may have committed the first without answering,
+    // rather than one by one as new attempts that would store it again.
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const failed =
+      rejected.find((r) => !isRefusedRows(toStorageError(r.reason, 'insert'))) ?? rejected[0];
     // A failed flush keeps its marker: what it left half-written is rebuilt at the next start.
     if (failed) throw failed.reason;
     if (this.options.chooseSources) {
@@ -990,6 +1040,10 @@ function encodedBytes(batch: EncodedBatch): number {
 }
 
 function noop(): void {}
+
+function closedWriter(): StorageUnavailableError {
+  return new StorageUnavailableError('the writer is closed');
+}
 
 /** Records batches an attempt did not store: their next try is that attempt again. */
 function notStored(
