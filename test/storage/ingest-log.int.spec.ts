@@ -259,6 +259,30 @@ describe(IngestLog.name, () => {
     expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
+  it('cuts back a write the disk filled half-way, so that the next line is read whole', async () => {
+    const log = IngestLog.open(dir);
+    await log.append({ n: 1 });
+    const write = fs.write;
+    // The next write() gets half its bytes onto the disk, then the disk is full.
+    (fs as { write: unknown }).write = (
+      fd: number,
+      buffer: Buffer,
+      offset: number,
+      length: number,
+      _position: null,
+      done: (error: Error | null, written: number) => void,
+    ) => {
+      (fs as { write: unknown }).write = write;
+      const half = fs.writeSync(fd, buffer, offset, Math.floor(length / 2));
+      setImmediate(() =>
+        done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }), half),
+      );
+    };
+    await expect(log.append({ n: 2, refused: 'x'.repeat(200) })).rejects.toThrow(/ENOSPC/);
+    await log.append({ n: 3 });
+    expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 1 }, { n: 3 }]);
+  });
+
   it('is not opened by a second live process while its owner runs', () => {
     expect(openIngestLog(dir)).toBeDefined();
     // The owner file names a live process other than this one (the parent of this worker).

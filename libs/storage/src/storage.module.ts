@@ -66,16 +66,32 @@ export async function repairUncleanFlushes(
   config: Pick<Config, 'dataDir' | 'clickhouseCluster'>,
   logger?: Pick<Logger, 'log'>,
 ): Promise<FlushJournal> {
-  const journal = new FlushJournal(join(resolve(config.dataDir), 'flush-journal'));
-  const pending = journal.pending();
-  for (const { file, window } of pending) {
+  const journal = openFlushJournal(config);
+  await repairInterrupted(handle, journal, journal.pending(), config, logger);
+  return journal;
+}
+
+function openFlushJournal(config: Pick<Config, 'dataDir'>): FlushJournal {
+  return new FlushJournal(join(resolve(config.dataDir), 'flush-journal'));
+}
+
+/** Rebuilds the aggregate of `interrupted` (journal.pending() as a start found it). */
+async function repairInterrupted(
+  handle: ClickHouseHandle,
+  journal: FlushJournal,
+  interrupted: ReturnType<FlushJournal['pending']>,
+  config: Pick<Config, 'clickhouseCluster'>,
+  logger?: Pick<Logger, 'log'>,
+): Promise<void> {
+  for (const { file, window } of interrupted) {
     await repairAggregates(handle.client, window, { cluster: config.clickhouseCluster });
     await journal.end(file);
   }
-  if (pending.length > 0) {
-    logger?.log(`aggregate rebuilt from the raw rows for ${pending.length} interrupted flush(es)`);
+  if (interrupted.length > 0) {
+    logger?.log(
+      `aggregate rebuilt from the raw rows for ${interrupted.length} interrupted flush(es)`,
+    );
   }
-  return journal;
 }
 
 /**
@@ -135,7 +151,8 @@ export class StorageModule {
               const logger = new Logger('Storage');
               // The writer's own statements are what reads wait for: they skip the barrier.
               const handle = { ...barriered, client: withoutReadBarrier(barriered.client) };
-              const journal = await repairUncleanFlushes(handle, config, logger);
+              const journal = openFlushJournal(config);
+              const interrupted = journal.pending();
               const log = config.ingestLog
                 ? openIngestLog(join(resolve(config.dataDir), 'ingest-log'), logger)
                 : undefined;
@@ -152,9 +169,13 @@ export class StorageModule {
                 rawInsert: handle.rawInsert,
               });
               await writer.seedRecentInvocations();
-              // Before anything is acknowledged or read: what an unclean stop left in the log.
+              // Before anything is acknowledged or read: what an unclean stop left in the log is
+              // stored, then the windows its interrupted flushes left are rebuilt. In this order:
+              // a replayed insert dropped as a repeat still feeds the views that had not stored
+              // their rows, and the rebuild from the minute rows replaces what they add.
               const replayed = await writer.replayLog();
               if (replayed > 0) logger.log(`${replayed} batch(es) stored from the ingest log`);
+              await repairInterrupted(handle, journal, interrupted, config, logger);
               barrier.attach(writer);
               return writer;
             }),

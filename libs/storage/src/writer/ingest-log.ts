@@ -1,6 +1,7 @@
 import {
   close,
   closeSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -26,6 +27,10 @@ interface Segment {
   writing: boolean;
   /** Whether anything was ever appended to it. */
   used: boolean;
+  /** Bytes of whole writes in the file: a failed write is cut back to it. */
+  size: number;
+  /** The cut failed: the next write starts with a newline, ending the torn line. */
+  torn: boolean;
   /** Resolved when nothing of this segment is left to write (see rotate()). */
   idle: (() => void)[];
 }
@@ -51,6 +56,7 @@ export class IngestLog {
   private current: Segment;
   private readonly closed: number[] = [];
   private nextId: number;
+  private isClosed = false;
 
   private constructor(
     readonly dir: string,
@@ -149,6 +155,8 @@ export class IngestLog {
 
   /** Closes the current segment; an empty one is deleted. */
   close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
     const segment = this.current;
     closeSync(segment.fd);
     if (!segment.used) {
@@ -167,6 +175,8 @@ export class IngestLog {
       waiters: [],
       writing: false,
       used: false,
+      size: 0,
+      torn: false,
       idle: [],
     };
   }
@@ -185,7 +195,11 @@ export class IngestLog {
     segment.spare = undefined;
     segment.waiters = [];
     segment.writing = true;
-    writeFully(segment.fd, writing.bytes(), (error) => {
+    const bytes = segment.torn ? Buffer.concat([NEWLINE, writing.bytes()]) : writing.bytes();
+    segment.torn = false;
+    writeFully(segment.fd, bytes, (error) => {
+      if (error) cutBack(segment);
+      else segment.size += bytes.length;
       writing.clear();
       segment.spare = writing;
       segment.writing = false;
@@ -242,6 +256,21 @@ function parseSegment(text: string): unknown[] {
   }
   return documents;
 }
+
+/**
+ * After a failed write (a full disk), what it wrote of its lines is cut off: those appends were
+ * refused, and the next line must not be glued to a torn one (which a replay could not parse,
+ * losing an acknowledged batch with it). If the cut fails too, the next write starts a new line.
+ */
+function cutBack(segment: Segment): void {
+  try {
+    ftruncateSync(segment.fd, segment.size);
+  } catch {
+    segment.torn = true;
+  }
+}
+
+const NEWLINE = Buffer.from('\n');
 
 function writeFully(fd: number, buffer: Buffer, done: (error: Error | null) => void): void {
   write(fd, buffer, 0, buffer.length, null, (error, written) => {

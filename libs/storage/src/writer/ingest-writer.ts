@@ -341,6 +341,7 @@ export class IngestWriter {
   }
 
   async close(): Promise<void> {
+    if (this.stopped) return;
     try {
       await this.flush();
     } catch (error) {
