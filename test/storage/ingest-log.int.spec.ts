@@ -14,12 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClickHouseClient } from '@clickhouse/client';
 import {
+  FlushJournal,
   IngestLog,
   IngestWriter,
   QueueFullError,
   ReadBarrier,
   behindReadBarrier,
   openIngestLog,
+  startIngestWriter,
   type ClickHouseHandle,
   type IngestBatch,
   type WriterOptions,
@@ -641,6 +643,47 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       }
     },
   );
+
+  it('counts a replayed scrape once on every resolution when a view had not stored it before the kill', async () => {
+    const { handle, config, cleanup } = await openTestClickHouse();
+    const client = handle.client;
+    const insert = handle.rawInsert!;
+    try {
+      // The engine commits the minute rows, then the hour view's insert fails, and the process is
+      // killed before its retry (a CHECK no row passes stands for the failure).
+      const dying: typeof insert = async (params) => {
+        if (params.table !== 'function_minutes') return insert(params);
+        await client.command({
+          query: `ALTER TABLE function_hours ADD CONSTRAINT killed CHECK invocations > 1000000`,
+        });
+        await insert(params).catch(() => undefined);
+        await client.command({ query: `ALTER TABLE function_hours DROP CONSTRAINT killed` });
+        killed = true;
+        return new Promise<void>(() => undefined);
+      };
+      let killed = false;
+      const writer = new IngestWriter(client, {
+        maxQueueBytes: 1 << 26,
+        flushIntervalMs: NEVER,
+        flushRows: 10_000,
+        rawInsert: dying,
+        journal: new FlushJournal(join(config.dataDir, 'flush-journal')),
+        log: IngestLog.open(join(config.dataDir, 'ingest-log')),
+      });
+      await writer.write(scrape(0, hourMs));
+      void writer.flush();
+      while (!killed) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await counts(client)).toMatchObject({ minutes: 10, hours: 0, keys: 0 });
+
+      // The next start, as the process runs it.
+      const restarted = await startIngestWriter(handle, config);
+      expect(await counts(client)).toMatchObject({ minutes: 10, hours: 10, keys: 1 });
+      expect(await coarser(client)).toEqual({ fives: 10, days: 10 });
+      await restarted.close();
+    } finally {
+      await cleanup();
+    }
+  });
 
   it('counts scrapes of identical minute rows in separate drains each time', async () => {
     const { handle, config, cleanup } = await openTestClickHouse();

@@ -95,6 +95,52 @@ async function repairInterrupted(
 }
 
 /**
+ * The ingest writer as a process starts it, before it acknowledges or serves anything: what an
+ * unclean stop left in the ingest log is stored, then the windows its interrupted flushes left are
+ * rebuilt (docs/ingest-log.md, "Start-up").
+ */
+export async function startIngestWriter(
+  handle: ClickHouseHandle,
+  config: Pick<
+    Config,
+    | 'dataDir'
+    | 'clickhouseCluster'
+    | 'ingestLog'
+    | 'queueMaxBytes'
+    | 'flushIntervalMs'
+    | 'flushRows'
+  >,
+  logger: Pick<Logger, 'log' | 'warn'> = new Logger('Storage'),
+): Promise<IngestWriter> {
+  const journal = openFlushJournal(config);
+  const interrupted = journal.pending();
+  const log = config.ingestLog
+    ? openIngestLog(join(resolve(config.dataDir), 'ingest-log'), logger)
+    : undefined;
+  const writer = new IngestWriter(handle.client, {
+    maxQueueBytes: config.queueMaxBytes,
+    flushIntervalMs: config.flushIntervalMs,
+    flushRows: config.flushRows,
+    journal,
+    chooseSources: (window) =>
+      rebuildChosenHours(handle.client, window, {
+        cluster: config.clickhouseCluster,
+      }),
+    log,
+    rawInsert: handle.rawInsert,
+  });
+  await writer.seedRecentInvocations();
+  // Before anything is acknowledged or read: what an unclean stop left in the log is
+  // stored, then the windows its interrupted flushes left are rebuilt. In this order:
+  // a replayed insert dropped as a repeat still feeds the views that had not stored
+  // their rows, and the rebuild from the minute rows replaces what they add.
+  const replayed = await writer.replayLog();
+  if (replayed > 0) logger.log(`${replayed} batch(es) stored from the ingest log`);
+  await repairInterrupted(handle, journal, interrupted, config, logger);
+  return writer;
+}
+
+/**
  * A start-up step on the open handle; when it fails the handle is closed, because Nest shuts down
  * nothing of an application that failed to build, and chDB allows one open data directory per
  * process (a left-open engine would refuse the next start).
@@ -151,31 +197,7 @@ export class StorageModule {
               const logger = new Logger('Storage');
               // The writer's own statements are what reads wait for: they skip the barrier.
               const handle = { ...barriered, client: withoutReadBarrier(barriered.client) };
-              const journal = openFlushJournal(config);
-              const interrupted = journal.pending();
-              const log = config.ingestLog
-                ? openIngestLog(join(resolve(config.dataDir), 'ingest-log'), logger)
-                : undefined;
-              const writer = new IngestWriter(handle.client, {
-                maxQueueBytes: config.queueMaxBytes,
-                flushIntervalMs: config.flushIntervalMs,
-                flushRows: config.flushRows,
-                journal,
-                chooseSources: (window) =>
-                  rebuildChosenHours(handle.client, window, {
-                    cluster: config.clickhouseCluster,
-                  }),
-                log,
-                rawInsert: handle.rawInsert,
-              });
-              await writer.seedRecentInvocations();
-              // Before anything is acknowledged or read: what an unclean stop left in the log is
-              // stored, then the windows its interrupted flushes left are rebuilt. In this order:
-              // a replayed insert dropped as a repeat still feeds the views that had not stored
-              // their rows, and the rebuild from the minute rows replaces what they add.
-              const replayed = await writer.replayLog();
-              if (replayed > 0) logger.log(`${replayed} batch(es) stored from the ingest log`);
-              await repairInterrupted(handle, journal, interrupted, config, logger);
+              const writer = await startIngestWriter(handle, config, logger);
               barrier.attach(writer);
               return writer;
             }),
