@@ -285,6 +285,52 @@ describe(IngestLog.name, () => {
     expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 1 }, { n: 3 }]);
   });
 
+  it('never cuts into a line acknowledged after a cut that failed', async () => {
+    const log = IngestLog.open(dir);
+    await log.append({ n: 1 });
+    const write = fs.write;
+    const ftruncateSync = fs.ftruncateSync;
+    // Half of a write reaches the disk, then ENOSPC (the next call only).
+    const tearNextWrite = () => {
+      (fs as { write: unknown }).write = (
+        fd: number,
+        buffer: Buffer,
+        offset: number,
+        length: number,
+        _position: null,
+        done: (error: Error | null, written: number) => void,
+      ) => {
+        (fs as { write: unknown }).write = write;
+        const half = fs.writeSync(fd, buffer, offset, Math.floor(length / 2));
+        setImmediate(() =>
+          done(
+            Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+            half,
+          ),
+        );
+      };
+    };
+    try {
+      // The first torn write cannot be cut back (EIO).
+      tearNextWrite();
+      (fs as { ftruncateSync: unknown }).ftruncateSync = () => {
+        (fs as { ftruncateSync: unknown }).ftruncateSync = ftruncateSync;
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      };
+      await expect(log.append({ n: 2, refused: 'x'.repeat(200) })).rejects.toThrow(/ENOSPC/);
+      await log.append({ n: 3 });
+      // A second torn write: whatever is cut, n = 3, acknowledged, stays whole.
+      tearNextWrite();
+      await expect(log.append({ n: 4, refused: 'y'.repeat(200) })).rejects.toThrow(/ENOSPC/);
+      await log.append({ n: 5 });
+    } finally {
+      (fs as { write: unknown }).write = write;
+      (fs as { ftruncateSync: unknown }).ftruncateSync = ftruncateSync;
+    }
+    const read = IngestLog.open(dir).leftOver() as { n: number }[];
+    expect(read.map((d) => d.n)).toEqual(expect.arrayContaining([1, 3, 5]));
+  });
+
   it('is not opened by a second live process while its owner runs', () => {
     expect(openIngestLog(dir)).toBeDefined();
     // The owner file names a live process other than this one (the parent of this worker).

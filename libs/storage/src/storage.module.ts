@@ -129,14 +129,20 @@ export async function startIngestWriter(
     log,
     rawInsert: handle.rawInsert,
   });
-  await writer.seedRecentInvocations();
-  // Before anything is acknowledged or read: what an unclean stop left in the log is
-  // stored, then the windows its interrupted flushes left are rebuilt. In this order:
-  // a replayed insert dropped as a repeat still feeds the views that had not stored
-  // their rows, and the rebuild from the minute rows replaces what they add.
-  const replayed = await writer.replayLog();
-  if (replayed > 0) logger.log(`${replayed} batch(es) stored from the ingest log`);
-  await repairInterrupted(handle, journal, interrupted, config, logger);
+  try {
+    await writer.seedRecentInvocations();
+    // Before anything is acknowledged or read: what an unclean stop left in the log is
+    // stored, then the windows its interrupted flushes left are rebuilt. In this order:
+    // a replayed insert dropped as a repeat still feeds the views that had not stored
+    // their rows, and the rebuild from the minute rows replaces what they add.
+    const replayed = await writer.replayLog();
+    if (replayed > 0) logger.log(`${replayed} batch(es) stored from the ingest log`);
+    await repairInterrupted(handle, journal, interrupted, config, logger);
+  } catch (error) {
+    // A start that fails leaves no writer retrying into the log (what it holds stays there).
+    await writer.close();
+    throw error;
+  }
   return writer;
 }
 

@@ -55,8 +55,11 @@ export async function repairAggregates(
       client,
       local('function_minutes_from_invocations_mv'),
       local('invocations'),
+      // Each invocation once, as the views counted it: a retry whose first insert committed
+      // without answering leaves its raw rows twice (docs/ingest-log.md).
       `SELECT * FROM invocations WHERE function_id IN {f:Array(String)}
-         AND toStartOfHour(start_time) IN {h:Array(DateTime)} AND source IN {s:Array(String)}`,
+         AND toStartOfHour(start_time) IN {h:Array(DateTime)} AND source IN {s:Array(String)}
+         LIMIT 1 BY function_id, source, request_id`,
     );
     await run(
       `ALTER TABLE ${local('function_minutes')} ${onCluster} DELETE WHERE ${inWindow} AND source IN {s:Array(String)} ${waited}`,

@@ -1,6 +1,7 @@
 import {
   close,
   closeSync,
+  fstatSync,
   ftruncateSync,
   mkdirSync,
   openSync,
@@ -27,7 +28,7 @@ interface Segment {
   writing: boolean;
   /** Whether anything was ever appended to it. */
   used: boolean;
-  /** Bytes of whole writes in the file: a failed write is cut back to it. */
+  /** Bytes of whole writes in the file: a failed write is cut back to it (NaN: unknown). */
   size: number;
   /** The cut failed: the next write starts with a newline, ending the torn line. */
   torn: boolean;
@@ -111,6 +112,7 @@ export class IngestLog {
    * here); resolves once its write() has returned. What `put` wrote is taken back if it throws.
    */
   appendLine(put: (out: LineBuffer) => void): Promise<void> {
+    if (this.isClosed) return Promise.reject(new Error('the ingest log is closed'));
     const segment = this.current;
     const start = segment.pending.length;
     try {
@@ -153,11 +155,18 @@ export class IngestLog {
     this.closed.push(...kept);
   }
 
-  /** Closes the current segment; an empty one is deleted. */
-  close(): void {
+  /**
+   * Closes the current segment once the writes under way have returned (its descriptor must not
+   * be reused under them); an empty one is deleted. Appends after this are refused.
+   */
+  async close(): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
     const segment = this.current;
+    await new Promise<void>((resolve) => {
+      if (!segment.writing && segment.pending.length === 0) resolve();
+      else segment.idle.push(resolve);
+    });
     closeSync(segment.fd);
     if (!segment.used) {
       rmSync(join(this.dir, fileName(segment.id)), { force: true });
@@ -199,7 +208,10 @@ export class IngestLog {
     segment.torn = false;
     writeFully(segment.fd, bytes, (error) => {
       if (error) cutBack(segment);
-      else segment.size += bytes.length;
+      else
+        segment.size = Number.isNaN(segment.size)
+          ? fileSize(segment.fd)
+          : segment.size + bytes.length;
       writing.clear();
       segment.spare = writing;
       segment.writing = false;
@@ -264,9 +276,21 @@ function parseSegment(text: string): unknown[] {
  */
 function cutBack(segment: Segment): void {
   try {
+    // Where the last whole write ended is unknown after a cut that failed: no cut then.
+    if (Number.isNaN(segment.size)) throw new Error('size unknown');
     ftruncateSync(segment.fd, segment.size);
   } catch {
     segment.torn = true;
+    segment.size = NaN;
+  }
+}
+
+/** The file's size (NaN when it cannot be read: the next cut is then skipped). */
+function fileSize(fd: number): number {
+  try {
+    return fstatSync(fd).size;
+  } catch {
+    return NaN;
   }
 }
 

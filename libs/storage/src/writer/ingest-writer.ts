@@ -241,6 +241,7 @@ export class IngestWriter {
   private drainedSeq = 0;
   /** close() has finished: nothing drains any more. */
   private stopped = false;
+  private closing: Promise<void> | undefined;
   /** Why the last attempt record could not be written (newAttempt()). */
   private lastUnrecorded: unknown;
   /** Prefix of this process's batch ids in the ingest log (EncodedBatch.id). */
@@ -340,8 +341,12 @@ export class IngestWriter {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.stopped) return;
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
     try {
       await this.flush();
     } catch (error) {
@@ -350,7 +355,7 @@ export class IngestWriter {
     }
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    this.options.log?.close();
+    await this.options.log?.close();
     // Nothing drains from here on (a read's kick must not rotate the closed log): reads waiting
     // go ahead with what ClickHouse holds, and batches waiting for room are refused.
     this.stopped = true;
