@@ -73,6 +73,25 @@ async function withLogDisk(
   }
 }
 
+/** The next fs.write() gets half its bytes onto the disk, then fails with ENOSPC. */
+function tearNextWrite(): void {
+  const write = fs.write;
+  (fs as { write: unknown }).write = (
+    fd: number,
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    _position: null,
+    done: (error: Error | null, written: number) => void,
+  ) => {
+    (fs as { write: unknown }).write = write;
+    const half = fs.writeSync(fd, buffer, offset, Math.floor(length / 2));
+    setImmediate(() =>
+      done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }), half),
+    );
+  };
+}
+
 const FN = 'aws_lambda~123456789012~eu-west-1~checkout';
 const NEVER = 3_600_000;
 
@@ -264,22 +283,8 @@ describe(IngestLog.name, () => {
   it('cuts back a write the disk filled half-way, so that the next line is read whole', async () => {
     const log = IngestLog.open(dir);
     await log.append({ n: 1 });
-    const write = fs.write;
     // The next write() gets half its bytes onto the disk, then the disk is full.
-    (fs as { write: unknown }).write = (
-      fd: number,
-      buffer: Buffer,
-      offset: number,
-      length: number,
-      _position: null,
-      done: (error: Error | null, written: number) => void,
-    ) => {
-      (fs as { write: unknown }).write = write;
-      const half = fs.writeSync(fd, buffer, offset, Math.floor(length / 2));
-      setImmediate(() =>
-        done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }), half),
-      );
-    };
+    tearNextWrite();
     await expect(log.append({ n: 2, refused: 'x'.repeat(200) })).rejects.toThrow(/ENOSPC/);
     await log.append({ n: 3 });
     expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 1 }, { n: 3 }]);
@@ -288,28 +293,7 @@ describe(IngestLog.name, () => {
   it('never cuts into a line acknowledged after a cut that failed', async () => {
     const log = IngestLog.open(dir);
     await log.append({ n: 1 });
-    const write = fs.write;
     const ftruncateSync = fs.ftruncateSync;
-    // Half of a write reaches the disk, then ENOSPC (the next call only).
-    const tearNextWrite = () => {
-      (fs as { write: unknown }).write = (
-        fd: number,
-        buffer: Buffer,
-        offset: number,
-        length: number,
-        _position: null,
-        done: (error: Error | null, written: number) => void,
-      ) => {
-        (fs as { write: unknown }).write = write;
-        const half = fs.writeSync(fd, buffer, offset, Math.floor(length / 2));
-        setImmediate(() =>
-          done(
-            Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
-            half,
-          ),
-        );
-      };
-    };
     try {
       // The first torn write cannot be cut back (EIO).
       tearNextWrite();
@@ -324,7 +308,6 @@ describe(IngestLog.name, () => {
       await expect(log.append({ n: 4, refused: 'y'.repeat(200) })).rejects.toThrow(/ENOSPC/);
       await log.append({ n: 5 });
     } finally {
-      (fs as { write: unknown }).write = write;
       (fs as { ftruncateSync: unknown }).ftruncateSync = ftruncateSync;
     }
     const read = IngestLog.open(dir).leftOver() as { n: number }[];
