@@ -355,12 +355,13 @@ export class IngestWriter {
     }
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.options.log?.close();
-    // Nothing drains from here on (a read's kick must not rotate the closed log): reads waiting
-    // go ahead with what ClickHouse holds, and batches waiting for room are refused.
+    // Nothing drains from here on (a read's kick must not rotate the log being closed): reads
+    // waiting go ahead with what ClickHouse holds, and batches waiting for room are refused.
     this.stopped = true;
     for (const b of this.barriers.splice(0)) b.resolve();
     for (const made of this.roomWaiters.splice(0)) made();
+    await this.flushing?.catch(() => undefined);
+    await this.options.log?.close();
   }
 
   /**
