@@ -242,8 +242,6 @@ export class IngestWriter {
   /** close() has finished: nothing drains any more. */
   private stopped = false;
   private closing: Promise<void> | undefined;
-  /** Why the last attempt record could not be written (newAttempt()). */
-  private lastUnrecorded: unknown;
   /** Prefix of this process's batch ids in the ingest log (EncodedBatch.id). */
   private readonly bootId = randomBytes(6).toString('hex');
   /** Reads waiting for the batches acknowledged before them (readBarrier()). */
@@ -625,20 +623,20 @@ export class IngestWriter {
     // memory, stay bounded however much the queue holds; the rest goes in the next drain.
     let count = 0;
     for (let rows = 0; count < this.queue.length; count++) {
-      const next = this.queue[count];
-      rows += next.rows;
+      rows += this.queue[count].rows;
       if (count > 0 && rows > this.options.flushRows) break;
     }
     // The batches of a failed or replayed attempt go together, whatever the cap: their token
     // must stand for the same rows (Attempt).
     const attempts = new Set<Attempt | undefined>(this.queue.slice(0, count).map((p) => p.attempt));
     attempts.delete(undefined);
-    const taken = this.queue.filter((p, i) => i < count || attempts.has(p.attempt));
-    const takenSet = new Set(taken);
+    const taken: Pending[] = [];
+    const rest: Pending[] = [];
+    this.queue.forEach((p, i) => (i < count || attempts.has(p.attempt) ? taken : rest).push(p));
     // Reads wait for the batches up to the last of the first `count`: one taken beyond it does
     // not drain those between.
     const upTo = count > 0 ? (this.queue[count - 1].seq ?? this.drainedSeq) : this.drainedSeq;
-    this.queue = this.queue.filter((p) => !takenSet.has(p));
+    this.queue = rest;
     const started = performance.now();
     this.stats.flushes++;
     pushBounded(this.stats.requestsPerFlush, taken.length);
@@ -783,8 +781,12 @@ export class IngestWriter {
       const p = pending[i];
       // A record names p already when the group's does: a replay would take p for that attempt
       // unless the new one is recorded, so p and the rest stay that attempt until it can be.
-      const own = await this.newAttempt([p], attempt.stored, attempt.recorded);
-      if (!own) return notStored(pending.slice(i), this.unrecordedFailure(), attempt, failures);
+      let own: Attempt;
+      try {
+        own = await this.newAttempt([p], attempt.stored, attempt.recorded);
+      } catch (unrecorded) {
+        return notStored(pending.slice(i), toStorageError(unrecorded, 'insert'), attempt, failures);
+      }
       try {
         await this.store([p], own);
         p.attempt = undefined;
@@ -802,26 +804,16 @@ export class IngestWriter {
    * A new attempt at storing `pending` (a new token), the tables in `stored` skipped; with the
    * ingest log, recorded there first (StoreAttempt) for a replay. A record that cannot be written
    * (a full disk) is counted and warned of. When `mustRecord` (a record already names these
-   * batches), there is then no attempt: a replay would store them as the recorded one, whose token
-   * another insert may have used for other rows since. Otherwise the drain goes on unrecorded
+   * batches), that failure is thrown: a replay would store them as the recorded attempt, whose
+   * token another insert may have used for other rows since. Otherwise the drain goes on unrecorded
    * rather than hold every acknowledged batch, and their segments, until the disk has room; a
    * kill before those batches are committed may then store their rows twice.
    */
-  private newAttempt(
-    pending: Pending[],
-    stored: Iterable<string>,
-    mustRecord: false,
-  ): Promise<Attempt>;
-  private newAttempt(
-    pending: Pending[],
-    stored: Iterable<string>,
-    mustRecord: boolean,
-  ): Promise<Attempt | undefined>;
   private async newAttempt(
     pending: Pending[],
     stored: Iterable<string>,
     mustRecord: boolean,
-  ): Promise<Attempt | undefined> {
+  ): Promise<Attempt> {
     const attempt: Attempt = { token: randomUUID(), stored: new Set(stored), recorded: false };
     const log = this.options.log;
     if (!log) return attempt;
@@ -833,18 +825,11 @@ export class IngestWriter {
       attempt.recorded = true;
     } catch (error) {
       this.stats.unrecordedAttempts++;
-      this.lastUnrecorded = error;
-      this.logger.warn(`recording a store attempt in the ingest log: ${describeError(error)}`);
-      if (mustRecord) return undefined;
+      const message = `recording a store attempt in the ingest log: ${describeError(error)}`;
+      this.logger.warn(message);
+      if (mustRecord) throw new StorageUnavailableError(message, error);
     }
     return attempt;
-  }
-
-  private unrecordedFailure(): StorageError {
-    return new StorageUnavailableError(
-      `recording a store attempt in the ingest log: ${describeError(this.lastUnrecorded)}`,
-      this.lastUnrecorded,
-    );
   }
 
   /**
