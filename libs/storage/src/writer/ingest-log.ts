@@ -139,10 +139,9 @@ export class IngestLog {
     const old = this.current;
     this.current = this.openSegment();
     this.closed.push(old.id);
-    const written = new Promise<void>((resolve) => {
-      if (!old.writing && old.pending.length === 0) resolve();
-      else old.idle.push(resolve);
-    }).then(() => new Promise<void>((resolve) => close(old.fd, () => resolve())));
+    const written = writesDone(old).then(
+      () => new Promise<void>((resolve) => close(old.fd, () => resolve())),
+    );
     return { ids: [...this.closed], written };
   }
 
@@ -163,10 +162,7 @@ export class IngestLog {
     if (this.isClosed) return;
     this.isClosed = true;
     const segment = this.current;
-    await new Promise<void>((resolve) => {
-      if (!segment.writing && segment.pending.length === 0) resolve();
-      else segment.idle.push(resolve);
-    });
+    await writesDone(segment);
     closeSync(segment.fd);
     if (!segment.used) {
       rmSync(join(this.dir, fileName(segment.id)), { force: true });
@@ -222,6 +218,14 @@ export class IngestLog {
       this.pump(segment);
     });
   }
+}
+
+/** Resolves once nothing appended to the segment is left to write. */
+function writesDone(segment: Segment): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!segment.writing && segment.pending.length === 0) resolve();
+    else segment.idle.push(resolve);
+  });
 }
 
 const OWNER = 'owner.pid';
