@@ -1,11 +1,13 @@
 import {
   appendFileSync,
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import type * as Fs from 'node:fs';
@@ -244,6 +246,35 @@ describe(IngestLog.name, () => {
     expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 1 }, { n: 3 }]);
   });
 
+  it('gives up its reserve for a record the full disk refused, and refuses batches until a removed segment makes room for it again', async () => {
+    const log = IngestLog.open(dir);
+    const reserve = join(dir, 'reserve');
+    expect(statSync(reserve).size).toBe(4 << 20);
+    await log.append({ n: 1 });
+    // The disk is full up to the reserve: a write finds room only once the reserve is gone.
+    const write = fs.write;
+    (fs as { write: unknown }).write = (...args: unknown[]) => {
+      if (!existsSync(reserve)) return (write as (...writeArgs: unknown[]) => void)(...args);
+      const done = args[args.length - 1] as (error: Error | null, written: number) => void;
+      done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }), 0);
+    };
+    try {
+      await log.appendRecord({ attempt: 'a' });
+      expect(existsSync(reserve)).toBe(false);
+      await expect(log.append({ n: 2 })).rejects.toThrow(/ENOSPC: the ingest log's disk is full/);
+    } finally {
+      (fs as { write: unknown }).write = write;
+    }
+    const { ids, written } = log.rotate();
+    await written;
+    // Read before their removal: the record is there, the refused batch is not.
+    expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 1 }, { attempt: 'a' }]);
+    log.remove(ids);
+    expect(statSync(reserve).size).toBe(4 << 20);
+    await log.append({ n: 3 });
+    expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 3 }]);
+  });
+
   it('never cuts into a line acknowledged after a cut that failed', async () => {
     const log = IngestLog.open(dir);
     await log.append({ n: 1 });
@@ -453,7 +484,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
     withWriterHarness(async ({ handle, loggedWriter, fillDisk }) => {
       const writer = loggedWriter({ ...ON_FLUSH, rawInsert: handle.rawInsert });
       // The log's next write() fails after 50 ms (the disk is full).
-      fillDisk({ once: true, afterMs: 50 });
+      fillDisk({ writes: 1, afterMs: 50 });
       const answer = writer.write(delivery(0, hourMs)).then(
         () => 'acknowledged',
         (error: Error) => `refused: ${error.message}`,
@@ -597,7 +628,8 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       const insert = handle.rawInsert!;
       // ClickHouse refuses every `logs` insert holding delivery 0's line (a row it cannot parse).
       // Once delivery 0 is refused alone, the disk is full for the next record (delivery 1's own
-      // attempt), and every `logs` insert holding delivery 1's line fails (ClickHouse away for it)
+      // attempt) and again once the log's reserve is given up for it (another writer took the
+      // room), and every `logs` insert holding delivery 1's line fails (ClickHouse away for it)
       // until the process dies.
       let triggered = false;
       let away = false;
@@ -609,7 +641,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
           if (!body.includes('"delivery 1"') && !triggered) {
             triggered = true;
             away = true;
-            fillDisk({ once: true });
+            fillDisk({ writes: 2 });
           }
           throw Object.assign(new Error('Cannot parse input'), { clickhouseCode: 27 });
         }
@@ -622,6 +654,8 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       await Promise.all(Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, hourMs))));
       await writer.flush().catch(() => undefined);
       await writer.flush().catch(() => undefined);
+      // Delivery 1's own attempt could not be recorded, its reserve spent too.
+      expect(writer.stats.unrecordedAttempts).toBe(1);
       await kill(writer, () => (dead = true));
 
       const restarted = loggedWriter({ ...DRAINING, rawInsert: flaky });
@@ -641,12 +675,45 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       ]);
     }));
 
+  it("records a drain's attempt in the log's reserve when the disk is full, so that after a kill each log line and scraped minute is stored once", () =>
+    withWriterHarness(async ({ handle, loggedWriter, fillDisk, kill }) => {
+      const insert = handle.rawInsert!;
+      // The request keys' insert fails: the process dies with the rows stored and its batches
+      // still in the log.
+      let dead = false;
+      const flaky: typeof insert = async (params) => {
+        if (dead) throw new Error('the process is dead');
+        if (params.table === 'ingest_requests')
+          throw new Error('connect ECONNRESET 127.0.0.1:8123');
+        await insert(params);
+      };
+      const writer = loggedWriter({ ...ON_FLUSH, rawInsert: flaky });
+      await Promise.all([
+        ...Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, hourMs))),
+        ...Array.from({ length: 3 }, (_, n) => writer.write(scrape(n, hourMs))),
+      ]);
+      const room = fillDisk({ toReserve: true });
+      await writer.flush().catch(() => undefined);
+      expect(writer.stats.unrecordedAttempts).toBe(0);
+      await expect(writer.write(delivery(9, hourMs))).rejects.toThrow(/disk is full/);
+      const stored = { raw: 80, minutes: 80 + 30, hours: 80 + 30, logs: 4, keys: 0 };
+      expect(await counts(handle.client)).toEqual(stored);
+      await kill(writer, () => (dead = true));
+      room();
+
+      const restarted = loggedWriter({ ...DRAINING, rawInsert: insert });
+      await restarted.seedRecentInvocations();
+      expect(await restarted.replayLog()).toBe(7);
+      expect(await counts(handle.client)).toEqual({ ...stored, keys: 7 });
+      expect(await coarser(handle.client)).toEqual({ fives: 110, days: 110 });
+    }));
+
   it('stores what it acknowledged when the log disk fills up and an attempt cannot be recorded', () =>
     withWriterHarness(async ({ handle, loggedWriter, fillDisk }) => {
       const writer = loggedWriter({ ...ON_FLUSH, rawInsert: handle.rawInsert });
       await Promise.all([0, 1].map((n) => writer.write(delivery(n, hourMs))));
       // The disk is full from here on: the drain's record of its attempt cannot be written.
-      fillDisk({ once: false, afterMs: 0 });
+      fillDisk({ afterMs: 0 });
       await writer.flush();
       expect(writer.stats.unrecordedAttempts).toBe(1);
       expect(await counts(handle.client)).toEqual(storedDeliveries(2));

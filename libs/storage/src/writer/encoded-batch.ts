@@ -203,7 +203,7 @@ export interface StoreAttempt {
   stored: string[];
 }
 
-/** The ingest-log document of an attempt (IngestLog.append()). */
+/** The ingest-log document of an attempt (IngestLog.appendRecord()). */
 export function attemptDocument(attempt: StoreAttempt): unknown {
   return {
     v: LOG_VERSION,

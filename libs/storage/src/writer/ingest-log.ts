@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   close,
   closeSync,
@@ -7,8 +8,11 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
+  statSync,
   write,
+  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { claimPidFile, liveOtherHolder } from '../client/pid-file';
@@ -16,6 +20,16 @@ import { LineBuffer } from './line-buffer';
 
 /** A segment file: `<number>.log`, one JSON document a line, numbered in the order written. */
 const SEGMENT = /^(\d{12})\.log$/;
+
+/**
+ * Room the log keeps on its disk for the records of store attempts (appendRecord()): a file of
+ * random bytes (a compressing file system would not hold zeros' blocks), given up when the disk
+ * is full. A record names a drain's batches, about 20 bytes each: this holds hundreds of them.
+ */
+const RESERVE = 'reserve';
+const RESERVE_BYTES = 4 << 20;
+/** While the reserve is given up, how often a batch's append tries to make it again. */
+const RESERVE_RETRY_MS = 1_000;
 
 interface Segment {
   id: number;
@@ -50,6 +64,7 @@ export interface ClosedSegments {
  * keeps it through a kill -9 or an OOM kill of the process, as it keeps ClickHouse's own
  * acknowledged inserts (MergeTree's fsync_after_insert is 0 by default), and neither survives a
  * host crash with unwritten pages. Appends that arrive while a write() runs go in the next one.
+ * A full disk refuses new batches, and leaves room for the records of store attempts (RESERVE).
  * Written by hand: no maintained npm package offers an append-only segmented log with this
  * delete-after-commit lifecycle.
  */
@@ -58,6 +73,9 @@ export class IngestLog {
   private readonly closed: number[] = [];
   private nextId: number;
   private isClosed = false;
+  /** Whether the reserve is on disk; while it is not, batches are refused (appendLine()). */
+  private reserved: boolean;
+  private reserveTriedAt = 0;
 
   private constructor(
     readonly dir: string,
@@ -67,6 +85,7 @@ export class IngestLog {
     this.nextId = left.reduce((max, s) => Math.max(max, s.id), 0) + 1;
     this.closed.push(...left.map((s) => s.id));
     this.current = this.openSegment();
+    this.reserved = this.makeReserve();
   }
 
   /** Opens the log in `dir`, reading what an earlier process left in it. */
@@ -110,8 +129,41 @@ export class IngestLog {
   /**
    * Appends one line that `put` writes into the segment's pending bytes (its newline is added
    * here); resolves once its write() has returned. What `put` wrote is taken back if it throws.
+   * Refused while the reserve is given up and cannot be made again: its room is the records'.
    */
   appendLine(put: (out: LineBuffer) => void): Promise<void> {
+    if (!this.reserved && Date.now() - this.reserveTriedAt >= RESERVE_RETRY_MS) {
+      this.reserveTriedAt = Date.now();
+      this.reserved = this.makeReserve();
+    }
+    if (!this.reserved) {
+      const error = new Error(
+        `ENOSPC: the ingest log's disk is full (${this.dir}); its last ${RESERVE_BYTES >> 20} MiB are kept for the records of store attempts`,
+      );
+      return Promise.reject(Object.assign(error, { code: 'ENOSPC' }));
+    }
+    return this.write(put);
+  }
+
+  /**
+   * Appends a record the writer needs on disk before it stores (a store attempt). When the disk
+   * is full, the reserve is given up and the record written in its room; batches are refused from
+   * then on until the reserve can be made again (a segment removed, or a second later).
+   */
+  async appendRecord(document: unknown): Promise<void> {
+    const put = (out: LineBuffer): void => out.put(JSON.stringify(document));
+    try {
+      await this.write(put);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC' || !this.reserved) throw error;
+      rmSync(join(this.dir, RESERVE), { force: true });
+      this.reserved = false;
+      this.reserveTriedAt = Date.now();
+      await this.write(put);
+    }
+  }
+
+  private write(put: (out: LineBuffer) => void): Promise<void> {
     if (this.isClosed) return Promise.reject(new Error('the ingest log is closed'));
     const segment = this.current;
     const start = segment.pending.length;
@@ -145,13 +197,14 @@ export class IngestLog {
     return { ids: [...this.closed], written };
   }
 
-  /** Deletes committed segments. */
+  /** Deletes committed segments; their room makes the reserve again if it was given up. */
   remove(ids: number[]): void {
     const gone = new Set(ids);
     for (const id of ids) rmSync(join(this.dir, fileName(id)), { force: true });
     const kept = this.closed.filter((id) => !gone.has(id));
     this.closed.length = 0;
     this.closed.push(...kept);
+    if (!this.reserved && ids.length > 0) this.reserved = this.makeReserve();
   }
 
   /**
@@ -166,6 +219,25 @@ export class IngestLog {
     closeSync(segment.fd);
     if (!segment.used) {
       rmSync(join(this.dir, fileName(segment.id)), { force: true });
+    }
+  }
+
+  /** Writes the reserve unless it is there; false when the disk has no room for it. */
+  private makeReserve(): boolean {
+    const file = join(this.dir, RESERVE);
+    try {
+      if (statSync(file).size >= RESERVE_BYTES) return true;
+    } catch {
+      // Not there yet.
+    }
+    const partial = `${file}.partial`;
+    try {
+      writeFileSync(partial, randomBytes(RESERVE_BYTES));
+      renameSync(partial, file);
+      return true;
+    } catch {
+      rmSync(partial, { force: true });
+      return false;
     }
   }
 

@@ -807,12 +807,13 @@ export class IngestWriter {
 
   /**
    * A new attempt at storing `pending` (a new token), the tables in `stored` skipped; with the
-   * ingest log, recorded there first (StoreAttempt) for a replay. A record that cannot be written
-   * (a full disk) is counted and warned of. When `mustRecord` (a record already names these
-   * batches), that failure is thrown: a replay would store them as the recorded attempt, whose
-   * token another insert may have used for other rows since. Otherwise the drain goes on unrecorded
-   * rather than hold every acknowledged batch, and their segments, until the disk has room; a
-   * kill before those batches are committed may then store their rows twice.
+   * ingest log, recorded there first (StoreAttempt) for a replay, in the log's reserve when the
+   * disk is full. A record that cannot be written even so (the reserve spent) is counted and
+   * warned of. When `mustRecord` (a record already names these batches), that failure is
+   * thrown: a replay would store them as the recorded attempt, whose token another insert may have
+   * used for other rows since. Otherwise the drain goes on unrecorded rather than hold every
+   * acknowledged batch, and their segments, until the disk has room; a kill before those batches
+   * are committed may then store their rows twice.
    */
   private async newAttempt(
     pending: Pending[],
@@ -824,7 +825,7 @@ export class IngestWriter {
     if (!log) return attempt;
     const ids = pending.flatMap((p) => (p.batch.id === undefined ? [] : [p.batch.id]));
     try {
-      await log.append(
+      await log.appendRecord(
         attemptDocument({ token: attempt.token, batches: ids, stored: [...attempt.stored] }),
       );
       attempt.recorded = true;
