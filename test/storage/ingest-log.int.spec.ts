@@ -1,7 +1,6 @@
 import {
   appendFileSync,
   copyFileSync,
-  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -22,56 +21,18 @@ import {
   behindReadBarrier,
   openIngestLog,
   startIngestWriter,
-  type ClickHouseHandle,
   type IngestBatch,
-  type WriterOptions,
 } from '@fleetscope/storage';
 import { emptyFunctionMinute, type InvocationRecord, type LogRow } from '@fleetscope/model';
 // The writer's row encoders are internal to @fleetscope/storage (not in its index): the log's
 // lines are held against exactly them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { INVOCATIONS, LOGS } from '../../libs/storage/src/writer/row-columns';
-import { openTestClickHouse } from '../support/test-clickhouse';
+import { withWriterHarness } from './support/writer-harness';
 
 // The module object itself: a spec replaces its write() for one call (a full disk).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs = require('node:fs') as typeof Fs;
-
-/**
- * Runs `spec` with a logged writer (drains on flush() only) on a fresh ClickHouse, and a
- * `fillDisk` that makes fs.write() fail with ENOSPC after `afterMs`: for the next call only
- * (`once`) or until the spec ends. Everything is put back and closed afterwards.
- */
-async function withLogDisk(
-  spec: (context: {
-    handle: ClickHouseHandle;
-    writer: IngestWriter;
-    fillDisk: (options: { once: boolean; afterMs: number }) => void;
-  }) => Promise<void>,
-): Promise<void> {
-  const { handle, config, cleanup } = await openTestClickHouse();
-  const write = fs.write;
-  const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
-    flushIntervalMs: NEVER,
-    flushRows: 10_000,
-    rawInsert: handle.rawInsert,
-  });
-  const fillDisk = ({ once, afterMs }: { once: boolean; afterMs: number }) => {
-    (fs as { write: unknown }).write = (...args: unknown[]) => {
-      if (once) (fs as { write: unknown }).write = write;
-      const done = args[args.length - 1] as (error: Error | null, written: number) => void;
-      const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      setTimeout(() => done(full, 0), afterMs);
-    };
-  };
-  try {
-    await spec({ handle, writer, fillDisk });
-  } finally {
-    (fs as { write: unknown }).write = write;
-    await writer.close();
-    await cleanup();
-  }
-}
 
 /** The next fs.write() gets half its bytes onto the disk, then fails with ENOSPC. */
 function tearNextWrite(): void {
@@ -94,6 +55,10 @@ function tearNextWrite(): void {
 
 const FN = 'aws_lambda~123456789012~eu-west-1~checkout';
 const NEVER = 3_600_000;
+/** A writer that drains when told only (flush(), a read's barrier, a batch that does not fit). */
+const ON_FLUSH = { flushIntervalMs: NEVER, flushRows: 1_000_000 };
+/** A writer that drains 20 ms after a write, as a started process does. */
+const DRAINING = { flushIntervalMs: 20, flushRows: 20_000 };
 
 function invocation(requestId: string, startTimeMs: number): InvocationRecord {
   return {
@@ -193,17 +158,6 @@ const loggedBatches = (dir: string): unknown[] =>
     .filter((document) => (document as { attempt?: unknown }).attempt === undefined);
 
 const segments = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.log'));
-
-/** A writer acknowledging into the ingest log at `dir`, with a 64 MiB queue unless told otherwise. */
-function loggedWriter(
-  client: ClickHouseClient,
-  dir: string,
-  options: Pick<WriterOptions, 'flushIntervalMs' | 'flushRows' | 'rawInsert'> & {
-    maxQueueBytes?: number;
-  },
-): IngestWriter {
-  return new IngestWriter(client, { maxQueueBytes: 1 << 26, ...options, log: IngestLog.open(dir) });
-}
 
 /** What `counts` reads once `n` whole deliveries are stored. */
 const storedDeliveries = (n: number) => ({
@@ -325,48 +279,33 @@ describe(IngestLog.name, () => {
 describe(`${IngestWriter.name} with the ingest log`, () => {
   const hourMs = Math.floor(Date.now() / 3600_000) * 3600_000 - 3600_000;
 
-  it('stores at the next start, exactly once, what was acknowledged into the log and never stored', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    const dir = join(config.dataDir, 'ingest-log');
-    try {
+  it('stores at the next start, exactly once, what was acknowledged into the log and never stored', () =>
+    withWriterHarness(async ({ handle, logDir, loggedWriter }) => {
       // What a writer of an earlier version acknowledged and a kill -9 kept from its first drain:
       // the batches in the log as decoded (today's lines are the next spec's; the kill itself is
       // test/storage/kill-restart).
-      const dying = IngestLog.open(dir);
+      const dying = IngestLog.open(logDir);
       await Promise.all(Array.from({ length: 30 }, (_, n) => dying.append(delivery(n, hourMs))));
       expect(await counts(handle.client)).toMatchObject({ raw: 0, logs: 0 });
 
-      const restarted = loggedWriter(handle.client, dir, {
-        flushIntervalMs: 20,
-        flushRows: 20_000,
-      });
+      const restarted = loggedWriter(DRAINING);
       expect(await restarted.replayLog()).toBe(30);
       expect(await counts(handle.client)).toEqual(storedDeliveries(30));
       // Replayed and committed: a third start finds nothing left.
-      expect(loggedBatches(dir)).toEqual([]);
-      await restarted.close();
-    } finally {
-      await cleanup();
-    }
-  });
+      expect(loggedBatches(logDir)).toEqual([]);
+    }));
 
   it('logs each batch as the bytes of its inserts, and stores those lines at the next start', async () => {
     const kept = mkdtempSync(join(tmpdir(), 'fleetscope-ingest-log-kept-'));
     try {
-      const first = await openTestClickHouse();
-      try {
-        const dir = join(first.config.dataDir, 'ingest-log');
-        const writer = loggedWriter(first.handle.client, dir, {
-          flushIntervalMs: NEVER,
-          flushRows: 1_000_000,
-          rawInsert: first.handle.rawInsert,
-        });
+      await withWriterHarness(async ({ handle, logDir, loggedWriter }) => {
+        const writer = loggedWriter({ ...ON_FLUSH, rawInsert: handle.rawInsert });
         const batches = Array.from({ length: 30 }, (_, n) => delivery(n, hourMs));
         await Promise.all(batches.map((b) => writer.write(b)));
         // Acknowledged, not drained: the segment as a kill -9 would leave it.
-        const [segment] = segments(dir);
-        copyFileSync(join(dir, segment), join(kept, segment));
-        const lines = readFileSync(join(dir, segment), 'utf8').trimEnd().split('\n');
+        const [segment] = segments(logDir);
+        copyFileSync(join(logDir, segment), join(kept, segment));
+        const lines = readFileSync(join(logDir, segment), 'utf8').trimEnd().split('\n');
         expect(lines).toHaveLength(30);
         // Each row is written as the JSON text of its insert body's line (JSONCompactEachRow).
         const body = (rows: unknown[]): string => rows.map((r) => JSON.stringify(r)).join(',');
@@ -382,22 +321,13 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
               `"logs":[${body(b.logs!.map(LOGS.encode))}]}}`,
           );
         });
-        await writer.close();
-      } finally {
-        await first.cleanup();
-      }
+      });
 
-      const { handle, config, cleanup } = await openTestClickHouse();
-      try {
-        const dir = join(config.dataDir, 'ingest-log');
+      await withWriterHarness(async ({ handle, logDir, loggedWriter }) => {
         // The segment left in the data directory of the next start.
-        mkdirSync(dir, { recursive: true });
-        for (const file of readdirSync(kept)) copyFileSync(join(kept, file), join(dir, file));
-        const replaying = loggedWriter(handle.client, dir, {
-          flushIntervalMs: 20,
-          flushRows: 20_000,
-          rawInsert: handle.rawInsert,
-        });
+        mkdirSync(logDir, { recursive: true });
+        for (const file of readdirSync(kept)) copyFileSync(join(kept, file), join(logDir, file));
+        const replaying = loggedWriter({ ...DRAINING, rawInsert: handle.rawInsert });
         expect(await replaying.replayLog()).toBe(30);
         expect(await counts(handle.client)).toEqual(storedDeliveries(30));
         const ids = await handle.client.query({
@@ -408,21 +338,16 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
           Array.from({ length: 20 }, (_, i) => [`req-${n}-${i}`]),
         ).flat();
         expect(await ids.json()).toEqual(expected.sort());
-        await replaying.close();
-      } finally {
-        await cleanup();
-      }
+      });
     } finally {
       rmSync(kept, { recursive: true, force: true });
     }
   });
 
-  it('drains at most FLEETSCOPE_FLUSH_ROWS rows at a time and keeps a segment until every batch in it is stored', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    const dir = join(config.dataDir, 'ingest-log');
-    try {
+  it('drains at most FLEETSCOPE_FLUSH_ROWS rows at a time and keeps a segment until every batch in it is stored', () =>
+    withWriterHarness(async ({ handle, logDir, loggedWriter }) => {
       // Ten deliveries (22 rows each) acknowledged into one segment, then the process died.
-      const dying = IngestLog.open(dir);
+      const dying = IngestLog.open(logDir);
       await Promise.all(Array.from({ length: 10 }, (_, n) => dying.append(delivery(n, hourMs))));
       // The next process's ClickHouse goes away after its first drain committed.
       let drainsCommitted = 0;
@@ -441,7 +366,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
           };
         },
       });
-      const second = loggedWriter(failing, dir, { flushIntervalMs: 20, flushRows: 50 });
+      const second = loggedWriter({ flushIntervalMs: 20, flushRows: 50 }, failing);
       await expect(second.replayLog()).rejects.toThrow(/ECONNREFUSED/);
       // Stopped there (its close tries once more, fails, and deletes nothing).
       await second.close();
@@ -449,23 +374,18 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(second.stats.requestsPerFlush[0]).toBe(2);
       expect(await counts(handle.client)).toMatchObject({ raw: 40, keys: 2 });
       // Killed there: the segment still holds the eight deliveries not stored.
-      expect(loggedBatches(dir)).toHaveLength(10);
+      expect(loggedBatches(logDir)).toHaveLength(10);
 
-      const third = loggedWriter(handle.client, dir, { flushIntervalMs: 20, flushRows: 50 });
+      const third = loggedWriter({ flushIntervalMs: 20, flushRows: 50 });
       await third.seedRecentInvocations();
       expect(await third.replayLog()).toBe(8);
       expect(third.stats.requestsPerFlush).toEqual([2, 2, 2, 2]);
       expect(await counts(handle.client)).toEqual(storedDeliveries(10));
-      expect(loggedBatches(dir)).toEqual([]);
-      await third.close();
-    } finally {
-      await cleanup();
-    }
-  });
+      expect(loggedBatches(logDir)).toEqual([]);
+    }));
 
-  it('drops a batch ClickHouse refuses for good and keeps for the next drain only the one that failed, storing the others once', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    try {
+  it('drops a batch ClickHouse refuses for good and keeps for the next drain only the one that failed, storing the others once', () =>
+    withWriterHarness(async ({ handle, logDir, loggedWriter }) => {
       const insert = handle.rawInsert!;
       let unavailable = 0;
       // While the drain stores its batches one by one (after the refusal), ClickHouse is away
@@ -477,12 +397,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
         }
         await insert(params);
       };
-      const dir = join(config.dataDir, 'ingest-log');
-      const writer = loggedWriter(handle.client, dir, {
-        flushIntervalMs: 20,
-        flushRows: 10_000,
-        rawInsert: flaky,
-      });
+      const writer = loggedWriter({ ...DRAINING, rawInsert: flaky });
       const refused: IngestBatch = {
         // A time ClickHouse cannot read as DateTime64(9): the rows themselves are wrong.
         logs: [{ ...logRow('refused', hourMs), timeUnixNano: 'nineteen-chars-long' }],
@@ -506,16 +421,11 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       });
       expect(await bodies.json()).toEqual([['delivery 0'], ['delivery 2']]);
       expect(await counts(handle.client)).toEqual(storedDeliveries(2));
-      expect(loggedBatches(dir)).toEqual([]);
-      await writer.close();
-    } finally {
-      await cleanup();
-    }
-  });
+      expect(loggedBatches(logDir)).toEqual([]);
+    }));
 
-  it('does not write a kept batch again into the tables its failed drain had stored', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    try {
+  it('does not write a kept batch again into the tables its failed drain had stored', () =>
+    withWriterHarness(async ({ handle, logDir, loggedWriter }) => {
       const insert = handle.rawInsert!;
       let failedOnce = false;
       // ClickHouse is away for the first `invocations` insert only; the drain's `logs` insert,
@@ -527,12 +437,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
         }
         await insert(params);
       };
-      const dir = join(config.dataDir, 'ingest-log');
-      const writer = loggedWriter(handle.client, dir, {
-        flushIntervalMs: 20,
-        flushRows: 10_000,
-        rawInsert: flaky,
-      });
+      const writer = loggedWriter({ ...DRAINING, rawInsert: flaky });
       await Promise.all([writer.write(delivery(0, hourMs)), writer.write(delivery(1, hourMs))]);
       await writer.flush().catch(() => undefined);
       await writer.flush();
@@ -541,15 +446,12 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(writer.stats.insertFailures).toBeGreaterThan(0);
       // Each log line once: the retry inserted what was missing, not the lines stored already.
       expect(await counts(handle.client)).toEqual(storedDeliveries(2));
-      expect(loggedBatches(dir)).toEqual([]);
-      await writer.close();
-    } finally {
-      await cleanup();
-    }
-  });
+      expect(loggedBatches(logDir)).toEqual([]);
+    }));
 
-  it('does not store a batch whose append to the log failed while a drain waited for it', async () => {
-    await withLogDisk(async ({ handle, writer, fillDisk }) => {
+  it('does not store a batch whose append to the log failed while a drain waited for it', () =>
+    withWriterHarness(async ({ handle, loggedWriter, fillDisk }) => {
+      const writer = loggedWriter({ ...ON_FLUSH, rawInsert: handle.rawInsert });
       // The log's next write() fails after 50 ms (the disk is full).
       fillDisk({ once: true, afterMs: 50 });
       const answer = writer.write(delivery(0, hourMs)).then(
@@ -562,40 +464,27 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       await flushed;
       // Its sender was told it failed and sends it again: nothing of it may be stored yet.
       expect(await counts(handle.client)).toMatchObject({ raw: 0, logs: 0, keys: 0 });
-    });
-  });
+    }));
 
-  it('skips on replay what was committed before the process died with its segment still on disk', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    const dir = join(config.dataDir, 'ingest-log');
-    try {
-      const writer = loggedWriter(handle.client, dir, {
-        flushIntervalMs: NEVER,
-        flushRows: 1_000_000,
-      });
+  it('skips on replay what was committed before the process died with its segment still on disk', () =>
+    withWriterHarness(async ({ handle, config, logDir, loggedWriter }) => {
+      const writer = loggedWriter(ON_FLUSH);
       await Promise.all(Array.from({ length: 10 }, (_, n) => writer.write(delivery(n, hourMs))));
       // The segment as it was before the drain deleted it (a kill between commit and deletion).
-      const [segment] = segments(dir);
+      const [segment] = segments(logDir);
       const kept = join(config.dataDir, 'kept.log');
-      copyFileSync(join(dir, segment), kept);
+      copyFileSync(join(logDir, segment), kept);
       await writer.flush();
-      expect(segments(dir)).toHaveLength(1); // only the new, empty current segment
-      copyFileSync(kept, join(dir, segment));
+      expect(segments(logDir)).toHaveLength(1); // only the new, empty current segment
+      copyFileSync(kept, join(logDir, segment));
 
-      const restarted = loggedWriter(handle.client, dir, {
-        flushIntervalMs: 20,
-        flushRows: 20_000,
-      });
+      const restarted = loggedWriter(DRAINING);
       await restarted.seedRecentInvocations();
       expect(await restarted.replayLog()).toBe(0);
       expect(restarted.stats.replaySkippedBatches).toBe(10);
       expect(await counts(handle.client)).toEqual(storedDeliveries(10));
-      expect(loggedBatches(dir)).toEqual([]);
-      await restarted.close();
-    } finally {
-      await cleanup();
-    }
-  });
+      expect(loggedBatches(logDir)).toEqual([]);
+    }));
 
   it.each([
     ['after its rows were stored and before its request keys were', ['ingest_requests'], false],
@@ -611,32 +500,25 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
     ],
   ])(
     'stores each log line and scraped minute once at the next start when the process died %s',
-    async (_when, failing, answersLost) => {
-      const { handle, config, cleanup } = await openTestClickHouse();
-      const dir = join(config.dataDir, 'ingest-log');
-      const atKill = join(config.dataDir, 'ingest-log-at-kill');
-      const insert = handle.rawInsert!;
-      // ClickHouse is away for the first insert into each of `failing`; once the process is
-      // dead, nothing it sends arrives.
-      const failed = new Set<string>();
-      let dead = false;
-      const flaky: typeof insert = async (params) => {
-        if (dead) throw new Error('the process is dead');
-        if (failing.includes(params.table) && !failed.has(params.table)) {
-          failed.add(params.table);
-          // The rows are committed and the answer is lost (the request keys' insert always
-          // fails before, so the process dies with none stored).
-          if (answersLost && params.table !== 'ingest_requests') await insert(params);
-          throw new Error('connect ECONNRESET 127.0.0.1:8123');
-        }
-        await insert(params);
-      };
-      try {
-        const writer = loggedWriter(handle.client, dir, {
-          flushIntervalMs: NEVER,
-          flushRows: 10_000,
-          rawInsert: flaky,
-        });
+    (_when, failing, answersLost) =>
+      withWriterHarness(async ({ handle, logDir, loggedWriter, kill }) => {
+        const insert = handle.rawInsert!;
+        // ClickHouse is away for the first insert into each of `failing`; once the process is
+        // dead, nothing it sends arrives.
+        const failed = new Set<string>();
+        let dead = false;
+        const flaky: typeof insert = async (params) => {
+          if (dead) throw new Error('the process is dead');
+          if (failing.includes(params.table) && !failed.has(params.table)) {
+            failed.add(params.table);
+            // The rows are committed and the answer is lost (the request keys' insert always
+            // fails before, so the process dies with none stored).
+            if (answersLost && params.table !== 'ingest_requests') await insert(params);
+            throw new Error('connect ECONNRESET 127.0.0.1:8123');
+          }
+          await insert(params);
+        };
+        const writer = loggedWriter({ ...ON_FLUSH, rawInsert: flaky });
         // Deliveries with invocations and a log line, and scrapes with a minute row each.
         await Promise.all([
           ...Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, hourMs))),
@@ -649,35 +531,22 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
         // Every row stored, no request key: the process is killed here, its log as it is now.
         const stored = { raw: 80, minutes: 80 + 30, hours: 80 + 30, logs: 4, keys: 0 };
         expect(await counts(handle.client)).toEqual(stored);
-        cpSync(dir, atKill, { recursive: true });
-        dead = true;
-        await writer.close(); // stops its retries
-        rmSync(dir, { recursive: true });
-        cpSync(atKill, dir, { recursive: true });
+        await kill(writer, () => (dead = true));
 
-        const restarted = loggedWriter(handle.client, dir, {
-          flushIntervalMs: 20,
-          flushRows: 20_000,
-          rawInsert: insert,
-        });
+        const restarted = loggedWriter({ ...DRAINING, rawInsert: insert });
         await restarted.seedRecentInvocations();
         expect(await restarted.replayLog()).toBe(7);
         // Each row once on every path, the minute rows' coarser tables included.
         expect(await counts(handle.client)).toEqual({ ...stored, keys: 7 });
         expect(await coarser(handle.client)).toEqual({ fives: 110, days: 110 });
-        expect(loggedBatches(dir)).toEqual([]);
-        await restarted.close();
-      } finally {
-        await cleanup();
-      }
-    },
+        expect(loggedBatches(logDir)).toEqual([]);
+      }),
   );
 
-  it('counts a replayed scrape once on every resolution when a view had not stored it before the kill', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    const client = handle.client;
-    const insert = handle.rawInsert!;
-    try {
+  it('counts a replayed scrape once on every resolution when a view had not stored it before the kill', () =>
+    withWriterHarness(async ({ handle, config, logDir }) => {
+      const client = handle.client;
+      const insert = handle.rawInsert!;
       // The engine commits the minute rows, then the hour view's insert fails, and the process is
       // killed before its retry (a CHECK no row passes stands for the failure).
       const dying: typeof insert = async (params) => {
@@ -691,13 +560,13 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
         return new Promise<void>(() => undefined);
       };
       let killed = false;
+      // Not the harness's: a killed process never closes it (its drain never returns).
       const writer = new IngestWriter(client, {
         maxQueueBytes: 1 << 26,
-        flushIntervalMs: NEVER,
-        flushRows: 10_000,
+        ...ON_FLUSH,
         rawInsert: dying,
         journal: new FlushJournal(join(config.dataDir, 'flush-journal')),
-        log: IngestLog.open(join(config.dataDir, 'ingest-log')),
+        log: IngestLog.open(logDir),
       });
       await writer.write(scrape(0, hourMs));
       void writer.flush();
@@ -709,19 +578,11 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(await counts(client)).toMatchObject({ minutes: 10, hours: 10, keys: 1 });
       expect(await coarser(client)).toEqual({ fives: 10, days: 10 });
       await restarted.close();
-    } finally {
-      await cleanup();
-    }
-  });
+    }));
 
-  it('counts scrapes of identical minute rows in separate drains each time', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
-      flushIntervalMs: NEVER,
-      flushRows: 10_000,
-      rawInsert: handle.rawInsert,
-    });
-    try {
+  it('counts scrapes of identical minute rows in separate drains each time', () =>
+    withWriterHarness(async ({ handle, loggedWriter }) => {
+      const writer = loggedWriter({ ...ON_FLUSH, rawInsert: handle.rawInsert });
       // The same minute row under two request keys: two scrapes that measured the same.
       for (const key of ['first', 'second']) {
         await writer.write({ ...scrape(0, hourMs), requestKeys: [{ key, source: 'knative' }] });
@@ -729,68 +590,41 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       }
       expect(await counts(handle.client)).toMatchObject({ minutes: 20, hours: 20, keys: 2 });
       expect(await coarser(handle.client)).toEqual({ fives: 20, days: 20 });
-    } finally {
-      await writer.close();
-      await cleanup();
-    }
-  });
+    }));
 
-  it('loses no log line when batches refused together are stored one by one and the log cannot record one of those attempts', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    const dir = join(config.dataDir, 'ingest-log');
-    const atKill = join(config.dataDir, 'ingest-log-at-kill');
-    const insert = handle.rawInsert!;
-    const write = fs.write;
-    // ClickHouse refuses every `logs` insert holding delivery 0's line (a row it cannot parse).
-    // Once delivery 0 is refused alone, the disk is full for the next record (delivery 1's own
-    // attempt), and every `logs` insert holding delivery 1's line fails (ClickHouse away for it)
-    // until the process dies.
-    let triggered = false;
-    let away = false;
-    let dead = false;
-    const flaky: typeof insert = async (params) => {
-      if (dead) throw new Error('the process is dead');
-      const body = params.body.toString('utf8');
-      if (params.table === 'logs' && body.includes('"delivery 0"')) {
-        if (!body.includes('"delivery 1"') && !triggered) {
-          triggered = true;
-          away = true;
-          fillDiskOnce();
+  it('loses no log line when batches refused together are stored one by one and the log cannot record one of those attempts', () =>
+    withWriterHarness(async ({ handle, loggedWriter, fillDisk, kill }) => {
+      const insert = handle.rawInsert!;
+      // ClickHouse refuses every `logs` insert holding delivery 0's line (a row it cannot parse).
+      // Once delivery 0 is refused alone, the disk is full for the next record (delivery 1's own
+      // attempt), and every `logs` insert holding delivery 1's line fails (ClickHouse away for it)
+      // until the process dies.
+      let triggered = false;
+      let away = false;
+      let dead = false;
+      const flaky: typeof insert = async (params) => {
+        if (dead) throw new Error('the process is dead');
+        const body = params.body.toString('utf8');
+        if (params.table === 'logs' && body.includes('"delivery 0"')) {
+          if (!body.includes('"delivery 1"') && !triggered) {
+            triggered = true;
+            away = true;
+            fillDisk({ once: true });
+          }
+          throw Object.assign(new Error('Cannot parse input'), { clickhouseCode: 27 });
         }
-        throw Object.assign(new Error('Cannot parse input'), { clickhouseCode: 27 });
-      }
-      if (away && params.table === 'logs' && body.includes('"delivery 1"')) {
-        throw new Error('connect ECONNREFUSED 127.0.0.1:8123');
-      }
-      await insert(params);
-    };
-    const fillDiskOnce = () => {
-      (fs as { write: unknown }).write = (...args: unknown[]) => {
-        (fs as { write: unknown }).write = write;
-        const done = args[args.length - 1] as (error: Error | null, written: number) => void;
-        done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }), 0);
+        if (away && params.table === 'logs' && body.includes('"delivery 1"')) {
+          throw new Error('connect ECONNREFUSED 127.0.0.1:8123');
+        }
+        await insert(params);
       };
-    };
-    try {
-      const writer = loggedWriter(handle.client, dir, {
-        flushIntervalMs: NEVER,
-        flushRows: 10_000,
-        rawInsert: flaky,
-      });
+      const writer = loggedWriter({ ...ON_FLUSH, rawInsert: flaky });
       await Promise.all(Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, hourMs))));
       await writer.flush().catch(() => undefined);
       await writer.flush().catch(() => undefined);
-      cpSync(dir, atKill, { recursive: true });
-      dead = true;
-      await writer.close();
-      rmSync(dir, { recursive: true });
-      cpSync(atKill, dir, { recursive: true });
+      await kill(writer, () => (dead = true));
 
-      const restarted = loggedWriter(handle.client, dir, {
-        flushIntervalMs: 20,
-        flushRows: 20_000,
-        rawInsert: flaky,
-      });
+      const restarted = loggedWriter({ ...DRAINING, rawInsert: flaky });
       dead = false;
       away = false;
       await restarted.seedRecentInvocations();
@@ -805,32 +639,23 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
         'delivery 2',
         'delivery 3',
       ]);
-      await restarted.close();
-    } finally {
-      (fs as { write: unknown }).write = write;
-      await cleanup();
-    }
-  });
+    }));
 
-  it('stores what it acknowledged when the log disk fills up and an attempt cannot be recorded', async () => {
-    await withLogDisk(async ({ handle, writer, fillDisk }) => {
+  it('stores what it acknowledged when the log disk fills up and an attempt cannot be recorded', () =>
+    withWriterHarness(async ({ handle, loggedWriter, fillDisk }) => {
+      const writer = loggedWriter({ ...ON_FLUSH, rawInsert: handle.rawInsert });
       await Promise.all([0, 1].map((n) => writer.write(delivery(n, hourMs))));
       // The disk is full from here on: the drain's record of its attempt cannot be written.
       fillDisk({ once: false, afterMs: 0 });
       await writer.flush();
       expect(writer.stats.unrecordedAttempts).toBe(1);
       expect(await counts(handle.client)).toEqual(storedDeliveries(2));
-    });
-  });
+    }));
 
-  it('makes a read wait until what was acknowledged before it is stored, and not otherwise', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    try {
+  it('makes a read wait until what was acknowledged before it is stored, and not otherwise', () =>
+    withWriterHarness(async ({ handle, loggedWriter }) => {
       // No drain would start on its own for an hour: only the read's barrier starts it.
-      const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
-        flushIntervalMs: NEVER,
-        flushRows: 1_000_000,
-      });
+      const writer = loggedWriter(ON_FLUSH);
       const barrier = new ReadBarrier();
       barrier.attach(writer);
       const reads = behindReadBarrier(handle, barrier).client;
@@ -841,59 +666,33 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       // Nothing pending: the next read sends no drain.
       await counts(reads);
       expect(writer.stats.flushes).toBe(1);
-      await writer.close();
-    } finally {
-      await cleanup();
-    }
-  });
+    }));
 
-  it('holds a batch that does not fit until a drain makes room, instead of answering queue full', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    try {
+  it('holds a batch that does not fit until a drain makes room, instead of answering queue full', () =>
+    withWriterHarness(async ({ handle, loggedWriter }) => {
       // Four deliveries fit; a fifth may wait (a quarter of the bound) for the drain it starts.
-      const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
-        maxQueueBytes: 50_000,
-        flushIntervalMs: NEVER,
-        flushRows: 1_000_000,
-      });
+      const writer = loggedWriter({ ...ON_FLUSH, maxQueueBytes: 50_000 });
       for (let n = 0; n < 4; n++) await writer.write(delivery(n, hourMs));
       expect(writer.stats.flushes).toBe(0);
       await writer.write(delivery(4, hourMs));
       expect(writer.stats.flushes).toBeGreaterThanOrEqual(1);
       await writer.close();
       expect(await counts(handle.client)).toMatchObject({ raw: 100, logs: 5 });
-    } finally {
-      await cleanup();
-    }
-  });
+    }));
 
-  it('keeps serving reads and reports the failure when the log cannot start a new segment', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    const dir = join(config.dataDir, 'ingest-log');
-    try {
-      const writer = loggedWriter(handle.client, dir, {
-        flushIntervalMs: NEVER,
-        flushRows: 1_000_000,
-      });
+  it('keeps serving reads and reports the failure when the log cannot start a new segment', () =>
+    withWriterHarness(async ({ logDir, loggedWriter }) => {
+      const writer = loggedWriter(ON_FLUSH);
       await writer.write(delivery(0, hourMs));
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(logDir, { recursive: true, force: true });
       await expect(writer.readBarrier()).resolves.toBeUndefined();
       await expect(writer.flush()).rejects.toThrow(/ENOENT/);
       expect(writer.stats.insertFailures).toBeGreaterThan(0);
-      await writer.close();
-    } finally {
-      await cleanup();
-    }
-  });
+    }));
 
-  it('answers queue full while the log holds its bound, and accepts again once drained', async () => {
-    const { handle, config, cleanup } = await openTestClickHouse();
-    try {
-      const writer = loggedWriter(handle.client, join(config.dataDir, 'ingest-log'), {
-        maxQueueBytes: 25_000,
-        flushIntervalMs: NEVER,
-        flushRows: 1_000_000,
-      });
+  it('answers queue full while the log holds its bound, and accepts again once drained', () =>
+    withWriterHarness(async ({ handle, loggedWriter }) => {
+      const writer = loggedWriter({ ...ON_FLUSH, maxQueueBytes: 25_000 });
       await writer.write(delivery(0, hourMs));
       await writer.write(delivery(1, hourMs));
       await expect(writer.write(delivery(2, hourMs))).rejects.toBeInstanceOf(QueueFullError);
@@ -901,8 +700,5 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       await writer.write(delivery(2, hourMs));
       await writer.close();
       expect(await counts(handle.client)).toMatchObject({ raw: 60, logs: 3 });
-    } finally {
-      await cleanup();
-    }
-  });
+    }));
 });

@@ -5,7 +5,7 @@ import {
   type IngestBatch,
 } from '@fleetscope/storage';
 import type { LogRow } from '@fleetscope/model';
-import { openTestClickHouse } from '../support/test-clickhouse';
+import { withWriterHarness } from './support/writer-harness';
 
 function log(body: string, time: string): LogRow {
   return {
@@ -35,16 +35,27 @@ const PATHS = [
   ['client.exec', () => undefined],
 ] as const;
 
-describe.each(PATHS)(`${IngestWriter.name} (%s)`, (_path, rawInsertOf) => {
-  it('stores the other requests of a flush when ClickHouse refuses one request’s rows', async () => {
-    const { handle, cleanup } = await openTestClickHouse();
-    try {
-      const writer = new IngestWriter(handle.client, {
+/** Runs `spec` on a fresh ClickHouse with a writer on `path`'s inserts, draining 50 ms after a write. */
+function withWriter(
+  rawInsertOf: (typeof PATHS)[number][1],
+  spec: (context: { handle: ClickHouseHandle; writer: IngestWriter }) => Promise<void>,
+): Promise<void> {
+  return withWriterHarness(({ handle, writer }) =>
+    spec({
+      handle,
+      writer: writer({
         maxQueueBytes: 1 << 24,
         flushIntervalMs: 50,
         flushRows: 1_000,
         rawInsert: rawInsertOf(handle),
-      });
+      }),
+    }),
+  );
+}
+
+describe.each(PATHS)(`${IngestWriter.name} (%s)`, (_path, rawInsertOf) => {
+  it('stores the other requests of a flush when ClickHouse refuses one request’s rows', () =>
+    withWriter(rawInsertOf, async ({ handle, writer }) => {
       const now = `${Date.now()}000000`;
       const minuteMs = Math.floor(Date.now() / 60_000) * 60_000;
       const good: IngestBatch = {
@@ -91,23 +102,12 @@ describe.each(PATHS)(`${IngestWriter.name} (%s)`, (_path, rawInsertOf) => {
         format: 'JSONEachRow',
       });
       expect(await minutes.json()).toEqual([{ n: 10 }]);
-      await writer.close();
-    } finally {
-      await cleanup();
-    }
-  });
+    }));
 });
 
 describe.each(PATHS)('Storage errors caused by data (%s)', (_path, rawInsertOf) => {
-  it('a Decimal math overflow (a DateTime64 beyond 2262) is permanent, not retryable, and fails no other request of its flush', async () => {
-    const { handle, cleanup } = await openTestClickHouse();
-    try {
-      const writer = new IngestWriter(handle.client, {
-        maxQueueBytes: 1 << 24,
-        flushIntervalMs: 50,
-        flushRows: 1_000,
-        rawInsert: rawInsertOf(handle),
-      });
+  it('a Decimal math overflow (a DateTime64 beyond 2262) is permanent, not retryable, and fails no other request of its flush', () =>
+    withWriter(rawInsertOf, async ({ writer }) => {
       const now = `${Date.now()}000000`;
       const results = await Promise.allSettled([
         writer.write({ logs: [log('before', now)] }),
@@ -118,23 +118,12 @@ describe.each(PATHS)('Storage errors caused by data (%s)', (_path, rawInsertOf) 
       const reason = (results[1] as PromiseRejectedResult).reason as StorageQueryError;
       expect(reason.message).toMatch(/Decimal math overflow/);
       expect(reason.retryable).toBe(false);
-      await writer.close();
-    } finally {
-      await cleanup();
-    }
-  });
+    }));
 });
 
 describe.each(PATHS)('Strings JSON can carry (%s)', (_path, rawInsertOf) => {
-  it('stores a lone UTF-16 surrogate (valid OTLP/JSON "\\ud800") instead of failing the request', async () => {
-    const { handle, cleanup } = await openTestClickHouse();
-    try {
-      const writer = new IngestWriter(handle.client, {
-        maxQueueBytes: 1 << 24,
-        flushIntervalMs: 50,
-        flushRows: 1_000,
-        rawInsert: rawInsertOf(handle),
-      });
+  it('stores a lone UTF-16 surrogate (valid OTLP/JSON "\\ud800") instead of failing the request', () =>
+    withWriter(rawInsertOf, async ({ handle, writer }) => {
       const now = `${Date.now()}000000`;
       const lone = { ...log('lone \ud800 surrogate', now), logAttributes: { '\udfff': 'x\ud800' } };
       await expect(writer.write({ logs: [lone] })).resolves.toBeUndefined();
@@ -143,9 +132,5 @@ describe.each(PATHS)('Strings JSON can carry (%s)', (_path, rawInsertOf) => {
         format: 'JSONEachRow',
       });
       expect(await stored.json()).toEqual([{ n: 1 }]);
-      await writer.close();
-    } finally {
-      await cleanup();
-    }
-  });
+    }));
 });

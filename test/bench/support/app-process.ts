@@ -32,6 +32,8 @@ export interface RawInsertJob {
 
 export interface RawInsertResult {
   seconds: number;
+  /** CPU seconds of the server process (the engine's threads included) over the inserts. */
+  cpuSeconds: number;
   rows: Record<string, number>;
   inserts: number;
   /** Seconds spent building the rows (decode + normalise), not part of the rate. */

@@ -10,6 +10,8 @@ export interface PhaseResult {
   memoryAtPeak: MemorySnapshot;
   /** CPU seconds the server process (all its threads, ClickHouse's included) used. */
   serverCpuSeconds: number;
+  /** CPU seconds this process (the senders) used meanwhile, on the same cores. */
+  driverCpuSeconds: number;
   writer: WriterStatsSnapshot;
 }
 
@@ -23,7 +25,9 @@ export async function runPhase(
   await app.call({ cmd: 'memory', reset: true });
   app.resetPeakRss();
   const cpu0 = await app.call<number>({ cmd: 'cpuSeconds' });
+  const driverCpu0 = process.cpuUsage();
   const load = await runLoad(requests, { baseUrl: app.ingestUrl, concurrency, timeLimitMs });
+  const driverCpu = process.cpuUsage(driverCpu0);
   const serverCpuSeconds = (await app.call<number>({ cmd: 'cpuSeconds' })) - cpu0;
   const memoryAtPeak = await app.call<MemorySnapshot>({ cmd: 'memory', reset: true });
   const writer = await app.call<WriterStatsSnapshot>({ cmd: 'writerStats' });
@@ -32,6 +36,7 @@ export async function runPhase(
     peakRss: Math.max(app.peakRssBytes(), memoryAtPeak.rss),
     memoryAtPeak,
     serverCpuSeconds,
+    driverCpuSeconds: (driverCpu.user + driverCpu.system) / 1e6,
     writer,
   };
 }

@@ -17,6 +17,8 @@ import {
 } from '../../../libs/storage/src/writer/row-columns';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { LineBuffer } from '../../../libs/storage/src/writer/line-buffer';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { insertSettings } from '../../../libs/storage/src/writer/ingest-writer';
 import type { RawInsertJob, RawInsertResult } from './app-process';
 import { readRequestFile } from './request-file';
 
@@ -33,7 +35,10 @@ const ENCODERS: Record<RawTable, TableEncoder<never>> = {
  * decoders and normalisers, encoded by the writer's row encoders, then inserted with
  * @clickhouse/client in JSONCompactEachRow, `flushRows` rows per insert with the tables of a chunk
  * in parallel (as IngestWriter does); with `viaRawInsert`, as JSONCompactEachRow bytes through the
- * embedded engine's raw insert (their encoding timed too). Only the inserts are timed.
+ * embedded engine's raw insert with the writer's settings of each table, encoded before the
+ * timing starts (the writer encodes a batch when it accepts it, not when it stores it). Only the
+ * inserts are timed; `cpuSeconds` is the process's CPU (the engine's threads included) over the
+ * same span.
  */
 export async function runRawInsert(
   handle: ClickHouseHandle,
@@ -43,20 +48,37 @@ export async function runRawInsert(
   if (job.viaRawInsert && !rawInsert) throw new Error('raw insert: embedded engine only');
   const t0 = performance.now();
   const chunks = buildChunks(job);
+  // The rows are already encoded: the identity encoder writes them as they are.
+  const bodies = job.viaRawInsert
+    ? chunks.map(
+        (chunk) =>
+          new Map(
+            [...chunk].map(([table, values]) => {
+              const body = new LineBuffer();
+              putRows({ ...ENCODERS[table], encode: (row: unknown[]) => row }, values, body);
+              return [table, body.bytes()];
+            }),
+          ),
+      )
+    : undefined;
   const prepareSeconds = (performance.now() - t0) / 1000;
   const rows: Record<string, number> = {};
   let inserts = 0;
   const started = performance.now();
-  for (const chunk of chunks) {
+  const cpu0 = process.cpuUsage();
+  for (const [i, chunk] of chunks.entries()) {
     await Promise.all(
       [...chunk].map(async ([table, values]) => {
         if (values.length === 0) return;
         const encoder = ENCODERS[table];
-        if (job.viaRawInsert && rawInsert) {
-          const body = new LineBuffer();
-          // The rows are already encoded: the identity encoder writes them as they are.
-          putRows({ ...encoder, encode: (row: unknown[]) => row }, values, body);
-          await rawInsert({ table: encoder.table, columns: encoder.columns, body: body.bytes() });
+        const body = bodies?.[i].get(table);
+        if (body && rawInsert) {
+          await rawInsert({
+            table: encoder.table,
+            columns: encoder.columns,
+            body,
+            settings: insertSettings(encoder.table, true),
+          });
         } else {
           await client.insert({
             table: encoder.table,
@@ -70,7 +92,14 @@ export async function runRawInsert(
       }),
     );
   }
-  return { seconds: (performance.now() - started) / 1000, rows, inserts, prepareSeconds };
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    rows,
+    inserts,
+    prepareSeconds,
+  };
 }
 
 function buildChunks(job: RawInsertJob): Map<RawTable, unknown[][]>[] {

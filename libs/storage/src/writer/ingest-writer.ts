@@ -111,6 +111,11 @@ const EMBEDDED_INSERT_SETTINGS: Partial<Record<string, Record<string, number>>> 
   logs: { ...INSERT_SETTINGS, materialize_skip_indexes_on_insert: 0 },
 };
 
+/** The settings of an insert into `table`: through the embedded engine's raw insert, or not. */
+export function insertSettings(table: string, embedded: boolean): Record<string, number> {
+  return embedded ? (EMBEDDED_INSERT_SETTINGS[table] ?? INSERT_SETTINGS) : INSERT_SETTINGS;
+}
+
 /**
  * The tables whose inserts carry their attempt's deduplication token (StoreAttempt): the rows of
  * a retried or replayed batch that nothing else recognises. Invocations are recognised by their
@@ -969,9 +974,7 @@ export class IngestWriter {
     const body = this.body(encoder.table);
     try {
       put(body);
-      const settings = this.options.rawInsert
-        ? (EMBEDDED_INSERT_SETTINGS[encoder.table] ?? INSERT_SETTINGS)
-        : INSERT_SETTINGS;
+      const settings = insertSettings(encoder.table, this.options.rawInsert !== undefined);
       await this.insertBody({
         table: encoder.table,
         columns: encoder.columns,
