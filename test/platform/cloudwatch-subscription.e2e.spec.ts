@@ -6,6 +6,7 @@ import {
   post,
   reportLine,
   rows,
+  type FunctionSummary,
   type LogEvent,
 } from './platform-ingest.helpers';
 
@@ -187,6 +188,41 @@ const newRelicFunction = functionId({
 const NEW_RELIC_FROM = Date.parse('2019-01-31T00:00:00Z');
 const NEW_RELIC_TO = Date.parse('2019-02-01T00:00:00Z');
 
+/**
+ * Posts a New Relic capture and the invocation after it (`nextRequestId`), each answered 200, and
+ * reads back the invocations stored for the function.
+ */
+async function postWithNextInvocation(
+  fleetscope: RunningFleetscope,
+  fixture: string,
+  nextRequestId: string,
+): Promise<InvocationRow[]> {
+  const capture = fixtureJson<{ logEvents: LogEvent[] }>(fixture);
+  const url = `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=us-east-1`;
+  expect((await post(url, capture)).status).toBe(200);
+  expect((await post(url, nextInvocation(capture, nextRequestId))).status).toBe(200);
+  return invocationsOf(fleetscope, newRelicFunction);
+}
+
+/** The invocation after the capture: the reset makes it a cold start with no init to measure. */
+function coldStartWithoutInit(requestId: string): unknown {
+  return expect.objectContaining({
+    request_id: requestId,
+    status: 'success',
+    cold_start: 1,
+    init_type: 'on-demand',
+    init_duration_us: 0,
+  });
+}
+
+/** The New Relic function as GET /api/functions lists it over the captures' day. */
+async function listedNewRelicFunction(fleetscope: RunningFleetscope): Promise<FunctionSummary> {
+  const [fn] = (await listFunctions(fleetscope, NEW_RELIC_FROM, NEW_RELIC_TO)).filter(
+    (f) => f.id === newRelicFunction,
+  );
+  return fn;
+}
+
 describe('POST /ingest/lambda/cloudwatch with the New Relic timeout', () => {
   let fleetscope: RunningFleetscope;
 
@@ -199,14 +235,12 @@ describe('POST /ingest/lambda/cloudwatch with the New Relic timeout', () => {
   });
 
   it('classifies the timeout (billed below duration) and makes the next invocation a cold start without init', async () => {
-    const timeout = fixtureJson<{ logEvents: LogEvent[] }>('entry_lambda_timeout.json');
-    const url = `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=us-east-1`;
-    expect((await post(url, timeout)).status).toBe(200);
-    expect(
-      (await post(url, nextInvocation(timeout, 'a1b2c3d4-0000-4000-8000-000000000001'))).status,
-    ).toBe(200);
-
-    const stored = await invocationsOf(fleetscope, newRelicFunction);
+    const nextRequestId = 'a1b2c3d4-0000-4000-8000-000000000001';
+    const stored = await postWithNextInvocation(
+      fleetscope,
+      'entry_lambda_timeout.json',
+      nextRequestId,
+    );
     expect(stored).toEqual([
       expect.objectContaining({
         request_id: '2ea49a23-ff39-4bf5-8761-439f99b7c5f6',
@@ -215,18 +249,10 @@ describe('POST /ingest/lambda/cloudwatch with the New Relic timeout', () => {
         billed_duration_ms: 3000,
         max_memory_used_mb: 35,
       }),
-      expect.objectContaining({
-        request_id: 'a1b2c3d4-0000-4000-8000-000000000001',
-        status: 'success',
-        cold_start: 1,
-        init_type: 'on-demand',
-        init_duration_us: 0,
-      }),
+      coldStartWithoutInit(nextRequestId),
     ]);
 
-    const [fn] = (await listFunctions(fleetscope, NEW_RELIC_FROM, NEW_RELIC_TO)).filter(
-      (f) => f.id === newRelicFunction,
-    );
+    const fn = await listedNewRelicFunction(fleetscope);
     expect(fn).toMatchObject({
       invocations: 2,
       timeouts: 1,
@@ -251,14 +277,8 @@ describe('POST /ingest/lambda/cloudwatch with the New Relic OOM kill', () => {
   });
 
   it('classifies signal: killed with a low Max Memory Used as out of memory and the next invocation as cold', async () => {
-    const oom = fixtureJson<{ logEvents: LogEvent[] }>('entry_lambda_oom.json');
-    const url = `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=us-east-1`;
-    expect((await post(url, oom)).status).toBe(200);
-    expect(
-      (await post(url, nextInvocation(oom, 'a1b2c3d4-0000-4000-8000-000000000002'))).status,
-    ).toBe(200);
-
-    const stored = await invocationsOf(fleetscope, newRelicFunction);
+    const nextRequestId = 'a1b2c3d4-0000-4000-8000-000000000002';
+    const stored = await postWithNextInvocation(fleetscope, 'entry_lambda_oom.json', nextRequestId);
     expect(stored).toEqual([
       expect.objectContaining({
         request_id: '2ea49a23-ff39-4bf5-8761-439f99b7c5f6',
@@ -267,18 +287,13 @@ describe('POST /ingest/lambda/cloudwatch with the New Relic OOM kill', () => {
         memory_size_mb: 128,
         max_memory_used_mb: 35,
       }),
-      expect.objectContaining({
-        request_id: 'a1b2c3d4-0000-4000-8000-000000000002',
-        status: 'success',
-        cold_start: 1,
-        init_type: 'on-demand',
-        init_duration_us: 0,
-      }),
+      coldStartWithoutInit(nextRequestId),
     ]);
-    const [fn] = (await listFunctions(fleetscope, NEW_RELIC_FROM, NEW_RELIC_TO)).filter(
-      (f) => f.id === newRelicFunction,
-    );
-    expect(fn).toMatchObject({ invocations: 2, timeouts: 0, coldStarts: 1 });
+    expect(await listedNewRelicFunction(fleetscope)).toMatchObject({
+      invocations: 2,
+      timeouts: 0,
+      coldStarts: 1,
+    });
     const minutes = await rows<{ ooms: number }>(
       fleetscope,
       `SELECT sum(ooms) AS ooms FROM function_minutes WHERE function_id = {id:String}`,

@@ -1,35 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
-import { mapKnativeServices, type KnativeServiceHint } from '@fleetscope/ingest';
-import { type FunctionConfigUpdate } from '@fleetscope/storage';
+import { mapKnativeServices } from '@fleetscope/ingest';
 import { HttpGetError, httpGet } from '../platforms/http-get';
 import { endpointOf } from '../platforms/platform-targets';
 import type { InventorySource, InventoryTargetResult } from './inventory-source';
+import { knativeConfigUpdate } from './pod-function.mapper';
 
 /** Services per page of the list call (the API server's chunking, `limit` + `continue`). */
 const PAGE = 250;
-
-/** A Knative Service's inventory row, its latest ready revision as the version. */
-export function knativeConfigUpdate(hint: KnativeServiceHint): FunctionConfigUpdate {
-  const podCpuMillicores = hint.cpuRequestMillicores ?? hint.cpuLimitMillicores;
-  const podMemoryMb = hint.memoryRequestMb ?? hint.memoryLimitMb;
-  return {
-    functionId: hint.functionId,
-    platform: 'knative',
-    account: hint.namespace,
-    region: hint.cluster,
-    name: hint.name,
-    version: hint.revision || undefined,
-    memoryMb: hint.memorySizeMb === undefined ? undefined : Math.round(hint.memorySizeMb),
-    timeoutMs: hint.timeoutMs === undefined ? undefined : Math.round(hint.timeoutMs),
-    minScale: hint.minScale ?? undefined,
-    maxScale: hint.maxScale ?? undefined,
-    podCpu: podCpuMillicores === null ? undefined : podCpuMillicores / 1000,
-    podMemoryMb: podMemoryMb === null ? undefined : Math.round(podMemoryMb),
-    labels: hint.image ? { ...hint.labels, 'knative.image': hint.image } : hint.labels,
-  };
-}
 
 /**
  * Knative Services of every namespace from the Kubernetes API

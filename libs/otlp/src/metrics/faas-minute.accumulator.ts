@@ -23,6 +23,12 @@ export const MINUTE_ROLES: Record<string, MinuteRole> = {
   'kn.serving.invocation.duration': 'knative',
 };
 
+/** The roles of duration histograms: they fill the minute's duration (or init) buckets. */
+export type DurationRole = Extract<MinuteRole, 'duration' | 'init' | 'knative'>;
+export function isDurationRole(role: MinuteRole | undefined): role is DurationRole {
+  return role === 'duration' || role === 'init' || role === 'knative';
+}
+
 /** Multiplier from a duration unit to milliseconds; semconv durations default to seconds. */
 export function msPerUnit(unit: string): number {
   switch (unit) {

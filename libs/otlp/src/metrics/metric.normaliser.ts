@@ -1,4 +1,4 @@
-import type { FunctionMinuteRow, MetricPointRow } from '@fleetscope/model';
+import type { FunctionMinuteRow, LogBuckets, MetricPointRow } from '@fleetscope/model';
 import {
   explicitBucketsToLogBuckets,
   exponentialBucketsToLogBuckets,
@@ -27,15 +27,15 @@ import {
   memoryMbFromMaxMemory,
   resolveFunction,
 } from '../faas/faas-identity.resolver';
-import type { HistogramTotals } from './cumulative-to-delta';
 import type { CumulativeToDelta } from './cumulative-to-delta';
 import {
   MINUTE_ROLES,
   MinuteAccumulator,
+  isDurationRole,
   memoryDivisor,
   msPerUnit,
 } from './faas-minute.accumulator';
-import type { MinuteRole } from './faas-minute.accumulator';
+import type { DurationRole, MinuteRole } from './faas-minute.accumulator';
 import { emptyRow, numbers, seriesKey } from './metric-point.row';
 import type { PointBase, ResourceContext } from './metric-point.row';
 
@@ -104,13 +104,22 @@ class MetricsNormaliser {
     return ctx.cache.get(key);
   }
 
-  /** Common point fields; undefined (and the point rejected) when the timestamps are unusable. */
-  private base(
-    p: { timeUnixNano?: unknown; startTimeUnixNano?: unknown; attributes?: unknown },
-    where: () => string,
-  ): PointBase | undefined {
-    const time = nanosToString(p.timeUnixNano as never);
-    const start = nanosToString(p.startTimeUnixNano as never);
+  /**
+   * Common point fields; undefined (and the point rejected) when the point is not an object or its
+   * timestamps are unusable.
+   */
+  private base(p: unknown, where: () => string): PointBase | undefined {
+    if (p === null || typeof p !== 'object') {
+      this.rejects.reject('malformed', () => `${where()}: not an object`);
+      return undefined;
+    }
+    const point = p as {
+      timeUnixNano?: unknown;
+      startTimeUnixNano?: unknown;
+      attributes?: unknown;
+    };
+    const time = nanosToString(point.timeUnixNano as never);
+    const start = nanosToString(point.startTimeUnixNano as never);
     // metrics.proto: "Data points with the 0 value for TimeUnixNano SHOULD be rejected".
     if (time === undefined || time === '0' || start === undefined) {
       this.rejects.reject('invalid_timestamp', () => `${where()}: missing or invalid timeUnixNano`);
@@ -119,7 +128,7 @@ class MetricsNormaliser {
     return {
       timeUnixNano: time,
       startTimeUnixNano: start,
-      attributes: flattenAttributes(p.attributes as never),
+      attributes: flattenAttributes(point.attributes as never),
     };
   }
 
@@ -142,117 +151,92 @@ class MetricsNormaliser {
     const role = MINUTE_ROLES[name];
     const unit = typeof metric.unit === 'string' ? metric.unit : '';
     if (metric.gauge) {
-      this.numberPoints(
-        metric,
-        'gauge',
-        metric.gauge.dataPoints,
-        0,
-        false,
-        ctx,
-        role,
-        scopeName,
-        where,
+      this.eachPoint(metric.gauge.dataPoints, `${where}.gauge`, (p, w) =>
+        this.numberPoint(metric, 'gauge', p, 0, false, ctx, role, scopeName, w),
       );
     } else if (metric.sum) {
       const t = enumValue(metric.sum.aggregationTemporality, TEMPORALITY_NAMES);
-      this.numberPoints(
-        metric,
-        'sum',
-        metric.sum.dataPoints,
-        t,
-        metric.sum.isMonotonic === true,
-        ctx,
-        role,
-        scopeName,
-        where,
+      const isMonotonic = metric.sum.isMonotonic === true;
+      this.eachPoint(metric.sum.dataPoints, `${where}.sum`, (p, w) =>
+        this.numberPoint(metric, 'sum', p, t, isMonotonic, ctx, role, scopeName, w),
       );
     } else if (metric.histogram) {
       const t = enumValue(metric.histogram.aggregationTemporality, TEMPORALITY_NAMES);
-      const dps = Array.isArray(metric.histogram.dataPoints) ? metric.histogram.dataPoints : [];
-      dps.forEach((p, i) =>
-        this.guard(`${where}.histogram.dataPoints[${i}]`, (w) =>
-          this.histogramPoint(metric, p, t, ctx, role, unit, scopeName, w),
-        ),
+      this.eachPoint(metric.histogram.dataPoints, `${where}.histogram`, (p, w) =>
+        this.histogramPoint(metric, p, t, ctx, role, unit, scopeName, w),
       );
     } else if (metric.exponentialHistogram) {
       const t = enumValue(metric.exponentialHistogram.aggregationTemporality, TEMPORALITY_NAMES);
-      const dps = Array.isArray(metric.exponentialHistogram.dataPoints)
-        ? metric.exponentialHistogram.dataPoints
-        : [];
-      dps.forEach((p, i) =>
-        this.guard(`${where}.exponentialHistogram.dataPoints[${i}]`, (w) =>
-          this.exponentialPoint(metric, p, t, ctx, role, unit, w),
-        ),
+      this.eachPoint(
+        metric.exponentialHistogram.dataPoints,
+        `${where}.exponentialHistogram`,
+        (p, w) => this.exponentialPoint(metric, p, t, ctx, role, unit, w),
       );
     } else if (metric.summary) {
-      const dps = Array.isArray(metric.summary.dataPoints) ? metric.summary.dataPoints : [];
-      dps.forEach((p, i) =>
-        this.guard(`${where}.summary.dataPoints[${i}]`, (w) =>
-          this.summaryPoint(metric, p, ctx, w),
-        ),
+      this.eachPoint(metric.summary.dataPoints, `${where}.summary`, (p, w) =>
+        this.summaryPoint(metric, p, ctx, w),
       );
     }
   }
 
-  private guard(where: string, fn: (where: () => string) => void): void {
-    const w = () => where;
-    try {
-      fn(w);
-    } catch (e) {
-      this.rejects.reject('malformed', () => `${where}: ${(e as Error).message}`);
-    }
+  /** Runs `point` on each data point there is; one that throws is rejected, the others kept. */
+  private eachPoint<P>(
+    dataPoints: P[] | null | undefined,
+    where: string,
+    point: (p: P, where: () => string) => void,
+  ): void {
+    if (!Array.isArray(dataPoints)) return;
+    dataPoints.forEach((p, i) => {
+      const at = `${where}.dataPoints[${i}]`;
+      try {
+        point(p, () => at);
+      } catch (e) {
+        this.rejects.reject('malformed', () => `${at}: ${(e as Error).message}`);
+      }
+    });
   }
 
-  private numberPoints(
+  private numberPoint(
     metric: OtlpMetric,
     type: 'gauge' | 'sum',
-    dataPoints: OtlpNumberDataPoint[] | null | undefined,
+    p: OtlpNumberDataPoint,
     temporality: number,
     isMonotonic: boolean,
     ctx: ResourceContext,
     role: MinuteRole | undefined,
     scopeName: string,
-    where: string,
+    w: () => string,
   ): void {
-    if (!Array.isArray(dataPoints)) return;
-    dataPoints.forEach((p, i) =>
-      this.guard(`${where}.${type}.dataPoints[${i}]`, (w) => {
-        if (p === null || typeof p !== 'object') {
-          this.rejects.reject('malformed', () => `${w()}: not an object`);
-          return;
-        }
-        const base = this.base(p, w);
-        if (base === undefined) return;
-        const value =
-          p.asDouble != null
-            ? toDouble(p.asDouble)
-            : p.asInt != null
-              ? int64ToNumber(p.asInt)
-              : undefined;
-        const noValue = ((p.flags ?? 0) & NO_RECORDED_VALUE) !== 0;
-        if (value === undefined && !noValue) {
-          this.rejects.reject('missing_value', () => `${w()}: neither asDouble nor asInt is set`);
-          return;
-        }
-        const fn = this.functionFor(ctx, base.attributes);
-        const row = emptyRow(metric, type, ctx, fn, base, temporality, isMonotonic);
-        row.value = value ?? 0;
-        this.points.push(row);
-        if (role !== undefined && fn !== undefined && value !== undefined && !noValue) {
-          this.countContribution(
-            metric.name as string,
-            role,
-            fn,
-            ctx,
-            base,
-            temporality,
-            type,
-            value,
-            scopeName,
-          );
-        }
-      }),
-    );
+    const base = this.base(p, w);
+    if (base === undefined) return;
+    const value =
+      p.asDouble != null
+        ? toDouble(p.asDouble)
+        : p.asInt != null
+          ? int64ToNumber(p.asInt)
+          : undefined;
+    const noValue = ((p.flags ?? 0) & NO_RECORDED_VALUE) !== 0;
+    if (value === undefined && !noValue) {
+      this.rejects.reject('missing_value', () => `${w()}: neither asDouble nor asInt is set`);
+      return;
+    }
+    const fn = this.functionFor(ctx, base.attributes);
+    const row = emptyRow(metric, type, ctx, fn, base, temporality, isMonotonic);
+    row.value = value ?? 0;
+    this.points.push(row);
+    if (role !== undefined && fn !== undefined && value !== undefined && !noValue) {
+      this.countContribution(
+        metric.name as string,
+        role,
+        fn,
+        ctx,
+        base,
+        temporality,
+        type,
+        value,
+        scopeName,
+      );
+    }
   }
 
   private countContribution(
@@ -267,12 +251,13 @@ class MetricsNormaliser {
     scopeName: string,
   ): void {
     if (role === 'memory') {
-      const row = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
-      row.maxMemoryUsedMb = Math.max(row.maxMemoryUsedMb, value / memoryDivisor(value, scopeName));
+      this.memoryPeak(fn, ctx, base, value, scopeName);
       return;
     }
     if (type !== 'sum') return;
-    const delta = this.deltaOf(name, ctx, base, temporality, value);
+    const delta = this.deltaOf(name, ctx, base, temporality, value, (c, key, start, v) =>
+      c.sum(key, start, v),
+    );
     if (delta === null || delta === 0) return;
     const row = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
     switch (role) {
@@ -298,36 +283,92 @@ class MetricsNormaliser {
     }
   }
 
-  private deltaOf(
+  /**
+   * What a point adds since the series' previous point: a delta point's own value; a cumulative
+   * one's through `options.cumulative` (`toDelta` picks the sum or the histogram rule); null when
+   * there is nothing to add yet (a baseline, or cumulative without the option).
+   */
+  private deltaOf<T>(
     name: string,
     ctx: ResourceContext,
     base: PointBase,
     temporality: number,
-    value: number,
-  ): number | null {
+    value: T,
+    toDelta: (
+      cumulative: CumulativeToDelta,
+      seriesKey: string,
+      startTimeUnixNano: string,
+      value: T,
+    ) => T | null,
+  ): T | null {
     if (temporality === DELTA) return value;
-    if (temporality !== CUMULATIVE || this.options.cumulative === undefined) return null;
-    return this.options.cumulative.sum(
+    const cumulative = this.options.cumulative;
+    if (temporality !== CUMULATIVE || cumulative === undefined) return null;
+    return toDelta(
+      cumulative,
       seriesKey(name, ctx, base.attributes),
       base.startTimeUnixNano,
       value,
     );
   }
 
-  private histogramDelta(
-    name: string,
+  /** A faas.mem_usage reading (bytes, or MB × 1,000,000) as its minute's peak, in MB. */
+  private memoryPeak(
+    fn: ResolvedFunction,
     ctx: ResourceContext,
     base: PointBase,
-    temporality: number,
-    totals: HistogramTotals,
-  ): HistogramTotals | null {
-    if (temporality === DELTA) return totals;
-    if (temporality !== CUMULATIVE || this.options.cumulative === undefined) return null;
-    return this.options.cumulative.histogram(
-      seriesKey(name, ctx, base.attributes),
-      base.startTimeUnixNano,
-      totals,
+    value: number,
+    scopeName: string,
+  ): void {
+    const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
+    minute.maxMemoryUsedMb = Math.max(
+      minute.maxMemoryUsedMb,
+      value / memoryDivisor(value, scopeName),
     );
+  }
+
+  /** The row of an explicit or exponential histogram point, with the totals both carry. */
+  private histogramRow(
+    metric: OtlpMetric,
+    type: 'histogram' | 'exponential_histogram',
+    p: OtlpHistogramDataPoint | OtlpExponentialHistogramDataPoint,
+    ctx: ResourceContext,
+    fn: ResolvedFunction | undefined,
+    base: PointBase,
+    temporality: number,
+  ): MetricPointRow {
+    const row = emptyRow(metric, type, ctx, fn, base, temporality, false);
+    row.count = int64ToNumber(p.count);
+    row.sum = toDouble(p.sum) ?? 0;
+    row.min = toDouble(p.min) ?? null;
+    row.max = toDouble(p.max) ?? null;
+    return row;
+  }
+
+  /**
+   * A duration histogram's delta into its minute: the buckets (`toLogBuckets` converts the point's
+   * layout, values in ms) and the sum as init or invocation durations; Knative's, the only
+   * per-request metric it exports, also count the invocations. Returns the minute.
+   */
+  private addDurations(
+    fn: ResolvedFunction,
+    ctx: ResourceContext,
+    base: PointBase,
+    role: DurationRole,
+    unit: string,
+    delta: { count: number; sum: number },
+    toLogBuckets: (factor: number) => LogBuckets,
+  ): FunctionMinuteRow {
+    const factor = msPerUnit(unit);
+    const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
+    mergeBuckets(
+      role === 'init' ? minute.initBuckets : minute.durationBuckets,
+      toLogBuckets(factor),
+    );
+    if (role === 'init') minute.initDurationSumMs += delta.sum * factor;
+    else minute.durationSumMs += delta.sum * factor;
+    if (role === 'knative') minute.invocations += delta.count;
+    return minute;
   }
 
   private histogramPoint(
@@ -340,10 +381,6 @@ class MetricsNormaliser {
     scopeName: string,
     w: () => string,
   ): void {
-    if (p === null || typeof p !== 'object') {
-      this.rejects.reject('malformed', () => `${w()}: not an object`);
-      return;
-    }
     const base = this.base(p, w);
     if (base === undefined) return;
     const bucketCounts = numbers(p.bucketCounts, int64ToNumber);
@@ -357,11 +394,7 @@ class MetricsNormaliser {
       return;
     }
     const fn = this.functionFor(ctx, base.attributes);
-    const row = emptyRow(metric, 'histogram', ctx, fn, base, temporality, false);
-    row.count = int64ToNumber(p.count);
-    row.sum = toDouble(p.sum) ?? 0;
-    row.min = toDouble(p.min) ?? null;
-    row.max = toDouble(p.max) ?? null;
+    const row = this.histogramRow(metric, 'histogram', p, ctx, fn, base, temporality);
     row.bucketCounts = bucketCounts;
     row.explicitBounds = explicitBounds;
     this.points.push(row);
@@ -369,44 +402,34 @@ class MetricsNormaliser {
 
     if (role === 'memory') {
       const peak = row.max ?? this.highestBound(bucketCounts, explicitBounds);
-      if (peak !== null && peak > 0) {
-        const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
-        minute.maxMemoryUsedMb = Math.max(
-          minute.maxMemoryUsedMb,
-          peak / memoryDivisor(peak, scopeName),
-        );
-      }
+      if (peak !== null && peak > 0) this.memoryPeak(fn, ctx, base, peak, scopeName);
       return;
     }
-    if (role !== 'duration' && role !== 'init' && role !== 'knative') return;
-    const delta = this.histogramDelta(metric.name as string, ctx, base, temporality, {
-      count: row.count,
-      sum: row.sum,
-      bucketCounts,
-    });
-    if (delta === null || delta.count <= 0) return;
-    const factor = msPerUnit(unit);
-    const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
-    const buckets = role === 'init' ? minute.initBuckets : minute.durationBuckets;
-    const converted = explicitBucketsToLogBuckets(
-      {
-        upperBounds: delta.bucketCounts.length > 0 ? explicitBounds : [],
-        counts: delta.bucketCounts,
-        count: delta.count,
-        sum: delta.sum,
-        min: row.min,
-        max: row.max,
-      },
-      factor,
+    if (!isDurationRole(role)) return;
+    const totals = { count: row.count, sum: row.sum, bucketCounts };
+    const delta = this.deltaOf(
+      metric.name as string,
+      ctx,
+      base,
+      temporality,
+      totals,
+      (c, key, start, v) => c.histogram(key, start, v),
     );
-    mergeBuckets(buckets, converted);
-    if (role === 'init') {
-      minute.initDurationSumMs += delta.sum * factor;
-      return;
-    }
-    minute.durationSumMs += delta.sum * factor;
+    if (delta === null || delta.count <= 0) return;
+    const minute = this.addDurations(fn, ctx, base, role, unit, delta, (factor) =>
+      explicitBucketsToLogBuckets(
+        {
+          upperBounds: delta.bucketCounts.length > 0 ? explicitBounds : [],
+          counts: delta.bucketCounts,
+          count: delta.count,
+          sum: delta.sum,
+          min: row.min,
+          max: row.max,
+        },
+        factor,
+      ),
+    );
     if (role === 'knative') {
-      minute.invocations += delta.count;
       const status = Number(base.attributes['http.response.status_code']);
       if (status >= 500) minute.errors += delta.count;
     }
@@ -428,18 +451,10 @@ class MetricsNormaliser {
     unit: string,
     w: () => string,
   ): void {
-    if (p === null || typeof p !== 'object') {
-      this.rejects.reject('malformed', () => `${w()}: not an object`);
-      return;
-    }
     const base = this.base(p, w);
     if (base === undefined) return;
     const fn = this.functionFor(ctx, base.attributes);
-    const row = emptyRow(metric, 'exponential_histogram', ctx, fn, base, temporality, false);
-    row.count = int64ToNumber(p.count);
-    row.sum = toDouble(p.sum) ?? 0;
-    row.min = toDouble(p.min) ?? null;
-    row.max = toDouble(p.max) ?? null;
+    const row = this.histogramRow(metric, 'exponential_histogram', p, ctx, fn, base, temporality);
     // Positive buckets only, each with its upper bound base^(offset+i+1) (metrics.proto).
     const scale = typeof p.scale === 'number' ? p.scale : 0;
     const offset = typeof p.positive?.offset === 'number' ? p.positive.offset : 0;
@@ -449,25 +464,18 @@ class MetricsNormaliser {
     this.points.push(row);
     // Exponential histograms feed minutes only as deltas: their bucket layout may change per point.
     if (fn === undefined || temporality !== DELTA || row.count <= 0) return;
-    if (role !== 'duration' && role !== 'init' && role !== 'knative') return;
-    const factor = msPerUnit(unit);
-    const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
-    const positive = p.positive;
-    const converted = exponentialBucketsToLogBuckets(
-      {
-        scale: typeof p.scale === 'number' ? p.scale : 0,
-        zeroCount: int64ToNumber(p.zeroCount),
-        offset: typeof positive?.offset === 'number' ? positive.offset : 0,
-        positiveCounts: Array.isArray(positive?.bucketCounts)
-          ? positive.bucketCounts.map(int64ToNumber)
-          : [],
-      },
-      factor,
+    if (!isDurationRole(role)) return;
+    this.addDurations(fn, ctx, base, role, unit, row, (factor) =>
+      exponentialBucketsToLogBuckets(
+        {
+          scale,
+          zeroCount: int64ToNumber(p.zeroCount),
+          offset,
+          positiveCounts: row.bucketCounts,
+        },
+        factor,
+      ),
     );
-    mergeBuckets(role === 'init' ? minute.initBuckets : minute.durationBuckets, converted);
-    if (role === 'init') minute.initDurationSumMs += row.sum * factor;
-    else minute.durationSumMs += row.sum * factor;
-    if (role === 'knative') minute.invocations += row.count;
   }
 
   private summaryPoint(
@@ -476,10 +484,6 @@ class MetricsNormaliser {
     ctx: ResourceContext,
     w: () => string,
   ): void {
-    if (p === null || typeof p !== 'object') {
-      this.rejects.reject('malformed', () => `${w()}: not an object`);
-      return;
-    }
     const base = this.base(p, w);
     if (base === undefined) return;
     const fn = this.functionFor(ctx, base.attributes);

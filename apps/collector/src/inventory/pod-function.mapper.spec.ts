@@ -1,0 +1,86 @@
+import type { KnativeServiceHint, OpenFaasFunctionHint } from '@fleetscope/ingest';
+import { knativeConfigUpdate, openFaasConfigUpdate } from './pod-function.mapper';
+
+const pod = {
+  version: '',
+  observedAtMs: 0,
+  name: 'hello',
+  namespace: 'dev',
+  image: 'ghcr.io/acme/hello:1',
+  memorySizeMb: 61.04,
+  timeoutMs: 30_000.4,
+  minScale: 1,
+  maxScale: null,
+  memoryLimitMb: 256,
+  memoryRequestMb: 128.4,
+  cpuLimitMillicores: 500,
+  cpuRequestMillicores: null,
+  labels: { team: 'a' },
+  annotations: {},
+};
+
+const openFaas: OpenFaasFunctionHint = {
+  ...pod,
+  functionId: 'openfaas~dev~gw~hello',
+  platform: 'openfaas',
+  gateway: 'gw',
+  replicas: 1,
+  availableReplicas: 1,
+  scaleToZero: null,
+};
+
+const knative: KnativeServiceHint = {
+  ...pod,
+  functionId: 'knative~dev~prod~hello',
+  platform: 'knative',
+  cluster: 'prod',
+  revision: 'hello-00002',
+  initialScale: null,
+  target: null,
+  targetBurstCapacity: null,
+  containerConcurrency: null,
+};
+
+// Whole MiB; the pod at its request where one is set, else at its limit.
+const podRow = {
+  memoryMb: 61,
+  timeoutMs: 30_000,
+  minScale: 1,
+  maxScale: undefined,
+  podCpu: 0.5,
+  podMemoryMb: 128,
+};
+
+describe(openFaasConfigUpdate.name, () => {
+  it('files the function under its gateway with its pod size and its image as a label', () => {
+    expect(openFaasConfigUpdate(openFaas)).toStrictEqual({
+      functionId: 'openfaas~dev~gw~hello',
+      platform: 'openfaas',
+      account: 'dev',
+      region: 'gw',
+      name: 'hello',
+      ...podRow,
+      labels: { team: 'a', 'openfaas.image': 'ghcr.io/acme/hello:1' },
+    });
+  });
+
+  it('leaves the labels as they are when there is no image', () => {
+    expect(openFaasConfigUpdate({ ...openFaas, image: '' }).labels).toEqual({ team: 'a' });
+  });
+});
+
+describe(knativeConfigUpdate.name, () => {
+  it('files the service under its cluster with its latest ready revision as the version', () => {
+    expect(knativeConfigUpdate(knative)).toStrictEqual({
+      functionId: 'knative~dev~prod~hello',
+      platform: 'knative',
+      account: 'dev',
+      region: 'prod',
+      name: 'hello',
+      version: 'hello-00002',
+      ...podRow,
+      labels: { team: 'a', 'knative.image': 'ghcr.io/acme/hello:1' },
+    });
+    expect(knativeConfigUpdate({ ...knative, revision: '' }).version).toBeUndefined();
+  });
+});

@@ -1,0 +1,44 @@
+import type { KnativeServiceHint, OpenFaasFunctionHint } from '@fleetscope/ingest';
+import type { FunctionConfigUpdate } from '@fleetscope/storage';
+
+/** The label that keeps a function's container image. */
+const IMAGE_LABEL = { openfaas: 'openfaas.image', knative: 'knative.image' } as const;
+
+/**
+ * The inventory row of a function that runs as Kubernetes pods (OpenFaaS, Knative): memory and
+ * timeout as the platform sees them, pod size for cost. `region` is where the platform was read:
+ * the gateway or the cluster.
+ */
+function podConfigUpdate(
+  hint: OpenFaasFunctionHint | KnativeServiceHint,
+  region: string,
+): FunctionConfigUpdate {
+  const podCpuMillicores = hint.cpuRequestMillicores ?? hint.cpuLimitMillicores;
+  const podMemoryMb = hint.memoryRequestMb ?? hint.memoryLimitMb;
+  return {
+    functionId: hint.functionId,
+    platform: hint.platform,
+    account: hint.namespace,
+    region,
+    name: hint.name,
+    // The columns are whole MiB; a decimal quantity such as 64M is 61.04 MiB.
+    memoryMb: hint.memorySizeMb === undefined ? undefined : Math.round(hint.memorySizeMb),
+    timeoutMs: hint.timeoutMs === undefined ? undefined : Math.round(hint.timeoutMs),
+    minScale: hint.minScale ?? undefined,
+    maxScale: hint.maxScale ?? undefined,
+    // Idle replicas cost what they request (the scheduler reserves it), else what they may use.
+    podCpu: podCpuMillicores === null ? undefined : podCpuMillicores / 1000,
+    podMemoryMb: podMemoryMb === null ? undefined : Math.round(podMemoryMb),
+    labels: hint.image ? { ...hint.labels, [IMAGE_LABEL[hint.platform]]: hint.image } : hint.labels,
+  };
+}
+
+/** An OpenFaaS function's inventory row, under its gateway. */
+export function openFaasConfigUpdate(hint: OpenFaasFunctionHint): FunctionConfigUpdate {
+  return podConfigUpdate(hint, hint.gateway);
+}
+
+/** A Knative Service's inventory row, under its cluster, its latest ready revision as the version. */
+export function knativeConfigUpdate(hint: KnativeServiceHint): FunctionConfigUpdate {
+  return { ...podConfigUpdate(hint, hint.cluster), version: hint.revision || undefined };
+}
