@@ -158,6 +158,42 @@ describe(normaliseMetrics.name, () => {
     expect(out.minutes[0].durationSumMs).toBeCloseTo(2080);
   });
 
+  it('counts a Knative 5xx answer as an error when its durations come as an exponential histogram too', () => {
+    const resource = [s('k8s.namespace.name', 'default'), s('service.name', 'hello')];
+    const point = (status: number, count: number) => ({
+      startTimeUnixNano: T0,
+      timeUnixNano: T1,
+      count: String(count),
+      sum: 0.5 * count,
+      scale: 0,
+      zeroCount: '0',
+      positive: { offset: -2, bucketCounts: ['0', String(count)] },
+      attributes: [
+        s('kn.service.name', 'hello'),
+        s('kn.revision.name', 'hello-00001'),
+        { key: 'http.response.status_code', value: { intValue: status } },
+      ],
+    });
+    const out = normaliseMetrics(
+      request(
+        [
+          {
+            name: 'kn.serving.invocation.duration',
+            unit: 's',
+            exponentialHistogram: {
+              aggregationTemporality: 1,
+              dataPoints: [point(200, 3), point(502, 2)],
+            },
+          },
+        ],
+        resource,
+        'knative.dev/serving',
+      ),
+    );
+    expect(out.minutes).toHaveLength(1);
+    expect(out.minutes[0]).toMatchObject({ invocations: 5, errors: 2 });
+  });
+
   it('uses cumulative points only through CumulativeToDelta', () => {
     const converter = new CumulativeToDelta(100, '0');
     expect(normaliseMetrics(request([counter('faas.invocations', 5, 2)])).minutes).toEqual([]);

@@ -348,7 +348,7 @@ class MetricsNormaliser {
   /**
    * A duration histogram's delta into its minute: the buckets (`toLogBuckets` converts the point's
    * layout, values in ms) and the sum as init or invocation durations; Knative's, the only
-   * per-request metric it exports, also count the invocations. Returns the minute.
+   * per-request metric it exports, also count the invocations, and those answered 5xx the errors.
    */
   private addDurations(
     fn: ResolvedFunction,
@@ -358,7 +358,7 @@ class MetricsNormaliser {
     unit: string,
     delta: { count: number; sum: number },
     toLogBuckets: (factor: number) => LogBuckets,
-  ): FunctionMinuteRow {
+  ): void {
     const factor = msPerUnit(unit);
     const minute = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
     mergeBuckets(
@@ -367,8 +367,11 @@ class MetricsNormaliser {
     );
     if (role === 'init') minute.initDurationSumMs += delta.sum * factor;
     else minute.durationSumMs += delta.sum * factor;
-    if (role === 'knative') minute.invocations += delta.count;
-    return minute;
+    if (role === 'knative') {
+      minute.invocations += delta.count;
+      const status = Number(base.attributes['http.response.status_code']);
+      if (status >= 500) minute.errors += delta.count;
+    }
   }
 
   private histogramPoint(
@@ -416,7 +419,7 @@ class MetricsNormaliser {
       (c, key, start, v) => c.histogram(key, start, v),
     );
     if (delta === null || delta.count <= 0) return;
-    const minute = this.addDurations(fn, ctx, base, role, unit, delta, (factor) =>
+    this.addDurations(fn, ctx, base, role, unit, delta, (factor) =>
       explicitBucketsToLogBuckets(
         {
           upperBounds: delta.bucketCounts.length > 0 ? explicitBounds : [],
@@ -429,10 +432,6 @@ class MetricsNormaliser {
         factor,
       ),
     );
-    if (role === 'knative') {
-      const status = Number(base.attributes['http.response.status_code']);
-      if (status >= 500) minute.errors += delta.count;
-    }
   }
 
   private highestBound(counts: number[], bounds: number[]): number | null {
