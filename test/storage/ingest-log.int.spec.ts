@@ -1,7 +1,6 @@
 import {
   appendFileSync,
   copyFileSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -30,6 +29,7 @@ import { emptyFunctionMinute, type InvocationRecord, type LogRow } from '@fleets
 // lines are held against exactly them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { INVOCATIONS, LOGS } from '../../libs/storage/src/writer/row-columns';
+import { finiteDisk } from './support/finite-disk';
 import { withWriterHarness } from './support/writer-harness';
 
 // The module object itself: a spec replaces its write() for one call (a full disk).
@@ -246,33 +246,144 @@ describe(IngestLog.name, () => {
     expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 1 }, { n: 3 }]);
   });
 
-  it('gives up its reserve for a record the full disk refused, and refuses batches until a removed segment makes room for it again', async () => {
-    const log = IngestLog.open(dir);
-    const reserve = join(dir, 'reserve');
-    expect(statSync(reserve).size).toBe(4 << 20);
-    await log.append({ n: 1 });
-    // The disk is full up to the reserve: a write finds room only once the reserve is gone.
-    const write = fs.write;
-    (fs as { write: unknown }).write = (...args: unknown[]) => {
-      if (!existsSync(reserve)) return (write as (...writeArgs: unknown[]) => void)(...args);
-      const done = args[args.length - 1] as (error: Error | null, written: number) => void;
-      done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }), 0);
-    };
-    try {
-      await log.appendRecord({ attempt: 'a' });
-      expect(existsSync(reserve)).toBe(false);
-      await expect(log.append({ n: 2 })).rejects.toThrow(/ENOSPC: the ingest log's disk is full/);
-    } finally {
-      (fs as { write: unknown }).write = write;
-    }
-    const { ids, written } = log.rotate();
-    await written;
-    // Read before their removal: the record is there, the refused batch is not.
-    expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 1 }, { attempt: 'a' }]);
-    log.remove(ids);
-    expect(statSync(reserve).size).toBe(4 << 20);
-    await log.append({ n: 3 });
-    expect(IngestLog.open(dir).leftOver()).toEqual([{ n: 3 }]);
+  describe('when the disk is full', () => {
+    const RESERVE_BYTES = 4 << 20;
+    const SLICE = 256 << 10;
+    const reserve = (): number => statSync(join(dir, 'reserve')).size;
+    /** Every document in the segments, oldest first, read without opening the log. */
+    const written = (): unknown[] =>
+      segments(dir)
+        .sort()
+        .flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n'))
+        .filter((line) => line.length > 0)
+        .map((line) => JSON.parse(line) as unknown);
+    const outcome = (append: Promise<void>): Promise<string> =>
+      append.then(
+        () => 'written',
+        (error: Error) => `refused: ${error.message}`,
+      );
+
+    it('writes a record in a slice of its reserve, and refuses batches until a removed segment makes room to fill it again', async () => {
+      const log = IngestLog.open(dir);
+      expect(reserve()).toBe(RESERVE_BYTES);
+      await log.append({ n: 1 });
+      const room = finiteDisk(dir);
+      try {
+        await log.appendRecord({ attempt: 'a' });
+        expect(reserve()).toBe(RESERVE_BYTES - SLICE);
+        expect(await outcome(log.append({ n: 2 }))).toMatch(/^refused: ENOSPC: .*disk is full/);
+      } finally {
+        room();
+      }
+      expect(written()).toEqual([{ n: 1 }, { attempt: 'a' }]);
+      // Committed: the segments' room fills the reserve again, and batches are accepted.
+      const { ids, written: closed } = log.rotate();
+      await closed;
+      log.remove(ids);
+      expect(reserve()).toBe(RESERVE_BYTES);
+      await log.append({ n: 3 });
+      expect(written()).toEqual([{ n: 3 }]);
+    });
+
+    it("refuses the lines queued behind a write the disk refused, so that a record's room goes to the record", async () => {
+      const log = IngestLog.open(dir);
+      await log.append({ n: 1 });
+      const room = finiteDisk(dir);
+      try {
+        const record = outcome(log.appendRecord({ attempt: 'a' }));
+        // Accepted while the record's first write is under way (the reserve is whole), and as
+        // large as the whole reserve: written first, it would leave the record no room.
+        const batch = outcome(log.append({ pad: 'x'.repeat(RESERVE_BYTES) }));
+        expect({ record: await record, batch: await batch }).toEqual({
+          record: 'written',
+          batch: expect.stringMatching(/^refused: ENOSPC/),
+        });
+      } finally {
+        room();
+      }
+      expect(written()).toEqual([{ n: 1 }, { attempt: 'a' }]);
+    });
+
+    it('refuses the lines queued behind a write the disk refused, even when room is freed before their turn', async () => {
+      const log = IngestLog.open(dir);
+      const room = finiteDisk(dir);
+      try {
+        // Room is freed once the first write has failed, before the line queued behind it is
+        // written: it was never acknowledged, and a record may need that room.
+        const first = outcome(
+          log.append({ n: 1 }).catch((error: unknown) => {
+            rmSync(join(dir, 'reserve'));
+            throw error;
+          }),
+        );
+        const queued = outcome(log.append({ n: 2 }));
+        expect({ first: await first, queued: await queued }).toEqual({
+          first: expect.stringMatching(/^refused: ENOSPC/),
+          queued: expect.stringMatching(/^refused: ENOSPC/),
+        });
+      } finally {
+        room();
+      }
+      expect(written()).toEqual([]);
+    });
+
+    it('writes a record again alone before it gives up any of its reserve', async () => {
+      const log = IngestLog.open(dir);
+      await log.append({ n: 1 });
+      // Room for a record, not for the batch that shares its write.
+      const room = finiteDisk(dir, 1 << 20);
+      try {
+        const first = log.append({ n: 2 });
+        const big = outcome(log.append({ pad: 'x'.repeat(2 << 20) }));
+        const record = outcome(log.appendRecord({ attempt: 'a' }));
+        await first;
+        expect({ big: await big, record: await record }).toEqual({
+          big: expect.stringMatching(/^refused: ENOSPC/),
+          record: 'written',
+        });
+        expect(reserve()).toBe(RESERVE_BYTES);
+        await log.append({ n: 3 });
+      } finally {
+        room();
+      }
+      expect(written()).toEqual([{ n: 1 }, { n: 2 }, { attempt: 'a' }, { n: 3 }]);
+    });
+
+    it('keeps what is left of its reserve for the records of the next start, on a disk still full', async () => {
+      const log = IngestLog.open(dir);
+      let room = finiteDisk(dir);
+      try {
+        await log.appendRecord({ attempt: 'a' });
+        await log.close();
+      } finally {
+        room();
+      }
+      // Another writer took the rest of the slice's room before the next start.
+      room = finiteDisk(dir);
+      try {
+        const next = IngestLog.open(dir);
+        expect(next.leftOver()).toEqual([{ attempt: 'a' }]);
+        await next.appendRecord({ attempt: 'b' });
+        expect(reserve()).toBe(RESERVE_BYTES - 2 * SLICE);
+      } finally {
+        room();
+      }
+    });
+
+    it('accepts batches again a second later, once the disk has room to fill its reserve', async () => {
+      const log = IngestLog.open(dir);
+      const room = finiteDisk(dir);
+      try {
+        await log.appendRecord({ attempt: 'a' });
+      } finally {
+        room();
+      }
+      expect(await outcome(log.append({ n: 1 }))).toMatch(/^refused: ENOSPC/);
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await log.append({ n: 2 });
+      expect(reserve()).toBe(RESERVE_BYTES);
+      expect(written()).toEqual([{ attempt: 'a' }, { n: 2 }]);
+    });
   });
 
   it('never cuts into a line acknowledged after a cut that failed', async () => {
@@ -628,9 +739,10 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       const insert = handle.rawInsert!;
       // ClickHouse refuses every `logs` insert holding delivery 0's line (a row it cannot parse).
       // Once delivery 0 is refused alone, the disk is full for the next record (delivery 1's own
-      // attempt) and again once the log's reserve is given up for it (another writer took the
-      // room), and every `logs` insert holding delivery 1's line fails (ClickHouse away for it)
-      // until the process dies.
+      // attempt), whatever room the log's reserve gives up for it (another writer takes it), and
+      // every `logs` insert holding delivery 1's line fails (ClickHouse away for it) until the
+      // process dies.
+      let room: (() => void) | undefined;
       let triggered = false;
       let away = false;
       let dead = false;
@@ -641,7 +753,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
           if (!body.includes('"delivery 1"') && !triggered) {
             triggered = true;
             away = true;
-            fillDisk({ writes: 2 });
+            room = fillDisk({});
           }
           throw Object.assign(new Error('Cannot parse input'), { clickhouseCode: 27 });
         }
@@ -657,6 +769,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       // Delivery 1's own attempt could not be recorded, its reserve spent too.
       expect(writer.stats.unrecordedAttempts).toBe(1);
       await kill(writer, () => (dead = true));
+      room?.();
 
       const restarted = loggedWriter({ ...DRAINING, rawInsert: flaky });
       dead = false;
@@ -676,7 +789,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
     }));
 
   it("records a drain's attempt in the log's reserve when the disk is full, so that after a kill each log line and scraped minute is stored once", () =>
-    withWriterHarness(async ({ handle, loggedWriter, fillDisk, kill }) => {
+    withWriterHarness(async ({ handle, logDir, loggedWriter, kill }) => {
       const insert = handle.rawInsert!;
       // The request keys' insert fails: the process dies with the rows stored and its batches
       // still in the log.
@@ -692,10 +805,11 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
         ...Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, hourMs))),
         ...Array.from({ length: 3 }, (_, n) => writer.write(scrape(n, hourMs))),
       ]);
-      const room = fillDisk({ toReserve: true });
+      // The log's disk is full from here on (ClickHouse's is not).
+      const room = finiteDisk(logDir);
       await writer.flush().catch(() => undefined);
       expect(writer.stats.unrecordedAttempts).toBe(0);
-      await expect(writer.write(delivery(9, hourMs))).rejects.toThrow(/disk is full/);
+      await expect(writer.write(delivery(9, hourMs))).rejects.toThrow(/ENOSPC/);
       const stored = { raw: 80, minutes: 80 + 30, hours: 80 + 30, logs: 4, keys: 0 };
       expect(await counts(handle.client)).toEqual(stored);
       await kill(writer, () => (dead = true));

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import type * as Fs from 'node:fs';
 import { join } from 'node:path';
 import type { ClickHouseClient } from '@clickhouse/client';
@@ -29,12 +29,11 @@ export interface WriterHarness {
   ) => IngestWriter;
   /**
    * Makes fs.write() fail with ENOSPC (a full disk) after `afterMs`, or within the call without
-   * it: for the next `writes` calls; with `toReserve`, while the ingest log's reserve at logDir is
-   * there (the disk is full up to it, and its room is free once it is given up); otherwise until
-   * the returned function gives the disk room again, or the spec ends. The reserve itself is
-   * written with writeFileSync(), which this leaves alone.
+   * it: for the next `writes` calls, or until the returned function gives the disk room again
+   * (or the spec ends). A record given the reserve's room fails too: the room went to another
+   * writer (support/finite-disk.ts models a disk that fills up to the reserve).
    */
-  fillDisk: (options: { writes?: number; toReserve?: boolean; afterMs?: number }) => () => void;
+  fillDisk: (options: { writes?: number; afterMs?: number }) => () => void;
   /**
    * Kills the process of `writer` here: the next start finds the ingest log as it is now. `die`
    * makes whatever it still sends fail; its close() stops its retries, then the log is put back.
@@ -63,13 +62,10 @@ export async function withWriterHarness(spec: (harness: WriterHarness) => Promis
     },
     loggedWriter: (options, client) =>
       harness.writer({ maxQueueBytes: 1 << 26, ...options, log: IngestLog.open(logDir) }, client),
-    fillDisk: ({ writes = Infinity, toReserve = false, afterMs }) => {
+    fillDisk: ({ writes = Infinity, afterMs }) => {
       let left = writes;
       const room = () => ((fs as { write: unknown }).write = write);
       (fs as { write: unknown }).write = (...args: unknown[]) => {
-        if (toReserve && !existsSync(join(logDir, 'reserve'))) {
-          return (write as (...writeArgs: unknown[]) => void)(...args);
-        }
         if (--left <= 0) room();
         const done = args[args.length - 1] as (error: Error | null, written: number) => void;
         const full = Object.assign(new Error('ENOSPC: no space left on device'), {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  appendFileSync,
   close,
   closeSync,
   fstatSync,
@@ -8,11 +9,11 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
+  statfsSync,
   statSync,
+  truncateSync,
   write,
-  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { claimPidFile, liveOtherHolder } from '../client/pid-file';
@@ -23,12 +24,14 @@ const SEGMENT = /^(\d{12})\.log$/;
 
 /**
  * Room the log keeps on its disk for the records of store attempts (appendRecord()): a file of
- * random bytes (a compressing file system would not hold zeros' blocks), given up when the disk
- * is full. A record names a drain's batches, about 20 bytes each: this holds hundreds of them.
+ * random bytes (a compressing file system would not hold zeros' blocks), given up a slice at a
+ * time when the disk is full, so that what is left of it outlasts a restart. A record names a
+ * drain's batches, about 20 bytes each: a slice holds thousands of them.
  */
 const RESERVE = 'reserve';
 const RESERVE_BYTES = 4 << 20;
-/** While the reserve is given up, how often a batch's append tries to make it again. */
+const RESERVE_SLICE = 256 << 10;
+/** While the reserve is not whole, how often a batch's append tries to fill it again. */
 const RESERVE_RETRY_MS = 1_000;
 
 interface Segment {
@@ -73,8 +76,8 @@ export class IngestLog {
   private readonly closed: number[] = [];
   private nextId: number;
   private isClosed = false;
-  /** Whether the reserve is on disk; while it is not, batches are refused (appendLine()). */
-  private reserved: boolean;
+  /** Bytes of the reserve on disk; while it is not whole, batches are refused (appendLine()). */
+  private reserve: number;
   private reserveTriedAt = 0;
 
   private constructor(
@@ -85,7 +88,7 @@ export class IngestLog {
     this.nextId = left.reduce((max, s) => Math.max(max, s.id), 0) + 1;
     this.closed.push(...left.map((s) => s.id));
     this.current = this.openSegment();
-    this.reserved = this.makeReserve();
+    this.reserve = this.fillReserve();
   }
 
   /** Opens the log in `dir`, reading what an earlier process left in it. */
@@ -129,16 +132,17 @@ export class IngestLog {
   /**
    * Appends one line that `put` writes into the segment's pending bytes (its newline is added
    * here); resolves once its write() has returned. What `put` wrote is taken back if it throws.
-   * Refused while the reserve is given up and cannot be made again: its room is the records'.
+   * Refused while the reserve is not whole and cannot be filled again: its room is the records'.
    */
   appendLine(put: (out: LineBuffer) => void): Promise<void> {
-    if (!this.reserved && Date.now() - this.reserveTriedAt >= RESERVE_RETRY_MS) {
+    if (this.isClosed) return Promise.reject(new Error('the ingest log is closed'));
+    if (this.reserve < RESERVE_BYTES && Date.now() - this.reserveTriedAt >= RESERVE_RETRY_MS) {
       this.reserveTriedAt = Date.now();
-      this.reserved = this.makeReserve();
+      this.reserve = this.fillReserve();
     }
-    if (!this.reserved) {
+    if (this.reserve < RESERVE_BYTES) {
       const error = new Error(
-        `ENOSPC: the ingest log's disk is full (${this.dir}); its last ${RESERVE_BYTES >> 20} MiB are kept for the records of store attempts`,
+        `ENOSPC: the ingest log's disk is full (${this.dir}); the room left is kept for the records of store attempts`,
       );
       return Promise.reject(Object.assign(error, { code: 'ENOSPC' }));
     }
@@ -147,19 +151,18 @@ export class IngestLog {
 
   /**
    * Appends a record the writer needs on disk before it stores (a store attempt). When the disk
-   * is full, the reserve is given up and the record written in its room; batches are refused from
-   * then on until the reserve can be made again (a segment removed, or a second later).
+   * is full, the record is written again alone (it may have shared the failed write with a large
+   * batch), then in the reserve's room, given up a slice at a time; batches are refused from then
+   * on until the reserve is whole again (a segment removed, or a second later, with room).
    */
   async appendRecord(document: unknown): Promise<void> {
     const put = (out: LineBuffer): void => out.put(JSON.stringify(document));
-    try {
-      await this.write(put);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC' || !this.reserved) throw error;
-      rmSync(join(this.dir, RESERVE), { force: true });
-      this.reserved = false;
-      this.reserveTriedAt = Date.now();
-      await this.write(put);
+    for (let tries = 0; ; tries++) {
+      try {
+        return await this.write(put);
+      } catch (error) {
+        if (!isNoSpace(error) || (tries > 0 && !this.giveUpSlice())) throw error;
+      }
     }
   }
 
@@ -197,14 +200,14 @@ export class IngestLog {
     return { ids: [...this.closed], written };
   }
 
-  /** Deletes committed segments; their room makes the reserve again if it was given up. */
+  /** Deletes committed segments; their room fills the reserve again if some was given up. */
   remove(ids: number[]): void {
     const gone = new Set(ids);
     for (const id of ids) rmSync(join(this.dir, fileName(id)), { force: true });
     const kept = this.closed.filter((id) => !gone.has(id));
     this.closed.length = 0;
     this.closed.push(...kept);
-    if (!this.reserved && ids.length > 0) this.reserved = this.makeReserve();
+    if (this.reserve < RESERVE_BYTES && ids.length > 0) this.reserve = this.fillReserve();
   }
 
   /**
@@ -222,23 +225,42 @@ export class IngestLog {
     }
   }
 
-  /** Writes the reserve unless it is there; false when the disk has no room for it. */
-  private makeReserve(): boolean {
+  /**
+   * Fills the reserve up to RESERVE_BYTES when the disk has room for that twice over (the reserve
+   * must not be what fills the disk for a batch or for ClickHouse); returns its size on disk.
+   */
+  private fillReserve(): number {
     const file = join(this.dir, RESERVE);
+    const size = (): number => {
+      try {
+        return statSync(file).size;
+      } catch {
+        return 0;
+      }
+    };
+    const missing = RESERVE_BYTES - size();
+    if (missing <= 0) return RESERVE_BYTES;
     try {
-      if (statSync(file).size >= RESERVE_BYTES) return true;
+      const { bavail, bsize } = statfsSync(this.dir);
+      if (bavail * bsize >= 2 * missing) appendFileSync(file, randomBytes(missing));
     } catch {
-      // Not there yet.
+      // No room after all: what was written of it is reserve too.
     }
-    const partial = `${file}.partial`;
+    return size();
+  }
+
+  /** Frees a slice of the reserve for a record; false when none is left. */
+  private giveUpSlice(): boolean {
+    if (this.reserve <= 0) return false;
+    const left = Math.max(0, this.reserve - RESERVE_SLICE);
     try {
-      writeFileSync(partial, randomBytes(RESERVE_BYTES));
-      renameSync(partial, file);
-      return true;
+      truncateSync(join(this.dir, RESERVE), left);
     } catch {
-      rmSync(partial, { force: true });
       return false;
     }
+    this.reserve = left;
+    this.reserveTriedAt = Date.now();
+    return true;
   }
 
   private openSegment(): Segment {
@@ -283,6 +305,12 @@ export class IngestLog {
       writing.clear();
       segment.spare = writing;
       segment.writing = false;
+      // The lines appended meanwhile are refused too when the disk is full: not one of them was
+      // acknowledged, and the room a record frees in the reserve must not go to them first.
+      if (error && isNoSpace(error)) {
+        waiters.push(...segment.waiters.splice(0));
+        segment.pending.clear();
+      }
       for (const w of waiters) {
         if (error) w.reject(error);
         else w.resolve();
@@ -371,6 +399,12 @@ function fileSize(fd: number): number {
 }
 
 const NEWLINE = Buffer.from('\n');
+
+/** A full disk, or a full quota. */
+function isNoSpace(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
 
 function writeFully(fd: number, buffer: Buffer, done: (error: Error | null) => void): void {
   write(fd, buffer, 0, buffer.length, null, (error, written) => {

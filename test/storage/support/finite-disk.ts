@@ -1,0 +1,53 @@
+import type * as Fs from 'node:fs';
+import { join } from 'node:path';
+
+// The module object itself: the ingest log calls these through it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fs = require('node:fs') as typeof Fs;
+
+const noSpace = (): Error =>
+  Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+
+/**
+ * Makes the disk under `dir` as full as the files in it now, plus `room` bytes: fs.write() (in
+ * the next turn of the event loop, as the thread pool answers) writes what fits, then fails with
+ * ENOSPC; appendFileSync() under `dir` the same; statfsSync() of `dir` says what is free. A file
+ * truncated or deleted under `dir` frees its bytes. Returns the function that gives the disk its
+ * room back.
+ */
+export function finiteDisk(dir: string, room = 0): () => void {
+  const used = (): number =>
+    fs.readdirSync(dir).reduce((n, name) => n + fs.statSync(join(dir, name)).size, 0);
+  const capacity = used() + room;
+  const free = (): number => Math.max(0, capacity - used());
+  const original = {
+    write: fs.write,
+    appendFileSync: fs.appendFileSync,
+    statfsSync: fs.statfsSync,
+  };
+  const patched = fs as unknown as Record<keyof typeof original, unknown>;
+  patched.write = (
+    fd: number,
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    _position: null,
+    done: (error: Error | null, written: number) => void,
+  ) =>
+    setImmediate(() => {
+      const left = free();
+      if (left === 0) return done(noSpace(), 0);
+      done(null, fs.writeSync(fd, buffer, offset, Math.min(left, length)));
+    });
+  patched.appendFileSync = (file: string, data: Buffer) => {
+    if (!String(file).startsWith(dir)) return original.appendFileSync(file, data);
+    const left = free();
+    original.appendFileSync(file, data.subarray(0, Math.min(left, data.length)));
+    if (left < data.length) throw noSpace();
+  };
+  patched.statfsSync = (path: string) => {
+    const stats = original.statfsSync(path);
+    return String(path).startsWith(dir) ? { ...stats, bsize: 1, bavail: free() } : stats;
+  };
+  return () => Object.assign(fs, original);
+}
