@@ -29,31 +29,12 @@ import { emptyFunctionMinute, type InvocationRecord, type LogRow } from '@fleets
 // lines are held against exactly them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { INVOCATIONS, LOGS } from '../../libs/storage/src/writer/row-columns';
-import { finiteDisk } from './support/finite-disk';
+import { finiteDisk, tearNextWrite } from './support/disk-faults';
 import { withWriterHarness } from './support/writer-harness';
 
-// The module object itself: a spec replaces its write() for one call (a full disk).
+// The module object itself: a spec replaces its ftruncateSync() for one call (a cut that fails).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs = require('node:fs') as typeof Fs;
-
-/** The next fs.write() gets half its bytes onto the disk, then fails with ENOSPC. */
-function tearNextWrite(): void {
-  const write = fs.write;
-  (fs as { write: unknown }).write = (
-    fd: number,
-    buffer: Buffer,
-    offset: number,
-    length: number,
-    _position: null,
-    done: (error: Error | null, written: number) => void,
-  ) => {
-    (fs as { write: unknown }).write = write;
-    const half = fs.writeSync(fd, buffer, offset, Math.floor(length / 2));
-    setImmediate(() =>
-      done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }), half),
-    );
-  };
-}
 
 const FN = 'aws_lambda~123456789012~eu-west-1~checkout';
 const NEVER = 3_600_000;
@@ -160,6 +141,16 @@ const loggedBatches = (dir: string): unknown[] =>
     .filter((document) => (document as { attempt?: unknown }).attempt === undefined);
 
 const segments = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.log'));
+
+/**
+ * Four deliveries with 20 invocations and a log line each, and three scrapes with a minute row
+ * each: 80 invocations and 4 log lines, minute rows counting 110.
+ */
+const deliveriesAndScrapes = (writer: IngestWriter, startMs: number): Promise<unknown> =>
+  Promise.all([
+    ...Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, startMs))),
+    ...Array.from({ length: 3 }, (_, n) => writer.write(scrape(n, startMs))),
+  ]);
 
 /** What `counts` reads once `n` whole deliveries are stored. */
 const storedDeliveries = (n: number) => ({
@@ -661,11 +652,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
           await insert(params);
         };
         const writer = loggedWriter({ ...ON_FLUSH, rawInsert: flaky });
-        // Deliveries with invocations and a log line, and scrapes with a minute row each.
-        await Promise.all([
-          ...Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, hourMs))),
-          ...Array.from({ length: 3 }, (_, n) => writer.write(scrape(n, hourMs))),
-        ]);
+        await deliveriesAndScrapes(writer, hourMs);
         // One drain fails on the `failing` row tables (all in one attempt), the next on the keys.
         const drains = failing.length > 1 ? 2 : 1;
         for (let drain = 0; drain < drains; drain++) await writer.flush().catch(() => undefined);
@@ -801,10 +788,7 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
         await insert(params);
       };
       const writer = loggedWriter({ ...ON_FLUSH, rawInsert: flaky });
-      await Promise.all([
-        ...Array.from({ length: 4 }, (_, n) => writer.write(delivery(n, hourMs))),
-        ...Array.from({ length: 3 }, (_, n) => writer.write(scrape(n, hourMs))),
-      ]);
+      await deliveriesAndScrapes(writer, hourMs);
       // The log's disk is full from here on (ClickHouse's is not).
       const room = finiteDisk(logDir);
       await writer.flush().catch(() => undefined);

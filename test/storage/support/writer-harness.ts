@@ -31,7 +31,7 @@ export interface WriterHarness {
    * Makes fs.write() fail with ENOSPC (a full disk) after `afterMs`, or within the call without
    * it: for the next `writes` calls, or until the returned function gives the disk room again
    * (or the spec ends). A record given the reserve's room fails too: the room went to another
-   * writer (support/finite-disk.ts models a disk that fills up to the reserve).
+   * writer (support/disk-faults.ts models a disk that fills up to the reserve).
    */
   fillDisk: (options: { writes?: number; afterMs?: number }) => () => void;
   /**

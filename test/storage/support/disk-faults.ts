@@ -8,6 +8,30 @@ const fs = require('node:fs') as typeof Fs;
 const noSpace = (): Error =>
   Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
 
+/** fs.write() as the ingest log calls it. */
+type FsWrite = (
+  fd: number,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+  position: null,
+  done: (error: Error | null, written: number) => void,
+) => void;
+
+const setWrite = (write: FsWrite): void => {
+  (fs as { write: unknown }).write = write;
+};
+
+/** The next fs.write() gets half its bytes onto the disk, then fails with ENOSPC. */
+export function tearNextWrite(): void {
+  const write = fs.write;
+  setWrite((fd, buffer, offset, length, _position, done) => {
+    Object.assign(fs, { write });
+    const half = fs.writeSync(fd, buffer, offset, Math.floor(length / 2));
+    setImmediate(() => done(noSpace(), half));
+  });
+}
+
 /**
  * Makes the disk under `dir` as full as the files in it now, plus `room` bytes: fs.write() (in
  * the next turn of the event loop, as the thread pool answers) writes what fits, then fails with
@@ -26,19 +50,13 @@ export function finiteDisk(dir: string, room = 0): () => void {
     statfsSync: fs.statfsSync,
   };
   const patched = fs as unknown as Record<keyof typeof original, unknown>;
-  patched.write = (
-    fd: number,
-    buffer: Buffer,
-    offset: number,
-    length: number,
-    _position: null,
-    done: (error: Error | null, written: number) => void,
-  ) =>
+  setWrite((fd, buffer, offset, length, _position, done) =>
     setImmediate(() => {
       const left = free();
       if (left === 0) return done(noSpace(), 0);
       done(null, fs.writeSync(fd, buffer, offset, Math.min(left, length)));
-    });
+    }),
+  );
   patched.appendFileSync = (file: string, data: Buffer) => {
     if (!String(file).startsWith(dir)) return original.appendFileSync(file, data);
     const left = free();
