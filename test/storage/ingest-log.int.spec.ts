@@ -361,6 +361,37 @@ describe(IngestLog.name, () => {
       }
     });
 
+    it('fills a reserve deleted by hand again when a drain removes segments', async () => {
+      const log = IngestLog.open(dir);
+      await log.append({ n: 1 });
+      rmSync(join(dir, 'reserve'));
+      const { ids, written: closed } = log.rotate();
+      await closed;
+      log.remove(ids);
+      expect(reserve()).toBe(RESERVE_BYTES);
+    });
+
+    it('after a full quota, fills its reserve only when a drain removes segments, not from the disk room statfs reports', async () => {
+      const log = IngestLog.open(dir);
+      await log.append({ n: 1 });
+      const room = finiteDisk(dir, 0, { quota: true });
+      try {
+        await log.appendRecord({ attempt: 'a' });
+        expect(reserve()).toBe(RESERVE_BYTES - SLICE);
+        await new Promise((resolve) => setTimeout(resolve, 1_100));
+        // The quota's room left in the slice stays free for ClickHouse.
+        expect(await outcome(log.append({ n: 2 }))).toMatch(/^refused: ENOSPC/);
+        expect(reserve()).toBe(RESERVE_BYTES - SLICE);
+      } finally {
+        room();
+      }
+      const { ids, written: closed } = log.rotate();
+      await closed;
+      log.remove(ids);
+      expect(reserve()).toBe(RESERVE_BYTES);
+      await log.append({ n: 3 });
+    });
+
     it('accepts batches again a second later, once the disk has room to fill its reserve', async () => {
       const log = IngestLog.open(dir);
       const room = finiteDisk(dir);

@@ -7,6 +7,8 @@ const fs = require('node:fs') as typeof Fs;
 
 const noSpace = (): Error =>
   Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+const overQuota = (): Error =>
+  Object.assign(new Error('EDQUOT: disk quota exceeded'), { code: 'EDQUOT' });
 
 /** fs.write() as the ingest log calls it. */
 type FsWrite = (
@@ -36,10 +38,11 @@ export function tearNextWrite(): void {
  * Makes the disk under `dir` as full as the files in it now, plus `room` bytes: fs.write() (in
  * the next turn of the event loop, as the thread pool answers) writes what fits, then fails with
  * ENOSPC; appendFileSync() under `dir` the same; statfsSync() of `dir` says what is free. A file
- * truncated or deleted under `dir` frees its bytes. Returns the function that gives the disk its
- * room back.
+ * truncated or deleted under `dir` frees its bytes. With `quota`, a user's quota is what is full:
+ * the errors are EDQUOT, and statfsSync() sees the disk's room, not the quota's. Returns the
+ * function that gives the disk its room back.
  */
-export function finiteDisk(dir: string, room = 0): () => void {
+export function finiteDisk(dir: string, room = 0, { quota = false } = {}): () => void {
   const used = (): number =>
     fs.readdirSync(dir).reduce((n, name) => n + fs.statSync(join(dir, name)).size, 0);
   const capacity = used() + room;
@@ -50,10 +53,11 @@ export function finiteDisk(dir: string, room = 0): () => void {
     statfsSync: fs.statfsSync,
   };
   const patched = fs as unknown as Record<keyof typeof original, unknown>;
+  const full = quota ? overQuota : noSpace;
   setWrite((fd, buffer, offset, length, _position, done) =>
     setImmediate(() => {
       const left = free();
-      if (left === 0) return done(noSpace(), 0);
+      if (left === 0) return done(full(), 0);
       done(null, fs.writeSync(fd, buffer, offset, Math.min(left, length)));
     }),
   );
@@ -61,11 +65,11 @@ export function finiteDisk(dir: string, room = 0): () => void {
     if (!String(file).startsWith(dir)) return original.appendFileSync(file, data);
     const left = free();
     original.appendFileSync(file, data.subarray(0, Math.min(left, data.length)));
-    if (left < data.length) throw noSpace();
+    if (left < data.length) throw full();
   };
   patched.statfsSync = (path: string) => {
     const stats = original.statfsSync(path);
-    return String(path).startsWith(dir) ? { ...stats, bsize: 1, bavail: free() } : stats;
+    return String(path).startsWith(dir) && !quota ? { ...stats, bsize: 1, bavail: free() } : stats;
   };
   return () => Object.assign(fs, original);
 }

@@ -76,9 +76,17 @@ export class IngestLog {
   private readonly closed: number[] = [];
   private nextId: number;
   private isClosed = false;
-  /** Bytes of the reserve on disk; while it is not whole, batches are refused (appendLine()). */
+  /**
+   * Bytes of the reserve on disk, as last read from the file (each drain's remove() reads it
+   * again: an operator may delete it); while it is not whole, batches are refused (appendLine()).
+   */
   private reserve: number;
   private reserveTriedAt = 0;
+  /**
+   * A quota, not the disk, was full when a record last needed the reserve: statfs() does not see
+   * a quota's room, so the reserve is filled again only when a drain removes segments.
+   */
+  private quotaFull = false;
 
   private constructor(
     readonly dir: string,
@@ -136,13 +144,19 @@ export class IngestLog {
    */
   appendLine(put: (out: LineBuffer) => void): Promise<void> {
     if (this.isClosed) return Promise.reject(new Error('the ingest log is closed'));
-    if (this.reserve < RESERVE_BYTES && Date.now() - this.reserveTriedAt >= RESERVE_RETRY_MS) {
+    if (
+      this.reserve < RESERVE_BYTES &&
+      !this.quotaFull &&
+      Date.now() - this.reserveTriedAt >= RESERVE_RETRY_MS
+    ) {
       this.reserveTriedAt = Date.now();
       this.reserve = this.fillReserve();
     }
     if (this.reserve < RESERVE_BYTES) {
       const error = new Error(
-        `ENOSPC: the ingest log's disk is full (${this.dir}); the room left is kept for the records of store attempts`,
+        `ENOSPC: the ingest log's disk is full (${this.dir}): it accepts batches again once its ` +
+          `reserve for the records of store attempts, ${this.reserve} of ${RESERVE_BYTES} bytes, is ` +
+          `whole, and fills it when the disk has twice the missing bytes free`,
       );
       return Promise.reject(Object.assign(error, { code: 'ENOSPC' }));
     }
@@ -162,6 +176,7 @@ export class IngestLog {
         return await this.write(put);
       } catch (error) {
         if (!isNoSpace(error) || (tries > 0 && !this.giveUpSlice())) throw error;
+        if (tries > 0) this.quotaFull = (error as NodeJS.ErrnoException).code === 'EDQUOT';
       }
     }
   }
@@ -207,7 +222,9 @@ export class IngestLog {
     const kept = this.closed.filter((id) => !gone.has(id));
     this.closed.length = 0;
     this.closed.push(...kept);
-    if (this.reserve < RESERVE_BYTES && ids.length > 0) this.reserve = this.fillReserve();
+    if (ids.length === 0) return;
+    this.reserve = this.fillReserve();
+    if (this.reserve === RESERVE_BYTES) this.quotaFull = false;
   }
 
   /**
@@ -230,27 +247,32 @@ export class IngestLog {
    * must not be what fills the disk for a batch or for ClickHouse); returns its size on disk.
    */
   private fillReserve(): number {
-    const file = join(this.dir, RESERVE);
-    const size = (): number => {
-      try {
-        return statSync(file).size;
-      } catch {
-        return 0;
-      }
-    };
-    const missing = RESERVE_BYTES - size();
+    const missing = RESERVE_BYTES - this.reserveOnDisk();
     if (missing <= 0) return RESERVE_BYTES;
     try {
       const { bavail, bsize } = statfsSync(this.dir);
-      if (bavail * bsize >= 2 * missing) appendFileSync(file, randomBytes(missing));
+      if (bavail * bsize >= 2 * missing) {
+        appendFileSync(join(this.dir, RESERVE), randomBytes(missing));
+      }
     } catch {
       // No room after all: what was written of it is reserve too.
     }
-    return size();
+    return this.reserveOnDisk();
+  }
+
+  /** The reserve's size as the file says (0 when it is gone). */
+  private reserveOnDisk(): number {
+    try {
+      return statSync(join(this.dir, RESERVE)).size;
+    } catch {
+      return 0;
+    }
   }
 
   /** Frees a slice of the reserve for a record; false when none is left. */
   private giveUpSlice(): boolean {
+    // From the file: a reserve shrunk or deleted by hand frees nothing more.
+    this.reserve = this.reserveOnDisk();
     if (this.reserve <= 0) return false;
     const left = Math.max(0, this.reserve - RESERVE_SLICE);
     try {
@@ -308,7 +330,8 @@ export class IngestLog {
       // The lines appended meanwhile are refused too when the disk is full: not one of them was
       // acknowledged, and the room a record frees in the reserve must not go to them first.
       if (error && isNoSpace(error)) {
-        waiters.push(...segment.waiters.splice(0));
+        for (const queued of segment.waiters) waiters.push(queued);
+        segment.waiters = [];
         segment.pending.clear();
       }
       for (const w of waiters) {
