@@ -123,6 +123,37 @@ describe(parseFirehoseRequest.name, () => {
     expect(anonymous.logs).toHaveLength(3);
   });
 
+  it('times extracted JSON-format platform records by their own "time", not by the delivery', () => {
+    // Firehose buffers for up to 900 s, so the request timestamp is not when the invocation ran.
+    // The two lines are Datadog's captured platform.start and platform.report, which CloudWatch
+    // writes unchanged when the function logs in JSON format (LoggingConfig.LogFormat=JSON).
+    const datadog = (
+      JSON.parse(
+        readFileSync(
+          join(__dirname, '../lambda/telemetry/__fixtures__/telemetry_api_fixtures.json'),
+          'utf8',
+        ),
+      ) as { fixtures: { raw: string }[] }
+    ).fixtures.map((f) => f.raw);
+    const line = (type: string): string =>
+      datadog.find((r) => r.startsWith('{') && r.includes(`"type":"${type}"`)) ?? '';
+    const lines = `${line('platform.start')}\n${line('platform.report')}\n`;
+    const identity = {
+      platform: 'aws_lambda' as const,
+      account: '123456789012',
+      region: 'us-east-1',
+      name: 'hello-world',
+    };
+    const r = parseFirehoseRequest(request([{ data: b64(lines) }]), { identity });
+    expect(r.invocations).toHaveLength(1);
+    expect(r.invocations[0]).toMatchObject({
+      requestId: '459921b5-681c-4a96-beb0-81e0aa586026',
+      durationMs: 2599.4,
+      // platform.report at 2022-10-21T14:05:05.766Z, minus its 2599.4 ms.
+      startTimeMs: Math.round(Date.parse('2022-10-21T14:05:05.766Z') - 2599.4),
+    });
+  });
+
   it('rejects bad records one by one and keeps the good ones', () => {
     const r = parseFirehoseRequest(
       request([

@@ -132,7 +132,8 @@ function appEvent(
   return { kind: 'app', requestId, level, message, timeMs, invokeError };
 }
 
-function classifyJson(line: string): PlatformEvent | undefined {
+/** A JSON-format line's event with the time it carries (`time` or `timestamp`), or null. */
+function classifyJson(line: string): ClassifiedLine | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -143,7 +144,7 @@ function classifyJson(line: string): PlatformEvent | undefined {
   const obj = parsed as Record<string, unknown>;
   if (typeof obj.type === 'string' && 'record' in obj && typeof obj.time === 'string') {
     const ev = parseTelemetryEventObject(obj);
-    if (typeof ev !== 'string') return ev.event;
+    if (typeof ev !== 'string') return { event: ev.event, lineTimeMs: ev.timeMs };
     return undefined;
   }
   // Application log in JSON format: {"timestamp","level","requestId","message"} (awsdocs
@@ -156,7 +157,8 @@ function classifyJson(line: string): PlatformEvent | undefined {
         ? obj.AWSRequestId
         : '';
   const ts = typeof obj.timestamp === 'string' ? Date.parse(obj.timestamp) : NaN;
-  return appEvent(requestId, level, line, Number.isNaN(ts) ? null : ts);
+  const timeMs = Number.isNaN(ts) ? null : ts;
+  return { event: appEvent(requestId, level, line, timeMs), lineTimeMs: timeMs };
 }
 
 /**
@@ -170,8 +172,10 @@ export function classifyLambdaLine(message: string): ClassifiedLine {
   const c0 = line.charCodeAt(i);
 
   if (c0 === 123 /* { */) {
-    const ev = classifyJson(trimEnd(line));
-    if (ev) return { event: ev, lineTimeMs: ev.kind === 'app' ? ev.timeMs : null };
+    // A platform record's `time` is when it happened: a raw line or a Firehose-extracted one has
+    // no other time but the delivery's, which can be minutes later.
+    const json = classifyJson(trimEnd(line));
+    if (json) return json;
     return { event: appEvent('', '', trimEnd(line.slice(i)), null), lineTimeMs };
   }
 
