@@ -367,6 +367,28 @@ describe(parseLambdaLogLines.name, () => {
     expect(r.configHints.find((h) => h.timeoutMs)?.timeoutMs).toBe(18000);
   });
 
+  it('resets the sandbox when the timeout line of an already delivered REPORT comes in the next delivery (apex/up#663)', () => {
+    // The 2018 runtimes printed `Task timed out` after the REPORT; a subscription batch can end
+    // between the two lines.
+    const [reportLine, timeoutLine] = (
+      JSON.parse(fixture('lambda_log_lines_from_issues.json')) as { items: { lines: string[] }[] }
+    ).items[1].lines;
+    const pool = new LambdaLogStreamAssemblerPool();
+    const at = { identity, instance: 's1', pool };
+    const first = parseLambdaLogLines(reportLine, { ...at, receivedAtMs: T });
+    const second = parseLambdaLogLines(timeoutLine, { ...at, receivedAtMs: T + 1000 });
+    const third = parseLambdaLogLines(report('next-1'), { ...at, receivedAtMs: T + 60_000 });
+    expect(first.invocations).toHaveLength(1);
+    expect(second.invocations).toHaveLength(0);
+    expect(second.configHints.find((h) => h.timeoutMs)?.timeoutMs).toBe(18000);
+    expect(third.invocations[0]).toMatchObject({
+      requestId: 'next-1',
+      coldStart: true,
+      initType: 'on-demand',
+      initDurationMs: null,
+    });
+  });
+
   it('reads a cold start that timed out, with billed = timeout + init (opentelemetry-lambda#2098)', () => {
     const excerpt = (
       JSON.parse(fixture('lambda_log_lines_from_issues.json')) as { items: { lines: string[] }[] }

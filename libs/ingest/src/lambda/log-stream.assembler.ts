@@ -133,6 +133,8 @@ export class LambdaLogStreamAssembler {
   private currentRequestId = '';
   private readonly starts = new Map<string, StartSeen>();
   private readonly outcomes = new Map<string, Outcome>();
+  /** Requests whose REPORT was already emitted (perhaps in an earlier delivery). */
+  private readonly reported = new Map<string, true>();
   private initSeen: InitSeen | null = null;
   private initReport: { durationMs: number | null; phase: string } | null = null;
   private restore: { timeMs: number; durationMs: number | null } | null = null;
@@ -310,6 +312,7 @@ export class LambdaLogStreamAssembler {
     this.flushPending();
     const start = this.starts.get(r.requestId);
     if (start) this.starts.delete(r.requestId);
+    this.remember(this.reported, r.requestId, true);
     if (this.currentRequestId === r.requestId) this.currentRequestId = '';
 
     const duration = r.durationMs;
@@ -415,7 +418,12 @@ export class LambdaLogStreamAssembler {
       return;
     }
     const id = requestId || this.currentRequestId;
-    if (id) {
+    if (id && this.reported.has(id)) {
+      // Its REPORT went out earlier (old runtimes print `Task timed out` after it, and a delivery
+      // can end between the two): too late to mark it, but the sandbox was still reset.
+      if (outcome.status !== 'error' || outcome.errorType.startsWith('Runtime.'))
+        this.resetPending = true;
+    } else if (id) {
       const prev = this.outcomes.get(id);
       if (!prev || OUTCOME_RANK[outcome.status] > OUTCOME_RANK[prev.status]) {
         this.remember(this.outcomes, id, outcome);
