@@ -43,6 +43,11 @@ export interface LambdaStreamOptions {
 const DEFAULT_PROACTIVE_GAP_MS = 1000;
 /** Bounds the per-stream maps if START or timeout lines never meet their REPORT. */
 const MAX_TRACKED_REQUESTS = 256;
+/**
+ * REPORTs remembered once emitted, for a timeout or exit line printed after its REPORT: it follows
+ * within a line or two, and every stream of the pool keeps this many.
+ */
+const RECENT_REPORTS = 8;
 
 const OUTCOME_RANK: Record<InvocationStatus, number> = {
   unknown: 0,
@@ -312,7 +317,7 @@ export class LambdaLogStreamAssembler {
     this.flushPending();
     const start = this.starts.get(r.requestId);
     if (start) this.starts.delete(r.requestId);
-    this.remember(this.reported, r.requestId, true);
+    this.remember(this.reported, r.requestId, true, RECENT_REPORTS);
     if (this.currentRequestId === r.requestId) this.currentRequestId = '';
 
     const duration = r.durationMs;
@@ -482,8 +487,13 @@ export class LambdaLogStreamAssembler {
     }
   }
 
-  private remember<V>(map: Map<string, V>, key: string, value: V): void {
-    if (map.size >= MAX_TRACKED_REQUESTS) {
+  private remember<V>(
+    map: Map<string, V>,
+    key: string,
+    value: V,
+    max = MAX_TRACKED_REQUESTS,
+  ): void {
+    if (map.size >= max) {
       const oldest = map.keys().next();
       if (!oldest.done) map.delete(oldest.value);
     }
