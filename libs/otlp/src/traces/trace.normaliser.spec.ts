@@ -324,6 +324,48 @@ describe(normaliseTraces.name, () => {
     }
   });
 
+  it('counts the invocation of a function called by another one when a collector exports both in one request', () => {
+    // Knative `frontend` calls `backend` over HTTP (semconv aws-lambda.md "API Gateway Request
+    // Proxy": the callee's SERVER span is the child of the caller's CLIENT span). An OpenTelemetry
+    // Collector batches both services' spans into one export; neither sends an invocation id.
+    const knative = (service: string): OtlpKeyValue[] => [
+      s('service.name', service),
+      s('k8s.namespace.name', 'shop'),
+      s('kn.service.name', service),
+      s('kn.revision.name', `${service}-00001`),
+    ];
+    const span = (spanId: string, kind: number, parentSpanId = ''): OtlpSpan => ({
+      traceId: '0AF7651916CD43DD8448EB211C80319C',
+      spanId,
+      parentSpanId,
+      name: kind === 3 ? 'GET' : 'GET /',
+      kind,
+      startTimeUnixNano: '1718000000123456789',
+      endTimeUnixNano: '1718000000248456789',
+      attributes: [s('faas.trigger', 'http')],
+    });
+    const out = normaliseTraces({
+      resourceSpans: [
+        {
+          resource: { attributes: knative('frontend') },
+          scopeSpans: [
+            {
+              spans: [span('1111111111111111', 2), span('2222222222222222', 3, '1111111111111111')],
+            },
+          ],
+        },
+        {
+          resource: { attributes: knative('backend') },
+          scopeSpans: [{ spans: [span('3333333333333333', 2, '2222222222222222')] }],
+        },
+      ],
+    });
+    expect(out.invocations.map((inv) => `${inv.name}/${inv.requestId}`)).toEqual([
+      'frontend/1111111111111111',
+      'backend/3333333333333333',
+    ]);
+  });
+
   it('counts an SQS batch once: message CONSUMER spans under the batch span are not invocations', () => {
     const batch: OtlpSpan = {
       traceId: '0AF7651916CD43DD8448EB211C80319C',

@@ -440,20 +440,22 @@ export function normaliseTraces(req: OtlpTraceRequest): NormalisedTraces {
 }
 
 /**
- * A FaaS span without an invocation id whose parent is a span of the same request is a piece of an
- * invocation, not one: the per-message CONSUMER spans under an SQS batch span, or a nested SERVER
- * span. Counting it would count the invocation again under its own span id, which no dedup can
- * catch. Spans that carry faas.invocation_id are kept (duplicates of one id collapse in storage).
+ * A FaaS span without an invocation id whose parent is a span of the same function in the same
+ * request is a piece of an invocation, not one: the per-message CONSUMER spans under an SQS batch
+ * span, or a nested SERVER span. Counting it would count the invocation again under its own span
+ * id, which no dedup can catch. A parent of another function is a caller (a collector exports
+ * several services' spans together): its callee's invocation is kept. Spans that carry
+ * faas.invocation_id are kept (duplicates of one id collapse in storage).
  */
 function dropNestedInvocations(out: NormalisedTraces): void {
-  let bySpan: Map<string, string> | undefined;
+  let bySpan: Map<string, SpanRow> | undefined;
   const keep = (inv: InvocationRecord): boolean => {
     // Only records named by a span id (16 hex digits, no invocation id) can be nested pieces.
     if (inv.traceId === '' || inv.requestId.length !== 16) return true;
-    bySpan ??= new Map(out.spans.map((s) => [`${s.traceId}/${s.spanId}`, s.parentSpanId]));
-    const parent = bySpan.get(`${inv.traceId}/${inv.requestId}`);
-    if (parent === undefined || parent === '') return true;
-    return !bySpan.has(`${inv.traceId}/${parent}`);
+    bySpan ??= new Map(out.spans.map((s) => [`${s.traceId}/${s.spanId}`, s]));
+    const parentId = bySpan.get(`${inv.traceId}/${inv.requestId}`)?.parentSpanId;
+    if (parentId === undefined || parentId === '') return true;
+    return bySpan.get(`${inv.traceId}/${parentId}`)?.functionId !== inv.functionId;
   };
   if (out.invocations.some((inv) => !keep(inv))) out.invocations = out.invocations.filter(keep);
 }
