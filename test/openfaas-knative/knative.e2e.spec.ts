@@ -156,6 +156,67 @@ describe('Knative ingest', () => {
     expect(hello).toMatchObject({ invocations: 1, coldStarts: 1 });
   });
 
+  it('puts the OTLP metrics of a Knative queue-proxy under the function its scrapes and inventory name', async () => {
+    // kn.serving.invocation.duration with the workload attributes knative/docs serving-metrics.md
+    // lists (libs/ingest/src/knative/__fixtures__/SOURCES.md): none of them names the cluster.
+    const nowNanos = `${Date.now()}000000`;
+    const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+    const body = {
+      resourceMetrics: [
+        {
+          resource: {
+            attributes: [
+              str('container.name', 'queue-proxy'),
+              str('k8s.namespace.name', 'default'),
+              str('k8s.pod.name', 'shop-00003-deployment-5d4f7b9c8-x2x7z'),
+              str('service.name', 'shop'),
+              str('service.instance.id', 'shop-00003-deployment-5d4f7b9c8-x2x7z'),
+              str('kn.service.name', 'shop'),
+              str('kn.configuration.name', 'shop'),
+              str('kn.revision.name', 'shop-00003'),
+            ],
+          },
+          scopeMetrics: [
+            {
+              scope: { name: 'knative.dev/serving/pkg/queue' },
+              metrics: [
+                {
+                  name: 'kn.serving.invocation.duration',
+                  unit: 's',
+                  histogram: {
+                    aggregationTemporality: 1,
+                    dataPoints: [
+                      {
+                        attributes: [
+                          { key: 'http.response.status_code', value: { intValue: 200 } },
+                        ],
+                        startTimeUnixNano: nowNanos,
+                        timeUnixNano: nowNanos,
+                        count: 3,
+                        sum: 0.3,
+                        bucketCounts: [0, 3, 0],
+                        explicitBounds: [0.05, 0.5],
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const response = await fetch(`${fleetscope.ingestUrl}/v1/metrics`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+    // The configured cluster (FLEETSCOPE_KNATIVE_CLUSTER), and edge-eu of the push above: no third.
+    const shops = (await functions()).filter((f) => f.id.endsWith('~shop'));
+    expect(shops.map((f) => f.id).sort()).toEqual([id('shop', 'edge-eu'), id('shop')].sort());
+  });
+
   it('answers 400 for a push without a single sample', async () => {
     const response = await push('cluster=edge-eu', '# HELP nothing here\n');
     expect(response.status).toBe(400);

@@ -51,7 +51,11 @@ export type { NormaliseMetricsOptions, NormalisedMetrics } from './metrics/metri
 export { normaliseMetrics } from './metrics/metric.normaliser';
 export type { HistogramTotals } from './metrics/cumulative-to-delta';
 export { CumulativeToDelta } from './metrics/cumulative-to-delta';
-export type { AttributeLookup, ResolvedFunction } from './faas/faas-identity.resolver';
+export type {
+  AttributeLookup,
+  FaasResolveOptions,
+  ResolvedFunction,
+} from './faas/faas-identity.resolver';
 export {
   layeredLookup,
   memoryMbFromMaxMemory,

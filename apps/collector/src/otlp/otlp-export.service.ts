@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   CumulativeToDelta,
   DATA_POINT_PATH,
@@ -15,6 +16,7 @@ import {
   normaliseLogs,
   normaliseMetrics,
   normaliseTraces,
+  type FaasResolveOptions,
   type ItemPath,
   type OtlpEncoding,
   type OtlpSignal,
@@ -96,11 +98,16 @@ export type ExportOutcome =
 export class OtlpExportService {
   /** Cumulative FaaS/Knative counters become per-minute deltas (bounded per series). */
   private readonly cumulative = new CumulativeToDelta();
+  /** Knative telemetry names no cluster: it gets the one scrapes and the inventory use. */
+  private readonly resolve: FaasResolveOptions;
 
   constructor(
+    @Inject(FLEETSCOPE_CONFIG) config: Config,
     private readonly pipeline: IngestPipeline,
     private readonly metrics: IngestMetrics,
-  ) {}
+  ) {
+    this.resolve = { knativeCluster: config.knativeCluster };
+  }
 
   async export(signal: OtlpSignal, encoding: OtlpEncoding, body: Buffer): Promise<ExportOutcome> {
     if (encoding === 'json' && countObjects(body, MAX_JSON_OBJECTS) > MAX_JSON_OBJECTS) {
@@ -185,7 +192,7 @@ export class OtlpExportService {
       case 'traces': {
         const request = encoding === 'json' ? decodeTracesJson(body) : decodeTracesProtobuf(body);
         if (isDecodeError(request)) return { message: request.error };
-        const n = normaliseTraces(request);
+        const n = normaliseTraces(request, this.resolve);
         return {
           batch: { spans: n.spans, invocations: n.invocations },
           report: n,
@@ -195,14 +202,14 @@ export class OtlpExportService {
       case 'logs': {
         const request = encoding === 'json' ? decodeLogsJson(body) : decodeLogsProtobuf(body);
         if (isDecodeError(request)) return { message: request.error };
-        const n = normaliseLogs(request);
+        const n = normaliseLogs(request, this.resolve);
         return { batch: { logs: n.logs }, report: n, items: n.logs.length };
       }
       case 'metrics': {
         const request = encoding === 'json' ? decodeMetricsJson(body) : decodeMetricsProtobuf(body);
         if (isDecodeError(request)) return { message: request.error };
         const { result: n, undo } = this.cumulative.capture(() =>
-          normaliseMetrics(request, { cumulative: this.cumulative }),
+          normaliseMetrics(request, { ...this.resolve, cumulative: this.cumulative }),
         );
         return {
           batch: { metricPoints: n.points, functionMinutes: n.minutes },

@@ -99,7 +99,17 @@ function resolveLambda(get: AttributeLookup): ResolvedFunction | undefined {
   );
 }
 
-function resolveKnative(get: AttributeLookup): ResolvedFunction | undefined {
+/** What the attributes may not say and the deployment configures. */
+export interface FaasResolveOptions {
+  /**
+   * The cluster (region) of Knative functions whose telemetry carries no `k8s.cluster.name`, as
+   * the queue-proxy's does not (knative docs, serving-metrics.md): FLEETSCOPE_KNATIVE_CLUSTER,
+   * which the scrapes and the inventory give the same functions. Default ''.
+   */
+  knativeCluster?: string;
+}
+
+function resolveKnative(get: AttributeLookup, cluster: string): ResolvedFunction | undefined {
   // Knative serving metrics carry kn.service.name / kn.configuration.name / kn.revision.name and
   // k8s.namespace.name (knative docs, serving-metrics.md); the revision is the version.
   const name =
@@ -112,7 +122,7 @@ function resolveKnative(get: AttributeLookup): ResolvedFunction | undefined {
     {
       platform: 'knative',
       account: get('k8s.namespace.name') ?? get('service.namespace') ?? '',
-      region: get('k8s.cluster.name') ?? '',
+      region: get('k8s.cluster.name') ?? cluster,
       name,
     },
     get('kn.revision.name') ?? get('faas.version') ?? '',
@@ -202,18 +212,21 @@ function detectPlatform(get: AttributeLookup): Platform {
 /**
  * The function that telemetry describes, per docs/decisions.md "Identity": Lambda account/region/name from
  * an ARN, else cloud.account.id/cloud.region/faas.name; Knative namespace/service with the revision
- * as version; OpenFaaS `name.namespace`; GCP project/region/function or service with the revision
+ * as version, on k8s.cluster.name or else the configured cluster; OpenFaaS `name.namespace`; GCP project/region/function or service with the revision
  * as version; Azure subscription/region/`app/function`; anything else with faas.name is 'other'.
  * Undefined when the attributes carry no FaaS semantics or no name.
  */
-export function resolveFunction(get: AttributeLookup): ResolvedFunction | undefined {
+export function resolveFunction(
+  get: AttributeLookup,
+  options: FaasResolveOptions = {},
+): ResolvedFunction | undefined {
   if (!hasFaasSemantics(get)) return undefined;
   const platform = detectPlatform(get);
   switch (platform) {
     case 'aws_lambda':
       return resolveLambda(get);
     case 'knative':
-      return resolveKnative(get);
+      return resolveKnative(get, options.knativeCluster ?? '');
     case 'openfaas':
       return resolveOpenFaas(get);
     case 'gcp_cloud_functions':

@@ -9,6 +9,7 @@ import {
   idToHexOrEmpty,
   nanosToString,
 } from '../common/otlp-values';
+import type { FaasResolveOptions } from '../faas/faas-identity.resolver';
 import { layeredLookup, resolveFunction } from '../faas/faas-identity.resolver';
 
 export interface NormalisedLogs extends RejectReport {
@@ -82,7 +83,10 @@ function normaliseRecord(
  * faas.invocation_id (or legacy faas.execution) attribute the Lambda telemetry receiver sets;
  * functionId from the resource when it identifies a function. Never throws.
  */
-export function normaliseLogs(req: OtlpLogsRequest): NormalisedLogs {
+export function normaliseLogs(
+  req: OtlpLogsRequest,
+  options: FaasResolveOptions = {},
+): NormalisedLogs {
   const rejects = new RejectCollector();
   const logs: LogRow[] = [];
   const resourceLogs = req && Array.isArray(req.resourceLogs) ? req.resourceLogs : [];
@@ -91,7 +95,8 @@ export function normaliseLogs(req: OtlpLogsRequest): NormalisedLogs {
     if (rl === null || typeof rl !== 'object' || !Array.isArray(rl.scopeLogs)) continue;
     const resourceAttributes = flattenAttributes(rl.resource?.attributes);
     const serviceName = resourceAttributes['service.name'] ?? '';
-    const functionId = resolveFunction(layeredLookup(resourceAttributes))?.functionId ?? '';
+    const functionId =
+      resolveFunction(layeredLookup(resourceAttributes), options)?.functionId ?? '';
     for (let s = 0; s < rl.scopeLogs.length; s++) {
       const sl = rl.scopeLogs[s];
       if (sl === null || typeof sl !== 'object' || !Array.isArray(sl.logRecords)) continue;

@@ -21,7 +21,7 @@ import {
   nanosToString,
   toDouble,
 } from '../common/otlp-values';
-import type { ResolvedFunction } from '../faas/faas-identity.resolver';
+import type { FaasResolveOptions, ResolvedFunction } from '../faas/faas-identity.resolver';
 import {
   layeredLookup,
   memoryMbFromMaxMemory,
@@ -39,7 +39,7 @@ import type { DurationRole, MinuteRole } from './faas-minute.accumulator';
 import { emptyRow, numbers, seriesKey } from './metric-point.row';
 import type { PointBase, ResourceContext } from './metric-point.row';
 
-export interface NormaliseMetricsOptions {
+export interface NormaliseMetricsOptions extends FaasResolveOptions {
   /**
    * Keeps the last value of each cumulative series so cumulative FaaS metrics also yield
    * per-minute deltas. Without it only delta points feed `minutes` (every point is still a row).
@@ -77,7 +77,7 @@ class MetricsNormaliser {
   constructor(private readonly options: NormaliseMetricsOptions) {}
 
   resourceContext(attrs: Record<string, string>): ResourceContext {
-    const fn = resolveFunction(layeredLookup(attrs));
+    const fn = resolveFunction(layeredLookup(attrs), this.options);
     const keys = Object.keys(attrs).sort();
     return {
       resourceAttributes: attrs,
@@ -100,7 +100,10 @@ class MetricsNormaliser {
     }
     if (key === '') return ctx.fn;
     if (!ctx.cache.has(key))
-      ctx.cache.set(key, resolveFunction(layeredLookup(attrs, ctx.resourceAttributes)));
+      ctx.cache.set(
+        key,
+        resolveFunction(layeredLookup(attrs, ctx.resourceAttributes), this.options),
+      );
     return ctx.cache.get(key);
   }
 

@@ -13,7 +13,7 @@ import {
   nanosStringToMs,
   nanosToString,
 } from '../common/otlp-values';
-import type { ResolvedFunction } from '../faas/faas-identity.resolver';
+import type { FaasResolveOptions, ResolvedFunction } from '../faas/faas-identity.resolver';
 import {
   layeredLookup,
   memoryMbFromMaxMemory,
@@ -93,6 +93,7 @@ function identityChanged(a: Record<string, string>, values: (string | undefined)
 }
 
 interface ResourceContext {
+  resolve: FaasResolveOptions;
   resourceAttributes: Record<string, string>;
   serviceName: string;
   resourceFunction: ResolvedFunction | undefined;
@@ -307,7 +308,7 @@ function normaliseSpan(
       if (ctx.cache.has(key)) {
         fn = ctx.cache.get(key);
       } else {
-        fn = resolveFunction(layeredLookup(spanAttributes, ctx.resourceAttributes));
+        fn = resolveFunction(layeredLookup(spanAttributes, ctx.resourceAttributes), ctx.resolve);
         ctx.cache.set(key, fn);
       }
     }
@@ -380,7 +381,10 @@ function countSpans(rs: OtlpResourceSpans): number {
  * the SERVER span, or a CONSUMER span for SQS). A span with bad ids or timestamps is rejected with a
  * reason; the rest of the request is kept. Never throws.
  */
-export function normaliseTraces(req: OtlpTraceRequest): NormalisedTraces {
+export function normaliseTraces(
+  req: OtlpTraceRequest,
+  options: FaasResolveOptions = {},
+): NormalisedTraces {
   const rejects = new RejectCollector();
   const out: NormalisedTraces = {
     spans: [],
@@ -401,9 +405,10 @@ export function normaliseTraces(req: OtlpTraceRequest): NormalisedTraces {
     try {
       const resourceAttributes = flattenAttributes(rs.resource?.attributes);
       ctx = {
+        resolve: options,
         resourceAttributes,
         serviceName: resourceAttributes['service.name'] ?? '',
-        resourceFunction: resolveFunction(layeredLookup(resourceAttributes)),
+        resourceFunction: resolveFunction(layeredLookup(resourceAttributes), options),
         cache: new Map(),
         lastIdentity: SPAN_IDENTITY_KEYS.map(() => undefined),
         lastFunction: undefined,
