@@ -43,17 +43,20 @@ export class FirehoseRoutes implements CollectorRoutes {
     const params: Query = { ...attributes, ...(request.query as Query) };
     const target = lambdaTargetFrom(params, request.headers);
     const named = 'error' in target ? {} : target;
-    const result = parseFirehoseRequest(body, {
-      region: params.region ?? regionFromArn(header(request, 'x-amz-firehose-source-arn')),
-      pool: this.handler.pool,
-      logSource: 'firehose',
-      // Records inflate inside the body: together they stay within the body limit too.
-      maxTotalDecompressedBytes: this.config.maxBodyBytes,
-      ...named,
-    });
+    const { result, undo } = this.handler.pool.capture(() =>
+      parseFirehoseRequest(body, {
+        region: params.region ?? regionFromArn(header(request, 'x-amz-firehose-source-arn')),
+        pool: this.handler.pool,
+        logSource: 'firehose',
+        // Records inflate inside the body: together they stay within the body limit too.
+        maxTotalDecompressedBytes: this.config.maxBodyBytes,
+        ...named,
+      }),
+    );
     const requestId = headerId || result.requestId;
     const key = requestId ? `firehose:${requestId}` : IngestPipeline.keyOf(signal, body);
-    const answer = await this.handler.store(signal, result, key);
+    // Not stored: Firehose sends the request again, to find the per-sandbox state as it was.
+    const answer = await this.handler.store(signal, result, key, undo);
     if (answer.retryAfterSeconds)
       void reply.header('Retry-After', String(answer.retryAfterSeconds));
     await this.handler.answer(

@@ -112,6 +112,8 @@ export class LambdaIngestRoutes implements CollectorRoutes {
         duplicate: true,
       });
     }
-    await this.handler.finish(signal, reply, parse(), key);
+    // Parsing moves per-sandbox state on; a delivery not stored puts it back for its retry.
+    const { result, undo } = this.handler.pool.capture(parse);
+    await this.handler.finish(signal, reply, result, key, undo);
   }
 }

@@ -67,7 +67,23 @@ export class PlatformIngestHandler {
    * (rejected items are counted, the good ones kept), 429/503 + Retry-After when the sender
    * should come back later. The route shapes the answer.
    */
-  async store(signal: string, result: IngestResult, key: string): Promise<StoreAnswer> {
+  async store(
+    signal: string,
+    result: IngestResult,
+    key: string,
+    /**
+     * Called when this body's rows were not stored by this request: refused (its sender sends it
+     * again) or stored before (a duplicate). The routes pass the pool's undo, so per-sandbox state
+     * moves on once per stored delivery.
+     */
+    notStored?: () => void,
+  ): Promise<StoreAnswer> {
+    const answer = await this.storeRows(signal, result, key);
+    if (answer.status !== 200 || answer.duplicate) notStored?.();
+    return answer;
+  }
+
+  private async storeRows(signal: string, result: IngestResult, key: string): Promise<StoreAnswer> {
     for (const [reason, count] of Object.entries(result.rejectedByReason)) {
       this.metrics.rejected(signal, reason, count);
     }
@@ -132,8 +148,9 @@ export class PlatformIngestHandler {
     reply: FastifyReply,
     result: IngestResult,
     key: string,
+    notStored?: () => void,
   ): Promise<void> {
-    const answer = await this.store(signal, result, key);
+    const answer = await this.store(signal, result, key, notStored);
     if (answer.retryAfterSeconds)
       void reply.header('Retry-After', String(answer.retryAfterSeconds));
     await this.answer(

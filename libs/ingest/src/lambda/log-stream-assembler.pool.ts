@@ -19,10 +19,18 @@ export interface LambdaLogStreamAssemblerPoolOptions extends LambdaStreamOptions
  * One pool per process (the collector owns it); the ingest functions take it as an option and
  * work without one (state then lives for one call).
  */
+/** A stream a captured parse touched: how to put it back (null: the parse created it). */
+interface Touched {
+  assembler: LambdaLogStreamAssembler;
+  restore: (() => void) | null;
+}
+
 export class LambdaLogStreamAssemblerPool {
   private readonly streams = new Map<string, LambdaLogStreamAssembler>();
   private readonly maxStreams: number;
   private readonly streamOptions: LambdaStreamOptions;
+  /** Set while capture() runs a parse. */
+  private touched: Map<string, Touched> | undefined;
 
   constructor(options: LambdaLogStreamAssemblerPoolOptions = {}) {
     this.maxStreams = Math.max(1, options.maxStreams ?? 10_000);
@@ -40,10 +48,14 @@ export class LambdaLogStreamAssemblerPool {
   get(key: string, ctx: LambdaStreamContext): LambdaLogStreamAssembler {
     let assembler = this.streams.get(key);
     if (assembler) {
+      if (this.touched && !this.touched.has(key))
+        this.touched.set(key, { assembler, restore: assembler.saveState() });
       // Map keeps insertion order: re-inserting marks it most recently used.
       this.streams.delete(key);
     } else {
       assembler = new LambdaLogStreamAssembler(ctx, this.streamOptions);
+      if (this.touched && !this.touched.has(key))
+        this.touched.set(key, { assembler, restore: null });
       if (this.streams.size >= this.maxStreams) {
         const oldest = this.streams.keys().next();
         if (!oldest.done) this.streams.delete(oldest.value);
@@ -51,6 +63,37 @@ export class LambdaLogStreamAssemblerPool {
     }
     this.streams.set(key, assembler);
     return assembler;
+  }
+
+  /**
+   * Runs the parse of one delivery and returns with its result an `undo` that puts every stream
+   * the parse touched back as it was. Call it when the delivery was not stored: its sender sends
+   * it again, and the second parse must find the state the first one used up (the reset after a
+   * timeout, an INIT), as the scrapes' and the OTLP metrics' state is undone. A stream another
+   * delivery has moved on since is left as it is. `parse` must be synchronous.
+   */
+  capture<T>(parse: () => T): { result: T; undo: () => void } {
+    const touched = new Map<string, Touched>();
+    this.touched = touched;
+    let result: T;
+    try {
+      result = parse();
+    } finally {
+      this.touched = undefined;
+    }
+    const revisions = new Map([...touched].map(([key, t]) => [key, t.assembler.revision]));
+    const undo = (): void => {
+      for (const [key, { assembler, restore }] of touched) {
+        if (assembler.revision !== revisions.get(key)) continue;
+        if (restore === null) {
+          if (this.streams.get(key) === assembler) this.streams.delete(key);
+        } else {
+          restore();
+          if (!this.streams.has(key)) this.streams.set(key, assembler);
+        }
+      }
+    };
+    return { result, undo };
   }
 
   /** Drops streams whose last record is older than `olderThanMs` (epoch ms); returns how many. */

@@ -348,6 +348,40 @@ describe(LambdaLogStreamAssembler.name, () => {
   });
 });
 
+describe(LambdaLogStreamAssemblerPool.name, () => {
+  const at = (pool: LambdaLogStreamAssemblerPool, instance = 's1') => ({
+    identity,
+    instance,
+    receivedAtMs: T,
+    pool,
+  });
+
+  it('undoes what a delivery that was not stored did to its streams, so its retry reads the same', () => {
+    const pool = new LambdaLogStreamAssemblerPool();
+    parseLambdaLogLines(report('a1', 'Status: timeout', '3000.00'), at(pool));
+    const refused = pool.capture(() =>
+      parseLambdaLogLines(`${report('a2')}\n${report('x1')}`, at(pool)),
+    );
+    const fresh = pool.capture(() => parseLambdaLogLines(report('b1'), at(pool, 's2')));
+    expect(refused.result.invocations[0].coldStart).toBe(true);
+    refused.undo();
+    fresh.undo();
+    expect(pool.size).toBe(1);
+    const retried = parseLambdaLogLines(`${report('a2')}\n${report('x1')}`, at(pool));
+    expect(retried.invocations.map((r) => r.coldStart)).toEqual([true, false]);
+  });
+
+  it('leaves a stream alone in an undo when another delivery moved it on since', () => {
+    const pool = new LambdaLogStreamAssemblerPool();
+    parseLambdaLogLines(report('a1', 'Status: timeout', '3000.00'), at(pool));
+    const refused = pool.capture(() => parseLambdaLogLines(report('a2'), at(pool)));
+    parseLambdaLogLines(report('a3', 'Status: timeout', '3000.00'), at(pool));
+    refused.undo();
+    expect(parseLambdaLogLines(report('a4'), at(pool)).invocations[0].coldStart).toBe(true);
+    expect(parseLambdaLogLines(report('a5'), at(pool)).invocations[0].coldStart).toBe(false);
+  });
+});
+
 describe(parseLambdaLogLines.name, () => {
   it('reads the 100 ms-era timeout excerpt: billed below duration, timeout 18 s (apex/up#663)', () => {
     const excerpt = (

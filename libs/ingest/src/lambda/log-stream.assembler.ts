@@ -88,6 +88,11 @@ function nanos(ms: number): string {
   return ms > 0 ? `${Math.round(ms)}000000` : '0';
 }
 
+function refill<V>(map: Map<string, V>, entries: [string, V][]): void {
+  map.clear();
+  for (const [k, v] of entries) map.set(k, v);
+}
+
 function statusFromPlatform(status: string): InvocationStatus {
   switch (status) {
     case '':
@@ -154,6 +159,7 @@ export class LambdaLogStreamAssembler {
   private hints: FunctionConfigHint[] = [];
   /** Last time a record arrived, for the pool's idle eviction. */
   lastSeenMs = 0;
+  private pushed = 0;
 
   constructor(ctx: LambdaStreamContext, options: LambdaStreamOptions = {}) {
     this.ctx = ctx;
@@ -191,6 +197,7 @@ export class LambdaLogStreamAssembler {
     lineTimeMs: number | null = null,
   ): void {
     this.lastSeenMs = timeMs;
+    this.pushed++;
     switch (event.kind) {
       case 'report':
         // A report without any duration is a mangled line, not an invocation: recording it would
@@ -300,6 +307,56 @@ export class LambdaLogStreamAssembler {
         return never;
       }
     }
+  }
+
+  /** Counts the events pushed: a pool's undo leaves a stream alone that moved on since. */
+  get revision(): number {
+    return this.pushed;
+  }
+
+  /**
+   * Keeps the per-sandbox state as it is now and returns what puts it back: a delivery that was
+   * not stored will come again, and its second parse must find what its first one used up (the
+   * reset after a timeout, an INIT). Take it between deliveries, when nothing is held.
+   */
+  saveState(): () => void {
+    const saved = {
+      version: this.version,
+      runtime: this.runtime,
+      runtimeVersion: this.runtimeVersion,
+      resourceAttributes: this.resourceAttributes,
+      currentRequestId: this.currentRequestId,
+      starts: [...this.starts],
+      outcomes: [...this.outcomes],
+      reported: [...this.reported],
+      initSeen: this.initSeen ? { ...this.initSeen } : null,
+      initReport: this.initReport ? { ...this.initReport } : null,
+      restore: this.restore ? { ...this.restore } : null,
+      resetPending: this.resetPending,
+      memorySizeMb: this.memorySizeMb,
+      timeoutMs: this.timeoutMs,
+      lastHintKey: this.lastHintKey,
+      lastSeenMs: this.lastSeenMs,
+    };
+    return () => {
+      this.version = saved.version;
+      this.runtime = saved.runtime;
+      this.runtimeVersion = saved.runtimeVersion;
+      this.resourceAttributes = saved.resourceAttributes;
+      this.currentRequestId = saved.currentRequestId;
+      refill(this.starts, saved.starts);
+      refill(this.outcomes, saved.outcomes);
+      refill(this.reported, saved.reported);
+      this.initSeen = saved.initSeen ? { ...saved.initSeen } : null;
+      this.initReport = saved.initReport ? { ...saved.initReport } : null;
+      this.restore = saved.restore ? { ...saved.restore } : null;
+      this.resetPending = saved.resetPending;
+      this.memorySizeMb = saved.memorySizeMb;
+      this.timeoutMs = saved.timeoutMs;
+      this.lastHintKey = saved.lastHintKey;
+      this.lastSeenMs = saved.lastSeenMs;
+      this.pushed++;
+    };
   }
 
   /** Emits the held REPORT and moves everything produced so far into `into`. */
