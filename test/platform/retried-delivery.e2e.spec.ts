@@ -1,8 +1,9 @@
+import { gzipSync } from 'node:zlib';
 import { functionId } from '@fleetscope/model';
 import { IngestWriter } from '@fleetscope/storage';
 import { lambdaInvocation } from '../support/invocation-records';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { listFunctions, post } from './platform-ingest.helpers';
+import { dataMessage, listFunctions, post } from './platform-ingest.helpers';
 
 /** The writer's estimate of one queued invocation record (ingest-writer.ts estimateBytes). */
 const INVOCATION_BYTES = 500;
@@ -51,6 +52,7 @@ describe('A Lambda delivery retried after the collector could not store it', () 
       // QUEUED invocation records fill the queue; nothing is flushed until asked.
       FLEETSCOPE_QUEUE_MAX_BYTES: String(QUEUED * INVOCATION_BYTES),
       FLEETSCOPE_FLUSH_INTERVAL_MS: '600000',
+      FLEETSCOPE_FIREHOSE_ACCESS_KEY: 'firehose-secret-key',
     });
     url = `${fleetscope.ingestUrl}/ingest/lambda/telemetry?function-arn=${encodeURIComponent(ARN)}&instance=sandbox-1`;
   });
@@ -84,5 +86,52 @@ describe('A Lambda delivery retried after the collector could not store it', () 
       (f) => f.id === FUNCTION_ID,
     );
     expect(fn).toMatchObject({ invocations: 2, timeouts: 1, coldStarts: 1 });
+  });
+
+  it('does not replay the reset of a Firehose request Firehose sends again after storing it', async () => {
+    // Firehose re-sends a request whose 200 it did not see, with the same request id.
+    const name = 'firehose-retried';
+    const t0 = Date.now() - 10 * 60_000;
+    const report = (id: string, extra: string) =>
+      `REPORT RequestId: ${id}\tDuration: 3000.00 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\t${extra}`;
+    const send = (requestId: string, id: string, atMs: number, extra = '') =>
+      post(
+        `${fleetscope.ingestUrl}/ingest/firehose`,
+        {
+          requestId,
+          timestamp: Date.now(),
+          records: [
+            {
+              data: gzipSync(
+                JSON.stringify(
+                  dataMessage('123456789012', name, '2026/12/05/[$LATEST]abc', [
+                    { timestamp: atMs, message: report(id, extra) },
+                  ]),
+                ),
+              ).toString('base64'),
+            },
+          ],
+        },
+        {
+          'x-amz-firehose-request-id': requestId,
+          'x-amz-firehose-access-key': 'firehose-secret-key',
+          'x-amz-firehose-source-arn':
+            'arn:aws:firehose:eu-west-1:123456789012:deliverystream/fleetscope',
+        },
+      );
+    expect((await send('r1', 'f1', t0 + 3000, 'Status: timeout')).status).toBe(200);
+    expect((await send('r2', 'f2', t0 + 60_000)).status).toBe(200);
+    expect((await send('r1', 'f1', t0 + 3000, 'Status: timeout')).status).toBe(200);
+    expect((await send('r3', 'f3', t0 + 120_000)).status).toBe(200);
+
+    const id = functionId({
+      platform: 'aws_lambda',
+      account: '123456789012',
+      region: 'eu-west-1',
+      name,
+    });
+    const fn = (await listFunctions(fleetscope, t0 - 60_000, Date.now())).find((f) => f.id === id);
+    // f2 follows the timeout; f3 follows f2, whatever was sent again in between.
+    expect(fn).toMatchObject({ invocations: 3, timeouts: 1, coldStarts: 1 });
   });
 });
