@@ -258,6 +258,35 @@ describe(decodeCloudWatchSubscription.name, () => {
     expect(decodeCloudWatchSubscription(msg).invocations[0].version).toBe('12');
   });
 
+  it('reads the invocations of functions that log to a custom log group, named by their streams', () => {
+    // LoggingConfig.LogGroup: several functions share one group, and Lambda names each stream
+    // `YYYY/MM/DD/<function_name>[<function_version>]<execution_environment_GUID>` (AWS Lambda
+    // developer guide, "Configuring CloudWatch log groups"). The events are New Relic's capture.
+    const msg = json('entry_lambda_timeout.json');
+    msg.logGroup = 'shop-app-logs';
+    msg.logStream =
+      '2019/01/31/sam-node-test-dev-triggered[$LATEST]fe9b6a749a854acb95af7951c44a79e0';
+    const r = decodeCloudWatchSubscription(msg, { region: 'us-east-1' });
+    expect(r.invocations).toHaveLength(1);
+    expect(r.invocations[0]).toMatchObject({
+      functionId: functionId(fn),
+      name: 'sam-node-test-dev-triggered',
+      version: '$LATEST',
+      requestId: '2ea49a23-ff39-4bf5-8761-439f99b7c5f6',
+      status: 'timeout',
+    });
+    expect(r.logs[0]).toMatchObject({ functionId: functionId(fn) });
+  });
+
+  it('keeps the lines of a custom log group whose streams do not name a function as plain rows', () => {
+    const msg = json('entry_lambda_timeout.json');
+    msg.logGroup = 'shop-app-logs';
+    msg.logStream = 'i-0abc123/application.log';
+    const r = decodeCloudWatchSubscription(msg, { region: 'us-east-1' });
+    expect(r.invocations).toHaveLength(0);
+    expect(r.logs.map((l) => l.functionId)).toEqual(['', '']);
+  });
+
   it('stops a decompression bomb at the configured limit', () => {
     const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)).toString('base64');
     const r = decodeCloudWatchSubscription(

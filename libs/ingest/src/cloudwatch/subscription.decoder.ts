@@ -31,7 +31,8 @@ export interface CloudWatchDecodeOptions extends LambdaStreamOptions {
  * accepted too), or the decoded message itself:
  * `{"messageType":"DATA_MESSAGE","owner","logGroup","logStream","logEvents":[{id,timestamp,message}]}`.
  * CONTROL_MESSAGE (the reachability probe) is acknowledged and produces nothing. `/aws/lambda/<name>`
- * groups go through the Lambda stream assembler; other groups become log rows with functionId ''.
+ * groups, and custom groups whose streams name the function, go through the Lambda stream
+ * assembler; other groups become log rows with functionId ''.
  */
 export function decodeCloudWatchSubscription(
   body: unknown,
@@ -164,7 +165,9 @@ export function ingestSubscriptionMessage(
   const groupName = arn?.name ?? logGroup;
   const account = (typeof owner === 'string' ? owner : '') || arn?.account || '';
   const region = arn?.region || options.region || '';
-  const lambdaName = lambdaNameFromLogGroup(groupName);
+  const stream = parseLambdaLogStreamName(logStream);
+  // `/aws/lambda/<name>`, else a custom log group whose stream names the function.
+  const lambdaName = lambdaNameFromLogGroup(groupName) ?? (stream.functionName || undefined);
   const logSource = options.logSource ?? 'cloudwatch';
 
   if (lambdaName === undefined) {
@@ -173,7 +176,6 @@ export function ingestSubscriptionMessage(
   }
 
   const identity: FunctionIdentity = { platform: 'aws_lambda', account, region, name: lambdaName };
-  const stream = parseLambdaLogStreamName(logStream);
   const ctx: LambdaStreamContext = {
     identity,
     version: stream.version,
