@@ -401,7 +401,7 @@ export const ENV = {
       .regex(/^[A-Za-z0-9_.-]+$/, 'must be a cluster name (letters, digits, _ . -)'),
     default: 'default',
     description:
-      'Cluster name of Knative functions (their region) for metrics URLs without a `cluster=` prefix, pushes without ?cluster and the Kubernetes API below.',
+      'Cluster name of Knative functions (their region) for metrics URLs without a `cluster=` prefix, pushes without ?cluster, OTLP telemetry without k8s.cluster.name and the Kubernetes API below.',
   },
   kubernetesApiUrl: {
     name: 'FLEETSCOPE_KUBERNETES_API_URL',
