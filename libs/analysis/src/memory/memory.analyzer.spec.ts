@@ -101,6 +101,38 @@ describe(MemoryAnalyzer.name, () => {
     expect(rec.action.snippets.map((s) => s.text)).toContain('MemorySize: 384');
   });
 
+  it('OOMs at a smaller size the memory was since raised from (contradictory data): no critical "raise memory" at the size that never ran out, and the size that did is never advised', () => {
+    // A week at 512 MB with 40 OOMs, then a week at 1,024 MB without any; 1,024 MB is configured.
+    const byMemory = sizes(
+      () => 120,
+      [512, 1024],
+      50_000,
+      (m) =>
+        m === 512
+          ? [WEEK_START_MS, WEEK_START_MS + 7 * DAY_MS]
+          : [WEEK_START_MS + 7 * DAY_MS, WEEK_START_MS + 14 * DAY_MS],
+    ).map((m) => ({ ...m, ooms: m.memoryMb === 512 ? 40 : 0 }));
+    // Max Memory Used of the killed invocations is not reported: the peak seen is 400 MB.
+    const stats = { ...statsAtSizes(byMemory, 400), ooms: 40 };
+    const { ctx: explained, whyNot } = withExplanations();
+    const recs = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 1024 }), stats }, explained);
+    // Not "40 invocations ran out of memory at 1024 MB: raise to 1536 MB", and not 512 MB again.
+    expect(recs).toEqual([]);
+    expect(whyNot.map((w) => w.code)).toEqual(['already-right']);
+
+    // The same OOMs at the configured size are still a critical fix.
+    const atCurrent = byMemory.map((m) => ({ ...m, ooms: m.memoryMb === 1024 ? 40 : 0 }));
+    const [rec] = analyzer.analyze(
+      {
+        profile: lambdaProfile({ memoryMb: 1024 }),
+        stats: { ...statsAtSizes(atCurrent, 400), ooms: 40 },
+      },
+      ctx,
+    );
+    expect(rec).toMatchObject({ severity: 'critical', planRole: 'fix' });
+    expect(rec.reason).toBe('40 invocations ran out of memory at 1024 MB.');
+  });
+
   it('defect 1 (memory advice from one observed size rests on an assumption): 1,024 MB at 200 ms never gets a size change as the peak used goes 60 → 250 → 500 MB', () => {
     for (const peak of [60, 250, 500]) {
       const stats = windowStats({
