@@ -7,6 +7,7 @@ import {
   windowStats,
 } from '../testing/fleet.generator';
 import {
+  DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
   ProvisionedConcurrencyAnalyzer,
   readableSchedule,
 } from './provisioned-concurrency.analyzer';
@@ -199,6 +200,29 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(b.evidence.weeksAgreement as number).toBeLessThan(0.6);
     expect(b.confidenceScore).toBeLessThan(a.confidenceScore - 0.2);
     expect((b.evidence.gainByWindowUsdPerMonth as number[]).length).toBe(3);
+  });
+
+  it('a level chosen for the waiting it removes, below the break-even, says it is below the break-even and what it costs (the reason claimed "above")', () => {
+    // One request in flight half of every minute's peaks, six cold starts an hour of 1 s each,
+    // and a second of waiting valued at $1: worth paying for, though under the break-even.
+    const concurrency = concurrencyProfile((_h, minute) => (minute % 2 === 0 ? 1 : 0), {
+      coldStartsPerHour: () => 6,
+      initMs: 1000,
+    });
+    const valued = new ProvisionedConcurrencyAnalyzer({
+      ...DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
+      latencyValueUsdPerSecond: 1,
+    });
+    const [rec] = valued.analyze(
+      { profile: lambdaProfile(), stats: busyAsProfile(stats, concurrency), concurrency },
+      ctx,
+    );
+    expect(rec.recommended).toEqual({ provisionedConcurrency: 1 });
+    expect(rec.evidence.utilisation as number).toBeLessThan(
+      rec.evidence.breakEvenUtilisation as number,
+    );
+    expect(rec.reason).toContain('below the 60 % break-even: it costs');
+    expect(rec.reason).not.toContain('above');
   });
 
   it('lowers provisioned concurrency that is mostly idle', () => {

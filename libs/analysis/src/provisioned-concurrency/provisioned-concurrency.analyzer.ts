@@ -487,7 +487,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     const reason = schedule
       ? `Traffic repeats by weekday and hour (fitted on ${Math.floor(concurrency.weeksCovered - 1)} week(s), confirmed on the last week): ${schedule.readable.readable} ${dollarsText} against level ${currentLevel} and ${latencyText}.`
       : isLambda && chosenLevel > 0
-        ? `At level ${chosenLevel} utilisation (per-minute peak concurrency) would be ${Math.round((u ?? 0) * 100)} %, above the ${Math.round(prices.breakEvenUtilisation * 100)} % break-even: it ${dollarsText} against level ${currentLevel} and ${latencyText}.`
+        ? `At level ${chosenLevel} utilisation (per-minute peak concurrency) would be ${Math.round((u ?? 0) * 100)} %, ${(u ?? 0) >= prices.breakEvenUtilisation ? 'above' : 'below'} the ${Math.round(prices.breakEvenUtilisation * 100)} % break-even: it ${dollarsText} against level ${currentLevel} and ${latencyText}.`
         : `Level ${chosenLevel} instead of ${currentLevel} ${dollarsText} and ${latencyText}.`;
     // Weeks covered and invocations, weighed by how far the gain repeats from week to week (the
     // weeks before the last against the last): a gain one week does not repeat is less sure.
