@@ -1,6 +1,7 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import { DEFAULT_EVIDENCE_OPTIONS } from '../evidence/evidence.gate';
+import { lambdaPriceAssumptions } from '../evidence/price-assumptions';
 import type { FunctionWindowStats, MemorySizeStats } from '../inputs';
 import type { WhyNot } from '../recommendation';
 import {
@@ -131,6 +132,29 @@ describe(MemoryAnalyzer.name, () => {
     );
     expect(rec).toMatchObject({ severity: 'critical', planRole: 'fix' });
     expect(rec.reason).toBe('40 invocations ran out of memory at 1024 MB.');
+  });
+
+  it('a memory change on a function with provisioned concurrency (wrong baseline): the allocation it resizes is priced, so 2,048 MB at 85 ms is not a saving against 1,024 MB at 200 ms with 50 instances provisioned', () => {
+    const stats = statsAtSizes(sizes((m) => (m === 1024 ? 200 : 85), [1024, 2048], 5_000_000));
+    const alone = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 1024 }), stats }, ctx);
+    expect(alone.map((r) => [r.recommended.memoryMb, r.savingUsd.lowUsd > 0])).toEqual([
+      [2048, true],
+    ]);
+
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 1024, provisionedConcurrency: 50 }), stats },
+      ctx,
+    );
+    // 50 more GB allocated all month: 50 × 2,628,000 s × $0.0000041667 ≈ $547.50.
+    const extra = (rec.recommended.monthlyUsd as number) - (rec.current.monthlyUsd as number);
+    expect(extra).toBeGreaterThan(547.5 - 20);
+    expect(rec.savingUsd.highUsd).toBeLessThan(0);
+    expect(rec.title).toBe('Raise memory from 1024 MB to 2048 MB');
+    // Priced with the us-east-1 allocation price in Frankfurt: said so.
+    const frankfurt = lambdaProfile({ region: 'eu-central-1', provisionedConcurrency: 50 });
+    expect(lambdaPriceAssumptions(frankfurt, 'memory', ctx).map((a) => a.meter)).toEqual([
+      'aws.lambda.pc-allocated.x86_64',
+    ]);
   });
 
   it('defect 1 (memory advice from one observed size rests on an assumption): 1,024 MB at 200 ms never gets a size change as the peak used goes 60 → 250 → 500 MB', () => {
