@@ -116,6 +116,24 @@ describe(LambdaLogStreamAssembler.name, () => {
     });
   });
 
+  it('counts the invocation after an init that timed out as a cold start, not a proactive init', () => {
+    // The init phase is limited to 10 s; past it Lambda runs the init again at the first
+    // invocation (AWS Lambda developer guide, execution environment lifecycle). The INIT_REPORT
+    // line is the one Lambda prints (docs/decisions.md "Lambda platform records"); the REPORT
+    // carries the Init Duration of the second run.
+    const r = run([
+      [T, 'INIT_START Runtime Version: nodejs:20.v13\tRuntime Version ARN: arn:x'],
+      [T + 10_000, 'INIT_REPORT Init Duration: 9999.79 ms    Phase: init    Status: timeout'],
+      [T + 10_001, 'START RequestId: a1 Version: $LATEST'],
+      [T + 12_300, report('a1', 'Init Duration: 2100.00 ms')],
+    ]);
+    expect(r.invocations[0]).toMatchObject({
+      coldStart: true,
+      initType: 'on-demand',
+      initDurationMs: 2100,
+    });
+  });
+
   it('does not count a provisioned-concurrency init (JSON format) as a cold start', () => {
     const r = run([
       [

@@ -147,6 +147,8 @@ export class LambdaLogStreamAssembler {
   private readonly reported = new Map<string, true>();
   private initSeen: InitSeen | null = null;
   private initReport: { durationMs: number | null; phase: string } | null = null;
+  /** An init report since the last REPORT said the init failed or timed out. */
+  private initFailed = false;
   private restore: { timeMs: number; durationMs: number | null } | null = null;
   private resetPending = false;
 
@@ -234,6 +236,7 @@ export class LambdaLogStreamAssembler {
         return;
       case 'initRuntimeDone':
         if (this.initSeen && event.initType) this.initSeen.initType = event.initType;
+        if (event.status && event.status !== 'success') this.initFailed = true;
         this.platformLog(
           body,
           timeMs,
@@ -243,6 +246,7 @@ export class LambdaLogStreamAssembler {
       case 'initReport':
         this.initReport = { durationMs: event.durationMs, phase: event.phase };
         if (this.initSeen && event.initType) this.initSeen.initType = event.initType;
+        if (event.status && event.status !== 'success') this.initFailed = true;
         this.platformLog(
           body,
           timeMs,
@@ -331,6 +335,7 @@ export class LambdaLogStreamAssembler {
       reported: [...this.reported],
       initSeen: this.initSeen ? { ...this.initSeen } : null,
       initReport: this.initReport ? { ...this.initReport } : null,
+      initFailed: this.initFailed,
       restore: this.restore ? { ...this.restore } : null,
       resetPending: this.resetPending,
       memorySizeMb: this.memorySizeMb,
@@ -349,6 +354,7 @@ export class LambdaLogStreamAssembler {
       refill(this.reported, saved.reported);
       this.initSeen = saved.initSeen ? { ...saved.initSeen } : null;
       this.initReport = saved.initReport ? { ...saved.initReport } : null;
+      this.initFailed = saved.initFailed;
       this.restore = saved.restore ? { ...saved.restore } : null;
       this.resetPending = saved.resetPending;
       this.memorySizeMb = saved.memorySizeMb;
@@ -414,12 +420,14 @@ export class LambdaLogStreamAssembler {
       initStart: this.initSeen,
       initDurationMs: r.initDurationMs,
       initReport: this.initReport,
+      initFailed: this.initFailed,
       invocationStartMs: start?.timeMs ?? startTimeMs,
       proactiveGapMs: this.proactiveGapMs,
       sandboxReset: this.resetPending,
     });
     this.initSeen = null;
     this.initReport = null;
+    this.initFailed = false;
     this.restore = null;
     this.resetPending = false;
 

@@ -7,6 +7,7 @@ const lambda = (overrides: Partial<LambdaInitEvidence>): LambdaInitEvidence => (
   initStart: null,
   initDurationMs: null,
   initReport: null,
+  initFailed: false,
   invocationStartMs: 10_000,
   proactiveGapMs: 1_000,
   sandboxReset: false,
@@ -40,6 +41,16 @@ describe(classifyInit.name, () => {
     [
       'a reset after a timeout or OOM kill, with no Init Duration',
       lambda({ sandboxReset: true }),
+      true,
+      'on-demand',
+    ],
+    [
+      'an init that timed out long before it (Lambda runs it again at the invocation)',
+      lambda({
+        initStart: { timeMs: 1_000, initType: 'on-demand' },
+        initDurationMs: 100,
+        initFailed: true,
+      }),
       true,
       'on-demand',
     ],

@@ -24,6 +24,12 @@ export interface LambdaInitEvidence {
   initDurationMs: number | null;
   /** An INIT_REPORT seen since the INIT_START (Phase: invoke = a suppressed init re-run). */
   initReport: { durationMs: number | null; phase: string } | null;
+  /**
+   * An init report since the last invocation said the init failed or timed out: Lambda runs the
+   * init again at the first invocation (AWS Lambda developer guide, execution environment
+   * lifecycle), so that invocation waited for it whenever the first init started.
+   */
+  initFailed: boolean;
   /** When the invocation started (its START, else derived from the REPORT). */
   invocationStartMs: number;
   /** An init that ended longer than this before the invocation was proactive. */
@@ -91,6 +97,10 @@ function classifyLambdaInit(e: LambdaInitEvidence): InitClassification {
   // SnapStart: a restore (its report, or a RESTORE_START with no INIT_START) is the cold start.
   if (e.restoreDurationMs !== null || (e.restoreStarted && e.initStart === null)) {
     return cold('snap-start');
+  }
+  if (e.initFailed) {
+    if (initDurationMs === null && e.initReport) initDurationMs = e.initReport.durationMs;
+    return cold('on-demand');
   }
   if (initDurationMs !== null || e.initStart !== null || e.initReport?.phase === 'invoke') {
     if (initDurationMs === null && e.initReport) initDurationMs = e.initReport.durationMs;
