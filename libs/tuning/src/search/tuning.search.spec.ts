@@ -98,6 +98,35 @@ describe('adaptive tuning search', () => {
     expect(summary.pick?.memoryMb).toBe(128);
   });
 
+  it('never picks a size its own samples do not support: at least 3 measured invocations, even when the budget runs out', async () => {
+    // Ten sizes at 8 invocations each: a budget of 26, spent with a last size started on 1 call.
+    const ten: Candidate[] = [128, 192, 256, 320, 384, 448, 512, 1024, 2048, 3008].map(
+      (memoryMb) => ({ architecture: 'x86_64', memoryMb }),
+    );
+    const unsupported: string[] = [];
+    for (const strategy of ['cost', 'speed', 'balanced'] as const) {
+      for (const seed of [1, 2, 3]) {
+        const { summary, all } = await tune(
+          'cpu-bound',
+          { strategy, invocationsPerSize: 8 },
+          ten,
+          seed,
+        );
+        const pick = summary.pick!;
+        const samples = all.filter(
+          (o) =>
+            o.memoryMb === pick.memoryMb &&
+            o.architecture === pick.architecture &&
+            !o.warmup &&
+            o.outcome === 'ok',
+        ).length;
+        if (samples < 3)
+          unsupported.push(`${strategy} seed ${seed}: ${pick.memoryMb} MB on ${samples}`);
+      }
+    }
+    expect(unsupported).toEqual([]);
+  });
+
   it('never spends more than a third of the grid', async () => {
     for (const name of ['cpu-bound', 'mixed', 'io-bound']) {
       for (const strategy of ['cost', 'speed', 'balanced'] as const) {

@@ -1,6 +1,7 @@
 import { normalCdf } from '@fleetscope/analysis';
 import { objective, scaleOf, type Figures, type Scale } from '../pick/strategy.pick';
 import type { TuningPricer } from '../pricing/tuning-cost';
+import { MIN_PICK_SAMPLES } from '../stats/size-stats';
 import type { Candidate, Observation, SearchOptions } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
 import { costInterval, estimateSizes, type SizeEstimate } from './size-estimates';
@@ -128,6 +129,13 @@ function nextAdaptiveStep(
     const warmup = warmupFor(e);
     const room = options.invocationsPerSize - e.measuredInvocations;
     const count = Math.min(remaining, room, ADAPTIVE_BATCH + warmup);
+    // Calls that leave a size short of a pick's minimum are spent for nothing.
+    if (e.samples + count - warmup < MIN_PICK_SAMPLES && room > count) {
+      return {
+        kind: 'done',
+        reason: `budget of ${budget} invocations spent: ${remaining} left, too few to measure another size`,
+      };
+    }
     return { kind: 'sample', candidate: e.candidate, count, warmup: Math.min(warmup, count) };
   };
 

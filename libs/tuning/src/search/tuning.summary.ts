@@ -1,6 +1,11 @@
 import { pickIndex } from '../pick/strategy.pick';
 import type { DurationTierUsed, TuningPricer } from '../pricing/tuning-cost';
-import { jobCostUsd, sizeResult } from '../stats/size-stats';
+import {
+  MIN_PICK_SAMPLES,
+  jobCostUsd,
+  measuredObservations,
+  sizeResult,
+} from '../stats/size-stats';
 import type {
   ArchitectureComparison,
   Candidate,
@@ -28,7 +33,7 @@ export interface TuningSummary {
 const usd = (v: number) => `$${v.toPrecision(3)}`;
 
 /**
- * The table and the pick. Only measured sizes can be picked; sizes the adaptive search ruled out
+ * The table and the pick. Only sizes measured at least MIN_PICK_SAMPLES times can be picked; sizes the adaptive search ruled out
  * are listed with `measured: false` and the model's figures, so nothing looks measured that was not.
  */
 export function summarise(
@@ -66,7 +71,11 @@ export function summarise(
     };
   });
 
-  const pickable = results.filter((r) => r.measured && r.feasible);
+  const samples = (r: SizeResult) =>
+    measuredObservations(byKey.get(candidateKey(r)) ?? [], options.onlyColdStarts).length;
+  const supported = (r: SizeResult) => r.measured && r.feasible && samples(r) >= MIN_PICK_SAMPLES;
+  const pickable = results.filter(supported);
+  const tooFew = results.filter((r) => r.measured && r.feasible && !supported(r));
   const index = pickIndex(
     options.strategy,
     options.balancedWeight,
@@ -85,6 +94,9 @@ export function summarise(
           `over ${winner.invocations} invocations` +
           (unmeasured > 0
             ? `; ${unmeasured} size(s) not run, their fitted curve could not beat it by more than 2 %`
+            : '') +
+          (tooFew.length > 0
+            ? `; not picked, run fewer than ${MIN_PICK_SAMPLES} times: ${tooFew.map((r) => `${r.memoryMb} MB`).join(', ')}`
             : '') +
           (infeasible.length > 0 ? `; infeasible: ${infeasible.join(', ')}` : ''),
       }
