@@ -116,6 +116,18 @@ export async function importAzureFunctions(
   let batches: Iterable<SynthesisedBatch>;
   let summary: Omit<AzureImportSummary, 'requests' | 'seconds'>;
   if (header.startsWith('app,')) {
+    // The 2021 trace lists each invocation with its own duration and no owner: options made for
+    // the 2019 per-minute counts would be ignored, and the import would not be what was asked.
+    const ignored = [
+      ['--durations', options.durations],
+      ['--memory', options.memory],
+      ['--cap-per-minute', options.capPerMinute],
+    ].filter(([, value]) => value !== undefined);
+    if (ignored.length > 0) {
+      throw new Error(
+        `${name} is the 2021 per-invocation trace: ${ignored.map(([flag]) => flag).join(', ')} ${ignored.length === 1 ? 'applies' : 'apply'} to the 2019 trace only`,
+      );
+    }
     const rows = await readInvocations2021(createReadStream(options.invocations), name);
     // The trace lists invocations by end; sending them by start keeps batches in time order.
     rows.sort((a, b) => a.startSeconds - b.startSeconds || a.line - b.line);
