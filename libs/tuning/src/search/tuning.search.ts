@@ -27,7 +27,7 @@ function countBy(observations: Observation[]): Map<string, number> {
   return counts;
 }
 
-/** Power Tuning's grid: every size, `invocationsPerSize` times, until it fails. */
+/** Power Tuning's grid: every size, `invocationsPerSize` times (the first a warm-up), until it fails. */
 function nextGridStep(
   candidates: Candidate[],
   observations: Observation[],
@@ -46,7 +46,9 @@ function nextGridStep(
         kind: 'sample',
         candidate: c,
         count: Math.min(10, options.invocationsPerSize - have),
-        warmup: 0,
+        // A size's first call starts cold, and only Lambda says so (Init Duration): OpenFaaS and
+        // Knative would pass a pod start for a sample. A dry run's one call is its sample.
+        warmup: have === 0 && !options.onlyColdStarts && options.invocationsPerSize > 1 ? 1 : 0,
       };
     }
   }
