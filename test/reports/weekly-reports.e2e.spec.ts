@@ -204,6 +204,27 @@ describe('Weekly reports API', () => {
     expect(weeks).not.toContain('9999-W52');
   });
 
+  it('refuses a week that has not started instead of storing it as a week with no data', async () => {
+    const next = isoWeekOf(Date.now() + 7 * DAY_MS);
+    for (const week of [next.label, '2099-W01']) {
+      const response = await post('/api/reports/weekly', { week });
+      expect({ week, status: response.status }).toEqual({ week, status: 400 });
+      expect(((await response.json()) as { message: string }).message).toMatch(
+        new RegExp(`^week: ${week} has not started yet`),
+      );
+    }
+    const weeks = (
+      (await (await fetch(url('/api/reports'))).json()) as {
+        reports: { week: string }[];
+      }
+    ).reports.map((r) => r.week);
+    expect(weeks).not.toContain('2099-W01');
+    // The week in progress is still built: its coverage says which days have data.
+    expect((await post('/api/reports/weekly', { week: isoWeekOf(Date.now()).label })).status).toBe(
+      200,
+    );
+  });
+
   it('builds and saves a week from the CLI, and refuses a bad week with a message naming it', async () => {
     const cli = (args: string[]) =>
       run(process.execPath, [BIN, 'report', ...args, '--url', fleetscope.apiUrl], {
