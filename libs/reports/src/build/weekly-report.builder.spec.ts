@@ -98,6 +98,32 @@ describe(buildWeeklyReport.name, () => {
     expect(report.costPerMillionInvocationsUsd).toBeCloseTo((5206.7909320534 / 4_112_000) * 1e6, 6);
   });
 
+  it('forecasts the month from the days of a week in progress that have happened, and every day left after now', () => {
+    // Built on Wednesday 2026-11-18 00:00: Monday and Tuesday happened, at the same cost each.
+    const days = ['2026-11-16', '2026-11-17'].map((d) =>
+      usage(api, d, { invocations: 100_000, memoryMb: 1024, billedDurationMs: 100_000 * 200 }),
+    );
+    const inProgress = buildWeeklyReport(
+      {
+        week: '2026-W47',
+        functions: [api],
+        days,
+        recommendations: [],
+        generatedAtMs: day('2026-11-18'),
+      },
+      pricing,
+    );
+    const perDay = inProgress.totalCostUsd / 2;
+    expect(inProgress.daily[0].costUsd).toBeCloseTo(perDay, 12);
+    // 13 days are left in November after Wednesday 00:00, not the 8 after the week's Sunday.
+    expect(inProgress.monthToDate.forecastMonthEndUsd).toBeCloseTo(
+      inProgress.monthToDate.costUsd + 13 * perDay,
+      9,
+    );
+    expect(inProgress.monthToDate.to).toBe('2026-11-18T00:00:00.000Z');
+    expect(inProgress.monthToDate.forecastMethod).toContain('13 days left');
+  });
+
   it('explains each mover with parts that add up to its change', () => {
     expect(report.movers.map((m) => m.name)).toEqual(['batch', 'api', 'warm', 'ksvc', 'custom']);
     for (const m of report.movers) {

@@ -543,7 +543,15 @@ export function buildWeeklyReport(
     })
     .sort((a, b) => b.idleUsd - a.idleUsd);
 
-  const remainingDays = Math.max(0, (monthTo - week.toMs) / DAY_MS);
+  // What has happened of the week: all of it once it is over, up to the build of a week in
+  // progress, whose days to come are forecast like the rest of the month.
+  const asOfMs = Math.min(week.toMs, Math.max(week.fromMs, inputs.generatedAtMs));
+  const elapsedDays = (asOfMs - week.fromMs) / DAY_MS;
+  const remainingDays = Math.max(0, (monthTo - Math.max(asOfMs, monthFrom)) / DAY_MS);
+  const dailyMeanUsd = elapsedDays > 0 ? totalCostUsd / elapsedDays : 0;
+  const daysText = Number.isInteger(remainingDays)
+    ? String(remainingDays)
+    : remainingDays.toFixed(1);
   const coverage = weekCoverage(week, inputs.days);
   const previousCoverage = weekCoverage(previous, inputs.days);
   const recs = reportRecommendations(inputs.recommendations, nameOf);
@@ -583,10 +591,10 @@ export function buildWeeklyReport(
     monthToDate: {
       month: isoDate(monthFrom).slice(0, 7),
       from: new Date(monthFrom).toISOString(),
-      to: new Date(Math.min(week.toMs, monthTo)).toISOString(),
+      to: new Date(Math.min(asOfMs, monthTo)).toISOString(),
       costUsd: monthToDateUsd,
-      forecastMonthEndUsd: monthToDateUsd + (totalCostUsd / 7) * remainingDays,
-      forecastMethod: `month-to-date plus this week's mean daily cost × the ${remainingDays} days left in the month`,
+      forecastMonthEndUsd: monthToDateUsd + dailyMeanUsd * remainingDays,
+      forecastMethod: `month-to-date plus this week's mean daily cost${elapsedDays < 7 ? ` over its ${elapsedDays.toFixed(1)} days so far` : ''} × the ${daysText} days left in the month`,
     },
     daily: Array.from({ length: 7 }, (_, i) => {
       const t = week.fromMs + i * DAY_MS;
