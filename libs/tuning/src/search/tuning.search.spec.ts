@@ -127,6 +127,22 @@ describe('adaptive tuning search', () => {
     expect(unsupported).toEqual([]);
   });
 
+  it('does not claim that sizes it had no budget to run could not beat the pick', async () => {
+    // Six sizes at 10 invocations each: the budget (20) runs out after the three probes.
+    const { end, summary } = await tune('cpu-bound', { invocationsPerSize: 10 });
+    expect(end).toMatchObject({ kind: 'done', reason: expect.stringMatching(/^budget/) });
+    expect(summary.pick!.reason).not.toContain('could not beat it');
+    expect(summary.pick!.reason).toMatch(
+      /\d size\(s\) not run before the budget ran out, whose fitted curve could beat it by more than 2 %/,
+    );
+    // A search that stopped because the pick was stable still says so.
+    const stable = await tune('io-bound');
+    expect(stable.end).toMatchObject({ reason: expect.stringMatching(/^pick stable/) });
+    expect(stable.summary.pick!.reason).toMatch(
+      /size\(s\) not run, their fitted curve could not beat it by more than 2 %/,
+    );
+  });
+
   it('never spends more than a third of the grid', async () => {
     for (const name of ['cpu-bound', 'mixed', 'io-bound']) {
       for (const strategy of ['cost', 'speed', 'balanced'] as const) {

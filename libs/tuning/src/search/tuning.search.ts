@@ -77,7 +77,8 @@ function probes(candidates: Candidate[], baseline?: Candidate): Candidate[] {
   return out;
 }
 
-interface Scored {
+/** A size's figure under the job's strategy, with its optimistic and pessimistic bounds. */
+export interface Scored {
   e: SizeEstimate;
   value: number;
   lo: number;
@@ -99,6 +100,27 @@ function score(
     lo: at(cost.lo, e.elapsed.lo),
     hi: at(cost.hi, e.elapsed.hi),
   };
+}
+
+/** Every feasible size scored by the strategy, measured or predicted, in the candidates' order. */
+export function scoreSizes(
+  candidates: Candidate[],
+  observations: Observation[],
+  options: SearchOptions,
+  pricer: TuningPricer,
+): Scored[] {
+  const feasible = estimateSizes(candidates, observations, options).filter((e) => e.feasible);
+  const figures: Figures[] = feasible.map((e) => ({
+    costUsd: costInterval(e, pricer).value,
+    durationMs: e.elapsed.value,
+  }));
+  const scale = scaleOf(figures);
+  return feasible.map((e) => score(e, options, pricer, scale));
+}
+
+/** Whether `s` could still beat `best` by more than the tolerance: the rule the search stops on. */
+export function couldBeat(s: Scored, best: Scored): boolean {
+  return s !== best && best.hi > (1 + PICK_TOLERANCE) * s.lo;
 }
 
 /** E[max(0, best − X)] for X normal around `s.value` with the spread its bounds say. */
@@ -162,18 +184,10 @@ function nextAdaptiveStep(
       : { kind: 'done', reason: 'no size ran successfully' };
   }
 
-  const figures: Figures[] = feasible.map((e) => ({
-    costUsd: costInterval(e, pricer).value,
-    durationMs: e.elapsed.value,
-  }));
-  const scale = scaleOf(figures);
-  const scored = feasible.map((e) => score(e, options, pricer, scale));
+  const scored = scoreSizes(candidates, observations, options, pricer);
   const measuredScored = scored.filter((s) => s.e.samples > 0);
   const best = measuredScored.reduce((a, b) => (b.value < a.value ? b : a));
-  // A contender could still beat the pick by more than the tolerance.
-  const contenders = scored.filter(
-    (s) => s !== best && best.hi > (1 + PICK_TOLERANCE) * s.lo && open(s.e),
-  );
+  const contenders = scored.filter((s) => couldBeat(s, best) && open(s.e));
 
   const unmeasured = contenders.filter((s) => s.e.samples === 0);
   if (unmeasured.length > 0) {

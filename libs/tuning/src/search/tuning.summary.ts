@@ -16,6 +16,7 @@ import type {
 } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
 import { costInterval, estimateSizes } from './size-estimates';
+import { couldBeat, scoreSizes } from './tuning.search';
 
 export interface TuningSummary {
   results: SizeResult[];
@@ -83,7 +84,18 @@ export function summarise(
   );
   const winner = index >= 0 ? pickable[index] : undefined;
   const infeasible = results.filter((r) => !r.feasible).map((r) => `${r.memoryMb} MB`);
-  const unmeasured = results.filter((r) => !r.measured && r.feasible).length;
+  // Sizes not run: ruled out by the fitted curve, or left when the budget ran out while their
+  // curve could still beat the pick.
+  const scored = winner ? scoreSizes(candidates, observations, options, pricer) : [];
+  const winnerScored = scored.find(
+    (s) => winner && candidateKey(s.e.candidate) === candidateKey(winner),
+  );
+  const notRun = results.filter((r) => !r.measured && r.feasible);
+  const stillContending = notRun.filter((r) => {
+    const s = scored.find((x) => candidateKey(x.e.candidate) === candidateKey(r));
+    return s !== undefined && winnerScored !== undefined && couldBeat(s, winnerScored);
+  }).length;
+  const unmeasured = notRun.length - stillContending;
   const pick: TuningPick | null = winner
     ? {
         memoryMb: winner.memoryMb,
@@ -94,6 +106,9 @@ export function summarise(
           `over ${winner.invocations} invocations` +
           (unmeasured > 0
             ? `; ${unmeasured} size(s) not run, their fitted curve could not beat it by more than 2 %`
+            : '') +
+          (stillContending > 0
+            ? `; ${stillContending} size(s) not run before the budget ran out, whose fitted curve could beat it by more than 2 %`
             : '') +
           (tooFew.length > 0
             ? `; not picked, run fewer than ${MIN_PICK_SAMPLES} times: ${tooFew.map((r) => `${r.memoryMb} MB`).join(', ')}`
