@@ -5,6 +5,7 @@ import { atRecommendedMemory, defaultAnalyzers, runAnalyzers } from './default-a
 import type { FunctionAnalysisInput } from './inputs';
 import type { Recommendation } from './recommendation';
 import {
+  busyAsProfile,
   concurrencyProfile,
   lambdaProfile,
   logNormalBuckets,
@@ -148,10 +149,14 @@ describe(runAnalyzers.name, () => {
   });
 
   it('defect 13: provisioned concurrency outside us-east-1 states the us-east-1 provisioned-concurrency prices it was priced with, and only those', () => {
+    const concurrency = concurrencyProfile(() => 20, { coldStartsPerHour: () => 3 });
     const steady = {
       profile: lambdaProfile({ functionId: 'steady', region: 'eu-central-1', timeoutMs: 30_000 }),
-      stats: windowStats({ invocations: 1_000_000, medianMs: 100, sigma: 0.3, coldStarts: 500 }),
-      concurrency: concurrencyProfile(() => 20, { coldStartsPerHour: () => 3 }),
+      stats: busyAsProfile(
+        windowStats({ invocations: 1_000_000, medianMs: 100, sigma: 0.3, coldStarts: 500 }),
+        concurrency,
+      ),
+      concurrency,
     };
     const { recommendations } = runAnalyzers(defaultAnalyzers(), [steady], ctx);
     const pc = recommendations.find((r) => r.kind === 'provisioned-concurrency');

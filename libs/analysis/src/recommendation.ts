@@ -105,8 +105,11 @@ export function confidenceOf(score: number): {
   confidenceScore: number;
 } {
   const clamped = Math.min(1, Math.max(0, Number.isFinite(score) ? score : 0));
-  const confidence: ConfidenceLevel = clamped >= 0.7 ? 'high' : clamped >= 0.4 ? 'medium' : 'low';
-  return { confidence, confidenceScore: Math.round(clamped * 100) / 100 };
+  // The label follows the score as shown: 0.6996 is shown as 0.70, so it is high.
+  const confidenceScore = Math.round(clamped * 100) / 100;
+  const confidence: ConfidenceLevel =
+    confidenceScore >= 0.7 ? 'high' : confidenceScore >= 0.4 ? 'medium' : 'low';
+  return { confidence, confidenceScore };
 }
 
 /**

@@ -13,6 +13,11 @@ export interface MemorySizeStats {
   invocations: number;
   durationSumMs: number;
   durationBuckets: HistogramBuckets;
+  /**
+   * Invocations killed for running out of memory at this size: those at a smaller size than the
+   * configured one were fixed by raising it. Absent where the source does not split them by size.
+   */
+  ooms?: number;
   /** Epoch ms of the first and last minute with invocations at this size (deploys in between). */
   firstSeenMs?: number;
   lastSeenMs?: number;

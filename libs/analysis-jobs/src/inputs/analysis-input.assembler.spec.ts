@@ -145,6 +145,21 @@ describe(foldUnknownMemory.name, () => {
     ]);
   });
 
+  it('counts out-of-memory kills without a memory size at the configured size, as not known to be fixed', () => {
+    const folded = foldUnknownMemory(
+      [
+        { memoryMb: 0, invocations: 5, durationSumMs: 50, durationBuckets: {}, ooms: 2 },
+        { memoryMb: 256, invocations: 9, durationSumMs: 90, durationBuckets: {}, ooms: 4 },
+        { memoryMb: 512, invocations: 10, durationSumMs: 100, durationBuckets: {}, ooms: 1 },
+      ],
+      512,
+    );
+    expect(folded.map((m) => [m.memoryMb, m.ooms])).toEqual([
+      [256, 4],
+      [512, 3],
+    ]);
+  });
+
   it('leaves them out when no size is configured', () => {
     expect(
       foldUnknownMemory(

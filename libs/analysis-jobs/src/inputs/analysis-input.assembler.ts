@@ -83,6 +83,8 @@ export function foldUnknownMemory(
     target.invocations += u.invocations;
     target.durationSumMs += u.durationSumMs;
     target.durationBuckets = mergeBuckets({ ...target.durationBuckets }, u.durationBuckets);
+    // OOMs of an unknown size count at the configured one: they are not known to be fixed.
+    if (u.ooms !== undefined) target.ooms = (target.ooms ?? 0) + u.ooms;
     if (u.daily) target.daily = foldDays(target.daily ?? [], u.daily);
   }
   return known.sort((a, b) => a.memoryMb - b.memoryMb);

@@ -33,7 +33,9 @@ export function observedLambdaUsage(
 
 /**
  * Modelled usage at another memory size: every invocation takes `meanDurationMs` (plus half a
- * billing step of rounding); INIT stays as observed.
+ * billing step of rounding); INIT stays as observed. Configured provisioned concurrency is
+ * allocated at that size for the whole window: a memory change resizes it (its invocations are
+ * priced on demand at either size).
  */
 export function modelledLambdaUsage(
   profile: FunctionProfile,
@@ -51,6 +53,15 @@ export function modelledLambdaUsage(
       [lambdaRuntimeKind(profile.runtime, profile.packageType)]: stats.initDurationSumMs,
     },
     ephemeralStorageMb: profile.ephemeralStorageMb ?? undefined,
+    ...(profile.platform === 'aws_lambda' && (profile.provisionedConcurrency ?? 0) > 0
+      ? {
+          provisioned: {
+            concurrency: profile.provisionedConcurrency ?? 0,
+            enabledSeconds: Math.max(0, stats.windowEndMs - stats.windowStartMs) / 1000,
+            billedDurationMs: 0,
+          },
+        }
+      : {}),
   };
 }
 
@@ -73,6 +84,15 @@ export function monthlyLambdaCost(
     onDemandInitMs: Object.fromEntries(
       Object.entries(usage.onDemandInitMs ?? {}).map(([k, v]) => [k, v * factor]),
     ),
+    ...(usage.provisioned
+      ? {
+          provisioned: {
+            concurrency: usage.provisioned.concurrency,
+            enabledSeconds: usage.provisioned.enabledSeconds * factor,
+            billedDurationMs: usage.provisioned.billedDurationMs * factor,
+          },
+        }
+      : {}),
     monthToDateGbSeconds: tierOffset(profile, ctx),
   };
   return ctx.pricing.lambdaUsage(scaled, ctx.at, profile.region);

@@ -9,7 +9,7 @@ import {
 import { DEFAULT_EVIDENCE_OPTIONS } from '../evidence/evidence.gate';
 import type { FunctionAnalysisInput, FunctionProfile } from '../inputs';
 import type { Recommendation, WhyNot } from '../recommendation';
-import { concurrencyProfile, windowStats } from '../testing/fleet.generator';
+import { busyAsProfile, concurrencyProfile, windowStats } from '../testing/fleet.generator';
 import {
   DEFAULT_KEEP_ALIVE_OPTIONS,
   KeepAliveAnalyzer,
@@ -273,7 +273,8 @@ describe(KeepAliveAnalyzer.name, () => {
     expect(alone.filter((r) => r.kind === 'provisioned-concurrency')).toHaveLength(0);
 
     // Eight requests in flight around the clock for two weeks: provisioned concurrency it is.
-    const steady = { ...ping, concurrency: concurrencyProfile(() => 8, { weeks: 2 }) };
+    const concurrency = concurrencyProfile(() => 8, { weeks: 2 });
+    const steady = { ...ping, stats: busyAsProfile(ping.stats, concurrency), concurrency };
     const plan = runAnalyzers(analyzers, [steady], ctx).recommendations;
     const pc = plan.find((r) => r.kind === 'provisioned-concurrency');
     expect(pc?.recommended.provisionedConcurrency).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import { DEFAULT_EVIDENCE_OPTIONS } from '../evidence/evidence.gate';
+import { lambdaPriceAssumptions } from '../evidence/price-assumptions';
 import type { FunctionWindowStats, MemorySizeStats } from '../inputs';
 import type { WhyNot } from '../recommendation';
 import {
@@ -99,6 +100,61 @@ describe(MemoryAnalyzer.name, () => {
     expect(rec.savingUsd.lowUsd).toBeLessThanOrEqual(0);
     expect(rec.savingUsd.highUsd).toBe(0);
     expect(rec.action.snippets.map((s) => s.text)).toContain('MemorySize: 384');
+  });
+
+  it('OOMs at a smaller size the memory was since raised from (contradictory data): no critical "raise memory" at the size that never ran out, and the size that did is never advised', () => {
+    // A week at 512 MB with 40 OOMs, then a week at 1,024 MB without any; 1,024 MB is configured.
+    const byMemory = sizes(
+      () => 120,
+      [512, 1024],
+      50_000,
+      (m) =>
+        m === 512
+          ? [WEEK_START_MS, WEEK_START_MS + 7 * DAY_MS]
+          : [WEEK_START_MS + 7 * DAY_MS, WEEK_START_MS + 14 * DAY_MS],
+    ).map((m) => ({ ...m, ooms: m.memoryMb === 512 ? 40 : 0 }));
+    // Max Memory Used of the killed invocations is not reported: the peak seen is 400 MB.
+    const stats = { ...statsAtSizes(byMemory, 400), ooms: 40 };
+    const { ctx: explained, whyNot } = withExplanations();
+    const recs = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 1024 }), stats }, explained);
+    // Not "40 invocations ran out of memory at 1024 MB: raise to 1536 MB", and not 512 MB again.
+    expect(recs).toEqual([]);
+    expect(whyNot.map((w) => w.code)).toEqual(['already-right']);
+
+    // The same OOMs at the configured size are still a critical fix.
+    const atCurrent = byMemory.map((m) => ({ ...m, ooms: m.memoryMb === 1024 ? 40 : 0 }));
+    const [rec] = analyzer.analyze(
+      {
+        profile: lambdaProfile({ memoryMb: 1024 }),
+        stats: { ...statsAtSizes(atCurrent, 400), ooms: 40 },
+      },
+      ctx,
+    );
+    expect(rec).toMatchObject({ severity: 'critical', planRole: 'fix' });
+    expect(rec.reason).toBe('40 invocations ran out of memory at 1024 MB.');
+  });
+
+  it('a memory change on a function with provisioned concurrency (wrong baseline): the allocation it resizes is priced, so 2,048 MB at 85 ms is not a saving against 1,024 MB at 200 ms with 50 instances provisioned', () => {
+    const stats = statsAtSizes(sizes((m) => (m === 1024 ? 200 : 85), [1024, 2048], 5_000_000));
+    const alone = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 1024 }), stats }, ctx);
+    expect(alone.map((r) => [r.recommended.memoryMb, r.savingUsd.lowUsd > 0])).toEqual([
+      [2048, true],
+    ]);
+
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 1024, provisionedConcurrency: 50 }), stats },
+      ctx,
+    );
+    // 50 more GB allocated all month: 50 × 2,628,000 s × $0.0000041667 ≈ $547.50.
+    const extra = (rec.recommended.monthlyUsd as number) - (rec.current.monthlyUsd as number);
+    expect(extra).toBeGreaterThan(547.5 - 20);
+    expect(rec.savingUsd.highUsd).toBeLessThan(0);
+    expect(rec.title).toBe('Raise memory from 1024 MB to 2048 MB');
+    // Priced with the us-east-1 allocation price in Frankfurt: said so.
+    const frankfurt = lambdaProfile({ region: 'eu-central-1', provisionedConcurrency: 50 });
+    expect(lambdaPriceAssumptions(frankfurt, 'memory', ctx).map((a) => a.meter)).toEqual([
+      'aws.lambda.pc-allocated.x86_64',
+    ]);
   });
 
   it('defect 1 (memory advice from one observed size rests on an assumption): 1,024 MB at 200 ms never gets a size change as the peak used goes 60 → 250 → 500 MB', () => {

@@ -137,11 +137,39 @@ function measuredFromTuning(p: MeasuredMemoryPoint): MeasuredSize {
   };
 }
 
-/** The smallest size that is safe to run, from the observed peak; null without memory telemetry. */
+/**
+ * The smallest size that is safe to run, from the observed peak and the sizes that ran out of
+ * memory (the function needs more than each: a killed invocation's peak may go unreported); null
+ * with neither.
+ */
 export function memoryFloorMb(stats: FunctionWindowStats, headroom: number): number | null {
-  const peak = stats.maxMemoryUsedMb ?? stats.memoryUsedP95Mb;
+  let peak = stats.maxMemoryUsedMb ?? stats.memoryUsedP95Mb;
+  for (const m of stats.byMemory)
+    if ((m.ooms ?? 0) > 0 && m.memoryMb > 0) peak = Math.max(peak ?? 0, m.memoryMb);
   if (peak === null) return null;
   return Math.min(LAMBDA_MAX_MB, Math.max(LAMBDA_MIN_MB, peak * headroom));
+}
+
+/**
+ * The out-of-memory kills that concern the configured size: at it, above it (a larger size ran
+ * out, so will this one) or at an unknown size. Those at a smaller size were fixed by raising
+ * it. Without per-size counts, all of them.
+ */
+export function oomsAtOrAbove(
+  stats: FunctionWindowStats,
+  currentMb: number,
+): { ooms: number; sizesMb: number[] } {
+  const split = stats.byMemory.length > 0 && stats.byMemory.every((m) => m.ooms !== undefined);
+  if (!split) return { ooms: stats.ooms, sizesMb: stats.ooms > 0 ? [currentMb] : [] };
+  let ooms = 0;
+  const sizesMb: number[] = [];
+  for (const m of stats.byMemory) {
+    if (!((m.ooms ?? 0) > 0) || (m.memoryMb > 0 && m.memoryMb < currentMb)) continue;
+    ooms += m.ooms ?? 0;
+    const size = m.memoryMb > 0 ? m.memoryMb : currentMb;
+    if (!sizesMb.includes(size)) sizesMb.push(size);
+  }
+  return { ooms, sizesMb: sizesMb.sort((a, b) => a - b) };
 }
 
 /** Power Tuning's balanced strategy: minimise w·cost/maxCost + (1−w)·duration/maxDuration. */
@@ -258,8 +286,9 @@ export class MemoryAnalyzer implements Analyzer {
     ctx: AnalysisContext,
   ): Recommendation | null {
     const peak = stats.maxMemoryUsedMb;
+    const { ooms, sizesMb: oomSizesMb } = oomsAtOrAbove(stats, currentMb);
     let finding: MemoryFinding;
-    if (stats.ooms > 0) finding = 'out-of-memory';
+    if (ooms > 0) finding = 'out-of-memory';
     else if (peak !== null && peak >= NEAR_LIMIT_SHARE * currentMb) finding = 'near-memory-limit';
     else return null;
 
@@ -277,11 +306,12 @@ export class MemoryAnalyzer implements Analyzer {
     // (CPU-bound code that speeds up in proportion).
     const extra = atMaximum ? 0 : currentUsd * (targetMb / currentMb - 1);
     const saving: SavingRange = { lowUsd: -extra, highUsd: 0 };
+    const oomAt = oomSizesMb.join(', ');
     const reason =
       finding === 'out-of-memory'
         ? atMaximum
-          ? `${stats.ooms} invocations ran out of memory at ${currentMb} MB, the Lambda maximum: the code must use less memory.`
-          : `${stats.ooms} invocations ran out of memory at ${currentMb} MB.`
+          ? `${ooms} invocations ran out of memory at ${oomAt} MB, the Lambda maximum: the code must use less memory.`
+          : `${ooms} invocations ran out of memory at ${oomAt} MB.`
         : `Peak memory used (${peak} MB) reached ${Math.round(((peak ?? 0) / currentMb) * 100)} % of the ${currentMb} MB configured.`;
     const action: ConfigAction = atMaximum
       ? codeFixAction(
@@ -306,7 +336,7 @@ export class MemoryAnalyzer implements Analyzer {
       ),
       action,
       planRole: 'fix',
-      evidence: { ooms: stats.ooms, maxMemoryUsedMb: peak, memoryUsedP95Mb: stats.memoryUsedP95Mb },
+      evidence: { ooms, maxMemoryUsedMb: peak, memoryUsedP95Mb: stats.memoryUsedP95Mb },
     });
   }
 

@@ -1,7 +1,13 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
-import { concurrencyProfile, lambdaProfile, windowStats } from '../testing/fleet.generator';
 import {
+  busyAsProfile,
+  concurrencyProfile,
+  lambdaProfile,
+  windowStats,
+} from '../testing/fleet.generator';
+import {
+  DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
   ProvisionedConcurrencyAnalyzer,
   readableSchedule,
 } from './provisioned-concurrency.analyzer';
@@ -17,7 +23,11 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
   it('recommends provisioned concurrency of 20 for a steady concurrency of 20 and prices the saving', () => {
     const concurrency = concurrencyProfile(() => 20, { coldStartsPerHour: () => 3 });
     const [rec] = analyzer.analyze(
-      { profile: lambdaProfile({ memoryMb: 1024 }), stats, concurrency },
+      {
+        profile: lambdaProfile({ memoryMb: 1024 }),
+        stats: busyAsProfile(stats, concurrency),
+        concurrency,
+      },
       ctx,
     );
 
@@ -32,17 +42,40 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(rec.evidence.coldStartsChangePerMonth as number).toBeGreaterThan(0);
   });
 
+  it('savings from per-minute peak concurrency (wrong baseline): 60 simultaneous 1-second requests a minute do not keep 60 instances busy all minute, so provisioned concurrency is not advised', () => {
+    // Every minute 60 requests of 1 s start together: the per-minute peak is 60, but the
+    // instances run 60 s a minute between them (on-demand costs $0.0000166667 × 60 GB-s a
+    // minute; 50 provisioned instances cost $0.0000041667 × 3,000 GB-s a minute).
+    const bursts = windowStats({ invocations: 60 * 60 * 24 * 14, medianMs: 1000, sigma: 0.01 });
+    const concurrency = concurrencyProfile(() => 60, { weeks: 2 });
+    const whyNot: string[] = [];
+    const recs = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 1024 }), stats: bursts, concurrency },
+      { ...ctx, explain: (w) => whyNot.push(w.code) },
+    );
+    expect(recs).toEqual([]);
+    expect(whyNot).toEqual(['already-right']);
+  });
+
   it('says nothing for sporadic traffic, where warm capacity would sit idle', () => {
     const concurrency = concurrencyProfile((_h, minute) => (minute === 0 ? 0.5 : 0), {
       coldStartsPerHour: () => 1,
     });
-    expect(analyzer.analyze({ profile: lambdaProfile(), stats, concurrency }, ctx)).toEqual([]);
+    expect(
+      analyzer.analyze(
+        { profile: lambdaProfile(), stats: busyAsProfile(stats, concurrency), concurrency },
+        ctx,
+      ),
+    ).toEqual([]);
   });
 
   it('defect 7 (schedules fitted to one week and judged on the same week): business hours over two weeks give a schedule people read', () => {
     const businessHour = (h: number) => h < 120 && h % 24 >= 9 && h % 24 < 17;
     const concurrency = concurrencyProfile((h) => (businessHour(h) ? 20 : 0.2), { weeks: 2 });
-    const [rec] = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency }, ctx);
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile(), stats: busyAsProfile(stats, concurrency), concurrency },
+      ctx,
+    );
 
     expect(rec.title).toBe(
       'Schedule provisionedConcurrency: Mon–Fri 09:00–17:00 UTC: 20, otherwise 0',
@@ -60,7 +93,10 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
   it('defect 7: one week is not enough for a schedule', () => {
     const businessHour = (h: number) => h < 120 && h % 24 >= 9 && h % 24 < 17;
     const concurrency = concurrencyProfile((h) => (businessHour(h) ? 20 : 0.2), { weeks: 1 });
-    const recs = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency }, ctx);
+    const recs = analyzer.analyze(
+      { profile: lambdaProfile(), stats: busyAsProfile(stats, concurrency), concurrency },
+      ctx,
+    );
     for (const rec of recs) expect(rec.recommended.schedule).toBeUndefined();
   });
 
@@ -71,7 +107,10 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     const concurrency = concurrencyProfile((h, m, w) => 0.55 * (1 + 0.2 * noise(h, m, w)), {
       weeks: 2,
     });
-    const recs = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency }, ctx);
+    const recs = analyzer.analyze(
+      { profile: lambdaProfile(), stats: busyAsProfile(stats, concurrency), concurrency },
+      ctx,
+    );
     for (const rec of recs) expect(rec.recommended.schedule).toBeUndefined();
   });
 
@@ -80,7 +119,11 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     const concurrency = concurrencyProfile(() => 4, { levels, coldStartsPerHour: () => 0 });
     const whyNot: string[] = [];
     const recs = analyzer.analyze(
-      { profile: lambdaProfile({ provisionedConcurrency: 4 }), stats, concurrency },
+      {
+        profile: lambdaProfile({ provisionedConcurrency: 4 }),
+        stats: busyAsProfile(stats, concurrency),
+        concurrency,
+      },
       { ...ctx, explain: (w) => whyNot.push(w.code) },
     );
     expect(recs).toEqual([]);
@@ -91,7 +134,11 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     const concurrency = concurrencyProfile(() => 4, { levels: [1, 2, 3, 5, 8] });
     expect(
       analyzer.analyze(
-        { profile: lambdaProfile({ provisionedConcurrency: 4 }), stats, concurrency },
+        {
+          profile: lambdaProfile({ provisionedConcurrency: 4 }),
+          stats: busyAsProfile(stats, concurrency),
+          concurrency,
+        },
         ctx,
       ),
     ).toEqual([]);
@@ -109,7 +156,7 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
       minScale: 2,
     });
     const [rec] = analyzer.analyze(
-      { profile, stats: { ...stats, coldStarts: 200 }, concurrency },
+      { profile, stats: { ...busyAsProfile(stats, concurrency), coldStarts: 200 }, concurrency },
       ctx,
     );
     expect(rec.recommended).toEqual({ minScale: 0 });
@@ -128,7 +175,10 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     const concurrency = concurrencyProfile((_h, m, week) => (week === 0 || m % 2 === 0 ? 10 : 0), {
       weeks: 2,
     });
-    const [rec] = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency }, ctx);
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile(), stats: busyAsProfile(stats, concurrency), concurrency },
+      ctx,
+    );
     expect(rec.savingUsd.highUsd).toBeGreaterThan(rec.savingUsd.lowUsd * 1.2);
   });
 
@@ -138,18 +188,51 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     const halved = concurrencyProfile((_h, m, week) => (week === 0 || m % 2 === 0 ? 10 : 0), {
       weeks: 2,
     });
-    const [a] = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency: steady }, ctx);
-    const [b] = analyzer.analyze({ profile: lambdaProfile(), stats, concurrency: halved }, ctx);
+    const [a] = analyzer.analyze(
+      { profile: lambdaProfile(), stats: busyAsProfile(stats, steady), concurrency: steady },
+      ctx,
+    );
+    const [b] = analyzer.analyze(
+      { profile: lambdaProfile(), stats: busyAsProfile(stats, halved), concurrency: halved },
+      ctx,
+    );
     expect(a.evidence.weeksAgreement).toBe(1);
     expect(b.evidence.weeksAgreement as number).toBeLessThan(0.6);
     expect(b.confidenceScore).toBeLessThan(a.confidenceScore - 0.2);
     expect((b.evidence.gainByWindowUsdPerMonth as number[]).length).toBe(3);
   });
 
+  it('a level chosen for the waiting it removes, below the break-even, says it is below the break-even and what it costs (the reason claimed "above")', () => {
+    // One request in flight half of every minute's peaks, six cold starts an hour of 1 s each,
+    // and a second of waiting valued at $1: worth paying for, though under the break-even.
+    const concurrency = concurrencyProfile((_h, minute) => (minute % 2 === 0 ? 1 : 0), {
+      coldStartsPerHour: () => 6,
+      initMs: 1000,
+    });
+    const valued = new ProvisionedConcurrencyAnalyzer({
+      ...DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
+      latencyValueUsdPerSecond: 1,
+    });
+    const [rec] = valued.analyze(
+      { profile: lambdaProfile(), stats: busyAsProfile(stats, concurrency), concurrency },
+      ctx,
+    );
+    expect(rec.recommended).toEqual({ provisionedConcurrency: 1 });
+    expect(rec.evidence.utilisation as number).toBeLessThan(
+      rec.evidence.breakEvenUtilisation as number,
+    );
+    expect(rec.reason).toContain('below the 60 % break-even: it costs');
+    expect(rec.reason).not.toContain('above');
+  });
+
   it('lowers provisioned concurrency that is mostly idle', () => {
     const concurrency = concurrencyProfile(() => 2);
     const [rec] = analyzer.analyze(
-      { profile: lambdaProfile({ provisionedConcurrency: 10 }), stats, concurrency },
+      {
+        profile: lambdaProfile({ provisionedConcurrency: 10 }),
+        stats: busyAsProfile(stats, concurrency),
+        concurrency,
+      },
       ctx,
     );
     expect(rec.current.provisionedConcurrency).toBe(10);
@@ -167,7 +250,11 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
       podMemoryMb: 512,
       minScale: 0,
     });
-    const coldStats = { ...stats, invocations: 10_000, coldStarts: 1000 };
+    const coldStats = {
+      ...busyAsProfile(stats, concurrency),
+      invocations: 10_000,
+      coldStarts: 1000,
+    };
     const [rec] = analyzer.analyze({ profile, stats: coldStats, concurrency }, ctx);
     expect(rec.recommended).toEqual({ minScale: 1 });
     expect(rec.monthlyImpactUsd).toBeLessThan(0);

@@ -70,6 +70,8 @@ interface WarmCapacityPrices {
   savedPerInitMsUsd: number;
   /** Lambda pays for covered time anyway (at the PC price); a pod's busy time is not extra. */
   idleOnlyCost: boolean;
+  /** busyShareOfPeak: the share of covered per-minute peak concurrency that is execution time. */
+  busyShare: number;
   priceIds: string[];
   breakEvenUtilisation: number;
 }
@@ -78,29 +80,58 @@ function lambdaWarmPrices(
   profile: FunctionProfile,
   prices: LambdaUnitPrices,
   initBilled: boolean,
+  busyShare: number,
 ): WarmCapacityPrices {
   const memoryGb = (profile.memoryMb ?? 0) / 1024;
+  // u* is a share of execution time; utilisation is stated in per-minute peaks, so is u*.
+  const breakEven = provisionedConcurrencyBreakEvenUtilisation(prices);
   return {
     warmUnitHourUsd: memoryGb * 3600 * prices.pcAllocatedUsdPerGbSecond,
     savedPerCoveredSecondUsd:
       memoryGb * (prices.onDemandUsdPerGbSecond - prices.pcDurationUsdPerGbSecond),
     savedPerInitMsUsd: initBilled ? (memoryGb / 1000) * prices.onDemandUsdPerGbSecond : 0,
     idleOnlyCost: false,
+    busyShare,
     priceIds: prices.priceIds,
-    breakEvenUtilisation: provisionedConcurrencyBreakEvenUtilisation(prices),
+    breakEvenUtilisation: busyShare > 0 ? breakEven / busyShare : Number.POSITIVE_INFINITY,
   };
 }
 
-function podWarmPrices(podHourUsd: number, priceIds: string[]): WarmCapacityPrices {
+function podWarmPrices(
+  podHourUsd: number,
+  priceIds: string[],
+  busyShare: number,
+): WarmCapacityPrices {
   return {
     warmUnitHourUsd: podHourUsd,
     savedPerCoveredSecondUsd: 0,
     savedPerInitMsUsd: 0,
     idleOnlyCost: true,
+    busyShare,
     priceIds,
     // A pod kept warm only costs while idle, so any use lowers its cost; dollars never break even.
     breakEvenUtilisation: Number.POSITIVE_INFINITY,
   };
+}
+
+/**
+ * The share of the per-minute peak concurrency that instances spend executing: the window's
+ * execution time per minute over its mean per-minute peak. Warm capacity saves, and sits idle, by
+ * execution time: a minute whose 60 requests of 1 s start together peaks at 60 yet holds 60 s of
+ * work, not 3,600. About 1 where the profile is each minute's average (aggregate-only data); 0
+ * without execution time (nothing is then saved).
+ */
+export function busyShareOfPeak(
+  stats: FunctionWindowStats,
+  concurrency: ConcurrencyProfile,
+): number {
+  const windowMinutes = (stats.windowEndMs - stats.windowStartMs) / 60_000;
+  const profileMinutes = concurrency.weeksCovered * 7 * 24 * 60;
+  let peakMinutes = 0;
+  for (const h of concurrency.hours) peakMinutes += h.concurrencyMinutes;
+  if (!(windowMinutes > 0) || !(profileMinutes > 0) || !(peakMinutes > 0)) return 0;
+  const busyPerMinute = Math.max(0, stats.durationSumMs) / 60_000 / windowMinutes;
+  return Math.min(1, busyPerMinute / (peakMinutes / profileMinutes));
 }
 
 function coveredMinutes(hour: HourOfWeekConcurrency, levels: number[], level: number): number {
@@ -127,10 +158,12 @@ export function hourEconomics(
   const coldStartsRemoved = hour.coldStarts * scale * coveredShare;
   const meanInitMs = hour.coldStarts > 0 ? hour.onDemandInitMs / hour.coldStarts : 0;
   const latencyAvoidedMs = coldStartsRemoved * meanInitMs;
-  const idleUnitHours = prices.idleOnlyCost ? Math.max(0, level - covered / 60) : level;
+  // What runs on the warm capacity is execution time, not the minutes' peaks.
+  const busySeconds = covered * 60 * prices.busyShare;
+  const idleUnitHours = prices.idleOnlyCost ? Math.max(0, level - busySeconds / 3600) : level;
   const costUsd = idleUnitHours * prices.warmUnitHourUsd;
   const savingUsd =
-    covered * 60 * prices.savedPerCoveredSecondUsd + latencyAvoidedMs * prices.savedPerInitMsUsd;
+    busySeconds * prices.savedPerCoveredSecondUsd + latencyAvoidedMs * prices.savedPerInitMsUsd;
   return {
     level,
     costUsd,
@@ -350,7 +383,10 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     };
     if (!concurrency || concurrency.hours.length === 0)
       return whyNot('insufficient-evidence', 'No per-minute concurrency in the window.');
-    const prices = this.warmPrices(profile, ctx);
+    const busyShare = busyShareOfPeak(stats, concurrency);
+    if (!(busyShare > 0))
+      return whyNot('insufficient-evidence', 'No execution time in the window.');
+    const prices = this.warmPrices(profile, ctx, busyShare);
     if (!prices || !Number.isFinite(prices.warmUnitHourUsd) || !(prices.warmUnitHourUsd > 0))
       return whyNot('not-applicable', 'No price for warm capacity (memory or pod size unknown).');
     const isLambda = profile.platform === 'aws_lambda';
@@ -451,7 +487,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     const reason = schedule
       ? `Traffic repeats by weekday and hour (fitted on ${Math.floor(concurrency.weeksCovered - 1)} week(s), confirmed on the last week): ${schedule.readable.readable} ${dollarsText} against level ${currentLevel} and ${latencyText}.`
       : isLambda && chosenLevel > 0
-        ? `At level ${chosenLevel} utilisation (per-minute peak concurrency) would be ${Math.round((u ?? 0) * 100)} %, above the ${Math.round(prices.breakEvenUtilisation * 100)} % break-even: it ${dollarsText} against level ${currentLevel} and ${latencyText}.`
+        ? `At level ${chosenLevel} utilisation (per-minute peak concurrency) would be ${Math.round((u ?? 0) * 100)} %, ${(u ?? 0) >= prices.breakEvenUtilisation ? 'above' : 'below'} the ${Math.round(prices.breakEvenUtilisation * 100)} % break-even: it ${dollarsText} against level ${currentLevel} and ${latencyText}.`
         : `Level ${chosenLevel} instead of ${currentLevel} ${dollarsText} and ${latencyText}.`;
     // Weeks covered and invocations, weighed by how far the gain repeats from week to week (the
     // weeks before the last against the last): a gain one week does not repeat is less sure.
@@ -484,6 +520,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         evidence: {
           utilisation: u,
           breakEvenUtilisation: isLambda ? prices.breakEvenUtilisation : null,
+          busyShareOfPeakConcurrency: prices.busyShare,
           monthlyWarmCostUsd: chosen.costUsd * WEEKS_PER_MONTH,
           coldStartsChangePerMonth: coldStartsDelta,
           waitingSecondsRemovedPerMonth: waitSecondsDelta,
@@ -544,7 +581,11 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     return { plan, readable: readableSchedule(bySlot) };
   }
 
-  private warmPrices(profile: FunctionProfile, ctx: AnalysisContext): WarmCapacityPrices | null {
+  private warmPrices(
+    profile: FunctionProfile,
+    ctx: AnalysisContext,
+    busyShare: number,
+  ): WarmCapacityPrices | null {
     switch (profile.platform) {
       case 'aws_lambda': {
         if (profile.memoryMb === null) return null;
@@ -558,7 +599,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
           lambdaRuntimeKind(profile.runtime, profile.packageType),
           ctx.at,
         );
-        return lambdaWarmPrices(profile, prices, initBilled);
+        return lambdaWarmPrices(profile, prices, initBilled, busyShare);
       }
       case 'knative':
       case 'openfaas': {
@@ -568,7 +609,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
           ctx.at,
           profile.region,
         );
-        return podWarmPrices(pod.usd, pod.priceIds);
+        return podWarmPrices(pod.usd, pod.priceIds, busyShare);
       }
       case 'gcp_cloud_functions':
       case 'gcp_cloud_run':

@@ -156,3 +156,20 @@ export function concurrencyProfile(
     weeksCovered: weeks,
   };
 }
+
+/**
+ * `stats` with the execution time `concurrency` holds when every minute is busy at its
+ * concurrency throughout: requests that fill their minutes, or a profile of per-minute averages
+ * (aggregate-only data). Window statistics and a concurrency profile from one window agree so.
+ */
+export function busyAsProfile(
+  stats: FunctionWindowStats,
+  concurrency: ConcurrencyProfile,
+): FunctionWindowStats {
+  const peakMinutes = concurrency.hours.reduce((sum, h) => sum + h.concurrencyMinutes, 0);
+  const meanConcurrency = peakMinutes / (concurrency.weeksCovered * 7 * 24 * 60);
+  return {
+    ...stats,
+    durationSumMs: meanConcurrency * (stats.windowEndMs - stats.windowStartMs),
+  };
+}

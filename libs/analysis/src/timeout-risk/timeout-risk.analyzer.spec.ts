@@ -25,6 +25,27 @@ describe(TimeoutRiskAnalyzer.name, () => {
     expect(rec.reason).toContain('inferred from the durations of timed-out invocations');
   });
 
+  it('timeouts under a shorter timeout since raised (contradictory data): no critical "fix the slow path" at a timeout nothing reached', () => {
+    // A week of 3 s timeouts (each timed-out invocation ran its 3,000 ms), then the timeout was
+    // raised to 10 s: a week with none, the longest invocation 900 ms.
+    const base = windowStats({ invocations: 20_000, medianMs: 200, sigma: 0.3 });
+    const daily = base.daily.map((d, i) =>
+      i < 7 ? { ...d, timeouts: 5, durationMaxMs: 3000 } : { ...d, durationMaxMs: 900 },
+    );
+    const stats = { ...base, daily, timeouts: 35, durationMaxMs: 3000 };
+    const whyNot: string[] = [];
+    const explained = { ...ctx, explain: (w: { detail: string }) => whyNot.push(w.detail) };
+    expect(
+      analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 10_000 }), stats }, explained),
+    ).toEqual([]);
+    expect(whyNot.join(' ')).toContain('35 timeouts ran under a shorter timeout');
+
+    // At the 3 s timeout they reached, the same timeouts are critical.
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx);
+    expect(rec).toMatchObject({ severity: 'critical', planRole: 'fix' });
+    expect(rec.reason).toContain('35 of 20000 invocations timed out');
+  });
+
   it('defect 10: says the timeout came from "Task timed out after N seconds" lines when it did', () => {
     const stats = windowStats({ invocations: 3, medianMs: 200, sigma: 0.3, timeouts: 1 });
     const [rec] = analyzer.analyze(

@@ -50,6 +50,23 @@ export function knownOrInferredTimeout(
   return null;
 }
 
+/** A timed-out invocation runs until it is killed: its duration reaches the timeout in force. */
+const TIMED_OUT_REACHES = 0.9;
+
+/**
+ * The window's timeouts that ran under a shorter timeout than `timeoutMs`, since raised: those of
+ * UTC days whose longest invocation stayed below 90 % of it. Days whose duration is unknown
+ * count as at the timeout, and so do timeouts no day accounts for.
+ */
+export function timeoutsUnderShorterTimeout(stats: FunctionWindowStats, timeoutMs: number): number {
+  let shorter = 0;
+  for (const d of stats.daily) {
+    if (d.timeouts > 0 && d.durationMaxMs > 0 && d.durationMaxMs < TIMED_OUT_REACHES * timeoutMs)
+      shorter += d.timeouts;
+  }
+  return Math.min(shorter, stats.timeouts);
+}
+
 const SOURCE_TEXT: Record<TimeoutSource, string> = {
   inventory: 'from the inventory',
   'timed-out-log-line': 'from "Task timed out after N seconds" log lines',
@@ -187,7 +204,12 @@ export class TimeoutRiskAnalyzer implements Analyzer {
     if (!known)
       return explain('insufficient-evidence', 'The timeout is unknown and none was observed.');
     const { timeoutMs, source } = known;
-    const evidence = timeoutRiskEvidence(stats, timeoutMs);
+    // The configured timeout is today's: timeouts it never saw were fixed by raising it.
+    const earlier = source === 'inventory' ? timeoutsUnderShorterTimeout(stats, timeoutMs) : 0;
+    const evidence = timeoutRiskEvidence(
+      { ...stats, timeouts: stats.timeouts - earlier },
+      timeoutMs,
+    );
     const flags = flagsOf(evidence, this.options).filter(
       // Risk read from a distribution needs enough of it; an observed timeout needs nothing.
       (f) => f === 'observed-timeouts' || stats.invocations >= this.options.minInvocations,
@@ -195,7 +217,10 @@ export class TimeoutRiskAnalyzer implements Analyzer {
     if (flags.length === 0)
       return explain(
         stats.invocations < this.options.minInvocations ? 'insufficient-evidence' : 'already-right',
-        `p99 ${Math.round(evidence.p99Ms ?? 0)} ms of a ${timeoutMs} ms timeout, no timeouts.`,
+        `p99 ${Math.round(evidence.p99Ms ?? 0)} ms of a ${timeoutMs} ms timeout, no timeouts.` +
+          (earlier > 0
+            ? ` ${earlier} timeouts ran under a shorter timeout since raised (the longest invocation of their days stayed below ${Math.round(TIMED_OUT_REACHES * 100)} % of ${timeoutMs} ms).`
+            : ''),
       );
 
     const maxTimeoutMs = platformMaxTimeoutMs(profile.platform);
@@ -239,7 +264,13 @@ export class TimeoutRiskAnalyzer implements Analyzer {
               },
         monthlyImpactUsd: 0,
         ...confidenceOf(support),
-        evidence: { flags, ...evidence, timeoutSource: source, platformMaxTimeoutMs: maxTimeoutMs },
+        evidence: {
+          flags,
+          ...evidence,
+          timeoutsUnderShorterTimeout: earlier,
+          timeoutSource: source,
+          platformMaxTimeoutMs: maxTimeoutMs,
+        },
         catalogueVersion: ctx.pricing.catalogueVersion,
         // Reliability: what a fix costs is not the point.
         savingUsd: { lowUsd: 0, highUsd: 0 },

@@ -24,6 +24,7 @@ interface MinuteRow {
   coldStarts?: number;
   initMs?: number;
   timeouts?: number;
+  ooms?: number;
   maxMemoryUsedMb?: number;
 }
 
@@ -44,6 +45,7 @@ describe(AnalysisInputsRepository.name, () => {
         memory_size_mb: r.memoryMb ?? 512,
         invocations: r.invocations,
         timeouts: r.timeouts ?? 0,
+        ooms: r.ooms ?? 0,
         cold_starts: r.coldStarts ?? 0,
         duration_sum_ms: r.durationSumMs,
         duration_max_ms: r.durationSumMs / Math.max(1, r.invocations),
@@ -218,6 +220,20 @@ describe(AnalysisInputsRepository.name, () => {
         [1024, 80],
       ]);
       expect(s.daily.map((d) => d.invocations)).toEqual([150, 180]);
+    });
+
+    it('counts out-of-memory kills per memory size, so OOMs at a size since raised are told from OOMs at the size configured now', async () => {
+      await insertMinutes([
+        { minuteMs: MONDAY + 10 * HOUR, invocations: 100, durationSumMs: 2000, ooms: 7 },
+        { minuteMs: MONDAY + 11 * HOUR, invocations: 100, durationSumMs: 2000, ooms: 3 },
+        { minuteMs: MONDAY + 30 * HOUR, memoryMb: 1024, invocations: 100, durationSumMs: 1500 },
+      ]);
+      const s = (await repo.windowStats({ fromMs: MONDAY, toMs: MONDAY + 2 * 24 * HOUR })).get(F)!;
+      expect(s.ooms).toBe(10);
+      expect(s.byMemory.map((m) => [m.memoryMb, m.ooms])).toEqual([
+        [512, 10],
+        [1024, 0],
+      ]);
     });
 
     it('counts each function-minute from one source, hourly rows inside the window and minutes at its edges', async () => {

@@ -520,6 +520,7 @@ function statsFromRows(
           invocations: row.invocations,
           durationSumMs: row.durationSumMs,
           durationBuckets: numericKeys(row.durationBuckets),
+          ooms: Number(row.ooms),
           firstSeenMs: Number(row.firstSeenMs),
           // The last minute (or hour) with invocations, to its end.
           lastSeenMs: Number(row.lastSeenMs),
