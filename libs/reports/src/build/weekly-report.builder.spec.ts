@@ -124,6 +124,25 @@ describe(buildWeeklyReport.name, () => {
     expect(inProgress.monthToDate.forecastMethod).toContain('13 days left');
   });
 
+  it('does not call the days of a week in progress that have not come yet missing', () => {
+    // Built on Wednesday 2026-11-18 00:00: Monday has data, Tuesday none, Wednesday on to come.
+    const inProgress = buildWeeklyReport(
+      {
+        week: '2026-W47',
+        functions: [api],
+        days: [usage(api, '2026-11-16', { invocations: 10, memoryMb: 1024, billedDurationMs: 10 })],
+        recommendations: [],
+        generatedAtMs: day('2026-11-18'),
+      },
+      pricing,
+    );
+    expect(inProgress.coverage.status).toBe('partial');
+    expect(inProgress.coverage.missingDays).toEqual(['2026-11-17']);
+    expect(inProgress.coverage.message).toMatch(
+      /^2026-W47 \(2026-11-16 to 2026-11-22\) is in progress: 1 of its 2 days so far has invocation records \(from lambda_report\); nothing was recorded on 2026-11-17\. The days from 2026-11-18 have not come yet\./,
+    );
+  });
+
   it('explains each mover with parts that add up to its change', () => {
     expect(report.movers.map((m) => m.name)).toEqual(['batch', 'api', 'warm', 'ksvc', 'custom']);
     for (const m of report.movers) {
