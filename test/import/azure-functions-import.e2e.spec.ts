@@ -348,6 +348,21 @@ describe('npx fleetscope import azure-functions', () => {
       );
     });
 
+    it('refuses --cap-per-minute, --durations and --memory with a 2021 trace instead of ignoring them', async () => {
+      await expectRefused(
+        ['--invocations', SAMPLE_2021, '--cap-per-minute', '2'],
+        /Azure2021_200\.csv is the 2021 per-invocation trace: --cap-per-minute applies to the 2019 trace only/,
+      );
+      await expectRefused(
+        ['--invocations', SAMPLE_2021, '--durations', join(SAMPLE_2019, 'durations.csv')],
+        /--durations applies to the 2019 trace only/,
+      );
+      await expectRefused(
+        ['--invocations', SAMPLE_2021, '--memory', join(SAMPLE_2019, 'memory.csv')],
+        /--memory applies to the 2019 trace only/,
+      );
+    });
+
     it('a 2021 row with a negative duration names its line', async () => {
       const file = join(scratch, '2021.csv');
       const lines = readFileSync(SAMPLE_2021, 'utf8').split('\n');

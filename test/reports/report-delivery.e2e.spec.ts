@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import type { WeeklyReport } from '@fleetscope/reports';
+import { gzipSync } from 'node:zlib';
+import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 
 /**
@@ -154,5 +155,48 @@ describe('Weekly report delivery', () => {
     );
     expect(metrics).toContain('fleetscope_report_weeks_with_failed_delivery{channel="webhook"} 1');
     expect(metrics).toContain('fleetscope_report_weeks_with_failed_delivery{channel="email"} 0');
+  });
+
+  it('writes the e-mail subject in the money format of the report it sends: a sub-cent week is not $0.00', async () => {
+    // One invocation, 1 s at 128 MB: 0.125 GB-s and a request, $0.0000023 in all.
+    const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * 86_400_000));
+    const message = {
+      messageType: 'DATA_MESSAGE',
+      owner: '123456789012',
+      logGroup: '/aws/lambda/tiny',
+      logStream: '2026/01/01/[$LATEST]tiny',
+      subscriptionFilters: ['fleetscope'],
+      logEvents: [
+        {
+          id: 'tiny-1',
+          timestamp: week.fromMs + 86_400_000,
+          message:
+            'REPORT RequestId: 6f1c1d2e-0000-4000-8000-000000000001\tDuration: 1000.00 ms\tBilled Duration: 1000 ms\tMemory Size: 128 MB\tMax Memory Used: 64 MB\t',
+        },
+      ],
+    };
+    const ingest = await fetch(
+      `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=us-east-1`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          awslogs: { data: gzipSync(JSON.stringify(message)).toString('base64') },
+        }),
+      },
+    );
+    expect(ingest.status).toBe(200);
+    await fleetscope.flush();
+    hook.answers = [200];
+    const response = await fetch(url('/api/reports/weekly'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ week: week.label, deliver: true }),
+    });
+    const report = (await response.json()) as WeeklyReport;
+    expect(report.totalCostUsd).toBeGreaterThan(0);
+    expect(report.totalCostUsd).toBeLessThan(0.005);
+    const subject = /^Subject: (.*)$/m.exec(mails.at(-1)!.raw.replace(/\r?\n[ \t]+/g, ' '))![1];
+    expect(subject).toBe(`Fleetscope weekly cost report ${week.label}: $0.0000023 (+$0.0000023)`);
   });
 });

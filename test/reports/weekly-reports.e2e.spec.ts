@@ -185,6 +185,46 @@ describe('Weekly reports API', () => {
     expect(metrics).toContain('fleetscope_report_rejected_requests_total{field="format"} 1');
   });
 
+  it('answers 400, not 500, for a week outside what Fleetscope stores (2000-01-01 to 2106-02-07)', async () => {
+    for (const [week, message] of [
+      ['1970-W02', 'before 2000-01-01'],
+      ['1999-W52', 'before 2000-01-01'],
+      ['2106-W06', 'after 2106-02-07'],
+      ['9999-W52', 'after 2106-02-07'],
+    ]) {
+      const response = await post('/api/reports/weekly', { week });
+      expect({ week, status: response.status }).toEqual({ week, status: 400 });
+      expect(((await response.json()) as { message: string }).message).toContain(message);
+    }
+    const weeks = (
+      (await (await fetch(url('/api/reports'))).json()) as {
+        reports: { week: string }[];
+      }
+    ).reports.map((r) => r.week);
+    expect(weeks).not.toContain('9999-W52');
+  });
+
+  it('refuses a week that has not started instead of storing it as a week with no data', async () => {
+    const next = isoWeekOf(Date.now() + 7 * DAY_MS);
+    for (const week of [next.label, '2099-W01']) {
+      const response = await post('/api/reports/weekly', { week });
+      expect({ week, status: response.status }).toEqual({ week, status: 400 });
+      expect(((await response.json()) as { message: string }).message).toMatch(
+        new RegExp(`^week: ${week} has not started yet`),
+      );
+    }
+    const weeks = (
+      (await (await fetch(url('/api/reports'))).json()) as {
+        reports: { week: string }[];
+      }
+    ).reports.map((r) => r.week);
+    expect(weeks).not.toContain('2099-W01');
+    // The week in progress is still built: its coverage says which days have data.
+    expect((await post('/api/reports/weekly', { week: isoWeekOf(Date.now()).label })).status).toBe(
+      200,
+    );
+  });
+
   it('builds and saves a week from the CLI, and refuses a bad week with a message naming it', async () => {
     const cli = (args: string[]) =>
       run(process.execPath, [BIN, 'report', ...args, '--url', fleetscope.apiUrl], {

@@ -3,6 +3,7 @@ export * from './records';
 export * from './apportion';
 export * from './seeded-random';
 export * from './time-bounds';
+export * from './iso-time';
 export * from './histogram/log-histogram';
 export * from './histogram/log-histogram.sql';
 export * from './histogram/explicit-buckets.converter';

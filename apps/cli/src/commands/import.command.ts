@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
+import { parseIsoTime } from '@fleetscope/model';
 import {
   readDurationPercentiles,
   readInvocationCounts,
@@ -62,11 +63,13 @@ function positiveInteger(value: string): number {
   return n;
 }
 
-/** A UTC day (2026-12-01), or a minute-aligned ISO-8601 time or epoch ms: where minute 1 starts. */
+/**
+ * A UTC day (2026-12-01), or a minute-aligned ISO-8601 time (UTC unless it names an offset) or
+ * epoch ms: where minute 1 starts. Not Date.parse: it rolls 2026-02-30 into March and reads
+ * "12/01/2026" or "1.5" in the local time zone.
+ */
 export function parseDay(value: string): number {
-  const ms = /^\d+$/.test(value)
-    ? Number(value)
-    : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  const ms = /^\d+$/.test(value) ? Number(value) : parseIsoTime(value);
   if (!Number.isFinite(ms)) {
     throw new InvalidArgumentError('expected a day (2026-12-01), an ISO-8601 time or epoch ms');
   }
@@ -113,6 +116,18 @@ export async function importAzureFunctions(
   let batches: Iterable<SynthesisedBatch>;
   let summary: Omit<AzureImportSummary, 'requests' | 'seconds'>;
   if (header.startsWith('app,')) {
+    // The 2021 trace lists each invocation with its own duration and no owner: options made for
+    // the 2019 per-minute counts would be ignored, and the import would not be what was asked.
+    const ignored = [
+      ['--durations', options.durations],
+      ['--memory', options.memory],
+      ['--cap-per-minute', options.capPerMinute],
+    ].filter(([, value]) => value !== undefined);
+    if (ignored.length > 0) {
+      throw new Error(
+        `${name} is the 2021 per-invocation trace: ${ignored.map(([flag]) => flag).join(', ')} ${ignored.length === 1 ? 'applies' : 'apply'} to the 2019 trace only`,
+      );
+    }
     const rows = await readInvocations2021(createReadStream(options.invocations), name);
     // The trace lists invocations by end; sending them by start keeps batches in time order.
     rows.sort((a, b) => a.startSeconds - b.startSeconds || a.line - b.line);

@@ -1,38 +1,8 @@
 import { BadRequestException } from '@nestjs/common';
-import { EARLIEST_STORED_MS, LATEST_STORABLE_MS } from '@fleetscope/model';
+import { EARLIEST_STORED_MS, LATEST_STORABLE_MS, parseIsoTime } from '@fleetscope/model';
 
 const DAY_MS = 24 * 3600_000;
 const MAX_RANGE_DAYS = 400;
-
-/**
- * ISO-8601 as the API takes it: a date, or a date and time with an optional offset. A time without
- * an offset is UTC (as a date alone already is in JavaScript), never the server's time zone.
- */
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
-function parseIso(value: string): number {
-  const m = ISO.exec(value);
-  if (!m) return NaN;
-  const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = '', offset = 'Z'] = m;
-  const utc = Date.UTC(+y, +mo - 1, +d, +h, +mi, +sec, Number(frac.padEnd(3, '0').slice(0, 3)));
-  // Date.UTC rolls 2026-02-30 over into March: refuse dates and times that do not exist.
-  const back = new Date(utc);
-  if (
-    back.getUTCFullYear() !== +y ||
-    back.getUTCMonth() !== +mo - 1 ||
-    back.getUTCDate() !== +d ||
-    back.getUTCHours() !== +h ||
-    back.getUTCMinutes() !== +mi ||
-    +sec > 59
-  ) {
-    return NaN;
-  }
-  if (offset.toUpperCase() === 'Z') return utc;
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const digits = offset.slice(1).replace(':', '');
-  return utc - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
-}
 
 /**
  * Parses ISO-8601 (UTC unless it names an offset) or epoch milliseconds; undefined when absent.
@@ -40,7 +10,7 @@ function parseIso(value: string): number {
  */
 export function parseTime(name: string, value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
-  const ms = /^-?\d+$/.test(value) ? Number(value) : parseIso(value);
+  const ms = /^-?\d+$/.test(value) ? Number(value) : parseIsoTime(value);
   if (!Number.isFinite(ms)) {
     throw new BadRequestException(
       `${name}: expected ISO-8601 (e.g. 2026-12-03T10:00:00Z; no offset means UTC) or epoch milliseconds, got "${value}"`,

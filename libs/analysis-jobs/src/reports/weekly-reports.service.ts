@@ -3,6 +3,7 @@ import { PricingService } from '@fleetscope/pricing';
 import {
   buildWeeklyReport,
   isWeekError,
+  isoDate,
   parseIsoWeek,
   reportInputsFromMs,
   type IsoWeek,
@@ -58,6 +59,12 @@ export class WeeklyReportsService {
     nowMs = Date.now(),
   ): Promise<WeeklyReport> {
     const week = WeeklyReportsService.week(label);
+    // Nothing of it has happened: a report would say nothing was recorded as if something ran.
+    if (week.fromMs > nowMs) {
+      throw new InvalidWeekError(
+        `week: ${week.label} has not started yet: it starts ${isoDate(week.fromMs)}`,
+      );
+    }
     try {
       const report = await this.buildWeek(week, nowMs);
       this.metrics.counters.inc(REPORT_BUILDS, { trigger, status: 'ok' });

@@ -98,6 +98,51 @@ describe(buildWeeklyReport.name, () => {
     expect(report.costPerMillionInvocationsUsd).toBeCloseTo((5206.7909320534 / 4_112_000) * 1e6, 6);
   });
 
+  it('forecasts the month from the days of a week in progress that have happened, and every day left after now', () => {
+    // Built on Wednesday 2026-11-18 00:00: Monday and Tuesday happened, at the same cost each.
+    const days = ['2026-11-16', '2026-11-17'].map((d) =>
+      usage(api, d, { invocations: 100_000, memoryMb: 1024, billedDurationMs: 100_000 * 200 }),
+    );
+    const inProgress = buildWeeklyReport(
+      {
+        week: '2026-W47',
+        functions: [api],
+        days,
+        recommendations: [],
+        generatedAtMs: day('2026-11-18'),
+      },
+      pricing,
+    );
+    const perDay = inProgress.totalCostUsd / 2;
+    expect(inProgress.daily[0].costUsd).toBeCloseTo(perDay, 12);
+    // 13 days are left in November after Wednesday 00:00, not the 8 after the week's Sunday.
+    expect(inProgress.monthToDate.forecastMonthEndUsd).toBeCloseTo(
+      inProgress.monthToDate.costUsd + 13 * perDay,
+      9,
+    );
+    expect(inProgress.monthToDate.to).toBe('2026-11-18T00:00:00.000Z');
+    expect(inProgress.monthToDate.forecastMethod).toContain('13 days left');
+  });
+
+  it('does not call the days of a week in progress that have not come yet missing', () => {
+    // Built on Wednesday 2026-11-18 00:00: Monday has data, Tuesday none, Wednesday on to come.
+    const inProgress = buildWeeklyReport(
+      {
+        week: '2026-W47',
+        functions: [api],
+        days: [usage(api, '2026-11-16', { invocations: 10, memoryMb: 1024, billedDurationMs: 10 })],
+        recommendations: [],
+        generatedAtMs: day('2026-11-18'),
+      },
+      pricing,
+    );
+    expect(inProgress.coverage.status).toBe('partial');
+    expect(inProgress.coverage.missingDays).toEqual(['2026-11-17']);
+    expect(inProgress.coverage.message).toMatch(
+      /^2026-W47 \(2026-11-16 to 2026-11-22\) is in progress: 1 of its 2 days so far has invocation records \(from lambda_report\); nothing was recorded on 2026-11-17\. The days from 2026-11-18 have not come yet\./,
+    );
+  });
+
   it('explains each mover with parts that add up to its change', () => {
     expect(report.movers.map((m) => m.name)).toEqual(['batch', 'api', 'warm', 'ksvc', 'custom']);
     for (const m of report.movers) {

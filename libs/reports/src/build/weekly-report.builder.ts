@@ -198,7 +198,12 @@ function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
   for (const u of priced.unpriced) t.unpriced.add(u);
 }
 
-function weekCoverage(week: IsoWeek, days: readonly DailyUsage[]): WeekCoverage {
+/** Of a week in progress, the days from `asOfMs` on have not come: listed, never missing. */
+function weekCoverage(
+  week: IsoWeek,
+  days: readonly DailyUsage[],
+  asOfMs = week.toMs,
+): WeekCoverage {
   const coverageDays = [];
   const allSources = new Set<string>();
   for (let t = week.fromMs; t < week.toMs; t += DAY_MS) {
@@ -212,10 +217,16 @@ function weekCoverage(week: IsoWeek, days: readonly DailyUsage[]): WeekCoverage 
       sources,
     });
   }
-  const missingDays = coverageDays.filter((d) => d.invocations === 0).map((d) => d.date);
-  const daysWithData = coverageDays.length - missingDays.length;
+  const come = coverageDays.filter((_, i) => week.fromMs + i * DAY_MS < asOfMs);
+  const missingDays = come.filter((d) => d.invocations === 0).map((d) => d.date);
+  const daysWithData = come.length - missingDays.length;
   return {
-    status: daysWithData === 0 ? 'none' : missingDays.length > 0 ? 'partial' : 'complete',
+    status:
+      daysWithData === 0
+        ? 'none'
+        : missingDays.length > 0 || come.length < coverageDays.length
+          ? 'partial'
+          : 'complete',
     daysWithData,
     missingDays,
     sources: [...allSources].sort(),
@@ -228,17 +239,23 @@ function coverageMessage(
   c: WeekCoverage,
   previous: IsoWeek,
   p: WeekCoverage,
+  asOfMs: number,
 ): string {
   const span = `${week.label} (${isoDate(week.fromMs)} to ${isoDate(week.toMs - DAY_MS)})`;
+  const come = Math.ceil((asOfMs - week.fromMs) / DAY_MS);
+  const current =
+    come < 7 && c.daysWithData > 0
+      ? `${span} is in progress: ${c.daysWithData} of its ${come} days so far ${c.daysWithData === 1 ? 'has' : 'have'} invocation records (from ${c.sources.join(', ')})${c.missingDays.length > 0 ? `; nothing was recorded on ${c.missingDays.join(', ')}` : ''}. The days from ${isoDate(week.fromMs + come * DAY_MS)} have not come yet.`
+      : weekMessage(span, c);
   // The change is only as good as the week it is compared with: a gap there reads as growth.
   const before = `the week before, ${previous.label} (${isoDate(previous.fromMs)} to ${isoDate(previous.toMs - DAY_MS)})`;
   switch (p.status) {
     case 'none':
-      return `${weekMessage(span, c)} No data for ${before}: its figures are zero because nothing was recorded, not because nothing ran.`;
+      return `${current} No data for ${before}: its figures are zero because nothing was recorded, not because nothing ran.`;
     case 'partial':
-      return `${weekMessage(span, c)} Partial data for ${before}: ${daysSentence(p)}`;
+      return `${current} Partial data for ${before}: ${daysSentence(p)}`;
     case 'complete':
-      return weekMessage(span, c);
+      return current;
   }
 }
 
@@ -543,8 +560,16 @@ export function buildWeeklyReport(
     })
     .sort((a, b) => b.idleUsd - a.idleUsd);
 
-  const remainingDays = Math.max(0, (monthTo - week.toMs) / DAY_MS);
-  const coverage = weekCoverage(week, inputs.days);
+  // What has happened of the week: all of it once it is over, up to the build of a week in
+  // progress, whose days to come are forecast like the rest of the month.
+  const asOfMs = Math.min(week.toMs, Math.max(week.fromMs, inputs.generatedAtMs));
+  const elapsedDays = (asOfMs - week.fromMs) / DAY_MS;
+  const remainingDays = Math.max(0, (monthTo - Math.max(asOfMs, monthFrom)) / DAY_MS);
+  const dailyMeanUsd = elapsedDays > 0 ? totalCostUsd / elapsedDays : 0;
+  const daysText = Number.isInteger(remainingDays)
+    ? String(remainingDays)
+    : remainingDays.toFixed(1);
+  const coverage = weekCoverage(week, inputs.days, asOfMs);
   const previousCoverage = weekCoverage(previous, inputs.days);
   const recs = reportRecommendations(inputs.recommendations, nameOf);
 
@@ -583,10 +608,10 @@ export function buildWeeklyReport(
     monthToDate: {
       month: isoDate(monthFrom).slice(0, 7),
       from: new Date(monthFrom).toISOString(),
-      to: new Date(Math.min(week.toMs, monthTo)).toISOString(),
+      to: new Date(Math.min(asOfMs, monthTo)).toISOString(),
       costUsd: monthToDateUsd,
-      forecastMonthEndUsd: monthToDateUsd + (totalCostUsd / 7) * remainingDays,
-      forecastMethod: `month-to-date plus this week's mean daily cost × the ${remainingDays} days left in the month`,
+      forecastMonthEndUsd: monthToDateUsd + dailyMeanUsd * remainingDays,
+      forecastMethod: `month-to-date plus this week's mean daily cost${elapsedDays < 7 ? ` over its ${elapsedDays.toFixed(1)} days so far` : ''} × the ${daysText} days left in the month`,
     },
     daily: Array.from({ length: 7 }, (_, i) => {
       const t = week.fromMs + i * DAY_MS;
@@ -600,7 +625,7 @@ export function buildWeeklyReport(
     recommendationsSavingUsd: recs.total,
     coverage: {
       ...coverage,
-      message: coverageMessage(week, coverage, previous, previousCoverage),
+      message: coverageMessage(week, coverage, previous, previousCoverage, asOfMs),
       previousWeek: previousCoverage,
       unpriced: [...unpricedFunctions].map(([functionId, reason]) => ({ functionId, reason })),
       assumptions: [

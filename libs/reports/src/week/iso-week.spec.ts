@@ -18,6 +18,17 @@ describe('parseIsoWeek', () => {
     expect(parseIsoWeek('2025-W53')).toEqual({ error: expect.stringContaining('weeks 01 to 52') });
     expect(isWeekError(parseIsoWeek('2020-W53'))).toBe(false);
   });
+
+  it('refuses weeks outside the times Fleetscope stores, naming the bound', () => {
+    expect(parseIsoWeek('1999-W52')).toEqual({
+      error: 'week: 1999-W52 starts before 2000-01-01, the earliest time Fleetscope stores',
+    });
+    expect(parseIsoWeek('2106-W06')).toEqual({
+      error: 'week: 2106-W06 ends after 2106-02-07, the latest time Fleetscope stores',
+    });
+    expect(isWeekError(parseIsoWeek('2000-W01'))).toBe(false);
+    expect(isWeekError(parseIsoWeek('2106-W04'))).toBe(false);
+  });
 });
 
 describe('isoWeekOf', () => {

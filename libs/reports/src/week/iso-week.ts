@@ -1,3 +1,5 @@
+import { EARLIEST_STORED_MS, LATEST_STORABLE_MS } from '@fleetscope/model';
+
 /** An ISO 8601 week: Monday 00:00 UTC (inclusive) to the next Monday 00:00 UTC (exclusive). */
 export interface IsoWeek {
   /** `2026-W48` */
@@ -34,12 +36,22 @@ export function parseIsoWeek(text: unknown): IsoWeek | { error: string } {
   if (!match) return { error: `week: expected YYYY-Www (e.g. 2026-W48), got "${text}"` };
   const year = Number(match[1]);
   const week = Number(match[2]);
-  if (year < 1970) return { error: `week: ${text} is before 1970` };
   const last = weeksInYear(year);
   if (week < 1 || week > last) {
     return { error: `week: ${year} has weeks 01 to ${last}, got ${match[2]}` };
   }
   const fromMs = weekOneMondayMs(year) + (week - 1) * WEEK_MS;
+  // Storage reads and writes no time outside these: such a week would fail there, not here.
+  if (fromMs < EARLIEST_STORED_MS) {
+    return {
+      error: `week: ${text.trim()} starts before ${isoDate(EARLIEST_STORED_MS)}, the earliest time Fleetscope stores`,
+    };
+  }
+  if (fromMs + WEEK_MS > LATEST_STORABLE_MS) {
+    return {
+      error: `week: ${text.trim()} ends after ${isoDate(LATEST_STORABLE_MS)}, the latest time Fleetscope stores`,
+    };
+  }
   return { label: label(year, week), year, week, fromMs, toMs: fromMs + WEEK_MS };
 }
 

@@ -98,6 +98,51 @@ describe('adaptive tuning search', () => {
     expect(summary.pick?.memoryMb).toBe(128);
   });
 
+  it('never picks a size its own samples do not support: at least 3 measured invocations, even when the budget runs out', async () => {
+    // Ten sizes at 8 invocations each: a budget of 26, spent with a last size started on 1 call.
+    const ten: Candidate[] = [128, 192, 256, 320, 384, 448, 512, 1024, 2048, 3008].map(
+      (memoryMb) => ({ architecture: 'x86_64', memoryMb }),
+    );
+    const unsupported: string[] = [];
+    for (const strategy of ['cost', 'speed', 'balanced'] as const) {
+      for (const seed of [1, 2, 3]) {
+        const { summary, all } = await tune(
+          'cpu-bound',
+          { strategy, invocationsPerSize: 8 },
+          ten,
+          seed,
+        );
+        const pick = summary.pick!;
+        const samples = all.filter(
+          (o) =>
+            o.memoryMb === pick.memoryMb &&
+            o.architecture === pick.architecture &&
+            !o.warmup &&
+            o.outcome === 'ok',
+        ).length;
+        if (samples < 3)
+          unsupported.push(`${strategy} seed ${seed}: ${pick.memoryMb} MB on ${samples}`);
+      }
+    }
+    expect(unsupported).toEqual([]);
+  });
+
+  it('does not claim that sizes it had no budget to run could not beat the pick', async () => {
+    // Six sizes at 10 invocations each: the budget (20) runs out after the three probes.
+    const { end, summary } = await tune('cpu-bound', { invocationsPerSize: 10 });
+    expect(end).toMatchObject({ kind: 'done', reason: expect.stringMatching(/^budget/) });
+    expect(summary.pick!.reason).not.toContain('could not beat it');
+    expect(summary.pick!.reason).toMatch(
+      /\d size\(s\) not run before the budget ran out, whose fitted curve could beat it by more than 2 %/,
+    );
+    // A search that stopped because the pick was stable still says so.
+    const stable = await tune('io-bound');
+    expect(stable.end).toMatchObject({ reason: expect.stringMatching(/^pick stable/) });
+    expect(stable.summary.pick!.reason).toMatch(
+      /size\(s\) not run, their fitted curve could not beat it by more than 2 %/,
+    );
+  });
+
   it('never spends more than a third of the grid', async () => {
     for (const name of ['cpu-bound', 'mixed', 'io-bound']) {
       for (const strategy of ['cost', 'speed', 'balanced'] as const) {

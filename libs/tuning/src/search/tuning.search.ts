@@ -1,6 +1,7 @@
 import { normalCdf } from '@fleetscope/analysis';
 import { objective, scaleOf, type Figures, type Scale } from '../pick/strategy.pick';
 import type { TuningPricer } from '../pricing/tuning-cost';
+import { MIN_PICK_SAMPLES } from '../stats/size-stats';
 import type { Candidate, Observation, SearchOptions } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
 import { costInterval, estimateSizes, type SizeEstimate } from './size-estimates';
@@ -26,7 +27,7 @@ function countBy(observations: Observation[]): Map<string, number> {
   return counts;
 }
 
-/** Power Tuning's grid: every size, `invocationsPerSize` times, until it fails. */
+/** Power Tuning's grid: every size, `invocationsPerSize` times (the first a warm-up), until it fails. */
 function nextGridStep(
   candidates: Candidate[],
   observations: Observation[],
@@ -45,7 +46,9 @@ function nextGridStep(
         kind: 'sample',
         candidate: c,
         count: Math.min(10, options.invocationsPerSize - have),
-        warmup: 0,
+        // A size's first call starts cold, and only Lambda says so (Init Duration): OpenFaaS and
+        // Knative would pass a pod start for a sample. A dry run's one call is its sample.
+        warmup: have === 0 && !options.onlyColdStarts && options.invocationsPerSize > 1 ? 1 : 0,
       };
     }
   }
@@ -74,7 +77,8 @@ function probes(candidates: Candidate[], baseline?: Candidate): Candidate[] {
   return out;
 }
 
-interface Scored {
+/** A size's figure under the job's strategy, with its optimistic and pessimistic bounds. */
+export interface Scored {
   e: SizeEstimate;
   value: number;
   lo: number;
@@ -96,6 +100,27 @@ function score(
     lo: at(cost.lo, e.elapsed.lo),
     hi: at(cost.hi, e.elapsed.hi),
   };
+}
+
+/** Every feasible size scored by the strategy, measured or predicted, in the candidates' order. */
+export function scoreSizes(
+  candidates: Candidate[],
+  observations: Observation[],
+  options: SearchOptions,
+  pricer: TuningPricer,
+): Scored[] {
+  const feasible = estimateSizes(candidates, observations, options).filter((e) => e.feasible);
+  const figures: Figures[] = feasible.map((e) => ({
+    costUsd: costInterval(e, pricer).value,
+    durationMs: e.elapsed.value,
+  }));
+  const scale = scaleOf(figures);
+  return feasible.map((e) => score(e, options, pricer, scale));
+}
+
+/** Whether `s` could still beat `best` by more than the tolerance: the rule the search stops on. */
+export function couldBeat(s: Scored, best: Scored): boolean {
+  return s !== best && best.hi > (1 + PICK_TOLERANCE) * s.lo;
 }
 
 /** E[max(0, best − X)] for X normal around `s.value` with the spread its bounds say. */
@@ -128,6 +153,13 @@ function nextAdaptiveStep(
     const warmup = warmupFor(e);
     const room = options.invocationsPerSize - e.measuredInvocations;
     const count = Math.min(remaining, room, ADAPTIVE_BATCH + warmup);
+    // Calls that leave a size short of a pick's minimum are spent for nothing.
+    if (e.samples + count - warmup < MIN_PICK_SAMPLES && room > count) {
+      return {
+        kind: 'done',
+        reason: `budget of ${budget} invocations spent: ${remaining} left, too few to measure another size`,
+      };
+    }
     return { kind: 'sample', candidate: e.candidate, count, warmup: Math.min(warmup, count) };
   };
 
@@ -152,18 +184,10 @@ function nextAdaptiveStep(
       : { kind: 'done', reason: 'no size ran successfully' };
   }
 
-  const figures: Figures[] = feasible.map((e) => ({
-    costUsd: costInterval(e, pricer).value,
-    durationMs: e.elapsed.value,
-  }));
-  const scale = scaleOf(figures);
-  const scored = feasible.map((e) => score(e, options, pricer, scale));
+  const scored = scoreSizes(candidates, observations, options, pricer);
   const measuredScored = scored.filter((s) => s.e.samples > 0);
   const best = measuredScored.reduce((a, b) => (b.value < a.value ? b : a));
-  // A contender could still beat the pick by more than the tolerance.
-  const contenders = scored.filter(
-    (s) => s !== best && best.hi > (1 + PICK_TOLERANCE) * s.lo && open(s.e),
-  );
+  const contenders = scored.filter((s) => couldBeat(s, best) && open(s.e));
 
   const unmeasured = contenders.filter((s) => s.e.samples === 0);
   if (unmeasured.length > 0) {

@@ -1,6 +1,11 @@
 import { pickIndex } from '../pick/strategy.pick';
 import type { DurationTierUsed, TuningPricer } from '../pricing/tuning-cost';
-import { jobCostUsd, sizeResult } from '../stats/size-stats';
+import {
+  MIN_PICK_SAMPLES,
+  jobCostUsd,
+  measuredObservations,
+  sizeResult,
+} from '../stats/size-stats';
 import type {
   ArchitectureComparison,
   Candidate,
@@ -11,6 +16,7 @@ import type {
 } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
 import { costInterval, estimateSizes } from './size-estimates';
+import { couldBeat, scoreSizes } from './tuning.search';
 
 export interface TuningSummary {
   results: SizeResult[];
@@ -28,7 +34,7 @@ export interface TuningSummary {
 const usd = (v: number) => `$${v.toPrecision(3)}`;
 
 /**
- * The table and the pick. Only measured sizes can be picked; sizes the adaptive search ruled out
+ * The table and the pick. Only sizes measured at least MIN_PICK_SAMPLES times can be picked; sizes the adaptive search ruled out
  * are listed with `measured: false` and the model's figures, so nothing looks measured that was not.
  */
 export function summarise(
@@ -66,7 +72,11 @@ export function summarise(
     };
   });
 
-  const pickable = results.filter((r) => r.measured && r.feasible);
+  const samples = (r: SizeResult) =>
+    measuredObservations(byKey.get(candidateKey(r)) ?? [], options.onlyColdStarts).length;
+  const supported = (r: SizeResult) => r.measured && r.feasible && samples(r) >= MIN_PICK_SAMPLES;
+  const pickable = results.filter(supported);
+  const tooFew = results.filter((r) => r.measured && r.feasible && !supported(r));
   const index = pickIndex(
     options.strategy,
     options.balancedWeight,
@@ -74,7 +84,18 @@ export function summarise(
   );
   const winner = index >= 0 ? pickable[index] : undefined;
   const infeasible = results.filter((r) => !r.feasible).map((r) => `${r.memoryMb} MB`);
-  const unmeasured = results.filter((r) => !r.measured && r.feasible).length;
+  // Sizes not run: ruled out by the fitted curve, or left when the budget ran out while their
+  // curve could still beat the pick.
+  const scored = winner ? scoreSizes(candidates, observations, options, pricer) : [];
+  const winnerScored = scored.find(
+    (s) => winner && candidateKey(s.e.candidate) === candidateKey(winner),
+  );
+  const notRun = results.filter((r) => !r.measured && r.feasible);
+  const stillContending = notRun.filter((r) => {
+    const s = scored.find((x) => candidateKey(x.e.candidate) === candidateKey(r));
+    return s !== undefined && winnerScored !== undefined && couldBeat(s, winnerScored);
+  }).length;
+  const unmeasured = notRun.length - stillContending;
   const pick: TuningPick | null = winner
     ? {
         memoryMb: winner.memoryMb,
@@ -85,6 +106,12 @@ export function summarise(
           `over ${winner.invocations} invocations` +
           (unmeasured > 0
             ? `; ${unmeasured} size(s) not run, their fitted curve could not beat it by more than 2 %`
+            : '') +
+          (stillContending > 0
+            ? `; ${stillContending} size(s) not run before the budget ran out, whose fitted curve could beat it by more than 2 %`
+            : '') +
+          (tooFew.length > 0
+            ? `; not picked, run fewer than ${MIN_PICK_SAMPLES} times: ${tooFew.map((r) => `${r.memoryMb} MB`).join(', ')}`
             : '') +
           (infeasible.length > 0 ? `; infeasible: ${infeasible.join(', ')}` : ''),
       }

@@ -47,6 +47,12 @@ export function measuredObservations(
   return warm.length > 0 ? warm : ok;
 }
 
+/**
+ * Fewest measured invocations a pick may rest on: with fewer, the mean is one or two calls and
+ * the spread unknown (standardError is infinite below 2), so the figures do not support advice.
+ */
+export const MIN_PICK_SAMPLES = 3;
+
 /** Why a size cannot be used, or undefined when it can (errors below half are the function's). */
 export function failureOf(observations: Observation[]): string | undefined {
   const oom = observations.find((o) => o.outcome === 'oom');

@@ -6,6 +6,8 @@ import {
   renderHtml,
   renderMarkdown,
   renderSlackMessage,
+  signedUsd,
+  usd,
   type WeeklyReport,
 } from '@fleetscope/reports';
 import { type DeliveryAttempt } from '@fleetscope/storage';
@@ -100,7 +102,8 @@ export class ReportDeliveryService {
       await transport.sendMail({
         from: this.config.reportEmailFrom,
         to: this.config.reportEmailTo,
-        subject: `Fleetscope weekly cost report ${report.week}: $${report.totalCostUsd.toFixed(2)} (${change >= 0 ? '+' : '-'}$${Math.abs(change).toFixed(2)})`,
+        // The report's own money format: toFixed(2) made a sub-cent week $0.00 and -$0.00.
+        subject: `Fleetscope weekly cost report ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)})`,
         html: renderHtml(report),
         text: renderMarkdown(report),
         attachments: [
