@@ -266,9 +266,10 @@ export class FunctionsRepository {
   ): Promise<TimeseriesPoint[]> {
     const filter = 'AND function_id = {functionId:String}';
     const asked = { ...rangeParams(range), functionId, step: stepSeconds };
-    // Steps of an hour or more may read hourly rows; shorter ones need the minutes.
+    // A step of whole hours may read hourly rows; any other (90m) would put an hour row in the
+    // step that holds its first minute, so it reads the minutes.
     const { rows, params } =
-      stepSeconds >= 3600
+      stepSeconds % 3600 === 0
         ? await this.rangeRows(filter, asked, false)
         : { rows: minuteRowsForRange(filter), params: asked };
     const query = `

@@ -1,0 +1,110 @@
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { awslogs, dataMessage, post } from '../platform/platform-ingest.helpers';
+
+const ACCOUNT = '123456789012';
+const REGION = 'us-east-1';
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A whole UTC day two days ago: settled in the hour and day aggregates, inside every TTL. */
+const DAY = Math.floor(Date.now() / DAY_MS) * DAY_MS - 2 * DAY_MS;
+/** A time of DAY (hours may pass 24: the next day). */
+const at = (h: number, m: number, s = 10) => DAY + h * HOUR_MS + m * 60_000 + s * 1000;
+const idOf = (name: string) => `aws_lambda~${ACCOUNT}~${REGION}~${name}`;
+
+interface Invocation {
+  /** The REPORT line's timestamp, the invocation's end; it starts durationMs before. */
+  endMs: number;
+  durationMs: number;
+  memoryMb: number;
+  maxUsedMb: number;
+  initMs?: number;
+  status?: 'timeout' | 'error';
+}
+
+function reportMessage(requestId: string, inv: Invocation): string {
+  const init = inv.initMs === undefined ? '' : `Init Duration: ${inv.initMs.toFixed(2)} ms\t`;
+  const status = inv.status ? `Status: ${inv.status}\t` : '';
+  return (
+    `REPORT RequestId: ${requestId}\tDuration: ${inv.durationMs.toFixed(2)} ms\t` +
+    `Billed Duration: ${Math.ceil(inv.durationMs)} ms\tMemory Size: ${inv.memoryMb} MB\t` +
+    `Max Memory Used: ${inv.maxUsedMb} MB\t${init}${status}`
+  );
+}
+
+/** Delivers a function's REPORT lines as one CloudWatch Logs subscription payload. */
+async function ingest(
+  fleetscope: RunningFleetscope,
+  name: string,
+  logStream: string,
+  invocations: Invocation[],
+): Promise<void> {
+  const events = invocations.map((inv, i) => ({
+    id: `${inv.endMs}${i}`,
+    timestamp: inv.endMs,
+    message: reportMessage(
+      `${name.padEnd(8, '0').slice(0, 8)}-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      inv,
+    ),
+  }));
+  const answer = await post(
+    `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=${REGION}`,
+    awslogs(dataMessage(ACCOUNT, name, logStream, events)),
+  );
+  expect(answer.status).toBe(200);
+}
+
+interface Point {
+  time: string;
+  invocations: number;
+  timeouts: number;
+  coldStarts: number;
+}
+
+/**
+ * What the read routes show equals what was sent, figure by figure, computed by hand from the
+ * invocations ingested through the collector.
+ */
+describe('figures of the read routes against the invocations sent', () => {
+  let fleetscope: RunningFleetscope;
+
+  async function get<T>(path: string): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${fleetscope.apiUrl}${path}`);
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope();
+    await ingest(fleetscope, 'step-edges', '2026/01/01/[1]abc', [
+      { endMs: at(10, 20), durationMs: 100, memoryMb: 512, maxUsedMb: 100, initMs: 250 },
+      { endMs: at(13, 10), durationMs: 100, memoryMb: 512, maxUsedMb: 100 },
+      { endMs: at(13, 40), durationMs: 300, memoryMb: 512, maxUsedMb: 120 },
+      { endMs: at(13, 41), durationMs: 50, memoryMb: 512, maxUsedMb: 90, status: 'timeout' },
+    ]);
+    await fleetscope.flush();
+  }, 60_000);
+
+  afterAll(() => fleetscope.stop());
+
+  it('defect: a 90-minute step put the hour 13:00–14:00 in the point of 12:00; each invocation is now in the step that holds its start', async () => {
+    const id = encodeURIComponent(idOf('step-edges'));
+    const { status, body } = await get<{ points: Point[] }>(
+      `/api/functions/${id}/timeseries?from=${DAY}&to=${DAY + DAY_MS}&step=90m`,
+    );
+    expect(status).toBe(200);
+    // 10:19:50 in 09:00–10:30; 13:09:50 in 12:00–13:30; 13:39:50 and 13:40:50 in 13:30–15:00.
+    expect(
+      body.points
+        .filter((p) => p.invocations > 0)
+        .map((p) => ({
+          time: p.time,
+          invocations: p.invocations,
+          timeouts: p.timeouts,
+          coldStarts: p.coldStarts,
+        })),
+    ).toEqual([
+      { time: new Date(at(9, 0, 0)).toISOString(), invocations: 1, timeouts: 0, coldStarts: 1 },
+      { time: new Date(at(12, 0, 0)).toISOString(), invocations: 1, timeouts: 0, coldStarts: 0 },
+      { time: new Date(at(13, 30, 0)).toISOString(), invocations: 2, timeouts: 1, coldStarts: 0 },
+    ]);
+  });
+});
