@@ -80,6 +80,9 @@ describe('figures of the read routes against the invocations sent', () => {
       { endMs: at(13, 40), durationMs: 300, memoryMb: 512, maxUsedMb: 120 },
       { endMs: at(13, 41), durationMs: 50, memoryMb: 512, maxUsedMb: 90, status: 'timeout' },
     ]);
+    await ingest(fleetscope, 'tiny-cost', '2026/01/01/[1]abc', [
+      { endMs: at(11, 0), durationMs: 1, memoryMb: 128, maxUsedMb: 60 },
+    ]);
     await fleetscope.flush();
   }, 60_000);
 
@@ -106,5 +109,17 @@ describe('figures of the read routes against the invocations sent', () => {
       { time: new Date(at(12, 0, 0)).toISOString(), invocations: 1, timeouts: 0, coldStarts: 0 },
       { time: new Date(at(13, 30, 0)).toISOString(), invocations: 2, timeouts: 1, coldStarts: 0 },
     ]);
+  });
+
+  it('defect: a function that cost $0.0000002 read costUsd 0 (rounded to 6 decimals); its cost is now what it was billed, unrounded', async () => {
+    const range = `from=${DAY}&to=${DAY + DAY_MS}`;
+    const { body } = await get<{ functions: { id: string; costUsd: number | null }[] }>(
+      `/api/functions?${range}`,
+    );
+    const fn = body.functions.find((f) => f.id === idOf('tiny-cost'));
+    // One request at $0.20 per million, 1 ms at 128 MB at $0.0000166667 per GB-second (x86_64,
+    // us-east-1): the figures REPORT gives, priced by hand.
+    const expected = 0.2e-6 + (128 / 1024) * 0.001 * 0.0000166667;
+    expect(fn?.costUsd).toBeCloseTo(expected, 12);
   });
 });

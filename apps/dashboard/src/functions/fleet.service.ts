@@ -79,6 +79,7 @@ export function summarise(
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
   const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
   const billedGbSeconds = billedGbSecondsOf(t, memoryMb);
+  // Unrounded: a fleet of functions costing under half a micro-dollar each is summed by the page.
   let costUsd: number | null = null;
   let priced: FunctionSummary['pricing'] = null;
   if (identity?.platform === 'aws_lambda' && memoryMb) {
@@ -103,7 +104,7 @@ export function summarise(
       new Date(range.toMs),
       identity.region || 'us-east-1',
     );
-    costUsd = round(cost.usd, 6);
+    costUsd = cost.usd;
     priced = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
   } else if (
     memoryMb &&
@@ -117,7 +118,7 @@ export function summarise(
       new Date(range.toMs),
       identity.region,
     );
-    costUsd = round(cost.usd, 6);
+    costUsd = cost.usd;
     priced = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
   }
   return {
