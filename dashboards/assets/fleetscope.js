@@ -152,12 +152,22 @@ export function fmtMb(v) {
   return v >= 10_240 ? `${fmtNum(v / 1024, 1)} GB` : `${fmtInt(v)} MB`;
 }
 
-/** Dollars with enough digits to show small per-range costs. */
+/**
+ * Dollars with enough digits to show small per-range costs: below a cent two significant digits, as
+ * the weekly report writes them: a function's range can cost $0.0000002, which is not $0.00.
+ * Below $0.0000000001 a figure is floating-point noise of sums, not money.
+ */
 export function fmtUsd(v) {
   if (v === null || v === undefined || !Number.isFinite(v)) return dash;
   const abs = Math.abs(v);
-  const digits = abs === 0 ? 2 : abs >= 100 ? 0 : abs >= 1 ? 2 : abs >= 0.01 ? 4 : 6;
   const sign = v < 0 ? '−' : '';
+  if (abs < 1e-10) return '$0.00';
+  if (abs < 0.01) {
+    // toPrecision would write 2.0e-7: spell the decimals out.
+    const rounded = Number(abs.toPrecision(2));
+    return `${sign}$${rounded.toFixed(1 - Math.floor(Math.log10(rounded)))}`;
+  }
+  const digits = abs >= 100 ? 0 : abs >= 1 ? 2 : 4;
   return `${sign}$${new Intl.NumberFormat('en-US', { minimumFractionDigits: Math.min(digits, 2), maximumFractionDigits: digits }).format(abs)}`;
 }
 

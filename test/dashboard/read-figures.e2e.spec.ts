@@ -1,3 +1,4 @@
+import { chromium } from 'playwright-core';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { awslogs, dataMessage, post } from '../platform/platform-ingest.helpers';
 
@@ -122,4 +123,24 @@ describe('figures of the read routes against the invocations sent', () => {
     const expected = 0.2e-6 + (128 / 1024) * 0.001 * 0.0000166667;
     expect(fn?.costUsd).toBeCloseTo(expected, 12);
   });
+
+  it('defect: the fleet page showed a cost of $0.0000002 as $0.00; sub-cent costs now keep two significant digits', async () => {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${fleetscope.apiUrl}/?range=7d`);
+      const row = (name: string) =>
+        page.locator(`#functions tbody tr[data-id="${idOf(name)}"] [data-col="costUsd"]`);
+      // 0.2e-6 + 0.125 GB × 0.001 s × $0.0000166667 = $0.000000202.
+      expect(await row('tiny-cost').innerText()).toBe('$0.00000020');
+      // 4 requests and 550 ms at 512 MB: $0.0000008 + $0.00000458 = $0.0000053834.
+      expect(await row('step-edges').innerText()).toBe('$0.0000054');
+    } finally {
+      await browser.close();
+    }
+  }, 30_000);
 });
