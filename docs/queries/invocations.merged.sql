@@ -24,7 +24,7 @@ SELECT request_id AS requestId, toUnixTimestamp64Milli(start) AS startTimeMs,
                 if(source = 'otel_span', 1000, p) AS p_span
          FROM invocations
          WHERE function_id = {functionId:String}
-           AND start_time >= {from:DateTime} AND start_time < {to:DateTime}
+           AND start_time >= {from:DateTime64(3)} AND start_time < {to:DateTime64(3)}
            AND ({requestId:String} = '' OR request_id = {requestId:String})
        )
        GROUP BY request_id

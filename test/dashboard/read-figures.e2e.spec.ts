@@ -143,4 +143,21 @@ describe('figures of the read routes against the invocations sent', () => {
       await browser.close();
     }
   }, 30_000);
+
+  it('defect: the invocations of [from, to) took in those up to a second outside it; a range now lists only the invocations that start in it', async () => {
+    const id = encodeURIComponent(idOf('step-edges'));
+    const list = async (fromMs: number, toMs: number) => {
+      const { status, body } = await get<{ invocations: { startTime: string }[] }>(
+        `/api/functions/${id}/invocations?from=${fromMs}&to=${toMs}`,
+      );
+      expect(status).toBe(200);
+      return body.invocations.map((i) => i.startTime);
+    };
+    // Started at 13:40:09.700 (300 ms before its REPORT) and 13:41:09.950.
+    const third = at(13, 40, 9) + 700;
+    const fourth = at(13, 41, 9) + 950;
+    expect(await list(at(13, 30, 0), third)).toEqual([]);
+    expect(await list(third, third + 1)).toEqual([new Date(third).toISOString()]);
+    expect(await list(third + 1, at(13, 45, 0))).toEqual([new Date(fourth).toISOString()]);
+  });
 });

@@ -3,7 +3,6 @@ import { INVOCATION_SOURCES, SOURCE_PRIORITY } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
-import { toDateTimeParam } from './minute-source.sql';
 
 /** One invocation as all its sources describe it together. Unknown numbers are null. */
 export interface MergedInvocation {
@@ -81,7 +80,7 @@ export class InvocationsRepository {
                 if(source = 'otel_span', 1000, p) AS p_span
          FROM invocations
          WHERE function_id = {functionId:String}
-           AND start_time >= {from:DateTime} AND start_time < {to:DateTime}
+           AND start_time >= {from:DateTime64(3)} AND start_time < {to:DateTime64(3)}
            AND ({requestId:String} = '' OR request_id = {requestId:String})
        )
        GROUP BY request_id
@@ -90,8 +89,9 @@ export class InvocationsRepository {
       {
         functionId,
         sources: byPriority,
-        from: toDateTimeParam(query.fromMs),
-        to: toDateTimeParam(query.toMs) + 1,
+        // To the millisecond, as start_time is kept: [from, to) and [to, …) share no invocation.
+        from: (query.fromMs / 1000).toFixed(3),
+        to: (query.toMs / 1000).toFixed(3),
         requestId: query.requestId ?? '',
         limit: query.limit,
       },
