@@ -160,4 +160,24 @@ describe('figures of the read routes against the invocations sent', () => {
     expect(await list(third, third + 1)).toEqual([new Date(third).toISOString()]);
     expect(await list(third + 1, at(13, 45, 0))).toEqual([new Date(fourth).toISOString()]);
   });
+
+  it('defect: a step the range covers in part divided its busy time by the whole step; average concurrency is now over the part of the step in the range', async () => {
+    const id = encodeURIComponent(idOf('step-edges'));
+    const series = async (fromMs: number, toMs: number, step: string) => {
+      const { status, body } = await get<{
+        points: { time: string; averageConcurrency: number }[];
+      }>(`/api/functions/${id}/timeseries?from=${fromMs}&to=${toMs}&step=${step}`);
+      expect(status).toBe(200);
+      return body.points.map((p) => [p.time, p.averageConcurrency]);
+    };
+    // 300 ms and 50 ms of work, both in 13:40–13:42: Little's law over the time looked at.
+    expect(await series(at(13, 30, 0), at(13, 42, 0), '1h')).toEqual([
+      [new Date(at(13, 0, 0)).toISOString(), 350 / (12 * 60_000)],
+    ]);
+    // A step the range holds whole is divided by the whole step.
+    expect(await series(at(13, 0, 0), at(14, 0, 0), '10m')).toEqual([
+      [new Date(at(13, 10, 0)).toISOString(), 100 / 600_000],
+      [new Date(at(13, 40, 0)).toISOString(), 350 / 600_000],
+    ]);
+  });
 });

@@ -16,7 +16,12 @@ export * from './repositories/ingest-requests.repository';
 export * from './repositories/analysis-inputs.repository';
 export * from './repositories/function-batches';
 export * from './repositories/tuning-jobs.repository';
-export { chosenSourceRows, rangeParams, rowsForRange } from './repositories/minute-source.sql';
+export {
+  chosenSourceRows,
+  minutesRead,
+  rangeParams,
+  rowsForRange,
+} from './repositories/minute-source.sql';
 export * from './writer/flush-journal';
 export * from './writer/ingest-log';
 export * from './client/read-barrier';

@@ -15,6 +15,7 @@ import {
   FunctionSettingsRepository,
   FunctionsRepository,
   InvocationsRepository,
+  minutesRead,
 } from '@fleetscope/storage';
 import { FleetService, type FunctionSummary } from './fleet.service';
 import { FUNCTION_CONFIG_BODY_SCHEMA, parseConfigUpdate } from './function-config.body';
@@ -70,6 +71,8 @@ export class FunctionsController {
     const range = parseRange(from, to);
     const stepSeconds = parseStep(step, range);
     const points = await this.functions.timeseries(id, range, stepSeconds);
+    const read = minutesRead(range);
+    const stepMs = stepSeconds * 1000;
     return {
       id,
       stepSeconds,
@@ -84,8 +87,11 @@ export class FunctionsController {
           ...histogramPercentiles(p.durationBuckets, { max: p.durationMaxMs }),
           max: p.durationMaxMs > 0 ? p.durationMaxMs : null,
         },
-        // Little's law: busy milliseconds per step over the step's length.
-        averageConcurrency: p.durationSumMs / (stepSeconds * 1000),
+        // Little's law: busy milliseconds per step over the part of the step the range reads
+        // (a range starting or ending within a step, the step still in progress).
+        averageConcurrency:
+          p.durationSumMs /
+          (Math.min(p.timeMs + stepMs, read.toMs) - Math.max(p.timeMs, read.fromMs)),
         maxMemoryUsedMb: p.maxMemoryUsedMb > 0 ? p.maxMemoryUsedMb : null,
       })),
     };

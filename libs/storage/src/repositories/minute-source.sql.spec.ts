@@ -1,4 +1,4 @@
-import { allHoursSettled, everyDayMixed, rangeParams } from './minute-source.sql';
+import { allHoursSettled, everyDayMixed, minutesRead, rangeParams } from './minute-source.sql';
 
 describe('rangeParams', () => {
   it('keeps the current minute in a range that ends less than a second after it starts', () => {
@@ -78,5 +78,23 @@ describe(allHoursSettled.name, () => {
 
   it('also reads whole days as their 24 hours', () => {
     expect(allHoursSettled([{ day: day + DAY, settledHours: 23 }], params)).toBe(false);
+  });
+});
+
+describe('minutesRead', () => {
+  const t = (h: number, m: number, s = 0, ms = 0) => Date.UTC(2026, 11, 4, h, m, s, ms);
+
+  it('starts at the first minute that starts in the range and ends with the minute holding `to`', () => {
+    expect(minutesRead({ fromMs: t(10, 7, 30), toMs: t(12, 58, 0, 400) })).toEqual({
+      fromMs: t(10, 8),
+      toMs: t(12, 59),
+    });
+  });
+
+  it('reads a range of whole minutes as itself', () => {
+    expect(minutesRead({ fromMs: t(10, 7), toMs: t(10, 9) })).toEqual({
+      fromMs: t(10, 7),
+      toMs: t(10, 9),
+    });
   });
 });

@@ -392,6 +392,23 @@ export function rangeParams(range: { fromMs: number; toMs: number }): Record<str
   };
 }
 
+/**
+ * The whole minutes a range's reads sum, as epoch ms [fromMs, toMs): rangeParams() takes each
+ * minute that starts at or after `from`'s second and before `to` rounded up to its second, so a
+ * range that ends within a minute takes that minute whole.
+ */
+export function minutesRead(range: { fromMs: number; toMs: number }): {
+  fromMs: number;
+  toMs: number;
+} {
+  const firstSecond = toDateTimeParam(range.fromMs);
+  const endSecond = Math.ceil(range.toMs / 1000);
+  return {
+    fromMs: Math.ceil(firstSecond / 60) * 60_000,
+    toMs: Math.max(Math.ceil(firstSecond / 60), Math.ceil(endSecond / 60)) * 60_000,
+  };
+}
+
 /** Whether a range (its rangeParams()) holds a whole UTC day, read from function_days if asked. */
 export function hasWholeDays(params: Record<string, unknown>): boolean {
   return Number(params.dayTo) > Number(params.dayFrom);
