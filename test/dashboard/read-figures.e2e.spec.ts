@@ -124,6 +124,17 @@ describe('figures of the read routes against the invocations sent', () => {
     expect(fn?.costUsd).toBeCloseTo(expected, 12);
   });
 
+  it('defect: 1 ms billed at 128 MB read billedGbSeconds 0.0001 (rounded to four decimals); it is now 0.000125', async () => {
+    const { body } = await get<{ functions: { id: string; billedGbSeconds: number }[] }>(
+      `/api/functions?from=${DAY}&to=${DAY + DAY_MS}`,
+    );
+    const billed = (name: string) =>
+      body.functions.find((f) => f.id === idOf(name))?.billedGbSeconds;
+    expect(billed('tiny-cost')).toBeCloseTo((128 / 1024) * 0.001, 12);
+    // 100 + 100 + 300 + 50 ms at 512 MB.
+    expect(billed('step-edges')).toBeCloseTo(0.5 * 0.55, 12);
+  });
+
   it('defect: the fleet page showed a cost of $0.0000002 as $0.00; sub-cent costs now keep two significant digits', async () => {
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

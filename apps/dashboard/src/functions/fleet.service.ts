@@ -79,7 +79,8 @@ export function summarise(
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
   const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
   const billedGbSeconds = billedGbSecondsOf(t, memoryMb);
-  // Unrounded: a fleet of functions costing under half a micro-dollar each is summed by the page.
+  // Cost and GB-seconds unrounded: a function can bill less than a rounding's last digit (1 ms at
+  // 128 MB is 0.000125 GB-s), and the fleet page adds the costs up.
   let costUsd: number | null = null;
   let priced: FunctionSummary['pricing'] = null;
   if (identity?.platform === 'aws_lambda' && memoryMb) {
@@ -143,7 +144,7 @@ export function summarise(
     },
     initDurationMs: percentiles(t.initBuckets),
     maxMemoryUsedMb: t.maxMemoryUsedMb > 0 ? t.maxMemoryUsedMb : null,
-    billedGbSeconds: round(billedGbSeconds, 4)!,
+    billedGbSeconds,
     costUsd,
     pricing: priced,
   };
