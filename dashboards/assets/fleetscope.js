@@ -152,6 +152,12 @@ export function fmtMb(v) {
   return v >= 10_240 ? `${fmtNum(v / 1024, 1)} GB` : `${fmtInt(v)} MB`;
 }
 
+/** GB-seconds: whole from 100 up, else three significant digits (1 ms at 128 MB is 0.000125). */
+export function fmtGbSeconds(v) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return dash;
+  return `${v >= 100 ? fmtInt(v) : new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(v)} GB-s`;
+}
+
 /**
  * Dollars with enough digits to show small per-range costs: below a cent two significant digits, as
  * the weekly report writes them: a function's range can cost $0.0000002, which is not $0.00.

@@ -10,10 +10,10 @@ import {
   clearNotice,
   currentRange,
   drawChart,
+  fmtGbSeconds,
   fmtInt,
   fmtMb,
   fmtMs,
-  fmtNum,
   fmtPct,
   fmtUsd,
   functionName,
@@ -229,7 +229,7 @@ function renderSummary(summary, config) {
     statCard(
       'Cost',
       fmtUsd(summary.costUsd),
-      summary.billedGbSeconds ? `${fmtNum(summary.billedGbSeconds, 1)} GB-s` : null,
+      summary.billedGbSeconds ? fmtGbSeconds(summary.billedGbSeconds) : null,
     ),
   );
 }

@@ -191,4 +191,26 @@ describe('figures of the read routes against the invocations sent', () => {
       [new Date(at(13, 40, 0)).toISOString(), 350 / 600_000],
     ]);
   });
+
+  it('defect: the function page wrote 0.000125 billed GB-seconds as "0 GB-s"; small amounts now keep three significant digits', async () => {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(10_000);
+      const costCard = async (name: string) => {
+        await page.goto(
+          `${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(idOf(name))}&range=7d`,
+        );
+        const card = page.locator('#stats .stat', { has: page.locator('dt', { hasText: 'Cost' }) });
+        return card.locator('small').innerText();
+      };
+      expect(await costCard('tiny-cost')).toBe('0.000125 GB-s');
+      expect(await costCard('step-edges')).toBe('0.275 GB-s');
+    } finally {
+      await browser.close();
+    }
+  }, 30_000);
 });
