@@ -1,7 +1,7 @@
   SELECT
     toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond({step:UInt32}))) * 1000 AS timeMs,
     sum(invocations) AS invocations,
-    sum(errors) AS errors,
+    sum(errors) + sum(ooms) AS errors,
     sum(timeouts) AS timeouts,
     sum(cold_starts) AS coldStarts,
     sum(duration_sum_ms) AS durationSumMs,

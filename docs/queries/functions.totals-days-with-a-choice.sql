@@ -23,7 +23,7 @@ SELECT function_id AS functionId, toUnixTimestamp(hour) AS hour FROM (
       function_id AS functionId,
       argMax(version, minute) AS version,
 sum(invocations) AS invocations,
-sum(errors) AS errors,
+sum(errors) + sum(ooms) AS errors,
 sum(timeouts) AS timeouts,
 sum(cold_starts) AS coldStarts,
 sum(restores) AS restores,

@@ -20,11 +20,14 @@ interface Invocation {
   maxUsedMb: number;
   initMs?: number;
   status?: 'timeout' | 'error';
+  errorType?: string;
 }
 
 function reportMessage(requestId: string, inv: Invocation): string {
   const init = inv.initMs === undefined ? '' : `Init Duration: ${inv.initMs.toFixed(2)} ms\t`;
-  const status = inv.status ? `Status: ${inv.status}\t` : '';
+  const status =
+    (inv.status ? `Status: ${inv.status}\t` : '') +
+    (inv.errorType ? `Error Type: ${inv.errorType}\t` : '');
   return (
     `REPORT RequestId: ${requestId}\tDuration: ${inv.durationMs.toFixed(2)} ms\t` +
     `Billed Duration: ${Math.ceil(inv.durationMs)} ms\tMemory Size: ${inv.memoryMb} MB\t` +
@@ -83,6 +86,25 @@ describe('figures of the read routes against the invocations sent', () => {
     ]);
     await ingest(fleetscope, 'tiny-cost', '2026/01/01/[1]abc', [
       { endMs: at(11, 0), durationMs: 1, memoryMb: 128, maxUsedMb: 60 },
+    ]);
+    await ingest(fleetscope, 'oom-kill', '2026/01/01/[1]abc', [
+      {
+        endMs: at(12, 0),
+        durationMs: 900,
+        memoryMb: 128,
+        maxUsedMb: 128,
+        status: 'error',
+        errorType: 'Runtime.OutOfMemory',
+      },
+      {
+        endMs: at(12, 1),
+        durationMs: 20,
+        memoryMb: 128,
+        maxUsedMb: 70,
+        status: 'error',
+        errorType: 'Runtime.Unknown',
+      },
+      { endMs: at(12, 2), durationMs: 20, memoryMb: 128, maxUsedMb: 70 },
     ]);
     await fleetscope.flush();
   }, 60_000);
@@ -213,4 +235,18 @@ describe('figures of the read routes against the invocations sent', () => {
       await browser.close();
     }
   }, 30_000);
+
+  it('defect: an invocation killed out of memory was counted neither an error nor a timeout; the fleet and the time series now count it among the errors', async () => {
+    const range = `from=${DAY}&to=${DAY + DAY_MS}`;
+    const { body } = await get<{
+      functions: { id: string; invocations: number; errors: number; timeouts: number }[];
+    }>(`/api/functions?${range}`);
+    const fn = body.functions.find((f) => f.id === idOf('oom-kill'));
+    // Lambda's Errors metric counts the runtime's errors, an out-of-memory kill among them.
+    expect(fn).toMatchObject({ invocations: 3, errors: 2, timeouts: 0 });
+    const series = await get<{ points: { invocations: number; errors: number }[] }>(
+      `/api/functions/${encodeURIComponent(idOf('oom-kill'))}/timeseries?${range}&step=1h`,
+    );
+    expect(series.body.points.map((p) => [p.invocations, p.errors])).toEqual([[3, 2]]);
+  });
 });

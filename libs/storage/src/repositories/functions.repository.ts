@@ -118,9 +118,16 @@ export interface ColdStartRow {
   billedRestoreSumMs: number;
 }
 
+/**
+ * The failed invocations the read routes call errors: the runtime's errors and out-of-memory kills,
+ * both function errors in Lambda's Errors metric (the aggregate keeps them apart); timeouts are
+ * their own figure.
+ */
+const ERRORS = 'sum(errors) + sum(ooms)';
+
 const TOTALS_COLUMNS = `
   sum(invocations) AS invocations,
-  sum(errors) AS errors,
+  ${ERRORS} AS errors,
   sum(timeouts) AS timeouts,
   sum(cold_starts) AS coldStarts,
   sum(restores) AS restores,
@@ -276,7 +283,7 @@ export class FunctionsRepository {
       SELECT
         toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond({step:UInt32}))) * 1000 AS timeMs,
         sum(invocations) AS invocations,
-        sum(errors) AS errors,
+        ${ERRORS} AS errors,
         sum(timeouts) AS timeouts,
         sum(cold_starts) AS coldStarts,
         sum(duration_sum_ms) AS durationSumMs,
