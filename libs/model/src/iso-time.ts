@@ -27,5 +27,8 @@ export function parseIsoTime(value: string): number {
   if (offset.toUpperCase() === 'Z') return utc;
   const sign = offset.startsWith('-') ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
-  return utc - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
+  // UTC offsets in use run from -12:00 to +14:00: +25:00 or +02:75 is a typo, not a time zone.
+  if (Number(digits.slice(2)) > 59 || minutes > 14 * 60) return NaN;
+  return utc - sign * minutes * 60_000;
 }
