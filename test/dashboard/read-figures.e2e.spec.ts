@@ -249,4 +249,31 @@ describe('figures of the read routes against the invocations sent', () => {
     );
     expect(series.body.points.map((p) => [p.invocations, p.errors])).toEqual([[3, 2]]);
   });
+
+  it('defect: an offset typed with a bare + (a space once decoded) was refused as not ISO-8601 without saying why; the message now names %2B', async () => {
+    // A query string decodes + as a space: from=…T11:30:00+02:00 arrives as "…T11:30:00 02:00".
+    const bare = await get<{ message: string }>(
+      `/api/functions?from=2026-12-02T11:30:00+02:00&to=2026-12-02T12:30:00%2B02:00`,
+    );
+    expect(bare.status).toBe(400);
+    expect(bare.body.message).toMatch(/^from: .*%2B/);
+    // The same instant in two zones reads the same range.
+    const zoned = await get<{ from: string; to: string }>(
+      `/api/functions?from=2026-12-02T11:30:00%2B02:00&to=2026-12-02T05:30:00-05:00`,
+    );
+    expect(zoned.body).toMatchObject({
+      from: '2026-12-02T09:30:00.000Z',
+      to: '2026-12-02T10:30:00.000Z',
+    });
+  });
+
+  it('defect: from=…+25:00 was read as 25 hours east of UTC; offsets no time zone has (beyond ±14:00, 60 minutes or more) are refused with 400', async () => {
+    for (const offset of ['%2B25:00', '-15:00', '%2B02:75']) {
+      const answer = await get<{ message: string }>(
+        `/api/functions?from=2026-12-02T11:30:00${offset}&to=2026-12-03T00:00:00Z`,
+      );
+      expect({ offset, status: answer.status }).toEqual({ offset, status: 400 });
+      expect(answer.body.message).toMatch(/^from: expected ISO-8601/);
+    }
+  });
 });

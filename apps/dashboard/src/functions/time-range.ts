@@ -12,8 +12,12 @@ export function parseTime(name: string, value: string | undefined): number | und
   if (value === undefined || value === '') return undefined;
   const ms = /^-?\d+$/.test(value) ? Number(value) : parseIsoTime(value);
   if (!Number.isFinite(ms)) {
+    // A query string decodes + as a space: an offset sent as +02:00 arrives as " 02:00".
+    const plus = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)? \d{2}:?\d{2}$/.test(value)
+      ? "; an offset's + must be sent as %2B in a query string (a bare + reads as a space)"
+      : '';
     throw new BadRequestException(
-      `${name}: expected ISO-8601 (e.g. 2026-12-03T10:00:00Z; no offset means UTC) or epoch milliseconds, got "${value}"`,
+      `${name}: expected ISO-8601 (e.g. 2026-12-03T10:00:00Z; no offset means UTC) or epoch milliseconds, got "${value}"${plus}`,
     );
   }
   if (ms < EARLIEST_STORED_MS) {
