@@ -31,7 +31,7 @@ const id = new URLSearchParams(location.search).get('id') ?? '';
 const path = `/api/functions/${encodeURIComponent(id)}`;
 
 const CHARTS = [
-  ['chart-invocations', 'Invocations and errors', 'Invocations and errors per interval'],
+  ['chart-invocations', 'Invocations and errors', 'Invocations, errors and timeouts per interval'],
   [
     'chart-duration',
     'Duration percentiles',
@@ -131,6 +131,11 @@ function renderCharts(range, series) {
           count((p) => p.errors),
           COLORS.red,
         ),
+        line(
+          'Timeouts',
+          count((p) => p.timeouts),
+          COLORS.amber,
+        ),
       ],
     },
     options: options(perStep(series.stepSeconds), { integer: true }),
@@ -208,6 +213,11 @@ function renderSummary(summary, config) {
       'Errors',
       fmtInt(summary.errors),
       summary.invocations ? fmtPct(summary.errors / summary.invocations) : null,
+    ),
+    statCard(
+      'Timeouts',
+      fmtInt(summary.timeouts),
+      summary.invocations ? fmtPct(summary.timeouts / summary.invocations) : null,
     ),
     statCard(
       'Cold starts',

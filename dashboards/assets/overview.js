@@ -32,6 +32,13 @@ const COLUMNS = [
   },
   { key: 'errors', label: 'Errors', numeric: true, value: (f) => f.errors, cell: errorsCell },
   {
+    key: 'timeouts',
+    label: 'Timeouts',
+    numeric: true,
+    value: (f) => f.timeouts,
+    cell: timeoutsCell,
+  },
+  {
     key: 'coldStartRate',
     label: 'Cold-start rate',
     numeric: true,
@@ -106,12 +113,22 @@ function withShare(primary, share) {
     : [primary, ' ', h('span', { class: 'secondary' }, `(${fmtPct(share)})`)];
 }
 
-function errorsCell(f) {
-  if (f.errors === 0) return '0';
+/** A count of failed invocations, in red with its share when there are any. */
+function failuresCell(count, invocations) {
+  if (count === 0) return '0';
   return withShare(
-    h('span', { class: 'bad' }, fmtInt(f.errors)),
-    f.invocations > 0 ? f.errors / f.invocations : null,
+    h('span', { class: 'bad' }, fmtInt(count)),
+    invocations > 0 ? count / invocations : null,
   );
+}
+
+function errorsCell(f) {
+  return failuresCell(f.errors, f.invocations);
+}
+
+/** Counted apart from errors by the API: without it a function that only timed out read 0. */
+function timeoutsCell(f) {
+  return failuresCell(f.timeouts, f.invocations);
 }
 
 function coldStartCell(f) {
@@ -222,12 +239,14 @@ function renderStats() {
   const sum = (pick) => fs.reduce((total, f) => total + (pick(f) ?? 0), 0);
   const invocations = sum((f) => f.invocations);
   const errors = sum((f) => f.errors);
+  const timeouts = sum((f) => f.timeouts);
   const coldStarts = sum((f) => f.coldStarts);
   const priced = fs.filter((f) => f.costUsd !== null);
   $('#stats').replaceChildren(
     statCard('Functions', fmtInt(fs.length)),
     statCard('Invocations', fmtInt(invocations)),
     statCard('Errors', fmtInt(errors), invocations ? fmtPct(errors / invocations) : null),
+    statCard('Timeouts', fmtInt(timeouts), invocations ? fmtPct(timeouts / invocations) : null),
     statCard(
       'Cold starts',
       fmtInt(coldStarts),

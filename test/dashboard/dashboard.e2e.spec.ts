@@ -337,6 +337,7 @@ describe('Dashboard pages', () => {
     expect(charts.invocations.datasets).toEqual([
       { label: 'Invocations', sum: 40, points: 40 },
       { label: 'Errors', sum: 2, points: 2 },
+      { label: 'Timeouts', sum: 0, points: 0 },
     ]);
     expect(charts.duration.datasets.map((d) => [d.label, d.points])).toEqual([
       ['p50', 40],

@@ -276,4 +276,48 @@ describe('figures of the read routes against the invocations sent', () => {
       expect(answer.body.message).toMatch(/^from: expected ISO-8601/);
     }
   });
+
+  it('defect: no page showed timeouts, so a function whose invocations timed out read "Errors 0"; the fleet table, the function page and its chart now show them', async () => {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${fleetscope.apiUrl}/?range=7d`);
+      const cell = (name: string, col: string) =>
+        page
+          .locator(`#functions tbody tr[data-id="${idOf(name)}"] [data-col="${col}"]`)
+          .innerText();
+      // step-edges: 1 of its 4 invocations timed out.
+      expect(await cell('step-edges', 'timeouts')).toBe('1 (25.0 %)');
+      expect(await cell('tiny-cost', 'timeouts')).toBe('0');
+      const stat = (label: string) =>
+        page.locator('#stats .stat', {
+          has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }),
+        });
+      expect(await stat('Timeouts').locator('dd').innerText()).toMatch(/^1\b/);
+
+      await page.goto(
+        `${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(idOf('step-edges'))}&range=7d`,
+      );
+      expect(await stat('Timeouts').locator('dd').innerText()).toBe('1\n25.0 %');
+      const timeouts = await page.evaluate(() => {
+        const browserGlobals = globalThis as unknown as {
+          document: { getElementById(id: string): unknown };
+          Chart: {
+            getChart(canvas: unknown): { data: { datasets: { label: string; data: number[] }[] } };
+          };
+        };
+        const chart = browserGlobals.Chart.getChart(
+          browserGlobals.document.getElementById('chart-invocations'),
+        );
+        return chart.data.datasets.find((d) => d.label === 'Timeouts')?.data ?? null;
+      });
+      expect(timeouts?.reduce((a, b) => a + b, 0)).toBe(1);
+    } finally {
+      await browser.close();
+    }
+  }, 30_000);
 });
