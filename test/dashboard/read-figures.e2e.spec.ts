@@ -21,10 +21,16 @@ interface Invocation {
   initMs?: number;
   status?: 'timeout' | 'error';
   errorType?: string;
+  /** SnapStart: Restore Duration and Billed Restore Duration. */
+  restoreMs?: [number, number];
 }
 
 function reportMessage(requestId: string, inv: Invocation): string {
-  const init = inv.initMs === undefined ? '' : `Init Duration: ${inv.initMs.toFixed(2)} ms\t`;
+  const init =
+    (inv.initMs === undefined ? '' : `Init Duration: ${inv.initMs.toFixed(2)} ms\t`) +
+    (inv.restoreMs === undefined
+      ? ''
+      : `Restore Duration: ${inv.restoreMs[0].toFixed(2)} ms\tBilled Restore Duration: ${inv.restoreMs[1]} ms\t`);
   const status =
     (inv.status ? `Status: ${inv.status}\t` : '') +
     (inv.errorType ? `Error Type: ${inv.errorType}\t` : '');
@@ -105,6 +111,18 @@ describe('figures of the read routes against the invocations sent', () => {
         errorType: 'Runtime.Unknown',
       },
       { endMs: at(12, 2), durationMs: 20, memoryMb: 128, maxUsedMb: 70 },
+    ]);
+    // Restores starting 13:29:59.9, 13:30:59.9 and 13:31:59.9, a warm invocation at 13:39:59.9.
+    const restored = [300, 400, 500].map((restore, i): Invocation => ({
+      endMs: at(13, 30 + i, 0),
+      durationMs: 100,
+      memoryMb: 1024,
+      maxUsedMb: 300,
+      restoreMs: [restore, restore + 50],
+    }));
+    await ingest(fleetscope, 'snap-edges', '2026/01/01/[1]abc', [
+      ...restored,
+      { endMs: at(13, 40, 0), durationMs: 100, memoryMb: 1024, maxUsedMb: 300 },
     ]);
     await fleetscope.flush();
   }, 60_000);
@@ -320,4 +338,29 @@ describe('figures of the read routes against the invocations sent', () => {
       await browser.close();
     }
   }, 30_000);
+
+  it('defect: a range starting within a minute counted no restore in it but gave restore percentiles from it; the restores and their durations now come from the same minutes', async () => {
+    const snapStart = async (fromMs: number) => {
+      const { status, body } = await get<{
+        groups: {
+          key: string;
+          snapStart: { restores: number; restoreDurationMs: Record<string, number | null> };
+        }[];
+      }>(`/api/coldstarts?from=${fromMs}&to=${DAY + DAY_MS}&groupBy=function`);
+      expect(status).toBe(200);
+      return body.groups.find((g) => g.key === idOf('snap-edges'))?.snapStart;
+    };
+    // From 13:31:30 the aggregate reads the minutes from 13:32: the restore of 13:31:59.9 is not
+    // among them, so nothing describes it.
+    expect(await snapStart(at(13, 31, 30))).toMatchObject({
+      restores: 0,
+      restoreDurationMs: { mean: null, p50: null, p95: null, p99: null },
+    });
+    // From 13:31 it is counted, and its 500 ms describes it (within a bucket, 2^(1/8) ≈ 9 %).
+    const one = await snapStart(at(13, 31, 0));
+    expect(one?.restores).toBe(1);
+    expect(one?.restoreDurationMs.mean).toBe(500);
+    expect(one?.restoreDurationMs.p95).toBeGreaterThan(500 / 1.1);
+    expect(one?.restoreDurationMs.p95).toBeLessThan(500 * 1.1);
+  });
 });

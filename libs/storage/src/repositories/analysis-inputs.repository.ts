@@ -22,6 +22,7 @@ import { CLICKHOUSE } from '../storage.tokens';
 import { functionBatches, type FunctionBatch } from './function-batches';
 import {
   minuteRowsForRange,
+  minutesRead,
   rangeParams,
   rowsForRange,
   toDateTimeParam,
@@ -433,12 +434,14 @@ export class AnalysisInputsRepository {
   }
 
   /**
-   * Proactive initialisations and SnapStart restore durations in a range, one per request id
+   * Proactive initialisations and SnapStart restore durations in the minutes a range reads
+   * (minutesRead, as FunctionsRepository.coldStarts() counts restores), one per request id
    * whatever the number of sources that reported it. Reads only the invocations that had such
    * an init (a filtered scan of two narrow columns), not the whole range of records.
    */
   async coldStartExtras(window: AnalysisWindow, byHour: boolean): Promise<ColdStartExtrasRow[]> {
     const hourKey = byHour ? `toString(toHour(start))` : `''`;
+    const read = minutesRead(window);
     const rows = await this.query<ColdStartExtrasRow>(
       `
       SELECT
@@ -465,7 +468,8 @@ export class AnalysisInputsRepository {
         GROUP BY function_id, request_id
       )
       GROUP BY key, function_id, version, memory_size_mb`,
-      { fromMs: window.fromMs, toMs: window.toMs },
+      // The minutes the aggregate's rows of the same range hold: their restores are counted there.
+      { fromMs: read.fromMs, toMs: read.toMs },
     );
     return rows.map((r) => ({ ...r, restoreBuckets: numericKeys(r.restoreBuckets) }));
   }
