@@ -363,4 +363,15 @@ describe('figures of the read routes against the invocations sent', () => {
     expect(one?.restoreDurationMs.p95).toBeGreaterThan(500 / 1.1);
     expect(one?.restoreDurationMs.p95).toBeLessThan(500 * 1.1);
   });
+
+  it.each(['0x10', '1e2', ' 5', '5.0', '+5'])(
+    'defect: limit=%s was read as a number (0x10 as 16); a limit that is not written as digits is refused with 400',
+    async (limit) => {
+      const { status, body } = await get<{ message: string }>(
+        `/api/functions/${encodeURIComponent(idOf('step-edges'))}/invocations?limit=${encodeURIComponent(limit)}`,
+      );
+      expect(status).toBe(400);
+      expect(body.message).toMatch(/^limit: expected an integer from 1 to 1000/);
+    },
+  );
 });

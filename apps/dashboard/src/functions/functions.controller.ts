@@ -113,7 +113,9 @@ export class FunctionsController {
   ) {
     requireFunctionId(id);
     const range = parseRange(from, to);
-    const count = limit === undefined || limit === '' ? 100 : Number(limit);
+    // Digits only: Number() also reads 0x10, 1e2 and ' 5'.
+    const count =
+      limit === undefined || limit === '' ? 100 : /^\d+$/.test(limit) ? Number(limit) : NaN;
     if (!Number.isInteger(count) || count < 1 || count > 1000) {
       throw new BadRequestException(`limit: expected an integer from 1 to 1000, got "${limit}"`);
     }
