@@ -30,6 +30,7 @@ import {
   RejectedIngestError,
   RetryableIngestError,
 } from '../http/ingest.pipeline';
+import { PlatformTargets } from '../platforms/platform-targets';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
 /**
@@ -98,15 +99,22 @@ export type ExportOutcome =
 export class OtlpExportService {
   /** Cumulative FaaS/Knative counters become per-minute deltas (bounded per series). */
   private readonly cumulative = new CumulativeToDelta();
-  /** Knative telemetry names no cluster: it gets the one scrapes and the inventory use. */
+  /**
+   * Knative telemetry names no cluster, OpenFaaS telemetry no gateway: each gets the one the
+   * scrapes and the inventory use, so a function has one id whichever way it reports.
+   */
   private readonly resolve: FaasResolveOptions;
 
   constructor(
     @Inject(FLEETSCOPE_CONFIG) config: Config,
     private readonly pipeline: IngestPipeline,
     private readonly metrics: IngestMetrics,
+    targets: PlatformTargets,
   ) {
-    this.resolve = { knativeCluster: config.knativeCluster };
+    this.resolve = {
+      knativeCluster: config.knativeCluster,
+      openFaasGateway: targets.defaultGateway() ?? '',
+    };
   }
 
   async export(signal: OtlpSignal, encoding: OtlpEncoding, body: Buffer): Promise<ExportOutcome> {
