@@ -3,9 +3,12 @@ import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   CumulativeToDelta,
   DATA_POINT_PATH,
+  EXPONENTIAL_BUCKET_PATH,
+  HISTOGRAM_BUCKET_PATH,
   LOG_RECORD_PATH,
   SPAN_PATH,
   countProtobufItems,
+  countProtobufValues,
   decodeLogsJson,
   decodeLogsProtobuf,
   decodeMetricsJson,
@@ -38,6 +41,20 @@ import { IngestMetrics } from '../telemetry/ingest-metrics';
  * bytes on the wire), so the byte limit alone does not bound memory; OTel SDKs send 512 per batch.
  */
 const MAX_ITEMS = 200_000;
+/**
+ * Histogram bucket counts per request. A zero count is one byte on the wire and a 64-bit object of
+ * about 70 bytes once decoded, so the byte limit alone would let a 64 kB gzip body decode to more
+ * than the heap. SDKs send up to 160 per exponential point, 16 per explicit one by default.
+ */
+const MAX_BUCKET_COUNTS = 2_000_000;
+
+/** The bucket counts of a protobuf metrics request, counting at most past `limit`. */
+function countBucketCounts(body: Buffer, limit: number): number {
+  const explicit = countProtobufValues(body, HISTOGRAM_BUCKET_PATH, 'fixed64', limit);
+  if (explicit > limit) return explicit;
+  return explicit + countProtobufValues(body, EXPONENTIAL_BUCKET_PATH, 'varint', limit - explicit);
+}
+
 /**
  * JSON is parsed before its items can be counted, so the guard counts objects (`{`) instead: about
  * 25 per span with ten attributes, so this admits 200,000 spans while a body of empty objects,
@@ -133,6 +150,17 @@ export class OtlpExportService {
       return {
         kind: 'too_large',
         message: `more than ${MAX_ITEMS} ${signal === 'metrics' ? 'data points' : signal === 'logs' ? 'log records' : 'spans'} in one request: send smaller batches`,
+      };
+    }
+    if (
+      encoding === 'protobuf' &&
+      signal === 'metrics' &&
+      countBucketCounts(body, MAX_BUCKET_COUNTS) > MAX_BUCKET_COUNTS
+    ) {
+      this.metrics.rejected(signal, 'too_many_items');
+      return {
+        kind: 'too_large',
+        message: `more than ${MAX_BUCKET_COUNTS} histogram bucket counts in one request: send smaller batches`,
       };
     }
     try {
