@@ -3,6 +3,7 @@ import {
   decodeStatusProtobuf,
   encodeLogsRequestProtobuf,
   encodeMetricsRequestProtobuf,
+  encodeTraceRequestProtobuf,
 } from '@fleetscope/otlp';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 
@@ -136,5 +137,37 @@ describe('collector limits', () => {
     expect(response.status).toBe(413);
     const status = decodeStatusProtobuf(new Uint8Array(await response.arrayBuffer()));
     expect(status.message).toContain('more than 2000000 histogram bucket counts');
+  });
+  it('refuses an OTLP body of millions of empty span events with 413 before decoding it', async () => {
+    // An empty event is two bytes on the wire and a stored event of about 120 bytes: at the 64 MiB
+    // body limit, a 64 kB gzip request of one span would decode to more than the heap.
+    const now = `${Date.now()}000000`;
+    const body = encodeTraceRequestProtobuf({
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: '0af7651916cd43dd8448eb211c80319c',
+                  spanId: '00f067aa0ba902b7',
+                  name: 'eventful',
+                  startTimeUnixNano: now,
+                  endTimeUnixNano: now,
+                  events: new Array<object>(1_200_000).fill({}),
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const response = await post('/v1/traces', gzipSync(body), {
+      'content-type': 'application/x-protobuf',
+      'content-encoding': 'gzip',
+    });
+    expect(response.status).toBe(413);
+    const status = decodeStatusProtobuf(new Uint8Array(await response.arrayBuffer()));
+    expect(status.message).toContain('more than 1000000 span events and links');
   });
 });

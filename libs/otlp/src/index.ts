@@ -67,6 +67,7 @@ export {
   EXPONENTIAL_BUCKET_PATH,
   HISTOGRAM_BUCKET_PATH,
   LOG_RECORD_PATH,
+  SPAN_EVENT_LINK_PATH,
   SPAN_PATH,
   countProtobufItems,
   countProtobufValues,

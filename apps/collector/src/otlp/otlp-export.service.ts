@@ -6,6 +6,7 @@ import {
   EXPONENTIAL_BUCKET_PATH,
   HISTOGRAM_BUCKET_PATH,
   LOG_RECORD_PATH,
+  SPAN_EVENT_LINK_PATH,
   SPAN_PATH,
   countProtobufItems,
   countProtobufValues,
@@ -42,18 +43,34 @@ import { IngestMetrics } from '../telemetry/ingest-metrics';
  */
 const MAX_ITEMS = 200_000;
 /**
- * Histogram bucket counts per request. A zero count is one byte on the wire and a 64-bit object of
- * about 70 bytes once decoded, so the byte limit alone would let a 64 kB gzip body decode to more
- * than the heap. SDKs send up to 160 per exponential point, 16 per explicit one by default.
+ * Nested parts of a protobuf request that decode to far more memory than their bytes, each bounded
+ * per request like the items, counted before decoding; without a bound a 64 kB gzip body at the
+ * 64 MiB limit would decode to more than the heap:
+ * - histogram bucket counts: a zero count is one byte on the wire and a 64-bit object of about 70
+ *   bytes once decoded (SDKs send up to 160 per exponential point, 16 per explicit one);
+ * - span events and links: an empty one is two bytes and a stored event of about 120 (SDKs keep
+ *   at most 128 of each per span).
  */
-const MAX_BUCKET_COUNTS = 2_000_000;
-
-/** The bucket counts of a protobuf metrics request, counting at most past `limit`. */
-function countBucketCounts(body: Buffer, limit: number): number {
-  const explicit = countProtobufValues(body, HISTOGRAM_BUCKET_PATH, 'fixed64', limit);
-  if (explicit > limit) return explicit;
-  return explicit + countProtobufValues(body, EXPONENTIAL_BUCKET_PATH, 'varint', limit - explicit);
-}
+const NESTED_LIMITS: Partial<
+  Record<OtlpSignal, { limit: number; what: string; count(body: Buffer, limit: number): number }>
+> = {
+  metrics: {
+    limit: 2_000_000,
+    what: 'histogram bucket counts',
+    count: (body, limit) => {
+      const explicit = countProtobufValues(body, HISTOGRAM_BUCKET_PATH, 'fixed64', limit);
+      if (explicit > limit) return explicit;
+      return (
+        explicit + countProtobufValues(body, EXPONENTIAL_BUCKET_PATH, 'varint', limit - explicit)
+      );
+    },
+  },
+  traces: {
+    limit: 1_000_000,
+    what: 'span events and links',
+    count: (body, limit) => countProtobufItems(body, SPAN_EVENT_LINK_PATH, limit),
+  },
+};
 
 /**
  * JSON is parsed before its items can be counted, so the guard counts objects (`{`) instead: about
@@ -152,15 +169,12 @@ export class OtlpExportService {
         message: `more than ${MAX_ITEMS} ${signal === 'metrics' ? 'data points' : signal === 'logs' ? 'log records' : 'spans'} in one request: send smaller batches`,
       };
     }
-    if (
-      encoding === 'protobuf' &&
-      signal === 'metrics' &&
-      countBucketCounts(body, MAX_BUCKET_COUNTS) > MAX_BUCKET_COUNTS
-    ) {
+    const nested = encoding === 'protobuf' ? NESTED_LIMITS[signal] : undefined;
+    if (nested !== undefined && nested.count(body, nested.limit) > nested.limit) {
       this.metrics.rejected(signal, 'too_many_items');
       return {
         kind: 'too_large',
-        message: `more than ${MAX_BUCKET_COUNTS} histogram bucket counts in one request: send smaller batches`,
+        message: `more than ${nested.limit} ${nested.what} in one request: send smaller batches`,
       };
     }
     try {

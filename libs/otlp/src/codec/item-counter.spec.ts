@@ -7,6 +7,7 @@ import {
   EXPONENTIAL_BUCKET_PATH,
   HISTOGRAM_BUCKET_PATH,
   LOG_RECORD_PATH,
+  SPAN_EVENT_LINK_PATH,
   SPAN_PATH,
   countProtobufItems,
   countProtobufValues,
@@ -33,6 +34,24 @@ describe(countProtobufItems.name, () => {
       ],
     });
     expect(countProtobufItems(body, SPAN_PATH, 1_000)).toBe(4);
+  });
+
+  it('counts the events and links of every span', () => {
+    const body = encodeTraceRequestProtobuf({
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [
+                { ...span(0), events: [{ name: 'a' }, {}], links: [{}] },
+                { ...span(1), events: [{}] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(countProtobufItems(body, SPAN_EVENT_LINK_PATH, 100)).toBe(4);
   });
 
   it('stops as soon as the count passes the bound, however many empty records follow', () => {

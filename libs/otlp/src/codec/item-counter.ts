@@ -8,6 +8,8 @@ export type ItemPath = readonly (readonly number[])[];
 
 /** ResourceSpans(1) → ScopeSpans(2) → Span(2). */
 export const SPAN_PATH: ItemPath = [[1], [2], [2]];
+/** ResourceSpans(1) → ScopeSpans(2) → Span(2) → events(11) | links(13). */
+export const SPAN_EVENT_LINK_PATH: ItemPath = [[1], [2], [2], [11, 13]];
 /** ResourceLogs(1) → ScopeLogs(2) → LogRecord(2). */
 export const LOG_RECORD_PATH: ItemPath = [[1], [2], [2]];
 /** ResourceMetrics(1) → ScopeMetrics(2) → Metric(2) → gauge|sum|histogram|exp|summary → point(1). */
