@@ -264,3 +264,41 @@ describe(runTuningSession.name, () => {
     expect(gaps.filter((g) => g < 24)).toEqual([]);
   });
 });
+
+describe(summarise.name, () => {
+  const three: Candidate[] = [128, 1024, 3008].map((memoryMb) => ({
+    architecture: 'x86_64',
+    memoryMb,
+  }));
+  /** 1024 MB and 3008 MB each run once to warm up, then 5 times; 128 MB not run. */
+  function warmedUp(): Observation[] {
+    const obs: Observation[] = [];
+    let seq = 0;
+    for (const [memoryMb, ms] of [
+      [1024, 800],
+      [3008, 300],
+    ] as const)
+      for (let i = 0; i < 6; i++)
+        obs.push({
+          architecture: 'x86_64',
+          memoryMb,
+          seq: seq++,
+          warmup: i === 0,
+          outcome: 'ok',
+          durationMs: ms + i,
+          billedDurationMs: ms + i,
+          initDurationMs: 0,
+          errorType: '',
+        });
+    return obs;
+  }
+
+  it('states the invocations the pick’s mean rests on, not counting the warm-up', () => {
+    for (const strategy of ['cost', 'speed', 'balanced'] as const) {
+      const { pick } = summarise(three, warmedUp(), { ...options, strategy }, pricer);
+      expect(pick?.reason).toMatch(
+        / over 5 invocations \(1 more run and left out: warm-up, cold or failed\)/,
+      );
+    }
+  });
+});

@@ -103,7 +103,10 @@ export function summarise(
         reason:
           `${describeStrategy(options)}: ${winner.memoryMb} MB ${winner.architecture} at ` +
           `${usd(winner.costUsdPerInvocation!)} per invocation, mean ${winner.meanMs!.toFixed(1)} ms ` +
-          `over ${winner.invocations} invocations` +
+          `over ${samples(winner)} invocations` +
+          (winner.invocations > samples(winner)
+            ? ` (${winner.invocations - samples(winner)} more run and left out: warm-up, cold or failed)`
+            : '') +
           (unmeasured > 0
             ? `; ${unmeasured} size(s) not run, their fitted curve could not beat it by more than 2 %`
             : '') +
