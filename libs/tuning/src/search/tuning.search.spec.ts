@@ -4,7 +4,7 @@ import { runTuningSession } from '../session/tuning.session';
 import { curveByName, type DurationCurve } from '../testing/duration-curves';
 import { SimulatedDriver } from '../testing/simulated.driver';
 import type { Candidate, Observation, SearchOptions } from '../tuning.types';
-import { adaptiveBudget, nextStep } from './tuning.search';
+import { adaptiveBudget, nextStep, scoreSizes } from './tuning.search';
 import { summarise } from './tuning.summary';
 
 const pricer = tuningPricer({
@@ -300,5 +300,17 @@ describe(summarise.name, () => {
         / over 5 invocations \(1 more run and left out: warm-up, cold or failed\)/,
       );
     }
+  });
+
+  it('under balanced, picks on the same scale as the search: cost and duration over every feasible size, run or fitted', () => {
+    const obs = warmedUp();
+    const balanced = { ...options, strategy: 'balanced' as const };
+    // The search scores 1024 MB best once the 128 MB size's fitted (slow) duration sets the
+    // duration scale; scaled over the two sizes run alone, 3008 MB would win instead.
+    const scored = scoreSizes(three, obs, balanced, pricer).filter((s) => s.e.samples > 0);
+    const searchBest = scored.reduce((a, b) => (b.value < a.value ? b : a));
+    expect(searchBest.e.candidate.memoryMb).toBe(1024);
+    const { pick } = summarise(three, obs, balanced, pricer);
+    expect(pick?.memoryMb).toBe(1024);
   });
 });

@@ -16,7 +16,7 @@ import type {
 } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
 import { costInterval, estimateSizes } from './size-estimates';
-import { couldBeat, scoreSizes } from './tuning.search';
+import { couldBeat, scoreSizes, strategyScale } from './tuning.search';
 
 export interface TuningSummary {
   results: SizeResult[];
@@ -81,6 +81,7 @@ export function summarise(
     options.strategy,
     options.balancedWeight,
     pickable.map((r) => ({ costUsd: r.costUsdPerInvocation!, durationMs: r.meanMs! })),
+    strategyScale(candidates, observations, options, pricer),
   );
   const winner = index >= 0 ? pickable[index] : undefined;
   const infeasible = results.filter((r) => !r.feasible).map((r) => `${r.memoryMb} MB`);
