@@ -71,6 +71,30 @@ describe(ContainersAnalyzer.name, () => {
     expect(ra.reason).toContain('Capacity model');
   });
 
+  it('prices the current Lambda bill with the provisioned concurrency configured: its allocation, and the invocations it serves at its duration price', () => {
+    // 20 requests in flight all the time, 50 instances provisioned: all served by them.
+    const load = steadyLoad(100, 200);
+    const profile = lambdaProfile({ memoryMb: 1024, provisionedConcurrency: 50 });
+    const [rec] = analyzer.analyze({ profile, ...load }, ctx);
+    const month = 730 / (DAYS * 24);
+    const bill = ctx.pricing.lambdaUsage(
+      {
+        architecture: 'x86_64',
+        memoryMb: 1024,
+        requests: load.stats.invocations * month,
+        billedDurationMs: 0,
+        provisioned: {
+          concurrency: 50,
+          enabledSeconds: WINDOW_SECONDS * month,
+          billedDurationMs: load.stats.billedDurationSumMs * month,
+        },
+      },
+      ctx.at,
+      'us-east-1',
+    );
+    expect(rec.current.monthlyUsd as number).toBeCloseTo(bill.usd, 2);
+  });
+
   it('defect 9: on-demand Fargate by default, Spot only when configured', () => {
     const load = steadyLoad(200, 200);
     const profile = lambdaProfile({ memoryMb: 1024 });

@@ -2,7 +2,11 @@ import type { ContainerOffer, PriceAssumption } from '@fleetscope/pricing';
 import { containersAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { HOURS_PER_MONTH, windowHours } from '../analyzer';
-import { monthlyLambdaCost, observedLambdaUsage } from '../costs/lambda-window-cost';
+import {
+  monthlyLambdaCost,
+  observedLambdaUsage,
+  provisionedShare,
+} from '../costs/lambda-window-cost';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
 import {
   DEFAULT_EVIDENCE_OPTIONS,
@@ -171,14 +175,25 @@ export class ContainersAnalyzer implements Analyzer {
     const shortfall = evidenceShortfall(stats, this.options.evidence);
     if (shortfall) return whyNot('insufficient-evidence', shortfall);
 
-    const lambda = monthlyLambdaCost(
-      observedLambdaUsage(profile, stats, profile.memoryMb),
-      stats,
-      profile,
-      ctx,
-    );
+    const onProvisioned = provisionedShare(profile, input.concurrency);
+    if (onProvisioned === null)
+      return whyNot(
+        'insufficient-evidence',
+        `Provisioned concurrency ${profile.provisionedConcurrency} is configured, but how much of the load it serves was not measured.`,
+      );
+    const usage = observedLambdaUsage(profile, stats, profile.memoryMb, onProvisioned);
+    const lambda = monthlyLambdaCost(usage, stats, profile, ctx);
     const observedRps = stats.invocations / (hours * 3600);
-    const lambdaUsdPerRequest = lambda.usd / (observedRps * SECONDS_PER_MONTH);
+    // The cost line grows with requests: the provisioned allocation is a fixed part of the bill.
+    const variableUsd = usage.provisioned
+      ? monthlyLambdaCost(
+          { ...usage, provisioned: { ...usage.provisioned, concurrency: 0 } },
+          stats,
+          profile,
+          ctx,
+        ).usd
+      : lambda.usd;
+    const lambdaUsdPerRequest = variableUsd / (observedRps * SECONDS_PER_MONTH);
     const meanMs = stats.durationSumMs / stats.invocations;
     const model = capacityModel(
       meanMs,
