@@ -285,4 +285,58 @@ describe('Ingest time window', () => {
     expect(answer.body.partialSuccess?.errorMessage).toMatch(/end_before_start: 1/);
     expect(await rejected('traces', 'end_before_start')).toBe(1);
   });
+  it('a histogram point with fractional bucket counts is refused in partial_success instead of being acknowledged and then dropped with the good points of its request', async () => {
+    const now = String(NOW_NS());
+    const request = gaugeRequest([now]) as {
+      resourceMetrics: { scopeMetrics: { metrics: unknown[] }[] }[];
+    };
+    request.resourceMetrics[0].scopeMetrics[0].metrics.push({
+      name: 'edge.fractional',
+      histogram: {
+        aggregationTemporality: 1,
+        dataPoints: [
+          {
+            startTimeUnixNano: now,
+            timeUnixNano: now,
+            count: '2',
+            sum: 1,
+            bucketCounts: [1.5, '0.5'],
+            explicitBounds: [1],
+          },
+        ],
+      },
+    });
+    // Another sender of the same flush.
+    const other = {
+      resourceMetrics: [
+        {
+          resource: { attributes: [{ key: 'service.name', value: { stringValue: 'edge-other' } }] },
+          scopeMetrics: [
+            {
+              metrics: [
+                { name: 'edge.gauge', gauge: { dataPoints: [{ timeUnixNano: now, asInt: '3' }] } },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const [answer, otherAnswer] = await Promise.all([
+      post('/v1/metrics', request),
+      post('/v1/metrics', other),
+    ]);
+    expect(otherAnswer.status).toBe(200);
+    expect(answer.status).toBe(200);
+    expect(Number(answer.body.partialSuccess?.rejectedDataPoints)).toBe(1);
+    expect(answer.body.partialSuccess?.errorMessage).toMatch(/bucketCounts.*1\.5/);
+    expect(
+      await count(
+        `SELECT count() AS n FROM metric_points WHERE service_name = 'edge-metrics' AND time = fromUnixTimestamp64Nano(toInt64({t:String}))`,
+        { t: now },
+      ),
+    ).toBe(1);
+    expect(
+      await count(`SELECT count() AS n FROM metric_points WHERE service_name = 'edge-other'`, {}),
+    ).toBe(1);
+  });
 });

@@ -42,7 +42,7 @@ describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentat
    */
   async function expectEveryInvocationOnce(
     spec: LambdaFunctionSpec,
-    exporter: Pick<Parameters<typeof runLambdaSandbox>[1], 'protocol' | 'endpoint'>,
+    exporter: Pick<Parameters<typeof runLambdaSandbox>[1], 'protocol' | 'endpoint' | 'compression'>,
   ): Promise<void> {
     const run = await runLambdaSandbox(spec, { ...exporter, invocations: INVOCATIONS });
     expect(run.patched).toBe(true);
@@ -129,6 +129,17 @@ describe('OTLP from a Lambda handler instrumented by @opentelemetry/instrumentat
       protocol: 'grpc',
       endpoint: `http://${fleetscope.grpcAddress}`,
     });
+  });
+
+  it('counts every invocation exported gzip-compressed, over OTLP/HTTP and OTLP/gRPC alike', async () => {
+    await expectEveryInvocationOnce(
+      lambdaFunction('checkout-gzip-http', { version: '2', memoryMb: 256 }),
+      { protocol: 'http/protobuf', endpoint: fleetscope.ingestUrl, compression: 'gzip' },
+    );
+    await expectEveryInvocationOnce(
+      lambdaFunction('checkout-gzip-grpc', { version: '5', memoryMb: 256 }),
+      { protocol: 'grpc', endpoint: `http://${fleetscope.grpcAddress}`, compression: 'gzip' },
+    );
   });
 
   it('counts an invocation whose handler throws as an error, with its exception recorded', async () => {

@@ -1,5 +1,10 @@
 import { gzipSync } from 'node:zlib';
-import { decodeStatusProtobuf, encodeLogsRequestProtobuf } from '@fleetscope/otlp';
+import {
+  decodeStatusProtobuf,
+  encodeLogsRequestProtobuf,
+  encodeMetricsRequestProtobuf,
+  encodeTraceRequestProtobuf,
+} from '@fleetscope/otlp';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 
 describe('collector limits', () => {
@@ -94,5 +99,75 @@ describe('collector limits', () => {
     });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { message: string }).message).toContain('JSON objects');
+  });
+  it('refuses an OTLP body of millions of histogram bucket counts with 413 before decoding it', async () => {
+    // A zero bucket count is one byte on the wire and a 64-bit object once decoded (about 70
+    // bytes): at the 64 MiB body limit, a 64 kB gzip request would decode to more than the heap.
+    const now = `${Date.now()}000000`;
+    const point = (buckets: number) => ({
+      startTimeUnixNano: now,
+      timeUnixNano: now,
+      count: 1,
+      scale: 0,
+      positive: { offset: 0, bucketCounts: new Array<number>(buckets).fill(0) },
+    });
+    const body = encodeMetricsRequestProtobuf({
+      resourceMetrics: [
+        {
+          scopeMetrics: [
+            {
+              metrics: [
+                {
+                  name: 'wide',
+                  exponentialHistogram: {
+                    aggregationTemporality: 1,
+                    dataPoints: [point(1_500_000), point(1_500_000)],
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const response = await post('/v1/metrics', gzipSync(body), {
+      'content-type': 'application/x-protobuf',
+      'content-encoding': 'gzip',
+    });
+    expect(response.status).toBe(413);
+    const status = decodeStatusProtobuf(new Uint8Array(await response.arrayBuffer()));
+    expect(status.message).toContain('more than 2000000 histogram bucket counts');
+  });
+  it('refuses an OTLP body of millions of empty span events with 413 before decoding it', async () => {
+    // An empty event is two bytes on the wire and a stored event of about 120 bytes: at the 64 MiB
+    // body limit, a 64 kB gzip request of one span would decode to more than the heap.
+    const now = `${Date.now()}000000`;
+    const body = encodeTraceRequestProtobuf({
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: '0af7651916cd43dd8448eb211c80319c',
+                  spanId: '00f067aa0ba902b7',
+                  name: 'eventful',
+                  startTimeUnixNano: now,
+                  endTimeUnixNano: now,
+                  events: new Array<object>(1_200_000).fill({}),
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const response = await post('/v1/traces', gzipSync(body), {
+      'content-type': 'application/x-protobuf',
+      'content-encoding': 'gzip',
+    });
+    expect(response.status).toBe(413);
+    const status = decodeStatusProtobuf(new Uint8Array(await response.arrayBuffer()));
+    expect(status.message).toContain('more than 1000000 span events and links');
   });
 });

@@ -348,6 +348,24 @@ describe('npx fleetscope import azure-functions', () => {
       );
     });
 
+    it('an app listed twice in the memory file with different figures is refused with its line, not the last row kept', async () => {
+      const file = sampleFile(scratch, 2, 'azure-2019');
+      const memory = join(scratch, 'memory-twice.csv');
+      const lines = readFileSync(join(SAMPLE_2019, 'memory.csv'), 'utf8').trim().split('\n');
+      const cells = lines[1].split(',');
+      const app = cells[1];
+      // The same app under another function (as the vHive copy lists it), its maximum changed.
+      cells[2] = 'f'.repeat(64);
+      cells[cells.length - 1] = String(Number(cells[cells.length - 1]) + 100);
+      writeFileSync(memory, [...lines, cells.join(',')].join('\n'));
+      await expectRefused(
+        ['--invocations', file, '--memory', memory],
+        new RegExp(
+          `memory-twice\\.csv:${lines.length + 1}: app ${app} is listed twice with different figures \\(first at line 2\\)`,
+        ),
+      );
+    });
+
     it('refuses --cap-per-minute, --durations and --memory with a 2021 trace instead of ignoring them', async () => {
       await expectRefused(
         ['--invocations', SAMPLE_2021, '--cap-per-minute', '2'],

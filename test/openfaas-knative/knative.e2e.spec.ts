@@ -121,7 +121,7 @@ describe('Knative ingest', () => {
     // Activator traffic of a revision with pods is neither a cold start nor an extra invocation.
     expect(list.find((f) => f.id === id('shop'))).toMatchObject({
       invocations: 31,
-      errors: 1,
+      errors: 0,
       timeouts: 1,
       coldStarts: 0,
     });

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { functionId } from '@fleetscope/model';
+import { encodeTraceRequestProtobuf } from '@fleetscope/otlp';
 import { InventorySyncService, PlatformScrapeService } from '@fleetscope/collector';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeServer, type FakeServer } from './fake-server';
@@ -120,7 +122,7 @@ describe('OpenFaaS ingest', () => {
     expect(nodeinfo!.durationMs.p99).toBeLessThan(1100);
     expect(list.find((f) => f.id === id('figlet', 'dev'))).toMatchObject({
       invocations: 3,
-      errors: 1,
+      errors: 0,
       timeouts: 1,
     });
   });
@@ -182,6 +184,48 @@ describe('OpenFaaS ingest', () => {
       invocations: 2,
       errors: 1,
     });
+  });
+
+  it('files OTLP spans of an OpenFaaS function under the gateway its scrapes give as the region', async () => {
+    const before = (await functions()).find((f) => f.id === id('nodeinfo'));
+    expect(before).toBeDefined();
+    const start = Date.now() - 60_000;
+    const body = encodeTraceRequestProtobuf({
+      resourceSpans: [
+        {
+          resource: {
+            attributes: [
+              { key: 'service.name', value: { stringValue: 'nodeinfo' } },
+              { key: 'faas.name', value: { stringValue: 'nodeinfo' } },
+              { key: 'k8s.namespace.name', value: { stringValue: 'openfaas-fn' } },
+            ],
+          },
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: randomBytes(16).toString('hex'),
+                  spanId: randomBytes(8).toString('hex'),
+                  name: 'nodeinfo',
+                  kind: 2,
+                  startTimeUnixNano: `${start}000000`,
+                  endTimeUnixNano: `${start + 40}000000`,
+                  attributes: [{ key: 'faas.trigger', value: { stringValue: 'http' } }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const response = await fetch(`${fleetscope.ingestUrl}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-protobuf' },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const nodeinfos = (await functions()).filter((f) => f.id.endsWith('~nodeinfo'));
+    expect(nodeinfos.map((f) => f.id)).toEqual([id('nodeinfo')]);
   });
 
   it('answers 400 with a message for bodies and parameters it cannot use', async () => {

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
@@ -8,10 +9,11 @@ import {
   FOCUS_MANDATORY_COLUMNS,
   isoWeekOf,
   previousIsoWeek,
+  usd,
   type WeeklyReport,
 } from '@fleetscope/reports';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { ACCOUNT, REGION, reportLines } from './support/report-lines';
+import { ACCOUNT, REGION, deliver, reportLines } from './support/report-lines';
 
 /**
  * The weekly report over the real HTTP surface and embedded ClickHouse: REPORT lines delivered as
@@ -245,5 +247,42 @@ describe('Weekly reports API', () => {
       code: 1,
       stderr: expect.stringContaining('expected YYYY-Www'),
     });
+  }, 60_000);
+
+  it('prints the CLI summary of a sub-cent week in the report money format, not as $0.00', async () => {
+    // Last week: no other test stores invocations in it.
+    const lastWeek = previousIsoWeek(isoWeekOf(Date.now()));
+    const logEvents = [0, 1, 2].map((i) => ({
+      id: `tiny-${i}`,
+      timestamp: lastWeek.fromMs + 2 * DAY_MS + i * 60_000,
+      message: `REPORT RequestId: tiny-${lastWeek.fromMs}-${i}-0000-4000-8000-000000000000\tDuration: 9.50 ms\tBilled Duration: 10 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB\t`,
+    }));
+    const message = {
+      messageType: 'DATA_MESSAGE',
+      owner: ACCOUNT,
+      logGroup: '/aws/lambda/tiny',
+      logStream: '2026/01/01/[$LATEST]tiny',
+      subscriptionFilters: ['fleetscope'],
+      logEvents,
+    };
+    await deliver(fleetscope.ingestUrl, [
+      { awslogs: { data: gzipSync(JSON.stringify(message)).toString('base64') } },
+    ]);
+    await fleetscope.flush();
+    const { stderr } = await run(
+      process.execPath,
+      [BIN, 'report', '--week', lastWeek.label, '--url', fleetscope.apiUrl],
+      { env: { ...process.env, FLEETSCOPE_API_TOKEN: '' } },
+    );
+    const stored = (await (
+      await fetch(url(`/api/reports/${lastWeek.label}`))
+    ).json()) as WeeklyReport;
+    // 3 requests at $0.0000002 and 30 ms at 128 MB: about $0.00000066, never "$0.00".
+    expect(stored.totalCostUsd).toBeGreaterThan(0);
+    expect(stored.totalCostUsd).toBeLessThan(0.01);
+    expect(stderr).toContain(
+      `${lastWeek.label}: ${usd(stored.totalCostUsd)} (previous week ${usd(stored.previousTotalCostUsd)})`,
+    );
+    expect(stderr).not.toContain(`${lastWeek.label}: $0.00 `);
   }, 60_000);
 });

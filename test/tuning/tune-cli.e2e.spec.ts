@@ -72,6 +72,22 @@ describe('npx fleetscope tune', () => {
     expect(refused.stderr).toMatch(/answered 400: memorySizes: 64 MB is outside/);
   });
 
+  it('refuses a --poll-ms below 100 ms, naming the flag, rather than polling the API in a tight loop', async () => {
+    for (const pollMs of ['0', '5']) {
+      const run = await cli([
+        'tune',
+        'orders',
+        '--poll-ms',
+        pollMs,
+        '--url',
+        stack.fleetscope.apiUrl,
+      ]);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toMatch(/--poll-ms.*at least 100/);
+      expect(run.stderr).not.toMatch(/tuning job/);
+    }
+  });
+
   it('names a --payload-file that is not JSON and exits non-zero, rather than exiting silently', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fleetscope-tune-'));
     try {

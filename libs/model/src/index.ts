@@ -9,3 +9,4 @@ export * from './histogram/log-histogram.sql';
 export * from './histogram/explicit-buckets.converter';
 export * from './window-stats';
 export * from './cold-starts/init.classifier';
+export * from './http-invocation-outcome';

@@ -64,7 +64,11 @@ export {
 export type { ItemPath } from './codec/item-counter';
 export {
   DATA_POINT_PATH,
+  EXPONENTIAL_BUCKET_PATH,
+  HISTOGRAM_BUCKET_PATH,
   LOG_RECORD_PATH,
+  SPAN_EVENT_LINK_PATH,
   SPAN_PATH,
   countProtobufItems,
+  countProtobufValues,
 } from './codec/item-counter';

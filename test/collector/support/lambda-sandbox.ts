@@ -48,6 +48,8 @@ export async function runLambdaSandbox(
     invocations: number;
     /** The invocation (0-based) whose handler throws. */
     declinedInvocation?: number;
+    /** OTEL_EXPORTER_OTLP_COMPRESSION: what the exporters compress their requests with. */
+    compression?: 'gzip' | 'none';
   },
 ): Promise<SandboxRun> {
   const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/');
@@ -70,6 +72,9 @@ export async function runLambdaSandbox(
       OTEL_EXPORTER_OTLP_PROTOCOL: options.protocol,
       OTEL_EXPORTER_OTLP_ENDPOINT: options.endpoint,
       OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: 'delta',
+      ...(options.compression === undefined
+        ? {}
+        : { OTEL_EXPORTER_OTLP_COMPRESSION: options.compression }),
       TEST_AWS_ACCOUNT_ID: spec.account,
       TEST_INVOKED_FUNCTION_ARN: invokedArn(spec),
       INVOCATIONS: String(options.invocations),

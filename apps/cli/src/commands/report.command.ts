@@ -6,6 +6,7 @@ import {
   isoWeekOf,
   parseIsoWeek,
   previousIsoWeek,
+  usd,
   type WeeklyReport,
 } from '@fleetscope/reports';
 import type { CommandRegistration } from '../cli.program';
@@ -47,7 +48,7 @@ export const registerReport: CommandRegistration = (program: Command) => {
           week: label,
         });
         process.stderr.write(
-          `${built.week}: $${built.totalCostUsd.toFixed(2)} (previous week $${built.previousTotalCostUsd.toFixed(2)}); ${built.coverage.message}\n`,
+          `${built.week}: ${usd(built.totalCostUsd)} (previous week ${usd(built.previousTotalCostUsd)}); ${built.coverage.message}\n`,
         );
       }
       const body = await apiRequest<string>(

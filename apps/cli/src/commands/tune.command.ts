@@ -54,6 +54,18 @@ function positiveInt(name: string) {
   };
 }
 
+/** Progress is asked for over HTTP: faster than this only loads the API, a job takes seconds. */
+const MIN_POLL_MS = 100;
+
+function atLeast(name: string, min: number) {
+  const whole = positiveInt(name);
+  return (value: string): number => {
+    const n = whole(value);
+    if (n < min) throw new InvalidArgumentError(`${name} must be at least ${min}`);
+    return n;
+  };
+}
+
 function share(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n)) throw new InvalidArgumentError('must be a number');
@@ -272,7 +284,12 @@ export const registerTune: CommandRegistration = (program: Command) => {
     .option('--sleep <ms>', 'pause between invocations', positiveInt('--sleep'))
     .option('--dry-run', 'one invocation per size, nothing picked')
     .option('--apply <where>', "set the pick: 'function' or 'alias:NAME'")
-    .option('--poll-ms <ms>', 'how often to ask for progress', positiveInt('--poll-ms'), 500)
+    .option(
+      '--poll-ms <ms>',
+      `how often to ask for progress (at least ${MIN_POLL_MS})`,
+      atLeast('--poll-ms', MIN_POLL_MS),
+      500,
+    )
     .option('--json', 'print the finished job as JSON instead of the table')
     .action(async (fn: string, options: TuneOptions) => {
       const endpoints = endpointsFrom(options);

@@ -3,9 +3,13 @@ import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   CumulativeToDelta,
   DATA_POINT_PATH,
+  EXPONENTIAL_BUCKET_PATH,
+  HISTOGRAM_BUCKET_PATH,
   LOG_RECORD_PATH,
+  SPAN_EVENT_LINK_PATH,
   SPAN_PATH,
   countProtobufItems,
+  countProtobufValues,
   decodeLogsJson,
   decodeLogsProtobuf,
   decodeMetricsJson,
@@ -30,6 +34,7 @@ import {
   RejectedIngestError,
   RetryableIngestError,
 } from '../http/ingest.pipeline';
+import { PlatformTargets } from '../platforms/platform-targets';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
 /**
@@ -37,6 +42,36 @@ import { IngestMetrics } from '../telemetry/ingest-metrics';
  * bytes on the wire), so the byte limit alone does not bound memory; OTel SDKs send 512 per batch.
  */
 const MAX_ITEMS = 200_000;
+/**
+ * Nested parts of a protobuf request that decode to far more memory than their bytes, each bounded
+ * per request like the items, counted before decoding; without a bound a 64 kB gzip body at the
+ * 64 MiB limit would decode to more than the heap:
+ * - histogram bucket counts: a zero count is one byte on the wire and a 64-bit object of about 70
+ *   bytes once decoded (SDKs send up to 160 per exponential point, 16 per explicit one);
+ * - span events and links: an empty one is two bytes and a stored event of about 120 (SDKs keep
+ *   at most 128 of each per span).
+ */
+const NESTED_LIMITS: Partial<
+  Record<OtlpSignal, { limit: number; what: string; count(body: Buffer, limit: number): number }>
+> = {
+  metrics: {
+    limit: 2_000_000,
+    what: 'histogram bucket counts',
+    count: (body, limit) => {
+      const explicit = countProtobufValues(body, HISTOGRAM_BUCKET_PATH, 'fixed64', limit);
+      if (explicit > limit) return explicit;
+      return (
+        explicit + countProtobufValues(body, EXPONENTIAL_BUCKET_PATH, 'varint', limit - explicit)
+      );
+    },
+  },
+  traces: {
+    limit: 1_000_000,
+    what: 'span events and links',
+    count: (body, limit) => countProtobufItems(body, SPAN_EVENT_LINK_PATH, limit),
+  },
+};
+
 /**
  * JSON is parsed before its items can be counted, so the guard counts objects (`{`) instead: about
  * 25 per span with ten attributes, so this admits 200,000 spans while a body of empty objects,
@@ -98,15 +133,22 @@ export type ExportOutcome =
 export class OtlpExportService {
   /** Cumulative FaaS/Knative counters become per-minute deltas (bounded per series). */
   private readonly cumulative = new CumulativeToDelta();
-  /** Knative telemetry names no cluster: it gets the one scrapes and the inventory use. */
+  /**
+   * Knative telemetry names no cluster, OpenFaaS telemetry no gateway: each gets the one the
+   * scrapes and the inventory use, so a function has one id whichever way it reports.
+   */
   private readonly resolve: FaasResolveOptions;
 
   constructor(
     @Inject(FLEETSCOPE_CONFIG) config: Config,
     private readonly pipeline: IngestPipeline,
     private readonly metrics: IngestMetrics,
+    targets: PlatformTargets,
   ) {
-    this.resolve = { knativeCluster: config.knativeCluster };
+    this.resolve = {
+      knativeCluster: config.knativeCluster,
+      openFaasGateway: targets.defaultGateway() ?? '',
+    };
   }
 
   async export(signal: OtlpSignal, encoding: OtlpEncoding, body: Buffer): Promise<ExportOutcome> {
@@ -125,6 +167,14 @@ export class OtlpExportService {
       return {
         kind: 'too_large',
         message: `more than ${MAX_ITEMS} ${signal === 'metrics' ? 'data points' : signal === 'logs' ? 'log records' : 'spans'} in one request: send smaller batches`,
+      };
+    }
+    const nested = encoding === 'protobuf' ? NESTED_LIMITS[signal] : undefined;
+    if (nested !== undefined && nested.count(body, nested.limit) > nested.limit) {
+      this.metrics.rejected(signal, 'too_many_items');
+      return {
+        kind: 'too_large',
+        message: `more than ${nested.limit} ${nested.what} in one request: send smaller batches`,
       };
     }
     try {

@@ -71,6 +71,48 @@ describe(ContainersAnalyzer.name, () => {
     expect(ra.reason).toContain('Capacity model');
   });
 
+  it('prices the current Lambda bill with the provisioned concurrency configured: its allocation, and the invocations it serves at its duration price', () => {
+    // 20 requests in flight all the time, 50 instances provisioned: all served by them.
+    const load = steadyLoad(100, 200);
+    const profile = lambdaProfile({ memoryMb: 1024, provisionedConcurrency: 50 });
+    const [rec] = analyzer.analyze({ profile, ...load }, ctx);
+    const month = 730 / (DAYS * 24);
+    const bill = ctx.pricing.lambdaUsage(
+      {
+        architecture: 'x86_64',
+        memoryMb: 1024,
+        requests: load.stats.invocations * month,
+        billedDurationMs: 0,
+        provisioned: {
+          concurrency: 50,
+          enabledSeconds: WINDOW_SECONDS * month,
+          billedDurationMs: load.stats.billedDurationSumMs * month,
+        },
+      },
+      ctx.at,
+      'us-east-1',
+    );
+    expect(rec.current.monthlyUsd as number).toBeCloseTo(bill.usd, 2);
+  });
+
+  it('sizes tasks by the requests served, not by per-minute peaks: a load that arrives in bursts needs the tasks a steady one does', () => {
+    const profile = lambdaProfile({ memoryMb: 1024 });
+    const steady = steadyLoad(100, 200);
+    // The same requests at the top of each minute: each minute peaks at 4× the 20 in flight on
+    // average, busy a quarter of it.
+    const bursty = {
+      stats: steady.stats,
+      concurrency: concurrencyProfile(() => 80, { weeks: 2 }),
+    };
+    const [atSteady] = analyzer.analyze({ profile, ...steady }, ctx);
+    const [atBursts] = analyzer.analyze({ profile, ...bursty }, ctx);
+    expect(atSteady).toBeDefined();
+    expect(atBursts).toBeDefined();
+    expect(atBursts.recommended.monthlyUsd).toEqual(atSteady.recommended.monthlyUsd);
+    expect(atBursts.recommended.maxTasks).toBe(atSteady.recommended.maxTasks);
+    expect(atBursts.monthlyImpactUsd).toBeCloseTo(atSteady.monthlyImpactUsd, 6);
+  });
+
   it('defect 9: on-demand Fargate by default, Spot only when configured', () => {
     const load = steadyLoad(200, 200);
     const profile = lambdaProfile({ memoryMb: 1024 });

@@ -2,7 +2,11 @@ import type { ContainerOffer, PriceAssumption } from '@fleetscope/pricing';
 import { containersAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { HOURS_PER_MONTH, windowHours } from '../analyzer';
-import { monthlyLambdaCost, observedLambdaUsage } from '../costs/lambda-window-cost';
+import {
+  monthlyLambdaCost,
+  observedLambdaUsage,
+  provisionedShare,
+} from '../costs/lambda-window-cost';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
 import {
   DEFAULT_EVIDENCE_OPTIONS,
@@ -10,8 +14,14 @@ import {
   evidenceShortfall,
   materialityShortfall,
 } from '../evidence/evidence.gate';
-import type { ConcurrencyProfile, FunctionAnalysisInput, FunctionProfile } from '../inputs';
+import type {
+  ConcurrencyProfile,
+  FunctionAnalysisInput,
+  FunctionProfile,
+  FunctionWindowStats,
+} from '../inputs';
 import { MB_PER_VCPU } from '../memory/duration-curve.fit';
+import { busyShareOfPeak } from '../provisioned-concurrency/provisioned-concurrency.analyzer';
 import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
 import { consistency, relativeHalfRange } from '../stats/window-spread';
@@ -171,14 +181,25 @@ export class ContainersAnalyzer implements Analyzer {
     const shortfall = evidenceShortfall(stats, this.options.evidence);
     if (shortfall) return whyNot('insufficient-evidence', shortfall);
 
-    const lambda = monthlyLambdaCost(
-      observedLambdaUsage(profile, stats, profile.memoryMb),
-      stats,
-      profile,
-      ctx,
-    );
+    const onProvisioned = provisionedShare(profile, input.concurrency);
+    if (onProvisioned === null)
+      return whyNot(
+        'insufficient-evidence',
+        `Provisioned concurrency ${profile.provisionedConcurrency} is configured, but how much of the load it serves was not measured.`,
+      );
+    const usage = observedLambdaUsage(profile, stats, profile.memoryMb, onProvisioned);
+    const lambda = monthlyLambdaCost(usage, stats, profile, ctx);
     const observedRps = stats.invocations / (hours * 3600);
-    const lambdaUsdPerRequest = lambda.usd / (observedRps * SECONDS_PER_MONTH);
+    // The cost line grows with requests: the provisioned allocation is a fixed part of the bill.
+    const variableUsd = usage.provisioned
+      ? monthlyLambdaCost(
+          { ...usage, provisioned: { ...usage.provisioned, concurrency: 0 } },
+          stats,
+          profile,
+          ctx,
+        ).usd
+      : lambda.usd;
+    const lambdaUsdPerRequest = variableUsd / (observedRps * SECONDS_PER_MONTH);
     const meanMs = stats.durationSumMs / stats.invocations;
     const model = capacityModel(
       meanMs,
@@ -200,13 +221,14 @@ export class ContainersAnalyzer implements Analyzer {
     // High: tasks follow the load hour by hour; low: tasks sized for the peak all month.
     const scaled = scaledMonthlyUsd(
       input.concurrency,
+      stats,
       meanMs,
       observedRps,
       model,
       prices,
       minTasks,
     );
-    const peakRps = peakRequestsPerSecond(input.concurrency, meanMs, observedRps);
+    const peakRps = peakRequestsPerSecond(input.concurrency, stats, meanMs, observedRps);
     const atPeak =
       containerMonthlyUsd(peakRps, model, prices, minTasks) -
       prices.lbPerRequestPerSecondMonthUsd * (peakRps - observedRps);
@@ -357,41 +379,52 @@ function weeklyLoads(concurrency: ConcurrencyProfile | null | undefined): number
   return [fitConcurrency / fitMinutes, lastConcurrency / lastMinutes];
 }
 
-/** Requests a second in each hour of week (Little's law on its concurrency), or the mean. */
+/**
+ * Requests a second in each hour of week, or the mean: Little's law on the concurrency that
+ * executes. The profile holds per-minute peaks, so it is scaled by the busy share of them
+ * (busyShareOfPeak): 60 requests of 1 s that start together peak at 60 yet ask 1 a second.
+ */
 function hourlyRates(
   concurrency: ConcurrencyProfile | null | undefined,
+  stats: FunctionWindowStats,
   meanMs: number,
   observedRps: number,
 ): number[] {
   if (!concurrency || concurrency.hours.length === 0 || !(meanMs > 0))
     return new Array<number>(168).fill(observedRps);
+  const busy = busyShareOfPeak(stats, concurrency);
   const rates = new Array<number>(168).fill(0);
   for (const h of concurrency.hours) {
     if (h.minutesObserved > 0 && h.hourOfWeek >= 0 && h.hourOfWeek < 168)
-      rates[h.hourOfWeek] = h.concurrencyMinutes / h.minutesObserved / (meanMs / 1000);
+      rates[h.hourOfWeek] = (busy * h.concurrencyMinutes) / h.minutesObserved / (meanMs / 1000);
   }
   return rates;
 }
 
 function peakRequestsPerSecond(
   concurrency: ConcurrencyProfile | null | undefined,
+  stats: FunctionWindowStats,
   meanMs: number,
   observedRps: number,
 ): number {
-  const fromP95 = concurrency && meanMs > 0 ? concurrency.p95Concurrency / (meanMs / 1000) : 0;
-  return Math.max(observedRps, fromP95, ...hourlyRates(concurrency, meanMs, observedRps));
+  const fromP95 =
+    concurrency && meanMs > 0
+      ? (busyShareOfPeak(stats, concurrency) * concurrency.p95Concurrency) / (meanMs / 1000)
+      : 0;
+  return Math.max(observedRps, fromP95, ...hourlyRates(concurrency, stats, meanMs, observedRps));
 }
 
 /** Tasks following the load hour by hour (as target tracking would), priced for a month. */
 function scaledMonthlyUsd(
   concurrency: ConcurrencyProfile | null | undefined,
+  stats: FunctionWindowStats,
   meanMs: number,
   observedRps: number,
   model: CapacityModel,
   prices: ContainerPrices,
   minTasks: number,
 ): number {
-  const rates = hourlyRates(concurrency, meanMs, observedRps);
+  const rates = hourlyRates(concurrency, stats, meanMs, observedRps);
   const taskHours = rates.reduce((s, r) => s + tasksFor(r, model, minTasks), 0);
   return (
     (taskHours / 168) * prices.taskMonthUsd +

@@ -12,7 +12,7 @@ describe(observedLambdaUsage.name, () => {
       billedDurationSumMs: 0,
       initDurationSumMs: 3_600_000,
     });
-    const usage = observedLambdaUsage(profile, stats, 1024);
+    const usage = observedLambdaUsage(profile, stats, 1024, 0);
     const cost = (at: string) =>
       monthlyLambdaCost(usage, stats, profile, {
         pricing: new PricingService(defaultCatalogue),

@@ -25,9 +25,13 @@ export function lambdaPriceAssumptions(
   const meters = [lambdaMeters.duration(arch), lambdaMeters.requests];
   if (PRICES_PROVISIONED.has(kind))
     meters.push(lambdaMeters.pcAllocated(arch), lambdaMeters.pcDuration(arch));
-  // A memory change resizes the provisioned concurrency configured (modelledLambdaUsage).
-  else if (kind === 'memory' && (profile.provisionedConcurrency ?? 0) > 0)
-    meters.push(lambdaMeters.pcAllocated(arch));
+  // The current bill and a memory change price the provisioned concurrency configured: its
+  // allocation and the invocations it serves (observedLambdaUsage, modelledLambdaUsage).
+  else if (
+    (kind === 'memory' || kind === 'containers') &&
+    (profile.provisionedConcurrency ?? 0) > 0
+  )
+    meters.push(lambdaMeters.pcAllocated(arch), lambdaMeters.pcDuration(arch));
   return ctx.pricing.regionalAssumptions(meters, ctx.at, profile.region);
 }
 

@@ -1,7 +1,12 @@
 import { isOnDemandInitBilled, lambdaRuntimeKind } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { HOURS_PER_MONTH, monthlyFactor } from '../analyzer';
-import { monthlyLambdaCost, observedLambdaUsage, tierOffset } from '../costs/lambda-window-cost';
+import {
+  monthlyLambdaCost,
+  observedLambdaUsage,
+  provisionedShare,
+  tierOffset,
+} from '../costs/lambda-window-cost';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
 import {
   DEFAULT_EVIDENCE_OPTIONS,
@@ -517,7 +522,13 @@ export class KeepAliveAnalyzer implements Analyzer {
     const { profile, stats } = input;
     if (profile.platform === 'aws_lambda' && profile.memoryMb !== null)
       return monthlyLambdaCost(
-        observedLambdaUsage(profile, stats, profile.memoryMb),
+        // Unmeasured coverage: priced on demand, an upper bound.
+        observedLambdaUsage(
+          profile,
+          stats,
+          profile.memoryMb,
+          provisionedShare(profile, input.concurrency) ?? 0,
+        ),
         stats,
         profile,
         ctx,

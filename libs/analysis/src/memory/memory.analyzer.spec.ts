@@ -7,6 +7,7 @@ import type { WhyNot } from '../recommendation';
 import {
   DAY_MS,
   WEEK_START_MS,
+  concurrencyProfile,
   lambdaProfile,
   logNormalBuckets,
   windowStats,
@@ -154,7 +155,40 @@ describe(MemoryAnalyzer.name, () => {
     const frankfurt = lambdaProfile({ region: 'eu-central-1', provisionedConcurrency: 50 });
     expect(lambdaPriceAssumptions(frankfurt, 'memory', ctx).map((a) => a.meter)).toEqual([
       'aws.lambda.pc-allocated.x86_64',
+      'aws.lambda.pc-duration.x86_64',
     ]);
+  });
+
+  it('prices the invocations provisioned concurrency serves at its duration price, not the on-demand one', () => {
+    const stats = statsAtSizes(sizes((m) => (m === 1024 ? 200 : 85), [1024, 2048], 5_000_000));
+    // 10 requests in flight all the time: 50 instances serve every one of them.
+    const concurrency = concurrencyProfile(() => 10, { weeks: 2 });
+    const [rec] = analyzer.analyze(
+      {
+        profile: lambdaProfile({ memoryMb: 1024, provisionedConcurrency: 50 }),
+        stats,
+        concurrency,
+      },
+      ctx,
+    );
+    const month = 730 / (14 * 24);
+    const onProvisioned = ctx.pricing.lambdaUsage(
+      {
+        architecture: 'x86_64',
+        memoryMb: 1024,
+        requests: 10_000_000 * month,
+        billedDurationMs: 0,
+        provisioned: {
+          concurrency: 50,
+          enabledSeconds: 14 * 86_400 * month,
+          // Each invocation at the size's 200 ms mean, plus half a 1 ms billing step.
+          billedDurationMs: 10_000_000 * 200.5 * month,
+        },
+      },
+      ctx.at,
+      'us-east-1',
+    );
+    expect(rec.current.monthlyUsd as number).toBeCloseTo(onProvisioned.usd, 2);
   });
 
   it('defect 1 (memory advice from one observed size rests on an assumption): 1,024 MB at 200 ms never gets a size change as the peak used goes 60 → 250 → 500 MB', () => {

@@ -1,7 +1,11 @@
 import { bucketMidpoint } from '@fleetscope/model';
 import { codeFixAction, memoryAction, tuningJobAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
-import { modelledLambdaUsage, monthlyLambdaCost } from '../costs/lambda-window-cost';
+import {
+  modelledLambdaUsage,
+  monthlyLambdaCost,
+  provisionedShare,
+} from '../costs/lambda-window-cost';
 import { monthlyPodBusyCost } from '../costs/pod-busy-cost';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
 import {
@@ -221,7 +225,9 @@ export class MemoryAnalyzer implements Analyzer {
     if (currentMb === null) return whyNot('insufficient-evidence', 'The memory size is unknown.');
     if (stats.invocations <= 0) return whyNot('insufficient-evidence', 'No invocations.');
 
-    const reliability = this.reliability(profile, stats, currentMb, ctx);
+    // Unmeasured coverage: its invocations priced on demand, an upper bound of what they cost.
+    const onProvisioned = provisionedShare(profile, input.concurrency) ?? 0;
+    const reliability = this.reliability(profile, stats, currentMb, ctx, onProvisioned);
     if (reliability) return [reliability];
 
     const shortfall = evidenceShortfall(stats, this.options.evidence);
@@ -241,7 +247,7 @@ export class MemoryAnalyzer implements Analyzer {
         'insufficient-evidence',
         'One memory size observed and no memory telemetry: run a tuning job to measure other sizes.',
       );
-    return this.overProvisioned(profile, stats, currentMb, floorMb, ctx, whyNot);
+    return this.overProvisioned(profile, stats, currentMb, floorMb, ctx, whyNot, onProvisioned);
   }
 
   /**
@@ -284,6 +290,7 @@ export class MemoryAnalyzer implements Analyzer {
     stats: FunctionWindowStats,
     currentMb: number,
     ctx: AnalysisContext,
+    onProvisioned: number,
   ): Recommendation | null {
     const peak = stats.maxMemoryUsedMb;
     const { ooms, sizesMb: oomSizesMb } = oomsAtOrAbove(stats, currentMb);
@@ -301,6 +308,7 @@ export class MemoryAnalyzer implements Analyzer {
       currentMb,
       stats.durationSumMs / stats.invocations,
       ctx,
+      onProvisioned,
     );
     // More memory costs at most proportionally more (duration unchanged) and at least nothing
     // (CPU-bound code that speeds up in proportion).
@@ -349,9 +357,10 @@ export class MemoryAnalyzer implements Analyzer {
     whyNot: SayWhyNot,
   ): Recommendation[] {
     const { profile, stats, tuning } = input;
+    const onProvisioned = provisionedShare(profile, input.concurrency) ?? 0;
     const priced: PricedSize[] = measured.map((m) => ({
       ...m,
-      monthlyUsd: this.monthlyAt(profile, stats, m.memoryMb, m.meanMs, ctx),
+      monthlyUsd: this.monthlyAt(profile, stats, m.memoryMb, m.meanMs, ctx, onProvisioned),
     }));
     const current = priced.find((p) => p.memoryMb === currentMb) as PricedSize;
     // Never below the peak memory used; without telemetry never below the current size.
@@ -366,8 +375,10 @@ export class MemoryAnalyzer implements Analyzer {
     // The difference must stand out of the noise of both means (±2 standard errors each).
     const se = Math.hypot(pick.standardErrorMs, current.standardErrorMs);
     const durationDiff = Math.abs(pick.meanMs - current.meanMs);
-    const costAt = (meanMs: number) => this.monthlyAt(profile, stats, pick.memoryMb, meanMs, ctx);
-    const currentAt = (meanMs: number) => this.monthlyAt(profile, stats, currentMb, meanMs, ctx);
+    const costAt = (meanMs: number) =>
+      this.monthlyAt(profile, stats, pick.memoryMb, meanMs, ctx, onProvisioned);
+    const currentAt = (meanMs: number) =>
+      this.monthlyAt(profile, stats, currentMb, meanMs, ctx, onProvisioned);
     const savings = [
       currentAt(current.meanMs - 2 * current.standardErrorMs) -
         costAt(pick.meanMs + 2 * pick.standardErrorMs),
@@ -488,6 +499,7 @@ export class MemoryAnalyzer implements Analyzer {
     floorMb: number,
     ctx: AnalysisContext,
     whyNot: SayWhyNot<'already-right' | 'below-materiality'>,
+    onProvisioned: number,
   ): Recommendation[] {
     const peak = stats.maxMemoryUsedMb ?? stats.memoryUsedP95Mb ?? 0;
     const targetMb = snapUp(this.options.ladderMb, floorMb);
@@ -497,11 +509,18 @@ export class MemoryAnalyzer implements Analyzer {
         `Peak memory used ${peak} MB of ${currentMb} MB leaves no smaller size with ${Math.round((this.options.headroom - 1) * 100)} % headroom.`,
       );
     const meanMs = stats.durationSumMs / stats.invocations;
-    const currentUsd = this.monthlyAt(profile, stats, currentMb, meanMs, ctx);
-    const unchanged = this.monthlyAt(profile, stats, targetMb, meanMs, ctx);
+    const currentUsd = this.monthlyAt(profile, stats, currentMb, meanMs, ctx, onProvisioned);
+    const unchanged = this.monthlyAt(profile, stats, targetMb, meanMs, ctx, onProvisioned);
     // Fully CPU-bound: duration grows by the CPU ratio (CPU is proportional to memory up to
     // 6 vCPUs at 10,240 MB, so no cap at one vCPU).
-    const slowed = this.monthlyAt(profile, stats, targetMb, meanMs * (currentMb / targetMb), ctx);
+    const slowed = this.monthlyAt(
+      profile,
+      stats,
+      targetMb,
+      meanMs * (currentMb / targetMb),
+      ctx,
+      onProvisioned,
+    );
     const saving: SavingRange = {
       lowUsd: Math.max(0, currentUsd - slowed),
       highUsd: currentUsd - unchanged,
@@ -557,9 +576,17 @@ export class MemoryAnalyzer implements Analyzer {
     memoryMb: number,
     meanMs: number,
     ctx: AnalysisContext,
+    onProvisioned: number,
   ): number {
     if (runsInPods(profile)) return monthlyPodBusyCost(profile, stats, memoryMb, meanMs, ctx).usd;
-    const usage = modelledLambdaUsage(profile, stats, memoryMb, Math.max(0, meanMs), ctx.at);
+    const usage = modelledLambdaUsage(
+      profile,
+      stats,
+      memoryMb,
+      Math.max(0, meanMs),
+      ctx.at,
+      onProvisioned,
+    );
     return monthlyLambdaCost(usage, stats, profile, ctx).usd;
   }
 

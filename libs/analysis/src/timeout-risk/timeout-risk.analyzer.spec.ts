@@ -113,6 +113,38 @@ describe(TimeoutRiskAnalyzer.name, () => {
     expect(rec.recommended).toMatchObject({ action: 'change-code', timeoutMs: 900_000 });
   });
 
+  it('on a platform with no timeout ceiling, does not suggest a timeout hours beyond the longest invocation from an extrapolated tail', () => {
+    // Two kinds of request: 95 % answered from a cache in ~10 ms, 5 % rebuilding it in ~25 s.
+    // A log-normal through p75 (10 ms) and p99 (25 s) puts p99.99 at hours.
+    const fast = windowStats({ invocations: 95_000, medianMs: 10, sigma: 0.2 });
+    const slow = windowStats({ invocations: 5_000, medianMs: 25_000, sigma: 0.02 });
+    const durationBuckets: Record<number, number> = { ...fast.durationBuckets };
+    for (const [k, n] of Object.entries(slow.durationBuckets))
+      durationBuckets[Number(k)] = (durationBuckets[Number(k)] ?? 0) + n;
+    const stats = {
+      ...fast,
+      invocations: 100_000,
+      durationBuckets,
+      durationSumMs: fast.durationSumMs + slow.durationSumMs,
+      durationMaxMs: slow.durationMaxMs,
+    };
+    for (const platform of ['azure_functions', 'openfaas'] as const) {
+      const [rec] = analyzer.analyze(
+        { profile: lambdaProfile({ platform, timeoutMs: 30_000 }), stats },
+        ctx,
+      );
+      expect(rec.evidence.flags).toContain('p99-near-timeout');
+      // The p75–p99 fit expects ~1,000 invocations above the longest seen: left out.
+      expect(rec.evidence.fitsContradicted).toEqual(['tail']);
+      expect(rec.recommended).toMatchObject({ action: 'raise-timeout' });
+      // The longest of 100,000 invocations ran 27 s: the headroom over it, not hours.
+      expect(rec.recommended.timeoutMs as number).toBeGreaterThan(30_000);
+      expect(rec.recommended.timeoutMs as number).toBeLessThanOrEqual(
+        1.5 * stats.durationMaxMs + 1000,
+      );
+    }
+  });
+
   it('returns nothing when the timeout is unknown', () => {
     const stats = windowStats({ invocations: 10, medianMs: 100, sigma: 0.3 });
     expect(analyzer.analyze({ profile: lambdaProfile({ timeoutMs: null }), stats }, ctx)).toEqual(

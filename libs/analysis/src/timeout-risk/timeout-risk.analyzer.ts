@@ -1,4 +1,4 @@
-import { histogramQuantile } from '@fleetscope/model';
+import { ZERO_BUCKET, bucketUpperBound, histogramQuantile } from '@fleetscope/model';
 import { codeFixAction, timeoutAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import type { FunctionAnalysisInput, FunctionProfile, FunctionWindowStats } from '../inputs';
@@ -104,13 +104,32 @@ export interface TimeoutRiskEvidence {
   /** Slope of the daily p99 (ms per day) and the p99 it projects a week after the window. */
   p99TrendMsPerDay: number;
   projectedP99In7DaysMs: number | null;
-  /** max of a moments fit and a tail (p75–p99) fit of a log-normal: the more pessimistic. */
+  /**
+   * max of a moments fit and a tail (p75–p99) fit of a log-normal, the more pessimistic, over
+   * the fits the window does not contradict (fitsContradicted).
+   */
   tailProbability: number;
   fittedP9999Ms: number | null;
   fits: { moments: LogNormal | null; tail: LogNormal | null };
+  /** Fits left out: they expect more invocations above the longest seen than ran there. */
+  fitsContradicted: ('moments' | 'tail')[];
 }
 
 const MS_PER_DAY = 86_400_000;
+
+/**
+ * Invocations a fit may expect above the longest one seen, beyond the timed-out ones (which would
+ * have run longer), before the window contradicts it: a two-mode distribution (a cache hit and a
+ * rebuild) gives a p75–p99 log-normal a tail of hours that no invocation came near.
+ */
+const CONTRADICTED_ABOVE_LONGEST = 3;
+
+function longestBucketMs(buckets: FunctionWindowStats['durationBuckets']): number {
+  let top = Number.NEGATIVE_INFINITY;
+  for (const [key, count] of Object.entries(buckets))
+    if (count > 0 && Number(key) !== ZERO_BUCKET) top = Math.max(top, Number(key));
+  return Number.isFinite(top) ? bucketUpperBound(top) : 0;
+}
 
 export function timeoutRiskEvidence(
   stats: FunctionWindowStats,
@@ -119,7 +138,20 @@ export function timeoutRiskEvidence(
   const p99Ms = histogramQuantile(stats.durationBuckets, 0.99);
   const moments = fitLogNormalByMoments(stats.durationBuckets);
   const tail = fitLogNormalToTail(stats.durationBuckets);
-  const fits = [moments, tail].filter((f): f is LogNormal => f !== null);
+  const longestMs = longestBucketMs(stats.durationBuckets);
+  const contradicted = (f: LogNormal) =>
+    longestMs > 0 &&
+    stats.invocations * logNormalExceedance(f, longestMs) >
+      CONTRADICTED_ABOVE_LONGEST * (stats.timeouts + 1);
+  const fitsContradicted = (
+    [
+      ['moments', moments],
+      ['tail', tail],
+    ] as const
+  )
+    .filter(([, f]) => f !== null && contradicted(f))
+    .map(([name]) => name);
+  const fits = [moments, tail].filter((f): f is LogNormal => f !== null && !contradicted(f));
   const tailProbability = Math.max(0, ...fits.map((f) => logNormalExceedance(f, timeoutMs)));
   const fittedP9999Ms =
     fits.length > 0 ? Math.max(...fits.map((f) => logNormalQuantile(f, 0.9999))) : null;
@@ -144,6 +176,7 @@ export function timeoutRiskEvidence(
     tailProbability,
     fittedP9999Ms,
     fits: { moments, tail },
+    fitsContradicted,
   };
 }
 

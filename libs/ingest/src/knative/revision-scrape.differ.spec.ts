@@ -74,12 +74,35 @@ describe(KnativeScrapeDiffer.name, () => {
     expect(rowOf(result.rows, shop)).toMatchObject({
       version: 'shop-00003',
       invocations: 31,
-      errors: 1,
+      errors: 0,
       timeouts: 1,
       coldStarts: 0,
       initDurationSumMs: 0,
       durationSumMs: 30 * 30 + 30_000,
     });
+  });
+
+  it('counts a 504 as a timeout and not an error, and a 4xx as neither, as OTLP metrics do', () => {
+    const counts = (ok: number, notFound: number, failed: number, timedOut: number) =>
+      [
+        '# TYPE revision_request_count counter',
+        ...(
+          [
+            [200, ok],
+            [404, notFound],
+            [500, failed],
+            [504, timedOut],
+          ] as const
+        ).map(
+          ([code, n]) =>
+            `revision_request_count{namespace_name="default",service_name="shop",revision_name="shop-00003",response_code="${code}",response_code_class="${String(code)[0]}xx"} ${n}`,
+        ),
+      ].join('\n') + '\n';
+    const differ = new KnativeScrapeDiffer();
+    differ.ingest({ cluster: 'prod-eu', timeMs: t0, text: counts(1, 1, 1, 1) });
+    const result = differ.ingest({ cluster: 'prod-eu', timeMs: t1, text: counts(5, 3, 2, 4) });
+    if (!result.ok) throw new Error(result.message);
+    expect(rowOf(result.rows, shop)).toMatchObject({ invocations: 10, errors: 1, timeouts: 3 });
   });
 
   it('reports autoscaler gauges as metric points of the revision', () => {

@@ -1,5 +1,5 @@
 import type { MetricPointRow } from '@fleetscope/model';
-import { classifyInit, mergeBuckets } from '@fleetscope/model';
+import { classifyInit, countHttpOutcome, mergeBuckets } from '@fleetscope/model';
 import type { PrometheusLabels } from '../prometheus/exposition.types';
 import { gaugePointRow } from '../prometheus/gauge-point.row';
 import type { IntervalTotals } from '../prometheus/interval-rows';
@@ -93,8 +93,8 @@ const MAX_OBSERVATIONS = 8;
 /**
  * Turns scrapes of Knative's legacy Prometheus metrics into per-minute rows per revision (source
  * 'knative'). Invocations and errors are the increase of the queue-proxy `revision_request_count`
- * (`revision_app_request_count` when the former is absent); errors are non-2xx response codes,
- * timeouts 504; durations come from `revision_request_latencies` (else the app latencies).
+ * (`revision_app_request_count` when the former is absent); errors and timeouts by status per
+ * httpInvocationOutcome (@fleetscope/model); durations come from `revision_request_latencies` (else the app latencies).
  *
  * Cold starts (docs/decisions.md "Cold starts"): requests counted by the activator for a revision whose
  * `autoscaler_actual_pods` was 0 when the interval began (or at any autoscaler reading inside it).
@@ -264,8 +264,7 @@ function revisionKey(rev: KnativeRevisionRef): string {
 function addRequests(t: IntervalTotals, c: CounterDelta): void {
   const code = responseCode(c.labels);
   t.invocations += c.delta;
-  if (code < 200 || code > 299) t.errors += c.delta;
-  if (code === 504) t.timeouts += c.delta;
+  countHttpOutcome(t, code, c.delta);
 }
 
 function addLatencies(t: IntervalTotals, h: HistogramDelta, init: boolean): void {

@@ -82,13 +82,38 @@ describe(OpenFaasScrapeDiffer.name, () => {
 
     // figlet (namespace dev): +2 with 200, a first 504 (new series counts from zero).
     expect(total(result.rows, figlet, 'invocations')).toBe(3);
-    expect(total(result.rows, figlet, 'errors')).toBe(1);
+    expect(total(result.rows, figlet, 'errors')).toBe(0);
     expect(total(result.rows, figlet, 'timeouts')).toBe(1);
     expect(total(result.rows, figlet, 'durationSumMs')).toBeCloseTo(12_600, 6);
     const figletRow = result.rows.find((r) => r.functionId === figlet)!;
     // The 12 s call is above the last bucket (10 s): placed near the mean the sum implies.
     const slowest = Math.max(...Object.keys(figletRow.durationBuckets).map(Number));
     expect(2 ** ((slowest + 1) / 8)).toBeGreaterThan(10_000);
+  });
+
+  it('counts a 504 as a timeout and not an error, and a 4xx as neither, as OTLP metrics do', () => {
+    const counts = (ok: number, notFound: number, failed: number, timedOut: number) =>
+      [
+        '# TYPE gateway_function_invocation_total counter',
+        ...(
+          [
+            [200, ok],
+            [404, notFound],
+            [500, failed],
+            [504, timedOut],
+          ] as const
+        ).map(
+          ([code, n]) =>
+            `gateway_function_invocation_total{code="${code}",function_name="figlet.dev"} ${n}`,
+        ),
+      ].join('\n') + '\n';
+    const differ = new OpenFaasScrapeDiffer();
+    differ.ingest({ gateway: 'edge-1', timeMs: t0, text: counts(1, 1, 1, 1) });
+    const result = differ.ingest({ gateway: 'edge-1', timeMs: t1, text: counts(5, 3, 2, 4) });
+    if (!result.ok) throw new Error(result.message);
+    expect(total(result.rows, figlet, 'invocations')).toBe(10);
+    expect(total(result.rows, figlet, 'errors')).toBe(1);
+    expect(total(result.rows, figlet, 'timeouts')).toBe(3);
   });
 
   it('counts from zero after a gateway restart instead of producing negative deltas', () => {

@@ -1,5 +1,5 @@
 import type { MetricPointRow } from '@fleetscope/model';
-import { mergeBuckets } from '@fleetscope/model';
+import { countHttpOutcome, mergeBuckets } from '@fleetscope/model';
 import type { PrometheusLabels } from '../prometheus/exposition.types';
 import { gaugePointRow } from '../prometheus/gauge-point.row';
 import { prometheusHistogramToLogBuckets } from '../prometheus/log-scale-buckets.converter';
@@ -61,8 +61,8 @@ function statusCode(labels: PrometheusLabels): number {
 /**
  * Turns successive scrapes of OpenFaaS gateways into per-minute function rows (source 'openfaas').
  * It keeps the previous scrape of each gateway; the first scrape is a baseline. Invocations are the
- * increase of `gateway_function_invocation_total` over all codes, errors those with a non-2xx code,
- * timeouts those with 504 (what the watchdog answers past `exec_timeout`), durations come from
+ * increase of `gateway_function_invocation_total` over all codes, errors and timeouts by code per
+ * httpInvocationOutcome (@fleetscope/model; 504 is what the watchdog answers past `exec_timeout`), durations come from
  * `gateway_functions_seconds` converted to the model's log-scale buckets. Counter resets (gateway
  * restarts) count from zero. Cold starts are not in these metrics: see `parseGatewayLogs`.
  */
@@ -121,8 +121,7 @@ export class OpenFaasScrapeDiffer {
             const t = totalsFor(qualified);
             const code = statusCode(c.labels);
             t.invocations += c.delta;
-            if (code < 200 || code > 299) t.errors += c.delta;
-            if (code === 504) t.timeouts += c.delta;
+            countHttpOutcome(t, code, c.delta);
           }
           for (const h of diff.histograms) {
             const qualified = h.labels.function_name;

@@ -67,6 +67,15 @@ describe(parseWatchdogLogs.name, () => {
     expect(timedOut.requestId).toMatch(/^of-[0-9a-f]{16}-1$/);
   });
 
+  it('counts a 4xx answer as a success, as the gateway scrapes and OTLP metrics do', () => {
+    const result = parseWatchdogLogs(
+      '2024/05/06 10:00:05 POST / - 404 Not Found - ContentLength: 9B (0.0040s)',
+      context,
+    );
+    expect(result.records).toHaveLength(1);
+    expect(result.records[0]).toMatchObject({ status: 'success', errorType: '' });
+  });
+
   it('gives the same ids to a batch delivered twice and different ids to repeated identical lines', () => {
     const twice = [
       '2024/05/06 10:00:05 POST / - 200 OK - ContentLength: 2B (0.0123s)',

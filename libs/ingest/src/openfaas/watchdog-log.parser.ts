@@ -1,4 +1,5 @@
-import type { InvocationRecord, InvocationStatus } from '@fleetscope/model';
+import type { InvocationRecord } from '@fleetscope/model';
+import { httpInvocationOutcome } from '@fleetscope/model';
 import { readLogLineTime, secondsToMs, toLines } from './log-line-time';
 import { OPENFAAS_DEFAULT_NAMESPACE, openFaasFunction } from './openfaas-function.identity';
 
@@ -81,12 +82,6 @@ export function readWatchdogRequest(line: string, from = 0): WatchdogRequestLine
   return { method, path, statusCode, durationMs: secondsToMs(seconds), callId };
 }
 
-function statusOf(code: number): InvocationStatus {
-  if (code >= 200 && code <= 299) return 'success';
-  if (code === 504) return 'timeout'; // the watchdog's answer past exec_timeout
-  return 'error';
-}
-
 /** FNV-1a, twice with different seeds: a short stable id for lines that carry no call id. */
 function stableId(text: string): string {
   let a = 0x811c9dc5;
@@ -151,7 +146,7 @@ export function parseWatchdogLogs(
       seen.set(key, repeat);
       requestId = `of-${stableId(key)}-${repeat}`;
     }
-    const status = statusOf(request.statusCode);
+    const status = httpInvocationOutcome(request.statusCode); // 504: past exec_timeout
     records.push({
       source: 'openfaas_watchdog',
       functionId: fn.functionId,

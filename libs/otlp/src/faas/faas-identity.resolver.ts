@@ -107,6 +107,12 @@ export interface FaasResolveOptions {
    * which the scrapes and the inventory give the same functions. Default ''.
    */
   knativeCluster?: string;
+  /**
+   * The gateway (region) of OpenFaaS functions, whose telemetry names none: the one gateway of
+   * FLEETSCOPE_OPENFAAS_GATEWAYS, under whose name the scrapes file the same functions. Default ''
+   * (no gateway, or several).
+   */
+  openFaasGateway?: string;
 }
 
 function resolveKnative(get: AttributeLookup, cluster: string): ResolvedFunction | undefined {
@@ -129,7 +135,7 @@ function resolveKnative(get: AttributeLookup, cluster: string): ResolvedFunction
   );
 }
 
-function resolveOpenFaas(get: AttributeLookup): ResolvedFunction | undefined {
+function resolveOpenFaas(get: AttributeLookup, gateway: string): ResolvedFunction | undefined {
   // OpenFaaS names functions `name.namespace` (gateway labels); split it into name and namespace.
   let name = get('faas.name') ?? get('service.name');
   if (name === undefined) return undefined;
@@ -140,7 +146,7 @@ function resolveOpenFaas(get: AttributeLookup): ResolvedFunction | undefined {
     name = name.slice(0, dot);
   }
   return resolved(
-    { platform: 'openfaas', account: namespace, region: '', name },
+    { platform: 'openfaas', account: namespace, region: gateway, name },
     get('faas.version') ?? '',
   );
 }
@@ -212,7 +218,8 @@ function detectPlatform(get: AttributeLookup): Platform {
 /**
  * The function that telemetry describes, per docs/decisions.md "Identity": Lambda account/region/name from
  * an ARN, else cloud.account.id/cloud.region/faas.name; Knative namespace/service with the revision
- * as version, on k8s.cluster.name or else the configured cluster; OpenFaaS `name.namespace`; GCP project/region/function or service with the revision
+ * as version, on k8s.cluster.name or else the configured cluster; OpenFaaS `name.namespace` on the configured
+ * gateway; GCP project/region/function or service with the revision
  * as version; Azure subscription/region/`app/function`; anything else with faas.name is 'other'.
  * Undefined when the attributes carry no FaaS semantics or no name.
  */
@@ -228,7 +235,7 @@ export function resolveFunction(
     case 'knative':
       return resolveKnative(get, options.knativeCluster ?? '');
     case 'openfaas':
-      return resolveOpenFaas(get);
+      return resolveOpenFaas(get, options.openFaasGateway ?? '');
     case 'gcp_cloud_functions':
     case 'gcp_cloud_run':
       return resolveGcp(get, platform);

@@ -77,6 +77,27 @@ describe(normaliseLogs.name, () => {
     });
   });
 
+  it('reads a severityNumber sent by its enum name, as span kinds and temporalities are read', () => {
+    const record = (severityNumber: string) => ({
+      timeUnixNano: '1718000000123456789',
+      severityNumber,
+      body: { stringValue: 'x' },
+    });
+    const out = normaliseLogs(
+      request([
+        {
+          logRecords: [
+            record('SEVERITY_NUMBER_ERROR'),
+            record('SEVERITY_NUMBER_WARN2'),
+            record('SEVERITY_NUMBER_FATAL4'),
+            record('9'),
+          ],
+        },
+      ]),
+    );
+    expect(out.logs.map((l) => l.severityNumber)).toEqual([17, 14, 24, 9]);
+  });
+
   it('rejects records without any timestamp and keeps the others', () => {
     const out = normaliseLogs(
       request([

@@ -16,7 +16,13 @@ export interface NormalisedLogs extends RejectReport {
   logs: LogRow[];
 }
 
-const NO_SEVERITY_NAMES: readonly string[] = [];
+/** logs.proto SeverityNumber names by value: UNSPECIFIED, then TRACE…FATAL, four steps each. */
+const SEVERITY_NAMES: readonly string[] = [
+  'SEVERITY_NUMBER_UNSPECIFIED',
+  ...['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'].flatMap((level) =>
+    ['', '2', '3', '4'].map((step) => `SEVERITY_NUMBER_${level}${step}`),
+  ),
+];
 
 function normaliseRecord(
   rec: OtlpLogRecord,
@@ -55,7 +61,7 @@ function normaliseRecord(
   ) {
     logAttributes['event.name'] = rec.eventName;
   }
-  const severity = enumValue(rec.severityNumber, NO_SEVERITY_NAMES);
+  const severity = enumValue(rec.severityNumber, SEVERITY_NAMES);
   out.push({
     timeUnixNano,
     observedTimeUnixNano: observed,

@@ -194,6 +194,28 @@ describe(normaliseMetrics.name, () => {
     expect(out.minutes[0]).toMatchObject({ invocations: 5, errors: 2 });
   });
 
+  it('counts a Knative 504 as a timeout and not an error, and a 4xx as neither, as the scrapes do', () => {
+    const resource = [s('k8s.namespace.name', 'default'), s('service.name', 'hello')];
+    const attrs = [s('kn.service.name', 'hello'), s('kn.revision.name', 'hello-00001')];
+    const answered = (status: number, count: number) =>
+      durationHistogram(
+        'kn.serving.invocation.duration',
+        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, count, 0, 0, 0, 0],
+        count,
+        1,
+        [...attrs, { key: 'http.response.status_code', value: { intValue: status } }],
+      );
+    const out = normaliseMetrics(
+      request(
+        [answered(200, 4), answered(404, 2), answered(500, 1), answered(504, 3)],
+        resource,
+        'knative.dev/serving',
+      ),
+    );
+    expect(out.minutes).toHaveLength(1);
+    expect(out.minutes[0]).toMatchObject({ invocations: 10, errors: 1, timeouts: 3 });
+  });
+
   it('uses cumulative points only through CumulativeToDelta', () => {
     const converter = new CumulativeToDelta(100, '0');
     expect(normaliseMetrics(request([counter('faas.invocations', 5, 2)])).minutes).toEqual([]);

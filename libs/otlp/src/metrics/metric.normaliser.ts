@@ -1,5 +1,6 @@
 import type { FunctionMinuteRow, LogBuckets, MetricPointRow } from '@fleetscope/model';
 import {
+  countHttpOutcome,
   explicitBucketsToLogBuckets,
   exponentialBucketsToLogBuckets,
   mergeBuckets,
@@ -351,7 +352,7 @@ class MetricsNormaliser {
   /**
    * A duration histogram's delta into its minute: the buckets (`toLogBuckets` converts the point's
    * layout, values in ms) and the sum as init or invocation durations; Knative's, the only
-   * per-request metric it exports, also count the invocations, and those answered 5xx the errors.
+   * per-request metric it exports, also count the invocations, and their errors and timeouts by status (httpInvocationOutcome).
    */
   private addDurations(
     fn: ResolvedFunction,
@@ -372,8 +373,7 @@ class MetricsNormaliser {
     else minute.durationSumMs += delta.sum * factor;
     if (role === 'knative') {
       minute.invocations += delta.count;
-      const status = Number(base.attributes['http.response.status_code']);
-      if (status >= 500) minute.errors += delta.count;
+      countHttpOutcome(minute, Number(base.attributes['http.response.status_code']), delta.count);
     }
   }
 

@@ -123,6 +123,16 @@ function boundedSettings(memoryMb: number): string {
   ].join(', ');
 }
 
+/**
+ * Settings of every session, server or embedded. Every raw table is partitioned by day, and an
+ * insert touching more than max_partitions_per_insert_block (100) partitions is refused by
+ * default (TOO_MANY_PARTS, which reads as retryable): one sender's backfill of valid rows over more
+ * than 100 days (FLEETSCOPE_RETENTION_DAYS=0 accepts every time since 2000), or a flush of several
+ * senders, then failed every retry of the flush, and every sender of it stalled behind. The limit
+ * stays a warning in the server's log instead.
+ */
+const SESSION_SETTINGS = { throw_on_max_partitions_per_insert_block: 0 } as const;
+
 /** Which connection the configuration asks for: a server when CLICKHOUSE_URL is set. */
 export function clickHouseMode(config: Pick<Config, 'clickhouseUrl'>): ClickHouseMode {
   return config.clickhouseUrl ? 'server' : 'embedded';
@@ -166,6 +176,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       clickhouse_settings: {
         output_format_json_quote_64bit_integers: 0,
         session_timezone: 'UTC',
+        ...SESSION_SETTINGS,
         // Reads filter Distributed tables by subqueries over Distributed tables (the source
         // choice's IN sets): each set is built once on the initiator and sent to the shards,
         // where the default ('deny') refuses such queries.
@@ -199,6 +210,11 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       await client.command({ query: `USE ${database}` });
       await client.command({ query: `SET session_timezone = 'UTC'` });
       await client.command({ query: `SET ${boundedSettings(memoryMb)}` });
+      await client.command({
+        query: `SET ${Object.entries(SESSION_SETTINGS)
+          .map(([name, value]) => `${name} = ${value}`)
+          .join(', ')}`,
+      });
     } catch (error) {
       engine?.close();
       releaseDataDir(path);

@@ -161,9 +161,20 @@ function checkFinite(what: string, v: number | null): Problem {
   return { reason: 'value_out_of_range', message: `${what} ${v} is not a finite number` };
 }
 
+/**
+ * Bucket counts go to UInt64 arrays and maps as they are (scalar counts are rounded on the way), and
+ * ClickHouse refuses a fraction there, failing the whole insert: each must be a whole count.
+ */
 function checkBuckets(what: string, buckets: Record<number, number> | number[]): Problem {
   for (const [key, count] of Object.entries(buckets)) {
-    const p = checkCount(`${what}[${key}]`, count);
+    const p =
+      checkCount(`${what}[${key}]`, count) ??
+      (Number.isInteger(count)
+        ? undefined
+        : {
+            reason: 'value_out_of_range' as const,
+            message: `${what}[${key}] ${count} is not a whole count`,
+          });
     if (p) return p;
   }
   return undefined;

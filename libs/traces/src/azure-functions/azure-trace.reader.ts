@@ -248,15 +248,26 @@ export async function readMemoryPercentiles(
       name,
       p: pct / 100,
     }));
-    return (row) => {
+    // Per app: the line it was first listed at and its figures, which a repeat must match.
+    const seen = new Map<string, { line: number; figures: string }>();
+    return (row, line) => {
       const owner = requireId(row, 0, 'HashOwner');
       const app = requireId(row, 1, 'HashApp');
-      nonNegativeNumber(row[first], 'SampleCount');
-      nonNegativeNumber(row[first + 1], 'AverageAllocatedMb');
+      const sampleCount = nonNegativeNumber(row[first], 'SampleCount');
+      const averageMb = nonNegativeNumber(row[first + 1], 'AverageAllocatedMb');
       // The 0th percentile was dropped from the trace (recorded as 0 by mistake): the 1st stands
       // in for it.
       const points = percentilePoints(row, columns);
-      byApp.set(`${owner}/${app}`, {
+      const key = `${owner}/${app}`;
+      const figures = [sampleCount, averageMb, ...points.map((p) => p.value)].join(',');
+      const before = seen.get(key);
+      if (before && before.figures !== figures)
+        throw new Error(
+          `app ${app} is listed twice with different figures (first at line ${before.line})`,
+        );
+      if (before) return;
+      seen.set(key, { line, figures });
+      byApp.set(key, {
         owner,
         app,
         points: [{ p: 0, value: points[0].value }, ...points],

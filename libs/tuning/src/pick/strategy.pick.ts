@@ -43,16 +43,16 @@ export function objective(
 }
 
 /**
- * Index of the winner: lowest objective; on a tie (within 1e-12 relative) the faster option for
+ * Index of the winner: lowest objective (balanced: scaled by `scale`, by default over `figures`); on a tie (within 1e-12 relative) the faster option for
  * 'cost' and the cheaper (then faster) one otherwise (Power Tuning issue #60).
  */
 export function pickIndex(
   strategy: TuningStrategy,
   balancedWeight: number,
   figures: Figures[],
+  scale: Scale = scaleOf(figures),
 ): number {
   if (figures.length === 0) return -1;
-  const scale = scaleOf(figures);
   const score = figures.map((f) => objective(strategy, balancedWeight, f, scale));
   let best = 0;
   for (let i = 1; i < figures.length; i++) {

@@ -4,7 +4,7 @@ import { runTuningSession } from '../session/tuning.session';
 import { curveByName, type DurationCurve } from '../testing/duration-curves';
 import { SimulatedDriver } from '../testing/simulated.driver';
 import type { Candidate, Observation, SearchOptions } from '../tuning.types';
-import { adaptiveBudget, nextStep } from './tuning.search';
+import { adaptiveBudget, nextStep, scoreSizes } from './tuning.search';
 import { summarise } from './tuning.summary';
 
 const pricer = tuningPricer({
@@ -262,5 +262,55 @@ describe(runTuningSession.name, () => {
     const gaps = startedAt.slice(1).map((t, i) => t - startedAt[i]);
     // Timers may fire a millisecond early, never much more.
     expect(gaps.filter((g) => g < 24)).toEqual([]);
+  });
+});
+
+describe(summarise.name, () => {
+  const three: Candidate[] = [128, 1024, 3008].map((memoryMb) => ({
+    architecture: 'x86_64',
+    memoryMb,
+  }));
+  /** 1024 MB and 3008 MB each run once to warm up, then 5 times; 128 MB not run. */
+  function warmedUp(): Observation[] {
+    const obs: Observation[] = [];
+    let seq = 0;
+    for (const [memoryMb, ms] of [
+      [1024, 800],
+      [3008, 300],
+    ] as const)
+      for (let i = 0; i < 6; i++)
+        obs.push({
+          architecture: 'x86_64',
+          memoryMb,
+          seq: seq++,
+          warmup: i === 0,
+          outcome: 'ok',
+          durationMs: ms + i,
+          billedDurationMs: ms + i,
+          initDurationMs: 0,
+          errorType: '',
+        });
+    return obs;
+  }
+
+  it('states the invocations the pick’s mean rests on, not counting the warm-up', () => {
+    for (const strategy of ['cost', 'speed', 'balanced'] as const) {
+      const { pick } = summarise(three, warmedUp(), { ...options, strategy }, pricer);
+      expect(pick?.reason).toMatch(
+        / over 5 invocations \(1 more run and left out: warm-up, cold or failed\)/,
+      );
+    }
+  });
+
+  it('under balanced, picks on the same scale as the search: cost and duration over every feasible size, run or fitted', () => {
+    const obs = warmedUp();
+    const balanced = { ...options, strategy: 'balanced' as const };
+    // The search scores 1024 MB best once the 128 MB size's fitted (slow) duration sets the
+    // duration scale; scaled over the two sizes run alone, 3008 MB would win instead.
+    const scored = scoreSizes(three, obs, balanced, pricer).filter((s) => s.e.samples > 0);
+    const searchBest = scored.reduce((a, b) => (b.value < a.value ? b : a));
+    expect(searchBest.e.candidate.memoryMb).toBe(1024);
+    const { pick } = summarise(three, obs, balanced, pricer);
+    expect(pick?.memoryMb).toBe(1024);
   });
 });

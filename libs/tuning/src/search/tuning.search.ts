@@ -102,6 +102,36 @@ function score(
   };
 }
 
+function feasibleEstimates(
+  candidates: Candidate[],
+  observations: Observation[],
+  options: SearchOptions,
+): SizeEstimate[] {
+  return estimateSizes(candidates, observations, options).filter((e) => e.feasible);
+}
+
+function scaleOfEstimates(feasible: SizeEstimate[], pricer: TuningPricer): Scale {
+  const figures: Figures[] = feasible.map((e) => ({
+    costUsd: costInterval(e, pricer).value,
+    durationMs: e.elapsed.value,
+  }));
+  return scaleOf(figures);
+}
+
+/**
+ * What 'balanced' divides cost and duration by: their largest over every feasible size, run or
+ * fitted, as a grid that ran them all would (Power Tuning normalises over every size it ran).
+ * The search and the pick both use it, so the pick is the size the search judged best.
+ */
+export function strategyScale(
+  candidates: Candidate[],
+  observations: Observation[],
+  options: SearchOptions,
+  pricer: TuningPricer,
+): Scale {
+  return scaleOfEstimates(feasibleEstimates(candidates, observations, options), pricer);
+}
+
 /** Every feasible size scored by the strategy, measured or predicted, in the candidates' order. */
 export function scoreSizes(
   candidates: Candidate[],
@@ -109,12 +139,8 @@ export function scoreSizes(
   options: SearchOptions,
   pricer: TuningPricer,
 ): Scored[] {
-  const feasible = estimateSizes(candidates, observations, options).filter((e) => e.feasible);
-  const figures: Figures[] = feasible.map((e) => ({
-    costUsd: costInterval(e, pricer).value,
-    durationMs: e.elapsed.value,
-  }));
-  const scale = scaleOf(figures);
+  const feasible = feasibleEstimates(candidates, observations, options);
+  const scale = scaleOfEstimates(feasible, pricer);
   return feasible.map((e) => score(e, options, pricer, scale));
 }
 

@@ -16,7 +16,7 @@ import type {
 } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
 import { costInterval, estimateSizes } from './size-estimates';
-import { couldBeat, scoreSizes } from './tuning.search';
+import { couldBeat, scoreSizes, strategyScale } from './tuning.search';
 
 export interface TuningSummary {
   results: SizeResult[];
@@ -81,6 +81,7 @@ export function summarise(
     options.strategy,
     options.balancedWeight,
     pickable.map((r) => ({ costUsd: r.costUsdPerInvocation!, durationMs: r.meanMs! })),
+    strategyScale(candidates, observations, options, pricer),
   );
   const winner = index >= 0 ? pickable[index] : undefined;
   const infeasible = results.filter((r) => !r.feasible).map((r) => `${r.memoryMb} MB`);
@@ -103,7 +104,10 @@ export function summarise(
         reason:
           `${describeStrategy(options)}: ${winner.memoryMb} MB ${winner.architecture} at ` +
           `${usd(winner.costUsdPerInvocation!)} per invocation, mean ${winner.meanMs!.toFixed(1)} ms ` +
-          `over ${winner.invocations} invocations` +
+          `over ${samples(winner)} invocations` +
+          (winner.invocations > samples(winner)
+            ? ` (${winner.invocations - samples(winner)} more run and left out: warm-up, cold or failed)`
+            : '') +
           (unmeasured > 0
             ? `; ${unmeasured} size(s) not run, their fitted curve could not beat it by more than 2 %`
             : '') +
