@@ -321,19 +321,25 @@ describe('figures of the read routes against the invocations sent', () => {
         `${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(idOf('step-edges'))}&range=7d`,
       );
       expect(await stat('Timeouts').locator('dd').innerText()).toBe('1\n25.0 %');
-      const timeouts = await page.evaluate(() => {
+      // The chart is drawn after the stats: wait for it rather than read it once.
+      const drawn = await page.waitForFunction(() => {
         const browserGlobals = globalThis as unknown as {
           document: { getElementById(id: string): unknown };
-          Chart: {
-            getChart(canvas: unknown): { data: { datasets: { label: string; data: number[] }[] } };
+          Chart?: {
+            getChart(
+              canvas: unknown,
+            ): { data: { datasets: { label: string; data: number[] }[] } } | undefined;
           };
         };
-        const chart = browserGlobals.Chart.getChart(
+        const chart = browserGlobals.Chart?.getChart(
           browserGlobals.document.getElementById('chart-invocations'),
         );
-        return chart.data.datasets.find((d) => d.label === 'Timeouts')?.data ?? null;
+        return chart
+          ? (chart.data.datasets.find((d) => d.label === 'Timeouts')?.data ?? [])
+          : false;
       });
-      expect(timeouts?.reduce((a, b) => a + b, 0)).toBe(1);
+      const timeouts = (await drawn.jsonValue()) as number[];
+      expect(timeouts.reduce((a, b) => a + b, 0)).toBe(1);
     } finally {
       await browser.close();
     }
