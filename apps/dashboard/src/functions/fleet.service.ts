@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { coldStartRate } from '@fleetscope/analysis';
 import {
   parseFunctionId,
   sortedHistogramPercentiles,
@@ -140,7 +141,7 @@ export function summarise(
     errors: t.errors,
     timeouts: t.timeouts,
     coldStarts: t.coldStarts,
-    coldStartRate: t.invocations > 0 ? round(t.coldStarts / t.invocations, 6)! : 0,
+    coldStartRate: coldStartRate(t.coldStarts, t.invocations),
     durationMs: {
       ...percentiles(t.durationBuckets, t.durationMaxMs),
       max: round(t.durationMaxMs > 0 ? t.durationMaxMs : null),
