@@ -435,19 +435,13 @@ export class AnalysisInputsRepository {
 
   /**
    * Proactive initialisations and SnapStart restore durations in the minutes a range reads
-   * (minutesRead, as FunctionsRepository.coldStarts() counts restores), one per request id,
-   * from the records of the source the aggregate counts each function-minute from
-   * (minuteRowsForRange): their version and memory size are those of the rows the counts come
-   * from, and a restore only another source saw is not described where none is counted. Reads
-   * only the invocations that had such an init (a filtered scan of two narrow columns), and the
-   * minute rows of their functions, not the whole range of records.
+   * (minutesRead, as FunctionsRepository.coldStarts() counts restores), one per request id
+   * whatever the number of sources that reported it. Reads only the invocations that had such
+   * an init (a filtered scan of two narrow columns), not the whole range of records.
    */
   async coldStartExtras(window: AnalysisWindow, byHour: boolean): Promise<ColdStartExtrasRow[]> {
     const hourKey = byHour ? `toString(toHour(start))` : `''`;
     const read = minutesRead(window);
-    const withInit = `start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
-          AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
-          AND (init_type = 'proactive' OR restore_duration_us > 0)`;
     const rows = await this.query<ColdStartExtrasRow>(
       `
       SELECT
@@ -462,21 +456,20 @@ export class AnalysisInputsRepository {
       FROM (
         SELECT function_id, request_id,
                min(start_time) AS start,
-               any(version) AS version,
-               any(memory_size_mb) AS memory_size_mb,
+               anyLast(version) AS version,
+               max(memory_size_mb) AS memory_size_mb,
                max(init_type = 'proactive') AS proactive,
                max(init_duration_us) / 1000 AS init_ms,
                max(restore_duration_us) / 1000 AS restore_ms
         FROM invocations
-        WHERE ${withInit}
-          AND (function_id, toDateTime(toStartOfMinute(start_time)), source) IN (
-            SELECT function_id, minute, source
-            FROM (${minuteRowsForRange(`AND function_id IN (SELECT function_id FROM invocations WHERE ${withInit})`)}))
+        WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
+          AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
+          AND (init_type = 'proactive' OR restore_duration_us > 0)
         GROUP BY function_id, request_id
       )
       GROUP BY key, function_id, version, memory_size_mb`,
       // The minutes the aggregate's rows of the same range hold: their restores are counted there.
-      { ...rangeParams(read), fromMs: read.fromMs, toMs: read.toMs },
+      { fromMs: read.fromMs, toMs: read.toMs },
     );
     return rows.map((r) => ({ ...r, restoreBuckets: numericKeys(r.restoreBuckets) }));
   }
