@@ -11,7 +11,6 @@ import {
   FunctionConfigRepository,
   FunctionsRepository,
   billedGbSecondsOf,
-  billedTimeOf,
   type FunctionConfig,
   type FunctionTotals,
   type TimeRange,
@@ -87,14 +86,12 @@ export function summarise(
   let priced: FunctionSummary['pricing'] = null;
   if (identity?.platform === 'aws_lambda' && memoryMb) {
     const architecture: LambdaArchitecture = config?.architecture === 'arm64' ? 'arm64' : 'x86_64';
-    // The GB-seconds at the sizes billed, and every millisecond billed for ephemeral storage.
-    const billed = billedTimeOf(t, memoryMb);
     const cost = pricing.lambdaUsage(
       {
         architecture,
-        memoryMb: billed.meanMemoryMb,
+        memoryMb,
         requests: t.invocations,
-        billedDurationMs: billed.billedDurationMs,
+        billedDurationMs: billedMbMs / memoryMb,
         snapStart:
           t.restores > 0 || t.billedRestoreSumMs > 0
             ? {
