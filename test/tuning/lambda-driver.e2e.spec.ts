@@ -32,6 +32,13 @@ describe(LambdaTuningDriver.name, () => {
       { name: 'flaky', curve: 'mixed', failInvokesFrom: 20 },
       { name: 'json', curve: 'io-bound', logFormat: 'JSON' },
       { name: 'cold', curve: 'mixed', memoryMb: 640 },
+      {
+        name: 'undeletable',
+        curve: 'mixed',
+        memoryMb: 1792,
+        description: 'billing',
+        failVersionDeletes: true,
+      },
     ]);
     driver = new LambdaTuningDriver(
       (region) =>
@@ -125,6 +132,20 @@ describe(LambdaTuningDriver.name, () => {
     expect(fn.versions.size).toBe(0);
     expect(fn.aliases.size).toBe(0);
     expect(fn.latest.memoryMb).toBe(1024);
+  });
+
+  it('restores the memory and description even when removing its versions fails, naming the AWS error', async () => {
+    const { run } = await tune(
+      'undeletable',
+      ['x86_64'],
+      { mode: 'grid', invocationsPerSize: 2, discardTopBottom: 0 },
+      [128, 256],
+    );
+    await expect(run).rejects.toThrow(/restoring the function failed: .*cannot delete versions/);
+    expect(lambda.fn('undeletable').latest).toMatchObject({
+      memoryMb: 1792,
+      description: 'billing',
+    });
   });
 
   it('compares arm64 with x86_64 by re-uploading the code for the other architecture', async () => {

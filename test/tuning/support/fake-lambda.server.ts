@@ -29,6 +29,8 @@ export interface FakeFunctionSpec {
   failUpdatesFrom?: number;
   /** These UpdateFunctionConfiguration call numbers (1-based) fail; the others go through. */
   failUpdates?: number[];
+  /** Every DeleteFunction of a version fails with a 500 ServiceException. */
+  failVersionDeletes?: boolean;
   invokeDelayMs?: number;
   /** How long an update stays InProgress (the SDK waiter then polls once a second). */
   updateMs?: number;
@@ -208,6 +210,8 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       });
     }
     if (sub === '' && method === 'DELETE') {
+      if (f.spec.failVersionDeletes)
+        return errorAnswer(res, 500, 'ServiceException', 'Lambda cannot delete versions now');
       if (!qualifier || !f.versions.has(qualifier))
         return errorAnswer(res, 404, 'ResourceNotFoundException', `no version ${qualifier}`);
       if ([...f.aliases.values()].includes(qualifier))

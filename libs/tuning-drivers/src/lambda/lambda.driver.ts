@@ -213,6 +213,24 @@ export class LambdaTuningDriver implements TuningDriver {
   }
 
   async restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void> {
+    // Both steps are tried whatever the other did: a version that will not go must not leave
+    // $LATEST at a candidate's size, and a failed configuration must not leave the versions.
+    const failures: unknown[] = [];
+    await this.configure(target, {
+      architecture: snapshot.architecture,
+      memoryMb: snapshot.memoryMb,
+      description: details(snapshot).description,
+    }).catch((error: unknown) => failures.push(error));
+    await this.removeJobVersions(target, snapshot).catch((error: unknown) => failures.push(error));
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1)
+      throw new Error(
+        failures.map((e) => (e instanceof Error ? e.message : String(e))).join('; and '),
+      );
+  }
+
+  /** Deletes the aliases and versions the job made (found by their prefix and marker). */
+  private async removeJobVersions(target: TuningTarget, snapshot: FunctionSnapshot) {
     const client = this.client(target);
     const name = details(snapshot).functionName;
     const prefix = aliasPrefix(target.jobId);
@@ -234,11 +252,6 @@ export class LambdaTuningDriver implements TuningDriver {
           );
       }
     }
-    await this.configure(target, {
-      architecture: snapshot.architecture,
-      memoryMb: snapshot.memoryMb,
-      description: details(snapshot).description,
-    });
   }
 
   async apply(
