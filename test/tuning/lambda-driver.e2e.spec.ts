@@ -32,6 +32,7 @@ describe(LambdaTuningDriver.name, () => {
       { name: 'flaky', curve: 'mixed', failInvokesFrom: 20 },
       { name: 'json', curve: 'io-bound', logFormat: 'JSON' },
       { name: 'cold', curve: 'mixed', memoryMb: 640 },
+      { name: 'denied', curve: 'mixed', denyGetConfiguration: true },
       {
         name: 'undeletable',
         curve: 'mixed',
@@ -147,6 +148,18 @@ describe(LambdaTuningDriver.name, () => {
       description: 'billing',
     });
   });
+
+  it('fails at once with the AWS error when it may not read the configuration, rather than waiting out the update timeout', async () => {
+    const started = Date.now();
+    const { run } = await tune(
+      'denied',
+      ['x86_64'],
+      { mode: 'grid', invocationsPerSize: 1 },
+      [256],
+    );
+    await expect(run).rejects.toThrow(/not authorized to perform: lambda:GetFunctionConfiguration/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 20_000);
 
   it('compares arm64 with x86_64 by re-uploading the code for the other architecture', async () => {
     const s = await (await tune('mid', ['x86_64', 'arm64'])).summary();

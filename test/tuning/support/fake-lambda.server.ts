@@ -29,6 +29,8 @@ export interface FakeFunctionSpec {
   failUpdatesFrom?: number;
   /** These UpdateFunctionConfiguration call numbers (1-based) fail; the others go through. */
   failUpdates?: number[];
+  /** GetFunctionConfiguration is refused with 403 AccessDeniedException (a missing IAM permission). */
+  denyGetConfiguration?: boolean;
   /** Every DeleteFunction of a version fails with a 500 ServiceException. */
   failVersionDeletes?: boolean;
   invokeDelayMs?: number;
@@ -156,6 +158,13 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       });
     }
     if (sub === '/configuration' && method === 'GET') {
+      if (f.spec.denyGetConfiguration)
+        return errorAnswer(
+          res,
+          403,
+          'AccessDeniedException',
+          `User is not authorized to perform: lambda:GetFunctionConfiguration on ${arn(name)}`,
+        );
       const v = qualifier && qualifier !== '$LATEST' ? f.versions.get(qualifier) : f.latest;
       if (!v) return errorAnswer(res, 404, 'ResourceNotFoundException', `no version ${qualifier}`);
       return json(configuration(f, v));

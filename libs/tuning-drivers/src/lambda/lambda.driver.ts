@@ -13,8 +13,9 @@ import {
   UpdateFunctionConfigurationCommand,
   paginateListAliases,
   paginateListVersionsByFunction,
-  waitUntilFunctionUpdated,
+  type FunctionConfiguration,
 } from '@aws-sdk/client-lambda';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { classifyLambdaLine, type ReportLine } from '@fleetscope/ingest';
 import { functionId, parseLambdaArn } from '@fleetscope/model';
 import type {
@@ -379,13 +380,25 @@ export class LambdaTuningDriver implements TuningDriver {
     }
   }
 
-  private async waitUpdated(target: TuningTarget) {
+  /**
+   * Polls GetFunctionConfiguration until no update is in progress. By hand rather than with the
+   * SDK's waitUntilFunctionUpdated: that waiter retries every AWS error (AccessDenied included)
+   * until it times out, so a missing permission read as a five-minute wait and a JSON dump.
+   */
+  private async waitUpdated(target: TuningTarget): Promise<FunctionConfiguration> {
     const client = this.client(target);
-    await waitUntilFunctionUpdated(
-      { client, maxWaitTime: UPDATE_WAIT_SECONDS, minDelay: 1, maxDelay: 5 },
-      { FunctionName: target.function },
-    );
-    return client.send(new GetFunctionConfigurationCommand({ FunctionName: target.function }));
+    const deadline = Date.now() + UPDATE_WAIT_SECONDS * 1000;
+    for (let delayMs = 200; ; delayMs = Math.min(5000, delayMs * 2)) {
+      const config = await client.send(
+        new GetFunctionConfigurationCommand({ FunctionName: target.function }),
+      );
+      if (config.LastUpdateStatus !== 'InProgress') return config;
+      if (Date.now() + delayMs > deadline)
+        throw new Error(
+          `${target.function}: an update was still in progress after ${UPDATE_WAIT_SECONDS} s`,
+        );
+      await sleep(delayMs);
+    }
   }
 }
 
