@@ -33,6 +33,7 @@ describe(LambdaTuningDriver.name, () => {
       { name: 'json', curve: 'io-bound', logFormat: 'JSON' },
       { name: 'cold', curve: 'mixed', memoryMb: 640 },
       { name: 'denied', curve: 'mixed', denyGetConfiguration: true },
+      { name: 'eni', curve: 'mixed', memoryMb: 832, description: 'vpc', updatesEndingFailed: [1] },
       {
         name: 'undeletable',
         curve: 'mixed',
@@ -160,6 +161,13 @@ describe(LambdaTuningDriver.name, () => {
     await expect(run).rejects.toThrow(/not authorized to perform: lambda:GetFunctionConfiguration/);
     expect(Date.now() - started).toBeLessThan(10_000);
   }, 20_000);
+
+  it('stops on an update that ends with LastUpdateStatus Failed, naming its reason, and still restores the function', async () => {
+    const { run } = await tune('eni', ['x86_64'], { mode: 'grid', invocationsPerSize: 1 }, [256]);
+    await expect(run).rejects.toThrow(/LastUpdateStatus Failed.*EniLimitExceeded/);
+    expect(lambda.fn('eni').invokes).toBe(0);
+    expect(lambda.fn('eni').latest).toMatchObject({ memoryMb: 832, description: 'vpc' });
+  });
 
   it('compares arm64 with x86_64 by re-uploading the code for the other architecture', async () => {
     const s = await (await tune('mid', ['x86_64', 'arm64'])).summary();

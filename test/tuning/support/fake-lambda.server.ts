@@ -29,6 +29,8 @@ export interface FakeFunctionSpec {
   failUpdatesFrom?: number;
   /** These UpdateFunctionConfiguration call numbers (1-based) fail; the others go through. */
   failUpdates?: number[];
+  /** These UpdateFunctionConfiguration call numbers (1-based) are accepted, then end Failed. */
+  updatesEndingFailed?: number[];
   /** GetFunctionConfiguration is refused with 403 AccessDeniedException (a missing IAM permission). */
   denyGetConfiguration?: boolean;
   /** Every DeleteFunction of a version fails with a 500 ServiceException. */
@@ -51,7 +53,7 @@ interface VersionState {
 
 interface FunctionState {
   spec: FakeFunctionSpec;
-  latest: VersionState & { updateDoneAt: number };
+  latest: VersionState & { updateDoneAt: number; updateFailed?: boolean };
   versions: Map<string, VersionState>;
   aliases: Map<string, string>;
   nextVersion: number;
@@ -121,7 +123,17 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     Version: v.version,
     State: 'Active',
     LastUpdateStatus:
-      v === f.latest && Date.now() < f.latest.updateDoneAt ? 'InProgress' : 'Successful',
+      v === f.latest && Date.now() < f.latest.updateDoneAt
+        ? 'InProgress'
+        : v === f.latest && f.latest.updateFailed
+          ? 'Failed'
+          : 'Successful',
+    ...(v === f.latest && f.latest.updateFailed
+      ? {
+          LastUpdateStatusReasonCode: 'EniLimitExceeded',
+          LastUpdateStatusReason: 'The ENI limit of the account was reached.',
+        }
+      : {}),
   });
 
   const handle = (req: IncomingMessage, body: string, res: ServerResponse) => {
@@ -178,6 +190,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
         return errorAnswer(res, 500, 'ServiceException', 'Lambda cannot update functions now');
       if (busy)
         return errorAnswer(res, 409, 'ResourceConflictException', 'An update is in progress');
+      f.latest.updateFailed = f.spec.updatesEndingFailed?.includes(f.updates) ?? false;
       if (typeof input.MemorySize === 'number') f.latest.memoryMb = input.MemorySize;
       if (typeof input.Description === 'string') f.latest.description = input.Description;
       startUpdate();

@@ -366,7 +366,7 @@ export class LambdaTuningDriver implements TuningDriver {
           ...(imageUri ? { ImageUri: imageUri } : { ZipFile: zip }),
         }),
       );
-      await this.waitUpdated(target);
+      succeeded(await this.waitUpdated(target), 'UpdateFunctionCode');
     }
     if (now.MemorySize !== want.memoryMb || (now.Description ?? '') !== want.description) {
       await client.send(
@@ -376,7 +376,7 @@ export class LambdaTuningDriver implements TuningDriver {
           Description: want.description,
         }),
       );
-      await this.waitUpdated(target);
+      succeeded(await this.waitUpdated(target), 'UpdateFunctionConfiguration');
     }
   }
 
@@ -400,6 +400,14 @@ export class LambdaTuningDriver implements TuningDriver {
       await sleep(delayMs);
     }
   }
+}
+
+/** An update that ended Failed left the function unchanged: measuring on would mislead. */
+function succeeded(config: FunctionConfiguration, operation: string): void {
+  if (config.LastUpdateStatus !== 'Failed') return;
+  throw new Error(
+    `${operation} of ${config.FunctionName ?? 'the function'} ended with LastUpdateStatus Failed (${config.LastUpdateStatusReasonCode ?? 'no reason code'}): ${config.LastUpdateStatusReason ?? 'no reason given'}`,
+  );
 }
 
 async function ignoreMissing(p: Promise<unknown>): Promise<void> {
