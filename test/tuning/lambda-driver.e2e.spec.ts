@@ -33,6 +33,7 @@ describe(LambdaTuningDriver.name, () => {
       { name: 'json', curve: 'io-bound', logFormat: 'JSON' },
       { name: 'cold', curve: 'mixed', memoryMb: 640 },
       { name: 'denied', curve: 'mixed', denyGetConfiguration: true },
+      { name: 'snapstart', curve: 'mixed', memoryMb: 704, versionPendingMs: 300 },
       { name: 'eni', curve: 'mixed', memoryMb: 832, description: 'vpc', updatesEndingFailed: [1] },
       {
         name: 'undeletable',
@@ -167,6 +168,18 @@ describe(LambdaTuningDriver.name, () => {
     await expect(run).rejects.toThrow(/LastUpdateStatus Failed.*EniLimitExceeded/);
     expect(lambda.fn('eni').invokes).toBe(0);
     expect(lambda.fn('eni').latest).toMatchObject({ memoryMb: 832, description: 'vpc' });
+  });
+
+  it('waits for a published version to become Active (a SnapStart snapshot) before invoking it', async () => {
+    const job = await tune(
+      'snapstart',
+      ['x86_64'],
+      { mode: 'grid', invocationsPerSize: 2, discardTopBottom: 0 },
+      [256],
+    );
+    await job.run;
+    expect(job.observations()).toHaveLength(2);
+    expect(lambda.fn('snapstart').latest.memoryMb).toBe(704);
   });
 
   it('compares arm64 with x86_64 by re-uploading the code for the other architecture', async () => {

@@ -29,6 +29,8 @@ export interface FakeFunctionSpec {
   failUpdatesFrom?: number;
   /** These UpdateFunctionConfiguration call numbers (1-based) fail; the others go through. */
   failUpdates?: number[];
+  /** A published version stays State Pending this long (SnapStart takes its snapshot); Invoke refuses it. */
+  versionPendingMs?: number;
   /** These UpdateFunctionConfiguration call numbers (1-based) are accepted, then end Failed. */
   updatesEndingFailed?: number[];
   /** GetFunctionConfiguration is refused with 403 AccessDeniedException (a missing IAM permission). */
@@ -46,6 +48,8 @@ export interface FakeFunctionSpec {
 
 interface VersionState {
   version: string;
+  /** Until when a published version is Pending. */
+  activeAt?: number;
   memoryMb: number;
   architecture: TuningArchitecture;
   description: string;
@@ -121,7 +125,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     Description: v.description,
     PackageType: 'Zip',
     Version: v.version,
-    State: 'Active',
+    State: v.activeAt !== undefined && Date.now() < v.activeAt ? 'Pending' : 'Active',
     LastUpdateStatus:
       v === f.latest && Date.now() < f.latest.updateDoneAt
         ? 'InProgress'
@@ -218,6 +222,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       if (same) return json(configuration(f, last), 201);
       const v: VersionState = {
         version: String(f.nextVersion++),
+        activeAt: Date.now() + (f.spec.versionPendingMs ?? 0),
         memoryMb: f.latest.memoryMb,
         architecture: f.latest.architecture,
         description:
@@ -283,6 +288,13 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       const v = version === '$LATEST' ? f.latest : f.versions.get(version);
       if (!v)
         return errorAnswer(res, 404, 'ResourceNotFoundException', `no qualifier ${qualifier}`);
+      if (v.activeAt !== undefined && Date.now() < v.activeAt)
+        return errorAnswer(
+          res,
+          409,
+          'ResourceConflictException',
+          'The operation cannot be performed at this time. The function is currently in the following state: Pending',
+        );
       const curve = curveByName(f.spec.curve)!;
       const cold = !f.warm.has(v.version);
       const r = simulateInvocation(curve, v.memoryMb, v.architecture, cold, f.random);

@@ -314,6 +314,7 @@ export class LambdaTuningDriver implements TuningDriver {
       }),
     );
     if (!version.Version) throw new Error('PublishVersion returned no version');
+    if (version.State !== 'Active') await this.waitActive(target, version.Version);
     await this.upsertAlias(target, alias, version.Version);
     return version.Version;
   }
@@ -381,21 +382,45 @@ export class LambdaTuningDriver implements TuningDriver {
   }
 
   /**
+   * A new version is Pending while Lambda prepares it (SnapStart takes its snapshot then), and
+   * Invoke refuses it until it is Active.
+   */
+  private async waitActive(target: TuningTarget, version: string): Promise<void> {
+    const config = await this.poll(target, version, (c) => c.State === 'Pending');
+    if (config.State !== 'Active')
+      throw new Error(
+        `version ${version} of ${target.function} is ${config.State ?? 'in no state'} (${config.StateReasonCode ?? 'no reason code'}): ${config.StateReason ?? 'no reason given'}`,
+      );
+  }
+
+  /**
    * Polls GetFunctionConfiguration until no update is in progress. By hand rather than with the
    * SDK's waitUntilFunctionUpdated: that waiter retries every AWS error (AccessDenied included)
    * until it times out, so a missing permission read as a five-minute wait and a JSON dump.
    */
-  private async waitUpdated(target: TuningTarget): Promise<FunctionConfiguration> {
+  private waitUpdated(target: TuningTarget): Promise<FunctionConfiguration> {
+    return this.poll(target, undefined, (c) => c.LastUpdateStatus === 'InProgress');
+  }
+
+  /** GetFunctionConfiguration (of `qualifier`) again and again while `busy` holds. */
+  private async poll(
+    target: TuningTarget,
+    qualifier: string | undefined,
+    busy: (config: FunctionConfiguration) => boolean,
+  ): Promise<FunctionConfiguration> {
     const client = this.client(target);
     const deadline = Date.now() + UPDATE_WAIT_SECONDS * 1000;
     for (let delayMs = 200; ; delayMs = Math.min(5000, delayMs * 2)) {
       const config = await client.send(
-        new GetFunctionConfigurationCommand({ FunctionName: target.function }),
+        new GetFunctionConfigurationCommand({
+          FunctionName: target.function,
+          Qualifier: qualifier,
+        }),
       );
-      if (config.LastUpdateStatus !== 'InProgress') return config;
+      if (!busy(config)) return config;
       if (Date.now() + delayMs > deadline)
         throw new Error(
-          `${target.function}: an update was still in progress after ${UPDATE_WAIT_SECONDS} s`,
+          `${target.function}${qualifier ? `:${qualifier}` : ''} was still ${config.State === 'Pending' ? 'Pending' : 'updating'} after ${UPDATE_WAIT_SECONDS} s`,
         );
       await sleep(delayMs);
     }
