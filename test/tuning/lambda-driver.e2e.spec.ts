@@ -33,6 +33,13 @@ describe(LambdaTuningDriver.name, () => {
       { name: 'json', curve: 'io-bound', logFormat: 'JSON' },
       { name: 'cold', curve: 'mixed', memoryMb: 640 },
       { name: 'denied', curve: 'mixed', denyGetConfiguration: true },
+      {
+        name: 'aliasless',
+        curve: 'mixed',
+        memoryMb: 960,
+        description: 'jobs',
+        failAliases: ['live'],
+      },
       { name: 'snapstart', curve: 'mixed', memoryMb: 704, versionPendingMs: 300 },
       { name: 'eni', curve: 'mixed', memoryMb: 832, description: 'vpc', updatesEndingFailed: [1] },
       {
@@ -217,5 +224,17 @@ describe(LambdaTuningDriver.name, () => {
     const version = fn.aliases.get('live')!;
     expect(fn.versions.get(version)).toMatchObject({ memoryMb: 1024, architecture: 'x86_64' });
     expect(fn.latest).toMatchObject({ memoryMb: 2048, description: 'orders' });
+  });
+
+  it('puts $LATEST back when applying the pick to an alias fails, naming the AWS error', async () => {
+    const target = { jobId: 'job-aliasless', function: lambda.arn('aliasless') };
+    const snapshot = await driver.snapshot(target);
+    await expect(
+      driver.apply(target, { architecture: 'x86_64', memoryMb: 512 }, snapshot, {
+        kind: 'alias',
+        name: 'live',
+      }),
+    ).rejects.toThrow(/cannot create alias live/);
+    expect(lambda.fn('aliasless').latest).toMatchObject({ memoryMb: 960, description: 'jobs' });
   });
 });

@@ -35,6 +35,8 @@ export interface FakeFunctionSpec {
   updatesEndingFailed?: number[];
   /** GetFunctionConfiguration is refused with 403 AccessDeniedException (a missing IAM permission). */
   denyGetConfiguration?: boolean;
+  /** CreateAlias of these names fails with a 500 ServiceException. */
+  failAliases?: string[];
   /** Every DeleteFunction of a version fails with a 500 ServiceException. */
   failVersionDeletes?: boolean;
   invokeDelayMs?: number;
@@ -255,6 +257,8 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     if (sub === '/aliases' && method === 'POST') {
       const alias = String(input.Name);
       const version = String(input.FunctionVersion);
+      if (f.spec.failAliases?.includes(alias))
+        return errorAnswer(res, 500, 'ServiceException', `Lambda cannot create alias ${alias} now`);
       if (f.aliases.has(alias))
         return errorAnswer(res, 409, 'ResourceConflictException', `Alias already exists: ${alias}`);
       if (!f.versions.has(version))

@@ -264,20 +264,25 @@ export class LambdaTuningDriver implements TuningDriver {
     const description = details(snapshot).description;
     await this.configure(target, { ...candidate, description });
     if (where.kind === 'function') return;
-    // Power Tuning's optimizer: publish the pick, point the alias at it, put $LATEST back.
+    // Power Tuning's optimizer: publish the pick, point the alias at it, put $LATEST back,
+    // whether or not the alias could be pointed.
     const client = this.client(target);
-    const version = await client.send(
-      new PublishVersionCommand({
-        FunctionName: target.function,
-        Description: `fleetscope tuning pick (job ${target.jobId})`,
-      }),
-    );
-    await this.upsertAlias(target, where.name, version.Version!);
-    await this.configure(target, {
-      architecture: snapshot.architecture,
-      memoryMb: snapshot.memoryMb,
-      description,
-    });
+    try {
+      const version = await client.send(
+        new PublishVersionCommand({
+          FunctionName: target.function,
+          Description: `fleetscope tuning pick (job ${target.jobId})`,
+        }),
+      );
+      if (!version.Version) throw new Error('PublishVersion returned no version');
+      await this.upsertAlias(target, where.name, version.Version);
+    } finally {
+      await this.configure(target, {
+        architecture: snapshot.architecture,
+        memoryMb: snapshot.memoryMb,
+        description,
+      });
+    }
   }
 
   private oneAtATime<T>(target: TuningTarget, work: () => Promise<T>): Promise<T> {
