@@ -32,6 +32,23 @@ describe(LambdaTuningDriver.name, () => {
       { name: 'flaky', curve: 'mixed', failInvokesFrom: 20 },
       { name: 'json', curve: 'io-bound', logFormat: 'JSON' },
       { name: 'cold', curve: 'mixed', memoryMb: 640 },
+      { name: 'denied', curve: 'mixed', denyGetConfiguration: true },
+      {
+        name: 'aliasless',
+        curve: 'mixed',
+        memoryMb: 960,
+        description: 'jobs',
+        failAliases: ['live'],
+      },
+      { name: 'snapstart', curve: 'mixed', memoryMb: 704, versionPendingMs: 300 },
+      { name: 'eni', curve: 'mixed', memoryMb: 832, description: 'vpc', updatesEndingFailed: [1] },
+      {
+        name: 'undeletable',
+        curve: 'mixed',
+        memoryMb: 1792,
+        description: 'billing',
+        failVersionDeletes: true,
+      },
     ]);
     driver = new LambdaTuningDriver(
       (region) =>
@@ -127,6 +144,51 @@ describe(LambdaTuningDriver.name, () => {
     expect(fn.latest.memoryMb).toBe(1024);
   });
 
+  it('restores the memory and description even when removing its versions fails, naming the AWS error', async () => {
+    const { run } = await tune(
+      'undeletable',
+      ['x86_64'],
+      { mode: 'grid', invocationsPerSize: 2, discardTopBottom: 0 },
+      [128, 256],
+    );
+    await expect(run).rejects.toThrow(/restoring the function failed: .*cannot delete versions/);
+    expect(lambda.fn('undeletable').latest).toMatchObject({
+      memoryMb: 1792,
+      description: 'billing',
+    });
+  });
+
+  it('fails at once with the AWS error when it may not read the configuration, rather than waiting out the update timeout', async () => {
+    const started = Date.now();
+    const { run } = await tune(
+      'denied',
+      ['x86_64'],
+      { mode: 'grid', invocationsPerSize: 1 },
+      [256],
+    );
+    await expect(run).rejects.toThrow(/not authorized to perform: lambda:GetFunctionConfiguration/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 20_000);
+
+  it('stops on an update that ends with LastUpdateStatus Failed, naming its reason, and still restores the function', async () => {
+    const { run } = await tune('eni', ['x86_64'], { mode: 'grid', invocationsPerSize: 1 }, [256]);
+    await expect(run).rejects.toThrow(/LastUpdateStatus Failed.*EniLimitExceeded/);
+    expect(lambda.fn('eni').invokes).toBe(0);
+    expect(lambda.fn('eni').latest).toMatchObject({ memoryMb: 832, description: 'vpc' });
+  });
+
+  it('waits for a published version to become Active (a SnapStart snapshot) before invoking it', async () => {
+    const job = await tune(
+      'snapstart',
+      ['x86_64'],
+      { mode: 'grid', invocationsPerSize: 2, discardTopBottom: 0 },
+      [256],
+    );
+    await job.run;
+    expect(job.observations()).toHaveLength(2);
+    expect(lambda.fn('snapstart').latest.memoryMb).toBe(704);
+  });
+
   it('compares arm64 with x86_64 by re-uploading the code for the other architecture', async () => {
     const s = await (await tune('mid', ['x86_64', 'arm64'])).summary();
     expect(s.results.some((r) => r.architecture === 'arm64' && r.measured)).toBe(true);
@@ -162,5 +224,17 @@ describe(LambdaTuningDriver.name, () => {
     const version = fn.aliases.get('live')!;
     expect(fn.versions.get(version)).toMatchObject({ memoryMb: 1024, architecture: 'x86_64' });
     expect(fn.latest).toMatchObject({ memoryMb: 2048, description: 'orders' });
+  });
+
+  it('puts $LATEST back when applying the pick to an alias fails, naming the AWS error', async () => {
+    const target = { jobId: 'job-aliasless', function: lambda.arn('aliasless') };
+    const snapshot = await driver.snapshot(target);
+    await expect(
+      driver.apply(target, { architecture: 'x86_64', memoryMb: 512 }, snapshot, {
+        kind: 'alias',
+        name: 'live',
+      }),
+    ).rejects.toThrow(/cannot create alias live/);
+    expect(lambda.fn('aliasless').latest).toMatchObject({ memoryMb: 960, description: 'jobs' });
   });
 });

@@ -29,6 +29,16 @@ export interface FakeFunctionSpec {
   failUpdatesFrom?: number;
   /** These UpdateFunctionConfiguration call numbers (1-based) fail; the others go through. */
   failUpdates?: number[];
+  /** A published version stays State Pending this long (SnapStart takes its snapshot); Invoke refuses it. */
+  versionPendingMs?: number;
+  /** These UpdateFunctionConfiguration call numbers (1-based) are accepted, then end Failed. */
+  updatesEndingFailed?: number[];
+  /** GetFunctionConfiguration is refused with 403 AccessDeniedException (a missing IAM permission). */
+  denyGetConfiguration?: boolean;
+  /** CreateAlias of these names fails with a 500 ServiceException. */
+  failAliases?: string[];
+  /** Every DeleteFunction of a version fails with a 500 ServiceException. */
+  failVersionDeletes?: boolean;
   invokeDelayMs?: number;
   /** How long an update stays InProgress (the SDK waiter then polls once a second). */
   updateMs?: number;
@@ -40,6 +50,8 @@ export interface FakeFunctionSpec {
 
 interface VersionState {
   version: string;
+  /** Until when a published version is Pending. */
+  activeAt?: number;
   memoryMb: number;
   architecture: TuningArchitecture;
   description: string;
@@ -47,7 +59,7 @@ interface VersionState {
 
 interface FunctionState {
   spec: FakeFunctionSpec;
-  latest: VersionState & { updateDoneAt: number };
+  latest: VersionState & { updateDoneAt: number; updateFailed?: boolean };
   versions: Map<string, VersionState>;
   aliases: Map<string, string>;
   nextVersion: number;
@@ -115,9 +127,19 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     Description: v.description,
     PackageType: 'Zip',
     Version: v.version,
-    State: 'Active',
+    State: v.activeAt !== undefined && Date.now() < v.activeAt ? 'Pending' : 'Active',
     LastUpdateStatus:
-      v === f.latest && Date.now() < f.latest.updateDoneAt ? 'InProgress' : 'Successful',
+      v === f.latest && Date.now() < f.latest.updateDoneAt
+        ? 'InProgress'
+        : v === f.latest && f.latest.updateFailed
+          ? 'Failed'
+          : 'Successful',
+    ...(v === f.latest && f.latest.updateFailed
+      ? {
+          LastUpdateStatusReasonCode: 'EniLimitExceeded',
+          LastUpdateStatusReason: 'The ENI limit of the account was reached.',
+        }
+      : {}),
   });
 
   const handle = (req: IncomingMessage, body: string, res: ServerResponse) => {
@@ -154,6 +176,13 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       });
     }
     if (sub === '/configuration' && method === 'GET') {
+      if (f.spec.denyGetConfiguration)
+        return errorAnswer(
+          res,
+          403,
+          'AccessDeniedException',
+          `User is not authorized to perform: lambda:GetFunctionConfiguration on ${arn(name)}`,
+        );
       const v = qualifier && qualifier !== '$LATEST' ? f.versions.get(qualifier) : f.latest;
       if (!v) return errorAnswer(res, 404, 'ResourceNotFoundException', `no version ${qualifier}`);
       return json(configuration(f, v));
@@ -167,6 +196,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
         return errorAnswer(res, 500, 'ServiceException', 'Lambda cannot update functions now');
       if (busy)
         return errorAnswer(res, 409, 'ResourceConflictException', 'An update is in progress');
+      f.latest.updateFailed = f.spec.updatesEndingFailed?.includes(f.updates) ?? false;
       if (typeof input.MemorySize === 'number') f.latest.memoryMb = input.MemorySize;
       if (typeof input.Description === 'string') f.latest.description = input.Description;
       startUpdate();
@@ -194,6 +224,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       if (same) return json(configuration(f, last), 201);
       const v: VersionState = {
         version: String(f.nextVersion++),
+        activeAt: Date.now() + (f.spec.versionPendingMs ?? 0),
         memoryMb: f.latest.memoryMb,
         architecture: f.latest.architecture,
         description:
@@ -208,6 +239,8 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       });
     }
     if (sub === '' && method === 'DELETE') {
+      if (f.spec.failVersionDeletes)
+        return errorAnswer(res, 500, 'ServiceException', 'Lambda cannot delete versions now');
       if (!qualifier || !f.versions.has(qualifier))
         return errorAnswer(res, 404, 'ResourceNotFoundException', `no version ${qualifier}`);
       if ([...f.aliases.values()].includes(qualifier))
@@ -224,6 +257,8 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     if (sub === '/aliases' && method === 'POST') {
       const alias = String(input.Name);
       const version = String(input.FunctionVersion);
+      if (f.spec.failAliases?.includes(alias))
+        return errorAnswer(res, 500, 'ServiceException', `Lambda cannot create alias ${alias} now`);
       if (f.aliases.has(alias))
         return errorAnswer(res, 409, 'ResourceConflictException', `Alias already exists: ${alias}`);
       if (!f.versions.has(version))
@@ -257,6 +292,13 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       const v = version === '$LATEST' ? f.latest : f.versions.get(version);
       if (!v)
         return errorAnswer(res, 404, 'ResourceNotFoundException', `no qualifier ${qualifier}`);
+      if (v.activeAt !== undefined && Date.now() < v.activeAt)
+        return errorAnswer(
+          res,
+          409,
+          'ResourceConflictException',
+          'The operation cannot be performed at this time. The function is currently in the following state: Pending',
+        );
       const curve = curveByName(f.spec.curve)!;
       const cold = !f.warm.has(v.version);
       const r = simulateInvocation(curve, v.memoryMb, v.architecture, cold, f.random);

@@ -5,7 +5,7 @@ import type { PriceEntry } from './price.types';
  * regional entry overrides them (docs/decisions.md "Billing rules", "Containers", "Memory and CPU").
  * Bump DEFAULT_CATALOGUE_VERSION whenever an entry changes.
  */
-export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.4';
+export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.5';
 
 const LAMBDA_PRICING = 'https://aws.amazon.com/lambda/pricing/';
 const LAMBDA_TIERS_BLOG =
@@ -51,6 +51,7 @@ export const CLOUD_RUN_TIER2_REGIONS = [
 ] as const;
 
 /** Dates the Lambda price list changed shape. */
+export const LAMBDA_X86_FROM = '2014-11-13';
 export const LAMBDA_ONE_MS_BILLING_FROM = '2020-12-01';
 export const LAMBDA_ARM64_FROM = '2021-09-29';
 // The tiers blog post is undated in our copy; mid-2022 is when it appeared. Before this date the
@@ -101,6 +102,10 @@ export const LAMBDA_DEFAULT_PRICE_REGIONS = [
   'sa-east-1',
 ] as const;
 
+/**
+ * A region's own flat duration prices, in force from the meter's first day: tiered pricing
+ * (LAMBDA_TIERS_FROM) added tiers above the first and left each region's first tier as it was.
+ */
 function lambdaRegion(region: string, x86: number, arm: number): PriceEntry[] {
   return [
     entry({
@@ -108,7 +113,7 @@ function lambdaRegion(region: string, x86: number, arm: number): PriceEntry[] {
       region,
       unit: 'GB-second',
       usdPerUnit: x86,
-      effectiveFrom: LAMBDA_TIERS_FROM,
+      effectiveFrom: LAMBDA_X86_FROM,
       effectiveTo: null,
       sourceUrl: LAMBDA_PRICING,
       note: REGIONAL_NOTE,
@@ -118,7 +123,7 @@ function lambdaRegion(region: string, x86: number, arm: number): PriceEntry[] {
       region,
       unit: 'GB-second',
       usdPerUnit: arm,
-      effectiveFrom: LAMBDA_TIERS_FROM,
+      effectiveFrom: LAMBDA_ARM64_FROM,
       effectiveTo: null,
       sourceUrl: LAMBDA_PRICING,
       note: REGIONAL_NOTE,
@@ -258,7 +263,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
     meter: 'aws.lambda.duration.x86_64',
     unit: 'GB-second',
     usdPerUnit: X86_GBS,
-    effectiveFrom: '2014-11-13',
+    effectiveFrom: LAMBDA_X86_FROM,
     effectiveTo: LAMBDA_TIERS_FROM,
     confirmedRegions: LAMBDA_DEFAULT_PRICE_REGIONS,
     sourceUrl: LAMBDA_1MS_BLOG,

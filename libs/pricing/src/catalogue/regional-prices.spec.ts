@@ -28,6 +28,21 @@ describe('regional prices', () => {
     expect(task('sa-east-1').breakdown.every((l) => l.priceId.includes('@sa-east-1@'))).toBe(true);
   });
 
+  it('prices Lambda in its own-priced regions at their own figure before tiered pricing too, not at the us-east-1 figure', () => {
+    // Tiered pricing (2022-08) added tiers above 6 B GB-s; it did not change a region's first tier.
+    const before = new Date('2022-03-01T00:00:00Z');
+    const capeTown = lambdaUnitPrices('x86_64', before, 'af-south-1', defaultCatalogue, 0);
+    expect(capeTown.onDemandUsdPerGbSecond).toBeCloseTo(0.0000221, 12);
+    expect(capeTown.assumed.map((a) => a.meter)).not.toContain('aws.lambda.duration.x86_64');
+    const hongKongArm = lambdaUnitPrices('arm64', before, 'ap-east-1', defaultCatalogue, 0);
+    expect(hongKongArm.onDemandUsdPerGbSecond).toBeCloseTo(0.0000183, 12);
+    // Before Graviton2 on Lambda there was no arm64 price anywhere.
+    expect(
+      lambdaUnitPrices('arm64', new Date('2021-06-01T00:00:00Z'), 'ap-east-1', defaultCatalogue, 0)
+        .onDemandUsdPerGbSecond,
+    ).toBeNaN();
+  });
+
   it('defect 13: Fargate is priced per region in the largest regions, each figure naming its source', () => {
     const fargate: Record<string, [number, number]> = {
       'us-east-1': [0.04048, 0.004445],

@@ -1,5 +1,6 @@
 import { defaultCatalogue } from '../catalogue/price-catalogue';
 import {
+  aggregateUsageCost,
   azureExecutionGbSeconds,
   azureFunctionsUsageCost,
   cloudRunBillableSeconds,
@@ -57,5 +58,26 @@ describe(azureFunctionsUsageCost.name, () => {
     expect(azureExecutionGbSeconds(3, 60)).toBeCloseTo(0.125 * 0.1, 12);
     expect(azureExecutionGbSeconds(1000, 160)).toBeCloseTo(0.25, 12);
     expect(azureExecutionGbSeconds(1000, 4000)).toBeCloseTo(1.5, 12);
+  });
+});
+
+describe(aggregateUsageCost.name, () => {
+  it('bills Azure aggregate sums at memory rounded up to 128 MB and capped at 1,536 MB, as each execution is', () => {
+    const gbSecondsOf = (memoryMb: number) => {
+      const cost = aggregateUsageCost(
+        'azure_functions',
+        { invocations: 10, billedMbMs: 10 * 1000 * memoryMb, memoryMb },
+        AT,
+        'westeurope',
+        defaultCatalogue,
+      );
+      return cost.breakdown.find((l) => l.meter === 'azure.functions.consumption.execution-time')!
+        .quantity;
+    };
+    // Ten executions of 1 s each: the sum of what azureExecutionGbSeconds bills each one.
+    expect(gbSecondsOf(200)).toBeCloseTo(10 * azureExecutionGbSeconds(1000, 200), 12);
+    expect(gbSecondsOf(200)).toBeCloseTo(2.5, 12);
+    expect(gbSecondsOf(2048)).toBeCloseTo(15, 12);
+    expect(gbSecondsOf(60)).toBeCloseTo(1.25, 12);
   });
 });

@@ -73,12 +73,17 @@ export function azureFunctionsUsageCost(
   return cost.result();
 }
 
+/** The memory Consumption bills: rounded up to 128 MB, at least 128 and at most 1,536 MB. */
+export function azureBilledMemoryMb(memoryMb: number): number {
+  return Math.min(1536, Math.max(128, Math.ceil(memoryMb / 128) * 128));
+}
+
 /**
  * One execution's billed GB-seconds on Consumption: memory rounded up to 128 MB (128–1,536 MB),
  * time rounded up to 1 ms with a 100 ms minimum (functions-consumption-costs).
  */
 export function azureExecutionGbSeconds(durationMs: number, memoryMb: number): number {
-  const mb = Math.min(1536, Math.max(128, Math.ceil(memoryMb / 128) * 128));
+  const mb = azureBilledMemoryMb(memoryMb);
   const ms = Math.max(100, Math.ceil(durationMs));
   return ((mb / 1024) * ms) / 1000;
 }
@@ -111,8 +116,10 @@ export function aggregateUsageCost(
   const memoryMb = Math.max(1, usage.memoryMb);
   switch (platform) {
     case 'azure_functions': {
-      const billedMb = Math.max(128, memoryMb);
-      const mbMs = Math.max(usage.billedMbMs, usage.invocations * 100 * billedMb);
+      // The sums hold the memory as observed; the bill holds it as azureBilledMemoryMb rounds it.
+      const billedMb = azureBilledMemoryMb(memoryMb);
+      const billedMs = usage.billedMbMs / memoryMb;
+      const mbMs = Math.max(billedMs, usage.invocations * 100) * billedMb;
       return azureFunctionsUsageCost(
         { executions: usage.invocations, gbSeconds: mbMs / 1024 / 1000 },
         at,

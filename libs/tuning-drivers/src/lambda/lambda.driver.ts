@@ -13,8 +13,9 @@ import {
   UpdateFunctionConfigurationCommand,
   paginateListAliases,
   paginateListVersionsByFunction,
-  waitUntilFunctionUpdated,
+  type FunctionConfiguration,
 } from '@aws-sdk/client-lambda';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { classifyLambdaLine, type ReportLine } from '@fleetscope/ingest';
 import { functionId, parseLambdaArn } from '@fleetscope/model';
 import type {
@@ -213,6 +214,24 @@ export class LambdaTuningDriver implements TuningDriver {
   }
 
   async restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void> {
+    // Both steps are tried whatever the other did: a version that will not go must not leave
+    // $LATEST at a candidate's size, and a failed configuration must not leave the versions.
+    const failures: unknown[] = [];
+    await this.configure(target, {
+      architecture: snapshot.architecture,
+      memoryMb: snapshot.memoryMb,
+      description: details(snapshot).description,
+    }).catch((error: unknown) => failures.push(error));
+    await this.removeJobVersions(target, snapshot).catch((error: unknown) => failures.push(error));
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1)
+      throw new Error(
+        failures.map((e) => (e instanceof Error ? e.message : String(e))).join('; and '),
+      );
+  }
+
+  /** Deletes the aliases and versions the job made (found by their prefix and marker). */
+  private async removeJobVersions(target: TuningTarget, snapshot: FunctionSnapshot) {
     const client = this.client(target);
     const name = details(snapshot).functionName;
     const prefix = aliasPrefix(target.jobId);
@@ -234,11 +253,6 @@ export class LambdaTuningDriver implements TuningDriver {
           );
       }
     }
-    await this.configure(target, {
-      architecture: snapshot.architecture,
-      memoryMb: snapshot.memoryMb,
-      description: details(snapshot).description,
-    });
   }
 
   async apply(
@@ -250,20 +264,25 @@ export class LambdaTuningDriver implements TuningDriver {
     const description = details(snapshot).description;
     await this.configure(target, { ...candidate, description });
     if (where.kind === 'function') return;
-    // Power Tuning's optimizer: publish the pick, point the alias at it, put $LATEST back.
+    // Power Tuning's optimizer: publish the pick, point the alias at it, put $LATEST back,
+    // whether or not the alias could be pointed.
     const client = this.client(target);
-    const version = await client.send(
-      new PublishVersionCommand({
-        FunctionName: target.function,
-        Description: `fleetscope tuning pick (job ${target.jobId})`,
-      }),
-    );
-    await this.upsertAlias(target, where.name, version.Version!);
-    await this.configure(target, {
-      architecture: snapshot.architecture,
-      memoryMb: snapshot.memoryMb,
-      description,
-    });
+    try {
+      const version = await client.send(
+        new PublishVersionCommand({
+          FunctionName: target.function,
+          Description: `fleetscope tuning pick (job ${target.jobId})`,
+        }),
+      );
+      if (!version.Version) throw new Error('PublishVersion returned no version');
+      await this.upsertAlias(target, where.name, version.Version);
+    } finally {
+      await this.configure(target, {
+        architecture: snapshot.architecture,
+        memoryMb: snapshot.memoryMb,
+        description,
+      });
+    }
   }
 
   private oneAtATime<T>(target: TuningTarget, work: () => Promise<T>): Promise<T> {
@@ -300,6 +319,7 @@ export class LambdaTuningDriver implements TuningDriver {
       }),
     );
     if (!version.Version) throw new Error('PublishVersion returned no version');
+    if (version.State !== 'Active') await this.waitActive(target, version.Version);
     await this.upsertAlias(target, alias, version.Version);
     return version.Version;
   }
@@ -352,7 +372,7 @@ export class LambdaTuningDriver implements TuningDriver {
           ...(imageUri ? { ImageUri: imageUri } : { ZipFile: zip }),
         }),
       );
-      await this.waitUpdated(target);
+      succeeded(await this.waitUpdated(target), 'UpdateFunctionCode');
     }
     if (now.MemorySize !== want.memoryMb || (now.Description ?? '') !== want.description) {
       await client.send(
@@ -362,18 +382,62 @@ export class LambdaTuningDriver implements TuningDriver {
           Description: want.description,
         }),
       );
-      await this.waitUpdated(target);
+      succeeded(await this.waitUpdated(target), 'UpdateFunctionConfiguration');
     }
   }
 
-  private async waitUpdated(target: TuningTarget) {
-    const client = this.client(target);
-    await waitUntilFunctionUpdated(
-      { client, maxWaitTime: UPDATE_WAIT_SECONDS, minDelay: 1, maxDelay: 5 },
-      { FunctionName: target.function },
-    );
-    return client.send(new GetFunctionConfigurationCommand({ FunctionName: target.function }));
+  /**
+   * A new version is Pending while Lambda prepares it (SnapStart takes its snapshot then), and
+   * Invoke refuses it until it is Active.
+   */
+  private async waitActive(target: TuningTarget, version: string): Promise<void> {
+    const config = await this.poll(target, version, (c) => c.State === 'Pending');
+    if (config.State !== 'Active')
+      throw new Error(
+        `version ${version} of ${target.function} is ${config.State ?? 'in no state'} (${config.StateReasonCode ?? 'no reason code'}): ${config.StateReason ?? 'no reason given'}`,
+      );
   }
+
+  /**
+   * Polls GetFunctionConfiguration until no update is in progress. By hand rather than with the
+   * SDK's waitUntilFunctionUpdated: that waiter retries every AWS error (AccessDenied included)
+   * until it times out, so a missing permission read as a five-minute wait and a JSON dump.
+   */
+  private waitUpdated(target: TuningTarget): Promise<FunctionConfiguration> {
+    return this.poll(target, undefined, (c) => c.LastUpdateStatus === 'InProgress');
+  }
+
+  /** GetFunctionConfiguration (of `qualifier`) again and again while `busy` holds. */
+  private async poll(
+    target: TuningTarget,
+    qualifier: string | undefined,
+    busy: (config: FunctionConfiguration) => boolean,
+  ): Promise<FunctionConfiguration> {
+    const client = this.client(target);
+    const deadline = Date.now() + UPDATE_WAIT_SECONDS * 1000;
+    for (let delayMs = 200; ; delayMs = Math.min(5000, delayMs * 2)) {
+      const config = await client.send(
+        new GetFunctionConfigurationCommand({
+          FunctionName: target.function,
+          Qualifier: qualifier,
+        }),
+      );
+      if (!busy(config)) return config;
+      if (Date.now() + delayMs > deadline)
+        throw new Error(
+          `${target.function}${qualifier ? `:${qualifier}` : ''} was still ${config.State === 'Pending' ? 'Pending' : 'updating'} after ${UPDATE_WAIT_SECONDS} s`,
+        );
+      await sleep(delayMs);
+    }
+  }
+}
+
+/** An update that ended Failed left the function unchanged: measuring on would mislead. */
+function succeeded(config: FunctionConfiguration, operation: string): void {
+  if (config.LastUpdateStatus !== 'Failed') return;
+  throw new Error(
+    `${operation} of ${config.FunctionName ?? 'the function'} ended with LastUpdateStatus Failed (${config.LastUpdateStatusReasonCode ?? 'no reason code'}): ${config.LastUpdateStatusReason ?? 'no reason given'}`,
+  );
 }
 
 async function ignoreMissing(p: Promise<unknown>): Promise<void> {
