@@ -49,6 +49,31 @@ describe(loadConfig.name, () => {
     expect(problems[0]).toContain(allowed);
   });
 
+  it.each([
+    ['FLEETSCOPE_HTTP_PORT', ''],
+    ['FLEETSCOPE_HTTP_PORT', '0x1F90'],
+    ['FLEETSCOPE_RETENTION_DAYS', ''],
+    ['FLEETSCOPE_RETENTION_DAYS', ' '],
+    ['FLEETSCOPE_MAX_BODY_BYTES', '1e9'],
+    ['FLEETSCOPE_RECOMMENDATION_MIN_SAVING_USD', 'Infinity'],
+    ['FLEETSCOPE_NODE_VCPU_HOUR_USD', ''],
+  ])('refuses %s=%j as a number instead of reading it as another value', (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: must be a .*number`));
+  });
+
+  it('reads numbers written in decimal, around spaces too', () => {
+    const config = loadConfig({
+      FLEETSCOPE_HTTP_PORT: ' 9090 ',
+      FLEETSCOPE_RETENTION_DAYS: '0',
+      FLEETSCOPE_NODE_VCPU_HOUR_USD: '0.05',
+    });
+    expect([config.httpPort, config.rawRetentionDays, config.nodeVcpuHourUsd]).toEqual([
+      9090, 0, 0.05,
+    ]);
+  });
+
   it('reports every bad variable at once', () => {
     const problems = problemsOf({ FLEETSCOPE_HTTP_PORT: 'x', FLEETSCOPE_OTLP_GRPC_PORT: 'y' });
     expect(problems.map((p) => p.split(':')[0])).toEqual([
