@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ENV, listenError, type Config } from '@fleetscope/config';
 import { MAX_FUNCTION_ID_LENGTH } from '@fleetscope/model';
+import { endKeepAliveOnClose } from './keep-alive-close';
 import { logLevels } from './process-runner';
 
 const API_ROUTES = new WeakMap<NestFastifyApplication, { method: string; url: string }[]>();
@@ -36,6 +37,7 @@ export async function createHttpApp(
   const routes: { method: string; url: string }[] = [];
   API_ROUTES.set(app, routes);
   const fastify = app.getHttpAdapter().getInstance();
+  endKeepAliveOnClose(fastify);
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routes.push({ method, url: route.url });

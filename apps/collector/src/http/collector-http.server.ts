@@ -14,6 +14,7 @@ import {
   secretMatches,
   type Config,
 } from '@fleetscope/config';
+import { endKeepAliveOnClose } from '@fleetscope/server';
 import { firehoseErrorResponse } from '@fleetscope/ingest';
 import { RPC_CODE } from '@fleetscope/otlp';
 import { otlpEncodingOf, sendOtlpStatus } from '../otlp/otlp-status.reply';
@@ -116,6 +117,7 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
       await reply.type('text/plain; version=0.0.4').send(this.metrics.render());
     });
     this.app.addHook('onRequest', async (request, reply) => this.authorise(request, reply));
+    endKeepAliveOnClose(this.app);
     for (const r of routes) r.register(this.app);
   }
 
