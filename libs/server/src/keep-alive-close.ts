@@ -7,8 +7,9 @@ import type { FastifyInstance } from 'fastify';
  */
 export function endKeepAliveOnClose(fastify: FastifyInstance): void {
   let closing = false;
-  fastify.addHook('preClose', async () => {
+  fastify.addHook('preClose', (done) => {
     closing = true;
+    done();
   });
   fastify.addHook('onSend', async (_request, reply) => {
     if (closing) void reply.header('connection', 'close');
