@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { coldStartRate } from '@fleetscope/analysis';
 import {
   parseFunctionId,
   sortedHistogramPercentiles,
@@ -10,6 +11,7 @@ import {
   FunctionConfigRepository,
   FunctionsRepository,
   billedGbSecondsOf,
+  billedTimeOf,
   type FunctionConfig,
   type FunctionTotals,
   type TimeRange,
@@ -85,12 +87,14 @@ export function summarise(
   let priced: FunctionSummary['pricing'] = null;
   if (identity?.platform === 'aws_lambda' && memoryMb) {
     const architecture: LambdaArchitecture = config?.architecture === 'arm64' ? 'arm64' : 'x86_64';
+    // The GB-seconds at the sizes billed, and every millisecond billed for ephemeral storage.
+    const billed = billedTimeOf(t, memoryMb);
     const cost = pricing.lambdaUsage(
       {
         architecture,
-        memoryMb,
+        memoryMb: billed.meanMemoryMb,
         requests: t.invocations,
-        billedDurationMs: billedMbMs / memoryMb,
+        billedDurationMs: billed.billedDurationMs,
         snapStart:
           t.restores > 0 || t.billedRestoreSumMs > 0
             ? {
@@ -137,7 +141,7 @@ export function summarise(
     errors: t.errors,
     timeouts: t.timeouts,
     coldStarts: t.coldStarts,
-    coldStartRate: t.invocations > 0 ? round(t.coldStarts / t.invocations, 6)! : 0,
+    coldStartRate: coldStartRate(t.coldStarts, t.invocations),
     durationMs: {
       ...percentiles(t.durationBuckets, t.durationMaxMs),
       max: round(t.durationMaxMs > 0 ? t.durationMaxMs : null),
