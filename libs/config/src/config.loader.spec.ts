@@ -42,6 +42,8 @@ describe(loadConfig.name, () => {
     ['FLEETSCOPE_REPORT_TIME_ZONE', 'Mars/Olympus', 'IANA time zone'],
     ['FLEETSCOPE_REPORT_SMTP_URL', 'mail.example.com', 'smtp:// or smtps://'],
     ['FLEETSCOPE_REPORT_EMAIL_TO', 'finance', 'e-mail addresses'],
+    ['FLEETSCOPE_REPORT_EMAIL_FROM', 'finance', 'an e-mail address'],
+    ['FLEETSCOPE_REPORT_EMAIL_FROM', '', 'an e-mail address'],
   ])('names %s when it is %p', (name, value, allowed) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -104,6 +106,12 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ FLEETSCOPE_REPORT_TIME_ZONE: 'Europe/Berlin' }).reportTimeZone).toBe(
       'Europe/Berlin',
     );
+  });
+
+  it('takes the report sender as an address or as a name and <address>', () => {
+    for (const from of ['reports@example.com', 'Fleetscope <reports@example.com>']) {
+      expect(loadConfig({ FLEETSCOPE_REPORT_EMAIL_FROM: from }).reportEmailFrom).toBe(from);
+    }
   });
 
   it('asks for recipients when the report is to be e-mailed', () => {

@@ -357,7 +357,12 @@ export const ENV = {
   },
   reportEmailFrom: {
     name: 'FLEETSCOPE_REPORT_EMAIL_FROM',
-    schema: z.string(),
+    schema: z
+      .string()
+      .regex(
+        /^([^\s@<>]+@[^\s@<>]+|[^<>]*<[^\s@<>]+@[^\s@<>]+>)$/,
+        'must be an e-mail address, or a name and <address>',
+      ),
     default: 'fleetscope@localhost',
     description: 'Sender of the weekly report e-mail.',
   },
