@@ -44,3 +44,34 @@ describe('the fleetscope process on a port in use', () => {
     60_000,
   );
 });
+
+describe('the fleetscope process on an address not of this machine', () => {
+  it.each(['10.255.255.7', 'nosuch.invalid'])(
+    'exits 1 naming FLEETSCOPE_HOST=%s and the fix, with no stack trace',
+    async (host) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'fleetscope-bad-host-'));
+      try {
+        const server = spawnFleetscope(
+          ['-r', '@swc-node/register', 'apps/fleetscope/src/main.ts'],
+          {
+            ...ANY_FREE_PORTS,
+            FLEETSCOPE_HOST: host,
+            FLEETSCOPE_API_TOKEN: 'api-token',
+            FLEETSCOPE_INGEST_TOKEN: 'ingest-token',
+            FLEETSCOPE_DATA_DIR: dataDir,
+            CLICKHOUSE_URL: '',
+            FLEETSCOPE_LOG_LEVEL: 'error',
+          },
+        );
+        expect(await server.exited).toBe(1);
+        expect(server.output()).toContain(
+          `FLEETSCOPE_HOST: cannot listen on ${host}, which is not an address of this machine`,
+        );
+        expect(server.output()).not.toMatch(/^\s+at /m);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
+});
