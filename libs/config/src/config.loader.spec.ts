@@ -42,11 +42,38 @@ describe(loadConfig.name, () => {
     ['FLEETSCOPE_REPORT_TIME_ZONE', 'Mars/Olympus', 'IANA time zone'],
     ['FLEETSCOPE_REPORT_SMTP_URL', 'mail.example.com', 'smtp:// or smtps://'],
     ['FLEETSCOPE_REPORT_EMAIL_TO', 'finance', 'e-mail addresses'],
+    ['FLEETSCOPE_REPORT_EMAIL_FROM', 'finance', 'an e-mail address'],
+    ['FLEETSCOPE_REPORT_EMAIL_FROM', '', 'an e-mail address'],
   ])('names %s when it is %p', (name, value, allowed) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(name);
     expect(problems[0]).toContain(allowed);
+  });
+
+  it.each([
+    ['FLEETSCOPE_HTTP_PORT', ''],
+    ['FLEETSCOPE_HTTP_PORT', '0x1F90'],
+    ['FLEETSCOPE_RETENTION_DAYS', ''],
+    ['FLEETSCOPE_RETENTION_DAYS', ' '],
+    ['FLEETSCOPE_MAX_BODY_BYTES', '1e9'],
+    ['FLEETSCOPE_RECOMMENDATION_MIN_SAVING_USD', 'Infinity'],
+    ['FLEETSCOPE_NODE_VCPU_HOUR_USD', ''],
+  ])('refuses %s=%j as a number instead of reading it as another value', (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: must be a .*number`));
+  });
+
+  it('reads numbers written in decimal, around spaces too', () => {
+    const config = loadConfig({
+      FLEETSCOPE_HTTP_PORT: ' 9090 ',
+      FLEETSCOPE_RETENTION_DAYS: '0',
+      FLEETSCOPE_NODE_VCPU_HOUR_USD: '0.05',
+    });
+    expect([config.httpPort, config.rawRetentionDays, config.nodeVcpuHourUsd]).toEqual([
+      9090, 0, 0.05,
+    ]);
   });
 
   it('reports every bad variable at once', () => {
@@ -79,6 +106,12 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ FLEETSCOPE_REPORT_TIME_ZONE: 'Europe/Berlin' }).reportTimeZone).toBe(
       'Europe/Berlin',
     );
+  });
+
+  it('takes the report sender as an address or as a name and <address>', () => {
+    for (const from of ['reports@example.com', 'Fleetscope <reports@example.com>']) {
+      expect(loadConfig({ FLEETSCOPE_REPORT_EMAIL_FROM: from }).reportEmailFrom).toBe(from);
+    }
   });
 
   it('asks for recipients when the report is to be e-mailed', () => {

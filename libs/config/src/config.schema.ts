@@ -10,19 +10,25 @@ function describeCronError(error: unknown): string {
  * `ENV` maps each setting to its variable, its default and what is allowed, so the README table,
  * the docker-compose check and the error messages all come from one place.
  */
-const port = z.coerce
-  .number({ invalid_type_error: 'must be a port number' })
-  .int('must be an integer')
+// Decimal digits only: Number() would read "" and " " as 0, "0x1F90" as 8080, "1e3" as 1000 and
+// "Infinity" as a number, so a typo or an empty variable would silently become another value.
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const number = (check: z.ZodNumber, message = 'must be a number (decimal digits)') =>
+  z.string().trim().regex(DECIMAL, message).transform(Number).pipe(check);
+const integer = z.number().int('must be an integer');
+const port = number(
   // 0 asks the system for any free port (the tests do; the bound port is logged at start).
-  .min(0, 'must be between 0 and 65535')
-  .max(65535, 'must be between 0 and 65535');
-const positiveInt = z.coerce.number().int('must be an integer').positive('must be greater than 0');
-const nonNegativeInt = z.coerce.number().int('must be an integer').min(0, 'must be 0 or more');
+  integer.min(0, 'must be between 0 and 65535').max(65535, 'must be between 0 and 65535'),
+  'must be a port number',
+);
+const positive = integer.positive('must be greater than 0');
+const positiveInt = number(positive);
+const nonNegativeInt = number(integer.min(0, 'must be 0 or more'));
 const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
-const nonNegativeNumber = z.coerce.number().min(0, 'must be 0 or more');
+const nonNegativeNumber = number(z.number().min(0, 'must be 0 or more'));
 const csv = z
   .string()
   .optional()
@@ -138,7 +144,7 @@ export const ENV = {
   },
   embeddedMemoryMb: {
     name: 'FLEETSCOPE_EMBEDDED_MEMORY_MB',
-    schema: positiveInt.min(64, 'must be at least 64'),
+    schema: number(positive.min(64, 'must be at least 64')),
     default: '1024',
     description:
       'Memory the embedded ClickHouse may allocate (its max_server_memory_usage; merges get half, larger sorts and GROUP BYs spill to disk). Beyond it an insert fails and is retried (503); the Node process and chDB\'s ~260 MiB of mapped code come on top. Merges run vertically (a column at a time) and the engine returns freed pages beyond 32 MiB at once: at the ingest overload peaks of bench:ingest its allocator held 100–200 MiB (README, "Memory").',
@@ -193,7 +199,7 @@ export const ENV = {
   },
   ingestMaxFutureHours: {
     name: 'FLEETSCOPE_INGEST_MAX_FUTURE_HOURS',
-    schema: positiveInt.max(24 * 365 * 10, 'must be at most 87600 (ten years)'),
+    schema: number(positive.max(24 * 365 * 10, 'must be at most 87600 (ten years)')),
     default: '168',
     description:
       'How far ahead of now an ingested time may be; later items are rejected (reported in partial_success). Items older than FLEETSCOPE_RETENTION_DAYS are rejected too.',
@@ -297,7 +303,7 @@ export const ENV = {
   },
   fargateSpotDiscountPercent: {
     name: 'FLEETSCOPE_FARGATE_SPOT_DISCOUNT_PERCENT',
-    schema: z.coerce.number().min(0, 'must be 0–100').max(100, 'must be 0–100'),
+    schema: number(z.number().min(0, 'must be 0–100').max(100, 'must be 0–100')),
     default: '70',
     description:
       'Fargate Spot discount off on-demand (AWS: "up to 70 %"; it floats), priced only with FLEETSCOPE_CONTAINERS_OFFER=fargate-spot.',
@@ -351,7 +357,12 @@ export const ENV = {
   },
   reportEmailFrom: {
     name: 'FLEETSCOPE_REPORT_EMAIL_FROM',
-    schema: z.string(),
+    schema: z
+      .string()
+      .regex(
+        /^([^\s@<>]+@[^\s@<>]+|[^<>]*<[^\s@<>]+@[^\s@<>]+>)$/,
+        'must be an e-mail address, or a name and <address>',
+      ),
     default: 'fleetscope@localhost',
     description: 'Sender of the weekly report e-mail.',
   },

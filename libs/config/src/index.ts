@@ -1,5 +1,6 @@
 export * from './config.schema';
 export * from './config.loader';
+export * from './listen-error';
 export * from './auth/bearer-token';
 export * from './config.module';
 export * from './platform-targets';

@@ -2,8 +2,9 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { Config } from '@fleetscope/config';
+import { ENV, listenError, type Config } from '@fleetscope/config';
 import { MAX_FUNCTION_ID_LENGTH } from '@fleetscope/model';
+import { endKeepAliveOnClose } from './keep-alive-close';
 import { logLevels } from './process-runner';
 
 const API_ROUTES = new WeakMap<NestFastifyApplication, { method: string; url: string }[]>();
@@ -36,6 +37,7 @@ export async function createHttpApp(
   const routes: { method: string; url: string }[] = [];
   API_ROUTES.set(app, routes);
   const fastify = app.getHttpAdapter().getInstance();
+  endKeepAliveOnClose(fastify);
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routes.push({ method, url: route.url });
@@ -66,7 +68,9 @@ export async function createHttpApp(
 
 /** Listens on FLEETSCOPE_HTTP_PORT and returns the port bound (the system's choice for port 0). */
 export async function listenHttpApp(app: NestFastifyApplication, config: Config): Promise<number> {
-  await app.listen(config.httpPort, config.host);
+  await app.listen(config.httpPort, config.host).catch((error: unknown) => {
+    throw listenError(error, ENV.httpPort.name, config.host, config.httpPort);
+  });
   const address: unknown = app.getHttpServer().address();
   return typeof address === 'object' && address !== null && 'port' in address
     ? Number(address.port)

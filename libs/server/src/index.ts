@@ -1,3 +1,4 @@
 export * from './process-runner';
 export * from './http-app.factory';
 export * from './metrics/counter-set';
+export * from './keep-alive-close';

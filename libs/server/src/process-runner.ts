@@ -1,5 +1,5 @@
 import { Logger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
-import { ConfigError, loadConfig, type Config } from '@fleetscope/config';
+import { ConfigError, ListenError, loadConfig, type Config } from '@fleetscope/config';
 import { MigrationError, StorageError, assertDataDirFree } from '@fleetscope/storage';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -55,7 +55,9 @@ export function runProcess(
     })
     .catch((error: unknown) => {
       const message =
-        error instanceof MigrationError || error instanceof StorageError
+        error instanceof MigrationError ||
+        error instanceof StorageError ||
+        error instanceof ListenError
           ? error.message
           : error instanceof Error
             ? (error.stack ?? error.message)

@@ -14,7 +14,13 @@ import {
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { FLEETSCOPE_CONFIG, bearerMatches, type Config } from '@fleetscope/config';
+import {
+  ENV,
+  FLEETSCOPE_CONFIG,
+  bearerMatches,
+  listenError,
+  type Config,
+} from '@fleetscope/config';
 import { encodeExportResponseProtobuf, type OtlpSignal } from '@fleetscope/otlp';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { OtlpExportService } from '../otlp/otlp-export.service';
@@ -79,7 +85,17 @@ export class OtlpGrpcServer implements OnApplicationBootstrap, OnModuleDestroy {
       this.server.bindAsync(
         `${host}:${this.config.otlpGrpcPort}`,
         ServerCredentials.createInsecure(),
-        (error, port) => (error ? reject(error) : resolve(port)),
+        (error, port) =>
+          error
+            ? reject(
+                listenError(
+                  error,
+                  ENV.otlpGrpcPort.name,
+                  this.config.host,
+                  this.config.otlpGrpcPort,
+                ),
+              )
+            : resolve(port),
       ),
     );
     this.port = await this.binding;

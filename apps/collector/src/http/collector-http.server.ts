@@ -6,7 +6,15 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { FLEETSCOPE_CONFIG, bearerMatches, secretMatches, type Config } from '@fleetscope/config';
+import {
+  ENV,
+  FLEETSCOPE_CONFIG,
+  bearerMatches,
+  listenError,
+  secretMatches,
+  type Config,
+} from '@fleetscope/config';
+import { endKeepAliveOnClose } from '@fleetscope/server';
 import { firehoseErrorResponse } from '@fleetscope/ingest';
 import { RPC_CODE } from '@fleetscope/otlp';
 import { otlpEncodingOf, sendOtlpStatus } from '../otlp/otlp-status.reply';
@@ -109,11 +117,16 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
       await reply.type('text/plain; version=0.0.4').send(this.metrics.render());
     });
     this.app.addHook('onRequest', async (request, reply) => this.authorise(request, reply));
+    endKeepAliveOnClose(this.app);
     for (const r of routes) r.register(this.app);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.listening = this.app.listen({ host: this.config.host, port: this.config.otlpHttpPort });
+    this.listening = this.app
+      .listen({ host: this.config.host, port: this.config.otlpHttpPort })
+      .catch((error: unknown) => {
+        throw listenError(error, ENV.otlpHttpPort.name, this.config.host, this.config.otlpHttpPort);
+      });
     await this.listening;
     this.logger.log(`OTLP/HTTP and platform ingest on http://${this.config.host}:${this.port}`);
   }
