@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { awslogs, dataMessage, post } from '../platform/platform-ingest.helpers';
 
@@ -11,6 +11,21 @@ const DAY = Math.floor(Date.now() / DAY_MS) * DAY_MS - 2 * DAY_MS;
 /** A time of DAY (hours may pass 24: the next day). */
 const at = (h: number, m: number, s = 10) => DAY + h * HOUR_MS + m * 60_000 + s * 1000;
 const idOf = (name: string) => `aws_lambda~${ACCOUNT}~${REGION}~${name}`;
+
+/** Runs `use` on a page of a headless Chromium of its own, closed afterwards. */
+async function withPage(use: (page: Page) => Promise<void>): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    await use(page);
+  } finally {
+    await browser.close();
+  }
+}
 
 interface Invocation {
   /** The REPORT line's timestamp, the invocation's end; it starts durationMs before. */
@@ -176,13 +191,7 @@ describe('figures of the read routes against the invocations sent', () => {
   });
 
   it('defect: the fleet page showed a cost of $0.0000002 as $0.00; sub-cent costs now keep two significant digits', async () => {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
-    try {
-      const page = await browser.newPage();
-      page.setDefaultTimeout(10_000);
+    await withPage(async (page) => {
       await page.goto(`${fleetscope.apiUrl}/?range=7d`);
       const row = (name: string) =>
         page.locator(`#functions tbody tr[data-id="${idOf(name)}"] [data-col="costUsd"]`);
@@ -190,9 +199,7 @@ describe('figures of the read routes against the invocations sent', () => {
       expect(await row('tiny-cost').innerText()).toBe('$0.00000020');
       // 4 requests and 550 ms at 512 MB: $0.0000008 + $0.00000458 = $0.0000053834.
       expect(await row('step-edges').innerText()).toBe('$0.0000054');
-    } finally {
-      await browser.close();
-    }
+    });
   }, 30_000);
 
   it('defect: the invocations of [from, to) took in those up to a second outside it; a range now lists only the invocations that start in it', async () => {
@@ -233,13 +240,7 @@ describe('figures of the read routes against the invocations sent', () => {
   });
 
   it('defect: the function page wrote 0.000125 billed GB-seconds as "0 GB-s"; small amounts now keep three significant digits', async () => {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
-    try {
-      const page = await browser.newPage();
-      page.setDefaultTimeout(10_000);
+    await withPage(async (page) => {
       const costCard = async (name: string) => {
         await page.goto(
           `${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(idOf(name))}&range=7d`,
@@ -249,9 +250,7 @@ describe('figures of the read routes against the invocations sent', () => {
       };
       expect(await costCard('tiny-cost')).toBe('0.000125 GB-s');
       expect(await costCard('step-edges')).toBe('0.275 GB-s');
-    } finally {
-      await browser.close();
-    }
+    });
   }, 30_000);
 
   it('defect: an invocation killed out of memory was counted neither an error nor a timeout; the fleet and the time series now count it among the errors', async () => {
@@ -296,13 +295,7 @@ describe('figures of the read routes against the invocations sent', () => {
   });
 
   it('defect: no page showed timeouts, so a function whose invocations timed out read "Errors 0"; the fleet table, the function page and its chart now show them', async () => {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
-    try {
-      const page = await browser.newPage();
-      page.setDefaultTimeout(10_000);
+    await withPage(async (page) => {
       await page.goto(`${fleetscope.apiUrl}/?range=7d`);
       const cell = (name: string, col: string) =>
         page
@@ -340,9 +333,7 @@ describe('figures of the read routes against the invocations sent', () => {
       });
       const timeouts = (await drawn.jsonValue()) as number[];
       expect(timeouts.reduce((a, b) => a + b, 0)).toBe(1);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 30_000);
 
   it('defect: a range starting within a minute counted no restore in it but gave restore percentiles from it; the restores and their durations now come from the same minutes', async () => {
