@@ -35,6 +35,28 @@ export function tearNextWrite(): void {
 }
 
 /**
+ * Makes fs.write() fail with ENOSPC, writing nothing, after `afterMs` or within the call without
+ * it: for the next `writes` calls, or until the returned function gives the disk room again.
+ */
+export function failWrites({
+  writes = Infinity,
+  afterMs,
+}: {
+  writes?: number;
+  afterMs?: number;
+}): () => void {
+  const write = fs.write;
+  const room = (): void => void Object.assign(fs, { write });
+  let left = writes;
+  setWrite((_fd, _buffer, _offset, _length, _position, done) => {
+    if (--left <= 0) room();
+    if (afterMs === undefined) done(noSpace(), 0);
+    else setTimeout(() => done(noSpace(), 0), afterMs);
+  });
+  return room;
+}
+
+/**
  * Makes the disk under `dir` as full as the files in it now, plus `room` bytes: fs.write() (in
  * the next turn of the event loop, as the thread pool answers) writes what fits, then fails with
  * ENOSPC; appendFileSync() under `dir` the same; statfsSync() of `dir` says what is free. A file

@@ -10,6 +10,7 @@ import {
   type WriterOptions,
 } from '@fleetscope/storage';
 import { openTestClickHouse } from '../../support/test-clickhouse';
+import { failWrites } from './disk-faults';
 
 // The module object itself: fillDisk() replaces its write() (the ingest log calls it there).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -62,20 +63,7 @@ export async function withWriterHarness(spec: (harness: WriterHarness) => Promis
     },
     loggedWriter: (options, client) =>
       harness.writer({ maxQueueBytes: 1 << 26, ...options, log: IngestLog.open(logDir) }, client),
-    fillDisk: ({ writes = Infinity, afterMs }) => {
-      let left = writes;
-      const room = () => ((fs as { write: unknown }).write = write);
-      (fs as { write: unknown }).write = (...args: unknown[]) => {
-        if (--left <= 0) room();
-        const done = args[args.length - 1] as (error: Error | null, written: number) => void;
-        const full = Object.assign(new Error('ENOSPC: no space left on device'), {
-          code: 'ENOSPC',
-        });
-        if (afterMs === undefined) done(full, 0);
-        else setTimeout(() => done(full, 0), afterMs);
-      };
-      return room;
-    },
+    fillDisk: failWrites,
     kill: async (writer, die) => {
       const atKill = join(config.dataDir, 'ingest-log-at-kill');
       cpSync(logDir, atKill, { recursive: true });
