@@ -11,14 +11,25 @@ export async function queryRows<T>(
   params: Record<string, unknown>,
   what: string,
 ): Promise<T[]> {
+  return (await selectJson(client, query, params, 'JSONEachRow', what)) as T[];
+}
+
+/** One SELECT's answer parsed as `format`'s JSON, failures as StorageErrors saying what was read. */
+async function selectJson(
+  client: ClickHouseClient,
+  query: string,
+  params: Record<string, unknown>,
+  format: 'JSONEachRow' | 'JSONCompact',
+  what: string,
+): Promise<unknown> {
   try {
     const result = await client.query({
       query,
       query_params: params,
-      format: 'JSONEachRow',
+      format,
       clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
     });
-    return await result.json<T>();
+    return await result.json();
   } catch (error) {
     throw toStorageError(error, what);
   }
@@ -59,18 +70,10 @@ export async function queryCompactRows<const C extends CompactColumns>(
   columns: C,
   what: string,
 ): Promise<CompactRow<C>[]> {
-  let answer: { meta?: { name: string }[]; data: CompactRow<C>[] };
-  try {
-    const result = await client.query({
-      query,
-      query_params: params,
-      format: 'JSONCompact',
-      clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
-    });
-    answer = await result.json<CompactRow<C>>();
-  } catch (error) {
-    throw toStorageError(error, what);
-  }
+  const answer = (await selectJson(client, query, params, 'JSONCompact', what)) as {
+    meta?: { name: string }[];
+    data: CompactRow<C>[];
+  };
   const names = (answer.meta ?? []).map((column) => column.name);
   if (names.length !== columns.length || names.some((name, i) => name !== columns[i][0])) {
     throw new Error(
