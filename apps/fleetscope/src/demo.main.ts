@@ -9,10 +9,10 @@ import { loadDemoFleet } from './demo/demo-fleet.loader';
 import { FleetscopeModule } from './fleetscope.module';
 
 // `npm run demo`: Fleetscope on its own data directory (rebuilt on every start), with the demo
-// fleet loaded through its public ingest and API, and every page saying the data is a demo.
+// fleet loaded through its public ingest and API. Its directory is marked as the demo's
+// (markDemoStore), and whatever reads that store labels the data as demo (StoreLabel).
 // It wipes its directory, so it only ever wipes one it made (marked) or an empty one, and it never
 // writes into a ClickHouse server, which holds someone's real data.
-process.env.FLEETSCOPE_DEMO = 'true';
 const dataDir = (process.env.FLEETSCOPE_DATA_DIR ??= './data-demo');
 if (process.env.CLICKHOUSE_URL) {
   process.stderr.write(

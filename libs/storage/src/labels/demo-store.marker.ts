@@ -22,3 +22,15 @@ export function isDemoStore(config: Pick<Config, 'clickhouseUrl' | 'dataDir'>): 
     existsSync(join(resolve(config.dataDir), DEMO_STORE_MARKER))
   );
 }
+
+/**
+ * What the store holds, read once at start (the demo marks its directory before it starts): every
+ * output that labels demo data asks this, never the process's own settings.
+ */
+export class StoreLabel {
+  constructor(readonly demo: boolean) {}
+
+  static of(config: Pick<Config, 'clickhouseUrl' | 'dataDir'>): StoreLabel {
+    return new StoreLabel(isDemoStore(config));
+  }
+}
