@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -159,7 +159,7 @@ describe('Demo data in a store the demo marked', () => {
     ]);
     expect(replay.stdout.split('\n')[0]).toMatch(/^keep-alive replay .*\(demo data\)$/);
     const report = await cli(fleetscope, ['report', '--week', week.label, '--format', 'md']);
-    expect(report.stderr.split('\n')[0]).toMatch(new RegExp(`^${week.label}: .*\\(demo data\\)$`));
+    expect(report.stderr.split('\n')[0]).toMatch(new RegExp(`^${week.label} \\(demo data\\): \\$`));
     expect(report.stdout.split('\n')[0]).toContain('(demo data)');
   });
 
