@@ -36,7 +36,7 @@ function previousWeek(now = Date.now()) {
 }
 
 /** A report in a non-JSON format; the token goes in the header, as api() does. */
-async function fetchText(path) {
+async function fetchReport(path) {
   const token = apiToken();
   const response = await fetch(
     path,
@@ -45,20 +45,28 @@ async function fetchText(path) {
   const text = await response.text();
   if (!response.ok)
     throw new ApiError(response.status, `${response.status}: ${text.slice(0, 300)}`);
-  return text;
+  return { text, headers: response.headers };
+}
+
+async function fetchText(path) {
+  return (await fetchReport(path)).text;
 }
 
 async function download(week, format) {
   try {
-    const text = await fetchText(`/api/reports/${week}?format=${format}`);
+    const { text, headers } = await fetchReport(`/api/reports/${week}?format=${format}&download=1`);
     const type = {
       html: 'text/html',
       md: 'text/markdown',
       json: 'application/json',
       csv: 'text/csv',
     };
+    // The server's file name: it says when the report is of the demo fleet.
+    const name =
+      /filename="([^"]+)"/.exec(headers.get('content-disposition') ?? '')?.[1] ??
+      `fleetscope-${week}.${format}`;
     const url = URL.createObjectURL(new Blob([text], { type: type[format] }));
-    const a = h('a', { href: url, download: `fleetscope-${week}.${format}` });
+    const a = h('a', { href: url, download: name });
     document.body.append(a);
     a.click();
     a.remove();

@@ -169,9 +169,13 @@ describe('npm run demo', () => {
     const report = (await (
       await fetch(`${base}/api/reports/${reports.reports[0].week}`)
     ).json()) as {
+      demo?: boolean;
       functions: { functionId: string; platform: string; costUsd: number }[];
       coverage: { unpriced: { functionId: string; reason: string }[] };
     };
+    // Downloaded, the report still says it is demo data (test/demo/demo-label.e2e.spec.ts has
+    // every format).
+    expect(report.demo).toBe(true);
     const azure = report.functions.filter((f) => f.platform === 'azure_functions');
     expect(azure.filter((f) => f.costUsd > 0).length).toBeGreaterThanOrEqual(10);
     const unpriced = new Map(report.coverage.unpriced.map((u) => [u.functionId, u.reason]));

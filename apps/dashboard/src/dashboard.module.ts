@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiTokenGuard } from './auth/api-token.guard';
 import { HealthController } from './health/health.controller';
 import { FunctionsController } from './functions/functions.controller';
@@ -13,6 +13,7 @@ import { TuningJobsController } from './tuning/tuning-jobs.controller';
 import { ReportsController } from './reports/reports.controller';
 import { KeepAliveController } from './keepalive/keepalive.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { DemoLabelInterceptor } from './labels/demo-label.interceptor';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
@@ -32,6 +33,7 @@ import { MetricsController } from './metrics/metrics.controller';
     FleetService,
     DashboardPagesRegistrar,
     { provide: APP_GUARD, useClass: ApiTokenGuard },
+    { provide: APP_INTERCEPTOR, useClass: DemoLabelInterceptor },
   ],
 })
 export class DashboardModule {}

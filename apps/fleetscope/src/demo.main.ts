@@ -1,19 +1,18 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { FLEETSCOPE_VERSION } from '@fleetscope/config';
 import { CollectorHttpServer } from '@fleetscope/collector';
 import { createHttpApp, listenHttpApp, runProcess } from '@fleetscope/server';
+import { isDemoStore, markDemoStore } from '@fleetscope/storage';
 import { loadDemoFleet } from './demo/demo-fleet.loader';
 import { FleetscopeModule } from './fleetscope.module';
 
 // `npm run demo`: Fleetscope on its own data directory (rebuilt on every start), with the demo
-// fleet loaded through its public ingest and API, and every page saying the data is a demo.
+// fleet loaded through its public ingest and API. Its directory is marked as the demo's
+// (markDemoStore), and whatever reads that store labels the data as demo (StoreLabel).
 // It wipes its directory, so it only ever wipes one it made (marked) or an empty one, and it never
 // writes into a ClickHouse server, which holds someone's real data.
-const MARKER = '.fleetscope-demo';
-process.env.FLEETSCOPE_DEMO = 'true';
 const dataDir = (process.env.FLEETSCOPE_DATA_DIR ??= './data-demo');
 if (process.env.CLICKHOUSE_URL) {
   process.stderr.write(
@@ -21,7 +20,11 @@ if (process.env.CLICKHOUSE_URL) {
   );
   process.exit(1);
 }
-if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(join(dataDir, MARKER))) {
+if (
+  existsSync(dataDir) &&
+  readdirSync(dataDir).length > 0 &&
+  !isDemoStore({ clickhouseUrl: undefined, dataDir })
+) {
   process.stderr.write(
     `fleetscope-demo: FLEETSCOPE_DATA_DIR=${dataDir} holds data that is not the demo's; the demo rebuilds its directory on every start, so give it an empty one (default ./data-demo)\n`,
   );
@@ -29,7 +32,7 @@ if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(join(d
 }
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
-writeFileSync(join(dataDir, MARKER), 'npm run demo rebuilds this directory on every start\n');
+markDemoStore(dataDir);
 
 runProcess('fleetscope-demo', async (config) => {
   const logger = new Logger('demo');

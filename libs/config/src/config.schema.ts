@@ -451,14 +451,6 @@ export const ENV = {
     default: '0.0045',
     description: 'Kubernetes node price per GiB-hour.',
   },
-  // ── demo (issue 12) ──
-  demo: {
-    name: 'FLEETSCOPE_DEMO',
-    schema: z.enum(['true', 'false']).transform((v) => v === 'true'),
-    default: 'false',
-    description:
-      'Set by `npm run demo`: the data is the demo fleet, and every page says so in a banner.',
-  },
   logLevel: {
     name: 'FLEETSCOPE_LOG_LEVEL',
     schema: logLevel,

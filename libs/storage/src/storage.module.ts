@@ -29,6 +29,7 @@ import { AnalysisInputsRepository } from './repositories/analysis-inputs.reposit
 import { TuningJobsRepository } from './repositories/tuning-jobs.repository';
 import { WeeklyReportsRepository } from './repositories/weekly-reports.repository';
 import { FunctionSettingsRepository } from './repositories/function-settings.repository';
+import { StoreLabel } from './labels/demo-store.marker';
 
 export async function openAndMigrate(
   config: Config,
@@ -209,6 +210,7 @@ export class StorageModule {
             }),
         },
         StorageLifecycle,
+        { provide: StoreLabel, useFactory: () => StoreLabel.of(config) },
         FunctionsRepository,
         FunctionConfigRepository,
         InvocationsRepository,
@@ -231,6 +233,7 @@ export class StorageModule {
       ],
       exports: [
         CLICKHOUSE,
+        StoreLabel,
         IngestWriter,
         FunctionsRepository,
         InvocationsRepository,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { demoSuffix } from '@fleetscope/reports';
 import type { CommandRegistration } from '../cli.program';
 import { apiRequest, endpointsFrom } from '../fleetscope.client';
 
@@ -20,6 +21,8 @@ export interface ReplayReport {
     results: Record<string, PolicyResult>;
   }[];
   totals: Record<string, { coldStarts: number; wastedGbSeconds: number; functions: number }>;
+  /** True when the store holds the demo fleet (`npm run demo`). */
+  demo?: true;
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -91,7 +94,7 @@ export const replayCommand: CommandRegistration = (program: Command) => {
         process.stdout.write(
           opts.json
             ? `${JSON.stringify(report, null, 2)}\n`
-            : `keep-alive replay ${report.from} – ${report.to}, ${report.functions.length} functions\n${replayTable(report)}\n`,
+            : `keep-alive replay ${report.from} – ${report.to}, ${report.functions.length} functions${demoSuffix(report)}\n${replayTable(report)}\n`,
         );
       },
     );

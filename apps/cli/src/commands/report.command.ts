@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   REPORT_FORMATS,
+  demoSuffix,
   isWeekError,
   isoWeekOf,
   parseIsoWeek,
@@ -48,7 +49,7 @@ export const registerReport: CommandRegistration = (program: Command) => {
           week: label,
         });
         process.stderr.write(
-          `${built.week}: ${usd(built.totalCostUsd)} (previous week ${usd(built.previousTotalCostUsd)}); ${built.coverage.message}\n`,
+          `${built.week}${demoSuffix(built)}: ${usd(built.totalCostUsd)} (previous week ${usd(built.previousTotalCostUsd)}); ${built.coverage.message}\n`,
         );
       }
       const body = await apiRequest<string>(

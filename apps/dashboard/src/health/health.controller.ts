@@ -1,16 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { CLICKHOUSE, type ClickHouseHandle } from '@fleetscope/storage';
 import { FLEETSCOPE_VERSION } from '@fleetscope/config';
 
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
-  constructor(
-    @Inject(CLICKHOUSE) private readonly clickhouse: ClickHouseHandle,
-    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
-  ) {}
+  constructor(@Inject(CLICKHOUSE) private readonly clickhouse: ClickHouseHandle) {}
 
   @Get()
   @ApiOperation({ summary: 'Liveness and ClickHouse reachability' })
@@ -18,7 +14,7 @@ export class HealthController {
     status: 'ok' | 'degraded';
     clickhouse: { mode: string; ok: boolean };
     version: string;
-    /** Present and true when the data is the demo fleet (`npm run demo`). */
+    /** Added by DemoLabelInterceptor, as to every answer, when the store holds the demo fleet. */
     demo?: true;
   }> {
     let ok = false;
@@ -31,7 +27,6 @@ export class HealthController {
       status: ok ? 'ok' : 'degraded',
       clickhouse: { mode: this.clickhouse.mode, ok },
       version: FLEETSCOPE_VERSION,
-      ...(this.config.demo ? { demo: true as const } : {}),
     };
   }
 }

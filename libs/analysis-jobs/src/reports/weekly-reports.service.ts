@@ -13,6 +13,7 @@ import {
   FunctionConfigRepository,
   FunctionSettingsRepository,
   RecommendationsRepository,
+  StoreLabel,
   WeeklyReportsRepository,
   type DeliveryAttempt,
   type StoredWeeklyReport,
@@ -43,6 +44,7 @@ export class WeeklyReportsService {
     private readonly recommendations: RecommendationsRepository,
     private readonly pricing: PricingService,
     private readonly metrics: ReportMetrics,
+    private readonly store: StoreLabel,
   ) {}
 
   /** `2026-W48` → the week, or InvalidWeekError naming the problem. */
@@ -93,16 +95,18 @@ export class WeeklyReportsService {
     const concurrency = await this.reports.dailyConcurrency(range, levels);
     const run = await this.recommendations.latestRun();
     const recommendations = run ? await this.recommendations.list(run.runId) : [];
-    const report = buildWeeklyReport(
-      {
-        week: week.label,
-        functions: ids.map((id) => reportFunction(id, configs.get(id))),
-        days: reportDailyUsage(stored, concurrency, configs, timelines, happened),
-        recommendations: reportRecommendationInputs(recommendations),
-        generatedAtMs: nowMs,
-      },
-      this.pricing,
-      WEEKLY_REPORT_ASSUMPTIONS,
+    const report = this.labelled(
+      buildWeeklyReport(
+        {
+          week: week.label,
+          functions: ids.map((id) => reportFunction(id, configs.get(id))),
+          days: reportDailyUsage(stored, concurrency, configs, timelines, happened),
+          recommendations: reportRecommendationInputs(recommendations),
+          generatedAtMs: nowMs,
+        },
+        this.pricing,
+        WEEKLY_REPORT_ASSUMPTIONS,
+      ),
     );
     const previous = await this.reports.get(week.label);
     await this.reports.save(this.record(report, week, nowMs, previous?.deliveries ?? []));
@@ -129,7 +133,12 @@ export class WeeklyReportsService {
     if (!stored) return undefined;
     const report = JSON.parse(stored.report) as WeeklyReport;
     // Reports stored before idle min-scale pods were reported hold no such list.
-    return { ...report, idleMinScalePods: report.idleMinScalePods ?? [] };
+    return this.labelled({ ...report, idleMinScalePods: report.idleMinScalePods ?? [] });
+  }
+
+  /** A report of the demo fleet says so (issue 12); the store knows whether it holds the demo's. */
+  private labelled(report: WeeklyReport): WeeklyReport {
+    return this.store.demo ? { demo: true, ...report } : report;
   }
 
   async stored(label: string): Promise<StoredWeeklyReport | undefined> {

@@ -201,6 +201,11 @@ export interface GroupTotal {
 }
 
 export interface WeeklyReport {
+  /**
+   * Present and true when the report is of the demo fleet (`npm run demo`, issue 12): every format
+   * says so. Set from the store the report is built from and read back from.
+   */
+  demo?: true;
   week: string;
   /** ISO-8601 UTC, inclusive. */
   from: string;

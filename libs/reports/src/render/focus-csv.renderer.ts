@@ -55,6 +55,7 @@ export const FOCUS_COLUMNS = [
   'x_CostCategory',
   'x_CatalogueVersion',
   'x_Week',
+  'x_Demo',
 ] as const;
 
 type FocusRow = Record<(typeof FOCUS_COLUMNS)[number], string | number | null>;
@@ -179,6 +180,8 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): Fo
     x_CostCategory: line.category,
     x_CatalogueVersion: report.catalogueVersion,
     x_Week: report.week,
+    // Issue 12: a row of the demo fleet says so wherever the file ends up.
+    x_Demo: report.demo === true ? 'true' : 'false',
   };
 }
 

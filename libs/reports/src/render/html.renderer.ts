@@ -1,5 +1,14 @@
 import { BREAKDOWN_KEYS, type WeeklyReport } from '../build/weekly-report';
-import { BREAKDOWN_LABELS, PART_LABELS, percent, savingText, signedUsd, usd } from './report-text';
+import {
+  BREAKDOWN_LABELS,
+  DEMO_NOTICE,
+  PART_LABELS,
+  demoSuffix,
+  percent,
+  savingText,
+  signedUsd,
+  usd,
+} from './report-text';
 
 // HTML for e-mail clients: one self-contained document, inline styles (many clients drop <style>),
 // charts as inline SVG, no scripts, no external resources.
@@ -123,7 +132,10 @@ export function renderHtml(report: WeeklyReport): string {
       )
     : p('No function changed cost.');
   const body = [
-    `<h1 style="font-size:22px;margin:0 0 4px">Weekly cost report ${escapeHtml(report.week)}</h1>`,
+    report.demo
+      ? `<div data-demo="true" style="background:#fff8e6;border:1px solid #f3d48b;color:#6b4e00;padding:8px 12px;border-radius:4px;font-size:14px;margin:0 0 12px">Demo data: ${escapeHtml(DEMO_NOTICE)}</div>`
+      : '',
+    `<h1 style="font-size:22px;margin:0 0 4px">Weekly cost report ${escapeHtml(report.week + demoSuffix(report))}</h1>`,
     p(
       `${escapeHtml(report.from.slice(0, 10))} to ${escapeHtml(report.to.slice(0, 10))} (UTC, end exclusive) · prices <code>${escapeHtml(report.catalogueVersion)}</code>`,
     ),
@@ -259,7 +271,7 @@ export function renderHtml(report: WeeklyReport): string {
       .join('')}</ul>`,
   ].join('\n');
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Fleetscope weekly cost report ${escapeHtml(report.week)}</title></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Fleetscope weekly cost report ${escapeHtml(report.week + demoSuffix(report))}</title></head>
 <body style="margin:0;padding:16px;background:#ffffff"><div style="max-width:640px;margin:0 auto;${FONT}">
 ${body}
 </div></body></html>

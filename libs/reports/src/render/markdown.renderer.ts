@@ -1,5 +1,14 @@
 import { BREAKDOWN_KEYS, type WeeklyReport } from '../build/weekly-report';
-import { BREAKDOWN_LABELS, PART_LABELS, percent, savingText, signedUsd, usd } from './report-text';
+import {
+  BREAKDOWN_LABELS,
+  DEMO_NOTICE,
+  PART_LABELS,
+  demoSuffix,
+  percent,
+  savingText,
+  signedUsd,
+  usd,
+} from './report-text';
 
 /** Markdown cells: a pipe would end the cell. */
 function cell(text: string | number): string {
@@ -17,8 +26,9 @@ function table(head: string[], rows: (string | number)[][]): string[] {
 export function renderMarkdown(report: WeeklyReport): string {
   const change = report.totalCostUsd - report.previousTotalCostUsd;
   const out: string[] = [
-    `# Fleetscope weekly cost report ${report.week}`,
+    `# Fleetscope weekly cost report ${report.week}${demoSuffix(report)}`,
     '',
+    ...(report.demo ? [`> **Demo data:** ${DEMO_NOTICE}`, ''] : []),
     `${report.from.slice(0, 10)} to ${report.to.slice(0, 10)} (UTC, end exclusive) · prices: \`${report.catalogueVersion}\``,
     '',
     `> ${report.coverage.message}`,

@@ -2,6 +2,7 @@ import type { WeeklyReport } from '../build/weekly-report';
 import { renderFocusCsv } from './focus-csv.renderer';
 import { renderHtml } from './html.renderer';
 import { renderMarkdown } from './markdown.renderer';
+import { reportFileStem } from './report-text';
 
 export const REPORT_FORMATS = ['json', 'html', 'md', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -18,7 +19,7 @@ export interface RenderedReport {
 
 /** The report in one format; JSON is the contract, the others render it. */
 export function renderReport(report: WeeklyReport, format: ReportFormat): RenderedReport {
-  const fileName = `fleetscope-${report.week}.${format}`;
+  const fileName = `${reportFileStem(report)}.${format}`;
   switch (format) {
     case 'json':
       return {

@@ -5,6 +5,20 @@ import type {
   WeeklyReport,
 } from '../build/weekly-report';
 
+/** What a report of the demo fleet says of itself, after "Demo data:", in every format (issue 12). */
+export const DEMO_NOTICE =
+  'the demo fleet of `npm run demo` (public Azure Functions traces and Lambda records derived from them), not the costs of real functions.';
+
+/** ' (demo data)' after a title of a demo report, else nothing. */
+export function demoSuffix(report: Pick<WeeklyReport, 'demo'>): string {
+  return report.demo ? ' (demo data)' : '';
+}
+
+/** The name of a report's files without extension: fleetscope-2026-W48, fleetscope-demo-2026-W48. */
+export function reportFileStem(report: Pick<WeeklyReport, 'demo' | 'week'>): string {
+  return `fleetscope-${report.demo ? 'demo-' : ''}${report.week}`;
+}
+
 /**
  * Below this a dollar figure is floating-point noise of sums and differences (1 - 0.9 - 0.1), not
  * money: the smallest Lambda charge, 1 ms at 128 MB on arm64, is about $0.0000000017.

@@ -1,5 +1,5 @@
 import type { WeeklyReport } from '../build/weekly-report';
-import { percent, signedUsd, usd } from './report-text';
+import { demoSuffix, percent, signedUsd, usd } from './report-text';
 
 /**
  * The report as a Slack incoming-webhook message: `text` (the notification and the fallback of
@@ -8,7 +8,7 @@ import { percent, signedUsd, usd } from './report-text';
  */
 export function renderSlackMessage(report: WeeklyReport, htmlUrl: string): Record<string, unknown> {
   const change = report.totalCostUsd - report.previousTotalCostUsd;
-  const summary = `Fleetscope ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)} the week before)`;
+  const summary = `${report.demo ? '[Demo] ' : ''}Fleetscope ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)} the week before)`;
   const movers = report.movers
     .slice(0, 5)
     .map(
@@ -18,7 +18,13 @@ export function renderSlackMessage(report: WeeklyReport, htmlUrl: string): Recor
   return {
     text: `${summary}. ${report.coverage.message} ${htmlUrl}`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: `Weekly cost report ${report.week}` } },
+      {
+        type: 'header',
+        text: {
+          type: 'plain_text',
+          text: `Weekly cost report ${report.week}${demoSuffix(report)}`,
+        },
+      },
       {
         type: 'section',
         text: {

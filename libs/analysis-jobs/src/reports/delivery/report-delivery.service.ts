@@ -6,6 +6,7 @@ import {
   renderHtml,
   renderMarkdown,
   renderSlackMessage,
+  reportFileStem,
   signedUsd,
   usd,
   type WeeklyReport,
@@ -103,12 +104,12 @@ export class ReportDeliveryService {
         from: this.config.reportEmailFrom,
         to: this.config.reportEmailTo,
         // The report's own money format: toFixed(2) made a sub-cent week $0.00 and -$0.00.
-        subject: `Fleetscope weekly cost report ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)})`,
+        subject: `${report.demo ? '[Demo] ' : ''}Fleetscope weekly cost report ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)})`,
         html: renderHtml(report),
         text: renderMarkdown(report),
         attachments: [
           {
-            filename: `fleetscope-${report.week}-focus.csv`,
+            filename: `${reportFileStem(report)}-focus.csv`,
             content: renderFocusCsv(report),
             contentType: 'text/csv',
           },
