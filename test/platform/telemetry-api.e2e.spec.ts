@@ -1,3 +1,4 @@
+import type { ColdStartReport } from '@fleetscope/analysis-jobs';
 import { functionId } from '@fleetscope/model';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import {
@@ -239,5 +240,101 @@ describe('POST /ingest/lambda/telemetry', () => {
       `SELECT cold_start, init_type, init_duration_us FROM invocations WHERE request_id = 'cold-1'`,
     );
     expect(row).toEqual({ cold_start: 1, init_type: 'on-demand', init_duration_us: 301500 });
+  });
+
+  it("counts a SnapStart restore known only from the snapshot's platform.initStart as a restore, not as an on-demand cold start with the snapshot's INIT", async () => {
+    // A restored SnapStart sandbox also hands its extension the platform.initStart / initReport
+    // of the snapshot's creation, hours earlier (DataDog/datadog-lambda-extension#911); the
+    // report's restoreDurationMs is optional (AWS "Telemetry API schema reference"), as its
+    // initDurationMs is in the on-demand case above.
+    const start = minuteAgo(3, 5_000);
+    const snapshotAt = start - 3 * 3_600_000;
+    const name = 'snapstart-orders';
+    const id = functionId({
+      platform: 'aws_lambda',
+      account: '123456789012',
+      region: 'us-east-1',
+      name,
+    });
+    const target = `${fleetscope.ingestUrl}/ingest/lambda/telemetry?function-arn=${encodeURIComponent(
+      `arn:aws:lambda:us-east-1:123456789012:function:${name}:7`,
+    )}&instance=sandbox-restored`;
+    const snapshot = await post(target, [
+      {
+        time: new Date(snapshotAt).toISOString(),
+        type: 'platform.initStart',
+        record: {
+          initializationType: 'snap-start',
+          phase: 'init',
+          runtimeVersion: 'java:21.v20',
+          functionName: name,
+          functionVersion: '7',
+        },
+      },
+      {
+        time: new Date(snapshotAt + 4_210).toISOString(),
+        type: 'platform.initRuntimeDone',
+        record: { initializationType: 'snap-start', phase: 'init', status: 'success' },
+      },
+      {
+        time: new Date(snapshotAt + 4_211).toISOString(),
+        type: 'platform.initReport',
+        record: {
+          initializationType: 'snap-start',
+          phase: 'init',
+          status: 'success',
+          metrics: { durationMs: 4210.6 },
+        },
+      },
+    ]);
+    expect(snapshot.status).toBe(200);
+    const report = await post(target, [
+      {
+        time: new Date(start).toISOString(),
+        type: 'platform.start',
+        record: { requestId: 'restored-1', version: '7' },
+      },
+      {
+        time: new Date(start + 95).toISOString(),
+        type: 'platform.report',
+        record: {
+          requestId: 'restored-1',
+          status: 'success',
+          metrics: {
+            durationMs: 94.7,
+            billedDurationMs: 95,
+            memorySizeMB: 1024,
+            maxMemoryUsedMB: 160,
+          },
+        },
+      },
+    ]);
+    expect(report.status).toBe(200);
+    await fleetscope.flush();
+
+    const [row] = await rows<{ cold_start: number; init_type: string; init_duration_us: number }>(
+      fleetscope,
+      `SELECT cold_start, init_type, init_duration_us FROM invocations WHERE request_id = 'restored-1'`,
+    );
+    // The snapshot's INIT ran at publish time, not on this invocation's path.
+    expect(row).toEqual({ cold_start: 1, init_type: 'snap-start', init_duration_us: 0 });
+
+    const range = `from=${start - 3_600_000}&to=${start + 3_600_000}`;
+    const read = async (groupBy: string) =>
+      (await fetch(`${fleetscope.apiUrl}/api/coldstarts?${range}&groupBy=${groupBy}`).then((r) =>
+        r.json(),
+      )) as ColdStartReport;
+    const fn = (await read('function')).groups.find((g) => g.key === id);
+    expect(fn).toMatchObject({
+      invocations: 1,
+      coldStarts: 1,
+      latencyAddedMs: 0,
+      onDemand: { coldStarts: 0, latencyAddedMs: 0 },
+      snapStart: { restores: 1 },
+    });
+    const fleet = (await fetch(`${fleetscope.apiUrl}/api/functions?${range}`).then((r) =>
+      r.json(),
+    )) as { functions: { id: string; coldStarts: number }[] };
+    expect(fleet.functions.find((f) => f.id === id)?.coldStarts).toBe(1);
   });
 });

@@ -67,6 +67,17 @@ describe(classifyInit.name, () => {
     ).toEqual({ coldStart: true, initType: 'on-demand', initDurationMs: 420 });
   });
 
+  it("takes a restored sandbox whose only record is the snapshot's init as a restore, without that init's duration", () => {
+    expect(
+      classifyInit(
+        lambda({
+          initStart: { timeMs: 10_000 - 3 * 3_600_000, initType: 'snap-start' },
+          initReport: { durationMs: 4210.6, phase: 'init' },
+        }),
+      ),
+    ).toEqual({ coldStart: true, initType: 'snap-start', initDurationMs: null });
+  });
+
   it('reads faas.coldstart on spans as true, false or unknown', () => {
     expect(classifyInit({ platform: 'span', coldstartAttribute: 'true' }).coldStart).toBe(true);
     expect(classifyInit({ platform: 'span', coldstartAttribute: '0' }).coldStart).toBe(false);

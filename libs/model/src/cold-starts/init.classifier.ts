@@ -103,11 +103,13 @@ function classifyLambdaInit(e: LambdaInitEvidence): InitClassification {
     return cold('on-demand');
   }
   if (initDurationMs !== null || e.initStart !== null || e.initReport?.phase === 'invoke') {
-    if (initDurationMs === null && e.initReport) initDurationMs = e.initReport.durationMs;
     const declared = e.initStart?.initType ?? '';
+    // A snap-start init is the snapshot's, run when the version was published: a restored
+    // sandbox still reports it, but it was not on this invocation's path (docs/decisions.md).
+    if (declared === 'snap-start') return cold('snap-start');
+    if (initDurationMs === null && e.initReport) initDurationMs = e.initReport.durationMs;
     const initEnd = e.initStart ? e.initStart.timeMs + (initDurationMs ?? 0) : null;
     if (declared === 'provisioned-concurrency') return warm('provisioned-concurrency');
-    if (declared === 'snap-start') return cold('snap-start');
     if (initEnd !== null && e.invocationStartMs - initEnd > e.proactiveGapMs)
       return warm('proactive');
     if (initDurationMs !== null || e.sandboxReset) return cold('on-demand');
