@@ -215,7 +215,7 @@ export const ENV = {
     schema: positiveInt,
     default: String(16 * 1024 * 1024),
     description:
-      'Write queue bound (estimated bytes of queued rows); beyond it ingest answers 429 with Retry-After.',
+      'Write queue bound (estimated bytes of queued rows); beyond it ingest answers 429 with Retry-After (gRPC: UNAVAILABLE with RetryInfo).',
   },
   flushIntervalMs: {
     name: 'FLEETSCOPE_FLUSH_INTERVAL_MS',
