@@ -251,7 +251,8 @@ export const ENV = {
       }
     }),
     default: '0 */15 * * * *',
-    description: 'When scheduled analyses run (cron with seconds).',
+    description:
+      'When scheduled analyses run (cron with seconds). A tick missed while the process was stopped (one after the last stored run began) is run once at start-up.',
   },
   analysisWindowDays: {
     name: 'FLEETSCOPE_ANALYSIS_WINDOW_DAYS',
