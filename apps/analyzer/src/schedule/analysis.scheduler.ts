@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 // The cron library @nestjs/schedule is built on; its docs add runtime-configured jobs this way.
 import { CronJob } from 'cron';
@@ -14,7 +20,7 @@ const TIME_ZONE = 'UTC';
  * process was stopped; only dispatches to AnalysisRunner.
  */
 @Injectable()
-export class AnalysisScheduler implements OnApplicationBootstrap {
+export class AnalysisScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('AnalysisScheduler');
   /** Settles once the start-up catch-up has run, or found nothing missed. */
   caughtUp: Promise<void> = Promise.resolve();
@@ -36,6 +42,11 @@ export class AnalysisScheduler implements OnApplicationBootstrap {
     job.start();
     this.logger.log(`analyses scheduled: ${this.config.analysisCron} (${TIME_ZONE})`);
     this.caughtUp = this.catchUp(Date.now());
+  }
+
+  /** The catch-up, reads included, ends before storage closes (a start that failed closes at once). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.caughtUp;
   }
 
   /**

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 // The cron library @nestjs/schedule is built on; its docs add runtime-configured jobs this way.
 import { CronJob } from 'cron';
@@ -15,7 +21,7 @@ export const WEEKLY_REPORT_JOB = 'weekly-report';
  * fell while the process was stopped would have; only dispatches.
  */
 @Injectable()
-export class WeeklyReportScheduler implements OnApplicationBootstrap {
+export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('WeeklyReportScheduler');
   private running = false;
   /** Settles once the start-up catch-up has run, or found nothing missed. */
@@ -41,6 +47,11 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap {
       `weekly report scheduled: ${this.config.reportCron} (${this.config.reportTimeZone})`,
     );
     this.caughtUp = this.catchUp(Date.now());
+  }
+
+  /** The catch-up, reads included, ends before storage closes (a start that failed closes at once). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.caughtUp;
   }
 
   /**
