@@ -5,13 +5,15 @@ import {
   status as grpcStatus,
   type ServiceError,
 } from '@grpc/grpc-js';
-import { encodeTraceRequestProtobuf } from '@fleetscope/otlp';
+import { decodeStatusProtobuf, encodeTraceRequestProtobuf } from '@fleetscope/otlp';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { collectorMetric } from './support/collector-metrics';
 import { lambdaTraceRequest } from './support/otlp-requests';
 
 const BATCHES = 16;
 const SPANS_PER_BATCH = 20;
+/** The delay a refused sender is given: the flush interval (100 ms) in whole seconds, at least 1. */
+const RETRY_AFTER_SECONDS = 1;
 
 /**
  * Back-pressure with a write queue far smaller than the offered load (FLEETSCOPE_QUEUE_MAX_BYTES
@@ -80,7 +82,7 @@ describe('OTLP ingest under a full write queue', () => {
     expect(accepted.length).toBeGreaterThan(0);
     expect(throttled.length).toBeGreaterThan(0);
     for (const n of throttled) {
-      expect(Number(answers[n].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(answers[n].headers.get('retry-after'))).toBe(RETRY_AFTER_SECONDS);
     }
     expect(
       await collectorMetric(fleetscope.ingestUrl, 'fleetscope_ingest_throttled_requests_total', {
@@ -114,7 +116,7 @@ describe('OTLP ingest under a full write queue', () => {
     expect(await invocationsOf(name)).toBe(BATCHES * SPANS_PER_BATCH);
   });
 
-  it('answers refused gRPC exports UNAVAILABLE (retryable) and stores every acknowledged one', async () => {
+  it('answers refused gRPC exports UNAVAILABLE (retryable) with RetryInfo and stores every acknowledged one', async () => {
     const name = 'throttled-grpc';
     const client = new Client(fleetscope.grpcAddress, credentials.createInsecure());
     const exportRaw = (n: number) =>
@@ -134,7 +136,19 @@ describe('OTLP ingest under a full write queue', () => {
       const refused = errors.flatMap((e, n) => (e !== null ? [n] : []));
       expect(accepted.length).toBeGreaterThan(0);
       expect(refused.length).toBeGreaterThan(0);
-      for (const n of refused) expect(errors[n]?.code).toBe(grpcStatus.UNAVAILABLE);
+      for (const n of refused) {
+        const error = errors[n]!;
+        expect(error.code).toBe(grpcStatus.UNAVAILABLE);
+        // OTLP/gRPC Throttling: a google.rpc.Status in the trailers whose RetryInfo carries the
+        // delay OTLP/HTTP gives in Retry-After.
+        const [details] = error.metadata.get('grpc-status-details-bin');
+        expect(details).toBeInstanceOf(Buffer);
+        expect(decodeStatusProtobuf(details as Buffer)).toEqual({
+          code: grpcStatus.UNAVAILABLE,
+          message: error.details,
+          retryDelayMs: RETRY_AFTER_SECONDS * 1000,
+        });
+      }
 
       const stored = await storedRequestIds(name);
       expect(stored.size).toBe(accepted.length * SPANS_PER_BATCH);

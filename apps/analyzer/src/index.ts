@@ -1,1 +1,3 @@
 export * from './analyzer.module';
+export * from './schedule/analysis.scheduler';
+export * from './schedule/weekly-report.scheduler';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, type Config } from '@fleetscope/config';
-import { logLevels, runProcess } from '@fleetscope/server';
+import { nestOptions, runProcess } from '@fleetscope/server';
 import { StorageModule } from '@fleetscope/storage';
 import { AnalyzerModule } from './analyzer.module';
 
@@ -18,10 +18,10 @@ class AnalyzerAppModule {
 
 /** The analyzer alone (docker-compose runs it so, on a ClickHouse server). */
 runProcess('analyzer', async (config) => {
-  const app = await NestFactory.createApplicationContext(AnalyzerAppModule.forRoot(config), {
-    logger: logLevels(config),
-    abortOnError: false,
-  });
+  const app = await NestFactory.createApplicationContext(
+    AnalyzerAppModule.forRoot(config),
+    nestOptions(config),
+  );
   await app.init();
   return app;
 });

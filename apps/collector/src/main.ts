@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, type Config } from '@fleetscope/config';
-import { logLevels, runProcess } from '@fleetscope/server';
+import { nestOptions, runProcess } from '@fleetscope/server';
 import { StorageModule } from '@fleetscope/storage';
 import { CollectorModule } from './collector.module';
 
@@ -18,10 +18,10 @@ class CollectorAppModule {
 
 /** The collector alone (docker-compose runs it so, on a ClickHouse server). */
 runProcess('collector', async (config) => {
-  const app = await NestFactory.createApplicationContext(CollectorAppModule.forRoot(config), {
-    logger: logLevels(config),
-    abortOnError: false,
-  });
+  const app = await NestFactory.createApplicationContext(
+    CollectorAppModule.forRoot(config),
+    nestOptions(config),
+  );
   await app.init();
   return app;
 });

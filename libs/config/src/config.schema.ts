@@ -215,7 +215,7 @@ export const ENV = {
     schema: positiveInt,
     default: String(16 * 1024 * 1024),
     description:
-      'Write queue bound (estimated bytes of queued rows); beyond it ingest answers 429 with Retry-After.',
+      'Write queue bound (estimated bytes of queued rows); beyond it ingest answers 429 with Retry-After (gRPC: UNAVAILABLE with RetryInfo).',
   },
   flushIntervalMs: {
     name: 'FLEETSCOPE_FLUSH_INTERVAL_MS',
@@ -251,7 +251,8 @@ export const ENV = {
       }
     }),
     default: '0 */15 * * * *',
-    description: 'When scheduled analyses run (cron with seconds).',
+    description:
+      'When scheduled analyses run (cron with seconds). A tick missed while the process was stopped (one after the last stored run began) is run once at start-up.',
   },
   analysisWindowDays: {
     name: 'FLEETSCOPE_ANALYSIS_WINDOW_DAYS',

@@ -20,6 +20,7 @@ const protos = [
   'opentelemetry/proto/collector/logs/v1/logs_service.proto',
   'opentelemetry/proto/collector/metrics/v1/metrics_service.proto',
   'google/rpc/status.proto',
+  'google/rpc/error_details.proto',
 ];
 
 fs.mkdirSync(outDir, { recursive: true });

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ENV, listenError, type Config } from '@fleetscope/config';
 import { MAX_FUNCTION_ID_LENGTH } from '@fleetscope/model';
 import { endKeepAliveOnClose } from './keep-alive-close';
-import { logLevels } from './process-runner';
+import { nestOptions } from './process-runner';
 
 const API_ROUTES = new WeakMap<NestFastifyApplication, { method: string; url: string }[]>();
 
@@ -32,7 +32,7 @@ export async function createHttpApp(
       onProtoPoisoning: 'ignore',
       onConstructorPoisoning: 'ignore',
     }),
-    { logger: logLevels(config), abortOnError: false },
+    nestOptions(config),
   );
   const routes: { method: string; url: string }[] = [];
   API_ROUTES.set(app, routes);

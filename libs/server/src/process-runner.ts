@@ -1,4 +1,10 @@
-import { Logger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
+import {
+  ConsoleLogger,
+  Logger,
+  type INestApplicationContext,
+  type LogLevel,
+  type NestApplicationOptions,
+} from '@nestjs/common';
 import { ConfigError, ListenError, loadConfig, type Config } from '@fleetscope/config';
 import { MigrationError, StorageError, assertDataDirFree } from '@fleetscope/storage';
 
@@ -6,6 +12,26 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 export function logLevels(config: Config): LogLevel[] {
   return LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
+}
+
+/** The context Nest's ExceptionHandler logs an error under before its caller sees it. */
+const NEST_EXCEPTION_HANDLER = 'ExceptionHandler';
+
+/** Nest's console logger, without what its ExceptionHandler logs: the caller reports that. */
+class ProcessLogger extends ConsoleLogger {
+  override error(message: unknown, ...rest: unknown[]): void {
+    if (rest.at(-1) === NEST_EXCEPTION_HANDLER) return;
+    super.error(message, ...rest);
+  }
+}
+
+/**
+ * Nest's options for an application runProcess starts: an error in building it is thrown to the
+ * caller (abortOnError false) and not logged first by Nest with its stack and cause, because
+ * runProcess reports a failed start in one line (with the stack only for an unexpected error).
+ */
+export function nestOptions(config: Config): NestApplicationOptions {
+  return { logger: new ProcessLogger({ logLevels: logLevels(config) }), abortOnError: false };
 }
 
 /**

@@ -7,6 +7,7 @@ function fakeRunner(busy: boolean) {
   const calls: unknown[] = [];
   const runner = {
     busy,
+    lastRunStartedAtMs: () => Promise.resolve(undefined),
     run: () => {
       calls.push('run');
       return Promise.reject(new Error('storage down'));

@@ -1,21 +1,31 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 // The cron library @nestjs/schedule is built on; its docs add runtime-configured jobs this way.
 import { CronJob } from 'cron';
 import { ReportDeliveryService, WeeklyReportsService } from '@fleetscope/analysis-jobs';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
+import { lastMissedTick } from './missed-tick';
 
 export const WEEKLY_REPORT_JOB = 'weekly-report';
 
 /**
  * Builds the previous ISO week's cost report on FLEETSCOPE_REPORT_CRON in
- * FLEETSCOPE_REPORT_TIME_ZONE and delivers it where configured; only dispatches.
+ * FLEETSCOPE_REPORT_TIME_ZONE and delivers it where configured, and on start-up what a tick that
+ * fell while the process was stopped would have; only dispatches.
  */
 @Injectable()
-export class WeeklyReportScheduler implements OnApplicationBootstrap {
+export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('WeeklyReportScheduler');
   private running = false;
+  /** Settles once the start-up catch-up has run, or found nothing missed. */
+  caughtUp: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly reports: WeeklyReportsService,
@@ -36,6 +46,33 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap {
     this.logger.log(
       `weekly report scheduled: ${this.config.reportCron} (${this.config.reportTimeZone})`,
     );
+    this.caughtUp = this.catchUp(Date.now());
+  }
+
+  /** The catch-up, reads included, ends before storage closes (a start that failed closes at once). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.caughtUp;
+  }
+
+  /**
+   * A tick that fell after the last report was built (scheduled or on demand) was missed: the
+   * report that tick would have built is built and delivered now, once, for the latest such tick
+   * only. With no stored report there is nothing to catch up.
+   */
+  private async catchUp(nowMs: number): Promise<void> {
+    try {
+      const built = (await this.reports.list()).map((r) => r.builtAtMs);
+      if (built.length === 0) return;
+      const { reportCron, reportTimeZone } = this.config;
+      const missed = lastMissedTick(reportCron, reportTimeZone, Math.max(...built), nowMs);
+      if (missed === undefined) return;
+      this.logger.log(
+        `tick of ${new Date(missed).toISOString()} missed while stopped: running now`,
+      );
+      await this.run(lastWholeWeek(missed), nowMs);
+    } catch (error) {
+      this.logger.error(`start-up catch-up failed: ${message(error)}`);
+    }
   }
 
   /**
@@ -43,22 +80,32 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap {
    * UTC, Monday 06:00 local can fall before the UTC week has ended, and then the week before it is
    * the last whole one.
    */
-  async tick(nowMs = Date.now()): Promise<void> {
+  tick(nowMs = Date.now()): Promise<void> {
+    return this.run(lastWholeWeek(nowMs), nowMs);
+  }
+
+  private async run(week: string, nowMs: number): Promise<void> {
     if (this.running) {
       this.logger.warn('previous weekly report still in progress: tick skipped');
       return;
     }
     this.running = true;
-    const week = previousIsoWeek(isoWeekOf(nowMs)).label;
     try {
       const report = await this.reports.build(week, 'schedule', nowMs);
       if (this.delivery.configured) await this.delivery.deliver(report);
     } catch (error) {
-      this.logger.error(
-        `weekly report ${week} failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.logger.error(`weekly report ${week} failed: ${message(error)}`);
     } finally {
       this.running = false;
     }
   }
+}
+
+/** The last whole ISO week (UTC) before `ms`. */
+function lastWholeWeek(ms: number): string {
+  return previousIsoWeek(isoWeekOf(ms)).label;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -6,6 +6,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import {
+  Metadata,
   Server,
   ServerCredentials,
   status,
@@ -21,7 +22,11 @@ import {
   listenError,
   type Config,
 } from '@fleetscope/config';
-import { encodeExportResponseProtobuf, type OtlpSignal } from '@fleetscope/otlp';
+import {
+  encodeExportResponseProtobuf,
+  encodeStatusProtobuf,
+  type OtlpSignal,
+} from '@fleetscope/otlp';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { OtlpExportService } from '../otlp/otlp-export.service';
 
@@ -34,7 +39,8 @@ const SERVICES: Record<OtlpSignal, string> = {
 /**
  * OTLP/gRPC on :4317 with the same semantics as OTLP/HTTP. Messages are passed through as raw
  * bytes and decoded by the same code as the HTTP path. Bad data → INVALID_ARGUMENT (not retried);
- * a full queue or unavailable storage → UNAVAILABLE (retried by OTLP exporters).
+ * a full queue or unavailable storage → UNAVAILABLE (retried by OTLP exporters) with a RetryInfo
+ * of the delay OTLP/HTTP sends in Retry-After.
  */
 @Injectable()
 export class OtlpGrpcServer implements OnApplicationBootstrap, OnModuleDestroy {
@@ -137,9 +143,18 @@ export class OtlpGrpcServer implements OnApplicationBootstrap, OnModuleDestroy {
         this.metrics.request(`grpc_${signal}`, outcome.kind === 'invalid' ? 400 : 413);
         callback({ code: status.INVALID_ARGUMENT, details: outcome.message });
         return;
-      case 'retry':
+      case 'retry': {
         this.metrics.request(`grpc_${signal}`, 503);
-        callback({ code: status.UNAVAILABLE, details: outcome.message });
+        // OTLP/gRPC Throttling: the google.rpc.Status with a RetryInfo goes in this trailer.
+        const metadata = new Metadata();
+        const details = encodeStatusProtobuf({
+          code: status.UNAVAILABLE,
+          message: outcome.message,
+          retryDelayMs: outcome.retryAfterSeconds * 1000,
+        });
+        metadata.set('grpc-status-details-bin', Buffer.from(details));
+        callback({ code: status.UNAVAILABLE, details: outcome.message, metadata });
+      }
     }
   }
 }

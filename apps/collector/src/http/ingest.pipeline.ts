@@ -27,7 +27,7 @@ export type RetryReason = 'queue_full' | 'storage_unavailable';
  * The one 429/503 decision of every ingest route: a full queue asks the sender to slow down (429,
  * google.rpc RESOURCE_EXHAUSTED), storage that is down to come back later (503, UNAVAILABLE); both
  * go with Retry-After (OTLP/HTTP "Retryable response codes"). OTLP/gRPC answers UNAVAILABLE for
- * both, since its clients retry RESOURCE_EXHAUSTED only with RetryInfo.
+ * both ("OTLP/gRPC Throttling" signals back-pressure so), with a RetryInfo of the same delay.
  */
 export function retryStatus(reason: RetryReason): { http: 429 | 503; rpcCode: number } {
   return reason === 'queue_full'

@@ -124,6 +124,11 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     return this.running > 0;
   }
 
+  /** When the last good run stored started (scheduled or on demand), or undefined if none is. */
+  async lastRunStartedAtMs(): Promise<number | undefined> {
+    return (await this.results.latestRun())?.startedAtMs;
+  }
+
   /** A run in flight finishes (and is stored) before storage closes. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.queue;

@@ -17,3 +17,4 @@ export const MetricsRequestMessage =
 export const MetricsResponseMessage =
   opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 export const StatusMessage = google.rpc.Status;
+export const RetryInfoMessage = google.rpc.RetryInfo;

@@ -49,4 +49,21 @@ describe(encodeStatusProtobuf.name, () => {
     expect(decodeStatusProtobuf(encodeStatusProtobuf(status))).toEqual(status);
     expect(JSON.parse(encodeStatusJson(status))).toEqual(status);
   });
+
+  it('carries a retry delay as a google.rpc.RetryInfo detail', () => {
+    const bytes = encodeStatusProtobuf({
+      code: RPC_CODE.UNAVAILABLE,
+      message: 'write queue is full',
+      retryDelayMs: 2_500,
+    });
+    // Any.type_url names the detail's type as the OTLP specification's RetryInfo examples do.
+    expect(Buffer.from(bytes).toString('latin1')).toContain(
+      'type.googleapis.com/google.rpc.RetryInfo',
+    );
+    expect(decodeStatusProtobuf(bytes)).toEqual({
+      code: RPC_CODE.UNAVAILABLE,
+      message: 'write queue is full',
+      retryDelayMs: 2_500,
+    });
+  });
 });

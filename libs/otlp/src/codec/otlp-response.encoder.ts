@@ -1,6 +1,7 @@
 import {
   LogsResponseMessage,
   MetricsResponseMessage,
+  RetryInfoMessage,
   StatusMessage,
   TraceResponseMessage,
 } from './otlp-proto';
@@ -93,16 +94,37 @@ export function encodeExportResponse(
 export interface RpcStatus {
   code: number;
   message: string;
+  /** RetryInfo's retry_delay in the status details: how long the sender should wait. */
+  retryDelayMs?: number;
 }
 
-/** google.rpc.Status as protobuf bytes (no details). */
+const RETRY_INFO_TYPE_URL = 'type.googleapis.com/google.rpc.RetryInfo';
+
+/**
+ * google.rpc.Status as protobuf bytes; with retryDelayMs, its details hold a RetryInfo (the
+ * OTLP/gRPC trailer grpc-status-details-bin, "OTLP/gRPC Throttling").
+ */
 export function encodeStatusProtobuf(status: RpcStatus): Uint8Array {
-  return StatusMessage.encode(
-    StatusMessage.fromObject({ code: status.code, message: status.message }),
-  ).finish();
+  const details =
+    status.retryDelayMs === undefined
+      ? []
+      : [
+          {
+            type_url: RETRY_INFO_TYPE_URL,
+            value: RetryInfoMessage.encode(
+              RetryInfoMessage.fromObject({
+                retryDelay: {
+                  seconds: Math.floor(status.retryDelayMs / 1000),
+                  nanos: (status.retryDelayMs % 1000) * 1_000_000,
+                },
+              }),
+            ).finish(),
+          },
+        ];
+  return StatusMessage.encode({ code: status.code, message: status.message, details }).finish();
 }
 
-/** google.rpc.Status as JSON text. */
+/** google.rpc.Status as JSON text (no details). */
 export function encodeStatusJson(status: RpcStatus): string {
   return JSON.stringify({ code: status.code, message: status.message });
 }
@@ -134,5 +156,9 @@ export function decodeExportResponseProtobuf(
 
 export function decodeStatusProtobuf(buf: Uint8Array): RpcStatus {
   const s = StatusMessage.decode(buf);
-  return { code: s.code, message: s.message };
+  const retryInfo = s.details.find((d) => d.type_url === RETRY_INFO_TYPE_URL);
+  if (retryInfo?.value == null) return { code: s.code, message: s.message };
+  const delay = RetryInfoMessage.decode(retryInfo.value).retryDelay;
+  const retryDelayMs = Number(delay?.seconds ?? 0) * 1000 + Math.round((delay?.nanos ?? 0) / 1e6);
+  return { code: s.code, message: s.message, retryDelayMs };
 }

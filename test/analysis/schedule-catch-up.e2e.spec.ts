@@ -1,0 +1,134 @@
+import { AnalysisScheduler, WeeklyReportScheduler } from '@fleetscope/analyzer';
+import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
+import {
+  RecommendationsRepository,
+  WeeklyReportsRepository,
+  type ClickHouseHandle,
+} from '@fleetscope/storage';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { openTestClickHouse } from '../support/test-clickhouse';
+
+/**
+ * A process that was down at a tick of its schedule runs what it missed once on start-up, judged
+ * by what is stored (the last analysis run, the last report built), not once per missed tick.
+ */
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+// Daily at 03:00 UTC; the weekly report keeps its default, Monday 06:00 UTC.
+const ANALYSIS_CRON = '0 0 3 * * *';
+
+/** The latest Monday 06:00 UTC at or before `nowMs`: the report schedule's last tick. */
+function lastMondaySixUtc(nowMs: number): number {
+  const day = new Date(nowMs);
+  const sinceMonday = (day.getUTCDay() + 6) % 7;
+  const monday = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - sinceMonday);
+  const tick = monday + 6 * 3_600_000;
+  return tick <= nowMs ? tick : tick - WEEK_MS;
+}
+
+/** Fleetscope started on a database `seed` has written to, as a restart finds it. */
+async function startOn(
+  seed: (handle: ClickHouseHandle) => Promise<void>,
+): Promise<RunningFleetscope> {
+  const seeded = await openTestClickHouse();
+  try {
+    await seed(seeded.handle);
+  } finally {
+    await seeded.handle.close();
+  }
+  return startFleetscope({
+    FLEETSCOPE_DATA_DIR: seeded.config.dataDir,
+    CLICKHOUSE_DATABASE: seeded.config.clickhouseDatabase,
+    FLEETSCOPE_ANALYSIS_CRON: ANALYSIS_CRON,
+  });
+}
+
+function storedRun(handle: ClickHouseHandle, startedAtMs: number): Promise<void> {
+  return new RecommendationsRepository(handle).saveRun(
+    {
+      runId: `run-at-${startedAtMs}`,
+      startedAtMs,
+      finishedAtMs: startedAtMs + 1_000,
+      windowFromMs: startedAtMs - 14 * DAY_MS,
+      windowToMs: startedAtMs,
+      status: 'ok',
+      message: '',
+      recommendations: 0,
+      catalogueVersion: 'before-the-stop',
+    },
+    [],
+  );
+}
+
+function storedReport(handle: ClickHouseHandle, builtAtMs: number): Promise<void> {
+  const week = previousIsoWeek(isoWeekOf(builtAtMs));
+  return new WeeklyReportsRepository(handle).save({
+    week: week.label,
+    fromMs: week.fromMs,
+    toMs: week.toMs,
+    builtAtMs,
+    catalogueVersion: 'before-the-stop',
+    totalCostUsd: 0,
+    previousTotalCostUsd: 0,
+    coverageStatus: 'none',
+    report: '{}',
+    deliveries: [],
+  });
+}
+
+async function runStarts(fleetscope: RunningFleetscope): Promise<number[]> {
+  const result = await fleetscope.clickhouse.client.query({
+    query:
+      'SELECT toUnixTimestamp64Milli(started_at) AS startedAtMs FROM analysis_runs ORDER BY started_at',
+    format: 'JSONEachRow',
+  });
+  return (await result.json<{ startedAtMs: string | number }>()).map((r) => Number(r.startedAtMs));
+}
+
+async function storedWeeks(fleetscope: RunningFleetscope): Promise<string[]> {
+  return (await new WeeklyReportsRepository(fleetscope.clickhouse).list()).map((r) => r.week);
+}
+
+describe('the analyzer schedule after a stop', () => {
+  let fleetscope: RunningFleetscope | undefined;
+  afterEach(async () => {
+    await fleetscope?.stop();
+    fleetscope = undefined;
+  });
+
+  it('runs the analyses once on start-up when three daily ticks passed since the last run', async () => {
+    const lastRun = Date.now() - 3 * DAY_MS - 60_000;
+    const started = Date.now();
+    fleetscope = await startOn((handle) => storedRun(handle, lastRun));
+    await fleetscope.app.get(AnalysisScheduler).caughtUp;
+    const runs = await runStarts(fleetscope);
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toBe(lastRun);
+    expect(runs[1]).toBeGreaterThanOrEqual(started);
+  });
+
+  it('runs no analysis on start-up when the last run came after the last tick', async () => {
+    const lastRun = Date.now() - 1_000;
+    fleetscope = await startOn((handle) => storedRun(handle, lastRun));
+    await fleetscope.app.get(AnalysisScheduler).caughtUp;
+    expect(await runStarts(fleetscope)).toEqual([lastRun]);
+  });
+
+  it("builds the missed Monday's report once on start-up, not the weeks of the ticks before it", async () => {
+    const lastTick = lastMondaySixUtc(Date.now());
+    const lastBuilt = lastTick - 3 * WEEK_MS + 1_000;
+    fleetscope = await startOn((handle) => storedReport(handle, lastBuilt));
+    await fleetscope.app.get(WeeklyReportScheduler).caughtUp;
+    expect(await storedWeeks(fleetscope)).toEqual([
+      previousIsoWeek(isoWeekOf(lastTick)).label,
+      previousIsoWeek(isoWeekOf(lastBuilt)).label,
+    ]);
+  });
+
+  it('builds no report on start-up when the last one was built after the last tick', async () => {
+    const lastBuilt = lastMondaySixUtc(Date.now()) + 1_000;
+    fleetscope = await startOn((handle) => storedReport(handle, lastBuilt));
+    await fleetscope.app.get(WeeklyReportScheduler).caughtUp;
+    expect(await storedWeeks(fleetscope)).toEqual([previousIsoWeek(isoWeekOf(lastBuilt)).label]);
+  });
+});
