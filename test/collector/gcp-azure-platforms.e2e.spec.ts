@@ -23,6 +23,7 @@ async function export5(
   fleetscope: RunningFleetscope,
   resource: Record<string, string | number>,
   durationMs: number,
+  spanAttributes: Record<string, string> = {},
 ): Promise<void> {
   const start = Date.now() - 120_000;
   const body = encodeTraceRequestProtobuf({
@@ -43,7 +44,9 @@ async function export5(
               kind: 2,
               startTimeUnixNano: `${start + i * 1000}000000`,
               endTimeUnixNano: `${start + i * 1000 + durationMs}000000`,
-              attributes: [{ key: 'faas.trigger', value: { stringValue: 'http' } }],
+              attributes: Object.entries({ 'faas.trigger': 'http', ...spanAttributes }).map(
+                ([key, v]) => ({ key, value: { stringValue: v } }),
+              ),
             })),
           },
         ],
@@ -146,6 +149,32 @@ describe('OTLP from Cloud Run, Cloud Functions and Azure Functions', () => {
     expect(az.pricing!.priceIds).toEqual([
       'azure.functions.consumption.execution-time@*@2016-11-15',
       'azure.functions.consumption.executions@*@2016-11-15',
+    ]);
+  });
+
+  it('lists two apps of one subscription whose functions share a name as two functions', async () => {
+    // As the Functions host exports them (Azure/azure-functions-host, FunctionsResourceDetector):
+    // the resource names the app (service.name, the site's ARM id), each invocation's span names
+    // the function (faas.name = the function's own name).
+    for (const app of ['billing', 'returns']) {
+      await export5(
+        fleetscope,
+        {
+          'service.name': app,
+          'cloud.provider': 'azure',
+          'cloud.platform': 'azure_functions',
+          'cloud.region': 'northeurope',
+          'cloud.resource_id': `/subscriptions/7a1c/resourceGroups/rg/providers/Microsoft.Web/sites/${app}`,
+        },
+        20,
+        { 'faas.name': 'HttpTrigger1' },
+      );
+    }
+
+    const rows = (await functions()).filter((r) => r.account === '7a1c');
+    expect(rows.map((r) => [r.name, r.invocations]).sort()).toEqual([
+      ['billing/HttpTrigger1', 5],
+      ['returns/HttpTrigger1', 5],
     ]);
   });
 });

@@ -61,6 +61,35 @@ describe(resolveFunction.name, () => {
     ).toMatchObject({ platform: 'azure_functions', account: 'owner', region: 'app', name: 'fn' });
   });
 
+  it('names an Azure function app/function when the span names the function and the resource the app', () => {
+    // The Functions host's OpenTelemetry mode (Azure/azure-functions-host FunctionsResourceDetector):
+    // the resource's cloud.resource_id is the function app's ARM id, and the invocation's span
+    // carries faas.name = the function's own name. Two apps' HttpTrigger1 are two functions.
+    const resource = (app: string) => ({
+      'service.name': app,
+      'cloud.provider': 'azure',
+      'cloud.platform': 'azure_functions',
+      'cloud.region': 'West Europe',
+      'cloud.resource_id': `/subscriptions/0f1e-22/resourceGroups/rg1/providers/Microsoft.Web/sites/${app}`,
+    });
+    const span = { 'faas.name': 'HttpTrigger1', 'faas.trigger': 'http' };
+    const orders = resolveFunction(layeredLookup(span, resource('orders')));
+    const returns = resolveFunction(layeredLookup(span, resource('returns')));
+    expect(orders).toMatchObject({ account: '0f1e-22', name: 'orders/HttpTrigger1' });
+    expect(returns).toMatchObject({ account: '0f1e-22', name: 'returns/HttpTrigger1' });
+  });
+
+  it('keeps a faas.name that already reads app/function', () => {
+    expect(
+      resolve({
+        'cloud.platform': 'azure.functions',
+        'cloud.resource_id':
+          '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/orders',
+        'faas.name': 'orders/Ship',
+      }),
+    ).toMatchObject({ name: 'orders/Ship' });
+  });
+
   it('leaves other cloud platforms as other', () => {
     expect(resolve({ 'cloud.platform': 'alibaba_cloud_fc', 'faas.name': 'f' })).toMatchObject({
       platform: 'other',

@@ -176,9 +176,16 @@ const AZURE_RESOURCE_ID =
 
 function resolveAzure(get: AttributeLookup): ResolvedFunction | undefined {
   // semconv: faas.name is `<app>/<function>` on Azure and cloud.resource_id the function's ARM id.
+  // The Functions host gives the app's ARM id instead and the bare function name on each
+  // invocation (docs/decisions.md "Identity"): the app from the ARM id keeps apps apart.
   const arm = AZURE_RESOURCE_ID.exec(get('cloud.resource_id') ?? '');
   const fromArm = arm?.[3] !== undefined ? `${arm[2]}/${arm[3]}` : undefined;
-  const name = fromArm ?? get('faas.name') ?? (arm ? arm[2] : undefined);
+  const faasName = get('faas.name');
+  const qualified =
+    faasName !== undefined && arm !== null && !faasName.includes('/')
+      ? `${arm[2]}/${faasName}`
+      : faasName;
+  const name = fromArm ?? qualified ?? (arm ? arm[2] : undefined);
   if (name === undefined) return undefined;
   return resolved(
     {
