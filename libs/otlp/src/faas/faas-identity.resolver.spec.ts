@@ -90,6 +90,30 @@ describe(resolveFunction.name, () => {
     ).toMatchObject({ name: 'orders/Ship' });
   });
 
+  it('recognises Knative by its kn.* attributes on a Kubernetes cloud platform', () => {
+    // A Knative Service on GKE: the GCP resource detector names the host (gcp_kubernetes_engine,
+    // k8s.cluster.name); the kn.* attributes name the Knative Service and revision.
+    expect(
+      resolve({
+        'cloud.provider': 'gcp',
+        'cloud.platform': 'gcp_kubernetes_engine',
+        'cloud.account.id': 'shop-prod',
+        'cloud.region': 'europe-west1',
+        'k8s.cluster.name': 'prod',
+        'k8s.namespace.name': 'default',
+        'kn.service.name': 'hello',
+        'kn.revision.name': 'hello-00001',
+      }),
+    ).toEqual({
+      platform: 'knative',
+      account: 'default',
+      region: 'prod',
+      name: 'hello',
+      version: 'hello-00001',
+      functionId: 'knative~default~prod~hello',
+    });
+  });
+
   it('leaves other cloud platforms as other', () => {
     expect(resolve({ 'cloud.platform': 'alibaba_cloud_fc', 'faas.name': 'f' })).toMatchObject({
       platform: 'other',

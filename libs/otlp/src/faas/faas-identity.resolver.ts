@@ -198,6 +198,11 @@ function resolveAzure(get: AttributeLookup): ResolvedFunction | undefined {
   );
 }
 
+/** Knative's own attributes (knative docs, serving-metrics.md): only a Knative revision has them. */
+function hasKnativeAttributes(get: AttributeLookup): boolean {
+  return get('kn.service.name') !== undefined || get('kn.revision.name') !== undefined;
+}
+
 function detectPlatform(get: AttributeLookup): Platform {
   const platform = get('cloud.platform');
   if (platform === 'aws_lambda') return 'aws_lambda';
@@ -205,6 +210,9 @@ function detectPlatform(get: AttributeLookup): Platform {
   if (platform === 'openfaas') return 'openfaas';
   if (platform === 'gcp_cloud_functions' || platform === 'gcp_cloud_run') return platform;
   if (platform === 'azure.functions' || platform === 'azure_functions') return 'azure_functions';
+  // Any other cloud.platform names what hosts the cluster (gcp_kubernetes_engine, aws_eks,
+  // azure.aks: the resource detectors describe the node), not the function platform on it.
+  if (hasKnativeAttributes(get)) return 'knative';
   if (platform !== undefined) return 'other';
   if (
     get('aws.lambda.invoked_arn') !== undefined ||
@@ -214,8 +222,6 @@ function detectPlatform(get: AttributeLookup): Platform {
     return 'aws_lambda';
   }
   if (get('cloud.provider') === 'aws' && get('faas.name') !== undefined) return 'aws_lambda';
-  if (get('kn.service.name') !== undefined || get('kn.revision.name') !== undefined)
-    return 'knative';
   const namespace = get('k8s.namespace.name') ?? '';
   if (namespace.startsWith('openfaas') || get('cloud.provider') === 'openfaas') return 'openfaas';
   if (namespace !== '') return 'knative';
