@@ -5,7 +5,7 @@ import type { PriceEntry } from './price.types';
  * regional entry overrides them (docs/decisions.md "Billing rules", "Containers", "Memory and CPU").
  * Bump DEFAULT_CATALOGUE_VERSION whenever an entry changes.
  */
-export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.5';
+export const DEFAULT_CATALOGUE_VERSION = 'fleetscope-prices-2026.12.6';
 
 const LAMBDA_PRICING = 'https://aws.amazon.com/lambda/pricing/';
 const LAMBDA_TIERS_BLOG =
@@ -14,6 +14,7 @@ const LAMBDA_1MS_BLOG =
   'https://aws.amazon.com/blogs/aws/new-for-aws-lambda-1ms-billing-granularity-adds-cost-savings/';
 const FARGATE_PRICING = 'https://aws.amazon.com/fargate/pricing/';
 const CLOUD_RUN_PRICING = 'https://cloud.google.com/run/pricing';
+const CLOUD_RUN_LOCATIONS = 'https://cloud.google.com/run/docs/locations';
 const ELB_PRICING = 'https://aws.amazon.com/elasticloadbalancing/pricing/';
 const AZURE_FUNCTIONS_PRICING = 'https://azure.microsoft.com/pricing/details/functions/';
 const AZURE_CONSUMPTION_COSTS =
@@ -22,25 +23,28 @@ const AZURE_CONSUMPTION_COSTS =
 export const GCP_AZURE_PRICES_CHECKED = '2026-12-04';
 
 /**
- * Cloud Run Tier 2 regions (cloud.google.com/run/pricing, "Pricing for regions in Tier 2"); every
- * other region takes the Tier 1 default. Cloud Run functions (Cloud Functions 2nd gen) are billed
- * as Cloud Run services.
+ * Cloud Run Tier 2 regions, as the locations page lists them ("Subject to Tier 2 pricing",
+ * CLOUD_RUN_LOCATIONS; the pricing page defers to it); every other region takes the Tier 1
+ * default. Cloud Run functions (Cloud Functions 2nd gen) are billed as Cloud Run services.
  */
 export const CLOUD_RUN_TIER2_REGIONS = [
+  'africa-south1',
   'asia-east2',
-  'asia-northeast2',
   'asia-northeast3',
   'asia-south1',
   'asia-south2',
+  'asia-southeast1',
   'asia-southeast2',
   'australia-southeast1',
   'australia-southeast2',
   'europe-central2',
+  'europe-west10',
+  'europe-west12',
   'europe-west2',
   'europe-west3',
   'europe-west6',
   'me-central1',
-  'me-west1',
+  'me-central2',
   'northamerica-northeast1',
   'northamerica-northeast2',
   'southamerica-east1',
@@ -519,7 +523,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
       effectiveFrom: '2023-01-01',
       effectiveTo: null,
       sourceUrl: CLOUD_RUN_PRICING,
-      note: `Tier 2 region; read ${GCP_AZURE_PRICES_CHECKED}.`,
+      note: `Tier 2 region (${CLOUD_RUN_LOCATIONS}); read ${GCP_AZURE_PRICES_CHECKED}.`,
     }),
     entry({
       meter: 'gcp.cloud-run.request-based.memory',
@@ -529,7 +533,7 @@ export const DEFAULT_PRICES: readonly PriceEntry[] = [
       effectiveFrom: '2023-01-01',
       effectiveTo: null,
       sourceUrl: CLOUD_RUN_PRICING,
-      note: `Tier 2 region; read ${GCP_AZURE_PRICES_CHECKED}.`,
+      note: `Tier 2 region (${CLOUD_RUN_LOCATIONS}); read ${GCP_AZURE_PRICES_CHECKED}.`,
     }),
   ]),
   // ── Azure Functions, Consumption plan ────────────────────────────────────────────────────

@@ -27,6 +27,28 @@ describe(cloudRunUsageCost.name, () => {
     expect(cost.priceIds).toContain('gcp.cloud-run.request-based.vcpu@europe-west2@2023-01-01');
   });
 
+  it('prices each region at the tier the Cloud Run locations page gives it', () => {
+    // cloud.google.com/run/docs/locations: Osaka and Tel Aviv are Tier 1; Singapore,
+    // Johannesburg, Berlin, Turin and Dammam are Tier 2.
+    const vcpuPrice = (region: string) => {
+      const line = cloudRunUsageCost(usage, AT, region, defaultCatalogue).breakdown.find(
+        (l) => l.meter === 'gcp.cloud-run.request-based.vcpu',
+      )!;
+      return Math.round((line.usd / line.quantity) * 1e10) / 1e10;
+    };
+    for (const region of ['asia-northeast2', 'me-west1', 'us-east5', 'europe-west9'])
+      expect([region, vcpuPrice(region)]).toEqual([region, 0.000024]);
+    for (const region of [
+      'asia-southeast1',
+      'africa-south1',
+      'europe-west10',
+      'europe-west12',
+      'me-central2',
+      'europe-west2',
+    ])
+      expect([region, vcpuPrice(region)]).toEqual([region, 0.0000336]);
+  });
+
   it('rounds each request up to 100 ms', () => {
     expect(cloudRunBillableSeconds(101)).toBeCloseTo(0.2, 12);
     expect(cloudRunBillableSeconds(100)).toBeCloseTo(0.1, 12);
