@@ -114,6 +114,32 @@ describe(resolveFunction.name, () => {
     });
   });
 
+  it('reads a function on a Kubernetes cloud platform as Knative or OpenFaaS by its namespace', () => {
+    // A Knative pod on EKS that names itself from K_SERVICE / K_REVISION and the downward API:
+    // the AWS EKS detector says aws_eks and cloud.provider aws, which does not make it Lambda.
+    const pod = {
+      'cloud.provider': 'aws',
+      'cloud.platform': 'aws_eks',
+      'cloud.region': 'eu-west-1',
+      'k8s.cluster.name': 'prod',
+      'faas.name': 'hello',
+      'faas.version': 'hello-00001',
+    };
+    expect(resolve({ ...pod, 'k8s.namespace.name': 'shop' })).toMatchObject({
+      platform: 'knative',
+      functionId: 'knative~shop~prod~hello',
+      version: 'hello-00001',
+    });
+    expect(resolve({ ...pod, 'k8s.namespace.name': 'openfaas-fn' })).toMatchObject({
+      platform: 'openfaas',
+      account: 'openfaas-fn',
+      name: 'hello',
+    });
+    expect(
+      resolve({ ...pod, 'cloud.platform': 'gcp_kubernetes_engine', 'k8s.namespace.name': 'shop' }),
+    ).toMatchObject({ platform: 'knative', functionId: 'knative~shop~prod~hello' });
+  });
+
   it('leaves other cloud platforms as other', () => {
     expect(resolve({ 'cloud.platform': 'alibaba_cloud_fc', 'faas.name': 'f' })).toMatchObject({
       platform: 'other',

@@ -203,6 +203,33 @@ function hasKnativeAttributes(get: AttributeLookup): boolean {
   return get('kn.service.name') !== undefined || get('kn.revision.name') !== undefined;
 }
 
+/**
+ * `cloud.platform` values of managed Kubernetes (semantic-conventions model/cloud/registry.yaml;
+ * `azure_aks` and `azure_openshift` are the deprecated spellings): they describe the cluster's
+ * host, not the function platform running on it.
+ */
+const KUBERNETES_CLOUD_PLATFORMS = new Set([
+  'gcp_kubernetes_engine',
+  'gcp_openshift',
+  'aws_eks',
+  'aws_openshift',
+  'azure.aks',
+  'azure_aks',
+  'azure.openshift',
+  'azure_openshift',
+  'alibaba_cloud_openshift',
+  'ibm_cloud_openshift',
+  'tencent_cloud_eks',
+]);
+
+/** A function in a Kubernetes namespace: OpenFaaS by its namespace, else Knative. */
+function kubernetesPlatform(get: AttributeLookup): Platform {
+  const namespace = get('k8s.namespace.name') ?? '';
+  if (namespace.startsWith('openfaas') || get('cloud.provider') === 'openfaas') return 'openfaas';
+  if (namespace !== '') return 'knative';
+  return 'other';
+}
+
 function detectPlatform(get: AttributeLookup): Platform {
   const platform = get('cloud.platform');
   if (platform === 'aws_lambda') return 'aws_lambda';
@@ -210,10 +237,10 @@ function detectPlatform(get: AttributeLookup): Platform {
   if (platform === 'openfaas') return 'openfaas';
   if (platform === 'gcp_cloud_functions' || platform === 'gcp_cloud_run') return platform;
   if (platform === 'azure.functions' || platform === 'azure_functions') return 'azure_functions';
-  // Any other cloud.platform names what hosts the cluster (gcp_kubernetes_engine, aws_eks,
-  // azure.aks: the resource detectors describe the node), not the function platform on it.
   if (hasKnativeAttributes(get)) return 'knative';
-  if (platform !== undefined) return 'other';
+  if (platform !== undefined) {
+    return KUBERNETES_CLOUD_PLATFORMS.has(platform) ? kubernetesPlatform(get) : 'other';
+  }
   if (
     get('aws.lambda.invoked_arn') !== undefined ||
     get('faas.id')?.startsWith('arn:') ||
@@ -222,10 +249,7 @@ function detectPlatform(get: AttributeLookup): Platform {
     return 'aws_lambda';
   }
   if (get('cloud.provider') === 'aws' && get('faas.name') !== undefined) return 'aws_lambda';
-  const namespace = get('k8s.namespace.name') ?? '';
-  if (namespace.startsWith('openfaas') || get('cloud.provider') === 'openfaas') return 'openfaas';
-  if (namespace !== '') return 'knative';
-  return 'other';
+  return kubernetesPlatform(get);
 }
 
 /**
