@@ -13,6 +13,7 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test?: string[]; disable?: boolean };
   volumes?: string[];
+  restart?: string;
 }
 
 const root = join(__dirname, '..', '..');
@@ -45,6 +46,37 @@ describe('docker-compose.yml', () => {
     },
   );
 
+  it('applies the migrations once, in a one-shot service that every app waits for', () => {
+    // Their backfills copy the stored rows "while the table is still empty" (migrations/0024):
+    // three apps migrating at once could each pass that check and copy them two or three times.
+    const migrate = compose.services.migrate;
+    expect(migrate.command?.at(-1)).toBe('dist/libs/storage/src/migrations/migrate.cli.js');
+    expect(built).toContain(migrate.command?.at(-1));
+    expect(migrate.depends_on?.clickhouse.condition).toBe('service_healthy');
+    expect(migrate.environment?.CLICKHOUSE_URL).toBe('http://clickhouse:8123');
+    expect(migrate.restart ?? 'no').toBe('no');
+    expect(migrate.healthcheck?.disable).toBe(true);
+    for (const name of apps) {
+      expect([name, compose.services[name].depends_on?.migrate?.condition]).toEqual([
+        name,
+        'service_completed_successfully',
+      ]);
+    }
+  });
+
+  it.each([...apps, 'migrate'])(
+    'connects %s as the user, with the password and to the database the ClickHouse service creates',
+    (name) => {
+      const server = compose.services.clickhouse.environment ?? {};
+      const app = compose.services[name].environment ?? {};
+      expect([app.CLICKHOUSE_USER, app.CLICKHOUSE_PASSWORD, app.CLICKHOUSE_DATABASE]).toEqual([
+        server.CLICKHOUSE_USER,
+        server.CLICKHOUSE_PASSWORD,
+        server.CLICKHOUSE_DB,
+      ]);
+    },
+  );
+
   it('gives each app a named volume of its own at its data directory (the ingest log outlives the container)', () => {
     const config = loadConfig({ FLEETSCOPE_INGEST_TOKEN: 'x', FLEETSCOPE_API_TOKEN: 'y' });
     // The image's WORKDIR is /app.
@@ -67,22 +99,25 @@ describe('docker-compose.yml', () => {
     expect(compose.services.dashboard.environment?.FLEETSCOPE_HTTP_PORT).toBeUndefined();
   });
 
-  it.each(apps)('sets only variables %s reads, with values its config accepts', (name) => {
-    const environment = compose.services[name].environment ?? {};
-    const known = new Set(knownEnvNames());
-    for (const variable of Object.keys(environment)) expect(known).toContain(variable);
-    // ${VAR:-default} and ${VAR:?message} are filled as Compose would, with a token when required.
-    const resolved = Object.fromEntries(
-      Object.entries(environment).map(([k, v]) => [
-        k,
-        String(v).replace(
-          /\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g,
-          (_m, _n: string, d?: string) => d ?? 'set-by-operator',
-        ),
-      ]),
-    );
-    expect(() => loadConfig(resolved)).not.toThrow();
-  });
+  it.each([...apps, 'migrate'])(
+    'sets only variables %s reads, with values its config accepts',
+    (name) => {
+      const environment = compose.services[name].environment ?? {};
+      const known = new Set(knownEnvNames());
+      for (const variable of Object.keys(environment)) expect(known).toContain(variable);
+      // ${VAR:-default} and ${VAR:?message} are filled as Compose would, with a token when required.
+      const resolved = Object.fromEntries(
+        Object.entries(environment).map(([k, v]) => [
+          k,
+          String(v).replace(
+            /\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g,
+            (_m, _n: string, d?: string) => d ?? 'set-by-operator',
+          ),
+        ]),
+      );
+      expect(() => loadConfig(resolved)).not.toThrow();
+    },
+  );
 
   it('publishes the ports the config listens on', () => {
     const config = loadConfig({ FLEETSCOPE_INGEST_TOKEN: 'x', FLEETSCOPE_API_TOKEN: 'y' });
