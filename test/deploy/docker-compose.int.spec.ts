@@ -3,6 +3,7 @@ import { join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { ENV, knownEnvNames, loadConfig } from '@fleetscope/config';
 import { outputPath, planBuild } from '@fleetscope/build';
+import { execCommand, readDockerfile } from '../support/dockerfile';
 
 interface Service {
   image?: string;
@@ -23,6 +24,8 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { 
 };
 /** What `npm run build` writes, as paths in the image (`/app/dist/…`). */
 const built = planBuild(root).compile.map((f) => `dist/${outputPath(f)}`);
+/** The image's CMD: `node`, its flags, the all-in-one entry. */
+const imageCommand = execCommand(readDockerfile(root).at(-1)!);
 
 /** Docker cannot run here; this checks the deployment file against the config schema instead. */
 describe('docker-compose.yml', () => {
@@ -62,6 +65,10 @@ describe('docker-compose.yml', () => {
         'service_completed_successfully',
       ]);
     }
+  });
+
+  it.each(apps)('runs %s with the node flags of the image CMD (README, "Memory")', (name) => {
+    expect(compose.services[name].command?.slice(0, -1)).toEqual(imageCommand.slice(0, -1));
   });
 
   it.each([...apps, 'migrate'])(
