@@ -31,10 +31,13 @@ const imageCommand = execCommand(readDockerfile(root).at(-1)!);
 describe('docker-compose.yml', () => {
   const apps = ['collector', 'analyzer', 'dashboard'];
 
-  it('pins the ClickHouse server image and gives it a healthcheck', () => {
+  it('pins the ClickHouse server image, keeps its data in a volume and checks the port the apps use', () => {
     const clickhouse = compose.services.clickhouse;
     expect(clickhouse.image).toMatch(/^clickhouse\/clickhouse-server:\d+\.\d+\.\d+(\.\d+)?$/);
-    expect(clickhouse.healthcheck?.test?.join(' ')).toContain('/ping');
+    const { port } = new URL(compose.services.collector.environment?.CLICKHOUSE_URL ?? '');
+    expect(clickhouse.healthcheck?.test?.join(' ')).toContain(`http://127.0.0.1:${port}/ping`);
+    const data = (clickhouse.volumes ?? []).find((v) => v.endsWith(':/var/lib/clickhouse'));
+    expect(Object.keys(compose.volumes ?? {})).toContain(data?.split(':')[0]);
   });
 
   it.each(apps)(
