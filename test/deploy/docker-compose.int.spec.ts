@@ -87,6 +87,20 @@ describe('docker-compose.yml', () => {
     },
   );
 
+  it.each(apps)(
+    'gives %s the schema settings of the migrate service (each app sets the TTLs again at start)',
+    (name) => {
+      const schema = [
+        ENV.rawRetentionDays.name,
+        ENV.aggregateRetentionDays.name,
+        ENV.clickhouseCluster.name,
+      ];
+      const settings = (service: string) =>
+        schema.map((v) => compose.services[service].environment?.[v]);
+      expect(settings(name)).toEqual(settings('migrate'));
+    },
+  );
+
   it('gives each app a named volume of its own at its data directory (the ingest log outlives the container)', () => {
     const config = loadConfig({ FLEETSCOPE_INGEST_TOKEN: 'x', FLEETSCOPE_API_TOKEN: 'y' });
     // The image's WORKDIR is /app.
