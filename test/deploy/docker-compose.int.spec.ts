@@ -3,6 +3,7 @@ import { join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { ENV, knownEnvNames, loadConfig } from '@fleetscope/config';
 import { outputPath, planBuild } from '@fleetscope/build';
+import { execCommand, readDockerfile } from '../support/dockerfile';
 
 interface Service {
   image?: string;
@@ -13,6 +14,7 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test?: string[]; disable?: boolean };
   volumes?: string[];
+  restart?: string;
 }
 
 const root = join(__dirname, '..', '..');
@@ -22,15 +24,20 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { 
 };
 /** What `npm run build` writes, as paths in the image (`/app/dist/…`). */
 const built = planBuild(root).compile.map((f) => `dist/${outputPath(f)}`);
+/** The image's CMD: `node`, its flags, the all-in-one entry. */
+const imageCommand = execCommand(readDockerfile(root).at(-1)!);
 
 /** Docker cannot run here; this checks the deployment file against the config schema instead. */
 describe('docker-compose.yml', () => {
   const apps = ['collector', 'analyzer', 'dashboard'];
 
-  it('pins the ClickHouse server image and gives it a healthcheck', () => {
+  it('pins the ClickHouse server image, keeps its data in a volume and checks the port the apps use', () => {
     const clickhouse = compose.services.clickhouse;
     expect(clickhouse.image).toMatch(/^clickhouse\/clickhouse-server:\d+\.\d+\.\d+(\.\d+)?$/);
-    expect(clickhouse.healthcheck?.test?.join(' ')).toContain('/ping');
+    const { port } = new URL(compose.services.collector.environment?.CLICKHOUSE_URL ?? '');
+    expect(clickhouse.healthcheck?.test?.join(' ')).toContain(`http://127.0.0.1:${port}/ping`);
+    const data = (clickhouse.volumes ?? []).find((v) => v.endsWith(':/var/lib/clickhouse'));
+    expect(Object.keys(compose.volumes ?? {})).toContain(data?.split(':')[0]);
   });
 
   it.each(apps)(
@@ -42,6 +49,55 @@ describe('docker-compose.yml', () => {
       expect(service.command?.at(-1)).toBe(`dist/apps/${name}/src/main.js`);
       expect(built).toContain(service.command?.at(-1));
       expect(service.environment?.CLICKHOUSE_URL).toBe('http://clickhouse:8123');
+    },
+  );
+
+  it('applies the migrations once, in a one-shot service that every app waits for', () => {
+    // Their backfills copy the stored rows "while the table is still empty" (migrations/0024):
+    // three apps migrating at once could each pass that check and copy them two or three times.
+    const migrate = compose.services.migrate;
+    expect(migrate.command?.at(-1)).toBe('dist/libs/storage/src/migrations/migrate.cli.js');
+    expect(built).toContain(migrate.command?.at(-1));
+    expect(migrate.depends_on?.clickhouse.condition).toBe('service_healthy');
+    expect(migrate.environment?.CLICKHOUSE_URL).toBe('http://clickhouse:8123');
+    expect(migrate.restart ?? 'no').toBe('no');
+    expect(migrate.healthcheck?.disable).toBe(true);
+    for (const name of apps) {
+      expect([name, compose.services[name].depends_on?.migrate?.condition]).toEqual([
+        name,
+        'service_completed_successfully',
+      ]);
+    }
+  });
+
+  it.each(apps)('runs %s with the node flags of the image CMD (README, "Memory")', (name) => {
+    expect(compose.services[name].command?.slice(0, -1)).toEqual(imageCommand.slice(0, -1));
+  });
+
+  it.each([...apps, 'migrate'])(
+    'connects %s as the user, with the password and to the database the ClickHouse service creates',
+    (name) => {
+      const server = compose.services.clickhouse.environment ?? {};
+      const app = compose.services[name].environment ?? {};
+      expect([app.CLICKHOUSE_USER, app.CLICKHOUSE_PASSWORD, app.CLICKHOUSE_DATABASE]).toEqual([
+        server.CLICKHOUSE_USER,
+        server.CLICKHOUSE_PASSWORD,
+        server.CLICKHOUSE_DB,
+      ]);
+    },
+  );
+
+  it.each(apps)(
+    'gives %s the schema settings of the migrate service (each app sets the TTLs again at start)',
+    (name) => {
+      const schema = [
+        ENV.rawRetentionDays.name,
+        ENV.aggregateRetentionDays.name,
+        ENV.clickhouseCluster.name,
+      ];
+      const settings = (service: string) =>
+        schema.map((v) => compose.services[service].environment?.[v]);
+      expect(settings(name)).toEqual(settings('migrate'));
     },
   );
 
@@ -67,22 +123,25 @@ describe('docker-compose.yml', () => {
     expect(compose.services.dashboard.environment?.FLEETSCOPE_HTTP_PORT).toBeUndefined();
   });
 
-  it.each(apps)('sets only variables %s reads, with values its config accepts', (name) => {
-    const environment = compose.services[name].environment ?? {};
-    const known = new Set(knownEnvNames());
-    for (const variable of Object.keys(environment)) expect(known).toContain(variable);
-    // ${VAR:-default} and ${VAR:?message} are filled as Compose would, with a token when required.
-    const resolved = Object.fromEntries(
-      Object.entries(environment).map(([k, v]) => [
-        k,
-        String(v).replace(
-          /\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g,
-          (_m, _n: string, d?: string) => d ?? 'set-by-operator',
-        ),
-      ]),
-    );
-    expect(() => loadConfig(resolved)).not.toThrow();
-  });
+  it.each([...apps, 'migrate'])(
+    'sets only variables %s reads, with values its config accepts',
+    (name) => {
+      const environment = compose.services[name].environment ?? {};
+      const known = new Set(knownEnvNames());
+      for (const variable of Object.keys(environment)) expect(known).toContain(variable);
+      // ${VAR:-default} and ${VAR:?message} are filled as Compose would, with a token when required.
+      const resolved = Object.fromEntries(
+        Object.entries(environment).map(([k, v]) => [
+          k,
+          String(v).replace(
+            /\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g,
+            (_m, _n: string, d?: string) => d ?? 'set-by-operator',
+          ),
+        ]),
+      );
+      expect(() => loadConfig(resolved)).not.toThrow();
+    },
+  );
 
   it('publishes the ports the config listens on', () => {
     const config = loadConfig({ FLEETSCOPE_INGEST_TOKEN: 'x', FLEETSCOPE_API_TOKEN: 'y' });
