@@ -66,9 +66,14 @@ export async function createHttpApp(
   return app;
 }
 
-/** Listens on FLEETSCOPE_HTTP_PORT and returns the port bound (the system's choice for port 0). */
+/**
+ * Listens on FLEETSCOPE_HTTP_PORT and returns the port bound (the system's choice for port 0). When
+ * it cannot, the application (initialised by then: its start-up work may be reading the store) is
+ * closed before the error is thrown, so the process exits with nothing running in the engine.
+ */
 export async function listenHttpApp(app: NestFastifyApplication, config: Config): Promise<number> {
-  await app.listen(config.httpPort, config.host).catch((error: unknown) => {
+  await app.listen(config.httpPort, config.host).catch(async (error: unknown) => {
+    await app.close().catch(() => undefined);
     throw listenError(error, ENV.httpPort.name, config.host, config.httpPort);
   });
   const address: unknown = app.getHttpServer().address();
