@@ -16,7 +16,8 @@ FROM (
          max(init_duration_us) / 1000 AS init_ms,
          max(restore_duration_us) / 1000 AS restore_ms
   FROM invocations
-  WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
+  -- Any other condition only on the few records with such an init, not on every record.
+  PREWHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
     AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
     AND (init_type = 'proactive' OR restore_duration_us > 0)
   GROUP BY function_id, request_id

@@ -77,6 +77,20 @@ describe('the SQL the repositories build', () => {
         return functions().totals(RANGE);
       },
     ],
+    // After the rows above: a SnapStart restore of a function two sources reported.
+    [
+      'analysis-inputs.cold-start-extras-several-sources',
+      async () => {
+        await handle.client.command({
+          query: `INSERT INTO invocations (function_id, source, start_time, request_id, version,
+                    init_type, cold_start, restore_duration_us)
+                  VALUES ({id:String}, 'lambda_log', '2026-11-30 10:00:01', 'r', '$LATEST',
+                    'snap-start', 1, 300000)`,
+          query_params: { id: ID },
+        });
+        return inputs().coldStartExtras(RANGE, false);
+      },
+    ],
   ];
 
   it.each(cases)('builds docs/queries/%s.sql', async (name, run) => {

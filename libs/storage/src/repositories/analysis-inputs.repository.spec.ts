@@ -555,6 +555,57 @@ describe(AnalysisInputsRepository.name, () => {
       expect(histogramQuantile(row.restoreBuckets, 0.5)).toBeGreaterThan(139);
       expect(histogramQuantile(row.restoreBuckets, 0.5)).toBeLessThan(152);
     });
+
+    it('describes the records of the source each function-minute is counted from', async () => {
+      const twoSources = 'aws_lambda~123456789012~us-east-1~two-sources';
+      const oneSource = 'aws_lambda~123456789012~us-east-1~one-source';
+      const record = (
+        functionId: string,
+        source: string,
+        id: string,
+        startMs: number,
+        restoreMs = 0,
+      ) => ({
+        function_id: functionId,
+        platform: 'aws_lambda',
+        // Sources name versions differently: a log stream `$LATEST`, a span `3`.
+        version: source === 'otel_span' ? '3' : '$LATEST',
+        memory_size_mb: 512,
+        duration_us: 1000,
+        source,
+        request_id: id,
+        start_time: startMs,
+        ...(restoreMs > 0
+          ? { init_type: 'snap-start', cold_start: 1, restore_duration_us: restoreMs * 1000 }
+          : {}),
+      });
+      const spanMinute = MONDAY + 10 * MINUTE;
+      const logMinute = MONDAY + 20 * MINUTE;
+      await handle.client.insert({
+        table: 'invocations',
+        format: 'JSONEachRow',
+        values: [
+          // Counted from the spans (2 invocations against the log's 1): the log's restore is not.
+          record(twoSources, 'otel_span', 'x', spanMinute + 1000),
+          record(twoSources, 'otel_span', 'y', spanMinute + 2000),
+          record(twoSources, 'lambda_log', 'x', spanMinute + 1000, 300),
+          // Counted from the log, the only source of this minute.
+          record(twoSources, 'lambda_log', 'z', logMinute + 1000, 200),
+          record(oneSource, 'lambda_log', 'w', spanMinute + 1000, 100),
+        ],
+      });
+      const rows = await repo.coldStartExtras({ fromMs: MONDAY, toMs: MONDAY + HOUR }, false);
+      const restores = rows.map((r) => [r.functionId, r.version, r.restores]).sort();
+      expect(restores).toEqual([
+        [oneSource, '$LATEST', 1],
+        [twoSources, '$LATEST', 1],
+      ]);
+      // The 200 ms restore of the log's own minute, not the 300 ms one of the spans' minute: 200
+      // ms falls in the log-scale bucket [197, 215) ms.
+      const counted = rows.find((r) => r.functionId === twoSources)!;
+      expect(histogramQuantile(counted.restoreBuckets, 1)).toBeGreaterThan(197);
+      expect(histogramQuantile(counted.restoreBuckets, 1)).toBeLessThan(216);
+    });
   });
 });
 

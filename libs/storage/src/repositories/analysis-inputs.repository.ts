@@ -21,10 +21,13 @@ import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
 import { functionBatches, type FunctionBatch } from './function-batches';
 import {
+  functionsWithSeveralSources,
   minuteRowsForRange,
   minutesRead,
+  ofCountedSource,
   rangeParams,
   rowsForRange,
+  severalSourcesParams,
   toDateTimeParam,
 } from './minute-source.sql';
 
@@ -435,17 +438,25 @@ export class AnalysisInputsRepository {
 
   /**
    * Proactive initialisations and SnapStart restore durations in the minutes a range reads
-   * (minutesRead, as FunctionsRepository.coldStarts() counts restores), one per request id
-   * whatever the number of sources that reported it. Reads only the invocations that had such
-   * an init (a filtered scan of two narrow columns), not the whole range of records.
+   * (minutesRead, as FunctionsRepository.coldStarts() counts restores), one per request id, from
+   * the records of the source the aggregate counts each function-minute from (ofCountedSource):
+   * their version and memory size are those of the rows the counts come from, and a restore only
+   * another source saw is not described where none is counted. Reads only the invocations that
+   * had such an init (a filtered scan of two narrow columns), not the whole range of records, and
+   * makes the per-minute choice only when a function with such records had several sources.
    */
   async coldStartExtras(window: AnalysisWindow, byHour: boolean): Promise<ColdStartExtrasRow[]> {
-    const hourKey = byHour ? `toString(toHour(start))` : `''`;
+    // The minutes the aggregate's rows of the same range hold: their restores are counted there.
     const read = minutesRead(window);
-    const rows = await this.query<ColdStartExtrasRow>(
-      `
+    const params = { ...rangeParams(read), fromMs: read.fromMs, toMs: read.toMs };
+    const withInit = `start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
+          AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
+          AND (init_type = 'proactive' OR restore_duration_us > 0)`;
+    const extras = (where: string, bound: Record<string, unknown> = {}) =>
+      this.query<ColdStartExtrasRow>(
+        `
       SELECT
-        ${hourKey} AS key,
+        ${byHour ? `toString(toHour(start))` : `''`} AS key,
         function_id AS functionId,
         version,
         memory_size_mb AS memorySizeMb,
@@ -462,16 +473,31 @@ export class AnalysisInputsRepository {
                max(init_duration_us) / 1000 AS init_ms,
                max(restore_duration_us) / 1000 AS restore_ms
         FROM invocations
-        WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
-          AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
-          AND (init_type = 'proactive' OR restore_duration_us > 0)
+        -- Any other condition only on the few records with such an init, not on every record.
+        PREWHERE ${withInit}
+        ${where}
         GROUP BY function_id, request_id
       )
       GROUP BY key, function_id, version, memory_size_mb`,
-      // The minutes the aggregate's rows of the same range hold: their restores are counted there.
-      { fromMs: read.fromMs, toMs: read.toMs },
-    );
-    return rows.map((r) => ({ ...r, restoreBuckets: numericKeys(r.restoreBuckets) }));
+        { ...params, ...bound },
+      );
+    const rows = await extras('');
+    // Only a function several sources reported can have records of another source than the one
+    // its minutes are counted from: usually none of the few with such inits, and the source's
+    // choice (subqueries costing more than the records' scan) is not made.
+    const functions = [...new Set(rows.map((r) => r.functionId))];
+    const several =
+      functions.length === 0
+        ? []
+        : await this.query<{ functionId: string }>(
+            functionsWithSeveralSources('AND function_id IN {functions:Array(String)}'),
+            { ...params, functions },
+          );
+    const counted =
+      several.length === 0
+        ? rows
+        : await extras(`WHERE ${ofCountedSource(withInit)}`, severalSourcesParams(several));
+    return counted.map((r) => ({ ...r, restoreBuckets: numericKeys(r.restoreBuckets) }));
   }
 
   private windowParams(window: AnalysisWindow): Record<string, unknown> {

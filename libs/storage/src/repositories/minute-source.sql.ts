@@ -62,19 +62,62 @@ const WHOLE_HOURS = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime
  * reads of that table need no such filter.
  */
 function mixedDays(where: string, functionsFirst = false): string {
-  const rows = `function_day_sources
-    WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND ${PRIO} > 0 ${where}`;
+  const rows = daySources(where);
   // A function-day with several sources is one of a function with several sources in the range:
   // grouping by function first leaves few rows to group by function-day (10,000 functions over 7
   // days: 22 → 15 ms). Read once per request (mixedDaysInRange); a subquery referenced several
   // times keeps the plain form.
-  const only = functionsFirst
-    ? `AND function_id IN (SELECT function_id FROM ${rows} GROUP BY function_id HAVING uniqExact(source) > 1)`
-    : '';
+  const only = functionsFirst ? `AND function_id IN (${severalSources(rows)})` : '';
   return `
     SELECT function_id, day FROM ${rows} ${only}
     GROUP BY function_id, day
     HAVING uniqExact(source) > 1`;
+}
+
+/** The invocation-counting sources of each function-day of a range (see mixedDays). */
+const daySources = (where: string) => `function_day_sources
+    WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND ${PRIO} > 0 ${where}`;
+
+/** The functions of daySources() rows that have more than one source in them. */
+const severalSources = (rows: string) =>
+  `SELECT function_id FROM ${rows} GROUP BY function_id HAVING uniqExact(source) > 1`;
+
+/**
+ * The functions that more than one invocation-counting source reported in a range (in one day
+ * or not: those of mixedDays and a few more): only their invocation records can be of another
+ * source than the one a function-minute is counted from. What a caller reads and binds with
+ * severalSourcesParams() for ofCountedSource(); `where` may add conditions on function_id (bound
+ * parameters only). Binds from and to (see rangeParams) and the source priorities.
+ */
+export function functionsWithSeveralSources(where = ''): string {
+  return `SELECT function_id AS functionId FROM (${severalSources(daySources(where))})`;
+}
+
+/** Parameters of ofCountedSource(): the rows of functionsWithSeveralSources(). */
+export function severalSourcesParams(
+  functions: readonly { functionId: string }[],
+): Record<string, unknown> {
+  return { severalSources: functions.map((f) => f.functionId) };
+}
+
+/**
+ * A condition on invocation records (function_id, source, start_time) that holds for the records
+ * of the source chosenSourceRows() counts each function-minute from, and of the cold-start-only
+ * sources: what describes a function-minute then comes from the records its counts come from, as
+ * sources name versions differently (`$LATEST` in a log stream, `3` in a span). Only the bound
+ * functions with several sources (severalSourcesParams) can have others, so the per-minute choice
+ * runs over their minutes that hold a record `records` selects (conditions on invocations: the
+ * caller's own, usually few records); every record of other functions holds. Binds from and to
+ * (see rangeParams) and the source priorities besides the parameters of `records`.
+ */
+export function ofCountedSource(records: string): string {
+  const functions = '{severalSources:Array(String)}';
+  const minute = 'toDateTime(toStartOfMinute(start_time))';
+  const minutes = `SELECT function_id, ${minute} FROM invocations
+        PREWHERE function_id IN ${functions} AND ${records}`;
+  return `(function_id NOT IN ${functions} OR (function_id, ${minute}, source) IN (
+      SELECT function_id, minute, source
+      FROM (${chosenSourceRows('function_minutes', `AND function_id IN ${functions} AND (function_id, minute) IN (${minutes})`)})))`;
 }
 
 /**
