@@ -26,6 +26,7 @@ mapKeys(sumMap(init_buckets) AS initBuckets) AS initBucketsIndexes, mapValues(in
 sum(billed_restore_sum_ms) AS billedRestoreSumMs,
 max(max_memory_used_mb) AS maxMemoryUsedMb,
       sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
+      sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb > 0) AS billedMsKnownMemory,
       sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
       argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb
     FROM (

@@ -24,6 +24,7 @@ function totals(restores: number, billedRestoreSumMs: number): FunctionTotals {
     billedRestoreSumMs,
     maxMemoryUsedMb: 0,
     billedMbMs: 1000 * 1024,
+    billedMsKnownMemory: 1000,
     billedMsUnknownMemory: 0,
     lastMemorySizeMb: 1024,
   };

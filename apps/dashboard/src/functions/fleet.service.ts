@@ -11,6 +11,7 @@ import {
   FunctionConfigRepository,
   FunctionsRepository,
   billedGbSecondsOf,
+  billedTimeOf,
   type FunctionConfig,
   type FunctionTotals,
   type TimeRange,
@@ -86,12 +87,14 @@ export function summarise(
   let priced: FunctionSummary['pricing'] = null;
   if (identity?.platform === 'aws_lambda' && memoryMb) {
     const architecture: LambdaArchitecture = config?.architecture === 'arm64' ? 'arm64' : 'x86_64';
+    // The GB-seconds at the sizes billed, and every millisecond billed for ephemeral storage.
+    const billed = billedTimeOf(t, memoryMb);
     const cost = pricing.lambdaUsage(
       {
         architecture,
-        memoryMb,
+        memoryMb: billed.meanMemoryMb,
         requests: t.invocations,
-        billedDurationMs: billedMbMs / memoryMb,
+        billedDurationMs: billed.billedDurationMs,
         snapStart:
           t.restores > 0 || t.billedRestoreSumMs > 0
             ? {

@@ -95,6 +95,7 @@ function totals(
     billedRestoreSumMs: 0,
     maxMemoryUsedMb: 0,
     billedMbMs: billed.mbMs ?? 0,
+    billedMsKnownMemory: billed.lastMemoryMb ? (billed.mbMs ?? 0) / billed.lastMemoryMb : 0,
     billedMsUnknownMemory: billed.unknownMemoryMs ?? 0,
     lastMemorySizeMb: billed.lastMemoryMb ?? 0,
   };

@@ -65,6 +65,8 @@ export interface FunctionTotals {
   maxMemoryUsedMb: number;
   /** Σ billed ms × memory MB over rows whose memory size is known. */
   billedMbMs: number;
+  /** Σ billed ms over rows whose memory size is known (the time billedMbMs is made of). */
+  billedMsKnownMemory: number;
   /** Σ billed ms over rows whose memory size is unknown (priced with the inventory's memory). */
   billedMsUnknownMemory: number;
   lastMemorySizeMb: number;
@@ -78,6 +80,24 @@ export interface FunctionTotals {
 export function billedGbSecondsOf(t: FunctionBilled, memoryMb: number | null): number {
   const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
   return (billedMbMs + (memoryMb ?? 0) * t.billedRestoreSumMs) / 1024 / 1000;
+}
+
+/**
+ * The billed time of a function's totals (Billed Duration, Billed Restore Duration apart) and the
+ * memory size it ran at on average over that time, weighted by it: billedGbSecondsOf()'s
+ * GB-seconds spread over the milliseconds billed, so that what scales with time alone (ephemeral
+ * storage) counts every millisecond billed at whatever size, when the memory size changed in the
+ * range. `memoryMb` as for billedGbSecondsOf.
+ */
+export function billedTimeOf(
+  t: FunctionBilled,
+  memoryMb: number,
+): { billedDurationMs: number; meanMemoryMb: number } {
+  const billedDurationMs = t.billedMsKnownMemory + t.billedMsUnknownMemory;
+  const totalMs = billedDurationMs + t.billedRestoreSumMs;
+  const meanMemoryMb =
+    totalMs > 0 ? (billedGbSecondsOf(t, memoryMb) * 1024 * 1000) / totalMs : memoryMb;
+  return { billedDurationMs, meanMemoryMb };
 }
 
 export interface TimeseriesPoint {
@@ -156,6 +176,7 @@ const TOTALS_ROW = [
   ['billedRestoreSumMs', 'number'],
   ['maxMemoryUsedMb', 'number'],
   ['billedMbMs', 'number'],
+  ['billedMsKnownMemory', 'number'],
   ['billedMsUnknownMemory', 'number'],
   ['lastMemorySizeMb', 'number'],
 ] as const satisfies CompactColumns;
@@ -176,8 +197,9 @@ function totalsOf(t: CompactRow<typeof TOTALS_ROW>): FunctionTotals {
     billedRestoreSumMs: t[13],
     maxMemoryUsedMb: t[14],
     billedMbMs: t[15],
-    billedMsUnknownMemory: t[16],
-    lastMemorySizeMb: t[17],
+    billedMsKnownMemory: t[16],
+    billedMsUnknownMemory: t[17],
+    lastMemorySizeMb: t[18],
   };
 }
 
@@ -217,13 +239,19 @@ function coldStartOf(t: CompactRow<typeof COLD_START_ROW>): ColdStartRow {
 
 /** What a function was billed, by the rows' memory size where known (see billedGbSecondsOf). */
 const BILLED_COLUMNS = `sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
+        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb > 0) AS billedMsKnownMemory,
         sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
         argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb`;
 
 /** The billed part of FunctionTotals, all that billedGbSecondsOf() reads. */
 export type FunctionBilled = Pick<
   FunctionTotals,
-  'functionId' | 'billedMbMs' | 'billedMsUnknownMemory' | 'billedRestoreSumMs' | 'lastMemorySizeMb'
+  | 'functionId'
+  | 'billedMbMs'
+  | 'billedMsKnownMemory'
+  | 'billedMsUnknownMemory'
+  | 'billedRestoreSumMs'
+  | 'lastMemorySizeMb'
 >;
 
 /** Read side of the per-minute aggregate: fleet lists, time series and cold-start breakdowns. */
