@@ -16,12 +16,16 @@ export interface PolicyReplay {
   policy: KeepAlivePolicy;
   coldStarts: number;
   idleMinutes: number;
-  /** Idle minutes × the function's memory; null when its memory size is unknown. */
+  /**
+   * Idle minutes × the memory the instance had (each idle period at the memory of the minute it
+   * follows); null when the function's memory size is unknown.
+   */
   wastedGbSeconds: number | null;
 }
 
 export interface FunctionReplay {
   id: string;
+  /** The pod's memory request, else the inventory's memory, else the largest seen in the range. */
   memoryMb: number | null;
   activeMinutes: number;
   results: Record<string, PolicyReplay>;
@@ -65,11 +69,17 @@ export class KeepAliveReplayService {
       const config = configs.get(row.functionId);
       const memoryMb =
         config?.podMemoryMb ?? config?.memoryMb ?? (row.memoryMb > 0 ? row.memoryMb : null);
+      // A pod holds its request whatever the records said; otherwise each minute's own size, as a
+      // function resized in the range held its old size before the change.
+      const memories =
+        memoryMb === null
+          ? undefined
+          : row.memories.map((mb) => config?.podMemoryMb ?? (mb > 0 ? mb : memoryMb));
       const results: Record<string, PolicyReplay> = {};
       for (const { name, spec } of policies) {
         const policy = policyFor(spec, row.minutes);
-        const r = replayPolicy(row.minutes, policy, endMinute);
-        const wasted = memoryMb === null ? null : round((r.idleMinutes * 60 * memoryMb) / 1024);
+        const r = replayPolicy(row.minutes, policy, endMinute, memories);
+        const wasted = r.idleMbMinutes === undefined ? null : round((r.idleMbMinutes * 60) / 1024);
         results[name] = {
           policy,
           coldStarts: r.coldStarts,

@@ -31,6 +31,8 @@ export interface TimeRange {
 export interface ActiveMinutesRow {
   functionId: string;
   minutes: number[];
+  /** The memory size in each of `minutes` (MB; 0 when no source knew it). */
+  memories: number[];
   /** 0 when no source knew the memory size. */
   memoryMb: number;
 }
@@ -339,14 +341,16 @@ export class FunctionsRepository {
   }
 
   /**
-   * Per function, the minutes (since the epoch, ascending) in which it ran, and the largest memory
-   * size seen: what a keep-alive replay needs. Presence only, so any source will do.
+   * Per function, the minutes (since the epoch, ascending) in which it ran, the memory size in each
+   * and the largest seen: what a keep-alive replay needs. Presence only, so any source will do.
    */
   async activeMinutes(range: TimeRange, functionId?: string): Promise<ActiveMinutesRow[]> {
     const filter = functionId ? 'AND function_id = {functionId:String}' : '';
     const query = `
+      WITH groupArray(toUInt32(intDiv(toUnixTimestamp(minute), 60))) AS unsorted
       SELECT function_id AS functionId,
-             arraySort(groupArray(toUInt32(intDiv(toUnixTimestamp(minute), 60)))) AS minutes,
+             arraySort(unsorted) AS minutes,
+             arraySort((mb, m) -> m, groupArray(memory_mb), unsorted) AS memories,
              max(memory_mb) AS memoryMb
       FROM (
         SELECT function_id, minute, max(memory_size_mb) AS memory_mb

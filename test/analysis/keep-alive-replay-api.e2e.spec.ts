@@ -1,0 +1,68 @@
+import { IngestWriter } from '@fleetscope/storage';
+import { lambdaInvocation } from '../support/invocation-records';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+
+jest.setTimeout(240_000);
+
+interface Replay {
+  functions: {
+    id: string;
+    memoryMb: number | null;
+    activeMinutes: number;
+    results: Record<string, { coldStarts: number; idleMinutes: number; wastedGbSeconds: number }>;
+  }[];
+  totals: Record<string, { coldStarts: number; wastedGbSeconds: number; functions: number }>;
+}
+
+const MINUTE = 60_000;
+/** A Sunday's midnight, well inside what Fleetscope stores. */
+const T0 = Date.parse('2026-11-29T00:00:00Z');
+
+describe('GET /api/keepalive/replay', () => {
+  let fs: RunningFleetscope;
+
+  const replay = async (query: string) => {
+    const response = await fetch(`${fs.apiUrl}/api/keepalive/replay?${query}`);
+    return {
+      status: response.status,
+      body: (await response.json()) as Replay & { message: string },
+    };
+  };
+  const at = (minute: number, memorySizeMb: number, name: string) => ({
+    ...lambdaInvocation(
+      `aws_lambda~123456789012~eu-west-1~${name}`,
+      `${name}-${minute}`,
+      T0 + minute * MINUTE,
+    ),
+    memorySizeMb,
+  });
+
+  beforeAll(async () => {
+    fs = await startFleetscope();
+  });
+
+  afterAll(async () => {
+    await fs?.stop();
+  });
+
+  it('answers an empty store with no functions and zero totals', async () => {
+    const { status, body } = await replay(`policy=fixed:10m&from=${T0}&to=${T0 + 30 * MINUTE}`);
+    expect(status).toBe(200);
+    expect(body.functions).toEqual([]);
+    expect(body.totals['fixed:10m']).toEqual({ coldStarts: 0, wastedGbSeconds: 0, functions: 0 });
+  });
+
+  it('holds each idle period at the memory the instance had when it went idle', async () => {
+    // 256 MB at minutes 0 and 5, then resized to 1024 MB at minute 20; the range ends at 30.
+    await fs.app.get(IngestWriter).write({
+      invocations: [at(0, 256, 'resized'), at(5, 256, 'resized'), at(20, 1024, 'resized')],
+    });
+    await fs.flush();
+    const { status, body } = await replay(`policy=fixed:10m&from=${T0}&to=${T0 + 30 * MINUTE}`);
+    expect(status).toBe(200);
+    const fn = body.functions.find((f) => f.id.endsWith('~resized'))!;
+    // Idle 4 minutes (warm) and 14 (cold after 10) at 256 MB; after minute 20, 9 minutes at 1024.
+    expect(fn.results['fixed:10m']).toMatchObject({ coldStarts: 2, idleMinutes: 23 });
+    expect(fn.results['fixed:10m'].wastedGbSeconds).toBe((((4 + 10) * 256 + 9 * 1024) * 60) / 1024);
+  });
+});
