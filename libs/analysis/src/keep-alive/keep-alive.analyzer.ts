@@ -35,6 +35,11 @@ import {
 export const BASELINE_KEEP_ALIVE_MINUTES = 10;
 /** A keep-warm ping every 5 minutes: the usual schedule, inside Lambda's (unpublished) reclaim. */
 export const LAMBDA_PING_MINUTES = 5;
+/**
+ * Knative refuses a scale-to-zero-pod-retention-period beyond its autoscaler's WindowMax, 1 hour
+ * (knative/serving pkg/apis/autoscaling, validateLastPodRetention); OpenFaaS takes any Go duration.
+ */
+export const KNATIVE_MAX_RETENTION_MINUTES = 60;
 /** An hour of the day is a min-scale window when the function ran in this share of its minutes. */
 const MIN_SCALE_HOUR_SHARE = 0.9;
 const MINUTES_PER_DAY = 1440;
@@ -111,6 +116,17 @@ export function durationSetting(minutes: number): string {
   return `${Math.max(0, Math.ceil(minutes))}m`;
 }
 
+/** The retention a platform can be told for a keep-alive: whole minutes, within its bounds. */
+export function retentionPolicy(
+  platform: 'knative' | 'openfaas',
+  keepAliveMinutes: number,
+): KeepAlivePolicy {
+  const minutes = Math.ceil(keepAliveMinutes);
+  return fixedPolicy(
+    platform === 'knative' ? Math.min(minutes, KNATIVE_MAX_RETENTION_MINUTES) : minutes,
+  );
+}
+
 function memoryMbOf(profile: FunctionProfile): number | null {
   return profile.podMemoryMb ?? profile.memoryMb ?? null;
 }
@@ -163,9 +179,13 @@ export function keepAliveAdvice(
   const minScaleWindows = busyHourWindows(activity);
 
   const settings: KeepAliveSetting[] = [];
-  const retention = fixedPolicy(Math.ceil(decision.policy.keepAliveMinutes));
-  const retentionReplay = replay(retention);
+  const retentions = {
+    knative: retentionPolicy('knative', decision.policy.keepAliveMinutes),
+    openfaas: retentionPolicy('openfaas', decision.policy.keepAliveMinutes),
+  };
   const pod = (platform: 'knative' | 'openfaas', values: Record<string, string>) => {
+    const retention = retentions[platform];
+    const retentionReplay = replay(retention);
     const idle = idlePodCost(profile, retentionReplay, memoryGb, ctx);
     const base = idlePodCost(profile, baseline, memoryGb, ctx);
     settings.push({
@@ -183,7 +203,7 @@ export function keepAliveAdvice(
   };
   const knative: Record<string, string> = {
     'autoscaling.knative.dev/scale-to-zero-pod-retention-period': durationSetting(
-      retention.keepAliveMinutes,
+      retentions.knative.keepAliveMinutes,
     ),
   };
   if (minScaleWindows.length > 0) {
@@ -194,7 +214,7 @@ export function keepAliveAdvice(
   pod('knative', knative);
   pod('openfaas', {
     'com.openfaas.scale.zero': 'true',
-    'com.openfaas.scale.zero-duration': durationSetting(retention.keepAliveMinutes),
+    'com.openfaas.scale.zero-duration': durationSetting(retentions.openfaas.keepAliveMinutes),
   });
 
   // Lambda: a ping keeps one instance warm whatever the gaps; worth it where it is cheaper than
@@ -337,7 +357,11 @@ export class KeepAliveAnalyzer implements Analyzer {
         'already-right',
         platform === 'aws_lambda'
           ? 'A kept instance would avoid no cold start the fixed 10 minutes do not, or its pings would cost more than one instance of provisioned concurrency.'
-          : 'The fixed 10-minute keep-alive does as well on this function.',
+          : `The fixed 10-minute keep-alive does as well on this function${
+              setting && setting.policy.keepAliveMinutes < Math.ceil(advice.hybrid.keepAliveMinutes)
+                ? ` (its idle times call for ${durationSetting(advice.hybrid.keepAliveMinutes)}; Knative retains a pod at most ${durationSetting(KNATIVE_MAX_RETENTION_MINUTES)})`
+                : ''
+            }.`,
       );
 
     const months = monthlyFactor(stats.windowStartMs, stats.windowEndMs);
@@ -348,7 +372,7 @@ export class KeepAliveAnalyzer implements Analyzer {
     const outcomes: Outcome[] =
       platform === 'aws_lambda'
         ? this.pingOutcomes(input, setting, meanInitSeconds, months, ctx)
-        : this.podOutcomes(profile, activity, setting, advice, months, ctx).map((o) => ({
+        : this.podOutcomes(platform, profile, activity, setting, advice, months, ctx).map((o) => ({
             ...o,
             waitingSeconds: waiting(o.coldStartsAvoided / months),
           }));
@@ -434,6 +458,7 @@ export class KeepAliveAnalyzer implements Analyzer {
    * the second (scaled to the whole window), which is what it would have done on unseen days.
    */
   private podOutcomes(
+    platform: 'knative' | 'openfaas',
     profile: FunctionProfile,
     activity: MinuteActivity,
     setting: KeepAliveSetting,
@@ -460,7 +485,7 @@ export class KeepAliveAnalyzer implements Analyzer {
     const heldOut = idle.slice(half);
     if (half > 0 && heldOut.length > 0) {
       const learnt = hybridPolicyOfIdle(idle.slice(0, half), half + 1, this.options.hybrid).policy;
-      const retention = fixedPolicy(Math.ceil(learnt.keepAliveMinutes));
+      const retention = retentionPolicy(platform, learnt.keepAliveMinutes);
       const base = replayIdle(heldOut, 1, fixedPolicy(BASELINE_KEEP_ALIVE_MINUTES));
       const set = replayIdle(heldOut, 1, retention);
       const scale = idle.length / heldOut.length;
