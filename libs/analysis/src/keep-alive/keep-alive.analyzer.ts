@@ -486,13 +486,18 @@ export class KeepAliveAnalyzer implements Analyzer {
     if (half > 0 && heldOut.length > 0) {
       const learnt = hybridPolicyOfIdle(idle.slice(0, half), half + 1, this.options.hybrid).policy;
       const retention = retentionPolicy(platform, learnt.keepAliveMinutes);
-      const base = replayIdle(heldOut, 1, fixedPolicy(BASELINE_KEEP_ALIVE_MINUTES));
-      const set = replayIdle(heldOut, 1, retention);
+      const baseline = fixedPolicy(BASELINE_KEEP_ALIVE_MINUTES);
+      // The held-out idle times, scaled to the whole window; the time after the last invocation
+      // once, and only as far as the window goes (as in-sample).
+      const base = replayIdle(heldOut, 1, baseline, 0);
+      const set = replayIdle(heldOut, 1, retention, 0);
+      const afterLast = activity.minutesAfterLastActive ?? Number.POSITIVE_INFINITY;
+      const tail = (policy: KeepAlivePolicy) => replayIdle([], 1, policy, afterLast).idleMinutes;
       const scale = idle.length / heldOut.length;
       out.push(
         outcome(
           (base.coldStarts - set.coldStarts) * scale,
-          (base.idleMinutes - set.idleMinutes) * scale,
+          (base.idleMinutes - set.idleMinutes) * scale + tail(baseline) - tail(retention),
         ),
       );
     }
