@@ -310,15 +310,20 @@ async function loadWhatIf() {
     .filter((p) => p !== '');
   const query = policies.map((p) => `policy=${encodeURIComponent(p)}`).join('&');
   notice(el, 'info', 'Replaying…');
+  // Rows and totals of an earlier range or policy must not stand under an error or an empty range.
+  const clear = () => {
+    for (const part of ['thead', 'tbody', 'tfoot']) $(`#whatif ${part}`).replaceChildren();
+  };
   let report;
   try {
     report = await api(`/api/keepalive/replay?${rangeQuery(range)}&${query}`);
   } catch (error) {
-    $('#whatif tbody').replaceChildren();
+    clear();
     showError(el, error);
     return;
   }
   if (report.functions.length === 0) {
+    clear();
     notice(el, 'info', `No invocations in the last ${range.label} to replay.`);
     return;
   }
