@@ -52,6 +52,52 @@ describe('GET /api/keepalive/replay', () => {
     expect(body.totals['fixed:10m']).toEqual({ coldStarts: 0, wastedGbSeconds: 0, functions: 0 });
   });
 
+  it('replays a function with one invocation: cold once under every policy, the fallback for hybrid', async () => {
+    await fs.app.get(IngestWriter).write({ invocations: [at(100, 512, 'once')] });
+    await fs.flush();
+    const { status, body } = await replay(
+      `policy=fixed:10m&policy=hybrid&from=${T0 + 90 * MINUTE}&to=${T0 + 130 * MINUTE}`,
+    );
+    expect(status).toBe(200);
+    const fn = body.functions.find((f) => f.id.endsWith('~once'))!;
+    expect(fn.results['fixed:10m']).toMatchObject({ coldStarts: 1, idleMinutes: 10 });
+    // No idle time to learn from: the 4-hour fallback, cut at the range's end (29 minutes).
+    expect(fn.results.hybrid).toMatchObject({
+      coldStarts: 1,
+      idleMinutes: 29,
+      policy: { kind: 'fallback' },
+    });
+  });
+
+  it('replays across midnight as one series of minutes', async () => {
+    const midnight = 24 * 60;
+    await fs.app.get(IngestWriter).write({
+      invocations: [at(midnight - 5, 128, 'late'), at(midnight + 4, 128, 'late')],
+    });
+    await fs.flush();
+    const { body } = await replay(
+      `policy=fixed:10m&from=${T0 + (midnight - 60) * MINUTE}&to=${T0 + (midnight + 5) * MINUTE}`,
+    );
+    const fn = body.functions.find((f) => f.id.endsWith('~late'))!;
+    expect(fn.results['fixed:10m']).toMatchObject({ coldStarts: 1, idleMinutes: 8 });
+  });
+
+  it.each([
+    ['policy=fixed:10', /policy: .*"fixed:10"/],
+    ['policy=fixed:-5m', /policy: .*"fixed:-5m"/],
+    ['policy=,', /policy: name 1 to 8 policies/],
+    [
+      `policy=${Array.from({ length: 9 }, (_, i) => `fixed:${i + 1}m`).join(',')}`,
+      /policy: name 1 to 8/,
+    ],
+    ['from=yesterday', /from: expected ISO-8601/],
+    [`from=${T0}&to=${T0}`, /from must be before to/],
+  ])('answers 400 naming the problem for %s', async (query, message) => {
+    const { status, body } = await replay(query);
+    expect(status).toBe(400);
+    expect(body.message).toMatch(message);
+  });
+
   it('holds each idle period at the memory the instance had when it went idle', async () => {
     // 256 MB at minutes 0 and 5, then resized to 1024 MB at minute 20; the range ends at 30.
     await fs.app.get(IngestWriter).write({
