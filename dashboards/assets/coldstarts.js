@@ -300,8 +300,12 @@ async function load() {
   renderTable(report, range);
 }
 
+/** Counts the what-if replays asked for: only the latest one's answer is shown. */
+let whatIfAsked = 0;
+
 /** The "what if" panel: GET /api/keepalive/replay for the policies typed in, per function and in total. */
 async function loadWhatIf() {
+  const asked = ++whatIfAsked;
   const range = currentRange();
   const el = $('#whatif-notice');
   const policies = $('#whatif-policies')
@@ -318,10 +322,13 @@ async function loadWhatIf() {
   try {
     report = await api(`/api/keepalive/replay?${rangeQuery(range)}&${query}`);
   } catch (error) {
+    // A range or policy picked since has its own replay under way.
+    if (asked !== whatIfAsked) return;
     clear();
     showError(el, error);
     return;
   }
+  if (asked !== whatIfAsked) return;
   if (report.functions.length === 0) {
     clear();
     notice(el, 'info', `No invocations in the last ${range.label} to replay.`);

@@ -70,6 +70,25 @@ describe('The cold-start page\'s "What if" panel', () => {
     expect(await totals()).toBe('');
   });
 
+  it('a slow answer for an earlier range does not overwrite the answer for the range picked since', async () => {
+    // The 7-day replay answers after the 1-hour one, as a longer range does on a large fleet.
+    await page.route('**/api/keepalive/replay?**', async (route) => {
+      const url = new URL(route.request().url());
+      const span = Number(url.searchParams.get('to')) - Number(url.searchParams.get('from'));
+      if (span > 86_400_000) await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.locator('label[for="range-7d"]').click();
+    await page.locator('label[for="range-1h"]').click();
+    await page
+      .locator('#whatif-notice', { hasText: 'No invocations in the last 1 hour' })
+      .waitFor();
+    await page.waitForTimeout(2500);
+    expect(await notice()).toMatch(/No invocations in the last 1 hour/);
+    expect(await rows()).toBe(0);
+    await page.unroute('**/api/keepalive/replay?**');
+  });
+
   it('an API error leaves no rows or totals behind, and names the problem', async () => {
     await page.locator('label[for="range-24h"]').click();
     await page.locator('#whatif tbody tr').first().waitFor();
