@@ -344,6 +344,7 @@ async function loadWhatIf() {
       ...report.policies.flatMap((p) => [
         h('th', { scope: 'col', class: 'num' }, `${p}: cold starts`),
         h('th', { scope: 'col', class: 'num' }, `${p}: idle GB-s`),
+        h('th', { scope: 'col', class: 'num' }, `${p}: idle $`),
       ]),
     ),
   );
@@ -356,6 +357,7 @@ async function loadWhatIf() {
         ...report.policies.flatMap((p) => [
           h('td', { class: 'num' }, fmtInt(f.results[p].coldStarts)),
           h('td', { class: 'num' }, gbs(f.results[p].wastedGbSeconds)),
+          h('td', { class: 'num' }, fmtUsd(f.results[p].wastedUsd)),
         ]),
       ),
     ),
@@ -368,6 +370,14 @@ async function loadWhatIf() {
       ...report.policies.flatMap((p) => [
         h('td', { class: 'num' }, fmtInt(report.totals[p].coldStarts)),
         h('td', { class: 'num' }, gbs(report.totals[p].wastedGbSeconds)),
+        // Only pods are billed while idle: no total where no function is.
+        h(
+          'td',
+          { class: 'num' },
+          report.functions.some((f) => f.results[p].wastedUsd !== null)
+            ? fmtUsd(report.totals[p].wastedUsd)
+            : fmtUsd(null),
+        ),
       ]),
     ),
   );

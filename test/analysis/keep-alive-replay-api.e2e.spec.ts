@@ -1,3 +1,4 @@
+import { PricingService } from '@fleetscope/pricing';
 import { IngestWriter } from '@fleetscope/storage';
 import { lambdaInvocation } from '../support/invocation-records';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
@@ -9,9 +10,15 @@ interface Replay {
     id: string;
     memoryMb: number | null;
     activeMinutes: number;
-    results: Record<string, { coldStarts: number; idleMinutes: number; wastedGbSeconds: number }>;
+    results: Record<
+      string,
+      { coldStarts: number; idleMinutes: number; wastedGbSeconds: number; wastedUsd: number | null }
+    >;
   }[];
-  totals: Record<string, { coldStarts: number; wastedGbSeconds: number; functions: number }>;
+  totals: Record<
+    string,
+    { coldStarts: number; wastedGbSeconds: number; wastedUsd: number; functions: number }
+  >;
 }
 
 const MINUTE = 60_000;
@@ -49,7 +56,12 @@ describe('GET /api/keepalive/replay', () => {
     const { status, body } = await replay(`policy=fixed:10m&from=${T0}&to=${T0 + 30 * MINUTE}`);
     expect(status).toBe(200);
     expect(body.functions).toEqual([]);
-    expect(body.totals['fixed:10m']).toEqual({ coldStarts: 0, wastedGbSeconds: 0, functions: 0 });
+    expect(body.totals['fixed:10m']).toEqual({
+      coldStarts: 0,
+      wastedGbSeconds: 0,
+      wastedUsd: 0,
+      functions: 0,
+    });
   });
 
   it('replays a function with one invocation: cold once under every policy, the fallback for hybrid', async () => {
@@ -96,6 +108,42 @@ describe('GET /api/keepalive/replay', () => {
     const { status, body } = await replay(query);
     expect(status).toBe(400);
     expect(body.message).toMatch(message);
+  });
+
+  it('prices an idle Knative pod at its CPU and memory requests; Lambda bills no idle instance', async () => {
+    const id = 'knative~shop~c1~reports';
+    await fs.app.get(IngestWriter).write({
+      invocations: [300, 305, 330].map((m) => ({
+        ...at(m, 0, 'reports'),
+        functionId: id,
+        platform: 'knative' as const,
+        account: 'shop',
+        region: 'c1',
+        name: 'reports',
+      })),
+    });
+    await fs.flush();
+    const put = await fetch(`${fs.apiUrl}/api/functions/${encodeURIComponent(id)}/config`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ podCpu: 2, podMemoryMb: 4096 }),
+    });
+    expect(put.status).toBeLessThan(300);
+    const to = T0 + 340 * MINUTE;
+    const { body } = await replay(`policy=fixed:10m&from=${T0}&to=${to}`);
+    const pod = body.functions.find((f) => f.id === id)!;
+    // Idle 4 (warm), 24 (cold after 10) and 9 after the last: 23 minutes of a 2 vCPU / 4 GiB pod.
+    expect(pod.results['fixed:10m']).toMatchObject({
+      idleMinutes: 23,
+      wastedGbSeconds: 23 * 60 * 4,
+    });
+    const hour = fs.app
+      .get(PricingService)
+      .kubernetesPodHour({ vcpu: 2, memoryMb: 4096 }, new Date(to), 'c1');
+    expect(pod.results['fixed:10m'].wastedUsd).toBeCloseTo((23 / 60) * hour.usd, 6);
+    const lambda = body.functions.find((f) => f.id.endsWith('~once'))!;
+    expect(lambda.results['fixed:10m'].wastedUsd).toBeNull();
+    expect(body.totals['fixed:10m'].wastedUsd).toBeCloseTo((23 / 60) * hour.usd, 6);
   });
 
   it('holds each idle period at the memory the instance had when it went idle', async () => {

@@ -55,10 +55,12 @@ describe('The cold-start page\'s "What if" panel', () => {
     for (const p of ['fixed:10m', 'hybrid']) {
       expect(head).toMatch(new RegExp(`${p}: cold starts`));
       expect(head).toMatch(new RegExp(`${p}: idle GB-s`));
+      expect(head).toMatch(new RegExp(`${p}: idle \\$`));
     }
     // fixed 10 minutes: cold at minutes 0 and 30; idle 0 + 3 + 10 + 10 minutes at 0.5 GB.
     const cells = await page.locator('#whatif tfoot td').allInnerTexts();
-    expect(cells.slice(0, 2)).toEqual(['2', '690']);
+    // Lambda bills no idle sandbox: no dollars.
+    expect(cells.slice(0, 3)).toEqual(['2', '690', '—']);
     expect(problems).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { isOnDemandInitBilled, lambdaRuntimeKind } from '@fleetscope/pricing';
+import { isOnDemandInitBilled, lambdaRuntimeKind, type PricingService } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { HOURS_PER_MONTH, monthlyFactor } from '../analyzer';
 import {
@@ -131,25 +131,34 @@ function memoryMbOf(profile: FunctionProfile): number | null {
   return profile.podMemoryMb ?? profile.memoryMb ?? null;
 }
 
+/** What a Knative or OpenFaaS pod holds on its node while idle: its requests, as far as known. */
+export interface IdlePod {
+  podCpu?: number | null;
+  podMemoryMb?: number | null;
+  memoryMb: number | null;
+  region: string;
+}
+
 /**
- * What an idle pod costs over a replay's idle minutes: a retained pod holds its CPU and memory
- * requests on the node, so both are priced when the pod size is known; memory alone otherwise.
+ * What an idle pod costs over some idle minutes: a retained pod holds its CPU and memory requests
+ * on the node, so both are priced when the pod size is known; memory alone otherwise.
  */
-function idlePodCost(
-  profile: FunctionProfile,
-  replay: ReplayResult,
-  memoryGb: number,
-  ctx: AnalysisContext,
+export function idlePodCost(
+  pod: IdlePod,
+  idleMinutes: number,
+  pricing: PricingService,
+  at: Date,
 ): { usd: number; priceIds: string[] } {
-  if (profile.podCpu && profile.podMemoryMb) {
-    const hour = ctx.pricing.kubernetesPodHour(
-      { vcpu: profile.podCpu, memoryMb: profile.podMemoryMb },
-      ctx.at,
-      profile.region,
+  if (pod.podCpu && pod.podMemoryMb) {
+    const hour = pricing.kubernetesPodHour(
+      { vcpu: pod.podCpu, memoryMb: pod.podMemoryMb },
+      at,
+      pod.region,
     );
-    return { usd: (hour.usd * replay.idleMinutes) / 60, priceIds: hour.priceIds };
+    return { usd: (hour.usd * idleMinutes) / 60, priceIds: hour.priceIds };
   }
-  return ctx.pricing.kubernetesMemory(replay.idleMinutes * 60 * memoryGb, ctx.at, profile.region);
+  const memoryGb = (pod.podMemoryMb ?? pod.memoryMb ?? 0) / 1024;
+  return pricing.kubernetesMemory(idleMinutes * 60 * memoryGb, at, pod.region);
 }
 
 /**
@@ -186,8 +195,8 @@ export function keepAliveAdvice(
   const pod = (platform: 'knative' | 'openfaas', values: Record<string, string>) => {
     const retention = retentions[platform];
     const retentionReplay = replay(retention);
-    const idle = idlePodCost(profile, retentionReplay, memoryGb, ctx);
-    const base = idlePodCost(profile, baseline, memoryGb, ctx);
+    const idle = idlePodCost(profile, retentionReplay.idleMinutes, ctx.pricing, ctx.at);
+    const base = idlePodCost(profile, baseline.idleMinutes, ctx.pricing, ctx.at);
     settings.push({
       platform,
       settings: values,
@@ -466,13 +475,7 @@ export class KeepAliveAnalyzer implements Analyzer {
     months: number,
     ctx: AnalysisContext,
   ): Omit<Outcome, 'waitingSeconds'>[] {
-    const memoryGb = (memoryMbOf(profile) ?? 0) / 1024;
-    const perIdleMinute = idlePodCost(
-      profile,
-      { coldStarts: 0, idleMinutes: 1 },
-      memoryGb,
-      ctx,
-    ).usd;
+    const perIdleMinute = idlePodCost(profile, 1, ctx.pricing, ctx.at).usd;
     const outcome = (avoided: number, idleMinutesSaved: number) => ({
       usd: idleMinutesSaved * perIdleMinute * months,
       coldStartsAvoided: avoided * months,
@@ -563,11 +566,8 @@ export class KeepAliveAnalyzer implements Analyzer {
         profile,
         ctx,
       ).usd;
-    const memoryGb = (memoryMbOf(profile) ?? 0) / 1024;
     const podMinutes = activity.activeMinutes + advice.baseline.idleMinutes;
-    return (
-      idlePodCost(profile, { coldStarts: 0, idleMinutes: podMinutes }, memoryGb, ctx).usd * months
-    );
+    return idlePodCost(profile, podMinutes, ctx.pricing, ctx.at).usd * months;
   }
 }
 
