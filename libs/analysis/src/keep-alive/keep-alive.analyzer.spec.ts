@@ -225,6 +225,21 @@ describe(KeepAliveAnalyzer.name, () => {
     expect(whyNot[0].detail).toMatch(/provisioned concurrency 2 \(configured\).*ping/);
   });
 
+  it('defect: a Lambda function of unknown memory was told the fixed 10 minutes do as well; its pings cannot be priced, and it says so', () => {
+    const input: FunctionAnalysisInput = {
+      profile: { ...lambda, memoryMb: null },
+      stats: windowStats({ invocations: 20_000, medianMs: 100, sigma: 0.5, days: 14 }),
+      activity: minuteActivity(bursts(5, 120, 14), 0, 14 * DAY),
+    };
+    const { recs, whyNot } = analyse(
+      input,
+      new KeepAliveAnalyzer({ ...DEFAULT_KEEP_ALIVE_OPTIONS, latencyValueUsdPerSecond: 0.05 }),
+    );
+    expect(recs).toEqual([]);
+    expect(whyNot[0]).toMatchObject({ code: 'not-applicable' });
+    expect(whyNot[0].detail).toMatch(/memory size is unknown.*memoryMb/);
+  });
+
   it('a Lambda keep-warm ping costs dollars: silent unless the user values waiting, then advised with dollars and cold starts apart', () => {
     // 5-minute bursts every 2 hours: a kept instance avoids a cold start per burst.
     const input: FunctionAnalysisInput = {

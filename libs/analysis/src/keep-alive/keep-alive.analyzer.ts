@@ -340,10 +340,12 @@ export class KeepAliveAnalyzer implements Analyzer {
     const platform = keepAlivePlatform(profile);
     if (!platform)
       return whyNot('not-applicable', `No keep-alive setting is advised for ${profile.platform}.`);
-    if (platform !== 'aws_lambda' && !memoryMbOf(profile))
+    if (!memoryMbOf(profile))
       return whyNot(
         'not-applicable',
-        "The pod's memory request is unknown: set podCpu and podMemoryMb (PUT /api/functions/:id/config) to price its idle time.",
+        platform === 'aws_lambda'
+          ? "The function's memory size is unknown: set memoryMb (PUT /api/functions/:id/config) to price the pings and the INIT they avoid."
+          : "The pod's memory request is unknown: set podCpu and podMemoryMb (PUT /api/functions/:id/config) to price its idle time.",
       );
     const shortfall = evidenceShortfall(stats, this.options.evidence);
     if (shortfall) return whyNot('insufficient-evidence', shortfall);
