@@ -347,10 +347,10 @@ export class FunctionsRepository {
   async activeMinutes(range: TimeRange, functionId?: string): Promise<ActiveMinutesRow[]> {
     const filter = functionId ? 'AND function_id = {functionId:String}' : '';
     const query = `
-      WITH groupArray(toUInt32(intDiv(toUnixTimestamp(minute), 60))) AS unsorted
+      WITH arraySort(groupArray((toUInt32(intDiv(toUnixTimestamp(minute), 60)), memory_mb))) AS ms
       SELECT function_id AS functionId,
-             arraySort(unsorted) AS minutes,
-             arraySort((mb, m) -> m, groupArray(memory_mb), unsorted) AS memories,
+             arrayMap(t -> t.1, ms) AS minutes,
+             arrayMap(t -> t.2, ms) AS memories,
              max(memory_mb) AS memoryMb
       FROM (
         SELECT function_id, minute, max(memory_size_mb) AS memory_mb
