@@ -300,8 +300,12 @@ async function load() {
   renderTable(report, range);
 }
 
+/** Counts the what-if replays asked for: only the latest one's answer is shown. */
+let whatIfAsked = 0;
+
 /** The "what if" panel: GET /api/keepalive/replay for the policies typed in, per function and in total. */
 async function loadWhatIf() {
+  const asked = ++whatIfAsked;
   const range = currentRange();
   const el = $('#whatif-notice');
   const policies = $('#whatif-policies')
@@ -310,15 +314,23 @@ async function loadWhatIf() {
     .filter((p) => p !== '');
   const query = policies.map((p) => `policy=${encodeURIComponent(p)}`).join('&');
   notice(el, 'info', 'Replaying…');
+  // Rows and totals of an earlier range or policy must not stand under an error or an empty range.
+  const clear = () => {
+    for (const part of ['thead', 'tbody', 'tfoot']) $(`#whatif ${part}`).replaceChildren();
+  };
   let report;
   try {
     report = await api(`/api/keepalive/replay?${rangeQuery(range)}&${query}`);
   } catch (error) {
-    $('#whatif tbody').replaceChildren();
+    // A range or policy picked since has its own replay under way.
+    if (asked !== whatIfAsked) return;
+    clear();
     showError(el, error);
     return;
   }
+  if (asked !== whatIfAsked) return;
   if (report.functions.length === 0) {
+    clear();
     notice(el, 'info', `No invocations in the last ${range.label} to replay.`);
     return;
   }
@@ -332,6 +344,7 @@ async function loadWhatIf() {
       ...report.policies.flatMap((p) => [
         h('th', { scope: 'col', class: 'num' }, `${p}: cold starts`),
         h('th', { scope: 'col', class: 'num' }, `${p}: idle GB-s`),
+        h('th', { scope: 'col', class: 'num' }, `${p}: idle $`),
       ]),
     ),
   );
@@ -344,6 +357,7 @@ async function loadWhatIf() {
         ...report.policies.flatMap((p) => [
           h('td', { class: 'num' }, fmtInt(f.results[p].coldStarts)),
           h('td', { class: 'num' }, gbs(f.results[p].wastedGbSeconds)),
+          h('td', { class: 'num' }, fmtUsd(f.results[p].wastedUsd)),
         ]),
       ),
     ),
@@ -356,6 +370,14 @@ async function loadWhatIf() {
       ...report.policies.flatMap((p) => [
         h('td', { class: 'num' }, fmtInt(report.totals[p].coldStarts)),
         h('td', { class: 'num' }, gbs(report.totals[p].wastedGbSeconds)),
+        // Only pods are billed while idle: no total where no function is.
+        h(
+          'td',
+          { class: 'num' },
+          report.functions.some((f) => f.results[p].wastedUsd !== null)
+            ? fmtUsd(report.totals[p].wastedUsd)
+            : fmtUsd(null),
+        ),
       ]),
     ),
   );

@@ -115,9 +115,47 @@ describe('npx fleetscope replay and GET /api/keepalive/replay', () => {
       '--to',
       `${DAY}T23:59:59Z`,
     ]);
-    expect(out).toMatch(/function\s+fixed:10m cold\s+fixed:10m GB-s\s+hybrid cold\s+hybrid GB-s/);
+    expect(out).toMatch(
+      /function\s+fixed:10m cold\s+fixed:10m GB-s\s+fixed:10m \$\s+hybrid cold\s+hybrid GB-s\s+hybrid \$/,
+    );
     expect(out.trim().split('\n')).toHaveLength(2 + 2 + 1);
-    expect(out).toMatch(/^total\s+\d+\s+[\d.]+\s+\d+\s+[\d.]+$/m);
+    // Azure Functions bills no idle instance: no dollars.
+    expect(out).toMatch(/^total\s+\d+\s+[\d.]+\s+-\s+\d+\s+[\d.]+\s+-$/m);
+  });
+
+  it('fails naming the problem the API found in its arguments', async () => {
+    await expect(run(['replay', '--policy', 'fixed:ten', '--url', fs.apiUrl])).rejects.toThrow(
+      /answered 400: policy: expected fixed:<n>s\|m\|h or hybrid, got "fixed:ten"/,
+    );
+    await expect(run(['replay', '--from', 'monday', '--url', fs.apiUrl])).rejects.toThrow(
+      /answered 400: from: expected ISO-8601/,
+    );
+  });
+
+  it("prints totals equal to the API's", async () => {
+    const query = `from=${DAY}T00:00:00Z&to=${DAY}T23:59:59Z`;
+    const api = (await (
+      await fetch(`${fs.apiUrl}/api/keepalive/replay?${query}`)
+    ).json()) as ReplayReport;
+    const out = await run([
+      'replay',
+      '--url',
+      fs.apiUrl,
+      '--from',
+      `${DAY}T00:00:00Z`,
+      '--to',
+      `${DAY}T23:59:59Z`,
+    ]);
+    const total = out.trim().split('\n').pop()!.split(/\s+/);
+    expect(total).toEqual([
+      'total',
+      String(api.totals['fixed:10m'].coldStarts),
+      api.totals['fixed:10m'].wastedGbSeconds.toFixed(1),
+      '-',
+      String(api.totals.hybrid.coldStarts),
+      api.totals.hybrid.wastedGbSeconds.toFixed(1),
+      '-',
+    ]);
   });
 
   it('answers 400 naming a policy it cannot read', async () => {

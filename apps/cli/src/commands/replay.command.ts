@@ -7,6 +7,8 @@ interface PolicyResult {
   coldStarts: number;
   idleMinutes: number;
   wastedGbSeconds: number | null;
+  /** Idle Knative/OpenFaaS pods at their requests; null where idle instances are not billed. */
+  wastedUsd: number | null;
   policy: { kind: string; prewarmMinutes: number; keepAliveMinutes: number };
 }
 
@@ -20,7 +22,10 @@ export interface ReplayReport {
     activeMinutes: number;
     results: Record<string, PolicyResult>;
   }[];
-  totals: Record<string, { coldStarts: number; wastedGbSeconds: number; functions: number }>;
+  totals: Record<
+    string,
+    { coldStarts: number; wastedGbSeconds: number; wastedUsd: number; functions: number }
+  >;
   /** True when the store holds the demo fleet (`npm run demo`). */
   demo?: true;
 }
@@ -39,19 +44,27 @@ export function formatTable(rows: string[][]): string {
 
 export function replayTable(report: ReplayReport): string {
   const header = ['function'];
-  for (const p of report.policies) header.push(`${p} cold`, `${p} GB-s`);
+  for (const p of report.policies) header.push(`${p} cold`, `${p} GB-s`, `${p} $`);
   const rows = [header];
   const gbs = (v: number | null) => (v === null ? '?' : v.toFixed(1));
+  // Idle time is billed only for pods: '-' where the platform does not bill it.
+  const usd = (v: number | null) => (v === null ? '-' : v.toFixed(4));
   for (const f of report.functions) {
     const row = [f.id];
     for (const p of report.policies) {
-      row.push(String(f.results[p].coldStarts), gbs(f.results[p].wastedGbSeconds));
+      const r = f.results[p];
+      row.push(String(r.coldStarts), gbs(r.wastedGbSeconds), usd(r.wastedUsd));
     }
     rows.push(row);
   }
   const total = ['total'];
   for (const p of report.policies) {
-    total.push(String(report.totals[p].coldStarts), gbs(report.totals[p].wastedGbSeconds));
+    const billed = report.functions.some((f) => f.results[p].wastedUsd !== null);
+    total.push(
+      String(report.totals[p].coldStarts),
+      gbs(report.totals[p].wastedGbSeconds),
+      usd(billed ? report.totals[p].wastedUsd : null),
+    );
   }
   rows.push(total);
   return formatTable(rows);

@@ -35,7 +35,7 @@ export class KeepAliveController {
   @Get('replay')
   @ApiOperation({
     summary:
-      'Keep-alive policies replayed over each function’s stored minutes: cold starts and wasted memory-time per function and in total',
+      'Keep-alive policies replayed over each function’s stored minutes: cold starts, wasted memory-time and (Knative, OpenFaaS pods) its dollars per function and in total',
   })
   @ApiQuery({
     name: 'policy',

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
+  idlePodCost,
   policyFor,
   replayPolicy,
   type KeepAlivePolicy,
   type PolicySpec,
 } from '@fleetscope/analysis';
+import { parseFunctionId } from '@fleetscope/model';
+import { PricingService } from '@fleetscope/pricing';
 import {
   FunctionConfigRepository,
   FunctionsRepository,
@@ -16,12 +19,22 @@ export interface PolicyReplay {
   policy: KeepAlivePolicy;
   coldStarts: number;
   idleMinutes: number;
-  /** Idle minutes × the function's memory; null when its memory size is unknown. */
+  /**
+   * Idle minutes × the memory the instance had (each idle period at the memory of the minute it
+   * follows); null when the function's memory size is unknown.
+   */
   wastedGbSeconds: number | null;
+  /**
+   * What the idle time costs the user: a Knative or OpenFaaS pod at its CPU and memory requests
+   * (memory alone when its CPU is unknown); null where idle instances are not billed (Lambda,
+   * Azure Functions, Cloud Functions) or the pod's size is unknown.
+   */
+  wastedUsd: number | null;
 }
 
 export interface FunctionReplay {
   id: string;
+  /** The pod's memory request, else the inventory's memory, else the largest seen in the range. */
   memoryMb: number | null;
   activeMinutes: number;
   results: Record<string, PolicyReplay>;
@@ -30,10 +43,14 @@ export interface FunctionReplay {
 export interface KeepAliveReplayReport {
   policies: string[];
   functions: FunctionReplay[];
-  totals: Record<string, { coldStarts: number; wastedGbSeconds: number; functions: number }>;
+  totals: Record<
+    string,
+    { coldStarts: number; wastedGbSeconds: number; wastedUsd: number; functions: number }
+  >;
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /**
  * GET /api/keepalive/replay: each policy replayed over every function's stored minutes in the
@@ -45,6 +62,7 @@ export class KeepAliveReplayService {
   constructor(
     private readonly functions: FunctionsRepository,
     private readonly configs: FunctionConfigRepository,
+    private readonly pricing: PricingService,
   ) {}
 
   async replay(
@@ -60,22 +78,46 @@ export class KeepAliveReplayService {
     const endMinute = Math.ceil(range.toMs / 60_000);
     const totals: KeepAliveReplayReport['totals'] = {};
     for (const { name } of policies)
-      totals[name] = { coldStarts: 0, wastedGbSeconds: 0, functions: 0 };
+      totals[name] = { coldStarts: 0, wastedGbSeconds: 0, wastedUsd: 0, functions: 0 };
+    const at = new Date(range.toMs);
     const functions = rows.map((row): FunctionReplay => {
       const config = configs.get(row.functionId);
       const memoryMb =
         config?.podMemoryMb ?? config?.memoryMb ?? (row.memoryMb > 0 ? row.memoryMb : null);
+      // A pod holds its request whatever the records said; otherwise each minute's own size, as a
+      // function resized in the range held its old size before the change.
+      const memories =
+        memoryMb === null
+          ? undefined
+          : row.memories.map((mb) => config?.podMemoryMb ?? (mb > 0 ? mb : memoryMb));
+      const identity = parseFunctionId(row.functionId);
+      const platform = config?.platform || identity?.platform;
+      // Only a retained pod is billed to the user while idle (docs/keep-alive.md).
+      const pod =
+        (platform === 'knative' || platform === 'openfaas') && memoryMb !== null
+          ? {
+              podCpu: config?.podCpu,
+              podMemoryMb: config?.podMemoryMb,
+              memoryMb,
+              region: config?.region || identity?.region || '',
+            }
+          : null;
       const results: Record<string, PolicyReplay> = {};
       for (const { name, spec } of policies) {
         const policy = policyFor(spec, row.minutes);
-        const r = replayPolicy(row.minutes, policy, endMinute);
-        const wasted = memoryMb === null ? null : round((r.idleMinutes * 60 * memoryMb) / 1024);
+        const r = replayPolicy(row.minutes, policy, endMinute, memories);
+        const wasted = r.idleMbMinutes === undefined ? null : round((r.idleMbMinutes * 60) / 1024);
         results[name] = {
           policy,
           coldStarts: r.coldStarts,
           idleMinutes: r.idleMinutes,
           wastedGbSeconds: wasted,
+          wastedUsd:
+            pod === null ? null : round6(idlePodCost(pod, r.idleMinutes, this.pricing, at).usd),
         };
+        if (results[name].wastedUsd !== null) {
+          totals[name].wastedUsd = round6(totals[name].wastedUsd + results[name].wastedUsd);
+        }
         totals[name].coldStarts += r.coldStarts;
         if (wasted !== null) {
           totals[name].wastedGbSeconds = round(totals[name].wastedGbSeconds + wasted);

@@ -7,7 +7,7 @@ import {
   withPlannedWarmLevel,
 } from '../default-analyzers';
 import { DEFAULT_EVIDENCE_OPTIONS } from '../evidence/evidence.gate';
-import type { FunctionAnalysisInput, FunctionProfile } from '../inputs';
+import type { FunctionAnalysisInput, FunctionProfile, MinuteActivity } from '../inputs';
 import type { Recommendation, WhyNot } from '../recommendation';
 import { busyAsProfile, concurrencyProfile, windowStats } from '../testing/fleet.generator';
 import {
@@ -159,6 +159,27 @@ describe(KeepAliveAnalyzer.name, () => {
     ]);
   });
 
+  it('defect: the held-out half was replayed as if idle past the window; halves alike give the same saving at both ends', () => {
+    // 168 times: 110 busy minutes, 9 idle; busy up to the window's last minute. The second half
+    // of the idle times is the first again, so learnt on one and replayed on the other, the
+    // retention saves what it saves in-sample.
+    const idle = Array.from({ length: 168 }, () => [...new Array<number>(109).fill(0), 9]).flat();
+    const activity: MinuteActivity = {
+      idlePeriods: idle,
+      activeMinutes: idle.length + 1,
+      activeByHour: new Array<number>(24).fill(0),
+      minutesByHour: new Array<number>(24).fill(0),
+      minutesAfterLastActive: 0,
+    };
+    const { recs } = analyse({ ...busyWithShortBreaks(knative), activity });
+    expect(recs).toHaveLength(1);
+    const [rec] = recs;
+    expect(rec.recommended).toEqual({
+      'autoscaling.knative.dev/scale-to-zero-pod-retention-period': '2m',
+    });
+    expect(rec.savingUsd.highUsd).toBeCloseTo(rec.savingUsd.lowUsd, 3);
+  });
+
   it('a pod whose size is unknown cannot be priced: not applicable, saying what to set', () => {
     const { recs, whyNot } = analyse(
       busyWithShortBreaks({ ...knative, podCpu: null, podMemoryMb: null }),
@@ -202,6 +223,21 @@ describe(KeepAliveAnalyzer.name, () => {
     const { recs, whyNot } = analyse(busyWithShortBreaks({ ...lambda, provisionedConcurrency: 2 }));
     expect(recs).toEqual([]);
     expect(whyNot[0].detail).toMatch(/provisioned concurrency 2 \(configured\).*ping/);
+  });
+
+  it('defect: a Lambda function of unknown memory was told the fixed 10 minutes do as well; its pings cannot be priced, and it says so', () => {
+    const input: FunctionAnalysisInput = {
+      profile: { ...lambda, memoryMb: null },
+      stats: windowStats({ invocations: 20_000, medianMs: 100, sigma: 0.5, days: 14 }),
+      activity: minuteActivity(bursts(5, 120, 14), 0, 14 * DAY),
+    };
+    const { recs, whyNot } = analyse(
+      input,
+      new KeepAliveAnalyzer({ ...DEFAULT_KEEP_ALIVE_OPTIONS, latencyValueUsdPerSecond: 0.05 }),
+    );
+    expect(recs).toEqual([]);
+    expect(whyNot[0]).toMatchObject({ code: 'not-applicable' });
+    expect(whyNot[0].detail).toMatch(/memory size is unknown.*memoryMb/);
   });
 
   it('a Lambda keep-warm ping costs dollars: silent unless the user values waiting, then advised with dollars and cold starts apart', () => {

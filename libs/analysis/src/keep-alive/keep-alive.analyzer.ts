@@ -1,4 +1,4 @@
-import { isOnDemandInitBilled, lambdaRuntimeKind } from '@fleetscope/pricing';
+import { isOnDemandInitBilled, lambdaRuntimeKind, type PricingService } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { HOURS_PER_MONTH, monthlyFactor } from '../analyzer';
 import {
@@ -35,6 +35,11 @@ import {
 export const BASELINE_KEEP_ALIVE_MINUTES = 10;
 /** A keep-warm ping every 5 minutes: the usual schedule, inside Lambda's (unpublished) reclaim. */
 export const LAMBDA_PING_MINUTES = 5;
+/**
+ * Knative refuses a scale-to-zero-pod-retention-period beyond its autoscaler's WindowMax, 1 hour
+ * (knative/serving pkg/apis/autoscaling, validateLastPodRetention); OpenFaaS takes any Go duration.
+ */
+export const KNATIVE_MAX_RETENTION_MINUTES = 60;
 /** An hour of the day is a min-scale window when the function ran in this share of its minutes. */
 const MIN_SCALE_HOUR_SHARE = 0.9;
 const MINUTES_PER_DAY = 1440;
@@ -111,29 +116,49 @@ export function durationSetting(minutes: number): string {
   return `${Math.max(0, Math.ceil(minutes))}m`;
 }
 
+/** The retention a platform can be told for a keep-alive: whole minutes, within its bounds. */
+export function retentionPolicy(
+  platform: 'knative' | 'openfaas',
+  keepAliveMinutes: number,
+): KeepAlivePolicy {
+  const minutes = Math.ceil(keepAliveMinutes);
+  return fixedPolicy(
+    platform === 'knative' ? Math.min(minutes, KNATIVE_MAX_RETENTION_MINUTES) : minutes,
+  );
+}
+
 function memoryMbOf(profile: FunctionProfile): number | null {
   return profile.podMemoryMb ?? profile.memoryMb ?? null;
 }
 
+/** What a Knative or OpenFaaS pod holds on its node while idle: its requests, as far as known. */
+export interface IdlePod {
+  podCpu?: number | null;
+  podMemoryMb?: number | null;
+  memoryMb: number | null;
+  region: string;
+}
+
 /**
- * What an idle pod costs over a replay's idle minutes: a retained pod holds its CPU and memory
- * requests on the node, so both are priced when the pod size is known; memory alone otherwise.
+ * What an idle pod costs over some idle minutes: a retained pod holds its CPU and memory requests
+ * on the node, so both are priced when the pod size is known; memory alone otherwise.
  */
-function idlePodCost(
-  profile: FunctionProfile,
-  replay: ReplayResult,
-  memoryGb: number,
-  ctx: AnalysisContext,
+export function idlePodCost(
+  pod: IdlePod,
+  idleMinutes: number,
+  pricing: PricingService,
+  at: Date,
 ): { usd: number; priceIds: string[] } {
-  if (profile.podCpu && profile.podMemoryMb) {
-    const hour = ctx.pricing.kubernetesPodHour(
-      { vcpu: profile.podCpu, memoryMb: profile.podMemoryMb },
-      ctx.at,
-      profile.region,
+  if (pod.podCpu && pod.podMemoryMb) {
+    const hour = pricing.kubernetesPodHour(
+      { vcpu: pod.podCpu, memoryMb: pod.podMemoryMb },
+      at,
+      pod.region,
     );
-    return { usd: (hour.usd * replay.idleMinutes) / 60, priceIds: hour.priceIds };
+    return { usd: (hour.usd * idleMinutes) / 60, priceIds: hour.priceIds };
   }
-  return ctx.pricing.kubernetesMemory(replay.idleMinutes * 60 * memoryGb, ctx.at, profile.region);
+  const memoryGb = (pod.podMemoryMb ?? pod.memoryMb ?? 0) / 1024;
+  return pricing.kubernetesMemory(idleMinutes * 60 * memoryGb, at, pod.region);
 }
 
 /**
@@ -163,11 +188,15 @@ export function keepAliveAdvice(
   const minScaleWindows = busyHourWindows(activity);
 
   const settings: KeepAliveSetting[] = [];
-  const retention = fixedPolicy(Math.ceil(decision.policy.keepAliveMinutes));
-  const retentionReplay = replay(retention);
+  const retentions = {
+    knative: retentionPolicy('knative', decision.policy.keepAliveMinutes),
+    openfaas: retentionPolicy('openfaas', decision.policy.keepAliveMinutes),
+  };
   const pod = (platform: 'knative' | 'openfaas', values: Record<string, string>) => {
-    const idle = idlePodCost(profile, retentionReplay, memoryGb, ctx);
-    const base = idlePodCost(profile, baseline, memoryGb, ctx);
+    const retention = retentions[platform];
+    const retentionReplay = replay(retention);
+    const idle = idlePodCost(profile, retentionReplay.idleMinutes, ctx.pricing, ctx.at);
+    const base = idlePodCost(profile, baseline.idleMinutes, ctx.pricing, ctx.at);
     settings.push({
       platform,
       settings: values,
@@ -183,7 +212,7 @@ export function keepAliveAdvice(
   };
   const knative: Record<string, string> = {
     'autoscaling.knative.dev/scale-to-zero-pod-retention-period': durationSetting(
-      retention.keepAliveMinutes,
+      retentions.knative.keepAliveMinutes,
     ),
   };
   if (minScaleWindows.length > 0) {
@@ -194,7 +223,7 @@ export function keepAliveAdvice(
   pod('knative', knative);
   pod('openfaas', {
     'com.openfaas.scale.zero': 'true',
-    'com.openfaas.scale.zero-duration': durationSetting(retention.keepAliveMinutes),
+    'com.openfaas.scale.zero-duration': durationSetting(retentions.openfaas.keepAliveMinutes),
   });
 
   // Lambda: a ping keeps one instance warm whatever the gaps; worth it where it is cheaper than
@@ -311,10 +340,12 @@ export class KeepAliveAnalyzer implements Analyzer {
     const platform = keepAlivePlatform(profile);
     if (!platform)
       return whyNot('not-applicable', `No keep-alive setting is advised for ${profile.platform}.`);
-    if (platform !== 'aws_lambda' && !memoryMbOf(profile))
+    if (!memoryMbOf(profile))
       return whyNot(
         'not-applicable',
-        "The pod's memory request is unknown: set podCpu and podMemoryMb (PUT /api/functions/:id/config) to price its idle time.",
+        platform === 'aws_lambda'
+          ? "The function's memory size is unknown: set memoryMb (PUT /api/functions/:id/config) to price the pings and the INIT they avoid."
+          : "The pod's memory request is unknown: set podCpu and podMemoryMb (PUT /api/functions/:id/config) to price its idle time.",
       );
     const shortfall = evidenceShortfall(stats, this.options.evidence);
     if (shortfall) return whyNot('insufficient-evidence', shortfall);
@@ -337,7 +368,11 @@ export class KeepAliveAnalyzer implements Analyzer {
         'already-right',
         platform === 'aws_lambda'
           ? 'A kept instance would avoid no cold start the fixed 10 minutes do not, or its pings would cost more than one instance of provisioned concurrency.'
-          : 'The fixed 10-minute keep-alive does as well on this function.',
+          : `The fixed 10-minute keep-alive does as well on this function${
+              setting && setting.policy.keepAliveMinutes < Math.ceil(advice.hybrid.keepAliveMinutes)
+                ? ` (its idle times call for ${durationSetting(advice.hybrid.keepAliveMinutes)}; Knative retains a pod at most ${durationSetting(KNATIVE_MAX_RETENTION_MINUTES)})`
+                : ''
+            }.`,
       );
 
     const months = monthlyFactor(stats.windowStartMs, stats.windowEndMs);
@@ -348,7 +383,7 @@ export class KeepAliveAnalyzer implements Analyzer {
     const outcomes: Outcome[] =
       platform === 'aws_lambda'
         ? this.pingOutcomes(input, setting, meanInitSeconds, months, ctx)
-        : this.podOutcomes(profile, activity, setting, advice, months, ctx).map((o) => ({
+        : this.podOutcomes(platform, profile, activity, setting, advice, months, ctx).map((o) => ({
             ...o,
             waitingSeconds: waiting(o.coldStartsAvoided / months),
           }));
@@ -434,6 +469,7 @@ export class KeepAliveAnalyzer implements Analyzer {
    * the second (scaled to the whole window), which is what it would have done on unseen days.
    */
   private podOutcomes(
+    platform: 'knative' | 'openfaas',
     profile: FunctionProfile,
     activity: MinuteActivity,
     setting: KeepAliveSetting,
@@ -441,13 +477,7 @@ export class KeepAliveAnalyzer implements Analyzer {
     months: number,
     ctx: AnalysisContext,
   ): Omit<Outcome, 'waitingSeconds'>[] {
-    const memoryGb = (memoryMbOf(profile) ?? 0) / 1024;
-    const perIdleMinute = idlePodCost(
-      profile,
-      { coldStarts: 0, idleMinutes: 1 },
-      memoryGb,
-      ctx,
-    ).usd;
+    const perIdleMinute = idlePodCost(profile, 1, ctx.pricing, ctx.at).usd;
     const outcome = (avoided: number, idleMinutesSaved: number) => ({
       usd: idleMinutesSaved * perIdleMinute * months,
       coldStartsAvoided: avoided * months,
@@ -460,14 +490,19 @@ export class KeepAliveAnalyzer implements Analyzer {
     const heldOut = idle.slice(half);
     if (half > 0 && heldOut.length > 0) {
       const learnt = hybridPolicyOfIdle(idle.slice(0, half), half + 1, this.options.hybrid).policy;
-      const retention = fixedPolicy(Math.ceil(learnt.keepAliveMinutes));
-      const base = replayIdle(heldOut, 1, fixedPolicy(BASELINE_KEEP_ALIVE_MINUTES));
-      const set = replayIdle(heldOut, 1, retention);
+      const retention = retentionPolicy(platform, learnt.keepAliveMinutes);
+      const baseline = fixedPolicy(BASELINE_KEEP_ALIVE_MINUTES);
+      // The held-out idle times, scaled to the whole window; the time after the last invocation
+      // once, and only as far as the window goes (as in-sample).
+      const base = replayIdle(heldOut, 1, baseline, 0);
+      const set = replayIdle(heldOut, 1, retention, 0);
+      const afterLast = activity.minutesAfterLastActive ?? Number.POSITIVE_INFINITY;
+      const tail = (policy: KeepAlivePolicy) => replayIdle([], 1, policy, afterLast).idleMinutes;
       const scale = idle.length / heldOut.length;
       out.push(
         outcome(
           (base.coldStarts - set.coldStarts) * scale,
-          (base.idleMinutes - set.idleMinutes) * scale,
+          (base.idleMinutes - set.idleMinutes) * scale + tail(baseline) - tail(retention),
         ),
       );
     }
@@ -533,11 +568,8 @@ export class KeepAliveAnalyzer implements Analyzer {
         profile,
         ctx,
       ).usd;
-    const memoryGb = (memoryMbOf(profile) ?? 0) / 1024;
     const podMinutes = activity.activeMinutes + advice.baseline.idleMinutes;
-    return (
-      idlePodCost(profile, { coldStarts: 0, idleMinutes: podMinutes }, memoryGb, ctx).usd * months
-    );
+    return idlePodCost(profile, podMinutes, ctx.pricing, ctx.at).usd * months;
   }
 }
 

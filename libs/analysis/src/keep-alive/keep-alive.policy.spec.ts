@@ -89,7 +89,7 @@ describe(hybridPolicy.name, () => {
     expect(of.settings['com.openfaas.scale.zero-duration']).toBe('8m');
   });
 
-  it('bursts every 2 hours: no pre-warm (the head is the sub-minute gaps inside a burst), keep to 2 h 7.6 min (Knative: 128m)', () => {
+  it('bursts every 2 hours: no pre-warm (the head is the sub-minute gaps inside a burst), keep to 2 h 7.6 min (OpenFaaS: 128m)', () => {
     const active = bursts(5, 120, 2);
     const { policy } = hybridPolicy(active);
     // 96 sub-minute idle times inside the bursts, 23 of 115 minutes between them.
@@ -98,14 +98,30 @@ describe(hybridPolicy.name, () => {
     // The fixed 10 minutes lose the instance between every two bursts.
     expect(replayPolicy(active, fixedPolicy(10)).coldStarts).toBe(24);
 
-    const kn = advise(active, 2).settings.find((s) => s.platform === 'knative')!;
-    expect(kn.settings['autoscaling.knative.dev/scale-to-zero-pod-retention-period']).toBe('128m');
-    expect(kn.coldStartsAvoided).toBe(23);
-    // Knative cannot pre-warm: it keeps the pod through every 115-minute gap, and the 115
+    const of = advise(active, 2).settings.find((s) => s.platform === 'openfaas')!;
+    expect(of.settings['com.openfaas.scale.zero-duration']).toBe('128m');
+    expect(of.coldStartsAvoided).toBe(23);
+    // OpenFaaS cannot pre-warm: it keeps the pod through every 115-minute gap, and the 115
     // minutes after the last burst to the window's end.
-    expect(kn.replay.idleMinutes).toBe(24 * 115);
-    expect(kn.idleGbSeconds).toBeCloseTo((24 * 115 * 60 * 512) / 1024, 6);
-    expect(kn.idleUsd).toBeGreaterThan(kn.baselineIdleUsd!);
+    expect(of.replay.idleMinutes).toBe(24 * 115);
+    expect(of.idleGbSeconds).toBeCloseTo((24 * 115 * 60 * 512) / 1024, 6);
+    expect(of.idleUsd).toBeGreaterThan(of.baselineIdleUsd!);
+  });
+
+  it('defect: a Knative retention period over 1 hour was advised; Knative refuses it, so the advice keeps at most 60m and replays that', () => {
+    // knative/serving pkg/apis/autoscaling: scale-to-zero-pod-retention-period must lie in
+    // [0, WindowMax], WindowMax = 1 hour; the webhook rejects "128m".
+    const advice = advise(bursts(5, 120, 2), 2);
+    const kn = advice.settings.find((s) => s.platform === 'knative')!;
+    expect(kn.settings['autoscaling.knative.dev/scale-to-zero-pod-retention-period']).toBe('60m');
+    expect(kn.policy.keepAliveMinutes).toBe(60);
+    // 60 minutes cover none of the 115-minute gaps: as cold as the fixed 10 minutes, with more idle.
+    expect(kn.coldStartsAvoided).toBe(0);
+    expect(kn.replay.idleMinutes).toBe(24 * 60);
+    // OpenFaaS takes any Go duration: it keeps the whole 128 minutes.
+    const of = advice.settings.find((s) => s.platform === 'openfaas')!;
+    expect(of.settings['com.openfaas.scale.zero-duration']).toBe('128m');
+    expect(of.coldStartsAvoided).toBe(23);
   });
 
   it("uniformly random idle times are no pattern: the paper's fallback keeps the whole 4-hour range", () => {
@@ -113,11 +129,11 @@ describe(hybridPolicy.name, () => {
     const decision = hybridPolicy(active);
     expect(decision.histogram.cv).toBeLessThan(2);
     expect(decision.policy).toEqual({ kind: 'fallback', prewarmMinutes: 0, keepAliveMinutes: 240 });
-    const kn = advise(active, 7).settings.find((s) => s.platform === 'knative')!;
-    expect(kn.settings['autoscaling.knative.dev/scale-to-zero-pod-retention-period']).toBe('240m');
+    const of = advise(active, 7).settings.find((s) => s.platform === 'openfaas')!;
+    expect(of.settings['com.openfaas.scale.zero-duration']).toBe('240m');
     // Every gap is under 4 hours: warm throughout, at the price of idle memory.
-    expect(kn.replay.coldStarts).toBe(1);
-    expect(kn.idleGbSeconds).toBeGreaterThan(kn.baselineIdleGbSeconds);
+    expect(of.replay.coldStarts).toBe(1);
+    expect(of.idleGbSeconds).toBeGreaterThan(of.baselineIdleGbSeconds);
   });
 
   it('a function never idle keeps one instance all day: min-scale 1 from 00:00 to 24:00', () => {

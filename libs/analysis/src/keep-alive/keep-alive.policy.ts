@@ -220,6 +220,11 @@ export interface ReplayResult {
   coldStarts: number;
   /** Minutes an instance was kept loaded with nothing to run. */
   idleMinutes: number;
+  /**
+   * Idle minutes × the memory the instance had (MB·min), when the memory of each active minute was
+   * given: an idle period holds the memory of the minute it follows.
+   */
+  idleMbMinutes?: number;
 }
 
 /**
@@ -234,12 +239,14 @@ export function replayPolicy(
   active: ActiveMinutes,
   policy: KeepAlivePolicy,
   endMinute?: number,
+  memoryMb?: readonly number[],
 ): ReplayResult {
   return replayIdle(
     idlePeriods(active),
     active.length,
     policy,
     minutesAfterLast(active, endMinute),
+    memoryMb,
   );
 }
 
@@ -249,29 +256,46 @@ export function minutesAfterLast(active: ActiveMinutes, endMinute?: number): num
   return Math.max(0, endMinute - 1 - active[active.length - 1]);
 }
 
-/** The same from the idle periods, the number of active minutes and the minutes observed after the last. */
+/**
+ * The same from the idle periods, the number of active minutes and the minutes observed after the
+ * last. `memoryMb`, one per active minute, adds `idleMbMinutes`: idle period i holds the memory of
+ * active minute i, the minutes after the last that of the last (a resized function is not charged
+ * its new size for the time before the change).
+ */
 export function replayIdle(
   idle: readonly number[],
   activeMinutes: number,
   policy: KeepAlivePolicy,
   afterLast: number = Number.POSITIVE_INFINITY,
+  memoryMb?: readonly number[],
 ): ReplayResult {
-  if (activeMinutes === 0) return { coldStarts: 0, idleMinutes: 0 };
+  if (activeMinutes === 0)
+    return { coldStarts: 0, idleMinutes: 0, ...(memoryMb && { idleMbMinutes: 0 }) };
   const { prewarmMinutes: p, keepAliveMinutes: k } = policy;
   const window = Math.max(0, k - p);
   let coldStarts = 1;
-  let idleMinutes = Math.max(0, Math.min(k, afterLast) - p);
-  for (const t of idle) {
+  const tail = Math.max(0, Math.min(k, afterLast) - p);
+  let idleMinutes = tail;
+  let idleMbMinutes = memoryMb ? tail * memoryMb[idle.length] : 0;
+  for (let i = 0; i < idle.length; i++) {
+    const t = idle[i];
+    let held = 0;
     if (t < p) {
       coldStarts++;
     } else if (t <= k) {
-      idleMinutes += t - p;
+      held = t - p;
     } else {
       coldStarts++;
-      idleMinutes += window;
+      held = window;
     }
+    idleMinutes += held;
+    if (memoryMb && held > 0) idleMbMinutes += held * memoryMb[i];
   }
-  return { coldStarts, idleMinutes: round2(idleMinutes) };
+  return {
+    coldStarts,
+    idleMinutes: round2(idleMinutes),
+    ...(memoryMb && { idleMbMinutes: round2(idleMbMinutes) }),
+  };
 }
 
 /**

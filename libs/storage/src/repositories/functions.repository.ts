@@ -31,6 +31,8 @@ export interface TimeRange {
 export interface ActiveMinutesRow {
   functionId: string;
   minutes: number[];
+  /** The memory size in each of `minutes` (MB; 0 when no source knew it). */
+  memories: number[];
   /** 0 when no source knew the memory size. */
   memoryMb: number;
 }
@@ -367,14 +369,16 @@ export class FunctionsRepository {
   }
 
   /**
-   * Per function, the minutes (since the epoch, ascending) in which it ran, and the largest memory
-   * size seen: what a keep-alive replay needs. Presence only, so any source will do.
+   * Per function, the minutes (since the epoch, ascending) in which it ran, the memory size in each
+   * and the largest seen: what a keep-alive replay needs. Presence only, so any source will do.
    */
   async activeMinutes(range: TimeRange, functionId?: string): Promise<ActiveMinutesRow[]> {
     const filter = functionId ? 'AND function_id = {functionId:String}' : '';
     const query = `
+      WITH arraySort(groupArray((toUInt32(intDiv(toUnixTimestamp(minute), 60)), memory_mb))) AS ms
       SELECT function_id AS functionId,
-             arraySort(groupArray(toUInt32(intDiv(toUnixTimestamp(minute), 60)))) AS minutes,
+             arrayMap(t -> t.1, ms) AS minutes,
+             arrayMap(t -> t.2, ms) AS memories,
              max(memory_mb) AS memoryMb
       FROM (
         SELECT function_id, minute, max(memory_size_mb) AS memory_mb
