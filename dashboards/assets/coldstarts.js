@@ -281,6 +281,7 @@ async function load() {
     );
   } catch (error) {
     $('#stats').replaceChildren();
+    $('#footnote').textContent = '';
     $('#charts').replaceChildren();
     $('#table-panel').hidden = true;
     showError(el, error);

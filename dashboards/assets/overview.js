@@ -276,6 +276,7 @@ async function load() {
   } catch (error) {
     state.functions = [];
     $('#stats').replaceChildren();
+    $('#footnote').textContent = '';
     $('#table-panel').hidden = true;
     showError(el, error);
     return;

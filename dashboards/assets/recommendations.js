@@ -163,6 +163,9 @@ async function load() {
   } catch (error) {
     $('#stats').replaceChildren();
     $('#recs').replaceChildren();
+    renderWhyNot(undefined);
+    $('#run-info').textContent = '';
+    $('#footnote').textContent = '';
     showError(el, error);
     return;
   }

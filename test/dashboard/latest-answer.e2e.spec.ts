@@ -94,6 +94,19 @@ describe('The dashboard pages', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the fleet overview leaves no figures of the range before under an error', async () => {
+    await page.goto(`${fleetscope.apiUrl}/?range=24h`);
+    await page.locator('#functions tbody tr[data-id]').first().waitFor();
+    await page.route('**/api/functions?**', (route) =>
+      route.fulfill({ status: 500, json: { message: 'boom' } }),
+    );
+    await page.locator('label[for="range-7d"]').click();
+    await page.locator('#notice.error').waitFor();
+    expect(await page.locator('#stats').innerText()).toBe('');
+    expect(await page.locator('#table-panel').isHidden()).toBe(true);
+    expect(await page.locator('#footnote').innerText()).toBe('');
+  });
+
   it('the cold-start page keeps the range picked last when the one before answers later', async () => {
     await page.goto(`${fleetscope.apiUrl}/coldstarts.html?range=24h`);
     await page.locator('#groups tbody tr').first().waitFor();
@@ -126,6 +139,20 @@ describe('The dashboard pages', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the cold-start page leaves no figures of the range before under an error', async () => {
+    await page.goto(`${fleetscope.apiUrl}/coldstarts.html?range=24h`);
+    await page.locator('#groups tbody tr').first().waitFor();
+    await page.route('**/api/coldstarts?**', (route) =>
+      route.fulfill({ status: 500, json: { message: 'boom' } }),
+    );
+    await page.locator('label[for="range-7d"]').click();
+    await page.locator('#notice.error').waitFor();
+    expect(await page.locator('#stats').innerText()).toBe('');
+    expect(await page.locator('#charts canvas').count()).toBe(0);
+    expect(await page.locator('#table-panel').isHidden()).toBe(true);
+    expect(await page.locator('#footnote').innerText()).toBe('');
+  });
+
   it('the function page keeps the range picked last when the one before answers later', async () => {
     await page.goto(`${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(ID)}&range=24h`);
     await page.locator('#charts canvas').first().waitFor();
@@ -155,6 +182,20 @@ describe('The dashboard pages', () => {
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) expect(reason).toMatch(/^Timeout risk: /);
     expect(problems).toEqual([]);
+  });
+
+  it('the recommendations page leaves no run, totals or reasons of the load before under an error', async () => {
+    await page.goto(`${fleetscope.apiUrl}/recommendations.html?explain=1`);
+    await page.locator('#why-not h2').waitFor();
+    await page.route('**/api/recommendations**', (route) =>
+      route.fulfill({ status: 500, json: { message: 'boom' } }),
+    );
+    await page.locator('label[for="kind-memory"]').click();
+    await page.locator('#notice.error').waitFor();
+    expect(await page.locator('#why-not').isHidden()).toBe(true);
+    expect(await page.locator('#stats').innerText()).toBe('');
+    expect(await page.locator('#run-info').innerText()).not.toMatch(/Latest run finished/);
+    expect(await page.locator('#footnote').innerText()).toBe('');
   });
 
   it('the reports page shows the week picked last when the one before answers later', async () => {
