@@ -2,7 +2,6 @@
 import {
   $,
   COLORS,
-  api,
   chartCard,
   chartDefaults,
   clearNotice,
@@ -15,6 +14,7 @@ import {
   functionHref,
   functionName,
   h,
+  latestOnly,
   notice,
   rangePicker,
   rangeQuery,
@@ -268,22 +268,27 @@ function renderStats(report) {
     : '';
 }
 
+const coldStarts = latestOnly();
+
 async function load() {
   const range = currentRange();
   const el = $('#notice');
   notice(el, 'info', 'Loading cold starts…');
   let report;
   try {
-    report = await api(
+    report = await coldStarts(
       `/api/coldstarts?${rangeQuery(range)}&groupBy=${encodeURIComponent(groupBy)}`,
     );
   } catch (error) {
     $('#stats').replaceChildren();
+    $('#footnote').textContent = '';
     $('#charts').replaceChildren();
     $('#table-panel').hidden = true;
     showError(el, error);
     return;
   }
+  // A range or grouping picked since has its own load under way.
+  if (report === undefined) return;
   renderStats(report);
   if (report.groups.length === 0 || report.totals.invocations === 0) {
     $('#charts').replaceChildren();
@@ -300,12 +305,10 @@ async function load() {
   renderTable(report, range);
 }
 
-/** Counts the what-if replays asked for: only the latest one's answer is shown. */
-let whatIfAsked = 0;
+const replay = latestOnly();
 
 /** The "what if" panel: GET /api/keepalive/replay for the policies typed in, per function and in total. */
 async function loadWhatIf() {
-  const asked = ++whatIfAsked;
   const range = currentRange();
   const el = $('#whatif-notice');
   const policies = $('#whatif-policies')
@@ -320,15 +323,14 @@ async function loadWhatIf() {
   };
   let report;
   try {
-    report = await api(`/api/keepalive/replay?${rangeQuery(range)}&${query}`);
+    report = await replay(`/api/keepalive/replay?${rangeQuery(range)}&${query}`);
   } catch (error) {
-    // A range or policy picked since has its own replay under way.
-    if (asked !== whatIfAsked) return;
     clear();
     showError(el, error);
     return;
   }
-  if (asked !== whatIfAsked) return;
+  // A range or policy picked since has its own replay under way.
+  if (report === undefined) return;
   if (report.functions.length === 0) {
     clear();
     notice(el, 'info', `No invocations in the last ${range.label} to replay.`);

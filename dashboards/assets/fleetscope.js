@@ -87,6 +87,31 @@ export async function api(path, init = {}) {
   return body;
 }
 
+/**
+ * A request (api() unless given another) for one part of a page that shows only its latest answer:
+ * once the part asks again, because the user picked another range, grouping, filter or week, an
+ * earlier call resolves to undefined instead of its answer or its error. A slow answer for what was
+ * asked before cannot overwrite the one asked for since; the caller returns on undefined, which
+ * api() never answers.
+ * @template {any[]} A
+ * @template T
+ * @param {(...args: A) => Promise<T>} [request]
+ * @returns {(...args: A) => Promise<T | undefined>}
+ */
+export function latestOnly(request = /** @type {any} */ (api)) {
+  let latest = 0;
+  return async (...args) => {
+    const call = ++latest;
+    try {
+      const answer = await request(...args);
+      return call === latest ? answer : undefined;
+    } catch (error) {
+      if (call === latest) throw error;
+      return undefined;
+    }
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Notices (loading, empty, error): a page is never left blank.
 

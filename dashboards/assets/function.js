@@ -4,7 +4,6 @@ import {
   $,
   ApiError,
   COLORS,
-  api,
   chartCard,
   chartDefaults,
   clearNotice,
@@ -18,6 +17,7 @@ import {
   fmtUsd,
   functionName,
   h,
+  latestOnly,
   notice,
   rangePicker,
   rangeQuery,
@@ -244,12 +244,16 @@ function renderSummary(summary, config) {
   );
 }
 
+const recommendations = latestOnly();
+
 async function loadRecommendations(range) {
   const el = $('#recs-notice');
   const list = $('#recs');
   notice(el, 'info', 'Loading recommendations…');
   try {
-    const body = await api(`/api/recommendations?functionId=${encodeURIComponent(id)}`);
+    const body = await recommendations(`/api/recommendations?functionId=${encodeURIComponent(id)}`);
+    // A range picked since has its own load under way (the cards link to the range).
+    if (body === undefined) return;
     const recs = body.recommendations ?? [];
     list.replaceChildren(
       ...recs.map((r) => recommendationCard(r, { showFunction: false, range: range.key })),
@@ -275,6 +279,9 @@ async function loadRecommendations(range) {
   }
 }
 
+/** The summary and then the time series of one load: a range picked since drops both. */
+const figures = latestOnly();
+
 async function load() {
   const range = currentRange();
   $('#back').href = `/?range=${range.key}`;
@@ -298,7 +305,7 @@ async function load() {
   void loadRecommendations(range);
   let detail;
   try {
-    detail = await api(`${path}?${rangeQuery(range)}`);
+    detail = await figures(`${path}?${rangeQuery(range)}`);
   } catch (error) {
     renderSummary(null, null);
     $('#charts').replaceChildren();
@@ -313,9 +320,11 @@ async function load() {
     }
     return;
   }
+  if (detail === undefined) return;
   renderSummary(detail.summary, detail.config);
   try {
-    const series = await api(`${path}/timeseries?${rangeQuery(range)}`);
+    const series = await figures(`${path}/timeseries?${rangeQuery(range)}`);
+    if (series === undefined) return;
     renderCharts(range, series);
     if (!detail.summary)
       notice(

@@ -1,7 +1,6 @@
 // Fleet overview (/): GET /api/functions as a sortable table with fleet totals.
 import {
   $,
-  api,
   clearNotice,
   currentRange,
   fmtInt,
@@ -11,6 +10,7 @@ import {
   fmtUsd,
   functionHref,
   h,
+  latestOnly,
   notice,
   rangePicker,
   rangeQuery,
@@ -264,20 +264,26 @@ function renderStats() {
     : '';
 }
 
+const listFunctions = latestOnly();
+
 async function load() {
   state.range = currentRange();
   const el = $('#notice');
   notice(el, 'info', 'Loading functions…');
+  let body;
   try {
-    const body = await api(`/api/functions?${rangeQuery(state.range)}`);
-    state.functions = body.functions ?? [];
+    body = await listFunctions(`/api/functions?${rangeQuery(state.range)}`);
   } catch (error) {
     state.functions = [];
     $('#stats').replaceChildren();
+    $('#footnote').textContent = '';
     $('#table-panel').hidden = true;
     showError(el, error);
     return;
   }
+  // A range picked since has its own load under way.
+  if (body === undefined) return;
+  state.functions = body.functions ?? [];
   renderStats();
   if (state.functions.length === 0) {
     $('#table-panel').hidden = true;

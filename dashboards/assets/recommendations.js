@@ -11,6 +11,7 @@ import {
   functionHref,
   functionName,
   h,
+  latestOnly,
   notice,
   segmented,
   setupPage,
@@ -148,6 +149,8 @@ function renderWhyNot(whyNot) {
   );
 }
 
+const recommendations = latestOnly();
+
 async function load() {
   const el = $('#notice');
   notice(el, 'info', 'Loading recommendations…');
@@ -156,13 +159,18 @@ async function load() {
     const query = new URLSearchParams();
     if (kind) query.set('kind', kind);
     if (explain) query.set('explain', '1');
-    body = await api(`/api/recommendations${query.size > 0 ? `?${query}` : ''}`);
+    body = await recommendations(`/api/recommendations${query.size > 0 ? `?${query}` : ''}`);
   } catch (error) {
     $('#stats').replaceChildren();
     $('#recs').replaceChildren();
+    renderWhyNot(undefined);
+    $('#run-info').textContent = '';
+    $('#footnote').textContent = '';
     showError(el, error);
     return;
   }
+  // A kind or the "why not" toggle picked since has its own load under way.
+  if (body === undefined) return;
   const recs = body.recommendations ?? [];
   const plans = body.plans ?? [];
   $('#recs').replaceChildren(...plans.map(planItem));

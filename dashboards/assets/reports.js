@@ -9,6 +9,7 @@ import {
   fmtTime,
   fmtUsd,
   h,
+  latestOnly,
   notice,
   setupPage,
   showError,
@@ -76,9 +77,13 @@ async function download(week, format) {
   }
 }
 
+const reportHtml = latestOnly(fetchText);
+
 async function show(week) {
   try {
-    const html = await fetchText(`/api/reports/${week}?format=html`);
+    const html = await reportHtml(`/api/reports/${week}?format=html`);
+    // A week picked since has its own request under way.
+    if (html === undefined) return;
     const frame = $('#report-frame');
     // A sandboxed frame (no scripts, no same-origin): the report is shown as an e-mail would be.
     frame.srcdoc = html;
