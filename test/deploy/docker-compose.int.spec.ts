@@ -10,6 +10,7 @@ interface Service {
   build?: unknown;
   command?: string[];
   environment?: Record<string, string>;
+  env_file?: (string | { path: string; required?: boolean })[];
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test?: string[]; disable?: boolean };
@@ -26,6 +27,39 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { 
 const built = planBuild(root).compile.map((f) => `dist/${outputPath(f)}`);
 /** The image's CMD: `node`, its flags, the all-in-one entry. */
 const imageCommand = execCommand(readDockerfile(root).at(-1)!);
+
+/**
+ * ${VAR:-default} and ${VAR:?message} filled as Compose fills them from `.env`, with a token when
+ * required and unset.
+ */
+function interpolate(value: string, dotenv: Record<string, string>): string {
+  return value.replace(
+    /\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g,
+    (_m, name: string, fallback?: string) => dotenv[name] || (fallback ?? 'set-by-operator'),
+  );
+}
+
+/**
+ * The environment a service's container starts with, given the operator's `.env` (undefined: no
+ * such file), by Compose's precedence: the `environment` attribute over `env_file`, over the image.
+ */
+function containerEnv(name: string, dotenv?: Record<string, string>): Record<string, string> {
+  const service = compose.services[name];
+  const fromFiles: Record<string, string> = {};
+  for (const file of service.env_file ?? []) {
+    const { path, required = true } = typeof file === 'string' ? { path: file } : file;
+    expect(path).toBe('.env');
+    if (dotenv === undefined && required) throw new Error(`${name}: .env is required`);
+    Object.assign(fromFiles, dotenv);
+  }
+  const explicit = Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([k, v]) => [
+      k,
+      interpolate(String(v), dotenv ?? {}),
+    ]),
+  );
+  return { ...fromFiles, ...explicit };
+}
 
 /** Docker cannot run here; this checks the deployment file against the config schema instead. */
 describe('docker-compose.yml', () => {
@@ -115,12 +149,12 @@ describe('docker-compose.yml', () => {
   });
 
   it('checks the collector on its own health route (the image checks the API it lacks)', () => {
-    const config = loadConfig({ FLEETSCOPE_INGEST_TOKEN: 'x', FLEETSCOPE_API_TOKEN: 'y' });
+    const config = loadConfig(containerEnv('collector'));
     const check = compose.services.collector.healthcheck?.test ?? [];
     expect(check.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
     expect(check.join(' ')).toContain(`http://127.0.0.1:${config.otlpHttpPort}/health`);
+    // The image's check reads FLEETSCOPE_HTTP_PORT in the container, where the dashboard's is set.
     expect(compose.services.dashboard.healthcheck).toBeUndefined();
-    expect(compose.services.dashboard.environment?.FLEETSCOPE_HTTP_PORT).toBeUndefined();
   });
 
   it.each([...apps, 'migrate'])(
@@ -129,31 +163,85 @@ describe('docker-compose.yml', () => {
       const environment = compose.services[name].environment ?? {};
       const known = new Set(knownEnvNames());
       for (const variable of Object.keys(environment)) expect(known).toContain(variable);
-      // ${VAR:-default} and ${VAR:?message} are filled as Compose would, with a token when required.
-      const resolved = Object.fromEntries(
-        Object.entries(environment).map(([k, v]) => [
-          k,
-          String(v).replace(
-            /\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g,
-            (_m, _n: string, d?: string) => d ?? 'set-by-operator',
-          ),
-        ]),
-      );
-      expect(() => loadConfig(resolved)).not.toThrow();
+      expect(() => loadConfig(containerEnv(name))).not.toThrow();
     },
   );
 
-  it('publishes the ports the config listens on', () => {
-    const config = loadConfig({ FLEETSCOPE_INGEST_TOKEN: 'x', FLEETSCOPE_API_TOKEN: 'y' });
+  it.each([...apps, 'migrate'])(
+    "passes %s the operator's .env when there is one, and starts without one",
+    (name) => {
+      const dotenv = {
+        FLEETSCOPE_INGEST_TOKEN: 'ingest',
+        FLEETSCOPE_API_TOKEN: 'api',
+        FLEETSCOPE_REPORT_SMTP_URL: 'smtps://user:pass@mail.example.com:465',
+        FLEETSCOPE_REPORT_EMAIL_TO: 'finance@example.com',
+        FLEETSCOPE_REPORT_WEBHOOK_URL: 'https://hooks.example.com/x',
+        FLEETSCOPE_REPORT_BASE_URL: 'https://fleetscope.example.com',
+        FLEETSCOPE_OPENFAAS_GATEWAYS: 'http://gateway:8080',
+        FLEETSCOPE_AGGREGATE_RETENTION_DAYS: '400',
+        FLEETSCOPE_ANALYSIS_CRON: '0 0 * * * *',
+        AWS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'secret',
+      };
+      const env = containerEnv(name, dotenv);
+      for (const [variable, value] of Object.entries(dotenv)) {
+        expect([variable, env[variable]]).toEqual([variable, value]);
+      }
+      expect(() => loadConfig(env)).not.toThrow();
+      expect(() => loadConfig(containerEnv(name))).not.toThrow();
+      expect(compose.services.clickhouse.env_file).toBeUndefined();
+    },
+  );
+
+  it.each([...apps, 'migrate'])(
+    "keeps what the deployment depends on in %s when the operator's .env sets it otherwise",
+    (name) => {
+      // Values fit for `npm start` on the host: each would break a container if it got through.
+      const dotenv = {
+        FLEETSCOPE_INGEST_TOKEN: 'ingest',
+        FLEETSCOPE_API_TOKEN: 'api',
+        FLEETSCOPE_HOST: '127.0.0.1',
+        FLEETSCOPE_HTTP_PORT: '9080',
+        FLEETSCOPE_OTLP_HTTP_PORT: '9318',
+        FLEETSCOPE_OTLP_GRPC_PORT: '9317',
+        FLEETSCOPE_DATA_DIR: '/var/lib/fleetscope',
+        CLICKHOUSE_URL: 'http://localhost:8123',
+        CLICKHOUSE_DATABASE: 'default',
+        CLICKHOUSE_USER: 'default',
+      };
+      const unset = loadConfig(
+        containerEnv(name, { FLEETSCOPE_INGEST_TOKEN: 'ingest', FLEETSCOPE_API_TOKEN: 'api' }),
+      );
+      const config = loadConfig(containerEnv(name, dotenv));
+      const pinned = (c: typeof config) => [
+        c.host,
+        c.httpPort,
+        c.otlpHttpPort,
+        c.otlpGrpcPort,
+        posix.resolve('/app', c.dataDir),
+        c.clickhouseUrl,
+        c.clickhouseDatabase,
+        c.clickhouseUser,
+      ];
+      expect(pinned(config)).toEqual(pinned(unset));
+      expect([config.ingestToken, config.apiToken]).toEqual(['ingest', 'api']);
+    },
+  );
+
+  it('publishes the ports the apps listen on', () => {
+    const listens = (name: string) => loadConfig(containerEnv(name));
     const published = (name: string) =>
       (compose.services[name].ports ?? []).map((p) => p.split(':'));
+    const { otlpGrpcPort, otlpHttpPort } = listens('collector');
     expect(published('collector')).toEqual(
       expect.arrayContaining([
-        [String(config.otlpGrpcPort), String(config.otlpGrpcPort)],
-        [String(config.otlpHttpPort), String(config.otlpHttpPort)],
+        [String(otlpGrpcPort), String(otlpGrpcPort)],
+        [String(otlpHttpPort), String(otlpHttpPort)],
       ]),
     );
-    expect(published('dashboard')).toEqual([[String(config.httpPort), String(config.httpPort)]]);
+    const { httpPort } = listens('dashboard');
+    expect(published('dashboard')).toEqual([[String(httpPort), String(httpPort)]]);
     expect(ENV.host.default).toBe('127.0.0.1');
   });
 });

@@ -200,3 +200,63 @@ describe('Weekly report delivery', () => {
     expect(subject).toBe(`Fleetscope weekly cost report ${week.label}: $0.0000023 (+$0.0000023)`);
   });
 });
+
+/**
+ * The image and docker-compose.yml listen on FLEETSCOPE_HOST=0.0.0.0: an address to bind, not one
+ * a reader can open. Without FLEETSCOPE_REPORT_BASE_URL a delivered report carries no link then.
+ */
+describe('Weekly report delivery from a process listening on a wildcard address', () => {
+  const API_TOKEN = 'api-token-e2e';
+  let fleetscope: RunningFleetscope;
+  let hook: Hook;
+  let logged = '';
+
+  beforeAll(async () => {
+    hook = await startHook();
+    const capture = (chunk: unknown) => {
+      logged += String(chunk);
+      return true;
+    };
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+    try {
+      fleetscope = await startFleetscope({
+        FLEETSCOPE_HOST: '0.0.0.0',
+        FLEETSCOPE_INGEST_TOKEN: 'ingest-token-e2e',
+        FLEETSCOPE_API_TOKEN: API_TOKEN,
+        FLEETSCOPE_REPORT_WEBHOOK_URL: hook.url,
+      });
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  });
+
+  afterAll(async () => {
+    await fleetscope?.stop();
+    await new Promise<void>((resolve) => hook?.server.close(() => resolve()));
+  });
+
+  it('sends the report without a link, saying which variable gives one', async () => {
+    const response = await fetch(`${fleetscope.apiUrl}/api/reports/weekly`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${API_TOKEN}` },
+      body: JSON.stringify({ week: WEEK, deliver: true }),
+    });
+    expect(response.status).toBe(200);
+    expect(hook.bodies).toHaveLength(1);
+    const sent = JSON.stringify(hook.bodies[0]);
+    expect(sent).not.toContain('0.0.0.0');
+    expect(sent).not.toMatch(/https?:\/\//);
+    const message = hook.bodies[0] as { text: string; blocks: { text?: { text: string } }[] };
+    expect(message.text).toContain('FLEETSCOPE_REPORT_BASE_URL');
+    expect(message.blocks.at(-1)?.text?.text).toContain('FLEETSCOPE_REPORT_BASE_URL');
+  });
+
+  it('warns once at start-up that delivered reports will carry no link', () => {
+    const warnings = logged.split('\n').filter((l) => l.includes('FLEETSCOPE_REPORT_BASE_URL'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/WARN/);
+    expect(warnings[0]).toContain('0.0.0.0');
+  });
+});

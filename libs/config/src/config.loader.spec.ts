@@ -1,4 +1,4 @@
-import { ConfigError, isLoopback, knownEnvNames, loadConfig } from './config.loader';
+import { ConfigError, isLoopback, isWildcard, knownEnvNames, loadConfig } from './config.loader';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -135,6 +135,22 @@ describe(isLoopback.name, () => {
     ['10.0.0.5', false],
   ])('%s is loopback: %p', (host, expected) => {
     expect(isLoopback(host)).toBe(expected);
+  });
+});
+
+describe(isWildcard.name, () => {
+  it.each([
+    ['0.0.0.0', true],
+    ['::', true],
+    ['[::]', true],
+    ['0:0:0:0:0:0:0:0', true],
+    ['', true],
+    ['::1', false],
+    ['127.0.0.1', false],
+    ['10.0.0.5', false],
+    ['fleetscope.example', false],
+  ])('%p is a wildcard listen address: %p', (host, expected) => {
+    expect(isWildcard(host)).toBe(expected);
   });
 });
 

@@ -13,6 +13,14 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK.test(host);
 }
 
+/** Every IPv4 or IPv6 address (0.0.0.0, ::, 0:0:0:0:0:0:0:0), or none at all. */
+const WILDCARD = /^(0\.0\.0\.0|\[?(0*:){2,7}0*\]?)?$/;
+
+/** A listen address that means "every interface": one to bind, not one anyone can open. */
+export function isWildcard(host: string): boolean {
+  return WILDCARD.test(host.trim());
+}
+
 /**
  * Reads and validates the whole configuration once. Every problem is reported together, each
  * naming its variable and what is allowed, so a bad deployment fails at boot and says why.

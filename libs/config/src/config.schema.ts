@@ -340,7 +340,7 @@ export const ENV = {
     name: 'FLEETSCOPE_REPORT_BASE_URL',
     schema: url,
     description:
-      'Public URL of the dashboard, for the link to the HTML report in deliveries (default http://FLEETSCOPE_HOST:FLEETSCOPE_HTTP_PORT).',
+      "Public URL of the dashboard, for the link to the HTML report in deliveries. Unset: http://FLEETSCOPE_HOST:FLEETSCOPE_HTTP_PORT, or no link (and a start-up warning) on a wildcard FLEETSCOPE_HOST such as the image's 0.0.0.0.",
   },
   reportWebhookUrl: {
     name: 'FLEETSCOPE_REPORT_WEBHOOK_URL',

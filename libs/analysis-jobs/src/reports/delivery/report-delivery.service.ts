@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { isIP } from 'node:net';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
-import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
+import { ENV, FLEETSCOPE_CONFIG, isWildcard, type Config } from '@fleetscope/config';
 import {
   renderFocusCsv,
   renderHtml,
@@ -9,6 +10,7 @@ import {
   reportFileStem,
   signedUsd,
   usd,
+  type ReportLink,
   type WeeklyReport,
 } from '@fleetscope/reports';
 import { type DeliveryAttempt } from '@fleetscope/storage';
@@ -17,13 +19,14 @@ import { withRetries } from './delivery.retry';
 import { REPORT_DELIVERIES, REPORT_DELIVERY_ATTEMPTS, ReportMetrics } from './report-metrics';
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
+const NO_LINK = `Set ${ENV.reportBaseUrl.name} to the dashboard's public URL for a link to the full report.`;
 
 /**
  * Sends a built report to the configured channels (a Slack-compatible webhook, SMTP e-mail), each
  * retried with exponential backoff; every outcome goes into the report history and the counters.
  */
 @Injectable()
-export class ReportDeliveryService {
+export class ReportDeliveryService implements OnApplicationBootstrap {
   private readonly logger = new Logger('ReportDelivery');
 
   constructor(
@@ -37,9 +40,30 @@ export class ReportDeliveryService {
     return Boolean(this.config.reportWebhookUrl || this.config.reportSmtpUrl);
   }
 
-  htmlUrl(week: string): string {
-    const base = this.config.reportBaseUrl ?? `http://${this.config.host}:${this.config.httpPort}`;
-    return `${base.replace(/\/+$/, '')}/api/reports/${week}?format=html`;
+  /** Said once, at start: otherwise the first sign would be a delivered report without its link. */
+  onApplicationBootstrap(): void {
+    if (this.configured && this.linkBase === undefined) {
+      this.logger.warn(
+        `${ENV.reportBaseUrl.name} is unset and ${ENV.host.name} ${JSON.stringify(this.config.host)} is a wildcard listen address, not one a reader can open: delivered reports carry no link to the full report. ${NO_LINK}`,
+      );
+    }
+  }
+
+  private link(week: string): ReportLink {
+    const base = this.linkBase;
+    if (base === undefined) return { missing: NO_LINK };
+    return { url: `${base.replace(/\/+$/, '')}/api/reports/${week}?format=html` };
+  }
+
+  /**
+   * FLEETSCOPE_REPORT_BASE_URL, else the address the dashboard listens on; none when that is a
+   * wildcard (the image's 0.0.0.0): no link rather than one nobody can open.
+   */
+  private get linkBase(): string | undefined {
+    if (this.config.reportBaseUrl) return this.config.reportBaseUrl;
+    const { host, httpPort } = this.config;
+    if (isWildcard(host)) return undefined;
+    return `http://${isIP(host) === 6 ? `[${host}]` : host}:${httpPort}`;
   }
 
   async deliver(report: WeeklyReport): Promise<DeliveryAttempt[]> {
@@ -86,7 +110,7 @@ export class ReportDeliveryService {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(renderSlackMessage(report, this.htmlUrl(report.week))),
+      body: JSON.stringify(renderSlackMessage(report, this.link(report.week))),
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });
     // Drain the body so the connection is released.
