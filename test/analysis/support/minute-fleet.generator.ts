@@ -29,6 +29,8 @@ export interface MinuteFleetClass {
   /** Cold starts per active minute (0.02 = one every 50 active minutes). */
   coldStartsPerMinute: number;
   initMs?: number;
+  /** The cold starts are SnapStart restores (restores column, Restore Duration initMs, no INIT). */
+  snapStart?: boolean;
   timeoutsPerMinute?: number;
   source?: string;
   version?: string;
@@ -120,6 +122,7 @@ export async function insertMinuteFleet(
       usedMb: c.maxMemoryUsedMb,
       coldRate: c.coldStartsPerMinute,
       initMs: c.initMs ?? 300,
+      snap: c.snapStart ? 1 : 0,
       timeoutRate: c.timeoutsPerMinute ?? 0,
       source: c.source ?? 'lambda_telemetry',
       version: c.version ?? '$LATEST',
@@ -136,15 +139,16 @@ export async function insertMinuteFleet(
           toUInt64(floor((m + 1) * {timeoutRate:Float64}) - floor(m * {timeoutRate:Float64})) AS timeouts,
           0 AS ooms,
           cold,
-          0, 0,
+          0, cold * {snap:UInt8} AS restores,
           n * {meanMs:Float64} * dayFactor AS duration_sum_ms,
           {meanMs:Float64} * dayFactor * 2.5 AS duration_max_ms,
           map(toInt16(b - 4), toUInt64(intDiv(n, 5)), toInt16(b), n - intDiv(n, 5) - intDiv(n, 50),
               toInt16(b + 8), toUInt64(intDiv(n, 50))) AS duration_buckets,
-          n * ceil({meanMs:Float64} * dayFactor) + cold * ceil({initMs:Float64}) AS billed_duration_sum_ms,
-          cold * {initMs:Float64} AS init_duration_sum_ms,
-          if(cold > 0, map(${logBucketSql('{initMs:Float64}')}, cold), map()) AS init_buckets,
-          0, 0,
+          n * ceil({meanMs:Float64} * dayFactor) + cold * ceil({initMs:Float64}) * (1 - {snap:UInt8}) AS billed_duration_sum_ms,
+          cold * {initMs:Float64} * (1 - {snap:UInt8}) AS init_duration_sum_ms,
+          if(cold > 0 AND {snap:UInt8} = 0, map(${logBucketSql('{initMs:Float64}')}, cold), map()) AS init_buckets,
+          cold * {initMs:Float64} * {snap:UInt8} AS restore_duration_sum_ms,
+          cold * ceil({initMs:Float64}) * {snap:UInt8} AS billed_restore_sum_ms,
           {usedMb:UInt16} AS max_memory_used_mb,
           map(${logBucketSql('{usedMb:UInt16}')}, n) AS memory_buckets
         FROM (
