@@ -56,6 +56,11 @@ export interface FunctionWindowStats {
   ooms: number;
   /** User-visible cold starts (on-demand inits, SnapStart restores, resets after a kill). */
   coldStarts: number;
+  /**
+   * SnapStart restores among coldStarts (function_minutes.restores: cold starts of init_type
+   * 'snap-start'). Absent where the inputs were not built from storage.
+   */
+  restores?: number;
   durationSumMs: number;
   durationMaxMs: number;
   /**

@@ -57,6 +57,27 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(whyNot).toEqual(['already-right']);
   });
 
+  it('recommends none where the cold starts are SnapStart restores: Lambda does not support provisioned concurrency on a SnapStart version', () => {
+    const concurrency = concurrencyProfile(() => 20, { coldStartsPerHour: () => 3 });
+    const whyNot: { code: string; detail: string }[] = [];
+    const recs = analyzer.analyze(
+      {
+        profile: lambdaProfile({ memoryMb: 1024 }),
+        stats: { ...busyAsProfile(stats, concurrency), restores: 500 },
+        concurrency,
+      },
+      { ...ctx, explain: ({ code, detail }) => whyNot.push({ code, detail }) },
+    );
+    expect(recs).toEqual([]);
+    expect(whyNot).toEqual([
+      {
+        code: 'not-applicable',
+        detail:
+          '500 of 500 cold starts in the window were SnapStart restores: Lambda does not support provisioned concurrency on a SnapStart version.',
+      },
+    ]);
+  });
+
   it('says nothing for sporadic traffic, where warm capacity would sit idle', () => {
     const concurrency = concurrencyProfile((_h, minute) => (minute === 0 ? 0.5 : 0), {
       coldStartsPerHour: () => 1,

@@ -361,6 +361,23 @@ function utilisation(plan: Plan): number | null {
 }
 
 /**
+ * Why provisioned concurrency cannot be priced for a Lambda function whose cold starts include
+ * SnapStart restores, or null when none were counted. AWS: "SnapStart does not support provisioned
+ * concurrency" (docs.aws.amazon.com/lambda/latest/dg/snapstart.html, "Supported features and
+ * limitations"), so a SnapStart version cannot buy it. A function with restores and on-demand cold
+ * starts (some versions with SnapStart, some without) could be judged on the on-demand ones alone,
+ * but the concurrency profile is summed over versions: its covered minutes cannot be split.
+ */
+function snapStartShortfall(stats: FunctionWindowStats): string | null {
+  const restores = stats.restores ?? 0;
+  if (!(restores > 0)) return null;
+  const counted = `${restores} of ${stats.coldStarts} cold starts in the window were SnapStart restores`;
+  if (restores >= stats.coldStarts)
+    return `${counted}: Lambda does not support provisioned concurrency on a SnapStart version.`;
+  return `${counted}: Lambda does not support provisioned concurrency on a SnapStart version, and the on-demand versions' concurrency is not measured apart from it, so their cold starts cannot be priced alone.`;
+}
+
+/**
  * Provisioned concurrency on Lambda, min-scale on Knative, com.openfaas.scale.min on OpenFaaS:
  * the level, or a weekday/weekend schedule, that saves the most dollars against what is
  * configured now. Dollars and latency are reported apart; a schedule needs two weeks and must
@@ -381,6 +398,9 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       ctx.explain?.({ functionId: profile.functionId, kind: this.kind, code, detail });
       return [];
     };
+    const isLambda = profile.platform === 'aws_lambda';
+    const snapStart = isLambda ? snapStartShortfall(stats) : null;
+    if (snapStart) return whyNot('not-applicable', snapStart);
     if (!concurrency || concurrency.hours.length === 0)
       return whyNot('insufficient-evidence', 'No per-minute concurrency in the window.');
     const busyShare = busyShareOfPeak(stats, concurrency);
@@ -389,7 +409,6 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     const prices = this.warmPrices(profile, ctx, busyShare);
     if (!prices || !Number.isFinite(prices.warmUnitHourUsd) || !(prices.warmUnitHourUsd > 0))
       return whyNot('not-applicable', 'No price for warm capacity (memory or pod size unknown).');
-    const isLambda = profile.platform === 'aws_lambda';
     const currentLevel = (isLambda ? profile.provisionedConcurrency : profile.minScale) ?? 0;
     const levels = concurrency.levels;
     // Savings are against what is configured: its coverage must have been measured.

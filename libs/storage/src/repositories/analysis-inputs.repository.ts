@@ -125,6 +125,7 @@ interface StatsRow {
   timeouts: number;
   ooms: number;
   coldStarts: number;
+  restores: number;
   durationSumMs: number;
   durationMaxMs: number;
   billedDurationSumMs: number;
@@ -208,6 +209,7 @@ export class AnalysisInputsRepository {
         sum(tmo) AS timeouts,
         sum(oom) AS ooms,
         sum(cold) AS coldStarts,
+        sum(rst) AS restores,
         sum(dur) AS durationSumMs,
         max(dur_max) AS durationMaxMs,
         sum(billed) AS billedDurationSumMs,
@@ -229,6 +231,7 @@ export class AnalysisInputsRepository {
           sum(timeouts) AS tmo,
           sum(ooms) AS oom,
           sum(cold_starts) AS cold,
+          sum(restores) AS rst,
           sum(duration_sum_ms) AS dur,
           max(duration_max_ms) AS dur_max,
           sum(billed_duration_sum_ms) AS billed,
@@ -533,6 +536,7 @@ function statsFromRows(
           timeouts: row.timeouts,
           ooms: row.ooms,
           coldStarts: row.coldStarts,
+          restores: Number(row.restores),
           durationSumMs: row.durationSumMs,
           durationMaxMs: row.durationMaxMs,
           // Only a complete set of REPORT billed durations is usable as the bill.
@@ -627,6 +631,7 @@ function emptyStats(functionId: string, window: AnalysisWindow): FunctionWindowS
     timeouts: 0,
     ooms: 0,
     coldStarts: 0,
+    restores: 0,
     durationSumMs: 0,
     durationMaxMs: 0,
     billedDurationSumMs: 0,
