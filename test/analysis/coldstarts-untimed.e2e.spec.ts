@@ -65,14 +65,17 @@ describe('GET /api/coldstarts with untimed cold starts', () => {
     const j = (await groups('groupBy=function')).get(java)!;
     expect(j.snapStart).toMatchObject({ restores: 2, latencyAddedMs: 400 });
     expect(j.snapStart.restoreDurationMs.mean).toBeCloseTo(400, 6);
-    expect(j.snapStart.restoreDurationMs.p50).toBeCloseTo(400, 6);
+    // The log-scale sketch is exact to its bucket (≈ 9 %); the untimed restore is not in it.
+    expect(j.snapStart.restoreDurationMs.p50).toBeGreaterThan(365);
+    expect(j.snapStart.restoreDurationMs.p50).toBeLessThan(440);
   });
 
   it('takes the mean Init Duration over the on-demand cold starts that reported one', async () => {
     const n = (await groups('groupBy=function')).get(node)!;
     expect(n.onDemand).toMatchObject({ coldStarts: 2, latencyAddedMs: 300 });
     expect(n.onDemand.initDurationMs.mean).toBeCloseTo(300, 6);
-    expect(n.onDemand.initDurationMs.p50).toBeCloseTo(300, 6);
+    expect(n.onDemand.initDurationMs.p50).toBeGreaterThan(270);
+    expect(n.onDemand.initDurationMs.p50).toBeLessThan(330);
   });
 
   it('keeps the timed means when grouped by init type', async () => {

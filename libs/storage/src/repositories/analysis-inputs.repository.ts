@@ -110,7 +110,9 @@ export interface ColdStartExtrasRow {
   memorySizeMb: number;
   proactiveInits: number;
   proactiveInitSumMs: number;
+  /** The restores that reported a Restore Duration, the sum of those and their histogram. */
   restores: number;
+  restoreSumMs: number;
   restoreBuckets: HistogramBuckets;
 }
 
@@ -463,6 +465,7 @@ export class AnalysisInputsRepository {
         countIf(proactive) AS proactiveInits,
         sumIf(init_ms, proactive) AS proactiveInitSumMs,
         countIf(restore_ms > 0) AS restores,
+        sumIf(restore_ms, restore_ms > 0) AS restoreSumMs,
         sumMapIf(map(${logBucketSql('restore_ms')}, toUInt64(1)), restore_ms > 0) AS restoreBuckets
       FROM (
         SELECT function_id, request_id,
