@@ -87,6 +87,14 @@ export function windowStats(
     memoryUsedP95Mb: null,
     byMemory: [{ memoryMb, invocations, durationSumMs: meanMs * invocations, durationBuckets }],
     daily: days,
+    // As storage gives them: every cold start with an Init Duration, in its mean's bucket.
+    ...(overrides.coldStarts && overrides.initDurationSumMs
+      ? {
+          initBuckets: {
+            [bucketIndex(overrides.initDurationSumMs / overrides.coldStarts)]: overrides.coldStarts,
+          },
+        }
+      : {}),
     ...overrides,
   };
 }
