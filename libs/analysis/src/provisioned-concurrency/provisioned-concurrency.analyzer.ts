@@ -268,6 +268,7 @@ function addHours(
     ),
     coldStarts: Math.max(0, a.coldStarts + sign * b.coldStarts),
     onDemandInitMs: Math.max(0, a.onDemandInitMs + sign * b.onDemandInitMs),
+    timedColdStarts: Math.max(0, a.timedColdStarts + sign * b.timedColdStarts),
   };
 }
 

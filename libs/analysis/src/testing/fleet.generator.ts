@@ -141,6 +141,7 @@ export function concurrencyProfile(
       coveredMinutesByLevel: covered,
       coldStarts,
       onDemandInitMs: coldStarts * initMs,
+      timedColdStarts: coldStarts,
       // As storage gives it: a held-out last week only when there are weeks before it.
       ...(weeks < 2
         ? {}
@@ -151,6 +152,7 @@ export function concurrencyProfile(
               coveredMinutesByLevel: lastWeekCovered,
               coldStarts: coldStartsPerHour(hourOfWeek),
               onDemandInitMs: coldStartsPerHour(hourOfWeek) * initMs,
+              timedColdStarts: coldStartsPerHour(hourOfWeek),
             },
           }),
     };
