@@ -6,6 +6,7 @@ SELECT
   countIf(proactive) AS proactiveInits,
   sumIf(init_ms, proactive) AS proactiveInitSumMs,
   countIf(restore_ms > 0) AS restores,
+  sumIf(restore_ms, restore_ms > 0) AS restoreSumMs,
   sumMapIf(map(toInt16(if(restore_ms > 0, ceil(log2(restore_ms) * 8) - 1, -32768)), toUInt64(1)), restore_ms > 0) AS restoreBuckets
 FROM (
   SELECT function_id, request_id,
@@ -35,6 +36,7 @@ SELECT function_id AS functionId FROM (SELECT function_id FROM function_day_sour
     countIf(proactive) AS proactiveInits,
     sumIf(init_ms, proactive) AS proactiveInitSumMs,
     countIf(restore_ms > 0) AS restores,
+    sumIf(restore_ms, restore_ms > 0) AS restoreSumMs,
     sumMapIf(map(toInt16(if(restore_ms > 0, ceil(log2(restore_ms) * 8) - 1, -32768)), toUInt64(1)), restore_ms > 0) AS restoreBuckets
   FROM (
     SELECT function_id, request_id,

@@ -11,8 +11,9 @@ SELECT function_id AS functionId, count() AS n FROM function_minutes
     function_id AS functionId,
     -- Never above the largest minute: a constant load's p95 is that load, not its bucket's edge.
     least(max(peak), arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.95 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 64)), [greatest(1, arrayFirstIndex(x -> x >= 0.95 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(mapAdd(arrayMap(s -> arrayMap(f -> mapFromArrays(arrayFilter((x, g) -> g, s, f), arrayMap(p -> arrayMap((i, j) -> toUInt64(j - i), p, arrayPushBack(arrayPopFront(p), length(s) + 1)), [arrayFilter((i, g) -> g, arrayEnumerate(s), f)])[1]), [arrayMap((x, y, i) -> i = 1 OR x != y, s, arrayPushFront(arrayPopBack(s), s[1]), arrayEnumerate(s))])[1], [arraySort(arrayFlatten(groupArray(c_buckets)))])[1], map(toInt16(-32768), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active)))))), mapValues(mapAdd(arrayMap(s -> arrayMap(f -> mapFromArrays(arrayFilter((x, g) -> g, s, f), arrayMap(p -> arrayMap((i, j) -> toUInt64(j - i), p, arrayPushBack(arrayPopFront(p), length(s) + 1)), [arrayFilter((i, g) -> g, arrayEnumerate(s), f)])[1]), [arrayMap((x, y, i) -> i = 1 OR x != y, s, arrayPushFront(arrayPopBack(s), s[1]), arrayEnumerate(s))])[1], [arraySort(arrayFlatten(groupArray(c_buckets)))])[1], map(toInt16(-32768), toUInt64(greatest(0, {windowMinutes:Int64} - sum(active))))))))])[1]) AS p95Concurrency,
-    groupArray((how, round(conc, 4), covered, cold, round(init),
-                round(h_conc, 4), arrayMap(v -> round(v, 4), h_covered), h_cold, round(h_init))) AS hours
+    groupArray((how, round(conc, 4), covered, cold, round(init), timed_cold,
+                round(h_conc, 4), arrayMap(v -> round(v, 4), h_covered), h_cold, round(h_init),
+                h_timed)) AS hours
   FROM (
     SELECT
       function_id,
@@ -28,16 +29,19 @@ SELECT function_id AS functionId, count() AS n FROM function_minutes
       ) AS covered,
       sum(cs) AS cold,
       sum(init_ms) AS init,
+      sum(timed) AS timed_cold,
       0 AS h_conc, []::Array(Float64) AS h_covered, 0 AS h_cold, 0 AS h_init,
+             0 AS h_timed,
       max(c) AS peak,
       -- Each active minute's bucket; counted per function above (no sumMap state per hour).
       groupArray(toInt16(ceil(log2(c) * 64) - 1)) AS c_buckets
     FROM (
-  SELECT function_id, minute, c, cs, init_ms FROM (
+  SELECT function_id, minute, c, cs, init_ms, timed FROM (
     SELECT function_id, minute,
            sum(duration_sum_ms) OVER w / 60000 AS c,
            sum(cold_starts) OVER w AS cs,
            sum(init_duration_sum_ms) OVER w AS init_ms,
+           sum(arraySum(mapValues(init_buckets))) OVER w AS timed,
            row_number() OVER w AS rn
     FROM (
 SELECT * FROM function_minutes

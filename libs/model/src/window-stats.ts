@@ -90,6 +90,8 @@ export interface HourOfWeekConcurrency {
   coldStarts: number;
   /** Σ Init Duration of on-demand cold starts in this hour of week. */
   onDemandInitMs: number;
+  /** The cold starts that reported an Init Duration (the init histogram's count): those summed. */
+  timedColdStarts: number;
   /**
    * The same sums over the window's last 7 days alone (included above), when the window holds
    * two weeks or more: schedules are fitted on the weeks before and judged on this one.

@@ -60,6 +60,7 @@ describe(groupColdStarts.name, () => {
       proactiveInits: 2,
       proactiveInitSumMs: 500,
       restores: 2,
+      restoreSumMs: 300,
       restoreBuckets: { 57: 2 },
     },
   ];

@@ -10,6 +10,7 @@ import {
   histogramPercentiles,
   mergeBuckets,
   mergeSortedBuckets,
+  sortedHistogramCount,
   sortedHistogramPercentiles,
   type SortedLogBuckets,
 } from '@fleetscope/model';
@@ -92,6 +93,9 @@ interface Accumulator {
   onDemandCostUsd: number | null;
   restores: number;
   restoreSumMs: number;
+  /** From the records (the extras): the restores that reported a Restore Duration, and its sum. */
+  timedRestores: number;
+  timedRestoreSumMs: number;
   restoreBuckets: HistogramBuckets;
   restoreCostUsd: number | null;
   pcInits: number;
@@ -112,6 +116,8 @@ function accumulator(key: string, labels: Record<string, string>): Accumulator {
     onDemandCostUsd: null,
     restores: 0,
     restoreSumMs: 0,
+    timedRestores: 0,
+    timedRestoreSumMs: 0,
     restoreBuckets: {},
     restoreCostUsd: null,
     pcInits: 0,
@@ -270,7 +276,8 @@ function onDemandFigures(acc: Accumulator): ColdStartGroupReport['onDemand'] {
     coldStarts: acc.onDemand,
     rate: coldStartRate(acc.onDemand, acc.invocations),
     initDurationMs: {
-      mean: meanInitMs(acc.initSumMs, acc.onDemand),
+      // The init histogram counts the cold starts with an Init Duration, as the sum sums them.
+      mean: meanInitMs(acc.initSumMs, sortedHistogramCount(acc.initBuckets)),
       p50: init.p50,
       p95: init.p95,
       p99: init.p99,
@@ -297,7 +304,13 @@ function report(acc: Accumulator): ColdStartGroupReport {
     snapStart: {
       restores: acc.restores,
       rate: rate(acc.restores),
-      restoreDurationMs: durationFigures(acc.restoreSumMs, acc.restores, acc.restoreBuckets),
+      // Over the restores that reported a Restore Duration (the report's restoreDurationMs is
+      // optional), from the records the percentiles describe.
+      restoreDurationMs: durationFigures(
+        acc.timedRestoreSumMs,
+        acc.timedRestores,
+        acc.restoreBuckets,
+      ),
       latencyAddedMs: acc.restoreSumMs,
       costUsd: acc.restoreCostUsd,
     },
@@ -338,8 +351,11 @@ function addRow(
 
 function addExtras(acc: Accumulator, row: ColdStartExtrasRow, part?: InitPart): void {
   addFunction(acc, row.functionId);
-  if (part === undefined || part === 'snap-start')
+  if (part === undefined || part === 'snap-start') {
+    acc.timedRestores += row.restores;
+    acc.timedRestoreSumMs += row.restoreSumMs;
     mergeBuckets(acc.restoreBuckets, row.restoreBuckets);
+  }
   if (part === undefined || part === 'proactive') {
     acc.proactiveInits += row.proactiveInits;
     acc.proactiveInitSumMs += row.proactiveInitSumMs;

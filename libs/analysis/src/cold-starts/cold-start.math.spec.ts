@@ -1,3 +1,4 @@
+import { bucketIndex, histogramCount } from '@fleetscope/model';
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 
 const pricing = new PricingService(defaultCatalogue);
@@ -12,11 +13,14 @@ import {
 
 describe(summarizeColdStarts.name, () => {
   it('reports rate, mean init, latency added and the INIT cost after 2025-08-01', () => {
+    // 1,000 inits, each with an Init Duration: the sketch's rounding topped up at the median.
+    const initBuckets = logNormalBuckets(1000, 250, 0.2);
+    initBuckets[bucketIndex(250)] += 1000 - histogramCount(initBuckets);
     const stats = {
       ...windowStats({ invocations: 100_000, medianMs: 50, sigma: 0.3 }),
       coldStarts: 1000,
       initDurationSumMs: 1000 * 250,
-      initBuckets: logNormalBuckets(1000, 250, 0.2),
+      initBuckets,
     };
     const summary = summarizeColdStarts(
       lambdaProfile({ memoryMb: 1024 }),
@@ -32,6 +36,25 @@ describe(summarizeColdStarts.name, () => {
     expect(summary.p50InitMs).toBeGreaterThan(230);
     expect(summary.p50InitMs).toBeLessThan(270);
     expect(summary.catalogueVersion).toBe(defaultCatalogue.version);
+  });
+
+  it('takes the mean init over the cold starts that reported an Init Duration', () => {
+    // Two cold starts, one of 300 ms and one known only from a span's faas.coldstart.
+    const stats = {
+      ...windowStats({ invocations: 10, medianMs: 50, sigma: 0.3 }),
+      coldStarts: 2,
+      initDurationSumMs: 300,
+      initBuckets: { [bucketIndex(300)]: 1 },
+    };
+    const summary = summarizeColdStarts(
+      lambdaProfile({ memoryMb: 1024 }),
+      stats,
+      new Date('2025-09-01T00:00:00Z'),
+      pricing,
+    );
+    expect(summary.coldStarts).toBe(2);
+    expect(summary.meanInitMs).toBe(300);
+    expect(summary.latencyAddedMs).toBe(300);
   });
 });
 

@@ -1,4 +1,4 @@
-import { histogramPercentiles } from '@fleetscope/model';
+import { histogramCount, histogramPercentiles } from '@fleetscope/model';
 import type { CostResult, PricingService } from '@fleetscope/pricing';
 import { lambdaRuntimeKind } from '@fleetscope/pricing';
 import type { FunctionProfile, FunctionWindowStats } from '../inputs';
@@ -8,9 +8,13 @@ export function coldStartRate(coldStarts: number, invocations: number): number {
   return invocations > 0 ? coldStarts / invocations : 0;
 }
 
-/** Mean Init Duration of the cold starts that reported one; null when none did. */
-export function meanInitMs(initDurationSumMs: number, coldStarts: number): number | null {
-  return coldStarts > 0 && initDurationSumMs > 0 ? initDurationSumMs / coldStarts : null;
+/**
+ * Mean Init Duration of the cold starts that reported one; null when none did. `timedColdStarts`
+ * counts those (the init histogram's count), not every cold start: one known only from a span's
+ * `faas.coldstart` has no Init Duration and would pull the mean down.
+ */
+export function meanInitMs(initDurationSumMs: number, timedColdStarts: number): number | null {
+  return timedColdStarts > 0 && initDurationSumMs > 0 ? initDurationSumMs / timedColdStarts : null;
 }
 
 /** User-visible latency the cold starts added: cold starts × mean init. */
@@ -68,7 +72,8 @@ export function summarizeColdStarts(
   at: Date,
   pricing: PricingService,
 ): ColdStartSummary {
-  const mean = meanInitMs(stats.initDurationSumMs, stats.coldStarts);
+  const timed = histogramCount(stats.initBuckets);
+  const mean = meanInitMs(stats.initDurationSumMs, timed);
   const init = histogramPercentiles(stats.initBuckets);
   const cost =
     profile.platform === 'aws_lambda' && profile.memoryMb !== null
@@ -82,7 +87,8 @@ export function summarizeColdStarts(
     p50InitMs: init.p50,
     p95InitMs: init.p95,
     p99InitMs: init.p99,
-    latencyAddedMs: latencyAddedMs(stats.coldStarts, mean),
+    // What was measured (Σ Init Duration), as GET /api/coldstarts reports it.
+    latencyAddedMs: latencyAddedMs(timed, mean),
     costUsd: cost?.usd ?? null,
     priceIds: cost?.priceIds ?? [],
     catalogueVersion: cost?.catalogueVersion ?? null,

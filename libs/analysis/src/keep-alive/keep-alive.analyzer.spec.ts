@@ -1,3 +1,4 @@
+import { bucketIndex } from '@fleetscope/model';
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import {
@@ -282,6 +283,35 @@ describe(KeepAliveAnalyzer.name, () => {
       0,
     );
     expect(evidence.combinedValueUsdPerMonth).toBeGreaterThan(1);
+  });
+
+  it('defect: cold starts without an Init Duration diluted the wait a keep-warm ping removes; the mean is over those that reported one', () => {
+    // 168 cold starts, half known only from a span's faas.coldstart (no Init Duration).
+    const input: FunctionAnalysisInput = {
+      profile: lambda,
+      stats: windowStats({
+        invocations: 20_000,
+        medianMs: 100,
+        sigma: 0.5,
+        days: 14,
+        coldStarts: 168,
+        initDurationSumMs: 84 * 900,
+        initBuckets: { [bucketIndex(900)]: 84 },
+      }),
+      activity: minuteActivity(bursts(5, 120, 14), 0, 14 * DAY),
+    };
+    const [rec] = analyse(
+      input,
+      new KeepAliveAnalyzer({ ...DEFAULT_KEEP_ALIVE_OPTIONS, latencyValueUsdPerSecond: 0.05 }),
+    ).recs;
+    const evidence = rec.evidence as {
+      coldStartsAvoidedPerMonth: number;
+      waitingSecondsRemovedPerMonth: number;
+    };
+    expect(evidence.waitingSecondsRemovedPerMonth).toBeCloseTo(
+      evidence.coldStartsAvoidedPerMonth * 0.9,
+      0,
+    );
   });
 
   it('one plan per function through runAnalyzers: provisioned concurrency recommended for a steady load leaves no keep-warm ping', () => {

@@ -1,5 +1,7 @@
+import { histogramCount } from '@fleetscope/model';
 import { isOnDemandInitBilled, lambdaRuntimeKind, type PricingService } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from '../analyzer';
+import { meanInitMs } from '../cold-starts/cold-start.math';
 import { HOURS_PER_MONTH, monthlyFactor } from '../analyzer';
 import {
   monthlyLambdaCost,
@@ -377,7 +379,7 @@ export class KeepAliveAnalyzer implements Analyzer {
 
     const months = monthlyFactor(stats.windowStartMs, stats.windowEndMs);
     const meanInitSeconds =
-      stats.coldStarts > 0 ? stats.initDurationSumMs / stats.coldStarts / 1000 : 0;
+      (meanInitMs(stats.initDurationSumMs, histogramCount(stats.initBuckets)) ?? 0) / 1000;
     const waiting = (avoided: number) =>
       meanInitSeconds > 0 ? avoided * meanInitSeconds * months : null;
     const outcomes: Outcome[] =

@@ -9,6 +9,7 @@ import {
 import {
   DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
   ProvisionedConcurrencyAnalyzer,
+  hourEconomics,
   readableSchedule,
 } from './provisioned-concurrency.analyzer';
 
@@ -288,5 +289,33 @@ describe(readableSchedule.name, () => {
     const slots = new Array<number>(48).fill(0);
     for (let h = 8; h < 18; h++) slots[h] = 20;
     expect(readableSchedule(slots).readable).toBe('Mon–Fri 08:00–18:00 UTC: 20, otherwise 0');
+  });
+});
+
+describe(hourEconomics.name, () => {
+  it('defect: cold starts without an Init Duration diluted the INIT latency a level avoids; the mean is over those that reported one', () => {
+    // One hour at concurrency 2, fully covered by level 2: 10 cold starts, 5 of 300 ms and 5
+    // known only from a span's faas.coldstart (no Init Duration).
+    const hour = {
+      hourOfWeek: 0,
+      minutesObserved: 60,
+      concurrencyMinutes: 120,
+      coveredMinutesByLevel: [120],
+      coldStarts: 10,
+      onDemandInitMs: 5 * 300,
+      timedColdStarts: 5,
+    };
+    const prices: Parameters<typeof hourEconomics>[3] = {
+      warmUnitHourUsd: 0,
+      savedPerCoveredSecondUsd: 0,
+      savedPerInitMsUsd: 0,
+      idleOnlyCost: false,
+      busyShare: 1,
+      priceIds: [],
+      breakEvenUtilisation: 0,
+    };
+    const economics = hourEconomics(hour, [2], 2, prices);
+    expect(economics.coldStartsRemoved).toBe(10);
+    expect(economics.latencyAvoidedMs).toBeCloseTo(10 * 300, 9);
   });
 });

@@ -14,6 +14,7 @@ import {
   materialityShortfall,
 } from '../evidence/evidence.gate';
 import { HOURS_PER_MONTH } from '../analyzer';
+import { meanInitMs } from '../cold-starts/cold-start.math';
 import { tierOffset } from '../costs/lambda-window-cost';
 import type {
   ConcurrencyProfile,
@@ -156,8 +157,8 @@ export function hourEconomics(
   const concurrency = hour.concurrencyMinutes * scale;
   const coveredShare = concurrency > 0 ? covered / concurrency : 0;
   const coldStartsRemoved = hour.coldStarts * scale * coveredShare;
-  const meanInitMs = hour.coldStarts > 0 ? hour.onDemandInitMs / hour.coldStarts : 0;
-  const latencyAvoidedMs = coldStartsRemoved * meanInitMs;
+  const latencyAvoidedMs =
+    coldStartsRemoved * (meanInitMs(hour.onDemandInitMs, hour.timedColdStarts) ?? 0);
   // What runs on the warm capacity is execution time, not the minutes' peaks.
   const busySeconds = covered * 60 * prices.busyShare;
   const idleUnitHours = prices.idleOnlyCost ? Math.max(0, level - busySeconds / 3600) : level;
@@ -268,6 +269,7 @@ function addHours(
     ),
     coldStarts: Math.max(0, a.coldStarts + sign * b.coldStarts),
     onDemandInitMs: Math.max(0, a.onDemandInitMs + sign * b.onDemandInitMs),
+    timedColdStarts: Math.max(0, a.timedColdStarts + sign * b.timedColdStarts),
   };
 }
 

@@ -87,6 +87,14 @@ export function windowStats(
     memoryUsedP95Mb: null,
     byMemory: [{ memoryMb, invocations, durationSumMs: meanMs * invocations, durationBuckets }],
     daily: days,
+    // As storage gives them: every cold start with an Init Duration, in its mean's bucket.
+    ...(overrides.coldStarts && overrides.initDurationSumMs
+      ? {
+          initBuckets: {
+            [bucketIndex(overrides.initDurationSumMs / overrides.coldStarts)]: overrides.coldStarts,
+          },
+        }
+      : {}),
     ...overrides,
   };
 }
@@ -133,6 +141,7 @@ export function concurrencyProfile(
       coveredMinutesByLevel: covered,
       coldStarts,
       onDemandInitMs: coldStarts * initMs,
+      timedColdStarts: coldStarts,
       // As storage gives it: a held-out last week only when there are weeks before it.
       ...(weeks < 2
         ? {}
@@ -143,6 +152,7 @@ export function concurrencyProfile(
               coveredMinutesByLevel: lastWeekCovered,
               coldStarts: coldStartsPerHour(hourOfWeek),
               onDemandInitMs: coldStartsPerHour(hourOfWeek) * initMs,
+              timedColdStarts: coldStartsPerHour(hourOfWeek),
             },
           }),
     };

@@ -165,13 +165,23 @@ export function sortedHistogramQuantile(
   q: number,
   observed: ObservedRange = {},
 ): number | null {
-  return quantile(buckets, totalOf(buckets), q, observed);
+  return quantile(buckets, sortedHistogramCount(buckets), q, observed);
 }
 
-/** The count of the non-empty buckets, summed in ascending order. */
-function totalOf({ counts }: Readonly<SortedLogBuckets>): number {
+/** The observations sorted buckets hold: their counts, summed in ascending order. */
+export function sortedHistogramCount({ counts }: Readonly<SortedLogBuckets>): number {
   let total = 0;
   for (const count of counts) if (count > 0) total += count;
+  return total;
+}
+
+/** The observations a histogram holds. */
+export function histogramCount(buckets: Record<string | number, number>): number {
+  let total = 0;
+  for (const key of Object.keys(buckets)) {
+    const count = Number(buckets[key]);
+    if (count > 0) total += count;
+  }
   return total;
 }
 
@@ -233,7 +243,7 @@ export function sortedHistogramPercentiles(
   buckets: Readonly<SortedLogBuckets>,
   observed: ObservedRange = {},
 ): Percentiles {
-  const total = totalOf(buckets);
+  const total = sortedHistogramCount(buckets);
   return {
     p50: quantile(buckets, total, 0.5, observed),
     p95: quantile(buckets, total, 0.95, observed),

@@ -23,6 +23,7 @@ interface MinuteRow {
   billedMs?: number;
   coldStarts?: number;
   initMs?: number;
+  initBuckets?: Record<number, number>;
   timeouts?: number;
   ooms?: number;
   maxMemoryUsedMb?: number;
@@ -52,6 +53,7 @@ describe(AnalysisInputsRepository.name, () => {
         duration_buckets: r.buckets ?? {},
         billed_duration_sum_ms: r.billedMs ?? 0,
         init_duration_sum_ms: r.initMs ?? 0,
+        init_buckets: r.initBuckets ?? {},
         max_memory_used_mb: r.maxMemoryUsedMb ?? 0,
       })),
     });
@@ -317,8 +319,10 @@ describe(AnalysisInputsRepository.name, () => {
           minuteMs: MONDAY + m * MINUTE,
           invocations: 2400,
           durationSumMs: 240_000,
+          // Three cold starts, two with an Init Duration (450 ms each).
           coldStarts: m === 0 ? 3 : 0,
           initMs: m === 0 ? 900 : 0,
+          initBuckets: m === 0 ? { 70: 2 } : {},
         });
       for (let m = 0; m < 10; m++)
         rows.push({
@@ -348,6 +352,7 @@ describe(AnalysisInputsRepository.name, () => {
         coveredMinutesByLevel: [30, 60, 120],
         coldStarts: 3,
         onDemandInitMs: 900,
+        timedColdStarts: 2,
       };
       const week25 = {
         hourOfWeek: 25,
@@ -356,6 +361,7 @@ describe(AnalysisInputsRepository.name, () => {
         coveredMinutesByLevel: [5, 5, 5],
         coldStarts: 0,
         onDemandInitMs: 0,
+        timedColdStarts: 0,
       };
       // One week has no held-out week (schedules need two).
       expect(p.hours).toEqual([week0, week25]);

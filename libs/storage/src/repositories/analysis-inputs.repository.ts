@@ -110,7 +110,9 @@ export interface ColdStartExtrasRow {
   memorySizeMb: number;
   proactiveInits: number;
   proactiveInitSumMs: number;
+  /** The restores that reported a Restore Duration, the sum of those and their histogram. */
   restores: number;
+  restoreSumMs: number;
   restoreBuckets: HistogramBuckets;
 }
 
@@ -144,11 +146,23 @@ interface ConcurrencyRow {
   functionId: string;
   p95Concurrency: number | null;
   /**
-   * [hourOfWeek, concurrencyMinutes, coveredMinutesByLevel, coldStarts, onDemandInitMs, and the
-   * same five over the held-out last week]; covered minutes stop before the first level at or
+   * [hourOfWeek, concurrencyMinutes, coveredMinutesByLevel, coldStarts, onDemandInitMs,
+   * timedColdStarts, and the same five over the held-out last week]; covered minutes stop before the first level at or
    * above the hour's peak (the rest equal concurrencyMinutes); the held-out ones are complete.
    */
-  hours: [number, number, number[], number, number, number, number[], number, number][];
+  hours: [
+    number,
+    number,
+    number[],
+    number,
+    number,
+    number,
+    number,
+    number[],
+    number,
+    number,
+    number,
+  ][];
 }
 
 /**
@@ -297,11 +311,12 @@ export class AnalysisInputsRepository {
     // One row per function-minute. Window sums over the table's own order stream through the
     // data; a GROUP BY function_id, minute would build a hash table of every minute.
     const averages = (where: string) => `
-      SELECT function_id, minute, c, cs, init_ms FROM (
+      SELECT function_id, minute, c, cs, init_ms, timed FROM (
         SELECT function_id, minute,
                sum(duration_sum_ms) OVER w / 60000 AS c,
                sum(cold_starts) OVER w AS cs,
                sum(init_duration_sum_ms) OVER w AS init_ms,
+               sum(arraySum(mapValues(init_buckets))) OVER w AS timed,
                row_number() OVER w AS rn
         FROM (${minuteRowsForRange(where)})
         WINDOW w AS (PARTITION BY function_id, minute)
@@ -315,7 +330,7 @@ export class AnalysisInputsRepository {
         ? `
         SELECT function_id, minute,
                toFloat64(ifNull(if(p.peak IS NULL, a.c, toFloat64(p.peak)), 0)) AS c,
-               ifNull(a.cs, 0) AS cs, ifNull(a.init_ms, 0) AS init_ms
+               ifNull(a.cs, 0) AS cs, ifNull(a.init_ms, 0) AS init_ms, ifNull(a.timed, 0) AS timed
         FROM (${averages(where)}) AS a
         FULL OUTER JOIN (${rawPeaksSql(where)}) AS p USING (function_id, minute)
         SETTINGS join_use_nulls = 1`
@@ -338,8 +353,9 @@ export class AnalysisInputsRepository {
           0.95,
           CONCURRENCY_BUCKETS_PER_POWER_OF_TWO,
         )}) AS p95Concurrency,
-        groupArray((how, round(conc, 4), covered, cold, round(init),
-                    round(h_conc, 4), arrayMap(v -> round(v, 4), h_covered), h_cold, round(h_init))) AS hours
+        groupArray((how, round(conc, 4), covered, cold, round(init), timed_cold,
+                    round(h_conc, 4), arrayMap(v -> round(v, 4), h_covered), h_cold, round(h_init),
+                    h_timed)) AS hours
       FROM (
         SELECT
           function_id,
@@ -355,11 +371,14 @@ export class AnalysisInputsRepository {
           ) AS covered,
           sum(cs) AS cold,
           sum(init_ms) AS init,
+          sum(timed) AS timed_cold,
           ${
             withHeldOut
               ? `sumIf(c, ${held}) AS h_conc, ${coveredSums(held)} AS h_covered,
-                 sumIf(cs, ${held}) AS h_cold, sumIf(init_ms, ${held}) AS h_init,`
-              : `0 AS h_conc, []::Array(Float64) AS h_covered, 0 AS h_cold, 0 AS h_init,`
+                 sumIf(cs, ${held}) AS h_cold, sumIf(init_ms, ${held}) AS h_init,
+                 sumIf(timed, ${held}) AS h_timed,`
+              : `0 AS h_conc, []::Array(Float64) AS h_covered, 0 AS h_cold, 0 AS h_init,
+                 0 AS h_timed,`
           }
           max(c) AS peak,
           -- Each active minute's bucket; counted per function above (no sumMap state per hour).
@@ -390,10 +409,12 @@ export class AnalysisInputsRepository {
             covered,
             coldStarts,
             onDemandInitMs,
+            timedColdStarts,
             hConc,
             hCovered,
             hCold,
             hInit,
+            hTimed,
           ]) => ({
             hourOfWeek,
             minutesObserved: observed[hourOfWeek] ?? 0,
@@ -403,6 +424,7 @@ export class AnalysisInputsRepository {
             ),
             coldStarts,
             onDemandInitMs,
+            timedColdStarts,
             ...(withHeldOut
               ? {
                   heldOut: {
@@ -411,6 +433,7 @@ export class AnalysisInputsRepository {
                     coveredMinutesByLevel: hCovered,
                     coldStarts: hCold,
                     onDemandInitMs: hInit,
+                    timedColdStarts: hTimed,
                   },
                 }
               : {}),
@@ -466,6 +489,7 @@ export class AnalysisInputsRepository {
         countIf(proactive) AS proactiveInits,
         sumIf(init_ms, proactive) AS proactiveInitSumMs,
         countIf(restore_ms > 0) AS restores,
+        sumIf(restore_ms, restore_ms > 0) AS restoreSumMs,
         sumMapIf(map(${logBucketSql('restore_ms')}, toUInt64(1)), restore_ms > 0) AS restoreBuckets
       FROM (
         SELECT function_id, request_id,
