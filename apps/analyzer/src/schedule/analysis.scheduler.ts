@@ -44,8 +44,15 @@ export class AnalysisScheduler implements OnApplicationBootstrap, BeforeApplicat
     this.caughtUp = this.catchUp(Date.now());
   }
 
-  /** The catch-up, reads included, ends before storage closes (a start that failed closes at once). */
+  /** Set when the application closes: a catch-up not yet running does not start then. */
+  private closing = false;
+
+  /**
+   * The catch-up's reads end before storage closes; a catch-up not yet running is dropped, so a
+   * start that failed (a port taken) exits without running the analyses first.
+   */
   async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await this.caughtUp;
   }
 
@@ -58,7 +65,7 @@ export class AnalysisScheduler implements OnApplicationBootstrap, BeforeApplicat
       const lastRunMs = await this.runner.lastRunStartedAtMs();
       if (lastRunMs === undefined) return;
       const missed = lastMissedTick(this.config.analysisCron, TIME_ZONE, lastRunMs, nowMs);
-      if (missed === undefined) return;
+      if (missed === undefined || this.closing) return;
       this.logger.log(
         `tick of ${new Date(missed).toISOString()} missed while stopped: running now`,
       );

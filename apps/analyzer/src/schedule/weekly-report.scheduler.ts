@@ -49,8 +49,15 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
     this.caughtUp = this.catchUp(Date.now());
   }
 
-  /** The catch-up, reads included, ends before storage closes (a start that failed closes at once). */
+  /** Set when the application closes: a catch-up not yet running does not start then. */
+  private closing = false;
+
+  /**
+   * The catch-up's reads end before storage closes; a catch-up not yet running is dropped, so a
+   * start that failed (a port taken) exits without building or delivering a report first.
+   */
   async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await this.caughtUp;
   }
 
@@ -65,7 +72,7 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
       if (built.length === 0) return;
       const { reportCron, reportTimeZone } = this.config;
       const missed = lastMissedTick(reportCron, reportTimeZone, Math.max(...built), nowMs);
-      if (missed === undefined) return;
+      if (missed === undefined || this.closing) return;
       this.logger.log(
         `tick of ${new Date(missed).toISOString()} missed while stopped: running now`,
       );
