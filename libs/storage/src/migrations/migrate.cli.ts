@@ -1,11 +1,20 @@
 import { ConfigError, loadConfig } from '@fleetscope/config';
 import { openAndMigrate } from '../storage.module';
+import { untilReachable } from './until-reachable';
+
+/** How long a ClickHouse server that does not answer yet is waited for: 30 tries, 2 s apart. */
+const REACH = { attempts: 30, pauseMs: 2_000 };
 
 /** `npm run migrate`: applies pending migrations to the configured ClickHouse and exits. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const handle = await openAndMigrate(config, {
-    log: (message: string) => process.stdout.write(`${message}\n`),
+  const log = (message: string) => process.stdout.write(`${message}\n`);
+  const handle = await untilReachable(() => openAndMigrate(config, { log }), {
+    ...REACH,
+    onRetry: (error, attempt) =>
+      log(
+        `${error.message}; trying again in ${REACH.pauseMs / 1000} s (${attempt} of ${REACH.attempts})`,
+      ),
   });
   await handle.close();
 }
