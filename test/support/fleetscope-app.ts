@@ -57,9 +57,9 @@ export async function startFleetscope(
   }
   let http: number;
   try {
+    // listenHttpApp closes the app when it cannot listen.
     http = await listenHttpApp(app, config);
   } catch (error) {
-    await app.close().catch(() => undefined);
     removeData();
     throw error;
   }

@@ -10,7 +10,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { AnalysisRunner } from '@fleetscope/analysis-jobs';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
-import { lastMissedTick } from './missed-tick';
+import { StartupCatchUp } from './missed-tick';
 
 export const ANALYSIS_JOB = 'analyses';
 const TIME_ZONE = 'UTC';
@@ -22,8 +22,7 @@ const TIME_ZONE = 'UTC';
 @Injectable()
 export class AnalysisScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('AnalysisScheduler');
-  /** Settles once the start-up catch-up has run, or found nothing missed. */
-  caughtUp: Promise<void> = Promise.resolve();
+  private readonly catchUp = new StartupCatchUp(this.logger);
 
   constructor(
     private readonly runner: AnalysisRunner,
@@ -41,40 +40,21 @@ export class AnalysisScheduler implements OnApplicationBootstrap, BeforeApplicat
     this.registry.addCronJob(ANALYSIS_JOB, job);
     job.start();
     this.logger.log(`analyses scheduled: ${this.config.analysisCron} (${TIME_ZONE})`);
-    this.caughtUp = this.catchUp(Date.now());
+    // A tick after the last stored run started (scheduled or on demand) was missed.
+    this.catchUp.start(
+      { cron: this.config.analysisCron, timeZone: TIME_ZONE },
+      () => this.runner.lastRunStartedAtMs(),
+      () => this.tick(),
+    );
   }
 
-  /** Set when the application closes: a catch-up not yet running does not start then. */
-  private closing = false;
-
-  /**
-   * The catch-up's reads end before storage closes; a catch-up not yet running is dropped, so a
-   * start that failed (a port taken) exits without running the analyses first.
-   */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.closing = true;
-    await this.caughtUp;
+  /** Settles once the start-up catch-up has run, or found nothing missed. */
+  get caughtUp(): Promise<void> {
+    return this.catchUp.done;
   }
 
-  /**
-   * A tick that fell after the last stored run started (scheduled or on demand) was missed: one
-   * run now, however many ticks fell. With no stored run there is nothing to catch up.
-   */
-  private async catchUp(nowMs: number): Promise<void> {
-    try {
-      const lastRunMs = await this.runner.lastRunStartedAtMs();
-      if (lastRunMs === undefined) return;
-      const missed = lastMissedTick(this.config.analysisCron, TIME_ZONE, lastRunMs, nowMs);
-      if (missed === undefined || this.closing) return;
-      this.logger.log(
-        `tick of ${new Date(missed).toISOString()} missed while stopped: running now`,
-      );
-      await this.tick();
-    } catch (error) {
-      this.logger.error(
-        `start-up catch-up failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+  beforeApplicationShutdown(): Promise<void> {
+    return this.catchUp.close();
   }
 
   /** A tick while a run is still going (or an on-demand run is) is skipped, not queued. */

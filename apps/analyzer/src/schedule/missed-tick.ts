@@ -1,3 +1,4 @@
+import type { Logger } from '@nestjs/common';
 import { CronTime } from 'cron';
 
 const MINUTE_MS = 60_000;
@@ -26,4 +27,60 @@ export function lastMissedTick(
     return latest;
   }
   return undefined;
+}
+
+/** A schedule as a catch-up reads it: its cron expression in its time zone. */
+export interface Schedule {
+  cron: string;
+  timeZone: string;
+}
+
+/**
+ * A scheduler's start-up catch-up: when a tick of its schedule fell after the last stored run
+ * (`lastRunMs`, undefined when nothing is stored), `run` is called once for the latest such tick,
+ * however many fell. Closing waits for its reads and drops a run not yet started, so a start that
+ * failed (a port taken) exits without running one.
+ */
+export class StartupCatchUp {
+  /** Settles once the catch-up has run, or found nothing missed. */
+  done: Promise<void> = Promise.resolve();
+  private closing = false;
+
+  constructor(private readonly logger: Logger) {}
+
+  start(
+    schedule: Schedule,
+    lastRunMs: () => Promise<number | undefined>,
+    run: (missedMs: number) => Promise<void>,
+    nowMs = Date.now(),
+  ): void {
+    this.done = this.catchUp(schedule, lastRunMs, run, nowMs);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.done;
+  }
+
+  private async catchUp(
+    { cron, timeZone }: Schedule,
+    lastRunMs: () => Promise<number | undefined>,
+    run: (missedMs: number) => Promise<void>,
+    nowMs: number,
+  ): Promise<void> {
+    try {
+      const last = await lastRunMs();
+      if (last === undefined) return;
+      const missed = lastMissedTick(cron, timeZone, last, nowMs);
+      if (missed === undefined || this.closing) return;
+      this.logger.log(
+        `tick of ${new Date(missed).toISOString()} missed while stopped: running now`,
+      );
+      await run(missed);
+    } catch (error) {
+      this.logger.error(
+        `start-up catch-up failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
 }

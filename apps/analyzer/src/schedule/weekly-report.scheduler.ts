@@ -11,7 +11,7 @@ import { CronJob } from 'cron';
 import { ReportDeliveryService, WeeklyReportsService } from '@fleetscope/analysis-jobs';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
-import { lastMissedTick } from './missed-tick';
+import { StartupCatchUp } from './missed-tick';
 
 export const WEEKLY_REPORT_JOB = 'weekly-report';
 
@@ -24,8 +24,7 @@ export const WEEKLY_REPORT_JOB = 'weekly-report';
 export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('WeeklyReportScheduler');
   private running = false;
-  /** Settles once the start-up catch-up has run, or found nothing missed. */
-  caughtUp: Promise<void> = Promise.resolve();
+  private readonly catchUp = new StartupCatchUp(this.logger);
 
   constructor(
     private readonly reports: WeeklyReportsService,
@@ -46,40 +45,28 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
     this.logger.log(
       `weekly report scheduled: ${this.config.reportCron} (${this.config.reportTimeZone})`,
     );
-    this.caughtUp = this.catchUp(Date.now());
+    // A tick after the last report was built (scheduled or on demand) was missed: the report that
+    // tick would have built is built and delivered.
+    const { reportCron, reportTimeZone } = this.config;
+    const nowMs = Date.now();
+    this.catchUp.start(
+      { cron: reportCron, timeZone: reportTimeZone },
+      async () => {
+        const built = (await this.reports.list()).map((r) => r.builtAtMs);
+        return built.length === 0 ? undefined : Math.max(...built);
+      },
+      (missedMs) => this.run(lastWholeWeek(missedMs), nowMs),
+      nowMs,
+    );
   }
 
-  /** Set when the application closes: a catch-up not yet running does not start then. */
-  private closing = false;
-
-  /**
-   * The catch-up's reads end before storage closes; a catch-up not yet running is dropped, so a
-   * start that failed (a port taken) exits without building or delivering a report first.
-   */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.closing = true;
-    await this.caughtUp;
+  /** Settles once the start-up catch-up has run, or found nothing missed. */
+  get caughtUp(): Promise<void> {
+    return this.catchUp.done;
   }
 
-  /**
-   * A tick that fell after the last report was built (scheduled or on demand) was missed: the
-   * report that tick would have built is built and delivered now, once, for the latest such tick
-   * only. With no stored report there is nothing to catch up.
-   */
-  private async catchUp(nowMs: number): Promise<void> {
-    try {
-      const built = (await this.reports.list()).map((r) => r.builtAtMs);
-      if (built.length === 0) return;
-      const { reportCron, reportTimeZone } = this.config;
-      const missed = lastMissedTick(reportCron, reportTimeZone, Math.max(...built), nowMs);
-      if (missed === undefined || this.closing) return;
-      this.logger.log(
-        `tick of ${new Date(missed).toISOString()} missed while stopped: running now`,
-      );
-      await this.run(lastWholeWeek(missed), nowMs);
-    } catch (error) {
-      this.logger.error(`start-up catch-up failed: ${message(error)}`);
-    }
+  beforeApplicationShutdown(): Promise<void> {
+    return this.catchUp.close();
   }
 
   /**
