@@ -4,6 +4,7 @@ import {
   RecommendationsRepository,
   WeeklyReportsRepository,
   type ClickHouseHandle,
+  type StoredRecommendation,
 } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { openTestClickHouse } from '../support/test-clickhouse';
@@ -26,24 +27,35 @@ function lastMondaySixUtc(nowMs: number): number {
   return tick <= nowMs ? tick : tick - WEEK_MS;
 }
 
+/** Fleetscope's settings for a database `seed` has written to, closed as a stopped process leaves it. */
+async function seeded(
+  seed: (handle: ClickHouseHandle) => Promise<void>,
+): Promise<Record<string, string>> {
+  const database = await openTestClickHouse();
+  try {
+    await seed(database.handle);
+  } finally {
+    await database.handle.close();
+  }
+  return {
+    FLEETSCOPE_DATA_DIR: database.config.dataDir,
+    CLICKHOUSE_DATABASE: database.config.clickhouseDatabase,
+    FLEETSCOPE_ANALYSIS_CRON: ANALYSIS_CRON,
+  };
+}
+
 /** Fleetscope started on a database `seed` has written to, as a restart finds it. */
 async function startOn(
   seed: (handle: ClickHouseHandle) => Promise<void>,
 ): Promise<RunningFleetscope> {
-  const seeded = await openTestClickHouse();
-  try {
-    await seed(seeded.handle);
-  } finally {
-    await seeded.handle.close();
-  }
-  return startFleetscope({
-    FLEETSCOPE_DATA_DIR: seeded.config.dataDir,
-    CLICKHOUSE_DATABASE: seeded.config.clickhouseDatabase,
-    FLEETSCOPE_ANALYSIS_CRON: ANALYSIS_CRON,
-  });
+  return startFleetscope(await seeded(seed));
 }
 
-function storedRun(handle: ClickHouseHandle, startedAtMs: number): Promise<void> {
+function storedRun(
+  handle: ClickHouseHandle,
+  startedAtMs: number,
+  recommendations: StoredRecommendation[] = [],
+): Promise<void> {
   return new RecommendationsRepository(handle).saveRun(
     {
       runId: `run-at-${startedAtMs}`,
@@ -53,10 +65,10 @@ function storedRun(handle: ClickHouseHandle, startedAtMs: number): Promise<void>
       windowToMs: startedAtMs,
       status: 'ok',
       message: '',
-      recommendations: 0,
+      recommendations: recommendations.length,
       catalogueVersion: 'before-the-stop',
     },
-    [],
+    recommendations,
   );
 }
 
@@ -76,10 +88,11 @@ function storedReport(handle: ClickHouseHandle, builtAtMs: number): Promise<void
   });
 }
 
+/** When each stored analysis run began, whatever became of it. */
 async function runStarts(fleetscope: RunningFleetscope): Promise<number[]> {
   const result = await fleetscope.clickhouse.client.query({
-    query:
-      'SELECT toUnixTimestamp64Milli(started_at) AS startedAtMs FROM analysis_runs ORDER BY started_at',
+    query: `SELECT toUnixTimestamp64Milli(min(started_at)) AS startedAtMs FROM analysis_runs
+            GROUP BY run_id ORDER BY startedAtMs`,
     format: 'JSONEachRow',
   });
   return (await result.json<{ startedAtMs: string | number }>()).map((r) => Number(r.startedAtMs));
@@ -102,6 +115,28 @@ describe('the analyzer schedule after a stop', () => {
     fleetscope = await startOn((handle) => storedRun(handle, lastRun));
     await fleetscope.app.get(AnalysisScheduler).caughtUp;
     const runs = await runStarts(fleetscope);
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toBe(lastRun);
+    expect(runs[1]).toBeGreaterThanOrEqual(started);
+  });
+
+  it('runs the analyses caught up once when the run never stores its end, not at every restart', async () => {
+    const lastRun = Date.now() - 3 * DAY_MS - 60_000;
+    const started = Date.now();
+    const env = await seeded(async (handle) => {
+      await storedRun(handle, lastRun);
+      // From now on no run stores its end, as when the run brings the process down.
+      await handle.client.command({
+        query: `ALTER TABLE analysis_runs ADD CONSTRAINT no_end CHECK status NOT IN ('ok', 'failed')`,
+      });
+    });
+    for (let start = 0; start < 2; start++) {
+      const restarted = await startFleetscope(env);
+      await restarted.app.get(AnalysisScheduler).caughtUp;
+      if (start === 0) await restarted.app.close();
+      else fleetscope = restarted;
+    }
+    const runs = await runStarts(fleetscope!);
     expect(runs).toHaveLength(2);
     expect(runs[0]).toBe(lastRun);
     expect(runs[1]).toBeGreaterThanOrEqual(started);

@@ -40,7 +40,8 @@ export class AnalysisScheduler implements OnApplicationBootstrap, BeforeApplicat
     this.registry.addCronJob(ANALYSIS_JOB, job);
     job.start();
     this.logger.log(`analyses scheduled: ${this.config.analysisCron} (${TIME_ZONE})`);
-    // A tick after the last stored run started (scheduled or on demand) was missed.
+    // A tick after the last run began (scheduled, on demand or caught up; its start is stored
+    // before it runs, so a run the process died during counts) was missed.
     this.catchUp.start(
       { cron: this.config.analysisCron, timeZone: TIME_ZONE },
       () => this.runner.lastRunStartedAtMs(),

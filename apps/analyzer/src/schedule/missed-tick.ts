@@ -36,10 +36,12 @@ export interface Schedule {
 }
 
 /**
- * A scheduler's start-up catch-up: when a tick of its schedule fell after the last stored run
- * (`lastRunMs`, undefined when nothing is stored), `run` is called once for the latest such tick,
- * however many fell. Closing waits for its reads and drops a run not yet started, so a start that
- * failed (a port taken) exits without running one.
+ * A scheduler's start-up catch-up: when a tick of its schedule fell after the last run began
+ * (`lastRunMs`, undefined when none ever did), `run` is called once for the latest such tick,
+ * however many fell. `lastRunMs` must count a run from the moment it begins, not once it is
+ * stored: a run that brings the process down would otherwise be run again at every start. Closing
+ * waits for its reads and drops a run not yet started, so a start that failed (a port taken)
+ * exits without running one.
  */
 export class StartupCatchUp {
   /** Settles once the catch-up has run, or found nothing missed. */

@@ -53,6 +53,7 @@ function setup(load: () => Promise<Map<string, StoredAnalysisInputs>>) {
     merged: () => Promise.resolve(new Map()),
   } as unknown as FunctionConfigRepository;
   const results = {
+    saveRunStart: () => Promise.resolve(),
     saveRun: (run: AnalysisRun, recommendations: StoredRecommendation[]) => {
       saved.push({ run, recommendations });
       return Promise.resolve();
@@ -171,7 +172,10 @@ describe(AnalysisRunner.name, () => {
     const runner = new AnalysisRunner(
       { load: () => Promise.resolve(stored()) } as unknown as AnalysisInputsRepository,
       { merged: () => Promise.resolve(new Map()) } as unknown as FunctionConfigRepository,
-      { saveRun: () => Promise.resolve() } as unknown as RecommendationsRepository,
+      {
+        saveRunStart: () => Promise.resolve(),
+        saveRun: () => Promise.resolve(),
+      } as unknown as RecommendationsRepository,
       loadConfig({}),
       new PricingService(defaultCatalogue),
       [capture],

@@ -124,9 +124,12 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     return this.running > 0;
   }
 
-  /** When the last good run stored started (scheduled or on demand), or undefined if none is. */
-  async lastRunStartedAtMs(): Promise<number | undefined> {
-    return (await this.results.latestRun())?.startedAtMs;
+  /**
+   * When the last run began (scheduled, on demand or at start-up), whether it succeeded, failed or
+   * never ended; undefined when none ever began.
+   */
+  lastRunStartedAtMs(): Promise<number | undefined> {
+    return this.results.lastRunStartedAtMs();
   }
 
   /** A run in flight finishes (and is stored) before storage closes. */
@@ -169,6 +172,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       catalogueVersion: this.pricing.catalogueVersion,
     };
     try {
+      await this.results.saveRunStart(run);
       // The configured levels join the candidates: savings are priced against what is set now.
       const [configs, tuning] = await Promise.all([
         this.configs.merged(),

@@ -50,6 +50,12 @@ export interface AnalysisRun {
   catalogueVersion: string;
 }
 
+/**
+ * The status of the row a run stores when it begins; its end stores a second row of the same run_id
+ * (status ok or failed), unless the process dies first.
+ */
+const RUN_STARTED = 'started';
+
 /** Analysis results: each run's recommendations, stored whole; reads serve the latest good run. */
 @Injectable()
 export class RecommendationsRepository {
@@ -104,26 +110,53 @@ export class RecommendationsRepository {
         });
       }
       // The run row goes last: a run is visible only once all its recommendations are stored.
-      await this.handle.client.insert({
-        table: 'analysis_runs',
-        format: 'JSONEachRow',
-        values: [
-          {
-            run_id: run.runId,
-            started_at: run.startedAtMs,
-            finished_at: run.finishedAtMs,
-            window_from: run.windowFromMs,
-            window_to: run.windowToMs,
-            status: run.status,
-            message: run.message,
-            recommendations: run.recommendations,
-            catalogue_version: run.catalogueVersion,
-          },
-        ],
-      });
+      await this.insertRun(run, run.status);
     } catch (error) {
       throw toStorageError(error, 'storing analysis results');
     }
+  }
+
+  /**
+   * Records that a run began, before it reads anything: a run that never stores its end (it
+   * brought the process down, or the process was killed during it) still counts as begun, so the
+   * start-up catch-up does not run it again at every restart (lastRunStartedAtMs).
+   */
+  async saveRunStart(run: AnalysisRun): Promise<void> {
+    try {
+      await this.insertRun(run, RUN_STARTED);
+    } catch (error) {
+      throw toStorageError(error, 'recording the start of an analysis run');
+    }
+  }
+
+  /** When the last run began, whatever became of it (ok, failed or never ended). */
+  async lastRunStartedAtMs(): Promise<number | undefined> {
+    const rows = await this.query<{ startedAtMs: number | string }>(
+      `SELECT toUnixTimestamp64Milli(started_at) AS startedAtMs
+       FROM analysis_runs ORDER BY started_at DESC LIMIT 1`,
+      {},
+    );
+    return rows[0] === undefined ? undefined : Number(rows[0].startedAtMs);
+  }
+
+  private async insertRun(run: AnalysisRun, status: string): Promise<void> {
+    await this.handle.client.insert({
+      table: 'analysis_runs',
+      format: 'JSONEachRow',
+      values: [
+        {
+          run_id: run.runId,
+          started_at: run.startedAtMs,
+          finished_at: run.finishedAtMs,
+          window_from: run.windowFromMs,
+          window_to: run.windowToMs,
+          status,
+          message: run.message,
+          recommendations: run.recommendations,
+          catalogue_version: run.catalogueVersion,
+        },
+      ],
+    });
   }
 
   async latestRun(): Promise<AnalysisRun | undefined> {
