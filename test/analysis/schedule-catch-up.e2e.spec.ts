@@ -1,5 +1,6 @@
 import { AnalysisScheduler, WeeklyReportScheduler } from '@fleetscope/analyzer';
 import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
+import type { WeeklyReport } from '@fleetscope/reports';
 import {
   RecommendationsRepository,
   WeeklyReportsRepository,
@@ -50,6 +51,22 @@ async function startOn(
 ): Promise<RunningFleetscope> {
   return startFleetscope(await seeded(seed));
 }
+
+/** A recommendation only the run before the stop made. */
+const STALE: StoredRecommendation = {
+  kind: 'memory',
+  functionId: 'lambda:us-east-1:123456789012:checkout',
+  severity: 'info',
+  title: 'stored before the stop',
+  reason: 'the run before the stop',
+  current: {},
+  recommended: {},
+  monthlyImpactUsd: 1,
+  confidence: 'low',
+  confidenceScore: 0.1,
+  evidence: {},
+  catalogueVersion: 'before-the-stop',
+};
 
 function storedRun(
   handle: ClickHouseHandle,
@@ -158,6 +175,27 @@ describe('the analyzer schedule after a stop', () => {
       previousIsoWeek(isoWeekOf(lastTick)).label,
       previousIsoWeek(isoWeekOf(lastBuilt)).label,
     ]);
+  });
+
+  it('builds the missed report from the analyses caught up when both missed their ticks', async () => {
+    const lastTick = lastMondaySixUtc(Date.now());
+    const started = Date.now();
+    fleetscope = await startOn(async (handle) => {
+      await storedRun(handle, Date.now() - 3 * DAY_MS - 60_000, [STALE]);
+      await storedReport(handle, lastTick - 3 * WEEK_MS + 1_000);
+    });
+    await fleetscope.app.get(WeeklyReportScheduler).caughtUp;
+    await fleetscope.app.get(AnalysisScheduler).caughtUp;
+    const repository = new RecommendationsRepository(fleetscope.clickhouse);
+    const latest = await repository.latestRun();
+    expect(latest?.startedAtMs).toBeGreaterThanOrEqual(started);
+    const stored = await new WeeklyReportsRepository(fleetscope.clickhouse).get(
+      previousIsoWeek(isoWeekOf(lastTick)).label,
+    );
+    const report = JSON.parse(stored!.report) as WeeklyReport;
+    expect(report.recommendations.map((r) => r.title)).toEqual(
+      (await repository.list(latest!.runId)).map((r) => r.title),
+    );
   });
 
   it('builds no report on start-up when the last one was built after the last tick', async () => {

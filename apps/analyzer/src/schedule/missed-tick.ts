@@ -35,6 +35,14 @@ export interface Schedule {
   timeZone: string;
 }
 
+/** What a catch-up may be given beside its schedule. */
+export interface CatchUpOptions {
+  /** The time the catch-up judges by; now by default. */
+  nowMs?: number;
+  /** Settles when what the missed run reads is stored (another catch-up's `done`). */
+  after?: Promise<void>;
+}
+
 /**
  * A scheduler's start-up catch-up: when a tick of its schedule fell after the last run began
  * (`lastRunMs`, undefined when none ever did), `run` is called once for the latest such tick,
@@ -44,23 +52,34 @@ export interface Schedule {
  * exits without running one.
  */
 export class StartupCatchUp {
-  /** Settles once the catch-up has run, or found nothing missed. */
-  done: Promise<void> = Promise.resolve();
+  /**
+   * Settles once the catch-up has run, found nothing missed, or was closed before it started;
+   * another catch-up can wait on it before its scheduler has started this one.
+   */
+  readonly done: Promise<void>;
+  private settle: () => void = () => undefined;
+  private started = false;
   private closing = false;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(private readonly logger: Logger) {
+    this.done = new Promise((resolve) => {
+      this.settle = resolve;
+    });
+  }
 
   start(
     schedule: Schedule,
     lastRunMs: () => Promise<number | undefined>,
     run: (missedMs: number) => Promise<void>,
-    nowMs = Date.now(),
+    { nowMs = Date.now(), after = Promise.resolve() }: CatchUpOptions = {},
   ): void {
-    this.done = this.catchUp(schedule, lastRunMs, run, nowMs);
+    this.started = true;
+    void this.catchUp(schedule, lastRunMs, run, nowMs, after).finally(this.settle);
   }
 
   async close(): Promise<void> {
     this.closing = true;
+    if (!this.started) this.settle();
     await this.done;
   }
 
@@ -69,12 +88,15 @@ export class StartupCatchUp {
     lastRunMs: () => Promise<number | undefined>,
     run: (missedMs: number) => Promise<void>,
     nowMs: number,
+    after: Promise<void>,
   ): Promise<void> {
     try {
       const last = await lastRunMs();
       if (last === undefined) return;
       const missed = lastMissedTick(cron, timeZone, last, nowMs);
-      if (missed === undefined || this.closing) return;
+      if (missed === undefined) return;
+      await after;
+      if (this.closing) return;
       this.logger.log(
         `tick of ${new Date(missed).toISOString()} missed while stopped: running now`,
       );

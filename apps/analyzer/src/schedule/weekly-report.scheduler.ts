@@ -2,6 +2,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
@@ -11,6 +12,7 @@ import { CronJob } from 'cron';
 import { ReportDeliveryService, WeeklyReportsService } from '@fleetscope/analysis-jobs';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
+import { AnalysisScheduler } from './analysis.scheduler';
 import { StartupCatchUp } from './missed-tick';
 
 export const WEEKLY_REPORT_JOB = 'weekly-report';
@@ -31,6 +33,8 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
     private readonly delivery: ReportDeliveryService,
     private readonly registry: SchedulerRegistry,
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
+    // The analyses of this process (AnalyzerModule runs both), whose catch-up the report waits for.
+    @Optional() private readonly analyses?: AnalysisScheduler,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -46,7 +50,9 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
       `weekly report scheduled: ${this.config.reportCron} (${this.config.reportTimeZone})`,
     );
     // A tick after the last report was built (scheduled or on demand) was missed: the report that
-    // tick would have built is built and delivered.
+    // tick would have built is built and delivered, once the analyses' own catch-up has stored the
+    // recommendations it carries. Analyses scheduled in another process cannot be waited for: the
+    // report then carries the last run stored when it is built (README, Weekly cost reports).
     const { reportCron, reportTimeZone } = this.config;
     const nowMs = Date.now();
     this.catchUp.start(
@@ -56,7 +62,7 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
         return built.length === 0 ? undefined : Math.max(...built);
       },
       (missedMs) => this.run(lastWholeWeek(missedMs), nowMs),
-      nowMs,
+      { nowMs, after: this.analyses?.caughtUp },
     );
   }
 
