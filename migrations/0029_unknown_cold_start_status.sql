@@ -49,11 +49,11 @@ SELECT
     max(max_memory_used_mb) AS max_memory_used_mb,
     -- qualified: the alias above would otherwise shadow the column
     sumMapIf(map(toInt16(if(i.max_memory_used_mb > 0, ceil(log2(i.max_memory_used_mb) * 8) - 1, -32768)), toUInt64(1)), i.max_memory_used_mb > 0) AS memory_buckets,
-    -- An of-watchdog line cannot tell either, but an OpenFaaS function's cold starts are the
-    -- gateway's (its scale from zero, docs/decisions.md), added to whichever source counts the
-    -- minute (COLD_START_ONLY_SOURCES in libs/model/src/records.ts), as they are to the
-    -- gateway's scrapes: the watchdog's invocations are not of unknown start.
-    countIf(cold_start = -1 AND source != 'openfaas_watchdog') AS unknown_starts
+    -- An of-watchdog line (or an OpenFaaS function's span) cannot tell either, but an OpenFaaS
+    -- function's cold starts are the gateway's (its scale from zero, docs/decisions.md), added to
+    -- whichever source counts the minute (COLD_START_ONLY_SOURCES in libs/model/src/records.ts),
+    -- as they are to the gateway's scrapes: its invocations are not of unknown start.
+    countIf(cold_start = -1 AND platform != 'openfaas') AS unknown_starts
 FROM {{table:invocations}} AS i
 GROUP BY function_id, minute, source, version, memory_size_mb;
 
