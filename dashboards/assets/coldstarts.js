@@ -5,11 +5,11 @@ import {
   chartCard,
   chartDefaults,
   clearNotice,
+  coldStartRateCell,
   currentRange,
   drawChart,
   fmtInt,
   fmtMs,
-  fmtPct,
   fmtUsd,
   functionHref,
   functionName,
@@ -65,12 +65,12 @@ function groupCell(g, range) {
   return functionId ? h('a', { href: functionHref(functionId, range.key) }, label) : label;
 }
 
-/** @type {[string, (g: any) => string][]} */
+/** @type {[string, (g: any) => string | Node][]} */
 const COLUMNS = [
   ['Functions', (g) => fmtInt(g.functions)],
   ['Invocations', (g) => fmtInt(g.invocations)],
   ['Cold starts', (g) => fmtInt(g.coldStarts)],
-  ['Rate', (g) => fmtPct(g.coldStartRate)],
+  ['Rate', (g) => coldStartRateCell(g)],
   ['Init p50', (g) => fmtMs(g.onDemand.initDurationMs.p50)],
   ['Init p95', (g) => fmtMs(g.onDemand.initDurationMs.p95)],
   ['Init p99', (g) => fmtMs(g.onDemand.initDurationMs.p99)],
@@ -191,7 +191,10 @@ function renderCharts(report) {
       datasets: [
         bars(
           'Cold-start rate',
-          shown.map((g) => Math.round(g.coldStartRate * 10_000) / 100),
+          // No bar, not 0 %, where no invocation said whether it started cold.
+          shown.map((g) =>
+            g.coldStartRate === null ? null : Math.round(g.coldStartRate * 10_000) / 100,
+          ),
           COLORS.amber,
         ),
       ],
@@ -244,7 +247,7 @@ function renderCharts(report) {
 function renderStats(report) {
   const t = report.totals;
   $('#stats').replaceChildren(
-    statCard('Cold starts', fmtInt(t.coldStarts), fmtPct(t.coldStartRate)),
+    statCard('Cold starts', fmtInt(t.coldStarts), coldStartRateCell(t)),
     statCard(
       'On-demand inits',
       fmtInt(t.onDemand.coldStarts),

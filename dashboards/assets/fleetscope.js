@@ -163,6 +163,51 @@ export function fmtPct(v) {
   return `${pct.toFixed(digits)} %`;
 }
 
+/**
+ * A cold-start rate of GET /api/functions or /api/coldstarts (`coldStartRate`, `coldStarts`,
+ * `invocations`, `coldStartUnknown`, `coldStartRateReason`) as "unknown" when no invocation said
+ * whether it started cold, never 0 %; its title says which invocations the rate is over, and a
+ * rate that leaves some out is marked with an asterisk.
+ */
+export function coldStartRateCell(r) {
+  const rate = r.coldStartRate;
+  const unknown = r.coldStartUnknown ?? 0;
+  const title =
+    rate === null
+      ? `${r.coldStartRateReason ?? 'No source said whether these invocations started cold.'} (${fmtInt(unknown)} invocations)`
+      : unknown > 0
+        ? `${fmtInt(r.coldStarts)} cold starts in the ${fmtInt(r.invocations - unknown)} invocations whose start is known; ${fmtInt(unknown)} of ${fmtInt(r.invocations)} did not say whether they started cold (no faas.coldstart) and are left out`
+        : `${fmtInt(r.coldStarts)} cold starts in ${fmtInt(r.invocations)} invocations`;
+  return h(
+    'span',
+    { title, class: rate === null ? 'secondary' : null },
+    rate === null ? 'unknown' : `${fmtPct(rate)}${unknown > 0 ? '*' : ''}`,
+  );
+}
+
+/**
+ * The cold-start rate of summed rows of GET /api/functions: over the invocations whose start is
+ * known, null when none is (the rule of coldStartRate() in libs/analysis cold-start.math.ts).
+ */
+export function summedColdStartRate(rows) {
+  let coldStarts = 0;
+  let invocations = 0;
+  let unknown = 0;
+  for (const r of rows) {
+    coldStarts += r.coldStarts;
+    invocations += r.invocations;
+    unknown += r.coldStartUnknown ?? 0;
+  }
+  const known = invocations - unknown;
+  return {
+    coldStarts,
+    invocations,
+    coldStartUnknown: unknown,
+    coldStartRate: known > 0 ? coldStarts / known : unknown > 0 ? null : 0,
+    coldStartRateReason: null,
+  };
+}
+
 export function fmtMs(v) {
   if (v === null || v === undefined || !Number.isFinite(v)) return dash;
   if (v >= 60_000) return `${fmtNum(v / 60_000, 1)} min`;

@@ -7,6 +7,7 @@ import {
   chartCard,
   chartDefaults,
   clearNotice,
+  coldStartRateCell,
   currentRange,
   drawChart,
   fmtGbSeconds,
@@ -223,8 +224,8 @@ function renderSummary(summary, config) {
       'Cold starts',
       fmtInt(summary.coldStarts),
       summary.coldStarts
-        ? `${fmtPct(summary.coldStartRate)} · init p50 ${fmtMs(summary.initDurationMs.p50)}`
-        : fmtPct(summary.coldStartRate),
+        ? [coldStartRateCell(summary), ` · init p50 ${fmtMs(summary.initDurationMs.p50)}`]
+        : coldStartRateCell(summary),
     ),
     statCard(
       'Duration p50',

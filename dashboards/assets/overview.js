@@ -2,6 +2,7 @@
 import {
   $,
   clearNotice,
+  coldStartRateCell,
   currentRange,
   fmtInt,
   fmtMb,
@@ -17,6 +18,7 @@ import {
   setupPage,
   showError,
   statCard,
+  summedColdStartRate,
 } from './fleetscope.js';
 
 /** The table's columns: how to read, sort and show each. */
@@ -132,11 +134,7 @@ function timeoutsCell(f) {
 }
 
 function coldStartCell(f) {
-  return h(
-    'span',
-    { title: `${fmtInt(f.coldStarts)} cold starts in ${fmtInt(f.invocations)} invocations` },
-    fmtPct(f.coldStartRate),
-  );
+  return coldStartRateCell(f);
 }
 
 function maxUsedCell(f) {
@@ -240,7 +238,7 @@ function renderStats() {
   const invocations = sum((f) => f.invocations);
   const errors = sum((f) => f.errors);
   const timeouts = sum((f) => f.timeouts);
-  const coldStarts = sum((f) => f.coldStarts);
+  const coldStarts = summedColdStartRate(fs);
   const priced = fs.filter((f) => f.costUsd !== null);
   $('#stats').replaceChildren(
     statCard('Functions', fmtInt(fs.length)),
@@ -249,8 +247,8 @@ function renderStats() {
     statCard('Timeouts', fmtInt(timeouts), invocations ? fmtPct(timeouts / invocations) : null),
     statCard(
       'Cold starts',
-      fmtInt(coldStarts),
-      invocations ? fmtPct(coldStarts / invocations) : null,
+      fmtInt(coldStarts.coldStarts),
+      invocations ? coldStartRateCell(coldStarts) : null,
     ),
     statCard(
       'Cost',

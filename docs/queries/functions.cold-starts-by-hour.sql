@@ -18,6 +18,7 @@ SELECT
   version,
   sum(invocations) AS invocations,
   sum(cold_starts) AS coldStarts,
+  sum(unknown_starts) AS unknownStarts,
   sum(provisioned_inits) AS provisionedInits,
   sum(restores) AS restores,
   sum(init_duration_sum_ms) AS initDurationSumMs,

@@ -186,6 +186,34 @@ describe('OpenFaaS ingest', () => {
     });
   });
 
+  it("takes the cold starts of a function counted from of-watchdog lines from the gateway's logs: the watchdog cannot tell, but its invocations are not of unknown start", async () => {
+    const now = Date.now();
+    const lines = [
+      `${goTime(now - 2000)} POST / - 200 OK - ContentLength: 12B (0.0200s)`,
+      `${goTime(now - 1000)} POST / - 200 OK - ContentLength: 12B (0.0200s)`,
+    ].join('\n');
+    const watchdog = await post(
+      '/ingest/openfaas/watchdog-logs?function=thumbnail&instance=thumbnail-5c4b-abc',
+      lines,
+    );
+    expect(watchdog.status).toBe(200);
+    const gatewayLogs = await post(
+      '/ingest/openfaas/gateway-logs?gateway=edge-1',
+      `${goTime(now - 2000)} [Ready] function=thumbnail waited for - 1.5000s`,
+    );
+    expect(gatewayLogs.status).toBe(200);
+    const rows = (await functions()) as (Fn & {
+      coldStartRate: number | null;
+      coldStartUnknown: number;
+    })[];
+    expect(rows.find((f) => f.id === id('thumbnail'))).toMatchObject({
+      invocations: 2,
+      coldStarts: 1,
+      coldStartRate: 0.5,
+      coldStartUnknown: 0,
+    });
+  });
+
   it('files OTLP spans of an OpenFaaS function under the gateway its scrapes give as the region', async () => {
     const before = (await functions()).find((f) => f.id === id('nodeinfo'));
     expect(before).toBeDefined();

@@ -61,6 +61,11 @@ export interface FunctionWindowStats {
    * 'snap-start'). Absent where the inputs were not built from storage.
    */
   restores?: number;
+  /**
+   * Invocations no source said started cold or warm (function_minutes.unknown_starts: a span
+   * without `faas.coldstart`); not warm starts. Absent where the inputs were not built from storage.
+   */
+  unknownStarts?: number;
   durationSumMs: number;
   durationMaxMs: number;
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { coldStartRate } from '@fleetscope/analysis';
+import { coldStartRate, coldStartRateReason } from '@fleetscope/analysis';
 import {
   parseFunctionId,
   sortedHistogramPercentiles,
@@ -33,7 +33,12 @@ export interface FunctionSummary {
   errors: number;
   timeouts: number;
   coldStarts: number;
-  coldStartRate: number;
+  /** Over the invocations whose start is known; null when none is (coldStartRateReason). */
+  coldStartRate: number | null;
+  /** Invocations no source said started cold or warm (spans without `faas.coldstart`). */
+  coldStartUnknown: number;
+  /** Why coldStartRate is null; null when it is not. */
+  coldStartRateReason: string | null;
   durationMs: Percentiles & { max: number | null };
   initDurationMs: Percentiles;
   maxMemoryUsedMb: number | null;
@@ -141,7 +146,9 @@ export function summarise(
     errors: t.errors,
     timeouts: t.timeouts,
     coldStarts: t.coldStarts,
-    coldStartRate: coldStartRate(t.coldStarts, t.invocations),
+    coldStartRate: coldStartRate(t.coldStarts, t.invocations, t.unknownStarts),
+    coldStartUnknown: t.unknownStarts,
+    coldStartRateReason: coldStartRateReason(t.invocations, t.unknownStarts),
     durationMs: {
       ...percentiles(t.durationBuckets, t.durationMaxMs),
       max: round(t.durationMaxMs > 0 ? t.durationMaxMs : null),

@@ -15,6 +15,7 @@ function row(overrides: Partial<ColdStartRow>): ColdStartRow {
     version: '1',
     invocations: 100,
     coldStarts: 0,
+    unknownStarts: 0,
     provisionedInits: 0,
     restores: 0,
     initDurationSumMs: 0,

@@ -1,6 +1,7 @@
 import {
   coldStartCost,
   coldStartRate,
+  coldStartRateReason,
   meanInitMs,
   type FunctionProfile,
   type HistogramBuckets,
@@ -39,21 +40,26 @@ export interface ColdStartGroupReport {
   invocations: number;
   /** User-visible cold starts: on-demand inits (and resets after a kill) plus SnapStart restores. */
   coldStarts: number;
-  coldStartRate: number;
+  /** Over the invocations whose start is known; null when none is (coldStartRateReason). */
+  coldStartRate: number | null;
+  /** Invocations no source said started cold or warm (spans without `faas.coldstart`). */
+  coldStartUnknown: number;
+  /** Why the rates are null; null when they are not. */
+  coldStartRateReason: string | null;
   /** Latency the user-visible cold starts added: Σ Init Duration + Σ Restore Duration. */
   latencyAddedMs: number;
   /** What they cost (billed INIT, SnapStart restores); null when nothing in the group is priced. */
   costUsd: number | null;
   onDemand: {
     coldStarts: number;
-    rate: number;
+    rate: number | null;
     initDurationMs: DurationFigures;
     latencyAddedMs: number;
     costUsd: number | null;
   };
   snapStart: {
     restores: number;
-    rate: number;
+    rate: number | null;
     restoreDurationMs: DurationFigures;
     latencyAddedMs: number;
     costUsd: number | null;
@@ -87,6 +93,7 @@ interface Accumulator {
   firstFunction: string | undefined;
   more: Set<string> | undefined;
   invocations: number;
+  unknownStarts: number;
   onDemand: number;
   initSumMs: number;
   initBuckets: SortedLogBuckets;
@@ -110,6 +117,7 @@ function accumulator(key: string, labels: Record<string, string>): Accumulator {
     firstFunction: undefined,
     more: undefined,
     invocations: 0,
+    unknownStarts: 0,
     onDemand: 0,
     initSumMs: 0,
     initBuckets: emptySortedBuckets(),
@@ -274,7 +282,7 @@ function onDemandFigures(acc: Accumulator): ColdStartGroupReport['onDemand'] {
   const init = sortedHistogramPercentiles(acc.initBuckets);
   return {
     coldStarts: acc.onDemand,
-    rate: coldStartRate(acc.onDemand, acc.invocations),
+    rate: coldStartRate(acc.onDemand, acc.invocations, acc.unknownStarts),
     initDurationMs: {
       // The init histogram counts the cold starts with an Init Duration, as the sum sums them.
       mean: meanInitMs(acc.initSumMs, sortedHistogramCount(acc.initBuckets)),
@@ -290,7 +298,7 @@ function onDemandFigures(acc: Accumulator): ColdStartGroupReport['onDemand'] {
 function report(acc: Accumulator): ColdStartGroupReport {
   const onDemand = onDemandFigures(acc);
   const coldStarts = acc.onDemand + acc.restores;
-  const rate = (n: number) => (acc.invocations > 0 ? n / acc.invocations : 0);
+  const rate = (n: number) => coldStartRate(n, acc.invocations, acc.unknownStarts);
   return {
     key: acc.key,
     labels: acc.labels,
@@ -298,6 +306,8 @@ function report(acc: Accumulator): ColdStartGroupReport {
     invocations: acc.invocations,
     coldStarts,
     coldStartRate: rate(coldStarts),
+    coldStartUnknown: acc.unknownStarts,
+    coldStartRateReason: coldStartRateReason(acc.invocations, acc.unknownStarts),
     latencyAddedMs: acc.initSumMs + acc.restoreSumMs,
     costUsd: addUsd(acc.onDemandCostUsd, acc.restoreCostUsd),
     onDemand,
@@ -334,6 +344,7 @@ function addRow(
 ): void {
   addFunction(acc, row.functionId);
   acc.invocations += row.invocations;
+  acc.unknownStarts += row.unknownStarts;
   if (part === undefined || part === 'on-demand') {
     // cold_starts counts every user-visible start, SnapStart restores included.
     acc.onDemand += Math.max(0, row.coldStarts - row.restores);

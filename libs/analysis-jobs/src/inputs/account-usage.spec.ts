@@ -87,6 +87,7 @@ function totals(
     errors: 0,
     timeouts: 0,
     coldStarts: 0,
+    unknownStarts: 0,
     restores: 0,
     durationSumMs: 0,
     durationMaxMs: 0,

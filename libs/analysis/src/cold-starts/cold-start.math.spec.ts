@@ -6,6 +6,7 @@ import { lambdaProfile, logNormalBuckets, windowStats } from '../testing/fleet.g
 import {
   coldStartCost,
   coldStartRate,
+  coldStartRateReason,
   latencyAddedMs,
   meanInitMs,
   summarizeColdStarts,
@@ -81,8 +82,16 @@ describe(coldStartCost.name, () => {
 
 describe(coldStartRate.name, () => {
   it('handles empty windows', () => {
-    expect(coldStartRate(0, 0)).toBe(0);
+    expect(coldStartRate(0, 0, 0)).toBe(0);
     expect(meanInitMs(0, 0)).toBeNull();
     expect(latencyAddedMs(5, null)).toBe(0);
+  });
+
+  it('leaves invocations of unknown start out of the denominator, and is null when all are', () => {
+    expect(coldStartRate(1, 4, 2)).toBe(0.5);
+    expect(coldStartRate(0, 4, 4)).toBeNull();
+    expect(coldStartRateReason(4, 4)).toMatch(/faas\.coldstart/);
+    expect(coldStartRateReason(4, 2)).toBeNull();
+    expect(coldStartRateReason(0, 0)).toBeNull();
   });
 });

@@ -3,9 +3,29 @@ import type { CostResult, PricingService } from '@fleetscope/pricing';
 import { lambdaRuntimeKind } from '@fleetscope/pricing';
 import type { FunctionProfile, FunctionWindowStats } from '../inputs';
 
-/** Cold starts per invocation; 0 without invocations. */
-export function coldStartRate(coldStarts: number, invocations: number): number {
-  return invocations > 0 ? coldStarts / invocations : 0;
+/**
+ * Cold starts per invocation whose start is known, cold or warm. An invocation no source said
+ * either of (a span without `faas.coldstart`, with no platform record beside it: Cloud Run, Cloud
+ * Functions) is neither, so it is not counted as warm. 0 without invocations; null when no
+ * invocation's start is known (coldStartRateReason says why).
+ */
+export function coldStartRate(
+  coldStarts: number,
+  invocations: number,
+  unknownStarts: number,
+): number | null {
+  const known = invocations - unknownStarts;
+  if (known > 0) return coldStarts / known;
+  return unknownStarts > 0 ? null : 0;
+}
+
+/** Why coldStartRate() is null for these counts; null when it is not. */
+export function coldStartRateReason(invocations: number, unknownStarts: number): string | null {
+  return unknownStarts > 0 && invocations - unknownStarts <= 0
+    ? 'No source said whether these invocations started cold: their spans carry no faas.coldstart ' +
+        'attribute and no platform record (Lambda INIT or REPORT lines, Knative or OpenFaaS ' +
+        'scale-from-zero evidence) describes them.'
+    : null;
 }
 
 /**
@@ -53,7 +73,10 @@ export function coldStartCost(
 export interface ColdStartSummary {
   coldStarts: number;
   invocations: number;
-  rate: number;
+  /** Invocations no source said started cold or warm: not in the rate. */
+  unknownStarts: number;
+  /** null when no invocation's start is known (coldStartRate). */
+  rate: number | null;
   meanInitMs: number | null;
   p50InitMs: number | null;
   p95InitMs: number | null;
@@ -82,7 +105,8 @@ export function summarizeColdStarts(
   return {
     coldStarts: stats.coldStarts,
     invocations: stats.invocations,
-    rate: coldStartRate(stats.coldStarts, stats.invocations),
+    unknownStarts: stats.unknownStarts ?? 0,
+    rate: coldStartRate(stats.coldStarts, stats.invocations, stats.unknownStarts ?? 0),
     meanInitMs: mean,
     p50InitMs: init.p50,
     p95InitMs: init.p95,

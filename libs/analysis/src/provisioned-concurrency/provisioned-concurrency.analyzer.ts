@@ -14,7 +14,7 @@ import {
   materialityShortfall,
 } from '../evidence/evidence.gate';
 import { HOURS_PER_MONTH } from '../analyzer';
-import { meanInitMs } from '../cold-starts/cold-start.math';
+import { coldStartRate as rateOfColdStarts, meanInitMs } from '../cold-starts/cold-start.math';
 import { tierOffset } from '../costs/lambda-window-cost';
 import type {
   ConcurrencyProfile,
@@ -443,7 +443,9 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     const gain = (chosen.netUsd - current.netUsd) * WEEKS_PER_MONTH;
     const combinedGain = (valueOf(chosen, latency) - valueOf(current, latency)) * WEEKS_PER_MONTH;
 
-    const coldStartRate = stats.invocations > 0 ? stats.coldStarts / stats.invocations : 0;
+    // A rate no source reported (null) gives no reason to price a warm pod.
+    const coldStartRate =
+      rateOfColdStarts(stats.coldStarts, stats.invocations, stats.unknownStarts ?? 0) ?? 0;
     const worthPricing =
       !isLambda && coldStartRate > this.options.coldStartRateWorthPricing && currentLevel === 0;
     const unchanged = !schedule && chosenLevel === currentLevel;

@@ -127,6 +127,7 @@ interface StatsRow {
   timeouts: number;
   ooms: number;
   coldStarts: number;
+  unknownStarts: number;
   restores: number;
   durationSumMs: number;
   durationMaxMs: number;
@@ -223,6 +224,7 @@ export class AnalysisInputsRepository {
         sum(tmo) AS timeouts,
         sum(oom) AS ooms,
         sum(cold) AS coldStarts,
+        sum(unknown) AS unknownStarts,
         sum(rst) AS restores,
         sum(dur) AS durationSumMs,
         max(dur_max) AS durationMaxMs,
@@ -245,6 +247,7 @@ export class AnalysisInputsRepository {
           sum(timeouts) AS tmo,
           sum(ooms) AS oom,
           sum(cold_starts) AS cold,
+          sum(unknown_starts) AS unknown,
           sum(restores) AS rst,
           sum(duration_sum_ms) AS dur,
           max(duration_max_ms) AS dur_max,
@@ -560,6 +563,7 @@ function statsFromRows(
           timeouts: row.timeouts,
           ooms: row.ooms,
           coldStarts: row.coldStarts,
+          unknownStarts: Number(row.unknownStarts),
           restores: Number(row.restores),
           durationSumMs: row.durationSumMs,
           durationMaxMs: row.durationMaxMs,
@@ -655,6 +659,7 @@ function emptyStats(functionId: string, window: AnalysisWindow): FunctionWindowS
     timeouts: 0,
     ooms: 0,
     coldStarts: 0,
+    unknownStarts: 0,
     restores: 0,
     durationSumMs: 0,
     durationMaxMs: 0,

@@ -58,6 +58,8 @@ export interface FunctionTotals {
   errors: number;
   timeouts: number;
   coldStarts: number;
+  /** Invocations no source said started cold or warm (a span without `faas.coldstart`). */
+  unknownStarts: number;
   restores: number;
   durationSumMs: number;
   durationMaxMs: number;
@@ -132,6 +134,8 @@ export interface ColdStartRow {
   version: string;
   invocations: number;
   coldStarts: number;
+  /** Invocations no source said started cold or warm (a span without `faas.coldstart`). */
+  unknownStarts: number;
   provisionedInits: number;
   restores: number;
   initDurationSumMs: number;
@@ -152,6 +156,7 @@ const TOTALS_COLUMNS = `
   ${ERRORS} AS errors,
   sum(timeouts) AS timeouts,
   sum(cold_starts) AS coldStarts,
+  sum(unknown_starts) AS unknownStarts,
   sum(restores) AS restores,
   sum(duration_sum_ms) AS durationSumMs,
   max(duration_max_ms) AS durationMaxMs,
@@ -168,6 +173,7 @@ const TOTALS_ROW = [
   ['errors', 'number'],
   ['timeouts', 'number'],
   ['coldStarts', 'number'],
+  ['unknownStarts', 'number'],
   ['restores', 'number'],
   ['durationSumMs', 'number'],
   ['durationMaxMs', 'number'],
@@ -191,17 +197,18 @@ function totalsOf(t: CompactRow<typeof TOTALS_ROW>): FunctionTotals {
     errors: t[3],
     timeouts: t[4],
     coldStarts: t[5],
-    restores: t[6],
-    durationSumMs: t[7],
-    durationMaxMs: t[8],
-    durationBuckets: { indexes: t[9], counts: t[10] },
-    initBuckets: { indexes: t[11], counts: t[12] },
-    billedRestoreSumMs: t[13],
-    maxMemoryUsedMb: t[14],
-    billedMbMs: t[15],
-    billedMsKnownMemory: t[16],
-    billedMsUnknownMemory: t[17],
-    lastMemorySizeMb: t[18],
+    unknownStarts: t[6],
+    restores: t[7],
+    durationSumMs: t[8],
+    durationMaxMs: t[9],
+    durationBuckets: { indexes: t[10], counts: t[11] },
+    initBuckets: { indexes: t[12], counts: t[13] },
+    billedRestoreSumMs: t[14],
+    maxMemoryUsedMb: t[15],
+    billedMbMs: t[16],
+    billedMsKnownMemory: t[17],
+    billedMsUnknownMemory: t[18],
+    lastMemorySizeMb: t[19],
   };
 }
 
@@ -213,6 +220,7 @@ const COLD_START_ROW = [
   ['version', 'string'],
   ['invocations', 'number'],
   ['coldStarts', 'number'],
+  ['unknownStarts', 'number'],
   ['provisionedInits', 'number'],
   ['restores', 'number'],
   ['initDurationSumMs', 'number'],
@@ -230,12 +238,13 @@ function coldStartOf(t: CompactRow<typeof COLD_START_ROW>): ColdStartRow {
     version: t[3],
     invocations: t[4],
     coldStarts: t[5],
-    provisionedInits: t[6],
-    restores: t[7],
-    initDurationSumMs: t[8],
-    initBuckets: { indexes: t[9], counts: t[10] },
-    restoreDurationSumMs: t[11],
-    billedRestoreSumMs: t[12],
+    unknownStarts: t[6],
+    provisionedInits: t[7],
+    restores: t[8],
+    initDurationSumMs: t[9],
+    initBuckets: { indexes: t[10], counts: t[11] },
+    restoreDurationSumMs: t[12],
+    billedRestoreSumMs: t[13],
   };
 }
 
@@ -342,6 +351,7 @@ export class FunctionsRepository {
         version,
         sum(invocations) AS invocations,
         sum(cold_starts) AS coldStarts,
+        sum(unknown_starts) AS unknownStarts,
         sum(provisioned_inits) AS provisionedInits,
         sum(restores) AS restores,
         sum(init_duration_sum_ms) AS initDurationSumMs,

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { chromium, type Page } from 'playwright-core';
+import { functionId } from '@fleetscope/model';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { post } from '../platform/platform-ingest.helpers';
+
+const PROJECT = 'shop-prod';
+const REGION = 'us-central1';
+const idOf = (platform: 'gcp_cloud_functions' | 'gcp_cloud_run', name: string) =>
+  functionId({ platform, account: PROJECT, region: REGION, name });
+/** Cloud Functions: none of its spans says whether it started cold. */
+const RESIZE = idOf('gcp_cloud_functions', 'resize');
+/** Cloud Run: one span says cold, one warm, two say nothing. */
+const CHECKOUT = idOf('gcp_cloud_run', 'checkout');
+
+const s = (key: string, v: string) => ({ key, value: { stringValue: v } });
+
+/** A FaaS SERVER span; `coldstart` undefined leaves faas.coldstart out, as GCP's emitters do. */
+function span(startMs: number, coldstart: boolean | undefined): Record<string, unknown> {
+  const startNs = BigInt(startMs) * 1_000_000n;
+  return {
+    traceId: randomBytes(16).toString('hex'),
+    spanId: randomBytes(8).toString('hex'),
+    name: 'handler',
+    kind: 2,
+    startTimeUnixNano: startNs.toString(),
+    endTimeUnixNano: (startNs + 100_000_000n).toString(),
+    attributes: [
+      s('faas.trigger', 'http'),
+      ...(coldstart === undefined
+        ? []
+        : [{ key: 'faas.coldstart', value: { boolValue: coldstart } }]),
+    ],
+    status: {},
+  };
+}
+
+function resourceSpans(platform: string, name: string, spans: Record<string, unknown>[]) {
+  return {
+    resource: {
+      attributes: [
+        s('service.name', name),
+        s('cloud.provider', 'gcp'),
+        s('cloud.platform', platform),
+        s('cloud.account.id', PROJECT),
+        s('cloud.region', REGION),
+        s('faas.name', name),
+      ],
+    },
+    scopeSpans: [{ spans }],
+  };
+}
+
+/** Runs `use` on a page of a headless Chromium of its own, closed afterwards. */
+async function withPage(use: (page: Page) => Promise<void>): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    await use(page);
+  } finally {
+    await browser.close();
+  }
+}
+
+describe('The dashboard pages on functions whose spans do not say whether they started cold', () => {
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope();
+    const at = (i: number) => Date.now() - 10 * 60_000 + i * 1000;
+    const answer = await post(`${fleetscope.ingestUrl}/v1/traces`, {
+      resourceSpans: [
+        resourceSpans(
+          'gcp_cloud_functions',
+          'resize',
+          [0, 1, 2, 3].map((i) => span(at(i), undefined)),
+        ),
+        resourceSpans('gcp_cloud_run', 'checkout', [
+          span(at(0), true),
+          span(at(1), false),
+          span(at(2), undefined),
+          span(at(3), undefined),
+        ]),
+      ],
+    });
+    expect(answer.status).toBe(200);
+    await fleetscope.flush();
+  }, 60_000);
+
+  afterAll(() => fleetscope.stop());
+
+  it('defect: the fleet overview showed 0.0 % for a function none of whose spans carries faas.coldstart; it shows "unknown" and says why', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${fleetscope.apiUrl}/`);
+      const cell = (id: string) =>
+        page.locator(`#functions tbody tr[data-id="${id}"] [data-col="coldStartRate"] span`);
+      await cell(RESIZE).waitFor();
+      expect(await cell(RESIZE).innerText()).toBe('unknown');
+      expect(await cell(RESIZE).getAttribute('title')).toMatch(/faas\.coldstart/);
+      // 1 cold of the 2 spans that say; the other 2 are left out, and the title says so.
+      expect(await cell(CHECKOUT).innerText()).toBe('50.0 %*');
+      expect(await cell(CHECKOUT).getAttribute('title')).toMatch(
+        /1 cold starts in the 2 invocations whose start is known; 2 of 4/,
+      );
+      // The fleet's rate: 1 of the 2 invocations whose start is known, not 1 of 8.
+      expect(await page.locator('#stats').innerText()).toContain('50.0 %*');
+    });
+  });
+
+  it('shows "unknown" on the cold-start page and the function page too', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${fleetscope.apiUrl}/coldstarts.html`);
+      const rate = (key: string) =>
+        page.locator(`#groups tbody tr[data-key="${key}"] td`).nth(3).innerText();
+      await page.locator(`#groups tbody tr[data-key="${RESIZE}"]`).waitFor();
+      expect(await rate(RESIZE)).toBe('unknown');
+      expect(await rate(CHECKOUT)).toBe('50.0 %*');
+
+      await page.goto(`${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(RESIZE)}`);
+      const stats = page.locator('#stats');
+      await stats.getByText('Cold starts').waitFor();
+      expect(await stats.innerText()).toMatch(/Cold starts\s+0\s+unknown/);
+    });
+  });
+});
