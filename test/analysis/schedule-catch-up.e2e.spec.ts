@@ -1,3 +1,4 @@
+import { REPORT_BUILDS, ReportMetrics } from '@fleetscope/analysis-jobs';
 import { AnalysisScheduler, WeeklyReportScheduler } from '@fleetscope/analyzer';
 import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
 import type { WeeklyReport } from '@fleetscope/reports';
@@ -12,7 +13,7 @@ import { openTestClickHouse } from '../support/test-clickhouse';
 
 /**
  * A process that was down at a tick of its schedule runs what it missed once on start-up, judged
- * by what is stored (the last analysis run, the last report built), not once per missed tick.
+ * by what is stored (when the last analysis run or report build began), not once per missed tick.
  */
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -175,6 +176,31 @@ describe('the analyzer schedule after a stop', () => {
       previousIsoWeek(isoWeekOf(lastTick)).label,
       previousIsoWeek(isoWeekOf(lastBuilt)).label,
     ]);
+  });
+
+  it('builds the missed report once when the build never stores the week, not at every restart', async () => {
+    const lastBuilt = lastMondaySixUtc(Date.now()) - 3 * WEEK_MS + 1_000;
+    const env = await seeded(async (handle) => {
+      await storedReport(handle, lastBuilt);
+      // From now on no build stores its week, as when the build brings the process down.
+      await handle.client.command({
+        query: `ALTER TABLE weekly_reports ADD CONSTRAINT no_week CHECK catalogue_version = 'before-the-stop'`,
+      });
+    });
+    const builds: number[] = [];
+    for (let start = 0; start < 2; start++) {
+      const restarted = await startFleetscope(env);
+      await restarted.app.get(WeeklyReportScheduler).caughtUp;
+      builds.push(
+        restarted.app
+          .get(ReportMetrics)
+          .counters.value(REPORT_BUILDS, { trigger: 'schedule', status: 'failed' }),
+      );
+      if (start === 0) await restarted.app.close();
+      else fleetscope = restarted;
+    }
+    expect(builds).toEqual([1, 0]);
+    expect(await storedWeeks(fleetscope!)).toEqual([previousIsoWeek(isoWeekOf(lastBuilt)).label]);
   });
 
   it('builds the missed report from the analyses caught up when both missed their ticks', async () => {

@@ -6,7 +6,7 @@ import { WEEKLY_REPORT_JOB, WeeklyReportScheduler } from './weekly-report.schedu
 function recorders(configured: boolean, fail = false) {
   const calls: string[] = [];
   const reports = {
-    list: () => Promise.resolve([]),
+    lastBuildStartedAtMs: () => Promise.resolve(undefined),
     build: (week: string, trigger: string) => {
       calls.push(`build ${week} ${trigger}`);
       return fail ? Promise.reject(new Error('storage down')) : Promise.resolve({ week });

@@ -49,7 +49,8 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
     this.logger.log(
       `weekly report scheduled: ${this.config.reportCron} (${this.config.reportTimeZone})`,
     );
-    // A tick after the last report was built (scheduled or on demand) was missed: the report that
+    // A tick after the last build began (scheduled or on demand; its start is stored before it
+    // reads anything, so a build the process died during counts) was missed: the report that
     // tick would have built is built and delivered, once the analyses' own catch-up has stored the
     // recommendations it carries. Analyses scheduled in another process cannot be waited for: the
     // report then carries the last run stored when it is built (README, Weekly cost reports).
@@ -57,10 +58,7 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
     const nowMs = Date.now();
     this.catchUp.start(
       { cron: reportCron, timeZone: reportTimeZone },
-      async () => {
-        const built = (await this.reports.list()).map((r) => r.builtAtMs);
-        return built.length === 0 ? undefined : Math.max(...built);
-      },
+      () => this.reports.lastBuildStartedAtMs(),
       (missedMs) => this.run(lastWholeWeek(missedMs), nowMs),
       { nowMs, after: this.analyses?.caughtUp },
     );

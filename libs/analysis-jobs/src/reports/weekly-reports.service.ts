@@ -68,6 +68,8 @@ export class WeeklyReportsService {
       );
     }
     try {
+      // First: a build the process dies during counts as begun (the scheduler's start-up catch-up).
+      await this.reports.saveBuildStart(week.label, nowMs, trigger);
       const report = await this.buildWeek(week, nowMs);
       this.metrics.counters.inc(REPORT_BUILDS, { trigger, status: 'ok' });
       return report;
@@ -121,6 +123,14 @@ export class WeeklyReportsService {
     const stored = await this.reports.get(label);
     if (!stored) return;
     await this.reports.save({ ...stored, deliveries: [...stored.deliveries, ...attempts] });
+  }
+
+  /**
+   * When the last build began (scheduled or on demand), whether it stored its week, failed or never
+   * ended; undefined when none ever began.
+   */
+  lastBuildStartedAtMs(): Promise<number | undefined> {
+    return this.reports.lastBuildStartedAtMs();
   }
 
   list(): Promise<Omit<StoredWeeklyReport, 'report'>[]> {

@@ -195,6 +195,37 @@ export class WeeklyReportsRepository {
     }
   }
 
+  /**
+   * Records that a build of `week` began, before it reads anything: a build that never stores the
+   * week (it brought the process down, or the process was killed during it) still counts as begun,
+   * so the start-up catch-up does not build it again at every restart (lastBuildStartedAtMs).
+   */
+  async saveBuildStart(week: string, startedAtMs: number, trigger: string): Promise<void> {
+    try {
+      await this.handle.client.insert({
+        table: 'weekly_report_builds',
+        format: 'JSONEachRow',
+        values: [{ week, started_at: startedAtMs, trigger }],
+      });
+    } catch (error) {
+      throw toStorageError(error, 'recording the start of a weekly report build');
+    }
+  }
+
+  /** When the last build began, whether it stored its week or not; undefined when none ever did. */
+  async lastBuildStartedAtMs(): Promise<number | undefined> {
+    // A report built before migration 0030 recorded no start: its build time stands for it.
+    const rows = await this.query<{ startedAtMs: number | string; builds: number | string }>(
+      `SELECT toUnixTimestamp64Milli(max(at)) AS startedAtMs, count() AS builds
+       FROM (SELECT started_at AS at FROM weekly_report_builds
+             UNION ALL SELECT built_at AS at FROM weekly_reports)`,
+      {},
+      'reading when the last weekly report build began',
+    );
+    const row = rows[0];
+    return row === undefined || Number(row.builds) === 0 ? undefined : Number(row.startedAtMs);
+  }
+
   /** Every stored week, newest first, without the report body. */
   async list(): Promise<Omit<StoredWeeklyReport, 'report'>[]> {
     const rows = await this.query<Record<string, unknown>>(
