@@ -5,7 +5,8 @@
  * Firehose HTTP endpoint requests, posted into the real all-in-one Fleetscope (child process,
  * embedded ClickHouse). Run: npm run bench:logs   (knobs: BENCH_FUNCTIONS, BENCH_CW_DELIVERIES,
  * BENCH_FIREHOSE_REQUESTS, BENCH_CW_CONCURRENCY, BENCH_FIREHOSE_CONCURRENCY, BENCH_FLUSH_INTERVAL_MS;
- * BENCH_INGEST_LOG=on|off, BENCH_QUEUE_MAX_BYTES, BENCH_DRAIN_DELIVERIES; BENCH_CPU_PROF=1)
+ * BENCH_INGEST_LOG=on|off, BENCH_QUEUE_MAX_BYTES, BENCH_DRAIN_DELIVERIES, BENCH_ENGINE_SAMPLE_MS;
+ * BENCH_CPU_PROF=1)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -57,6 +58,9 @@ const FIREHOSE_CONCURRENCY = knob('FIREHOSE_CONCURRENCY', 8);
 const FLUSH_INTERVAL_MS = knob('FLUSH_INTERVAL_MS', 50);
 // Deliveries per flush for [5]: about what one ingest-log drain held in this bench's CloudWatch phase.
 const DRAIN_DELIVERIES = knob('DRAIN_DELIVERIES', 350);
+// The child's engine-memory sampler costs ~10 ms of engine CPU a sample: every 100 ms (the other
+// benches' default) it took ~15 % of a core from the server this bench measures the CPU of.
+const ENGINE_SAMPLE_MS = knob('ENGINE_SAMPLE_MS', 1000);
 const SEED = 20_260_401;
 const PHASE_LIMIT_MS = 50_000;
 
@@ -231,14 +235,15 @@ async function main(): Promise<void> {
         ? { FLEETSCOPE_QUEUE_MAX_BYTES: process.env.BENCH_QUEUE_MAX_BYTES }
         : {}),
     },
-    { cpuProfDir },
+    { cpuProfDir, engineSampleMs: ENGINE_SAMPLE_MS },
   );
   try {
     const ready = app.ready;
     const idle = await app.call<{ rss: number }>({ cmd: 'memory', reset: true });
     console.log(
       `\n[2] Fleetscope up in ${fmt((performance.now() - t0) / 1000, 1)} s in child pid ${app.pid} (embedded ClickHouse in ${ready.dataDir}; ` +
-        `writer flushes at ${ready.flushRows} rows or ${ready.flushIntervalMs} ms); idle RSS ${mib(idle.rss)}`,
+        `writer flushes at ${ready.flushRows} rows or ${ready.flushIntervalMs} ms); idle RSS ${mib(idle.rss)}; ` +
+        `engine memory sampled every ${fmt(ENGINE_SAMPLE_MS)} ms`,
     );
     // With the ingest log, acknowledged rows may still wait in it when a phase ends: the time to
     // store them counts too (the stored rate below).

@@ -21,11 +21,13 @@ let engineMax = noEngine();
 let statementPeaks = new Map<string, number>();
 
 /**
- * Samples the embedded engine's memory every 100 ms on a chDB session of its own, so the samples
- * do not queue behind the writer's inserts on the app's connection (two small reads, ~5 ms of
- * engine time per sample). Merges show in system.merges; chDB leaves MergesMutationsMemoryTracking at 0.
+ * Samples the embedded engine's memory every `intervalMs` on a chDB session of its own, so the
+ * samples do not queue behind the writer's inserts on the app's connection. A sample is not free:
+ * its reads take ~10 ms of engine CPU (system.jemalloc_stats ~5, system.processes and merges ~3),
+ * so every 100 ms is ~10 % of a core taken from the app being measured. Merges show in
+ * system.merges; chDB leaves MergesMutationsMemoryTracking at 0.
  */
-function sampleEngine(dataDir: string): void {
+function sampleEngine(dataDir: string, intervalMs: number): void {
   // Loaded only with the embedded engine: against a server the process must not map chDB.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Session } = require('chdb') as { Session: typeof ChdbSession };
@@ -70,7 +72,7 @@ function sampleEngine(dataDir: string): void {
       .finally(() => {
         busy = false;
       });
-  }, 100);
+  }, intervalMs);
   timer.unref();
   process.once('exit', () => {
     clearInterval(timer);
@@ -174,7 +176,9 @@ async function handle(app: RunningFleetscope, command: AppCommand): Promise<unkn
 async function main(): Promise<void> {
   const env = JSON.parse(process.env.BENCH_APP_ENV ?? '{}') as Record<string, string>;
   const app = await startFleetscope(env);
-  if (app.clickhouse.mode === 'embedded') sampleEngine(app.config.dataDir);
+  const sampleMs = Number(process.env.BENCH_ENGINE_SAMPLE_MS ?? 100);
+  if (app.clickhouse.mode === 'embedded' && sampleMs > 0)
+    sampleEngine(app.config.dataDir, sampleMs);
   const stopOnSignal = (): void => {
     void shutdown(app).finally(() => process.exit(1));
   };

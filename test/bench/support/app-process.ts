@@ -146,7 +146,12 @@ export class AppProcess {
 
   static async start(
     env: Record<string, string>,
-    options: { cpuProfDir?: string; maxOldSpaceMb?: number } = {},
+    options: {
+      cpuProfDir?: string;
+      maxOldSpaceMb?: number;
+      /** How often the child samples the engine's memory (app-child sampleEngine); 0: never. */
+      engineSampleMs?: number;
+    } = {},
   ): Promise<AppProcess> {
     // npm start's allocator variables and Node flags, so the child's memory is what npm start's
     // would be; the entry point is the child's own.
@@ -158,7 +163,14 @@ export class AppProcess {
     execArgv.push(...(process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean));
     const child = fork(await appChildScript(), [], {
       execArgv,
-      env: { ...process.env, ...start.env, BENCH_APP_ENV: JSON.stringify(env) },
+      env: {
+        ...process.env,
+        ...start.env,
+        BENCH_APP_ENV: JSON.stringify(env),
+        ...(options.engineSampleMs === undefined
+          ? {}
+          : { BENCH_ENGINE_SAMPLE_MS: String(options.engineSampleMs) }),
+      },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const ready = await new Promise<Ready>((resolve, reject) => {
