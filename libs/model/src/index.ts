@@ -10,3 +10,4 @@ export * from './histogram/explicit-buckets.converter';
 export * from './window-stats';
 export * from './cold-starts/init.classifier';
 export * from './http-invocation-outcome';
+export * from './promise-of';

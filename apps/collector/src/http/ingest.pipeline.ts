@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { FLEETSCOPE_CONFIG, ENV, type Config } from '@fleetscope/config';
+import { promiseOf } from '@fleetscope/model';
 import { RPC_CODE } from '@fleetscope/otlp';
 import {
   IngestRequestsRepository,
@@ -16,6 +17,7 @@ import {
   type IngestBatch,
   type IngestTimeWindow,
   type RejectedRows,
+  type SettingsSnapshot,
 } from '@fleetscope/storage';
 import { SettingsHistoryRecorder } from '../inventory/settings-history.recorder';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
@@ -141,46 +143,75 @@ export class IngestPipeline {
   /**
    * Screens and stores a request's rows. Refused rows are reported in the outcome (the rest is
    * stored); when none is left, NothingStorableError (400).
+   *
+   * Not async, nor is anything that holds the decoded rows: an async function keeps its arguments
+   * and locals alive until it returns, and the rows, encoded by the time writer.write() returns,
+   * would otherwise live until the request is acknowledged (tens of milliseconds under load, long
+   * enough to be promoted to the old generation and marked there by every major GC).
    */
-  async store(
+  store(
     signal: string,
     batch: IngestBatch,
     key?: string,
     /** The parts that are the request's items; the others are made from them (default: all). */
     itemParts?: readonly BatchPart[],
   ): Promise<StoreOutcome> {
+    return promiseOf(() => this.storeNow(signal, batch, key, itemParts));
+  }
+
+  private storeNow(
+    signal: string,
+    batch: IngestBatch,
+    key?: string,
+    itemParts?: readonly BatchPart[],
+  ): Promise<StoreOutcome> {
     if (key) {
       const running = this.inFlight.get(key);
-      if (running) {
-        await running;
-        this.metrics.duplicate(signal);
-        return { duplicate: true, ...NOTHING_REFUSED };
-      }
-      if (this.requests.seen(key)) {
-        this.metrics.duplicate(signal);
-        return { duplicate: true, ...NOTHING_REFUSED };
-      }
+      if (running) return this.duplicateOf(signal, running);
+      if (this.requests.seen(key)) return this.duplicateOf(signal);
     }
     const screened = this.screen(signal, batch, itemParts);
     if (screened.nothingLeft) throw new NothingStorableError(screened.rejected);
     const rows = screened.batch;
-    const write = this.guard(async () => {
-      await this.writer.write(key ? { ...rows, requestKeys: [{ key, source: signal }] } : rows);
-      if (key) this.requests.remember(key);
-      // Stored: what the invocations say of their settings (memory, architecture) joins the history.
-      this.settings.observeInvocations(rows.invocations ?? []);
-    });
+    // Stored: what the invocations say of their settings (memory, architecture) joins the history.
+    const seen = this.settings.seenIn(rows.invocations ?? []);
+    // The closure is called and dropped at once: a closure still alive would keep `rows` (closures
+    // of one scope share its variables), so what runs once stored is a method (stored()).
+    const written = this.guard(() =>
+      this.writer.write(key ? { ...rows, requestKeys: [{ key, source: signal }] } : rows),
+    );
+    const write = this.stored(written, key, seen);
     if (key) this.inFlight.set(key, write);
+    return this.outcome(write, screened.rejected, key);
+  }
+
+  private async stored(
+    written: Promise<void>,
+    key: string | undefined,
+    seen: readonly SettingsSnapshot[],
+  ): Promise<void> {
+    await written;
+    if (key) this.requests.remember(key);
+    this.settings.observed(seen);
+  }
+
+  private async duplicateOf(signal: string, running?: Promise<void>): Promise<StoreOutcome> {
+    if (running) await running;
+    this.metrics.duplicate(signal);
+    return { duplicate: true, ...NOTHING_REFUSED };
+  }
+
+  private async outcome(
+    write: Promise<void>,
+    rejected: StoreOutcome['rejected'],
+    key: string | undefined,
+  ): Promise<StoreOutcome> {
     try {
       await write;
     } finally {
       if (key) this.inFlight.delete(key);
     }
-    return {
-      duplicate: false,
-      rejected: screened.rejected,
-      rejectedMessage: describeRejectedRows(screened.rejected),
-    };
+    return { duplicate: false, rejected, rejectedMessage: describeRejectedRows(rejected) };
   }
 
   /**
@@ -193,10 +224,22 @@ export class IngestPipeline {
     }
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    this.admit();
+  /**
+   * Starts `work` at once (admitted: not refused as over the bound) and maps what it throws to the
+   * answer's error. Not async, so that `work`'s closure (the rows) is not kept until it settles.
+   */
+  private guard<T>(work: () => Promise<T>): Promise<T> {
+    return this.answerable(
+      promiseOf(() => {
+        this.admit();
+        return work();
+      }),
+    );
+  }
+
+  private async answerable<T>(work: Promise<T>): Promise<T> {
     try {
-      return await work();
+      return await work;
     } catch (error) {
       if (error instanceof QueueFullError) {
         throw new RetryableIngestError(

@@ -24,9 +24,16 @@ export class SettingsHistoryRecorder implements BeforeApplicationShutdown {
 
   constructor(private readonly settings: FunctionSettingsRepository) {}
 
-  /** What stored invocations report of their function's settings. */
-  observeInvocations(invocations: readonly InvocationRecord[]): void {
-    const seen = settingsSeenIn(invocations);
+  /**
+   * What invocations report of their function's settings, to pass to observed() once they are
+   * stored: taken before, so that the rows need not stay alive until then.
+   */
+  seenIn(invocations: readonly InvocationRecord[]): SettingsSnapshot[] {
+    return settingsSeenIn(invocations);
+  }
+
+  /** Settings stored invocations reported (seenIn()). */
+  observed(seen: readonly SettingsSnapshot[]): void {
     if (seen.length > 0) void this.record('records', seen);
   }
 

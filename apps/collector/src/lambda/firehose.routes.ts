@@ -8,8 +8,8 @@ import {
 } from '@fleetscope/ingest';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { IngestPipeline } from '../http/ingest.pipeline';
-import { lambdaTargetFrom } from './function-identity.params';
-import { PlatformIngestHandler } from './platform-ingest.handler';
+import { lambdaTargetFrom, type LambdaTarget } from './function-identity.params';
+import { PlatformIngestHandler, type StoreAnswer } from './platform-ingest.handler';
 
 type Query = Record<string, string | undefined>;
 
@@ -43,20 +43,12 @@ export class FirehoseRoutes implements CollectorRoutes {
     const params: Query = { ...attributes, ...(request.query as Query) };
     const target = lambdaTargetFrom(params, request.headers);
     const named = 'error' in target ? {} : target;
-    const { result, undo } = this.handler.pool.capture(() =>
-      parseFirehoseRequest(body, {
-        region: params.region ?? regionFromArn(header(request, 'x-amz-firehose-source-arn')),
-        pool: this.handler.pool,
-        logSource: 'firehose',
-        // Records inflate inside the body: together they stay within the body limit too.
-        maxTotalDecompressedBytes: this.config.maxBodyBytes,
-        ...named,
-      }),
-    );
-    const requestId = headerId || result.requestId;
-    const key = requestId ? `firehose:${requestId}` : IngestPipeline.keyOf(signal, body);
-    // Not stored: Firehose sends the request again, to find the per-sandbox state as it was.
-    const answer = await this.handler.store(signal, result, key, undo);
+    const { requestId, stored } = this.store(signal, body, {
+      region: params.region ?? regionFromArn(header(request, 'x-amz-firehose-source-arn')),
+      headerId,
+      ...named,
+    });
+    const answer = await stored;
     if (answer.retryAfterSeconds)
       void reply.header('Retry-After', String(answer.retryAfterSeconds));
     await this.handler.answer(
@@ -68,7 +60,34 @@ export class FirehoseRoutes implements CollectorRoutes {
         : { ...firehoseErrorResponse(requestId, answer.message) },
     );
   }
+
+  /**
+   * Parses and stores the request's records. Not async: the parsed rows must not be kept until
+   * they are stored (PlatformIngestHandler.store()); the caller waits for `stored`.
+   */
+  private store(
+    signal: string,
+    body: Buffer,
+    { headerId, ...target }: FirehoseTarget,
+  ): { requestId: string; stored: Promise<StoreAnswer> } {
+    const { result, undo } = this.handler.pool.capture(() =>
+      parseFirehoseRequest(body, {
+        pool: this.handler.pool,
+        logSource: 'firehose',
+        // Records inflate inside the body: together they stay within the body limit too.
+        maxTotalDecompressedBytes: this.config.maxBodyBytes,
+        ...target,
+      }),
+    );
+    const requestId = headerId || result.requestId;
+    const key = requestId ? `firehose:${requestId}` : IngestPipeline.keyOf(signal, body);
+    // Not stored: Firehose sends the request again, to find the per-sandbox state as it was.
+    return { requestId, stored: this.handler.store(signal, result, key, undo) };
+  }
 }
+
+/** What parseFirehoseRequest is told besides the body, and the request id the header gave. */
+type FirehoseTarget = { region?: string; headerId: string } & Partial<LambdaTarget>;
 
 /** `arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME`: the stream's region is the logs' region. */
 function regionFromArn(arn: string): string | undefined {

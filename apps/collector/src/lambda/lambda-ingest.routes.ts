@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { promiseOf } from '@fleetscope/model';
 import {
   decodeCloudWatchSubscription,
   parseLambdaLogLines,
@@ -91,7 +92,8 @@ export class LambdaIngestRoutes implements CollectorRoutes {
     await this.store(signal, request, reply, body, () => parse(body, target));
   }
 
-  private async store(
+  /** Not async, so that nothing keeps the parsed rows until they are stored (handler.store()). */
+  private store(
     signal: string,
     request: FastifyRequest,
     reply: FastifyReply,
@@ -113,7 +115,9 @@ export class LambdaIngestRoutes implements CollectorRoutes {
       });
     }
     // Parsing moves per-sandbox state on; a delivery not stored puts it back for its retry.
-    const { result, undo } = this.handler.pool.capture(parse);
-    await this.handler.finish(signal, reply, result, key, undo);
+    return promiseOf(() => {
+      const { result, undo } = this.handler.pool.capture(parse);
+      return this.handler.finish(signal, reply, result, key, undo);
+    });
   }
 }

@@ -9,6 +9,7 @@ import {
   RejectedIngestError,
   RetryableIngestError,
   retryStatus,
+  type StoreOutcome,
 } from '../http/ingest.pipeline';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { InventoryRecorder } from './inventory.recorder';
@@ -24,6 +25,23 @@ export interface StoreAnswer {
   invocations: number;
   logs: number;
   retryAfterSeconds?: number;
+}
+
+/** What answering a result needs of it once its rows are handed to the pipeline: no rows. */
+type Decoded = Pick<IngestResult, 'rejected' | 'errors' | 'configHints' | 'failure'> & {
+  invocations: number;
+  logs: number;
+};
+
+function decoded(result: IngestResult): Decoded {
+  return {
+    rejected: result.rejected,
+    errors: result.errors,
+    configHints: result.configHints,
+    failure: result.failure,
+    invocations: result.invocations.length,
+    logs: result.logs.length,
+  };
 }
 
 /** The shared tail of every platform ingest route: bounded body, store, count, answer. */
@@ -66,8 +84,11 @@ export class PlatformIngestHandler {
    * Stores what a parser produced: 400 when the body as a whole was unusable, 200 otherwise
    * (rejected items are counted, the good ones kept), 429/503 + Retry-After when the sender
    * should come back later. The route shapes the answer.
+   *
+   * Not async: what waits for the rows to be stored holds only their counts (decoded()), so that
+   * the decoded rows die once encoded (see IngestPipeline.store()).
    */
-  async store(
+  store(
     signal: string,
     result: IngestResult,
     key: string,
@@ -78,28 +99,46 @@ export class PlatformIngestHandler {
      */
     notStored?: () => void,
   ): Promise<StoreAnswer> {
-    const answer = await this.storeRows(signal, result, key);
+    for (const [reason, count] of Object.entries(result.rejectedByReason)) {
+      this.metrics.rejected(signal, reason, count);
+    }
+    const outcome = result.failure
+      ? undefined
+      : this.pipeline.store(signal, { invocations: result.invocations, logs: result.logs }, key);
+    return this.settle(signal, decoded(result), outcome, notStored);
+  }
+
+  private async settle(
+    signal: string,
+    result: Decoded,
+    outcome: Promise<StoreOutcome> | undefined,
+    notStored: (() => void) | undefined,
+  ): Promise<StoreAnswer> {
+    const answer = await this.answerOf(signal, result, outcome);
     if (answer.status !== 200 || answer.duplicate) notStored?.();
     return answer;
   }
 
-  private async storeRows(signal: string, result: IngestResult, key: string): Promise<StoreAnswer> {
-    for (const [reason, count] of Object.entries(result.rejectedByReason)) {
-      this.metrics.rejected(signal, reason, count);
-    }
+  /** The answer to a result whose rows `outcome` stores (none when the result is a failure). */
+  private async answerOf(
+    signal: string,
+    result: Decoded,
+    outcome: Promise<StoreOutcome> | undefined,
+  ): Promise<StoreAnswer> {
     const refused = { rejected: result.rejected, errors: result.errors, invocations: 0, logs: 0 };
-    if (result.failure) {
-      return { status: 400, message: result.failure.message, duplicate: false, ...refused };
+    if (result.failure || !outcome) {
+      return {
+        status: 400,
+        message: result.failure?.message ?? '',
+        duplicate: false,
+        ...refused,
+      };
     }
     try {
-      const outcome = await this.pipeline.store(
-        signal,
-        { invocations: result.invocations, logs: result.logs },
-        key,
-      );
-      const invocations = result.invocations.length - outcome.rejected.byPart.invocations;
-      const logs = result.logs.length - outcome.rejected.byPart.logs;
-      if (!outcome.duplicate) {
+      const stored = await outcome;
+      const invocations = result.invocations - stored.rejected.byPart.invocations;
+      const logs = result.logs - stored.rejected.byPart.logs;
+      if (!stored.duplicate) {
         this.metrics.accepted(`${signal}_invocations`, invocations);
         this.metrics.accepted(`${signal}_logs`, logs);
         this.inventory.record(result.configHints);
@@ -107,9 +146,9 @@ export class PlatformIngestHandler {
       return {
         status: 200,
         message: '',
-        duplicate: outcome.duplicate,
-        rejected: result.rejected + outcome.rejected.total,
-        errors: [...result.errors, ...outcome.rejected.errors].slice(0, 20),
+        duplicate: stored.duplicate,
+        rejected: result.rejected + stored.rejected.total,
+        errors: [...result.errors, ...stored.rejected.errors].slice(0, 20),
         invocations,
         logs,
       };
@@ -142,15 +181,23 @@ export class PlatformIngestHandler {
     }
   }
 
-  /** The usual JSON answer of the platform routes. */
-  async finish(
+  /** The usual JSON answer of the platform routes. Not async, as store(). */
+  finish(
     signal: string,
     reply: FastifyReply,
     result: IngestResult,
     key: string,
     notStored?: () => void,
   ): Promise<void> {
-    const answer = await this.store(signal, result, key, notStored);
+    return this.reply(signal, reply, this.store(signal, result, key, notStored));
+  }
+
+  private async reply(
+    signal: string,
+    reply: FastifyReply,
+    stored: Promise<StoreAnswer>,
+  ): Promise<void> {
+    const answer = await stored;
     if (answer.retryAfterSeconds)
       void reply.header('Retry-After', String(answer.retryAfterSeconds));
     await this.answer(

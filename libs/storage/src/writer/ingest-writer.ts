@@ -1,12 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { Logger } from '@nestjs/common';
-import type {
-  FunctionMinuteRow,
-  InvocationRecord,
-  LogRow,
-  MetricPointRow,
-  SpanRow,
+import {
+  promiseOf,
+  type FunctionMinuteRow,
+  type InvocationRecord,
+  type LogRow,
+  type MetricPointRow,
+  type SpanRow,
 } from '@fleetscope/model';
 import {
   StorageError,
@@ -500,8 +501,16 @@ export class IngestWriter {
     });
   }
 
-  /** Queues the batch, appends it to the log and acknowledges once written there. */
-  private async enqueue(log: IngestLog, batch: IngestBatch, rows: number, bytes: number) {
+  /**
+   * Queues the batch, appends it to the log and acknowledges once written there. Not async: an
+   * async function keeps its arguments alive until it returns, and the decoded rows must die once
+   * encoded rather than wait for the append in the old generation (acknowledged()).
+   */
+  private enqueue(log: IngestLog, batch: IngestBatch, rows: number, bytes: number): Promise<void> {
+    return promiseOf(() => this.enqueueNow(log, batch, rows, bytes));
+  }
+
+  private enqueueNow(log: IngestLog, batch: IngestBatch, rows: number, bytes: number) {
     const encoded = this.encode(batch);
     const seq = ++this.lastSeq;
     encoded.id = `${this.bootId}.${seq}`;
@@ -523,6 +532,12 @@ export class IngestWriter {
     if (this.queueRows >= this.options.flushRows) this.kick();
     else if (!this.flushing)
       this.timer ??= setTimeout(() => this.kick(), this.options.flushIntervalMs);
+    return this.acknowledged(appended, pending);
+  }
+
+  /** Resolves once the batch's line is in the log; on a failed append, takes it off the queue. */
+  private async acknowledged(appended: Promise<void>, pending: Pending): Promise<void> {
+    const { bytes, rows } = pending;
     try {
       await appended;
     } catch (error) {
