@@ -7,6 +7,7 @@ import {
   MigrationRunner,
   openClickHouse,
   readMigrations,
+  replayedView,
   type ClickHouseHandle,
 } from '@fleetscope/storage';
 import { testConfig } from '../support/test-clickhouse';
@@ -133,6 +134,24 @@ describe('cluster DDL', () => {
       await expect(
         handle.client.query({ query: `EXPLAIN AST ${statement}`, format: 'TabSeparated' }),
       ).resolves.toBeDefined();
+    }
+  });
+
+  it('names the views the aggregate repair replays as the cluster DDL creates them', () => {
+    const runner = new MigrationRunner(handle.client, {
+      cluster: 'fleet',
+      database: 'fleetscope',
+      rawRetentionDays: 30,
+      aggregateRetentionDays: 400,
+    });
+    const statements = readMigrations(MIGRATIONS_DIR).flatMap((m) => runner.render(m));
+    for (const name of ['minutes', 'fiveMinutes', 'hours', 'days'] as const) {
+      const { view, source } = replayedView(name, 'fleet');
+      const created = statements.find((s) =>
+        new RegExp(`^CREATE MATERIALIZED VIEW IF NOT EXISTS ${view}\\b`).test(s.trim()),
+      );
+      expect({ name, created: created !== undefined }).toEqual({ name, created: true });
+      expect(created).toMatch(new RegExp(`\\bFROM\\s+${source}\\b`));
     }
   });
 });

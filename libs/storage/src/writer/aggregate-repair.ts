@@ -12,6 +12,29 @@ export interface RepairOptions {
   cluster?: string;
 }
 
+/** The materialized views whose SELECTs the repair and the source choice replay (migrations/). */
+const VIEWS = {
+  minutes: { view: 'function_minutes_from_invocations_mv', source: 'invocations' },
+  fiveMinutes: { view: 'function_five_minutes_from_minutes_mv', source: 'function_minutes' },
+  hours: { view: 'function_hours_from_minutes_mv', source: 'function_minutes' },
+  days: { view: 'function_days_from_hours_mv', source: 'function_hours' },
+} as const;
+
+export type ReplayedView = keyof typeof VIEWS;
+
+/**
+ * The name a view's definition is found under, and the table its SELECT reads. With a cluster the
+ * view keeps its own name (migrations create it ON CLUSTER, on every shard) and reads the shard's
+ * table, NAME_local.
+ */
+export function replayedView(
+  name: ReplayedView,
+  cluster?: string,
+): { view: string; source: string } {
+  const { view, source } = VIEWS[name];
+  return { view, source: cluster ? `${source}_local` : source };
+}
+
 /**
  * Rebuilds the aggregate of a window from the raw rows: the per-minute rows of the window's
  * invocation sources from `invocations`, then every five-minute and hourly row of the window from
@@ -53,8 +76,7 @@ export async function repairAggregates(
   if (window.sources.length > 0) {
     const minutesSelect = await viewSelect(
       client,
-      local('function_minutes_from_invocations_mv'),
-      local('invocations'),
+      replayedView('minutes', options.cluster),
       // Each invocation once, as the views counted it: a retry whose first insert committed
       // without answering leaves its raw rows twice (docs/ingest-log.md).
       `SELECT * FROM invocations WHERE function_id IN {f:Array(String)}
@@ -69,13 +91,12 @@ export async function repairAggregates(
   }
   // Coarser resolutions are rebuilt whole from the (now complete) minute rows of the window.
   for (const [table, view] of [
-    ['function_five_minutes', 'function_five_minutes_from_minutes_mv'],
-    ['function_hours', 'function_hours_from_minutes_mv'],
-  ]) {
+    ['function_five_minutes', 'fiveMinutes'],
+    ['function_hours', 'hours'],
+  ] as const) {
     const select = await viewSelect(
       client,
-      local(view),
-      local('function_minutes'),
+      replayedView(view, options.cluster),
       `SELECT * FROM function_minutes WHERE ${inWindow}`,
     );
     await run(`ALTER TABLE ${local(table)} ${onCluster} DELETE WHERE ${inWindow} ${waited}`);
@@ -86,8 +107,7 @@ export async function repairAggregates(
   const inDays = `function_id IN {f:Array(String)} AND toStartOfDay(minute) IN {d:Array(DateTime)}`;
   const days = await viewSelect(
     client,
-    local('function_days_from_hours_mv'),
-    local('function_hours'),
+    replayedView('days', options.cluster),
     `SELECT * FROM function_hours WHERE ${inDays}`,
   );
   await run(
@@ -109,7 +129,6 @@ export async function rebuildChosenHours(
   options: RepairOptions = {},
 ): Promise<void> {
   if (window.functionIds.length === 0 || window.hours.length === 0) return;
-  const local = (table: string) => (options.cluster ? `${table}_local` : table);
   // Most flushes write functions with one source: one small read of function_day_sources says so.
   let functionIds: string[];
   try {
@@ -126,8 +145,7 @@ export async function rebuildChosenHours(
   // The hour rollup is function_hours' own view SELECT, so it stays written once, in migrations/.
   const hourRows = await viewSelect(
     client,
-    local('function_hours_from_minutes_mv'),
-    local('function_minutes'),
+    replayedView('hours', options.cluster),
     chosenRowsOfHours(),
   );
   try {
@@ -148,8 +166,7 @@ export async function rebuildChosenHours(
  */
 async function viewSelect(
   client: ClickHouseClient,
-  view: string,
-  sourceTable: string,
+  { view, source: sourceTable }: { view: string; source: string },
   rows: string,
 ): Promise<string> {
   const known = viewSelects.get(client)?.get(view);
