@@ -59,7 +59,8 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
     this.catchUp.start(
       { cron: reportCron, timeZone: reportTimeZone },
       () => this.reports.lastBuildStartedAtMs(),
-      (missedMs) => this.run(lastWholeWeek(missedMs), nowMs),
+      // Built now, not when the process started: the analyses' catch-up may take minutes.
+      (missedMs) => this.run(lastWholeWeek(missedMs), Date.now()),
       { nowMs, after: this.analyses?.caughtUp },
     );
   }

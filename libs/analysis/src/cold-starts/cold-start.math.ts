@@ -21,7 +21,7 @@ export function coldStartRate(
 
 /** Why coldStartRate() is null for these counts; null when it is not. */
 export function coldStartRateReason(invocations: number, unknownStarts: number): string | null {
-  return unknownStarts > 0 && invocations - unknownStarts <= 0
+  return coldStartRate(0, invocations, unknownStarts) === null
     ? 'No source said whether these invocations started cold: their spans carry no faas.coldstart ' +
         'attribute and no platform record (Lambda INIT or REPORT lines, Knative or OpenFaaS ' +
         'scale-from-zero evidence) describes them.'
