@@ -185,29 +185,6 @@ export function coldStartRateCell(r) {
   );
 }
 
-/**
- * The cold-start rate of summed rows of GET /api/functions: over the invocations whose start is
- * known, null when none is (the rule of coldStartRate() in libs/analysis cold-start.math.ts).
- */
-export function summedColdStartRate(rows) {
-  let coldStarts = 0;
-  let invocations = 0;
-  let unknown = 0;
-  for (const r of rows) {
-    coldStarts += r.coldStarts;
-    invocations += r.invocations;
-    unknown += r.coldStartUnknown ?? 0;
-  }
-  const known = invocations - unknown;
-  return {
-    coldStarts,
-    invocations,
-    coldStartUnknown: unknown,
-    coldStartRate: known > 0 ? coldStarts / known : unknown > 0 ? null : 0,
-    coldStartRateReason: null,
-  };
-}
-
 export function fmtMs(v) {
   if (v === null || v === undefined || !Number.isFinite(v)) return dash;
   if (v >= 60_000) return `${fmtNum(v / 60_000, 1)} min`;

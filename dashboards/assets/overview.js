@@ -18,7 +18,6 @@ import {
   setupPage,
   showError,
   statCard,
-  summedColdStartRate,
 } from './fleetscope.js';
 
 /** The table's columns: how to read, sort and show each. */
@@ -94,6 +93,8 @@ const COLUMNS = [
 /** @type {{ functions: any[], sort: { key: string, dir: string }, filter: string, range: any }} */
 const state = {
   functions: [],
+  /** GET /api/functions' `fleet`: the cold starts of every function, rate by the server's rule. */
+  fleet: null,
   sort: { key: 'invocations', dir: 'descending' },
   filter: '',
   range: currentRange(),
@@ -238,7 +239,7 @@ function renderStats() {
   const invocations = sum((f) => f.invocations);
   const errors = sum((f) => f.errors);
   const timeouts = sum((f) => f.timeouts);
-  const coldStarts = summedColdStartRate(fs);
+  const coldStarts = state.fleet;
   const priced = fs.filter((f) => f.costUsd !== null);
   $('#stats').replaceChildren(
     statCard('Functions', fmtInt(fs.length)),
@@ -247,8 +248,8 @@ function renderStats() {
     statCard('Timeouts', fmtInt(timeouts), invocations ? fmtPct(timeouts / invocations) : null),
     statCard(
       'Cold starts',
-      fmtInt(coldStarts.coldStarts),
-      invocations ? coldStartRateCell(coldStarts) : null,
+      coldStarts ? fmtInt(coldStarts.coldStarts) : '—',
+      coldStarts && invocations ? coldStartRateCell(coldStarts) : null,
     ),
     statCard(
       'Cost',
@@ -273,6 +274,7 @@ async function load() {
     body = await listFunctions(`/api/functions?${rangeQuery(state.range)}`);
   } catch (error) {
     state.functions = [];
+    state.fleet = null;
     $('#stats').replaceChildren();
     $('#footnote').textContent = '';
     $('#table-panel').hidden = true;
@@ -282,6 +284,7 @@ async function load() {
   // A range picked since has its own load under way.
   if (body === undefined) return;
   state.functions = body.functions ?? [];
+  state.fleet = body.fleet ?? null;
   renderStats();
   if (state.functions.length === 0) {
     $('#table-panel').hidden = true;

@@ -170,6 +170,18 @@ describe('cold-start rates of invocations whose start no source reported', () =>
     });
   });
 
+  it('GET /api/functions gives the fleet cold starts by the same rule (the overview card no longer computes them)', async () => {
+    const { fleet } = await get<{ fleet: Omit<FunctionRow, 'id'> }>(`/api/functions?${range}`);
+    // As GET /api/coldstarts' totals below: 1 cold start of the 2 invocations whose start is known.
+    expect(fleet).toMatchObject({
+      invocations: 11,
+      coldStarts: 1,
+      coldStartRate: 0.5,
+      coldStartUnknown: 9,
+      coldStartRateReason: null,
+    });
+  });
+
   it('GET /api/coldstarts says the same per group and in the totals, at every resolution', async () => {
     for (const query of [range, `from=${MINUTE}&to=${MINUTE + 60_000}`]) {
       const report = await get<ColdStartReport>(`/api/coldstarts?${query}&groupBy=function`);

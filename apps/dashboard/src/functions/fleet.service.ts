@@ -47,6 +47,30 @@ export interface FunctionSummary {
   pricing: { catalogueVersion: string; priceIds: string[] } | null;
 }
 
+/** The fleet's cold starts over the functions of a range: the rate by coldStartRate()'s rule. */
+export type FleetColdStarts = Pick<
+  FunctionSummary,
+  'invocations' | 'coldStarts' | 'coldStartUnknown' | 'coldStartRate' | 'coldStartRateReason'
+>;
+
+export function fleetColdStarts(functions: readonly FunctionSummary[]): FleetColdStarts {
+  let invocations = 0;
+  let coldStarts = 0;
+  let unknown = 0;
+  for (const f of functions) {
+    invocations += f.invocations;
+    coldStarts += f.coldStarts;
+    unknown += f.coldStartUnknown;
+  }
+  return {
+    invocations,
+    coldStarts,
+    coldStartUnknown: unknown,
+    coldStartRate: coldStartRate(coldStarts, invocations, unknown),
+    coldStartRateReason: coldStartRateReason(invocations, unknown),
+  };
+}
+
 const round = (v: number | null, digits = 2): number | null =>
   v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 

@@ -17,7 +17,12 @@ import {
   InvocationsRepository,
   minutesRead,
 } from '@fleetscope/storage';
-import { FleetService, type FunctionSummary } from './fleet.service';
+import {
+  FleetService,
+  fleetColdStarts,
+  type FleetColdStarts,
+  type FunctionSummary,
+} from './fleet.service';
 import { FUNCTION_CONFIG_BODY_SCHEMA, parseConfigUpdate } from './function-config.body';
 import { parseRange, parseStep } from './time-range';
 
@@ -43,12 +48,15 @@ export class FunctionsController {
   async list(
     @Query('from') from?: string,
     @Query('to') to?: string,
-  ): Promise<{ from: string; to: string; functions: FunctionSummary[] }> {
+  ): Promise<{ from: string; to: string; functions: FunctionSummary[]; fleet: FleetColdStarts }> {
     const range = parseRange(from, to);
+    const functions = await this.fleet.list(range);
     return {
       from: new Date(range.fromMs).toISOString(),
       to: new Date(range.toMs).toISOString(),
-      functions: await this.fleet.list(range),
+      functions,
+      // The overview's cold-start card: the rate's rule stays in one place (cold-start.math.ts).
+      fleet: fleetColdStarts(functions),
     };
   }
 
