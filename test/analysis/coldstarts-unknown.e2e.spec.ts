@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { ColdStartReport } from '@fleetscope/analysis-jobs';
 import { functionId } from '@fleetscope/model';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { faasResourceSpans, faasServerSpan } from '../support/otlp-json-spans';
 import { awslogs, dataMessage, post, rows } from '../platform/platform-ingest.helpers';
 
 const PROJECT = 'shop-prod';
@@ -38,48 +38,14 @@ const DAY_MS = 86_400_000;
 const DAY = Math.floor(Date.now() / DAY_MS) * DAY_MS - 2 * DAY_MS;
 const MINUTE = DAY + 10 * 3_600_000;
 
-const s = (key: string, v: string) => ({ key, value: { stringValue: v } });
-
-/** A FaaS SERVER span; `coldstart` undefined leaves faas.coldstart out, as GCP's emitters do. */
-function span(startMs: number, coldstart: boolean | undefined): Record<string, unknown> {
-  const startNs = BigInt(startMs) * 1_000_000n;
-  return {
-    traceId: randomBytes(16).toString('hex'),
-    spanId: randomBytes(8).toString('hex'),
-    name: 'handler',
-    kind: 2,
-    startTimeUnixNano: startNs.toString(),
-    endTimeUnixNano: (startNs + 100_000_000n).toString(),
-    attributes: [
-      s('faas.trigger', 'http'),
-      ...(coldstart === undefined
-        ? []
-        : [{ key: 'faas.coldstart', value: { boolValue: coldstart } }]),
-    ],
-    status: {},
-  };
-}
-
-function resourceSpans(
+const GCP = { provider: 'gcp', account: PROJECT, region: REGION };
+const span = faasServerSpan;
+const resourceSpans = (
   platform: string,
   name: string,
   spans: Record<string, unknown>[],
-  where = { provider: 'gcp', account: PROJECT, region: REGION },
-) {
-  return {
-    resource: {
-      attributes: [
-        s('service.name', name),
-        s('cloud.provider', where.provider),
-        s('cloud.platform', platform),
-        s('cloud.account.id', where.account),
-        s('cloud.region', where.region),
-        s('faas.name', name),
-      ],
-    },
-    scopeSpans: [{ spans }],
-  };
-}
+  where = GCP,
+) => faasResourceSpans(platform, name, spans, where);
 
 interface FunctionRow {
   id: string;

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { chromium, type Page } from 'playwright-core';
 import { functionId } from '@fleetscope/model';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { faasResourceSpans, faasServerSpan } from '../support/otlp-json-spans';
 import { post } from '../platform/platform-ingest.helpers';
 
 const PROJECT = 'shop-prod';
@@ -13,43 +13,14 @@ const RESIZE = idOf('gcp_cloud_functions', 'resize');
 /** Cloud Run: one span says cold, one warm, two say nothing. */
 const CHECKOUT = idOf('gcp_cloud_run', 'checkout');
 
-const s = (key: string, v: string) => ({ key, value: { stringValue: v } });
-
-/** A FaaS SERVER span; `coldstart` undefined leaves faas.coldstart out, as GCP's emitters do. */
-function span(startMs: number, coldstart: boolean | undefined): Record<string, unknown> {
-  const startNs = BigInt(startMs) * 1_000_000n;
-  return {
-    traceId: randomBytes(16).toString('hex'),
-    spanId: randomBytes(8).toString('hex'),
-    name: 'handler',
-    kind: 2,
-    startTimeUnixNano: startNs.toString(),
-    endTimeUnixNano: (startNs + 100_000_000n).toString(),
-    attributes: [
-      s('faas.trigger', 'http'),
-      ...(coldstart === undefined
-        ? []
-        : [{ key: 'faas.coldstart', value: { boolValue: coldstart } }]),
-    ],
-    status: {},
-  };
-}
-
-function resourceSpans(platform: string, name: string, spans: Record<string, unknown>[]) {
-  return {
-    resource: {
-      attributes: [
-        s('service.name', name),
-        s('cloud.provider', 'gcp'),
-        s('cloud.platform', platform),
-        s('cloud.account.id', PROJECT),
-        s('cloud.region', REGION),
-        s('faas.name', name),
-      ],
-    },
-    scopeSpans: [{ spans }],
-  };
-}
+const GCP = { provider: 'gcp', account: PROJECT, region: REGION };
+const span = faasServerSpan;
+const resourceSpans = (
+  platform: string,
+  name: string,
+  spans: Record<string, unknown>[],
+  where = GCP,
+) => faasResourceSpans(platform, name, spans, where);
 
 /** Runs `use` on a page of a headless Chromium of its own, closed afterwards. */
 async function withPage(use: (page: Page) => Promise<void>): Promise<void> {
