@@ -34,7 +34,8 @@ import {
   throughput,
   type Throughput,
 } from './support/bench-figures';
-import type { LoadRequest } from './support/http-load.driver';
+import { runLoad, type LoadRequest } from './support/http-load.driver';
+import type { FloorStats } from './support/floor-server';
 import { LambdaFleet } from './support/lambda-fleet';
 import {
   LambdaLogGenerator,
@@ -339,6 +340,34 @@ async function main(): Promise<void> {
         `${fmt(alone.invocations)} invocations in ${alone.drains} flushes, ${fmt(alone.seconds, 2)} s = ${fmt(aloneRate)} invocations/s = ${fmt(aloneRate / rawRate, 2)} of raw`,
     );
 
+    // [6] The floor of this stack (floor-server.ts): the same CloudWatch deliveries from the same
+    // senders to a bare node:http server in the same process, storing into the same tables.
+    const floorUrl = await app.call<string>({ cmd: 'floorStart' });
+    const floorCpu0 = await app.call<number>({ cmd: 'cpuSeconds' });
+    const floorDriver0 = process.cpuUsage();
+    const floorStarted = performance.now();
+    const floorLoad = await runLoad(cloudwatch, {
+      baseUrl: floorUrl,
+      concurrency: CW_CONCURRENCY,
+      timeLimitMs: PHASE_LIMIT_MS,
+    });
+    const floorDriver = process.cpuUsage(floorDriver0);
+    // Acknowledged and stored: until the last acknowledged row is in the tables.
+    const floor = await app.call<FloorStats>({ cmd: 'floorStop' });
+    const floorSeconds = (performance.now() - floorStarted) / 1000;
+    const floorCpu = (await app.call<number>({ cmd: 'cpuSeconds' })) - floorCpu0;
+    const floorRate = floor.invocations / floorSeconds;
+    const floorSenderCores =
+      (floorDriver.user + floorDriver.system) / 1e6 / Math.max(floorLoad.wallSeconds, 1e-9);
+    console.log(
+      `\n[6] the floor of this stack (a bare node:http server, the collector's decoder and the writer's encoders, group commit ` +
+        `into the same tables through the raw insert, acknowledged once in a log file; no fastify, request keys, source choice or journal): ` +
+        `${fmt(floor.invocations)} invocations stored of ${fmt(floorLoad.ackedItems)} acknowledged, ${fmt(floor.logs)} log rows, ` +
+        `in ${floor.inserts} inserts (${floor.failures} failed), all stored in ${fmt(floorSeconds, 2)} s = ${fmt(floorRate)} invocations/s = ` +
+        `${fmt(floorRate / rawRate, 2)} of raw; server ${fmt((floorCpu / Math.max(floor.invocations, 1)) * 1e6, 1)} µs of CPU per invocation; ` +
+        `p99 ${fmt(percentile(floorLoad.okLatenciesMs, 99), 1)} ms; the senders ${fmt(floorSenderCores, 2)} cores`,
+    );
+
     const seconds = cwPhase.load.seconds + fhPhase.load.seconds;
     const e2e = (cwPhase.load.ackedItems + fhPhase.load.ackedItems) / seconds;
     const rate = (p: typeof cwPhase): number => p.load.ackedItems / p.load.seconds;
@@ -392,6 +421,10 @@ async function main(): Promise<void> {
     figures.add(
       `  0.5 of raw allows, on the ${fmt(cpus().length - senderCores, 2)} cores the senders leave`,
       micros(budget, 1),
+    );
+    figures.add(
+      '  the floor of this stack [6]: stored / raw; µs per invocation',
+      `${fmt(floorRate / rawRate, 3)}; ${fmt((floorCpu / Math.max(floor.invocations, 1)) * 1e6, 1)}`,
     );
     figures.check('end-to-end / raw', e2e / rawRate, 0.6, true, fmt(e2e / rawRate, 2), '>= 0.60');
     figures.add(

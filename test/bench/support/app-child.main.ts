@@ -8,6 +8,7 @@ import { AnalysisInputsRepository, IngestWriter } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../../support/fleetscope-app';
 import type { AppCommand, EngineMemory, MemorySnapshot } from './app-process';
 import { runRawInsert } from './raw-insert';
+import { startFloorServer, type FloorStats } from './floor-server';
 import { runWriterAlone } from './writer-alone';
 
 const noEngine = (): EngineMemory => ({
@@ -110,6 +111,7 @@ const sampler = setInterval(() => {
 sampler.unref();
 
 let stopping: Promise<void> | undefined;
+let floor: { url: string; stop: () => Promise<FloorStats> } | undefined;
 
 /** Stops the app once (it removes its data directory), whoever asks first. */
 function shutdown(app: RunningFleetscope): Promise<void> {
@@ -165,6 +167,14 @@ async function handle(app: RunningFleetscope, command: AppCommand): Promise<unkn
     case 'analysisInvocations': {
       const stats = await app.app.get(AnalysisInputsRepository).windowStats(command);
       return Object.fromEntries([...stats].map(([id, s]) => [id, s.invocations]));
+    }
+    case 'floorStart':
+      floor ??= await startFloorServer(app.clickhouse);
+      return floor.url;
+    case 'floorStop': {
+      const stats = await floor?.stop();
+      floor = undefined;
+      return stats ?? null;
     }
     case 'stop':
       await shutdown(app);

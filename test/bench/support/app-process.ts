@@ -18,6 +18,9 @@ export type AppCommand =
   | { cmd: 'writerAlone'; job: WriterAloneJob }
   /** Invocations per function as the analyses read them (AnalysisInputsRepository). */
   | { cmd: 'analysisInvocations'; fromMs: number; toMs: number }
+  /** The floor server of small deliveries on the same store (floor-server.ts): its URL, then its counts. */
+  | { cmd: 'floorStart' }
+  | { cmd: 'floorStop' }
   | { cmd: 'stop' };
 
 /** Rows rebuilt in the server process from the acknowledged bodies and inserted straight into its ClickHouse. */
