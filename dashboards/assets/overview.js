@@ -90,10 +90,12 @@ const COLUMNS = [
   },
 ];
 
-/** @type {{ functions: any[], sort: { key: string, dir: string }, filter: string, range: any }} */
+/**
+ * `fleet`: GET /api/functions' cold starts of every function, the rate by the server's rule.
+ * @type {{ functions: any[], fleet: any, sort: { key: string, dir: string }, filter: string, range: any }}
+ */
 const state = {
   functions: [],
-  /** GET /api/functions' `fleet`: the cold starts of every function, rate by the server's rule. */
   fleet: null,
   sort: { key: 'invocations', dir: 'descending' },
   filter: '',
