@@ -1,4 +1,4 @@
-import type { FunctionMinuteRow } from '@fleetscope/model';
+import type { FunctionMinuteRow, Platform } from '@fleetscope/model';
 import { emptyFunctionMinute } from '@fleetscope/model';
 import { nanosStringToMs } from '../common/otlp-values';
 import type { ResolvedFunction } from '../faas/faas-identity.resolver';
@@ -45,24 +45,58 @@ export function msPerUnit(unit: string): number {
   }
 }
 
-/** The per-minute FaaS rows (function_minutes) the metrics of one request add up to. */
+/**
+ * The per-minute FaaS rows (function_minutes) the metrics of one request add up to. A minute's
+ * invocations are of unknown start (`unknownStarts`, docs/decisions.md) unless a faas.coldstarts
+ * point, even of 0, was reported for it: without one nothing says whether they started cold, and
+ * counting them as warm read a 0 % cold-start rate. An OpenFaaS function's are not: its cold
+ * starts are the gateway's, added to whichever source counts its minute.
+ */
 export class MinuteAccumulator {
-  private readonly rows = new Map<string, FunctionMinuteRow>();
+  private readonly rows = new Map<string, { row: FunctionMinuteRow; platform: Platform }>();
+  /** The keys of the minutes a faas.coldstarts point was reported for. */
+  private readonly startsKnown = new Set<string>();
 
   row(fn: ResolvedFunction, memorySizeMb: number, timeUnixNano: string): FunctionMinuteRow {
-    const minuteMs = Math.floor(nanosStringToMs(timeUnixNano) / 60000) * 60000;
-    const key = `${fn.functionId}\u0000${fn.version}\u0000${minuteMs}`;
-    let row = this.rows.get(key);
-    if (row === undefined) {
-      row = emptyFunctionMinute('otel_metrics', fn.functionId, fn.version, minuteMs, memorySizeMb);
-      this.rows.set(key, row);
+    const minuteMs = minuteOf(timeUnixNano);
+    const key = minuteKey(fn, minuteMs);
+    let minute = this.rows.get(key);
+    if (minute === undefined) {
+      const row = emptyFunctionMinute(
+        'otel_metrics',
+        fn.functionId,
+        fn.version,
+        minuteMs,
+        memorySizeMb,
+      );
+      minute = { row, platform: fn.platform };
+      this.rows.set(key, minute);
     }
-    return row;
+    return minute.row;
+  }
+
+  /** A faas.coldstarts point was reported for the function's minute: its starts are known. */
+  coldStartsReported(fn: ResolvedFunction, timeUnixNano: string): void {
+    this.startsKnown.add(minuteKey(fn, minuteOf(timeUnixNano)));
   }
 
   all(): FunctionMinuteRow[] {
-    return [...this.rows.values()];
+    const rows: FunctionMinuteRow[] = [];
+    for (const [key, { row, platform }] of this.rows) {
+      const known = platform === 'openfaas' || this.startsKnown.has(key);
+      row.unknownStarts = known ? 0 : row.invocations;
+      rows.push(row);
+    }
+    return rows;
   }
+}
+
+function minuteOf(timeUnixNano: string): number {
+  return Math.floor(nanosStringToMs(timeUnixNano) / 60000) * 60000;
+}
+
+function minuteKey(fn: ResolvedFunction, minuteMs: number): string {
+  return `${fn.functionId}\u0000${fn.version}\u0000${minuteMs}`;
 }
 
 /** Divisor from faas.mem_usage to MB: the Lambda telemetryapi receiver sends MB × 1,000,000. */

@@ -216,6 +216,27 @@ describe(normaliseMetrics.name, () => {
     expect(out.minutes[0]).toMatchObject({ invocations: 10, errors: 1, timeouts: 3 });
   });
 
+  it('counts a minute’s invocations as of unknown start unless a faas.coldstarts point was reported for it', () => {
+    const unknown = (metrics: OtlpMetric[], resource = lambdaResource) =>
+      normaliseMetrics(request(metrics, resource), { cumulative: new CumulativeToDelta(100, T1) })
+        .minutes[0].unknownStarts;
+    // faas.invocations counts successes only: the errors are invocations too.
+    expect(unknown([counter('faas.invocations', 9), counter('faas.errors', 1)])).toBe(10);
+    expect(unknown([counter('faas.invocations', 9), counter('faas.coldstarts', 0)])).toBe(0);
+    expect(unknown([counter('faas.invocations', 9), counter('faas.coldstarts', 2)])).toBe(0);
+    // A cumulative series' first point, begun before this process, is a baseline that adds
+    // nothing; it was reported all the same.
+    const baseline = counter('faas.coldstarts', 3, 2, T1, T0);
+    expect(unknown([counter('faas.invocations', 9), baseline])).toBe(0);
+    // An OpenFaaS function's cold starts are the gateway's (docs/decisions.md).
+    const openFaas = [
+      s('k8s.namespace.name', 'openfaas-fn'),
+      s('k8s.cluster.name', 'edge'),
+      s('faas.name', 'figlet'),
+    ];
+    expect(unknown([counter('faas.invocations', 9)], openFaas)).toBe(0);
+  });
+
   it('uses cumulative points only through CumulativeToDelta', () => {
     const converter = new CumulativeToDelta(100, '0');
     expect(normaliseMetrics(request([counter('faas.invocations', 5, 2)])).minutes).toEqual([]);

@@ -259,6 +259,7 @@ class MetricsNormaliser {
       return;
     }
     if (type !== 'sum') return;
+    if (role === 'coldstarts') this.minutes.coldStartsReported(fn, base.timeUnixNano);
     const delta = this.deltaOf(name, ctx, base, temporality, value, (c, key, start, v) =>
       c.sum(key, start, v),
     );
