@@ -1,6 +1,7 @@
 import { histogramQuantile } from '@fleetscope/model';
 import type { OtlpKeyValue, OtlpMetric, OtlpMetricsRequest } from '../common/otlp-request.types';
 import { CumulativeToDelta } from './cumulative-to-delta';
+import { ColdStartReporters } from './faas-minute.accumulator';
 import { normaliseMetrics } from './metric.normaliser';
 
 const s = (key: string, v: string): OtlpKeyValue => ({ key, value: { stringValue: v } });
@@ -235,6 +236,26 @@ describe(normaliseMetrics.name, () => {
       s('faas.name', 'figlet'),
     ];
     expect(unknown([counter('faas.invocations', 9)], openFaas)).toBe(0);
+  });
+
+  it('keeps the starts known for a function that reported faas.coldstarts before (delta SDKs leave out a counter that did not move)', () => {
+    const reporters = new ColdStartReporters();
+    const unknown = (metrics: OtlpMetric[]) =>
+      normaliseMetrics(request(metrics), {
+        cumulative: new CumulativeToDelta(100, T1),
+        coldStartReporters: reporters,
+      }).minutes[0].unknownStarts;
+    expect(unknown([counter('faas.invocations', 9)])).toBe(9);
+    // The cold invocation's export carries the counter; the warm ones' that follow do not.
+    expect(unknown([counter('faas.invocations', 1), counter('faas.coldstarts', 1)])).toBe(0);
+    expect(unknown([counter('faas.invocations', 9)])).toBe(0);
+    // Another process (or none remembered): unknown again until the function reports it.
+    expect(
+      normaliseMetrics(request([counter('faas.invocations', 9)]), {
+        cumulative: new CumulativeToDelta(100, T1),
+        coldStartReporters: new ColdStartReporters(),
+      }).minutes[0].unknownStarts,
+    ).toBe(9);
   });
 
   it('uses cumulative points only through CumulativeToDelta', () => {
