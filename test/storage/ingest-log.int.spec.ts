@@ -28,7 +28,7 @@ import { emptyFunctionMinute, type InvocationRecord, type LogRow } from '@fleets
 // The writer's row encoders are internal to @fleetscope/storage (not in its index): the log's
 // lines are held against exactly them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { INVOCATIONS, LOGS } from '../../libs/storage/src/writer/row-columns';
+import { FUNCTION_MINUTES, INVOCATIONS, LOGS } from '../../libs/storage/src/writer/row-columns';
 import { finiteDisk, tearNextWrite } from './support/disk-faults';
 import { withWriterHarness } from './support/writer-harness';
 
@@ -628,6 +628,25 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       await flushed;
       // Its sender was told it failed and sends it again: nothing of it may be stored yet.
       expect(await counts(handle.client)).toMatchObject({ raw: 0, logs: 0, keys: 0 });
+    }));
+
+  it('stores at the next start the minute rows an earlier version logged without the columns appended since', () =>
+    withWriterHarness(async ({ handle, logDir, loggedWriter }) => {
+      // A scrape's minute row as the writer logged it before unknown_starts (migration 0029) was
+      // the encoder's last column: one value short.
+      const batch = scrape(0, hourMs);
+      const row = FUNCTION_MINUTES.encode(batch.functionMinutes![0]).slice(0, -1);
+      expect(FUNCTION_MINUTES.columns.at(-1)).toBe('unknown_starts');
+      mkdirSync(logDir, { recursive: true });
+      writeFileSync(
+        join(logDir, '000000000001.log'),
+        `${JSON.stringify({ v: 2, id: 'earlier.1', requestKeys: batch.requestKeys, rows: { function_minutes: [row] } })}\n`,
+      );
+
+      const restarted = loggedWriter({ ...DRAINING, rawInsert: handle.rawInsert });
+      expect(await restarted.replayLog()).toBe(1);
+      expect(await counts(handle.client)).toMatchObject({ minutes: 10, hours: 10, keys: 1 });
+      expect(loggedBatches(logDir)).toEqual([]);
     }));
 
   it('skips on replay what was committed before the process died with its segment still on disk', () =>

@@ -71,6 +71,7 @@ describe.each(PATHS)(`${IngestWriter.name} (%s)`, (_path, rawInsertOf) => {
             errors: 0,
             timeouts: 0,
             coldStarts: 0,
+            unknownStarts: 0,
             durationSumMs: 100,
             durationBuckets: { 26: 10 },
             initDurationSumMs: 0,

@@ -165,6 +165,11 @@ export interface FunctionMinuteRow {
   errors: number;
   timeouts: number;
   coldStarts: number;
+  /**
+   * Invocations no source said started cold or warm (`unknown_starts`, migration 0029): left out
+   * of the cold-start rate (coldStartRate() in libs/analysis/src/cold-starts/cold-start.math.ts).
+   */
+  unknownStarts: number;
   durationSumMs: number;
   /** Log-scale histogram of durations: bucket index (histogram/log-histogram.ts) → count. */
   durationBuckets: Record<number, number>;
@@ -191,6 +196,7 @@ export function emptyFunctionMinute(
     errors: 0,
     timeouts: 0,
     coldStarts: 0,
+    unknownStarts: 0,
     durationSumMs: 0,
     durationBuckets: {},
     initDurationSumMs: 0,

@@ -63,7 +63,8 @@ export interface FunctionWindowStats {
   restores?: number;
   /**
    * Invocations no source said started cold or warm (function_minutes.unknown_starts: a span
-   * without `faas.coldstart`); not warm starts. Absent where the inputs were not built from storage.
+   * without `faas.coldstart`, a minute of FaaS metrics without `faas.coldstarts`); not warm
+   * starts. Absent where the inputs were not built from storage.
    */
   unknownStarts?: number;
   durationSumMs: number;

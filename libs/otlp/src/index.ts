@@ -51,6 +51,7 @@ export type { NormaliseMetricsOptions, NormalisedMetrics } from './metrics/metri
 export { normaliseMetrics } from './metrics/metric.normaliser';
 export type { HistogramTotals } from './metrics/cumulative-to-delta';
 export { CumulativeToDelta } from './metrics/cumulative-to-delta';
+export { ColdStartReporters } from './metrics/faas-minute.accumulator';
 export type {
   AttributeLookup,
   FaasResolveOptions,

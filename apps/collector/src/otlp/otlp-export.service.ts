@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
+  ColdStartReporters,
   CumulativeToDelta,
   DATA_POINT_PATH,
   EXPONENTIAL_BUCKET_PATH,
@@ -133,6 +134,7 @@ export type ExportOutcome =
 export class OtlpExportService {
   /** Cumulative FaaS/Knative counters become per-minute deltas (bounded per series). */
   private readonly cumulative = new CumulativeToDelta();
+  private readonly coldStartReporters = new ColdStartReporters();
   /**
    * Knative telemetry names no cluster, OpenFaaS telemetry no gateway: each gets the one the
    * scrapes and the inventory use, so a function has one id whichever way it reports.
@@ -259,7 +261,11 @@ export class OtlpExportService {
         const request = encoding === 'json' ? decodeMetricsJson(body) : decodeMetricsProtobuf(body);
         if (isDecodeError(request)) return { message: request.error };
         const { result: n, undo } = this.cumulative.capture(() =>
-          normaliseMetrics(request, { ...this.resolve, cumulative: this.cumulative }),
+          normaliseMetrics(request, {
+            ...this.resolve,
+            cumulative: this.cumulative,
+            coldStartReporters: this.coldStartReporters,
+          }),
         );
         return {
           batch: { metricPoints: n.points, functionMinutes: n.minutes },

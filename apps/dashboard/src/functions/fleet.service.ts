@@ -35,7 +35,10 @@ export interface FunctionSummary {
   coldStarts: number;
   /** Over the invocations whose start is known; null when none is (coldStartRateReason). */
   coldStartRate: number | null;
-  /** Invocations no source said started cold or warm (spans without `faas.coldstart`). */
+  /**
+   * Invocations no source said started cold or warm (spans without `faas.coldstart`, FaaS
+   * metrics without `faas.coldstarts`).
+   */
   coldStartUnknown: number;
   /** Why coldStartRate is null; null when it is not. */
   coldStartRateReason: string | null;

@@ -42,7 +42,10 @@ export interface ColdStartGroupReport {
   coldStarts: number;
   /** Over the invocations whose start is known; null when none is (coldStartRateReason). */
   coldStartRate: number | null;
-  /** Invocations no source said started cold or warm (spans without `faas.coldstart`). */
+  /**
+   * Invocations no source said started cold or warm (spans without `faas.coldstart`, FaaS
+   * metrics without `faas.coldstarts`).
+   */
   coldStartUnknown: number;
   /** Why the rates are null; null when they are not. */
   coldStartRateReason: string | null;

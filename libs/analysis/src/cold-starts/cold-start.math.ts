@@ -6,7 +6,8 @@ import type { FunctionProfile, FunctionWindowStats } from '../inputs';
 /**
  * Cold starts per invocation whose start is known, cold or warm. An invocation no source said
  * either of (a span without `faas.coldstart`, with no platform record beside it: Cloud Run, Cloud
- * Functions) is neither, so it is not counted as warm. 0 without invocations; null when no
+ * Functions; a minute of FaaS metrics without `faas.coldstarts`) is neither, so it is not counted
+ * as warm. 0 without invocations; null when no
  * invocation's start is known (coldStartRateReason says why).
  */
 export function coldStartRate(
@@ -23,7 +24,7 @@ export function coldStartRate(
 export function coldStartRateReason(invocations: number, unknownStarts: number): string | null {
   return coldStartRate(0, invocations, unknownStarts) === null
     ? 'No source said whether these invocations started cold: their spans carry no faas.coldstart ' +
-        'attribute and no platform record (Lambda INIT or REPORT lines, Knative or OpenFaaS ' +
+        'attribute, their FaaS metrics no faas.coldstarts counter, and no platform record (Lambda INIT or REPORT lines, Knative or OpenFaaS ' +
         'scale-from-zero evidence) describes them.'
     : null;
 }

@@ -1,4 +1,4 @@
-import type { FunctionMinuteRow } from '@fleetscope/model';
+import type { FunctionMinuteRow, Platform } from '@fleetscope/model';
 import { emptyFunctionMinute } from '@fleetscope/model';
 import { nanosStringToMs } from '../common/otlp-values';
 import type { ResolvedFunction } from '../faas/faas-identity.resolver';
@@ -45,24 +45,89 @@ export function msPerUnit(unit: string): number {
   }
 }
 
-/** The per-minute FaaS rows (function_minutes) the metrics of one request add up to. */
+/**
+ * The functions that have reported a faas.coldstarts point since the process started (bounded:
+ * past `max` the oldest is forgotten). An SDK exporting with delta temporality leaves out a
+ * counter that did not move in the interval, so a warm minute of such a function carries no
+ * faas.coldstarts point: without this memory its invocations would be of unknown start and its
+ * rate taken over the cold minutes alone, overstated.
+ */
+export class ColdStartReporters {
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly max = 100_000) {}
+
+  add(functionId: string): void {
+    if (this.ids.has(functionId)) return;
+    if (this.ids.size >= this.max) {
+      const oldest = this.ids.values().next();
+      if (!oldest.done) this.ids.delete(oldest.value);
+    }
+    this.ids.add(functionId);
+  }
+
+  has(functionId: string): boolean {
+    return this.ids.has(functionId);
+  }
+}
+
+/**
+ * The per-minute FaaS rows (function_minutes) the metrics of one request add up to. A minute's
+ * invocations are of unknown start (`unknownStarts`, docs/decisions.md) unless a faas.coldstarts
+ * point, even of 0, was reported for it or the function has reported one before (ColdStartReporters):
+ * without one nothing says whether they started cold, and counting them as warm read a 0 %
+ * cold-start rate. An OpenFaaS function's are not: its cold starts are the gateway's, added to
+ * whichever source counts its minute.
+ */
 export class MinuteAccumulator {
-  private readonly rows = new Map<string, FunctionMinuteRow>();
+  constructor(private readonly reporters = new ColdStartReporters()) {}
+
+  private readonly rows = new Map<string, { row: FunctionMinuteRow; platform: Platform }>();
+  /** The keys of the minutes a faas.coldstarts point was reported for. */
+  private readonly startsKnown = new Set<string>();
 
   row(fn: ResolvedFunction, memorySizeMb: number, timeUnixNano: string): FunctionMinuteRow {
-    const minuteMs = Math.floor(nanosStringToMs(timeUnixNano) / 60000) * 60000;
-    const key = `${fn.functionId}\u0000${fn.version}\u0000${minuteMs}`;
-    let row = this.rows.get(key);
-    if (row === undefined) {
-      row = emptyFunctionMinute('otel_metrics', fn.functionId, fn.version, minuteMs, memorySizeMb);
-      this.rows.set(key, row);
+    const minuteMs = minuteOf(timeUnixNano);
+    const key = minuteKey(fn, minuteMs);
+    let minute = this.rows.get(key);
+    if (minute === undefined) {
+      const row = emptyFunctionMinute(
+        'otel_metrics',
+        fn.functionId,
+        fn.version,
+        minuteMs,
+        memorySizeMb,
+      );
+      minute = { row, platform: fn.platform };
+      this.rows.set(key, minute);
     }
-    return row;
+    return minute.row;
+  }
+
+  /** A faas.coldstarts point was reported for the function's minute: its starts are known. */
+  coldStartsReported(fn: ResolvedFunction, timeUnixNano: string): void {
+    this.startsKnown.add(minuteKey(fn, minuteOf(timeUnixNano)));
+    this.reporters.add(fn.functionId);
   }
 
   all(): FunctionMinuteRow[] {
-    return [...this.rows.values()];
+    const rows: FunctionMinuteRow[] = [];
+    for (const [key, { row, platform }] of this.rows) {
+      const known =
+        platform === 'openfaas' || this.startsKnown.has(key) || this.reporters.has(row.functionId);
+      row.unknownStarts = known ? 0 : row.invocations;
+      rows.push(row);
+    }
+    return rows;
   }
+}
+
+function minuteOf(timeUnixNano: string): number {
+  return Math.floor(nanosStringToMs(timeUnixNano) / 60000) * 60000;
+}
+
+function minuteKey(fn: ResolvedFunction, minuteMs: number): string {
+  return `${fn.functionId}\u0000${fn.version}\u0000${minuteMs}`;
 }
 
 /** Divisor from faas.mem_usage to MB: the Lambda telemetryapi receiver sends MB × 1,000,000. */

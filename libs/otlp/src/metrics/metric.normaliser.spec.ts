@@ -1,6 +1,7 @@
 import { histogramQuantile } from '@fleetscope/model';
 import type { OtlpKeyValue, OtlpMetric, OtlpMetricsRequest } from '../common/otlp-request.types';
 import { CumulativeToDelta } from './cumulative-to-delta';
+import { ColdStartReporters } from './faas-minute.accumulator';
 import { normaliseMetrics } from './metric.normaliser';
 
 const s = (key: string, v: string): OtlpKeyValue => ({ key, value: { stringValue: v } });
@@ -214,6 +215,47 @@ describe(normaliseMetrics.name, () => {
     );
     expect(out.minutes).toHaveLength(1);
     expect(out.minutes[0]).toMatchObject({ invocations: 10, errors: 1, timeouts: 3 });
+  });
+
+  it('counts a minute’s invocations as of unknown start unless a faas.coldstarts point was reported for it', () => {
+    const unknown = (metrics: OtlpMetric[], resource = lambdaResource) =>
+      normaliseMetrics(request(metrics, resource), { cumulative: new CumulativeToDelta(100, T1) })
+        .minutes[0].unknownStarts;
+    // faas.invocations counts successes only: the errors are invocations too.
+    expect(unknown([counter('faas.invocations', 9), counter('faas.errors', 1)])).toBe(10);
+    expect(unknown([counter('faas.invocations', 9), counter('faas.coldstarts', 0)])).toBe(0);
+    expect(unknown([counter('faas.invocations', 9), counter('faas.coldstarts', 2)])).toBe(0);
+    // A cumulative series' first point, begun before this process, is a baseline that adds
+    // nothing; it was reported all the same.
+    const baseline = counter('faas.coldstarts', 3, 2, T1, T0);
+    expect(unknown([counter('faas.invocations', 9), baseline])).toBe(0);
+    // An OpenFaaS function's cold starts are the gateway's (docs/decisions.md).
+    const openFaas = [
+      s('k8s.namespace.name', 'openfaas-fn'),
+      s('k8s.cluster.name', 'edge'),
+      s('faas.name', 'figlet'),
+    ];
+    expect(unknown([counter('faas.invocations', 9)], openFaas)).toBe(0);
+  });
+
+  it('keeps the starts known for a function that reported faas.coldstarts before (delta SDKs leave out a counter that did not move)', () => {
+    const reporters = new ColdStartReporters();
+    const unknown = (metrics: OtlpMetric[]) =>
+      normaliseMetrics(request(metrics), {
+        cumulative: new CumulativeToDelta(100, T1),
+        coldStartReporters: reporters,
+      }).minutes[0].unknownStarts;
+    expect(unknown([counter('faas.invocations', 9)])).toBe(9);
+    // The cold invocation's export carries the counter; the warm ones' that follow do not.
+    expect(unknown([counter('faas.invocations', 1), counter('faas.coldstarts', 1)])).toBe(0);
+    expect(unknown([counter('faas.invocations', 9)])).toBe(0);
+    // Another process (or none remembered): unknown again until the function reports it.
+    expect(
+      normaliseMetrics(request([counter('faas.invocations', 9)]), {
+        cumulative: new CumulativeToDelta(100, T1),
+        coldStartReporters: new ColdStartReporters(),
+      }).minutes[0].unknownStarts,
+    ).toBe(9);
   });
 
   it('uses cumulative points only through CumulativeToDelta', () => {

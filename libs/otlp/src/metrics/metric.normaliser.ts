@@ -36,7 +36,7 @@ import {
   memoryDivisor,
   msPerUnit,
 } from './faas-minute.accumulator';
-import type { DurationRole, MinuteRole } from './faas-minute.accumulator';
+import type { ColdStartReporters, DurationRole, MinuteRole } from './faas-minute.accumulator';
 import { emptyRow, numbers, seriesKey } from './metric-point.row';
 import type { PointBase, ResourceContext } from './metric-point.row';
 
@@ -46,6 +46,8 @@ export interface NormaliseMetricsOptions extends FaasResolveOptions {
    * per-minute deltas. Without it only delta points feed `minutes` (every point is still a row).
    */
   cumulative?: CumulativeToDelta;
+  /** The functions known to report faas.coldstarts, across requests (ColdStartReporters). */
+  coldStartReporters?: ColdStartReporters;
 }
 
 export interface NormalisedMetrics extends RejectReport {
@@ -72,10 +74,12 @@ const POINT_IDENTITY_KEYS = [
 
 class MetricsNormaliser {
   readonly points: MetricPointRow[] = [];
-  readonly minutes = new MinuteAccumulator();
+  readonly minutes: MinuteAccumulator;
   readonly rejects = new RejectCollector();
 
-  constructor(private readonly options: NormaliseMetricsOptions) {}
+  constructor(private readonly options: NormaliseMetricsOptions) {
+    this.minutes = new MinuteAccumulator(options.coldStartReporters);
+  }
 
   resourceContext(attrs: Record<string, string>): ResourceContext {
     const fn = resolveFunction(layeredLookup(attrs), this.options);
@@ -259,6 +263,7 @@ class MetricsNormaliser {
       return;
     }
     if (type !== 'sum') return;
+    if (role === 'coldstarts') this.minutes.coldStartsReported(fn, base.timeUnixNano);
     const delta = this.deltaOf(name, ctx, base, temporality, value, (c, key, start, v) =>
       c.sum(key, start, v),
     );

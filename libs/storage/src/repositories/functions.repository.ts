@@ -58,7 +58,10 @@ export interface FunctionTotals {
   errors: number;
   timeouts: number;
   coldStarts: number;
-  /** Invocations no source said started cold or warm (a span without `faas.coldstart`). */
+  /**
+   * Invocations no source said started cold or warm (a span without `faas.coldstart`, a
+   * minute of FaaS metrics without `faas.coldstarts`).
+   */
   unknownStarts: number;
   restores: number;
   durationSumMs: number;
@@ -134,7 +137,10 @@ export interface ColdStartRow {
   version: string;
   invocations: number;
   coldStarts: number;
-  /** Invocations no source said started cold or warm (a span without `faas.coldstart`). */
+  /**
+   * Invocations no source said started cold or warm (a span without `faas.coldstart`, a
+   * minute of FaaS metrics without `faas.coldstarts`).
+   */
   unknownStarts: number;
   provisionedInits: number;
   restores: number;

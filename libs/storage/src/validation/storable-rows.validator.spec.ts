@@ -81,6 +81,7 @@ function minute(overrides: Partial<FunctionMinuteRow> = {}): FunctionMinuteRow {
     errors: 0,
     timeouts: 0,
     coldStarts: 0,
+    unknownStarts: 0,
     durationSumMs: 1,
     durationBuckets: {},
     initDurationSumMs: 0,

@@ -160,12 +160,15 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
     rows: doc.requestKeys?.length ?? 0,
     id: doc.id,
   };
-  const identity = (row: unknown[]): unknown[] => row;
   for (const encoder of ROW_TABLES) {
     const values = rows[encoder.table];
     if (!values || values.length === 0) continue;
     // JSON.stringify of what JSON.parse read from JSON.stringify's output: the same text.
-    encoded.tables[encoder.table] = encodeRows({ ...encoder, encode: identity }, values, scratch);
+    encoded.tables[encoder.table] = encodeRows(
+      { ...encoder, encode: (row) => completeRow(row, encoder.columns.length) },
+      values,
+      scratch,
+    );
     encoded.rows += values.length;
   }
   // Columns by position (row-columns.ts): function_id, source, start_time (ms), request_id.
@@ -187,6 +190,18 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
   }
   encoded.minuteWindow = minuteWindow.window();
   return encoded;
+}
+
+/**
+ * A logged row with a value for each column: a line an earlier version logged lacks the columns
+ * appended since (function_minutes' unknown_starts, migration 0029), counts that it did not keep,
+ * stored as 0 as every unknown number is (row-columns.ts).
+ */
+function completeRow(row: unknown[], columns: number): unknown[] {
+  if (row.length >= columns) return row;
+  const complete = row.slice();
+  while (complete.length < columns) complete.push(0);
+  return complete;
 }
 
 /**

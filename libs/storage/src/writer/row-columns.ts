@@ -259,6 +259,7 @@ export const FUNCTION_MINUTES: TableEncoder<FunctionMinuteRow> = {
     'billed_restore_sum_ms',
     'max_memory_used_mb',
     'memory_buckets',
+    'unknown_starts',
   ],
   encode: (m) => [
     m.functionId,
@@ -283,6 +284,7 @@ export const FUNCTION_MINUTES: TableEncoder<FunctionMinuteRow> = {
     0,
     Math.min(int(m.maxMemoryUsedMb), 65535),
     {},
+    int(m.unknownStarts),
   ],
 };
 
