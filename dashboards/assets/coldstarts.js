@@ -379,9 +379,11 @@ async function loadWhatIf() {
         h(
           'td',
           { class: 'num' },
-          report.functions.some((f) => f.results[p].wastedUsd !== null)
-            ? fmtUsd(report.totals[p].wastedUsd)
-            : fmtUsd(null),
+          fmtUsd(
+            report.functions.some((f) => f.results[p].wastedUsd !== null)
+              ? report.totals[p].wastedUsd
+              : null,
+          ),
         ),
       ]),
     ),

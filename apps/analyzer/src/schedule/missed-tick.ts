@@ -37,8 +37,6 @@ export interface Schedule {
 
 /** What a catch-up may be given beside its schedule. */
 export interface CatchUpOptions {
-  /** The time the catch-up judges by; now by default. */
-  nowMs?: number;
   /** Settles when what the missed run reads is stored (another catch-up's `done`). */
   after?: Promise<void>;
 }
@@ -71,10 +69,10 @@ export class StartupCatchUp {
     schedule: Schedule,
     lastRunMs: () => Promise<number | undefined>,
     run: (missedMs: number) => Promise<void>,
-    { nowMs = Date.now(), after = Promise.resolve() }: CatchUpOptions = {},
+    { after = Promise.resolve() }: CatchUpOptions = {},
   ): void {
     this.started = true;
-    void this.catchUp(schedule, lastRunMs, run, nowMs, after).finally(this.settle);
+    void this.catchUp(schedule, lastRunMs, run, Date.now(), after).finally(this.settle);
   }
 
   async close(): Promise<void> {

@@ -55,13 +55,12 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
     // recommendations it carries. Analyses scheduled in another process cannot be waited for: the
     // report then carries the last run stored when it is built (README, Weekly cost reports).
     const { reportCron, reportTimeZone } = this.config;
-    const nowMs = Date.now();
     this.catchUp.start(
       { cron: reportCron, timeZone: reportTimeZone },
       () => this.reports.lastBuildStartedAtMs(),
       // Built now, not when the process started: the analyses' catch-up may take minutes.
       (missedMs) => this.run(lastWholeWeek(missedMs), Date.now()),
-      { nowMs, after: this.analyses?.caughtUp },
+      { after: this.analyses?.caughtUp },
     );
   }
 

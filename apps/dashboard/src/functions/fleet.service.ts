@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { coldStartRate, coldStartRateReason } from '@fleetscope/analysis';
+import { coldStartFigures } from '@fleetscope/analysis';
 import {
   parseFunctionId,
   sortedHistogramPercentiles,
@@ -65,13 +65,7 @@ export function fleetColdStarts(functions: readonly FunctionSummary[]): FleetCol
     coldStarts += f.coldStarts;
     unknown += f.coldStartUnknown;
   }
-  return {
-    invocations,
-    coldStarts,
-    coldStartUnknown: unknown,
-    coldStartRate: coldStartRate(coldStarts, invocations, unknown),
-    coldStartRateReason: coldStartRateReason(invocations, unknown),
-  };
+  return { invocations, coldStarts, ...coldStartFigures(coldStarts, invocations, unknown) };
 }
 
 const round = (v: number | null, digits = 2): number | null =>
@@ -173,9 +167,7 @@ export function summarise(
     errors: t.errors,
     timeouts: t.timeouts,
     coldStarts: t.coldStarts,
-    coldStartRate: coldStartRate(t.coldStarts, t.invocations, t.unknownStarts),
-    coldStartUnknown: t.unknownStarts,
-    coldStartRateReason: coldStartRateReason(t.invocations, t.unknownStarts),
+    ...coldStartFigures(t.coldStarts, t.invocations, t.unknownStarts),
     durationMs: {
       ...percentiles(t.durationBuckets, t.durationMaxMs),
       max: round(t.durationMaxMs > 0 ? t.durationMaxMs : null),

@@ -30,6 +30,23 @@ export function coldStartRateReason(invocations: number, unknownStarts: number):
 }
 
 /**
+ * The cold-start figures every answer that counts invocations gives (GET /api/functions, its
+ * `fleet`, each group of GET /api/coldstarts): the rate, the unknown starts it leaves out, and why
+ * it is null when it is.
+ */
+export function coldStartFigures(
+  coldStarts: number,
+  invocations: number,
+  unknownStarts: number,
+): { coldStartRate: number | null; coldStartUnknown: number; coldStartRateReason: string | null } {
+  return {
+    coldStartRate: coldStartRate(coldStarts, invocations, unknownStarts),
+    coldStartUnknown: unknownStarts,
+    coldStartRateReason: coldStartRateReason(invocations, unknownStarts),
+  };
+}
+
+/**
  * Mean Init Duration of the cold starts that reported one; null when none did. `timedColdStarts`
  * counts those (the init histogram's count), not every cold start: one known only from a span's
  * `faas.coldstart` has no Init Duration and would pull the mean down.
