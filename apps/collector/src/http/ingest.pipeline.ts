@@ -127,9 +127,14 @@ export class IngestPipeline {
     return screened;
   }
 
-  /** A stable key for a request body: retries of the same request hash the same. */
-  static keyOf(kind: string, body: Buffer | string): string {
-    return `${kind}:${createHash('sha256').update(body).digest('base64url').slice(0, 32)}`;
+  /**
+   * A stable key for a request body: retries of the same request hash the same. Several parts hash
+   * as their concatenation, without making it.
+   */
+  static keyOf(kind: string, ...parts: (Buffer | string)[]): string {
+    const hash = createHash('sha256');
+    for (const part of parts) hash.update(part);
+    return `${kind}:${hash.digest('base64url').slice(0, 32)}`;
   }
 
   /**

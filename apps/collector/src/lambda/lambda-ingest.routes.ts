@@ -101,7 +101,7 @@ export class LambdaIngestRoutes implements CollectorRoutes {
     parse: () => IngestResult,
   ): Promise<void> {
     // The same body for another function is another request: the key covers the URL too.
-    const key = IngestPipeline.keyOf(signal, Buffer.concat([Buffer.from(request.url), body]));
+    const key = IngestPipeline.keyOf(signal, request.url, body);
     // A redelivery is answered without parsing: parsing feeds the per-sandbox state (an INIT, a
     // reset after a timeout) and would apply it twice.
     if (this.pipeline.isKnown(key)) {
