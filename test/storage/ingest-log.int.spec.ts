@@ -905,6 +905,34 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(writer.stats.insertFailures).toBeGreaterThan(0);
     }));
 
+  it('starts a drain at most once per FLEETSCOPE_DRAIN_INTERVAL_MS under load, at once when FLEETSCOPE_FLUSH_ROWS are queued', () =>
+    withWriterHarness(async ({ handle, loggedWriter }) => {
+      const writer = loggedWriter({
+        flushIntervalMs: 20,
+        flushRows: 2_000,
+        drainIntervalMs: 5_000,
+      });
+      // A delivery every 20 ms for a second, each acknowledged once logged: the first drain
+      // starts 20 ms after the first delivery, and the next not before 5 s after it began.
+      const started = performance.now();
+      let written = 0;
+      while (performance.now() - started < 1_000) {
+        await writer.write(delivery(written++, hourMs));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(writer.stats.flushes).toBe(1);
+      // Fewer than 50 deliveries of 22 rows were queued behind it; 100 more pass 2,000 rows: the
+      // next drain starts without waiting.
+      expect(written).toBeLessThan(50);
+      await Promise.all(
+        Array.from({ length: 100 }, () => writer.write(delivery(written++, hourMs))),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(writer.stats.flushes).toBe(2);
+      await writer.close();
+      expect(await counts(handle.client)).toEqual(storedDeliveries(written));
+    }));
+
   it('answers queue full while the log holds its bound, and accepts again once drained', () =>
     withWriterHarness(async ({ handle, loggedWriter }) => {
       const writer = loggedWriter({ ...ON_FLUSH, maxQueueBytes: 25_000 });

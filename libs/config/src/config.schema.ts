@@ -224,6 +224,13 @@ export const ENV = {
     description:
       'How long rows wait for company while ClickHouse is idle; rows queued during an insert go in the next one at once.',
   },
+  drainIntervalMs: {
+    name: 'FLEETSCOPE_DRAIN_INTERVAL_MS',
+    schema: nonNegativeInt,
+    default: '1000',
+    description:
+      'With the ingest log: the least time between the starts of two inserts of what it acknowledged, unless FLEETSCOPE_FLUSH_ROWS rows wait, the queue is full or a read waits for them. Each insert costs the engine a fixed time for its parts, whatever it holds.',
+  },
   flushRows: {
     name: 'FLEETSCOPE_FLUSH_ROWS',
     schema: positiveInt,

@@ -109,6 +109,7 @@ export async function startIngestWriter(
     | 'ingestLog'
     | 'queueMaxBytes'
     | 'flushIntervalMs'
+    | 'drainIntervalMs'
     | 'flushRows'
   >,
   logger: Pick<Logger, 'log' | 'warn'> = new Logger('Storage'),
@@ -121,6 +122,7 @@ export async function startIngestWriter(
   const writer = new IngestWriter(handle.client, {
     maxQueueBytes: config.queueMaxBytes,
     flushIntervalMs: config.flushIntervalMs,
+    drainIntervalMs: config.drainIntervalMs,
     flushRows: config.flushRows,
     journal,
     chooseSources: (window) =>

@@ -83,6 +83,11 @@ export interface WriterOptions {
    */
   chooseSources?: (window: Pick<FlushWindow, 'functionIds' | 'hours'>) => Promise<void>;
   /**
+   * Ingest log only: the least time between the starts of two drains (FLEETSCOPE_DRAIN_INTERVAL_MS)
+   * unless FLEETSCOPE_FLUSH_ROWS rows are queued, a read waits or the queue is full. Default 0.
+   */
+  drainIntervalMs?: number;
+  /**
    * The ingest log (FLEETSCOPE_INGEST_LOG): a batch is acknowledged once it is appended there,
    * and flushes drain the log into ClickHouse behind the acknowledgements (see IngestLog).
    * Without it a batch is acknowledged once ClickHouse has committed it.
@@ -266,6 +271,8 @@ export class IngestWriter {
   private cohort = 0;
   /** While regathering after a flush: start the next one once this many requests are queued. */
   private regatherTarget: number | undefined;
+  /** Ingest log only: when the last drain started (performance.now()), for the drains' pace. */
+  private lastDrainStart = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly client: ClickHouseClient,
@@ -530,8 +537,7 @@ export class IngestWriter {
     // rotation waits for its write (a drain never stores a batch whose append may still fail).
     const appended = log.appendLine((out) => putLogLine(out, encoded));
     if (this.queueRows >= this.options.flushRows) this.kick();
-    else if (!this.flushing)
-      this.timer ??= setTimeout(() => this.kick(), this.options.flushIntervalMs);
+    else if (!this.flushing) this.timer ??= setTimeout(() => this.kick(), this.drainWaitMs());
     return this.acknowledged(appended, pending);
   }
 
@@ -605,8 +611,20 @@ export class IngestWriter {
   }
 
   /**
-   * After a drain: the next starts at once with what arrived during this one, so that under load
-   * each drain carries more; after a failure, after a doubling wait.
+   * How long a batch queued now waits for its drain: FLEETSCOPE_FLUSH_INTERVAL_MS for company, and
+   * at least until FLEETSCOPE_DRAIN_INTERVAL_MS after the last drain started.
+   */
+  private drainWaitMs(): number {
+    const paced = this.lastDrainStart + (this.options.drainIntervalMs ?? 0) - performance.now();
+    return Math.max(this.options.flushIntervalMs, paced);
+  }
+
+  /**
+   * After a drain: the next starts with what arrived during this one and until the drain's pace
+   * (drainWaitMs()) allows it, so that under load each drain carries many requests: a drain costs
+   * the engine a fixed time whatever it holds (a part of each table, view and projection, their
+   * files; BENCHMARKS.md, "drains paced"). At once when its rows make a whole drain, a read or a
+   * batch waits for it, or the writer closes; after a failure, after a doubling wait.
    */
   private afterDrain(): void {
     if (this.queue.length === 0) return;
@@ -615,8 +633,18 @@ export class IngestWriter {
       this.timer ??= setTimeout(() => this.kick(), this.closed ? 0 : wait);
       return;
     }
-    // Rows arrived during the drain: the next takes them at once (group commit, self-clocked).
-    this.kick();
+    // A reason to drain now (rows enough for a whole drain, a read or a batch waiting for room,
+    // shutdown); otherwise at the drain's pace.
+    if (
+      this.queueRows >= this.options.flushRows ||
+      this.barriers.length > 0 ||
+      this.waitingBytes > 0 ||
+      this.closed
+    ) {
+      this.kick();
+      return;
+    }
+    this.timer ??= setTimeout(() => this.kick(), this.drainWaitMs());
   }
 
   /**
@@ -658,6 +686,7 @@ export class IngestWriter {
     const upTo = count > 0 ? (this.queue[count - 1].seq ?? this.drainedSeq) : this.drainedSeq;
     this.queue = rest;
     const started = performance.now();
+    this.lastDrainStart = started;
     this.stats.flushes++;
     pushBounded(this.stats.requestsPerFlush, taken.length);
     let kept = new Set<Pending>();
