@@ -42,4 +42,4 @@ VOLUME /app/data
 # gives it its own check.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:${FLEETSCOPE_HTTP_PORT:-8080}/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "--enable-source-maps", "--min-semi-space-size=16", "--max-semi-space-size=32", "--heap-growing-percent=50", "dist/apps/fleetscope/src/main.js"]
+CMD ["node", "--enable-source-maps", "--min-semi-space-size=16", "--max-semi-space-size=32", "--heap-growing-percent=100", "dist/apps/fleetscope/src/main.js"]
