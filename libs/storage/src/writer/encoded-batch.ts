@@ -1,6 +1,7 @@
 import { WindowSets, type FlushWindow } from './flush-journal';
 import type { IngestBatch } from './ingest-writer';
 import { LineBuffer } from './line-buffer';
+import { ownCopy } from './own-copy';
 import {
   FUNCTION_MINUTES,
   INVOCATIONS,
@@ -43,7 +44,7 @@ export interface EncodedRows {
 export interface EncodedBatch {
   tables: Partial<Record<RowTable, EncodedRows>>;
   /** Each invocation's key (invocationKey()), in row order: retried ones are dropped by key. */
-  invocationKeys: string[];
+  invocationKeys: PackedKeys;
   /** What its invocations feed, and what its minute rows feed (undefined when none). */
   invocationWindow?: FlushWindow;
   minuteWindow?: FlushWindow;
@@ -57,6 +58,36 @@ export interface EncodedBatch {
   id?: string;
 }
 
+/**
+ * Keys in one flat string of their own. Each key joins parts cut from the text they were parsed
+ * from (a request id from its REPORT line): V8 keeps such a part as a slice of that text, so the
+ * keys of a batch, held until its drain (up to FLEETSCOPE_DRAIN_INTERVAL_MS), would keep every
+ * line they came from alive, and promote them into the old generation that each full collection
+ * marks. Joined and copied (ownCopy()), they keep only their own characters.
+ */
+export class PackedKeys {
+  private constructor(
+    private readonly text: string,
+    /** Offset just past each key. */
+    private readonly ends: Uint32Array,
+  ) {}
+
+  static of(keys: readonly string[]): PackedKeys {
+    const ends = new Uint32Array(keys.length);
+    let at = 0;
+    keys.forEach((key, i) => (ends[i] = at += key.length));
+    return new PackedKeys(ownCopy(keys.join('')), ends);
+  }
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  at(i: number): string {
+    return this.text.slice(i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+  }
+}
+
 /** The key by which a retried invocation is recognised: function, source and request id. */
 export function invocationKey(functionId: string, source: string, requestId: string): string {
   return `${functionId}\u0000${source}\u0000${requestId}`;
@@ -67,9 +98,20 @@ const CLOSE_BRACKET = 0x5d;
 
 /** Encodes a decoded batch (the rows a route accepted). Throws on a value JSON cannot hold. */
 export function encodeBatch(batch: IngestBatch, scratch: LineBuffer): EncodedBatch {
+  const keys: string[] = [];
+  const invocationWindow = new WindowSets();
+  for (const inv of batch.invocations ?? []) {
+    keys.push(invocationKey(inv.functionId, inv.source, inv.requestId));
+    // The hour of the stored (rounded) start time, as the aggregate's views see it.
+    invocationWindow.addRow(inv.functionId, Math.round(inv.startTimeMs), inv.source);
+  }
+  const minuteWindow = new WindowSets();
+  for (const m of batch.functionMinutes ?? []) minuteWindow.addRow(m.functionId, m.minuteMs);
   const encoded: EncodedBatch = {
     tables: {},
-    invocationKeys: [],
+    invocationKeys: PackedKeys.of(keys),
+    invocationWindow: invocationWindow.window(),
+    minuteWindow: minuteWindow.window(),
     requestKeys: batch.requestKeys ?? [],
     rows: batch.requestKeys?.length ?? 0,
   };
@@ -79,16 +121,6 @@ export function encodeBatch(batch: IngestBatch, scratch: LineBuffer): EncodedBat
     encoded.tables[encoder.table] = encodeRows(encoder as TableEncoder<unknown>, rows, scratch);
     encoded.rows += rows.length;
   }
-  const invocationWindow = new WindowSets();
-  for (const inv of batch.invocations ?? []) {
-    encoded.invocationKeys.push(invocationKey(inv.functionId, inv.source, inv.requestId));
-    // The hour of the stored (rounded) start time, as the aggregate's views see it.
-    invocationWindow.addRow(inv.functionId, Math.round(inv.startTimeMs), inv.source);
-  }
-  encoded.invocationWindow = invocationWindow.window();
-  const minuteWindow = new WindowSets();
-  for (const m of batch.functionMinutes ?? []) minuteWindow.addRow(m.functionId, m.minuteMs);
-  encoded.minuteWindow = minuteWindow.window();
   return encoded;
 }
 
@@ -153,9 +185,28 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
   const doc = document as { v?: number; id?: string; requestKeys?: EncodedBatch['requestKeys'] };
   if (doc.v !== LOG_VERSION) return encodeBatch(document as IngestBatch, scratch);
   const rows = (document as { rows: Partial<Record<RowTable, unknown[][]>> }).rows;
+  // Columns by position (row-columns.ts): function_id, source, start_time (ms), request_id.
+  const keys: string[] = [];
+  const invocationWindow = new WindowSets();
+  for (const [functionId, source, startMs, requestId] of (rows.invocations ?? []) as [
+    string,
+    string,
+    number,
+    string,
+  ][]) {
+    keys.push(invocationKey(functionId, source, requestId));
+    invocationWindow.addRow(functionId, startMs, source);
+  }
+  // function_id, minute (seconds).
+  const minuteWindow = new WindowSets();
+  for (const [functionId, minute] of (rows.function_minutes ?? []) as [string, number][]) {
+    minuteWindow.addRow(functionId, minute * 1000);
+  }
   const encoded: EncodedBatch = {
     tables: {},
-    invocationKeys: [],
+    invocationKeys: PackedKeys.of(keys),
+    invocationWindow: invocationWindow.window(),
+    minuteWindow: minuteWindow.window(),
     requestKeys: doc.requestKeys ?? [],
     rows: doc.requestKeys?.length ?? 0,
     id: doc.id,
@@ -171,24 +222,6 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
     );
     encoded.rows += values.length;
   }
-  // Columns by position (row-columns.ts): function_id, source, start_time (ms), request_id.
-  const invocationWindow = new WindowSets();
-  for (const [functionId, source, startMs, requestId] of (rows.invocations ?? []) as [
-    string,
-    string,
-    number,
-    string,
-  ][]) {
-    encoded.invocationKeys.push(invocationKey(functionId, source, requestId));
-    invocationWindow.addRow(functionId, startMs, source);
-  }
-  encoded.invocationWindow = invocationWindow.window();
-  // function_id, minute (seconds).
-  const minuteWindow = new WindowSets();
-  for (const [functionId, minute] of (rows.function_minutes ?? []) as [string, number][]) {
-    minuteWindow.addRow(functionId, minute * 1000);
-  }
-  encoded.minuteWindow = minuteWindow.window();
   return encoded;
 }
 

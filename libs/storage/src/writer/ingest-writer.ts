@@ -910,7 +910,7 @@ export class IngestWriter {
         let run = -1;
         let any = false;
         for (let i = 0; i < keys.length; i++) {
-          const key = keys[i];
+          const key = keys.at(i);
           if (this.recent.has(key) || fresh.has(key)) {
             this.stats.duplicateInvocations++;
             if (run >= 0) add(INVOCATIONS.table, { rows: invocations, start: run, end: i });

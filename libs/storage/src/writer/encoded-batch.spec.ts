@@ -1,0 +1,68 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { InvocationRecord } from '@fleetscope/model';
+import { encodeBatch, invocationKey, type EncodedBatch } from './encoded-batch';
+import { LineBuffer } from './line-buffer';
+
+/** The engine's garbage collector, as `node --expose-gc` would give it. */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+function invocation(requestId: string): InvocationRecord {
+  return {
+    source: 'lambda_log',
+    functionId: 'aws:lambda:eu-west-1:123456789012:function:checkout',
+    platform: 'aws_lambda',
+    requestId,
+    startTimeMs: Date.UTC(2026, 11, 6, 2),
+    durationMs: 12,
+    status: 'success',
+  } as InvocationRecord;
+}
+
+describe('encodeBatch', () => {
+  it('keeps each invocation key, and not the text its request id was cut from', () => {
+    const gc = collector();
+    const scratch = new LineBuffer();
+    const padding = 'x'.repeat(20_000);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const batches: EncodedBatch[] = [];
+    for (let i = 0; i < 1_000; i++) {
+      // A REPORT line as JSON.parse gives it, and its request id as a regular expression cuts it.
+      const line = (
+        JSON.parse(
+          JSON.stringify({ m: `REPORT RequestId: ${i}-abcdef0123456789\t${padding}` }),
+        ) as { m: string }
+      ).m;
+      const requestId = /RequestId: (\S+)/.exec(line)![1];
+      batches.push(encodeBatch({ invocations: [invocation(requestId)] }, scratch));
+    }
+    gc();
+    const retained = process.memoryUsage().heapUsed - before;
+    // 1,000 lines of 20 kB are 20 MB; the queued batches themselves well under that.
+    expect(retained).toBeLessThan(4 * 1024 * 1024);
+    const keys = batches[7].invocationKeys;
+    expect(keys.length).toBe(1);
+    expect(keys.at(0)).toBe(
+      invocationKey(
+        'aws:lambda:eu-west-1:123456789012:function:checkout',
+        'lambda_log',
+        '7-abcdef0123456789',
+      ),
+    );
+  });
+
+  it('reads back every key of a batch in row order, whatever its characters', () => {
+    const ids = ['a', '', 'café', 'a\ud800b', '\u{1f600}', 'x'.repeat(300)];
+    const batch = encodeBatch({ invocations: ids.map(invocation) }, new LineBuffer());
+    const keys = batch.invocationKeys;
+    expect(Array.from({ length: keys.length }, (_, i) => keys.at(i))).toEqual(
+      ids.map((id) =>
+        invocationKey('aws:lambda:eu-west-1:123456789012:function:checkout', 'lambda_log', id),
+      ),
+    );
+  });
+});
