@@ -933,6 +933,16 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(await counts(handle.client)).toEqual(storedDeliveries(written));
     }));
 
+  it('counts FLEETSCOPE_FLUSH_ROWS per table: a drain carries that many invocations, whatever log lines and request keys come with them', () =>
+    withWriterHarness(async ({ handle, loggedWriter }) => {
+      // Each delivery: 20 invocations, a log line and a request key. No drain starts on its own.
+      const writer = loggedWriter({ flushIntervalMs: NEVER, flushRows: 40 });
+      for (let n = 0; n < 4; n++) await writer.write(delivery(n, hourMs));
+      await writer.flush();
+      expect(writer.stats.requestsPerFlush).toEqual([2, 2]);
+      expect(await counts(handle.client)).toEqual(storedDeliveries(4));
+    }));
+
   it('answers queue full while the log holds its bound, and accepts again once drained', () =>
     withWriterHarness(async ({ handle, loggedWriter }) => {
       const writer = loggedWriter({ ...ON_FLUSH, maxQueueBytes: 25_000 });

@@ -50,6 +50,8 @@ export interface EncodedBatch {
   minuteWindow?: FlushWindow;
   requestKeys: { key: string; source: string }[];
   rows: number;
+  /** Rows of its largest table (a request key is a row of ingest_requests). */
+  tallest: number;
   /**
    * Its name in the ingest log, unique across restarts (a start's random prefix and the batch's
    * sequence number): the attempts that store it name it (putAttemptLine()). None without the log
@@ -114,12 +116,14 @@ export function encodeBatch(batch: IngestBatch, scratch: LineBuffer): EncodedBat
     minuteWindow: minuteWindow.window(),
     requestKeys: batch.requestKeys ?? [],
     rows: batch.requestKeys?.length ?? 0,
+    tallest: batch.requestKeys?.length ?? 0,
   };
   for (const encoder of ROW_TABLES) {
     const rows = batch[PART[encoder.table]] as unknown[] | undefined;
     if (!rows || rows.length === 0) continue;
     encoded.tables[encoder.table] = encodeRows(encoder as TableEncoder<unknown>, rows, scratch);
     encoded.rows += rows.length;
+    encoded.tallest = Math.max(encoded.tallest, rows.length);
   }
   return encoded;
 }
@@ -209,6 +213,7 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
     minuteWindow: minuteWindow.window(),
     requestKeys: doc.requestKeys ?? [],
     rows: doc.requestKeys?.length ?? 0,
+    tallest: doc.requestKeys?.length ?? 0,
     id: doc.id,
   };
   for (const encoder of ROW_TABLES) {
@@ -221,6 +226,7 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
       scratch,
     );
     encoded.rows += values.length;
+    encoded.tallest = Math.max(encoded.tallest, values.length);
   }
   return encoded;
 }

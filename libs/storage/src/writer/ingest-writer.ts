@@ -223,6 +223,8 @@ export class IngestWriter {
   private queue: Pending[] = [];
   private queueBytes = 0;
   private queueRows = 0;
+  /** The queued batches' EncodedBatch.tallest, summed (wholeFlushQueued()). */
+  private queueTallest = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private closed = false;
@@ -322,7 +324,7 @@ export class IngestWriter {
       this.queued({ batch: this.encode(batch), bytes, rows, resolve, reject });
       this.updateQueueStats();
       if (
-        this.queueRows >= this.options.flushRows ||
+        this.wholeFlushQueued() ||
         (this.regatherTarget !== undefined && this.queue.length >= this.regatherTarget)
       ) {
         this.kick();
@@ -479,6 +481,22 @@ export class IngestWriter {
     this.queue.push(pending);
     this.queueBytes += pending.bytes;
     this.queueRows += pending.rows;
+    this.queueTallest += pending.batch.tallest;
+  }
+
+  /** Takes a batch's counts off the queue's (it was stored, or its append failed). */
+  private dequeued(pending: Pending): void {
+    this.queueBytes -= pending.bytes;
+    this.queueRows -= pending.rows;
+    this.queueTallest -= pending.batch.tallest;
+  }
+
+  /**
+   * Whether FLEETSCOPE_FLUSH_ROWS rows of some table are queued (at most: the sum of each batch's
+   * tallest table counts each as if all its tables were that tall).
+   */
+  private wholeFlushQueued(): boolean {
+    return this.queueTallest >= this.options.flushRows;
   }
 
   private queueFull(): QueueFullError {
@@ -536,14 +554,13 @@ export class IngestWriter {
     // before a drain may start: the line is then in the segment `pending.segment` names, whose
     // rotation waits for its write (a drain never stores a batch whose append may still fail).
     const appended = log.appendLine((out) => putLogLine(out, encoded));
-    if (this.queueRows >= this.options.flushRows) this.kick();
+    if (this.wholeFlushQueued()) this.kick();
     else if (!this.flushing) this.timer ??= setTimeout(() => this.kick(), this.drainWaitMs());
     return this.acknowledged(appended, pending);
   }
 
   /** Resolves once the batch's line is in the log; on a failed append, takes it off the queue. */
   private async acknowledged(appended: Promise<void>, pending: Pending): Promise<void> {
-    const { bytes, rows } = pending;
     try {
       await appended;
     } catch (error) {
@@ -552,8 +569,7 @@ export class IngestWriter {
       const at = this.queue.indexOf(pending);
       if (at >= 0) {
         this.queue.splice(at, 1);
-        this.queueBytes -= bytes;
-        this.queueRows -= rows;
+        this.dequeued(pending);
         this.updateQueueStats();
       }
       throw new StorageUnavailableError(`writing the ingest log: ${describeError(error)}`, error);
@@ -598,7 +614,7 @@ export class IngestWriter {
     this.cohort = this.queue.length;
     this.flushing = this.flushOnce().finally(() => {
       this.flushing = undefined;
-      if (this.closed || this.queueRows >= this.options.flushRows) {
+      if (this.closed || this.wholeFlushQueued()) {
         if (this.queue.length > 0) this.kick();
         return;
       }
@@ -636,7 +652,7 @@ export class IngestWriter {
     // A reason to drain now (rows enough for a whole drain, a read or a batch waiting for room,
     // shutdown); otherwise at the drain's pace.
     if (
-      this.queueRows >= this.options.flushRows ||
+      this.wholeFlushQueued() ||
       this.barriers.length > 0 ||
       this.waitingBytes > 0 ||
       this.closed
@@ -667,11 +683,11 @@ export class IngestWriter {
       return;
     }
     // Synchronous from the rotation: the batches taken were all appended before it. At most
-    // FLEETSCOPE_FLUSH_ROWS rows (and at least one batch): the inserts' bodies, made whole in
-    // memory, stay bounded however much the queue holds; the rest goes in the next drain.
+    // FLEETSCOPE_FLUSH_ROWS rows a table (and at least one batch): the inserts' bodies, made whole
+    // in memory, stay bounded however much the queue holds; the rest goes in the next drain.
     let count = 0;
     for (let rows = 0; count < this.queue.length; count++) {
-      rows += this.queue[count].rows;
+      rows += this.queue[count].batch.tallest;
       if (count > 0 && rows > this.options.flushRows) break;
     }
     // The batches of a failed or replayed attempt go together, whatever the cap: their token
@@ -720,11 +736,7 @@ export class IngestWriter {
     } finally {
       this.queue = [...kept, ...this.queue];
       pushBounded(this.stats.flushMs, performance.now() - started);
-      for (const p of taken) {
-        if (kept.has(p)) continue;
-        this.queueBytes -= p.bytes;
-        this.queueRows -= p.rows;
-      }
+      for (const p of taken) if (!kept.has(p)) this.dequeued(p);
       this.updateQueueStats();
       this.drainedSeq = Math.max(this.drainedSeq, upTo);
       this.settleWaiters();
@@ -778,10 +790,7 @@ export class IngestWriter {
       }
     } finally {
       pushBounded(this.stats.flushMs, performance.now() - started);
-      for (const p of taken) {
-        this.queueBytes -= p.bytes;
-        this.queueRows -= p.rows;
-      }
+      for (const p of taken) this.dequeued(p);
       this.updateQueueStats();
     }
   }
