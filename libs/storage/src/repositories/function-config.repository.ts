@@ -1,6 +1,8 @@
+import type { ClickHouseClient } from '@clickhouse/client';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Platform } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
+import { withoutReadBarrier } from '../client/read-barrier';
 import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
 
@@ -74,7 +76,15 @@ export class FunctionConfigRepository {
   /** The whole inventory as merged() last read it, and the data version it was read at. */
   private inventory?: { version: string; configs: ReadonlyMap<string, FunctionConfig> };
 
-  constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
+  /**
+   * Without the read barrier: the ingest writer never writes function_configs, so nothing acknowledged
+   * into its log can be missing from them, and a read that waited would start a drain early.
+   */
+  private readonly client: ClickHouseClient;
+
+  constructor(@Inject(CLICKHOUSE) handle: ClickHouseHandle) {
+    this.client = withoutReadBarrier(handle.client);
+  }
 
   /** Upserts facts; fields left undefined keep what this source said before. */
   async upsert(source: ConfigSource, updates: FunctionConfigUpdate[]): Promise<void> {
@@ -110,7 +120,7 @@ export class FunctionConfigRepository {
       return row;
     });
     try {
-      await this.handle.client.insert({
+      await this.client.insert({
         table: 'function_configs',
         values: rows,
         format: 'JSONEachRow',
@@ -146,7 +156,7 @@ export class FunctionConfigRepository {
    */
   private async dataVersion(): Promise<string | null> {
     try {
-      const result = await this.handle.client.query({
+      const result = await this.client.query({
         query: `SELECT (SELECT engine FROM system.tables
                         WHERE database = currentDatabase() AND name = 'function_configs') AS engine,
                        arraySort(groupArray(name)) AS parts
@@ -198,7 +208,7 @@ export class FunctionConfigRepository {
 
   private async query(query: string, params: Record<string, unknown>): Promise<FunctionConfig[]> {
     try {
-      const result = await this.handle.client.query({
+      const result = await this.client.query({
         query,
         query_params: params,
         format: 'JSONEachRow',

@@ -1,6 +1,8 @@
+import type { ClickHouseClient } from '@clickhouse/client';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
+import { withoutReadBarrier } from '../client/read-barrier';
 import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
 
@@ -59,12 +61,20 @@ function nextRevision(): number {
 /** Tuning jobs, their invocations and cancel requests (migrations/0010_tuning_jobs.sql). */
 @Injectable()
 export class TuningJobsRepository {
-  constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
+  /**
+   * Without the read barrier: the ingest writer never writes the tuning tables, so nothing acknowledged
+   * into its log can be missing from them, and a read that waited would start a drain early.
+   */
+  private readonly client: ClickHouseClient;
+
+  constructor(@Inject(CLICKHOUSE) handle: ClickHouseHandle) {
+    this.client = withoutReadBarrier(handle.client);
+  }
 
   /** Writes the job's current state as its newest revision. */
   async save(job: StoredTuningJob): Promise<void> {
     try {
-      await this.handle.client.insert({
+      await this.client.insert({
         table: 'tuning_jobs',
         format: 'JSONEachRow',
         values: [
@@ -134,7 +144,7 @@ export class TuningJobsRepository {
   async appendObservations(jobId: string, observations: StoredTuningObservation[]): Promise<void> {
     if (observations.length === 0) return;
     try {
-      await this.handle.client.insert({
+      await this.client.insert({
         table: 'tuning_observations',
         format: 'JSONEachRow',
         values: observations.map((o) => ({
@@ -157,7 +167,7 @@ export class TuningJobsRepository {
 
   async observations(jobId: string): Promise<StoredTuningObservation[]> {
     const rows = await queryRows<Omit<StoredTuningObservation, 'warmup'> & { warmup: number }>(
-      this.handle.client,
+      this.client,
       `SELECT seq, architecture, memory_mb AS memoryMb, warmup, outcome, duration_ms AS durationMs,
               billed_duration_ms AS billedDurationMs, init_duration_ms AS initDurationMs,
               error_type AS errorType
@@ -171,7 +181,7 @@ export class TuningJobsRepository {
 
   async requestCancel(jobId: string): Promise<void> {
     try {
-      await this.handle.client.insert({
+      await this.client.insert({
         table: 'tuning_cancels',
         format: 'JSONEachRow',
         values: [{ job_id: jobId, requested_at: Date.now() }],
@@ -183,7 +193,7 @@ export class TuningJobsRepository {
 
   async cancelRequested(jobId: string): Promise<boolean> {
     const rows = await queryRows<{ n: number }>(
-      this.handle.client,
+      this.client,
       `SELECT count() AS n FROM tuning_cancels WHERE job_id = {jobId:String}`,
       { jobId },
       'reading tuning cancel requests',
@@ -193,7 +203,7 @@ export class TuningJobsRepository {
 
   private async jobs(where: string, params: Record<string, unknown>): Promise<StoredTuningJob[]> {
     const rows = await queryRows<Record<string, unknown>>(
-      this.handle.client,
+      this.client,
       `SELECT ${JOB_COLUMNS} FROM (${LATEST}) ${where}`,
       params,
       'reading tuning jobs',
