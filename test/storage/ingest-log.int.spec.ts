@@ -943,6 +943,22 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(await counts(handle.client)).toEqual(storedDeliveries(4));
     }));
 
+  it('counts against its bound the batches waiting for a drain, not those of the drain under way', () =>
+    withWriterHarness(async ({ handle, loggedWriter }) => {
+      // Four deliveries fit the bound; a fifth may wait for room (a quarter of the bound).
+      const writer = loggedWriter({ ...ON_FLUSH, maxQueueBytes: 50_000 });
+      for (let n = 0; n < 4; n++) await writer.write(delivery(n, hourMs));
+      // A drain takes the four; three deliveries sent meanwhile are queued at once.
+      const drained = writer.flush();
+      const during = await Promise.allSettled(
+        [4, 5, 6].map((n) => writer.write(delivery(n, hourMs))),
+      );
+      expect(during.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      await drained;
+      await writer.close();
+      expect(await counts(handle.client)).toMatchObject({ raw: 140, logs: 7 });
+    }));
+
   it('answers queue full while the log holds its bound, and accepts again once drained', () =>
     withWriterHarness(async ({ handle, loggedWriter }) => {
       const writer = loggedWriter({ ...ON_FLUSH, maxQueueBytes: 25_000 });

@@ -479,12 +479,17 @@ export class IngestWriter {
   /** Puts a batch at the end of the queue and counts it against the bound. */
   private queued(pending: Pending): void {
     this.queue.push(pending);
+    this.counted(pending);
+  }
+
+  /** Adds a batch's counts to the queue's. */
+  private counted(pending: Pending): void {
     this.queueBytes += pending.bytes;
     this.queueRows += pending.rows;
     this.queueTallest += pending.batch.tallest;
   }
 
-  /** Takes a batch's counts off the queue's (it was stored, or its append failed). */
+  /** Takes a batch's counts off the queue's (a drain took it, or its append failed). */
   private dequeued(pending: Pending): void {
     this.queueBytes -= pending.bytes;
     this.queueRows -= pending.rows;
@@ -701,6 +706,12 @@ export class IngestWriter {
     // not drain those between.
     const upTo = count > 0 ? (this.queue[count - 1].seq ?? this.drainedSeq) : this.drainedSeq;
     this.queue = rest;
+    // Off the queue's counts while the drain holds them (at most FLEETSCOPE_FLUSH_ROWS rows a
+    // table): the bound is on what waits for a drain, so that what arrives during one is not
+    // refused or held (append()) for room the drain is about to free. Those kept for the next
+    // drain are counted again below.
+    for (const p of taken) this.dequeued(p);
+    this.updateQueueStats();
     const started = performance.now();
     this.lastDrainStart = started;
     this.stats.flushes++;
@@ -736,7 +747,7 @@ export class IngestWriter {
     } finally {
       this.queue = [...kept, ...this.queue];
       pushBounded(this.stats.flushMs, performance.now() - started);
-      for (const p of taken) if (!kept.has(p)) this.dequeued(p);
+      for (const p of kept) this.counted(p);
       this.updateQueueStats();
       this.drainedSeq = Math.max(this.drainedSeq, upTo);
       this.settleWaiters();
