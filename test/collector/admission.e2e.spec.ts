@@ -17,9 +17,11 @@ describe('OTLP ingest while the write queue is full', () => {
 
   beforeAll(async () => {
     fleetscope = await startFleetscope({
-      // Exactly QUEUED invocation records fill the queue; nothing is flushed until asked.
+      // Exactly QUEUED invocation records fill the queue; nothing is flushed until asked (drains
+      // not paced: a paced writer drains once half its bound waits).
       FLEETSCOPE_QUEUE_MAX_BYTES: String(QUEUED * INVOCATION_BYTES),
       FLEETSCOPE_FLUSH_INTERVAL_MS: '600000',
+      FLEETSCOPE_DRAIN_INTERVAL_MS: '0',
     });
   });
 

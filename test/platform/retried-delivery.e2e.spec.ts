@@ -52,6 +52,8 @@ describe('A Lambda delivery retried after the collector could not store it', () 
       // QUEUED invocation records fill the queue; nothing is flushed until asked.
       FLEETSCOPE_QUEUE_MAX_BYTES: String(QUEUED * INVOCATION_BYTES),
       FLEETSCOPE_FLUSH_INTERVAL_MS: '600000',
+      // Not paced: a paced writer drains once half its bound waits, and the queue must stay full.
+      FLEETSCOPE_DRAIN_INTERVAL_MS: '0',
       FLEETSCOPE_FIREHOSE_ACCESS_KEY: 'firehose-secret-key',
     });
     url = `${fleetscope.ingestUrl}/ingest/lambda/telemetry?function-arn=${encodeURIComponent(ARN)}&instance=sandbox-1`;

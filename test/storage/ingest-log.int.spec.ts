@@ -910,20 +910,22 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       const writer = loggedWriter({
         flushIntervalMs: 20,
         flushRows: 2_000,
-        drainIntervalMs: 5_000,
+        drainIntervalMs: 1_500,
       });
-      // A delivery every 20 ms for a second, each acknowledged once logged: the first drain
-      // starts 20 ms after the first delivery, and the next not before 5 s after it began.
+      // A delivery every 20 ms for two seconds, each acknowledged once logged: the first drain
+      // starts 1.5 s after the first delivery (not 20 ms: it would carry one delivery at a whole
+      // drain's cost), and the next not before 1.5 s after it began.
       const started = performance.now();
       let written = 0;
-      while (performance.now() - started < 1_000) {
+      while (performance.now() - started < 2_000) {
         await writer.write(delivery(written++, hourMs));
+        if (performance.now() - started < 1_300) expect(writer.stats.flushes).toBe(0);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       expect(writer.stats.flushes).toBe(1);
-      // Fewer than 50 deliveries of 22 rows were queued behind it; 100 more pass 2,000 rows: the
-      // next drain starts without waiting.
-      expect(written).toBeLessThan(50);
+      // Fewer than 100 deliveries of 20 invocations were queued behind it; 100 more pass 2,000
+      // invocations: the next drain starts without waiting.
+      expect(written).toBeLessThan(100);
       await Promise.all(
         Array.from({ length: 100 }, () => writer.write(delivery(written++, hourMs))),
       );
@@ -957,6 +959,20 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       await drained;
       await writer.close();
       expect(await counts(handle.client)).toMatchObject({ raw: 140, logs: 7 });
+    }));
+
+  it('starts a paced drain without waiting for its pace once half the bound waits', () =>
+    withWriterHarness(async ({ handle, loggedWriter }) => {
+      // Four deliveries fit the bound; no drain would start on its own for an hour.
+      const writer = loggedWriter({ ...ON_FLUSH, drainIntervalMs: NEVER, maxQueueBytes: 50_000 });
+      await writer.write(delivery(0, hourMs));
+      await writer.write(delivery(1, hourMs));
+      expect(writer.stats.flushes).toBe(0);
+      // The third passes half the bound.
+      await writer.write(delivery(2, hourMs));
+      expect(writer.stats.flushes).toBe(1);
+      await writer.close();
+      expect(await counts(handle.client)).toMatchObject({ raw: 60, logs: 3 });
     }));
 
   it('answers queue full while the log holds its bound, and accepts again once drained', () =>

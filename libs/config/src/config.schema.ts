@@ -222,14 +222,14 @@ export const ENV = {
     schema: positiveInt,
     default: '50',
     description:
-      'How long rows wait for company while ClickHouse is idle; rows queued during an insert go in the next one at once.',
+      'How long rows wait for company while ClickHouse is idle (with the ingest log, the least wait: see FLEETSCOPE_DRAIN_INTERVAL_MS).',
   },
   drainIntervalMs: {
     name: 'FLEETSCOPE_DRAIN_INTERVAL_MS',
     schema: nonNegativeInt,
     default: '1000',
     description:
-      'With the ingest log: the least time between the starts of two inserts of what it acknowledged, unless FLEETSCOPE_FLUSH_ROWS rows wait, the queue is full or a read waits for them. Each insert costs the engine a fixed time for its parts, whatever it holds.',
+      'With the ingest log: the pace of its drains into ClickHouse: one this long after the previous one started (after a quiet spell, after the first batch queued), sooner when FLEETSCOPE_FLUSH_ROWS rows of a table or half of FLEETSCOPE_QUEUE_MAX_BYTES wait, or a read waits for them. Each drain costs the engine a fixed time for its parts, whatever it holds. 0: drains back to back.',
   },
   flushRows: {
     name: 'FLEETSCOPE_FLUSH_ROWS',

@@ -504,6 +504,19 @@ export class IngestWriter {
     return this.queueTallest >= this.options.flushRows;
   }
 
+  /**
+   * Ingest log: whether a drain should start now rather than at the drains' pace: a whole drain
+   * waits, or, when drains are paced, half the queue's bound does, so that the pace never fills
+   * the queue: a full queue answers 429 before decoding, and a CloudWatch burst filled it within
+   * the first second (its 64 senders told to come back a second later).
+   */
+  private drainDue(): boolean {
+    return (
+      this.wholeFlushQueued() ||
+      ((this.options.drainIntervalMs ?? 0) > 0 && this.queueBytes >= this.options.maxQueueBytes / 2)
+    );
+  }
+
   private queueFull(): QueueFullError {
     return new QueueFullError(Math.max(1, Math.ceil(this.options.flushIntervalMs / 1000)));
   }
@@ -559,7 +572,7 @@ export class IngestWriter {
     // before a drain may start: the line is then in the segment `pending.segment` names, whose
     // rotation waits for its write (a drain never stores a batch whose append may still fail).
     const appended = log.appendLine((out) => putLogLine(out, encoded));
-    if (this.wholeFlushQueued()) this.kick();
+    if (this.drainDue()) this.kick();
     else if (!this.flushing) this.timer ??= setTimeout(() => this.kick(), this.drainWaitMs());
     return this.acknowledged(appended, pending);
   }
@@ -633,10 +646,14 @@ export class IngestWriter {
 
   /**
    * How long a batch queued now waits for its drain: FLEETSCOPE_FLUSH_INTERVAL_MS for company, and
-   * at least until FLEETSCOPE_DRAIN_INTERVAL_MS after the last drain started.
+   * FLEETSCOPE_DRAIN_INTERVAL_MS after the last drain started, or, when that is past (the first
+   * batch after a quiet spell, a burst's first), after this batch: a drain at once would carry
+   * this batch and the few behind it, at a whole drain's cost.
    */
   private drainWaitMs(): number {
-    const paced = this.lastDrainStart + (this.options.drainIntervalMs ?? 0) - performance.now();
+    const interval = this.options.drainIntervalMs ?? 0;
+    const sinceLast = performance.now() - this.lastDrainStart;
+    const paced = sinceLast < interval ? interval - sinceLast : interval;
     return Math.max(this.options.flushIntervalMs, paced);
   }
 
@@ -656,12 +673,7 @@ export class IngestWriter {
     }
     // A reason to drain now (rows enough for a whole drain, a read or a batch waiting for room,
     // shutdown); otherwise at the drain's pace.
-    if (
-      this.wholeFlushQueued() ||
-      this.barriers.length > 0 ||
-      this.waitingBytes > 0 ||
-      this.closed
-    ) {
+    if (this.drainDue() || this.barriers.length > 0 || this.waitingBytes > 0 || this.closed) {
       this.kick();
       return;
     }
