@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import type { InvocationRecord } from '@fleetscope/model';
 import { encodeBatch, invocationKey, type EncodedBatch } from './encoded-batch';
 import { LineBuffer } from './line-buffer';
+import { cutRequestId } from '../testing/cut-request-id';
 
 /** The engine's garbage collector, as `node --expose-gc` would give it. */
 function collector(): () => void {
@@ -31,14 +32,7 @@ describe('encodeBatch', () => {
     const before = process.memoryUsage().heapUsed;
     const batches: EncodedBatch[] = [];
     for (let i = 0; i < 1_000; i++) {
-      // A REPORT line as JSON.parse gives it, and its request id as a regular expression cuts it.
-      const line = (
-        JSON.parse(
-          JSON.stringify({ m: `REPORT RequestId: ${i}-abcdef0123456789\t${padding}` }),
-        ) as { m: string }
-      ).m;
-      const requestId = /RequestId: (\S+)/.exec(line)![1];
-      batches.push(encodeBatch({ invocations: [invocation(requestId)] }, scratch));
+      batches.push(encodeBatch({ invocations: [invocation(cutRequestId(i, padding))] }, scratch));
     }
     gc();
     const retained = process.memoryUsage().heapUsed - before;

@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { cutRequestId } from '../testing/cut-request-id';
 import { RecentKeys } from './recent-keys';
 
 /** The engine's garbage collector, as `node --expose-gc` would give it. */
@@ -33,14 +34,7 @@ describe('RecentKeys', () => {
     gc();
     const before = process.memoryUsage().heapUsed;
     for (let i = 0; i < 2_000; i++) {
-      // A REPORT line as JSON.parse gives it, and its request id as a regular expression cuts it.
-      const line = (
-        JSON.parse(
-          JSON.stringify({ m: `REPORT RequestId: ${i}-abcdef0123456789\t${padding}` }),
-        ) as { m: string }
-      ).m;
-      const requestId = /RequestId: (\S+)/.exec(line)![1];
-      keys.add(`fn-${i % 7}\u0000cloudwatch\u0000${requestId}`);
+      keys.add(`fn-${i % 7}\u0000cloudwatch\u0000${cutRequestId(i, padding)}`);
     }
     gc();
     const retained = process.memoryUsage().heapUsed - before;
