@@ -661,8 +661,9 @@ export class IngestWriter {
    * After a drain: the next starts with what arrived during this one and until the drain's pace
    * (drainWaitMs()) allows it, so that under load each drain carries many requests: a drain costs
    * the engine a fixed time whatever it holds (a part of each table, view and projection, their
-   * files; BENCHMARKS.md, "drains paced"). At once when its rows make a whole drain, a read or a
-   * batch waits for it, or the writer closes; after a failure, after a doubling wait.
+   * files; BENCHMARKS.md, "Small deliveries: the drains' fixed cost"). At once when a drain is
+   * due (drainDue()), a read or a batch waits for it, or the writer closes; after a failure,
+   * after a doubling wait.
    */
   private afterDrain(): void {
     if (this.queue.length === 0) return;
