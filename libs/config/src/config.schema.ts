@@ -213,7 +213,7 @@ export const ENV = {
   queueMaxBytes: {
     name: 'FLEETSCOPE_QUEUE_MAX_BYTES',
     schema: positiveInt,
-    default: String(16 * 1024 * 1024),
+    default: String(32 * 1024 * 1024),
     description:
       'Write queue bound (estimated bytes of queued rows); beyond it ingest answers 429 with Retry-After (gRPC: UNAVAILABLE with RetryInfo).',
   },
