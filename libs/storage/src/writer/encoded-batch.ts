@@ -50,8 +50,6 @@ export interface EncodedBatch {
   minuteWindow?: FlushWindow;
   requestKeys: { key: string; source: string }[];
   rows: number;
-  /** Rows of its largest table (a request key is a row of ingest_requests). */
-  tallest: number;
   /**
    * Its name in the ingest log, unique across restarts (a start's random prefix and the batch's
    * sequence number): the attempts that store it name it (putAttemptLine()). None without the log
@@ -90,6 +88,15 @@ export class PackedKeys {
   }
 }
 
+/** Rows of a batch's largest table (a request key is a row of ingest_requests). */
+export function tallestTable(batch: EncodedBatch): number {
+  let tallest = batch.requestKeys.length;
+  for (const rows of Object.values(batch.tables)) {
+    if (rows) tallest = Math.max(tallest, rows.ends.length);
+  }
+  return tallest;
+}
+
 /** The key by which a retried invocation is recognised: function, source and request id. */
 export function invocationKey(functionId: string, source: string, requestId: string): string {
   return `${functionId}\u0000${source}\u0000${requestId}`;
@@ -116,14 +123,12 @@ export function encodeBatch(batch: IngestBatch, scratch: LineBuffer): EncodedBat
     minuteWindow: minuteWindow.window(),
     requestKeys: batch.requestKeys ?? [],
     rows: batch.requestKeys?.length ?? 0,
-    tallest: batch.requestKeys?.length ?? 0,
   };
   for (const encoder of ROW_TABLES) {
     const rows = batch[PART[encoder.table]] as unknown[] | undefined;
     if (!rows || rows.length === 0) continue;
     encoded.tables[encoder.table] = encodeRows(encoder as TableEncoder<unknown>, rows, scratch);
     encoded.rows += rows.length;
-    encoded.tallest = Math.max(encoded.tallest, rows.length);
   }
   return encoded;
 }
@@ -213,7 +218,6 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
     minuteWindow: minuteWindow.window(),
     requestKeys: doc.requestKeys ?? [],
     rows: doc.requestKeys?.length ?? 0,
-    tallest: doc.requestKeys?.length ?? 0,
     id: doc.id,
   };
   for (const encoder of ROW_TABLES) {
@@ -226,7 +230,6 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
       scratch,
     );
     encoded.rows += values.length;
-    encoded.tallest = Math.max(encoded.tallest, values.length);
   }
   return encoded;
 }

@@ -27,6 +27,7 @@ import {
   fromLogDocument,
   invocationKey,
   putLogLine,
+  tallestTable,
   type EncodedBatch,
   type EncodedRows,
 } from './encoded-batch';
@@ -83,8 +84,8 @@ export interface WriterOptions {
    */
   chooseSources?: (window: Pick<FlushWindow, 'functionIds' | 'hours'>) => Promise<void>;
   /**
-   * Ingest log only: the least time between the starts of two drains (FLEETSCOPE_DRAIN_INTERVAL_MS)
-   * unless FLEETSCOPE_FLUSH_ROWS rows are queued, a read waits or the queue is full. Default 0.
+   * Ingest log only: the drains' pace (FLEETSCOPE_DRAIN_INTERVAL_MS; drainWaitMs(), drainDue()).
+   * Default 0: a drain after FLEETSCOPE_FLUSH_INTERVAL_MS, the next back to back.
    */
   drainIntervalMs?: number;
   /**
@@ -223,7 +224,7 @@ export class IngestWriter {
   private queue: Pending[] = [];
   private queueBytes = 0;
   private queueRows = 0;
-  /** The queued batches' EncodedBatch.tallest, summed (wholeFlushQueued()). */
+  /** The queued batches' tallestTable(), summed (wholeFlushQueued()). */
   private queueTallest = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
@@ -486,14 +487,14 @@ export class IngestWriter {
   private counted(pending: Pending): void {
     this.queueBytes += pending.bytes;
     this.queueRows += pending.rows;
-    this.queueTallest += pending.batch.tallest;
+    this.queueTallest += tallestTable(pending.batch);
   }
 
   /** Takes a batch's counts off the queue's (a drain took it, or its append failed). */
   private dequeued(pending: Pending): void {
     this.queueBytes -= pending.bytes;
     this.queueRows -= pending.rows;
-    this.queueTallest -= pending.batch.tallest;
+    this.queueTallest -= tallestTable(pending.batch);
   }
 
   /**
@@ -672,8 +673,8 @@ export class IngestWriter {
       this.timer ??= setTimeout(() => this.kick(), this.closed ? 0 : wait);
       return;
     }
-    // A reason to drain now (rows enough for a whole drain, a read or a batch waiting for room,
-    // shutdown); otherwise at the drain's pace.
+    // A reason to drain now (drainDue(), a read or a batch waiting for room, shutdown); otherwise
+    // at the drains' pace.
     if (this.drainDue() || this.barriers.length > 0 || this.waitingBytes > 0 || this.closed) {
       this.kick();
       return;
@@ -705,7 +706,7 @@ export class IngestWriter {
     // in memory, stay bounded however much the queue holds; the rest goes in the next drain.
     let count = 0;
     for (let rows = 0; count < this.queue.length; count++) {
-      rows += this.queue[count].batch.tallest;
+      rows += tallestTable(this.queue[count].batch);
       if (count > 0 && rows > this.options.flushRows) break;
     }
     // The batches of a failed or replayed attempt go together, whatever the cap: their token
