@@ -120,14 +120,19 @@ describe('cluster DDL', () => {
     rmSync(config.dataDir, { recursive: true, force: true });
   });
 
-  it('parses in ClickHouse: every rendered cluster statement is valid SQL', async () => {
+  /** Every migration rendered for a cluster named `fleet`. */
+  const clusterStatements = (): string[] => {
     const runner = new MigrationRunner(handle.client, {
       cluster: 'fleet',
       database: 'fleetscope',
       rawRetentionDays: 30,
       aggregateRetentionDays: 400,
     });
-    const statements = readMigrations(MIGRATIONS_DIR).flatMap((m) => runner.render(m));
+    return readMigrations(MIGRATIONS_DIR).flatMap((m) => runner.render(m));
+  };
+
+  it('parses in ClickHouse: every rendered cluster statement is valid SQL', async () => {
+    const statements = clusterStatements();
     expect(statements.length).toBeGreaterThan(10);
     for (const statement of statements) {
       // EXPLAIN AST parses without executing (there is no cluster here to run it on).
@@ -138,13 +143,7 @@ describe('cluster DDL', () => {
   });
 
   it('names the views the aggregate repair replays as the cluster DDL creates them', () => {
-    const runner = new MigrationRunner(handle.client, {
-      cluster: 'fleet',
-      database: 'fleetscope',
-      rawRetentionDays: 30,
-      aggregateRetentionDays: 400,
-    });
-    const statements = readMigrations(MIGRATIONS_DIR).flatMap((m) => runner.render(m));
+    const statements = clusterStatements();
     for (const name of ['minutes', 'fiveMinutes', 'hours', 'days'] as const) {
       const { view, source } = replayedView(name, 'fleet');
       const created = statements.find((s) =>
