@@ -1,7 +1,8 @@
 import type { ColdStartReport } from '@fleetscope/analysis-jobs';
 import { functionId } from '@fleetscope/model';
-import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { getJson, startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { post } from '../platform/platform-ingest.helpers';
+import { deltaCounter } from '../support/otlp-json-metrics';
 
 const ACCOUNT = '123456789012';
 const REGION = 'eu-west-1';
@@ -19,24 +20,7 @@ const DAY = Math.floor(Date.now() / DAY_MS) * DAY_MS - 2 * DAY_MS;
 const MINUTE = DAY + 10 * 3_600_000;
 
 /** One delta counter point of MINUTE, as an OpenTelemetry FaaS metric. */
-function counter(name: string, value: number): Record<string, unknown> {
-  const startNs = BigInt(MINUTE) * 1_000_000n;
-  return {
-    name,
-    unit: '1',
-    sum: {
-      aggregationTemporality: 1,
-      isMonotonic: true,
-      dataPoints: [
-        {
-          startTimeUnixNano: startNs.toString(),
-          timeUnixNano: (startNs + 30_000_000_000n).toString(),
-          asInt: String(value),
-        },
-      ],
-    },
-  };
-}
+const counter = (name: string, value: number) => deltaCounter(name, value, MINUTE);
 
 function resourceMetrics(name: string, metrics: Record<string, unknown>[]) {
   const s = (key: string, v: string) => ({ key, value: { stringValue: v } });
@@ -91,11 +75,7 @@ describe('cold-start rates of functions known only from OpenTelemetry metrics', 
 
   afterAll(() => fleetscope.stop());
 
-  const get = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${fleetscope.apiUrl}${path}`);
-    expect(response.status).toBe(200);
-    return (await response.json()) as T;
-  };
+  const get = <T>(path: string): Promise<T> => getJson<T>(fleetscope, path);
 
   it('defect: GET /api/functions gave 0 % for a function that sends faas.invocations but no faas.coldstarts; the rate is now null and its invocations of unknown start', async () => {
     const { functions } = await get<{ functions: (ColdStartFields & { id: string })[] }>(

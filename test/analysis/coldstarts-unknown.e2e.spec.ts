@@ -1,6 +1,6 @@
 import type { ColdStartReport } from '@fleetscope/analysis-jobs';
 import { functionId } from '@fleetscope/model';
-import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { getJson, startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { faasResourceSpans, faasServerSpan } from '../support/otlp-json-spans';
 import { awslogs, dataMessage, post, rows } from '../platform/platform-ingest.helpers';
 
@@ -106,11 +106,7 @@ describe('cold-start rates of invocations whose start no source reported', () =>
 
   afterAll(() => fleetscope.stop());
 
-  const get = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${fleetscope.apiUrl}${path}`);
-    expect(response.status).toBe(200);
-    return (await response.json()) as T;
-  };
+  const get = <T>(path: string): Promise<T> => getJson<T>(fleetscope, path);
 
   it('defect: GET /api/functions gave 0 % for a function none of whose spans carries faas.coldstart; the rate is now null, with the reason and the count of unknown starts', async () => {
     const { functions } = await get<{ functions: FunctionRow[] }>(`/api/functions?${range}`);

@@ -1,6 +1,7 @@
 import type { ColdStartReport } from '@fleetscope/analysis-jobs';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { post } from '../platform/platform-ingest.helpers';
+import { deltaCounter } from '../support/otlp-json-metrics';
 
 const ACCOUNT = '123456789012';
 const REGION = 'eu-west-1';
@@ -12,24 +13,7 @@ const DAY = Math.floor(Date.now() / DAY_MS) * DAY_MS - 2 * DAY_MS;
 const INVOCATIONS = 3_000_000;
 
 /** One delta counter point of the minute 10:00 of DAY, as an OpenTelemetry FaaS metric. */
-function counter(name: string, value: number): Record<string, unknown> {
-  const startNs = BigInt(DAY + 10 * 3_600_000) * 1_000_000n;
-  return {
-    name,
-    unit: '1',
-    sum: {
-      aggregationTemporality: 1,
-      isMonotonic: true,
-      dataPoints: [
-        {
-          startTimeUnixNano: startNs.toString(),
-          timeUnixNano: (startNs + 30_000_000_000n).toString(),
-          asInt: String(value),
-        },
-      ],
-    },
-  };
-}
+const counter = (name: string, value: number) => deltaCounter(name, value, DAY + 10 * 3_600_000);
 
 /** A busy function's minute sent as FaaS metrics: 3,000,000 invocations, 1 cold start. */
 describe('coldStartRate of GET /api/functions', () => {

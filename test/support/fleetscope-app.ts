@@ -82,3 +82,10 @@ export async function startFleetscope(
     },
   };
 }
+
+/** The JSON answer of an API path of `fleetscope`, which must answer 200. */
+export async function getJson<T>(fleetscope: RunningFleetscope, path: string): Promise<T> {
+  const response = await fetch(`${fleetscope.apiUrl}${path}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
