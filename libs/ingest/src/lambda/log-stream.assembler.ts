@@ -88,7 +88,20 @@ function nanos(ms: number): string {
   return ms > 0 ? `${Math.round(ms)}000000` : '0';
 }
 
-function refill<V>(map: Map<string, V>, entries: [string, V][]): void {
+/**
+ * A request id's 31-bit hash (FNV-1a over its UTF-16 units), a small integer V8 keeps unboxed. Two
+ * ids of the RECENT_REPORTS a stream remembers share one with probability ~4e-9: a timeout line
+ * would then be taken for one printed after its REPORT.
+ */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 1;
+}
+// Read once: `Math` looked up in every step costs ~50 times the hash under jest's sandbox.
+const { imul } = Math;
+
+function refill<K, V>(map: Map<K, V>, entries: [K, V][]): void {
   map.clear();
   for (const [k, v] of entries) map.set(k, v);
 }
@@ -143,8 +156,12 @@ export class LambdaLogStreamAssembler {
   private currentRequestId = '';
   private readonly starts = new Map<string, StartSeen>();
   private readonly outcomes = new Map<string, Outcome>();
-  /** Requests whose REPORT was already emitted (perhaps in an earlier delivery). */
-  private readonly reported = new Map<string, true>();
+  /**
+   * Requests whose REPORT was already emitted (perhaps in an earlier delivery), by idHash(): a
+   * request id is a slice of its REPORT line, and kept as a key it would keep that line alive
+   * into the old generation, for every invocation (BENCHMARKS.md, "Keys as hashes").
+   */
+  private readonly reported = new Map<number, true>();
   private initSeen: InitSeen | null = null;
   private initReport: { durationMs: number | null; phase: string } | null = null;
   /** An init report since the last REPORT said the init failed or timed out. */
@@ -380,7 +397,7 @@ export class LambdaLogStreamAssembler {
     this.flushPending();
     const start = this.starts.get(r.requestId);
     if (start) this.starts.delete(r.requestId);
-    this.remember(this.reported, r.requestId, true, RECENT_REPORTS);
+    this.remember(this.reported, idHash(r.requestId), true, RECENT_REPORTS);
     if (this.currentRequestId === r.requestId) this.currentRequestId = '';
 
     const duration = r.durationMs;
@@ -488,7 +505,7 @@ export class LambdaLogStreamAssembler {
       return;
     }
     const id = requestId || this.currentRequestId;
-    if (id && this.reported.has(id)) {
+    if (id && this.reported.has(idHash(id))) {
       // Its REPORT went out earlier (old runtimes print `Task timed out` after it, and a delivery
       // can end between the two): too late to mark it, but the sandbox was still reset.
       if (outcome.status !== 'error' || outcome.errorType.startsWith('Runtime.'))
@@ -552,12 +569,7 @@ export class LambdaLogStreamAssembler {
     }
   }
 
-  private remember<V>(
-    map: Map<string, V>,
-    key: string,
-    value: V,
-    max = MAX_TRACKED_REQUESTS,
-  ): void {
+  private remember<K, V>(map: Map<K, V>, key: K, value: V, max = MAX_TRACKED_REQUESTS): void {
     if (map.size >= max) {
       const oldest = map.keys().next();
       if (!oldest.done) map.delete(oldest.value);

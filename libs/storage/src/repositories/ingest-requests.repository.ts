@@ -27,7 +27,7 @@ export class IngestRequestsRepository {
         format: 'JSONCompactEachRow',
       });
       const rows = await result.json<[string]>();
-      for (const [key] of rows.reverse()) this.recent.add(key);
+      for (const [key] of rows.reverse()) this.recent.addKey(key);
       return rows.length;
     } catch (error) {
       throw toStorageError(error, 'reading ingest_requests');
@@ -35,11 +35,11 @@ export class IngestRequestsRepository {
   }
 
   seen(key: string): boolean {
-    return this.recent.has(key);
+    return this.recent.hasKey(key);
   }
 
   /** Called once the request's rows (and its key) are stored. */
   remember(key: string): void {
-    this.recent.add(key);
+    this.recent.addKey(key);
   }
 }

@@ -1,7 +1,7 @@
 import { WindowSets, type FlushWindow } from './flush-journal';
 import type { IngestBatch } from './ingest-writer';
 import { LineBuffer } from './line-buffer';
-import { ownCopy } from './own-copy';
+import { hashKey, type KeyHash } from './key-hash';
 import {
   FUNCTION_MINUTES,
   INVOCATIONS,
@@ -43,8 +43,11 @@ export interface EncodedRows {
  */
 export interface EncodedBatch {
   tables: Partial<Record<RowTable, EncodedRows>>;
-  /** Each invocation's key (invocationKey()), in row order: retried ones are dropped by key. */
-  invocationKeys: PackedKeys;
+  /**
+   * Each invocation's key as its hash (invocationHash()), in row order, two numbers a row (the
+   * high and low halves): retried ones are dropped by key.
+   */
+  invocationHashes: number[];
   /** What its invocations feed, and what its minute rows feed (undefined when none). */
   invocationWindow?: FlushWindow;
   minuteWindow?: FlushWindow;
@@ -58,36 +61,6 @@ export interface EncodedBatch {
   id?: string;
 }
 
-/**
- * Keys in one flat string of their own. Each key joins parts cut from the text they were parsed
- * from (a request id from its REPORT line): V8 keeps such a part as a slice of that text, so the
- * keys of a batch, held until its drain (up to FLEETSCOPE_DRAIN_INTERVAL_MS), would keep every
- * line they came from alive, and promote them into the old generation that each full collection
- * marks. Joined and copied (ownCopy()), they keep only their own characters.
- */
-export class PackedKeys {
-  private constructor(
-    private readonly text: string,
-    /** Offset just past each key. */
-    private readonly ends: Uint32Array,
-  ) {}
-
-  static of(keys: readonly string[]): PackedKeys {
-    const ends = new Uint32Array(keys.length);
-    let at = 0;
-    keys.forEach((key, i) => (ends[i] = at += key.length));
-    return new PackedKeys(ownCopy(keys.join('')), ends);
-  }
-
-  get length(): number {
-    return this.ends.length;
-  }
-
-  at(i: number): string {
-    return this.text.slice(i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
-  }
-}
-
 /** Rows of a batch's largest table (a request key is a row of ingest_requests). */
 export function tallestTable(batch: EncodedBatch): number {
   let tallest = batch.requestKeys.length;
@@ -97,20 +70,32 @@ export function tallestTable(batch: EncodedBatch): number {
   return tallest;
 }
 
-/** The key by which a retried invocation is recognised: function, source and request id. */
-export function invocationKey(functionId: string, source: string, requestId: string): string {
-  return `${functionId}\u0000${source}\u0000${requestId}`;
+/** The key by which a retried invocation is recognised (function, source and request id), hashed. */
+export function invocationHash(
+  functionId: string,
+  source: string,
+  requestId: string,
+  into?: KeyHash,
+): KeyHash {
+  return hashKey([functionId, source, requestId], into);
 }
+
+/** Appends an invocation's hash to a batch's invocationHashes. */
+function pushHash(hashes: number[], functionId: string, source: string, requestId: string): void {
+  const hash = invocationHash(functionId, source, requestId, scratchHash);
+  hashes.push(hash.high, hash.low);
+}
+const scratchHash: KeyHash = { high: 0, low: 0 };
 
 const COMMA = 0x2c;
 const CLOSE_BRACKET = 0x5d;
 
 /** Encodes a decoded batch (the rows a route accepted). Throws on a value JSON cannot hold. */
 export function encodeBatch(batch: IngestBatch, scratch: LineBuffer): EncodedBatch {
-  const keys: string[] = [];
+  const hashes: number[] = [];
   const invocationWindow = new WindowSets();
   for (const inv of batch.invocations ?? []) {
-    keys.push(invocationKey(inv.functionId, inv.source, inv.requestId));
+    pushHash(hashes, inv.functionId, inv.source, inv.requestId);
     // The hour of the stored (rounded) start time, as the aggregate's views see it.
     invocationWindow.addRow(inv.functionId, Math.round(inv.startTimeMs), inv.source);
   }
@@ -118,7 +103,7 @@ export function encodeBatch(batch: IngestBatch, scratch: LineBuffer): EncodedBat
   for (const m of batch.functionMinutes ?? []) minuteWindow.addRow(m.functionId, m.minuteMs);
   const encoded: EncodedBatch = {
     tables: {},
-    invocationKeys: PackedKeys.of(keys),
+    invocationHashes: hashes,
     invocationWindow: invocationWindow.window(),
     minuteWindow: minuteWindow.window(),
     requestKeys: batch.requestKeys ?? [],
@@ -195,7 +180,7 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
   if (doc.v !== LOG_VERSION) return encodeBatch(document as IngestBatch, scratch);
   const rows = (document as { rows: Partial<Record<RowTable, unknown[][]>> }).rows;
   // Columns by position (row-columns.ts): function_id, source, start_time (ms), request_id.
-  const keys: string[] = [];
+  const hashes: number[] = [];
   const invocationWindow = new WindowSets();
   for (const [functionId, source, startMs, requestId] of (rows.invocations ?? []) as [
     string,
@@ -203,7 +188,7 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
     number,
     string,
   ][]) {
-    keys.push(invocationKey(functionId, source, requestId));
+    pushHash(hashes, functionId, source, requestId);
     invocationWindow.addRow(functionId, startMs, source);
   }
   // function_id, minute (seconds).
@@ -213,7 +198,7 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
   }
   const encoded: EncodedBatch = {
     tables: {},
-    invocationKeys: PackedKeys.of(keys),
+    invocationHashes: hashes,
     invocationWindow: invocationWindow.window(),
     minuteWindow: minuteWindow.window(),
     requestKeys: doc.requestKeys ?? [],

@@ -25,13 +25,14 @@ import {
   attemptOf,
   encodeBatch,
   fromLogDocument,
-  invocationKey,
+  invocationHash,
   putLogLine,
   tallestTable,
   type EncodedBatch,
   type EncodedRows,
 } from './encoded-batch';
 import { LineBuffer } from './line-buffer';
+import { KeyHashSet, type KeyHash } from './key-hash';
 import { RecentKeys } from './recent-keys';
 import {
   FUNCTION_MINUTES,
@@ -44,7 +45,7 @@ import {
   type TableEncoder,
 } from './row-columns';
 
-export { invocationKey } from './encoded-batch';
+export { invocationHash } from './encoded-batch';
 
 /**
  * Longest wait after a flush for the senders it acknowledged to send their next request into the
@@ -55,6 +56,14 @@ const REGATHER_MS = 20;
 /** Wait before retrying a drain of the ingest log that ClickHouse failed (doubling up to 8 s). */
 const RETRY_MS = 250;
 const RETRY_MAX_MS = 8_000;
+
+/**
+ * The largest insert body kept between the inserts of a burst (a drain's at most
+ * FLEETSCOPE_FLUSH_ROWS rows a table): growing it again for every drain allocated twice its size
+ * outside the V8 heap each time, and V8 starts a full collection for every 64 MiB that such memory
+ * grows (BENCHMARKS.md, "External memory"). Let go once the queue is empty.
+ */
+const BODY_KEEP_BYTES = 256 * 1024 * 1024;
 
 /** What one accepted request wants stored. Rows of one batch are acknowledged together. */
 export interface IngestBatch {
@@ -230,6 +239,8 @@ export class IngestWriter {
   private flushing: Promise<void> | undefined;
   private closed = false;
   private readonly recent: RecentKeys;
+  /** A drain's invocation hashes (store()), emptied at each; kept for its room. */
+  private readonly freshKeys = new KeyHashSet();
   /** Where an insert's body goes: the embedded engine's raw insert, or a server's HTTP body. */
   private readonly insertBody: RawInsert;
   readonly stats: WriterStats = {
@@ -296,8 +307,9 @@ export class IngestWriter {
         format: 'JSONCompactEachRow',
       });
       const rows = await result.json<[string, string, string]>();
+      const hash: KeyHash = { high: 0, low: 0 };
       for (const [functionId, source, requestId] of rows.reverse()) {
-        this.recent.add(invocationKey(functionId, source, requestId));
+        this.recent.add(invocationHash(functionId, source, requestId, hash));
       }
       return rows.length;
     } catch (error) {
@@ -633,6 +645,7 @@ export class IngestWriter {
     this.cohort = this.queue.length;
     this.flushing = this.flushOnce().finally(() => {
       this.flushing = undefined;
+      if (this.queue.length === 0) this.releaseBodies();
       if (this.closed || this.wholeFlushQueued()) {
         if (this.queue.length > 0) this.kick();
         return;
@@ -667,7 +680,10 @@ export class IngestWriter {
    * after a doubling wait.
    */
   private afterDrain(): void {
-    if (this.queue.length === 0) return;
+    if (this.queue.length === 0) {
+      this.releaseBodies();
+      return;
+    }
     if (this.failedDrains > 0) {
       const wait = Math.min(RETRY_MAX_MS, RETRY_MS * 2 ** (this.failedDrains - 1));
       this.timer ??= setTimeout(() => this.kick(), this.closed ? 0 : wait);
@@ -922,7 +938,11 @@ export class IngestWriter {
    */
   private async store(pending: Pending[], attempt: Attempt): Promise<void> {
     const { token, stored } = attempt;
-    const fresh = new Set<string>();
+    // The hashes of the invocations this attempt stores (in `fresh`, and listed for this.recent).
+    const fresh = this.freshKeys;
+    fresh.clear();
+    const freshHashes: number[] = [];
+    const hash: KeyHash = { high: 0, low: 0 };
     const chunks = new Map<string, Chunk[]>();
     const add = (table: string, chunk: Chunk): void => {
       const list = chunks.get(table);
@@ -940,23 +960,25 @@ export class IngestWriter {
       const invocations = batch.tables.invocations;
       if (invocations) {
         // Runs of rows not stored yet; a retried invocation splits its batch's bytes.
-        const keys = batch.invocationKeys;
+        const hashes = batch.invocationHashes;
+        const count = hashes.length / 2;
         let run = -1;
         let any = false;
-        for (let i = 0; i < keys.length; i++) {
-          const key = keys.at(i);
-          if (this.recent.has(key) || fresh.has(key)) {
+        for (let i = 0; i < count; i++) {
+          hash.high = hashes[2 * i];
+          hash.low = hashes[2 * i + 1];
+          if (this.recent.has(hash) || !fresh.add(hash)) {
             this.stats.duplicateInvocations++;
             if (run >= 0) add(INVOCATIONS.table, { rows: invocations, start: run, end: i });
             run = -1;
             continue;
           }
-          fresh.add(key);
+          freshHashes.push(hash.high, hash.low);
           any = true;
           if (run < 0) run = i;
         }
         if (run >= 0) {
-          add(INVOCATIONS.table, { rows: invocations, start: run, end: keys.length });
+          add(INVOCATIONS.table, { rows: invocations, start: run, end: count });
         }
         if (any) freshWindow.add(batch.invocationWindow);
         allWindow.add(batch.invocationWindow);
@@ -987,7 +1009,11 @@ export class IngestWriter {
       // requests must not store the invocations a second time (ClickHouse inserts are atomic per
       // table, not across tables).
       once(INVOCATIONS).then(() => {
-        for (const key of fresh) this.recent.add(key);
+        for (let i = 0; i < freshHashes.length; i += 2) {
+          hash.high = freshHashes[i];
+          hash.low = freshHashes[i + 1];
+          this.recent.add(hash);
+        }
       }),
       once(SPANS),
       once(LOGS),
@@ -1026,9 +1052,11 @@ export class IngestWriter {
       encoder,
       count,
       (body) => {
-        for (const { rows, start, end } of chunks) {
-          body.putBytes(rows.bytes, start === 0 ? 0 : rows.ends[start - 1], rows.ends[end - 1]);
-        }
+        const from = ({ rows, start }: Chunk): number => (start === 0 ? 0 : rows.ends[start - 1]);
+        let bytes = 0;
+        for (const c of chunks) bytes += c.rows.ends[c.end - 1] - from(c);
+        body.ensureRoom(bytes);
+        for (const c of chunks) body.putBytes(c.rows.bytes, from(c), c.rows.ends[c.end - 1]);
       },
       deduplication,
     );
@@ -1070,8 +1098,13 @@ export class IngestWriter {
     this.inserted(encoder.table, count, performance.now() - started);
   }
 
+  /** Once nothing waits: the bodies kept between a burst's drains are let go. */
+  private releaseBodies(): void {
+    for (const body of this.bodies.values()) body.release();
+  }
+
   private body(table: string): LineBuffer {
-    const body = this.bodies.get(table) ?? new LineBuffer();
+    const body = this.bodies.get(table) ?? new LineBuffer(BODY_KEEP_BYTES);
     this.bodies.set(table, body);
     return body;
   }

@@ -1,13 +1,17 @@
 /** Bytes kept by a buffer between uses; a larger one is let go when cleared. */
 const KEEP_BYTES = 4 * 1024 * 1024;
+const INITIAL_BYTES = 64 * 1024;
 
 /**
  * A growable byte buffer of text lines (UTF-8), reused between writes: the ingest log's pending
  * appends, and the bodies of the writer's raw inserts. Its bytes live outside the V8 heap.
  */
 export class LineBuffer {
-  private buffer: Buffer = Buffer.allocUnsafeSlow(64 * 1024);
+  private buffer: Buffer = Buffer.allocUnsafeSlow(INITIAL_BYTES);
   length = 0;
+
+  /** @param keepBytes the largest buffer clear() keeps for the next use. */
+  constructor(private readonly keepBytes = KEEP_BYTES) {}
 
   put(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit; the exact count only when that may not fit.
@@ -42,12 +46,26 @@ export class LineBuffer {
 
   clear(): void {
     this.length = 0;
-    if (this.buffer.length > KEEP_BYTES) this.buffer = Buffer.allocUnsafeSlow(64 * 1024);
+    if (this.buffer.length > this.keepBytes) this.release();
   }
 
-  private reserve(bytes: number): void {
+  /** Lets a buffer grown past its first size go (emptied). */
+  release(): void {
+    this.length = 0;
+    if (this.buffer.length > INITIAL_BYTES) this.buffer = Buffer.allocUnsafeSlow(INITIAL_BYTES);
+  }
+
+  /**
+   * Room for `bytes` more, grown at most to exactly that when it does not fit (a body whose size
+   * is known before it is put: one allocation instead of a doubling series).
+   */
+  ensureRoom(bytes: number): void {
+    this.reserve(bytes, true);
+  }
+
+  private reserve(bytes: number, exact = false): void {
     if (this.length + bytes <= this.buffer.length) return;
-    let size = this.buffer.length * 2;
+    let size = exact ? this.length + bytes : this.buffer.length * 2;
     while (size < this.length + bytes) size *= 2;
     const grown = Buffer.allocUnsafeSlow(size);
     this.buffer.copy(grown, 0, 0, this.length);

@@ -1,0 +1,31 @@
+import { LineBuffer } from './line-buffer';
+
+/** The size of the buffer behind a LineBuffer (its one allocation outside the V8 heap). */
+const capacity = (b: LineBuffer): number => b.bytes().buffer.byteLength;
+
+describe('LineBuffer', () => {
+  it('grows to exactly the room asked for a body of known size, in one allocation', () => {
+    const body = new LineBuffer();
+    body.put('x');
+    body.ensureRoom(10_000_000);
+    expect(capacity(body)).toBe(10_000_001);
+    const before = body.bytes().buffer;
+    body.putBytes(Buffer.alloc(10_000_000, 0x61));
+    expect(body.bytes().buffer).toBe(before);
+    expect(body.length).toBe(10_000_001);
+  });
+
+  it('keeps up to its keepBytes between uses, and lets a larger buffer go', () => {
+    const kept = new LineBuffer(64 * 1024 * 1024);
+    kept.ensureRoom(12_000_000);
+    kept.clear();
+    expect(capacity(kept)).toBe(12_000_000);
+    kept.release();
+    expect(capacity(kept)).toBeLessThan(1024 * 1024);
+
+    const small = new LineBuffer();
+    small.ensureRoom(12_000_000);
+    small.clear();
+    expect(capacity(small)).toBeLessThan(1024 * 1024);
+  });
+});
