@@ -76,4 +76,21 @@ describe(SettingsHistoryRecorder.name, () => {
       ]),
     );
   });
+
+  it('writes what stored invocations report at most once a second, and all of it on flush', async () => {
+    const repository = new CountingRepository(handle);
+    const recorder = new SettingsHistoryRecorder(repository);
+    // A burst of deliveries naming new functions, one every 60 ms for 0.6 s (each write takes a
+    // few ms: unpaced, nearly every delivery had a write, an insert, of its own).
+    for (let i = 0; i < 10; i++) {
+      recorder.observed([{ functionId: fn(300 + i), observedAtMs: T0 + 9_000 + i, memoryMb: 256 }]);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    await recorder.flush();
+
+    expect(repository.calls).toBeLessThanOrEqual(2);
+    const stored = await repository.observations({ fromMs: T0 + 9_000, toMs: T0 + 9_100 });
+    const burst = Array.from({ length: 10 }, (_, i) => fn(300 + i));
+    expect(burst.filter((f) => stored.some((o) => o.functionId === f))).toEqual(burst);
+  });
 });

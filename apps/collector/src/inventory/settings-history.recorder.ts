@@ -8,11 +8,20 @@ import {
 } from '@fleetscope/storage';
 
 /**
+ * What stored invocations report is written at most once in this long (from one write's start to
+ * the next): a burst of deliveries naming functions not seen before (a fleet's first minutes, a
+ * deployment) otherwise had an insert of its own every few milliseconds, each a part of the table
+ * the engine writes, ~20 a second beside the ingest log's drains (BENCHMARKS.md, "Keys as hashes").
+ */
+const OBSERVED_WRITE_PACE_MS = 1_000;
+
+/**
  * Feeds the settings history (migrations/0023) from every witness: the invocations each ingest
  * route stored, the platform inventory and the settings typed by hand. Writes go one after another
  * off the request path, and what arrives while one is being written goes into the next together
- * (one insert per source, not one per delivery); the repository stores only changes, so a steady
- * fleet writes nothing.
+ * (one insert per source, not one per delivery); what invocations report waits for the next write
+ * at most OBSERVED_WRITE_PACE_MS. The repository stores only changes, so a steady fleet writes
+ * nothing.
  */
 @Injectable()
 export class SettingsHistoryRecorder implements BeforeApplicationShutdown {
@@ -21,6 +30,9 @@ export class SettingsHistoryRecorder implements BeforeApplicationShutdown {
   /** Observations not yet taken by a write, per source; the next link of the chain takes them all. */
   private pending = new Map<ConfigSource, SettingsSnapshot[]>();
   private writeQueued = false;
+  /** The paced write of observations (observed()) due, if any. */
+  private timer: NodeJS.Timeout | undefined;
+  private lastWriteStarted = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly settings: FunctionSettingsRepository) {}
 
@@ -32,25 +44,41 @@ export class SettingsHistoryRecorder implements BeforeApplicationShutdown {
     return settingsSeenIn(invocations);
   }
 
-  /** Settings stored invocations reported (seenIn()). */
+  /** Settings stored invocations reported (seenIn()): written at the pace (OBSERVED_WRITE_PACE_MS). */
   observed(seen: readonly SettingsSnapshot[]): void {
-    if (seen.length > 0) void this.record('records', seen);
+    if (seen.length === 0) return;
+    this.add('records', seen);
+    if (this.writeQueued || this.timer) return;
+    const wait = this.lastWriteStarted + OBSERVED_WRITE_PACE_MS - performance.now();
+    if (wait <= 0) this.queueWrite();
+    else this.timer = setTimeout(() => this.queueWrite(), wait);
   }
 
   /** Settings the platform APIs or a person gave; resolves once stored (never rejects). */
   record(source: ConfigSource, snapshots: readonly SettingsSnapshot[]): Promise<void> {
+    this.add(source, snapshots);
+    this.queueWrite();
+    return this.chain;
+  }
+
+  private add(source: ConfigSource, snapshots: readonly SettingsSnapshot[]): void {
     const waiting = this.pending.get(source);
     if (waiting) waiting.push(...snapshots);
     else this.pending.set(source, [...snapshots]);
-    if (!this.writeQueued) {
-      this.writeQueued = true;
-      this.chain = this.chain.then(() => this.writePending());
-    }
-    return this.chain;
+  }
+
+  /** The next link of the chain takes everything pending (a paced write due too). */
+  private queueWrite(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.writeQueued) return;
+    this.writeQueued = true;
+    this.chain = this.chain.then(() => this.writePending());
   }
 
   private async writePending(): Promise<void> {
     this.writeQueued = false;
+    this.lastWriteStarted = performance.now();
     const taken = this.pending;
     this.pending = new Map();
     for (const [source, snapshots] of taken) {
@@ -65,6 +93,7 @@ export class SettingsHistoryRecorder implements BeforeApplicationShutdown {
 
   /** Resolves once every observation handed in so far is written (or given up). */
   flush(): Promise<void> {
+    if (this.timer) this.queueWrite();
     return this.chain;
   }
 
