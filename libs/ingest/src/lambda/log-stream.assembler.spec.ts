@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import type { FunctionIdentity, InvocationRecord } from '@fleetscope/model';
 import { functionId } from '@fleetscope/model';
@@ -439,6 +441,26 @@ describe(parseLambdaLogLines.name, () => {
       initType: 'on-demand',
       initDurationMs: null,
     });
+  });
+
+  it('does not keep alive the REPORT lines whose request ids it remembers', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const pool = new LambdaLogStreamAssemblerPool();
+    const padding = 'x'.repeat(20_000);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 300; i++) {
+      // Each line its own string (not a slice of one joined text), as JSON.parse makes them.
+      // A request id as long as a UUID: V8 keeps a cut of 13 characters or more as a slice.
+      const id = `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`;
+      const line = JSON.parse(JSON.stringify(report(id, padding))) as string;
+      parseLambdaLogLines(line, { identity, instance: `s${i}`, pool, receivedAtMs: T + i });
+    }
+    gc();
+    // 300 lines of 20 kB are 6 MB; each stream's remembered REPORTs are hashes.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(2 * 1024 * 1024);
+    expect(pool.size).toBe(300);
   });
 
   it('reads a cold start that timed out, with billed = timeout + init (opentelemetry-lambda#2098)', () => {
