@@ -11,7 +11,7 @@ import {
  * What stored invocations report is written at most once in this long (from one write's start to
  * the next): a burst of deliveries naming functions not seen before (a fleet's first minutes, a
  * deployment) otherwise had an insert of its own every few milliseconds, each a part of the table
- * the engine writes, ~20 a second beside the ingest log's drains (BENCHMARKS.md, "Keys as hashes").
+ * the engine writes, ~20 a second beside the ingest log's drains (BENCHMARKS.md, "Small deliveries: keys as hashes").
  */
 const OBSERVED_WRITE_PACE_MS = 1_000;
 

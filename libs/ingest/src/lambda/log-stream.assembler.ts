@@ -159,7 +159,7 @@ export class LambdaLogStreamAssembler {
   /**
    * Requests whose REPORT was already emitted (perhaps in an earlier delivery), by idHash(): a
    * request id is a slice of its REPORT line, and kept as a key it would keep that line alive
-   * into the old generation, for every invocation (BENCHMARKS.md, "Keys as hashes").
+   * into the old generation, for every invocation (BENCHMARKS.md, "Small deliveries: keys as hashes").
    */
   private readonly reported = new Map<number, true>();
   private initSeen: InitSeen | null = null;

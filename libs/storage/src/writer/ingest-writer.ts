@@ -61,7 +61,7 @@ const RETRY_MAX_MS = 8_000;
  * The largest insert body kept between the inserts of a burst (a drain's at most
  * FLEETSCOPE_FLUSH_ROWS rows a table): growing it again for every drain allocated twice its size
  * outside the V8 heap each time, and V8 starts a full collection for every 64 MiB that such memory
- * grows (BENCHMARKS.md, "External memory"). Let go once the queue is empty.
+ * grows (BENCHMARKS.md, "Small deliveries: keys as hashes"). Let go once the queue is empty.
  */
 const BODY_KEEP_BYTES = 256 * 1024 * 1024;
 

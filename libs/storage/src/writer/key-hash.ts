@@ -2,7 +2,7 @@
  * Keys the writer remembers (an invocation's function, source and request id; a request's key) as
  * 64-bit hashes in typed arrays instead of strings: a string key is an object every full
  * collection marks, cut from the text it was parsed from it keeps that text alive unless copied,
- * and the writer remembers 500,000 of them (BENCHMARKS.md, "Keys as hashes").
+ * and the writer remembers 500,000 of them (BENCHMARKS.md, "Small deliveries: keys as hashes").
  *
  * Two keys that differ share a hash with probability 2^-64: a new invocation is taken for a retry
  * of one of the N remembered with probability N / 2^64, about 3e-14 for N = 500,000.
