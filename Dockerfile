@@ -36,6 +36,10 @@ ENV FLEETSCOPE_HOST=0.0.0.0
 # unmaps them when freed, where its moving threshold kept them in the heap (as `npm start`; see
 # BENCHMARKS.md, "Peak RSS under ingest overload").
 ENV MALLOC_MMAP_THRESHOLD_=65536
+# The embedded engine runs each statement on one of libuv's threads, where the ingest log's writes
+# (every acknowledgement) run too: with the default four, four slow reads held every sender
+# (test/storage/slow-reads.int.spec.ts). Read by libuv when the process starts, as `npm start`.
+ENV UV_THREADPOOL_SIZE=16
 EXPOSE 4317 4318 8080
 VOLUME /app/data
 # No curl in slim images: Node's fetch. The collector alone serves no API: docker-compose.yml

@@ -53,8 +53,14 @@ describe('Dockerfile', () => {
   });
 
   it('sets only variables the processes read', () => {
-    // MALLOC_MMAP_THRESHOLD_ is read by glibc's allocator when the process starts.
-    const known = new Set([...knownEnvNames(), 'NODE_ENV', 'MALLOC_MMAP_THRESHOLD_']);
+    // MALLOC_MMAP_THRESHOLD_ is read by glibc's allocator, UV_THREADPOOL_SIZE by libuv, when the
+    // process starts.
+    const known = new Set([
+      ...knownEnvNames(),
+      'NODE_ENV',
+      'MALLOC_MMAP_THRESHOLD_',
+      'UV_THREADPOOL_SIZE',
+    ]);
     for (const env of args(finalStage, 'ENV')) expect(known).toContain(env.split('=')[0]);
   });
 });
