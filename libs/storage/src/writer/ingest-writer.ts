@@ -57,14 +57,6 @@ const REGATHER_MS = 20;
 const RETRY_MS = 250;
 const RETRY_MAX_MS = 8_000;
 
-/**
- * The largest insert body kept between the inserts of a burst (a drain's at most
- * FLEETSCOPE_FLUSH_ROWS rows a table): growing it again for every drain allocated twice its size
- * outside the V8 heap each time, and V8 starts a full collection for every 64 MiB that such memory
- * grows (BENCHMARKS.md, "Small deliveries: keys as hashes"). Let go once the queue is empty.
- */
-const BODY_KEEP_BYTES = 256 * 1024 * 1024;
-
 /** What one accepted request wants stored. Rows of one batch are acknowledged together. */
 export interface IngestBatch {
   invocations?: InvocationRecord[];
@@ -645,7 +637,6 @@ export class IngestWriter {
     this.cohort = this.queue.length;
     this.flushing = this.flushOnce().finally(() => {
       this.flushing = undefined;
-      if (this.queue.length === 0) this.releaseBodies();
       if (this.closed || this.wholeFlushQueued()) {
         if (this.queue.length > 0) this.kick();
         return;
@@ -680,10 +671,7 @@ export class IngestWriter {
    * after a doubling wait.
    */
   private afterDrain(): void {
-    if (this.queue.length === 0) {
-      this.releaseBodies();
-      return;
-    }
+    if (this.queue.length === 0) return;
     if (this.failedDrains > 0) {
       const wait = Math.min(RETRY_MAX_MS, RETRY_MS * 2 ** (this.failedDrains - 1));
       this.timer ??= setTimeout(() => this.kick(), this.closed ? 0 : wait);
@@ -1055,6 +1043,8 @@ export class IngestWriter {
         const from = ({ rows, start }: Chunk): number => (start === 0 ? 0 : rows.ends[start - 1]);
         let bytes = 0;
         for (const c of chunks) bytes += c.rows.ends[c.end - 1] - from(c);
+        // Sized once: grown by doubling, a drain's body allocated twice its size outside the V8
+        // heap (BENCHMARKS.md, "Small deliveries: keys as hashes").
         body.ensureRoom(bytes);
         for (const c of chunks) body.putBytes(c.rows.bytes, from(c), c.rows.ends[c.end - 1]);
       },
@@ -1098,13 +1088,8 @@ export class IngestWriter {
     this.inserted(encoder.table, count, performance.now() - started);
   }
 
-  /** Once nothing waits: the bodies kept between a burst's drains are let go. */
-  private releaseBodies(): void {
-    for (const body of this.bodies.values()) body.release();
-  }
-
   private body(table: string): LineBuffer {
-    const body = this.bodies.get(table) ?? new LineBuffer(BODY_KEEP_BYTES);
+    const body = this.bodies.get(table) ?? new LineBuffer();
     this.bodies.set(table, body);
     return body;
   }

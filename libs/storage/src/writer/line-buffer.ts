@@ -10,9 +10,6 @@ export class LineBuffer {
   private buffer: Buffer = Buffer.allocUnsafeSlow(INITIAL_BYTES);
   length = 0;
 
-  /** @param keepBytes the largest buffer clear() keeps for the next use. */
-  constructor(private readonly keepBytes = KEEP_BYTES) {}
-
   put(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit; the exact count only when that may not fit.
     if (this.length + text.length * 3 > this.buffer.length) {
@@ -46,13 +43,7 @@ export class LineBuffer {
 
   clear(): void {
     this.length = 0;
-    if (this.buffer.length > this.keepBytes) this.release();
-  }
-
-  /** Lets a buffer grown past its first size go (emptied). */
-  release(): void {
-    this.length = 0;
-    if (this.buffer.length > INITIAL_BYTES) this.buffer = Buffer.allocUnsafeSlow(INITIAL_BYTES);
+    if (this.buffer.length > KEEP_BYTES) this.buffer = Buffer.allocUnsafeSlow(INITIAL_BYTES);
   }
 
   /**
