@@ -11,3 +11,4 @@ export * from './window-stats';
 export * from './cold-starts/init.classifier';
 export * from './http-invocation-outcome';
 export * from './promise-of';
+export * from './key-hash';

@@ -1,7 +1,7 @@
 import { WindowSets, type FlushWindow } from './flush-journal';
 import type { IngestBatch } from './ingest-writer';
 import { LineBuffer } from './line-buffer';
-import { hashKey, type KeyHash } from './key-hash';
+import { hashKey, type KeyHash } from '@fleetscope/model';
 import {
   FUNCTION_MINUTES,
   INVOCATIONS,

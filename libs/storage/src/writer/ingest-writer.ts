@@ -5,6 +5,7 @@ import {
   promiseOf,
   type FunctionMinuteRow,
   type InvocationRecord,
+  type KeyHash,
   type LogRow,
   type MetricPointRow,
   type SpanRow,
@@ -32,7 +33,7 @@ import {
   type EncodedRows,
 } from './encoded-batch';
 import { LineBuffer } from './line-buffer';
-import { KeyHashSet, type KeyHash } from './key-hash';
+import { KeyHashSet } from './key-hash-set';
 import { RecentKeys } from './recent-keys';
 import {
   FUNCTION_MINUTES,

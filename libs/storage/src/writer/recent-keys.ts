@@ -1,7 +1,8 @@
-import { KeyHashSet, hashKey, type KeyHash } from './key-hash';
+import { hashKey, type KeyHash } from '@fleetscope/model';
+import { KeyHashSet } from './key-hash-set';
 
 /**
- * A bounded set of recently seen keys, as their 64-bit hashes (key-hash.ts), in two generations:
+ * A bounded set of recently seen keys, as their 64-bit hashes (key-hash-set.ts), in two generations:
  * when the young generation holds half the capacity, the old one is emptied and becomes the young
  * one. Lookups and inserts are O(1); its memory, 16 bytes a slot at most half full, is allocated
  * once and holds no object for the garbage collector to mark.

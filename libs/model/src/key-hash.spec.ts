@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { KeyHashSet, hashKey, type KeyHash } from './key-hash';
+import { hashKey } from './key-hash';
 
 const key = (parts: string[]): string => {
   const { high, low } = hashKey(parts);
@@ -27,29 +27,5 @@ describe('hashKey', () => {
     // 32 random bits for 500,000 keys: ~29 pairs of them share a value; far more would mean the
     // halves are not independent of the UUID's fixed characters.
     expect(highs.size).toBeGreaterThan(500_000 - 200);
-  });
-});
-
-describe('KeyHashSet', () => {
-  it('adds each hash once, grows past its first room, and empties', () => {
-    const set = new KeyHashSet(4);
-    const hashes: KeyHash[] = Array.from({ length: 1_000 }, (_, i) => hashKey([`k${i}`]));
-    expect(hashes.map((h) => set.add(h)).every(Boolean)).toBe(true);
-    expect(hashes.map((h) => set.add(h)).some(Boolean)).toBe(false);
-    expect(set.size).toBe(1_000);
-    expect(hashes.every((h) => set.has(h))).toBe(true);
-    expect(set.has(hashKey(['k1000']))).toBe(false);
-    set.clear();
-    expect(set.size).toBe(0);
-    expect(hashes.some((h) => set.has(h))).toBe(false);
-  });
-
-  it('keeps the hash 0, 0 apart from an empty slot', () => {
-    const set = new KeyHashSet();
-    const zero = { high: 0, low: 0 };
-    expect(set.has(zero)).toBe(false);
-    expect(set.add(zero)).toBe(true);
-    expect(set.has(zero)).toBe(true);
-    expect(set.add({ high: 0, low: 0 })).toBe(false);
   });
 });
