@@ -219,6 +219,51 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
     }
   });
 
+  it('stores the request keys of a flush while its source choice is being made, and clears its record only once the choice is made', async () => {
+    const { handle, config } = opened;
+    const client = handle.client;
+    const journal = await repairUncleanFlushes(handle, config);
+    let choose: () => void = () => undefined;
+    const chosen = new Promise<void>((resolve) => (choose = resolve));
+    let choosing = false;
+    const writer = new IngestWriter(client, {
+      maxQueueBytes: 1 << 24,
+      flushIntervalMs: 10,
+      flushRows: 1000,
+      journal,
+      chooseSources: async (window) => {
+        choosing = true;
+        await chosen;
+        await rebuildChosenHours(client, window);
+      },
+    });
+    const stored = writer.write({
+      invocations: [record('lambda_log', 'keyed-1', Date.now() - HOUR)],
+      requestKeys: [{ key: 'delivery-1', source: 'lambda_log' }],
+    });
+    const keys = async () => {
+      const result = await client.query({
+        query: `SELECT count() AS n FROM ingest_requests WHERE key = 'delivery-1'`,
+        format: 'JSONEachRow',
+        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+      });
+      const [row] = await result.json<{ n: number }>();
+      return row.n;
+    };
+    // Before: the request keys waited for the choice, one wait after another in every drain.
+    for (let i = 0; i < 200 && (!choosing || (await keys()) === 0); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(choosing).toBe(true);
+    expect(await keys()).toBe(1);
+    // The window is still recorded: a kill now rebuilds it, the choice included.
+    expect(readdirSync(journal.dir)).toHaveLength(1);
+    choose();
+    await stored;
+    expect(readdirSync(journal.dir)).toEqual([]);
+    await writer.close();
+  });
+
   it('stores, with each flush, the source choice of the function-hours it wrote, and reads count an invocation two sources saw once', async () => {
     const { handle } = opened;
     const client = handle.client;

@@ -86,7 +86,7 @@ async function repairInterrupted(
 ): Promise<void> {
   for (const { file, window } of interrupted) {
     await repairAggregates(handle.client, window, { cluster: config.clickhouseCluster });
-    await journal.end(file);
+    journal.end(file);
   }
   if (interrupted.length > 0) {
     logger?.log(

@@ -1,5 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { unlink, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -55,7 +54,10 @@ export class WindowSets {
  * One small file per flush in progress under a directory of the process's own (inside
  * FLEETSCOPE_DATA_DIR). Files are written without fsync: they guard against the process dying
  * (kill -9, OOM kill), whose written pages the kernel keeps, at a cost of about a millisecond per
- * flush; a host crash is ClickHouse's own fsync settings' matter.
+ * flush; a host crash is ClickHouse's own fsync settings' matter. Written and removed
+ * synchronously: a few kilobytes into the page cache take well under a millisecond, while an
+ * asynchronous write waits for a turn of the event loop, 10–35 ms under an ingest burst, twice in
+ * every drain (BENCHMARKS.md, "Small deliveries: the drain's waits").
  */
 export class FlushJournal {
   private next = 0;
@@ -64,14 +66,14 @@ export class FlushJournal {
     mkdirSync(dir, { recursive: true });
   }
 
-  async begin(window: FlushWindow): Promise<string> {
+  begin(window: FlushWindow): string {
     const file = join(this.dir, `${Date.now()}-${process.pid}-${this.next++}.json`);
-    await writeFile(file, JSON.stringify(window));
+    writeFileSync(file, JSON.stringify(window));
     return file;
   }
 
-  async end(file: string): Promise<void> {
-    await unlink(file);
+  end(file: string): void {
+    unlinkSync(file);
   }
 
   /** Windows left by a process that stopped mid-flush, oldest first. */

@@ -991,7 +991,7 @@ export class IngestWriter {
     if (!stored.has(INVOCATIONS.table)) written.add(freshWindow);
     if (!stored.has(FUNCTION_MINUTES.table)) written.add(minuteWindow);
     const window = journal ? written.window() : undefined;
-    const marker = window ? await journal!.begin(window) : undefined;
+    const marker = window ? journal!.begin(window) : undefined;
     // allSettled: every insert has finished, so `stored` is complete, before a failure is raised.
     const results = await Promise.allSettled([
       // Remembered as soon as they are stored: if another table fails, the retry of these
@@ -1017,16 +1017,25 @@ export class IngestWriter {
       rejected.find((r) => !isRefusedRows(toStorageError(r.reason, 'insert'))) ?? rejected[0];
     // A failed flush keeps its marker: what it left half-written is rebuilt at the next start.
     if (failed) throw failed.reason;
-    if (this.options.chooseSources) {
-      // Retried deliveries too: a flush whose choice failed is retried as duplicates.
-      const chosen = allWindow.window();
-      if (chosen) await this.options.chooseSources(chosen);
-    }
-    if (marker) await journal!.end(marker);
-    if (!stored.has(INGEST_REQUESTS.table)) {
+    // Every row is stored: the request keys (a replay skips what they name) go in beside the
+    // source choice rather than after it, one wait fewer in each drain. The marker stays until the
+    // choice is made: a kill before then rebuilds the window, choice included, at the next start.
+    const choice = async (): Promise<void> => {
+      if (this.options.chooseSources) {
+        // Retried deliveries too: a flush whose choice failed is retried as duplicates.
+        const chosen = allWindow.window();
+        if (chosen) await this.options.chooseSources(chosen);
+      }
+      if (marker) journal!.end(marker);
+    };
+    const keys = async (): Promise<void> => {
+      if (stored.has(INGEST_REQUESTS.table)) return;
       await this.insertRows(INGEST_REQUESTS, requestKeys);
       stored.add(INGEST_REQUESTS.table);
-    }
+    };
+    const tail = await Promise.allSettled([choice(), keys()]);
+    const tailFailed = tail.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (tailFailed) throw tailFailed.reason;
   }
 
   /**
