@@ -376,15 +376,7 @@ async function loadWhatIf() {
         h('td', { class: 'num' }, fmtInt(report.totals[p].coldStarts)),
         h('td', { class: 'num' }, gbs(report.totals[p].wastedGbSeconds)),
         // Only pods are billed while idle: no total where no function is.
-        h(
-          'td',
-          { class: 'num' },
-          fmtUsd(
-            report.functions.some((f) => f.results[p].wastedUsd !== null)
-              ? report.totals[p].wastedUsd
-              : null,
-          ),
-        ),
+        h('td', { class: 'num' }, fmtUsd(report.totals[p].wastedUsd)),
       ]),
     ),
   );

@@ -17,7 +17,7 @@ interface Replay {
   }[];
   totals: Record<
     string,
-    { coldStarts: number; wastedGbSeconds: number; wastedUsd: number; functions: number }
+    { coldStarts: number; wastedGbSeconds: number; wastedUsd: number | null; functions: number }
   >;
 }
 
@@ -52,14 +52,14 @@ describe('GET /api/keepalive/replay', () => {
     await fs?.stop();
   });
 
-  it('answers an empty store with no functions and zero totals', async () => {
+  it('answers an empty store with no functions, zero totals and no idle dollars', async () => {
     const { status, body } = await replay(`policy=fixed:10m&from=${T0}&to=${T0 + 30 * MINUTE}`);
     expect(status).toBe(200);
     expect(body.functions).toEqual([]);
     expect(body.totals['fixed:10m']).toEqual({
       coldStarts: 0,
       wastedGbSeconds: 0,
-      wastedUsd: 0,
+      wastedUsd: null,
       functions: 0,
     });
   });
@@ -79,6 +79,9 @@ describe('GET /api/keepalive/replay', () => {
       idleMinutes: 29,
       policy: { kind: 'fallback' },
     });
+    // A Lambda function's idle sandbox is not billed: no idle dollars, in its row or the total.
+    expect(fn.results['fixed:10m'].wastedUsd).toBeNull();
+    expect(body.totals['fixed:10m'].wastedUsd).toBeNull();
   });
 
   it('replays across midnight as one series of minutes', async () => {

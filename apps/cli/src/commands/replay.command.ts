@@ -24,7 +24,7 @@ export interface ReplayReport {
   }[];
   totals: Record<
     string,
-    { coldStarts: number; wastedGbSeconds: number; wastedUsd: number; functions: number }
+    { coldStarts: number; wastedGbSeconds: number; wastedUsd: number | null; functions: number }
   >;
   /** True when the store holds the demo fleet (`npm run demo`). */
   demo?: true;
@@ -59,11 +59,10 @@ export function replayTable(report: ReplayReport): string {
   }
   const total = ['total'];
   for (const p of report.policies) {
-    const billed = report.functions.some((f) => f.results[p].wastedUsd !== null);
     total.push(
       String(report.totals[p].coldStarts),
       gbs(report.totals[p].wastedGbSeconds),
-      usd(billed ? report.totals[p].wastedUsd : null),
+      usd(report.totals[p].wastedUsd),
     );
   }
   rows.push(total);

@@ -43,9 +43,13 @@ export interface FunctionReplay {
 export interface KeepAliveReplayReport {
   policies: string[];
   functions: FunctionReplay[];
+  /**
+   * Per policy. `wastedUsd` sums the functions whose idle time is billed, null when none is (the
+   * CLI and the "What if" panel print it as it is).
+   */
   totals: Record<
     string,
-    { coldStarts: number; wastedGbSeconds: number; wastedUsd: number; functions: number }
+    { coldStarts: number; wastedGbSeconds: number; wastedUsd: number | null; functions: number }
   >;
 }
 
@@ -78,7 +82,7 @@ export class KeepAliveReplayService {
     const endMinute = Math.ceil(range.toMs / 60_000);
     const totals: KeepAliveReplayReport['totals'] = {};
     for (const { name } of policies)
-      totals[name] = { coldStarts: 0, wastedGbSeconds: 0, wastedUsd: 0, functions: 0 };
+      totals[name] = { coldStarts: 0, wastedGbSeconds: 0, wastedUsd: null, functions: 0 };
     const at = new Date(range.toMs);
     const functions = rows.map((row): FunctionReplay => {
       const config = configs.get(row.functionId);
@@ -115,9 +119,8 @@ export class KeepAliveReplayService {
           wastedUsd:
             pod === null ? null : round6(idlePodCost(pod, r.idleMinutes, this.pricing, at).usd),
         };
-        if (results[name].wastedUsd !== null) {
-          totals[name].wastedUsd = round6(totals[name].wastedUsd + results[name].wastedUsd);
-        }
+        const usd = results[name].wastedUsd;
+        if (usd !== null) totals[name].wastedUsd = round6((totals[name].wastedUsd ?? 0) + usd);
         totals[name].coldStarts += r.coldStarts;
         if (wasted !== null) {
           totals[name].wastedGbSeconds = round(totals[name].wastedGbSeconds + wasted);
