@@ -6,7 +6,7 @@
  * embedded ClickHouse). Run: npm run bench:logs   (knobs: BENCH_FUNCTIONS, BENCH_CW_DELIVERIES,
  * BENCH_FIREHOSE_REQUESTS, BENCH_CW_CONCURRENCY, BENCH_FIREHOSE_CONCURRENCY, BENCH_FLUSH_INTERVAL_MS;
  * BENCH_INGEST_LOG=on|off, BENCH_QUEUE_MAX_BYTES, BENCH_DRAIN_DELIVERIES, BENCH_ENGINE_SAMPLE_MS;
- * BENCH_CPU_PROF=1)
+ * BENCH_CPU_PROF=1; BENCH_APP_EXTRA='{"FLEETSCOPE_DRAIN_INTERVAL_MS":"500"}', any settings of the server)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -231,6 +231,9 @@ async function main(): Promise<void> {
       // The ingest log on or off (before/after in the same conditions), and the queue bound.
       ...(process.env.BENCH_INGEST_LOG
         ? { FLEETSCOPE_INGEST_LOG: process.env.BENCH_INGEST_LOG }
+        : {}),
+      ...(process.env.BENCH_APP_EXTRA
+        ? (JSON.parse(process.env.BENCH_APP_EXTRA) as Record<string, string>)
         : {}),
       ...(process.env.BENCH_QUEUE_MAX_BYTES
         ? { FLEETSCOPE_QUEUE_MAX_BYTES: process.env.BENCH_QUEUE_MAX_BYTES }

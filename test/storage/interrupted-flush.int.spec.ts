@@ -125,7 +125,7 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
       });
       // The interrupted flush: its raw rows committed, its view's rows never written.
       const lost = rows(A, base + HOUR + 5 * 60_000, 30, 'a2');
-      await new FlushJournal(join(config.dataDir, 'flush-journal')).begin({
+      new FlushJournal(join(config.dataDir, 'flush-journal')).begin({
         functionIds: [A],
         hours: [(base + HOUR) / 1000],
         sources: ['lambda_log'],
@@ -190,7 +190,7 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
       values: rows(A, base, 5, 's'),
       format: 'JSONEachRow',
     });
-    await new FlushJournal(join(config.dataDir, 'flush-journal')).begin({
+    new FlushJournal(join(config.dataDir, 'flush-journal')).begin({
       functionIds: [A],
       hours: [base / 1000],
       sources: ['lambda_log'],
