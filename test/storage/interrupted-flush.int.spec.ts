@@ -6,6 +6,7 @@ import {
   FunctionsRepository,
   IngestWriter,
   rebuildChosenHours,
+  repairAggregates,
   repairUncleanFlushes,
 } from '@fleetscope/storage';
 import type { InvocationRecord } from '@fleetscope/model';
@@ -219,12 +220,13 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
     }
   });
 
-  it('stores the request keys of a flush while its source choice is being made, and clears its record only once the choice is made', async () => {
+  it('stores the request keys of a flush while its source choice is being made, its record kept until the choice is made and enough to rebuild the choice after a kill', async () => {
     const { handle, config } = opened;
     const client = handle.client;
     const journal = await repairUncleanFlushes(handle, config);
     let choose: () => void = () => undefined;
     const chosen = new Promise<void>((resolve) => (choose = resolve));
+    let gated = false;
     let choosing = false;
     const writer = new IngestWriter(client, {
       maxQueueBytes: 1 << 24,
@@ -232,36 +234,95 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
       flushRows: 1000,
       journal,
       chooseSources: async (window) => {
-        choosing = true;
-        await chosen;
+        choosing = gated;
+        if (gated) await chosen;
         await rebuildChosenHours(client, window);
       },
     });
-    const stored = writer.write({
-      invocations: [record('lambda_log', 'keyed-1', Date.now() - HOUR)],
-      requestKeys: [{ key: 'delivery-1', source: 'lambda_log' }],
-    });
+    const hour = Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR;
     const keys = async () => {
       const result = await client.query({
-        query: `SELECT count() AS n FROM ingest_requests WHERE key = 'delivery-1'`,
+        query: `SELECT count() AS n FROM ingest_requests WHERE key = 'delivery-2'`,
         format: 'JSONEachRow',
         clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
       });
       const [row] = await result.json<{ n: number }>();
       return row.n;
     };
-    // Before: the request keys waited for the choice, one wait after another in every drain.
-    for (let i = 0; i < 200 && (!choosing || (await keys()) === 0); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    try {
+      // The Telemetry API saw the invocation first; its REPORT line comes in a delivery of its own,
+      // whose flush has a choice to make (two sources in the hour).
+      await writer.write({ invocations: [record('lambda_telemetry', 'keyed-1', hour + 60_000)] });
+      gated = true;
+      const stored = writer.write({
+        invocations: [record('lambda_log', 'keyed-1', hour + 60_000)],
+        requestKeys: [{ key: 'delivery-2', source: 'lambda_log' }],
+      });
+      // Before: the request keys waited for the choice, one wait after another in every drain.
+      for (let i = 0; i < 200 && (!choosing || (await keys()) === 0); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(choosing).toBe(true);
+      expect(await keys()).toBe(1);
+      expect(await chosenInvocations(client, A, hour / 1000)).toBe(0);
+      // A replay would skip the delivery now: its recorded window must bring the choice back. What
+      // the next start does with it (repairUncleanFlushes) counts the invocation once.
+      const [marker] = journal.pending();
+      expect(marker.window).toMatchObject({ functionIds: [A], hours: [hour / 1000] });
+      await repairAggregates(client, marker.window);
+      expect(await chosenInvocations(client, A, hour / 1000)).toBe(1);
+      choose();
+      await stored;
+      expect(readdirSync(journal.dir)).toEqual([]);
+      expect(await chosenInvocations(client, A, hour / 1000)).toBe(1);
+    } finally {
+      choose();
+      await writer.close();
     }
-    expect(choosing).toBe(true);
-    expect(await keys()).toBe(1);
-    // The window is still recorded: a kill now rebuilds it, the choice included.
-    expect(readdirSync(journal.dir)).toHaveLength(1);
-    choose();
-    await stored;
-    expect(readdirSync(journal.dir)).toEqual([]);
-    await writer.close();
+  });
+
+  it('without a flush journal, stores the request keys only once the source choice is made (nothing else would bring the choice back after a kill)', async () => {
+    const client = opened.handle.client;
+    let choose: () => void = () => undefined;
+    const chosen = new Promise<void>((resolve) => (choose = resolve));
+    let choosing = false;
+    const writer = new IngestWriter(client, {
+      maxQueueBytes: 1 << 24,
+      flushIntervalMs: 10,
+      flushRows: 1000,
+      chooseSources: async (window) => {
+        choosing = true;
+        await chosen;
+        await rebuildChosenHours(client, window);
+      },
+    });
+    const keys = async () => {
+      const result = await client.query({
+        query: `SELECT count() AS n FROM ingest_requests WHERE key = 'delivery-3'`,
+        format: 'JSONEachRow',
+        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+      });
+      const [row] = await result.json<{ n: number }>();
+      return row.n;
+    };
+    try {
+      const stored = writer.write({
+        invocations: [record('lambda_log', 'unjournaled-1', Date.now() - HOUR)],
+        requestKeys: [{ key: 'delivery-3', source: 'lambda_log' }],
+      });
+      for (let i = 0; i < 200 && !choosing; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(choosing).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await keys()).toBe(0);
+      choose();
+      await stored;
+      expect(await keys()).toBe(1);
+    } finally {
+      choose();
+      await writer.close();
+    }
   });
 
   it('stores, with each flush, the source choice of the function-hours it wrote, and reads count an invocation two sources saw once', async () => {

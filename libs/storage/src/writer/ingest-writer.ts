@@ -1012,14 +1012,8 @@ export class IngestWriter {
     // A table ClickHouse could not be reached for before one it refused: the batches are then
     // retried together as this attempt, which may have committed the first without answering,
     // rather than one by one as new attempts that would store it again.
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    const failed =
-      rejected.find((r) => !isRefusedRows(toStorageError(r.reason, 'insert'))) ?? rejected[0];
     // A failed flush keeps its marker: what it left half-written is rebuilt at the next start.
-    if (failed) throw failed.reason;
-    // Every row is stored: the request keys (a replay skips what they name) go in beside the
-    // source choice rather than after it, one wait fewer in each drain. The marker stays until the
-    // choice is made: a kill before then rebuilds the window, choice included, at the next start.
+    throwFirstFailure(results);
     const choice = async (): Promise<void> => {
       if (this.options.chooseSources) {
         // Retried deliveries too: a flush whose choice failed is retried as duplicates.
@@ -1033,9 +1027,15 @@ export class IngestWriter {
       await this.insertRows(INGEST_REQUESTS, requestKeys);
       stored.add(INGEST_REQUESTS.table);
     };
-    const tail = await Promise.allSettled([choice(), keys()]);
-    const tailFailed = tail.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (tailFailed) throw tailFailed.reason;
+    // Every row is stored. With a marker recorded, the request keys (a replay skips what they
+    // name) go in beside the source choice rather than after it, one wait fewer in each drain: the
+    // marker stays until the choice is made, and a kill before then rebuilds its window, the
+    // choice included, at the next start. Without one, the keys wait for the choice as before.
+    if (marker) throwFirstFailure(await Promise.allSettled([choice(), keys()]));
+    else {
+      await choice();
+      await keys();
+    }
   }
 
   /**
@@ -1135,6 +1135,19 @@ interface Chunk {
 }
 
 /** Bytes a replayed batch holds (its encoded rows). */
+/**
+ * Throws the failure of the statements run together that should decide the retry: one for which
+ * ClickHouse could not be reached before one it refused. The batches are then retried together
+ * as the same attempt, which may have committed the first without answering, rather than one by
+ * one as new attempts that would store it again.
+ */
+function throwFirstFailure(results: PromiseSettledResult<unknown>[]): void {
+  const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const failed =
+    rejected.find((r) => !isRefusedRows(toStorageError(r.reason, 'insert'))) ?? rejected[0];
+  if (failed) throw failed.reason;
+}
+
 function encodedBytes(batch: EncodedBatch): number {
   let bytes = 0;
   for (const rows of Object.values(batch.tables)) bytes += rows ? rows.bytes.length : 0;
