@@ -47,6 +47,18 @@ function rows(functionId: string, startMs: number, n: number, prefix: string) {
   }));
 }
 
+/** How many rows of ingest_requests hold a request key. */
+async function storedRequestKeys(client: ClickHouseClient, key: string): Promise<number> {
+  const result = await client.query({
+    query: `SELECT count() AS n FROM ingest_requests WHERE key = {key:String}`,
+    query_params: { key },
+    format: 'JSONEachRow',
+    clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+  });
+  const [row] = await result.json<{ n: number }>();
+  return row.n;
+}
+
 /** Invocations in the newest chosen-source rows of one function-hour. */
 async function chosenInvocations(client: ClickHouseClient, fn: string, hour: number) {
   const result = await client.query({
@@ -240,15 +252,7 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
       },
     });
     const hour = Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR;
-    const keys = async () => {
-      const result = await client.query({
-        query: `SELECT count() AS n FROM ingest_requests WHERE key = 'delivery-2'`,
-        format: 'JSONEachRow',
-        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
-      });
-      const [row] = await result.json<{ n: number }>();
-      return row.n;
-    };
+    const keys = () => storedRequestKeys(client, 'delivery-2');
     try {
       // The Telemetry API saw the invocation first; its REPORT line comes in a delivery of its own,
       // whose flush has a choice to make (two sources in the hour).
@@ -296,15 +300,7 @@ describe('after kill -9, the aggregates miss what the raw table holds', () => {
         await rebuildChosenHours(client, window);
       },
     });
-    const keys = async () => {
-      const result = await client.query({
-        query: `SELECT count() AS n FROM ingest_requests WHERE key = 'delivery-3'`,
-        format: 'JSONEachRow',
-        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
-      });
-      const [row] = await result.json<{ n: number }>();
-      return row.n;
-    };
+    const keys = () => storedRequestKeys(client, 'delivery-3');
     try {
       const stored = writer.write({
         invocations: [record('lambda_log', 'unjournaled-1', Date.now() - HOUR)],
