@@ -52,19 +52,46 @@ export function apiToken() {
   }
 }
 
+/**
+ * How long api() waits for a whole answer before the page says so: the slowest route answers in
+ * seconds, and a server that stopped answering must not leave a page loading for ever. A page may
+ * set `window.fleetscopeApiTimeoutMs` lower (the browser tests do).
+ */
+const API_TIMEOUT_MS = 60_000;
+
+function apiTimeoutMs() {
+  const set = Number(/** @type {any} */ (globalThis).fleetscopeApiTimeoutMs);
+  return set > 0 ? set : API_TIMEOUT_MS;
+}
+
+/** The ApiError of a request that failed before any answer: no server, or none in time. */
+function unanswered(error, timeoutMs) {
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    const seconds = Math.round(timeoutMs / 100) / 10;
+    return new ApiError(0, `The Fleetscope API did not answer within ${seconds} s. Try again.`);
+  }
+  return new ApiError(0, 'The Fleetscope API did not answer. Is the server running?');
+}
+
 /** Calls the API; the token (when set) goes in the Authorization header, never in the URL. */
 export async function api(path, init = {}) {
   const headers = new Headers(init.headers);
   headers.set('accept', 'application/json');
   const token = apiToken();
   if (token) headers.set('authorization', `Bearer ${token}`);
+  const timeoutMs = apiTimeoutMs();
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   let response;
+  let text;
   try {
-    response = await fetch(path, { ...init, headers });
-  } catch {
-    throw new ApiError(0, 'The Fleetscope API did not answer. Is the server running?');
+    response = await fetch(path, { ...init, headers, signal });
+    text = await response.text();
+  } catch (error) {
+    // A caller's own abort is its own matter.
+    if (init.signal?.aborted) throw error;
+    throw unanswered(error, timeoutMs);
   }
-  const text = await response.text();
   let body = null;
   try {
     body = text ? JSON.parse(text) : null;

@@ -107,6 +107,26 @@ describe('The dashboard pages', () => {
     expect(await page.locator('#footnote').innerText()).toBe('');
   });
 
+  it('the fleet overview says the API did not answer in time, instead of loading for ever, and loads again when asked', async () => {
+    await page.addInitScript(() => {
+      (globalThis as { fleetscopeApiTimeoutMs?: number }).fleetscopeApiTimeoutMs = 1000;
+    });
+    await page.goto(`${fleetscope.apiUrl}/?range=24h`);
+    await page.locator('#functions tbody tr[data-id]').first().waitFor();
+    // A server that took the request and never answered.
+    await page.route('**/api/functions?**', () => undefined);
+    await page.locator('label[for="range-7d"]').click();
+    await page.locator('#notice.error').waitFor();
+    expect(await page.locator('#notice').innerText()).toMatch(
+      /The Fleetscope API did not answer within 1 s/,
+    );
+    expect(await page.locator('#table-panel').isHidden()).toBe(true);
+    await page.unroute('**/api/functions?**');
+    await page.locator('label[for="range-24h"]').click();
+    await page.locator('#functions tbody tr[data-id]').first().waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('the cold-start page keeps the range picked last when the one before answers later', async () => {
     await page.goto(`${fleetscope.apiUrl}/coldstarts.html?range=24h`);
     await page.locator('#groups tbody tr').first().waitFor();
