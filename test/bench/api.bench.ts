@@ -8,7 +8,8 @@
  * - wide: 10,000 functions × 7 days written straight into `function_minutes` (test/bench/support/
  *   week-fleet.ts; 100 of them reported by two sources).
  *
- * Each fleet runs in a process of its own (chDB keeps one data directory per process). `--scale`
+ * Each fleet runs in a process of its own (chDB keeps one data directory per process), started
+ * with npm start's Node flags and environment (test/support/fleetscope-process.ts). `--scale`
  * multiplies the invocation count (narrow) and the function count (wide) for quick runs.
  */
 import 'reflect-metadata';
@@ -29,9 +30,10 @@ import {
 } from '@fleetscope/storage';
 import { FleetService } from '@fleetscope/dashboard';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { npmStartCommand } from '../support/fleetscope-process';
 import { fmt, percentile } from './support/bench-figures';
 import { httpCall } from './support/http-load.driver';
-import { settleMerges } from './support/settle-merges';
+import { holdMerges, settleMerges } from './support/settle-merges';
 import { WEEK_FLEET_ACCOUNT, weekFleet } from './support/week-fleet';
 
 const HOUR_MS = 3600_000;
@@ -298,6 +300,7 @@ async function runNarrow(scale: number): Promise<string> {
     const g0 = performance.now();
     await generateNarrow(client, toMs, total);
     await settleMerges(client);
+    await holdMerges(client);
     const generatedS = (performance.now() - g0) / 1000;
     const counts = await sql(
       client,
@@ -400,6 +403,7 @@ async function runWide(scale: number): Promise<string> {
     }
     const choiceS = (performance.now() - c0) / 1000;
     await settleMerges(client);
+    await holdMerges(client);
     const generatedS = (performance.now() - g0) / 1000;
     const functions = await scalar(client, `SELECT uniqExact(function_id) FROM function_minutes`);
     const minuteRows = await scalar(client, `SELECT count() FROM function_minutes`);
@@ -477,27 +481,33 @@ async function main(): Promise<void> {
   const scale = Number(values.scale);
   if (!(scale > 0 && scale <= 1))
     throw new Error(`--scale: expected a number in (0, 1], got ${values.scale}`);
-  if (values.fleet === 'narrow' || values.fleet === 'wide') {
+  if (values.fleet !== undefined && values.fleet !== 'narrow' && values.fleet !== 'wide')
+    throw new Error(`--fleet: expected narrow or wide, got ${values.fleet}`);
+  if (process.env[FLEET_CHILD] && values.fleet) {
     const report = values.fleet === 'narrow' ? await runNarrow(scale) : await runWide(scale);
     agent.destroy();
     process.stdout.write(`${report}\n\n`);
     return;
   }
-  if (values.fleet !== undefined)
-    throw new Error(`--fleet: expected narrow or wide, got ${values.fleet}`);
   process.stdout.write(
     `bench:api, scale ${scale}; machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, embedded ClickHouse (chDB), Node ${process.version}\n\n`,
   );
-  for (const fleet of ['narrow', 'wide']) {
-    // One process per fleet: chDB keeps one data directory per process.
+  // One process per fleet (chDB keeps one data directory per process), with npm start's Node
+  // flags and environment: the server timed is configured as npm start runs it.
+  const start = npmStartCommand();
+  const startFlags = start.args.filter((arg) => arg.startsWith('--'));
+  for (const fleet of values.fleet ? [values.fleet] : ['narrow', 'wide']) {
     const child = spawnSync(
       process.execPath,
-      [...process.execArgv, __filename, '--fleet', fleet, '--scale', String(scale)],
-      { stdio: 'inherit' },
+      [...startFlags, ...process.execArgv, __filename, '--fleet', fleet, '--scale', String(scale)],
+      { stdio: 'inherit', env: { ...process.env, ...start.env, [FLEET_CHILD]: '1' } },
     );
     if (child.status !== 0) throw new Error(`the ${fleet} fleet failed (exit ${child.status})`);
   }
 }
+
+/** Set in the process that runs one fleet. */
+const FLEET_CHILD = 'BENCH_API_FLEET_CHILD';
 
 main().catch((error: unknown) => {
   process.stderr.write(
