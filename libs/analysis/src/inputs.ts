@@ -30,6 +30,8 @@ export interface FunctionProfile {
   minScale?: number | null;
   /** Configured Lambda ephemeral storage (MB); 512 is free. */
   ephemeralStorageMb?: number | null;
+  /** Lambda SnapStart's `ApplyOn` from the inventory ('PublishedVersions'); null when off or unknown. */
+  snapStart?: string | null;
 }
 
 // The window statistics the storage layer builds live in libs/model (storage may not depend on

@@ -114,3 +114,9 @@ export function lambdaNameFromLogGroup(logGroup: string): string | undefined {
   const name = logGroup.slice(prefix.length);
   return name.length > 0 ? name : undefined;
 }
+
+/**
+ * The inventory's label for Lambda SnapStart: its `ApplyOn` ('PublishedVersions') when it is on;
+ * absent when off. The analyses read it (SnapStart versions cannot have provisioned concurrency).
+ */
+export const SNAP_START_LABEL = 'aws.lambda.snap_start';

@@ -2,7 +2,7 @@ import type {
   FunctionConfiguration,
   ProvisionedConcurrencyConfigListItem,
 } from '@aws-sdk/client-lambda';
-import { functionId, parseLambdaArn } from '@fleetscope/model';
+import { SNAP_START_LABEL, functionId, parseLambdaArn } from '@fleetscope/model';
 import type { FunctionConfigUpdate } from '@fleetscope/storage';
 
 /** A listed function lacks a field the inventory needs: ask GetFunctionConfiguration for it. */
@@ -43,7 +43,7 @@ export function lambdaConfigUpdate(
   };
   const labels: Record<string, string> = {};
   if (fn.SnapStart?.ApplyOn && fn.SnapStart.ApplyOn !== 'None') {
-    labels['aws.lambda.snap_start'] = fn.SnapStart.ApplyOn;
+    labels[SNAP_START_LABEL] = fn.SnapStart.ApplyOn;
   }
   for (const c of provisioned ?? []) {
     const qualifier = c.FunctionArn ? parseLambdaArn(c.FunctionArn)?.qualifier : undefined;

@@ -81,6 +81,13 @@ describe(analysisProfile.name, () => {
     });
   });
 
+  it("carries the inventory's SnapStart flag, which the provisioned-concurrency analysis reads", () => {
+    expect(
+      analysisProfile(ID, config({ labels: { 'aws.lambda.snap_start': 'PublishedVersions' } })),
+    ).toMatchObject({ snapStart: 'PublishedVersions' });
+    expect(analysisProfile(ID, config({}))).toMatchObject({ snapStart: null });
+  });
+
   it('falls back to the memory size most invocations ran at, and x86_64', () => {
     const s = stats([
       { memoryMb: 512, invocations: 10, durationSumMs: 1, durationBuckets: {} },

@@ -6,7 +6,13 @@ import type {
   MemorySizeStats,
   TuningEvidence,
 } from '@fleetscope/analysis';
-import { PLATFORMS, mergeBuckets, parseFunctionId, type Platform } from '@fleetscope/model';
+import {
+  PLATFORMS,
+  SNAP_START_LABEL,
+  mergeBuckets,
+  parseFunctionId,
+  type Platform,
+} from '@fleetscope/model';
 import type { FunctionConfig, StoredAnalysisInputs } from '@fleetscope/storage';
 
 /** The memory size most invocations ran at (0 = unknown is never chosen); null if none known. */
@@ -60,6 +66,7 @@ export function analysisProfile(
     podMemoryMb: config?.podMemoryMb ?? null,
     minScale: config?.minScale ?? null,
     ephemeralStorageMb: config?.ephemeralStorageMb ?? null,
+    snapStart: config?.labels?.[SNAP_START_LABEL] ?? null,
   };
 }
 

@@ -79,6 +79,31 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     ]);
   });
 
+  it('recommends none where the inventory says SnapStart is on, though the window counted no restore', () => {
+    const concurrency = concurrencyProfile(() => 20, { coldStartsPerHour: () => 3 });
+    const input = { stats: busyAsProfile(stats, concurrency), concurrency };
+    // The same traffic without SnapStart is worth provisioned concurrency.
+    expect(
+      analyzer.analyze({ ...input, profile: lambdaProfile({ memoryMb: 1024 }) }, ctx).length,
+    ).toBeGreaterThan(0);
+    const whyNot: { code: string; detail: string }[] = [];
+    const recs = analyzer.analyze(
+      {
+        ...input,
+        profile: { ...lambdaProfile({ memoryMb: 1024 }), snapStart: 'PublishedVersions' },
+      },
+      { ...ctx, explain: ({ code, detail }) => whyNot.push({ code, detail }) },
+    );
+    expect(recs).toEqual([]);
+    expect(whyNot).toEqual([
+      {
+        code: 'not-applicable',
+        detail:
+          'SnapStart is on (ApplyOn PublishedVersions, from the inventory): Lambda does not support provisioned concurrency on a SnapStart version, though no restore was counted in the window.',
+      },
+    ]);
+  });
+
   it('says nothing for sporadic traffic, where warm capacity would sit idle', () => {
     const concurrency = concurrencyProfile((_h, minute) => (minute === 0 ? 0.5 : 0), {
       coldStartsPerHour: () => 1,

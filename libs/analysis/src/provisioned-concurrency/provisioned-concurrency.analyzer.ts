@@ -363,12 +363,22 @@ function utilisation(plan: Plan): number | null {
 }
 
 /**
+ * AWS: "SnapStart does not support provisioned concurrency" (docs.aws.amazon.com/lambda/latest/dg/
+ * snapstart.html, "Supported features and limitations"), so a SnapStart version cannot buy it.
+ * The inventory's flag says so before any restore is counted (SnapStart turned on lately, or a
+ * window of on-demand cold starts only): null when it is off or unknown.
+ */
+function snapStartConfigured(profile: FunctionProfile): string | null {
+  if (!profile.snapStart) return null;
+  return `SnapStart is on (ApplyOn ${profile.snapStart}, from the inventory): Lambda does not support provisioned concurrency on a SnapStart version, though no restore was counted in the window.`;
+}
+
+/**
  * Why provisioned concurrency cannot be priced for a Lambda function whose cold starts include
- * SnapStart restores, or null when none were counted. AWS: "SnapStart does not support provisioned
- * concurrency" (docs.aws.amazon.com/lambda/latest/dg/snapstart.html, "Supported features and
- * limitations"), so a SnapStart version cannot buy it. A function with restores and on-demand cold
- * starts (some versions with SnapStart, some without) could be judged on the on-demand ones alone,
- * but the concurrency profile is summed over versions: its covered minutes cannot be split.
+ * SnapStart restores (snapStartConfigured()), or null when none were counted. A function with
+ * restores and on-demand cold starts (some versions with SnapStart, some without) could be judged
+ * on the on-demand ones alone, but the concurrency profile is summed over versions: its covered
+ * minutes cannot be split.
  */
 function snapStartShortfall(stats: FunctionWindowStats): string | null {
   const restores = stats.restores ?? 0;
@@ -401,7 +411,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       return [];
     };
     const isLambda = profile.platform === 'aws_lambda';
-    const snapStart = isLambda ? snapStartShortfall(stats) : null;
+    const snapStart = isLambda ? (snapStartShortfall(stats) ?? snapStartConfigured(profile)) : null;
     if (snapStart) return whyNot('not-applicable', snapStart);
     if (!concurrency || concurrency.hours.length === 0)
       return whyNot('insufficient-evidence', 'No per-minute concurrency in the window.');
