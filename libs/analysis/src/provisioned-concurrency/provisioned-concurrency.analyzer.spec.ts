@@ -1,5 +1,6 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
+import type { FunctionAnalysisInput } from '../inputs';
 import {
   busyAsProfile,
   concurrencyProfile,
@@ -18,6 +19,16 @@ const ctx: AnalysisContext = {
   at: new Date('2025-09-08T00:00:00Z'),
 };
 const analyzer = new ProvisionedConcurrencyAnalyzer();
+
+/** The analyzer's recommendations for `input`, and why it gave none (its whyNot). */
+function analyzeExplained(input: FunctionAnalysisInput) {
+  const whyNot: { code: string; detail: string }[] = [];
+  const recs = analyzer.analyze(input, {
+    ...ctx,
+    explain: ({ code, detail }) => whyNot.push({ code, detail }),
+  });
+  return { recs, whyNot };
+}
 const stats = windowStats({ invocations: 1_000_000, medianMs: 100, sigma: 0.3, coldStarts: 500 });
 
 describe(ProvisionedConcurrencyAnalyzer.name, () => {
@@ -60,15 +71,11 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
 
   it('recommends none where the cold starts are SnapStart restores: Lambda does not support provisioned concurrency on a SnapStart version', () => {
     const concurrency = concurrencyProfile(() => 20, { coldStartsPerHour: () => 3 });
-    const whyNot: { code: string; detail: string }[] = [];
-    const recs = analyzer.analyze(
-      {
-        profile: lambdaProfile({ memoryMb: 1024 }),
-        stats: { ...busyAsProfile(stats, concurrency), restores: 500 },
-        concurrency,
-      },
-      { ...ctx, explain: ({ code, detail }) => whyNot.push({ code, detail }) },
-    );
+    const { recs, whyNot } = analyzeExplained({
+      profile: lambdaProfile({ memoryMb: 1024 }),
+      stats: { ...busyAsProfile(stats, concurrency), restores: 500 },
+      concurrency,
+    });
     expect(recs).toEqual([]);
     expect(whyNot).toEqual([
       {
@@ -86,14 +93,10 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(
       analyzer.analyze({ ...input, profile: lambdaProfile({ memoryMb: 1024 }) }, ctx).length,
     ).toBeGreaterThan(0);
-    const whyNot: { code: string; detail: string }[] = [];
-    const recs = analyzer.analyze(
-      {
-        ...input,
-        profile: { ...lambdaProfile({ memoryMb: 1024 }), snapStart: 'PublishedVersions' },
-      },
-      { ...ctx, explain: ({ code, detail }) => whyNot.push({ code, detail }) },
-    );
+    const { recs, whyNot } = analyzeExplained({
+      ...input,
+      profile: { ...lambdaProfile({ memoryMb: 1024 }), snapStart: 'PublishedVersions' },
+    });
     expect(recs).toEqual([]);
     expect(whyNot).toEqual([
       {
