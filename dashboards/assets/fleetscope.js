@@ -203,7 +203,7 @@ export function coldStartRateCell(r) {
     rate === null
       ? `${r.coldStartRateReason ?? 'No source said whether these invocations started cold.'} (${fmtInt(unknown)} invocations)`
       : unknown > 0
-        ? `${fmtInt(r.coldStarts)} cold starts in the ${fmtInt(r.invocations - unknown)} invocations whose start is known; ${fmtInt(unknown)} of ${fmtInt(r.invocations)} did not say whether they started cold (no faas.coldstart) and are left out`
+        ? `${fmtInt(r.coldStarts)} cold starts in the ${fmtInt(r.invocations - unknown)} invocations whose start is known; ${fmtInt(unknown)} of ${fmtInt(r.invocations)} did not say whether they started cold (spans without faas.coldstart, FaaS metrics without faas.coldstarts) and are left out`
         : `${fmtInt(r.coldStarts)} cold starts in ${fmtInt(r.invocations)} invocations`;
   return h(
     'span',

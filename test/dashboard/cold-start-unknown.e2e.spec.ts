@@ -75,7 +75,7 @@ describe('The dashboard pages on functions whose spans do not say whether they s
       // 1 cold of the 2 spans that say; the other 2 are left out, and the title says so.
       expect(await cell(CHECKOUT).innerText()).toBe('50.0 %*');
       expect(await cell(CHECKOUT).getAttribute('title')).toMatch(
-        /1 cold starts in the 2 invocations whose start is known; 2 of 4/,
+        /1 cold starts in the 2 invocations whose start is known; 2 of 4 .*\(spans without faas\.coldstart, FaaS metrics without faas\.coldstarts\)/,
       );
       // The fleet's rate: 1 of the 2 invocations whose start is known, not 1 of 8.
       expect(await page.locator('#stats').innerText()).toContain('50.0 %*');
