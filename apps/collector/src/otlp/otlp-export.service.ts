@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   ColdStartReporters,
@@ -28,7 +28,12 @@ import {
   type PartialSuccess,
   type RejectReport,
 } from '@fleetscope/otlp';
-import type { BatchPart, IngestBatch } from '@fleetscope/storage';
+import {
+  FunctionsRepository,
+  describeError,
+  type BatchPart,
+  type IngestBatch,
+} from '@fleetscope/storage';
 import {
   IngestPipeline,
   NothingStorableError,
@@ -108,6 +113,11 @@ function partialOf(
   return { rejected, errorMessage: messages.join('; ') };
 }
 
+/** How many functions known to report faas.coldstarts are remembered (ColdStartReporters). */
+const COLD_START_REPORTERS = 100_000;
+/** How far back the stored minutes are read for them at start-up. */
+const REPORTERS_LOOKBACK_MS = 7 * 86_400_000;
+
 const ITEM_PATHS: Record<OtlpSignal, ItemPath> = {
   traces: SPAN_PATH,
   logs: LOG_RECORD_PATH,
@@ -131,10 +141,11 @@ export type ExportOutcome =
  * partial_success; the rest of the request is kept.
  */
 @Injectable()
-export class OtlpExportService {
+export class OtlpExportService implements OnModuleInit {
   /** Cumulative FaaS/Knative counters become per-minute deltas (bounded per series). */
   private readonly cumulative = new CumulativeToDelta();
-  private readonly coldStartReporters = new ColdStartReporters();
+  private readonly coldStartReporters = new ColdStartReporters(COLD_START_REPORTERS);
+  private readonly logger = new Logger('OtlpExport');
   /**
    * Knative telemetry names no cluster, OpenFaaS telemetry no gateway: each gets the one the
    * scrapes and the inventory use, so a function has one id whichever way it reports.
@@ -146,11 +157,32 @@ export class OtlpExportService {
     private readonly pipeline: IngestPipeline,
     private readonly metrics: IngestMetrics,
     targets: PlatformTargets,
+    private readonly functions: FunctionsRepository,
   ) {
     this.resolve = {
       knativeCluster: config.knativeCluster,
       openFaasGateway: targets.defaultGateway() ?? '',
     };
+  }
+
+  /**
+   * Before the first request: the functions that reported faas.coldstarts in the last week, as
+   * the stored minutes say. A function sending delta counters reports no point in a minute without
+   * cold starts; after a restart its minutes read as of unknown start until its next cold start.
+   * Without the store the set starts empty, as before.
+   */
+  async onModuleInit(): Promise<void> {
+    try {
+      const ids = await this.functions.coldStartReporters(
+        Date.now() - REPORTERS_LOOKBACK_MS,
+        COLD_START_REPORTERS,
+      );
+      for (const id of ids) this.coldStartReporters.add(id);
+    } catch (error) {
+      this.logger.warn(
+        `the functions that report faas.coldstarts were not read back: ${describeError(error)}`,
+      );
+    }
   }
 
   async export(signal: OtlpSignal, encoding: OtlpEncoding, body: Buffer): Promise<ExportOutcome> {

@@ -19,6 +19,7 @@ import {
   everyDayMixed,
   hasWholeDays,
   storedRowsForRange,
+  toDateTimeParam,
   unsettledHoursInRange,
   unsettledHoursParams,
 } from './minute-source.sql';
@@ -369,6 +370,28 @@ export class FunctionsRepository {
       -- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
       ORDER BY key, function_id, memory_size_mb, version`;
     return (await this.compactRows(query, params, COLD_START_ROW)).map(coldStartOf);
+  }
+
+  /**
+   * The functions whose OpenTelemetry FaaS metrics said since `sinceMs` whether their invocations
+   * started cold (a faas.coldstarts point, even of 0): what the collector's ColdStartReporters
+   * knew before a restart. At most `limit`, the least recently heard of first.
+   */
+  async coldStartReporters(sinceMs: number, limit: number): Promise<string[]> {
+    const rows = await this.rows<{ functionId: string }>(
+      `SELECT functionId FROM (
+         SELECT function_id AS functionId, max(minute) AS last
+         FROM function_hours
+         WHERE source = 'otel_metrics' AND minute >= {since:DateTime}
+         GROUP BY function_id
+         HAVING sum(invocations) > sum(unknown_starts) OR sum(cold_starts) > 0
+         ORDER BY last DESC
+         LIMIT {limit:UInt32}
+       )
+       ORDER BY last, functionId`,
+      { since: toDateTimeParam(sinceMs), limit },
+    );
+    return rows.map((r) => r.functionId);
   }
 
   /** Raw invocation records of one request id, every source, for the merged single view. */
