@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { functionId } from '@fleetscope/model';
 import { getJson, startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { post } from '../platform/platform-ingest.helpers';
-import { deltaCounter } from '../support/otlp-json-metrics';
+import { deltaCounter, lambdaResourceMetrics } from '../support/otlp-json-metrics';
 
 /**
  * A function that sends OpenTelemetry FaaS metrics as delta counters reports faas.coldstarts only
@@ -20,26 +20,12 @@ const FIRST = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 5 * HOUR_MS;
 const LATER = FIRST + 2 * HOUR_MS;
 
 function metrics(minuteMs: number, counters: [string, number][]) {
-  const s = (key: string, v: string) => ({ key, value: { stringValue: v } });
   return {
     resourceMetrics: [
-      {
-        resource: {
-          attributes: [
-            s('cloud.platform', 'aws_lambda'),
-            s('cloud.region', REGION),
-            s('cloud.account.id', ACCOUNT),
-            s('faas.name', NAME),
-            s('faas.max_memory', '1024'),
-          ],
-        },
-        scopeMetrics: [
-          {
-            scope: { name: 'telemetryapireceiver' },
-            metrics: counters.map(([name, value]) => deltaCounter(name, value, minuteMs)),
-          },
-        ],
-      },
+      lambdaResourceMetrics(
+        { account: ACCOUNT, region: REGION, name: NAME },
+        counters.map(([name, value]) => deltaCounter(name, value, minuteMs)),
+      ),
     ],
   };
 }

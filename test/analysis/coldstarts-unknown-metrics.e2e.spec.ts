@@ -2,7 +2,7 @@ import type { ColdStartReport } from '@fleetscope/analysis-jobs';
 import { functionId } from '@fleetscope/model';
 import { getJson, startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { post } from '../platform/platform-ingest.helpers';
-import { deltaCounter } from '../support/otlp-json-metrics';
+import { deltaCounter, lambdaResourceMetrics } from '../support/otlp-json-metrics';
 
 const ACCOUNT = '123456789012';
 const REGION = 'eu-west-1';
@@ -22,22 +22,8 @@ const MINUTE = DAY + 10 * 3_600_000;
 /** One delta counter point of MINUTE, as an OpenTelemetry FaaS metric. */
 const counter = (name: string, value: number) => deltaCounter(name, value, MINUTE);
 
-function resourceMetrics(name: string, metrics: Record<string, unknown>[]) {
-  const s = (key: string, v: string) => ({ key, value: { stringValue: v } });
-  return {
-    resource: {
-      attributes: [
-        s('cloud.platform', 'aws_lambda'),
-        s('cloud.region', REGION),
-        s('cloud.account.id', ACCOUNT),
-        s('faas.name', name),
-        s('faas.version', '3'),
-        s('faas.max_memory', '1024'),
-      ],
-    },
-    scopeMetrics: [{ scope: { name: 'telemetryapireceiver' }, metrics }],
-  };
-}
+const resourceMetrics = (name: string, metrics: Record<string, unknown>[]) =>
+  lambdaResourceMetrics({ account: ACCOUNT, region: REGION, name }, metrics);
 
 interface ColdStartFields {
   invocations: number;

@@ -1,7 +1,7 @@
 import type { ColdStartReport } from '@fleetscope/analysis-jobs';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { post } from '../platform/platform-ingest.helpers';
-import { deltaCounter } from '../support/otlp-json-metrics';
+import { deltaCounter, lambdaResourceMetrics } from '../support/otlp-json-metrics';
 
 const ACCOUNT = '123456789012';
 const REGION = 'eu-west-1';
@@ -21,27 +21,12 @@ describe('coldStartRate of GET /api/functions', () => {
 
   beforeAll(async () => {
     fleetscope = await startFleetscope();
-    const s = (key: string, v: string) => ({ key, value: { stringValue: v } });
     const answer = await post(`${fleetscope.ingestUrl}/v1/metrics`, {
       resourceMetrics: [
-        {
-          resource: {
-            attributes: [
-              s('cloud.platform', 'aws_lambda'),
-              s('cloud.region', REGION),
-              s('cloud.account.id', ACCOUNT),
-              s('faas.name', NAME),
-              s('faas.version', '3'),
-              s('faas.max_memory', '1024'),
-            ],
-          },
-          scopeMetrics: [
-            {
-              scope: { name: 'telemetryapireceiver' },
-              metrics: [counter('faas.invocations', INVOCATIONS), counter('faas.coldstarts', 1)],
-            },
-          ],
-        },
+        lambdaResourceMetrics({ account: ACCOUNT, region: REGION, name: NAME }, [
+          counter('faas.invocations', INVOCATIONS),
+          counter('faas.coldstarts', 1),
+        ]),
       ],
     });
     expect(answer.status).toBe(200);

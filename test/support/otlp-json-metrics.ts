@@ -24,3 +24,27 @@ export function deltaCounter(
     },
   };
 }
+
+/**
+ * One Lambda function's OTLP/JSON resourceMetrics as the Telemetry API receiver sends them: its
+ * account, region, name, version ('3' unless given) and memory (1,024 MB), and `metrics`.
+ */
+export function lambdaResourceMetrics(
+  fn: { account: string; region: string; name: string; version?: string },
+  metrics: Record<string, unknown>[],
+): Record<string, unknown> {
+  const s = (key: string, v: string) => ({ key, value: { stringValue: v } });
+  return {
+    resource: {
+      attributes: [
+        s('cloud.platform', 'aws_lambda'),
+        s('cloud.region', fn.region),
+        s('cloud.account.id', fn.account),
+        s('faas.name', fn.name),
+        s('faas.version', fn.version ?? '3'),
+        s('faas.max_memory', '1024'),
+      ],
+    },
+    scopeMetrics: [{ scope: { name: 'telemetryapireceiver' }, metrics }],
+  };
+}
