@@ -53,9 +53,11 @@ export function apiToken() {
 }
 
 /**
- * How long api() waits for a whole answer before the page says so: the slowest route answers in
- * seconds, and a server that stopped answering must not leave a page loading for ever. A page may
- * set `window.fleetscopeApiTimeoutMs` lower (the browser tests do).
+ * How long api() waits for the whole answer to a read (GET) before the page says so: the slowest
+ * read answers in seconds, and a server that stopped answering must not leave a page loading for
+ * ever. Requests that start work (an analysis run, a report's build: minutes on a large fleet)
+ * wait for as long as it takes. A page may set `window.fleetscopeApiTimeoutMs` lower (the
+ * browser tests do).
  */
 const API_TIMEOUT_MS = 60_000;
 
@@ -80,8 +82,14 @@ export async function api(path, init = {}) {
   const token = apiToken();
   if (token) headers.set('authorization', `Bearer ${token}`);
   const timeoutMs = apiTimeoutMs();
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+  const read = (init.method ?? 'GET').toUpperCase() === 'GET';
+  // A browser without AbortSignal.timeout (Safari before 16) waits as before.
+  const timeout =
+    read && typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(timeoutMs) : undefined;
+  const signal =
+    timeout && init.signal && typeof AbortSignal.any === 'function'
+      ? AbortSignal.any([init.signal, timeout])
+      : (init.signal ?? timeout);
   let response;
   let text;
   try {

@@ -127,6 +127,23 @@ describe('The dashboard pages', () => {
     expect(problems).toEqual([]);
   });
 
+  it('waits for an analysis run however long it takes: the answer timeout is for reads', async () => {
+    await page.addInitScript(() => {
+      (globalThis as { fleetscopeApiTimeoutMs?: number }).fleetscopeApiTimeoutMs = 500;
+    });
+    await page.goto(`${fleetscope.apiUrl}/recommendations.html`);
+    await page.getByRole('button', { name: 'Run analyses now' }).waitFor();
+    // A run that takes longer than the reads' timeout, as one over a large fleet does.
+    await page.route('**/api/analyses/run', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, DELAY_MS));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Run analyses now' }).click();
+    await page.locator('#notice.ok').waitFor();
+    expect(await page.locator('#notice').innerText()).toMatch(/Analysed 1 functions/);
+    expect(problems).toEqual([]);
+  });
+
   it('the cold-start page keeps the range picked last when the one before answers later', async () => {
     await page.goto(`${fleetscope.apiUrl}/coldstarts.html?range=24h`);
     await page.locator('#groups tbody tr').first().waitFor();

@@ -373,9 +373,11 @@ export class FunctionsRepository {
   }
 
   /**
-   * The functions whose OpenTelemetry FaaS metrics said since `sinceMs` whether their invocations
-   * started cold (a faas.coldstarts point, even of 0): what the collector's ColdStartReporters
-   * knew before a restart. At most `limit`, the least recently heard of first.
+   * The functions whose OpenTelemetry FaaS metrics reported a cold start (faas.coldstarts) since
+   * `sinceMs`: what the collector's ColdStartReporters knew before a restart. Counted cold starts,
+   * not minutes of known start: those of a function read back are written known, and would keep it
+   * in the set for as long as it sent any metric. At most `limit`, the least recently heard of
+   * first.
    */
   async coldStartReporters(sinceMs: number, limit: number): Promise<string[]> {
     const rows = await this.rows<{ functionId: string }>(
@@ -384,7 +386,7 @@ export class FunctionsRepository {
          FROM function_hours
          WHERE source = 'otel_metrics' AND minute >= {since:DateTime}
          GROUP BY function_id
-         HAVING sum(invocations) > sum(unknown_starts) OR sum(cold_starts) > 0
+         HAVING sum(cold_starts) > 0
          ORDER BY last DESC
          LIMIT {limit:UInt32}
        )
