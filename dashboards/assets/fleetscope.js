@@ -75,10 +75,13 @@ function unanswered(error, timeoutMs) {
   return new ApiError(0, 'The Fleetscope API did not answer. Is the server running?');
 }
 
-/** Calls the API; the token (when set) goes in the Authorization header, never in the URL. */
-export async function api(path, init = {}) {
+/**
+ * Fetches an API path and reads its whole answer as text: the token (when set) goes in the
+ * Authorization header, never in the URL, and a read gives up after apiTimeoutMs(). A request
+ * that got no answer throws an ApiError with status 0; the caller judges the answer's status.
+ */
+export async function apiFetch(path, init = {}) {
   const headers = new Headers(init.headers);
-  headers.set('accept', 'application/json');
   const token = apiToken();
   if (token) headers.set('authorization', `Bearer ${token}`);
   const timeoutMs = apiTimeoutMs();
@@ -100,6 +103,15 @@ export async function api(path, init = {}) {
     if (init.signal?.aborted) throw error;
     throw unanswered(error, timeoutMs);
   }
+  return { response, text };
+}
+
+/** Calls the API for JSON (apiFetch()); an answer that is not 2xx throws an ApiError saying why. */
+export async function api(path, init = {}) {
+  const headers = new Headers(init.headers);
+  headers.set('accept', 'application/json');
+  const { response, text } = await apiFetch(path, { ...init, headers });
+  const token = apiToken();
   let body = null;
   try {
     body = text ? JSON.parse(text) : null;

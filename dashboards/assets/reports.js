@@ -4,7 +4,7 @@ import {
   $,
   ApiError,
   api,
-  apiToken,
+  apiFetch,
   clearNotice,
   fmtTime,
   fmtUsd,
@@ -36,14 +36,9 @@ function previousWeek(now = Date.now()) {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** A report in a non-JSON format; the token goes in the header, as api() does. */
+/** A report in a non-JSON format (apiFetch(): the token and the reads' timeout as api()'s). */
 async function fetchReport(path) {
-  const token = apiToken();
-  const response = await fetch(
-    path,
-    token ? { headers: { authorization: `Bearer ${token}` } } : {},
-  );
-  const text = await response.text();
+  const { response, text } = await apiFetch(path);
   if (!response.ok)
     throw new ApiError(response.status, `${response.status}: ${text.slice(0, 300)}`);
   return { text, headers: response.headers };

@@ -250,4 +250,19 @@ describe('The dashboard pages', () => {
     await expect(page.locator('#report-frame').getAttribute('srcdoc')).resolves.toMatch(/2026-W46/);
     expect(problems).toEqual([]);
   });
+
+  it("the reports page says the API did not answer in time when a report's text never comes", async () => {
+    await page.addInitScript(() => {
+      (globalThis as { fleetscopeApiTimeoutMs?: number }).fleetscopeApiTimeoutMs = 1000;
+    });
+    await page.goto(`${fleetscope.apiUrl}/reports.html`);
+    await page.locator('#report-title', { hasText: 'Report 2026-W46' }).waitFor();
+    await page.route('**/api/reports/2026-W45?**', () => undefined);
+    await page.locator('#weeks tr[data-week="2026-W45"] button', { hasText: '2026-W45' }).click();
+    await page.locator('#notice.error').waitFor();
+    expect(await page.locator('#notice').innerText()).toMatch(
+      /The Fleetscope API did not answer within 1 s/,
+    );
+    expect(problems).toEqual([]);
+  });
 });
