@@ -1009,9 +1009,6 @@ export class IngestWriter {
       once(METRIC_POINTS),
       once(FUNCTION_MINUTES),
     ]);
-    // A table ClickHouse could not be reached for before one it refused: the batches are then
-    // retried together as this attempt, which may have committed the first without answering,
-    // rather than one by one as new attempts that would store it again.
     // A failed flush keeps its marker: what it left half-written is rebuilt at the next start.
     throwFirstFailure(results);
     const choice = async (): Promise<void> => {
@@ -1134,7 +1131,6 @@ interface Chunk {
   end: number;
 }
 
-/** Bytes a replayed batch holds (its encoded rows). */
 /**
  * Throws the failure of the statements run together that should decide the retry: one for which
  * ClickHouse could not be reached before one it refused. The batches are then retried together
@@ -1148,6 +1144,7 @@ function throwFirstFailure(results: PromiseSettledResult<unknown>[]): void {
   if (failed) throw failed.reason;
 }
 
+/** Bytes a replayed batch holds (its encoded rows). */
 function encodedBytes(batch: EncodedBatch): number {
   let bytes = 0;
   for (const rows of Object.values(batch.tables)) bytes += rows ? rows.bytes.length : 0;
