@@ -38,6 +38,12 @@ describe('The dashboard pages', () => {
   /** Waits until the held-back answer has arrived and had its chance to overwrite the page. */
   const afterTheSlowAnswer = () => page.waitForTimeout(DELAY_MS + 1000);
 
+  /** The page's reads give up after `ms` (fleetscope.js apiTimeoutMs()), set before it loads. */
+  const answerTimeout = (ms: number) =>
+    page.addInitScript((t) => {
+      (globalThis as { fleetscopeApiTimeoutMs?: number }).fleetscopeApiTimeoutMs = t;
+    }, ms);
+
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -108,9 +114,7 @@ describe('The dashboard pages', () => {
   });
 
   it('the fleet overview says the API did not answer in time, instead of loading for ever, and loads again when asked', async () => {
-    await page.addInitScript(() => {
-      (globalThis as { fleetscopeApiTimeoutMs?: number }).fleetscopeApiTimeoutMs = 1000;
-    });
+    await answerTimeout(1_000);
     await page.goto(`${fleetscope.apiUrl}/?range=24h`);
     await page.locator('#functions tbody tr[data-id]').first().waitFor();
     // A server that took the request and never answered.
@@ -128,9 +132,7 @@ describe('The dashboard pages', () => {
   });
 
   it('waits for an analysis run however long it takes: the answer timeout is for reads', async () => {
-    await page.addInitScript(() => {
-      (globalThis as { fleetscopeApiTimeoutMs?: number }).fleetscopeApiTimeoutMs = 500;
-    });
+    await answerTimeout(500);
     await page.goto(`${fleetscope.apiUrl}/recommendations.html`);
     await page.getByRole('button', { name: 'Run analyses now' }).waitFor();
     // A run that takes longer than the reads' timeout, as one over a large fleet does.
@@ -252,9 +254,7 @@ describe('The dashboard pages', () => {
   });
 
   it("the reports page says the API did not answer in time when a report's text never comes", async () => {
-    await page.addInitScript(() => {
-      (globalThis as { fleetscopeApiTimeoutMs?: number }).fleetscopeApiTimeoutMs = 1000;
-    });
+    await answerTimeout(1_000);
     await page.goto(`${fleetscope.apiUrl}/reports.html`);
     await page.locator('#report-title', { hasText: 'Report 2026-W46' }).waitFor();
     await page.route('**/api/reports/2026-W45?**', () => undefined);

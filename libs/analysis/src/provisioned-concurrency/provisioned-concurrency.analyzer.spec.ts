@@ -19,6 +19,7 @@ const ctx: AnalysisContext = {
   at: new Date('2025-09-08T00:00:00Z'),
 };
 const analyzer = new ProvisionedConcurrencyAnalyzer();
+const stats = windowStats({ invocations: 1_000_000, medianMs: 100, sigma: 0.3, coldStarts: 500 });
 
 /** The analyzer's recommendations for `input`, and why it gave none (its whyNot). */
 function analyzeExplained(input: FunctionAnalysisInput) {
@@ -29,7 +30,6 @@ function analyzeExplained(input: FunctionAnalysisInput) {
   });
   return { recs, whyNot };
 }
-const stats = windowStats({ invocations: 1_000_000, medianMs: 100, sigma: 0.3, coldStarts: 500 });
 
 describe(ProvisionedConcurrencyAnalyzer.name, () => {
   it('recommends provisioned concurrency of 20 for a steady concurrency of 20 and prices the saving', () => {
