@@ -54,18 +54,18 @@ SELECT function_id AS functionId FROM (SELECT function_id FROM function_day_sour
     WHERE (function_id NOT IN {severalSources:Array(String)} OR (function_id, toDateTime(toStartOfMinute(start_time)), source) IN (
   SELECT function_id, minute, source
   FROM (
-SELECT * EXCEPT (prio, rank, best_rank) FROM (
-  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
-  FROM (
-    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
-           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
-    FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id IN {severalSources:Array(String)} AND (function_id, minute) IN (SELECT function_id, toDateTime(toStartOfMinute(start_time)) FROM invocations
+SELECT * EXCEPT (prio, per_source) FROM (
+  SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+         sumMap(map(toString(source), toUInt64(invocations))) OVER (PARTITION BY function_id, minute) AS per_source
+  FROM function_minutes
+  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id IN {severalSources:Array(String)} AND (function_id, minute) IN (SELECT function_id, toDateTime(toStartOfMinute(start_time)) FROM invocations
     PREWHERE function_id IN {severalSources:Array(String)} AND start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
       AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
       AND (init_type = 'proactive' OR restore_duration_us > 0))
-  )
-) WHERE rank = best_rank OR prio = 0)))
+)
+WHERE prio = 0 OR per_source[toString(source)] * 16 + prio = arrayMax(arrayMap(
+  (s, n) -> if(transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) = 0, 0, n * 16 + transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))),
+  mapKeys(per_source), mapValues(per_source))))))
     GROUP BY function_id, request_id
   )
   GROUP BY key, function_id, version, memory_size_mb;

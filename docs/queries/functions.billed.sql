@@ -23,28 +23,26 @@ SELECT * EXCEPT (rev, last_rev) FROM (
 ) WHERE rev = last_rev
 UNION ALL
 SELECT * FROM (
-SELECT * EXCEPT (prio, rank, best_rank) FROM (
-  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
-  FROM (
-    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
-           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
-    FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}) AND startsWith(function_id, {idPrefix:String}) AND (function_id, toStartOfDay(minute)) IN (
+SELECT * EXCEPT (prio, per_source) FROM (
+  SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+         sumMap(map(toString(source), toUInt64(invocations))) OVER (PARTITION BY function_id, minute) AS per_source
+  FROM function_minutes
+  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}) AND startsWith(function_id, {idPrefix:String}) AND (function_id, toStartOfDay(minute)) IN (
 SELECT function_id, day FROM function_day_sources
 WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND startsWith(function_id, {idPrefix:String})
 GROUP BY function_id, day
 HAVING uniqExact(source) > 1)
-  )
-) WHERE rank = best_rank OR prio = 0)
+)
+WHERE prio = 0 OR per_source[toString(source)] * 16 + prio = arrayMax(arrayMap(
+  (s, n) -> if(transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) = 0, 0, n * 16 + transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))),
+  mapKeys(per_source), mapValues(per_source))))
 UNION ALL
 SELECT * FROM (
-SELECT * EXCEPT (prio, rank, best_rank) FROM (
-  SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
-  FROM (
-    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
-           sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
-    FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND startsWith(function_id, {idPrefix:String}) AND function_id IN (SELECT function_id FROM (
+SELECT * EXCEPT (prio, per_source) FROM (
+  SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+         sumMap(map(toString(source), toUInt64(invocations))) OVER (PARTITION BY function_id, minute) AS per_source
+  FROM function_minutes
+  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND startsWith(function_id, {idPrefix:String}) AND function_id IN (SELECT function_id FROM (
 SELECT function_id, hour FROM (
   SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (
 SELECT function_id, day FROM function_day_sources
@@ -64,7 +62,9 @@ HAVING uniqExact(source) > 1)
 )
 WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
   AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND startsWith(function_id, {idPrefix:String})))
-  )
-) WHERE rank = best_rank OR prio = 0))
+)
+WHERE prio = 0 OR per_source[toString(source)] * 16 + prio = arrayMax(arrayMap(
+  (s, n) -> if(transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) = 0, 0, n * 16 + transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))),
+  mapKeys(per_source), mapValues(per_source)))))
   GROUP BY function_id
   ORDER BY function_id;

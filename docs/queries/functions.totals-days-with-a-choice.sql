@@ -53,26 +53,26 @@ max(max_memory_used_mb) AS maxMemoryUsedMb,
   ) WHERE rev = last_rev
   UNION ALL
   SELECT * FROM (
-  SELECT * EXCEPT (prio, rank, best_rank) FROM (
-    SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
-    FROM (
-      SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
-             sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
-      FROM function_minutes
-      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND function_id IN {mixedFunctions:Array(String)}
-    )
-  ) WHERE rank = best_rank OR prio = 0)
+  SELECT * EXCEPT (prio, per_source) FROM (
+    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+           sumMap(map(toString(source), toUInt64(invocations))) OVER (PARTITION BY function_id, minute) AS per_source
+    FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime})  AND function_id IN {mixedFunctions:Array(String)}
+  )
+  WHERE prio = 0 OR per_source[toString(source)] * 16 + prio = arrayMax(arrayMap(
+    (s, n) -> if(transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) = 0, 0, n * 16 + transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))),
+    mapKeys(per_source), mapValues(per_source))))
   UNION ALL
   SELECT * FROM (
-  SELECT * EXCEPT (prio, rank, best_rank) FROM (
-    SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
-    FROM (
-      SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
-             sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
-      FROM function_minutes
-      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND function_id IN {unsettledFunctions:Array(String)}
+  SELECT * EXCEPT (prio, per_source) FROM (
+    SELECT *, transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) AS prio,
+           sumMap(map(toString(source), toUInt64(invocations))) OVER (PARTITION BY function_id, minute) AS per_source
+    FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}  AND function_id IN {unsettledFunctions:Array(String)}
       AND (function_id, toStartOfHour(minute)) IN {unsettledHours:Array(Tuple(String, DateTime))}
-    )
-  ) WHERE rank = best_rank OR prio = 0))
+  )
+  WHERE prio = 0 OR per_source[toString(source)] * 16 + prio = arrayMax(arrayMap(
+    (s, n) -> if(transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) = 0, 0, n * 16 + transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))),
+    mapKeys(per_source), mapValues(per_source)))))
     GROUP BY function_id
     ORDER BY invocations DESC, function_id;

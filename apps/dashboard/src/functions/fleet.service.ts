@@ -152,6 +152,10 @@ export function summarise(
     costUsd = cost.usd;
     priced = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
   }
+  // Every field written out, no spread: V8 then builds each summary with one shape, which
+  // summarise() of 10,000 functions and the page's JSON.stringify both run faster on.
+  const cold = coldStartFigures(t.coldStarts, t.invocations, t.unknownStarts);
+  const duration = percentiles(t.durationBuckets, t.durationMaxMs);
   return {
     id: t.functionId,
     platform: identity?.platform ?? 'other',
@@ -167,9 +171,13 @@ export function summarise(
     errors: t.errors,
     timeouts: t.timeouts,
     coldStarts: t.coldStarts,
-    ...coldStartFigures(t.coldStarts, t.invocations, t.unknownStarts),
+    coldStartRate: cold.coldStartRate,
+    coldStartUnknown: cold.coldStartUnknown,
+    coldStartRateReason: cold.coldStartRateReason,
     durationMs: {
-      ...percentiles(t.durationBuckets, t.durationMaxMs),
+      p50: duration.p50,
+      p95: duration.p95,
+      p99: duration.p99,
       max: round(t.durationMaxMs > 0 ? t.durationMaxMs : null),
     },
     initDurationMs: percentiles(t.initBuckets),

@@ -2,10 +2,12 @@ import { TupleParam } from '@clickhouse/client';
 import { COLD_START_ONLY_SOURCES, INVOCATION_SOURCES, SOURCE_PRIORITY } from '@fleetscope/model';
 
 /**
- * Source priority (libs/model SOURCE_PRIORITY, bound by sourceParams()). Cold-start-only sources
- * get 0: never chosen, always added to the chosen source.
+ * The priority of a source column or expression (libs/model SOURCE_PRIORITY, bound by
+ * sourceParams()). Cold-start-only sources get 0: never chosen, always added to the chosen source.
  */
-const PRIO = `transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))`;
+const priorityOf = (source: string) =>
+  `transform(${source}, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))`;
+const PRIO = priorityOf('source');
 
 /**
  * The per-minute rows of the aggregate, keeping for each function and minute the rows of one
@@ -21,17 +23,19 @@ const PRIO = `transform(source, {sources:Array(String)}, {priorities:Array(UInt8
  * parameters only).
  */
 export function chosenSourceRows(table: 'function_minutes' | 'function_hours', where = ''): string {
-  const prio = PRIO;
+  // One window pass: each function-minute's invocations by source (a map), from which a row's own
+  // rank and the minute's best rank are read. Two window passes (the sum per source, then the
+  // best per minute) sorted the rows twice: 38 against 29 ms for the wide fleet's edge minutes.
   return `
-    SELECT * EXCEPT (prio, rank, best_rank) FROM (
-      SELECT *, max(if(prio = 0, 0, rank)) OVER (PARTITION BY function_id, minute) AS best_rank
-      FROM (
-        SELECT *, ${prio} AS prio,
-               sum(invocations) OVER (PARTITION BY function_id, minute, source) * 16 + prio AS rank
-        FROM ${table}
-        WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where}
-      )
-    ) WHERE rank = best_rank OR prio = 0`;
+    SELECT * EXCEPT (prio, per_source) FROM (
+      SELECT *, ${PRIO} AS prio,
+             sumMap(map(toString(source), toUInt64(invocations))) OVER (PARTITION BY function_id, minute) AS per_source
+      FROM ${table}
+      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where}
+    )
+    WHERE prio = 0 OR per_source[toString(source)] * 16 + prio = arrayMax(arrayMap(
+      (s, n) -> if(${priorityOf('s')} = 0, 0, n * 16 + ${priorityOf('s')}),
+      mapKeys(per_source), mapValues(per_source)))`;
 }
 
 /** Parameters every chosenSourceRows() query binds. */
