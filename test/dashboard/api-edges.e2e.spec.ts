@@ -71,6 +71,16 @@ describe('API edge input', () => {
     expect(put.status).toBe(200);
   });
 
+  it('the fleet page is JSON written in slices, with the same answer as one JSON text', async () => {
+    const response = await fetch(`${fleetscope.apiUrl}/api/functions?${range}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('transfer-encoding')).toBe('chunked');
+    const body = (await response.json()) as { functions: { id: string }[]; fleet: object };
+    expect(body.functions.map((f) => f.id)).toEqual([LONG_ID]);
+    expect(Object.keys(body)).toEqual(['from', 'to', 'functions', 'fleet']);
+  });
+
   it('an id beyond the longest function id gets 400 naming the limit, not 404', async () => {
     const tooLong = functionId({ ...LONG, name: 'x'.repeat(600) });
     const answer = await get(`/api/functions/${encodeURIComponent(tooLong)}`);

@@ -23,6 +23,7 @@ import {
   type FleetColdStarts,
   type FunctionSummary,
 } from './fleet.service';
+import { JsonInSlices } from '../http/json-in-slices';
 import { FUNCTION_CONFIG_BODY_SCHEMA, parseConfigUpdate } from './function-config.body';
 import { parseRange, parseStep } from './time-range';
 
@@ -38,6 +39,7 @@ export class FunctionsController {
   ) {}
 
   @Get()
+  @JsonInSlices('functions')
   @ApiOperation({ summary: 'Every function seen in the range, with counts, percentiles and cost' })
   @ApiQuery({
     name: 'from',
