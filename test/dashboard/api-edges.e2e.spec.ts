@@ -71,14 +71,19 @@ describe('API edge input', () => {
     expect(put.status).toBe(200);
   });
 
-  it('the fleet page is JSON written in slices, with the same answer as one JSON text', async () => {
-    const response = await fetch(`${fleetscope.apiUrl}/api/functions?${range}`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(response.headers.get('transfer-encoding')).toBe('chunked');
-    const body = (await response.json()) as { functions: { id: string }[]; fleet: object };
-    expect(body.functions.map((f) => f.id)).toEqual([LONG_ID]);
-    expect(Object.keys(body)).toEqual(['from', 'to', 'functions', 'fleet']);
+  it('the fleet and cold-start pages are JSON written in slices, the answer one JSON text gives', async () => {
+    const sliced = async (path: string) => {
+      const response = await fetch(`${fleetscope.apiUrl}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(response.headers.get('transfer-encoding')).toBe('chunked');
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const fleet = await sliced(`/api/functions?${range}`);
+    expect((fleet.functions as { id: string }[]).map((f) => f.id)).toEqual([LONG_ID]);
+    expect(Object.keys(fleet)).toEqual(['from', 'to', 'functions', 'fleet']);
+    const coldStarts = await sliced(`/api/coldstarts?${range}&groupBy=function`);
+    expect((coldStarts.groups as { key: string }[]).map((g) => g.key)).toEqual([LONG_ID]);
   });
 
   it('an id beyond the longest function id gets 400 naming the limit, not 404', async () => {

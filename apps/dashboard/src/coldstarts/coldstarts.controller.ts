@@ -3,6 +3,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ColdStartsService } from '@fleetscope/analysis-jobs';
 import { COLD_START_GROUPS, type ColdStartGroup } from '@fleetscope/storage';
 import { parseRange } from '../functions/time-range';
+import { JsonInSlices } from '../http/json-in-slices';
 
 export function parseGroupBy(groupBy: string | undefined): ColdStartGroup {
   if (groupBy === undefined || groupBy === '') return 'function';
@@ -20,6 +21,7 @@ export class ColdStartsController {
   constructor(private readonly coldStarts: ColdStartsService) {}
 
   @Get()
+  @JsonInSlices('groups')
   @ApiOperation({
     summary:
       'Cold starts grouped: counts, rates, init and restore percentiles, latency and cost added; provisioned concurrency, SnapStart and proactive inits apart',

@@ -16,7 +16,8 @@ const ITEMS_PER_SLICE = 100;
 
 /**
  * Marks a route whose answer is a JSON object with one large array in `field` (the fleet page:
- * 7.6 MB for 10,000 functions): JsonInSlicesInterceptor writes it slice by slice.
+ * 7.6 MB for 10,000 functions; the cold starts by function): JsonInSlicesInterceptor writes it
+ * slice by slice.
  */
 export const JsonInSlices = (field: string) => SetMetadata(SLICED_FIELD, field);
 
