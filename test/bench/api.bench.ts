@@ -35,6 +35,7 @@ import { fmt, percentile } from './support/bench-figures';
 import { httpCall } from './support/http-load.driver';
 import { holdMerges, settleMerges } from './support/settle-merges';
 import { WEEK_FLEET_ACCOUNT, weekFleet } from './support/week-fleet';
+import { QUIET_SCHEDULES } from './support/quiet-schedules';
 
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -46,7 +47,11 @@ const NARROW_PREFIX = 'aws_lambda~123456789012~us-east-1~api';
  * bound (FLEETSCOPE_EMBEDDED_MEMORY_MB, sized for the collector's inserts of at most
  * FLEETSCOPE_FLUSH_ROWS rows); the routes' queries stay far below either.
  */
-const APP_ENV = { FLEETSCOPE_LOG_LEVEL: 'warn', FLEETSCOPE_EMBEDDED_MEMORY_MB: '1024' };
+const APP_ENV = {
+  ...QUIET_SCHEDULES,
+  FLEETSCOPE_LOG_LEVEL: 'warn',
+  FLEETSCOPE_EMBEDDED_MEMORY_MB: '1024',
+};
 /**
  * The wide fleet's week goes in by day-sized INSERT … SELECTs straight into function_minutes,
  * whose views and time-ordered projection (migration 0021) each sort the block: more than 1 GiB
@@ -490,7 +495,7 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(
-    `bench:api, scale ${scale}; machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, embedded ClickHouse (chDB), Node ${process.version}\n\n`,
+    `bench:api, scale ${scale}; machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, embedded ClickHouse (chDB), Node ${process.version}; the app's scheduled analyses and reports held off (QUIET_SCHEDULES)\n\n`,
   );
   // One process per fleet (chDB keeps one data directory per process), with npm start's Node
   // flags and environment: the server timed is configured as npm start runs it.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { build } from '@fleetscope/build';
 import { npmStartCommand, REPOSITORY_ROOT } from '../../support/fleetscope-process';
 import type { WriterAloneJob } from './writer-alone';
+import { QUIET_SCHEDULES } from './quiet-schedules';
 
 /** Requests the benchmark sends to the Fleetscope process (see app-child.main.ts). */
 export type AppCommand =
@@ -169,7 +170,7 @@ export class AppProcess {
       env: {
         ...process.env,
         ...start.env,
-        BENCH_APP_ENV: JSON.stringify(env),
+        BENCH_APP_ENV: JSON.stringify({ ...QUIET_SCHEDULES, ...env }),
         ...(options.engineSampleMs === undefined
           ? {}
           : { BENCH_ENGINE_SAMPLE_MS: String(options.engineSampleMs) }),
