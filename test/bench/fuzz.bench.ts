@@ -17,6 +17,7 @@ import {
 } from '../fuzz/support/fuzz-cases';
 import { emptyFigures, sendCase, tally, type TargetFigures } from '../fuzz/support/fuzz-runner';
 import { fmt, knob } from './support/bench-figures';
+import { QUIET_SCHEDULES } from './support/quiet-schedules';
 
 const CASES = knob('FUZZ_CASES', 100_000);
 const CONCURRENCY = knob('FUZZ_CONCURRENCY', 64);
@@ -56,6 +57,7 @@ async function storedItems(fleetscope: RunningFleetscope, accounted: Accounted):
 
 async function main(): Promise<void> {
   const fleetscope = await startFleetscope({
+    ...QUIET_SCHEDULES,
     FLEETSCOPE_RETENTION_DAYS: '30',
     FLEETSCOPE_LOG_LEVEL: 'error',
   });

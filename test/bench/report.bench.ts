@@ -21,6 +21,7 @@ import { startFleetscope } from '../support/fleetscope-app';
 import { fmt, percentile } from './support/bench-figures';
 import { settleMerges } from './support/settle-merges';
 import { weekFleet } from './support/week-fleet';
+import { QUIET_SCHEDULES } from './support/quiet-schedules';
 
 const DAY_MS = 86_400_000;
 
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     throw new Error(`--scale: expected a number in (0, 1], got ${values.scale}`);
   }
   const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
-  const app = await startFleetscope({ FLEETSCOPE_LOG_LEVEL: 'warn' });
+  const app = await startFleetscope({ ...QUIET_SCHEDULES, FLEETSCOPE_LOG_LEVEL: 'warn' });
   try {
     const client = app.clickhouse.client;
     const g0 = performance.now();

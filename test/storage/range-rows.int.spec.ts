@@ -151,6 +151,9 @@ describe('chosenSourceRows()', () => {
       { fn: 'tied', source: 'lambda_telemetry', when: 'h % 2 = 0', count: '5' },
       { fn: 'tied', source: 'vendor_a', when: 'h % 3 = 0', count: '9' },
       { fn: 'tied', source: 'vendor_b', when: 'h % 3 = 0', count: '9' },
+      // A counting source with no invocations, alone in some minutes: its rows stay there.
+      { fn: 'idle', source: 'otel_metrics', when: 'h % 2 = 0', count: '0' },
+      { fn: 'idle', source: 'lambda_log', when: 'h % 3 = 0', count: '2' },
     ]);
   });
   afterAll(async () => {
@@ -174,6 +177,9 @@ describe('chosenSourceRows()', () => {
     const split = rows.filter((r) => r.includes('~split"') && r.includes('otel_span'));
     expect(split.some((r) => r.includes('"1"')) && split.some((r) => r.includes('"2"'))).toBe(true);
     expect(rows.filter((r) => r.includes('vendor_')).length).toBeGreaterThan(0);
+    expect(
+      rows.filter((r) => r.includes('~idle"') && r.includes('otel_metrics')).length,
+    ).toBeGreaterThan(0);
   });
 });
 

@@ -1,4 +1,8 @@
-import { jsonInSlices } from './json-in-slices';
+import type { Readable } from 'node:stream';
+import type { ExecutionContext } from '@nestjs/common';
+import type { Reflector } from '@nestjs/core';
+import { lastValueFrom, of } from 'rxjs';
+import { JsonInSlicesInterceptor, jsonInSlices } from './json-in-slices';
 
 const text = (body: Record<string, unknown>, field: string, perSlice?: number) =>
   [...jsonInSlices(body, field, perSlice)].join('');
@@ -36,5 +40,41 @@ describe(jsonInSlices.name, () => {
     const pieces = [...jsonInSlices({ functions: rows(250) }, 'functions', 100)];
     // '{"functions":[', three slices, ']', '}'
     expect(pieces).toHaveLength(6);
+  });
+});
+
+describe(JsonInSlicesInterceptor.name, () => {
+  /** The interceptor on a route marked for `functions`, answering `body`. */
+  async function answer(body: unknown): Promise<{ sent: unknown; type: string | undefined }> {
+    let type: string | undefined;
+    const context = {
+      getHandler: () => undefined,
+      switchToHttp: () => ({ getResponse: () => ({ type: (t: string) => (type = t) }) }),
+    } as unknown as ExecutionContext;
+    const reflector = { get: () => 'functions' } as unknown as Reflector;
+    const sent = await lastValueFrom(
+      new JsonInSlicesInterceptor(reflector).intercept(context, { handle: () => of(body) }),
+    );
+    return { sent, type };
+  }
+
+  it('answers a plain object as a stream of JSON text', async () => {
+    const body = { functions: [{ id: 'a' }, { id: 'b' }], n: 2 };
+    const { sent, type } = await answer(body);
+    expect(type).toBe('application/json; charset=utf-8');
+    let text = '';
+    for await (const piece of sent as Readable) text += String(piece);
+    expect(text).toBe(JSON.stringify(body));
+  });
+
+  it.each([
+    ['a Buffer', Buffer.from('x')],
+    ['an array', [1, 2]],
+    ['a class instance', new Date(0)],
+    ['a string', 'text'],
+  ])('leaves %s as it is', async (_name, body) => {
+    const { sent, type } = await answer(body);
+    expect(sent).toBe(body);
+    expect(type).toBeUndefined();
   });
 });

@@ -69,13 +69,23 @@ export class JsonInSlicesInterceptor implements NestInterceptor {
     if (!field) return next.handle();
     return next.handle().pipe(
       map((body: unknown) => {
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+        if (!isPlainObject(body)) return body;
         context
           .switchToHttp()
           .getResponse<{ type(contentType: string): unknown }>()
           .type('application/json; charset=utf-8');
-        return Readable.from(jsonInSlices(body as Record<string, unknown>, field));
+        return Readable.from(jsonInSlices(body, field));
       }),
     );
   }
+}
+
+/**
+ * An object JSON.stringify encodes field by field: not an array, a Buffer, a stream or a class
+ * instance (whose own toJSON would decide its text).
+ */
+function isPlainObject(body: unknown): body is Record<string, unknown> {
+  if (typeof body !== 'object' || body === null) return false;
+  const prototype = Object.getPrototypeOf(body) as unknown;
+  return prototype === Object.prototype || prototype === null;
 }

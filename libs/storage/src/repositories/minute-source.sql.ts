@@ -26,6 +26,8 @@ export function chosenSourceRows(table: 'function_minutes' | 'function_hours', w
   // One window pass: each function-minute's invocations by source (a map), from which a row's own
   // rank and the minute's best rank are read. Two window passes (the sum per source, then the
   // best per minute) sorted the rows twice: 38 against 29 ms for the wide fleet's edge minutes.
+  // sumMap of a Map keeps a source whose sum is 0 (the array form, sumMap(keys, values), drops
+  // it), so a minute where only such sources reported keeps their rows, as the two passes did.
   return `
     SELECT * EXCEPT (prio, per_source) FROM (
       SELECT *, ${PRIO} AS prio,
