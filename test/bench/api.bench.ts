@@ -28,6 +28,7 @@ import {
   rangeParams,
   rebuildChosenHours,
 } from '@fleetscope/storage';
+import { AnalysisRunner } from '@fleetscope/analysis-jobs';
 import { FleetService } from '@fleetscope/dashboard';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { npmStartCommand } from '../support/fleetscope-process';
@@ -379,6 +380,32 @@ async function runNarrow(scale: number): Promise<string> {
   }
 }
 
+/**
+ * A route called back to back while the app's analyses run over the same fleet, as each of their
+ * scheduled ticks does (FLEETSCOPE_ANALYSIS_CRON). The embedded engine runs one query at a time,
+ * so a call waits behind the run's queries: no bound, the figure behind the schedule's advice.
+ */
+async function besideAnalysisRun(
+  app: RunningFleetscope,
+  call: () => Promise<unknown>,
+): Promise<string> {
+  const runner = app.app.get(AnalysisRunner, { strict: false });
+  const started = performance.now();
+  let done = false;
+  const run = runner.run().finally(() => {
+    done = true;
+  });
+  const ms: number[] = [];
+  while (!done) {
+    const t = performance.now();
+    await call();
+    ms.push(performance.now() - t);
+  }
+  await run;
+  const runS = (performance.now() - started) / 1000;
+  return `beside an analysis run of ${fmt(runS, 1)} s, the 7-day fleet page called ${ms.length} times back to back: p50 ${fmt(percentile(ms, 50))} ms, p95 ${fmt(percentile(ms, 95))} ms, slowest ${fmt(Math.max(...ms))} ms (no bound)`;
+}
+
 async function runWide(scale: number): Promise<string> {
   const app = await startFleetscope(WIDE_APP_ENV);
   try {
@@ -473,6 +500,8 @@ async function runWide(scale: number): Promise<string> {
     return [
       `wide fleet: ${fmt(functions)} functions × 7 days straight into function_minutes; ${fmt(minuteRows)} minute rows, ${fmt(hourRows)} hour rows; generated in ${fmt(generatedS, 1)} s (the source choice of ${fmt(twoSources.length)} two-source functions' hours: ${fmt(choiceS, 1)} s); load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after; active parts (minutes, five minutes, hours, days) ${partsBefore} before timing, ${await activeParts(client)} after`,
       table('', rows),
+      // Last: the run writes recommendations and leaves the engine's caches as it leaves them.
+      await besideAnalysisRun(app, route(app.apiUrl, `/api/functions?${week}`)),
     ].join('\n');
   } finally {
     await app.stop();
