@@ -25,6 +25,7 @@ import {
   RecommendationsRepository,
   TuningJobsRepository,
   describeError,
+  inBackgroundLane,
   type AnalysisRun,
 } from '@fleetscope/storage';
 import { ANALYZERS } from '../analysis-jobs.tokens';
@@ -150,7 +151,9 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
 
   run(options: AnalysisRunOptions = {}): Promise<AnalysisRunSummary> {
     this.running++;
-    const next = this.queue.then(() => this.runNow(options));
+    // In the background lane: on the embedded engine, which runs one query at a time, the run's
+    // queries start between the dashboard's reads and the collector's inserts (QueryGate).
+    const next = this.queue.then(() => inBackgroundLane(() => this.runNow(options)));
     this.queue = next.catch(() => undefined);
     return next.finally(() => this.running--);
   }

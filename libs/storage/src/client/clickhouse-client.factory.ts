@@ -8,6 +8,7 @@ import type { ChdbExtension } from 'chdb/connection';
 type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
 import type { Config } from '@fleetscope/config';
 import { claimPidFile, liveOtherHolder } from './pid-file';
+import { QueryGate } from './query-lanes';
 import { StorageUnavailableError, describeError, toStorageError } from './storage.errors';
 
 export type ClickHouseMode = 'embedded' | 'server';
@@ -202,9 +203,12 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       // chdb types its connection against @clickhouse/client-common's copy of the interfaces,
       // which @clickhouse/client re-declares; the shapes are the same at runtime.
       const chdbConnection = createChdbConnection({ path });
-      const connection = chdbConnection as unknown as ClientConnection;
-      client = createClient({ connection });
-      rawInsert = rawInserter(chdbConnection.chdb);
+      const gate = new QueryGate();
+      client = createClient({
+        connection: gated(chdbConnection as unknown as NonNullable<ClientConnection>, gate),
+      });
+      const insert = rawInserter(chdbConnection.chdb);
+      rawInsert = (params) => gate.run(() => insert(params));
       // chDB keeps one session per connection and ignores the client's `database` option.
       await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
       await client.command({ query: `USE ${database}` });
@@ -241,6 +245,18 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       engine?.close();
       if (mode === 'embedded') releaseDataDir(resolve(config.dataDir));
     },
+  };
+}
+
+/** The embedded engine's connection with every statement through the gate (QueryGate). */
+function gated(connection: NonNullable<ClientConnection>, gate: QueryGate): ClientConnection {
+  return {
+    ping: (params) => connection.ping(params),
+    query: (params) => gate.run(() => connection.query(params)),
+    insert: (params) => gate.run(() => connection.insert(params)),
+    command: (params) => gate.run(() => connection.command(params)),
+    exec: (params) => gate.run(() => connection.exec(params)),
+    close: () => connection.close(),
   };
 }
 

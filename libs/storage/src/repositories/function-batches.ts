@@ -12,11 +12,14 @@ export interface FunctionBatch {
 export const ALL_FUNCTIONS: FunctionBatch = { where: '', params: {} };
 
 /**
- * Minute rows of a range per batch: 2 M rows are ~200 functions busy every minute of a week; with
- * them bench:analyze's 10,000-function week runs under an engine bound of 512 MiB, where the
- * whole fleet in one query did not (BENCHMARKS.md).
+ * Minute rows of a range per batch: 1 M rows are ~100 functions busy every minute of a week.
+ * With batches of 2 M, bench:analyze's 10,000-function week already ran under an engine bound of
+ * 512 MiB, where the whole fleet in one query did not; half that bounds each query of an analysis
+ * run to ~0.3–0.5 s on two cores, which a dashboard read on the embedded engine may wait behind
+ * (QueryGate). Smaller batches cost more than they give: at 500,000 rows the window statistics
+ * took 8.7 s against 5.1 (BENCHMARKS.md).
  */
-const BATCH_MINUTE_ROWS = 2_000_000;
+const BATCH_MINUTE_ROWS = 1_000_000;
 
 /**
  * Function-id ranges that split a range's functions into batches of at most `maxMinuteRows`

@@ -1,0 +1,78 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { QueryGate, inBackground, inBackgroundLane } from './query-lanes';
+
+/** A query that records when it ran and takes `ms`. */
+function recorder() {
+  const log: string[] = [];
+  const query = (name: string, ms: number) => async () => {
+    log.push(`${name} start`);
+    await sleep(ms);
+    log.push(`${name} end`);
+    return name;
+  };
+  return { log, query };
+}
+
+describe(QueryGate.name, () => {
+  it('starts a background query only after the running query ends and a quiet spell', async () => {
+    const gate = new QueryGate(20);
+    const { log, query } = recorder();
+    const page = gate.run(query('page', 30));
+    const analysis = inBackgroundLane(() => gate.run(query('analysis', 5)));
+    await Promise.all([page, analysis]);
+    expect(log).toEqual(['page start', 'page end', 'analysis start', 'analysis end']);
+  });
+
+  it('starts every other query at once, even while a background query runs', async () => {
+    const gate = new QueryGate(0);
+    const { log, query } = recorder();
+    const analysis = inBackgroundLane(() => gate.run(query('analysis', 30)));
+    await sleep(5);
+    const page = gate.run(query('page', 5));
+    await Promise.all([page, analysis]);
+    expect(log.indexOf('page start')).toBeLessThan(log.indexOf('analysis end'));
+  });
+
+  it('lets a page read that arrives in the quiet spell go before the waiting background query', async () => {
+    const gate = new QueryGate(30);
+    const { log, query } = recorder();
+    await gate.run(query('pre-query', 1));
+    const analysis = inBackgroundLane(() => gate.run(query('analysis', 1)));
+    await sleep(5);
+    await gate.run(query('main query', 20));
+    await analysis;
+    expect(log).toEqual([
+      'pre-query start',
+      'pre-query end',
+      'main query start',
+      'main query end',
+      'analysis start',
+      'analysis end',
+    ]);
+  });
+
+  it('runs background queries one at a time, and a failed one lets the next start', async () => {
+    const gate = new QueryGate(0);
+    const { log, query } = recorder();
+    const failing = inBackgroundLane(() =>
+      gate.run(async () => {
+        log.push('failing start');
+        await sleep(10);
+        throw new Error('engine said no');
+      }),
+    );
+    const next = inBackgroundLane(() => gate.run(query('next', 5)));
+    await expect(failing).rejects.toThrow('engine said no');
+    await expect(next).resolves.toBe('next');
+    expect(log).toEqual(['failing start', 'next start', 'next end']);
+  });
+
+  it('knows the lane through awaits and nested calls', async () => {
+    expect(inBackground()).toBe(false);
+    await inBackgroundLane(async () => {
+      await sleep(1);
+      expect(inBackground()).toBe(true);
+    });
+    expect(inBackground()).toBe(false);
+  });
+});
