@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { QueryGate, inBackground, inBackgroundLane } from './query-lanes';
+import { QueryGate, inBackground, inBackgroundLane, outsideBackgroundLane } from './query-lanes';
 
 /** A query that records when it ran and takes `ms`. */
 function recorder() {
@@ -74,5 +74,24 @@ describe(QueryGate.name, () => {
       expect(inBackground()).toBe(true);
     });
     expect(inBackground()).toBe(false);
+  });
+});
+
+describe(outsideBackgroundLane.name, () => {
+  it('leaves the lane for the work and the timers it arms', async () => {
+    const seen: boolean[] = [];
+    await inBackgroundLane(async () => {
+      await new Promise<void>((resolve) =>
+        outsideBackgroundLane(() => {
+          seen.push(inBackground());
+          setTimeout(() => {
+            seen.push(inBackground());
+            resolve();
+          }, 1);
+        }),
+      );
+      seen.push(inBackground());
+    });
+    expect(seen).toEqual([false, false, true]);
   });
 });

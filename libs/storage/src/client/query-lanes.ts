@@ -11,6 +11,14 @@ export function inBackgroundLane<T>(work: () => Promise<T>): Promise<T> {
   return background.run(true, work);
 }
 
+/**
+ * Runs `work` outside the background lane, and so whatever it starts (timers included): work
+ * that belongs to others, such as a drain of the collector's batches kicked by a read of the run.
+ */
+export function outsideBackgroundLane<T>(work: () => T): T {
+  return background.exit(work);
+}
+
 /** Whether the caller runs in the background lane. */
 export function inBackground(): boolean {
   return background.getStore() === true;

@@ -19,6 +19,7 @@ import {
   toStorageError,
 } from '../client/storage.errors';
 import { execInserter, type RawInsert } from '../client/clickhouse-client.factory';
+import { inBackground, outsideBackgroundLane } from '../client/query-lanes';
 import { WindowSets, type FlushJournal, type FlushWindow } from './flush-journal';
 import type { ClosedSegments, IngestLog } from './ingest-log';
 import {
@@ -620,6 +621,9 @@ export class IngestWriter {
    * in the same insert instead of a flush of their own. A full batch goes at once.
    */
   private kick(): void {
+    // A drain is the senders' work, not that of the read that asked for it (readBarrier()): out
+    // of an analysis run's background lane, with every timer it arms (QueryGate).
+    if (inBackground()) return outsideBackgroundLane(() => this.kick());
     if (this.stopped) return;
     if (this.timer) {
       clearTimeout(this.timer);
