@@ -95,3 +95,39 @@ describe(outsideBackgroundLane.name, () => {
     expect(seen).toEqual([false, false, true]);
   });
 });
+
+describe('QueryGate under a stream of other queries', () => {
+  it('starts a waiting background query in a gap shorter than the quiet spell once it has aged', async () => {
+    const gate = new QueryGate(30, 60, 1_000);
+    let stop = false;
+    const drains = (async () => {
+      // Drains back to back, 5 ms apart: never a quiet spell of 30 ms.
+      while (!stop) {
+        await gate.run(() => sleep(10));
+        await sleep(5);
+      }
+    })();
+    const started = performance.now();
+    await inBackgroundLane(() => gate.run(() => Promise.resolve()));
+    const waited = performance.now() - started;
+    stop = true;
+    await drains;
+    expect(waited).toBeLessThan(500);
+  });
+
+  it('starts a background query after the longest wait even while others always run', async () => {
+    const gate = new QueryGate(30, 60, 150);
+    let stop = false;
+    // Two streams that overlap: some query is always running.
+    const stream = async () => {
+      while (!stop) await gate.run(() => sleep(20));
+    };
+    const streams = [stream(), (async () => (await sleep(10), stream()))()];
+    const started = performance.now();
+    await inBackgroundLane(() => gate.run(() => Promise.resolve()));
+    const waited = performance.now() - started;
+    stop = true;
+    await Promise.all(streams);
+    expect(waited).toBeLessThan(1_000);
+  });
+});

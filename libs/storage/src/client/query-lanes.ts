@@ -31,20 +31,36 @@ export function inBackground(): boolean {
 const QUIET_MS = 25;
 
 /**
+ * After waiting this long, a background query takes the next moment no query runs, quiet spell
+ * or not: drains that follow one another within milliseconds (a backlog, the ingest log off)
+ * would otherwise hold it back for as long as they last.
+ */
+const AGING_MS = 250;
+
+/** After waiting this long, a background query starts even while another query runs. */
+const MAX_WAIT_MS = 2_000;
+
+/**
  * The embedded engine runs one query at a time, so a dashboard read that arrives behind a query
  * of an analysis run waits until it ends, and one behind several waits for them all (a fleet page
  * took 0.4–3.0 s during a 16 s run over 10,000 functions, BENCHMARKS.md). The gate starts
  * background queries one at a time, and each only once no other query is running or has ended
  * in the last QUIET_MS; every other query starts at once. A read then waits for at most the one
- * background query already running. A server runs queries side by side and has no gate.
+ * background query already running. A background query that has waited AGING_MS drops the quiet
+ * spell, and one that has waited MAX_WAIT_MS starts regardless, so a run always ends. A server
+ * runs queries side by side and has no gate.
  */
 export class QueryGate {
   private running = 0;
-  private lastEndMs = 0;
+  private lastEndMs = Number.NEGATIVE_INFINITY;
   private backgroundRunning = false;
   private waiting: (() => void)[] = [];
 
-  constructor(private readonly quietMs = QUIET_MS) {}
+  constructor(
+    private readonly quietMs = QUIET_MS,
+    private readonly agingMs = AGING_MS,
+    private readonly maxWaitMs = MAX_WAIT_MS,
+  ) {}
 
   async run<T>(query: () => Promise<T>): Promise<T> {
     if (!inBackground()) {
@@ -53,7 +69,7 @@ export class QueryGate {
         return await query();
       } finally {
         this.running--;
-        this.lastEndMs = Date.now();
+        this.lastEndMs = performance.now();
         this.wake();
       }
     }
@@ -67,18 +83,30 @@ export class QueryGate {
   }
 
   private async backgroundTurn(): Promise<void> {
+    const since = performance.now();
     for (;;) {
-      if (this.running > 0 || this.backgroundRunning) {
-        await new Promise<void>((resolve) => this.waiting.push(resolve));
-        continue;
+      const now = performance.now();
+      const waited = now - since;
+      if (!this.backgroundRunning) {
+        const idle = this.running === 0;
+        const quietFor = now - this.lastEndMs;
+        if (
+          waited >= this.maxWaitMs ||
+          (idle && (quietFor >= this.quietMs || waited >= this.agingMs))
+        ) {
+          this.backgroundRunning = true;
+          return;
+        }
+        if (idle) {
+          await pause(Math.min(this.quietMs - quietFor, this.agingMs - waited));
+          continue;
+        }
       }
-      const quietFor = Date.now() - this.lastEndMs;
-      if (quietFor < this.quietMs) {
-        await sleep(this.quietMs - quietFor);
-        continue;
-      }
-      this.backgroundRunning = true;
-      return;
+      // Until a query ends, or the longest wait is up.
+      await Promise.race([
+        new Promise<void>((resolve) => this.waiting.push(resolve)),
+        pause(this.maxWaitMs - waited),
+      ]);
     }
   }
 
@@ -87,4 +115,9 @@ export class QueryGate {
     this.waiting = [];
     for (const resolve of waiting) resolve();
   }
+}
+
+/** A wait that does not keep the process alive. */
+function pause(ms: number): Promise<void> {
+  return sleep(Math.max(1, ms), undefined, { ref: false });
 }
