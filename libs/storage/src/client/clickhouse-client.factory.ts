@@ -248,16 +248,22 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
   };
 }
 
-/** The embedded engine's connection with every statement through the gate (QueryGate). */
+/**
+ * The embedded engine's connection with every statement through the gate (QueryGate); its other
+ * members (chDB's serverTimezone, mapError…) as they are.
+ */
 function gated(connection: NonNullable<ClientConnection>, gate: QueryGate): ClientConnection {
-  return {
-    ping: (params) => connection.ping(params),
-    query: (params) => gate.run(() => connection.query(params)),
-    insert: (params) => gate.run(() => connection.insert(params)),
-    command: (params) => gate.run(() => connection.command(params)),
-    exec: (params) => gate.run(() => connection.exec(params)),
-    close: () => connection.close(),
-  };
+  const statements = new Set<string | symbol>(['query', 'insert', 'command', 'exec']);
+  return new Proxy(connection, {
+    get(target, name) {
+      const member = Reflect.get(target, name, target) as unknown;
+      if (typeof member !== 'function') return member;
+      const bound = (member as (...args: unknown[]) => unknown).bind(target);
+      return statements.has(name)
+        ? (...args: unknown[]) => gate.run(async () => bound(...args))
+        : bound;
+    },
+  });
 }
 
 /**
