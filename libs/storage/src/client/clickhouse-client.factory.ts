@@ -260,7 +260,7 @@ function gated(connection: NonNullable<ClientConnection>, gate: QueryGate): Clie
       if (typeof member !== 'function') return member;
       const bound = (member as (...args: unknown[]) => unknown).bind(target);
       return statements.has(name)
-        ? (...args: unknown[]) => gate.run(async () => bound(...args))
+        ? (...args: unknown[]) => gate.run(() => Promise.resolve(bound(...args)))
         : bound;
     },
   });
