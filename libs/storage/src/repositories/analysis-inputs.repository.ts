@@ -19,7 +19,7 @@ import {
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
-import { functionBatches, type FunctionBatch } from './function-batches';
+import { BATCH_MINUTE_ROWS, functionBatches, type FunctionBatch } from './function-batches';
 import {
   functionsWithSeveralSources,
   minuteRowsForRange,
@@ -274,8 +274,14 @@ export class AnalysisInputsRepository {
     );
   }
 
-  /** The window's functions in batches for the queries above (see functionBatches). */
-  functionBatches(window: AnalysisWindow, maxMinuteRows?: number): Promise<FunctionBatch[]> {
+  /**
+   * The window's functions in batches for the queries above (see functionBatches), of the
+   * engine mode's size unless given.
+   */
+  functionBatches(
+    window: AnalysisWindow,
+    maxMinuteRows = BATCH_MINUTE_ROWS[this.handle.mode],
+  ): Promise<FunctionBatch[]> {
     return functionBatches(this.handle.client, window, maxMinuteRows);
   }
 

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../client/query-rows';
 import { rangeParams } from './minute-source.sql';
+import type { ClickHouseMode } from '../client/clickhouse-client.factory';
 
 /** One batch of functions: a condition on function_id (with its parameters), '' for all. */
 export interface FunctionBatch {
@@ -12,14 +13,18 @@ export interface FunctionBatch {
 export const ALL_FUNCTIONS: FunctionBatch = { where: '', params: {} };
 
 /**
- * Minute rows of a range per batch: 1 M rows are ~100 functions busy every minute of a week.
- * With batches of 2 M, bench:analyze's 10,000-function week already ran under an engine bound of
- * 512 MiB, where the whole fleet in one query did not; half that bounds each query of an analysis
- * run to ~0.3–0.5 s on two cores, which a dashboard read on the embedded engine may wait behind
- * (QueryGate). Smaller batches cost more than they give: at 500,000 rows the window statistics
- * took 8.7 s against 5.1 (BENCHMARKS.md).
+ * Minute rows of a range per batch, by engine mode. 2 M rows are ~200 functions busy every minute
+ * of a week: with them bench:analyze's 10,000-function week ran under an embedded engine bound of
+ * 512 MiB, where the whole fleet in one query did not. The embedded engine runs one query at a
+ * time, and a dashboard read waits behind the analysis query running (QueryGate): there, batches
+ * of 1 M bound each query to ~0.3–0.5 s on two cores. A server runs queries side by side and
+ * needs no such split; it keeps 2 M, half the queries. Smaller batches cost more than they give:
+ * at 500,000 rows the window statistics took 8.7 s against 5.1 (BENCHMARKS.md).
  */
-const BATCH_MINUTE_ROWS = 1_000_000;
+export const BATCH_MINUTE_ROWS: Record<ClickHouseMode, number> = {
+  embedded: 1_000_000,
+  server: 2_000_000,
+};
 
 /**
  * Function-id ranges that split a range's functions into batches of at most `maxMinuteRows`
@@ -31,7 +36,7 @@ const BATCH_MINUTE_ROWS = 1_000_000;
 export async function functionBatches(
   client: ClickHouseClient,
   range: { fromMs: number; toMs: number },
-  maxMinuteRows = BATCH_MINUTE_ROWS,
+  maxMinuteRows: number,
 ): Promise<FunctionBatch[]> {
   const counts = await queryRows<{ functionId: string; n: number }>(
     client,
