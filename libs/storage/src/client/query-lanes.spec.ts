@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QueryGate, inBackground, inBackgroundLane, outsideBackgroundLane } from './query-lanes';
 
@@ -129,5 +131,23 @@ describe('QueryGate under a stream of other queries', () => {
     stop = true;
     await Promise.all(streams);
     expect(waited).toBeLessThan(1_000);
+  });
+
+  it('keeps a process with nothing else to do alive while a background query waits its turn', () => {
+    // A script's analysis run (bench:analyze) ended mid-run with status 0: its next query waited
+    // for the quiet spell on a timer that did not hold the process.
+    const lanes = JSON.stringify(join(__dirname, 'query-lanes.ts'));
+    const script = `
+      const { QueryGate, inBackgroundLane } = require(${lanes});
+      const gate = new QueryGate(300);
+      gate.run(async () => 'page')
+        .then(() => inBackgroundLane(() => gate.run(async () => 'analysis')))
+        .then((answer) => process.stdout.write(answer));`;
+    const child = spawnSync(process.execPath, ['-r', '@swc-node/register', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toBe('analysis');
   });
 });

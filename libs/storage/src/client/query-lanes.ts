@@ -102,11 +102,14 @@ export class QueryGate {
           continue;
         }
       }
-      // Until a query ends, or the longest wait is up.
-      await Promise.race([
-        new Promise<void>((resolve) => this.waiting.push(resolve)),
-        pause(this.maxWaitMs - waited),
-      ]);
+      // Until a query ends, or the longest wait is up (its timer cleared when a query ends first).
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(1, this.maxWaitMs - waited));
+        this.waiting.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
   }
 
@@ -117,7 +120,10 @@ export class QueryGate {
   }
 }
 
-/** A wait that does not keep the process alive. */
+/**
+ * A wait that keeps the process alive, as the query waiting behind it does: a process with nothing
+ * else to do (a script running an analysis) would otherwise end mid-run, with status 0.
+ */
 function pause(ms: number): Promise<void> {
-  return sleep(Math.max(1, ms), undefined, { ref: false });
+  return sleep(Math.max(1, ms));
 }
