@@ -495,6 +495,21 @@ describe(AnalysisInputsRepository.name, () => {
       expect([...seen.values()].every((n) => n === 1)).toBe(true);
     });
 
+    it('holds at most maxFunctions functions in a batch, however few rows they have', async () => {
+      const batches = await repo.functionBatches(window, 10_000_000, 2);
+      const sizes: number[] = [];
+      for (const batch of batches) {
+        const found = await handle.client.query({
+          query: `SELECT uniqExact(function_id) AS n FROM function_minutes WHERE 1 ${batch.where}`,
+          query_params: batch.params,
+          format: 'JSONEachRow',
+        });
+        sizes.push(Number((await found.json<{ n: number }>())[0]?.n));
+      }
+      expect(sizes).toEqual([2, 2, 1]);
+      expect(await repo.functionBatches(window, 10_000_000)).toHaveLength(1);
+    });
+
     it('gives the same window statistics and concurrency profiles in batches as in one query', async () => {
       const batches = await repo.functionBatches(window, 1500);
       const [one] = await repo.functionBatches(window);

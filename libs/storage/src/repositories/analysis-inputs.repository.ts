@@ -281,8 +281,9 @@ export class AnalysisInputsRepository {
   functionBatches(
     window: AnalysisWindow,
     maxMinuteRows = BATCH_MINUTE_ROWS[this.handle.mode],
+    maxFunctions?: number,
   ): Promise<FunctionBatch[]> {
-    return functionBatches(this.handle.client, window, maxMinuteRows);
+    return functionBatches(this.handle.client, window, maxMinuteRows, maxFunctions);
   }
 
   /**
