@@ -6,6 +6,7 @@ import { histogramQuantile, histogramQuantileSql, sortedBucketCountsSql } from '
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { openAndMigrate } from '../storage.module';
 import { AnalysisInputsRepository, minutesPerHourOfWeek } from './analysis-inputs.repository';
+import { rangeParams } from './minute-source.sql';
 
 const MONDAY = Date.parse('2026-11-16T00:00:00Z');
 const HOUR = 3_600_000;
@@ -508,6 +509,28 @@ describe(AnalysisInputsRepository.name, () => {
       }
       expect(sizes).toEqual([2, 2, 1]);
       expect(await repo.functionBatches(window, 10_000_000)).toHaveLength(1);
+    });
+
+    it('counts the rows of a function with several sources twice', async () => {
+      const counted = await handle.client.query({
+        query: `SELECT function_id AS id, count() AS n FROM function_minutes
+                WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
+                GROUP BY id ORDER BY id`,
+        query_params: rangeParams(window),
+        format: 'JSONEachRow',
+      });
+      const [a, b] = (await counted.json<{ id: string; n: number | string }>()).map((r) =>
+        Number(r.n),
+      );
+      // batch-a has a second source, batch-b does not: together they fit unweighted, not weighted.
+      const batches = await repo.functionBatches(window, a + b);
+      expect(batches[0]).toEqual({
+        where: 'AND function_id < {batchTo:String}',
+        params: { batchTo: ids[1] },
+      });
+      expect((await repo.functionBatches(window, 2 * a + b))[0]?.params).toEqual({
+        batchTo: ids[2],
+      });
     });
 
     it('gives the same window statistics and concurrency profiles in batches as in one query', async () => {
