@@ -133,6 +133,22 @@ describe('QueryGate under a stream of other queries', () => {
     expect(waited).toBeLessThan(1_000);
   });
 
+  it('lets a background query wait behind a longer one without spinning', async () => {
+    // Past the longest wait, each turn armed a 1 ms timer and queued one more waiter: hundreds a
+    // second for as long as the running background query lasted.
+    const gate = new QueryGate(0, 0, 20);
+    const { log, query } = recorder();
+    const first = inBackgroundLane(() => gate.run(query('first', 200)));
+    await sleep(5);
+    const timers = jest.spyOn(global, 'setTimeout');
+    const second = inBackgroundLane(() => gate.run(query('second', 1)));
+    await Promise.all([first, second]);
+    const armed = timers.mock.calls.length;
+    timers.mockRestore();
+    expect(log).toEqual(['first start', 'first end', 'second start', 'second end']);
+    expect(armed).toBeLessThan(10);
+  });
+
   it('keeps a process with nothing else to do alive while a background query waits its turn', () => {
     // A script's analysis run (bench:analyze) ended mid-run with status 0: its next query waited
     // for the quiet spell on a timer that did not hold the process.

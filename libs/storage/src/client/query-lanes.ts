@@ -37,7 +37,7 @@ const QUIET_MS = 25;
  */
 const AGING_MS = 250;
 
-/** After waiting this long, a background query starts even while another query runs. */
+/** After waiting this long, a background query starts even while foreground queries run. */
 const MAX_WAIT_MS = 2_000;
 
 /**
@@ -47,8 +47,9 @@ const MAX_WAIT_MS = 2_000;
  * background queries one at a time, and each only once no other query is running or has ended
  * in the last QUIET_MS; every other query starts at once. A read then waits for at most the one
  * background query already running. A background query that has waited AGING_MS drops the quiet
- * spell, and one that has waited MAX_WAIT_MS starts regardless, so a run always ends. A server
- * runs queries side by side and has no gate.
+ * spell, and one that has waited MAX_WAIT_MS starts even while other queries run (never beside
+ * another background query), so a run always ends. A server runs queries side by side and has no
+ * gate.
  */
 export class QueryGate {
   private running = 0;
@@ -85,26 +86,29 @@ export class QueryGate {
   private async backgroundTurn(): Promise<void> {
     const since = performance.now();
     for (;;) {
+      if (this.backgroundRunning) {
+        // One at a time: the running background query's end wakes this one, however long it takes.
+        await new Promise<void>((resolve) => this.waiting.push(resolve));
+        continue;
+      }
       const now = performance.now();
       const waited = now - since;
-      if (!this.backgroundRunning) {
-        const idle = this.running === 0;
-        const quietFor = now - this.lastEndMs;
-        if (
-          waited >= this.maxWaitMs ||
-          (idle && (quietFor >= this.quietMs || waited >= this.agingMs))
-        ) {
-          this.backgroundRunning = true;
-          return;
-        }
-        if (idle) {
-          await pause(Math.min(this.quietMs - quietFor, this.agingMs - waited));
-          continue;
-        }
+      const idle = this.running === 0;
+      const quietFor = now - this.lastEndMs;
+      if (
+        waited >= this.maxWaitMs ||
+        (idle && (quietFor >= this.quietMs || waited >= this.agingMs))
+      ) {
+        this.backgroundRunning = true;
+        return;
+      }
+      if (idle) {
+        await pause(Math.min(this.quietMs - quietFor, this.agingMs - waited));
+        continue;
       }
       // Until a query ends, or the longest wait is up (its timer cleared when a query ends first).
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.max(1, this.maxWaitMs - waited));
+        const timer = setTimeout(resolve, this.maxWaitMs - waited);
         this.waiting.push(() => {
           clearTimeout(timer);
           resolve();
