@@ -1,4 +1,7 @@
-SELECT function_id AS functionId, count() AS n FROM function_minutes
+SELECT function_id AS functionId,
+            count() * if(function_id IN (SELECT function_id AS functionId FROM (SELECT function_id FROM function_day_sources
+    WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0  GROUP BY function_id HAVING uniqExact(source) > 1)), 2, 1) AS n
+     FROM function_minutes
      WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
      GROUP BY function_id ORDER BY function_id;
 

@@ -471,6 +471,9 @@ describe(AnalysisInputsRepository.name, () => {
           });
           if (f % 2 === 0 && m % 3 === 0)
             rows.push({ functionId, minuteMs, source: 'otel_span', invocations, durationSumMs: 9 });
+          // A cold-start-only source beside batch-b's one: no choice to make (one counting source).
+          if (f === 1 && m % 4 === 0)
+            rows.push({ functionId, minuteMs, source: 'openfaas_gateway', invocations: 0 });
           if (f === 1 && m % 5 === 0)
             raw.push({ functionId, startMs: minuteMs + 1000, durationMs: 90_000, id: `r${m}` });
         }
@@ -522,7 +525,8 @@ describe(AnalysisInputsRepository.name, () => {
       const [a, b] = (await counted.json<{ id: string; n: number | string }>()).map((r) =>
         Number(r.n),
       );
-      // batch-a has a second source, batch-b does not: together they fit unweighted, not weighted.
+      // batch-a has a second counting source, batch-b a cold-start-only one: together they fit
+      // unweighted, not with batch-a's rows counted twice; with them, the next batch starts at c.
       const batches = await repo.functionBatches(window, a + b);
       expect(batches[0]).toEqual({
         where: 'AND function_id < {batchTo:String}',

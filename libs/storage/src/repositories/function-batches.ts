@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { queryRows } from '../client/query-rows';
-import { rangeParams } from './minute-source.sql';
 import type { ClickHouseMode } from '../client/clickhouse-client.factory';
+import { queryRows } from '../client/query-rows';
+import { functionsWithSeveralSources, rangeParams } from './minute-source.sql';
 
 /** One batch of functions: a condition on function_id (with its parameters), '' for all. */
 export interface FunctionBatch {
@@ -37,10 +37,10 @@ export const BATCH_FUNCTIONS = 1_000;
 
 /**
  * Function-id ranges that split a range's functions into batches of at most `maxMinuteRows`
- * minute rows and `maxFunctions` functions: the analysis input queries run once per batch, so the engine holds one batch's
- * sorts and aggregation states instead of the fleet's (the ranges follow the tables' primary key,
- * so each batch reads only its own granules). The first range is open below and the last above:
- * every function falls in exactly one, whatever table its rows are in.
+ * minute rows and `maxFunctions` functions: the analysis input queries run once per batch, so the
+ * engine holds one batch's sorts and aggregation states instead of the fleet's (the ranges follow
+ * the tables' primary key, so each batch reads only its own granules). The first range is open
+ * below and the last above: every function falls in exactly one, whatever table its rows are in.
  */
 export async function functionBatches(
   client: ClickHouseClient,
@@ -50,13 +50,10 @@ export async function functionBatches(
 ): Promise<FunctionBatch[]> {
   const counts = await queryRows<{ functionId: string; n: number }>(
     client,
-    // A function with several sources counts its rows twice: the per-minute source choice reads
-    // them all (function_day_sources says which, at a fraction of a distinct count per function).
+    // A function with several invocation-counting sources in the range counts all its rows twice
+    // (an estimate: the per-minute source choice reads the rows of its days with several).
     `SELECT function_id AS functionId,
-            count() * if(function_id IN (
-              SELECT function_id FROM function_day_sources
-              WHERE day >= toStartOfDay({from:DateTime}) AND day < {to:DateTime}
-              GROUP BY function_id HAVING uniqExact(source) > 1), 2, 1) AS n
+            count() * if(function_id IN (${functionsWithSeveralSources()}), 2, 1) AS n
      FROM function_minutes
      WHERE minute >= {from:DateTime} AND minute < {to:DateTime}
      GROUP BY function_id ORDER BY function_id`,
