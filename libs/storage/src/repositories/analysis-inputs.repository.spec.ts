@@ -473,7 +473,13 @@ describe(AnalysisInputsRepository.name, () => {
             rows.push({ functionId, minuteMs, source: 'otel_span', invocations, durationSumMs: 9 });
           // A cold-start-only source beside batch-b's one: no choice to make (one counting source).
           if (f === 1 && m % 4 === 0)
-            rows.push({ functionId, minuteMs, source: 'openfaas_gateway', invocations: 0 });
+            rows.push({
+              functionId,
+              minuteMs,
+              source: 'openfaas_gateway',
+              invocations: 0,
+              durationSumMs: 0,
+            });
           if (f === 1 && m % 5 === 0)
             raw.push({ functionId, startMs: minuteMs + 1000, durationMs: 90_000, id: `r${m}` });
         }
