@@ -15,6 +15,7 @@ import { KeepAliveController } from './keepalive/keepalive.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { DemoLabelInterceptor } from './labels/demo-label.interceptor';
 import { JsonInSlicesInterceptor } from './http/json-in-slices';
+import { ReadsFirstInterceptor } from './http/reads-first.interceptor';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
@@ -34,6 +35,7 @@ import { JsonInSlicesInterceptor } from './http/json-in-slices';
     FleetService,
     DashboardPagesRegistrar,
     { provide: APP_GUARD, useClass: ApiTokenGuard },
+    { provide: APP_INTERCEPTOR, useClass: ReadsFirstInterceptor },
     // The first sees the answer last: slices are written from what the others made of it.
     { provide: APP_INTERCEPTOR, useClass: JsonInSlicesInterceptor },
     { provide: APP_INTERCEPTOR, useClass: DemoLabelInterceptor },

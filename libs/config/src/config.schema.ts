@@ -259,7 +259,7 @@ export const ENV = {
     }),
     default: '0 */15 * * * *',
     description:
-      "When scheduled analyses run (cron with seconds). A tick missed while the process was stopped (one after the last stored run began) is run once at start-up. The embedded engine runs one query at a time: a run's queries start only between the dashboard's reads and the collector's inserts, so each read waits for at most the one running (0.2–0.7 s over 10,000 functions: a batch holds at most 1 M minute rows and 1,000 functions), and over 10,000 functions a run takes ~22 s of two cores. On a fleet that wide, schedule it less often or use a ClickHouse server (CLICKHOUSE_URL).",
+      "When scheduled analyses run (cron with seconds). A tick missed while the process was stopped (one after the last stored run began) is run once at start-up. The embedded engine runs one query at a time: a run's queries start only between the dashboard's requests (a request's several reads hold them off until it is answered, for at most 2 s) and the collector's inserts, so each request waits for at most the one running (0.2–0.7 s over 10,000 functions: a batch holds at most 1 M minute rows and 1,000 functions), and over 10,000 functions a run takes ~22 s of two cores. On a fleet that wide, schedule it less often or use a ClickHouse server (CLICKHOUSE_URL).",
   },
   analysisWindowDays: {
     name: 'FLEETSCOPE_ANALYSIS_WINDOW_DAYS',

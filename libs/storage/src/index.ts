@@ -1,6 +1,6 @@
 export * from './client/storage.errors';
 export * from './client/clickhouse-client.factory';
-export { inBackgroundLane } from './client/query-lanes';
+export { QueryGate, inBackgroundLane } from './client/query-lanes';
 export * from './labels/demo-store.marker';
 export * from './migrations/migration.renderer';
 export * from './migrations/migration.runner';

@@ -23,6 +23,12 @@ export interface ClickHouseHandle {
    * (execInserter()).
    */
   rawInsert?: RawInsert;
+  /**
+   * Embedded mode only: holds the background lane's queries (an analysis run's) back until the
+   * returned release is called, for a request that reads with several queries one after another
+   * (QueryGate.hold()). A server runs queries side by side and has nothing to hold.
+   */
+  holdBackgroundQueries?: () => () => void;
   close(): Promise<void>;
 }
 
@@ -151,6 +157,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
   let client: ClickHouseClient;
   let engine: { close(): void } | undefined;
   let rawInsert: RawInsert | undefined;
+  let holdBackgroundQueries: (() => () => void) | undefined;
   if (mode === 'server') {
     const bootstrap = createClient({
       url: config.clickhouseUrl,
@@ -209,6 +216,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
       });
       const insert = rawInserter(chdbConnection.chdb);
       rawInsert = (params) => gate.run(() => insert(params));
+      holdBackgroundQueries = () => gate.hold();
       // chDB keeps one session per connection and ignores the client's `database` option.
       await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
       await client.command({ query: `USE ${database}` });
@@ -238,6 +246,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
     mode,
     database,
     rawInsert,
+    holdBackgroundQueries,
     async close() {
       if (closed) return;
       closed = true;

@@ -149,6 +149,39 @@ describe('QueryGate under a stream of other queries', () => {
     expect(armed).toBeLessThan(10);
   });
 
+  it('keeps a background query out of the gaps between the queries of a hold', async () => {
+    // A page's queries one after another, 40 ms apart: past the aging, the background query took
+    // the first gap and the page's second query waited behind it.
+    const gate = new QueryGate(20, 30, 2_000);
+    const { log, query } = recorder();
+    const release = gate.hold();
+    const analysis = inBackgroundLane(() => gate.run(query('analysis', 1)));
+    await gate.run(query('page 1', 10));
+    await sleep(40);
+    await gate.run(query('page 2', 10));
+    log.push('page answered');
+    release();
+    release();
+    await analysis;
+    expect(log).toEqual([
+      'page 1 start',
+      'page 1 end',
+      'page 2 start',
+      'page 2 end',
+      'page answered',
+      'analysis start',
+      'analysis end',
+    ]);
+  });
+
+  it('bounds the wait of a background query behind a hold never released', async () => {
+    const gate = new QueryGate(0, 0, 100);
+    gate.hold();
+    const started = performance.now();
+    await inBackgroundLane(() => gate.run(() => Promise.resolve()));
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('keeps a process with nothing else to do alive while a background query waits its turn', () => {
     // A script's analysis run (bench:analyze) ended mid-run with status 0: its next query waited
     // for the quiet spell on a timer that did not hold the process.

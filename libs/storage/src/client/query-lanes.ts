@@ -45,8 +45,8 @@ const MAX_WAIT_MS = 2_000;
  * of an analysis run waits until it ends, and one behind several waits for them all (a fleet page
  * took 0.4–3.0 s during a 16 s run over 10,000 functions, BENCHMARKS.md). The gate starts
  * background queries one at a time, and each only once no other query is running or has ended
- * in the last QUIET_MS; every other query starts at once. A read then waits for at most the one
- * background query already running. A background query that has waited AGING_MS drops the quiet
+ * in the last QUIET_MS, and no hold() is held (a dashboard request's several reads); every other
+ * query starts at once. A read then waits for at most the one background query already running. A background query that has waited AGING_MS drops the quiet
  * spell, and one that has waited MAX_WAIT_MS starts even while other queries run (never beside
  * another background query), so a run always ends. A server runs queries side by side and has no
  * gate.
@@ -63,15 +63,32 @@ export class QueryGate {
     private readonly maxWaitMs = MAX_WAIT_MS,
   ) {}
 
+  /**
+   * Holds background queries back as a running query does, until the returned release is called
+   * (once; later calls do nothing): for work of several queries one after another, such as a
+   * dashboard request, so that a background query waiting past AGING_MS cannot start in the gaps
+   * between them, and the request waits for at most the one already running when it arrived.
+   * MAX_WAIT_MS still bounds a background query's wait.
+   */
+  hold(): () => void {
+    this.running++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.running--;
+      this.lastEndMs = performance.now();
+      this.wake();
+    };
+  }
+
   async run<T>(query: () => Promise<T>): Promise<T> {
     if (!inBackground()) {
-      this.running++;
+      const release = this.hold();
       try {
         return await query();
       } finally {
-        this.running--;
-        this.lastEndMs = performance.now();
-        this.wake();
+        release();
       }
     }
     await this.backgroundTurn();
