@@ -263,14 +263,20 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
  */
 function gated(connection: NonNullable<ClientConnection>, gate: QueryGate): ClientConnection {
   const statements = new Set<string | symbol>(['query', 'insert', 'command', 'exec']);
+  // Each member's wrapper is made once, not at every access (every statement reads its method).
+  const wrappers = new Map<string | symbol, { member: unknown; wrapper: unknown }>();
   return new Proxy(connection, {
     get(target, name) {
       const member = Reflect.get(target, name, target) as unknown;
       if (typeof member !== 'function') return member;
+      const known = wrappers.get(name);
+      if (known?.member === member) return known.wrapper;
       const bound = (member as (...args: unknown[]) => unknown).bind(target);
-      return statements.has(name)
+      const wrapper = statements.has(name)
         ? (...args: unknown[]) => gate.run(() => Promise.resolve(bound(...args)))
         : bound;
+      wrappers.set(name, { member, wrapper });
+      return wrapper;
     },
   });
 }
