@@ -20,6 +20,7 @@ import {
   type SettingsSnapshot,
 } from '@fleetscope/storage';
 import { SettingsHistoryRecorder } from '../inventory/settings-history.recorder';
+import { InventoryRecorder } from '../lambda/inventory.recorder';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
 /** Why a request could not be stored, mapped by each protocol to its own retryable answer. */
@@ -99,6 +100,7 @@ export class IngestPipeline {
     private readonly metrics: IngestMetrics,
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
     private readonly settings: SettingsHistoryRecorder,
+    private readonly inventory: InventoryRecorder,
   ) {}
 
   /** The times accepted now: FLEETSCOPE_INGEST_MAX_FUTURE_HOURS ahead, the raw retention behind. */
@@ -198,6 +200,7 @@ export class IngestPipeline {
     await written;
     if (key) this.requests.remember(key);
     this.settings.observed(seen);
+    this.inventory.observed(seen);
   }
 
   private async duplicateOf(signal: string, running?: Promise<void>): Promise<StoreOutcome> {

@@ -1,7 +1,11 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { FunctionConfigHint } from '@fleetscope/ingest';
 import { parseFunctionId } from '@fleetscope/model';
-import { FunctionConfigRepository, type FunctionConfigUpdate } from '@fleetscope/storage';
+import {
+  FunctionConfigRepository,
+  type FunctionConfigUpdate,
+  type SettingsSnapshot,
+} from '@fleetscope/storage';
 
 /** How long hints gather before one upsert: inventory facts change rarely and need not be instant. */
 const FLUSH_DELAY_MS = 1_000;
@@ -36,6 +40,27 @@ export class InventoryRecorder implements BeforeApplicationShutdown {
       this.pending.set(hint.functionId, merged);
     }
     if (this.pending.size > 0) this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+  }
+
+  /**
+   * The architecture stored invocations reported (a span's host.arch; platform records never name
+   * it), from what the settings history takes of them (SettingsHistoryRecorder.seenIn()): without
+   * it only the weekly report knew, and the fleet page, the cold starts by architecture and the
+   * analyses priced an arm64 function as x86_64.
+   */
+  observed(seen: readonly SettingsSnapshot[]): void {
+    const hints: FunctionConfigHint[] = [];
+    for (const s of seen) {
+      if (s.architecture) {
+        hints.push({
+          functionId: s.functionId,
+          version: '',
+          architecture: s.architecture,
+          observedAtMs: s.observedAtMs,
+        });
+      }
+    }
+    if (hints.length > 0) this.record(hints);
   }
 
   /** Writes what is pending; on shutdown and by tests. */

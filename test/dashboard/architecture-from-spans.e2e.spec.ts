@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { SpanKind } from '@opentelemetry/api';
+import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+
+/**
+ * A function known only from its spans: the OpenTelemetry SDK's resource names its architecture
+ * (host.arch), and every reader of the inventory prices and groups it by that architecture. Found
+ * by a review: the weekly report priced it as arm64 while the fleet page, its cost and the cold
+ * starts by architecture said x86_64 / "unknown".
+ */
+const ACCOUNT = '111122223333';
+const REGION = 'us-east-1';
+const NAME = 'graviton-only';
+const ID = `aws_lambda~${ACCOUNT}~${REGION}~${NAME}`;
+const MINUTE_MS = 60_000;
+
+describe('An arm64 function known from its spans', () => {
+  let fleetscope: RunningFleetscope;
+  const toMs = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
+  const fromMs = toMs - 3 * 3_600_000;
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope();
+    const exporter = new InMemorySpanExporter();
+    const provider = new TracerProvider({
+      resource: resourceFromAttributes({
+        'service.name': NAME,
+        'cloud.provider': 'aws',
+        'cloud.platform': 'aws_lambda',
+        'cloud.region': REGION,
+        'cloud.account.id': ACCOUNT,
+        'faas.name': NAME,
+        'faas.max_memory': 1024 * 1024 * 1024,
+        'host.arch': 'arm64',
+      }),
+      spanProcessors: [new SimpleSpanProcessor({ exporter })],
+    });
+    const tracer = provider.getTracer('@opentelemetry/instrumentation-aws-lambda');
+    // 20 invocations of 1 s, 5 minutes apart, in the last two hours.
+    for (let i = 0; i < 20; i++) {
+      const startMs = toMs - 2 * 3_600_000 + i * 5 * MINUTE_MS;
+      const span = tracer.startSpan(NAME, {
+        kind: SpanKind.SERVER,
+        startTime: startMs,
+        attributes: { 'faas.execution': randomUUID(), 'faas.coldstart': i === 0 },
+      });
+      span.end(startMs + 1_000);
+    }
+    await provider.forceFlush();
+    const response = await fetch(`${fleetscope.ingestUrl}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JsonTraceSerializer.serializeRequest(exporter.getFinishedSpans()),
+    });
+    expect(response.status).toBe(200);
+    await provider.shutdown();
+    // The inventory hint is written off the request path, gathered for a second: now.
+    await fleetscope.flush();
+  }, 120_000);
+
+  afterAll(() => fleetscope?.stop());
+
+  it('is listed and priced as arm64 on the fleet page', async () => {
+    const response = await fetch(`${fleetscope.apiUrl}/api/functions?from=${fromMs}&to=${toMs}`);
+    const { functions } = (await response.json()) as {
+      functions: {
+        id: string;
+        architecture: string;
+        billedGbSeconds: number;
+        costUsd: number;
+        pricing: { priceIds: string[] };
+      }[];
+    };
+    const fn = functions.find((f) => f.id === ID)!;
+    expect(fn.architecture).toBe('arm64');
+    expect(fn.billedGbSeconds).toBeCloseTo(20, 6);
+    expect(fn.pricing.priceIds.join(' ')).toMatch(/arm64/);
+    expect(fn.pricing.priceIds.join(' ')).not.toMatch(/x86_64/);
+    // us-east-1, arm64: $0.0000133334 a GB-second and $0.20 a million requests.
+    expect(fn.costUsd).toBeCloseTo(20 * 0.0000133334 + 20 * 0.2e-6, 9);
+  });
+
+  it('is grouped under arm64 in the cold starts by architecture', async () => {
+    const response = await fetch(
+      `${fleetscope.apiUrl}/api/coldstarts?from=${fromMs}&to=${toMs}&groupBy=architecture`,
+    );
+    const { groups } = (await response.json()) as { groups: { key: string; coldStarts: number }[] };
+    expect(groups).toEqual([expect.objectContaining({ key: 'arm64', coldStarts: 1 })]);
+  });
+});
