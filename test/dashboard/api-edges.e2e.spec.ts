@@ -134,6 +134,19 @@ describe('API edge input', () => {
     expect(answer.body.message).not.toMatch(/not valid JSON/);
   });
 
+  it('a JSON body sent as text/plain is refused as 415 naming the type, not as a missing field', async () => {
+    // Found by a review: POST /api/reports/weekly answered 400 `week: required` for a body that
+    // held the week, because Fastify's text parser handed the handler a string.
+    const answer = await post<{ message: string }>(
+      `${fleetscope.apiUrl}/api/reports/weekly`,
+      '{"week":"2026-W49"}',
+      { 'content-type': 'text/plain' },
+    );
+    expect(answer.status).toBe(415);
+    expect(answer.body.message).toMatch(/text\/plain/);
+    expect(answer.body.message).toMatch(/application\/json/);
+  });
+
   it("unknown ingest routes answer 404 in the collector's own shape", async () => {
     const platform = await post<{ code: number; message: string }>(
       `${fleetscope.ingestUrl}/ingest/lambda/nothing-here`,

@@ -38,6 +38,18 @@ export async function createHttpApp(
   API_ROUTES.set(app, routes);
   const fastify = app.getHttpAdapter().getInstance();
   endKeepAliveOnClose(fastify);
+  // The API reads JSON bodies only. Fastify's text parser handed a handler a JSON body sent as
+  // text/plain as a string, which it then refused as a missing field.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser('*', (request, _payload, done) => {
+    const type = request.headers['content-type'] ?? '(none)';
+    done(
+      Object.assign(new Error(`content-type ${type}: the API reads application/json bodies`), {
+        statusCode: 415,
+      }),
+      undefined,
+    );
+  });
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routes.push({ method, url: route.url });
