@@ -188,7 +188,7 @@ async function load() {
   }
   const run = body.run;
   $('#run-info').textContent =
-    `Latest run finished ${fmtTime(run.finishedAt)} over the last ${days(run)} of data: ${fmtInt(run.recommendations)} recommendations in all.`;
+    `Latest run finished ${fmtTime(run.finishedAt)} over the last ${days(run)} of data: ${fmtInt(run.recommendations)} ${run.recommendations === 1 ? 'recommendation' : 'recommendations'} in all.`;
   $('#footnote').textContent =
     `Dollar figures use the price catalogue ${run.catalogueVersion}. Savings are ranges per month; a plan's total adds only what can be done together.`;
   renderStats(plans);

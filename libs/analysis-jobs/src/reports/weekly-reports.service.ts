@@ -6,6 +6,7 @@ import {
   isoDate,
   parseIsoWeek,
   reportInputsFromMs,
+  usd,
   type IsoWeek,
   type WeeklyReport,
 } from '@fleetscope/reports';
@@ -113,7 +114,7 @@ export class WeeklyReportsService {
     const previous = await this.reports.get(week.label);
     await this.reports.save(this.record(report, week, nowMs, previous?.deliveries ?? []));
     this.logger.log(
-      `weekly report ${week.label}: $${report.totalCostUsd.toFixed(2)} over ${report.functions.length} function(s), coverage ${report.coverage.status}`,
+      `weekly report ${week.label}: ${usd(report.totalCostUsd)} over ${report.functions.length} ${report.functions.length === 1 ? 'function' : 'functions'}, coverage ${report.coverage.status}`,
     );
     return report;
   }

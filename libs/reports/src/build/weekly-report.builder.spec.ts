@@ -393,8 +393,14 @@ describe(buildWeeklyReport.name, () => {
     );
     expect(partial.coverage.status).toBe('partial');
     expect(partial.coverage.missingDays).toEqual(['2025-08-03']);
-    expect(partial.coverage.message).toContain('6 of 7 days');
+    expect(partial.coverage.message).toContain('6 of 7 days have');
     expect(partial.coverage.days[0].sources).toEqual(['knative_queue_proxy']);
+    const oneDay = buildWeeklyReport(
+      { ...inputs, days: inputs.days.filter((d) => d.dayStartMs === day('2025-08-03')) },
+      pricing,
+    );
+    // A review found "1 of 7 day has".
+    expect(oneDay.coverage.message).toContain('1 of 7 days has invocation records');
   });
 
   it('says plainly when the week it is compared with has partial or no data', () => {

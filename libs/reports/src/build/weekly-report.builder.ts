@@ -260,7 +260,7 @@ function coverageMessage(
 }
 
 function daysSentence(c: WeekCoverage): string {
-  return `${c.daysWithData} of 7 ${c.daysWithData === 1 ? 'day has' : 'days have'} invocation records (from ${c.sources.join(', ')}); nothing was recorded on ${c.missingDays.join(', ')}.`;
+  return `${c.daysWithData} of 7 days ${c.daysWithData === 1 ? 'has' : 'have'} invocation records (from ${c.sources.join(', ')}); nothing was recorded on ${c.missingDays.join(', ')}.`;
 }
 
 function weekMessage(span: string, c: WeekCoverage): string {
