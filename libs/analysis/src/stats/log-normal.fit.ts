@@ -1,3 +1,4 @@
+import type { ObservedRange } from '@fleetscope/model';
 import { BUCKETS_PER_POWER_OF_TWO, ZERO_BUCKET, histogramQuantile } from '@fleetscope/model';
 import type { HistogramBuckets } from '../inputs';
 import { normalQuantile, normalUpperTail } from './normal-distribution';
@@ -39,11 +40,15 @@ export function fitLogNormalByMoments(buckets: HistogramBuckets): LogNormal | nu
 
 /**
  * A log-normal through the 75th and 99th percentiles: it follows the upper tail, which is what a
- * timeout cares about, even when the body of the distribution is not log-normal.
+ * timeout cares about, even when the body of the distribution is not log-normal. The percentiles
+ * are clamped to the observed range where it is known (histogramQuantile).
  */
-export function fitLogNormalToTail(buckets: HistogramBuckets): LogNormal | null {
-  const q75 = histogramQuantile(buckets, 0.75);
-  const q99 = histogramQuantile(buckets, 0.99);
+export function fitLogNormalToTail(
+  buckets: HistogramBuckets,
+  observed: ObservedRange = {},
+): LogNormal | null {
+  const q75 = histogramQuantile(buckets, 0.75, observed);
+  const q99 = histogramQuantile(buckets, 0.99, observed);
   if (q75 === null || q99 === null || !(q75 > 0) || !(q99 > 0)) return null;
   const z75 = normalQuantile(0.75);
   const z99 = normalQuantile(0.99);

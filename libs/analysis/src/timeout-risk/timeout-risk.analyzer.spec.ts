@@ -1,7 +1,14 @@
-import { histogramQuantile } from '@fleetscope/model';
+import { bucketIndex, histogramQuantile } from '@fleetscope/model';
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
-import { DAY_MS, WEEK_START_MS, lambdaProfile, windowStats } from '../testing/fleet.generator';
+import {
+  DAY_MS,
+  WEEK_START_MS,
+  lambdaProfile,
+  logNormalBuckets,
+  windowStats,
+} from '../testing/fleet.generator';
+import { logNormalQuantile } from '../stats/log-normal.fit';
 import { TimeoutRiskAnalyzer, timeoutRiskEvidence } from './timeout-risk.analyzer';
 
 const ctx: AnalysisContext = {
@@ -145,6 +152,31 @@ describe(TimeoutRiskAnalyzer.name, () => {
     }
   });
 
+  it('p99 never exceeds the longest duration seen: 200 invocations run into a 3,000 ms timeout', () => {
+    // The timed-out invocations fill the bucket (2,896, 3,158] ms: read from the buckets alone,
+    // the p99 sits halfway up it, about 3,025 ms, above the 3,000 ms they all ran.
+    const durationBuckets = logNormalBuckets(9_800, 400, 0.3);
+    durationBuckets[bucketIndex(3000)] = 200;
+    expect(histogramQuantile(durationBuckets, 0.99)!).toBeGreaterThan(3000);
+    const stats = windowStats({
+      invocations: 10_000,
+      medianMs: 400,
+      sigma: 0.3,
+      timeouts: 200,
+      durationMaxMs: 3000,
+      durationBuckets,
+    });
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx);
+    expect(rec.evidence.flags).toContain('p99-near-timeout');
+    expect(rec.evidence.p99Ms).toBe(3000);
+    expect(rec.evidence.maxMs).toBe(3000);
+    expect(rec.evidence.p99ShareOfTimeout).toBe(1);
+    expect(rec.evidence.p99ShareOfTimeout as number).toBeLessThanOrEqual(
+      rec.evidence.maxShareOfTimeout as number,
+    );
+    expect(rec.reason).toContain('p99 3000 ms is 100 % of the 3000 ms timeout');
+  });
+
   it('returns nothing when the timeout is unknown', () => {
     const stats = windowStats({ invocations: 10, medianMs: 100, sigma: 0.3 });
     expect(analyzer.analyze({ profile: lambdaProfile({ timeoutMs: null }), stats }, ctx)).toEqual(
@@ -164,5 +196,21 @@ describe(timeoutRiskEvidence.name, () => {
     const evidence = timeoutRiskEvidence(stats, 3000);
     expect(evidence.p99TrendMsPerDay).toBeCloseTo(50, 6);
     expect(evidence.projectedP99In7DaysMs).toBeCloseTo(1300 + 350, 6);
+  });
+
+  it('fits the tail through the p99 clamped to the longest duration seen', () => {
+    const durationBuckets = logNormalBuckets(9_800, 400, 0.3);
+    durationBuckets[bucketIndex(3000)] = 200;
+    const stats = windowStats({
+      invocations: 10_000,
+      medianMs: 400,
+      sigma: 0.3,
+      durationMaxMs: 3000,
+      durationBuckets,
+    });
+    const { fits } = timeoutRiskEvidence(stats, 3000);
+    expect(fits.tail).not.toBeNull();
+    // The fit passes through p99 = 3,000 ms, not through the bucket's ~3,025 ms.
+    expect(logNormalQuantile(fits.tail!, 0.99)).toBeCloseTo(3000, 6);
   });
 });

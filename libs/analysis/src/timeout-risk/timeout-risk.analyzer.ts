@@ -135,9 +135,11 @@ export function timeoutRiskEvidence(
   stats: FunctionWindowStats,
   timeoutMs: number,
 ): TimeoutRiskEvidence {
-  const p99Ms = histogramQuantile(stats.durationBuckets, 0.99);
+  // Clamped to the longest duration seen: a p99 above it would overstate the share of the timeout.
+  const observed = { max: stats.durationMaxMs };
+  const p99Ms = histogramQuantile(stats.durationBuckets, 0.99, observed);
   const moments = fitLogNormalByMoments(stats.durationBuckets);
-  const tail = fitLogNormalToTail(stats.durationBuckets);
+  const tail = fitLogNormalToTail(stats.durationBuckets, observed);
   const longestMs = longestBucketMs(stats.durationBuckets);
   const contradicted = (f: LogNormal) =>
     longestMs > 0 &&

@@ -633,7 +633,9 @@ function statsFromRows(
     d.day.durationMaxMs = Math.max(d.day.durationMaxMs, row.durationMaxMs);
     mergeBuckets(d.buckets, numericKeys(row.durationBuckets));
   }
-  for (const { day, buckets } of days.values()) day.p99Ms = histogramQuantile(buckets, 0.99);
+  for (const { day, buckets } of days.values()) {
+    day.p99Ms = histogramQuantile(buckets, 0.99, { max: day.durationMaxMs });
+  }
   for (const s of byFunction.values()) {
     for (const m of s.byMemory) m.daily?.sort((a, b) => a.dayStartMs - b.dayStartMs);
     s.byMemory.sort((a, b) => a.memoryMb - b.memoryMb);
