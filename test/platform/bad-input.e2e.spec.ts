@@ -136,6 +136,40 @@ describe('platform ingest with bad input', () => {
     },
   );
 
+  it('answers a CloudWatch delivery without a region, or with one that is not, with 400 naming the parameter', async () => {
+    // Found by a review: the payload names no region, and the function got an id of its own
+    // (`aws_lambda~ACCOUNT~~NAME`), priced at us-east-1's prices.
+    const message = dataMessage(ACCOUNT, 'no-region', '2025/06/01/[$LATEST]abc', [
+      {
+        timestamp: minuteAgo(1),
+        message: `${reportLine(randomUUID(), { durationMs: 5, billedMs: 5, memoryMb: 128, maxUsedMb: 40 })}\n`,
+      },
+    ]);
+    const missing = await post<ErrorAnswer>(
+      `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch`,
+      message,
+    );
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toContain('?region=');
+    const wrong = await post<ErrorAnswer>(
+      `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=Europe`,
+      message,
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.message).toContain('"Europe" is not an AWS region');
+    expect(
+      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'lambda_cloudwatch',
+        reason: 'missing_region',
+      }),
+    ).toBe(2);
+    const rows = await fleetscope.clickhouse.client.query({
+      query: `SELECT count() AS n FROM invocations WHERE function_id LIKE '%no-region'`,
+      format: 'JSONEachRow',
+    });
+    expect(await rows.json()).toEqual([{ n: 0 }]);
+  });
+
   it('keeps the good log events of a CloudWatch delivery around a bad one', async () => {
     const good = [randomUUID(), randomUUID()];
     const t = minuteAgo(1, 2_000);

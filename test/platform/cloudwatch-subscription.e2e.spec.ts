@@ -144,7 +144,7 @@ describe('POST /ingest/lambda/cloudwatch with the powertools capture', () => {
   it('keeps the log lines of powertools cloudWatchLogEvent.json, a group that is no function', async () => {
     const before = await rows<{ n: number }>(fleetscope, `SELECT count() AS n FROM logs`);
     const answer = await post(
-      `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch`,
+      `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=eu-west-1`,
       fixtureJson('cloudWatchLogEvent.json'),
     );
     expect(answer.status).toBe(200);

@@ -32,6 +32,9 @@ function countLines(body: Buffer, limit: number): number {
  * Lambda's own records: Telemetry API batches forwarded by an extension, CloudWatch Logs
  * subscription deliveries, and raw log lines (an export or an Invoke tail).
  */
+/** An AWS region code: eu-west-1, us-gov-west-1, ap-southeast-7. */
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
 @Injectable()
 export class LambdaIngestRoutes implements CollectorRoutes {
   constructor(
@@ -59,9 +62,18 @@ export class LambdaIngestRoutes implements CollectorRoutes {
     // Subscription payloads carry their log group, hence the function.
     app.post('/ingest/lambda/cloudwatch', async (request, reply) => {
       const signal = 'lambda_cloudwatch';
+      // The payload names its account and log group, not its region: without one, the function
+      // got an id of its own (`aws_lambda~ACCOUNT~~NAME`) and was priced at us-east-1's prices.
+      const region = (request.query as Query).region;
+      if (!region || !AWS_REGION.test(region)) {
+        this.handler.metrics.rejected(signal, 'missing_region');
+        const message = region
+          ? `region "${region}" is not an AWS region, e.g. eu-west-1`
+          : 'region: required (a subscription payload does not name it): POST /ingest/lambda/cloudwatch?region=eu-west-1';
+        return this.handler.answer(signal, reply, 400, { message });
+      }
       const body = await this.handler.body(signal, request, reply);
       if (!body) return;
-      const region = (request.query as Query).region ?? '';
       await this.store(signal, request, reply, body, () =>
         decodeCloudWatchSubscription(body, { region, pool }),
       );
