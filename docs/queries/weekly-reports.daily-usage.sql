@@ -1,7 +1,7 @@
   SELECT
     function_id AS functionId,
     toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
-    arrayCount(b -> b <= toUnixTimestamp(minute), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
+    arrayCount(b -> b < toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60)), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
     arraySort(groupUniqArray(toString(source))) AS sources,
     sum(invocations) AS invocations,
     sum(cold_starts) AS coldStarts,

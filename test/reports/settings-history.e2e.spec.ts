@@ -27,6 +27,9 @@ const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
 const priorWeek = previousIsoWeek(week);
 const MOVER = `aws_lambda~${ACCOUNT}~${REGION}~mover`;
 const WARM = `aws_lambda~${ACCOUNT}~${REGION}~warm`;
+const STEADY = `aws_lambda~${ACCOUNT}~${REGION}~steady`;
+const BURST = `aws_lambda~${ACCOUNT}~${REGION}~burst`;
+const SWITCH = `aws_lambda~${ACCOUNT}~${REGION}~switch`;
 
 interface Invocation {
   startMs: number;
@@ -96,6 +99,10 @@ const daysOf = (fromMs: number, days: number, count: number, durationMs: number)
     })),
   ).flat();
 
+/** `count` invocations of 1 s, every 5 minutes from `startMs`. */
+const everyFive = (startMs: number, count: number) =>
+  Array.from({ length: count }, (_, i) => ({ startMs: startMs + i * 300_000, durationMs: 1000 }));
+
 /** One invocation a minute for an hour from `startMs`, each busy the whole minute (concurrency 1). */
 const busyHour = (startMs: number) =>
   Array.from({ length: 60 }, (_, i) => ({ startMs: startMs + i * 60_000, durationMs: 60_000 }));
@@ -104,7 +111,10 @@ describe('Settings history in the weekly report', () => {
   let fleetscope: RunningFleetscope;
   let report: WeeklyReport;
   const monday = week.fromMs;
+  const tuesday = monday + DAY_MS;
+  const wednesday = monday + 2 * DAY_MS;
   const thursday = monday + 3 * DAY_MS;
+  const friday = monday + 4 * DAY_MS;
 
   beforeAll(async () => {
     fleetscope = await startFleetscope();
@@ -122,6 +132,19 @@ describe('Settings history in the weekly report', () => {
       ...busyHour(monday + 2 * DAY_MS + 10 * HOUR_MS),
       ...busyHour(monday + 4 * DAY_MS + 10 * HOUR_MS),
     ]);
+    // Only spans say what these run on. steady, 1 GB arm64: every 5 minutes for 2 hours from
+    // Wednesday 10:30 (6 invocations in its first hour). burst, 1 GB arm64: 6 invocations from
+    // Friday 14:10, all in one hour. Both moved to x86_64 the week after, which is what the
+    // inventory says today. switch, 1 GB: x86_64 every 5 minutes from Tuesday 08:00, arm64 from
+    // 10:30 (hour 10 holds 6 of each).
+    await sendSpans(ingest, 'steady', 1024, 'arm64', everyFive(wednesday + 10.5 * HOUR_MS, 24));
+    await sendSpans(ingest, 'burst', 1024, 'arm64', everyFive(friday + 14 * HOUR_MS + 600_000, 6));
+    for (const name of ['steady', 'burst']) {
+      await sendSpans(ingest, name, 1024, 'amd64', everyFive(week.toMs + 2 * DAY_MS, 12));
+    }
+    await sendSpans(ingest, 'switch', 1024, 'amd64', everyFive(tuesday + 8 * HOUR_MS, 30));
+    await sendSpans(ingest, 'switch', 1024, 'arm64', everyFive(tuesday + 10.5 * HOUR_MS, 18));
+
     // The inventory's snapshots: provisioned concurrency 2 from Tuesday 12:00 until Wednesday
     // 18:00, then none.
     const history = fleetscope.app.get(FunctionSettingsRepository);
@@ -233,5 +256,35 @@ describe('Settings history in the weekly report', () => {
     const idle = report.idleProvisionedConcurrency.find((p) => p.functionId === WARM)!;
     expect(idle.allocatedGbSeconds).toBeCloseTo(432_000, 6);
     expect(idle.utilisation).toBeCloseTo(7_200 / 432_000, 12);
+  });
+
+  /** A function's GB-s per architecture, as its compute lines price them. */
+  const gbSecondsByArchitecture = (id: string) => {
+    const fn = report.functions.find((f) => f.functionId === id)!;
+    const by: Record<string, number> = {};
+    for (const l of fn.computeLines) by[l.architecture] = (by[l.architecture] ?? 0) + l.gbSeconds;
+    return by;
+  };
+
+  it("prices the hour that holds the first span at the architecture it showed, not at the inventory's", () => {
+    // 24 invocations × 1 s × 1 GB, all on arm64: the first hour's 6 as well.
+    expect(gbSecondsByArchitecture(STEADY)).toEqual({ arm64: expect.closeTo(24, 9) });
+    const steady = report.functions.find((f) => f.functionId === STEADY)!;
+    // 24 GB-s × $0.0000133334 + 24 requests × $0.0000002
+    expect(steady.costUsd).toBeCloseTo(24 * 0.0000133334 + 24 * 0.0000002, 12);
+    expect(steady.architecture).toBe('arm64');
+  });
+
+  it("prices a function whose traffic all fell in one hour at the architecture its spans showed, not at the inventory's", () => {
+    expect(gbSecondsByArchitecture(BURST)).toEqual({ arm64: expect.closeTo(6, 9) });
+  });
+
+  it('prices an hour with a change in it at the setting in force at its end', () => {
+    // Hours 08 and 09 on x86_64 (24 invocations); hour 10, which holds the move at 10:30 (6 of
+    // each), and hour 11 on arm64.
+    expect(gbSecondsByArchitecture(SWITCH)).toEqual({
+      x86_64: expect.closeTo(24, 9),
+      arm64: expect.closeTo(24, 9),
+    });
   });
 });

@@ -22,7 +22,7 @@ const DAY_MS = DAY_SECONDS * 1000;
 /** What the figures assume where the aggregates and the inventory cannot say. */
 export const WEEKLY_REPORT_ASSUMPTIONS: readonly string[] = [
   "Architecture, memory size and provisioned concurrency are those in force at each time by the settings history (what invocations, the platform APIs and people reported, each from when it was observed); before the history knows one, the inventory's current setting. Runtime, ephemeral storage and pod resources are the inventory's current settings.",
-  'Usage is attributed to the settings in force at the start of each stored hour (minutes at the ends of the range).',
+  'Usage is attributed to the settings in force at the end of each stored hour (minutes at the ends of the range): a setting is seen only once in force, so the hour that first shows it ran on it.',
   "Provisioned concurrency is billed for the seconds the history shows it allocated, days without invocations included; before the history knows a level, the inventory's level all day on each day the function ran. The time run on it is the per-minute concurrency up to that level.",
   'Knative and OpenFaaS pods: min-scale pods all day, and one pod in each minute with requests when min-scale is 0 (a lower bound: scale-down delays and more than one pod per minute are not seen).',
   'Idle min-scale pods: a pod counts as busy while one request is in flight, up to min-scale pods (requests in flight per minute from their durations); a pod serving several requests at once is busy for less, so the idle share is a lower bound.',

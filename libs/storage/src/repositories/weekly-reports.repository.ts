@@ -61,8 +61,8 @@ export interface StoredWeeklyReport {
 
 /**
  * Per function, the times (epoch ms, ascending) inside a range at which its settings changed: its
- * usage is summed per stretch between them, each stored row going to the stretch its start falls
- * in (whole hours inside the range, minutes at its ends).
+ * usage is summed per stretch between them, each stored row going to the stretch in force at its
+ * end (ROW_END).
  */
 export type SettingsSplits = ReadonlyMap<string, readonly number[]>;
 
@@ -73,18 +73,30 @@ export type StretchLevels = ReadonlyMap<
 >;
 
 /**
- * The stretch a row's `minute` falls in, binding splitIds and splitAt (splitParams). transform()
- * looks the function up in a hash table (indexOf would scan the ids for every row); index 0, a
- * function without splits, reads an empty array.
+ * The end (epoch seconds) of the stored row a `minute` lies in, as rowsForRange() reads the range
+ * (binds rangeParams): its hour inside the whole hours, its five minutes inside the whole five
+ * minutes, else the minute. Minute rows read in place of an hour or five minutes (several sources)
+ * end where those do, so a row's stretch does not depend on the table it came from, and per-minute
+ * concurrency falls in the same stretch as the usage of its hour.
  */
-const STRETCH = `arrayCount(b -> b <= toUnixTimestamp(minute), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)])`;
+const ROW_END = `toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60))`;
+
+/**
+ * The stretch a row's `minute` falls in, binding splitIds and splitAt (splitParams): the one in
+ * force at the row's end, counting the splits before it. A change is observed at or after it took
+ * effect (the first invocation that showed it, an API poll), so a row that holds an observation ran
+ * on it by its end; at the row's start the setting may not have been in force yet, and before a
+ * first observation nothing is. transform() looks the function up in a hash table (indexOf would
+ * scan the ids for every row); index 0, a function without splits, reads an empty array.
+ */
+const STRETCH = `arrayCount(b -> b < ${ROW_END}, {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)])`;
 
 function splitParams(splits: SettingsSplits): { splitIds: string[]; splitAt: number[][] } {
   const ids = [...splits.keys()].filter((id) => (splits.get(id)?.length ?? 0) > 0);
   return {
     splitIds: ids,
-    // Whole seconds: the rows start on whole minutes.
-    splitAt: ids.map((id) => splits.get(id)!.map((ms) => Math.ceil(ms / 1000))),
+    // Rounded down: rows end on whole seconds, so `b < end` holds exactly when the split is before it.
+    splitAt: ids.map((id) => splits.get(id)!.map((ms) => Math.floor(ms / 1000))),
   };
 }
 

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '@fleetscope/config';
+import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
+import { openAndMigrate } from '../storage.module';
+import { WeeklyReportsRepository } from './weekly-reports.repository';
+
+const MONDAY = Date.parse('2026-11-16T00:00:00Z');
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+// One source: hours come from function_hours.
+const F = 'aws_lambda~123456789012~us-east-1~one-source';
+// Two sources every minute: its hours are read as chosen minute rows (none rolled up yet).
+const G = 'aws_lambda~123456789012~us-east-1~two-sources';
+
+describe(WeeklyReportsRepository.name, () => {
+  let config: Config;
+  let handle: ClickHouseHandle;
+
+  beforeAll(async () => {
+    config = loadConfig({
+      FLEETSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'fleetscope-weekly-reports-')),
+      CLICKHOUSE_DATABASE: `weekly_reports_${process.pid}`,
+      CLICKHOUSE_URL: process.env.CLICKHOUSE_URL,
+    });
+    handle = await openAndMigrate(config);
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+    rmSync(config.dataDir, { recursive: true, force: true });
+  });
+
+  it('puts each stored row in the stretch in force at its end, usage and concurrency alike', async () => {
+    // One invocation a minute, 09:00–14:06, busy the whole minute.
+    const row = (functionId: string, minuteMs: number, source: string) => ({
+      function_id: functionId,
+      minute: Math.floor(minuteMs / 1000),
+      source,
+      version: '$LATEST',
+      memory_size_mb: 1024,
+      invocations: 1,
+      duration_sum_ms: 60_000,
+      billed_duration_sum_ms: 1000,
+    });
+    const minutes = Array.from({ length: 307 }, (_, i) => MONDAY + 9 * HOUR + i * MINUTE);
+    await handle.client.insert({
+      table: 'function_minutes',
+      format: 'JSONEachRow',
+      values: minutes.flatMap((m) => [
+        row(F, m, 'otel_span'),
+        row(G, m, 'otel_span'),
+        row(G, m, 'lambda_log'),
+      ]),
+    });
+    // Whole hours to 14:00, the five minutes 14:00–14:05, then the minutes 14:05 and 14:06.
+    const range = { fromMs: MONDAY, toMs: MONDAY + 14 * HOUR + 7 * MINUTE };
+    const changesAtMs = [
+      MONDAY + 10.5 * HOUR, // inside hour 10: hour 10 is after it
+      MONDAY + 12 * HOUR, // on the hour: hour 11 before it, hour 12 after
+      MONDAY + 14 * HOUR - 500, // the last half second of hour 13: hour 13 is after it
+      MONDAY + 14 * HOUR + 5.5 * MINUTE, // inside the minute 14:05
+    ];
+    const splits = new Map([F, G].map((id) => [id, changesAtMs]));
+    const repo = new WeeklyReportsRepository(handle);
+    // Per stretch: hour 09; hours 10 and 11; hour 12; hour 13 and 14:00–14:05; 14:05 and 14:06.
+    const expected = [60, 120, 60, 65, 2];
+
+    const usage = await repo.dailyUsage(range, splits);
+    for (const id of [F, G]) {
+      expect(
+        usage
+          .filter((r) => r.functionId === id)
+          .map((r) => [Number(r.dayStartMs), Number(r.stretch), Number(r.invocations)]),
+      ).toEqual(expected.map((n, stretch) => [MONDAY, stretch, n]));
+    }
+
+    const levels = new Map(
+      [F, G].map((id) => [id, { changesAtMs, levels: expected.map(() => 1) }]),
+    );
+    const concurrency = await repo.dailyConcurrency(range, levels);
+    for (const id of [F, G]) {
+      expect(
+        concurrency
+          .filter((r) => r.functionId === id)
+          .map((r) => [Number(r.stretch), Number(r.activeMinutes), Number(r.busyUnderLevelMs)])
+          .sort((a, b) => a[0] - b[0]),
+      ).toEqual(expected.map((n, stretch) => [stretch, n, n * MINUTE]));
+    }
+  });
+});
