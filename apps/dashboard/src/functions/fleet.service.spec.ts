@@ -22,6 +22,7 @@ function totals(restores: number, billedRestoreSumMs: number): FunctionTotals {
     durationMaxMs: 200,
     durationBuckets: { indexes: [], counts: [] },
     initBuckets: { indexes: [], counts: [] },
+    initDurationSumMs: 0,
     billedRestoreSumMs,
     maxMemoryUsedMb: 0,
     billedMbMs: 1000 * 1024,

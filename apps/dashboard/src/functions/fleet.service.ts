@@ -3,6 +3,7 @@ import { coldStartFigures } from '@fleetscope/analysis';
 import {
   parseFunctionId,
   sortedHistogramPercentiles,
+  type ObservedRange,
   type Percentiles,
   type SortedLogBuckets,
 } from '@fleetscope/model';
@@ -71,9 +72,9 @@ export function fleetColdStarts(functions: readonly FunctionSummary[]): FleetCol
 const round = (v: number | null, digits = 2): number | null =>
   v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
-/** Percentiles from the log-scale sketch (clamped to the exact maximum when known), rounded. */
-function percentiles(buckets: SortedLogBuckets, maxMs?: number): Percentiles {
-  const { p50, p95, p99 } = sortedHistogramPercentiles(buckets, { max: maxMs });
+/** Percentiles from the log-scale sketch (clamped to what was observed), rounded. */
+function percentiles(buckets: SortedLogBuckets, observed: ObservedRange): Percentiles {
+  const { p50, p95, p99 } = sortedHistogramPercentiles(buckets, observed);
   return { p50: round(p50), p95: round(p95), p99: round(p99) };
 }
 
@@ -155,7 +156,7 @@ export function summarise(
   // Every field written out, no spread: V8 then builds each summary with one shape, which
   // summarise() of 10,000 functions and the page's JSON.stringify both run faster on.
   const cold = coldStartFigures(t.coldStarts, t.invocations, t.unknownStarts);
-  const duration = percentiles(t.durationBuckets, t.durationMaxMs);
+  const duration = percentiles(t.durationBuckets, { max: t.durationMaxMs });
   return {
     id: t.functionId,
     platform: identity?.platform ?? 'other',
@@ -180,7 +181,7 @@ export function summarise(
       p99: duration.p99,
       max: round(t.durationMaxMs > 0 ? t.durationMaxMs : null),
     },
-    initDurationMs: percentiles(t.initBuckets),
+    initDurationMs: percentiles(t.initBuckets, { sum: t.initDurationSumMs }),
     maxMemoryUsedMb: t.maxMemoryUsedMb > 0 ? t.maxMemoryUsedMb : null,
     billedGbSeconds,
     costUsd,

@@ -282,7 +282,7 @@ function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets
  * (rowCosts). 10,000 groups on the wide fleet's page.
  */
 function onDemandFigures(acc: Accumulator): ColdStartGroupReport['onDemand'] {
-  const init = sortedHistogramPercentiles(acc.initBuckets);
+  const init = sortedHistogramPercentiles(acc.initBuckets, { sum: acc.initSumMs });
   return {
     coldStarts: acc.onDemand,
     rate: coldStartRate(acc.onDemand, acc.invocations, acc.unknownStarts),

@@ -93,6 +93,7 @@ function totals(
     durationMaxMs: 0,
     durationBuckets: { indexes: [], counts: [] },
     initBuckets: { indexes: [], counts: [] },
+    initDurationSumMs: 0,
     billedRestoreSumMs: 0,
     maxMemoryUsedMb: 0,
     billedMbMs: billed.mbMs ?? 0,

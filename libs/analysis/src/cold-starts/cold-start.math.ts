@@ -115,7 +115,7 @@ export function summarizeColdStarts(
 ): ColdStartSummary {
   const timed = histogramCount(stats.initBuckets);
   const mean = meanInitMs(stats.initDurationSumMs, timed);
-  const init = histogramPercentiles(stats.initBuckets);
+  const init = histogramPercentiles(stats.initBuckets, { sum: stats.initDurationSumMs });
   const cost =
     profile.platform === 'aws_lambda' && profile.memoryMb !== null
       ? coldStartCost(profile, stats.initDurationSumMs, at, pricing)

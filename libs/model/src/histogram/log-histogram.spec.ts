@@ -30,6 +30,18 @@ describe(histogramQuantile.name, () => {
     });
   });
 
+  it('reports a single sample exactly from its sum (init durations keep no max), and only a single one', () => {
+    const one = {};
+    addToHistogram(one, 380);
+    expect(histogramPercentiles(one, { sum: 380 })).toEqual({ p50: 380, p95: 380, p99: 380 });
+    expect(histogramPercentiles(one).p99).not.toBe(380);
+    const two = {};
+    addToHistogram(two, 250.5);
+    addToHistogram(two, 250.5);
+    // The sum of two says nothing of either: the buckets' estimate stands.
+    expect(histogramPercentiles(two, { sum: 501 })).toEqual(histogramPercentiles(two));
+  });
+
   it('never reports a quantile above the maximum nor below the minimum observed', () => {
     const buckets = {};
     for (let ms = 100; ms <= 200; ms++) addToHistogram(buckets, ms);

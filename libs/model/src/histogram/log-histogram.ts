@@ -62,6 +62,11 @@ export function mergeBuckets(into: LogBuckets, from: Record<string | number, num
 export interface ObservedRange {
   min?: number | null;
   max?: number | null;
+  /**
+   * The observations' sum, where the aggregate keeps one and no max or min (init durations):
+   * with one observation it is that observation, which every quantile then reports exactly.
+   */
+  sum?: number | null;
 }
 
 /**
@@ -194,9 +199,14 @@ function quantile(
 ): number | null {
   if (total === 0) return null;
   const rank = Math.min(Math.max(q, 0), 1) * total;
-  const min = observed.min ?? null;
+  const single =
+    total === 1 && observed.sum !== null && observed.sum !== undefined && observed.sum > 0
+      ? observed.sum
+      : null;
+  const min = single ?? observed.min ?? null;
   const max =
-    observed.max !== null && observed.max !== undefined && observed.max > 0 ? observed.max : null;
+    single ??
+    (observed.max !== null && observed.max !== undefined && observed.max > 0 ? observed.max : null);
   if (max !== null && rank > total - 1) return max;
   if (min !== null && rank <= 1) return max === null ? min : Math.min(min, max);
   let value: number | null = null;

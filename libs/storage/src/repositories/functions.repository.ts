@@ -69,6 +69,8 @@ export interface FunctionTotals {
   durationMaxMs: number;
   durationBuckets: SortedLogBuckets;
   initBuckets: SortedLogBuckets;
+  /** Σ Init Duration of the cold starts the init buckets count (one init: its duration). */
+  initDurationSumMs: number;
   billedRestoreSumMs: number;
   maxMemoryUsedMb: number;
   /** Σ billed ms × memory MB over rows whose memory size is known. */
@@ -169,6 +171,7 @@ const TOTALS_COLUMNS = `
   max(duration_max_ms) AS durationMaxMs,
   ${summedSortedBucketsSql('duration_buckets', 'durationBuckets')},
   ${summedSortedBucketsSql('init_buckets', 'initBuckets')},
+  sum(init_duration_sum_ms) AS initDurationSumMs,
   sum(billed_restore_sum_ms) AS billedRestoreSumMs,
   max(max_memory_used_mb) AS maxMemoryUsedMb`;
 
@@ -188,6 +191,7 @@ const TOTALS_ROW = [
   ['durationBucketsCounts', 'numbers'],
   ['initBucketsIndexes', 'numbers'],
   ['initBucketsCounts', 'numbers'],
+  ['initDurationSumMs', 'number'],
   ['billedRestoreSumMs', 'number'],
   ['maxMemoryUsedMb', 'number'],
   ['billedMbMs', 'number'],
@@ -210,12 +214,13 @@ function totalsOf(t: CompactRow<typeof TOTALS_ROW>): FunctionTotals {
     durationMaxMs: t[9],
     durationBuckets: { indexes: t[10], counts: t[11] },
     initBuckets: { indexes: t[12], counts: t[13] },
-    billedRestoreSumMs: t[14],
-    maxMemoryUsedMb: t[15],
-    billedMbMs: t[16],
-    billedMsKnownMemory: t[17],
-    billedMsUnknownMemory: t[18],
-    lastMemorySizeMb: t[19],
+    initDurationSumMs: t[14],
+    billedRestoreSumMs: t[15],
+    maxMemoryUsedMb: t[16],
+    billedMbMs: t[17],
+    billedMsKnownMemory: t[18],
+    billedMsUnknownMemory: t[19],
+    lastMemorySizeMb: t[20],
   };
 }
 
