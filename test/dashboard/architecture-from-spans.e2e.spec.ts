@@ -1,13 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { SpanKind } from '@opentelemetry/api';
-import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-  TracerProvider,
-} from '@opentelemetry/sdk-trace';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { SDK_ACCOUNT, SDK_REGION, sendLambdaSpans } from '../support/lambda-sdk-spans';
 
 /**
  * A function known only from its spans: the OpenTelemetry SDK's resource names its architecture
@@ -15,10 +7,8 @@ import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-a
  * by a review: the weekly report priced it as arm64 while the fleet page, its cost and the cold
  * starts by architecture said x86_64 / "unknown".
  */
-const ACCOUNT = '111122223333';
-const REGION = 'us-east-1';
 const NAME = 'graviton-only';
-const ID = `aws_lambda~${ACCOUNT}~${REGION}~${NAME}`;
+const ID = `aws_lambda~${SDK_ACCOUNT}~${SDK_REGION}~${NAME}`;
 const MINUTE_MS = 60_000;
 
 describe('An arm64 function known from its spans', () => {
@@ -28,39 +18,18 @@ describe('An arm64 function known from its spans', () => {
 
   beforeAll(async () => {
     fleetscope = await startFleetscope();
-    const exporter = new InMemorySpanExporter();
-    const provider = new TracerProvider({
-      resource: resourceFromAttributes({
-        'service.name': NAME,
-        'cloud.provider': 'aws',
-        'cloud.platform': 'aws_lambda',
-        'cloud.region': REGION,
-        'cloud.account.id': ACCOUNT,
-        'faas.name': NAME,
-        'faas.max_memory': 1024 * 1024 * 1024,
-        'host.arch': 'arm64',
-      }),
-      spanProcessors: [new SimpleSpanProcessor({ exporter })],
-    });
-    const tracer = provider.getTracer('@opentelemetry/instrumentation-aws-lambda');
-    // 20 invocations of 1 s, 5 minutes apart, in the last two hours.
-    for (let i = 0; i < 20; i++) {
-      const startMs = toMs - 2 * 3_600_000 + i * 5 * MINUTE_MS;
-      const span = tracer.startSpan(NAME, {
-        kind: SpanKind.SERVER,
-        startTime: startMs,
-        attributes: { 'faas.execution': randomUUID(), 'faas.coldstart': i === 0 },
-      });
-      span.end(startMs + 1_000);
-    }
-    await provider.forceFlush();
-    const response = await fetch(`${fleetscope.ingestUrl}/v1/traces`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JsonTraceSerializer.serializeRequest(exporter.getFinishedSpans()),
-    });
-    expect(response.status).toBe(200);
-    await provider.shutdown();
+    // 20 invocations of 1 s, 5 minutes apart, in the last two hours; the first one cold.
+    await sendLambdaSpans(
+      fleetscope.ingestUrl,
+      NAME,
+      1024,
+      'arm64',
+      Array.from({ length: 20 }, (_, i) => ({
+        startMs: toMs - 2 * 3_600_000 + i * 5 * MINUTE_MS,
+        durationMs: 1_000,
+        coldStart: i === 0,
+      })),
+    );
     // The inventory hint is written off the request path, gathered for a second: now.
     await fleetscope.flush();
   }, 120_000);

@@ -1,15 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { SpanKind } from '@opentelemetry/api';
-import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-  TracerProvider,
-} from '@opentelemetry/sdk-trace';
 import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
 import { FunctionSettingsRepository } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { SDK_ACCOUNT, SDK_REGION, sendLambdaSpans } from '../support/lambda-sdk-spans';
 
 /**
  * The settings history behind the weekly report, end to end: spans from the OpenTelemetry SDK
@@ -20,8 +12,8 @@ import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-a
  */
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const ACCOUNT = '123456789012';
-const REGION = 'us-east-1';
+const ACCOUNT = SDK_ACCOUNT;
+const REGION = SDK_REGION;
 // Two weeks back: whole weeks of the past, inside every retention.
 const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
 const priorWeek = previousIsoWeek(week);
@@ -30,65 +22,6 @@ const WARM = `aws_lambda~${ACCOUNT}~${REGION}~warm`;
 const STEADY = `aws_lambda~${ACCOUNT}~${REGION}~steady`;
 const BURST = `aws_lambda~${ACCOUNT}~${REGION}~burst`;
 const SWITCH = `aws_lambda~${ACCOUNT}~${REGION}~switch`;
-
-interface Invocation {
-  startMs: number;
-  durationMs: number;
-}
-
-/**
- * Sends the invocations as SERVER spans made by the OpenTelemetry SDK, serialised by its OTLP
- * protobuf serializer (the bytes its OTLP/HTTP exporter sends; the exporter itself loads `http`
- * with a dynamic import() that jest's VM refuses) and POSTed to /v1/traces in batches of 500.
- */
-async function sendSpans(
-  ingestUrl: string,
-  name: string,
-  memoryMb: number,
-  hostArch: 'amd64' | 'arm64',
-  invocations: readonly Invocation[],
-): Promise<void> {
-  const spans = new InMemorySpanExporter();
-  const provider = new TracerProvider({
-    resource: resourceFromAttributes({
-      'service.name': name,
-      'cloud.provider': 'aws',
-      'cloud.platform': 'aws_lambda',
-      'cloud.region': REGION,
-      'cloud.account.id': ACCOUNT,
-      'faas.name': name,
-      'faas.version': '$LATEST',
-      'faas.max_memory': memoryMb * 1024 * 1024,
-      'host.arch': hostArch,
-    }),
-    spanProcessors: [new SimpleSpanProcessor({ exporter: spans })],
-  });
-  const tracer = provider.getTracer('@opentelemetry/instrumentation-aws-lambda');
-  for (const inv of invocations) {
-    const span = tracer.startSpan(name, {
-      kind: SpanKind.SERVER,
-      startTime: inv.startMs,
-      attributes: {
-        'faas.execution': randomUUID(),
-        'faas.id': `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`,
-        'faas.coldstart': false,
-      },
-    });
-    span.end(inv.startMs + inv.durationMs);
-  }
-  await provider.forceFlush();
-  const finished = spans.getFinishedSpans();
-  for (let i = 0; i < finished.length; i += 500) {
-    const body = ProtobufTraceSerializer.serializeRequest(finished.slice(i, i + 500))!;
-    const response = await fetch(`${ingestUrl}/v1/traces`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-protobuf' },
-      body,
-    });
-    expect(response.status).toBe(200);
-  }
-  await provider.shutdown();
-}
 
 /** `count` invocations of `durationMs` a day, every 10 minutes from 01:00 UTC. */
 const daysOf = (fromMs: number, days: number, count: number, durationMs: number) =>
@@ -121,14 +54,14 @@ describe('Settings history in the weekly report', () => {
     const ingest = fleetscope.ingestUrl;
     // mover, 1 GB, 100 invocations of 600 s a day: x86_64 all of the week before and until
     // Wednesday, arm64 from Thursday (a redeploy on arm64).
-    await sendSpans(ingest, 'mover', 1024, 'amd64', [
+    await sendLambdaSpans(ingest, 'mover', 1024, 'amd64', [
       ...daysOf(priorWeek.fromMs, 7, 100, 600_000),
       ...daysOf(monday, 3, 100, 600_000),
     ]);
-    await sendSpans(ingest, 'mover', 1024, 'arm64', daysOf(thursday, 4, 100, 600_000));
+    await sendLambdaSpans(ingest, 'mover', 1024, 'arm64', daysOf(thursday, 4, 100, 600_000));
 
     // warm, 2 GB x86_64: busy 10:00–11:00 on Wednesday and on Friday.
-    await sendSpans(ingest, 'warm', 2048, 'amd64', [
+    await sendLambdaSpans(ingest, 'warm', 2048, 'amd64', [
       ...busyHour(monday + 2 * DAY_MS + 10 * HOUR_MS),
       ...busyHour(monday + 4 * DAY_MS + 10 * HOUR_MS),
     ]);
@@ -137,13 +70,25 @@ describe('Settings history in the weekly report', () => {
     // Friday 14:10, all in one hour. Both moved to x86_64 the week after, which is what the
     // inventory says today. switch, 1 GB: x86_64 every 5 minutes from Tuesday 08:00, arm64 from
     // 10:30 (hour 10 holds 6 of each).
-    await sendSpans(ingest, 'steady', 1024, 'arm64', everyFive(wednesday + 10.5 * HOUR_MS, 24));
-    await sendSpans(ingest, 'burst', 1024, 'arm64', everyFive(friday + 14 * HOUR_MS + 600_000, 6));
+    await sendLambdaSpans(
+      ingest,
+      'steady',
+      1024,
+      'arm64',
+      everyFive(wednesday + 10.5 * HOUR_MS, 24),
+    );
+    await sendLambdaSpans(
+      ingest,
+      'burst',
+      1024,
+      'arm64',
+      everyFive(friday + 14 * HOUR_MS + 600_000, 6),
+    );
     for (const name of ['steady', 'burst']) {
-      await sendSpans(ingest, name, 1024, 'amd64', everyFive(week.toMs + 2 * DAY_MS, 12));
+      await sendLambdaSpans(ingest, name, 1024, 'amd64', everyFive(week.toMs + 2 * DAY_MS, 12));
     }
-    await sendSpans(ingest, 'switch', 1024, 'amd64', everyFive(tuesday + 8 * HOUR_MS, 30));
-    await sendSpans(ingest, 'switch', 1024, 'arm64', everyFive(tuesday + 10.5 * HOUR_MS, 18));
+    await sendLambdaSpans(ingest, 'switch', 1024, 'amd64', everyFive(tuesday + 8 * HOUR_MS, 30));
+    await sendLambdaSpans(ingest, 'switch', 1024, 'arm64', everyFive(tuesday + 10.5 * HOUR_MS, 18));
 
     // The inventory's snapshots: provisioned concurrency 2 from Tuesday 12:00 until Wednesday
     // 18:00, then none.
