@@ -399,6 +399,31 @@ describe(AnalysisInputsRepository.name, () => {
       });
     });
 
+    it('reads raw peaks for the functions that fit the budget, fewest invocations first, and averages for the rest', async () => {
+      // Found by a review: one function of 13 M raw invocations exhausted the engine's memory
+      // and every analysis run failed. Here a budget of 60 stands in for RAW_PEAK_BUDGET.
+      const busy = `${F}-busy`;
+      const raw = [];
+      for (const [fn, count] of [
+        [F, 60],
+        [busy, 61],
+      ] as const) {
+        for (let i = 0; i < count; i++)
+          raw.push({ startMs: MONDAY + 5000, durationMs: 1000, id: `${fn}-${i}`, functionId: fn });
+      }
+      // The materialized view makes their minute rows: 60 and 61 s of work in Monday's first minute.
+      await insertRaw(raw);
+      const window = { fromMs: MONDAY, toMs: MONDAY + 7 * 24 * HOUR };
+      const profiles = await repo.concurrencyProfiles(window, [1, 100], undefined, 60);
+      // F fits: its 60 simultaneous requests are a peak of 60 in that minute.
+      expect(profiles.get(F)!.hours[0]).toMatchObject({ concurrencyMinutes: 60 });
+      // The busier one does not: its minute's average, 61 s of work over 60 s.
+      expect(profiles.get(busy)!.hours[0].concurrencyMinutes).toBeCloseTo(61 / 60, 4);
+      // With the default budget both read their peaks.
+      const all = await repo.concurrencyProfiles(window, [1, 100]);
+      expect(all.get(busy)!.hours[0]).toMatchObject({ concurrencyMinutes: 61 });
+    });
+
     it('defect 6: back-to-back 5-minute jobs keep every minute they run busy, not only their start minutes', async () => {
       const raw = [];
       for (let j = 0; j < 6; j++)

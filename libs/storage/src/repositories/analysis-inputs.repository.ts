@@ -56,11 +56,21 @@ const CONCURRENCY_BUCKETS_PER_POWER_OF_TWO = 64;
 const MAX_INVOCATION_MS = 900_000;
 
 /**
+ * Raw invocations a batch's peaks read at most (their events are sorted per function, under the
+ * engine's memory bound): the functions with the fewest come first, for whom a minute's peak
+ * differs most from its average; the others keep the per-minute averages, as past the raw
+ * retention. One function of 13 M invocations exhausted the embedded engine's 1 GiB, and every
+ * analysis run failed (an Azure trace import, 2026-12-06); 6.2 M passed.
+ */
+export const RAW_PEAK_BUDGET = 4_000_000;
+
+/**
  * Per-minute peak concurrency of every function from its raw invocations (one source per
- * function: the one with the most rows). Each invocation is a +1 at its start and a −1 at its end;
- * the running sum (ends before starts at the same instant) holds from one event to the next, and
- * is booked to every minute it spans. Binds fromMs, toMs, lookbackMs, from and to; `where` may
- * add conditions on function_id (a batch of functions).
+ * function: the one with the most rows), for the functions that fit RAW_PEAK_BUDGET. Each
+ * invocation is a +1 at its start and a −1 at its end; the running sum (ends before starts at the
+ * same instant) holds from one event to the next, and is booked to every minute it spans. Binds
+ * fromMs, toMs, lookbackMs, from, to and rawPeakBudget; `where` may add conditions on function_id
+ * (a batch of functions).
  */
 const rawPeaksSql = (where: string) => `
   SELECT function_id, toDateTime(arrayJoin(range(
@@ -71,7 +81,7 @@ const rawPeaksSql = (where: string) => `
   FROM (
     SELECT function_id, t, sum(d) OVER w AS running,
            leadInFrame(t, 1, t) OVER (PARTITION BY function_id ORDER BY t, d
-             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS next_t
+             ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS next_t
     FROM (
       SELECT function_id, ev.1 AS t, ev.2 AS d
       FROM invocations
@@ -81,12 +91,17 @@ const rawPeaksSql = (where: string) => `
         AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
         AND duration_us > 0 ${where}
         AND (function_id, source) IN (
-          SELECT function_id, argMax(source, n) FROM (
-            SELECT function_id, source, count() AS n FROM invocations
-            WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
-              AND start_time < fromUnixTimestamp64Milli({toMs:Int64}) AND duration_us > 0 ${where}
-            GROUP BY function_id, source)
-          GROUP BY function_id)
+          SELECT function_id, chosen FROM (
+            SELECT function_id, chosen,
+                   sum(rows) OVER (ORDER BY rows, function_id ROWS UNBOUNDED PRECEDING) AS spent
+            FROM (
+              SELECT function_id, argMax(source, n) AS chosen, max(n) AS rows FROM (
+                SELECT function_id, source, count() AS n FROM invocations
+                WHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
+                  AND start_time < fromUnixTimestamp64Milli({toMs:Int64}) AND duration_us > 0 ${where}
+                GROUP BY function_id, source)
+              GROUP BY function_id))
+          WHERE spent <= {rawPeakBudget:UInt64})
     )
     WINDOW w AS (PARTITION BY function_id ORDER BY t, d ROWS UNBOUNDED PRECEDING)
   )
@@ -302,6 +317,7 @@ export class AnalysisInputsRepository {
     window: AnalysisWindow,
     levels: readonly number[] = DEFAULT_CONCURRENCY_LEVELS,
     batches?: readonly FunctionBatch[],
+    rawPeakBudget = RAW_PEAK_BUDGET,
   ): Promise<Map<string, ConcurrencyProfile>> {
     const sorted = [...new Set(levels.filter((l) => l > 0))].sort((a, b) => a - b);
     const windowMinutes = Math.max(0, Math.floor((window.toMs - window.fromMs) / MINUTE_MS));
@@ -353,6 +369,7 @@ export class AnalysisInputsRepository {
       fromMs: window.fromMs,
       toMs: window.toMs,
       lookbackMs: window.fromMs - MAX_INVOCATION_MS,
+      rawPeakBudget,
     };
     const sql = (where: string) => `
       SELECT
