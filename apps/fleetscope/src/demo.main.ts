@@ -52,7 +52,7 @@ runProcess('fleetscope-demo', async (config) => {
     (line) => logger.log(line),
   );
   logger.log(
-    `Demo ready in ${((Date.now() - began) / 1000).toFixed(1)} s: ${summary.recommendations} recommendations` +
+    `Demo ready in ${((Date.now() - began) / 1000).toFixed(1)} s: ${summary.recommendations} ${summary.recommendations === 1 ? 'recommendation' : 'recommendations'}` +
       `${summary.weeklyReport ? `, weekly report ${summary.weeklyReport}` : ''}. Open ${apiUrl}/ (Ctrl-C stops)`,
   );
   return app;

@@ -72,7 +72,7 @@ const LAMBDA_FUNCTIONS: (LambdaDemoFunction & { row: number; timeoutMs: number }
     runtime: 'java21',
     initMs: 240,
     spans: false,
-    timeoutMs: 900,
+    timeoutMs: 30_000,
   },
 ];
 

@@ -221,7 +221,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
         totalMs: storedMs - startedAtMs,
       });
       this.logger.log(
-        `run ${runId}: ${inputs.length} functions, ${recommendations.length} recommendations in ${summary.timings.totalMs} ms`,
+        `run ${runId}: ${inputs.length} ${inputs.length === 1 ? 'function' : 'functions'}, ${recommendations.length} ${recommendations.length === 1 ? 'recommendation' : 'recommendations'} in ${summary.timings.totalMs} ms`,
       );
       return summary;
     } catch (error) {

@@ -16,6 +16,11 @@ export interface LambdaDemoFunction {
   initMs: number;
   /** Send the invocations also as OTLP spans, as the OpenTelemetry Lambda layer would. */
   spans: boolean;
+  /**
+   * The function's timeout (ms): a drawn duration that reaches it is cut there and logged as Lambda
+   * logs a timeout (`Task timed out after N seconds`, REPORT Status: timeout). Without it, none is.
+   */
+  timeoutMs?: number;
 }
 
 export interface LambdaDemoOptions {
@@ -114,7 +119,9 @@ export function* synthesiseLambdaDemo(
     let at = options.dayStartMs + m * 60_000 + r.int(60_000 / (n + 1));
     for (let i = 0; i < n; i++) {
       const id = r.uuid();
-      const durationMs = Math.max(0.5, drawFromPercentiles(durations, r.next()));
+      const drawnMs = Math.max(0.5, drawFromPercentiles(durations, r.next()));
+      const timedOut = fn.timeoutMs !== undefined && drawnMs >= fn.timeoutMs;
+      const durationMs = timedOut ? fn.timeoutMs! : drawnMs;
       const initMs = cold && i === 0 ? fn.initMs * (0.8 + 0.4 * r.next()) : undefined;
       const used = Math.min(fn.memoryMb, Math.round(fn.usedMb * (0.9 + 0.2 * r.next())));
       const billed = Math.ceil(durationMs + (initMs ?? 0));
@@ -126,12 +133,19 @@ export function* synthesiseLambdaDemo(
         });
       }
       const end = at + Math.ceil(durationMs + (initMs ?? 0));
+      events.push({
+        id: `${at}1${events.length}`,
+        timestamp: at,
+        message: `START RequestId: ${id} Version: $LATEST\n`,
+      });
+      if (timedOut) {
+        events.push({
+          id: `${end}1${events.length}`,
+          timestamp: end,
+          message: `${new Date(end).toISOString()} ${id} Task timed out after ${(durationMs / 1000).toFixed(2)} seconds\n`,
+        });
+      }
       events.push(
-        {
-          id: `${at}1${events.length}`,
-          timestamp: at,
-          message: `START RequestId: ${id} Version: $LATEST\n`,
-        },
         { id: `${end}2${events.length}`, timestamp: end, message: `END RequestId: ${id}\n` },
         {
           id: `${end}3${events.length}`,
@@ -140,6 +154,7 @@ export function* synthesiseLambdaDemo(
             `REPORT RequestId: ${id}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${billed} ms\t` +
             `Memory Size: ${fn.memoryMb} MB\tMax Memory Used: ${used} MB\t` +
             (initMs !== undefined ? `Init Duration: ${initMs.toFixed(2)} ms\t` : '') +
+            (timedOut ? 'Status: timeout\t' : '') +
             '\n',
         },
       );
