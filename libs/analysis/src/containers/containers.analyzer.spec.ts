@@ -7,6 +7,7 @@ import {
   DEFAULT_CONTAINERS_OPTIONS,
   breakEvenRequestsPerSecond,
   capacityModel,
+  formatRequestRate,
 } from './containers.analyzer';
 
 const ctx: AnalysisContext = {
@@ -34,9 +35,9 @@ function taskOnlyPrices(): ContainerPrices {
   };
 }
 
-function steadyLoad(requestsPerSecond: number, medianMs: number) {
+function steadyLoad(requestsPerSecond: number, medianMs: number, maxMemoryUsedMb = 300) {
   const invocations = requestsPerSecond * WINDOW_SECONDS;
-  const stats = windowStats({ invocations, medianMs, sigma: 0.01, maxMemoryUsedMb: 300 });
+  const stats = windowStats({ invocations, medianMs, sigma: 0.01, maxMemoryUsedMb });
   const meanS = stats.durationSumMs / invocations / 1000;
   return { stats, concurrency: concurrencyProfile(() => requestsPerSecond * meanS, { weeks: 2 }) };
 }
@@ -209,6 +210,131 @@ describe(ContainersAnalyzer.name, () => {
       { ...ctx, explain: (w) => tokyo.push(w.code) },
     );
     expect(tokyo).toEqual(['below-materiality']);
+  });
+
+  describe('tasks that hold what they are assumed to serve', () => {
+    // 10,240 MB configured, 2,100 MB Max Memory Used in the REPORT lines, 20 requests/s of 100 ms.
+    const big = lambdaProfile({ memoryMb: 10_240 });
+    const load = steadyLoad(20, 100, 2_100);
+
+    it('never puts a request that peaks at 2,100 MB on a 2 GB task: the task holds the requests in flight it is assumed to serve, at their peak memory within the planned share', () => {
+      const whyNot: string[] = [];
+      const made = analyzer.analyze(
+        { profile: big, ...load },
+        { ...ctx, explain: (w) => whyNot.push(`${w.code}: ${w.detail}`) },
+      );
+      expect(made).toHaveLength(1);
+      const [rec] = made;
+      const u = DEFAULT_CONTAINERS_OPTIONS.targetUtilisation;
+      const memoryMb = (rec.recommended.memoryGbPerTask as number) * 1024;
+      const model = rec.evidence.capacityModel as {
+        concurrentRequestsPerTask: number;
+        memoryMbPerRequest: number;
+      };
+      expect(model.memoryMbPerRequest).toBe(2_100);
+      expect(model.concurrentRequestsPerTask).toBeGreaterThanOrEqual(1);
+      expect(memoryMb * u).toBeGreaterThanOrEqual(2_100 * model.concurrentRequestsPerTask);
+      const vcpu = rec.recommended.vcpuPerTask as number;
+      const memoryGb = rec.recommended.memoryGbPerTask as number;
+      expect(rec.action.summary).toContain(`${vcpu} vCPU / ${memoryGb} GB`);
+      expect(rec.title).toContain(`${vcpu} vCPU / ${memoryGb} GB`);
+      // Priced at the size recommended.
+      expect(rec.evidence.taskMonthUsd).toBeCloseTo(
+        730 * (0.04048 * vcpu + 0.004445 * memoryGb),
+        6,
+      );
+    });
+
+    it('the capacity model says when a task cannot hold one request, and then serves nothing', () => {
+      const tooSmall = capacityModel(100, 10_240, 2_100, DEFAULT_CONTAINERS_OPTIONS);
+      expect(tooSmall.fits).toBe(false);
+      expect(tooSmall.requestsPerSecondPerTask).toBe(0);
+      const fits = capacityModel(100, 10_240, 2_100, {
+        ...DEFAULT_CONTAINERS_OPTIONS,
+        task: { vcpu: 1, memoryGb: 4 },
+      });
+      expect(fits.fits).toBe(true);
+      expect(fits.concurrentRequestsPerTask).toBe(1);
+      expect(fits.requestsPerSecondPerTask).toBeGreaterThan(0);
+    });
+
+    it('withholds the comparison, saying why, when no offered task size holds one request', () => {
+      const onlySmall = new ContainersAnalyzer({
+        ...DEFAULT_CONTAINERS_OPTIONS,
+        taskSizes: [
+          { vcpu: 1, memoryGb: 2 },
+          { vcpu: 1, memoryGb: 3 },
+        ],
+      });
+      const whyNot: string[] = [];
+      const made = onlySmall.analyze(
+        { profile: big, ...load },
+        { ...ctx, explain: (w) => whyNot.push(`${w.code}: ${w.detail}`) },
+      );
+      expect(made).toEqual([]);
+      expect(whyNot).toHaveLength(1);
+      expect(whyNot[0]).toMatch(/^not-applicable: .*2100 MB/);
+      expect(whyNot[0]).toContain('1 vCPU / 3 GB');
+    });
+  });
+
+  describe('rates in words', () => {
+    it('formats a rate with the significant digits its size needs, in per-hour or per-day units when very low', () => {
+      expect(formatRequestRate(0.026)).toBe('0.026 requests/s');
+      expect(formatRequestRate(0.5)).toBe('0.50 requests/s');
+      expect(formatRequestRate(7.84)).toBe('7.8 requests/s');
+      expect(formatRequestRate(123.4)).toBe('123 requests/s');
+      expect(formatRequestRate(0.001)).toBe('3.6 requests/hour');
+      expect(formatRequestRate(0.0001)).toBe('8.6 requests/day');
+      expect(formatRequestRate(0)).toBe('0 requests/s');
+    });
+
+    it('a slow, large function at 0.01 requests/s: the break-even is printed with its digits, not as 0.0', () => {
+      const load = steadyLoad(0.01, 7_600, 1_000);
+      const whyNot: string[] = [];
+      expect(
+        analyzer.analyze(
+          { profile: lambdaProfile({ memoryMb: 10_240, timeoutMs: 900_000 }), ...load },
+          { ...ctx, explain: (w) => whyNot.push(`${w.code}: ${w.detail}`) },
+        ),
+      ).toEqual([]);
+      expect(whyNot).toHaveLength(1);
+      expect(whyNot[0]).toMatch(/^already-right: /);
+      expect(whyNot[0]).not.toMatch(/\b0\.0 requests\/s/);
+      expect(whyNot[0]).toMatch(/break even at 0\.0[1-9]\d? requests\/s/);
+    });
+
+    it('never prints Infinity: when the cost lines never cross it says so', () => {
+      // A load balancer charging more per request than Lambda does: the lines never meet.
+      const pricing = new PricingService(defaultCatalogue);
+      const dearBalancer = Object.assign(Object.create(pricing) as PricingService, {
+        loadBalancer: (...args: Parameters<PricingService['loadBalancer']>) => {
+          const cost = pricing.loadBalancer(...args);
+          return { ...cost, usd: cost.usd * 1_000 };
+        },
+      });
+      const whyNot: string[] = [];
+      analyzer.analyze(
+        { profile: lambdaProfile({ memoryMb: 1024 }), ...steadyLoad(3, 200) },
+        { ...ctx, pricing: dearBalancer, explain: (w) => whyNot.push(`${w.code}: ${w.detail}`) },
+      );
+      expect(whyNot).toHaveLength(1);
+      expect(whyNot[0]).not.toContain('Infinity');
+      expect(whyNot[0]).toMatch(/never/);
+    });
+
+    it('a recommendation at a low rate states its rates, peak and capacity with readable digits', () => {
+      // 0.05 requests/s of 60 s at 10,240 MB, 1,000 MB used.
+      const load = steadyLoad(0.05, 60_000, 1_000);
+      const [rec] = analyzer.analyze(
+        { profile: lambdaProfile({ memoryMb: 10_240, timeoutMs: 900_000 }), ...load },
+        ctx,
+      );
+      expect(rec).toBeDefined();
+      expect(rec.reason).not.toMatch(/\b0\.0 /);
+      expect(rec.reason).not.toContain('Infinity');
+      expect(rec.reason).toMatch(/At 0\.050 requests\/s/);
+    });
   });
 
   it('leaves functions already on Knative alone', () => {

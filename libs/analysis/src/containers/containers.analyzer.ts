@@ -36,7 +36,10 @@ export interface ContainersOptions {
   minTasks: number;
   /** Share of a task's vCPU and memory planned to be used. */
   targetUtilisation: number;
+  /** The task size priced when it holds a request; else the cheapest offered size that does. */
   task: ContainerTaskShape;
+  /** Task sizes the platform offers (Fargate's by default). */
+  taskSizes: readonly ContainerTaskShape[];
   /** On-demand Fargate unless Spot is configured (Spot can be interrupted). */
   offer: 'fargate' | 'fargate-spot';
   /** An Application Load Balancer in front of the tasks. */
@@ -44,10 +47,26 @@ export interface ContainersOptions {
   evidence: EvidenceOptions;
 }
 
+/** Fargate's Linux task sizes: vCPU with the memory (GB) each allows. */
+export const FARGATE_TASK_SIZES: readonly ContainerTaskShape[] = [
+  ...[0.5, 1, 2].map((memoryGb) => ({ vcpu: 0.25, memoryGb })),
+  ...range(1, 4, 1).map((memoryGb) => ({ vcpu: 0.5, memoryGb })),
+  ...range(2, 8, 1).map((memoryGb) => ({ vcpu: 1, memoryGb })),
+  ...range(4, 16, 1).map((memoryGb) => ({ vcpu: 2, memoryGb })),
+  ...range(8, 30, 1).map((memoryGb) => ({ vcpu: 4, memoryGb })),
+  ...range(16, 60, 4).map((memoryGb) => ({ vcpu: 8, memoryGb })),
+  ...range(32, 120, 8).map((memoryGb) => ({ vcpu: 16, memoryGb })),
+];
+
+function range(from: number, to: number, step: number): number[] {
+  return Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+}
+
 export const DEFAULT_CONTAINERS_OPTIONS: ContainersOptions = {
   minTasks: 2,
   targetUtilisation: 0.6,
   task: { vcpu: 1, memoryGb: 2 },
+  taskSizes: FARGATE_TASK_SIZES,
   offer: 'fargate',
   loadBalancer: true,
   evidence: DEFAULT_EVIDENCE_OPTIONS,
@@ -62,13 +81,21 @@ const LAMBDA_MAX_MB = 10_240;
  * How much a request asks of a container, from what Lambda measured: its duration at the Lambda
  * CPU share (1,769 MB = 1 vCPU, up to 6 vCPUs at 10,240 MB) is taken as all CPU time, the
  * cautious reading for the container side, and it holds its peak memory while it runs.
+ *
+ * Memory is held by whole requests: a task holds as many requests at once as their peak memory
+ * fits in the planned share (target utilisation) of its memory, and it is never assumed to serve
+ * more at once than that. A task that cannot hold one request serves nothing (`fits` false).
  */
 export interface CapacityModel {
   /** vCPU-seconds per request. */
   cpuSecondsPerRequest: number;
   /** MB each in-flight request holds. */
   memoryMbPerRequest: number;
-  /** Requests a second one task serves at the target utilisation. */
+  /** Whether the planned share of the task's memory holds at least one request. */
+  fits: boolean;
+  /** Whole requests in flight at once in a task at the rate below (0 when it does not fit). */
+  concurrentRequestsPerTask: number;
+  /** Requests a second one task serves at the target utilisation (0 when it does not fit). */
   requestsPerSecondPerTask: number;
   statement: string;
 }
@@ -79,24 +106,82 @@ export function capacityModel(
   memoryUsedMb: number,
   options: Pick<ContainersOptions, 'task' | 'targetUtilisation'>,
 ): CapacityModel {
+  const { vcpu, memoryGb } = options.task;
   const cpuSecondsPerRequest =
     (meanDurationMs / 1000) * (Math.min(lambdaMemoryMb, LAMBDA_MAX_MB) / MB_PER_VCPU);
   // On a full vCPU the request takes its CPU time; it holds its memory that long.
-  const secondsInTask = cpuSecondsPerRequest / Math.min(1, options.task.vcpu);
+  const secondsInTask = cpuSecondsPerRequest / Math.min(1, vcpu);
   const u = options.targetUtilisation;
-  const byCpu =
-    cpuSecondsPerRequest > 0 ? (options.task.vcpu * u) / cpuSecondsPerRequest : Infinity;
-  const byMemory =
-    secondsInTask > 0 && memoryUsedMb > 0
-      ? (options.task.memoryGb * 1024 * u) / (memoryUsedMb * secondsInTask)
-      : Infinity;
-  const requestsPerSecondPerTask = Math.min(byCpu, byMemory);
+  const plannedMb = memoryGb * 1024 * u;
+  const requestsHeld =
+    memoryUsedMb > 0 ? Math.floor(plannedMb / memoryUsedMb + 1e-9) : Number.POSITIVE_INFINITY;
+  const fits = requestsHeld >= 1;
+  // Requests in flight (Little's law): the CPU at the target utilisation (one request uses at most
+  // one vCPU), and no more than the memory holds.
+  const inFlight = fits ? Math.min(u * Math.max(1, vcpu), requestsHeld) : 0;
+  const requestsPerSecondPerTask =
+    secondsInTask > 0 ? inFlight / secondsInTask : fits ? Number.POSITIVE_INFINITY : 0;
+  const concurrentRequestsPerTask = fits ? Math.max(1, Math.ceil(inFlight - 1e-9)) : 0;
+  const shape = `${vcpu} vCPU / ${memoryGb} GB tasks at ${Math.round(u * 100)} % target utilisation`;
+  const held = fits
+    ? `${shape} hold ${concurrentRequestsPerTask} request${concurrentRequestsPerTask === 1 ? '' : 's'} at once and serve ${formatRequestRate(requestsPerSecondPerTask)} each`
+    : `${shape} plan for ${Math.round(plannedMb)} MB, less than one request holds`;
   return {
     cpuSecondsPerRequest,
     memoryMbPerRequest: memoryUsedMb,
+    fits,
+    concurrentRequestsPerTask,
     requestsPerSecondPerTask,
-    statement: `${Math.round(meanDurationMs)} ms at ${lambdaMemoryMb} MB taken as CPU-bound (${cpuSecondsPerRequest.toFixed(3)} vCPU-s a request), ${Math.round(memoryUsedMb)} MB held per request; ${options.task.vcpu} vCPU / ${options.task.memoryGb} GB tasks at ${Math.round(u * 100)} % target utilisation serve ${requestsPerSecondPerTask.toFixed(1)} requests/s each`,
+    statement: `${Math.round(meanDurationMs)} ms at ${lambdaMemoryMb} MB taken as CPU-bound (${formatSignificant(cpuSecondsPerRequest, 3)} vCPU-s a request), ${Math.round(memoryUsedMb)} MB held per request; ${held}`,
   };
+}
+
+/**
+ * The task sizes the comparison may price, each with its capacity model: the configured one
+ * alone when it holds a request (capacityModel's `fits`), else every offered size that does (the
+ * analyzer takes the cheapest at the function's load). Empty when none does.
+ */
+export function taskSizesFor(
+  meanDurationMs: number,
+  lambdaMemoryMb: number,
+  memoryUsedMb: number,
+  options: Pick<ContainersOptions, 'task' | 'taskSizes' | 'targetUtilisation'>,
+): { task: ContainerTaskShape; model: CapacityModel }[] {
+  const sized = (task: ContainerTaskShape) => ({
+    task,
+    model: capacityModel(meanDurationMs, lambdaMemoryMb, memoryUsedMb, {
+      task,
+      targetUtilisation: options.targetUtilisation,
+    }),
+  });
+  const configured = sized(options.task);
+  if (configured.model.fits) return [configured];
+  return [...options.taskSizes]
+    .sort((a, b) => a.memoryGb - b.memoryGb || a.vcpu - b.vcpu)
+    .map(sized)
+    .filter((s) => s.model.fits);
+}
+
+/** `x` to `digits` significant figures, in fixed notation ("0.026", "7.8", "123"). */
+export function formatSignificant(x: number, digits: number): string {
+  if (x === 0 || !Number.isFinite(x)) return String(x);
+  const rounded = Number(x.toPrecision(digits));
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(rounded))));
+  return rounded.toFixed(decimals);
+}
+
+/**
+ * A request rate readable at its size: two significant figures (whole numbers from 100 a
+ * second), per hour below 0.01 a second and per day below one an hour. Never "Infinity".
+ */
+export function formatRequestRate(requestsPerSecond: number): string {
+  const r = requestsPerSecond;
+  if (!Number.isFinite(r)) return 'any number of requests/s';
+  if (r <= 0) return '0 requests/s';
+  if (r >= 100) return `${Math.round(r)} requests/s`;
+  if (r >= 0.01) return `${formatSignificant(r, 2)} requests/s`;
+  if (r * 3600 >= 1) return `${formatSignificant(r * 3600, 2)} requests/hour`;
+  return `${formatSignificant(r * 86_400, 2)} requests/day`;
 }
 
 /** Monthly prices of one task and of the load balancer, from the catalogue. */
@@ -201,37 +286,56 @@ export class ContainersAnalyzer implements Analyzer {
       : lambda.usd;
     const lambdaUsdPerRequest = variableUsd / (observedRps * SECONDS_PER_MONTH);
     const meanMs = stats.durationSumMs / stats.invocations;
-    const model = capacityModel(
-      meanMs,
-      profile.memoryMb,
-      stats.maxMemoryUsedMb ?? profile.memoryMb,
-      this.options,
-    );
-    const prices = this.prices(profile, ctx);
-    if (!prices)
-      return whyNot('not-applicable', 'No container or load-balancer price for this region.');
-    if ('unsourced' in prices)
-      // The task price is the comparison: a us-east-1 figure elsewhere would decide it by guess.
-      return whyNot(
-        'insufficient-evidence',
-        `${prices.unsourced.map((a) => a.message).join(' ')} The container comparison needs the region's own Fargate price.`,
+    // Without a Max Memory Used, a request is taken to need all the memory it is configured with.
+    const memoryUsedMb = stats.maxMemoryUsedMb ?? profile.memoryMb;
+    const sizes = taskSizesFor(meanMs, profile.memoryMb, memoryUsedMb, this.options);
+    if (sizes.length === 0) {
+      const largest = [this.options.task, ...this.options.taskSizes].reduce((a, b) =>
+        b.memoryGb > a.memoryGb ? b : a,
       );
+      return whyNot(
+        'not-applicable',
+        `A request holds up to ${Math.round(memoryUsedMb)} MB (${stats.maxMemoryUsedMb === null ? 'the configured memory: no Max Memory Used was reported' : 'Max Memory Used'}); no offered task size holds one within ${Math.round(this.options.targetUtilisation * 100)} % of its memory (the largest, ${largest.vcpu} vCPU / ${largest.memoryGb} GB, plans for ${Math.round(largest.memoryGb * 1024 * this.options.targetUtilisation)} MB).`,
+      );
+    }
     const minTasks = this.options.minTasks;
-
-    // High: tasks follow the load hour by hour; low: tasks sized for the peak all month.
-    const scaled = scaledMonthlyUsd(
-      input.concurrency,
-      stats,
-      meanMs,
-      observedRps,
-      model,
-      prices,
-      minTasks,
-    );
     const peakRps = peakRequestsPerSecond(input.concurrency, stats, meanMs, observedRps);
-    const atPeak =
-      containerMonthlyUsd(peakRps, model, prices, minTasks) -
-      prices.lbPerRequestPerSecondMonthUsd * (peakRps - observedRps);
+    // Of the sizes that hold a request, the cheapest at this load (the configured one if it does).
+    let chosen:
+      | (ReturnType<typeof taskSizesFor>[number] & {
+          prices: ContainerPrices;
+          scaled: number;
+          atPeak: number;
+        })
+      | undefined;
+    for (const { task, model } of sizes) {
+      const prices = this.prices(profile, task, ctx);
+      if (!prices)
+        return whyNot('not-applicable', 'No container or load-balancer price for this region.');
+      if ('unsourced' in prices)
+        // The task price is the comparison: a us-east-1 figure elsewhere would decide it by guess.
+        return whyNot(
+          'insufficient-evidence',
+          `${prices.unsourced.map((a) => a.message).join(' ')} The container comparison needs the region's own Fargate price.`,
+        );
+      // High: tasks follow the load hour by hour; low: tasks sized for the peak all month.
+      const scaled = scaledMonthlyUsd(
+        input.concurrency,
+        stats,
+        meanMs,
+        observedRps,
+        model,
+        prices,
+        minTasks,
+      );
+      const atPeak =
+        containerMonthlyUsd(peakRps, model, prices, minTasks) -
+        prices.lbPerRequestPerSecondMonthUsd * (peakRps - observedRps);
+      if (!chosen || scaled + atPeak < chosen.scaled + chosen.atPeak)
+        chosen = { task, model, prices, scaled, atPeak };
+    }
+    if (!chosen) return whyNot('not-applicable', 'No task size to price.');
+    const { task, model, prices, scaled, atPeak } = chosen;
     const saving: SavingRange = { lowUsd: lambda.usd - atPeak, highUsd: lambda.usd - scaled };
     const breakEven = breakEvenRequestsPerSecond(lambdaUsdPerRequest, model, prices, minTasks);
     const tasksOnly = breakEvenRequestsPerSecond(
@@ -243,7 +347,11 @@ export class ContainersAnalyzer implements Analyzer {
     if (!(midpoint(saving) > 0))
       return whyNot(
         'already-right',
-        `At ${observedRps.toFixed(2)} requests/s Lambda is cheaper; containers break even at ${breakEven.toFixed(1)} requests/s.`,
+        `At ${formatRequestRate(observedRps)} Lambda is cheaper; ${
+          Number.isFinite(breakEven)
+            ? `containers break even at ${formatRequestRate(breakEven)}`
+            : 'containers never break even: the cost lines do not cross at any request rate'
+        }.`,
       );
     const immaterial = materialityShortfall(saving, lambda.usd, this.options.evidence);
     if (immaterial) return whyNot('below-materiality', immaterial);
@@ -262,15 +370,15 @@ export class ContainersAnalyzer implements Analyzer {
         kind: this.kind,
         functionId: profile.functionId,
         severity: saving.lowUsd / lambda.usd >= 0.5 ? 'warning' : 'info',
-        title: `Run on ${prices.offer}: ${minTasks}–${tasks} tasks behind a load balancer`,
-        reason: `At ${observedRps.toFixed(1)} requests/s (peak ${peakRps.toFixed(1)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; the cost lines cross at ${breakEven.toFixed(1)} requests/s (${tasksOnly.toFixed(1)} without the load balancer). Capacity model: ${model.statement}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
+        title: `Run on ${prices.offer}: ${minTasks}–${tasks} tasks of ${task.vcpu} vCPU / ${task.memoryGb} GB behind a load balancer`,
+        reason: `At ${formatRequestRate(observedRps)} (peak ${formatRequestRate(peakRps)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; ${this.crossing(breakEven, tasksOnly)}. Capacity model: ${model.statement}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
         current: { platform: 'aws_lambda', memoryMb: profile.memoryMb, monthlyUsd: lambda.usd },
         recommended: {
           offer: prices.offer,
           minTasks,
           maxTasks: tasks,
-          vcpuPerTask: this.options.task.vcpu,
-          memoryGbPerTask: this.options.task.memoryGb,
+          vcpuPerTask: task.vcpu,
+          memoryGbPerTask: task.memoryGb,
           loadBalancer: this.options.loadBalancer,
           monthlyUsd: { scaled, atPeak },
         },
@@ -295,16 +403,31 @@ export class ContainersAnalyzer implements Analyzer {
         basis: basisOf(stats, 'request rate, mean duration and peak memory used'),
         action: containersAction(profile, prices.offer, {
           min: minTasks,
-          vcpu: this.options.task.vcpu,
-          memoryGb: this.options.task.memoryGb,
+          vcpu: task.vcpu,
+          memoryGb: task.memoryGb,
         }),
         planRole: 'option',
       },
     ];
   }
 
+  /** Where the cost lines cross, in words (they may never). */
+  private crossing(breakEven: number, tasksOnly: number): string {
+    const at = (r: number) => formatRequestRate(r);
+    if (!this.options.loadBalancer)
+      return Number.isFinite(breakEven)
+        ? `the cost lines cross at ${at(breakEven)}`
+        : 'the cost lines never cross';
+    if (Number.isFinite(breakEven))
+      return `the cost lines cross at ${at(breakEven)} (${Number.isFinite(tasksOnly) ? at(tasksOnly) : 'never'} without the load balancer)`;
+    return Number.isFinite(tasksOnly)
+      ? `the cost lines never cross with the load balancer (they would at ${at(tasksOnly)} without it)`
+      : 'the cost lines never cross';
+  }
+
   private prices(
     profile: FunctionProfile,
+    taskShape: ContainerTaskShape,
     ctx: AnalysisContext,
   ): ContainerPrices | { unsourced: PriceAssumption[] } | null {
     const offer: ContainerOffer =
@@ -316,8 +439,8 @@ export class ContainersAnalyzer implements Analyzer {
     const task = ctx.pricing.containerDeployment(
       {
         offer,
-        vcpuPerTask: this.options.task.vcpu,
-        memoryGbPerTask: this.options.task.memoryGb,
+        vcpuPerTask: taskShape.vcpu,
+        memoryGbPerTask: taskShape.memoryGb,
         tasks: 1,
         hours: HOURS_PER_MONTH,
       },
