@@ -127,6 +127,51 @@ describe(KeepAliveAnalyzer.name, () => {
     expect(whyNot[0].detail).toMatch(/\d+ more cold starts in the window/);
   });
 
+  it('negative savings filed as immaterial: a Knative retention that keeps pods longer than 10 minutes would cost more, and its why-not says how much', () => {
+    // Busy 10 minutes, idle 25: the retention the idle times call for is longer than 10 minutes.
+    const input: FunctionAnalysisInput = {
+      ...busyWithShortBreaks(knative),
+      activity: minuteActivity(bursts(10, 35, 14), 0, 14 * DAY),
+    };
+    const { recs, whyNot } = analyse(input);
+    expect(recs).toEqual([]);
+    expect(whyNot).toHaveLength(1);
+    expect(whyNot[0].code).toBe('already-right');
+    expect(whyNot[0].detail).toMatch(/^Would cost \$\d+\.\d\d(–\d+\.\d\d)? more a month \(/);
+    expect(whyNot[0].detail).not.toMatch(/below the|worth a change|-\d/);
+    expect(whyNot[0].detail).toMatch(/\d+ cold starts avoided in the window/);
+  });
+
+  it('negative savings: "-0.00 $/month" never appears; a Lambda ping costing a fraction of a cent more "would cost less than $0.01 more", one saving a fraction of a cent saves "less than $0.01"', () => {
+    // 5-minute bursts every 2 hours: a kept instance avoids a cold start per burst.
+    const input = (initMs: number): FunctionAnalysisInput => ({
+      profile: lambda,
+      stats: windowStats({
+        invocations: 20_000,
+        medianMs: 100,
+        sigma: 0.5,
+        days: 14,
+        coldStarts: 168,
+        initDurationSumMs: 168 * initMs,
+      }),
+      activity: minuteActivity(bursts(5, 120, 14), 0, 14 * DAY),
+    });
+    // 100 ms INITs: the billed INIT a ping saves is less than the pings cost.
+    const costlier = analyse(input(100));
+    expect(costlier.recs).toEqual([]);
+    expect(costlier.whyNot[0].code).toBe('already-right');
+    expect(costlier.whyNot[0].detail).toMatch(/^Would cost less than \$0\.01 more a month \(/);
+    expect(costlier.whyNot[0].detail).not.toMatch(/-\d|below the|worth a change/);
+
+    // 900 ms INITs: a fraction of a cent saved, below materiality, and never "0.00".
+    const tiny = analyse(input(900));
+    expect(tiny.whyNot[0].code).toBe('below-materiality');
+    expect(tiny.whyNot[0].detail).toMatch(
+      /^Saving less than \$0\.01 a month, below the 1 \$\/month worth a change/,
+    );
+    expect(tiny.whyNot[0].detail).not.toMatch(/0\.00/);
+  });
+
   it('material advice carries its evidence, a confidence from it and a saving range from a held-out half', () => {
     const { recs } = analyse(busyWithShortBreaks(knative));
     expect(recs).toHaveLength(1);
@@ -272,6 +317,15 @@ describe(KeepAliveAnalyzer.name, () => {
     );
     // Dollars alone: the pings cost a little more than the billed INIT they save.
     expect(rec.savingUsd.highUsd).toBeLessThan(0.01);
+    // Where the dollars are a cost, the reason says so: a trade-off, not a saving.
+    const slowInit = analyse(
+      { ...input, stats: { ...input.stats, initDurationSumMs: 168 * 100 } },
+      new KeepAliveAnalyzer({ ...DEFAULT_KEEP_ALIVE_OPTIONS, latencyValueUsdPerSecond: 0.5 }),
+    ).recs[0];
+    expect(slowInit.monthlyImpactUsd).toBeLessThan(0);
+    expect(slowInit.reason).toMatch(
+      /^A trade-off: costs less than \$0\.01 more a month for \d+(\.\d)? fewer cold starts a month, waiting valued at 0\.5 \$\/s\. /,
+    );
     const evidence = rec.evidence as {
       coldStartsAvoidedPerMonth: number;
       waitingSecondsRemovedPerMonth: number;

@@ -10,16 +10,12 @@ import {
   tierOffset,
 } from '../costs/lambda-window-cost';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
-import {
-  DEFAULT_EVIDENCE_OPTIONS,
-  basisOf,
-  evidenceShortfall,
-  materialityShortfall,
-} from '../evidence/evidence.gate';
+import { DEFAULT_EVIDENCE_OPTIONS, basisOf, evidenceShortfall } from '../evidence/evidence.gate';
 import type { FunctionAnalysisInput, FunctionProfile, MinuteActivity } from '../inputs';
 import { keepAliveAction } from '../actions/config-action';
 import type { ConfigAction, Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
+import { extraCostText, savesMoney, savingShortfall } from '../plan/saving-sign';
 import {
   DEFAULT_HYBRID_OPTIONS,
   fixedPolicy,
@@ -398,11 +394,17 @@ export class KeepAliveAnalyzer implements Analyzer {
     const gated: SavingRange =
       latency > 0 ? { lowUsd: Math.min(...valued), highUsd: Math.max(...valued) } : dollars;
     const current = this.currentMonthlyUsd(input, activity, advice, months, ctx);
-    const immaterial = materialityShortfall(gated, current, this.options.evidence);
-    if (immaterial)
+    // A setting that would cost more is no saving "below materiality": what runs now is cheaper
+    // (with waiting valued, cheaper than the waiting the setting removes is worth).
+    const short = savingShortfall(gated, current, this.options.evidence);
+    if (short)
       return whyNot(
-        'below-materiality',
-        `${immaterial} (${coldStartEffect(setting.coldStartsAvoided)} in the window against a fixed 10-minute keep-alive${latency > 0 ? `, waiting valued at ${latency} $/s` : ''})`,
+        short.code,
+        `${short.detail.replace(/\.$/, '')}${
+          short.code === 'already-right' && latency > 0
+            ? `, counting the waiting it removes at ${latency} $/s (${extraCostText(dollars)} in dollars alone)`
+            : ''
+        } (${coldStartEffect(setting.coldStartsAvoided)} in the window against a fixed 10-minute keep-alive${latency > 0 && short.code !== 'already-right' ? `, waiting valued at ${latency} $/s` : ''}).`,
       );
 
     const [inSample] = outcomes;
@@ -425,7 +427,12 @@ export class KeepAliveAnalyzer implements Analyzer {
           platform === 'aws_lambda'
             ? `Keep one instance warm: a ping every ${LAMBDA_PING_MINUTES} minutes`
             : `Keep-alive: ${entries.map(([k, v]) => `${k}=${v}`).join(', ')}`,
-        reason: `${advice.reason}; replayed over its own minutes: ${setting.replay.coldStarts} cold starts instead of ${advice.baseline.coldStarts}, ${setting.idleGbSeconds} idle GB-s instead of ${setting.baselineIdleGbSeconds} with a fixed 10-minute keep-alive.`,
+        // Advised for the waiting it removes although it costs dollars: a trade-off that says so.
+        reason: `${
+          savesMoney(midpoint(dollars))
+            ? ''
+            : `A trade-off: costs ${extraCostText(dollars)} for ${round(inSample.coldStartsAvoided, 1)} fewer cold starts a month, waiting valued at ${latency} $/s. `
+        }${advice.reason}; replayed over its own minutes: ${setting.replay.coldStarts} cold starts instead of ${advice.baseline.coldStarts}, ${setting.idleGbSeconds} idle GB-s instead of ${setting.baselineIdleGbSeconds} with a fixed 10-minute keep-alive.`,
         current: { keepAliveMinutes: BASELINE_KEEP_ALIVE_MINUTES },
         recommended,
         monthlyImpactUsd: round(midpoint(dollars), 4),

@@ -150,7 +150,10 @@ describe(MemoryAnalyzer.name, () => {
     const extra = (rec.recommended.monthlyUsd as number) - (rec.current.monthlyUsd as number);
     expect(extra).toBeGreaterThan(547.5 - 20);
     expect(rec.savingUsd.highUsd).toBeLessThan(0);
-    expect(rec.title).toBe('Raise memory from 1024 MB to 2048 MB');
+    // Not a saving: the title says what the speed costs.
+    expect(rec.title).toMatch(
+      /^Raise memory from 1024 MB to 2048 MB: 58 % lower duration for \$5\d\d\.\d\d(–5\d\d\.\d\d)? more a month$/,
+    );
     // Priced with the us-east-1 allocation price in Frankfurt: said so.
     const frankfurt = lambdaProfile({ region: 'eu-central-1', provisionedConcurrency: 50 });
     expect(lambdaPriceAssumptions(frankfurt, 'memory', ctx).map((a) => a.meter)).toEqual([
@@ -226,6 +229,36 @@ describe(MemoryAnalyzer.name, () => {
     expect(rec.savingUsd.lowUsd).toBeGreaterThan(0); // faster and cheaper, even at the bounds
     expect(rec.basis.measured).toContain('256, 512, 1024, 2048 MB');
     expect(rec.confidence).toBe('high');
+  });
+
+  it('negative savings presented as savings: 512 MB at 1,501 ms against 1,000 ms at 1,024 MB is a trade-off that says what it costs, never a saving', () => {
+    const stats = statsAtSizes(sizes((m) => (m === 512 ? 1501 : 1000), [512, 1024], 36_000));
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 512 }), stats }, ctx);
+    expect(rec.savingUsd.highUsd).toBeLessThan(0);
+    expect(rec.monthlyImpactUsd).toBeLessThan(0);
+    expect(rec.planRole).toBe('change');
+    const cost = `$${(-rec.savingUsd.highUsd).toFixed(2)}–${(-rec.savingUsd.lowUsd).toFixed(2)}`;
+    expect(rec.title).toBe(
+      `Raise memory from 512 MB to 1024 MB: 33 % lower duration for ${cost} more a month`,
+    );
+    expect(rec.reason).toContain(`costs ${cost} more a month for 33 % lower duration`);
+    expect(rec.reason).not.toMatch(/sav/i);
+    expect(`${rec.title} ${rec.reason}`).not.toMatch(/-\d/);
+    expect(rec.severity).toBe('info');
+  });
+
+  it('negative savings: a size that costs more and is under 20 % faster is not advised, and the why-not says what it would cost', () => {
+    const stats = statsAtSizes(sizes((m) => (m === 512 ? 1100 : 1000), [512, 1024], 32_000));
+    const { ctx: asked, whyNot } = withExplanations();
+    // The balanced pick weighs speed; with cost alone 512 MB stays.
+    const speedy = new MemoryAnalyzer({ ...DEFAULT_MEMORY_OPTIONS, balancedWeight: 0.1 });
+    expect(speedy.analyze({ profile: lambdaProfile({ memoryMb: 512 }), stats }, asked)).toEqual([]);
+    expect(whyNot).toHaveLength(1);
+    expect(whyNot[0].code).toBe('already-right');
+    expect(whyNot[0].detail).toMatch(
+      /^1024 MB would cost \$\d+\.\d\d(–\d+\.\d\d)? more a month and run only 9 % faster/,
+    );
+    expect(whyNot[0].detail).not.toMatch(/-\d/);
   });
 
   it("defect 1: a tuning job's results replace any model, and the recommendation names the job and its date", () => {

@@ -8,12 +8,7 @@ import {
 } from '../costs/lambda-window-cost';
 import { monthlyPodBusyCost } from '../costs/pod-busy-cost';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
-import {
-  DEFAULT_EVIDENCE_OPTIONS,
-  basisOf,
-  evidenceShortfall,
-  materialityShortfall,
-} from '../evidence/evidence.gate';
+import { DEFAULT_EVIDENCE_OPTIONS, basisOf, evidenceShortfall } from '../evidence/evidence.gate';
 import type {
   FunctionAnalysisInput,
   FunctionProfile,
@@ -33,6 +28,13 @@ import type {
   WhyNotCode,
 } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
+import {
+  extraCostText,
+  savesMoney,
+  savingRangeText,
+  savingShortfall,
+  usdAmount,
+} from '../plan/saving-sign';
 import type { WindowSpread } from '../stats/window-spread';
 import { repeatability, windowSpread } from '../stats/window-spread';
 
@@ -386,7 +388,9 @@ export class MemoryAnalyzer implements Analyzer {
         costAt(pick.meanMs - 2 * pick.standardErrorMs),
     ];
     const saving: SavingRange = { lowUsd: Math.min(...savings), highUsd: Math.max(...savings) };
-    const saves = midpoint(saving) > 0;
+    // A size that costs more is a trade-off (Power Tuning's balanced pick weighs speed), never a
+    // saving: its saving range stays negative, and its title and reason say what it costs.
+    const saves = savesMoney(midpoint(saving));
     // In standard errors: how far the saving (or, for a faster size that costs more, the
     // duration difference) stands from nothing.
     const halfWidth = (saving.highUsd - saving.lowUsd) / 4;
@@ -397,19 +401,20 @@ export class MemoryAnalyzer implements Analyzer {
       : se > 0
         ? durationDiff / se
         : Number.POSITIVE_INFINITY;
+    const fasterPct = Math.round((1 - pick.meanMs / current.meanMs) * 100);
     if (saves) {
-      const immaterial = materialityShortfall(saving, current.monthlyUsd, this.options.evidence);
-      if (immaterial) return whyNot('below-materiality', immaterial);
+      const immaterial = savingShortfall(saving, current.monthlyUsd, this.options.evidence);
+      if (immaterial) return whyNot(immaterial.code, immaterial.detail);
     } else if (!(pick.meanMs <= current.meanMs * 0.8))
       return whyNot(
-        'below-materiality',
-        `${pick.memoryMb} MB would cost more and run less than 20 % faster (${pick.meanMs.toFixed(1)} ms against ${current.meanMs.toFixed(1)} ms).`,
+        'already-right',
+        `${pick.memoryMb} MB would cost ${extraCostText(saving)} and run only ${fasterPct} % faster, under the 20 % that would make it worth it (${pick.meanMs.toFixed(1)} ms against ${current.meanMs.toFixed(1)} ms).`,
       );
     if (separation < 2)
       return whyNot(
         'insufficient-evidence',
         saves
-          ? `The saving at ${pick.memoryMb} MB (${saving.lowUsd.toFixed(2)} to ${saving.highUsd.toFixed(2)} $/month) is within the noise of the measured durations.`
+          ? `The saving at ${pick.memoryMb} MB (${savingRangeText(saving)}) is within the noise of the measured durations.`
           : `Durations at ${pick.memoryMb} MB and ${currentMb} MB differ by ${durationDiff.toFixed(1)} ms, within the noise of the measurements (±${(2 * se).toFixed(1)} ms).`,
       );
 
@@ -429,8 +434,13 @@ export class MemoryAnalyzer implements Analyzer {
       this.recommendation(profile, ctx, {
         finding: 'measured-better-size',
         severity: midpoint(saving) / Math.max(current.monthlyUsd, 1e-9) >= 0.2 ? 'warning' : 'info',
-        title: `${pick.memoryMb > currentMb ? 'Raise' : 'Lower'} memory from ${currentMb} MB to ${pick.memoryMb} MB`,
+        title:
+          `${pick.memoryMb > currentMb ? 'Raise' : 'Lower'} memory from ${currentMb} MB to ${pick.memoryMb} MB` +
+          (saves ? '' : `: ${fasterPct} % lower duration for ${extraCostText(saving)}`),
         reason:
+          (saves
+            ? ''
+            : `A trade-off: ${pick.memoryMb} MB costs ${extraCostText(saving)} for ${fasterPct} % lower duration. `) +
           `Measured by ${source}: ${pick.memoryMb} MB ran in ${pick.meanMs.toFixed(1)} ms (±${(2 * pick.standardErrorMs).toFixed(1)}) against ${current.meanMs.toFixed(1)} ms (±${(2 * current.standardErrorMs).toFixed(1)}) at ${currentMb} MB.` +
           (runsInPods(profile)
             ? ' Priced as the pod time the requests hold, at the Kubernetes node price of the pod’s CPU request and memory (each request counted whole: an upper bound where requests share a pod).'
@@ -525,12 +535,13 @@ export class MemoryAnalyzer implements Analyzer {
       lowUsd: Math.max(0, currentUsd - slowed),
       highUsd: currentUsd - unchanged,
     };
-    const immaterial =
-      materialityShortfall(saving, currentUsd, this.options.evidence) ??
-      (midpoint(saving) < this.options.minMeasureSavingUsdPerMonth
-        ? `Possible saving ${saving.lowUsd.toFixed(2)}–${saving.highUsd.toFixed(2)} $/month: below the ${this.options.minMeasureSavingUsdPerMonth} $/month that makes a tuning job worth running.`
-        : null);
-    if (immaterial) return whyNot('below-materiality', immaterial);
+    const short = savingShortfall(saving, currentUsd, this.options.evidence);
+    if (short) return whyNot(short.code, short.detail);
+    if (midpoint(saving) < this.options.minMeasureSavingUsdPerMonth)
+      return whyNot(
+        'below-materiality',
+        `Possible saving ${savingRangeText(saving)}: below the ${this.options.minMeasureSavingUsdPerMonth} $/month that makes a tuning job worth running.`,
+      );
     const overBy = Math.round(currentMb - peak);
     const sizes = this.options.ladderMb.filter((m) => m >= targetMb && m <= currentMb);
     const tuningSizes =
@@ -547,7 +558,7 @@ export class MemoryAnalyzer implements Analyzer {
         finding: 'over-provisioned',
         severity: 'info',
         title: `Over-provisioned by ${overBy} MB (max used ${Math.round(peak)} of ${currentMb} MB): measure ${targetMb} MB with a tuning job`,
-        reason: `Peak memory used is ${Math.round(peak)} MB of ${currentMb} MB. At ${targetMb} MB the function would save between ${saving.lowUsd.toFixed(2)} $ (if its duration grows with the smaller CPU share) and ${saving.highUsd.toFixed(2)} $ a month (if it does not); only one size was observed, so a tuning job should measure which.`,
+        reason: `Peak memory used is ${Math.round(peak)} MB of ${currentMb} MB. At ${targetMb} MB the function would save between ${usdAmount(saving.lowUsd)} (if its duration grows with the smaller CPU share) and ${usdAmount(saving.highUsd)} a month (if it does not); only one size was observed, so a tuning job should measure which.`,
         current: { memoryMb: currentMb, meanDurationMs: meanMs, monthlyUsd: currentUsd },
         recommended: { action: 'measure', candidateMemoryMb: targetMb, tuningSizesMb: tuningSizes },
         saving,

@@ -1,5 +1,8 @@
 import type { PlanRole, SavingRange } from '../recommendation';
 import { compareRecommendations } from '../recommendation';
+import { savesMoney } from './saving-sign';
+
+export * from './saving-sign';
 
 /** What a plan needs of a recommendation (stored rows and fresh ones both fit). */
 export interface PlanItem {
@@ -13,15 +16,20 @@ export interface PlanItem {
 }
 
 /**
- * One function's plan: reliability fixes first, the changes that can all be done together (their
- * savings add up), and exclusive options (moving to containers) shown beside them, never added.
+ * One function's plan: reliability fixes first, the changes that can all be done together (those
+ * that save money add up), and exclusive options (moving to containers) shown beside them, never
+ * added.
  */
 export interface FunctionPlan<T extends PlanItem> {
   functionId: string;
   fixes: T[];
   changes: T[];
   options: T[];
-  /** Fixes and changes together: the only total that can be acted on as a whole. */
+  /**
+   * The saving of the changes that save money (savesMoney), which can be made together. A change
+   * that costs more (a trade-off, e.g. more memory for speed) and a reliability fix are listed
+   * with their own cost and never added: a cost is not a saving. Options are never added.
+   */
   totalUsd: SavingRange;
 }
 
@@ -42,7 +50,7 @@ export function buildPlans<T extends PlanItem>(items: readonly T[]): FunctionPla
     switch (item.planRole) {
       case 'fix':
         plan.fixes.push(item);
-        break;
+        continue;
       case 'change':
         plan.changes.push(item);
         break;
@@ -50,6 +58,7 @@ export function buildPlans<T extends PlanItem>(items: readonly T[]): FunctionPla
         plan.options.push(item);
         continue;
     }
+    if (!savesMoney(item.monthlyImpactUsd)) continue;
     plan.totalUsd.lowUsd += item.savingUsd.lowUsd;
     plan.totalUsd.highUsd += item.savingUsd.highUsd;
   }
