@@ -82,6 +82,11 @@ export interface FunctionWindowStats {
   memoryUsedP95Mb: number | null;
   byMemory: MemorySizeStats[];
   daily: DailyStats[];
+  /**
+   * Start of the first hour (a minute at the window's edges) with invocations. Absent where the
+   * inputs were not built from storage: then the first UTC day with invocations stands for it.
+   */
+  firstSeenMs?: number;
 }
 
 /** One hour of the week (0 = Monday 00:00 UTC … 167 = Sunday 23:00), summed over the weeks seen. */

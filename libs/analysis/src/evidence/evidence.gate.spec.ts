@@ -44,4 +44,29 @@ describe(evidenceShortfall.name, () => {
     // Window from two days before 02:00; first whole day is midnight − 1 day; seen only from today.
     expect(evidenceShortfall(stats(end, 2, [midnight]), options)).toMatch(/Data covers 0\.1 days/);
   });
+
+  describe('from the first hour with invocations (inputs built from storage)', () => {
+    const min5 = { ...DEFAULT_EVIDENCE_OPTIONS, minWindowDays: 5 };
+    const end = Date.UTC(2026, 11, 6, 14, 26);
+
+    it('finds a function first seen at 23:55, 4.6 days before, too new for 5 days', () => {
+      // Found by a review: counted from its first UTC day (12-01 00:00), it read "5.6 days" and
+      // passed a 5-day gate with 4.6 days of data (1,000 invocations: gaps of minutes).
+      const s = {
+        ...stats(end, 14, [Date.UTC(2026, 11, 1)]),
+        invocations: 1_000,
+        firstSeenMs: Date.UTC(2026, 11, 1, 23, 0),
+      };
+      expect(evidenceShortfall(s, min5)).toMatch(/Data covers 4\.6 days; at least 5 are needed/);
+    });
+
+    it('counts a job every two hours first seen 1 h 50 min after the window opened as covering it', () => {
+      const s = {
+        ...stats(end, 2, [Date.UTC(2026, 11, 4), Date.UTC(2026, 11, 5), Date.UTC(2026, 11, 6)]),
+        invocations: 24,
+        firstSeenMs: end - 2 * DAY_MS + 110 * 60_000,
+      };
+      expect(evidenceShortfall(s, { ...options, minInvocations: 10 })).toBeNull();
+    });
+  });
 });

@@ -26,11 +26,16 @@ export const DEFAULT_EVIDENCE_OPTIONS: EvidenceOptions = {
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+/** How long after the window opens a function may first be seen and still count from its start. */
+const FIRST_SEEN_SLACK_MS = 3 * HOUR_MS;
 
-/** Days from the first day with invocations (or the window start) to the window end. */
+/**
+ * Days from the first hour with invocations (or the window start) to the window end; where the
+ * inputs do not say that hour, from the first UTC day with invocations.
+ */
 export function observedDays(stats: FunctionWindowStats): number {
-  const first = stats.daily.find((d) => d.invocations > 0);
-  const from = Math.max(stats.windowStartMs, first?.dayStartMs ?? stats.windowStartMs);
+  const first = stats.firstSeenMs ?? stats.daily.find((d) => d.invocations > 0)?.dayStartMs;
+  const from = Math.max(stats.windowStartMs, first ?? stats.windowStartMs);
   return Math.max(0, stats.windowEndMs - from) / DAY_MS;
 }
 
@@ -42,15 +47,25 @@ export function evidenceShortfall(
   if (stats.invocations < options.minInvocations)
     return `${stats.invocations} invocations in the window; at least ${options.minInvocations} are needed.`;
   const days = observedDays(stats);
-  // Days are counted from the first UTC day with invocations, so a function seen on every whole
-  // day of the window covers it even when its partial first day had none (a job every two hours
-  // looked at 22:50); at least an hour of slack either way.
-  const intoFirstDayMs = ((stats.windowStartMs % DAY_MS) + DAY_MS) % DAY_MS;
-  const partialFirstDayMs = intoFirstDayMs === 0 ? 0 : DAY_MS - intoFirstDayMs;
-  const slackMs = Math.max(HOUR_MS, partialFirstDayMs);
+  // From the first hour with invocations, a function that runs every few hours or in bursts is
+  // first seen up to one idle gap after the window opens: FIRST_SEEN_SLACK_MS, or two of its mean
+  // gaps between invocations when longer (a job every two hours looked at 22:50 covers the
+  // window). Counted from the first UTC day instead, a function first seen at 23:55 passed as
+  // there all day: 13 days of data for 14. Where only days are known, the window's partial first
+  // day is the slack.
+  const slackMs =
+    stats.firstSeenMs !== undefined
+      ? Math.max(FIRST_SEEN_SLACK_MS, (2 * days * DAY_MS) / Math.max(1, stats.invocations))
+      : Math.max(HOUR_MS, partialFirstDayOf(stats.windowStartMs));
   if (days * DAY_MS < options.minWindowDays * DAY_MS - slackMs)
     return `Data covers ${days.toFixed(1)} days; at least ${options.minWindowDays} are needed.`;
   return null;
+}
+
+/** What is left of the UTC day a window starts in (0 when it starts at midnight). */
+function partialFirstDayOf(windowStartMs: number): number {
+  const intoFirstDayMs = ((windowStartMs % DAY_MS) + DAY_MS) % DAY_MS;
+  return intoFirstDayMs === 0 ? 0 : DAY_MS - intoFirstDayMs;
 }
 
 /** Why a saving is too small to act on, or null when it is material. */

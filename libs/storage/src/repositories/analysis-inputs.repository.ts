@@ -598,6 +598,7 @@ function statsFromRows(
           initBuckets: numericKeys(row.initBuckets),
           maxMemoryUsedMb: row.maxMemoryUsedMb > 0 ? row.maxMemoryUsedMb : null,
           memoryUsedP95Mb: row.memoryUsedP95Mb,
+          firstSeenMs: Number(row.firstSeenMs),
         });
         break;
       case 1:
