@@ -149,6 +149,45 @@ describe('Ingest time window', () => {
     ).toBe(1);
   });
 
+  it('a retried request is answered with the same partial_success as the first, not {}', async () => {
+    const request = lambdaTraceRequest('edge-retried', [{}, {}]);
+    const old = String(NOW_NS() - 40n * 86_400_000_000_000n);
+    const spans = request.resourceSpans![0].scopeSpans![0].spans!;
+    spans[0].startTimeUnixNano = old;
+    spans[0].endTimeUnixNano = old;
+    const first = await post('/v1/traces', request);
+    expect(first.status).toBe(200);
+    expect(Number(first.body.partialSuccess?.rejectedSpans)).toBe(1);
+    expect(first.body.partialSuccess?.errorMessage).toMatch(/time_too_old|retention|older/);
+    // The sender lost the first answer and sends the same body again.
+    const retry = await post('/v1/traces', request);
+    expect(retry).toEqual(first);
+    expect(
+      await count(`SELECT count() AS n FROM spans WHERE service_name = 'edge-retried'`, {}),
+    ).toBe(1);
+
+    // Sent three times at once: the copies that wait for the first one's write get its answer too.
+    const again = lambdaTraceRequest('edge-retried-at-once', [{}, {}]);
+    const againSpans = again.resourceSpans![0].scopeSpans![0].spans!;
+    againSpans[1].startTimeUnixNano = old;
+    againSpans[1].endTimeUnixNano = old;
+    const answers = await Promise.all([1, 2, 3].map(() => post('/v1/traces', again)));
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(Number(answer.body.partialSuccess?.rejectedSpans)).toBe(1);
+      expect(answer).toEqual(answers[0]);
+    }
+    expect(
+      await count(`SELECT count() AS n FROM spans WHERE service_name = 'edge-retried-at-once'`, {}),
+    ).toBe(1);
+  });
+
+  it('a retried request with nothing refused is still answered {}', async () => {
+    const request = lambdaTraceRequest('edge-retried-clean', [{}, {}]);
+    expect(await post('/v1/traces', request)).toEqual({ status: 200, body: {} });
+    expect(await post('/v1/traces', request)).toEqual({ status: 200, body: {} });
+  });
+
   it('logs and metric points with an overflowing time are refused with 400, not 503', async () => {
     const logs = await post('/v1/logs', logsRequest(['9999999999999999999']));
     expect(logs.status).toBe(400);

@@ -234,6 +234,82 @@ describe('npx fleetscope import azure-functions', () => {
     expect(total(stored)).toBe(csvRows(SAMPLE_2021).length - 1);
   });
 
+  describe('spans the collector refuses', () => {
+    /** What `import` says when it fails, and the exit it gives (main.ts: exit 1 on a throw). */
+    async function failedImport(args: string[]): Promise<string> {
+      const error: unknown = await runImport(fs, args).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      await fs.flush();
+      expect(error).toBeInstanceOf(Error);
+      return (error as Error).message;
+    }
+
+    async function storedOf(prefix: string): Promise<number> {
+      return total(await aggregateCounts(fs, prefix));
+    }
+
+    it('an import partly older than the retention reports what was stored and what was rejected, fails, and a re-run says the same instead of "imported"', async () => {
+      const invocations = csvRows(SAMPLE_2021).length - 1;
+      // Minute 1 ten minutes before the retention's start: the trace's first minutes are too old.
+      const retentionStart = Date.now() - fs.config.rawRetentionDays * 86_400_000;
+      const day = String(Math.floor(retentionStart / 60_000) * 60_000 - 10 * 60_000);
+      const args = ['--invocations', SAMPLE_2021, '--day', day, '--prefix', 'r-'];
+
+      const first = await failedImport(args);
+      const stored = await storedOf('r~');
+      const said =
+        /^stored (\d+) of (\d+) invocations .*the collector rejected (\d+) spans \(time_before_retention: (\d+)\); first: .*older than the retention window/.exec(
+          first,
+        );
+      expect(said).not.toBeNull();
+      const [, saidStored, saidTotal, saidRejected] = said!.map(Number);
+      expect(saidTotal).toBe(invocations);
+      expect(saidStored).toBe(stored);
+      expect(saidRejected).toBe(invocations - stored);
+      expect(stored).toBeGreaterThan(0);
+      expect(saidRejected).toBeGreaterThan(0);
+      expect(first).not.toMatch(/nothing was imported|send the rest/);
+      expect(first).toMatch(/sends the same spans and they are rejected again.*pass a later --day/);
+
+      // Re-running as a retry would: the collector recognises the requests and still reports the
+      // refused spans, so the CLI fails again and stores nothing twice.
+      const again = await failedImport(args);
+      expect(again).toMatch(/^stored \d+ of \d+ invocations .*the collector rejected \d+ spans/);
+      const [, againStored, , againRejected] = /^stored (\d+) of (\d+) .*rejected (\d+) spans/
+        .exec(again)!
+        .map(Number);
+      expect(againStored + againRejected).toBe(invocations);
+      // The window moved by the seconds between the runs: at most a few more are now too old.
+      expect(againRejected).toBeGreaterThanOrEqual(saidRejected);
+      expect(await storedOf('r~')).toBe(stored);
+    });
+
+    it('an import entirely older than the retention reports every span rejected, not "nothing was imported" of a failed request', async () => {
+      const invocations = csvRows(SAMPLE_2021).length - 1;
+      const day = String(
+        Math.floor((Date.now() - (fs.config.rawRetentionDays + 2) * 86_400_000) / 60_000) * 60_000,
+      );
+      const message = await failedImport([
+        '--invocations',
+        SAMPLE_2021,
+        '--day',
+        day,
+        '--prefix',
+        'o-',
+        '--batch-spans',
+        '50',
+      ]);
+      expect(message).toMatch(
+        new RegExp(
+          `^stored 0 of ${invocations} invocations .* in 4 requests; the collector rejected ${invocations} spans \\(time_before_retention: ${invocations}\\)`,
+        ),
+      );
+      expect(await storedOf('o~')).toBe(0);
+    });
+  });
+
   it('--speed-up paces the trace: nothing of minute m is stored before m minutes ÷ N, and nothing is lost', async () => {
     // One invocation a minute per function (--cap-per-minute 1), ten spans per request: about one
     // request per trace minute. 5 minutes at 30× take 8 s; unpaced, the 5 requests take well under 2.
@@ -320,6 +396,31 @@ describe('npx fleetscope import azure-functions', () => {
       const file = join(scratch, 'header.csv');
       writeFileSync(file, 'Owner,App,Function,Trigger,1\no,a,f,http,1\n');
       await expectRefused(['--invocations', file], /header\.csv:1: not an invocation-count file/);
+    });
+
+    it('the durations file given as --invocations is named for what it looks like, with the headers --invocations takes', async () => {
+      await expectRefused(
+        ['--invocations', join(SAMPLE_2019, 'durations.csv')],
+        /durations\.csv:1: not an invocation-count file: it looks like a function-durations file .*\(pass it as --durations\); --invocations takes HashOwner,HashApp,HashFunction,Trigger,1,2,… \(2019\), HashOwner,HashApp,HashFunction,minute_1,minute_2,… \(vHive\) or app,func,end_timestamp,duration \(2021\)/,
+      );
+      await expectRefused(
+        ['--invocations', join(SAMPLE_2019, 'memory.csv')],
+        /memory\.csv:1: not an invocation-count file: it looks like an app-memory file .*\(pass it as --memory\)/,
+      );
+      const file = sampleFile(scratch, 2, 'azure-2019');
+      await expectRefused(
+        ['--invocations', file, '--durations', join(SAMPLE_2019, 'memory.csv')],
+        /memory\.csv:1: not a function-durations file .*: it looks like an app-memory file/,
+      );
+    });
+
+    it('an unknown column 4 lists every header --invocations takes, not only minute_1', async () => {
+      const file = join(scratch, 'kind.csv');
+      writeFileSync(file, 'HashOwner,HashApp,HashFunction,Kind,1\no,a,f,http,1\n');
+      await expectRefused(
+        ['--invocations', file],
+        /kind\.csv:1: .*column 4 is 'Kind'.*; --invocations takes HashOwner,HashApp,HashFunction,Trigger,1,2,… \(2019\), .*minute_1.* or app,func,end_timestamp,duration \(2021\)/,
+      );
     });
 
     it('a --speed-up that is not a positive number is refused by name', async () => {

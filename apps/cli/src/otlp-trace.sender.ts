@@ -11,15 +11,24 @@ const RETRY_BUDGET_MS = 120_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** What the collector said of an acknowledged request: the spans it refused (partial_success). */
+export interface TraceExportAnswer {
+  rejected: number;
+  /** The collector's reason; '' when nothing was refused. */
+  errorMessage: string;
+}
+
 /**
  * Posts OTLP/protobuf trace requests to the collector's /v1/traces, as an OpenTelemetry exporter
  * does: 429 and 503 are retried after their Retry-After (the OTLP/HTTP rules), anything else that
- * is not 2xx, and any span the collector rejects, is an error naming what it said.
+ * is not 2xx is an error (FleetscopeRequestError with the status) naming what it said. A 2xx
+ * answer's partial_success (spans refused, the others stored) is returned, not thrown: the caller
+ * must know that the rest of the request was stored.
  */
 export class OtlpTraceSender {
   constructor(private readonly endpoints: FleetscopeEndpoints) {}
 
-  async send(request: OtlpTraceRequest): Promise<void> {
+  async send(request: OtlpTraceRequest): Promise<TraceExportAnswer> {
     const body = encodeTraceRequestProtobuf(request);
     const headers: Record<string, string> = { 'content-type': 'application/x-protobuf' };
     if (this.endpoints.ingestToken) headers.authorization = `Bearer ${this.endpoints.ingestToken}`;
@@ -39,12 +48,7 @@ export class OtlpTraceSender {
       const bytes = new Uint8Array(await response.arrayBuffer());
       if (response.ok) {
         const { rejected, errorMessage } = decodeExportResponseProtobuf('traces', bytes);
-        if (rejected > 0) {
-          throw new FleetscopeRequestError(
-            `the collector rejected ${rejected} spans: ${errorMessage}`,
-          );
-        }
-        return;
+        return { rejected, errorMessage: rejected > 0 ? errorMessage : '' };
       }
       if ((response.status === 429 || response.status === 503) && Date.now() < deadline) {
         const after = Number(response.headers.get('retry-after'));

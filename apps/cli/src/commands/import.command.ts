@@ -16,7 +16,11 @@ import {
   type SynthesisedBatch,
 } from '@fleetscope/traces';
 import type { CommandRegistration } from '../cli.program';
-import { endpointsFrom, type FleetscopeEndpoints } from '../fleetscope.client';
+import {
+  endpointsFrom,
+  FleetscopeRequestError,
+  type FleetscopeEndpoints,
+} from '../fleetscope.client';
 import { OtlpTraceSender } from '../otlp-trace.sender';
 
 export interface AzureImportOptions {
@@ -36,7 +40,12 @@ export interface AzureImportOptions {
 export interface AzureImportSummary {
   schema: 'azure-2019' | 'vhive' | 'azure-2021';
   functions: number;
+  /** Invocations in the files (after --cap-per-minute): what the import sends. */
   invocations: number;
+  /** Of them, those the collector acknowledged as stored. */
+  stored: number;
+  /** Of them, those the collector refused (partial_success, or 400 for a whole request). */
+  rejected: number;
   requests: number;
   seconds: number;
 }
@@ -92,6 +101,58 @@ async function firstLine(file: string): Promise<string> {
   }
 }
 
+type TraceFileKind = 'invocations' | 'durations' | 'memory';
+
+const FILE_KINDS: Record<TraceFileKind, { flag: string; what: string; headers: string }> = {
+  invocations: {
+    flag: '--invocations',
+    what: 'an invocation-count file',
+    headers:
+      'HashOwner,HashApp,HashFunction,Trigger,1,2,… (2019), HashOwner,HashApp,HashFunction,minute_1,minute_2,… (vHive) or app,func,end_timestamp,duration (2021)',
+  },
+  durations: {
+    flag: '--durations',
+    what: 'a function-durations file (function_durations_percentiles)',
+    headers: 'HashOwner,HashApp,HashFunction,Average,Count,Minimum,Maximum,percentile_Average_0,…',
+  },
+  memory: {
+    flag: '--memory',
+    what: 'an app-memory file (app_memory_percentiles)',
+    headers:
+      'HashOwner,HashApp,SampleCount,AverageAllocatedMb,AverageAllocatedMb_pct1,… (HashFunction after HashApp in the vHive copy)',
+  },
+};
+
+/** Which of the trace's files a header line looks like, or undefined. */
+export function traceFileKind(header: string): TraceFileKind | undefined {
+  const columns = header.split(',').map((c) => c.trim());
+  if (columns.some((c) => c.startsWith('percentile_Average_'))) return 'durations';
+  if (columns.some((c) => c.startsWith('AverageAllocatedMb'))) return 'memory';
+  if (columns[3] === 'Trigger' || /^minute_\d+$/.test(columns[3] ?? '')) return 'invocations';
+  if (columns.slice(0, 4).join(',') === 'app,func,end_timestamp,duration') return 'invocations';
+  return undefined;
+}
+
+/**
+ * Refuses a file given for the wrong flag (the durations file as --invocations, …) by what it
+ * looks like, with the headers the flag takes, before the reader names one column of one format.
+ */
+async function checkFileKind(file: string, expected: TraceFileKind): Promise<void> {
+  const kind = traceFileKind(await firstLine(file));
+  if (kind === undefined || kind === expected) return;
+  const { flag, headers } = FILE_KINDS[expected];
+  const other = FILE_KINDS[kind];
+  throw new Error(
+    `${basename(file)}:1: not ${FILE_KINDS[expected].what}: it looks like ${other.what} (pass it as ${other.flag}); ${flag} takes ${headers}`,
+  );
+}
+
+/** A header error of the invocation-count reader, with every header --invocations accepts. */
+function withAcceptedHeaders(error: unknown, name: string): unknown {
+  if (!(error instanceof Error) || !error.message.startsWith(`${name}:1: `)) return error;
+  return new Error(`${error.message}; --invocations takes ${FILE_KINDS.invocations.headers}`);
+}
+
 /**
  * Reads and checks every file whole, then sends the synthesised spans to the collector's
  * /v1/traces. Nothing is sent unless every file is valid. Batches are the same on every run with
@@ -106,6 +167,9 @@ export async function importAzureFunctions(
   const began = Date.now();
   const header = await firstLine(options.invocations);
   const name = basename(options.invocations);
+  await checkFileKind(options.invocations, 'invocations');
+  if (options.durations) await checkFileKind(options.durations, 'durations');
+  if (options.memory) await checkFileKind(options.memory, 'memory');
   const synthesis = {
     dayStartMs: options.dayStartMs,
     seed: options.seed,
@@ -114,7 +178,7 @@ export async function importAzureFunctions(
     capPerMinute: options.capPerMinute,
   };
   let batches: Iterable<SynthesisedBatch>;
-  let summary: Omit<AzureImportSummary, 'requests' | 'seconds'>;
+  let summary: Omit<AzureImportSummary, 'stored' | 'rejected' | 'requests' | 'seconds'>;
   if (header.startsWith('app,')) {
     // The 2021 trace lists each invocation with its own duration and no owner: options made for
     // the 2019 per-minute counts would be ignored, and the import would not be what was asked.
@@ -138,7 +202,11 @@ export async function importAzureFunctions(
       invocations: rows.length,
     };
   } else {
-    const counts = await readInvocationCounts(createReadStream(options.invocations), name);
+    const counts = await readInvocationCounts(createReadStream(options.invocations), name).catch(
+      (error: unknown) => {
+        throw withAcceptedHeaders(error, name);
+      },
+    );
     const durations = options.durations
       ? await readDurationPercentiles(
           createReadStream(options.durations),
@@ -160,10 +228,12 @@ export async function importAzureFunctions(
   }
 
   const sender = new OtlpTraceSender(endpoints);
+  const tally = new RejectionTally();
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let requests = 0;
-  let stored = 0;
+  let acknowledged = 0;
+  let answered = 0;
   progress?.start(summary.invocations);
   try {
     for (const batch of batches) {
@@ -174,13 +244,22 @@ export async function importAzureFunctions(
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       }
       const sent: Promise<void> = sender.send(batch.request).then(
-        () => {
+        (answer) => {
           inFlight.delete(sent);
-          stored++;
+          acknowledged++;
+          answered += batch.spans;
+          tally.add(Math.min(answer.rejected, batch.spans), answer.errorMessage);
           progress?.advance(batch.spans);
         },
         (error: unknown) => {
           inFlight.delete(sent);
+          if (error instanceof FleetscopeRequestError && error.status === 400) {
+            // Every span of the request was refused (none could be stored): the others go on.
+            answered += batch.spans;
+            tally.add(batch.spans, error.message);
+            progress?.advance(batch.spans);
+            return;
+          }
           failure ??= error;
         },
       );
@@ -193,15 +272,92 @@ export async function importAzureFunctions(
   } finally {
     progress?.stop();
   }
+  const stored = answered - tally.spans;
   if (failure !== undefined) {
     const message = failure instanceof Error ? failure.message : 'request failed';
+    const rejected = tally.spans > 0 ? `, the collector rejected ${tally.describe()}` : '';
     throw new Error(
-      stored === 0
+      answered === 0
         ? `${message}; nothing was imported`
-        : `${message} — the import stopped after ${stored} of ${requests} requests; run the same command again to send the rest (requests already stored are recognised and not stored twice)`,
+        : `${message} — the import stopped: ${acknowledged} of the ${requests} requests sent so far were answered (${stored} invocations stored${rejected}), of ${summary.invocations} invocations to import. Running the same command again sends every request again; the collector recognises those it has stored and does not store them twice`,
     );
   }
-  return { ...summary, requests, seconds: (Date.now() - began) / 1000 };
+  const result: AzureImportSummary = {
+    ...summary,
+    stored,
+    rejected: tally.spans,
+    requests,
+    seconds: (Date.now() - began) / 1000,
+  };
+  if (tally.spans > 0) throw new ImportRejectedError(result, tally.describe(), adviceFor(tally));
+  return result;
+}
+
+/** The spans the collector refused over an import, and why (its partial_success messages). */
+class RejectionTally {
+  spans = 0;
+  private readonly byReason = new Map<string, number>();
+  private first = '';
+
+  add(spans: number, message: string): void {
+    if (spans <= 0) return;
+    this.spans += spans;
+    if (this.first === '') this.first = message;
+    // The collector's screen says "rejected N (reason: n, …); first: …" in each answer.
+    for (const [, reasons] of message.matchAll(/rejected \d+ \(([^)]*)\)/g)) {
+      for (const [, reason, n] of reasons.matchAll(/([\w.-]+): (\d+)/g)) {
+        this.byReason.set(reason, (this.byReason.get(reason) ?? 0) + Number(n));
+      }
+    }
+  }
+
+  has(reason: string): boolean {
+    return this.byReason.has(reason);
+  }
+
+  describe(): string {
+    const reasons = [...this.byReason].map(([reason, n]) => `${reason}: ${n}`).join(', ');
+    return `${this.spans} spans${reasons ? ` (${reasons})` : ''}; first: ${this.first}`;
+  }
+}
+
+/**
+ * The import ran to its end but the collector refused some spans (the others are stored). Thrown,
+ * so that the CLI exits non-zero and a caller cannot take a partial import for a whole one.
+ */
+export class ImportRejectedError extends Error {
+  constructor(
+    readonly summary: AzureImportSummary,
+    /** The spans refused, by reason, and the collector's first message. */
+    rejections: string,
+    advice: string,
+  ) {
+    super(
+      `stored ${summary.stored} of ${summary.invocations} invocations of ${summary.functions} functions (${summary.schema}) in ${summary.requests} requests; the collector rejected ${rejections}. ${advice}`,
+    );
+    this.name = 'ImportRejectedError';
+  }
+}
+
+/**
+ * What to do about refused spans. Never "run it again": the collector refuses the same spans of
+ * the same requests again (a retried request is answered with the same partial_success).
+ */
+function adviceFor(tally: RejectionTally): string {
+  const advice = [
+    'Running the same command again sends the same spans and they are rejected again',
+  ];
+  if (tally.has('time_before_retention')) {
+    advice.push(
+      "spans older than the collector's retention (FLEETSCOPE_RETENTION_DAYS) are never stored: pass a later --day",
+    );
+  }
+  if (tally.has('time_in_future')) {
+    advice.push(
+      'spans too far ahead of now (FLEETSCOPE_INGEST_MAX_FUTURE_HOURS) are refused: pass an earlier --day',
+    );
+  }
+  return `${advice.join('; ')}.`;
 }
 
 function progressBar(): ImportProgress {
@@ -281,7 +437,7 @@ export const importCommand: CommandRegistration = (program: Command) => {
         progressBar(),
       );
       process.stdout.write(
-        `imported ${summary.invocations} invocations of ${summary.functions} functions (${summary.schema}) in ${summary.requests} requests, ${summary.seconds.toFixed(1)} s\n`,
+        `imported ${summary.stored} invocations of ${summary.functions} functions (${summary.schema}) in ${summary.requests} requests, ${summary.seconds.toFixed(1)} s\n`,
       );
     });
 };

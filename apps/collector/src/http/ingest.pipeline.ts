@@ -74,16 +74,6 @@ export class NothingStorableError extends RejectedIngestError {
   }
 }
 
-const NOTHING_REFUSED: Pick<StoreOutcome, 'rejected' | 'rejectedMessage'> = {
-  rejected: {
-    total: 0,
-    byPart: { spans: 0, invocations: 0, logs: 0, metricPoints: 0, functionMinutes: 0 },
-    byReason: {},
-    errors: [],
-  },
-  rejectedMessage: '',
-};
-
 /**
  * The one path from a decoded request to storage, shared by every protocol: it recognises a
  * retried request by its key and acknowledges it without a second copy, waits until the rows are
@@ -174,8 +164,9 @@ export class IngestPipeline {
   ): Promise<StoreOutcome> {
     if (key) {
       const running = this.inFlight.get(key);
-      if (running) return this.duplicateOf(signal, running);
-      if (this.requests.seen(key)) return this.duplicateOf(signal);
+      if (running || this.requests.seen(key)) {
+        return this.duplicateOf(signal, this.refusedIn(batch, itemParts), running);
+      }
     }
     const screened = this.screen(signal, batch, itemParts);
     if (screened.nothingLeft) throw new NothingStorableError(screened.rejected);
@@ -203,10 +194,31 @@ export class IngestPipeline {
     this.inventory.observed(seen);
   }
 
-  private async duplicateOf(signal: string, running?: Promise<void>): Promise<StoreOutcome> {
+  /**
+   * What the screen refuses of a retried request: the answer to a retry carries the same
+   * partial_success as the first, or a sender that lost the first answer is told that everything
+   * was stored. Re-screened rather than remembered: the screen depends only on the rows and the
+   * time window, and a key is recognised after a restart (loaded from ingest_requests) where an
+   * outcome kept in memory would be gone. The window only moves by the time between the two
+   * sends; a row that has aged past the retention since was stored but is due to be deleted.
+   * Not counted again in the rejected metrics (the first send counted them).
+   */
+  private refusedIn(
+    batch: IngestBatch,
+    itemParts?: readonly BatchPart[],
+  ): Pick<StoreOutcome, 'rejected' | 'rejectedMessage'> {
+    const { rejected } = screenBatch(batch, this.window(), itemParts);
+    return { rejected, rejectedMessage: describeRejectedRows(rejected) };
+  }
+
+  private async duplicateOf(
+    signal: string,
+    refused: Pick<StoreOutcome, 'rejected' | 'rejectedMessage'>,
+    running?: Promise<void>,
+  ): Promise<StoreOutcome> {
     if (running) await running;
     this.metrics.duplicate(signal);
-    return { duplicate: true, ...NOTHING_REFUSED };
+    return { duplicate: true, ...refused };
   }
 
   private async outcome(
