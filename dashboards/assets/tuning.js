@@ -64,7 +64,11 @@ function render(job) {
             : '',
         )
       : job.error
-        ? h('span', { class: 'bad' }, job.error)
+        ? h(
+            'span',
+            { class: 'bad' },
+            job.partial?.message ? `${job.error}. ${job.partial.message}` : job.error,
+          )
         : '',
   );
   renderChart(job);
@@ -158,18 +162,20 @@ function renderTable(job) {
     ...rows.map((r) => {
       const picked =
         job.pick && job.pick.memoryMb === r.memoryMb && job.pick.architecture === r.architecture;
-      const note = !r.feasible
-        ? `infeasible: ${r.failure ?? ''}`
-        : !r.measured
-          ? 'not run: the fitted curve ruled it out'
-          : picked
-            ? 'pick'
-            : '';
+      // feasible is null for a size never run: unknown, not infeasible (its note says why).
+      const note =
+        r.feasible === false
+          ? `infeasible: ${r.failure ?? ''}`
+          : !r.measured
+            ? (r.note ?? 'not run: the fitted curve ruled it out')
+            : picked
+              ? 'pick'
+              : '';
       return h(
         'tr',
         {
           dataset: { memory: String(r.memoryMb), arch: r.architecture },
-          class: picked ? 'picked' : r.feasible ? '' : 'bad',
+          class: picked ? 'picked' : r.feasible === false ? 'bad' : '',
         },
         h('td', {}, `${r.memoryMb} MB`),
         h('td', {}, r.architecture),

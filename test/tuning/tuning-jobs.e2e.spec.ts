@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { loadTuningEvidence } from '@fleetscope/analysis-jobs';
 import { TuningJobsRepository } from '@fleetscope/storage';
 import { curveByName } from '@fleetscope/tuning';
 import { startFleetscope } from '../support/fleetscope-app';
@@ -13,13 +14,20 @@ interface JobView {
   error: string | null;
   functionId: string;
   pick: { memoryMb: number; architecture: string; reason: string } | null;
+  partial: {
+    stoppedBy: string;
+    measuredSizes: { memoryMb: number; architecture: string }[];
+    bestMeasured: { memoryMb: number } | null;
+    message: string;
+  } | null;
   results: {
     memoryMb: number;
     architecture: string;
     invocations: number;
     measured: boolean;
-    feasible: boolean;
+    feasible: boolean | null;
     failure?: string;
+    note?: string;
     meanMs: number | null;
     p50Ms: number | null;
     p90Ms: number | null;
@@ -49,6 +57,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     // Updates 1–3 size the two candidates and restore; 4 applies the pick, 5 (and the SDK's two
     // retries) puts $LATEST back behind the alias.
     { name: 'pickfail', curve: 'cost-optimum-mid', memoryMb: 2048, failUpdates: [5, 6, 7] },
+    { name: 'tune-slow', curve: 'cost-optimum-mid', invokeDelayMs: 40, memoryMb: 2048 },
   ]);
 
   const post = (body: unknown) => postTuningJob(stack.fleetscope.apiUrl, body);
@@ -348,5 +357,75 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     expect(job.status).toBe('succeeded');
     expect(job.pick?.memoryMb).toBe(128);
     untouched('crashed', 512);
+  });
+
+  it('a cancelled job presents no pick and never says the budget ran out: it says what it measured, labelled partial', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: stack.lambda.arn('tune-slow'),
+    });
+    const id = String(body.id);
+    await until(id, (j) => j.invocationsUsed >= 13);
+    await fetch(`${stack.fleetscope.apiUrl}/api/tuning-jobs/${id}`, { method: 'DELETE' });
+    const job = await until(id, finished);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/cancelled/);
+    expect(job.pick).toBeNull();
+    expect(JSON.stringify(job)).not.toMatch(/budget/);
+    expect(job.partial).toMatchObject({ stoppedBy: 'cancelled' });
+    const measured = job.results.filter((r) => r.measured).map((r) => r.memoryMb);
+    expect(job.partial!.measuredSizes.map((m) => m.memoryMb).sort()).toEqual([...measured].sort());
+    expect(job.partial!.message).toMatch(
+      /^cancelled after \d+ invocations, before the search ended: no pick\. Measured: /,
+    );
+    if (job.partial!.bestMeasured)
+      expect(job.partial!.message).toMatch(/Partial, from the measured sizes alone: \d+ MB x86_64/);
+    untouched('tune-slow', 2048);
+  });
+
+  it('refuses a second job for the same function however it is spelled: ARN, name or Fleetscope id', async () => {
+    const first = await post({ platform: 'aws-lambda', function: stack.lambda.arn('tune-slow') });
+    expect(first.status).toBe(202);
+    const id = String(first.body.id);
+    for (const spelling of ['tune-slow', 'aws_lambda~123456789012~us-east-1~tune-slow']) {
+      const second = await post({ platform: 'aws-lambda', function: spelling });
+      expect(second.status).toBe(409);
+      expect(String(second.body.message)).toContain(id);
+    }
+    const queued = (await stack.fleetscope.app.get(TuningJobsRepository).pending()).filter(
+      (j) => j.functionId === 'aws_lambda~123456789012~us-east-1~tune-slow',
+    );
+    expect(queued.map((j) => j.id)).toEqual([id]);
+    await fetch(`${stack.fleetscope.apiUrl}/api/tuning-jobs/${id}`, { method: 'DELETE' });
+    await until(id, finished);
+    untouched('tune-slow', 2048);
+  });
+
+  it('answers 422 naming the function when the platform cannot find it, and queues nothing', async () => {
+    const missing = await post({ platform: 'aws-lambda', function: 'no-such-function' });
+    expect(missing.status).toBe(422);
+    expect(String(missing.body.message)).toMatch(/no-such-function.*not found/i);
+  });
+
+  it('never reports an unmeasured size as feasible, nor prices one between an OOM and the smallest size that ran; evidence takes measured sizes only', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: 'thumbs',
+      invocationsPerSize: 5,
+    });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('succeeded');
+    expect(job.pick?.memoryMb).toBe(512);
+    const r256 = job.results.find((r) => r.memoryMb === 256)!;
+    expect(r256.measured).toBe(false);
+    expect(r256).toMatchObject({ feasible: null, costUsdPerInvocation: null, meanMs: null });
+    expect(r256.note).toMatch(/128 MB out of memory.*may fail too/);
+    for (const r of job.results.filter((x) => !x.measured)) expect(r.feasible).not.toBe(true);
+    const evidence = await loadTuningEvidence(stack.fleetscope.app.get(TuningJobsRepository));
+    const points = evidence.get(job.functionId)!.points;
+    const measured = job.results.filter((r) => r.measured).map((r) => r.memoryMb);
+    expect(points.map((p) => p.memoryMb).sort()).toEqual([...measured].sort());
+    expect(points.find((p) => p.memoryMb === 256)).toBeUndefined();
+    untouched('thumbs', 1024);
   });
 });

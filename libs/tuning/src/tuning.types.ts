@@ -61,8 +61,14 @@ export interface SizeResult {
   invocations: number;
   /** Whether this candidate was run at all; unmeasured ones carry model predictions. */
   measured: boolean;
-  feasible: boolean;
+  /**
+   * True only when the size ran successfully; false when it failed, or is smaller than a size that
+   * ran out of memory or time; null (unknown) when it was never run: a prediction is no proof it runs.
+   */
+  feasible: boolean | null;
   failure?: string;
+  /** Why an unmeasured size has no figures, or what they rest on (e.g. "predicted, not measured"). */
+  note?: string;
   errors: number;
   meanMs: number | null;
   p50Ms: number | null;

@@ -5,6 +5,7 @@ import type {
   ArchitectureComparison,
   DurationTierUsed,
   SizeResult,
+  TuningPartial,
   TuningPick,
 } from '@fleetscope/tuning';
 import type { CommandRegistration } from '../cli.program';
@@ -39,6 +40,8 @@ interface JobView {
   invocationsUsed: number;
   results: SizeResult[];
   pick: TuningPick | null;
+  /** A job stopped before its search ended (cancelled): what it measured, no pick. */
+  partial?: TuningPartial | null;
   architectureComparison: ArchitectureComparison | null;
   jobCost: { invocations: number; usd: number };
   prices: { catalogueVersion: string; durationTiers?: DurationTierUsed[] } | null;
@@ -153,14 +156,20 @@ export function resultTable(job: JobView): string {
   const rows = [...job.results]
     .sort((a, b) => a.architecture.localeCompare(b.architecture) || a.memoryMb - b.memoryMb)
     .map((r) => {
-      const mark = job.pick?.memoryMb === r.memoryMb && job.pick.architecture === r.architecture;
-      const note = !r.feasible
-        ? `infeasible: ${r.failure ?? ''}`
-        : !r.measured
-          ? 'not run (predicted)'
-          : mark
-            ? '← pick'
-            : '';
+      const mark =
+        job.status === 'succeeded' &&
+        job.pick?.memoryMb === r.memoryMb &&
+        job.pick.architecture === r.architecture;
+      const note =
+        r.feasible === false
+          ? `infeasible: ${r.failure ?? ''}`
+          : !r.measured
+            ? r.costUsdPerInvocation === null
+              ? `not run, feasibility unknown${r.note ? ` (${r.note})` : ''}`
+              : 'not run (predicted, feasibility unknown)'
+            : mark
+              ? '← pick'
+              : '';
       return [
         `${r.memoryMb} MB`,
         r.architecture,
@@ -184,7 +193,9 @@ export function resultTable(job: JobView): string {
 
 function summary(job: JobView): string {
   const lines = [resultTable(job), ''];
-  if (job.pick)
+  // Only a job whose search ended has a pick; a cancelled one says what it measured.
+  if (job.partial) lines.push(`partial: ${job.partial.message}`);
+  else if (job.pick && job.status === 'succeeded')
     lines.push(`pick: ${job.pick.memoryMb} MB ${job.pick.architecture} — ${job.pick.reason}`);
   const c = job.architectureComparison;
   if (c)

@@ -10,12 +10,14 @@ import {
   Param,
   Post,
   Query,
+  UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   TuningConflictError,
   TuningJobsService,
   TuningRequestError,
+  TuningTargetError,
   type TuningJobView,
 } from '@fleetscope/analysis-jobs';
 
@@ -54,7 +56,9 @@ export class TuningJobsController {
       return await this.tuning.create(body);
     } catch (error) {
       if (error instanceof TuningRequestError) throw new BadRequestException(error.message);
+      // One job per function: the function as the platform resolves it, however it is spelled.
       if (error instanceof TuningConflictError) throw new ConflictException(error.message);
+      if (error instanceof TuningTargetError) throw new UnprocessableEntityException(error.message);
       throw error;
     }
   }

@@ -19,6 +19,7 @@ import {
   type LambdaTierPosition,
   type Observation,
   type TuningDriver,
+  type TuningStop,
 } from '@fleetscope/tuning';
 import { LambdaTierReader } from './lambda-tier.reader';
 import { TUNING_DRIVERS } from './tuning.tokens';
@@ -123,8 +124,8 @@ export class TuningJobExecutor implements OnModuleDestroy {
           : undefined,
     });
     const observations = (await this.jobs.observations(job.id)).map(toObservation);
-    const summaryOf = (all: Observation[], stopReason?: string) => ({
-      ...summarise(candidates, all, options, pricer),
+    const summaryOf = (all: Observation[], stopReason?: string, stopped?: TuningStop) => ({
+      ...summarise(candidates, all, options, pricer, stopped),
       ...(stopReason ? { stopReason } : {}),
     });
     const heartbeat = setInterval(() => {
@@ -167,13 +168,17 @@ export class TuningJobExecutor implements OnModuleDestroy {
           await save({
             status: 'failed',
             error: 'cancelled; the function was restored',
-            summary: summaryOf(all, 'cancelled'),
+            summary: summaryOf(all, 'cancelled', 'cancelled'),
             finishedAtMs: Date.now(),
             runner: '',
           });
         } else {
           // Shutting down: the function is restored; the next start resumes the job.
-          await save({ status: 'queued', runner: '', summary: summaryOf(all, 'interrupted') });
+          await save({
+            status: 'queued',
+            runner: '',
+            summary: summaryOf(all, 'interrupted', 'interrupted'),
+          });
         }
         return job;
       }

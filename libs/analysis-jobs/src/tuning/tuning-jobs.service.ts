@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CounterSet } from '@fleetscope/server';
-import { TuningJobsRepository, type StoredTuningJob } from '@fleetscope/storage';
+import { TuningJobsRepository, describeError, type StoredTuningJob } from '@fleetscope/storage';
 import {
   parseTuningRequest,
   platformFunctionName,
   type SizeResult,
+  type TuningDriver,
   type TuningSummary,
 } from '@fleetscope/tuning';
+import { TUNING_DRIVERS } from './tuning.tokens';
 
 export const TUNING_REJECTED = 'fleetscope_tuning_rejected_requests_total';
 
@@ -15,6 +17,21 @@ export const TUNING_REJECTED = 'fleetscope_tuning_rejected_requests_total';
 export class TuningRequestError extends Error {}
 /** The function already has a job queued or running. */
 export class TuningConflictError extends Error {}
+/** The platform could not say which function the request names (not found, no access). */
+export class TuningTargetError extends Error {}
+
+/**
+ * Whether an active job tunes the function a new job resolved to: the one rule behind "one job
+ * per function". Jobs store the resolved Fleetscope function id; only a job stored before it was
+ * resolved at creation has none, and is compared by the platform name it was given.
+ */
+export function tunesSameFunction(
+  job: Pick<StoredTuningJob, 'platform' | 'function' | 'functionId'>,
+  target: { platform: string; function: string; functionId: string },
+): boolean {
+  if (job.functionId) return job.functionId === target.functionId;
+  return job.platform === target.platform && job.function === target.function;
+}
 
 /** A job as the API shows it (GET /api/tuning-jobs/:id, issue 8). */
 export interface TuningJobView {
@@ -26,7 +43,9 @@ export interface TuningJobView {
   progress: number;
   invocationsUsed: number;
   results: SizeResult[];
+  /** Only a succeeded job has a pick; a cancelled or interrupted one says what it measured in `partial`. */
   pick: TuningSummary['pick'];
+  partial: TuningSummary['partial'] | null;
   architectureComparison: TuningSummary['architectureComparison'];
   /** What the job's own invocations cost. */
   jobCost: { invocations: number; usd: number };
@@ -57,7 +76,9 @@ export function tuningJobView(job: StoredTuningJob): TuningJobView {
     progress: job.progress,
     invocationsUsed: job.invocationsUsed,
     results: summary?.results ?? [],
-    pick: summary?.pick ?? null,
+    // A job that failed (cancelled ones included) presents no pick, whatever it stored.
+    pick: job.status === 'failed' ? null : (summary?.pick ?? null),
+    partial: summary?.partial ?? null,
     architectureComparison: summary?.architectureComparison ?? null,
     jobCost: { invocations: job.invocationsUsed, usd: summary?.jobCostUsd ?? 0 },
     prices: summary
@@ -87,7 +108,10 @@ export class TuningJobsService {
     return this.counters.value(TUNING_REJECTED, {});
   }
 
-  constructor(private readonly jobs: TuningJobsRepository) {
+  constructor(
+    private readonly jobs: TuningJobsRepository,
+    @Inject(TUNING_DRIVERS) private readonly drivers: TuningDriver[],
+  ) {
     this.counters.define(TUNING_REJECTED, 'Tuning job requests answered 400.');
   }
 
@@ -99,13 +123,15 @@ export class TuningJobsService {
     }
     const request = parsed.request;
     const fn = platformFunctionName(request.platform, request.function);
-    const active = await this.jobs.active(fn);
+    const id = randomUUID();
+    const functionId = await this.resolve(id, request.platform, fn);
+    const target = { platform: request.platform, function: fn, functionId };
+    const active = (await this.jobs.pending()).filter((j) => tunesSameFunction(j, target));
     if (active.length > 0)
       throw new TuningConflictError(
-        `${fn} already has tuning job ${active[0].id} ${active[0].status}; cancel it or wait`,
+        `${fn} (${functionId}) already has tuning job ${active[0].id} ${active[0].status}; cancel it or wait`,
       );
     const now = Date.now();
-    const id = randomUUID();
     await this.jobs.save({
       id,
       createdAtMs: now,
@@ -114,7 +140,7 @@ export class TuningJobsService {
       finishedAtMs: 0,
       platform: request.platform,
       function: fn,
-      functionId: '',
+      functionId,
       status: 'queued',
       request: request,
       snapshot: null,
@@ -125,6 +151,20 @@ export class TuningJobsService {
       runner: '',
     });
     return { id };
+  }
+
+  /**
+   * The Fleetscope function id the job will tune, as the platform resolves the name (a Lambda
+   * name, ARN or Fleetscope id all name one function). Read-only: the driver's snapshot.
+   */
+  private async resolve(jobId: string, platform: string, fn: string): Promise<string> {
+    const driver = this.drivers.find((d) => d.platform === platform);
+    if (!driver) throw new TuningTargetError(`no tuning driver for ${platform}`);
+    try {
+      return (await driver.snapshot({ jobId, function: fn })).functionId;
+    } catch (error) {
+      throw new TuningTargetError(`reading ${fn} on ${platform} failed: ${describeError(error)}`);
+    }
   }
 
   async get(id: string): Promise<TuningJobView | undefined> {

@@ -90,6 +90,35 @@ describe('adaptive tuning search', () => {
     expect(summary.pick?.memoryMb).toBe(512);
   });
 
+  it('never reports a size it did not run as feasible, nor predicts one between an OOM and the smallest size that ran', async () => {
+    // Few invocations: the budget ends before 256 MB, above the OOM at 128 MB, is run.
+    const { summary } = await tune('oom-below-512', {
+      invocationsPerSize: 5,
+      baseline: { architecture: 'x86_64', memoryMb: 1024 },
+    });
+    const bySize = new Map(summary.results.map((r) => [r.memoryMb, r]));
+    expect(bySize.get(256)).toMatchObject({
+      measured: false,
+      feasible: null,
+      costUsdPerInvocation: null,
+    });
+    expect(bySize.get(256)?.note).toMatch(/128 MB out of memory.*may fail too/);
+    for (const r of summary.results.filter((x) => !x.measured)) expect(r.feasible).not.toBe(true);
+    expect(summary.pick?.memoryMb).toBe(512);
+  });
+
+  it('gives a cancelled job no pick and no budget talk: only what its measured sizes alone show, labelled partial', async () => {
+    const { all } = await tune('cost-optimum-mid', {}, x86, 7, 14);
+    const summary = summarise(x86, all, options, pricer, 'cancelled');
+    expect(summary.pick).toBeNull();
+    expect(summary.partial).toMatchObject({ stoppedBy: 'cancelled' });
+    expect(summary.partial!.measuredSizes.length).toBeGreaterThan(0);
+    expect(summary.partial!.message).toMatch(
+      /^cancelled after \d+ invocations, before the search ended: no pick\. Measured: .*Partial, from the measured sizes alone: \d+ MB x86_64 is the cheapest/,
+    );
+    expect(JSON.stringify(summary)).not.toMatch(/budget/);
+  });
+
   it('keeps sizes with intermittent errors feasible and counts the errors', async () => {
     const { summary } = await tune('intermittent-errors');
     const measured = summary.results.filter((r) => r.measured);

@@ -2,6 +2,7 @@ import { pickIndex } from '../pick/strategy.pick';
 import type { DurationTierUsed, TuningPricer } from '../pricing/tuning-cost';
 import {
   MIN_PICK_SAMPLES,
+  failureOf,
   jobCostUsd,
   measuredObservations,
   sizeResult,
@@ -29,19 +30,52 @@ export interface TuningSummary {
   priceIds: string[];
   /** Lambda: the monthly duration tier (by architecture) every figure above was priced at. */
   durationTiers: DurationTierUsed[];
+  /** Set when the job stopped before its search ended: what was measured, and no pick. */
+  partial?: TuningPartial;
+}
+
+/** Why a job stopped before its search ended: asked to (cancelled), or the process shut down. */
+export type TuningStop = 'cancelled' | 'interrupted';
+
+/**
+ * What a job that stopped early has: the sizes it measured and what they alone show. It is no
+ * pick: sizes it never ran could be better, and no budget ran out.
+ */
+export interface TuningPartial {
+  stoppedBy: TuningStop;
+  measuredSizes: {
+    memoryMb: number;
+    architecture: string;
+    invocations: number;
+    feasible: boolean;
+  }[];
+  /** The strategy's best among the sizes that ran successfully; null when none did. */
+  bestMeasured: {
+    memoryMb: number;
+    architecture: string;
+    costUsdPerInvocation: number;
+    meanMs: number;
+  } | null;
+  /** Sizes the job never ran (nothing is known of them but predictions). */
+  notMeasured: number;
+  message: string;
 }
 
 const usd = (v: number) => `$${v.toPrecision(3)}`;
 
 /**
- * The table and the pick. Only sizes measured at least MIN_PICK_SAMPLES times can be picked; sizes the adaptive search ruled out
- * are listed with `measured: false` and the model's figures, so nothing looks measured that was not.
+ * The table and the pick. Only sizes measured at least MIN_PICK_SAMPLES times can be picked; sizes
+ * the adaptive search ruled out are listed with `measured: false`, `feasible: null` (unknown) and
+ * the model's figures, so nothing looks measured that was not. A size never run above a size that
+ * ran out of memory or time, and below the smallest that ran, gets no figures at all: it may fail
+ * too. A job that `stopped` early has no pick, only `partial`: what its measured sizes alone show.
  */
 export function summarise(
   candidates: Candidate[],
   observations: Observation[],
   options: SearchOptions,
   pricer: TuningPricer,
+  stopped?: TuningStop,
 ): TuningSummary {
   const byKey = new Map<string, Observation[]>();
   for (const o of observations) {
@@ -50,23 +84,31 @@ export function summarise(
     byKey.set(candidateKey(o), list);
   }
   const estimates = estimateSizes(candidates, observations, options);
+  const ranAt = (c: Candidate) => (byKey.get(candidateKey(c)) ?? []).some((o) => !o.warmup);
+  const measuredResults = new Map(
+    candidates
+      .filter(ranAt)
+      .map((c) => [candidateKey(c), sizeResult(c, byKey.get(candidateKey(c))!, options, pricer)]),
+  );
   const results: SizeResult[] = candidates.map((c, i) => {
     const obs = byKey.get(candidateKey(c)) ?? [];
-    if (obs.some((o) => !o.warmup)) return sizeResult(c, obs, options, pricer);
+    const measured = measuredResults.get(candidateKey(c));
+    if (measured) return measured;
     const e = estimates[i];
-    const predicted = e.feasible && Number.isFinite(e.billed.value);
+    if (!e.feasible) {
+      return {
+        ...unmeasuredResult(c, obs.length),
+        feasible: false,
+        ...(e.failure ? { failure: e.failure } : {}),
+      };
+    }
+    const doubt = resourceDoubt(c, candidates, observations, measuredResults);
+    if (doubt) return { ...unmeasuredResult(c, obs.length), note: doubt };
+    const predicted = Number.isFinite(e.billed.value);
     return {
-      memoryMb: c.memoryMb,
-      architecture: c.architecture,
-      invocations: obs.length,
-      measured: false,
-      feasible: e.feasible,
-      ...(e.failure ? { failure: e.failure } : {}),
-      errors: 0,
+      ...unmeasuredResult(c, obs.length),
+      note: predicted ? 'not measured: figures predicted from the fitted curve' : 'not measured',
       meanMs: predicted ? e.elapsed.value : null,
-      p50Ms: null,
-      p90Ms: null,
-      p99Ms: null,
       billedMeanMs: predicted ? e.billed.value : null,
       costUsdPerInvocation: predicted ? costInterval(e, pricer).value : null,
     };
@@ -74,9 +116,10 @@ export function summarise(
 
   const samples = (r: SizeResult) =>
     measuredObservations(byKey.get(candidateKey(r)) ?? [], options.onlyColdStarts).length;
-  const supported = (r: SizeResult) => r.measured && r.feasible && samples(r) >= MIN_PICK_SAMPLES;
+  const supported = (r: SizeResult) =>
+    r.measured && r.feasible === true && samples(r) >= MIN_PICK_SAMPLES;
   const pickable = results.filter(supported);
-  const tooFew = results.filter((r) => r.measured && r.feasible && !supported(r));
+  const tooFew = results.filter((r) => r.measured && r.feasible === true && !supported(r));
   const index = pickIndex(
     options.strategy,
     options.balancedWeight,
@@ -84,19 +127,32 @@ export function summarise(
     strategyScale(candidates, observations, options, pricer),
   );
   const winner = index >= 0 ? pickable[index] : undefined;
-  const infeasible = results.filter((r) => !r.feasible).map((r) => `${r.memoryMb} MB`);
+  const infeasible = results.filter((r) => r.feasible === false).map((r) => `${r.memoryMb} MB`);
   // Sizes not run: ruled out by the fitted curve, or left when the budget ran out while their
   // curve could still beat the pick.
   const scored = winner ? scoreSizes(candidates, observations, options, pricer) : [];
   const winnerScored = scored.find(
     (s) => winner && candidateKey(s.e.candidate) === candidateKey(winner),
   );
-  const notRun = results.filter((r) => !r.measured && r.feasible);
+  const notRun = results.filter((r) => !r.measured && r.feasible !== false);
   const stillContending = notRun.filter((r) => {
     const s = scored.find((x) => candidateKey(x.e.candidate) === candidateKey(r));
     return s !== undefined && winnerScored !== undefined && couldBeat(s, winnerScored);
   }).length;
   const unmeasured = notRun.length - stillContending;
+  if (stopped) {
+    return {
+      results,
+      pick: null,
+      invocationsUsed: observations.length,
+      jobCostUsd: jobCostUsd(observations, pricer),
+      architectureComparison: null,
+      catalogueVersion: pricer.catalogueVersion,
+      priceIds: pricer.priceIds,
+      durationTiers: pricer.durationTiers,
+      partial: partialOutcome(stopped, results, observations.length, options),
+    };
+  }
   const pick: TuningPick | null = winner
     ? {
         memoryMb: winner.memoryMb,
@@ -133,6 +189,109 @@ export function summarise(
   };
 }
 
+function unmeasuredResult(c: Candidate, invocations: number): SizeResult {
+  return {
+    memoryMb: c.memoryMb,
+    architecture: c.architecture,
+    invocations,
+    measured: false,
+    feasible: null,
+    errors: 0,
+    meanMs: null,
+    p50Ms: null,
+    p90Ms: null,
+    p99Ms: null,
+    billedMeanMs: null,
+    costUsdPerInvocation: null,
+  };
+}
+
+/**
+ * Why an unmeasured size may fail like a smaller one did: a size of its architecture below it ran
+ * out of memory or time, and none at or below it ran. Undefined when no such doubt exists.
+ */
+function resourceDoubt(
+  c: Candidate,
+  candidates: Candidate[],
+  observations: Observation[],
+  measured: Map<string, SizeResult>,
+): string | undefined {
+  const same = candidates.filter((x) => x.architecture === c.architecture);
+  const failedBelow = same
+    .filter((x) => x.memoryMb < c.memoryMb)
+    .filter((x) =>
+      observations.some(
+        (o) =>
+          candidateKey(o) === candidateKey(x) && (o.outcome === 'oom' || o.outcome === 'timeout'),
+      ),
+    )
+    .sort((a, b) => b.memoryMb - a.memoryMb)[0];
+  if (!failedBelow) return undefined;
+  const ranAbove = same
+    .filter((x) => x.memoryMb > failedBelow.memoryMb && measured.get(candidateKey(x))?.feasible)
+    .sort((a, b) => a.memoryMb - b.memoryMb)[0];
+  if (ranAbove && ranAbove.memoryMb < c.memoryMb) return undefined;
+  const failure =
+    failureOf(observations.filter((o) => candidateKey(o) === candidateKey(failedBelow))) ??
+    'failed';
+  return (
+    `not measured: ${failedBelow.memoryMb} MB ${failure}` +
+    (ranAbove ? ` and ${ranAbove.memoryMb} MB is the smallest that ran` : '') +
+    '; it may fail too, so nothing is predicted'
+  );
+}
+
+function partialOutcome(
+  stoppedBy: TuningStop,
+  results: SizeResult[],
+  invocations: number,
+  options: SearchOptions,
+): TuningPartial {
+  const measured = results.filter((r) => r.measured);
+  const ran = measured.filter(
+    (r) => r.feasible === true && r.costUsdPerInvocation !== null && r.meanMs !== null,
+  );
+  const index = pickIndex(
+    options.strategy,
+    options.balancedWeight,
+    ran.map((r) => ({ costUsd: r.costUsdPerInvocation!, durationMs: r.meanMs! })),
+  );
+  const best = index >= 0 ? ran[index] : undefined;
+  const notMeasured = results.length - measured.length;
+  const label = (r: SizeResult) => `${r.memoryMb} MB ${r.architecture}`;
+  const message =
+    `${stoppedBy} after ${invocations} invocations, before the search ended: no pick. ` +
+    (measured.length > 0
+      ? `Measured: ${measured
+          .map((r) => `${label(r)}${r.feasible ? '' : ` (${r.failure ?? 'failed'})`}`)
+          .join(', ')}.`
+      : 'No size was measured.') +
+    (best
+      ? ` Partial, from the measured sizes alone: ${label(best)} is the ${describeStrategy(options)} ` +
+        `(${usd(best.costUsdPerInvocation!)} per invocation, mean ${best.meanMs!.toFixed(1)} ms).`
+      : '') +
+    (notMeasured > 0 ? ` ${notMeasured} size(s) not measured could be better.` : '');
+  return {
+    stoppedBy,
+    measuredSizes: measured.map((r) => ({
+      memoryMb: r.memoryMb,
+      architecture: r.architecture,
+      invocations: r.invocations,
+      feasible: r.feasible === true,
+    })),
+    bestMeasured: best
+      ? {
+          memoryMb: best.memoryMb,
+          architecture: best.architecture,
+          costUsdPerInvocation: best.costUsdPerInvocation!,
+          meanMs: best.meanMs!,
+        }
+      : null,
+    notMeasured,
+    message,
+  };
+}
+
 function describeStrategy(options: SearchOptions): string {
   switch (options.strategy) {
     case 'cost':
@@ -152,7 +311,7 @@ function compareArchitectures(
   results: SizeResult[],
   memoryMb: number,
 ): ArchitectureComparison | null {
-  const ran = (r: SizeResult) => r.measured && r.feasible && r.meanMs !== null;
+  const ran = (r: SizeResult) => r.measured && r.feasible === true && r.meanMs !== null;
   const x86 = new Map(
     results.filter((r) => ran(r) && r.architecture === 'x86_64').map((r) => [r.memoryMb, r]),
   );
