@@ -2,6 +2,7 @@ import { pickIndex } from '../pick/strategy.pick';
 import type { DurationTierUsed, TuningPricer } from '../pricing/tuning-cost';
 import {
   MIN_PICK_SAMPLES,
+  NO_FIGURES,
   failureOf,
   jobCostUsd,
   measuredObservations,
@@ -197,12 +198,7 @@ function unmeasuredResult(c: Candidate, invocations: number): SizeResult {
     measured: false,
     feasible: null,
     errors: 0,
-    meanMs: null,
-    p50Ms: null,
-    p90Ms: null,
-    p99Ms: null,
-    billedMeanMs: null,
-    costUsdPerInvocation: null,
+    ...NO_FIGURES,
   };
 }
 

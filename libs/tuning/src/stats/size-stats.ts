@@ -67,6 +67,16 @@ export function failureOf(observations: Observation[]): string | undefined {
 }
 
 /** The figures of one measured candidate. */
+/** The figures of a size nothing was measured of (failed, or never run). */
+export const NO_FIGURES = {
+  meanMs: null,
+  p50Ms: null,
+  p90Ms: null,
+  p99Ms: null,
+  billedMeanMs: null,
+  costUsdPerInvocation: null,
+} as const;
+
 export function sizeResult(
   candidate: Candidate,
   observations: Observation[],
@@ -88,12 +98,7 @@ export function sizeResult(
       ...base,
       feasible: false,
       failure: failure ?? 'no successful invocation',
-      meanMs: null,
-      p50Ms: null,
-      p90Ms: null,
-      p99Ms: null,
-      billedMeanMs: null,
-      costUsdPerInvocation: null,
+      ...NO_FIGURES,
     };
   }
   const elapsed = ok.map(elapsedMs).sort((a, b) => a - b);
