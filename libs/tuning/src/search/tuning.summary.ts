@@ -115,6 +115,23 @@ export function summarise(
     };
   });
 
+  const base = {
+    results,
+    invocationsUsed: observations.length,
+    jobCostUsd: jobCostUsd(observations, pricer),
+    catalogueVersion: pricer.catalogueVersion,
+    priceIds: pricer.priceIds,
+    durationTiers: pricer.durationTiers,
+  };
+  if (stopped) {
+    return {
+      ...base,
+      pick: null,
+      architectureComparison: null,
+      partial: partialOutcome(stopped, results, observations.length, options),
+    };
+  }
+
   const samples = (r: SizeResult) =>
     measuredObservations(byKey.get(candidateKey(r)) ?? [], options.onlyColdStarts).length;
   const supported = (r: SizeResult) =>
@@ -141,19 +158,6 @@ export function summarise(
     return s !== undefined && winnerScored !== undefined && couldBeat(s, winnerScored);
   }).length;
   const unmeasured = notRun.length - stillContending;
-  if (stopped) {
-    return {
-      results,
-      pick: null,
-      invocationsUsed: observations.length,
-      jobCostUsd: jobCostUsd(observations, pricer),
-      architectureComparison: null,
-      catalogueVersion: pricer.catalogueVersion,
-      priceIds: pricer.priceIds,
-      durationTiers: pricer.durationTiers,
-      partial: partialOutcome(stopped, results, observations.length, options),
-    };
-  }
   const pick: TuningPick | null = winner
     ? {
         memoryMb: winner.memoryMb,
@@ -179,14 +183,9 @@ export function summarise(
     : null;
 
   return {
-    results,
+    ...base,
     pick,
-    invocationsUsed: observations.length,
-    jobCostUsd: jobCostUsd(observations, pricer),
     architectureComparison: winner ? compareArchitectures(results, winner.memoryMb) : null,
-    catalogueVersion: pricer.catalogueVersion,
-    priceIds: pricer.priceIds,
-    durationTiers: pricer.durationTiers,
   };
 }
 
