@@ -24,6 +24,7 @@ import { MB_PER_VCPU } from '../memory/duration-curve.fit';
 import { busyShareOfPeak } from '../provisioned-concurrency/provisioned-concurrency.analyzer';
 import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
+import { savesMoney } from '../plan/saving-sign';
 import { consistency, relativeHalfRange } from '../stats/window-spread';
 
 export interface ContainerTaskShape {
@@ -344,7 +345,7 @@ export class ContainersAnalyzer implements Analyzer {
       { ...prices, lbFixedMonthUsd: 0, lbPerRequestPerSecondMonthUsd: 0 },
       minTasks,
     );
-    if (!(midpoint(saving) > 0))
+    if (!savesMoney(midpoint(saving)))
       return whyNot(
         'already-right',
         `At ${formatRequestRate(observedRps)} Lambda is cheaper; ${
