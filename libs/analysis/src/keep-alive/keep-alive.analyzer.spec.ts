@@ -59,6 +59,25 @@ const lambda: FunctionProfile = {
 };
 
 /**
+ * The Lambda function in 5-minute bursts every 2 hours for 14 days, each burst's first invocation
+ * a cold start with an INIT of `initMs`: a kept instance avoids a cold start per burst.
+ */
+function burstyLambda(initMs: number): FunctionAnalysisInput {
+  return {
+    profile: lambda,
+    stats: windowStats({
+      invocations: 20_000,
+      medianMs: 100,
+      sigma: 0.5,
+      days: 14,
+      coldStarts: 168,
+      initDurationSumMs: 168 * initMs,
+    }),
+    activity: minuteActivity(bursts(5, 120, 14), 0, 14 * DAY),
+  };
+}
+
+/**
  * Busy 110 minutes, idle 9, for `days`: the 99th percentile of its idle times is a sub-minute
  * one, so the policy keeps the pod 1.1 minutes instead of 10 (7.9 idle pod-minutes saved per gap,
  * one more cold start each).
@@ -143,28 +162,15 @@ describe(KeepAliveAnalyzer.name, () => {
   });
 
   it('negative savings: "-0.00 $/month" never appears; a Lambda ping costing a fraction of a cent more "would cost less than $0.01 more", one saving a fraction of a cent saves "less than $0.01"', () => {
-    // 5-minute bursts every 2 hours: a kept instance avoids a cold start per burst.
-    const input = (initMs: number): FunctionAnalysisInput => ({
-      profile: lambda,
-      stats: windowStats({
-        invocations: 20_000,
-        medianMs: 100,
-        sigma: 0.5,
-        days: 14,
-        coldStarts: 168,
-        initDurationSumMs: 168 * initMs,
-      }),
-      activity: minuteActivity(bursts(5, 120, 14), 0, 14 * DAY),
-    });
     // 100 ms INITs: the billed INIT a ping saves is less than the pings cost.
-    const costlier = analyse(input(100));
+    const costlier = analyse(burstyLambda(100));
     expect(costlier.recs).toEqual([]);
     expect(costlier.whyNot[0].code).toBe('already-right');
     expect(costlier.whyNot[0].detail).toMatch(/^Would cost less than \$0\.01 more a month \(/);
     expect(costlier.whyNot[0].detail).not.toMatch(/-\d|below the|worth a change/);
 
     // 900 ms INITs: a fraction of a cent saved, below materiality, and never "0.00".
-    const tiny = analyse(input(900));
+    const tiny = analyse(burstyLambda(900));
     expect(tiny.whyNot[0].code).toBe('below-materiality');
     expect(tiny.whyNot[0].detail).toMatch(
       /^Saving less than \$0\.01 a month, below the 1 \$\/month worth a change/,
@@ -287,19 +293,7 @@ describe(KeepAliveAnalyzer.name, () => {
   });
 
   it('a Lambda keep-warm ping costs dollars: silent unless the user values waiting, then advised with dollars and cold starts apart', () => {
-    // 5-minute bursts every 2 hours: a kept instance avoids a cold start per burst.
-    const input: FunctionAnalysisInput = {
-      profile: lambda,
-      stats: windowStats({
-        invocations: 20_000,
-        medianMs: 100,
-        sigma: 0.5,
-        days: 14,
-        coldStarts: 168,
-        initDurationSumMs: 168 * 900,
-      }),
-      activity: minuteActivity(bursts(5, 120, 14), 0, 14 * DAY),
-    };
+    const input = burstyLambda(900);
     const silent = analyse(input);
     expect(silent.recs).toEqual([]);
     expect(silent.whyNot[0]).toMatchObject({ code: 'below-materiality' });
