@@ -58,6 +58,17 @@ const DAY_MS = 24 * HOUR_MS;
 /** The range's whole hours (see rangeParams). */
 const WHOLE_HOURS = `minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}`;
 
+/** The range's whole five minutes (see rangeParams). */
+const WHOLE_FIVES = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}`;
+
+/**
+ * The end (epoch seconds) of the stored row a `minute` lies in, as the range reads are made of
+ * (binds rangeParams): its hour inside the whole hours, its five minutes inside the whole five
+ * minutes, else the minute. Minute rows read in place of an hour or five minutes (several sources)
+ * end where those do, so a row's end does not depend on the table it came from.
+ */
+export const RANGE_ROW_END = `toUnixTimestamp(multiIf(${WHOLE_HOURS}, toStartOfHour(minute) + 3600, ${WHOLE_FIVES}, toStartOfFiveMinutes(minute) + 300, minute + 60))`;
+
 /**
  * The function-days (UTC day starts) of a range in which more than one source that counts
  * invocations reported (function_day_sources, fed from the minute rows by a view): only there
@@ -186,7 +197,6 @@ export function minuteRowsForRange(where = ''): string {
  * function-day of the range has several sources (see mixedDaysInRange), without its subqueries.
  */
 export function storedRowsForRange(where = '', wholeDays = false): string {
-  const wholeFives = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}`;
   const hours = wholeDays
     ? `SELECT * EXCEPT (day) FROM function_days WHERE day >= {dayFrom:DateTime} AND day < {dayTo:DateTime} ${where}
       UNION ALL
@@ -195,10 +205,10 @@ export function storedRowsForRange(where = '', wholeDays = false): string {
   return `
       ${hours}
       UNION ALL
-      SELECT * FROM function_five_minutes WHERE ${wholeFives} AND NOT (${WHOLE_HOURS}) ${where}
+      SELECT * FROM function_five_minutes WHERE ${WHOLE_FIVES} AND NOT (${WHOLE_HOURS}) ${where}
       UNION ALL
       SELECT * FROM function_minutes
-      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${wholeFives}) ${where}`;
+      WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (${WHOLE_FIVES}) ${where}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
-import { minuteRowsForRange, rangeParams, rowsForRange } from './minute-source.sql';
+import { RANGE_ROW_END, minuteRowsForRange, rangeParams, rowsForRange } from './minute-source.sql';
 
 /** One function's chosen-source sums over one UTC day (or the stretch of it between two settings changes). */
 export interface StoredDailyUsage {
@@ -62,7 +62,7 @@ export interface StoredWeeklyReport {
 /**
  * Per function, the times (epoch ms, ascending) inside a range at which its settings changed: its
  * usage is summed per stretch between them, each stored row going to the stretch in force at its
- * end (ROW_END).
+ * end (RANGE_ROW_END).
  */
 export type SettingsSplits = ReadonlyMap<string, readonly number[]>;
 
@@ -73,23 +73,15 @@ export type StretchLevels = ReadonlyMap<
 >;
 
 /**
- * The end (epoch seconds) of the stored row a `minute` lies in, as rowsForRange() reads the range
- * (binds rangeParams): its hour inside the whole hours, its five minutes inside the whole five
- * minutes, else the minute. Minute rows read in place of an hour or five minutes (several sources)
- * end where those do, so a row's stretch does not depend on the table it came from, and per-minute
- * concurrency falls in the same stretch as the usage of its hour.
- */
-const ROW_END = `toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60))`;
-
-/**
  * The stretch a row's `minute` falls in, binding splitIds and splitAt (splitParams): the one in
- * force at the row's end, counting the splits before it. A change is observed at or after it took
+ * force at the row's end (RANGE_ROW_END; per-minute concurrency so falls in the stretch of its
+ * hour's usage), counting the splits before it. A change is observed at or after it took
  * effect (the first invocation that showed it, an API poll), so a row that holds an observation ran
  * on it by its end; at the row's start the setting may not have been in force yet, and before a
  * first observation nothing is. transform() looks the function up in a hash table (indexOf would
  * scan the ids for every row); index 0, a function without splits, reads an empty array.
  */
-const STRETCH = `arrayCount(b -> b < ${ROW_END}, {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)])`;
+const STRETCH = `arrayCount(b -> b < ${RANGE_ROW_END}, {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)])`;
 
 function splitParams(splits: SettingsSplits): { splitIds: string[]; splitAt: number[][] } {
   const ids = [...splits.keys()].filter((id) => (splits.get(id)?.length ?? 0) > 0);
