@@ -19,6 +19,7 @@ import { firehoseErrorResponse } from '@fleetscope/ingest';
 import { RPC_CODE } from '@fleetscope/otlp';
 import { otlpEncodingOf, sendOtlpStatus } from '../otlp/otlp-status.reply';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
+import { readBody } from './request-body';
 
 /** A set of routes on the collector's HTTP server (:4318). */
 export interface CollectorRoutes {
@@ -54,8 +55,8 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
       connectionTimeout: 130_000,
     });
     this.app.removeAllContentTypeParsers();
-    this.app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) =>
-      done(null, body),
+    this.app.addContentTypeParser('*', (request, payload, done) =>
+      readBody(payload, request.headers['content-length'], config.maxBodyBytes, done),
     );
     this.app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
       const status =
