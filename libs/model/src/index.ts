@@ -12,3 +12,5 @@ export * from './cold-starts/init.classifier';
 export * from './http-invocation-outcome';
 export * from './promise-of';
 export * from './key-hash';
+export * from './saving-sign';
+export * from './significant-figures';

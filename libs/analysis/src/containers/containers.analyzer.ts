@@ -1,3 +1,4 @@
+import { formatSignificant, savesMoney } from '@fleetscope/model';
 import type { ContainerOffer, PriceAssumption } from '@fleetscope/pricing';
 import { containersAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
@@ -24,7 +25,6 @@ import { MB_PER_VCPU } from '../memory/duration-curve.fit';
 import { busyShareOfPeak } from '../provisioned-concurrency/provisioned-concurrency.analyzer';
 import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
-import { savesMoney } from '../plan/saving-sign';
 import { consistency, relativeHalfRange } from '../stats/window-spread';
 
 export interface ContainerTaskShape {
@@ -161,14 +161,6 @@ export function taskSizesFor(
     .sort((a, b) => a.memoryGb - b.memoryGb || a.vcpu - b.vcpu)
     .map(sized)
     .filter((s) => s.model.fits);
-}
-
-/** `x` to `digits` significant figures, in fixed notation ("0.026", "7.8", "123"). */
-export function formatSignificant(x: number, digits: number): string {
-  if (x === 0 || !Number.isFinite(x)) return String(x);
-  const rounded = Number(x.toPrecision(digits));
-  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(rounded))));
-  return rounded.toFixed(decimals);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { histogramCount } from '@fleetscope/model';
+import { histogramCount, savesMoney } from '@fleetscope/model';
 import { isOnDemandInitBilled, lambdaRuntimeKind, type PricingService } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import { meanInitMs } from '../cold-starts/cold-start.math';
@@ -15,7 +15,7 @@ import type { FunctionAnalysisInput, FunctionProfile, MinuteActivity } from '../
 import { keepAliveAction } from '../actions/config-action';
 import type { ConfigAction, Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
-import { extraCostText, savesMoney, savingShortfall } from '../plan/saving-sign';
+import { extraCostText, savingShortfall } from '../plan/saving-sign';
 import {
   DEFAULT_HYBRID_OPTIONS,
   fixedPolicy,

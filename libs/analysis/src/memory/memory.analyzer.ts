@@ -1,4 +1,4 @@
-import { bucketMidpoint } from '@fleetscope/model';
+import { bucketMidpoint, savesMoney } from '@fleetscope/model';
 import { codeFixAction, memoryAction, tuningJobAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import {
@@ -28,13 +28,7 @@ import type {
   WhyNotCode,
 } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
-import {
-  extraCostText,
-  savesMoney,
-  savingRangeText,
-  savingShortfall,
-  usdAmount,
-} from '../plan/saving-sign';
+import { extraCostText, savingRangeText, savingShortfall, usdAmount } from '../plan/saving-sign';
 import type { WindowSpread } from '../stats/window-spread';
 import { repeatability, windowSpread } from '../stats/window-spread';
 

@@ -1,6 +1,6 @@
+import { savesMoney } from '@fleetscope/model';
 import type { PlanRole, SavingRange } from '../recommendation';
 import { compareRecommendations } from '../recommendation';
-import { savesMoney } from './saving-sign';
 
 export * from './saving-sign';
 

@@ -1,17 +1,11 @@
+import { savesMoney } from '@fleetscope/model';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
 import { materialityShortfall } from '../evidence/evidence.gate';
 import type { SavingRange, WhyNotCode } from '../recommendation';
 import { midpoint } from '../recommendation';
 
-/**
- * The one rule for the sign of a saving: a recommendation saves money when its monthly figure
- * (the midpoint of its saving range) is above zero. Anything else costs money (or nothing) and is
- * never shown nor added as a saving: a plan totals only the changes that save money (as the weekly
- * report marks them "In total"), and a change that costs more is a trade-off that says so.
- */
-export function savesMoney(monthlyUsd: number): boolean {
-  return monthlyUsd > 0;
-}
+// The sign of a saving is savesMoney (libs/model), which the weekly report shares; this file
+// words a saving or a cost by it.
 
 /**
  * An amount without its sign (the words say which way): `-0.634` → `$0.63`; one that rounds to

@@ -275,6 +275,33 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(rec.reason).not.toContain('above');
   });
 
+  it('a level that pays over the whole window but costs more on the midpoint of its weeks says what it would cost, never "Saving about -1.83"', () => {
+    // Level 1 at one request in flight all day for two weeks, then a week of nothing: the window
+    // gains ($7.30 × 2 − $10.95) / 3 a month, but the weeks before the last gain $7.30 and the
+    // last costs $10.95, so the range's midpoint costs about $1.83 a month. No latency value.
+    const concurrency = concurrencyProfile((_h, _m, week) => (week < 2 ? 1 : 0), {
+      weeks: 3,
+      levels: [1],
+    });
+    const threeWeeks = windowStats({ invocations: 1_000_000, medianMs: 100, sigma: 0.3, days: 21 });
+    const { recs, whyNot } = analyzeExplained({
+      profile: lambdaProfile({ memoryMb: 1024 }),
+      stats: busyAsProfile(threeWeeks, concurrency),
+      concurrency,
+    });
+    expect(recs).toEqual([]);
+    expect(whyNot).toEqual([
+      {
+        code: 'already-right',
+        detail: 'Would cost about $1.83 more a month (from $10.95 more to $7.30 less).',
+      },
+    ]);
+    for (const { detail } of whyNot) {
+      expect(detail).not.toContain('Saving about -');
+      expect(detail).not.toMatch(/-\s*\$?\d/);
+    }
+  });
+
   it('lowers provisioned concurrency that is mostly idle', () => {
     const concurrency = concurrencyProfile(() => 2);
     const [rec] = analyzer.analyze(

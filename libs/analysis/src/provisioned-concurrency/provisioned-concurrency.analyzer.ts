@@ -7,12 +7,7 @@ import {
 import { warmCapacityAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
-import {
-  DEFAULT_EVIDENCE_OPTIONS,
-  basisOf,
-  evidenceShortfall,
-  materialityShortfall,
-} from '../evidence/evidence.gate';
+import { DEFAULT_EVIDENCE_OPTIONS, basisOf, evidenceShortfall } from '../evidence/evidence.gate';
 import { HOURS_PER_MONTH } from '../analyzer';
 import { coldStartRate as rateOfColdStarts, meanInitMs } from '../cold-starts/cold-start.math';
 import { tierOffset } from '../costs/lambda-window-cost';
@@ -24,6 +19,7 @@ import type {
   HourOfWeekConcurrency,
 } from '../inputs';
 import type { ScheduledLevel } from '../actions/config-action';
+import { savingShortfall } from '../plan/saving-sign';
 import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
 import { consistency, relativeHalfRange } from '../stats/window-spread';
@@ -481,13 +477,21 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     }
     const saving: SavingRange = { lowUsd: Math.min(...gains), highUsd: Math.max(...gains) };
     if (latency === 0) {
-      const immaterial = materialityShortfall(
+      // The window can gain while the midpoint of its weeks costs more (a last week that loses
+      // more than the weeks before gained): that is no saving below materiality but a cost. A
+      // saving is held to the dollar floor alone: at level 0 nothing warm costs anything to take
+      // a share of.
+      const short = savingShortfall(
         saving,
         Math.max(current.costUsd * WEEKS_PER_MONTH, 1e-9),
         this.options.evidence,
       );
-      if (immaterial && midpoint(saving) < this.options.evidence.minSavingUsdPerMonth)
-        return whyNot('below-materiality', immaterial);
+      if (
+        short &&
+        (short.code === 'already-right' ||
+          midpoint(saving) < this.options.evidence.minSavingUsdPerMonth)
+      )
+        return whyNot(short.code, short.detail);
     }
 
     const u = utilisation(chosen);

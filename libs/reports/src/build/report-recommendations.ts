@@ -1,3 +1,4 @@
+import { savesMoney } from '@fleetscope/model';
 import type { ReportRecommendationInput } from './report-inputs';
 import type { ReportRecommendation } from './weekly-report';
 
@@ -47,7 +48,7 @@ export function reportRecommendations(
   const recommendations: ReportRecommendation[] = inputs.map((r) => {
     const range = rangeOf(r);
     const planRole = roleOf(r);
-    const inTotal = planRole === 'change' && r.monthlyImpactUsd > 0;
+    const inTotal = planRole === 'change' && savesMoney(r.monthlyImpactUsd);
     if (inTotal) {
       low += range.low;
       high += range.high;

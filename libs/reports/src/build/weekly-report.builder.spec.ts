@@ -445,6 +445,7 @@ describe(buildWeeklyReport.name, () => {
           rec('containers', api.functionId, 12), // an option: replaces the two above, never added
           { ...rec('memory', batch.functionId, 40), savingUsd: { lowUsd: 30, highUsd: 50 } },
           rec('timeout-risk', custom.functionId, -3), // a fix: costs money
+          rec('keep-alive', custom.functionId, -2), // a change that costs money: a trade-off
         ],
       },
       pricing,
@@ -460,6 +461,10 @@ describe(buildWeeklyReport.name, () => {
     });
     expect(withRecs.recommendations.find((r) => r.kind === 'timeout-risk')).toMatchObject({
       planRole: 'fix',
+      inTotal: false,
+    });
+    expect(withRecs.recommendations.find((r) => r.kind === 'keep-alive')).toMatchObject({
+      planRole: 'change',
       inTotal: false,
     });
     const batchMemory = withRecs.recommendations.find((r) => r.functionId === batch.functionId)!;

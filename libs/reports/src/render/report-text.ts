@@ -1,3 +1,4 @@
+import { formatSignificant } from '@fleetscope/model';
 import type {
   ChangeParts,
   CostBreakdown,
@@ -29,12 +30,10 @@ const NOISE_USD = 1e-10;
 export function usd(value: number): string {
   const abs = Math.abs(value);
   if (!(abs >= NOISE_USD)) return '$0.00';
-  let text: string;
-  if (abs < 0.01) {
-    // toPrecision would write 1.7e-9: spell the decimals out.
-    const rounded = Number(abs.toPrecision(2));
-    text = rounded.toFixed(1 - Math.floor(Math.log10(rounded)));
-  } else text = abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const text =
+    abs < 0.01
+      ? formatSignificant(abs, 2)
+      : abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return `${value < 0 ? '-' : ''}$${text}`;
 }
 
