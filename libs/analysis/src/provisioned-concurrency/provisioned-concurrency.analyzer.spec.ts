@@ -1,6 +1,7 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import type { FunctionAnalysisInput } from '../inputs';
+import { extraCostText, usdAmount } from '../plan/saving-sign';
 import {
   busyAsProfile,
   concurrencyProfile,
@@ -22,9 +23,9 @@ const analyzer = new ProvisionedConcurrencyAnalyzer();
 const stats = windowStats({ invocations: 1_000_000, medianMs: 100, sigma: 0.3, coldStarts: 500 });
 
 /** The analyzer's recommendations for `input`, and why it gave none (its whyNot). */
-function analyzeExplained(input: FunctionAnalysisInput) {
+function analyzeExplained(input: FunctionAnalysisInput, by = analyzer) {
   const whyNot: { code: string; detail: string }[] = [];
-  const recs = analyzer.analyze(input, {
+  const recs = by.analyze(input, {
     ...ctx,
     explain: ({ code, detail }) => whyNot.push({ code, detail }),
   });
@@ -271,7 +272,8 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(rec.evidence.utilisation as number).toBeLessThan(
       rec.evidence.breakEvenUtilisation as number,
     );
-    expect(rec.reason).toContain('below the 60 % break-even: it costs');
+    expect(rec.reason).toMatch(/^A trade-off: costs \$\d+\.\d\d more a month against level 0 for /);
+    expect(rec.reason).toContain('below the 60 % break-even.');
     expect(rec.reason).not.toContain('above');
   });
 
@@ -300,6 +302,62 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
       expect(detail).not.toContain('Saving about -');
       expect(detail).not.toMatch(/-\s*\$?\d/);
     }
+  });
+
+  describe('with waiting valued, a level that pays over the whole window but costs more on the midpoint of its weeks', () => {
+    // The case above with a cold start of 1 s every hour: level 1 removes 730 s of waiting a
+    // month. The window still gains dollars ($1.23); the midpoint of its weeks costs them.
+    const twoBusyWeeksThenIdle = () => {
+      const concurrency = concurrencyProfile((_h, _m, week) => (week < 2 ? 1 : 0), {
+        weeks: 3,
+        levels: [1],
+        coldStartsPerHour: () => 1,
+        initMs: 1000,
+      });
+      const threeWeeks = windowStats({
+        invocations: 1_000_000,
+        medianMs: 100,
+        sigma: 0.3,
+        days: 21,
+        coldStarts: 504,
+      });
+      return {
+        profile: lambdaProfile({ memoryMb: 1024 }),
+        stats: busyAsProfile(threeWeeks, concurrency),
+        concurrency,
+      };
+    };
+    const valuedAt = (latencyValueUsdPerSecond: number) =>
+      new ProvisionedConcurrencyAnalyzer({
+        ...DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
+        latencyValueUsdPerSecond,
+      });
+
+    it('is a trade-off that says what it costs and what it buys, never "saves" (the reason said it saved the whole window\'s $1.23 while its impact was negative)', () => {
+      const { recs } = analyzeExplained(twoBusyWeeksThenIdle(), valuedAt(0.01));
+      expect(recs).toHaveLength(1);
+      const [rec] = recs;
+      expect(rec.recommended).toEqual({ provisionedConcurrency: 1 });
+      expect(rec.monthlyImpactUsd).toBeLessThan(0);
+      expect(rec.reason).toMatch(
+        /^A trade-off: costs about \$1\.\d\d more a month \(from \$10\.95 more to \$7\.\d\d less\) against level 0 for about 730 fewer cold starts \(730 s of waiting\) a month, waiting valued at 0\.01 \$\/s\. /,
+      );
+      // The words carry the figures the recommendation carries: its midpoint and range.
+      expect(rec.reason).toContain(extraCostText(rec.savingUsd));
+      expect(rec.reason).toContain(usdAmount(rec.monthlyImpactUsd));
+      expect(rec.reason).not.toMatch(/\bsaves\b/);
+      expect(rec.reason).not.toMatch(/-\s*\$?\d/);
+    });
+
+    it('is no trade-off when the waiting it removes is not worth its cost on the same midpoint', () => {
+      const { recs, whyNot } = analyzeExplained(twoBusyWeeksThenIdle(), valuedAt(0.001));
+      expect(recs).toEqual([]);
+      expect(whyNot).toHaveLength(1);
+      expect(whyNot[0].code).toBe('already-right');
+      expect(whyNot[0].detail).toMatch(
+        /^Would cost about \$1\.\d\d more a month \(from \$10\.95 more to \$8\.\d\d less\), counting the waiting it removes at 0\.001 \$\/s; in dollars alone it would cost about \$1\.\d\d more a month \(from \$10\.95 more to \$7\.\d\d less\)\.$/,
+      );
+    });
   });
 
   it('lowers provisioned concurrency that is mostly idle', () => {

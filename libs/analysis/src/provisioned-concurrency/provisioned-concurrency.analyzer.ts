@@ -1,3 +1,4 @@
+import { savesMoney } from '@fleetscope/model';
 import type { LambdaUnitPrices } from '@fleetscope/pricing';
 import {
   isOnDemandInitBilled,
@@ -19,7 +20,7 @@ import type {
   HourOfWeekConcurrency,
 } from '../inputs';
 import type { ScheduledLevel } from '../actions/config-action';
-import { savingShortfall } from '../plan/saving-sign';
+import { extraCostText, savingRangeText, savingShortfall } from '../plan/saving-sign';
 import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
 import { consistency, relativeHalfRange } from '../stats/window-spread';
@@ -464,8 +465,10 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       );
     }
     // Range: the gain over the whole window and, with two weeks or more, over the weeks before
-    // the last and over the last alone (how much it moved from week to week).
+    // the last and over the last alone (how much it moved from week to week); in dollars, and
+    // with the waiting valued.
     const gains = [gain];
+    const combinedGains = [combinedGain];
     const { fit, heldOut } = splitHeldOut(concurrency);
     if (concurrency.weeksCovered >= 2 && fit.length > 0 && heldOut.length > 0) {
       const levelAt = (how: number) => chosen.levels[how] ?? 0;
@@ -473,9 +476,31 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         const after = planWithLevels(hours, levels, levelAt, prices);
         const before = planWithLevels(hours, levels, () => currentLevel, prices);
         gains.push((after.netUsd - before.netUsd) * WEEKS_PER_MONTH);
+        combinedGains.push((valueOf(after, latency) - valueOf(before, latency)) * WEEKS_PER_MONTH);
       }
     }
     const saving: SavingRange = { lowUsd: Math.min(...gains), highUsd: Math.max(...gains) };
+    // The sign is the midpoint's (savesMoney), as monthlyImpactUsd: the whole window can gain
+    // while the midpoint of its weeks costs more.
+    const saves = savesMoney(midpoint(saving));
+    if (latency > 0 && !saves) {
+      // Costlier in dollars, so advised only for the waiting it removes: that must pay for it on
+      // the same midpoint of its weeks, else what runs now is the better trade.
+      const combined: SavingRange = {
+        lowUsd: Math.min(...combinedGains),
+        highUsd: Math.max(...combinedGains),
+      };
+      const short = savingShortfall(
+        combined,
+        Math.max(current.costUsd * WEEKS_PER_MONTH, 1e-9),
+        this.options.evidence,
+      );
+      if (short?.code === 'already-right')
+        return whyNot(
+          short.code,
+          `${short.detail.replace(/\.$/, '')}, counting the waiting it removes at ${latency} $/s; in dollars alone it would cost ${extraCostText(saving)}.`,
+        );
+    }
     if (latency === 0) {
       // The window can gain while the midpoint of its weeks costs more (a last week that loses
       // more than the weeks before gained): that is no saving below materiality but a cost. A
@@ -520,12 +545,28 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       coldStartsDelta >= 0
         ? `removes about ${Math.round(coldStartsDelta)} cold starts (${Math.round(waitSecondsDelta)} s of waiting) a month`
         : `adds about ${Math.round(-coldStartsDelta)} cold starts a month that level ${currentLevel} absorbs now`;
-    const dollarsText = `${gain >= 0 ? 'saves' : 'costs'} ${Math.abs(gain).toFixed(2)} $/month`;
-    const reason = schedule
-      ? `Traffic repeats by weekday and hour (fitted on ${Math.floor(concurrency.weeksCovered - 1)} week(s), confirmed on the last week): ${schedule.readable.readable} ${dollarsText} against level ${currentLevel} and ${latencyText}.`
-      : isLambda && chosenLevel > 0
-        ? `At level ${chosenLevel} utilisation (per-minute peak concurrency) would be ${Math.round((u ?? 0) * 100)} %, ${(u ?? 0) >= prices.breakEvenUtilisation ? 'above' : 'below'} the ${Math.round(prices.breakEvenUtilisation * 100)} % break-even: it ${dollarsText} against level ${currentLevel} and ${latencyText}.`
-        : `Level ${chosenLevel} instead of ${currentLevel} ${dollarsText} and ${latencyText}.`;
+    // A saving states its range (monthlyImpactUsd is its midpoint). A change that costs more on
+    // the midpoint is a trade-off for the waiting it removes: what it costs, what it buys and at
+    // what value, before the rest, which then names no dollars (with waiting valued at $0 it was
+    // turned down above).
+    const tradeOff = saves
+      ? ''
+      : `A trade-off: costs ${extraCostText(saving)} against level ${currentLevel} ${
+          coldStartsDelta >= 0
+            ? `for about ${Math.round(coldStartsDelta)} fewer cold starts (${Math.round(waitSecondsDelta)} s of waiting) a month`
+            : `and ${latencyText}`
+        }, waiting valued at ${latency} $/s. `;
+    const effect = saves
+      ? `saves ${savingRangeText(saving)} against level ${currentLevel} and ${latencyText}`
+      : '';
+    const breakEven = `${Math.round(prices.breakEvenUtilisation * 100)} %`;
+    const reason =
+      tradeOff +
+      (schedule
+        ? `Traffic repeats by weekday and hour (fitted on ${Math.floor(concurrency.weeksCovered - 1)} week(s), confirmed on the last week): ${schedule.readable.readable}${effect ? ` ${effect}` : ''}.`
+        : isLambda && chosenLevel > 0
+          ? `At level ${chosenLevel} utilisation (per-minute peak concurrency) would be ${Math.round((u ?? 0) * 100)} %, ${(u ?? 0) >= prices.breakEvenUtilisation ? `above the ${breakEven} break-even${saves || gains.length < 2 ? '' : ' over the window as a whole, not in every week'}` : `below the ${breakEven} break-even`}${effect ? `: it ${effect}` : ''}.`
+          : `Level ${chosenLevel} instead of ${currentLevel}${effect ? ` ${effect}` : ''}.`);
     // Weeks covered and invocations, weighed by how far the gain repeats from week to week (the
     // weeks before the last against the last): a gain one week does not repeat is less sure.
     const weeksAgree = consistency(relativeHalfRange(gains));
@@ -538,7 +579,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       {
         kind: this.kind,
         functionId: profile.functionId,
-        severity: gain > 100 ? 'warning' : 'info',
+        severity: midpoint(saving) > 100 ? 'warning' : 'info',
         title: schedule
           ? `Schedule ${setting}: ${schedule.readable.readable}`
           : `Set ${setting} to ${chosenLevel}`,
