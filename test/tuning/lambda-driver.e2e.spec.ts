@@ -2,6 +2,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import { LambdaTuningDriver } from '@fleetscope/tuning-drivers';
 import {
+  RestoreError,
   runTuningSession,
   summarise,
   tuningPricer,
@@ -169,6 +170,28 @@ describe(LambdaTuningDriver.name, () => {
     await expect(run).rejects.toThrow(/not authorized to perform: lambda:GetFunctionConfiguration/);
     expect(Date.now() - started).toBeLessThan(10_000);
   }, 20_000);
+
+  it('says it could not read the configuration, naming the permission, and that the function was not changed, rather than that restoring it failed', async () => {
+    const { run } = await tune(
+      'denied',
+      ['x86_64'],
+      { mode: 'grid', invocationsPerSize: 1 },
+      [256],
+    );
+    const error = await run.then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(
+      /^could not read the configuration of \S+denied: permission lambda:GetFunctionConfiguration is missing \(.*\); the function was not changed$/,
+    );
+    expect(error).not.toBeInstanceOf(RestoreError);
+    expect(lambda.fn('denied').latest.memoryMb).toBe(1024);
+    expect(lambda.fn('denied').versions.size).toBe(0);
+    expect(
+      lambda.calls.filter((c) => c === 'PUT /2015-03-31/functions/denied/configuration'),
+    ).toEqual([]);
+  });
 
   it('stops on an update that ends with LastUpdateStatus Failed, naming its reason, and still restores the function', async () => {
     const { run } = await tune('eni', ['x86_64'], { mode: 'grid', invocationsPerSize: 1 }, [256]);

@@ -1,7 +1,8 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getTuningJob, waitForTuningJob } from './support/tuning-jobs.client';
 import { useLambdaFleetscope } from './support/tuning-fleetscope.fixture';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'fleetscope.js');
@@ -14,10 +15,51 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
+/** The CLI as a child process, for tests that signal it while it runs; killed if still alive. */
+function startCli(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (c: Buffer) => (out.stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out.stderr += c.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    out,
+    exited,
+    /** Polls `done` until it holds; fails naming `what` if the CLI exits or 30 s pass first. */
+    async waitFor(what: string, done: () => Promise<boolean> | boolean): Promise<void> {
+      const deadline = Date.now() + 30_000;
+      while (!(await done())) {
+        if (child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`no ${what}; stdout: ${out.stdout}; stderr: ${out.stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    /** The id of the job the CLI started, once it has said it. */
+    async jobId(): Promise<string> {
+      await this.waitFor('job id', () => /tuning job [0-9a-f-]{36}/.test(out.stderr));
+      return /tuning job ([0-9a-f-]{36})/.exec(out.stderr)![1];
+    },
+    stop(): void {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+interface JobState {
+  status: string;
+  invocationsUsed: number;
+  error: string | null;
+}
+
 describe('npx fleetscope tune', () => {
   const stack = useLambdaFleetscope([
     { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048 },
     { name: 'broken', curve: 'mixed', failInvokesFrom: 3 },
+    { name: 'slow', curve: 'io-bound', invokeDelayMs: 50, memoryMb: 768, description: 'slow' },
+    { name: 'sluggish', curve: 'io-bound', invokeDelayMs: 2_500, memoryMb: 640 },
   ]);
 
   it('prints the result table and the pick, applies it when asked, and exits 0', async () => {
@@ -40,6 +82,74 @@ describe('npx fleetscope tune', () => {
     expect(run.stderr).toMatch(/tuning job [0-9a-f-]{36}/);
     expect(stack.lambda.fn('orders').latest.memoryMb).toBe(1024);
     expect(stack.lambda.fn('orders').aliases.size).toBe(0);
+  });
+
+  it('cancels the job on Ctrl-C (SIGINT): waits for the function to be restored, says so and exits non-zero', async () => {
+    const cli = startCli([
+      'tune',
+      stack.lambda.arn('slow'),
+      '--url',
+      stack.fleetscope.apiUrl,
+      '--poll-ms',
+      '100',
+    ]);
+    try {
+      const id = await cli.jobId();
+      // Running, with something measured: the progress the command follows.
+      await cli.waitFor('progress', async () => {
+        const job = await getTuningJob<JobState>(stack.fleetscope.apiUrl, id);
+        return job.status === 'running' && job.invocationsUsed >= 3;
+      });
+      expect(stack.lambda.fn('slow').aliases.size).toBeGreaterThan(0);
+
+      const interruptedAt = Date.now();
+      cli.child.kill('SIGINT');
+      const { code, signal } = await cli.exited;
+      expect(Date.now() - interruptedAt).toBeLessThan(15_000);
+      expect({ code, signal }).toEqual({ code: 1, signal: null });
+      const { stdout, stderr } = cli.out;
+      expect(stderr).toMatch(/cancelling: the job restores the function before it stops/);
+      expect(stdout).toMatch(
+        /^partial: cancelled after \d+ invocations, before the search ended: no pick\./m,
+      );
+      expect(stdout).toMatch(/^error: cancelled; the function was restored$/m);
+      expect(stdout).not.toMatch(/^pick:/m);
+      expect(await getTuningJob<JobState>(stack.fleetscope.apiUrl, id)).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/cancelled/),
+      });
+      const fn = stack.lambda.fn('slow');
+      expect(fn.latest).toMatchObject({ memoryMb: 768, description: 'slow' });
+      expect(fn.versions.size).toBe(0);
+      expect(fn.aliases.size).toBe(0);
+    } finally {
+      cli.stop();
+    }
+  });
+
+  it('stops waiting on a second Ctrl-C, exiting 130 and naming the job, which Fleetscope still cancels and restores', async () => {
+    const cli = startCli(['tune', stack.lambda.arn('sluggish'), '--url', stack.fleetscope.apiUrl]);
+    try {
+      const id = await cli.jobId();
+      // An invocation under way: the cancel cannot take effect before it returns (seconds).
+      await cli.waitFor('an invocation', () => stack.lambda.fn('sluggish').invokes > 0);
+      cli.child.kill('SIGINT');
+      await cli.waitFor('cancelling', () => /cancelling/.test(cli.out.stderr));
+      const secondAt = Date.now();
+      cli.child.kill('SIGINT');
+      const { code, signal } = await cli.exited;
+      expect(Date.now() - secondAt).toBeLessThan(1_000);
+      expect({ code, signal }).toEqual({ code: 130, signal: null });
+      expect(cli.out.stderr).toContain(`Fleetscope goes on cancelling job ${id}`);
+      const job = await waitForTuningJob<JobState>(stack.fleetscope.apiUrl, id);
+      expect(job).toMatchObject({ status: 'failed', error: expect.stringMatching(/cancelled/) });
+      const fn = stack.lambda.fn('sluggish');
+      expect(fn.latest).toMatchObject({ memoryMb: 640, description: '' });
+      expect(fn.versions.size).toBe(0);
+      expect(fn.aliases.size).toBe(0);
+    } finally {
+      cli.stop();
+    }
   });
 
   it('exits non-zero with the error when the job fails', async () => {

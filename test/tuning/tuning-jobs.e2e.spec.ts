@@ -58,6 +58,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     // retries) puts $LATEST back behind the alias.
     { name: 'pickfail', curve: 'cost-optimum-mid', memoryMb: 2048, failUpdates: [5, 6, 7] },
     { name: 'tune-slow', curve: 'cost-optimum-mid', invokeDelayMs: 40, memoryMb: 2048 },
+    { name: 'unreadable', curve: 'mixed', memoryMb: 896, denyGetConfiguration: true },
   ]);
 
   const post = (body: unknown) => postTuningJob(stack.fleetscope.apiUrl, body);
@@ -241,6 +242,23 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
       /^restoring the function failed: .*cannot update functions now.*check the function by hand$/,
     );
     expect(job.error).not.toMatch(/function restored/);
+  });
+
+  it('says it could not read the configuration, naming the permission, and that the function was not changed, when GetFunctionConfiguration is denied', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: stack.lambda.arn('unreadable'),
+    });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(
+      /^could not read the configuration of \S+unreadable: permission lambda:GetFunctionConfiguration is missing \(.*\); the function was not changed/,
+    );
+    expect(job.error).not.toMatch(
+      /restoring the function failed|check the function by hand|function restored/,
+    );
+    expect(job.invocationsUsed).toBe(0);
+    untouched('unreadable', 896);
   });
 
   it('restores the function when applying the pick fails, rather than leaving $LATEST at the pick and claiming a restore', async () => {

@@ -220,6 +220,13 @@ function summary(job: JobView): string {
 
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
+/** The shell's status for a command ended by Ctrl-C (128 + SIGINT). */
+const INTERRUPTED_EXIT = 130;
+
+/**
+ * Polls the job until it ends. Ctrl-C cancels it and waits for its end, so the function is back
+ * as it was when the command returns; a second Ctrl-C stops waiting (the cancel goes on).
+ */
 async function follow(
   endpoints: FleetscopeEndpoints,
   id: string,
@@ -236,10 +243,25 @@ async function follow(
   bar.start(100, 0, { invocations: 0, status: 'queued' });
   let cancelling = false;
   const cancel = () => {
-    if (cancelling) return;
+    if (cancelling) {
+      bar.stop();
+      process.stderr.write(
+        `\nnot waiting any longer: Fleetscope goes on cancelling job ${id} and restores the function ` +
+          `(GET /api/tuning-jobs/${id} says when)\n`,
+      );
+      // The pending poll would keep the process alive: leave at once, as Ctrl-C does.
+      process.exit(INTERRUPTED_EXIT);
+    }
     cancelling = true;
-    process.stderr.write('\ncancelling: the job restores the function before it stops…\n');
-    void apiRequest(endpoints, 'DELETE', `/api/tuning-jobs/${id}`).catch(() => undefined);
+    process.stderr.write(
+      '\ncancelling: the job restores the function before it stops… (Ctrl-C again to stop waiting)\n',
+    );
+    apiRequest(endpoints, 'DELETE', `/api/tuning-jobs/${id}`).catch((error: unknown) => {
+      // Not cancelled: the job runs on, and the command follows it to its end.
+      process.stderr.write(
+        `cancelling failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    });
   };
   process.on('SIGINT', cancel);
   try {

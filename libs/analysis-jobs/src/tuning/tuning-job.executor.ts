@@ -7,6 +7,7 @@ import {
   type StoredTuningObservation,
 } from '@fleetscope/storage';
 import {
+  NothingChangedError,
   RestoreError,
   candidatesOf,
   runTuningSession,
@@ -218,7 +219,10 @@ export class TuningJobExecutor implements OnModuleDestroy {
       await fail(
         error instanceof RestoreError
           ? `${error.message} (after ${all.length} invocations): check the function by hand`
-          : `${describeError(error)} (after ${all.length} invocations; function restored)`,
+          : error instanceof NothingChangedError
+            ? // Its message says the function was not changed: there was nothing to restore.
+              `${describeError(error)} (after ${all.length} invocations)`
+            : `${describeError(error)} (after ${all.length} invocations; function restored)`,
       );
       return job;
     } finally {

@@ -18,14 +18,15 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classifyLambdaLine, type ReportLine } from '@fleetscope/ingest';
 import { functionId, parseLambdaArn } from '@fleetscope/model';
-import type {
-  Candidate,
-  DriverInvocation,
-  FunctionSnapshot,
-  InvocationOutcome,
-  TuningArchitecture,
-  TuningDriver,
-  TuningTarget,
+import {
+  NothingChangedError,
+  type Candidate,
+  type DriverInvocation,
+  type FunctionSnapshot,
+  type InvocationOutcome,
+  type TuningArchitecture,
+  type TuningDriver,
+  type TuningTarget,
 } from '@fleetscope/tuning';
 
 /** Longest wait for a configuration or code update to finish (Lambda: usually seconds). */
@@ -352,7 +353,12 @@ export class LambdaTuningDriver implements TuningDriver {
     want: { architecture: TuningArchitecture; memoryMb: number; description: string },
   ): Promise<void> {
     const client = this.client(target);
-    const now = await this.waitUpdated(target);
+    const now = await this.waitUpdated(target).catch((error: unknown) => {
+      // Only read so far: the function is as this call found it.
+      throw new NothingChangedError(error instanceof Error ? error.message : String(error), {
+        cause: error,
+      });
+    });
     if ((now.Architectures?.[0] ?? 'x86_64') !== want.architecture) {
       // Architecture belongs to the code: upload the same package again for the other one.
       const fn = await client.send(new GetFunctionCommand({ FunctionName: target.function }));
@@ -416,12 +422,20 @@ export class LambdaTuningDriver implements TuningDriver {
     const client = this.client(target);
     const deadline = Date.now() + UPDATE_WAIT_SECONDS * 1000;
     for (let delayMs = 200; ; delayMs = Math.min(5000, delayMs * 2)) {
-      const config = await client.send(
-        new GetFunctionConfigurationCommand({
-          FunctionName: target.function,
-          Qualifier: qualifier,
-        }),
-      );
+      const config = await client
+        .send(
+          new GetFunctionConfigurationCommand({
+            FunctionName: target.function,
+            Qualifier: qualifier,
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!isAccessDenied(error)) throw error;
+          throw new Error(
+            `could not read the configuration of ${target.function}: permission lambda:GetFunctionConfiguration is missing (${(error as Error).message})`,
+            { cause: error },
+          );
+        });
       if (!busy(config)) return config;
       if (Date.now() + delayMs > deadline)
         throw new Error(
@@ -438,6 +452,12 @@ function succeeded(config: FunctionConfiguration, operation: string): void {
   throw new Error(
     `${operation} of ${config.FunctionName ?? 'the function'} ended with LastUpdateStatus Failed (${config.LastUpdateStatusReasonCode ?? 'no reason code'}): ${config.LastUpdateStatusReason ?? 'no reason given'}`,
   );
+}
+
+/** IAM refused the call: Lambda answers 403 AccessDeniedException naming the action. */
+function isAccessDenied(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'AccessDeniedException' || name === 'AccessDenied';
 }
 
 async function ignoreMissing(p: Promise<unknown>): Promise<void> {

@@ -1,6 +1,7 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import { tuningPricer } from '../pricing/tuning-cost';
-import { runTuningSession } from '../session/tuning.session';
+import { NothingChangedError } from '../session/tuning.driver';
+import { RestoreError, runTuningSession } from '../session/tuning.session';
 import { curveByName, type DurationCurve } from '../testing/duration-curves';
 import { SimulatedDriver } from '../testing/simulated.driver';
 import type { Candidate, Observation, SearchOptions } from '../tuning.types';
@@ -172,6 +173,52 @@ describe('adaptive tuning search', () => {
     );
   });
 
+  it('describes a running job as measured so far: no summary taken between batches says the budget ran out', async () => {
+    // The executor stores a summary after every batch while the job runs, as onBatch does here.
+    // Six sizes at 10 invocations each: the budget (20) runs out after the three probes.
+    const few = { ...options, invocationsPerSize: 10 };
+    const running: { reason: string; searchGoesOn: boolean }[] = [];
+    const curve = curveByName('cpu-bound') as DurationCurve;
+    const driver = new SimulatedDriver(curve, 7);
+    const target = { jobId: 'j', function: curve.name };
+    const end = await runTuningSession({
+      driver,
+      target,
+      snapshot: await driver.snapshot(target),
+      candidates: x86,
+      options: few,
+      pricer,
+      parallelInvocation: false,
+      sleepBetweenRunsMs: 0,
+      observations: [],
+      onBatch: (_b, all) => {
+        const { pick } = summarise(x86, all, few, pricer);
+        if (pick)
+          running.push({
+            reason: pick.reason,
+            searchGoesOn: nextStep(x86, all, few, pricer).kind === 'sample',
+          });
+        return Promise.resolve();
+      },
+      shouldStop: () => false,
+    });
+    expect(end).toMatchObject({ kind: 'done', reason: expect.stringMatching(/^budget/) });
+    const midway = running.filter((r) => r.searchGoesOn);
+    expect(midway.length).toBeGreaterThan(0);
+    expect(midway.map((r) => r.reason).filter((r) => /budget/.test(r))).toEqual([]);
+    for (const { reason } of midway)
+      expect(reason).toMatch(/^cheapest so far \(the job is still running\): \d+ MB x86_64 at /);
+    expect(midway.some((r) => /size\(s\) not run yet, whose fitted curve/.test(r.reason))).toBe(
+      true,
+    );
+    // Only the summary of the search that spent its budget says so.
+    expect(running.at(-1)).toMatchObject({
+      searchGoesOn: false,
+      reason: expect.stringMatching(/not run before the budget ran out/),
+    });
+    expect(running.at(-1)!.reason).not.toMatch(/so far/);
+  });
+
   it('never spends more than a third of the grid', async () => {
     for (const name of ['cpu-bound', 'mixed', 'io-bound']) {
       for (const strategy of ['cost', 'speed', 'balanced'] as const) {
@@ -294,6 +341,50 @@ describe(runTuningSession.name, () => {
   });
 });
 
+describe(`${runTuningSession.name} after a driver call that changed nothing`, () => {
+  /** A driver whose prepare of `unreadable` sizes cannot read the function, nor can restore. */
+  function refusingDriver(unreadable: number[]) {
+    const driver = new SimulatedDriver(curveByName('io-bound') as DurationCurve, 5);
+    const prepare = driver.prepare.bind(driver);
+    driver.prepare = (target, candidate) =>
+      unreadable.includes(candidate.memoryMb)
+        ? Promise.reject(new NothingChangedError('could not read the configuration'))
+        : prepare(target, candidate);
+    driver.restore = () => Promise.reject(new Error('could not read the configuration'));
+    return driver;
+  }
+  const run = async (driver: SimulatedDriver) => {
+    const target = { jobId: 'j', function: 'io-bound' };
+    return runTuningSession({
+      driver,
+      target,
+      snapshot: await driver.snapshot(target),
+      candidates: [x86[0], x86[1]],
+      options: { ...options, mode: 'grid', invocationsPerSize: 3 },
+      pricer,
+      parallelInvocation: false,
+      sleepBetweenRunsMs: 0,
+      observations: [],
+      onBatch: () => Promise.resolve(),
+      shouldStop: () => false,
+    });
+  };
+
+  it('says the function was not changed when its first prepare changed nothing, not that restoring it failed', async () => {
+    const error = await run(refusingDriver([128, 256])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NothingChangedError);
+    expect((error as Error).message).toBe(
+      'could not read the configuration; the function was not changed',
+    );
+  });
+
+  it('still reports a failed restore once an earlier size was prepared', async () => {
+    const error = await run(refusingDriver([256])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RestoreError);
+    expect((error as Error).message).toMatch(/^restoring the function failed: could not read/);
+  });
+});
+
 describe(summarise.name, () => {
   const three: Candidate[] = [128, 1024, 3008].map((memoryMb) => ({
     architecture: 'x86_64',
@@ -341,5 +432,20 @@ describe(summarise.name, () => {
     expect(searchBest.e.candidate.memoryMb).toBe(1024);
     const { pick } = summarise(three, obs, balanced, pricer);
     expect(pick?.memoryMb).toBe(1024);
+  });
+
+  it('under balanced, gives a stopped job the best measured size the final pick would take: the same scale, not one over the measured sizes alone', () => {
+    const obs = warmedUp();
+    const balanced = { ...options, strategy: 'balanced' as const };
+    const { pick } = summarise(three, obs, balanced, pricer);
+    const stopped = summarise(three, obs, balanced, pricer, 'cancelled');
+    expect(stopped.pick).toBeNull();
+    expect(stopped.partial).toMatchObject({
+      stoppedBy: 'cancelled',
+      bestMeasured: { memoryMb: pick!.memoryMb, architecture: pick!.architecture },
+    });
+    expect(stopped.partial!.message).toMatch(
+      /Partial, from the measured sizes alone: 1024 MB x86_64 is the balanced/,
+    );
   });
 });

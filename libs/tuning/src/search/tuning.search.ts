@@ -9,7 +9,12 @@ import { costInterval, estimateSizes, type SizeEstimate } from './size-estimates
 /** What to do next: run `count` invocations (the first `warmup` of them not counted in stats). */
 export type SearchStep =
   | { kind: 'sample'; candidate: Candidate; count: number; warmup: number }
-  | { kind: 'done'; reason: string };
+  | {
+      kind: 'done';
+      reason: string;
+      /** The adaptive search's budget ended it, not a settled pick: sizes it never ran may win. */
+      budgetSpent?: true;
+    };
 
 /** Invocations the adaptive search adds to a size at a time. */
 export const ADAPTIVE_BATCH = 5;
@@ -172,7 +177,8 @@ function nextAdaptiveStep(
 ): SearchStep {
   const budget = adaptiveBudget(candidates.length, options.invocationsPerSize);
   const remaining = budget - observations.length;
-  if (remaining <= 0) return { kind: 'done', reason: `budget of ${budget} invocations spent` };
+  if (remaining <= 0)
+    return { kind: 'done', reason: `budget of ${budget} invocations spent`, budgetSpent: true };
   const warmupFor = (e: SizeEstimate) =>
     options.onlyColdStarts || e.measuredInvocations > 0 ? 0 : 1;
   const sampleStep = (e: SizeEstimate): SearchStep => {
@@ -184,6 +190,7 @@ function nextAdaptiveStep(
       return {
         kind: 'done',
         reason: `budget of ${budget} invocations spent: ${remaining} left, too few to measure another size`,
+        budgetSpent: true,
       };
     }
     return { kind: 'sample', candidate: e.candidate, count, warmup: Math.min(warmup, count) };

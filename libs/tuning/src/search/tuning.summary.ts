@@ -18,7 +18,7 @@ import type {
 } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
 import { costInterval, estimateSizes } from './size-estimates';
-import { couldBeat, scoreSizes, strategyScale } from './tuning.search';
+import { couldBeat, nextStep, scoreSizes, strategyScale } from './tuning.search';
 
 export interface TuningSummary {
   results: SizeResult[];
@@ -50,7 +50,10 @@ export interface TuningPartial {
     invocations: number;
     feasible: boolean;
   }[];
-  /** The strategy's best among the sizes that ran successfully; null when none did. */
+  /**
+   * What the pick would be from the measured sizes alone (the pick's rule and scale, over the
+   * sizes run successfully at least MIN_PICK_SAMPLES times); null when none was.
+   */
   bestMeasured: {
     memoryMb: number;
     architecture: string;
@@ -123,21 +126,13 @@ export function summarise(
     priceIds: pricer.priceIds,
     durationTiers: pricer.durationTiers,
   };
-  if (stopped) {
-    return {
-      ...base,
-      pick: null,
-      architectureComparison: null,
-      partial: partialOutcome(stopped, results, observations.length, options),
-    };
-  }
-
   const samples = (r: SizeResult) =>
     measuredObservations(byKey.get(candidateKey(r)) ?? [], options.onlyColdStarts).length;
   const supported = (r: SizeResult) =>
     r.measured && r.feasible === true && samples(r) >= MIN_PICK_SAMPLES;
+  // One winner, by the pick's rule and scale: a finished job's pick, or a stopped job's best
+  // measured size (labelled partial), so the two cannot disagree over the same measurements.
   const pickable = results.filter(supported);
-  const tooFew = results.filter((r) => r.measured && r.feasible === true && !supported(r));
   const index = pickIndex(
     options.strategy,
     options.balancedWeight,
@@ -145,9 +140,22 @@ export function summarise(
     strategyScale(candidates, observations, options, pricer),
   );
   const winner = index >= 0 ? pickable[index] : undefined;
+  if (stopped) {
+    return {
+      ...base,
+      pick: null,
+      architectureComparison: null,
+      partial: partialOutcome(stopped, results, winner, observations.length, options),
+    };
+  }
+
+  const tooFew = results.filter((r) => r.measured && r.feasible === true && !supported(r));
   const infeasible = results.filter((r) => r.feasible === false).map((r) => `${r.memoryMb} MB`);
-  // Sizes not run: ruled out by the fitted curve, or left when the budget ran out while their
-  // curve could still beat the pick.
+  // Sizes not run: ruled out by the fitted curve, or still able to beat the pick by its curve:
+  // not run yet while the search goes on, or left when the budget ran out. The search itself
+  // says which (its next step), so a running job's text never claims a budget ran out.
+  const search = nextStep(candidates, observations, options, pricer);
+  const running = search.kind === 'sample';
   const scored = winner ? scoreSizes(candidates, observations, options, pricer) : [];
   const winnerScored = scored.find(
     (s) => winner && candidateKey(s.e.candidate) === candidateKey(winner),
@@ -158,12 +166,18 @@ export function summarise(
     return s !== undefined && winnerScored !== undefined && couldBeat(s, winnerScored);
   }).length;
   const unmeasured = notRun.length - stillContending;
+  const contendersNotRun = running
+    ? 'not run yet'
+    : search.budgetSpent
+      ? 'not run before the budget ran out'
+      : 'not run';
   const pick: TuningPick | null = winner
     ? {
         memoryMb: winner.memoryMb,
         architecture: winner.architecture,
         reason:
-          `${describeStrategy(options)}: ${winner.memoryMb} MB ${winner.architecture} at ` +
+          `${describeStrategy(options)}${running ? ' so far (the job is still running)' : ''}: ` +
+          `${winner.memoryMb} MB ${winner.architecture} at ` +
           `${usd(winner.costUsdPerInvocation!)} per invocation, mean ${winner.meanMs!.toFixed(1)} ms ` +
           `over ${samples(winner)} invocations` +
           (winner.invocations > samples(winner)
@@ -173,7 +187,7 @@ export function summarise(
             ? `; ${unmeasured} size(s) not run, their fitted curve could not beat it by more than 2 %`
             : '') +
           (stillContending > 0
-            ? `; ${stillContending} size(s) not run before the budget ran out, whose fitted curve could beat it by more than 2 %`
+            ? `; ${stillContending} size(s) ${contendersNotRun}, whose fitted curve could beat it by more than 2 %`
             : '') +
           (tooFew.length > 0
             ? `; not picked, run fewer than ${MIN_PICK_SAMPLES} times: ${tooFew.map((r) => `${r.memoryMb} MB`).join(', ')}`
@@ -239,19 +253,11 @@ function resourceDoubt(
 function partialOutcome(
   stoppedBy: TuningStop,
   results: SizeResult[],
+  best: SizeResult | undefined,
   invocations: number,
   options: SearchOptions,
 ): TuningPartial {
   const measured = results.filter((r) => r.measured);
-  const ran = measured.filter(
-    (r) => r.feasible === true && r.costUsdPerInvocation !== null && r.meanMs !== null,
-  );
-  const index = pickIndex(
-    options.strategy,
-    options.balancedWeight,
-    ran.map((r) => ({ costUsd: r.costUsdPerInvocation!, durationMs: r.meanMs! })),
-  );
-  const best = index >= 0 ? ran[index] : undefined;
   const notMeasured = results.length - measured.length;
   const label = (r: SizeResult) => `${r.memoryMb} MB ${r.architecture}`;
   const message =

@@ -32,6 +32,17 @@ export interface DriverInvocation {
 }
 
 /**
+ * Thrown by a driver call that failed before it changed anything (it could not even read the
+ * function): the function is as the call found it, so a job stopped by it has nothing to undo.
+ */
+export class NothingChangedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NothingChangedError';
+  }
+}
+
+/**
  * A platform a tuning job can measure. Implementations: one file each (Lambda, OpenFaaS,
  * Knative), provided under the TUNING_DRIVERS token. `restore` must work from the snapshot
  * alone, after a crash too, and be safe to call twice.
@@ -39,7 +50,10 @@ export interface DriverInvocation {
 export interface TuningDriver {
   readonly platform: TuningPlatform;
   snapshot(target: TuningTarget): Promise<FunctionSnapshot>;
-  /** Makes the candidate invocable (a version and alias, new limits, a tagged revision). */
+  /**
+   * Makes the candidate invocable (a version and alias, new limits, a tagged revision). Throws
+   * NothingChangedError when it failed before changing anything.
+   */
   prepare(target: TuningTarget, candidate: Candidate, snapshot: FunctionSnapshot): Promise<void>;
   /** `fresh` asks for a new sandbox (onlyColdStarts). */
   invoke(

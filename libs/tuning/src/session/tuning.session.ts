@@ -4,6 +4,7 @@ import type { Candidate, Observation, SearchOptions } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
 import type { WeightedPayload } from './payload.plan';
 import { payloadFor } from './payload.plan';
+import { NothingChangedError } from './tuning.driver';
 import type { FunctionSnapshot, TuningDriver, TuningTarget } from './tuning.driver';
 
 export interface TuningSessionInput {
@@ -57,12 +58,16 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * Runs the search against a driver until it is done or stopped. Whatever happens, what the job
  * created is removed and the function's configuration put back before this returns or throws.
+ * A job whose first prepare failed before changing anything (the driver throws
+ * NothingChangedError) says so: there was nothing to put back.
  */
 export async function runTuningSession(input: TuningSessionInput): Promise<SessionEnd> {
   const { driver, target, snapshot, options } = input;
   const observations = [...input.observations];
   const prepared = new Set<string>();
   let invoked = 0;
+  /** Whether the job may have changed the function (a prepare succeeded or failed half-way). */
+  let changed = false;
   try {
     for (;;) {
       if (input.shouldStop()) return { kind: 'stopped' };
@@ -70,7 +75,13 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
       if (step.kind === 'done') return step;
       const key = candidateKey(step.candidate);
       if (!prepared.has(key)) {
-        await driver.prepare(target, step.candidate, snapshot);
+        try {
+          await driver.prepare(target, step.candidate, snapshot);
+        } catch (error) {
+          if (!(error instanceof NothingChangedError)) changed = true;
+          throw error;
+        }
+        changed = true;
         prepared.add(key);
       }
       const already = observations.filter((o) => candidateKey(o) === key).length;
@@ -110,13 +121,20 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
       observations.push(...batch);
       await input.onBatch(batch, observations);
     }
+  } catch (error) {
+    if (changed || !(error instanceof NothingChangedError)) throw error;
+    throw new NothingChangedError(`${error.message}; the function was not changed`, {
+      cause: error,
+    });
   } finally {
     try {
       await driver.restore(target, snapshot);
     } catch (error) {
-      // Thrown in place of any earlier error: a function left misconfigured matters more.
+      // Thrown in place of any earlier error: a function left misconfigured matters more. One
+      // the job never changed has nothing to put back, whatever stopped the restore (as a rule
+      // the same refusal that stopped the job).
       // eslint-disable-next-line no-unsafe-finally
-      throw new RestoreError(error);
+      if (changed) throw new RestoreError(error);
     }
   }
 }
