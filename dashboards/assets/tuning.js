@@ -57,7 +57,7 @@ function render(job) {
       ? h(
           'span',
           {},
-          h('strong', {}, `Pick: ${job.pick.memoryMb} MB ${job.pick.architecture}. `),
+          h('strong', {}, `${pickLabel(job)}: ${job.pick.memoryMb} MB ${job.pick.architecture}. `),
           job.pick.reason,
           c
             ? ` arm64 at ${c.memoryMb} MB takes ${(c.speedRatio * 100).toFixed(0)} % of the x86_64 duration and costs ${fmtUsd(perMillion(c.costDifferenceUsdPerInvocation))} per million invocations more (negative: less).`
@@ -121,7 +121,7 @@ function renderChart(job) {
   if (pick) {
     datasets.push({
       type: 'scatter',
-      label: `Pick: ${pick.memoryMb} MB ${pick.architecture}`,
+      label: `${pickLabel(job)}: ${pick.memoryMb} MB ${pick.architecture}`,
       data: [{ x: pick.memoryMb, y: perMillion(pick.costUsdPerInvocation) }],
       pointStyle: 'star',
       pointRadius: 12,
@@ -228,3 +228,8 @@ async function load() {
 
 setupPage();
 void load();
+
+/** A job still running has no pick yet, only the best size so far (its reason says so too). */
+function pickLabel(job) {
+  return job.status === 'running' || job.status === 'queued' ? 'Best so far' : 'Pick';
+}
