@@ -6,7 +6,8 @@
  * embedded ClickHouse). Run: npm run bench:logs   (knobs: BENCH_FUNCTIONS, BENCH_WARMUP_DELIVERIES, BENCH_CW_DELIVERIES,
  * BENCH_FIREHOSE_REQUESTS, BENCH_CW_CONCURRENCY, BENCH_FIREHOSE_CONCURRENCY, BENCH_FLUSH_INTERVAL_MS;
  * BENCH_INGEST_LOG=on|off, BENCH_QUEUE_MAX_BYTES, BENCH_DRAIN_DELIVERIES, BENCH_ENGINE_SAMPLE_MS;
- * BENCH_CPU_PROF=1; BENCH_APP_EXTRA='{"FLEETSCOPE_DRAIN_INTERVAL_MS":"500"}', any settings of the server)
+ * BENCH_CPU_PROF=1; BENCH_HEAP_PROF=1 (what the CloudWatch phase promoted); BENCH_HEAP_SNAPSHOT=file (a
+ * heap snapshot 0.7 s into it); BENCH_APP_EXTRA='{"FLEETSCOPE_DRAIN_INTERVAL_MS":"500"}', any settings of the server)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -230,6 +231,10 @@ async function main(): Promise<void> {
   const cpuProfDir = process.env.BENCH_CPU_PROF
     ? mkdtempSync(join(tmpdir(), 'fleetscope-bench-prof-'))
     : undefined;
+  // BENCH_HEAP_PROF=1: what the CloudWatch phase promoted and major GCs collected, by allocation site.
+  const heapProfile = process.env.BENCH_HEAP_PROF
+    ? join(mkdtempSync(join(tmpdir(), 'fleetscope-bench-heap-')), 'cloudwatch.heapprofile')
+    : undefined;
   t0 = performance.now();
   const app = await AppProcess.start(
     {
@@ -272,10 +277,22 @@ async function main(): Promise<void> {
       warmPhase,
       'invocations',
     );
+    // Each timed phase starts with the merges of the one before settled, as the raw runs [4]
+    // start on emptied tables: what the warm-up stored is not merged on the phase's time.
+    await app.call({ cmd: 'settle' });
+    if (heapProfile) await app.call({ cmd: 'heapSampling', action: 'start' });
+    const snapshotTaken = process.env.BENCH_HEAP_SNAPSHOT
+      ? new Promise((resolve) => setTimeout(resolve, 700)).then(() =>
+          app.call({ cmd: 'heapSnapshot', file: process.env.BENCH_HEAP_SNAPSHOT! }),
+        )
+      : undefined;
     const cwPhase = await runPhase(app, cloudwatch, CW_CONCURRENCY, PHASE_LIMIT_MS);
+    await snapshotTaken;
+    if (heapProfile) await app.call({ cmd: 'heapSampling', action: 'stop', file: heapProfile });
     const cwDrain = await drain();
     printPhase(`CloudWatch, ${CW_CONCURRENCY} clients`, cwPhase, 'invocations');
     console.log(`    all stored ${fmt(cwDrain.seconds, 2)} s after the last acknowledgement`);
+    await app.call({ cmd: 'settle' });
     const fhPhase = await runPhase(app, firehose, FIREHOSE_CONCURRENCY, PHASE_LIMIT_MS);
     const fhDrain = await drain();
     printPhase(`Firehose, ${FIREHOSE_CONCURRENCY} clients`, fhPhase, 'invocations');
@@ -360,6 +377,7 @@ async function main(): Promise<void> {
 
     // [6] The floor of this stack (floor-server.ts): the same CloudWatch deliveries from the same
     // senders to a bare node:http server in the same process, storing into the same tables.
+    await app.call({ cmd: 'settle' });
     const floorUrl = await app.call<string>({ cmd: 'floorStart' });
     const floorCpu0 = await app.call<number>({ cmd: 'cpuSeconds' });
     const floorDriver0 = process.cpuUsage();
@@ -476,6 +494,7 @@ async function main(): Promise<void> {
     await app.stop();
     rmSync(scratch, { recursive: true, force: true });
     if (cpuProfDir) console.log(`server CPU profile (.cpuprofile) in ${cpuProfDir}`);
+    if (heapProfile) console.log(`the CloudWatch phase's sampling heap profile: ${heapProfile}`);
   }
 }
 

@@ -2,12 +2,15 @@
  * Runs in the child process started by AppProcess: the real all-in-one Fleetscope on free ports
  * with a fresh embedded ClickHouse, driven over IPC. Not a test; see test/bench/*.bench.ts.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { writeHeapSnapshot } from 'node:v8';
 import type { Session as ChdbSession } from 'chdb';
 import { AnalysisInputsRepository, IngestWriter } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../../support/fleetscope-app';
 import type { AppCommand, EngineMemory, MemorySnapshot } from './app-process';
 import { runRawInsert } from './raw-insert';
+import { settleMerges } from './settle-merges';
 import { startFloorServer, type FloorStats } from './floor-server';
 import { runWriterAlone } from './writer-alone';
 
@@ -110,6 +113,33 @@ const sampler = setInterval(() => {
 }, 20);
 sampler.unref();
 
+let inspector: Session | undefined;
+const post = (method: string, params?: object): Promise<unknown> =>
+  new Promise((resolve, reject) =>
+    inspector!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+  );
+
+/**
+ * A sampling heap profile (every 32 KiB allocated) of the objects a major GC collected or that
+ * are still alive: what was promoted out of the young generation and died there (BENCH_HEAP_PROF).
+ */
+async function heapSampling(action: 'start' | 'stop', file?: string): Promise<null> {
+  if (action === 'start') {
+    inspector ??= new Session();
+    inspector.connect();
+    await post('HeapProfiler.enable');
+    await post('HeapProfiler.startSampling', {
+      samplingInterval: 32 * 1024,
+      includeObjectsCollectedByMajorGC: true,
+    });
+    return null;
+  }
+  const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+  writeFileSync(file!, JSON.stringify(profile));
+  inspector?.disconnect();
+  return null;
+}
+
 let stopping: Promise<void> | undefined;
 let floor: { url: string; stop: () => Promise<FloorStats> } | undefined;
 
@@ -142,6 +172,13 @@ async function handle(app: RunningFleetscope, command: AppCommand): Promise<unkn
     case 'exec':
       await client.command({ query: command.sql });
       return null;
+    case 'settle':
+      await settleMerges(client);
+      return null;
+    case 'heapSnapshot':
+      return writeHeapSnapshot(command.file);
+    case 'heapSampling':
+      return heapSampling(command.action, command.file);
     case 'memory': {
       const now = snapshot();
       const result = now.rss > peak.rss ? now : peak;

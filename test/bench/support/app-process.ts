@@ -12,6 +12,12 @@ export type AppCommand =
   | { cmd: 'writerStats' }
   | { cmd: 'query'; sql: string }
   | { cmd: 'exec'; sql: string }
+  /** Until the engine's merges have settled (settle-merges.ts). */
+  | { cmd: 'settle' }
+  /** A sampling heap profile of what major GCs collect, written to `file` on stop. */
+  | { cmd: 'heapSampling'; action: 'start' | 'stop'; file?: string }
+  /** A heap snapshot written to `file` (the server stops meanwhile). */
+  | { cmd: 'heapSnapshot'; file: string }
   | { cmd: 'memory'; reset: boolean }
   | { cmd: 'cpuSeconds' }
   | { cmd: 'raw'; job: RawInsertJob }
