@@ -240,7 +240,11 @@ function renderSummary(summary, config) {
     statCard(
       'Cost',
       fmtUsd(summary.costUsd),
-      summary.billedGbSeconds ? fmtGbSeconds(summary.billedGbSeconds) : null,
+      summary.costUsd === null
+        ? summary.costUsdReason
+        : summary.billedGbSeconds
+          ? fmtGbSeconds(summary.billedGbSeconds)
+          : null,
     ),
   );
 }

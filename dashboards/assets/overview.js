@@ -86,7 +86,7 @@ const COLUMNS = [
     label: 'Cost',
     numeric: true,
     value: (f) => f.costUsd,
-    cell: (f) => fmtUsd(f.costUsd),
+    cell: costCell,
   },
 ];
 
@@ -138,6 +138,12 @@ function timeoutsCell(f) {
 
 function coldStartCell(f) {
   return coldStartRateCell(f);
+}
+
+/** A function's cost, or a muted dash whose title says why the server could not price it. */
+function costCell(f) {
+  if (f.costUsd !== null) return fmtUsd(f.costUsd);
+  return h('span', { class: 'secondary', title: f.costUsdReason ?? 'Not priced.' }, '—');
 }
 
 function maxUsedCell(f) {
@@ -261,7 +267,7 @@ function renderStats() {
   );
   const catalogues = [...new Set(fs.map((f) => f.pricing?.catalogueVersion).filter(Boolean))];
   $('#footnote').textContent = catalogues.length
-    ? `Costs from the price catalogue ${catalogues.join(', ')}; they cover requests and billed duration in the range.`
+    ? `Costs from the price catalogue ${catalogues.join(', ')}; they cover requests and billed duration in the range, and Knative and OpenFaaS pods' time at the Kubernetes node price.${priced.length < fs.length ? ' An unpriced cost says why in its tooltip.' : ''}`
     : '';
 }
 

@@ -20,6 +20,25 @@ describe(PricingService.name, () => {
     expect(pod.catalogueVersion).toBe(catalogue.version);
   });
 
+  it('prices Knative and OpenFaaS pod-seconds at the node price of the requests', () => {
+    const catalogue = defaultCatalogue.withKubernetesNodePrice({
+      vcpuHourUsd: 0.04,
+      gibHourUsd: 0.005,
+    });
+    const service = new PricingService(catalogue);
+    // 1,800 s = 0.5 h of 0.5 vCPU and 0.5 GiB: 0.5 × (0.5 × $0.04 + 0.5 × $0.005).
+    const pods = service.kubernetesPods({ vcpu: 0.5, memoryMb: 512 }, 1_800, AT, 'prod');
+    expect(pods.usd).toBeCloseTo(0.01125, 12);
+    expect(pods.priceIds).toEqual([
+      'k8s.node.vcpu@k8s-0.04-0.005',
+      'k8s.node.memory@k8s-0.04-0.005',
+    ]);
+    // An hour of it is kubernetesPodHour's figure.
+    expect(service.kubernetesPods({ vcpu: 0.5, memoryMb: 512 }, 3_600, AT, 'prod').usd).toBe(
+      service.kubernetesPodHour({ vcpu: 0.5, memoryMb: 512 }, AT, 'prod').usd,
+    );
+  });
+
   it('names the duration tier a month-to-date usage sits in, its bounds and its price', () => {
     const tierAt = (gbs: number) => pricing.lambdaDurationTier('x86_64', AT, 'us-east-1', gbs);
     expect(tierAt(0)).toMatchObject({ tier: 1, fromGbSeconds: 0, upToGbSeconds: 6e9 });

@@ -4,10 +4,12 @@ import type { CostResult, PriceAssumption } from './catalogue/price.types';
 import {
   containerDeploymentCost,
   kubernetesPodHourCost,
+  kubernetesPodsCost,
   loadBalancerCost,
   type ContainerDeployment,
 } from './containers/container-cost.calculator';
 import type { LambdaArchitecture } from './lambda/lambda-billing.rules';
+import type { PodResources } from './pods/pod-billing.rules';
 import {
   aggregateUsageCost,
   type AggregateUsage,
@@ -122,7 +124,15 @@ export class PricingService {
   }
 
   /** One Kubernetes pod-hour from its CPU and memory requests (Knative, OpenFaaS). */
-  kubernetesPodHour(pod: { vcpu: number; memoryMb: number }, at: Date, region: string): CostResult {
+  kubernetesPodHour(pod: PodResources, at: Date, region: string): CostResult {
     return kubernetesPodHourCost(pod, at, region, this.catalogue);
+  }
+
+  /**
+   * Knative or OpenFaaS pods that ran `podSeconds` (podSecondsOf), each requesting `pod`'s CPU and
+   * memory, at the Kubernetes node price: the weekly report's function-days and the fleet page.
+   */
+  kubernetesPods(pod: PodResources, podSeconds: number, at: Date, region: string): CostResult {
+    return kubernetesPodsCost(pod, podSeconds, at, region, this.catalogue);
   }
 }

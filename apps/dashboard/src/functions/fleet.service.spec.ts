@@ -1,7 +1,12 @@
 import { groupColdStarts } from '@fleetscope/analysis-jobs';
-import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
+import {
+  POD_RESOURCES_UNKNOWN,
+  PriceCatalogue,
+  PricingService,
+  defaultCatalogue,
+} from '@fleetscope/pricing';
 import type { ColdStartRow, FunctionConfig, FunctionTotals } from '@fleetscope/storage';
-import { summarise } from './fleet.service';
+import { podsCost, summarise } from './fleet.service';
 
 const ID = 'aws_lambda~123456789012~us-east-1~snap';
 const AT = new Date('2026-01-15T00:00:00Z');
@@ -78,4 +83,73 @@ describe(summarise.name, () => {
       expect(report.totals.snapStart.costUsd).toBeCloseTo(fleetRestoreUsd, 5);
     },
   );
+});
+
+describe(podsCost.name, () => {
+  const pod = { vcpu: 1, memoryMb: 1024 };
+  const days = [
+    { dayStartMs: AT.getTime() - 86_400_000, seconds: 43_200, activeMinutes: 30 },
+    { dayStartMs: AT.getTime(), seconds: 3_600, activeMinutes: 0 },
+  ];
+  const nodePriced = new PricingService(
+    defaultCatalogue.withKubernetesNodePrice({ vcpuHourUsd: 0.04, gibHourUsd: 0.005 }),
+  );
+
+  it("adds up each day's pod-seconds at the node price", () => {
+    // min-scale 1: 12 h + 1 h of one pod at $0.045 an hour.
+    expect(podsCost(pod, 1, days, 'prod', nodePriced)).toEqual({
+      costUsd: expect.closeTo(13 * 0.045, 12),
+      costUsdReason: null,
+      pricing: {
+        catalogueVersion: nodePriced.catalogueVersion,
+        priceIds: ['k8s.node.vcpu@k8s-0.04-0.005', 'k8s.node.memory@k8s-0.04-0.005'],
+      },
+    });
+    // min-scale 0: the 30 minutes with requests.
+    expect(podsCost(pod, 0, days, 'prod', nodePriced).costUsd).toBeCloseTo(0.5 * 0.045, 12);
+  });
+
+  it("leaves the cost unknown, and says why, without the pods' requests", () => {
+    expect(podsCost(null, 1, days, 'prod', nodePriced)).toEqual({
+      costUsd: null,
+      costUsdReason: POD_RESOURCES_UNKNOWN,
+      pricing: null,
+    });
+  });
+
+  it('leaves the cost unknown, and says why, without a node price', () => {
+    const withoutNode = new PriceCatalogue(
+      'no-k8s',
+      defaultCatalogue.entries.filter((e) => !e.meter.startsWith('k8s.')),
+    );
+    const cost = podsCost(pod, 1, days, 'prod', new PricingService(withoutNode));
+    expect(cost.costUsd).toBeNull();
+    expect(cost.pricing).toBeNull();
+    expect(cost.costUsdReason).toMatch(
+      /^Kubernetes node price unknown: no price for k8s\.node\.vcpu in prod/,
+    );
+  });
+});
+
+describe(`${summarise.name}: why a cost is missing`, () => {
+  const unsized = { ...totals(0, 0), billedMbMs: 0, billedMsKnownMemory: 0, lastMemorySizeMb: 0 };
+
+  it('names the missing memory size of a Lambda function', () => {
+    const summary = summarise(unsized, undefined, RANGE, pricing);
+    expect(summary.costUsd).toBeNull();
+    expect(summary.costUsdReason).toBe('memory size unknown: not priced');
+  });
+
+  it('names a platform without prices', () => {
+    const other = { ...unsized, functionId: 'not-a-function-id' };
+    expect(summarise(other, undefined, RANGE, pricing).costUsdReason).toBe(
+      'platform other has no prices',
+    );
+  });
+
+  it('has no reason when the cost is known', () => {
+    const summary = summarise(totals(0, 0), configOf('python3.12'), RANGE, pricing);
+    expect(summary.costUsd).toBeGreaterThan(0);
+    expect(summary.costUsdReason).toBeNull();
+  });
 });

@@ -7,10 +7,18 @@ import {
   type Percentiles,
   type SortedLogBuckets,
 } from '@fleetscope/model';
-import { PricingService, type LambdaArchitecture } from '@fleetscope/pricing';
+import {
+  POD_RESOURCES_UNKNOWN,
+  PricingService,
+  podResourcesOf,
+  podSecondsOf,
+  type LambdaArchitecture,
+  type PodResources,
+} from '@fleetscope/pricing';
 import {
   FunctionConfigRepository,
   FunctionsRepository,
+  WeeklyReportsRepository,
   billedGbSecondsOf,
   billedTimeOf,
   type FunctionConfig,
@@ -47,9 +55,39 @@ export interface FunctionSummary {
   initDurationMs: Percentiles;
   maxMemoryUsedMb: number | null;
   billedGbSeconds: number;
+  /**
+   * Over the range: Lambda, Cloud Run, Cloud Functions and Azure Functions from their requests and
+   * billed time; Knative and OpenFaaS from their pods' time (podsCost). Null when it cannot be
+   * priced (costUsdReason).
+   */
   costUsd: number | null;
+  /** Why costUsd is null; null when it is not. */
+  costUsdReason: string | null;
   pricing: { catalogueVersion: string; priceIds: string[] } | null;
 }
+
+/**
+ * A UTC day on which a Knative or OpenFaaS function has data in the range: the seconds of it the
+ * range covers (up to now) and its minutes with requests there.
+ */
+export interface PodDay {
+  dayStartMs: number;
+  seconds: number;
+  activeMinutes: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Platforms priced from billed time at a memory size: without one, not priced. */
+const PRICED_BY_MEMORY: ReadonlySet<string> = new Set([
+  'aws_lambda',
+  'gcp_cloud_run',
+  'gcp_cloud_functions',
+  'azure_functions',
+]);
+
+const runsPods = (platform: string | undefined): boolean =>
+  platform === 'knative' || platform === 'openfaas';
 
 /** The fleet's cold starts over the functions of a range: the rate by coldStartRate()'s rule. */
 export type FleetColdStarts = Pick<
@@ -84,18 +122,107 @@ export class FleetService {
   constructor(
     private readonly functions: FunctionsRepository,
     private readonly configs: FunctionConfigRepository,
+    private readonly reports: WeeklyReportsRepository,
     private readonly pricing: PricingService,
   ) {}
 
-  async list(range: TimeRange, functionId?: string): Promise<FunctionSummary[]> {
+  async list(
+    range: TimeRange,
+    functionId?: string,
+    nowMs = Date.now(),
+  ): Promise<FunctionSummary[]> {
     // The whole fleet's inventory is one small read, read beside the totals; 10,000 ids bound as
     // a parameter cost more.
     const [totals, configs] = await Promise.all([
       this.functions.totals(range, functionId),
       this.configs.merged(functionId ? [functionId] : undefined),
     ]);
-    return totals.map((t) => summarise(t, configs.get(t.functionId), range, this.pricing));
+    const podDays = await this.podDays(totals, configs, range, nowMs);
+    return totals.map((t) =>
+      summarise(t, configs.get(t.functionId), range, this.pricing, podDays.get(t.functionId)),
+    );
   }
+
+  /**
+   * The days with data of the Knative and OpenFaaS functions whose pods can be priced, read as the
+   * weekly report reads them (minutes with requests per UTC day, WeeklyReportsRepository
+   * .dailyConcurrency), each with the seconds of it in the range. Pods have not run after now.
+   */
+  private async podDays(
+    totals: readonly FunctionTotals[],
+    configs: ReadonlyMap<string, FunctionConfig>,
+    range: TimeRange,
+    nowMs: number,
+  ): Promise<Map<string, PodDay[]>> {
+    const levels = new Map<string, { changesAtMs: number[]; levels: number[] }>();
+    for (const t of totals) {
+      const config = configs.get(t.functionId);
+      // The inventory first: most functions have no pod requests, and then no id to parse.
+      if (
+        podResourcesOf(config?.podCpu, config?.podMemoryMb) &&
+        runsPods(parseFunctionId(t.functionId)?.platform)
+      ) {
+        levels.set(t.functionId, { changesAtMs: [], levels: [config?.minScale ?? 0] });
+      }
+    }
+    const days = new Map<string, PodDay[]>();
+    if (levels.size === 0) return days;
+    const untilMs = Math.min(range.toMs, nowMs);
+    for (const row of await this.reports.dailyConcurrency(range, levels)) {
+      const fromMs = Math.max(row.dayStartMs, range.fromMs);
+      const toMs = Math.min(row.dayStartMs + DAY_MS, untilMs);
+      const list = days.get(row.functionId) ?? [];
+      list.push({
+        dayStartMs: row.dayStartMs,
+        seconds: Math.max(0, toMs - fromMs) / 1000,
+        activeMinutes: row.activeMinutes,
+      });
+      days.set(row.functionId, list);
+    }
+    return days;
+  }
+}
+
+/**
+ * A Knative or OpenFaaS function over a range as the weekly report prices its days: on each day
+ * with data, the pod-seconds of the part of it in the range (podSecondsOf) at the Kubernetes node
+ * price of its pods' requests (PricingService.kubernetesPods). Unpriced when the requests or a
+ * node price are unknown.
+ */
+export function podsCost(
+  pod: PodResources | null,
+  minScale: number,
+  days: readonly PodDay[],
+  region: string,
+  pricing: PricingService,
+): Pick<FunctionSummary, 'costUsd' | 'costUsdReason' | 'pricing'> {
+  if (!pod) return { costUsd: null, costUsdReason: POD_RESOURCES_UNKNOWN, pricing: null };
+  let usd = 0;
+  const priceIds: string[] = [];
+  const unpriced: string[] = [];
+  for (const day of days) {
+    const podSeconds = podSecondsOf({
+      minScale,
+      seconds: day.seconds,
+      activeMinutes: day.activeMinutes,
+    });
+    const cost = pricing.kubernetesPods(pod, podSeconds, new Date(day.dayStartMs), region);
+    usd += cost.usd;
+    for (const id of cost.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
+    for (const u of cost.unpriced) if (!unpriced.includes(u.message)) unpriced.push(u.message);
+  }
+  if (unpriced.length > 0) {
+    return {
+      costUsd: null,
+      costUsdReason: `Kubernetes node price unknown: ${unpriced.join('; ')}`,
+      pricing: null,
+    };
+  }
+  return {
+    costUsd: usd,
+    costUsdReason: null,
+    pricing: { catalogueVersion: pricing.catalogueVersion, priceIds },
+  };
 }
 
 export function summarise(
@@ -103,6 +230,7 @@ export function summarise(
   config: FunctionConfig | undefined,
   range: TimeRange,
   pricing: PricingService,
+  podDays: readonly PodDay[] = [],
 ): FunctionSummary {
   const identity = parseFunctionId(t.functionId);
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
@@ -111,8 +239,20 @@ export function summarise(
   // Cost and GB-seconds unrounded: a function can bill less than a rounding's last digit (1 ms at
   // 128 MB is 0.000125 GB-s), and the fleet page adds the costs up.
   let costUsd: number | null = null;
+  let costUsdReason: string | null = null;
   let priced: FunctionSummary['pricing'] = null;
-  if (identity?.platform === 'aws_lambda' && memoryMb) {
+  if (runsPods(identity?.platform)) {
+    const pods = podsCost(
+      podResourcesOf(config?.podCpu, config?.podMemoryMb),
+      config?.minScale ?? 0,
+      podDays,
+      config?.region || identity?.region || '',
+      pricing,
+    );
+    costUsd = pods.costUsd;
+    costUsdReason = pods.costUsdReason;
+    priced = pods.pricing;
+  } else if (identity?.platform === 'aws_lambda' && memoryMb) {
     const architecture: LambdaArchitecture = config?.architecture === 'arm64' ? 'arm64' : 'x86_64';
     // The GB-seconds at the sizes billed, and every millisecond billed for ephemeral storage.
     const billed = billedTimeOf(t, memoryMb);
@@ -152,6 +292,10 @@ export function summarise(
     );
     costUsd = cost.usd;
     priced = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
+  } else {
+    costUsdReason = PRICED_BY_MEMORY.has(identity?.platform ?? '')
+      ? 'memory size unknown: not priced'
+      : `platform ${identity?.platform ?? 'other'} has no prices`;
   }
   // Every field written out, no spread: V8 then builds each summary with one shape, which
   // summarise() of 10,000 functions and the page's JSON.stringify both run faster on.
@@ -185,6 +329,7 @@ export function summarise(
     maxMemoryUsedMb: t.maxMemoryUsedMb > 0 ? t.maxMemoryUsedMb : null,
     billedGbSeconds,
     costUsd,
+    costUsdReason,
     pricing: priced,
   };
 }

@@ -1,4 +1,9 @@
-import { lambdaRuntimeKind, type LambdaArchitecture } from '@fleetscope/pricing';
+import {
+  lambdaRuntimeKind,
+  podResourcesOf,
+  podSecondsOf,
+  type LambdaArchitecture,
+} from '@fleetscope/pricing';
 import {
   settingsTimeline,
   type DailyUsage,
@@ -35,10 +40,6 @@ export function reportFunction(
   config: FunctionConfig | undefined,
 ): ReportFunction {
   const p = analysisProfile(functionId, config);
-  const pod =
-    p.podCpu && p.podCpu > 0 && p.podMemoryMb && p.podMemoryMb > 0
-      ? { vcpu: p.podCpu, memoryMb: p.podMemoryMb }
-      : null;
   return {
     functionId,
     name: p.name,
@@ -49,7 +50,7 @@ export function reportFunction(
     runtimeKind: lambdaRuntimeKind(p.runtime, p.packageType),
     runtime: p.runtime,
     ephemeralStorageMb: p.ephemeralStorageMb ?? null,
-    pod,
+    pod: podResourcesOf(p.podCpu, p.podMemoryMb),
   };
 }
 
@@ -223,7 +224,7 @@ export function reportDailyUsage(
             }
           : null,
       podSeconds: pods
-        ? minScale * DAY_SECONDS + (minScale === 0 ? (m?.activeMinutes ?? 0) * 60 : 0)
+        ? podSecondsOf({ minScale, seconds: DAY_SECONDS, activeMinutes: m?.activeMinutes ?? 0 })
         : 0,
       minScalePods:
         pods && minScale > 0

@@ -1,6 +1,7 @@
 import { CostAccumulator } from '../catalogue/cost-accumulator';
 import type { PriceCatalogue } from '../catalogue/price-catalogue';
 import type { CostResult } from '../catalogue/price.types';
+import type { PodResources } from '../pods/pod-billing.rules';
 
 /** Always-on container offers the comparison prices. */
 export type ContainerOffer =
@@ -78,9 +79,13 @@ export function containerDeploymentCost(
   return cost.result();
 }
 
-/** One Kubernetes pod's hourly price from its requested CPU and memory (Knative, OpenFaaS). */
-export function kubernetesPodHourCost(
-  pod: { vcpu: number; memoryMb: number },
+/**
+ * `podSeconds` of Kubernetes pods that each request `pod`'s CPU and memory, at the node price
+ * (Knative, OpenFaaS: the weekly report and the fleet page).
+ */
+export function kubernetesPodsCost(
+  pod: PodResources,
+  podSeconds: number,
   at: Date,
   region: string,
   catalogue: PriceCatalogue,
@@ -91,12 +96,22 @@ export function kubernetesPodHourCost(
       vcpuPerTask: pod.vcpu,
       memoryGbPerTask: pod.memoryMb / 1024,
       tasks: 1,
-      hours: 1,
+      hours: podSeconds / 3600,
     },
     at,
     region,
     catalogue,
   );
+}
+
+/** One Kubernetes pod's hourly price from its requested CPU and memory (Knative, OpenFaaS). */
+export function kubernetesPodHourCost(
+  pod: PodResources,
+  at: Date,
+  region: string,
+  catalogue: PriceCatalogue,
+): CostResult {
+  return kubernetesPodsCost(pod, 3600, at, region, catalogue);
 }
 
 /** An Application Load Balancer for `hours` carrying `lcuHours` load-balancer capacity units. */

@@ -1,5 +1,5 @@
 import type { Platform } from '@fleetscope/model';
-import type { LambdaArchitecture, LambdaRuntimeKind } from '@fleetscope/pricing';
+import type { LambdaArchitecture, LambdaRuntimeKind, PodResources } from '@fleetscope/pricing';
 
 /** What the report knows of a function: its identity and the configuration that prices it. */
 export interface ReportFunction {
@@ -16,7 +16,7 @@ export interface ReportFunction {
   runtime: string;
   ephemeralStorageMb: number | null;
   /** Knative and OpenFaaS: the resources one pod requests. */
-  pod: { vcpu: number; memoryMb: number } | null;
+  pod: PodResources | null;
 }
 
 /** One function's usage on one UTC day, as the aggregates sum it. */

@@ -2,6 +2,7 @@ import {
   billedInitMs,
   gbSeconds,
   lambdaMeters,
+  POD_RESOURCES_UNKNOWN,
   type CostResult,
   type GcpAzurePlatform,
   type LambdaArchitecture,
@@ -197,7 +198,10 @@ export function priceLambdaDay(
   return priced;
 }
 
-/** A Knative or OpenFaaS function-day: its pod-seconds at the configured Kubernetes node price. */
+/**
+ * A Knative or OpenFaaS function-day: its pod-seconds at the configured Kubernetes node price
+ * (PricingService.kubernetesPods, as the fleet page prices the part of a day in its range).
+ */
 export function pricePodDay(
   fn: ReportFunction,
   day: DailyUsage,
@@ -205,19 +209,12 @@ export function pricePodDay(
 ): PricedDay {
   const priced = emptyPricedDay(fn.architecture);
   if (!fn.pod) {
-    if (day.podSeconds > 0 || day.invocations > 0) {
-      priced.unpriced.push('pod CPU and memory requests unknown: pods not priced');
-    }
+    if (day.podSeconds > 0 || day.invocations > 0) priced.unpriced.push(POD_RESOURCES_UNKNOWN);
     return priced;
   }
-  const result = pricing.containerDeployment(
-    {
-      offer: 'kubernetes',
-      vcpuPerTask: fn.pod.vcpu,
-      memoryGbPerTask: fn.pod.memoryMb / 1024,
-      tasks: 1,
-      hours: day.podSeconds / 3600,
-    },
+  const result = pricing.kubernetesPods(
+    fn.pod,
+    day.podSeconds,
     new Date(day.dayStartMs),
     fn.region,
   );

@@ -1,0 +1,224 @@
+import { chromium } from 'playwright-core';
+import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+
+/**
+ * The fleet page prices Knative and OpenFaaS functions as the weekly report does: the pod-seconds
+ * of each UTC day with data (min-scale pods the whole day, else one pod in each minute with
+ * requests) at the configured Kubernetes node price, over the part of each day inside [from, to).
+ * Minute rows are written straight into function_minutes, as the aggregate holds them (scrapes
+ * write them there directly).
+ *
+ * Node price: $0.04 per vCPU-hour and $0.005 per GiB-hour, so one pod-hour costs
+ *   ksvc    0.5 vCPU, 512 MB  → 0.5 × 0.04 + 0.5 × 0.005   = $0.0225
+ *   kept    1 vCPU, 1024 MB   → 0.04 + 0.005               = $0.045
+ *   resize  0.25 vCPU, 256 MB → 0.25 × 0.04 + 0.25 × 0.005 = $0.01125
+ */
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
+const MONDAY = week.fromMs;
+const TUESDAY = MONDAY + DAY_MS;
+const WEDNESDAY = MONDAY + 2 * DAY_MS;
+const THURSDAY = MONDAY + 3 * DAY_MS;
+
+/** min-scale 0: 30 minutes with requests, Tuesday 10:00–10:29. */
+const KSVC = 'knative~shop~prod~ksvc';
+/** min-scale 1: requests Tuesday 10:00–10:29 and Wednesday 10:00–10:04; no data on other days. */
+const KEPT = 'knative~shop~prod~kept';
+/** OpenFaaS, min-scale 0: 20 minutes with requests across midnight, Wednesday 23:50–Thursday 00:09. */
+const RESIZE = 'openfaas~openfaas-fn~gw~resize';
+/** OpenFaaS without pod requests in the inventory: 5 minutes, Tuesday 10:00–10:04. */
+const BARE = 'openfaas~openfaas-fn~gw~bare';
+
+/** min-scale 2 (1 vCPU, 1024 MB): requests in the minute before the test started. */
+const NOW_KEPT = 'knative~shop~prod~now-kept';
+/** Knative without pod requests: requests in the minute before the test started. */
+const NOW_BARE = 'knative~shop~prod~now-bare';
+const LAST_MINUTE = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - MINUTE_MS;
+const LAST_MINUTE_DAY = Math.floor(LAST_MINUTE / DAY_MS) * DAY_MS;
+
+const POD_RESOURCES_UNKNOWN = 'pod CPU and memory requests unknown: pods not priced';
+
+interface FleetRow {
+  id: string;
+  platform: string;
+  costUsd: number | null;
+  costUsdReason: string | null;
+  pricing: { catalogueVersion: string; priceIds: string[] } | null;
+}
+
+describe('Fleet page cost of Knative and OpenFaaS functions', () => {
+  let fleetscope: RunningFleetscope;
+  let report: WeeklyReport;
+  const url = (path: string) => `${fleetscope.apiUrl}${path}`;
+  const put = async (id: string, body: unknown) => {
+    const response = await fetch(url(`/api/functions/${encodeURIComponent(id)}/config`), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+  };
+  const fleet = async (fromMs: number, toMs: number): Promise<Map<string, FleetRow>> => {
+    const response = await fetch(
+      url(
+        `/api/functions?from=${new Date(fromMs).toISOString()}&to=${new Date(toMs).toISOString()}`,
+      ),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { functions: FleetRow[] };
+    return new Map(body.functions.map((f) => [f.id, f]));
+  };
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_NODE_VCPU_HOUR_USD: '0.04',
+      FLEETSCOPE_NODE_GIB_HOUR_USD: '0.005',
+    });
+    const minutes = (
+      id: string,
+      source: string,
+      startMs: number,
+      count: number,
+      row: Record<string, unknown>,
+    ) =>
+      Array.from({ length: count }, (_, i) => ({
+        function_id: id,
+        minute: Math.floor((startMs + i * MINUTE_MS) / 1000),
+        version: '',
+        source,
+        memory_size_mb: 0,
+        ...row,
+      }));
+    const busy = (durationMs: number, invocations: number) => ({
+      invocations,
+      duration_sum_ms: durationMs,
+      billed_duration_sum_ms: durationMs,
+    });
+    await fleetscope.clickhouse.client.insert({
+      table: 'function_minutes',
+      format: 'JSONEachRow',
+      values: [
+        ...minutes(KSVC, 'knative', TUESDAY + 10 * HOUR_MS, 30, busy(5_000, 100)),
+        ...minutes(KEPT, 'knative', TUESDAY + 10 * HOUR_MS, 30, busy(30_000, 10)),
+        ...minutes(KEPT, 'knative', WEDNESDAY + 10 * HOUR_MS, 5, busy(30_000, 10)),
+        ...minutes(RESIZE, 'openfaas', THURSDAY - 10 * MINUTE_MS, 20, busy(2_000, 4)),
+        ...minutes(BARE, 'openfaas', TUESDAY + 10 * HOUR_MS, 5, busy(1_000, 2)),
+        ...minutes(NOW_KEPT, 'knative', LAST_MINUTE, 1, busy(1_000, 2)),
+        ...minutes(NOW_BARE, 'knative', LAST_MINUTE, 1, busy(1_000, 2)),
+      ],
+    });
+    await put(KSVC, { podCpu: 0.5, podMemoryMb: 512, minScale: 0 });
+    await put(KEPT, { podCpu: 1, podMemoryMb: 1024, minScale: 1 });
+    await put(RESIZE, { podCpu: 0.25, podMemoryMb: 256, minScale: 0 });
+    await put(BARE, { minScale: 0 });
+    await put(NOW_KEPT, { podCpu: 1, podMemoryMb: 1024, minScale: 2 });
+    const response = await fetch(url('/api/reports/weekly'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ week: week.label }),
+    });
+    expect(response.status).toBe(200);
+    report = (await response.json()) as WeeklyReport;
+  });
+
+  afterAll(async () => {
+    await fleetscope?.stop();
+  });
+
+  it("prices the report's week as the report does, function by function", async () => {
+    const functions = await fleet(week.fromMs, week.toMs);
+    // By hand: ksvc 30 pod-minutes = 0.5 h × $0.0225; kept 2 days with data × 24 h × $0.045;
+    // resize 20 pod-minutes = 1/3 h × $0.01125.
+    const expected: [string, number][] = [
+      [KSVC, 0.5 * 0.0225],
+      [KEPT, 48 * 0.045],
+      [RESIZE, (20 / 60) * 0.01125],
+    ];
+    for (const [id, usd] of expected) {
+      const row = functions.get(id)!;
+      const inReport = report.functions.find((f) => f.functionId === id)!;
+      expect(inReport.breakdown.pods).toBeCloseTo(usd, 12);
+      expect(row.costUsd).toBeCloseTo(usd, 12);
+      expect(row.costUsd).toBeCloseTo(inReport.costUsd, 12);
+      expect(row.costUsdReason).toBeNull();
+      expect(row.pricing?.priceIds).toEqual([
+        'k8s.node.vcpu@k8s-0.04-0.005',
+        'k8s.node.memory@k8s-0.04-0.005',
+      ]);
+      expect(row.pricing?.catalogueVersion).toBe(report.catalogueVersion);
+    }
+  });
+
+  it('says why a function without pod requests has no cost, in the words of the report', async () => {
+    const bare = (await fleet(week.fromMs, week.toMs)).get(BARE)!;
+    expect(bare.platform).toBe('openfaas');
+    expect(bare.costUsd).toBeNull();
+    expect(bare.pricing).toBeNull();
+    expect(bare.costUsdReason).toBe(POD_RESOURCES_UNKNOWN);
+    expect(report.coverage.unpriced).toContainEqual({
+      functionId: BARE,
+      reason: POD_RESOURCES_UNKNOWN,
+    });
+  });
+
+  it('prices the part of each day inside a range that starts and ends within days', async () => {
+    // [Tuesday 10:15, Wednesday 10:05): ksvc's minutes 10:15–10:29 (15 pod-minutes); kept's pod
+    // from 10:15 to midnight (13 h 45 min) and from midnight to 10:05 (10 h 5 min): 85,800 s.
+    const functions = await fleet(
+      TUESDAY + 10 * HOUR_MS + 15 * MINUTE_MS,
+      WEDNESDAY + 10 * HOUR_MS + 5 * MINUTE_MS,
+    );
+    expect(functions.get(KSVC)!.costUsd).toBeCloseTo(0.25 * 0.0225, 12);
+    expect(functions.get(KEPT)!.costUsd).toBeCloseTo((85_800 / 3600) * 0.045, 12);
+    expect(functions.has(RESIZE)).toBe(false);
+  });
+
+  it('keeps min-scale pods to the days with data, as the report does', async () => {
+    // [Monday 12:00, Tuesday 12:00): kept has no data on Monday, so only Tuesday 00:00–12:00.
+    const functions = await fleet(MONDAY + 12 * HOUR_MS, TUESDAY + 12 * HOUR_MS);
+    expect(functions.get(KEPT)!.costUsd).toBeCloseTo(12 * 0.045, 12);
+    expect(functions.get(KSVC)!.costUsd).toBeCloseTo(0.5 * 0.0225, 12);
+  });
+
+  it('counts the minutes with requests on both sides of midnight', async () => {
+    // [Wednesday 23:55, Thursday 00:05): resize's 10 minutes in it.
+    const functions = await fleet(THURSDAY - 5 * MINUTE_MS, THURSDAY + 5 * MINUTE_MS);
+    expect(functions.get(RESIZE)!.costUsd).toBeCloseTo((10 / 60) * 0.01125, 12);
+  });
+
+  it('keeps min-scale pods to now when the range ends later', async () => {
+    // Only the day of the last minute has data: 2 pods from its start to now (not to its end).
+    const before = Date.now();
+    const functions = await fleet(LAST_MINUTE_DAY, LAST_MINUTE_DAY + 2 * DAY_MS);
+    const after = Date.now();
+    const usdUntil = (nowMs: number) => 2 * ((nowMs - LAST_MINUTE_DAY) / HOUR_MS) * 0.045;
+    const cost = functions.get(NOW_KEPT)!.costUsd!;
+    expect(cost).toBeGreaterThanOrEqual(usdUntil(before) - 1e-12);
+    expect(cost).toBeLessThanOrEqual(usdUntil(after) + 1e-12);
+  });
+
+  it('shows a pod cost in the fleet table, and why one is missing in its tooltip', async () => {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${fleetscope.apiUrl}/?range=24h`);
+      const cost = (id: string) =>
+        page.locator(`#functions tbody tr[data-id="${id}"] [data-col="costUsd"]`);
+      expect(await cost(NOW_KEPT).innerText()).toMatch(/^\$\d+\.\d{2,4}$/);
+      expect(await cost(NOW_BARE).innerText()).toBe('—');
+      expect(await cost(NOW_BARE).locator('span').getAttribute('title')).toBe(
+        POD_RESOURCES_UNKNOWN,
+      );
+      expect(await page.locator('#footnote').innerText()).toContain('Knative and OpenFaaS pods');
+    } finally {
+      await browser.close();
+    }
+  }, 30_000);
+});
