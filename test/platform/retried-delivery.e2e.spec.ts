@@ -3,7 +3,8 @@ import { functionId } from '@fleetscope/model';
 import { IngestWriter } from '@fleetscope/storage';
 import { lambdaInvocation } from '../support/invocation-records';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { dataMessage, listFunctions, post } from './platform-ingest.helpers';
+import { collectorMetric } from '../collector/support/collector-metrics';
+import { awslogs, dataMessage, listFunctions, post } from './platform-ingest.helpers';
 
 /** The writer's estimate of one queued invocation record (ingest-writer.ts estimateBytes). */
 const INVOCATION_BYTES = 500;
@@ -134,6 +135,56 @@ describe('A Lambda delivery retried after the collector could not store it', () 
     });
     const fn = (await listFunctions(fleetscope, t0 - 60_000, Date.now())).find((f) => f.id === id);
     // f2 follows the timeout; f3 follows f2, whatever was sent again in between.
+    expect(fn).toMatchObject({ invocations: 3, timeouts: 1, coldStarts: 1 });
+  });
+
+  it('answers a CloudWatch delivery sent again as it answered it first, counts its rejections once, and applies its timeout once', async () => {
+    // A forwarder that lost the first answer sends the same delivery again.
+    const name = 'cloudwatch-retried';
+    const t0 = Date.now() - 10 * 60_000;
+    const cloudwatch = `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=eu-west-1`;
+    const report = (id: string, extra = '') =>
+      `REPORT RequestId: ${id}\tDuration: 3000.00 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\t${extra}`;
+    const delivery = (events: { timestamp: unknown; message: unknown }[]) =>
+      awslogs(dataMessage('123456789012', name, '2026/12/06/[$LATEST]cw1', events as never));
+    const first = delivery([
+      { timestamp: t0 + 3000, message: report('c1', 'Status: timeout') },
+      { timestamp: 'yesterday', message: 'a line whose timestamp is not a number' },
+    ]);
+    const rejected = () =>
+      collectorMetric(fleetscope.ingestUrl, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'lambda_cloudwatch',
+        reason: 'invalid_event',
+      });
+    const before = await rejected();
+
+    const answered = await post(cloudwatch, first);
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ invocations: 1, rejected: 1, duplicate: false });
+    const errors = answered.body.errors as string[];
+    expect(errors).toEqual([expect.stringMatching(/logEvents\[1\] needs a numeric timestamp/)]);
+    expect(
+      (await post(cloudwatch, delivery([{ timestamp: t0 + 60_000, message: report('c2') }])))
+        .status,
+    ).toBe(200);
+
+    const again = await post(cloudwatch, first);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ invocations: 1, logs: 0, rejected: 1, errors, duplicate: true });
+    expect(await rejected()).toBe(before + 1);
+    expect(
+      (await post(cloudwatch, delivery([{ timestamp: t0 + 120_000, message: report('c3') }])))
+        .status,
+    ).toBe(200);
+
+    const id = functionId({
+      platform: 'aws_lambda',
+      account: '123456789012',
+      region: 'eu-west-1',
+      name,
+    });
+    const fn = (await listFunctions(fleetscope, t0 - 60_000, Date.now())).find((f) => f.id === id);
+    // c2 follows the timeout; c3 follows c2, whatever was sent again in between.
     expect(fn).toMatchObject({ invocations: 3, timeouts: 1, coldStarts: 1 });
   });
 });

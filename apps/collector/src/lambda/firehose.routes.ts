@@ -81,6 +81,12 @@ export class FirehoseRoutes implements CollectorRoutes {
     );
     const requestId = headerId || result.requestId;
     const key = requestId ? `firehose:${requestId}` : IngestPipeline.keyOf(signal, body);
+    if (this.handler.isKnown(key)) {
+      // A redelivery stores nothing twice: its per-sandbox state is put back at once, before
+      // another request can move the same sandbox on.
+      undo();
+      return { requestId, stored: this.handler.store(signal, result, key) };
+    }
     // Not stored: Firehose sends the request again, to find the per-sandbox state as it was.
     return { requestId, stored: this.handler.store(signal, result, key, undo) };
   }

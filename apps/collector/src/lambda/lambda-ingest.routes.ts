@@ -37,10 +37,7 @@ const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 @Injectable()
 export class LambdaIngestRoutes implements CollectorRoutes {
-  constructor(
-    private readonly handler: PlatformIngestHandler,
-    private readonly pipeline: IngestPipeline,
-  ) {}
+  constructor(private readonly handler: PlatformIngestHandler) {}
 
   register(app: FastifyInstance): void {
     const pool = this.handler.pool;
@@ -114,22 +111,15 @@ export class LambdaIngestRoutes implements CollectorRoutes {
   ): Promise<void> {
     // The same body for another function is another request: the key covers the URL too.
     const key = IngestPipeline.keyOf(signal, request.url, body);
-    // A redelivery is answered without parsing: parsing feeds the per-sandbox state (an INIT, a
-    // reset after a timeout) and would apply it twice.
-    if (this.pipeline.isKnown(key)) {
-      this.handler.metrics.duplicate(signal);
-      return this.handler.answer(signal, reply, 200, {
-        invocations: 0,
-        logs: 0,
-        rejected: 0,
-        errors: [],
-        duplicate: true,
-      });
-    }
-    // Parsing moves per-sandbox state on; a delivery not stored puts it back for its retry.
     return promiseOf(() => {
+      // Parsing moves per-sandbox state on; a delivery not stored puts it back for its retry.
       const { result, undo } = this.handler.pool.capture(parse);
-      return this.handler.finish(signal, reply, result, key, undo);
+      if (!this.handler.isKnown(key)) return this.handler.finish(signal, reply, result, key, undo);
+      // A redelivery is parsed only to answer as the first send was answered (what it rejected;
+      // the pipeline stores nothing twice), and its per-sandbox state (an INIT, a reset after a
+      // timeout) is put back at once, before another delivery can move the same sandbox on.
+      undo();
+      return this.handler.finish(signal, reply, result, key);
     });
   }
 }

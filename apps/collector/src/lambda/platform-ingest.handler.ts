@@ -80,6 +80,11 @@ export class PlatformIngestHandler {
     }
   }
 
+  /** Whether a request with this key was stored before (or is being stored): a redelivery. */
+  isKnown(key: string): boolean {
+    return this.pipeline.isKnown(key);
+  }
+
   /**
    * Stores what a parser produced: 400 when the body as a whole was unusable, 200 otherwise
    * (rejected items are counted, the good ones kept), 429/503 + Retry-After when the sender
@@ -99,8 +104,11 @@ export class PlatformIngestHandler {
      */
     notStored?: () => void,
   ): Promise<StoreAnswer> {
-    for (const [reason, count] of Object.entries(result.rejectedByReason)) {
-      this.metrics.rejected(signal, reason, count);
+    // A redelivery's rejections were counted when it was first sent.
+    if (!this.isKnown(key)) {
+      for (const [reason, count] of Object.entries(result.rejectedByReason)) {
+        this.metrics.rejected(signal, reason, count);
+      }
     }
     const outcome = result.failure
       ? undefined
