@@ -4,8 +4,9 @@ import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-a
 /**
  * What the report reads from storage beyond plain invocations: provisioned concurrency (the
  * inventory's level, the time run under it from per-minute concurrency) and Knative pods (pod
- * resources and min-scale from the inventory, active minutes from the aggregate). Minute rows are
- * written straight into function_minutes, as the aggregate holds them.
+ * resources and min-scale from the inventory, active minutes from the aggregate, min-scale pods
+ * from the function's first minute on). Minute rows are written straight into function_minutes, as
+ * the aggregate holds them.
  */
 const DAY_MS = 86_400_000;
 const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
@@ -111,16 +112,18 @@ describe('Weekly report inputs from storage', () => {
   });
 
   it('reports idle Knative min-scale pods from the time their requests were in flight', () => {
-    // One pod of 1 vCPU and 1 GiB all day: 24 h × ($0.0336 + $0.0045) = $0.9144, busy 30 × 30 s.
+    // One pod of 1 vCPU and 1 GiB from its first minute, Tuesday 10:00, to the end of the week,
+    // days without requests included: 14 h + 5 × 24 h = 134 h × ($0.0336 + $0.0045) = $5.1054,
+    // busy 30 × 30 s.
     const kept = report.functions.find((f) => f.functionId === KEPT)!;
-    expect(kept.breakdown.pods).toBeCloseTo(0.9144, 12);
+    expect(kept.breakdown.pods).toBeCloseTo(134 * 0.0381, 12);
     expect(report.idleMinScalePods).toEqual([
       expect.objectContaining({
         functionId: KEPT,
         pods: 1,
-        allocatedPodSeconds: 86_400,
+        allocatedPodSeconds: 134 * 3600,
         busyPodSeconds: 900,
-        idleUsd: expect.closeTo(0.9144 * (1 - 900 / 86_400), 12),
+        idleUsd: expect.closeTo(134 * 0.0381 * (1 - 900 / (134 * 3600)), 12),
       }),
     ]);
   });

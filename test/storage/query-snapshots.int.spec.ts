@@ -60,6 +60,7 @@ describe('the SQL the repositories build', () => {
     ],
     ['function-config.merged', () => new FunctionConfigRepository(handle).merged()],
     ['weekly-reports.daily-usage', () => new WeeklyReportsRepository(handle).dailyUsage(RANGE)],
+    ['weekly-reports.pod-lifetimes', () => new WeeklyReportsRepository(handle).podLifetimes([ID])],
     [
       'function-settings.observations',
       () => new FunctionSettingsRepository(handle).observations(RANGE),

@@ -87,17 +87,18 @@ describe(summarise.name, () => {
 
 describe(podsCost.name, () => {
   const pod = { vcpu: 1, memoryMb: 1024 };
+  // podDaysOf's days: 12 h and 1 h of one pod.
   const days = [
-    { dayStartMs: AT.getTime() - 86_400_000, seconds: 43_200, activeMinutes: 30 },
-    { dayStartMs: AT.getTime(), seconds: 3_600, activeMinutes: 0 },
+    { dayStartMs: AT.getTime() - 86_400_000, podSeconds: 43_200 },
+    { dayStartMs: AT.getTime(), podSeconds: 3_600 },
   ];
   const nodePriced = new PricingService(
     defaultCatalogue.withKubernetesNodePrice({ vcpuHourUsd: 0.04, gibHourUsd: 0.005 }),
   );
 
   it("adds up each day's pod-seconds at the node price", () => {
-    // min-scale 1: 12 h + 1 h of one pod at $0.045 an hour.
-    expect(podsCost(pod, 1, days, 'prod', nodePriced)).toEqual({
+    // 12 h + 1 h of one pod at $0.045 an hour.
+    expect(podsCost(pod, days, 'prod', nodePriced)).toEqual({
       costUsd: expect.closeTo(13 * 0.045, 12),
       costUsdReason: null,
       pricing: {
@@ -105,12 +106,10 @@ describe(podsCost.name, () => {
         priceIds: ['k8s.node.vcpu@k8s-0.04-0.005', 'k8s.node.memory@k8s-0.04-0.005'],
       },
     });
-    // min-scale 0: the 30 minutes with requests.
-    expect(podsCost(pod, 0, days, 'prod', nodePriced).costUsd).toBeCloseTo(0.5 * 0.045, 12);
   });
 
   it("leaves the cost unknown, and says why, without the pods' requests", () => {
-    expect(podsCost(null, 1, days, 'prod', nodePriced)).toEqual({
+    expect(podsCost(null, days, 'prod', nodePriced)).toEqual({
       costUsd: null,
       costUsdReason: POD_RESOURCES_UNKNOWN,
       pricing: null,
@@ -122,7 +121,7 @@ describe(podsCost.name, () => {
       'no-k8s',
       defaultCatalogue.entries.filter((e) => !e.meter.startsWith('k8s.')),
     );
-    const cost = podsCost(pod, 1, days, 'prod', new PricingService(withoutNode));
+    const cost = podsCost(pod, days, 'prod', new PricingService(withoutNode));
     expect(cost.costUsd).toBeNull();
     expect(cost.pricing).toBeNull();
     expect(cost.costUsdReason).toMatch(

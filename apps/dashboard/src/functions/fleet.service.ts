@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { coldStartFigures } from '@fleetscope/analysis';
+import { minScalePodFunctions } from '@fleetscope/analysis-jobs';
 import {
   parseFunctionId,
   sortedHistogramPercentiles,
@@ -10,9 +11,10 @@ import {
 import {
   POD_RESOURCES_UNKNOWN,
   PricingService,
+  podDaysOf,
   podResourcesOf,
-  podSecondsOf,
   type LambdaArchitecture,
+  type PodDay,
   type PodResources,
 } from '@fleetscope/pricing';
 import {
@@ -65,18 +67,6 @@ export interface FunctionSummary {
   costUsdReason: string | null;
   pricing: { catalogueVersion: string; priceIds: string[] } | null;
 }
-
-/**
- * A UTC day on which a Knative or OpenFaaS function has data in the range: the seconds of it the
- * range covers (up to now) and its minutes with requests there.
- */
-export interface PodDay {
-  dayStartMs: number;
-  seconds: number;
-  activeMinutes: number;
-}
-
-const DAY_MS = 86_400_000;
 
 /** Platforms priced from billed time at a memory size: without one, not priced. */
 const PRICED_BY_MEMORY: ReadonlySet<string> = new Set([
@@ -137,20 +127,31 @@ export class FleetService {
       this.functions.totals(range, functionId),
       this.configs.merged(functionId ? [functionId] : undefined),
     ]);
-    const podDays = await this.podDays(totals, configs, range, nowMs);
-    return totals.map((t) =>
+    const kept = minScalePodFunctions(configs);
+    const podDays = await this.podDays(totals, configs, kept, range, nowMs);
+    // Min-scale pods cost in a range without requests too: their functions are listed, as the
+    // weekly report lists them.
+    const withData = new Set(totals.map((t) => t.functionId));
+    const idle = kept
+      .filter((id) => !withData.has(id) && podDays.get(id)?.some((d) => d.podSeconds > 0))
+      .sort()
+      .map(noTotals);
+    return [...totals, ...idle].map((t) =>
       summarise(t, configs.get(t.functionId), range, this.pricing, podDays.get(t.functionId)),
     );
   }
 
   /**
-   * The days with data of the Knative and OpenFaaS functions whose pods can be priced, read as the
-   * weekly report reads them (minutes with requests per UTC day, WeeklyReportsRepository
-   * .dailyConcurrency), each with the seconds of it in the range. Pods have not run after now.
+   * The pod-seconds per UTC day of the Knative and OpenFaaS functions with data whose pods can be
+   * priced and of the inventory's min-scale functions, read and counted as the weekly report
+   * counts them: minutes with requests per UTC day (WeeklyReportsRepository.dailyConcurrency),
+   * min-scale pods over each function's lifetime (podLifetimes) inside the range and before now
+   * (podDaysOf).
    */
   private async podDays(
     totals: readonly FunctionTotals[],
     configs: ReadonlyMap<string, FunctionConfig>,
+    kept: readonly string[],
     range: TimeRange,
     nowMs: number,
   ): Promise<Map<string, PodDay[]>> {
@@ -166,32 +167,65 @@ export class FleetService {
       }
     }
     const days = new Map<string, PodDay[]>();
-    if (levels.size === 0) return days;
-    const untilMs = Math.min(range.toMs, nowMs);
-    for (const row of await this.reports.dailyConcurrency(range, levels)) {
-      const fromMs = Math.max(row.dayStartMs, range.fromMs);
-      const toMs = Math.min(row.dayStartMs + DAY_MS, untilMs);
-      const list = days.get(row.functionId) ?? [];
-      list.push({
-        dayStartMs: row.dayStartMs,
-        seconds: Math.max(0, toMs - fromMs) / 1000,
-        activeMinutes: row.activeMinutes,
-      });
-      days.set(row.functionId, list);
+    if (levels.size === 0 && kept.length === 0) return days;
+    const [concurrency, lifetimes] = await Promise.all([
+      this.reports.dailyConcurrency(range, levels),
+      this.reports.podLifetimes(kept),
+    ]);
+    const active = new Map<string, Map<number, number>>();
+    for (const row of concurrency) {
+      const perDay = active.get(row.functionId) ?? new Map<number, number>();
+      perDay.set(row.dayStartMs, (perDay.get(row.dayStartMs) ?? 0) + row.activeMinutes);
+      active.set(row.functionId, perDay);
+    }
+    for (const id of new Set([...levels.keys(), ...kept])) {
+      days.set(
+        id,
+        podDaysOf({
+          range,
+          nowMs,
+          minScale: configs.get(id)?.minScale ?? 0,
+          lifetime: lifetimes.get(id) ?? null,
+          activeMinutes: active.get(id) ?? new Map(),
+        }),
+      );
     }
     return days;
   }
 }
 
+/** A function without data in the range: every sum 0. */
+function noTotals(functionId: string): FunctionTotals {
+  return {
+    functionId,
+    version: '',
+    invocations: 0,
+    errors: 0,
+    timeouts: 0,
+    coldStarts: 0,
+    unknownStarts: 0,
+    restores: 0,
+    durationSumMs: 0,
+    durationMaxMs: 0,
+    durationBuckets: { indexes: [], counts: [] },
+    initBuckets: { indexes: [], counts: [] },
+    initDurationSumMs: 0,
+    billedRestoreSumMs: 0,
+    maxMemoryUsedMb: 0,
+    billedMbMs: 0,
+    billedMsKnownMemory: 0,
+    billedMsUnknownMemory: 0,
+    lastMemorySizeMb: 0,
+  };
+}
+
 /**
- * A Knative or OpenFaaS function over a range as the weekly report prices its days: on each day
- * with data, the pod-seconds of the part of it in the range (podSecondsOf) at the Kubernetes node
- * price of its pods' requests (PricingService.kubernetesPods). Unpriced when the requests or a
- * node price are unknown.
+ * A Knative or OpenFaaS function over a range as the weekly report prices its days: each UTC day's
+ * pod-seconds in the range (podDaysOf) at the Kubernetes node price of its pods' requests
+ * (PricingService.kubernetesPods). Unpriced when the requests or a node price are unknown.
  */
 export function podsCost(
   pod: PodResources | null,
-  minScale: number,
   days: readonly PodDay[],
   region: string,
   pricing: PricingService,
@@ -201,12 +235,7 @@ export function podsCost(
   const priceIds: string[] = [];
   const unpriced: string[] = [];
   for (const day of days) {
-    const podSeconds = podSecondsOf({
-      minScale,
-      seconds: day.seconds,
-      activeMinutes: day.activeMinutes,
-    });
-    const cost = pricing.kubernetesPods(pod, podSeconds, new Date(day.dayStartMs), region);
+    const cost = pricing.kubernetesPods(pod, day.podSeconds, new Date(day.dayStartMs), region);
     usd += cost.usd;
     for (const id of cost.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
     for (const u of cost.unpriced) if (!unpriced.includes(u.message)) unpriced.push(u.message);
@@ -244,7 +273,6 @@ export function summarise(
   if (runsPods(identity?.platform)) {
     const pods = podsCost(
       podResourcesOf(config?.podCpu, config?.podMemoryMb),
-      config?.minScale ?? 0,
       podDays,
       config?.region || identity?.region || '',
       pricing,

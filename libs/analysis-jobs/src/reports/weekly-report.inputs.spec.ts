@@ -1,5 +1,5 @@
 import { settingsTimeline } from '@fleetscope/reports';
-import type { FunctionConfig, StoredDailyUsage } from '@fleetscope/storage';
+import type { FunctionConfig, StoredDailyConcurrency, StoredDailyUsage } from '@fleetscope/storage';
 import { emptyDay, reportDailyUsage, settingsSplits } from './weekly-report.inputs';
 
 const DAY = 86_400_000;
@@ -132,6 +132,66 @@ describe(reportDailyUsage.name, () => {
     );
     expect(days.map((d) => [d.dayStartMs, d.architecture, d.provisioned?.enabledSeconds])).toEqual([
       [range.fromMs, undefined, 86_400],
+    ]);
+  });
+
+  it('keeps min-scale pods from when the function was first seen to the end of what happened, days without data included', () => {
+    const K = 'knative~shop~prod~k';
+    const S = 'knative~shop~prod~s';
+    const pod = (functionId: string, minScale: number) =>
+      config({
+        functionId,
+        platform: 'knative',
+        account: 'shop',
+        region: 'prod',
+        name: functionId.split('~')[3],
+        memoryMb: null,
+        minScale,
+        podCpu: 0.5,
+        podMemoryMb: 512,
+      });
+    const active = (functionId: string, day: number, minutes: number): StoredDailyConcurrency => ({
+      functionId,
+      dayStartMs: range.fromMs + day * DAY,
+      stretch: 0,
+      busyUnderLevelMs: minutes * 30_000,
+      activeMinutes: minutes,
+    });
+    // k (2 pods) first seen on day 0 at 12:00, requests on day 1 only; s (min-scale 0) likewise.
+    const days = reportDailyUsage(
+      [
+        { ...stored(1, 0, { invocations: 10, sources: ['knative'] }), functionId: K },
+        { ...stored(1, 0, { invocations: 4, sources: ['knative'] }), functionId: S },
+      ],
+      [active(K, 1, 30), active(S, 1, 20)],
+      new Map([
+        [K, pod(K, 2)],
+        [S, pod(S, 0)],
+      ]),
+      new Map(),
+      range,
+      new Map([
+        [K, { firstSeenMs: range.fromMs + 12 * HOUR, removedAtMs: null }],
+        [S, { firstSeenMs: range.fromMs + 12 * HOUR, removedAtMs: null }],
+      ]),
+    );
+    expect(
+      days.map((d) => [
+        d.functionId,
+        (d.dayStartMs - range.fromMs) / DAY,
+        d.invocations,
+        d.podSeconds,
+        d.minScalePods?.busyPodSeconds ?? null,
+      ]),
+    ).toEqual([
+      // Day 0 from 12:00: 2 pods × 12 h, no request.
+      [K, 0, 0, 2 * 12 * 3600, 0],
+      // Day 1: 2 pods all day, busy 30 × 30 s.
+      [K, 1, 10, 2 * 86_400, 900],
+      // Day 2: no data, 2 pods all day all the same.
+      [K, 2, 0, 2 * 86_400, 0],
+      // min-scale 0: one pod in each of the 20 minutes with requests.
+      [S, 1, 4, 20 * 60, null],
     ]);
   });
 });

@@ -1,8 +1,9 @@
 import {
   lambdaRuntimeKind,
+  podDaysOf,
   podResourcesOf,
-  podSecondsOf,
   type LambdaArchitecture,
+  type PodLifetime,
 } from '@fleetscope/pricing';
 import {
   settingsTimeline,
@@ -29,7 +30,8 @@ export const WEEKLY_REPORT_ASSUMPTIONS: readonly string[] = [
   "Architecture, memory size and provisioned concurrency are those in force at each time by the settings history (what invocations, the platform APIs and people reported, each from when it was observed); before the history knows one, the inventory's current setting. Runtime, ephemeral storage and pod resources are the inventory's current settings.",
   'Usage is attributed to the settings in force at the end of each stored hour (minutes at the ends of the range): a setting is seen only once in force, so the hour that first shows it ran on it.',
   "Provisioned concurrency is billed for the seconds the history shows it allocated, days without invocations included; before the history knows a level, the inventory's level all day on each day the function ran. The time run on it is the per-minute concurrency up to that level.",
-  'Knative and OpenFaaS pods: min-scale pods all day, and one pod in each minute with requests when min-scale is 0 (a lower bound: scale-down delays and more than one pod per minute are not seen).',
+  'Knative and OpenFaaS pods: min-scale pods for all the time the function existed, days without requests included, from when Fleetscope first knew it (its first minute with data, settings observation or inventory row) to when the inventory sync last listed it, if a later sync of its cluster or gateway did not; and one pod in each minute with requests when min-scale is 0 (a lower bound: scale-down delays and more than one pod per minute are not seen).',
+  "Min-scale is the inventory's current one for all that time: no history of min-scale is kept.",
   'Idle min-scale pods: a pod counts as busy while one request is in flight, up to min-scale pods (requests in flight per minute from their durations); a pod serving several requests at once is busy for less, so the idle share is a lower bound.',
   'SnapStart snapshots count as cached all day on days with restores (the cache is charged for Python and .NET only).',
 ];
@@ -52,6 +54,18 @@ export function reportFunction(
     ephemeralStorageMb: p.ephemeralStorageMb ?? null,
     pod: podResourcesOf(p.podCpu, p.podMemoryMb),
   };
+}
+
+const runsPods = (platform: string): boolean => platform === 'knative' || platform === 'openfaas';
+
+/**
+ * The Knative and OpenFaaS functions of the inventory with min-scale above 0: their pods run, and
+ * cost, whether or not any data came in a range.
+ */
+export function minScalePodFunctions(configs: ReadonlyMap<string, FunctionConfig>): string[] {
+  return [...configs.values()]
+    .filter((c) => (c.minScale ?? 0) > 0 && runsPods(reportFunction(c.functionId, c).platform))
+    .map((c) => c.functionId);
 }
 
 /** Per function, its settings over the report's range from the settings history. */
@@ -131,7 +145,7 @@ export function concurrencyLevels(
           levels: perStretch,
         });
       }
-    } else if (fn.platform === 'knative' || fn.platform === 'openfaas') {
+    } else if (runsPods(fn.platform)) {
       levels.set(id, { changesAtMs: [], levels: [c?.minScale ?? 0] });
     }
   }
@@ -154,8 +168,9 @@ const architectureOf = (value: string | null): LambdaArchitecture | undefined =>
  * architecture in force, prices time without a memory size at the memory in force, and pays
  * provisioned concurrency for the seconds it was allocated (the history's level; before the
  * history knows one, the inventory's level all day on days the function ran). Time the history
- * says was allocated on days without invocations is billed too. `range.toMs` is the end of what
- * has happened: nothing is allocated after it.
+ * says was allocated on days without invocations is billed too, and so are the min-scale pods of a
+ * Knative or OpenFaaS function over its lifetime (`lifetimes`, podDaysOf). `range.toMs` is the end
+ * of what has happened: nothing is allocated after it.
  */
 export function reportDailyUsage(
   rows: readonly StoredDailyUsage[],
@@ -163,6 +178,7 @@ export function reportDailyUsage(
   configs: ReadonlyMap<string, FunctionConfig>,
   timelines: SettingsTimelines,
   range: { fromMs: number; toMs: number },
+  lifetimes: ReadonlyMap<string, PodLifetime> = new Map(),
 ): DailyUsage[] {
   const minutes = new Map(
     concurrency.map((c) => [`${c.functionId}|${c.dayStartMs}|${c.stretch ?? 0}`, c]),
@@ -177,6 +193,7 @@ export function reportDailyUsage(
     segment: SettingsInForce,
     pieceSeconds: number,
     ran: boolean,
+    podSeconds = 0,
   ) => {
     const config = configs.get(r.functionId);
     const fn = reportFunction(r.functionId, config);
@@ -193,7 +210,7 @@ export function reportDailyUsage(
       ? (segment.provisionedConcurrency ?? (ran ? (config?.provisionedConcurrency ?? 0) : 0))
       : 0;
     const minScale = config?.minScale ?? 0;
-    const pods = fn.platform === 'knative' || fn.platform === 'openfaas';
+    const pods = runsPods(fn.platform);
     const architecture = lambda ? architectureOf(segment.architecture) : undefined;
     usage.push({
       functionId: r.functionId,
@@ -223,9 +240,7 @@ export function reportDailyUsage(
               cachedSeconds: pieceSeconds,
             }
           : null,
-      podSeconds: pods
-        ? podSecondsOf({ minScale, seconds: DAY_SECONDS, activeMinutes: m?.activeMinutes ?? 0 })
-        : 0,
+      podSeconds: pods ? podSeconds : 0,
       minScalePods:
         pods && minScale > 0
           ? { pods: minScale, busyPodSeconds: (m?.busyUnderLevelMs ?? 0) / 1000 }
@@ -233,18 +248,44 @@ export function reportDailyUsage(
     });
   };
 
+  const noSettings = { architecture: null, memoryMb: null, provisionedConcurrency: null };
+  const podIds = new Set<string>();
+  for (const id of lifetimes.keys()) {
+    if (runsPods(reportFunction(id, configs.get(id)).platform)) podIds.add(id);
+  }
   const lambdaIds = new Set<string>();
   for (const r of rows) {
-    if (reportFunction(r.functionId, configs.get(r.functionId)).platform === 'aws_lambda') {
-      lambdaIds.add(r.functionId);
-    } else {
-      add(
-        r,
-        { architecture: null, memoryMb: null, provisionedConcurrency: null },
-        DAY_SECONDS,
-        true,
-      );
+    const platform = reportFunction(r.functionId, configs.get(r.functionId)).platform;
+    if (platform === 'aws_lambda') lambdaIds.add(r.functionId);
+    else if (runsPods(platform)) podIds.add(r.functionId);
+    else add(r, noSettings, DAY_SECONDS, true);
+  }
+  // Pods: the days podDaysOf counts, with their stored sums where there are any (pod functions
+  // are not cut by settings: one stretch); a stored day it does not count ran no pod-second.
+  const activeMinutes = new Map<string, Map<number, number>>();
+  for (const c of concurrency) {
+    if (!podIds.has(c.functionId)) continue;
+    const days = activeMinutes.get(c.functionId) ?? new Map<number, number>();
+    days.set(c.dayStartMs, (days.get(c.dayStartMs) ?? 0) + c.activeMinutes);
+    activeMinutes.set(c.functionId, days);
+  }
+  const podRows = new Set<StoredDailyUsage>();
+  for (const id of podIds) {
+    const days = podDaysOf({
+      range,
+      nowMs: range.toMs,
+      minScale: configs.get(id)?.minScale ?? 0,
+      lifetime: lifetimes.get(id) ?? null,
+      activeMinutes: activeMinutes.get(id) ?? new Map(),
+    });
+    for (const day of days) {
+      const row = stored.get(`${id}|${day.dayStartMs}|0`);
+      if (row) podRows.add(row);
+      add(row ?? emptyDay(id, day.dayStartMs, 0), noSettings, DAY_SECONDS, true, day.podSeconds);
     }
+  }
+  for (const r of rows) {
+    if (podIds.has(r.functionId) && !podRows.has(r)) add(r, noSettings, DAY_SECONDS, true);
   }
   for (const id of provisionedInHistory(timelines)) {
     if (reportFunction(id, configs.get(id)).platform === 'aws_lambda') lambdaIds.add(id);

@@ -23,6 +23,7 @@ import { REPORT_BUILDS, ReportMetrics } from './delivery/report-metrics';
 import {
   WEEKLY_REPORT_ASSUMPTIONS,
   concurrencyLevels,
+  minScalePodFunctions,
   provisionedInHistory,
   reportDailyUsage,
   reportFunction,
@@ -90,12 +91,17 @@ export class WeeklyReportsService {
     const timelines = settingsTimelines(await this.settings.observations(happened), happened);
     const inventory = await this.configs.merged([...timelines.keys()]);
     const stored = await this.reports.dailyUsage(range, settingsSplits(timelines, inventory));
+    // Min-scale pods run, and cost, on days without data too: every such function of the inventory.
+    const kept = minScalePodFunctions(await this.configs.merged());
     const ids = [
-      ...new Set([...stored.map((r) => r.functionId), ...provisionedInHistory(timelines)]),
+      ...new Set([...stored.map((r) => r.functionId), ...provisionedInHistory(timelines), ...kept]),
     ];
     const configs = await this.configs.merged(ids);
     const levels = concurrencyLevels(ids, configs, timelines, happened);
-    const concurrency = await this.reports.dailyConcurrency(range, levels);
+    const [concurrency, lifetimes] = await Promise.all([
+      this.reports.dailyConcurrency(range, levels),
+      this.reports.podLifetimes(kept),
+    ]);
     const run = await this.recommendations.latestRun();
     const recommendations = run ? await this.recommendations.list(run.runId) : [];
     const report = this.labelled(
@@ -103,7 +109,7 @@ export class WeeklyReportsService {
         {
           week: week.label,
           functions: ids.map((id) => reportFunction(id, configs.get(id))),
-          days: reportDailyUsage(stored, concurrency, configs, timelines, happened),
+          days: reportDailyUsage(stored, concurrency, configs, timelines, happened, lifetimes),
           recommendations: reportRecommendationInputs(recommendations),
           generatedAtMs: nowMs,
         },

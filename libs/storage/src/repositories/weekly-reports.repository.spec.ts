@@ -89,4 +89,95 @@ describe(WeeklyReportsRepository.name, () => {
       ).toEqual(expected.map((n, stretch) => [stretch, n, n * MINUTE]));
     }
   });
+
+  it('knows when each pod function was first seen and when the inventory sync stopped listing it', async () => {
+    const DAY = 24 * HOUR;
+    // Cluster c1 was last read on Friday: every function it still had was listed then.
+    const ids = {
+      data: 'knative~shop~c1~first-data', // first minute Monday 09:00, a later inventory row
+      history: 'knative~shop~c1~history', // a settings observation the Saturday before
+      inventory: 'openfaas~fn~gw~inventory', // only an inventory row, Thursday
+      gone: 'knative~shop~c1~gone', // last listed Tuesday, last minute Monday 10:04
+      late: 'knative~shop~c1~late', // last listed Tuesday, a minute after it on Wednesday 10:04
+      listed: 'knative~shop~c1~listed', // listed on Friday, the cluster's last read
+      alone: 'knative~shop~c2~alone', // the only function of cluster c2, listed Tuesday
+    };
+    const minute = (functionId: string, minuteMs: number) => ({
+      function_id: functionId,
+      minute: Math.floor(minuteMs / 1000),
+      source: 'knative',
+      version: '',
+      memory_size_mb: 0,
+      invocations: 1,
+      duration_sum_ms: 1000,
+      billed_duration_sum_ms: 1000,
+    });
+    const config = (functionId: string, source: string, region: string, atMs: number) => ({
+      function_id: functionId,
+      source,
+      platform: functionId.split('~')[0],
+      region,
+      min_scale: 1,
+      updated_at: atMs,
+    });
+    await handle.client.insert({
+      table: 'function_minutes',
+      format: 'JSONEachRow',
+      values: [
+        ...[0, 1, 2].map((i) => minute(ids.data, MONDAY + 9 * HOUR + i * MINUTE)),
+        minute(ids.data, MONDAY + 2 * DAY + 14 * HOUR),
+        minute(ids.history, MONDAY + DAY),
+        ...[0, 4].map((i) => minute(ids.gone, MONDAY + 10 * HOUR + i * MINUTE)),
+        minute(ids.late, MONDAY + 10 * HOUR),
+        minute(ids.late, MONDAY + 2 * DAY + 10 * HOUR + 4 * MINUTE),
+      ],
+    });
+    await handle.client.insert({
+      table: 'function_configs',
+      format: 'JSONEachRow',
+      values: [
+        config(ids.data, 'manual', 'c1', MONDAY + 4 * DAY),
+        config(ids.history, 'manual', 'c1', MONDAY + 4 * DAY),
+        config(ids.inventory, 'manual', 'gw', MONDAY + 3 * DAY),
+        config(ids.gone, 'api', 'c1', MONDAY + DAY),
+        config(ids.late, 'api', 'c1', MONDAY + DAY),
+        config(ids.listed, 'api', 'c1', MONDAY + 4 * DAY),
+        config(ids.alone, 'api', 'c2', MONDAY + DAY),
+      ],
+    });
+    await handle.client.insert({
+      table: 'function_settings_history',
+      format: 'JSONEachRow',
+      values: [
+        {
+          function_id: ids.history,
+          setting: 'memory_mb',
+          observed_at: MONDAY - 2 * DAY,
+          source: 'api',
+          value: '512',
+        },
+      ],
+    });
+    const repo = new WeeklyReportsRepository(handle);
+    // `listed` is not asked for: it still tells when its cluster was last read.
+    const asked = [ids.data, ids.history, ids.inventory, ids.gone, ids.late, ids.alone];
+    const lifetimes = await repo.podLifetimes(asked);
+    expect(
+      [...lifetimes.values()].sort((a, b) => a.functionId.localeCompare(b.functionId)),
+    ).toEqual(
+      [
+        { functionId: ids.data, firstSeenMs: MONDAY + 9 * HOUR, removedAtMs: null },
+        { functionId: ids.history, firstSeenMs: MONDAY - 2 * DAY, removedAtMs: null },
+        { functionId: ids.inventory, firstSeenMs: MONDAY + 3 * DAY, removedAtMs: null },
+        { functionId: ids.gone, firstSeenMs: MONDAY + 10 * HOUR, removedAtMs: MONDAY + DAY },
+        {
+          functionId: ids.late,
+          firstSeenMs: MONDAY + 10 * HOUR,
+          removedAtMs: MONDAY + 2 * DAY + 10 * HOUR + 5 * MINUTE,
+        },
+        { functionId: ids.alone, firstSeenMs: MONDAY + DAY, removedAtMs: null },
+      ].sort((a, b) => a.functionId.localeCompare(b.functionId)),
+    );
+    expect(await repo.podLifetimes([])).toEqual(new Map());
+  });
 });

@@ -37,6 +37,25 @@ export interface StoredDailyConcurrency {
   activeMinutes: number;
 }
 
+/**
+ * When a Knative or OpenFaaS function's pods can have run, as far as storage tells: what the pod
+ * billing rules (libs/pricing PodLifetime) keep min-scale pods to.
+ */
+export interface StoredPodLifetime {
+  functionId: string;
+  /**
+   * When Fleetscope first knew it: the earliest of its first minute with data (as long as the
+   * aggregate keeps it), its first settings observation and its inventory rows' last writes.
+   */
+  firstSeenMs: number;
+  /**
+   * The inventory sync listed its cluster or gateway later without it: removed after its last
+   * listing (or its last minute with data, if later). null: still listed, or never listed by a
+   * sync, so nothing says it was removed.
+   */
+  removedAtMs: number | null;
+}
+
 export interface DeliveryAttempt {
   channel: string;
   status: 'delivered' | 'failed';
@@ -169,6 +188,83 @@ export class WeeklyReportsRepository {
         levels: ids.map((id) => [...levels.get(id)!.levels]),
       },
       'reading daily concurrency',
+    );
+  }
+
+  /**
+   * When each named Knative or OpenFaaS function was first seen and, where the inventory sync
+   * shows it, removed; functions storage knows nothing of are left out. A function's first and
+   * last minutes with data are looked for in its first and last days (function_days) only, so the
+   * minutes of its other days are not read. One inventory sync writes every function it lists
+   * with the same updated_at (FunctionConfigRepository.upsert); per platform and target (the
+   * region column: the cluster or gateway), a function whose 'api' row is older than the target's
+   * newest was missing from the latest listing.
+   */
+  async podLifetimes(functionIds: readonly string[]): Promise<Map<string, StoredPodLifetime>> {
+    if (functionIds.length === 0) return new Map();
+    const ids = [...functionIds];
+    const [seen, listings] = await Promise.all([
+      this.query<{ functionId: string; firstSeenMs: number; lastDataEndMs: number }>(
+        `
+        SELECT functionId, min(knownAtMs) AS firstSeenMs, max(dataEndMs) AS lastDataEndMs
+        FROM (
+          SELECT function_id AS functionId,
+                 toInt64(toUnixTimestamp(min(minute))) * 1000 AS knownAtMs,
+                 (toInt64(toUnixTimestamp(max(minute))) + 60) * 1000 AS dataEndMs
+          FROM function_minutes
+          WHERE function_id IN {ids:Array(String)}
+            AND (function_id, toStartOfDay(minute, 'UTC')) IN (
+              SELECT function_id, min(day) FROM function_days
+              WHERE function_id IN {ids:Array(String)} GROUP BY function_id
+              UNION ALL
+              SELECT function_id, max(day) FROM function_days
+              WHERE function_id IN {ids:Array(String)} GROUP BY function_id)
+          GROUP BY function_id
+          UNION ALL
+          SELECT function_id, toUnixTimestamp64Milli(min(observed_at)), toInt64(0)
+          FROM function_settings_history
+          WHERE function_id IN {ids:Array(String)}
+          GROUP BY function_id
+          UNION ALL
+          SELECT function_id, toUnixTimestamp64Milli(min(updated_at)), toInt64(0)
+          FROM function_configs FINAL
+          WHERE function_id IN {ids:Array(String)}
+          GROUP BY function_id
+        )
+        GROUP BY functionId`,
+        { ids },
+        'reading when pod functions were first seen',
+      ),
+      this.query<{ functionId: string; listedAtMs: number }>(
+        `
+        SELECT functionId, listedAtMs
+        FROM (
+          SELECT function_id AS functionId,
+                 toUnixTimestamp64Milli(updated_at) AS listedAtMs,
+                 toUnixTimestamp64Milli(max(updated_at) OVER (PARTITION BY platform, region))
+                   AS targetListedAtMs
+          FROM function_configs FINAL
+          WHERE source = 'api' AND platform IN ('knative', 'openfaas')
+        )
+        WHERE functionId IN {ids:Array(String)} AND targetListedAtMs > listedAtMs`,
+        { ids },
+        'reading which pod functions the inventory no longer lists',
+      ),
+    ]);
+    const unlisted = new Map(listings.map((l) => [l.functionId, Number(l.listedAtMs)]));
+    return new Map(
+      seen.map((r) => {
+        const listedAtMs = unlisted.get(r.functionId);
+        return [
+          r.functionId,
+          {
+            functionId: r.functionId,
+            firstSeenMs: Number(r.firstSeenMs),
+            removedAtMs:
+              listedAtMs === undefined ? null : Math.max(listedAtMs, Number(r.lastDataEndMs)),
+          },
+        ];
+      }),
     );
   }
 
