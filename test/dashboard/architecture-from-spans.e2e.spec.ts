@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { SDK_ACCOUNT, SDK_REGION, sendLambdaSpans } from '../support/lambda-sdk-spans';
 
@@ -29,6 +30,7 @@ describe('An arm64 function known from its spans', () => {
         durationMs: 1_000,
         coldStart: i === 0,
       })),
+      { 'process.runtime.name': 'nodejs', 'process.runtime.version': '22.11.0' },
     );
     // The inventory hint is written off the request path, gathered for a second: now.
     await fleetscope.flush();
@@ -62,5 +64,57 @@ describe('An arm64 function known from its spans', () => {
     );
     const { groups } = (await response.json()) as { groups: { key: string; coldStarts: number }[] };
     expect(groups).toEqual([expect.objectContaining({ key: 'arm64', coldStarts: 1 })]);
+  });
+
+  it("shows the runtime its spans name, until the platform's own records name one", async () => {
+    const runtimeOf = async (): Promise<string> => {
+      const response = await fetch(`${fleetscope.apiUrl}/api/functions?from=${fromMs}&to=${toMs}`);
+      const { functions } = (await response.json()) as {
+        functions: { id: string; runtime: string }[];
+      };
+      return functions.find((f) => f.id === ID)!.runtime;
+    };
+    // Found by a review: a function known only from OpenTelemetry had runtime "".
+    expect(await runtimeOf()).toBe('nodejs 22.11.0');
+
+    // Lambda's INIT_START names its runtime in Lambda's own words: that one wins, and more spans
+    // do not flip it back.
+    const initAt = toMs - 30 * MINUTE_MS;
+    const message = {
+      messageType: 'DATA_MESSAGE',
+      owner: SDK_ACCOUNT,
+      logGroup: `/aws/lambda/${NAME}`,
+      logStream: '2026/12/06/[$LATEST]0123456789abcdef',
+      subscriptionFilters: ['fleetscope'],
+      logEvents: [
+        {
+          id: '1',
+          timestamp: initAt,
+          message:
+            'INIT_START Runtime Version: nodejs:22.v41\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:0123\n',
+        },
+      ],
+    };
+    const posted = await fetch(
+      `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=${SDK_REGION}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          awslogs: { data: gzipSync(JSON.stringify(message)).toString('base64') },
+        }),
+      },
+    );
+    expect(posted.status).toBe(200);
+    await sendLambdaSpans(
+      fleetscope.ingestUrl,
+      NAME,
+      1024,
+      'arm64',
+      [{ startMs: toMs - 10 * MINUTE_MS, durationMs: 1_000 }],
+      { 'process.runtime.name': 'nodejs', 'process.runtime.version': '22.11.0' },
+    );
+    await fleetscope.flush();
+    expect(await runtimeOf()).toMatch(/^nodejs22/);
   });
 });

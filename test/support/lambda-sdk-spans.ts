@@ -31,6 +31,8 @@ export async function sendLambdaSpans(
   memoryMb: number,
   hostArch: 'amd64' | 'arm64',
   invocations: readonly SdkInvocation[],
+  /** More resource attributes (process.runtime.*, …). */
+  resource: Record<string, string> = {},
 ): Promise<void> {
   const spans = new InMemorySpanExporter();
   const provider = new TracerProvider({
@@ -44,6 +46,7 @@ export async function sendLambdaSpans(
       'faas.version': '$LATEST',
       'faas.max_memory': memoryMb * 1024 * 1024,
       'host.arch': hostArch,
+      ...resource,
     }),
     spanProcessors: [new SimpleSpanProcessor({ exporter: spans })],
   });

@@ -20,7 +20,7 @@ import {
   type SettingsSnapshot,
 } from '@fleetscope/storage';
 import { SettingsHistoryRecorder } from '../inventory/settings-history.recorder';
-import { InventoryRecorder } from '../lambda/inventory.recorder';
+import { InventoryRecorder, type SpanRuntime } from '../lambda/inventory.recorder';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
 /** Why a request could not be stored, mapped by each protocol to its own retryable answer. */
@@ -173,12 +173,13 @@ export class IngestPipeline {
     const rows = screened.batch;
     // Stored: what the invocations say of their settings (memory, architecture) joins the history.
     const seen = this.settings.seenIn(rows.invocations ?? []);
+    const runtimes = InventoryRecorder.spanRuntimesIn(rows.invocations ?? []);
     // The closure is called and dropped at once: a closure still alive would keep `rows` (closures
     // of one scope share its variables), so what runs once stored is a method (stored()).
     const written = this.guard(() =>
       this.writer.write(key ? { ...rows, requestKeys: [{ key, source: signal }] } : rows),
     );
-    const write = this.stored(written, key, seen);
+    const write = this.stored(written, key, seen, runtimes);
     if (key) this.inFlight.set(key, write);
     return this.outcome(write, screened.rejected, key);
   }
@@ -187,11 +188,13 @@ export class IngestPipeline {
     written: Promise<void>,
     key: string | undefined,
     seen: readonly SettingsSnapshot[],
+    runtimes: readonly SpanRuntime[],
   ): Promise<void> {
     await written;
     if (key) this.requests.remember(key);
     this.settings.observed(seen);
     this.inventory.observed(seen);
+    this.inventory.spansObserved(runtimes);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { FunctionConfigHint } from '@fleetscope/ingest';
-import { parseFunctionId } from '@fleetscope/model';
+import { parseFunctionId, type InvocationRecord } from '@fleetscope/model';
 import {
   FunctionConfigRepository,
   type FunctionConfigUpdate,
@@ -10,23 +10,21 @@ import {
 /** How long hints gather before one upsert: inventory facts change rarely and need not be instant. */
 const FLUSH_DELAY_MS = 1_000;
 
-/**
- * Turns configuration seen in platform records (REPORT's Memory Size, `Task timed out after N
- * seconds`, INIT_START's runtime) into inventory rows of source 'records'. Only what changed since
- * this process last saw a function is written, gathered for a second into one upsert and kept off
- * the request path: a fleet's first deliveries would otherwise cost one read and one insert each.
- */
-@Injectable()
-export class InventoryRecorder implements BeforeApplicationShutdown {
-  private readonly logger = new Logger('Inventory');
-  private readonly known = new Map<string, string>();
-  private readonly pending = new Map<string, FunctionConfigHint>();
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+/** A runtime a span named (`process.runtime.name` and version), not stored yet. */
+export interface SpanRuntime {
+  functionId: string;
+  runtime: string;
+  observedAtMs: number;
+}
 
-  constructor(private readonly configs: FunctionConfigRepository) {}
+/** What one inventory source has been told: its hints gathered for the next upsert. */
+class SourceHints {
+  readonly known = new Map<string, string>();
+  readonly pending = new Map<string, FunctionConfigHint>();
 
-  record(hints: FunctionConfigHint[]): void {
+  /** Whether the hints changed anything this process had not seen. */
+  add(hints: readonly FunctionConfigHint[]): boolean {
+    let changed = false;
     for (const hint of hints) {
       const merged = {
         ...this.pending.get(hint.functionId),
@@ -38,8 +36,34 @@ export class InventoryRecorder implements BeforeApplicationShutdown {
       if (next === before) continue;
       this.known.set(hint.functionId, next);
       this.pending.set(hint.functionId, merged);
+      changed = true;
     }
-    if (this.pending.size > 0) this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+    return changed;
+  }
+}
+
+/**
+ * Turns configuration seen in platform records (REPORT's Memory Size, `Task timed out after N
+ * seconds`, INIT_START's runtime) into inventory rows of source 'records', and the runtime spans
+ * name into rows of source 'spans' (read only where no other source names one). Only what changed
+ * since this process last saw a function is written, gathered for a second into one upsert and
+ * kept off the request path: a fleet's first deliveries would otherwise cost one read and one
+ * insert each.
+ */
+@Injectable()
+export class InventoryRecorder implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('Inventory');
+  private readonly sources = new Map<'records' | 'spans', SourceHints>([
+    ['records', new SourceHints()],
+    ['spans', new SourceHints()],
+  ]);
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly configs: FunctionConfigRepository) {}
+
+  record(hints: FunctionConfigHint[]): void {
+    this.add('records', hints);
   }
 
   /**
@@ -63,14 +87,57 @@ export class InventoryRecorder implements BeforeApplicationShutdown {
     if (hints.length > 0) this.record(hints);
   }
 
+  /**
+   * The runtimes spans named (`cpython 3.12.1`), one per function of a request's invocations:
+   * taken before the rows are stored (they are dropped once encoded), recorded once they are
+   * (spansObserved()). Without them a function known only from OpenTelemetry had runtime ''.
+   */
+  static spanRuntimesIn(invocations: readonly InvocationRecord[]): SpanRuntime[] {
+    let byFunction: Map<string, SpanRuntime> | undefined;
+    for (const inv of invocations) {
+      if (inv.source !== 'otel_span' || !inv.runtime) continue;
+      byFunction ??= new Map<string, SpanRuntime>();
+      const known = byFunction.get(inv.functionId);
+      if (!known || inv.startTimeMs >= known.observedAtMs) {
+        byFunction.set(inv.functionId, {
+          functionId: inv.functionId,
+          runtime: inv.runtime,
+          observedAtMs: inv.startTimeMs,
+        });
+      }
+    }
+    return byFunction ? [...byFunction.values()] : [];
+  }
+
+  /** Stored spans' runtimes (spanRuntimesIn()), as inventory rows of source 'spans'. */
+  spansObserved(runtimes: readonly SpanRuntime[]): void {
+    if (runtimes.length === 0) return;
+    this.add(
+      'spans',
+      runtimes.map((r) => ({
+        functionId: r.functionId,
+        version: '',
+        runtime: r.runtime,
+        observedAtMs: r.observedAtMs,
+      })),
+    );
+  }
+
   /** Writes what is pending; on shutdown and by tests. */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const changed = [...this.pending.values()];
-    this.pending.clear();
-    if (changed.length === 0) return this.flushing;
-    this.flushing = this.flushing.then(() => this.write(changed));
+    const writes: (() => Promise<void>)[] = [];
+    for (const [source, hints] of this.sources) {
+      const changed = [...hints.pending.values()];
+      hints.pending.clear();
+      if (changed.length > 0) writes.push(() => this.write(source, hints, changed));
+    }
+    if (writes.length === 0) return this.flushing;
+    // After the writes of the flush before, as before: one source's rows at a time.
+    this.flushing = this.flushing.then(async () => {
+      for (const write of writes) await write();
+    });
     return this.flushing;
   }
 
@@ -78,12 +145,22 @@ export class InventoryRecorder implements BeforeApplicationShutdown {
     await this.flush();
   }
 
-  private async write(changed: FunctionConfigHint[]): Promise<void> {
+  private add(source: 'records' | 'spans', hints: readonly FunctionConfigHint[]): void {
+    if (this.sources.get(source)!.add(hints)) {
+      this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+    }
+  }
+
+  private async write(
+    source: 'records' | 'spans',
+    hints: SourceHints,
+    changed: FunctionConfigHint[],
+  ): Promise<void> {
     try {
-      await this.configs.upsert('records', changed.map(toUpdate));
+      await this.configs.upsert(source, changed.map(toUpdate));
     } catch (error) {
       // The invocations themselves are stored; a missed inventory hint is seen again next time.
-      for (const h of changed) this.known.delete(h.functionId);
+      for (const h of changed) hints.known.delete(h.functionId);
       this.logger.warn(`inventory hints not stored: ${(error as Error).message}`);
     }
   }

@@ -7,8 +7,13 @@ import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
 
 /** Where a configuration fact came from; a higher one wins field by field. */
-export type ConfigSource = 'manual' | 'api' | 'records';
-const PRIORITY: ConfigSource[] = ['records', 'api', 'manual'];
+/**
+ * Where a fact came from, lowest priority first: what OpenTelemetry spans say (their runtime:
+ * `process.runtime.*`, another vocabulary than Lambda's runtime ids, so only where nothing else
+ * names one), the platform's own records, its API, a person.
+ */
+export type ConfigSource = 'manual' | 'api' | 'records' | 'spans';
+const PRIORITY: ConfigSource[] = ['spans', 'records', 'api', 'manual'];
 
 export interface FunctionConfig {
   functionId: string;
