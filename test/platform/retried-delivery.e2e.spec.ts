@@ -64,6 +64,18 @@ describe('A Lambda delivery retried after the collector could not store it', () 
     await fleetscope.stop();
   });
 
+  /** Three invocations since t0, the first timed out: the second alone starts cold. */
+  async function expectOneColdStartAfterTheTimeout(name: string, t0: number): Promise<void> {
+    const id = functionId({
+      platform: 'aws_lambda',
+      account: '123456789012',
+      region: 'eu-west-1',
+      name,
+    });
+    const fn = (await listFunctions(fleetscope, t0 - 60_000, Date.now())).find((f) => f.id === id);
+    expect(fn).toMatchObject({ invocations: 3, timeouts: 1, coldStarts: 1 });
+  }
+
   it('still makes the invocation after a timeout a cold start when its batch is retried after a 429', async () => {
     const t0 = Date.now() - 10 * 60_000;
     const timedOut = await post(url, invocation('a1', t0, 'timeout'));
@@ -127,15 +139,8 @@ describe('A Lambda delivery retried after the collector could not store it', () 
     expect((await send('r1', 'f1', t0 + 3000, 'Status: timeout')).status).toBe(200);
     expect((await send('r3', 'f3', t0 + 120_000)).status).toBe(200);
 
-    const id = functionId({
-      platform: 'aws_lambda',
-      account: '123456789012',
-      region: 'eu-west-1',
-      name,
-    });
-    const fn = (await listFunctions(fleetscope, t0 - 60_000, Date.now())).find((f) => f.id === id);
     // f2 follows the timeout; f3 follows f2, whatever was sent again in between.
-    expect(fn).toMatchObject({ invocations: 3, timeouts: 1, coldStarts: 1 });
+    await expectOneColdStartAfterTheTimeout(name, t0);
   });
 
   it('answers a CloudWatch delivery sent again as it answered it first, counts its rejections once, and applies its timeout once', async () => {
@@ -177,14 +182,7 @@ describe('A Lambda delivery retried after the collector could not store it', () 
         .status,
     ).toBe(200);
 
-    const id = functionId({
-      platform: 'aws_lambda',
-      account: '123456789012',
-      region: 'eu-west-1',
-      name,
-    });
-    const fn = (await listFunctions(fleetscope, t0 - 60_000, Date.now())).find((f) => f.id === id);
     // c2 follows the timeout; c3 follows c2, whatever was sent again in between.
-    expect(fn).toMatchObject({ invocations: 3, timeouts: 1, coldStarts: 1 });
+    await expectOneColdStartAfterTheTimeout(name, t0);
   });
 });
