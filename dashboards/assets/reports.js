@@ -1,5 +1,7 @@
 // Weekly reports (/reports.html): the stored weeks (GET /api/reports), building one
 // (POST /api/reports/weekly), the e-mail HTML of a week in a sandboxed frame, and downloads.
+// /reports.html?week=2026-W48 opens that week (the link delivered reports carry): the API's own
+// report URLs need the token, which this page asks for.
 import {
   $,
   ApiError,
@@ -14,6 +16,14 @@ import {
   setupPage,
   showError,
 } from './fleetscope.js';
+
+const WEEK = /^\d{4}-W\d{2}$/;
+
+/** The week the address asks for (?week=2026-W48), if it names one. */
+function askedWeek() {
+  const week = new URLSearchParams(location.search).get('week')?.trim() ?? '';
+  return WEEK.test(week) ? week : undefined;
+}
 
 const FORMATS = [
   ['html', 'HTML'],
@@ -86,6 +96,10 @@ async function show(week) {
     const title = $('#report-title');
     title.textContent = `Report ${week}`;
     title.hidden = false;
+    // The address names the week shown: it can be shared, and reloads (the token dialog) keep it.
+    const url = new URL(location.href);
+    url.searchParams.set('week', week);
+    history.replaceState(null, '', url);
     for (const row of document.querySelectorAll('#weeks tbody tr')) {
       if (!(row instanceof HTMLElement)) continue;
       row.classList.toggle('selected', row.dataset.week === week);
@@ -123,7 +137,11 @@ function row(r) {
       { class: 'numeric', 'data-col': 'previous' },
       `${fmtUsd(r.previousTotalCostUsd)} (${change >= 0 ? '+' : '−'}${fmtUsd(Math.abs(change))})`,
     ),
-    h('td', { 'data-col': 'coverage' }, r.coverageStatus),
+    h(
+      'td',
+      { 'data-col': 'coverage' },
+      r.complete === false ? `${r.coverageStatus}, week in progress` : r.coverageStatus,
+    ),
     h('td', { 'data-col': 'deliveries' }, deliveries(r.deliveries)),
     h('td', { 'data-col': 'built' }, fmtTime(r.builtAt)),
     h(
@@ -179,8 +197,8 @@ async function build(event) {
     await load();
     notice(
       el,
-      report.coverage.status === 'complete' ? 'ok' : 'info',
-      `${week}: ${fmtUsd(report.totalCostUsd)}. ${report.coverage.message}`,
+      report.coverage.status === 'complete' && report.complete !== false ? 'ok' : 'info',
+      `${week}: ${fmtUsd(report.totalCostUsd)}${report.complete === false ? ' so far (week in progress, not its final report)' : ''}. ${report.coverage.message}`,
     );
     await show(week);
   } catch (error) {
@@ -191,8 +209,13 @@ async function build(event) {
 }
 
 setupPage();
-$('#week-input').value = previousWeek();
+const asked = askedWeek();
+$('#week-input').value = asked ?? previousWeek();
 $('#build-form').addEventListener('submit', (event) => void build(event));
 void load().then((reports) => {
-  if (reports && reports.length > 0) void show(reports[0].week);
+  // Not loaded (no token yet): load() said why; saving the token reloads this address.
+  if (!reports) return;
+  if (asked && !reports.some((r) => r.week === asked)) {
+    notice($('#notice'), 'info', `No report for ${asked} has been built yet. Build it above.`);
+  } else if (asked || reports.length > 0) void show(asked ?? reports[0].week);
 });

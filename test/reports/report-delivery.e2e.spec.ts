@@ -109,7 +109,13 @@ describe('Weekly report delivery', () => {
     expect(hook.bodies).toHaveLength(2);
     const message = hook.bodies[1] as { text: string; blocks: { type: string }[] };
     expect(message.text).toContain(`Fleetscope ${WEEK}: $0.00`);
-    expect(message.text).toContain(`https://fleetscope.example/api/reports/${WEEK}?format=html`);
+    // The dashboard's page of the week (it asks for the API token); the API route answers 401
+    // wherever FLEETSCOPE_API_TOKEN is set, as docker-compose.yml requires.
+    expect(message.text).toContain(`https://fleetscope.example/reports.html?week=${WEEK}`);
+    expect(JSON.stringify(message)).not.toContain('/api/reports/');
+    expect(JSON.stringify(message.blocks.at(-1))).toContain(
+      `<https://fleetscope.example/reports.html?week=${WEEK}|Open the full report>`,
+    );
     expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section']);
 
     expect(mails).toHaveLength(1);
@@ -155,6 +161,23 @@ describe('Weekly report delivery', () => {
     );
     expect(metrics).toContain('fleetscope_report_weeks_with_failed_delivery{channel="webhook"} 1');
     expect(metrics).toContain('fleetscope_report_weeks_with_failed_delivery{channel="email"} 0');
+  });
+
+  it('refuses to deliver a week that has not ended, naming when it ends, and sends nothing', async () => {
+    const current = isoWeekOf(Date.now());
+    hook.bodies.length = 0;
+    const mailed = mails.length;
+    const response = await fetch(url('/api/reports/weekly'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ week: current.label, deliver: true }),
+    });
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { message: string }).message).toBe(
+      `week: ${current.label} is in progress until ${new Date(current.toMs).toISOString().slice(0, 16).replace('T', ' ')} UTC: it can be built to look at (without "deliver"), and is delivered once it has ended`,
+    );
+    expect(hook.bodies).toHaveLength(0);
+    expect(mails).toHaveLength(mailed);
   });
 
   it('writes the e-mail subject in the money format of the report it sends: a sub-cent week is not $0.00', async () => {

@@ -1,4 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
@@ -15,11 +17,28 @@ const API_TOKEN = 'reports-e2e-token';
 const SCREENSHOTS = join(__dirname, '..', '..', 'tmp');
 const DAY_MS = 86_400_000;
 const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
+const PUBLIC_URL = 'https://fleetscope.example';
+
+/** A Slack-compatible webhook that keeps what it is sent. */
+async function startHook(): Promise<{ server: Server; url: string; bodies: { text: string }[] }> {
+  const bodies: { text: string }[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      bodies.push(JSON.parse(body) as { text: string });
+      response.writeHead(200).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies };
+}
 
 describe('Reports page', () => {
   let fleetscope: RunningFleetscope;
   let browser: Browser;
   let page: Page;
+  let hook: Awaited<ReturnType<typeof startHook>>;
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -27,7 +46,12 @@ describe('Reports page', () => {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
-    fleetscope = await startFleetscope({ FLEETSCOPE_API_TOKEN: API_TOKEN });
+    hook = await startHook();
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_API_TOKEN: API_TOKEN,
+      FLEETSCOPE_REPORT_WEBHOOK_URL: hook.url,
+      FLEETSCOPE_REPORT_BASE_URL: PUBLIC_URL,
+    });
     await deliver(fleetscope.ingestUrl, [
       reportLines('checkout', week.fromMs, 2, 10),
       reportLines('checkout', previousIsoWeek(week).fromMs, 2, 5),
@@ -57,6 +81,7 @@ describe('Reports page', () => {
   afterAll(async () => {
     await browser?.close();
     await fleetscope?.stop();
+    await new Promise<void>((resolve) => (hook ? hook.server.close(() => resolve()) : resolve()));
   });
 
   it('builds a week from the form, lists it and shows its report', async () => {
@@ -105,5 +130,49 @@ describe('Reports page', () => {
     expect(csv.split('\n')[0]).toContain('BilledCost');
     expect(csv).not.toContain(API_TOKEN);
     expect(problems).toEqual([]);
+  });
+
+  it('opens the week a delivered report links to, after asking for the API token', async () => {
+    // An older week than the newest stored one, which the page opens when no week is asked for.
+    const older = previousIsoWeek(week);
+    const built = await fetch(`${fleetscope.apiUrl}/api/reports/weekly`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${API_TOKEN}` },
+      body: JSON.stringify({ week: older.label, deliver: true }),
+    });
+    expect(built.status).toBe(200);
+    const link = /https:\/\/fleetscope\.example\S*/.exec(hook.bodies.at(-1)!.text)?.[0];
+    expect(link).toBe(`${PUBLIC_URL}/reports.html?week=${older.label}`);
+
+    // A reader who follows the link from the chat: a browser that holds no token yet.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const reader = await context.newPage();
+      reader.setDefaultTimeout(10_000);
+      const opened = new URL(link!);
+      await reader.goto(`${fleetscope.apiUrl}${opened.pathname}${opened.search}`);
+      const notice = reader.locator('#notice');
+      await notice.getByText('This Fleetscope needs an API token').waitFor();
+      await notice.getByRole('button', { name: 'Enter API token' }).click();
+      await reader.locator('#api-token').fill(API_TOKEN);
+      await reader.getByRole('button', { name: 'Save' }).click();
+
+      const frame = reader.frameLocator('#report-frame');
+      await frame.getByText(`Weekly cost report ${older.label}`).waitFor();
+      expect(await reader.locator('#report-title').innerText()).toBe(`Report ${older.label}`);
+      expect(await reader.locator('#week-input').inputValue()).toBe(older.label);
+      await expect(
+        reader.locator(`#weeks tbody tr[data-week="${older.label}"]`).getAttribute('class'),
+      ).resolves.toContain('selected');
+      expect(reader.url()).toBe(`${fleetscope.apiUrl}/reports.html?week=${older.label}`);
+
+      // A week not built yet: said so, with the form ready to build it.
+      await reader.goto(`${fleetscope.apiUrl}/reports.html?week=2020-W01`);
+      await notice.getByText('No report for 2020-W01').waitFor();
+      expect(await reader.locator('#week-input').inputValue()).toBe('2020-W01');
+      expect(await reader.locator('#report-frame').isHidden()).toBe(true);
+    } finally {
+      await context.close();
+    }
   });
 });

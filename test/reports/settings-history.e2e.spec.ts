@@ -2,6 +2,7 @@ import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/repor
 import { FunctionSettingsRepository } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { SDK_ACCOUNT, SDK_REGION, sendLambdaSpans } from '../support/lambda-sdk-spans';
+import { deliver, reportLines } from './support/report-lines';
 
 /**
  * The settings history behind the weekly report, end to end: spans from the OpenTelemetry SDK
@@ -22,6 +23,7 @@ const WARM = `aws_lambda~${ACCOUNT}~${REGION}~warm`;
 const STEADY = `aws_lambda~${ACCOUNT}~${REGION}~steady`;
 const BURST = `aws_lambda~${ACCOUNT}~${REGION}~burst`;
 const SWITCH = `aws_lambda~${ACCOUNT}~${REGION}~switch`;
+const EARLY = `aws_lambda~${ACCOUNT}~${REGION}~early`;
 
 /** `count` invocations of `durationMs` a day, every 10 minutes from 01:00 UTC. */
 const daysOf = (fromMs: number, days: number, count: number, durationMs: number) =>
@@ -107,6 +109,23 @@ describe('Settings history in the weekly report', () => {
         provisionedConcurrency: 0,
       },
     ]);
+    // early: REPORT lines (which never name the architecture) on Monday and on Friday. The
+    // inventory sync first saw it on Tuesday, on x86_64, and saw it move to arm64 on Thursday,
+    // which is what the inventory says today.
+    await deliver(ingest, [reportLines('early', monday, 0, 2), reportLines('early', monday, 4, 2)]);
+    await history.record('api', [
+      { functionId: EARLY, observedAtMs: tuesday, architecture: 'x86_64' },
+      { functionId: EARLY, observedAtMs: thursday, architecture: 'arm64' },
+    ]);
+    const early = await fetch(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(EARLY)}/config`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ architecture: 'arm64' }),
+      },
+    );
+    expect(early.status).toBe(200);
     // Today the inventory says 2: without the history the report would bill it all day on both
     // days warm ran.
     const put = await fetch(
@@ -231,5 +250,17 @@ describe('Settings history in the weekly report', () => {
       x86_64: expect.closeTo(24, 9),
       arm64: expect.closeTo(24, 9),
     });
+  });
+
+  it("prices the hours before the history's first observation at the value it observed first, not at the inventory's today", () => {
+    // Monday's 2 × 600 s at 10 GB ran before Tuesday's first observation (x86_64); Friday's after
+    // Thursday's move to arm64. The inventory's arm64 is what it says today, not on Monday.
+    expect(gbSecondsByArchitecture(EARLY)).toEqual({
+      x86_64: expect.closeTo(12_000, 6),
+      arm64: expect.closeTo(12_000, 6),
+    });
+    expect(report.coverage.assumptions.join(' ')).toContain(
+      'before the history knows one, the value it observed first',
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
   type WeeklyReport,
 } from '@fleetscope/reports';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { sendLambdaSpans } from '../support/lambda-sdk-spans';
 import { ACCOUNT, REGION, deliver, reportLines } from './support/report-lines';
 
 /**
@@ -285,4 +286,82 @@ describe('Weekly reports API', () => {
     );
     expect(stderr).not.toContain(`${lastWeek.label}: $0.00 `);
   }, 60_000);
+
+  it('builds the week in progress marked as such in every format and in the list, never as the week', async () => {
+    const current = isoWeekOf(Date.now());
+    await deliver(fleetscope.ingestUrl, [reportLines('checkout', current.fromMs, 0, 1)]);
+    await fleetscope.flush();
+    const before = Date.now();
+    const response = await post('/api/reports/weekly', { week: current.label });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as WeeklyReport;
+    expect(report.complete).toBe(false);
+    expect(Date.parse(report.through)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(report.through)).toBeLessThan(current.toMs);
+
+    const md = await (await fetch(url(`/api/reports/${current.label}?format=md`))).text();
+    expect(md).toContain('> **In progress:** figures through');
+    const html = await (await fetch(url(`/api/reports/${current.label}?format=html`))).text();
+    expect(html).toContain('data-in-progress="true"');
+    const csv = await fetch(url(`/api/reports/${current.label}?format=csv&download=1`));
+    expect(csv.headers.get('content-disposition')).toContain(
+      `fleetscope-${current.label}-in-progress.csv`,
+    );
+    const rows: Record<string, string>[] = parse(await csv.text(), { columns: true });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.x_WeekComplete === 'false')).toBe(true);
+
+    const list = (await (await fetch(url('/api/reports'))).json()) as {
+      reports: { week: string; complete: boolean }[];
+    };
+    expect(list.reports.find((r) => r.week === current.label)?.complete).toBe(false);
+    expect(list.reports.find((r) => r.week === week.label)?.complete).toBe(true);
+  });
+
+  it("leaves compute without a memory size out of the total, says so, and marks the function's FOCUS rows", async () => {
+    // Last week (inside the raw data's retention; the CLI's sub-cent week may be there too):
+    // spans that name no memory size, of a function the inventory does not know. Its requests
+    // are priced, its duration is not.
+    const lastWeek = previousIsoWeek(isoWeekOf(Date.now()));
+    const NOMEM = `aws_lambda~${ACCOUNT}~${REGION}~nomem`;
+    await sendLambdaSpans(
+      fleetscope.ingestUrl,
+      'nomem',
+      0,
+      'amd64',
+      Array.from({ length: 5 }, (_, i) => ({
+        startMs: lastWeek.fromMs + 4 * DAY_MS + i * 60_000,
+        durationMs: 1000,
+      })),
+    );
+    await fleetscope.flush();
+    const report = (await (
+      await post('/api/reports/weekly', { week: lastWeek.label })
+    ).json()) as WeeklyReport;
+    expect(report.coverage.unpriced).toEqual([
+      { functionId: NOMEM, reason: 'memory size unknown: compute not priced' },
+    ]);
+    // 5 requests × $0.0000002, and nothing for their duration.
+    const nomem = report.functions.find((f) => f.functionId === NOMEM)!;
+    expect(nomem.costUsd).toBeCloseTo(0.000001, 12);
+
+    const md = await (await fetch(url(`/api/reports/${lastWeek.label}?format=md`))).text();
+    expect(md).toContain(
+      `**Total: ${usd(report.totalCostUsd)}** (excludes what could not be priced for 1 function, listed under "Not priced";`,
+    );
+    const rows: Record<string, string>[] = parse(
+      await (await fetch(url(`/api/reports/${lastWeek.label}?format=csv`))).text(),
+      { columns: true },
+    );
+    expect(
+      rows
+        .filter((r) => r.x_FunctionId === NOMEM)
+        .map((r) => [r.x_CostCategory, r.x_UnpricedUsage]),
+    ).toEqual([['requests', 'memory size unknown: compute not priced']]);
+    expect(
+      rows.filter((r) => r.x_FunctionId !== NOMEM).every((r) => r.x_UnpricedUsage === ''),
+    ).toBe(true);
+    const billed = rows.reduce((s, r) => s + Number(r.BilledCost), 0);
+    expect(billed).toBeCloseTo(report.totalCostUsd, 12);
+  });
 });

@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   Body,
+  ConflictException,
   Controller,
   Get,
   HttpCode,
@@ -17,6 +18,7 @@ import {
   InvalidWeekError,
   ReportDeliveryService,
   ReportMetrics,
+  WeekInProgressError,
   WeeklyReportsService,
 } from '@fleetscope/analysis-jobs';
 import {
@@ -44,6 +46,10 @@ export class ReportsController {
 
   private fail(error: unknown): never {
     if (error instanceof InvalidWeekError) this.reject('week', error.message);
+    if (error instanceof WeekInProgressError) {
+      this.metrics.rejected('deliver');
+      throw new ConflictException(error.message);
+    }
     if (error instanceof StorageUnavailableError) {
       throw new ServiceUnavailableException(error.message);
     }
@@ -54,7 +60,7 @@ export class ReportsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Builds (or rebuilds) the weekly cost report of an ISO week, e.g. {"week":"2026-W48"}; with "deliver": true also sends it to the configured webhook and e-mail',
+      'Builds (or rebuilds) the weekly cost report of an ISO week, e.g. {"week":"2026-W48"}; with "deliver": true also sends it to the configured webhook and e-mail. A week that has not ended is built as far as it has happened, marked "complete": false, and never delivered (409 with "deliver": true)',
   })
   async build(@Body() body: unknown): Promise<WeeklyReport> {
     const { week, deliver } = (body ?? {}) as { week?: unknown; deliver?: unknown };
@@ -64,6 +70,7 @@ export class ReportsController {
     }
     let report: WeeklyReport;
     try {
+      if (deliver) WeeklyReportsService.assertEnded(week);
       report = await this.reports.build(WeeklyReportsService.week(week).label, 'api');
     } catch (error) {
       this.fail(error);
@@ -73,7 +80,10 @@ export class ReportsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every built week, newest first, with its deliveries and links' })
+  @ApiOperation({
+    summary:
+      'Every built week, newest first, with its deliveries and links; "complete": false for one built before it ended',
+  })
   async list() {
     const weeks = await this.reports.list();
     return {
@@ -81,6 +91,8 @@ export class ReportsController {
         week: r.week,
         from: new Date(r.fromMs).toISOString(),
         to: new Date(r.toMs).toISOString(),
+        // Built before the week ended: not the week's report.
+        complete: r.complete,
         builtAt: new Date(r.builtAtMs).toISOString(),
         catalogueVersion: r.catalogueVersion,
         totalCostUsd: r.totalCostUsd,

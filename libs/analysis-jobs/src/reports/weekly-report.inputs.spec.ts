@@ -112,9 +112,10 @@ describe(reportDailyUsage.name, () => {
         d.provisioned?.enabledSeconds ?? 0,
       ]),
     ).toEqual([
-      // Day 1 before 06:00: x86_64 at the inventory's 1024 MB; the history knows no PC yet, so the
-      // inventory's 3 for the piece of a day the function ran.
-      [1, 'x86_64', 1024, 10, 3, 6 * 3600],
+      // Day 1 before 06:00: x86_64; the history knows no memory and no PC before 06:00, so the
+      // first it observed (2048 MB, not the inventory's 1024; PC 3 for the piece of a day the
+      // function ran).
+      [1, 'x86_64', 2048, 10, 3, 6 * 3600],
       // From 06:00: arm64, the spans' time at 2048 MB, PC 3 for 18 h.
       [1, 'arm64', 2048, 20, 3, 18 * 3600],
       // Day 2 until 12:00: allocated while nothing ran, billed all the same; then none.
@@ -132,6 +133,39 @@ describe(reportDailyUsage.name, () => {
     );
     expect(days.map((d) => [d.dayStartMs, d.architecture, d.provisioned?.enabledSeconds])).toEqual([
       [range.fromMs, undefined, 86_400],
+    ]);
+  });
+
+  it('bills the first observed provisioned concurrency before its observation only on the days the function ran', () => {
+    // PC 4 first seen on day 2 at 12:00; the inventory says 1 today. Day 0: ran; day 1: did not.
+    const timeline = settingsTimeline(
+      [
+        {
+          setting: 'provisioned_concurrency',
+          observedAtMs: range.fromMs + 2 * DAY + 12 * HOUR,
+          source: 'api',
+          value: '4',
+        },
+      ],
+      range.fromMs,
+      range.toMs,
+    );
+    const days = reportDailyUsage(
+      [stored(0, 0, { invocations: 5, billedDurationMs: 500 })],
+      [],
+      new Map([[F, config({ provisionedConcurrency: 1 })]]),
+      new Map([[F, timeline]]),
+      range,
+    );
+    expect(
+      days.map((d) => [
+        (d.dayStartMs - range.fromMs) / DAY,
+        d.provisioned?.concurrency,
+        d.provisioned?.enabledSeconds,
+      ]),
+    ).toEqual([
+      [0, 4, 86_400],
+      [2, 4, 12 * 3600],
     ]);
   });
 

@@ -10,7 +10,6 @@ import {
   type DailyUsage,
   type ReportFunction,
   type ReportRecommendationInput,
-  type SettingsInForce,
   type SettingsSegment,
 } from '@fleetscope/reports';
 import type {
@@ -27,9 +26,9 @@ const DAY_MS = DAY_SECONDS * 1000;
 
 /** What the figures assume where the aggregates and the inventory cannot say. */
 export const WEEKLY_REPORT_ASSUMPTIONS: readonly string[] = [
-  "Architecture, memory size and provisioned concurrency are those in force at each time by the settings history (what invocations, the platform APIs and people reported, each from when it was observed); before the history knows one, the inventory's current setting. Runtime, ephemeral storage and pod resources are the inventory's current settings.",
+  "Architecture, memory size and provisioned concurrency are those in force at each time by the settings history (what invocations, the platform APIs and people reported, each from when it was observed); before the history knows one, the value it observed first, and the inventory's current setting only for a function the history has never observed. Runtime, ephemeral storage and pod resources are the inventory's current settings.",
   'Usage is attributed to the settings in force at the end of each stored hour (minutes at the ends of the range): a setting is seen only once in force, so the hour that first shows it ran on it.',
-  "Provisioned concurrency is billed for the seconds the history shows it allocated, days without invocations included; before the history knows a level, the inventory's level all day on each day the function ran. The time run on it is the per-minute concurrency up to that level.",
+  "Provisioned concurrency is billed for the seconds the history shows it allocated, days without invocations included; before the history knows a level, the level it observed first (the inventory's, for a function it has never observed one of) all day on each day the function ran. The time run on it is the per-minute concurrency up to that level.",
   'Knative and OpenFaaS pods: min-scale pods for all the time the function existed, days without requests included, from when Fleetscope first knew it (its first minute with data, settings observation or inventory row) to when the inventory sync last listed it, if a later sync of its cluster or gateway did not; and one pod in each minute with requests when min-scale is 0 (a lower bound: scale-down delays and more than one pod per minute are not seen).',
   "Min-scale is the inventory's current one for all that time: no history of min-scale is kept.",
   'Idle min-scale pods: a pod counts as busy while one request is in flight, up to min-scale pods (requests in flight per minute from their durations); a pod serving several requests at once is busy for less, so the idle share is a lower bound.',
@@ -117,9 +116,17 @@ export function settingsSplits(
   return splits;
 }
 
-/** The provisioned concurrency of a stretch: the history's, else the inventory's, else 0. */
-function provisionedLevel(segment: SettingsInForce, config: FunctionConfig | undefined): number {
-  return segment.provisionedConcurrency ?? config?.provisionedConcurrency ?? 0;
+/**
+ * The provisioned concurrency of a stretch: the history's; before its first observation, the level
+ * it observed first, or the inventory's, on a day the function ran (`ran` false: 0).
+ */
+function provisionedLevel(
+  segment: SettingsSegment,
+  config: FunctionConfig | undefined,
+  ran = true,
+): number {
+  if (segment.provisionedConcurrency !== null) return segment.provisionedConcurrency;
+  return ran ? (segment.assumedProvisionedConcurrency ?? config?.provisionedConcurrency ?? 0) : 0;
 }
 
 /**
@@ -167,10 +174,10 @@ const architectureOf = (value: string | null): LambdaArchitecture | undefined =>
  * report's daily usage. A Lambda day is cut where its settings changed: each piece carries the
  * architecture in force, prices time without a memory size at the memory in force, and pays
  * provisioned concurrency for the seconds it was allocated (the history's level; before the
- * history knows one, the inventory's level all day on days the function ran). Time the history
- * says was allocated on days without invocations is billed too, and so are the min-scale pods of a
- * Knative or OpenFaaS function over its lifetime (`lifetimes`, podDaysOf). `range.toMs` is the end
- * of what has happened: nothing is allocated after it.
+ * history knows one, the level it observed first, else the inventory's, all day on days the
+ * function ran). Time the history says was allocated on days without invocations is billed too,
+ * and so are the min-scale pods of a Knative or OpenFaaS function over its lifetime (`lifetimes`,
+ * podDaysOf). `range.toMs` is the end of what has happened: nothing is allocated after it.
  */
 export function reportDailyUsage(
   rows: readonly StoredDailyUsage[],
@@ -190,7 +197,7 @@ export function reportDailyUsage(
   const usage: DailyUsage[] = [];
   const add = (
     r: StoredDailyUsage,
-    segment: SettingsInForce,
+    segment: SettingsSegment,
     pieceSeconds: number,
     ran: boolean,
     podSeconds = 0,
@@ -205,10 +212,8 @@ export function reportDailyUsage(
     const pricedMs = configuredMb > 0 ? r.billedDurationMs : knownMs;
     const memoryMb = pricedMs > 0 ? mbMs / pricedMs : configuredMb;
     const m = minutes.get(`${r.functionId}|${r.dayStartMs}|${r.stretch ?? 0}`);
-    // Unknown to the history: the inventory's level, allocated on the days the function ran.
-    const pc = lambda
-      ? (segment.provisionedConcurrency ?? (ran ? (config?.provisionedConcurrency ?? 0) : 0))
-      : 0;
+    // Unknown to the history yet: allocated on the days the function ran.
+    const pc = lambda ? provisionedLevel(segment, config, ran) : 0;
     const minScale = config?.minScale ?? 0;
     const pods = runsPods(fn.platform);
     const architecture = lambda ? architectureOf(segment.architecture) : undefined;
@@ -248,7 +253,13 @@ export function reportDailyUsage(
     });
   };
 
-  const noSettings = { architecture: null, memoryMb: null, provisionedConcurrency: null };
+  const noSettings: SettingsSegment = {
+    fromMs: range.fromMs,
+    toMs: range.toMs,
+    architecture: null,
+    memoryMb: null,
+    provisionedConcurrency: null,
+  };
   const podIds = new Set<string>();
   for (const id of lifetimes.keys()) {
     if (runsPods(reportFunction(id, configs.get(id)).platform)) podIds.add(id);
@@ -303,7 +314,7 @@ export function reportDailyUsage(
         if (row) {
           placed.add(row);
           add(row, segment, (to - from) / 1000, ran);
-        } else if (provisionedLevel(segment, ran ? configs.get(id) : undefined) > 0) {
+        } else if (provisionedLevel(segment, configs.get(id), ran) > 0) {
           // Allocated while nothing ran: billed all the same.
           add(emptyDay(id, day, stretch), segment, (to - from) / 1000, ran);
         }

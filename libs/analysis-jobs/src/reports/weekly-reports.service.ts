@@ -7,6 +7,7 @@ import {
   parseIsoWeek,
   reportInputsFromMs,
   usd,
+  utcMinute,
   type IsoWeek,
   type WeeklyReport,
 } from '@fleetscope/reports';
@@ -34,6 +35,9 @@ import {
 
 export class InvalidWeekError extends Error {}
 
+/** Delivery of a week that has not ended: it can be built to look at, not sent as the week's report. */
+export class WeekInProgressError extends Error {}
+
 /** Builds weekly reports from stored data and keeps their history; the schedule and the API call it. */
 @Injectable()
 export class WeeklyReportsService {
@@ -56,7 +60,24 @@ export class WeeklyReportsService {
     return week;
   }
 
-  /** Builds the week from the aggregates and stores it, replacing an earlier build of that week. */
+  /**
+   * Refuses (WeekInProgressError) to deliver a week before it has ended: its figures are not the
+   * week's. The schedule delivers each week once it is over.
+   */
+  static assertEnded(label: unknown, nowMs = Date.now()): void {
+    const week = WeeklyReportsService.week(label);
+    if (week.toMs > nowMs) {
+      throw new WeekInProgressError(
+        `week: ${week.label} is in progress until ${utcMinute(week.toMs)}: it can be built to look at (without "deliver"), and is delivered once it has ended`,
+      );
+    }
+  }
+
+  /**
+   * Builds the week from the aggregates and stores it, replacing an earlier build of that week. A
+   * week that has not ended is built as far as it has happened and marked so (`complete: false`);
+   * a build after its end replaces it.
+   */
   async build(
     label: string,
     trigger: 'api' | 'schedule' = 'api',
@@ -88,7 +109,10 @@ export class WeeklyReportsService {
       fromMs: range.fromMs,
       toMs: Math.max(range.fromMs, Math.min(range.toMs, nowMs)),
     };
-    const timelines = settingsTimelines(await this.settings.observations(happened), happened);
+    // Observations up to now: before a function's first one, the value it observed first is in
+    // force, and that may come after the range.
+    const observed = await this.settings.observations({ fromMs: happened.fromMs, toMs: nowMs });
+    const timelines = settingsTimelines(observed, happened);
     const inventory = await this.configs.merged([...timelines.keys()]);
     const stored = await this.reports.dailyUsage(range, settingsSplits(timelines, inventory));
     // Min-scale pods run, and cost, on days without data too: every such function of the inventory.
@@ -140,17 +164,28 @@ export class WeeklyReportsService {
     return this.reports.lastBuildStartedAtMs();
   }
 
-  list(): Promise<Omit<StoredWeeklyReport, 'report'>[]> {
-    return this.reports.list();
+  /** The stored weeks; `complete` false for one built before it ended (as its report says). */
+  async list(): Promise<(Omit<StoredWeeklyReport, 'report'> & { complete: boolean })[]> {
+    return (await this.reports.list()).map((r) => ({ ...r, complete: r.builtAtMs >= r.toMs }));
   }
 
   async get(label: string): Promise<WeeklyReport | undefined> {
     const week = WeeklyReportsService.week(label);
     const stored = await this.reports.get(week.label);
     if (!stored) return undefined;
-    const report = JSON.parse(stored.report) as WeeklyReport;
-    // Reports stored before idle min-scale pods were reported hold no such list.
-    return this.labelled({ ...report, idleMinScalePods: report.idleMinScalePods ?? [] });
+    const report = JSON.parse(stored.report) as Partial<
+      Pick<WeeklyReport, 'complete' | 'through'>
+    > &
+      Omit<WeeklyReport, 'complete' | 'through'>;
+    // Reports stored before idle min-scale pods, or a week's completeness, were reported hold
+    // neither: a build at or after the week's end is complete.
+    const complete = report.complete ?? Date.parse(report.generatedAt) >= Date.parse(report.to);
+    return this.labelled({
+      ...report,
+      complete,
+      through: report.through ?? (complete ? report.to : report.generatedAt),
+      idleMinScalePods: report.idleMinScalePods ?? [],
+    });
   }
 
   /** A report of the demo fleet says so (issue 12); the store knows whether it holds the demo's. */

@@ -1,3 +1,4 @@
+import { signedUsd } from '../render/report-text';
 import type { ChangeParts } from './weekly-report';
 
 /** What one function's Lambda cost is made of in one week. */
@@ -136,6 +137,6 @@ export function explainChange(parts: ChangeParts, changeUsd: number): string {
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
   const [key, usd] = entries[0];
   if (!(Math.abs(usd) > 0)) return 'no change';
-  const money = (v: number) => `${v < 0 ? '-' : '+'}$${Math.abs(v).toFixed(2)}`;
-  return `mostly ${PART_WORDS[key]} (${money(usd)} of ${money(changeUsd)})`;
+  // The report's money format: a sub-cent change is not "+$0.00".
+  return `mostly ${PART_WORDS[key]} (${signedUsd(usd)} of ${signedUsd(changeUsd)})`;
 }

@@ -143,6 +143,90 @@ describe(buildWeeklyReport.name, () => {
     );
   });
 
+  it('marks a week built before it has ended as in progress, through the time it was built, and does not call today missing', () => {
+    // Built on its last day, Sunday 2025-08-03, at 12:00, before any record of that day came in.
+    const sunday = day('2025-08-03');
+    const inProgress = buildWeeklyReport(
+      {
+        ...inputs,
+        days: inputs.days.filter((d) => d.dayStartMs < sunday),
+        generatedAtMs: sunday + 12 * 3_600_000,
+      },
+      pricing,
+    );
+    expect(inProgress.complete).toBe(false);
+    expect(inProgress.through).toBe('2025-08-03T12:00:00.000Z');
+    expect(inProgress.coverage.status).toBe('partial');
+    expect(inProgress.coverage.missingDays).toEqual([]);
+    expect(inProgress.coverage.message).toMatch(
+      /^2025-W31 \(2025-07-28 to 2025-08-03\) is in progress: 6 of its 7 days so far have invocation records \(from [a-z_, ]+\); 2025-08-03, today, has none yet\./,
+    );
+    expect(inProgress.coverage.message).not.toContain('nothing was recorded on 2025-08-03');
+    // No charge of a week in progress runs past when it was built.
+    const ends = inProgress.functions.flatMap((f) => f.lines.map((l) => l.periodEnd));
+    expect(ends.every((end) => end <= '2025-08-03T12:00:00.000Z')).toBe(true);
+    // Built once the week is over, it is the week's report.
+    expect(report.complete).toBe(true);
+    expect(report.through).toBe(report.to);
+  });
+
+  it('explains a sub-cent change in the money format of the report, not as $0.00', () => {
+    // One invocation more of 1 s at 1 GB: $0.0000166667 + $0.0000002.
+    const tiny = { ...api, functionId: 'aws_lambda~111111111111~us-east-1~tiny', name: 'tiny' };
+    const small = buildWeeklyReport(
+      {
+        week: '2025-W31',
+        generatedAtMs: day('2025-08-04'),
+        functions: [tiny],
+        days: [
+          usage(tiny, '2025-07-22', { invocations: 1, memoryMb: 1024, billedDurationMs: 1000 }),
+          usage(tiny, '2025-07-29', { invocations: 2, memoryMb: 1024, billedDurationMs: 2000 }),
+        ],
+        recommendations: [],
+      },
+      pricing,
+    );
+    expect(small.movers[0].explanation).toBe('mostly invocations (+$0.000017 of +$0.000017)');
+  });
+
+  it('leaves compute it cannot price out of the total, says so, and keeps the FOCUS rows adding up to it', () => {
+    // Spans without a memory size and nothing in the inventory: 10 requests are priced
+    // ($0.000002), their duration is not.
+    const nomem = { ...api, functionId: 'aws_lambda~111111111111~us-east-1~nomem', name: 'nomem' };
+    const withUnpriced = buildWeeklyReport(
+      {
+        ...inputs,
+        functions: [...inputs.functions, nomem],
+        days: [
+          ...inputs.days,
+          usage(nomem, '2025-07-30', {
+            sources: ['otel_span'],
+            invocations: 10,
+            billedDurationMs: 10_000,
+            billedIncludesInit: false,
+          }),
+        ],
+      },
+      pricing,
+    );
+    const fn = withUnpriced.functions.find((f) => f.name === 'nomem')!;
+    expect(fn.costUsd).toBeCloseTo(0.000002, 12);
+    expect(fn.unpriced).toEqual(['memory size unknown: compute not priced']);
+    expect(withUnpriced.coverage.unpriced).toEqual([
+      { functionId: nomem.functionId, reason: 'memory size unknown: compute not priced' },
+    ]);
+    const rows = parse<Record<string, string>>(renderFocusCsv(withUnpriced), { columns: true });
+    const billed = rows.reduce((s, r) => s + Number(r.BilledCost), 0);
+    expect(billed).toBeCloseTo(withUnpriced.totalCostUsd, 9);
+    const own = rows.filter((r) => r.ResourceName === 'nomem');
+    expect(own.map((r) => [r.x_CostCategory, r.x_UnpricedUsage])).toEqual([
+      ['requests', 'memory size unknown: compute not priced'],
+    ]);
+    expect(
+      rows.filter((r) => r.ResourceName !== 'nomem').every((r) => r.x_UnpricedUsage === ''),
+    ).toBe(true);
+  });
+
   it('explains each mover with parts that add up to its change', () => {
     expect(report.movers.map((m) => m.name)).toEqual(['batch', 'api', 'warm', 'ksvc', 'custom']);
     for (const m of report.movers) {

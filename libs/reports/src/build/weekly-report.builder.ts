@@ -129,16 +129,26 @@ function addComputeLines(into: ComputeLine[], lines: readonly ComputeLine[]): vo
   }
 }
 
-/** Adds a day's priced meters, merged per meter, price and calendar month inside the week. */
+/**
+ * Adds a day's priced meters, merged per meter, price and calendar month inside the week. A week in
+ * progress charges up to `asOfMs`, not to its end (a day stored ahead of it, to that day's end).
+ */
 function addLines(
   into: ChargeLine[],
   priced: PricedDay,
   dayStartMs: number,
   week: IsoWeek,
+  asOfMs: number,
   lambda: boolean,
 ): void {
   const periodStart = new Date(Math.max(week.fromMs, monthStartMs(dayStartMs))).toISOString();
-  const periodEnd = new Date(Math.min(week.toMs, nextMonthStartMs(dayStartMs))).toISOString();
+  const periodEnd = new Date(
+    Math.min(
+      week.toMs,
+      nextMonthStartMs(dayStartMs),
+      dayStartMs < asOfMs ? asOfMs : dayStartMs + DAY_MS,
+    ),
+  ).toISOString();
   const architecture = lambda ? priced.architecture : undefined;
   for (const line of priced.lines) {
     const same = into.find(
@@ -152,6 +162,7 @@ function addLines(
     if (same) {
       same.quantity += line.quantity;
       same.usd += line.usd;
+      if (periodEnd > same.periodEnd) same.periodEnd = periodEnd;
     } else {
       into.push({ ...line, ...(architecture ? { architecture } : {}), periodStart, periodEnd });
     }
@@ -198,7 +209,10 @@ function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
   for (const u of priced.unpriced) t.unpriced.add(u);
 }
 
-/** Of a week in progress, the days from `asOfMs` on have not come: listed, never missing. */
+/**
+ * Of a week in progress, the days from `asOfMs` on have not come, and the day it falls in has not
+ * ended (its records may still be on their way): listed, never missing.
+ */
 function weekCoverage(
   week: IsoWeek,
   days: readonly DailyUsage[],
@@ -218,13 +232,14 @@ function weekCoverage(
     });
   }
   const come = coverageDays.filter((_, i) => week.fromMs + i * DAY_MS < asOfMs);
-  const missingDays = come.filter((d) => d.invocations === 0).map((d) => d.date);
-  const daysWithData = come.length - missingDays.length;
+  const ended = come.filter((_, i) => week.fromMs + (i + 1) * DAY_MS <= asOfMs);
+  const missingDays = ended.filter((d) => d.invocations === 0).map((d) => d.date);
+  const daysWithData = come.filter((d) => d.invocations > 0).length;
   return {
     status:
       daysWithData === 0
         ? 'none'
-        : missingDays.length > 0 || come.length < coverageDays.length
+        : missingDays.length > 0 || ended.length < coverageDays.length
           ? 'partial'
           : 'complete',
     daysWithData,
@@ -242,10 +257,9 @@ function coverageMessage(
   asOfMs: number,
 ): string {
   const span = `${week.label} (${isoDate(week.fromMs)} to ${isoDate(week.toMs - DAY_MS)})`;
-  const come = Math.ceil((asOfMs - week.fromMs) / DAY_MS);
   const current =
-    come < 7 && c.daysWithData > 0
-      ? `${span} is in progress: ${c.daysWithData} of its ${come} days so far ${c.daysWithData === 1 ? 'has' : 'have'} invocation records (from ${c.sources.join(', ')})${c.missingDays.length > 0 ? `; nothing was recorded on ${c.missingDays.join(', ')}` : ''}. The days from ${isoDate(week.fromMs + come * DAY_MS)} have not come yet.`
+    asOfMs < week.toMs && c.daysWithData > 0
+      ? inProgressMessage(span, week, c, asOfMs)
       : weekMessage(span, c);
   // The change is only as good as the week it is compared with: a gap there reads as growth.
   const before = `the week before, ${previous.label} (${isoDate(previous.fromMs)} to ${isoDate(previous.toMs - DAY_MS)})`;
@@ -257,6 +271,19 @@ function coverageMessage(
     case 'complete':
       return current;
   }
+}
+
+/** A week in progress: the days so far, today (not ended: no records yet is not missing) and the days to come. */
+function inProgressMessage(span: string, week: IsoWeek, c: WeekCoverage, asOfMs: number): string {
+  const come = Math.ceil((asOfMs - week.fromMs) / DAY_MS);
+  const today = (asOfMs - week.fromMs) % DAY_MS > 0 ? c.days[come - 1] : undefined;
+  const missing =
+    c.missingDays.length > 0 ? `nothing was recorded on ${c.missingDays.join(', ')}` : '';
+  const notYet = today && today.invocations === 0 ? `${today.date}, today, has none yet` : '';
+  const records = `${c.daysWithData} of its ${come} days so far ${c.daysWithData === 1 ? 'has' : 'have'} invocation records (from ${c.sources.join(', ')})`;
+  const toCome =
+    come < 7 ? ` The days from ${isoDate(week.fromMs + come * DAY_MS)} have not come yet.` : '';
+  return `${span} is in progress: ${[records, missing, notYet].filter(Boolean).join('; ')}.${toCome}`;
 }
 
 function daysSentence(c: WeekCoverage): string {
@@ -390,6 +417,10 @@ export function buildWeeklyReport(
   const previousDailyCost = new Map<number, number>();
   let monthToDateUsd = 0;
 
+  // What has happened of the week: all of it once it is over, up to the build of a week in
+  // progress, whose days to come are forecast like the rest of the month.
+  const asOfMs = Math.min(week.toMs, Math.max(week.fromMs, inputs.generatedAtMs));
+
   const days = [...inputs.days]
     .filter((d) => d.dayStartMs >= reportInputsFromMs(week) && d.dayStartMs < week.toMs)
     .sort((a, b) => a.dayStartMs - b.dayStartMs || a.functionId.localeCompare(b.functionId));
@@ -424,6 +455,7 @@ export function buildWeeklyReport(
         priced,
         day.dayStartMs,
         week,
+        asOfMs,
         fn.platform === 'aws_lambda',
       );
       dailyCost.set(day.dayStartMs, (dailyCost.get(day.dayStartMs) ?? 0) + usd);
@@ -560,9 +592,6 @@ export function buildWeeklyReport(
     })
     .sort((a, b) => b.idleUsd - a.idleUsd);
 
-  // What has happened of the week: all of it once it is over, up to the build of a week in
-  // progress, whose days to come are forecast like the rest of the month.
-  const asOfMs = Math.min(week.toMs, Math.max(week.fromMs, inputs.generatedAtMs));
   const elapsedDays = (asOfMs - week.fromMs) / DAY_MS;
   const remainingDays = Math.max(0, (monthTo - Math.max(asOfMs, monthFrom)) / DAY_MS);
   const dailyMeanUsd = elapsedDays > 0 ? totalCostUsd / elapsedDays : 0;
@@ -577,6 +606,8 @@ export function buildWeeklyReport(
     week: week.label,
     from: new Date(week.fromMs).toISOString(),
     to: new Date(week.toMs).toISOString(),
+    complete: asOfMs >= week.toMs,
+    through: new Date(asOfMs).toISOString(),
     currency: 'USD',
     catalogueVersion: pricing.catalogueVersion,
     priceIds: [...priceIds].sort(),

@@ -211,6 +211,13 @@ export interface WeeklyReport {
   from: string;
   /** ISO-8601 UTC, exclusive. */
   to: string;
+  /**
+   * False for a week built before it ended: its figures are what had happened by `through`, it is
+   * not the week's report and is never delivered (a build after the week has ended is).
+   */
+  complete: boolean;
+  /** ISO-8601 UTC, exclusive: what the figures cover ends here; `to` once the week is complete. */
+  through: string;
   currency: 'USD';
   catalogueVersion: string;
   priceIds: string[];

@@ -4,7 +4,9 @@ import type { ChargeLine, ReportFunctionCost, WeeklyReport } from '../build/week
 /**
  * FOCUS 1.2 columns (FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec v1.2, specification/columns):
  * every Mandatory column, the Conditional ones this data can fill, and Fleetscope's own columns
- * prefixed x_ as the spec requires of custom columns.
+ * prefixed x_ as the spec requires of custom columns. FOCUS has no column for a cost known to be
+ * incomplete (ChargeClass only marks corrections of an invoiced period) nor for a period still
+ * running: x_UnpricedUsage and x_WeekComplete say so.
  */
 export const FOCUS_MANDATORY_COLUMNS = [
   'BilledCost',
@@ -56,6 +58,8 @@ export const FOCUS_COLUMNS = [
   'x_CatalogueVersion',
   'x_Week',
   'x_Demo',
+  'x_UnpricedUsage',
+  'x_WeekComplete',
 ] as const;
 
 type FocusRow = Record<(typeof FOCUS_COLUMNS)[number], string | number | null>;
@@ -182,6 +186,11 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): Fo
     x_Week: report.week,
     // Issue 12: a row of the demo fleet says so wherever the file ends up.
     x_Demo: report.demo === true ? 'true' : 'false',
+    // Usage of this function that had no price and is in no row's cost (the report's "Not
+    // priced"): its rows are not all it cost.
+    x_UnpricedUsage: fn.unpriced.length > 0 ? fn.unpriced.join('; ') : null,
+    // A week built before it ended: every row is a charge so far (ChargePeriodEnd is then).
+    x_WeekComplete: report.complete === false ? 'false' : 'true',
   };
 }
 
@@ -191,17 +200,30 @@ export function renderFocusCsv(report: WeeklyReport): string {
   return stringify(rows, {
     header: true,
     columns: [...FOCUS_COLUMNS],
-    // Nulls are empty cells; numbers are written in full (no exponent), as FOCUS decimals.
+    // Nulls are empty cells; numbers go through toDecimal(), the one place this file writes one.
     cast: {
       number: (value) => (Number.isFinite(value) ? toDecimal(value) : ''),
     },
   });
 }
 
-/** A decimal without exponent notation (1e-7 → 0.0000001). */
+/** Significant digits a FOCUS decimal keeps: a double holds 15 exactly, the 16th and 17th are noise. */
+const DECIMAL_DIGITS = 15;
+
+/**
+ * A FOCUS decimal: the value to 15 significant digits, in full without exponent notation
+ * (1e-7 → 0.0000001). The binary noise of sums and quotients (0.15000000000000002,
+ * 0.000013333399999999998) goes; nothing of the value beyond its 15th digit changes.
+ */
 export function toDecimal(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  const text = String(value);
-  if (!/e/i.test(text)) return text;
-  return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+  // The shortest text that reads back as the value rounded to 15 digits: '0.15', '1.33334e-5'.
+  const text = String(Number(value.toPrecision(DECIMAL_DIGITS)));
+  const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!exponent) return text;
+  const [, sign, first, rest = '', power] = exponent;
+  const digits = first + rest;
+  const point = 1 + Number(power);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }

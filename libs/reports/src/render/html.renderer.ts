@@ -4,9 +4,13 @@ import {
   DEMO_NOTICE,
   PART_LABELS,
   demoSuffix,
+  functionCostText,
+  inProgressNotice,
   percent,
+  quantity,
   savingText,
   signedUsd,
+  unpricedNote,
   usd,
 } from './report-text';
 
@@ -94,7 +98,8 @@ function moversChart(report: WeeklyReport): string {
     y += rowHeight;
     for (const k of keys) {
       const v = m.parts[k];
-      if (Math.abs(v) < 0.005) continue;
+      // Parts too small to draw beside the largest; a small week's movers still have bars.
+      if (!(Math.abs(v) >= max * 0.005) || !(Math.abs(v) >= 1e-10)) continue;
       const w = max > 0 ? (Math.abs(v) / max) * 150 : 0;
       const x = v >= 0 ? 330 : 330 - w;
       out.push(
@@ -109,6 +114,8 @@ function moversChart(report: WeeklyReport): string {
 
 export function renderHtml(report: WeeklyReport): string {
   const change = report.totalCostUsd - report.previousTotalCostUsd;
+  const inProgress = inProgressNotice(report);
+  const excludes = unpricedNote(report);
   // Amber when either week has gaps: the change compares the two.
   const coverageColour =
     report.coverage.status === 'complete' && report.coverage.previousWeek.status === 'complete'
@@ -135,12 +142,18 @@ export function renderHtml(report: WeeklyReport): string {
     report.demo
       ? `<div data-demo="true" style="background:#fff8e6;border:1px solid #f3d48b;color:#6b4e00;padding:8px 12px;border-radius:4px;font-size:14px;margin:0 0 12px">Demo data: ${escapeHtml(DEMO_NOTICE)}</div>`
       : '',
+    inProgress
+      ? `<div data-in-progress="true" style="background:#fff3c4;border:1px solid #f3d48b;color:#6b4e00;padding:8px 12px;border-radius:4px;font-size:14px;margin:0 0 12px"><strong>In progress:</strong> ${escapeHtml(inProgress.replace(/^In progress: /, ''))}</div>`
+      : '',
     `<h1 style="font-size:22px;margin:0 0 4px">Weekly cost report ${escapeHtml(report.week + demoSuffix(report))}</h1>`,
     p(
       `${escapeHtml(report.from.slice(0, 10))} to ${escapeHtml(report.to.slice(0, 10))} (UTC, end exclusive) · prices <code>${escapeHtml(report.catalogueVersion)}</code>`,
     ),
     `<div data-coverage="${escapeHtml(report.coverage.status)}" style="background:${coverageColour};padding:8px 12px;border-radius:4px;font-size:14px;margin:8px 0">${escapeHtml(report.coverage.message)}</div>`,
     `<p style="font-size:26px;margin:12px 0 4px" data-total="${report.totalCostUsd}"><strong>${escapeHtml(usd(report.totalCostUsd))}</strong> <span style="font-size:15px;color:${change > 0 ? RED : GREEN}">${escapeHtml(signedUsd(change))} vs ${escapeHtml(usd(report.previousTotalCostUsd))}</span></p>`,
+    excludes
+      ? p(`<span data-unpriced="true" style="color:#8d2b0b">Total ${escapeHtml(excludes)}.</span>`)
+      : '',
     p(
       `${report.invocations.toLocaleString('en-US')} invocations · ${report.costPerMillionInvocationsUsd === null ? 'no invocations' : `${escapeHtml(usd(report.costPerMillionInvocationsUsd))} per million`} · month to date ${escapeHtml(usd(report.monthToDate.costUsd))}, month-end forecast ${escapeHtml(usd(report.monthToDate.forecastMonthEndUsd))}`,
     ),
@@ -153,7 +166,7 @@ export function renderHtml(report: WeeklyReport): string {
         l.kind === 'provisioned' ? 'on provisioned concurrency' : 'on demand',
         escapeHtml(l.architecture),
         escapeHtml(l.usdPerGbSecond.toPrecision(6)),
-        Math.round(l.gbSeconds).toLocaleString('en-US'),
+        quantity(l.gbSeconds),
         usd(l.usd),
       ]),
       [false, false, true, true, true],
@@ -183,7 +196,7 @@ export function renderHtml(report: WeeklyReport): string {
         escapeHtml(f.platform),
         escapeHtml(f.region),
         f.invocations.toLocaleString('en-US'),
-        usd(f.costUsd),
+        escapeHtml(functionCostText(f)),
         usd(f.previousCostUsd),
         f.costPerMillionInvocationsUsd === null ? '–' : usd(f.costPerMillionInvocationsUsd),
       ]),

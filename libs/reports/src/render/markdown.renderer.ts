@@ -4,9 +4,13 @@ import {
   DEMO_NOTICE,
   PART_LABELS,
   demoSuffix,
+  functionCostText,
+  inProgressNotice,
   percent,
+  quantity,
   savingText,
   signedUsd,
+  unpricedNote,
   usd,
 } from './report-text';
 
@@ -25,15 +29,18 @@ function table(head: string[], rows: (string | number)[][]): string[] {
 
 export function renderMarkdown(report: WeeklyReport): string {
   const change = report.totalCostUsd - report.previousTotalCostUsd;
+  const inProgress = inProgressNotice(report);
+  const excludes = unpricedNote(report);
   const out: string[] = [
     `# Fleetscope weekly cost report ${report.week}${demoSuffix(report)}`,
     '',
     ...(report.demo ? [`> **Demo data:** ${DEMO_NOTICE}`, ''] : []),
+    ...(inProgress ? [`> ${inProgress.replace(/^In progress:/, '**In progress:**')}`, ''] : []),
     `${report.from.slice(0, 10)} to ${report.to.slice(0, 10)} (UTC, end exclusive) · prices: \`${report.catalogueVersion}\``,
     '',
     `> ${report.coverage.message}`,
     '',
-    `**Total: ${usd(report.totalCostUsd)}** (previous week ${usd(report.previousTotalCostUsd)}, ${signedUsd(change)}) · ${report.invocations.toLocaleString('en-US')} invocations · ${report.costPerMillionInvocationsUsd === null ? 'no invocations' : `${usd(report.costPerMillionInvocationsUsd)} per million`}`,
+    `**Total: ${usd(report.totalCostUsd)}** (${excludes ? `${excludes}; ` : ''}previous week ${usd(report.previousTotalCostUsd)}, ${signedUsd(change)}) · ${report.invocations.toLocaleString('en-US')} invocations · ${report.costPerMillionInvocationsUsd === null ? 'no invocations' : `${usd(report.costPerMillionInvocationsUsd)} per million`}`,
     '',
     `Month to date (${report.monthToDate.month}): ${usd(report.monthToDate.costUsd)} · month-end forecast ${usd(report.monthToDate.forecastMonthEndUsd)} (${report.monthToDate.forecastMethod})`,
     '',
@@ -50,7 +57,7 @@ export function renderMarkdown(report: WeeklyReport): string {
         l.kind === 'provisioned' ? 'on provisioned concurrency' : 'on demand',
         l.architecture,
         l.usdPerGbSecond.toPrecision(6),
-        Math.round(l.gbSeconds).toLocaleString('en-US'),
+        quantity(l.gbSeconds),
         usd(l.usd),
       ]),
     ),
@@ -98,7 +105,7 @@ export function renderMarkdown(report: WeeklyReport): string {
         f.platform,
         f.region,
         f.invocations.toLocaleString('en-US'),
-        usd(f.costUsd),
+        functionCostText(f),
         usd(f.previousCostUsd),
         f.costPerMillionInvocationsUsd === null ? '–' : usd(f.costPerMillionInvocationsUsd),
       ]),

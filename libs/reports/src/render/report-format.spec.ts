@@ -1,10 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import { buildWeeklyReport } from '../build/weekly-report.builder';
 import { inputs, pricing } from '../testing/known-week.inputs';
-import { FOCUS_COLUMNS, FOCUS_MANDATORY_COLUMNS, renderFocusCsv } from './focus-csv.renderer';
+import { api, batch, day, usage } from '../testing/known-week.inputs';
+import {
+  FOCUS_COLUMNS,
+  FOCUS_MANDATORY_COLUMNS,
+  renderFocusCsv,
+  toDecimal,
+} from './focus-csv.renderer';
 import { renderHtml } from './html.renderer';
 import { renderMarkdown } from './markdown.renderer';
+import { renderReport } from './report-format';
 import { signedUsd, usd } from './report-text';
+import { renderSlackMessage } from './slack-message.renderer';
 
 const report = buildWeeklyReport(inputs, pricing);
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -160,5 +168,130 @@ describe(usd.name, () => {
     expect(usd(-0.00033333)).toBe('-$0.00033');
     expect(usd(0.0000068)).toBe('$0.0000068');
     expect(usd(1234.5)).toBe('$1,234.50');
+  });
+});
+
+describe(toDecimal.name, () => {
+  it('writes the decimal a person would, without the binary noise of sums and quotients', () => {
+    expect(toDecimal(0.000013333399999999998)).toBe('0.0000133334');
+    expect(toDecimal(0.000012000060000000001)).toBe('0.00001200006');
+    expect(toDecimal(0.15000000000000002)).toBe('0.15');
+    expect(toDecimal(0.1 + 0.2)).toBe('0.3');
+    // Never an exponent, and never a value changed beyond its 15th significant digit.
+    expect(toDecimal(4e-7)).toBe('0.0000004');
+    expect(toDecimal(1.23456789012345e-8)).toBe('0.0000000123456789012345');
+    expect(toDecimal(-2.8e-17)).toBe('-0.000000000000000028');
+    expect(toDecimal(123456789.125)).toBe('123456789.125');
+    expect(toDecimal(3_000_000)).toBe('3000000');
+    expect(toDecimal(1e21)).toBe('1000000000000000000000');
+    expect(toDecimal(0)).toBe('0');
+  });
+});
+
+describe('numbers of a small arm64 week', () => {
+  // One invocation of 1,050 ms at 1 GB on arm64: 1.05 GB-s, $0.0000140000700 of duration.
+  const small = buildWeeklyReport(
+    {
+      week: '2025-W31',
+      generatedAtMs: day('2025-08-04'),
+      functions: [batch],
+      days: [
+        usage(batch, '2025-07-29', { invocations: 1, memoryMb: 1024, billedDurationMs: 1050 }),
+        usage(batch, '2025-07-30', { invocations: 2, memoryMb: 1024, billedDurationMs: 100 }),
+      ],
+      recommendations: [],
+    },
+    pricing,
+  );
+
+  it('writes FOCUS decimals with no more than 15 significant digits', () => {
+    const rows: Record<string, string>[] = parse(renderFocusCsv(small), { columns: true });
+    const numeric = [
+      'BilledCost',
+      'EffectiveCost',
+      'ListCost',
+      'ContractedCost',
+      'PricingQuantity',
+      'ConsumedQuantity',
+      'ListUnitPrice',
+      'ContractedUnitPrice',
+    ];
+    for (const row of rows) {
+      for (const column of numeric) {
+        const digits = row[column].replace(/^-?[0.]*/, '').replace('.', '');
+        expect({ column, value: row[column], digits: digits.length <= 15 }).toEqual({
+          column,
+          value: row[column],
+          digits: true,
+        });
+      }
+    }
+    const duration = rows.find((r) => r.x_CostCategory === 'compute')!;
+    // 1.05 + 0.1 is 1.1500000000000001 in binary floating point.
+    expect(duration.ConsumedQuantity).toBe('1.15');
+  });
+
+  it('shows GB-seconds below one thousand with their decimals in Markdown and HTML', () => {
+    expect(renderMarkdown(small)).toMatch(/\| on demand \| arm64 \| 0\.0000133334 \| 1\.15 \| /);
+    expect(renderHtml(small)).toContain('>1.15</td>');
+  });
+});
+
+describe('a week in progress', () => {
+  // Built on Sunday 2025-08-03 at 12:00, before the week ends.
+  const partial = buildWeeklyReport(
+    { ...inputs, generatedAtMs: day('2025-08-03') + 12 * 3_600_000 },
+    pricing,
+  );
+  const notice =
+    'In progress: figures through 2025-08-03 12:00 UTC of a week that ends 2025-08-04 00:00 UTC.';
+
+  it('says so in every format, and the complete week in none', () => {
+    expect(renderMarkdown(partial)).toContain(`> **${notice.replace(':', ':**')}`);
+    expect(renderHtml(partial)).toContain('data-in-progress="true"');
+    expect(renderHtml(partial)).toContain(notice.slice('In progress: '.length));
+    const slack = renderSlackMessage(partial, { url: 'https://fleetscope.example/reports.html' });
+    expect(slack.text).toMatch(/^\[In progress\] Fleetscope 2025-W31/);
+    expect(JSON.stringify(slack.blocks)).toContain('(in progress)');
+    const rows: Record<string, string>[] = parse(renderFocusCsv(partial), { columns: true });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.x_WeekComplete === 'false')).toBe(true);
+    expect(rows.every((r) => r.ChargePeriodEnd <= '2025-08-03T12:00:00Z')).toBe(true);
+    expect(renderReport(partial, 'csv').fileName).toBe('fleetscope-2025-W31-in-progress.csv');
+
+    expect(renderMarkdown(report)).not.toContain('In progress');
+    expect(renderHtml(report)).not.toContain('data-in-progress');
+    const complete: Record<string, string>[] = parse(renderFocusCsv(report), { columns: true });
+    expect(complete.every((r) => r.x_WeekComplete === 'true')).toBe(true);
+    expect(renderReport(report, 'csv').fileName).toBe('fleetscope-2025-W31.csv');
+  });
+});
+
+describe('a total that leaves out what could not be priced', () => {
+  const nomem = { ...api, functionId: 'aws_lambda~111111111111~us-east-1~nomem', name: 'nomem' };
+  const withUnpriced = buildWeeklyReport(
+    {
+      ...inputs,
+      functions: [...inputs.functions, nomem],
+      days: [
+        ...inputs.days,
+        usage(nomem, '2025-07-30', {
+          sources: ['otel_span'],
+          invocations: 10,
+          billedDurationMs: 10_000,
+        }),
+      ],
+    },
+    pricing,
+  );
+  const note = 'excludes what could not be priced for 1 function, listed under "Not priced"';
+
+  it('says so beside the total in every format', () => {
+    expect(renderMarkdown(withUnpriced)).toContain(`**Total: $5,206.79** (${note};`);
+    expect(renderHtml(withUnpriced)).toContain(note.replace(/"/g, '&quot;'));
+    expect(renderSlackMessage(withUnpriced, { missing: 'no link' }).text).toContain(note);
+    expect(renderMarkdown(withUnpriced)).toContain('| nomem |');
+    expect(renderMarkdown(withUnpriced)).toMatch(/\| \$0\.0000020, not all priced \|/);
+    expect(renderMarkdown(report)).not.toContain('could not be priced');
   });
 });

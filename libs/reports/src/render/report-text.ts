@@ -2,9 +2,11 @@ import { formatSignificant } from '@fleetscope/model';
 import type {
   ChangeParts,
   CostBreakdown,
+  ReportFunctionCost,
   ReportRecommendation,
   WeeklyReport,
 } from '../build/weekly-report';
+import { utcMinute } from '../week/iso-week';
 
 /** What a report of the demo fleet says of itself, after "Demo data:", in every format (issue 12). */
 export const DEMO_NOTICE =
@@ -15,9 +17,34 @@ export function demoSuffix(report: Pick<WeeklyReport, 'demo'>): string {
   return report.demo ? ' (demo data)' : '';
 }
 
-/** The name of a report's files without extension: fleetscope-2026-W48, fleetscope-demo-2026-W48. */
-export function reportFileStem(report: Pick<WeeklyReport, 'demo' | 'week'>): string {
-  return `fleetscope-${report.demo ? 'demo-' : ''}${report.week}`;
+/**
+ * The name of a report's files without extension: fleetscope-2026-W48, fleetscope-demo-2026-W48,
+ * and fleetscope-2026-W49-in-progress for a week built before it ended (a file passed on keeps
+ * saying it is not the week's).
+ */
+export function reportFileStem(report: Pick<WeeklyReport, 'demo' | 'week' | 'complete'>): string {
+  return `fleetscope-${report.demo ? 'demo-' : ''}${report.week}${report.complete === false ? '-in-progress' : ''}`;
+}
+
+/** What every format says, first, of a week built before it ended; undefined once it has. */
+export function inProgressNotice(report: WeeklyReport): string | undefined {
+  if (report.complete !== false) return undefined;
+  return `In progress: figures through ${utcMinute(Date.parse(report.through))} of a week that ends ${utcMinute(Date.parse(report.to))}. This is not the week's report and is not delivered: that is built once the week has ended (the schedule builds and delivers it).`;
+}
+
+/**
+ * Beside every total: what it leaves out. A function whose compute has no memory size to be priced
+ * at still has its requests in the total; its cost is incomplete, not zero.
+ */
+export function unpricedNote(report: WeeklyReport): string | undefined {
+  const n = report.coverage.unpriced.length;
+  if (n === 0) return undefined;
+  return `excludes what could not be priced for ${n} ${n === 1 ? 'function' : 'functions'}, listed under "Not priced"`;
+}
+
+/** A function's cost; ", not all priced" when part of its usage had no price. */
+export function functionCostText(f: ReportFunctionCost): string {
+  return f.unpriced.length > 0 ? `${usd(f.costUsd)}, not all priced` : usd(f.costUsd);
 }
 
 /**
@@ -35,6 +62,19 @@ export function usd(value: number): string {
       ? formatSignificant(abs, 2)
       : abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return `${value < 0 ? '-' : ''}$${text}`;
+}
+
+/**
+ * A quantity such as GB-seconds: whole and grouped from 1,000, else 4 significant digits without
+ * trailing zeros (1.05, 0.125), so a small week does not read as 1 or 0.
+ */
+export function quantity(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en-US');
+  if (value === 0) return '0';
+  return formatSignificant(value, 4)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 export function signedUsd(value: number): string {

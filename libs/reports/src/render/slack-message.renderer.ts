@@ -1,5 +1,5 @@
 import type { WeeklyReport } from '../build/weekly-report';
-import { demoSuffix, percent, signedUsd, usd } from './report-text';
+import { demoSuffix, inProgressNotice, percent, signedUsd, unpricedNote, usd } from './report-text';
 
 /** Where the full report is read: its URL, or a sentence saying why there is none to give. */
 export type ReportLink = { url: string } | { missing: string };
@@ -7,14 +7,18 @@ export type ReportLink = { url: string } | { missing: string };
 /**
  * The report as a Slack incoming-webhook message: `text` (the notification and the fallback of
  * Slack-compatible receivers such as Mattermost or Teams workflows) plus Block Kit sections with
- * the summary, the top movers and the link to the HTML report (or, without one, the sentence that says why).
+ * the summary, the top movers and the link to the report's page on the dashboard (or, without one,
+ * the sentence that says why). A week in progress and a total that leaves out unpriced usage say so.
  */
 export function renderSlackMessage(
   report: WeeklyReport,
   link: ReportLink,
 ): Record<string, unknown> {
   const change = report.totalCostUsd - report.previousTotalCostUsd;
-  const summary = `${report.demo ? '[Demo] ' : ''}Fleetscope ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)} the week before)`;
+  const inProgress = inProgressNotice(report);
+  const excludes = unpricedNote(report);
+  const leftOut = excludes ? `; the total ${excludes}` : '';
+  const summary = `${report.demo ? '[Demo] ' : ''}${inProgress ? '[In progress] ' : ''}Fleetscope ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)} the week before${leftOut})`;
   const movers = report.movers
     .slice(0, 5)
     .map(
@@ -23,20 +27,20 @@ export function renderSlackMessage(
     );
   const open = 'url' in link ? `<${link.url}|Open the full report>` : link.missing;
   return {
-    text: `${summary}. ${report.coverage.message} ${'url' in link ? link.url : link.missing}`,
+    text: `${summary}.${inProgress ? ` ${inProgress}` : ''} ${report.coverage.message} ${'url' in link ? link.url : link.missing}`,
     blocks: [
       {
         type: 'header',
         text: {
           type: 'plain_text',
-          text: `Weekly cost report ${report.week}${demoSuffix(report)}`,
+          text: `Weekly cost report ${report.week}${demoSuffix(report)}${inProgress ? ' (in progress)' : ''}`,
         },
       },
       {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `*${usd(report.totalCostUsd)}* (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)}) · month to date ${usd(report.monthToDate.costUsd)}, forecast ${usd(report.monthToDate.forecastMonthEndUsd)}\n${report.coverage.message}`,
+          text: `${inProgress ? `${inProgress}\n` : ''}*${usd(report.totalCostUsd)}* (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)}${leftOut}) · month to date ${usd(report.monthToDate.costUsd)}, forecast ${usd(report.monthToDate.forecastMonthEndUsd)}\n${report.coverage.message}`,
         },
       },
       {

@@ -29,6 +29,7 @@ describe(settingsTimeline.name, () => {
         architecture: 'x86_64',
         memoryMb: 1024,
         provisionedConcurrency: null,
+        assumedProvisionedConcurrency: 4,
       },
       {
         fromMs: 10 * H,
@@ -36,6 +37,7 @@ describe(settingsTimeline.name, () => {
         architecture: 'arm64',
         memoryMb: 1024,
         provisionedConcurrency: null,
+        assumedProvisionedConcurrency: 4,
       },
       {
         fromMs: 12 * H,
@@ -57,10 +59,40 @@ describe(settingsTimeline.name, () => {
       0,
       8 * H,
     );
+    // Before the first observation, the value it observed first (the person's, at hour 2).
     expect(segments.map((s) => [s.fromMs / H, s.toMs / H, s.architecture])).toEqual([
-      [0, 2, null],
-      [2, 6, 'arm64'],
+      [0, 6, 'arm64'],
       [6, 8, 'x86_64'],
+    ]);
+  });
+
+  it('holds the earliest observed architecture and memory before their first observation, even one after the range', () => {
+    // Seen first at hour 24 as x86_64 at 512 MB, moved to arm64 at hour 72; the range ends at
+    // hour 48, before the move, and starts at hour 0, before anything was observed.
+    const observations = [
+      at(24, 'architecture', 'x86_64', 'api'),
+      at(24, 'memory_mb', '512', 'api'),
+      at(72, 'architecture', 'arm64', 'api'),
+      at(30, 'provisioned_concurrency', '2', 'api'),
+    ];
+    expect(settingsTimeline(observations, 0, 48 * H)).toEqual([
+      {
+        fromMs: 0,
+        toMs: 30 * H,
+        architecture: 'x86_64',
+        memoryMb: 512,
+        provisionedConcurrency: null,
+        // Provisioned concurrency unknown until hour 30: the level first seen, which the report
+        // bills only on the days the function ran (it may not have existed before).
+        assumedProvisionedConcurrency: 2,
+      },
+      {
+        fromMs: 30 * H,
+        toMs: 48 * H,
+        architecture: 'x86_64',
+        memoryMb: 512,
+        provisionedConcurrency: 2,
+      },
     ]);
   });
 

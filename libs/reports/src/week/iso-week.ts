@@ -89,3 +89,8 @@ export function nextMonthStartMs(ms: number): number {
 export function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+/** `2026-12-06 12:00 UTC`: a moment to the minute, for text. */
+export function utcMinute(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -9,12 +9,13 @@ import {
   renderSlackMessage,
   reportFileStem,
   signedUsd,
+  unpricedNote,
   usd,
   type ReportLink,
   type WeeklyReport,
 } from '@fleetscope/reports';
 import { type DeliveryAttempt } from '@fleetscope/storage';
-import { WeeklyReportsService } from '../weekly-reports.service';
+import { WeekInProgressError, WeeklyReportsService } from '../weekly-reports.service';
 import { withRetries } from './delivery.retry';
 import { REPORT_DELIVERIES, REPORT_DELIVERY_ATTEMPTS, ReportMetrics } from './report-metrics';
 
@@ -49,10 +50,14 @@ export class ReportDeliveryService implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * The dashboard's page of the week, which asks for the API token when there is one: the API's
+   * own /api/reports/:week answers a browser 401 wherever FLEETSCOPE_API_TOKEN is set.
+   */
   private link(week: string): ReportLink {
     const base = this.linkBase;
     if (base === undefined) return { missing: NO_LINK };
-    return { url: `${base.replace(/\/+$/, '')}/api/reports/${week}?format=html` };
+    return { url: `${base.replace(/\/+$/, '')}/reports.html?week=${encodeURIComponent(week)}` };
   }
 
   /**
@@ -67,6 +72,12 @@ export class ReportDeliveryService implements OnApplicationBootstrap {
   }
 
   async deliver(report: WeeklyReport): Promise<DeliveryAttempt[]> {
+    // Built before the week ended: not the week's report (the API refuses before building it).
+    if (report.complete === false) {
+      throw new WeekInProgressError(
+        `week: ${report.week} was built before it ended, with figures through ${report.through}: not delivered`,
+      );
+    }
     const channels: [string, () => Promise<void>][] = [];
     const webhook = this.config.reportWebhookUrl;
     if (webhook) channels.push(['webhook', () => this.postWebhook(webhook, report)]);
@@ -128,7 +139,7 @@ export class ReportDeliveryService implements OnApplicationBootstrap {
         from: this.config.reportEmailFrom,
         to: this.config.reportEmailTo,
         // The report's own money format: toFixed(2) made a sub-cent week $0.00 and -$0.00.
-        subject: `${report.demo ? '[Demo] ' : ''}Fleetscope weekly cost report ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)})`,
+        subject: `${report.demo ? '[Demo] ' : ''}Fleetscope weekly cost report ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)}${unpricedNote(report) ? '; excludes unpriced usage' : ''})`,
         html: renderHtml(report),
         text: renderMarkdown(report),
         attachments: [
