@@ -213,12 +213,19 @@ export function fmtPct(v) {
 /**
  * A cold-start rate of GET /api/functions or /api/coldstarts (`coldStartRate`, `coldStarts`,
  * `invocations`, `coldStartUnknown`, `coldStartRateReason`) as "unknown" when no invocation said
- * whether it started cold, never 0 %; its title says which invocations the rate is over, and a
- * rate that leaves some out is marked with an asterisk.
+ * whether it started cold, never 0 %, and as a dash without invocations; its title says which
+ * invocations the rate is over, and a rate that leaves some out is marked with an asterisk.
  */
 export function coldStartRateCell(r) {
   const rate = r.coldStartRate;
   const unknown = r.coldStartUnknown ?? 0;
+  if (rate === null && !r.invocations) {
+    return h(
+      'span',
+      { title: r.coldStartRateReason ?? 'No invocations.', class: 'secondary' },
+      dash,
+    );
+  }
   const title =
     rate === null
       ? `${r.coldStartRateReason ?? 'No source said whether these invocations started cold.'} (${fmtInt(unknown)} invocations)`

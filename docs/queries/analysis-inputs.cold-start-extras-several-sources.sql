@@ -3,6 +3,7 @@ SELECT
   function_id AS functionId,
   version,
   memory_size_mb AS memorySizeMb,
+  arrayCount(b -> b < toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60)), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
   countIf(proactive) AS proactiveInits,
   sumIf(init_ms, proactive) AS proactiveInitSumMs,
   countIf(restore_ms > 0) AS restores,
@@ -11,6 +12,8 @@ SELECT
 FROM (
   SELECT function_id, request_id,
          min(start_time) AS start,
+         -- The minute the aggregate counts it in: its row's end gives its stretch (STRETCH).
+         toDateTime(toStartOfMinute(start)) AS minute,
          anyLast(version) AS version,
          max(memory_size_mb) AS memory_size_mb,
          max(init_type = 'proactive') AS proactive,
@@ -23,7 +26,7 @@ FROM (
     AND (init_type = 'proactive' OR restore_duration_us > 0)
   GROUP BY function_id, request_id
 )
-GROUP BY key, function_id, version, memory_size_mb;
+GROUP BY key, function_id, version, memory_size_mb, stretch;
 
 SELECT function_id AS functionId FROM (SELECT function_id FROM function_day_sources
     WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id IN {functions:Array(String)} GROUP BY function_id HAVING uniqExact(source) > 1);
@@ -33,6 +36,7 @@ SELECT function_id AS functionId FROM (SELECT function_id FROM function_day_sour
     function_id AS functionId,
     version,
     memory_size_mb AS memorySizeMb,
+    arrayCount(b -> b < toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60)), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
     countIf(proactive) AS proactiveInits,
     sumIf(init_ms, proactive) AS proactiveInitSumMs,
     countIf(restore_ms > 0) AS restores,
@@ -41,6 +45,8 @@ SELECT function_id AS functionId FROM (SELECT function_id FROM function_day_sour
   FROM (
     SELECT function_id, request_id,
            min(start_time) AS start,
+           -- The minute the aggregate counts it in: its row's end gives its stretch (STRETCH).
+           toDateTime(toStartOfMinute(start)) AS minute,
            anyLast(version) AS version,
            max(memory_size_mb) AS memory_size_mb,
            max(init_type = 'proactive') AS proactive,
@@ -68,4 +74,4 @@ WHERE prio = 0 OR per_source[toString(source)] * 16 + prio = arrayMax(arrayMap(
   mapKeys(per_source), mapValues(per_source))))))
     GROUP BY function_id, request_id
   )
-  GROUP BY key, function_id, version, memory_size_mb;
+  GROUP BY key, function_id, version, memory_size_mb, stretch;

@@ -3,6 +3,7 @@ SELECT
   function_id AS functionId,
   version,
   memory_size_mb AS memorySizeMb,
+  arrayCount(b -> b < toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60)), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
   countIf(proactive) AS proactiveInits,
   sumIf(init_ms, proactive) AS proactiveInitSumMs,
   countIf(restore_ms > 0) AS restores,
@@ -11,6 +12,8 @@ SELECT
 FROM (
   SELECT function_id, request_id,
          min(start_time) AS start,
+         -- The minute the aggregate counts it in: its row's end gives its stretch (STRETCH).
+         toDateTime(toStartOfMinute(start)) AS minute,
          anyLast(version) AS version,
          max(memory_size_mb) AS memory_size_mb,
          max(init_type = 'proactive') AS proactive,
@@ -23,4 +26,4 @@ FROM (
     AND (init_type = 'proactive' OR restore_duration_us > 0)
   GROUP BY function_id, request_id
 )
-GROUP BY key, function_id, version, memory_size_mb;
+GROUP BY key, function_id, version, memory_size_mb, stretch;

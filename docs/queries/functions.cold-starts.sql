@@ -16,6 +16,7 @@ SELECT
   function_id AS functionId,
   memory_size_mb AS memorySizeMb,
   version,
+  0 AS stretch,
   sum(invocations) AS invocations,
   sum(cold_starts) AS coldStarts,
   sum(unknown_starts) AS unknownStarts,
@@ -34,6 +35,6 @@ SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minu
 UNION ALL
 SELECT * FROM function_minutes
 WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) )
-GROUP BY key, function_id, memory_size_mb, version
+GROUP BY key, function_id, memory_size_mb, version, stretch
 -- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
-ORDER BY key, function_id, memory_size_mb, version;
+ORDER BY key, function_id, memory_size_mb, version, stretch;

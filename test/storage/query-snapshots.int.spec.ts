@@ -24,6 +24,8 @@ const RANGE = {
   toMs: Date.parse('2026-12-01T00:00:00Z'),
 };
 const ID = 'aws_lambda~123456789012~us-east-1~checkout';
+/** A settings change of ID at 10:30: its rows read per stretch (coldStarts, billedByStretch). */
+const SPLITS = new Map([[ID, [RANGE.fromMs + 10.5 * 3_600_000]]]);
 
 describe('the SQL the repositories build', () => {
   let handle: ClickHouseHandle;
@@ -50,10 +52,13 @@ describe('the SQL the repositories build', () => {
     ['functions.timeseries', () => functions().timeseries(ID, RANGE, 300)],
     ['functions.cold-starts', () => functions().coldStarts(RANGE, false)],
     ['functions.cold-starts-by-hour', () => functions().coldStarts(RANGE, true)],
+    ['functions.cold-starts-by-stretch', () => functions().coldStarts(RANGE, false, SPLITS)],
+    ['functions.billed-by-stretch', () => functions().billedByStretch(RANGE, SPLITS)],
     ['functions.minute-activity', () => functions().minuteActivity(RANGE)],
     ['analysis-inputs.window-stats', () => inputs().windowStats(RANGE)],
     ['analysis-inputs.concurrency-profiles', () => inputs().concurrencyProfiles(RANGE)],
     ['analysis-inputs.cold-start-extras', () => inputs().coldStartExtras(RANGE, false)],
+    ['analysis-inputs.runtime-changes', () => inputs().runtimeChanges(RANGE)],
     [
       'invocations.merged',
       () => new InvocationsRepository(handle).merged(ID, { ...RANGE, limit: 100 }),

@@ -43,6 +43,7 @@ function coldStartRow(restores: number, billedRestoreSumMs: number): ColdStartRo
     functionId: ID,
     memorySizeMb: 1024,
     version: '3',
+    stretch: 0,
     invocations: 10,
     coldStarts: 0,
     unknownStarts: 0,
@@ -150,5 +151,45 @@ describe(`${summarise.name}: why a cost is missing`, () => {
     const summary = summarise(totals(0, 0), configOf('python3.12'), RANGE, pricing);
     expect(summary.costUsd).toBeGreaterThan(0);
     expect(summary.costUsdReason).toBeNull();
+  });
+});
+
+describe(`${summarise.name}: settings in force`, () => {
+  // us-east-1 first tier: $0.0000166667 a GB-second on x86_64, $0.0000133334 on arm64.
+  const price = (architecture: string) => {
+    const p = defaultCatalogue.find(`aws.lambda.duration.${architecture}`, AT, 'us-east-1')!;
+    return p.tiers?.[0]?.usdPerUnit ?? p.usdPerUnit;
+  };
+  // 1 s at 1 GB in each stretch, 10 requests in each.
+  const stretch = (architecture: string | null) => ({
+    billed: { ...totals(0, 0), invocations: 10 },
+    inForce: { architecture, memoryMb: null },
+  });
+  const arm = { ...configOf('nodejs22.x'), architecture: 'arm64' };
+
+  it("prices each stretch at the architecture in force, not at the inventory's", () => {
+    const summary = summarise(
+      totals(0, 0),
+      arm,
+      RANGE,
+      pricing,
+      [],
+      [stretch('x86_64'), stretch('arm64')],
+    );
+    expect(summary.billedGbSeconds).toBeCloseTo(2, 12);
+    expect(summary.costUsd).toBeCloseTo(price('x86_64') + price('arm64') + 20 * 0.2e-6, 15);
+  });
+
+  it("prices a stretch the history knows nothing of at the inventory's architecture", () => {
+    const summary = summarise(totals(0, 0), arm, RANGE, pricing, [], [stretch(null)]);
+    expect(summary.costUsd).toBeCloseTo(price('arm64') + 10 * 0.2e-6, 15);
+  });
+
+  it('gives no cold-start rate without invocations', () => {
+    const idle = { ...totals(0, 0), invocations: 0 };
+    expect(summarise(idle, arm, RANGE, pricing)).toMatchObject({
+      coldStartRate: null,
+      coldStartRateReason: expect.any(String),
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { coldStartFigures } from '@fleetscope/analysis';
-import { minScalePodFunctions } from '@fleetscope/analysis-jobs';
+import {
+  minScalePodFunctions,
+  rangeColdStartFigures,
+  settingsSplits,
+  settingsTimelines,
+  type SettingsTimelines,
+} from '@fleetscope/analysis-jobs';
 import {
   parseFunctionId,
   sortedHistogramPercentiles,
@@ -11,20 +16,24 @@ import {
 import {
   POD_RESOURCES_UNKNOWN,
   PricingService,
+  lambdaArchitectureOf,
   podDaysOf,
   podResourcesOf,
-  type LambdaArchitecture,
   type PodDay,
   type PodResources,
 } from '@fleetscope/pricing';
+import type { SettingsInForce } from '@fleetscope/reports';
 import {
   FunctionConfigRepository,
+  FunctionSettingsRepository,
   FunctionsRepository,
   WeeklyReportsRepository,
   billedGbSecondsOf,
   billedTimeOf,
+  type FunctionBilled,
   type FunctionConfig,
   type FunctionTotals,
+  type StretchBilled,
   type TimeRange,
 } from '@fleetscope/storage';
 
@@ -44,7 +53,10 @@ export interface FunctionSummary {
   errors: number;
   timeouts: number;
   coldStarts: number;
-  /** Over the invocations whose start is known; null when none is (coldStartRateReason). */
+  /**
+   * Over the invocations whose start is known; null when none is, or there are none
+   * (coldStartRateReason).
+   */
   coldStartRate: number | null;
   /**
    * Invocations no source said started cold or warm (spans without `faas.coldstart`, FaaS
@@ -59,8 +71,9 @@ export interface FunctionSummary {
   billedGbSeconds: number;
   /**
    * Over the range: Lambda, Cloud Run, Cloud Functions and Azure Functions from their requests and
-   * billed time; Knative and OpenFaaS from their pods' time (podsCost). Null when it cannot be
-   * priced (costUsdReason).
+   * billed time (Lambda's at the architecture and memory size in force when it ran, as the weekly
+   * report prices it); Knative and OpenFaaS from their pods' time (podsCost). Null when it cannot
+   * be priced (costUsdReason).
    */
   costUsd: number | null;
   /** Why costUsd is null; null when it is not. */
@@ -94,7 +107,7 @@ export function fleetColdStarts(functions: readonly FunctionSummary[]): FleetCol
     coldStarts += f.coldStarts;
     unknown += f.coldStartUnknown;
   }
-  return { invocations, coldStarts, ...coldStartFigures(coldStarts, invocations, unknown) };
+  return { invocations, coldStarts, ...rangeColdStartFigures(coldStarts, invocations, unknown) };
 }
 
 const round = (v: number | null, digits = 2): number | null =>
@@ -112,6 +125,7 @@ export class FleetService {
   constructor(
     private readonly functions: FunctionsRepository,
     private readonly configs: FunctionConfigRepository,
+    private readonly settings: FunctionSettingsRepository,
     private readonly reports: WeeklyReportsRepository,
     private readonly pricing: PricingService,
   ) {}
@@ -121,14 +135,21 @@ export class FleetService {
     functionId?: string,
     nowMs = Date.now(),
   ): Promise<FunctionSummary[]> {
-    // The whole fleet's inventory is one small read, read beside the totals; 10,000 ids bound as
-    // a parameter cost more.
-    const [totals, configs] = await Promise.all([
+    // The whole fleet's inventory and settings history are small reads, read beside the totals;
+    // 10,000 ids bound as a parameter cost more. The history up to now, as the weekly report reads
+    // it: the first observation of a setting may come after the range.
+    const ids = functionId ? [functionId] : undefined;
+    const [totals, configs, observations] = await Promise.all([
       this.functions.totals(range, functionId),
-      this.configs.merged(functionId ? [functionId] : undefined),
+      this.configs.merged(ids),
+      this.settings.observations({ fromMs: range.fromMs, toMs: Math.max(range.toMs, nowMs) }, ids),
     ]);
     const kept = minScalePodFunctions(configs);
-    const podDays = await this.podDays(totals, configs, kept, range, nowMs);
+    const timelines = settingsTimelines(observations, range);
+    const [podDays, stretches] = await Promise.all([
+      this.podDays(totals, configs, kept, range, nowMs),
+      this.lambdaStretches(timelines, configs, range),
+    ]);
     // Min-scale pods cost in a range without requests too: their functions are listed, as the
     // weekly report lists them.
     const withData = new Set(totals.map((t) => t.functionId));
@@ -137,8 +158,37 @@ export class FleetService {
       .sort()
       .map(noTotals);
     return [...totals, ...idle].map((t) =>
-      summarise(t, configs.get(t.functionId), range, this.pricing, podDays.get(t.functionId)),
+      summarise(
+        t,
+        configs.get(t.functionId),
+        range,
+        this.pricing,
+        podDays.get(t.functionId),
+        stretches.get(t.functionId) ?? [{ billed: t, inForce: timelines.get(t.functionId)?.[0] }],
+      ),
     );
+  }
+
+  /**
+   * The usage of each Lambda function whose settings changed inside the range, per stretch between
+   * the changes, with the settings in force over it: read and cut as the weekly report reads and
+   * cuts its days (settingsSplits, WeeklyReportsRepository.dailyUsage), each stored row in the
+   * stretch in force at its end.
+   */
+  private async lambdaStretches(
+    timelines: SettingsTimelines,
+    configs: ReadonlyMap<string, FunctionConfig>,
+    range: TimeRange,
+  ): Promise<Map<string, UsageStretch[]>> {
+    const splits = settingsSplits(timelines, configs);
+    const stretches = new Map<string, UsageStretch[]>();
+    if (splits.size === 0) return stretches;
+    for (const billed of await this.functions.billedByStretch(range, splits)) {
+      const list = stretches.get(billed.functionId) ?? [];
+      list.push({ billed, inForce: timelines.get(billed.functionId)?.[billed.stretch] });
+      stretches.set(billed.functionId, list);
+    }
+    return stretches;
   }
 
   /**
@@ -192,6 +242,70 @@ export class FleetService {
     }
     return days;
   }
+}
+
+/**
+ * A Lambda function's usage over a stretch of the range, and the settings history's settings in
+ * force over it (undefined, or a setting null, where the history does not know: the inventory's).
+ */
+export interface UsageStretch {
+  billed: FunctionBilled & Pick<StretchBilled, 'invocations' | 'restores'>;
+  inForce: Pick<SettingsInForce, 'architecture' | 'memoryMb'> | undefined;
+}
+
+/**
+ * A Lambda function's cost over the range: each stretch's requests and billed time at the
+ * architecture in force (the history's, else the inventory's, else x86_64), the time no record
+ * gave a memory size for at the size in force (the history's, else `memoryMb`), summed.
+ */
+export function lambdaStretchesCost(
+  stretches: readonly UsageStretch[],
+  config: FunctionConfig | undefined,
+  memoryMb: number,
+  at: Date,
+  region: string,
+  pricing: PricingService,
+): { usd: number; billedGbSeconds: number; pricing: NonNullable<FunctionSummary['pricing']> } {
+  let usd = 0;
+  let billedGbSeconds = 0;
+  const priceIds: string[] = [];
+  for (const { billed, inForce } of stretches) {
+    const architecture =
+      lambdaArchitectureOf(inForce?.architecture) ??
+      lambdaArchitectureOf(config?.architecture) ??
+      'x86_64';
+    const sizeMb = inForce?.memoryMb ?? memoryMb;
+    // The GB-seconds at the sizes billed, and every millisecond billed for ephemeral storage.
+    const time = billedTimeOf(billed, sizeMb);
+    const cost = pricing.lambdaUsage(
+      {
+        architecture,
+        memoryMb: time.meanMemoryMb,
+        requests: billed.invocations,
+        billedDurationMs: time.billedDurationMs,
+        snapStart:
+          billed.restores > 0 || billed.billedRestoreSumMs > 0
+            ? {
+                runtime: config?.runtime ?? '',
+                restores: billed.restores,
+                billedRestoreMs: billed.billedRestoreSumMs,
+                cachedSeconds: 0,
+              }
+            : undefined,
+        ephemeralStorageMb: config?.ephemeralStorageMb ?? undefined,
+      },
+      at,
+      region,
+    );
+    usd += cost.usd;
+    billedGbSeconds += billedGbSecondsOf(billed, sizeMb);
+    for (const id of cost.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
+  }
+  return {
+    usd,
+    billedGbSeconds,
+    pricing: { catalogueVersion: pricing.catalogueVersion, priceIds },
+  };
 }
 
 /** A function without data in the range: every sum 0. */
@@ -260,11 +374,12 @@ export function summarise(
   range: TimeRange,
   pricing: PricingService,
   podDays: readonly PodDay[] = [],
+  stretches: readonly UsageStretch[] = [{ billed: t, inForce: undefined }],
 ): FunctionSummary {
   const identity = parseFunctionId(t.functionId);
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
   const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
-  const billedGbSeconds = billedGbSecondsOf(t, memoryMb);
+  let billedGbSeconds = billedGbSecondsOf(t, memoryMb);
   // Cost and GB-seconds unrounded: a function can bill less than a rounding's last digit (1 ms at
   // 128 MB is 0.000125 GB-s), and the fleet page adds the costs up.
   let costUsd: number | null = null;
@@ -281,31 +396,17 @@ export function summarise(
     costUsdReason = pods.costUsdReason;
     priced = pods.pricing;
   } else if (identity?.platform === 'aws_lambda' && memoryMb) {
-    const architecture: LambdaArchitecture = config?.architecture === 'arm64' ? 'arm64' : 'x86_64';
-    // The GB-seconds at the sizes billed, and every millisecond billed for ephemeral storage.
-    const billed = billedTimeOf(t, memoryMb);
-    const cost = pricing.lambdaUsage(
-      {
-        architecture,
-        memoryMb: billed.meanMemoryMb,
-        requests: t.invocations,
-        billedDurationMs: billed.billedDurationMs,
-        snapStart:
-          t.restores > 0 || t.billedRestoreSumMs > 0
-            ? {
-                runtime: config?.runtime ?? '',
-                restores: t.restores,
-                billedRestoreMs: t.billedRestoreSumMs,
-                cachedSeconds: 0,
-              }
-            : undefined,
-        ephemeralStorageMb: config?.ephemeralStorageMb ?? undefined,
-      },
+    const cost = lambdaStretchesCost(
+      stretches,
+      config,
+      memoryMb,
       new Date(range.toMs),
       identity.region || 'us-east-1',
+      pricing,
     );
     costUsd = cost.usd;
-    priced = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
+    billedGbSeconds = cost.billedGbSeconds;
+    priced = cost.pricing;
   } else if (
     memoryMb &&
     (identity?.platform === 'gcp_cloud_run' ||
@@ -327,7 +428,7 @@ export function summarise(
   }
   // Every field written out, no spread: V8 then builds each summary with one shape, which
   // summarise() of 10,000 functions and the page's JSON.stringify both run faster on.
-  const cold = coldStartFigures(t.coldStarts, t.invocations, t.unknownStarts);
+  const cold = rangeColdStartFigures(t.coldStarts, t.invocations, t.unknownStarts);
   const duration = percentiles(t.durationBuckets, { max: t.durationMaxMs });
   return {
     id: t.functionId,

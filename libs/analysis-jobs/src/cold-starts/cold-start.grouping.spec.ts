@@ -1,6 +1,6 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { ColdStartExtrasRow, ColdStartRow, FunctionConfig } from '@fleetscope/storage';
-import { groupColdStarts } from './cold-start.grouping';
+import { NO_INVOCATIONS_REASON, groupColdStarts } from './cold-start.grouping';
 
 const A = 'aws_lambda~1~us-east-1~a';
 const K = 'knative~shop~cluster~b';
@@ -13,6 +13,7 @@ function row(overrides: Partial<ColdStartRow>): ColdStartRow {
     functionId: A,
     memorySizeMb: 1024,
     version: '1',
+    stretch: 0,
     invocations: 100,
     coldStarts: 0,
     unknownStarts: 0,
@@ -58,6 +59,7 @@ describe(groupColdStarts.name, () => {
       functionId: A,
       version: '1',
       memorySizeMb: 1024,
+      stretch: 0,
       proactiveInits: 2,
       proactiveInitSumMs: 500,
       restores: 2,
@@ -154,5 +156,74 @@ describe(groupColdStarts.name, () => {
     ]);
     const byMemory = groupColdStarts(rows, [], configs, 'memory', AT, pricing);
     expect(byMemory.groups.map((g) => g.key).sort()).toEqual(['1024', '2048', 'unknown']);
+  });
+
+  it('counts in each init type only the rows that had such inits, their functions and invocations', () => {
+    const S = 'aws_lambda~1~us-east-1~snap';
+    const byInit = groupColdStarts(
+      [row({ coldStarts: 4 }), row({ functionId: S, invocations: 50, coldStarts: 5, restores: 5 })],
+      [],
+      configs,
+      'initType',
+      AT,
+      pricing,
+    );
+    const groups = Object.fromEntries(byInit.groups.map((g) => [g.key, g]));
+    expect(groups['on-demand']).toMatchObject({ functions: 1, invocations: 100, coldStarts: 4 });
+    expect(groups['on-demand'].coldStartRate).toBeCloseTo(0.04, 12);
+    expect(groups['snap-start']).toMatchObject({ functions: 1, invocations: 50, coldStarts: 5 });
+    expect(groups['snap-start'].snapStart.rate).toBeCloseTo(0.1, 12);
+    for (const none of ['provisioned-concurrency', 'proactive']) {
+      expect(groups[none]).toMatchObject({
+        functions: 0,
+        invocations: 0,
+        coldStartRate: null,
+        coldStartRateReason: NO_INVOCATIONS_REASON,
+      });
+    }
+    expect(byInit.totals).toMatchObject({ functions: 2, invocations: 150, coldStarts: 9 });
+  });
+
+  it('groups and prices each row at the settings in force over its stretch', () => {
+    const inForce = new Map([
+      [
+        A,
+        [
+          { architecture: 'x86_64', memoryMb: null, runtime: 'nodejs20.x' },
+          { architecture: 'arm64', memoryMb: null, runtime: 'nodejs22.x' },
+        ],
+      ],
+    ]);
+    const cold = { coldStarts: 1, initDurationSumMs: 1000 };
+    const rows = [row({ ...cold }), row({ ...cold, stretch: 1 })];
+    const by = (groupBy: 'architecture' | 'runtime') =>
+      groupColdStarts(rows, [], configs, groupBy, AT, pricing, inForce).groups.map((g) => [
+        g.key,
+        g.coldStarts,
+        g.costUsd,
+      ]);
+    const price = (id: string) => {
+      const p = defaultCatalogue.find(id, AT, 'us-east-1')!;
+      return p.tiers?.[0]?.usdPerUnit ?? p.usdPerUnit;
+    };
+    // 1 s of INIT at 1 GB on each architecture.
+    const x86 = price('aws.lambda.duration.x86_64');
+    const arm = price('aws.lambda.duration.arm64');
+    expect(by('architecture')).toEqual([
+      ['arm64', 1, expect.closeTo(arm, 15)],
+      ['x86_64', 1, expect.closeTo(x86, 15)],
+    ]);
+    expect(by('runtime').map(([key]) => key)).toEqual(['nodejs20.x', 'nodejs22.x']);
+  });
+
+  it('gives no rate over no invocations', () => {
+    const empty = groupColdStarts([], [], configs, 'function', AT, pricing);
+    expect(empty.groups).toEqual([]);
+    expect(empty.totals).toMatchObject({
+      coldStartRate: null,
+      coldStartRateReason: NO_INVOCATIONS_REASON,
+      onDemand: { rate: null },
+      snapStart: { rate: null },
+    });
   });
 });

@@ -15,7 +15,7 @@ import {
   sortedHistogramPercentiles,
   type SortedLogBuckets,
 } from '@fleetscope/model';
-import type { PricingService } from '@fleetscope/pricing';
+import { lambdaArchitectureOf, type PricingService } from '@fleetscope/pricing';
 import type {
   ColdStartExtrasRow,
   ColdStartGroup,
@@ -23,6 +23,37 @@ import type {
   FunctionConfig,
 } from '@fleetscope/storage';
 import { analysisProfile } from '../inputs/analysis-input.assembler';
+import type { StretchInForce } from './stretches-in-force';
+
+/** Why a rate over no invocations at all is null. */
+export const NO_INVOCATIONS_REASON = 'No invocations: there is nothing to take a rate over.';
+
+/** coldStartRate() of a range or a group of it: null, not 0, over no invocations at all. */
+export function rangeColdStartRate(
+  coldStarts: number,
+  invocations: number,
+  unknownStarts: number,
+): number | null {
+  return invocations > 0 ? coldStartRate(coldStarts, invocations, unknownStarts) : null;
+}
+
+/**
+ * coldStartFigures() of a range or a group of it (GET /api/functions, its `fleet`, each group of
+ * GET /api/coldstarts): over no invocations at all the rate is null, and says why.
+ */
+export function rangeColdStartFigures(
+  coldStarts: number,
+  invocations: number,
+  unknownStarts: number,
+): ReturnType<typeof coldStartFigures> {
+  return invocations > 0
+    ? coldStartFigures(coldStarts, invocations, unknownStarts)
+    : {
+        coldStartRate: null,
+        coldStartUnknown: unknownStarts,
+        coldStartRateReason: NO_INVOCATIONS_REASON,
+      };
+}
 
 export interface DurationFigures {
   mean: number | null;
@@ -40,7 +71,10 @@ export interface ColdStartGroupReport {
   invocations: number;
   /** User-visible cold starts: on-demand inits (and resets after a kill) plus SnapStart restores. */
   coldStarts: number;
-  /** Over the invocations whose start is known; null when none is (coldStartRateReason). */
+  /**
+   * Over the invocations whose start is known; null when none is, or there are none
+   * (coldStartRateReason).
+   */
   coldStartRate: number | null;
   /**
    * Invocations no source said started cold or warm (spans without `faas.coldstart`, FaaS
@@ -154,12 +188,15 @@ interface RowIdentity {
   functionId: string;
   version: string;
   memorySizeMb: number;
+  stretch: number;
 }
 
+/** A row's group: by what was in force when it was recorded, else by the inventory. */
 function groupKey(
   groupBy: Exclude<ColdStartGroup, 'initType'>,
   row: RowIdentity,
   config: FunctionConfig | undefined,
+  held: StretchInForce | undefined,
 ): { key: string; labels: Record<string, string> } {
   switch (groupBy) {
     case 'function':
@@ -172,16 +209,17 @@ function groupKey(
       };
     }
     case 'runtime': {
-      const runtime = config?.runtime || 'unknown';
+      const runtime = held?.runtime || config?.runtime || 'unknown';
       return { key: runtime, labels: { runtime } };
     }
     case 'memory': {
-      const memoryMb = row.memorySizeMb > 0 ? row.memorySizeMb : config?.memoryMb;
+      const memoryMb =
+        row.memorySizeMb > 0 ? row.memorySizeMb : (held?.memoryMb ?? config?.memoryMb);
       const memory = memoryMb ? String(memoryMb) : 'unknown';
       return { key: memory, labels: { memoryMb: memory } };
     }
     case 'architecture': {
-      const architecture = config?.architecture || 'unknown';
+      const architecture = held?.architecture || config?.architecture || 'unknown';
       return { key: architecture, labels: { architecture } };
     }
     case 'hour':
@@ -221,6 +259,21 @@ function profileOf(
     profiles.set(functionId, profile);
   }
   return profile;
+}
+
+/**
+ * A profile with the architecture and memory size in force over a row's stretch, where the
+ * settings history knows them (the weekly report's rule); the profile itself where it does not.
+ */
+function profileInForce(
+  profile: Readonly<FunctionProfile>,
+  held: StretchInForce | undefined,
+): Readonly<FunctionProfile> {
+  const architecture = lambdaArchitectureOf(held?.architecture) ?? profile.architecture;
+  const memoryMb = held?.memoryMb ?? profile.memoryMb;
+  return architecture === profile.architecture && memoryMb === profile.memoryMb
+    ? profile
+    : { ...profile, architecture, memoryMb };
 }
 
 const UNPRICED = { onDemandUsd: null, restoreUsd: null } as const;
@@ -285,7 +338,7 @@ function onDemandFigures(acc: Accumulator): ColdStartGroupReport['onDemand'] {
   const init = sortedHistogramPercentiles(acc.initBuckets, { sum: acc.initSumMs });
   return {
     coldStarts: acc.onDemand,
-    rate: coldStartRate(acc.onDemand, acc.invocations, acc.unknownStarts),
+    rate: rangeColdStartRate(acc.onDemand, acc.invocations, acc.unknownStarts),
     initDurationMs: {
       // The init histogram counts the cold starts with an Init Duration, as the sum sums them.
       mean: meanInitMs(acc.initSumMs, sortedHistogramCount(acc.initBuckets)),
@@ -301,14 +354,14 @@ function onDemandFigures(acc: Accumulator): ColdStartGroupReport['onDemand'] {
 function report(acc: Accumulator): ColdStartGroupReport {
   const onDemand = onDemandFigures(acc);
   const coldStarts = acc.onDemand + acc.restores;
-  const rate = (n: number) => coldStartRate(n, acc.invocations, acc.unknownStarts);
+  const rate = (n: number) => rangeColdStartRate(n, acc.invocations, acc.unknownStarts);
   return {
     key: acc.key,
     labels: acc.labels,
     functions: functionCount(acc),
     invocations: acc.invocations,
     coldStarts,
-    ...coldStartFigures(coldStarts, acc.invocations, acc.unknownStarts),
+    ...rangeColdStartFigures(coldStarts, acc.invocations, acc.unknownStarts),
     latencyAddedMs: acc.initSumMs + acc.restoreSumMs,
     costUsd: addUsd(acc.onDemandCostUsd, acc.restoreCostUsd),
     onDemand,
@@ -374,6 +427,31 @@ function addExtras(acc: Accumulator, row: ColdStartExtrasRow, part?: InitPart): 
   }
 }
 
+/** A row's place in the aggregate: what its extras row (same function, version, …) shares. */
+const identityOf = (r: RowIdentity) =>
+  `${r.key}|${r.functionId}|${r.version}|${r.memorySizeMb}|${r.stretch}`;
+
+/**
+ * The kinds of init a row had: the initType groups it belongs to, with its function and
+ * invocations. `proactive`: its records showed proactive inits (the aggregate does not count them).
+ */
+function initPartsOf(row: ColdStartRow, proactive: boolean): InitPart[] {
+  const parts: InitPart[] = [];
+  if (row.coldStarts > row.restores || row.initDurationSumMs > 0) parts.push('on-demand');
+  if (row.restores > 0 || row.billedRestoreSumMs > 0) parts.push('snap-start');
+  if (row.provisionedInits > 0) parts.push('provisioned-concurrency');
+  if (proactive) parts.push('proactive');
+  return parts;
+}
+
+/** The kinds of init an extras row describes. */
+function extrasPartsOf(row: ColdStartExtrasRow): InitPart[] {
+  const parts: InitPart[] = [];
+  if (row.restores > 0) parts.push('snap-start');
+  if (row.proactiveInits > 0) parts.push('proactive');
+  return parts;
+}
+
 function compareKeys(groupBy: ColdStartGroup) {
   return (a: ColdStartGroupReport, b: ColdStartGroupReport): number => {
     if (groupBy === 'hour') return Number(a.key) - Number(b.key);
@@ -384,9 +462,13 @@ function compareKeys(groupBy: ColdStartGroup) {
 }
 
 /**
- * Folds the aggregate's cold-start rows (function × version × memory [× hour]) and the record
- * extras into the requested grouping, pricing INIT and SnapStart restores per function with its
- * own memory, architecture, runtime and region at `at`.
+ * Folds the aggregate's cold-start rows (function × version × memory × stretch [× hour]) and the
+ * record extras into the requested grouping, pricing INIT and SnapStart restores per function with
+ * its region and runtime, and the architecture and memory size in force over each row's stretch
+ * (`inForce`, from stretchesInForce(); the inventory's where it says nothing), at `at`. Grouped by
+ * runtime or architecture, a row goes where its stretch's setting puts it. Grouped by initType,
+ * each kind of init counts the rows that had it: their functions, invocations and inits of that
+ * kind.
  */
 export function groupColdStarts(
   rows: readonly ColdStartRow[],
@@ -395,6 +477,7 @@ export function groupColdStarts(
   groupBy: ColdStartGroup,
   at: Date,
   pricing: PricingService,
+  inForce: ReadonlyMap<string, readonly StretchInForce[]> = new Map(),
 ): ColdStartReport {
   const groups = new Map<string, Accumulator>();
   const totals = accumulator('total', {});
@@ -407,25 +490,36 @@ export function groupColdStarts(
     }
     return acc;
   };
+  const partGroup = (part: InitPart) => groupFor(part, { initType: part });
+  // Every kind of init is listed, those none of the rows had with nothing in them.
+  if (groupBy === 'initType' && rows.length + extras.length > 0) INIT_PARTS.forEach(partGroup);
+  const proactive = new Set(
+    groupBy === 'initType' ? extras.filter((e) => e.proactiveInits > 0).map(identityOf) : [],
+  );
 
   const profiles = profilesOf(configs);
   for (const row of rows) {
     const config = configs.get(row.functionId);
-    const costs = rowCosts(row, profileOf(profiles, row.functionId, config), at, pricing, priceIds);
+    const held = inForce.get(row.functionId)?.[row.stretch];
+    const profile = profileInForce(profileOf(profiles, row.functionId, config), held);
+    const costs = rowCosts(row, profile, at, pricing, priceIds);
     addRow(totals, row, costs);
     if (groupBy === 'initType') {
-      for (const part of INIT_PARTS) addRow(groupFor(part, { initType: part }), row, costs, part);
+      for (const part of initPartsOf(row, proactive.has(identityOf(row)))) {
+        addRow(partGroup(part), row, costs, part);
+      }
     } else {
-      const { key, labels } = groupKey(groupBy, row, config);
+      const { key, labels } = groupKey(groupBy, row, config, held);
       addRow(groupFor(key, labels), row, costs);
     }
   }
   for (const row of extras) {
     addExtras(totals, row);
     if (groupBy === 'initType') {
-      for (const part of INIT_PARTS) addExtras(groupFor(part, { initType: part }), row, part);
+      for (const part of extrasPartsOf(row)) addExtras(partGroup(part), row, part);
     } else {
-      const { key, labels } = groupKey(groupBy, row, configs.get(row.functionId));
+      const held = inForce.get(row.functionId)?.[row.stretch];
+      const { key, labels } = groupKey(groupBy, row, configs.get(row.functionId), held);
       addExtras(groupFor(key, labels), row);
     }
   }

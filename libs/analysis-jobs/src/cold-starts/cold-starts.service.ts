@@ -3,11 +3,14 @@ import { PricingService } from '@fleetscope/pricing';
 import {
   AnalysisInputsRepository,
   FunctionConfigRepository,
+  FunctionSettingsRepository,
   FunctionsRepository,
   type ColdStartGroup,
   type TimeRange,
 } from '@fleetscope/storage';
+import { settingsTimelines } from '../reports/weekly-report.inputs';
 import { groupColdStarts, type ColdStartReport } from './cold-start.grouping';
+import { runtimeTimelines, stretchesInForce } from './stretches-in-force';
 
 /** GET /api/coldstarts: cold starts of a range, grouped, with their latency and cost. */
 @Injectable()
@@ -16,18 +19,43 @@ export class ColdStartsService {
     private readonly functions: FunctionsRepository,
     private readonly extras: AnalysisInputsRepository,
     private readonly configs: FunctionConfigRepository,
+    private readonly settings: FunctionSettingsRepository,
     private readonly pricing: PricingService,
   ) {}
 
-  async report(range: TimeRange, groupBy: ColdStartGroup): Promise<ColdStartReport> {
+  async report(
+    range: TimeRange,
+    groupBy: ColdStartGroup,
+    nowMs = Date.now(),
+  ): Promise<ColdStartReport> {
     const byHour = groupBy === 'hour';
-    // Three independent reads at once; the whole inventory is one small read, where binding the
-    // ids of 10,000 functions with cold starts would cost more (as on the fleet page).
-    const [rows, extras, configs] = await Promise.all([
-      this.functions.coldStarts(range, byHour),
-      this.extras.coldStartExtras(range, byHour),
+    // The whole inventory is one small read, where binding the ids of 10,000 functions with cold
+    // starts would cost more (as on the fleet page); so is the settings history, read up to now as
+    // the weekly report reads it (the first observation may come after the range). Only the
+    // runtime grouping reads the runtimes the records named.
+    const [configs, observations, runtimes] = await Promise.all([
       this.configs.merged(),
+      this.settings.observations({ fromMs: range.fromMs, toMs: Math.max(range.toMs, nowMs) }),
+      groupBy === 'runtime' ? this.extras.runtimeChanges(range) : [],
     ]);
-    return groupColdStarts(rows, extras, configs, groupBy, new Date(range.toMs), this.pricing);
+    // Each row at the settings in force at its end, as the weekly report prices it.
+    const stretches = stretchesInForce(
+      settingsTimelines(observations, range),
+      runtimeTimelines(runtimes),
+      range,
+    );
+    const [rows, extras] = await Promise.all([
+      this.functions.coldStarts(range, byHour, stretches.splits),
+      this.extras.coldStartExtras(range, byHour, stretches.splits),
+    ]);
+    return groupColdStarts(
+      rows,
+      extras,
+      configs,
+      groupBy,
+      new Date(range.toMs),
+      this.pricing,
+      stretches.inForce,
+    );
   }
 }

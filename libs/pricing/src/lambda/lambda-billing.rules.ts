@@ -5,6 +5,11 @@ import {
 
 export type LambdaArchitecture = 'x86_64' | 'arm64';
 
+/** A stored architecture (the inventory's, the settings history's) as Lambda prices it; undefined when it is neither. */
+export const lambdaArchitectureOf = (
+  value: string | null | undefined,
+): LambdaArchitecture | undefined => (value === 'arm64' || value === 'x86_64' ? value : undefined);
+
 /** How a function is packaged and run, which decides whether its on-demand INIT is billed. */
 export type LambdaRuntimeKind = 'managed-zip' | 'custom-runtime' | 'container-image';
 

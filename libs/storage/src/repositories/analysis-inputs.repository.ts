@@ -21,6 +21,7 @@ import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
 import { BATCH_MINUTE_ROWS, functionBatches, type FunctionBatch } from './function-batches';
 import {
+  STRETCH,
   functionsWithSeveralSources,
   minuteRowsForRange,
   minutesRead,
@@ -28,6 +29,8 @@ import {
   rangeParams,
   rowsForRange,
   severalSourcesParams,
+  splitParams,
+  type SettingsSplits,
   toDateTimeParam,
 } from './minute-source.sql';
 
@@ -109,6 +112,24 @@ const rawPeaksSql = (where: string) => `
   GROUP BY function_id, minute
   HAVING minute >= {from:DateTime} AND minute < {to:DateTime}`;
 
+/**
+ * One change of the runtime the records of a function's sandbox starts named (see
+ * runtimeChanges()).
+ */
+export interface RecordedRuntime {
+  functionId: string;
+  /**
+   * Named by OpenTelemetry spans (`process.runtime.name` and version, `nodejs 22.11.0`), not in
+   * Lambda's words (`nodejs22.x`, from INIT_START and platform.initStart).
+   */
+  fromSpans: boolean;
+  observedAtMs: number;
+  runtime: string;
+}
+
+/** A record of a sandbox's start: a cold start, a SnapStart restore, a provisioned or proactive init. */
+const SANDBOX_START = `(cold_start = 1 OR init_type != '')`;
+
 /** Hour of week with 0 = Monday 00:00 UTC: the epoch fell on a Thursday, 72 hours into its week. */
 const HOUR_OF_WEEK = `toUInt16(intDiv(toUInt32(minute) + 259200, 3600) % 168)`;
 
@@ -123,6 +144,8 @@ export interface ColdStartExtrasRow {
   functionId: string;
   version: string;
   memorySizeMb: number;
+  /** As ColdStartRow.stretch: the stretch of the aggregate row the record's minute is summed in. */
+  stretch: number;
   proactiveInits: number;
   proactiveInitSumMs: number;
   /** The restores that reported a Restore Duration, the sum of those and their histogram. */
@@ -498,10 +521,25 @@ export class AnalysisInputsRepository {
    * had such an init (a filtered scan of two narrow columns), not the whole range of records, and
    * makes the per-minute choice only when a function with such records had several sources.
    */
-  async coldStartExtras(window: AnalysisWindow, byHour: boolean): Promise<ColdStartExtrasRow[]> {
+  async coldStartExtras(
+    window: AnalysisWindow,
+    byHour: boolean,
+    splits: SettingsSplits = new Map(),
+  ): Promise<ColdStartExtrasRow[]> {
     // The minutes the aggregate's rows of the same range hold: their restores are counted there.
     const read = minutesRead(window);
-    const params = { ...rangeParams(read), fromMs: read.fromMs, toMs: read.toMs };
+    const ends = rangeParams(window);
+    const params = {
+      ...rangeParams(read),
+      fromMs: read.fromMs,
+      toMs: read.toMs,
+      ...splitParams(splits),
+      // A record's stretch is that of the aggregate row it is counted in, read over the window.
+      hourFrom: ends.hourFrom,
+      hourTo: ends.hourTo,
+      fiveFrom: ends.fiveFrom,
+      fiveTo: ends.fiveTo,
+    };
     const withInit = `start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
           AND start_time < fromUnixTimestamp64Milli({toMs:Int64})
           AND (init_type = 'proactive' OR restore_duration_us > 0)`;
@@ -513,6 +551,7 @@ export class AnalysisInputsRepository {
         function_id AS functionId,
         version,
         memory_size_mb AS memorySizeMb,
+        ${STRETCH} AS stretch,
         countIf(proactive) AS proactiveInits,
         sumIf(init_ms, proactive) AS proactiveInitSumMs,
         countIf(restore_ms > 0) AS restores,
@@ -521,6 +560,8 @@ export class AnalysisInputsRepository {
       FROM (
         SELECT function_id, request_id,
                min(start_time) AS start,
+               -- The minute the aggregate counts it in: its row's end gives its stretch (STRETCH).
+               toDateTime(toStartOfMinute(start)) AS minute,
                anyLast(version) AS version,
                max(memory_size_mb) AS memory_size_mb,
                max(init_type = 'proactive') AS proactive,
@@ -532,7 +573,7 @@ export class AnalysisInputsRepository {
         ${where}
         GROUP BY function_id, request_id
       )
-      GROUP BY key, function_id, version, memory_size_mb`,
+      GROUP BY key, function_id, version, memory_size_mb, stretch`,
         { ...params, ...bound },
       );
     const rows = await extras('');
@@ -552,6 +593,46 @@ export class AnalysisInputsRepository {
         ? rows
         : await extras(`WHERE ${ofCountedSource(withInit)}`, severalSourcesParams(several));
     return counted.map((r) => ({ ...r, restoreBuckets: numericKeys(r.restoreBuckets) }));
+  }
+
+  /**
+   * The runtime each function's records named, as it changed: the records of its sandbox starts
+   * in the range (a new runtime runs only in new sandboxes, and a sandbox's first record names
+   * it: Lambda's INIT_START and platform.initStart, a span's process.runtime.*), and the last one
+   * before the range, the runtime in force when it began. Per function and kind of source (spans
+   * name runtimes in other words than Lambda's), each record whose runtime differs from the one
+   * before it. Raw records expire with the raw retention: before that, nothing. The aggregate
+   * and the settings history keep no runtime.
+   */
+  async runtimeChanges(range: { fromMs: number; toMs: number }): Promise<RecordedRuntime[]> {
+    const rows = await this.query<RecordedRuntime>(
+      `
+      SELECT functionId, fromSpans, toUnixTimestamp64Milli(t) AS observedAtMs, named AS runtime
+      FROM (
+        SELECT function_id AS functionId, fromSpans, t, named,
+               lagInFrame(named, 1, '') OVER (
+                 PARTITION BY function_id, fromSpans ORDER BY t
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS previous
+        FROM (
+          SELECT function_id, source = 'otel_span' AS fromSpans, max(start_time) AS t,
+                 argMax(runtime, start_time) AS named
+          FROM invocations
+          PREWHERE start_time < fromUnixTimestamp64Milli({fromMs:Int64}) AND ${SANDBOX_START}
+          WHERE runtime != ''
+          GROUP BY function_id, fromSpans
+          UNION ALL
+          SELECT function_id, source = 'otel_span' AS fromSpans, start_time AS t, runtime AS named
+          FROM invocations
+          PREWHERE start_time >= fromUnixTimestamp64Milli({fromMs:Int64})
+            AND start_time < fromUnixTimestamp64Milli({toMs:Int64}) AND ${SANDBOX_START}
+          WHERE runtime != ''
+        )
+      )
+      WHERE named != previous
+      ORDER BY functionId, fromSpans, observedAtMs`,
+      { fromMs: Math.floor(range.fromMs), toMs: Math.ceil(range.toMs) },
+    );
+    return rows.map((r) => ({ ...r, fromSpans: Boolean(r.fromSpans) }));
   }
 
   private windowParams(window: AnalysisWindow): Record<string, unknown> {

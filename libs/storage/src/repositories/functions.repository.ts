@@ -10,6 +10,7 @@ import {
 import { CLICKHOUSE } from '../storage.tokens';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
 import {
+  STRETCH,
   allHoursSettled,
   minuteRowsForRange,
   mixedDaysInRange,
@@ -18,10 +19,12 @@ import {
   rowsForRange,
   everyDayMixed,
   hasWholeDays,
+  splitParams,
   storedRowsForRange,
   toDateTimeParam,
   unsettledHoursInRange,
   unsettledHoursParams,
+  type SettingsSplits,
 } from './minute-source.sql';
 
 export interface TimeRange {
@@ -138,6 +141,8 @@ export interface ColdStartRow {
   functionId: string;
   memorySizeMb: number;
   version: string;
+  /** Which stretch between the function's settings changes (SettingsSplits): 0 before the first. */
+  stretch: number;
   invocations: number;
   coldStarts: number;
   /**
@@ -230,6 +235,7 @@ const COLD_START_ROW = [
   ['functionId', 'string'],
   ['memorySizeMb', 'number'],
   ['version', 'string'],
+  ['stretch', 'number'],
   ['invocations', 'number'],
   ['coldStarts', 'number'],
   ['unknownStarts', 'number'],
@@ -248,16 +254,29 @@ function coldStartOf(t: CompactRow<typeof COLD_START_ROW>): ColdStartRow {
     functionId: t[1],
     memorySizeMb: t[2],
     version: t[3],
-    invocations: t[4],
-    coldStarts: t[5],
-    unknownStarts: t[6],
-    provisionedInits: t[7],
-    restores: t[8],
-    initDurationSumMs: t[9],
-    initBuckets: { indexes: t[10], counts: t[11] },
-    restoreDurationSumMs: t[12],
-    billedRestoreSumMs: t[13],
+    stretch: t[4],
+    invocations: t[5],
+    coldStarts: t[6],
+    unknownStarts: t[7],
+    provisionedInits: t[8],
+    restores: t[9],
+    initDurationSumMs: t[10],
+    initBuckets: { indexes: t[11], counts: t[12] },
+    restoreDurationSumMs: t[13],
+    billedRestoreSumMs: t[14],
   };
+}
+
+/** ORDER BY key, function_id, memory_size_mb, version, stretch: coldStarts() rows' fixed order. */
+function coldStartOrder(a: ColdStartRow, b: ColdStartRow): number {
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (
+    text(a.key, b.key) ||
+    text(a.functionId, b.functionId) ||
+    a.memorySizeMb - b.memorySizeMb ||
+    text(a.version, b.version) ||
+    a.stretch - b.stretch
+  );
 }
 
 /** What a function was billed, by the rows' memory size where known (see billedGbSecondsOf). */
@@ -276,6 +295,14 @@ export type FunctionBilled = Pick<
   | 'billedRestoreSumMs'
   | 'lastMemorySizeMb'
 >;
+
+/** What a function was billed over one stretch between its settings changes, and its requests. */
+export interface StretchBilled extends FunctionBilled {
+  /** As ColdStartRow.stretch. */
+  stretch: number;
+  invocations: number;
+  restores: number;
+}
 
 /** Read side of the per-minute aggregate: fleet lists, time series and cold-start breakdowns. */
 @Injectable()
@@ -348,19 +375,84 @@ export class FunctionsRepository {
   }
 
   /**
-   * Cold starts grouped by function × version × memory (× hour when asked); the caller folds the
-   * rows into the requested grouping, joining inventory facts (runtime, architecture) it holds.
+   * What the functions with splits were billed over each stretch of a range between their
+   * settings changes (STRETCH), with their requests and restores: the inputs of pricing each
+   * stretch at the settings in force then. Read from rows no longer than an hour.
    */
-  async coldStarts(range: TimeRange, byHour: boolean): Promise<ColdStartRow[]> {
+  async billedByStretch(range: TimeRange, splits: SettingsSplits): Promise<StretchBilled[]> {
+    const split = splitParams(splits);
+    if (split.splitIds.length === 0) return [];
+    const { rows, params } = await this.rangeRows(
+      'AND function_id IN {splitIds:Array(String)}',
+      { ...rangeParams(range), ...split },
+      false,
+    );
+    const query = `
+      SELECT
+        function_id AS functionId,
+        ${STRETCH} AS stretch,
+        sum(invocations) AS invocations,
+        sum(restores) AS restores,
+        ${BILLED_COLUMNS},
+        sum(billed_restore_sum_ms) AS billedRestoreSumMs
+      FROM (${rows})
+      GROUP BY function_id, stretch
+      ORDER BY function_id, stretch`;
+    return this.rows<StretchBilled>(query, params);
+  }
+
+  /**
+   * Cold starts grouped by function × version × memory (× hour when asked) and, for the functions
+   * `splits` names, × stretch between their settings changes; the caller folds the rows into the
+   * requested grouping, joining what was in force (runtime, architecture) it holds. The functions
+   * with splits are read apart, from rows no longer than an hour (STRETCH); the others keep their
+   * whole days.
+   */
+  async coldStarts(
+    range: TimeRange,
+    byHour: boolean,
+    splits: SettingsSplits = new Map(),
+  ): Promise<ColdStartRow[]> {
+    const split = splitParams(splits);
+    if (split.splitIds.length === 0) {
+      return this.coldStartRows(range, byHour, { where: '', params: {}, stretched: false });
+    }
+    const [others, stretched] = await Promise.all([
+      this.coldStartRows(range, byHour, {
+        where: 'AND function_id NOT IN {splitIds:Array(String)}',
+        params: { splitIds: split.splitIds },
+        stretched: false,
+      }),
+      this.coldStartRows(range, byHour, {
+        where: 'AND function_id IN {splitIds:Array(String)}',
+        params: split,
+        stretched: true,
+      }),
+    ]);
+    return [...others, ...stretched].sort(coldStartOrder);
+  }
+
+  /** coldStarts() of the functions `only.where` selects, × stretch when `only.stretched`. */
+  private async coldStartRows(
+    range: TimeRange,
+    byHour: boolean,
+    only: { where: string; params: Record<string, unknown>; stretched: boolean },
+  ): Promise<ColdStartRow[]> {
     const hourKey = byHour ? `toString(toHour(minute))` : `''`;
-    // Whole days have no hour to group by.
-    const { rows, params } = await this.rangeRows('', rangeParams(range), !byHour);
+    const stretched = only.stretched;
+    // Whole days have no hour to group by, nor a settings change inside them.
+    const { rows, params } = await this.rangeRows(
+      only.where,
+      { ...rangeParams(range), ...only.params },
+      !byHour && !stretched,
+    );
     const query = `
       SELECT
         ${hourKey} AS key,
         function_id AS functionId,
         memory_size_mb AS memorySizeMb,
         version,
+        ${stretched ? STRETCH : '0'} AS stretch,
         sum(invocations) AS invocations,
         sum(cold_starts) AS coldStarts,
         sum(unknown_starts) AS unknownStarts,
@@ -371,9 +463,9 @@ export class FunctionsRepository {
         sum(restore_duration_sum_ms) AS restoreDurationSumMs,
         sum(billed_restore_sum_ms) AS billedRestoreSumMs
       FROM (${rows})
-      GROUP BY key, function_id, memory_size_mb, version
+      GROUP BY key, function_id, memory_size_mb, version, stretch
       -- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
-      ORDER BY key, function_id, memory_size_mb, version`;
+      ORDER BY key, function_id, memory_size_mb, version, stretch`;
     return (await this.compactRows(query, params, COLD_START_ROW)).map(coldStartOf);
   }
 

@@ -70,6 +70,35 @@ const WHOLE_FIVES = `minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime
 export const RANGE_ROW_END = `toUnixTimestamp(multiIf(${WHOLE_HOURS}, toStartOfHour(minute) + 3600, ${WHOLE_FIVES}, toStartOfFiveMinutes(minute) + 300, minute + 60))`;
 
 /**
+ * Per function, the times (epoch ms, ascending) inside a range at which its settings changed: its
+ * usage is summed per stretch between them, each stored row going to the stretch in force at its
+ * end (RANGE_ROW_END).
+ */
+export type SettingsSplits = ReadonlyMap<string, readonly number[]>;
+
+/**
+ * The stretch a row's `minute` falls in, binding splitIds and splitAt (splitParams): the one in
+ * force at the row's end (RANGE_ROW_END; per-minute concurrency so falls in the stretch of its
+ * hour's usage), counting the splits before it. A change is observed at or after it took
+ * effect (the first invocation that showed it, an API poll), so a row that holds an observation ran
+ * on it by its end; at the row's start the setting may not have been in force yet, and before a
+ * first observation nothing is. transform() looks the function up in a hash table (indexOf would
+ * scan the ids for every row); index 0, a function without splits, reads an empty array. Rows no
+ * longer than an hour: a day row (function_days) would fall whole in the stretch of its day's end.
+ */
+export const STRETCH = `arrayCount(b -> b < ${RANGE_ROW_END}, {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)])`;
+
+/** The parameters STRETCH binds: the functions with splits, and each one's splits in seconds. */
+export function splitParams(splits: SettingsSplits): { splitIds: string[]; splitAt: number[][] } {
+  const ids = [...splits.keys()].filter((id) => (splits.get(id)?.length ?? 0) > 0);
+  return {
+    splitIds: ids,
+    // Rounded down: rows end on whole seconds, so `b < end` holds exactly when the split is before it.
+    splitAt: ids.map((id) => splits.get(id)!.map((ms) => Math.floor(ms / 1000))),
+  };
+}
+
+/**
  * The function-days (UTC day starts) of a range in which more than one source that counts
  * invocations reported (function_day_sources, fed from the minute rows by a view): only there
  * does the per-minute choice of chosenSourceRows() have anything to choose. Everywhere else every

@@ -3,7 +3,16 @@ import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
-import { RANGE_ROW_END, minuteRowsForRange, rangeParams, rowsForRange } from './minute-source.sql';
+import {
+  STRETCH,
+  minuteRowsForRange,
+  rangeParams,
+  rowsForRange,
+  splitParams,
+  type SettingsSplits,
+} from './minute-source.sql';
+
+export type { SettingsSplits } from './minute-source.sql';
 
 /** One function's chosen-source sums over one UTC day (or the stretch of it between two settings changes). */
 export interface StoredDailyUsage {
@@ -78,38 +87,11 @@ export interface StoredWeeklyReport {
   deliveries: DeliveryAttempt[];
 }
 
-/**
- * Per function, the times (epoch ms, ascending) inside a range at which its settings changed: its
- * usage is summed per stretch between them, each stored row going to the stretch in force at its
- * end (RANGE_ROW_END).
- */
-export type SettingsSplits = ReadonlyMap<string, readonly number[]>;
-
 /** Per function: its splits and the concurrency level of each stretch (one more than the splits). */
 export type StretchLevels = ReadonlyMap<
   string,
   { changesAtMs: readonly number[]; levels: readonly number[] }
 >;
-
-/**
- * The stretch a row's `minute` falls in, binding splitIds and splitAt (splitParams): the one in
- * force at the row's end (RANGE_ROW_END; per-minute concurrency so falls in the stretch of its
- * hour's usage), counting the splits before it. A change is observed at or after it took
- * effect (the first invocation that showed it, an API poll), so a row that holds an observation ran
- * on it by its end; at the row's start the setting may not have been in force yet, and before a
- * first observation nothing is. transform() looks the function up in a hash table (indexOf would
- * scan the ids for every row); index 0, a function without splits, reads an empty array.
- */
-const STRETCH = `arrayCount(b -> b < ${RANGE_ROW_END}, {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)])`;
-
-function splitParams(splits: SettingsSplits): { splitIds: string[]; splitAt: number[][] } {
-  const ids = [...splits.keys()].filter((id) => (splits.get(id)?.length ?? 0) > 0);
-  return {
-    splitIds: ids,
-    // Rounded down: rows end on whole seconds, so `b < end` holds exactly when the split is before it.
-    splitAt: ids.map((id) => splits.get(id)!.map((ms) => Math.floor(ms / 1000))),
-  };
-}
 
 /** Lambda platform sources, whose Billed Duration includes billed INIT (libs/model INVOCATION_SOURCES). */
 const PLATFORM_BILLED_SOURCES = ['lambda_telemetry', 'lambda_log'];
