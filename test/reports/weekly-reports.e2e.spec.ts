@@ -316,7 +316,15 @@ describe('Weekly reports API', () => {
     };
     expect(list.reports.find((r) => r.week === current.label)?.complete).toBe(false);
     expect(list.reports.find((r) => r.week === week.label)?.complete).toBe(true);
-  });
+
+    // The CLI's summary line says so too.
+    const { stderr } = await run(
+      process.execPath,
+      [BIN, 'report', '--week', current.label, '--format', 'md', '--url', fleetscope.apiUrl],
+      { env: { ...process.env, FLEETSCOPE_API_TOKEN: '' } },
+    );
+    expect(stderr).toMatch(new RegExp(`^${current.label} \\(in progress: through \\S+\\): `));
+  }, 60_000);
 
   it("leaves compute without a memory size out of the total, says so, and marks the function's FOCUS rows", async () => {
     // Last week (inside the raw data's retention; the CLI's sub-cent week may be there too):

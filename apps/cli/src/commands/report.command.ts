@@ -49,7 +49,7 @@ export const registerReport: CommandRegistration = (program: Command) => {
           week: label,
         });
         process.stderr.write(
-          `${built.week}${demoSuffix(built)}: ${usd(built.totalCostUsd)} (previous week ${usd(built.previousTotalCostUsd)}); ${built.coverage.message}\n`,
+          `${built.week}${demoSuffix(built)}${built.complete ? '' : ` (in progress: through ${built.through})`}: ${usd(built.totalCostUsd)} (previous week ${usd(built.previousTotalCostUsd)}); ${built.coverage.message}\n`,
         );
       }
       const body = await apiRequest<string>(
