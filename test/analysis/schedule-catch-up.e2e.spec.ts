@@ -178,6 +178,38 @@ describe('the analyzer schedule after a stop', () => {
     ]);
   });
 
+  it('builds the missed report on start-up though a week was built on demand since the tick', async () => {
+    // The analyzer was down over Monday's tick; someone built a report from the dashboard meanwhile.
+    const lastTick = lastMondaySixUtc(Date.now());
+    const lastScheduled = lastTick - 3 * WEEK_MS + 1_000;
+    const onDemand = lastTick + 1_000;
+    const older = previousIsoWeek(previousIsoWeek(isoWeekOf(lastTick)));
+    fleetscope = await startOn(async (handle) => {
+      const reports = new WeeklyReportsRepository(handle);
+      await reports.saveBuildStart(
+        previousIsoWeek(isoWeekOf(lastScheduled)).label,
+        lastScheduled,
+        'schedule',
+      );
+      await storedReport(handle, lastScheduled);
+      await reports.saveBuildStart(older.label, onDemand, 'api');
+      await reports.save({
+        week: older.label,
+        fromMs: older.fromMs,
+        toMs: older.toMs,
+        builtAtMs: onDemand,
+        catalogueVersion: 'before-the-stop',
+        totalCostUsd: 0,
+        previousTotalCostUsd: 0,
+        coverageStatus: 'none',
+        report: '{}',
+        deliveries: [],
+      });
+    });
+    await fleetscope.app.get(WeeklyReportScheduler).caughtUp;
+    expect(await storedWeeks(fleetscope)).toContain(previousIsoWeek(isoWeekOf(lastTick)).label);
+  });
+
   it('builds the missed report once when the build never stores the week, not at every restart', async () => {
     const lastBuilt = lastMondaySixUtc(Date.now()) - 3 * WEEK_MS + 1_000;
     const env = await seeded(async (handle) => {

@@ -49,9 +49,10 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
     this.logger.log(
       `weekly report scheduled: ${this.config.reportCron} (${this.config.reportTimeZone})`,
     );
-    // A tick after the last build began (scheduled or on demand; its start is stored before it
-    // reads anything, so a build the process died during counts) was missed: the report that
-    // tick would have built is built and delivered, once the analyses' own catch-up has stored the
+    // A tick after the last scheduled build began (one on demand delivers nothing; a build's start
+    // is stored before it reads anything, so a build the process died during counts) was missed:
+    // the report that tick would have built is built and delivered, once the analyses' own
+    // catch-up has stored the
     // recommendations it carries. Analyses scheduled in another process cannot be waited for: the
     // report then carries the last run stored when it is built (README, Weekly cost reports).
     const { reportCron, reportTimeZone } = this.config;

@@ -294,13 +294,20 @@ export class WeeklyReportsRepository {
     }
   }
 
-  /** When the last build began, whether it stored its week or not; undefined when none ever did. */
+  /**
+   * When the last scheduled build began, whether it stored its week or not; undefined when none
+   * ever did. Builds on demand do not count: one made while the analyzer was down over a tick
+   * would otherwise stand for that tick, whose report was then never built and delivered.
+   */
   async lastBuildStartedAtMs(): Promise<number | undefined> {
-    // A report built before migration 0030 recorded no start: its build time stands for it.
+    // A report built before migration 0030 recorded no start nor trigger (its week has no build
+    // row): its build time stands for a scheduled build.
     const rows = await this.query<{ startedAtMs: number | string; builds: number | string }>(
       `SELECT toUnixTimestamp64Milli(max(at)) AS startedAtMs, count() AS builds
-       FROM (SELECT started_at AS at FROM weekly_report_builds
-             UNION ALL SELECT built_at AS at FROM weekly_reports)`,
+       FROM (SELECT started_at AS at FROM weekly_report_builds WHERE trigger = 'schedule'
+             UNION ALL
+             SELECT built_at AS at FROM weekly_reports
+             WHERE week NOT IN (SELECT week FROM weekly_report_builds))`,
       {},
       'reading when the last weekly report build began',
     );
