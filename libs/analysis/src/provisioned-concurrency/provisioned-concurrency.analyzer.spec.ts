@@ -431,4 +431,195 @@ describe(hourEconomics.name, () => {
     expect(economics.coldStartsRemoved).toBe(10);
     expect(economics.latencyAvoidedMs).toBeCloseTo(10 * 300, 9);
   });
+
+  it("bounds the execution time a level covers between each minute's work at its peak at once and spread evenly over the minute", () => {
+    // Peak 2 every minute, 61 s of work a minute (a 61 s run started every 60 s).
+    const hour = {
+      hourOfWeek: 0,
+      minutesObserved: 60,
+      concurrencyMinutes: 120,
+      coveredMinutesByLevel: [60, 120],
+      coldStarts: 0,
+      onDemandInitMs: 0,
+      timedColdStarts: 0,
+    };
+    const prices: Parameters<typeof hourEconomics>[3] = {
+      warmUnitHourUsd: 1,
+      savedPerCoveredSecondUsd: 1 / 3600,
+      savedPerInitMsUsd: 0,
+      idleOnlyCost: false,
+      busyShare: 61 / 120,
+      priceIds: [],
+      breakEvenUtilisation: 0.6,
+    };
+    const one = hourEconomics(hour, [1, 2], 1, prices);
+    expect(one.busySecondsLow).toBeCloseTo(30.5 * 60, 9);
+    expect(one.busySecondsHigh).toBeCloseTo(3600, 9);
+    expect(one.netLowUsd).toBeCloseTo(30.5 / 60 - 1, 9);
+    expect(one.netHighUsd).toBeCloseTo(0, 9);
+    expect(one.netUsd).toBeCloseTo((one.netLowUsd + one.netHighUsd) / 2, 9);
+    // Level 2 covers every minute's peak: all 61 s whatever the packing.
+    const two = hourEconomics(hour, [1, 2], 2, prices);
+    expect(two.busySecondsLow).toBeCloseTo(61 * 60, 9);
+    expect(two.busySecondsHigh).toBeCloseTo(61 * 60, 9);
+  });
+});
+
+/**
+ * Per-minute figures of invocations started at `startsS` and running `durationsS` (seconds from
+ * the window's start): each minute's peak concurrency and busy seconds, and the busy seconds a
+ * level of 1 covers (∫min(c(t), 1)dt): the truth the per-minute peaks only bound.
+ */
+function simulateMinutes(startsS: number[], durationsS: number[], minutes: number) {
+  const events: [number, number][] = [];
+  startsS.forEach((s, i) => events.push([s, 1], [s + durationsS[i], -1]));
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const peak = new Array<number>(minutes).fill(0);
+  const busy = new Array<number>(minutes).fill(0);
+  let firstInstanceBusy = 0;
+  let c = 0;
+  let t = 0;
+  for (const [at, delta] of events) {
+    // The segment [t, at) runs at concurrency c, split at minute boundaries.
+    let from = t;
+    while (from < at && c > 0) {
+      const minute = Math.floor(from / 60);
+      const to = Math.min(at, (minute + 1) * 60);
+      if (minute < minutes) {
+        busy[minute] += c * (to - from);
+        peak[minute] = Math.max(peak[minute], c);
+        firstInstanceBusy += to - from;
+      }
+      from = to;
+    }
+    c += delta;
+    if (delta > 0 && Math.floor(at / 60) < minutes)
+      peak[Math.floor(at / 60)] = Math.max(peak[Math.floor(at / 60)], c);
+    t = at;
+  }
+  return { peak, busy, firstInstanceBusy };
+}
+
+describe('provisioned concurrency for a steady function whose first instance is busier than the average (hand-checked)', () => {
+  // us-east-1 x86: on demand $0.0000166667/GB-s; provisioned $0.0000041667/GB-s allocated and
+  // $0.0000097222/GB-s of duration run on it: $0.0000069445 saved per busy GB-s; month = 730 h.
+  const SAVED = 0.0000166667 - 0.0000097222;
+  const ALLOCATED = 0.0000041667;
+  const MONTH_S = 730 * 3600;
+  const minutes = 14 * 24 * 60;
+  const starts = Array.from({ length: minutes }, (_, k) => 60 * k);
+
+  function steadyFunction(durationsS: number[]) {
+    const sim = simulateMinutes(starts, durationsS, minutes);
+    const concurrency = concurrencyProfile((h, m, week) => sim.peak[(week * 168 + h) * 60 + m], {
+      weeks: 2,
+    });
+    const busyMs = sim.busy.reduce((s, b) => s + b, 0) * 1000;
+    const stats = windowStats({
+      invocations: minutes,
+      medianMs: 60_000,
+      sigma: 0.01,
+      durationSumMs: busyMs,
+      billedDurationSumMs: busyMs,
+    });
+    // 1 GB at level 1: what the first instance's busy time saves, less the allocation.
+    const level1NetUsdPerMonth =
+      (sim.firstInstanceBusy / (minutes * 60)) * MONTH_S * SAVED - MONTH_S * ALLOCATED;
+    return { sim, concurrency, stats, level1NetUsdPerMonth };
+  }
+
+  it('fs-pc-flip: 61 s every 60 s (concurrency 1 all the time, 2 for 1 s a minute) gets level 1, its $7.30 a month inside the stated range (the analyzer said level 0 was best)', () => {
+    const { sim, concurrency, stats, level1NetUsdPerMonth } = steadyFunction(starts.map(() => 61));
+    // By hand: 3,600 GB-s an hour busy on level 1 save $0.0250 and cost $0.0150: $7.30 a month.
+    expect(sim.firstInstanceBusy / (minutes * 60)).toBeCloseTo(1, 3);
+    expect(level1NetUsdPerMonth).toBeCloseTo(7.3, 2);
+    expect(sim.peak.every((p, i) => i === 0 || p === 2)).toBe(true);
+
+    const { recs, whyNot } = analyzeExplained({
+      profile: lambdaProfile({ memoryMb: 1024 }),
+      stats,
+      concurrency,
+    });
+    expect(whyNot).toEqual([]);
+    expect(recs).toHaveLength(1);
+    const [rec] = recs;
+    expect(rec.recommended).toEqual({ provisionedConcurrency: 1 });
+    expect(rec.savingUsd.lowUsd).toBeLessThanOrEqual(level1NetUsdPerMonth);
+    expect(rec.savingUsd.highUsd).toBeGreaterThanOrEqual(level1NetUsdPerMonth - 0.01);
+    expect(rec.evidence.breakEvenUtilisation as number).toBeCloseTo(0.6, 3);
+    expect(rec.reason).toContain('60 % break-even');
+    // Level 1 runs 30.5 s a minute if each minute's 61 s ran two at once, 60 s if spread evenly:
+    // per-minute peaks cannot tell, so the range spans both and the confidence is low.
+    expect(rec.savingUsd.lowUsd).toBeCloseTo(-1.67, 2);
+    expect(rec.savingUsd.highUsd).toBeCloseTo(7.3, 2);
+    expect(rec.reason).toContain('executing 51–100 % of the time');
+    expect(rec.reason).toContain('between $1.67 more and $7.30 less a month');
+    expect(rec.confidence).toBe('low');
+  });
+
+  it('fs-cpu-single: 60 s ± 3 % once a minute (first instance busy 99.26 %) gets level 1 with its $7.17 a month inside the range, against the 60 % break-even (it said $1.17–1.19, "above the 90 % break-even")', () => {
+    // Durations spread evenly over 60 s ± 3 % (a golden-ratio sequence: deterministic).
+    const durations = starts.map((_, k) => 60 * (1 + 0.03 * (2 * ((k * 0.6180339887) % 1) - 1)));
+    const { sim, concurrency, stats, level1NetUsdPerMonth } = steadyFunction(durations);
+    expect(sim.firstInstanceBusy / (minutes * 60)).toBeCloseTo(0.9926, 3);
+    expect(level1NetUsdPerMonth).toBeCloseTo(7.17, 1);
+
+    const { recs, whyNot } = analyzeExplained({
+      profile: lambdaProfile({ memoryMb: 1024 }),
+      stats,
+      concurrency,
+    });
+    expect(whyNot).toEqual([]);
+    const [rec] = recs;
+    expect(rec.recommended).toEqual({ provisionedConcurrency: 1 });
+    expect(rec.savingUsd.lowUsd).toBeLessThanOrEqual(level1NetUsdPerMonth);
+    expect(rec.savingUsd.highUsd).toBeGreaterThanOrEqual(level1NetUsdPerMonth);
+    expect(rec.evidence.breakEvenUtilisation as number).toBeCloseTo(0.6, 3);
+    expect(rec.reason).toContain('60 % break-even');
+    expect(rec.reason).not.toContain('90 % break-even');
+    expect(rec.reason).toContain('executing 67–100 % of the time');
+    expect(rec.reason).toContain('above the 60 % break-even');
+  });
+
+  it('a busy function at concurrency 10 and 1,769 MB keeps its saving of about $126 a month: the packing does not matter when every minute is full', () => {
+    const concurrency = concurrencyProfile(() => 10, { weeks: 2 });
+    const [rec] = analyzer.analyze(
+      {
+        profile: lambdaProfile({ memoryMb: 1769 }),
+        stats: busyAsProfile(stats, concurrency),
+        concurrency,
+      },
+      ctx,
+    );
+    // 10 × 1.7275 GB × 2,628,000 s × ($0.0000069445 − $0.0000041667).
+    const byHand = 10 * (1769 / 1024) * MONTH_S * (SAVED - ALLOCATED);
+    expect(rec.recommended).toEqual({ provisionedConcurrency: 10 });
+    expect(rec.savingUsd.lowUsd).toBeCloseTo(byHand, 0);
+    expect(rec.savingUsd.highUsd).toBeCloseTo(byHand, 0);
+  });
+
+  it('a bursty function (10 requests of 3 s together each minute) is not advised provisioned concurrency', () => {
+    const burstStarts = starts.flatMap((s) => Array.from({ length: 10 }, () => s));
+    const sim = simulateMinutes(
+      burstStarts,
+      burstStarts.map(() => 3),
+      minutes,
+    );
+    const concurrency = concurrencyProfile((h, m, week) => sim.peak[(week * 168 + h) * 60 + m], {
+      weeks: 2,
+    });
+    const busyMs = sim.busy.reduce((s, b) => s + b, 0) * 1000;
+    const { recs, whyNot } = analyzeExplained({
+      profile: lambdaProfile({ memoryMb: 4096 }),
+      stats: windowStats({
+        invocations: burstStarts.length,
+        medianMs: 3000,
+        sigma: 0.01,
+        durationSumMs: busyMs,
+      }),
+      concurrency,
+    });
+    expect(recs).toEqual([]);
+    expect(whyNot.map((w) => w.code)).toEqual(['already-right']);
+  });
 });

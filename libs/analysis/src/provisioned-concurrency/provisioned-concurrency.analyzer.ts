@@ -47,12 +47,20 @@ export const DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS: ProvisionedConcurrencyOpti
 
 const WEEKS_PER_MONTH = HOURS_PER_MONTH / 168;
 
-/** What keeping `level` warm during one occurrence of an hour of week is expected to bring. */
+/**
+ * What keeping `level` warm during one occurrence of an hour of week is expected to bring. Per-minute
+ * peaks do not say how a minute's work is packed, so the execution time the level covers is a
+ * range (busySecondsLow/High, see hourEconomics); dollars are its midpoint, and the net at each end.
+ */
 export interface HourEconomics {
   level: number;
   costUsd: number;
   savingUsd: number;
   netUsd: number;
+  netLowUsd: number;
+  netHighUsd: number;
+  busySecondsLow: number;
+  busySecondsHigh: number;
   coldStartsRemoved: number;
   latencyAvoidedMs: number;
   coveredConcurrencySeconds: number;
@@ -68,9 +76,10 @@ interface WarmCapacityPrices {
   savedPerInitMsUsd: number;
   /** Lambda pays for covered time anyway (at the PC price); a pod's busy time is not extra. */
   idleOnlyCost: boolean;
-  /** busyShareOfPeak: the share of covered per-minute peak concurrency that is execution time. */
+  /** busyShareOfPeak: the share of per-minute peak concurrency that is execution time. */
   busyShare: number;
   priceIds: string[];
+  /** The share of its warm time a unit must spend executing to pay for itself (u*). */
   breakEvenUtilisation: number;
 }
 
@@ -81,8 +90,6 @@ function lambdaWarmPrices(
   busyShare: number,
 ): WarmCapacityPrices {
   const memoryGb = (profile.memoryMb ?? 0) / 1024;
-  // u* is a share of execution time; utilisation is stated in per-minute peaks, so is u*.
-  const breakEven = provisionedConcurrencyBreakEvenUtilisation(prices);
   return {
     warmUnitHourUsd: memoryGb * 3600 * prices.pcAllocatedUsdPerGbSecond,
     savedPerCoveredSecondUsd:
@@ -91,7 +98,8 @@ function lambdaWarmPrices(
     idleOnlyCost: false,
     busyShare,
     priceIds: prices.priceIds,
-    breakEvenUtilisation: busyShare > 0 ? breakEven / busyShare : Number.POSITIVE_INFINITY,
+    // A share of execution time, as the utilisation it is compared with (hourEconomics).
+    breakEvenUtilisation: provisionedConcurrencyBreakEvenUtilisation(prices),
   };
 }
 
@@ -142,6 +150,13 @@ function coveredMinutes(hour: HourOfWeekConcurrency, levels: number[], level: nu
  * Economics of `level` in one hour of week, scaled to one 60-minute occurrence, in dollars only.
  * Cold starts removed are approximated by the share of concurrency the level covers; the
  * latency they cost is kept apart (latencyAvoidedMs), never mixed into dollars.
+ *
+ * Warm capacity saves, and sits idle, by the execution time it covers, ∫min(c(t), L)dt, which
+ * per-minute peaks p and busy seconds b only bound: from L·b/p (each minute's work run at its
+ * peak at once, the rest of the minute idle) to min(b, 60·L) (spread evenly over the minute). A
+ * steady function is near the upper end (61 s runs started every 60 s peak at 2 yet keep one
+ * instance busy all the time), a bursty one near the lower. Over the hour: the lower end with the
+ * window's busy share of the peaks, the upper min(busy, 60·Σ min(p, L)).
  */
 export function hourEconomics(
   hour: HourOfWeekConcurrency,
@@ -157,16 +172,29 @@ export function hourEconomics(
   const latencyAvoidedMs =
     coldStartsRemoved * (meanInitMs(hour.onDemandInitMs, hour.timedColdStarts) ?? 0);
   // What runs on the warm capacity is execution time, not the minutes' peaks.
-  const busySeconds = covered * 60 * prices.busyShare;
-  const idleUnitHours = prices.idleOnlyCost ? Math.max(0, level - busySeconds / 3600) : level;
-  const costUsd = idleUnitHours * prices.warmUnitHourUsd;
-  const savingUsd =
-    busySeconds * prices.savedPerCoveredSecondUsd + latencyAvoidedMs * prices.savedPerInitMsUsd;
+  const busySecondsLow = covered * 60 * prices.busyShare;
+  const busySecondsHigh = Math.max(
+    busySecondsLow,
+    Math.min(concurrency * 60 * prices.busyShare, covered * 60),
+  );
+  const at = (busySeconds: number) => {
+    const idleUnitHours = prices.idleOnlyCost ? Math.max(0, level - busySeconds / 3600) : level;
+    const costUsd = idleUnitHours * prices.warmUnitHourUsd;
+    const savingUsd =
+      busySeconds * prices.savedPerCoveredSecondUsd + latencyAvoidedMs * prices.savedPerInitMsUsd;
+    return { costUsd, savingUsd, netUsd: savingUsd - costUsd };
+  };
+  const low = at(busySecondsLow);
+  const high = at(busySecondsHigh);
   return {
     level,
-    costUsd,
-    savingUsd,
-    netUsd: savingUsd - costUsd,
+    costUsd: (low.costUsd + high.costUsd) / 2,
+    savingUsd: (low.savingUsd + high.savingUsd) / 2,
+    netUsd: (low.netUsd + high.netUsd) / 2,
+    netLowUsd: low.netUsd,
+    netHighUsd: high.netUsd,
+    busySecondsLow,
+    busySecondsHigh,
     coldStartsRemoved,
     latencyAvoidedMs,
     coveredConcurrencySeconds: covered * 60,
@@ -174,8 +202,12 @@ export function hourEconomics(
 }
 
 interface Plan {
-  /** Weekly totals, dollars only. */
+  /** Weekly totals, dollars only: the midpoint, and each end of the packing (hourEconomics). */
   netUsd: number;
+  netLowUsd: number;
+  netHighUsd: number;
+  busySecondsLow: number;
+  busySecondsHigh: number;
   costUsd: number;
   coldStartsRemoved: number;
   latencyAvoidedMs: number;
@@ -202,9 +234,13 @@ function indexByHour(
   return index;
 }
 
-/** Dollars plus, when the user priced a second of waiting, the latency avoided. */
-function valueOf(plan: Plan, latencyUsdPerSecond: number): number {
-  return plan.netUsd + (plan.latencyAvoidedMs / 1000) * latencyUsdPerSecond;
+/** Dollars (the midpoint, or one end of the packing) plus, when the user priced a second of waiting, the latency avoided. */
+function valueOf(
+  plan: Plan,
+  latencyUsdPerSecond: number,
+  net: 'netUsd' | 'netLowUsd' | 'netHighUsd' = 'netUsd',
+): number {
+  return plan[net] + (plan.latencyAvoidedMs / 1000) * latencyUsdPerSecond;
 }
 
 /** A plan with a level per hour of week; hours without data are idle (warm capacity is pure cost). */
@@ -216,6 +252,10 @@ function planWithLevels(
 ): Plan {
   const plan: Plan = {
     netUsd: 0,
+    netLowUsd: 0,
+    netHighUsd: 0,
+    busySecondsLow: 0,
+    busySecondsHigh: 0,
     costUsd: 0,
     coldStartsRemoved: 0,
     latencyAvoidedMs: 0,
@@ -232,11 +272,19 @@ function planWithLevels(
         : {
             costUsd: level * prices.warmUnitHourUsd,
             netUsd: -level * prices.warmUnitHourUsd,
+            netLowUsd: -level * prices.warmUnitHourUsd,
+            netHighUsd: -level * prices.warmUnitHourUsd,
+            busySecondsLow: 0,
+            busySecondsHigh: 0,
             coldStartsRemoved: 0,
             latencyAvoidedMs: 0,
             coveredConcurrencySeconds: 0,
           };
     plan.netUsd += e.netUsd;
+    plan.netLowUsd += e.netLowUsd;
+    plan.netHighUsd += e.netHighUsd;
+    plan.busySecondsLow += e.busySecondsLow;
+    plan.busySecondsHigh += e.busySecondsHigh;
     plan.costUsd += e.costUsd;
     plan.coldStartsRemoved += e.coldStartsRemoved;
     plan.latencyAvoidedMs += e.latencyAvoidedMs;
@@ -354,9 +402,24 @@ export function readableSchedule(bySlot: readonly number[]): {
   return { readable, otherwise, entries };
 }
 
-function utilisation(plan: Plan): number | null {
+/**
+ * The share of its warm time a plan's capacity would execute, at each end of the packing
+ * (hourEconomics), and the share of it the per-minute peaks fill; null without warm capacity.
+ */
+function utilisation(plan: Plan): { low: number; high: number; ofPeaks: number } | null {
   const warmSeconds = plan.levels.reduce((s, l) => s + l * 3600, 0);
-  return warmSeconds > 0 ? plan.coveredConcurrencySeconds / warmSeconds : null;
+  if (!(warmSeconds > 0)) return null;
+  return {
+    low: plan.busySecondsLow / warmSeconds,
+    high: plan.busySecondsHigh / warmSeconds,
+    ofPeaks: plan.coveredConcurrencySeconds / warmSeconds,
+  };
+}
+
+/** "51–100 %", or one figure when both ends round alike. */
+function percentRange(low: number, high: number): string {
+  const [a, b] = [Math.round(low * 100), Math.round(high * 100)];
+  return a === b ? `${a} %` : `${a}–${b} %`;
 }
 
 /**
@@ -465,10 +528,22 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       );
     }
     // Range: the gain over the whole window and, with two weeks or more, over the weeks before
-    // the last and over the last alone (how much it moved from week to week); in dollars, and
-    // with the waiting valued.
+    // the last and over the last alone (how much it moved from week to week), each at both ends
+    // of the packing (hourEconomics: the per-minute peaks cannot tell where the truth lies
+    // between); in dollars, and with the waiting valued. gains are the midpoints, one per window.
     const gains = [gain];
-    const combinedGains = [combinedGain];
+    const ends: number[] = [];
+    const combinedEnds: number[] = [];
+    const addEnds = (after: Plan, before: Plan) => {
+      for (const net of ['netLowUsd', 'netHighUsd'] as const) {
+        ends.push((after[net] - before[net]) * WEEKS_PER_MONTH);
+        combinedEnds.push(
+          (valueOf(after, latency, net) - valueOf(before, latency, net)) * WEEKS_PER_MONTH,
+        );
+      }
+    };
+    addEnds(chosen, current);
+    const packing = ends.slice();
     const { fit, heldOut } = splitHeldOut(concurrency);
     if (concurrency.weeksCovered >= 2 && fit.length > 0 && heldOut.length > 0) {
       const levelAt = (how: number) => chosen.levels[how] ?? 0;
@@ -476,10 +551,10 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         const after = planWithLevels(hours, levels, levelAt, prices);
         const before = planWithLevels(hours, levels, () => currentLevel, prices);
         gains.push((after.netUsd - before.netUsd) * WEEKS_PER_MONTH);
-        combinedGains.push((valueOf(after, latency) - valueOf(before, latency)) * WEEKS_PER_MONTH);
+        addEnds(after, before);
       }
     }
-    const saving: SavingRange = { lowUsd: Math.min(...gains), highUsd: Math.max(...gains) };
+    const saving: SavingRange = { lowUsd: Math.min(...ends), highUsd: Math.max(...ends) };
     // The sign is the midpoint's (savesMoney), as monthlyImpactUsd: the whole window can gain
     // while the midpoint of its weeks costs more.
     const saves = savesMoney(midpoint(saving));
@@ -487,8 +562,8 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       // Costlier in dollars, so advised only for the waiting it removes: that must pay for it on
       // the same midpoint of its weeks, else what runs now is the better trade.
       const combined: SavingRange = {
-        lowUsd: Math.min(...combinedGains),
-        highUsd: Math.max(...combinedGains),
+        lowUsd: Math.min(...combinedEnds),
+        highUsd: Math.max(...combinedEnds),
       };
       const short = savingShortfall(
         combined,
@@ -560,20 +635,35 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       ? `saves ${savingRangeText(saving)} against level ${currentLevel} and ${latencyText}`
       : '';
     const breakEven = `${Math.round(prices.breakEvenUtilisation * 100)} %`;
+    const uLow = u?.low ?? 0;
+    const uHigh = u?.high ?? 0;
+    const packed =
+      Math.round(uLow * 100) === Math.round(uHigh * 100)
+        ? ''
+        : ` (the low end if each minute's work ran at its peak concurrency at once, the high end if spread evenly over the minute: per-minute peaks cannot tell)`;
+    const position =
+      uLow >= prices.breakEvenUtilisation
+        ? `above the ${breakEven} break-even${saves || gains.length < 2 ? '' : ' over the window as a whole, not in every week'}`
+        : uHigh < prices.breakEvenUtilisation
+          ? `below the ${breakEven} break-even`
+          : `a range that spans the ${breakEven} break-even`;
     const reason =
       tradeOff +
       (schedule
         ? `Traffic repeats by weekday and hour (fitted on ${Math.floor(concurrency.weeksCovered - 1)} week(s), confirmed on the last week): ${schedule.readable.readable}${effect ? ` ${effect}` : ''}.`
         : isLambda && chosenLevel > 0
-          ? `At level ${chosenLevel} utilisation (per-minute peak concurrency) would be ${Math.round((u ?? 0) * 100)} %, ${(u ?? 0) >= prices.breakEvenUtilisation ? `above the ${breakEven} break-even${saves || gains.length < 2 ? '' : ' over the window as a whole, not in every week'}` : `below the ${breakEven} break-even`}${effect ? `: it ${effect}` : ''}.`
+          ? `At level ${chosenLevel} the provisioned instances would be executing ${percentRange(uLow, uHigh)} of the time${packed}, ${position}${effect ? `: it ${effect}` : ''}.`
           : `Level ${chosenLevel} instead of ${currentLevel}${effect ? ` ${effect}` : ''}.`);
     // Weeks covered and invocations, weighed by how far the gain repeats from week to week (the
-    // weeks before the last against the last): a gain one week does not repeat is less sure.
+    // weeks before the last against the last) and by how far the packing of each minute's work
+    // moves it: a gain one week does not repeat, or the data cannot pin down, is less sure.
     const weeksAgree = consistency(relativeHalfRange(gains));
+    const packingAgree = consistency(relativeHalfRange(packing));
     const support =
       (Math.min(1, concurrency.weeksCovered / 2) * 0.5 +
         0.45 * sampleSupport(stats.invocations, 10_000)) *
-      weeksAgree;
+      weeksAgree *
+      packingAgree;
 
     return [
       {
@@ -596,7 +686,10 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         monthlyImpactUsd: midpoint(saving),
         ...confidenceOf(support),
         evidence: {
-          utilisation: u,
+          // Share of the warm time executing: the midpoint, and the range the packing spans.
+          utilisation: u ? (u.low + u.high) / 2 : null,
+          utilisationRange: u ? { low: u.low, high: u.high } : null,
+          peakConcurrencyUtilisation: u?.ofPeaks ?? null,
           breakEvenUtilisation: isLambda ? prices.breakEvenUtilisation : null,
           busyShareOfPeakConcurrency: prices.busyShare,
           monthlyWarmCostUsd: chosen.costUsd * WEEKS_PER_MONTH,
@@ -608,6 +701,9 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
           // Monthly gain over the whole window, the weeks before the last and the last alone.
           gainByWindowUsdPerMonth: gains,
           weeksAgreement: weeksAgree,
+          // Monthly gain with each minute's work at its peak at once, and spread evenly.
+          gainByPackingUsdPerMonth: packing,
+          packingAgreement: packingAgree,
           constantLevelNetUsdPerMonth: bestConstant.netUsd * WEEKS_PER_MONTH,
           latencyValueUsdPerSecond: latency,
           ...(latency > 0 ? { combinedValueUsdPerMonth: combinedGain } : {}),

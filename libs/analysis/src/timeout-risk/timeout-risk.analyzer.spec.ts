@@ -214,3 +214,46 @@ describe(timeoutRiskEvidence.name, () => {
     expect(logNormalQuantile(fits.tail!, 0.99)).toBeCloseTo(3000, 6);
   });
 });
+
+describe('the daily p99 trend', () => {
+  // A p99 near the timeout (about 4,000 ms of 4,500): flagged whatever the trend says.
+  const profile = lambdaProfile({ timeoutMs: 4500 });
+  const noise = [300, -250, 100, -400, 350, -100, 50, -300, 400, -50, 200, -350, 250, 150];
+  const withDailyP99 = (p99At: (day: number) => number, days = 14) => {
+    const stats = windowStats({ invocations: 14_000, medianMs: 2000, sigma: 0.3, days });
+    stats.daily = stats.daily.map((d, i) => ({ ...d, p99Ms: p99At(i) }));
+    return stats;
+  };
+
+  it('states no trend a least-squares slope cannot tell from noise ("p99 is rising 65 ms/day" on daily p99s scattered ±1,600 ms)', () => {
+    const stats = withDailyP99((i) => 4000 + 40 * i + 4 * noise[i]);
+    const [rec] = analyzer.analyze({ profile, stats }, ctx);
+    expect(rec.evidence.flags).toContain('p99-near-timeout');
+    expect(rec.reason).not.toContain('rising');
+    // The slope is there (65 ms/day), its 95 % interval spans 0.
+    expect(rec.evidence.p99TrendMsPerDay as number).toBeCloseTo(65.05, 1);
+    const trend = rec.evidence.p99Trend as { lowMsPerDay: number; highMsPerDay: number };
+    expect(trend.lowMsPerDay).toBeLessThan(0);
+    expect(trend.highMsPerDay).toBeGreaterThan(0);
+    expect(rec.evidence.projectedP99In7DaysMs).toBeNull();
+  });
+
+  it('states a rising trend whose 95 % interval excludes 0, with that interval', () => {
+    const stats = withDailyP99((i) => 3000 + 50 * i + noise[i] / 10);
+    const [rec] = analyzer.analyze({ profile, stats }, ctx);
+    expect(rec.reason).toMatch(
+      /p99 is rising 51 ms\/day \(95 % interval 4\d–5\d ms\/day over 14 days\)/,
+    );
+    const trend = rec.evidence.p99Trend as { lowMsPerDay: number; highMsPerDay: number };
+    expect(trend.lowMsPerDay).toBeGreaterThan(40);
+    expect(trend.highMsPerDay).toBeLessThan(60);
+    expect(rec.evidence.projectedP99In7DaysMs as number).toBeGreaterThan(3650 + 300);
+  });
+
+  it('states no trend from fewer than 7 days, however straight the line', () => {
+    const stats = withDailyP99((i) => 3600 + 100 * i, 5);
+    const [rec] = analyzer.analyze({ profile, stats }, ctx);
+    expect(rec.reason).not.toContain('rising');
+    expect(rec.evidence.projectedP99In7DaysMs).toBeNull();
+  });
+});

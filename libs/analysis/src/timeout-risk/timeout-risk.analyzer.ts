@@ -5,7 +5,7 @@ import type { FunctionAnalysisInput, FunctionProfile, FunctionWindowStats } from
 import type { Recommendation, Severity } from '../recommendation';
 import { confidenceOf, sampleSupport } from '../recommendation';
 import { basisOf } from '../evidence/evidence.gate';
-import { leastSquaresSlope } from '../stats/linear-regression';
+import { slopeInterval } from '../stats/linear-regression';
 import type { LogNormal } from '../stats/log-normal.fit';
 import {
   fitLogNormalByMoments,
@@ -101,8 +101,19 @@ export interface TimeoutRiskEvidence {
   maxMs: number;
   p99ShareOfTimeout: number | null;
   maxShareOfTimeout: number;
-  /** Slope of the daily p99 (ms per day) and the p99 it projects a week after the window. */
+  /** Least-squares slope of the daily p99s (ms per day); 0 with fewer than two days. */
   p99TrendMsPerDay: number;
+  /**
+   * The slope's 95 % interval over the days fitted, and whether it is a trend: at least
+   * MIN_TREND_DAYS days and an interval that excludes 0. Null with fewer than three days.
+   */
+  p99Trend: {
+    lowMsPerDay: number;
+    highMsPerDay: number;
+    days: number;
+    significant: boolean;
+  } | null;
+  /** The p99 a week after the window on a significant trend; null without one. */
   projectedP99In7DaysMs: number | null;
   /**
    * max of a moments fit and a tail (p75–p99) fit of a log-normal, the more pessimistic, over
@@ -116,6 +127,12 @@ export interface TimeoutRiskEvidence {
 }
 
 const MS_PER_DAY = 86_400_000;
+
+/**
+ * Days of p99s a trend needs: with fewer, a 95 % interval of the slope (t with n − 2 degrees of
+ * freedom, 2.571 at 7 days) is too wide to say anything, or a few odd days decide it.
+ */
+export const MIN_TREND_DAYS = 7;
 
 /**
  * Invocations a fit may expect above the longest one seen, beyond the timed-out ones (which would
@@ -161,10 +178,20 @@ export function timeoutRiskEvidence(
   const trendPoints = stats.daily
     .filter((d) => d.p99Ms !== null && d.invocations > 0)
     .map((d) => ({ x: d.dayStartMs / MS_PER_DAY, y: d.p99Ms as number }));
-  const p99TrendMsPerDay = leastSquaresSlope(trendPoints);
+  // Daily p99s scatter from day to day: a slope is a trend only when its interval excludes 0.
+  const fitted = slopeInterval(trendPoints, 0.95);
+  const p99TrendMsPerDay = fitted?.slope ?? 0;
+  const p99Trend = fitted
+    ? {
+        lowMsPerDay: fitted.low,
+        highMsPerDay: fitted.high,
+        days: fitted.n,
+        significant: fitted.n >= MIN_TREND_DAYS && (fitted.low > 0 || fitted.high < 0),
+      }
+    : null;
   const lastDay = trendPoints.length > 0 ? trendPoints[trendPoints.length - 1] : undefined;
   const projectedP99In7DaysMs =
-    lastDay && trendPoints.length >= 3 ? lastDay.y + 7 * p99TrendMsPerDay : null;
+    lastDay && p99Trend?.significant ? lastDay.y + 7 * p99TrendMsPerDay : null;
 
   return {
     invocations: stats.invocations,
@@ -174,6 +201,7 @@ export function timeoutRiskEvidence(
     p99ShareOfTimeout: p99Ms === null ? null : p99Ms / timeoutMs,
     maxShareOfTimeout: stats.durationMaxMs / timeoutMs,
     p99TrendMsPerDay,
+    p99Trend,
     projectedP99In7DaysMs,
     tailProbability,
     fittedP9999Ms,
@@ -207,8 +235,11 @@ function reasonOf(flags: TimeoutFlag[], e: TimeoutRiskEvidence, timeoutMs: numbe
       `the fitted tail puts P(duration > timeout) at ${e.tailProbability.toExponential(1)}`,
     );
   }
-  if (e.p99TrendMsPerDay > 0 && e.projectedP99In7DaysMs !== null && e.p99Ms !== null) {
-    parts.push(`p99 is rising ${Math.round(e.p99TrendMsPerDay)} ms/day`);
+  if (e.p99Trend?.significant && e.p99Trend.lowMsPerDay > 0 && e.p99Ms !== null) {
+    const { lowMsPerDay, highMsPerDay, days } = e.p99Trend;
+    parts.push(
+      `p99 is rising ${Math.round(e.p99TrendMsPerDay)} ms/day (95 % interval ${Math.round(lowMsPerDay)}–${Math.round(highMsPerDay)} ms/day over ${days} days)`,
+    );
   }
   return `${parts.join('; ')}.`.replace(/^./, (c) => c.toUpperCase());
 }
