@@ -25,6 +25,7 @@ interface Listing {
     functionId: string;
     fixes: Recommendation[];
     changes: Recommendation[];
+    followUps: Recommendation[];
     options: Recommendation[];
     totalUsd: { lowUsd: number; highUsd: number };
   }[];
@@ -46,6 +47,7 @@ interface Recommendation {
   basis: { measured: string; windowDays: number; invocations: number };
   action: { summary: string; snippets: { format: string; text: string }[] };
   confidence: string;
+  reason: string;
 }
 
 /** 1,000 invocations in the last hour: 985 around 400 ms, the slowest 1.5 % at 920 ms. */
@@ -203,6 +205,25 @@ describe('Analyses over generated fleets', () => {
     const together = [...hot.fixes, ...hot.changes].reduce((s, r) => s + r.savingUsd.lowUsd, 0);
     expect(hot.totalUsd.lowUsd).toBeCloseTo(together, 6);
     expect(listed.plans[0].fixes.length).toBeGreaterThan(0);
+  });
+
+  it("the run summary's total is the plans' total (it summed every midpoint, containers and fixes included), and a PC saving priced beside a memory size still to measure is a follow-up outside it", async () => {
+    const listed = await listing();
+    const plansMid = listed.plans.reduce(
+      (s, p) => s + (p.totalUsd.lowUsd + p.totalUsd.highUsd) / 2,
+      0,
+    );
+    expect(summary.monthlyImpactUsd).toBeCloseTo(plansMid, 2);
+    const everyMidpoint = listed.recommendations.reduce((s, r) => s + r.monthlyImpactUsd, 0);
+    expect(summary.monthlyImpactUsd).toBeLessThan(everyMidpoint);
+
+    const steady = listed.plans.find((p) => p.functionId === ids.steady20)!;
+    expect(steady.changes.map((c) => c.kind)).toEqual(['memory']);
+    expect(steady.followUps.map((c) => c.kind)).toEqual(['provisioned-concurrency']);
+    expect(steady.followUps[0].reason).toContain('Re-evaluate after that change');
+    const [memory] = steady.changes;
+    expect(steady.totalUsd.lowUsd).toBeCloseTo(memory.savingUsd.lowUsd, 6);
+    expect(steady.totalUsd.highUsd).toBeCloseTo(memory.savingUsd.highUsd, 6);
   });
 
   it('recommends provisioned concurrency of 20 for a steady concurrency of 20', () => {

@@ -17,6 +17,11 @@ export interface FunctionProfile {
   /** e.g. 'nodejs22.x', 'provided.al2023', 'python3.12'; '' when unknown. */
   runtime: string;
   architecture: 'x86_64' | 'arm64';
+  /**
+   * True when no record named the architecture (a function known only from REPORT lines): it is
+   * priced as x86_64, Lambda's default, and every figure says so (evidence/price-assumptions.ts).
+   */
+  architectureAssumed?: boolean;
   memoryMb: number | null;
   timeoutMs: number | null;
   /** Where timeoutMs came from: inventory (API, by hand) or a `Task timed out after N seconds` line. */

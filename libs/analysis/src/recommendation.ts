@@ -1,3 +1,5 @@
+import { savesMoney } from '@fleetscope/model';
+
 export const RECOMMENDATION_KINDS = [
   'timeout-risk',
   'memory',
@@ -99,12 +101,36 @@ export function midpoint(range: SavingRange): number {
   return (range.lowUsd + range.highUsd) / 2;
 }
 
-/** Maps a 0..1 score to a label: ≥ 0.7 high, ≥ 0.4 medium, else low. */
-export function confidenceOf(score: number): {
+/**
+ * A saving whose low end is under this share of its high end (or at most nothing) is not known
+ * well enough to be 'high', whatever the data behind it: the reader would act on a figure that
+ * may be nothing (docs/decisions.md "Recommendations").
+ */
+export const MIN_HIGH_CONFIDENCE_LOW_SHARE = 0.25;
+
+/** The largest score shown below 'high'. */
+const BELOW_HIGH = 0.69;
+
+/**
+ * Maps a 0..1 score to a label: ≥ 0.7 high, ≥ 0.4 medium, else low. Given the saving range, a
+ * saving (midpoint above nothing) whose low end is under MIN_HIGH_CONFIDENCE_LOW_SHARE of its
+ * high end is capped below high, the score with it. A cost (a fix, a trade-off) keeps its score:
+ * its confidence is about the finding, not a saving.
+ */
+export function confidenceOf(
+  score: number,
+  saving?: SavingRange,
+): {
   confidence: ConfidenceLevel;
   confidenceScore: number;
 } {
-  const clamped = Math.min(1, Math.max(0, Number.isFinite(score) ? score : 0));
+  let clamped = Math.min(1, Math.max(0, Number.isFinite(score) ? score : 0));
+  if (
+    saving &&
+    savesMoney(midpoint(saving)) &&
+    !(saving.lowUsd >= MIN_HIGH_CONFIDENCE_LOW_SHARE * saving.highUsd)
+  )
+    clamped = Math.min(clamped, BELOW_HIGH);
   // The label follows the score as shown: 0.6996 is shown as 0.70, so it is high.
   const confidenceScore = Math.round(clamped * 100) / 100;
   const confidence: ConfidenceLevel =

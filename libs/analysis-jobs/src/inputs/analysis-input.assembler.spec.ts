@@ -101,6 +101,16 @@ describe(analysisProfile.name, () => {
     expect(dominantMemoryMb(stats([]))).toBeNull();
   });
 
+  it('a function known only from REPORT lines (no architecture) is priced as x86_64 and says it was assumed; one the inventory names is not', () => {
+    expect(analysisProfile(ID, config({}))).toMatchObject({
+      architecture: 'x86_64',
+      architectureAssumed: true,
+    });
+    expect(analysisProfile(ID, undefined)).toMatchObject({ architectureAssumed: true });
+    for (const architecture of ['x86_64', 'arm64'])
+      expect(analysisProfile(ID, config({ architecture })).architectureAssumed).toBeUndefined();
+  });
+
   it('describes an id it cannot parse as platform other', () => {
     expect(analysisProfile('not-an-id', undefined)).toMatchObject({
       platform: 'other',

@@ -49,7 +49,11 @@ export function analysisProfile(
     region: config?.region || identity?.region || '',
     account: config?.account || identity?.account || '',
     runtime: config?.runtime ?? '',
+    // Lambda's default architecture when no record names one; the analyses state the assumption.
     architecture: config?.architecture === 'arm64' ? 'arm64' : 'x86_64',
+    ...(config?.architecture === 'arm64' || config?.architecture === 'x86_64'
+      ? {}
+      : { architectureAssumed: true }),
     memoryMb: config?.memoryMb ?? dominantMemoryMb(stats),
     timeoutMs: config?.timeoutMs ?? null,
     ...(config?.timeoutMs

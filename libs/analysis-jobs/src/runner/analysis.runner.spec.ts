@@ -27,11 +27,29 @@ function stored(): Map<string, StoredAnalysisInputs> {
   return new Map([[ID, { stats, concurrency: null }]]);
 }
 
+/** A recommendation as the analyzers make it, with what the plans read. */
+function advice(
+  kind: Recommendation['kind'],
+  functionId: string,
+  planRole: Recommendation['planRole'],
+  lowUsd: number,
+  highUsd: number,
+): Recommendation {
+  return {
+    kind,
+    functionId,
+    severity: planRole === 'fix' ? 'critical' : 'info',
+    planRole,
+    confidenceScore: 0.8,
+    monthlyImpactUsd: (lowUsd + highUsd) / 2,
+    savingUsd: { lowUsd, highUsd },
+    evidence: {},
+  } as unknown as Recommendation;
+}
+
 const memoryAdvice: Analyzer = {
   kind: 'memory',
-  analyze: ({ profile }) => [
-    { kind: 'memory', functionId: profile.functionId, monthlyImpactUsd: 12.345 } as Recommendation,
-  ],
+  analyze: ({ profile }) => [advice('memory', profile.functionId, 'change', 12.345, 12.345)],
 };
 const broken: Analyzer = {
   kind: 'timeout-risk',
@@ -40,7 +58,10 @@ const broken: Analyzer = {
   },
 };
 
-function setup(load: () => Promise<Map<string, StoredAnalysisInputs>>) {
+function setup(
+  load: () => Promise<Map<string, StoredAnalysisInputs>>,
+  analyzers: Analyzer[] = [memoryAdvice, broken],
+) {
   const saved: { run: AnalysisRun; recommendations: StoredRecommendation[] }[] = [];
   const windows: { fromMs: number; toMs: number }[] = [];
   const inputs = {
@@ -49,8 +70,9 @@ function setup(load: () => Promise<Map<string, StoredAnalysisInputs>>) {
       return load();
     },
   } as unknown as AnalysisInputsRepository;
+  // The inventory names the architecture: an unknown one widens every saving (priced as x86_64).
   const configs = {
-    merged: () => Promise.resolve(new Map()),
+    merged: () => Promise.resolve(new Map([[ID, { functionId: ID, architecture: 'x86_64' }]])),
   } as unknown as FunctionConfigRepository;
   const results = {
     saveRunStart: () => Promise.resolve(),
@@ -65,7 +87,7 @@ function setup(load: () => Promise<Map<string, StoredAnalysisInputs>>) {
     results,
     loadConfig({ FLEETSCOPE_ANALYSIS_WINDOW_DAYS: '3' }),
     new PricingService(defaultCatalogue),
-    [memoryAdvice, broken],
+    analyzers,
   );
   return { runner, saved, windows };
 }
@@ -88,6 +110,22 @@ describe(AnalysisRunner.name, () => {
     expect(saved).toHaveLength(1);
     expect(saved[0].run).toMatchObject({ runId: summary.runId, status: 'ok', recommendations: 1 });
     expect(saved[0].recommendations).toHaveLength(1);
+  });
+
+  it("the run's total is the plans' total (it summed every midpoint): a move to containers is an option and a fix a cost, neither added", async () => {
+    const fleet: Analyzer = {
+      kind: 'memory',
+      analyze: ({ profile }) => [
+        advice('memory', profile.functionId, 'change', 80, 120),
+        advice('provisioned-concurrency', profile.functionId, 'change', 10, 10),
+        advice('containers', profile.functionId, 'option', 1000, 1400),
+        advice('timeout-risk', profile.functionId, 'fix', -3, -3),
+      ],
+    };
+    const { runner } = setup(() => Promise.resolve(stored()), [fleet]);
+    const summary = await runner.run({ nowMs: NOW });
+    expect(summary.recommendations).toBe(4);
+    expect(summary.monthlyImpactUsd).toBe(110);
   });
 
   it('runs one analysis at a time: a second caller waits for the first', async () => {

@@ -8,7 +8,11 @@ import {
 } from '@nestjs/common';
 import {
   RECOMMENDATION_KINDS,
+  buildPlans,
+  midpoint,
+  plansTotal,
   runAnalyzers,
+  withPlanNotes,
   type AnalysisFailure,
   type Analyzer,
   type Recommendation,
@@ -86,7 +90,10 @@ export interface AnalysisRunSummary {
   functions: number;
   recommendations: number;
   byKind: Record<RecommendationKind, number>;
-  /** Total monthly impact of the run's recommendations (positive = saving). */
+  /**
+   * The monthly saving of the run's plans (the midpoint of their total, as GET
+   * /api/recommendations' plans add up): options, fixes, costs and follow-ups are not added.
+   */
   monthlyImpactUsd: number;
   /** Analyzer throws, per function and kind (the first 50); the rest of the fleet was analysed. */
   failures: AnalysisFailure[];
@@ -199,12 +206,15 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       const inputsDoneMs = Date.now();
 
       const explanations: WhyNot[] = [];
-      const { recommendations, failures } = runAnalyzers(this.analyzers, inputs, {
+      const analysed = runAnalyzers(this.analyzers, inputs, {
         pricing: this.pricing,
         at: new Date(toMs),
         monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs, this.config.pricingTierGrouping),
         explain: (whyNot) => explanations.push(whyNot),
       });
+      const { failures } = analysed;
+      // Follow-ups say so in their reason before they are stored (the API, the weekly report).
+      const recommendations = withPlanNotes(analysed.recommendations);
       const analysisDoneMs = Date.now();
 
       run.recommendations = recommendations.length;
@@ -258,11 +268,13 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       RecommendationKind,
       number
     >;
-    let monthlyImpactUsd = 0;
-    for (const r of recommendations) {
-      byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
-      if (Number.isFinite(r.monthlyImpactUsd)) monthlyImpactUsd += r.monthlyImpactUsd;
-    }
+    for (const r of recommendations) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+    // The plans' total (buildPlans): changes that save money and can be made together; options
+    // (containers), fixes, costs and follow-ups are never added.
+    const priced = recommendations.filter(
+      (r) => Number.isFinite(r.savingUsd?.lowUsd) && Number.isFinite(r.savingUsd?.highUsd),
+    );
+    const monthlyImpactUsd = midpoint(plansTotal(buildPlans(priced)));
     return {
       runId: run.runId,
       status: run.status,

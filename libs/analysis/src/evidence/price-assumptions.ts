@@ -2,7 +2,8 @@ import type { PriceAssumption } from '@fleetscope/pricing';
 import { lambdaMeters } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import type { FunctionProfile } from '../inputs';
-import type { Recommendation, RecommendationKind } from '../recommendation';
+import type { Recommendation, RecommendationKind, SavingRange } from '../recommendation';
+import { midpoint } from '../recommendation';
 
 /** Kinds whose figures price Lambda provisioned concurrency besides on-demand duration. */
 const PRICES_PROVISIONED: ReadonlySet<RecommendationKind> = new Set([
@@ -32,7 +33,68 @@ export function lambdaPriceAssumptions(
     (profile.provisionedConcurrency ?? 0) > 0
   )
     meters.push(lambdaMeters.pcAllocated(arch), lambdaMeters.pcDuration(arch));
-  return ctx.pricing.regionalAssumptions(meters, ctx.at, profile.region);
+  const assumed = ctx.pricing.regionalAssumptions(meters, ctx.at, profile.region);
+  const architecture = architectureAssumption(profile, ctx);
+  return architecture ? [...assumed, architecture] : assumed;
+}
+
+/** The price id of the architecture assumption (one entry per recommendation). */
+export const ARCHITECTURE_ASSUMED_PRICE_ID = 'lambda.architecture-unknown:x86_64';
+
+/** A function of unknown architecture priced as x86_64, and what arm64 prices would give. */
+export interface ArchitectureAssumption extends PriceAssumption {
+  /** arm64 over x86_64 for the prices a saving moves (duration, provisioned); 1 when unknown. */
+  armRatio: number;
+}
+
+/**
+ * A Lambda function whose architecture no record named is priced as x86_64 (Lambda's default);
+ * on arm64 its duration and provisioned-concurrency prices, so its savings, are lower by the
+ * catalogue's ratio (us-east-1: 0.0000133334 / 0.0000166667 = 0.8). Null when the architecture is
+ * known.
+ */
+export function architectureAssumption(
+  profile: FunctionProfile,
+  ctx: AnalysisContext,
+): ArchitectureAssumption | null {
+  if (profile.platform !== 'aws_lambda' || !profile.architectureAssumed) return null;
+  const prices = (arch: 'x86_64' | 'arm64') =>
+    ctx.pricing.lambdaUnitPrices(arch, ctx.at, profile.region, 0);
+  const x86 = prices('x86_64');
+  const arm = prices('arm64');
+  const ratios = [
+    arm.onDemandUsdPerGbSecond / x86.onDemandUsdPerGbSecond,
+    arm.pcAllocatedUsdPerGbSecond / x86.pcAllocatedUsdPerGbSecond,
+    arm.pcDurationUsdPerGbSecond / x86.pcDurationUsdPerGbSecond,
+  ].filter((r) => Number.isFinite(r) && r > 0);
+  const armRatio = ratios.length > 0 ? Math.min(1, ...ratios) : 1;
+  const lower = Math.round((1 - armRatio) * 100);
+  return {
+    meter: 'lambda.architecture',
+    region: profile.region,
+    priceId: ARCHITECTURE_ASSUMED_PRICE_ID,
+    message:
+      armRatio < 1
+        ? `Architecture unknown: priced as x86_64; on arm64 the figures are up to ${lower} % lower (requests cost the same), and the saving's low end is what arm64 prices would give.`
+        : 'Architecture unknown: priced as x86_64; arm64 prices are not in the catalogue here.',
+    armRatio,
+  };
+}
+
+/**
+ * A saving range that also holds what arm64 prices would give: the range scaled by `armRatio`
+ * joined with itself, so a user on arm64 is never promised more than its low end (a saving's low
+ * end drops; a cost's high end moves toward nothing).
+ */
+export function withArmPrices(saving: SavingRange, armRatio: number): SavingRange {
+  return {
+    lowUsd: Math.min(saving.lowUsd, saving.lowUsd * armRatio),
+    highUsd: Math.max(saving.highUsd, saving.highUsd * armRatio),
+  };
+}
+
+function isArchitectureAssumption(a: PriceAssumption): a is ArchitectureAssumption {
+  return a.priceId === ARCHITECTURE_ASSUMED_PRICE_ID && 'armRatio' in a;
 }
 
 /**
@@ -49,9 +111,16 @@ export function statePriceAssumptions(
     : [];
   const fresh = assumptions.filter((a) => !existing.some((e) => e.priceId === a.priceId));
   if (fresh.length === 0) return recommendation;
+  // An analyzer that gates on the widened range states the architecture itself (the memory
+  // analysis); for the others the range is widened here, after their gates.
+  const architecture = fresh.find(isArchitectureAssumption);
+  const savingUsd = architecture
+    ? withArmPrices(recommendation.savingUsd, architecture.armRatio)
+    : recommendation.savingUsd;
   return {
     ...recommendation,
     reason: `${recommendation.reason} ${fresh.map((a) => a.message).join(' ')}`,
     evidence: { ...recommendation.evidence, priceAssumptions: [...existing, ...fresh] },
+    ...(architecture ? { savingUsd, monthlyImpactUsd: midpoint(savingUsd) } : {}),
   };
 }

@@ -558,6 +558,96 @@ describe(MemoryAnalyzer.name, () => {
     });
   });
 
+  it('a measured size below the memory floor (wrong why-not): 1024 MB at 273.1 s is cheaper than 1536 MB at 235.2 s but leaves less than the headroom over a 900 MB peak, and the why-not says so, naming the floor', () => {
+    const { ctx: explaining, whyNot } = withExplanations();
+    const stats = statsAtSizes(
+      sizes((m) => (m === 1024 ? 273_100 : 235_200), [1024, 1536], 5_000),
+      900,
+    );
+    const recs = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 1536 }), stats },
+      explaining,
+    );
+    expect(recs).toEqual([]);
+    expect(whyNot).toHaveLength(1);
+    expect(whyNot[0].code).toBe('already-right');
+    // 1024 × 273.1 < 1536 × 235.2 GB-s: the smaller size is the cheaper one.
+    expect(whyNot[0].detail).toBe(
+      'The cheaper 1024 MB was excluded: its peak memory use (900 MB) leaves less than the 20 % headroom, so no size below the 1080 MB floor is advised. Of the sizes at or above the floor (1536 MB), 1536 MB is the best balance of cost and speed.',
+    );
+  });
+
+  it('confidence that ignores the range: a one-size "measure" saving from ≈ $0 up to its whole memory share is never \'high\', however many invocations stand behind it', () => {
+    const stats = windowStats({
+      invocations: 20_000_000,
+      medianMs: 200,
+      sigma: 0.2,
+      maxMemoryUsedMb: 250,
+    });
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 1024 }), stats }, ctx);
+    expect(rec.recommended.action).toBe('measure');
+    expect(rec.savingUsd.lowUsd).toBeLessThan(0.25 * rec.savingUsd.highUsd);
+    expect(rec.confidence).toBe('medium');
+    expect(rec.confidenceScore).toBeLessThan(0.7);
+  });
+
+  it("architecture unknown (known only from REPORT lines): priced as x86_64, the saving's low end is what arm64 prices give (0.0000133334 / 0.0000166667 = 0.8), the gates judge that range, and the recommendation says so once", () => {
+    const t = (m: number) => 20 + 4000 * Math.exp(-m / 600);
+    const stats = statsAtSizes(sizes(t, [256, 512, 1024, 2048], 25_000));
+    const [known] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats }, ctx);
+    const [assumed] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 256, architectureAssumed: true }), stats },
+      ctx,
+    );
+    const [arm] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 256, architecture: 'arm64' }), stats },
+      ctx,
+    );
+    expect(assumed.recommended).toEqual(known.recommended);
+    expect(assumed.savingUsd.highUsd).toBeCloseTo(known.savingUsd.highUsd, 9);
+    expect(assumed.savingUsd.lowUsd).toBeCloseTo(0.8 * known.savingUsd.lowUsd, 4);
+    // A user on arm64 is never promised more than the range's low end.
+    expect(assumed.savingUsd.lowUsd).toBeLessThanOrEqual(arm.savingUsd.lowUsd + 1e-9);
+    expect(assumed.monthlyImpactUsd).toBeCloseTo(
+      (assumed.savingUsd.lowUsd + assumed.savingUsd.highUsd) / 2,
+      9,
+    );
+    expect(assumed.reason).toContain(
+      'Architecture unknown: priced as x86_64; on arm64 the figures are up to 20 % lower',
+    );
+    expect(assumed.evidence.priceAssumptions).toEqual([
+      expect.objectContaining({
+        priceId: 'lambda.architecture-unknown:x86_64',
+        armRatio: expect.closeTo(0.8, 5),
+      }),
+    ]);
+    expect(known.reason).not.toContain('Architecture unknown');
+  });
+
+  it('architecture unknown: the materiality gate judges the range arm64 prices would give, so a saving material only at x86_64 prices is not advised', () => {
+    const t = (m: number) => 20 + 4000 * Math.exp(-m / 600);
+    const stats = statsAtSizes(sizes(t, [256, 512, 1024, 2048], 25_000));
+    const [known] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats }, ctx);
+    // A threshold between the x86_64 midpoint and the widened one.
+    const x86Mid = known.monthlyImpactUsd;
+    const widenedMid = (0.8 * known.savingUsd.lowUsd + known.savingUsd.highUsd) / 2;
+    const strict = new MemoryAnalyzer({
+      ...DEFAULT_MEMORY_OPTIONS,
+      evidence: { ...DEFAULT_EVIDENCE_OPTIONS, minSavingUsdPerMonth: (x86Mid + widenedMid) / 2 },
+    });
+    expect(strict.analyze({ profile: lambdaProfile({ memoryMb: 256 }), stats }, ctx)).toHaveLength(
+      1,
+    );
+    const { ctx: explaining, whyNot } = withExplanations();
+    expect(
+      strict.analyze(
+        { profile: lambdaProfile({ memoryMb: 256, architectureAssumed: true }), stats },
+        explaining,
+      ),
+    ).toEqual([]);
+    expect(whyNot[0].code).toBe('below-materiality');
+  });
+
   it('skips functions that are not on Lambda or have no memory setting', () => {
     const stats = windowStats({ invocations: 100, medianMs: 100, sigma: 0.3, maxMemoryUsedMb: 10 });
     expect(analyzer.analyze({ profile: lambdaProfile({ memoryMb: null }), stats }, ctx)).toEqual(

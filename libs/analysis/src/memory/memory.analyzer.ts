@@ -9,6 +9,7 @@ import {
 import { monthlyPodBusyCost } from '../costs/pod-busy-cost';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
 import { DEFAULT_EVIDENCE_OPTIONS, basisOf, evidenceShortfall } from '../evidence/evidence.gate';
+import { architectureAssumption, withArmPrices } from '../evidence/price-assumptions';
 import type {
   FunctionAnalysisInput,
   FunctionProfile,
@@ -362,11 +363,27 @@ export class MemoryAnalyzer implements Analyzer {
     // Never below the peak memory used; without telemetry never below the current size.
     const safe = priced.filter((p) => p.memoryMb >= (floorMb ?? currentMb) || p === current);
     const pick = pickBalanced(safe, this.options.balancedWeight);
-    if (pick.memoryMb === currentMb)
+    if (pick.memoryMb === currentMb) {
+      // Sizes the floor kept out are named with why: "best balance" among sizes never weighed
+      // would be the wrong reason.
+      const excluded = priced.filter((p) => !safe.includes(p));
+      if (excluded.length === 0)
+        return whyNot(
+          'already-right',
+          `Of the measured sizes (${priced.map((p) => p.memoryMb).join(', ')} MB), ${currentMb} MB is the best balance of cost and speed.`,
+        );
+      const peak = stats.maxMemoryUsedMb ?? stats.memoryUsedP95Mb;
+      const cheaper = excluded.filter((p) => p.monthlyUsd < current.monthlyUsd);
+      const named = (cheaper.length > 0 ? cheaper : excluded).map((p) => p.memoryMb).join(', ');
+      const floor =
+        floorMb === null
+          ? `without memory telemetry, no size below the ${currentMb} MB configured is advised`
+          : `${peak === null ? 'the memory it needs' : `its peak memory use (${Math.round(peak)} MB)`} leaves less than the ${Math.round((this.options.headroom - 1) * 100)} % headroom, so no size below the ${Math.round(floorMb)} MB floor is advised`;
       return whyNot(
         'already-right',
-        `Of the measured sizes (${priced.map((p) => p.memoryMb).join(', ')} MB), ${currentMb} MB is the best balance of cost and speed.`,
+        `The ${cheaper.length > 0 ? 'cheaper ' : ''}${named} MB ${excluded.length === 1 ? 'was' : 'were'} excluded: ${floor}. Of the sizes ${floorMb === null ? 'left' : 'at or above the floor'} (${safe.map((p) => p.memoryMb).join(', ')} MB), ${currentMb} MB is the best balance of cost and speed.`,
       );
+    }
 
     // The difference must stand out of the noise of both means (±2 standard errors each).
     const se = Math.hypot(pick.standardErrorMs, current.standardErrorMs);
@@ -381,7 +398,10 @@ export class MemoryAnalyzer implements Analyzer {
       currentAt(current.meanMs + 2 * current.standardErrorMs) -
         costAt(pick.meanMs - 2 * pick.standardErrorMs),
     ];
-    const saving: SavingRange = { lowUsd: Math.min(...savings), highUsd: Math.max(...savings) };
+    const saving = this.withArchitecture(profile, ctx, {
+      lowUsd: Math.min(...savings),
+      highUsd: Math.max(...savings),
+    });
     // A size that costs more is a trade-off (Power Tuning's balanced pick weighs speed), never a
     // saving: its saving range stays negative, and its title and reason say what it costs.
     const saves = savesMoney(midpoint(saving));
@@ -525,10 +545,10 @@ export class MemoryAnalyzer implements Analyzer {
       ctx,
       onProvisioned,
     );
-    const saving: SavingRange = {
+    const saving = this.withArchitecture(profile, ctx, {
       lowUsd: Math.max(0, currentUsd - slowed),
       highUsd: currentUsd - unchanged,
-    };
+    });
     const short = savingShortfall(saving, currentUsd, this.options.evidence);
     if (short) return whyNot(short.code, short.detail);
     if (midpoint(saving) < this.options.minMeasureSavingUsdPerMonth)
@@ -575,6 +595,19 @@ export class MemoryAnalyzer implements Analyzer {
     ];
   }
 
+  /**
+   * The saving as the gates must judge it: with the architecture unknown (priced as x86_64), its
+   * range also holds what arm64 prices give (evidence/price-assumptions.ts).
+   */
+  private withArchitecture(
+    profile: FunctionProfile,
+    ctx: AnalysisContext,
+    saving: SavingRange,
+  ): SavingRange {
+    const assumed = architectureAssumption(profile, ctx);
+    return assumed ? withArmPrices(saving, assumed.armRatio) : saving;
+  }
+
   private monthlyAt(
     profile: FunctionProfile,
     stats: FunctionWindowStats,
@@ -613,17 +646,24 @@ export class MemoryAnalyzer implements Analyzer {
       evidence: Record<string, unknown>;
     },
   ): Recommendation {
+    // Stated here, where the range was widened before the gates, so it is not widened again.
+    const assumed = architectureAssumption(profile, ctx);
     return {
       kind: this.kind,
       functionId: profile.functionId,
       severity: r.severity,
       title: r.title,
-      reason: r.reason,
+      reason: assumed ? `${r.reason} ${assumed.message}` : r.reason,
       current: r.current,
       recommended: r.recommended,
       monthlyImpactUsd: midpoint(r.saving),
-      ...confidenceOf(r.confidenceScore),
-      evidence: { finding: r.finding, ...r.evidence },
+      // A fix is done whatever it costs: its confidence is about the finding, not a saving.
+      ...confidenceOf(r.confidenceScore, r.planRole === 'fix' ? undefined : r.saving),
+      evidence: {
+        finding: r.finding,
+        ...r.evidence,
+        ...(assumed ? { priceAssumptions: [assumed] } : {}),
+      },
       catalogueVersion: ctx.pricing.catalogueVersion,
       savingUsd: r.saving,
       basis: r.basis,

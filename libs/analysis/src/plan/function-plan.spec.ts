@@ -1,5 +1,5 @@
 import type { PlanItem } from './function-plan';
-import { buildPlans } from './function-plan';
+import { FOLLOW_UP_NOTE, buildPlans, withPlanNotes } from './function-plan';
 
 function item(
   functionId: string,
@@ -61,5 +61,49 @@ describe(buildPlans.name, () => {
     ]);
     expect(plan.fixes).toHaveLength(1);
     expect(plan.totalUsd).toEqual({ lowUsd: 8, highUsd: 12 });
+  });
+
+  it('fs-busy (PC saving priced at a memory the plan shrinks): with "measure 640 MB" beside provisioned concurrency 10 priced at today\'s 1769 MB, the PC change is a follow-up outside the total, not 125.44–608.34', () => {
+    const measure: PlanItem = {
+      ...item('fs-busy', 'memory', 'change', 241.17),
+      savingUsd: { lowUsd: 0.0008, highUsd: 482.33 },
+      evidence: { finding: 'over-provisioned' },
+    };
+    const pc: PlanItem = {
+      ...item('fs-busy', 'provisioned-concurrency', 'change', 125.73),
+      savingUsd: { lowUsd: 125.44, highUsd: 126.02 },
+    };
+    const [plan] = buildPlans([measure, pc]);
+    expect(plan.changes.map((c) => c.kind)).toEqual(['memory']);
+    expect(plan.followUps.map((c) => c.kind)).toEqual(['provisioned-concurrency']);
+    expect(plan.totalUsd).toEqual({ lowUsd: 0.0008, highUsd: 482.33 });
+  });
+
+  it('a measured size change prices provisioned concurrency at the size it recommends (runAnalyzers): both are changes and add up', () => {
+    const measured: PlanItem = {
+      ...item('f', 'memory', 'change', 100),
+      evidence: { finding: 'measured-better-size' },
+    };
+    const [plan] = buildPlans([measured, item('f', 'provisioned-concurrency', 'change', 10)]);
+    expect(plan.followUps).toEqual([]);
+    expect(plan.totalUsd).toEqual({ lowUsd: 88, highUsd: 132 });
+  });
+
+  it('a follow-up says so in its reason and evidence, once; other recommendations are left as they are', () => {
+    const recs = [
+      {
+        ...item('f', 'memory', 'change', 241),
+        reason: 'Measure.',
+        evidence: { finding: 'over-provisioned' },
+      },
+      { ...item('f', 'provisioned-concurrency', 'change', 125), reason: 'Level 10.', evidence: {} },
+      { ...item('g', 'provisioned-concurrency', 'change', 125), reason: 'Level 3.', evidence: {} },
+    ];
+    const noted = withPlanNotes(recs);
+    expect(noted[0]).toBe(recs[0]);
+    expect(noted[1].reason).toBe(`Level 10. ${FOLLOW_UP_NOTE}`);
+    expect(noted[1].evidence).toEqual({ planNote: FOLLOW_UP_NOTE });
+    expect(noted[2]).toBe(recs[2]);
+    expect(withPlanNotes(noted)[1]).toBe(noted[1]);
   });
 });

@@ -1,4 +1,4 @@
-import { savesMoney } from '@fleetscope/model';
+import { inPlanTotal } from '@fleetscope/analysis';
 import type { ReportRecommendationInput } from './report-inputs';
 import type { ReportRecommendation } from './weekly-report';
 
@@ -45,10 +45,15 @@ export function reportRecommendations(
 ): { recommendations: ReportRecommendation[]; total: { low: number; high: number; note: string } } {
   let low = 0;
   let high = 0;
-  const recommendations: ReportRecommendation[] = inputs.map((r) => {
+  // The plans' rule (libs/analysis inPlanTotal): the same total the API's plans and the run
+  // summary give.
+  const roled = inputs.map((r) => ({ ...r, planRole: roleOf(r) }));
+  const byFunction = new Map<string, typeof roled>();
+  for (const r of roled) byFunction.set(r.functionId, [...(byFunction.get(r.functionId) ?? []), r]);
+  const recommendations: ReportRecommendation[] = roled.map((r) => {
     const range = rangeOf(r);
-    const planRole = roleOf(r);
-    const inTotal = planRole === 'change' && savesMoney(r.monthlyImpactUsd);
+    const planRole = r.planRole;
+    const inTotal = inPlanTotal(r, byFunction.get(r.functionId) ?? []);
     if (inTotal) {
       low += range.low;
       high += range.high;
@@ -75,7 +80,7 @@ export function reportRecommendations(
     total: {
       low,
       high,
-      note: 'Only changes that can be made together are added (memory, provisioned concurrency); a move to containers is an option that replaces them and is never added; reliability fixes cost money and are not savings.',
+      note: 'Only changes that can be made together are added (memory, provisioned concurrency); a move to containers is an option that replaces them and is never added; reliability fixes cost money and are not savings; a provisioned-concurrency or keep-alive saving priced at a memory still to be measured is a follow-up, re-evaluated after the memory change and not added.',
     },
   };
 }

@@ -554,6 +554,48 @@ describe(buildWeeklyReport.name, () => {
     const batchMemory = withRecs.recommendations.find((r) => r.functionId === batch.functionId)!;
     expect(batchMemory.savingRangeUsd).toEqual({ low: 30, high: 50 });
   });
+
+  it('fs-busy: a provisioned-concurrency saving priced at the memory a "measure" change would shrink is a follow-up, never added to "Savings that can be made together" (the plans\' rule)', () => {
+    const withRecs = buildWeeklyReport(
+      {
+        ...inputs,
+        recommendations: [
+          {
+            kind: 'memory',
+            functionId: api.functionId,
+            title: 'Over-provisioned: measure 640 MB with a tuning job',
+            reason: '',
+            monthlyImpactUsd: 241.17,
+            confidence: 'medium',
+            confidenceScore: 0.6,
+            evidence: { finding: 'over-provisioned' },
+            catalogueVersion: catalogue.version,
+            savingUsd: { lowUsd: 0.0008, highUsd: 482.33 },
+            planRole: 'change',
+          },
+          {
+            kind: 'provisioned-concurrency',
+            functionId: api.functionId,
+            title: 'Provisioned concurrency 10',
+            reason: '',
+            monthlyImpactUsd: 125.73,
+            confidence: 'high',
+            confidenceScore: 0.9,
+            evidence: {},
+            catalogueVersion: catalogue.version,
+            savingUsd: { lowUsd: 125.44, highUsd: 126.02 },
+            planRole: 'change',
+          },
+        ],
+      },
+      pricing,
+    );
+    expect(withRecs.recommendationsSavingUsd.low).toBeCloseTo(0.0008, 10);
+    expect(withRecs.recommendationsSavingUsd.high).toBeCloseTo(482.33, 10);
+    expect(
+      withRecs.recommendations.find((r) => r.kind === 'provisioned-concurrency'),
+    ).toMatchObject({ planRole: 'change', inTotal: false });
+  });
 });
 
 describe(decomposeChange.name, () => {
