@@ -193,4 +193,33 @@ describe(runAnalyzers.name, () => {
     expect(failures[0]).toEqual({ functionId: 'fn-0', kind: 'memory', message: 'bad input' });
     expect(recommendations.length).toBeGreaterThan(0);
   });
+
+  it('holds every analyzer to the range rule of confidence: a saving whose low end is under a quarter of its high end is at most medium', () => {
+    const wide: Analyzer = {
+      kind: 'containers',
+      analyze: (input) => [
+        {
+          kind: 'containers',
+          functionId: input.profile.functionId,
+          severity: 'info',
+          title: 'a saving of $1–100',
+          reason: 'a wide range',
+          current: {},
+          recommended: {},
+          savingUsd: { lowUsd: 1, highUsd: 100 },
+          monthlyImpactUsd: 50.5,
+          confidence: 'high',
+          confidenceScore: 0.9,
+          planRole: 'option',
+          evidence: {},
+        } as Recommendation,
+      ],
+    };
+    const input = {
+      profile: lambdaProfile({ functionId: 'wide', timeoutMs: 30_000, architecture: 'x86_64' }),
+      stats: windowStats({ invocations: 1000, medianMs: 100, sigma: 0.2 }),
+    };
+    const [rec] = runAnalyzers([wide], [input], ctx).recommendations;
+    expect(rec).toMatchObject({ confidence: 'medium', confidenceScore: 0.69 });
+  });
 });

@@ -11,7 +11,7 @@ import {
   ProvisionedConcurrencyAnalyzer,
 } from './provisioned-concurrency/provisioned-concurrency.analyzer';
 import type { Recommendation } from './recommendation';
-import { compareRecommendations } from './recommendation';
+import { compareRecommendations, confidenceOf } from './recommendation';
 import {
   DEFAULT_TIMEOUT_RISK_OPTIONS,
   TimeoutRiskAnalyzer,
@@ -113,6 +113,15 @@ export interface AnalysisFailure {
 }
 
 /**
+ * Every analyzer's confidence held to its saving range (confidenceOf: a saving whose low end is
+ * under a quarter of its high end is at most medium), after the range is widened for an assumed
+ * price; a fix's confidence is about the finding, not a saving.
+ */
+function rangedConfidence(r: Recommendation): Recommendation {
+  return r.planRole === 'fix' ? r : { ...r, ...confidenceOf(r.confidenceScore, r.savingUsd) };
+}
+
+/**
  * Runs analyzers over a fleet. One function's bad data must not stop the rest: a throw inside an
  * analyzer is caught and reported per function and kind.
  */
@@ -130,7 +139,9 @@ export function runAnalyzers(
         const made = analyzer.analyze(input, ctx);
         if (made.length > 0) {
           const assumed = lambdaPriceAssumptions(original.profile, analyzer.kind, ctx);
-          recommendations.push(...made.map((r) => statePriceAssumptions(r, assumed)));
+          recommendations.push(
+            ...made.map((r) => rangedConfidence(statePriceAssumptions(r, assumed))),
+          );
         }
         // One plan per function: what follows the memory analysis is priced at its size.
         if (analyzer.kind === 'memory') input = atRecommendedMemory(input, made);
