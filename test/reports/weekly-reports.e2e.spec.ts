@@ -352,10 +352,17 @@ describe('Weekly reports API', () => {
     // 5 requests × $0.0000002, and nothing for their duration.
     const nomem = report.functions.find((f) => f.functionId === NOMEM)!;
     expect(nomem.costUsd).toBeCloseTo(0.000001, 12);
+    // Its cost and its account's are the priced part only, and say so.
+    expect(nomem.priced).toBe('part');
+    expect(report.byAccount.find((g) => g.key === ACCOUNT)?.priced).toBe('part');
 
     const md = await (await fetch(url(`/api/reports/${lastWeek.label}?format=md`))).text();
     expect(md).toContain(
       `**Total: ${usd(report.totalCostUsd)}** (excludes what could not be priced for 1 function, listed under "Not priced";`,
+    );
+    expect(md).toContain('| $0.0000010 (priced part only) |');
+    expect(md).toMatch(
+      new RegExp(`\\| account ${ACCOUNT} \\| \\$[\\d,.]+ \\(priced part only\\) \\|`),
     );
     const rows: Record<string, string>[] = parse(
       await (await fetch(url(`/api/reports/${lastWeek.label}?format=csv`))).text(),

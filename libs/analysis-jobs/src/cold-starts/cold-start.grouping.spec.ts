@@ -97,6 +97,24 @@ describe(groupColdStarts.name, () => {
     expect(report.priceIds.length).toBeGreaterThan(0);
   });
 
+  it('leaves the latency and INIT cost of cold starts without an Init Duration unknown, unless INIT is not billed', () => {
+    const untimed = [row({ coldStarts: 3 })];
+    const group = (at: Date) =>
+      groupColdStarts(untimed, [], configs, 'function', at, pricing).groups[0];
+    expect(group(AT)).toMatchObject({
+      coldStarts: 3,
+      coldStartsWithInit: 0,
+      latencyAddedMs: null,
+      costUsd: null,
+      onDemand: { coldStartsWithInit: 0, latencyAddedMs: null, costUsd: null },
+    });
+    // Managed ZIP runtimes' INIT was not billed before 2025-08-01: 0 whatever it lasted.
+    expect(group(new Date('2025-07-01T00:00:00Z'))).toMatchObject({
+      latencyAddedMs: null,
+      costUsd: 0,
+    });
+  });
+
   it('prices each call with the inventory it is given, and each row at its own memory size', () => {
     const only = [row({ coldStarts: 2, initDurationSumMs: 1000, memorySizeMb: 0 })];
     const onDemandUsd = (inventory: ReadonlyMap<string, FunctionConfig>, memorySizeMb = 0) =>

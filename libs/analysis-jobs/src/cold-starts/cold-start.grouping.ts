@@ -83,22 +83,42 @@ export interface ColdStartGroupReport {
   coldStartUnknown: number;
   /** Why the rates are null; null when they are not. */
   coldStartRateReason: string | null;
-  /** Latency the user-visible cold starts added: Σ Init Duration + Σ Restore Duration. */
-  latencyAddedMs: number;
-  /** What they cost (billed INIT, SnapStart restores); null when nothing in the group is priced. */
+  /**
+   * The cold starts latencyAddedMs and costUsd cover: the on-demand ones with an Init Duration
+   * (onDemand.coldStartsWithInit) and the restores with a Restore Duration
+   * (snapStart.restoresWithDuration). One known only from a span's `faas.coldstart` has neither.
+   */
+  coldStartsWithInit: number;
+  /**
+   * Latency the user-visible cold starts added: Σ Init Duration + Σ Restore Duration, over the
+   * coldStartsWithInit only; null when none of the group's cold starts has a duration (unknown,
+   * not 0). 0 without cold starts.
+   */
+  latencyAddedMs: number | null;
+  /**
+   * What they cost (billed INIT, SnapStart restores), INIT over the cold starts with an Init
+   * Duration only; null when nothing in the group is priced, or when no cold start of a function
+   * whose INIT is billed has an Init Duration to price.
+   */
   costUsd: number | null;
   onDemand: {
     coldStarts: number;
+    /** The on-demand cold starts that reported an Init Duration: what latency and cost cover. */
+    coldStartsWithInit: number;
     rate: number | null;
     initDurationMs: DurationFigures;
-    latencyAddedMs: number;
+    /** Σ Init Duration; null when cold starts had none (unknown, not 0). */
+    latencyAddedMs: number | null;
     costUsd: number | null;
   };
   snapStart: {
     restores: number;
+    /** The restores that reported a Restore Duration (from the records: restoreDurationMs's). */
+    restoresWithDuration: number;
     rate: number | null;
     restoreDurationMs: DurationFigures;
-    latencyAddedMs: number;
+    /** Σ Restore Duration; null when restores had none (unknown, not 0). */
+    latencyAddedMs: number | null;
     costUsd: number | null;
   };
   /** Provisioned-concurrency inits happen ahead of traffic: counted, never cold starts. */
@@ -278,6 +298,16 @@ function profileInForce(
 
 const UNPRICED = { onDemandUsd: null, restoreUsd: null } as const;
 
+/** An Init Duration to price untimed cold starts at: only to learn whether INIT is billed at all. */
+const PROBE_INIT_MS = 1000;
+
+/**
+ * Σ durations of `starts` cold starts as latency added: null when they had cold starts and none
+ * reported a duration (a cold start known only from a span's `faas.coldstart`), never 0 then.
+ */
+const addedMs = (sumMs: number, starts: number): number | null =>
+  sumMs > 0 || starts === 0 ? sumMs : null;
+
 /**
  * INIT cost of on-demand cold starts and SnapStart restore cost of one row (Lambda only), at the
  * row's own memory size when it has one.
@@ -292,15 +322,18 @@ function rowCosts(
   const memoryMb = row.memorySizeMb > 0 ? row.memorySizeMb : profile.memoryMb;
   if (profile.platform !== 'aws_lambda' || memoryMb === null) return UNPRICED;
   const { architecture, runtime, packageType, region } = profile;
+  // On-demand cold starts without an Init Duration cost what is unknown, unless INIT is not billed
+  // for this runtime and day (docs/decisions.md "Billing rules"): then they cost 0, known.
+  const untimed = row.initDurationSumMs === 0 && row.coldStarts > row.restores;
   const init = coldStartCost(
     { architecture, memoryMb, runtime, packageType, region },
-    row.initDurationSumMs,
+    untimed ? PROBE_INIT_MS : row.initDurationSumMs,
     at,
     pricing,
   );
   init.priceIds.forEach((id) => priceIds.add(id));
-  if (row.restores === 0 && row.billedRestoreSumMs === 0)
-    return { onDemandUsd: init.usd, restoreUsd: null };
+  const onDemandUsd = untimed ? (init.usd === 0 ? 0 : null) : init.usd;
+  if (row.restores === 0 && row.billedRestoreSumMs === 0) return { onDemandUsd, restoreUsd: null };
   const restore = pricing.lambdaUsage(
     {
       architecture,
@@ -318,7 +351,7 @@ function rowCosts(
     region,
   );
   restore.priceIds.forEach((id) => priceIds.add(id));
-  return { onDemandUsd: init.usd, restoreUsd: restore.usd };
+  return { onDemandUsd, restoreUsd: restore.usd };
 }
 
 function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets): DurationFigures {
@@ -336,17 +369,19 @@ function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets
  */
 function onDemandFigures(acc: Accumulator): ColdStartGroupReport['onDemand'] {
   const init = sortedHistogramPercentiles(acc.initBuckets, { sum: acc.initSumMs });
+  const timed = sortedHistogramCount(acc.initBuckets);
   return {
     coldStarts: acc.onDemand,
+    coldStartsWithInit: Math.min(acc.onDemand, timed),
     rate: rangeColdStartRate(acc.onDemand, acc.invocations, acc.unknownStarts),
     initDurationMs: {
       // The init histogram counts the cold starts with an Init Duration, as the sum sums them.
-      mean: meanInitMs(acc.initSumMs, sortedHistogramCount(acc.initBuckets)),
+      mean: meanInitMs(acc.initSumMs, timed),
       p50: init.p50,
       p95: init.p95,
       p99: init.p99,
     },
-    latencyAddedMs: acc.initSumMs,
+    latencyAddedMs: addedMs(acc.initSumMs, acc.onDemand),
     costUsd: acc.onDemandCostUsd,
   };
 }
@@ -354,6 +389,7 @@ function onDemandFigures(acc: Accumulator): ColdStartGroupReport['onDemand'] {
 function report(acc: Accumulator): ColdStartGroupReport {
   const onDemand = onDemandFigures(acc);
   const coldStarts = acc.onDemand + acc.restores;
+  const restoresWithDuration = Math.min(acc.restores, acc.timedRestores);
   const rate = (n: number) => rangeColdStartRate(n, acc.invocations, acc.unknownStarts);
   return {
     key: acc.key,
@@ -362,11 +398,13 @@ function report(acc: Accumulator): ColdStartGroupReport {
     invocations: acc.invocations,
     coldStarts,
     ...rangeColdStartFigures(coldStarts, acc.invocations, acc.unknownStarts),
-    latencyAddedMs: acc.initSumMs + acc.restoreSumMs,
+    coldStartsWithInit: onDemand.coldStartsWithInit + restoresWithDuration,
+    latencyAddedMs: addedMs(acc.initSumMs + acc.restoreSumMs, coldStarts),
     costUsd: addUsd(acc.onDemandCostUsd, acc.restoreCostUsd),
     onDemand,
     snapStart: {
       restores: acc.restores,
+      restoresWithDuration,
       rate: rate(acc.restores),
       // Over the restores that reported a Restore Duration (the report's restoreDurationMs is
       // optional), from the records the percentiles describe.
@@ -375,7 +413,7 @@ function report(acc: Accumulator): ColdStartGroupReport {
         acc.timedRestores,
         acc.restoreBuckets,
       ),
-      latencyAddedMs: acc.restoreSumMs,
+      latencyAddedMs: addedMs(acc.restoreSumMs, acc.restores),
       costUsd: acc.restoreCostUsd,
     },
     provisionedConcurrency: { inits: acc.pcInits },

@@ -227,6 +227,71 @@ describe(buildWeeklyReport.name, () => {
     ).toBe(true);
   });
 
+  it('fs-unpriced-groups: a function, platform, account or region none of whose usage could be priced is "not priced" (priced: none), not $0; one partly priced is "part"', () => {
+    // An OpenFaaS function whose pods' requests are unknown, both weeks; a Lambda function whose
+    // compute has no memory size (its requests are priced).
+    const raw: ReportFunction = {
+      ...ksvc,
+      functionId: 'openfaas~lab~dev~raw',
+      name: 'raw',
+      platform: 'openfaas',
+      account: 'lab',
+      region: 'dev',
+      pod: null,
+    };
+    const nomem = { ...api, functionId: 'aws_lambda~111111111111~us-east-1~nomem', name: 'nomem' };
+    const withUnpriced = buildWeeklyReport(
+      {
+        ...inputs,
+        functions: [...inputs.functions, raw, nomem],
+        days: [
+          ...inputs.days,
+          usage(raw, '2025-07-22', { sources: ['openfaas_gateway'], invocations: 300 }),
+          usage(raw, '2025-07-29', { sources: ['openfaas_gateway'], invocations: 600 }),
+          usage(nomem, '2025-07-30', { sources: ['otel_span'], invocations: 10 }),
+        ],
+      },
+      pricing,
+    );
+    const one = (name: string) => withUnpriced.functions.find((f) => f.name === name)!;
+    expect(one('raw')).toMatchObject({
+      costUsd: 0,
+      priced: 'none',
+      previousPriced: 'none',
+      costPerMillionInvocationsUsd: null,
+    });
+    expect(one('nomem')).toMatchObject({ priced: 'part', previousPriced: 'all' });
+    expect(one('api')).toMatchObject({ priced: 'all', previousPriced: 'all' });
+
+    const group = (groups: typeof withUnpriced.byPlatform, key: string) =>
+      groups.find((g) => g.key === key)!;
+    for (const g of [
+      group(withUnpriced.byPlatform, 'openfaas'),
+      group(withUnpriced.byAccount, 'lab'),
+      group(withUnpriced.byRegion, 'dev'),
+    ]) {
+      expect(g).toMatchObject({ costUsd: 0, invocations: 600, priced: 'none' });
+      expect(g.previousPriced).toBe('none');
+    }
+    expect(group(withUnpriced.byPlatform, 'aws_lambda')).toMatchObject({
+      priced: 'part',
+      previousPriced: 'all',
+    });
+    expect(group(withUnpriced.byAccount, '111111111111').priced).toBe('part');
+    expect(group(withUnpriced.byPlatform, 'knative')).toMatchObject({
+      priced: 'all',
+      previousPriced: 'all',
+    });
+
+    // The total (the priced part) and the FOCUS rows still add up to each other.
+    const rows = parse<Record<string, string>>(renderFocusCsv(withUnpriced), { columns: true });
+    expect(rows.reduce((s, r) => s + Number(r.BilledCost), 0)).toBeCloseTo(
+      withUnpriced.totalCostUsd,
+      9,
+    );
+    expect(rows.some((r) => r.ResourceName === 'raw')).toBe(false);
+  });
+
   it('explains each mover with parts that add up to its change', () => {
     expect(report.movers.map((m) => m.name)).toEqual(['batch', 'api', 'warm', 'ksvc', 'custom']);
     for (const m of report.movers) {

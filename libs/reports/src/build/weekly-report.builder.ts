@@ -28,6 +28,8 @@ import type { DailyUsage, ReportFunction, WeeklyReportInputs } from './report-in
 import { reportRecommendations } from './report-recommendations';
 import {
   BREAKDOWN_KEYS,
+  combinedShare,
+  pricedShare,
   type ChargeLine,
   type ComputeLine,
   type CostBreakdown,
@@ -74,6 +76,8 @@ interface WeekTotals {
   minScaleBusyPodSeconds: number;
   minScaleAllocatedUsd: number;
   unpriced: Set<string>;
+  /** Whether any meter of the week had a price (with `unpriced`: how much of it was priced). */
+  anyPriced: boolean;
 }
 
 function emptyTotals(): WeekTotals {
@@ -102,6 +106,7 @@ function emptyTotals(): WeekTotals {
     minScaleBusyPodSeconds: 0,
     minScaleAllocatedUsd: 0,
     unpriced: new Set(),
+    anyPriced: false,
   };
 }
 
@@ -207,6 +212,7 @@ function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
     t.minScalePods = Math.max(t.minScalePods, day.minScalePods.pods);
   }
   for (const u of priced.unpriced) t.unpriced.add(u);
+  if (priced.priceIds.length > 0) t.anyPriced = true;
 }
 
 /**
@@ -305,16 +311,28 @@ function groupTotals(
   rows: readonly ReportFunctionCost[],
   key: (r: ReportFunctionCost) => string,
 ): GroupTotal[] {
-  const groups = new Map<string, GroupTotal>();
+  const groups = new Map<string, { total: GroupTotal; members: ReportFunctionCost[] }>();
   for (const r of rows) {
     const k = key(r) || '(unknown)';
-    const g = groups.get(k) ?? { key: k, costUsd: 0, previousCostUsd: 0, invocations: 0 };
-    g.costUsd += r.costUsd;
-    g.previousCostUsd += r.previousCostUsd;
-    g.invocations += r.invocations;
+    const g = groups.get(k) ?? {
+      total: { key: k, costUsd: 0, previousCostUsd: 0, invocations: 0 },
+      members: [],
+    };
+    g.total.costUsd += r.costUsd;
+    g.total.previousCostUsd += r.previousCostUsd;
+    g.total.invocations += r.invocations;
+    g.members.push(r);
     groups.set(k, g);
   }
-  return [...groups.values()].sort((a, b) => b.costUsd - a.costUsd || a.key.localeCompare(b.key));
+  // A group none of whose functions could be priced costs what is unknown, not $0 (issue: its
+  // row read "$0.00" beside a total that "excludes what could not be priced").
+  return [...groups.values()]
+    .map(({ total, members }) => ({
+      ...total,
+      priced: combinedShare(members.map((m) => m.priced ?? 'all')),
+      previousPriced: combinedShare(members.map((m) => m.previousPriced ?? 'all')),
+    }))
+    .sort((a, b) => b.costUsd - a.costUsd || a.key.localeCompare(b.key));
 }
 
 function computeByTier(rows: readonly ReportFunctionCost[]): WeeklyReport['computeByTier'] {
@@ -475,6 +493,7 @@ export function buildWeeklyReport(
     const costUsd = sumBreakdown(now.breakdown);
     const previousCostUsd = sumBreakdown(before.breakdown);
     for (const u of now.unpriced) unpricedFunctions.set(id, u);
+    const priced = pricedShare(now.unpriced.size, now.anyPriced);
     rows.push({
       functionId: id,
       name: fn.name,
@@ -490,7 +509,10 @@ export function buildWeeklyReport(
       previousInvocations: before.invocations,
       costUsd,
       previousCostUsd,
-      costPerMillionInvocationsUsd: now.invocations > 0 ? (costUsd / now.invocations) * 1e6 : null,
+      priced,
+      previousPriced: pricedShare(before.unpriced.size, before.anyPriced),
+      costPerMillionInvocationsUsd:
+        now.invocations > 0 && priced !== 'none' ? (costUsd / now.invocations) * 1e6 : null,
       breakdown: now.breakdown,
       computeLines: now.computeLines,
       lines: now.lines,

@@ -56,6 +56,38 @@ export interface ChargeLine {
   periodEnd: string;
 }
 
+/**
+ * How much of a cost figure could be priced: 'all' of it; 'part' (the figure is the priced part
+ * only: `unpriced` says what it leaves out); 'none' (nothing could be priced: the figure, 0, is
+ * not what it cost, and reads "not priced").
+ */
+export type PricedShare = 'all' | 'part' | 'none';
+
+/** The share of a week priced, from its reasons for leaving something out and whether anything had a price. */
+export function pricedShare(unpricedReasons: number, anyPriced: boolean): PricedShare {
+  if (unpricedReasons === 0) return 'all';
+  return anyPriced ? 'part' : 'none';
+}
+
+/** The share of a group of costs priced: 'all' or 'none' when every member's is, else 'part'. */
+export function combinedShare(shares: Iterable<PricedShare>): PricedShare {
+  let all = true;
+  let none = true;
+  for (const share of shares) {
+    if (share !== 'all') all = false;
+    if (share !== 'none') none = false;
+  }
+  return all ? 'all' : none ? 'none' : 'part';
+}
+
+/**
+ * A function's `priced`: reports built before it was recorded are read by its unpriced meters and
+ * priced lines.
+ */
+export function functionPriced(f: ReportFunctionCost): PricedShare {
+  return f.priced ?? pricedShare(f.unpriced.length, f.lines.length > 0);
+}
+
 export interface ReportFunctionCost {
   functionId: string;
   name: string;
@@ -65,9 +97,16 @@ export interface ReportFunctionCost {
   architecture: string;
   invocations: number;
   previousInvocations: number;
+  /** The priced part when `priced` is 'part'; 0, not a cost, when it is 'none'. */
   costUsd: number;
   previousCostUsd: number;
-  /** null without invocations. */
+  /**
+   * How much of costUsd (previousPriced: of previousCostUsd) could be priced. Absent in reports
+   * built before it was recorded (read them with functionPriced()).
+   */
+  priced?: PricedShare;
+  previousPriced?: PricedShare;
+  /** null without invocations, or when nothing could be priced. */
   costPerMillionInvocationsUsd: number | null;
   breakdown: CostBreakdown;
   computeLines: ComputeLine[];
@@ -195,8 +234,15 @@ export interface Coverage extends WeekCoverage {
 
 export interface GroupTotal {
   key: string;
+  /** The sum of its functions' costUsd: the priced part only when `priced` is not 'all'. */
   costUsd: number;
   previousCostUsd: number;
+  /**
+   * 'none' when none of its functions could be priced (costUsd, 0, reads "not priced"), 'part'
+   * when some of their usage could not. Absent in reports built before it was recorded.
+   */
+  priced?: PricedShare;
+  previousPriced?: PricedShare;
   invocations: number;
 }
 

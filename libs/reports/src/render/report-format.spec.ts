@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import type { ReportFunction } from '../build/report-inputs';
 import { buildWeeklyReport } from '../build/weekly-report.builder';
 import { inputs, pricing } from '../testing/known-week.inputs';
-import { api, batch, day, usage } from '../testing/known-week.inputs';
+import { api, batch, day, ksvc, usage } from '../testing/known-week.inputs';
 import {
   FOCUS_COLUMNS,
   FOCUS_MANDATORY_COLUMNS,
@@ -291,7 +292,80 @@ describe('a total that leaves out what could not be priced', () => {
     expect(renderHtml(withUnpriced)).toContain(note.replace(/"/g, '&quot;'));
     expect(renderSlackMessage(withUnpriced, { missing: 'no link' }).text).toContain(note);
     expect(renderMarkdown(withUnpriced)).toContain('| nomem |');
-    expect(renderMarkdown(withUnpriced)).toMatch(/\| \$0\.0000020, not all priced \|/);
+    expect(renderMarkdown(withUnpriced)).toMatch(/\| \$0\.0000020 \(priced part only\) \|/);
     expect(renderMarkdown(report)).not.toContain('could not be priced');
+  });
+});
+
+describe('fs-unpriced-groups: a cost that could not be priced', () => {
+  // An OpenFaaS function whose pods' requests are unknown, both weeks (account lab, region dev);
+  // a Lambda function whose compute has no memory size.
+  const raw: ReportFunction = {
+    ...ksvc,
+    functionId: 'openfaas~lab~dev~raw',
+    name: 'raw',
+    platform: 'openfaas',
+    account: 'lab',
+    region: 'dev',
+    pod: null,
+  };
+  const nomem = { ...api, functionId: 'aws_lambda~111111111111~us-east-1~nomem', name: 'nomem' };
+  const nomemDay = usage(nomem, '2025-07-30', { sources: ['otel_span'], invocations: 10 });
+  const withUnpriced = buildWeeklyReport(
+    {
+      ...inputs,
+      functions: [...inputs.functions, raw, nomem],
+      days: [
+        ...inputs.days,
+        usage(raw, '2025-07-22', { sources: ['openfaas_gateway'], invocations: 300 }),
+        usage(raw, '2025-07-29', { sources: ['openfaas_gateway'], invocations: 600 }),
+        nomemDay,
+      ],
+    },
+    pricing,
+  );
+
+  it('reads "not priced" for a platform, account, region or function none of whose usage had a price, never $0.00', () => {
+    const md = renderMarkdown(withUnpriced);
+    for (const what of ['platform openfaas', 'account lab', 'region dev']) {
+      expect(md).toContain(`| ${what} | not priced | not priced | 600 |`);
+    }
+    expect(md).toContain('| raw | openfaas | dev | 600 | not priced | not priced | – |');
+    const html = renderHtml(withUnpriced);
+    expect(html).toMatch(/>platform openfaas<\/td><td[^>]*>not priced<\/td><td[^>]*>not priced</);
+    expect(html).toMatch(/>raw<\/td>(<td[^>]*>[^<]*<\/td>){3}<td[^>]*>not priced<\/td>/);
+  });
+
+  it('says "priced part only" beside a group or function part of whose usage had no price', () => {
+    const md = renderMarkdown(withUnpriced);
+    expect(md).toMatch(/\| platform aws_lambda \| \$[\d,.]+ \(priced part only\) \| \$[\d,.]+ \|/);
+    expect(md).toMatch(/\| account 111111111111 \| \$[\d,.]+ \(priced part only\) \|/);
+    expect(md).toMatch(
+      /\| nomem \| aws_lambda \| us-east-1 \| 10 \| \$0\.0000020 \(priced part only\) \|/,
+    );
+    expect(renderHtml(withUnpriced)).toMatch(
+      />platform aws_lambda<\/td><td[^>]*>\$[\d,.]+ \(priced part only\)</,
+    );
+    // Fully priced groups keep their plain figure.
+    expect(md).toMatch(/\| platform knative \| \$[\d,.]+ \| \$[\d,.]+ \| 2,000 \|/);
+  });
+
+  it('says so of a mover in Slack, and keeps the CSV total equal to the report total', () => {
+    const alone = buildWeeklyReport(
+      { ...inputs, functions: [nomem], days: [nomemDay], recommendations: [] },
+      pricing,
+    );
+    expect(alone.movers.map((m) => m.name)).toEqual(['nomem']);
+    const slack = renderSlackMessage(alone, { missing: 'no link' });
+    expect(JSON.stringify(slack.blocks)).toContain('(new) (priced part only)');
+    expect(renderMarkdown(alone)).toMatch(
+      /\| nomem \| \$0\.00 \| \$0\.0000020 \(priced part only\) \|/,
+    );
+
+    const rows: Record<string, string>[] = parse(renderFocusCsv(withUnpriced), { columns: true });
+    expect(rows.reduce((s, r) => s + Number(r.BilledCost), 0)).toBeCloseTo(
+      withUnpriced.totalCostUsd,
+      9,
+    );
   });
 });

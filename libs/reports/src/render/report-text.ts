@@ -1,10 +1,13 @@
 import { formatSignificant } from '@fleetscope/model';
-import type {
-  ChangeParts,
-  CostBreakdown,
-  ReportFunctionCost,
-  ReportRecommendation,
-  WeeklyReport,
+import {
+  functionPriced,
+  type ChangeParts,
+  type CostBreakdown,
+  type Mover,
+  type PricedShare,
+  type ReportFunctionCost,
+  type ReportRecommendation,
+  type WeeklyReport,
 } from '../build/weekly-report';
 import { utcMinute } from '../week/iso-week';
 
@@ -42,9 +45,61 @@ export function unpricedNote(report: WeeklyReport): string | undefined {
   return `excludes what could not be priced for ${n} ${n === 1 ? 'function' : 'functions'}, listed under "Not priced"`;
 }
 
-/** A function's cost; ", not all priced" when part of its usage had no price. */
+/**
+ * A cost as far as it could be priced: "not priced" when nothing of it could be (its 0 is not a
+ * cost), "(priced part only)" after it when part could not. Absent: reports built before.
+ */
+export function pricedUsd(value: number, share: PricedShare = 'all'): string {
+  switch (share) {
+    case 'all':
+      return usd(value);
+    case 'part':
+      return `${usd(value)} (priced part only)`;
+    case 'none':
+      return 'not priced';
+  }
+}
+
+/** A function's cost this week, as far as it could be priced. */
 export function functionCostText(f: ReportFunctionCost): string {
-  return f.unpriced.length > 0 ? `${usd(f.costUsd)}, not all priced` : usd(f.costUsd);
+  return pricedUsd(f.costUsd, functionPriced(f));
+}
+
+/** A function's cost the week before, as far as it could be priced. */
+export function previousFunctionCostText(f: ReportFunctionCost): string {
+  return pricedUsd(f.previousCostUsd, f.previousPriced);
+}
+
+/** How much of a mover's cost in each week could be priced: its function's row says. */
+function moverPriced(
+  report: WeeklyReport,
+  m: Mover,
+): { previous: PricedShare; current: PricedShare } {
+  const f = report.functions.find((x) => x.functionId === m.functionId);
+  return { previous: f?.previousPriced ?? 'all', current: f ? functionPriced(f) : 'all' };
+}
+
+/** A mover's cost in each week, as far as it could be priced. */
+export function moverCostTexts(
+  report: WeeklyReport,
+  m: Mover,
+): { previous: string; current: string } {
+  const priced = moverPriced(report, m);
+  return {
+    previous: pricedUsd(m.previousCostUsd, priced.previous),
+    current: pricedUsd(m.costUsd, priced.current),
+  };
+}
+
+/**
+ * After a mover's change where it has no table cell to say it: what of its change was not priced
+ * (a function priced last week and not this week did not get cheaper); '' when all of it was.
+ */
+export function moverPricedNote(report: WeeklyReport, m: Mover): string {
+  const { previous, current } = moverPriced(report, m);
+  if (current === 'none') return ' (not priced this week)';
+  if (previous === 'none') return ' (not priced the week before)';
+  return current === 'part' || previous === 'part' ? ' (priced part only)' : '';
 }
 
 /**

@@ -1,5 +1,13 @@
 import type { WeeklyReport } from '../build/weekly-report';
-import { demoSuffix, inProgressNotice, percent, signedUsd, unpricedNote, usd } from './report-text';
+import {
+  demoSuffix,
+  inProgressNotice,
+  moverPricedNote,
+  percent,
+  signedUsd,
+  unpricedNote,
+  usd,
+} from './report-text';
 
 /** Where the full report is read: its URL, or a sentence saying why there is none to give. */
 export type ReportLink = { url: string } | { missing: string };
@@ -23,7 +31,7 @@ export function renderSlackMessage(
     .slice(0, 5)
     .map(
       (m) =>
-        `• *${m.name}* ${signedUsd(m.changeUsd)} (${percent(m.changeRatio)}): ${m.explanation}`,
+        `• *${m.name}* ${signedUsd(m.changeUsd)} (${percent(m.changeRatio)})${moverPricedNote(report, m)}: ${m.explanation}`,
     );
   const open = 'url' in link ? `<${link.url}|Open the full report>` : link.missing;
   return {
