@@ -8,6 +8,7 @@ import {
   coldStartRateCell,
   currentRange,
   drawChart,
+  fmtColdStarts,
   fmtInt,
   fmtMs,
   fmtUsd,
@@ -69,7 +70,7 @@ function groupCell(g, range) {
 const COLUMNS = [
   ['Functions', (g) => fmtInt(g.functions)],
   ['Invocations', (g) => fmtInt(g.invocations)],
-  ['Cold starts', (g) => fmtInt(g.coldStarts)],
+  ['Cold starts', (g) => fmtColdStarts(g)],
   ['Rate', (g) => coldStartRateCell(g)],
   ['Init p50', (g) => fmtMs(g.onDemand.initDurationMs.p50)],
   ['Init p95', (g) => fmtMs(g.onDemand.initDurationMs.p95)],
@@ -123,7 +124,13 @@ function bars(label, data, color, extra = {}) {
 function barOptions(yTitle, { integer = false, stacked = false, percent = false } = {}) {
   return {
     scales: {
-      x: { stacked, grid: { display: false }, ticks: { maxRotation: 40, autoSkip: false } },
+      x: {
+        stacked,
+        grid: { display: false },
+        ticks: { maxRotation: 40, autoSkip: false },
+        // Not drawn: it heads the chart's data table (chartCard).
+        title: { display: false, text: (GROUPS.find(([v]) => v === groupBy) ?? GROUPS[0])[1] },
+      },
       y: {
         stacked,
         beginAtZero: true,

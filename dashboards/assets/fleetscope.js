@@ -103,6 +103,7 @@ export async function apiFetch(path, init = {}) {
     if (init.signal?.aborted) throw error;
     throw unanswered(error, timeoutMs);
   }
+  if (response.status === 401 && token) markTokenRefused();
   return { response, text };
 }
 
@@ -239,6 +240,15 @@ export function coldStartRateCell(r) {
   );
 }
 
+/**
+ * A count of cold starts (`coldStarts`, `invocations`, `coldStartUnknown` of the API) as
+ * "unknown" when none of the invocations said whether it started cold: 0 would claim none did.
+ */
+export function fmtColdStarts(r) {
+  if (r.invocations > 0 && (r.coldStartUnknown ?? 0) >= r.invocations) return 'unknown';
+  return fmtInt(r.coldStarts);
+}
+
 export function fmtMs(v) {
   if (v === null || v === undefined || !Number.isFinite(v)) return dash;
   if (v >= 60_000) return `${fmtNum(v / 60_000, 1)} min`;
@@ -278,15 +288,96 @@ export function fmtUsd(v) {
   return `${sign}$${new Intl.NumberFormat('en-US', { minimumFractionDigits: Math.min(digits, 2), maximumFractionDigits: digits }).format(abs)}`;
 }
 
+// Every time on the pages is UTC and says so: the server groups hours and days, reports weeks and
+// analysis windows in UTC, and a local time beside them would read as one of those.
+
+/** A moment as `5 Nov, 14:03 UTC`. */
 export function fmtTime(iso) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return dash;
-  return date.toLocaleString('en-GB', {
+  return `${date.toLocaleString('en-GB', {
+    timeZone: 'UTC',
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
+  })} UTC`;
+}
+
+/**
+ * A chart axis tick of a time series in UTC (the axis title says UTC): `14:00`, `Tue 14:00` over
+ * more than a day, `5 Nov` for daily steps.
+ */
+export function fmtAxisTime(timeMs, { days = false, weekday = false } = {}) {
+  const date = new Date(timeMs);
+  if (days)
+    return date.toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
+  const time = date.toLocaleTimeString('en-GB', {
+    timeZone: 'UTC',
+    hour: '2-digit',
+    minute: '2-digit',
   });
+  return weekday
+    ? `${date.toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'short' })} ${time}`
+    : time;
+}
+
+// Monthly savings in words, by the rule of the analysis' own wording
+// (libs/analysis/src/plan/saving-sign.ts: usdAmount, usdRangeAmount, savingRangeText,
+// extraCostText): a positive amount saves money, a negative one costs more; the words carry the
+// sign, never a minus, and a range that crosses zero says both ends.
+
+/** An amount without its sign: `$0.63`; one that rounds to zero is "less than $0.01". */
+function usdAmount(usd) {
+  const abs = Math.abs(usd);
+  if (abs === 0) return '$0';
+  return abs < 0.005 ? 'less than $0.01' : `$${abs.toFixed(2)}`;
+}
+
+/** The size of a range without its sign, smaller end first: `$0.63–0.65`, `up to $0.65`. */
+function usdRangeAmount(range) {
+  const [small, large] = [Math.abs(range.lowUsd), Math.abs(range.highUsd)].sort((a, b) => a - b);
+  if (large < 0.005) return 'less than $0.01';
+  if (small < 0.005) return `up to $${large.toFixed(2)}`;
+  const [a, b] = [small.toFixed(2), large.toFixed(2)];
+  return a === b ? `$${a}` : `$${a}–${b}`;
+}
+
+/**
+ * A monthly saving range (`{ lowUsd, highUsd }`, positive saves) in words: `saving` says which
+ * way its midpoint goes (null when it is exactly nothing), `text` the amount:
+ * "$0.10–0.50 a month", "between $8.50 more and $12.25 less a month" (saves);
+ * "$0.63–0.65 more a month", "about $2.00 more a month (from $5.00 more to $1.00 less)" (costs).
+ * @param {{ lowUsd: number, highUsd: number }} range
+ * @returns {{ saving: boolean | null, text: string }}
+ */
+export function savingRangeWords(range) {
+  const low = Math.min(range.lowUsd, range.highUsd);
+  const high = Math.max(range.lowUsd, range.highUsd);
+  const mid = (low + high) / 2;
+  if (mid > 0) {
+    return {
+      saving: true,
+      text:
+        low > -0.005
+          ? `${usdRangeAmount(range)} a month`
+          : `between ${usdAmount(low)} more and ${usdAmount(high)} less a month`,
+    };
+  }
+  if (low === 0 && high === 0) return { saving: null, text: '$0 a month' };
+  return {
+    saving: false,
+    text:
+      high >= 0.005
+        ? `about ${usdAmount(mid)} more a month (from ${usdAmount(low)} more to ${usdAmount(high)} less)`
+        : `${usdRangeAmount(range)} more a month`,
+  };
+}
+
+/** A saving range as a phrase: "saves $1.20–3.40 a month", "costs $0.63 more a month". */
+export function savingRangeText(range) {
+  const { saving, text } = savingRangeWords(range);
+  return saving === null ? 'saves nothing a month' : `${saving ? 'saves' : 'costs'} ${text}`;
 }
 
 /**
@@ -477,12 +568,22 @@ export function openTokenDialog() {
   d.showModal();
 }
 
+/** The top bar's button once the API refused the stored token: not a ✓ for a wrong token. */
+function markTokenRefused() {
+  const button = document.getElementById('token-button');
+  if (!button) return;
+  button.textContent = 'API token ✗ refused';
+  button.classList.add('refused');
+  button.title = 'The API refused the stored token (401). Select to enter another.';
+}
+
 /** Wires the top bar's "API token" button; every page calls it once. */
 export function setupPage() {
   const button = document.getElementById('token-button');
   if (button) {
     button.addEventListener('click', openTokenDialog);
-    if (apiToken()) button.textContent = 'API token ✓';
+    // ✓ says a token is stored; a 401 for it turns this into "refused" (markTokenRefused).
+    if (apiToken() && !button.classList.contains('refused')) button.textContent = 'API token ✓';
   }
   void showDemoBanner();
 }
@@ -538,21 +639,73 @@ export function chartDefaults() {
   return Chart;
 }
 
-/** A chart card: title, a canvas with an accessible description, and its chart.js instance. */
+/**
+ * A chart card: title, a canvas with an accessible description, and its chart.js instance. Under
+ * the chart, a "Data" disclosure holds the chart's figures as a table (drawChart fills it): the
+ * text alternative of what the canvas draws.
+ */
 export function chartCard(id, title, description) {
-  const canvas = h('canvas', { id, role: 'img', 'aria-label': description }, description);
+  const canvas = h(
+    'canvas',
+    { id, role: 'img', 'aria-label': `${description}. The figures are in the data table below.` },
+    description,
+  );
   const card = h(
     'section',
     { class: 'panel chart-card', 'aria-labelledby': `${id}-title` },
     h('h3', { id: `${id}-title` }, title),
     h('div', { class: 'chart-box' }, canvas),
+    h(
+      'details',
+      { class: 'chart-data' },
+      h('summary', {}, 'Data'),
+      h('table', { id: `${id}-data` }, h('caption', { class: 'visually-hidden' }, description)),
+    ),
   );
   return { card, canvas };
 }
 
-/** Replaces any chart on the canvas with a new one. */
+/**
+ * The figures of a chart.js config as rows of a table: one row per label (or x value), one column
+ * per dataset; a missing figure is a dash.
+ */
+function fillChartTable(table, config) {
+  const { labels, datasets } = config.data;
+  const xs = labels ?? [...new Set(datasets.flatMap((d) => d.data.map((p) => p.x)))];
+  const valueAt = (d, i, x) => (labels ? d.data[i] : d.data.find((p) => p.x === x)?.y);
+  const xTitle = config.options?.scales?.x?.title?.text ?? '';
+  table.replaceChildren(
+    table.querySelector('caption') ?? '',
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, xTitle),
+        datasets.map((d) => h('th', { scope: 'col', class: 'numeric' }, d.label)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      xs.map((x, i) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, String(x)),
+          datasets.map((d) => h('td', { class: 'numeric' }, fmtNum(valueAt(d, i, x)))),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Replaces any chart on the canvas with a new one, and its data table (chartCard) with its figures. */
 export function drawChart(canvas, config) {
   const Chart = chartJs();
   Chart.getChart(canvas)?.destroy();
+  const table = document.getElementById(`${canvas.id}-data`);
+  if (table) fillChartTable(table, config);
   return new Chart(canvas, config);
 }

@@ -10,6 +10,8 @@ import {
   coldStartRateCell,
   currentRange,
   drawChart,
+  fmtAxisTime,
+  fmtColdStarts,
   fmtGbSeconds,
   fmtInt,
   fmtMb,
@@ -54,13 +56,7 @@ function slots(range, stepSeconds, points) {
 }
 
 function timeLabel(timeMs, range, stepSeconds) {
-  const date = new Date(timeMs);
-  if (stepSeconds >= 86_400)
-    return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return range.ms > 86_400_000
-    ? `${date.toLocaleDateString('en-GB', { weekday: 'short' })} ${time}`
-    : time;
+  return fmtAxisTime(timeMs, { days: stepSeconds >= 86_400, weekday: range.ms > 86_400_000 });
 }
 
 function line(label, data, color, extra = {}) {
@@ -89,7 +85,11 @@ function options(yTitle, { integer = false } = {}) {
   return {
     interaction: { mode: 'index', intersect: false },
     scales: {
-      x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 16 } },
+      x: {
+        grid: { display: false },
+        ticks: { maxRotation: 0, autoSkipPadding: 16 },
+        title: { display: true, text: 'Time (UTC)' },
+      },
       y: {
         beginAtZero: true,
         title: { display: Boolean(yTitle), text: yTitle },
@@ -222,7 +222,7 @@ function renderSummary(summary, config) {
     ),
     statCard(
       'Cold starts',
-      fmtInt(summary.coldStarts),
+      fmtColdStarts(summary),
       summary.coldStarts
         ? [coldStartRateCell(summary), ` · init p50 ${fmtMs(summary.initDurationMs.p50)}`]
         : coldStartRateCell(summary),
@@ -251,9 +251,20 @@ function renderSummary(summary, config) {
 
 const recommendations = latestOnly();
 
-async function loadRecommendations(range) {
+/**
+ * The function's recommendations, once its own request said whether it is known: `failure` is
+ * that request's error, if any. A page for an id that names no function (400) claims nothing
+ * about it, and one with no data in the range does not say what the analysis found for it.
+ */
+async function loadRecommendations(range, failure) {
   const el = $('#recs-notice');
   const list = $('#recs');
+  if (failure instanceof ApiError && failure.status === 400) {
+    list.replaceChildren();
+    notice(el, 'info', 'No recommendations: the address does not name a function.');
+    return;
+  }
+  const inRange = !failure;
   notice(el, 'info', 'Loading recommendations…');
   try {
     const body = await recommendations(`/api/recommendations?functionId=${encodeURIComponent(id)}`);
@@ -276,7 +287,13 @@ async function loadRecommendations(range) {
         ),
       );
     else if (recs.length === 0)
-      notice(el, 'info', 'The latest analysis found nothing to change for this function.');
+      notice(
+        el,
+        'info',
+        inRange
+          ? 'The latest analysis found nothing to change for this function.'
+          : 'The latest analysis made no recommendation for this function.',
+      );
     else clearNotice(el);
   } catch (error) {
     list.replaceChildren();
@@ -307,18 +324,19 @@ async function load() {
     return;
   }
   notice(el, 'info', 'Loading…');
-  void loadRecommendations(range);
+  $('#recs-notice').hidden = true;
   let detail;
   try {
     detail = await figures(`${path}?${rangeQuery(range)}`);
   } catch (error) {
+    void loadRecommendations(range, error);
     renderSummary(null, null);
     $('#charts').replaceChildren();
     if (error instanceof ApiError && error.status === 404) {
       notice(
         el,
         'info',
-        `No invocations of this function in the last ${range.label}, and no configuration for it. Try a longer range.`,
+        `No data for this function in the last ${range.label}: no invocations, and no configuration known. Try a longer range.`,
       );
     } else {
       showError(el, error);
@@ -326,6 +344,7 @@ async function load() {
     return;
   }
   if (detail === undefined) return;
+  void loadRecommendations(range, null);
   renderSummary(detail.summary, detail.config);
   try {
     const series = await figures(`${path}/timeseries?${rangeQuery(range)}`);

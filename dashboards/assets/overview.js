@@ -4,6 +4,7 @@ import {
   clearNotice,
   coldStartRateCell,
   currentRange,
+  fmtColdStarts,
   fmtInt,
   fmtMb,
   fmtMs,
@@ -256,13 +257,16 @@ function renderStats() {
     statCard('Timeouts', fmtInt(timeouts), invocations ? fmtPct(timeouts / invocations) : null),
     statCard(
       'Cold starts',
-      coldStarts ? fmtInt(coldStarts.coldStarts) : '—',
+      coldStarts ? fmtColdStarts(coldStarts) : '—',
       coldStarts && invocations ? coldStartRateCell(coldStarts) : null,
     ),
     statCard(
       'Cost',
       priced.length ? fmtUsd(sum((f) => f.costUsd)) : '—',
-      priced.length < fs.length ? `${priced.length} priced` : null,
+      // A total that leaves functions out says so: it is not the fleet's cost.
+      priced.length < fs.length
+        ? `priced functions only: ${fmtInt(priced.length)} of ${fmtInt(fs.length)} (${fmtInt(fs.length - priced.length)} not priced)`
+        : null,
     ),
   );
   const catalogues = [...new Set(fs.map((f) => f.pricing?.catalogueVersion).filter(Boolean))];

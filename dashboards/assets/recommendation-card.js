@@ -1,7 +1,7 @@
 // One recommendation of GET /api/recommendations as a list item: severity, kind, function, what to
 // change (current → recommended), the monthly saving as a range, the confidence, what it rests on
 // (measured what, over which window, how many invocations), the setting to paste, and the evidence.
-import { fmtPct, fmtUsd, fmtValue, functionHref, h, humanKey } from './fleetscope.js';
+import { fmtPct, fmtValue, functionHref, h, humanKey, savingRangeWords } from './fleetscope.js';
 
 export const KIND_LABELS = {
   memory: 'Memory',
@@ -57,22 +57,11 @@ const FORMAT_LABELS = {
   note: 'What to do',
 };
 
-/** "$1.20–$3.40" or "$2.00" when both ends agree (cents). */
-export function fmtRange(range) {
-  const low = Math.abs(range.lowUsd);
-  const high = Math.abs(range.highUsd);
-  return Math.round(low * 100) === Math.round(high * 100)
-    ? fmtUsd(high)
-    : `${fmtUsd(Math.min(low, high))}–${fmtUsd(Math.max(low, high))}`;
-}
-
-function savingText(range) {
-  if (!range) return ['', ''];
-  const { lowUsd, highUsd } = range;
-  if (lowUsd === 0 && highUsd === 0) return ['', 'reliability fix'];
-  if (lowUsd >= 0 && highUsd >= 0) return [fmtRange(range), 'saves per month'];
-  if (lowUsd <= 0 && highUsd <= 0) return [fmtRange(range), 'costs per month'];
-  return [`${fmtUsd(lowUsd)} to ${fmtUsd(highUsd)}`, 'per month'];
+/** The card's impact: [verb, amount] of its saving range, or a fix that changes no cost. */
+function impactText(range) {
+  const { saving, text } = savingRangeWords(range);
+  if (saving === null) return ['', 'no change in cost'];
+  return [saving ? 'saves' : 'costs', text];
 }
 
 function basis(b) {
@@ -110,13 +99,10 @@ function action(a) {
  * @param {{ showFunction?: boolean, range?: string }} [options]
  */
 export function recommendationCard(r, { showFunction = true, range } = {}) {
-  const impact = r.monthlyImpactUsd;
-  const [amount, impactLabel] = r.savingUsd
-    ? savingText(r.savingUsd)
-    : [
-        impact === 0 ? '' : fmtUsd(Math.abs(impact)),
-        impact > 0 ? 'saves per month' : impact < 0 ? 'costs per month' : 'no change in cost',
-      ];
+  const impact = r.monthlyImpactUsd ?? 0;
+  const saving = r.savingUsd ?? { lowUsd: impact, highUsd: impact };
+  const isFix = Boolean(r.savingUsd) && saving.lowUsd === 0 && saving.highUsd === 0;
+  const [verb, amount] = isFix ? ['', 'reliability fix'] : impactText(saving);
   return h(
     'li',
     {
@@ -131,10 +117,8 @@ export function recommendationCard(r, { showFunction = true, range } = {}) {
       h('h3', { class: 'rec-title' }, r.title),
       h(
         'span',
-        { class: `rec-impact ${impact > 0 ? 'saving' : impact < 0 ? 'cost' : ''}` },
-        amount,
-        ' ',
-        h('small', {}, impactLabel),
+        { class: `rec-impact ${verb === 'saves' ? 'saving' : verb === 'costs' ? 'cost' : ''}` },
+        verb ? [h('small', {}, verb), ' ', amount] : h('small', {}, amount),
       ),
     ),
     h('p', { class: 'rec-reason' }, r.reason),

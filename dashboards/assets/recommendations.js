@@ -13,12 +13,14 @@ import {
   h,
   latestOnly,
   notice,
+  savingRangeText,
+  savingRangeWords,
   segmented,
   setupPage,
   showError,
   statCard,
 } from './fleetscope.js';
-import { KIND_LABELS, fmtRange, recommendationCard } from './recommendation-card.js';
+import { KIND_LABELS, recommendationCard } from './recommendation-card.js';
 
 const KINDS = [
   { value: '', label: 'All' },
@@ -46,7 +48,13 @@ function days(run) {
   return d >= 1 ? `${d} day${d === 1 ? '' : 's'}` : `${Math.round(ms / 3_600_000)} hours`;
 }
 
-const mid = (range) => (range.lowUsd + range.highUsd) / 2;
+/** The plans' total, done together: what it saves, or, when it costs more, says so. */
+function savingCard(together) {
+  const { saving, text } = savingRangeWords(together);
+  return saving === false
+    ? statCard('Monthly cost, done together', `${text}`)
+    : statCard('Monthly savings, done together', text);
+}
 
 function renderStats(plans) {
   const fixes = plans.flatMap((p) => p.fixes);
@@ -59,10 +67,7 @@ function renderStats(plans) {
   $('#stats').replaceChildren(
     statCard('Functions with a plan', fmtInt(plans.length)),
     statCard('Reliability fixes', fmtInt(fixes.length), `${fmtInt(critical)} critical`),
-    statCard(
-      'Monthly savings, done together',
-      mid(together) >= 0 ? fmtRange(together) : `−${fmtRange(together)}`,
-    ),
+    savingCard(together),
     statCard('Options shown apart', fmtInt(options.length), 'not added to the total'),
   );
 }
@@ -84,12 +89,7 @@ function section(title, className, recs) {
 function planItem(plan) {
   const fn = plan.function ?? { name: plan.functionId };
   const total = plan.totalUsd;
-  const totalText =
-    plan.changes.length === 0
-      ? ''
-      : mid(total) >= 0
-        ? `saves ${fmtRange(total)} a month, done together`
-        : `costs ${fmtRange(total)} a month, done together`;
+  const totalText = plan.changes.length === 0 ? '' : `${savingRangeText(total)}, done together`;
   return h(
     'li',
     { class: 'panel plan', dataset: { functionId: plan.functionId } },

@@ -25,6 +25,13 @@ const ARCH_COLORS = { x86_64: [COLORS.blue, COLORS.amber], arm64: [COLORS.teal, 
 /** Dollars per million invocations: per-invocation figures are millionths of a dollar. */
 const perMillion = (usd) => (usd === null || usd === undefined ? null : usd * 1e6);
 
+/** arm64's cost against x86_64 per million invocations, the sign in words (positive: more). */
+function costDifference(usdPerMillion) {
+  if (usdPerMillion === null) return 'its cost against x86_64 is unknown';
+  if (fmtUsd(Math.abs(usdPerMillion)) === '$0.00') return 'costs the same per million invocations';
+  return `costs ${fmtUsd(Math.abs(usdPerMillion))} per million invocations ${usdPerMillion > 0 ? 'more' : 'less'}`;
+}
+
 function render(job) {
   document.title = `Tuning ${job.function} · Fleetscope`;
   $('#title').textContent = `Tuning ${job.function}`;
@@ -60,7 +67,7 @@ function render(job) {
           h('strong', {}, `${pickLabel(job)}: ${job.pick.memoryMb} MB ${job.pick.architecture}. `),
           job.pick.reason,
           c
-            ? ` arm64 at ${c.memoryMb} MB takes ${(c.speedRatio * 100).toFixed(0)} % of the x86_64 duration and costs ${fmtUsd(perMillion(c.costDifferenceUsdPerInvocation))} per million invocations more (negative: less).`
+            ? ` arm64 at ${c.memoryMb} MB takes ${(c.speedRatio * 100).toFixed(0)} % of the x86_64 duration and ${costDifference(perMillion(c.costDifferenceUsdPerInvocation))}.`
             : '',
         )
       : job.error

@@ -456,7 +456,10 @@ describe('Dashboard pages', () => {
 
   it('says so when a function has no data or the id is not one', async () => {
     await page.goto(url(`/function.html?id=${encodeURIComponent(idOf('never-invoked'))}`));
-    await page.locator('#notice').getByText('No invocations of this function').waitFor();
+    await page
+      .locator('#notice')
+      .getByText('No data for this function in the last 24 hours')
+      .waitFor();
     await screenshot('function-no-data');
     await page.goto(url('/function.html?id=not-an-id'));
     await page.locator('#notice[role="alert"]').getByText('is not a function id').waitFor();
