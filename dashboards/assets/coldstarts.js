@@ -77,8 +77,8 @@ const COLUMNS = [
   ['Init p99', (g) => fmtMs(g.onDemand.initDurationMs.p99)],
   ['Restores', (g) => fmtInt(g.snapStart.restores)],
   ['Restore p95', (g) => fmtMs(g.snapStart.restoreDurationMs.p95)],
-  ['Latency added', (g) => fmtMs(g.latencyAddedMs)],
-  ['Cost added', (g) => fmtUsd(g.costUsd)],
+  ['Latency added', (g) => knownOrUnknown(g.latencyAddedMs, fmtMs)],
+  ['Cost added', (g) => knownOrUnknown(g.costUsd, fmtUsd)],
   [
     'PC / proactive inits',
     (g) => `${fmtInt(g.provisionedConcurrency.inits)} / ${fmtInt(g.proactive.inits)}`,
@@ -242,7 +242,8 @@ function renderCharts(report) {
       datasets: [
         bars(
           'Latency added',
-          shown.map((g) => g.latencyAddedMs / 1000),
+          // Unknown (no init duration recorded) is a gap, not 0.
+          shown.map((g) => (g.latencyAddedMs === null ? null : g.latencyAddedMs / 1000)),
           COLORS.teal,
         ),
       ],
@@ -265,8 +266,8 @@ function renderStats(report) {
       fmtInt(t.snapStart.restores),
       `p95 ${fmtMs(t.snapStart.restoreDurationMs.p95)}`,
     ),
-    statCard('Latency added', fmtMs(t.latencyAddedMs)),
-    statCard('Cost added', fmtUsd(t.costUsd)),
+    statCard('Latency added', knownOrUnknown(t.latencyAddedMs, fmtMs), coveredCell(t)),
+    statCard('Cost added', knownOrUnknown(t.costUsd, fmtUsd), coveredCell(t)),
     statCard(
       'Not cold starts',
       fmtInt(t.provisionedConcurrency.inits + t.proactive.inits),
@@ -417,3 +418,14 @@ $('#whatif-form').addEventListener('submit', (event) => {
 });
 void load();
 void loadWhatIf();
+
+/** A figure the API gives as null when no cold start of the group has an init duration. */
+function knownOrUnknown(value, format) {
+  return value === null || value === undefined ? 'unknown' : format(value);
+}
+
+/** Which cold starts the latency and cost added cover: those with a recorded init duration. */
+function coveredCell(t) {
+  if (t.coldStartsWithInit === undefined || t.coldStartsWithInit === t.coldStarts) return undefined;
+  return `from ${fmtInt(t.coldStartsWithInit)} of ${fmtInt(t.coldStarts)} cold starts (the others have no init duration)`;
+}

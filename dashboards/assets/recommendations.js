@@ -102,6 +102,11 @@ function planItem(plan) {
     section('Fix first', 'fixes', plan.fixes),
     section('Changes (can be done together)', 'changes', plan.changes),
     section('Or instead (excludes the changes above)', 'options', plan.options),
+    section(
+      'After the memory change (re-evaluate then; not in the total)',
+      'follow-ups',
+      plan.followUps ?? [],
+    ),
   );
 }
 

@@ -93,6 +93,9 @@ describe('The dashboard pages on functions whose spans do not say whether they s
       // 1 cold of the 2 that say: the count of those known.
       expect(await cell(CHECKOUT, 2)).toBe('1');
       expect(await cell(CHECKOUT, 3)).toBe('50.0 %*');
+      // Its cold start came from a span, with no init duration: what it added is not known.
+      expect(await cell(CHECKOUT, 9)).toBe('unknown');
+      expect(await cell(CHECKOUT, 10)).toBe('unknown');
 
       await page.goto(`${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(RESIZE)}`);
       const stats = page.locator('#stats');
