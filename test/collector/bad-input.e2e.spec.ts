@@ -134,6 +134,16 @@ describe('OTLP/HTTP bad input', () => {
       reason: 'unsupported_media_type',
     },
     {
+      // Fastify refused it before any route saw it: a generic 415 that no metric counted.
+      what: 'an empty Content-Type',
+      headers: { ...AUTH, 'content-type': '' },
+      body: () => Buffer.from(good()),
+      status: 415,
+      encoding: 'json',
+      message: /Content-Type "" is missing or malformed: send the body's type/,
+      reason: 'unsupported_media_type',
+    },
+    {
       what: 'an unsupported Content-Encoding',
       headers: { ...AUTH, 'content-type': PROTOBUF, 'content-encoding': 'br' },
       body: () => Buffer.from(good()),

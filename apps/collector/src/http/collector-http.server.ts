@@ -65,6 +65,15 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
           : 500;
       this.metrics.request(signalOf(request.url), status);
       if (status === 413) this.metrics.rejected(signalOf(request.url), 'too_large');
+      if (status === 415) {
+        // Fastify's own answer to a body whose Content-Type is empty or malformed (any other
+        // type is read): said plainly and counted, as every refused input is.
+        this.metrics.rejected(signalOf(request.url), 'unsupported_media_type');
+        error = {
+          statusCode: 415,
+          message: `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is missing or malformed: send the body's type (application/json; application/x-protobuf for OTLP)`,
+        };
+      }
       if (status >= 500) this.logger.error(`${request.method} ${request.url}: ${error.message}`);
       if (isOtlpPath(request.url)) {
         const code = status >= 500 ? RPC_CODE.INTERNAL : RPC_CODE.INVALID_ARGUMENT;

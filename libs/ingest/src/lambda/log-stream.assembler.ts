@@ -9,6 +9,7 @@ import type {
 } from '@fleetscope/model';
 import { classifyInit, functionId, hashKey } from '@fleetscope/model';
 import type { FunctionConfigHint, IngestResult } from '../common/ingest-result';
+import { reject } from '../common/ingest-result';
 import type { PlatformEvent } from './platform-event';
 import { classifyLambdaLine } from './platform-line.parser';
 import type { ReportLine } from './report-line.parser';
@@ -174,6 +175,8 @@ export class LambdaLogStreamAssembler {
   private invocations: InvocationRecord[] = [];
   private logs: LogRow[] = [];
   private hints: FunctionConfigHint[] = [];
+  /** Reports refused since the last drain (drainInto() counts them in the result). */
+  private refused: string[] = [];
   /** Last time a record arrived, for the pool's idle eviction. */
   lastSeenMs = 0;
   private pushed = 0;
@@ -221,6 +224,10 @@ export class LambdaLogStreamAssembler {
         // make the intact copy of the same request (a retry, another source) look like a duplicate.
         if (event.report.durationMs === null && event.report.billedDurationMs === null) {
           this.log(body, timeMs, null, event.report.requestId, 'WARN');
+          // Refused, not dropped in silence: the sender is told and the metrics count it.
+          this.refused.push(
+            `report of request ${event.report.requestId || '(no id)'} has no numeric duration or billed duration: not stored as an invocation`,
+          );
           return;
         }
         this.onReport(event.report, timeMs);
@@ -386,9 +393,11 @@ export class LambdaLogStreamAssembler {
     for (const r of this.invocations) into.invocations.push(r);
     for (const l of this.logs) into.logs.push(l);
     for (const h of this.hints) into.configHints.push(h);
+    for (const message of this.refused) reject(into, 'invalid_event', message);
     this.invocations = [];
     this.logs = [];
     this.hints = [];
+    this.refused = [];
   }
 
   private onReport(r: ReportLine, timeMs: number): void {

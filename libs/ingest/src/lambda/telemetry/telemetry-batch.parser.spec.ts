@@ -71,6 +71,25 @@ describe(parseTelemetryBatch.name, () => {
     });
   });
 
+  it('refuses, and says so, a platform.report whose durations are not numbers (it was dropped in silence)', () => {
+    const report = {
+      time: '2026-12-06T10:00:00.000Z',
+      type: 'platform.report',
+      record: {
+        requestId: 'strings-1',
+        status: 'success',
+        metrics: { durationMs: '10.5', billedDurationMs: '11', memorySizeMB: '128' },
+      },
+    };
+    const r = parseTelemetryBatch(JSON.stringify([report]), { identity });
+    expect(r.invocations).toEqual([]);
+    expect(r.rejected).toBe(1);
+    expect(r.rejectedByReason).toEqual({ invalid_event: 1 });
+    expect(r.errors).toEqual([
+      'report of request strings-1 has no numeric duration or billed duration: not stored as an invocation',
+    ]);
+  });
+
   it('reads the runtime, version and instance of a 2025-01-29 initStart', () => {
     const initStart = datadog.find((r) => r.includes('runtimeVersionArn'))!;
     const report =
