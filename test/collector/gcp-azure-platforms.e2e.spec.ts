@@ -11,6 +11,7 @@ interface FunctionRow {
   invocations: number;
   memoryMb: number | null;
   costUsd: number | null;
+  billedGbSeconds: number;
   pricing: { priceIds: string[] } | null;
 }
 
@@ -134,9 +135,12 @@ describe('OTLP from Cloud Run, Cloud Functions and Azure Functions', () => {
       invocations: 5,
     });
 
-    // Cloud Run in a Tier 2 region: 5 × 0.25 s × (1 vCPU × 0.0000336 + 0.5 GiB × 0.0000035) + 5 requests.
+    // Cloud Run in a Tier 2 region, each 250 ms request billed as 300 ms (rounded up to 100 ms;
+    // found by a review: it was priced at 250): 5 × 0.3 s × (1 vCPU × 0.0000336 + 0.5 GiB ×
+    // 0.0000035) + 5 requests.
     const run = byPlatform.get('gcp_cloud_run')!;
-    expect(run.costUsd).toBeCloseTo(1.25 * (0.0000336 + 0.5 * 0.0000035) + 5 * 0.4e-6, 6);
+    expect(run.billedGbSeconds).toBeCloseTo(5 * 0.3 * 0.5, 9);
+    expect(run.costUsd).toBeCloseTo(1.5 * (0.0000336 + 0.5 * 0.0000035) + 5 * 0.4e-6, 9);
     expect(run.pricing!.priceIds).toContain(
       'gcp.cloud-run.request-based.vcpu@europe-west2@2023-01-01',
     );

@@ -14,3 +14,4 @@ export * from './promise-of';
 export * from './key-hash';
 export * from './saving-sign';
 export * from './significant-figures';
+export * from './request-billing';

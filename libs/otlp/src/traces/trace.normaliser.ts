@@ -1,4 +1,9 @@
-import { classifyInit, type InvocationRecord, type SpanRow } from '@fleetscope/model';
+import {
+  billedRequestMs,
+  classifyInit,
+  type InvocationRecord,
+  type SpanRow,
+} from '@fleetscope/model';
 import type { RejectReport } from '../common/reject-collector';
 import { RejectCollector, rejectReport } from '../common/reject-collector';
 import type { OtlpResourceSpans, OtlpSpan, OtlpTraceRequest } from '../common/otlp-request.types';
@@ -178,7 +183,8 @@ function invocationOf(
       row.spanId,
     startTimeMs: startMs,
     durationMs: durationNanos / 1e6,
-    billedDurationMs: null,
+    // Where each request is billed on its own (Cloud Run, Cloud Functions, Azure): its rounding.
+    billedDurationMs: billedRequestMs(fn.platform, durationNanos / 1e6),
     initDurationMs: null,
     restoreDurationMs: null,
     billedRestoreDurationMs: null,

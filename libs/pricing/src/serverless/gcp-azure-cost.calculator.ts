@@ -101,10 +101,11 @@ export interface AggregateUsage {
 }
 
 /**
- * A Cloud Run, Cloud Functions or Azure Functions bill from aggregate sums. The aggregate keeps
- * sums, not each invocation, so the per-request steps (100 ms on both) are applied to the total:
- * Azure's 100 ms minimum as `invocations × 100 ms` when larger, Cloud Run's rounding not at all —
- * a lower bound for many very short requests.
+ * A Cloud Run, Cloud Functions or Azure Functions bill from aggregate sums. Each request's own
+ * step (Cloud Run's and Cloud Functions' 100 ms rounding, Azure's 100 ms minimum) is applied
+ * when its span is stored (billedRequestMs in @fleetscope/model), so the sums hold billed time;
+ * rows stored before that hold the raw time, and Azure's minimum is kept here as
+ * `invocations × 100 ms` when larger for them.
  */
 export function aggregateUsageCost(
   platform: GcpAzurePlatform,
