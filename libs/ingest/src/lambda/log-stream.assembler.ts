@@ -230,6 +230,13 @@ export class LambdaLogStreamAssembler {
           );
           return;
         }
+        if (!plausibleMs(event.report.durationMs) || !plausibleMs(event.report.billedDurationMs)) {
+          this.log(body, timeMs, null, event.report.requestId, 'WARN');
+          this.refused.push(
+            `report of request ${event.report.requestId || '(no id)'} has a duration of ${event.report.durationMs ?? event.report.billedDurationMs} ms, more than a day: not stored as an invocation`,
+          );
+          return;
+        }
         this.onReport(event.report, timeMs);
         this.platformLog(body, timeMs, 'INFO');
         return;
@@ -645,4 +652,13 @@ export class LambdaLogStreamAssembler {
     // Shared by every row of the stream: rows are serialised, never mutated.
     return Object.freeze(attrs);
   }
+}
+
+/**
+ * No function runs a day (Lambda stops at 15 minutes): a longer duration is a broken record, and
+ * the start time worked back from it would be refused for a reason the sender cannot act on.
+ */
+const MAX_PLAUSIBLE_MS = 86_400_000;
+function plausibleMs(ms: number | null): boolean {
+  return ms === null || (ms >= 0 && ms <= MAX_PLAUSIBLE_MS);
 }

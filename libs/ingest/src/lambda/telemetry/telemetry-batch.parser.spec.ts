@@ -90,6 +90,19 @@ describe(parseTelemetryBatch.name, () => {
     ]);
   });
 
+  it('refuses a report that ran more than a day, naming its duration, not its start time', () => {
+    const report = {
+      time: '2026-12-06T10:00:00.000Z',
+      type: 'platform.report',
+      record: { requestId: 'huge-1', status: 'success', metrics: { durationMs: 1e300 } },
+    };
+    const r = parseTelemetryBatch(JSON.stringify([report]), { identity });
+    expect(r.invocations).toEqual([]);
+    expect(r.errors).toEqual([
+      'report of request huge-1 has a duration of 1e+300 ms, more than a day: not stored as an invocation',
+    ]);
+  });
+
   it('reads the runtime, version and instance of a 2025-01-29 initStart', () => {
     const initStart = datadog.find((r) => r.includes('runtimeVersionArn'))!;
     const report =
