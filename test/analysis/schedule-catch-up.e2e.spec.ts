@@ -90,8 +90,11 @@ function storedRun(
   );
 }
 
-function storedReport(handle: ClickHouseHandle, builtAtMs: number): Promise<void> {
-  const week = previousIsoWeek(isoWeekOf(builtAtMs));
+function storedReport(
+  handle: ClickHouseHandle,
+  builtAtMs: number,
+  week = previousIsoWeek(isoWeekOf(builtAtMs)),
+): Promise<void> {
   return new WeeklyReportsRepository(handle).save({
     week: week.label,
     fromMs: week.fromMs,
@@ -193,18 +196,7 @@ describe('the analyzer schedule after a stop', () => {
       );
       await storedReport(handle, lastScheduled);
       await reports.saveBuildStart(older.label, onDemand, 'api');
-      await reports.save({
-        week: older.label,
-        fromMs: older.fromMs,
-        toMs: older.toMs,
-        builtAtMs: onDemand,
-        catalogueVersion: 'before-the-stop',
-        totalCostUsd: 0,
-        previousTotalCostUsd: 0,
-        coverageStatus: 'none',
-        report: '{}',
-        deliveries: [],
-      });
+      await storedReport(handle, onDemand, older);
     });
     await fleetscope.app.get(WeeklyReportScheduler).caughtUp;
     expect(await storedWeeks(fleetscope)).toContain(previousIsoWeek(isoWeekOf(lastTick)).label);
