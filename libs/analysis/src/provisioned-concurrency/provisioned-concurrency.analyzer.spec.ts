@@ -555,6 +555,9 @@ describe('provisioned concurrency for a steady function whose first instance is 
     expect(rec.reason).toContain('executing 51–100 % of the time');
     expect(rec.reason).toContain('between $1.67 more and $7.30 less a month');
     expect(rec.confidence).toBe('low');
+    // It never starts cold: bought for its price alone, not "removes about 0 cold starts".
+    expect(rec.reason).toContain('changes next to nothing in cold starts');
+    expect(rec.reason).not.toMatch(/removes about 0 cold starts/);
   });
 
   it('fs-cpu-single: 60 s ± 3 % once a minute (first instance busy 99.26 %) gets level 1 with its $7.17 a month inside the range, against the 60 % break-even (it said $1.17–1.19, "above the 90 % break-even")', () => {

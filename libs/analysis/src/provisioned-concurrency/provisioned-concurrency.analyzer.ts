@@ -617,9 +617,12 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       ((chosen.latencyAvoidedMs - current.latencyAvoidedMs) / 1000) * WEEKS_PER_MONTH;
     const setting = isLambda ? 'provisionedConcurrency' : 'minScale';
     const latencyText =
-      coldStartsDelta >= 0
-        ? `removes about ${Math.round(coldStartsDelta)} cold starts (${Math.round(waitSecondsDelta)} s of waiting) a month`
-        : `adds about ${Math.round(-coldStartsDelta)} cold starts a month that level ${currentLevel} absorbs now`;
+      Math.round(coldStartsDelta) === 0
+        ? // A steady function that rarely starts cold: the level is bought for its price alone.
+          'changes next to nothing in cold starts'
+        : coldStartsDelta > 0
+          ? `removes about ${Math.round(coldStartsDelta)} cold starts (${Math.round(waitSecondsDelta)} s of waiting) a month`
+          : `adds about ${Math.round(-coldStartsDelta)} cold starts a month that level ${currentLevel} absorbs now`;
     // A saving states its range (monthlyImpactUsd is its midpoint). A change that costs more on
     // the midpoint is a trade-off for the waiting it removes: what it costs, what it buys and at
     // what value, before the rest, which then names no dollars (with waiting valued at $0 it was
