@@ -3,7 +3,7 @@ import {
   minScalePodFunctions,
   rangeColdStartFigures,
   settingsSplits,
-  settingsTimelines,
+  settingsInForce,
   type SettingsTimelines,
 } from '@fleetscope/analysis-jobs';
 import {
@@ -139,13 +139,12 @@ export class FleetService {
     // 10,000 ids bound as a parameter cost more. The history up to now, as the weekly report reads
     // it: the first observation of a setting may come after the range.
     const ids = functionId ? [functionId] : undefined;
-    const [totals, configs, observations] = await Promise.all([
+    const [totals, configs, timelines] = await Promise.all([
       this.functions.totals(range, functionId),
       this.configs.merged(ids),
-      this.settings.observations({ fromMs: range.fromMs, toMs: Math.max(range.toMs, nowMs) }, ids),
+      settingsInForce(this.settings, range, nowMs, ids),
     ]);
     const kept = minScalePodFunctions(configs);
-    const timelines = settingsTimelines(observations, range);
     const [podDays, stretches] = await Promise.all([
       this.podDays(totals, configs, kept, range, nowMs),
       this.lambdaStretches(timelines, configs, range),

@@ -8,7 +8,7 @@ import {
   type ColdStartGroup,
   type TimeRange,
 } from '@fleetscope/storage';
-import { settingsTimelines } from '../reports/weekly-report.inputs';
+import { settingsInForce } from '../reports/weekly-report.inputs';
 import { groupColdStarts, type ColdStartReport } from './cold-start.grouping';
 import { runtimeTimelines, stretchesInForce } from './stretches-in-force';
 
@@ -33,17 +33,13 @@ export class ColdStartsService {
     // starts would cost more (as on the fleet page); so is the settings history, read up to now as
     // the weekly report reads it (the first observation may come after the range). Only the
     // runtime grouping reads the runtimes the records named.
-    const [configs, observations, runtimes] = await Promise.all([
+    const [configs, timelines, runtimes] = await Promise.all([
       this.configs.merged(),
-      this.settings.observations({ fromMs: range.fromMs, toMs: Math.max(range.toMs, nowMs) }),
+      settingsInForce(this.settings, range, nowMs),
       groupBy === 'runtime' ? this.extras.runtimeChanges(range) : [],
     ]);
     // Each row at the settings in force at its end, as the weekly report prices it.
-    const stretches = stretchesInForce(
-      settingsTimelines(observations, range),
-      runtimeTimelines(runtimes),
-      range,
-    );
+    const stretches = stretchesInForce(timelines, runtimeTimelines(runtimes), range);
     const [rows, extras] = await Promise.all([
       this.functions.coldStarts(range, byHour, stretches.splits),
       this.extras.coldStartExtras(range, byHour, stretches.splits),

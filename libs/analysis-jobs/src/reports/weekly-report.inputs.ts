@@ -14,6 +14,7 @@ import {
 } from '@fleetscope/reports';
 import type {
   FunctionConfig,
+  FunctionSettingsRepository,
   SettingObservation,
   StoredDailyConcurrency,
   StoredDailyUsage,
@@ -84,6 +85,25 @@ export function settingsTimelines(
   return new Map(
     [...byFunction].map(([id, list]) => [id, settingsTimeline(list, range.fromMs, range.toMs)]),
   );
+}
+
+/**
+ * The settings in force over `range` per function (settingsTimelines), from the history read up to
+ * now: before a function's first observation of a setting, the value it observed first is in
+ * force, and that observation may come after the range. The weekly report, the fleet page and the
+ * cold starts read them so.
+ */
+export async function settingsInForce(
+  settings: Pick<FunctionSettingsRepository, 'observations'>,
+  range: { fromMs: number; toMs: number },
+  nowMs: number,
+  functionIds?: readonly string[],
+): Promise<Map<string, SettingsSegment[]>> {
+  const observations = await settings.observations(
+    { fromMs: range.fromMs, toMs: Math.max(range.toMs, nowMs) },
+    functionIds,
+  );
+  return settingsTimelines(observations, range);
 }
 
 /** A Lambda function's stretches: its timeline, or the whole range unobserved. */

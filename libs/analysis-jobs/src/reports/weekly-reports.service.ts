@@ -30,7 +30,7 @@ import {
   reportFunction,
   reportRecommendationInputs,
   settingsSplits,
-  settingsTimelines,
+  settingsInForce,
 } from './weekly-report.inputs';
 
 export class InvalidWeekError extends Error {}
@@ -109,18 +109,17 @@ export class WeeklyReportsService {
       fromMs: range.fromMs,
       toMs: Math.max(range.fromMs, Math.min(range.toMs, nowMs)),
     };
-    // Observations up to now: before a function's first one, the value it observed first is in
-    // force, and that may come after the range.
-    const observed = await this.settings.observations({ fromMs: happened.fromMs, toMs: nowMs });
-    const timelines = settingsTimelines(observed, happened);
-    const inventory = await this.configs.merged([...timelines.keys()]);
-    const stored = await this.reports.dailyUsage(range, settingsSplits(timelines, inventory));
+    // The whole inventory is one small read, and every function of the report is looked up in it.
+    const [timelines, configs] = await Promise.all([
+      settingsInForce(this.settings, happened, nowMs),
+      this.configs.merged(),
+    ]);
+    const stored = await this.reports.dailyUsage(range, settingsSplits(timelines, configs));
     // Min-scale pods run, and cost, on days without data too: every such function of the inventory.
-    const kept = minScalePodFunctions(await this.configs.merged());
+    const kept = minScalePodFunctions(configs);
     const ids = [
       ...new Set([...stored.map((r) => r.functionId), ...provisionedInHistory(timelines), ...kept]),
     ];
-    const configs = await this.configs.merged(ids);
     const levels = concurrencyLevels(ids, configs, timelines, happened);
     const [concurrency, lifetimes] = await Promise.all([
       this.reports.dailyConcurrency(range, levels),
