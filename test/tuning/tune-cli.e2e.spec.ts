@@ -60,6 +60,7 @@ describe('npx fleetscope tune', () => {
     { name: 'broken', curve: 'mixed', failInvokesFrom: 3 },
     { name: 'slow', curve: 'io-bound', invokeDelayMs: 50, memoryMb: 768, description: 'slow' },
     { name: 'sluggish', curve: 'io-bound', invokeDelayMs: 2_500, memoryMb: 640 },
+    { name: 'remote', curve: 'io-bound', readDelayMs: 1_500, memoryMb: 896 },
   ]);
 
   it('prints the result table and the pick, applies it when asked, and exits 0', async () => {
@@ -145,6 +146,35 @@ describe('npx fleetscope tune', () => {
       expect(job).toMatchObject({ status: 'failed', error: expect.stringMatching(/cancelled/) });
       const fn = stack.lambda.fn('sluggish');
       expect(fn.latest).toMatchObject({ memoryMb: 640, description: '' });
+      expect(fn.versions.size).toBe(0);
+      expect(fn.aliases.size).toBe(0);
+    } finally {
+      cli.stop();
+    }
+  });
+
+  it('cancels a job whose creation a Ctrl-C interrupted, once Fleetscope names it, and leaves the function as it was', async () => {
+    const cli = startCli(['tune', stack.lambda.arn('remote'), '--url', stack.fleetscope.apiUrl]);
+    try {
+      // Fleetscope is still resolving the function (its GetFunctionConfiguration takes 1.5 s):
+      // the command has no job id yet.
+      await cli.waitFor('the function resolved', () =>
+        stack.lambda.calls.some((c) => c.startsWith('GET') && c.includes('/remote')),
+      );
+      expect(cli.out.stderr).not.toMatch(/tuning job/);
+      cli.child.kill('SIGINT');
+      const { code, signal } = await cli.exited;
+      expect({ code, signal }).toEqual({ code: 1, signal: null });
+      expect(cli.out.stderr).toMatch(
+        /cancelling: the job is cancelled as soon as Fleetscope creates it/,
+      );
+      const id = /tuning job ([0-9a-f-]{36})/.exec(cli.out.stderr)?.[1];
+      expect(id).toBeDefined();
+      expect(cli.out.stdout).toMatch(/^error: cancelled/m);
+      const job = await waitForTuningJob<JobState>(stack.fleetscope.apiUrl, id!);
+      expect(job).toMatchObject({ status: 'failed', error: expect.stringMatching(/cancelled/) });
+      const fn = stack.lambda.fn('remote');
+      expect(fn.latest).toMatchObject({ memoryMb: 896, description: '' });
       expect(fn.versions.size).toBe(0);
       expect(fn.aliases.size).toBe(0);
     } finally {

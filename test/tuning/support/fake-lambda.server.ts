@@ -40,6 +40,8 @@ export interface FakeFunctionSpec {
   /** Every DeleteFunction of a version fails with a 500 ServiceException. */
   failVersionDeletes?: boolean;
   invokeDelayMs?: number;
+  /** GetFunction and GetFunctionConfiguration answer after this long (a slow control plane). */
+  readDelayMs?: number;
   /** How long an update stays InProgress (the SDK waiter then polls once a second). */
   updateMs?: number;
   /** LoggingConfig.LogFormat: JSON prints platform records as JSON objects. */
@@ -142,12 +144,15 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       : {}),
   });
 
+  // Requests answered once the function's readDelayMs has passed (handled again then).
+  const delayed = new WeakSet<IncomingMessage>();
   const handle = (req: IncomingMessage, body: string, res: ServerResponse) => {
     const u = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
-    calls.push(
-      `${method} ${decodeURIComponent(u.pathname).replace(/arn:aws:lambda:[^:]+:\d+:function:/, '')}`,
-    );
+    if (!delayed.has(req))
+      calls.push(
+        `${method} ${decodeURIComponent(u.pathname).replace(/arn:aws:lambda:[^:]+:\d+:function:/, '')}`,
+      );
     const json = (value: unknown, status = 200, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(value));
@@ -168,6 +173,12 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     const busy = Date.now() < f.latest.updateDoneAt;
     const startUpdate = () => (f.latest.updateDoneAt = Date.now() + (f.spec.updateMs ?? 0));
     const qualifier = u.searchParams.get('Qualifier');
+    const reading = method === 'GET' && (sub === '' || sub === '/configuration');
+    if (reading && f.spec.readDelayMs && !delayed.has(req)) {
+      delayed.add(req);
+      setTimeout(() => handle(req, body, res), f.spec.readDelayMs);
+      return;
+    }
 
     if (method === 'GET' && sub === '') {
       return json({

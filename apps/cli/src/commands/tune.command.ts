@@ -224,13 +224,76 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const INTERRUPTED_EXIT = 130;
 
 /**
- * Polls the job until it ends. Ctrl-C cancels it and waits for its end, so the function is back
- * as it was when the command returns; a second Ctrl-C stops waiting (the cancel goes on).
+ * Ctrl-C while the command runs. The first cancels the job, so the function is back as it was when
+ * the command returns; while Fleetscope is still creating the job (resolving the function can take
+ * seconds) there is no id to cancel yet, so the cancel goes as soon as it answers with one. A second
+ * Ctrl-C stops waiting (the cancel goes on). One handler from the request to the end: without one,
+ * Ctrl-C would end the command and leave a job it never named running.
  */
+class Interrupts {
+  private id?: string;
+  private requested = false;
+  private onStop = (): void => undefined;
+  private readonly handler = (): void => this.interrupted();
+
+  constructor(private readonly endpoints: FleetscopeEndpoints) {
+    process.on('SIGINT', this.handler);
+  }
+
+  /** The job Fleetscope created: cancelled at once if a Ctrl-C came before. */
+  created(id: string): void {
+    this.id = id;
+    if (this.requested) this.cancel(id);
+  }
+
+  /** What to do before a second Ctrl-C exits (stop the progress bar). */
+  beforeExit(stop: () => void): void {
+    this.onStop = stop;
+  }
+
+  dispose(): void {
+    process.off('SIGINT', this.handler);
+  }
+
+  private interrupted(): void {
+    const id = this.id;
+    if (this.requested) {
+      this.onStop();
+      process.stderr.write(
+        id
+          ? `\nnot waiting any longer: Fleetscope goes on cancelling job ${id} and restores the function ` +
+              `(GET /api/tuning-jobs/${id} says when)\n`
+          : '\nnot waiting any longer: if Fleetscope creates the job, it runs ' +
+              '(GET /api/tuning-jobs lists it; DELETE /api/tuning-jobs/<id> cancels it)\n',
+      );
+      // The pending request would keep the process alive: leave at once, as Ctrl-C does.
+      process.exit(INTERRUPTED_EXIT);
+    }
+    this.requested = true;
+    process.stderr.write(
+      id
+        ? '\ncancelling: the job restores the function before it stops… (Ctrl-C again to stop waiting)\n'
+        : '\ncancelling: the job is cancelled as soon as Fleetscope creates it… (Ctrl-C again to stop waiting)\n',
+    );
+    if (id) this.cancel(id);
+  }
+
+  private cancel(id: string): void {
+    apiRequest(this.endpoints, 'DELETE', `/api/tuning-jobs/${id}`).catch((error: unknown) => {
+      // Not cancelled: the job runs on, and the command follows it to its end.
+      process.stderr.write(
+        `cancelling failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    });
+  }
+}
+
+/** Polls the job until it ends (Interrupts says what Ctrl-C does meanwhile). */
 async function follow(
   endpoints: FleetscopeEndpoints,
   id: string,
   pollMs: number,
+  interrupts: Interrupts,
 ): Promise<JobView> {
   const bar = new SingleBar(
     {
@@ -241,29 +304,7 @@ async function follow(
     Presets.shades_classic,
   );
   bar.start(100, 0, { invocations: 0, status: 'queued' });
-  let cancelling = false;
-  const cancel = () => {
-    if (cancelling) {
-      bar.stop();
-      process.stderr.write(
-        `\nnot waiting any longer: Fleetscope goes on cancelling job ${id} and restores the function ` +
-          `(GET /api/tuning-jobs/${id} says when)\n`,
-      );
-      // The pending poll would keep the process alive: leave at once, as Ctrl-C does.
-      process.exit(INTERRUPTED_EXIT);
-    }
-    cancelling = true;
-    process.stderr.write(
-      '\ncancelling: the job restores the function before it stops… (Ctrl-C again to stop waiting)\n',
-    );
-    apiRequest(endpoints, 'DELETE', `/api/tuning-jobs/${id}`).catch((error: unknown) => {
-      // Not cancelled: the job runs on, and the command follows it to its end.
-      process.stderr.write(
-        `cancelling failed: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-    });
-  };
-  process.on('SIGINT', cancel);
+  interrupts.beforeExit(() => bar.stop());
   try {
     for (;;) {
       const job = await apiRequest<JobView>(endpoints, 'GET', `/api/tuning-jobs/${id}`);
@@ -276,7 +317,6 @@ async function follow(
     }
   } finally {
     bar.stop();
-    process.off('SIGINT', cancel);
   }
 }
 
@@ -326,15 +366,22 @@ export const registerTune: CommandRegistration = (program: Command) => {
     .option('--json', 'print the finished job as JSON instead of the table')
     .action(async (fn: string, options: TuneOptions) => {
       const endpoints = endpointsFrom(options);
-      const { id } = await apiRequest<{ id: string }>(
-        endpoints,
-        'POST',
-        '/api/tuning-jobs',
-        requestOf(fn, options),
-      );
-      process.stderr.write(`tuning job ${id}\n`);
-      const job = await follow(endpoints, id, options.pollMs);
-      process.stdout.write(`${options.json ? JSON.stringify(job, null, 2) : summary(job)}\n`);
-      if (job.status !== 'succeeded') process.exitCode = 1;
+      const body = requestOf(fn, options);
+      const interrupts = new Interrupts(endpoints);
+      try {
+        const { id } = await apiRequest<{ id: string }>(
+          endpoints,
+          'POST',
+          '/api/tuning-jobs',
+          body,
+        );
+        process.stderr.write(`tuning job ${id}\n`);
+        interrupts.created(id);
+        const job = await follow(endpoints, id, options.pollMs, interrupts);
+        process.stdout.write(`${options.json ? JSON.stringify(job, null, 2) : summary(job)}\n`);
+        if (job.status !== 'succeeded') process.exitCode = 1;
+      } finally {
+        interrupts.dispose();
+      }
     });
 };
