@@ -322,62 +322,16 @@ export function fmtAxisTime(timeMs, { days = false, weekday = false } = {}) {
     : time;
 }
 
-// Monthly savings in words, by the rule of the analysis' own wording
-// (libs/analysis/src/plan/saving-sign.ts: usdAmount, usdRangeAmount, savingRangeText,
-// extraCostText): a positive amount saves money, a negative one costs more; the words carry the
-// sign, never a minus, and a range that crosses zero says both ends.
-
-/** An amount without its sign: `$0.63`; one that rounds to zero is "less than $0.01". */
-function usdAmount(usd) {
-  const abs = Math.abs(usd);
-  if (abs === 0) return '$0';
-  return abs < 0.005 ? 'less than $0.01' : `$${abs.toFixed(2)}`;
-}
-
-/** The size of a range without its sign, smaller end first: `$0.63–0.65`, `up to $0.65`. */
-function usdRangeAmount(range) {
-  const [small, large] = [Math.abs(range.lowUsd), Math.abs(range.highUsd)].sort((a, b) => a - b);
-  if (large < 0.005) return 'less than $0.01';
-  if (small < 0.005) return `up to $${large.toFixed(2)}`;
-  const [a, b] = [small.toFixed(2), large.toFixed(2)];
-  return a === b ? `$${a}` : `$${a}–${b}`;
-}
-
 /**
- * A monthly saving range (`{ lowUsd, highUsd }`, positive saves) in words: `saving` says which
- * way its midpoint goes (null when it is exactly nothing), `text` the amount:
- * "$0.10–0.50 a month", "between $8.50 more and $12.25 less a month" (saves);
- * "$0.63–0.65 more a month", "about $2.00 more a month (from $5.00 more to $1.00 less)" (costs).
- * @param {{ lowUsd: number, highUsd: number }} range
- * @returns {{ saving: boolean | null, text: string }}
+ * A saving in words as the API gives it (`savingWords`, `totalWords`: libs/analysis
+ * saving-sign.ts, the one rule) with its verb: "saves $1.20–3.40 a month", "costs $0.63 more a
+ * month", "saves nothing a month".
+ * @param {{ saving: boolean | null, text: string }} words
  */
-export function savingRangeWords(range) {
-  const low = Math.min(range.lowUsd, range.highUsd);
-  const high = Math.max(range.lowUsd, range.highUsd);
-  const mid = (low + high) / 2;
-  if (mid > 0) {
-    return {
-      saving: true,
-      text:
-        low > -0.005
-          ? `${usdRangeAmount(range)} a month`
-          : `between ${usdAmount(low)} more and ${usdAmount(high)} less a month`,
-    };
-  }
-  if (low === 0 && high === 0) return { saving: null, text: '$0 a month' };
-  return {
-    saving: false,
-    text:
-      high >= 0.005
-        ? `about ${usdAmount(mid)} more a month (from ${usdAmount(low)} more to ${usdAmount(high)} less)`
-        : `${usdRangeAmount(range)} more a month`,
-  };
-}
-
-/** A saving range as a phrase: "saves $1.20–3.40 a month", "costs $0.63 more a month". */
-export function savingRangeText(range) {
-  const { saving, text } = savingRangeWords(range);
-  return saving === null ? 'saves nothing a month' : `${saving ? 'saves' : 'costs'} ${text}`;
+export function savingPhrase(words) {
+  return words.saving === null
+    ? 'saves nothing a month'
+    : `${words.saving ? 'saves' : 'costs'} ${words.text}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // One recommendation of GET /api/recommendations as a list item: severity, kind, function, what to
 // change (current → recommended), the monthly saving as a range, the confidence, what it rests on
 // (measured what, over which window, how many invocations), the setting to paste, and the evidence.
-import { fmtPct, fmtValue, functionHref, h, humanKey, savingRangeWords } from './fleetscope.js';
+import { fmtPct, fmtValue, functionHref, h, humanKey } from './fleetscope.js';
 
 export const KIND_LABELS = {
   memory: 'Memory',
@@ -57,13 +57,6 @@ const FORMAT_LABELS = {
   note: 'What to do',
 };
 
-/** The card's impact: [verb, amount] of its saving range, or a fix that changes no cost. */
-function impactText(range) {
-  const { saving, text } = savingRangeWords(range);
-  if (saving === null) return ['', 'no change in cost'];
-  return [saving ? 'saves' : 'costs', text];
-}
-
 function basis(b) {
   if (!b) return null;
   return h(
@@ -99,10 +92,12 @@ function action(a) {
  * @param {{ showFunction?: boolean, range?: string }} [options]
  */
 export function recommendationCard(r, { showFunction = true, range } = {}) {
-  const impact = r.monthlyImpactUsd ?? 0;
-  const saving = r.savingUsd ?? { lowUsd: impact, highUsd: impact };
-  const isFix = Boolean(r.savingUsd) && saving.lowUsd === 0 && saving.highUsd === 0;
-  const [verb, amount] = isFix ? ['', 'reliability fix'] : impactText(saving);
+  // The API's words for its saving range (savingWords); exactly nothing is a reliability fix.
+  const words = r.savingWords;
+  const [verb, amount] =
+    words.saving === null
+      ? ['', 'reliability fix']
+      : [words.saving ? 'saves' : 'costs', words.text];
   return h(
     'li',
     {

@@ -13,8 +13,7 @@ import {
   h,
   latestOnly,
   notice,
-  savingRangeText,
-  savingRangeWords,
+  savingPhrase,
   segmented,
   setupPage,
   showError,
@@ -48,26 +47,21 @@ function days(run) {
   return d >= 1 ? `${d} day${d === 1 ? '' : 's'}` : `${Math.round(ms / 3_600_000)} hours`;
 }
 
-/** The plans' total, done together: what it saves, or, when it costs more, says so. */
-function savingCard(together) {
-  const { saving, text } = savingRangeWords(together);
-  return saving === false
-    ? statCard('Monthly cost, done together', `${text}`)
-    : statCard('Monthly savings, done together', text);
+/** The plans' total, done together (the API's totalWords): what it saves, or, when it costs more, says so. */
+function savingCard(words) {
+  return words.saving === false
+    ? statCard('Monthly cost, done together', words.text)
+    : statCard('Monthly savings, done together', words.text);
 }
 
-function renderStats(plans) {
+function renderStats(plans, totalWords) {
   const fixes = plans.flatMap((p) => p.fixes);
   const critical = fixes.filter((r) => r.severity === 'critical').length;
-  const together = plans.reduce(
-    (s, p) => ({ lowUsd: s.lowUsd + p.totalUsd.lowUsd, highUsd: s.highUsd + p.totalUsd.highUsd }),
-    { lowUsd: 0, highUsd: 0 },
-  );
   const options = plans.flatMap((p) => p.options);
   $('#stats').replaceChildren(
     statCard('Functions with a plan', fmtInt(plans.length)),
     statCard('Reliability fixes', fmtInt(fixes.length), `${fmtInt(critical)} critical`),
-    savingCard(together),
+    savingCard(totalWords),
     statCard('Options shown apart', fmtInt(options.length), 'not added to the total'),
   );
 }
@@ -88,8 +82,8 @@ function section(title, className, recs) {
 
 function planItem(plan) {
   const fn = plan.function ?? { name: plan.functionId };
-  const total = plan.totalUsd;
-  const totalText = plan.changes.length === 0 ? '' : `${savingRangeText(total)}, done together`;
+  const totalText =
+    plan.changes.length === 0 ? '' : `${savingPhrase(plan.totalWords)}, done together`;
   return h(
     'li',
     { class: 'panel plan', dataset: { functionId: plan.functionId } },
@@ -196,7 +190,7 @@ async function load() {
     `Latest run finished ${fmtTime(run.finishedAt)} over the last ${days(run)} of data: ${fmtInt(run.recommendations)} ${run.recommendations === 1 ? 'recommendation' : 'recommendations'} in all.`;
   $('#footnote').textContent =
     `Dollar figures use the price catalogue ${run.catalogueVersion}. Savings are ranges per month; a plan's total adds only what can be done together.`;
-  renderStats(plans);
+  renderStats(plans, body.totalWords);
   if (recs.length === 0) {
     const what = kind ? `${KIND_LABELS[kind].toLowerCase()} ` : '';
     notice(el, 'info', `The latest analysis found no ${what}recommendations.`);

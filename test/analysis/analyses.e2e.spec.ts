@@ -1,3 +1,4 @@
+import { savingWords } from '@fleetscope/analysis';
 import type { AnalysisRunSummary } from '@fleetscope/analysis-jobs';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { insertInvocations, type InvocationRowSpec } from './support/invocation-rows';
@@ -28,7 +29,10 @@ interface Listing {
     followUps: Recommendation[];
     options: Recommendation[];
     totalUsd: { lowUsd: number; highUsd: number };
+    totalWords: { saving: boolean | null; text: string };
   }[];
+  totalUsd: { lowUsd: number; highUsd: number };
+  totalWords: { saving: boolean | null; text: string };
   whyNot?: { functionId: string; kind: string; code: string; detail: string }[];
 }
 
@@ -44,6 +48,7 @@ interface Recommendation {
   catalogueVersion: string;
   planRole: string;
   savingUsd: { lowUsd: number; highUsd: number };
+  savingWords: { saving: boolean | null; text: string };
   basis: { measured: string; windowDays: number; invocations: number };
   action: { summary: string; snippets: { format: string; text: string }[] };
   confidence: string;
@@ -214,6 +219,11 @@ describe('Analyses over generated fleets', () => {
       0,
     );
     expect(summary.monthlyImpactUsd).toBeCloseTo(plansMid, 2);
+    // The same total with its words, for every reader (the dashboard words none itself).
+    expect((listed.totalUsd.lowUsd + listed.totalUsd.highUsd) / 2).toBeCloseTo(plansMid, 6);
+    expect(listed.totalWords).toEqual(savingWords(listed.totalUsd));
+    for (const plan of listed.plans) expect(plan.totalWords).toEqual(savingWords(plan.totalUsd));
+    for (const r of listed.recommendations) expect(r.savingWords).toEqual(savingWords(r.savingUsd));
     const everyMidpoint = listed.recommendations.reduce((s, r) => s + r.monthlyImpactUsd, 0);
     expect(summary.monthlyImpactUsd).toBeLessThan(everyMidpoint);
 

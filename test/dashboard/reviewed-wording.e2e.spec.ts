@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { savingWords } from '@fleetscope/analysis';
 import { IngestWriter } from '@fleetscope/storage';
 import { lambdaInvocation } from '../support/invocation-records';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
@@ -35,6 +36,8 @@ function recommendation(lowUsd: number, highUsd: number) {
     evidence: {},
     monthlyImpactUsd: (lowUsd + highUsd) / 2,
     savingUsd: { lowUsd, highUsd },
+    // The words the API sends with the range: the server's one rule (the page shows them as is).
+    savingWords: savingWords({ lowUsd, highUsd }),
     basis: null,
     action: null,
     planRole: 'change',
@@ -60,8 +63,11 @@ function recommendations(lowUsd: number, highUsd: number) {
         changes: [change],
         options: [],
         totalUsd: { lowUsd, highUsd },
+        totalWords: savingWords({ lowUsd, highUsd }),
       },
     ],
+    totalUsd: { lowUsd, highUsd },
+    totalWords: savingWords({ lowUsd, highUsd }),
   };
 }
 

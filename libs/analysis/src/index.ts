@@ -19,3 +19,4 @@ export * from './default-analyzers';
 export * from './plan/function-plan';
 export * from './keep-alive/keep-alive.policy';
 export * from './keep-alive/keep-alive.analyzer';
+export { savingWords, type SavingWords } from './plan/saving-sign';

@@ -4,10 +4,13 @@ import {
   RECOMMENDATION_KINDS,
   buildPlans,
   compareRecommendations,
+  plansTotal,
+  savingWords,
   type EvidenceBasis,
   type PlanRole,
   type RecommendationKind,
   type SavingRange,
+  type SavingWords,
   type Severity,
 } from '@fleetscope/analysis';
 import { parseFunctionId } from '@fleetscope/model';
@@ -28,6 +31,8 @@ export interface RecommendationView {
   evidence: Record<string, unknown>;
   catalogueVersion: string;
   savingUsd: SavingRange;
+  /** savingUsd in words (savingWords()): what every reader shows. */
+  savingWords: SavingWords;
   basis: EvidenceBasis | null;
   action: NonNullable<StoredRecommendation['action']> | null;
   planRole: PlanRole;
@@ -53,6 +58,7 @@ export function parseKind(kind: string | undefined): RecommendationKind | undefi
 
 function view(r: StoredRecommendation): RecommendationView {
   const identity = parseFunctionId(r.functionId);
+  const saving = r.savingUsd ?? { lowUsd: r.monthlyImpactUsd, highUsd: r.monthlyImpactUsd };
   return {
     kind: r.kind,
     functionId: r.functionId,
@@ -74,7 +80,8 @@ function view(r: StoredRecommendation): RecommendationView {
     evidence: r.evidence,
     catalogueVersion: r.catalogueVersion,
     // Rows stored before ranges existed: the point figure is both ends.
-    savingUsd: r.savingUsd ?? { lowUsd: r.monthlyImpactUsd, highUsd: r.monthlyImpactUsd },
+    savingUsd: saving,
+    savingWords: savingWords(saving),
     basis: r.basis ?? null,
     action: r.action ?? null,
     planRole: r.planRole ?? (r.kind === 'containers' ? 'option' : 'change'),
@@ -84,6 +91,8 @@ function view(r: StoredRecommendation): RecommendationView {
 function asSeverity(severity: string): Severity {
   return severity === 'critical' || severity === 'warning' ? severity : 'info';
 }
+
+const NOTHING: SavingRange = { lowUsd: 0, highUsd: 0 };
 
 @ApiTags('analyses')
 @Controller('api/recommendations')
@@ -117,6 +126,8 @@ export class RecommendationsController {
         kind: wanted ?? null,
         recommendations: [],
         plans: [],
+        totalUsd: NOTHING,
+        totalWords: savingWords(NOTHING),
         ...(explaining ? { whyNot: [] } : {}),
       };
     const stored = await this.results.list(run.runId, wanted, functionId || undefined);
@@ -129,8 +140,14 @@ export class RecommendationsController {
         ),
       );
     const plans = buildPlans(views.map((v) => ({ ...v, severity: asSeverity(v.severity) }))).map(
-      (p) => ({ ...p, function: views.find((v) => v.functionId === p.functionId)?.function }),
+      (p) => ({
+        ...p,
+        totalWords: savingWords(p.totalUsd),
+        function: views.find((v) => v.functionId === p.functionId)?.function,
+      }),
     );
+    // The plans done together, as the run summary totals them (plans only, not options).
+    const totalUsd = plansTotal(plans);
     let whyNot: { functionId: string; kind: string; code: string; detail: string }[] | undefined;
     if (explaining) {
       const explanations = await this.results.explanations(
@@ -160,6 +177,8 @@ export class RecommendationsController {
       kind: wanted ?? null,
       recommendations: views,
       plans,
+      totalUsd,
+      totalWords: savingWords(totalUsd),
       ...(whyNot ? { whyNot } : {}),
     };
   }

@@ -52,6 +52,26 @@ export function savingRangeText(saving: SavingRange): string {
   return `between ${usdAmount(low)} more and ${usdAmount(high)} less a month`;
 }
 
+/** A monthly saving range for a reader: which way it goes and how much, the sign in the words. */
+export interface SavingWords {
+  /** true: it saves money (on its midpoint); false: it costs more; null: exactly nothing either way. */
+  saving: boolean | null;
+  /** savingRangeText() of a saving, extraCostText() of a cost, "$0 a month" of nothing. */
+  text: string;
+}
+
+/**
+ * A saving range in words, the one rule the API gives every reader (the dashboard shows these
+ * words as they are): "$0.10–0.50 a month", "between $8.50 more and $12.25 less a month" (saves);
+ * "$0.63–0.65 more a month", "about $2.00 more a month (from $5.00 more to $1.00 less)" (costs).
+ */
+export function savingWords(saving: SavingRange): SavingWords {
+  if (saving.lowUsd === 0 && saving.highUsd === 0) return { saving: null, text: '$0 a month' };
+  return savesMoney(midpoint(saving))
+    ? { saving: true, text: savingRangeText(saving) }
+    : { saving: false, text: extraCostText(saving) };
+}
+
 /**
  * Why a change is not worth making on its dollars, or null when it saves enough. One that would
  * cost more is `already-right` ("would cost $X more a month": what runs now is cheaper), never
