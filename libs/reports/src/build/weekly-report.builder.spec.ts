@@ -289,7 +289,12 @@ describe(buildWeeklyReport.name, () => {
       withUnpriced.totalCostUsd,
       9,
     );
-    expect(rows.some((r) => r.ResourceName === 'raw')).toBe(false);
+    // raw, nothing of which was priced, still has its row: its week's invocations, marked.
+    expect(
+      rows
+        .filter((r) => r.ResourceName === 'raw')
+        .map((r) => [r.BilledCost, r.ConsumedQuantity, r.x_UnpricedUsage]),
+    ).toEqual([['0', '600', 'pod CPU and memory requests unknown: pods not priced']]);
   });
 
   it('explains each mover with parts that add up to its change', () => {

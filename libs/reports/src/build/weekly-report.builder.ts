@@ -36,6 +36,7 @@ import {
   type GroupTotal,
   type Mover,
   type ReportFunctionCost,
+  type UnpricedUsageLine,
   type WeekCoverage,
   type WeeklyReport,
 } from './weekly-report';
@@ -66,6 +67,7 @@ interface WeekTotals {
   breakdown: CostBreakdown;
   computeLines: ComputeLine[];
   lines: ChargeLine[];
+  unpricedUsage: UnpricedUsageLine[];
   pcAllocatedUsd: number;
   pcDurationUsd: number;
   pcAllocatedGbSeconds: number;
@@ -96,6 +98,7 @@ function emptyTotals(): WeekTotals {
     breakdown: emptyBreakdown(),
     computeLines: [],
     lines: [],
+    unpricedUsage: [],
     pcAllocatedUsd: 0,
     pcDurationUsd: 0,
     pcAllocatedGbSeconds: 0,
@@ -135,9 +138,27 @@ function addComputeLines(into: ComputeLine[], lines: readonly ComputeLine[]): vo
 }
 
 /**
- * Adds a day's priced meters, merged per meter, price and calendar month inside the week. A week in
+ * The charge period of a day's usage: the part of the week in the day's calendar month. A week in
  * progress charges up to `asOfMs`, not to its end (a day stored ahead of it, to that day's end).
  */
+function chargePeriod(
+  dayStartMs: number,
+  week: IsoWeek,
+  asOfMs: number,
+): { periodStart: string; periodEnd: string } {
+  return {
+    periodStart: new Date(Math.max(week.fromMs, monthStartMs(dayStartMs))).toISOString(),
+    periodEnd: new Date(
+      Math.min(
+        week.toMs,
+        nextMonthStartMs(dayStartMs),
+        dayStartMs < asOfMs ? asOfMs : dayStartMs + DAY_MS,
+      ),
+    ).toISOString(),
+  };
+}
+
+/** Adds a day's priced meters, merged per meter, price and calendar month inside the week. */
 function addLines(
   into: ChargeLine[],
   priced: PricedDay,
@@ -146,14 +167,7 @@ function addLines(
   asOfMs: number,
   lambda: boolean,
 ): void {
-  const periodStart = new Date(Math.max(week.fromMs, monthStartMs(dayStartMs))).toISOString();
-  const periodEnd = new Date(
-    Math.min(
-      week.toMs,
-      nextMonthStartMs(dayStartMs),
-      dayStartMs < asOfMs ? asOfMs : dayStartMs + DAY_MS,
-    ),
-  ).toISOString();
+  const { periodStart, periodEnd } = chargePeriod(dayStartMs, week, asOfMs);
   const architecture = lambda ? priced.architecture : undefined;
   for (const line of priced.lines) {
     const same = into.find(
@@ -171,6 +185,23 @@ function addLines(
     } else {
       into.push({ ...line, ...(architecture ? { architecture } : {}), periodStart, periodEnd });
     }
+  }
+}
+
+/** Adds the invocations of a day with usage that had no price, merged per calendar month. */
+function addUnpricedUsage(
+  into: UnpricedUsageLine[],
+  day: DailyUsage,
+  week: IsoWeek,
+  asOfMs: number,
+): void {
+  const { periodStart, periodEnd } = chargePeriod(day.dayStartMs, week, asOfMs);
+  const same = into.find((u) => u.periodStart === periodStart);
+  if (same) {
+    same.invocations += day.invocations;
+    if (periodEnd > same.periodEnd) same.periodEnd = periodEnd;
+  } else {
+    into.push({ invocations: day.invocations, periodStart, periodEnd });
   }
 }
 
@@ -467,15 +498,10 @@ export function buildWeeklyReport(
     priced.priceIds.forEach((id) => priceIds.add(id));
     if (day.dayStartMs >= monthFrom) monthToDateUsd += usd;
     if (day.dayStartMs >= week.fromMs) {
-      accumulate(totalsOf(current, fn.functionId), day, priced);
-      addLines(
-        totalsOf(current, fn.functionId).lines,
-        priced,
-        day.dayStartMs,
-        week,
-        asOfMs,
-        fn.platform === 'aws_lambda',
-      );
+      const totals = totalsOf(current, fn.functionId);
+      accumulate(totals, day, priced);
+      addLines(totals.lines, priced, day.dayStartMs, week, asOfMs, fn.platform === 'aws_lambda');
+      if (priced.unpriced.length > 0) addUnpricedUsage(totals.unpricedUsage, day, week, asOfMs);
       dailyCost.set(day.dayStartMs, (dailyCost.get(day.dayStartMs) ?? 0) + usd);
     } else if (day.dayStartMs >= previous.fromMs) {
       accumulate(totalsOf(prior, fn.functionId), day, priced);
@@ -521,6 +547,7 @@ export function buildWeeklyReport(
         durationUsd: now.pcDurationUsd,
       },
       unpriced: [...now.unpriced],
+      unpricedUsage: now.unpricedUsage,
     });
     const changeUsd = costUsd - previousCostUsd;
     if (changeUsd !== 0) {

@@ -57,6 +57,17 @@ export interface ChargeLine {
 }
 
 /**
+ * Invocations of one function over the week (or the part of it in one calendar month) on days with
+ * usage that had no price: the FOCUS rows of a function none of whose usage was priced.
+ */
+export interface UnpricedUsageLine {
+  invocations: number;
+  /** ISO-8601 UTC; inclusive start, exclusive end; never across a calendar month. */
+  periodStart: string;
+  periodEnd: string;
+}
+
+/**
  * How much of a cost figure could be priced: 'all' of it; 'part' (the figure is the priced part
  * only: `unpriced` says what it leaves out); 'none' (nothing could be priced: the figure, 0, is
  * not what it cost, and reads "not priced").
@@ -115,6 +126,11 @@ export interface ReportFunctionCost {
   provisionedConcurrencyDetail: { allocatedUsd: number; durationUsd: number };
   /** Meters that had no price (the cost leaves them out), or why the function could not be priced. */
   unpriced: string[];
+  /**
+   * The invocations of the days with something in `unpriced`, per calendar month. Absent in reports
+   * built before it was recorded.
+   */
+  unpricedUsage?: UnpricedUsageLine[];
 }
 
 /** The parts of one function's change; they add up to `changeUsd`. */

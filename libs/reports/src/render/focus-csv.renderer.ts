@@ -1,5 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ChargeLine, ReportFunctionCost, WeeklyReport } from '../build/weekly-report';
+import {
+  functionPriced,
+  type ChargeLine,
+  type ReportFunctionCost,
+  type WeeklyReport,
+} from '../build/weekly-report';
 
 /**
  * FOCUS 1.2 columns (FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec v1.2, specification/columns):
@@ -126,19 +131,68 @@ const CLOUD_SERVICES: Record<
   },
 };
 
-function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): FocusRow {
+/**
+ * What one row charges: a priced meter, or the usage of a function none of whose usage had a price
+ * (its meters, SKU prices and unit prices are unknown, so those cells stay empty).
+ */
+interface Charge {
+  category: ChargeLine['category'] | null;
+  description: string;
+  meter: string | null;
+  priceId: string | null;
+  unit: string;
+  quantity: number;
+  usdPerUnit: number | null;
+  usd: number;
+  architecture: string | undefined;
+  periodStart: string;
+  periodEnd: string;
+}
+
+function pricedCharge(line: ChargeLine): Charge {
+  return { ...line, description: DESCRIPTIONS[line.category], architecture: line.architecture };
+}
+
+/**
+ * The usage of a function of which nothing was priced, per calendar month: its invocations, at a
+ * cost of 0 (FOCUS costs are decimals, never null; the report total leaves it out the same way)
+ * that x_UnpricedUsage marks as not priced. Without such rows the function would be missing from
+ * the file altogether. A function priced in part names what it leaves out on its priced rows.
+ */
+function unpricedCharges(report: WeeklyReport, fn: ReportFunctionCost): Charge[] {
+  if (functionPriced(fn) !== 'none') return [];
+  // Reports built before unpricedUsage was recorded: the week's invocations as one row.
+  const usage = fn.unpricedUsage ?? [
+    { invocations: fn.invocations, periodStart: report.from, periodEnd: report.through },
+  ];
+  return usage.map((u) => ({
+    category: null,
+    description: 'usage not priced',
+    meter: null,
+    priceId: null,
+    unit: 'request',
+    quantity: u.invocations,
+    usdPerUnit: null,
+    usd: 0,
+    architecture: undefined,
+    periodStart: u.periodStart,
+    periodEnd: u.periodEnd,
+  }));
+}
+
+function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): FocusRow {
   const lambda = fn.platform === 'aws_lambda';
-  const period = billingPeriod(line.periodStart);
+  const period = billingPeriod(charge.periodStart);
   const cloud = CLOUD_SERVICES[fn.platform];
   const service =
     cloud?.service ?? (lambda ? 'AWS Lambda' : fn.platform === 'knative' ? 'Knative' : 'OpenFaaS');
-  const unit = UNITS[line.unit] ?? line.unit;
+  const unit = UNITS[charge.unit] ?? charge.unit;
   return {
     // List prices of the catalogue, no discounts or commitments known: all four costs agree.
-    BilledCost: line.usd,
-    EffectiveCost: line.usd,
-    ListCost: line.usd,
-    ContractedCost: line.usd,
+    BilledCost: charge.usd,
+    EffectiveCost: charge.usd,
+    ListCost: charge.usd,
+    ContractedCost: charge.usd,
     BillingAccountId: lambda || cloud ? fn.account : fn.region,
     BillingAccountName: lambda || cloud ? fn.account : fn.region,
     BillingCurrency: report.currency,
@@ -146,22 +200,22 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): Fo
     BillingPeriodEnd: period.end,
     ChargeCategory: 'Usage',
     ChargeClass: null,
-    ChargeDescription: `${service} ${DESCRIPTIONS[line.category]} (${fn.name})`,
-    ChargePeriodStart: focusDate(line.periodStart),
-    ChargePeriodEnd: focusDate(line.periodEnd),
+    ChargeDescription: `${service} ${charge.description} (${fn.name})`,
+    ChargePeriodStart: focusDate(charge.periodStart),
+    ChargePeriodEnd: focusDate(charge.periodEnd),
     InvoiceIssuerName:
       cloud?.issuer ?? (lambda ? 'Amazon Web Services' : `Kubernetes cluster ${fn.region}`),
-    PricingQuantity: line.quantity,
+    PricingQuantity: charge.quantity,
     PricingUnit: unit,
     ProviderName: cloud?.provider ?? (lambda ? 'AWS' : `Kubernetes cluster ${fn.region}`),
     PublisherName: cloud?.provider ?? (lambda ? 'AWS' : service),
     ServiceCategory: 'Compute',
     ServiceName: service,
     ChargeFrequency: 'Usage-Based',
-    ConsumedQuantity: line.quantity,
+    ConsumedQuantity: charge.quantity,
     ConsumedUnit: unit,
-    ContractedUnitPrice: line.usdPerUnit,
-    ListUnitPrice: line.usdPerUnit,
+    ContractedUnitPrice: charge.usdPerUnit,
+    ListUnitPrice: charge.usdPerUnit,
     PricingCategory: 'Standard',
     RegionId: lambda || cloud ? fn.region || null : null,
     RegionName: lambda || cloud ? fn.region || null : null,
@@ -171,8 +225,8 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): Fo
     ResourceName: fn.name,
     ResourceType: 'Function',
     ServiceSubcategory: 'Serverless Compute',
-    SkuId: line.meter,
-    SkuPriceId: line.priceId,
+    SkuId: charge.meter,
+    SkuPriceId: charge.priceId,
     SubAccountId: fn.account || null,
     SubAccountName: fn.account || null,
     SubAccountType: fn.account
@@ -180,8 +234,8 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): Fo
       : null,
     x_FunctionId: fn.functionId,
     x_Platform: fn.platform,
-    x_Architecture: (line.architecture ?? fn.architecture) || null,
-    x_CostCategory: line.category,
+    x_Architecture: (charge.architecture ?? fn.architecture) || null,
+    x_CostCategory: charge.category,
     x_CatalogueVersion: report.catalogueVersion,
     x_Week: report.week,
     // Issue 12: a row of the demo fleet says so wherever the file ends up.
@@ -194,9 +248,16 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, line: ChargeLine): Fo
   };
 }
 
-/** One FOCUS row per function, meter, price and calendar month of the week. */
+/**
+ * One FOCUS row per function, meter, price and calendar month of the week, and for a function
+ * none of whose usage had a price, one per calendar month of its usage.
+ */
 export function renderFocusCsv(report: WeeklyReport): string {
-  const rows = report.functions.flatMap((fn) => fn.lines.map((line) => row(report, fn, line)));
+  const rows = report.functions.flatMap((fn) =>
+    [...fn.lines.map(pricedCharge), ...unpricedCharges(report, fn)].map((charge) =>
+      row(report, fn, charge),
+    ),
+  );
   return stringify(rows, {
     header: true,
     columns: [...FOCUS_COLUMNS],

@@ -369,3 +369,140 @@ describe('fs-unpriced-groups: a cost that could not be priced', () => {
     );
   });
 });
+
+describe('FOCUS rows of a function none of whose usage could be priced', () => {
+  // raw: an OpenFaaS function whose pods' requests are unknown, on both sides of 2025-08-01 (the
+  // known week runs from July into August); web: a Cloud Run service whose memory size is unknown.
+  const raw: ReportFunction = {
+    ...ksvc,
+    functionId: 'openfaas~lab~dev~raw',
+    name: 'raw',
+    platform: 'openfaas',
+    account: 'lab',
+    region: 'dev',
+    pod: null,
+  };
+  const web: ReportFunction = {
+    ...api,
+    functionId: 'gcp_cloud_run~proj1~us-central1~web',
+    name: 'web',
+    platform: 'gcp_cloud_run',
+    account: 'proj1',
+    region: 'us-central1',
+  };
+  const gateway = { sources: ['openfaas_gateway'] };
+  const withNothingPriced = buildWeeklyReport(
+    {
+      ...inputs,
+      functions: [...inputs.functions, raw, web],
+      days: [
+        ...inputs.days,
+        usage(raw, '2025-07-29', { ...gateway, invocations: 600 }),
+        usage(raw, '2025-08-02', { ...gateway, invocations: 400 }),
+        usage(web, '2025-07-30', { sources: ['otel_span'], invocations: 50 }),
+      ],
+    },
+    pricing,
+  );
+  const rows: Record<string, string>[] = parse(renderFocusCsv(withNothingPriced), {
+    columns: true,
+  });
+
+  it('has rows for its usage in each month, naming why it was not priced in x_UnpricedUsage', () => {
+    expect(withNothingPriced.functions.find((f) => f.name === 'raw')?.priced).toBe('none');
+    const own = (id: string) =>
+      rows
+        .filter((r) => r.x_FunctionId === id)
+        .map((r) => [
+          r.ChargePeriodStart,
+          r.ChargePeriodEnd,
+          r.ConsumedQuantity,
+          r.ConsumedUnit,
+          r.ChargeDescription,
+          r.x_UnpricedUsage,
+        ]);
+    expect(own(raw.functionId)).toEqual([
+      [
+        '2025-07-28T00:00:00Z',
+        '2025-08-01T00:00:00Z',
+        '600',
+        'Requests',
+        'OpenFaaS usage not priced (raw)',
+        'pod CPU and memory requests unknown: pods not priced',
+      ],
+      [
+        '2025-08-01T00:00:00Z',
+        '2025-08-04T00:00:00Z',
+        '400',
+        'Requests',
+        'OpenFaaS usage not priced (raw)',
+        'pod CPU and memory requests unknown: pods not priced',
+      ],
+    ]);
+    expect(own(web.functionId)).toEqual([
+      [
+        '2025-07-28T00:00:00Z',
+        '2025-08-01T00:00:00Z',
+        '50',
+        'Requests',
+        'Cloud Run usage not priced (web)',
+        'memory size unknown: not priced',
+      ],
+    ]);
+  });
+
+  it('claims no price for it: costs 0 only as FOCUS decimals, no unit price, SKU price or cost category', () => {
+    const unpriced = rows.filter(
+      (r) => r.x_FunctionId === raw.functionId || r.x_FunctionId === web.functionId,
+    );
+    expect(unpriced).toHaveLength(3);
+    for (const r of unpriced) {
+      expect([r.BilledCost, r.EffectiveCost, r.ListCost, r.ContractedCost]).toEqual([
+        '0',
+        '0',
+        '0',
+        '0',
+      ]);
+      expect([
+        r.ListUnitPrice,
+        r.ContractedUnitPrice,
+        r.SkuId,
+        r.SkuPriceId,
+        r.x_CostCategory,
+      ]).toEqual(['', '', '', '', '']);
+      // The FOCUS values every other row has.
+      expect(r.PricingQuantity).toMatch(DECIMAL);
+      expect(r.PricingUnit).toBe('Requests');
+      expect(r.ChargeCategory).toBe('Usage');
+      expect(r.ChargeClass).toBe('');
+      expect(r.ServiceCategory).toBe('Compute');
+      expect(r.ChargePeriodStart >= r.BillingPeriodStart).toBe(true);
+      expect(r.ChargePeriodEnd <= r.BillingPeriodEnd).toBe(true);
+      expect(r.x_WeekComplete).toBe('true');
+    }
+    // Every priced row is as before, and says nothing is left out.
+    expect(rows.filter((r) => !unpriced.includes(r)).every((r) => r.x_UnpricedUsage === '')).toBe(
+      true,
+    );
+  });
+
+  it('keeps the CSV adding up to the report total', () => {
+    expect(rows.reduce((s, r) => s + Number(r.BilledCost), 0)).toBeCloseTo(
+      withNothingPriced.totalCostUsd,
+      9,
+    );
+  });
+
+  it('gives it one row of the week in a report stored before its usage per month was recorded', () => {
+    const stored = {
+      ...withNothingPriced,
+      functions: withNothingPriced.functions.map(({ unpricedUsage: _, ...f }) => f),
+    };
+    const legacy: Record<string, string>[] = parse(renderFocusCsv(stored), { columns: true });
+    expect(
+      legacy
+        .filter((r) => r.x_FunctionId === raw.functionId)
+        .map((r) => [r.ChargePeriodStart, r.ChargePeriodEnd, r.ConsumedQuantity, r.BilledCost]),
+    ).toEqual([['2025-07-28T00:00:00Z', '2025-08-04T00:00:00Z', '1000', '0']]);
+  });
+});
