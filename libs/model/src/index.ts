@@ -15,3 +15,4 @@ export * from './key-hash';
 export * from './saving-sign';
 export * from './significant-figures';
 export * from './request-billing';
+export * from './rejection-summary';

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { parseIsoTime } from '@fleetscope/model';
+import { parseIsoTime, rejectionReasons } from '@fleetscope/model';
 import {
   readDurationPercentiles,
   readInvocationCounts,
@@ -303,12 +303,9 @@ class RejectionTally {
     if (spans <= 0) return;
     this.spans += spans;
     if (this.first === '') this.first = message;
-    // The collector's screen says "rejected N (reason: n, …); first: …" in each answer.
-    for (const [, reasons] of message.matchAll(/rejected \d+ \(([^)]*)\)/g)) {
-      for (const [, reason, n] of reasons.matchAll(/([\w.-]+): (\d+)/g)) {
-        this.byReason.set(reason, (this.byReason.get(reason) ?? 0) + Number(n));
-      }
-    }
+    // The collector's answers say why in rejectionSummary() lines.
+    for (const [reason, n] of rejectionReasons(message))
+      this.byReason.set(reason, (this.byReason.get(reason) ?? 0) + n);
   }
 
   has(reason: string): boolean {

@@ -1,3 +1,5 @@
+import { rejectionSummary } from '@fleetscope/model';
+
 /** Most messages kept per request: the count by reason is complete, the texts are examples. */
 const MAX_MESSAGES = 20;
 
@@ -19,10 +21,7 @@ export class RejectCollector {
 
   /** One line for OTLP partial_success.error_message. */
   summary(): string {
-    if (this.rejected === 0) return '';
-    const parts = Object.entries(this.reasons).map(([r, n]) => `${r}: ${n}`);
-    const first = this.errors[0] ?? '';
-    return `rejected ${this.rejected} (${parts.join(', ')}); first: ${first}`;
+    return rejectionSummary(this.rejected, this.reasons, this.errors[0]);
   }
 }
 

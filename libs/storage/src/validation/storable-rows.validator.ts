@@ -2,6 +2,7 @@ import {
   EARLIEST_STORED_MS,
   LATEST_STORABLE_MS,
   MAX_FUNCTION_ID_LENGTH,
+  rejectionSummary,
   type FunctionMinuteRow,
   type InvocationRecord,
   type LogRow,
@@ -318,7 +319,5 @@ export function screenBatch(
 
 /** One line for partial_success.error_message or a 400 answer. */
 export function describeRejectedRows(rejected: RejectedRows): string {
-  if (rejected.total === 0) return '';
-  const reasons = Object.entries(rejected.byReason).map(([r, n]) => `${r}: ${n}`);
-  return `rejected ${rejected.total} (${reasons.join(', ')}); first: ${rejected.errors[0] ?? ''}`;
+  return rejectionSummary(rejected.total, rejected.byReason, rejected.errors[0]);
 }
