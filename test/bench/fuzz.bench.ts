@@ -60,6 +60,8 @@ async function main(): Promise<void> {
     ...QUIET_SCHEDULES,
     FLEETSCOPE_RETENTION_DAYS: '30',
     FLEETSCOPE_LOG_LEVEL: 'error',
+    // Each case names a sandbox of its own, most without a platform.initStart to wait for.
+    FLEETSCOPE_TELEMETRY_INIT_WAIT_MS: '0',
   });
   const figures = Object.fromEntries(FUZZ_TARGETS.map((t) => [t, emptyFigures()])) as Record<
     FuzzTarget,

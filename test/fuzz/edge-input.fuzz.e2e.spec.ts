@@ -18,7 +18,12 @@ describe('Fuzzed edge input', () => {
 
   beforeAll(async () => {
     // Times up to a day old are within retention; older ones must be reported, not stored.
-    fleetscope = await startFleetscope({ FLEETSCOPE_RETENTION_DAYS: '30' });
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_RETENTION_DAYS: '30',
+      // Every case names a sandbox of its own, most without a platform.initStart: each would
+      // wait the whole second for it (test/platform/telemetry-out-of-order.e2e.spec.ts).
+      FLEETSCOPE_TELEMETRY_INIT_WAIT_MS: '50',
+    });
   });
 
   afterAll(async () => {

@@ -210,6 +210,13 @@ export const ENV = {
     default: String(64 * 1024 * 1024),
     description: 'Largest ingest body, measured after decompression (OTLP recommends 64 MiB).',
   },
+  telemetryInitWaitMs: {
+    name: 'FLEETSCOPE_TELEMETRY_INIT_WAIT_MS',
+    schema: number(integer.min(0, 'must be 0 or more').max(10_000, 'must be at most 10000')),
+    default: '1000',
+    description:
+      "How long a Lambda Telemetry API batch that came before its sandbox's platform.initStart (which alone names the version, runtime and start of the sandbox's invocations) waits for it, unacknowledged. Only a sandbox's first batches wait, when they name their instance and this process has not seen it: after a restart, each live sandbox's first batch waits once. 0: none waits.",
+  },
   queueMaxBytes: {
     name: 'FLEETSCOPE_QUEUE_MAX_BYTES',
     schema: positiveInt,

@@ -6,6 +6,7 @@ import {
   parseLambdaLogLines,
   parseTelemetryBatch,
   type IngestResult,
+  type SandboxInitWaitOutcome,
 } from '@fleetscope/ingest';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { IngestPipeline } from '../http/ingest.pipeline';
@@ -43,8 +44,15 @@ export class LambdaIngestRoutes implements CollectorRoutes {
     const pool = this.handler.pool;
     // Telemetry batches and raw lines do not say whose they are: the sender names the function.
     app.post('/ingest/lambda/telemetry', (request, reply) =>
-      this.ingestNamed('lambda_telemetry', request, reply, (body, target) =>
-        parseTelemetryBatch(body, { ...target, pool }),
+      this.ingestNamed(
+        'lambda_telemetry',
+        request,
+        reply,
+        (body, target) => parseTelemetryBatch(body, { ...target, pool }),
+        Number.POSITIVE_INFINITY,
+        // A sandbox's batch that came before its platform.initStart waits for it (a bounded
+        // time, unacknowledged): only the initStart names the version of its invocations.
+        (body, target) => this.handler.initGate.wait(body, target),
       ),
     );
     app.post('/ingest/lambda/logs', (request, reply) =>
@@ -84,6 +92,8 @@ export class LambdaIngestRoutes implements CollectorRoutes {
     reply: FastifyReply,
     parse: (body: Buffer, target: LambdaTarget) => IngestResult,
     maxLines = Number.POSITIVE_INFINITY,
+    /** Undefined when the body may be parsed now, else when it may. */
+    ready?: (body: Buffer, target: LambdaTarget) => Promise<SandboxInitWaitOutcome> | undefined,
   ): Promise<void> {
     const body = await this.handler.body(signal, request, reply);
     if (!body) return;
@@ -98,6 +108,8 @@ export class LambdaIngestRoutes implements CollectorRoutes {
       this.handler.metrics.rejected(signal, 'missing_identity');
       return this.handler.answer(signal, reply, 400, { message: target.error });
     }
+    const waiting = ready?.(body, target);
+    if (waiting) this.handler.metrics.held(signal, await waiting);
     await this.store(signal, request, reply, body, () => parse(body, target));
   }
 

@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
-import { LambdaLogStreamAssemblerPool, type IngestResult } from '@fleetscope/ingest';
+import {
+  LambdaLogStreamAssemblerPool,
+  SandboxInitGate,
+  type IngestResult,
+} from '@fleetscope/ingest';
 import { BodyError, decodeBody } from '../http/request-body';
 import {
   IngestPipeline,
@@ -49,13 +53,17 @@ function decoded(result: IngestResult): Decoded {
 export class PlatformIngestHandler {
   /** Per-sandbox state (an INIT before its first REPORT, a reset after a timeout) across deliveries. */
   readonly pool = new LambdaLogStreamAssemblerPool();
+  /** Holds a Telemetry API delivery that came before its sandbox's platform.initStart. */
+  readonly initGate: SandboxInitGate;
 
   constructor(
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
     private readonly pipeline: IngestPipeline,
     readonly metrics: IngestMetrics,
     private readonly inventory: InventoryRecorder,
-  ) {}
+  ) {
+    this.initGate = new SandboxInitGate(this.pool, { maxWaitMs: config.telemetryInitWaitMs });
+  }
 
   /**
    * The request body, decompressed within FLEETSCOPE_MAX_BODY_BYTES, or an answered error

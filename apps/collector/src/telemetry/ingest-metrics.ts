@@ -23,6 +23,10 @@ export class IngestMetrics {
       'fleetscope_ingest_duplicate_requests_total',
       'Retried requests acknowledged without storing again.',
     );
+    this.define(
+      'fleetscope_ingest_held_requests_total',
+      "Requests held until their sandbox's first records arrived, by signal and outcome (released, timed_out).",
+    );
   }
 
   accepted(signal: string, items: number): void {
@@ -43,6 +47,10 @@ export class IngestMetrics {
 
   duplicate(signal: string): void {
     this.inc('fleetscope_ingest_duplicate_requests_total', { signal }, 1);
+  }
+
+  held(signal: string, outcome: string): void {
+    this.inc('fleetscope_ingest_held_requests_total', { signal, outcome }, 1);
   }
 
   /** Current value of a counter, for tests and benchmarks. */

@@ -31,6 +31,7 @@ export class LambdaLogStreamAssemblerPool {
   private readonly streamOptions: LambdaStreamOptions;
   /** Set while capture() runs a parse. */
   private touched: Map<string, Touched> | undefined;
+  private readonly createdListeners: ((key: string) => void)[] = [];
 
   constructor(options: LambdaLogStreamAssemblerPoolOptions = {}) {
     this.maxStreams = Math.max(1, options.maxStreams ?? 10_000);
@@ -44,9 +45,20 @@ export class LambdaLogStreamAssemblerPool {
     return this.streams.size;
   }
 
+  /** Whether the stream `key` (function id + instance) has state here. */
+  has(key: string): boolean {
+    return this.streams.has(key);
+  }
+
+  /** Calls `listener` with the key of every stream get() creates, as it creates it. */
+  onStreamCreated(listener: (key: string) => void): void {
+    this.createdListeners.push(listener);
+  }
+
   /** The assembler of `ctx`'s stream (function id + instance), created on first use. */
   get(key: string, ctx: LambdaStreamContext): LambdaLogStreamAssembler {
     let assembler = this.streams.get(key);
+    const created = !assembler;
     if (assembler) {
       if (this.touched && !this.touched.has(key))
         this.touched.set(key, { assembler, restore: assembler.saveState() });
@@ -62,6 +74,7 @@ export class LambdaLogStreamAssemblerPool {
       }
     }
     this.streams.set(key, assembler);
+    if (created) for (const listener of this.createdListeners) listener(key);
     return assembler;
   }
 

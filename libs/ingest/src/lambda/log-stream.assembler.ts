@@ -167,6 +167,8 @@ export class LambdaLogStreamAssembler {
   private initFailed = false;
   private restore: { timeMs: number; durationMs: number | null } | null = null;
   private resetPending = false;
+  /** Start of the latest invocation made (0: none yet), for init records that come after it. */
+  private lastStartMs = 0;
 
   private memorySizeMb: number | undefined;
   private timeoutMs: number | undefined;
@@ -256,45 +258,51 @@ export class LambdaLogStreamAssembler {
         this.platformLog(body, timeMs, 'INFO');
         return;
       case 'initStart':
-        this.flushPending();
-        this.initSeen = { timeMs, initType: event.initType };
-        this.initReport = null;
+        // What it names of the sandbox holds for what comes next, however late it came.
         if (event.functionVersion) this.setVersion(event.functionVersion);
         if (event.runtimeVersion) this.setRuntime(event.runtimeVersion, timeMs);
         this.platformLog(body, timeMs, 'INFO');
+        if (this.isPast(timeMs)) return;
+        this.flushPending();
+        this.initSeen = { timeMs, initType: event.initType };
+        this.initReport = null;
         return;
       case 'initRuntimeDone':
-        if (this.initSeen && event.initType) this.initSeen.initType = event.initType;
-        if (event.status && event.status !== 'success') this.initFailed = true;
         this.platformLog(
           body,
           timeMs,
           event.status && event.status !== 'success' ? 'ERROR' : 'INFO',
         );
+        if (this.isPast(timeMs)) return;
+        if (this.initSeen && event.initType) this.initSeen.initType = event.initType;
+        if (event.status && event.status !== 'success') this.initFailed = true;
         return;
       case 'initReport':
+        this.platformLog(
+          body,
+          timeMs,
+          event.status && event.status !== 'success' ? 'ERROR' : 'INFO',
+        );
+        if (this.isPast(timeMs)) return;
         this.initReport = { durationMs: event.durationMs, phase: event.phase };
         if (this.initSeen && event.initType) this.initSeen.initType = event.initType;
         if (event.status && event.status !== 'success') this.initFailed = true;
-        this.platformLog(
-          body,
-          timeMs,
-          event.status && event.status !== 'success' ? 'ERROR' : 'INFO',
-        );
         return;
       case 'restoreStart':
-        this.flushPending();
-        this.restore = { timeMs, durationMs: null };
         if (event.runtimeVersion) this.setRuntime(event.runtimeVersion, timeMs);
         this.platformLog(body, timeMs, 'INFO');
+        if (this.isPast(timeMs)) return;
+        this.flushPending();
+        this.restore = { timeMs, durationMs: null };
         return;
       case 'restoreReport':
-        this.restore = { timeMs: this.restore?.timeMs ?? timeMs, durationMs: event.durationMs };
         this.platformLog(
           body,
           timeMs,
           event.status && event.status !== 'success' ? 'ERROR' : 'INFO',
         );
+        if (this.isPast(timeMs)) return;
+        this.restore = { timeMs: this.restore?.timeMs ?? timeMs, durationMs: event.durationMs };
         return;
       case 'runtimeDone': {
         const status = statusFromPlatform(event.status);
@@ -367,6 +375,7 @@ export class LambdaLogStreamAssembler {
       initFailed: this.initFailed,
       restore: this.restore ? { ...this.restore } : null,
       resetPending: this.resetPending,
+      lastStartMs: this.lastStartMs,
       memorySizeMb: this.memorySizeMb,
       timeoutMs: this.timeoutMs,
       lastHintKey: this.lastHintKey,
@@ -386,6 +395,7 @@ export class LambdaLogStreamAssembler {
       this.initFailed = saved.initFailed;
       this.restore = saved.restore ? { ...saved.restore } : null;
       this.resetPending = saved.resetPending;
+      this.lastStartMs = saved.lastStartMs;
       this.memorySizeMb = saved.memorySizeMb;
       this.timeoutMs = saved.timeoutMs;
       this.lastHintKey = saved.lastHintKey;
@@ -461,6 +471,7 @@ export class LambdaLogStreamAssembler {
     this.initFailed = false;
     this.restore = null;
     this.resetPending = false;
+    this.lastStartMs = Math.max(this.lastStartMs, startTimeMs);
 
     const version = start?.version || this.version;
     const traceId = r.traceId ? xrayToTraceId(r.traceId) : (start?.traceId ?? '');
@@ -534,6 +545,16 @@ export class LambdaLogStreamAssembler {
       // still reset.
       this.resetPending = true;
     }
+  }
+
+  /**
+   * An init or restore record older than an invocation already made: its batch came after the
+   * invocations' (batches of a sandbox can arrive out of order, SandboxInitGate). It preceded
+   * those, not the next: taken for the next, it would make a warm invocation a proactive init or
+   * a restore.
+   */
+  private isPast(timeMs: number): boolean {
+    return timeMs < this.lastStartMs;
   }
 
   private noteTimeout(elapsedMs: number, timeMs: number): void {

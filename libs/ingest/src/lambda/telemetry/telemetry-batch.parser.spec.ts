@@ -196,6 +196,62 @@ describe(parseTelemetryBatch.name, () => {
     });
   });
 
+  it("takes what a platform.initStart that came after its sandbox's invocations names for the next ones, without making the next one an init", () => {
+    const pool = new LambdaLogStreamAssemblerPool();
+    const report = (requestId: string, at: string) => ({
+      time: at,
+      type: 'platform.report',
+      record: {
+        requestId,
+        metrics: { durationMs: 5, billedDurationMs: 5, memorySizeMB: 128, maxMemoryUsedMB: 40 },
+      },
+    });
+    const first = parseTelemetryBatch([report('r1', '2024-01-01T00:00:01.000Z')], {
+      identity,
+      instance: 'i-late',
+      pool,
+    });
+    // The init batch, older than r1, comes after it (later than any wait for it).
+    parseTelemetryBatch(
+      [
+        {
+          time: '2024-01-01T00:00:00.000Z',
+          type: 'platform.initStart',
+          record: {
+            initializationType: 'on-demand',
+            phase: 'init',
+            runtimeVersion: 'python:3.13.v68',
+            functionVersion: '4',
+          },
+        },
+        {
+          time: '2024-01-01T00:00:00.300Z',
+          type: 'platform.initReport',
+          record: {
+            initializationType: 'on-demand',
+            phase: 'init',
+            status: 'success',
+            metrics: { durationMs: 300 },
+          },
+        },
+      ],
+      { identity, instance: 'i-late', pool },
+    );
+    const next = parseTelemetryBatch([report('r2', '2024-01-01T00:10:00.000Z')], {
+      identity,
+      instance: 'i-late',
+      pool,
+    });
+    expect(first.invocations[0]).toMatchObject({ version: '', coldStart: false });
+    expect(next.invocations[0]).toMatchObject({
+      version: '4',
+      runtime: 'python3.13',
+      coldStart: false,
+      initType: '',
+      initDurationMs: null,
+    });
+  });
+
   it('reads a SnapStart restore as a snap-start cold start (Datadog restore fixtures)', () => {
     const batch = `[${datadogEvent('platform.restoreStart')},${datadogEvent('platform.restoreReport')},{"time":"2022-10-19T13:52:16.300Z","type":"platform.report","record":{"requestId":"r1","status":"success","metrics":{"durationMs":12,"billedDurationMs":12,"memorySizeMB":512,"maxMemoryUsedMB":100,"restoreDurationMs":150.5}}}]`;
     const r = parseTelemetryBatch(batch, { identity });
