@@ -141,9 +141,16 @@ function coldStartCell(f) {
   return coldStartRateCell(f);
 }
 
-/** A function's cost, or a muted dash whose title says why the server could not price it. */
+/**
+ * A function's cost (its title says what the server counted over part of a day, if anything), or
+ * a muted dash whose title says why the server could not price it.
+ */
 function costCell(f) {
-  if (f.costUsd !== null) return fmtUsd(f.costUsd);
+  if (f.costUsd !== null) {
+    return f.costUsdNote
+      ? h('span', { title: f.costUsdNote }, fmtUsd(f.costUsd))
+      : fmtUsd(f.costUsd);
+  }
   return h('span', { class: 'secondary', title: f.costUsdReason ?? 'Not priced.' }, '—');
 }
 
@@ -271,7 +278,7 @@ function renderStats() {
   );
   const catalogues = [...new Set(fs.map((f) => f.pricing?.catalogueVersion).filter(Boolean))];
   $('#footnote').textContent = catalogues.length
-    ? `Costs from the price catalogue ${catalogues.join(', ')}; they cover requests and billed duration in the range, and Knative and OpenFaaS pods' time at the Kubernetes node price.${priced.length < fs.length ? ' An unpriced cost says why in its tooltip.' : ''}`
+    ? `Costs from the price catalogue ${catalogues.join(', ')}; they cover requests and billed duration in the range, Lambda provisioned concurrency and SnapStart as the weekly report bills them, and Knative and OpenFaaS pods' time at the Kubernetes node price.${priced.length < fs.length ? ' An unpriced cost says why in its tooltip.' : ''}${fs.some((f) => f.costUsdNote) ? ' A cost counted over part of a day says so in its tooltip.' : ''}`
     : '';
 }
 

@@ -65,6 +65,10 @@ describe('the SQL the repositories build', () => {
     ],
     ['function-config.merged', () => new FunctionConfigRepository(handle).merged()],
     ['weekly-reports.daily-usage', () => new WeeklyReportsRepository(handle).dailyUsage(RANGE)],
+    [
+      'weekly-reports.daily-usage-of-functions',
+      () => new WeeklyReportsRepository(handle).dailyUsage(RANGE, SPLITS, [ID]),
+    ],
     ['weekly-reports.pod-lifetimes', () => new WeeklyReportsRepository(handle).podLifetimes([ID])],
     [
       'function-settings.observations',

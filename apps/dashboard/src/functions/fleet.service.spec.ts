@@ -1,12 +1,13 @@
-import { groupColdStarts } from '@fleetscope/analysis-jobs';
+import { groupColdStarts, reportFunction } from '@fleetscope/analysis-jobs';
 import {
   POD_RESOURCES_UNKNOWN,
   PriceCatalogue,
   PricingService,
   defaultCatalogue,
 } from '@fleetscope/pricing';
+import type { DailyUsage, SettingsSegment } from '@fleetscope/reports';
 import type { ColdStartRow, FunctionConfig, FunctionTotals } from '@fleetscope/storage';
-import { podsCost, summarise } from './fleet.service';
+import { lambdaDaysCost, partDayNote, podsCost, summarise } from './fleet.service';
 
 const ID = 'aws_lambda~123456789012~us-east-1~snap';
 const AT = new Date('2026-01-15T00:00:00Z');
@@ -168,20 +169,15 @@ describe(`${summarise.name}: settings in force`, () => {
   const arm = { ...configOf('nodejs22.x'), architecture: 'arm64' };
 
   it("prices each stretch at the architecture in force, not at the inventory's", () => {
-    const summary = summarise(
-      totals(0, 0),
-      arm,
-      RANGE,
-      pricing,
-      [],
-      [stretch('x86_64'), stretch('arm64')],
-    );
+    const summary = summarise(totals(0, 0), arm, RANGE, pricing, {
+      stretches: [stretch('x86_64'), stretch('arm64')],
+    });
     expect(summary.billedGbSeconds).toBeCloseTo(2, 12);
     expect(summary.costUsd).toBeCloseTo(price('x86_64') + price('arm64') + 20 * 0.2e-6, 15);
   });
 
   it("prices a stretch the history knows nothing of at the inventory's architecture", () => {
-    const summary = summarise(totals(0, 0), arm, RANGE, pricing, [], [stretch(null)]);
+    const summary = summarise(totals(0, 0), arm, RANGE, pricing, { stretches: [stretch(null)] });
     expect(summary.costUsd).toBeCloseTo(price('arm64') + 10 * 0.2e-6, 15);
   });
 
@@ -190,6 +186,87 @@ describe(`${summarise.name}: settings in force`, () => {
     expect(summarise(idle, arm, RANGE, pricing)).toMatchObject({
       coldStartRate: null,
       coldStartRateReason: expect.any(String),
+    });
+  });
+});
+
+describe(partDayNote.name, () => {
+  const DAY_MS = 86_400_000;
+  const DAY = AT.getTime();
+  const day = (u: Partial<DailyUsage>): DailyUsage => ({
+    functionId: ID,
+    dayStartMs: DAY,
+    sources: ['lambda_telemetry'],
+    invocations: 5,
+    coldStarts: 0,
+    memoryMb: 1024,
+    billedDurationMs: 500,
+    billedIncludesInit: true,
+    initDurationMs: 0,
+    provisioned: null,
+    snapStart: null,
+    podSeconds: 0,
+    ...u,
+  });
+  const restored = day({ snapStart: { restores: 1, billedRestoreMs: 100, cachedSeconds: 3_600 } });
+  const halfDay = { fromMs: DAY, toMs: DAY + DAY_MS / 2 };
+  const provisioned = day({
+    provisioned: { concurrency: 1, enabledSeconds: 43_200, billedDurationMs: 0 },
+  });
+  const observedAt = (ms: number): SettingsSegment[] => [
+    { fromMs: DAY, toMs: ms, architecture: null, memoryMb: null, provisionedConcurrency: null },
+    {
+      fromMs: ms,
+      toMs: DAY + DAY_MS,
+      architecture: null,
+      memoryMb: null,
+      provisionedConcurrency: 1,
+    },
+  ];
+
+  it('says nothing over whole UTC days', () => {
+    const whole = { fromMs: DAY, toMs: DAY + DAY_MS };
+    expect(partDayNote([restored, provisioned], whole, 'python3.12', undefined)).toBeNull();
+  });
+
+  it('says the snapshot cache counts for the part of a day in the range, where it is charged', () => {
+    expect(partDayNote([restored], halfDay, 'python3.12', undefined)).toMatch(
+      /SnapStart snapshot cache .* part of that day in the range/,
+    );
+    expect(partDayNote([restored], halfDay, 'java21', undefined)).toBeNull();
+  });
+
+  it('says so of provisioned concurrency only before the history observed a level', () => {
+    expect(partDayNote([provisioned], halfDay, 'nodejs22.x', undefined)).toMatch(
+      /provisioned concurrency the settings history had not observed yet/,
+    );
+    expect(partDayNote([provisioned], halfDay, 'nodejs22.x', observedAt(DAY))).toBeNull();
+    expect(
+      partDayNote([provisioned], halfDay, 'nodejs22.x', observedAt(DAY + 3_600_000)),
+    ).not.toBeNull();
+  });
+});
+
+describe(lambdaDaysCost.name, () => {
+  it("leaves a function the report cannot fully price unpriced, with the report's reason", () => {
+    const unsized: DailyUsage = {
+      functionId: ID,
+      dayStartMs: AT.getTime(),
+      sources: ['otel_span'],
+      invocations: 10,
+      coldStarts: 0,
+      memoryMb: 0,
+      billedDurationMs: 1000,
+      billedIncludesInit: false,
+      initDurationMs: 0,
+      provisioned: { concurrency: 1, enabledSeconds: 3_600, billedDurationMs: 1000 },
+      snapStart: null,
+      podSeconds: 0,
+    };
+    expect(lambdaDaysCost(reportFunction(ID, undefined), [unsized], pricing)).toEqual({
+      costUsd: null,
+      costUsdReason: 'memory size unknown: compute not priced',
+      pricing: null,
     });
   });
 });

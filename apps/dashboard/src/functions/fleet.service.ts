@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   minScalePodFunctions,
+  provisionedInHistory,
+  provisionedLambdaLevels,
   rangeColdStartFigures,
+  reportDailyUsage,
+  reportFunction,
   settingsSplits,
   settingsInForce,
   type SettingsTimelines,
@@ -16,13 +20,20 @@ import {
 import {
   POD_RESOURCES_UNKNOWN,
   PricingService,
+  isSnapStartCharged,
   lambdaArchitectureOf,
   podDaysOf,
   podResourcesOf,
   type PodDay,
   type PodResources,
 } from '@fleetscope/pricing';
-import type { SettingsInForce } from '@fleetscope/reports';
+import {
+  priceLambdaDay,
+  type DailyUsage,
+  type ReportFunction,
+  type SettingsInForce,
+  type SettingsSegment,
+} from '@fleetscope/reports';
 import {
   FunctionConfigRepository,
   FunctionSettingsRepository,
@@ -33,6 +44,9 @@ import {
   type FunctionBilled,
   type FunctionConfig,
   type FunctionTotals,
+  type SettingsSplits,
+  type StoredDailyConcurrency,
+  type StoredPodLifetime,
   type StretchBilled,
   type TimeRange,
 } from '@fleetscope/storage';
@@ -72,12 +86,18 @@ export interface FunctionSummary {
   /**
    * Over the range: Lambda, Cloud Run, Cloud Functions and Azure Functions from their requests and
    * billed time (Lambda's at the architecture and memory size in force when it ran, as the weekly
-   * report prices it); Knative and OpenFaaS from their pods' time (podsCost). Null when it cannot
-   * be priced (costUsdReason).
+   * report prices it; a Lambda function with provisioned concurrency or SnapStart restores by the
+   * report's days, lambdaDaysCost); Knative and OpenFaaS from their pods' time (podsCost). Null
+   * when it cannot be priced (costUsdReason).
    */
   costUsd: number | null;
   /** Why costUsd is null; null when it is not. */
   costUsdReason: string | null;
+  /**
+   * What costUsd counts of the range otherwise than the weekly report would of whole days
+   * (partDayNote); null when nothing, or costUsd is null.
+   */
+  costUsdNote: string | null;
   pricing: { catalogueVersion: string; priceIds: string[] } | null;
 }
 
@@ -145,27 +165,77 @@ export class FleetService {
       settingsInForce(this.settings, range, nowMs, ids),
     ]);
     const kept = minScalePodFunctions(configs);
-    const [podDays, stretches] = await Promise.all([
-      this.podDays(totals, configs, kept, range, nowMs),
-      this.lambdaStretches(timelines, configs, range),
+    // What has happened of the range, as the weekly report bills it: nothing allocated after now.
+    const happened = {
+      fromMs: range.fromMs,
+      toMs: Math.max(range.fromMs, Math.min(range.toMs, nowMs)),
+    };
+    const provisioned = provisionedLambdaLevels(
+      [...totals.map((t) => t.functionId), ...provisionedInHistory(timelines)],
+      configs,
+      timelines,
+      happened,
+    );
+    const byDays = new Set(provisioned.keys());
+    for (const t of totals) {
+      const id = t.functionId;
+      if (t.restores > 0 && reportFunction(id, configs.get(id)).platform === 'aws_lambda') {
+        byDays.add(id);
+      }
+    }
+    const splits = settingsSplits(timelines, configs);
+    const podLevels = podConcurrencyLevels(totals, configs);
+    // One read each for the whole fleet: the concurrency under the pods' and the provisioned
+    // levels, and the daily sums of the functions priced by the report's days.
+    const [concurrency, lifetimes, stretches, stored] = await Promise.all([
+      this.reports.dailyConcurrency(range, new Map([...podLevels, ...provisioned])),
+      this.reports.podLifetimes(kept),
+      this.lambdaStretches(timelines, splits, range),
+      byDays.size > 0
+        ? this.reports.dailyUsage(range, splitsOf(splits, byDays), [...byDays])
+        : Promise.resolve([]),
     ]);
-    // Min-scale pods cost in a range without requests too: their functions are listed, as the
-    // weekly report lists them.
+    const podDays = podDaysOfFleet(
+      new Set([...podLevels.keys(), ...kept]),
+      concurrency,
+      lifetimes,
+      configs,
+      range,
+      nowMs,
+    );
+    const lambdaDays = new Map<string, DailyUsage[]>();
+    for (const day of reportDailyUsage(stored, concurrency, configs, timelines, happened)) {
+      const list = lambdaDays.get(day.functionId) ?? [];
+      list.push(day);
+      lambdaDays.set(day.functionId, list);
+    }
+    // Min-scale pods and provisioned concurrency cost in a range without requests too: their
+    // functions are listed, as the weekly report lists them.
     const withData = new Set(totals.map((t) => t.functionId));
-    const idle = kept
-      .filter((id) => !withData.has(id) && podDays.get(id)?.some((d) => d.podSeconds > 0))
+    const idle = [
+      ...kept.filter((id) => podDays.get(id)?.some((d) => d.podSeconds > 0)),
+      ...[...provisioned.keys()].filter((id) =>
+        lambdaDays.get(id)?.some((d) => (d.provisioned?.enabledSeconds ?? 0) > 0),
+      ),
+    ]
+      .filter((id) => !withData.has(id))
       .sort()
       .map(noTotals);
-    return [...totals, ...idle].map((t) =>
-      summarise(
-        t,
-        configs.get(t.functionId),
-        range,
-        this.pricing,
-        podDays.get(t.functionId),
-        stretches.get(t.functionId) ?? [{ billed: t, inForce: timelines.get(t.functionId)?.[0] }],
-      ),
-    );
+    return [...totals, ...idle].map((t) => {
+      const id = t.functionId;
+      const config = configs.get(id);
+      const days = lambdaDays.get(id);
+      const fn = days && reportFunction(id, config);
+      return summarise(t, config, range, this.pricing, {
+        podDays: podDays.get(id),
+        stretches: stretches.get(id) ?? [{ billed: t, inForce: timelines.get(id)?.[0] }],
+        lambdaDays: fn && {
+          fn,
+          days,
+          note: partDayNote(days, happened, fn.runtime, timelines.get(id)),
+        },
+      });
+    });
   }
 
   /**
@@ -176,10 +246,9 @@ export class FleetService {
    */
   private async lambdaStretches(
     timelines: SettingsTimelines,
-    configs: ReadonlyMap<string, FunctionConfig>,
+    splits: SettingsSplits,
     range: TimeRange,
   ): Promise<Map<string, UsageStretch[]>> {
-    const splits = settingsSplits(timelines, configs);
     const stretches = new Map<string, UsageStretch[]>();
     if (splits.size === 0) return stretches;
     for (const billed of await this.functions.billedByStretch(range, splits)) {
@@ -189,58 +258,71 @@ export class FleetService {
     }
     return stretches;
   }
+}
 
-  /**
-   * The pod-seconds per UTC day of the Knative and OpenFaaS functions with data whose pods can be
-   * priced and of the inventory's min-scale functions, read and counted as the weekly report
-   * counts them: minutes with requests per UTC day (WeeklyReportsRepository.dailyConcurrency),
-   * min-scale pods over each function's lifetime (podLifetimes) inside the range and before now
-   * (podDaysOf).
-   */
-  private async podDays(
-    totals: readonly FunctionTotals[],
-    configs: ReadonlyMap<string, FunctionConfig>,
-    kept: readonly string[],
-    range: TimeRange,
-    nowMs: number,
-  ): Promise<Map<string, PodDay[]>> {
-    const levels = new Map<string, { changesAtMs: number[]; levels: number[] }>();
-    for (const t of totals) {
-      const config = configs.get(t.functionId);
-      // The inventory first: most functions have no pod requests, and then no id to parse.
-      if (
-        podResourcesOf(config?.podCpu, config?.podMemoryMb) &&
-        runsPods(parseFunctionId(t.functionId)?.platform)
-      ) {
-        levels.set(t.functionId, { changesAtMs: [], levels: [config?.minScale ?? 0] });
-      }
+/** The splits of `ids` only. */
+function splitsOf(splits: SettingsSplits, ids: ReadonlySet<string>): SettingsSplits {
+  return new Map([...splits].filter(([id]) => ids.has(id)));
+}
+
+/**
+ * The Knative and OpenFaaS functions with data whose pods can be priced, at their min-scale: the
+ * level the weekly report counts their minutes with requests at (dailyConcurrency).
+ */
+function podConcurrencyLevels(
+  totals: readonly FunctionTotals[],
+  configs: ReadonlyMap<string, FunctionConfig>,
+): Map<string, { changesAtMs: number[]; levels: number[] }> {
+  const levels = new Map<string, { changesAtMs: number[]; levels: number[] }>();
+  for (const t of totals) {
+    const config = configs.get(t.functionId);
+    // The inventory first: most functions have no pod requests, and then no id to parse.
+    if (
+      podResourcesOf(config?.podCpu, config?.podMemoryMb) &&
+      runsPods(parseFunctionId(t.functionId)?.platform)
+    ) {
+      levels.set(t.functionId, { changesAtMs: [], levels: [config?.minScale ?? 0] });
     }
-    const days = new Map<string, PodDay[]>();
-    if (levels.size === 0 && kept.length === 0) return days;
-    const [concurrency, lifetimes] = await Promise.all([
-      this.reports.dailyConcurrency(range, levels),
-      this.reports.podLifetimes(kept),
-    ]);
-    const active = new Map<string, Map<number, number>>();
-    for (const row of concurrency) {
-      const perDay = active.get(row.functionId) ?? new Map<number, number>();
-      perDay.set(row.dayStartMs, (perDay.get(row.dayStartMs) ?? 0) + row.activeMinutes);
-      active.set(row.functionId, perDay);
-    }
-    for (const id of new Set([...levels.keys(), ...kept])) {
-      days.set(
-        id,
-        podDaysOf({
-          range,
-          nowMs,
-          minScale: configs.get(id)?.minScale ?? 0,
-          lifetime: lifetimes.get(id) ?? null,
-          activeMinutes: active.get(id) ?? new Map(),
-        }),
-      );
-    }
-    return days;
   }
+  return levels;
+}
+
+/**
+ * The pod-seconds per UTC day of `ids` (the Knative and OpenFaaS functions with data whose pods
+ * can be priced, and the inventory's min-scale functions), counted as the weekly report counts
+ * them: minutes with requests per UTC day (WeeklyReportsRepository.dailyConcurrency), min-scale
+ * pods over each function's lifetime (podLifetimes) inside the range and before now (podDaysOf).
+ */
+function podDaysOfFleet(
+  ids: ReadonlySet<string>,
+  concurrency: readonly StoredDailyConcurrency[],
+  lifetimes: ReadonlyMap<string, StoredPodLifetime>,
+  configs: ReadonlyMap<string, FunctionConfig>,
+  range: TimeRange,
+  nowMs: number,
+): Map<string, PodDay[]> {
+  const days = new Map<string, PodDay[]>();
+  if (ids.size === 0) return days;
+  const active = new Map<string, Map<number, number>>();
+  for (const row of concurrency) {
+    if (!ids.has(row.functionId)) continue;
+    const perDay = active.get(row.functionId) ?? new Map<number, number>();
+    perDay.set(row.dayStartMs, (perDay.get(row.dayStartMs) ?? 0) + row.activeMinutes);
+    active.set(row.functionId, perDay);
+  }
+  for (const id of ids) {
+    days.set(
+      id,
+      podDaysOf({
+        range,
+        nowMs,
+        minScale: configs.get(id)?.minScale ?? 0,
+        lifetime: lifetimes.get(id) ?? null,
+        activeMinutes: active.get(id) ?? new Map(),
+      }),
+    );
+  }
+  return days;
 }
 
 /**
@@ -266,14 +348,13 @@ export function lambdaStretchesCost(
   pricing: PricingService,
 ): { usd: number; billedGbSeconds: number; pricing: NonNullable<FunctionSummary['pricing']> } {
   let usd = 0;
-  let billedGbSeconds = 0;
   const priceIds: string[] = [];
   for (const { billed, inForce } of stretches) {
     const architecture =
       lambdaArchitectureOf(inForce?.architecture) ??
       lambdaArchitectureOf(config?.architecture) ??
       'x86_64';
-    const sizeMb = inForce?.memoryMb ?? memoryMb;
+    const sizeMb = sizeInForce(inForce, memoryMb);
     // The GB-seconds at the sizes billed, and every millisecond billed for ephemeral storage.
     const time = billedTimeOf(billed, sizeMb);
     const cost = pricing.lambdaUsage(
@@ -297,14 +378,94 @@ export function lambdaStretchesCost(
       region,
     );
     usd += cost.usd;
-    billedGbSeconds += billedGbSecondsOf(billed, sizeMb);
     for (const id of cost.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
   }
   return {
     usd,
-    billedGbSeconds,
+    billedGbSeconds: stretchesGbSeconds(stretches, memoryMb),
     pricing: { catalogueVersion: pricing.catalogueVersion, priceIds },
   };
+}
+
+/** The billed GB-seconds of a Lambda function's stretches, each at the memory size in force. */
+function stretchesGbSeconds(stretches: readonly UsageStretch[], memoryMb: number): number {
+  let gbSeconds = 0;
+  for (const { billed, inForce } of stretches) {
+    gbSeconds += billedGbSecondsOf(billed, sizeInForce(inForce, memoryMb));
+  }
+  return gbSeconds;
+}
+
+/** The memory size of the time no record gave one for: the history's, else `memoryMb`. */
+const sizeInForce = (inForce: UsageStretch['inForce'], memoryMb: number): number =>
+  inForce?.memoryMb ?? memoryMb;
+
+/**
+ * A Lambda function with provisioned concurrency or SnapStart restores, priced as the weekly
+ * report prices its days (priceLambdaDay over reportDailyUsage's days: the time run on provisioned
+ * concurrency at its price, the allocation for the seconds it was in force, billed INIT, SnapStart
+ * restores and the snapshot cache), at the first duration tier as the page prices every Lambda
+ * function (the tiers are the account's month, not one function's range). Unpriced, with the
+ * report's reason, where the report would leave part of it out.
+ */
+export function lambdaDaysCost(
+  fn: ReportFunction,
+  days: readonly DailyUsage[],
+  pricing: PricingService,
+): Pick<FunctionSummary, 'costUsd' | 'costUsdReason' | 'pricing'> {
+  let usd = 0;
+  const priceIds: string[] = [];
+  const unpriced: string[] = [];
+  for (const day of days) {
+    const priced = priceLambdaDay(fn, day, pricing, 0);
+    for (const line of priced.lines) usd += line.usd;
+    for (const id of priced.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
+    for (const u of priced.unpriced) if (!unpriced.includes(u)) unpriced.push(u);
+  }
+  if (unpriced.length > 0) {
+    return { costUsd: null, costUsdReason: unpriced.join('; '), pricing: null };
+  }
+  return {
+    costUsd: usd,
+    costUsdReason: null,
+    pricing: { catalogueVersion: pricing.catalogueVersion, priceIds },
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Where a range starts or ends within a UTC day, what the page counts for the part of that day in
+ * the range (up to now) that the weekly report counts all day (reportDailyUsage): the SnapStart
+ * snapshot cache of a day with restores (charged for Python and .NET), and provisioned concurrency
+ * the settings history had not observed yet on a day the function ran. null when neither applies.
+ */
+export function partDayNote(
+  days: readonly DailyUsage[],
+  range: TimeRange,
+  runtime: string,
+  timeline: readonly SettingsSegment[] | undefined,
+): string | null {
+  // The level is assumed until the history first observes one.
+  const assumedUntilMs =
+    timeline?.find((s) => s.provisionedConcurrency !== null)?.fromMs ?? Infinity;
+  let cache = false;
+  let assumed = false;
+  for (const d of days) {
+    if (d.dayStartMs >= range.fromMs && d.dayStartMs + DAY_MS <= range.toMs) continue;
+    cache ||= d.snapStart !== null && isSnapStartCharged(runtime);
+    assumed ||= d.provisioned !== null && d.dayStartMs < assumedUntilMs;
+  }
+  const parts = [
+    ...(cache ? ['the SnapStart snapshot cache (all day on a day with restores)'] : []),
+    ...(assumed
+      ? [
+          'provisioned concurrency the settings history had not observed yet (all day on a day the function ran)',
+        ]
+      : []),
+  ];
+  if (parts.length === 0) return null;
+  return `The range starts or ends within a UTC day: ${parts.join(' and ')} counted for the part of that day in the range, up to now, where the weekly report counts the whole day.`;
 }
 
 /** A function without data in the range: every sum 0. */
@@ -367,14 +528,24 @@ export function podsCost(
   };
 }
 
+/** What prices a function over the range besides its totals (FleetService.list reads it). */
+export interface RangeUsage {
+  /** Knative and OpenFaaS: pod-seconds per UTC day (podDaysOf). */
+  podDays?: readonly PodDay[];
+  /** Lambda: its usage per stretch between settings changes; by default its totals, one stretch. */
+  stretches?: readonly UsageStretch[];
+  /** Lambda with provisioned concurrency or SnapStart restores: the report's days (lambdaDaysCost). */
+  lambdaDays?: { fn: ReportFunction; days: readonly DailyUsage[]; note: string | null };
+}
+
 export function summarise(
   t: FunctionTotals,
   config: FunctionConfig | undefined,
   range: TimeRange,
   pricing: PricingService,
-  podDays: readonly PodDay[] = [],
-  stretches: readonly UsageStretch[] = [{ billed: t, inForce: undefined }],
+  usage: RangeUsage = {},
 ): FunctionSummary {
+  const stretches = usage.stretches ?? [{ billed: t, inForce: undefined }];
   const identity = parseFunctionId(t.functionId);
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
   const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
@@ -383,17 +554,25 @@ export function summarise(
   // 128 MB is 0.000125 GB-s), and the fleet page adds the costs up.
   let costUsd: number | null = null;
   let costUsdReason: string | null = null;
+  let costUsdNote: string | null = null;
   let priced: FunctionSummary['pricing'] = null;
   if (runsPods(identity?.platform)) {
     const pods = podsCost(
       podResourcesOf(config?.podCpu, config?.podMemoryMb),
-      podDays,
+      usage.podDays ?? [],
       config?.region || identity?.region || '',
       pricing,
     );
     costUsd = pods.costUsd;
     costUsdReason = pods.costUsdReason;
     priced = pods.pricing;
+  } else if (usage.lambdaDays) {
+    const days = lambdaDaysCost(usage.lambdaDays.fn, usage.lambdaDays.days, pricing);
+    costUsd = days.costUsd;
+    costUsdReason = days.costUsdReason;
+    costUsdNote = days.costUsd === null ? null : usage.lambdaDays.note;
+    priced = days.pricing;
+    if (memoryMb) billedGbSeconds = stretchesGbSeconds(stretches, memoryMb);
   } else if (identity?.platform === 'aws_lambda' && memoryMb) {
     const cost = lambdaStretchesCost(
       stretches,
@@ -458,6 +637,7 @@ export function summarise(
     billedGbSeconds,
     costUsd,
     costUsdReason,
+    costUsdNote,
     pricing: priced,
   };
 }

@@ -1,6 +1,11 @@
 import { settingsTimeline } from '@fleetscope/reports';
 import type { FunctionConfig, StoredDailyConcurrency, StoredDailyUsage } from '@fleetscope/storage';
-import { emptyDay, reportDailyUsage, settingsSplits } from './weekly-report.inputs';
+import {
+  emptyDay,
+  provisionedLambdaLevels,
+  reportDailyUsage,
+  settingsSplits,
+} from './weekly-report.inputs';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -169,6 +174,40 @@ describe(reportDailyUsage.name, () => {
     ]);
   });
 
+  it("counts the part of a day inside a range that starts or ends within it (the fleet page's)", () => {
+    // PC 2 known from before the range; the range is day 0 12:00 to day 1 06:00.
+    const within = { fromMs: range.fromMs + 12 * HOUR, toMs: range.fromMs + DAY + 6 * HOUR };
+    const timeline = settingsTimeline(
+      [
+        {
+          setting: 'provisioned_concurrency',
+          observedAtMs: range.fromMs - DAY,
+          source: 'api',
+          value: '2',
+        },
+      ],
+      within.fromMs,
+      within.toMs,
+    );
+    const days = reportDailyUsage(
+      [stored(0, 0, { invocations: 5, billedDurationMs: 500, restores: 1, billedRestoreMs: 100 })],
+      [],
+      new Map([[F, config({})]]),
+      new Map([[F, timeline]]),
+      within,
+    );
+    expect(
+      days.map((d) => [
+        (d.dayStartMs - range.fromMs) / DAY,
+        d.provisioned?.enabledSeconds,
+        d.snapStart?.cachedSeconds,
+      ]),
+    ).toEqual([
+      [0, 12 * 3600, 12 * 3600],
+      [1, 6 * 3600, undefined],
+    ]);
+  });
+
   it('keeps min-scale pods from when the function was first seen to the end of what happened, days without data included', () => {
     const K = 'knative~shop~prod~k';
     const S = 'knative~shop~prod~s';
@@ -227,5 +266,46 @@ describe(reportDailyUsage.name, () => {
       // min-scale 0: one pod in each of the 20 minutes with requests.
       [S, 1, 4, 20 * 60, null],
     ]);
+  });
+});
+
+describe(provisionedLambdaLevels.name, () => {
+  const K = 'knative~shop~prod~k';
+
+  it('gives the levels of the Lambda functions with provisioned concurrency at some time of the range', () => {
+    const removed = settingsTimeline(
+      [
+        {
+          setting: 'provisioned_concurrency',
+          observedAtMs: range.fromMs - DAY,
+          source: 'api',
+          value: '3',
+        },
+        {
+          setting: 'provisioned_concurrency',
+          observedAtMs: range.fromMs + DAY,
+          source: 'api',
+          value: '0',
+        },
+      ],
+      range.fromMs,
+      range.toMs,
+    );
+    const configs = new Map([
+      [F, config({})],
+      ['aws_lambda~1~us-east-1~inventory', config({ provisionedConcurrency: 1 })],
+      ['aws_lambda~1~us-east-1~none', config({})],
+      [K, config({ functionId: K, platform: 'knative', minScale: 1 })],
+    ]);
+    const levels = provisionedLambdaLevels(
+      [...configs.keys()],
+      configs,
+      new Map([[F, removed]]),
+      range,
+    );
+    expect(Object.fromEntries(levels)).toEqual({
+      [F]: { changesAtMs: [range.fromMs + DAY], levels: [3, 0] },
+      'aws_lambda~1~us-east-1~inventory': { changesAtMs: [], levels: [1] },
+    });
   });
 });

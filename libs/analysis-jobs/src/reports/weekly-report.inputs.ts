@@ -179,6 +179,36 @@ export function concurrencyLevels(
   return levels;
 }
 
+/**
+ * concurrencyLevels() of the Lambda functions among `functionIds` with provisioned concurrency in
+ * force at some time of the range (provisionedLevel(): the history's, else the level it observed
+ * first, else the inventory's). Only the functions the inventory or the history gives a level are
+ * looked at: the fleet page asks this of every function it lists.
+ */
+export function provisionedLambdaLevels(
+  functionIds: Iterable<string>,
+  configs: ReadonlyMap<string, FunctionConfig>,
+  timelines: SettingsTimelines,
+  range: { fromMs: number; toMs: number },
+): Map<string, { changesAtMs: number[]; levels: number[] }> {
+  const candidates = new Set<string>();
+  for (const id of functionIds) {
+    if (
+      (configs.get(id)?.provisionedConcurrency ?? 0) > 0 ||
+      timelines
+        .get(id)
+        ?.some((s) => (s.provisionedConcurrency ?? s.assumedProvisionedConcurrency ?? 0) > 0)
+    ) {
+      candidates.add(id);
+    }
+  }
+  const levels = concurrencyLevels(candidates, configs, timelines, range);
+  for (const id of levels.keys()) {
+    if (reportFunction(id, configs.get(id)).platform !== 'aws_lambda') levels.delete(id);
+  }
+  return levels;
+}
+
 /** The Lambda functions the history says had provisioned concurrency at some time of the range. */
 export function provisionedInHistory(timelines: SettingsTimelines): string[] {
   return [...timelines]
@@ -197,7 +227,8 @@ const architectureOf = (value: string | null): LambdaArchitecture | undefined =>
  * history knows one, the level it observed first, else the inventory's, all day on days the
  * function ran). Time the history says was allocated on days without invocations is billed too,
  * and so are the min-scale pods of a Knative or OpenFaaS function over its lifetime (`lifetimes`,
- * podDaysOf). `range.toMs` is the end of what has happened: nothing is allocated after it.
+ * podDaysOf). `range.toMs` is the end of what has happened: nothing is allocated after it. A range
+ * that starts or ends within a UTC day (the fleet page's) counts the part of that day inside it.
  */
 export function reportDailyUsage(
   rows: readonly StoredDailyUsage[],
@@ -324,7 +355,7 @@ export function reportDailyUsage(
   const placed = new Set<StoredDailyUsage>();
   for (const id of lambdaIds) {
     const stretches = stretchesOf(id, timelines, range);
-    for (let day = range.fromMs; day < range.toMs; day += DAY_MS) {
+    for (let day = Math.floor(range.fromMs / DAY_MS) * DAY_MS; day < range.toMs; day += DAY_MS) {
       const ran = ranOn.has(`${id}|${day}`);
       stretches.forEach((segment, stretch) => {
         const from = Math.max(day, segment.fromMs);

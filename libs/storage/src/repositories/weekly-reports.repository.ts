@@ -107,13 +107,16 @@ export class WeeklyReportsRepository {
   constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
 
   /**
-   * Every function's daily sums in a day-aligned range (whole hours from function_hours), split
-   * per day at the function's settings changes where `splits` names any.
+   * Every function's daily sums in a range (whole hours from function_hours), or only those of
+   * `functionIds`, split per day at the function's settings changes where `splits` names any. A
+   * range that starts or ends within a day sums the part of that day inside it.
    */
   async dailyUsage(
     range: { fromMs: number; toMs: number },
     splits: SettingsSplits = new Map(),
+    functionIds?: readonly string[],
   ): Promise<StoredDailyUsage[]> {
+    const only = functionIds ? 'AND function_id IN {functionIds:Array(String)}' : '';
     return this.query<StoredDailyUsage>(
       `
       SELECT
@@ -130,10 +133,15 @@ export class WeeklyReportsRepository {
         sum(init_duration_sum_ms) AS initDurationMs,
         sum(restores) AS restores,
         sum(billed_restore_sum_ms) AS billedRestoreMs
-      FROM (${rowsForRange()})
+      FROM (${rowsForRange(only)})
       GROUP BY functionId, dayStartMs, stretch
       ORDER BY dayStartMs, functionId, stretch`,
-      { ...rangeParams(range), platformSources: PLATFORM_BILLED_SOURCES, ...splitParams(splits) },
+      {
+        ...rangeParams(range),
+        platformSources: PLATFORM_BILLED_SOURCES,
+        ...splitParams(splits),
+        ...(functionIds ? { functionIds: [...functionIds] } : {}),
+      },
       'reading daily usage',
     );
   }
