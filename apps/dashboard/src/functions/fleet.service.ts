@@ -5,7 +5,9 @@ import {
   provisionedLambdaLevels,
   rangeColdStartFigures,
   reportDailyUsage,
+  priceSplits,
   reportFunction,
+  segmentAt,
   settingsSplits,
   settingsInForce,
   type SettingsTimelines,
@@ -184,13 +186,17 @@ export class FleetService {
       }
     }
     const splits = settingsSplits(timelines, configs);
+    // An on-demand bill is read per stretch only where a split changes its price.
+    const unknownMemory = new Set(
+      totals.filter((t) => t.billedMsUnknownMemory > 0).map((t) => t.functionId),
+    );
     const podLevels = podConcurrencyLevels(totals, configs);
     // One read each for the whole fleet: the concurrency under the pods' and the provisioned
     // levels, and the daily sums of the functions priced by the report's days.
     const [concurrency, lifetimes, stretches, stored] = await Promise.all([
       this.reports.dailyConcurrency(range, new Map([...podLevels, ...provisioned])),
       this.reports.podLifetimes(kept),
-      this.lambdaStretches(timelines, splits, range),
+      this.lambdaStretches(timelines, priceSplits(timelines, configs, unknownMemory), range),
       byDays.size > 0
         ? this.reports.dailyUsage(range, splitsOf(splits, byDays), [...byDays])
         : Promise.resolve([]),
@@ -252,9 +258,12 @@ export class FleetService {
     const stretches = new Map<string, UsageStretch[]>();
     if (splits.size === 0) return stretches;
     for (const billed of await this.functions.billedByStretch(range, splits)) {
-      const list = stretches.get(billed.functionId) ?? [];
-      list.push({ billed, inForce: timelines.get(billed.functionId)?.[billed.stretch] });
-      stretches.set(billed.functionId, list);
+      const id = billed.functionId;
+      // The stretch starts at the range's start or at a split; what is in force then.
+      const startMs = billed.stretch === 0 ? range.fromMs : splits.get(id)![billed.stretch - 1];
+      const list = stretches.get(id) ?? [];
+      list.push({ billed, inForce: segmentAt(timelines.get(id), startMs) });
+      stretches.set(id, list);
     }
     return stretches;
   }

@@ -32,6 +32,33 @@ describe(stretchesInForce.name, () => {
     ]);
   });
 
+  it('does not cut where only provisioned concurrency changed: nothing a cold start is grouped or priced by changes there', () => {
+    const pcOnly = settingsTimelines(
+      [
+        { functionId: B, setting: 'architecture', observedAtMs: 0, source: 'api', value: 'x86_64' },
+        {
+          functionId: B,
+          setting: 'provisioned_concurrency',
+          observedAtMs: 0,
+          source: 'api',
+          value: '0',
+        },
+        {
+          functionId: B,
+          setting: 'provisioned_concurrency',
+          observedAtMs: 120 * HOUR_MS,
+          source: 'api',
+          value: '5',
+        },
+      ],
+      RANGE,
+    );
+    expect(pcOnly.get(B)).toHaveLength(2);
+    const { splits, inForce } = stretchesInForce(pcOnly, new Map(), RANGE);
+    expect(splits.has(B)).toBe(false);
+    expect(inForce.get(B)).toEqual([{ architecture: 'x86_64', memoryMb: null, runtime: null }]);
+  });
+
   it('cuts where the runtime the records named changed, and not where it was named again', () => {
     const runtimes = new Map([
       [

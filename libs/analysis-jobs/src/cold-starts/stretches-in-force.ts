@@ -90,7 +90,17 @@ export function stretchesInForce(
   for (const id of new Set([...timelines.keys(), ...runtimes.keys()])) {
     const segments = timelines.get(id) ?? [];
     const observed = runtimes.get(id) ?? [];
-    const cuts = new Set(segments.slice(1).map((s) => s.fromMs));
+    // Cut where what a stretch says changes (provisioned concurrency alone changes nothing here):
+    // each cut reads its function's rows at an hour's resolution apart.
+    const cuts = new Set(
+      segments
+        .slice(1)
+        .filter(
+          (s, i) =>
+            s.architecture !== segments[i].architecture || s.memoryMb !== segments[i].memoryMb,
+        )
+        .map((s) => s.fromMs),
+    );
     let runtime = observed[0]?.runtime ?? null;
     for (const o of observed) {
       if (o.observedAtMs >= range.toMs) break;

@@ -4,6 +4,8 @@ import {
   emptyDay,
   provisionedLambdaLevels,
   reportDailyUsage,
+  priceSplits,
+  segmentAt,
   settingsSplits,
 } from './weekly-report.inputs';
 
@@ -88,6 +90,19 @@ describe(reportDailyUsage.name, () => {
       range.fromMs + DAY + 6 * HOUR,
       range.fromMs + 2 * DAY + 12 * HOUR,
     ]);
+    // An on-demand bill changes at the move to arm64 only; the memory size there too when some
+    // usage had no memory size of its own. The stretch after each split starts at its segment.
+    expect(priceSplits(timelines, configs, new Set()).get(F)).toEqual([
+      range.fromMs + DAY + 6 * HOUR,
+    ]);
+    expect(priceSplits(timelines, configs, new Set([F])).get(F)).toEqual([
+      range.fromMs + DAY + 6 * HOUR,
+    ]);
+    expect(segmentAt(timeline, range.fromMs)).toMatchObject({ architecture: 'x86_64' });
+    expect(segmentAt(timeline, range.fromMs + DAY + 6 * HOUR)).toMatchObject({
+      architecture: 'arm64',
+      memoryMb: 2048,
+    });
     // Spans (no memory size): 1,000 s before the move on day 1 and 2,000 s after it.
     const days = reportDailyUsage(
       [

@@ -137,6 +137,42 @@ export function settingsSplits(
 }
 
 /**
+ * The splits (settingsSplits) at which an on-demand price changes: where the architecture in force
+ * changes, and, for the functions in `unknownMemory` (usage no record gave a memory size for,
+ * billed at the size in force), where the memory size does. Elsewhere a split changes no figure of
+ * an on-demand bill (the rows' own memory sizes bill the rest; provisioned concurrency is priced by
+ * the days, reportDailyUsage), so its function is read whole: each split reads its function's rows
+ * at an hour's resolution apart (FunctionsRepository.billedByStretch).
+ */
+export function priceSplits(
+  timelines: SettingsTimelines,
+  configs: ReadonlyMap<string, FunctionConfig>,
+  unknownMemory: ReadonlySet<string>,
+): Map<string, number[]> {
+  const splits = new Map<string, number[]>();
+  for (const [id, at] of settingsSplits(timelines, configs)) {
+    const segments = timelines.get(id)!;
+    const memory = unknownMemory.has(id);
+    const kept = at.filter((_, i) => {
+      const [before, after] = [segments[i], segments[i + 1]];
+      return (
+        before.architecture !== after.architecture || (memory && before.memoryMb !== after.memoryMb)
+      );
+    });
+    if (kept.length > 0) splits.set(id, kept);
+  }
+  return splits;
+}
+
+/** The segment of `timelines` in force at `ms` (the first one before it begins). */
+export function segmentAt(
+  segments: readonly SettingsSegment[] | undefined,
+  ms: number,
+): SettingsSegment | undefined {
+  return segments?.find((s) => ms < s.toMs) ?? segments?.[segments.length - 1];
+}
+
+/**
  * The provisioned concurrency of a stretch: the history's; before its first observation, the level
  * it observed first, or the inventory's, on a day the function ran (`ran` false: 0).
  */
