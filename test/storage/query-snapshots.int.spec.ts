@@ -69,6 +69,14 @@ describe('the SQL the repositories build', () => {
       'weekly-reports.daily-usage-of-functions',
       () => new WeeklyReportsRepository(handle).dailyUsage(RANGE, SPLITS, [ID]),
     ],
+    [
+      'weekly-reports.daily-concurrency',
+      () =>
+        new WeeklyReportsRepository(handle).dailyConcurrency(
+          RANGE,
+          new Map([[ID, { changesAtMs: SPLITS.get(ID)!, levels: [0, 5] }]]),
+        ),
+    ],
     ['weekly-reports.pod-lifetimes', () => new WeeklyReportsRepository(handle).podLifetimes([ID])],
     [
       'function-settings.observations',
@@ -87,6 +95,20 @@ describe('the SQL the repositories build', () => {
         return functions().totals(RANGE);
       },
     ],
+    // After the rows above: the days with a choice read once and bound, as the dashboard's reads.
+    [
+      'weekly-reports.daily-usage-days-with-a-choice',
+      () => new WeeklyReportsRepository(handle).dailyUsage(RANGE, SPLITS, [ID]),
+    ],
+    [
+      'weekly-reports.daily-concurrency-days-with-a-choice',
+      () =>
+        new WeeklyReportsRepository(handle).dailyConcurrency(
+          RANGE,
+          new Map([[ID, { changesAtMs: SPLITS.get(ID)!, levels: [0, 5] }]]),
+        ),
+    ],
+    ['functions.timeseries-days-with-a-choice', () => functions().timeseries(ID, RANGE, 300)],
     // After the rows above: a SnapStart restore of a function two sources reported.
     [
       'analysis-inputs.cold-start-extras-several-sources',

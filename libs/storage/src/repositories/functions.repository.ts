@@ -8,22 +8,14 @@ import {
   type CompactRow,
 } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
+import { minuteRangeRowsOf, rangeRowsOf } from './range-rows';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
 import {
   STRETCH,
-  allHoursSettled,
-  minuteRowsForRange,
-  mixedDaysInRange,
-  mixedDaysParams,
   rangeParams,
   rowsForRange,
-  everyDayMixed,
-  hasWholeDays,
   splitParams,
-  storedRowsForRange,
   toDateTimeParam,
-  unsettledHoursInRange,
-  unsettledHoursParams,
   type SettingsSplits,
 } from './minute-source.sql';
 
@@ -356,7 +348,7 @@ export class FunctionsRepository {
     const { rows, params } =
       stepSeconds % 3600 === 0
         ? await this.rangeRows(filter, asked, false)
-        : { rows: minuteRowsForRange(filter), params: asked };
+        : await minuteRangeRowsOf(this.handle.client, filter, asked);
     const query = `
       SELECT
         toUnixTimestamp(toStartOfInterval(minute, toIntervalSecond({step:UInt32}))) * 1000 AS timeMs,
@@ -576,43 +568,12 @@ export class FunctionsRepository {
     return activity;
   }
 
-  /**
-   * The rows of a range a dashboard read sums, with the parameters they need: rowsForRange() with
-   * the range's function-days that have several sources, and their whole hours not rebuilt into
-   * function_hours_chosen (read only when the days' count of settled hours says there are any),
-   * read once here and bound, or the stored rows alone when there are no
-   * such days. ClickHouse would build the sets of those subqueries once per reference, even when
-   * they are empty. A second source first arriving between these queries is counted by the next
-   * read, as a flush landing between rowsForRange()'s own subqueries and its scans would be.
-   * `byDay`: the range's whole days may be read as day rows (sums per function, not per hour).
-   */
-  private async rangeRows(
+  private rangeRows(
     where: string,
     asked: Record<string, unknown>,
     byDay: boolean,
   ): Promise<{ rows: string; params: Record<string, unknown> }> {
-    const wholeDays = byDay && hasWholeDays(asked);
-    const days = await this.rows<{ functionId: string; day: number; settledHours: number }>(
-      mixedDaysInRange(where),
-      asked,
-    );
-    if (days.length === 0) return { rows: storedRowsForRange(where, wholeDays), params: asked };
-    const withDays = { ...asked, ...mixedDaysParams(days) };
-    // Usually every hour of those days is settled (each flush rebuilds its hours): no query.
-    const hours = allHoursSettled(days, asked)
-      ? []
-      : await this.rows<{ functionId: string; hour: number }>(
-          unsettledHoursInRange(where),
-          withDays,
-        );
-    return {
-      rows: rowsForRange(where, {
-        unsettledHours: hours.length > 0,
-        everyDayMixed: everyDayMixed(days, asked as { from: number; to: number }),
-        wholeDays,
-      }),
-      params: { ...withDays, ...unsettledHoursParams(hours) },
-    };
+    return rangeRowsOf(this.handle.client, where, asked, byDay);
   }
 
   private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {

@@ -207,13 +207,20 @@ const ONLY_MIXED_DAYS = (mixed: MixedDays) =>
 /**
  * The chosen-source rows of a range at minute resolution: exactly chosenSourceRows('function_minutes'),
  * but the window passes run only over the function-days where several sources reported
- * (mixedDays), the rest is read as stored. Binds from and to (see rangeParams).
+ * (mixedDays), the rest is read as stored. Binds from and to (see rangeParams). `mixedDays`: those
+ * days as a subquery, bound (mixedDaysParams: minuteRangeRowsOf), or 'none' when the caller read
+ * that there are none.
  */
-export function minuteRowsForRange(where = ''): string {
-  const mixed = mixedDaysQuery(where);
+export function minuteRowsForRange(
+  where = '',
+  mixedDays: 'subquery' | 'bound' | 'none' = 'subquery',
+): string {
+  const rows = `SELECT * FROM function_minutes
+    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where}`;
+  if (mixedDays === 'none') return rows;
+  const mixed = mixedDays === 'bound' ? BOUND_MIXED_DAYS : mixedDaysQuery(where);
   return `
-    SELECT * FROM function_minutes
-    WHERE minute >= {from:DateTime} AND minute < {to:DateTime} ${where} AND NOT ${IN_MIXED_DAY(mixed)}
+    ${rows} AND NOT ${IN_MIXED_DAY(mixed)}
     UNION ALL
     SELECT * FROM (${chosenSourceRows('function_minutes', `${where} AND ${ONLY_MIXED_DAYS(mixed)}`)})`;
 }

@@ -3,14 +3,8 @@ import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
-import {
-  STRETCH,
-  minuteRowsForRange,
-  rangeParams,
-  rowsForRange,
-  splitParams,
-  type SettingsSplits,
-} from './minute-source.sql';
+import { minuteRangeRowsOf, rangeRowsOf } from './range-rows';
+import { STRETCH, rangeParams, splitParams, type SettingsSplits } from './minute-source.sql';
 
 export type { SettingsSplits } from './minute-source.sql';
 
@@ -117,6 +111,17 @@ export class WeeklyReportsRepository {
     functionIds?: readonly string[],
   ): Promise<StoredDailyUsage[]> {
     const only = functionIds ? 'AND function_id IN {functionIds:Array(String)}' : '';
+    const { rows, params } = await rangeRowsOf(
+      this.handle.client,
+      only,
+      {
+        ...rangeParams(range),
+        platformSources: PLATFORM_BILLED_SOURCES,
+        ...splitParams(splits),
+        ...(functionIds ? { functionIds: [...functionIds] } : {}),
+      },
+      false,
+    );
     return this.query<StoredDailyUsage>(
       `
       SELECT
@@ -133,15 +138,10 @@ export class WeeklyReportsRepository {
         sum(init_duration_sum_ms) AS initDurationMs,
         sum(restores) AS restores,
         sum(billed_restore_sum_ms) AS billedRestoreMs
-      FROM (${rowsForRange(only)})
+      FROM (${rows})
       GROUP BY functionId, dayStartMs, stretch
       ORDER BY dayStartMs, functionId, stretch`,
-      {
-        ...rangeParams(range),
-        platformSources: PLATFORM_BILLED_SOURCES,
-        ...splitParams(splits),
-        ...(functionIds ? { functionIds: [...functionIds] } : {}),
-      },
+      params,
       'reading daily usage',
     );
   }
@@ -158,6 +158,16 @@ export class WeeklyReportsRepository {
     if (levels.size === 0) return [];
     const ids = [...levels.keys()];
     const splits = new Map(ids.map((id) => [id, levels.get(id)!.changesAtMs]));
+    const { rows, params } = await minuteRangeRowsOf(
+      this.handle.client,
+      'AND function_id IN {ids:Array(String)}',
+      {
+        ...rangeParams(range),
+        ...splitParams(splits),
+        ids,
+        levels: ids.map((id) => [...levels.get(id)!.levels]),
+      },
+    );
     return this.query<StoredDailyConcurrency>(
       `
       SELECT functionId, dayStartMs, stretch,
@@ -167,16 +177,11 @@ export class WeeklyReportsRepository {
         SELECT function_id AS functionId, minute,
                toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
                ${STRETCH} AS stretch, sum(duration_sum_ms) / 60000 AS c
-        FROM (${minuteRowsForRange('AND function_id IN {ids:Array(String)}')})
+        FROM (${rows})
         GROUP BY function_id, minute
       )
       GROUP BY functionId, dayStartMs, stretch`,
-      {
-        ...rangeParams(range),
-        ...splitParams(splits),
-        ids,
-        levels: ids.map((id) => [...levels.get(id)!.levels]),
-      },
+      params,
       'reading daily concurrency',
     );
   }

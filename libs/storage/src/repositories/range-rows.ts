@@ -1,0 +1,94 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { queryRows } from '../client/query-rows';
+import {
+  allHoursSettled,
+  everyDayMixed,
+  hasWholeDays,
+  minuteRowsForRange,
+  mixedDaysInRange,
+  mixedDaysParams,
+  rowsForRange,
+  storedRowsForRange,
+  unsettledHoursInRange,
+  unsettledHoursParams,
+} from './minute-source.sql';
+
+/** A range's rows as a subquery, with the parameters it binds. */
+export interface RangeRows {
+  rows: string;
+  params: Record<string, unknown>;
+}
+
+type MixedDay = { functionId: string; day: number; settledHours: number };
+
+/** The function-days of the range `where` selects that have several sources (mixedDaysInRange). */
+function mixedDaysOf(
+  client: ClickHouseClient,
+  where: string,
+  asked: Record<string, unknown>,
+): Promise<MixedDay[]> {
+  return queryRows<MixedDay>(
+    client,
+    mixedDaysInRange(where),
+    asked,
+    'reading the function aggregate',
+  );
+}
+
+/**
+ * The rows of a range a read sums, with the parameters they need: rowsForRange() with the range's
+ * function-days that have several sources, and their whole hours not rebuilt into
+ * function_hours_chosen (read only when the days' count of settled hours says there are any),
+ * read once here and bound, or the stored rows alone when there are no such days. ClickHouse would
+ * build the sets of those subqueries once per reference, even when they are empty (the weekly
+ * report's daily reads of 500 functions: 100–150 ms each). A second source first arriving between
+ * these queries is counted by the next read, as a flush landing between rowsForRange()'s own
+ * subqueries and its scans would be. `byDay`: the range's whole days may be read as day rows
+ * (sums per function, not per hour).
+ */
+export async function rangeRowsOf(
+  client: ClickHouseClient,
+  where: string,
+  asked: Record<string, unknown>,
+  byDay: boolean,
+): Promise<RangeRows> {
+  const wholeDays = byDay && hasWholeDays(asked);
+  const days = await mixedDaysOf(client, where, asked);
+  if (days.length === 0) return { rows: storedRowsForRange(where, wholeDays), params: asked };
+  const withDays = { ...asked, ...mixedDaysParams(days) };
+  // Usually every hour of those days is settled (each flush rebuilds its hours): no query.
+  const hours = allHoursSettled(days, asked)
+    ? []
+    : await queryRows<{ functionId: string; hour: number }>(
+        client,
+        unsettledHoursInRange(where),
+        withDays,
+        'reading the function aggregate',
+      );
+  return {
+    rows: rowsForRange(where, {
+      unsettledHours: hours.length > 0,
+      everyDayMixed: everyDayMixed(days, asked as { from: number; to: number }),
+      wholeDays,
+    }),
+    params: { ...withDays, ...unsettledHoursParams(hours) },
+  };
+}
+
+/**
+ * The chosen-source minute rows of a range (minuteRowsForRange), the function-days with several
+ * sources read once and bound as rangeRowsOf() binds them; the minute rows as stored when there
+ * are none.
+ */
+export async function minuteRangeRowsOf(
+  client: ClickHouseClient,
+  where: string,
+  asked: Record<string, unknown>,
+): Promise<RangeRows> {
+  const days = await mixedDaysOf(client, where, asked);
+  if (days.length === 0) return { rows: minuteRowsForRange(where, 'none'), params: asked };
+  return {
+    rows: minuteRowsForRange(where, 'bound'),
+    params: { ...asked, ...mixedDaysParams(days) },
+  };
+}
