@@ -1,5 +1,5 @@
 /**
- * `npm run bench:api [-- --scale 0.1] [-- --fleet narrow|wide] [-- --settings-history on|off]`: the dashboard routes over the
+ * `npm run bench:api [-- --scale 0.1] [-- --fleet narrow|wide] [-- --settings-history heavy|typical|off]`: the dashboard routes over the
  * fleets of issue 11, each timed over HTTP (3 warm-ups, 10 calls, p50/p95) beside the engine's
  * plain aggregate over the same rows, measured in the same run.
  *
@@ -297,18 +297,30 @@ async function generateNarrow(client: ClickHouseClient, toMs: number, total: num
 }
 
 /**
- * Settings history of a fleet as deployments leave it (--settings-history on, the default): every
- * function's memory size, architecture and provisioned concurrency observed by the inventory a
- * month before the range, then, in the range, a memory change for one function in five, a move to
- * arm64 for one in ten and provisioned concurrency for one in twenty, each at its own hour. The
- * fleet page and the cold starts price and group each stretch at the settings in force then.
- * Returns the rows written.
+ * How many functions change a setting inside the range, one in every: `heavy` (the default) a
+ * memory change for one function in five, a move to arm64 for one in ten, provisioned concurrency
+ * for one in twenty; `typical` one in fifty, one in two hundred and one in a hundred.
+ */
+const HISTORIES = {
+  heavy: { memory: 5, arm64: 10, provisioned: 20 },
+  typical: { memory: 50, arm64: 200, provisioned: 100 },
+} as const;
+type History = keyof typeof HISTORIES;
+
+/**
+ * Settings history of a fleet as deployments leave it (--settings-history): every function's
+ * memory size, architecture and provisioned concurrency observed by the inventory a month before
+ * the range, then, in the range, the changes of HISTORIES, each at its own hour. The fleet page and
+ * the cold starts price and group each stretch at the settings in force then. Returns the rows
+ * written.
  */
 async function insertSettingsHistory(
   client: ClickHouseClient,
   fromMs: number,
   toMs: number,
+  history: History,
 ): Promise<number> {
+  const every = HISTORIES[history];
   const spanHours = Math.max(1, Math.floor((toMs - fromMs) / HOUR_MS) - 1);
   await client.command({
     query: `
@@ -324,16 +336,16 @@ async function insertSettingsHistory(
         [('memory_mb', first_seen, toString(memory_mb)),
          ('architecture', first_seen, architecture),
          ('provisioned_concurrency', first_seen, '0')],
-        if(n % 5 = 0, [('memory_mb', changed_at, toString(memory_mb * 2))], []),
-        if(n % 10 = 3, [('architecture', changed_at, 'arm64')], []),
-        if(n % 20 = 7, [('provisioned_concurrency', changed_at, '5')], [])
+        if(n % {memory:UInt32} = 0, [('memory_mb', changed_at, toString(memory_mb * 2))], []),
+        if(n % {arm64:UInt32} = 3, [('architecture', changed_at, 'arm64')], []),
+        if(n % {provisioned:UInt32} = 7, [('provisioned_concurrency', changed_at, '5')], [])
       ) AS change`,
-    query_params: { from: fromMs, span: spanHours },
+    query_params: { from: fromMs, span: spanHours, ...every },
   });
   return scalar(client, `SELECT count() FROM function_settings_history`);
 }
 
-async function runNarrow(scale: number, history: boolean): Promise<string> {
+async function runNarrow(scale: number, history: History | undefined): Promise<string> {
   const app = await startFleetscope(APP_ENV);
   try {
     const client = app.clickhouse.client;
@@ -342,7 +354,7 @@ async function runNarrow(scale: number, history: boolean): Promise<string> {
     const total = Math.round(NARROW_INVOCATIONS * scale);
     const g0 = performance.now();
     await generateNarrow(client, toMs, total);
-    const historyRows = history ? await insertSettingsHistory(client, fromMs, toMs) : 0;
+    const historyRows = history ? await insertSettingsHistory(client, fromMs, toMs, history) : 0;
     await settleMerges(client);
     await holdMerges(client);
     const generatedS = (performance.now() - g0) / 1000;
@@ -410,7 +422,7 @@ async function runNarrow(scale: number, history: boolean): Promise<string> {
       ),
     ];
     return [
-      `narrow fleet: ${fmt(raw)} invocations (${fmt(aggregated)} in function_minutes), ${NARROW_FUNCTIONS} functions, one source, 24 h; ${fmt(minuteRows)} minute rows, ${fmt(hourRows)} hour rows; ${historyText(historyRows)}; generated in ${fmt(generatedS, 1)} s; load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after`,
+      `narrow fleet: ${fmt(raw)} invocations (${fmt(aggregated)} in function_minutes), ${NARROW_FUNCTIONS} functions, one source, 24 h; ${fmt(minuteRows)} minute rows, ${fmt(hourRows)} hour rows; ${historyText(historyRows, history)}; generated in ${fmt(generatedS, 1)} s; load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after`,
       table('', rows),
     ].join('\n');
   } finally {
@@ -444,7 +456,7 @@ async function besideAnalysisRun(
   return `beside an analysis run of ${fmt(runS, 1)} s, the 7-day fleet page called ${ms.length} times back to back: p50 ${fmt(percentile(ms, 50))} ms, p95 ${fmt(percentile(ms, 95))} ms, slowest ${fmt(Math.max(...ms))} ms (no bound)`;
 }
 
-async function runWide(scale: number, history: boolean): Promise<string> {
+async function runWide(scale: number, history: History | undefined): Promise<string> {
   const app = await startFleetscope(WIDE_APP_ENV);
   try {
     const client = app.clickhouse.client;
@@ -455,7 +467,7 @@ async function runWide(scale: number, history: boolean): Promise<string> {
     const g0 = performance.now();
     await insertMinuteFleet(client, fleet);
     await insertFleetInventory(client, fleet);
-    const historyRows = history ? await insertSettingsHistory(client, weekFrom, toMs) : 0;
+    const historyRows = history ? await insertSettingsHistory(client, weekFrom, toMs, history) : 0;
     // The rows went around the writer: make the source choice of their hours as each flush would.
     const c0 = performance.now();
     const twoSources = (
@@ -537,7 +549,7 @@ async function runWide(scale: number, history: boolean): Promise<string> {
       await timeCalls('engine: 24 h, GROUP BY over function_minutes', plainDay.minutes, calls),
     ];
     return [
-      `wide fleet: ${fmt(functions)} functions × 7 days straight into function_minutes; ${fmt(minuteRows)} minute rows, ${fmt(hourRows)} hour rows; ${historyText(historyRows)}; generated in ${fmt(generatedS, 1)} s (the source choice of ${fmt(twoSources.length)} two-source functions' hours: ${fmt(choiceS, 1)} s); load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after; active parts (minutes, five minutes, hours, days) ${partsBefore} before timing, ${await activeParts(client)} after`,
+      `wide fleet: ${fmt(functions)} functions × 7 days straight into function_minutes; ${fmt(minuteRows)} minute rows, ${fmt(hourRows)} hour rows; ${historyText(historyRows, history)}; generated in ${fmt(generatedS, 1)} s (the source choice of ${fmt(twoSources.length)} two-source functions' hours: ${fmt(choiceS, 1)} s); load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after; active parts (minutes, five minutes, hours, days) ${partsBefore} before timing, ${await activeParts(client)} after`,
       table('', rows),
       // Last: the run writes recommendations and leaves the engine's caches as it leaves them.
       await besideAnalysisRun(app, route(app.apiUrl, `/api/functions?${week}`)),
@@ -552,12 +564,13 @@ async function main(): Promise<void> {
     options: {
       scale: { type: 'string', default: '1' },
       fleet: { type: 'string' },
-      'settings-history': { type: 'string', default: 'on' },
+      'settings-history': { type: 'string', default: 'heavy' },
     },
   });
-  const history = values['settings-history'];
-  if (history !== 'on' && history !== 'off')
-    throw new Error(`--settings-history: expected on or off, got ${history}`);
+  const history = values['settings-history'] ?? 'heavy';
+  if (history !== 'off' && !(history in HISTORIES))
+    throw new Error(`--settings-history: expected heavy, typical or off, got ${history}`);
+  const kind = history === 'off' ? undefined : (history as History);
   const scale = Number(values.scale);
   if (!(scale > 0 && scale <= 1))
     throw new Error(`--scale: expected a number in (0, 1], got ${values.scale}`);
@@ -565,9 +578,7 @@ async function main(): Promise<void> {
     throw new Error(`--fleet: expected narrow or wide, got ${values.fleet}`);
   if (process.env[FLEET_CHILD] && values.fleet) {
     const report =
-      values.fleet === 'narrow'
-        ? await runNarrow(scale, history === 'on')
-        : await runWide(scale, history === 'on');
+      values.fleet === 'narrow' ? await runNarrow(scale, kind) : await runWide(scale, kind);
     agent.destroy();
     process.stdout.write(`${report}\n\n`);
     return;
@@ -599,9 +610,9 @@ async function main(): Promise<void> {
   }
 }
 
-function historyText(rows: number): string {
-  return rows > 0
-    ? `settings history ${fmt(rows)} rows (insertSettingsHistory)`
+function historyText(rows: number, history: History | undefined): string {
+  return history
+    ? `${history} settings history, ${fmt(rows)} rows (insertSettingsHistory)`
     : 'no settings history';
 }
 

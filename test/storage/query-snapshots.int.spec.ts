@@ -55,6 +55,7 @@ describe('the SQL the repositories build', () => {
     ['functions.cold-starts-by-stretch', () => functions().coldStarts(RANGE, false, SPLITS)],
     ['functions.billed-by-stretch', () => functions().billedByStretch(RANGE, SPLITS)],
     ['functions.minute-activity', () => functions().minuteActivity(RANGE)],
+    ['functions.with-unknown-memory', () => functions().withUnknownMemory(RANGE, [ID])],
     ['analysis-inputs.window-stats', () => inputs().windowStats(RANGE)],
     ['analysis-inputs.concurrency-profiles', () => inputs().concurrencyProfiles(RANGE)],
     ['analysis-inputs.cold-start-extras', () => inputs().coldStartExtras(RANGE, false)],

@@ -38,8 +38,16 @@ export class ColdStartsService {
       settingsInForce(this.settings, range, nowMs),
       groupBy === 'runtime' ? this.extras.runtimeChanges(range) : [],
     ]);
-    // Each row at the settings in force at its end, as the weekly report prices it.
-    const stretches = stretchesInForce(timelines, runtimeTimelines(runtimes), range);
+    // Each row at the settings in force at its end, as the weekly report prices it. A memory size
+    // in force stands only for rows that carry none: the functions whose size changed are cut
+    // there only if they have such rows.
+    const memoryChanged = [...timelines]
+      .filter(([, segments]) =>
+        segments.some((s, i) => i > 0 && s.memoryMb !== segments[i - 1].memoryMb),
+      )
+      .map(([id]) => id);
+    const unknownMemory = await this.functions.withUnknownMemory(range, memoryChanged);
+    const stretches = stretchesInForce(timelines, runtimeTimelines(runtimes), range, unknownMemory);
     const [rows, extras] = await Promise.all([
       this.functions.coldStarts(range, byHour, stretches.splits),
       this.extras.coldStartExtras(range, byHour, stretches.splits),

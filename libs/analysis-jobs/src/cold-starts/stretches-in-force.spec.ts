@@ -59,6 +59,29 @@ describe(stretchesInForce.name, () => {
     expect(inForce.get(B)).toEqual([{ architecture: 'x86_64', memoryMb: null, runtime: null }]);
   });
 
+  it('cuts where the memory size changed only for the functions with rows that carry none', () => {
+    const memory = settingsTimelines(
+      [
+        { functionId: B, setting: 'memory_mb', observedAtMs: 0, source: 'api', value: '512' },
+        {
+          functionId: B,
+          setting: 'memory_mb',
+          observedAtMs: 130 * HOUR_MS,
+          source: 'api',
+          value: '1024',
+        },
+      ],
+      RANGE,
+    );
+    expect(stretchesInForce(memory, new Map(), RANGE).splits.get(B)).toEqual([130 * HOUR_MS]);
+    expect(stretchesInForce(memory, new Map(), RANGE, new Set([B])).splits.get(B)).toEqual([
+      130 * HOUR_MS,
+    ]);
+    const whole = stretchesInForce(memory, new Map(), RANGE, new Set());
+    expect(whole.splits.has(B)).toBe(false);
+    expect(whole.inForce.get(B)).toEqual([{ architecture: null, memoryMb: 512, runtime: null }]);
+  });
+
   it('cuts where the runtime the records named changed, and not where it was named again', () => {
     const runtimes = new Map([
       [

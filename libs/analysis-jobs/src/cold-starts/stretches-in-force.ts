@@ -78,26 +78,32 @@ const NOTHING: Omit<SettingsSegment, 'fromMs' | 'toMs'> = {
  * (settingsTimelines: a setting is in force from its observation until the next one, the value
  * first observed before that) cut, where `runtimes` are given, where the runtime its records named
  * changed too (by the same rule: the runtime first named before the first record names one). A
- * function neither names is not listed: the inventory's settings stand for all of its range.
+ * function neither names is not listed: the inventory's settings stand for all of its range. With
+ * `unknownMemory`, only its functions are cut where the memory size changed (a stretch's memory
+ * size stands only for rows that carry none).
  */
 export function stretchesInForce(
   timelines: SettingsTimelines,
   runtimes: ReadonlyMap<string, readonly RuntimeObservation[]>,
   range: { fromMs: number; toMs: number },
+  unknownMemory?: ReadonlySet<string>,
 ): StretchesInForce {
   const splits = new Map<string, number[]>();
   const inForce = new Map<string, StretchInForce[]>();
   for (const id of new Set([...timelines.keys(), ...runtimes.keys()])) {
     const segments = timelines.get(id) ?? [];
     const observed = runtimes.get(id) ?? [];
-    // Cut where what a stretch says changes (provisioned concurrency alone changes nothing here):
-    // each cut reads its function's rows at an hour's resolution apart.
+    // Cut where what a stretch says changes (provisioned concurrency alone changes nothing here;
+    // the memory size only for usage no record gave one for, where `unknownMemory` names the
+    // functions that have any): each cut reads its function's rows at an hour's resolution apart.
+    const memory = !unknownMemory || unknownMemory.has(id);
     const cuts = new Set(
       segments
         .slice(1)
         .filter(
           (s, i) =>
-            s.architecture !== segments[i].architecture || s.memoryMb !== segments[i].memoryMb,
+            s.architecture !== segments[i].architecture ||
+            (memory && s.memoryMb !== segments[i].memoryMb),
         )
         .map((s) => s.fromMs),
     );

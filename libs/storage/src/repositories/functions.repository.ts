@@ -394,6 +394,26 @@ export class FunctionsRepository {
   }
 
   /**
+   * Of `functionIds`, those with usage no record gave a memory size for on a day of the range
+   * (whole UTC days: a superset of the range's): only their stretches need the memory size in
+   * force (the rows of the others carry their own).
+   */
+  async withUnknownMemory(range: TimeRange, functionIds: readonly string[]): Promise<Set<string>> {
+    if (functionIds.length === 0) return new Set();
+    const rows = await this.rows<{ functionId: string }>(
+      `SELECT DISTINCT function_id AS functionId FROM function_days
+       WHERE day >= toStartOfDay(toDateTime({from:UInt32})) AND day < toDateTime({to:UInt32})
+         AND memory_size_mb = 0 AND function_id IN {ids:Array(String)}`,
+      {
+        from: toDateTimeParam(range.fromMs),
+        to: Math.ceil(range.toMs / 1000),
+        ids: [...functionIds],
+      },
+    );
+    return new Set(rows.map((r) => r.functionId));
+  }
+
+  /**
    * Cold starts grouped by function × version × memory (× hour when asked) and, for the functions
    * `splits` names, × stretch between their settings changes; the caller folds the rows into the
    * requested grouping, joining what was in force (runtime, architecture) it holds. The functions
