@@ -186,9 +186,12 @@ export class FleetService {
       }
     }
     const splits = settingsSplits(timelines, configs);
-    // An on-demand bill is read per stretch only where a split changes its price.
+    // An on-demand bill is read per stretch only where a split changes its price: the memory size
+    // in force bills durations without one and SnapStart restores (billedGbSecondsOf).
     const unknownMemory = new Set(
-      totals.filter((t) => t.billedMsUnknownMemory > 0).map((t) => t.functionId),
+      totals
+        .filter((t) => t.billedMsUnknownMemory > 0 || t.billedRestoreSumMs > 0)
+        .map((t) => t.functionId),
     );
     const podLevels = podConcurrencyLevels(totals, configs);
     // One read each for the whole fleet: the concurrency under the pods' and the provisioned

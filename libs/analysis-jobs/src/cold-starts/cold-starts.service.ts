@@ -8,7 +8,7 @@ import {
   type ColdStartGroup,
   type TimeRange,
 } from '@fleetscope/storage';
-import { settingsInForce } from '../reports/weekly-report.inputs';
+import { priceCuts, settingsInForce } from '../reports/weekly-report.inputs';
 import { groupColdStarts, type ColdStartReport } from './cold-start.grouping';
 import { runtimeTimelines, stretchesInForce } from './stretches-in-force';
 
@@ -42,8 +42,8 @@ export class ColdStartsService {
     // in force stands only for rows that carry none: the functions whose size changed are cut
     // there only if they have such rows.
     const memoryChanged = [...timelines]
-      .filter(([, segments]) =>
-        segments.some((s, i) => i > 0 && s.memoryMb !== segments[i - 1].memoryMb),
+      .filter(
+        ([, segments]) => priceCuts(segments, true).length > priceCuts(segments, false).length,
       )
       .map(([id]) => id);
     const unknownMemory = await this.functions.withUnknownMemory(range, memoryChanged);

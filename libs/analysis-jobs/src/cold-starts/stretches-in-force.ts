@@ -1,6 +1,6 @@
 import type { SettingsSegment } from '@fleetscope/reports';
 import type { RecordedRuntime } from '@fleetscope/storage';
-import type { SettingsTimelines } from '../reports/weekly-report.inputs';
+import { priceCuts, type SettingsTimelines } from '../reports/weekly-report.inputs';
 
 /**
  * What was in force over one stretch of a function's stored rows; null where nothing stored says,
@@ -93,20 +93,9 @@ export function stretchesInForce(
   for (const id of new Set([...timelines.keys(), ...runtimes.keys()])) {
     const segments = timelines.get(id) ?? [];
     const observed = runtimes.get(id) ?? [];
-    // Cut where what a stretch says changes (provisioned concurrency alone changes nothing here;
-    // the memory size only for usage no record gave one for, where `unknownMemory` names the
-    // functions that have any): each cut reads its function's rows at an hour's resolution apart.
-    const memory = !unknownMemory || unknownMemory.has(id);
-    const cuts = new Set(
-      segments
-        .slice(1)
-        .filter(
-          (s, i) =>
-            s.architecture !== segments[i].architecture ||
-            (memory && s.memoryMb !== segments[i].memoryMb),
-        )
-        .map((s) => s.fromMs),
-    );
+    // A cut reads its function's rows apart; the memory size in force stands only for rows that
+    // carry none (priceCuts).
+    const cuts = new Set(priceCuts(segments, !unknownMemory || unknownMemory.has(id)));
     let runtime = observed[0]?.runtime ?? null;
     for (const o of observed) {
       if (o.observedAtMs >= range.toMs) break;

@@ -4,6 +4,7 @@ import {
   emptyDay,
   provisionedLambdaLevels,
   reportDailyUsage,
+  priceCuts,
   priceSplits,
   segmentAt,
   settingsSplits,
@@ -98,6 +99,17 @@ describe(reportDailyUsage.name, () => {
     expect(priceSplits(timelines, configs, new Set([F])).get(F)).toEqual([
       range.fromMs + DAY + 6 * HOUR,
     ]);
+    // A memory size alone cuts only where usage is billed at the size in force.
+    const memoryOnly = settingsTimeline(
+      [
+        { setting: 'memory_mb', observedAtMs: 0, source: 'api', value: '1024' },
+        { setting: 'memory_mb', observedAtMs: range.fromMs + DAY, source: 'api', value: '2048' },
+      ],
+      range.fromMs,
+      range.toMs,
+    );
+    expect(priceCuts(memoryOnly, false)).toEqual([]);
+    expect(priceCuts(memoryOnly, true)).toEqual([range.fromMs + DAY]);
     expect(segmentAt(timeline, range.fromMs)).toMatchObject({ architecture: 'x86_64' });
     expect(segmentAt(timeline, range.fromMs + DAY + 6 * HOUR)).toMatchObject({
       architecture: 'arm64',

@@ -137,12 +137,28 @@ export function settingsSplits(
 }
 
 /**
- * The splits (settingsSplits) at which an on-demand price changes: where the architecture in force
- * changes, and, for the functions in `unknownMemory` (usage no record gave a memory size for,
- * billed at the size in force), where the memory size does. Elsewhere a split changes no figure of
- * an on-demand bill (the rows' own memory sizes bill the rest; provisioned concurrency is priced by
- * the days, reportDailyUsage), so its function is read whole: each split reads its function's rows
- * at an hour's resolution apart (FunctionsRepository.billedByStretch).
+ * Where one function's stretches differ in what a bill or a cold start is priced and grouped by:
+ * the starts of the segments after the first whose architecture differs from the one before, or,
+ * when `memoryMatters` (some of its usage carries no memory size of its own and is billed at the
+ * size in force), whose memory size does. Provisioned concurrency alone changes neither (the
+ * weekly report's days price it: reportDailyUsage). Each such cut reads its function's rows at an
+ * hour's resolution apart, so a read cuts only there.
+ */
+export function priceCuts(segments: readonly SettingsSegment[], memoryMatters: boolean): number[] {
+  return segments
+    .slice(1)
+    .filter(
+      (s, i) =>
+        s.architecture !== segments[i].architecture ||
+        (memoryMatters && s.memoryMb !== segments[i].memoryMb),
+    )
+    .map((s) => s.fromMs);
+}
+
+/**
+ * The Lambda functions' splits (settingsSplits) at which an on-demand price changes (priceCuts):
+ * the memory size counts for the functions in `unknownMemory`, those with usage billed at the size
+ * in force (durations without a memory size, SnapStart restores).
  */
 export function priceSplits(
   timelines: SettingsTimelines,
@@ -150,21 +166,14 @@ export function priceSplits(
   unknownMemory: ReadonlySet<string>,
 ): Map<string, number[]> {
   const splits = new Map<string, number[]>();
-  for (const [id, at] of settingsSplits(timelines, configs)) {
-    const segments = timelines.get(id)!;
-    const memory = unknownMemory.has(id);
-    const kept = at.filter((_, i) => {
-      const [before, after] = [segments[i], segments[i + 1]];
-      return (
-        before.architecture !== after.architecture || (memory && before.memoryMb !== after.memoryMb)
-      );
-    });
-    if (kept.length > 0) splits.set(id, kept);
+  for (const id of settingsSplits(timelines, configs).keys()) {
+    const cuts = priceCuts(timelines.get(id)!, unknownMemory.has(id));
+    if (cuts.length > 0) splits.set(id, cuts);
   }
   return splits;
 }
 
-/** The segment of `timelines` in force at `ms` (the first one before it begins). */
+/** The segment in force at `ms`: the first that ends after it, else the last. */
 export function segmentAt(
   segments: readonly SettingsSegment[] | undefined,
   ms: number,
