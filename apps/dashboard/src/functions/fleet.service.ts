@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  activeMinutesByDay,
   minScalePodFunctions,
   provisionedInHistory,
   provisionedLambdaLevels,
@@ -315,13 +316,7 @@ function podDaysOfFleet(
 ): Map<string, PodDay[]> {
   const days = new Map<string, PodDay[]>();
   if (ids.size === 0) return days;
-  const active = new Map<string, Map<number, number>>();
-  for (const row of concurrency) {
-    if (!ids.has(row.functionId)) continue;
-    const perDay = active.get(row.functionId) ?? new Map<number, number>();
-    perDay.set(row.dayStartMs, (perDay.get(row.dayStartMs) ?? 0) + row.activeMinutes);
-    active.set(row.functionId, perDay);
-  }
+  const active = activeMinutesByDay(concurrency, ids);
   for (const id of ids) {
     days.set(
       id,

@@ -173,6 +173,21 @@ export function priceSplits(
   return splits;
 }
 
+/** The minutes with traffic of each of `ids` per UTC day (dailyConcurrency's rows summed per day). */
+export function activeMinutesByDay(
+  concurrency: readonly StoredDailyConcurrency[],
+  ids: ReadonlySet<string>,
+): Map<string, Map<number, number>> {
+  const active = new Map<string, Map<number, number>>();
+  for (const c of concurrency) {
+    if (!ids.has(c.functionId)) continue;
+    const days = active.get(c.functionId) ?? new Map<number, number>();
+    days.set(c.dayStartMs, (days.get(c.dayStartMs) ?? 0) + c.activeMinutes);
+    active.set(c.functionId, days);
+  }
+  return active;
+}
+
 /** The segment in force at `ms`: the first that ends after it, else the last. */
 export function segmentAt(
   segments: readonly SettingsSegment[] | undefined,
@@ -369,13 +384,7 @@ export function reportDailyUsage(
   }
   // Pods: the days podDaysOf counts, with their stored sums where there are any (pod functions
   // are not cut by settings: one stretch); a stored day it does not count ran no pod-second.
-  const activeMinutes = new Map<string, Map<number, number>>();
-  for (const c of concurrency) {
-    if (!podIds.has(c.functionId)) continue;
-    const days = activeMinutes.get(c.functionId) ?? new Map<number, number>();
-    days.set(c.dayStartMs, (days.get(c.dayStartMs) ?? 0) + c.activeMinutes);
-    activeMinutes.set(c.functionId, days);
-  }
+  const activeMinutes = activeMinutesByDay(concurrency, podIds);
   const podRows = new Set<StoredDailyUsage>();
   for (const id of podIds) {
     const days = podDaysOf({

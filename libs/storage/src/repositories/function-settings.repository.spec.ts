@@ -120,6 +120,25 @@ describe(FunctionSettingsRepository.name, () => {
       'F provisioned_concurrency=0',
     ]);
   });
+
+  it('answers a fleet-wide read from the whole history kept in memory exactly as the range query does, and reads it again once it changed', async () => {
+    const repo = new FunctionSettingsRepository(handle);
+    const ranges = [
+      { fromMs: T0, toMs: T0 + 2 * HOUR + 1 },
+      { fromMs: T0 + HOUR, toMs: T0 + 5 * HOUR },
+      { fromMs: T0 + 4 * HOUR, toMs: T0 + 24 * HOUR },
+      { fromMs: T0 - 24 * HOUR, toMs: T0 },
+    ];
+    const ids = [F, G];
+    for (const range of ranges)
+      expect(await repo.observations(range)).toEqual(await repo.observations(range, ids));
+    await repo.record('api', [
+      { functionId: G, observedAtMs: T0 + 4.5 * HOUR, provisionedConcurrency: 7 },
+    ]);
+    const after = { fromMs: T0 + 4 * HOUR, toMs: T0 + 24 * HOUR };
+    expect(await repo.observations(after)).toEqual(await repo.observations(after, ids));
+    expect((await repo.observations(after)).map((o) => o.value)).toContain('7');
+  });
 });
 
 describe(settingsSeenIn.name, () => {
