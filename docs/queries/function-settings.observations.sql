@@ -1,12 +1,7 @@
+SELECT count() AS rows, toString(max(recorded_at)) AS latest FROM function_settings_history;
+
 SELECT function_id AS functionId, setting, toUnixTimestamp64Milli(observed_at) AS observedAtMs,
        toString(source) AS source, argMax(value, recorded_at) AS value
 FROM function_settings_history
-WHERE observed_at < fromUnixTimestamp64Milli({toMs:Int64})
-  AND (observed_at >= fromUnixTimestamp64Milli({fromMs:Int64})
-       OR (function_id, setting, source, observed_at) IN (
-         SELECT function_id, setting, source, max(observed_at)
-         FROM function_settings_history
-         WHERE observed_at < fromUnixTimestamp64Milli({fromMs:Int64})
-         GROUP BY function_id, setting, source))
 GROUP BY function_id, setting, observed_at, source
 ORDER BY functionId, observedAtMs, setting, source;

@@ -83,6 +83,10 @@ describe('the SQL the repositories build', () => {
       'function-settings.observations',
       () => new FunctionSettingsRepository(handle).observations(RANGE),
     ],
+    [
+      'function-settings.observations-of-functions',
+      () => new FunctionSettingsRepository(handle).observations(RANGE, [ID]),
+    ],
     // Last: its rows make the dashboard's reads bind the days with a choice from here on.
     [
       'functions.totals-days-with-a-choice',

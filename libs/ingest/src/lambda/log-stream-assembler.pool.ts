@@ -32,6 +32,7 @@ export class LambdaLogStreamAssemblerPool {
   /** Set while capture() runs a parse. */
   private touched: Map<string, Touched> | undefined;
   private readonly createdListeners: ((key: string) => void)[] = [];
+  private readonly droppedListeners: ((key: string) => void)[] = [];
 
   constructor(options: LambdaLogStreamAssemblerPoolOptions = {}) {
     this.maxStreams = Math.max(1, options.maxStreams ?? 10_000);
@@ -53,6 +54,11 @@ export class LambdaLogStreamAssemblerPool {
   /** Calls `listener` with the key of every stream get() creates, as it creates it. */
   onStreamCreated(listener: (key: string) => void): void {
     this.createdListeners.push(listener);
+  }
+
+  /** Calls `listener` with the key of every stream an undo (capture()) takes back out. */
+  onStreamDropped(listener: (key: string) => void): void {
+    this.droppedListeners.push(listener);
   }
 
   /** The assembler of `ctx`'s stream (function id + instance), created on first use. */
@@ -99,7 +105,10 @@ export class LambdaLogStreamAssemblerPool {
       for (const [key, { assembler, restore }] of touched) {
         if (assembler.revision !== revisions.get(key)) continue;
         if (restore === null) {
-          if (this.streams.get(key) === assembler) this.streams.delete(key);
+          if (this.streams.get(key) === assembler) {
+            this.streams.delete(key);
+            for (const listener of this.droppedListeners) listener(key);
+          }
         } else {
           restore();
           if (!this.streams.has(key)) this.streams.set(key, assembler);

@@ -185,4 +185,32 @@ describe(SandboxInitGate.name, () => {
     ).toBeUndefined();
     expect(gate.holding).toBe(0);
   });
+
+  it('keeps holding while a sandbox sends only batches with no valid event: they leave it no state', async () => {
+    const pool = new LambdaLogStreamAssemblerPool();
+    const gate = new SandboxInitGate(pool, { maxWaitMs: 10_000 });
+    const held = gate.wait(invocationBatch('r1', T + 260), { identity, instance: 'i-1' });
+    expect(held).toBeInstanceOf(Promise);
+    for (const empty of ['[]', '[{"type": "platform.start"}]'])
+      parseTelemetryBatch(Buffer.from(empty), { identity, instance: 'i-1', pool });
+    expect(pool.has(lambdaStreamKey(functionId(identity), 'i-1'))).toBe(false);
+    expect(gate.holding).toBeGreaterThan(0);
+    parseTelemetryBatch(initBatch, { identity, instance: 'i-1', pool });
+    await expect(held).resolves.toBe('released');
+  });
+
+  it('holds a sandbox again once the delivery that first made its state was not stored (undone)', async () => {
+    const pool = new LambdaLogStreamAssemblerPool();
+    const gate = new SandboxInitGate(pool, { maxWaitMs: 50 });
+    const { undo } = pool.capture(() =>
+      parseTelemetryBatch(initBatch, { identity, instance: 'i-1', pool }),
+    );
+    expect(
+      gate.wait(invocationBatch('r1', T + 260), { identity, instance: 'i-1' }),
+    ).toBeUndefined();
+    undo();
+    const again = gate.wait(invocationBatch('r1', T + 260), { identity, instance: 'i-1' });
+    expect(again).toBeInstanceOf(Promise);
+    await expect(again).resolves.toBe('timed_out');
+  });
 });

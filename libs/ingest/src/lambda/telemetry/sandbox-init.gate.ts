@@ -76,6 +76,8 @@ export class SandboxInitGate {
       this.remember(key);
       this.release(key, 'released');
     });
+    // A delivery not stored is parsed again when its sender retries: as if never seen.
+    pool.onStreamDropped((key) => this.seen.delete(key));
   }
 
   /** Bytes of the bodies held now. */

@@ -106,9 +106,13 @@ export function parseTelemetryBatch(body: unknown, context: TelemetryBatchContex
     source: 'lambda_telemetry',
     logSource: 'lambda_telemetry',
   };
-  const assembler = context.pool
-    ? context.pool.get(lambdaStreamKey(functionId(context.identity), instance), ctx)
-    : new LambdaLogStreamAssembler(ctx, context);
+  // Made at the first valid event: a batch with none leaves no state for its sandbox (a stream
+  // made for it would tell SandboxInitGate the sandbox's init had been read).
+  let made: LambdaLogStreamAssembler | undefined;
+  const stream = (): LambdaLogStreamAssembler =>
+    (made ??= context.pool
+      ? context.pool.get(lambdaStreamKey(functionId(context.identity), instance), ctx)
+      : new LambdaLogStreamAssembler(ctx, context));
   const keepPlatform = context.includePlatformLogs ?? false;
 
   for (let i = 0; i < events.length; i++) {
@@ -128,19 +132,19 @@ export function parseTelemetryBatch(body: unknown, context: TelemetryBatchContex
         // Text-format function logs carry the runtime's own prefix (`<ts>\t<requestId>\tINFO\t…`).
         const line = classifyLambdaLine(obj.record);
         if (line.event.kind === 'app') {
-          assembler.pushEvent(line.event, timeMs, line.event.message, line.lineTimeMs);
+          stream().pushEvent(line.event, timeMs, line.event.message, line.lineTimeMs);
         } else {
           // e.g. `Task timed out` printed by the runtime into the function stream.
-          assembler.pushEvent(line.event, timeMs, obj.record, line.lineTimeMs);
+          stream().pushEvent(line.event, timeMs, obj.record, line.lineTimeMs);
         }
       } else {
-        assembler.pushEvent(event, timeMs, event.message);
+        stream().pushEvent(event, timeMs, event.message);
       }
       continue;
     }
     const body = keepPlatform || isNoteworthy(event) ? JSON.stringify(obj) : null;
-    assembler.pushEvent(event, timeMs, body);
+    stream().pushEvent(event, timeMs, body);
   }
-  assembler.drainInto(result);
+  made?.drainInto(result);
   return result;
 }
