@@ -92,8 +92,12 @@ export class FunctionSettingsRepository {
   private readonly written = new Map<string, string>();
   /** Seeds `written` from the table once, so a restart does not write every setting again. */
   private loaded: Promise<void> | undefined;
-  /** The whole history while it is unchanged (history()). */
-  private kept?: { version: string; rows: SettingObservation[] };
+  /** The whole history while it is unchanged (history()), with the row count and latest it was read at. */
+  private kept?: {
+    rows: number;
+    latestMs: number;
+    observations: readonly Readonly<SettingObservation>[];
+  };
 
   constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
 
@@ -194,35 +198,49 @@ export class FunctionSettingsRepository {
   /**
    * Every observation (of each function, setting, time and source, the value recorded last), in
    * the order observations() returns them, read again only when the table changed: its row count
-   * or latest recorded_at differs (an insert raises the latest; a merge or a TTL changes the count).
-   * Every fleet page, cold-start read and report reads the whole history, 30,000 rows for 10,000
-   * functions with three settings each (~80 ms to read), where the check costs a few. Undefined,
-   * and nothing kept, above MAX_KEPT_OBSERVATIONS rows: the range's query then reads less.
+   * or latest recorded_at differs from those of the rows kept (an insert raises the count; a merge
+   * lowers it). The rows kept carry their own count and latest, read by the same query, so a
+   * check answered by a newer replica than the read only causes another read. Every fleet page,
+   * cold-start read and report reads the whole history, 30,000 rows for 10,000 functions with three
+   * settings each (~80 ms to read), where the check costs a few. Undefined, and nothing kept, above
+   * MAX_KEPT_OBSERVATIONS rows: the range's query then reads less.
    */
-  private async history(): Promise<SettingObservation[] | undefined> {
-    const [state] = await queryRows<{ rows: number; latest: string }>(
+  private async history(): Promise<readonly Readonly<SettingObservation>[] | undefined> {
+    const [state] = await queryRows<{ rows: number; latestMs: number }>(
       this.handle.client,
-      `SELECT count() AS rows, toString(max(recorded_at)) AS latest FROM function_settings_history`,
+      `SELECT count() AS rows, toUnixTimestamp64Milli(max(recorded_at)) AS latestMs
+       FROM function_settings_history`,
       {},
       'reading function_settings_history',
     );
-    const version = `${state?.rows ?? 0}|${state?.latest ?? ''}`;
-    if (this.kept?.version === version) return this.kept.rows;
+    const rows = Number(state?.rows ?? 0);
+    const latestMs = Number(state?.latestMs ?? 0);
+    const kept = this.kept;
+    if (kept && kept.rows === rows && kept.latestMs === latestMs) return kept.observations;
     this.kept = undefined;
-    if ((state?.rows ?? 0) > MAX_KEPT_OBSERVATIONS) return undefined;
-    const rows = await queryRows<SettingObservation>(
+    if (rows > MAX_KEPT_OBSERVATIONS) return undefined;
+    const read = await queryRows<SettingObservation & { n: number; latestMs: number }>(
       this.handle.client,
       `
       SELECT function_id AS functionId, setting, toUnixTimestamp64Milli(observed_at) AS observedAtMs,
-             toString(source) AS source, argMax(value, recorded_at) AS value
+             toString(source) AS source, argMax(value, recorded_at) AS value,
+             count() AS n, toUnixTimestamp64Milli(max(recorded_at)) AS latestMs
       FROM function_settings_history
       GROUP BY function_id, setting, observed_at, source
       ORDER BY functionId, observedAtMs, setting, source`,
       {},
       'reading function_settings_history',
     );
-    this.kept = { version, rows };
-    return rows;
+    let count = 0;
+    let latest = 0;
+    // Frozen: every later request reads these objects.
+    const observations = read.map(({ n, latestMs: groupLatestMs, ...o }) => {
+      count += Number(n);
+      latest = Math.max(latest, Number(groupLatestMs));
+      return Object.freeze(o);
+    });
+    this.kept = { rows: count, latestMs: latest, observations };
+    return observations;
   }
 }
 
@@ -235,7 +253,7 @@ const MAX_KEPT_OBSERVATIONS = 200_000;
  * source before its start.
  */
 export function observationsOfRange(
-  all: readonly SettingObservation[],
+  all: readonly Readonly<SettingObservation>[],
   range: { fromMs: number; toMs: number },
 ): SettingObservation[] {
   const fromMs = Math.floor(range.fromMs);

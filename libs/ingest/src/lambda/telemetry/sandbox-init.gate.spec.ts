@@ -213,4 +213,19 @@ describe(SandboxInitGate.name, () => {
     expect(again).toBeInstanceOf(Promise);
     await expect(again).resolves.toBe('timed_out');
   });
+
+  it('keeps a sandbox seen before as seen when a redelivery re-creates its evicted state and is undone', () => {
+    const pool = new LambdaLogStreamAssemblerPool({ maxStreams: 1 });
+    const gate = new SandboxInitGate(pool, { maxWaitMs: 50 });
+    parseTelemetryBatch(initBatch, { identity, instance: 'i-1', pool });
+    parseTelemetryBatch(initBatch, { identity, instance: 'i-2', pool });
+    expect(pool.has(lambdaStreamKey(functionId(identity), 'i-1'))).toBe(false);
+    const { undo } = pool.capture(() =>
+      parseTelemetryBatch(invocationBatch('r1', T + 260), { identity, instance: 'i-1', pool }),
+    );
+    undo();
+    expect(
+      gate.wait(invocationBatch('r2', T + 900), { identity, instance: 'i-1' }),
+    ).toBeUndefined();
+  });
 });

@@ -62,6 +62,8 @@ export class SandboxInitGate {
   private readonly held = new Map<string, Held>();
   /** Sandboxes whose state the pool created, oldest first (at most REMEMBERED_SANDBOXES). */
   private readonly seen = new Set<string>();
+  /** Of `seen`, those whose state was created for the first time, until another creation of it. */
+  private readonly firstSeen = new Set<string>();
   private heldBytes = 0;
   private readonly maxWaitMs: number;
   private readonly maxHeldBytes: number;
@@ -73,11 +75,16 @@ export class SandboxInitGate {
     this.maxWaitMs = Math.max(0, options.maxWaitMs);
     this.maxHeldBytes = Math.max(0, options.maxHeldBytes ?? DEFAULT_MAX_HELD_BYTES);
     pool.onStreamCreated((key) => {
+      if (this.seen.has(key)) this.firstSeen.delete(key);
+      else bounded(this.firstSeen, key);
       this.remember(key);
       this.release(key, 'released');
     });
-    // A delivery not stored is parsed again when its sender retries: as if never seen.
-    pool.onStreamDropped((key) => this.seen.delete(key));
+    // A delivery not stored is parsed again when its sender retries: a sandbox first seen in it
+    // is as if never seen; one seen before stays seen (its stream had only been evicted).
+    pool.onStreamDropped((key) => {
+      if (this.firstSeen.delete(key)) this.seen.delete(key);
+    });
   }
 
   /** Bytes of the bodies held now. */
@@ -109,11 +116,7 @@ export class SandboxInitGate {
 
   private remember(key: string): void {
     this.seen.delete(key);
-    this.seen.add(key);
-    if (this.seen.size > REMEMBERED_SANDBOXES) {
-      const oldest = this.seen.values().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
-    }
+    bounded(this.seen, key);
   }
 
   private release(key: string, outcome: SandboxInitWaitOutcome): void {
@@ -147,4 +150,13 @@ function lacksInit(body: Buffer): boolean {
     any = true;
   }
   return any;
+}
+
+/** Adds `key` last to `set`, dropping its oldest key beyond REMEMBERED_SANDBOXES. */
+function bounded(set: Set<string>, key: string): void {
+  set.add(key);
+  if (set.size > REMEMBERED_SANDBOXES) {
+    const oldest = set.values().next().value;
+    if (oldest !== undefined) set.delete(oldest);
+  }
 }
