@@ -200,7 +200,7 @@ export class FleetService {
     const [concurrency, lifetimes, stretches, stored] = await Promise.all([
       this.reports.dailyConcurrency(range, new Map([...podLevels, ...provisioned])),
       this.reports.podLifetimes(kept),
-      this.lambdaStretches(timelines, priceSplits(timelines, configs, unknownMemory), range),
+      this.lambdaStretches(timelines, priceSplits(splits, timelines, unknownMemory), range),
       byDays.size > 0
         ? this.reports.dailyUsage(range, splitsOf(splits, byDays), [...byDays])
         : Promise.resolve([]),

@@ -93,12 +93,12 @@ describe(reportDailyUsage.name, () => {
     ]);
     // An on-demand bill changes at the move to arm64 only; the memory size there too when some
     // usage had no memory size of its own. The stretch after each split starts at its segment.
-    expect(priceSplits(timelines, configs, new Set()).get(F)).toEqual([
+    expect(priceSplits(settingsSplits(timelines, configs), timelines, new Set()).get(F)).toEqual([
       range.fromMs + DAY + 6 * HOUR,
     ]);
-    expect(priceSplits(timelines, configs, new Set([F])).get(F)).toEqual([
-      range.fromMs + DAY + 6 * HOUR,
-    ]);
+    expect(priceSplits(settingsSplits(timelines, configs), timelines, new Set([F])).get(F)).toEqual(
+      [range.fromMs + DAY + 6 * HOUR],
+    );
     // A memory size alone cuts only where usage is billed at the size in force.
     const memoryOnly = settingsTimeline(
       [

@@ -16,6 +16,7 @@ import type {
   FunctionConfig,
   FunctionSettingsRepository,
   SettingObservation,
+  SettingsSplits,
   StoredDailyConcurrency,
   StoredDailyUsage,
   StoredRecommendation,
@@ -156,21 +157,21 @@ export function priceCuts(segments: readonly SettingsSegment[], memoryMatters: b
 }
 
 /**
- * The Lambda functions' splits (settingsSplits) at which an on-demand price changes (priceCuts):
- * the memory size counts for the functions in `unknownMemory`, those with usage billed at the size
- * in force (durations without a memory size, SnapStart restores).
+ * Of the Lambda functions' splits (settingsSplits), those at which an on-demand price changes
+ * (priceCuts): the memory size counts for the functions in `unknownMemory`, those with usage billed
+ * at the size in force (durations without a memory size, SnapStart restores).
  */
 export function priceSplits(
+  splits: SettingsSplits,
   timelines: SettingsTimelines,
-  configs: ReadonlyMap<string, FunctionConfig>,
   unknownMemory: ReadonlySet<string>,
 ): Map<string, number[]> {
-  const splits = new Map<string, number[]>();
-  for (const id of settingsSplits(timelines, configs).keys()) {
+  const priced = new Map<string, number[]>();
+  for (const id of splits.keys()) {
     const cuts = priceCuts(timelines.get(id)!, unknownMemory.has(id));
-    if (cuts.length > 0) splits.set(id, cuts);
+    if (cuts.length > 0) priced.set(id, cuts);
   }
-  return splits;
+  return priced;
 }
 
 /** The minutes with traffic of each of `ids` per UTC day (dailyConcurrency's rows summed per day). */
