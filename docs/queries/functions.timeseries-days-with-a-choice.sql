@@ -23,7 +23,10 @@ LEFT JOIN (
     max(max_memory_used_mb) AS maxMemoryUsedMb
   FROM (
 SELECT * FROM function_minutes
-WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id = {functionId:String} AND NOT (function_id, toStartOfDay(minute)) IN {mixedDays:Array(Tuple(String, DateTime))}
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id = {functionId:String} AND function_id NOT IN {mixedFunctions:Array(String)}
+UNION ALL
+SELECT * FROM function_minutes
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id = {functionId:String} AND function_id IN {mixedFunctions:Array(String)} AND NOT (function_id, toStartOfDay(minute)) IN {mixedDays:Array(Tuple(String, DateTime))}
 UNION ALL
 SELECT * FROM (
 SELECT * EXCEPT (prio, per_source) FROM (

@@ -7,6 +7,7 @@ import {
   type ColdStartRow,
 } from '@fleetscope/storage';
 import { ZERO_BUCKET, type SortedLogBuckets } from '@fleetscope/model';
+import { minuteRangeRowsOf } from '../../libs/storage/src/repositories/range-rows';
 import { openTestClickHouse } from '../support/test-clickhouse';
 
 const HOUR = 3600_000;
@@ -180,6 +181,56 @@ describe('chosenSourceRows()', () => {
     expect(
       rows.filter((r) => r.includes('~idle"') && r.includes('otel_metrics')).length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('minuteRangeRowsOf()', () => {
+  jest.setTimeout(120_000);
+  const DAY = 24 * HOUR;
+  let opened: Awaited<ReturnType<typeof openTestClickHouse>>;
+  const start = Math.floor(Date.now() / DAY) * DAY - 4 * DAY;
+
+  beforeAll(async () => {
+    opened = await openTestClickHouse();
+    await insertFleet(opened.handle, start, 3 * 24 * 60, [
+      ...FLEET,
+      // A second source on the first day only: the function has days with one source and days
+      // with two, read apart by the day (the other functions by their id alone).
+      { fn: 'first-day', source: 'lambda_log', when: '1', count: '3 + h % 4' },
+      {
+        fn: 'first-day',
+        source: 'lambda_telemetry',
+        when: `minute < toDateTime({start:UInt32} + 86400, 'UTC') AND h % 2 = 0`,
+        count: '2 + h % 5',
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await opened.cleanup();
+  });
+
+  it('keeps exactly the rows the per-minute choice keeps, with the days of several sources bound', async () => {
+    const range = { fromMs: start + 5 * HOUR + 13 * MINUTE, toMs: start + 3 * DAY - 2 * HOUR };
+    const asked = rangeParams(range);
+    const read = async (query: string, params: Record<string, unknown>) => {
+      const result = await opened.handle.client.query({
+        query: `SELECT function_id, minute, source, version, invocations FROM (${query})`,
+        query_params: params,
+        format: 'JSONCompactEachRow',
+      });
+      return (await result.json<unknown[]>()).map((row) => JSON.stringify(row)).sort();
+    };
+    const { rows, params } = await minuteRangeRowsOf(opened.handle.client, '', asked);
+    const bound = await read(rows, params);
+    expect(bound).toEqual(await read(chosenSourceRows('function_minutes'), asked));
+    // The cases occur: the first day's two sources chosen per minute, the later days' one source.
+    const firstDay = bound.filter((r) => r.includes('~first-day"'));
+    expect(firstDay.some((r) => r.includes('lambda_telemetry'))).toBe(true);
+    expect(firstDay.filter((r) => r.includes('lambda_log')).length).toBeGreaterThan(
+      2 * 24 * 60 - 60,
+    );
+    expect(params).toHaveProperty('mixedFunctions');
+    expect((params.mixedFunctions as string[]).some((id) => id.endsWith('~first-day'))).toBe(true);
   });
 });
 

@@ -149,7 +149,10 @@ export class WeeklyReportsRepository {
   /**
    * Per day and stretch, the time the named functions ran under the stretch's level (provisioned
    * concurrency in force then) and their minutes with traffic, from per-minute concurrency
-   * c = busy ms / 60,000 (Little's law).
+   * c = busy ms / 60,000 (Little's law). One row per function-minute by a window over the rows'
+   * own order, as AnalysisInputsRepository.concurrencyProfiles() takes them: a GROUP BY
+   * function_id, minute built a hash table of every minute (220 against 125 ms for the 840,000
+   * minutes of 500 functions over 7 days).
    */
   async dailyConcurrency(
     range: { fromMs: number; toMs: number },
@@ -174,11 +177,16 @@ export class WeeklyReportsRepository {
         sum(least(c, ({levels:Array(Array(Float64))}[transform(functionId, {ids:Array(String)}, arrayEnumerate({ids:Array(String)}), 0)])[1 + stretch])) * 60000 AS busyUnderLevelMs,
         countIf(c > 0) AS activeMinutes
       FROM (
-        SELECT function_id AS functionId, minute,
+        SELECT function_id AS functionId,
                toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
-               ${STRETCH} AS stretch, sum(duration_sum_ms) / 60000 AS c
-        FROM (${rows})
-        GROUP BY function_id, minute
+               ${STRETCH} AS stretch, c
+        FROM (
+          SELECT function_id, minute, sum(duration_sum_ms) OVER w / 60000 AS c,
+                 row_number() OVER w AS rn
+          FROM (${rows})
+          WINDOW w AS (PARTITION BY function_id, minute)
+        )
+        WHERE rn = 1
       )
       GROUP BY functionId, dayStartMs, stretch`,
       params,
