@@ -5,7 +5,12 @@ import { loadConfig, type Config } from '@fleetscope/config';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { openAndMigrate } from '../storage.module';
 import type { InvocationRecord } from '@fleetscope/model';
-import { FunctionSettingsRepository, settingsSeenIn } from './function-settings.repository';
+import {
+  FunctionSettingsRepository,
+  observationsOfRange,
+  settingsSeenIn,
+  type SettingObservation,
+} from './function-settings.repository';
 
 const F = 'aws_lambda~123456789012~us-east-1~orders';
 const G = 'aws_lambda~123456789012~us-east-1~billing';
@@ -138,6 +143,63 @@ describe(FunctionSettingsRepository.name, () => {
     const after = { fromMs: T0 + 4 * HOUR, toMs: T0 + 24 * HOUR };
     expect(await repo.observations(after)).toEqual(await repo.observations(after, ids));
     expect((await repo.observations(after)).map((o) => o.value)).toContain('7');
+  });
+});
+
+describe(observationsOfRange.name, () => {
+  /** The rule spelled out over the whole history: keys of function, setting and source. */
+  function reference(all: readonly SettingObservation[], range: { fromMs: number; toMs: number }) {
+    const key = (o: SettingObservation) => [o.functionId, o.setting, o.source].join('|');
+    const lastBefore = new Map<string, number>();
+    for (const o of all) if (o.observedAtMs < range.fromMs) lastBefore.set(key(o), o.observedAtMs);
+    return all.filter(
+      (o) =>
+        o.observedAtMs < range.toMs &&
+        (o.observedAtMs >= range.fromMs || lastBefore.get(key(o)) === o.observedAtMs),
+    );
+  }
+
+  it('keeps what the range query returns: the observations inside the range and the latest of each setting and source before it', () => {
+    // A history in observations()' order: by function, time, setting, source; one observation
+    // per function, setting, time and source.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const settings = ['architecture', 'memory_mb', 'provisioned_concurrency'] as const;
+    const sources = ['api', 'manual', 'records'] as const;
+    const all: SettingObservation[] = [];
+    for (let f = 0; f < 40; f++) {
+      const rows = new Map<string, SettingObservation>();
+      for (let k = 0; k < next(12); k++) {
+        const o: SettingObservation = {
+          functionId: `aws_lambda~123456789012~us-east-1~fn${String(f).padStart(2, '0')}`,
+          setting: settings[next(3)],
+          observedAtMs: T0 + next(10) * HOUR,
+          source: sources[next(3)],
+          value: String(next(4)),
+        };
+        rows.set(`${o.setting}|${o.observedAtMs}|${o.source}`, o);
+      }
+      all.push(
+        ...[...rows.values()].sort(
+          (a, b) =>
+            a.observedAtMs - b.observedAtMs ||
+            a.setting.localeCompare(b.setting) ||
+            a.source.localeCompare(b.source),
+        ),
+      );
+    }
+    for (let from = -1; from <= 10; from++) {
+      for (const hours of [0, 1, 3, 12]) {
+        const range = { fromMs: T0 + from * HOUR, toMs: T0 + (from + hours) * HOUR };
+        expect(observationsOfRange(all, range)).toEqual(reference(all, range));
+      }
+    }
+    expect(
+      observationsOfRange(all, { fromMs: T0 + 5 * HOUR, toMs: T0 + 6 * HOUR }).length,
+    ).toBeGreaterThan(20);
   });
 });
 
