@@ -258,8 +258,14 @@ describe(FunctionsRepository.name, () => {
   /** The fleet page's totals and the cold starts by hour equal the per-minute choice's. */
   async function expectChoiceAnswers(fromMs: number, toMs: number) {
     const range = { fromMs, toMs };
-    const fast = await new FunctionsRepository(opened.handle).totals(range);
+    const repo = new FunctionsRepository(opened.handle);
+    const fast = await repo.totals(range);
     const expected = await reference(opened.handle, range);
+    // The fleet's days with several sources read once and shared give the same answer; days read
+    // for another range are not bound.
+    expect(await repo.totals(range, undefined, repo.severalSourceDays(range))).toEqual(fast);
+    const other = repo.severalSourceDays({ fromMs: fromMs - 2 * HOUR, toMs });
+    expect(await repo.totals(range, undefined, other)).toEqual(fast);
     expect(fast.length).toBe(4);
     // Sorted as sumMap keeps them: the zero bucket (Int16's least) first.
     for (const t of fast) {
@@ -299,7 +305,7 @@ describe(FunctionsRepository.name, () => {
     }) => `${String(r.key)}|${String(r.functionId)}|${String(r.memorySizeMb)}|${String(r.version)}`;
     // By hour, and by function alone (whole days read from day rows).
     for (const byHour of [true, false]) {
-      const cold = await new FunctionsRepository(opened.handle).coldStarts(range, byHour);
+      const cold = await repo.coldStarts(range, byHour, new Map(), repo.severalSourceDays(range));
       const coldExpected = await referenceColdStarts(opened.handle, range, byHour);
       expect(
         Object.fromEntries(

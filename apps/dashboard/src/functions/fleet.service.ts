@@ -48,6 +48,7 @@ import {
   type FunctionConfig,
   type FunctionTotals,
   type SettingsSplits,
+  type SeveralSourceDays,
   type StoredDailyConcurrency,
   type StoredPodLifetime,
   type StretchBilled,
@@ -162,8 +163,11 @@ export class FleetService {
     // 10,000 ids bound as a parameter cost more. The history up to now, as the weekly report reads
     // it: the first observation of a setting may come after the range.
     const ids = functionId ? [functionId] : undefined;
+    // The fleet's days with several sources, read once for every read below (one function's page
+    // reads its own).
+    const shared = functionId ? undefined : this.functions.severalSourceDays(range);
     const [totals, configs, timelines] = await Promise.all([
-      this.functions.totals(range, functionId),
+      this.functions.totals(range, functionId, shared),
       this.configs.merged(ids),
       settingsInForce(this.settings, range, nowMs, ids),
     ]);
@@ -198,11 +202,11 @@ export class FleetService {
     // One read each for the whole fleet: the concurrency under the pods' and the provisioned
     // levels, and the daily sums of the functions priced by the report's days.
     const [concurrency, lifetimes, stretches, stored] = await Promise.all([
-      this.reports.dailyConcurrency(range, new Map([...podLevels, ...provisioned])),
+      this.reports.dailyConcurrency(range, new Map([...podLevels, ...provisioned]), shared),
       this.reports.podLifetimes(kept),
-      this.lambdaStretches(timelines, priceSplits(splits, timelines, unknownMemory), range),
+      this.lambdaStretches(timelines, priceSplits(splits, timelines, unknownMemory), range, shared),
       byDays.size > 0
-        ? this.reports.dailyUsage(range, splitsOf(splits, byDays), [...byDays])
+        ? this.reports.dailyUsage(range, splitsOf(splits, byDays), [...byDays], shared)
         : Promise.resolve([]),
     ]);
     const podDays = podDaysOfFleet(
@@ -258,10 +262,11 @@ export class FleetService {
     timelines: SettingsTimelines,
     splits: SettingsSplits,
     range: TimeRange,
+    shared: SeveralSourceDays | undefined,
   ): Promise<Map<string, UsageStretch[]>> {
     const stretches = new Map<string, UsageStretch[]>();
     if (splits.size === 0) return stretches;
-    for (const billed of await this.functions.billedByStretch(range, splits)) {
+    for (const billed of await this.functions.billedByStretch(range, splits, shared)) {
       const id = billed.functionId;
       // The stretch starts at the range's start or at a split; what is in force then.
       const startMs = billed.stretch === 0 ? range.fromMs : splits.get(id)![billed.stretch - 1];

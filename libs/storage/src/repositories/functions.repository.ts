@@ -8,7 +8,12 @@ import {
   type CompactRow,
 } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
-import { minuteRangeRowsOf, rangeRowsOf } from './range-rows';
+import {
+  minuteRangeRowsOf,
+  rangeRowsOf,
+  severalSourceDays,
+  type SeveralSourceDays,
+} from './range-rows';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
 import {
   STRETCH,
@@ -301,12 +306,25 @@ export interface StretchBilled extends FunctionBilled {
 export class FunctionsRepository {
   constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
 
-  async totals(range: TimeRange, functionId?: string): Promise<FunctionTotals[]> {
+  /**
+   * The range's function-days with several sources, read once for the reads of one request that
+   * pass it on (SeveralSourceDays).
+   */
+  severalSourceDays(range: TimeRange): SeveralSourceDays {
+    return severalSourceDays(this.handle.client, range);
+  }
+
+  async totals(
+    range: TimeRange,
+    functionId?: string,
+    shared?: SeveralSourceDays,
+  ): Promise<FunctionTotals[]> {
     const filter = functionId ? 'AND function_id = {functionId:String}' : '';
     const { rows, params } = await this.rangeRows(
       filter,
       { ...rangeParams(range), functionId },
       true,
+      shared,
     );
     const query = `
       SELECT
@@ -371,13 +389,18 @@ export class FunctionsRepository {
    * settings changes (STRETCH), with their requests and restores: the inputs of pricing each
    * stretch at the settings in force then. Read from rows no longer than an hour.
    */
-  async billedByStretch(range: TimeRange, splits: SettingsSplits): Promise<StretchBilled[]> {
+  async billedByStretch(
+    range: TimeRange,
+    splits: SettingsSplits,
+    shared?: SeveralSourceDays,
+  ): Promise<StretchBilled[]> {
     const split = splitParams(splits);
     if (split.splitIds.length === 0) return [];
     const { rows, params } = await this.rangeRows(
       'AND function_id IN {splitIds:Array(String)}',
       { ...rangeParams(range), ...split },
       false,
+      shared,
     );
     const query = `
       SELECT
@@ -424,21 +447,31 @@ export class FunctionsRepository {
     range: TimeRange,
     byHour: boolean,
     splits: SettingsSplits = new Map(),
+    shared?: SeveralSourceDays,
   ): Promise<ColdStartRow[]> {
     const split = splitParams(splits);
     if (split.splitIds.length === 0) {
-      return this.coldStartRows(range, byHour, { where: '', params: {}, stretched: false });
+      return this.coldStartRows(range, byHour, {
+        where: '',
+        params: {},
+        stretched: false,
+        shared,
+      });
     }
+    // Both halves bind the same days, read once.
+    const days = shared ?? this.severalSourceDays(range);
     const [others, stretched] = await Promise.all([
       this.coldStartRows(range, byHour, {
         where: 'AND function_id NOT IN {splitIds:Array(String)}',
         params: { splitIds: split.splitIds },
         stretched: false,
+        shared: days,
       }),
       this.coldStartRows(range, byHour, {
         where: 'AND function_id IN {splitIds:Array(String)}',
         params: split,
         stretched: true,
+        shared: days,
       }),
     ]);
     return [...others, ...stretched].sort(coldStartOrder);
@@ -448,7 +481,12 @@ export class FunctionsRepository {
   private async coldStartRows(
     range: TimeRange,
     byHour: boolean,
-    only: { where: string; params: Record<string, unknown>; stretched: boolean },
+    only: {
+      where: string;
+      params: Record<string, unknown>;
+      stretched: boolean;
+      shared?: SeveralSourceDays;
+    },
   ): Promise<ColdStartRow[]> {
     const hourKey = byHour ? `toString(toHour(minute))` : `''`;
     const stretched = only.stretched;
@@ -457,6 +495,7 @@ export class FunctionsRepository {
       only.where,
       { ...rangeParams(range), ...only.params },
       !byHour && !stretched,
+      only.shared,
     );
     const query = `
       SELECT
@@ -592,8 +631,9 @@ export class FunctionsRepository {
     where: string,
     asked: Record<string, unknown>,
     byDay: boolean,
+    shared?: SeveralSourceDays,
   ): Promise<{ rows: string; params: Record<string, unknown> }> {
-    return rangeRowsOf(this.handle.client, where, asked, byDay);
+    return rangeRowsOf(this.handle.client, where, asked, byDay, shared);
   }
 
   private rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {

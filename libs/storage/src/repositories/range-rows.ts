@@ -7,6 +7,7 @@ import {
   minuteRowsForRange,
   mixedDaysInRange,
   mixedDaysParams,
+  rangeParams,
   rowsForRange,
   storedRowsForRange,
   unsettledHoursInRange,
@@ -20,6 +21,40 @@ export interface RangeRows {
 }
 
 type MixedDay = { functionId: string; day: number; settledHours: number };
+
+/**
+ * A range's function-days with several sources across the whole fleet, read once and shared by
+ * the reads of one request (severalSourceDays()): each of them binds these days in place of
+ * reading its own, ~15–25 ms apiece (four on the fleet page). A superset of the days a read's
+ * functions have is bound as exactly: its rows are still those its filter selects, and the days of
+ * other functions match none of them.
+ */
+export interface SeveralSourceDays {
+  /** The range's parameters (rangeParams) the days were read with. */
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly days: Promise<MixedDay[]>;
+}
+
+/** Reads a range's function-days with several sources for the whole fleet (SeveralSourceDays). */
+export function severalSourceDays(
+  client: ClickHouseClient,
+  range: { fromMs: number; toMs: number },
+): SeveralSourceDays {
+  const params = rangeParams(range);
+  return { params, days: mixedDaysOf(client, '', params) };
+}
+
+/** The mixed days of a read: the shared ones when read for the same range, else its own. */
+function daysOf(
+  client: ClickHouseClient,
+  where: string,
+  asked: Record<string, unknown>,
+  shared: SeveralSourceDays | undefined,
+): Promise<MixedDay[]> {
+  const same =
+    shared && Object.entries(shared.params).every(([k, v]) => String(asked[k]) === String(v));
+  return same ? shared.days : mixedDaysOf(client, where, asked);
+}
 
 /** The function-days of the range `where` selects that have several sources (mixedDaysInRange). */
 function mixedDaysOf(
@@ -51,9 +86,10 @@ export async function rangeRowsOf(
   where: string,
   asked: Record<string, unknown>,
   byDay: boolean,
+  shared?: SeveralSourceDays,
 ): Promise<RangeRows> {
   const wholeDays = byDay && hasWholeDays(asked);
-  const days = await mixedDaysOf(client, where, asked);
+  const days = await daysOf(client, where, asked, shared);
   if (days.length === 0) return { rows: storedRowsForRange(where, wholeDays), params: asked };
   const withDays = { ...asked, ...mixedDaysParams(days) };
   // Usually every hour of those days is settled (each flush rebuilds its hours): no query.
@@ -84,8 +120,9 @@ export async function minuteRangeRowsOf(
   client: ClickHouseClient,
   where: string,
   asked: Record<string, unknown>,
+  shared?: SeveralSourceDays,
 ): Promise<RangeRows> {
-  const days = await mixedDaysOf(client, where, asked);
+  const days = await daysOf(client, where, asked, shared);
   if (days.length === 0) return { rows: minuteRowsForRange(where, 'none'), params: asked };
   return {
     rows: minuteRowsForRange(where, 'bound'),

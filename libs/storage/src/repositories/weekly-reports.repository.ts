@@ -3,7 +3,12 @@ import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
-import { minuteRangeRowsOf, rangeRowsOf } from './range-rows';
+import {
+  minuteRangeRowsOf,
+  rangeRowsOf,
+  severalSourceDays,
+  type SeveralSourceDays,
+} from './range-rows';
 import { STRETCH, rangeParams, splitParams, type SettingsSplits } from './minute-source.sql';
 
 export type { SettingsSplits } from './minute-source.sql';
@@ -100,6 +105,11 @@ export class WeeklyReportsRepository {
 
   constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
 
+  /** The range's function-days with several sources, read once for the reads that share them. */
+  severalSourceDays(range: { fromMs: number; toMs: number }): SeveralSourceDays {
+    return severalSourceDays(this.handle.client, range);
+  }
+
   /**
    * Every function's daily sums in a range (whole hours from function_hours), or only those of
    * `functionIds`, split per day at the function's settings changes where `splits` names any. A
@@ -109,6 +119,7 @@ export class WeeklyReportsRepository {
     range: { fromMs: number; toMs: number },
     splits: SettingsSplits = new Map(),
     functionIds?: readonly string[],
+    shared?: SeveralSourceDays,
   ): Promise<StoredDailyUsage[]> {
     const only = functionIds ? 'AND function_id IN {functionIds:Array(String)}' : '';
     const { rows, params } = await rangeRowsOf(
@@ -121,6 +132,7 @@ export class WeeklyReportsRepository {
         ...(functionIds ? { functionIds: [...functionIds] } : {}),
       },
       false,
+      shared,
     );
     return this.query<StoredDailyUsage>(
       `
@@ -157,6 +169,7 @@ export class WeeklyReportsRepository {
   async dailyConcurrency(
     range: { fromMs: number; toMs: number },
     levels: StretchLevels,
+    shared?: SeveralSourceDays,
   ): Promise<StoredDailyConcurrency[]> {
     if (levels.size === 0) return [];
     const ids = [...levels.keys()];
@@ -170,6 +183,7 @@ export class WeeklyReportsRepository {
         ids,
         levels: ids.map((id) => [...levels.get(id)!.levels]),
       },
+      shared,
     );
     return this.query<StoredDailyConcurrency>(
       `
