@@ -1,13 +1,13 @@
 import {
   FunctionsRepository,
   chosenSourceRows,
+  minuteRangeRowsOf,
   rangeParams,
   rebuildChosenHours,
   type ClickHouseHandle,
   type ColdStartRow,
 } from '@fleetscope/storage';
 import { ZERO_BUCKET, type SortedLogBuckets } from '@fleetscope/model';
-import { minuteRangeRowsOf } from '../../libs/storage/src/repositories/range-rows';
 import { openTestClickHouse } from '../support/test-clickhouse';
 
 const HOUR = 3600_000;

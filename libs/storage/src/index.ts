@@ -24,7 +24,7 @@ export {
   rangeParams,
   rowsForRange,
 } from './repositories/minute-source.sql';
-export type { SeveralSourceDays } from './repositories/range-rows';
+export { minuteRangeRowsOf, type SeveralSourceDays } from './repositories/range-rows';
 export * from './writer/flush-journal';
 export * from './writer/ingest-log';
 export * from './client/read-barrier';
