@@ -13,6 +13,7 @@ import {
   rangeRowsOf,
   severalSourceDays,
   type SeveralSourceDays,
+  type SharedDays,
 } from './range-rows';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
 import {
@@ -324,7 +325,7 @@ export class FunctionsRepository {
       filter,
       { ...rangeParams(range), functionId },
       true,
-      shared,
+      shared && { read: shared, only: functionId ? [functionId] : undefined },
     );
     const query = `
       SELECT
@@ -400,7 +401,7 @@ export class FunctionsRepository {
       'AND function_id IN {splitIds:Array(String)}',
       { ...rangeParams(range), ...split },
       false,
-      shared,
+      shared && { read: shared, only: split.splitIds },
     );
     const query = `
       SELECT
@@ -472,6 +473,7 @@ export class FunctionsRepository {
         params: split,
         stretched: true,
         shared: days,
+        only: split.splitIds,
       }),
     ]);
     return [...others, ...stretched].sort(coldStartOrder);
@@ -486,6 +488,7 @@ export class FunctionsRepository {
       params: Record<string, unknown>;
       stretched: boolean;
       shared?: SeveralSourceDays;
+      only?: readonly string[];
     },
   ): Promise<ColdStartRow[]> {
     const hourKey = byHour ? `toString(toHour(minute))` : `''`;
@@ -495,7 +498,7 @@ export class FunctionsRepository {
       only.where,
       { ...rangeParams(range), ...only.params },
       !byHour && !stretched,
-      only.shared,
+      only.shared && { read: only.shared, only: only.only },
     );
     const query = `
       SELECT
@@ -631,7 +634,7 @@ export class FunctionsRepository {
     where: string,
     asked: Record<string, unknown>,
     byDay: boolean,
-    shared?: SeveralSourceDays,
+    shared?: SharedDays,
   ): Promise<{ rows: string; params: Record<string, unknown> }> {
     return rangeRowsOf(this.handle.client, where, asked, byDay, shared);
   }

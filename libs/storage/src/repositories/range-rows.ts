@@ -25,9 +25,9 @@ type MixedDay = { functionId: string; day: number; settledHours: number };
 /**
  * A range's function-days with several sources across the whole fleet, read once and shared by
  * the reads of one request (severalSourceDays()): each of them binds these days in place of
- * reading its own, ~15–25 ms apiece (four on the fleet page). A superset of the days a read's
- * functions have is bound as exactly: its rows are still those its filter selects, and the days of
- * other functions match none of them.
+ * reading its own, ~15–25 ms apiece (four on the fleet page). A read that names its functions
+ * binds their days alone (SharedDays.only); one that does not binds the fleet's, as exactly: its
+ * rows are still those its filter selects, and the days of other functions match none of them.
  */
 export interface SeveralSourceDays {
   /** The range's parameters (rangeParams) the days were read with. */
@@ -44,16 +44,23 @@ export function severalSourceDays(
   return { params, days: mixedDaysOf(client, '', params) };
 }
 
-/** The mixed days of a read: the shared ones when read for the same range, else its own. */
+/**
+ * The mixed days of a read: the shared ones when read for the same range (those of `only` when
+ * the read names its functions: each day bound costs the query's planning), else its own.
+ */
 function daysOf(
   client: ClickHouseClient,
   where: string,
   asked: Record<string, unknown>,
-  shared: SeveralSourceDays | undefined,
+  shared: SharedDays | undefined,
 ): Promise<MixedDay[]> {
-  const same =
-    shared && Object.entries(shared.params).every(([k, v]) => String(asked[k]) === String(v));
-  return same ? shared.days : mixedDaysOf(client, where, asked);
+  const read = shared?.read;
+  if (!read || !Object.entries(read.params).every(([k, v]) => String(asked[k]) === String(v))) {
+    return mixedDaysOf(client, where, asked);
+  }
+  if (!shared.only) return read.days;
+  const ids = new Set(shared.only);
+  return read.days.then((days) => days.filter((d) => ids.has(d.functionId)));
 }
 
 /** The function-days of the range `where` selects that have several sources (mixedDaysInRange). */
@@ -68,6 +75,12 @@ function mixedDaysOf(
     asked,
     'reading the function aggregate',
   );
+}
+
+/** The shared days a read binds, and the functions it reads when it names them. */
+export interface SharedDays {
+  read: SeveralSourceDays;
+  only?: readonly string[];
 }
 
 /**
@@ -86,7 +99,7 @@ export async function rangeRowsOf(
   where: string,
   asked: Record<string, unknown>,
   byDay: boolean,
-  shared?: SeveralSourceDays,
+  shared?: SharedDays,
 ): Promise<RangeRows> {
   const wholeDays = byDay && hasWholeDays(asked);
   const days = await daysOf(client, where, asked, shared);
@@ -120,7 +133,7 @@ export async function minuteRangeRowsOf(
   client: ClickHouseClient,
   where: string,
   asked: Record<string, unknown>,
-  shared?: SeveralSourceDays,
+  shared?: SharedDays,
 ): Promise<RangeRows> {
   const days = await daysOf(client, where, asked, shared);
   if (days.length === 0) return { rows: minuteRowsForRange(where, 'none'), params: asked };

@@ -132,7 +132,7 @@ export class WeeklyReportsRepository {
         ...(functionIds ? { functionIds: [...functionIds] } : {}),
       },
       false,
-      shared,
+      shared && { read: shared, only: functionIds },
     );
     return this.query<StoredDailyUsage>(
       `
@@ -183,7 +183,7 @@ export class WeeklyReportsRepository {
         ids,
         levels: ids.map((id) => [...levels.get(id)!.levels]),
       },
-      shared,
+      shared && { read: shared, only: ids },
     );
     return this.query<StoredDailyConcurrency>(
       `
