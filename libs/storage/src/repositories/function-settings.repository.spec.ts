@@ -144,6 +144,31 @@ describe(FunctionSettingsRepository.name, () => {
     expect(await repo.observations(after)).toEqual(await repo.observations(after, ids));
     expect((await repo.observations(after)).map((o) => o.value)).toContain('7');
   });
+
+  it('reads the whole history once for requests that find the same change at once', async () => {
+    const repo = new FunctionSettingsRepository(handle);
+    const query = handle.client.query.bind(handle.client);
+    let wholeReads = 0;
+    // Counts the reads of the whole history (their rows carry a count each); ClickHouse answers.
+    const counting = jest.spyOn(handle.client, 'query').mockImplementation((params) => {
+      if (params.query.includes('count() AS n')) wholeReads++;
+      return query(params);
+    });
+    try {
+      const range = { fromMs: T0, toMs: T0 + 24 * HOUR };
+      const [first, ...others] = await Promise.all([1, 2, 3].map(() => repo.observations(range)));
+      expect(wholeReads).toBe(1);
+      for (const other of others) expect(other).toEqual(first);
+      await repo.record('api', [
+        { functionId: G, observedAtMs: T0 + 5 * HOUR, provisionedConcurrency: 9 },
+      ]);
+      const [changed] = await Promise.all([repo.observations(range), repo.observations(range)]);
+      expect(wholeReads).toBe(2);
+      expect(changed.map((o) => o.value)).toContain('9');
+    } finally {
+      counting.mockRestore();
+    }
+  });
 });
 
 describe(observationsOfRange.name, () => {

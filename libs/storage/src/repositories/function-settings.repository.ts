@@ -92,12 +92,10 @@ export class FunctionSettingsRepository {
   private readonly written = new Map<string, string>();
   /** Seeds `written` from the table once, so a restart does not write every setting again. */
   private loaded: Promise<void> | undefined;
-  /** The whole history while it is unchanged (history()), with the row count and latest it was read at. */
-  private kept?: {
-    rows: number;
-    latestMs: number;
-    observations: readonly Readonly<SettingObservation>[];
-  };
+  /** The whole history while it is unchanged (history()). */
+  private kept?: KeptHistory;
+  /** The read of the whole history under way, and the row count and latest that asked for it. */
+  private reading?: { rows: number; latestMs: number; read: Promise<KeptHistory> };
 
   constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
 
@@ -219,6 +217,24 @@ export class FunctionSettingsRepository {
     if (kept && kept.rows === rows && kept.latestMs === latestMs) return kept.observations;
     this.kept = undefined;
     if (rows > MAX_KEPT_OBSERVATIONS) return undefined;
+    // Requests that find the same change at once share one read.
+    const reading = this.reading;
+    if (reading && reading.rows === rows && reading.latestMs === latestMs) {
+      return (await reading.read).observations;
+    }
+    const read = this.readWhole();
+    this.reading = { rows, latestMs, read };
+    try {
+      const whole = await read;
+      this.kept = whole;
+      return whole.observations;
+    } finally {
+      if (this.reading?.read === read) this.reading = undefined;
+    }
+  }
+
+  /** The whole history, with the row count and latest recorded_at of the rows it was read from. */
+  private async readWhole(): Promise<KeptHistory> {
     const read = await queryRows<SettingObservation & { n: number; latestMs: number }>(
       this.handle.client,
       `
@@ -239,9 +255,15 @@ export class FunctionSettingsRepository {
       latest = Math.max(latest, Number(groupLatestMs));
       return Object.freeze(o);
     });
-    this.kept = { rows: count, latestMs: latest, observations };
-    return observations;
+    return { rows: count, latestMs: latest, observations };
   }
+}
+
+/** The whole settings history as read, with the row count and latest recorded_at it was read at. */
+interface KeptHistory {
+  rows: number;
+  latestMs: number;
+  observations: readonly Readonly<SettingObservation>[];
 }
 
 /** Observations kept in memory at most (history()): ~150 B each. */
