@@ -237,16 +237,24 @@ function renderSummary(summary, config) {
       fmtMb(used),
       used !== null && memoryMb ? `of ${fmtMb(memoryMb)}` : null,
     ),
-    statCard(
-      'Cost',
-      fmtUsd(summary.costUsd),
-      summary.costUsd === null
-        ? summary.costUsdReason
-        : summary.billedGbSeconds
-          ? fmtGbSeconds(summary.billedGbSeconds)
-          : null,
-    ),
+    statCard('Cost', fmtUsd(summary.costUsd), costDetail(summary)),
   );
+}
+
+/**
+ * Under the cost: why it is not priced, else the billed GB-seconds and, for a cost the weekly
+ * report's days count over part of a day (the range starts or ends inside one), the server's note
+ * saying which (costUsdNote), as the overview's tooltip says it.
+ */
+function costDetail(summary) {
+  if (summary.costUsd === null) return summary.costUsdReason;
+  const gbSeconds = summary.billedGbSeconds ? fmtGbSeconds(summary.billedGbSeconds) : null;
+  if (!summary.costUsdNote) return gbSeconds;
+  return [
+    gbSeconds,
+    gbSeconds ? h('br') : null,
+    h('span', { class: 'cost-note' }, summary.costUsdNote),
+  ];
 }
 
 const recommendations = latestOnly();

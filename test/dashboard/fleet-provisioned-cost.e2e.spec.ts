@@ -1,3 +1,4 @@
+import { chromium } from 'playwright-core';
 import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
 import { FunctionSettingsRepository } from '@fleetscope/storage';
 import { insertInvocations, type InvocationRowSpec } from '../analysis/support/invocation-rows';
@@ -39,6 +40,16 @@ const ACCOUNT = 'aws_lambda~123456789012~us-east-1';
 const WARM = `${ACCOUNT}~warm`;
 /** Python, 1 GB, x86_64: 5 invocations of 100 ms on Tuesday from 12:00, the first a SnapStart restore. */
 const SNAPPY = `${ACCOUNT}~snappy`;
+
+/**
+ * Python, 1 GB: one invocation today, a SnapStart restore (inside today's part of the function
+ * page's last 24 hours, however early today the test runs).
+ */
+const SNAPPY_TODAY = `${ACCOUNT}~snappy-today`;
+const TODAY_RESTORE_MS = Math.max(
+  Math.floor(Date.now() / DAY_MS) * DAY_MS + 1_000,
+  Date.now() - 2 * MINUTE_MS,
+);
 
 /** One invocation a minute for an hour from `startMs`, each busy the whole minute. */
 const busyHour = (startMs: number, first: Partial<InvocationRowSpec>): InvocationRowSpec[] =>
@@ -93,6 +104,16 @@ describe('Fleet page cost of provisioned concurrency and SnapStart', () => {
             }
           : { coldStart: false }),
       })),
+      {
+        functionId: SNAPPY_TODAY,
+        startTimeMs: TODAY_RESTORE_MS,
+        durationMs: 100,
+        memorySizeMb: 1024,
+        coldStart: true,
+        initType: 'snap-start' as const,
+        restoreDurationMs: 300,
+        billedRestoreMs: 100,
+      },
     ]);
     await fleetscope.app.get(FunctionSettingsRepository).record('api', [
       {
@@ -107,6 +128,7 @@ describe('Fleet page cost of provisioned concurrency and SnapStart', () => {
     const inventory: [string, Record<string, unknown>][] = [
       [WARM, { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 2048 }],
       [SNAPPY, { architecture: 'x86_64', runtime: 'python3.12', memoryMb: 1024 }],
+      [SNAPPY_TODAY, { architecture: 'x86_64', runtime: 'python3.12', memoryMb: 1024 }],
     ];
     for (const [id, body] of inventory) {
       const put = await post(
@@ -189,4 +211,29 @@ describe('Fleet page cost of provisioned concurrency and SnapStart', () => {
     );
     expect(snappy.costUsdNote).toMatch(/SnapStart/);
   });
+
+  it("shows the note of a cost counted over part of a day on the function's page, under its cost", async () => {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(10_000);
+      const costCard = async (id: string) => {
+        await page.goto(
+          `${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(id)}&range=24h`,
+        );
+        const card = page.locator('#stats .stat', { has: page.locator('dt', { hasText: 'Cost' }) });
+        return card.locator('small').innerText();
+      };
+      // Today's restore: the snapshot cache is counted over today's part of the range.
+      const today = (await fleet(Date.now() - DAY_MS, Date.now())).get(SNAPPY_TODAY)!;
+      expect(today.costUsdNote).toMatch(/SnapStart/);
+      expect(await costCard(SNAPPY_TODAY)).toContain(today.costUsdNote!);
+      expect(await costCard(SNAPPY_TODAY)).toMatch(/GB-s/);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
