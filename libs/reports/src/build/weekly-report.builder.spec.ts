@@ -297,6 +297,47 @@ describe(buildWeeklyReport.name, () => {
     ).toEqual([['0', '600', 'pod CPU and memory requests unknown: pods not priced']]);
   });
 
+  it('keeps a function on a platform without prices in the report and the FOCUS file, its usage marked not priced', () => {
+    // Found by a read of the FOCUS export: such a function was left out of both, so a FinOps
+    // team's file had no trace of its invocations.
+    const elsewhere: ReportFunction = {
+      ...api,
+      functionId: 'other~lab~edge~elsewhere',
+      name: 'elsewhere',
+      platform: 'other',
+      account: 'lab',
+      region: 'edge',
+    };
+    const withOther = buildWeeklyReport(
+      {
+        ...inputs,
+        functions: [...inputs.functions, elsewhere],
+        days: [
+          ...inputs.days,
+          usage(elsewhere, '2025-07-29', { sources: ['otel_span'], invocations: 40 }),
+        ],
+      },
+      pricing,
+    );
+    expect(withOther.functions.find((f) => f.name === 'elsewhere')).toMatchObject({
+      costUsd: 0,
+      priced: 'none',
+      invocations: 40,
+      unpriced: ['platform other has no prices'],
+    });
+    expect(withOther.coverage.unpriced).toContainEqual({
+      functionId: elsewhere.functionId,
+      reason: 'platform other has no prices',
+    });
+    expect(withOther.totalCostUsd).toBeCloseTo(report.totalCostUsd, 9);
+    const rows = parse<Record<string, string>>(renderFocusCsv(withOther), { columns: true });
+    expect(
+      rows
+        .filter((r) => r.ResourceName === 'elsewhere')
+        .map((r) => [r.BilledCost, r.ConsumedQuantity, r.SkuPriceId, r.x_UnpricedUsage]),
+    ).toEqual([['0', '40', '', 'platform other has no prices']]);
+  });
+
   it('explains each mover with parts that add up to its change', () => {
     expect(report.movers.map((m) => m.name)).toEqual(['batch', 'api', 'warm', 'ksvc', 'custom']);
     for (const m of report.movers) {

@@ -5,6 +5,7 @@ import {
   priceLambdaDay,
   pricePodDay,
   priceServerlessDay,
+  unpricedPlatformDay,
   type PricedDay,
 } from '../pricing/report-pricing';
 import {
@@ -491,8 +492,7 @@ export function buildWeeklyReport(
     } else if (isGcpAzure(fn)) {
       priced = priceServerlessDay(fn, day, pricing);
     } else {
-      unpricedFunctions.set(fn.functionId, `platform ${fn.platform} has no prices`);
-      continue;
+      priced = unpricedPlatformDay(fn, day);
     }
     const usd = sumBreakdown(priced.breakdown);
     priced.priceIds.forEach((id) => priceIds.add(id));

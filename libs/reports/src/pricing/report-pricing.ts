@@ -49,6 +49,17 @@ export function emptyBreakdown(): CostBreakdown {
   };
 }
 
+/**
+ * A day of a function on a platform the catalogue has no prices for: nothing priced, and its
+ * usage named as such, so the function keeps its row in the report and the FOCUS file as any
+ * function none of whose usage could be priced.
+ */
+export function unpricedPlatformDay(fn: ReportFunction, day: DailyUsage): PricedDay {
+  const priced = emptyPricedDay(fn.architecture);
+  if (day.invocations > 0) priced.unpriced.push(`platform ${fn.platform} has no prices`);
+  return priced;
+}
+
 function emptyPricedDay(architecture: LambdaArchitecture): PricedDay {
   return {
     breakdown: emptyBreakdown(),
