@@ -12,6 +12,7 @@ import { openTestClickHouse } from '../support/test-clickhouse';
 
 const HOUR = 3600_000;
 const MINUTE = 60_000;
+const DAY = 24 * HOUR;
 const ACCOUNT = 'aws_lambda~123456789012~eu-west-1';
 
 /** Minute rows of one source of one function: `when` and `count` are SQL over h (a hash). */
@@ -186,7 +187,6 @@ describe('chosenSourceRows()', () => {
 
 describe('minuteRangeRowsOf()', () => {
   jest.setTimeout(120_000);
-  const DAY = 24 * HOUR;
   let opened: Awaited<ReturnType<typeof openTestClickHouse>>;
   const start = Math.floor(Date.now() / DAY) * DAY - 4 * DAY;
 
@@ -262,10 +262,12 @@ describe(FunctionsRepository.name, () => {
     const fast = await repo.totals(range);
     const expected = await reference(opened.handle, range);
     // The fleet's days with several sources read once and shared give the same answer; days read
-    // for another range are not bound.
+    // for another range (a month before the data: none) are not bound, or both sources' rows of
+    // this range's days would be summed.
     expect(await repo.totals(range, undefined, repo.severalSourceDays(range))).toEqual(fast);
-    const other = repo.severalSourceDays({ fromMs: fromMs - 2 * HOUR, toMs });
-    expect(await repo.totals(range, undefined, other)).toEqual(fast);
+    const before = repo.severalSourceDays({ fromMs: fromMs - 30 * DAY, toMs: fromMs - 29 * DAY });
+    expect(await before.days()).toEqual([]);
+    expect(await repo.totals(range, undefined, before)).toEqual(fast);
     expect(fast.length).toBe(4);
     // Sorted as sumMap keeps them: the zero bucket (Int16's least) first.
     for (const t of fast) {

@@ -163,11 +163,8 @@ export class FleetService {
     // 10,000 ids bound as a parameter cost more. The history up to now, as the weekly report reads
     // it: the first observation of a setting may come after the range.
     const ids = functionId ? [functionId] : undefined;
-    // The fleet's days with several sources, read once for every read below (one function's page
-    // reads its own).
-    const shared = functionId ? undefined : this.functions.severalSourceDays(range);
     const [totals, configs, timelines] = await Promise.all([
-      this.functions.totals(range, functionId, shared),
+      this.functions.totals(range, functionId),
       this.configs.merged(ids),
       settingsInForce(this.settings, range, nowMs, ids),
     ]);
@@ -199,6 +196,11 @@ export class FleetService {
         .map((t) => t.functionId),
     );
     const podLevels = podConcurrencyLevels(totals, configs);
+    // The fleet's days with several sources, read once for the reads below, each of which binds
+    // those of its own functions. Read here, beside them, not with the totals: a day that gains a
+    // second source while the totals are read is then bound by these reads (one function's page
+    // has each read its own).
+    const shared = functionId ? undefined : this.functions.severalSourceDays(range);
     // One read each for the whole fleet: the concurrency under the pods' and the provisioned
     // levels, and the daily sums of the functions priced by the report's days.
     const [concurrency, lifetimes, stretches, stored] = await Promise.all([

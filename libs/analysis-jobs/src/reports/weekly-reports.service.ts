@@ -114,13 +114,7 @@ export class WeeklyReportsService {
       settingsInForce(this.settings, happened, nowMs),
       this.configs.merged(),
     ]);
-    const shared = this.reports.severalSourceDays(range);
-    const stored = await this.reports.dailyUsage(
-      range,
-      settingsSplits(timelines, configs),
-      undefined,
-      shared,
-    );
+    const stored = await this.reports.dailyUsage(range, settingsSplits(timelines, configs));
     // Min-scale pods run, and cost, on days without data too: every such function of the inventory.
     const kept = minScalePodFunctions(configs);
     const ids = [
@@ -128,7 +122,7 @@ export class WeeklyReportsService {
     ];
     const levels = concurrencyLevels(ids, configs, timelines, happened);
     const [concurrency, lifetimes] = await Promise.all([
-      this.reports.dailyConcurrency(range, levels, shared),
+      this.reports.dailyConcurrency(range, levels),
       this.reports.podLifetimes(kept),
     ]);
     const run = await this.recommendations.latestRun();

@@ -330,12 +330,27 @@ describe(buildWeeklyReport.name, () => {
       reason: 'platform other has no prices',
     });
     expect(withOther.totalCostUsd).toBeCloseTo(report.totalCostUsd, 9);
+    // The cost per million is of the priced invocations: the 40 add no cost and no invocations.
+    expect(withOther.invocations).toBe(report.invocations + 40);
+    expect(withOther.costPerMillionInvocationsUsd).toBeCloseTo(
+      report.costPerMillionInvocationsUsd!,
+      9,
+    );
     const rows = parse<Record<string, string>>(renderFocusCsv(withOther), { columns: true });
     expect(
       rows
         .filter((r) => r.ResourceName === 'elsewhere')
         .map((r) => [r.BilledCost, r.ConsumedQuantity, r.SkuPriceId, r.x_UnpricedUsage]),
     ).toEqual([['0', '40', '', 'platform other has no prices']]);
+    // Named by what the id says, no seller guessed (it is not an OpenFaaS cluster's).
+    expect(rows.find((r) => r.ResourceName === 'elsewhere')).toMatchObject({
+      ServiceName: 'Serverless functions (other)',
+      ProviderName: 'Unknown',
+      InvoiceIssuerName: 'Unknown',
+      BillingAccountId: 'lab',
+      RegionId: 'edge',
+      ChargeDescription: 'Serverless functions (other) usage not priced (elsewhere)',
+    });
   });
 
   it('explains each mover with parts that add up to its change', () => {

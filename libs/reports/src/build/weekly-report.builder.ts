@@ -367,6 +367,18 @@ function groupTotals(
     .sort((a, b) => b.costUsd - a.costUsd || a.key.localeCompare(b.key));
 }
 
+/**
+ * The week's cost per million invocations, over the invocations of the functions priced at least
+ * in part (as each function's own figure): the invocations of a function none of whose usage had
+ * a price would lower it with no cost beside them. Null when there are none.
+ */
+function perMillion(totalCostUsd: number, rows: readonly ReportFunctionCost[]): number | null {
+  const invocations = rows
+    .filter((r) => r.priced !== 'none')
+    .reduce((s, r) => s + r.invocations, 0);
+  return invocations > 0 ? (totalCostUsd / invocations) * 1e6 : null;
+}
+
 function computeByTier(rows: readonly ReportFunctionCost[]): WeeklyReport['computeByTier'] {
   const lines: ComputeLine[] = [];
   for (const r of rows) addComputeLines(lines, r.computeLines);
@@ -665,7 +677,7 @@ export function buildWeeklyReport(
     previousTotalCostUsd,
     invocations,
     previousInvocations: rows.reduce((s, r) => s + r.previousInvocations, 0),
-    costPerMillionInvocationsUsd: invocations > 0 ? (totalCostUsd / invocations) * 1e6 : null,
+    costPerMillionInvocationsUsd: perMillion(totalCostUsd, rows),
     breakdown,
     computeByTier: computeByTier(rows),
     byPlatform: groupTotals(rows, (r) => r.platform),

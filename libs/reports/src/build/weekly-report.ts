@@ -288,6 +288,7 @@ export interface WeeklyReport {
   previousTotalCostUsd: number;
   invocations: number;
   previousInvocations: number;
+  /** Over the invocations of the functions priced at least in part; null when there are none. */
   costPerMillionInvocationsUsd: number | null;
   breakdown: CostBreakdown;
   /** Compute of every function by architecture, on-demand or provisioned, and price tier. */

@@ -180,12 +180,76 @@ function unpricedCharges(report: WeeklyReport, fn: ReportFunctionCost): Charge[]
   }));
 }
 
+/** Who sells a function's compute, as FOCUS names the parties, its accounts and its region. */
+interface Seller {
+  service: string;
+  provider: string;
+  publisher: string;
+  issuer: string;
+  billingAccount: string;
+  subAccountType: string | null;
+  region: string | null;
+}
+
+function sellerOf(fn: ReportFunctionCost): Seller {
+  const cloud = CLOUD_SERVICES[fn.platform];
+  const region = fn.region || null;
+  if (cloud) {
+    const { service, provider, issuer, subAccountType } = cloud;
+    return {
+      service,
+      provider,
+      publisher: provider,
+      issuer,
+      billingAccount: fn.account,
+      subAccountType,
+      region,
+    };
+  }
+  switch (fn.platform) {
+    case 'aws_lambda':
+      return {
+        service: 'AWS Lambda',
+        provider: 'AWS',
+        publisher: 'AWS',
+        issuer: 'Amazon Web Services',
+        billingAccount: fn.account,
+        subAccountType: 'AWS Account',
+        region,
+      };
+    case 'knative':
+    case 'openfaas': {
+      // A Kubernetes cluster (the id's region) bills its own pods; the account is the namespace.
+      const cluster = `Kubernetes cluster ${fn.region}`;
+      const service = fn.platform === 'knative' ? 'Knative' : 'OpenFaaS';
+      return {
+        service,
+        provider: cluster,
+        publisher: service,
+        issuer: cluster,
+        billingAccount: fn.region,
+        subAccountType: 'Namespace',
+        region: null,
+      };
+    }
+    default:
+      // A platform Fleetscope has no prices for: only what the id says, no party guessed.
+      return {
+        service: `Serverless functions (${fn.platform})`,
+        provider: 'Unknown',
+        publisher: 'Unknown',
+        issuer: 'Unknown',
+        billingAccount: fn.account || fn.region || fn.functionId,
+        subAccountType: null,
+        region,
+      };
+  }
+}
+
 function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): FocusRow {
   const lambda = fn.platform === 'aws_lambda';
   const period = billingPeriod(charge.periodStart);
-  const cloud = CLOUD_SERVICES[fn.platform];
-  const service =
-    cloud?.service ?? (lambda ? 'AWS Lambda' : fn.platform === 'knative' ? 'Knative' : 'OpenFaaS');
+  const seller = sellerOf(fn);
   const unit = UNITS[charge.unit] ?? charge.unit;
   return {
     // List prices of the catalogue, no discounts or commitments known: all four costs agree.
@@ -193,32 +257,31 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): Focu
     EffectiveCost: charge.usd,
     ListCost: charge.usd,
     ContractedCost: charge.usd,
-    BillingAccountId: lambda || cloud ? fn.account : fn.region,
-    BillingAccountName: lambda || cloud ? fn.account : fn.region,
+    BillingAccountId: seller.billingAccount,
+    BillingAccountName: seller.billingAccount,
     BillingCurrency: report.currency,
     BillingPeriodStart: period.start,
     BillingPeriodEnd: period.end,
     ChargeCategory: 'Usage',
     ChargeClass: null,
-    ChargeDescription: `${service} ${charge.description} (${fn.name})`,
+    ChargeDescription: `${seller.service} ${charge.description} (${fn.name})`,
     ChargePeriodStart: focusDate(charge.periodStart),
     ChargePeriodEnd: focusDate(charge.periodEnd),
-    InvoiceIssuerName:
-      cloud?.issuer ?? (lambda ? 'Amazon Web Services' : `Kubernetes cluster ${fn.region}`),
+    InvoiceIssuerName: seller.issuer,
     PricingQuantity: charge.quantity,
     PricingUnit: unit,
-    ProviderName: cloud?.provider ?? (lambda ? 'AWS' : `Kubernetes cluster ${fn.region}`),
-    PublisherName: cloud?.provider ?? (lambda ? 'AWS' : service),
+    ProviderName: seller.provider,
+    PublisherName: seller.publisher,
     ServiceCategory: 'Compute',
-    ServiceName: service,
+    ServiceName: seller.service,
     ChargeFrequency: 'Usage-Based',
     ConsumedQuantity: charge.quantity,
     ConsumedUnit: unit,
     ContractedUnitPrice: charge.usdPerUnit,
     ListUnitPrice: charge.usdPerUnit,
     PricingCategory: 'Standard',
-    RegionId: lambda || cloud ? fn.region || null : null,
-    RegionName: lambda || cloud ? fn.region || null : null,
+    RegionId: seller.region,
+    RegionName: seller.region,
     ResourceId: lambda
       ? `arn:aws:lambda:${fn.region}:${fn.account}:function:${fn.name}`
       : fn.functionId,
@@ -229,9 +292,7 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): Focu
     SkuPriceId: charge.priceId,
     SubAccountId: fn.account || null,
     SubAccountName: fn.account || null,
-    SubAccountType: fn.account
-      ? (cloud?.subAccountType ?? (lambda ? 'AWS Account' : 'Namespace'))
-      : null,
+    SubAccountType: fn.account ? seller.subAccountType : null,
     x_FunctionId: fn.functionId,
     x_Platform: fn.platform,
     x_Architecture: (charge.architecture ?? fn.architecture) || null,

@@ -15,6 +15,7 @@ import {
   signedUsd,
   unpricedNote,
   usd,
+  perMillionText,
 } from './report-text';
 
 // HTML for e-mail clients: one self-contained document, inline styles (many clients drop <style>),
@@ -158,7 +159,7 @@ export function renderHtml(report: WeeklyReport): string {
       ? p(`<span data-unpriced="true" style="color:#8d2b0b">Total ${escapeHtml(excludes)}.</span>`)
       : '',
     p(
-      `${report.invocations.toLocaleString('en-US')} invocations · ${report.costPerMillionInvocationsUsd === null ? 'no invocations' : `${escapeHtml(usd(report.costPerMillionInvocationsUsd))} per million`} · month to date ${escapeHtml(usd(report.monthToDate.costUsd))}, month-end forecast ${escapeHtml(usd(report.monthToDate.forecastMonthEndUsd))}`,
+      `${report.invocations.toLocaleString('en-US')} invocations · ${escapeHtml(perMillionText(report))} · month to date ${escapeHtml(usd(report.monthToDate.costUsd))}, month-end forecast ${escapeHtml(usd(report.monthToDate.forecastMonthEndUsd))}`,
     ),
     dailyChart(report),
     h2('Where the money went'),

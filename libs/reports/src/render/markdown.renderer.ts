@@ -15,6 +15,7 @@ import {
   signedUsd,
   unpricedNote,
   usd,
+  perMillionText,
 } from './report-text';
 
 /** Markdown cells: a pipe would end the cell. */
@@ -43,7 +44,7 @@ export function renderMarkdown(report: WeeklyReport): string {
     '',
     `> ${report.coverage.message}`,
     '',
-    `**Total: ${usd(report.totalCostUsd)}** (${excludes ? `${excludes}; ` : ''}previous week ${usd(report.previousTotalCostUsd)}, ${signedUsd(change)}) · ${report.invocations.toLocaleString('en-US')} invocations · ${report.costPerMillionInvocationsUsd === null ? 'no invocations' : `${usd(report.costPerMillionInvocationsUsd)} per million`}`,
+    `**Total: ${usd(report.totalCostUsd)}** (${excludes ? `${excludes}; ` : ''}previous week ${usd(report.previousTotalCostUsd)}, ${signedUsd(change)}) · ${report.invocations.toLocaleString('en-US')} invocations · ${perMillionText(report)}`,
     '',
     `Month to date (${report.monthToDate.month}): ${usd(report.monthToDate.costUsd)} · month-end forecast ${usd(report.monthToDate.forecastMonthEndUsd)} (${report.monthToDate.forecastMethod})`,
     '',

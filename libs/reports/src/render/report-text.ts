@@ -172,3 +172,13 @@ export function savingText(r: ReportRecommendation, report: WeeklyReport): strin
     ? `${saving} (prices ${r.catalogueVersion})`
     : saving;
 }
+
+/** The week's cost per million invocations in words: "$0.42 per million", or why it has none. */
+export function perMillionText(
+  report: Pick<WeeklyReport, 'invocations' | 'costPerMillionInvocationsUsd'>,
+): string {
+  if (report.costPerMillionInvocationsUsd !== null) {
+    return `${usd(report.costPerMillionInvocationsUsd)} per million`;
+  }
+  return report.invocations > 0 ? 'cost per million not priced' : 'no invocations';
+}

@@ -456,24 +456,23 @@ export class FunctionsRepository {
         where: '',
         params: {},
         stretched: false,
-        shared,
+        days: shared && { read: shared },
       });
     }
-    // Both halves bind the same days, read once.
-    const days = shared ?? this.severalSourceDays(range);
+    // Both halves bind the days of their own functions, read once.
+    const read = shared ?? this.severalSourceDays(range);
     const [others, stretched] = await Promise.all([
       this.coldStartRows(range, byHour, {
         where: 'AND function_id NOT IN {splitIds:Array(String)}',
         params: { splitIds: split.splitIds },
         stretched: false,
-        shared: days,
+        days: { read, except: split.splitIds },
       }),
       this.coldStartRows(range, byHour, {
         where: 'AND function_id IN {splitIds:Array(String)}',
         params: split,
         stretched: true,
-        shared: days,
-        only: split.splitIds,
+        days: { read, only: split.splitIds },
       }),
     ]);
     return [...others, ...stretched].sort(coldStartOrder);
@@ -487,8 +486,7 @@ export class FunctionsRepository {
       where: string;
       params: Record<string, unknown>;
       stretched: boolean;
-      shared?: SeveralSourceDays;
-      only?: readonly string[];
+      days?: SharedDays;
     },
   ): Promise<ColdStartRow[]> {
     const hourKey = byHour ? `toString(toHour(minute))` : `''`;
@@ -498,7 +496,7 @@ export class FunctionsRepository {
       only.where,
       { ...rangeParams(range), ...only.params },
       !byHour && !stretched,
-      only.shared && { read: only.shared, only: only.only },
+      only.days,
     );
     const query = `
       SELECT

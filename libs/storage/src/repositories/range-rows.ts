@@ -30,9 +30,13 @@ type MixedDay = { functionId: string; day: number; settledHours: number };
  * rows are still those its filter selects, and the days of other functions match none of them.
  */
 export interface SeveralSourceDays {
-  /** The range's parameters (rangeParams) the days were read with. */
+  /** The range's parameters (rangeParams) the days are read with. */
   readonly params: Readonly<Record<string, unknown>>;
-  readonly days: Promise<MixedDay[]>;
+  /**
+   * The days, read at the first call: a request none of whose reads needs them (no read has a
+   * function to bind them for) reads nothing, and leaves no query running after its answer.
+   */
+  days(): Promise<MixedDay[]>;
 }
 
 /** Reads a range's function-days with several sources for the whole fleet (SeveralSourceDays). */
@@ -41,7 +45,8 @@ export function severalSourceDays(
   range: { fromMs: number; toMs: number },
 ): SeveralSourceDays {
   const params = rangeParams(range);
-  return { params, days: mixedDaysOf(client, '', params) };
+  let read: Promise<MixedDay[]> | undefined;
+  return { params, days: () => (read ??= mixedDaysOf(client, '', params)) };
 }
 
 /**
@@ -58,9 +63,14 @@ function daysOf(
   if (!read || !Object.entries(read.params).every(([k, v]) => String(asked[k]) === String(v))) {
     return mixedDaysOf(client, where, asked);
   }
-  if (!shared.only) return read.days;
-  const ids = new Set(shared.only);
-  return read.days.then((days) => days.filter((d) => ids.has(d.functionId)));
+  if (!shared.only && !shared.except) return read.days();
+  const only = shared.only && new Set(shared.only);
+  const except = new Set(shared.except);
+  return read
+    .days()
+    .then((days) =>
+      days.filter((d) => (!only || only.has(d.functionId)) && !except.has(d.functionId)),
+    );
 }
 
 /** The function-days of the range `where` selects that have several sources (mixedDaysInRange). */
@@ -77,10 +87,14 @@ function mixedDaysOf(
   );
 }
 
-/** The shared days a read binds, and the functions it reads when it names them. */
+/**
+ * The shared days a read binds, and the functions it reads when it names them (`only`, the same
+ * as its filter selects) or those its filter leaves out (`except`).
+ */
 export interface SharedDays {
   read: SeveralSourceDays;
   only?: readonly string[];
+  except?: readonly string[];
 }
 
 /**

@@ -3,12 +3,7 @@ import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
-import {
-  minuteRangeRowsOf,
-  rangeRowsOf,
-  severalSourceDays,
-  type SeveralSourceDays,
-} from './range-rows';
+import { minuteRangeRowsOf, rangeRowsOf, type SeveralSourceDays } from './range-rows';
 import { STRETCH, rangeParams, splitParams, type SettingsSplits } from './minute-source.sql';
 
 export type { SettingsSplits } from './minute-source.sql';
@@ -104,11 +99,6 @@ export class WeeklyReportsRepository {
   private lastRevision = 0;
 
   constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
-
-  /** The range's function-days with several sources, read once for the reads that share them. */
-  severalSourceDays(range: { fromMs: number; toMs: number }): SeveralSourceDays {
-    return severalSourceDays(this.handle.client, range);
-  }
 
   /**
    * Every function's daily sums in a range (whole hours from function_hours), or only those of
