@@ -1,26 +1,13 @@
 SELECT function_id AS functionId, toUnixTimestamp(day) AS day, settledHours
 FROM (
 SELECT function_id, day FROM function_day_sources
-WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id NOT IN {splitIds:Array(String)} AND function_id IN (SELECT function_id FROM function_day_sources
-WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id NOT IN {splitIds:Array(String)} GROUP BY function_id HAVING uniqExact(source) > 1)
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0  AND function_id IN (SELECT function_id FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0  GROUP BY function_id HAVING uniqExact(source) > 1)
 GROUP BY function_id, day
 HAVING uniqExact(source) > 1) AS mixed
 LEFT JOIN (
   SELECT function_id, toStartOfDay(minute) AS day, uniqExact(minute) AS settledHours
-  FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id NOT IN {splitIds:Array(String)}
-  GROUP BY function_id, day
-) AS chosen USING (function_id, day);
-
-SELECT function_id AS functionId, toUnixTimestamp(day) AS day, settledHours
-FROM (
-SELECT function_id, day FROM function_day_sources
-WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id IN {splitIds:Array(String)} AND function_id IN (SELECT function_id FROM function_day_sources
-WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0 AND function_id IN {splitIds:Array(String)} GROUP BY function_id HAVING uniqExact(source) > 1)
-GROUP BY function_id, day
-HAVING uniqExact(source) > 1) AS mixed
-LEFT JOIN (
-  SELECT function_id, toStartOfDay(minute) AS day, uniqExact(minute) AS settledHours
-  FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id IN {splitIds:Array(String)}
+  FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}
   GROUP BY function_id, day
 ) AS chosen USING (function_id, day);
 
