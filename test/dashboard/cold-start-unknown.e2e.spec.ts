@@ -1,8 +1,8 @@
-import { chromium, type Page } from 'playwright-core';
 import { functionId } from '@fleetscope/model';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { faasResourceSpans, faasServerSpan } from '../support/otlp-json-spans';
 import { post } from '../platform/platform-ingest.helpers';
+import { withPage } from '../support/chromium-page';
 
 const PROJECT = 'shop-prod';
 const REGION = 'us-central1';
@@ -21,21 +21,6 @@ const resourceSpans = (
   spans: Record<string, unknown>[],
   where = GCP,
 ) => faasResourceSpans(platform, name, spans, where);
-
-/** Runs `use` on a page of a headless Chromium of its own, closed afterwards. */
-async function withPage(use: (page: Page) => Promise<void>): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu'],
-  });
-  try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    await use(page);
-  } finally {
-    await browser.close();
-  }
-}
 
 describe('The dashboard pages on functions whose spans do not say whether they started cold', () => {
   let fleetscope: RunningFleetscope;

@@ -1,6 +1,6 @@
-import { chromium } from 'playwright-core';
 import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { withPage } from '../support/chromium-page';
 
 /**
  * The fleet page prices Knative and OpenFaaS functions as the weekly report does: min-scale pods
@@ -266,13 +266,7 @@ describe('Fleet page cost of Knative and OpenFaaS functions', () => {
   });
 
   it('shows a pod cost in the fleet table, and why one is missing in its tooltip', async () => {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
-    try {
-      const page = await browser.newPage();
-      page.setDefaultTimeout(10_000);
+    await withPage(async (page) => {
       await page.goto(`${fleetscope.apiUrl}/?range=24h`);
       const cost = (id: string) =>
         page.locator(`#functions tbody tr[data-id="${id}"] [data-col="costUsd"]`);
@@ -282,8 +276,6 @@ describe('Fleet page cost of Knative and OpenFaaS functions', () => {
         POD_RESOURCES_UNKNOWN,
       );
       expect(await page.locator('#footnote').innerText()).toContain('Knative and OpenFaaS pods');
-    } finally {
-      await browser.close();
-    }
+    });
   }, 30_000);
 });

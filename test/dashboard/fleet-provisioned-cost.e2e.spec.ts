@@ -1,9 +1,9 @@
-import { chromium } from 'playwright-core';
 import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
 import { FunctionSettingsRepository } from '@fleetscope/storage';
 import { insertInvocations, type InvocationRowSpec } from '../analysis/support/invocation-rows';
 import { getJson, startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { post } from '../platform/platform-ingest.helpers';
+import { withPage } from '../support/chromium-page';
 
 /**
  * The fleet page prices provisioned concurrency and SnapStart as the weekly report does: the
@@ -213,13 +213,7 @@ describe('Fleet page cost of provisioned concurrency and SnapStart', () => {
   });
 
   it("shows the note of a cost counted over part of a day on the function's page, under its cost", async () => {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
-    try {
-      const page = await browser.newPage();
-      page.setDefaultTimeout(10_000);
+    await withPage(async (page) => {
       const costCard = async (id: string) => {
         await page.goto(
           `${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(id)}&range=24h`,
@@ -232,8 +226,6 @@ describe('Fleet page cost of provisioned concurrency and SnapStart', () => {
       expect(today.costUsdNote).toMatch(/SnapStart/);
       expect(await costCard(SNAPPY_TODAY)).toContain(today.costUsdNote!);
       expect(await costCard(SNAPPY_TODAY)).toMatch(/GB-s/);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 60_000);
 });

@@ -1,6 +1,6 @@
-import { chromium, type Page } from 'playwright-core';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { awslogs, dataMessage, post } from '../platform/platform-ingest.helpers';
+import { withPage } from '../support/chromium-page';
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
@@ -11,21 +11,6 @@ const DAY = Math.floor(Date.now() / DAY_MS) * DAY_MS - 2 * DAY_MS;
 /** A time of DAY (hours may pass 24: the next day). */
 const at = (h: number, m: number, s = 10) => DAY + h * HOUR_MS + m * 60_000 + s * 1000;
 const idOf = (name: string) => `aws_lambda~${ACCOUNT}~${REGION}~${name}`;
-
-/** Runs `use` on a page of a headless Chromium of its own, closed afterwards. */
-async function withPage(use: (page: Page) => Promise<void>): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu'],
-  });
-  try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    await use(page);
-  } finally {
-    await browser.close();
-  }
-}
 
 interface Invocation {
   /** The REPORT line's timestamp, the invocation's end; it starts durationMs before. */

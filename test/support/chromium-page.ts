@@ -1,0 +1,19 @@
+import { chromium, type Page } from 'playwright-core';
+
+/**
+ * Runs `use` on a page of a headless Chromium of its own (Debian's, installed by .ci/run), closed
+ * afterwards: the dashboard specs' one way of opening a page.
+ */
+export async function withPage(use: (page: Page) => Promise<void>): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    await use(page);
+  } finally {
+    await browser.close();
+  }
+}
