@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { launchChromium } from '../support/chromium-page';
 
 /**
  * The dashboard pages on :8080 in Debian's headless Chromium, over a small known fleet ingested
@@ -150,21 +151,14 @@ function summarise(chart: ChartSnapshot) {
   };
 }
 
-async function launchChromium(): Promise<Browser> {
+async function startChromium(): Promise<Browser> {
   try {
-    return await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    return await launchChromium([
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ]);
   } catch (error) {
     throw new Error(
       `Chromium could not start from ${CHROMIUM} (install it: apt-get install -y chromium): ${String(error)}`,
@@ -192,7 +186,7 @@ describe('Dashboard pages', () => {
     page.locator(`#functions tbody tr[data-id="${idOf(name)}"] [data-col="${col}"]`).innerText();
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await startChromium();
     // The fleet holds one hour: timeout risk needs 10 invocations here (50 by default); every
     // saving stays behind its 14-day evidence gate, which the page explains when asked.
     fleetscope = await startFleetscope({

@@ -1,16 +1,9 @@
-import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import { type Browser, type Page, type Route } from 'playwright-core';
 import { IngestWriter } from '@fleetscope/storage';
 import { lambdaInvocation } from '../support/invocation-records';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { launchChromium } from '../support/chromium-page';
 
-/**
- * Every page in Debian's headless Chromium shows the answer to what was asked last: a slower
- * answer for a range, grouping, filter or week picked before does not overwrite it, and a failed
- * load leaves no figures of the load before. One Lambda function ran three hours ago: the 24-hour
- * and 7-day ranges have it, the 1-hour range has nothing. The real server answers; a route only
- * holds back the answer asked for first.
- */
-const CHROMIUM = '/usr/bin/chromium';
 const ID = 'aws_lambda~123456789012~eu-west-1~nightly';
 const DELAY_MS = 1500;
 
@@ -45,10 +38,7 @@ describe('The dashboard pages', () => {
     }, ms);
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
     fleetscope = await startFleetscope();
     const start = Math.floor(Date.now() / 60_000) * 60_000 - 3 * 3_600_000;
     await fleetscope.app.get(IngestWriter).write({

@@ -1,19 +1,10 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { savingWords } from '@fleetscope/analysis';
 import { IngestWriter } from '@fleetscope/storage';
 import { lambdaInvocation } from '../support/invocation-records';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { launchChromium } from '../support/chromium-page';
 
-/**
- * What the pages say in Debian's headless Chromium about money, cold starts, the token, unknown
- * functions and times, as a review of the pages found it said wrong. Two Lambda functions ran
- * three hours ago: the 24-hour range has them, the 1-hour range has nothing. The API asks for a
- * token. Where the server cannot readily produce a case (a plan whose saving crosses zero, a
- * tuning job's arm64 comparison, an unpriced function), a route shapes its answer.
- *
- * The browser runs in New York time: a time shown in its local zone would differ from UTC.
- */
-const CHROMIUM = '/usr/bin/chromium';
 const API_TOKEN = 'reviewed-wording-token';
 const ID = 'aws_lambda~123456789012~eu-west-1~nightly';
 const OTHER = 'aws_lambda~123456789012~eu-west-1~hourly';
@@ -110,10 +101,7 @@ describe('What the dashboard pages say', () => {
   }
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
     fleetscope = await startFleetscope({ FLEETSCOPE_API_TOKEN: API_TOKEN });
     const start = Math.floor(Date.now() / 60_000) * 60_000 - 3 * 3_600_000;
     await fleetscope.app.get(IngestWriter).write({

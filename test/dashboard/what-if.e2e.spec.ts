@@ -1,13 +1,9 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { IngestWriter } from '@fleetscope/storage';
 import { lambdaInvocation } from '../support/invocation-records';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { launchChromium } from '../support/chromium-page';
 
-/**
- * The cold-start page's "What if" panel in Debian's headless Chromium, over one Lambda function
- * that ran three hours ago: the 24-hour range has it, the 1-hour range has nothing.
- */
-const CHROMIUM = '/usr/bin/chromium';
 const ID = 'aws_lambda~123456789012~eu-west-1~nightly';
 
 jest.setTimeout(120_000);
@@ -23,10 +19,7 @@ describe('The cold-start page\'s "What if" panel', () => {
   const notice = () => page.locator('#whatif-notice').innerText();
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
     fleetscope = await startFleetscope();
     const start = Math.floor(Date.now() / 60_000) * 60_000 - 3 * 3_600_000;
     // Minutes 0, 1, 5 and 30 of a 512 MB function.

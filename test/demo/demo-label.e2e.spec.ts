@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
 import { markDemoStore } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { deliver, reportLines } from '../reports/support/report-lines';
+import { launchChromium } from '../support/chromium-page';
 
 /**
  * Demo data says it is demo data wherever it leaves Fleetscope (issue 12), not only on the pages:
@@ -22,7 +23,6 @@ import { deliver, reportLines } from '../reports/support/report-lines';
  */
 const run = promisify(execFile);
 const BIN = join(__dirname, '..', '..', 'bin', 'fleetscope.js');
-const CHROMIUM = '/usr/bin/chromium';
 const DAY_MS = 86_400_000;
 const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
 /** Every JSON answer of the API a user can save or export. */
@@ -168,7 +168,7 @@ describe('Demo data in a store the demo marked', () => {
     let page: Page;
 
     beforeAll(async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+      browser = await launchChromium();
       const context = await browser.newContext({ acceptDownloads: true });
       page = await context.newPage();
       page.setDefaultTimeout(15_000);

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium-page';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..');
 /** The issue's budget: the demo fleet is loaded within a minute of `npm run demo`. */
 const READY_BUDGET_MS = 60_000;
@@ -63,7 +63,7 @@ describe('npm run demo', () => {
     });
     readyMs = Date.now() - started;
     base = /Open (http:\/\/[^/\s]+)\//.exec(output)![1];
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(15_000);
   });

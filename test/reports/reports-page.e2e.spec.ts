@@ -2,17 +2,12 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { deliver, reportLines } from './support/report-lines';
+import { launchChromium } from '../support/chromium-page';
 
-/**
- * The reports page (/reports.html) in Debian's headless Chromium over a real Fleetscope guarded
- * by an API token: building a week from the form, the list of weeks, the report's e-mail HTML in
- * its sandboxed frame, and a download. A screenshot lands in tmp/ for a person to look at.
- */
-const CHROMIUM = '/usr/bin/chromium';
 const API_TOKEN = 'reports-e2e-token';
 const SCREENSHOTS = join(__dirname, '..', '..', 'tmp');
 const DAY_MS = 86_400_000;
@@ -42,10 +37,7 @@ describe('Reports page', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
     hook = await startHook();
     fleetscope = await startFleetscope({
       FLEETSCOPE_API_TOKEN: API_TOKEN,

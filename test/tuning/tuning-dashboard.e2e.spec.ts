@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { useLambdaFleetscope } from './support/tuning-fleetscope.fixture';
+import { launchChromium } from '../support/chromium-page';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '..', '..', 'tmp');
 const ID = 'aws_lambda~123456789012~us-east-1~orders';
 
@@ -14,10 +14,7 @@ describe('Tune memory on the dashboard', () => {
 
   // Declared before the stack's hooks so that the browser closes before Fleetscope stops.
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => {
