@@ -41,6 +41,9 @@ const FLEET: SourceRows[] = [
   { fn: 'single', source: 'lambda_log', when: 'h % 14 = 7', count: '1 + h % 20', version: '2' },
 ];
 
+/** The ids of FLEET's functions. */
+const FUNCTIONS = ['mixed', 'canary', 'traced', 'single'].map((f) => `${ACCOUNT}~${f}`);
+
 async function insertFleet(
   handle: ClickHouseHandle,
   startMs: number,
@@ -261,13 +264,20 @@ describe(FunctionsRepository.name, () => {
     const repo = new FunctionsRepository(opened.handle);
     const fast = await repo.totals(range);
     const expected = await reference(opened.handle, range);
-    // The fleet's days with several sources read once and shared give the same answer; days read
-    // for another range (a month before the data: none) are not bound, or both sources' rows of
-    // this range's days would be summed.
-    expect(await repo.totals(range, undefined, repo.severalSourceDays(range))).toEqual(fast);
+    // Billing per stretch (a change halfway through every function's range) binds the fleet's
+    // days with several sources, read once and shared, as exactly as its own; days read for
+    // another range (a month before the data: none) are not bound, or both sources' rows of this
+    // range's days would be summed.
+    const halfway = Math.floor((fromMs + toMs) / 2 / MINUTE) * MINUTE;
+    const splits = new Map(FUNCTIONS.map((id) => [id, [halfway]]));
+    const byStretch = await repo.billedByStretch(range, splits);
+    expect(byStretch.length).toBeGreaterThan(4);
+    expect(await repo.billedByStretch(range, splits, repo.severalSourceDays(range))).toEqual(
+      byStretch,
+    );
     const before = repo.severalSourceDays({ fromMs: fromMs - 30 * DAY, toMs: fromMs - 29 * DAY });
     expect(await before.days()).toEqual([]);
-    expect(await repo.totals(range, undefined, before)).toEqual(fast);
+    expect(await repo.billedByStretch(range, splits, before)).toEqual(byStretch);
     expect(fast.length).toBe(4);
     // Sorted as sumMap keeps them: the zero bucket (Int16's least) first.
     for (const t of fast) {
@@ -307,7 +317,7 @@ describe(FunctionsRepository.name, () => {
     }) => `${String(r.key)}|${String(r.functionId)}|${String(r.memorySizeMb)}|${String(r.version)}`;
     // By hour, and by function alone (whole days read from day rows).
     for (const byHour of [true, false]) {
-      const cold = await repo.coldStarts(range, byHour, new Map(), repo.severalSourceDays(range));
+      const cold = await repo.coldStarts(range, byHour);
       const coldExpected = await referenceColdStarts(opened.handle, range, byHour);
       expect(
         Object.fromEntries(
@@ -329,7 +339,7 @@ describe(FunctionsRepository.name, () => {
   );
 
   describe('with the source chosen at write time (function_hours_chosen)', () => {
-    const functionIds = ['mixed', 'canary', 'traced', 'single'].map((f) => `${ACCOUNT}~${f}`);
+    const functionIds = FUNCTIONS;
     const allHours = Array.from({ length: 5 * 24 }, (_, i) => start / 1000 + i * 3600);
 
     beforeAll(async () => {

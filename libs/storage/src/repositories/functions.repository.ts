@@ -315,17 +315,12 @@ export class FunctionsRepository {
     return severalSourceDays(this.handle.client, range);
   }
 
-  async totals(
-    range: TimeRange,
-    functionId?: string,
-    shared?: SeveralSourceDays,
-  ): Promise<FunctionTotals[]> {
+  async totals(range: TimeRange, functionId?: string): Promise<FunctionTotals[]> {
     const filter = functionId ? 'AND function_id = {functionId:String}' : '';
     const { rows, params } = await this.rangeRows(
       filter,
       { ...rangeParams(range), functionId },
       true,
-      shared && { read: shared, only: functionId ? [functionId] : undefined },
     );
     const query = `
       SELECT
@@ -448,19 +443,13 @@ export class FunctionsRepository {
     range: TimeRange,
     byHour: boolean,
     splits: SettingsSplits = new Map(),
-    shared?: SeveralSourceDays,
   ): Promise<ColdStartRow[]> {
     const split = splitParams(splits);
     if (split.splitIds.length === 0) {
-      return this.coldStartRows(range, byHour, {
-        where: '',
-        params: {},
-        stretched: false,
-        days: shared && { read: shared },
-      });
+      return this.coldStartRows(range, byHour, { where: '', params: {}, stretched: false });
     }
     // Both halves bind the days of their own functions, read once.
-    const read = shared ?? this.severalSourceDays(range);
+    const read = this.severalSourceDays(range);
     const [others, stretched] = await Promise.all([
       this.coldStartRows(range, byHour, {
         where: 'AND function_id NOT IN {splitIds:Array(String)}',
