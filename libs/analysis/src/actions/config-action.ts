@@ -127,9 +127,12 @@ export interface ScheduledLevel {
   /** e.g. "Mon–Fri 08:00–18:00 UTC: 20". */
   text: string;
   level: number;
-  /** Application Auto Scaling cron expressions that start and end the level. */
+  /**
+   * Application Auto Scaling cron expressions that start the level and end it (back to the
+   * schedule's `otherwise`); no end where another entry's level follows at once: its start sets it.
+   */
   startCron: string;
-  endCron: string;
+  endCron: string | null;
 }
 
 /**
@@ -186,9 +189,11 @@ export function warmCapacityAction(
       if (schedule) {
         const resource = `function:${profile.name}:<alias>`;
         const region = profile.region ? ` --region ${profile.region}` : '';
+        const action = (name: string, cron: string, level: number) =>
+          `aws application-autoscaling put-scheduled-action${region} --service-namespace lambda --scalable-dimension lambda:function:ProvisionedConcurrency --resource-id ${resource} --scheduled-action-name ${name} --schedule "${cron}" --scalable-target-action MinCapacity=${level},MaxCapacity=${level}`;
         const lines = schedule.entries.flatMap((e, i) => [
-          `aws application-autoscaling put-scheduled-action${region} --service-namespace lambda --scalable-dimension lambda:function:ProvisionedConcurrency --resource-id ${resource} --scheduled-action-name fleetscope-${i}-start --schedule "${e.startCron}" --scalable-target-action MinCapacity=${e.level},MaxCapacity=${e.level}`,
-          `aws application-autoscaling put-scheduled-action${region} --service-namespace lambda --scalable-dimension lambda:function:ProvisionedConcurrency --resource-id ${resource} --scheduled-action-name fleetscope-${i}-end --schedule "${e.endCron}" --scalable-target-action MinCapacity=${schedule.otherwise},MaxCapacity=${schedule.otherwise}`,
+          action(`fleetscope-${i}-start`, e.startCron, e.level),
+          ...(e.endCron ? [action(`fleetscope-${i}-end`, e.endCron, schedule.otherwise)] : []),
         ]);
         return {
           summary: `Schedule provisioned concurrency: ${schedule.readable}.`,

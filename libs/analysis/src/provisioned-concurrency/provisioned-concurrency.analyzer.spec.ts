@@ -403,6 +403,89 @@ describe(readableSchedule.name, () => {
     for (let h = 8; h < 18; h++) slots[h] = 20;
     expect(readableSchedule(slots).readable).toBe('Mon–Fri 08:00–18:00 UTC: 20, otherwise 0');
   });
+
+  /**
+   * The level each hour of the week (0 = Monday 00:00 UTC) would have under the entries'
+   * scheduled actions, run as Application Auto Scaling runs them: the last action before the hour
+   * wins; two actions at one instant are a defect.
+   */
+  function simulate(schedule: ReturnType<typeof readableSchedule>): number[] {
+    const days = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+    const fires = (cron: string): number[] => {
+      const m = /^cron\(0 (\d+) \? \* ([A-Z,-]+) \*\)$/.exec(cron);
+      if (!m) throw new Error(`not a weekly cron: ${cron}`);
+      const on = m[2].split(',').flatMap((part) => {
+        const [a, b] = part.split('-').map((d) => days.indexOf(d));
+        expect(a).toBeGreaterThanOrEqual(0);
+        return b === undefined ? [a] : Array.from({ length: b - a + 1 }, (_, i) => a + i);
+      });
+      return on.map((d) => d * 24 + Number(m[1]));
+    };
+    const actions = new Map<number, number>();
+    const add = (hour: number, level: number) => {
+      expect(actions.has(hour)).toBe(false);
+      actions.set(hour, level);
+    };
+    for (const e of schedule.entries) {
+      for (const h of fires(e.startCron)) add(h, e.level);
+      if (e.endCron) for (const h of fires(e.endCron)) add(h, schedule.otherwise);
+    }
+    // The week repeats: what holds at Monday 00:00 is the last action of the week before.
+    let level = actions.get([...actions.keys()].sort((a, b) => b - a)[0]) ?? schedule.otherwise;
+    return Array.from({ length: 168 }, (_, h) => (level = actions.get(h) ?? level));
+  }
+
+  const weekOf = (slots: readonly number[]) =>
+    Array.from({ length: 168 }, (_, h) => slots[(h >= 120 ? 24 : 0) + (h % 24)]);
+
+  it('defect: a weekday window to midnight ended on its own days, so Friday 16:00 ran until Monday at the level, unpriced', () => {
+    const slots = new Array<number>(48).fill(0);
+    for (let h = 16; h < 24; h++) slots[h] = 20;
+    const schedule = readableSchedule(slots);
+    expect(schedule.entries).toEqual([
+      {
+        text: 'Mon–Fri 16:00–24:00 UTC: 20',
+        level: 20,
+        startCron: 'cron(0 16 ? * MON-FRI *)',
+        endCron: 'cron(0 0 ? * TUE-SAT *)',
+      },
+    ]);
+    expect(simulate(schedule)).toEqual(weekOf(slots));
+  });
+
+  it('defect: a whole weekend day started and ended at the same instant; it is one window, Saturday to Monday', () => {
+    const slots = new Array<number>(48).fill(0);
+    for (let h = 24; h < 48; h++) slots[h] = 5;
+    const schedule = readableSchedule(slots);
+    expect(schedule.readable).toBe('Sat 00:00–Mon 00:00 UTC: 5, otherwise 0');
+    expect(schedule.entries[0].startCron).toBe('cron(0 0 ? * SAT *)');
+    expect(schedule.entries[0].endCron).toBe('cron(0 0 ? * MON *)');
+    expect(simulate(schedule)).toEqual(weekOf(slots));
+  });
+
+  it('runs a window on past midnight and through the weekend, and lets adjacent windows hand over without an end between them', () => {
+    const slots = new Array<number>(48).fill(0);
+    for (let h = 22; h < 24; h++) slots[h] = 8;
+    for (let h = 0; h < 3; h++) slots[h] = 8;
+    slots[3] = 4;
+    for (let h = 24; h < 48; h++) slots[h] = 8;
+    const schedule = readableSchedule(slots);
+    expect(schedule.readable).toBe(
+      'Mon–Fri 03:00–04:00 UTC: 4; Mon–Thu 22:00–03:00 the next day UTC: 8; Fri 22:00–Mon 03:00 UTC: 8, otherwise 0',
+    );
+    expect(schedule.entries.filter((e) => e.level === 8).every((e) => e.endCron === null)).toBe(
+      true,
+    );
+    expect(simulate(schedule)).toEqual(weekOf(slots));
+  });
+
+  it('a week at one level has no entries', () => {
+    expect(readableSchedule(new Array<number>(48).fill(3))).toEqual({
+      readable: 'always 3',
+      otherwise: 3,
+      entries: [],
+    });
+  });
 });
 
 describe(hourEconomics.name, () => {

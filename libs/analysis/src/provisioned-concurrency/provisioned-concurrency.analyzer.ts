@@ -361,13 +361,54 @@ function fitSchedule(
   return bySlot;
 }
 
-const DAY_TEXT = ['Mon–Fri', 'Sat–Sun'];
-const CRON_DAYS = ['MON-FRI', 'SAT,SUN'];
+const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const CRON_DAY_NAMES = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+const WEEK_HOURS = 7 * 24;
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+
+/** Runs of consecutive days (0 = Monday) in `days`, ascending. */
+function dayRuns(days: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const d of days) {
+    const last = runs.at(-1);
+    if (last && last.at(-1) === d - 1) last.push(d);
+    else runs.push([d]);
+  }
+  return runs;
+}
+
+/** "Mon–Fri", "Sat–Sun", "Mon, Wed–Fri". */
+function daysText(days: readonly number[]): string {
+  return dayRuns(days)
+    .map((r) => (r.length === 1 ? DAY_NAMES[r[0]] : `${DAY_NAMES[r[0]]}–${DAY_NAMES[r.at(-1)!]}`))
+    .join(', ');
+}
+
+/**
+ * The day-of-week field of an Application Auto Scaling cron: "MON-FRI", "SAT,SUN". A range only
+ * within MON…SAT: AWS numbers the days SUN=1…SAT=7, so a range through Sunday would wrap.
+ */
+function cronDays(days: readonly number[]): string {
+  return dayRuns(days)
+    .flatMap((r) =>
+      r.length >= 3 && r.at(-1)! <= 5
+        ? [`${CRON_DAY_NAMES[r[0]]}-${CRON_DAY_NAMES[r.at(-1)!]}`]
+        : r.map((d) => CRON_DAY_NAMES[d]),
+    )
+    .join(',');
+}
 
 /**
  * A schedule as people read it ("Mon–Fri 08:00–18:00 UTC: 20, otherwise 0") and as Application
- * Auto Scaling scheduled actions (cron in UTC).
+ * Auto Scaling scheduled actions (cron in UTC), from the level of each hour of a weekday (slots
+ * 0–23) and of a weekend day (24–47).
+ *
+ * The week is read as 168 hours in a ring, so a level that runs on past midnight or through the
+ * weekend is one window: Friday 16:00 to Monday 00:00 is ended on Monday, not by an end action on
+ * Friday's own days that first fires on Monday and leaves the weekend at the level unpriced, and a
+ * window never ends at the instant another starts. Each window starts with its level; it ends with
+ * `otherwise` only where `otherwise` follows (endCron), since the window that follows directly
+ * sets its own level then, and two actions at one instant run in no defined order.
  */
 export function readableSchedule(bySlot: readonly number[]): {
   readable: string;
@@ -377,24 +418,63 @@ export function readableSchedule(bySlot: readonly number[]): {
   const counts = new Map<number, number>();
   bySlot.forEach((l, slot) => counts.set(l, (counts.get(l) ?? 0) + (slot < 24 ? 5 : 2)));
   const otherwise = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
-  const entries: ScheduledLevel[] = [];
-  for (const dayType of [0, 1]) {
-    let h = 0;
-    while (h < 24) {
-      const level = bySlot[dayType * 24 + h];
-      let end = h;
-      while (end + 1 < 24 && bySlot[dayType * 24 + end + 1] === level) end++;
-      if (level !== otherwise) {
-        entries.push({
-          text: `${DAY_TEXT[dayType]} ${hh(h)}–${hh((end + 1) % 24 === 0 ? 24 : end + 1)} UTC: ${level}`,
-          level,
-          startCron: `cron(0 ${h} ? * ${CRON_DAYS[dayType]} *)`,
-          endCron: `cron(0 ${(end + 1) % 24} ? * ${CRON_DAYS[dayType]} *)`,
-        });
-      }
-      h = end + 1;
+  const levelAt = (hour: number) => {
+    const h = ((hour % WEEK_HOURS) + WEEK_HOURS) % WEEK_HOURS;
+    return bySlot[(Math.floor(h / 24) >= 5 ? 24 : 0) + (h % 24)];
+  };
+  // Start the ring at a change of level; a week at one level has no window.
+  const first = Array.from({ length: WEEK_HOURS }, (_, h) => h).find(
+    (h) => levelAt(h) !== levelAt(h - 1),
+  );
+  const windows = new Map<
+    string,
+    { startHour: number; hours: number; level: number; endsAtOtherwise: boolean; days: number[] }
+  >();
+  for (let h = first ?? WEEK_HOURS; h < (first ?? 0) + WEEK_HOURS;) {
+    const level = levelAt(h);
+    let hours = 1;
+    while (hours < WEEK_HOURS && levelAt(h + hours) === level) hours++;
+    if (level !== otherwise) {
+      const start = h % WEEK_HOURS;
+      const endsAtOtherwise = levelAt(h + hours) === otherwise;
+      // The same window on several days is one rule: one start and one end action each.
+      const key = `${start % 24}/${hours}/${level}/${endsAtOtherwise}`;
+      const window = windows.get(key) ?? {
+        startHour: start % 24,
+        hours,
+        level,
+        endsAtOtherwise,
+        days: [],
+      };
+      window.days.push(Math.floor(start / 24));
+      windows.set(key, window);
     }
+    h += hours;
   }
+  const entries = [...windows.values()]
+    .map((w) => ({ ...w, days: [...w.days].sort((a, b) => a - b) }))
+    .sort((a, b) => a.days[0] * 24 + a.startHour - (b.days[0] * 24 + b.startHour))
+    .map((w): ScheduledLevel => {
+      const endAt = w.startHour + w.hours;
+      const dayOffset = Math.floor(endAt / 24);
+      const endHour = endAt % 24;
+      const until =
+        endAt <= 24
+          ? hh(endAt)
+          : dayOffset === 1
+            ? `${hh(endHour)} the next day`
+            : w.days.length === 1
+              ? `${DAY_NAMES[(w.days[0] + dayOffset) % 7]} ${hh(endHour)}`
+              : `${hh(endHour)} ${dayOffset} days later`;
+      return {
+        text: `${daysText(w.days)} ${hh(w.startHour)}–${until} UTC: ${w.level}`,
+        level: w.level,
+        startCron: `cron(0 ${w.startHour} ? * ${cronDays(w.days)} *)`,
+        endCron: w.endsAtOtherwise
+          ? `cron(0 ${endHour} ? * ${cronDays(w.days.map((d) => (d + dayOffset) % 7).sort((a, b) => a - b))} *)`
+          : null,
+      };
+    });
   const readable =
     entries.length > 0
       ? `${entries.map((e) => e.text).join('; ')}, otherwise ${otherwise}`
