@@ -506,3 +506,34 @@ describe('FOCUS rows of a function none of whose usage could be priced', () => {
     ).toEqual([['2025-07-28T00:00:00Z', '2025-08-04T00:00:00Z', '1000', '0']]);
   });
 });
+
+describe('text from telemetry (function names, accounts) in every format', () => {
+  // faas.name and cloud.account.id are whatever the sender's telemetry says: api is renamed, in
+  // both weeks, to a name that tries every format's markup (it stays a top mover).
+  const hostileName =
+    '<!channel> <http://evil.example|Open the full report> *b* _i_ ~s~ `c` & x\r\n# Injected heading\r[click me](https://phish.example) ![t](http://tracker.example/p.png)';
+  const hostile = buildWeeklyReport(
+    {
+      ...inputs,
+      functions: inputs.functions.map((f) => (f.name === 'api' ? { ...f, name: hostileName } : f)),
+    },
+    pricing,
+  );
+
+  it('Slack: escapes & < > as Slack says and neutralises * _ ~ ` in names and explanations', () => {
+    const blocks = renderSlackMessage(hostile, { url: 'https://fleetscope.example/r' }).blocks as {
+      text: { text: string };
+    }[];
+    const movers = blocks[2].text.text;
+    const line = movers.split('\n').find((l) => l.includes('channel'))!;
+    expect(line).toBeDefined();
+    // No mention, no link but the report's own, no markup the name brought.
+    expect(movers).not.toContain('<!channel>');
+    expect(movers).not.toContain('<http://evil.example');
+    expect(line).toMatch(
+      /^• \*&lt;!channel&gt; &lt;http:\/\/evil\.example\|Open the full report&gt; [^*_~`]+\* [+-]\$/,
+    );
+    expect(line).toContain('&amp; x # Injected heading');
+    expect(blocks[3].text.text).toBe('<https://fleetscope.example/r|Open the full report>');
+  });
+});

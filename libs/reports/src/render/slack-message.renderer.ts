@@ -9,6 +9,32 @@ import {
   usd,
 } from './report-text';
 
+/**
+ * mrkdwn has no escape for its formatting characters: in untrusted text they become look-alikes,
+ * so a name such as `*_x_*` cannot bold, italicise, strike or code what follows it.
+ */
+const MRKDWN_LOOKALIKES: Record<string, string> = {
+  '*': '\u2217', // ∗ asterisk operator
+  _: '\u02cd', // ˍ modifier letter low macron
+  '~': '\u223c', // ∼ tilde operator
+  '`': '\u02cb', // ˋ modifier letter grave accent
+};
+
+/**
+ * Text from telemetry (function names) and the explanations beside it, for mrkdwn: & < > as
+ * Slack's escaping rule says (https://api.slack.com/reference/surfaces/formatting#escaping), so
+ * `<!channel>` and `<url|label>` read as text, not a mention or a link; a line break would start a
+ * line of the name's own.
+ */
+function slackText(untrusted: string): string {
+  return untrusted
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[*_~`]/g, (c) => MRKDWN_LOOKALIKES[c]);
+}
+
 /** Where the full report is read: its URL, or a sentence saying why there is none to give. */
 export type ReportLink = { url: string } | { missing: string };
 
@@ -31,7 +57,7 @@ export function renderSlackMessage(
     .slice(0, 5)
     .map(
       (m) =>
-        `• *${m.name}* ${signedUsd(m.changeUsd)} (${percent(m.changeRatio)})${moverPricedNote(report, m)}: ${m.explanation}`,
+        `• *${slackText(m.name)}* ${signedUsd(m.changeUsd)} (${percent(m.changeRatio)})${moverPricedNote(report, m)}: ${slackText(m.explanation)}`,
     );
   const open = 'url' in link ? `<${link.url}|Open the full report>` : link.missing;
   return {
