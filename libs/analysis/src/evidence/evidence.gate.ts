@@ -46,6 +46,18 @@ export function evidenceShortfall(
 ): string | null {
   if (stats.invocations < options.minInvocations)
     return `${stats.invocations} invocations in the window; at least ${options.minInvocations} are needed.`;
+  return coverageShortfall(stats, options);
+}
+
+/**
+ * Why the window's data covers too few days (the second half of evidenceShortfall), or null. Alone,
+ * it gates advice to lower capacity that is paid for whether invoked or not: few invocations are
+ * then the evidence, not a lack of it, but a few days of them are not.
+ */
+export function coverageShortfall(
+  stats: FunctionWindowStats,
+  options: EvidenceOptions,
+): string | null {
   const days = observedDays(stats);
   // From the first hour with invocations, a function that runs every few hours or in bursts is
   // first seen up to one idle gap after the window opens: FIRST_SEEN_SLACK_MS, or two of its mean

@@ -181,6 +181,61 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(whyNot).toEqual(['already-right']);
   });
 
+  it('defect (gates skipped when a level is configured): two days of 20 invocations under PC 5 said "set it to 0"; lowering it needs 14 days of data, not 50 invocations', () => {
+    const levels = [1, 2, 3, 5, 8, 10];
+    // One 200 ms request every five hours.
+    const sparse = (weeks: number) =>
+      concurrencyProfile((h, m) => (m === 0 && h % 5 === 0 ? 0.2 / 60 : 0), { weeks, levels });
+    const twoDays = { ...sparse(2 / 7), weeksCovered: 2 / 7 };
+    const short = analyzeExplained({
+      profile: lambdaProfile({ provisionedConcurrency: 5 }),
+      stats: windowStats({ invocations: 20, medianMs: 200, sigma: 0.2, days: 2 }),
+      concurrency: twoDays,
+    });
+    expect(short.recs).toEqual([]);
+    expect(short.whyNot).toEqual([
+      { code: 'insufficient-evidence', detail: expect.stringContaining('Data covers 2.0 days') },
+    ]);
+    // The same sparse traffic over two weeks: 40 invocations, and the five instances idle; lowered.
+    const twoWeeks = sparse(2);
+    const [rec] = analyzer.analyze(
+      {
+        profile: lambdaProfile({ provisionedConcurrency: 5 }),
+        stats: windowStats({ invocations: 40, medianMs: 200, sigma: 0.2, days: 14 }),
+        concurrency: twoWeeks,
+      },
+      ctx,
+    );
+    expect(rec.recommended).toEqual({ provisionedConcurrency: 0 });
+    expect(rec.savingUsd.lowUsd).toBeGreaterThan(0);
+  });
+
+  it('defect (no share rule from a configured level): a saving below the share of what the configured level costs is not advised, with the waiting valued or not', () => {
+    // Steady concurrency 8 under PC 10: level 8 saves the two idle instances, a fifth of the
+    // level's cost. Held to a 50 % share, that is below materiality; at the default 5 %, advised.
+    const levels = [1, 2, 3, 5, 8, 10];
+    const concurrency = concurrencyProfile(() => 8, { levels, weeks: 2 });
+    const input = {
+      profile: lambdaProfile({ provisionedConcurrency: 10 }),
+      stats: busyAsProfile(stats, concurrency),
+      concurrency,
+    };
+    const [advised] = analyzer.analyze(input, ctx);
+    expect(advised.recommended).toEqual({ provisionedConcurrency: 8 });
+    for (const latencyValueUsdPerSecond of [0, 0.001]) {
+      const strict = new ProvisionedConcurrencyAnalyzer({
+        ...DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
+        latencyValueUsdPerSecond,
+        evidence: { ...DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS.evidence, minSavingShare: 0.5 },
+      });
+      const { recs, whyNot } = analyzeExplained(input, strict);
+      expect(recs).toEqual([]);
+      expect(whyNot).toEqual([
+        { code: 'below-materiality', detail: expect.stringContaining('below the 50 %') },
+      ]);
+    }
+  });
+
   it('defect 5: a configured level whose coverage was not measured gives no advice rather than a wrong saving', () => {
     const concurrency = concurrencyProfile(() => 4, { levels: [1, 2, 3, 5, 8] });
     expect(

@@ -8,7 +8,12 @@ import {
 import { warmCapacityAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
-import { DEFAULT_EVIDENCE_OPTIONS, basisOf, evidenceShortfall } from '../evidence/evidence.gate';
+import {
+  DEFAULT_EVIDENCE_OPTIONS,
+  basisOf,
+  coverageShortfall,
+  evidenceShortfall,
+} from '../evidence/evidence.gate';
 import { HOURS_PER_MONTH } from '../analyzer';
 import { coldStartRate as rateOfColdStarts, meanInitMs } from '../cold-starts/cold-start.math';
 import { tierOffset } from '../costs/lambda-window-cost';
@@ -570,8 +575,13 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         `The configured level ${currentLevel} was not among the measured levels.`,
       );
     const latency = this.options.latencyValueUsdPerSecond;
-    const shortfall = evidenceShortfall(stats, this.options.evidence);
-    if (shortfall && currentLevel === 0) return whyNot('insufficient-evidence', shortfall);
+    // Configured capacity costs whether invoked or not: below 50 invocations lowering it is still
+    // advised, on the same 14 days of data (two days of 20 invocations said "set it to 0").
+    const shortfall =
+      currentLevel === 0
+        ? evidenceShortfall(stats, this.options.evidence)
+        : coverageShortfall(stats, this.options.evidence);
+    if (shortfall) return whyNot('insufficient-evidence', shortfall);
     const current = planWithLevels(concurrency.hours, levels, () => currentLevel, prices);
 
     // Levels above the first that covers every minute only add cost: not worth pricing.
@@ -656,11 +666,12 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
           `${short.detail.replace(/\.$/, '')}, counting the waiting it removes at ${latency} $/s; in dollars alone it would cost ${extraCostText(saving)}.`,
         );
     }
-    if (latency === 0) {
+    if (latency === 0 || saves) {
       // The window can gain while the midpoint of its weeks costs more (a last week that loses
-      // more than the weeks before gained): that is no saving below materiality but a cost. A
-      // saving is held to the dollar floor alone: at level 0 nothing warm costs anything to take
-      // a share of.
+      // more than the weeks before gained): that is no saving below materiality but a cost. From
+      // level 0 a saving is held to the dollar floor alone: nothing warm costs anything to take a
+      // share of. From a configured level, also to its share of what that level costs (a saving
+      // with the waiting valued was held to nothing).
       const short = savingShortfall(
         saving,
         Math.max(current.costUsd * WEEKS_PER_MONTH, 1e-9),
@@ -669,6 +680,7 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       if (
         short &&
         (short.code === 'already-right' ||
+          currentLevel > 0 ||
           midpoint(saving) < this.options.evidence.minSavingUsdPerMonth)
       )
         return whyNot(short.code, short.detail);
