@@ -322,6 +322,10 @@ export function renderFocusCsv(report: WeeklyReport): string {
   return stringify(rows, {
     header: true,
     columns: [...FOCUS_COLUMNS],
+    // Names and accounts come from telemetry (faas.name, cloud.account.id): a text cell a
+    // spreadsheet would run as a formula (= + - @ tab CR first) starts with a quote. Number cells
+    // are left as they are, a negative decimal included.
+    escape_formulas: true,
     // Nulls are empty cells; numbers go through toDecimal(), the one place this file writes one.
     cast: {
       number: (value) => (Number.isFinite(value) ? toDecimal(value) : ''),

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { ReportFunction } from '../build/report-inputs';
 import { buildWeeklyReport } from '../build/weekly-report.builder';
 import { inputs, pricing } from '../testing/known-week.inputs';
-import { api, batch, day, ksvc, usage } from '../testing/known-week.inputs';
+import { api, batch, custom, day, ksvc, usage, warm } from '../testing/known-week.inputs';
 import {
   FOCUS_COLUMNS,
   FOCUS_MANDATORY_COLUMNS,
@@ -512,11 +512,15 @@ describe('text from telemetry (function names, accounts) in every format', () =>
   // both weeks, to a name that tries every format's markup (it stays a top mover).
   const hostileName =
     '<!channel> <http://evil.example|Open the full report> *b* _i_ ~s~ `c` & x\r\n# Injected heading\r[click me](https://phish.example) ![t](http://tracker.example/p.png)';
+  // batch's name and account and custom's name start as spreadsheet formulas do.
+  const renamed: Record<string, Partial<ReportFunction>> = {
+    api: { name: hostileName },
+    batch: { name: '=HYPERLINK("https://evil.example","Open")', account: '@SUM(1+1)' },
+    custom: { name: '-2+3' },
+    warm: { name: '\t+cmd' },
+  };
   const hostile = buildWeeklyReport(
-    {
-      ...inputs,
-      functions: inputs.functions.map((f) => (f.name === 'api' ? { ...f, name: hostileName } : f)),
-    },
+    { ...inputs, functions: inputs.functions.map((f) => ({ ...f, ...renamed[f.name] })) },
     pricing,
   );
 
@@ -535,5 +539,31 @@ describe('text from telemetry (function names, accounts) in every format', () =>
     );
     expect(line).toContain('&amp; x # Injected heading');
     expect(blocks[3].text.text).toBe('<https://fleetscope.example/r|Open the full report>');
+  });
+
+  it('FOCUS CSV: a name or account read as a formula by a spreadsheet starts with a quote; numbers stay numbers', () => {
+    const rows: Record<string, string>[] = parse(renderFocusCsv(hostile), { columns: true });
+    const of = (id: string) => rows.filter((r) => r.x_FunctionId === id);
+    for (const r of of(batch.functionId)) {
+      expect(r.ResourceName).toBe('\'=HYPERLINK("https://evil.example","Open")');
+      expect([r.BillingAccountId, r.SubAccountId]).toEqual(["'@SUM(1+1)", "'@SUM(1+1)"]);
+    }
+    expect(of(custom.functionId)[0].ResourceName).toBe("'-2+3");
+    expect(of(warm.functionId)[0].ResourceName).toBe("'\t+cmd");
+    const cells = rows.flatMap((r) => Object.values(r));
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    // Costs, quantities and prices are the same decimals as in the report without the names.
+    const plain: Record<string, string>[] = parse(renderFocusCsv(report), { columns: true });
+    const numbers = (rs: Record<string, string>[]) =>
+      rs.map((r) => [r.BilledCost, r.PricingQuantity, r.ListUnitPrice, r.ConsumedQuantity]);
+    expect(numbers(rows)).toEqual(numbers(plain));
+    // A negative decimal (a credit) is a number, not a formula: written as it is.
+    const line = report.functions[0].lines[0];
+    const credit = {
+      ...report,
+      functions: [{ ...report.functions[0], lines: [{ ...line, usd: -0.5, quantity: -1 }] }],
+    };
+    const [row] = parse<Record<string, string>>(renderFocusCsv(credit), { columns: true });
+    expect([row.BilledCost, row.PricingQuantity]).toEqual(['-0.5', '-1']);
   });
 });
