@@ -18,10 +18,20 @@ import {
   perMillionText,
 } from './report-text';
 
-/** Markdown cells: a pipe would end the cell. */
-function cell(text: string | number): string {
-  return String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text as it reads, for a Markdown line: names, accounts, regions and ids come from telemetry, and
+ * their punctuation would make headings, links, images, HTML or emphasis, or (a pipe) end a table
+ * cell; a line break would start a line of their own. CommonMark reads a backslash before any
+ * ASCII punctuation as that character.
+ */
+function literal(text: string | number): string {
+  return String(text)
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*_~[\]<>!#|]/g, '\\$&');
 }
+
+/** A table cell: literal text, whatever it holds (every cell, so none is missed). */
+const cell = literal;
 
 function table(head: string[], rows: (string | number)[][]): string[] {
   return [
@@ -183,7 +193,9 @@ export function renderMarkdown(report: WeeklyReport): string {
       ]),
     ),
     '',
-    ...report.coverage.unpriced.map((u) => `- Not priced: ${u.functionId}: ${u.reason}`),
+    ...report.coverage.unpriced.map(
+      (u) => `- Not priced: ${literal(u.functionId)}: ${literal(u.reason)}`,
+    ),
     ...report.coverage.assumptions.map((a) => `- ${a}`),
     '',
   ];

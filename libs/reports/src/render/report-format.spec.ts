@@ -338,10 +338,12 @@ describe('fs-unpriced-groups: a cost that could not be priced', () => {
 
   it('says "priced part only" beside a group or function part of whose usage had no price', () => {
     const md = renderMarkdown(withUnpriced);
-    expect(md).toMatch(/\| platform aws_lambda \| \$[\d,.]+ \(priced part only\) \| \$[\d,.]+ \|/);
+    expect(md).toMatch(
+      /\| platform aws\\_lambda \| \$[\d,.]+ \(priced part only\) \| \$[\d,.]+ \|/,
+    );
     expect(md).toMatch(/\| account 111111111111 \| \$[\d,.]+ \(priced part only\) \|/);
     expect(md).toMatch(
-      /\| nomem \| aws_lambda \| us-east-1 \| 10 \| \$0\.0000020 \(priced part only\) \|/,
+      /\| nomem \| aws\\_lambda \| us-east-1 \| 10 \| \$0\.0000020 \(priced part only\) \|/,
     );
     expect(renderHtml(withUnpriced)).toMatch(
       />platform aws_lambda<\/td><td[^>]*>\$[\d,.]+ \(priced part only\)</,
@@ -565,5 +567,44 @@ describe('text from telemetry (function names, accounts) in every format', () =>
     };
     const [row] = parse<Record<string, string>>(renderFocusCsv(credit), { columns: true });
     expect([row.BilledCost, row.PricingQuantity]).toEqual(['-0.5', '-1']);
+  });
+
+  it('Markdown: escapes the punctuation of names, accounts and ids wherever it writes them, on one line', () => {
+    // An OpenFaaS function without pod resources: not priced, its id listed under "Not priced".
+    const unpriced: ReportFunction = {
+      ...ksvc,
+      functionId: 'openfaas~lab~dev~[x](https://phish.example)',
+      name: hostileName,
+      platform: 'openfaas',
+      account: '*lab*',
+      region: '<dev>',
+      pod: null,
+    };
+    const md = renderMarkdown(
+      buildWeeklyReport(
+        {
+          ...inputs,
+          functions: [...inputs.functions.map((f) => ({ ...f, ...renamed[f.name] })), unpriced],
+          days: [...inputs.days, usage(unpriced, '2025-07-29', { invocations: 600 })],
+        },
+        pricing,
+      ),
+    );
+    const escaped =
+      '\\<\\!channel\\> \\<http://evil.example\\|Open the full report\\> \\*b\\* \\_i\\_ \\~s\\~ \\`c\\` & x \\# Injected heading \\[click me\\](https://phish.example) \\!\\[t\\](http://tracker.example/p.png)';
+    expect(md).not.toMatch(/\r/);
+    expect(md).not.toMatch(/^#+ Injected/m);
+    expect(md).not.toMatch(/(?<!\\)\[click me(?<!\\)\]/);
+    // The functions table: each row still has its seven cells.
+    expect(md).toContain(`\n| ${escaped} | aws\\_lambda | us-east-1 | 2,000,000 |`);
+    expect(md).toContain(`\n| ${escaped} | openfaas | \\<dev\\> | 600 | not priced |`);
+    expect(md).toContain('| account \\*lab\\* | not priced |');
+    expect(md).toContain('| region \\<dev\\> | not priced |');
+    // Top movers and the line under "Not priced", outside any table.
+    expect(md).toMatch(new RegExp(`\\n\\| ${escaped.replace(/[\\|*[\]()]/g, '\\$&')} \\| \\$`));
+    expect(md).toContain(
+      // GitHub reads single tildes as strikethrough: ids escape theirs.
+      '- Not priced: openfaas\\~lab\\~dev\\~\\[x\\](https://phish.example): pod CPU and memory requests unknown: pods not priced',
+    );
   });
 });
