@@ -111,7 +111,13 @@ describe(runAnalyzers.name, () => {
     };
     const overProvisioned = {
       profile: lambdaProfile({ functionId: 'big', memoryMb: 3008, timeoutMs: 900_000 }),
-      stats: windowStats({ invocations: 5e7, medianMs: 400, sigma: 0.2, maxMemoryUsedMb: 100 }),
+      stats: windowStats({
+        invocations: 5e7,
+        medianMs: 400,
+        sigma: 0.2,
+        memoryMb: 3008,
+        maxMemoryUsedMb: 100,
+      }),
     };
     const { recommendations } = runAnalyzers(
       defaultAnalyzers(),
@@ -127,7 +133,13 @@ describe(runAnalyzers.name, () => {
   it('defect 13 (every region priced as us-east-1): a recommendation for a region without a sourced Lambda price states the us-east-1 figure it was priced with', () => {
     const overProvisioned = (region: string) => ({
       profile: lambdaProfile({ functionId: region, memoryMb: 3008, timeoutMs: 900_000, region }),
-      stats: windowStats({ invocations: 5e7, medianMs: 400, sigma: 0.2, maxMemoryUsedMb: 100 }),
+      stats: windowStats({
+        invocations: 5e7,
+        medianMs: 400,
+        sigma: 0.2,
+        memoryMb: 3008,
+        maxMemoryUsedMb: 100,
+      }),
     });
     const { recommendations } = runAnalyzers(
       defaultAnalyzers(),

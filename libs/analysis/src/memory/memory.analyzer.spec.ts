@@ -220,6 +220,56 @@ describe(MemoryAnalyzer.name, () => {
     }
   });
 
+  it('defect (a size change in the window priced at the blended mean): 1,024 MB since 30 invocations ago is priced at its own 200 ms, or not at all', () => {
+    const base = windowStats({
+      invocations: 200_000_000,
+      medianMs: 100,
+      sigma: 0.01,
+      memoryMb: 2048,
+    });
+    const before: MemorySizeStats = {
+      ...base.byMemory[0],
+      invocations: 199_999_970,
+      durationSumMs: 100 * 199_999_970,
+    };
+    const since = (invocations: number): MemorySizeStats => ({
+      memoryMb: 1024,
+      invocations,
+      durationSumMs: 200 * invocations,
+      durationBuckets: logNormalBuckets(invocations, 200, 0.01),
+    });
+    const statsWith = (after: MemorySizeStats): FunctionWindowStats => {
+      const durationSumMs = before.durationSumMs + after.durationSumMs;
+      return {
+        ...base,
+        invocations: before.invocations + after.invocations,
+        durationSumMs,
+        billedDurationSumMs: durationSumMs,
+        byMemory: [after, before],
+        maxMemoryUsedMb: 300,
+      };
+    };
+    const profile = lambdaProfile({ memoryMb: 1024 });
+    const few = withExplanations();
+    expect(analyzer.analyze({ profile, stats: statsWith(since(30)) }, few.ctx)).toEqual([]);
+    expect(few.whyNot).toEqual([
+      expect.objectContaining({
+        code: 'insufficient-evidence',
+        detail: expect.stringContaining('30 invocations at 1024 MB'),
+      }),
+    ]);
+    // Enough at the new size (too few at the old to measure it): priced at 200 ms, not 100.
+    const enough = statsWith(since(1_000));
+    const [rec] = analyzer.analyze(
+      { profile, stats: { ...enough, byMemory: [since(1_000), { ...before, invocations: 40 }] } },
+      ctx,
+    );
+    expect(rec.current.meanDurationMs).toBeCloseTo(200, 6);
+    expect(rec.reason).toContain(
+      'only 1024 MB ran enough invocations to measure (2048 MB too few)',
+    );
+  });
+
   it('defect 1: several sizes observed in production give a measured size change', () => {
     const t = (m: number) => 20 + 4000 * Math.exp(-m / 600);
     const stats = statsAtSizes(sizes(t, [256, 512, 1024, 2048], 25_000));
@@ -309,7 +359,13 @@ describe(MemoryAnalyzer.name, () => {
 
   it('defect 2: 5 invocations, or fewer than 14 days of data, get no advice', () => {
     const { ctx: asked, whyNot } = withExplanations();
-    const few = windowStats({ invocations: 5, medianMs: 2000, sigma: 0.1, maxMemoryUsedMb: 60 });
+    const few = windowStats({
+      invocations: 5,
+      medianMs: 2000,
+      sigma: 0.1,
+      memoryMb: 3008,
+      maxMemoryUsedMb: 60,
+    });
     expect(
       analyzer.analyze({ profile: lambdaProfile({ memoryMb: 3008 }), stats: few }, asked),
     ).toEqual([]);
@@ -317,6 +373,7 @@ describe(MemoryAnalyzer.name, () => {
       invocations: 1e7,
       medianMs: 2000,
       sigma: 0.1,
+      memoryMb: 3008,
       maxMemoryUsedMb: 60,
       days: 7,
     });

@@ -193,6 +193,28 @@ function snapUp(ladder: readonly number[], mb: number): number {
 }
 
 /**
+ * The mean duration at `memoryMb` and the other sizes that ran in the window. The window's mean
+ * blends every size that ran: after a change of size, the current one is priced at its own mean
+ * (199,999,970 invocations of 100 ms at 2048 MB and 30 of 200 ms at 1024 MB priced 1024 MB at
+ * 100 ms, half its cost); with no other size, or none of its own, the window's.
+ */
+function durationAtSize(
+  stats: FunctionWindowStats,
+  memoryMb: number,
+): { meanMs: number; otherSizesMb: number[] } {
+  const otherSizesMb = stats.byMemory
+    .filter((m) => m.memoryMb > 0 && m.memoryMb !== memoryMb && m.invocations > 0)
+    .map((m) => m.memoryMb)
+    .sort((a, b) => a - b);
+  const own = stats.byMemory.find((m) => m.memoryMb === memoryMb);
+  const meanMs =
+    otherSizesMb.length > 0 && own && own.invocations > 0
+      ? own.durationSumMs / own.invocations
+      : stats.durationSumMs / stats.invocations;
+  return { meanMs, otherSizesMb };
+}
+
+/**
  * Memory right-sizing from measured evidence only (issue 9): a size change is recommended when
  * several sizes were actually observed or a tuning job measured them. With one size, a function
  * whose peak memory leaves room is reported as over-provisioned with a bounded saving and a
@@ -303,7 +325,7 @@ export class MemoryAnalyzer implements Analyzer {
       profile,
       stats,
       currentMb,
-      stats.durationSumMs / stats.invocations,
+      durationAtSize(stats, currentMb).meanMs,
       ctx,
       onProvisioned,
     );
@@ -532,7 +554,15 @@ export class MemoryAnalyzer implements Analyzer {
         'already-right',
         `Peak memory used ${peak} MB of ${currentMb} MB leaves no smaller size with ${Math.round((this.options.headroom - 1) * 100)} % headroom.`,
       );
-    const meanMs = stats.durationSumMs / stats.invocations;
+    const { meanMs, otherSizesMb } = durationAtSize(stats, currentMb);
+    if (otherSizesMb.length > 0) {
+      const atCurrent = stats.byMemory.find((m) => m.memoryMb === currentMb)?.invocations ?? 0;
+      if (atCurrent < this.options.evidence.minInvocations)
+        return whyNot(
+          'insufficient-evidence',
+          `The memory size changed in the window (also ${otherSizesMb.join(', ')} MB): ${atCurrent} invocations at ${currentMb} MB; at least ${this.options.evidence.minInvocations} are needed to price it.`,
+        );
+    }
     const currentUsd = this.monthlyAt(profile, stats, currentMb, meanMs, ctx, onProvisioned);
     const unchanged = this.monthlyAt(profile, stats, targetMb, meanMs, ctx, onProvisioned);
     // Fully CPU-bound: duration grows by the CPU ratio (CPU is proportional to memory up to
@@ -572,7 +602,7 @@ export class MemoryAnalyzer implements Analyzer {
         finding: 'over-provisioned',
         severity: 'info',
         title: `Over-provisioned by ${overBy} MB (max used ${Math.round(peak)} of ${currentMb} MB): measure ${targetMb} MB with a tuning job`,
-        reason: `Peak memory used is ${Math.round(peak)} MB of ${currentMb} MB. At ${targetMb} MB the function would save between ${usdAmount(saving.lowUsd)} (if its duration grows with the smaller CPU share) and ${usdAmount(saving.highUsd)} a month (if it does not); only one size was observed, so a tuning job should measure which.`,
+        reason: `Peak memory used is ${Math.round(peak)} MB of ${currentMb} MB. At ${targetMb} MB the function would save between ${usdAmount(saving.lowUsd)} (if its duration grows with the smaller CPU share) and ${usdAmount(saving.highUsd)} a month (if it does not); ${otherSizesMb.length > 0 ? `only ${currentMb} MB ran enough invocations to measure (${otherSizesMb.join(', ')} MB too few), priced at its own mean duration` : 'only one size was observed'}, so a tuning job should measure which.`,
         current: { memoryMb: currentMb, meanDurationMs: meanMs, monthlyUsd: currentUsd },
         recommended: { action: 'measure', candidateMemoryMb: targetMb, tuningSizesMb: tuningSizes },
         saving,
