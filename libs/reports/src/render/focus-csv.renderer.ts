@@ -191,6 +191,14 @@ interface Seller {
   region: string | null;
 }
 
+/**
+ * FOCUS BillingAccountId is never null: the account the platform bills (the cloud account, the
+ * Kubernetes cluster) when the telemetry named it, else what the function id does name.
+ */
+function billingAccountOf(fn: ReportFunctionCost, billed: string): string {
+  return billed || fn.account || fn.region || fn.functionId;
+}
+
 function sellerOf(fn: ReportFunctionCost): Seller {
   const cloud = CLOUD_SERVICES[fn.platform];
   const region = fn.region || null;
@@ -201,7 +209,7 @@ function sellerOf(fn: ReportFunctionCost): Seller {
       provider,
       publisher: provider,
       issuer,
-      billingAccount: fn.account,
+      billingAccount: billingAccountOf(fn, fn.account),
       subAccountType,
       region,
     };
@@ -213,21 +221,21 @@ function sellerOf(fn: ReportFunctionCost): Seller {
         provider: 'AWS',
         publisher: 'AWS',
         issuer: 'Amazon Web Services',
-        billingAccount: fn.account,
+        billingAccount: billingAccountOf(fn, fn.account),
         subAccountType: 'AWS Account',
         region,
       };
     case 'knative':
     case 'openfaas': {
       // A Kubernetes cluster (the id's region) bills its own pods; the account is the namespace.
-      const cluster = `Kubernetes cluster ${fn.region}`;
+      const cluster = `Kubernetes cluster ${fn.region || 'unknown'}`;
       const service = fn.platform === 'knative' ? 'Knative' : 'OpenFaaS';
       return {
         service,
         provider: cluster,
         publisher: service,
         issuer: cluster,
-        billingAccount: fn.region,
+        billingAccount: billingAccountOf(fn, fn.region),
         subAccountType: 'Namespace',
         region: null,
       };
@@ -239,15 +247,21 @@ function sellerOf(fn: ReportFunctionCost): Seller {
         provider: 'Unknown',
         publisher: 'Unknown',
         issuer: 'Unknown',
-        billingAccount: fn.account || fn.region || fn.functionId,
+        billingAccount: billingAccountOf(fn, ''),
         subAccountType: null,
         region,
       };
   }
 }
 
+/** A Lambda function's ARN when its region and account are known; else its Fleetscope id. */
+function resourceIdOf(fn: ReportFunctionCost): string {
+  return fn.platform === 'aws_lambda' && fn.region && fn.account
+    ? `arn:aws:lambda:${fn.region}:${fn.account}:function:${fn.name}`
+    : fn.functionId;
+}
+
 function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): FocusRow {
-  const lambda = fn.platform === 'aws_lambda';
   const period = billingPeriod(charge.periodStart);
   const seller = sellerOf(fn);
   const unit = UNITS[charge.unit] ?? charge.unit;
@@ -282,9 +296,7 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): Focu
     PricingCategory: 'Standard',
     RegionId: seller.region,
     RegionName: seller.region,
-    ResourceId: lambda
-      ? `arn:aws:lambda:${fn.region}:${fn.account}:function:${fn.name}`
-      : fn.functionId,
+    ResourceId: resourceIdOf(fn),
     ResourceName: fn.name,
     ResourceType: 'Function',
     ServiceSubcategory: 'Serverless Compute',

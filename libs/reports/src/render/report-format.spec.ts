@@ -608,3 +608,73 @@ describe('text from telemetry (function names, accounts) in every format', () =>
     );
   });
 });
+
+describe('FOCUS rows of a function whose account, region or cluster is not known', () => {
+  // Telemetry without cloud.account.id (Lambda), or a Knative service of an unnamed cluster.
+  const checkout: ReportFunction = {
+    ...api,
+    functionId: 'aws_lambda~~us-east-1~checkout',
+    name: 'checkout',
+    account: '',
+  };
+  const nowhere: ReportFunction = {
+    ...api,
+    functionId: 'aws_lambda~123~~nowhere',
+    name: 'nowhere',
+    account: '123',
+    region: '',
+  };
+  const kn: ReportFunction = { ...ksvc, functionId: 'knative~shop~~ksvc', region: '' };
+  const rows: Record<string, string>[] = parse(
+    renderFocusCsv(
+      buildWeeklyReport(
+        {
+          ...inputs,
+          functions: [checkout, nowhere, kn],
+          days: [
+            usage(checkout, '2025-07-29', {
+              invocations: 1000,
+              memoryMb: 128,
+              billedDurationMs: 1e5,
+            }),
+            usage(nowhere, '2025-07-29', {
+              invocations: 1000,
+              memoryMb: 128,
+              billedDurationMs: 1e5,
+            }),
+            usage(kn, '2025-07-29', { invocations: 1000, podSeconds: 3600 }),
+          ],
+        },
+        pricing,
+      ),
+    ),
+    { columns: true },
+  );
+  const of = (fn: ReportFunction) => rows.filter((r) => r.x_FunctionId === fn.functionId);
+
+  it('never leaves BillingAccountId empty: the account, else the region, else the function id', () => {
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.BillingAccountId).not.toBe('');
+      expect(r.BillingAccountName).toBe(r.BillingAccountId);
+    }
+    expect(new Set(of(checkout).map((r) => r.BillingAccountId))).toEqual(new Set(['us-east-1']));
+    expect(new Set(of(nowhere).map((r) => r.BillingAccountId))).toEqual(new Set(['123']));
+  });
+
+  it('writes an ARN only when the region and the account are known, else the function id', () => {
+    expect(new Set(of(checkout).map((r) => r.ResourceId))).toEqual(new Set([checkout.functionId]));
+    expect(new Set(of(nowhere).map((r) => r.ResourceId))).toEqual(new Set([nowhere.functionId]));
+  });
+
+  it('names a cluster it does not know "unknown", and bills its namespace', () => {
+    expect(of(kn).length).toBeGreaterThan(0);
+    for (const r of of(kn)) {
+      expect([r.ProviderName, r.InvoiceIssuerName, r.BillingAccountId]).toEqual([
+        'Kubernetes cluster unknown',
+        'Kubernetes cluster unknown',
+        'shop',
+      ]);
+    }
+  });
+});
