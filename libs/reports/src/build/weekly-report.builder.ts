@@ -177,6 +177,7 @@ function addLines(
         l.priceId === line.priceId &&
         l.periodStart === periodStart &&
         l.architecture === architecture &&
+        l.tier === line.tier &&
         Math.abs(l.usdPerUnit - line.usdPerUnit) <= 1e-15,
     );
     if (same) {

@@ -51,6 +51,12 @@ export interface ChargeLine {
    * both); absent on other platforms and in reports built before it was recorded.
    */
   architecture?: string;
+  /**
+   * Lambda on-demand duration: the 1-based monthly volume tier of its price (1 for a flat price);
+   * one price has a unit price per tier. Absent on other meters and in reports built before it was
+   * recorded.
+   */
+  tier?: number;
   /** ISO-8601 UTC; inclusive start, exclusive end; never across a calendar month. */
   periodStart: string;
   periodEnd: string;

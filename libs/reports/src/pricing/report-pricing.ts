@@ -93,18 +93,44 @@ function categoryOf(meter: string, durationPart: keyof CostBreakdown): keyof Cos
   return durationPart;
 }
 
+/**
+ * Where a Lambda call's on-demand duration starts in the month's volume tiers, so that each of its
+ * lines (one per tier it spans, in tier order) can say its tier.
+ */
+interface TierPosition {
+  pricing: PricingService;
+  at: Date;
+  region: string;
+  monthToDateGbSeconds: number;
+}
+
 /** Adds a priced result to the day, each line under its breakdown part. */
 function collect(
   day: PricedDay,
   result: CostResult,
   durationPart: keyof CostBreakdown,
   architecture: LambdaArchitecture,
+  tiers?: TierPosition,
 ): void {
   day.priceIds.push(...result.priceIds);
   day.unpriced.push(...result.unpriced.map((u) => u.message));
+  let tierGbSeconds = tiers?.monthToDateGbSeconds ?? 0;
   for (const line of result.breakdown) {
     const category = categoryOf(line.meter, durationPart);
     const usdPerUnit = line.quantity > 0 ? line.usd / line.quantity : 0;
+    const onDemand = line.meter === lambdaMeters.duration(architecture);
+    // The tier of the line's middle GB-second: its first may sit on a tier's boundary, on either
+    // side of it by the rounding of the month's sum.
+    const tier =
+      onDemand && tiers
+        ? tiers.pricing.lambdaDurationTier(
+            architecture,
+            tiers.at,
+            tiers.region,
+            tierGbSeconds + line.quantity / 2,
+          )?.tier
+        : undefined;
+    if (onDemand) tierGbSeconds += line.quantity;
     day.breakdown[category] += line.usd;
     day.lines.push({
       category,
@@ -114,8 +140,8 @@ function collect(
       usdPerUnit,
       quantity: line.quantity,
       usd: line.usd,
+      ...(tier !== undefined ? { tier } : {}),
     });
-    const onDemand = line.meter === lambdaMeters.duration(architecture);
     const onPc = line.meter === lambdaMeters.pcDuration(architecture);
     if (onDemand) day.onDemandGbSeconds += line.quantity;
     if (line.meter === lambdaMeters.pcAllocated(architecture)) day.pcAllocatedUsd += line.usd;
@@ -175,7 +201,12 @@ export function priceLambdaDay(
   const durationGbs = gbSeconds(memoryMb, onDemandMs);
   const initGbs = gbSeconds(memoryMb, initMs);
   const price = (usage: LambdaUsage, part: keyof CostBreakdown) =>
-    collect(priced, pricing.lambdaUsage(usage, at, fn.region), part, arch);
+    collect(priced, pricing.lambdaUsage(usage, at, fn.region), part, arch, {
+      pricing,
+      at,
+      region: fn.region,
+      monthToDateGbSeconds: usage.monthToDateGbSeconds ?? 0,
+    });
 
   price(
     {

@@ -52,6 +52,7 @@ export const FOCUS_COLUMNS = [
   'ResourceType',
   'ServiceSubcategory',
   'SkuId',
+  'SkuMeter',
   'SkuPriceId',
   'SubAccountId',
   'SubAccountName',
@@ -140,6 +141,7 @@ interface Charge {
   description: string;
   meter: string | null;
   priceId: string | null;
+  tier?: number;
   unit: string;
   quantity: number;
   usdPerUnit: number | null;
@@ -178,6 +180,17 @@ function unpricedCharges(report: WeeklyReport, fn: ReportFunctionCost): Charge[]
     periodStart: u.periodStart,
     periodEnd: u.periodEnd,
   }));
+}
+
+/**
+ * A FOCUS SKU price has one unit price (ListUnitPrice is looked up by SkuPriceId): a catalogue
+ * price with volume tiers is one SKU price per tier, the first keeping the catalogue's id.
+ */
+function skuPriceId(charge: Charge): string | null {
+  if (charge.priceId === null) return null;
+  return charge.tier !== undefined && charge.tier > 1
+    ? `${charge.priceId}#tier${charge.tier}`
+    : charge.priceId;
 }
 
 /** Who sells a function's compute, as FOCUS names the parties, its accounts and its region. */
@@ -301,7 +314,9 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): Focu
     ResourceType: 'Function',
     ServiceSubcategory: 'Serverless Compute',
     SkuId: charge.meter,
-    SkuPriceId: charge.priceId,
+    // The catalogue's meter names what is charged; FOCUS 1.2 wants it wherever SkuId is set.
+    SkuMeter: charge.meter,
+    SkuPriceId: skuPriceId(charge),
     SubAccountId: fn.account || null,
     SubAccountName: fn.account || null,
     SubAccountType: fn.account ? seller.subAccountType : null,

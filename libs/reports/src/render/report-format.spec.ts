@@ -71,6 +71,27 @@ describe(renderFocusCsv.name, () => {
     ]);
     expect(apiRequests[0].ResourceId).toBe('arn:aws:lambda:us-east-1:111111111111:function:api');
   });
+
+  it('gives each SKU price one unit price: a volume tier after the first is a SKU price of its own', () => {
+    const prices = new Map<string, Set<string>>();
+    for (const r of rows)
+      prices.set(r.SkuPriceId, (prices.get(r.SkuPriceId) ?? new Set()).add(r.ListUnitPrice));
+    expect([...prices].filter(([, p]) => p.size > 1)).toEqual([]);
+    // batch crossed 7.5 billion arm64 GB-seconds on 2025-07-30 (the account's July tier).
+    const duration = rows.filter(
+      (r) => r.ResourceName === 'batch' && r.SkuId === 'aws.lambda.duration.arm64',
+    );
+    expect(duration.map((r) => [r.ChargePeriodStart, r.SkuPriceId, r.ListUnitPrice])).toEqual([
+      ['2025-07-28T00:00:00Z', 'aws.lambda.duration.arm64@*@2022-08-01', '0.0000133334'],
+      ['2025-07-28T00:00:00Z', 'aws.lambda.duration.arm64@*@2022-08-01#tier2', '0.0000120001'],
+      ['2025-08-01T00:00:00Z', 'aws.lambda.duration.arm64@*@2022-08-01', '0.0000133334'],
+    ]);
+  });
+
+  it('names the metered functionality of each SKU (SkuMeter, FOCUS 1.2 with SkuId)', () => {
+    for (const r of rows) expect(r.SkuMeter).toBe(r.SkuId);
+    expect(new Set(rows.map((r) => r.SkuMeter))).toContain('aws.lambda.requests');
+  });
 });
 
 describe(renderHtml.name, () => {
