@@ -110,6 +110,12 @@ export class PricingService {
     return found;
   }
 
+  /** Whether `meter` has a price of `region`'s own, not the figure the catalogue gives every region. */
+  hasOwnRegionalPrice(meter: string, at: Date, region: string): boolean {
+    const entry = this.catalogue.find(meter, at, region);
+    return entry !== undefined && entry.region !== '*';
+  }
+
   /** Lambda provisioned concurrency allocated (not running) for `seconds`. */
   lambdaProvisionedAllocated(
     architecture: LambdaArchitecture,

@@ -236,6 +236,44 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     }
   });
 
+  it("defect (regions mixed in the break-even): af-south-1's own on-demand price against us-east-1's provisioned prices advised level 1 at 45 % use; no advice without its provisioned prices", () => {
+    // Concurrency 1 all week, executing 45 % of the time (the requests do not fill their minutes).
+    const concurrency = concurrencyProfile(() => 1, { weeks: 2 });
+    const busy = busyAsProfile(stats, concurrency);
+    const input = (region: string) => ({
+      profile: lambdaProfile({ memoryMb: 1024, region }),
+      stats: { ...busy, durationSumMs: busy.durationSumMs * 0.45 },
+      concurrency,
+    });
+    expect(analyzeExplained(input('us-east-1')).whyNot.map((w) => w.code)).toEqual([
+      'already-right',
+    ]);
+    const cape = analyzeExplained(input('af-south-1'));
+    expect(cape.recs).toEqual([]);
+    expect(cape.whyNot).toEqual([
+      {
+        code: 'insufficient-evidence',
+        detail: expect.stringContaining('No sourced provisioned-concurrency price for af-south-1'),
+      },
+    ]);
+    // A region with no sourced Lambda price at all keeps us-east-1's ratio: judged as there.
+    expect(analyzeExplained(input('eu-north-1')).whyNot.map((w) => w.code)).toEqual([
+      'already-right',
+    ]);
+  });
+
+  it('says why an Azure function gets no warm capacity: its platform is not priced, not an unknown size', () => {
+    const concurrency = concurrencyProfile(() => 2, { weeks: 2 });
+    const { whyNot } = analyzeExplained({
+      profile: lambdaProfile({ platform: 'azure_functions', memoryMb: 256 }),
+      stats: busyAsProfile(stats, concurrency),
+      concurrency,
+    });
+    expect(whyNot).toEqual([
+      { code: 'not-applicable', detail: expect.stringContaining('are not') },
+    ]);
+  });
+
   it('defect 5: a configured level whose coverage was not measured gives no advice rather than a wrong saving', () => {
     const concurrency = concurrencyProfile(() => 4, { levels: [1, 2, 3, 5, 8] });
     expect(

@@ -2,6 +2,7 @@ import { savesMoney } from '@fleetscope/model';
 import type { LambdaUnitPrices } from '@fleetscope/pricing';
 import {
   isOnDemandInitBilled,
+  lambdaMeters,
   lambdaRuntimeKind,
   provisionedConcurrencyBreakEvenUtilisation,
 } from '@fleetscope/pricing';
@@ -86,6 +87,24 @@ interface WarmCapacityPrices {
   priceIds: string[];
   /** The share of its warm time a unit must spend executing to pay for itself (u*). */
   breakEvenUtilisation: number;
+}
+
+/**
+ * Why a region's prices cannot judge provisioned concurrency, or null: its on-demand duration price
+ * is its own (not the catalogue's every-region figure) while the provisioned prices are assumed
+ * from another region. The break-even is a ratio of the two (af-south-1: 0.0000041667 /
+ * (0.0000221 − 0.0000097222) = 0.34 against 0.60), so mixing regions moves the decision itself,
+ * not only its dollars; where both are the every-region figures the ratio holds.
+ */
+function mixedRegionPrices(profile: FunctionProfile, ctx: AnalysisContext): string | null {
+  const arch = profile.architecture;
+  const provisioned = [lambdaMeters.pcAllocated(arch), lambdaMeters.pcDuration(arch)];
+  if (
+    !ctx.pricing.hasOwnRegionalPrice(lambdaMeters.duration(arch), ctx.at, profile.region) ||
+    ctx.pricing.regionalAssumptions(provisioned, ctx.at, profile.region).length === 0
+  )
+    return null;
+  return `No sourced provisioned-concurrency price for ${profile.region}: against its own on-demand price, us-east-1's would misplace the break-even.`;
 }
 
 function lambdaWarmPrices(
@@ -564,8 +583,9 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     if (!(busyShare > 0))
       return whyNot('insufficient-evidence', 'No execution time in the window.');
     const prices = this.warmPrices(profile, ctx, busyShare);
-    if (!prices || !Number.isFinite(prices.warmUnitHourUsd) || !(prices.warmUnitHourUsd > 0))
-      return whyNot('not-applicable', 'No price for warm capacity (memory or pod size unknown).');
+    if ('code' in prices) return whyNot(prices.code, prices.detail);
+    if (!Number.isFinite(prices.warmUnitHourUsd) || !(prices.warmUnitHourUsd > 0))
+      return whyNot('not-applicable', 'No price for warm capacity here.');
     const currentLevel = (isLambda ? profile.provisionedConcurrency : profile.minScale) ?? 0;
     const levels = concurrency.levels;
     // Savings are against what is configured: its coverage must have been measured.
@@ -854,10 +874,13 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
     profile: FunctionProfile,
     ctx: AnalysisContext,
     busyShare: number,
-  ): WarmCapacityPrices | null {
+  ): WarmCapacityPrices | { code: WhyNotCode; detail: string } {
     switch (profile.platform) {
       case 'aws_lambda': {
-        if (profile.memoryMb === null) return null;
+        if (profile.memoryMb === null)
+          return { code: 'insufficient-evidence', detail: 'The memory size is unknown.' };
+        const mixed = mixedRegionPrices(profile, ctx);
+        if (mixed) return { code: 'insufficient-evidence', detail: mixed };
         const prices = ctx.pricing.lambdaUnitPrices(
           profile.architecture,
           ctx.at,
@@ -872,7 +895,11 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       }
       case 'knative':
       case 'openfaas': {
-        if (!profile.podCpu || !profile.podMemoryMb) return null;
+        if (!profile.podCpu || !profile.podMemoryMb)
+          return {
+            code: 'insufficient-evidence',
+            detail: "The pod's CPU and memory requests are unknown: no price for a warm pod.",
+          };
         const pod = ctx.pricing.kubernetesPodHour(
           { vcpu: profile.podCpu, memoryMb: profile.podMemoryMb },
           ctx.at,
@@ -884,7 +911,11 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
       case 'gcp_cloud_run':
       case 'azure_functions':
       case 'other':
-        return null;
+        return {
+          code: 'not-applicable',
+          detail:
+            'Warm capacity is priced for Lambda provisioned concurrency and Knative or OpenFaaS pods; minimum or always-ready instances here are not.',
+        };
     }
   }
 
