@@ -530,6 +530,12 @@ describe(buildWeeklyReport.name, () => {
     // Python also pays 10 restores × 1 GB × $0.0001397998 and 86,400 GB-s of cache × $0.0000015046.
     expect(part('jv')).toBeCloseTo(0.0000833335, 12);
     expect(part('py')).toBeCloseTo(0.0000833335 + 0.001397998 + 0.12999744, 12);
+    // Cold starts cost the restores (their duration and fee), not the cache: a storage fee the
+    // snapshot pays all day whether or not a cold start restores it.
+    const cold = (name: string) => r.coldStarts.byFunction.find((f) => f.name === name)!.costUsd;
+    expect(cold('jv')).toBeCloseTo(0.0000833335, 12);
+    expect(cold('py')).toBeCloseTo(0.0000833335 + 0.001397998, 12);
+    expect(r.coldStarts.costUsd).toBeCloseTo(2 * 0.0000833335 + 0.001397998, 12);
   });
 
   it('prices Azure Functions and Cloud Run days from their sums instead of listing them unpriced', () => {

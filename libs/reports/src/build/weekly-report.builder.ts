@@ -55,7 +55,7 @@ interface WeekTotals {
   invocations: number;
   coldStarts: number;
   initDurationMs: number;
-  initUsd: number;
+  coldStartUsd: number;
   billedMbMs: number;
   billedMs: number;
   computeGbSeconds: number;
@@ -88,7 +88,7 @@ function emptyTotals(): WeekTotals {
     invocations: 0,
     coldStarts: 0,
     initDurationMs: 0,
-    initUsd: 0,
+    coldStartUsd: 0,
     billedMbMs: 0,
     billedMs: 0,
     computeGbSeconds: 0,
@@ -211,7 +211,7 @@ function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
   t.invocations += day.invocations;
   t.coldStarts += day.coldStarts;
   t.initDurationMs += day.initDurationMs;
-  t.initUsd += priced.breakdown.init + priced.breakdown.snapStart;
+  t.coldStartUsd += priced.coldStartUsd;
   t.computeGbSeconds += priced.computeGbSeconds;
   t.computeUsd += priced.computeUsd;
   if (priced.computeGbSeconds > 0) {
@@ -605,13 +605,13 @@ export function buildWeeklyReport(
   const nameOf = (id: string) => functions.get(id)?.name ?? id;
 
   const coldByFunction = [...current.entries()]
-    .filter(([, t]) => t.coldStarts > 0 || t.initUsd > 0)
+    .filter(([, t]) => t.coldStarts > 0 || t.coldStartUsd > 0)
     .map(([id, t]) => ({
       functionId: id,
       name: nameOf(id),
       count: t.coldStarts,
       waitingSeconds: t.initDurationMs / 1000,
-      costUsd: t.initUsd,
+      costUsd: t.coldStartUsd,
     }))
     .sort((a, b) => b.costUsd - a.costUsd || b.count - a.count);
   const sumOf = <T>(xs: Iterable<T>, f: (x: T) => number) => {
@@ -691,9 +691,9 @@ export function buildWeeklyReport(
     coldStarts: {
       count: sumOf(current.values(), (t) => t.coldStarts),
       waitingSeconds: sumOf(current.values(), (t) => t.initDurationMs) / 1000,
-      costUsd: sumOf(current.values(), (t) => t.initUsd),
+      costUsd: sumOf(current.values(), (t) => t.coldStartUsd),
       previousCount: sumOf(prior.values(), (t) => t.coldStarts),
-      previousCostUsd: sumOf(prior.values(), (t) => t.initUsd),
+      previousCostUsd: sumOf(prior.values(), (t) => t.coldStartUsd),
       byFunction: coldByFunction,
     },
     idleProvisionedConcurrency: idle,

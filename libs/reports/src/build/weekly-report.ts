@@ -172,7 +172,7 @@ export interface ColdStartSummary {
   count: number;
   /** Seconds users waited for INIT (sum of on-demand Init Durations). */
   waitingSeconds: number;
-  /** Billed INIT plus SnapStart restores. */
+  /** Billed INIT plus SnapStart restores (their duration and fee; not the snapshot cache). */
   costUsd: number;
   previousCount: number;
   previousCostUsd: number;

@@ -31,6 +31,11 @@ export interface PricedDay {
   computeUsd: number;
   /** Billed INIT ms (by the billing rules of the runtime kind and the day). */
   billedInitMs: number;
+  /**
+   * What the day's cold starts cost: billed INIT and SnapStart restores (their duration and fee),
+   * not the snapshot cache, a storage fee paid all day whether or not anything restores.
+   */
+  coldStartUsd: number;
   priceIds: string[];
   unpriced: string[];
   /** The architecture the day ran on (Lambda: the one in force then). */
@@ -71,6 +76,7 @@ function emptyPricedDay(architecture: LambdaArchitecture): PricedDay {
     computeGbSeconds: 0,
     computeUsd: 0,
     billedInitMs: 0,
+    coldStartUsd: 0,
     priceIds: [],
     unpriced: [],
     architecture,
@@ -132,6 +138,12 @@ function collect(
         : undefined;
     if (onDemand) tierGbSeconds += line.quantity;
     day.breakdown[category] += line.usd;
+    if (
+      category === 'init' ||
+      (category === 'snapStart' && line.meter !== lambdaMeters.snapStartCache)
+    ) {
+      day.coldStartUsd += line.usd;
+    }
     day.lines.push({
       category,
       meter: line.meter,
