@@ -10,12 +10,14 @@ export interface AnalysisContext {
   at: Date;
   /**
    * On-demand GB-seconds the account already uses per month in this region and architecture, so
-   * marginal prices sit in the right tier. Omitted: the first tier.
+   * marginal prices sit in the right tier; without those of `functionId`, whose own usage is priced
+   * on top of them. Omitted: the first tier.
    */
   monthlyGbSecondsBefore?: (
     account: string,
     region: string,
     architecture: 'x86_64' | 'arm64',
+    functionId?: string,
   ) => number;
   /** Told why a function gets no recommendation of a kind, for the "why not" view. */
   explain?: (whyNot: WhyNot) => void;

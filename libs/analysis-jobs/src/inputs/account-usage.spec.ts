@@ -1,4 +1,6 @@
 import type { FunctionAnalysisInput } from '@fleetscope/analysis';
+import { monthlyFactor, monthlyLambdaCost, observedLambdaUsage } from '@fleetscope/analysis';
+import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { FunctionConfig, FunctionTotals } from '@fleetscope/storage';
 import { accountMonthlyGbSeconds, storedLambdaGbSeconds } from './account-usage';
 
@@ -73,6 +75,36 @@ describe(accountMonthlyGbSeconds.name, () => {
     const organization = accountMonthlyGbSeconds(inputs, 'organization');
     expect(organization('1', 'us-east-1', 'x86_64')).toBeCloseTo(2000 * (730 / 168), 6);
     expect(organization('2', 'us-east-1', 'x86_64')).toBeCloseTo(2000 * (730 / 168), 6);
+  });
+
+  it("defect (a function's own usage counted twice in its tier position): asked for a function, leaves its own GB-seconds out", () => {
+    const inputs = [
+      input('aws_lambda~1~us-east-1~a', 'x86_64', 1024, 1_000_000),
+      input('aws_lambda~1~us-east-1~b', 'x86_64', 2048, 1_000_000),
+    ];
+    const usage = accountMonthlyGbSeconds(inputs);
+    expect(usage('1', 'us-east-1', 'x86_64', 'aws_lambda~1~us-east-1~a')).toBeCloseTo(
+      2000 * (730 / 168),
+      6,
+    );
+    expect(usage('1', 'us-east-1', 'x86_64', 'aws_lambda~1~us-east-1~b')).toBeCloseTo(
+      1000 * (730 / 168),
+      6,
+    );
+  });
+
+  it('defect: the only function of an account at 10 B GB-seconds a month costs the list bill, priced from the first tier, not from 10 B on', () => {
+    // 10,240 MB for 10 B GB-s a month: 6 B at $0.0000166667 and 4 B at $0.000015 (x86_64).
+    const durationSumMs = (10e9 / monthlyFactor(0, WEEK_MS) / 10) * 1000;
+    const { profile, stats } = input('aws_lambda~1~us-east-1~a', 'x86_64', 10_240, durationSumMs);
+    const ctx = {
+      pricing: new PricingService(defaultCatalogue),
+      at: new Date('2025-09-01T00:00:00Z'),
+      monthlyGbSecondsBefore: accountMonthlyGbSeconds([{ profile, stats }]),
+    };
+    const usage = observedLambdaUsage(profile, stats, 10_240, 0);
+    const duration = monthlyLambdaCost({ ...usage, requests: 0 }, stats, profile, ctx).usd;
+    expect(duration).toBeCloseTo(6e9 * 0.0000166667 + 4e9 * 0.000015, 0);
   });
 });
 

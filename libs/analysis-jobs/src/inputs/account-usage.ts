@@ -14,20 +14,31 @@ function tierKey(grouping: TierGrouping, account: string, region: string, archit
   return `${grouping === 'organization' ? '*' : account}|${region}|${architecture}`;
 }
 
-function lookup(totals: Map<string, number>, grouping: TierGrouping): MonthlyGbSecondsBefore {
-  return (account, region, architecture) =>
-    totals.get(tierKey(grouping, account, region, architecture)) ?? 0;
+function lookup(
+  totals: Map<string, number>,
+  grouping: TierGrouping,
+  own: ReadonlyMap<string, number> = new Map(),
+): MonthlyGbSecondsBefore {
+  return (account, region, architecture, functionId) =>
+    Math.max(
+      0,
+      (totals.get(tierKey(grouping, account, region, architecture)) ?? 0) -
+        (functionId === undefined ? 0 : (own.get(functionId) ?? 0)),
+    );
 }
 
 /**
  * On-demand GB-seconds per month each (account, region, architecture) uses across the Lambda
- * functions of the run, so marginal prices sit in the tier the account really reaches.
+ * functions of the run, so marginal prices sit in the tier the account really reaches: asked for
+ * one function, without its own, which its cost then adds on top (with them, the only function of
+ * an account at 10 B GB-s a month was priced from 10 B on: $142,101 for a $160,435 bill).
  */
 export function accountMonthlyGbSeconds(
   inputs: readonly FunctionAnalysisInput[],
   grouping: TierGrouping = 'account',
 ): MonthlyGbSecondsBefore {
   const totals = new Map<string, number>();
+  const own = new Map<string, number>();
   for (const { profile, stats } of inputs) {
     if (profile.platform !== 'aws_lambda') continue;
     let mbMs = 0;
@@ -36,8 +47,9 @@ export function accountMonthlyGbSeconds(
     if (!(gbSeconds > 0)) continue;
     const key = tierKey(grouping, profile.account, profile.region, profile.architecture);
     totals.set(key, (totals.get(key) ?? 0) + gbSeconds);
+    own.set(profile.functionId, (own.get(profile.functionId) ?? 0) + gbSeconds);
   }
-  return lookup(totals, grouping);
+  return lookup(totals, grouping, own);
 }
 
 /**

@@ -126,7 +126,14 @@ export function modelledLambdaUsage(
 }
 
 export function tierOffset(profile: FunctionProfile, ctx: AnalysisContext): number {
-  return ctx.monthlyGbSecondsBefore?.(profile.account, profile.region, profile.architecture) ?? 0;
+  return (
+    ctx.monthlyGbSecondsBefore?.(
+      profile.account,
+      profile.region,
+      profile.architecture,
+      profile.functionId,
+    ) ?? 0
+  );
 }
 
 /** A window's usage scaled to a month (730 h) and priced. */
