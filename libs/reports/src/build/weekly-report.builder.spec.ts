@@ -293,7 +293,7 @@ describe(buildWeeklyReport.name, () => {
     expect(
       rows
         .filter((r) => r.ResourceName === 'raw')
-        .map((r) => [r.BilledCost, r.ConsumedQuantity, r.x_UnpricedUsage]),
+        .map((r) => [r.BilledCost, r.PricingQuantity, r.x_UnpricedUsage]),
     ).toEqual([['0', '600', 'pod CPU and memory requests unknown: pods not priced']]);
   });
 
@@ -340,8 +340,14 @@ describe(buildWeeklyReport.name, () => {
     expect(
       rows
         .filter((r) => r.ResourceName === 'elsewhere')
-        .map((r) => [r.BilledCost, r.ConsumedQuantity, r.SkuPriceId, r.x_UnpricedUsage]),
-    ).toEqual([['0', '40', '', 'platform other has no prices']]);
+        .map((r) => [
+          r.ChargeCategory,
+          r.BilledCost,
+          r.PricingQuantity,
+          r.SkuPriceId,
+          r.x_UnpricedUsage,
+        ]),
+    ).toEqual([['Adjustment', '0', '40', '', 'platform other has no prices']]);
     // Named by what the id says, no seller guessed (it is not an OpenFaaS cluster's).
     expect(rows.find((r) => r.ResourceName === 'elsewhere')).toMatchObject({
       ServiceName: 'Serverless functions (other)',

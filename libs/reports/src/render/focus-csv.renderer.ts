@@ -133,10 +133,12 @@ const CLOUD_SERVICES: Record<
 };
 
 /**
- * What one row charges: a priced meter, or the usage of a function none of whose usage had a price
- * (its meters, SKU prices and unit prices are unknown, so those cells stay empty).
+ * What one row charges: a priced meter (Usage), or the usage of a function none of whose usage had
+ * a price (an Adjustment: its meters, SKU prices and unit prices are unknown, so those cells stay
+ * empty).
  */
 interface Charge {
+  chargeCategory: 'Usage' | 'Adjustment';
   category: ChargeLine['category'] | null;
   description: string;
   meter: string | null;
@@ -152,7 +154,12 @@ interface Charge {
 }
 
 function pricedCharge(line: ChargeLine): Charge {
-  return { ...line, description: DESCRIPTIONS[line.category], architecture: line.architecture };
+  return {
+    ...line,
+    chargeCategory: 'Usage',
+    description: DESCRIPTIONS[line.category],
+    architecture: line.architecture,
+  };
 }
 
 /**
@@ -160,6 +167,12 @@ function pricedCharge(line: ChargeLine): Charge {
  * cost of 0 (FOCUS costs are decimals, never null; the report total leaves it out the same way)
  * that x_UnpricedUsage marks as not priced. Without such rows the function would be missing from
  * the file altogether. A function priced in part names what it leaves out on its priced rows.
+ *
+ * Not a Usage row: FOCUS 1.2 wants SkuId, SkuPriceId, ListUnitPrice, ContractedUnitPrice and
+ * PricingCategory on every Usage row that is not a correction (specification/columns/skuid.md and
+ * the others), and this usage has none; a unit price of 0 would say it was free. An Adjustment
+ * ("charges ... that do not fall into other category values", chargecategory.md) may leave them
+ * null, and must leave ConsumedQuantity null: its invocations are the PricingQuantity, in Requests.
  */
 function unpricedCharges(report: WeeklyReport, fn: ReportFunctionCost): Charge[] {
   if (functionPriced(fn) !== 'none') return [];
@@ -168,6 +181,7 @@ function unpricedCharges(report: WeeklyReport, fn: ReportFunctionCost): Charge[]
     { invocations: fn.invocations, periodStart: report.from, periodEnd: report.through },
   ];
   return usage.map((u) => ({
+    chargeCategory: 'Adjustment',
     category: null,
     description: 'usage not priced',
     meter: null,
@@ -278,6 +292,7 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): Focu
   const period = billingPeriod(charge.periodStart);
   const seller = sellerOf(fn);
   const unit = UNITS[charge.unit] ?? charge.unit;
+  const usage = charge.chargeCategory === 'Usage';
   return {
     // List prices of the catalogue, no discounts or commitments known: all four costs agree.
     BilledCost: charge.usd,
@@ -289,7 +304,7 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): Focu
     BillingCurrency: report.currency,
     BillingPeriodStart: period.start,
     BillingPeriodEnd: period.end,
-    ChargeCategory: 'Usage',
+    ChargeCategory: charge.chargeCategory,
     ChargeClass: null,
     ChargeDescription: `${seller.service} ${charge.description} (${fn.name})`,
     ChargePeriodStart: focusDate(charge.periodStart),
@@ -302,11 +317,11 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): Focu
     ServiceCategory: 'Compute',
     ServiceName: seller.service,
     ChargeFrequency: 'Usage-Based',
-    ConsumedQuantity: charge.quantity,
-    ConsumedUnit: unit,
+    ConsumedQuantity: usage ? charge.quantity : null,
+    ConsumedUnit: usage ? unit : null,
     ContractedUnitPrice: charge.usdPerUnit,
     ListUnitPrice: charge.usdPerUnit,
-    PricingCategory: 'Standard',
+    PricingCategory: usage ? 'Standard' : null,
     RegionId: seller.region,
     RegionName: seller.region,
     ResourceId: resourceIdOf(fn),

@@ -19,6 +19,34 @@ const report = buildWeeklyReport(inputs, pricing);
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
+/**
+ * FOCUS 1.2's nullability by ChargeCategory (specification/columns; ChargeClass is never
+ * "Correction" here): a Usage row names its SKU, SKU price, unit prices, pricing category and
+ * quantities; any other has no consumed quantity. Empty cells are nulls.
+ */
+function expectFocusNullability(rows: readonly Record<string, string>[]): void {
+  const usageColumns = [
+    'SkuId',
+    'SkuMeter',
+    'SkuPriceId',
+    'ListUnitPrice',
+    'ContractedUnitPrice',
+    'PricingCategory',
+    'PricingQuantity',
+    'PricingUnit',
+    'ConsumedQuantity',
+    'ConsumedUnit',
+  ];
+  for (const r of rows) {
+    const nulls = (columns: string[]) => columns.filter((c) => r[c] === '');
+    expect(nulls(['BillingAccountId', 'ChargeCategory', 'ProviderName'])).toEqual([]);
+    if (r.ChargeCategory === 'Usage') expect(nulls(usageColumns)).toEqual([]);
+    else expect([r.ConsumedQuantity, r.ConsumedUnit]).toEqual(['', '']);
+    expect(r.SkuMeter === '').toBe(r.SkuId === '');
+    expect(r.PricingUnit === '').toBe(r.PricingQuantity === '');
+  }
+}
+
 describe(renderFocusCsv.name, () => {
   const rows: Record<string, string>[] = parse(renderFocusCsv(report), { columns: true });
 
@@ -30,6 +58,7 @@ describe(renderFocusCsv.name, () => {
   });
 
   it('writes each column with its FOCUS type and allowed values', () => {
+    expectFocusNullability(rows);
     for (const row of rows) {
       for (const c of ['BilledCost', 'EffectiveCost', 'ListCost', 'ContractedCost']) {
         expect(row[c]).toMatch(DECIMAL);
@@ -439,8 +468,8 @@ describe('FOCUS rows of a function none of whose usage could be priced', () => {
         .map((r) => [
           r.ChargePeriodStart,
           r.ChargePeriodEnd,
-          r.ConsumedQuantity,
-          r.ConsumedUnit,
+          r.PricingQuantity,
+          r.PricingUnit,
           r.ChargeDescription,
           r.x_UnpricedUsage,
         ]);
@@ -474,12 +503,14 @@ describe('FOCUS rows of a function none of whose usage could be priced', () => {
     ]);
   });
 
-  it('claims no price for it: costs 0 only as FOCUS decimals, no unit price, SKU price or cost category', () => {
+  it('claims no price for it: an Adjustment of 0, with no SKU, unit price or cost category, as FOCUS 1.2 allows', () => {
     const unpriced = rows.filter(
       (r) => r.x_FunctionId === raw.functionId || r.x_FunctionId === web.functionId,
     );
     expect(unpriced).toHaveLength(3);
+    expectFocusNullability(rows);
     for (const r of unpriced) {
+      expect(r.ChargeCategory).toBe('Adjustment');
       expect([r.BilledCost, r.EffectiveCost, r.ListCost, r.ContractedCost]).toEqual([
         '0',
         '0',
@@ -490,21 +521,26 @@ describe('FOCUS rows of a function none of whose usage could be priced', () => {
         r.ListUnitPrice,
         r.ContractedUnitPrice,
         r.SkuId,
+        r.SkuMeter,
         r.SkuPriceId,
+        r.PricingCategory,
+        r.ConsumedQuantity,
+        r.ConsumedUnit,
         r.x_CostCategory,
-      ]).toEqual(['', '', '', '', '']);
+      ]).toEqual(['', '', '', '', '', '', '', '', '']);
       // The FOCUS values every other row has.
       expect(r.PricingQuantity).toMatch(DECIMAL);
       expect(r.PricingUnit).toBe('Requests');
-      expect(r.ChargeCategory).toBe('Usage');
       expect(r.ChargeClass).toBe('');
+      expect(r.ChargeFrequency).toBe('Usage-Based');
       expect(r.ServiceCategory).toBe('Compute');
       expect(r.ChargePeriodStart >= r.BillingPeriodStart).toBe(true);
       expect(r.ChargePeriodEnd <= r.BillingPeriodEnd).toBe(true);
       expect(r.x_WeekComplete).toBe('true');
     }
-    // Every priced row is as before, and says nothing is left out.
-    expect(rows.filter((r) => !unpriced.includes(r)).every((r) => r.x_UnpricedUsage === '')).toBe(
+    // Every priced row is as before, Usage, and says nothing is left out.
+    const priced = rows.filter((r) => !unpriced.includes(r));
+    expect(priced.every((r) => r.x_UnpricedUsage === '' && r.ChargeCategory === 'Usage')).toBe(
       true,
     );
   });
@@ -525,7 +561,7 @@ describe('FOCUS rows of a function none of whose usage could be priced', () => {
     expect(
       legacy
         .filter((r) => r.x_FunctionId === raw.functionId)
-        .map((r) => [r.ChargePeriodStart, r.ChargePeriodEnd, r.ConsumedQuantity, r.BilledCost]),
+        .map((r) => [r.ChargePeriodStart, r.ChargePeriodEnd, r.PricingQuantity, r.BilledCost]),
     ).toEqual([['2025-07-28T00:00:00Z', '2025-08-04T00:00:00Z', '1000', '0']]);
   });
 });
