@@ -3,8 +3,10 @@ import {
   functionPriced,
   type ChargeLine,
   type ReportFunctionCost,
+  type UnpricedUsageLine,
   type WeeklyReport,
 } from '../build/weekly-report';
+import { nextMonthStartMs } from '../week/iso-week';
 
 /**
  * FOCUS 1.2 columns (FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec v1.2, specification/columns):
@@ -145,7 +147,8 @@ interface Charge {
   priceId: string | null;
   tier?: number;
   unit: string;
-  quantity: number;
+  /** null: not known (the week's unpriced invocations of a report stored before per month). */
+  quantity: number | null;
   usdPerUnit: number | null;
   usd: number;
   architecture: string | undefined;
@@ -162,6 +165,9 @@ function pricedCharge(line: ChargeLine): Charge {
   };
 }
 
+/** A function's unpriced invocations in one calendar month; null: not known. */
+type UnpricedUsage = Omit<UnpricedUsageLine, 'invocations'> & { invocations: number | null };
+
 /**
  * The usage of a function of which nothing was priced, per calendar month: its invocations, at a
  * cost of 0 (FOCUS costs are decimals, never null; the report total leaves it out the same way)
@@ -176,14 +182,14 @@ function pricedCharge(line: ChargeLine): Charge {
  */
 function unpricedCharges(report: WeeklyReport, fn: ReportFunctionCost): Charge[] {
   if (functionPriced(fn) !== 'none') return [];
-  // Reports built before unpricedUsage was recorded: the week's invocations as one row.
-  const usage = fn.unpricedUsage ?? [
-    { invocations: fn.invocations, periodStart: report.from, periodEnd: report.through },
-  ];
+  const usage: UnpricedUsage[] = fn.unpricedUsage ?? storedUnpricedUsage(report, fn);
   return usage.map((u) => ({
     chargeCategory: 'Adjustment',
     category: null,
-    description: 'usage not priced',
+    description:
+      u.invocations === null
+        ? `usage not priced, ${fn.invocations.toLocaleString('en-US')} invocations in the week not recorded per month`
+        : 'usage not priced',
     meter: null,
     priceId: null,
     unit: 'request',
@@ -194,6 +200,28 @@ function unpricedCharges(report: WeeklyReport, fn: ReportFunctionCost): Charge[]
     periodStart: u.periodStart,
     periodEnd: u.periodEnd,
   }));
+}
+
+/**
+ * Reports stored before unpricedUsage was recorded: the week up to `through`, per calendar month
+ * (a charge period lies in its billing period, as the builder's lines do). A week across two
+ * months does not say how its invocations split: each part's is then null (FOCUS allows a null
+ * quantity outside Usage) and its description gives the week's.
+ */
+function storedUnpricedUsage(report: WeeklyReport, fn: ReportFunctionCost): UnpricedUsage[] {
+  const parts: Omit<UnpricedUsage, 'invocations'>[] = [];
+  const endMs = Date.parse(report.through);
+  let startMs = Date.parse(report.from);
+  do {
+    const partEndMs = Math.max(startMs, Math.min(endMs, nextMonthStartMs(startMs)));
+    parts.push({
+      periodStart: new Date(startMs).toISOString(),
+      periodEnd: new Date(partEndMs).toISOString(),
+    });
+    startMs = partEndMs;
+  } while (startMs < endMs);
+  const invocations = parts.length === 1 ? fn.invocations : null;
+  return parts.map((p) => ({ ...p, invocations }));
 }
 
 /**
@@ -311,7 +339,7 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): Focu
     ChargePeriodEnd: focusDate(charge.periodEnd),
     InvoiceIssuerName: seller.issuer,
     PricingQuantity: charge.quantity,
-    PricingUnit: unit,
+    PricingUnit: charge.quantity === null ? null : unit,
     ProviderName: seller.provider,
     PublisherName: seller.publisher,
     ServiceCategory: 'Compute',

@@ -552,17 +552,55 @@ describe('FOCUS rows of a function none of whose usage could be priced', () => {
     );
   });
 
-  it('gives it one row of the week in a report stored before its usage per month was recorded', () => {
-    const stored = {
-      ...withNothingPriced,
-      functions: withNothingPriced.functions.map(({ unpricedUsage: _, ...f }) => f),
-    };
-    const legacy: Record<string, string>[] = parse(renderFocusCsv(stored), { columns: true });
+  it('gives a report stored before its usage per month was recorded one row per month of the week, the split of its invocations unknown', () => {
+    const stored = (r: typeof withNothingPriced) => ({
+      ...r,
+      functions: r.functions.map(({ unpricedUsage: _, ...f }) => f),
+    });
+    const legacyRows = (r: typeof withNothingPriced) =>
+      parse<Record<string, string>>(renderFocusCsv(stored(r)), { columns: true });
+    const legacy = legacyRows(withNothingPriced);
+    expectFocusNullability(legacy);
+    const own = legacy.filter((r) => r.x_FunctionId === raw.functionId);
+    // Each row's charge period lies in its billing period (a calendar month), as every row's.
     expect(
-      legacy
-        .filter((r) => r.x_FunctionId === raw.functionId)
-        .map((r) => [r.ChargePeriodStart, r.ChargePeriodEnd, r.PricingQuantity, r.BilledCost]),
-    ).toEqual([['2025-07-28T00:00:00Z', '2025-08-04T00:00:00Z', '1000', '0']]);
+      own.map((r) => [
+        r.BillingPeriodStart,
+        r.ChargePeriodStart,
+        r.ChargePeriodEnd,
+        r.PricingQuantity,
+        r.PricingUnit,
+        r.BilledCost,
+      ]),
+    ).toEqual([
+      ['2025-07-01T00:00:00Z', '2025-07-28T00:00:00Z', '2025-08-01T00:00:00Z', '', '', '0'],
+      ['2025-08-01T00:00:00Z', '2025-08-01T00:00:00Z', '2025-08-04T00:00:00Z', '', '', '0'],
+    ]);
+    expect(own.map((r) => r.ChargeDescription)).toEqual([
+      'OpenFaaS usage not priced, 1,000 invocations in the week not recorded per month (raw)',
+      'OpenFaaS usage not priced, 1,000 invocations in the week not recorded per month (raw)',
+    ]);
+    // A week inside one month: one row with the week's invocations.
+    const july = buildWeeklyReport(
+      {
+        ...inputs,
+        week: '2025-W30',
+        generatedAtMs: day('2025-07-28'),
+        functions: [raw],
+        days: [usage(raw, '2025-07-22', { sources: ['openfaas_gateway'], invocations: 300 })],
+      },
+      pricing,
+    );
+    expect(
+      legacyRows(july).map((r) => [
+        r.ChargePeriodStart,
+        r.ChargePeriodEnd,
+        r.PricingQuantity,
+        r.ChargeDescription,
+      ]),
+    ).toEqual([
+      ['2025-07-21T00:00:00Z', '2025-07-28T00:00:00Z', '300', 'OpenFaaS usage not priced (raw)'],
+    ]);
   });
 });
 
