@@ -115,6 +115,40 @@ describe(groupColdStarts.name, () => {
     });
   });
 
+  it('defect (an unknown cost plus a known 0 read $0): a row without cold starts leaves an untimed cold start unpriced, and the timed ones are priced alone', () => {
+    const hour = (rows: ColdStartRow[]) =>
+      groupColdStarts(rows, [], configs, 'function', AT, pricing).groups[0];
+    const untimed = row({ coldStarts: 2 });
+    const quiet = row({ version: '2', coldStarts: 0 });
+    for (const rows of [
+      [untimed, quiet],
+      [quiet, untimed],
+    ])
+      expect(hour(rows)).toMatchObject({
+        costUsd: null,
+        onDemand: { coldStarts: 2, coldStartsWithInit: 0, costUsd: null },
+      });
+    const timed = row({
+      version: '3',
+      coldStarts: 1,
+      initDurationSumMs: 1000,
+      initBuckets: { indexes: [61], counts: [1] },
+    });
+    const alone = hour([timed]).onDemand.costUsd!;
+    expect(alone).toBeGreaterThan(0);
+    expect(hour([untimed, quiet, timed]).onDemand).toMatchObject({
+      coldStarts: 3,
+      coldStartsWithInit: 1,
+      costUsd: alone,
+    });
+    // Known to have had no cold start: nothing, known; not known whether they did: unknown.
+    expect(hour([quiet])).toMatchObject({ costUsd: 0, latencyAddedMs: 0 });
+    expect(hour([row({ unknownStarts: 100 })])).toMatchObject({
+      costUsd: null,
+      latencyAddedMs: null,
+    });
+  });
+
   it('prices each call with the inventory it is given, and each row at its own memory size', () => {
     const only = [row({ coldStarts: 2, initDurationSumMs: 1000, memorySizeMb: 0 })];
     const onDemandUsd = (inventory: ReadonlyMap<string, FunctionConfig>, memorySizeMb = 0) =>

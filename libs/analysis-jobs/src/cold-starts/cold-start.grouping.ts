@@ -154,7 +154,14 @@ interface Accumulator {
   onDemand: number;
   initSumMs: number;
   initBuckets: SortedLogBuckets;
+  /**
+   * Σ INIT cost of the rows with on-demand cold starts whose cost is known (those with an Init
+   * Duration, or where INIT is not billed); null while none is. Like latencyAddedMs, it covers the
+   * cold starts coldStartsWithInit counts.
+   */
   onDemandCostUsd: number | null;
+  /** Some row was priced at all: a group without cold starts then costs a known 0. */
+  onDemandPriced: boolean;
   restores: number;
   restoreSumMs: number;
   /** From the records (the extras): the restores that reported a Restore Duration, and its sum. */
@@ -179,6 +186,7 @@ function accumulator(key: string, labels: Record<string, string>): Accumulator {
     initSumMs: 0,
     initBuckets: emptySortedBuckets(),
     onDemandCostUsd: null,
+    onDemandPriced: false,
     restores: 0,
     restoreSumMs: 0,
     timedRestores: 0,
@@ -303,10 +311,11 @@ const PROBE_INIT_MS = 1000;
 
 /**
  * Σ durations of `starts` cold starts as latency added: null when they had cold starts and none
- * reported a duration (a cold start known only from a span's `faas.coldstart`), never 0 then.
+ * reported a duration (a cold start known only from a span's `faas.coldstart`), never 0 then; null
+ * too for none where some invocations could not tell whether they started cold (`unknownStarts`).
  */
-const addedMs = (sumMs: number, starts: number): number | null =>
-  sumMs > 0 || starts === 0 ? sumMs : null;
+const addedMs = (sumMs: number, starts: number, unknownStarts = 0): number | null =>
+  sumMs > 0 || (starts === 0 && unknownStarts === 0) ? sumMs : null;
 
 /**
  * INIT cost of on-demand cold starts and SnapStart restore cost of one row (Lambda only), at the
@@ -381,8 +390,14 @@ function onDemandFigures(acc: Accumulator): ColdStartGroupReport['onDemand'] {
       p95: init.p95,
       p99: init.p99,
     },
-    latencyAddedMs: addedMs(acc.initSumMs, acc.onDemand),
-    costUsd: acc.onDemandCostUsd,
+    latencyAddedMs: addedMs(acc.initSumMs, acc.onDemand, acc.unknownStarts),
+    // No cold start costs nothing, where it is known that none happened.
+    costUsd:
+      acc.onDemand === 0
+        ? acc.onDemandPriced && acc.unknownStarts === 0
+          ? 0
+          : null
+        : acc.onDemandCostUsd,
   };
 }
 
@@ -399,8 +414,8 @@ function report(acc: Accumulator): ColdStartGroupReport {
     coldStarts,
     ...rangeColdStartFigures(coldStarts, acc.invocations, acc.unknownStarts),
     coldStartsWithInit: onDemand.coldStartsWithInit + restoresWithDuration,
-    latencyAddedMs: addedMs(acc.initSumMs + acc.restoreSumMs, coldStarts),
-    costUsd: addUsd(acc.onDemandCostUsd, acc.restoreCostUsd),
+    latencyAddedMs: addedMs(acc.initSumMs + acc.restoreSumMs, coldStarts, acc.unknownStarts),
+    costUsd: addUsd(onDemand.costUsd, acc.restoreCostUsd),
     onDemand,
     snapStart: {
       restores: acc.restores,
@@ -439,10 +454,14 @@ function addRow(
   acc.unknownStarts += row.unknownStarts;
   if (part === undefined || part === 'on-demand') {
     // cold_starts counts every user-visible start, SnapStart restores included.
-    acc.onDemand += Math.max(0, row.coldStarts - row.restores);
+    const onDemand = Math.max(0, row.coldStarts - row.restores);
+    acc.onDemand += onDemand;
     acc.initSumMs += row.initDurationSumMs;
     mergeSortedBuckets(acc.initBuckets, row.initBuckets);
-    acc.onDemandCostUsd = addUsd(acc.onDemandCostUsd, costs.onDemandUsd);
+    // Only rows with cold starts price them: a row without any added a known 0 to an unknown
+    // cost, and an hour of two untimed cold starts read $0.
+    if (onDemand > 0) acc.onDemandCostUsd = addUsd(acc.onDemandCostUsd, costs.onDemandUsd);
+    acc.onDemandPriced ||= costs.onDemandUsd !== null;
   }
   if (part === undefined || part === 'snap-start') {
     acc.restores += row.restores;
