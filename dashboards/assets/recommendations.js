@@ -119,9 +119,9 @@ function renderWhyNot(whyNot) {
   }
   el.hidden = false;
   el.replaceChildren(
-    h('h2', {}, 'Why not: functions with no recommendation'),
+    h('h2', {}, 'Why not: what each function was not advised'),
     byFunction.size === 0
-      ? h('p', {}, 'Every analysed function has a recommendation.')
+      ? h('p', {}, 'Every analysed function has a recommendation of every kind.')
       : h(
           'ul',
           { class: 'why-not-list' },

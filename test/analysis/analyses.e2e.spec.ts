@@ -194,6 +194,14 @@ describe('Analyses over generated fleets', () => {
     expect((await api('/api/recommendations?explain=maybe')).status).toBe(400);
   });
 
+  it("defect (the fleet's why-not left out every function with a recommendation): a function with a timeout fix still says why it has no other advice", async () => {
+    expect(recommendationsOf(ids.nearTimeout, 'timeout-risk')).toHaveLength(1);
+    const fleet = await listing('?explain=1');
+    const reasons = (fleet.whyNot ?? []).filter((w) => w.functionId === ids.nearTimeout);
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.map((w) => w.kind)).not.toContain('timeout-risk');
+  });
+
   it('finds a steady function with 300 MB used of 1,024 MB over-provisioned, with a bounded saving and a tuning job to measure it', () => {
     const [memory] = recommendationsOf(ids.steady20, 'memory');
     expect(memory.evidence).toMatchObject({ finding: 'over-provisioned', maxMemoryUsedMb: 300 });
