@@ -84,22 +84,44 @@ describe(azureFunctionsUsageCost.name, () => {
 });
 
 describe(aggregateUsageCost.name, () => {
-  it('bills Azure aggregate sums at memory rounded up to 128 MB and capped at 1,536 MB, as each execution is', () => {
-    const gbSecondsOf = (memoryMb: number) => {
-      const cost = aggregateUsageCost(
-        'azure_functions',
-        { invocations: 10, billedMbMs: 10 * 1000 * memoryMb, memoryMb },
-        AT,
-        'westeurope',
-        defaultCatalogue,
-      );
-      return cost.breakdown.find((l) => l.meter === 'azure.functions.consumption.execution-time')!
-        .quantity;
-    };
-    // Ten executions of 1 s each: the sum of what azureExecutionGbSeconds bills each one.
-    expect(gbSecondsOf(200)).toBeCloseTo(10 * azureExecutionGbSeconds(1000, 200), 12);
-    expect(gbSecondsOf(200)).toBeCloseTo(2.5, 12);
-    expect(gbSecondsOf(2048)).toBeCloseTo(15, 12);
-    expect(gbSecondsOf(60)).toBeCloseTo(1.25, 12);
+  const gbSecondsOf = (usage: { invocations: number; billedMbMs: number; memoryMb: number }) =>
+    aggregateUsageCost('azure_functions', usage, AT, 'westeurope', defaultCatalogue).breakdown.find(
+      (l) => l.meter === 'azure.functions.consumption.execution-time',
+    )!.quantity;
+
+  it('bills Azure sums of executions at 256 and 384 MB as stored, not at the step above their mean', () => {
+    // 6,000 executions of 300 ms at 256 MB and 100 of 1,200 ms at 384 MB, each memory already
+    // rounded to 128 MB as stored: 460,800,000 + 46,080,000 MB·ms = 495 GB-s. Their mean by billed
+    // time, 264 MB, rounded up to 384 MB would bill 1,920,000 ms × 384 MB = 720 GB-s.
+    const billedMbMs = 6_000 * 300 * 256 + 100 * 1_200 * 384;
+    const billedMs = 6_000 * 300 + 100 * 1_200;
+    const mean = billedMbMs / billedMs;
+    expect(gbSecondsOf({ invocations: 6_100, billedMbMs, memoryMb: mean })).toBeCloseTo(495, 9);
+    // Whichever memory the caller names (the mean, the last size seen, the configured one).
+    expect(gbSecondsOf({ invocations: 6_100, billedMbMs, memoryMb: 384 })).toBeCloseTo(495, 9);
+    expect(gbSecondsOf({ invocations: 6_100, billedMbMs, memoryMb: 256 })).toBeCloseTo(495, 9);
+  });
+
+  it('bills Azure sums at least 100 ms at 128 MB an execution (rows stored before each execution was)', () => {
+    // Ten executions of 3 ms raw time at 128 MB: ten of Consumption's least, 100 ms at 128 MB.
+    expect(gbSecondsOf({ invocations: 10, billedMbMs: 10 * 3 * 128, memoryMb: 128 })).toBeCloseTo(
+      10 * azureExecutionGbSeconds(3, 128),
+      12,
+    );
+  });
+
+  it('bills Cloud Run the billed seconds and GiB-seconds its sums hold, whatever their sizes', () => {
+    // 1,000 s at 256 MB and 1,000 s at 512 MB: 2,000 vCPU-s at the default 1 vCPU, 750 GiB-s.
+    const billedMbMs = 1_000_000 * 256 + 1_000_000 * 512;
+    const cost = aggregateUsageCost(
+      'gcp_cloud_run',
+      { invocations: 0, billedMbMs, memoryMb: billedMbMs / 2_000_000 },
+      AT,
+      'us-central1',
+      defaultCatalogue,
+    );
+    const quantity = (meter: string) => cost.breakdown.find((l) => l.meter === meter)!.quantity;
+    expect(quantity('gcp.cloud-run.request-based.vcpu')).toBeCloseTo(2_000, 9);
+    expect(quantity('gcp.cloud-run.request-based.memory')).toBeCloseTo(750, 9);
   });
 });

@@ -73,9 +73,12 @@ export function azureFunctionsUsageCost(
   return cost.result();
 }
 
+/** The least memory Consumption bills an execution at. */
+const AZURE_MIN_BILLED_MB = 128;
+
 /** The memory Consumption bills: rounded up to 128 MB, at least 128 and at most 1,536 MB. */
 export function azureBilledMemoryMb(memoryMb: number): number {
-  return Math.min(1536, Math.max(128, Math.ceil(memoryMb / 128) * 128));
+  return Math.min(1536, Math.max(AZURE_MIN_BILLED_MB, Math.ceil(memoryMb / 128) * 128));
 }
 
 /**
@@ -95,6 +98,11 @@ export interface AggregateUsage {
   invocations: number;
   /** Σ billed ms × memory MB (each invocation's time rounded up to 1 ms). */
   billedMbMs: number;
+  /**
+   * The memory the billed time ran at; of time at several sizes, their mean weighted by billed
+   * time, so that billedMbMs / memoryMb is the billed ms (Cloud Run's and Cloud Functions' vCPU
+   * time). Cloud Functions' default vCPU is then the mean's: the sums do not say each size's time.
+   */
   memoryMb: number;
   /** Configured vCPU, when the inventory knows it (GCP). */
   vcpu?: number | null;
@@ -104,8 +112,9 @@ export interface AggregateUsage {
  * A Cloud Run, Cloud Functions or Azure Functions bill from aggregate sums. Each request's own
  * step (Cloud Run's and Cloud Functions' 100 ms rounding, Azure's 100 ms minimum) is applied
  * when its span is stored (billedRequestMs in @fleetscope/model), so the sums hold billed time;
- * rows stored before that hold the raw time, and Azure's minimum is kept here as
- * `invocations × 100 ms` when larger for them.
+ * rows stored before that hold the raw time, and Azure's least bill, 100 ms at 128 MB an
+ * execution, is kept here for them. The memory bill is the sums' MB·ms as they are: `memoryMb`
+ * may be a mean of several sizes, which no execution ran at, and no step of memory is taken of it.
  */
 export function aggregateUsageCost(
   platform: GcpAzurePlatform,
@@ -117,10 +126,10 @@ export function aggregateUsageCost(
   const memoryMb = Math.max(1, usage.memoryMb);
   switch (platform) {
     case 'azure_functions': {
-      // The sums hold the memory as observed; the bill holds it as azureBilledMemoryMb rounds it.
-      const billedMb = azureBilledMemoryMb(memoryMb);
-      const billedMs = usage.billedMbMs / memoryMb;
-      const mbMs = Math.max(billedMs, usage.invocations * 100) * billedMb;
+      // Each execution's memory is stored at its billed size (rounded up to 128 MB on import:
+      // azure-span.synthesiser), so the sums already hold the billed MB·ms. Rounding their mean
+      // up (257 MB of a day at 256 and 384 MB to 384) would bill every execution at the larger.
+      const mbMs = Math.max(usage.billedMbMs, usage.invocations * 100 * AZURE_MIN_BILLED_MB);
       return azureFunctionsUsageCost(
         { executions: usage.invocations, gbSeconds: mbMs / 1024 / 1000 },
         at,
