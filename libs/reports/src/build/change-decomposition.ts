@@ -1,7 +1,11 @@
+import type { Platform } from '@fleetscope/model';
 import { signedUsd } from '../render/report-text';
 import type { ChangeParts } from './weekly-report';
 
-/** What one function's Lambda cost is made of in one week. */
+/**
+ * What one function's cost is made of in one week: Lambda's, Azure Functions', Cloud Run's and
+ * Cloud Functions' requests and billed time.
+ */
 export interface CostFactors {
   invocations: number;
   /** Mean billed ms per invocation (INIT and time on provisioned concurrency included). */
@@ -55,8 +59,9 @@ function factorial(n: number): number {
  * order in which the five factors could switch from last week's value to this week's (5! = 120
  * orders, evaluated on the 2⁵ = 32 mixes). Unlike a sequential decomposition the result does not
  * depend on an arbitrary order, and the parts add up to the modelled change by construction. What
- * the model leaves out (provisioned concurrency allocated, ephemeral storage, SnapStart, pods) is
- * the `other` part, so the parts add up to the whole change.
+ * the model leaves out (Lambda's provisioned concurrency allocated, ephemeral storage and
+ * SnapStart; Knative and OpenFaaS pods) is the `other` part, so the parts add up to the whole
+ * change.
  *
  * A week without invocations has no duration, memory or architecture: it takes the other week's,
  * so those factors cannot claim a change that invocations alone made.
@@ -121,22 +126,37 @@ function popcount(mask: number): number {
   return count;
 }
 
-const PART_WORDS: Record<keyof ChangeParts, string> = {
+const PART_WORDS: Record<Exclude<keyof ChangeParts, 'other'>, string> = {
   invocations: 'invocations',
   duration: 'duration',
   memorySize: 'memory size',
   architecture: 'architecture',
   price: 'prices',
-  other: 'provisioned concurrency, storage, SnapStart or pods',
+};
+
+/**
+ * What the `other` part holds on each platform: its charges outside requests and billed time,
+ * named only where the platform has them. Azure Functions, Cloud Run and Cloud Functions are
+ * billed by requests and time alone.
+ */
+const OTHER_WORDS: Record<Platform, string> = {
+  aws_lambda: 'provisioned concurrency, ephemeral storage or SnapStart',
+  knative: 'pods',
+  openfaas: 'pods',
+  azure_functions: 'charges outside requests and execution time',
+  gcp_cloud_run: 'charges outside requests and instance time',
+  gcp_cloud_functions: 'charges outside requests and instance time',
+  other: 'charges outside requests and compute',
 };
 
 /** "mostly invocations (+$12.30 of +$14.10)". */
-export function explainChange(parts: ChangeParts, changeUsd: number): string {
-  const entries = (Object.keys(PART_WORDS) as (keyof ChangeParts)[])
+export function explainChange(parts: ChangeParts, changeUsd: number, platform: Platform): string {
+  const words = { ...PART_WORDS, other: OTHER_WORDS[platform] };
+  const entries = (Object.keys(words) as (keyof ChangeParts)[])
     .map((k) => [k, parts[k]] as const)
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
   const [key, usd] = entries[0];
   if (!(Math.abs(usd) > 0)) return 'no change';
   // The report's money format: a sub-cent change is not "+$0.00".
-  return `mostly ${PART_WORDS[key]} (${signedUsd(usd)} of ${signedUsd(changeUsd)})`;
+  return `mostly ${words[key]} (${signedUsd(usd)} of ${signedUsd(changeUsd)})`;
 }

@@ -1,6 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { decomposeChange, modelledCost, type CostFactors } from './change-decomposition';
+import {
+  decomposeChange,
+  explainChange,
+  modelledCost,
+  type CostFactors,
+} from './change-decomposition';
 import {
   api,
   batch,
@@ -596,6 +601,76 @@ describe(buildWeeklyReport.name, () => {
     expect(csv).toContain('Azure Functions Duration (orders)');
     expect(csv).toContain('Cloud Run Requests (web)');
     expect(csv).not.toMatch(/OpenFaaS [A-Za-z ]+ \((orders|web)\)/);
+  });
+
+  it('splits an Azure Functions, Cloud Run or Cloud Functions change into invocations, duration and price from their request and GB-s prices', () => {
+    const azure: ReportFunction = {
+      ...api,
+      functionId: 'azure_functions~sub1~westeurope~orders',
+      name: 'orders',
+      platform: 'azure_functions',
+      account: 'sub1',
+      region: 'westeurope',
+    };
+    const run: ReportFunction = {
+      ...azure,
+      functionId: 'gcp_cloud_run~proj1~us-central1~web',
+      name: 'web',
+      platform: 'gcp_cloud_run',
+      account: 'proj1',
+      region: 'us-central1',
+    };
+    const gcf: ReportFunction = {
+      ...run,
+      functionId: 'gcp_cloud_functions~proj1~us-central1~resize',
+      name: 'resize',
+      platform: 'gcp_cloud_functions',
+    };
+    const spans = { sources: ['otel_span'], billedIncludesInit: false, memoryMb: 256 };
+    // Each doubles its executions at the same 200 ms and 256 MB: all of the change is invocations.
+    const r = buildWeeklyReport(
+      {
+        ...inputs,
+        functions: [azure, run, gcf],
+        days: [azure, run, gcf].flatMap((f) => [
+          usage(f, '2025-07-22', { ...spans, invocations: 500_000, billedDurationMs: 1e8 }),
+          usage(f, '2025-07-29', { ...spans, invocations: 1_000_000, billedDurationMs: 2e8 }),
+        ]),
+      },
+      pricing,
+    );
+    for (const f of [azure, run, gcf]) {
+      const m = r.movers.find((x) => x.functionId === f.functionId)!;
+      expect([f.name, m.parts.invocations]).toEqual([f.name, expect.closeTo(m.changeUsd, 12)]);
+      expect(m.parts.other).toBeCloseTo(0, 12);
+      expect(m.parts.duration).toBeCloseTo(0, 12);
+      expect(m.parts.price).toBeCloseTo(0, 12);
+      expect(m.explanation).toMatch(/^mostly invocations/);
+      expect(m.factors.current).toEqual({
+        invocations: 1_000_000,
+        durationMs: expect.closeTo(200, 9),
+        memoryMb: expect.closeTo(256, 9),
+        architecture: '',
+      });
+    }
+    // Azure: 25,000 GB-s × $0.000016 + 500,000 × $0.0000002 more.
+    const orders = r.movers.find((x) => x.functionId === azure.functionId)!;
+    expect(orders.changeUsd).toBeCloseTo(0.5, 12);
+  });
+
+  it('puts a change in pods under pods, and names nothing Lambda has where the platform has not', () => {
+    const k = report.movers.find((m) => m.name === 'ksvc')!;
+    expect(k.explanation).toMatch(/^mostly pods \(/);
+    expect(k.explanation).not.toMatch(/provisioned|SnapStart|storage/);
+    const a = report.movers.find((m) => m.name === 'api')!;
+    expect(explainChange({ ...a.parts, other: 100 }, 100, 'aws_lambda')).toMatch(
+      /^mostly provisioned concurrency, ephemeral storage or SnapStart \(/,
+    );
+    for (const platform of ['azure_functions', 'gcp_cloud_run', 'other'] as const) {
+      expect(explainChange({ ...a.parts, other: 100 }, 100, platform)).not.toMatch(
+        /provisioned|SnapStart|storage|pods/,
+      );
+    }
   });
 
   it('says plainly that a week has no data', () => {

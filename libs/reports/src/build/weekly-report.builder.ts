@@ -5,6 +5,7 @@ import {
   priceLambdaDay,
   pricePodDay,
   priceServerlessDay,
+  serverlessUnitPrices,
   unpricedPlatformDay,
   type PricedDay,
 } from '../pricing/report-pricing';
@@ -393,18 +394,34 @@ function computeByTier(rows: readonly ReportFunctionCost[]): WeeklyReport['compu
     );
 }
 
+const isGcpAzure = (
+  fn: ReportFunction,
+): fn is ReportFunction & {
+  platform: 'gcp_cloud_run' | 'gcp_cloud_functions' | 'azure_functions';
+} =>
+  fn.platform === 'gcp_cloud_run' ||
+  fn.platform === 'gcp_cloud_functions' ||
+  fn.platform === 'azure_functions';
+
+/** A week's memory size, weighted by billed time; 0 without any known. */
+const meanMemoryMb = (t: WeekTotals): number => (t.billedMs > 0 ? t.billedMbMs / t.billedMs : 0);
+
 /**
- * A function's factors in one week; prices a week did not use are the marginal list prices. The
- * architecture is the share of compute GB-seconds each ran, and each architecture's price is what
- * its GB-seconds cost, so a week split between x86_64 and arm64 is modelled exactly.
+ * A function's factors in one week; prices a week did not use are the marginal list prices (of
+ * Azure Functions, Cloud Run and Cloud Functions at the memory of `otherWeek` when this one has
+ * none). The architecture is the share of compute GB-seconds each ran, and each architecture's
+ * price is what its GB-seconds cost, so a week split between x86_64 and arm64 is modelled exactly;
+ * Azure Functions, Cloud Run and Cloud Functions run on one, at what their time cost (GCP's
+ * vCPU-seconds with it). Knative and OpenFaaS pods are not modelled: their cost is "other".
  */
 function factorsOf(
   fn: ReportFunction,
   t: WeekTotals,
+  otherWeek: WeekTotals,
   weekFromMs: number,
   pricing: PricingService,
 ): CostFactors {
-  const memoryMb = t.billedMs > 0 ? t.billedMbMs / t.billedMs : 0;
+  const memoryMb = meanMemoryMb(t);
   const durationMs =
     t.invocations > 0 && memoryMb > 0
       ? (t.computeGbSeconds * 1024 * 1000) / memoryMb / t.invocations
@@ -422,6 +439,15 @@ function factorsOf(
       if (ran && t.computeGbSeconds > 0) architecture[arch] = ran.gbSeconds / t.computeGbSeconds;
     }
     if (t.invocations > 0) usdPerRequest = t.breakdown.requests / t.invocations;
+  } else if (isGcpAzure(fn)) {
+    const arch = fn.architecture;
+    const ran = t.byArchitecture[arch];
+    const list = () =>
+      serverlessUnitPrices(fn, memoryMb || meanMemoryMb(otherWeek), weekFromMs, pricing);
+    usdPerGbSecond[arch] =
+      ran && ran.gbSeconds > 0 ? ran.usd / ran.gbSeconds : list().usdPerGbSecond;
+    if (ran && t.computeGbSeconds > 0) architecture[arch] = 1;
+    usdPerRequest = t.invocations > 0 ? t.breakdown.requests / t.invocations : list().usdPerRequest;
   }
   return {
     invocations: t.invocations,
@@ -431,15 +457,6 @@ function factorsOf(
     prices: { usdPerRequest, usdPerGbSecond },
   };
 }
-
-const isGcpAzure = (
-  fn: ReportFunction,
-): fn is ReportFunction & {
-  platform: 'gcp_cloud_run' | 'gcp_cloud_functions' | 'azure_functions';
-} =>
-  fn.platform === 'gcp_cloud_run' ||
-  fn.platform === 'gcp_cloud_functions' ||
-  fn.platform === 'azure_functions';
 
 function safe(n: number): number {
   return Number.isFinite(n) ? n : 0;
@@ -564,8 +581,8 @@ export function buildWeeklyReport(
     });
     const changeUsd = costUsd - previousCostUsd;
     if (changeUsd !== 0) {
-      const pf = factorsOf(fn, before, previous.fromMs, pricing);
-      const cf = factorsOf(fn, now, week.fromMs, pricing);
+      const pf = factorsOf(fn, before, now, previous.fromMs, pricing);
+      const cf = factorsOf(fn, now, before, week.fromMs, pricing);
       const parts = decomposeChange(
         pf,
         cf,
@@ -586,7 +603,7 @@ export function buildWeeklyReport(
         changeUsd,
         changeRatio: previousCostUsd > 0 ? changeUsd / previousCostUsd : null,
         parts,
-        explanation: explainChange(parts, changeUsd),
+        explanation: explainChange(parts, changeUsd, fn.platform),
         factors: { previous: describe(pf), current: describe(cf) },
       });
     }
@@ -687,7 +704,7 @@ export function buildWeeklyReport(
     functions: rows,
     movers: movers.slice(0, TOP_MOVERS),
     decompositionMethod:
-      'Shapley value over invocations, duration (mean billed ms), memory size, architecture and effective prices, with cost = invocations × $/request + GB-seconds × $/GB-second; the architecture as the share of GB-seconds run on each, so a function that moved mid-week is part x86_64, part arm64; what that model leaves out (provisioned concurrency allocated, ephemeral storage, SnapStart, pods) is the "other" part. The parts add up to the change.',
+      'Shapley value over invocations, duration (mean billed ms), memory size, architecture and effective prices, with cost = invocations × $/request + GB-seconds × $/GB-second (Cloud Run and Cloud Functions: their vCPU-seconds in the $/GB-second); the architecture as the share of GB-seconds run on each, so a function that moved mid-week is part x86_64, part arm64; what that model leaves out (Lambda provisioned concurrency allocated, ephemeral storage and SnapStart; Knative and OpenFaaS pods) is the "other" part. The parts add up to the change.',
     coldStarts: {
       count: sumOf(current.values(), (t) => t.coldStarts),
       waitingSeconds: sumOf(current.values(), (t) => t.initDurationMs) / 1000,

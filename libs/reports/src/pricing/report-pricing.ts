@@ -26,7 +26,11 @@ export interface PricedDay {
   pcDurationUsd: number;
   /** On-demand GB-seconds (duration, billed INIT, restores): what moves the account along the tiers. */
   onDemandGbSeconds: number;
-  /** GB-seconds of compute + INIT + provisioned duration, and their cost (the decomposition's price). */
+  /**
+   * GB-seconds of compute + INIT + provisioned duration, and their cost (the decomposition's
+   * price); Azure Functions, Cloud Run and Cloud Functions: the day's GB-seconds and the cost of
+   * its time (GCP's vCPU-seconds with it).
+   */
   computeGbSeconds: number;
   computeUsd: number;
   /** Billed INIT ms (by the billing rules of the runtime kind and the day). */
@@ -302,7 +306,38 @@ export function priceServerlessDay(
     fn.region,
   );
   collect(priced, result, 'compute', fn.architecture);
+  // What the week-over-week decomposition models: the time billed, at what it cost.
+  priced.computeGbSeconds = gbSeconds(day.memoryMb, day.billedDurationMs);
+  for (const line of priced.lines) if (line.category === 'compute') priced.computeUsd += line.usd;
   return priced;
+}
+
+/**
+ * $/request and $/GB-second of a Cloud Run, Cloud Functions or Azure Functions function at a
+ * memory size (GCP's vCPU-seconds folded into the GB-second), by the rule that prices its days:
+ * what the decomposition models a week that did not use them at.
+ */
+export function serverlessUnitPrices(
+  fn: ReportFunction & { platform: GcpAzurePlatform },
+  memoryMb: number,
+  atMs: number,
+  pricing: PricingService,
+): { usdPerGbSecond: number; usdPerRequest: number } {
+  if (!(memoryMb > 0)) return { usdPerGbSecond: 0, usdPerRequest: 0 };
+  // One request of one second at that size.
+  const result = pricing.serverlessUsage(
+    fn.platform,
+    { invocations: 1, billedMbMs: memoryMb * 1000, memoryMb, vcpu: fn.pod?.vcpu ?? null },
+    new Date(atMs),
+    fn.region,
+  );
+  let requestUsd = 0;
+  let timeUsd = 0;
+  for (const line of result.breakdown) {
+    if (categoryOf(line.meter, 'compute') === 'requests') requestUsd += line.usd;
+    else timeUsd += line.usd;
+  }
+  return { usdPerGbSecond: timeUsd / gbSeconds(memoryMb, 1000), usdPerRequest: requestUsd };
 }
 
 /** Marginal on-demand $/GB-second and $/request at a tier position (for what a week did not use). */
