@@ -50,6 +50,8 @@ describe(LambdaTuningDriver.name, () => {
         description: 'billing',
         failVersionDeletes: true,
       },
+      { name: 'live', curve: 'mixed', memoryMb: 1024, description: 'checkout' },
+      { name: 'live-cold', curve: 'mixed', memoryMb: 1024, description: 'checkout' },
     ]);
     driver = new LambdaTuningDriver(
       (region) =>
@@ -126,6 +128,44 @@ describe(LambdaTuningDriver.name, () => {
       description: 'orders',
     });
     expect(lambda.calls).toContain('POST /2015-03-31/functions/mid/aliases');
+  });
+
+  it('keeps $LATEST at its own memory, architecture and description while every candidate is invoked: the calls go to published versions', async () => {
+    // Unqualified callers run $LATEST: a job that left it at 128 MB or on arm64 while measuring
+    // would run production there.
+    const job = await tune(
+      'live',
+      ['x86_64', 'arm64'],
+      { mode: 'grid', invocationsPerSize: 3, discardTopBottom: 0 },
+      [128, 512],
+    );
+    await job.run;
+    const fn = lambda.fn('live');
+    expect(fn.invoked).toHaveLength(12);
+    const latest = (c: (typeof fn.invoked)[number]) =>
+      `${c.latest.architecture}/${c.latest.memoryMb} ${c.latest.description}`;
+    expect(new Set(fn.invoked.map(latest))).toEqual(new Set(['x86_64/1024 checkout']));
+    expect(fn.invoked.filter((c) => c.version === '$LATEST')).toEqual([]);
+    expect(new Set(fn.invoked.map((c) => `${c.architecture}/${c.memoryMb}`))).toEqual(
+      new Set(['x86_64/128', 'x86_64/512', 'arm64/128', 'arm64/512']),
+    );
+  });
+
+  it('keeps $LATEST as it was while measuring only cold starts, each call on a fresh version', async () => {
+    const job = await tune(
+      'live-cold',
+      ['x86_64'],
+      { mode: 'grid', invocationsPerSize: 3, onlyColdStarts: true, discardTopBottom: 0 },
+      [256],
+    );
+    await job.run;
+    const fn = lambda.fn('live-cold');
+    expect(fn.invoked).toHaveLength(3);
+    expect(new Set(fn.invoked.map((c) => c.version)).size).toBe(3);
+    for (const c of fn.invoked) {
+      expect(c.memoryMb).toBe(256);
+      expect(c.latest).toEqual({ memoryMb: 1024, architecture: 'x86_64', description: 'checkout' });
+    }
   });
 
   it('reports sizes that run out of memory as infeasible, from the REPORT line', async () => {

@@ -54,9 +54,9 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     { name: 'stuck', curve: 'mixed', failInvokesFrom: 3, failUpdatesFrom: 2 },
     { name: 'graviton', curve: 'cpu-bound', memoryMb: 1024 },
     { name: 'coldpar', curve: 'io-bound', memoryMb: 512, updateMs: 50 },
-    // Updates 1–3 size the two candidates and restore; 4 applies the pick, 5 (and the SDK's two
-    // retries) puts $LATEST back behind the alias.
-    { name: 'pickfail', curve: 'cost-optimum-mid', memoryMb: 2048, failUpdates: [5, 6, 7] },
+    // Updates 1–4 size the two candidates, each put back once published; 5 applies the pick, 6
+    // (and the SDK's two retries) puts $LATEST back behind the alias.
+    { name: 'pickfail', curve: 'cost-optimum-mid', memoryMb: 2048, failUpdates: [6, 7, 8] },
     { name: 'tune-slow', curve: 'cost-optimum-mid', invokeDelayMs: 40, memoryMb: 2048 },
     { name: 'unreadable', curve: 'mixed', memoryMb: 896, denyGetConfiguration: true },
   ]);
@@ -274,6 +274,8 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/^applying the pick to alias:live failed: .*function restored\)$/);
     const fn = stack.lambda.fn('pickfail');
+    // The alias was pointed: what failed was putting $LATEST back behind it.
+    expect(fn.aliases.has('live')).toBe(true);
     expect(fn.latest.memoryMb).toBe(2048);
     expect(fn.latest.description).toBe('');
     expect([...fn.aliases.keys()].filter((a) => a.startsWith('fst-'))).toEqual([]);

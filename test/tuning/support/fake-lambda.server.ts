@@ -70,7 +70,19 @@ interface FunctionState {
   updates: number;
   /** Every Invoke payload, as received. */
   payloads: unknown[];
+  /** Every Invoke that ran: the version it ran and $LATEST as it stood meanwhile. */
+  invoked: InvokeSeen[];
   random: () => number;
+}
+
+/** One Invoke as the fake served it. */
+export interface InvokeSeen {
+  qualifier: string | null;
+  version: string;
+  memoryMb: number;
+  architecture: TuningArchitecture;
+  payload: unknown;
+  latest: { memoryMb: number; architecture: TuningArchitecture; description: string };
 }
 
 export interface FakeLambda {
@@ -112,6 +124,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       invokes: 0,
       updates: 0,
       payloads: [],
+      invoked: [],
       random: seededRandom(spec.seed ?? 11),
     });
   }
@@ -310,6 +323,18 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
           'ResourceConflictException',
           'The operation cannot be performed at this time. The function is currently in the following state: Pending',
         );
+      f.invoked.push({
+        qualifier,
+        version: v.version,
+        memoryMb: v.memoryMb,
+        architecture: v.architecture,
+        payload: input,
+        latest: {
+          memoryMb: f.latest.memoryMb,
+          architecture: f.latest.architecture,
+          description: f.latest.description,
+        },
+      });
       const curve = curveByName(f.spec.curve)!;
       const cold = !f.warm.has(v.version);
       const r = simulateInvocation(curve, v.memoryMb, v.architecture, cold, f.random);

@@ -54,6 +54,15 @@ function details(snapshot: FunctionSnapshot): LambdaDetails {
   return snapshot.details as unknown as LambdaDetails;
 }
 
+/** $LATEST's settings as the snapshot found them: what every change of the job returns to. */
+function asSnapshot(snapshot: FunctionSnapshot) {
+  return {
+    architecture: snapshot.architecture,
+    memoryMb: snapshot.memoryMb,
+    description: details(snapshot).description,
+  };
+}
+
 /** What the log tail says besides the REPORT line. */
 export interface TailSignals {
   report: ReportLine | undefined;
@@ -98,8 +107,8 @@ export function lambdaOutcome(
 
 /**
  * Tunes a Lambda function as Power Tuning does (docs/decisions.md "Memory and CPU"): per size,
- * UpdateFunctionConfiguration, wait until updated, PublishVersion and an alias; Invoke the alias
- * with LogType Tail and read its REPORT line. The version description marks what the job made,
+ * UpdateFunctionConfiguration, wait until updated, PublishVersion, $LATEST put back, an alias;
+ * Invoke the alias with LogType Tail and read its REPORT line. The version description marks what the job made,
  * so restore can find and remove it even after a crash. The SDK honours AWS_ENDPOINT_URL_LAMBDA.
  */
 export class LambdaTuningDriver implements TuningDriver {
@@ -160,9 +169,13 @@ export class LambdaTuningDriver implements TuningDriver {
     };
   }
 
-  async prepare(target: TuningTarget, candidate: Candidate): Promise<void> {
+  async prepare(
+    target: TuningTarget,
+    candidate: Candidate,
+    snapshot: FunctionSnapshot,
+  ): Promise<void> {
     await this.oneAtATime(target, () =>
-      this.publish(target, candidate, aliasName(target.jobId, candidate), ''),
+      this.publish(target, candidate, snapshot, aliasName(target.jobId, candidate), ''),
     );
   }
 
@@ -171,13 +184,20 @@ export class LambdaTuningDriver implements TuningDriver {
     candidate: Candidate,
     payload: unknown,
     fresh: boolean,
+    snapshot: FunctionSnapshot,
   ): Promise<DriverInvocation> {
     const alias = aliasName(target.jobId, candidate);
     // A new version has no sandbox yet: its first call is a cold start (onlyColdStarts). Each
     // call invokes its own version, so parallel calls cannot share one.
     const qualifier = fresh
       ? await this.oneAtATime(target, () =>
-          this.publish(target, candidate, alias, ` ${Date.now().toString(36)}.${++this.fresh}`),
+          this.publish(
+            target,
+            candidate,
+            snapshot,
+            alias,
+            ` ${Date.now().toString(36)}.${++this.fresh}`,
+          ),
         )
       : alias;
     const out = await this.client(target).send(
@@ -218,11 +238,9 @@ export class LambdaTuningDriver implements TuningDriver {
     // Both steps are tried whatever the other did: a version that will not go must not leave
     // $LATEST at a candidate's size, and a failed configuration must not leave the versions.
     const failures: unknown[] = [];
-    await this.configure(target, {
-      architecture: snapshot.architecture,
-      memoryMb: snapshot.memoryMb,
-      description: details(snapshot).description,
-    }).catch((error: unknown) => failures.push(error));
+    await this.configure(target, asSnapshot(snapshot)).catch((error: unknown) =>
+      failures.push(error),
+    );
     await this.removeJobVersions(target, snapshot).catch((error: unknown) => failures.push(error));
     if (failures.length === 1) throw failures[0];
     if (failures.length > 1)
@@ -278,11 +296,7 @@ export class LambdaTuningDriver implements TuningDriver {
       if (!version.Version) throw new Error('PublishVersion returned no version');
       await this.upsertAlias(target, where.name, version.Version);
     } finally {
-      await this.configure(target, {
-        architecture: snapshot.architecture,
-        memoryMb: snapshot.memoryMb,
-        description,
-      });
+      await this.configure(target, asSnapshot(snapshot));
     }
   }
 
@@ -297,32 +311,43 @@ export class LambdaTuningDriver implements TuningDriver {
   }
 
   /**
-   * $LATEST at the candidate's settings, published under the job's marker, behind `alias`;
-   * answers the new version.
+   * The candidate published as a version under the job's marker, behind `alias`; answers the new
+   * version. $LATEST holds the candidate's settings only between the update and PublishVersion,
+   * then goes back to the snapshot's, whatever happened (Power Tuning's publisher ends on the
+   * original configuration too): unqualified callers must not run at a size being measured.
    */
   private async publish(
     target: TuningTarget,
     candidate: Candidate,
+    snapshot: FunctionSnapshot,
     alias: string,
     nonce: string,
   ): Promise<string> {
     const marker = versionMarker(target.jobId);
-    // A unique description makes the configuration differ from every existing version, so
-    // PublishVersion creates a new one rather than returning one the user owns.
-    await this.configure(target, {
-      ...candidate,
-      description: `${marker} ${candidate.architecture}/${candidate.memoryMb}${nonce}`,
-    });
-    const version = await this.client(target).send(
-      new PublishVersionCommand({
-        FunctionName: target.function,
-        Description: `${marker} ${candidate.architecture}/${candidate.memoryMb}${nonce}`,
-      }),
-    );
-    if (!version.Version) throw new Error('PublishVersion returned no version');
-    if (version.State !== 'Active') await this.waitActive(target, version.Version);
-    await this.upsertAlias(target, alias, version.Version);
-    return version.Version;
+    let version: string | undefined;
+    let state: string | undefined;
+    try {
+      // A unique description makes the configuration differ from every existing version, so
+      // PublishVersion creates a new one rather than returning one the user owns.
+      await this.configure(target, {
+        ...candidate,
+        description: `${marker} ${candidate.architecture}/${candidate.memoryMb}${nonce}`,
+      });
+      const published = await this.client(target).send(
+        new PublishVersionCommand({
+          FunctionName: target.function,
+          Description: `${marker} ${candidate.architecture}/${candidate.memoryMb}${nonce}`,
+        }),
+      );
+      version = published.Version;
+      state = published.State;
+    } finally {
+      await this.configure(target, asSnapshot(snapshot));
+    }
+    if (!version) throw new Error('PublishVersion returned no version');
+    if (state !== 'Active') await this.waitActive(target, version);
+    await this.upsertAlias(target, alias, version);
+    return version;
   }
 
   private async upsertAlias(target: TuningTarget, name: string, version: string): Promise<void> {

@@ -52,7 +52,8 @@ export interface TuningDriver {
   snapshot(target: TuningTarget): Promise<FunctionSnapshot>;
   /**
    * Makes the candidate invocable (a version and alias, new limits, a tagged revision). Throws
-   * NothingChangedError when it failed before changing anything.
+   * NothingChangedError when it failed before changing anything. What unqualified callers run
+   * (Lambda's $LATEST) must be back at the snapshot when it returns: production keeps calling it.
    */
   prepare(target: TuningTarget, candidate: Candidate, snapshot: FunctionSnapshot): Promise<void>;
   /** `fresh` asks for a new sandbox (onlyColdStarts). */
@@ -61,6 +62,7 @@ export interface TuningDriver {
     candidate: Candidate,
     payload: unknown,
     fresh: boolean,
+    snapshot: FunctionSnapshot,
   ): Promise<DriverInvocation>;
   /** Removes everything the job created and puts the snapshot's configuration back. */
   restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void>;

@@ -91,6 +91,7 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
           step.candidate,
           payloadFor(input, already + i, options.invocationsPerSize),
           options.onlyColdStarts,
+          snapshot,
         );
         return {
           ...r,
