@@ -8,6 +8,7 @@ import {
 import {
   settingsTimeline,
   type DailyUsage,
+  type ReportColdStartInput,
   type ReportFunction,
   type ReportRecommendationInput,
   type SettingsSegment,
@@ -21,6 +22,7 @@ import type {
   StoredDailyUsage,
   StoredRecommendation,
 } from '@fleetscope/storage';
+import type { ColdStartGroupReport } from '../cold-starts/cold-start.grouping';
 import { analysisProfile } from '../inputs/analysis-input.assembler';
 
 const DAY_SECONDS = 86_400;
@@ -459,6 +461,21 @@ export function emptyDay(
     restores: 0,
     billedRestoreMs: 0,
   };
+}
+
+/**
+ * The report week's cold starts per function from GET /api/coldstarts's grouping by function:
+ * which of them had an init duration, and the time those added, counted by the cold-start page's
+ * rules.
+ */
+export function reportColdStartInputs(
+  groups: readonly Pick<ColdStartGroupReport, 'key' | 'coldStartsWithInit' | 'latencyAddedMs'>[],
+): ReportColdStartInput[] {
+  return groups.map((g) => ({
+    functionId: g.key,
+    coldStartsWithInit: g.coldStartsWithInit,
+    latencyAddedMs: g.latencyAddedMs,
+  }));
 }
 
 export function reportRecommendationInputs(

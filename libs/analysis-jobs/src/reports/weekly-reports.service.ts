@@ -20,12 +20,14 @@ import {
   type DeliveryAttempt,
   type StoredWeeklyReport,
 } from '@fleetscope/storage';
+import { ColdStartsService } from '../cold-starts/cold-starts.service';
 import { REPORT_BUILDS, ReportMetrics } from './delivery/report-metrics';
 import {
   WEEKLY_REPORT_ASSUMPTIONS,
   concurrencyLevels,
   minScalePodFunctions,
   provisionedInHistory,
+  reportColdStartInputs,
   reportDailyUsage,
   reportFunction,
   reportRecommendationInputs,
@@ -48,6 +50,7 @@ export class WeeklyReportsService {
     private readonly configs: FunctionConfigRepository,
     private readonly settings: FunctionSettingsRepository,
     private readonly recommendations: RecommendationsRepository,
+    private readonly coldStarts: ColdStartsService,
     private readonly pricing: PricingService,
     private readonly metrics: ReportMetrics,
     private readonly store: StoreLabel,
@@ -121,9 +124,11 @@ export class WeeklyReportsService {
       ...new Set([...stored.map((r) => r.functionId), ...provisionedInHistory(timelines), ...kept]),
     ];
     const levels = concurrencyLevels(ids, configs, timelines, happened);
-    const [concurrency, lifetimes] = await Promise.all([
+    // The week's cold starts as the cold-start page counts them: which had an init duration.
+    const [concurrency, lifetimes, coldStarts] = await Promise.all([
       this.reports.dailyConcurrency(range, levels),
       this.reports.podLifetimes(kept),
+      this.coldStarts.report({ fromMs: week.fromMs, toMs: happened.toMs }, 'function', nowMs),
     ]);
     const run = await this.recommendations.latestRun();
     const recommendations = run ? await this.recommendations.list(run.runId) : [];
@@ -133,6 +138,7 @@ export class WeeklyReportsService {
           week: week.label,
           functions: ids.map((id) => reportFunction(id, configs.get(id))),
           days: reportDailyUsage(stored, concurrency, configs, timelines, happened, lifetimes),
+          coldStarts: reportColdStartInputs(coldStarts.groups),
           recommendations: reportRecommendationInputs(recommendations),
           generatedAtMs: nowMs,
         },

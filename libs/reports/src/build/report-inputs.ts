@@ -55,6 +55,18 @@ export interface DailyUsage {
   minScalePods?: { pods: number; busyPodSeconds: number } | null;
 }
 
+/**
+ * A function's cold starts over the report's week as GET /api/coldstarts counts them: how many
+ * had an Init Duration (or a SnapStart Restore Duration), and the time those added. One known only
+ * from a span's `faas.coldstart` has neither.
+ */
+export interface ReportColdStartInput {
+  functionId: string;
+  coldStartsWithInit: number;
+  /** Σ of their durations; null when none had one. */
+  latencyAddedMs: number | null;
+}
+
 /** An open recommendation as the latest analysis run stored it. */
 export interface ReportRecommendationInput {
   kind: string;
@@ -83,6 +95,8 @@ export interface WeeklyReportInputs {
    * from the first of the month, and the month-to-date needs the days before the week.
    */
   days: DailyUsage[];
+  /** The report week's cold starts per function, up to when it is built; none: none had any. */
+  coldStarts: ReportColdStartInput[];
   recommendations: ReportRecommendationInput[];
   /** When the report is built; only written into it. */
   generatedAtMs: number;

@@ -113,6 +113,7 @@ describe(buildWeeklyReport.name, () => {
         week: '2026-W47',
         functions: [api],
         days,
+        coldStarts: [],
         recommendations: [],
         generatedAtMs: day('2026-11-18'),
       },
@@ -136,6 +137,7 @@ describe(buildWeeklyReport.name, () => {
         week: '2026-W47',
         functions: [api],
         days: [usage(api, '2026-11-16', { invocations: 10, memoryMb: 1024, billedDurationMs: 10 })],
+        coldStarts: [],
         recommendations: [],
         generatedAtMs: day('2026-11-18'),
       },
@@ -187,6 +189,7 @@ describe(buildWeeklyReport.name, () => {
           usage(tiny, '2025-07-22', { invocations: 1, memoryMb: 1024, billedDurationMs: 1000 }),
           usage(tiny, '2025-07-29', { invocations: 2, memoryMb: 1024, billedDurationMs: 2000 }),
         ],
+        coldStarts: [],
         recommendations: [],
       },
       pricing,
@@ -410,6 +413,7 @@ describe(buildWeeklyReport.name, () => {
           ...dates('2026-03-02', 3).map((d) => ranOn(d, 'x86_64')),
           ...dates('2026-03-05', 4).map((d) => ranOn(d, 'arm64')),
         ],
+        coldStarts: [],
         recommendations: [],
       },
       pricing,
@@ -466,6 +470,7 @@ describe(buildWeeklyReport.name, () => {
             billedDurationMs: 200_000_000,
           })),
         ],
+        coldStarts: [],
         recommendations: [],
       },
       pricing,
@@ -532,6 +537,7 @@ describe(buildWeeklyReport.name, () => {
         generatedAtMs: 0,
         functions: [python, java],
         days: [restoreDay(python), restoreDay(java)],
+        coldStarts: [],
         recommendations: [],
       },
       pricing,
@@ -671,6 +677,102 @@ describe(buildWeeklyReport.name, () => {
         /provisioned|SnapStart|storage|pods/,
       );
     }
+  });
+
+  it("states cold-start wait and cost from the cold starts with an init duration, unknown where none of a function's has one and its INIT is billed", () => {
+    // untimed: 3 cold starts known from spans only (faas.coldstart), INIT billed for a managed
+    // runtime from 2025-08-01; orders (Azure): 5 from spans, no INIT billed on its own.
+    const untimed: ReportFunction = {
+      ...api,
+      functionId: 'aws_lambda~1~us-east-1~untimed',
+      name: 'untimed',
+    };
+    const orders: ReportFunction = {
+      ...api,
+      functionId: 'azure_functions~sub1~westeurope~orders',
+      name: 'orders',
+      platform: 'azure_functions',
+      account: 'sub1',
+      region: 'westeurope',
+    };
+    const spans = { sources: ['otel_span'], billedIncludesInit: false, memoryMb: 512 };
+    const r = buildWeeklyReport(
+      {
+        ...inputs,
+        functions: [...inputs.functions, untimed, orders],
+        days: [
+          ...inputs.days,
+          usage(untimed, '2025-08-02', {
+            ...spans,
+            invocations: 100,
+            coldStarts: 3,
+            billedDurationMs: 10_000,
+          }),
+          usage(orders, '2025-08-02', {
+            ...spans,
+            invocations: 100,
+            coldStarts: 5,
+            billedDurationMs: 10_000,
+          }),
+        ],
+        coldStarts: [
+          ...inputs.coldStarts,
+          { functionId: untimed.functionId, coldStartsWithInit: 0, latencyAddedMs: null },
+          { functionId: orders.functionId, coldStartsWithInit: 0, latencyAddedMs: null },
+        ],
+      },
+      pricing,
+    );
+    expect(r.coldStarts).toMatchObject({
+      count: 48,
+      coldStartsWithInit: 40,
+      waitingSeconds: expect.closeTo(9, 10),
+      costUsd: expect.closeTo(0.00007500015, 13),
+    });
+    const cold = (name: string) => r.coldStarts.byFunction.find((f) => f.name === name)!;
+    expect(cold('untimed')).toMatchObject({
+      count: 3,
+      coldStartsWithInit: 0,
+      waitingSeconds: null,
+      costUsd: null,
+    });
+    expect(cold('orders')).toMatchObject({
+      count: 5,
+      coldStartsWithInit: 0,
+      waitingSeconds: null,
+      costUsd: 0,
+    });
+    expect(cold('api')).toMatchObject({
+      count: 20,
+      coldStartsWithInit: 20,
+      waitingSeconds: expect.closeTo(4, 10),
+    });
+
+    // None of the week's cold starts has an init duration, and INIT is billed: not known, not 0.
+    const none = buildWeeklyReport(
+      {
+        ...inputs,
+        functions: [untimed],
+        days: [
+          usage(untimed, '2025-08-02', {
+            ...spans,
+            invocations: 100,
+            coldStarts: 3,
+            billedDurationMs: 10_000,
+          }),
+        ],
+        coldStarts: [
+          { functionId: untimed.functionId, coldStartsWithInit: 0, latencyAddedMs: null },
+        ],
+      },
+      pricing,
+    );
+    expect(none.coldStarts).toMatchObject({
+      count: 3,
+      coldStartsWithInit: 0,
+      waitingSeconds: null,
+      costUsd: null,
+    });
   });
 
   it('says plainly that a week has no data', () => {

@@ -1,5 +1,6 @@
 import { gbSeconds, type PricingService } from '@fleetscope/pricing';
 import {
+  billsInit,
   emptyBreakdown,
   lambdaMarginalPrices,
   priceLambdaDay,
@@ -26,13 +27,19 @@ import {
   modelledCost,
   type CostFactors,
 } from './change-decomposition';
-import type { DailyUsage, ReportFunction, WeeklyReportInputs } from './report-inputs';
+import type {
+  DailyUsage,
+  ReportColdStartInput,
+  ReportFunction,
+  WeeklyReportInputs,
+} from './report-inputs';
 import { reportRecommendations } from './report-recommendations';
 import {
   BREAKDOWN_KEYS,
   combinedShare,
   pricedShare,
   type ChargeLine,
+  type ColdStartSummary,
   type ComputeLine,
   type CostBreakdown,
   type GroupTotal,
@@ -55,8 +62,9 @@ export function reportInputsFromMs(week: IsoWeek): number {
 interface WeekTotals {
   invocations: number;
   coldStarts: number;
-  initDurationMs: number;
   coldStartUsd: number;
+  /** Some day of the week had on-demand cold starts whose INIT is billed (billsInit). */
+  coldStartsBillInit: boolean;
   billedMbMs: number;
   billedMs: number;
   computeGbSeconds: number;
@@ -88,8 +96,8 @@ function emptyTotals(): WeekTotals {
   return {
     invocations: 0,
     coldStarts: 0,
-    initDurationMs: 0,
     coldStartUsd: 0,
+    coldStartsBillInit: false,
     billedMbMs: 0,
     billedMs: 0,
     computeGbSeconds: 0,
@@ -211,7 +219,6 @@ function addUnpricedUsage(
 function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
   t.invocations += day.invocations;
   t.coldStarts += day.coldStarts;
-  t.initDurationMs += day.initDurationMs;
   t.coldStartUsd += priced.coldStartUsd;
   t.computeGbSeconds += priced.computeGbSeconds;
   t.computeUsd += priced.computeUsd;
@@ -458,6 +465,52 @@ function factorsOf(
   };
 }
 
+type ColdStartFigures = Pick<
+  ColdStartSummary,
+  'count' | 'coldStartsWithInit' | 'waitingSeconds' | 'costUsd'
+>;
+
+/**
+ * The week's cold starts, and what users waited for them and they cost, over those with an init
+ * duration (GET /api/coldstarts's count and time): of a cold start without one neither is known,
+ * so a function none of whose cold starts has one waited an unknown time, at an unknown cost where
+ * its INIT is billed.
+ */
+function coldStartFigures(
+  week: ReadonlyMap<string, WeekTotals>,
+  counted: readonly ReportColdStartInput[],
+): { total: ColdStartFigures; byFunction: Map<string, Omit<ColdStartFigures, 'count'>> } {
+  const byId = new Map(counted.map((c) => [c.functionId, c]));
+  const total = { count: 0, coldStartsWithInit: 0, waitingMs: 0, costUsd: 0, costUnknown: false };
+  const byFunction = new Map<string, Omit<ColdStartFigures, 'count'>>();
+  for (const [id, t] of week) {
+    const c = byId.get(id);
+    const withInit = Math.min(t.coldStarts, c?.coldStartsWithInit ?? 0);
+    const untold = withInit === 0 && t.coldStarts > 0;
+    const waitingMs = c?.latencyAddedMs ?? 0;
+    byFunction.set(id, {
+      coldStartsWithInit: withInit,
+      waitingSeconds: untold ? null : waitingMs / 1000,
+      costUsd: untold && t.coldStartsBillInit ? null : t.coldStartUsd,
+    });
+    total.count += t.coldStarts;
+    total.coldStartsWithInit += withInit;
+    total.waitingMs += waitingMs;
+    total.costUsd += t.coldStartUsd;
+    total.costUnknown ||= untold && t.coldStartsBillInit;
+  }
+  const untold = total.coldStartsWithInit === 0 && total.count > 0;
+  return {
+    total: {
+      count: total.count,
+      coldStartsWithInit: total.coldStartsWithInit,
+      waitingSeconds: untold ? null : total.waitingMs / 1000,
+      costUsd: untold && total.costUnknown ? null : total.costUsd,
+    },
+    byFunction,
+  };
+}
+
 function safe(n: number): number {
   return Number.isFinite(n) ? n : 0;
 }
@@ -530,6 +583,8 @@ export function buildWeeklyReport(
     if (day.dayStartMs >= week.fromMs) {
       const totals = totalsOf(current, fn.functionId);
       accumulate(totals, day, priced);
+      totals.coldStartsBillInit ||=
+        day.coldStarts > (day.snapStart?.restores ?? 0) && billsInit(fn, day);
       addLines(totals.lines, priced, day.dayStartMs, week, asOfMs, fn.platform === 'aws_lambda');
       if (priced.unpriced.length > 0) addUnpricedUsage(totals.unpricedUsage, day, week, asOfMs);
       dailyCost.set(day.dayStartMs, (dailyCost.get(day.dayStartMs) ?? 0) + usd);
@@ -621,16 +676,16 @@ export function buildWeeklyReport(
   const invocations = rows.reduce((s, r) => s + r.invocations, 0);
   const nameOf = (id: string) => functions.get(id)?.name ?? id;
 
+  const cold = coldStartFigures(current, inputs.coldStarts);
   const coldByFunction = [...current.entries()]
     .filter(([, t]) => t.coldStarts > 0 || t.coldStartUsd > 0)
     .map(([id, t]) => ({
       functionId: id,
       name: nameOf(id),
       count: t.coldStarts,
-      waitingSeconds: t.initDurationMs / 1000,
-      costUsd: t.coldStartUsd,
+      ...cold.byFunction.get(id)!,
     }))
-    .sort((a, b) => b.costUsd - a.costUsd || b.count - a.count);
+    .sort((a, b) => (b.costUsd ?? 0) - (a.costUsd ?? 0) || b.count - a.count);
   const sumOf = <T>(xs: Iterable<T>, f: (x: T) => number) => {
     let s = 0;
     for (const x of xs) s += f(x);
@@ -706,9 +761,7 @@ export function buildWeeklyReport(
     decompositionMethod:
       'Shapley value over invocations, duration (mean billed ms), memory size, architecture and effective prices, with cost = invocations × $/request + GB-seconds × $/GB-second (Cloud Run and Cloud Functions: their vCPU-seconds in the $/GB-second); the architecture as the share of GB-seconds run on each, so a function that moved mid-week is part x86_64, part arm64; what that model leaves out (Lambda provisioned concurrency allocated, ephemeral storage and SnapStart; Knative and OpenFaaS pods) is the "other" part. The parts add up to the change.',
     coldStarts: {
-      count: sumOf(current.values(), (t) => t.coldStarts),
-      waitingSeconds: sumOf(current.values(), (t) => t.initDurationMs) / 1000,
-      costUsd: sumOf(current.values(), (t) => t.coldStartUsd),
+      ...cold.total,
       previousCount: sumOf(prior.values(), (t) => t.coldStarts),
       previousCostUsd: sumOf(prior.values(), (t) => t.coldStartUsd),
       byFunction: coldByFunction,

@@ -168,20 +168,36 @@ export interface Mover {
   };
 }
 
+/**
+ * Cold starts and what they cost users and the bill. The wait and cost cover the cold starts with
+ * an init duration only (`coldStartsWithInit` of `count`, as GET /api/coldstarts counts them): of
+ * one known only from a span's `faas.coldstart` neither is known.
+ */
 export interface ColdStartSummary {
   count: number;
-  /** Seconds users waited for INIT (sum of on-demand Init Durations). */
-  waitingSeconds: number;
-  /** Billed INIT plus SnapStart restores (their duration and fee; not the snapshot cache). */
-  costUsd: number;
+  /** Of `count`, those with an Init or SnapStart Restore Duration. Absent: reports built before. */
+  coldStartsWithInit?: number;
+  /**
+   * Seconds users waited for INIT and SnapStart restores, over the coldStartsWithInit; null when
+   * none of `count` has a duration (unknown, not 0).
+   */
+  waitingSeconds: number | null;
+  /**
+   * Billed INIT plus SnapStart restores (their duration and fee; not the snapshot cache); INIT
+   * over the coldStartsWithInit only. null when none of them has an init duration and a function
+   * of theirs is billed for INIT (unknown, not 0).
+   */
+  costUsd: number | null;
   previousCount: number;
   previousCostUsd: number;
   byFunction: {
     functionId: string;
     name: string;
     count: number;
-    waitingSeconds: number;
-    costUsd: number;
+    /** As ColdStartSummary's, for the function. */
+    coldStartsWithInit?: number;
+    waitingSeconds: number | null;
+    costUsd: number | null;
   }[];
 }
 

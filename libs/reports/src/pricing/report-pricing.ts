@@ -1,6 +1,7 @@
 import {
   billedInitMs,
   gbSeconds,
+  isOnDemandInitBilled,
   lambdaMeters,
   POD_RESOURCES_UNKNOWN,
   type CostResult,
@@ -338,6 +339,17 @@ export function serverlessUnitPrices(
     else timeUsd += line.usd;
   }
   return { usdPerGbSecond: timeUsd / gbSeconds(memoryMb, 1000), usdPerRequest: requestUsd };
+}
+
+/**
+ * Whether the day's on-demand cold starts are billed for their INIT (the billing rules of the
+ * runtime kind and the day): a cold start of such a day without an Init Duration has an unknown
+ * cost. Only Lambda bills INIT on its own.
+ */
+export function billsInit(fn: ReportFunction, day: DailyUsage): boolean {
+  return (
+    fn.platform === 'aws_lambda' && isOnDemandInitBilled(fn.runtimeKind, new Date(day.dayStartMs))
+  );
 }
 
 /** Marginal on-demand $/GB-second and $/request at a tier position (for what a week did not use). */

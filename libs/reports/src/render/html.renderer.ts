@@ -3,6 +3,7 @@ import {
   BREAKDOWN_LABELS,
   DEMO_NOTICE,
   PART_LABELS,
+  coldStartTexts,
   demoSuffix,
   functionCostText,
   inProgressNotice,
@@ -120,6 +121,7 @@ export function renderHtml(report: WeeklyReport): string {
   const change = report.totalCostUsd - report.previousTotalCostUsd;
   const inProgress = inProgressNotice(report);
   const excludes = unpricedNote(report);
+  const cold = coldStartTexts(report.coldStarts);
   // Amber when either week has gaps: the change compares the two.
   const coverageColour =
     report.coverage.status === 'complete' && report.coverage.previousWeek.status === 'complete'
@@ -208,7 +210,7 @@ export function renderHtml(report: WeeklyReport): string {
     ),
     h2('Cold starts'),
     p(
-      `${report.coldStarts.count.toLocaleString('en-US')} cold starts (previous week ${report.coldStarts.previousCount.toLocaleString('en-US')}); users waited ${report.coldStarts.waitingSeconds.toFixed(1)} s; billed INIT and restores cost ${escapeHtml(usd(report.coldStarts.costUsd))}.`,
+      `${report.coldStarts.count.toLocaleString('en-US')} cold starts (previous week ${report.coldStarts.previousCount.toLocaleString('en-US')}); users waited ${cold.wait} and billed INIT and restores cost ${escapeHtml(cold.cost)}${cold.coverage ? `, ${escapeHtml(cold.coverage)}` : ''}.`,
     ),
     report.coldStarts.byFunction.length
       ? table(
@@ -217,9 +219,11 @@ export function renderHtml(report: WeeklyReport): string {
             .slice(0, 10)
             .map((c) => [
               escapeHtml(c.name),
-              c.count.toLocaleString('en-US'),
-              `${c.waitingSeconds.toFixed(1)} s`,
-              usd(c.costUsd),
+              c.coldStartsWithInit === undefined || c.coldStartsWithInit >= c.count
+                ? c.count.toLocaleString('en-US')
+                : `${c.count.toLocaleString('en-US')} (${c.coldStartsWithInit.toLocaleString('en-US')} with an init duration)`,
+              c.waitingSeconds === null ? 'unknown' : `${c.waitingSeconds.toFixed(1)} s`,
+              c.costUsd === null ? 'unknown' : usd(c.costUsd),
             ]),
           [false, true, true, true],
         )

@@ -3,6 +3,7 @@ import {
   BREAKDOWN_LABELS,
   DEMO_NOTICE,
   PART_LABELS,
+  coldStartTexts,
   demoSuffix,
   functionCostText,
   inProgressNotice,
@@ -45,6 +46,7 @@ export function renderMarkdown(report: WeeklyReport): string {
   const change = report.totalCostUsd - report.previousTotalCostUsd;
   const inProgress = inProgressNotice(report);
   const excludes = unpricedNote(report);
+  const cold = coldStartTexts(report.coldStarts);
   const out: string[] = [
     `# Fleetscope weekly cost report ${report.week}${demoSuffix(report)}`,
     '',
@@ -127,7 +129,7 @@ export function renderMarkdown(report: WeeklyReport): string {
     '',
     '## Cold starts',
     '',
-    `${report.coldStarts.count.toLocaleString('en-US')} cold start(s) (previous week ${report.coldStarts.previousCount.toLocaleString('en-US')}), users waited ${report.coldStarts.waitingSeconds.toFixed(1)} s in total, costing ${usd(report.coldStarts.costUsd)}.`,
+    `${report.coldStarts.count.toLocaleString('en-US')} cold start(s) (previous week ${report.coldStarts.previousCount.toLocaleString('en-US')}), users waited ${cold.wait}${cold.coverage ? '' : ' in total'}, costing ${cold.cost}${cold.coverage ? `, ${cold.coverage}` : ''}.`,
     '',
     '## Idle provisioned concurrency',
     '',

@@ -209,6 +209,72 @@ describe(renderMarkdown.name, () => {
   });
 });
 
+describe('cold starts of which only some have an init duration', () => {
+  const untimed: ReportFunction = {
+    ...api,
+    functionId: 'aws_lambda~1~us-east-1~untimed',
+    name: 'untimed',
+  };
+  const spans = { sources: ['otel_span'], billedIncludesInit: false, memoryMb: 512 };
+  const untimedDay = usage(untimed, '2025-08-02', {
+    ...spans,
+    invocations: 100,
+    coldStarts: 8,
+    billedDurationMs: 10_000,
+  });
+  const untimedCold = {
+    functionId: untimed.functionId,
+    coldStartsWithInit: 0,
+    latencyAddedMs: null,
+  };
+  const partial = buildWeeklyReport(
+    {
+      ...inputs,
+      functions: [...inputs.functions, untimed],
+      days: [...inputs.days, untimedDay],
+      coldStarts: [...inputs.coldStarts, untimedCold],
+    },
+    pricing,
+  );
+  const none = buildWeeklyReport(
+    { ...inputs, functions: [untimed], days: [untimedDay], coldStarts: [untimedCold] },
+    pricing,
+  );
+
+  it('says in Markdown (the e-mail text) and HTML which of them the wait and cost cover', () => {
+    const covered = 'from 40 of 48 cold starts (the others have no init duration)';
+    const md = renderMarkdown(partial);
+    expect(md).toContain(
+      `users waited 9.0 s, costing ${usd(partial.coldStarts.costUsd!)}, ${covered}.`,
+    );
+    expect(md).not.toContain('in total');
+    const html = renderHtml(partial);
+    expect(html).toContain(covered);
+    expect(html).toMatch(
+      /untimed<\/td><td[^>]*>8 \(0 with an init duration\)<\/td><td[^>]*>unknown<\/td><td[^>]*>unknown</,
+    );
+    expect(JSON.parse(renderReport(partial, 'json').body).coldStarts.coldStartsWithInit).toBe(40);
+  });
+
+  it('says the wait and cost are unknown when none has an init duration, never 0', () => {
+    const md = renderMarkdown(none);
+    expect(md).toContain(
+      'users waited an unknown time, costing an unknown amount, from 0 of 8 cold starts (the others have no init duration).',
+    );
+    expect(md).not.toMatch(/waited 0\.0 s|costing \$0\.00/);
+    expect(renderHtml(none)).toContain('users waited an unknown time');
+  });
+
+  it('keeps the wording of a week whose cold starts all have one, and of a report stored before they were counted', () => {
+    expect(renderMarkdown(report)).toContain('users waited 9.0 s in total, costing');
+    const { coldStartsWithInit, ...stored } = report.coldStarts;
+    expect(coldStartsWithInit).toBe(40);
+    expect(renderMarkdown({ ...report, coldStarts: stored })).toContain(
+      'users waited 9.0 s in total, costing',
+    );
+  });
+});
+
 describe(usd.name, () => {
   it('never shows a dollar amount in exponent notation, and float noise as zero', () => {
     // The "other" part of a mover is a difference of sums: 1 - 0.9 - 0.1 is -2.8e-17, not money.
@@ -250,6 +316,7 @@ describe('numbers of a small arm64 week', () => {
         usage(batch, '2025-07-29', { invocations: 1, memoryMb: 1024, billedDurationMs: 1050 }),
         usage(batch, '2025-07-30', { invocations: 2, memoryMb: 1024, billedDurationMs: 100 }),
       ],
+      coldStarts: [],
       recommendations: [],
     },
     pricing,

@@ -2,6 +2,7 @@ import { formatSignificant } from '@fleetscope/model';
 import {
   functionPriced,
   type ChangeParts,
+  type ColdStartSummary,
   type CostBreakdown,
   type Mover,
   type PricedShare,
@@ -130,6 +131,25 @@ export function quantity(value: number): string {
   return formatSignificant(value, 4)
     .replace(/(\.\d*?)0+$/, '$1')
     .replace(/\.$/, '');
+}
+
+/**
+ * What users waited for cold starts and what those cost, and which cold starts the two cover: the
+ * ones with an init duration (ColdStartSummary). `coverage` is '' when they cover all, or the
+ * report was stored before they were counted.
+ */
+export function coldStartTexts(
+  c: Pick<ColdStartSummary, 'count' | 'coldStartsWithInit' | 'waitingSeconds' | 'costUsd'>,
+): { wait: string; cost: string; coverage: string } {
+  const withInit = c.coldStartsWithInit;
+  return {
+    wait: c.waitingSeconds === null ? 'an unknown time' : `${c.waitingSeconds.toFixed(1)} s`,
+    cost: c.costUsd === null ? 'an unknown amount' : usd(c.costUsd),
+    coverage:
+      withInit === undefined || withInit >= c.count
+        ? ''
+        : `from ${withInit.toLocaleString('en-US')} of ${c.count.toLocaleString('en-US')} cold starts (the others have no init duration)`,
+  };
 }
 
 export function signedUsd(value: number): string {

@@ -129,5 +129,10 @@ export const inputs: WeeklyReportInputs = {
       provisioned: { concurrency: 2, enabledSeconds: 86_400, billedDurationMs: 36_000_000 },
     }),
   ],
+  // As GET /api/coldstarts counts the week's: every cold start of api and custom has its INIT.
+  coldStarts: [
+    { functionId: api.functionId, coldStartsWithInit: 20, latencyAddedMs: 4_000 },
+    { functionId: custom.functionId, coldStartsWithInit: 20, latencyAddedMs: 5_000 },
+  ],
   recommendations: [],
 };
