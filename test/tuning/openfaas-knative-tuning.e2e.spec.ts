@@ -1,8 +1,10 @@
+import { TuningJobsRepository } from '@fleetscope/storage';
 import { curveByName } from '@fleetscope/tuning';
 import { runTuningJob } from './support/tuning-jobs.client';
 import { usePodPlatformsFleetscope } from './support/tuning-fleetscope.fixture';
 
 interface JobView {
+  id: string;
   status: string;
   error: string | null;
   functionId: string;
@@ -18,11 +20,15 @@ interface JobView {
 
 describe('tuning jobs on OpenFaaS and Knative', () => {
   const stack = usePodPlatformsFleetscope(
-    [{ name: 'resize', curve: 'oom-below-512', memory: '1024Mi' }],
+    [
+      { name: 'resize', curve: 'oom-below-512', memory: '1024Mi' },
+      { name: 'render', curve: 'cost-optimum-mid', memory: '768Mi' },
+    ],
     [
       { name: 'thumbs', namespace: 'media', curve: 'io-bound', memory: '768Mi' },
       // In real time: a new revision's first request waits ~250 ms for its pod to start.
       { name: 'cold', namespace: 'media', curve: 'io-bound', memory: '768Mi', timeScale: 1 },
+      { name: 'render', namespace: 'media', curve: 'mixed', memory: '768Mi' },
     ],
   );
 
@@ -42,6 +48,24 @@ describe('tuning jobs on OpenFaaS and Knative', () => {
     expect(fn.requests?.memory).toBe('1024Mi');
   });
 
+  it('redeploys an OpenFaaS function whenever the adaptive search returns to a size: every call is recorded under the size that served it, the first on a new pod as a warm-up', async () => {
+    // The function has one deployment; the search comes back to sizes it measured before.
+    const job = await run({ platform: 'openfaas', function: 'render.openfaas-fn' });
+    expect(job.status).toBe('succeeded');
+    const fn = stack.gateway.fn('render');
+    const observations = await stack.fleetscope.app.get(TuningJobsRepository).observations(job.id);
+    const recorded = observations.map((o) => o.memoryMb);
+    // The search did return to earlier sizes, or this test would prove nothing.
+    const returns = recorded.filter(
+      (m, i) => i > 0 && recorded[i - 1] !== m && recorded.indexOf(m) < i,
+    );
+    expect(returns.length).toBeGreaterThan(0);
+    expect(recorded).toEqual(fn.served.map((s) => s.memoryMb));
+    const coldSamples = observations.filter((o, i) => fn.served[i].cold && !o.warmup);
+    expect(coldSamples).toEqual([]);
+    expect(fn.limits.memory).toBe('768Mi');
+  });
+
   it('measures a Knative Service through tagged 0 % revisions and removes them afterwards', async () => {
     const before = stack.kube.service('thumbs');
     const originalRevision = String(before.status.latestReadyRevisionName);
@@ -54,23 +78,24 @@ describe('tuning jobs on OpenFaaS and Knative', () => {
     expect(job.status).toBe('succeeded');
     expect(job.functionId).toBe('knative~media~prod~thumbs');
     expect(job.pick?.memoryMb).toBe(128);
-    // While measuring, all traffic stayed on the original revision; each size had a 0 % tag.
+    // While measuring, all traffic stayed on the original revision; each size had a 0 % tag,
+    // kept while the next sizes were tagged.
     const during = stack.kube.trafficPatches.slice(0, -1) as {
       revisionName: string;
       percent: number;
       tag?: string;
     }[][];
     expect(during.length).toBeGreaterThanOrEqual(3);
-    for (const traffic of during) {
+    during.forEach((traffic, i) => {
       expect(traffic).toEqual([
         { revisionName: originalRevision, percent: 100 },
-        {
-          revisionName: expect.stringContaining('thumbs-fst-'),
+        ...Array.from({ length: i + 1 }, () => ({
+          revisionName: expect.stringContaining('thumbs-fst-') as unknown,
           percent: 0,
-          tag: expect.stringMatching(/^fst-/),
-        },
+          tag: expect.stringMatching(/^fst-/) as unknown,
+        })),
       ]);
-    }
+    });
     const svc = stack.kube.service('thumbs');
     expect([...svc.revisions.keys()].filter((r) => r.includes('-fst-'))).toEqual([]);
     expect(svc.revisions.has(originalRevision)).toBe(true);
@@ -80,6 +105,20 @@ describe('tuning jobs on OpenFaaS and Knative', () => {
     ).containers;
     expect(containers[0].resources.limits.memory).toBe('768Mi');
     expect((svc.spec.template.metadata as { name?: string }).name).toBeUndefined();
+  });
+
+  it('keeps every size a Knative job tagged reachable, so the adaptive search can return to one: no call fails for want of its route', async () => {
+    const job = await run({ platform: 'knative', function: 'media/render' });
+    expect(job.status).toBe('succeeded');
+    const observations = await stack.fleetscope.app.get(TuningJobsRepository).observations(job.id);
+    const recorded = observations.map((o) => o.memoryMb);
+    const returns = recorded.filter(
+      (m, i) => i > 0 && recorded[i - 1] !== m && recorded.indexOf(m) < i,
+    );
+    expect(returns.length).toBeGreaterThan(0);
+    expect(observations.filter((o) => o.outcome !== 'ok').map((o) => o.errorType)).toEqual([]);
+    const svc = stack.kube.service('render');
+    expect([...svc.revisions.keys()].filter((r) => r.includes('-fst-'))).toEqual([]);
   });
 
   it("leaves the cold first request of each new Knative revision out of a grid job's averages", async () => {

@@ -15,6 +15,8 @@ export interface FakeOpenFaasFunction {
   requests?: { memory?: string; cpu?: string };
   deployments: number;
   warm: boolean;
+  /** Every invocation: the memory limit it ran under and whether its pod had just started. */
+  served: { memoryMb: number; cold: boolean }[];
 }
 
 export interface FakeOpenFaas {
@@ -43,6 +45,7 @@ export async function startFakeOpenFaas(
         requests: { memory: s.memory },
         deployments: 0,
         warm: false,
+        served: [],
       },
     ]),
   );
@@ -95,6 +98,7 @@ export async function startFakeOpenFaas(
         const f = functions.get(invoke[1]);
         if (!f) return json(404, { message: 'no such function' });
         const memoryMb = Number(f.limits.memory.replace(/Mi$/, ''));
+        f.served.push({ memoryMb, cold: !f.warm });
         const r = simulateInvocation(curveByName(f.curve)!, memoryMb, 'x86_64', !f.warm, random);
         f.warm = r.outcome === 'ok' || r.outcome === 'error';
         const seconds = ((r.durationMs + r.initDurationMs) / 1000).toFixed(6);

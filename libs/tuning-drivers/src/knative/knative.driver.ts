@@ -68,8 +68,9 @@ const servicePath = (ns: string, name: string) =>
   `apis/serving.knative.dev/v1/namespaces/${encodeURIComponent(ns)}/services/${encodeURIComponent(name)}`;
 
 /** Names of what a job creates: DNS-1123 labels of at most 63 characters. */
+const knativeTagPrefix = (jobId: string) => `fst-${jobId.replace(/[^a-z0-9]/g, '').slice(0, 8)}-`;
 export function knativeTag(jobId: string, c: Candidate): string {
-  return `fst-${jobId.replace(/[^a-z0-9]/g, '').slice(0, 8)}-${c.memoryMb}`;
+  return `${knativeTagPrefix(jobId)}${c.memoryMb}`;
 }
 export function knativeRevisionPrefix(service: string, jobId: string): string {
   return `${service.slice(0, 40)}-fst-${jobId.replace(/[^a-z0-9]/g, '').slice(0, 8)}-`;
@@ -121,12 +122,13 @@ function templateWith(template: Template, memoryMb: number, revision: string | n
 
 /**
  * Tunes a Knative Service through the Kubernetes API: per size, a revision with that memory limit
- * and a tag with 0 % of the traffic (the existing traffic pinned where it was), invoked at the
- * tag's URL and timed at the client; restore puts back the original template and traffic and
+ * and a tag with 0 % of the traffic (the existing traffic pinned where it was, the job's earlier
+ * tags kept), invoked at the tag's URL and timed at the client; restore puts back the original template and traffic and
  * deletes the job's revisions.
  */
 export class KnativeTuningDriver implements TuningDriver {
   readonly platform = 'knative' as const;
+  readonly oneDeploymentAtATime = false;
   private readonly tagUrls = new Map<string, string>();
 
   constructor(
@@ -193,10 +195,15 @@ export class KnativeTuningDriver implements TuningDriver {
           }
         : t,
     );
+    // The sizes tagged before keep their tags (and so their revisions and routes): the adaptive
+    // search returns to them.
+    const earlier = ((await this.service(d)).spec.traffic ?? [])
+      .filter((t) => t.tag?.startsWith(knativeTagPrefix(target.jobId)) && t.tag !== tag)
+      .map((t) => ({ revisionName: t.revisionName, percent: 0, tag: t.tag }));
     await this.patch(d, {
       spec: {
         template: templateWith(d.template, candidate.memoryMb, revision),
-        traffic: [...pinned, { revisionName: revision, percent: 0, tag }],
+        traffic: [...pinned, ...earlier, { revisionName: revision, percent: 0, tag }],
       },
     });
     const deadline = Date.now() + READY_TIMEOUT_MS;

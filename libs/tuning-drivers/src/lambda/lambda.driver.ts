@@ -113,6 +113,7 @@ export function lambdaOutcome(
  */
 export class LambdaTuningDriver implements TuningDriver {
   readonly platform = 'aws-lambda' as const;
+  readonly oneDeploymentAtATime = false;
   private readonly clients = new Map<string, LambdaClient>();
   /** Per function: $LATEST changes one at a time, even when invocations run in parallel. */
   private readonly publishing = new Map<string, Promise<unknown>>();

@@ -79,10 +79,11 @@ function mebibytes(quantity: string | undefined): number | undefined {
  * redeploy it with the candidate's memory limit and request (PUT /system/functions), wait for a
  * ready replica, invoke through /function/{name}.{namespace} and read the gateway's
  * X-Duration-Seconds; restore puts the original deployment back. One size at a time, as the
- * function has one deployment.
+ * function has one deployment: a size the search returns to is deployed again.
  */
 export class OpenFaasTuningDriver implements TuningDriver {
   readonly platform = 'openfaas' as const;
+  readonly oneDeploymentAtATime = true;
   constructor(private readonly gateways: readonly PlatformTarget[]) {}
 
   async snapshot(target: TuningTarget): Promise<FunctionSnapshot> {

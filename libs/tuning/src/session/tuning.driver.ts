@@ -49,6 +49,12 @@ export class NothingChangedError extends Error {
  */
 export interface TuningDriver {
   readonly platform: TuningPlatform;
+  /**
+   * The function has one deployment: preparing a size replaces the size prepared before (an
+   * OpenFaaS redeploy), so the session prepares a size again whenever the search returns to it.
+   * False where every prepared size stays invocable (Lambda versions, Knative tagged revisions).
+   */
+  readonly oneDeploymentAtATime: boolean;
   snapshot(target: TuningTarget): Promise<FunctionSnapshot>;
   /**
    * Makes the candidate invocable (a version and alias, new limits, a tagged revision). Throws

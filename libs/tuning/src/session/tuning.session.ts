@@ -65,6 +65,8 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
   const { driver, target, snapshot, options } = input;
   const observations = [...input.observations];
   const prepared = new Set<string>();
+  /** The size a one-deployment driver has deployed now. */
+  let deployed: string | undefined;
   let invoked = 0;
   /** Whether the job may have changed the function (a prepare succeeded or failed half-way). */
   let changed = false;
@@ -74,7 +76,9 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
       const step = nextStep(input.candidates, observations, options, input.pricer);
       if (step.kind === 'done') return step;
       const key = candidateKey(step.candidate);
-      if (!prepared.has(key)) {
+      const already = observations.filter((o) => candidateKey(o) === key).length;
+      let warmup = step.warmup;
+      if (driver.oneDeploymentAtATime ? deployed !== key : !prepared.has(key)) {
         try {
           await driver.prepare(target, step.candidate, snapshot);
         } catch (error) {
@@ -83,8 +87,11 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
         }
         changed = true;
         prepared.add(key);
+        deployed = key;
+        // A size prepared again (the search came back to it, or the job resumed) runs on a new
+        // pod or version: its first call starts cold, and OpenFaaS and Knative report no INIT.
+        if (already > 0 && !options.onlyColdStarts) warmup = Math.max(warmup, 1);
       }
-      const already = observations.filter((o) => candidateKey(o) === key).length;
       const call = async (i: number): Promise<Observation> => {
         const r = await driver.invoke(
           target,
@@ -98,13 +105,13 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
           architecture: step.candidate.architecture,
           memoryMb: step.candidate.memoryMb,
           seq: 0,
-          warmup: i < step.warmup,
+          warmup: i < warmup,
         };
       };
       const batch: Observation[] = [];
       if (input.parallelInvocation) {
-        if (step.warmup > 0) batch.push(await call(0));
-        const rest = Array.from({ length: step.count - step.warmup }, (_, i) => step.warmup + i);
+        if (warmup > 0) batch.push(await call(0));
+        const rest = Array.from({ length: step.count - warmup }, (_, i) => warmup + i);
         batch.push(...(await Promise.all(rest.map(call))));
       } else {
         for (let i = 0; i < step.count; i++) {

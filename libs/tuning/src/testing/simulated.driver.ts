@@ -15,6 +15,7 @@ import { seededRandom, simulateInvocation } from './duration-curves';
  */
 export class SimulatedDriver implements TuningDriver {
   readonly platform = 'aws-lambda' as const;
+  readonly oneDeploymentAtATime = false;
   readonly random: () => number;
   private readonly warm = new Set<string>();
   memoryMb: number;
