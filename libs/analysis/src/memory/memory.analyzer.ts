@@ -544,7 +544,7 @@ export class MemoryAnalyzer implements Analyzer {
     currentMb: number,
     floorMb: number,
     ctx: AnalysisContext,
-    whyNot: SayWhyNot<'already-right' | 'below-materiality'>,
+    whyNot: SayWhyNot,
     onProvisioned: number,
   ): Recommendation[] {
     const peak = stats.maxMemoryUsedMb ?? stats.memoryUsedP95Mb ?? 0;
