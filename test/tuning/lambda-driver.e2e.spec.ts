@@ -9,6 +9,7 @@ import {
   type Candidate,
   type Observation,
   type SearchOptions,
+  type WeightedPayload,
 } from '@fleetscope/tuning';
 import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
 
@@ -52,6 +53,7 @@ describe(LambdaTuningDriver.name, () => {
       },
       { name: 'live', curve: 'mixed', memoryMb: 1024, description: 'checkout' },
       { name: 'live-cold', curve: 'mixed', memoryMb: 1024, description: 'checkout' },
+      { name: 'mix', curve: 'mixed', memoryMb: 1024 },
     ]);
     driver = new LambdaTuningDriver(
       (region) =>
@@ -74,6 +76,7 @@ describe(LambdaTuningDriver.name, () => {
     architectures: Candidate['architecture'][] = ['x86_64'],
     extra: Partial<SearchOptions> = {},
     memorySizes = sizes,
+    weightedPayloads?: WeightedPayload[],
   ) {
     const target = { jobId: `job-${name}`, function: lambda.arn(name) };
     const snapshot = await driver.snapshot(target);
@@ -94,6 +97,7 @@ describe(LambdaTuningDriver.name, () => {
       candidates,
       options: { ...options, ...extra },
       pricer,
+      weightedPayloads,
       parallelInvocation: false,
       sleepBetweenRunsMs: 0,
       observations: [],
@@ -165,6 +169,28 @@ describe(LambdaTuningDriver.name, () => {
     for (const c of fn.invoked) {
       expect(c.memoryMb).toBe(256);
       expect(c.latest).toEqual({ memoryMb: 1024, architecture: 'x86_64', description: 'checkout' });
+    }
+  });
+
+  it('sends every size of an adaptive job its mix of weighted payloads, though a size runs a few of its 50 calls', async () => {
+    const job = await tune('mix', ['x86_64'], {}, sizes, [
+      { payload: { kind: 'light' }, weight: 1 },
+      { payload: { kind: 'heavy' }, weight: 1 },
+    ]);
+    await job.run;
+    const bySize = new Map<number, { light: number; heavy: number }>();
+    for (const c of lambda.fn('mix').invoked) {
+      const seen = bySize.get(c.memoryMb) ?? { light: 0, heavy: 0 };
+      seen[(c.payload as { kind: 'light' | 'heavy' }).kind]++;
+      bySize.set(c.memoryMb, seen);
+    }
+    expect(bySize.size).toBeGreaterThan(2);
+    for (const [memoryMb, seen] of bySize) {
+      // Each size's calls alternate: the two counts differ by one at most.
+      expect({ memoryMb, mixed: Math.abs(seen.light - seen.heavy) <= 1 }).toEqual({
+        memoryMb,
+        mixed: true,
+      });
     }
   });
 
