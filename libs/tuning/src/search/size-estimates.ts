@@ -24,7 +24,7 @@ export interface SizeEstimate {
   measuredInvocations: number;
   /** Non-warm-up successful samples behind the figures. */
   samples: number;
-  /** False when measured infeasible, or smaller than a size that ran out of memory or time. */
+  /** False when measured infeasible, or smaller than the resource limit (resourceLimits). */
   feasible: boolean;
   failure?: string;
   /** Duration plus Init, as the user waits for it. */
@@ -80,6 +80,41 @@ function groupByCandidate(observations: Observation[]): Map<string, Observation[
   return groups;
 }
 
+/** The size whose running out of memory or time rules out the smaller sizes of its architecture. */
+export interface ResourceLimit {
+  memoryMb: number;
+  failure: string;
+}
+
+/**
+ * Per architecture, the largest size that ran out of memory or time below every size that ran
+ * successfully. More memory is never slower nor tighter, so such a failure rules out every smaller
+ * size; one above a size that succeeded cannot be the size's doing (a transient timeout, a slow
+ * dependency) and says nothing of the others. The failing size itself stays infeasible: it did
+ * fail, and no retry is made to call that noise.
+ */
+export function resourceLimits(
+  candidates: Candidate[],
+  observations: Observation[],
+  onlyColdStarts: boolean,
+): Map<string, ResourceLimit> {
+  const groups = groupByCandidate(observations);
+  const limits = new Map<string, ResourceLimit>();
+  for (const architecture of new Set(candidates.map((c) => c.architecture))) {
+    const sizes = candidates
+      .filter((c) => c.architecture === architecture)
+      .sort((a, b) => a.memoryMb - b.memoryMb);
+    for (const c of sizes) {
+      const obs = groups.get(candidateKey(c)) ?? [];
+      const failure = failureOf(obs);
+      if (!failure && measuredObservations(obs, onlyColdStarts).length > 0) break;
+      if (failure && obs.some((o) => o.outcome === 'oom' || o.outcome === 'timeout'))
+        limits.set(architecture, { memoryMb: c.memoryMb, failure });
+    }
+  }
+  return limits;
+}
+
 /**
  * Predicts an unmeasured size from the measured ones of its architecture: the duration model of
  * the memory analyzer (t = a0 + a1·e^(−m/a2) with ≥ 3 sizes) clamped into the monotone bracket
@@ -125,13 +160,13 @@ export function estimateSizes(
     .filter((ok) => ok.length > 1);
   const elapsedSd = pooledRelativeSd(okGroups.map((ok) => ok.map(elapsedMs)));
   const billedSd = pooledRelativeSd(okGroups.map((ok) => ok.map((o) => o.billedDurationMs)));
+  const limits = resourceLimits(candidates, observations, options.onlyColdStarts);
 
   for (const architecture of architectures) {
     const sizes = candidates
       .filter((c) => c.architecture === architecture)
       .sort((a, b) => a.memoryMb - b.memoryMb);
-    // The smallest size that ran out of memory or time rules out every smaller one.
-    let resourceLimit: { memoryMb: number; failure: string } | undefined;
+    const resourceLimit = limits.get(architecture);
     const measured: { memoryMb: number; elapsed: Interval; billed: Interval; samples: number }[] =
       [];
     for (const c of sizes) {
@@ -139,10 +174,6 @@ export function estimateSizes(
       if (obs.length === 0) continue;
       const failure = failureOf(obs);
       const ok = measuredObservations(obs, options.onlyColdStarts);
-      if (failure && obs.some((o) => o.outcome === 'oom' || o.outcome === 'timeout')) {
-        if (!resourceLimit || c.memoryMb > resourceLimit.memoryMb)
-          resourceLimit = { memoryMb: c.memoryMb, failure };
-      }
       if (failure) {
         const nan = { value: Number.NaN, lo: Number.NaN, hi: Number.NaN };
         estimates.set(candidateKey(c), {

@@ -108,6 +108,56 @@ describe('adaptive tuning search', () => {
     expect(summary.pick?.memoryMb).toBe(512);
   });
 
+  it('does not rule out the sizes below a timeout when a smaller size ran: a timeout at 3008 MB says nothing of 1024 MB once 512 MB succeeded', async () => {
+    const curve = curveByName('cost-optimum-mid') as DurationCurve;
+    const driver = new SimulatedDriver(curve, 7, { memoryMb: 512, architecture: 'x86_64' });
+    const invoke = driver.invoke.bind(driver);
+    let first3008 = true;
+    driver.invoke = (...args: Parameters<SimulatedDriver['invoke']>) => {
+      if (args[1].memoryMb !== 3008 || !first3008) return invoke(...args);
+      first3008 = false;
+      return Promise.resolve({
+        outcome: 'timeout' as const,
+        durationMs: 3000,
+        billedDurationMs: 3000,
+        initDurationMs: 0,
+        errorType: 'Sandbox.Timedout',
+      });
+    };
+    const target = { jobId: 'j', function: curve.name };
+    const withBaseline = {
+      ...options,
+      baseline: { architecture: 'x86_64' as const, memoryMb: 512 },
+    };
+    let all: Observation[] = [];
+    await runTuningSession({
+      driver,
+      target,
+      snapshot: await driver.snapshot(target),
+      candidates: x86,
+      options: withBaseline,
+      pricer,
+      parallelInvocation: false,
+      sleepBetweenRunsMs: 0,
+      observations: [],
+      onBatch: (_b, observations) => {
+        all = observations;
+        return Promise.resolve();
+      },
+      shouldStop: () => false,
+    });
+    const summary = summarise(x86, all, withBaseline, pricer);
+    const ruledOut = summary.results.filter((r) => /not run: timed out/.test(r.failure ?? ''));
+    expect(ruledOut.map((r) => r.memoryMb)).toEqual([]);
+    expect(summary.results.find((r) => r.memoryMb === 3008)).toMatchObject({
+      feasible: false,
+      failure: 'timed out (Sandbox.Timedout)',
+      note: '128 MB ran successfully, so this failure rules out no other size',
+    });
+    // Without the timeout the search picks 1024 MB; 512 MB costs 41 % more.
+    expect(summary.pick?.memoryMb).toBe(1024);
+  });
+
   it('gives a cancelled job no pick and no budget talk: only what its measured sizes alone show, labelled partial', async () => {
     const { all } = await tune('cost-optimum-mid', {}, x86, 7, 14);
     const summary = summarise(x86, all, options, pricer, 'cancelled');

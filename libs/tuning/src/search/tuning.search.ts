@@ -60,8 +60,17 @@ function nextGridStep(
   return { kind: 'done', reason: 'every size measured' };
 }
 
-/** The baseline, then the smallest, largest and geometric middle of each architecture's sizes. */
-function probes(candidates: Candidate[], baseline?: Candidate): Candidate[] {
+/**
+ * The baseline, then the smallest, largest and geometric middle of each architecture's sizes. The
+ * largest is the largest still feasible: one that failed above a size that ran (a transient
+ * timeout) bounds nothing, and without a measured size above them the fitted curve cannot
+ * bracket the sizes between.
+ */
+function probes(
+  candidates: Candidate[],
+  feasible: (c: Candidate) => boolean,
+  baseline?: Candidate,
+): Candidate[] {
   const out: Candidate[] = [];
   const own = baseline && candidates.find((c) => candidateKey(c) === candidateKey(baseline));
   if (own) out.push(own);
@@ -70,7 +79,7 @@ function probes(candidates: Candidate[], baseline?: Candidate): Candidate[] {
       .filter((c) => c.architecture === architecture)
       .sort((a, b) => a.memoryMb - b.memoryMb);
     const lo = sizes[0];
-    const hi = sizes[sizes.length - 1];
+    const hi = sizes.filter(feasible).at(-1) ?? sizes[sizes.length - 1];
     const target = Math.sqrt(lo.memoryMb * hi.memoryMb);
     const mid = sizes.reduce((best, c) =>
       Math.abs(Math.log(c.memoryMb / target)) < Math.abs(Math.log(best.memoryMb / target))
@@ -202,7 +211,8 @@ function nextAdaptiveStep(
     e.feasible && e.measuredInvocations < options.invocationsPerSize;
 
   // 1. The probes, in order, skipping what is already ruled out.
-  for (const p of probes(candidates, options.baseline)) {
+  const feasibleNow = (c: Candidate) => byKey.get(candidateKey(c))!.feasible;
+  for (const p of probes(candidates, feasibleNow, options.baseline)) {
     const e = byKey.get(candidateKey(p))!;
     if (e.feasible && e.samples === 0 && open(e)) return sampleStep(e);
   }

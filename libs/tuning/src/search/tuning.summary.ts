@@ -3,7 +3,6 @@ import type { DurationTierUsed, TuningPricer } from '../pricing/tuning-cost';
 import {
   MIN_PICK_SAMPLES,
   NO_FIGURES,
-  failureOf,
   jobCostUsd,
   measuredObservations,
   sizeResult,
@@ -17,7 +16,7 @@ import type {
   TuningPick,
 } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
-import { costInterval, estimateSizes } from './size-estimates';
+import { costInterval, estimateSizes, resourceLimits, type ResourceLimit } from './size-estimates';
 import { couldBeat, nextStep, scoreSizes, strategyScale } from './tuning.search';
 
 export interface TuningSummary {
@@ -94,19 +93,29 @@ export function summarise(
       .filter(ranAt)
       .map((c) => [candidateKey(c), sizeResult(c, byKey.get(candidateKey(c))!, options, pricer)]),
   );
+  const limits = resourceLimits(candidates, observations, options.onlyColdStarts);
   const results: SizeResult[] = candidates.map((c, i) => {
     const obs = byKey.get(candidateKey(c)) ?? [];
     const measured = measuredResults.get(candidateKey(c));
-    if (measured) return measured;
+    // Out of memory or time above a size that ran: not the size's doing, and no other size's.
+    const ran = smallestThatRan(c.architecture, candidates, measuredResults);
+    const isolated =
+      ran &&
+      ran.memoryMb < c.memoryMb &&
+      obs.some((o) => o.outcome === 'oom' || o.outcome === 'timeout')
+        ? { note: `${ran.memoryMb} MB ran successfully, so this failure rules out no other size` }
+        : {};
+    if (measured) return measured.feasible === false ? { ...measured, ...isolated } : measured;
     const e = estimates[i];
     if (!e.feasible) {
       return {
         ...unmeasuredResult(c, obs.length),
         feasible: false,
         ...(e.failure ? { failure: e.failure } : {}),
+        ...isolated,
       };
     }
-    const doubt = resourceDoubt(c, candidates, observations, measuredResults);
+    const doubt = resourceDoubt(c, candidates, limits, measuredResults);
     if (doubt) return { ...unmeasuredResult(c, obs.length), note: doubt };
     const predicted = Number.isFinite(e.billed.value);
     return {
@@ -216,38 +225,35 @@ function unmeasuredResult(c: Candidate, invocations: number): SizeResult {
 }
 
 /**
- * Why an unmeasured size may fail like a smaller one did: a size of its architecture below it ran
- * out of memory or time, and none at or below it ran. Undefined when no such doubt exists.
+ * Why an unmeasured size may fail like a smaller one did: it lies above its architecture's
+ * resource limit (resourceLimits) and below the smallest size that ran. Undefined when no such
+ * doubt exists.
  */
 function resourceDoubt(
   c: Candidate,
   candidates: Candidate[],
-  observations: Observation[],
+  limits: Map<string, ResourceLimit>,
   measured: Map<string, SizeResult>,
 ): string | undefined {
-  const same = candidates.filter((x) => x.architecture === c.architecture);
-  const failedBelow = same
-    .filter((x) => x.memoryMb < c.memoryMb)
-    .filter((x) =>
-      observations.some(
-        (o) =>
-          candidateKey(o) === candidateKey(x) && (o.outcome === 'oom' || o.outcome === 'timeout'),
-      ),
-    )
-    .sort((a, b) => b.memoryMb - a.memoryMb)[0];
-  if (!failedBelow) return undefined;
-  const ranAbove = same
-    .filter((x) => x.memoryMb > failedBelow.memoryMb && measured.get(candidateKey(x))?.feasible)
-    .sort((a, b) => a.memoryMb - b.memoryMb)[0];
+  const limit = limits.get(c.architecture);
+  if (!limit || limit.memoryMb >= c.memoryMb) return undefined;
+  const ranAbove = smallestThatRan(c.architecture, candidates, measured);
   if (ranAbove && ranAbove.memoryMb < c.memoryMb) return undefined;
-  const failure =
-    failureOf(observations.filter((o) => candidateKey(o) === candidateKey(failedBelow))) ??
-    'failed';
   return (
-    `not measured: ${failedBelow.memoryMb} MB ${failure}` +
+    `not measured: ${limit.memoryMb} MB ${limit.failure}` +
     (ranAbove ? ` and ${ranAbove.memoryMb} MB is the smallest that ran` : '') +
     '; it may fail too, so nothing is predicted'
   );
+}
+
+function smallestThatRan(
+  architecture: string,
+  candidates: Candidate[],
+  measured: Map<string, SizeResult>,
+): Candidate | undefined {
+  return candidates
+    .filter((x) => x.architecture === architecture && measured.get(candidateKey(x))?.feasible)
+    .sort((a, b) => a.memoryMb - b.memoryMb)[0];
 }
 
 function partialOutcome(
