@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { functionId } from '@fleetscope/model';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
@@ -22,6 +22,11 @@ function delivery(requestId: string, records: string[]): Record<string, unknown>
 /** One record: base64 of gzip of a CloudWatch Logs subscription message, as CloudWatch Logs writes it. */
 function subscriptionRecord(message: Record<string, unknown>): string {
   return gzipSync(JSON.stringify(message)).toString('base64');
+}
+
+/** `length` hex digits that compress as real ids do (hardly). */
+function hex(seed: string, length: number): string {
+  return createHash('sha256').update(seed).digest('hex').slice(0, length);
 }
 
 /** Records after Firehose "decompression + message extraction": the plain lines, base64. */
@@ -169,6 +174,46 @@ describe('POST /ingest/firehose', () => {
     expect(retry.body).toEqual({ requestId, timestamp: expect.any(Number) });
     expect(await count('invocations', 'function_id = {id:String}', { id })).toBe(invocations);
     expect(await count('logs', '1', {})).toBe(logs);
+  });
+
+  it('stores a 1 MiB delivery of 25,000 log lines, more than the write queue takes at once, and a retry nothing twice', async () => {
+    // 50 records of 500 application log lines (~120 characters), gzip'd as CloudWatch Logs writes
+    // them: a 1 MiB body whose 25,000 log rows the writer estimates at ~36 MiB, over the default
+    // FLEETSCOPE_QUEUE_MAX_BYTES (32 MiB). It was answered 413, which Firehose takes for a
+    // permanent failure: the batch was dropped, not even backed up to S3.
+    const name = 'firehose-chatty';
+    const id = functionId({ platform: 'aws_lambda', account: ACCOUNT, region: 'us-east-1', name });
+    const t = minuteAgo(6);
+    const records: string[] = [];
+    for (let r = 0; r < 50; r++) {
+      const invocation = randomUUID();
+      const stream = `2025/01/01/[$LATEST]${r.toString(16).padStart(32, '0')}`;
+      records.push(
+        subscriptionRecord(
+          dataMessage(
+            ACCOUNT,
+            name,
+            stream,
+            Array.from({ length: 500 }, (_, i) => ({
+              timestamp: t + r * 500 + i,
+              message: `${new Date(t + r * 500 + i).toISOString()}\t${invocation}\tINFO\tprocessed order ${hex(`o${r}-${i}`, 10)} trace=${hex(`t${r}-${i}`, 14)} status=ok latency_ms=${i % 100}\n`,
+            })),
+          ),
+        ),
+      );
+    }
+    const requestId = randomUUID();
+    const body = JSON.stringify(delivery(requestId, records));
+    expect(body.length).toBeGreaterThan(1_000_000);
+
+    const first = await post<Record<string, unknown>>(url, body, headers(requestId));
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ requestId, timestamp: expect.any(Number) });
+    expect(await count('logs', 'function_id = {id:String}', { id })).toBe(25_000);
+
+    const retry = await post<Record<string, unknown>>(url, body, headers(requestId));
+    expect(retry.status).toBe(200);
+    expect(await count('logs', 'function_id = {id:String}', { id })).toBe(25_000);
   });
 
   it('takes the function of extracted lines from the endpoint common attributes', async () => {

@@ -15,7 +15,7 @@ import {
   type Config,
 } from '@fleetscope/config';
 import { endKeepAliveOnClose } from '@fleetscope/server';
-import { firehoseErrorResponse } from '@fleetscope/ingest';
+import { firehoseErrorResponse, firehoseStatus } from '@fleetscope/ingest';
 import { RPC_CODE } from '@fleetscope/otlp';
 import { otlpEncodingOf, sendOtlpStatus } from '../otlp/otlp-status.reply';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
@@ -63,7 +63,8 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
         error.statusCode && error.statusCode >= 400 && error.statusCode < 500
           ? error.statusCode
           : 500;
-      this.metrics.request(signalOf(request.url), status);
+      const firehose = request.url.startsWith('/ingest/firehose');
+      this.metrics.request(signalOf(request.url), firehose ? firehoseStatus(status) : status);
       if (status === 413) this.metrics.rejected(signalOf(request.url), 'too_large');
       if (status === 415) {
         // Fastify's own answer to a body whose Content-Type is empty or malformed (any other
@@ -85,11 +86,11 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
           error.message,
         );
       }
-      if (request.url.startsWith('/ingest/firehose')) {
+      if (firehose) {
         // Firehose reads only its own response shape; anything else it takes for a server error.
         const id = request.headers['x-amz-firehose-request-id'];
         return reply
-          .status(status)
+          .status(firehoseStatus(status))
           .type('application/json')
           .send(firehoseErrorResponse((Array.isArray(id) ? id[0] : id) ?? '', error.message));
       }

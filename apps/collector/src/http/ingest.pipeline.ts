@@ -9,6 +9,7 @@ import {
   BatchTooLargeError,
   QueueFullError,
   StorageError,
+  BATCH_PARTS,
   describeRejectedRows,
   isRefusedRows,
   ingestTimeWindow,
@@ -168,6 +169,8 @@ export class IngestPipeline {
         return this.duplicateOf(signal, this.refusedIn(batch, itemParts), running);
       }
     }
+    const parts = this.writer.split(batch);
+    if (parts) return this.storeParts(signal, parts, key, itemParts);
     const screened = this.screen(signal, batch, itemParts);
     if (screened.nothingLeft) throw new NothingStorableError(screened.rejected);
     const rows = screened.batch;
@@ -182,6 +185,67 @@ export class IngestPipeline {
     const write = this.stored(written, key, seen, runtimes);
     if (key) this.inFlight.set(key, write);
     return this.outcome(write, screened.rejected, key);
+  }
+
+  /**
+   * A request bigger than the write queue's bound, stored in the parts writer.split() cut it into,
+   * one after another, and acknowledged once all are: refused as too large (413), its sender could
+   * never store it, and Firehose drops a batch answered 413 for good. Every part but the last is
+   * stored under a key of its own naming the rows it holds, the last under the request's key: a
+   * retry after a part was refused (429, 503) stores only the parts not stored before, and a part
+   * cut otherwise than the first time gets another key, stored again rather than skipped. Cut
+   * before the screen, so that a row refused on one try and not the other does not move the rows
+   * under the keys.
+   */
+  private storeParts(
+    signal: string,
+    parts: IngestBatch[],
+    key: string | undefined,
+    itemParts: readonly BatchPart[] | undefined,
+  ): Promise<StoreOutcome> {
+    const screened = parts.map((part) => this.screen(signal, part, itemParts));
+    const rejected = mergeRejected(screened.map((s) => s.rejected));
+    if (screened.every((s) => s.nothingLeft)) throw new NothingStorableError(rejected);
+    const rows = screened.map((s) => s.batch);
+    const invocations = rows.flatMap((part) => part.invocations ?? []);
+    const seen = this.settings.seenIn(invocations);
+    const runtimes = InventoryRecorder.spanRuntimesIn(invocations);
+    const keys = key ? partKeys(key, parts) : [];
+    const write = this.stored(this.writeParts(signal, rows, keys), key, seen, runtimes);
+    if (key) this.inFlight.set(key, write);
+    return this.outcome(write, rejected, key);
+  }
+
+  /** Writes each part once the previous one is acknowledged, skipping those stored before. */
+  private async writeParts(signal: string, parts: IngestBatch[], keys: string[]): Promise<void> {
+    for (let i = 0; i < parts.length; i++) {
+      const key = keys[i] as string | undefined;
+      const last = i === parts.length - 1;
+      // The last part's key is the request's: stored() remembers it once every part is.
+      if (key !== undefined && !last && this.requests.seen(key)) continue;
+      const part =
+        key === undefined ? parts[i] : { ...parts[i], requestKeys: [{ key, source: signal }] };
+      await this.answerable(this.writePart(part, i > 0));
+      if (key !== undefined && !last) this.requests.remember(key);
+      // Stored: its rows may go.
+      parts[i] = {};
+    }
+  }
+
+  /**
+   * Not admit(): the queue may be full of this request's own parts. write() waits for the drain
+   * under way to make room, but that drain may hold none of them (a drain's batches leave the
+   * queue's count when it starts): a part after the first that finds the queue full waits until
+   * the parts before it are stored, then is refused (429) only if it still does not fit.
+   */
+  private async writePart(part: IngestBatch, waitForRoom: boolean): Promise<void> {
+    try {
+      await this.writer.write(part);
+    } catch (error) {
+      if (!waitForRoom || !(error instanceof QueueFullError)) throw error;
+      await this.writer.readBarrier();
+      await this.writer.write(part);
+    }
   }
 
   private async stored(
@@ -285,4 +349,51 @@ export class IngestPipeline {
       throw error;
     }
   }
+}
+
+/**
+ * The keys of a request's parts: the request's key for the last, and for each other the request's
+ * key with the rows the part holds, as ranges of each table's rows in the request (the parts are
+ * in the order of the rows), e.g. `firehose:ID#logs=0-2911`.
+ */
+function partKeys(key: string, parts: readonly IngestBatch[]): string[] {
+  const offsets: Record<BatchPart, number> = {
+    spans: 0,
+    invocations: 0,
+    logs: 0,
+    metricPoints: 0,
+    functionMinutes: 0,
+  };
+  return parts.map((part, i) => {
+    const ranges: string[] = [];
+    for (const table of BATCH_PARTS) {
+      const count = part[table]?.length ?? 0;
+      if (count === 0) continue;
+      ranges.push(`${table}=${offsets[table]}-${offsets[table] + count - 1}`);
+      offsets[table] += count;
+    }
+    return i === parts.length - 1 ? key : `${key}#${ranges.join(',')}`;
+  });
+}
+
+/** The screen's refusals of a request's parts, as one. */
+function mergeRejected(all: readonly RejectedRows[]): RejectedRows {
+  const merged: RejectedRows = {
+    total: 0,
+    byPart: { spans: 0, invocations: 0, logs: 0, metricPoints: 0, functionMinutes: 0 },
+    byReason: {},
+    errors: [],
+  };
+  for (const rejected of all) {
+    merged.total += rejected.total;
+    for (const part of BATCH_PARTS) merged.byPart[part] += rejected.byPart[part];
+    for (const [reason, count] of Object.entries(rejected.byReason) as [
+      keyof RejectedRows['byReason'],
+      number,
+    ][]) {
+      merged.byReason[reason] = (merged.byReason[reason] ?? 0) + count;
+    }
+    merged.errors.push(...rejected.errors);
+  }
+  return merged;
 }

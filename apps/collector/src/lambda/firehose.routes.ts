@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   firehoseErrorResponse,
+  firehoseStatus,
   firehoseSuccessResponse,
   parseFirehoseRequest,
 } from '@fleetscope/ingest';
@@ -15,8 +16,8 @@ type Query = Record<string, string | undefined>;
 
 /**
  * The Firehose HTTP endpoint contract: X-Amz-Firehose-Access-Key checked, `{requestId, timestamp}`
- * on success and `errorMessage` on failure. Firehose retries with the same
- * X-Amz-Firehose-Request-Id, which is the dedup key, so a retry stores nothing twice.
+ * on success and `errorMessage` on failure, never 413 (firehoseStatus()). Firehose retries with
+ * the same X-Amz-Firehose-Request-Id, which is the dedup key, so a retry stores nothing twice.
  */
 @Injectable()
 export class FirehoseRoutes implements CollectorRoutes {
@@ -33,8 +34,9 @@ export class FirehoseRoutes implements CollectorRoutes {
     const signal = 'firehose';
     const headerId = header(request, 'x-amz-firehose-request-id');
     // The access key was checked before the body was read (CollectorHttpServer).
-    const body = await this.handler.body(signal, request, reply, (message) => ({
-      ...firehoseErrorResponse(headerId, message),
+    const body = await this.handler.body(signal, request, reply, (status, message) => ({
+      status: firehoseStatus(status),
+      body: { ...firehoseErrorResponse(headerId, message) },
     }));
     if (!body) return;
     const attributes = commonAttributes(header(request, 'x-amz-firehose-common-attributes'));
@@ -54,7 +56,7 @@ export class FirehoseRoutes implements CollectorRoutes {
     await this.handler.answer(
       signal,
       reply,
-      answer.status,
+      firehoseStatus(answer.status),
       answer.status === 200
         ? { ...firehoseSuccessResponse(requestId) }
         : { ...firehoseErrorResponse(requestId, answer.message) },

@@ -31,6 +31,12 @@ export interface StoreAnswer {
   retryAfterSeconds?: number;
 }
 
+/** A refused request's status and body, in its protocol's shape. */
+export interface ErrorAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
 /** What answering a result needs of it once its rows are handed to the pipeline: no rows. */
 type Decoded = Pick<IngestResult, 'rejected' | 'errors' | 'configHints' | 'failure'> & {
   invocations: number;
@@ -67,13 +73,17 @@ export class PlatformIngestHandler {
 
   /**
    * The request body, decompressed within FLEETSCOPE_MAX_BODY_BYTES, or an answered error
-   * (`{message}`, or what `errorBody` makes of the message for protocols with their own shape).
+   * (`{message}` with the error's status, or what `errorAnswer` makes of them for protocols with
+   * their own shape and statuses).
    */
   async body(
     signal: string,
     request: FastifyRequest,
     reply: FastifyReply,
-    errorBody: (message: string) => Record<string, unknown> = (message) => ({ message }),
+    errorAnswer: (status: number, message: string) => ErrorAnswer = (status, message) => ({
+      status,
+      body: { message },
+    }),
   ): Promise<Buffer | undefined> {
     try {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -81,7 +91,8 @@ export class PlatformIngestHandler {
     } catch (error) {
       if (error instanceof BodyError) {
         this.metrics.rejected(signal, error.reason);
-        await this.answer(signal, reply, error.status, errorBody(error.message));
+        const answer = errorAnswer(error.status, error.message);
+        await this.answer(signal, reply, answer.status, answer.body);
         return undefined;
       }
       throw error;

@@ -36,3 +36,14 @@ export function firehoseErrorResponse(
         : errorMessage,
   };
 }
+
+/**
+ * The status a Firehose delivery is answered with instead of `status`. Firehose takes 413 for a
+ * permanent failure and drops the batch without backing it up to its S3 error bucket; every other
+ * non-200 it retries with back-off, then backs the batch up (httpdeliveryrequestresponse.md,
+ * "Status Code", "Error Response Handling"). So a delivery too large for this collector (its
+ * body limit, a row beyond its write queue) is answered 400: retried, then kept in S3, not lost.
+ */
+export function firehoseStatus(status: number): number {
+  return status === 413 ? 400 : status;
+}

@@ -317,8 +317,9 @@ export class IngestWriter {
     const rows = countRows(batch);
     if (rows === 0) return Promise.resolve();
     const bytes = estimateBytes(batch);
-    // One request larger than the whole queue could never be stored within the bound: refused for
-    // good (413), not throttled, so its sender does not retry it forever.
+    // A batch larger than the whole queue could never be stored within the bound: refused for
+    // good, not throttled, so its sender does not retry it forever. The ingest routes store a
+    // request this large in parts (split()): only one row this large reaches here from them.
     if (bytes > this.options.maxQueueBytes) {
       return Promise.reject(new BatchTooLargeError(rows, bytes, this.options.maxQueueBytes));
     }
@@ -339,6 +340,21 @@ export class IngestWriter {
         this.timer ??= setTimeout(() => this.kick(), this.options.flushIntervalMs);
       }
     });
+  }
+
+  /**
+   * A batch bigger than the queue's bound (write() refuses it whole) cut into parts that write()
+   * takes one after another, in the order of its rows (each table's rows in order, the tables one
+   * after another); undefined when write() takes it whole. A part is at most an eighth of the
+   * bound, as write() estimates it: one that does not fit waits for a drain to make room as long
+   * as the batches waiting stay within a quarter of the bound (append()), so a part waits beside
+   * another request's batch rather than being refused. Request keys are left to the caller, who
+   * writes a part once the previous one is acknowledged.
+   */
+  split(batch: IngestBatch): IngestBatch[] | undefined {
+    const max = this.options.maxQueueBytes;
+    if (estimateBytes(batch) <= max) return undefined;
+    return cutBatch(batch, Math.max(1, Math.floor(max / 8)));
   }
 
   /**
@@ -1186,21 +1202,77 @@ function countRows(batch: IngestBatch): number {
 }
 
 // Rough sizes of the in-memory rows; exactness is not needed, only a bound that tracks reality.
+const INVOCATION_BYTES = 500;
+const MINUTE_BYTES = 400;
+
+function spanBytes(s: SpanRow): number {
+  return 400 + s.name.length + attrBytes(s.resourceAttributes) + attrBytes(s.spanAttributes);
+}
+
+function logBytes(l: LogRow): number {
+  return 300 + l.body.length * 2 + attrBytes(l.resourceAttributes) + attrBytes(l.logAttributes);
+}
+
+function pointBytes(m: MetricPointRow): number {
+  return (
+    300 + m.bucketCounts.length * 16 + attrBytes(m.attributes) + attrBytes(m.resourceAttributes)
+  );
+}
+
 function estimateBytes(batch: IngestBatch): number {
   let bytes = 0;
-  for (const s of batch.spans ?? []) {
-    bytes += 400 + s.name.length + attrBytes(s.resourceAttributes) + attrBytes(s.spanAttributes);
-  }
-  for (const l of batch.logs ?? []) {
-    bytes += 300 + l.body.length * 2 + attrBytes(l.resourceAttributes) + attrBytes(l.logAttributes);
-  }
-  bytes += (batch.invocations?.length ?? 0) * 500;
-  for (const m of batch.metricPoints ?? []) {
-    bytes +=
-      300 + m.bucketCounts.length * 16 + attrBytes(m.attributes) + attrBytes(m.resourceAttributes);
-  }
-  bytes += (batch.functionMinutes?.length ?? 0) * 400;
+  for (const s of batch.spans ?? []) bytes += spanBytes(s);
+  for (const l of batch.logs ?? []) bytes += logBytes(l);
+  bytes += (batch.invocations?.length ?? 0) * INVOCATION_BYTES;
+  for (const m of batch.metricPoints ?? []) bytes += pointBytes(m);
+  bytes += (batch.functionMinutes?.length ?? 0) * MINUTE_BYTES;
   return bytes;
+}
+
+/**
+ * Cuts a batch's rows into parts of at most `limit` estimated bytes (a row larger than that is a
+ * part of its own), in a fixed order: each table's rows in order, the tables one after another.
+ * Request keys are not carried over.
+ */
+function cutBatch(batch: IngestBatch, limit: number): IngestBatch[] {
+  const parts: IngestBatch[] = [];
+  let part: IngestBatch = {};
+  let bytes = 0;
+  const cut = <T>(
+    rows: T[] | undefined,
+    size: (row: T) => number,
+    put: (part: IngestBatch, rows: T[]) => void,
+  ): void => {
+    if (!rows) return;
+    let from = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const b = size(rows[i]);
+      if (bytes > 0 && bytes + b > limit) {
+        if (i > from) put(part, rows.slice(from, i));
+        parts.push(part);
+        part = {};
+        bytes = 0;
+        from = i;
+      }
+      bytes += b;
+    }
+    if (rows.length > from) put(part, rows.slice(from));
+  };
+  cut(
+    batch.invocations,
+    () => INVOCATION_BYTES,
+    (p, rows) => (p.invocations = rows),
+  );
+  cut(batch.spans, spanBytes, (p, rows) => (p.spans = rows));
+  cut(batch.logs, logBytes, (p, rows) => (p.logs = rows));
+  cut(batch.metricPoints, pointBytes, (p, rows) => (p.metricPoints = rows));
+  cut(
+    batch.functionMinutes,
+    () => MINUTE_BYTES,
+    (p, rows) => (p.functionMinutes = rows),
+  );
+  if (bytes > 0) parts.push(part);
+  return parts;
 }
 
 function attrBytes(attributes: Record<string, string>): number {
