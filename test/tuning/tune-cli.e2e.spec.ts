@@ -73,7 +73,8 @@ describe('npx fleetscope tune', () => {
       'function',
     ]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/memory\s+arch\s+calls\s+mean ms/);
+    expect(run.stdout).toMatch(/memory\s+arch\s+calls\s+errors\s+mean ms/);
+    expect(run.stdout).toMatch(/1024 MB\s+x86_64\s+\d+\s+0 %\s/);
     expect(run.stdout).toMatch(/1024 MB\s+x86_64.*← pick/);
     expect(run.stdout).toMatch(/^pick: 1024 MB x86_64 — cheapest/m);
     expect(run.stdout).toMatch(/^job: \d+ invocations, \$/m);

@@ -69,7 +69,10 @@ export interface SizeResult {
   failure?: string;
   /** Why an unmeasured size has no figures, or what they rest on (e.g. "predicted, not measured"). */
   note?: string;
+  /** Calls that did not succeed (function errors, out of memory, timeouts). */
   errors: number;
+  /** errors / invocations; null when nothing ran. */
+  errorRate: number | null;
   meanMs: number | null;
   p50Ms: number | null;
   p90Ms: number | null;

@@ -137,6 +137,13 @@ function requestOf(fn: string, o: TuneOptions): Record<string, unknown> {
 const ms = (v: number | null) => (v === null ? '—' : v.toFixed(1));
 const usd = (v: number | null) => (v === null ? '—' : `$${v.toExponential(3)}`);
 
+/** A size's error rate; jobs stored before it was stated have only the count. */
+function errorsCell(r: SizeResult): string {
+  const rate = r.errorRate as number | null | undefined;
+  if (r.invocations === 0) return '—';
+  return rate === undefined || rate === null ? String(r.errors) : `${Math.round(rate * 100)} %`;
+}
+
 /**
  * The result table. No maintained table library is among our dependencies, and padding a few
  * columns is all this needs.
@@ -146,6 +153,7 @@ export function resultTable(job: JobView): string {
     'memory',
     'arch',
     'calls',
+    'errors',
     'mean ms',
     'p50',
     'p90',
@@ -174,6 +182,7 @@ export function resultTable(job: JobView): string {
         `${r.memoryMb} MB`,
         r.architecture,
         String(r.invocations),
+        errorsCell(r),
         ms(r.meanMs),
         ms(r.p50Ms),
         ms(r.p90Ms),

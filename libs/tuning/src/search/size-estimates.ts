@@ -69,6 +69,12 @@ function measuredInterval(values: number[], share: number, pooledSd: number): In
   return { value, lo: Math.max(0, value - Z * se), hi: value + Z * se };
 }
 
+/** The job's calls at every size but `c`'s: what a size's error rate is judged against. */
+export function othersOf(observations: Observation[], c: Candidate): Observation[] {
+  const key = candidateKey(c);
+  return observations.filter((o) => candidateKey(o) !== key);
+}
+
 function groupByCandidate(observations: Observation[]): Map<string, Observation[]> {
   const groups = new Map<string, Observation[]>();
   for (const o of observations) {
@@ -106,7 +112,7 @@ export function resourceLimits(
       .sort((a, b) => a.memoryMb - b.memoryMb);
     for (const c of sizes) {
       const obs = groups.get(candidateKey(c)) ?? [];
-      const failure = failureOf(obs);
+      const failure = failureOf(obs, othersOf(observations, c));
       if (!failure && measuredObservations(obs, onlyColdStarts).length > 0) break;
       if (failure && obs.some((o) => o.outcome === 'oom' || o.outcome === 'timeout'))
         limits.set(architecture, { memoryMb: c.memoryMb, failure });
@@ -155,7 +161,7 @@ export function estimateSizes(
   const estimates = new Map<string, SizeEstimate>();
   const architectures = [...new Set(candidates.map((c) => c.architecture))];
   const okGroups = [...groups.values()]
-    .filter((obs) => !failureOf(obs))
+    .filter((obs) => !failureOf(obs, othersOf(observations, obs[0])))
     .map((obs) => measuredObservations(obs, options.onlyColdStarts))
     .filter((ok) => ok.length > 1);
   const elapsedSd = pooledRelativeSd(okGroups.map((ok) => ok.map(elapsedMs)));
@@ -172,7 +178,7 @@ export function estimateSizes(
     for (const c of sizes) {
       const obs = groups.get(candidateKey(c)) ?? [];
       if (obs.length === 0) continue;
-      const failure = failureOf(obs);
+      const failure = failureOf(obs, othersOf(observations, c));
       const ok = measuredObservations(obs, options.onlyColdStarts);
       if (failure) {
         const nan = { value: Number.NaN, lo: Number.NaN, hi: Number.NaN };

@@ -170,11 +170,54 @@ describe('adaptive tuning search', () => {
     expect(JSON.stringify(summary)).not.toMatch(/budget/);
   });
 
+  it('marks a size infeasible when its calls fail clearly more often than the other sizes’, and states every size’s error rate', async () => {
+    // 2 of every 5 calls fail at 128 MB, none elsewhere; 128 MB is otherwise the cheapest.
+    const driver = new SimulatedDriver(curveByName('io-bound') as DurationCurve, 5);
+    const invoke = driver.invoke.bind(driver);
+    let calls128 = 0;
+    driver.invoke = async (...args: Parameters<SimulatedDriver['invoke']>) => {
+      const r = await invoke(...args);
+      if (args[1].memoryMb !== 128 || calls128++ % 5 < 3) return r;
+      return { ...r, outcome: 'error' as const, errorType: 'Error' };
+    };
+    const four = x86.slice(0, 4);
+    const grid = { ...options, mode: 'grid' as const, invocationsPerSize: 10 };
+    const target = { jobId: 'j', function: 'io-bound' };
+    let all: Observation[] = [];
+    await runTuningSession({
+      driver,
+      target,
+      snapshot: await driver.snapshot(target),
+      candidates: four,
+      options: grid,
+      pricer,
+      parallelInvocation: false,
+      sleepBetweenRunsMs: 0,
+      observations: [],
+      onBatch: (_b, observations) => {
+        all = observations;
+        return Promise.resolve();
+      },
+      shouldStop: () => false,
+    });
+    const summary = summarise(four, all, grid, pricer);
+    const r128 = summary.results.find((r) => r.memoryMb === 128)!;
+    expect(r128).toMatchObject({ feasible: false, errors: 4, invocations: 10, errorRate: 0.4 });
+    expect(r128.failure).toMatch(
+      /^4 of 10 invocations failed \(Error\): 40 % against 0 % at the other sizes/,
+    );
+    expect(summary.results.filter((r) => r.memoryMb !== 128).map((r) => r.errorRate)).toEqual([
+      0, 0, 0,
+    ]);
+    expect(summary.pick?.memoryMb).toBe(256);
+  });
+
   it('keeps sizes with intermittent errors feasible and counts the errors', async () => {
     const { summary } = await tune('intermittent-errors');
     const measured = summary.results.filter((r) => r.measured);
     expect(measured.every((r) => r.feasible)).toBe(true);
     expect(measured.reduce((s, r) => s + r.errors, 0)).toBeGreaterThan(0);
+    for (const r of measured) expect(r.errorRate).toBeCloseTo(r.errors / r.invocations, 12);
     expect(summary.pick?.memoryMb).toBe(128);
   });
 
@@ -466,10 +509,18 @@ describe(summarise.name, () => {
   it('states the invocations the pick’s mean rests on, not counting the warm-up', () => {
     for (const strategy of ['cost', 'speed', 'balanced'] as const) {
       const { pick } = summarise(three, warmedUp(), { ...options, strategy }, pricer);
-      expect(pick?.reason).toMatch(
-        / over 5 invocations \(1 more run and left out: warm-up, cold or failed\)/,
-      );
+      expect(pick?.reason).toMatch(/ over 5 invocations \(1 more run and left out: 1 warm-up\)/);
     }
+  });
+
+  it('names why each call of the pick’s size was left out, and its error rate when calls failed', () => {
+    const obs = warmedUp();
+    obs.push({ ...obs[7], seq: obs.length, outcome: 'error', errorType: 'Error' });
+    const { pick } = summarise(three, obs, { ...options, strategy: 'speed' }, pricer);
+    expect(pick?.memoryMb).toBe(3008);
+    expect(pick?.reason).toMatch(
+      / over 5 invocations \(2 more run and left out: 1 warm-up, 1 failed\); 1 of its 7 calls failed \(error rate 14 %\)/,
+    );
   });
 
   it('under balanced, picks on the same scale as the search: cost and duration over every feasible size, run or fitted', () => {

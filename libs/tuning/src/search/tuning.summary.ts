@@ -16,7 +16,13 @@ import type {
   TuningPick,
 } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
-import { costInterval, estimateSizes, resourceLimits, type ResourceLimit } from './size-estimates';
+import {
+  costInterval,
+  estimateSizes,
+  othersOf,
+  resourceLimits,
+  type ResourceLimit,
+} from './size-estimates';
 import { couldBeat, nextStep, scoreSizes, strategyScale } from './tuning.search';
 
 export interface TuningSummary {
@@ -91,7 +97,10 @@ export function summarise(
   const measuredResults = new Map(
     candidates
       .filter(ranAt)
-      .map((c) => [candidateKey(c), sizeResult(c, byKey.get(candidateKey(c))!, options, pricer)]),
+      .map((c) => [
+        candidateKey(c),
+        sizeResult(c, byKey.get(candidateKey(c))!, othersOf(observations, c), options, pricer),
+      ]),
   );
   const limits = resourceLimits(candidates, observations, options.onlyColdStarts);
   const results: SizeResult[] = candidates.map((c, i) => {
@@ -109,17 +118,17 @@ export function summarise(
     const e = estimates[i];
     if (!e.feasible) {
       return {
-        ...unmeasuredResult(c, obs.length),
+        ...unmeasuredResult(c, obs),
         feasible: false,
         ...(e.failure ? { failure: e.failure } : {}),
         ...isolated,
       };
     }
     const doubt = resourceDoubt(c, candidates, limits, measuredResults);
-    if (doubt) return { ...unmeasuredResult(c, obs.length), note: doubt };
+    if (doubt) return { ...unmeasuredResult(c, obs), note: doubt };
     const predicted = Number.isFinite(e.billed.value);
     return {
-      ...unmeasuredResult(c, obs.length),
+      ...unmeasuredResult(c, obs),
       note: predicted ? 'not measured: figures predicted from the fitted curve' : 'not measured',
       meanMs: predicted ? e.elapsed.value : null,
       billedMeanMs: predicted ? e.billed.value : null,
@@ -189,9 +198,7 @@ export function summarise(
           `${winner.memoryMb} MB ${winner.architecture} at ` +
           `${usd(winner.costUsdPerInvocation!)} per invocation, mean ${winner.meanMs!.toFixed(1)} ms ` +
           `over ${samples(winner)} invocations` +
-          (winner.invocations > samples(winner)
-            ? ` (${winner.invocations - samples(winner)} more run and left out: warm-up, cold or failed)`
-            : '') +
+          leftOut(byKey.get(candidateKey(winner)) ?? [], samples(winner)) +
           (unmeasured > 0
             ? `; ${unmeasured} size(s) not run, their fitted curve could not beat it by more than 2 %`
             : '') +
@@ -212,14 +219,17 @@ export function summarise(
   };
 }
 
-function unmeasuredResult(c: Candidate, invocations: number): SizeResult {
+/** A size with no measured figures: never run, or only its warm-up (`observations`). */
+function unmeasuredResult(c: Candidate, observations: Observation[]): SizeResult {
+  const errors = observations.filter((o) => o.outcome !== 'ok').length;
   return {
     memoryMb: c.memoryMb,
     architecture: c.architecture,
-    invocations,
+    invocations: observations.length,
     measured: false,
     feasible: null,
-    errors: 0,
+    errors,
+    errorRate: observations.length > 0 ? errors / observations.length : null,
     ...NO_FIGURES,
   };
 }
@@ -297,6 +307,30 @@ function partialOutcome(
     notMeasured,
     message,
   };
+}
+
+/**
+ * The calls of the pick's size its figures leave out, by why (warm-up, cold, failed), and its
+ * error rate when any failed: the reader sees what the mean does not show.
+ */
+function leftOut(observations: Observation[], samples: number): string {
+  const left = observations.length - samples;
+  if (left <= 0) return '';
+  const warmups = observations.filter((o) => o.warmup).length;
+  const failed = observations.filter((o) => !o.warmup && o.outcome !== 'ok').length;
+  const cold = left - warmups - failed;
+  const errors = observations.filter((o) => o.outcome !== 'ok').length;
+  const parts = [
+    warmups > 0 ? `${warmups} warm-up` : '',
+    cold > 0 ? `${cold} cold` : '',
+    failed > 0 ? `${failed} failed` : '',
+  ].filter((p) => p !== '');
+  return (
+    ` (${left} more run and left out: ${parts.join(', ')})` +
+    (errors > 0
+      ? `; ${errors} of its ${observations.length} calls failed (error rate ${Math.round((100 * errors) / observations.length)} %)`
+      : '')
+  );
 }
 
 function describeStrategy(options: SearchOptions): string {

@@ -33,14 +33,33 @@ describe('measuredObservations', () => {
 
 describe('failureOf', () => {
   it('calls a size infeasible at its first out-of-memory or timeout, or when most calls fail', () => {
-    expect(failureOf([obs({}), obs({ outcome: 'oom', errorType: 'Runtime.OutOfMemory' })])).toBe(
-      'out of memory (Runtime.OutOfMemory)',
-    );
-    expect(failureOf([obs({ outcome: 'timeout' })])).toBe('timed out');
-    expect(failureOf([obs({}), obs({ outcome: 'error', errorType: 'E' })])).toBeUndefined();
     expect(
-      failureOf([obs({}), obs({ outcome: 'error', errorType: 'E' }), obs({ outcome: 'error' })]),
+      failureOf([obs({}), obs({ outcome: 'oom', errorType: 'Runtime.OutOfMemory' })], []),
+    ).toBe('out of memory (Runtime.OutOfMemory)');
+    expect(failureOf([obs({ outcome: 'timeout' })], [])).toBe('timed out');
+    expect(failureOf([obs({}), obs({ outcome: 'error', errorType: 'E' })], [])).toBeUndefined();
+    expect(
+      failureOf(
+        [obs({}), obs({ outcome: 'error', errorType: 'E' }), obs({ outcome: 'error' })],
+        [],
+      ),
     ).toBe('2 of 3 invocations failed (E)');
+  });
+
+  const calls = (n: number, failed: number) =>
+    Array.from({ length: n }, (_, i) =>
+      obs(i < failed ? { outcome: 'error', errorType: 'E' } : {}),
+    );
+
+  it('calls a size infeasible when its errors are clearly above the other sizes’ (one-sided Fisher exact test below 0.01)', () => {
+    expect(failureOf(calls(10, 4), calls(30, 0))).toBe(
+      '4 of 10 invocations failed (E): 40 % against 0 % at the other sizes (one-sided Fisher exact test, p = 0.0023 < 0.01)',
+    );
+    // One error in ten, or two in five, could fall at any size by chance.
+    expect(failureOf(calls(10, 1), calls(30, 0))).toBeUndefined();
+    expect(failureOf(calls(5, 2), calls(30, 0))).toBeUndefined();
+    // Errors spread over every size are the function's own.
+    expect(failureOf(calls(10, 2), calls(40, 5))).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import type { TuningPricer } from '../pricing/tuning-cost';
 import type { Candidate, Observation, SearchOptions, SizeResult } from '../tuning.types';
+import { ERROR_RATE_SIGNIFICANCE, hypergeometricUpperTail } from './error-rate';
 
 /** Sorted copy without `floor(n·share)` values at each end (Power Tuning's discardTopBottom). */
 export function trimmed(values: number[], share: number): number[] {
@@ -53,20 +54,39 @@ export function measuredObservations(
  */
 export const MIN_PICK_SAMPLES = 3;
 
-/** Why a size cannot be used, or undefined when it can (errors below half are the function's). */
-export function failureOf(observations: Observation[]): string | undefined {
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+/**
+ * Why a size cannot be used, or undefined when it can. Out of memory or time at any call; most of
+ * its calls failing; or its function errors clearly above those of the job's `others` (the other
+ * sizes' calls): a one-sided Fisher exact test below ERROR_RATE_SIGNIFICANCE. Errors spread evenly
+ * over the sizes are the function's own and rule out none.
+ */
+export function failureOf(observations: Observation[], others: Observation[]): string | undefined {
   const oom = observations.find((o) => o.outcome === 'oom');
   if (oom) return `out of memory${oom.errorType ? ` (${oom.errorType})` : ''}`;
   const timeout = observations.find((o) => o.outcome === 'timeout');
   if (timeout) return `timed out${timeout.errorType ? ` (${timeout.errorType})` : ''}`;
   const errors = observations.filter((o) => o.outcome === 'error');
-  if (errors.length > 0 && errors.length * 2 > observations.length) {
-    return `${errors.length} of ${observations.length} invocations failed (${errors[0].errorType || 'error'})`;
-  }
-  return undefined;
+  if (errors.length === 0) return undefined;
+  const failed = `${errors.length} of ${observations.length} invocations failed (${errors[0].errorType || 'error'})`;
+  if (errors.length * 2 > observations.length) return failed;
+  if (others.length === 0) return undefined;
+  const otherErrors = others.filter((o) => o.outcome === 'error').length;
+  const p = hypergeometricUpperTail(
+    errors.length,
+    observations.length,
+    errors.length + otherErrors,
+    observations.length + others.length,
+  );
+  if (p >= ERROR_RATE_SIGNIFICANCE) return undefined;
+  return (
+    `${failed}: ${percent(errors.length / observations.length)} against ` +
+    `${percent(otherErrors / others.length)} at the other sizes (one-sided Fisher exact test, ` +
+    `p = ${p.toPrecision(2)} < ${ERROR_RATE_SIGNIFICANCE})`
+  );
 }
 
-/** The figures of one measured candidate. */
 /** The figures of a size nothing was measured of (failed, or never run). */
 export const NO_FIGURES = {
   meanMs: null,
@@ -77,21 +97,25 @@ export const NO_FIGURES = {
   costUsdPerInvocation: null,
 } as const;
 
+/** The figures of one measured candidate; `others` are the job's calls at the other sizes. */
 export function sizeResult(
   candidate: Candidate,
   observations: Observation[],
+  others: Observation[],
   options: Pick<SearchOptions, 'discardTopBottom' | 'onlyColdStarts'>,
   pricer: TuningPricer,
 ): SizeResult {
   const share = options.onlyColdStarts ? 0 : options.discardTopBottom;
   const ok = measuredObservations(observations, options.onlyColdStarts);
-  const failure = failureOf(observations);
+  const failure = failureOf(observations, others);
+  const errors = observations.filter((o) => o.outcome !== 'ok').length;
   const base = {
     memoryMb: candidate.memoryMb,
     architecture: candidate.architecture,
     invocations: observations.length,
     measured: true,
-    errors: observations.filter((o) => o.outcome !== 'ok').length,
+    errors,
+    errorRate: observations.length > 0 ? errors / observations.length : null,
   };
   if (failure || ok.length === 0) {
     return {
