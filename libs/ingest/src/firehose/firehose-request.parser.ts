@@ -1,5 +1,4 @@
 import type { FunctionIdentity, LogRow } from '@fleetscope/model';
-import { functionId } from '@fleetscope/model';
 import type { CloudWatchDecodeOptions } from '../cloudwatch/subscription.decoder';
 import { ingestSubscriptionMessage } from '../cloudwatch/subscription.decoder';
 import {
@@ -11,7 +10,6 @@ import {
 import type { IngestResult } from '../common/ingest-result';
 import { emptyIngestResult, failWith, reject } from '../common/ingest-result';
 import { LambdaLogStreamAssembler } from '../lambda/log-stream.assembler';
-import { lambdaStreamKey } from '../lambda/log-stream-assembler.pool';
 import { splitConcatenatedJson } from './concatenated-json';
 
 export interface FirehoseParseOptions extends CloudWatchDecodeOptions {
@@ -21,6 +19,7 @@ export interface FirehoseParseOptions extends CloudWatchDecodeOptions {
    */
   identity?: FunctionIdentity;
   version?: string;
+  /** The extracted lines' `instance`: the endpoint's, not a sandbox (see ingestLines()). */
   instance?: string;
   /** Cap on all records' inflated bytes together; default 256 MiB. */
   maxTotalDecompressedBytes?: number;
@@ -219,9 +218,11 @@ function ingestLines(
       source: 'lambda_log' as const,
       logSource,
     };
-    const assembler = options.pool
-      ? options.pool.get(lambdaStreamKey(functionId(ctx.identity), ctx.instance), ctx)
-      : new LambdaLogStreamAssembler(ctx, options);
+    // One assembler a record, never the pool's: a record holds the lines of one CloudWatch Logs
+    // record, of one log stream, but extraction dropped its name, and the endpoint's `instance`
+    // names no sandbox (one stream carries them all). State kept across records would carry one
+    // sandbox's reset after a timeout to another's next invocation, a cold start it never had.
+    const assembler = new LambdaLogStreamAssembler(ctx, options);
     for (const line of lines) if (line.trim() !== '') assembler.pushRawLine(line, receivedAt);
     assembler.drainInto(result);
     return;

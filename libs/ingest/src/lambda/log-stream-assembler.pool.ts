@@ -61,8 +61,15 @@ export class LambdaLogStreamAssemblerPool {
     this.droppedListeners.push(listener);
   }
 
-  /** The assembler of `ctx`'s stream (function id + instance), created on first use. */
+  /**
+   * The assembler of `ctx`'s stream (function id + instance), created on first use. Without an
+   * instance, a new one that is not kept: the deliveries of an unnamed sandbox may come from any
+   * sandbox of the function, and one's state (the reset after a timeout, an INIT) would classify
+   * another's invocations (a timeout in one made the next invocation of any other a cold start).
+   * Its state then lives for one delivery; an Init Duration still marks a cold start.
+   */
   get(key: string, ctx: LambdaStreamContext): LambdaLogStreamAssembler {
+    if (ctx.instance === '') return new LambdaLogStreamAssembler(ctx, this.streamOptions);
     let assembler = this.streams.get(key);
     const created = !assembler;
     if (assembler) {
