@@ -13,6 +13,7 @@ import {
 } from '@fleetscope/tuning';
 import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
 
+const AT = new Date('2026-12-04T00:00:00Z');
 const sizes = [128, 256, 512, 1024, 1536, 3008];
 const options: SearchOptions = {
   mode: 'adaptive',
@@ -54,6 +55,7 @@ describe(LambdaTuningDriver.name, () => {
       { name: 'live', curve: 'mixed', memoryMb: 1024, description: 'checkout' },
       { name: 'live-cold', curve: 'mixed', memoryMb: 1024, description: 'checkout' },
       { name: 'mix', curve: 'mixed', memoryMb: 1024 },
+      { name: 'snappy', curve: 'mixed', memoryMb: 1024, runtime: 'python3.12', snapStart: true },
     ]);
     driver = new LambdaTuningDriver(
       (region) =>
@@ -87,8 +89,9 @@ describe(LambdaTuningDriver.name, () => {
     const pricer = tuningPricer({
       platform: 'aws-lambda',
       region: snapshot.region,
-      at: new Date('2026-12-04T00:00:00Z'),
+      at: AT,
       pricing: new PricingService(defaultCatalogue),
+      runtime: String(snapshot.details.runtime),
     });
     const run = runTuningSession({
       driver,
@@ -192,6 +195,50 @@ describe(LambdaTuningDriver.name, () => {
         mixed: true,
       });
     }
+  });
+
+  it('takes a SnapStart restore for a cold start, and prices its Billed Restore Duration and the Python restore fee', async () => {
+    // Every call on a fresh version: each restores the snapshot.
+    const job = await tune(
+      'snappy',
+      ['x86_64'],
+      { mode: 'grid', invocationsPerSize: 5, onlyColdStarts: true, discardTopBottom: 0 },
+      [512],
+    );
+    const s = await job.summary();
+    const all = job.observations();
+    expect(all).toHaveLength(5);
+    for (const o of all) {
+      expect(o.initDurationMs).toBe(0);
+      expect(o.restoreDurationMs).toBeGreaterThan(0);
+      expect(o.billedRestoreDurationMs).toBeGreaterThan(0);
+    }
+    // What the user waits for includes the restore, as Power Tuning's speed figure does.
+    const r = s.results[0];
+    const waited = all.map((o) => o.durationMs + o.restoreDurationMs!);
+    expect(r.meanMs).toBeCloseTo(waited.reduce((a, b) => a + b, 0) / waited.length, 9);
+    // Each call as the pricing service bills a restore: its Billed Restore Duration as duration,
+    // and the per-GB restore fee of a Python runtime.
+    const pricing = new PricingService(defaultCatalogue);
+    const billed = (o: Observation) =>
+      pricing.lambdaInvocation(
+        {
+          architecture: o.architecture,
+          memoryMb: o.memoryMb,
+          durationMs: o.billedDurationMs,
+          billedRestoreDurationMs: o.billedRestoreDurationMs,
+          initType: 'snap-start',
+          runtime: 'python3.12',
+        },
+        AT,
+        'us-east-1',
+      ).usd;
+    expect(s.jobCostUsd).toBeCloseTo(
+      all.reduce((sum, o) => sum + billed(o), 0),
+      12,
+    );
+    const fee = defaultCatalogue.find('aws.lambda.snapstart-restore', AT, 'us-east-1')!;
+    expect(s.priceIds).toContain(fee.id);
   });
 
   it('reports sizes that run out of memory as infeasible, from the REPORT line', async () => {

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { loadTuningEvidence } from '@fleetscope/analysis-jobs';
+import { defaultCatalogue } from '@fleetscope/pricing';
 import { TuningJobsRepository } from '@fleetscope/storage';
 import { curveByName } from '@fleetscope/tuning';
 import { startFleetscope } from '../support/fleetscope-app';
@@ -35,6 +36,7 @@ interface JobView {
     costUsdPerInvocation: number | null;
   }[];
   jobCost: { invocations: number; usd: number };
+  prices: { priceIds: string[] } | null;
   architectureComparison: {
     memoryMb: number;
     speedRatio: number;
@@ -59,6 +61,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     { name: 'pickfail', curve: 'cost-optimum-mid', memoryMb: 2048, failUpdates: [6, 7, 8] },
     { name: 'tune-slow', curve: 'cost-optimum-mid', invokeDelayMs: 40, memoryMb: 2048 },
     { name: 'unreadable', curve: 'mixed', memoryMb: 896, denyGetConfiguration: true },
+    { name: 'snapjob', curve: 'mixed', memoryMb: 512, runtime: 'python3.12', snapStart: true },
   ]);
 
   const post = (body: unknown) => postTuningJob(stack.fleetscope.apiUrl, body);
@@ -192,6 +195,25 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     const observations = await stack.fleetscope.app.get(TuningJobsRepository).observations(id);
     expect(observations.filter((o) => o.initDurationMs > 0)).toHaveLength(5);
     untouched('coldpar', 512);
+  });
+
+  it('prices the SnapStart restores of a Python function with their fee, and takes them for cold starts', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: stack.lambda.arn('snapjob'),
+      memorySizes: [512],
+      mode: 'grid',
+      invocationsPerSize: 5,
+      onlyColdStarts: true,
+      discardTopBottom: 0,
+    });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('succeeded');
+    const fee = defaultCatalogue.find('aws.lambda.snapstart-restore', new Date(), 'us-east-1')!;
+    expect(job.prices?.priceIds).toContain(fee.id);
+    const calls = stack.lambda.fn('snapjob').invoked;
+    expect(calls).toHaveLength(5);
+    untouched('snapjob', 512);
   });
 
   it('answers 400 naming the field for a bad request, and stores nothing', async () => {

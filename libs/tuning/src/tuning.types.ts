@@ -32,6 +32,12 @@ export interface Observation {
   /** What the platform billed (Lambda's Billed Duration, INIT included when billed). */
   billedDurationMs: number;
   initDurationMs: number;
+  /**
+   * SnapStart: a call that restored a snapshot (a cold start without INIT). Its Billed Restore
+   * Duration is billed on top of Billed Duration. Absent where the platform has none.
+   */
+  restoreDurationMs?: number;
+  billedRestoreDurationMs?: number;
   errorType: string;
 }
 

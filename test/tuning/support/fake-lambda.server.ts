@@ -48,6 +48,10 @@ export interface FakeFunctionSpec {
   logFormat?: 'Text' | 'JSON';
   /** EphemeralStorage.Size (MB), 512 when not given. */
   ephemeralStorageMb?: number;
+  /** Runtime, nodejs22.x when not given. */
+  runtime?: string;
+  /** SnapStart: a version's cold start restores a snapshot (Restore Duration, no INIT). */
+  snapStart?: boolean;
 }
 
 interface VersionState {
@@ -134,7 +138,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
   const configuration = (f: FunctionState, v: VersionState) => ({
     FunctionName: f.spec.name,
     FunctionArn: v.version === '$LATEST' ? arn(f.spec.name) : `${arn(f.spec.name)}:${v.version}`,
-    Runtime: 'nodejs22.x',
+    Runtime: f.spec.runtime ?? 'nodejs22.x',
     MemorySize: v.memoryMb,
     Timeout: 30,
     Architectures: [v.architecture],
@@ -337,7 +341,16 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       });
       const curve = curveByName(f.spec.curve)!;
       const cold = !f.warm.has(v.version);
-      const r = simulateInvocation(curve, v.memoryMb, v.architecture, cold, f.random);
+      const simulated = simulateInvocation(curve, v.memoryMb, v.architecture, cold, f.random);
+      // A SnapStart restore in place of INIT: Restore Duration, and its own billed part.
+      const restoreMs = f.spec.snapStart ? simulated.initDurationMs * 1.6 : 0;
+      const r = f.spec.snapStart
+        ? {
+            ...simulated,
+            initDurationMs: 0,
+            billedDurationMs: Math.ceil(simulated.durationMs),
+          }
+        : simulated;
       if (r.outcome === 'ok' || r.outcome === 'error') f.warm.add(v.version);
       else f.warm.delete(v.version);
       const requestId = randomUUID();
@@ -348,6 +361,12 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
         `Memory Size: ${v.memoryMb} MB`,
         `Max Memory Used: ${Math.min(v.memoryMb, 90)} MB`,
         ...(r.initDurationMs > 0 ? [`Init Duration: ${r.initDurationMs.toFixed(2)} ms`] : []),
+        ...(restoreMs > 0
+          ? [
+              `Restore Duration: ${restoreMs.toFixed(2)} ms`,
+              `Billed Restore Duration: ${Math.ceil(restoreMs * 0.3)} ms`,
+            ]
+          : []),
         ...(r.outcome === 'oom' ? ['Status: error', 'Error Type: Runtime.OutOfMemory'] : []),
         ...(r.outcome === 'timeout' ? ['Status: timeout'] : []),
       ];

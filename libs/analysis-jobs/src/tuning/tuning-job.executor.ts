@@ -123,8 +123,12 @@ export class TuningJobExecutor implements OnModuleDestroy {
         typeof snapshot.details.ephemeralStorageMb === 'number'
           ? snapshot.details.ephemeralStorageMb
           : undefined,
+      runtime: typeof snapshot.details.runtime === 'string' ? snapshot.details.runtime : undefined,
     });
     const observations = (await this.jobs.observations(job.id)).map(toObservation);
+    // The session's own list for the summaries: the stored rows have no SnapStart restore
+    // columns, so a restore read back would pass for a warm call priced without its fee.
+    let sessionObservations = observations;
     const summaryOf = (all: Observation[], stopReason?: string, stopped?: TuningStop) => ({
       ...summarise(candidates, all, options, pricer, stopped),
       ...(stopReason ? { stopReason } : {}),
@@ -153,6 +157,7 @@ export class TuningJobExecutor implements OnModuleDestroy {
         sleepBetweenRunsMs: request.sleepBetweenRunsMs,
         observations,
         onBatch: async (batch, all) => {
+          sessionObservations = all;
           await this.jobs.appendObservations(job.id, batch);
           if (await this.jobs.cancelRequested(job.id)) cancelled = true;
           await save({
@@ -163,7 +168,7 @@ export class TuningJobExecutor implements OnModuleDestroy {
         },
         shouldStop: () => cancelled || shuttingDown(),
       });
-      const all = (await this.jobs.observations(job.id)).map(toObservation);
+      const all = sessionObservations;
       if (end.kind === 'stopped') {
         if (cancelled) {
           await save({

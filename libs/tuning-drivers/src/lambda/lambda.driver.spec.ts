@@ -1,4 +1,4 @@
-import { lambdaOutcome, readLogTail } from './lambda.driver';
+import { invocationOfReport, lambdaOutcome, readLogTail } from './lambda.driver';
 
 const REPORT =
   'REPORT RequestId: 6f7f0961-9b6a-4c1a-9b4b-1c2d3e4f5a6b\tDuration: 12.50 ms\tBilled Duration: 13 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB\t';
@@ -60,5 +60,22 @@ describe('lambdaOutcome', () => {
       errorType: 'TypeError',
     });
     expect(lambdaOutcome(undefined, '', tail())).toEqual({ outcome: 'ok', errorType: '' });
+  });
+});
+
+describe(invocationOfReport.name, () => {
+  it('carries a SnapStart restore: Restore Duration and Billed Restore Duration, apart from Duration and INIT', () => {
+    const report = readLogTail(
+      'REPORT RequestId: r2\tDuration: 50.00 ms\tBilled Duration: 50 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB\tRestore Duration: 400.00 ms\tBilled Restore Duration: 120 ms\t',
+    ).report!;
+    expect(invocationOfReport(report, { outcome: 'ok', errorType: '' })).toEqual({
+      outcome: 'ok',
+      errorType: '',
+      durationMs: 50,
+      billedDurationMs: 50,
+      initDurationMs: 0,
+      restoreDurationMs: 400,
+      billedRestoreDurationMs: 120,
+    });
   });
 });

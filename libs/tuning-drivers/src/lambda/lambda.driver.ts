@@ -106,6 +106,27 @@ export function lambdaOutcome(
 }
 
 /**
+ * One call's figures from its REPORT line, a SnapStart restore's apart: Restore Duration is the
+ * cold start of a restored sandbox, and Billed Restore Duration is billed on top of Billed
+ * Duration (AWS Lambda "Monitoring for Lambda SnapStart").
+ */
+export function invocationOfReport(
+  report: ReportLine,
+  ended: { outcome: InvocationOutcome; errorType: string },
+): DriverInvocation {
+  const durationMs = report.durationMs ?? 0;
+  return {
+    ...ended,
+    durationMs,
+    initDurationMs: report.initDurationMs ?? 0,
+    billedDurationMs:
+      report.billedDurationMs ?? Math.ceil(durationMs + (report.initDurationMs ?? 0)),
+    restoreDurationMs: report.restoreDurationMs ?? 0,
+    billedRestoreDurationMs: report.billedRestoreDurationMs ?? 0,
+  };
+}
+
+/**
  * Tunes a Lambda function as Power Tuning does (docs/decisions.md "Memory and CPU"): per size,
  * UpdateFunctionConfiguration, wait until updated, PublishVersion, $LATEST put back, an alias;
  * Invoke the alias with LogType Tail and read its REPORT line. The version description marks what the job made,
@@ -224,15 +245,7 @@ export class LambdaTuningDriver implements TuningDriver {
         // Not JSON: the REPORT line and FunctionError still say what happened.
       }
     }
-    const { outcome, errorType } = lambdaOutcome(out.FunctionError, payloadErrorType, tail);
-    return {
-      outcome,
-      errorType,
-      durationMs: report.durationMs,
-      initDurationMs: report.initDurationMs ?? 0,
-      billedDurationMs:
-        report.billedDurationMs ?? Math.ceil(report.durationMs + (report.initDurationMs ?? 0)),
-    };
+    return invocationOfReport(report, lambdaOutcome(out.FunctionError, payloadErrorType, tail));
   }
 
   async restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void> {

@@ -6,11 +6,16 @@ import type { TuningArchitecture, TuningPlatform } from '../tuning.types';
  * (over the configured catalogue).
  */
 export interface TuningPricer {
-  /** Dollars for one invocation that was billed `billedDurationMs` at this size. */
+  /**
+   * Dollars for one invocation that was billed `billedDurationMs` at this size (a SnapStart
+   * call's Billed Restore Duration included); `restored`: it restored a SnapStart snapshot, which
+   * Python and .NET runtimes pay a fee for.
+   */
   invocationUsd(
     architecture: TuningArchitecture,
     memoryMb: number,
     billedDurationMs: number,
+    restored?: boolean,
   ): number;
   catalogueVersion: string;
   priceIds: string[];
@@ -53,6 +58,8 @@ export interface TuningPricerOptions {
   lambdaTier?: LambdaTierPosition;
   /** Lambda: the configured ephemeral storage (MB); above 512 MB it is billed for the duration. */
   ephemeralStorageMb?: number;
+  /** Lambda: the runtime (`python3.12`, `java21`), which decides whether a restore pays a fee. */
+  runtime?: string;
 }
 
 export function tuningPricer(options: TuningPricerOptions): TuningPricer {
@@ -92,8 +99,9 @@ export function tuningPricer(options: TuningPricerOptions): TuningPricer {
           return [...tiers.values()].filter((t): t is DurationTierUsed => t !== null);
         },
         // Requests, the duration tier the account is in this month, ephemeral storage above
-        // 512 MB, and the REPORT line's Billed Duration, which already holds INIT when AWS bills it.
-        invocationUsd: (architecture, memoryMb, billedDurationMs) => {
+        // 512 MB, and the REPORT line's Billed Duration, which already holds INIT when AWS bills it
+        // (and here the Billed Restore Duration, billed as duration); a restore's fee by runtime.
+        invocationUsd: (architecture, memoryMb, billedDurationMs, restored = false) => {
           tierOf(architecture);
           const cost = pricing.lambdaInvocation(
             {
@@ -102,6 +110,7 @@ export function tuningPricer(options: TuningPricerOptions): TuningPricer {
               durationMs: billedDurationMs,
               monthToDateGbSeconds: monthToDate(architecture),
               ephemeralStorageMb: options.ephemeralStorageMb,
+              ...(restored ? { initType: 'snap-start' as const, runtime: options.runtime } : {}),
             },
             at,
             region,

@@ -1,6 +1,7 @@
 import { fitDurationCurve, type DurationPoint } from '@fleetscope/analysis';
 import type { TuningPricer } from '../pricing/tuning-cost';
 import {
+  billedMs,
   elapsedMs,
   failureOf,
   mean,
@@ -165,7 +166,7 @@ export function estimateSizes(
     .map((obs) => measuredObservations(obs, options.onlyColdStarts))
     .filter((ok) => ok.length > 1);
   const elapsedSd = pooledRelativeSd(okGroups.map((ok) => ok.map(elapsedMs)));
-  const billedSd = pooledRelativeSd(okGroups.map((ok) => ok.map((o) => o.billedDurationMs)));
+  const billedSd = pooledRelativeSd(okGroups.map((ok) => ok.map(billedMs)));
   const limits = resourceLimits(candidates, observations, options.onlyColdStarts);
 
   for (const architecture of architectures) {
@@ -199,11 +200,7 @@ export function estimateSizes(
         memoryMb: c.memoryMb,
         samples: ok.length,
         elapsed: measuredInterval(ok.map(elapsedMs), share, elapsedSd),
-        billed: measuredInterval(
-          ok.map((o) => o.billedDurationMs),
-          share,
-          billedSd,
-        ),
+        billed: measuredInterval(ok.map(billedMs), share, billedSd),
       };
       measured.push(e);
       estimates.set(candidateKey(c), {

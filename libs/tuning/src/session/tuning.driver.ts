@@ -28,6 +28,9 @@ export interface DriverInvocation {
   durationMs: number;
   billedDurationMs: number;
   initDurationMs: number;
+  /** SnapStart: Restore Duration and Billed Restore Duration of a call that restored a snapshot. */
+  restoreDurationMs?: number;
+  billedRestoreDurationMs?: number;
   errorType: string;
 }
 

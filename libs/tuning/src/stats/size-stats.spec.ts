@@ -26,6 +26,12 @@ describe('measuredObservations', () => {
     expect(measuredObservations(all, true)).toEqual([obs({ initDurationMs: 180 }), obs({})]);
   });
 
+  it('leaves out SnapStart restores as cold starts', () => {
+    const restored = obs({ restoreDurationMs: 400, billedRestoreDurationMs: 120 });
+    expect(measuredObservations([restored, obs({})])).toEqual([obs({})]);
+    expect(measuredObservations([restored, obs({})], true)).toEqual([restored, obs({})]);
+  });
+
   it('counts cold starts when no warm invocation ran', () => {
     expect(measuredObservations([obs({ initDurationMs: 180 })])).toHaveLength(1);
   });

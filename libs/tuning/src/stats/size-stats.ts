@@ -28,9 +28,24 @@ export function standardError(values: number[]): number {
   return Math.max(Math.sqrt(variance), 0.01 * Math.abs(m)) / Math.sqrt(n);
 }
 
-/** What the user waits for: Duration plus Init (Power Tuning's speed figure). */
+/** What the user waits for: Duration plus Init plus Restore (Power Tuning's speed figure). */
 export function elapsedMs(o: Observation): number {
-  return o.durationMs + o.initDurationMs;
+  return o.durationMs + o.initDurationMs + (o.restoreDurationMs ?? 0);
+}
+
+/** What a call is billed for: Billed Duration plus Billed Restore Duration (Power Tuning's cost). */
+export function billedMs(o: Observation): number {
+  return o.billedDurationMs + (o.billedRestoreDurationMs ?? 0);
+}
+
+/** Whether the call restored a SnapStart snapshot (Python and .NET pay a fee per restore). */
+export function restored(o: Observation): boolean {
+  return (o.restoreDurationMs ?? 0) > 0 || (o.billedRestoreDurationMs ?? 0) > 0;
+}
+
+/** A call on a new sandbox: INIT ran, or a SnapStart snapshot was restored. */
+export function startedCold(o: Observation): boolean {
+  return o.initDurationMs > 0 || restored(o);
 }
 
 /**
@@ -44,7 +59,7 @@ export function measuredObservations(
 ): Observation[] {
   const ok = observations.filter((o) => !o.warmup && o.outcome === 'ok');
   if (onlyColdStarts) return ok;
-  const warm = ok.filter((o) => !(o.initDurationMs > 0));
+  const warm = ok.filter((o) => !startedCold(o));
   return warm.length > 0 ? warm : ok;
 }
 
@@ -126,12 +141,16 @@ export function sizeResult(
     };
   }
   const elapsed = ok.map(elapsedMs).sort((a, b) => a - b);
-  const billedMeanMs = mean(
-    trimmed(
-      ok.map((o) => o.billedDurationMs),
-      share,
-    ),
-  );
+  const billedMeanMs = mean(trimmed(ok.map(billedMs), share));
+  // Restores among the figures (only cold starts measured, or nothing else ran) add their fee.
+  const restoredShare = ok.filter(restored).length / ok.length;
+  const usdAt = (snapStart: boolean) =>
+    pricer.invocationUsd(
+      candidate.architecture,
+      candidate.memoryMb,
+      Math.ceil(billedMeanMs),
+      snapStart,
+    );
   return {
     ...base,
     feasible: true,
@@ -141,18 +160,17 @@ export function sizeResult(
     p99Ms: percentile(elapsed, 99),
     billedMeanMs,
     // Power Tuning rounds the mean billed duration up to the billing step before pricing it.
-    costUsdPerInvocation: pricer.invocationUsd(
-      candidate.architecture,
-      candidate.memoryMb,
-      Math.ceil(billedMeanMs),
-    ),
+    costUsdPerInvocation:
+      restoredShare > 0
+        ? (1 - restoredShare) * usdAt(false) + restoredShare * usdAt(true)
+        : usdAt(false),
   };
 }
 
 /** What the job itself cost: every invocation it made, warm-ups and failures included. */
 export function jobCostUsd(observations: Observation[], pricer: TuningPricer): number {
   return observations.reduce(
-    (s, o) => s + pricer.invocationUsd(o.architecture, o.memoryMb, o.billedDurationMs),
+    (s, o) => s + pricer.invocationUsd(o.architecture, o.memoryMb, billedMs(o), restored(o)),
     0,
   );
 }
