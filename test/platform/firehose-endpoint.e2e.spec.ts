@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { functionId } from '@fleetscope/model';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { collectorMetric } from '../collector/support/collector-metrics';
 import {
   dataMessage,
   fixtureText,
@@ -255,6 +256,52 @@ describe('POST /ingest/firehose', () => {
         version: '3',
       },
     ]);
+  });
+
+  it('refuses extracted REPORT lines that name no function with 400, counted, telling to pass function-arn', async () => {
+    // Message extraction drops the log group: only the endpoint can name the function. The lines
+    // became 3 log rows of no function and no invocation, answered 200 with nothing rejected.
+    const invocation = randomUUID();
+    const record = extractedRecord([
+      `START RequestId: ${invocation} Version: $LATEST`,
+      `END RequestId: ${invocation}`,
+      reportLine(invocation, {
+        durationMs: 12,
+        billedMs: 12,
+        memoryMb: 128,
+        maxUsedMb: 60,
+        initMs: 300.1,
+      }),
+    ]);
+    const refusals = () =>
+      collectorMetric(fleetscope.ingestUrl, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'firehose',
+        reason: 'missing_identity',
+      });
+    const before = await refusals();
+    const requestId = randomUUID();
+    const answer = await post<Record<string, unknown>>(
+      url,
+      delivery(requestId, [record]),
+      headers(requestId),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({
+      requestId,
+      timestamp: expect.any(Number),
+      errorMessage: expect.stringContaining('function-arn'),
+    });
+    expect(await refusals()).toBe(before + 1);
+    expect(await count('logs', 'request_id = {r:String}', { r: invocation })).toBe(0);
+
+    // Firehose retries it; once the endpoint names the function, it is stored.
+    const named = await post<Record<string, unknown>>(
+      `${url}?function-arn=${encodeURIComponent(`arn:aws:lambda:us-east-1:${ACCOUNT}:function:named-later`)}`,
+      delivery(requestId, [record]),
+      headers(requestId),
+    );
+    expect(named.status).toBe(200);
+    expect(await count('invocations', 'request_id = {r:String}', { r: invocation })).toBe(1);
   });
 
   it('answers a body that is not JSON with 400 in the Firehose error shape', async () => {

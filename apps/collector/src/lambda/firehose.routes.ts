@@ -44,7 +44,7 @@ export class FirehoseRoutes implements CollectorRoutes {
     // the endpoint's query string or its common attributes (examples/lambda-extension/PROTOCOL.md).
     const params: Query = { ...attributes, ...(request.query as Query) };
     const target = lambdaTargetFrom(params, request.headers);
-    const named = 'error' in target ? {} : target;
+    const named = 'error' in target ? { identityError: target.error } : target;
     const { requestId, stored } = this.store(signal, body, {
       region: params.region ?? regionFromArn(header(request, 'x-amz-firehose-source-arn')),
       headerId,
@@ -95,7 +95,11 @@ export class FirehoseRoutes implements CollectorRoutes {
 }
 
 /** What parseFirehoseRequest is told besides the body, and the request id the header gave. */
-type FirehoseTarget = { region?: string; headerId: string } & Partial<LambdaTarget>;
+type FirehoseTarget = {
+  region?: string;
+  headerId: string;
+  identityError?: string;
+} & Partial<LambdaTarget>;
 
 /** `arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME`: the stream's region is the logs' region. */
 function regionFromArn(arn: string): string | undefined {

@@ -7,7 +7,9 @@ export type IngestRejectReason =
   | 'decompression_failed'
   | 'too_large'
   | 'invalid_shape'
-  | 'invalid_event';
+  | 'invalid_event'
+  /** Records that only the request can attribute to a function, and it does not. */
+  | 'missing_identity';
 
 /**
  * Function configuration seen in platform records, for the inventory. Every field but the identity

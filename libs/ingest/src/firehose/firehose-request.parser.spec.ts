@@ -118,9 +118,41 @@ describe(parseFirehoseRequest.name, () => {
       initDurationMs: 190.62,
       startTimeMs: Math.round(1578090901599 - 9.14),
     });
-    const anonymous = parseFirehoseRequest(request([{ data: b64(lines) }]));
-    expect(anonymous.invocations).toHaveLength(0);
-    expect(anonymous.logs).toHaveLength(3);
+  });
+
+  it('refuses extracted REPORT lines, text or JSON, when nothing names their function', () => {
+    // They became log rows of no function before, and no invocation: dropped in silence.
+    const lines = [
+      'START RequestId: 06e46194-f277-454e-88d3-1dd7e3860eaa Version: $LATEST',
+      'END RequestId: 06e46194-f277-454e-88d3-1dd7e3860eaa',
+      'REPORT RequestId: 06e46194-f277-454e-88d3-1dd7e3860eaa\tDuration: 9.14 ms\tBilled Duration: 10 ms\tMemory Size: 128 MB\tMax Memory Used: 36 MB\t',
+    ].join('\n');
+    const json = JSON.stringify({
+      time: '2020-01-03T22:35:01.000Z',
+      type: 'platform.report',
+      record: {
+        requestId: 'b2',
+        metrics: { durationMs: 5, billedDurationMs: 5, memorySizeMB: 128, maxMemoryUsedMB: 30 },
+      },
+    });
+    const r = parseFirehoseRequest(request([{ data: b64(lines) }, { data: b64(json) }]), {
+      identityError: 'the function is not named: pass ?function-arn=…',
+    });
+    expect(r.invocations).toHaveLength(0);
+    expect(r.rejected).toBe(2);
+    expect(r.rejectedByReason).toEqual({ missing_identity: 2 });
+    expect(r.errors).toEqual([
+      'records[0]: the REPORT of request 06e46194-f277-454e-88d3-1dd7e3860eaa names no function',
+      'records[1]: the REPORT of request b2 names no function',
+    ]);
+    expect(r.failure).toEqual({
+      reason: 'missing_identity',
+      message: expect.stringContaining('the function is not named: pass ?function-arn=…'),
+    });
+    // Lines of no function that are no invocation are kept as log rows.
+    const plain = parseFirehoseRequest(request([{ data: b64('just a line\nanother') }]));
+    expect(plain.failure).toBeUndefined();
+    expect(plain.logs.map((l) => l.body)).toEqual(['just a line', 'another']);
   });
 
   it('times extracted JSON-format platform records by their own "time", not by the delivery', () => {

@@ -10,6 +10,7 @@ import {
 import type { IngestResult } from '../common/ingest-result';
 import { emptyIngestResult, failWith, reject } from '../common/ingest-result';
 import { LambdaLogStreamAssembler } from '../lambda/log-stream.assembler';
+import { classifyLambdaLine } from '../lambda/platform-line.parser';
 import { splitConcatenatedJson } from './concatenated-json';
 
 export interface FirehoseParseOptions extends CloudWatchDecodeOptions {
@@ -21,6 +22,11 @@ export interface FirehoseParseOptions extends CloudWatchDecodeOptions {
   version?: string;
   /** The extracted lines' `instance`: the endpoint's, not a sandbox (see ingestLines()). */
   instance?: string;
+  /**
+   * Why the caller could not name the function (none given, an unreadable function-arn): the
+   * answer to extracted REPORT lines, which cannot be stored without one.
+   */
+  identityError?: string;
   /** Cap on all records' inflated bytes together; default 256 MiB. */
   maxTotalDecompressedBytes?: number;
 }
@@ -145,9 +151,19 @@ export function parseFirehoseRequest(
     }
     if (inflated.compressed) budget -= inflated.data.length;
     const text = inflated.data.toString('utf8');
-    const kind = ingestRecordText(text, receivedAt, options, cwOptions, result);
+    const kind = ingestRecordText(text, index, receivedAt, options, cwOptions, result);
     if (typeof kind === 'string') result.records.push({ index, kind });
     else fail('invalid_shape', kind.error);
+  }
+  const unnamed = result.rejectedByReason.missing_identity ?? 0;
+  if (unnamed > 0) {
+    // The request as a whole is refused (400, each line counted), as the other platform routes
+    // refuse a request that does not name its function: Firehose retries it, then backs it up to
+    // its S3 error bucket with this message, where a 200 would have dropped the invocations.
+    result.failure = {
+      reason: 'missing_identity',
+      message: `extracted REPORT lines name no function (${unnamed} refused; message extraction drops the log group, so the endpoint must name it, in its URL or its common attributes): ${options.identityError ?? 'pass function-arn=arn:aws:lambda:REGION:ACCOUNT:function:NAME'}`,
+    };
   }
   return result;
 }
@@ -159,6 +175,7 @@ function kindOf(msg: Record<string, unknown>): FirehoseRecordKind {
 /** One record's inflated text: subscription JSON (one or several), or extracted lines. */
 function ingestRecordText(
   text: string,
+  index: number,
   receivedAt: number,
   options: FirehoseParseOptions,
   cwOptions: CloudWatchDecodeOptions,
@@ -198,12 +215,13 @@ function ingestRecordText(
     }
     // Otherwise: JSON log lines (Lambda JSON log format, extracted), one per line.
   }
-  ingestLines(text, receivedAt, options, cwOptions.logSource ?? 'firehose', result);
+  ingestLines(text, index, receivedAt, options, cwOptions.logSource ?? 'firehose', result);
   return 'lines';
 }
 
 function ingestLines(
   text: string,
+  index: number,
   receivedAt: number,
   options: FirehoseParseOptions,
   logSource: string,
@@ -231,6 +249,16 @@ function ingestLines(
   for (const line of lines) {
     const body = line.endsWith('\r') ? line.slice(0, -1) : line;
     if (body.trim() === '') continue;
+    const { event } = classifyLambdaLine(body);
+    if (event.kind === 'report') {
+      // An invocation of no function cannot be stored; as a log row it was dropped in silence.
+      reject(
+        result,
+        'missing_identity',
+        `records[${index}]: the REPORT of request ${event.report.requestId || '(no id)'} names no function`,
+      );
+      continue;
+    }
     const row: LogRow = {
       timeUnixNano: nanos,
       observedTimeUnixNano: nanos,
