@@ -9,6 +9,10 @@ const fs = require('node:fs');
 const root = path.join(__dirname, '..');
 const source = path.join(root, 'apps', 'cli', 'src', 'main.ts');
 if (fs.existsSync(source)) {
+  // @swc-node/register reads the tsconfig.json of the working directory (its path aliases), so
+  // from anywhere else, as `import azure-functions` is run beside the downloaded files, every
+  // @fleetscope/* import failed: point it at the checkout's.
+  process.env.SWC_NODE_PROJECT ||= path.join(root, 'tsconfig.json');
   require('@swc-node/register');
   require(source);
 } else {
