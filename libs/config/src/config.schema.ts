@@ -38,6 +38,24 @@ const csv = z
       .map((s) => s.trim())
       .filter((s) => s.length > 0),
   );
+/** An AWS region code: eu-west-1, us-gov-west-1, ap-southeast-7. */
+export const AWS_REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const awsRegions = csv.refine((regions) => regions.every((r) => AWS_REGION_PATTERN.test(r)), {
+  message: 'must be AWS region codes separated by commas, e.g. eu-west-1,us-east-1',
+});
+/** A calendar date that exists: 2019-13-45 matched the shape and priced from an Invalid Date. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+  .refine(
+    (v) => {
+      const ms = Date.parse(`${v}T00:00:00Z`);
+      return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === v;
+    },
+    {
+      message: 'must be a date that exists, YYYY-MM-DD',
+    },
+  );
 const url = z
   .string()
   .optional()
@@ -325,7 +343,7 @@ export const ENV = {
   },
   fargateSpotDiscountAsOf: {
     name: 'FLEETSCOPE_FARGATE_SPOT_DISCOUNT_AS_OF',
-    schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'),
+    schema: isoDate,
     default: '2019-12-03',
     description: 'Date the Spot discount above was observed; the price applies from then.',
   },
@@ -449,7 +467,7 @@ export const ENV = {
   },
   lambdaInventoryRegions: {
     name: 'FLEETSCOPE_LAMBDA_INVENTORY_REGIONS',
-    schema: csv,
+    schema: awsRegions,
     default: '',
     description:
       'Regions whose Lambda functions are listed through the AWS API (credentials from the usual AWS variables; AWS_ENDPOINT_URL_LAMBDA honoured).',

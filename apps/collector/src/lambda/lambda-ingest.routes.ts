@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AWS_REGION_PATTERN } from '@fleetscope/config';
 import { promiseOf } from '@fleetscope/model';
 import {
   decodeCloudWatchSubscription,
@@ -33,8 +34,6 @@ function countLines(body: Buffer, limit: number): number {
  * Lambda's own records: Telemetry API batches forwarded by an extension, CloudWatch Logs
  * subscription deliveries, and raw log lines (an export or an Invoke tail).
  */
-/** An AWS region code: eu-west-1, us-gov-west-1, ap-southeast-7. */
-const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 @Injectable()
 export class LambdaIngestRoutes implements CollectorRoutes {
@@ -70,7 +69,7 @@ export class LambdaIngestRoutes implements CollectorRoutes {
       // The payload names its account and log group, not its region: without one, the function
       // got an id of its own (`aws_lambda~ACCOUNT~~NAME`) and was priced at us-east-1's prices.
       const region = (request.query as Query).region;
-      if (!region || !AWS_REGION.test(region)) {
+      if (!region || !AWS_REGION_PATTERN.test(region)) {
         this.handler.metrics.rejected(signal, 'missing_region');
         const message = region
           ? `region "${region}" is not an AWS region, e.g. eu-west-1`
