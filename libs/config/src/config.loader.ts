@@ -79,13 +79,6 @@ function combinationProblems(config: Config): string[] {
       `${ENV.clickhouseCluster.name}: cluster mode needs a ClickHouse server: set ${ENV.clickhouseUrl.name}, or unset ${ENV.clickhouseCluster.name} to use embedded ClickHouse`,
     );
   }
-  // Each is valid alone; together no function ever has the days a saving needs, and every
-  // why-not would blame the data ("Data covers 7.0 days") for the setting.
-  if (config.analysisWindowDays < config.recommendationMinDays) {
-    problems.push(
-      `${ENV.analysisWindowDays.name}: ${config.analysisWindowDays} days is shorter than ${ENV.recommendationMinDays.name} (${config.recommendationMinDays}), so no saving could ever be recommended: lengthen the window or lower the minimum`,
-    );
-  }
   if (config.reportSmtpUrl && config.reportEmailTo.length === 0) {
     problems.push(
       `${ENV.reportEmailTo.name}: required when ${ENV.reportSmtpUrl.name} is set (who receives the weekly report?)`,
