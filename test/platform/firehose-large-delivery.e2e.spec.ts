@@ -118,6 +118,23 @@ describe('POST /ingest/firehose of deliveries larger than the collector takes at
     expect(await logsOf(name)).toBe(2_000);
   });
 
+  it('refuses with 400 a delivery whose records inflate beyond FLEETSCOPE_MAX_BODY_BYTES together, storing none of it', async () => {
+    // About 2.6 MB of subscription JSON in a small body: the records past the limit were
+    // refused one by one and the delivery answered 200, so Firehose dropped them.
+    const name = 'firehose-inflating';
+    const requestId = randomUUID();
+    const body = delivery(name, requestId, 32, 500);
+    expect(body.length).toBeLessThan(MAX_BODY_BYTES);
+    const answer = await post<Record<string, unknown>>(url, body, headers(requestId));
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({
+      requestId,
+      timestamp: expect.any(Number),
+      errorMessage: expect.stringContaining(`${MAX_BODY_BYTES} bytes`),
+    });
+    expect(await logsOf(name)).toBe(0);
+  });
+
   it('answers a body over FLEETSCOPE_MAX_BODY_BYTES 400, which Firehose retries and then backs up, not 413', async () => {
     const requestId = randomUUID();
     const tooLarge = () =>

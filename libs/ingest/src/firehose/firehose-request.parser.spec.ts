@@ -216,18 +216,24 @@ describe(parseFirehoseRequest.name, () => {
     expect(r.invocations).toHaveLength(1);
   });
 
-  it('caps decompression per record and in total', () => {
+  it('caps decompression per record and in total, failing the delivery as a whole', () => {
+    // A record refused alone would be answered 200 with the others, and dropped by Firehose.
     const bomb = b64(gzipSync(Buffer.alloc(4 * 1024 * 1024, 0x20)));
     const perRecord = parseFirehoseRequest(request([{ data: bomb }]), {
       maxDecompressedBytes: 1024 * 1024,
     });
-    expect(perRecord.records[0]).toMatchObject({ kind: 'rejected' });
+    expect(perRecord.failure).toEqual({
+      reason: 'too_large',
+      message:
+        'records[0]: a record inflates to more than 1048576 bytes: send smaller deliveries (a smaller buffer size)',
+    });
     expect(perRecord.rejectedByReason).toEqual({ too_large: 1 });
     const total = parseFirehoseRequest(request([{ data: bomb }, { data: bomb }, { data: bomb }]), {
       maxTotalDecompressedBytes: 9 * 1024 * 1024,
     });
-    // The bomb inflates to blanks: accepted records are empty ones.
-    expect(total.records.map((x) => x.kind)).toEqual(['empty', 'empty', 'rejected']);
+    expect(total.failure?.message).toBe(
+      'records[2]: the records together inflate to more than 9437184 bytes: send smaller deliveries (a smaller buffer size)',
+    );
   });
 
   it.each([

@@ -108,7 +108,8 @@ export function parseFirehoseRequest(
   }
 
   const perRecordMax = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
-  let budget = options.maxTotalDecompressedBytes ?? DEFAULT_MAX_TOTAL;
+  const totalMax = options.maxTotalDecompressedBytes ?? DEFAULT_MAX_TOTAL;
+  let budget = totalMax;
   const receivedAt = result.timestamp ?? Date.now();
   const cwOptions: CloudWatchDecodeOptions = {
     ...options,
@@ -145,6 +146,21 @@ export function parseFirehoseRequest(
       continue;
     }
     const inflated = decompressBounded(raw, Math.min(perRecordMax, budget));
+    if (!inflated.ok && inflated.reason === 'too_large') {
+      // The delivery as a whole (400): a record refused alone is answered 200 with the rest, and
+      // Firehose, which reads nothing else of a 200, drops it. Refused, the delivery is retried,
+      // then backed up to the stream's S3 error bucket (firehoseStatus()).
+      const what =
+        budget < perRecordMax
+          ? `the records together inflate to more than ${totalMax} bytes`
+          : `a record inflates to more than ${perRecordMax} bytes`;
+      failWith(
+        result,
+        'too_large',
+        `records[${index}]: ${what}: send smaller deliveries (a smaller buffer size)`,
+      );
+      return result;
+    }
     if (!inflated.ok) {
       fail(inflated.reason, inflated.message);
       continue;
