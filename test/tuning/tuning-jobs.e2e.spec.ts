@@ -62,6 +62,16 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     { name: 'tune-slow', curve: 'cost-optimum-mid', invokeDelayMs: 40, memoryMb: 2048 },
     { name: 'unreadable', curve: 'mixed', memoryMb: 896, denyGetConfiguration: true },
     { name: 'snapjob', curve: 'mixed', memoryMb: 512, runtime: 'python3.12', snapStart: true },
+    {
+      name: 'throttled',
+      curve: 'mixed',
+      getFunctionError: { status: 429, type: 'TooManyRequestsException' },
+    },
+    {
+      name: 'lambda-down',
+      curve: 'mixed',
+      getFunctionError: { status: 500, type: 'ServiceException' },
+    },
   ]);
 
   const post = (body: unknown) => postTuningJob(stack.fleetscope.apiUrl, body);
@@ -447,6 +457,23 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     const missing = await post({ platform: 'aws-lambda', function: 'no-such-function' });
     expect(missing.status).toBe(422);
     expect(String(missing.body.message)).toMatch(/no-such-function.*not found/i);
+  });
+
+  it('answers 503 when the platform throttles reading the function and 502 when it fails, naming the error, rather than 422 as if the function did not exist', async () => {
+    const throttled = await post({ platform: 'aws-lambda', function: 'throttled' });
+    expect(throttled.status).toBe(503);
+    expect(String(throttled.body.message)).toMatch(
+      /^reading throttled on aws-lambda: the platform throttled the request, try again later: .*TooManyRequestsException/,
+    );
+    const down = await post({ platform: 'aws-lambda', function: 'lambda-down' });
+    expect(down.status).toBe(502);
+    expect(String(down.body.message)).toMatch(
+      /^reading lambda-down on aws-lambda: the platform failed to answer: .*ServiceException/,
+    );
+    const queued = (await stack.fleetscope.app.get(TuningJobsRepository).pending()).filter((j) =>
+      /throttled|lambda-down/.test(j.function),
+    );
+    expect(queued).toEqual([]);
   });
 
   it('never reports an unmeasured size as feasible, nor prices one between an OOM and the smallest size that ran; evidence takes measured sizes only', async () => {

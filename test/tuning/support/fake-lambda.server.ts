@@ -33,6 +33,8 @@ export interface FakeFunctionSpec {
   versionPendingMs?: number;
   /** These UpdateFunctionConfiguration call numbers (1-based) are accepted, then end Failed. */
   updatesEndingFailed?: number[];
+  /** GetFunction answers this error (429 TooManyRequestsException: Lambda throttles reads). */
+  getFunctionError?: { status: number; type: string };
   /** GetFunctionConfiguration is refused with 403 AccessDeniedException (a missing IAM permission). */
   denyGetConfiguration?: boolean;
   /** CreateAlias of these names fails with a 500 ServiceException. */
@@ -198,6 +200,13 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     }
 
     if (method === 'GET' && sub === '') {
+      if (f.spec.getFunctionError)
+        return errorAnswer(
+          res,
+          f.spec.getFunctionError.status,
+          f.spec.getFunctionError.type,
+          `${f.spec.getFunctionError.type} on GetFunction of ${name}`,
+        );
       return json({
         Configuration: configuration(f, f.latest),
         Code: { RepositoryType: 'S3', Location: `${url}/code.zip` },

@@ -1,4 +1,5 @@
 import {
+  BadGatewayException,
   BadRequestException,
   Body,
   ConflictException,
@@ -10,12 +11,14 @@ import {
   Param,
   Post,
   Query,
+  ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   TuningConflictError,
   TuningJobsService,
+  TuningPlatformError,
   TuningRequestError,
   TuningTargetError,
   type TuningJobView,
@@ -59,6 +62,12 @@ export class TuningJobsController {
       // One job per function: the function as the platform resolves it, however it is spelled.
       if (error instanceof TuningConflictError) throw new ConflictException(error.message);
       if (error instanceof TuningTargetError) throw new UnprocessableEntityException(error.message);
+      // The platform throttled the read (retry later), or failed or was unreachable (a gateway's
+      // error): nothing is known of the function.
+      if (error instanceof TuningPlatformError)
+        throw error.reason === 'throttled'
+          ? new ServiceUnavailableException(error.message)
+          : new BadGatewayException(error.message);
       throw error;
     }
   }

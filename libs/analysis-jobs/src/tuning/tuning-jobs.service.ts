@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CounterSet } from '@fleetscope/server';
 import { TuningJobsRepository, describeError, type StoredTuningJob } from '@fleetscope/storage';
 import {
+  PlatformUnavailableError,
   parseTuningRequest,
   platformFunctionName,
   type SizeResult,
@@ -19,6 +20,15 @@ export class TuningRequestError extends Error {}
 export class TuningConflictError extends Error {}
 /** The platform could not say which function the request names (not found, no access). */
 export class TuningTargetError extends Error {}
+/** The platform did not answer about the function for now: throttled, failed or unreachable. */
+export class TuningPlatformError extends Error {
+  constructor(
+    message: string,
+    readonly reason: PlatformUnavailableError['reason'],
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Whether an active job tunes the function a new job resolved to: the one rule behind "one job
@@ -163,6 +173,12 @@ export class TuningJobsService {
     try {
       return (await driver.snapshot({ jobId, function: fn })).functionId;
     } catch (error) {
+      // Throttled, failed or unreachable says nothing of the function: not a 422.
+      if (error instanceof PlatformUnavailableError)
+        throw new TuningPlatformError(
+          `reading ${fn} on ${platform}: ${error.message}`,
+          error.reason,
+        );
       throw new TuningTargetError(`reading ${fn} on ${platform} failed: ${describeError(error)}`);
     }
   }

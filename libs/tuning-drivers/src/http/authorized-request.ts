@@ -1,3 +1,5 @@
+import { HttpStatusError } from './platform-errors';
+
 /**
  * fetch with the URL's userinfo sent as basic auth (fetch refuses URLs with credentials, and
  * gateways are often configured with them), and an optional bearer token.
@@ -24,8 +26,11 @@ export async function authorizedRequest(
   });
 }
 
-/** An error naming the call and what the server said. */
-export async function responseError(what: string, response: Response): Promise<Error> {
+/** An error naming the call and what the server said, with its status. */
+export async function responseError(what: string, response: Response): Promise<HttpStatusError> {
   const text = (await response.text().catch(() => '')).slice(0, 300);
-  return new Error(`${what} answered ${response.status}${text ? `: ${text}` : ''}`);
+  return new HttpStatusError(
+    `${what} answered ${response.status}${text ? `: ${text}` : ''}`,
+    response.status,
+  );
 }

@@ -7,6 +7,7 @@ import type {
   TuningTarget,
 } from '@fleetscope/tuning';
 import { authorizedRequest } from '../http/authorized-request';
+import { asPlatformError } from '../http/platform-errors';
 import {
   KubernetesApiError,
   kubernetesRequest,
@@ -148,7 +149,9 @@ export class KnativeTuningDriver implements TuningDriver {
       this.api(),
       'GET',
       servicePath(namespace, name),
-    );
+    ).catch((error: unknown) => {
+      throw asPlatformError(error);
+    });
     const container = svc.spec.template.spec.containers[0];
     const memoryMb = mebibytes(
       container?.resources?.limits?.memory ?? container?.resources?.requests?.memory,

@@ -18,6 +18,7 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classifyLambdaLine, type ReportLine } from '@fleetscope/ingest';
 import { functionId, parseLambdaArn } from '@fleetscope/model';
+import { asPlatformError } from '../http/platform-errors';
 import {
   NothingChangedError,
   type Candidate,
@@ -163,7 +164,11 @@ export class LambdaTuningDriver implements TuningDriver {
 
   async snapshot(target: TuningTarget): Promise<FunctionSnapshot> {
     const client = this.client(target);
-    const got = await client.send(new GetFunctionCommand({ FunctionName: target.function }));
+    const got = await client
+      .send(new GetFunctionCommand({ FunctionName: target.function }))
+      .catch((error: unknown) => {
+        throw asPlatformError(error);
+      });
     const c = got.Configuration;
     if (!c?.FunctionArn || !c.MemorySize) throw new Error('GetFunction returned no configuration');
     const arn = parseLambdaArn(c.FunctionArn);

@@ -8,6 +8,7 @@ import type {
   TuningTarget,
 } from '@fleetscope/tuning';
 import { authorizedRequest, responseError } from '../http/authorized-request';
+import { asPlatformError } from '../http/platform-errors';
 
 /** How long a new deployment may take to have a ready replica. */
 const READY_TIMEOUT_MS = 120_000;
@@ -88,7 +89,9 @@ export class OpenFaasTuningDriver implements TuningDriver {
 
   async snapshot(target: TuningTarget): Promise<FunctionSnapshot> {
     const { gateway, name, namespace } = locate(target.function, this.gateways);
-    const status = await this.status(gateway, name, namespace);
+    const status = await this.status(gateway, name, namespace).catch((error: unknown) => {
+      throw asPlatformError(error);
+    });
     const memoryMb = mebibytes(status.limits?.memory ?? status.requests?.memory);
     if (!memoryMb)
       throw new Error(`${name}.${namespace} has no memory limit to tune: set limits.memory first`);

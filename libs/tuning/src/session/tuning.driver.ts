@@ -45,6 +45,25 @@ export class NothingChangedError extends Error {
   }
 }
 
+/** Why a platform could not answer for now. */
+export type PlatformUnavailability = 'throttled' | 'failed' | 'unreachable';
+
+/**
+ * Thrown by `snapshot` when the platform did not say anything about the function: it throttled
+ * the call, failed (5xx) or could not be reached. Asking again later may work, so it is no answer
+ * that the function is missing.
+ */
+export class PlatformUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly reason: PlatformUnavailability,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'PlatformUnavailableError';
+  }
+}
+
 /**
  * A platform a tuning job can measure. Implementations: one file each (Lambda, OpenFaaS,
  * Knative), provided under the TUNING_DRIVERS token. `restore` must work from the snapshot
@@ -58,6 +77,7 @@ export interface TuningDriver {
    * False where every prepared size stays invocable (Lambda versions, Knative tagged revisions).
    */
   readonly oneDeploymentAtATime: boolean;
+  /** Throws PlatformUnavailableError when the platform throttled, failed or was unreachable. */
   snapshot(target: TuningTarget): Promise<FunctionSnapshot>;
   /**
    * Makes the candidate invocable (a version and alias, new limits, a tagged revision). Throws
