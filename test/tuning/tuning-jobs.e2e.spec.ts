@@ -14,7 +14,13 @@ interface JobView {
   invocationsUsed: number;
   error: string | null;
   functionId: string;
-  pick: { memoryMb: number; architecture: string; reason: string } | null;
+  pick: {
+    memoryMb: number;
+    architecture: string;
+    reason: string;
+    inconclusive: boolean;
+    current: { memoryMb: number } | null;
+  } | null;
   partial: {
     stoppedBy: string;
     measuredSizes: { memoryMb: number; architecture: string }[];
@@ -62,6 +68,8 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     { name: 'tune-slow', curve: 'cost-optimum-mid', invokeDelayMs: 40, memoryMb: 2048 },
     { name: 'unreadable', curve: 'mixed', memoryMb: 896, denyGetConfiguration: true },
     { name: 'snapjob', curve: 'mixed', memoryMb: 512, runtime: 'python3.12', snapStart: true },
+    // 256 MB and 512 MB cost the same within 0.2 %: no pick can be shown better than 512 MB.
+    { name: 'flatcost', curve: 'cpu-bound', memoryMb: 512, description: 'reports' },
     {
       name: 'throttled',
       curve: 'mixed',
@@ -224,6 +232,23 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     const calls = stack.lambda.fn('snapjob').invoked;
     expect(calls).toHaveLength(5);
     untouched('snapjob', 512);
+  });
+
+  it('does not apply an inconclusive pick: its cost range overlaps the current size’s, and its reason says so', async () => {
+    const { body } = await post({
+      platform: 'aws-lambda',
+      function: stack.lambda.arn('flatcost'),
+      memorySizes: [256, 512],
+      mode: 'grid',
+      invocationsPerSize: 10,
+      applyPick: 'function',
+    });
+    const job = await until(String(body.id), finished);
+    expect(job.status).toBe('succeeded');
+    expect(job.pick).toMatchObject({ memoryMb: 256, inconclusive: true });
+    expect(job.pick!.current).toMatchObject({ memoryMb: 512 });
+    expect(job.pick!.reason).toMatch(/inconclusive: .*not applied automatically$/);
+    untouched('flatcost', 512);
   });
 
   it('answers 400 naming the field for a bad request, and stores nothing', async () => {

@@ -88,10 +88,38 @@ export interface SizeResult {
   costUsdPerInvocation: number | null;
 }
 
+/** A figure and the range it is known to (two standard errors of the mean it rests on). */
+export interface Range {
+  value: number;
+  lo: number;
+  hi: number;
+}
+
 export interface TuningPick {
   memoryMb: number;
   architecture: TuningArchitecture;
   reason: string;
+  /** The pick's dollars per invocation and their range. */
+  costRangeUsdPerInvocation: Range;
+  /**
+   * The size the function runs at today (the baseline), when the job measured it successfully:
+   * its cost range and what the pick saves per invocation (current − pick; lo from the pick's
+   * high end and the current's low one). Null when it was not measured, or failed.
+   */
+  current: {
+    memoryMb: number;
+    architecture: TuningArchitecture;
+    costRangeUsdPerInvocation: Range;
+    savingUsdPerInvocation: Range;
+    /** saving.value / current cost.value. */
+    savingShare: number;
+  } | null;
+  /**
+   * The pick's range overlaps the current size's under the job's strategy (cost, duration or
+   * the balanced score): the measurements do not show it is better, so it is never applied
+   * automatically. False when it is the current size, or the current size was not measured.
+   */
+  inconclusive: boolean;
 }
 
 /** The x86 → arm64 switch at the pick's size, when a job measured both. */

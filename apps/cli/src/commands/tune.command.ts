@@ -204,8 +204,14 @@ function summary(job: JobView): string {
   const lines = [resultTable(job), ''];
   // Only a job whose search ended has a pick; a cancelled one says what it measured.
   if (job.partial) lines.push(`partial: ${job.partial.message}`);
-  else if (job.pick && job.status === 'succeeded')
+  else if (job.pick && job.status === 'succeeded') {
     lines.push(`pick: ${job.pick.memoryMb} MB ${job.pick.architecture} — ${job.pick.reason}`);
+    // Jobs stored before picks had a range have no `inconclusive`.
+    if (job.pick.inconclusive === true)
+      lines.push(
+        'inconclusive: the pick may be no better than the current size; it was not applied',
+      );
+  }
   const c = job.architectureComparison;
   if (c)
     lines.push(

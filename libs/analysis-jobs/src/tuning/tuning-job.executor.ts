@@ -190,7 +190,9 @@ export class TuningJobExecutor implements OnModuleDestroy {
       }
       const summary = summaryOf(all, end.reason);
       if (request.dryRun) summary.pick = null;
-      if (summary.pick && request.applyPick !== false) {
+      // An inconclusive pick may be no better than the current size: its reason says so, and a
+      // person decides.
+      if (summary.pick && !summary.pick.inconclusive && request.applyPick !== false) {
         const where =
           request.applyPick === 'function'
             ? ({ kind: 'function' } as const)

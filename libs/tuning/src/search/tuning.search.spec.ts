@@ -81,6 +81,75 @@ describe('adaptive tuning search', () => {
     expect(summary.pick?.reason).toMatch(/cheapest: 1024 MB x86_64/);
   });
 
+  it('states the pick’s cost range and its saving against the current size, conclusive when the ranges are apart', async () => {
+    const { summary } = await tune('cost-optimum-mid', {
+      baseline: { architecture: 'x86_64', memoryMb: 3008 },
+    });
+    const pick = summary.pick!;
+    expect(pick.memoryMb).toBe(1024);
+    const r1024 = summary.results.find((r) => r.memoryMb === 1024)!;
+    const r3008 = summary.results.find((r) => r.memoryMb === 3008)!;
+    expect(pick.costRangeUsdPerInvocation.value).toBe(r1024.costUsdPerInvocation);
+    expect(pick.costRangeUsdPerInvocation.lo).toBeLessThan(pick.costRangeUsdPerInvocation.value);
+    expect(pick.costRangeUsdPerInvocation.hi).toBeGreaterThan(pick.costRangeUsdPerInvocation.value);
+    expect(pick.current).toMatchObject({
+      memoryMb: 3008,
+      architecture: 'x86_64',
+      costRangeUsdPerInvocation: { value: r3008.costUsdPerInvocation },
+    });
+    const saving = pick.current!.savingUsdPerInvocation;
+    expect(saving.value).toBeCloseTo(r3008.costUsdPerInvocation! - r1024.costUsdPerInvocation!, 15);
+    expect(saving.lo).toBeGreaterThan(0);
+    expect(pick.current!.savingShare).toBeCloseTo(saving.value / r3008.costUsdPerInvocation!, 12);
+    expect(pick.inconclusive).toBe(false);
+    expect(pick.reason).toMatch(
+      /; against the current 3008 MB x86_64 \(\$[\d.e-]+\): saves \d+ % per invocation \(\$[\d.e-]+ to \$[\d.e-]+\)$/,
+    );
+  });
+
+  it('marks a pick inconclusive, never to be applied, when its range overlaps the current size’s: 15 % noise over a 7 % true gap', async () => {
+    // 512 MB at 430 ms costs 7 % more than 1024 MB at 200 ms; the function runs at 1024 MB.
+    const curve: DurationCurve = {
+      name: 'noisy-gap',
+      initMs: 250,
+      noise: 0.15,
+      expectedMs: (m) => (m === 512 ? 430 : 200),
+    };
+    const two: Candidate[] = [512, 1024].map((memoryMb) => ({ architecture: 'x86_64', memoryMb }));
+    const current = { ...options, baseline: { architecture: 'x86_64' as const, memoryMb: 1024 } };
+    let dearer = 0;
+    const dearerAndConclusive: number[] = [];
+    for (let seed = 1; seed <= 200; seed++) {
+      const driver = new SimulatedDriver(curve, seed);
+      const target = { jobId: 'j', function: curve.name };
+      let all: Observation[] = [];
+      await runTuningSession({
+        driver,
+        target,
+        snapshot: await driver.snapshot(target),
+        candidates: two,
+        options: current,
+        pricer,
+        parallelInvocation: false,
+        sleepBetweenRunsMs: 0,
+        observations: [],
+        onBatch: (_b, observations) => {
+          all = observations;
+          return Promise.resolve();
+        },
+        shouldStop: () => false,
+      });
+      const { pick } = summarise(two, all, current, pricer);
+      if (pick?.memoryMb !== 512) continue;
+      dearer++;
+      if (!pick.inconclusive) dearerAndConclusive.push(seed);
+      else expect(pick.reason).toMatch(/; inconclusive: .*not applied automatically$/);
+    }
+    // The point estimates still favour the dearer size now and then; the ranges never do.
+    expect(dearer).toBeGreaterThan(0);
+    expect(dearerAndConclusive).toEqual([]);
+  });
+
   it('marks sizes that run out of memory infeasible, skips smaller ones and goes on', async () => {
     const { summary } = await tune('oom-below-512');
     const bySize = new Map(summary.results.map((r) => [r.memoryMb, r]));

@@ -13,6 +13,8 @@ export interface DurationCurve {
   oomBelowMb?: number;
   /** Share of calls that fail with a function error, at every size. */
   errorRate?: number;
+  /** Sigma of the log-normal noise on Duration (0.05 when not given). */
+  noise?: number;
   initMs: number;
 }
 
@@ -72,7 +74,7 @@ export interface SimulatedInvocation {
   errorType: string;
 }
 
-/** Log-normal noise of 5 %, and one call in 50 slowed 1.5–3× (a noisy neighbour). */
+/** Log-normal noise (5 % unless the curve says), one call in 50 slowed 1.5–3× (a noisy neighbour). */
 export function simulateInvocation(
   curve: DurationCurve,
   memoryMb: number,
@@ -94,7 +96,8 @@ export function simulateInvocation(
   const u1 = Math.max(1e-12, random());
   const u2 = random();
   const gaussian = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  let durationMs = curve.expectedMs(memoryMb, architecture) * Math.exp(0.05 * gaussian);
+  let durationMs =
+    curve.expectedMs(memoryMb, architecture) * Math.exp((curve.noise ?? 0.05) * gaussian);
   if (random() < 0.02) durationMs *= 1.5 + 1.5 * random();
   const failed = curve.errorRate !== undefined && random() < curve.errorRate;
   return {
