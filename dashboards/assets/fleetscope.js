@@ -497,15 +497,22 @@ function tokenDialog() {
     ),
     h('label', { for: 'api-token' }, 'Token'),
     input,
+    // Save is the form's only submit button: Enter in the field submits with the first one, which
+    // was "Forget token" and deleted the token. Forget and Cancel act on their own click only.
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'submit', value: 'clear' }, 'Forget token'),
-      h('button', { type: 'submit', value: 'cancel' }, 'Cancel'),
+      h('button', { type: 'button', onclick: () => dialog.close('clear') }, 'Forget token'),
+      h('button', { type: 'button', onclick: () => dialog.close('cancel') }, 'Cancel'),
       h('button', { type: 'submit', value: 'save', class: 'primary' }, 'Save'),
     ),
   );
   dialog = h('dialog', { 'aria-labelledby': 'token-title' }, form);
+  // A submit (Save, or Enter in the field) saves, whatever button the browser names as submitter.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    dialog.close('save');
+  });
   dialog.addEventListener('close', () => {
     if (dialog.returnValue === 'save') localStorage.setItem(TOKEN_KEY, input.value.trim());
     else if (dialog.returnValue === 'clear') localStorage.removeItem(TOKEN_KEY);

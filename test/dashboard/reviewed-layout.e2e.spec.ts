@@ -1,0 +1,158 @@
+import { type Browser, type Page } from 'playwright-core';
+import { functionId, type InvocationRecord } from '@fleetscope/model';
+import { isoWeekOf } from '@fleetscope/reports';
+import { IngestWriter } from '@fleetscope/storage';
+import { lambdaInvocation } from '../support/invocation-records';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { launchChromium } from '../support/chromium-page';
+
+/**
+ * What a review of the pages in Chromium found, at a desktop's and a phone's size: each test names
+ * the defect it saw. The fleet: a Lambda function with errors, timeouts and cold starts; a Knative
+ * function none of whose invocations said whether it started cold; and 24 functions with one cold
+ * start each, one in every hour of the last day.
+ */
+const CHECKOUT = 'aws_lambda~123456789012~eu-west-1~demo-checkout-api-2b373145c4fa2c34';
+const KNATIVE = functionId({
+  platform: 'knative',
+  account: 'demo-cluster',
+  region: 'shop',
+  name: 'demo-report',
+});
+const hourly = (hour: number) =>
+  `aws_lambda~123456789012~eu-west-1~demo-hourly-${String(hour).padStart(2, '0')}`;
+const TOKEN_KEY = 'fleetscope.apiToken';
+
+/** What the tests read in the page, typed by hand: the tests compile without the DOM library. */
+interface InPage {
+  document: { documentElement: { scrollWidth: number }; getElementById(id: string): unknown };
+  innerWidth: number;
+  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  getComputedStyle(el: unknown): { paddingLeft: string };
+  Chart: { getChart(el: unknown): { data: { datasets: { spanGaps?: boolean }[] } } };
+}
+
+jest.setTimeout(120_000);
+
+describe('What the UI review of the dashboard pages found', () => {
+  let fleetscope: RunningFleetscope;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  /** A fresh page of `width` × `height`. */
+  async function openPage(width = 1366, height = 768): Promise<void> {
+    await page?.context().close();
+    page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  }
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    fleetscope = await startFleetscope();
+    const now = Date.now();
+    const start = Math.floor(now / 60_000) * 60_000 - 3 * 3_600_000;
+    const invocations: InvocationRecord[] = [];
+    // Busy for 10 minutes, idle for an hour, busy again: the duration chart has a gap between.
+    for (const [i, minute] of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 70, 71].entries()) {
+      invocations.push({
+        ...lambdaInvocation(CHECKOUT, `checkout-${i}`, start + minute * 60_000),
+        name: 'demo-checkout-api-2b373145c4fa2c34',
+        durationMs: 120 + i * 10,
+        memorySizeMb: 1024,
+        maxMemoryUsedMb: 650,
+        coldStart: i === 0,
+        initType: i === 0 ? 'on-demand' : '',
+        initDurationMs: i === 0 ? 250 : null,
+        status: i === 3 ? 'error' : i === 4 ? 'timeout' : 'success',
+      });
+    }
+    for (let i = 0; i < 12; i++) {
+      invocations.push({
+        ...lambdaInvocation(KNATIVE, `knative-${i}`, start + i * 5 * 60_000),
+        source: 'otel_span',
+        platform: 'knative',
+        account: 'demo-cluster',
+        region: 'shop',
+        name: 'demo-report',
+        version: 'demo-report-00001',
+        coldStart: null,
+        initType: '',
+        memorySizeMb: null,
+        maxMemoryUsedMb: null,
+        runtime: '',
+        architecture: '',
+      });
+    }
+    // One an hour over the last 24 hours: each hour of the day once.
+    for (let back = 0; back < 24; back++) {
+      const at = now - 60_000 - back * 3_600_000;
+      invocations.push({
+        ...lambdaInvocation(hourly(new Date(at).getUTCHours()), `hourly-${back}`, at),
+        coldStart: true,
+        initType: 'on-demand',
+        initDurationMs: 300,
+      });
+    }
+    await fleetscope.app.get(IngestWriter).write({ invocations });
+    await fleetscope.flush();
+    const built = await fetch(`${fleetscope.apiUrl}/api/reports/weekly`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ week: isoWeekOf(now).label }),
+    });
+    expect(built.status).toBeLessThan(300);
+  });
+
+  afterEach(() => expect(problems.splice(0)).toEqual([]));
+
+  afterAll(async () => {
+    await browser?.close();
+    await fleetscope?.stop();
+  });
+
+  describe('the API-token dialog', () => {
+    const stored = () =>
+      page.evaluate(
+        (key) => (globalThis as unknown as InPage).localStorage.getItem(key),
+        TOKEN_KEY,
+      );
+
+    /** Opens the dialog over a page that holds `token`, and types `typed` over it. */
+    async function typeToken(token: string, typed: string): Promise<void> {
+      await openPage();
+      await page.goto(`${fleetscope.apiUrl}/reports.html`);
+      await page.evaluate(
+        ([key, value]) => (globalThis as unknown as InPage).localStorage.setItem(key, value),
+        [TOKEN_KEY, token],
+      );
+      await page.reload();
+      await page.locator('#token-button', { hasText: 'API token ✓' }).waitFor();
+      await page.locator('#token-button').click();
+      await page.locator('#api-token').fill(typed);
+    }
+
+    it('defect: Enter in the token field forgot the token (the first submit button was "Forget token"); Enter saves it', async () => {
+      await typeToken('old-token', 'new-token');
+      await Promise.all([page.waitForEvent('load'), page.locator('#api-token').press('Enter')]);
+      expect(await stored()).toBe('new-token');
+      expect(await page.locator('#token-button').innerText()).toBe('API token ✓');
+    });
+
+    it('forgets the token on its own button only, and keeps it on Cancel', async () => {
+      await typeToken('old-token', 'typed-then-cancelled');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      expect(await page.locator('dialog').isVisible()).toBe(false);
+      expect(await stored()).toBe('old-token');
+
+      await page.locator('#token-button').click();
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.getByRole('button', { name: 'Forget token' }).click(),
+      ]);
+      expect(await stored()).toBeNull();
+      expect(await page.locator('#token-button').innerText()).toBe('API token');
+    });
+  });
+});
