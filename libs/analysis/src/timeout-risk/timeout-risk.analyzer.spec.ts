@@ -100,6 +100,36 @@ describe(TimeoutRiskAnalyzer.name, () => {
     expect(rec.evidence.tailProbability as number).toBeGreaterThan(1e-4);
   });
 
+  it('defect (a tail extrapolated from 60 invocations asked for 17 s): a fitted tail flags only where the window could have seen it', () => {
+    // 45 invocations of ~0.1 s and 15 spread over 0.2–1.5 s, no timeout; 6 s configured.
+    const durations = [
+      ...Array.from({ length: 45 }, (_, i) => 90 + i),
+      ...Array.from({ length: 15 }, (_, i) => 200 + i * 93),
+    ];
+    const durationBuckets: Record<number, number> = {};
+    for (const d of durations)
+      durationBuckets[bucketIndex(d)] = (durationBuckets[bucketIndex(d)] ?? 0) + 1;
+    const stats = {
+      ...windowStats({ invocations: 60, medianMs: 100, sigma: 0.1 }),
+      durationBuckets,
+      durationSumMs: durations.reduce((a, b) => a + b, 0),
+      durationMaxMs: Math.max(...durations),
+    };
+    // The fit alone would cross the threshold: the evidence says so, no flag is raised on it.
+    expect(timeoutRiskEvidence(stats, 6000).tailProbability).toBeGreaterThan(1e-4);
+    const whyNot: string[] = [];
+    expect(
+      analyzer.analyze(
+        { profile: lambdaProfile({ timeoutMs: 6000 }), stats },
+        { ...ctx, explain: (w) => whyNot.push(w.code) },
+      ),
+    ).toEqual([]);
+    expect(whyNot).toEqual(['already-right']);
+    // The longest halfway to the timeout: the same tail is worth flagging.
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx);
+    expect(rec.evidence.flags).toEqual(['tail-probability']);
+  });
+
   it('marks observed timeouts critical and points at hangs when p99 is short', () => {
     const stats = windowStats({
       invocations: 10_000,

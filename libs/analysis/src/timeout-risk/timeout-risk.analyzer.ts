@@ -210,12 +210,21 @@ export function timeoutRiskEvidence(
   };
 }
 
+/** How far the longest invocation must reach toward the timeout for a fitted tail to speak alone. */
+const TAIL_SEEN_SHARE = 0.5;
+
 function flagsOf(e: TimeoutRiskEvidence, o: TimeoutRiskOptions): TimeoutFlag[] {
   const flags: TimeoutFlag[] = [];
   if (e.timeouts > 0) flags.push('observed-timeouts');
   if (e.p99ShareOfTimeout !== null && e.p99ShareOfTimeout > o.p99ShareThreshold)
     flags.push('p99-near-timeout');
-  if (e.tailProbability > o.tailProbabilityThreshold) flags.push('tail-probability');
+  // A fitted tail is an extrapolation: it flags only where the window could have seen what it
+  // claims (enough invocations that one beyond the threshold is expected) or where the longest
+  // invocation already came halfway to the timeout. 60 invocations, the longest 1.5 s of a 6 s
+  // timeout, had a line through their p75 and maximum put P at 5e-4 and ask for 17 s.
+  const tailSeen =
+    e.invocations * o.tailProbabilityThreshold >= 1 || e.maxShareOfTimeout >= TAIL_SEEN_SHARE;
+  if (tailSeen && e.tailProbability > o.tailProbabilityThreshold) flags.push('tail-probability');
   return flags;
 }
 
