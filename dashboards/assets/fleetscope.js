@@ -603,9 +603,10 @@ export function chartDefaults() {
 /**
  * A chart card: title, a canvas with an accessible description, and its chart.js instance. Under
  * the chart, a "Data" disclosure holds the chart's figures as a table (drawChart fills it): the
- * text alternative of what the canvas draws.
+ * text alternative of what the canvas draws. `note`, if any, says under the title what the chart
+ * cannot show.
  */
-export function chartCard(id, title, description) {
+export function chartCard(id, title, description, note) {
   const canvas = h(
     'canvas',
     { id, role: 'img', 'aria-label': `${description}. The figures are in the data table below.` },
@@ -615,6 +616,7 @@ export function chartCard(id, title, description) {
     'section',
     { class: 'panel chart-card', 'aria-labelledby': `${id}-title` },
     h('h3', { id: `${id}-title` }, title),
+    note ? h('p', { class: 'chart-note' }, note) : null,
     h('div', { class: 'chart-box' }, canvas),
     h(
       'details',

@@ -99,13 +99,27 @@ function options(yTitle, { integer = false } = {}) {
   };
 }
 
-function renderCharts(range, series) {
+/**
+ * What the cold-starts chart cannot show, from the summary: the timeseries counts the cold starts
+ * known per interval and has no count of the invocations that did not say (spans without
+ * faas.coldstart), so a 0 there may be "not known".
+ */
+function coldStartNote(summary) {
+  const unknown = summary?.coldStartUnknown ?? 0;
+  if (unknown === 0) return null;
+  if (summary.coldStartRate === null)
+    return `Cold starts not known. ${summary.coldStartRateReason ?? 'No source said whether these invocations started cold.'}`;
+  return `${fmtInt(unknown)} of ${fmtInt(summary.invocations)} invocations did not say whether they started cold; only the others are counted.`;
+}
+
+function renderCharts(range, series, summary) {
   chartDefaults();
   const container = $('#charts');
   const canvases = {};
+  const notes = { 'chart-coldstarts': coldStartNote(summary) };
   container.replaceChildren(
     ...CHARTS.map(([chartId, title, description]) => {
-      const { card, canvas } = chartCard(chartId, title, description);
+      const { card, canvas } = chartCard(chartId, title, description, notes[chartId]);
       canvases[chartId] = canvas;
       return card;
     }),
@@ -113,6 +127,9 @@ function renderCharts(range, series) {
   const s = slots(range, series.stepSeconds, series.points);
   const labels = s.map((x) => timeLabel(x.timeMs, range, series.stepSeconds));
   const count = (pick) => s.map((x) => (x.point ? pick(x.point) : 0));
+  // No invocation of the range said whether it started cold: no points, not a line at 0.
+  const coldStarts =
+    summary?.coldStartRate === null ? s.map(() => null) : count((p) => p.coldStarts);
   // Durations only where there were invocations: a gap, not a zero, when the function was idle.
   const duration = (q) => s.map((x) => (x.point ? x.point.durationMs[q] : null));
 
@@ -157,14 +174,7 @@ function renderCharts(range, series) {
     type: 'line',
     data: {
       labels,
-      datasets: [
-        line(
-          'Cold starts',
-          count((p) => p.coldStarts),
-          COLORS.violet,
-          { fill: true },
-        ),
-      ],
+      datasets: [line('Cold starts', coldStarts, COLORS.violet, { fill: true })],
     },
     options: options(perStep(series.stepSeconds), { integer: true }),
   });
@@ -357,7 +367,7 @@ async function load() {
   try {
     const series = await figures(`${path}/timeseries?${rangeQuery(range)}`);
     if (series === undefined) return;
-    renderCharts(range, series);
+    renderCharts(range, series, detail.summary);
     if (!detail.summary)
       notice(
         el,

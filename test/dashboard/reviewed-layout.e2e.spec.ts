@@ -48,6 +48,18 @@ describe('What the UI review of the dashboard pages found', () => {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   }
 
+  /** The figures of a chart's data table (chartCard), row by row: its label, then its values. */
+  const chartTable = (chartId: string) =>
+    page
+      .locator(`#${chartId}-data tbody tr`)
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          Array.from((row as unknown as { cells: { textContent: string }[] }).cells, (cell) =>
+            cell.textContent.trim(),
+          ),
+        ),
+      );
+
   beforeAll(async () => {
     browser = await launchChromium();
     fleetscope = await startFleetscope();
@@ -153,6 +165,34 @@ describe('What the UI review of the dashboard pages found', () => {
       ]);
       expect(await stored()).toBeNull();
       expect(await page.locator('#token-button').innerText()).toBe('API token');
+    });
+  });
+
+  describe('the function page of a function whose cold starts are not known', () => {
+    it('defect: its cold-starts chart drew a flat 0; it draws no points and says the cold starts are not known', async () => {
+      await openPage();
+      await page.goto(`${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(KNATIVE)}`);
+      await page.locator('#chart-coldstarts-data tbody tr').first().waitFor({ state: 'attached' });
+      expect(await page.locator('#stats').innerText()).toMatch(/Cold starts\s+unknown/);
+      const rows = await chartTable('chart-coldstarts');
+      expect(rows.length).toBeGreaterThan(0);
+      for (const [, coldStarts] of rows) expect(coldStarts).toBe('—');
+      const card = page.locator('#chart-coldstarts').locator('xpath=ancestor::section');
+      expect(await card.innerText()).toMatch(/not known/);
+      // The invocations, whose count is known, are still drawn.
+      expect(rows.length).toBe((await chartTable('chart-invocations')).length);
+      expect((await chartTable('chart-invocations')).some(([, n]) => n !== '0')).toBe(true);
+    });
+
+    it('still counts the cold starts of a function whose starts are known', async () => {
+      await openPage();
+      await page.goto(`${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(CHECKOUT)}`);
+      await page.locator('#chart-coldstarts-data tbody tr').first().waitFor({ state: 'attached' });
+      const counts = (await chartTable('chart-coldstarts')).map(([, n]) => n);
+      expect(counts).toContain('1');
+      expect(counts).not.toContain('—');
+      const card = page.locator('#chart-coldstarts').locator('xpath=ancestor::section');
+      expect(await card.innerText()).not.toMatch(/not known/);
     });
   });
 });
