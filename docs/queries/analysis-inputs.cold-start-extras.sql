@@ -5,6 +5,7 @@ SELECT
   memory_size_mb AS memorySizeMb,
   arrayCount(b -> b < toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60)), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
   countIf(proactive) AS proactiveInits,
+  countIf(proactive AND init_ms > 0) AS timedProactiveInits,
   sumIf(init_ms, proactive) AS proactiveInitSumMs,
   countIf(restore_ms > 0) AS restores,
   sumIf(restore_ms, restore_ms > 0) AS restoreSumMs,

@@ -61,6 +61,7 @@ describe(groupColdStarts.name, () => {
       memorySizeMb: 1024,
       stretch: 0,
       proactiveInits: 2,
+      timedProactiveInits: 2,
       proactiveInitSumMs: 500,
       restores: 2,
       restoreSumMs: 300,
@@ -147,6 +148,33 @@ describe(groupColdStarts.name, () => {
       costUsd: null,
       latencyAddedMs: null,
     });
+  });
+
+  it('defect (the proactive mean divided by inits without a duration): one proactive init of 800 ms and three untimed ones mean 800 ms, not 200', () => {
+    const B = 'aws_lambda~1~us-east-1~b';
+    const proactive = (functionId: string, inits: number, timed: number, sumMs: number) => ({
+      key: '',
+      functionId,
+      version: '1',
+      memorySizeMb: 1024,
+      stretch: 0,
+      proactiveInits: inits,
+      timedProactiveInits: timed,
+      proactiveInitSumMs: sumMs,
+      restores: 0,
+      restoreSumMs: 0,
+      restoreBuckets: {},
+    });
+    const both = new Map([...configs, [B, configs.get(A)!]]);
+    const report = groupColdStarts(
+      [row({}), row({ functionId: B })],
+      [proactive(A, 1, 1, 800), proactive(B, 3, 0, 0)],
+      both,
+      'runtime',
+      AT,
+      pricing,
+    );
+    expect(report.groups[0].proactive).toEqual({ inits: 4, meanInitMs: 800 });
   });
 
   it('prices each call with the inventory it is given, and each row at its own memory size', () => {

@@ -171,6 +171,7 @@ interface Accumulator {
   restoreCostUsd: number | null;
   pcInits: number;
   proactiveInits: number;
+  timedProactiveInits: number;
   proactiveInitSumMs: number;
 }
 
@@ -195,6 +196,7 @@ function accumulator(key: string, labels: Record<string, string>): Accumulator {
     restoreCostUsd: null,
     pcInits: 0,
     proactiveInits: 0,
+    timedProactiveInits: 0,
     proactiveInitSumMs: 0,
   };
 }
@@ -434,10 +436,9 @@ function report(acc: Accumulator): ColdStartGroupReport {
     provisionedConcurrency: { inits: acc.pcInits },
     proactive: {
       inits: acc.proactiveInits,
-      meanInitMs:
-        acc.proactiveInits > 0 && acc.proactiveInitSumMs > 0
-          ? acc.proactiveInitSumMs / acc.proactiveInits
-          : null,
+      // Over the inits that reported a duration, as meanInitMs takes on-demand ones: one of 800 ms
+      // and three without read 200.
+      meanInitMs: meanInitMs(acc.proactiveInitSumMs, acc.timedProactiveInits),
     },
   };
 }
@@ -480,6 +481,7 @@ function addExtras(acc: Accumulator, row: ColdStartExtrasRow, part?: InitPart): 
   }
   if (part === undefined || part === 'proactive') {
     acc.proactiveInits += row.proactiveInits;
+    acc.timedProactiveInits += row.timedProactiveInits;
     acc.proactiveInitSumMs += row.proactiveInitSumMs;
   }
 }

@@ -634,6 +634,7 @@ describe(AnalysisInputsRepository.name, () => {
       expect(row).toMatchObject({
         functionId: F,
         proactiveInits: 1,
+        timedProactiveInits: 1,
         proactiveInitSumMs: 250,
         restores: 1,
       });

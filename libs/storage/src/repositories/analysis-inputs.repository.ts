@@ -147,6 +147,8 @@ export interface ColdStartExtrasRow {
   /** As ColdStartRow.stretch: the stretch of the aggregate row the record's minute is summed in. */
   stretch: number;
   proactiveInits: number;
+  /** The proactive inits that reported an Init Duration: those proactiveInitSumMs sums. */
+  timedProactiveInits: number;
   proactiveInitSumMs: number;
   /** The restores that reported a Restore Duration, the sum of those and their histogram. */
   restores: number;
@@ -553,6 +555,7 @@ export class AnalysisInputsRepository {
         memory_size_mb AS memorySizeMb,
         ${STRETCH} AS stretch,
         countIf(proactive) AS proactiveInits,
+        countIf(proactive AND init_ms > 0) AS timedProactiveInits,
         sumIf(init_ms, proactive) AS proactiveInitSumMs,
         countIf(restore_ms > 0) AS restores,
         sumIf(restore_ms, restore_ms > 0) AS restoreSumMs,
