@@ -195,4 +195,33 @@ describe('What the UI review of the dashboard pages found', () => {
       expect(await card.innerText()).not.toMatch(/not known/);
     });
   });
+
+  describe('on a phone (390 × 844)', () => {
+    it.each([
+      ['/', '#functions tbody tr'],
+      ['/coldstarts.html', '#charts canvas'],
+      ['/recommendations.html', '#controls fieldset'],
+      ['/reports.html', '#report-frame'],
+      [`/function.html?id=${encodeURIComponent(CHECKOUT)}`, '#charts canvas'],
+    ])(
+      'defect: %s was 635 px wide (top bar, chart cards, the Kind control); it fits the screen',
+      async (path, drawn) => {
+        await openPage(390, 844);
+        await page.goto(`${fleetscope.apiUrl}${path}`);
+        await page.locator(drawn).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const { scrollWidth, innerWidth } = await page.evaluate(() => {
+          const inPage = globalThis as unknown as InPage;
+          return {
+            scrollWidth: inPage.document.documentElement.scrollWidth,
+            innerWidth: inPage.innerWidth,
+          };
+        });
+        expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+        // The top bar's last control can be reached without scrolling.
+        const token = await page.locator('#token-button').boundingBox();
+        expect(token!.x + token!.width).toBeLessThanOrEqual(innerWidth);
+      },
+    );
+  });
 });
