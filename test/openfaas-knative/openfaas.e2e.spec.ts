@@ -138,6 +138,12 @@ describe('OpenFaaS ingest', () => {
       `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('nodeinfo'))}`,
     ).then((r) => r.json())) as { config: Record<string, unknown> };
     expect(one.config).toMatchObject({ minScale: 1, maxScale: 10, podCpu: 0.1, podMemoryMb: 128 });
+    // figlet has no scale labels: OpenFaaS keeps its default one replica, which its idle cost
+    // counts (it was filed with no min-scale and priced as if it scaled to zero).
+    const figlet = (await fetch(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('figlet', 'dev'))}`,
+    ).then((r) => r.json())) as { config: Record<string, unknown> };
+    expect(figlet.config).toMatchObject({ minScale: 1 });
   });
 
   it('counts scale-from-zero waits posted as gateway logs as cold starts, once per delivery', async () => {

@@ -67,6 +67,19 @@ describe(openFaasConfigUpdate.name, () => {
   it('leaves the labels as they are when there is no image', () => {
     expect(openFaasConfigUpdate({ ...openFaas, image: '' }).labels).toEqual({ team: 'a' });
   });
+
+  it('keeps one replica of a function without scale labels, as OpenFaaS does (scale.min defaults to 1)', () => {
+    expect(openFaasConfigUpdate({ ...openFaas, minScale: null }).minScale).toBe(1);
+    expect(openFaasConfigUpdate({ ...openFaas, minScale: 0 }).minScale).toBe(1);
+    expect(openFaasConfigUpdate({ ...openFaas, minScale: 3, scaleToZero: false }).minScale).toBe(3);
+  });
+
+  it('keeps no replica of a function that scales to zero, whatever its scale.min', () => {
+    expect(openFaasConfigUpdate({ ...openFaas, minScale: 2, scaleToZero: true }).minScale).toBe(0);
+    expect(openFaasConfigUpdate({ ...openFaas, minScale: null, scaleToZero: true }).minScale).toBe(
+      0,
+    );
+  });
 });
 
 describe(knativeConfigUpdate.name, () => {

@@ -12,6 +12,7 @@ const IMAGE_LABEL = { openfaas: 'openfaas.image', knative: 'knative.image' } as 
 function podConfigUpdate(
   hint: OpenFaasFunctionHint | KnativeServiceHint,
   region: string,
+  minScale: number | undefined,
 ): FunctionConfigUpdate {
   const podCpuMillicores = hint.cpuRequestMillicores ?? hint.cpuLimitMillicores;
   const podMemoryMb = hint.memoryRequestMb ?? hint.memoryLimitMb;
@@ -24,7 +25,7 @@ function podConfigUpdate(
     // The columns are whole MiB; a decimal quantity such as 64M is 61.04 MiB.
     memoryMb: hint.memorySizeMb === undefined ? undefined : Math.round(hint.memorySizeMb),
     timeoutMs: hint.timeoutMs === undefined ? undefined : Math.round(hint.timeoutMs),
-    minScale: hint.minScale ?? undefined,
+    minScale,
     maxScale: hint.maxScale ?? undefined,
     // Idle replicas cost what they request (the scheduler reserves it), else what they may use.
     podCpu: podCpuMillicores === null ? undefined : podCpuMillicores / 1000,
@@ -33,12 +34,25 @@ function podConfigUpdate(
   };
 }
 
+/**
+ * The replicas an OpenFaaS function keeps while idle: none when it scales to zero
+ * (`com.openfaas.scale.zero=true`), else `com.openfaas.scale.min`, which defaults to 1 and is at
+ * least 1 (openfaas/faas `gateway/scaling/ranges.go`, docs.openfaas.com "Auto-scaling"). Pricing
+ * reads an unknown min-scale as 0, which would bill an always-on replica only for its busy minutes.
+ */
+function openFaasMinScale(hint: OpenFaasFunctionHint): number {
+  return hint.scaleToZero === true ? 0 : Math.max(1, hint.minScale ?? 1);
+}
+
 /** An OpenFaaS function's inventory row, under its gateway. */
 export function openFaasConfigUpdate(hint: OpenFaasFunctionHint): FunctionConfigUpdate {
-  return podConfigUpdate(hint, hint.gateway);
+  return podConfigUpdate(hint, hint.gateway, openFaasMinScale(hint));
 }
 
 /** A Knative Service's inventory row, under its cluster, its latest ready revision as the version. */
 export function knativeConfigUpdate(hint: KnativeServiceHint): FunctionConfigUpdate {
-  return { ...podConfigUpdate(hint, hint.cluster), version: hint.revision || undefined };
+  return {
+    ...podConfigUpdate(hint, hint.cluster, hint.minScale ?? undefined),
+    version: hint.revision || undefined,
+  };
 }
