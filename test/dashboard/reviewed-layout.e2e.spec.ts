@@ -224,4 +224,15 @@ describe('What the UI review of the dashboard pages found', () => {
       },
     );
   });
+
+  it('defect: the fleet table at 1366 × 768 cut off its Cost column; the column is in view', async () => {
+    await openPage(1366, 768);
+    await page.goto(`${fleetscope.apiUrl}/?range=24h`);
+    await page.locator('#functions tbody tr[data-id]').first().waitFor();
+    const cost = await page.locator('#functions thead th').last().boundingBox();
+    const wrap = await page.locator('#table-panel .table-wrap').boundingBox();
+    expect(await page.locator('#functions thead th').last().innerText()).toMatch(/Cost/);
+    expect(cost!.x + cost!.width).toBeLessThanOrEqual(wrap!.x + wrap!.width);
+    expect(cost!.x + cost!.width).toBeLessThanOrEqual(1366);
+  });
 });
