@@ -33,7 +33,10 @@ const GROUPS = [
   ['initType', 'Init type'],
   ['hour', 'Hour of day (UTC)'],
 ];
-/** Bars beyond this many groups would be unreadable; the table still lists every group. */
+/**
+ * Bars beyond this many groups would be unreadable; the table still lists every group, and the
+ * chart titles say when bars are left out. The 24 hours of the day are always drawn.
+ */
 const MAX_BARS = 20;
 
 /** @returns {string} */
@@ -144,29 +147,55 @@ function barOptions(yTitle, { integer = false, stacked = false, percent = false 
   };
 }
 
+/** An hour of the day without invocations, drawn as such: no cold starts, no rate or duration. */
+function quietHour(hour) {
+  const none = { p50: null, p95: null, p99: null };
+  return {
+    key: String(hour),
+    labels: { hourUtc: String(hour) },
+    onDemand: { coldStarts: 0, initDurationMs: none },
+    snapStart: { restores: 0 },
+    coldStartRate: null,
+    latencyAddedMs: null,
+  };
+}
+
+/**
+ * The groups the charts draw: by hour, every hour of the day in order (the first 20 left 20:00 to
+ * 23:00 out); else the MAX_BARS with the most cold starts (the API's order).
+ */
+function chartGroups(groups) {
+  if (groupBy !== 'hour') return groups.slice(0, MAX_BARS);
+  const byHour = new Map(groups.map((g) => [Number(g.key), g]));
+  return Array.from({ length: 24 }, (_, hour) => byHour.get(hour) ?? quietHour(hour));
+}
+
 function renderCharts(report) {
   chartDefaults();
-  const shown = report.groups.slice(0, MAX_BARS);
+  const shown = chartGroups(report.groups);
   const labels = shown.map(groupLabel);
+  const cut = groupBy !== 'hour' && report.groups.length > shown.length;
+  const title = (text) =>
+    cut ? `${text} · top ${shown.length} of ${report.groups.length} by cold starts` : text;
   const cards = [
     chartCard(
       'chart-counts',
-      'Cold starts',
+      title('Cold starts'),
       'Cold starts per group: on-demand inits and SnapStart restores',
     ),
     chartCard(
       'chart-rates',
-      'Cold-start rate',
+      title('Cold-start rate'),
       'Share of invocations that started cold, per group',
     ),
     chartCard(
       'chart-init',
-      'Init duration (on-demand)',
+      title('Init duration (on-demand)'),
       'On-demand init duration p50, p95 and p99 per group, in milliseconds',
     ),
     chartCard(
       'chart-latency',
-      'Latency added',
+      title('Latency added'),
       'Total latency cold starts added per group, in seconds',
     ),
   ];

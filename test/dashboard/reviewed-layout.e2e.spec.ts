@@ -21,6 +21,7 @@ const KNATIVE = functionId({
 });
 const hourly = (hour: number) =>
   `aws_lambda~123456789012~eu-west-1~demo-hourly-${String(hour).padStart(2, '0')}`;
+const FUNCTIONS = 2 + 24;
 const TOKEN_KEY = 'fleetscope.apiToken';
 
 /** What the tests read in the page, typed by hand: the tests compile without the DOM library. */
@@ -234,5 +235,49 @@ describe('What the UI review of the dashboard pages found', () => {
     expect(await page.locator('#functions thead th').last().innerText()).toMatch(/Cost/);
     expect(cost!.x + cost!.width).toBeLessThanOrEqual(wrap!.x + wrap!.width);
     expect(cost!.x + cost!.width).toBeLessThanOrEqual(1366);
+  });
+
+  describe('the cold-start page', () => {
+    it('defect: grouped by hour it left out 20:00 to 23:00 (20 bars at most); it shows all 24 hours', async () => {
+      await openPage();
+      await page.goto(`${fleetscope.apiUrl}/coldstarts.html?range=24h&groupBy=hour`);
+      await page.locator('#chart-counts-data tbody tr').first().waitFor({ state: 'attached' });
+      const hours = (await chartTable('chart-counts')).map(([hour]) => hour);
+      expect(hours).toEqual(
+        Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2, '0')}:00`),
+      );
+      expect(await page.locator('#chart-counts-title').innerText()).not.toMatch(/top/);
+    });
+
+    it('draws an hour without invocations in its place, with no cold starts', async () => {
+      await openPage();
+      // The API lists only the hours with invocations: 05:00 made quiet.
+      await page.route('**/api/coldstarts?**', async (route) => {
+        const answer = await route.fetch();
+        const body = (await answer.json()) as { groups: { key: string | number }[] };
+        body.groups = body.groups.filter((g) => Number(g.key) !== 5);
+        await route.fulfill({ response: answer, json: body });
+      });
+      await page.goto(`${fleetscope.apiUrl}/coldstarts.html?range=24h&groupBy=hour`);
+      await page.locator('#chart-counts-data tbody tr').first().waitFor({ state: 'attached' });
+      const counts = await chartTable('chart-counts');
+      expect(counts).toHaveLength(24);
+      expect(counts[5]).toEqual(['05:00', '0', '0']);
+      expect(counts[6]).toEqual(['06:00', '1', '0']);
+      expect((await chartTable('chart-rates'))[5]).toEqual(['05:00', '—']);
+    });
+
+    it('defect: other groupings cut to 20 bars without saying so; the titles say "top 20 of N"', async () => {
+      await openPage();
+      await page.goto(`${fleetscope.apiUrl}/coldstarts.html?range=24h&groupBy=function`);
+      await page.locator('#groups tbody tr').first().waitFor();
+      const groups = await page.locator('#groups tbody tr').count();
+      expect(groups).toBe(FUNCTIONS);
+      expect((await chartTable('chart-counts')).length).toBe(20);
+      for (const chart of ['chart-counts', 'chart-rates', 'chart-init', 'chart-latency'])
+        expect(await page.locator(`#${chart}-title`).innerText()).toMatch(
+          new RegExp(`top 20 of ${groups}`),
+        );
+    });
   });
 });
