@@ -156,6 +156,35 @@ describe('OTLP from Cloud Run, Cloud Functions and Azure Functions', () => {
     ]);
   });
 
+  it('bills Azure executions at the memory Consumption bills: rounded up to 128 MB, at most 1,536 MB', async () => {
+    // faas.max_memory as the span says it; five 250 ms executions each.
+    for (const [fn, mb] of [
+      ['Small', 200],
+      ['Large', 2048],
+    ] as const) {
+      await export5(
+        fleetscope,
+        {
+          'cloud.platform': 'azure.functions',
+          'cloud.region': 'westeurope',
+          'cloud.resource_id': `/subscriptions/9b2d/resourceGroups/rg/providers/Microsoft.Web/sites/app-a/functions/${fn}`,
+          'faas.max_memory': mb * 1048576,
+        },
+        250,
+      );
+    }
+
+    const rows = (await functions()).filter((r) => r.account === '9b2d');
+    const byName = new Map(rows.map((r) => [r.name, r]));
+    // 200 MB bills 256 MB: 0.25 s × 0.25 GB = 0.0625 GB-s an execution (0.0488 at 200 MB).
+    expect(byName.get('app-a/Small')).toMatchObject({ invocations: 5, memoryMb: 256 });
+    expect(byName.get('app-a/Small')!.billedGbSeconds).toBeCloseTo(5 * 0.0625, 9);
+    expect(byName.get('app-a/Small')!.costUsd).toBeCloseTo(5 * 0.0625 * 0.000016 + 5 * 0.2e-6, 10);
+    // 2,048 MB bills the 1,536 MB cap: 0.375 GB-s an execution (0.5 at 2,048 MB).
+    expect(byName.get('app-a/Large')).toMatchObject({ invocations: 5, memoryMb: 1536 });
+    expect(byName.get('app-a/Large')!.billedGbSeconds).toBeCloseTo(5 * 0.375, 9);
+  });
+
   it('lists two apps of one subscription whose functions share a name as two functions', async () => {
     // As the Functions host exports them (Azure/azure-functions-host, FunctionsResourceDetector):
     // the resource names the app (service.name, the site's ARM id), each invocation's span names

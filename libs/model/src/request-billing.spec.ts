@@ -1,4 +1,4 @@
-import { billedRequestMs } from './request-billing';
+import { azureBilledMemoryMb, billedRequestMemoryMb, billedRequestMs } from './request-billing';
 
 describe(billedRequestMs.name, () => {
   it('rounds Cloud Run and Cloud Functions requests up to 100 ms', () => {
@@ -17,5 +17,21 @@ describe(billedRequestMs.name, () => {
     expect(billedRequestMs('aws_lambda', 250)).toBeNull();
     expect(billedRequestMs('knative', 250)).toBeNull();
     expect(billedRequestMs('gcp_cloud_run', Number.NaN)).toBeNull();
+  });
+});
+
+describe(billedRequestMemoryMb.name, () => {
+  it('bills Azure Functions memory in 128 MB steps from 128 to 1,536 MB', () => {
+    expect(billedRequestMemoryMb('azure_functions', 200)).toBe(256);
+    expect(billedRequestMemoryMb('azure_functions', 256)).toBe(256);
+    expect(billedRequestMemoryMb('azure_functions', 60)).toBe(128);
+    expect(billedRequestMemoryMb('azure_functions', 2048)).toBe(1536);
+    expect(azureBilledMemoryMb(1537)).toBe(1536);
+  });
+
+  it("leaves other platforms' memory and an unknown memory as they are", () => {
+    expect(billedRequestMemoryMb('gcp_cloud_run', 200)).toBe(200);
+    expect(billedRequestMemoryMb('aws_lambda', 1000)).toBe(1000);
+    expect(billedRequestMemoryMb('azure_functions', null)).toBeNull();
   });
 });

@@ -24,3 +24,22 @@ export function billedRequestMs(platform: Platform, durationMs: number): number 
       return null;
   }
 }
+
+/**
+ * The memory Azure Functions Consumption bills an execution at: its memory rounded up to 128 MB,
+ * at least 128 and at most 1,536 MB (Microsoft Learn, functions-consumption-costs). The importer and
+ * the span normaliser store each execution at it, so the aggregate's MB·ms is the bill.
+ */
+export function azureBilledMemoryMb(memoryMb: number): number {
+  return Math.min(1536, Math.max(128, Math.ceil(memoryMb / 128) * 128));
+}
+
+/**
+ * The memory one request is billed at, where a span says what it used rather than a configured
+ * size (Azure Functions Consumption); elsewhere the size as given. Stored in place of the raw
+ * figure (the span keeps its faas.max_memory), since the aggregate sums billed ms × this memory.
+ */
+export function billedRequestMemoryMb(platform: Platform, memoryMb: number | null): number | null {
+  if (memoryMb === null) return null;
+  return platform === 'azure_functions' ? azureBilledMemoryMb(memoryMb) : memoryMb;
+}

@@ -177,6 +177,36 @@ describe(normaliseTraces.name, () => {
     expect(out.invocations[0].coldStart).toBe(false);
   });
 
+  it('stores an Azure Functions execution at the memory Consumption bills: 128 MB steps, at most 1,536 MB', () => {
+    // A 250 ms span: at 200 MB it bills 256 MB (0.0625 GB-s), at 2,048 MB the 1,536 MB cap
+    // (0.375 GB-s); stored raw, the aggregate billed 0.0488 and 0.5 GB-s.
+    const azure = (maxMemoryMb: number) =>
+      normaliseTraces(
+        request(
+          [
+            serverSpan({
+              startTimeUnixNano: '1700000000000000000',
+              endTimeUnixNano: '1700000000250000000',
+              attributes: [s('faas.name', 'HttpTrigger1'), s('faas.trigger', 'http')],
+            }),
+          ],
+          [
+            s('cloud.platform', 'azure.functions'),
+            s('cloud.region', 'westeurope'),
+            s('service.name', 'app-a'),
+            s('faas.max_memory', String(maxMemoryMb)),
+            s(
+              'cloud.resource_id',
+              '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/sites/app-a',
+            ),
+          ],
+        ),
+      ).invocations[0];
+    expect(azure(200).functionId).toBe('azure_functions~s1~westeurope~app-a%2FHttpTrigger1');
+    expect(azure(200)).toMatchObject({ memorySizeMb: 256, billedDurationMs: 250 });
+    expect(azure(2048)).toMatchObject({ memorySizeMb: 1536, billedDurationMs: 250 });
+  });
+
   it('marks an ERROR span as an error with the exception type from its event', () => {
     const span = serverSpan({
       status: { code: 2, message: 'Task timed out' },

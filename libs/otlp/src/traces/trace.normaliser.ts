@@ -1,4 +1,5 @@
 import {
+  billedRequestMemoryMb,
   billedRequestMs,
   classifyInit,
   type InvocationRecord,
@@ -183,12 +184,16 @@ function invocationOf(
       row.spanId,
     startTimeMs: startMs,
     durationMs: durationNanos / 1e6,
-    // Where each request is billed on its own (Cloud Run, Cloud Functions, Azure): its rounding.
+    // Where each request is billed on its own (Cloud Run, Cloud Functions, Azure): its rounding,
+    // of its time and (Azure) of its memory; the aggregate sums billed ms × memory.
     billedDurationMs: billedRequestMs(fn.platform, durationNanos / 1e6),
     initDurationMs: null,
     restoreDurationMs: null,
     billedRestoreDurationMs: null,
-    memorySizeMb: memoryMb(pick(sa['faas.max_memory'], ra['faas.max_memory'])),
+    memorySizeMb: billedRequestMemoryMb(
+      fn.platform,
+      memoryMb(pick(sa['faas.max_memory'], ra['faas.max_memory'])),
+    ),
     maxMemoryUsedMb: null,
     coldStart: classifyInit({
       platform: 'span',

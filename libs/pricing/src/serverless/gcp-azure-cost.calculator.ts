@@ -1,3 +1,4 @@
+import { azureBilledMemoryMb } from '@fleetscope/model';
 import { CostAccumulator } from '../catalogue/cost-accumulator';
 import type { PriceCatalogue } from '../catalogue/price-catalogue';
 import type { CostResult } from '../catalogue/price.types';
@@ -73,13 +74,8 @@ export function azureFunctionsUsageCost(
   return cost.result();
 }
 
-/** The least memory Consumption bills an execution at. */
-const AZURE_MIN_BILLED_MB = 128;
-
-/** The memory Consumption bills: rounded up to 128 MB, at least 128 and at most 1,536 MB. */
-export function azureBilledMemoryMb(memoryMb: number): number {
-  return Math.min(1536, Math.max(AZURE_MIN_BILLED_MB, Math.ceil(memoryMb / 128) * 128));
-}
+/** The least memory Consumption bills an execution at (azureBilledMemoryMb of anything below). */
+const AZURE_MIN_BILLED_MB = azureBilledMemoryMb(0);
 
 /**
  * One execution's billed GB-seconds on Consumption: memory rounded up to 128 MB (128–1,536 MB),
@@ -126,9 +122,10 @@ export function aggregateUsageCost(
   const memoryMb = Math.max(1, usage.memoryMb);
   switch (platform) {
     case 'azure_functions': {
-      // Each execution's memory is stored at its billed size (rounded up to 128 MB on import:
-      // azure-span.synthesiser), so the sums already hold the billed MB·ms. Rounding their mean
-      // up (257 MB of a day at 256 and 384 MB to 384) would bill every execution at the larger.
+      // Each execution's memory is stored at its billed size (azureBilledMemoryMb, applied by the
+      // importer and the span normaliser), so the sums already hold the billed MB·ms. Rounding
+      // their mean up (257 MB of a day at 256 and 384 MB to 384) would bill every execution at the
+      // larger. Rows stored before the normaliser applied it hold the span's raw memory.
       const mbMs = Math.max(usage.billedMbMs, usage.invocations * 100 * AZURE_MIN_BILLED_MB);
       return azureFunctionsUsageCost(
         { executions: usage.invocations, gbSeconds: mbMs / 1024 / 1000 },

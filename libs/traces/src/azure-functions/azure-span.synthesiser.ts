@@ -1,4 +1,4 @@
-import { SeededRandom } from '@fleetscope/model';
+import { azureBilledMemoryMb, SeededRandom } from '@fleetscope/model';
 import type { OtlpKeyValue, OtlpSpan, OtlpTraceRequest } from '@fleetscope/otlp';
 import { functionKey } from './azure-trace.reader';
 import type {
@@ -9,8 +9,6 @@ import type {
   PercentilePoint,
 } from './azure-trace.types';
 
-/** Azure Functions consumption bills each execution's observed memory rounded up to 128 MB. */
-const AZURE_MEMORY_STEP_MB = 128;
 const SPAN_KIND_SERVER = 2;
 const MIN_DURATION_MS = 0.001;
 /** Hashes are 64 hex digits; 16 (64 bits) keep names legible, and a collision is refused. */
@@ -239,12 +237,9 @@ export function* synthesiseAzure2019(
         const durationMs = state.durations
           ? Math.max(MIN_DURATION_MS, drawFromPercentiles(state.durations, r.next()))
           : 0;
+        // Consumption bills each execution's observed memory rounded up to 128 MB (at most 1,536).
         const memoryMb = state.memory
-          ? Math.max(
-              AZURE_MEMORY_STEP_MB,
-              Math.ceil(drawFromPercentiles(state.memory, r.next()) / AZURE_MEMORY_STEP_MB) *
-                AZURE_MEMORY_STEP_MB,
-            )
+          ? azureBilledMemoryMb(drawFromPercentiles(state.memory, r.next()))
           : undefined;
         builder.add(
           state.resource,
