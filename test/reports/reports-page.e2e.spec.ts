@@ -14,6 +14,18 @@ const DAY_MS = 86_400_000;
 const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
 const PUBLIC_URL = 'https://fleetscope.example';
 
+/**
+ * Stores the token as the page's "API token" dialog does (not in the sandboxed report frame, which
+ * has no storage at all). Runs in the page; typed by hand, the tests compile without the DOM library.
+ */
+function storeToken(token: string): void {
+  const browser = globalThis as unknown as {
+    top: unknown;
+    localStorage: { setItem(key: string, value: string): void };
+  };
+  if (browser.top === globalThis) browser.localStorage.setItem('fleetscope.apiToken', token);
+}
+
 /** A Slack-compatible webhook that keeps what it is sent. */
 async function startHook(): Promise<{ server: Server; url: string; bodies: { text: string }[] }> {
   const bodies: { text: string }[] = [];
@@ -53,15 +65,7 @@ describe('Reports page', () => {
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
-    // The token as the page's "API token" dialog stores it (not in the sandboxed report frame,
-    // which has no storage at all).
-    await context.addInitScript((token) => {
-      const browser = globalThis as unknown as {
-        top: unknown;
-        localStorage: { setItem(key: string, value: string): void };
-      };
-      if (browser.top === globalThis) browser.localStorage.setItem('fleetscope.apiToken', token);
-    }, API_TOKEN);
+    await context.addInitScript(storeToken, API_TOKEN);
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -109,6 +113,30 @@ describe('Reports page', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-reports.png'), fullPage: true });
     expect(problems).toEqual([]);
+  });
+
+  it('defect: on a phone the report was clipped (its charts stayed 560 px wide); its charts shrink to the frame', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      await context.addInitScript(storeToken, API_TOKEN);
+      const phone = await context.newPage();
+      phone.setDefaultTimeout(10_000);
+      await phone.goto(`${fleetscope.apiUrl}/reports.html?week=${week.label}`);
+      const frame = phone.frameLocator('#report-frame');
+      await frame.getByText(`Weekly cost report ${week.label}`).waitFor();
+      const box = (await phone.locator('#report-frame').boundingBox())!;
+      const charts = await frame.locator('svg').all();
+      expect(charts.length).toBeGreaterThan(0);
+      for (const chart of charts) {
+        const drawn = (await chart.boundingBox())!;
+        expect(drawn.x + drawn.width).toBeLessThanOrEqual(box.x + box.width);
+        // Shrunk whole, not cut: its proportions are those of its viewBox.
+        const [, , width, height] = (await chart.getAttribute('viewBox'))!.split(' ').map(Number);
+        expect(drawn.height / drawn.width).toBeCloseTo(height / width, 1);
+      }
+    } finally {
+      await context.close();
+    }
   });
 
   it('downloads a week as FOCUS CSV with the token kept out of the URL', async () => {

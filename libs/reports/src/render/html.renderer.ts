@@ -50,6 +50,14 @@ function table(head: string[], rows: string[][], numeric: boolean[] = []): strin
   return `<table cellspacing="0" cellpadding="0" style="border-collapse:collapse;width:100%;margin:8px 0 16px">${`<tr>${h}</tr>`}${body}</table>`;
 }
 
+/**
+ * An inline SVG chart drawn on `width` × `height` that shrinks to a narrower screen (a phone, a
+ * narrow mail pane) and keeps its proportions: a fixed width of 560 was clipped on a 390 px phone.
+ */
+function svgChart(width: number, height: number, label: string, content: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="max-width:100%;height:auto" role="img" aria-label="${escapeHtml(label)}">${content}</svg>`;
+}
+
 /** This week's and last week's cost per day, as grouped bars. */
 function dailyChart(report: WeeklyReport): string {
   const width = 560;
@@ -69,7 +77,12 @@ function dailyChart(report: WeeklyReport): string {
       );
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Cost per day, this week (blue) and the previous week (grey)">${bars}<text x="4" y="12" font-size="11" fill="#52606d">max ${escapeHtml(usd(max))}/day</text></svg>`;
+  return svgChart(
+    width,
+    height,
+    'Cost per day, this week (blue) and the previous week (grey)',
+    `${bars}<text x="4" y="12" font-size="11" fill="#52606d">max ${escapeHtml(usd(max))}/day</text>`,
+  );
 }
 
 /** Horizontal bars: each cost part's share of the week. */
@@ -85,7 +98,7 @@ function breakdownChart(report: WeeklyReport): string {
       return `<text x="0" y="${y + 15}" font-size="12" fill="#1f2933">${escapeHtml(BREAKDOWN_LABELS[k])}</text><rect x="170" y="${y + 4}" width="${w}" height="14" fill="${BLUE}"/><text x="${176 + w}" y="${y + 15}" font-size="12" fill="#52606d">${escapeHtml(usd(report.breakdown[k]))}</text>`;
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="560" height="${height}" viewBox="0 0 560 ${height}" role="img" aria-label="Cost by part">${rows}</svg>`;
+  return svgChart(560, height, 'Cost by part', rows);
 }
 
 /** Each mover's change split into its parts: red adds cost, green saves. */
@@ -114,7 +127,7 @@ function moversChart(report: WeeklyReport): string {
     }
   }
   if (out.length === 0) return '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="560" height="${y}" viewBox="0 0 560 ${y}" role="img" aria-label="Why the top movers moved">${out.join('')}</svg>`;
+  return svgChart(560, y, 'Why the top movers moved', out.join(''));
 }
 
 export function renderHtml(report: WeeklyReport): string {
