@@ -350,12 +350,26 @@ export function humanKey(key) {
 }
 
 const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+const scientific = new Intl.NumberFormat('en-US', {
+  notation: 'scientific',
+  maximumSignificantDigits: 4,
+});
+
+/**
+ * Four significant digits; below 1e-4 in scientific notation (1.865e-18), where plain digits were
+ * a row of zeros ("tail probability 0.000000000000000001865").
+ */
+function fmtSignificant(v) {
+  return v !== 0 && Math.abs(v) < 1e-4
+    ? scientific.format(v).replace('E', 'e')
+    : significant.format(v);
+}
 
 /** A nested value of the evidence, compact: `moments (mu 6.78, sigma 0.03752)`. */
 function compact(value) {
   if (value === null || value === undefined) return dash;
   if (typeof value === 'number')
-    return Number.isFinite(value) ? significant.format(value) : String(value);
+    return Number.isFinite(value) ? fmtSignificant(value) : String(value);
   if (Array.isArray(value)) return value.map(compact).join(', ');
   if (typeof value === 'object') {
     return Object.entries(value)
@@ -378,7 +392,7 @@ export function fmtValue(key, value) {
     if (/Ms$/.test(key)) return fmtMs(value);
     if (/(Rate|Share|Utili[sz]ation|Ratio)(Of[A-Z]\w*)?$/.test(key) && Math.abs(value) <= 1.5)
       return fmtPct(value);
-    return Number.isInteger(value) ? fmtInt(value) : significant.format(value);
+    return Number.isInteger(value) ? fmtInt(value) : fmtSignificant(value);
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return compact(value);

@@ -35,6 +35,56 @@ interface InPage {
 
 jest.setTimeout(120_000);
 
+/** GET /api/recommendations with one timeout-risk fix whose evidence holds very small figures. */
+function recommendations() {
+  const fix = {
+    kind: 'timeout-risk',
+    functionId: CHECKOUT,
+    function: { id: CHECKOUT, name: 'demo-checkout-api' },
+    severity: 'critical',
+    title: 'Fix the slow path',
+    reason: '1 of 2876 invocations timed out.',
+    current: { timeoutMs: 3000 },
+    recommended: { timeoutMs: 3000 },
+    confidence: 'high',
+    confidenceScore: 0.95,
+    evidence: {
+      tailProbability: 1.865e-18,
+      fit: { mu: 6.78, sigma: 0.03752, pValue: 0.00002 },
+      sharePerInvocation: 0.25,
+    },
+    monthlyImpactUsd: 0,
+    savingUsd: null,
+    savingWords: { saving: null, text: 'nothing a month' },
+    basis: null,
+    action: null,
+    planRole: 'fix',
+  };
+  const nothing = { lowUsd: 0, highUsd: 0 };
+  return {
+    run: {
+      window: { from: '2026-10-22T14:03:00.000Z', to: '2026-11-05T14:03:00.000Z' },
+      finishedAt: '2026-11-05T14:03:00.000Z',
+      recommendations: 1,
+      catalogueVersion: 'test',
+    },
+    recommendations: [fix],
+    plans: [
+      {
+        functionId: CHECKOUT,
+        function: fix.function,
+        fixes: [fix],
+        changes: [],
+        options: [],
+        totalUsd: nothing,
+        totalWords: { saving: null, text: 'nothing a month' },
+      },
+    ],
+    totalUsd: nothing,
+    totalWords: { saving: null, text: 'nothing a month' },
+  };
+}
+
 describe('What the UI review of the dashboard pages found', () => {
   let fleetscope: RunningFleetscope;
   let browser: Browser;
@@ -279,5 +329,20 @@ describe('What the UI review of the dashboard pages found', () => {
           new RegExp(`top 20 of ${groups}`),
         );
     });
+  });
+
+  it('defect: a tiny evidence figure read "0.000000000000000001865"; below 1e-4 it is in scientific notation', async () => {
+    await openPage();
+    await page.route('**/api/recommendations**', (route) =>
+      route.fulfill({ json: recommendations() }),
+    );
+    await page.goto(`${fleetscope.apiUrl}/recommendations.html`);
+    const evidence = page.locator('#recs details.evidence');
+    await evidence.locator('summary').click();
+    const text = await evidence.locator('dl').innerText();
+    expect(text).toMatch(/tail probability\s+1\.865e-18/);
+    expect(text).toMatch(/fit\s+mu 6\.78; sigma 0\.03752; p value 2e-5/);
+    expect(text).toMatch(/share per invocation\s+0\.25/);
+    expect(text).not.toMatch(/0\.0000/);
   });
 });
