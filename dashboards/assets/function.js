@@ -132,6 +132,9 @@ function renderCharts(range, series, summary) {
     summary?.coldStartRate === null ? s.map(() => null) : count((p) => p.coldStarts);
   // Durations only where there were invocations: a gap, not a zero, when the function was idle.
   const duration = (q) => s.map((x) => (x.point ? x.point.durationMs[q] : null));
+  // Lines break at the gaps (no spanGaps), so a busy interval between idle ones is a dot.
+  const alone = ({ dataset, dataIndex: i }) =>
+    dataset.data[i] !== null && dataset.data[i - 1] == null && dataset.data[i + 1] == null ? 2 : 0;
 
   drawChart(canvases['chart-invocations'], {
     type: 'line',
@@ -163,9 +166,9 @@ function renderCharts(range, series, summary) {
     data: {
       labels,
       datasets: [
-        line('p50', duration('p50'), COLORS.blue, { spanGaps: true }),
-        line('p95', duration('p95'), COLORS.amber, { spanGaps: true }),
-        line('p99', duration('p99'), COLORS.red, { spanGaps: true }),
+        line('p50', duration('p50'), COLORS.blue, { pointRadius: alone }),
+        line('p95', duration('p95'), COLORS.amber, { pointRadius: alone }),
+        line('p99', duration('p99'), COLORS.red, { pointRadius: alone }),
       ],
     },
     options: options('ms'),

@@ -30,7 +30,12 @@ interface InPage {
   innerWidth: number;
   localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   getComputedStyle(el: unknown): { paddingLeft: string };
-  Chart: { getChart(el: unknown): { data: { datasets: { spanGaps?: boolean }[] } } };
+  Chart: {
+    getChart(el: unknown): {
+      data: { datasets: { spanGaps?: boolean; data: (number | null)[] }[] };
+      getDatasetMeta(i: number): { data: { options: { radius: number } }[] };
+    };
+  };
 }
 
 jest.setTimeout(120_000);
@@ -85,6 +90,35 @@ function recommendations() {
   };
 }
 
+/** GET /api/tuning-jobs/job-1 of a finished job that measured one size. */
+const tuningJob = {
+  id: 'job-1',
+  function: 'demo-checkout-api',
+  functionId: CHECKOUT,
+  platform: 'aws_lambda',
+  status: 'succeeded',
+  progress: 1,
+  invocationsUsed: 10,
+  jobCost: { usd: 0.01 },
+  prices: null,
+  pick: { memoryMb: 512, architecture: 'x86_64', reason: 'The cheapest.' },
+  architectureComparison: null,
+  results: [
+    {
+      memoryMb: 512,
+      architecture: 'x86_64',
+      measured: true,
+      feasible: true,
+      invocations: 10,
+      meanMs: 100,
+      p50Ms: 90,
+      p90Ms: 120,
+      p99Ms: 150,
+      costUsdPerInvocation: 1.7e-6,
+    },
+  ],
+};
+
 describe('What the UI review of the dashboard pages found', () => {
   let fleetscope: RunningFleetscope;
   let browser: Browser;
@@ -117,8 +151,9 @@ describe('What the UI review of the dashboard pages found', () => {
     const now = Date.now();
     const start = Math.floor(now / 60_000) * 60_000 - 3 * 3_600_000;
     const invocations: InvocationRecord[] = [];
-    // Busy for 10 minutes, idle for an hour, busy again: the duration chart has a gap between.
-    for (const [i, minute] of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 70, 71].entries()) {
+    // Busy for 10 minutes, idle for an hour, busy again, and once more alone: the duration chart
+    // has gaps, and an interval between two of them.
+    for (const [i, minute] of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 70, 71, 150].entries()) {
       invocations.push({
         ...lambdaInvocation(CHECKOUT, `checkout-${i}`, start + minute * 60_000),
         name: 'demo-checkout-api-2b373145c4fa2c34',
@@ -344,5 +379,60 @@ describe('What the UI review of the dashboard pages found', () => {
     expect(text).toMatch(/fit\s+mu 6\.78; sigma 0\.03752; p value 2e-5/);
     expect(text).toMatch(/share per invocation\s+0\.25/);
     expect(text).not.toMatch(/0\.0000/);
+  });
+
+  describe('smaller defects', () => {
+    it('defect: the memory-tuning and what-if panels had their text against their border; they are padded', async () => {
+      await openPage();
+      const padding = (selector: string) =>
+        page
+          .locator(selector)
+          .evaluate((el) => (globalThis as unknown as InPage).getComputedStyle(el).paddingLeft);
+      await page.goto(`${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(CHECKOUT)}`);
+      expect(parseFloat(await padding('.tuning-panel'))).toBeGreaterThan(0);
+      await page.goto(`${fleetscope.apiUrl}/coldstarts.html`);
+      expect(parseFloat(await padding('#whatif-panel'))).toBeGreaterThan(0);
+    });
+
+    it('defect: the tuning table\'s header said "Cost / invocation" over figures per million; it says "Cost / 1M invocations"', async () => {
+      await openPage();
+      await page.route('**/api/tuning-jobs/job-1', (route) => route.fulfill({ json: tuningJob }));
+      await page.goto(`${fleetscope.apiUrl}/tuning.html?id=job-1`);
+      await page.locator('#results tbody tr').first().waitFor();
+      const head = await page.locator('#results thead').innerText();
+      expect(head).toContain('Cost / 1M invocations');
+      expect(head).not.toContain('Cost / invocation');
+      expect(await page.locator('#results tbody tr td').nth(7).innerText()).toBe('$1.70 / M');
+    });
+
+    it('defect: the duration chart joined its lines across idle intervals; idle time is a gap', async () => {
+      await openPage();
+      await page.goto(
+        `${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(CHECKOUT)}&range=24h`,
+      );
+      await page.locator('#chart-duration-data tbody tr').first().waitFor({ state: 'attached' });
+      // The chart has idle intervals between busy ones: the case where spanGaps would join them.
+      const p50 = (await chartTable('chart-duration')).map(([, value]) => value);
+      const busy = p50.flatMap((v, i) => (v === '—' ? [] : [i]));
+      expect(p50.slice(busy[0], busy.at(-1)).some((v) => v === '—')).toBe(true);
+      const drawn = await page.evaluate(() => {
+        const inPage = globalThis as unknown as InPage;
+        const chart = inPage.Chart.getChart(inPage.document.getElementById('chart-duration'));
+        return chart.data.datasets.map((d, i) => ({
+          spanGaps: d.spanGaps ?? false,
+          // A figure between two gaps: without a dot of its own it would not be drawn at all.
+          alone: d.data.flatMap((v, j) =>
+            v !== null && d.data[j - 1] == null && d.data[j + 1] == null
+              ? [chart.getDatasetMeta(i).data[j].options.radius]
+              : [],
+          ),
+        }));
+      });
+      expect(drawn.map((d) => d.spanGaps)).toEqual([false, false, false]);
+      for (const { alone } of drawn) {
+        expect(alone.length).toBeGreaterThan(0);
+        for (const radius of alone) expect(radius).toBeGreaterThan(0);
+      }
+    });
   });
 });
