@@ -210,4 +210,26 @@ describe('OTLP from Cloud Run, Cloud Functions and Azure Functions', () => {
       ['returns/HttpTrigger1', 5],
     ]);
   });
+
+  it('keeps two apps apart by service.name when the host sends no ARM id', async () => {
+    // The Functions host leaves out cloud.resource_id when WEBSITE_RESOURCE_GROUP or
+    // WEBSITE_OWNER_NAME is empty; service.name is still the site name. Both apps' spans were one
+    // function, azure_functions~~westeurope~HttpTrigger1.
+    for (const app of ['app-a', 'app-b']) {
+      await export5(
+        fleetscope,
+        { 'cloud.platform': 'azure.functions', 'service.name': app, 'cloud.region': 'westeurope' },
+        20,
+        { 'faas.name': 'HttpTrigger1' },
+      );
+    }
+
+    const rows = (await functions()).filter(
+      (r) => r.platform === 'azure_functions' && r.account === '',
+    );
+    expect(rows.map((r) => [r.id, r.invocations]).sort()).toEqual([
+      ['azure_functions~~westeurope~app-a%2FHttpTrigger1', 5],
+      ['azure_functions~~westeurope~app-b%2FHttpTrigger1', 5],
+    ]);
+  });
 });

@@ -29,17 +29,21 @@ export function faasServerSpan(
   };
 }
 
-/** The OTLP/JSON resourceSpans of one function: its cloud, account, region and name. */
+/**
+ * The OTLP/JSON resourceSpans of one function: its cloud, account, region and name. An Azure
+ * function's service.name would be its app's, which names the function `app/name`: it is left out.
+ */
 export function faasResourceSpans(
   platform: string,
   name: string,
   spans: Record<string, unknown>[],
   where: { provider: string; account: string; region: string },
 ) {
+  const azure = platform === 'azure.functions' || platform === 'azure_functions';
   return {
     resource: {
       attributes: [
-        stringAttribute('service.name', name),
+        ...(azure ? [] : [stringAttribute('service.name', name)]),
         stringAttribute('cloud.provider', where.provider),
         stringAttribute('cloud.platform', platform),
         stringAttribute('cloud.account.id', where.account),

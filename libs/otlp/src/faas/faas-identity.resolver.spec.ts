@@ -79,6 +79,28 @@ describe(resolveFunction.name, () => {
     expect(returns).toMatchObject({ account: '0f1e-22', name: 'returns/HttpTrigger1' });
   });
 
+  it('names an Azure function app/function by its service.name when the host sends no ARM id', () => {
+    // The Functions host leaves out cloud.resource_id when WEBSITE_RESOURCE_GROUP or
+    // WEBSITE_OWNER_NAME is empty, and still sets service.name to the site name
+    // (Azure/azure-functions-host FunctionsResourceDetector). Both were azure_functions~~westeurope~HttpTrigger1.
+    const resource = (app: string) => ({
+      'cloud.platform': 'azure.functions',
+      'service.name': app,
+      'cloud.region': 'westeurope',
+    });
+    const span = { 'faas.name': 'HttpTrigger1' };
+    expect(resolveFunction(layeredLookup(span, resource('app-a')))?.functionId).toBe(
+      'azure_functions~~westeurope~app-a%2FHttpTrigger1',
+    );
+    expect(resolveFunction(layeredLookup(span, resource('app-b')))?.functionId).toBe(
+      'azure_functions~~westeurope~app-b%2FHttpTrigger1',
+    );
+    // An SDK's default service.name names no app.
+    for (const unnamed of ['unknown_service', 'unknown_service:dotnet', 'unknown']) {
+      expect(resolveFunction(layeredLookup(span, resource(unnamed)))?.name).toBe('HttpTrigger1');
+    }
+  });
+
   it('keeps a faas.name that already reads app/function', () => {
     expect(
       resolve({

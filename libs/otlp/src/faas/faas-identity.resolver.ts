@@ -174,16 +174,36 @@ function resolveGcp(
 const AZURE_RESOURCE_ID =
   /^\/subscriptions\/([^/]+)\/resourceGroups\/[^/]+\/providers\/Microsoft\.Web\/sites\/([^/]+)(?:\/functions\/([^/]+))?/i;
 
+/**
+ * A service.name no one chose: the SDKs' `unknown_service[:<exe>]`, the Functions worker's
+ * `unknown` (Azure/azure-functions-dotnet-worker FunctionsResourceDetector).
+ */
+function isDefaultServiceName(name: string): boolean {
+  return name === 'unknown' || name.startsWith('unknown_service');
+}
+
+/**
+ * The function app an Azure span names outside faas.name: the site of its ARM id, else the
+ * service.name the Functions host sets to the site name (it leaves out cloud.resource_id when
+ * WEBSITE_OWNER_NAME or WEBSITE_RESOURCE_GROUP is empty), unless that is an SDK's default.
+ */
+function azureApp(arm: RegExpExecArray | null, get: AttributeLookup): string | undefined {
+  if (arm !== null) return arm[2];
+  const service = get('service.name');
+  return service === undefined || isDefaultServiceName(service) ? undefined : service;
+}
+
 function resolveAzure(get: AttributeLookup): ResolvedFunction | undefined {
   // semconv: faas.name is `<app>/<function>` on Azure and cloud.resource_id the function's ARM id.
-  // The Functions host gives the app's ARM id instead and the bare function name on each
-  // invocation (docs/decisions.md "Identity"): the app from the ARM id keeps apps apart.
+  // The Functions host gives the app's ARM id (or only its service.name) instead and the bare
+  // function name on each invocation (docs/decisions.md "Identity"): the app keeps apps apart.
   const arm = AZURE_RESOURCE_ID.exec(get('cloud.resource_id') ?? '');
   const fromArm = arm?.[3] !== undefined ? `${arm[2]}/${arm[3]}` : undefined;
   const faasName = get('faas.name');
+  const app = azureApp(arm, get);
   const qualified =
-    faasName !== undefined && arm !== null && !faasName.includes('/')
-      ? `${arm[2]}/${faasName}`
+    faasName !== undefined && app !== undefined && !faasName.includes('/')
+      ? `${app}/${faasName}`
       : faasName;
   const name = fromArm ?? qualified ?? (arm ? arm[2] : undefined);
   if (name === undefined) return undefined;

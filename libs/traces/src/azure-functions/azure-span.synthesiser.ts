@@ -104,8 +104,9 @@ function resourceOf(
     account,
     region,
     name,
+    // No service.name: the app is the region here, and a service.name would name it again in the
+    // function's name, as the resolver takes it for the site's when there is no ARM id.
     attributes: [
-      str('service.name', region),
       str('cloud.provider', 'azure'),
       str('cloud.platform', 'azure.functions'),
       ...(account === '' ? [] : [str('cloud.account.id', account)]),
