@@ -224,33 +224,36 @@ describe('OpenFaaS ingest', () => {
     const before = (await functions()).find((f) => f.id === id('nodeinfo'));
     expect(before).toBeDefined();
     const start = Date.now() - 60_000;
+    const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+    // One exporter in the function's namespace; one that names none (cloud.platform openfaas
+    // only), which is the default namespace as for the scrapes: it was filed as openfaas~~edge-1~nodeinfo.
+    const resources = [
+      [
+        str('service.name', 'nodeinfo'),
+        str('faas.name', 'nodeinfo'),
+        str('k8s.namespace.name', 'openfaas-fn'),
+      ],
+      [str('cloud.platform', 'openfaas'), str('faas.name', 'nodeinfo')],
+    ];
     const body = encodeTraceRequestProtobuf({
-      resourceSpans: [
-        {
-          resource: {
-            attributes: [
-              { key: 'service.name', value: { stringValue: 'nodeinfo' } },
-              { key: 'faas.name', value: { stringValue: 'nodeinfo' } },
-              { key: 'k8s.namespace.name', value: { stringValue: 'openfaas-fn' } },
+      resourceSpans: resources.map((attributes) => ({
+        resource: { attributes },
+        scopeSpans: [
+          {
+            spans: [
+              {
+                traceId: randomBytes(16).toString('hex'),
+                spanId: randomBytes(8).toString('hex'),
+                name: 'nodeinfo',
+                kind: 2,
+                startTimeUnixNano: `${start}000000`,
+                endTimeUnixNano: `${start + 40}000000`,
+                attributes: [str('faas.trigger', 'http')],
+              },
             ],
           },
-          scopeSpans: [
-            {
-              spans: [
-                {
-                  traceId: randomBytes(16).toString('hex'),
-                  spanId: randomBytes(8).toString('hex'),
-                  name: 'nodeinfo',
-                  kind: 2,
-                  startTimeUnixNano: `${start}000000`,
-                  endTimeUnixNano: `${start + 40}000000`,
-                  attributes: [{ key: 'faas.trigger', value: { stringValue: 'http' } }],
-                },
-              ],
-            },
-          ],
-        },
-      ],
+        ],
+      })),
     });
     const response = await fetch(`${fleetscope.ingestUrl}/v1/traces`, {
       method: 'POST',

@@ -33,6 +33,12 @@ const SEPARATOR = '~';
  */
 export const MAX_FUNCTION_ID_LENGTH = 512;
 
+/**
+ * The namespace OpenFaaS deploys functions to unless told otherwise (faas-netes `openfaas-fn`):
+ * an OpenFaaS function whose telemetry names no namespace is there, in every source.
+ */
+export const OPENFAAS_DEFAULT_NAMESPACE = 'openfaas-fn';
+
 function encodePart(part: string): string {
   // '~' is the separator; encodeURIComponent leaves it alone, so escape it by hand.
   return encodeURIComponent(part).replace(/~/g, '%7E');

@@ -1,8 +1,7 @@
-import { functionId } from '@fleetscope/model';
+import { functionId, OPENFAAS_DEFAULT_NAMESPACE } from '@fleetscope/model';
 import type { FunctionIdentity } from '@fleetscope/model';
 
-/** The namespace OpenFaaS deploys functions to unless told otherwise (faas-netes `openfaas-fn`). */
-export const OPENFAAS_DEFAULT_NAMESPACE = 'openfaas-fn';
+export { OPENFAAS_DEFAULT_NAMESPACE };
 
 export interface OpenFaasFunctionRef extends FunctionIdentity {
   functionId: string;

@@ -1,3 +1,4 @@
+import { openFaasFunction } from '@fleetscope/ingest';
 import { layeredLookup, resolveFunction } from './faas-identity.resolver';
 
 const resolve = (attrs: Record<string, string>) => resolveFunction(layeredLookup(attrs));
@@ -160,6 +161,37 @@ describe(resolveFunction.name, () => {
     expect(
       resolve({ ...pod, 'cloud.platform': 'gcp_kubernetes_engine', 'k8s.namespace.name': 'shop' }),
     ).toMatchObject({ platform: 'knative', functionId: 'knative~shop~prod~hello' });
+  });
+
+  it('files an OpenFaaS function that names no namespace under openfaas-fn, as its scrapes and logs do', () => {
+    // Was openfaas~~gw~figlet, apart from the gateway scrape's openfaas~openfaas-fn~gw~figlet.
+    const gateway = { openFaasGateway: 'gw' };
+    const ref = openFaasFunction('figlet', 'gw').functionId;
+    expect(ref).toBe('openfaas~openfaas-fn~gw~figlet');
+    for (const attributes of [
+      { 'cloud.platform': 'openfaas', 'faas.name': 'figlet' },
+      { 'cloud.platform': 'openfaas', 'service.name': 'figlet' },
+      { 'cloud.platform': 'openfaas', 'faas.name': 'figlet.openfaas-fn' },
+    ]) {
+      expect(resolveFunction(layeredLookup(attributes), gateway)?.functionId).toBe(ref);
+    }
+    // A namespace the telemetry names is kept, from the attribute or the name's suffix.
+    expect(
+      resolveFunction(
+        layeredLookup({ 'cloud.platform': 'openfaas', 'faas.name': 'figlet.dev' }),
+        gateway,
+      ),
+    ).toMatchObject({ account: 'dev', name: 'figlet' });
+    expect(
+      resolveFunction(
+        layeredLookup({
+          'cloud.platform': 'openfaas',
+          'faas.name': 'figlet',
+          'k8s.namespace.name': 'dev',
+        }),
+        gateway,
+      ),
+    ).toMatchObject({ account: 'dev', name: 'figlet' });
   });
 
   it('leaves other cloud platforms as other', () => {

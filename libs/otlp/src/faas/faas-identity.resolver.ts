@@ -1,5 +1,5 @@
 import type { FunctionIdentity, Platform } from '@fleetscope/model';
-import { functionId, parseLambdaArn } from '@fleetscope/model';
+import { functionId, OPENFAAS_DEFAULT_NAMESPACE, parseLambdaArn } from '@fleetscope/model';
 
 /** Attribute lookup: span (or data point) attributes first, then the resource's. */
 export type AttributeLookup = (key: string) => string | undefined;
@@ -139,12 +139,14 @@ function resolveOpenFaas(get: AttributeLookup, gateway: string): ResolvedFunctio
   // OpenFaaS names functions `name.namespace` (gateway labels); split it into name and namespace.
   let name = get('faas.name') ?? get('service.name');
   if (name === undefined) return undefined;
-  let namespace = get('k8s.namespace.name') ?? get('service.namespace') ?? '';
+  const named = get('k8s.namespace.name') ?? get('service.namespace');
+  let namespace = named ?? OPENFAAS_DEFAULT_NAMESPACE;
   const dot = name.lastIndexOf('.');
-  if (dot > 0 && (namespace === '' || name.slice(dot + 1) === namespace)) {
+  if (dot > 0 && (named === undefined || name.slice(dot + 1) === named)) {
     namespace = name.slice(dot + 1);
     name = name.slice(0, dot);
   }
+  // Without one, the namespace is the default, as the scrapes, the logs and the inventory take it.
   return resolved(
     { platform: 'openfaas', account: namespace, region: gateway, name },
     get('faas.version') ?? '',
