@@ -168,11 +168,12 @@ describe(resolveFunction.name, () => {
     const gateway = { openFaasGateway: 'gw' };
     const ref = openFaasFunction('figlet', 'gw').functionId;
     expect(ref).toBe('openfaas~openfaas-fn~gw~figlet');
-    for (const attributes of [
+    const unqualified: Record<string, string>[] = [
       { 'cloud.platform': 'openfaas', 'faas.name': 'figlet' },
       { 'cloud.platform': 'openfaas', 'service.name': 'figlet' },
       { 'cloud.platform': 'openfaas', 'faas.name': 'figlet.openfaas-fn' },
-    ]) {
+    ];
+    for (const attributes of unqualified) {
       expect(resolveFunction(layeredLookup(attributes), gateway)?.functionId).toBe(ref);
     }
     // A namespace the telemetry names is kept, from the attribute or the name's suffix.
