@@ -5,8 +5,13 @@ export interface HistogramTotals {
   bucketCounts: number[];
 }
 
-interface SeriesState {
+/** When a cumulative point was taken, and since when its series has been counting. */
+export interface PointTimes {
   startTimeUnixNano: string;
+  timeUnixNano: string;
+}
+
+interface SeriesState extends PointTimes {
   value: number;
   histogram?: HistogramTotals;
 }
@@ -16,14 +21,35 @@ function compareNanos(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Only the times: callers pass whole points, whose attributes the state must not keep. */
+function timesOf({ startTimeUnixNano, timeUnixNano }: PointTimes): PointTimes {
+  return { startTimeUnixNano, timeUnixNano };
+}
+
+/**
+ * Whether a point adds nothing to its series' last one: it belongs to an older run (an earlier start
+ * time), or to the same run (or, for an SDK that sends start time 0, to a run it cannot tell apart)
+ * and was taken no later. Only then is a lower value no reset.
+ */
+function isLate(point: PointTimes, last: PointTimes): boolean {
+  const runs =
+    point.startTimeUnixNano === '0' || last.startTimeUnixNano === '0'
+      ? 0
+      : compareNanos(point.startTimeUnixNano, last.startTimeUnixNano);
+  if (runs !== 0) return runs < 0;
+  return compareNanos(point.timeUnixNano, last.timeUnixNano) <= 0;
+}
+
 /**
  * Turns cumulative OTLP points into deltas by remembering the last value of each series (metric +
  * function + attributes). Bounded: past `maxSeries` the least recently seen series is forgotten.
  *
- * Rules follow the collector's cumulativetodelta processor: a reset (a new start time, or a value
- * that went down) starts over from the new value; the first point of a series yields its whole value
- * only when the series started after this converter was created (otherwise the part already counted
- * before is unknown, and the point only sets the baseline).
+ * Rules follow the collector's cumulativetodelta processor: a reset (a newer start time, or a value
+ * that went down at a newer time) starts over from the new value; the first point of a series yields
+ * its whole value only when the series started after this converter was created (otherwise the part
+ * already counted before is unknown, and the point only sets the baseline). A point no newer than
+ * the last one of its run (a retry, or an export overtaken by the next) is already counted: it adds
+ * nothing and leaves the state, or its lower value would pass for a reset and be counted again.
  */
 export class CumulativeToDelta {
   private readonly series = new Map<string, SeriesState>();
@@ -38,27 +64,27 @@ export class CumulativeToDelta {
     return this.series.size;
   }
 
-  /** Delta of a cumulative sum, or null when the point only sets the baseline. */
-  sum(seriesKey: string, startTimeUnixNano: string, value: number): number | null {
+  /** Delta of a cumulative sum, or null when the point only sets the baseline or is late. */
+  sum(seriesKey: string, times: PointTimes, value: number): number | null {
     const prev = this.touch(seriesKey);
-    this.store(seriesKey, { startTimeUnixNano, value }, prev);
-    if (prev === undefined) return this.isNewSeries(startTimeUnixNano) ? value : null;
-    if (prev.startTimeUnixNano !== startTimeUnixNano || value < prev.value) return value;
+    if (prev !== undefined && isLate(times, prev)) return null;
+    this.store(seriesKey, { ...timesOf(times), value }, prev);
+    if (prev === undefined) return this.isNewSeries(times.startTimeUnixNano) ? value : null;
+    if (prev.startTimeUnixNano !== times.startTimeUnixNano || value < prev.value) return value;
     return value - prev.value;
   }
 
-  /** Delta of a cumulative histogram (same bucket layout), or null for a baseline. */
-  histogram(
-    seriesKey: string,
-    startTimeUnixNano: string,
-    totals: HistogramTotals,
-  ): HistogramTotals | null {
+  /** Delta of a cumulative histogram (same bucket layout), or null for a baseline or a late point. */
+  histogram(seriesKey: string, times: PointTimes, totals: HistogramTotals): HistogramTotals | null {
     const prev = this.touch(seriesKey);
-    this.store(seriesKey, { startTimeUnixNano, value: totals.count, histogram: totals }, prev);
-    if (prev?.histogram === undefined) return this.isNewSeries(startTimeUnixNano) ? totals : null;
+    if (prev?.histogram !== undefined && isLate(times, prev)) return null;
+    this.store(seriesKey, { ...timesOf(times), value: totals.count, histogram: totals }, prev);
+    if (prev?.histogram === undefined) {
+      return this.isNewSeries(times.startTimeUnixNano) ? totals : null;
+    }
     const p = prev.histogram;
     const reset =
-      prev.startTimeUnixNano !== startTimeUnixNano ||
+      prev.startTimeUnixNano !== times.startTimeUnixNano ||
       totals.count < p.count ||
       totals.bucketCounts.length !== p.bucketCounts.length;
     if (reset) return totals;
@@ -77,7 +103,11 @@ export class CumulativeToDelta {
 
   private touch(key: string): SeriesState | undefined {
     const prev = this.series.get(key);
-    if (prev !== undefined) this.series.delete(key); // re-inserted last: Map order is the LRU order
+    if (prev !== undefined) {
+      // Moved last, even for a late point that stores nothing: Map order is the LRU order.
+      this.series.delete(key);
+      this.series.set(key, prev);
+    }
     return prev;
   }
 

@@ -348,22 +348,71 @@ describe(normaliseMetrics.name, () => {
 });
 
 describe(CumulativeToDelta.name, () => {
+  const at = (start: string, time: string) => ({ startTimeUnixNano: start, timeUnixNano: time });
+
   it('starts over on a reset and forgets the least recently seen series past its bound', () => {
     const c = new CumulativeToDelta(2, '9999999999999999999');
-    expect(c.sum('a', '1', 10)).toBeNull(); // baseline: started before the converter
-    expect(c.sum('a', '1', 15)).toBe(5);
-    expect(c.sum('a', '1', 3)).toBe(3); // value went down: reset
-    expect(c.sum('a', '2', 4)).toBe(4); // new start time: reset
-    c.sum('b', '1', 1);
-    c.sum('c', '1', 1);
+    expect(c.sum('a', at('1', '10'), 10)).toBeNull(); // baseline: started before the converter
+    expect(c.sum('a', at('1', '20'), 15)).toBe(5);
+    expect(c.sum('a', at('1', '30'), 3)).toBe(3); // value went down: reset
+    expect(c.sum('a', at('2', '40'), 4)).toBe(4); // new start time: reset
+    c.sum('b', at('1', '10'), 1);
+    c.sum('c', at('1', '10'), 1);
     expect(c.size).toBe(2);
-    expect(c.sum('a', '2', 9)).toBeNull(); // 'a' was evicted, so this is a baseline again
+    expect(c.sum('a', at('2', '50'), 9)).toBeNull(); // 'a' was evicted, so this is a baseline again
+  });
+
+  it('counts a cumulative point that arrives after a newer one as nothing, not as a reset', () => {
+    const converter = new CumulativeToDelta(100, '1600000000000000000');
+    const added = (time: string, value: number) =>
+      normaliseMetrics(request([counter('faas.invocations', value, 2, time, T0)]), {
+        cumulative: converter,
+      }).minutes.reduce((n, m) => n + m.invocations, 0);
+    expect(added('1718000060000000000', 100)).toBe(100); // started after the converter's epoch
+    expect(added('1718000180000000000', 150)).toBe(50);
+    expect(added('1718000120000000000', 120)).toBe(0); // sent before the 150, arrived after it
+    expect(added('1718000240000000000', 160)).toBe(10);
+  });
+
+  it('takes only a newer start time, or a drop at a newer time, for a reset', () => {
+    const c = new CumulativeToDelta(10, '0');
+    expect(c.sum('a', at('5', '10'), 10)).toBe(10);
+    expect(c.sum('a', at('5', '10'), 10)).toBeNull(); // the same point again (a retry)
+    expect(c.sum('a', at('7', '12'), 4)).toBe(4); // restarted at 7
+    expect(c.sum('a', at('5', '11'), 12)).toBeNull(); // late, from the run before the restart
+    expect(c.sum('a', at('7', '13'), 6)).toBe(2);
+    // An SDK that leaves the start time 0 signals a reset only by a drop at a newer time.
+    expect(c.sum('z', at('0', '10'), 10)).toBeNull(); // baseline: its start is unknown
+    expect(c.sum('z', at('0', '30'), 15)).toBe(5);
+    expect(c.sum('z', at('0', '20'), 12)).toBeNull(); // late, not a reset
+    expect(c.sum('z', at('0', '40'), 3)).toBe(3); // restarted
+    expect(c.sum('z', at('0', '50'), 8)).toBe(5);
+  });
+
+  it('ignores a late histogram point too', () => {
+    const c = new CumulativeToDelta(10, '0');
+    c.histogram('h', at('1', '10'), { count: 3, sum: 3, bucketCounts: [1, 2] });
+    c.histogram('h', at('1', '30'), { count: 6, sum: 7, bucketCounts: [3, 3] });
+    expect(c.histogram('h', at('1', '20'), { count: 4, sum: 4, bucketCounts: [2, 2] })).toBeNull();
+    expect(c.histogram('h', at('1', '40'), { count: 7, sum: 9, bucketCounts: [3, 4] })).toEqual({
+      count: 1,
+      sum: 2,
+      bucketCounts: [0, 1],
+    });
+  });
+
+  it('keeps a series a late point touched when a capture is undone', () => {
+    const c = new CumulativeToDelta(10, '9999999999999999999');
+    c.sum('a', at('1', '10'), 10);
+    c.sum('a', at('1', '30'), 15);
+    c.capture(() => c.sum('a', at('1', '20'), 12)).undo();
+    expect(c.sum('a', at('1', '40'), 20)).toBe(5);
   });
 
   it('subtracts histogram buckets', () => {
     const c = new CumulativeToDelta(10, '0');
-    c.histogram('h', '1', { count: 3, sum: 3, bucketCounts: [1, 2] });
-    expect(c.histogram('h', '1', { count: 5, sum: 6, bucketCounts: [2, 3] })).toEqual({
+    c.histogram('h', at('1', '10'), { count: 3, sum: 3, bucketCounts: [1, 2] });
+    expect(c.histogram('h', at('1', '20'), { count: 5, sum: 6, bucketCounts: [2, 3] })).toEqual({
       count: 2,
       sum: 3,
       bucketCounts: [1, 1],
@@ -372,20 +421,20 @@ describe(CumulativeToDelta.name, () => {
 
   it('undoes the series a capture advanced, so a retried export gets the same deltas again', () => {
     const c = new CumulativeToDelta(10, '9999999999999999999');
-    c.sum('a', '1', 10);
-    const first = c.capture(() => [c.sum('a', '1', 15), c.sum('b', '1', 1)]);
+    c.sum('a', at('1', '10'), 10);
+    const first = c.capture(() => [c.sum('a', at('1', '20'), 15), c.sum('b', at('1', '20'), 1)]);
     expect(first.result).toEqual([5, null]);
     first.undo(); // the rows were not stored
-    expect(c.capture(() => c.sum('a', '1', 15)).result).toBe(5);
-    expect(c.sum('b', '1', 1)).toBeNull(); // b is a baseline again, as before the capture
+    expect(c.capture(() => c.sum('a', at('1', '20'), 15)).result).toBe(5);
+    expect(c.sum('b', at('1', '20'), 1)).toBeNull(); // b is a baseline again, as before the capture
   });
 
   it('leaves a series another export advanced since the capture', () => {
     const c = new CumulativeToDelta(10, '9999999999999999999');
-    c.sum('a', '1', 10);
-    const first = c.capture(() => c.sum('a', '1', 15));
-    c.sum('a', '1', 20);
+    c.sum('a', at('1', '10'), 10);
+    const first = c.capture(() => c.sum('a', at('1', '20'), 15));
+    c.sum('a', at('1', '30'), 20);
     first.undo();
-    expect(c.sum('a', '1', 26)).toBe(6);
+    expect(c.sum('a', at('1', '40'), 26)).toBe(6);
   });
 });

@@ -28,7 +28,7 @@ import {
   memoryMbFromMaxMemory,
   resolveFunction,
 } from '../faas/faas-identity.resolver';
-import type { CumulativeToDelta } from './cumulative-to-delta';
+import type { CumulativeToDelta, PointTimes } from './cumulative-to-delta';
 import {
   MINUTE_ROLES,
   MinuteAccumulator,
@@ -264,8 +264,8 @@ class MetricsNormaliser {
     }
     if (type !== 'sum') return;
     if (role === 'coldstarts') this.minutes.coldStartsReported(fn, base.timeUnixNano);
-    const delta = this.deltaOf(name, ctx, base, temporality, value, (c, key, start, v) =>
-      c.sum(key, start, v),
+    const delta = this.deltaOf(name, ctx, base, temporality, value, (c, key, times, v) =>
+      c.sum(key, times, v),
     );
     if (delta === null || delta === 0) return;
     const row = this.minutes.row(fn, ctx.memorySizeMb, base.timeUnixNano);
@@ -306,19 +306,14 @@ class MetricsNormaliser {
     toDelta: (
       cumulative: CumulativeToDelta,
       seriesKey: string,
-      startTimeUnixNano: string,
+      times: PointTimes,
       value: T,
     ) => T | null,
   ): T | null {
     if (temporality === DELTA) return value;
     const cumulative = this.options.cumulative;
     if (temporality !== CUMULATIVE || cumulative === undefined) return null;
-    return toDelta(
-      cumulative,
-      seriesKey(name, ctx, base.attributes),
-      base.startTimeUnixNano,
-      value,
-    );
+    return toDelta(cumulative, seriesKey(name, ctx, base.attributes), base, value);
   }
 
   /** A faas.mem_usage reading (bytes, or MB × 1,000,000) as its minute's peak, in MB. */
@@ -424,7 +419,7 @@ class MetricsNormaliser {
       base,
       temporality,
       totals,
-      (c, key, start, v) => c.histogram(key, start, v),
+      (c, key, times, v) => c.histogram(key, times, v),
     );
     if (delta === null || delta.count <= 0) return;
     this.addDurations(fn, ctx, base, role, unit, delta, (factor) =>
