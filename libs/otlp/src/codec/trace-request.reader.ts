@@ -62,6 +62,7 @@ export class WireSpan implements OtlpSpan {
   events: OtlpSpanEvent[] | undefined = undefined;
   links: OtlpSpanLink[] | undefined = undefined;
   status: Readonly<{ code: number; message: string }> | undefined = undefined;
+  flags = 0;
   /** end − start in nanoseconds; 0 when end is 0 or not after start (as nanosDiff). */
   durationNanos = 0;
   /** An end time is set and lies before the start: the span is invalid. */
@@ -96,6 +97,7 @@ export class WireSpan implements OtlpSpan {
       events: this.events,
       links: this.links,
       status: this.status,
+      flags: this.flags,
     };
   }
 
@@ -518,6 +520,11 @@ function readSpan(end: number): WireSpan {
         break;
       case 0x7a:
         span.status = readStatus(stop);
+        break;
+      case 0x85: // flags, fixed32 (field 16: its tag is the varint 0x85 0x01)
+        if (stop - pos < 4) throw truncated();
+        span.flags = uint32At(pos);
+        pos += 4;
         break;
       default:
         skipField(tag, stop);

@@ -72,6 +72,8 @@ export interface OtlpSpan {
   events?: Maybe<OtlpSpanEvent[]>;
   links?: Maybe<OtlpSpanLink[]>;
   status?: Maybe<{ code?: Maybe<number | string>; message?: Maybe<string> }>;
+  /** trace.proto SpanFlags: W3C trace flags, and whether the parent is remote (bits 8 and 9). */
+  flags?: Maybe<number>;
 }
 
 export interface OtlpScopeSpans {

@@ -396,6 +396,60 @@ describe(normaliseTraces.name, () => {
     ]);
   });
 
+  describe('a nested SERVER span exported apart from its parent (batch processors send children first)', () => {
+    const parent = serverSpan({
+      spanId: 'EEE19B7EC3C1B174',
+      endTimeUnixNano: '1718000000423456789',
+    });
+    const child = (flags?: number): OtlpSpan => ({
+      traceId: '0AF7651916CD43DD8448EB211C80319C',
+      spanId: 'AAAAAAAAAAAAAAAA',
+      parentSpanId: 'EEE19B7EC3C1B174',
+      name: 'GET /',
+      kind: 2,
+      startTimeUnixNano: '1718000000133456789',
+      endTimeUnixNano: '1718000000413456789',
+      ...(flags === undefined ? {} : { flags }),
+    });
+    // Each export normalised on its own, over JSON and the protobuf wire reader alike.
+    const requestIds = (...exports: OtlpSpan[][]) =>
+      [false, true].map((viaProtobuf) =>
+        exports.flatMap((spans) => {
+          let req = request(spans);
+          if (viaProtobuf) {
+            const decoded = decodeTracesProtobuf(encodeTraceRequestProtobuf(req));
+            if (isDecodeError(decoded)) throw new Error(decoded.error);
+            req = decoded;
+          }
+          return normaliseTraces(req).invocations.map((inv) => inv.requestId);
+        }),
+      );
+    const INVOCATION = 'af9c3fd4-0d4c-4a3e-9b1f-7d2f3b2a1c00';
+
+    it('is no invocation when its flags say its parent is in the same process', () => {
+      // SpanFlags: 0x100 = the parent's remoteness is known, 0x200 = remote; low byte = trace flags.
+      for (const ids of requestIds([child(0x101)], [parent])) expect(ids).toEqual([INVOCATION]);
+    });
+
+    it('is an invocation when its flags say its parent is remote', () => {
+      for (const ids of requestIds([child(0x301)])) expect(ids).toEqual(['aaaaaaaaaaaaaaaa']);
+    });
+
+    it('is no second Lambda invocation when its flags do not say (older SDKs send 0)', () => {
+      for (const flags of [undefined, 0, 1]) {
+        for (const ids of requestIds([child(flags)], [parent])) expect(ids).toEqual([INVOCATION]);
+      }
+    });
+
+    it('is still a Knative invocation when its flags do not say and its parent is elsewhere (the queue-proxy’s span)', () => {
+      const knative = [s('k8s.namespace.name', 'shop'), s('kn.service.name', 'hello')];
+      const span = { ...child(0), attributes: [s('faas.trigger', 'http')] };
+      expect(normaliseTraces(request([span], knative)).invocations).toMatchObject([
+        { name: 'hello', requestId: 'aaaaaaaaaaaaaaaa' },
+      ]);
+    });
+  });
+
   it('counts an SQS batch once: message CONSUMER spans under the batch span are not invocations', () => {
     const batch: OtlpSpan = {
       traceId: '0AF7651916CD43DD8448EB211C80319C',

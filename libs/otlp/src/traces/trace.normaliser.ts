@@ -43,6 +43,16 @@ const SPAN_KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', '
 const KIND_SERVER = 2;
 const KIND_CONSUMER = 5;
 
+// trace.proto SpanFlags: bit 8 says whether bit 9 (the parent is remote) is known.
+const SPAN_FLAGS_CONTEXT_HAS_IS_REMOTE_MASK = 0x100;
+const SPAN_FLAGS_CONTEXT_IS_REMOTE_MASK = 0x200;
+
+/**
+ * Platforms whose invocation span always names its invocation: instrumentation-aws-lambda (and the
+ * Lambda layers built on it) sets faas.invocation_id, before it faas.execution, from the request id.
+ */
+const PLATFORMS_NAMING_INVOCATIONS: ReadonlySet<string> = new Set(['aws_lambda']);
+
 const STATUS_NAMES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'] as const;
 const STATUS_CODES = ['unset', 'ok', 'error'];
 const STATUS_ERROR = 2;
@@ -215,6 +225,21 @@ function decimalLess(a: string, b: string): boolean {
   return a.length !== b.length ? a.length < b.length : a < b;
 }
 
+/**
+ * The invocations whose span has a parent its flags do not place (older SDKs send 0), with that
+ * parent and whether the span names its invocation: dropNestedInvocations decides once the whole
+ * request is read.
+ */
+type UnplacedInvocations = Map<InvocationRecord, { parentSpanId: string; named: boolean }>;
+
+/** Whether Span.flags say the parent is in another process, in this one, or do not say. */
+function parentPlace(flags: unknown): 'remote' | 'local' | 'unknown' {
+  if (typeof flags !== 'number' || (flags & SPAN_FLAGS_CONTEXT_HAS_IS_REMOTE_MASK) === 0) {
+    return 'unknown';
+  }
+  return (flags & SPAN_FLAGS_CONTEXT_IS_REMOTE_MASK) !== 0 ? 'remote' : 'local';
+}
+
 function spanPath(r: number, s: number, i: number): string {
   return `resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`;
 }
@@ -228,6 +253,7 @@ function normaliseSpan(
   s: number,
   i: number,
   out: NormalisedTraces,
+  unplaced: UnplacedInvocations,
   rejects: RejectCollector,
 ): void {
   // A WireSpan comes from the wire reader, whose string ids are valid non-zero lower-case hex and
@@ -373,9 +399,17 @@ function normaliseSpan(
   out.spans.push(row);
 
   // fn is only resolved from attributes with FaaS semantics (resolveFunction checks).
-  if (fn !== undefined && (kind === KIND_SERVER || kind === KIND_CONSUMER)) {
-    const startMs = wire !== undefined ? wire.startMs : nanosStringToMs(start);
-    out.invocations.push(invocationOf(fn, row, startMs, durationNanos, statusCode, span));
+  if (fn === undefined || (kind !== KIND_SERVER && kind !== KIND_CONSUMER)) return;
+  // The invocation is the span that enters the function's process (semconv faas-spans.md): a span
+  // whose parent is in the same process is a piece of it, counted by that entry span, which may
+  // come in another export (batch processors send children, which end first, before parents).
+  const place = parentSpanId === '' ? 'remote' : parentPlace(span.flags);
+  if (place === 'local') return;
+  const startMs = wire !== undefined ? wire.startMs : nanosStringToMs(start);
+  const invocation = invocationOf(fn, row, startMs, durationNanos, statusCode, span);
+  out.invocations.push(invocation);
+  if (place === 'unknown') {
+    unplaced.set(invocation, { parentSpanId, named: invocation.requestId !== spanId });
   }
 }
 
@@ -405,6 +439,7 @@ export function normaliseTraces(
     reasons: {},
     errorMessage: '',
   };
+  const unplaced: UnplacedInvocations = new Map();
   const resourceSpans = req && Array.isArray(req.resourceSpans) ? req.resourceSpans : [];
   for (let r = 0; r < resourceSpans.length; r++) {
     const rs = resourceSpans[r];
@@ -444,34 +479,41 @@ export function normaliseTraces(
           continue;
         }
         try {
-          normaliseSpan(span, ctx, scopeName, scopeVersion, r, s, i, out, rejects);
+          normaliseSpan(span, ctx, scopeName, scopeVersion, r, s, i, out, unplaced, rejects);
         } catch (e) {
           rejects.reject('malformed', () => `${spanPath(r, s, i)}: ${(e as Error).message}`);
         }
       }
     }
   }
-  dropNestedInvocations(out);
+  dropNestedInvocations(out, unplaced);
   return { ...out, ...rejectReport(rejects) };
 }
 
 /**
- * A FaaS span without an invocation id whose parent is a span of the same function in the same
- * request is a piece of an invocation, not one: the per-message CONSUMER spans under an SQS batch
- * span, or a nested SERVER span. Counting it would count the invocation again under its own span
- * id, which no dedup can catch. A parent of another function is a caller (a collector exports
- * several services' spans together): its callee's invocation is kept. Spans that carry
- * faas.invocation_id are kept (duplicates of one id collapse in storage).
+ * Of the invocations whose span's flags do not place its parent, drops those that are pieces of
+ * another invocation, not invocations. A span that names its invocation (faas.invocation_id) is kept:
+ * duplicates of one id collapse in storage. Without a name:
+ * - a parent in the request of the same function makes it a piece (the per-message CONSUMER spans
+ *   under an SQS batch span, a nested SERVER span): counting it would count the invocation again
+ *   under its own span id, which no dedup can catch. A parent of another function is a caller (a
+ *   collector exports several services' spans together): its callee's invocation is kept.
+ * - a parent elsewhere is remote (API Gateway, the Knative queue-proxy, a calling service) or the
+ *   invocation span of the same process exported apart. Where the invocation span always names its
+ *   invocation (PLATFORMS_NAMING_INVOCATIONS) an unnamed span is the latter and dropped; elsewhere
+ *   nothing tells them apart, and dropping would lose every request of a platform that names none.
+ * docs/decisions.md "OpenTelemetry FaaS quirks".
  */
-function dropNestedInvocations(out: NormalisedTraces): void {
+function dropNestedInvocations(out: NormalisedTraces, unplaced: UnplacedInvocations): void {
+  if (unplaced.size === 0) return;
   let bySpan: Map<string, SpanRow> | undefined;
   const keep = (inv: InvocationRecord): boolean => {
-    // Only records named by a span id (16 hex digits, no invocation id) can be nested pieces.
-    if (inv.traceId === '' || inv.requestId.length !== 16) return true;
+    const span = unplaced.get(inv);
+    if (span === undefined || span.named) return true;
     bySpan ??= new Map(out.spans.map((s) => [`${s.traceId}/${s.spanId}`, s]));
-    const parentId = bySpan.get(`${inv.traceId}/${inv.requestId}`)?.parentSpanId;
-    if (parentId === undefined || parentId === '') return true;
-    return bySpan.get(`${inv.traceId}/${parentId}`)?.functionId !== inv.functionId;
+    const parent = bySpan.get(`${inv.traceId}/${span.parentSpanId}`);
+    if (parent !== undefined) return parent.functionId !== inv.functionId;
+    return !PLATFORMS_NAMING_INVOCATIONS.has(inv.platform);
   };
   if (out.invocations.some((inv) => !keep(inv))) out.invocations = out.invocations.filter(keep);
 }
