@@ -354,6 +354,40 @@ describe(normaliseTraces.name, () => {
     }
   });
 
+  it('takes a span’s own FaaS attributes into account when its resource has none', () => {
+    // A Knative service's resource names no function; its SERVER spans say faas.trigger.
+    const resource = [s('service.name', 'hello'), s('k8s.namespace.name', 'default')];
+    const plain = (spanId: string): OtlpSpan => ({ ...serverSpan({ spanId }), attributes: [] });
+    const faas = (spanId: string, id: string): OtlpSpan => ({
+      ...plain(spanId),
+      attributes: [s('faas.trigger', 'http'), s('faas.invocation_id', id)],
+    });
+    const req = request(
+      [
+        plain('1111111111111111'),
+        faas('2222222222222222', 'abc'),
+        plain('3333333333333333'),
+        faas('4444444444444444', 'def'),
+      ],
+      resource,
+    );
+    const viaProtobuf = decodeTracesProtobuf(encodeTraceRequestProtobuf(req));
+    if (isDecodeError(viaProtobuf)) throw new Error(viaProtobuf.error);
+    const hello = functionId({
+      platform: 'knative',
+      account: 'default',
+      region: '',
+      name: 'hello',
+    });
+    for (const out of [normaliseTraces(req), normaliseTraces(viaProtobuf)]) {
+      expect(out.spans.map((x) => x.functionId)).toEqual(['', hello, '', hello]);
+      expect(out.invocations.map((inv) => `${inv.functionId} ${inv.requestId}`)).toEqual([
+        `${hello} abc`,
+        `${hello} def`,
+      ]);
+    }
+  });
+
   it('counts the invocation of a function called by another one when a collector exports both in one request', () => {
     // Knative `frontend` calls `backend` over HTTP (semconv aws-lambda.md "API Gateway Request
     // Proxy": the callee's SERVER span is the child of the caller's CLIENT span). An OpenTelemetry

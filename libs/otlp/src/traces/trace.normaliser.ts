@@ -21,6 +21,7 @@ import {
 } from '../common/otlp-values';
 import type { FaasResolveOptions, ResolvedFunction } from '../faas/faas-identity.resolver';
 import {
+  hasFaasSemantics,
   layeredLookup,
   memoryMbFromMaxMemory,
   resolveFunction,
@@ -113,11 +114,15 @@ interface ResourceContext {
   resourceAttributes: Record<string, string>;
   serviceName: string;
   resourceFunction: ResolvedFunction | undefined;
-  /** Identity per distinct set of span-level identity attributes. */
+  /** Whether the resource alone says its telemetry is a function's (hasFaasSemantics). */
+  resourceIsFaas: boolean;
+  /** Identity per distinct set of span-level identity attributes (and FaaS semantics). */
   cache: Map<string, ResolvedFunction | undefined>;
   /** The previous span's identity attribute values and function: a batch's spans mostly agree. */
   lastIdentity: (string | undefined)[];
   lastFunction: ResolvedFunction | undefined;
+  /** Whether the previous span had FaaS semantics, its own or its resource's. */
+  lastIsFaas: boolean;
   /** Whether lastFunction belongs to lastIdentity (not before the first span). */
   lastKnown: boolean;
 }
@@ -334,13 +339,19 @@ function normaliseSpan(
   const spanAttributes =
     wire !== undefined ? wire.flatAttributes : flattenAttributes(span.attributes);
 
+  // A span's own FaaS attributes (faas.trigger on the SERVER span of a service whose resource names
+  // no function) change whether resolveFunction names a function, as its identity keys change which.
+  const isFaas = ctx.resourceIsFaas || hasFaasSemantics(layeredLookup(spanAttributes));
+  const changed = identityChanged(spanAttributes, ctx.lastIdentity) || isFaas !== ctx.lastIsFaas;
+  ctx.lastIsFaas = isFaas;
   let fn: ResolvedFunction | undefined;
-  if (!identityChanged(spanAttributes, ctx.lastIdentity) && ctx.lastKnown) {
+  if (!changed && ctx.lastKnown) {
     fn = ctx.lastFunction;
   } else {
     ctx.lastKnown = false; // until resolved: resolveFunction may throw on hostile input
     fn = ctx.resourceFunction;
-    const key = identityKey(ctx.lastIdentity);
+    const identity = identityKey(ctx.lastIdentity);
+    const key = isFaas === ctx.resourceIsFaas ? identity : `faas\u0000${identity}`;
     if (key !== '') {
       if (ctx.cache.has(key)) {
         fn = ctx.cache.get(key);
@@ -455,9 +466,11 @@ export function normaliseTraces(
         resourceAttributes,
         serviceName: resourceAttributes['service.name'] ?? '',
         resourceFunction: resolveFunction(layeredLookup(resourceAttributes), options),
+        resourceIsFaas: hasFaasSemantics(layeredLookup(resourceAttributes)),
         cache: new Map(),
         lastIdentity: SPAN_IDENTITY_KEYS.map(() => undefined),
         lastFunction: undefined,
+        lastIsFaas: false,
         lastKnown: false,
       };
     } catch {
