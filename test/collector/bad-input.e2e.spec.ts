@@ -218,6 +218,26 @@ describe('OTLP/HTTP bad input', () => {
     expect(after.status).toBe(200);
   });
 
+  it('answers in the Content-Type of the request, application/protobuf as application/protobuf', async () => {
+    const answer = (contentType: string, body: Uint8Array | string) =>
+      post('/v1/traces', { ...AUTH, 'content-type': contentType }, body);
+    const ok = await answer('application/protobuf', good());
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('application/protobuf');
+    expect(decodeExportResponseProtobuf('traces', new Uint8Array(await ok.arrayBuffer()))).toEqual({
+      rejected: 0,
+      errorMessage: '',
+    });
+    const refused = await answer('application/protobuf', Buffer.from([0x0a, 0xff, 0xff]));
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toBe('application/protobuf');
+    expect(decodeStatusProtobuf(new Uint8Array(await refused.arrayBuffer())).code).toBe(3);
+    const legacy = await answer('application/x-protobuf', good());
+    expect(legacy.headers.get('content-type')).toBe('application/x-protobuf');
+    const json = await answer('application/json; charset=utf-8', '{}');
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
   it('keeps the good spans of a request with malformed ids and reports the rest as partial success', async () => {
     const request = lambdaTraceRequest('malformed-ids', [
       { requestId: 'good-1' },

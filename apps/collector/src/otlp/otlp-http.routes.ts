@@ -12,7 +12,7 @@ import { retryStatus } from '../http/ingest.pipeline';
 import { BodyError, decodeBody } from '../http/request-body';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { OtlpExportService } from './otlp-export.service';
-import { OTLP_CONTENT_TYPES, asBody, otlpEncodingOf, sendOtlpStatus } from './otlp-status.reply';
+import { asBody, otlpEncodingOf, otlpResponseType, sendOtlpStatus } from './otlp-status.reply';
 
 /**
  * OTLP/HTTP (opentelemetry-proto docs/specification.md): POST /v1/{traces,logs,metrics} in
@@ -73,7 +73,7 @@ export class OtlpHttpRoutes implements CollectorRoutes {
         this.metrics.request(signal, 200);
         await reply
           .status(200)
-          .type(OTLP_CONTENT_TYPES[encoding])
+          .type(otlpResponseType(encoding, request.headers['content-type']))
           .send(asBody(encodeExportResponse(signal, encoding, outcome.partial)));
         return;
       case 'invalid':

@@ -1,17 +1,35 @@
 import type { FastifyReply } from 'fastify';
 import { encodeStatus, type OtlpEncoding } from '@fleetscope/otlp';
 
-export const OTLP_CONTENT_TYPES: Record<OtlpEncoding, string> = {
+const OTLP_CONTENT_TYPES: Record<OtlpEncoding, string> = {
   protobuf: 'application/x-protobuf',
   json: 'application/json',
 };
 
+function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
 /** The OTLP encoding a Content-Type names, or undefined for anything else. */
 export function otlpEncodingOf(contentType: string | undefined): OtlpEncoding | undefined {
-  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const type = mediaTypeOf(contentType);
   if (type === 'application/x-protobuf' || type === 'application/protobuf') return 'protobuf';
   if (type === 'application/json') return 'json';
   return undefined;
+}
+
+/**
+ * The Content-Type of an answer in `encoding`: "The server MUST use the same Content-Type in the
+ * response as it received in the request" (opentelemetry-proto docs/specification.md, "OTLP/HTTP
+ * Response"), so application/protobuf is answered as application/protobuf. The encoding's usual
+ * name when the request named another (an unsupported type is answered in JSON).
+ */
+export function otlpResponseType(
+  encoding: OtlpEncoding,
+  requestContentType: string | undefined,
+): string {
+  const type = mediaTypeOf(requestContentType);
+  return otlpEncodingOf(type) === encoding ? type : OTLP_CONTENT_TYPES[encoding];
 }
 
 export function asBody(encoded: Uint8Array | string): Buffer | string {
@@ -34,6 +52,6 @@ export async function sendOtlpStatus(
 ): Promise<void> {
   await reply
     .status(status)
-    .type(OTLP_CONTENT_TYPES[encoding])
+    .type(otlpResponseType(encoding, reply.request.headers['content-type']))
     .send(asBody(encodeStatus(encoding, { code, message })));
 }
