@@ -2,7 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { functionId } from '@fleetscope/model';
-import { InventorySyncService, PlatformScrapeService } from '@fleetscope/collector';
+import {
+  InventorySyncService,
+  PlatformDiffers,
+  PlatformScrapeService,
+} from '@fleetscope/collector';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeServer, type FakeServer } from './fake-server';
 
@@ -221,5 +225,26 @@ describe('Knative ingest', () => {
     const response = await push('cluster=edge-eu', '# HELP nothing here\n');
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toMatch(/no valid sample/);
+  });
+
+  it('answers 400 naming the parameter for a target that is not a name', async () => {
+    const response = await push(`cluster=edge-eu&target=${'x'.repeat(300)}`, scrapes[0]);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/^target "x+"/);
+    const slash = await push('cluster=edge-eu&target=a%2Fb', scrapes[0]);
+    expect(slash.status).toBe(400);
+  });
+
+  it('keeps pod readings of at most 10,000 revisions when pushes keep naming new ones', async () => {
+    const differs = fleetscope.app.get(PlatformDiffers);
+    for (let round = 0; round < 3; round++) {
+      const body = Array.from(
+        { length: 4_000 },
+        (_, i) =>
+          `autoscaler_actual_pods{namespace_name="ns",service_name="s${round}_${i}",revision_name="r${round}_${i}"} 1`,
+      ).join('\n');
+      expect((await push(`cluster=flood&target=t${round}`, body)).status).toBe(200);
+    }
+    expect(differs.knative.size.revisions).toBe(10_000);
   });
 });

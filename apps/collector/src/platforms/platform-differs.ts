@@ -9,7 +9,9 @@ import { KnativeScrapeDiffer, OpenFaasScrapeDiffer } from '@fleetscope/ingest';
 export class PlatformDiffers {
   readonly openfaas = new OpenFaasScrapeDiffer();
   readonly knative = new KnativeScrapeDiffer();
+  /** Map order is the LRU order; pushers name their targets, so it is bounded like the differs'. */
   private readonly lastTimeMs = new Map<string, number>();
+  private readonly maxTargets = 10_000;
 
   /**
    * Now, but strictly after the previous time handed out for `target`: two scrapes in the same
@@ -17,7 +19,18 @@ export class PlatformDiffers {
    */
   timeFor(target: string): number {
     const time = Math.max(Date.now(), (this.lastTimeMs.get(target) ?? 0) + 1);
+    this.lastTimeMs.delete(target);
     this.lastTimeMs.set(target, time);
+    // Past the bound the differs have forgotten the target too, so its time no longer matters.
+    if (this.lastTimeMs.size > this.maxTargets) {
+      const oldest = this.lastTimeMs.keys().next();
+      if (!oldest.done) this.lastTimeMs.delete(oldest.value);
+    }
     return time;
+  }
+
+  /** Targets with a remembered time. */
+  get size(): number {
+    return this.lastTimeMs.size;
   }
 }

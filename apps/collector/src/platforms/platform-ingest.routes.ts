@@ -124,6 +124,14 @@ export class PlatformIngestRoutes implements CollectorRoutes {
         `cluster "${cluster}" may hold only letters, digits and _ . : -`,
       );
     }
+    if (query.target && !NAME.test(query.target)) {
+      return this.refuse(
+        signal,
+        reply,
+        'invalid_target',
+        `target "${query.target.slice(0, 64)}" may hold only letters, digits and _ . : - (at most 253)`,
+      );
+    }
     // Each pusher keeps its own previous scrape; without ?target the sender's address tells them apart.
     const target = `push:${query.target || request.ip}`;
     const timeMs = this.differs.timeFor(`knative ${cluster} ${target}`);

@@ -182,4 +182,34 @@ describe(KnativeScrapeDiffer.name, () => {
     expect(result.startMs).toBe(t1 - 60_000);
     expect(result.rows.reduce((s, r) => s + r.invocations, 0)).toBe(3);
   });
+
+  it('keeps pod readings of at most maxRevisions revisions, however many a push names', () => {
+    const differ = new KnativeScrapeDiffer({ maxRevisions: 500 });
+    const push = (round: number) =>
+      Array.from(
+        { length: 400 },
+        (_, i) =>
+          `autoscaler_actual_pods{namespace_name="ns",service_name="s${round}_${i}",revision_name="r${round}_${i}"} 1`,
+      ).join('\n');
+    for (let round = 0; round < 10; round++) {
+      differ.ingest({
+        cluster: 'c',
+        target: 'sidecar',
+        timeMs: t0 + round * 1000,
+        text: push(round),
+      });
+    }
+    expect(differ.size).toEqual({ targets: 1, revisions: 500 });
+  });
+
+  it('forgets revisions with no pod reading for two max intervals', () => {
+    const differ = new KnativeScrapeDiffer({ maxIntervalMs: 60_000 });
+    const pods = (name: string) =>
+      `autoscaler_actual_pods{namespace_name="ns",service_name="${name}",revision_name="${name}-1"} 0`;
+    differ.ingest({ cluster: 'c', target: 'a', timeMs: t0, text: pods('old') });
+    differ.ingest({ cluster: 'c', target: 'a', timeMs: t0 + 60_000, text: pods('kept') });
+    expect(differ.size.revisions).toBe(2);
+    differ.ingest({ cluster: 'c', target: 'a', timeMs: t0 + 120_001, text: pods('kept') });
+    expect(differ.size.revisions).toBe(1);
+  });
 });

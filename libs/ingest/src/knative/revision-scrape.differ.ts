@@ -59,6 +59,11 @@ const SELECTION: ScrapeSelection = {
 export interface KnativeScrapeDifferOptions {
   /** A longer silence between two scrapes of a target starts a new baseline. Default 15 minutes. */
   maxIntervalMs?: number;
+  /**
+   * Revisions whose autoscaler readings are kept at most; the least recently seen is forgotten
+   * first. Default 10,000, as many as the targets whose previous scrape is kept.
+   */
+  maxRevisions?: number;
 }
 
 export interface KnativeScrape {
@@ -108,12 +113,22 @@ const MAX_OBSERVATIONS = 8;
 export class KnativeScrapeDiffer {
   private readonly store: ScrapeStateStore;
   private readonly maxIntervalMs: number;
-  /** cluster → revision key → recent actual_pods readings, oldest first. */
-  private readonly pods = new Map<string, Map<string, PodObservation[]>>();
+  private readonly maxRevisions: number;
+  /**
+   * Revision key (its function id names the cluster) → recent actual_pods readings, oldest first.
+   * A pushed scrape may name any revisions it likes, so this is bounded like the store's targets.
+   */
+  private readonly pods = new Map<string, PodObservation[]>();
 
   constructor(options: KnativeScrapeDifferOptions = {}) {
     this.maxIntervalMs = options.maxIntervalMs ?? 15 * 60_000;
+    this.maxRevisions = Math.max(1, options.maxRevisions ?? 10_000);
     this.store = new ScrapeStateStore(this.maxIntervalMs);
+  }
+
+  /** Targets whose previous scrape is kept, and revisions whose pod readings are. */
+  get size(): { targets: number; revisions: number } {
+    return { targets: this.store.size, revisions: this.pods.size };
   }
 
   ingest(scrape: KnativeScrape): ScrapeIngestResult {
@@ -151,10 +166,10 @@ export class KnativeScrapeDiffer {
           }
           return gauges;
         },
-        baseline: () => this.recordPods(scrape.cluster, scrape.timeMs, podReadings),
+        baseline: () => this.recordPods(scrape.timeMs, podReadings),
         interval: (step, snapshot, totals) => {
           this.readInterval(scrape, step, snapshot, totals);
-          this.recordPods(scrape.cluster, scrape.timeMs, podReadings);
+          this.recordPods(scrape.timeMs, podReadings);
         },
       },
     );
@@ -188,12 +203,7 @@ export class KnativeScrapeDiffer {
       classifyInit({
         platform: 'knative',
         servedByActivator: true,
-        revisionHadZeroPods: this.hadZeroPods(
-          scrape.cluster,
-          revisionKey(rev),
-          step.startMs,
-          scrape.timeMs,
-        ),
+        revisionHadZeroPods: this.hadZeroPods(revisionKey(rev), step.startMs, scrape.timeMs),
       }).coldStart === true;
 
     for (const c of step.diff.counters) {
@@ -224,27 +234,31 @@ export class KnativeScrapeDiffer {
     this.store.undo(`${scrape.cluster}\u0000${scrape.target ?? 'default'}`, scrape.timeMs);
   }
 
-  private recordPods(cluster: string, timeMs: number, readings: [string, number][]): void {
-    if (readings.length === 0) return;
-    let revisions = this.pods.get(cluster);
-    if (revisions === undefined) {
-      revisions = new Map();
-      this.pods.set(cluster, revisions);
-    }
+  private recordPods(timeMs: number, readings: [string, number][]): void {
     for (const [key, pods] of readings) {
-      let list = revisions.get(key);
-      if (list === undefined) {
-        list = [];
-        revisions.set(key, list);
-      }
+      const list = this.pods.get(key) ?? [];
+      this.pods.delete(key); // re-inserted last: Map order is the LRU order
+      this.pods.set(key, list);
       list.push({ timeMs, pods });
       if (list.length > MAX_OBSERVATIONS) list.shift();
+    }
+    // hadZeroPods reads a reading up to maxIntervalMs before an interval that is itself at most
+    // maxIntervalMs long: an older latest reading can no longer decide anything.
+    for (const [key, list] of this.pods) {
+      const last = list[list.length - 1];
+      if (
+        this.pods.size <= this.maxRevisions &&
+        last &&
+        timeMs - last.timeMs <= 2 * this.maxIntervalMs
+      )
+        break;
+      this.pods.delete(key);
     }
   }
 
   /** Was the revision at zero pods when (startMs, endMs] began, or at a reading inside it? */
-  private hadZeroPods(cluster: string, key: string, startMs: number, endMs: number): boolean {
-    const list = this.pods.get(cluster)?.get(key);
+  private hadZeroPods(key: string, startMs: number, endMs: number): boolean {
+    const list = this.pods.get(key);
     if (list === undefined) return false;
     let atStart: PodObservation | undefined;
     for (const o of list) {
