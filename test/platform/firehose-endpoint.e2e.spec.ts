@@ -92,6 +92,21 @@ describe('POST /ingest/firehose', () => {
     }
   });
 
+  it('defect (a percent-encoded path skipped the access key): /ingest/%66irehose is the Firehose route and asks for its key', async () => {
+    for (const path of ['/ingest/%66irehose', '/ingest/fireho%73e', '/ingest/%66irehose/']) {
+      const requestId = randomUUID();
+      const answer = await post<Record<string, unknown>>(
+        `${fleetscope.ingestUrl}${path}?region=eu-west-1`,
+        delivery(requestId, []),
+        headers(requestId, 'wrong-key'),
+      );
+      expect({ path, status: answer.status }).toEqual({
+        path,
+        status: path.endsWith('/') ? 404 : 401,
+      });
+    }
+  });
+
   it('answers success with exactly {requestId, timestamp}, echoing the header request id', async () => {
     const requestId = randomUUID();
     const answer = await post<Record<string, unknown>>(

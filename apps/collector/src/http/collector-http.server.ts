@@ -63,20 +63,21 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
         error.statusCode && error.statusCode >= 400 && error.statusCode < 500
           ? error.statusCode
           : 500;
-      const firehose = request.url.startsWith('/ingest/firehose');
-      this.metrics.request(signalOf(request.url), firehose ? firehoseStatus(status) : status);
-      if (status === 413) this.metrics.rejected(signalOf(request.url), 'too_large');
+      const path = routePath(request);
+      const firehose = path === FIREHOSE_PATH;
+      this.metrics.request(signalOf(path), firehose ? firehoseStatus(status) : status);
+      if (status === 413) this.metrics.rejected(signalOf(path), 'too_large');
       if (status === 415) {
         // Fastify's own answer to a body whose Content-Type is empty or malformed (any other
         // type is read): said plainly and counted, as every refused input is.
-        this.metrics.rejected(signalOf(request.url), 'unsupported_media_type');
+        this.metrics.rejected(signalOf(path), 'unsupported_media_type');
         error = {
           statusCode: 415,
           message: `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is missing or malformed: send the body's type (application/json; application/x-protobuf for OTLP)`,
         };
       }
       if (status >= 500) this.logger.error(`${request.method} ${request.url}: ${error.message}`);
-      if (isOtlpPath(request.url)) {
+      if (isOtlpPath(path)) {
         const code = status >= 500 ? RPC_CODE.INTERNAL : RPC_CODE.INVALID_ARGUMENT;
         return sendOtlpStatus(
           reply,
@@ -156,16 +157,19 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
 
   private async authorise(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (request.method === 'GET') return;
-    // Firehose authenticates with its own header; refused before its body is read.
-    if (request.url.startsWith('/ingest/firehose')) return this.authoriseFirehose(request, reply);
+    // Firehose authenticates with its own header; refused before its body is read. By the route
+    // matched, not the raw URL: /ingest/%66irehose reached the Firehose route while the raw URL
+    // said it was another, and passed without the access key.
+    const path = routePath(request);
+    if (path === FIREHOSE_PATH) return this.authoriseFirehose(request, reply);
     const token = this.config.ingestToken;
     if (!token) return;
     if (!bearerMatches(request.headers.authorization, token)) {
-      const signal = signalOf(request.url);
+      const signal = signalOf(path);
       this.metrics.rejected(signal, 'unauthorized');
       this.metrics.request(signal, 401);
       const message = 'missing or wrong bearer token (FLEETSCOPE_INGEST_TOKEN)';
-      if (isOtlpPath(request.url)) {
+      if (isOtlpPath(path)) {
         const encoding = otlpEncodingOf(request.headers['content-type']) ?? 'json';
         return sendOtlpStatus(reply, encoding, 401, RPC_CODE.UNAUTHENTICATED, message);
       }
@@ -195,6 +199,16 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
 }
 
 /** OTLP/HTTP routes answer failures with a google.rpc.Status in the request's encoding. */
+const FIREHOSE_PATH = '/ingest/firehose';
+
+/**
+ * The path of the route a request matched (Fastify matches the decoded path), else its own path:
+ * the raw URL may spell the same route with percent-encoded characters.
+ */
+function routePath(request: FastifyRequest): string {
+  return request.routeOptions.url ?? request.url.split('?')[0];
+}
+
 function isOtlpPath(url: string): boolean {
   return url.startsWith('/v1/');
 }
