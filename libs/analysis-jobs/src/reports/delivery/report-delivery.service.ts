@@ -15,6 +15,7 @@ import {
   type WeeklyReport,
 } from '@fleetscope/reports';
 import { type DeliveryAttempt } from '@fleetscope/storage';
+import { authorizedRequest } from '@fleetscope/tuning-drivers';
 import { WeekInProgressError, WeeklyReportsService } from '../weekly-reports.service';
 import { withRetries } from './delivery.retry';
 import { REPORT_DELIVERIES, REPORT_DELIVERY_ATTEMPTS, ReportMetrics } from './report-metrics';
@@ -85,7 +86,7 @@ export class ReportDeliveryService implements OnApplicationBootstrap {
     if (smtp) channels.push(['email', () => this.sendEmail(smtp, report)]);
     const attempts: DeliveryAttempt[] = [];
     for (const [channel, send] of channels) {
-      const outcome = await withRetries(send, {
+      const outcome = await withRetries(() => withoutUrlSecrets(send), {
         attempts: this.config.reportDeliveryAttempts,
         baseDelayMs: this.config.reportRetryBaseMs,
         onAttempt: (attempt, error) => {
@@ -95,7 +96,7 @@ export class ReportDeliveryService implements OnApplicationBootstrap {
           });
           if (error) {
             this.logger.warn(
-              `${report.week} ${channel} attempt ${attempt} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+              `${report.week} ${channel} attempt ${attempt} failed: ${(error as Error).message}`,
             );
           }
         },
@@ -118,7 +119,8 @@ export class ReportDeliveryService implements OnApplicationBootstrap {
   }
 
   private async postWebhook(url: string, report: WeeklyReport): Promise<void> {
-    const response = await fetch(url, {
+    // A credential in the URL goes as Basic auth: fetch refuses a URL that holds one.
+    const response = await authorizedRequest(new URL(url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(renderSlackMessage(report, this.link(report.week))),
@@ -153,5 +155,30 @@ export class ReportDeliveryService implements OnApplicationBootstrap {
     } finally {
       transport.close();
     }
+  }
+}
+
+/**
+ * Runs `send`, failing with its error's text where every URL is cut to its origin: the text is
+ * logged, stored and shown by GET /api/reports, and a URL's userinfo, like a Slack hook's path,
+ * is a credential.
+ */
+async function withoutUrlSecrets(send: () => Promise<void>): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a certificate).
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+    const text = `${error instanceof Error ? error.message : JSON.stringify(error)}${cause ? ` (${cause})` : ''}`;
+    throw new Error(text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, urlOrigin));
+  }
+}
+
+function urlOrigin(text: string): string {
+  try {
+    const url = new URL(text);
+    return url.host ? `${url.protocol}//${url.host}/…` : `${url.protocol}…`;
+  } catch {
+    return '(a URL)';
   }
 }
