@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ENV, listenError, type Config } from '@fleetscope/config';
 import { MAX_FUNCTION_ID_LENGTH } from '@fleetscope/model';
 import { endKeepAliveOnClose } from './keep-alive-close';
+import { localOnlyRefusal } from './local-only';
 import { nestOptions } from './process-runner';
 
 const API_ROUTES = new WeakMap<NestFastifyApplication, { method: string; url: string }[]>();
@@ -49,6 +50,11 @@ export async function createHttpApp(
       }),
       undefined,
     );
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    const refusal = localOnlyRefusal(request.headers, config);
+    if (refusal)
+      await reply.status(403).send({ statusCode: 403, error: 'Forbidden', message: refusal });
   });
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
