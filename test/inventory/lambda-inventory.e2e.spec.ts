@@ -261,7 +261,8 @@ describe('Lambda inventory', () => {
       runtime: '',
       architecture: 'x86_64',
       packageType: 'Image',
-      provisionedConcurrency: null,
+      // The API listed none: a fact (0), not unknown.
+      provisionedConcurrency: 0,
     });
   });
 });

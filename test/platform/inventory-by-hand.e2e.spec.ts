@@ -112,6 +112,27 @@ describe('PUT /api/functions/:id/config', () => {
     expect(answer.body.message).toEqual(expect.stringContaining(field));
   });
 
+  it('refuses a Lambda timeout that is not a whole number of seconds, naming the rule', async () => {
+    const answer = await put(ID, { timeoutMs: 1500 });
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toEqual(
+      expect.stringContaining('timeoutMs: must be a whole number of seconds'),
+    );
+    expect((await put(ID, { timeoutMs: 0 })).status).toBe(400);
+  });
+
+  it('takes a provisioned concurrency of 0 as none, over what was set before', async () => {
+    const five = await put(ID, { provisionedConcurrency: 5 });
+    expect(five.body).toMatchObject({ provisionedConcurrency: 5 });
+    const none = await put(ID, { provisionedConcurrency: 0 });
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ provisionedConcurrency: 0 });
+    const one = await fetch(`${fleetscope.apiUrl}/api/functions/${encodeURIComponent(ID)}`).then(
+      (r) => r.json() as Promise<{ config: Record<string, unknown> }>,
+    );
+    expect(one.config).toMatchObject({ provisionedConcurrency: 0, memoryMb: 1024 });
+  });
+
   it('refuses a body that is not JSON and an id that is no function id with 400', async () => {
     const notJson = await put(ID, '{"memoryMb": ');
     expect(notJson.status).toBe(400);

@@ -49,10 +49,15 @@ export function openFaasConfigUpdate(hint: OpenFaasFunctionHint): FunctionConfig
   return podConfigUpdate(hint, hint.gateway, openFaasMinScale(hint));
 }
 
-/** A Knative Service's inventory row, under its cluster, its latest ready revision as the version. */
+/**
+ * A Knative Service's inventory row, under its cluster, its latest ready revision as the version.
+ * A Service listed without `autoscaling.knative.dev/min-scale` keeps no idle pods (Knative's
+ * default, knative.dev "Configuring scale bounds"): 0, not unknown, or the min-scale of an
+ * annotation since removed would be kept and billed as idle pods.
+ */
 export function knativeConfigUpdate(hint: KnativeServiceHint): FunctionConfigUpdate {
   return {
-    ...podConfigUpdate(hint, hint.cluster, hint.minScale ?? undefined),
+    ...podConfigUpdate(hint, hint.cluster, hint.minScale ?? 0),
     version: hint.revision || undefined,
   };
 }

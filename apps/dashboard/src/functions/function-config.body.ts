@@ -14,7 +14,7 @@ const text = (max: number) =>
     .refine((v) => !/\p{Cc}/u.test(v), 'must not contain control characters');
 
 /**
- * The ranges each platform allows. Lambda: memory 128–10,240 MB, timeout up to 900 s, ephemeral
+ * The ranges each platform allows. Lambda: memory 128–10,240 MB, timeout 1–900 whole seconds, ephemeral
  * storage 512–10,240 MB (Lambda quotas, docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
  * Knative and OpenFaaS: Kubernetes pods, bounded by what a node could have and by the UInt32 and
  * Float64 columns of function_configs (migrations/0001_initial.sql).
@@ -22,7 +22,7 @@ const text = (max: number) =>
 type Range = readonly [min: number, max: number];
 const LAMBDA_RANGES = {
   memoryMb: [128, 10_240],
-  timeoutMs: [1, 900_000],
+  timeoutMs: [1000, 900_000],
   ephemeralStorageMb: [512, 10_240],
   provisionedConcurrency: [0, 1_000_000],
 } as const satisfies Record<string, Range>;
@@ -45,7 +45,9 @@ const lambda = z
   .object({
     ...common,
     memoryMb: ranged(LAMBDA_RANGES.memoryMb),
-    timeoutMs: ranged(LAMBDA_RANGES.timeoutMs),
+    timeoutMs: int(...LAMBDA_RANGES.timeoutMs)
+      .multipleOf(1000, 'must be a whole number of seconds (Lambda timeouts are 1–900 s)')
+      .optional(),
     packageType: z.enum(['Zip', 'Image']).optional(),
     ephemeralStorageMb: ranged(LAMBDA_RANGES.ephemeralStorageMb),
     provisionedConcurrency: ranged(LAMBDA_RANGES.provisionedConcurrency),

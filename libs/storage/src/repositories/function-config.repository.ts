@@ -52,6 +52,13 @@ const NUMERIC: (keyof FunctionConfig)[] = [
   'podCpu',
   'podMemoryMb',
 ];
+/**
+ * The fields whose 0 is a fact when a source says it (migrations/0031_function_config_known_zeros.sql):
+ * counts of idle capacity, where 0 means none (a Knative Service that scales to zero, no
+ * provisioned concurrency). Elsewhere 0 is unknown: no function has 0 MB or a 0 ms timeout, and a
+ * max-scale of 0 is Knative's "no limit".
+ */
+const KNOWN_ZERO: (keyof FunctionConfig)[] = ['provisionedConcurrency', 'minScale'];
 const COLUMN: Record<string, string> = {
   platform: 'platform',
   account: 'account',
@@ -91,7 +98,10 @@ export class FunctionConfigRepository {
     this.client = withoutReadBarrier(handle.client);
   }
 
-  /** Upserts facts; fields left undefined keep what this source said before. */
+  /**
+   * Upserts facts; fields left undefined keep what this source said before, null makes them
+   * unknown, and 0 is kept as said for the KNOWN_ZERO fields.
+   */
   async upsert(source: ConfigSource, updates: FunctionConfigUpdate[]): Promise<void> {
     if (updates.length === 0) return;
     const existing = new Map(
@@ -110,6 +120,7 @@ export class FunctionConfigRepository {
         function_id: u.functionId,
         source,
         labels: merged.labels ?? {},
+        zero_fields: KNOWN_ZERO.filter((key) => merged[key] === 0),
         updated_at: now,
       };
       for (const [key, column] of Object.entries(COLUMN)) {
@@ -177,19 +188,20 @@ export class FunctionConfigRepository {
   }
 
   private async read(functionIds?: string[]): Promise<Map<string, FunctionConfig>> {
+    // A numeric field no source knows reads NULL, so a known 0 stays apart from unknown.
     const fields = Object.entries(COLUMN)
       .map(([key, column]) => {
-        const known = NUMERIC.includes(key as keyof FunctionConfig)
-          ? `${column} > 0`
-          : `${column} != ''`;
-        return `argMaxIf(${column}, prio, ${known}) AS ${key}`;
+        const known = knownIf(key, column);
+        return NUMERIC.includes(key as keyof FunctionConfig)
+          ? `if(countIf(${known}) > 0, argMaxIf(${column}, prio, ${known}), NULL) AS ${key}`
+          : `argMaxIf(${column}, prio, ${known}) AS ${key}`;
       })
       .join(',\n');
     const filter = functionIds ? 'WHERE function_id IN {ids:Array(String)}' : '';
     const rows = await this.query(
       `SELECT function_id AS functionId, ${fields},
               argMaxIf(labels, prio, length(labels) > 0) AS labels,
-              argMaxIf(source, prio, timeout_ms > 0) AS timeoutSource
+              argMaxIf(source, prio, ${knownIf('timeoutMs', 'timeout_ms')}) AS timeoutSource
        FROM (
          SELECT *, indexOf({order:Array(String)}, source) AS prio
          FROM function_configs FINAL ${filter}
@@ -202,7 +214,11 @@ export class FunctionConfigRepository {
 
   private async readSource(source: ConfigSource, functionIds: string[]): Promise<FunctionConfig[]> {
     const fields = Object.entries(COLUMN)
-      .map(([key, column]) => `${column} AS ${key}`)
+      .map(([key, column]) =>
+        NUMERIC.includes(key as keyof FunctionConfig)
+          ? `if(${knownIf(key, column)}, ${column}, NULL) AS ${key}`
+          : `${column} AS ${key}`,
+      )
       .join(', ');
     return this.query(
       `SELECT function_id AS functionId, ${fields}, labels FROM function_configs FINAL
@@ -226,10 +242,20 @@ export class FunctionConfigRepository {
   }
 }
 
+/** Whether a row knows the field: a number above 0, a said 0 (KNOWN_ZERO), a non-empty string. */
+function knownIf(key: string, column: string): string {
+  if (!NUMERIC.includes(key as keyof FunctionConfig)) return `${column} != ''`;
+  return KNOWN_ZERO.includes(key as keyof FunctionConfig)
+    ? `(${column} > 0 OR has(zero_fields, '${key}'))`
+    : `${column} > 0`;
+}
+
 function toConfig(row: Record<string, unknown>): FunctionConfig {
+  // The queries read an unknown number as NULL (knownIf).
   const num = (v: unknown): number | null => {
+    if (v === null || v === undefined) return null;
     const n = Number(v);
-    return Number.isFinite(n) && n > 0 ? n : null;
+    return Number.isFinite(n) && n >= 0 ? n : null;
   };
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
   return {
