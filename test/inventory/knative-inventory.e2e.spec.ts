@@ -1,5 +1,6 @@
 import { functionId } from '@fleetscope/model';
 import { InventorySyncService } from '@fleetscope/collector';
+import { WeeklyReportsRepository } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeServer, type FakeServer } from '../openfaas-knative/fake-server';
 
@@ -65,5 +66,24 @@ describe('Knative inventory', () => {
     pages = [[service('svc-a', {})]];
     await sync();
     expect(await config('svc-a')).toMatchObject({ minScale: 0 });
+  });
+
+  it('stores nothing of a listing with a failed page, so the services after it are not taken as removed', async () => {
+    pages = [[service('svc-a', {})], [service('svc-b', {})]];
+    const complete = await sync();
+    expect(complete.targets).toEqual([
+      expect.objectContaining({ platform: 'knative', functions: 2 }),
+    ]);
+    const lifetimes = () =>
+      fleetscope.app.get(WeeklyReportsRepository).podLifetimes([id('svc-a'), id('svc-b')]);
+    expect([...(await lifetimes()).values()].map((l) => l.removedAtMs)).toEqual([null, null]);
+
+    pages = [[service('svc-a', {})], 'fail'];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const partial = await sync();
+    expect((await lifetimes()).get(id('svc-b'))?.removedAtMs).toBeNull();
+    expect(partial.targets).toEqual([
+      expect.objectContaining({ platform: 'knative', functions: 0, error: expect.anything() }),
+    ]);
   });
 });

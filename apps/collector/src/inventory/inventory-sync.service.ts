@@ -16,6 +16,14 @@ import { OpenFaasInventorySource } from './openfaas-inventory.source';
 /** How often the platform APIs are read: configuration changes with deployments, not by the minute. */
 export const INVENTORY_SYNC_INTERVAL_MS = 15 * 60_000;
 
+/**
+ * The platforms whose listing says which pod functions are gone: an 'api' row older than the
+ * newest of its cluster or gateway is one the last listing did not name (podLifetimes in
+ * libs/storage/src/repositories/weekly-reports.repository.ts). A listing of theirs is written whole
+ * or not at all, or a failed page or a rejected item would mark the functions it missed removed.
+ */
+const LISTING_NAMES_REMOVED: ReadonlySet<InventoryPlatform> = new Set(['openfaas', 'knative']);
+
 export interface InventoryTargetReport {
   platform: InventoryPlatform;
   target: string;
@@ -103,11 +111,18 @@ export class InventorySyncService implements OnApplicationBootstrap, OnModuleDes
         } else {
           this.health.ok(key);
         }
-        for (const u of r.updates) updates.push(u);
+        const partial = (r.error !== undefined || r.rejected > 0) && r.updates.length > 0;
+        const kept = partial && LISTING_NAMES_REMOVED.has(r.platform) ? [] : r.updates;
+        if (kept !== r.updates) {
+          this.logger.warn(
+            `${key}: partial listing (${r.updates.length} read, ${r.rejected} rejected${r.error ? `, ${r.error.reason}` : ''}) not stored, so the functions it missed are not taken as removed`,
+          );
+        }
+        for (const u of kept) updates.push(u);
         targets.push({
           platform: r.platform,
           target: r.target,
-          functions: r.updates.length,
+          functions: kept.length,
           rejected: r.rejected,
           error: r.error,
         });
