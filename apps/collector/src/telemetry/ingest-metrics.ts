@@ -99,17 +99,34 @@ export class IngestMetrics {
       stats.duplicateInvocations,
       'counter',
     );
+    // The writer keeps no lifetime latency total, only the last 256: the summary has quantiles
+    // alone, and the window's total and size are gauges named as such (a _sum/_count over a window
+    // falls as well as rises, and rate() of it reads 0 once the window is full).
     summary(
       lines,
       'fleetscope_insert_latency_ms',
       'Insert latency over the last 256 inserts.',
       stats.insertLatenciesMs,
     );
+    gauge(
+      lines,
+      'fleetscope_insert_latency_window_sum_ms',
+      'Total latency of the last 256 inserts (a window, not a counter).',
+      sum(stats.insertLatenciesMs),
+    );
+    gauge(
+      lines,
+      'fleetscope_insert_latency_window_inserts',
+      'Inserts in the latency window (at most 256).',
+      stats.insertLatenciesMs.length,
+    );
+    // Every insert adds its rows to insertedRows and 1 to insertBatches: lifetime counters.
     summary(
       lines,
       'fleetscope_insert_batch_rows',
-      'Rows per insert over the last 256 inserts.',
+      'Rows per insert: quantiles over the last 256 inserts, _sum and _count since start.',
       stats.batchSizes,
+      { sum: sum(Object.values(stats.insertedRows)), count: stats.insertBatches },
     );
     return `${lines.join('\n')}\n`;
   }
@@ -127,7 +144,17 @@ function gauge(lines: string[], name: string, help: string, value: number, type 
   lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`);
 }
 
-function summary(lines: string[], name: string, help: string, values: number[]): void {
+/**
+ * A summary's quantiles over `values` (a window); its _sum and _count only from `lifetime`, since
+ * Prometheus takes them for counters.
+ */
+function summary(
+  lines: string[],
+  name: string,
+  help: string,
+  values: number[],
+  lifetime?: { sum: number; count: number },
+): void {
   lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} summary`);
   const sorted = [...values].sort((a, b) => a - b);
   for (const q of [0.5, 0.99]) {
@@ -135,5 +162,9 @@ function summary(lines: string[], name: string, help: string, values: number[]):
       sorted.length > 0 ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
     lines.push(`${name}{quantile="${q}"} ${Math.round(v * 1000) / 1000}`);
   }
-  lines.push(`${name}_sum ${values.reduce((s, v) => s + v, 0)}`, `${name}_count ${values.length}`);
+  if (lifetime) lines.push(`${name}_sum ${lifetime.sum}`, `${name}_count ${lifetime.count}`);
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((s, v) => s + v, 0);
 }
