@@ -8,8 +8,8 @@ function fakeRunner(busy: boolean) {
   const runner = {
     busy,
     lastRunStartedAtMs: () => Promise.resolve(undefined),
-    run: () => {
-      calls.push('run');
+    runOrJoin: () => {
+      calls.push('runOrJoin');
       return Promise.reject(new Error('storage down'));
     },
   } as unknown as AnalysisRunner;
@@ -39,7 +39,7 @@ describe(AnalysisScheduler.name, () => {
     await expect(
       new AnalysisScheduler(runner, new SchedulerRegistry(), config).tick(),
     ).resolves.toBeUndefined();
-    expect(calls).toEqual(['run']);
+    expect(calls).toEqual(['runOrJoin']);
   });
 
   it('skips a tick while a run is in progress', async () => {

@@ -65,7 +65,8 @@ export class AnalysisScheduler implements OnApplicationBootstrap, BeforeApplicat
       return;
     }
     try {
-      await this.runner.run();
+      // Shared, so a POST /api/analyses/run while it goes joins it instead of queuing a second run.
+      await this.runner.runOrJoin();
     } catch {
       // AnalysisRunner has logged and recorded the failure; the next tick tries again.
     }

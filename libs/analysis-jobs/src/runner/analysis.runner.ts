@@ -105,7 +105,7 @@ export interface AnalysisRunSummary {
 /**
  * One analysis run over the configured window: aggregates and inventory in, every analyzer over
  * every function, the run and its recommendations stored. The schedule and POST /api/analyses/run
- * both call run(); runs never overlap (a second caller waits for the first to finish).
+ * both go through runOrJoin(); runs never overlap (a second caller waits for the first to finish).
  */
 @Injectable()
 export class AnalysisRunner implements BeforeApplicationShutdown {
@@ -146,8 +146,9 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
   }
 
   /**
-   * The run in progress if there is one, else a new run: requests that arrive while a run is going
-   * share it and its id (POST /api/analyses/run), so ten clicks do not queue ten full runs.
+   * The run in progress if there is one, else a new run: callers that arrive while a run is going
+   * (the schedule's tick, POST /api/analyses/run) share it and its id, so ten clicks during a
+   * scheduled run do not queue ten full runs. run() with options is a run of its own.
    */
   runOrJoin(): Promise<AnalysisRunSummary> {
     this.shared ??= this.run().finally(() => {
