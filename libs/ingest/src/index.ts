@@ -1,4 +1,5 @@
 export * from './common/ingest-result';
+export * from './common/recent-map';
 export * from './lambda/report-line.parser';
 export * from './lambda/platform-event';
 export * from './lambda/platform-line.parser';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { KnativeScrapeDiffer, OpenFaasScrapeDiffer } from '@fleetscope/ingest';
+import { KnativeScrapeDiffer, OpenFaasScrapeDiffer, RecentMap } from '@fleetscope/ingest';
 
 /**
  * The one previous-scrape state per process. Scrapes and pushes share it, so an autoscaler reading
@@ -9,9 +9,11 @@ import { KnativeScrapeDiffer, OpenFaasScrapeDiffer } from '@fleetscope/ingest';
 export class PlatformDiffers {
   readonly openfaas = new OpenFaasScrapeDiffer();
   readonly knative = new KnativeScrapeDiffer();
-  /** Map order is the LRU order; pushers name their targets, so it is bounded like the differs'. */
-  private readonly lastTimeMs = new Map<string, number>();
-  private readonly maxTargets = 10_000;
+  /**
+   * Pushers name their targets, so it is bounded like the differs': past the bound the differs
+   * have forgotten the target too, so its time no longer matters.
+   */
+  private readonly lastTimeMs = new RecentMap<string, number>(10_000);
 
   /**
    * Now, but strictly after the previous time handed out for `target`: two scrapes in the same
@@ -19,13 +21,7 @@ export class PlatformDiffers {
    */
   timeFor(target: string): number {
     const time = Math.max(Date.now(), (this.lastTimeMs.get(target) ?? 0) + 1);
-    this.lastTimeMs.delete(target);
     this.lastTimeMs.set(target, time);
-    // Past the bound the differs have forgotten the target too, so its time no longer matters.
-    if (this.lastTimeMs.size > this.maxTargets) {
-      const oldest = this.lastTimeMs.keys().next();
-      if (!oldest.done) this.lastTimeMs.delete(oldest.value);
-    }
     return time;
   }
 

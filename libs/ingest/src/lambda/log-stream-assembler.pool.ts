@@ -1,6 +1,7 @@
 import type { LambdaStreamContext, LambdaStreamOptions } from './log-stream.assembler';
 import { LambdaLogStreamAssembler } from './log-stream.assembler';
 import type { IngestResult } from '../common/ingest-result';
+import { RecentMap } from '../common/recent-map';
 
 /** Pool key of a stream: function id + sandbox. */
 export function lambdaStreamKey(functionId: string, instance: string): string {
@@ -26,8 +27,7 @@ interface Touched {
 }
 
 export class LambdaLogStreamAssemblerPool {
-  private readonly streams = new Map<string, LambdaLogStreamAssembler>();
-  private readonly maxStreams: number;
+  private readonly streams: RecentMap<string, LambdaLogStreamAssembler>;
   private readonly streamOptions: LambdaStreamOptions;
   /** Set while capture() runs a parse. */
   private touched: Map<string, Touched> | undefined;
@@ -35,7 +35,7 @@ export class LambdaLogStreamAssemblerPool {
   private readonly droppedListeners: ((key: string) => void)[] = [];
 
   constructor(options: LambdaLogStreamAssemblerPoolOptions = {}) {
-    this.maxStreams = Math.max(1, options.maxStreams ?? 10_000);
+    this.streams = new RecentMap(Math.max(1, options.maxStreams ?? 10_000));
     this.streamOptions = {
       includePlatformLogs: options.includePlatformLogs,
       proactiveInitGapMs: options.proactiveInitGapMs,
@@ -75,16 +75,10 @@ export class LambdaLogStreamAssemblerPool {
     if (assembler) {
       if (this.touched && !this.touched.has(key))
         this.touched.set(key, { assembler, restore: assembler.saveState() });
-      // Map keeps insertion order: re-inserting marks it most recently used.
-      this.streams.delete(key);
     } else {
       assembler = new LambdaLogStreamAssembler(ctx, this.streamOptions);
       if (this.touched && !this.touched.has(key))
         this.touched.set(key, { assembler, restore: null });
-      if (this.streams.size >= this.maxStreams) {
-        const oldest = this.streams.keys().next();
-        if (!oldest.done) this.streams.delete(oldest.value);
-      }
     }
     this.streams.set(key, assembler);
     if (created) for (const listener of this.createdListeners) listener(key);
@@ -118,7 +112,7 @@ export class LambdaLogStreamAssemblerPool {
           }
         } else {
           restore();
-          if (!this.streams.has(key)) this.streams.set(key, assembler);
+          if (!this.streams.has(key)) this.streams.restore(key, assembler);
         }
       }
     };
@@ -128,7 +122,7 @@ export class LambdaLogStreamAssemblerPool {
   /** Drops streams whose last record is older than `olderThanMs` (epoch ms); returns how many. */
   evictIdle(olderThanMs: number, into?: IngestResult): number {
     let n = 0;
-    for (const [key, assembler] of this.streams) {
+    for (const [key, assembler] of this.streams.entries()) {
       if (assembler.lastSeenMs < olderThanMs) {
         if (into) assembler.drainInto(into);
         this.streams.delete(key);

@@ -4,6 +4,7 @@ import { parsePrometheusText } from './exposition-text.parser';
 import type { SnapshotDiff } from './scrape-delta';
 import { diffSnapshots } from './scrape-delta';
 import type { ScrapeSnapshot } from './scrape-snapshot';
+import { RecentMap } from '../common/recent-map';
 
 /** Why a scrape was refused; the HTTP layer answers 400 with `message` and counts by reason. */
 export type ScrapeRejectReason = 'invalid_time' | 'no_samples' | 'out_of_order';
@@ -89,12 +90,14 @@ interface TargetState {
  * seen; the least recently seen are forgotten past `maxTargets`.
  */
 export class ScrapeStateStore {
-  private readonly targets = new Map<string, TargetState>();
+  private readonly targets: RecentMap<string, TargetState>;
 
   constructor(
     private readonly maxIntervalMs: number,
-    private readonly maxTargets = 10_000,
-  ) {}
+    maxTargets = 10_000,
+  ) {
+    this.targets = new RecentMap(maxTargets);
+  }
 
   /**
    * Records `snapshot` as the latest scrape of `target` and says what happened since the previous
@@ -106,16 +109,11 @@ export class ScrapeStateStore {
     if (previous !== undefined && timeMs <= previous.timeMs) {
       return { kind: 'out_of_order', previousMs: previous.timeMs };
     }
-    this.targets.delete(target); // re-inserted last: Map order is the LRU order
     this.targets.set(target, {
       snapshot,
       timeMs,
       previous: previous && { snapshot: previous.snapshot, timeMs: previous.timeMs },
     });
-    if (this.targets.size > this.maxTargets) {
-      const oldest = this.targets.keys().next();
-      if (!oldest.done) this.targets.delete(oldest.value);
-    }
     if (previous === undefined) {
       if (!fromZero) return { kind: 'baseline' };
       return {
@@ -144,7 +142,7 @@ export class ScrapeStateStore {
   undo(target: string, timeMs: number): void {
     const current = this.targets.get(target);
     if (current?.timeMs !== timeMs) return;
-    if (current.previous) this.targets.set(target, current.previous);
+    if (current.previous) this.targets.restore(target, current.previous);
     else this.targets.delete(target);
   }
 

@@ -1,3 +1,5 @@
+import { RecentMap } from '@fleetscope/ingest';
+
 /** A histogram's running totals, explicit-bucket layout. */
 export interface HistogramTotals {
   count: number;
@@ -52,13 +54,15 @@ function isLate(point: PointTimes, last: PointTimes): boolean {
  * nothing and leaves the state, or its lower value would pass for a reset and be counted again.
  */
 export class CumulativeToDelta {
-  private readonly series = new Map<string, SeriesState>();
+  private readonly series: RecentMap<string, SeriesState>;
 
   constructor(
-    private readonly maxSeries = 100_000,
+    maxSeries = 100_000,
     /** Series that started at or after this time are new: their first value is a delta. */
     private readonly createdAtUnixNano = `${Date.now()}000000`,
-  ) {}
+  ) {
+    this.series = new RecentMap(maxSeries);
+  }
 
   get size(): number {
     return this.series.size;
@@ -101,14 +105,9 @@ export class CumulativeToDelta {
     );
   }
 
+  /** Seen, even for a late point that stores nothing. */
   private touch(key: string): SeriesState | undefined {
-    const prev = this.series.get(key);
-    if (prev !== undefined) {
-      // Moved last, even for a late point that stores nothing: Map order is the LRU order.
-      this.series.delete(key);
-      this.series.set(key, prev);
-    }
-    return prev;
+    return this.series.touch(key);
   }
 
   /**
@@ -127,7 +126,7 @@ export class CumulativeToDelta {
           for (const [key, { before, after }] of changes) {
             if (this.series.get(key) !== after) continue;
             if (before === undefined) this.series.delete(key);
-            else this.series.set(key, before);
+            else this.series.restore(key, before);
           }
         },
       };
@@ -145,9 +144,5 @@ export class CumulativeToDelta {
       else this.changes.set(key, { before, after: state });
     }
     this.series.set(key, state);
-    if (this.series.size > this.maxSeries) {
-      const oldest = this.series.keys().next();
-      if (!oldest.done) this.series.delete(oldest.value);
-    }
   }
 }
