@@ -33,11 +33,19 @@ export function localOnlyRefusal(
   const hostname = hostnameOf(host, false);
   if (hostname === null || !namesThisMachine(hostname))
     return `Host ${JSON.stringify(host)} is not this machine: without FLEETSCOPE_API_TOKEN the API answers only requests for localhost (behind a proxy, set the token or forward Host: localhost)`;
-  const origin = headers.origin;
-  if (origin !== undefined) {
-    const from = hostnameOf(origin, true);
-    if (from === null || !namesThisMachine(from))
-      return `Origin ${JSON.stringify(origin)} is another site: without FLEETSCOPE_API_TOKEN the API refuses requests other sites' pages send`;
-  }
-  return null;
+  return originRefusal(headers.origin, 'FLEETSCOPE_API_TOKEN');
+}
+
+/**
+ * Why a request a browser sent from another site's page is refused, or null: its Origin names no
+ * host of this machine. Browsers send Origin with every POST, same-origin ones too, so a page of a
+ * name rebound to 127.0.0.1 is caught as well; senders that are not browsers send none. For a
+ * server that answers anyone on this machine without `token`.
+ */
+export function originRefusal(origin: string | undefined, token: string): string | null {
+  if (origin === undefined) return null;
+  const from = hostnameOf(origin, true);
+  return from === null || !namesThisMachine(from)
+    ? `Origin ${JSON.stringify(origin)} is another site: without ${token} this server refuses requests other sites' pages send`
+    : null;
 }

@@ -10,11 +10,12 @@ import {
   ENV,
   FLEETSCOPE_CONFIG,
   bearerMatches,
+  isLoopback,
   listenError,
   secretMatches,
   type Config,
 } from '@fleetscope/config';
-import { endKeepAliveOnClose } from '@fleetscope/server';
+import { endKeepAliveOnClose, originRefusal } from '@fleetscope/server';
 import { firehoseErrorResponse, firehoseStatus } from '@fleetscope/ingest';
 import { RPC_CODE } from '@fleetscope/otlp';
 import { otlpEncodingOf, sendOtlpStatus } from '../otlp/otlp-status.reply';
@@ -161,8 +162,25 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
     // matched, not the raw URL: /ingest/%66irehose reached the Firehose route while the raw URL
     // said it was another, and passed without the access key.
     const path = routePath(request);
-    if (path === FIREHOSE_PATH) return this.authoriseFirehose(request, reply);
     const token = this.config.ingestToken;
+    // Without a token (loopback only), a page of another site, or of a name rebound to 127.0.0.1,
+    // could send data here from the user's browser.
+    const foreign =
+      !token && isLoopback(this.config.host)
+        ? originRefusal(request.headers.origin, ENV.ingestToken.name)
+        : null;
+    if (foreign) {
+      const signal = signalOf(path);
+      this.metrics.rejected(signal, 'forbidden_origin');
+      this.metrics.request(signal, 403);
+      if (isOtlpPath(path)) {
+        const encoding = otlpEncodingOf(request.headers['content-type']) ?? 'json';
+        return sendOtlpStatus(reply, encoding, 403, RPC_CODE.PERMISSION_DENIED, foreign);
+      }
+      await reply.status(403).type('application/json').send({ code: 403, message: foreign });
+      return reply;
+    }
+    if (path === FIREHOSE_PATH) return this.authoriseFirehose(request, reply);
     if (!token) return;
     if (!bearerMatches(request.headers.authorization, token)) {
       const signal = signalOf(path);
