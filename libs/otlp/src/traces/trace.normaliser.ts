@@ -48,12 +48,6 @@ const KIND_CONSUMER = 5;
 const SPAN_FLAGS_CONTEXT_HAS_IS_REMOTE_MASK = 0x100;
 const SPAN_FLAGS_CONTEXT_IS_REMOTE_MASK = 0x200;
 
-/**
- * Platforms whose invocation span always names its invocation: instrumentation-aws-lambda (and the
- * Lambda layers built on it) sets faas.invocation_id, before it faas.execution, from the request id.
- */
-const PLATFORMS_NAMING_INVOCATIONS: ReadonlySet<string> = new Set(['aws_lambda']);
-
 const STATUS_NAMES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'] as const;
 const STATUS_CODES = ['unset', 'ok', 'error'];
 const STATUS_ERROR = 2;
@@ -512,9 +506,11 @@ export function normaliseTraces(
  *   under its own span id, which no dedup can catch. A parent of another function is a caller (a
  *   collector exports several services' spans together): its callee's invocation is kept.
  * - a parent elsewhere is remote (API Gateway, the Knative queue-proxy, a calling service) or the
- *   invocation span of the same process exported apart. Where the invocation span always names its
- *   invocation (PLATFORMS_NAMING_INVOCATIONS) an unnamed span is the latter and dropped; elsewhere
- *   nothing tells them apart, and dropping would lose every request of a platform that names none.
+ *   invocation span of the same process exported apart. Nothing in the span tells them apart, and
+ *   it is kept: dropping it on Lambda, where instrumentation-aws-lambda names every invocation, lost
+ *   every request of a Lambda instrumented for HTTP only (Lambda Web Adapter), which names none. An
+ *   SDK that sets the span's flags says which (parentPlace); one that sends 0 may count a nested
+ *   span exported apart twice.
  * docs/decisions.md "OpenTelemetry FaaS quirks".
  */
 function dropNestedInvocations(out: NormalisedTraces, unplaced: UnplacedInvocations): void {
@@ -525,8 +521,7 @@ function dropNestedInvocations(out: NormalisedTraces, unplaced: UnplacedInvocati
     if (span === undefined || span.named) return true;
     bySpan ??= new Map(out.spans.map((s) => [`${s.traceId}/${s.spanId}`, s]));
     const parent = bySpan.get(`${inv.traceId}/${span.parentSpanId}`);
-    if (parent !== undefined) return parent.functionId !== inv.functionId;
-    return !PLATFORMS_NAMING_INVOCATIONS.has(inv.platform);
+    return parent === undefined || parent.functionId !== inv.functionId;
   };
   if (out.invocations.some((inv) => !keep(inv))) out.invocations = out.invocations.filter(keep);
 }
