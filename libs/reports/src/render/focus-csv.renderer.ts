@@ -6,7 +6,7 @@ import {
   type UnpricedUsageLine,
   type WeeklyReport,
 } from '../build/weekly-report';
-import { nextMonthStartMs } from '../week/iso-week';
+import { monthStartMs, nextMonthStartMs } from '../week/iso-week';
 
 /**
  * FOCUS 1.2 columns (FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec v1.2, specification/columns):
@@ -100,12 +100,10 @@ function focusDate(iso: string): string {
 }
 
 function billingPeriod(periodStart: string): { start: string; end: string } {
-  const d = new Date(periodStart);
-  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-  const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  const ms = Date.parse(periodStart);
   return {
-    start: focusDate(new Date(start).toISOString()),
-    end: focusDate(new Date(end).toISOString()),
+    start: focusDate(new Date(monthStartMs(ms)).toISOString()),
+    end: focusDate(new Date(nextMonthStartMs(ms)).toISOString()),
   };
 }
 
