@@ -11,6 +11,7 @@ import {
   StorageError,
   BATCH_PARTS,
   describeRejectedRows,
+  mergeRejectedRows,
   isRefusedRows,
   ingestTimeWindow,
   screenBatch,
@@ -204,7 +205,7 @@ export class IngestPipeline {
     itemParts: readonly BatchPart[] | undefined,
   ): Promise<StoreOutcome> {
     const screened = parts.map((part) => this.screen(signal, part, itemParts));
-    const rejected = mergeRejected(screened.map((s) => s.rejected));
+    const rejected = mergeRejectedRows(screened.map((s) => s.rejected));
     if (screened.every((s) => s.nothingLeft)) throw new NothingStorableError(rejected);
     const rows = screened.map((s) => s.batch);
     const invocations = rows.flatMap((part) => part.invocations ?? []);
@@ -374,26 +375,4 @@ function partKeys(key: string, parts: readonly IngestBatch[]): string[] {
     }
     return i === parts.length - 1 ? key : `${key}#${ranges.join(',')}`;
   });
-}
-
-/** The screen's refusals of a request's parts, as one. */
-function mergeRejected(all: readonly RejectedRows[]): RejectedRows {
-  const merged: RejectedRows = {
-    total: 0,
-    byPart: { spans: 0, invocations: 0, logs: 0, metricPoints: 0, functionMinutes: 0 },
-    byReason: {},
-    errors: [],
-  };
-  for (const rejected of all) {
-    merged.total += rejected.total;
-    for (const part of BATCH_PARTS) merged.byPart[part] += rejected.byPart[part];
-    for (const [reason, count] of Object.entries(rejected.byReason) as [
-      keyof RejectedRows['byReason'],
-      number,
-    ][]) {
-      merged.byReason[reason] = (merged.byReason[reason] ?? 0) + count;
-    }
-    merged.errors.push(...rejected.errors);
-  }
-  return merged;
 }

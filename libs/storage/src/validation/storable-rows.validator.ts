@@ -260,6 +260,33 @@ function minuteProblem(m: FunctionMinuteRow, w: IngestTimeWindow): Problem {
   );
 }
 
+/** Nothing refused yet. */
+function noRejectedRows(): RejectedRows {
+  return {
+    total: 0,
+    byPart: { spans: 0, invocations: 0, logs: 0, metricPoints: 0, functionMinutes: 0 },
+    byReason: {},
+    errors: [],
+  };
+}
+
+/** The refusals of several screenBatch() calls (the parts of one request), as one. */
+export function mergeRejectedRows(all: readonly RejectedRows[]): RejectedRows {
+  const merged = noRejectedRows();
+  for (const rejected of all) {
+    merged.total += rejected.total;
+    for (const part of BATCH_PARTS) merged.byPart[part] += rejected.byPart[part];
+    for (const [reason, count] of Object.entries(rejected.byReason) as [
+      keyof RejectedRows['byReason'],
+      number,
+    ][]) {
+      merged.byReason[reason] = (merged.byReason[reason] ?? 0) + count;
+    }
+    merged.errors.push(...rejected.errors);
+  }
+  return merged;
+}
+
 /**
  * Splits a batch into the rows the tables can hold and those they cannot, each refused row counted
  * by reason. Never throws. Request keys are kept as they are.
@@ -269,12 +296,7 @@ export function screenBatch(
   window: IngestTimeWindow,
   itemParts: readonly BatchPart[] = BATCH_PARTS,
 ): ScreenedBatch {
-  const rejected: RejectedRows = {
-    total: 0,
-    byPart: { spans: 0, invocations: 0, logs: 0, metricPoints: 0, functionMinutes: 0 },
-    byReason: {},
-    errors: [],
-  };
+  const rejected = noRejectedRows();
   let sent = 0;
   let refused = 0;
   const keep = <T>(
