@@ -53,6 +53,22 @@ function spreadBuckets(
   return out;
 }
 
+const countOf = (buckets: Record<number, number>): number =>
+  Object.values(buckets).reduce((s, n) => s + n, 0);
+
+/**
+ * Each minute's share of a histogram's sum: its share of the histogram's observations, so that a
+ * minute's mean is the interval's (one 2.3 s cold start cut 60/40 by the time put 1.4 s beside
+ * its count and 0.9 s in a minute with none); the time's share when nothing was observed.
+ */
+function sumShares(spread: Record<number, number>[], weights: number[]): number[] {
+  const counts = spread.map(countOf);
+  const total = counts.reduce((s, n) => s + n, 0);
+  const by = total > 0 ? counts : weights;
+  const sum = total > 0 ? total : weights.reduce((s, w) => s + w, 0);
+  return by.map((n) => n / sum);
+}
+
 /**
  * Cuts an interval's totals into per-minute rows, in proportion to the time the interval spent in
  * each minute (a counter increase says how much, not when, so an even spread is the honest guess).
@@ -69,12 +85,13 @@ export function spreadOverMinutes(
   const errors = apportion(totals.errors, weights);
   const timeouts = apportion(totals.timeouts, weights);
   const coldStarts = apportion(totals.coldStarts, weights);
+  const unknownStarts = apportion(totals.unknownStarts, weights);
   const durationBuckets = spreadBuckets(totals.durationBuckets, weights);
   const initBuckets = spreadBuckets(totals.initBuckets, weights);
-  const weightSum = weights.reduce((s, w) => s + w, 0);
+  const durationShares = sumShares(durationBuckets, weights);
+  const initShares = sumShares(initBuckets, weights);
   const rows: FunctionMinuteRow[] = [];
   for (let m = 0; m < shares.length; m++) {
-    const share = weights[m] / weightSum;
     const row: FunctionMinuteRow = {
       ...totals,
       minuteMs: shares[m].minuteMs,
@@ -82,13 +99,15 @@ export function spreadOverMinutes(
       errors: errors[m],
       timeouts: timeouts[m],
       coldStarts: coldStarts[m],
-      durationSumMs: totals.durationSumMs * share,
+      unknownStarts: unknownStarts[m],
+      durationSumMs: totals.durationSumMs * durationShares[m],
       durationBuckets: durationBuckets[m],
-      initDurationSumMs: totals.initDurationSumMs * share,
+      initDurationSumMs: totals.initDurationSumMs * initShares[m],
       initBuckets: initBuckets[m],
     };
     const empty =
       row.invocations === 0 &&
+      row.unknownStarts === 0 &&
       row.errors === 0 &&
       row.coldStarts === 0 &&
       Object.keys(row.durationBuckets).length === 0 &&

@@ -171,8 +171,30 @@ describe(spreadOverMinutes.name, () => {
     totals.durationBuckets = { 40: 5 };
     const rows = spreadOverMinutes(totals, start, start + 60_000);
     expect(rows.map((r) => [r.invocations, r.errors, r.durationSumMs, r.durationBuckets])).toEqual([
-      [3, 1, 50, { 40: 3 }],
-      [2, 0, 50, { 40: 2 }],
+      [3, 1, 60, { 40: 3 }],
+      [2, 0, 40, { 40: 2 }],
     ]);
+  });
+
+  it('keeps a histogram sum with its observations, and unknown starts counted once', () => {
+    // Two scrapes 10 s apart across a minute boundary, 6 s before it: one 2.3 s cold start.
+    const start = Date.UTC(2024, 4, 6, 10, 0, 54);
+    const totals = {
+      ...emptyIntervalTotals('knative', 'f', ''),
+      invocations: 1,
+      coldStarts: 1,
+      unknownStarts: 3,
+      durationSumMs: 2_400,
+      initDurationSumMs: 2_300,
+    };
+    totals.durationBuckets = { 90: 1 };
+    totals.initBuckets = { 88: 1 };
+    const rows = spreadOverMinutes(totals, start, start + 10_000);
+    expect(rows.map((r) => [r.coldStarts, r.initDurationSumMs, r.initBuckets])).toEqual([
+      [1, 2_300, { 88: 1 }],
+      [0, 0, {}],
+    ]);
+    expect(rows.map((r) => r.durationSumMs)).toEqual([2_400, 0]);
+    expect(rows.reduce((s, r) => s + r.unknownStarts, 0)).toBe(3);
   });
 });
