@@ -127,9 +127,15 @@ function renderCharts(range, series, summary) {
   const s = slots(range, series.stepSeconds, series.points);
   const labels = s.map((x) => timeLabel(x.timeMs, range, series.stepSeconds));
   const count = (pick) => s.map((x) => (x.point ? pick(x.point) : 0));
-  // No invocation of the range said whether it started cold: no points, not a line at 0.
+  // No invocation of the range, or of a step, said whether it started cold: no point, not a 0.
   const coldStarts =
-    summary?.coldStartRate === null ? s.map(() => null) : count((p) => p.coldStarts);
+    summary?.coldStartRate === null
+      ? s.map(() => null)
+      : s.map(({ point: p }) =>
+          p && p.invocations > 0 && (p.unknownStarts ?? 0) >= p.invocations
+            ? null
+            : (p?.coldStarts ?? 0),
+        );
   // Durations only where there were invocations: a gap, not a zero, when the function was idle.
   const duration = (q) => s.map((x) => (x.point ? x.point.durationMs[q] : null));
   // Lines break at the gaps (no spanGaps), so a busy interval between idle ones is a dot.

@@ -17,6 +17,7 @@ LEFT JOIN (
     sum(errors) + sum(ooms) AS errors,
     sum(timeouts) AS timeouts,
     sum(cold_starts) AS coldStarts,
+    sum(unknown_starts) AS unknownStarts,
     sum(duration_sum_ms) AS durationSumMs,
     max(duration_max_ms) AS durationMaxMs,
     sumMap(duration_buckets) AS durationBuckets,

@@ -12,6 +12,8 @@ const idOf = (platform: 'gcp_cloud_functions' | 'gcp_cloud_run', name: string) =
 const RESIZE = idOf('gcp_cloud_functions', 'resize');
 /** Cloud Run: one span says cold, one warm, two say nothing. */
 const CHECKOUT = idOf('gcp_cloud_run', 'checkout');
+/** Cloud Run: three spans that say nothing 40 minutes ago, one cold and one warm 10 minutes ago. */
+const MIXED = idOf('gcp_cloud_run', 'mixed');
 
 const GCP = { provider: 'gcp', account: PROJECT, region: REGION };
 const span = faasServerSpan;
@@ -40,6 +42,13 @@ describe('The dashboard pages on functions whose spans do not say whether they s
           span(at(1), false),
           span(at(2), undefined),
           span(at(3), undefined),
+        ]),
+        resourceSpans('gcp_cloud_run', 'mixed', [
+          span(at(0) - 30 * 60_000, undefined),
+          span(at(1) - 30 * 60_000, undefined),
+          span(at(2) - 30 * 60_000, undefined),
+          span(at(0), true),
+          span(at(1), false),
         ]),
       ],
     });
@@ -87,6 +96,46 @@ describe('The dashboard pages on functions whose spans do not say whether they s
       await stats.getByText('Cold starts').waitFor();
       expect(await stats.innerText()).toMatch(/Cold starts\s+unknown\s+unknown/);
       expect(await stats.innerText()).not.toMatch(/Cold starts\s+0/);
+    });
+  });
+
+  it('defect: the function page drew a 0 in the cold-starts chart for a step none of whose invocations said how it started; the time series gives each step its unknown starts, and the chart leaves the step out', async () => {
+    const toMs = Date.now();
+    const answer = await fetch(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(MIXED)}/timeseries?from=${toMs - 3_600_000}&to=${toMs}&step=60`,
+    );
+    const { points } = (await answer.json()) as {
+      points: { invocations: number; coldStarts: number; unknownStarts: number }[];
+    };
+    expect(points.map((p) => [p.invocations, p.coldStarts, p.unknownStarts])).toEqual([
+      [3, 0, 3],
+      [2, 1, 0],
+    ]);
+
+    await withPage(async (page) => {
+      await page.goto(
+        `${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(MIXED)}&range=1h`,
+      );
+      await page.locator('#chart-coldstarts-data tbody tr').first().waitFor({ state: 'attached' });
+      const table = (chartId: string) =>
+        page
+          .locator(`#${chartId}-data tbody tr`)
+          .evaluateAll((rows) =>
+            rows.map((row) =>
+              Array.from((row as unknown as { cells: { textContent: string }[] }).cells, (cell) =>
+                cell.textContent.trim(),
+              ),
+            ),
+          );
+      const invocations = (await table('chart-invocations')).map(([, n]) => n);
+      const coldStarts = (await table('chart-coldstarts')).map(([, n]) => n);
+      // The minute of three unknown starts is not drawn; the minute of one cold start of two is.
+      expect(coldStarts[invocations.indexOf('3')]).toBe('—');
+      expect(coldStarts[invocations.indexOf('2')]).toBe('1');
+      // Quiet minutes still count 0: nothing started, cold or warm.
+      expect(coldStarts.filter((n) => n === '0').length).toBe(
+        invocations.filter((n) => n === '0').length,
+      );
     });
   });
 });

@@ -92,6 +92,9 @@ export class FunctionsController {
         errors: p.errors,
         timeouts: p.timeouts,
         coldStarts: p.coldStarts,
+        // Of the step's invocations, those no source said started cold or warm: coldStarts counts
+        // the others only, and is not known when these are all of them.
+        unknownStarts: p.unknownStarts,
         durationMs: {
           // Clamped to the step's exact maximum, as on the fleet page.
           ...histogramPercentiles(p.durationBuckets, { max: p.durationMaxMs }),

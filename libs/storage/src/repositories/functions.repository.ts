@@ -117,6 +117,8 @@ export interface TimeseriesPoint {
   errors: number;
   timeouts: number;
   coldStarts: number;
+  /** Invocations no source said started cold or warm: left out of the step's cold starts. */
+  unknownStarts: number;
   durationSumMs: number;
   durationMaxMs: number;
   durationBuckets: Record<string, number>;
@@ -370,6 +372,7 @@ export class FunctionsRepository {
         ${ERRORS} AS errors,
         sum(timeouts) AS timeouts,
         sum(cold_starts) AS coldStarts,
+        sum(unknown_starts) AS unknownStarts,
         sum(duration_sum_ms) AS durationSumMs,
         max(duration_max_ms) AS durationMaxMs,
         sumMap(duration_buckets) AS durationBuckets,
