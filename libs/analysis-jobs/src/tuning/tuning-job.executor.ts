@@ -30,6 +30,23 @@ const CANCEL_CHECK_MS = 2_000;
 /** How often a running job proves it is alive when no batch was stored meanwhile. */
 export const TUNING_HEARTBEAT_MS = 10_000;
 
+/** A call as stored: a call that restored no SnapStart snapshot stores 0 for the restore. */
+function toStored(o: Observation): StoredTuningObservation {
+  return {
+    seq: o.seq,
+    architecture: o.architecture,
+    memoryMb: o.memoryMb,
+    warmup: o.warmup,
+    outcome: o.outcome,
+    durationMs: o.durationMs,
+    billedDurationMs: o.billedDurationMs,
+    initDurationMs: o.initDurationMs,
+    restoreDurationMs: o.restoreDurationMs ?? 0,
+    billedRestoreDurationMs: o.billedRestoreDurationMs ?? 0,
+    errorType: o.errorType,
+  };
+}
+
 function toObservation(o: StoredTuningObservation): Observation {
   return {
     ...o,
@@ -126,8 +143,7 @@ export class TuningJobExecutor implements OnModuleDestroy {
       runtime: typeof snapshot.details.runtime === 'string' ? snapshot.details.runtime : undefined,
     });
     const observations = (await this.jobs.observations(job.id)).map(toObservation);
-    // The session's own list for the summaries: the stored rows have no SnapStart restore
-    // columns, so a restore read back would pass for a warm call priced without its fee.
+    // The session's list (the stored calls, then this run's) for the final summary.
     let sessionObservations = observations;
     const summaryOf = (all: Observation[], stopReason?: string, stopped?: TuningStop) => ({
       ...summarise(candidates, all, options, pricer, stopped),
@@ -158,7 +174,7 @@ export class TuningJobExecutor implements OnModuleDestroy {
         observations,
         onBatch: async (batch, all) => {
           sessionObservations = all;
-          await this.jobs.appendObservations(job.id, batch);
+          await this.jobs.appendObservations(job.id, batch.map(toStored));
           if (await this.jobs.cancelRequested(job.id)) cancelled = true;
           await save({
             invocationsUsed: all.length,

@@ -38,6 +38,12 @@ export interface StoredTuningObservation {
   durationMs: number;
   billedDurationMs: number;
   initDurationMs: number;
+  /**
+   * SnapStart: Restore Duration and Billed Restore Duration of a call that restored a snapshot
+   * (0 otherwise, and for rows stored before migrations/0032_tuning_restores.sql).
+   */
+  restoreDurationMs: number;
+  billedRestoreDurationMs: number;
   errorType: string;
 }
 
@@ -157,6 +163,8 @@ export class TuningJobsRepository {
           duration_ms: o.durationMs,
           billed_duration_ms: o.billedDurationMs,
           init_duration_ms: o.initDurationMs,
+          restore_duration_ms: o.restoreDurationMs,
+          billed_restore_duration_ms: o.billedRestoreDurationMs,
           error_type: o.errorType,
         })),
       });
@@ -170,7 +178,8 @@ export class TuningJobsRepository {
       this.client,
       `SELECT seq, architecture, memory_mb AS memoryMb, warmup, outcome, duration_ms AS durationMs,
               billed_duration_ms AS billedDurationMs, init_duration_ms AS initDurationMs,
-              error_type AS errorType
+              restore_duration_ms AS restoreDurationMs,
+              billed_restore_duration_ms AS billedRestoreDurationMs, error_type AS errorType
        FROM tuning_observations WHERE job_id = {jobId:String}
        ORDER BY seq LIMIT 1 BY seq`,
       { jobId },
