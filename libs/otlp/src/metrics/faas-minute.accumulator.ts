@@ -1,5 +1,5 @@
 import type { FunctionMinuteRow, Platform } from '@fleetscope/model';
-import { emptyFunctionMinute } from '@fleetscope/model';
+import { billedRequestMemoryMb, emptyFunctionMinute } from '@fleetscope/model';
 import { nanosStringToMs } from '../common/otlp-values';
 import type { ResolvedFunction } from '../faas/faas-identity.resolver';
 
@@ -91,12 +91,14 @@ export class MinuteAccumulator {
     const key = minuteKey(fn, minuteMs);
     let minute = this.rows.get(key);
     if (minute === undefined) {
+      // Stored at the size the minute is billed at, as a span's (billedRequestMemoryMb): the
+      // aggregate sums billed ms × this memory. 0 is unknown, not the least size billed.
       const row = emptyFunctionMinute(
         'otel_metrics',
         fn.functionId,
         fn.version,
         minuteMs,
-        memorySizeMb,
+        memorySizeMb > 0 ? (billedRequestMemoryMb(fn.platform, memorySizeMb) ?? 0) : 0,
       );
       minute = { row, platform: fn.platform };
       this.rows.set(key, minute);

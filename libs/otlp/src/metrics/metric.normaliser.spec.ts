@@ -123,6 +123,31 @@ describe(normaliseMetrics.name, () => {
     expect(p50).toBeLessThan(250);
   });
 
+  it('defect: an Azure Functions minute from FaaS metrics kept faas.max_memory as sent (1000 MB); it is stored at the 1,024 MB Consumption bills, as spans are, and an unknown size stays 0', () => {
+    const azure = (memory?: string) => [
+      s('cloud.platform', 'azure.functions'),
+      s('cloud.region', 'westeurope'),
+      s(
+        'cloud.resource_id',
+        '/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Web/sites/shop/functions/resize',
+      ),
+      s('faas.name', 'resize'),
+      ...(memory ? [s('faas.max_memory', memory)] : []),
+    ];
+    const minute = (memory?: string) =>
+      normaliseMetrics(request([counter('faas.invocations', 4)], azure(memory)), {
+        cumulative: new CumulativeToDelta(),
+      }).minutes[0];
+    expect(minute('1000')).toMatchObject({ invocations: 4, memorySizeMb: 1024 });
+    expect(minute('4096')?.memorySizeMb).toBe(1536);
+    expect(minute()?.memorySizeMb).toBe(0);
+    // Elsewhere the size as sent.
+    const lambda = normaliseMetrics(request([counter('faas.invocations', 4)]), {
+      cumulative: new CumulativeToDelta(),
+    }).minutes[0];
+    expect(lambda?.memorySizeMb).toBe(1024);
+  });
+
   it('converts Knative kn.serving.invocation.duration into invocations, 5xx errors and durations', () => {
     const resource = [s('k8s.namespace.name', 'default'), s('service.name', 'hello')];
     const attrs = [s('kn.service.name', 'hello'), s('kn.revision.name', 'hello-00001')];
