@@ -11,10 +11,12 @@ import {
   Param,
   Post,
   Query,
+  Res,
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import {
   TuningConflictError,
   TuningJobsService,
@@ -23,6 +25,21 @@ import {
   TuningTargetError,
   type TuningJobView,
 } from '@fleetscope/analysis-jobs';
+
+/**
+ * Retry-After of a 503 when the platform gave no hint: Lambda's control-plane limits are per
+ * second, and a Kubernetes API server's 429 asks for a second or so; a few seconds more lets
+ * the burst that throttled the read pass.
+ */
+export const TUNING_RETRY_AFTER_SECONDS = 5;
+/** A hint above this is taken as an hour: a client should not be told to wait longer. */
+const MAX_RETRY_AFTER_SECONDS = 3600;
+
+/** Whole seconds for Retry-After: the platform's hint, rounded up, or the default. */
+export function tuningRetryAfter(hint: number | undefined): number {
+  if (hint === undefined || !Number.isFinite(hint) || hint < 0) return TUNING_RETRY_AFTER_SECONDS;
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(hint)));
+}
 
 @ApiTags('tuning')
 @Controller('api/tuning-jobs')
@@ -54,7 +71,10 @@ export class TuningJobsController {
       },
     },
   })
-  async create(@Body() body: unknown): Promise<{ id: string }> {
+  async create(
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ id: string }> {
     try {
       return await this.tuning.create(body);
     } catch (error) {
@@ -62,12 +82,13 @@ export class TuningJobsController {
       // One job per function: the function as the platform resolves it, however it is spelled.
       if (error instanceof TuningConflictError) throw new ConflictException(error.message);
       if (error instanceof TuningTargetError) throw new UnprocessableEntityException(error.message);
-      // The platform throttled the read (retry later), or failed or was unreachable (a gateway's
-      // error): nothing is known of the function.
-      if (error instanceof TuningPlatformError)
-        throw error.reason === 'throttled'
-          ? new ServiceUnavailableException(error.message)
-          : new BadGatewayException(error.message);
+      // The platform throttled the read (retry later: Retry-After says when), or failed or was
+      // unreachable (a gateway's error): nothing is known of the function.
+      if (error instanceof TuningPlatformError) {
+        if (error.reason !== 'throttled') throw new BadGatewayException(error.message);
+        void reply.header('Retry-After', String(tuningRetryAfter(error.retryAfterSeconds)));
+        throw new ServiceUnavailableException(error.message);
+      }
       throw error;
     }
   }

@@ -25,6 +25,8 @@ export class TuningPlatformError extends Error {
   constructor(
     message: string,
     readonly reason: PlatformUnavailableError['reason'],
+    /** What the platform asked the caller to wait, when it said (Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -178,6 +180,7 @@ export class TuningJobsService {
         throw new TuningPlatformError(
           `reading ${fn} on ${platform}: ${error.message}`,
           error.reason,
+          error.retryAfterSeconds,
         );
       throw new TuningTargetError(`reading ${fn} on ${platform} failed: ${describeError(error)}`);
     }

@@ -1,4 +1,4 @@
-import { HttpStatusError } from './platform-errors';
+import { HttpStatusError, parseRetryAfter } from './platform-errors';
 
 /**
  * fetch with the URL's userinfo sent as basic auth (fetch refuses URLs with credentials, and
@@ -32,5 +32,6 @@ export async function responseError(what: string, response: Response): Promise<H
   return new HttpStatusError(
     `${what} answered ${response.status}${text ? `: ${text}` : ''}`,
     response.status,
+    parseRetryAfter(response.headers.get('retry-after') ?? undefined),
   );
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { parseRetryAfter } from './platform-errors';
 
 export interface KubernetesAccess {
   apiUrl: string;
@@ -13,6 +14,8 @@ export class KubernetesApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The answer's Retry-After, in seconds (the API server sends one with 429). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'KubernetesApiError';
@@ -59,6 +62,7 @@ export async function kubernetesRequest<T>(
             new KubernetesApiError(
               `${method} ${url.pathname} answered ${status}: ${message}`,
               status,
+              parseRetryAfter(res.headers['retry-after']),
             ),
           );
           return;

@@ -1,7 +1,12 @@
 import { createServer } from 'node:net';
 import { PlatformUnavailableError } from '@fleetscope/tuning';
 import { authorizedRequest } from './authorized-request';
-import { HttpStatusError, asPlatformError, unavailability } from './platform-errors';
+import {
+  HttpStatusError,
+  asPlatformError,
+  parseRetryAfter,
+  unavailability,
+} from './platform-errors';
 
 /** A port nothing listens on: one a server had, closed again. */
 async function closedPort(): Promise<number> {
@@ -40,5 +45,21 @@ describe(asPlatformError.name, () => {
     expect(unavailability(new HttpStatusError('GET answered 404', 404))).toBeUndefined();
     const notFound = aws('ResourceNotFoundException', 404);
     expect(asPlatformError(notFound)).toBe(notFound);
+  });
+
+  it("keeps the platform's Retry-After: Lambda's retryAfterSeconds, a gateway's header", () => {
+    const lambda = Object.assign(new Error('Rate exceeded'), {
+      name: 'TooManyRequestsException',
+      $metadata: { httpStatusCode: 429 },
+      retryAfterSeconds: '7',
+    });
+    expect(asPlatformError(lambda)).toMatchObject({ reason: 'throttled', retryAfterSeconds: 7 });
+    const gateway = new HttpStatusError('GET answered 429', 429, 17);
+    expect(asPlatformError(gateway)).toMatchObject({ reason: 'throttled', retryAfterSeconds: 17 });
+    const silent = new HttpStatusError('GET answered 429', 429);
+    expect((asPlatformError(silent) as PlatformUnavailableError).retryAfterSeconds).toBeUndefined();
+    const now = Date.parse('2026-12-07T02:00:00Z');
+    expect(parseRetryAfter('Mon, 07 Dec 2026 02:00:30 GMT', now)).toBe(30);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
   });
 });

@@ -5,10 +5,41 @@ export class HttpStatusError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The answer's Retry-After, in seconds, when it had one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'HttpStatusError';
   }
+}
+
+/**
+ * Seconds from a Retry-After value: delay-seconds or an HTTP-date (RFC 9110 10.2.3); undefined
+ * when it is neither or already past.
+ */
+export function parseRetryAfter(value: unknown, nowMs = Date.now()): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  if (Number.isNaN(at) || at <= nowMs) return undefined;
+  return Math.ceil((at - nowMs) / 1000);
+}
+
+/**
+ * How long the platform asked to wait: Lambda's TooManyRequestsException carries its Retry-After
+ * header as retryAfterSeconds; other AWS errors keep the raw answer's headers; HttpStatusError and
+ * KubernetesApiError keep the gateway's and the Kubernetes API's.
+ */
+function retryAfterOf(error: unknown): number | undefined {
+  const e = error as {
+    retryAfterSeconds?: unknown;
+    $response?: { headers?: Record<string, unknown> };
+  } | null;
+  return (
+    parseRetryAfter(e?.retryAfterSeconds) ?? parseRetryAfter(e?.$response?.headers?.['retry-after'])
+  );
 }
 
 /** Error names the AWS SDK gives throttling (Lambda: TooManyRequestsException, 429). */
@@ -75,6 +106,6 @@ export function asPlatformError(error: unknown): unknown {
   return new PlatformUnavailableError(
     `${REASONS[reason]}: ${message}${code && !message.includes(code) ? ` (${code})` : ''}`,
     reason,
-    { cause: error },
+    { cause: error, retryAfterSeconds: retryAfterOf(error) },
   );
 }

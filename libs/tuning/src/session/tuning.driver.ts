@@ -54,13 +54,17 @@ export type PlatformUnavailability = 'throttled' | 'failed' | 'unreachable';
  * that the function is missing.
  */
 export class PlatformUnavailableError extends Error {
+  /** Seconds the platform asked the caller to wait before trying again, when it said. */
+  readonly retryAfterSeconds: number | undefined;
+
   constructor(
     message: string,
     readonly reason: PlatformUnavailability,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, options);
     this.name = 'PlatformUnavailableError';
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 
