@@ -26,10 +26,10 @@ SELECT function_id AS functionId, toUnixTimestamp(hour) AS hour FROM (
     arraySort(groupUniqArray(toString(source))) AS sources,
     sum(invocations) AS invocations,
     sum(cold_starts) AS coldStarts,
-    sum(billed_duration_sum_ms) AS billedDurationMs,
+    sum(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms)) AS billedDurationMs,
     sumIf(billed_duration_sum_ms, source IN {platformSources:Array(String)}) AS platformBilledMs,
-    sum(billed_duration_sum_ms * memory_size_mb) AS billedMbMs,
-    sumIf(billed_duration_sum_ms, memory_size_mb = 0) AS unknownMemoryBilledMs,
+    sum(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb) AS billedMbMs,
+    sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS unknownMemoryBilledMs,
     sum(init_duration_sum_ms) AS initDurationMs,
     sum(restores) AS restores,
     sum(billed_restore_sum_ms) AS billedRestoreMs

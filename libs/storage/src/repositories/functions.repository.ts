@@ -17,6 +17,7 @@ import {
 } from './range-rows';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
 import {
+  BILLED_MS,
   STRETCH,
   rangeParams,
   rowsForRange,
@@ -280,9 +281,9 @@ function coldStartOrder(a: ColdStartRow, b: ColdStartRow): number {
 }
 
 /** What a function was billed, by the rows' memory size where known (see billedGbSecondsOf). */
-const BILLED_COLUMNS = `sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
-        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb > 0) AS billedMsKnownMemory,
-        sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS billedMsUnknownMemory,
+const BILLED_COLUMNS = `sumIf(${BILLED_MS} * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
+        sumIf(${BILLED_MS}, memory_size_mb > 0) AS billedMsKnownMemory,
+        sumIf(${BILLED_MS}, memory_size_mb = 0) AS billedMsUnknownMemory,
         argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb`;
 
 /** The billed part of FunctionTotals, all that billedGbSecondsOf() reads. */

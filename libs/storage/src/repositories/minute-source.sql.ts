@@ -88,6 +88,15 @@ export type SettingsSplits = ReadonlyMap<string, readonly number[]>;
  */
 export const STRETCH = `arrayCount(b -> b < ${RANGE_ROW_END}, {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)])`;
 
+/**
+ * A row's billed milliseconds: its Billed Duration where a record gave one (REPORT lines, spans
+ * rounded up by the invocations view), else its duration: minutes from FaaS metrics and scrapes
+ * carry no billed time, and were priced at none in the weekly report where the fleet page billed
+ * their durations. Lambda bills INIT on top where no REPORT line's Billed Duration holds it
+ * (billedInitMs).
+ */
+export const BILLED_MS = 'if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms)';
+
 /** The parameters STRETCH binds: the functions with splits, and each one's splits in seconds. */
 export function splitParams(splits: SettingsSplits): { splitIds: string[]; splitAt: number[][] } {
   const ids = [...splits.keys()].filter((id) => (splits.get(id)?.length ?? 0) > 0);

@@ -4,7 +4,13 @@ import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
 import { minuteRangeRowsOf, rangeRowsOf, type SeveralSourceDays } from './range-rows';
-import { STRETCH, rangeParams, splitParams, type SettingsSplits } from './minute-source.sql';
+import {
+  BILLED_MS,
+  STRETCH,
+  rangeParams,
+  splitParams,
+  type SettingsSplits,
+} from './minute-source.sql';
 
 export type { SettingsSplits } from './minute-source.sql';
 
@@ -133,10 +139,10 @@ export class WeeklyReportsRepository {
         arraySort(groupUniqArray(toString(source))) AS sources,
         sum(invocations) AS invocations,
         sum(cold_starts) AS coldStarts,
-        sum(billed_duration_sum_ms) AS billedDurationMs,
+        sum(${BILLED_MS}) AS billedDurationMs,
         sumIf(billed_duration_sum_ms, source IN {platformSources:Array(String)}) AS platformBilledMs,
-        sum(billed_duration_sum_ms * memory_size_mb) AS billedMbMs,
-        sumIf(billed_duration_sum_ms, memory_size_mb = 0) AS unknownMemoryBilledMs,
+        sum(${BILLED_MS} * memory_size_mb) AS billedMbMs,
+        sumIf(${BILLED_MS}, memory_size_mb = 0) AS unknownMemoryBilledMs,
         sum(init_duration_sum_ms) AS initDurationMs,
         sum(restores) AS restores,
         sum(billed_restore_sum_ms) AS billedRestoreMs
