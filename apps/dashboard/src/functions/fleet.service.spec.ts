@@ -155,6 +155,32 @@ describe(`${summarise.name}: why a cost is missing`, () => {
   });
 });
 
+describe(`${summarise.name}: Azure Functions time without a memory size`, () => {
+  // 1,000 executions of 250 ms whose spans named no memory, the inventory's size set by hand.
+  const azure = {
+    ...totals(0, 0),
+    functionId: 'azure_functions~sub~westeurope~resize',
+    invocations: 1000,
+    durationSumMs: 250_000,
+    billedMbMs: 0,
+    billedMsKnownMemory: 0,
+    billedMsUnknownMemory: 250_000,
+    lastMemorySizeMb: 0,
+  };
+  const at = (memoryMb: number) =>
+    summarise(azure, { ...configOf(''), memoryMb } as FunctionConfig, RANGE, pricing);
+
+  it('defect: 2,048 MB configured billed 500 GB-s above the 1,536 MB Consumption bills at most; it bills 375', () => {
+    expect(at(2048).billedGbSeconds).toBeCloseTo(375, 6);
+    // 375 GB-s at $0.000016 and 1,000 executions at $0.20 per million.
+    expect(at(2048).costUsd).toBeCloseTo(375 * 0.000016 + 1000 * 0.2e-6, 9);
+  });
+
+  it('bills 200 MB at the 256 MB step a span of 200 MB is stored at', () => {
+    expect(at(200).billedGbSeconds).toBeCloseTo(62.5, 6);
+  });
+});
+
 describe(`${summarise.name}: settings in force`, () => {
   // us-east-1 first tier: $0.0000166667 a GB-second on x86_64, $0.0000133334 on arm64.
   const price = (architecture: string) => {

@@ -14,6 +14,7 @@ import {
   type SettingsTimelines,
 } from '@fleetscope/analysis-jobs';
 import {
+  billedRequestMemoryMb,
   parseFunctionId,
   sortedHistogramPercentiles,
   type ObservedRange,
@@ -562,8 +563,13 @@ export function summarise(
   const stretches = usage.stretches ?? [{ billed: t, inForce: undefined }];
   const identity = parseFunctionId(t.functionId);
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
-  const billedMbMs = t.billedMbMs + (memoryMb ?? 0) * t.billedMsUnknownMemory;
-  let billedGbSeconds = billedGbSecondsOf(t, memoryMb);
+  // The time no record gave a memory size for ran at the size configured, billed as a request at
+  // it would be (Azure Consumption: in 128 MB steps up to 1,536 MB).
+  const unknownBilledMb = identity
+    ? billedRequestMemoryMb(identity.platform, memoryMb)
+    : memoryMb;
+  const billedMbMs = t.billedMbMs + (unknownBilledMb ?? 0) * t.billedMsUnknownMemory;
+  let billedGbSeconds = billedGbSecondsOf(t, unknownBilledMb);
   // Cost and GB-seconds unrounded: a function can bill less than a rounding's last digit (1 ms at
   // 128 MB is 0.000125 GB-s), and the fleet page adds the costs up.
   let costUsd: number | null = null;
