@@ -19,6 +19,9 @@ class RestoringDriver implements TuningDriver {
   readonly oneDeploymentAtATime = false;
   invocations = 0;
 
+  /** `publishesVersions`: as Lambda, each prepare and each fresh call publishes a version. */
+  constructor(readonly publishesVersions = false) {}
+
   snapshot(): Promise<FunctionSnapshot> {
     return Promise.resolve({
       functionId: FN,
@@ -118,7 +121,74 @@ describe('a resumed tuning job and its SnapStart restores', () => {
       // Every one of the six calls restored: 100 ms + 300 ms billed, and the restore fee.
       expect(summary.results[0].billedMeanMs).toBe(400);
       expect(summary.results[0].costUsdPerInvocation).toBeCloseTo(perCall, 15);
-      expect(summary.jobCostUsd).toBeGreaterThanOrEqual(6 * perCall - 1e-15);
+      // No version published (a driver that publishes none): the calls alone.
+      expect(summary.jobCostUsd).toBeCloseTo(6 * perCall, 15);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('counts the SnapStart cache of every version it published, the run before the restart too, at least 3 hours each', async () => {
+    const { handle, cleanup } = await openTestClickHouse();
+    try {
+      const jobs = new TuningJobsRepository(handle);
+      const driver = new RestoringDriver(true);
+      const pricing = new PricingService(defaultCatalogue);
+      const tiers = { position: () => Promise.resolve(undefined) } as unknown as LambdaTierReader;
+      const executor = new TuningJobExecutor(jobs, [driver], pricing, tiers);
+      const startedAtMs = Date.parse('2026-12-04T12:00:00Z');
+      const job: StoredTuningJob = {
+        id: 'snap-cache',
+        createdAtMs: startedAtMs,
+        updatedAtMs: startedAtMs,
+        startedAtMs,
+        finishedAtMs: 0,
+        platform: 'aws-lambda',
+        function: 'snappy',
+        functionId: FN,
+        status: 'running',
+        request: {
+          platform: 'aws-lambda',
+          function: 'snappy',
+          memorySizes: [512],
+          mode: 'grid',
+          invocationsPerSize: 6,
+          onlyColdStarts: true,
+        },
+        snapshot: null,
+        progress: 0,
+        invocationsUsed: 0,
+        summary: null,
+        error: '',
+        runner: 'test',
+      };
+      const first = await executor.execute(job, () => driver.invocations >= 3);
+      expect(first.status).toBe('queued');
+      const resumed = (await jobs.get(job.id))!;
+      const done = await executor.execute({ ...resumed, status: 'running' }, () => false);
+      expect(done.status).toBe('succeeded');
+      const summary = done.summary as unknown as TuningSummary;
+      const at = new Date(startedAtMs);
+      const perCall = pricing.lambdaInvocation(
+        {
+          architecture: 'x86_64',
+          memoryMb: 512,
+          durationMs: 400,
+          initType: 'snap-start',
+          runtime: 'python3.12',
+        },
+        at,
+        'us-east-1',
+      ).usd;
+      const cache = defaultCatalogue.find('aws.lambda.snapstart-cache', at, 'us-east-1')!;
+      // Each run published one version for the size and one per fresh call: 2 × (1 + 3) = 8
+      // versions, each cached (0.5 GB) for the 3-hour minimum.
+      expect(summary.publishedVersions).toHaveLength(8);
+      expect(summary.publishedVersions!.every((v) => v.removedAtMs !== null)).toBe(true);
+      const cacheUsd = 8 * 0.5 * 3 * 3600 * cache.usdPerUnit;
+      expect(summary.snapStartCacheUsd).toBeCloseTo(cacheUsd, 12);
+      expect(summary.jobCostUsd).toBeCloseTo(6 * perCall + cacheUsd, 12);
+      expect(summary.priceIds).toContain(cache.id);
     } finally {
       await cleanup();
     }

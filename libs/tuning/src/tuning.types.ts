@@ -41,6 +41,18 @@ export interface Observation {
   errorType: string;
 }
 
+/**
+ * A version the job published (Lambda: one per prepared size, and one per call with
+ * onlyColdStarts), from its publication to its deletion by restore; null while it may still exist.
+ * With SnapStart on, each one's snapshot is cached, and Python and .NET pay for the cache.
+ */
+export interface PublishedVersion {
+  architecture: TuningArchitecture;
+  memoryMb: number;
+  publishedAtMs: number;
+  removedAtMs: number | null;
+}
+
 /** The search's knobs, already validated (see tuning-request.schema.ts for the public form). */
 export interface SearchOptions {
   mode: TuningMode;

@@ -19,6 +19,7 @@ import {
   type FunctionSnapshot,
   type LambdaTierPosition,
   type Observation,
+  type PublishedVersion,
   type TuningDriver,
   type TuningStop,
 } from '@fleetscope/tuning';
@@ -98,6 +99,10 @@ export class TuningJobExecutor implements OnModuleDestroy {
     const target = { jobId: job.id, function: job.function };
     let cancelled = await this.jobs.cancelRequested(job.id);
     let snapshot = job.snapshot as FunctionSnapshot | null;
+    // The versions an earlier run published (their SnapStart cache is part of the job's cost).
+    const versions: PublishedVersion[] = Array.isArray(job.summary?.publishedVersions)
+      ? (job.summary.publishedVersions as PublishedVersion[]).map((v) => ({ ...v }))
+      : [];
     try {
       if (!snapshot) {
         snapshot = await driver.snapshot(target);
@@ -105,6 +110,8 @@ export class TuningJobExecutor implements OnModuleDestroy {
       } else {
         // Resumed: whatever the interrupted run left (versions, aliases, a size) goes first.
         await driver.restore(target, snapshot);
+        const removedAtMs = Date.now();
+        for (const v of versions) v.removedAtMs ??= removedAtMs;
       }
     } catch (error) {
       await fail(`reading or restoring the function failed: ${describeError(error)}`);
@@ -141,12 +148,20 @@ export class TuningJobExecutor implements OnModuleDestroy {
           ? snapshot.details.ephemeralStorageMb
           : undefined,
       runtime: typeof snapshot.details.runtime === 'string' ? snapshot.details.runtime : undefined,
+      snapStart: snapshot.details.snapStart === true,
     });
     const observations = (await this.jobs.observations(job.id)).map(toObservation);
     // The session's list (the stored calls, then this run's) for the final summary.
     let sessionObservations = observations;
     const summaryOf = (all: Observation[], stopReason?: string, stopped?: TuningStop) => ({
-      ...summarise(candidates, all, options, pricer, stopped),
+      ...summarise(
+        candidates,
+        all,
+        options,
+        pricer,
+        stopped,
+        driver.publishesVersions ? { versions, nowMs: Date.now() } : undefined,
+      ),
       ...(stopReason ? { stopReason } : {}),
     });
     const heartbeat = setInterval(() => {
@@ -172,6 +187,7 @@ export class TuningJobExecutor implements OnModuleDestroy {
         parallelInvocation: request.parallelInvocation,
         sleepBetweenRunsMs: request.sleepBetweenRunsMs,
         observations,
+        versions,
         onBatch: async (batch, all) => {
           sessionObservations = all;
           await this.jobs.appendObservations(job.id, batch.map(toStored));

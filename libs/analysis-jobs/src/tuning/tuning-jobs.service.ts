@@ -59,8 +59,11 @@ export interface TuningJobView {
   pick: TuningSummary['pick'];
   partial: TuningSummary['partial'] | null;
   architectureComparison: TuningSummary['architectureComparison'];
-  /** What the job's own invocations cost. */
-  jobCost: { invocations: number; usd: number };
+  /**
+   * What the job itself cost: its invocations and, for a SnapStart function, the cache of the
+   * snapshots of the versions it published (snapStartCacheUsd, part of usd).
+   */
+  jobCost: { invocations: number; usd: number; snapStartCacheUsd?: number };
   /** The prices used; for Lambda, the monthly duration tier the account was in (by architecture). */
   prices: {
     catalogueVersion: string;
@@ -92,7 +95,11 @@ export function tuningJobView(job: StoredTuningJob): TuningJobView {
     pick: job.status === 'failed' ? null : (summary?.pick ?? null),
     partial: summary?.partial ?? null,
     architectureComparison: summary?.architectureComparison ?? null,
-    jobCost: { invocations: job.invocationsUsed, usd: summary?.jobCostUsd ?? 0 },
+    jobCost: {
+      invocations: job.invocationsUsed,
+      usd: summary?.jobCostUsd ?? 0,
+      ...(summary?.snapStartCacheUsd ? { snapStartCacheUsd: summary.snapStartCacheUsd } : {}),
+    },
     prices: summary
       ? {
           catalogueVersion: summary.catalogueVersion,

@@ -1,4 +1,10 @@
-import { invocationOfReport, lambdaOutcome, readLogTail } from './lambda.driver';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  LambdaTuningDriver,
+  invocationOfReport,
+  lambdaOutcome,
+  readLogTail,
+} from './lambda.driver';
 
 const REPORT =
   'REPORT RequestId: 6f7f0961-9b6a-4c1a-9b4b-1c2d3e4f5a6b\tDuration: 12.50 ms\tBilled Duration: 13 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB\t';
@@ -77,5 +83,38 @@ describe(invocationOfReport.name, () => {
       restoreDurationMs: 400,
       billedRestoreDurationMs: 120,
     });
+  });
+});
+
+describe('LambdaTuningDriver.snapshot', () => {
+  it('records whether SnapStart is on for published versions (each version the job publishes is cached)', async () => {
+    const fake = (snapStart: unknown) =>
+      new LambdaTuningDriver(
+        () =>
+          ({
+            send: () =>
+              Promise.resolve({
+                Configuration: {
+                  FunctionName: 'orders',
+                  FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders',
+                  MemorySize: 512,
+                  Runtime: 'python3.12',
+                  ...(snapStart ? { SnapStart: snapStart } : {}),
+                },
+              }),
+            config: { region: () => Promise.resolve('us-east-1') },
+          }) as unknown as LambdaClient,
+      );
+    const target = {
+      jobId: 'j',
+      function: 'arn:aws:lambda:us-east-1:123456789012:function:orders',
+    };
+    const on = await fake({ ApplyOn: 'PublishedVersions', OptimizationStatus: 'On' }).snapshot(
+      target,
+    );
+    expect(on.details).toMatchObject({ snapStart: true, runtime: 'python3.12' });
+    const off = await fake({ ApplyOn: 'None' }).snapshot(target);
+    expect(off.details.snapStart).toBe(false);
+    expect((await fake(undefined).snapshot(target)).details.snapStart).toBe(false);
   });
 });

@@ -49,6 +49,8 @@ interface LambdaDetails {
   runtime: string;
   /** Configured /tmp (MB): what above 512 MB costs is part of each size's price. */
   ephemeralStorageMb: number;
+  /** SnapStart on published versions: each version the job publishes has its snapshot cached. */
+  snapStart: boolean;
 }
 
 function details(snapshot: FunctionSnapshot): LambdaDetails {
@@ -136,6 +138,7 @@ export function invocationOfReport(
 export class LambdaTuningDriver implements TuningDriver {
   readonly platform = 'aws-lambda' as const;
   readonly oneDeploymentAtATime = false;
+  readonly publishesVersions = true;
   private readonly clients = new Map<string, LambdaClient>();
   /** Per function: $LATEST changes one at a time, even when invocations run in parallel. */
   private readonly publishing = new Map<string, Promise<unknown>>();
@@ -180,6 +183,7 @@ export class LambdaTuningDriver implements TuningDriver {
       packageType: c.PackageType ?? 'Zip',
       runtime: c.Runtime ?? '',
       ephemeralStorageMb: c.EphemeralStorage?.Size ?? 512,
+      snapStart: c.SnapStart?.ApplyOn === 'PublishedVersions',
     };
     const region = arn?.region ?? (await client.config.region());
     return {

@@ -1,5 +1,5 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
-import { tuningPricer } from './tuning-cost';
+import { snapStartCacheUsd, tuningPricer } from './tuning-cost';
 
 const at = new Date('2026-12-04T12:00:00Z');
 const pricing = new PricingService(defaultCatalogue);
@@ -54,5 +54,39 @@ describe(tuningPricer.name, () => {
     const pod = tuningPricer({ platform: 'knative', region: 'prod', at, pricing, podVcpu: 1 });
     expect(pod.invocationUsd('x86_64', 1024, 3_600_000)).toBeCloseTo(0.04048 + 0.004445, 9);
     expect(pod.durationTiers).toEqual([]);
+  });
+
+  it('prices the SnapStart cache of published versions for Python, at least 3 hours each, and not for Java', () => {
+    const cache = defaultCatalogue.find('aws.lambda.snapstart-cache', at, 'us-east-1')!;
+    const options = { platform: 'aws-lambda' as const, region: 'us-east-1', at, pricing };
+    const python = tuningPricer({ ...options, runtime: 'python3.12', snapStart: true });
+    const t = at.getTime();
+    const versions = [
+      // 10 minutes: billed the 3-hour minimum.
+      {
+        architecture: 'x86_64' as const,
+        memoryMb: 1024,
+        publishedAtMs: t,
+        removedAtMs: t + 600_000,
+      },
+      // 4 hours, 2 GB.
+      {
+        architecture: 'arm64' as const,
+        memoryMb: 2048,
+        publishedAtMs: t,
+        removedAtMs: t + 4 * 3_600_000,
+      },
+      // Still there: up to now, 1 hour, so the minimum.
+      { architecture: 'x86_64' as const, memoryMb: 512, publishedAtMs: t, removedAtMs: null },
+    ];
+    expect(snapStartCacheUsd(versions, python, t + 3_600_000)).toBeCloseTo(
+      (1 * 10_800 + 2 * 14_400 + 0.5 * 10_800) * cache.usdPerUnit,
+      15,
+    );
+    expect(python.priceIds).toContain(cache.id);
+    const java = tuningPricer({ ...options, runtime: 'java21', snapStart: true });
+    expect(snapStartCacheUsd(versions, java, t)).toBe(0);
+    const pod = tuningPricer({ platform: 'knative', region: 'prod', at, pricing, podVcpu: 1 });
+    expect(pod.snapStartCacheUsd('x86_64', 1024, 10_800)).toBe(0);
   });
 });

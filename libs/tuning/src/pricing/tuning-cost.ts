@@ -1,5 +1,5 @@
 import type { LambdaDurationTier, PricingService } from '@fleetscope/pricing';
-import type { TuningArchitecture, TuningPlatform } from '../tuning.types';
+import type { PublishedVersion, TuningArchitecture, TuningPlatform } from '../tuning.types';
 
 /**
  * Every price a tuning job quotes goes through here, through the process's one pricing service
@@ -17,6 +17,14 @@ export interface TuningPricer {
     billedDurationMs: number,
     restored?: boolean,
   ): number;
+  /**
+   * Dollars for keeping one SnapStart snapshot of a published version at this size cached for
+   * `seconds` (the caller applies the 3-hour minimum); 0 where the platform or the runtime pays
+   * no cache (Java, OpenFaaS, Knative).
+   */
+  snapStartCacheUsd(architecture: TuningArchitecture, memoryMb: number, seconds: number): number;
+  /** Lambda: the function's configuration says SnapStart on published versions. */
+  snapStart: boolean;
   catalogueVersion: string;
   priceIds: string[];
   /** Lambda: the monthly duration tier each architecture was priced at. */
@@ -60,6 +68,8 @@ export interface TuningPricerOptions {
   ephemeralStorageMb?: number;
   /** Lambda: the runtime (`python3.12`, `java21`), which decides whether a restore pays a fee. */
   runtime?: string;
+  /** Lambda: SnapStart is on for published versions (GetFunction's SnapStart.ApplyOn). */
+  snapStart?: boolean;
 }
 
 export function tuningPricer(options: TuningPricerOptions): TuningPricer {
@@ -118,6 +128,29 @@ export function tuningPricer(options: TuningPricerOptions): TuningPricer {
           track(cost.priceIds);
           return cost.usd;
         },
+        snapStart: options.snapStart === true,
+        // The cache meter alone: no request, no duration. The pricing service charges it for
+        // Python and .NET only, by the runtime.
+        snapStartCacheUsd: (architecture, memoryMb, seconds) => {
+          const cost = pricing.lambdaUsage(
+            {
+              architecture,
+              memoryMb,
+              requests: 0,
+              billedDurationMs: 0,
+              snapStart: {
+                runtime: options.runtime ?? '',
+                restores: 0,
+                billedRestoreMs: 0,
+                cachedSeconds: seconds,
+              },
+            },
+            at,
+            region,
+          );
+          track(cost.priceIds);
+          return cost.usd;
+        },
       };
     }
     case 'openfaas':
@@ -139,6 +172,35 @@ export function tuningPricer(options: TuningPricerOptions): TuningPricer {
           track(hour.priceIds);
           return (hour.usd * billedDurationMs) / 3_600_000;
         },
+        snapStart: false,
+        snapStartCacheUsd: () => 0,
       };
   }
+}
+
+/** A SnapStart snapshot's cache is billed for at least 3 hours per version (Lambda pricing). */
+export const SNAPSTART_CACHE_MINIMUM_SECONDS = 3 * 3600;
+
+/**
+ * What caching the SnapStart snapshots of the versions a job published cost, at the pricing
+ * service's cache price (Python and .NET; Java pays none). Assumption: with SnapStart on, Lambda
+ * snapshots every version when it is published, at that version's memory, and caches it until
+ * the version is deleted; each version is billed for the time from its publication to the
+ * restore that deleted it (up to `nowMs` while it may still exist), and for at least 3 hours.
+ */
+export function snapStartCacheUsd(
+  versions: readonly PublishedVersion[],
+  pricer: TuningPricer,
+  nowMs: number,
+): number {
+  let usd = 0;
+  for (const v of versions) {
+    const seconds = Math.max(0, ((v.removedAtMs ?? nowMs) - v.publishedAtMs) / 1000);
+    usd += pricer.snapStartCacheUsd(
+      v.architecture,
+      v.memoryMb,
+      Math.max(SNAPSTART_CACHE_MINIMUM_SECONDS, seconds),
+    );
+  }
+  return usd;
 }

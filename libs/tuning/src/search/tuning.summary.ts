@@ -1,16 +1,22 @@
 import { pickIndex } from '../pick/strategy.pick';
-import type { DurationTierUsed, TuningPricer } from '../pricing/tuning-cost';
+import {
+  snapStartCacheUsd,
+  type DurationTierUsed,
+  type TuningPricer,
+} from '../pricing/tuning-cost';
 import {
   MIN_PICK_SAMPLES,
   NO_FIGURES,
   jobCostUsd,
   measuredObservations,
+  restored,
   sizeResult,
 } from '../stats/size-stats';
 import type {
   ArchitectureComparison,
   Candidate,
   Observation,
+  PublishedVersion,
   Range,
   SearchOptions,
   SizeResult,
@@ -30,8 +36,15 @@ export interface TuningSummary {
   results: SizeResult[];
   pick: TuningPick | null;
   invocationsUsed: number;
-  /** What the job's own invocations cost (every one, warm-ups and failures included). */
+  /**
+   * What the job itself cost: its invocations (every one, warm-ups and failures included) and,
+   * with SnapStart, the cache of the snapshots of the versions it published (snapStartCacheUsd).
+   */
   jobCostUsd: number;
+  /** Of jobCostUsd, the SnapStart snapshot cache; set where the job publishes versions. */
+  snapStartCacheUsd?: number;
+  /** The versions the job published (Lambda), kept so a resumed job counts them too. */
+  publishedVersions?: PublishedVersion[];
   architectureComparison: ArchitectureComparison | null;
   catalogueVersion: string;
   priceIds: string[];
@@ -86,6 +99,7 @@ export function summarise(
   options: SearchOptions,
   pricer: TuningPricer,
   stopped?: TuningStop,
+  published?: { versions: PublishedVersion[]; nowMs: number },
 ): TuningSummary {
   const byKey = new Map<string, Observation[]>();
   for (const o of observations) {
@@ -137,10 +151,21 @@ export function summarise(
     };
   });
 
+  // SnapStart is on where GetFunction said so, or where a call restored a snapshot (a job stored
+  // before the snapshot recorded the setting).
+  const snapStart = pricer.snapStart || observations.some(restored);
+  const cacheUsd =
+    published && snapStart ? snapStartCacheUsd(published.versions, pricer, published.nowMs) : 0;
   const base = {
     results,
     invocationsUsed: observations.length,
-    jobCostUsd: jobCostUsd(observations, pricer),
+    jobCostUsd: jobCostUsd(observations, pricer) + cacheUsd,
+    ...(published
+      ? {
+          snapStartCacheUsd: cacheUsd,
+          publishedVersions: published.versions.map((v) => ({ ...v })),
+        }
+      : {}),
     catalogueVersion: pricer.catalogueVersion,
     priceIds: pricer.priceIds,
     durationTiers: pricer.durationTiers,

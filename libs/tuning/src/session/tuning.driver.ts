@@ -81,6 +81,11 @@ export interface TuningDriver {
    * False where every prepared size stays invocable (Lambda versions, Knative tagged revisions).
    */
   readonly oneDeploymentAtATime: boolean;
+  /**
+   * Each prepare publishes a version that lives until restore, and so does each `fresh` call
+   * (Lambda): with SnapStart on, each one's snapshot is cached, which the job's cost counts.
+   */
+  readonly publishesVersions?: boolean;
   /** Throws PlatformUnavailableError when the platform throttled, failed or was unreachable. */
   snapshot(target: TuningTarget): Promise<FunctionSnapshot>;
   /**

@@ -1,6 +1,6 @@
 import type { TuningPricer } from '../pricing/tuning-cost';
 import { adaptiveBudget, nextStep } from '../search/tuning.search';
-import type { Candidate, Observation, SearchOptions } from '../tuning.types';
+import type { Candidate, Observation, PublishedVersion, SearchOptions } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
 import type { WeightedPayload } from './payload.plan';
 import { payloadFor } from './payload.plan';
@@ -20,6 +20,11 @@ export interface TuningSessionInput {
   sleepBetweenRunsMs: number;
   /** Observations of an earlier run of the same job (a resume continues from them). */
   observations: Observation[];
+  /**
+   * The versions the job published (drivers that publish versions only): this run's are added
+   * as they are published, and every one still open is closed when restore has removed them.
+   */
+  versions?: PublishedVersion[];
   /** Called after each batch (store it, report progress); throwing stops the job. */
   onBatch(batch: Observation[], all: Observation[]): Promise<void>;
   /** Checked between invocations: a cancel request or a shutdown stops the job. */
@@ -70,6 +75,15 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
   let invoked = 0;
   /** Whether the job may have changed the function (a prepare succeeded or failed half-way). */
   let changed = false;
+  const published = (c: Candidate) => {
+    if (driver.publishesVersions && input.versions)
+      input.versions.push({
+        architecture: c.architecture,
+        memoryMb: c.memoryMb,
+        publishedAtMs: Date.now(),
+        removedAtMs: null,
+      });
+  };
   try {
     for (;;) {
       if (input.shouldStop()) return { kind: 'stopped' };
@@ -86,6 +100,7 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
           throw error;
         }
         changed = true;
+        published(step.candidate);
         prepared.add(key);
         deployed = key;
         // A size prepared again (the search came back to it, or the job resumed) runs on a new
@@ -93,6 +108,8 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
         if (already > 0 && !options.onlyColdStarts) warmup = Math.max(warmup, 1);
       }
       const call = async (i: number): Promise<Observation> => {
+        // A fresh call runs on a version of its own, published for it.
+        if (options.onlyColdStarts) published(step.candidate);
         const r = await driver.invoke(
           target,
           step.candidate,
@@ -137,6 +154,8 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
   } finally {
     try {
       await driver.restore(target, snapshot);
+      const removedAtMs = Date.now();
+      for (const v of input.versions ?? []) v.removedAtMs ??= removedAtMs;
     } catch (error) {
       // Thrown in place of any earlier error: a function left misconfigured matters more. One
       // the job never changed has nothing to put back, whatever stopped the restore (as a rule
