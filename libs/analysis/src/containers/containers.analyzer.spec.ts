@@ -8,6 +8,7 @@ import {
   breakEvenRequestsPerSecond,
   capacityModel,
   formatRequestRate,
+  hourPeakConcurrency,
 } from './containers.analyzer';
 
 const ctx: AnalysisContext = {
@@ -112,6 +113,54 @@ describe(ContainersAnalyzer.name, () => {
     expect(atBursts.recommended.monthlyUsd).toEqual(atSteady.recommended.monthlyUsd);
     expect(atBursts.recommended.maxTasks).toBe(atSteady.recommended.maxTasks);
     expect(atBursts.monthlyImpactUsd).toBeCloseTo(atSteady.monthlyImpactUsd, 6);
+  });
+
+  describe('bursts shorter than 5 % of minutes', () => {
+    // Every hour 300 requests in flight for its first 2 minutes (a cron fan-out), 1 the other 58;
+    // 1 s requests at 1024 MB, 300 MB used: 11 requests/s on average, 300 in the bursts.
+    function cronFanOut() {
+      const busySecondsPerHour = (2 * 300 + 58 * 1) * 60;
+      const invocations = busySecondsPerHour * 24 * DAYS;
+      const stats = windowStats({
+        invocations,
+        medianMs: 1000,
+        sigma: 0.0001,
+        memoryMb: 1024,
+        maxMemoryUsedMb: 300,
+      });
+      const concurrency = concurrencyProfile((_h, m) => (m < 2 ? 300 : 1), { weeks: 2 });
+      return { stats, concurrency };
+    }
+
+    it('reads an hour\'s highest per-minute concurrency from its levels, not its mean', () => {
+      const { concurrency } = cronFanOut();
+      expect(concurrency.p95Concurrency).toBe(1);
+      for (const h of concurrency.hours)
+        expect(hourPeakConcurrency(h, concurrency.levels)).toBeCloseTo(300, 6);
+      const steady = steadyLoad(100, 200).concurrency;
+      for (const h of steady.hours)
+        expect(hourPeakConcurrency(h, steady.levels)).toBeCloseTo(
+          h.concurrencyMinutes / h.minutesObserved,
+          6,
+        );
+    });
+
+    it('sizes the low end for the 300 requests/s bursts, not the hourly 11: Lambda stays, saying why', () => {
+      const whyNot: string[] = [];
+      const recs = new ContainersAnalyzer().analyze(
+        { profile: lambdaProfile({ memoryMb: 1024 }), ...cronFanOut() },
+        { ...ctx, explain: (w) => whyNot.push(`${w.code}: ${w.detail}`) },
+      );
+      if (recs.length > 0) {
+        expect(recs[0].savingUsd.lowUsd).toBeLessThan(0);
+        expect(recs[0].evidence.peakRequestsPerSecond as number).toBeGreaterThanOrEqual(250);
+        expect(recs[0].reason).toMatch(/busiest minutes reach 300 requests\/s/);
+      } else {
+        expect(whyNot).toHaveLength(1);
+        expect(whyNot[0]).toMatch(/^already-right: .*busiest minutes reach 300 requests\/s/);
+        expect(whyNot[0]).toMatch(/tasks sized for them \(\d{3}\)/);
+      }
+    });
   });
 
   it('defect 9: on-demand Fargate by default, Spot only when configured', () => {

@@ -20,6 +20,7 @@ import type {
   FunctionAnalysisInput,
   FunctionProfile,
   FunctionWindowStats,
+  HourOfWeekConcurrency,
 } from '../inputs';
 import { MB_PER_VCPU } from '../memory/duration-curve.fit';
 import { busyShareOfPeak } from '../provisioned-concurrency/provisioned-concurrency.analyzer';
@@ -77,6 +78,8 @@ const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 /** One ALB LCU: 25 new connections a second; each request is counted as a new connection. */
 const REQUESTS_PER_LCU = 25;
 const LAMBDA_MAX_MB = 10_240;
+/** Busiest minutes this many times their busiest hour's rate are stated as bursts. */
+const BURST_FACTOR = 2;
 
 /**
  * How much a request asks of a container, from what Lambda measured: its duration at the Lambda
@@ -292,7 +295,17 @@ export class ContainersAnalyzer implements Analyzer {
       );
     }
     const minTasks = this.options.minTasks;
-    const peakRps = peakRequestsPerSecond(input.concurrency, stats, meanMs, observedRps);
+    const { peakRps, busiestHourRps, burstRps } = peakRequestsPerSecond(
+      input.concurrency,
+      stats,
+      meanMs,
+      observedRps,
+    );
+    // Minutes far busier than their hour: tasks that follow the hourly load would queue them.
+    const bursts =
+      burstRps >= BURST_FACTOR * busiestHourRps
+        ? `the busiest minutes reach ${formatRequestRate(burstRps)}, ${formatSignificant(burstRps / busiestHourRps, 2)}× the busiest hour's ${formatRequestRate(busiestHourRps)}: tasks that follow the load hour by hour would queue those bursts`
+        : null;
     // Of the sizes that hold a request, the cheapest at this load (the configured one if it does).
     let chosen:
       | (ReturnType<typeof taskSizesFor>[number] & {
@@ -340,7 +353,9 @@ export class ContainersAnalyzer implements Analyzer {
     if (!savesMoney(midpoint(saving)))
       return whyNot(
         'already-right',
-        `At ${formatRequestRate(observedRps)} Lambda is cheaper; ${
+        bursts
+          ? `At ${formatRequestRate(observedRps)} on average Lambda is cheaper once its bursts are served: ${bursts}, and tasks sized for them (${tasksFor(peakRps, model, minTasks)}) would cost ${atPeak.toFixed(2)} $/month against Lambda's ${lambda.usd.toFixed(2)}.`
+          : `At ${formatRequestRate(observedRps)} Lambda is cheaper; ${
           Number.isFinite(breakEven)
             ? `containers break even at ${formatRequestRate(breakEven)}`
             : 'containers never break even: the cost lines do not cross at any request rate'
@@ -364,7 +379,7 @@ export class ContainersAnalyzer implements Analyzer {
         functionId: profile.functionId,
         severity: saving.lowUsd / lambda.usd >= 0.5 ? 'warning' : 'info',
         title: `Run on ${prices.offer}: ${minTasks}–${tasks} tasks of ${task.vcpu} vCPU / ${task.memoryGb} GB behind a load balancer`,
-        reason: `At ${formatRequestRate(observedRps)} (peak ${formatRequestRate(peakRps)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; ${this.crossing(breakEven, tasksOnly)}. Capacity model: ${model.statement}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
+        reason: `At ${formatRequestRate(observedRps)} (peak ${formatRequestRate(peakRps)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; ${this.crossing(breakEven, tasksOnly)}.${bursts ? ` Bursts: ${bursts}; the low end of the saving sizes ${tasks} tasks for them all month.` : ''} Capacity model: ${model.statement}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
         current: { platform: 'aws_lambda', memoryMb: profile.memoryMb, monthlyUsd: lambda.usd },
         recommended: {
           offer: prices.offer,
@@ -380,6 +395,8 @@ export class ContainersAnalyzer implements Analyzer {
         evidence: {
           observedRequestsPerSecond: observedRps,
           peakRequestsPerSecond: peakRps,
+          busiestHourRequestsPerSecond: busiestHourRps,
+          ...(burstRps > 0 ? { busiestMinutesRequestsPerSecond: burstRps } : {}),
           lambdaUsdPerRequest,
           breakEvenRequestsPerSecond: breakEven,
           breakEvenWithoutLoadBalancerRequestsPerSecond: tasksOnly,
@@ -517,17 +534,75 @@ function hourlyRates(
   return rates;
 }
 
+/**
+ * The highest per-minute concurrency an hour of week held, as far as its levels show it: the
+ * highest level some minute exceeded plus the excess over it, spread over at most the minutes
+ * that can exceed it. With levels L₀ = 0 < L₁ < … and E(L) = Σ max(c − L, 0) (its concurrency
+ * minutes less its covered minutes at L), the minutes above L_k number at most
+ * (E(L_{k−1}) − E(L_k)) / (L_k − L_{k−1}), so the peak is at least L_k + E(L_k) / that. Exact for
+ * bursts of one height (300 in flight for 2 minutes each hour reads 300); never below the
+ * hour's mean.
+ */
+export function hourPeakConcurrency(hour: HourOfWeekConcurrency, levels: readonly number[]): number {
+  const total = hour.concurrencyMinutes;
+  let peak = hour.minutesObserved > 0 ? total / hour.minutesObserved : 0;
+  const tolerance = 1e-9 * Math.max(1, total);
+  let previousLevel = 0;
+  let previousExcess = total;
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i];
+    const covered = hour.coveredMinutesByLevel[i];
+    if (!(level > previousLevel) || covered === undefined) break;
+    const excess = Math.max(0, total - covered);
+    if (excess <= tolerance) break;
+    const minutesAbove = Math.min(
+      hour.minutesObserved,
+      (previousExcess - excess) / (level - previousLevel),
+    );
+    peak = Math.max(peak, minutesAbove > 0 ? level + excess / minutesAbove : level);
+    previousLevel = level;
+    previousExcess = excess;
+  }
+  return peak;
+}
+
+/** The busiest minutes' requests a second, from the hours' highest per-minute concurrency. */
+function burstRequestsPerSecond(
+  concurrency: ConcurrencyProfile | null | undefined,
+  stats: FunctionWindowStats,
+  meanMs: number,
+): number {
+  if (!concurrency || !(meanMs > 0)) return 0;
+  let peak = 0;
+  for (const h of concurrency.hours) peak = Math.max(peak, hourPeakConcurrency(h, concurrency.levels));
+  return (busyShareOfPeak(stats, concurrency) * peak) / (meanMs / 1000);
+}
+
+interface PeakRates {
+  /** What the tasks are sized for at the low end: the highest of every rate below. */
+  peakRps: number;
+  /** The busiest hour's mean rate: what tasks following the load hour by hour serve. */
+  busiestHourRps: number;
+  /** The busiest minutes' rate (hourPeakConcurrency), 0 without a concurrency profile. */
+  burstRps: number;
+}
+
 function peakRequestsPerSecond(
   concurrency: ConcurrencyProfile | null | undefined,
   stats: FunctionWindowStats,
   meanMs: number,
   observedRps: number,
-): number {
+): PeakRates {
   const fromP95 =
     concurrency && meanMs > 0
       ? (busyShareOfPeak(stats, concurrency) * concurrency.p95Concurrency) / (meanMs / 1000)
       : 0;
-  return Math.max(observedRps, fromP95, ...hourlyRates(concurrency, stats, meanMs, observedRps));
+  const busiestHourRps = Math.max(
+    observedRps,
+    ...hourlyRates(concurrency, stats, meanMs, observedRps),
+  );
+  const burstRps = burstRequestsPerSecond(concurrency, stats, meanMs);
+  return { peakRps: Math.max(busiestHourRps, fromP95, burstRps), busiestHourRps, burstRps };
 }
 
 /** Tasks following the load hour by hour (as target tracking would), priced for a month. */
