@@ -167,8 +167,7 @@ describe(`${summarise.name}: Azure Functions time without a memory size`, () => 
     billedMsUnknownMemory: 250_000,
     lastMemorySizeMb: 0,
   };
-  const at = (memoryMb: number) =>
-    summarise(azure, { ...configOf(''), memoryMb } as FunctionConfig, RANGE, pricing);
+  const at = (memoryMb: number) => summarise(azure, { ...configOf(''), memoryMb }, RANGE, pricing);
 
   it('defect: 2,048 MB configured billed 500 GB-s above the 1,536 MB Consumption bills at most; it bills 375', () => {
     expect(at(2048).billedGbSeconds).toBeCloseTo(375, 6);
