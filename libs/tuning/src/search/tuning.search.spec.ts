@@ -107,6 +107,16 @@ describe('adaptive tuning search', () => {
     );
   });
 
+  it('says the current size was not among the sizes measured, not that it failed, when the job left it out', async () => {
+    const { summary } = await tune('io-bound', {
+      baseline: { architecture: 'x86_64', memoryMb: 2048 },
+    });
+    expect(summary.pick?.current).toBeNull();
+    expect(summary.pick?.reason).toMatch(
+      /the current 2048 MB x86_64 was not among the sizes measured, so no saving is stated/,
+    );
+  });
+
   it('marks a pick inconclusive, never to be applied, when its range overlaps the current size’s: 15 % noise over a 7 % true gap', async () => {
     // 512 MB at 430 ms costs 7 % more than 1024 MB at 200 ms; the function runs at 1024 MB.
     const curve: DurationCurve = {

@@ -297,7 +297,9 @@ function versusCurrent(
       pickRange,
       current: null,
       inconclusive: false,
-      words: `; the current ${label} was not measured successfully, so no saving is stated`,
+      words: result
+        ? `; the current ${label} was not measured successfully, so no saving is stated`
+        : `; the current ${label} was not among the sizes measured, so no saving is stated`,
     };
   const currentRange = costRange(currentScored, result, pricer);
   const saving = {
