@@ -155,9 +155,13 @@ describe('Fleet page cost of provisioned concurrency and SnapStart', () => {
   const warmWeekUsd =
     warmAllocatedUsd + 7_200 * PC_DURATION_USD + 7_200 * GB_SECOND_USD + 120 * REQUEST_USD;
   // 5 × 100 ms + 100 ms of Billed Restore Duration at 1 GB; one restore of 1 GB; the snapshot
-  // cached all Tuesday (the report's assumption: all day on a day with restores).
+  // cached from Tuesday to the end of the week, 6 days (the report's assumption: all day on a day
+  // with restores and the 13 days after).
   const snappyWeekUsd =
-    0.6 * GB_SECOND_USD + 5 * REQUEST_USD + SNAPSTART_RESTORE_USD + 86_400 * SNAPSTART_CACHE_USD;
+    0.6 * GB_SECOND_USD +
+    5 * REQUEST_USD +
+    SNAPSTART_RESTORE_USD +
+    6 * 86_400 * SNAPSTART_CACHE_USD;
 
   it('costs a week of a function with provisioned concurrency what the weekly report says, allocation and time on it included', async () => {
     const reported = report.functions.find((f) => f.functionId === WARM)!;

@@ -452,7 +452,7 @@ const DAY_MS = 86_400_000;
 /**
  * Where a range starts or ends within a UTC day, what the page counts for the part of that day in
  * the range (up to now) that the weekly report counts all day (reportDailyUsage): the SnapStart
- * snapshot cache of a day with restores (charged for Python and .NET), and provisioned concurrency
+ * snapshot cache (snapStartCachedDays; charged for Python and .NET), and provisioned concurrency
  * the settings history had not observed yet on a day the function ran. null when neither applies.
  */
 export function partDayNote(
@@ -472,7 +472,9 @@ export function partDayNote(
     assumed ||= d.provisioned !== null && d.dayStartMs < assumedUntilMs;
   }
   const parts = [
-    ...(cache ? ['the SnapStart snapshot cache (all day on a day with restores)'] : []),
+    ...(cache
+      ? ['the SnapStart snapshot cache (all day from a day with restores through the 13 days after)']
+      : []),
     ...(assumed
       ? [
           'provisioned concurrency the settings history had not observed yet (all day on a day the function ran)',

@@ -1,9 +1,11 @@
-import { settingsTimeline } from '@fleetscope/reports';
+import { PricingService, defaultCatalogue, lambdaMeters } from '@fleetscope/pricing';
+import { priceLambdaDay, settingsTimeline, type DailyUsage } from '@fleetscope/reports';
 import type { FunctionConfig, StoredDailyConcurrency, StoredDailyUsage } from '@fleetscope/storage';
 import {
   emptyDay,
   provisionedLambdaLevels,
   reportDailyUsage,
+  reportFunction,
   priceCuts,
   priceSplits,
   segmentAt,
@@ -231,8 +233,93 @@ describe(reportDailyUsage.name, () => {
       ]),
     ).toEqual([
       [0, 12 * 3600, 12 * 3600],
-      [1, 6 * 3600, undefined],
+      // The snapshot restored on day 0 is still cached on day 1 (snapStartCachedDays).
+      [1, 6 * 3600, 6 * 3600],
     ]);
+  });
+
+  describe('SnapStart snapshot cache', () => {
+    const pricing = new PricingService(defaultCatalogue);
+    const python = config({ runtime: 'python3.12', memoryMb: 1024 });
+    const cacheOf = (days: readonly DailyUsage[]) => {
+      let usd = 0;
+      let gbSeconds = 0;
+      for (const d of days) {
+        for (const l of priceLambdaDay(reportFunction(F, python), d, pricing, 0).lines) {
+          if (l.meter !== lambdaMeters.snapStartCache) continue;
+          usd += l.usd;
+          gbSeconds += l.quantity;
+        }
+      }
+      return { usd, gbSeconds };
+    };
+
+    it('bills the cache all week for a function that restored on Monday only, not on Monday alone', () => {
+      // W49 2026, us-east-1, 1,024 MB: 10,000 invocations of 100 ms a day, 5 restores on Monday.
+      const week = {
+        fromMs: Date.parse('2026-11-30T00:00:00Z'),
+        toMs: Date.parse('2026-12-07T00:00:00Z'),
+      };
+      const rows = [0, 1, 2, 3, 4, 5, 6].map((d) => ({
+        ...emptyDay(F, week.fromMs + d * DAY, 0),
+        sources: ['lambda_report' as const],
+        invocations: 10_000,
+        coldStarts: d === 0 ? 5 : 0,
+        billedDurationMs: 1_000_000,
+        platformBilledMs: 1_000_000,
+        billedMbMs: 1_000_000 * 1024,
+        restores: d === 0 ? 5 : 0,
+        billedRestoreMs: d === 0 ? 1_500 : 0,
+      }));
+      const days = reportDailyUsage(rows, [], new Map([[F, python]]), new Map(), week);
+      const cache = cacheOf(days);
+      // Before: 86,400 GB-s, $0.12999744 (Monday only).
+      expect(cache.gbSeconds).toBeCloseTo(7 * 86_400, 6);
+      expect(cache.usd).toBeCloseTo(0.90998208, 8);
+      expect(days.map((d) => d.snapStart?.restores)).toEqual([5, 0, 0, 0, 0, 0, 0]);
+    });
+
+    it('caches from a day with restores through the 13 days after it, days without invocations included', () => {
+      const long = { fromMs: range.fromMs, toMs: range.fromMs + 20 * DAY };
+      const days = reportDailyUsage(
+        [
+          // Ran on day 0 without restoring: no SnapStart version known active yet.
+          stored(0, 0, { invocations: 3, billedDurationMs: 300, billedMbMs: 300 * 1024 }),
+          stored(2, 0, {
+            invocations: 1,
+            billedDurationMs: 100,
+            billedMbMs: 100 * 1024,
+            restores: 1,
+            billedRestoreMs: 50,
+          }),
+        ],
+        [],
+        new Map([[F, python]]),
+        new Map(),
+        long,
+      );
+      const cached = days
+        .filter((d) => (d.snapStart?.cachedSeconds ?? 0) > 0)
+        .map((d) => (d.dayStartMs - range.fromMs) / DAY);
+      expect(cached).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+      expect(days.every((d) => d.snapStart === null || d.snapStart.cachedSeconds === 86_400)).toBe(
+        true,
+      );
+      expect(days.find((d) => d.dayStartMs === range.fromMs)?.snapStart).toBeNull();
+      expect(cacheOf(days).gbSeconds).toBeCloseTo(14 * 86_400, 6);
+    });
+
+    it('counts no cache after the end of what has happened', () => {
+      const happened = { fromMs: range.fromMs, toMs: range.fromMs + DAY + 6 * HOUR };
+      const days = reportDailyUsage(
+        [stored(0, 0, { invocations: 1, billedDurationMs: 100, restores: 1 })],
+        [],
+        new Map([[F, python]]),
+        new Map(),
+        happened,
+      );
+      expect(days.map((d) => d.snapStart?.cachedSeconds)).toEqual([86_400, 6 * 3600]);
+    });
   });
 
   it('keeps min-scale pods from when the function was first seen to the end of what happened, days without data included', () => {

@@ -36,7 +36,7 @@ export const WEEKLY_REPORT_ASSUMPTIONS: readonly string[] = [
   'Knative and OpenFaaS pods: min-scale pods for all the time the function existed, days without requests included, from when Fleetscope first knew it (its first minute with data, settings observation or inventory row) to when the inventory sync last listed it, if a later sync of its cluster or gateway did not; and one pod in each minute with requests when min-scale is 0 (a lower bound: scale-down delays and more than one pod per minute are not seen).',
   "Min-scale is the inventory's current one for all that time: no history of min-scale is kept.",
   'Idle min-scale pods: a pod counts as busy while one request is in flight, up to min-scale pods (requests in flight per minute from their durations); a pod serving several requests at once is busy for less, so the idle share is a lower bound.',
-  'SnapStart snapshots count as cached all day on days with restores (the cache is charged for Python and .NET only).',
+  "SnapStart snapshot cache (charged for Python and .NET only): all day on each day with restores and the 13 days after it, days without invocations included. AWS bills a version's snapshot for all the time the version is active, restores or not, and keeps it at least until the version goes 14 days without an invocation. Fleetscope sees restores, not versions: the time before a version's first restore in the range and the 3-hour minimum are not counted, and a version deleted within those 14 days is counted to their end.",
 ];
 
 /** The report's view of a function, from the same profile the analyses use. */
@@ -288,8 +288,9 @@ const architectureOf = (value: string | null): LambdaArchitecture | undefined =>
  * architecture in force, prices time without a memory size at the memory in force, and pays
  * provisioned concurrency for the seconds it was allocated (the history's level; before the
  * history knows one, the level it observed first, else the inventory's, all day on days the
- * function ran). Time the history says was allocated on days without invocations is billed too,
- * and so are the min-scale pods of a Knative or OpenFaaS function over its lifetime (`lifetimes`,
+ * function ran), and the SnapStart snapshot cache for every second of the days snapStartCachedDays
+ * counts. Time the history says was allocated, and the cache, on days without invocations are
+ * billed too, and so are the min-scale pods of a Knative or OpenFaaS function over its lifetime (`lifetimes`,
  * podDaysOf). `range.toMs` is the end of what has happened: nothing is allocated after it. A range
  * that starts or ends within a UTC day (the fleet page's) counts the part of that day inside it.
  */
@@ -308,6 +309,7 @@ export function reportDailyUsage(
   const ranOn = new Set(
     rows.filter((r) => r.invocations > 0).map((r) => `${r.functionId}|${r.dayStartMs}`),
   );
+  const cachedDays = snapStartCachedDays(rows, range);
   const usage: DailyUsage[] = [];
   const add = (
     r: StoredDailyUsage,
@@ -331,6 +333,9 @@ export function reportDailyUsage(
     const minScale = config?.minScale ?? 0;
     const pods = runsPods(fn.platform);
     const architecture = lambda ? architectureOf(segment.architecture) : undefined;
+    // The snapshot cache: every second of the piece on a day snapStartCachedDays counts.
+    const cachedSeconds =
+      lambda && cachedDays.has(`${r.functionId}|${r.dayStartMs}`) ? pieceSeconds : 0;
     usage.push({
       functionId: r.functionId,
       dayStartMs: r.dayStartMs,
@@ -352,12 +357,8 @@ export function reportDailyUsage(
             }
           : null,
       snapStart:
-        r.restores > 0
-          ? {
-              restores: r.restores,
-              billedRestoreMs: r.billedRestoreMs,
-              cachedSeconds: pieceSeconds,
-            }
+        r.restores > 0 || cachedSeconds > 0
+          ? { restores: r.restores, billedRestoreMs: r.billedRestoreMs, cachedSeconds }
           : null,
       podSeconds: pods ? podSeconds : 0,
       minScalePods:
@@ -422,8 +423,11 @@ export function reportDailyUsage(
         if (row) {
           placed.add(row);
           add(row, segment, (to - from) / 1000, ran);
-        } else if (provisionedLevel(segment, configs.get(id), ran) > 0) {
-          // Allocated while nothing ran: billed all the same.
+        } else if (
+          provisionedLevel(segment, configs.get(id), ran) > 0 ||
+          cachedDays.has(`${id}|${day}`)
+        ) {
+          // Allocated, or the snapshot cached, while nothing ran: billed all the same.
           add(emptyDay(id, day, stretch), segment, (to - from) / 1000, ran);
         }
       });
@@ -438,6 +442,39 @@ export function reportDailyUsage(
     add(r, segment, 0, ranOn.has(`${r.functionId}|${r.dayStartMs}`));
   }
   return usage;
+}
+
+/** Whole days AWS keeps a SnapStart snapshot after an invocation of its version, at least. */
+const SNAPSHOT_KEPT_DAYS = 14;
+
+/**
+ * The UTC days (`functionId|dayStartMs`) a Lambda function's SnapStart snapshot cache is billed all
+ * day. AWS bills the cache for all the time a published version with SnapStart is active, whether
+ * or not anything restores, until the version is deleted or, at the earliest, goes 14 days without
+ * an invocation ("Lambda automatically deletes snapshots that are not invoked for 14 days", AWS
+ * "Security model for Lambda SnapStart"). Fleetscope sees no versions, only restores: a restore
+ * proves such a version active on its day and, since the restore invoked it, for the 13 days
+ * after (up to the end of `range`). The
+ * inventory's SnapStart flag (SNAP_START_LABEL) is not evidence: ApplyOn applies to versions
+ * published after it was set, and an invocation of $LATEST never restores. So a function that
+ * restored once on Monday and ran every day is cached all week. Not counted: days before its first
+ * restore in the range and the 3-hour minimum; counted to the 14th day: a version deleted sooner
+ * (WEEKLY_REPORT_ASSUMPTIONS says both). The fleet page gets its days from reportDailyUsage too.
+ */
+export function snapStartCachedDays(
+  rows: readonly StoredDailyUsage[],
+  range: { fromMs: number; toMs: number },
+): Set<string> {
+  const cached = new Set<string>();
+  for (const r of rows) {
+    if (!(r.restores > 0)) continue;
+    for (let i = 0; i < SNAPSHOT_KEPT_DAYS; i++) {
+      const day = r.dayStartMs + i * DAY_MS;
+      if (day >= range.toMs) break;
+      cached.add(`${r.functionId}|${day}`);
+    }
+  }
+  return cached;
 }
 
 /** A stored day with nothing counted yet (no source, every sum 0). */
