@@ -7,6 +7,7 @@ import {
   DEFAULT_CONTAINERS_OPTIONS,
   breakEvenRequestsPerSecond,
   capacityModel,
+  costCrossings,
   formatRequestRate,
   hourPeakConcurrency,
 } from './containers.analyzer';
@@ -44,17 +45,21 @@ function steadyLoad(requestsPerSecond: number, medianMs: number, maxMemoryUsedMb
 }
 
 describe(ContainersAnalyzer.name, () => {
-  it("defect 9 (containers maths): the issue's example crosses at about 7.8 requests/s with two 1 vCPU / 2 GB on-demand tasks and 3.9 with one, in us-east-1", () => {
+  it("defect 9 (containers maths): the issue's example first crosses at about 7.8 requests/s with two 1 vCPU / 2 GB on-demand tasks and 3.9 with one, in us-east-1, and containers stay cheaper only above 11.6", () => {
     // 1 GB, 200 ms, CPU-bound: Lambda $0.2 × 1 × 0.0000166667 + $0.0000002 a request.
     const lambdaUsdPerRequest = 0.2 * 0.0000166667 + 0.2e-6;
     const model = capacityModel(200, 1024, 300, DEFAULT_CONTAINERS_OPTIONS);
-    expect(breakEvenRequestsPerSecond(lambdaUsdPerRequest, model, taskOnlyPrices(), 2)).toBeCloseTo(
-      7.8,
-      1,
-    );
-    expect(breakEvenRequestsPerSecond(lambdaUsdPerRequest, model, taskOnlyPrices(), 1)).toBeCloseTo(
-      3.9,
-      1,
+    const two = costCrossings(lambdaUsdPerRequest, model, taskOnlyPrices(), 2);
+    const one = costCrossings(lambdaUsdPerRequest, model, taskOnlyPrices(), 1);
+    expect(two.firstRps).toBeCloseTo(7.8, 1);
+    expect(one.firstRps).toBeCloseTo(3.9, 1);
+    // A third task at 10.4 requests/s costs more than Lambda up to 11.6: that is the break-even.
+    for (const crossings of [two, one]) {
+      expect(crossings.stayCheaperAboveRps).toBeCloseTo(11.6, 1);
+      expect(crossings.bandsBelow[crossings.bandsBelow.length - 1].toRps).toBeCloseTo(10.4, 1);
+    }
+    expect(breakEvenRequestsPerSecond(lambdaUsdPerRequest, model, taskOnlyPrices(), 2)).toBe(
+      two.stayCheaperAboveRps,
     );
   });
 
@@ -66,11 +71,60 @@ describe(ContainersAnalyzer.name, () => {
     const [rb] = analyzer.analyze({ profile, ...b }, ctx);
     const breakEvenA = ra.evidence.breakEvenRequestsPerSecond as number;
     expect(breakEvenA).toBeCloseTo(rb.evidence.breakEvenRequestsPerSecond as number, 6);
-    // With the load balancer the crossing sits above the tasks-only 7.8 requests/s.
-    expect(breakEvenA).toBeGreaterThan(7.8);
-    expect(breakEvenA).toBeLessThan(12);
+    // With the load balancer the crossing sits above the tasks-only 11.6 requests/s.
+    expect(breakEvenA).toBeGreaterThan(11.6);
+    expect(breakEvenA).toBeLessThan(25);
     expect(rb.recommended.maxTasks as number).toBeGreaterThan(ra.recommended.maxTasks as number);
     expect(ra.reason).toContain('Capacity model');
+  });
+
+  describe('a stepped cost line: the rate above which containers stay cheaper', () => {
+    // 1 GB, 200 ms, 300 MB used behind a load balancer: containers first win at 9.8 requests/s,
+    // yet Lambda is cheaper at 12 and 16; a steady 20 requests/s sits just under a task step.
+    function steady(requestsPerSecond: number) {
+      const whyNot: string[] = [];
+      const made = analyzer.analyze(
+        { profile: lambdaProfile({ memoryMb: 1024 }), ...steadyLoad(requestsPerSecond, 200) },
+        { ...ctx, explain: (w) => whyNot.push(`${w.code}: ${w.detail}`) },
+      );
+      return { made, whyNot };
+    }
+    const rateIn = (text: string, before: string) =>
+      Number(new RegExp(`${before} ([\\d.]+) requests/s`).exec(text)?.[1]);
+
+    it('never says containers break even below a rate Lambda is cheaper at', () => {
+      for (const rps of [12, 16]) {
+        const { made, whyNot } = steady(rps);
+        expect(made).toEqual([]);
+        expect(whyNot).toHaveLength(1);
+        expect(whyNot[0]).toMatch(/^already-right: At 1\d requests\/s Lambda is cheaper/);
+        expect(rateIn(whyNot[0], 'stay cheaper only above')).toBeGreaterThan(rps);
+      }
+    });
+
+    it('20 requests/s: the stated break-even is at least 16, and the saving a rate in 0.5–2× turns into a loss is not offered', () => {
+      const { made, whyNot } = steady(20);
+      expect(made).toEqual([]);
+      expect(whyNot).toHaveLength(1);
+      expect(whyNot[0]).toMatch(/^already-right: At 20 requests\/s containers would save up to /);
+      expect(rateIn(whyNot[0], 'stay cheaper only above')).toBeGreaterThanOrEqual(16);
+      expect(whyNot[0]).toMatch(/would cost [\d.]+ \$\/month more than Lambda/);
+    });
+
+    it('35 requests/s: offered with a low end below 0 where 0.6× the rate costs more, and lower confidence', () => {
+      const { made } = steady(35);
+      expect(made).toHaveLength(1);
+      const [rec] = made;
+      expect(rec.savingUsd.lowUsd).toBeLessThan(0);
+      expect(rec.savingUsd.highUsd).toBeGreaterThan(0);
+      expect(rec.evidence.breakEvenRequestsPerSecond as number).toBeGreaterThanOrEqual(16);
+      expect(rec.confidence).not.toBe('high');
+      expect(rec.reason).toMatch(/The saving is not steady: at \d+ requests\/s/);
+      // Far above the break-even, half the rate still saves: the range is today's.
+      const [far] = steady(200).made;
+      expect(far.savingUsd.lowUsd).toBeGreaterThan(0);
+      expect(far.savingUsd.lowUsd).toBeCloseTo(far.savingUsd.highUsd, 6);
+    });
   });
 
   it('prices the current Lambda bill with the provisioned concurrency configured: its allocation, and the invocations it serves at its duration price', () => {
@@ -132,7 +186,7 @@ describe(ContainersAnalyzer.name, () => {
       return { stats, concurrency };
     }
 
-    it('reads an hour\'s highest per-minute concurrency from its levels, not its mean', () => {
+    it("reads an hour's highest per-minute concurrency from its levels, not its mean", () => {
       const { concurrency } = cronFanOut();
       expect(concurrency.p95Concurrency).toBe(1);
       for (const h of concurrency.hours)
@@ -262,9 +316,9 @@ describe(ContainersAnalyzer.name, () => {
   });
 
   describe('tasks that hold what they are assumed to serve', () => {
-    // 10,240 MB configured, 2,100 MB Max Memory Used in the REPORT lines, 20 requests/s of 100 ms.
+    // 10,240 MB configured, 2,100 MB Max Memory Used in the REPORT lines, 60 requests/s of 100 ms.
     const big = lambdaProfile({ memoryMb: 10_240 });
-    const load = steadyLoad(20, 100, 2_100);
+    const load = steadyLoad(60, 100, 2_100);
 
     it('never puts a request that peaks at 2,100 MB on a 2 GB task: the task holds the requests in flight it is assumed to serve, at their peak memory within the planned share', () => {
       const whyNot: string[] = [];
@@ -350,7 +404,7 @@ describe(ContainersAnalyzer.name, () => {
       expect(whyNot).toHaveLength(1);
       expect(whyNot[0]).toMatch(/^already-right: /);
       expect(whyNot[0]).not.toMatch(/\b0\.0 requests\/s/);
-      expect(whyNot[0]).toMatch(/break even at 0\.0[1-9]\d? requests\/s/);
+      expect(whyNot[0]).toMatch(/stay cheaper only above 0\.0[1-9]\d? requests\/s/);
     });
 
     it('never prints Infinity: when the cost lines never cross it says so', () => {

@@ -214,25 +214,74 @@ export function containerMonthlyUsd(
   );
 }
 
+/** Where the cost lines cross: containers are cheaper in `bands` and from `stayCheaperAboveRps` on. */
+export interface CostCrossings {
+  /** The lowest rate containers are cheaper at (Infinity when never). */
+  firstRps: number;
+  /** The rate above which containers stay cheaper: the last crossing (Infinity when never). */
+  stayCheaperAboveRps: number;
+  /** Bands below that where containers are cheaper too (each task added above them loses). */
+  bandsBelow: { fromRps: number; toRps: number }[];
+}
+
 /**
- * The request rate where Lambda's cost line (proportional to the rate) first reaches the
- * containers' step line (tasks added as the load grows). Infinity when it never does.
+ * Lambda's cost line (proportional to the rate) against the containers' step line (a task added
+ * every `requestsPerSecondPerTask`). Between two steps the lines may cross twice: containers win
+ * just below a step and lose just above it, until the tasks' slope (a task's price over what it
+ * serves) is below Lambda's and no step reaches Lambda's line again. The first crossing alone
+ * says containers win at rates where they lose (9.8 requests/s for 1 GB / 200 ms behind a load
+ * balancer, where 12 and 16 requests/s are cheaper on Lambda).
  */
+export function costCrossings(
+  lambdaUsdPerRequest: number,
+  model: CapacityModel,
+  prices: ContainerPrices,
+  minTasks: number,
+): CostCrossings {
+  const never = { firstRps: Infinity, stayCheaperAboveRps: Infinity, bandsBelow: [] };
+  const k = lambdaUsdPerRequest * SECONDS_PER_MONTH - prices.lbPerRequestPerSecondMonthUsd;
+  const c = model.requestsPerSecondPerTask;
+  if (!(k > 0) || !(c > 0)) return never;
+  if (!Number.isFinite(c)) {
+    // One step: minTasks serve any load.
+    const r = (minTasks * prices.taskMonthUsd + prices.lbFixedMonthUsd) / k;
+    return { firstRps: r, stayCheaperAboveRps: r, bandsBelow: [] };
+  }
+  // A step of n tasks wins somewhere only while n·(T − k·c) + F + k·c > 0 fails for the steps
+  // after it; with k·c ≤ T no step ever wins.
+  const slope = k * c - prices.taskMonthUsd;
+  if (!(slope > 0)) return never;
+  const lastStep = Math.ceil((prices.lbFixedMonthUsd + k * c) / slope) + 1;
+  if (lastStep > 1_000_000) return never;
+  const bands: { fromRps: number; toRps: number }[] = [];
+  let stayCheaperAboveRps = 0;
+  for (let tasks = minTasks; tasks <= Math.max(minTasks, lastStep); tasks++) {
+    const from = tasks === minTasks ? 0 : (tasks - 1) * c;
+    const to = tasks * c;
+    const r = (tasks * prices.taskMonthUsd + prices.lbFixedMonthUsd) / k;
+    if (r > from) stayCheaperAboveRps = Math.max(stayCheaperAboveRps, Math.min(r, to));
+    if (r < to) {
+      const band = { fromRps: Math.max(r, from), toRps: to };
+      const last = bands[bands.length - 1];
+      if (last && last.toRps >= band.fromRps - 1e-9) last.toRps = band.toRps;
+      else bands.push(band);
+    }
+  }
+  return {
+    firstRps: bands[0]?.fromRps ?? stayCheaperAboveRps,
+    stayCheaperAboveRps,
+    bandsBelow: bands.filter((b) => b.toRps < stayCheaperAboveRps - 1e-9),
+  };
+}
+
+/** The rate above which containers stay cheaper (costCrossings); Infinity when never. */
 export function breakEvenRequestsPerSecond(
   lambdaUsdPerRequest: number,
   model: CapacityModel,
   prices: ContainerPrices,
   minTasks: number,
 ): number {
-  const k = lambdaUsdPerRequest * SECONDS_PER_MONTH - prices.lbPerRequestPerSecondMonthUsd;
-  if (!(k > 0) || !(model.requestsPerSecondPerTask > 0)) return Number.POSITIVE_INFINITY;
-  for (let tasks = minTasks; tasks <= 100_000; tasks++) {
-    const from = tasks === minTasks ? 0 : (tasks - 1) * model.requestsPerSecondPerTask;
-    const to = tasks * model.requestsPerSecondPerTask;
-    const r = (tasks * prices.taskMonthUsd + prices.lbFixedMonthUsd) / k;
-    if (r <= to) return Math.max(r, from);
-  }
-  return Number.POSITIVE_INFINITY;
+  return costCrossings(lambdaUsdPerRequest, model, prices, minTasks).stayCheaperAboveRps;
 }
 
 /**
@@ -312,6 +361,8 @@ export class ContainersAnalyzer implements Analyzer {
           prices: ContainerPrices;
           scaled: number;
           atPeak: number;
+          atRates: { usd: number; atRps: number };
+          saving: SavingRange;
         })
       | undefined;
     for (const { task, model } of sizes) {
@@ -337,30 +388,56 @@ export class ContainersAnalyzer implements Analyzer {
       const atPeak =
         containerMonthlyUsd(peakRps, model, prices, minTasks) -
         prices.lbPerRequestPerSecondMonthUsd * (peakRps - observedRps);
-      if (!chosen || scaled + atPeak < chosen.scaled + chosen.atPeak)
-        chosen = { task, model, prices, scaled, atPeak };
+      // A saving that a lower or higher rate a month may bring turns into a loss (tasks are
+      // added in steps) is no saving to commit tasks to: the low end goes down to that loss.
+      const atRates = lowestSavingAtRates(
+        lambda.usd,
+        variableUsd,
+        observedRps,
+        peakRps,
+        model,
+        prices,
+        minTasks,
+      );
+      const saving: SavingRange = {
+        lowUsd: atRates.usd < 0 ? Math.min(lambda.usd - atPeak, atRates.usd) : lambda.usd - atPeak,
+        highUsd: lambda.usd - scaled,
+      };
+      // The size saving most across that range (large tasks add cost in large steps).
+      if (!chosen || midpoint(saving) > midpoint(chosen.saving))
+        chosen = { task, model, prices, scaled, atPeak, atRates, saving };
     }
     if (!chosen) return whyNot('not-applicable', 'No task size to price.');
-    const { task, model, prices, scaled, atPeak } = chosen;
-    const saving: SavingRange = { lowUsd: lambda.usd - atPeak, highUsd: lambda.usd - scaled };
-    const breakEven = breakEvenRequestsPerSecond(lambdaUsdPerRequest, model, prices, minTasks);
-    const tasksOnly = breakEvenRequestsPerSecond(
+    const { task, model, prices, scaled, atPeak, atRates, saving } = chosen;
+    const flips = saving.lowUsd < lambda.usd - atPeak;
+    const crossings = costCrossings(lambdaUsdPerRequest, model, prices, minTasks);
+    const breakEven = crossings.stayCheaperAboveRps;
+    const tasksOnlyCrossings = costCrossings(
       lambdaUsdPerRequest,
       model,
       { ...prices, lbFixedMonthUsd: 0, lbPerRequestPerSecondMonthUsd: 0 },
       minTasks,
     );
+    const tasksOnly = tasksOnlyCrossings.stayCheaperAboveRps;
+    const flipWords = flips
+      ? `at ${formatRequestRate(atRates.atRps)} (${formatSignificant(atRates.atRps / observedRps, 2)}× today's rate; the saving is checked from ${RATE_RANGE[0]}× to ${RATE_RANGE[1]}× it) containers would cost ${(-atRates.usd).toFixed(2)} $/month more than Lambda`
+      : '';
     if (!savesMoney(midpoint(saving)))
       return whyNot(
         'already-right',
         bursts
           ? `At ${formatRequestRate(observedRps)} on average Lambda is cheaper once its bursts are served: ${bursts}, and tasks sized for them (${tasksFor(peakRps, model, minTasks)}) would cost ${atPeak.toFixed(2)} $/month against Lambda's ${lambda.usd.toFixed(2)}.`
-          : `At ${formatRequestRate(observedRps)} Lambda is cheaper; ${
-          Number.isFinite(breakEven)
-            ? `containers break even at ${formatRequestRate(breakEven)}`
-            : 'containers never break even: the cost lines do not cross at any request rate'
-        }.`,
+          : `${
+              flips && saving.highUsd > 0
+                ? `At ${formatRequestRate(observedRps)} containers would save up to ${saving.highUsd.toFixed(2)} $/month, but ${flipWords}`
+                : `At ${formatRequestRate(observedRps)} Lambda is cheaper`
+            }; ${
+              Number.isFinite(breakEven)
+                ? `containers stay cheaper only above ${formatRequestRate(breakEven)}${bandsInWords(crossings)}`
+                : 'containers never break even: the cost lines do not cross at any request rate'
+            }.`,
       );
+    const atRatesWords = flips ? ` The saving is not steady: ${flipWords}.` : '';
     const immaterial = materialityShortfall(saving, lambda.usd, this.options.evidence);
     if (immaterial) return whyNot('below-materiality', immaterial);
 
@@ -379,7 +456,7 @@ export class ContainersAnalyzer implements Analyzer {
         functionId: profile.functionId,
         severity: saving.lowUsd / lambda.usd >= 0.5 ? 'warning' : 'info',
         title: `Run on ${prices.offer}: ${minTasks}–${tasks} tasks of ${task.vcpu} vCPU / ${task.memoryGb} GB behind a load balancer`,
-        reason: `At ${formatRequestRate(observedRps)} (peak ${formatRequestRate(peakRps)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; ${this.crossing(breakEven, tasksOnly)}.${bursts ? ` Bursts: ${bursts}; the low end of the saving sizes ${tasks} tasks for them all month.` : ''} Capacity model: ${model.statement}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
+        reason: `At ${formatRequestRate(observedRps)} (peak ${formatRequestRate(peakRps)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; ${this.crossing(crossings, tasksOnlyCrossings)}.${atRatesWords}${bursts ? ` Bursts: ${bursts}; the low end of the saving sizes ${tasks} tasks for them all month.` : ''} Capacity model: ${model.statement}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
         current: { platform: 'aws_lambda', memoryMb: profile.memoryMb, monthlyUsd: lambda.usd },
         recommended: {
           offer: prices.offer,
@@ -400,6 +477,14 @@ export class ContainersAnalyzer implements Analyzer {
           lambdaUsdPerRequest,
           breakEvenRequestsPerSecond: breakEven,
           breakEvenWithoutLoadBalancerRequestsPerSecond: tasksOnly,
+          ...(crossings.bandsBelow.length > 0
+            ? { cheaperBandsBelowBreakEven: crossings.bandsBelow }
+            : {}),
+          lowestSavingAtRates: {
+            usd: atRates.usd,
+            requestsPerSecond: atRates.atRps,
+            range: [...RATE_RANGE],
+          },
           capacityModel: model,
           targetUtilisation: this.options.targetUtilisation,
           taskMonthUsd: prices.taskMonthUsd,
@@ -422,16 +507,18 @@ export class ContainersAnalyzer implements Analyzer {
   }
 
   /** Where the cost lines cross, in words (they may never). */
-  private crossing(breakEven: number, tasksOnly: number): string {
+  private crossing(crossings: CostCrossings, tasksOnlyCrossings: CostCrossings): string {
+    const breakEven = crossings.stayCheaperAboveRps;
+    const tasksOnly = tasksOnlyCrossings.stayCheaperAboveRps;
     const at = (r: number) => formatRequestRate(r);
     if (!this.options.loadBalancer)
       return Number.isFinite(breakEven)
-        ? `the cost lines cross at ${at(breakEven)}`
+        ? `containers stay cheaper above ${at(breakEven)}${bandsInWords(crossings)}`
         : 'the cost lines never cross';
     if (Number.isFinite(breakEven))
-      return `the cost lines cross at ${at(breakEven)} (${Number.isFinite(tasksOnly) ? at(tasksOnly) : 'never'} without the load balancer)`;
+      return `containers stay cheaper above ${at(breakEven)} (${Number.isFinite(tasksOnly) ? `above ${at(tasksOnly)}` : 'never'} without the load balancer)${bandsInWords(crossings)}`;
     return Number.isFinite(tasksOnly)
-      ? `the cost lines never cross with the load balancer (they would at ${at(tasksOnly)} without it)`
+      ? `the cost lines never cross with the load balancer (containers would stay cheaper above ${at(tasksOnly)} without it)`
       : 'the cost lines never cross';
   }
 
@@ -543,7 +630,10 @@ function hourlyRates(
  * bursts of one height (300 in flight for 2 minutes each hour reads 300); never below the
  * hour's mean.
  */
-export function hourPeakConcurrency(hour: HourOfWeekConcurrency, levels: readonly number[]): number {
+export function hourPeakConcurrency(
+  hour: HourOfWeekConcurrency,
+  levels: readonly number[],
+): number {
   const total = hour.concurrencyMinutes;
   let peak = hour.minutesObserved > 0 ? total / hour.minutesObserved : 0;
   const tolerance = 1e-9 * Math.max(1, total);
@@ -574,7 +664,8 @@ function burstRequestsPerSecond(
 ): number {
   if (!concurrency || !(meanMs > 0)) return 0;
   let peak = 0;
-  for (const h of concurrency.hours) peak = Math.max(peak, hourPeakConcurrency(h, concurrency.levels));
+  for (const h of concurrency.hours)
+    peak = Math.max(peak, hourPeakConcurrency(h, concurrency.levels));
   return (busyShareOfPeak(stats, concurrency) * peak) / (meanMs / 1000);
 }
 
@@ -622,4 +713,68 @@ function scaledMonthlyUsd(
     prices.lbFixedMonthUsd +
     prices.lbPerRequestPerSecondMonthUsd * observedRps
   );
+}
+
+/** How far the rates may move in a month for the low end of the saving to hold. */
+const RATE_RANGE = [0.5, 2] as const;
+
+/**
+ * The lowest saving with tasks sized for the peak (the low end) if every rate were from
+ * RATE_RANGE[0] to RATE_RANGE[1] times the observed: Lambda's variable bill scales with the rate,
+ * the tasks step. Between steps the saving grows with the rate, so its least is at the range's
+ * ends or just above a step.
+ */
+function lowestSavingAtRates(
+  lambdaUsd: number,
+  variableUsd: number,
+  observedRps: number,
+  peakRps: number,
+  model: CapacityModel,
+  prices: ContainerPrices,
+  minTasks: number,
+): { usd: number; atRps: number } {
+  const savingAt = (m: number, tasks: number) =>
+    lambdaUsd +
+    (m - 1) * variableUsd -
+    (tasks * prices.taskMonthUsd +
+      prices.lbFixedMonthUsd +
+      prices.lbPerRequestPerSecondMonthUsd * observedRps * m);
+  const [lo, hi] = RATE_RANGE;
+  let worst = { usd: Number.POSITIVE_INFINITY, atRps: observedRps };
+  const consider = (m: number, tasks: number) => {
+    const usd = savingAt(m, tasks);
+    if (usd < worst.usd) worst = { usd, atRps: observedRps * m };
+  };
+  for (const m of [lo, 1, hi]) consider(m, tasksFor(peakRps * m, model, minTasks));
+  const c = model.requestsPerSecondPerTask;
+  if (c > 0 && Number.isFinite(c) && peakRps > 0) {
+    const first = Math.floor((lo * peakRps) / c);
+    const last = Math.ceil((hi * peakRps) / c);
+    if (last - first <= 100_000)
+      for (let n = Math.max(first, minTasks); n <= last; n++) {
+        const m = (n * c) / peakRps;
+        if (m >= lo && m < hi) consider(m, n + 1);
+      }
+  }
+  return worst;
+}
+
+/** Bands below the stay-cheaper rate where containers win too, in words ('' when none). */
+function bandsInWords(crossings: CostCrossings): string {
+  const bands = crossings.bandsBelow;
+  if (bands.length === 0) return '';
+  const unit = ' requests/s';
+  const rate = (r: number) => {
+    const words = formatRequestRate(r);
+    return words.endsWith(unit) ? words.slice(0, -unit.length) : words;
+  };
+  // Bands too narrow to print (0.027–0.027) are left to the evidence.
+  const wide = bands.filter((b) => rate(b.fromRps) !== rate(b.toRps));
+  if (wide.length === 0) return '';
+  const shown = wide.slice(0, 3).map((b) => `${rate(b.fromRps)}–${rate(b.toRps)}`);
+  const list =
+    shown.length === 1
+      ? shown[0]
+      : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return `; below that only in bands just under a task step (${list}${formatRequestRate(wide[0].fromRps).endsWith(unit) ? unit : ''}${wide.length > 3 ? ' and more' : ''})`;
 }
