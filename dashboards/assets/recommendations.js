@@ -95,7 +95,11 @@ function planItem(plan) {
     ),
     section('Fix first', 'fixes', plan.fixes),
     section('Changes (can be done together)', 'changes', plan.changes),
-    section('Or instead (excludes the changes above)', 'options', plan.options),
+    section(
+      'Or instead (not in the total; saving against Lambda after any memory change above)',
+      'options',
+      plan.options,
+    ),
     section(
       'After the memory change (re-evaluate then; not in the total)',
       'follow-ups',

@@ -66,8 +66,21 @@ describe(runAnalyzers.name, () => {
     const memory = recommendations.find((r) => r.kind === 'memory');
     const containers = recommendations.find((r) => r.kind === 'containers');
     expect(memory?.recommended.memoryMb).toBe(1024);
-    expect(containers?.current.memoryMb).toBe(1024);
     expect(containers?.planRole).toBe('option');
+    // Priced at 1024 MB, and saying so: today's size and bill stay in `current`.
+    expect(containers?.current.memoryMb).toBe(2048);
+    expect(containers?.current.monthlyUsd).toBe(memory?.current.monthlyUsd);
+    expect(containers?.current.comparedAtMemoryMb).toBe(1024);
+    expect(containers?.current.comparedMonthlyUsd as number).toBeLessThan(
+      memory?.current.monthlyUsd as number,
+    );
+    expect(containers?.reason).toMatch(
+      /at the recommended 1024 MB the function would cost [\d.]+ \$\/month on Lambda \([\d.]+ \$\/month today at 2048 MB\); the saving is against Lambda after that memory change/,
+    );
+    expect(containers?.evidence.savingBaseline).toMatch(/recommended 1024 MB/);
+    expect((containers?.evidence.capacityModel as { statement: string }).statement).toContain(
+      'at 1024 MB',
+    );
     expect(atRecommendedMemory(input, memory ? [memory] : []).profile.memoryMb).toBe(1024);
   });
 

@@ -82,6 +82,13 @@ export function atRecommendedMemory(
   const pods = input.profile.platform === 'knative' || input.profile.platform === 'openfaas';
   return {
     ...input,
+    beforeMemoryChange: input.beforeMemoryChange ?? {
+      profile: input.profile,
+      stats: input.stats,
+      ...(typeof change.current.monthlyUsd === 'number'
+        ? { monthlyUsd: change.current.monthlyUsd }
+        : {}),
+    },
     // A pod's memory change sets the request with the limit (memoryAction): idle pods after it
     // are priced at the new request.
     profile: { ...input.profile, memoryMb, ...(pods ? { podMemoryMb: memoryMb } : {}) },

@@ -66,6 +66,14 @@ export interface FunctionAnalysisInput {
    * stands). Keep-alive advice and warm capacity exclude each other in one plan.
    */
   plannedWarmLevel?: number;
+  /**
+   * The function as it is today, when the input was moved to the size the memory analysis
+   * recommends (atRecommendedMemory): what follows is priced at that size, and says so.
+   */
+  beforeMemoryChange?: Pick<FunctionAnalysisInput, 'profile' | 'stats'> & {
+    /** Today's monthly bill as the memory recommendation states it (its `current.monthlyUsd`). */
+    monthlyUsd?: number;
+  };
 }
 
 /**

@@ -319,6 +319,22 @@ export class ContainersAnalyzer implements Analyzer {
       );
     const usage = observedLambdaUsage(profile, stats, profile.memoryMb, onProvisioned);
     const lambda = monthlyLambdaCost(usage, stats, profile, ctx);
+    // After a memory change the comparison is at the recommended size; today's bill is stated.
+    const today = input.beforeMemoryChange;
+    const memoryChanged =
+      today !== undefined &&
+      today.profile.memoryMb !== null &&
+      today.profile.memoryMb !== profile.memoryMb;
+    const todayUsd =
+      memoryChanged && today.profile.memoryMb !== null
+        ? (today.monthlyUsd ??
+          monthlyLambdaCost(
+            observedLambdaUsage(today.profile, today.stats, today.profile.memoryMb, onProvisioned),
+            today.stats,
+            today.profile,
+            ctx,
+          ).usd)
+        : lambda.usd;
     const observedRps = stats.invocations / (hours * 3600);
     // The cost line grows with requests: the provisioned allocation is a fixed part of the bill.
     const variableUsd = usage.provisioned
@@ -456,8 +472,20 @@ export class ContainersAnalyzer implements Analyzer {
         functionId: profile.functionId,
         severity: saving.lowUsd / lambda.usd >= 0.5 ? 'warning' : 'info',
         title: `Run on ${prices.offer}: ${minTasks}–${tasks} tasks of ${task.vcpu} vCPU / ${task.memoryGb} GB behind a load balancer`,
-        reason: `At ${formatRequestRate(observedRps)} (peak ${formatRequestRate(peakRps)}) the function costs ${lambda.usd.toFixed(2)} $/month on Lambda; ${this.crossing(crossings, tasksOnlyCrossings)}.${atRatesWords}${bursts ? ` Bursts: ${bursts}; the low end of the saving sizes ${tasks} tasks for them all month.` : ''} Capacity model: ${model.statement}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
-        current: { platform: 'aws_lambda', memoryMb: profile.memoryMb, monthlyUsd: lambda.usd },
+        reason: `At ${formatRequestRate(observedRps)} (peak ${formatRequestRate(peakRps)}) ${
+          memoryChanged
+            ? `at the recommended ${profile.memoryMb} MB the function would cost ${lambda.usd.toFixed(2)} $/month on Lambda (${todayUsd.toFixed(2)} $/month today at ${today?.profile.memoryMb} MB); the saving is against Lambda after that memory change`
+            : `the function costs ${lambda.usd.toFixed(2)} $/month on Lambda`
+        }; ${this.crossing(crossings, tasksOnlyCrossings)}.${atRatesWords}${bursts ? ` Bursts: ${bursts}; the low end of the saving sizes ${tasks} tasks for them all month.` : ''} Capacity model: ${model.statement}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
+        current: {
+          platform: 'aws_lambda',
+          memoryMb: memoryChanged ? today?.profile.memoryMb : profile.memoryMb,
+          monthlyUsd: todayUsd,
+          // The Lambda bill the saving is measured against, when it is not today's.
+          ...(memoryChanged
+            ? { comparedAtMemoryMb: profile.memoryMb, comparedMonthlyUsd: lambda.usd }
+            : {}),
+        },
         recommended: {
           offer: prices.offer,
           minTasks,
@@ -475,6 +503,9 @@ export class ContainersAnalyzer implements Analyzer {
           busiestHourRequestsPerSecond: busiestHourRps,
           ...(burstRps > 0 ? { busiestMinutesRequestsPerSecond: burstRps } : {}),
           lambdaUsdPerRequest,
+          savingBaseline: memoryChanged
+            ? `Lambda at the recommended ${profile.memoryMb} MB, after the memory change`
+            : 'Lambda today',
           breakEvenRequestsPerSecond: breakEven,
           breakEvenWithoutLoadBalancerRequestsPerSecond: tasksOnly,
           ...(crossings.bandsBelow.length > 0
