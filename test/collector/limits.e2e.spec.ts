@@ -30,10 +30,14 @@ describe('collector limits', () => {
 
   it('refuses a small compressed body of too many log lines with 413 before building rows', async () => {
     const body = gzipSync(Buffer.from('a\n'.repeat(300_000)));
-    const response = await post('/ingest/lambda/logs?function=f&region=eu-west-1&account=1', body, {
-      'content-encoding': 'gzip',
-      'content-type': 'text/plain',
-    });
+    const response = await post(
+      '/ingest/lambda/logs?function=f&region=eu-west-1&account=123456789012',
+      body,
+      {
+        'content-encoding': 'gzip',
+        'content-type': 'text/plain',
+      },
+    );
     expect(response.status).toBe(413);
     expect(((await response.json()) as { message: string }).message).toContain(
       'more than 200000 lines',
@@ -46,7 +50,7 @@ describe('collector limits', () => {
     const at = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000).toISOString();
     const lines = Array.from({ length: 20_000 }, (_, i) => `${at}\tr-${i}\tINFO\tline ${i}`);
     const response = await post(
-      '/ingest/lambda/logs?function=f&region=eu-west-1&account=1',
+      '/ingest/lambda/logs?function=f&region=eu-west-1&account=123456789012',
       lines.join('\n'),
       { 'content-type': 'text/plain' },
     );
@@ -54,7 +58,7 @@ describe('collector limits', () => {
     expect(await response.json()).toMatchObject({ logs: 20_000, rejected: 0 });
     await fleetscope.flush();
     const result = await fleetscope.clickhouse.client.query({
-      query: `SELECT count() AS n FROM logs WHERE function_id = 'aws_lambda~1~eu-west-1~f'`,
+      query: `SELECT count() AS n FROM logs WHERE function_id = 'aws_lambda~123456789012~eu-west-1~f'`,
       format: 'JSONEachRow',
       clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
     });

@@ -4,6 +4,7 @@ import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-a
 import {
   awslogs,
   dataMessage,
+  listFunctions,
   metricValue,
   minuteAgo,
   post,
@@ -12,6 +13,7 @@ import {
 } from './platform-ingest.helpers';
 
 const ACCOUNT = '123456789012';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:bad-input`;
 
 interface ErrorAnswer {
@@ -170,6 +172,149 @@ describe('platform ingest with bad input', () => {
     expect(await rows.json()).toEqual([{ n: 0 }]);
   });
 
+  it('defect (a function named without region or account got an id of its own): answers 400 naming what is missing, and with them counts one function', async () => {
+    // Found by a review: ?function=dup-x&account=… gave `aws_lambda~123456789012~~dup-x`, so one
+    // invocation sent as a span (eu-west-1) and as a REPORT line was two functions with one
+    // invocation each, the second priced at us-east-1's prices. Any region string was taken.
+    const name = 'named-split';
+    // Raw lines carry no time (they are stored at their arrival) and a minute counts one source's
+    // invocations: the span and the line are sent within one minute.
+    const into = Date.now() % 60_000;
+    if (into < 3_000 || into > 40_000) await sleep((into < 3_000 ? 3_000 : 63_000) - into);
+    const at = Date.now() - 1_500;
+    const requestId = randomUUID();
+    const s = (key: string, value: string) => ({ key, value: { stringValue: value } });
+    const span = await post(`${fleetscope.ingestUrl}/v1/traces`, {
+      resourceSpans: [
+        {
+          resource: {
+            attributes: [
+              s('cloud.provider', 'aws'),
+              s('cloud.platform', 'aws_lambda'),
+              s('cloud.region', 'eu-west-1'),
+              s('cloud.account.id', ACCOUNT),
+              s('faas.name', name),
+            ],
+          },
+          scopeSpans: [
+            {
+              scope: { name: 't' },
+              spans: [
+                {
+                  traceId: '5b8efff798038103d269b633813fc60e',
+                  spanId: 'bee19b7ec3c1b170',
+                  name: 'handler',
+                  kind: 2,
+                  startTimeUnixNano: `${at}000000`,
+                  endTimeUnixNano: `${at + 1_000}000000`,
+                  attributes: [s('faas.invocation_id', requestId)],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(span.status).toBe(200);
+    const line = `${reportLine(requestId, { durationMs: 1000, billedMs: 1000, memoryMb: 2048, maxUsedMb: 90 })}\n`;
+    const send = (path: string, query: string, body: unknown = line) =>
+      post<ErrorAnswer>(`${fleetscope.ingestUrl}${path}?${query}`, body, {
+        'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
+      });
+    const refused: [string, string, string][] = [
+      ['/ingest/lambda/logs', `function=${name}&account=${ACCOUNT}`, 'region: required'],
+      ['/ingest/lambda/logs', `function=${name}&region=eu-west-1`, 'account: required'],
+      [
+        '/ingest/lambda/logs',
+        `function=${name}&region=Mars&account=${ACCOUNT}`,
+        '"Mars" is not an AWS region',
+      ],
+      [
+        '/ingest/lambda/logs',
+        `function=${name}&region=mars-1&account=${ACCOUNT}`,
+        '"mars-1" is not an AWS region',
+      ],
+      [
+        '/ingest/lambda/logs',
+        `function=${name}&region=eu-west-1&account=1`,
+        '"1" is not an AWS account id',
+      ],
+      ['/ingest/lambda/telemetry', `function=${name}`, 'region: required'],
+      [
+        '/ingest/lambda/telemetry',
+        `function-arn=${encodeURIComponent(`arn:aws:lambda::${ACCOUNT}:function:${name}`)}`,
+        'the region of function-arn',
+      ],
+    ];
+    for (const [path, query, says] of refused) {
+      const body = path.endsWith('telemetry') ? [reportEvent(requestId, at + 1_000)] : line;
+      const answer = await send(path, query, body);
+      expect({ query, status: answer.status, message: answer.body.message }).toEqual({
+        query,
+        status: 400,
+        message: expect.stringContaining(says),
+      });
+    }
+    expect(
+      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'lambda_logs',
+        reason: 'missing_identity',
+      }),
+    ).toBeGreaterThanOrEqual(5);
+    const ok = await send(
+      '/ingest/lambda/logs',
+      `function=${name}&region=eu-west-1&account=${ACCOUNT}`,
+    );
+    expect(ok.status).toBe(200);
+    const functions = (await listFunctions(fleetscope, at - 60_000, Date.now())).filter(
+      (f) => f.name === name,
+    );
+    expect(functions.map((f) => ({ id: f.id, invocations: f.invocations }))).toEqual([
+      { id: `aws_lambda~${ACCOUNT}~eu-west-1~${name}`, invocations: 1 },
+    ]);
+  });
+
+  it('defect (a Firehose delivery without a region gave its functions an id of their own): answers 400 in the Firehose shape unless the URL, the common attributes or the stream ARN names one', async () => {
+    const name = 'firehose-no-region';
+    const record = (id: string) =>
+      gzipSync(
+        JSON.stringify(
+          dataMessage(ACCOUNT, name, '2025/06/01/[$LATEST]abc', [
+            {
+              timestamp: minuteAgo(1),
+              message: reportLine(id, { durationMs: 5, billedMs: 5, memoryMb: 128, maxUsedMb: 40 }),
+            },
+          ]),
+        ),
+      ).toString('base64');
+    const deliver = (query: string, headers: Record<string, string> = {}) => {
+      const requestId = randomUUID();
+      return post<{ requestId: string; errorMessage?: string }>(
+        `${fleetscope.ingestUrl}/ingest/firehose${query}`,
+        { requestId, timestamp: Date.now(), records: [{ data: record(randomUUID()) }] },
+        { 'x-amz-firehose-request-id': requestId, ...headers },
+      );
+    };
+    const missing = await deliver('');
+    expect(missing.status).toBe(400);
+    expect(missing.body.errorMessage).toContain('region: required');
+    const wrong = await deliver('?region=Mars');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errorMessage).toContain('"Mars" is not an AWS region');
+    const byArn = await deliver('', {
+      'x-amz-firehose-source-arn': `arn:aws:firehose:eu-west-1:${ACCOUNT}:deliverystream/s`,
+    });
+    expect(byArn.status).toBe(200);
+    expect(await deliver('?region=eu-west-1')).toMatchObject({ status: 200 });
+    await fleetscope.flush();
+    const ids = await rows<{ function_id: string; n: number }>(
+      fleetscope,
+      `SELECT function_id, toUInt32(count()) AS n FROM invocations WHERE function_id LIKE {p:String} GROUP BY function_id`,
+      { p: `%${name}` },
+    );
+    expect(ids).toEqual([{ function_id: `aws_lambda~${ACCOUNT}~eu-west-1~${name}`, n: 2 }]);
+  });
+
   it('keeps the good log events of a CloudWatch delivery around a bad one', async () => {
     const good = [randomUUID(), randomUUID()];
     const t = minuteAgo(1, 2_000);
@@ -217,7 +362,10 @@ describe('platform ingest with bad input', () => {
         timestamp: Date.now(),
         records: [{ data: '%%% not base64 %%%' }, { data: record }, { nodata: true }],
       },
-      { 'x-amz-firehose-request-id': requestId },
+      {
+        'x-amz-firehose-request-id': requestId,
+        'x-amz-firehose-source-arn': `arn:aws:firehose:us-east-1:${ACCOUNT}:deliverystream/fleetscope`,
+      },
     );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ requestId, timestamp: expect.any(Number) });
@@ -235,7 +383,10 @@ describe('platform ingest with bad input', () => {
     const answer = await post(
       `${fleetscope.ingestUrl}/ingest/firehose`,
       { requestId },
-      { 'x-amz-firehose-request-id': requestId },
+      {
+        'x-amz-firehose-request-id': requestId,
+        'x-amz-firehose-source-arn': `arn:aws:firehose:us-east-1:${ACCOUNT}:deliverystream/fleetscope`,
+      },
     );
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({

@@ -153,6 +153,12 @@ async function main() {
   const name = info.functionName || config.functionName;
   const account = info.accountId || config.account;
   const version = config.functionVersion || info.functionVersion || '';
+  // Fleetscope refuses a function named without its region and account (400): it would be another
+  // function than the same one's spans, priced at another region's prices.
+  if (!account)
+    log(
+      'the account id is unknown (the Extensions API gave none): set FLEETSCOPE_ACCOUNT_ID, else Fleetscope refuses every batch',
+    );
   identity = account
     ? {
         'function-arn': `arn:aws:lambda:${config.region}:${account}:function:${name}`,

@@ -441,7 +441,11 @@ const firehose: fc.Arbitrary<CaseFactory> = fc
       method: 'POST',
       server: 'ingest',
       path: '/ingest/firehose',
-      headers: { ...JSON_TYPE, 'x-amz-firehose-request-id': `fuzz-${marker}` },
+      headers: {
+        ...JSON_TYPE,
+        'x-amz-firehose-request-id': `fuzz-${marker}`,
+        'x-amz-firehose-source-arn': `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/fuzz`,
+      },
       body: JSON.stringify({
         requestId: `fuzz-${marker}`,
         timestamp,

@@ -9,7 +9,7 @@ import {
 } from '@fleetscope/ingest';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { IngestPipeline } from '../http/ingest.pipeline';
-import { lambdaTargetFrom, type LambdaTarget } from './function-identity.params';
+import { lambdaTargetFrom, regionProblem, type LambdaTarget } from './function-identity.params';
 import { PlatformIngestHandler, type StoreAnswer } from './platform-ingest.handler';
 
 type Query = Record<string, string | undefined>;
@@ -42,14 +42,34 @@ export class FirehoseRoutes implements CollectorRoutes {
     const attributes = commonAttributes(header(request, 'x-amz-firehose-common-attributes'));
     // Records extracted to plain lines have lost their log group: the function then comes from
     // the endpoint's query string or its common attributes (examples/lambda-extension/PROTOCOL.md).
-    const params: Query = { ...attributes, ...(request.query as Query) };
+    const given: Query = { ...attributes, ...(request.query as Query) };
+    // CloudWatch Logs records name their account and log group, not their region: it is the
+    // endpoint's `region`, else the stream's (Firehose sends its ARN on every delivery), else the
+    // region of the function-arn the endpoint names. Without one the function got an id of its
+    // own (`aws_lambda~ACCOUNT~~NAME`), split from its spans, and was priced at us-east-1's prices.
+    const byArn = lambdaTargetFrom(given, request.headers);
+    const region =
+      given.region?.trim() ||
+      regionFromArn(header(request, 'x-amz-firehose-source-arn')) ||
+      ('identity' in byArn ? byArn.identity.region : '');
+    const wrong = regionProblem(region, 'region');
+    if (wrong) {
+      this.handler.metrics.rejected(signal, 'missing_region');
+      const arnGiven =
+        given['function-arn'] || given.arn || header(request, 'x-fleetscope-function-arn');
+      const message =
+        arnGiven && 'error' in byArn
+          ? byArn.error
+          : `${wrong}: the records do not name it; give the endpoint ?region=REGION (or a region common attribute) or ?function-arn=…, or send X-Amz-Firehose-Source-Arn as Firehose does`;
+      return this.handler.answer(signal, reply, firehoseStatus(400), {
+        ...firehoseErrorResponse(headerId, message),
+      });
+    }
+    // A function named by its name (extracted lines) is in the stream's region unless told.
+    const params: Query = { ...given, region };
     const target = lambdaTargetFrom(params, request.headers);
     const named = 'error' in target ? { identityError: target.error } : target;
-    const { requestId, stored } = this.store(signal, body, {
-      region: params.region ?? regionFromArn(header(request, 'x-amz-firehose-source-arn')),
-      headerId,
-      ...named,
-    });
+    const { requestId, stored } = this.store(signal, body, { region, headerId, ...named });
     const answer = await stored;
     if (answer.retryAfterSeconds)
       void reply.header('Retry-After', String(answer.retryAfterSeconds));

@@ -1,3 +1,4 @@
+import { AWS_REGION_PATTERN } from '@fleetscope/config';
 import { parseLambdaArn, type FunctionIdentity } from '@fleetscope/model';
 
 export interface LambdaTarget {
@@ -17,10 +18,36 @@ function first(source: Source, ...names: string[]): string {
   return '';
 }
 
+/** An AWS account id: 12 digits. */
+export const AWS_ACCOUNT_PATTERN = /^\d{12}$/;
+
+/**
+ * Why `region` cannot be a Lambda function's region, or undefined when it can. `what` names where
+ * it came from (`region`, the ARN) for the message. Without a region a function named by its name
+ * got an id of its own (`aws_lambda~ACCOUNT~~NAME`), split from the same function's spans, and
+ * was priced at us-east-1's prices.
+ */
+export function regionProblem(region: string, what: string): string | undefined {
+  if (!region) return `${what}: required (the function's AWS region, e.g. eu-west-1)`;
+  if (!AWS_REGION_PATTERN.test(region))
+    return `${what} "${region}" is not an AWS region, e.g. eu-west-1`;
+  return undefined;
+}
+
+function accountProblem(account: string, what: string): string | undefined {
+  if (!account) return `${what}: required (the function's 12-digit AWS account id)`;
+  if (!AWS_ACCOUNT_PATTERN.test(account))
+    return `${what} "${account}" is not an AWS account id (12 digits)`;
+  return undefined;
+}
+
 /**
  * The function a Telemetry API batch or raw log lines belong to, from the query string or headers
  * (documented in examples/lambda-extension/PROTOCOL.md): an ARN (`function-arn` / `X-Fleetscope-Function-Arn`)
- * or the name with region and account. Returns an error message naming what is missing.
+ * or the name with region and account. Returns an error message naming what is missing or wrong:
+ * the region must be an AWS region and the account 12 digits, whichever way they are given, or
+ * one function would be stored under two ids (one without a region) and priced at another
+ * region's prices.
  */
 export function lambdaTargetFrom(query: Source, headers: Source): LambdaTarget | { error: string } {
   const arn = first(query, 'function-arn', 'arn') || first(headers, 'x-fleetscope-function-arn');
@@ -29,6 +56,10 @@ export function lambdaTargetFrom(query: Source, headers: Source): LambdaTarget |
   if (arn) {
     const parsed = parseLambdaArn(arn);
     if (!parsed) return { error: `function-arn "${arn}" is not a Lambda function ARN` };
+    const wrong =
+      regionProblem(parsed.region, `the region of function-arn "${arn}"`) ??
+      accountProblem(parsed.account, `the account of function-arn "${arn}"`);
+    if (wrong) return { error: wrong };
     const qualifier = parsed.qualifier && /^\d+$/.test(parsed.qualifier) ? parsed.qualifier : '';
     return {
       identity: {
@@ -49,13 +80,16 @@ export function lambdaTargetFrom(query: Source, headers: Source): LambdaTarget |
         'the function is not named: pass ?function-arn=arn:aws:lambda:REGION:ACCOUNT:function:NAME, or ?function=NAME&region=REGION&account=ACCOUNT (or the X-Fleetscope-Function-* headers)',
     };
   }
+  const account = first(query, 'account') || first(headers, 'x-fleetscope-account');
+  const region = first(query, 'region') || first(headers, 'x-fleetscope-region');
+  const wrong = regionProblem(region, 'region') ?? accountProblem(account, 'account');
+  if (wrong) {
+    return {
+      error: `${wrong}: a function named by ?function=${name} needs ?region=REGION&account=ACCOUNT (or the X-Fleetscope-Region and X-Fleetscope-Account headers), or give ?function-arn=arn:aws:lambda:REGION:ACCOUNT:function:NAME`,
+    };
+  }
   return {
-    identity: {
-      platform: 'aws_lambda',
-      account: first(query, 'account') || first(headers, 'x-fleetscope-account'),
-      region: first(query, 'region') || first(headers, 'x-fleetscope-region'),
-      name,
-    },
+    identity: { platform: 'aws_lambda', account, region, name },
     version,
     instance,
   };
