@@ -19,7 +19,7 @@ SELECT
   sum(invocations) AS invocations,
   sum(cold_starts) AS coldStarts,
   sum(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms)) AS billedDurationMs,
-  sumIf(billed_duration_sum_ms, source IN {platformSources:Array(String)}) AS platformBilledMs,
+  sumIf(init_duration_sum_ms, source NOT IN ('lambda_telemetry', 'lambda_log')) AS unbilledInitMs,
   sum(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb) AS billedMbMs,
   sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS unknownMemoryBilledMs,
   sum(init_duration_sum_ms) AS initDurationMs,

@@ -73,14 +73,16 @@ describe('the weekly report of a Lambda function known only from FaaS metrics', 
 
   afterAll(() => fleetscope.stop());
 
-  it('defect: the report billed its requests only ($0.02, "memory size unknown: compute not priced") where the fleet page billed 20,000 GB-s; it bills the durations too, and the billed INIT no REPORT line holds', async () => {
+  it('defect: the report billed its requests only ($0.02, "memory size unknown: compute not priced") where the fleet page billed 20,000 GB-s, and the fleet page left out the INIT no REPORT line holds; both bill the durations and that INIT', async () => {
     const listed = (await fetch(url(`/api/functions?from=${week.fromMs}&to=${week.toMs}`)).then(
       (r) => r.json(),
     )) as { functions: { id: string; billedGbSeconds: number; costUsd: number }[] };
     const fleet = listed.functions.find((f) => f.id === ID)!;
-    expect(fleet.billedGbSeconds).toBeCloseTo(20_000, 3);
-    // $0.20 per million requests and 20,000 GB-s at $0.0000166667.
-    expect(fleet.costUsd).toBeCloseTo(0.02 + 20_000 * 0.0000166667, 6);
+    // 20,000 GB-s of durations and 50 of INIT (100 × 500 ms at 1 GB), which no REPORT line's
+    // Billed Duration holds and Lambda bills on-demand since 2025-08-01.
+    expect(fleet.billedGbSeconds).toBeCloseTo(20_050, 3);
+    // $0.20 per million requests and 20,050 GB-s at $0.0000166667.
+    expect(fleet.costUsd).toBeCloseTo(0.02 + 20_050 * 0.0000166667, 6);
 
     const built = await fetch(url('/api/reports/weekly'), {
       method: 'POST',

@@ -34,6 +34,7 @@ function totals(restores: number, billedRestoreSumMs: number): FunctionTotals {
     billedMbMs: 1000 * 1024,
     billedMsKnownMemory: 1000,
     billedMsUnknownMemory: 0,
+    unbilledInitMs: 0,
     lastMemorySizeMb: 1024,
   };
 }
@@ -226,7 +227,7 @@ describe(partDayNote.name, () => {
     coldStarts: 0,
     memoryMb: 1024,
     billedDurationMs: 500,
-    billedIncludesInit: true,
+    unbilledInitMs: 0,
     initDurationMs: 0,
     provisioned: null,
     snapStart: null,
@@ -282,7 +283,7 @@ describe(lambdaDaysCost.name, () => {
       coldStarts: 0,
       memoryMb: 0,
       billedDurationMs: 1000,
-      billedIncludesInit: false,
+      unbilledInitMs: 0,
       initDurationMs: 0,
       provisioned: { concurrency: 1, enabledSeconds: 3_600, billedDurationMs: 1000 },
       snapStart: null,

@@ -24,8 +24,10 @@ import {
 import {
   POD_RESOURCES_UNKNOWN,
   PricingService,
+  billedInitMs,
   isSnapStartCharged,
   lambdaArchitectureOf,
+  lambdaRuntimeKind,
   podDaysOf,
   podResourcesOf,
   type PodDay,
@@ -363,7 +365,11 @@ export function lambdaStretchesCost(
   pricing: PricingService,
 ): { usd: number; billedGbSeconds: number; pricing: NonNullable<FunctionSummary['pricing']> } {
   let usd = 0;
+  let initGbSeconds = 0;
   const priceIds: string[] = [];
+  // The weekly report's rule (priceLambdaDay): INIT no REPORT line's Billed Duration holds is
+  // billed on top where Lambda bills INIT.
+  const kind = lambdaRuntimeKind(config?.runtime ?? '', config?.packageType ?? null);
   for (const { billed, inForce } of stretches) {
     const architecture =
       lambdaArchitectureOf(inForce?.architecture) ??
@@ -378,6 +384,7 @@ export function lambdaStretchesCost(
         memoryMb: time.meanMemoryMb,
         requests: billed.invocations,
         billedDurationMs: time.billedDurationMs,
+        onDemandInitMs: billed.unbilledInitMs > 0 ? { [kind]: billed.unbilledInitMs } : undefined,
         snapStart:
           billed.restores > 0 || billed.billedRestoreSumMs > 0
             ? {
@@ -393,11 +400,12 @@ export function lambdaStretchesCost(
       region,
     );
     usd += cost.usd;
+    initGbSeconds += (billedInitMs({ [kind]: billed.unbilledInitMs }, at) * sizeMb) / 1024 / 1000;
     for (const id of cost.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
   }
   return {
     usd,
-    billedGbSeconds: stretchesGbSeconds(stretches, memoryMb),
+    billedGbSeconds: stretchesGbSeconds(stretches, memoryMb) + initGbSeconds,
     pricing: { catalogueVersion: pricing.catalogueVersion, priceIds },
   };
 }
@@ -506,6 +514,7 @@ function noTotals(functionId: string): FunctionTotals {
     billedMbMs: 0,
     billedMsKnownMemory: 0,
     billedMsUnknownMemory: 0,
+    unbilledInitMs: 0,
     lastMemorySizeMb: 0,
   };
 }
@@ -567,9 +576,8 @@ export function summarise(
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
   // The time no record gave a memory size for ran at the size configured, billed as a request at
   // it would be (Azure Consumption: in 128 MB steps up to 1,536 MB).
-  const unknownBilledMb = identity
-    ? billedRequestMemoryMb(identity.platform, memoryMb)
-    : memoryMb;
+  const unknownBilledMb =
+    identity && memoryMb ? billedRequestMemoryMb(identity.platform, memoryMb) : memoryMb;
   const billedMbMs = t.billedMbMs + (unknownBilledMb ?? 0) * t.billedMsUnknownMemory;
   let billedGbSeconds = billedGbSecondsOf(t, unknownBilledMb);
   // Cost and GB-seconds unrounded: a function can bill less than a rounding's last digit (1 ms at

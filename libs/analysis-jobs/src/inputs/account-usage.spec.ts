@@ -131,6 +131,7 @@ function totals(
     billedMbMs: billed.mbMs ?? 0,
     billedMsKnownMemory: billed.lastMemoryMb ? (billed.mbMs ?? 0) / billed.lastMemoryMb : 0,
     billedMsUnknownMemory: billed.unknownMemoryMs ?? 0,
+    unbilledInitMs: 0,
     lastMemorySizeMb: billed.lastMemoryMb ?? 0,
   };
 }

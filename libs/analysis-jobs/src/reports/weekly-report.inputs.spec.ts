@@ -157,6 +157,28 @@ describe(reportDailyUsage.name, () => {
     ]);
   });
 
+  it('defect: Azure Functions time no span gave a memory size for ran at a configured 2,048 MB, above the 1,536 MB Consumption bills at most; it is billed at 1,536, as the fleet page bills it', () => {
+    const azure = 'azure_functions~sub~westeurope~resize';
+    const [day] = reportDailyUsage(
+      [
+        {
+          ...emptyDay(azure, range.fromMs, 0),
+          sources: ['otel_span'],
+          invocations: 1000,
+          billedDurationMs: 250_000,
+          unknownMemoryBilledMs: 250_000,
+        },
+      ],
+      [],
+      new Map([
+        [azure, config({ functionId: azure, platform: 'azure_functions', memoryMb: 2048 })],
+      ]),
+      new Map(),
+      range,
+    );
+    expect(day.memoryMb).toBe(1536);
+  });
+
   it("keeps the inventory's provisioned concurrency all day on the days a function ran when the history knows none", () => {
     const days = reportDailyUsage(
       [stored(0, 0, { invocations: 5, billedDurationMs: 500 })],

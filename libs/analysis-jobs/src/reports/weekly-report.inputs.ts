@@ -1,3 +1,4 @@
+import { billedRequestMemoryMb } from '@fleetscope/model';
 import {
   lambdaRuntimeKind,
   podDaysOf,
@@ -324,7 +325,10 @@ export function reportDailyUsage(
     const configuredMb = (lambda ? segment.memoryMb : null) ?? config?.memoryMb ?? 0;
     // Spans carry no memory size: their time ran at the memory in force.
     const knownMs = r.billedDurationMs - r.unknownMemoryBilledMs;
-    const mbMs = r.billedMbMs + configuredMb * r.unknownMemoryBilledMs;
+    // ... billed as a request at the size configured would be (Azure: its Consumption step).
+    const unknownBilledMb =
+      configuredMb > 0 ? (billedRequestMemoryMb(fn.platform, configuredMb) ?? 0) : 0;
+    const mbMs = r.billedMbMs + unknownBilledMb * r.unknownMemoryBilledMs;
     const pricedMs = configuredMb > 0 ? r.billedDurationMs : knownMs;
     const memoryMb = pricedMs > 0 ? mbMs / pricedMs : configuredMb;
     const m = minutes.get(`${r.functionId}|${r.dayStartMs}|${r.stretch ?? 0}`);
@@ -345,9 +349,8 @@ export function reportDailyUsage(
       coldStarts: r.coldStarts,
       memoryMb,
       billedDurationMs: r.billedDurationMs,
-      // Mostly REPORT / platform.report time: their Billed Duration holds billed INIT.
-      billedIncludesInit: r.platformBilledMs * 2 >= r.billedDurationMs && r.platformBilledMs > 0,
       initDurationMs: r.initDurationMs,
+      unbilledInitMs: r.unbilledInitMs,
       provisioned:
         pc > 0
           ? {
@@ -491,7 +494,7 @@ export function emptyDay(
     invocations: 0,
     coldStarts: 0,
     billedDurationMs: 0,
-    platformBilledMs: 0,
+    unbilledInitMs: 0,
     billedMbMs: 0,
     unknownMemoryBilledMs: 0,
     initDurationMs: 0,

@@ -25,7 +25,8 @@ const INIT_BILLED_FOR_ZIP_FROM_MS = Date.parse(`${LAMBDA_INIT_BILLED_FOR_ZIP_FRO
 /** 'provided.al2023' and friends are custom runtimes; an Image package is a container image. */
 export function lambdaRuntimeKind(
   runtime: string,
-  packageType: 'Zip' | 'Image' | null,
+  /** 'Zip' or 'Image' as GetFunction names it; anything else reads as a ZIP package. */
+  packageType: string | null,
 ): LambdaRuntimeKind {
   if (packageType === 'Image') return 'container-image';
   if (runtime.startsWith('provided')) return 'custom-runtime';

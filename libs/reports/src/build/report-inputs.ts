@@ -38,10 +38,13 @@ export interface DailyUsage {
   memoryMb: number;
   /** Billed execution time of every invocation, on-demand and on provisioned concurrency. */
   billedDurationMs: number;
-  /** Whether billedDurationMs already holds billed INIT (REPORT Billed Duration does). */
-  billedIncludesInit: boolean;
   /** Init Duration of the on-demand cold starts; the billing rules decide what is billed. */
   initDurationMs: number;
+  /**
+   * Of initDurationMs, what came from rows no Lambda record billed (spans, FaaS metrics): the rest
+   * is in billedDurationMs already where Lambda bills it (a REPORT line's Billed Duration holds it).
+   */
+  unbilledInitMs: number;
   /** Provisioned concurrency: environments kept allocated, for how long, and the time run on them. */
   provisioned: { concurrency: number; enabledSeconds: number; billedDurationMs: number } | null;
   /** SnapStart: restores, their Billed Restore Duration, and the seconds the snapshot was cached. */

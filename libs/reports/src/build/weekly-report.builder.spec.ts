@@ -25,6 +25,33 @@ describe(buildWeeklyReport.name, () => {
   const report = buildWeeklyReport(inputs, pricing);
   const fn = (name: string) => report.functions.find((f) => f.name === name)!;
 
+  it("defect: a day of REPORT lines and spans billed all its INIT or none by which held more of the time; each row's INIT is billed once, inside a REPORT Billed Duration or on top of a span", () => {
+    // 08-02, 1 GB, on-demand INIT billed: 1,000,000 ms billed of which 600,000 by REPORT lines
+    // holding 3,000 ms of INIT, 400,000 by spans whose 2,000 ms of INIT no Billed Duration holds.
+    const mixed = buildWeeklyReport(
+      {
+        ...inputs,
+        days: [
+          ...inputs.days,
+          usage(api, '2025-08-02', {
+            sources: ['lambda_report', 'otel_span'],
+            invocations: 1000,
+            memoryMb: 1024,
+            billedDurationMs: 1_000_000,
+            initDurationMs: 5_000,
+            unbilledInitMs: 2_000,
+          }),
+        ],
+      },
+      pricing,
+    );
+    const before = fn('api');
+    const after = mixed.functions.find((f) => f.name === 'api')!;
+    // INIT 5 GB-s under init; the durations 997 GB-s (the REPORT lines' 3 s of INIT moved out).
+    expect(after.breakdown.init - before.breakdown.init).toBeCloseTo(5 * 0.0000166667, 12);
+    expect(after.breakdown.compute - before.breakdown.compute).toBeCloseTo(997 * 0.0000166667, 10);
+  });
+
   it('prices a week of known invocations to the cent (tiers, arm64, PC, INIT before and after 2025-08-01, Knative pods)', () => {
     // api, x86_64 1 GB, first tier $0.0000166667/GB-s, requests $0.20/M:
     //   07-31: 1M requests $0.20 + 100,000 GB-s $1.66667; its 2 s of INIT are not billed (before 08-01)
@@ -211,7 +238,6 @@ describe(buildWeeklyReport.name, () => {
             sources: ['otel_span'],
             invocations: 10,
             billedDurationMs: 10_000,
-            billedIncludesInit: false,
           }),
         ],
       },
@@ -574,7 +600,7 @@ describe(buildWeeklyReport.name, () => {
     };
     // 1 M executions × 200 ms at 256 MB: 50,000 GB-s × $0.000016 + 1 M × $0.20 / M = $1.00.
     // Cloud Run, 1 vCPU by default: 100,000 s × ($0.000024 + 0.25 GiB × $0.0000025) + $0.40 = $2.8625.
-    const spans = { sources: ['otel_span'], billedIncludesInit: false };
+    const spans = { sources: ['otel_span'] };
     const withClouds = buildWeeklyReport(
       {
         ...inputs,
@@ -632,7 +658,7 @@ describe(buildWeeklyReport.name, () => {
       name: 'resize',
       platform: 'gcp_cloud_functions',
     };
-    const spans = { sources: ['otel_span'], billedIncludesInit: false, memoryMb: 256 };
+    const spans = { sources: ['otel_span'], memoryMb: 256 };
     // Each doubles its executions at the same 200 ms and 256 MB: all of the change is invocations.
     const r = buildWeeklyReport(
       {
@@ -695,7 +721,7 @@ describe(buildWeeklyReport.name, () => {
       account: 'sub1',
       region: 'westeurope',
     };
-    const spans = { sources: ['otel_span'], billedIncludesInit: false, memoryMb: 512 };
+    const spans = { sources: ['otel_span'], memoryMb: 512 };
     const r = buildWeeklyReport(
       {
         ...inputs,

@@ -201,13 +201,14 @@ export function priceLambdaDay(
   }
   const initByKind = { [fn.runtimeKind]: day.initDurationMs };
   const initMs = billedInitMs(initByKind, at);
+  // REPORT's Billed Duration already holds the INIT it bills; count it once, under init.
+  const initInDurationMs = billedInitMs(
+    { [fn.runtimeKind]: Math.max(0, day.initDurationMs - day.unbilledInitMs) },
+    at,
+  );
   const pc = day.provisioned;
   const pcMs = pc?.billedDurationMs ?? 0;
-  // REPORT's Billed Duration already holds billed INIT; count it once, under init.
-  const onDemandMs = Math.max(
-    0,
-    day.billedDurationMs - pcMs - (day.billedIncludesInit ? initMs : 0),
-  );
+  const onDemandMs = Math.max(0, day.billedDurationMs - pcMs - initInDurationMs);
   const base: LambdaUsage = {
     architecture: arch,
     memoryMb,

@@ -215,7 +215,7 @@ describe('cold starts of which only some have an init duration', () => {
     functionId: 'aws_lambda~1~us-east-1~untimed',
     name: 'untimed',
   };
-  const spans = { sources: ['otel_span'], billedIncludesInit: false, memoryMb: 512 };
+  const spans = { sources: ['otel_span'], memoryMb: 512 };
   const untimedDay = usage(untimed, '2025-08-02', {
     ...spans,
     invocations: 100,

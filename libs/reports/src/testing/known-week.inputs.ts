@@ -39,7 +39,7 @@ export function usage(fn: ReportFunction, date: string, u: Partial<DailyUsage>):
     coldStarts: 0,
     memoryMb: 0,
     billedDurationMs: 0,
-    billedIncludesInit: true,
+    unbilledInitMs: 0,
     initDurationMs: 0,
     provisioned: null,
     snapStart: null,

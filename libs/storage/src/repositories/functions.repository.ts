@@ -19,6 +19,7 @@ import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
 import {
   BILLED_MS,
   STRETCH,
+  UNBILLED_INIT_MS,
   rangeParams,
   rowsForRange,
   splitParams,
@@ -81,6 +82,8 @@ export interface FunctionTotals {
   billedMsKnownMemory: number;
   /** Σ billed ms over rows whose memory size is unknown (priced with the inventory's memory). */
   billedMsUnknownMemory: number;
+  /** Σ Init Duration no Lambda record's Billed Duration holds (UNBILLED_INIT_MS). */
+  unbilledInitMs: number;
   lastMemorySizeMb: number;
 }
 
@@ -203,6 +206,7 @@ const TOTALS_ROW = [
   ['billedMbMs', 'number'],
   ['billedMsKnownMemory', 'number'],
   ['billedMsUnknownMemory', 'number'],
+  ['unbilledInitMs', 'number'],
   ['lastMemorySizeMb', 'number'],
 ] as const satisfies CompactColumns;
 
@@ -226,7 +230,8 @@ function totalsOf(t: CompactRow<typeof TOTALS_ROW>): FunctionTotals {
     billedMbMs: t[17],
     billedMsKnownMemory: t[18],
     billedMsUnknownMemory: t[19],
-    lastMemorySizeMb: t[20],
+    unbilledInitMs: t[20],
+    lastMemorySizeMb: t[21],
   };
 }
 
@@ -284,6 +289,7 @@ function coldStartOrder(a: ColdStartRow, b: ColdStartRow): number {
 const BILLED_COLUMNS = `sumIf(${BILLED_MS} * memory_size_mb, memory_size_mb > 0) AS billedMbMs,
         sumIf(${BILLED_MS}, memory_size_mb > 0) AS billedMsKnownMemory,
         sumIf(${BILLED_MS}, memory_size_mb = 0) AS billedMsUnknownMemory,
+        ${UNBILLED_INIT_MS} AS unbilledInitMs,
         argMaxIf(memory_size_mb, minute, memory_size_mb > 0) AS lastMemorySizeMb`;
 
 /** The billed part of FunctionTotals, all that billedGbSecondsOf() reads. */
@@ -293,6 +299,7 @@ export type FunctionBilled = Pick<
   | 'billedMbMs'
   | 'billedMsKnownMemory'
   | 'billedMsUnknownMemory'
+  | 'unbilledInitMs'
   | 'billedRestoreSumMs'
   | 'lastMemorySizeMb'
 >;

@@ -7,6 +7,7 @@ import { minuteRangeRowsOf, rangeRowsOf, type SeveralSourceDays } from './range-
 import {
   BILLED_MS,
   STRETCH,
+  UNBILLED_INIT_MS,
   rangeParams,
   splitParams,
   type SettingsSplits,
@@ -24,8 +25,8 @@ export interface StoredDailyUsage {
   invocations: number;
   coldStarts: number;
   billedDurationMs: number;
-  /** Billed ms from Lambda platform records (REPORT lines, platform.report), which hold billed INIT. */
-  platformBilledMs: number;
+  /** Init Duration of rows no Lambda record billed (spans, FaaS metrics): UNBILLED_INIT_MS. */
+  unbilledInitMs: number;
   /** Billed ms × memory size over the rows that know their memory size. */
   billedMbMs: number;
   /** Billed ms of rows without a memory size (spans). */
@@ -94,7 +95,6 @@ export type StretchLevels = ReadonlyMap<
 >;
 
 /** Lambda platform sources, whose Billed Duration includes billed INIT (libs/model INVOCATION_SOURCES). */
-const PLATFORM_BILLED_SOURCES = ['lambda_telemetry', 'lambda_log'];
 
 /**
  * The weekly report's storage: the daily usage it is built from (the chosen source per function
@@ -123,7 +123,6 @@ export class WeeklyReportsRepository {
       only,
       {
         ...rangeParams(range),
-        platformSources: PLATFORM_BILLED_SOURCES,
         ...splitParams(splits),
         ...(functionIds ? { functionIds: [...functionIds] } : {}),
       },
@@ -140,7 +139,7 @@ export class WeeklyReportsRepository {
         sum(invocations) AS invocations,
         sum(cold_starts) AS coldStarts,
         sum(${BILLED_MS}) AS billedDurationMs,
-        sumIf(billed_duration_sum_ms, source IN {platformSources:Array(String)}) AS platformBilledMs,
+        ${UNBILLED_INIT_MS} AS unbilledInitMs,
         sum(${BILLED_MS} * memory_size_mb) AS billedMbMs,
         sumIf(${BILLED_MS}, memory_size_mb = 0) AS unknownMemoryBilledMs,
         sum(init_duration_sum_ms) AS initDurationMs,
