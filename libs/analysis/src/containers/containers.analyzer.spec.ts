@@ -381,6 +381,37 @@ describe(ContainersAnalyzer.name, () => {
     });
   });
 
+  it("a request killed for running out of memory at 1,536 MB is taken to hold at least 1,536 MB plus the memory fix's headroom, not the 1,536 MB Max Memory Used stops at", () => {
+    const rps = 100;
+    const invocations = rps * WINDOW_SECONDS;
+    const stats = windowStats({
+      invocations,
+      medianMs: 300,
+      sigma: 0.01,
+      memoryMb: 1536,
+      maxMemoryUsedMb: 1536,
+      ooms: 500,
+    });
+    stats.byMemory[0] = { ...stats.byMemory[0], ooms: 500 };
+    const meanS = stats.durationSumMs / invocations / 1000;
+    const [rec] = analyzer.analyze(
+      {
+        profile: lambdaProfile({ memoryMb: 1536 }),
+        stats,
+        concurrency: concurrencyProfile(() => rps * meanS, { weeks: 2 }),
+      },
+      ctx,
+    );
+    expect(rec).toBeDefined();
+    const model = rec.evidence.capacityModel as { memoryMbPerRequest: number };
+    expect(model.memoryMbPerRequest).toBeGreaterThanOrEqual(1536 * 1.2);
+    const u = DEFAULT_CONTAINERS_OPTIONS.targetUtilisation;
+    expect((rec.recommended.memoryGbPerTask as number) * 1024 * u).toBeGreaterThanOrEqual(
+      1536 * 1.2,
+    );
+    expect(rec.reason).toContain('500 invocations ran out of memory at 1536 MB');
+  });
+
   describe('rates in words', () => {
     it('formats a rate with the significant digits its size needs, in per-hour or per-day units when very low', () => {
       expect(formatRequestRate(0.026)).toBe('0.026 requests/s');

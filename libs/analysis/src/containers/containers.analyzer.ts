@@ -23,6 +23,7 @@ import type {
   HourOfWeekConcurrency,
 } from '../inputs';
 import { MB_PER_VCPU } from '../memory/duration-curve.fit';
+import { DEFAULT_MEMORY_OPTIONS } from '../memory/memory.analyzer';
 import { busyShareOfPeak } from '../provisioned-concurrency/provisioned-concurrency.analyzer';
 import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
@@ -348,7 +349,21 @@ export class ContainersAnalyzer implements Analyzer {
     const lambdaUsdPerRequest = variableUsd / (observedRps * SECONDS_PER_MONTH);
     const meanMs = stats.durationSumMs / stats.invocations;
     // Without a Max Memory Used, a request is taken to need all the memory it is configured with.
-    const memoryUsedMb = stats.maxMemoryUsedMb ?? profile.memoryMb;
+    // A request killed for running out of memory needed more than its limit, by an amount not
+    // measured (Max Memory Used stops at the limit): it is taken to need at least the memory
+    // fix's floor, the largest size that ran out plus the memory analysis's headroom.
+    const ranOut = outOfMemoryAtMb(stats, today?.profile.memoryMb ?? profile.memoryMb);
+    const observedUsedMb = stats.maxMemoryUsedMb ?? profile.memoryMb;
+    const memoryUsedMb =
+      ranOut === null
+        ? observedUsedMb
+        : Math.max(observedUsedMb, ranOut * DEFAULT_MEMORY_OPTIONS.headroom);
+    const memorySource =
+      ranOut === null
+        ? stats.maxMemoryUsedMb === null
+          ? 'the configured memory: no Max Memory Used was reported'
+          : 'Max Memory Used'
+        : `${stats.ooms} invocation${stats.ooms === 1 ? '' : 's'} ran out of memory at ${ranOut} MB: taken as ${ranOut} MB plus the memory fix's ${Math.round((DEFAULT_MEMORY_OPTIONS.headroom - 1) * 100)} % headroom, at least, until the fix shows what a request holds`;
     const sizes = taskSizesFor(meanMs, profile.memoryMb, memoryUsedMb, this.options);
     if (sizes.length === 0) {
       const largest = [this.options.task, ...this.options.taskSizes].reduce((a, b) =>
@@ -356,7 +371,7 @@ export class ContainersAnalyzer implements Analyzer {
       );
       return whyNot(
         'not-applicable',
-        `A request holds up to ${Math.round(memoryUsedMb)} MB (${stats.maxMemoryUsedMb === null ? 'the configured memory: no Max Memory Used was reported' : 'Max Memory Used'}); no offered task size holds one within ${Math.round(this.options.targetUtilisation * 100)} % of its memory (the largest, ${largest.vcpu} vCPU / ${largest.memoryGb} GB, plans for ${Math.round(largest.memoryGb * 1024 * this.options.targetUtilisation)} MB).`,
+        `A request holds up to ${Math.round(memoryUsedMb)} MB (${memorySource}); no offered task size holds one within ${Math.round(this.options.targetUtilisation * 100)} % of its memory (the largest, ${largest.vcpu} vCPU / ${largest.memoryGb} GB, plans for ${Math.round(largest.memoryGb * 1024 * this.options.targetUtilisation)} MB).`,
       );
     }
     const minTasks = this.options.minTasks;
@@ -476,7 +491,7 @@ export class ContainersAnalyzer implements Analyzer {
           memoryChanged
             ? `at the recommended ${profile.memoryMb} MB the function would cost ${lambda.usd.toFixed(2)} $/month on Lambda (${todayUsd.toFixed(2)} $/month today at ${today?.profile.memoryMb} MB); the saving is against Lambda after that memory change`
             : `the function costs ${lambda.usd.toFixed(2)} $/month on Lambda`
-        }; ${this.crossing(crossings, tasksOnlyCrossings)}.${atRatesWords}${bursts ? ` Bursts: ${bursts}; the low end of the saving sizes ${tasks} tasks for them all month.` : ''} Capacity model: ${model.statement}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
+        }; ${this.crossing(crossings, tasksOnlyCrossings)}.${atRatesWords}${bursts ? ` Bursts: ${bursts}; the low end of the saving sizes ${tasks} tasks for them all month.` : ''} Capacity model: ${model.statement}${ranOut === null ? '' : ` (${memorySource})`}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
         current: {
           platform: 'aws_lambda',
           memoryMb: memoryChanged ? today?.profile.memoryMb : profile.memoryMb,
@@ -808,4 +823,17 @@ function bandsInWords(crossings: CostCrossings): string {
       ? shown[0]
       : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
   return `; below that only in bands just under a task step (${list}${formatRequestRate(wide[0].fromRps).endsWith(unit) ? unit : ''}${wide.length > 3 ? ' and more' : ''})`;
+}
+
+/**
+ * The largest size invocations ran out of memory at (the configured one where the counts are not
+ * split by size); null without out-of-memory kills.
+ */
+function outOfMemoryAtMb(stats: FunctionWindowStats, configuredMb: number | null): number | null {
+  if (!(stats.ooms > 0)) return null;
+  let at = 0;
+  for (const m of stats.byMemory)
+    if ((m.ooms ?? 0) > 0 && m.memoryMb > 0) at = Math.max(at, m.memoryMb);
+  if (at === 0) at = configuredMb ?? 0;
+  return at > 0 ? at : null;
 }
