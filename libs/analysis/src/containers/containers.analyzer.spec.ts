@@ -228,6 +228,22 @@ describe(ContainersAnalyzer.name, () => {
     expect(onSpot.recommended.offer).toBe('fargate-spot');
   });
 
+  it('offers Fargate Spot to an arm64 function never: Spot runs only X86_64 Linux tasks, so it is priced on on-demand arm64, saying why', () => {
+    const spot = new ContainersAnalyzer({ ...DEFAULT_CONTAINERS_OPTIONS, offer: 'fargate-spot' });
+    const [rec] = spot.analyze(
+      {
+        profile: lambdaProfile({ memoryMb: 1024, architecture: 'arm64' }),
+        ...steadyLoad(200, 200),
+      },
+      ctx,
+    );
+    expect(rec.recommended.offer).toBe('fargate-arm64');
+    expect(rec.title).not.toContain('spot');
+    expect(rec.action.summary).not.toContain('fargate-spot');
+    expect(rec.evidence.priceIds).not.toContainEqual(expect.stringContaining('fargate-spot'));
+    expect(rec.reason).toContain('Fargate Spot runs only X86_64 Linux tasks');
+  });
+
   it('defect 3 (confidence overstates): a load the last week does not repeat is less confident than a load every week repeats', () => {
     const profile = lambdaProfile({ memoryMb: 1024 });
     const steady = steadyLoad(200, 200);

@@ -491,7 +491,7 @@ export class ContainersAnalyzer implements Analyzer {
           memoryChanged
             ? `at the recommended ${profile.memoryMb} MB the function would cost ${lambda.usd.toFixed(2)} $/month on Lambda (${todayUsd.toFixed(2)} $/month today at ${today?.profile.memoryMb} MB); the saving is against Lambda after that memory change`
             : `the function costs ${lambda.usd.toFixed(2)} $/month on Lambda`
-        }; ${this.crossing(crossings, tasksOnlyCrossings)}.${atRatesWords}${bursts ? ` Bursts: ${bursts}; the low end of the saving sizes ${tasks} tasks for them all month.` : ''} Capacity model: ${model.statement}${ranOut === null ? '' : ` (${memorySource})`}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
+        }; ${this.crossing(crossings, tasksOnlyCrossings)}.${atRatesWords}${bursts ? ` Bursts: ${bursts}; the low end of the saving sizes ${tasks} tasks for them all month.` : ''}${this.options.offer === 'fargate-spot' && prices.offer !== 'fargate-spot' ? ' Priced on on-demand Fargate, not Spot as configured: Fargate Spot runs only X86_64 Linux tasks and the function is arm64.' : ''} Capacity model: ${model.statement}${ranOut === null ? '' : ` (${memorySource})`}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
         current: {
           platform: 'aws_lambda',
           memoryMb: memoryChanged ? today?.profile.memoryMb : profile.memoryMb,
@@ -573,8 +573,9 @@ export class ContainersAnalyzer implements Analyzer {
     taskShape: ContainerTaskShape,
     ctx: AnalysisContext,
   ): ContainerPrices | { unsourced: PriceAssumption[] } | null {
+    // Fargate Spot runs X86_64 Linux tasks only: an arm64 function stays on on-demand arm64.
     const offer: ContainerOffer =
-      this.options.offer === 'fargate-spot'
+      this.options.offer === 'fargate-spot' && profile.architecture !== 'arm64'
         ? 'fargate-spot'
         : profile.architecture === 'arm64'
           ? 'fargate-arm64'
