@@ -11,8 +11,16 @@ interface Route {
 
 interface OpenApiOperation {
   summary?: string;
-  parameters?: { name: string; in: string; schema?: { enum?: string[] } }[];
-  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  parameters?: {
+    name: string;
+    in: string;
+    required?: boolean;
+    schema?: { enum?: string[]; type?: string; items?: unknown };
+  }[];
+  requestBody?: {
+    content?: Record<string, { schema?: { required?: string[]; properties?: object } }>;
+  };
+  responses?: Record<string, unknown>;
 }
 
 const README = join(__dirname, '..', '..', 'README.md');
@@ -99,6 +107,65 @@ describe('Documented routes', () => {
     );
     expect(groupBy?.schema?.enum).toContain('initType');
     for (const value of groupBy?.schema?.enum ?? []) expect(readme).toContain(`\`${value}\``);
+  });
+
+  it('defect (@Query parameters without @ApiQuery were documented as required): marks a query parameter required only when the route answers 400 without it', async () => {
+    // from/to of /api/functions/{id}, /timeseries and /invocations and GET /api/tuning-jobs's
+    // limit were marked required; each route answers 200 without them.
+    const sample: Record<string, string> = {
+      id: 'aws_lambda~123456789012~eu-west-1~documented',
+      week: '2026-W48',
+    };
+    const wrong: string[] = [];
+    for (const [path, operations] of Object.entries(openapi.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const required = (operation.parameters ?? [])
+          .filter((p) => p.in === 'query' && p.required)
+          .map((p) => p.name);
+        if (required.length === 0) continue;
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+          encodeURIComponent(sample[name] ?? 'x'),
+        );
+        const answer = await fetch(`${fleetscope.apiUrl}${url}`, {
+          method: method.toUpperCase(),
+        });
+        if (answer.status !== 400) {
+          wrong.push(
+            `${method.toUpperCase()} ${path}: [${required.join(', ')}] marked required, answered ${answer.status} without them: give each @ApiQuery({ required: false })`,
+          );
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    const optional = (path: string, method: string, name: string) =>
+      openapi.paths[path]?.[method]?.parameters?.find((p) => p.name === name)?.required;
+    for (const path of [
+      '/api/functions/{id}',
+      '/api/functions/{id}/timeseries',
+      '/api/functions/{id}/invocations',
+    ]) {
+      expect({
+        path,
+        from: optional(path, 'get', 'from'),
+        to: optional(path, 'get', 'to'),
+      }).toEqual({ path, from: false, to: false });
+    }
+    expect(optional('/api/tuning-jobs', 'get', 'limit')).toBe(false);
+  });
+
+  it('documents the weekly report body, the keep-alive policy and the 4xx answers of the function routes', () => {
+    const weekly =
+      openapi.paths['/api/reports/weekly']?.post?.requestBody?.content?.['application/json']
+        ?.schema;
+    expect(weekly?.required).toEqual(['week']);
+    expect(Object.keys(weekly?.properties ?? {}).sort()).toEqual(['deliver', 'week']);
+    const policy = openapi.paths['/api/keepalive/replay']?.get?.parameters?.find(
+      (p) => p.name === 'policy',
+    );
+    expect(policy?.schema).toEqual({ type: 'array', items: { type: 'string' } });
+    expect(Object.keys(openapi.paths['/api/functions/{id}']?.get?.responses ?? {})).toEqual(
+      expect.arrayContaining(['400', '404']),
+    );
   });
 
   it('documents the OpenFaaS ?gateway= and ?function= parameters and which Firehose key counts', () => {

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   BadRequestException,
   Body,
   Controller,
@@ -8,7 +9,7 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { MAX_FUNCTION_ID_LENGTH, histogramPercentiles, parseFunctionId } from '@fleetscope/model';
 import {
   FunctionConfigRepository,
@@ -27,6 +28,25 @@ import { JsonInSlices } from '../http/json-in-slices';
 import { FUNCTION_CONFIG_BODY_SCHEMA, parseConfigUpdate } from './function-config.body';
 import { parseRange, parseStep } from './time-range';
 
+/**
+ * `from`/`to`, both optional (the last 24 hours by default). Without @ApiQuery a @Query parameter
+ * is documented as required.
+ */
+const RangeQuery = () =>
+  applyDecorators(
+    ApiQuery({
+      name: 'from',
+      required: false,
+      description: 'ISO-8601 (UTC unless it has an offset) or epoch ms; default now − 24 h',
+    }),
+    ApiQuery({ name: 'to', required: false, description: 'ISO-8601 or epoch ms; default now' }),
+  );
+
+const BAD_INPUT = ApiResponse({
+  status: 400,
+  description: 'a query parameter or the function id is malformed; the message names it',
+});
+
 @ApiTags('functions')
 @Controller('api/functions')
 export class FunctionsController {
@@ -41,12 +61,8 @@ export class FunctionsController {
   @Get()
   @JsonInSlices('functions')
   @ApiOperation({ summary: 'Every function seen in the range, with counts, percentiles and cost' })
-  @ApiQuery({
-    name: 'from',
-    required: false,
-    description: 'ISO-8601 (UTC unless it has an offset) or epoch ms; default now − 24 h',
-  })
-  @ApiQuery({ name: 'to', required: false, description: 'ISO-8601 or epoch ms; default now' })
+  @RangeQuery()
+  @BAD_INPUT
   async list(
     @Query('from') from?: string,
     @Query('to') to?: string,
@@ -66,6 +82,8 @@ export class FunctionsController {
   @ApiOperation({
     summary: 'Invocations, errors, cold starts, duration percentiles and concurrency per step',
   })
+  @RangeQuery()
+  @BAD_INPUT
   @ApiQuery({
     name: 'step',
     required: false,
@@ -115,6 +133,8 @@ export class FunctionsController {
     summary:
       'Invocations of one function, newest first, each merged across its sources (span, REPORT line, platform.report): every field from the most exact source that knows it',
   })
+  @RangeQuery()
+  @BAD_INPUT
   @ApiQuery({ name: 'requestId', required: false, description: 'one invocation by its request id' })
   @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 100' })
   async invocations(
@@ -150,6 +170,9 @@ export class FunctionsController {
   @ApiOperation({
     summary: 'One function: the summary over the range and its merged configuration',
   })
+  @RangeQuery()
+  @BAD_INPUT
+  @ApiResponse({ status: 404, description: 'nothing stored or configured for this function' })
   async one(@Param('id') id: string, @Query('from') from?: string, @Query('to') to?: string) {
     requireFunctionId(id);
     const range = parseRange(from, to);
@@ -162,6 +185,10 @@ export class FunctionsController {
   @Put(':id/config')
   @ApiOperation({ summary: 'Inventory by hand: memoryMb, timeoutMs, architecture, runtime, …' })
   @ApiBody({ schema: FUNCTION_CONFIG_BODY_SCHEMA })
+  @ApiResponse({
+    status: 400,
+    description: 'the function id or a field of the body is malformed; the message names it',
+  })
   async putConfig(@Param('id') id: string, @Body() body: unknown) {
     const identity = requireFunctionId(id);
     const update = parseConfigUpdate(identity.platform, body);

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { parsePolicySpec, type PolicySpec } from '@fleetscope/analysis';
 import { KeepAliveReplayService } from '@fleetscope/analysis-jobs';
 import { parseRange } from '../functions/time-range';
@@ -40,6 +40,8 @@ export class KeepAliveController {
   @ApiQuery({
     name: 'policy',
     required: false,
+    type: String,
+    isArray: true,
     description:
       'fixed:10m, fixed:90s, fixed:2h or hybrid; repeat or comma-separate; default fixed:10m,hybrid',
   })
@@ -49,6 +51,10 @@ export class KeepAliveController {
     description: 'ISO-8601 or epoch ms; default now − 24 h',
   })
   @ApiQuery({ name: 'to', required: false, description: 'ISO-8601 or epoch ms; default now' })
+  @ApiResponse({
+    status: 400,
+    description: 'a policy, from or to is malformed; the message names it',
+  })
   async replay(
     @Query('policy') policy?: string | string[],
     @Query('from') from?: string,

@@ -12,7 +12,7 @@ import {
   Res,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   InvalidWeekError,
@@ -62,6 +62,30 @@ export class ReportsController {
     summary:
       'Builds (or rebuilds) the weekly cost report of an ISO week, e.g. {"week":"2026-W48"}; with "deliver": true also sends it to the configured webhook and e-mail. A week that has not ended is built as far as it has happened, marked "complete": false, and never delivered (409 with "deliver": true)',
   })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['week'],
+      properties: {
+        week: {
+          type: 'string',
+          description: 'ISO week, e.g. 2026-W48',
+          example: '2026-W48',
+        },
+        deliver: {
+          type: 'boolean',
+          default: false,
+          description: 'also send it to the configured webhook and e-mail (an ended week only)',
+        },
+      },
+    },
+  })
+  @ApiResponse({
+    status: 400,
+    description: 'week missing or not an ISO week, or deliver not a boolean',
+  })
+  @ApiResponse({ status: 409, description: 'deliver: true for a week that has not ended' })
+  @ApiResponse({ status: 503, description: 'storage unavailable' })
   async build(@Body() body: unknown): Promise<WeeklyReport> {
     const { week, deliver } = (body ?? {}) as { week?: unknown; deliver?: unknown };
     if (week === undefined) this.reject('week', 'week: required, e.g. "2026-W48"');
@@ -110,6 +134,8 @@ export class ReportsController {
   @ApiOperation({ summary: 'A built week as JSON (the contract), HTML, Markdown or FOCUS 1.2 CSV' })
   @ApiQuery({ name: 'format', required: false, enum: REPORT_FORMATS })
   @ApiQuery({ name: 'download', required: false, description: '1: as an attachment' })
+  @ApiResponse({ status: 400, description: 'week or format malformed; the message names it' })
+  @ApiResponse({ status: 404, description: 'no report built for this week' })
   async get(
     @Param('week') week: string,
     @Res({ passthrough: true }) reply: FastifyReply,

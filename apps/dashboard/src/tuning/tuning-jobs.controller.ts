@@ -15,7 +15,7 @@ import {
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   TuningConflictError,
@@ -71,6 +71,17 @@ export class TuningJobsController {
       },
     },
   })
+  @ApiResponse({
+    status: 400,
+    description: 'a field of the body is malformed; the message names it',
+  })
+  @ApiResponse({ status: 409, description: 'a job for this function is already queued or running' })
+  @ApiResponse({ status: 422, description: 'the platform does not have this function' })
+  @ApiResponse({ status: 502, description: 'the platform failed or was unreachable reading it' })
+  @ApiResponse({
+    status: 503,
+    description: 'the platform throttled the read: Retry-After says when to retry',
+  })
   async create(
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -95,6 +106,8 @@ export class TuningJobsController {
 
   @Get()
   @ApiOperation({ summary: 'Tuning jobs, newest first' })
+  @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 100' })
+  @ApiResponse({ status: 400, description: 'limit is not a whole number from 1 to 1000' })
   async list(@Query('limit') limit?: string): Promise<{ jobs: TuningJobView[] }> {
     const n = limit === undefined ? 100 : Number(limit);
     if (!Number.isInteger(n) || n < 1 || n > 1000)
@@ -107,6 +120,7 @@ export class TuningJobsController {
     summary:
       'A job: status, progress, invocationsUsed, per-size results, the pick, what the job cost and the prices used (for Lambda, prices.durationTiers: the monthly duration tier the account was in)',
   })
+  @ApiResponse({ status: 404, description: 'no tuning job with this id' })
   async get(@Param('id') id: string): Promise<TuningJobView> {
     const job = await this.tuning.get(id);
     if (!job) throw new NotFoundException(`no tuning job ${id}`);
@@ -115,6 +129,7 @@ export class TuningJobsController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Cancels a job; the runner restores the function' })
+  @ApiResponse({ status: 404, description: 'no tuning job with this id' })
   async cancel(@Param('id') id: string): Promise<TuningJobView> {
     const job = await this.tuning.cancel(id);
     if (!job) throw new NotFoundException(`no tuning job ${id}`);
