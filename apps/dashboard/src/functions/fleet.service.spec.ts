@@ -181,6 +181,17 @@ describe(`${summarise.name}: Azure Functions time without a memory size`, () => 
   });
 });
 
+describe(`${summarise.name}: prices not sourced for the region`, () => {
+  it("defect: a Lambda function in a region without a sourced price was priced at another region's figure with no note; the note says which", () => {
+    const jakarta = { ...totals(0, 0), functionId: 'aws_lambda~123456789012~ap-southeast-3~snap' };
+    const summary = summarise(jakarta, configOf('python3.12'), RANGE, pricing);
+    expect(summary.costUsd).toBeGreaterThan(0);
+    expect(summary.costUsdNote).toMatch(/No sourced aws\.lambda\.\S+ price for ap-southeast-3/);
+    // A region with its own prices says nothing.
+    expect(summarise(totals(0, 0), configOf('python3.12'), RANGE, pricing).costUsdNote).toBeNull();
+  });
+});
+
 describe(`${summarise.name}: settings in force`, () => {
   // us-east-1 first tier: $0.0000166667 a GB-second on x86_64, $0.0000133334 on arm64.
   const price = (architecture: string) => {

@@ -363,10 +363,17 @@ export function lambdaStretchesCost(
   at: Date,
   region: string,
   pricing: PricingService,
-): { usd: number; billedGbSeconds: number; pricing: NonNullable<FunctionSummary['pricing']> } {
+): {
+  usd: number;
+  billedGbSeconds: number;
+  pricing: NonNullable<FunctionSummary['pricing']>;
+  /** What was priced at a figure not sourced for the region (PriceAssumption messages). */
+  assumed: string[];
+} {
   let usd = 0;
   let initGbSeconds = 0;
   const priceIds: string[] = [];
+  const assumed: string[] = [];
   // The weekly report's rule (priceLambdaDay): INIT no REPORT line's Billed Duration holds is
   // billed on top where Lambda bills INIT.
   const kind = lambdaRuntimeKind(config?.runtime ?? '', config?.packageType ?? null);
@@ -402,11 +409,13 @@ export function lambdaStretchesCost(
     usd += cost.usd;
     initGbSeconds += (billedInitMs({ [kind]: billed.unbilledInitMs }, at) * sizeMb) / 1024 / 1000;
     for (const id of cost.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
+    for (const a of cost.assumed) if (!assumed.includes(a.message)) assumed.push(a.message);
   }
   return {
     usd,
     billedGbSeconds: stretchesGbSeconds(stretches, memoryMb) + initGbSeconds,
     pricing: { catalogueVersion: pricing.catalogueVersion, priceIds },
+    assumed,
   };
 }
 
@@ -609,12 +618,13 @@ export function summarise(
       config,
       memoryMb,
       new Date(range.toMs),
-      identity.region || 'us-east-1',
+      identity.region,
       pricing,
     );
     costUsd = cost.usd;
     billedGbSeconds = cost.billedGbSeconds;
     priced = cost.pricing;
+    costUsdNote = cost.assumed.length > 0 ? cost.assumed.join(' ') : null;
   } else if (
     memoryMb &&
     (identity?.platform === 'gcp_cloud_run' ||
@@ -629,6 +639,7 @@ export function summarise(
     );
     costUsd = cost.usd;
     priced = { catalogueVersion: cost.catalogueVersion, priceIds: cost.priceIds };
+    costUsdNote = cost.assumed.length > 0 ? cost.assumed.map((a) => a.message).join(' ') : null;
   } else {
     costUsdReason = PRICED_BY_MEMORY.has(identity?.platform ?? '')
       ? 'memory size unknown: not priced'
