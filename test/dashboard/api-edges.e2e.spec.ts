@@ -228,4 +228,39 @@ describe('API edge input', () => {
     });
     expect(Number((await runs.json<{ n: string }>())[0].n)).toBe(ids.size);
   });
+
+  it('defect (any functionId passed through): /api/recommendations refuses a malformed functionId with 400 and explains a well-formed one the run has no data for', async () => {
+    // functionId=nope&explain=1 answered 200 with "$0 a month" and whyNot: [].
+    const run = await fetch(`${fleetscope.apiUrl}/api/analyses/run`, { method: 'POST' });
+    expect(run.status).toBe(200);
+    const bad = await get('/api/recommendations?functionId=nope&explain=1');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^functionId: "nope" is not a function id/);
+    const tooLong = await get(
+      `/api/recommendations?functionId=${encodeURIComponent(functionId({ ...LONG, name: 'x'.repeat(600) }))}`,
+    );
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.message).toMatch(/^functionId: .*at most 512 characters/);
+    const unknown = functionId({ ...LONG, name: 'never-seen' });
+    const none = (await get(
+      `/api/recommendations?functionId=${encodeURIComponent(unknown)}&explain=1&kind=memory`,
+    )) as {
+      status: number;
+      body: { whyNot?: { functionId: string; kind: string; code: string; detail: string }[] };
+    };
+    expect(none.status).toBe(200);
+    expect(none.body.whyNot).toEqual([
+      {
+        functionId: unknown,
+        kind: 'memory',
+        code: 'no-data',
+        detail: expect.stringContaining("No data for this function in the run's window"),
+      },
+    ]);
+    const seen = (await get(
+      `/api/recommendations?functionId=${encodeURIComponent(LONG_ID)}&explain=1`,
+    )) as { status: number; body: { whyNot?: { code: string }[] } };
+    expect(seen.status).toBe(200);
+    expect(seen.body.whyNot?.map((w) => w.code)).not.toContain('no-data');
+  });
 });

@@ -10,7 +10,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { MAX_FUNCTION_ID_LENGTH, histogramPercentiles, parseFunctionId } from '@fleetscope/model';
+import { histogramPercentiles } from '@fleetscope/model';
 import {
   FunctionConfigRepository,
   FunctionSettingsRepository,
@@ -24,6 +24,7 @@ import {
   type FleetColdStarts,
   type FunctionSummary,
 } from './fleet.service';
+import { requireFunctionId } from '../http/function-id.param';
 import { JsonInSlices } from '../http/json-in-slices';
 import { FUNCTION_CONFIG_BODY_SCHEMA, parseConfigUpdate } from './function-config.body';
 import { parseRange, parseStep } from './time-range';
@@ -214,19 +215,4 @@ export class FunctionsController {
     ]);
     return (await this.configs.merged([id])).get(id);
   }
-}
-
-function requireFunctionId(id: string) {
-  if (id.length > MAX_FUNCTION_ID_LENGTH) {
-    throw new BadRequestException(
-      `id: ${id.length} characters; function ids are at most ${MAX_FUNCTION_ID_LENGTH} characters`,
-    );
-  }
-  const identity = parseFunctionId(id);
-  if (!identity) {
-    throw new BadRequestException(
-      `"${id}" is not a function id (platform~account~region~name, as listed by GET /api/functions)`,
-    );
-  }
-  return identity;
 }

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   RECOMMENDATION_KINDS,
   buildPlans,
@@ -14,7 +14,12 @@ import {
   type Severity,
 } from '@fleetscope/analysis';
 import { parseFunctionId } from '@fleetscope/model';
-import { RecommendationsRepository, type StoredRecommendation } from '@fleetscope/storage';
+import {
+  FunctionsRepository,
+  RecommendationsRepository,
+  type StoredRecommendation,
+} from '@fleetscope/storage';
+import { requireFunctionId } from '../http/function-id.param';
 
 export interface RecommendationView {
   kind: string;
@@ -97,7 +102,10 @@ const NOTHING: SavingRange = { lowUsd: 0, highUsd: 0 };
 @ApiTags('analyses')
 @Controller('api/recommendations')
 export class RecommendationsController {
-  constructor(private readonly results: RecommendationsRepository) {}
+  constructor(
+    private readonly results: RecommendationsRepository,
+    private readonly functions: FunctionsRepository,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -105,7 +113,16 @@ export class RecommendationsController {
       'Recommendations of the latest successful analysis run: reliability fixes first, then confidence-weighted savings; grouped per function as plans; with explain=1, why functions got none',
   })
   @ApiQuery({ name: 'kind', required: false, enum: RECOMMENDATION_KINDS })
-  @ApiQuery({ name: 'functionId', required: false, description: 'Only this function' })
+  @ApiQuery({
+    name: 'functionId',
+    required: false,
+    description:
+      'Only this function (platform~account~region~name, as GET /api/functions lists it)',
+  })
+  @ApiResponse({
+    status: 400,
+    description: 'kind, functionId or explain malformed; the message names it',
+  })
   @ApiQuery({
     name: 'explain',
     required: false,
@@ -119,6 +136,8 @@ export class RecommendationsController {
   ) {
     const wanted = parseKind(kind);
     const explaining = parseExplain(explain);
+    // Any value was passed through: functionId=nope answered 200, "$0 a month", no reason.
+    if (functionId) requireFunctionId(functionId, 'functionId');
     const run = await this.results.latestRun();
     if (!run)
       return {
@@ -159,6 +178,27 @@ export class RecommendationsController {
       // timeout fix but no saving advice (a day of data) was left out of the fleet's list.
       const advised = new Set(views.map((v) => `${v.functionId}|${v.kind}`));
       whyNot = explanations.filter((e) => !advised.has(`${e.functionId}|${e.kind}`));
+      // A function the run saw nothing of has neither: an empty list read as "nothing to say".
+      if (
+        functionId &&
+        views.length === 0 &&
+        explanations.length === 0 &&
+        (
+          await this.functions.totals(
+            { fromMs: run.windowFromMs, toMs: run.windowToMs },
+            functionId,
+          )
+        ).length === 0
+      ) {
+        const from = new Date(run.windowFromMs).toISOString();
+        const to = new Date(run.windowToMs).toISOString();
+        whyNot = (wanted ? [wanted] : RECOMMENDATION_KINDS).map((k) => ({
+          functionId,
+          kind: k,
+          code: 'no-data',
+          detail: `No data for this function in the run's window (${from} to ${to}): the analysis saw no invocations of it. Check the id against GET /api/functions, or run the analysis again once it has data.`,
+        }));
+      }
     }
     return {
       run: {
