@@ -324,6 +324,23 @@ describe('Ingest time window', () => {
     expect(answer.body.partialSuccess?.errorMessage).toMatch(/end_before_start: 1/);
     expect(await rejected('traces', 'end_before_start')).toBe(1);
   });
+  it('defect (a request whose only span the decoder refused answered 200): a request with nothing left gets 400 naming why', async () => {
+    // README: "a request with nothing left gets 400"; only the screen's refusals were answered so.
+    const start = NOW_NS();
+    const request = lambdaTraceRequest('edge-backwards-only', [{}]);
+    const span = request.resourceSpans![0].scopeSpans![0].spans![0];
+    span.startTimeUnixNano = String(start);
+    span.endTimeUnixNano = String(start - 5_000_000n);
+    const before = await rejected('traces', 'end_before_start');
+    const answer = await post('/v1/traces', request);
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toMatch(/no item could be stored: .*end_before_start: 1/);
+    expect(await rejected('traces', 'end_before_start')).toBe(before + 1);
+    expect(
+      await count(`SELECT count() AS n FROM spans WHERE service_name = 'edge-backwards-only'`, {}),
+    ).toBe(0);
+  });
+
   it('a histogram point with fractional bucket counts is refused in partial_success instead of being acknowledged and then dropped with the good points of its request', async () => {
     const now = String(NOW_NS());
     const request = gaugeRequest([now]) as {

@@ -225,6 +225,13 @@ export class OtlpExportService implements OnModuleInit {
     const { batch, report, items, undo } = decoded;
     for (const [reason, count] of Object.entries(report.reasons))
       this.metrics.rejected(signal, reason, count);
+    if (items === 0 && report.rejected > 0) {
+      // The normaliser refused every item (a span ending before it starts): nothing is left, as
+      // when the screen refuses them all (NothingStorableError), so 400, not 200 with
+      // partial_success.
+      undo?.();
+      return { kind: 'invalid', message: `no item could be stored: ${report.errorMessage}` };
+    }
     try {
       // The dedup key covers the body: an SDK retrying an unacknowledged export resends it as is.
       const outcome = await this.pipeline.store(
