@@ -263,4 +263,15 @@ describe('API edge input', () => {
     expect(seen.status).toBe(200);
     expect(seen.body.whyNot?.map((w) => w.code)).not.toContain('no-data');
   });
+
+  it('defect (Number() read 1e2 and 0x10 as limits): GET /api/tuning-jobs takes digits only, as the other limits', async () => {
+    for (const limit of ['1e2', '0x10', '%205', '2.0', '0', '1001']) {
+      const answer = await get(`/api/tuning-jobs?limit=${limit}`);
+      expect({ limit, status: answer.status }).toEqual({ limit, status: 400 });
+      expect(answer.body.message).toMatch(/^limit: expected a whole number from 1 to 1000/);
+    }
+    for (const query of ['?limit=5', '?limit=1000', '']) {
+      expect((await get(`/api/tuning-jobs${query}`)).status).toBe(200);
+    }
+  });
 });

@@ -109,9 +109,12 @@ export class TuningJobsController {
   @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 100' })
   @ApiResponse({ status: 400, description: 'limit is not a whole number from 1 to 1000' })
   async list(@Query('limit') limit?: string): Promise<{ jobs: TuningJobView[] }> {
-    const n = limit === undefined ? 100 : Number(limit);
+    // Digits only, as the other limits: Number() also read 1e2, 0x10 and ' 5'.
+    const n = limit === undefined || limit === '' ? 100 : /^\d+$/.test(limit) ? Number(limit) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > 1000)
-      throw new BadRequestException('limit must be a whole number from 1 to 1000');
+      throw new BadRequestException(
+        `limit: expected a whole number from 1 to 1000, got "${limit}"`,
+      );
     return { jobs: await this.tuning.list(n) };
   }
 
