@@ -362,6 +362,57 @@ describe(KeepAliveAnalyzer.name, () => {
     );
   });
 
+  it('defect: a keep-warm ping claimed 1343 cold starts avoided (2,917.8 a month, $29.23 of waiting) where the records show 20; it now claims at most those observed and is below materiality', () => {
+    // One invocation every 15 minutes for 14 days: the replay with a fixed 10 minutes counts each
+    // of the 1,344 a cold start, but Lambda kept the sandbox: 20 cold starts of 1 s observed.
+    const every15: number[] = [];
+    for (let m = 0; m < 14 * DAY; m += 15) every15.push(m);
+    const input: FunctionAnalysisInput = {
+      profile: lambda,
+      stats: windowStats({
+        invocations: every15.length,
+        medianMs: 100,
+        sigma: 0.5,
+        days: 14,
+        coldStarts: 20,
+        initDurationSumMs: 20 * 1000,
+      }),
+      activity: minuteActivity(every15, 0, 14 * DAY),
+    };
+    const cents = analyse(
+      input,
+      new KeepAliveAnalyzer({ ...DEFAULT_KEEP_ALIVE_OPTIONS, latencyValueUsdPerSecond: 0.01 }),
+    );
+    expect(cents.recs).toEqual([]);
+    expect(cents.whyNot[0].code).toBe('below-materiality');
+    // 20 cold starts × 1 s × (730 / 336) months × 0.01 $/s ≈ $0.43.
+    expect(cents.whyNot[0].detail).toMatch(/^Saving about 0\.4\d \$\/month/);
+    expect(cents.whyNot[0].detail).toMatch(/up to 20 of the 20 cold starts observed in the window/);
+    expect(cents.whyNot[0].detail).not.toMatch(/1343/);
+
+    // Waiting valued high enough to pass: the figures are the observed ones, never the replay's.
+    const [rec] = analyse(
+      input,
+      new KeepAliveAnalyzer({ ...DEFAULT_KEEP_ALIVE_OPTIONS, latencyValueUsdPerSecond: 0.5 }),
+    ).recs;
+    const evidence = rec.evidence as {
+      coldStartsAvoidedPerMonth: number;
+      waitingSecondsRemovedPerMonth: number;
+      observedColdStarts: number;
+      replayColdStartsAvoided: number;
+    };
+    expect(evidence.coldStartsAvoidedPerMonth).toBeLessThanOrEqual(43.5);
+    expect(evidence.waitingSecondsRemovedPerMonth).toBeLessThanOrEqual(43.5);
+    expect(evidence).toMatchObject({ observedColdStarts: 20, replayColdStartsAvoided: 1343 });
+    expect(rec.action.summary).toMatch(
+      /up to 20 of the 20 cold starts observed in the window avoided\.$/,
+    );
+    expect(rec.reason).toMatch(
+      /records show 20 cold starts in the window, so a kept instance avoids at most 20/,
+    );
+    expect(rec.confidence).not.toBe('high');
+  });
+
   it('one plan per function through runAnalyzers: provisioned concurrency recommended for a steady load leaves no keep-warm ping', () => {
     const ping: FunctionAnalysisInput = {
       profile: lambda,

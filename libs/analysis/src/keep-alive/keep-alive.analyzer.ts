@@ -289,6 +289,35 @@ function withEffect(action: ConfigAction, effect: string): ConfigAction {
 const coldStartEffect = (avoided: number) =>
   avoided >= 0 ? `${avoided} cold starts avoided` : `${-avoided} more cold starts`;
 
+/** What a ping can avoid: the replay's figure held to the cold starts the records show. */
+interface PingColdStarts {
+  /** Cold starts observed in the window (on-demand inits and SnapStart restores). */
+  observed: number;
+  /** Cold starts the single-instance replay says a kept instance avoids. */
+  replayed: number;
+  /** min(replayed, observed): the most a ping can avoid. */
+  avoided: number;
+  /** observed × the replay's share of cold starts after a gap a ping covers; ≤ avoided. */
+  low: number;
+}
+
+function pingColdStarts(setting: KeepAliveSetting, observed: number): PingColdStarts {
+  const replayed = setting.coldStartsAvoided;
+  const baseline = setting.replay.coldStarts + replayed;
+  const avoided = Math.max(0, Math.min(replayed, observed));
+  const low = baseline > 0 ? Math.min(avoided, (observed * Math.max(0, replayed)) / baseline) : 0;
+  return { observed, replayed, avoided, low };
+}
+
+const pingEffect = (cap: PingColdStarts) =>
+  `up to ${cap.avoided} of the ${cap.observed} cold starts observed in the window avoided`;
+
+function pingReason(cap: PingColdStarts, baselineColdStarts: number): string {
+  if (cap.replayed <= cap.observed)
+    return `the records show ${cap.observed} cold starts in the window; replayed over its own minutes as one instance, a kept instance avoids ${cap.replayed} of the ${baselineColdStarts} a fixed 10-minute keep-alive would have`;
+  return `the records show ${cap.observed} cold starts in the window, so a kept instance avoids at most ${cap.avoided} (a replay of its minutes with a fixed 10-minute keep-alive counts ${baselineColdStarts}: Lambda kept its idle instances longer)`;
+}
+
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
 const pad = (h: number) => String(h).padStart(2, '0');
 
@@ -357,7 +386,13 @@ export class KeepAliveAnalyzer implements Analyzer {
     const advice = keepAliveAdvice(profile.functionId, profile, activity, ctx, this.options.hybrid);
     if (advice.hybrid.kind !== 'hybrid' && advice.hybrid.kind !== 'forecast')
       return whyNot('insufficient-evidence', advice.reason);
-    const setting = advice.settings.find((s) => s.platform === platform);
+    const replayed = advice.settings.find((s) => s.platform === platform);
+    // Lambda keeps idle sandboxes as long as it likes, often far beyond the 10 minutes the replay
+    // assumes: a ping avoids no more cold starts than the records show happened.
+    const pingCap =
+      platform === 'aws_lambda' && replayed ? pingColdStarts(replayed, stats.coldStarts) : null;
+    const setting =
+      replayed && pingCap ? { ...replayed, coldStartsAvoided: pingCap.avoided } : replayed;
     if (
       !setting ||
       (setting.coldStartsAvoided <= 0 && setting.idleGbSeconds >= setting.baselineIdleGbSeconds)
@@ -365,7 +400,9 @@ export class KeepAliveAnalyzer implements Analyzer {
       return whyNot(
         'already-right',
         platform === 'aws_lambda'
-          ? 'A kept instance would avoid no cold start the fixed 10 minutes do not, or its pings would cost more than one instance of provisioned concurrency.'
+          ? pingCap && pingCap.observed === 0
+            ? 'The records show no cold start in the window: a kept instance would avoid none.'
+            : 'A kept instance would avoid no cold start the fixed 10 minutes do not, or its pings would cost more than one instance of provisioned concurrency.'
           : `The fixed 10-minute keep-alive does as well on this function${
               setting && setting.policy.keepAliveMinutes < Math.ceil(advice.hybrid.keepAliveMinutes)
                 ? ` (its idle times call for ${durationSetting(advice.hybrid.keepAliveMinutes)}; Knative retains a pod at most ${durationSetting(KNATIVE_MAX_RETENTION_MINUTES)})`
@@ -380,11 +417,21 @@ export class KeepAliveAnalyzer implements Analyzer {
       meanInitSeconds > 0 ? avoided * meanInitSeconds * months : null;
     const outcomes: Outcome[] =
       platform === 'aws_lambda'
-        ? this.pingOutcomes(input, setting, meanInitSeconds, months, ctx)
+        ? this.pingOutcomes(
+            input,
+            setting,
+            pingCap ?? pingColdStarts(setting, stats.coldStarts),
+            meanInitSeconds,
+            months,
+            ctx,
+          )
         : this.podOutcomes(platform, profile, activity, setting, advice, months, ctx).map((o) => ({
             ...o,
             waitingSeconds: waiting(o.coldStartsAvoided / months),
           }));
+    const effect = pingCap
+      ? pingEffect(pingCap)
+      : `${coldStartEffect(setting.coldStartsAvoided)} in the window`;
     const dollars: SavingRange = {
       lowUsd: Math.min(...outcomes.map((o) => o.usd)),
       highUsd: Math.max(...outcomes.map((o) => o.usd)),
@@ -404,14 +451,16 @@ export class KeepAliveAnalyzer implements Analyzer {
           short.code === 'already-right' && latency > 0
             ? `, counting the waiting it removes at ${latency} $/s (${extraCostText(dollars)} in dollars alone)`
             : ''
-        } (${coldStartEffect(setting.coldStartsAvoided)} in the window against a fixed 10-minute keep-alive${latency > 0 && short.code !== 'already-right' ? `, waiting valued at ${latency} $/s` : ''}).`,
+        } (${effect}${pingCap ? '' : ' against a fixed 10-minute keep-alive'}${latency > 0 && short.code !== 'already-right' ? `, waiting valued at ${latency} $/s` : ''}).`,
       );
 
     const [inSample] = outcomes;
     // More idle times, and a held-out half that agrees with the whole, make the advice surer.
     const agreement =
       gated.highUsd > 0 ? Math.max(0, Math.min(1, gated.lowUsd / gated.highUsd)) : 0;
-    const confidence = confidenceOf(0.6 * sampleSupport(advice.idlePeriods, 50) + 0.4 * agreement);
+    // A ping's saving stands on the cold starts observed, not on the idle times replayed.
+    const support = pingCap ? Math.min(advice.idlePeriods, pingCap.avoided) : advice.idlePeriods;
+    const confidence = confidenceOf(0.6 * sampleSupport(support, 50) + 0.4 * agreement);
     // min-scale windows stay in the evidence: warm capacity is the provisioned-concurrency
     // analysis's to advise and price, in the same plan.
     const recommended = Object.fromEntries(
@@ -432,7 +481,11 @@ export class KeepAliveAnalyzer implements Analyzer {
           savesMoney(midpoint(dollars))
             ? ''
             : `A trade-off: costs ${extraCostText(dollars)} for ${round(inSample.coldStartsAvoided, 1)} fewer cold starts a month, waiting valued at ${latency} $/s. `
-        }${advice.reason}; replayed over its own minutes: ${setting.replay.coldStarts} cold starts instead of ${advice.baseline.coldStarts}, ${setting.idleGbSeconds} idle GB-s instead of ${setting.baselineIdleGbSeconds} with a fixed 10-minute keep-alive.`,
+        }${advice.reason}; ${
+          pingCap
+            ? pingReason(pingCap, advice.baseline.coldStarts)
+            : `replayed over its own minutes: ${setting.replay.coldStarts} cold starts instead of ${advice.baseline.coldStarts}, ${setting.idleGbSeconds} idle GB-s instead of ${setting.baselineIdleGbSeconds} with a fixed 10-minute keep-alive`
+        }.`,
         current: { keepAliveMinutes: BASELINE_KEEP_ALIVE_MINUTES },
         recommended,
         monthlyImpactUsd: round(midpoint(dollars), 4),
@@ -442,6 +495,12 @@ export class KeepAliveAnalyzer implements Analyzer {
           // The setting for this function's platform only.
           settings: [setting],
           coldStartsAvoidedPerMonth: round(inSample.coldStartsAvoided, 1),
+          ...(pingCap
+            ? {
+                observedColdStarts: pingCap.observed,
+                replayColdStartsAvoided: pingCap.replayed,
+              }
+            : {}),
           waitingSecondsRemovedPerMonth:
             inSample.waitingSeconds === null ? null : round(inSample.waitingSeconds, 1),
           latencyValueUsdPerSecond: latency,
@@ -449,7 +508,7 @@ export class KeepAliveAnalyzer implements Analyzer {
           currentMonthlyUsd: round(current, 4),
           savingRangeFrom:
             platform === 'aws_lambda'
-              ? 'cold starts a ping avoids in the replay (high) and at most those observed (low)'
+              ? 'the cold starts observed, at most those the replay says a kept instance avoids (high), and the share of them the replay puts after an idle gap a ping covers (low)'
               : 'the policy learnt on the whole window (in-sample) and on its first half, replayed on the second',
         },
         catalogueVersion: ctx.pricing.catalogueVersion,
@@ -465,7 +524,7 @@ export class KeepAliveAnalyzer implements Analyzer {
               ? { pingSchedule: setting.settings.schedule }
               : { retention: durationSetting(setting.policy.keepAliveMinutes) },
           ),
-          `${coldStartEffect(setting.coldStartsAvoided)} in the window${setting.coldStartsAvoided < 0 ? ', for less idle memory' : ''}`,
+          `${effect}${setting.coldStartsAvoided < 0 ? ', for less idle memory' : ''}`,
         ),
         planRole: 'change',
       },
@@ -520,12 +579,14 @@ export class KeepAliveAnalyzer implements Analyzer {
 
   /**
    * Lambda: a ping costs its requests; it saves the billed INIT of the cold starts it avoids
-   * (on-demand INIT billed since 2025-08-01). High: every cold start the replay says a kept
-   * instance avoids; low: no more than the cold starts actually observed.
+   * (on-demand INIT billed since 2025-08-01). High: the cold starts observed, no more than the
+   * replay says a kept instance avoids; low: the share of those observed that the replay puts
+   * after an idle gap a ping covers.
    */
   private pingOutcomes(
-    { profile, stats }: FunctionAnalysisInput,
+    { profile }: FunctionAnalysisInput,
     setting: KeepAliveSetting,
+    cap: PingColdStarts,
     meanInitSeconds: number,
     months: number,
     ctx: AnalysisContext,
@@ -542,17 +603,15 @@ export class KeepAliveAnalyzer implements Analyzer {
       tierOffset(profile, ctx),
     ).onDemandUsdPerGbSecond;
     const memoryGb = (profile.memoryMb ?? 0) / 1024;
-    return [setting.coldStartsAvoided, Math.min(setting.coldStartsAvoided, stats.coldStarts)].map(
-      (avoided) => {
-        const perMonth = avoided * months;
-        const initUsd = initBilled ? perMonth * meanInitSeconds * memoryGb * gbSecondUsd : 0;
-        return {
-          usd: initUsd - pingMonthlyUsd,
-          coldStartsAvoided: perMonth,
-          waitingSeconds: meanInitSeconds > 0 ? perMonth * meanInitSeconds : null,
-        };
-      },
-    );
+    return [cap.avoided, cap.low].map((avoided) => {
+      const perMonth = avoided * months;
+      const initUsd = initBilled ? perMonth * meanInitSeconds * memoryGb * gbSecondUsd : 0;
+      return {
+        usd: initUsd - pingMonthlyUsd,
+        coldStartsAvoided: perMonth,
+        waitingSeconds: meanInitSeconds > 0 ? perMonth * meanInitSeconds : null,
+      };
+    });
   }
 
   /** What the function costs now: Lambda as billed; a pod for its busy and (10-minute) idle time. */
