@@ -360,6 +360,7 @@ async function loadWhatIf() {
   // Rows and totals of an earlier range or policy must not stand under an error or an empty range.
   const clear = () => {
     for (const part of ['thead', 'tbody', 'tfoot']) $(`#whatif ${part}`).replaceChildren();
+    $('#whatif-notes').replaceChildren();
   };
   let report;
   try {
@@ -397,7 +398,11 @@ async function loadWhatIf() {
         {},
         h('td', {}, h('a', { href: functionHref(f.id, range.key) }, functionName(f.id))),
         ...report.policies.flatMap((p) => [
-          h('td', { class: 'num' }, fmtInt(f.results[p].coldStarts)),
+          h(
+            'td',
+            { class: 'num', ...(f.results[p].note ? { title: f.results[p].note } : {}) },
+            `${fmtInt(f.results[p].coldStarts)}${noteMark(f.results[p])}`,
+          ),
           h('td', { class: 'num' }, gbs(f.results[p].wastedGbSeconds)),
           h('td', { class: 'num' }, fmtUsd(f.results[p].wastedUsd)),
         ]),
@@ -415,6 +420,39 @@ async function loadWhatIf() {
         // Only pods are billed while idle: no total where no function is.
         h('td', { class: 'num' }, fmtUsd(report.totals[p].wastedUsd)),
       ]),
+    ),
+  );
+  $('#whatif-notes').replaceChildren(...whatIfNotes(report));
+}
+
+/** `*` after a figure replayed otherwise than asked, `†` after one no setting can give. */
+function noteMark(result) {
+  if (!result.note) return '';
+  return result.settable === false ? ' †' : ' *';
+}
+
+/** One line per note: which policies and how many functions it concerns, and what it says. */
+function whatIfNotes(report) {
+  const byNote = new Map();
+  for (const f of report.functions) {
+    for (const p of report.policies) {
+      const r = f.results[p];
+      if (!r.note) continue;
+      const entry = byNote.get(r.note) ?? {
+        mark: noteMark(r).trim(),
+        policies: new Set(),
+        ids: new Set(),
+      };
+      entry.policies.add(p);
+      entry.ids.add(f.id);
+      byNote.set(r.note, entry);
+    }
+  }
+  return [...byNote].map(([note, e]) =>
+    h(
+      'p',
+      {},
+      `${e.mark} ${[...e.policies].join(', ')}, ${fmtInt(e.ids.size)} function${e.ids.size === 1 ? '' : 's'}: ${note}`,
     ),
   );
 }

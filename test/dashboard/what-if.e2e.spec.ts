@@ -57,6 +57,19 @@ describe('The cold-start page\'s "What if" panel', () => {
     expect(problems).toEqual([]);
   });
 
+  it('marks the figures of a policy no setting gives, and says why under the table', async () => {
+    // Lambda has no keep-alive setting: neither policy is one the function can be set to.
+    expect(await page.locator('#whatif tbody td').nth(1).innerText()).toBe('2 †');
+    expect(await page.locator('#whatif-notes').innerText()).toMatch(
+      /^† fixed:10m, hybrid, 1 function: Lambda has no keep-alive setting/,
+    );
+    const intro = (await page.locator('#whatif-title + p').innerText()).replace(/\s+/g, ' ');
+    expect(intro).toMatch(
+      /Knative and OpenFaaS take only a retention period from the last request/,
+    );
+    expect(intro).toMatch(/Lambda has no keep-alive setting and cannot pre-warm/);
+  });
+
   it('an empty range leaves no rows or totals of the range before', async () => {
     await page.locator('label[for="range-1h"]').click();
     await page.locator('#whatif-notice', { hasText: 'No invocations' }).waitFor();
@@ -95,6 +108,7 @@ describe('The cold-start page\'s "What if" panel', () => {
     );
     expect(await rows()).toBe(0);
     expect(await totals()).toBe('');
+    expect(await page.locator('#whatif-notes').innerText()).toBe('');
     expect(problems).toEqual([]);
   });
 });

@@ -10,6 +10,10 @@ interface PolicyResult {
   /** Idle Knative/OpenFaaS pods at their requests; null where idle instances are not billed. */
   wastedUsd: number | null;
   policy: { kind: string; prewarmMinutes: number; keepAliveMinutes: number };
+  /** false: no setting of the platform gives the policy (Lambda); null: none modelled. */
+  settable?: boolean | null;
+  /** Why the policy replayed is not the one asked for, or cannot be set. */
+  note?: string;
 }
 
 export interface ReplayReport {
@@ -42,6 +46,32 @@ export function formatTable(rows: string[][]): string {
     .join('\n');
 }
 
+/** `*` after a figure replayed otherwise than asked, `†` after one no setting can give. */
+const noteMark = (r: PolicyResult) => (!r.note ? '' : r.settable === false ? ' †' : ' *');
+
+/** One line per note: the policies and the number of functions it concerns, and what it says. */
+export function replayNotes(report: ReplayReport): string[] {
+  const byNote = new Map<string, { mark: string; policies: Set<string>; ids: Set<string> }>();
+  for (const f of report.functions) {
+    for (const p of report.policies) {
+      const r = f.results[p];
+      if (!r.note) continue;
+      const entry = byNote.get(r.note) ?? {
+        mark: noteMark(r).trim(),
+        policies: new Set<string>(),
+        ids: new Set<string>(),
+      };
+      entry.policies.add(p);
+      entry.ids.add(f.id);
+      byNote.set(r.note, entry);
+    }
+  }
+  return [...byNote].map(
+    ([note, e]) =>
+      `${e.mark} ${[...e.policies].join(', ')}, ${e.ids.size} function${e.ids.size === 1 ? '' : 's'}: ${note}`,
+  );
+}
+
 export function replayTable(report: ReplayReport): string {
   const header = ['function'];
   for (const p of report.policies) header.push(`${p} cold`, `${p} GB-s`, `${p} $`);
@@ -53,7 +83,7 @@ export function replayTable(report: ReplayReport): string {
     const row = [f.id];
     for (const p of report.policies) {
       const r = f.results[p];
-      row.push(String(r.coldStarts), gbs(r.wastedGbSeconds), usd(r.wastedUsd));
+      row.push(`${r.coldStarts}${noteMark(r)}`, gbs(r.wastedGbSeconds), usd(r.wastedUsd));
     }
     rows.push(row);
   }
@@ -106,7 +136,11 @@ export const replayCommand: CommandRegistration = (program: Command) => {
         process.stdout.write(
           opts.json
             ? `${JSON.stringify(report, null, 2)}\n`
-            : `keep-alive replay ${report.from} – ${report.to}, ${report.functions.length} functions${demoSuffix(report)}\n${replayTable(report)}\n`,
+            : `keep-alive replay ${report.from} – ${report.to}, ${report.functions.length} functions${demoSuffix(report)}\n${replayTable(report)}\n${replayNotes(
+                report,
+              )
+                .map((line) => `${line}\n`)
+                .join('')}`,
         );
       },
     );

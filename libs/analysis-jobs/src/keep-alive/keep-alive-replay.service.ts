@@ -3,6 +3,7 @@ import {
   idlePodCost,
   policyFor,
   replayPolicy,
+  settablePolicy,
   type KeepAlivePolicy,
   type PolicySpec,
 } from '@fleetscope/analysis';
@@ -16,7 +17,18 @@ import {
 } from '@fleetscope/storage';
 
 export interface PolicyReplay {
+  /**
+   * The policy replayed: as the function's platform can be set to it (Knative, OpenFaaS: the
+   * retention period alone, no pre-warm, Knative at most 60 minutes), else as asked.
+   */
   policy: KeepAlivePolicy;
+  /**
+   * true: the platform can be set to `policy`; false: no setting runs it (Lambda: no keep-alive
+   * setting, no pre-warm); null: no setting modelled for the platform (Azure, GCP, other).
+   */
+  settable: boolean | null;
+  /** Why `policy` is not the one asked for, or why it cannot be set; absent when neither. */
+  note?: string;
   coldStarts: number;
   idleMinutes: number;
   /**
@@ -58,7 +70,8 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /**
  * GET /api/keepalive/replay: each policy replayed over every function's stored minutes in the
- * range, as one instance per function (docs/keep-alive.md). Totals leave out the memory-time of
+ * range, as one instance per function, as the function's platform can be set to it
+ * (`settablePolicy`, docs/keep-alive.md). Totals leave out the memory-time of
  * functions whose memory size is unknown and say how many functions they cover.
  */
 @Injectable()
@@ -108,11 +121,14 @@ export class KeepAliveReplayService {
           : null;
       const results: Record<string, PolicyReplay> = {};
       for (const { name, spec } of policies) {
-        const policy = policyFor(spec, row.minutes);
+        // What the platform can be set to: a Knative pod is never pre-warmed nor kept 2 hours.
+        const { policy, settable, note } = settablePolicy(platform, policyFor(spec, row.minutes));
         const r = replayPolicy(row.minutes, policy, endMinute, memories);
         const wasted = r.idleMbMinutes === undefined ? null : round((r.idleMbMinutes * 60) / 1024);
         results[name] = {
           policy,
+          settable,
+          ...(note !== undefined && { note }),
           coldStarts: r.coldStarts,
           idleMinutes: r.idleMinutes,
           wastedGbSeconds: wasted,

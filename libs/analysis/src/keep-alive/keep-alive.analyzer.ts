@@ -125,6 +125,67 @@ export function retentionPolicy(
   );
 }
 
+/** A policy as the function's platform can run it: what the replay API and "What if" replay. */
+export interface SettablePolicy {
+  /** The policy replayed. */
+  policy: KeepAlivePolicy;
+  /**
+   * true: the platform can be set to `policy` (a Knative or OpenFaaS retention period); false: no
+   * setting runs it (Lambda has no keep-alive setting and cannot pre-warm); null: no setting is
+   * modelled for the platform (Azure Functions, Cloud Run, Cloud Functions, other).
+   */
+  settable: boolean | null;
+  /** Why `policy` differs from the one asked for, or why it cannot be set; absent when neither. */
+  note?: string;
+}
+
+const POD_PLATFORM_NAMES = { knative: 'Knative', openfaas: 'OpenFaaS' } as const;
+
+/**
+ * The policy a platform can be set to for the one asked for. Knative and OpenFaaS take a retention
+ * period from the last request, nothing else: no pre-warm; a learnt keep-alive rounded up to whole
+ * minutes as the analyzer advises it; Knative at most 60 minutes (`retentionPolicy`). Lambda takes
+ * neither: the policy is replayed as asked and marked not settable.
+ */
+export function settablePolicy(
+  platform: string | undefined,
+  asked: KeepAlivePolicy,
+): SettablePolicy {
+  if (platform === 'knative' || platform === 'openfaas') {
+    const learnt = asked.kind !== 'fixed';
+    const wanted = learnt ? Math.ceil(asked.keepAliveMinutes) : asked.keepAliveMinutes;
+    const keep = platform === 'knative' ? Math.min(wanted, KNATIVE_MAX_RETENTION_MINUTES) : wanted;
+    const why: string[] = [];
+    if (asked.prewarmMinutes > 0)
+      why.push(
+        "no pre-warm, so the pod stays from the last request (the policy's pre-warm is dropped)",
+      );
+    if (learnt && wanted !== asked.keepAliveMinutes)
+      why.push('the keep-alive rounded up to whole minutes, as the advice sets it');
+    if (keep < wanted)
+      why.push(
+        `at most ${durationSetting(KNATIVE_MAX_RETENTION_MINUTES)} (Knative refuses a longer retention)`,
+      );
+    return {
+      policy: { kind: asked.kind, prewarmMinutes: 0, keepAliveMinutes: keep },
+      settable: true,
+      ...(why.length > 0 && {
+        note: `${POD_PLATFORM_NAMES[platform]} takes a retention period only: ${why.join('; ')}.`,
+      }),
+    };
+  }
+  if (platform === 'aws_lambda')
+    return {
+      policy: asked,
+      settable: false,
+      note:
+        asked.prewarmMinutes > 0
+          ? 'Lambda cannot pre-warm an instance nor be set to a keep-alive: replayed as a platform that could would run it; a keep-warm ping keeps one instance warm instead.'
+          : 'Lambda has no keep-alive setting (it keeps and reclaims idle instances itself): replayed as a model, not a setting; a keep-warm ping keeps one instance warm.',
+    };
+  return { policy: asked, settable: null };
+}
+
 function memoryMbOf(profile: FunctionProfile): number | null {
   return profile.podMemoryMb ?? profile.memoryMb ?? null;
 }

@@ -1,0 +1,75 @@
+import { replayNotes, replayTable, type ReplayReport } from './replay.command';
+
+const fixed = { kind: 'fixed', prewarmMinutes: 0, keepAliveMinutes: 10 };
+const report: ReplayReport = {
+  from: '2026-12-05T00:00:00.000Z',
+  to: '2026-12-06T00:00:00.000Z',
+  policies: ['fixed:10m', 'hybrid'],
+  functions: [
+    {
+      id: 'knative~shop~c1~every30',
+      memoryMb: 2048,
+      activeMinutes: 48,
+      results: {
+        'fixed:10m': {
+          policy: fixed,
+          settable: true,
+          coldStarts: 48,
+          idleMinutes: 480,
+          wastedGbSeconds: 57600,
+          wastedUsd: 0.39,
+        },
+        hybrid: {
+          policy: { kind: 'hybrid', prewarmMinutes: 0, keepAliveMinutes: 33 },
+          settable: true,
+          note: 'Knative takes a retention period only: no pre-warm.',
+          coldStarts: 1,
+          idleMinutes: 1392,
+          wastedGbSeconds: 167040,
+          wastedUsd: 1.15,
+        },
+      },
+    },
+    {
+      id: 'aws_lambda~123456789012~us-east-1~a',
+      memoryMb: 1024,
+      activeMinutes: 48,
+      results: {
+        'fixed:10m': {
+          policy: fixed,
+          settable: false,
+          note: 'Lambda has no keep-alive setting.',
+          coldStarts: 48,
+          idleMinutes: 480,
+          wastedGbSeconds: 28800,
+          wastedUsd: null,
+        },
+        hybrid: {
+          policy: fixed,
+          settable: false,
+          note: 'Lambda has no keep-alive setting.',
+          coldStarts: 48,
+          idleMinutes: 480,
+          wastedGbSeconds: 28800,
+          wastedUsd: null,
+        },
+      },
+    },
+  ],
+  totals: {
+    'fixed:10m': { coldStarts: 96, wastedGbSeconds: 86400, wastedUsd: 0.39, functions: 2 },
+    hybrid: { coldStarts: 49, wastedGbSeconds: 195840, wastedUsd: 1.15, functions: 2 },
+  },
+};
+
+describe('fleetscope replay', () => {
+  it('marks a figure replayed otherwise than asked (*) or with a policy no setting gives (†), and prints why under the table', () => {
+    const table = replayTable(report).split('\n');
+    expect(table[1]).toMatch(/^knative~shop~c1~every30\s+48\s+57600\.0\s+0\.3900\s+1 \*\s/);
+    expect(table[2]).toMatch(/^aws_lambda~123456789012~us-east-1~a\s+48 †\s+28800\.0\s+-\s+48 †/);
+    expect(replayNotes(report)).toEqual([
+      '* hybrid, 1 function: Knative takes a retention period only: no pre-warm.',
+      '† fixed:10m, hybrid, 1 function: Lambda has no keep-alive setting.',
+    ]);
+  });
+});
