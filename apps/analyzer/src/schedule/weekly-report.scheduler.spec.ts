@@ -18,6 +18,11 @@ function recorders(configured: boolean, fail = false) {
       calls.push(`deliver ${report.week}`);
       return Promise.resolve([]);
     },
+    resumePending: () => {
+      calls.push('resume pending');
+      return Promise.resolve();
+    },
+    stop: () => Promise.resolve(),
   } as unknown as ReportDeliveryService;
   return { reports, delivery, calls };
 }

@@ -27,6 +27,7 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
   private readonly logger = new Logger('WeeklyReportScheduler');
   private running = false;
   private readonly catchUp = new StartupCatchUp(this.logger);
+  private resumed: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly reports: WeeklyReportsService,
@@ -49,12 +50,14 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
     this.logger.log(
       `weekly report scheduled: ${this.config.reportCron} (${this.config.reportTimeZone})`,
     );
-    // A tick after the last scheduled build began (one on demand delivers nothing; a build's start
-    // is stored before it reads anything, so a build the process died during counts) was missed:
-    // the report that tick would have built is built and delivered, once the analyses' own
-    // catch-up has stored the
-    // recommendations it carries. Analyses scheduled in another process cannot be waited for: the
-    // report then carries the last run stored when it is built (README, Weekly cost reports).
+    // A tick after the last scheduled build that counts as done began (one on demand delivers
+    // nothing; a build's start is stored before it reads anything, and it counts once it stored
+    // its week or failed, or when it was already the second of its week: a build the process was
+    // stopped or killed during is built again once, not at every start) was missed: the report
+    // that tick would have built is built and delivered, once the analyses' own catch-up has
+    // stored the recommendations it carries. Analyses scheduled in another process cannot be
+    // waited for: the report then carries the last run stored when it is built (README, Weekly
+    // cost reports).
     const { reportCron, reportTimeZone } = this.config;
     this.catchUp.start(
       { cron: reportCron, timeZone: reportTimeZone },
@@ -63,15 +66,24 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
       (missedMs) => this.run(lastWholeWeek(missedMs), Date.now()),
       { after: this.analyses?.caughtUp },
     );
+    // Deliveries a stop or kill cut short (stored as pending) are sent now, once; they need
+    // nothing the analyses store.
+    this.resumed = this.delivery.resumePending().catch((error) => {
+      this.logger.error(`resuming pending report deliveries failed: ${message(error)}`);
+    });
   }
 
-  /** Settles once the start-up catch-up has run, or found nothing missed. */
+  /** Settles once the start-up catch-up and the pending deliveries have run, or found none. */
   get caughtUp(): Promise<void> {
-    return this.catchUp.done;
+    return Promise.all([this.catchUp.done, this.resumed]).then(() => undefined);
   }
 
-  beforeApplicationShutdown(): Promise<void> {
-    return this.catchUp.close();
+  /**
+   * Stops delivery retries first (a delivery cut short stays pending for the next start, and a
+   * catch-up's build is not held up by them), then waits for the catch-up.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([this.delivery.stop(), this.catchUp.close()]);
   }
 
   /**

@@ -44,6 +44,8 @@ export class WeekInProgressError extends Error {}
 @Injectable()
 export class WeeklyReportsService {
   private readonly logger = new Logger('WeeklyReports');
+  /** Per week, the last delivery update queued (updateDeliveries). */
+  private readonly deliveryUpdates = new Map<string, Promise<void>>();
 
   constructor(
     private readonly reports: WeeklyReportsRepository,
@@ -93,14 +95,22 @@ export class WeeklyReportsService {
         `week: ${week.label} has not started yet: it starts ${isoDate(week.fromMs)}`,
       );
     }
+    let started = false;
     try {
       // First: a build the process dies during counts as begun (the scheduler's start-up catch-up).
       await this.reports.saveBuildStart(week.label, nowMs, trigger);
+      started = true;
       const report = await this.buildWeek(week, nowMs);
       this.metrics.counters.inc(REPORT_BUILDS, { trigger, status: 'ok' });
       return report;
     } catch (error) {
       this.metrics.counters.inc(REPORT_BUILDS, { trigger, status: 'failed' });
+      // Ended, unlike a build the process died during, which the catch-up builds again once.
+      if (started) {
+        await this.reports.saveBuildFailure(week.label, nowMs, trigger).catch((stored) => {
+          this.logger.warn(`weekly report ${week.label}: ${(stored as Error).message}`);
+        });
+      }
       throw error;
     }
   }
@@ -154,16 +164,35 @@ export class WeeklyReportsService {
     return report;
   }
 
-  /** Adds delivery outcomes to a stored week (a new revision of the same week). */
-  async recordDeliveries(label: string, attempts: DeliveryAttempt[]): Promise<void> {
-    const stored = await this.reports.get(label);
-    if (!stored) return;
-    await this.reports.save({ ...stored, deliveries: [...stored.deliveries, ...attempts] });
+  /**
+   * Replaces a stored week's deliveries with `change(deliveries)` (a new revision of the same
+   * week); false when the week is not stored. One update of a week at a time in this process, so
+   * two channels' outcomes do not each keep only their own.
+   */
+  updateDeliveries(
+    label: string,
+    change: (deliveries: DeliveryAttempt[]) => DeliveryAttempt[],
+  ): Promise<boolean> {
+    const update = (this.deliveryUpdates.get(label) ?? Promise.resolve()).then(async () => {
+      const stored = await this.reports.get(label);
+      if (!stored) return false;
+      await this.reports.save({ ...stored, deliveries: change(stored.deliveries) });
+      return true;
+    });
+    const settled = update.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.deliveryUpdates.set(label, settled);
+    void settled.then(() => {
+      if (this.deliveryUpdates.get(label) === settled) this.deliveryUpdates.delete(label);
+    });
+    return update;
   }
 
   /**
-   * When the last build began (scheduled or on demand), whether it stored its week, failed or never
-   * ended; undefined when none ever began.
+   * When the last scheduled build the start-up catch-up counts as done began: one that stored its
+   * week or failed, or the second of its week (WeeklyReportsRepository.lastBuildStartedAtMs).
    */
   lastBuildStartedAtMs(): Promise<number | undefined> {
     return this.reports.lastBuildStartedAtMs();

@@ -180,4 +180,48 @@ describe(WeeklyReportsRepository.name, () => {
     );
     expect(await repo.podLifetimes([])).toEqual(new Map());
   });
+
+  it("counts a scheduled build as done once it stored its week, failed, or was its week's second start", async () => {
+    const repo = new WeeklyReportsRepository(handle);
+    await handle.client.command({ query: 'TRUNCATE TABLE weekly_report_builds' });
+    await handle.client.command({ query: 'TRUNCATE TABLE weekly_reports' });
+    const stored = (week: string, builtAtMs: number) =>
+      repo.save({
+        week,
+        fromMs: 0,
+        toMs: 0,
+        builtAtMs,
+        catalogueVersion: 'test',
+        totalCostUsd: 0,
+        previousTotalCostUsd: 0,
+        coverageStatus: 'none',
+        report: '{}',
+        deliveries: [],
+      });
+    expect(await repo.lastBuildStartedAtMs()).toBeUndefined();
+    // The first scheduled build ever was cut short: the latest tick counts as missed.
+    await repo.saveBuildStart('2026-W45', MONDAY - 7 * 24 * HOUR, 'schedule');
+    expect(await repo.lastBuildStartedAtMs()).toBe(0);
+    await stored('2026-W45', MONDAY - 7 * 24 * HOUR);
+    expect(await repo.lastBuildStartedAtMs()).toBe(MONDAY - 7 * 24 * HOUR);
+    // Cut short (the process stopped or was killed): the build before it is the last one done.
+    await repo.saveBuildStart('2026-W46', MONDAY, 'schedule');
+    expect(await repo.lastBuildStartedAtMs()).toBe(MONDAY - 7 * 24 * HOUR);
+    // A build on demand of the week stands for nothing.
+    await repo.saveBuildStart('2026-W46', MONDAY + HOUR, 'api');
+    expect(await repo.lastBuildStartedAtMs()).toBe(MONDAY - 7 * 24 * HOUR);
+    // Built again once (the catch-up) and cut short again: not built a third time.
+    await repo.saveBuildStart('2026-W46', MONDAY + 2 * HOUR, 'schedule');
+    expect(await repo.lastBuildStartedAtMs()).toBe(MONDAY + 2 * HOUR);
+    // A failed build counts: the next tick tries again.
+    await repo.saveBuildStart('2026-W47', MONDAY + 7 * 24 * HOUR, 'schedule');
+    await repo.saveBuildFailure('2026-W47', MONDAY + 7 * 24 * HOUR, 'schedule');
+    expect(await repo.lastBuildStartedAtMs()).toBe(MONDAY + 7 * 24 * HOUR);
+    // A week stored before its scheduled build began does not make that build done.
+    await stored('2026-W48', MONDAY + 14 * 24 * HOUR - HOUR);
+    await repo.saveBuildStart('2026-W48', MONDAY + 14 * 24 * HOUR, 'schedule');
+    expect(await repo.lastBuildStartedAtMs()).toBe(MONDAY + 7 * 24 * HOUR);
+    await stored('2026-W48', MONDAY + 14 * 24 * HOUR);
+    expect(await repo.lastBuildStartedAtMs()).toBe(MONDAY + 14 * 24 * HOUR);
+  });
 });

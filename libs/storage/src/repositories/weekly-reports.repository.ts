@@ -68,7 +68,12 @@ export interface StoredPodLifetime {
 
 export interface DeliveryAttempt {
   channel: string;
-  status: 'delivered' | 'failed';
+  /**
+   * 'pending': stored before the first attempt, replaced by the outcome once the attempts end; one
+   * still pending was cut short (the process stopped or was killed) and is sent at the next start.
+   */
+  status: 'delivered' | 'failed' | 'pending';
+  /** Attempts made: so far, while pending. */
   attempts: number;
   error: string | null;
   atMs: number;
@@ -309,40 +314,84 @@ export class WeeklyReportsRepository {
 
   /**
    * Records that a build of `week` began, before it reads anything: a build that never stores the
-   * week (it brought the process down, or the process was killed during it) still counts as begun,
-   * so the start-up catch-up does not build it again at every restart (lastBuildStartedAtMs).
+   * week (it brought the process down, or the process was killed during it) still counts as begun
+   * (lastBuildStartedAtMs), so the start-up catch-up builds it again once, not at every restart.
    */
   async saveBuildStart(week: string, startedAtMs: number, trigger: string): Promise<void> {
+    await this.insertBuild({ week, started_at: startedAtMs, trigger }, 'recording the start of');
+  }
+
+  /** Records that the build of `week` begun at `startedAtMs` ended in an error (migration 0033). */
+  async saveBuildFailure(week: string, startedAtMs: number, trigger: string): Promise<void> {
+    await this.insertBuild(
+      { week, started_at: startedAtMs, trigger, outcome: 'failed' },
+      'recording the failure of',
+    );
+  }
+
+  private async insertBuild(row: Record<string, unknown>, what: string): Promise<void> {
     try {
       await this.handle.client.insert({
         table: 'weekly_report_builds',
         format: 'JSONEachRow',
-        values: [{ week, started_at: startedAtMs, trigger }],
+        values: [row],
       });
     } catch (error) {
-      throw toStorageError(error, 'recording the start of a weekly report build');
+      throw toStorageError(error, `${what} a weekly report build`);
     }
   }
 
   /**
-   * When the last scheduled build began, whether it stored its week or not; undefined when none
-   * ever did. Builds on demand do not count: one made while the analyzer was down over a tick
-   * would otherwise stand for that tick, whose report was then never built and delivered.
+   * When the last scheduled build the start-up catch-up counts as done began; undefined when none
+   * ever began. Builds on demand do not count: one made while the analyzer was down over a tick
+   * would otherwise stand for that tick, whose report was then never built and delivered. A
+   * scheduled build counts once it stored its week or failed; one that did neither (the process
+   * was stopped or killed during it) counts only when it was already the second of its week, so
+   * the catch-up builds that week again once, and a build that brings the process down is not
+   * run at every start. 0 when no scheduled build counts but one began: the latest tick is missed.
    */
   async lastBuildStartedAtMs(): Promise<number | undefined> {
     // A report built before migration 0030 recorded no start nor trigger (its week has no build
     // row): its build time stands for a scheduled build.
-    const rows = await this.query<{ startedAtMs: number | string; builds: number | string }>(
-      `SELECT toUnixTimestamp64Milli(max(at)) AS startedAtMs, count() AS builds
-       FROM (SELECT started_at AS at FROM weekly_report_builds WHERE trigger = 'schedule'
-             UNION ALL
-             SELECT built_at AS at FROM weekly_reports
-             WHERE week NOT IN (SELECT week FROM weekly_report_builds))`,
-      {},
-      'reading when the last weekly report build began',
-    );
-    const row = rows[0];
-    return row === undefined || Number(row.builds) === 0 ? undefined : Number(row.startedAtMs);
+    const [starts, failed, stored] = await Promise.all([
+      this.query<{ week: string; startedAtMs: number | string }>(
+        `SELECT week, toUnixTimestamp64Milli(started_at) AS startedAtMs FROM weekly_report_builds
+         WHERE trigger = 'schedule' AND outcome = 'started' ORDER BY started_at`,
+        {},
+        'reading when weekly report builds began',
+      ),
+      this.query<{ week: string; startedAtMs: number | string }>(
+        `SELECT week, toUnixTimestamp64Milli(started_at) AS startedAtMs FROM weekly_report_builds
+         WHERE trigger = 'schedule' AND outcome = 'failed'`,
+        {},
+        'reading which weekly report builds failed',
+      ),
+      this.query<{ week: string; builtAtMs: number | string; legacy: number | string }>(
+        `SELECT week, toUnixTimestamp64Milli(max(built_at)) AS builtAtMs,
+                week NOT IN (SELECT week FROM weekly_report_builds) AS legacy
+         FROM weekly_reports GROUP BY week`,
+        {},
+        'reading when weekly reports were stored',
+      ),
+    ]);
+    const failures = new Set(failed.map((f) => `${f.week} ${Number(f.startedAtMs)}`));
+    const storedAt = new Map(stored.map((r) => [r.week, Number(r.builtAtMs)]));
+    const seen = new Map<string, number>();
+    let last: number | undefined;
+    for (const row of stored) {
+      if (Number(row.legacy) === 1) last = Math.max(last ?? 0, Number(row.builtAtMs));
+    }
+    for (const start of starts) {
+      const startedAtMs = Number(start.startedAtMs);
+      const nth = (seen.get(start.week) ?? 0) + 1;
+      seen.set(start.week, nth);
+      const done =
+        (storedAt.get(start.week) ?? -Infinity) >= startedAtMs ||
+        failures.has(`${start.week} ${startedAtMs}`) ||
+        nth >= 2;
+      if (done) last = Math.max(last ?? 0, startedAtMs);
+    }
+    return last ?? (starts.length > 0 ? 0 : undefined);
   }
 
   /** Every stored week, newest first, without the report body. */

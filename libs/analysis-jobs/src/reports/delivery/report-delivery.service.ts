@@ -1,5 +1,11 @@
 import { isIP } from 'node:net';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import { ENV, FLEETSCOPE_CONFIG, isWildcard, type Config } from '@fleetscope/config';
 import {
@@ -21,15 +27,33 @@ import { withRetries } from './delivery.retry';
 import { REPORT_DELIVERIES, REPORT_DELIVERY_ATTEMPTS, ReportMetrics } from './report-metrics';
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
+/**
+ * How long a shutdown waits for an attempt under way (a webhook answers within
+ * WEBHOOK_TIMEOUT_MS) once retries have stopped; one cut short stays pending and is sent again at
+ * the next start.
+ */
+const SHUTDOWN_WAIT_MS = 5_000;
+const CHANNEL_VARIABLE: Record<string, string> = {
+  webhook: ENV.reportWebhookUrl.name,
+  email: ENV.reportSmtpUrl.name,
+};
 const NO_LINK = `Set ${ENV.reportBaseUrl.name} to the dashboard's public URL for a link to the full report.`;
 
 /**
  * Sends a built report to the configured channels (a Slack-compatible webhook, SMTP e-mail), each
  * retried with exponential backoff; every outcome goes into the report history and the counters.
+ * Each channel's delivery is stored as pending before its first attempt, so one the process does
+ * not live to finish (a stop during the retries, a kill) is sent at the next start
+ * (resumePending), and one stored as delivered is never sent again by it.
  */
 @Injectable()
-export class ReportDeliveryService implements OnApplicationBootstrap {
+export class ReportDeliveryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ReportDelivery');
+  /** Deliveries under way in this process, per week. */
+  private readonly underWay = new Map<string, Set<Promise<unknown>>>();
+  /** Ends the backoff waits under way (stop). */
+  private readonly wakers = new Set<() => void>();
+  private stopping?: Promise<void>;
 
   constructor(
     private readonly reports: WeeklyReportsService,
@@ -72,23 +96,68 @@ export class ReportDeliveryService implements OnApplicationBootstrap {
     return `http://${isIP(host) === 6 ? `[${host}]` : host}:${httpPort}`;
   }
 
-  async deliver(report: WeeklyReport): Promise<DeliveryAttempt[]> {
+  /**
+   * Sends `report` to every configured channel (or those of `only` among them), storing each as
+   * pending first and its outcome once its attempts end. Stopped (shutdown) between attempts, a
+   * channel stays pending, with the attempts made so far, and is not in the answer.
+   */
+  deliver(report: WeeklyReport, only?: readonly string[]): Promise<DeliveryAttempt[]> {
     // Built before the week ended: not the week's report (the API refuses before building it).
     if (report.complete === false) {
-      throw new WeekInProgressError(
-        `week: ${report.week} was built before it ended, with figures through ${report.through}: not delivered`,
+      return Promise.reject(
+        new WeekInProgressError(
+          `week: ${report.week} was built before it ended, with figures through ${report.through}: not delivered`,
+        ),
       );
     }
+    const channels = this.channels(report).filter(([channel]) => !only || only.includes(channel));
+    const delivery = this.deliverNow(report.week, channels);
+    const week = this.underWay.get(report.week) ?? new Set();
+    this.underWay.set(report.week, week.add(delivery));
+    const forget = () => {
+      week.delete(delivery);
+      if (week.size === 0 && this.underWay.get(report.week) === week) {
+        this.underWay.delete(report.week);
+      }
+    };
+    void delivery.then(forget, forget);
+    return delivery;
+  }
+
+  private channels(report: WeeklyReport): [string, () => Promise<void>][] {
     const channels: [string, () => Promise<void>][] = [];
     const webhook = this.config.reportWebhookUrl;
     if (webhook) channels.push(['webhook', () => this.postWebhook(webhook, report)]);
     const smtp = this.config.reportSmtpUrl;
     if (smtp) channels.push(['email', () => this.sendEmail(smtp, report)]);
+    return channels;
+  }
+
+  private async deliverNow(
+    week: string,
+    channels: [string, () => Promise<void>][],
+  ): Promise<DeliveryAttempt[]> {
+    if (channels.length === 0) return [];
+    const names = channels.map(([channel]) => channel);
+    const startedAtMs = Date.now();
+    // Before the first attempt, replacing what an earlier delivery of these channels left pending.
+    await this.reports.updateDeliveries(week, (deliveries) => [
+      ...deliveries.filter((d) => !(d.status === 'pending' && names.includes(d.channel))),
+      ...names.map((channel): DeliveryAttempt => ({
+        channel,
+        status: 'pending',
+        attempts: 0,
+        error: null,
+        atMs: startedAtMs,
+      })),
+    ]);
     const attempts: DeliveryAttempt[] = [];
     for (const [channel, send] of channels) {
       const outcome = await withRetries(() => withoutUrlSecrets(send), {
         attempts: this.config.reportDeliveryAttempts,
         baseDelayMs: this.config.reportRetryBaseMs,
+        sleep: (ms) => this.pause(ms),
+        stopped: () => this.stopping !== undefined,
         onAttempt: (attempt, error) => {
           this.metrics.counters.inc(REPORT_DELIVERY_ATTEMPTS, {
             channel,
@@ -96,26 +165,136 @@ export class ReportDeliveryService implements OnApplicationBootstrap {
           });
           if (error) {
             this.logger.warn(
-              `${report.week} ${channel} attempt ${attempt} failed: ${(error as Error).message}`,
+              `${week} ${channel} attempt ${attempt} failed: ${(error as Error).message}`,
             );
           }
         },
       });
-      const status = outcome.ok ? 'delivered' : 'failed';
-      this.metrics.counters.inc(REPORT_DELIVERIES, { channel, status });
-      attempts.push({
+      const status = outcome.interrupted ? 'pending' : outcome.ok ? 'delivered' : 'failed';
+      const attempt: DeliveryAttempt = {
         channel,
         status,
         attempts: outcome.attempts,
         error: outcome.error,
-        atMs: Date.now(),
+        atMs: outcome.interrupted ? startedAtMs : Date.now(),
+      };
+      // Stored as soon as it is known: a stop after it does not send it again.
+      await this.reports.updateDeliveries(week, (deliveries) => {
+        const mine = deliveries.findIndex(
+          (d) => d.channel === channel && d.status === 'pending' && d.atMs === startedAtMs,
+        );
+        return mine < 0
+          ? [...deliveries, attempt]
+          : deliveries.map((d, i) => (i === mine ? attempt : d));
       });
+      if (outcome.interrupted) {
+        this.logger.warn(
+          `${week} ${channel} delivery stopped by the shutdown after ${outcome.attempts} of ${this.config.reportDeliveryAttempts} attempts: it stays pending and is sent at the next start`,
+        );
+        continue;
+      }
+      this.metrics.counters.inc(REPORT_DELIVERIES, { channel, status });
+      attempts.push(attempt);
       if (!outcome.ok) {
-        this.logger.error(`${report.week} ${channel} delivery failed: ${outcome.error}`);
+        this.logger.error(`${week} ${channel} delivery failed: ${outcome.error}`);
       }
     }
-    if (attempts.length > 0) await this.reports.recordDeliveries(report.week, attempts);
     return attempts;
+  }
+
+  /**
+   * Sends, once, every stored complete week's delivery still pending on a configured channel: one
+   * the process did not live to finish. A pending delivery of a channel no longer configured is
+   * stored as failed, saying so. Called at start-up by the analyzer's report schedule.
+   */
+  async resumePending(): Promise<void> {
+    const configured = new Set<string>();
+    if (this.config.reportWebhookUrl) configured.add('webhook');
+    if (this.config.reportSmtpUrl) configured.add('email');
+    for (const stored of await this.reports.list()) {
+      if (this.stopping) return;
+      const pending = [
+        ...new Set(stored.deliveries.filter((d) => d.status === 'pending').map((d) => d.channel)),
+      ];
+      if (pending.length === 0 || this.underWay.has(stored.week)) continue;
+      try {
+        const gone = pending.filter((channel) => !configured.has(channel));
+        if (gone.length > 0) await this.abandon(stored.week, gone);
+        const resumed = pending.filter((channel) => configured.has(channel));
+        if (resumed.length === 0) continue;
+        const report = await this.reports.get(stored.week);
+        if (!report?.complete) continue;
+        this.logger.log(
+          `${stored.week} ${resumed.join(' and ')} delivery was cut short when the process stopped: sending it now`,
+        );
+        await this.deliver(report, resumed);
+      } catch (error) {
+        this.logger.error(
+          `${stored.week} pending delivery failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+  }
+
+  private async abandon(week: string, channels: string[]): Promise<void> {
+    await this.reports.updateDeliveries(week, (deliveries) =>
+      deliveries.map((d) =>
+        d.status === 'pending' && channels.includes(d.channel)
+          ? {
+              ...d,
+              status: 'failed',
+              error: `cut short when the process stopped, and ${CHANNEL_VARIABLE[d.channel] ?? d.channel} is no longer set: not sent again`,
+            }
+          : d,
+      ),
+    );
+    this.logger.warn(
+      `${week} ${channels.join(' and ')} delivery was cut short when the process stopped and is no longer configured: recorded as failed`,
+    );
+  }
+
+  /**
+   * Stops retrying (a delivery between attempts stays pending) and waits, at most
+   * SHUTDOWN_WAIT_MS, for attempts under way to end and be stored.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= this.drain();
+    return this.stopping;
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  private async drain(): Promise<void> {
+    for (const wake of [...this.wakers]) wake();
+    const deliveries = [...this.underWay.values()].flatMap((week) => [...week]);
+    if (deliveries.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), SHUTDOWN_WAIT_MS);
+    });
+    const ended = await Promise.race([Promise.allSettled(deliveries).then(() => true), waited]);
+    clearTimeout(timer);
+    if (!ended) {
+      this.logger.warn(
+        `a report delivery attempt did not end within ${SHUTDOWN_WAIT_MS / 1000} s of the shutdown: it stays pending and is sent again at the next start`,
+      );
+    }
+  }
+
+  /** A backoff wait that the shutdown ends early. */
+  private pause(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakers.add(wake);
+    });
   }
 
   private async postWebhook(url: string, report: WeeklyReport): Promise<void> {
