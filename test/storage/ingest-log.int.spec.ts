@@ -23,6 +23,7 @@ import {
   openIngestLog,
   startIngestWriter,
   type IngestBatch,
+  type LoggedFacts,
 } from '@fleetscope/storage';
 import { emptyFunctionMinute, type InvocationRecord, type LogRow } from '@fleetscope/model';
 // The writer's row encoders are internal to @fleetscope/storage (not in its index): the log's
@@ -667,6 +668,55 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       expect(restarted.stats.replaySkippedBatches).toBe(10);
       expect(await counts(handle.client)).toEqual(storedDeliveries(10));
       expect(loggedBatches(logDir)).toEqual([]);
+    }));
+
+  it("keeps a stored batch's segment until its facts are kept, and hands them to the next start's keeper, stored batches included", () =>
+    withWriterHarness(async ({ handle, logDir, loggedWriter }) => {
+      // The collector's recorders hold what they learn for a second: this keeper never gets there.
+      let kept!: () => void;
+      const keeping = new Promise<void>((resolve) => (kept = resolve));
+      const writer = loggedWriter({ ...ON_FLUSH, factsKeeperExpected: true });
+      writer.keepFacts({ replayed: () => undefined, settled: () => keeping });
+      const hint = { functionId: FN, version: '1', runtime: 'nodejs20.x', observedAtMs: hourMs };
+      await Promise.all([
+        writer.write({ ...delivery(0, hourMs), hints: [hint] }),
+        writer.write(delivery(1, hourMs)),
+        writer.write({ ...delivery(2, hourMs), hints: [] }),
+      ]);
+      await writer.flush();
+      expect(await counts(handle.client)).toEqual(storedDeliveries(3));
+      // Stored, and still in the log: a kill here replays it. Only the hints given are logged.
+      const logged = loggedBatches(logDir) as { hints?: unknown }[];
+      expect(logged.map((b) => b.hints)).toEqual([[hint], undefined, undefined]);
+
+      const restarted = loggedWriter({ ...DRAINING, factsKeeperExpected: true });
+      await restarted.seedRecentInvocations();
+      expect(await restarted.replayLog()).toBe(0);
+      expect(restarted.stats.replaySkippedBatches).toBe(3);
+      // No keeper yet: the facts it read keep their segments.
+      expect(loggedBatches(logDir)).toHaveLength(3);
+      const replayed: LoggedFacts[] = [];
+      restarted.keepFacts({
+        replayed: (facts) => replayed.push(...facts),
+        settled: () => Promise.resolve(),
+      });
+      const memory = (n: number, i: number) => ({
+        functionId: FN,
+        source: 'lambda_log',
+        startTimeMs: hourMs + n * 1000 + i * 10,
+        memorySizeMb: 256,
+        runtime: '',
+        architecture: '',
+      });
+      // Each batch's settings at the earliest and the latest time it shows them.
+      expect(replayed).toEqual([
+        { invocations: [memory(0, 0), memory(0, 19)], hints: [hint] },
+        { invocations: [memory(1, 0), memory(1, 19)], hints: [] },
+        { invocations: [memory(2, 0), memory(2, 19)], hints: [] },
+      ]);
+      await restarted.close();
+      expect(loggedBatches(logDir)).toEqual([]);
+      kept();
     }));
 
   it.each([

@@ -11,6 +11,7 @@ import { OtlpHttpRoutes } from './otlp/otlp-http.routes';
 import { IngestMetrics } from './telemetry/ingest-metrics';
 import { InventorySyncService } from './inventory/inventory-sync.service';
 import { SettingsHistoryRecorder } from './inventory/settings-history.recorder';
+import { LoggedFactsKeeper } from './inventory/logged-facts.keeper';
 import { KnativeInventorySource } from './inventory/knative-inventory.source';
 import { LambdaInventorySource } from './inventory/lambda-inventory.source';
 import { OpenFaasInventorySource } from './inventory/openfaas-inventory.source';
@@ -29,6 +30,7 @@ import { PlatformTargets } from './platforms/platform-targets';
     IngestPipeline,
     InventoryRecorder,
     SettingsHistoryRecorder,
+    LoggedFactsKeeper,
     PlatformIngestHandler,
     OtlpExportService,
     OtlpHttpRoutes,

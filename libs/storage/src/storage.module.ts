@@ -131,6 +131,8 @@ export async function startIngestWriter(
       }),
     log,
     rawInsert: handle.rawInsert,
+    // The collector's LoggedFactsKeeper; a process without one keeps the replayed facts logged.
+    factsKeeperExpected: true,
   });
   try {
     await writer.seedRecentInvocations();

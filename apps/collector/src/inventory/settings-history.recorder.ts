@@ -32,6 +32,8 @@ export class SettingsHistoryRecorder implements BeforeApplicationShutdown {
   private writeQueued = false;
   /** The paced write of observations (observed()) due, if any. */
   private timer: NodeJS.Timeout | undefined;
+  /** Who waits for the write the timer is armed for (settled()). */
+  private nextWrite: { promise: Promise<void>; resolve: () => void } | undefined;
   private lastWriteStarted = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly settings: FunctionSettingsRepository) {}
@@ -71,9 +73,13 @@ export class SettingsHistoryRecorder implements BeforeApplicationShutdown {
   private queueWrite(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.writeQueued) return;
-    this.writeQueued = true;
-    this.chain = this.chain.then(() => this.writePending());
+    if (!this.writeQueued) {
+      this.writeQueued = true;
+      this.chain = this.chain.then(() => this.writePending());
+    }
+    const waiting = this.nextWrite;
+    this.nextWrite = undefined;
+    if (waiting) void this.chain.then(waiting.resolve);
   }
 
   private async writePending(): Promise<void> {
@@ -89,6 +95,21 @@ export class SettingsHistoryRecorder implements BeforeApplicationShutdown {
         this.logger.warn(`settings history not stored: ${(error as Error).message}`);
       }
     }
+  }
+
+  /**
+   * Resolves once every observation handed in so far is written (or given up), without hastening
+   * the paced write: the ingest log keeps the batches they came from until then
+   * (LoggedFactsKeeper).
+   */
+  settled(): Promise<void> {
+    if (!this.timer) return this.chain;
+    if (!this.nextWrite) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.nextWrite = { promise, resolve };
+    }
+    return this.nextWrite.promise;
   }
 
   /** Resolves once every observation handed in so far is written (or given up). */

@@ -59,6 +59,8 @@ export class InventoryRecorder implements BeforeApplicationShutdown {
   ]);
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  /** Who waits for the flush the timer is armed for (settled()). */
+  private nextFlush: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(private readonly configs: FunctionConfigRepository) {}
 
@@ -92,7 +94,12 @@ export class InventoryRecorder implements BeforeApplicationShutdown {
    * taken before the rows are stored (they are dropped once encoded), recorded once they are
    * (spansObserved()). Without them a function known only from OpenTelemetry had runtime ''.
    */
-  static spanRuntimesIn(invocations: readonly InvocationRecord[]): SpanRuntime[] {
+  static spanRuntimesIn(
+    invocations: readonly Pick<
+      InvocationRecord,
+      'source' | 'runtime' | 'functionId' | 'startTimeMs'
+    >[],
+  ): SpanRuntime[] {
     let byFunction: Map<string, SpanRuntime> | undefined;
     for (const inv of invocations) {
       if (inv.source !== 'otel_span' || !inv.runtime) continue;
@@ -123,21 +130,39 @@ export class InventoryRecorder implements BeforeApplicationShutdown {
     );
   }
 
+  /**
+   * Resolves once every hint handed in so far is written (or given up), without hastening the
+   * write: the ingest log keeps the batches they came from until then (LoggedFactsKeeper).
+   */
+  settled(): Promise<void> {
+    if (!this.timer) return this.flushing;
+    if (!this.nextFlush) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.nextFlush = { promise, resolve };
+    }
+    return this.nextFlush.promise;
+  }
+
   /** Writes what is pending; on shutdown and by tests. */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    const waiting = this.nextFlush;
+    this.nextFlush = undefined;
     const writes: (() => Promise<void>)[] = [];
     for (const [source, hints] of this.sources) {
       const changed = [...hints.pending.values()];
       hints.pending.clear();
       if (changed.length > 0) writes.push(() => this.write(source, hints, changed));
     }
-    if (writes.length === 0) return this.flushing;
-    // After the writes of the flush before, as before: one source's rows at a time.
-    this.flushing = this.flushing.then(async () => {
-      for (const write of writes) await write();
-    });
+    if (writes.length > 0) {
+      // After the writes of the flush before, as before: one source's rows at a time.
+      this.flushing = this.flushing.then(async () => {
+        for (const write of writes) await write();
+      });
+    }
+    if (waiting) void this.flushing.then(waiting.resolve);
     return this.flushing;
   }
 

@@ -131,7 +131,13 @@ export class PlatformIngestHandler {
     }
     const outcome = result.failure
       ? undefined
-      : this.pipeline.store(signal, { invocations: result.invocations, logs: result.logs }, key);
+      : this.pipeline.store(
+          signal,
+          // The hints go in the batch's ingest-log line: acknowledged with the rows, replayed
+          // with them after a kill (LoggedFactsKeeper).
+          { invocations: result.invocations, logs: result.logs, hints: result.configHints },
+          key,
+        );
     return this.settle(signal, decoded(result), outcome, notStored);
   }
 

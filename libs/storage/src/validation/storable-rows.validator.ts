@@ -331,6 +331,7 @@ export function screenBatch(
     metricPoints: keep('metricPoints', batch.metricPoints, pointProblem),
     functionMinutes: keep('functionMinutes', batch.functionMinutes, minuteProblem),
     requestKeys: batch.requestKeys,
+    hints: batch.hints,
   };
   return {
     batch: refused === 0 ? batch : screened,

@@ -1,7 +1,13 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { InvocationRecord } from '@fleetscope/model';
-import { encodeBatch, invocationHash, type EncodedBatch } from './encoded-batch';
+import {
+  encodeBatch,
+  invocationHash,
+  loggedFacts,
+  putLogLine,
+  type EncodedBatch,
+} from './encoded-batch';
 import { LineBuffer } from './line-buffer';
 import { cutRequestId } from '../testing/cut-request-id';
 
@@ -61,5 +67,53 @@ describe('encodeBatch', () => {
     );
     const pairs = ids.map((_, i) => batch.invocationHashes.slice(2 * i, 2 * i + 2).join());
     expect(new Set(pairs).size).toBe(ids.length);
+  });
+});
+
+describe('loggedFacts', () => {
+  const at = (requestId: string, startTimeMs: number, memorySizeMb: number): InvocationRecord => ({
+    ...invocation(requestId),
+    startTimeMs,
+    memorySizeMb,
+    runtime: '',
+    architecture: 'arm64',
+  });
+  const hint = { functionId: 'f', version: '', runtime: 'java21', observedAtMs: 5 };
+
+  it("reads a logged line's hints, and its invocations' settings at the earliest and latest time each shows", () => {
+    const batch = {
+      invocations: [at('a', 30, 512), at('b', 10, 512), at('c', 20, 512), at('d', 40, 1024)],
+    };
+    const out = new LineBuffer();
+    putLogLine(out, encodeBatch(batch, new LineBuffer()), [hint]);
+    const document: unknown = JSON.parse(out.bytes().toString('utf8'));
+    const seen = (startTimeMs: number, memorySizeMb: number) => ({
+      functionId: 'aws:lambda:eu-west-1:123456789012:function:checkout',
+      source: 'lambda_log',
+      startTimeMs,
+      memorySizeMb,
+      runtime: '',
+      architecture: 'arm64',
+    });
+    expect(loggedFacts(document)).toEqual({
+      invocations: [seen(10, 512), seen(30, 512), seen(40, 1024)],
+      hints: [hint],
+    });
+    // An earlier version's line (the decoded batch) has no hints.
+    expect(loggedFacts(JSON.parse(JSON.stringify(batch)))).toEqual({
+      invocations: [seen(10, 512), seen(30, 512), seen(40, 1024)],
+      hints: [],
+    });
+  });
+
+  it('writes nothing more for a batch without hints', () => {
+    const encoded = encodeBatch({ invocations: [at('a', 1, 128)] }, new LineBuffer());
+    const [plain, empty] = [undefined, []].map((hints) => {
+      const out = new LineBuffer();
+      putLogLine(out, encoded, hints);
+      return out.bytes().toString('utf8');
+    });
+    expect(empty).toBe(plain);
+    expect(plain).not.toContain('hints');
   });
 });

@@ -1,7 +1,7 @@
 import { WindowSets, type FlushWindow } from './flush-journal';
 import type { IngestBatch } from './ingest-writer';
 import { LineBuffer } from './line-buffer';
-import { hashKey, type KeyHash } from '@fleetscope/model';
+import { hashKey, type InvocationRecord, type KeyHash } from '@fleetscope/model';
 import {
   FUNCTION_MINUTES,
   INVOCATIONS,
@@ -151,12 +151,15 @@ const LOG_VERSION = 2;
 
 /**
  * Writes the batch's ingest-log line (without its newline) into `out`:
- * `{"v":2,"id":"…","requestKeys":[…],"rows":{"invocations":[[…],[…]],…}}`, each row the very bytes of its
- * insert body (newlines turned into the array's commas).
+ * `{"v":2,"id":"…","requestKeys":[…],"hints":[…],"rows":{"invocations":[[…],[…]],…}}`, each row
+ * the very bytes of its insert body (newlines turned into the array's commas). `hints` (the
+ * request's IngestBatch.hints) only when it has some: most deliveries have none.
  */
-export function putLogLine(out: LineBuffer, batch: EncodedBatch): void {
+export function putLogLine(out: LineBuffer, batch: EncodedBatch, hints?: readonly unknown[]): void {
   const id = batch.id === undefined ? '' : `"id":${JSON.stringify(batch.id)},`;
-  out.put(`{"v":${LOG_VERSION},${id}"requestKeys":${JSON.stringify(batch.requestKeys)},"rows":{`);
+  out.put(`{"v":${LOG_VERSION},${id}"requestKeys":${JSON.stringify(batch.requestKeys)},`);
+  if (hints && hints.length > 0) out.put(`"hints":${JSON.stringify(hints)},`);
+  out.put('"rows":{');
   let first = true;
   for (const encoder of ROW_TABLES) {
     const rows = batch.tables[encoder.table];
@@ -217,6 +220,80 @@ export function fromLogDocument(document: unknown, scratch: LineBuffer): Encoded
     encoded.rows += values.length;
   }
   return encoded;
+}
+
+/** The columns of an invocation the collector learns its facts from (settingsSeenIn(), spanRuntimesIn()). */
+export type LoggedInvocation = Pick<
+  InvocationRecord,
+  'functionId' | 'source' | 'startTimeMs' | 'memorySizeMb' | 'runtime' | 'architecture'
+>;
+
+/**
+ * What the collector learned from a logged batch once it was acknowledged, and keeps in memory
+ * for a second before storing it (the inventory's hints, the settings history): handed back by a
+ * replay (IngestWriter.keepFacts()), so that it outlives a kill as the rows do.
+ */
+export interface LoggedFacts {
+  /**
+   * Its invocations' distinct settings (function, source, memory, runtime, architecture), each
+   * at the earliest and at the latest start time the batch shows it: what those facts are taken
+   * from, without a replay holding every row.
+   */
+  invocations: LoggedInvocation[];
+  /** The request's hints (IngestBatch.hints) as they were logged; none in older lines. */
+  hints: unknown[];
+}
+
+/**
+ * The facts of an ingest-log document that holds a batch (a version 2 line or an earlier
+ * version's decoded batch); undefined when it tells nothing (no invocation, no hint).
+ */
+export function loggedFacts(document: unknown): LoggedFacts | undefined {
+  const doc = document as { v?: number; hints?: unknown; rows?: { invocations?: unknown } };
+  const hints = Array.isArray(doc.hints) ? (doc.hints as unknown[]) : [];
+  const seen = new Map<string, { earliest: LoggedInvocation; latest: LoggedInvocation }>();
+  const note = (inv: LoggedInvocation): void => {
+    const key = `${inv.functionId}|${inv.source}|${inv.memorySizeMb}|${inv.runtime}|${inv.architecture}`;
+    const known = seen.get(key);
+    if (!known) seen.set(key, { earliest: inv, latest: inv });
+    else if (inv.startTimeMs < known.earliest.startTimeMs) known.earliest = inv;
+    else if (inv.startTimeMs > known.latest.startTimeMs) known.latest = inv;
+  };
+  if (doc.v === LOG_VERSION) {
+    // Columns by position (row-columns.ts): 0 function_id, 1 source, 2 start_time (ms),
+    // 11 memory_size_mb (0: unknown), 20 runtime, 21 architecture.
+    const rows = Array.isArray(doc.rows?.invocations) ? (doc.rows.invocations as unknown[][]) : [];
+    for (const row of rows) {
+      note({
+        functionId: String(row[0]),
+        source: row[1] as InvocationRecord['source'],
+        startTimeMs: Number(row[2]),
+        memorySizeMb: Number(row[11]) > 0 ? Number(row[11]) : null,
+        runtime: typeof row[20] === 'string' ? row[20] : '',
+        architecture: typeof row[21] === 'string' ? row[21] : '',
+      });
+    }
+  } else {
+    // An earlier version's line: the decoded batch itself.
+    const invocations = (document as IngestBatch).invocations;
+    for (const inv of Array.isArray(invocations) ? invocations : []) {
+      note({
+        functionId: inv.functionId,
+        source: inv.source,
+        startTimeMs: inv.startTimeMs,
+        memorySizeMb: inv.memorySizeMb,
+        runtime: inv.runtime ?? '',
+        architecture: inv.architecture ?? '',
+      });
+    }
+  }
+  if (seen.size === 0 && hints.length === 0) return undefined;
+  const invocations: LoggedInvocation[] = [];
+  for (const { earliest, latest } of seen.values()) {
+    invocations.push(earliest);
+    if (latest !== earliest) invocations.push(latest);
+  }
+  return { invocations, hints };
 }
 
 /**

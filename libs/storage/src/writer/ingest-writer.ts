@@ -28,10 +28,12 @@ import {
   encodeBatch,
   fromLogDocument,
   invocationHash,
+  loggedFacts,
   putLogLine,
   tallestTable,
   type EncodedBatch,
   type EncodedRows,
+  type LoggedFacts,
 } from './encoded-batch';
 import { LineBuffer } from './line-buffer';
 import { KeyHashSet } from './key-hash-set';
@@ -47,7 +49,7 @@ import {
   type TableEncoder,
 } from './row-columns';
 
-export { invocationHash } from './encoded-batch';
+export { invocationHash, type LoggedFacts, type LoggedInvocation } from './encoded-batch';
 
 /**
  * Longest wait after a flush for the senders it acknowledged to send their next request into the
@@ -71,6 +73,24 @@ export interface IngestBatch {
    * stored after the rows, in the same flush, so a key is remembered only once its data is safe.
    */
   requestKeys?: { key: string; source: string }[];
+  /**
+   * What the request said of its functions besides its rows (the collector's inventory hints:
+   * a runtime from INIT_START, a timeout), opaque here. With the ingest log they are written in
+   * the batch's line and handed back by a replay (keepFacts()), so that they outlive a kill as the
+   * rows do. A batch split into parts (split()) carries them in its last part.
+   */
+  hints?: readonly unknown[];
+}
+
+/**
+ * Who stores what the collector learns from the batches it acknowledged (the inventory's hints,
+ * the settings history), which it keeps in memory for a second first: see keepFacts().
+ */
+export interface FactsKeeper {
+  /** Takes the facts of the batches a replay read, oldest first (stored ones included). */
+  replayed(facts: LoggedFacts[]): void;
+  /** Resolves once every fact handed to it so far, replayed or learned since, is stored or given up. */
+  settled(): Promise<void>;
 }
 
 export interface WriterOptions {
@@ -102,6 +122,12 @@ export interface WriterOptions {
    * rawInsert). Without it (server mode), the same bytes go as the HTTP body (execInserter()).
    */
   rawInsert?: RawInsert;
+  /**
+   * Ingest log only: a keeper of the batches' facts (keepFacts()) is attached once the process
+   * has started (the collector). Until it is, the segments a replay read stay on disk whenever
+   * they hold facts, so that a kill before the keeper has stored them replays them again.
+   */
+  factsKeeperExpected?: boolean;
 }
 
 /**
@@ -281,6 +307,15 @@ export class IngestWriter {
   private regatherTarget: number | undefined;
   /** Ingest log only: when the last drain started (performance.now()), for the drains' pace. */
   private lastDrainStart = Number.NEGATIVE_INFINITY;
+  /** The keeper of the batches' facts (keepFacts()), once attached. */
+  private keeper: FactsKeeper | undefined;
+  /** The facts a replay read, until a keeper takes them. */
+  private replayedFacts: LoggedFacts[] = [];
+  /** Resolves with the keeper once attached (segments with replayed facts wait for it). */
+  private readonly keeperAttached: Promise<FactsKeeper>;
+  private attachKeeper: (keeper: FactsKeeper) => void = noop;
+  /** Segment deletions waiting for the keeper (removeSegments()), one after another. */
+  private removals: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly client: ClickHouseClient,
@@ -288,6 +323,24 @@ export class IngestWriter {
   ) {
     this.recent = new RecentKeys(options.recentInvocationKeys ?? 500_000);
     this.insertBody = options.rawInsert ?? execInserter(client);
+    this.keeperAttached = new Promise((resolve) => (this.attachKeeper = resolve));
+  }
+
+  /**
+   * Attaches the keeper of what the collector learns from the batches it acknowledged: the
+   * inventory's hints (IngestBatch.hints) and what their invocations report of their settings,
+   * which it keeps in memory for a second before storing them. With the ingest log, a segment is
+   * deleted only once the keeper has stored the facts of every batch acknowledged before its
+   * drain ended (FactsKeeper.settled()): until then a kill replays it, and the replay hands its
+   * batches' facts to the keeper of the next process (FactsKeeper.replayed()), those of batches
+   * already stored included. The facts a replay read before the keeper was attached are handed
+   * over now. Once, at start-up.
+   */
+  keepFacts(keeper: FactsKeeper): void {
+    this.keeper = keeper;
+    const facts = this.replayedFacts.splice(0);
+    if (facts.length > 0) keeper.replayed(facts);
+    this.attachKeeper(keeper);
   }
 
   /** Remembers invocations stored before a restart, so their retries are recognised. */
@@ -397,6 +450,8 @@ export class IngestWriter {
     for (const b of this.barriers.splice(0)) b.resolve();
     for (const made of this.roomWaiters.splice(0)) made();
     await this.flushing?.catch(() => undefined);
+    // The stored segments whose facts the keeper is storing (it stores what it holds at shutdown).
+    if (this.keeper) await this.removals;
     await this.options.log?.close();
   }
 
@@ -435,6 +490,10 @@ export class IngestWriter {
     for (const document of log.leftOver()) {
       const attempt = attemptOf(document);
       if (!attempt) {
+        if (this.options.factsKeeperExpected) {
+          const facts = loggedFacts(document);
+          if (facts) this.replayedFacts.push(facts);
+        }
         batches.push(fromLogDocument(document, this.scratch));
         continue;
       }
@@ -482,7 +541,40 @@ export class IngestWriter {
   private async removeLeftOver(log: IngestLog): Promise<void> {
     const closed = log.rotate();
     await closed.written;
-    log.remove(closed.ids);
+    this.removeSegments(log, closed.ids);
+  }
+
+  /**
+   * Deletes stored segments once the facts of the batches acknowledged so far are stored too
+   * (keepFacts()); at once without a keeper, unless a replay read facts that wait for one. Not
+   * awaited by the drains: a segment only stays a little longer.
+   */
+  private removeSegments(log: IngestLog, ids: number[]): void {
+    if (ids.length === 0) return;
+    const kept = this.keeper
+      ? this.keeper.settled()
+      : this.replayedFacts.length > 0
+        ? this.keeperAttached.then((keeper) => keeper.settled())
+        : undefined;
+    const remove = (): void => {
+      try {
+        log.remove(ids);
+      } catch (error) {
+        // Replayed at the next start, where what it holds is skipped by its request keys.
+        this.logger.warn(`deleting stored ingest log segments: ${describeError(error)}`);
+      }
+    };
+    if (!kept) {
+      remove();
+      return;
+    }
+    this.removals = this.removals.then(() =>
+      kept.then(remove, (error: unknown) =>
+        this.logger.warn(
+          `ingest log segments kept, their facts not stored: ${describeError(error)}`,
+        ),
+      ),
+    );
   }
 
   private async storedRequestKeys(keys: string[]): Promise<Set<string>> {
@@ -594,7 +686,8 @@ export class IngestWriter {
     // The log's line holds the very bytes the insert will send (see encoded-batch.ts). Appended
     // before a drain may start: the line is then in the segment `pending.segment` names, whose
     // rotation waits for its write (a drain never stores a batch whose append may still fail).
-    const appended = log.appendLine((out) => putLogLine(out, encoded));
+    const hints = batch.hints;
+    const appended = log.appendLine((out) => putLogLine(out, encoded, hints));
     if (this.drainDue()) this.kick();
     else if (!this.flushing) this.timer ??= setTimeout(() => this.kick(), this.drainWaitMs());
     return this.acknowledged(appended, pending);
@@ -792,14 +885,12 @@ export class IngestWriter {
       this.settleWaiters();
     }
     // The segments holding no batch still queued: those before the first one left (the queue is
-    // in the order of the segments). One that cannot be deleted is replayed at the next start,
-    // where what it holds is skipped by its request keys.
+    // in the order of the segments), once the facts of their batches are stored too.
     const left = this.queue.find((p) => !p.dropped)?.segment;
-    try {
-      log.remove(left === undefined ? segments.ids : segments.ids.filter((id) => id < left));
-    } catch (error) {
-      this.logger.warn(`deleting stored ingest log segments: ${describeError(error)}`);
-    }
+    this.removeSegments(
+      log,
+      left === undefined ? segments.ids : segments.ids.filter((id) => id < left),
+    );
   }
 
   private drainFailed(error: unknown, batches: number): void {
@@ -1272,6 +1363,7 @@ function cutBatch(batch: IngestBatch, limit: number): IngestBatch[] {
     (p, rows) => (p.functionMinutes = rows),
   );
   if (bytes > 0) parts.push(part);
+  if (batch.hints && parts.length > 0) parts[parts.length - 1].hints = batch.hints;
   return parts;
 }
 
