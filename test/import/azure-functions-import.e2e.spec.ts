@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { functionId } from '@fleetscope/model';
 import { buildProgram, endpointsFrom, importAzureFunctions, importCommand } from '@fleetscope/cli';
-import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { getJson, startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'azure-functions');
 const SAMPLE_2019 = join(FIXTURES, '2019-10fn');
@@ -25,15 +25,25 @@ function csvRows(path: string): string[][] {
     .map((l) => l.split(','));
 }
 
-/** The sample cut to its first `minutes` minute columns, optionally in the vHive variant. */
-function sampleFile(dir: string, minutes: number, variant: 'azure-2019' | 'vhive'): string {
+/**
+ * The sample cut to `minutes` minute columns (from minute `from` + 1 on, renumbered from 1: a
+ * day's file of its own), optionally in the vHive variant.
+ */
+function sampleFile(
+  dir: string,
+  minutes: number,
+  variant: 'azure-2019' | 'vhive',
+  from = 0,
+): string {
   const [header, ...rows] = csvRows(join(SAMPLE_2019, 'invocations.csv'));
   const cut = (row: string[], isHeader: boolean) => {
-    const minuteCols = row.slice(4, 4 + minutes);
+    const minuteCols = isHeader
+      ? header.slice(4, 4 + minutes)
+      : row.slice(4 + from, 4 + from + minutes);
     if (variant === 'azure-2019') return [...row.slice(0, 4), ...minuteCols];
     return [...row.slice(0, 3), ...(isHeader ? minuteCols.map((m) => `minute_${m}`) : minuteCols)];
   };
-  const path = join(dir, `invocations-${variant}-${minutes}.csv`);
+  const path = join(dir, `invocations-${variant}-${from === 0 ? '' : `${from}+`}${minutes}.csv`);
   writeFileSync(
     path,
     [cut(header, true), ...rows.map((r) => cut(r, false))].map((r) => r.join(',')).join('\n'),
@@ -226,6 +236,36 @@ describe('npx fleetscope import azure-functions', () => {
       `SELECT sum(duration_us) / 1000 AS ms FROM invocations WHERE startsWith(function_id, 'azure_functions~n~')`,
     );
     expect(ms).toBeCloseTo(durationSum, 0);
+  });
+
+  it('another day of the trace, or the same file on another --day, is stored, not dropped as already stored', async () => {
+    // Two day files of one fleet (the same functions): the k-th invocation of a function is in both.
+    const dayA = sampleFile(scratch, 4, 'azure-2019');
+    const dayB = sampleFile(scratch, 4, 'azure-2019', 4);
+    const invocationsOf = (file: string) =>
+      csvRows(file)
+        .slice(1)
+        .reduce((n, row) => n + row.slice(4).reduce((m, c) => m + Number(c), 0), 0);
+    const days = ['2026-12-02', '2026-12-03', '2026-12-04'];
+    await runImport(fs, ['--invocations', dayA, '--day', days[0], '--prefix', 'd-']);
+    await runImport(fs, ['--invocations', dayB, '--day', days[1], '--prefix', 'd-']);
+    await runImport(fs, ['--invocations', dayA, '--day', days[2], '--prefix', 'd-']);
+    const apiTotal = async (from: string, to: string) => {
+      const { functions } = await getJson<{ functions: { name: string; invocations: number }[] }>(
+        fs,
+        `/api/functions?from=${from}T00:00:00Z&to=${to}T00:00:00Z`,
+      );
+      return functions
+        .filter((f) => f.name.startsWith('d-'))
+        .reduce((n, f) => n + f.invocations, 0);
+    };
+    const [a, b] = [invocationsOf(dayA), invocationsOf(dayB)];
+    expect(a).toBeGreaterThan(10_000);
+    expect(b).toBeGreaterThan(10_000);
+    expect(await apiTotal(days[0], days[1])).toBe(a);
+    expect(await apiTotal(days[1], days[2])).toBe(b);
+    expect(await apiTotal(days[2], '2026-12-05')).toBe(a);
+    expect(await apiTotal(days[0], '2026-12-05')).toBe(a + b + a);
   });
 
   it('re-running the same import stores nothing twice', async () => {

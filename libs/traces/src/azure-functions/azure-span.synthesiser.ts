@@ -74,6 +74,11 @@ function hash32(text: string): number {
   return h >>> 0;
 }
 
+/** The id stream of a function on the import's day (see FunctionState.ids). */
+function idRandom(key: string, options: AzureSynthesisOptions): SeededRandom {
+  return new SeededRandom(hash32(`${key}@${options.dayStartMs}`) ^ options.seed);
+}
+
 /** Shortens hashed ids and refuses two different ids that shorten alike. */
 class ShortIds {
   private readonly byShort = new Map<string, string>();
@@ -123,7 +128,14 @@ function nanos(ms: number, subMsNanos: number): string {
 
 interface FunctionState {
   resource: AzureFunctionResource;
+  /** Start instants, durations and memory: the same whatever --day the trace lands on. */
   random: SeededRandom;
+  /**
+   * Trace and span ids: also seeded by the day, so the k-th invocation of a function gets other
+   * ids on another --day (or in another day's file) and the collector, which drops a span whose
+   * ids it has just stored, keeps it; the same import of the same day sends the same ids again.
+   */
+  ids: SeededRandom;
   durations: PercentilePoint[] | undefined;
   memory: PercentilePoint[] | undefined;
 }
@@ -177,7 +189,9 @@ function span(
   trigger: string,
   memoryMb: number | undefined,
 ): OtlpSpan {
-  const r = state.random;
+  // The ids once came from the draws' stream: it still advances past them, so that the draws
+  // after them (durations, memory: the demo's figures) are those of every earlier import.
+  state.random.hex(24);
   const durationNanos = Math.round(durationMs * 1e6);
   const endSub = subMsNanos + durationNanos;
   const attributes: OtlpKeyValue[] = [];
@@ -185,8 +199,8 @@ function span(
   // faas.max_memory is bytes (semconv).
   if (memoryMb !== undefined) attributes.push(int('faas.max_memory', memoryMb * 1048576));
   return {
-    traceId: r.hex(16),
-    spanId: r.hex(8),
+    traceId: state.ids.hex(16),
+    spanId: state.ids.hex(8),
     name: state.resource.name,
     kind: SPAN_KIND_SERVER,
     startTimeUnixNano: nanos(startMs, subMsNanos),
@@ -220,6 +234,7 @@ export function* synthesiseAzure2019(
     return {
       resource,
       random: new SeededRandom(hash32(`${key}/${row.trigger}`) ^ options.seed),
+      ids: idRandom(`${key}/${row.trigger}`, options),
       durations: durations.get(key)?.points,
       memory: memory.get(`${row.owner}/${row.app}`)?.points,
     };
@@ -281,6 +296,7 @@ export function* synthesiseAzure2021(
       state = {
         resource: resourceOf(ids, '', row.app, row.func, options.namePrefix ?? ''),
         random: new SeededRandom(hash32(key) ^ options.seed),
+        ids: idRandom(key, options),
         durations: undefined,
         memory: undefined,
       };
