@@ -116,7 +116,9 @@ function deliveries(list) {
     .map((d) =>
       d.status === 'failed'
         ? `${d.channel} failed after ${d.attempts} attempts: ${d.error}`
-        : `${d.channel} delivered`,
+        : d.status === 'pending'
+          ? `${d.channel} pending (${d.attempts} attempts so far; sent again when the analyzer next starts if cut short)`
+          : `${d.channel} delivered`,
     )
     .join('; ');
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
+import { WeeklyReportsRepository } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { deliver, reportLines } from './support/report-lines';
 import { launchChromium } from '../support/chromium-page';
@@ -191,6 +192,31 @@ describe('Reports page', () => {
       await notice.getByText('No report for 2020-W01').waitFor();
       expect(await reader.locator('#week-input').inputValue()).toBe('2020-W01');
       expect(await reader.locator('#report-frame').isHidden()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('defect: a delivery cut short and still pending read "webhook delivered"; it reads pending, with the attempts so far', async () => {
+    const reports = fleetscope.app.get(WeeklyReportsRepository);
+    const stored = (await reports.get(week.label))!;
+    await reports.save({
+      ...stored,
+      deliveries: [
+        { channel: 'webhook', status: 'pending', attempts: 2, error: null, atMs: Date.now() },
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      await context.addInitScript(storeToken, API_TOKEN);
+      const reader = await context.newPage();
+      reader.setDefaultTimeout(10_000);
+      await reader.goto(`${fleetscope.apiUrl}/reports.html?week=${week.label}`);
+      const weekRow = reader.locator(`#weeks tbody tr[data-week="${week.label}"]`);
+      await weekRow.waitFor();
+      const text = await weekRow.innerText();
+      expect(text).toContain('webhook pending (2 attempts so far');
+      expect(text).not.toContain('webhook delivered');
     } finally {
       await context.close();
     }
