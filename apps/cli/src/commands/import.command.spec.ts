@@ -1,5 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildProgram } from '../cli.program';
-import { importCommand, parseDay } from './import.command';
+import { endpointsFrom } from '../fleetscope.client';
+import { importAzureFunctions, importCommand, parseDay } from './import.command';
+
+/** A stand-in collector: `answer` gives each request's status and body, by its number (from 1). */
+async function fakeCollector(
+  answer: (n: number) => { status: number; body?: Buffer | string; type?: string },
+): Promise<{ url: string; close: () => Promise<void> }> {
+  let n = 0;
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const { status, body, type } = answer(++n);
+      res.statusCode = status;
+      res.setHeader('content-type', type ?? 'application/x-protobuf');
+      res.end(body ?? Buffer.alloc(0));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'fleetscope-import-spec-'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A 2019 invocation-count file of `counts` per function (one line each, minutes 1..n). */
+function countsFile(name: string, rows: number[][]): string {
+  const path = join(scratch, name);
+  const minutes = Math.max(...rows.map((r) => r.length));
+  writeFileSync(
+    path,
+    [
+      `HashOwner,HashApp,HashFunction,Trigger,${Array.from({ length: minutes }, (_, i) => i + 1).join(',')}`,
+      ...rows.map((r, i) => `o,a,f${i},http,${r.join(',')}`),
+    ].join('\n'),
+  );
+  return path;
+}
+
+/** What importAzureFunctions throws with, against a collector at `ingestUrl`. */
+async function importFailure(file: string, ingestUrl: string, batchSpans = 5000): Promise<string> {
+  const error: unknown = await importAzureFunctions(
+    {
+      invocations: file,
+      dayStartMs: Date.UTC(2026, 11, 1),
+      seed: 1,
+      batchSpans,
+      concurrency: 1,
+    },
+    endpointsFrom({ ingestUrl, url: 'http://127.0.0.1:1' }, {}),
+  ).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Error);
+  return (error as Error).message;
+}
 
 /** What the CLI says of `--day <value>`, or undefined when it is accepted. */
 async function dayRefusal(value: string): Promise<string | undefined> {
@@ -38,5 +104,24 @@ describe(parseDay.name, () => {
       );
     }
     expect(await dayRefusal('2026-12-01')).toBeUndefined();
+  });
+});
+
+describe('an import that stops part-way', () => {
+  it('says a re-run stores nothing twice only as the same command (--batch-spans included), not whatever it is', async () => {
+    // The first request is stored, the second fails for good.
+    const collector = await fakeCollector((n) => ({ status: n === 1 ? 200 : 500 }));
+    try {
+      const message = await importFailure(countsFile('stop.csv', [[3, 3, 3]]), collector.url, 4);
+      expect(message).toMatch(/the import stopped: 1 of the 2 requests .*\(4 invocations stored\)/);
+      expect(message).toMatch(
+        /Running the same command again \(the same files and options, --batch-spans included\) within 2 days sends the same requests.*another --batch-spans, --seed, --day, --prefix or --cap-per-minute sends other requests, and invocations already stored may be stored twice/,
+      );
+      expect(message).not.toMatch(
+        /sends every request again; the collector recognises those it has stored and does not store them twice/,
+      );
+    } finally {
+      await collector.close();
+    }
   });
 });

@@ -154,10 +154,20 @@ function withAcceptedHeaders(error: unknown, name: string): unknown {
 }
 
 /**
+ * When a re-run after a failed import stores nothing twice. The collector recognises a request it
+ * stored by its body (for 2 days), and an invocation by its ids only among the ~500,000 it stored
+ * last: the same requests are recognised; other batching of the same spans is, at best, soon after.
+ */
+export const RERUN_CONDITION =
+  'Running the same command again (the same files and options, --batch-spans included) within 2 days sends the same requests, and the collector does not store again those it has stored; another --batch-spans, --seed, --day, --prefix or --cap-per-minute sends other requests, and invocations already stored may be stored twice';
+
+/**
  * Reads and checks every file whole, then sends the synthesised spans to the collector's
  * /v1/traces. Nothing is sent unless every file is valid. Batches are the same on every run with
- * the same options, so re-running after a failure stores nothing twice (the collector recognises
- * a request it has stored by its body).
+ * the same files and options, so re-running the same command after a failure stores nothing twice
+ * while the collector remembers the requests it stored (by their body, for 2 days). With another
+ * --batch-spans every body differs, and only invocations among the collector's most recent
+ * (~500,000) are recognised (RERUN_CONDITION).
  */
 export async function importAzureFunctions(
   options: AzureImportOptions,
@@ -279,7 +289,7 @@ export async function importAzureFunctions(
     throw new Error(
       answered === 0
         ? `${message}; nothing was imported`
-        : `${message} — the import stopped: ${acknowledged} of the ${requests} requests sent so far were answered (${stored} invocations stored${rejected}), of ${summary.invocations} invocations to import. Running the same command again sends every request again; the collector recognises those it has stored and does not store them twice`,
+        : `${message} — the import stopped: ${acknowledged} of the ${requests} requests sent so far were answered (${stored} invocations stored${rejected}), of ${summary.invocations} invocations to import. ${RERUN_CONDITION}`,
     );
   }
   const result: AzureImportSummary = {
