@@ -13,6 +13,13 @@ const commands: CommandRegistration[] = [
   replayCommand,
 ];
 
+// `fleetscope report | head -1`: the reader has gone, so nothing written from here on is read.
+// Stop quietly, as Unix tools do, rather than with an unhandled 'error' event and its stack.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 buildProgram(commands)
   .parseAsync(process.argv)
   .catch((error: unknown) => {
