@@ -100,6 +100,9 @@ describe('GET /api/keepalive/replay', () => {
   it.each([
     ['policy=fixed:10', /policy: .*"fixed:10"/],
     ['policy=fixed:-5m', /policy: .*"fixed:-5m"/],
+    // Under the replay's minute resolution (fixed:0s replayed a 119 s gap warm).
+    ['policy=fixed:0s', /policy: "fixed:0s" is under a minute: the replay works on minutes/],
+    ['policy=fixed:10m,fixed:30s', /policy: "fixed:30s" is under a minute: .*at least 1m/],
     ['policy=,', /policy: name 1 to 8 policies/],
     [
       `policy=${Array.from({ length: 9 }, (_, i) => `fixed:${i + 1}m`).join(',')}`,

@@ -127,6 +127,9 @@ describe('npx fleetscope replay and GET /api/keepalive/replay', () => {
     await expect(run(['replay', '--policy', 'fixed:ten', '--url', fs.apiUrl])).rejects.toThrow(
       /answered 400: policy: expected fixed:<n>s\|m\|h or hybrid, got "fixed:ten"/,
     );
+    await expect(run(['replay', '--policy', 'fixed:30s', '--url', fs.apiUrl])).rejects.toThrow(
+      /answered 400: policy: "fixed:30s" is under a minute: the replay works on minutes/,
+    );
     await expect(run(['replay', '--from', 'monday', '--url', fs.apiUrl])).rejects.toThrow(
       /answered 400: from: expected ISO-8601/,
     );

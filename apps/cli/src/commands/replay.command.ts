@@ -107,7 +107,7 @@ export const replayCommand: CommandRegistration = (program: Command) => {
     )
     .option(
       '--policy <policy>',
-      'fixed:10m, fixed:90s, fixed:2h or hybrid; repeat for several (default: fixed:10m and hybrid)',
+      'fixed:10m, fixed:90s, fixed:2h or hybrid, a fixed one at least 1m (the replay works on minutes); repeat for several (default: fixed:10m and hybrid)',
       collect,
     )
     .option('--from <time>', 'ISO-8601 or epoch ms (default: 24 hours before --to)')

@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { parsePolicySpec, type PolicySpec } from '@fleetscope/analysis';
+import { parsePolicySpec, policySpecProblem, type PolicySpec } from '@fleetscope/analysis';
 import { KeepAliveReplayService } from '@fleetscope/analysis-jobs';
 import { parseRange } from '../functions/time-range';
 
@@ -21,7 +21,9 @@ export function parsePolicies(
   return [...new Set(names)].map((name) => {
     const spec = parsePolicySpec(name);
     if (!spec) {
-      throw new BadRequestException(`policy: expected fixed:<n>s|m|h or hybrid, got "${name}"`);
+      throw new BadRequestException(
+        `policy: ${policySpecProblem(name) ?? `cannot read "${name}"`}`,
+      );
     }
     return { name, spec };
   });
@@ -43,7 +45,7 @@ export class KeepAliveController {
     type: String,
     isArray: true,
     description:
-      'fixed:10m, fixed:90s, fixed:2h or hybrid; repeat or comma-separate; default fixed:10m,hybrid',
+      'fixed:10m, fixed:90s, fixed:2h or hybrid; repeat or comma-separate; default fixed:10m,hybrid. A fixed keep-alive under 1 minute is refused: the replay works on minutes with invocations',
   })
   @ApiQuery({
     name: 'from',

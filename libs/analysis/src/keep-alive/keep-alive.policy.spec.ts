@@ -18,6 +18,7 @@ import {
   minutesAfterLast,
   idlePeriods,
   parsePolicySpec,
+  policySpecProblem,
   replayHybridOnline,
   replayPolicy,
 } from './keep-alive.policy';
@@ -187,6 +188,38 @@ describe(parsePolicySpec.name, () => {
     expect(parsePolicySpec('hybrid')).toEqual({ kind: 'hybrid' });
     expect(parsePolicySpec('fixed:ten')).toBeUndefined();
   });
+
+  it('defect: fixed:0s and fixed:30s were accepted though the replay works on whole minutes (fixed:0s replayed a 119 s gap warm); under a minute is refused, naming the resolution', () => {
+    for (const text of ['fixed:0s', 'fixed:30s', 'fixed:0m', 'fixed:0.5m']) {
+      expect(parsePolicySpec(text)).toBeUndefined();
+      expect(policySpecProblem(text)).toMatch(
+        /under a minute: the replay works on minutes.*at least 1m/,
+      );
+    }
+    expect(parsePolicySpec('fixed:60s')).toEqual({ kind: 'fixed', keepAliveMinutes: 1 });
+    expect(policySpecProblem('fixed:60s')).toBeUndefined();
+    expect(policySpecProblem('fixed:ten')).toBe(
+      'expected fixed:<n>s|m|h or hybrid, got "fixed:ten"',
+    );
+  });
+});
+
+describe(replayPolicy.name, () => {
+  it('defect: an idle of exactly K whole minutes was counted warm under a K-minute keep-alive, though the gap between invocations is longer than K; it is cold', () => {
+    // Invocations at 0:30, 11:30 (11 min later), 21:50 (10 min 20 s later), 22:00 (10 s later).
+    const active = [0, 11, 21, 22];
+    expect(idlePeriods(active)).toEqual([10, 9, 0]);
+    // The 11-minute gap (10 whole idle minutes) is certainly past 10 minutes: cold. The 10 min
+    // 20 s one (9 whole idle minutes: between 9 and 11 minutes) cannot be told from the minutes
+    // and is counted warm; it was 1 cold start before, 3 in truth.
+    expect(replayPolicy(active, fixedPolicy(10), 40)).toEqual({
+      coldStarts: 2,
+      idleMinutes: 10 + 9 + 0 + 10,
+    });
+    // One whole idle minute is a gap of more than a minute: cold under fixed:1m.
+    expect(replayPolicy([0, 2], fixedPolicy(1), 3).coldStarts).toBe(2);
+    expect(replayPolicy([0, 1], fixedPolicy(1), 3).coldStarts).toBe(1);
+  });
 });
 
 // The paper's idle time is between one invocation and the next: two invocations in consecutive
@@ -238,7 +271,7 @@ describe('keep-alive model against the paper (Shahrad et al., ATC 2020)', () => 
     expect(replayHybridOnline([0, 1439], DEFAULT_HYBRID_OPTIONS, 1440).idleMinutes).toBe(240);
   });
 
-  it('credits a pre-warm only from when it loads: warm inside [pre-warm, keep-alive], cold before or after', () => {
+  it('credits a pre-warm only from when it loads: warm inside [pre-warm, keep-alive), cold before or after', () => {
     const policy = { kind: 'hybrid' as const, prewarmMinutes: 5, keepAliveMinutes: 8 };
     // Idle 3 (before the pre-warm: cold, nothing loaded), 6 (warm, 1 idle minute after loading),
     // 12 (cold after 3 idle minutes loaded); after the last, observed to the window's end.

@@ -228,9 +228,12 @@ export interface ReplayResult {
 }
 
 /**
- * Replays a policy over the function's minutes as one instance: an idle period of t minutes is
- * warm when prewarm ≤ t ≤ keepAlive (idle memory t − prewarm); otherwise a cold start, after
- * keepAlive − prewarm idle minutes when it outlived the keep-alive. After the last active minute
+ * Replays a policy over the function's minutes as one instance: an idle period of t whole minutes
+ * is warm when prewarm ≤ t < keepAlive (idle memory t − prewarm); otherwise a cold start, after
+ * keepAlive − prewarm idle minutes when it outlived the keep-alive. t whole idle minutes between
+ * two active minutes are a gap of more than t and less than t + 2 minutes between invocations, so
+ * t ≥ keepAlive is certainly longer than the keep-alive (cold); keepAlive − 2 < t < keepAlive may
+ * be either, and is counted warm (docs/keep-alive.md, "The replay"). After the last active minute
  * the instance idles to the end of its keep-alive or to `endMinute` (exclusive), the end of what
  * was observed, whichever comes first: memory-time is wasted only while loaded and idle in the
  * window replayed.
@@ -282,7 +285,7 @@ export function replayIdle(
     let held = 0;
     if (t < p) {
       coldStarts++;
-    } else if (t <= k) {
+    } else if (t < k) {
       held = t - p;
     } else {
       coldStarts++;
@@ -329,13 +332,33 @@ export function replayHybridOnline(
 /** Parses `fixed:10m`, `fixed:90s`, `fixed:2h` or `hybrid`. */
 export type PolicySpec = { kind: 'fixed'; keepAliveMinutes: number } | { kind: 'hybrid' };
 
+/**
+ * The shortest fixed keep-alive the replay can tell from another: it works on minutes with
+ * invocations, in which a gap of under a minute and one of almost two look alike.
+ */
+export const MIN_FIXED_KEEP_ALIVE_MINUTES = 1;
+
+/** Why a spec cannot be replayed, naming it: unreadable, or under the replay's minute resolution. */
+export function policySpecProblem(text: string): string | undefined {
+  if (text === 'hybrid') return undefined;
+  const m = /^fixed:(\d+(?:\.\d+)?)(s|m|h)$/.exec(text);
+  if (!m) return `expected fixed:<n>s|m|h or hybrid, got "${text}"`;
+  if (fixedMinutes(m) < MIN_FIXED_KEEP_ALIVE_MINUTES)
+    return `"${text}" is under a minute: the replay works on minutes with invocations, so a fixed keep-alive must be at least 1m (60s)`;
+  return undefined;
+}
+
+const fixedMinutes = (m: RegExpExecArray) => {
+  const n = Number(m[1]);
+  return m[2] === 's' ? n / 60 : m[2] === 'h' ? n * 60 : n;
+};
+
+/** The spec, or undefined when `policySpecProblem` names a problem with it. */
 export function parsePolicySpec(text: string): PolicySpec | undefined {
   if (text === 'hybrid') return { kind: 'hybrid' };
   const m = /^fixed:(\d+(?:\.\d+)?)(s|m|h)$/.exec(text);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  const minutes = m[2] === 's' ? n / 60 : m[2] === 'h' ? n * 60 : n;
-  return { kind: 'fixed', keepAliveMinutes: minutes };
+  if (!m || fixedMinutes(m) < MIN_FIXED_KEEP_ALIVE_MINUTES) return undefined;
+  return { kind: 'fixed', keepAliveMinutes: fixedMinutes(m) };
 }
 
 /** The policy a spec names for this function's minutes. */
