@@ -125,3 +125,44 @@ describe('an import that stops part-way', () => {
     }
   });
 });
+
+describe('a header in quotes', () => {
+  it('is read as the readers read it: a quoted 2021 header is the 2021 trace, not a bad invocation-count file', async () => {
+    const collector = await fakeCollector(() => ({ status: 200 }));
+    try {
+      const endpoints = endpointsFrom({ ingestUrl: collector.url }, {});
+      const options = {
+        dayStartMs: Date.UTC(2026, 11, 1),
+        seed: 1,
+        batchSpans: 100,
+        concurrency: 1,
+      };
+      const quoted2021 = join(scratch, 'quoted2021.csv');
+      writeFileSync(quoted2021, '"app","func","end_timestamp","duration"\na,b,10,2\na,c,12,1\n');
+      await expect(
+        importAzureFunctions({ ...options, invocations: quoted2021 }, endpoints),
+      ).resolves.toMatchObject({ schema: 'azure-2021', invocations: 2, stored: 2, functions: 2 });
+
+      const quoted2019 = join(scratch, 'quoted2019.csv');
+      writeFileSync(
+        quoted2019,
+        '"HashOwner","HashApp","HashFunction","Trigger","1","2"\no,a,f,http,1,2\n',
+      );
+      await expect(
+        importAzureFunctions({ ...options, invocations: quoted2019 }, endpoints),
+      ).resolves.toMatchObject({ schema: 'azure-2019', invocations: 3, stored: 3 });
+
+      // A quoted durations file given as --invocations is still named for what it is.
+      const durations = join(scratch, 'quoted-durations.csv');
+      writeFileSync(
+        durations,
+        '"HashOwner","HashApp","HashFunction","Average","Count","Minimum","Maximum","percentile_Average_0"\n',
+      );
+      await expect(
+        importAzureFunctions({ ...options, invocations: durations }, endpoints),
+      ).rejects.toThrow(/not an invocation-count file: it looks like a function-durations file/);
+    } finally {
+      await collector.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseIsoTime, rejectionReasons } from '@fleetscope/model';
 import {
+  headerColumns,
   readDurationPercentiles,
   readInvocationCounts,
   readInvocations2021,
@@ -86,16 +87,19 @@ export function parseDay(value: string): number {
   return ms;
 }
 
-async function firstLine(file: string): Promise<string> {
+/** The columns of a file's header (its first 4 KB: the columns that tell the formats apart). */
+async function headerOf(file: string): Promise<string[]> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer
-      .subarray(0, bytesRead)
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/)[0];
+    return headerColumns(
+      buffer
+        .subarray(0, bytesRead)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0],
+    );
   } finally {
     await handle.close();
   }
@@ -123,9 +127,8 @@ const FILE_KINDS: Record<TraceFileKind, { flag: string; what: string; headers: s
   },
 };
 
-/** Which of the trace's files a header line looks like, or undefined. */
-export function traceFileKind(header: string): TraceFileKind | undefined {
-  const columns = header.split(',').map((c) => c.trim());
+/** Which of the trace's files a header (its columns, as headerColumns gives them) looks like. */
+export function traceFileKind(columns: readonly string[]): TraceFileKind | undefined {
   if (columns.some((c) => c.startsWith('percentile_Average_'))) return 'durations';
   if (columns.some((c) => c.startsWith('AverageAllocatedMb'))) return 'memory';
   if (columns[3] === 'Trigger' || /^minute_\d+$/.test(columns[3] ?? '')) return 'invocations';
@@ -138,7 +141,7 @@ export function traceFileKind(header: string): TraceFileKind | undefined {
  * looks like, with the headers the flag takes, before the reader names one column of one format.
  */
 async function checkFileKind(file: string, expected: TraceFileKind): Promise<void> {
-  const kind = traceFileKind(await firstLine(file));
+  const kind = traceFileKind(await headerOf(file));
   if (kind === undefined || kind === expected) return;
   const { flag, headers } = FILE_KINDS[expected];
   const other = FILE_KINDS[kind];
@@ -175,7 +178,7 @@ export async function importAzureFunctions(
   progress?: ImportProgress,
 ): Promise<AzureImportSummary> {
   const began = Date.now();
-  const header = await firstLine(options.invocations);
+  const header = await headerOf(options.invocations);
   const name = basename(options.invocations);
   await checkFileKind(options.invocations, 'invocations');
   if (options.durations) await checkFileKind(options.durations, 'durations');
@@ -189,7 +192,7 @@ export async function importAzureFunctions(
   };
   let batches: Iterable<SynthesisedBatch>;
   let summary: Omit<AzureImportSummary, 'stored' | 'rejected' | 'requests' | 'seconds'>;
-  if (header.startsWith('app,')) {
+  if (header[0] === 'app') {
     // The 2021 trace lists each invocation with its own duration and no owner: options made for
     // the 2019 per-minute counts would be ignored, and the import would not be what was asked.
     const ignored = [

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import {
   AzureTraceFormatError,
   MINUTES_PER_DAY,
@@ -18,12 +19,28 @@ import {
 
 type RowHandler = (row: string[], line: number) => void;
 
+const CSV_OPTIONS = { skip_empty_lines: true, trim: true, bom: true } as const;
+
+/**
+ * The columns of a file's first line as the readers see them: quotes removed ("app","func",…
+ * is app,func,…), blanks trimmed. A line csv-parse refuses (an unclosed quote) is split on commas:
+ * the reader names the problem when it reads the file.
+ */
+export function headerColumns(line: string): string[] {
+  try {
+    const [record] = parseSync<string[]>(line, { ...CSV_OPTIONS, relax_column_count: true });
+    return record ?? [];
+  } catch {
+    return line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  }
+}
+
 async function readCsv(
   input: Readable,
   file: string,
   onHeader: (header: string[]) => RowHandler,
 ): Promise<number> {
-  const parser = input.pipe(parse({ info: true, skip_empty_lines: true, trim: true, bom: true }));
+  const parser = input.pipe(parse({ info: true, ...CSV_OPTIONS }));
   let onRow: RowHandler | undefined;
   let rows = 0;
   try {
