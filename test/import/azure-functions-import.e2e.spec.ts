@@ -53,10 +53,9 @@ function sampleFile(
 
 async function runImport(fs: RunningFleetscope, args: string[]): Promise<void> {
   const program = buildProgram([importCommand]).configureOutput({ writeErr: () => undefined });
-  await program.parseAsync(
-    ['import', 'azure-functions', ...args, '--ingest-url', fs.ingestUrl, '--url', fs.apiUrl],
-    { from: 'user' },
-  );
+  await program.parseAsync(['import', 'azure-functions', ...args, '--ingest-url', fs.ingestUrl], {
+    from: 'user',
+  });
   await fs.flush();
 }
 

@@ -28,6 +28,11 @@ describe('apiRequest', () => {
 
   beforeAll(async () => {
     server = createServer((req, res) => {
+      if (req.url === '/html') {
+        res.setHeader('content-type', 'text/html');
+        res.end('<!doctype html><title>Router login</title>');
+        return;
+      }
       if (req.url === '/ok') {
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ auth: req.headers.authorization ?? null }));
@@ -55,6 +60,15 @@ describe('apiRequest', () => {
     const request = apiRequest(endpointsFrom({ url }, {}), 'POST', '/bad', {});
     await expect(request).rejects.toThrow(
       new FleetscopeRequestError('POST /bad answered 400: week must look like 2026-W48', 400),
+    );
+  });
+
+  it('says the URL did not answer as the Fleetscope API when a 200 is not JSON, not only what JSON.parse said', async () => {
+    const request = apiRequest(endpointsFrom({ url }, {}), 'GET', '/html');
+    await expect(request).rejects.toThrow(
+      new RegExp(
+        `^${url}/html did not answer as the Fleetscope API: Unexpected token '<'.*is not valid JSON; check --url or FLEETSCOPE_URL$`,
+      ),
     );
   });
 

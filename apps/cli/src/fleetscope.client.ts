@@ -79,7 +79,15 @@ export async function apiRequest<T>(
     );
   }
   if (responseType === 'text') return text as T;
-  return (text ? JSON.parse(text) : undefined) as T;
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    // Something answered 2xx that is not the API (a web page, a proxy's login form).
+    throw new FleetscopeRequestError(
+      `${url} did not answer as the Fleetscope API: ${(error as Error).message}; check --url or FLEETSCOPE_URL`,
+    );
+  }
 }
 
 function trimSlash(url: string): string {

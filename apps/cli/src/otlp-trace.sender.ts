@@ -47,7 +47,16 @@ export class OtlpTraceSender {
       }
       const bytes = new Uint8Array(await response.arrayBuffer());
       if (response.ok) {
-        const { rejected, errorMessage } = decodeExportResponseProtobuf('traces', bytes);
+        let answer: { rejected: number; errorMessage: string };
+        try {
+          answer = decodeExportResponseProtobuf('traces', bytes);
+        } catch (error) {
+          // Something answered 200 that is not an OTLP collector (a web page, another service).
+          throw new FleetscopeRequestError(
+            `${url} did not answer as a Fleetscope collector (OTLP/HTTP /v1/traces): ${(error as Error).message}; check --ingest-url or FLEETSCOPE_INGEST_URL`,
+          );
+        }
+        const { rejected, errorMessage } = answer;
         return { rejected, errorMessage: rejected > 0 ? errorMessage : '' };
       }
       if ((response.status === 429 || response.status === 503) && Date.now() < deadline) {

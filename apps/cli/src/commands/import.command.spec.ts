@@ -166,3 +166,53 @@ describe('a header in quotes', () => {
     }
   });
 });
+
+describe('what the import says', () => {
+  it('names a 200 that is not an OTLP collector answer as such, not only "invalid wire type"', async () => {
+    const page = await fakeCollector(() => ({
+      status: 200,
+      type: 'text/html',
+      body: '<!doctype html><title>It works!</title>',
+    }));
+    try {
+      const message = await importFailure(countsFile('page.csv', [[1]]), page.url);
+      expect(message).toMatch(
+        new RegExp(
+          `^${page.url}/v1/traces did not answer as a Fleetscope collector \\(OTLP/HTTP /v1/traces\\): .*wire type.*; check --ingest-url or FLEETSCOPE_INGEST_URL; nothing was imported$`,
+        ),
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('counts the functions it imported, not rows without an invocation', async () => {
+    const collector = await fakeCollector(() => ({ status: 200 }));
+    try {
+      const summary = await importAzureFunctions(
+        {
+          invocations: countsFile('zeros.csv', [
+            [0, 2, 0],
+            [0, 0, 0],
+            [1, 0, 0],
+          ]),
+          dayStartMs: Date.UTC(2026, 11, 1),
+          seed: 1,
+          batchSpans: 100,
+          concurrency: 1,
+        },
+        endpointsFrom({ ingestUrl: collector.url }, {}),
+      );
+      expect(summary).toMatchObject({ functions: 2, invocations: 3, stored: 3 });
+    } finally {
+      await collector.close();
+    }
+  });
+
+  it('has no --url: the import talks to the collector only', () => {
+    const program = buildProgram([importCommand]);
+    const azure = program.commands[0].commands[0];
+    expect(azure.options.map((o) => o.long)).toContain('--ingest-url');
+    expect(azure.options.map((o) => o.long)).not.toContain('--url');
+  });
+});

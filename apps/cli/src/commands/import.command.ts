@@ -235,7 +235,12 @@ export async function importAzureFunctions(
     for (const row of counts.rows) for (const c of row.counts) invocations += Math.min(c, cap);
     summary = {
       schema: counts.schema,
-      functions: new Set(counts.rows.map((r) => `${r.owner}/${r.app}/${r.func}`)).size,
+      // Rows without an invocation that day are not imported: no span names them.
+      functions: new Set(
+        counts.rows
+          .filter((r) => r.counts.some((c) => c > 0))
+          .map((r) => `${r.owner}/${r.app}/${r.func}`),
+      ).size,
       invocations,
     };
   }
@@ -393,7 +398,6 @@ interface ImportCliOptions {
   batchSpans: number;
   concurrency: number;
   capPerMinute?: number;
-  url?: string;
   ingestUrl?: string;
 }
 
@@ -435,7 +439,6 @@ export const importCommand: CommandRegistration = (program: Command) => {
     )
     .option('--batch-spans <n>', 'spans per OTLP request', positiveInteger, 5000)
     .option('--concurrency <n>', 'requests in flight', positiveInteger, 6)
-    .option('--url <url>', 'Fleetscope API (default FLEETSCOPE_URL or http://127.0.0.1:8080)')
     .option(
       '--ingest-url <url>',
       'Fleetscope collector (default FLEETSCOPE_INGEST_URL or http://127.0.0.1:4318)',
