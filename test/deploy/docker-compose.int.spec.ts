@@ -16,6 +16,7 @@ interface Service {
   healthcheck?: { test?: string[]; disable?: boolean };
   volumes?: string[];
   restart?: string;
+  stop_grace_period?: string;
 }
 
 const root = join(__dirname, '..', '..');
@@ -102,6 +103,20 @@ describe('docker-compose.yml', () => {
         'service_completed_successfully',
       ]);
     }
+  });
+
+  it.each(['clickhouse', ...apps])(
+    'restarts %s unless stopped (after a host reboot or an out-of-memory kill)',
+    (name) => {
+      // Compose's default is "no": a ClickHouse killed once left every app failing its ping.
+      expect([name, compose.services[name].restart]).toEqual([name, 'unless-stopped']);
+    },
+  );
+
+  it('gives the analyzer the time to put a function under a tuning job back before it is killed', () => {
+    // Docker's default is 10 s; runProcess gives a shutdown at most 30 s before it exits 1.
+    const grace = /^(\d+)s$/.exec(compose.services.analyzer.stop_grace_period ?? '');
+    expect(Number(grace?.[1])).toBeGreaterThanOrEqual(60);
   });
 
   it.each(apps)('runs %s with the node flags of the image CMD (README, "Memory")', (name) => {
