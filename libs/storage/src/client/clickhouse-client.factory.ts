@@ -140,6 +140,16 @@ function boundedSettings(memoryMb: number): string {
  */
 const SESSION_SETTINGS = { throw_on_max_partitions_per_insert_block: 0 } as const;
 
+/**
+ * The statement that creates the database on a server. In cluster mode it is created on every
+ * host of the cluster (ON CLUSTER, as the migrations' DDL is): created only on the host
+ * CLICKHOUSE_URL reaches, each later ON CLUSTER statement failed with UNKNOWN_DATABASE on the
+ * other hosts of a fresh cluster.
+ */
+function createDatabaseStatement(database: string, cluster?: string): string {
+  return `CREATE DATABASE IF NOT EXISTS ${database}${cluster ? ` ON CLUSTER '${cluster}'` : ''}`;
+}
+
 /** Which connection the configuration asks for: a server when CLICKHOUSE_URL is set. */
 export function clickHouseMode(config: Pick<Config, 'clickhouseUrl'>): ClickHouseMode {
   return config.clickhouseUrl ? 'server' : 'embedded';
@@ -167,7 +177,9 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
     });
     try {
       await ping(bootstrap, config.clickhouseUrl ?? '');
-      await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+      await bootstrap.command({
+        query: createDatabaseStatement(database, config.clickhouseCluster),
+      });
     } catch (error) {
       throw toStorageError(error, `ClickHouse at ${config.clickhouseUrl}`);
     } finally {

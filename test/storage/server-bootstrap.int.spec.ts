@@ -1,0 +1,64 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openClickHouse } from '@fleetscope/storage';
+
+/**
+ * A stand-in for a ClickHouse server's HTTP interface: answers the ping and every statement with
+ * an empty 200, and records each statement.
+ */
+async function standIn(): Promise<{ url: string; statements: string[]; server: Server }> {
+  const statements: string[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      if (url.pathname === '/ping') {
+        res.end('Ok.\n');
+        return;
+      }
+      statements.push((url.searchParams.get('query') ?? body).replace(/\s+/g, ' ').trim());
+      res.setHeader('X-ClickHouse-Summary', '{}');
+      res.end('');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, statements, server };
+}
+
+describe('openClickHouse on a server', () => {
+  let ch: Awaited<ReturnType<typeof standIn>>;
+  beforeEach(async () => {
+    ch = await standIn();
+  });
+  afterEach(() => new Promise((resolve) => ch.server.close(resolve)));
+
+  const config = (cluster?: string) => ({
+    clickhouseUrl: ch.url,
+    clickhouseUser: 'default',
+    clickhousePassword: '',
+    clickhouseDatabase: 'fleetscope',
+    clickhouseCluster: cluster,
+    dataDir: '/nonexistent',
+    embeddedMemoryMb: 1024,
+  });
+
+  it('creates the database on every host of the cluster in cluster mode', async () => {
+    // Every later statement is ON CLUSTER: a database on the reached host alone failed them
+    // with UNKNOWN_DATABASE on the other hosts of a fresh cluster.
+    const handle = await openClickHouse(config('fleet'));
+    await handle.close();
+    expect(ch.statements.filter((s) => /CREATE DATABASE/i.test(s))).toEqual([
+      "CREATE DATABASE IF NOT EXISTS fleetscope ON CLUSTER 'fleet'",
+    ]);
+  });
+
+  it('creates the database on the one server without a cluster', async () => {
+    const handle = await openClickHouse(config());
+    await handle.close();
+    expect(ch.statements.filter((s) => /CREATE DATABASE/i.test(s))).toEqual([
+      'CREATE DATABASE IF NOT EXISTS fleetscope',
+    ]);
+  });
+});
