@@ -6,12 +6,14 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { parseIsoTime, rejectionReasons } from '@fleetscope/model';
 import {
   headerColumns,
+  inStartOrder2021,
   readDurationPercentiles,
   readInvocationCounts,
-  readInvocations2021,
   readMemoryPercentiles,
+  StartLateness,
+  streamInvocations2021,
   synthesiseAzure2019,
-  synthesiseAzure2021,
+  synthesiseAzure2021Stream,
   type AzureDurationPercentiles,
   type AzureMemoryPercentiles,
   type SynthesisedBatch,
@@ -165,8 +167,9 @@ export const RERUN_CONDITION =
   'Running the same command again (the same files and options, --batch-spans included) within 2 days sends the same requests, and the collector does not store again those it has stored; another --batch-spans, --seed, --day, --prefix or --cap-per-minute sends other requests, and invocations already stored may be stored twice';
 
 /**
- * Reads and checks every file whole, then sends the synthesised spans to the collector's
- * /v1/traces. Nothing is sent unless every file is valid. Batches are the same on every run with
+ * Reads and checks every file whole (the 2021 trace in a first pass, then again as it is sent),
+ * then sends the synthesised spans to the collector's /v1/traces. Nothing is sent unless every
+ * file is valid. Batches are the same on every run with
  * the same files and options, so re-running the same command after a failure stores nothing twice
  * while the collector remembers the requests it stored (by their body, for 2 days). With another
  * --batch-spans every body differs, and only invocations among the collector's most recent
@@ -190,7 +193,7 @@ export async function importAzureFunctions(
     namePrefix: options.prefix,
     capPerMinute: options.capPerMinute,
   };
-  let batches: Iterable<SynthesisedBatch>;
+  let batches: Iterable<SynthesisedBatch> | AsyncIterable<SynthesisedBatch>;
   let summary: Omit<AzureImportSummary, 'stored' | 'rejected' | 'requests' | 'seconds'>;
   if (header[0] === 'app') {
     // The 2021 trace lists each invocation with its own duration and no owner: options made for
@@ -205,15 +208,23 @@ export async function importAzureFunctions(
         `${name} is the 2021 per-invocation trace: ${ignored.map(([flag]) => flag).join(', ')} ${ignored.length === 1 ? 'applies' : 'apply'} to the 2019 trace only`,
       );
     }
-    const rows = await readInvocations2021(createReadStream(options.invocations), name);
-    // The trace lists invocations by end; sending them by start keeps batches in time order.
-    rows.sort((a, b) => a.startSeconds - b.startSeconds || a.line - b.line);
-    batches = synthesiseAzure2021(rows, synthesis);
-    summary = {
-      schema: 'azure-2021',
-      functions: new Set(rows.map((r) => `${r.app}/${r.func}`)).size,
-      invocations: rows.length,
-    };
+    // A first pass checks every row (nothing is sent from a malformed file) and keeps only what
+    // the second needs. The trace lists invocations by end; sending them by start keeps batches in
+    // time order, and the second pass holds only those a later row may come before.
+    const read = () => streamInvocations2021(createReadStream(options.invocations), name);
+    const functions = new Set<string>();
+    const lateness = new StartLateness();
+    let invocations = 0;
+    for await (const row of read()) {
+      invocations++;
+      functions.add(`${row.app}/${row.func}`);
+      lateness.add(row);
+    }
+    batches = synthesiseAzure2021Stream(
+      inStartOrder2021(read(), lateness.seconds, name),
+      synthesis,
+    );
+    summary = { schema: 'azure-2021', functions: functions.size, invocations };
   } else {
     const counts = await readInvocationCounts(createReadStream(options.invocations), name).catch(
       (error: unknown) => {
@@ -254,7 +265,7 @@ export async function importAzureFunctions(
   let answered = 0;
   progress?.start(summary.invocations);
   try {
-    for (const batch of batches) {
+    for await (const batch of batches) {
       if (options.speedUp !== undefined) {
         // Minute m of the trace is sent m minutes ÷ speed-up after the start.
         const due = began + (batch.minute * MINUTE_MS) / options.speedUp;

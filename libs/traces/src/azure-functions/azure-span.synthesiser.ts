@@ -279,33 +279,37 @@ export function* synthesiseAzure2019(
 /**
  * The 2021 per-invocation trace as OTLP spans: each invocation at its own start (end_timestamp −
  * duration, seconds after minute 1 of the day) with its own duration. The trace names no owner
- * and no trigger. Batches follow the file's order.
+ * and no trigger. Batches follow the order rows are added in (start order: byStart2021).
  */
-export function* synthesiseAzure2021(
-  rows: readonly AzureInvocation2021[],
-  options: AzureSynthesisOptions,
-): Generator<SynthesisedBatch> {
-  const ids = new ShortIds();
-  const states = new Map<string, FunctionState>();
-  const builder = new BatchBuilder(options.batchSpans);
-  let minute = 0;
-  for (const row of rows) {
+export class Azure2021Synthesiser {
+  private readonly ids = new ShortIds();
+  private readonly states = new Map<string, FunctionState>();
+  private readonly builder: BatchBuilder;
+  private minute = 0;
+
+  constructor(private readonly options: AzureSynthesisOptions) {
+    this.builder = new BatchBuilder(options.batchSpans);
+  }
+
+  /** Adds one invocation; returns the batch it filled, if it did. */
+  add(row: AzureInvocation2021): SynthesisedBatch | undefined {
+    const { options } = this;
     const key = `${row.app}/${row.func}`;
-    let state = states.get(key);
+    let state = this.states.get(key);
     if (state === undefined) {
       state = {
-        resource: resourceOf(ids, '', row.app, row.func, options.namePrefix ?? ''),
+        resource: resourceOf(this.ids, '', row.app, row.func, options.namePrefix ?? ''),
         random: new SeededRandom(hash32(key) ^ options.seed),
         ids: idRandom(key, options),
         durations: undefined,
         memory: undefined,
       };
-      states.set(key, state);
+      this.states.set(key, state);
     }
     const startNanos = Math.round(row.startSeconds * 1e9);
     const startMs = options.dayStartMs + Math.floor(startNanos / 1e6);
-    minute = Math.max(minute, Math.floor(row.startSeconds / 60));
-    builder.add(
+    this.minute = Math.max(this.minute, Math.floor(row.startSeconds / 60));
+    this.builder.add(
       state.resource,
       span(
         state,
@@ -316,9 +320,40 @@ export function* synthesiseAzure2021(
         undefined,
       ),
     );
-    if (builder.full) yield builder.take(minute)!;
+    return this.builder.full ? this.builder.take(this.minute) : undefined;
   }
-  const last = builder.take(minute);
+
+  /** The last, partly filled batch, if any. */
+  finish(): SynthesisedBatch | undefined {
+    return this.builder.take(this.minute);
+  }
+}
+
+/** Azure2021Synthesiser over rows in start order. */
+export function* synthesiseAzure2021(
+  rows: Iterable<AzureInvocation2021>,
+  options: AzureSynthesisOptions,
+): Generator<SynthesisedBatch> {
+  const synthesiser = new Azure2021Synthesiser(options);
+  for (const row of rows) {
+    const batch = synthesiser.add(row);
+    if (batch) yield batch;
+  }
+  const last = synthesiser.finish();
+  if (last) yield last;
+}
+
+/** synthesiseAzure2021 over rows read as they come (a file streamed, inStartOrder2021). */
+export async function* synthesiseAzure2021Stream(
+  rows: AsyncIterable<AzureInvocation2021>,
+  options: AzureSynthesisOptions,
+): AsyncGenerator<SynthesisedBatch> {
+  const synthesiser = new Azure2021Synthesiser(options);
+  for await (const row of rows) {
+    const batch = synthesiser.add(row);
+    if (batch) yield batch;
+  }
+  const last = synthesiser.finish();
   if (last) yield last;
 }
 

@@ -35,45 +35,70 @@ export function headerColumns(line: string): string[] {
   }
 }
 
-async function readCsv(
+/** Every record of a CSV file with its line, csv-parse's errors as `file:line: problem`. */
+async function* csvRecords(
   input: Readable,
   file: string,
-  onHeader: (header: string[]) => RowHandler,
-): Promise<number> {
+): AsyncGenerator<{ record: string[]; line: number }> {
   const parser = input.pipe(parse({ info: true, ...CSV_OPTIONS }));
-  let onRow: RowHandler | undefined;
-  let rows = 0;
   try {
     for await (const item of parser as AsyncIterable<{
       record: string[];
       info: { lines: number };
     }>) {
-      const { record, info } = item;
-      if (onRow === undefined) {
-        try {
-          onRow = onHeader(record);
-        } catch (error) {
-          throw new AzureTraceFormatError(file, info.lines, (error as Error).message);
-        }
-        continue;
-      }
-      try {
-        onRow(record, info.lines);
-      } catch (error) {
-        if (error instanceof AzureTraceFormatError) throw error;
-        throw new AzureTraceFormatError(file, info.lines, (error as Error).message);
-      }
-      rows++;
+      yield { record: item.record, line: item.info.lines };
     }
   } catch (error) {
-    input.destroy();
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? 0;
       throw new AzureTraceFormatError(file, line, error.message);
     }
     throw error;
+  } finally {
+    // Also when the caller stops early (a row refused): the file is not read on.
+    input.destroy();
+  }
+}
+
+/**
+ * Each row of the file as the handler `onHeader` gives for its header reads it, one at a time:
+ * what the handler returns is yielded, and its error stops the file with the row's line.
+ */
+async function* csvRows<T>(
+  input: Readable,
+  file: string,
+  onHeader: (header: string[]) => (row: string[], line: number) => T,
+): AsyncGenerator<T> {
+  let onRow: ((row: string[], line: number) => T) | undefined;
+  for await (const { record, line } of csvRecords(input, file)) {
+    if (onRow === undefined) {
+      try {
+        onRow = onHeader(record);
+      } catch (error) {
+        throw new AzureTraceFormatError(file, line, (error as Error).message);
+      }
+      continue;
+    }
+    let value: T;
+    try {
+      value = onRow(record, line);
+    } catch (error) {
+      if (error instanceof AzureTraceFormatError) throw error;
+      throw new AzureTraceFormatError(file, line, (error as Error).message);
+    }
+    yield value;
   }
   if (onRow === undefined) throw new AzureTraceFormatError(file, 1, 'empty file: no header');
+}
+
+async function readCsv(
+  input: Readable,
+  file: string,
+  onHeader: (header: string[]) => RowHandler,
+): Promise<number> {
+  let rows = 0;
+  const all = csvRows(input, file, onHeader);
+  while (!(await all.next()).done) rows++;
   return rows;
 }
 
@@ -294,23 +319,131 @@ export async function readMemoryPercentiles(
   return byApp;
 }
 
+/** The 2021 trace's rows one at a time, each checked as it is read (a bad one throws with its line). */
+export function streamInvocations2021(
+  input: Readable,
+  file: string,
+): AsyncGenerator<AzureInvocation2021> {
+  return csvRows(input, file, (header) => {
+    expectColumns(header, ['app', 'func', 'end_timestamp', 'duration'], 'a 2021 invocation trace');
+    return (row, line): AzureInvocation2021 => {
+      const app = requireId(row, 0, 'app');
+      const func = requireId(row, 1, 'func');
+      const end = nonNegativeNumber(row[2], 'end_timestamp');
+      const durationSeconds = nonNegativeNumber(row[3], 'duration');
+      return { app, func, startSeconds: end - durationSeconds, durationSeconds, line };
+    };
+  });
+}
+
 /** The 2021 trace: app, func, end_timestamp, duration (seconds from the start of the trace). */
 export async function readInvocations2021(
   input: Readable,
   file: string,
 ): Promise<AzureInvocation2021[]> {
   const rows: AzureInvocation2021[] = [];
-  await readCsv(input, file, (header) => {
-    expectColumns(header, ['app', 'func', 'end_timestamp', 'duration'], 'a 2021 invocation trace');
-    return (row, line) => {
-      const app = requireId(row, 0, 'app');
-      const func = requireId(row, 1, 'func');
-      const end = nonNegativeNumber(row[2], 'end_timestamp');
-      const durationSeconds = nonNegativeNumber(row[3], 'duration');
-      rows.push({ app, func, startSeconds: end - durationSeconds, durationSeconds, line });
-    };
-  });
+  for await (const row of streamInvocations2021(input, file)) rows.push(row);
   return rows;
+}
+
+/** Start order of 2021 rows: by start, then by line (as a stable sort of the file gives). */
+export function byStart2021(a: AzureInvocation2021, b: AzureInvocation2021): number {
+  return a.startSeconds - b.startSeconds || a.line - b.line;
+}
+
+/**
+ * How far the rows of a file come behind the latest start read before them (seconds): the 2021
+ * trace is listed by end, so at most its longest duration. Measured in a first pass over the file.
+ */
+export class StartLateness {
+  private latest = -Infinity;
+  seconds = 0;
+
+  add(row: Pick<AzureInvocation2021, 'startSeconds'>): void {
+    this.seconds = Math.max(this.seconds, this.latest - row.startSeconds);
+    this.latest = Math.max(this.latest, row.startSeconds);
+  }
+}
+
+/** Float rounding of the lateness, and then some: a row held one second longer costs little. */
+const LATENESS_MARGIN_SECONDS = 1;
+
+/**
+ * The rows in start order (byStart2021), as sorting the whole file would give, holding only those
+ * a later row may still come before: no row comes more than `latenessSeconds` (StartLateness, of
+ * the same rows) behind the latest start read, so one that starts earlier than that is let
+ * through. Memory: the invocations of the lateness (the trace's longest duration), not the file.
+ * Throws if a row comes later than the lateness said (another file than the one measured).
+ */
+export async function* inStartOrder2021(
+  rows: AsyncIterable<AzureInvocation2021>,
+  latenessSeconds: number,
+  file: string,
+): AsyncGenerator<AzureInvocation2021> {
+  const heap = new MinHeap<AzureInvocation2021>(byStart2021);
+  let latest = -Infinity;
+  let last: AzureInvocation2021 | undefined;
+  const next = (): AzureInvocation2021 => {
+    const row = heap.pop();
+    if (last !== undefined && byStart2021(last, row) > 0) {
+      throw new AzureTraceFormatError(file, row.line, 'the file changed while it was read');
+    }
+    return (last = row);
+  };
+  for await (const row of rows) {
+    latest = Math.max(latest, row.startSeconds);
+    const settled = latest - latenessSeconds - LATENESS_MARGIN_SECONDS;
+    while (heap.size > 0 && heap.peek().startSeconds < settled) yield next();
+    heap.push(row);
+  }
+  while (heap.size > 0) yield next();
+}
+
+class MinHeap<T> {
+  private readonly items: T[] = [];
+
+  constructor(private readonly compare: (a: T, b: T) => number) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): T {
+    return this.items[0];
+  }
+
+  push(item: T): void {
+    const a = this.items;
+    a.push(item);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.compare(a[i], a[parent]) >= 0) break;
+      [a[i], a[parent]] = [a[parent], a[i]];
+      i = parent;
+    }
+  }
+
+  pop(): T {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.compare(a[l], a[m]) < 0) m = l;
+        if (r < a.length && this.compare(a[r], a[m]) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 export function functionKey(key: { owner: string; app: string; func: string }): string {
