@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigModule, type Config } from '@fleetscope/config';
+import { ConfigModule, warnUnreadEnv, type Config } from '@fleetscope/config';
 import { nestOptions, runProcess } from '@fleetscope/server';
 import { StorageModule } from '@fleetscope/storage';
 import { CollectorModule } from './collector.module';
@@ -15,6 +15,9 @@ class CollectorAppModule {
     };
   }
 }
+
+// A misspelt variable keeps its setting's default: say so before the config is read.
+warnUnreadEnv('collector');
 
 /** The collector alone (docker-compose runs it so, on a ClickHouse server). */
 runProcess('collector', async (config) => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigModule, type Config } from '@fleetscope/config';
+import { ConfigModule, warnUnreadEnv, type Config } from '@fleetscope/config';
 import { createHttpApp, listenHttpApp, runProcess } from '@fleetscope/server';
 import { StorageModule } from '@fleetscope/storage';
 import { DashboardModule } from './dashboard.module';
@@ -15,6 +15,9 @@ class DashboardAppModule {
     };
   }
 }
+
+// A misspelt variable keeps its setting's default: say so before the config is read.
+warnUnreadEnv('dashboard');
 
 /** The dashboard and API alone (docker-compose runs it so, on a ClickHouse server). */
 runProcess('dashboard', async (config) => {

@@ -494,3 +494,22 @@ export const ENV = {
 
 export type ConfigKey = keyof typeof ENV;
 export type Config = { [K in ConfigKey]: z.output<(typeof ENV)[K]['schema']> };
+
+/**
+ * Variables of Fleetscope's own read outside the server's configuration (ENV): by the CLI and by
+ * the example senders in examples/, which run beside a function, not beside the server. A name
+ * with Fleetscope's prefixes that is neither here nor in ENV is read by nothing (unreadEnvWarnings).
+ */
+export const OTHER_ENV: Record<string, string> = {
+  FLEETSCOPE_URL: 'the CLI: the API it talks to',
+  FLEETSCOPE_INGEST_URL: 'the CLI and examples/: where data is sent',
+  FLEETSCOPE_REGION: 'examples/cloudwatch-forwarder',
+  FLEETSCOPE_TIMEOUT_MS: 'examples/cloudwatch-forwarder',
+  FLEETSCOPE_EXTENSION_NAME: 'examples/lambda-extension',
+  FLEETSCOPE_ACCOUNT_ID: 'examples/lambda-extension',
+  FLEETSCOPE_LISTENER_HOST: 'examples/lambda-extension',
+  FLEETSCOPE_LISTENER_PORT: 'examples/lambda-extension',
+  FLEETSCOPE_DESTINATION_HOST: 'examples/lambda-extension',
+  FLEETSCOPE_BUFFER_TIMEOUT_MS: 'examples/lambda-extension',
+  FLEETSCOPE_INSTANCE: 'examples/lambda-extension',
+};

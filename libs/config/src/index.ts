@@ -5,3 +5,4 @@ export * from './auth/bearer-token';
 export * from './config.module';
 export * from './platform-targets';
 export * from './version';
+export * from './unread-env';
