@@ -6,8 +6,14 @@ import { openClickHouse } from '@fleetscope/storage';
  * A stand-in for a ClickHouse server's HTTP interface: answers the ping and every statement with
  * an empty 200, and records each statement.
  */
-async function standIn(): Promise<{ url: string; statements: string[]; server: Server }> {
+async function standIn(): Promise<{
+  url: string;
+  statements: string[];
+  users: Set<string>;
+  server: Server;
+}> {
   const statements: string[] = [];
+  const users = new Set<string>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let body = '';
@@ -17,6 +23,8 @@ async function standIn(): Promise<{ url: string; statements: string[]; server: S
         res.end('Ok.\n');
         return;
       }
+      const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (basic) users.add(Buffer.from(basic, 'base64').toString().split(':')[0]);
       statements.push((url.searchParams.get('query') ?? body).replace(/\s+/g, ' ').trim());
       res.setHeader('X-ClickHouse-Summary', '{}');
       res.end('');
@@ -24,7 +32,7 @@ async function standIn(): Promise<{ url: string; statements: string[]; server: S
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, statements, server };
+  return { url: `http://127.0.0.1:${port}`, statements, users, server };
 }
 
 describe('openClickHouse on a server', () => {
@@ -60,5 +68,17 @@ describe('openClickHouse on a server', () => {
     expect(ch.statements.filter((s) => /CREATE DATABASE/i.test(s))).toEqual([
       'CREATE DATABASE IF NOT EXISTS fleetscope',
     ]);
+  });
+
+  it('connects with the credentials a CLICKHOUSE_URL holds, to the server alone', async () => {
+    // A URL with a path is refused at start (loadConfig); credentials in it stay the client's.
+    const handle = await openClickHouse({
+      ...config(),
+      clickhouseUrl: ch.url.replace('//', '//alice:secret@'),
+      clickhouseUser: 'bob',
+    });
+    await handle.client.command({ query: 'SELECT 1' });
+    await handle.close();
+    expect([...ch.users]).toEqual(['alice']);
   });
 });

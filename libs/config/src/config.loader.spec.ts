@@ -221,4 +221,21 @@ describe('start-up values named before anything listens', () => {
         .clickhouseCluster,
     ).toBe('main');
   });
+
+  it('refuses a CLICKHOUSE_URL with a path, which the client would take as the database', () => {
+    // The tables went to otherdb while Fleetscope logged and pointed its Distributed tables at
+    // CLICKHOUSE_DATABASE.
+    expect(problemsOf({ CLICKHOUSE_URL: 'http://alice:secret@ch:8123/otherdb' })).toEqual([
+      'CLICKHOUSE_URL: http://ch:8123/otherdb has the path /otherdb, which the ClickHouse client would take as the database while Fleetscope uses CLICKHOUSE_DATABASE (fleetscope): set CLICKHOUSE_URL to the server alone (http://ch:8123) and the database in CLICKHOUSE_DATABASE',
+    ]);
+    expect(problemsOf({ CLICKHOUSE_URL: 'https://ch.example.com/fleetscope/' })).toHaveLength(1);
+    // The server alone, with or without credentials (the client's to use) or a final slash.
+    for (const url of [
+      'http://ch:8123',
+      'http://ch:8123/',
+      'https://alice:secret@ch.example.com',
+    ]) {
+      expect(loadConfig({ CLICKHOUSE_URL: url }).clickhouseUrl).toBe(url);
+    }
+  });
 });

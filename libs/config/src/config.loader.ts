@@ -79,12 +79,36 @@ function combinationProblems(config: Config): string[] {
       `${ENV.clickhouseCluster.name}: cluster mode needs a ClickHouse server: set ${ENV.clickhouseUrl.name}, or unset ${ENV.clickhouseCluster.name} to use embedded ClickHouse`,
     );
   }
+  if (config.clickhouseUrl !== undefined) problems.push(...clickhouseUrlProblems(config));
   if (config.reportSmtpUrl && config.reportEmailTo.length === 0) {
     problems.push(
       `${ENV.reportEmailTo.name}: required when ${ENV.reportSmtpUrl.name} is set (who receives the weekly report?)`,
     );
   }
   return problems;
+}
+
+/**
+ * A ClickHouse URL is the server alone. The client takes a path as the database
+ * (http://ch:8123/otherdb): the tables went to otherdb while Fleetscope logged, created and
+ * pointed its Distributed tables at CLICKHOUSE_DATABASE. Credentials in the URL are the client's
+ * to use (they win over CLICKHOUSE_USER and CLICKHOUSE_PASSWORD) and are never shown.
+ */
+function clickhouseUrlProblems(config: Config): string[] {
+  const name = ENV.clickhouseUrl.name;
+  let url: URL;
+  try {
+    url = new URL(config.clickhouseUrl ?? '');
+  } catch {
+    return [`${name}: must be an http:// or https:// URL such as http://clickhouse:8123`];
+  }
+  if (url.pathname === '/' || url.pathname === '') return [];
+  const shown = new URL(url.href);
+  shown.username = '';
+  shown.password = '';
+  return [
+    `${name}: ${shown.href} has the path ${url.pathname}, which the ClickHouse client would take as the database while Fleetscope uses ${ENV.clickhouseDatabase.name} (${config.clickhouseDatabase}): set ${name} to the server alone (${url.origin}) and the database in ${ENV.clickhouseDatabase.name}`,
+  ];
 }
 
 /** The names of every variable Fleetscope reads, for checks of deployment files. */

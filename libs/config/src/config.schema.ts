@@ -170,7 +170,8 @@ export const ENV = {
   clickhouseUrl: {
     name: 'CLICKHOUSE_URL',
     schema: url,
-    description: 'A ClickHouse server (HTTP interface). Unset: embedded ClickHouse.',
+    description:
+      "A ClickHouse server's HTTP interface, e.g. http://clickhouse:8123, without a path (the database is CLICKHOUSE_DATABASE); credentials may be given in it. Unset: embedded ClickHouse.",
   },
   clickhouseUser: {
     name: 'CLICKHOUSE_USER',
