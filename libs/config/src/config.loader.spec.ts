@@ -238,4 +238,25 @@ describe('start-up values named before anything listens', () => {
       expect(loadConfig({ CLICKHOUSE_URL: url }).clickhouseUrl).toBe(url);
     }
   });
+
+  it('refuses a bad OpenFaaS gateway or Knative metrics URL at start, naming its variable', () => {
+    // They were read only once the collector's and analyzer's modules were built: an error with
+    // a stack trace from the collector, and from the analyzer's tuning drivers.
+    expect(
+      problemsOf({
+        FLEETSCOPE_OPENFAAS_GATEWAYS: 'gateway:8080,http://a:8080,http://b:8080,http://a:8080',
+        FLEETSCOPE_KNATIVE_METRICS_URLS: 'edge=not a url',
+      }),
+    ).toEqual([
+      'FLEETSCOPE_OPENFAAS_GATEWAYS: "gateway:8080" must be an http:// or https:// URL',
+      'FLEETSCOPE_OPENFAAS_GATEWAYS: two gateways are named "a:8080"; give them names with name=URL',
+      'FLEETSCOPE_KNATIVE_METRICS_URLS: "edge=not a url" is not a URL (expected [name=]http(s)://host:port)',
+    ]);
+    expect(
+      loadConfig({
+        FLEETSCOPE_OPENFAAS_GATEWAYS: 'edge=http://admin:pw@gw:8080,http://gw2:8080',
+        FLEETSCOPE_KNATIVE_METRICS_URLS: 'http://activator:9090/metrics',
+      }).openfaasGateways,
+    ).toEqual(['edge=http://admin:pw@gw:8080', 'http://gw2:8080']);
+  });
 });

@@ -1,11 +1,8 @@
 import { ENV, type Config, type ConfigKey } from './config.schema';
+import { ConfigError } from './config.error';
+import { targetListProblems } from './platform-targets';
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './config.error';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
@@ -40,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   const config = values as Config;
+  problems.push(...platformTargetProblems(config));
   if (problems.length === 0 && !isLoopback(config.host)) {
     const missing = [
       config.ingestToken ? undefined : ENV.ingestToken.name,
@@ -54,6 +52,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length === 0) problems.push(...combinationProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * The OpenFaaS gateways and Knative metrics URLs, read as the scrapers, the log pushes and the
+ * tuning drivers read them (parseTargetList): a bad entry stops every process at start naming its
+ * variable, as any other bad value does, not the collector alone with a stack trace once its
+ * modules were built.
+ */
+function platformTargetProblems(config: Partial<Config>): string[] {
+  const problems: string[] = [];
+  if (config.openfaasGateways !== undefined) {
+    const gateways = targetListProblems(
+      ENV.openfaasGateways.name,
+      config.openfaasGateways,
+      (url) => url.host,
+    );
+    problems.push(...gateways.problems);
+    const names = new Set<string>();
+    for (const { label } of gateways.targets) {
+      if (names.has(label)) {
+        problems.push(
+          `${ENV.openfaasGateways.name}: two gateways are named "${label}"; give them names with name=URL`,
+        );
+      }
+      names.add(label);
+    }
+  }
+  if (config.knativeMetricsUrls !== undefined) {
+    const cluster = config.knativeCluster ?? String(ENV.knativeCluster.default);
+    problems.push(
+      ...targetListProblems(ENV.knativeMetricsUrls.name, config.knativeMetricsUrls, () => cluster)
+        .problems,
+    );
+  }
+  return problems;
 }
 
 /** Values that are each valid but cannot go together, each named with the fix. */

@@ -1,4 +1,4 @@
-import { ConfigError } from './config.loader';
+import { ConfigError } from './config.error';
 
 /** A configured endpoint: an OpenFaaS gateway or a Knative metrics URL. */
 export interface PlatformTarget {
@@ -29,6 +29,17 @@ export function parseTargetList(
   entries: readonly string[],
   defaultLabel: (url: URL) => string,
 ): PlatformTarget[] {
+  const { targets, problems } = targetListProblems(variable, entries, defaultLabel);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return targets;
+}
+
+/** parseTargetList's entries and the problems of those it could not read (loadConfig's check). */
+export function targetListProblems(
+  variable: string,
+  entries: readonly string[],
+  defaultLabel: (url: URL) => string,
+): { targets: PlatformTarget[]; problems: string[] } {
   const problems: string[] = [];
   const targets: PlatformTarget[] = [];
   for (const entry of entries) {
@@ -54,8 +65,7 @@ export function parseTargetList(
     }
     targets.push({ label, url, shown: redacted(url) });
   }
-  if (problems.length > 0) throw new ConfigError(problems);
-  return targets;
+  return { targets, problems };
 }
 
 /** `http://gw:8080/prefix` + `metrics` → `http://gw:8080/prefix/metrics` (keeps credentials). */
