@@ -28,7 +28,8 @@ const CSV_OPTIONS = { skip_empty_lines: true, trim: true, bom: true } as const;
  */
 export function headerColumns(line: string): string[] {
   try {
-    const [record] = parseSync<string[]>(line, { ...CSV_OPTIONS, relax_column_count: true });
+    const records: string[][] = parseSync(line, { ...CSV_OPTIONS, relax_column_count: true });
+    const [record] = records;
     return record ?? [];
   } catch {
     return line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
