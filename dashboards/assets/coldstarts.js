@@ -431,28 +431,13 @@ function noteMark(result) {
   return result.settable === false ? ' †' : ' *';
 }
 
-/** One line per note: which policies and how many functions it concerns, and what it says. */
+/** One line per note (grouped by the server): its policies, how many functions, what it says. */
 function whatIfNotes(report) {
-  const byNote = new Map();
-  for (const f of report.functions) {
-    for (const p of report.policies) {
-      const r = f.results[p];
-      if (!r.note) continue;
-      const entry = byNote.get(r.note) ?? {
-        mark: noteMark(r).trim(),
-        policies: new Set(),
-        ids: new Set(),
-      };
-      entry.policies.add(p);
-      entry.ids.add(f.id);
-      byNote.set(r.note, entry);
-    }
-  }
-  return [...byNote].map(([note, e]) =>
+  return report.notes.map((n) =>
     h(
       'p',
       {},
-      `${e.mark} ${[...e.policies].join(', ')}, ${fmtInt(e.ids.size)} function${e.ids.size === 1 ? '' : 's'}: ${note}`,
+      `${n.mark} ${n.policies.join(', ')}, ${fmtInt(n.functions)} function${n.functions === 1 ? '' : 's'}: ${n.note}`,
     ),
   );
 }

@@ -60,6 +60,21 @@ const report: ReplayReport = {
     'fixed:10m': { coldStarts: 96, wastedGbSeconds: 86400, wastedUsd: 0.39, functions: 2 },
     hybrid: { coldStarts: 49, wastedGbSeconds: 195840, wastedUsd: 1.15, functions: 2 },
   },
+  // As the server groups them (KeepAliveReplayService).
+  notes: [
+    {
+      mark: '*',
+      policies: ['hybrid'],
+      functions: 1,
+      note: 'Knative takes a retention period only: no pre-warm.',
+    },
+    {
+      mark: '†',
+      policies: ['fixed:10m', 'hybrid'],
+      functions: 1,
+      note: 'Lambda has no keep-alive setting.',
+    },
+  ],
 };
 
 describe('fleetscope replay', () => {

@@ -30,6 +30,8 @@ export interface ReplayReport {
     string,
     { coldStarts: number; wastedGbSeconds: number; wastedUsd: number | null; functions: number }
   >;
+  /** The results' notes, grouped by the server: one per text. */
+  notes: { mark: string; policies: string[]; functions: number; note: string }[];
   /** True when the store holds the demo fleet (`npm run demo`). */
   demo?: true;
 }
@@ -51,24 +53,9 @@ const noteMark = (r: PolicyResult) => (!r.note ? '' : r.settable === false ? ' â
 
 /** One line per note: the policies and the number of functions it concerns, and what it says. */
 export function replayNotes(report: ReplayReport): string[] {
-  const byNote = new Map<string, { mark: string; policies: Set<string>; ids: Set<string> }>();
-  for (const f of report.functions) {
-    for (const p of report.policies) {
-      const r = f.results[p];
-      if (!r.note) continue;
-      const entry = byNote.get(r.note) ?? {
-        mark: noteMark(r).trim(),
-        policies: new Set<string>(),
-        ids: new Set<string>(),
-      };
-      entry.policies.add(p);
-      entry.ids.add(f.id);
-      byNote.set(r.note, entry);
-    }
-  }
-  return [...byNote].map(
-    ([note, e]) =>
-      `${e.mark} ${[...e.policies].join(', ')}, ${e.ids.size} function${e.ids.size === 1 ? '' : 's'}: ${note}`,
+  return report.notes.map(
+    (n) =>
+      `${n.mark} ${n.policies.join(', ')}, ${n.functions} function${n.functions === 1 ? '' : 's'}: ${n.note}`,
   );
 }
 

@@ -63,6 +63,47 @@ export interface KeepAliveReplayReport {
     string,
     { coldStarts: number; wastedGbSeconds: number; wastedUsd: number | null; functions: number }
   >;
+  /** The results' notes, each once, with the policies and the number of functions it concerns. */
+  notes: ReplayNote[];
+}
+
+export interface ReplayNote {
+  /** `*` where the figures are of a policy other than asked, `†` where no setting gives them. */
+  mark: '*' | '†';
+  policies: string[];
+  functions: number;
+  note: string;
+}
+
+/** The results' notes, grouped: one per text, in the order first met. */
+function replayNotes(
+  policies: readonly string[],
+  functions: readonly FunctionReplay[],
+): ReplayNote[] {
+  const byNote = new Map<
+    string,
+    { mark: ReplayNote['mark']; policies: Set<string>; ids: Set<string> }
+  >();
+  for (const f of functions) {
+    for (const p of policies) {
+      const r = f.results[p];
+      if (!r.note) continue;
+      const entry = byNote.get(r.note) ?? {
+        mark: r.settable === false ? '†' : '*',
+        policies: new Set<string>(),
+        ids: new Set<string>(),
+      };
+      entry.policies.add(p);
+      entry.ids.add(f.id);
+      byNote.set(r.note, entry);
+    }
+  }
+  return [...byNote].map(([note, e]) => ({
+    mark: e.mark,
+    policies: [...e.policies],
+    functions: e.ids.size,
+    note,
+  }));
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
@@ -145,6 +186,7 @@ export class KeepAliveReplayService {
       }
       return { id: row.functionId, memoryMb, activeMinutes: row.minutes.length, results };
     });
-    return { policies: policies.map((p) => p.name), functions, totals };
+    const names = policies.map((p) => p.name);
+    return { policies: names, functions, totals, notes: replayNotes(names, functions) };
   }
 }

@@ -1,12 +1,17 @@
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
-import type { FunctionConfigRepository, FunctionsRepository } from '@fleetscope/storage';
+import {
+  FunctionConfigRepository,
+  FunctionsRepository,
+  type ClickHouseHandle,
+  type FunctionConfigUpdate,
+} from '@fleetscope/storage';
 import type { PolicySpec } from '@fleetscope/analysis';
-import { KeepAliveReplayService } from './keep-alive-replay.service';
+import { KeepAliveReplayService } from '@fleetscope/analysis-jobs';
+import { openTestClickHouse } from '../support/test-clickhouse';
 
 const T0 = Date.parse('2026-12-05T00:00:00Z');
-const M0 = T0 / 60_000;
 /** One invocation every 30 minutes for a day: the hybrid policy pre-warms at 26.1 minutes. */
-const EVERY_30 = Array.from({ length: 48 }, (_, i) => M0 + i * 30);
+const EVERY_30 = Array.from({ length: 48 }, (_, i) => T0 + i * 30 * 60_000);
 
 const POLICIES: { name: string; spec: PolicySpec }[] = [
   { name: 'fixed:10m', spec: { kind: 'fixed', keepAliveMinutes: 10 } },
@@ -14,28 +19,46 @@ const POLICIES: { name: string; spec: PolicySpec }[] = [
   { name: 'fixed:2h', spec: { kind: 'fixed', keepAliveMinutes: 120 } },
 ];
 
-async function replayOn(id: string, config: Record<string, unknown>) {
-  const functions = {
-    activeMinutes: () =>
-      Promise.resolve([
-        { functionId: id, minutes: EVERY_30, memories: EVERY_30.map(() => 0), memoryMb: 0 },
-      ]),
-  } as unknown as FunctionsRepository;
-  const configs = {
-    merged: () => Promise.resolve(new Map([[id, config]])),
-  } as unknown as FunctionConfigRepository;
+let db: Awaited<ReturnType<typeof openTestClickHouse>>;
+let handle: ClickHouseHandle;
+
+beforeAll(async () => {
+  db = await openTestClickHouse();
+  handle = db.handle;
+});
+
+afterAll(() => db.cleanup());
+
+/** The function's minutes stored as the aggregate holds them, its inventory, then the replay. */
+async function replayOn(id: string, config: Omit<FunctionConfigUpdate, 'functionId'>) {
+  await handle.client.insert({
+    table: 'function_minutes',
+    format: 'JSONEachRow',
+    values: EVERY_30.map((ms) => ({
+      function_id: id,
+      minute: Math.floor(ms / 1000),
+      version: '',
+      source: 'otel_span',
+      invocations: 1,
+      duration_sum_ms: 100,
+      billed_duration_sum_ms: 100,
+    })),
+  });
+  const configs = new FunctionConfigRepository(handle);
+  await configs.upsert('manual', [{ functionId: id, ...config }]);
   const service = new KeepAliveReplayService(
-    functions,
+    new FunctionsRepository(handle),
     configs,
     new PricingService(defaultCatalogue),
   );
   const report = await service.replay({ fromMs: T0, toMs: T0 + 1440 * 60_000 }, POLICIES);
-  return report.functions[0].results;
+  const replayed = report.functions.find((f) => f.id === id)!;
+  return { results: replayed.results, notes: report.notes };
 }
 
 describe(KeepAliveReplayService.name, () => {
   it('defect: a Knative pod was replayed with the hybrid pre-warm (1 cold start, 139.2 idle minutes) and fixed:2h uncapped, though Knative takes a retention period of at most 60m and no pre-warm', async () => {
-    const results = await replayOn('knative~shop~c1~every30', {
+    const { results } = await replayOn('knative~shop~c1~every30', {
       platform: 'knative',
       podCpu: 1,
       podMemoryMb: 2048,
@@ -60,7 +83,7 @@ describe(KeepAliveReplayService.name, () => {
   });
 
   it('OpenFaaS takes any retention period but no pre-warm', async () => {
-    const results = await replayOn('openfaas~shop~c1~every30', {
+    const { results } = await replayOn('openfaas~shop~c1~every30', {
       platform: 'openfaas',
       podCpu: 1,
       podMemoryMb: 2048,
@@ -76,7 +99,7 @@ describe(KeepAliveReplayService.name, () => {
   });
 
   it('Lambda has no keep-alive setting and cannot pre-warm: replayed as asked, marked not settable', async () => {
-    const results = await replayOn('aws_lambda~123456789012~us-east-1~every30', {
+    const { results } = await replayOn('aws_lambda~123456789012~us-east-1~every30', {
       platform: 'aws_lambda',
       memoryMb: 1024,
     });
@@ -90,8 +113,32 @@ describe(KeepAliveReplayService.name, () => {
     expect(results['fixed:10m'].note).toMatch(/^Lambda has no keep-alive setting/);
   });
 
+  it('groups the notes for the CLI and the What-if panel: one per text, with its policies and functions', async () => {
+    const pod = { platform: 'knative' as const, podCpu: 1, podMemoryMb: 2048, region: 'c1' };
+    await replayOn('knative~shop~c1~twin-a', pod);
+    await replayOn('aws_lambda~123456789012~us-east-1~twin', {
+      platform: 'aws_lambda',
+      memoryMb: 1024,
+    });
+    const { notes } = await replayOn('knative~shop~c1~twin-b', pod);
+    const withText = (start: string) => notes.filter((n) => n.note.startsWith(start));
+    // Each text once, however many functions and policies it concerns.
+    expect(new Set(notes.map((n) => n.note)).size).toBe(notes.length);
+    const prewarm = withText('Knative takes a retention period only: no pre-warm');
+    expect(prewarm).toHaveLength(1);
+    expect(prewarm[0]).toMatchObject({ mark: '*', policies: ['hybrid'] });
+    expect(prewarm[0].functions).toBeGreaterThanOrEqual(2);
+    expect(withText('Knative takes a retention period only: at most 60m')[0]).toMatchObject({
+      mark: '*',
+      policies: ['fixed:2h'],
+    });
+    const lambda = withText('Lambda has no keep-alive setting');
+    expect(lambda).toHaveLength(1);
+    expect(lambda[0]).toMatchObject({ mark: '†', policies: ['fixed:10m', 'fixed:2h'] });
+  });
+
   it('a platform with no setting modelled is replayed as asked, settable null, no note', async () => {
-    const results = await replayOn('azure_functions~owner~app~every30', {
+    const { results } = await replayOn('azure_functions~owner~app~every30', {
       platform: 'azure_functions',
       memoryMb: 256,
     });
