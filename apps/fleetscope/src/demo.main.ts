@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
-import { FLEETSCOPE_VERSION } from '@fleetscope/config';
+import { FLEETSCOPE_VERSION, warnUnreadEnv } from '@fleetscope/config';
 import { CollectorHttpServer } from '@fleetscope/collector';
 import { createHttpApp, listenHttpApp, runProcess } from '@fleetscope/server';
 import { isDemoStore, markDemoStore } from '@fleetscope/storage';
@@ -34,6 +34,7 @@ rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 markDemoStore(dataDir);
 
+warnUnreadEnv('fleetscope-demo');
 runProcess('fleetscope-demo', async (config) => {
   const logger = new Logger('demo');
   const began = Date.now();

@@ -1,3 +1,4 @@
+import { distance as editDistance } from 'fastest-levenshtein';
 import { ENV, OTHER_ENV } from './config.schema';
 
 /** Fleetscope's prefixes: a variable named so is meant for Fleetscope. */
@@ -83,21 +84,4 @@ function nearest(name: string, known: readonly string[]): string | undefined {
     (k) => k.includes(name) || name.includes(k) || (stem.length >= 6 && k.includes(stem)),
   );
   return holding.sort((x, y) => editDistance(name, x) - editDistance(name, y))[0];
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions of one character. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

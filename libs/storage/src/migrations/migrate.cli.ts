@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@fleetscope/config';
+import { ConfigError, loadConfig, warnUnreadEnv } from '@fleetscope/config';
 import { openAndMigrate } from '../storage.module';
 import { untilReachable } from './until-reachable';
 
@@ -10,6 +10,7 @@ const REACH = { attempts: 30, pauseMs: 2_000 };
 
 /** `npm run migrate`: applies pending migrations to the configured ClickHouse and exits. */
 async function main(): Promise<void> {
+  warnUnreadEnv('migrate');
   const config = loadConfig();
   const log = (message: string) => process.stdout.write(`${message}\n`);
   const handle = await untilReachable(() => openAndMigrate(config, { log }), {
