@@ -190,6 +190,41 @@ describe(`${summarise.name}: prices not sourced for the region`, () => {
     // A region with its own prices says nothing.
     expect(summarise(totals(0, 0), configOf('python3.12'), RANGE, pricing).costUsdNote).toBeNull();
   });
+
+  it("defect: a function priced by the report's days (SnapStart restores) dropped the note, and left the INIT billed on top of metric time out of its GB-seconds", () => {
+    const id = 'aws_lambda~123456789012~ap-southeast-3~snap';
+    const config = { ...configOf('python3.12'), functionId: id };
+    // FaaS metrics only: 100,000 invocations of 200 ms at 1 GB, 100 cold starts of 500 ms.
+    const day: DailyUsage = {
+      functionId: id,
+      dayStartMs: AT.getTime(),
+      sources: ['otel_metrics'],
+      invocations: 100_000,
+      coldStarts: 100,
+      memoryMb: 1024,
+      billedDurationMs: 20_000_000,
+      initDurationMs: 50_000,
+      unbilledInitMs: 50_000,
+      provisioned: null,
+      snapStart: { restores: 5, billedRestoreMs: 0, cachedSeconds: 86_400 },
+      podSeconds: 0,
+      minScalePods: null,
+    };
+    const t = {
+      ...totals(5, 0),
+      functionId: id,
+      invocations: 100_000,
+      billedMbMs: 20_000_000 * 1024,
+      billedMsKnownMemory: 20_000_000,
+      unbilledInitMs: 50_000,
+    };
+    const summary = summarise(t, config, RANGE, pricing, {
+      lambdaDays: { fn: reportFunction(id, config), days: [day], note: null },
+    });
+    expect(summary.costUsdNote).toMatch(/No sourced aws\.lambda\.\S+ price for ap-southeast-3/);
+    // 20,000 GB-s of durations and 50 of INIT, as the stretches' path counts them.
+    expect(summary.billedGbSeconds).toBeCloseTo(20_050, 6);
+  });
 });
 
 describe(`${summarise.name}: settings in force`, () => {
@@ -304,6 +339,8 @@ describe(lambdaDaysCost.name, () => {
       costUsd: null,
       costUsdReason: 'memory size unknown: compute not priced',
       pricing: null,
+      assumed: [],
+      initGbSeconds: 0,
     });
   });
 });

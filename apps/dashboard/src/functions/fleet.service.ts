@@ -444,23 +444,41 @@ export function lambdaDaysCost(
   fn: ReportFunction,
   days: readonly DailyUsage[],
   pricing: PricingService,
-): Pick<FunctionSummary, 'costUsd' | 'costUsdReason' | 'pricing'> {
+): Pick<FunctionSummary, 'costUsd' | 'costUsdReason' | 'pricing'> & {
+  /** What was priced at a figure not sourced for the region (PriceAssumption messages). */
+  assumed: string[];
+  /** The GB-seconds of the INIT billed on top of span and metric time (UNBILLED_INIT_MS), by day. */
+  initGbSeconds: number;
+} {
   let usd = 0;
+  let initGbSeconds = 0;
   const priceIds: string[] = [];
   const unpriced: string[] = [];
+  const assumed: string[] = [];
   for (const day of days) {
     const priced = priceLambdaDay(fn, day, pricing, 0);
     for (const line of priced.lines) usd += line.usd;
     for (const id of priced.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
     for (const u of priced.unpriced) if (!unpriced.includes(u)) unpriced.push(u);
+    for (const a of priced.assumed) if (!assumed.includes(a)) assumed.push(a);
+    const initMs = billedInitMs({ [fn.runtimeKind]: day.unbilledInitMs }, new Date(day.dayStartMs));
+    initGbSeconds += (initMs * day.memoryMb) / 1024 / 1000;
   }
   if (unpriced.length > 0) {
-    return { costUsd: null, costUsdReason: unpriced.join('; '), pricing: null };
+    return {
+      costUsd: null,
+      costUsdReason: unpriced.join('; '),
+      pricing: null,
+      assumed: [],
+      initGbSeconds: 0,
+    };
   }
   return {
     costUsd: usd,
     costUsdReason: null,
     pricing: { catalogueVersion: pricing.catalogueVersion, priceIds },
+    assumed,
+    initGbSeconds,
   };
 }
 
@@ -490,7 +508,9 @@ export function partDayNote(
   }
   const parts = [
     ...(cache
-      ? ['the SnapStart snapshot cache (all day from a day with restores through the 13 days after)']
+      ? [
+          'the SnapStart snapshot cache (all day from a day with restores through the 13 days after)',
+        ]
       : []),
     ...(assumed
       ? [
@@ -609,9 +629,10 @@ export function summarise(
     const days = lambdaDaysCost(usage.lambdaDays.fn, usage.lambdaDays.days, pricing);
     costUsd = days.costUsd;
     costUsdReason = days.costUsdReason;
-    costUsdNote = days.costUsd === null ? null : usage.lambdaDays.note;
+    const notes = [usage.lambdaDays.note, ...days.assumed].filter((n) => n !== null);
+    costUsdNote = days.costUsd === null || notes.length === 0 ? null : notes.join(' ');
     priced = days.pricing;
-    if (memoryMb) billedGbSeconds = stretchesGbSeconds(stretches, memoryMb);
+    if (memoryMb) billedGbSeconds = stretchesGbSeconds(stretches, memoryMb) + days.initGbSeconds;
   } else if (identity?.platform === 'aws_lambda' && memoryMb) {
     const cost = lambdaStretchesCost(
       stretches,

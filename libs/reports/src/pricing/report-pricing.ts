@@ -43,6 +43,8 @@ export interface PricedDay {
   coldStartUsd: number;
   priceIds: string[];
   unpriced: string[];
+  /** What was priced at a figure not sourced for the region (PriceAssumption messages). */
+  assumed: string[];
   /** The architecture the day ran on (Lambda: the one in force then). */
   architecture: LambdaArchitecture;
 }
@@ -84,6 +86,7 @@ function emptyPricedDay(architecture: LambdaArchitecture): PricedDay {
     coldStartUsd: 0,
     priceIds: [],
     unpriced: [],
+    assumed: [],
     architecture,
   };
 }
@@ -125,6 +128,7 @@ function collect(
 ): void {
   day.priceIds.push(...result.priceIds);
   day.unpriced.push(...result.unpriced.map((u) => u.message));
+  for (const a of result.assumed) if (!day.assumed.includes(a.message)) day.assumed.push(a.message);
   let tierGbSeconds = tiers?.monthToDateGbSeconds ?? 0;
   for (const line of result.breakdown) {
     const category = categoryOf(line.meter, durationPart);

@@ -26,6 +26,7 @@ import {
   minuteRowsForRange,
   minutesRead,
   ofCountedSource,
+  platformBilledSourcesSql,
   rangeParams,
   rowsForRange,
   severalSourcesParams,
@@ -295,7 +296,7 @@ export class AnalysisInputsRepository {
           -- Only Lambda's own records (REPORT, platform.report) carry a Billed Duration, INIT
           -- included; the aggregate's ceil(duration) for other sources leaves INIT out.
           countIf(invocations > 0 AND (billed_duration_sum_ms = 0
-                  OR source NOT IN ('lambda_telemetry', 'lambda_log'))) AS unbilled_rows,
+                  OR source NOT IN ${platformBilledSourcesSql()})) AS unbilled_rows,
           sum(init_duration_sum_ms) AS init,
           sumMap(duration_buckets) AS db,
           sumMap(init_buckets) AS ib,

@@ -100,12 +100,17 @@ export const BILLED_MS = 'if(billed_duration_sum_ms > 0, billed_duration_sum_ms,
 /** Lambda's own records, whose Billed Duration holds the INIT Lambda bills (REPORT, platform.report). */
 export const PLATFORM_BILLED_SOURCES = ['lambda_telemetry', 'lambda_log'];
 
+/** PLATFORM_BILLED_SOURCES as a SQL tuple, for queries that cannot bind it. */
+export function platformBilledSourcesSql(): string {
+  return `(${PLATFORM_BILLED_SOURCES.map((s) => `'${s}'`).join(', ')})`;
+}
+
 /**
  * The Init Duration of rows whose time no Lambda record billed (spans, FaaS metrics): Lambda bills
  * it on top of their durations where it bills INIT (billedInitMs), where a REPORT line's Billed
  * Duration already holds it.
  */
-export const UNBILLED_INIT_MS = `sumIf(init_duration_sum_ms, source NOT IN (${PLATFORM_BILLED_SOURCES.map((s) => `'${s}'`).join(', ')}))`;
+export const UNBILLED_INIT_MS = `sumIf(init_duration_sum_ms, source NOT IN ${platformBilledSourcesSql()})`;
 
 /** The parameters STRETCH binds: the functions with splits, and each one's splits in seconds. */
 export function splitParams(splits: SettingsSplits): { splitIds: string[]; splitAt: number[][] } {

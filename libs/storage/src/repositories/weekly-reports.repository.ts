@@ -99,8 +99,6 @@ export type StretchLevels = ReadonlyMap<
   { changesAtMs: readonly number[]; levels: readonly number[] }
 >;
 
-/** Lambda platform sources, whose Billed Duration includes billed INIT (libs/model INVOCATION_SOURCES). */
-
 /**
  * The weekly report's storage: the daily usage it is built from (the chosen source per function
  * and minute, as every other reader counts) and the history of built reports.
