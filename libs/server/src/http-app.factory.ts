@@ -7,6 +7,7 @@ import { MAX_FUNCTION_ID_LENGTH } from '@fleetscope/model';
 import { endKeepAliveOnClose } from './keep-alive-close';
 import { localOnlyRefusal } from './local-only';
 import { nestOptions } from './process-runner';
+import { wrongPortRefusal } from './wrong-port';
 
 const API_ROUTES = new WeakMap<NestFastifyApplication, { method: string; url: string }[]>();
 
@@ -50,6 +51,14 @@ export async function createHttpApp(
       }),
       undefined,
     );
+  });
+  // Before the body is read (OTLP protobuf would be a 415) and before the local-only check (a
+  // sender on another name for this host would be told about Host): telemetry sent to this port
+  // is told where the collector is.
+  fastify.addHook('onRequest', async (request, reply) => {
+    const misdirected = wrongPortRefusal(request.url, config);
+    if (misdirected)
+      await reply.status(404).send({ statusCode: 404, error: 'Not Found', message: misdirected });
   });
   fastify.addHook('onRequest', async (request, reply) => {
     const refusal = localOnlyRefusal(request.headers, config);
