@@ -2,6 +2,8 @@
 // collector as it came ({"awslogs":{"data":…}}). CloudWatch Logs cannot post to an HTTP endpoint
 // itself. Node.js 20 or later (fetch); no dependencies.
 const token = process.env.FLEETSCOPE_INGEST_TOKEN;
+/** Answers below 500 that a retry, or a fix of this function's settings, can turn into a 200. */
+const THROWN = new Set([401, 403, 404, 429]);
 
 /** Where deliveries go: the payload does not name its region, so the function's own is sent. */
 function endpoint() {
@@ -23,8 +25,11 @@ export async function handler(event) {
   const answer = await response.text();
   // CloudWatch Logs invokes this function asynchronously: a thrown error is retried by Lambda
   // (twice, then to the function's on-failure destination, if it has one). Busy (429, 503) and
-  // server errors may pass; a delivery refused as unreadable (400) would be refused again.
-  if (response.status === 429 || response.status >= 500) {
+  // server errors may pass; a wrong FLEETSCOPE_INGEST_TOKEN (401, 403) or a URL that is not the
+  // collector's (404: the dashboard's port) is cured by fixing the setting, so the
+  // delivery is kept for then too. One refused as unreadable or too large (400, 413) would be
+  // refused again: it is logged and dropped.
+  if (THROWN.has(response.status) || response.status >= 500) {
     throw new Error(`Fleetscope answered ${response.status}: ${answer.slice(0, 500)}`);
   }
   if (!response.ok)

@@ -29,12 +29,15 @@ async function invoke(
   return { ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as object), stderr };
 }
 
+const TOKEN = 'forwarder-token';
+
 describe('examples/cloudwatch-forwarder', () => {
   let fleetscope: RunningFleetscope;
 
   beforeAll(async () => {
     // The fixture is a real capture from 2022: retention is switched off so its rows stay.
     fleetscope = await startFleetscope({
+      FLEETSCOPE_INGEST_TOKEN: TOKEN,
       FLEETSCOPE_RETENTION_DAYS: '0',
       FLEETSCOPE_AGGREGATE_RETENTION_DAYS: '0',
     });
@@ -52,7 +55,11 @@ describe('examples/cloudwatch-forwarder', () => {
       // What a subscription filter hands its Lambda destination.
       const run = await invoke(
         { awslogs: { data: record.kinesis.data } },
-        { FLEETSCOPE_INGEST_URL: fleetscope.ingestUrl, AWS_REGION: 'eu-west-1' },
+        {
+          FLEETSCOPE_INGEST_URL: fleetscope.ingestUrl,
+          FLEETSCOPE_INGEST_TOKEN: TOKEN,
+          AWS_REGION: 'eu-west-1',
+        },
       );
       expect(run).toEqual({ returned: { status: 200 }, stderr: '' });
     }
@@ -76,7 +83,7 @@ describe('examples/cloudwatch-forwarder', () => {
     // No region: the collector refuses the delivery (400).
     const refused = await invoke(
       { awslogs: { data: 'H4sI' } },
-      { FLEETSCOPE_INGEST_URL: fleetscope.ingestUrl },
+      { FLEETSCOPE_INGEST_URL: fleetscope.ingestUrl, FLEETSCOPE_INGEST_TOKEN: TOKEN },
     );
     expect(refused.returned).toEqual({ status: 400 });
     expect(refused.stderr).toContain('Fleetscope refused the delivery (400)');
@@ -85,5 +92,27 @@ describe('examples/cloudwatch-forwarder', () => {
       { FLEETSCOPE_INGEST_URL: 'http://127.0.0.1:9', AWS_REGION: 'eu-west-1' },
     );
     expect(unreachable.threw).toBeDefined();
+  });
+
+  it('throws when a setting of the forwarder is wrong, so that the delivery is kept until it is fixed', async () => {
+    const event = { awslogs: { data: 'H4sI' } };
+    const region = { AWS_REGION: 'eu-west-1' };
+    // A mistyped token, and none at all: 401.
+    for (const token of [{ FLEETSCOPE_INGEST_TOKEN: 'forwarder-tokne' }, {}]) {
+      const run = await invoke(event, {
+        FLEETSCOPE_INGEST_URL: fleetscope.ingestUrl,
+        ...token,
+        ...region,
+      });
+      expect(run.threw).toMatch(/^Fleetscope answered 401: .*FLEETSCOPE_INGEST_TOKEN/);
+      expect(run.returned).toBeUndefined();
+    }
+    // The dashboard's port instead of the collector's: 404.
+    const dashboard = await invoke(event, {
+      FLEETSCOPE_INGEST_URL: fleetscope.apiUrl,
+      FLEETSCOPE_INGEST_TOKEN: TOKEN,
+      ...region,
+    });
+    expect(dashboard.threw).toMatch(/^Fleetscope answered 404: /);
   });
 });
