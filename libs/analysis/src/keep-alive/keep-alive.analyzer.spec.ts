@@ -413,6 +413,42 @@ describe(KeepAliveAnalyzer.name, () => {
     expect(rec.confidence).not.toBe('high');
   });
 
+  it('defect: invocations whose start no record gave were taken for warm ones, so a ping was "already right" with "up to 0 of the 0 cold starts observed"; the cold starts are scaled from the known starts, and not held at all when none is known', () => {
+    const valued = new KeepAliveAnalyzer({
+      ...DEFAULT_KEEP_ALIVE_OPTIONS,
+      latencyValueUsdPerSecond: 0.05,
+    });
+    const input = burstyLambda(900);
+    const known = analyse(input, valued).recs[0];
+    // 168 cold starts seen among 20,000 invocations: the ping avoids up to 167.
+    expect(known.action.summary).toMatch(
+      /up to 167 of the 168 cold starts observed in the window avoided/,
+    );
+
+    // Every start unknown (spans without faas.coldstart): the replay's figure, said to be one.
+    const unknown = analyse(
+      { ...input, stats: { ...input.stats, coldStarts: 0, unknownStarts: 20_000 } },
+      valued,
+    );
+    expect(JSON.stringify(unknown.whyNot)).not.toMatch(/0 of the 0|show no cold start/);
+    const [rec] = unknown.recs;
+    expect(rec.action.summary).toMatch(
+      /up to 167 cold starts avoided by a replay of its minutes \(the records do not say how its invocations started\)/,
+    );
+
+    // 17 of the 2,000 known starts cold: about 170 of the 20,000, not 17.
+    const partly = analyse(
+      { ...input, stats: { ...input.stats, coldStarts: 17, unknownStarts: 18_000 } },
+      valued,
+    ).recs[0];
+    expect(partly.action.summary).toMatch(
+      /up to 167 of the about 170 cold starts in the window avoided/,
+    );
+    expect(partly.reason).toMatch(
+      /about 170 cold starts in the window \(17 seen among the invocations whose start is known\)/,
+    );
+  });
+
   it('one plan per function through runAnalyzers: provisioned concurrency recommended for a steady load leaves no keep-warm ping', () => {
     const ping: FunctionAnalysisInput = {
       profile: lambda,

@@ -1,7 +1,7 @@
 import { histogramCount, savesMoney } from '@fleetscope/model';
 import { isOnDemandInitBilled, lambdaRuntimeKind, type PricingService } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from '../analyzer';
-import { meanInitMs } from '../cold-starts/cold-start.math';
+import { coldStartRate, meanInitMs } from '../cold-starts/cold-start.math';
 import { HOURS_PER_MONTH, monthlyFactor } from '../analyzer';
 import {
   monthlyLambdaCost,
@@ -11,7 +11,12 @@ import {
 } from '../costs/lambda-window-cost';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
 import { DEFAULT_EVIDENCE_OPTIONS, basisOf, evidenceShortfall } from '../evidence/evidence.gate';
-import type { FunctionAnalysisInput, FunctionProfile, MinuteActivity } from '../inputs';
+import type {
+  FunctionAnalysisInput,
+  FunctionProfile,
+  FunctionWindowStats,
+  MinuteActivity,
+} from '../inputs';
 import { keepAliveAction } from '../actions/config-action';
 import type { ConfigAction, Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
@@ -352,8 +357,14 @@ const coldStartEffect = (avoided: number) =>
 
 /** What a ping can avoid: the replay's figure held to the cold starts the records show. */
 interface PingColdStarts {
-  /** Cold starts observed in the window (on-demand inits and SnapStart restores). */
-  observed: number;
+  /**
+   * Cold starts in the window (on-demand inits and SnapStart restores): those observed, over the
+   * invocations whose start is known scaled to all of them (coldStartRate); null when no
+   * invocation's start is known, and nothing holds the replay's figure.
+   */
+  observed: number | null;
+  /** Of `observed`, how many the records show (it is an estimate when they are fewer). */
+  seen: number;
   /** Cold starts the single-instance replay says a kept instance avoids. */
   replayed: number;
   /** min(replayed, observed): the most a ping can avoid. */
@@ -362,21 +373,41 @@ interface PingColdStarts {
   low: number;
 }
 
-function pingColdStarts(setting: KeepAliveSetting, observed: number): PingColdStarts {
+function pingColdStarts(
+  setting: KeepAliveSetting,
+  stats: Pick<FunctionWindowStats, 'coldStarts' | 'invocations' | 'unknownStarts'>,
+): PingColdStarts {
+  const rate = coldStartRate(stats.coldStarts, stats.invocations, stats.unknownStarts ?? 0);
+  const observed = rate === null ? null : Math.round(rate * stats.invocations);
   const replayed = setting.coldStartsAvoided;
   const baseline = setting.replay.coldStarts + replayed;
-  const avoided = Math.max(0, Math.min(replayed, observed));
-  const low = baseline > 0 ? Math.min(avoided, (observed * Math.max(0, replayed)) / baseline) : 0;
-  return { observed, replayed, avoided, low };
+  const avoided = Math.max(0, observed === null ? replayed : Math.min(replayed, observed));
+  const low =
+    baseline > 0 && observed !== null
+      ? Math.min(avoided, (observed * Math.max(0, replayed)) / baseline)
+      : 0;
+  return { observed, seen: stats.coldStarts, replayed, avoided, low };
 }
 
+/** The cold starts the records tell of: as observed, or scaled from the starts that are known. */
+const inTheWindow = (cap: PingColdStarts) =>
+  cap.observed === null
+    ? 'the records do not say how its invocations started'
+    : cap.seen === cap.observed
+      ? `the records show ${cap.observed} cold starts in the window`
+      : `about ${cap.observed} cold starts in the window (${cap.seen} seen among the invocations whose start is known)`;
+
 const pingEffect = (cap: PingColdStarts) =>
-  `up to ${cap.avoided} of the ${cap.observed} cold starts observed in the window avoided`;
+  cap.observed === null
+    ? `up to ${cap.avoided} cold starts avoided by a replay of its minutes (the records do not say how its invocations started)`
+    : cap.seen === cap.observed
+      ? `up to ${cap.avoided} of the ${cap.observed} cold starts observed in the window avoided`
+      : `up to ${cap.avoided} of the about ${cap.observed} cold starts in the window avoided`;
 
 function pingReason(cap: PingColdStarts, baselineColdStarts: number): string {
-  if (cap.replayed <= cap.observed)
-    return `the records show ${cap.observed} cold starts in the window; replayed over its own minutes as one instance, a kept instance avoids ${cap.replayed} of the ${baselineColdStarts} a fixed 10-minute keep-alive would have`;
-  return `the records show ${cap.observed} cold starts in the window, so a kept instance avoids at most ${cap.avoided} (a replay of its minutes with a fixed 10-minute keep-alive counts ${baselineColdStarts}: Lambda kept its idle instances longer)`;
+  if (cap.observed === null || cap.replayed <= cap.observed)
+    return `${inTheWindow(cap)}; replayed over its own minutes as one instance, a kept instance avoids ${cap.replayed} of the ${baselineColdStarts} a fixed 10-minute keep-alive would have`;
+  return `${inTheWindow(cap)}, so a kept instance avoids at most ${cap.avoided} (a replay of its minutes with a fixed 10-minute keep-alive counts ${baselineColdStarts}: Lambda kept its idle instances longer)`;
 }
 
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -450,8 +481,7 @@ export class KeepAliveAnalyzer implements Analyzer {
     const replayed = advice.settings.find((s) => s.platform === platform);
     // Lambda keeps idle sandboxes as long as it likes, often far beyond the 10 minutes the replay
     // assumes: a ping avoids no more cold starts than the records show happened.
-    const pingCap =
-      platform === 'aws_lambda' && replayed ? pingColdStarts(replayed, stats.coldStarts) : null;
+    const pingCap = platform === 'aws_lambda' && replayed ? pingColdStarts(replayed, stats) : null;
     const setting =
       replayed && pingCap ? { ...replayed, coldStartsAvoided: pingCap.avoided } : replayed;
     if (
@@ -481,7 +511,7 @@ export class KeepAliveAnalyzer implements Analyzer {
         ? this.pingOutcomes(
             input,
             setting,
-            pingCap ?? pingColdStarts(setting, stats.coldStarts),
+            pingCap ?? pingColdStarts(setting, stats),
             meanInitSeconds,
             months,
             ctx,
