@@ -1,4 +1,4 @@
-import { createGzip } from 'node:zlib';
+import { createGzip, gzipSync } from 'node:zlib';
 import {
   Client,
   credentials,
@@ -285,6 +285,27 @@ describe('OTLP/HTTP bad input', () => {
     );
     expect(answer.rejected).toBe(1);
     expect(answer.errorMessage).toMatch(/invalid spanId/);
+  });
+
+  it('reads a gzip body sent without Content-Encoding as gzip, as the CloudWatch route does', async () => {
+    const protobuf = await post(
+      '/v1/traces',
+      { ...AUTH, 'content-type': PROTOBUF },
+      gzipSync(encodeTraceRequestProtobuf(lambdaTraceRequest('gzip-undeclared', [{}]))),
+    );
+    expect(protobuf.status).toBe(200);
+    const json = await post(
+      '/v1/traces',
+      { ...AUTH, 'content-type': JSON_TYPE },
+      gzipSync('{"resourceSpans":[]}'),
+    );
+    expect([json.status, await json.text()]).toEqual([200, '{}']);
+    await fleetscope.flush();
+    const spans = await fleetscope.clickhouse.client.query({
+      query: `SELECT toString(count()) AS n FROM spans WHERE name = 'gzip-undeclared'`,
+      format: 'JSONEachRow',
+    });
+    expect(await spans.json()).toEqual([{ n: '1' }]);
   });
 
   it('stores a retried identical request once and counts its invocations once', async () => {

@@ -14,6 +14,22 @@ describe(decodeBody.name, () => {
     expect(decodeBody(body, encoding, 1024).toString()).toBe(text.toString());
   });
 
+  it('reads a gzip body sent without Content-Encoding as gzip, as the CloudWatch route does', () => {
+    expect(decodeBody(gzipSync(text), undefined, 1024).toString()).toBe(text.toString());
+    expect(decodeBody(gzipSync(text), 'identity', 1024).toString()).toBe(text.toString());
+    expect(() => decodeBody(gzipSync(Buffer.alloc(4096)), undefined, 1024)).toThrow(
+      expect.objectContaining({ status: 413 }) as BodyError,
+    );
+    expect(() => decodeBody(Buffer.from([0x1f, 0x8b, 1, 2, 3]), undefined, 1024)).toThrow(
+      expect.objectContaining({
+        status: 400,
+        message: expect.stringContaining(
+          'the gzip body (no Content-Encoding; it starts as gzip does) could not be decompressed',
+        ) as string,
+      }) as BodyError,
+    );
+  });
+
   it('stops at the limit after decompression (a gzip bomb gets 413)', () => {
     const bomb = gzipSync(Buffer.alloc(10 * 1024 * 1024));
     expect(() => decodeBody(bomb, 'gzip', 1024 * 1024)).toThrow(

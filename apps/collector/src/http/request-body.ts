@@ -12,15 +12,24 @@ export class BodyError extends Error {
 }
 
 /**
- * Decompresses a request body per its Content-Encoding, bounded by `limit` bytes after
- * decompression (OTLP: limit the body after decompression; a gzip bomb stops at the bound
- * instead of exhausting memory).
+ * Decompresses a request body per its Content-Encoding (a gzip body without one too), bounded by
+ * `limit` bytes after decompression (OTLP: limit the body after decompression; a gzip bomb stops
+ * at the bound instead of exhausting memory).
  */
 export function decodeBody(raw: Buffer, encoding: string | undefined, limit: number): Buffer {
-  const coding = (encoding ?? 'identity').trim().toLowerCase();
+  let coding = (encoding ?? 'identity').trim().toLowerCase();
+  let undeclared = false;
   if (coding === 'identity' || coding === '') {
-    if (raw.length > limit) throw tooLarge(limit);
-    return raw;
+    // A gzip body sent without its Content-Encoding (curl --data-binary @file.gz, an exporter
+    // that compresses but leaves the header out) is read as gzip, as the CloudWatch route always
+    // read one: no JSON, text or OTLP protobuf body starts with 1f 8b (0x1f is no protobuf tag,
+    // its wire type 7 does not exist), where the decoders said "invalid JSON: Unexpected token".
+    if (raw.length < 2 || raw[0] !== 0x1f || raw[1] !== 0x8b) {
+      if (raw.length > limit) throw tooLarge(limit);
+      return raw;
+    }
+    coding = 'gzip';
+    undeclared = true;
   }
   // `deflate` is zlib-wrapped by the HTTP spec (RFC 9110 §8.4.1.2), but some clients send raw
   // deflate: the first byte of a zlib stream tells them apart (CMF, compression method 8).
@@ -51,7 +60,7 @@ export function decodeBody(raw: Buffer, encoding: string | undefined, limit: num
     throw new BodyError(
       400,
       'bad_compression',
-      `the ${coding} body could not be decompressed: ${(error as Error).message}`,
+      `the ${coding} body${undeclared ? ' (no Content-Encoding; it starts as gzip does)' : ''} could not be decompressed: ${(error as Error).message}`,
     );
   }
 }
