@@ -287,6 +287,22 @@ describe('OTLP/HTTP bad input', () => {
     expect(answer.errorMessage).toMatch(/invalid spanId/);
   });
 
+  it('tells a Firehose delivery with a wrong access key that it must equal the ingest token, without FLEETSCOPE_FIREHOSE_ACCESS_KEY', async () => {
+    const answer = await post(
+      '/ingest/firehose',
+      {
+        'content-type': JSON_TYPE,
+        'x-amz-firehose-request-id': 'r-1',
+        'x-amz-firehose-access-key': 'not-the-token',
+      },
+      JSON.stringify({ requestId: 'r-1', timestamp: Date.now(), records: [] }),
+    );
+    expect(answer.status).toBe(401);
+    expect(((await answer.json()) as { errorMessage: string }).errorMessage).toBe(
+      "X-Amz-Firehose-Access-Key is wrong: the delivery stream's access key must equal FLEETSCOPE_INGEST_TOKEN (FLEETSCOPE_FIREHOSE_ACCESS_KEY is not set)",
+    );
+  });
+
   it('reads a gzip body sent without Content-Encoding as gzip, as the CloudWatch route does', async () => {
     const protobuf = await post(
       '/v1/traces',

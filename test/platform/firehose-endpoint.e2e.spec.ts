@@ -76,7 +76,10 @@ describe('POST /ingest/firehose', () => {
   }
 
   it('refuses a missing or wrong access key with 401, errorMessage and the request id echoed', async () => {
-    for (const key of ['', 'wrong-key']) {
+    for (const [key, what] of [
+      ['', 'missing'],
+      ['wrong-key', 'wrong'],
+    ]) {
       const requestId = randomUUID();
       const answer = await post<Record<string, unknown>>(
         url,
@@ -84,10 +87,11 @@ describe('POST /ingest/firehose', () => {
         headers(requestId, key),
       );
       expect(answer.status).toBe(401);
+      // It names the setting the key must equal.
       expect(answer.body).toEqual({
         requestId,
         timestamp: expect.any(Number),
-        errorMessage: expect.stringContaining('X-Amz-Firehose-Access-Key'),
+        errorMessage: `X-Amz-Firehose-Access-Key is ${what}: the delivery stream's access key must equal FLEETSCOPE_FIREHOSE_ACCESS_KEY`,
       });
     }
   });

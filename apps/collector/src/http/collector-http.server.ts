@@ -204,13 +204,19 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
     this.metrics.rejected('firehose', 'unauthorized');
     this.metrics.request('firehose', 401);
     const id = request.headers['x-amz-firehose-request-id'];
+    // Which setting the delivery stream's access key must equal: a sender told only "wrong" does
+    // not know that, without FLEETSCOPE_FIREHOSE_ACCESS_KEY, it is the ingest token.
+    const setting = this.config.firehoseAccessKey
+      ? ENV.firehoseAccessKey.name
+      : `${ENV.ingestToken.name} (${ENV.firehoseAccessKey.name} is not set)`;
+    const sent = request.headers['x-amz-firehose-access-key'];
     await reply
       .status(401)
       .type('application/json')
       .send(
         firehoseErrorResponse(
           (Array.isArray(id) ? id[0] : id) ?? '',
-          'X-Amz-Firehose-Access-Key is missing or wrong',
+          `X-Amz-Firehose-Access-Key is ${sent ? 'wrong' : 'missing'}: the delivery stream's access key must equal ${setting}`,
         ),
       );
   }
