@@ -297,7 +297,18 @@ describe('Ingest time window', () => {
     expect(answer.status).toBe(200);
     expect(Number(answer.body.partialSuccess?.rejectedSpans)).toBe(2);
     expect(answer.body.partialSuccess?.errorMessage).toMatch(/time_in_future: 1/);
-    expect(answer.body.partialSuccess?.errorMessage).toMatch(/time_before_retention: 1/);
+    // 1970 is a unit error, not data older than the retention window ("would expire at once").
+    expect(answer.body.partialSuccess?.errorMessage).toMatch(/time_out_of_range: 1/);
+    expect(answer.body.partialSuccess?.errorMessage).not.toMatch(/time_before_retention/);
+    const alone = lambdaTraceRequest('edge-units-ms', [{}]);
+    const span = alone.resourceSpans![0].scopeSpans![0].spans![0];
+    span.startTimeUnixNano = ms;
+    span.endTimeUnixNano = ms;
+    const answered = await post('/v1/traces', alone);
+    expect(answered.status).toBe(400);
+    expect(JSON.stringify(answered.body)).toContain(
+      'is before 2000-01-01: a unit error (milliseconds or seconds sent as nanoseconds?)',
+    );
   });
 
   it('data older than the retention window is counted and reported, not accepted to expire at once', async () => {

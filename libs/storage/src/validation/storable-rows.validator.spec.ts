@@ -131,6 +131,16 @@ describe(screenBatch.name, () => {
     expect(screened.rejected.errors[0]).toMatch(/FLEETSCOPE_RETENTION_DAYS=30/);
   });
 
+  it('calls a time before 2000 a unit error with retention on too, not one older than the retention', () => {
+    // A span's start in milliseconds sent as nanoseconds: 1970-01-21.
+    const screened = screenBatch({ invocations: [invocation({ startTimeMs: NOW / 1e6 })] }, window);
+    expect(screened.rejected.byReason).toEqual({ time_out_of_range: 1 });
+    expect(screened.rejected.errors[0]).toMatch(
+      /is before 2000-01-01: a unit error \(milliseconds or seconds sent as nanoseconds\?\)$/,
+    );
+    expect(screened.rejected.errors[0]).not.toMatch(/retention/);
+  });
+
   it('keeps data of any age since 2000 when retention is 0, and calls earlier times a unit error', () => {
     const forever = ingestTimeWindow(NOW, { ...SETTINGS, retentionDays: 0 });
     expect(forever.minMs).toBe(EARLIEST_STORED_MS);

@@ -54,6 +54,14 @@ export interface IngestWindowSettings {
   retentionSetting: string;
 }
 
+/**
+ * Why a time before 2000 is refused, whatever the retention: such a time is a unit error far more
+ * often than old data (a time in milliseconds sent as nanoseconds reads as 1970-01-21), which the
+ * retention message ("would expire at once") hid.
+ */
+const BEFORE_2000 =
+  'before 2000-01-01: a unit error (milliseconds or seconds sent as nanoseconds?)';
+
 /** The window of acceptable times at `nowMs`. */
 export function ingestTimeWindow(nowMs: number, s: IngestWindowSettings): IngestTimeWindow {
   const retentionStart = s.retentionDays > 0 ? nowMs - s.retentionDays * 86_400_000 : 0;
@@ -65,7 +73,7 @@ export function ingestTimeWindow(nowMs: number, s: IngestWindowSettings): Ingest
     minReason:
       retentionStart > EARLIEST_STORED_MS
         ? `older than the retention window (${s.retentionSetting}=${s.retentionDays} days): it would expire at once`
-        : 'before 2000-01-01 (milliseconds or seconds sent as nanoseconds?)',
+        : BEFORE_2000,
     maxReason:
       maxMs === LATEST_STORABLE_MS
         ? 'beyond 2106-02-07, the last storable time'
@@ -127,10 +135,10 @@ function checkMs(what: string, ms: number, w: IngestTimeWindow, raw?: string): P
       message: `${what} ${shown} is ${w.maxReason}`,
     };
   }
-  return {
-    reason: w.minMs > EARLIEST_STORED_MS ? 'time_before_retention' : 'time_out_of_range',
-    message: `${what} ${shown} is ${w.minReason}`,
-  };
+  if (ms < EARLIEST_STORED_MS) {
+    return { reason: 'time_out_of_range', message: `${what} ${shown} is ${BEFORE_2000}` };
+  }
+  return { reason: 'time_before_retention', message: `${what} ${shown} is ${w.minReason}` };
 }
 
 function checkNanos(what: string, nanos: string, w: IngestTimeWindow): Problem {
