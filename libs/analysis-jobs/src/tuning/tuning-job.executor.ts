@@ -78,7 +78,16 @@ export class TuningJobExecutor implements OnModuleDestroy {
     for (const d of this.drivers) (d as { close?: () => void }).close?.();
   }
 
-  async execute(initial: StoredTuningJob, shuttingDown: () => boolean): Promise<StoredTuningJob> {
+  /**
+   * `shuttingDown` is asked between invocations; `shutdown`, when given, aborts the call under way
+   * as well, so the function is restored at once rather than after that call (a container stop
+   * kills the process after its grace period). A cancel request aborts it the same way.
+   */
+  async execute(
+    initial: StoredTuningJob,
+    shuttingDown: () => boolean,
+    shutdown?: AbortSignal,
+  ): Promise<StoredTuningJob> {
     const job: StoredTuningJob = { ...initial };
     const save = async (changes: Partial<StoredTuningJob>) => {
       Object.assign(job, changes, { updatedAtMs: Date.now() });
@@ -164,10 +173,17 @@ export class TuningJobExecutor implements OnModuleDestroy {
       ),
       ...(stopReason ? { stopReason } : {}),
     });
+    // Aborted by a cancel request or the shutdown: the call under way is abandoned.
+    const cancel = new AbortController();
+    const stop = shutdown ? AbortSignal.any([cancel.signal, shutdown]) : cancel.signal;
+    if (cancelled) cancel.abort();
     const heartbeat = setInterval(() => {
       void (async () => {
         try {
-          if (await this.jobs.cancelRequested(job.id)) cancelled = true;
+          if (await this.jobs.cancelRequested(job.id)) {
+            cancelled = true;
+            cancel.abort();
+          }
           if (Date.now() - job.updatedAtMs >= TUNING_HEARTBEAT_MS) await save({});
         } catch (error) {
           this.logger.warn(`tuning job ${job.id} heartbeat: ${describeError(error)}`);
@@ -191,7 +207,10 @@ export class TuningJobExecutor implements OnModuleDestroy {
         onBatch: async (batch, all) => {
           sessionObservations = all;
           await this.jobs.appendObservations(job.id, batch.map(toStored));
-          if (await this.jobs.cancelRequested(job.id)) cancelled = true;
+          if (await this.jobs.cancelRequested(job.id)) {
+            cancelled = true;
+            cancel.abort();
+          }
           await save({
             invocationsUsed: all.length,
             progress: tuningProgress(options, candidates.length, all.length, false),
@@ -199,6 +218,7 @@ export class TuningJobExecutor implements OnModuleDestroy {
           });
         },
         shouldStop: () => cancelled || shuttingDown(),
+        signal: stop,
       });
       const all = sessionObservations;
       if (end.kind === 'stopped') {

@@ -46,6 +46,8 @@ export class TuningRunner implements OnApplicationBootstrap, BeforeApplicationSh
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<unknown> | undefined;
   private stopping = false;
+  /** Aborts the running job's call under way on shutdown. */
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly jobs: TuningJobsRepository,
@@ -59,7 +61,10 @@ export class TuningRunner implements OnApplicationBootstrap, BeforeApplicationSh
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);
-    // The running job stops at its next invocation, restores the function and is re-queued.
+    // The running job abandons the call under way (a container stop kills the process after its
+    // grace period, Docker's default 10 s, and a call may take longer), restores the function
+    // and is re-queued.
+    this.shutdown.abort();
     await this.current;
   }
 
@@ -84,7 +89,7 @@ export class TuningRunner implements OnApplicationBootstrap, BeforeApplicationSh
       const claimed = await this.claim(job);
       if (!claimed) continue;
       this.logger.log(`tuning job ${job.id} (${job.platform} ${job.function}) started`);
-      const done = await this.executor.execute(claimed, () => this.stopping);
+      const done = await this.executor.execute(claimed, () => this.stopping, this.shutdown.signal);
       this.logger.log(`tuning job ${job.id} ${done.status}${done.error ? `: ${done.error}` : ''}`);
     }
   }

@@ -1,8 +1,12 @@
 import { HttpStatusError, parseRetryAfter } from './platform-errors';
 
+/** How long a request may take when the caller sets no shorter limit. */
+const REQUEST_TIMEOUT_MS = 120_000;
+
 /**
  * fetch with the URL's userinfo sent as basic auth (fetch refuses URLs with credentials, and
- * gateways are often configured with them), and an optional bearer token.
+ * gateways are often configured with them), and an optional bearer token. It gives up after
+ * 2 minutes, or sooner when `init.signal` aborts.
  */
 export async function authorizedRequest(
   target: URL,
@@ -22,7 +26,9 @@ export async function authorizedRequest(
     method: init.method,
     body: init.body,
     headers,
-    signal: init.signal ?? AbortSignal.timeout(120_000),
+    signal: init.signal
+      ? AbortSignal.any([init.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
+      : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
 }
 

@@ -184,6 +184,7 @@ export class KnativeTuningDriver implements TuningDriver {
     target: TuningTarget,
     candidate: Candidate,
     snapshot: FunctionSnapshot,
+    signal?: AbortSignal,
   ): Promise<void> {
     const d = snapshot.details as unknown as KnativeDetails;
     const tag = knativeTag(target.jobId, candidate);
@@ -211,6 +212,8 @@ export class KnativeTuningDriver implements TuningDriver {
     });
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
+      // A cancel or a shutdown stops the wait (the patch has landed: restore undoes it).
+      signal?.throwIfAborted();
       const svc = await this.service(d);
       const url = svc.status?.traffic?.find((t) => t.tag === tag)?.url;
       if (url && svc.status?.latestReadyRevisionName === revision) {
@@ -229,6 +232,9 @@ export class KnativeTuningDriver implements TuningDriver {
     target: TuningTarget,
     candidate: Candidate,
     payload: unknown,
+    _fresh?: boolean,
+    _snapshot?: FunctionSnapshot,
+    signal?: AbortSignal,
   ): Promise<DriverInvocation> {
     const url = this.tagUrls.get(`${target.jobId}:${knativeTag(target.jobId, candidate)}`);
     if (!url) throw new Error(`no tag URL for ${candidate.memoryMb} MB: prepare it first`);
@@ -237,6 +243,7 @@ export class KnativeTuningDriver implements TuningDriver {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(payload ?? {}),
+      signal,
     });
     await response.arrayBuffer();
     // Knative reports no duration: the client's clock, request to last byte.

@@ -1,4 +1,4 @@
-import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import {
   LambdaTuningDriver,
   invocationOfReport,
@@ -116,5 +116,107 @@ describe('LambdaTuningDriver.snapshot', () => {
     const off = await fake({ ApplyOn: 'None' }).snapshot(target);
     expect(off.details.snapStart).toBe(false);
     expect((await fake(undefined).snapshot(target)).details.snapStart).toBe(false);
+  });
+});
+
+describe('LambdaTuningDriver after a call abandoned on a cancel or a shutdown', () => {
+  /** A fake Lambda: $LATEST, the versions and aliases; PublishVersion takes `publishMs`. */
+  function fakeLambda(publishMs: number) {
+    const state = {
+      memoryMb: 512,
+      description: 'orders api',
+      versions: [] as { Version: string; Description: string }[],
+      aliases: [] as { Name: string; FunctionVersion: string }[],
+      invokeSignals: [] as (AbortSignal | undefined)[],
+    };
+    const send = async (
+      command: { input: Record<string, unknown> },
+      options?: { abortSignal?: AbortSignal },
+    ) => {
+      const input = command.input;
+      switch (command.constructor.name) {
+        case 'GetFunctionConfigurationCommand':
+          return input.Qualifier
+            ? { State: 'Pending' }
+            : {
+                MemorySize: state.memoryMb,
+                Description: state.description,
+                Architectures: ['x86_64'],
+                LastUpdateStatus: 'Successful',
+              };
+        case 'UpdateFunctionConfigurationCommand':
+          state.memoryMb = input.MemorySize as number;
+          state.description = input.Description as string;
+          return {};
+        case 'PublishVersionCommand': {
+          await new Promise((r) => setTimeout(r, publishMs));
+          const Version = String(state.versions.length + 1);
+          state.versions.push({ Version, Description: input.Description as string });
+          return { Version, State: 'Pending' };
+        }
+        case 'CreateAliasCommand':
+          state.aliases.push({
+            Name: input.Name as string,
+            FunctionVersion: input.FunctionVersion as string,
+          });
+          return {};
+        case 'ListAliasesCommand':
+          return { Aliases: [...state.aliases] };
+        case 'ListVersionsByFunctionCommand':
+          return { Versions: [{ Version: '$LATEST' }, ...state.versions] };
+        case 'DeleteAliasCommand':
+          state.aliases = state.aliases.filter((a) => a.Name !== input.Name);
+          return {};
+        case 'DeleteFunctionCommand':
+          state.versions = state.versions.filter((v) => v.Version !== input.Qualifier);
+          return {};
+        case 'InvokeCommand':
+          state.invokeSignals.push(options?.abortSignal);
+          return new Promise(() => undefined);
+        default:
+          throw new Error(`unexpected ${command.constructor.name}`);
+      }
+    };
+    // A real client (the paginators insist on one), its send replaced.
+    const client = new LambdaClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    client.send = send as unknown as LambdaClient['send'];
+    const driver = new LambdaTuningDriver(() => client);
+    return { driver, state };
+  }
+  const target = { jobId: 'j', function: 'orders' };
+  const snapshot = {
+    functionId: 'aws_lambda~123456789012~us-east-1~orders',
+    memoryMb: 512,
+    architecture: 'x86_64' as const,
+    region: 'us-east-1',
+    details: { functionName: 'orders', description: 'orders api' },
+  };
+  const candidate = { architecture: 'x86_64' as const, memoryMb: 128 };
+
+  it('restores after the fresh version a call was publishing, and the call, aborted, publishes no alias', async () => {
+    const { driver, state } = fakeLambda(100);
+    const abort = new AbortController();
+    const call = driver.invoke(target, candidate, {}, true, snapshot, abort.signal);
+    call.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    // Abandoned while PublishVersion runs: the restore must not run beside it.
+    abort.abort();
+    await driver.restore(target, snapshot);
+    await expect(call).rejects.toThrow();
+    expect(state.versions).toEqual([]);
+    expect(state.aliases).toEqual([]);
+    expect([state.memoryMb, state.description]).toEqual([512, 'orders api']);
+    expect(state.invokeSignals).toEqual([]);
+  });
+
+  it('hands the signal to Invoke, so an abort drops the request', async () => {
+    const { driver, state } = fakeLambda(0);
+    const abort = new AbortController();
+    void driver.invoke(target, candidate, {}, false, snapshot, abort.signal);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(state.invokeSignals).toEqual([abort.signal]);
   });
 });

@@ -204,9 +204,10 @@ export class LambdaTuningDriver implements TuningDriver {
     target: TuningTarget,
     candidate: Candidate,
     snapshot: FunctionSnapshot,
+    signal?: AbortSignal,
   ): Promise<void> {
     await this.oneAtATime(target, () =>
-      this.publish(target, candidate, snapshot, aliasName(target.jobId, candidate), ''),
+      this.publish(target, candidate, snapshot, aliasName(target.jobId, candidate), '', signal),
     );
   }
 
@@ -216,21 +217,26 @@ export class LambdaTuningDriver implements TuningDriver {
     payload: unknown,
     fresh: boolean,
     snapshot: FunctionSnapshot,
+    signal?: AbortSignal,
   ): Promise<DriverInvocation> {
     const alias = aliasName(target.jobId, candidate);
     // A new version has no sandbox yet: its first call is a cold start (onlyColdStarts). Each
     // call invokes its own version, so parallel calls cannot share one.
     const qualifier = fresh
-      ? await this.oneAtATime(target, () =>
-          this.publish(
+      ? await this.oneAtATime(target, () => {
+          // Aborted while it queued behind another call's publish: publish nothing.
+          signal?.throwIfAborted();
+          return this.publish(
             target,
             candidate,
             snapshot,
             alias,
             ` ${Date.now().toString(36)}.${++this.fresh}`,
-          ),
-        )
+            signal,
+          );
+        })
       : alias;
+    // An abort drops the request; Lambda may run the function on (the session discards it).
     const out = await this.client(target).send(
       new InvokeCommand({
         FunctionName: target.function,
@@ -238,6 +244,7 @@ export class LambdaTuningDriver implements TuningDriver {
         LogType: 'Tail',
         Payload: Buffer.from(JSON.stringify(payload ?? {})),
       }),
+      { abortSignal: signal },
     );
     const tail = readLogTail(Buffer.from(out.LogResult ?? '', 'base64').toString('utf8'));
     const report = tail.report;
@@ -258,18 +265,24 @@ export class LambdaTuningDriver implements TuningDriver {
   }
 
   async restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void> {
-    // Both steps are tried whatever the other did: a version that will not go must not leave
-    // $LATEST at a candidate's size, and a failed configuration must not leave the versions.
-    const failures: unknown[] = [];
-    await this.configure(target, asSnapshot(snapshot)).catch((error: unknown) =>
-      failures.push(error),
-    );
-    await this.removeJobVersions(target, snapshot).catch((error: unknown) => failures.push(error));
-    if (failures.length === 1) throw failures[0];
-    if (failures.length > 1)
-      throw new Error(
-        failures.map((e) => (e instanceof Error ? e.message : String(e))).join('; and '),
+    // After any publish still under way (a call abandoned on a cancel or a shutdown may have
+    // started one): what it publishes must not outlive the restore.
+    await this.oneAtATime(target, async () => {
+      // Both steps are tried whatever the other did: a version that will not go must not leave
+      // $LATEST at a candidate's size, and a failed configuration must not leave the versions.
+      const failures: unknown[] = [];
+      await this.configure(target, asSnapshot(snapshot)).catch((error: unknown) =>
+        failures.push(error),
       );
+      await this.removeJobVersions(target, snapshot).catch((error: unknown) =>
+        failures.push(error),
+      );
+      if (failures.length === 1) throw failures[0];
+      if (failures.length > 1)
+        throw new Error(
+          failures.map((e) => (e instanceof Error ? e.message : String(e))).join('; and '),
+        );
+    });
   }
 
   /** Deletes the aliases and versions the job made (found by their prefix and marker). */
@@ -338,6 +351,7 @@ export class LambdaTuningDriver implements TuningDriver {
    * version. $LATEST holds the candidate's settings only between the update and PublishVersion,
    * then goes back to the snapshot's, whatever happened (Power Tuning's publisher ends on the
    * original configuration too): unqualified callers must not run at a size being measured.
+   * `signal` stops the wait for the version to be Active (the restore that follows deletes it).
    */
   private async publish(
     target: TuningTarget,
@@ -345,6 +359,7 @@ export class LambdaTuningDriver implements TuningDriver {
     snapshot: FunctionSnapshot,
     alias: string,
     nonce: string,
+    signal?: AbortSignal,
   ): Promise<string> {
     const marker = versionMarker(target.jobId);
     let version: string | undefined;
@@ -368,7 +383,8 @@ export class LambdaTuningDriver implements TuningDriver {
       await this.configure(target, asSnapshot(snapshot));
     }
     if (!version) throw new Error('PublishVersion returned no version');
-    if (state !== 'Active') await this.waitActive(target, version);
+    if (state !== 'Active') await this.waitActive(target, version, signal);
+    signal?.throwIfAborted();
     await this.upsertAlias(target, alias, version);
     return version;
   }
@@ -444,8 +460,12 @@ export class LambdaTuningDriver implements TuningDriver {
    * A new version is Pending while Lambda prepares it (SnapStart takes its snapshot then), and
    * Invoke refuses it until it is Active.
    */
-  private async waitActive(target: TuningTarget, version: string): Promise<void> {
-    const config = await this.poll(target, version, (c) => c.State === 'Pending');
+  private async waitActive(
+    target: TuningTarget,
+    version: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const config = await this.poll(target, version, (c) => c.State === 'Pending', signal);
     if (config.State !== 'Active')
       throw new Error(
         `version ${version} of ${target.function} is ${config.State ?? 'in no state'} (${config.StateReasonCode ?? 'no reason code'}): ${config.StateReason ?? 'no reason given'}`,
@@ -466,10 +486,12 @@ export class LambdaTuningDriver implements TuningDriver {
     target: TuningTarget,
     qualifier: string | undefined,
     busy: (config: FunctionConfiguration) => boolean,
+    signal?: AbortSignal,
   ): Promise<FunctionConfiguration> {
     const client = this.client(target);
     const deadline = Date.now() + UPDATE_WAIT_SECONDS * 1000;
     for (let delayMs = 200; ; delayMs = Math.min(5000, delayMs * 2)) {
+      signal?.throwIfAborted();
       const config = await client
         .send(
           new GetFunctionConfigurationCommand({
@@ -489,7 +511,7 @@ export class LambdaTuningDriver implements TuningDriver {
         throw new Error(
           `${target.function}${qualifier ? `:${qualifier}` : ''} was still ${config.State === 'Pending' ? 'Pending' : 'updating'} after ${UPDATE_WAIT_SECONDS} s`,
         );
-      await sleep(delayMs);
+      await sleep(delayMs, undefined, { signal });
     }
   }
 }

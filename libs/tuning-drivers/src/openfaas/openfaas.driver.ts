@@ -116,20 +116,28 @@ export class OpenFaasTuningDriver implements TuningDriver {
     target: TuningTarget,
     candidate: Candidate,
     snapshot: FunctionSnapshot,
+    signal?: AbortSignal,
   ): Promise<void> {
     const memory = `${candidate.memoryMb}Mi`;
     const original = snapshot.details.deployment as FunctionStatus;
-    await this.deploy(target, {
-      ...original,
-      limits: { ...original.limits, memory },
-      requests: { ...original.requests, memory },
-    });
+    await this.deploy(
+      target,
+      {
+        ...original,
+        limits: { ...original.limits, memory },
+        requests: { ...original.requests, memory },
+      },
+      signal,
+    );
   }
 
   async invoke(
     target: TuningTarget,
     _candidate: Candidate,
     payload: unknown,
+    _fresh?: boolean,
+    _snapshot?: FunctionSnapshot,
+    signal?: AbortSignal,
   ): Promise<DriverInvocation> {
     const { gateway, name, namespace } = locate(target.function, this.gateways);
     const started = performance.now();
@@ -139,6 +147,7 @@ export class OpenFaasTuningDriver implements TuningDriver {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(payload ?? {}),
+        signal,
       },
     );
     await response.arrayBuffer();
@@ -172,16 +181,31 @@ export class OpenFaasTuningDriver implements TuningDriver {
     await this.prepare(target, candidate, snapshot);
   }
 
-  private async status(gateway: PlatformTarget, name: string, namespace: string) {
+  private async status(
+    gateway: PlatformTarget,
+    name: string,
+    namespace: string,
+    signal?: AbortSignal,
+  ) {
     const url = endpointOf(gateway.url, `system/function/${encodeURIComponent(name)}`);
     url.searchParams.set('namespace', namespace);
-    const response = await authorizedRequest(url, { headers: { accept: 'application/json' } });
+    const response = await authorizedRequest(url, {
+      headers: { accept: 'application/json' },
+      signal,
+    });
     if (!response.ok) throw await responseError(`GET /system/function/${name}`, response);
     return (await response.json()) as FunctionStatus;
   }
 
-  /** PUT /system/functions, then wait until the deployment says what was asked and is ready. */
-  private async deploy(target: TuningTarget, status: FunctionStatus): Promise<void> {
+  /**
+   * PUT /system/functions, then wait until the deployment says what was asked and is ready.
+   * `signal` stops the wait, not the PUT: a restore that follows must land after it.
+   */
+  private async deploy(
+    target: TuningTarget,
+    status: FunctionStatus,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const { gateway, name, namespace } = locate(target.function, this.gateways);
     const body = {
       service: status.name,
@@ -205,7 +229,8 @@ export class OpenFaasTuningDriver implements TuningDriver {
     if (!response.ok) throw await responseError('PUT /system/functions', response);
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
-      const now = await this.status(gateway, name, namespace);
+      signal?.throwIfAborted();
+      const now = await this.status(gateway, name, namespace, signal);
       if (now.limits?.memory === status.limits?.memory && (now.availableReplicas ?? 0) > 0) return;
       if (Date.now() > deadline)
         throw new Error(

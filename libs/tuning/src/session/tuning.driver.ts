@@ -92,17 +92,32 @@ export interface TuningDriver {
    * Makes the candidate invocable (a version and alias, new limits, a tagged revision). Throws
    * NothingChangedError when it failed before changing anything. What unqualified callers run
    * (Lambda's $LATEST) must be back at the snapshot when it returns: production keeps calling it.
+   * `signal` (a cancel or a shutdown) may stop it waiting for the size to be ready; it rejects
+   * then, and restore follows.
    */
-  prepare(target: TuningTarget, candidate: Candidate, snapshot: FunctionSnapshot): Promise<void>;
-  /** `fresh` asks for a new sandbox (onlyColdStarts). */
+  prepare(
+    target: TuningTarget,
+    candidate: Candidate,
+    snapshot: FunctionSnapshot,
+    signal?: AbortSignal,
+  ): Promise<void>;
+  /**
+   * `fresh` asks for a new sandbox (onlyColdStarts). `signal` aborts the call (a cancel or a
+   * shutdown): the request is dropped (the platform may run the function on) and the session
+   * discards whatever comes back. Nothing it changes may outlive a restore that follows.
+   */
   invoke(
     target: TuningTarget,
     candidate: Candidate,
     payload: unknown,
     fresh: boolean,
     snapshot: FunctionSnapshot,
+    signal?: AbortSignal,
   ): Promise<DriverInvocation>;
-  /** Removes everything the job created and puts the snapshot's configuration back. */
+  /**
+   * Removes everything the job created and puts the snapshot's configuration back. Never
+   * aborted: it runs to its end after a cancel or a shutdown too.
+   */
   restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void>;
   /** Sets the pick on the function itself or on a named alias (after restore). */
   apply(

@@ -29,6 +29,13 @@ export interface TuningSessionInput {
   onBatch(batch: Observation[], all: Observation[]): Promise<void>;
   /** Checked between invocations: a cancel request or a shutdown stops the job. */
   shouldStop(): boolean;
+  /**
+   * Aborted by a cancel request or a shutdown: the job stops at once rather than after the call
+   * under way. That call is abandoned (the driver is told to abort it; whatever it answers
+   * afterwards is discarded, never stored as a failure of its size), the calls that ended are
+   * kept (onBatch), and the function is restored, un-aborted, before this returns.
+   */
+  signal?: AbortSignal;
 }
 
 /** The function could not be put back as it was: someone must look at it. */
@@ -58,7 +65,51 @@ export function tuningProgress(
   return Math.min(0.99, invocationsUsed / Math.max(1, planned));
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** What an abandoned wait rejects with. */
+function abortError(signal: AbortSignal | undefined): Error {
+  return signal?.reason instanceof Error ? signal.reason : new Error('aborted');
+}
+
+/** Waits `ms`; rejects at once (its timer cleared) when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/**
+ * `work`, or a rejection as soon as `signal` aborts: a driver that does not honour the signal
+ * (or a platform call that runs on) does not hold the job up, and its late answer is dropped,
+ * even one it gives in answer to the abort (a 504 from a gateway whose client left).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    // Rejects at the abort itself, before any answer the abort provoked can settle this.
+    const abort = () => reject(abortError(signal));
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: Error) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
+}
 
 /**
  * Runs the search against a driver until it is done or stopped. Whatever happens, what the job
@@ -67,7 +118,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * NothingChangedError) says so: there was nothing to put back.
  */
 export async function runTuningSession(input: TuningSessionInput): Promise<SessionEnd> {
-  const { driver, target, snapshot, options } = input;
+  const { driver, target, snapshot, options, signal } = input;
+  const aborted = () => signal?.aborted === true;
   const observations = [...input.observations];
   const prepared = new Set<string>();
   /** The size a one-deployment driver has deployed now. */
@@ -86,7 +138,7 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
   };
   try {
     for (;;) {
-      if (input.shouldStop()) return { kind: 'stopped' };
+      if (aborted() || input.shouldStop()) return { kind: 'stopped' };
       const step = nextStep(input.candidates, observations, options, input.pricer);
       if (step.kind === 'done') return step;
       const key = candidateKey(step.candidate);
@@ -94,9 +146,16 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
       let warmup = step.warmup;
       if (driver.oneDeploymentAtATime ? deployed !== key : !prepared.has(key)) {
         try {
-          await driver.prepare(target, step.candidate, snapshot);
+          await driver.prepare(target, step.candidate, snapshot, signal);
         } catch (error) {
           if (!(error instanceof NothingChangedError)) changed = true;
+          // Stopped while it waited for the size to be ready: it may have changed the function
+          // (and published a version: counted, so the job's cost is not understated).
+          if (aborted()) {
+            changed = true;
+            published(step.candidate);
+            return { kind: 'stopped' };
+          }
           throw error;
         }
         changed = true;
@@ -110,12 +169,16 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
       const call = async (i: number): Promise<Observation> => {
         // A fresh call runs on a version of its own, published for it.
         if (options.onlyColdStarts) published(step.candidate);
-        const r = await driver.invoke(
-          target,
-          step.candidate,
-          payloadFor(input, already + i, options.invocationsPerSize),
-          options.onlyColdStarts,
-          snapshot,
+        const r = await untilAborted(
+          driver.invoke(
+            target,
+            step.candidate,
+            payloadFor(input, already + i, options.invocationsPerSize),
+            options.onlyColdStarts,
+            snapshot,
+            signal,
+          ),
+          signal,
         );
         return {
           ...r,
@@ -126,25 +189,37 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
         };
       };
       const batch: Observation[] = [];
-      if (input.parallelInvocation) {
-        if (warmup > 0) batch.push(await call(0));
-        const rest = Array.from({ length: step.count - warmup }, (_, i) => warmup + i);
-        batch.push(...(await Promise.all(rest.map(call))));
-      } else {
-        for (let i = 0; i < step.count; i++) {
-          if (i > 0 && input.shouldStop()) break;
-          // Between every two invocations, the first of a batch too (Power Tuning's option).
-          if (invoked > 0 && input.sleepBetweenRunsMs > 0) await sleep(input.sleepBetweenRunsMs);
-          invoked++;
-          const o = await call(i);
-          batch.push(o);
-          // A size that ran out of memory or time is infeasible: no need to insist.
-          if (o.outcome === 'oom' || o.outcome === 'timeout') break;
+      try {
+        if (input.parallelInvocation) {
+          if (warmup > 0) batch.push(await call(0));
+          const rest = Array.from({ length: step.count - warmup }, (_, i) => warmup + i);
+          // In order of the calls; on an abort, those that ended are kept.
+          const ended: Observation[] = [];
+          try {
+            await Promise.all(rest.map(async (i, k) => (ended[k] = await call(i))));
+          } finally {
+            batch.push(...ended.filter(Boolean));
+          }
+        } else {
+          for (let i = 0; i < step.count; i++) {
+            if (i > 0 && input.shouldStop()) break;
+            // Between every two invocations, the first of a batch too (Power Tuning's option).
+            if (invoked > 0 && input.sleepBetweenRunsMs > 0)
+              await sleep(input.sleepBetweenRunsMs, signal);
+            invoked++;
+            const o = await call(i);
+            batch.push(o);
+            // A size that ran out of memory or time is infeasible: no need to insist.
+            if (o.outcome === 'oom' || o.outcome === 'timeout') break;
+          }
         }
+      } catch (error) {
+        // Abandoned calls are no measurement; the loop's next turn stops the job.
+        if (!aborted()) throw error;
       }
       batch.forEach((o, i) => (o.seq = observations.length + i));
       observations.push(...batch);
-      await input.onBatch(batch, observations);
+      if (batch.length > 0) await input.onBatch(batch, observations);
     }
   } catch (error) {
     if (changed || !(error instanceof NothingChangedError)) throw error;
