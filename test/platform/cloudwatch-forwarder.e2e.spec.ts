@@ -98,7 +98,8 @@ describe('examples/cloudwatch-forwarder', () => {
     const event = { awslogs: { data: 'H4sI' } };
     const region = { AWS_REGION: 'eu-west-1' };
     // A mistyped token, and none at all: 401.
-    for (const token of [{ FLEETSCOPE_INGEST_TOKEN: 'forwarder-tokne' }, {}]) {
+    const tokens: Record<string, string>[] = [{ FLEETSCOPE_INGEST_TOKEN: 'forwarder-tokne' }, {}];
+    for (const token of tokens) {
       const run = await invoke(event, {
         FLEETSCOPE_INGEST_URL: fleetscope.ingestUrl,
         ...token,
