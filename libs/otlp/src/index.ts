@@ -60,8 +60,11 @@ export type {
 export {
   layeredLookup,
   memoryMbFromMaxMemory,
+  missingAccountMessage,
   resolveFunction,
 } from './faas/faas-identity.resolver';
+export type { LambdaAccountAnswer, LambdaAccountLookup } from './faas/lambda-accounts';
+export { LambdaAccounts } from './faas/lambda-accounts';
 export type { ItemPath } from './codec/item-counter';
 export {
   DATA_POINT_PATH,

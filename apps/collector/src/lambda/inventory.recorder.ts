@@ -61,6 +61,8 @@ export class InventoryRecorder implements BeforeApplicationShutdown {
   private flushing: Promise<void> = Promise.resolve();
   /** Who waits for the flush the timer is armed for (settled()). */
   private nextFlush: { promise: Promise<void>; resolve: () => void } | undefined;
+  /** Told each function a hint names (the OTLP export learns Lambda accounts from them). */
+  private readonly functionListeners: ((functionId: string) => void)[] = [];
 
   constructor(private readonly configs: FunctionConfigRepository) {}
 
@@ -130,6 +132,11 @@ export class InventoryRecorder implements BeforeApplicationShutdown {
     );
   }
 
+  /** Calls `listener` with the function id of every hint handed in from now on. */
+  onFunction(listener: (functionId: string) => void): void {
+    this.functionListeners.push(listener);
+  }
+
   /**
    * Resolves once every hint handed in so far is written (or given up), without hastening the
    * write: the ingest log keeps the batches they came from until then (LoggedFactsKeeper).
@@ -171,6 +178,7 @@ export class InventoryRecorder implements BeforeApplicationShutdown {
   }
 
   private add(source: 'records' | 'spans', hints: readonly FunctionConfigHint[]): void {
+    for (const listener of this.functionListeners) for (const h of hints) listener(h.functionId);
     if (this.sources.get(source)!.add(hints)) {
       this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
     }

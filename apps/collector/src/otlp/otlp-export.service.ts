@@ -7,6 +7,7 @@ import {
   EXPONENTIAL_BUCKET_PATH,
   HISTOGRAM_BUCKET_PATH,
   LOG_RECORD_PATH,
+  LambdaAccounts,
   SPAN_EVENT_LINK_PATH,
   SPAN_PATH,
   countProtobufItems,
@@ -29,6 +30,7 @@ import {
   type RejectReport,
 } from '@fleetscope/otlp';
 import {
+  FunctionConfigRepository,
   FunctionsRepository,
   describeError,
   type BatchPart,
@@ -40,6 +42,7 @@ import {
   RejectedIngestError,
   RetryableIngestError,
 } from '../http/ingest.pipeline';
+import { InventoryRecorder } from '../lambda/inventory.recorder';
 import { PlatformTargets } from '../platforms/platform-targets';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 
@@ -117,6 +120,13 @@ function partialOf(
 const COLD_START_REPORTERS = 100_000;
 /** How far back the stored minutes are read for them at start-up. */
 const REPORTERS_LOOKBACK_MS = 7 * 86_400_000;
+/** How far back the stored minutes name the Lambda functions known at start-up (LambdaAccounts). */
+const KNOWN_FUNCTIONS_LOOKBACK_MS = 35 * 86_400_000;
+/**
+ * The inventory is read again for Lambda telemetry without an account that no known function
+ * completes, at most this often: what a REPORT line or the inventory sync added since.
+ */
+const ACCOUNTS_REFRESH_MS = 10_000;
 
 const ITEM_PATHS: Record<OtlpSignal, ItemPath> = {
   traces: SPAN_PATH,
@@ -151,6 +161,16 @@ export class OtlpExportService implements OnModuleInit {
    * scrapes and the inventory use, so a function has one id whichever way it reports.
    */
   private readonly resolve: FaasResolveOptions;
+  /**
+   * The accounts of the Lambda functions known by region and name, for telemetry whose resource
+   * names none (a Lambda layer's often does not: its spans carry cloud.account.id, its metric
+   * points and log records only the resource). Fed by the telemetry that names one, the platform
+   * records (InventoryRecorder) and the inventory and stored minutes, read at start-up and again
+   * on a miss (refreshAccounts()).
+   */
+  private readonly lambdaAccounts = new LambdaAccounts();
+  private accountsReadAtMs = 0;
+  private accountsReading: Promise<boolean> | undefined;
 
   constructor(
     @Inject(FLEETSCOPE_CONFIG) config: Config,
@@ -158,11 +178,15 @@ export class OtlpExportService implements OnModuleInit {
     private readonly metrics: IngestMetrics,
     targets: PlatformTargets,
     private readonly functions: FunctionsRepository,
+    private readonly configs: FunctionConfigRepository,
+    inventory: InventoryRecorder,
   ) {
     this.resolve = {
       knativeCluster: config.knativeCluster,
       openFaasGateway: targets.defaultGateway() ?? '',
+      lambdaAccounts: this.lambdaAccounts,
     };
+    inventory.onFunction((id) => this.lambdaAccounts.learnFunctionId(id));
   }
 
   /**
@@ -172,6 +196,10 @@ export class OtlpExportService implements OnModuleInit {
    * Without the store the set starts empty, as before.
    */
   async onModuleInit(): Promise<void> {
+    await Promise.all([this.readColdStartReporters(), this.readKnownFunctions()]);
+  }
+
+  private async readColdStartReporters(): Promise<void> {
     try {
       const ids = await this.functions.coldStartReporters(
         Date.now() - REPORTERS_LOOKBACK_MS,
@@ -183,6 +211,56 @@ export class OtlpExportService implements OnModuleInit {
         `the functions that report faas.coldstarts were not read back: ${describeError(error)}`,
       );
     }
+  }
+
+  /**
+   * Before the first request: the Lambda functions the inventory and the stored minutes of the
+   * last weeks name, so that a restart does not refuse the telemetry without an account of a
+   * function known before it.
+   */
+  private async readKnownFunctions(): Promise<void> {
+    const now = Date.now();
+    const [, stored] = await Promise.allSettled([
+      this.refreshAccounts(),
+      this.functions.billed(
+        { fromMs: now - KNOWN_FUNCTIONS_LOOKBACK_MS, toMs: now },
+        'aws_lambda~',
+      ),
+    ]);
+    if (stored.status === 'fulfilled') {
+      for (const f of stored.value) this.lambdaAccounts.learnFunctionId(f.functionId);
+    } else {
+      this.logger.warn(
+        `the Lambda functions of the stored minutes were not read: ${describeError(stored.reason)}`,
+      );
+    }
+  }
+
+  /**
+   * Reads the Lambda functions of the inventory (function_configs) into lambdaAccounts, at most
+   * once per ACCOUNTS_REFRESH_MS, one read at a time. True when it read them.
+   */
+  private refreshAccounts(): Promise<boolean> {
+    if (this.accountsReading !== undefined) return this.accountsReading;
+    if (Date.now() - this.accountsReadAtMs < ACCOUNTS_REFRESH_MS) return Promise.resolve(false);
+    this.accountsReadAtMs = Date.now();
+    const reading = (async () => {
+      try {
+        for (const id of (await this.configs.merged()).keys()) {
+          this.lambdaAccounts.learnFunctionId(id);
+        }
+        return true;
+      } catch (error) {
+        this.logger.warn(
+          `the Lambda functions of the inventory were not read: ${describeError(error)}`,
+        );
+        return false;
+      } finally {
+        this.accountsReading = undefined;
+      }
+    })();
+    this.accountsReading = reading;
+    return reading;
   }
 
   async export(signal: OtlpSignal, encoding: OtlpEncoding, body: Buffer): Promise<ExportOutcome> {
@@ -217,7 +295,17 @@ export class OtlpExportService implements OnModuleInit {
       if (error instanceof RetryableIngestError) return this.retry(signal, error);
       throw error;
     }
-    const decoded = this.decode(signal, encoding, body);
+    let decoded = this.decode(signal, encoding, body);
+    if (
+      !('message' in decoded) &&
+      decoded.report.reasons['missing_identity'] !== undefined &&
+      (await this.refreshAccounts())
+    ) {
+      // Lambda telemetry without an account that no known function completed: the inventory may
+      // know it since (a REPORT line's function, the inventory sync). Decoded again with it.
+      decoded.undo?.();
+      decoded = this.decode(signal, encoding, body);
+    }
     if ('message' in decoded) {
       this.metrics.rejected(signal, encoding === 'json' ? 'invalid_json' : 'invalid_protobuf');
       return { kind: 'invalid', message: decoded.message };

@@ -143,6 +143,7 @@ function randomRequest(rand: () => number): object {
     { key: 'cloud.provider', value: { stringValue: 'aws' } },
     { key: 'cloud.platform', value: { stringValue: 'aws_lambda' } },
     { key: 'cloud.region', value: { stringValue: 'eu-west-1' } },
+    { key: 'cloud.account.id', value: { stringValue: '123456789012' } },
     { key: 'faas.name', value: { stringValue: 'checkout' } },
     { key: 'faas.max_memory', value: { intValue: { low: 536870912, high: 0 } } },
   ];

@@ -1,5 +1,6 @@
 import type { FunctionIdentity, Platform } from '@fleetscope/model';
 import { functionId, OPENFAAS_DEFAULT_NAMESPACE, parseLambdaArn } from '@fleetscope/model';
+import type { LambdaAccountLookup } from './lambda-accounts';
 
 /** Attribute lookup: span (or data point) attributes first, then the resource's. */
 export type AttributeLookup = (key: string) => string | undefined;
@@ -18,6 +19,12 @@ export interface ResolvedFunction extends FunctionIdentity {
   functionId: string;
   /** Version, or Knative revision; '' when unknown. '$LATEST' is kept. */
   version: string;
+  /**
+   * Set when the function cannot be named for want of an account (a Lambda resource without
+   * cloud.account.id that no known function completes, missingAccountMessage()): its items are
+   * refused as `missing_identity` with this message, not stored under an empty account.
+   */
+  missingIdentity?: string;
 }
 
 /**
@@ -74,7 +81,10 @@ function resolved(identity: FunctionIdentity, version: string): ResolvedFunction
   return { ...identity, version, functionId: functionId(identity) };
 }
 
-function resolveLambda(get: AttributeLookup): ResolvedFunction | undefined {
+function resolveLambda(
+  get: AttributeLookup,
+  accounts: LambdaAccountLookup | undefined,
+): ResolvedFunction | undefined {
   // cloud.resource_id should carry the version (semconv aws-lambda.md), but
   // instrumentation-aws-lambda puts the invoked ARN there, alias included; aws.lambda.invoked_arn
   // and the legacy faas.id are ARNs as well. Identity comes from the first ARN that parses; the
@@ -88,15 +98,54 @@ function resolveLambda(get: AttributeLookup): ResolvedFunction | undefined {
   if (name === undefined) return undefined;
   const qualifier = arns.map((a) => a.qualifier).find(isVersionQualifier);
   const version = qualifier ?? get('faas.version') ?? '';
-  return resolved(
-    {
-      platform: 'aws_lambda',
-      account: arn?.account ?? get('cloud.account.id') ?? '',
-      region: arn?.region ?? get('cloud.region') ?? '',
-      name,
-    },
-    version,
-  );
+  const region = arn?.region ?? get('cloud.region') ?? '';
+  const account = arn?.account ?? get('cloud.account.id');
+  if (account !== undefined) {
+    accounts?.learn(account, region, name);
+    return resolved({ platform: 'aws_lambda', account, region, name }, version);
+  }
+  return lambdaWithoutAccount(region, name, version, accounts);
+}
+
+/**
+ * A Lambda function its telemetry names by region and name only, as a Lambda layer's resource
+ * does (spans carry the account, metric points and log records do not): the one function known
+ * with that region and name; else marked missingIdentity, not filed as a second function of
+ * account '' (which listed it twice and billed its duration twice).
+ */
+export function lambdaWithoutAccount(
+  region: string,
+  name: string,
+  version: string,
+  accounts: LambdaAccountLookup | undefined,
+): ResolvedFunction {
+  const known = accounts?.accountOf(region, name) ?? { accounts: [] };
+  const identity: FunctionIdentity = {
+    platform: 'aws_lambda',
+    account: known.account ?? '',
+    region,
+    name,
+  };
+  const fn = resolved(identity, version);
+  if (known.account === undefined) {
+    fn.missingIdentity = missingAccountMessage(region, name, known.accounts);
+  }
+  return fn;
+}
+
+/** Why telemetry of a Lambda function without an account is refused, and what to set. */
+export function missingAccountMessage(
+  region: string,
+  name: string,
+  accounts: readonly string[],
+): string {
+  const where = region === '' ? '' : ` in ${region}`;
+  const fix = `set cloud.account.id${region === '' ? ' and cloud.region' : ''} on the resource (e.g. OTEL_RESOURCE_ATTRIBUTES=cloud.account.id=123456789012${region === '' ? ',cloud.region=eu-west-1' : ''})`;
+  const why =
+    accounts.length === 0
+      ? `no function of that name${where} is known yet`
+      : `functions of that name${where} are known in ${accounts.length} accounts (${accounts.join(', ')})`;
+  return `Lambda function "${name}"${where} has no cloud.account.id and ${why}: ${fix}`;
 }
 
 /** What the attributes may not say and the deployment configures. */
@@ -113,6 +162,12 @@ export interface FaasResolveOptions {
    * (no gateway, or several).
    */
   openFaasGateway?: string;
+  /**
+   * The Lambda functions the collector knows, which complete telemetry without cloud.account.id
+   * (lambdaWithoutAccount()) and learn the accounts that telemetry names. Without it such
+   * telemetry is refused (missingIdentity).
+   */
+  lambdaAccounts?: LambdaAccountLookup;
 }
 
 function resolveKnative(get: AttributeLookup, cluster: string): ResolvedFunction | undefined {
@@ -290,7 +345,7 @@ export function resolveFunction(
   const platform = detectPlatform(get);
   switch (platform) {
     case 'aws_lambda':
-      return resolveLambda(get);
+      return resolveLambda(get, options.lambdaAccounts);
     case 'knative':
       return resolveKnative(get, options.knativeCluster ?? '');
     case 'openfaas':

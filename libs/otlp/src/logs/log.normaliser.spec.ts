@@ -1,4 +1,5 @@
 import type { OtlpKeyValue, OtlpLogsRequest } from '../common/otlp-request.types';
+import { LambdaAccounts } from '../faas/lambda-accounts';
 import { normaliseLogs } from './log.normaliser';
 
 const s = (key: string, v: string): OtlpKeyValue => ({ key, value: { stringValue: v } });
@@ -140,6 +141,29 @@ describe(normaliseLogs.name, () => {
     expect(out.logs.map((l) => l.logAttributes)).toEqual([
       { a: 'b', 'event.name': 'browser.page_view' },
       { 'event.name': 'kept' },
+    ]);
+  });
+
+  it('refuses the records of a Lambda resource without cloud.account.id unless one function of that region and name is known', () => {
+    const req = request([
+      { logRecords: [{ timeUnixNano: '1718000000123456789', body: { stringValue: 'a' } }] },
+      { logRecords: [{ timeUnixNano: '1718000000123456789', body: { stringValue: 'b' } }] },
+    ]);
+    const resource = req.resourceLogs![0].resource!;
+    resource.attributes = resource.attributes!.filter((kv) => kv.key !== 'cloud.account.id');
+    const refused = normaliseLogs(req, { lambdaAccounts: new LambdaAccounts() });
+    expect(refused.logs).toEqual([]);
+    expect(refused.reasons).toEqual({ missing_identity: 2 });
+    expect(refused.errors[0]).toBe(
+      'resourceLogs[0].scopeLogs[0]: Lambda function "checkout" in eu-west-1 has no cloud.account.id and no function of that name in eu-west-1 is known yet: set cloud.account.id on the resource (e.g. OTEL_RESOURCE_ATTRIBUTES=cloud.account.id=123456789012)',
+    );
+    const lambdaAccounts = new LambdaAccounts();
+    lambdaAccounts.learn('123456789012', 'eu-west-1', 'checkout');
+    const filed = normaliseLogs(req, { lambdaAccounts });
+    expect(filed.rejected).toBe(0);
+    expect(filed.logs.map((l) => l.functionId)).toEqual([
+      'aws_lambda~123456789012~eu-west-1~checkout',
+      'aws_lambda~123456789012~eu-west-1~checkout',
     ]);
   });
 });

@@ -101,12 +101,23 @@ export function normaliseLogs(
     if (rl === null || typeof rl !== 'object' || !Array.isArray(rl.scopeLogs)) continue;
     const resourceAttributes = flattenAttributes(rl.resource?.attributes);
     const serviceName = resourceAttributes['service.name'] ?? '';
-    const functionId =
-      resolveFunction(layeredLookup(resourceAttributes), options)?.functionId ?? '';
+    const fn = resolveFunction(layeredLookup(resourceAttributes), options);
+    const functionId = fn?.functionId ?? '';
     for (let s = 0; s < rl.scopeLogs.length; s++) {
       const sl = rl.scopeLogs[s];
       if (sl === null || typeof sl !== 'object' || !Array.isArray(sl.logRecords)) continue;
       const records = sl.logRecords;
+      const why = fn?.missingIdentity;
+      if (why !== undefined) {
+        // A Lambda resource without cloud.account.id that no known function completes: refused,
+        // not filed under a second function of account ''.
+        rejects.reject(
+          'missing_identity',
+          () => `resourceLogs[${r}].scopeLogs[${s}]: ${why}`,
+          records.length,
+        );
+        continue;
+      }
       for (let i = 0; i < records.length; i++) {
         const where = () => `resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}]`;
         const rec = records[i];

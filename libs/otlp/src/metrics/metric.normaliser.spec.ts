@@ -1,5 +1,6 @@
 import { histogramQuantile } from '@fleetscope/model';
 import type { OtlpKeyValue, OtlpMetric, OtlpMetricsRequest } from '../common/otlp-request.types';
+import { LambdaAccounts } from '../faas/lambda-accounts';
 import { CumulativeToDelta } from './cumulative-to-delta';
 import { ColdStartReporters } from './faas-minute.accumulator';
 import { normaliseMetrics } from './metric.normaliser';
@@ -369,6 +370,56 @@ describe(normaliseMetrics.name, () => {
       ),
     );
     expect(out.minutes[0].maxMemoryUsedMb).toBeCloseTo(256, 3);
+  });
+
+  describe("a Lambda resource without cloud.account.id (a Lambda layer's often has none)", () => {
+    const withoutAccount = lambdaResource.filter((kv) => kv.key !== 'cloud.account.id');
+    const metrics = () => [
+      counter('faas.invocations', 3),
+      durationHistogram(
+        'faas.invoke_duration',
+        [0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        0.15,
+      ),
+    ];
+
+    it("is filed under the one function known with that region and name, not a second one of account ''", () => {
+      const lambdaAccounts = new LambdaAccounts();
+      lambdaAccounts.learn('123456789012', 'eu-west-1', 'checkout');
+      const out = normaliseMetrics(request(metrics(), withoutAccount), { lambdaAccounts });
+      expect(out.rejected).toBe(0);
+      expect(out.points.map((p) => p.functionId)).toEqual([FN, FN]);
+      expect(out.minutes).toMatchObject([{ functionId: FN, invocations: 3 }]);
+    });
+
+    it('is refused as missing_identity when no such function is known, or several are', () => {
+      const none = normaliseMetrics(request(metrics(), withoutAccount), {
+        lambdaAccounts: new LambdaAccounts(),
+      });
+      expect(none.points).toEqual([]);
+      expect(none.minutes).toEqual([]);
+      expect(none.reasons).toEqual({ missing_identity: 2 });
+      expect(none.errorMessage).toBe(
+        'rejected 2 (missing_identity: 2); first: resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[0]: Lambda function "checkout" in eu-west-1 has no cloud.account.id and no function of that name in eu-west-1 is known yet: set cloud.account.id on the resource (e.g. OTEL_RESOURCE_ATTRIBUTES=cloud.account.id=123456789012)',
+      );
+      const lambdaAccounts = new LambdaAccounts();
+      lambdaAccounts.learn('123456789012', 'eu-west-1', 'checkout');
+      lambdaAccounts.learn('210987654321', 'eu-west-1', 'checkout');
+      const two = normaliseMetrics(request(metrics(), withoutAccount), { lambdaAccounts });
+      expect(two.points).toEqual([]);
+      expect(two.reasons).toEqual({ missing_identity: 2 });
+      expect(two.errors[0]).toContain(
+        'known in 2 accounts (123456789012, 210987654321): set cloud.account.id',
+      );
+    });
+
+    it('teaches the lookup the accounts other resources name', () => {
+      const lambdaAccounts = new LambdaAccounts();
+      normaliseMetrics(request(metrics()), { lambdaAccounts });
+      expect(lambdaAccounts.accountOf('eu-west-1', 'checkout')).toEqual({
+        account: '123456789012',
+      });
+    });
   });
 });
 

@@ -113,6 +113,18 @@ class MetricsNormaliser {
   }
 
   /**
+   * Whether the point's function cannot be named (a Lambda resource without cloud.account.id that
+   * no known function completes): the point is refused as `missing_identity`, not filed under a
+   * second function of account ''.
+   */
+  private unidentified(fn: ResolvedFunction | undefined, w: () => string): boolean {
+    const why = fn?.missingIdentity;
+    if (why === undefined) return false;
+    this.rejects.reject('missing_identity', () => `${w()}: ${why}`);
+    return true;
+  }
+
+  /**
    * Common point fields; undefined (and the point rejected) when the point is not an object or its
    * timestamps are unusable.
    */
@@ -229,6 +241,7 @@ class MetricsNormaliser {
       return;
     }
     const fn = this.functionFor(ctx, base.attributes);
+    if (this.unidentified(fn, w)) return;
     const row = emptyRow(metric, type, ctx, fn, base, temporality, isMonotonic);
     row.value = value ?? 0;
     this.points.push(row);
@@ -400,6 +413,7 @@ class MetricsNormaliser {
       return;
     }
     const fn = this.functionFor(ctx, base.attributes);
+    if (this.unidentified(fn, w)) return;
     const row = this.histogramRow(metric, 'histogram', p, ctx, fn, base, temporality);
     row.bucketCounts = bucketCounts;
     row.explicitBounds = explicitBounds;
@@ -456,6 +470,7 @@ class MetricsNormaliser {
     const base = this.base(p, w);
     if (base === undefined) return;
     const fn = this.functionFor(ctx, base.attributes);
+    if (this.unidentified(fn, w)) return;
     const row = this.histogramRow(metric, 'exponential_histogram', p, ctx, fn, base, temporality);
     // Positive buckets only, each with its upper bound base^(offset+i+1) (metrics.proto).
     const scale = typeof p.scale === 'number' ? p.scale : 0;
@@ -489,6 +504,7 @@ class MetricsNormaliser {
     const base = this.base(p, w);
     if (base === undefined) return;
     const fn = this.functionFor(ctx, base.attributes);
+    if (this.unidentified(fn, w)) return;
     const row = emptyRow(metric, 'summary', ctx, fn, base, 0, false);
     row.count = int64ToNumber(p.count);
     row.sum = toDouble(p.sum) ?? 0;

@@ -3,6 +3,7 @@ import type { OtlpKeyValue, OtlpSpan, OtlpTraceRequest } from '../common/otlp-re
 import { isDecodeError } from '../common/otlp-request.types';
 import { decodeTracesProtobuf } from '../codec/otlp-request.decoder';
 import { encodeTraceRequestProtobuf } from '../codec/otlp-request.encoder';
+import { LambdaAccounts } from '../faas/lambda-accounts';
 import { normaliseTraces } from './trace.normaliser';
 
 // Built from the FaaS conventions (semconv docs/faas/*, aws-lambda.md) and what docs/decisions.md
@@ -229,7 +230,10 @@ describe(normaliseTraces.name, () => {
   });
 
   it('uses the span id as request id when no invocation id is present, and counts CONSUMER spans', () => {
-    const span = serverSpan({ kind: 5, attributes: [s('faas.trigger', 'pubsub')] });
+    const span = serverSpan({
+      kind: 5,
+      attributes: [s('faas.trigger', 'pubsub'), s('cloud.account.id', '123456789012')],
+    });
     const out = normaliseTraces(request([span]));
     expect(out.invocations[0]).toMatchObject({ requestId: 'b7ad6b7169203331', trigger: 'pubsub' });
   });
@@ -341,17 +345,50 @@ describe(normaliseTraces.name, () => {
     ];
     const viaProtobuf = decodeTracesProtobuf(encodeTraceRequestProtobuf(request(spans)));
     if (isDecodeError(viaProtobuf)) throw new Error(viaProtobuf.error);
-    for (const out of [normaliseTraces(request(spans)), normaliseTraces(viaProtobuf)]) {
+    for (const req of [request(spans), viaProtobuf]) {
+      const out = normaliseTraces(req, { lambdaAccounts: new LambdaAccounts() });
       expect(out.invocations.map((inv) => `${inv.account}/${inv.name}`)).toEqual([
         '123456789012/checkout',
         '123456789012/checkout',
         '123456789012/billing',
         '210987654321/billing',
-        '/checkout', // the resource alone: no ARN, no cloud.account.id
+        // The resource alone (no ARN, no cloud.account.id): the one checkout of the request's spans.
         '123456789012/checkout',
-        '/billing',
+        '123456789012/checkout',
+        // faas.name billing, of two accounts: refused, not filed under account ''.
+      ]);
+      expect(out.spans.map((row) => row.functionId)).not.toContain('aws_lambda~~eu-west-1~billing');
+      expect(out.reasons).toEqual({ missing_identity: 1 });
+      expect(out.errors).toEqual([
+        'resourceSpans[0].scopeSpans[0].spans[6]: Lambda function "billing" in eu-west-1 has no cloud.account.id and functions of that name in eu-west-1 are known in 2 accounts (123456789012, 210987654321): set cloud.account.id on the resource (e.g. OTEL_RESOURCE_ATTRIBUTES=cloud.account.id=123456789012)',
       ]);
     }
+  });
+
+  it('refuses the spans of a Lambda function that neither they nor their resource give an account, unless one function of that region and name is known', () => {
+    const plain = (spanId: string): OtlpSpan => ({ ...serverSpan({ spanId }), attributes: [] });
+    const alone = normaliseTraces(request([plain('00f067aa0ba902b7')]), {
+      lambdaAccounts: new LambdaAccounts(),
+    });
+    expect(alone.spans).toEqual([]);
+    expect(alone.invocations).toEqual([]);
+    expect(alone.reasons).toEqual({ missing_identity: 1 });
+    expect(alone.errorMessage).toContain(
+      'Lambda function "checkout" in eu-west-1 has no cloud.account.id and no function of that name in eu-west-1 is known yet: set cloud.account.id on the resource (e.g. OTEL_RESOURCE_ATTRIBUTES=cloud.account.id=123456789012)',
+    );
+    // Without a lookup nothing is known: refused too.
+    expect(normaliseTraces(request([plain('00f067aa0ba902b7')])).reasons).toEqual({
+      missing_identity: 1,
+    });
+
+    const accounts = new LambdaAccounts();
+    accounts.learn('123456789012', 'eu-west-1', 'checkout');
+    const known = normaliseTraces(request([plain('00f067aa0ba902b7')]), {
+      lambdaAccounts: accounts,
+    });
+    expect(known.rejected).toBe(0);
+    expect(known.spans.map((row) => row.functionId)).toEqual([checkoutId]);
+    expect(known.invocations).toMatchObject([{ functionId: checkoutId, account: '123456789012' }]);
   });
 
   it('takes a span’s own FaaS attributes into account when its resource has none', () => {
@@ -443,6 +480,7 @@ describe(normaliseTraces.name, () => {
       kind: 2,
       startTimeUnixNano: '1718000000133456789',
       endTimeUnixNano: '1718000000413456789',
+      attributes: [s('cloud.account.id', '123456789012')],
       ...(flags === undefined ? {} : { flags }),
     });
     // Each export normalised on its own, over JSON and the protobuf wire reader alike.

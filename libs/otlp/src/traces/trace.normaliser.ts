@@ -22,10 +22,12 @@ import {
 import type { FaasResolveOptions, ResolvedFunction } from '../faas/faas-identity.resolver';
 import {
   hasFaasSemantics,
+  lambdaWithoutAccount,
   layeredLookup,
   memoryMbFromMaxMemory,
   resolveFunction,
 } from '../faas/faas-identity.resolver';
+import type { LambdaAccountLookup } from '../faas/lambda-accounts';
 
 export interface NormalisedTraces extends RejectReport {
   spans: SpanRow[];
@@ -239,6 +241,19 @@ function parentPlace(flags: unknown): 'remote' | 'local' | 'unknown' {
   return (flags & SPAN_FLAGS_CONTEXT_IS_REMOTE_MASK) !== 0 ? 'remote' : 'local';
 }
 
+/**
+ * A span of a Lambda function named without an account (missingIdentity), and its invocation:
+ * settled once the request is read, when the spans of the request that name the account (the
+ * invocation span instrumentation-aws-lambda gives cloud.account.id, exported after its children)
+ * have been learnt (settleUnidentified).
+ */
+interface Unidentified {
+  fn: ResolvedFunction;
+  row: SpanRow;
+  invocation?: InvocationRecord;
+  where: string;
+}
+
 function spanPath(r: number, s: number, i: number): string {
   return `resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`;
 }
@@ -253,6 +268,7 @@ function normaliseSpan(
   i: number,
   out: NormalisedTraces,
   unplaced: UnplacedInvocations,
+  unidentified: Unidentified[],
   rejects: RejectCollector,
 ): void {
   // A WireSpan comes from the wire reader, whose string ids are valid non-zero lower-case hex and
@@ -402,6 +418,9 @@ function normaliseSpan(
     links,
   };
   out.spans.push(row);
+  const pending: Unidentified | undefined =
+    fn?.missingIdentity !== undefined ? { fn, row, where: spanPath(r, s, i) } : undefined;
+  if (pending !== undefined) unidentified.push(pending);
 
   // fn is only resolved from attributes with FaaS semantics (resolveFunction checks).
   if (fn === undefined || (kind !== KIND_SERVER && kind !== KIND_CONSUMER)) return;
@@ -413,6 +432,7 @@ function normaliseSpan(
   const startMs = wire !== undefined ? wire.startMs : nanosStringToMs(start);
   const invocation = invocationOf(fn, row, startMs, durationNanos, statusCode, span);
   out.invocations.push(invocation);
+  if (pending !== undefined) pending.invocation = invocation;
   if (place === 'unknown') {
     unplaced.set(invocation, { parentSpanId, named: invocation.requestId !== spanId });
   }
@@ -445,6 +465,7 @@ export function normaliseTraces(
     errorMessage: '',
   };
   const unplaced: UnplacedInvocations = new Map();
+  const unidentified: Unidentified[] = [];
   const resourceSpans = req && Array.isArray(req.resourceSpans) ? req.resourceSpans : [];
   for (let r = 0; r < resourceSpans.length; r++) {
     const rs = resourceSpans[r];
@@ -486,15 +507,66 @@ export function normaliseTraces(
           continue;
         }
         try {
-          normaliseSpan(span, ctx, scopeName, scopeVersion, r, s, i, out, unplaced, rejects);
+          normaliseSpan(
+            span,
+            ctx,
+            scopeName,
+            scopeVersion,
+            r,
+            s,
+            i,
+            out,
+            unplaced,
+            unidentified,
+            rejects,
+          );
         } catch (e) {
           rejects.reject('malformed', () => `${spanPath(r, s, i)}: ${(e as Error).message}`);
         }
       }
     }
   }
+  settleUnidentified(out, unidentified, rejects, options.lambdaAccounts);
   dropNestedInvocations(out, unplaced);
   return { ...out, ...rejectReport(rejects) };
+}
+
+/**
+ * The spans of Lambda functions named without an account, now that the request's spans that name
+ * one are learnt: filed under the one function known with their region and name, else refused as
+ * `missing_identity` with their invocation (not stored as a second function of account '').
+ */
+function settleUnidentified(
+  out: NormalisedTraces,
+  unidentified: readonly Unidentified[],
+  rejects: RejectCollector,
+  accounts: LambdaAccountLookup | undefined,
+): void {
+  if (unidentified.length === 0) return;
+  const settled = new Map<ResolvedFunction, ResolvedFunction>();
+  const refused = new Set<SpanRow | InvocationRecord>();
+  for (const u of unidentified) {
+    let fn = settled.get(u.fn);
+    if (fn === undefined) {
+      fn = lambdaWithoutAccount(u.fn.region, u.fn.name, u.fn.version, accounts);
+      settled.set(u.fn, fn);
+    }
+    const why = fn.missingIdentity;
+    if (why !== undefined) {
+      refused.add(u.row);
+      if (u.invocation !== undefined) refused.add(u.invocation);
+      rejects.reject('missing_identity', () => `${u.where}: ${why}`);
+      continue;
+    }
+    u.row.functionId = fn.functionId;
+    if (u.invocation !== undefined) {
+      u.invocation.functionId = fn.functionId;
+      u.invocation.account = fn.account;
+    }
+  }
+  if (refused.size === 0) return;
+  out.spans = out.spans.filter((row) => !refused.has(row));
+  out.invocations = out.invocations.filter((inv) => !refused.has(inv));
 }
 
 /**
