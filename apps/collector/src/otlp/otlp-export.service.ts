@@ -222,13 +222,10 @@ export class OtlpExportService implements OnModuleInit {
     const now = Date.now();
     const [, stored] = await Promise.allSettled([
       this.refreshAccounts(),
-      this.functions.billed(
-        { fromMs: now - KNOWN_FUNCTIONS_LOOKBACK_MS, toMs: now },
-        'aws_lambda~',
-      ),
+      this.functions.functionIdsSince('aws_lambda~', now - KNOWN_FUNCTIONS_LOOKBACK_MS),
     ]);
     if (stored.status === 'fulfilled') {
-      for (const f of stored.value) this.lambdaAccounts.learnFunctionId(f.functionId);
+      for (const id of stored.value) this.lambdaAccounts.learnFunctionId(id);
     } else {
       this.logger.warn(
         `the Lambda functions of the stored minutes were not read: ${describeError(stored.reason)}`,

@@ -528,6 +528,16 @@ export class FunctionsRepository {
    * in the set for as long as it sent any metric. At most `limit`, the least recently heard of
    * first.
    */
+  /** The ids starting with `prefix` of the functions with stored hours since `sinceMs`. */
+  async functionIdsSince(prefix: string, sinceMs: number): Promise<string[]> {
+    const rows = await this.rows<{ functionId: string }>(
+      `SELECT DISTINCT function_id AS functionId FROM function_hours
+       WHERE minute >= {since:DateTime} AND startsWith(function_id, {prefix:String})`,
+      { since: toDateTimeParam(sinceMs), prefix },
+    );
+    return rows.map((r) => r.functionId);
+  }
+
   async coldStartReporters(sinceMs: number, limit: number): Promise<string[]> {
     const rows = await this.rows<{ functionId: string }>(
       `SELECT functionId FROM (
