@@ -229,6 +229,13 @@ describe('start-up values named before anything listens', () => {
       'CLICKHOUSE_URL: http://ch:8123/otherdb has the path /otherdb, which the ClickHouse client would take as the database while Fleetscope uses CLICKHOUSE_DATABASE (fleetscope): set CLICKHOUSE_URL to the server alone (http://ch:8123) and the database in CLICKHOUSE_DATABASE',
     ]);
     expect(problemsOf({ CLICKHOUSE_URL: 'https://ch.example.com/fleetscope/' })).toHaveLength(1);
+    // A path naming CLICKHOUSE_DATABASE itself, as some had it before the check: the same one.
+    expect(loadConfig({ CLICKHOUSE_URL: 'http://ch:8123/fleetscope' }).clickhouseUrl).toBe(
+      'http://ch:8123/fleetscope',
+    );
+    expect(
+      problemsOf({ CLICKHOUSE_URL: 'http://ch:8123/fleetscope', CLICKHOUSE_DATABASE: 'other' }),
+    ).toHaveLength(1);
     // The server alone, with or without credentials (the client's to use) or a final slash.
     for (const url of [
       'http://ch:8123',

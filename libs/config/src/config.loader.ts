@@ -135,7 +135,9 @@ function clickhouseUrlProblems(config: Config): string[] {
   } catch {
     return [`${name}: must be an http:// or https:// URL such as http://clickhouse:8123`];
   }
-  if (url.pathname === '/' || url.pathname === '') return [];
+  // A path naming the database Fleetscope uses is what the client takes it for: the same one.
+  const path = url.pathname;
+  if (path === '' || path === '/' || path === `/${config.clickhouseDatabase}`) return [];
   const shown = new URL(url.href);
   shown.username = '';
   shown.password = '';

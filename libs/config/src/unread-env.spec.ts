@@ -58,6 +58,27 @@ describe(unreadEnvWarnings.name, () => {
     ).toEqual([]);
   });
 
+  it('defect: a pod in a namespace with Services named clickhouse and fleetscope got 16 warnings of variables Kubernetes sets; it gets none, and CLICKHOUSE_PORT=8123 set by hand still warns', () => {
+    const kubernetes = {
+      CLICKHOUSE_URL: 'http://clickhouse:8123',
+      CLICKHOUSE_SERVICE_HOST: '10.0.0.7',
+      CLICKHOUSE_SERVICE_PORT: '8123',
+      CLICKHOUSE_SERVICE_PORT_HTTP: '8123',
+      CLICKHOUSE_PORT: 'tcp://10.0.0.7:8123',
+      CLICKHOUSE_PORT_8123_TCP: 'tcp://10.0.0.7:8123',
+      CLICKHOUSE_PORT_8123_TCP_ADDR: '10.0.0.7',
+      CLICKHOUSE_PORT_8123_TCP_PORT: '8123',
+      CLICKHOUSE_PORT_8123_TCP_PROTO: 'tcp',
+      FLEETSCOPE_SERVICE_HOST: '10.0.0.8',
+      FLEETSCOPE_PORT: 'tcp://10.0.0.8:8080',
+      FLEETSCOPE_PORT_8080_TCP_ADDR: '10.0.0.8',
+    };
+    expect(unreadEnvWarnings(kubernetes)).toEqual([]);
+    expect(unreadEnvWarnings({ ...kubernetes, CLICKHOUSE_PORT: '8123' })).toEqual([
+      expect.stringMatching(/^CLICKHOUSE_PORT is not read by Fleetscope/),
+    ]);
+  });
+
   it("does not warn of the test suite's own environment", () => {
     expect(unreadEnvWarnings(process.env)).toEqual([]);
   });

@@ -35,7 +35,8 @@ export function unreadEnvWarnings(env: NodeJS.ProcessEnv = process.env): string[
   const read = new Set(known);
   const warnings: string[] = [];
   for (const name of Object.keys(env).sort()) {
-    if (!PREFIXES.test(name) || read.has(name)) continue;
+    if (!PREFIXES.test(name) || read.has(name) || isKubernetesServiceVariable(name, env[name]))
+      continue;
     const instead = OTHER_TOOLS[name];
     if (instead === ENV.clickhouseUrl.name) {
       warnings.push(
@@ -51,6 +52,18 @@ export function unreadEnvWarnings(env: NodeJS.ProcessEnv = process.env): string[
     );
   }
   return warnings;
+}
+
+/**
+ * A variable Kubernetes gives every pod for each Service of its namespace (a Service named
+ * clickhouse or fleetscope: CLICKHOUSE_SERVICE_HOST, CLICKHOUSE_PORT=tcp://…,
+ * CLICKHOUSE_PORT_8123_TCP_ADDR, …; kubernetes.io "Service", Environment variables). Not a
+ * setting anyone wrote: no warning, but CLICKHOUSE_PORT=8123 (a port, not tcp://…) still gets one.
+ */
+function isKubernetesServiceVariable(name: string, value: string | undefined): boolean {
+  if (/_SERVICE_(HOST|PORT(_[A-Z0-9_]+)?)$/.test(name)) return true;
+  if (/_PORT_\d+_(TCP|UDP|SCTP)(_ADDR|_PORT|_PROTO)?$/.test(name)) return true;
+  return /_PORT$/.test(name) && /^(tcp|udp|sctp):\/\//.test(value ?? '');
 }
 
 /**
