@@ -84,6 +84,10 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
    */
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([this.delivery.stop(), this.catchUp.close()]);
+    // The start-up read of pending deliveries too: a read still running when the store closes
+    // holds the embedded engine's session (a start that failed at once, its port taken, left it
+    // open for the next start in the process).
+    await this.resumed;
   }
 
   /**
