@@ -75,7 +75,16 @@ function section(title, className, recs) {
     h(
       'ul',
       { class: 'rec-list' },
-      recs.map((r) => recommendationCard(r, { showFunction: false })),
+      recs.map((r) => {
+        const card = recommendationCard(r, { showFunction: false });
+        // An option's saving is against the bill its analysis names: today's, or after the
+        // memory change above (evidence.savingBaseline); the heading cannot say which.
+        const baseline = r.evidence?.savingBaseline;
+        if (className === 'options' && typeof baseline === 'string') {
+          card.prepend(h('p', { class: 'saving-baseline' }, `Saving against: ${baseline}.`));
+        }
+        return card;
+      }),
     ),
   );
 }
@@ -96,7 +105,7 @@ function planItem(plan) {
     section('Fix first', 'fixes', plan.fixes),
     section('Changes (can be done together)', 'changes', plan.changes),
     section(
-      'Or instead (not in the total; saving against Lambda after any memory change above)',
+      'Or instead (not in the total; each says the bill its saving is measured against)',
       'options',
       plan.options,
     ),

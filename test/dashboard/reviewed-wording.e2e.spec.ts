@@ -135,6 +135,26 @@ describe('What the dashboard pages say', () => {
       expect(await page.locator('main').innerText()).not.toMatch(/−\$|-\$/);
     });
 
+    it("defect: the options heading said every option's saving was against Lambda after the memory change above, where a container option measured against today's bill said otherwise in its evidence; each option names its own baseline", async () => {
+      await openPage();
+      const answer = recommendations(10, 20);
+      const option = {
+        ...recommendation(700, 720),
+        kind: 'containers',
+        title: 'Run on fargate-x86_64',
+        planRole: 'option',
+        evidence: { savingBaseline: 'Lambda today' },
+      };
+      answer.plans[0].options = [option] as never[];
+      await page.route('**/api/recommendations**', (route) => route.fulfill({ json: answer }));
+      await page.goto(`${fleetscope.apiUrl}/recommendations.html`);
+      const options = page.locator('#recs .plan-part.options');
+      await options.waitFor();
+      const text = await options.innerText();
+      expect(text).not.toMatch(/after any memory change above/);
+      expect(text).toContain('Saving against: Lambda today.');
+    });
+
     it('says what a plan that costs more costs, never as a saving', async () => {
       await openPage();
       await page.route('**/api/recommendations**', (route) =>
