@@ -147,8 +147,10 @@ function coldStartCell(f) {
  */
 function costCell(f) {
   if (f.costUsd !== null) {
+    // Marked, as the cold-start rates are: the note (a price not sourced for the region, a part
+    // day) is in the title and under the table, where touch and keyboard reach it too.
     return f.costUsdNote
-      ? h('span', { title: f.costUsdNote }, fmtUsd(f.costUsd))
+      ? h('span', { title: f.costUsdNote }, `${fmtUsd(f.costUsd)}*`)
       : fmtUsd(f.costUsd);
   }
   return h('span', { class: 'secondary', title: f.costUsdReason ?? 'Not priced.' }, '—');
@@ -278,8 +280,23 @@ function renderStats() {
   );
   const catalogues = [...new Set(fs.map((f) => f.pricing?.catalogueVersion).filter(Boolean))];
   $('#footnote').textContent = catalogues.length
-    ? `Costs from the price catalogue ${catalogues.join(', ')}; they cover requests and billed duration in the range, Lambda provisioned concurrency and SnapStart as the weekly report bills them, and Knative and OpenFaaS pods' time at the Kubernetes node price.${priced.length < fs.length ? ' An unpriced cost says why in its tooltip.' : ''}${fs.some((f) => f.costUsdNote) ? ' A cost counted over part of a day says so in its tooltip.' : ''}`
+    ? `Costs from the price catalogue ${catalogues.join(', ')}; they cover requests and billed duration in the range, Lambda provisioned concurrency and SnapStart as the weekly report bills them, and Knative and OpenFaaS pods' time at the Kubernetes node price.${priced.length < fs.length ? ' An unpriced cost says why in its tooltip.' : ''}`
     : '';
+  // Each note once, with how many functions it concerns: the marked costs' notes, readable without
+  // a pointer (a title is not).
+  const notes = new Map();
+  for (const f of fs)
+    if (f.costUsdNote) notes.set(f.costUsdNote, (notes.get(f.costUsdNote) ?? 0) + 1);
+  $('#footnote').append(
+    ...[...notes].flatMap(([note, count]) => [
+      h('br', {}),
+      h(
+        'span',
+        { class: 'cost-note' },
+        `* ${fmtInt(count)} function${count === 1 ? '' : 's'}: ${note}`,
+      ),
+    ]),
+  );
 }
 
 const listFunctions = latestOnly();
