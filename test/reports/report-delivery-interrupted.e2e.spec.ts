@@ -125,9 +125,18 @@ describe('a scheduled report delivery cut short by a stop', () => {
       await until('the second attempt', () =>
         Promise.resolve(mine().length >= 2 ? true : undefined),
       );
-      // Between attempts the week shows its delivery under way, not no delivery at all.
-      expect(await deliveries(ports, week)).toEqual([
-        expect.objectContaining({ channel: 'webhook', status: 'pending' }),
+      // Between attempts the week shows its delivery under way, not no delivery at all, with the
+      // attempts made so far and why the last failed (it read "0 attempts so far" for minutes).
+      const underWay = await until('the attempts so far', async () => {
+        const list = await deliveries(ports, week);
+        return list && list[0]?.attempts >= 2 ? list : undefined;
+      });
+      expect(underWay).toEqual([
+        expect.objectContaining({
+          channel: 'webhook',
+          status: 'pending',
+          error: expect.stringMatching(/503/) as string,
+        }),
       ]);
       const signalled = Date.now();
       first.child.kill(signal);

@@ -20,7 +20,7 @@ import {
   type ReportLink,
   type WeeklyReport,
 } from '@fleetscope/reports';
-import { type DeliveryAttempt } from '@fleetscope/storage';
+import { describeError, type DeliveryAttempt } from '@fleetscope/storage';
 import { authorizedRequest } from '@fleetscope/tuning-drivers';
 import { WeekInProgressError, WeeklyReportsService } from '../weekly-reports.service';
 import { withRetries } from './delivery.retry';
@@ -133,6 +133,29 @@ export class ReportDeliveryService implements OnApplicationBootstrap, BeforeAppl
     return channels;
   }
 
+  /** The pending delivery of `channel` started at `startedAtMs`, with its attempts so far. */
+  private async updatePending(
+    week: string,
+    channel: string,
+    startedAtMs: number,
+    failed: { attempts: number; error: string },
+  ): Promise<void> {
+    try {
+      await this.reports.updateDeliveries(week, (deliveries) =>
+        deliveries.map((d) =>
+          d.channel === channel && d.status === 'pending' && d.atMs === startedAtMs
+            ? { ...d, attempts: failed.attempts, error: failed.error }
+            : d,
+        ),
+      );
+    } catch (error) {
+      // The count is shown, not relied on: the retries go on.
+      this.logger.warn(
+        `${week} ${channel}: the attempts so far were not stored: ${describeError(error)}`,
+      );
+    }
+  }
+
   private async deliverNow(
     week: string,
     channels: [string, () => Promise<void>][],
@@ -153,10 +176,16 @@ export class ReportDeliveryService implements OnApplicationBootstrap, BeforeAppl
     ]);
     const attempts: DeliveryAttempt[] = [];
     for (const [channel, send] of channels) {
+      let failed: { attempts: number; error: string } | undefined;
       const outcome = await withRetries(() => withoutUrlSecrets(send), {
         attempts: this.config.reportDeliveryAttempts,
         baseDelayMs: this.config.reportRetryBaseMs,
-        sleep: (ms) => this.pause(ms),
+        // Before waiting for the next attempt, the pending delivery says how many were made and
+        // why the last failed: a delivery retrying for minutes read "0 attempts so far".
+        sleep: async (ms) => {
+          if (failed) await this.updatePending(week, channel, startedAtMs, failed);
+          await this.pause(ms);
+        },
         stopped: () => this.stopping !== undefined,
         onAttempt: (attempt, error) => {
           this.metrics.counters.inc(REPORT_DELIVERY_ATTEMPTS, {
@@ -164,9 +193,8 @@ export class ReportDeliveryService implements OnApplicationBootstrap, BeforeAppl
             outcome: error ? 'error' : 'ok',
           });
           if (error) {
-            this.logger.warn(
-              `${week} ${channel} attempt ${attempt} failed: ${(error as Error).message}`,
-            );
+            failed = { attempts: attempt, error: (error as Error).message };
+            this.logger.warn(`${week} ${channel} attempt ${attempt} failed: ${failed.error}`);
           }
         },
       });
