@@ -266,4 +266,16 @@ describe('start-up values named before anything listens', () => {
       }).openfaasGateways,
     ).toEqual(['edge=http://admin:pw@gw:8080', 'http://gw2:8080']);
   });
+
+  it('defect: a gateway or metrics URL with credentials and a typo printed its password at start; the problem leaves the credentials out', () => {
+    const problems = problemsOf({
+      FLEETSCOPE_OPENFAAS_GATEWAYS: 'admin:S3cretGW@gw:8080',
+      FLEETSCOPE_KNATIVE_METRICS_URLS: 'ftp://admin:S3cretKN@kn:9091/metrics',
+    });
+    expect(problems).toEqual([
+      'FLEETSCOPE_OPENFAAS_GATEWAYS: "…@gw:8080" must be an http:// or https:// URL',
+      'FLEETSCOPE_KNATIVE_METRICS_URLS: "ftp://…@kn:9091/metrics" must be an http:// or https:// URL',
+    ]);
+    expect(problems.join('\n')).not.toMatch(/S3cret|admin/);
+  });
 });

@@ -1,5 +1,6 @@
 import { validateCronExpression } from 'cron';
 import { z } from 'zod';
+import { AWS_REGION_PATTERN } from '@fleetscope/model';
 
 function describeCronError(error: unknown): string {
   return error instanceof Error ? error.message : 'not a cron expression';
@@ -38,8 +39,8 @@ const csv = z
       .map((s) => s.trim())
       .filter((s) => s.length > 0),
   );
-/** An AWS region code: eu-west-1, us-gov-west-1, ap-southeast-7. */
-export const AWS_REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** An AWS region code: eu-west-1, us-gov-west-1, ap-southeast-7 (@fleetscope/model's rule). */
+export { AWS_REGION_PATTERN };
 const awsRegions = csv.refine((regions) => regions.every((r) => AWS_REGION_PATTERN.test(r)), {
   message: 'must be AWS region codes separated by commas, e.g. eu-west-1,us-east-1',
 });

@@ -51,11 +51,13 @@ export function targetListProblems(
     try {
       url = new URL(raw);
     } catch {
-      problems.push(`${variable}: "${entry}" is not a URL (expected [name=]http(s)://host:port)`);
+      problems.push(
+        `${variable}: "${withoutUserinfo(entry)}" is not a URL (expected [name=]http(s)://host:port)`,
+      );
       continue;
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      problems.push(`${variable}: "${raw}" must be an http:// or https:// URL`);
+      problems.push(`${variable}: "${withoutUserinfo(raw)}" must be an http:// or https:// URL`);
       continue;
     }
     const label = named ? entry.slice(0, eq).trim() : defaultLabel(url);
@@ -74,4 +76,13 @@ export function endpointOf(base: URL, path: string): URL {
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path}`;
   url.search = '';
   return url;
+}
+
+/**
+ * An entry as quoted in a problem: without what comes before an `@` of its authority, where a
+ * gateway's Basic-auth credentials are (the README allows them), so that a typo does not print a
+ * password to the logs.
+ */
+function withoutUserinfo(entry: string): string {
+  return entry.replace(/^([^=]*=)?((?:[a-z][a-z0-9+.-]*:)?\/\/)?[^/@]*@/i, '$1$2…@');
 }

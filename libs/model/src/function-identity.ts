@@ -126,3 +126,38 @@ export function lambdaNameFromLogGroup(logGroup: string): string | undefined {
  * absent when off. The analyses read it (SnapStart versions cannot have provisioned concurrency).
  */
 export const SNAP_START_LABEL = 'aws.lambda.snap_start';
+
+/** An AWS region name: eu-west-1, us-gov-west-1, cn-north-1. */
+export const AWS_REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** An AWS account id: 12 digits. */
+export const AWS_ACCOUNT_PATTERN = /^\d{12}$/;
+
+/**
+ * Why `region` cannot be a Lambda function's region, or undefined when it can. `what` names where
+ * it came from (`region`, the ARN, cloud.region) for the message. Without a region a function got
+ * an id of its own (`aws_lambda~ACCOUNT~~NAME`), split from the same function's other telemetry,
+ * and was priced at us-east-1's prices.
+ */
+export function regionProblem(region: string, what: string): string | undefined {
+  if (!region) return `${what}: required (the function's AWS region, e.g. eu-west-1)`;
+  if (!AWS_REGION_PATTERN.test(region))
+    return `${what} "${region}" is not an AWS region, e.g. eu-west-1`;
+  return undefined;
+}
+
+/** Why `account` cannot be an AWS account id, or undefined when it can (see regionProblem). */
+export function accountProblem(account: string, what: string): string | undefined {
+  if (!account) return `${what}: required (the function's 12-digit AWS account id)`;
+  if (!AWS_ACCOUNT_PATTERN.test(account))
+    return `${what} "${account}" is not an AWS account id (12 digits)`;
+  return undefined;
+}
+
+/** Why a Lambda function cannot be filed under this account and region; undefined when it can. */
+export function lambdaIdentityProblem(
+  account: string,
+  region: string,
+  names = { account: 'account', region: 'region' },
+): string | undefined {
+  return accountProblem(account, names.account) ?? regionProblem(region, names.region);
+}

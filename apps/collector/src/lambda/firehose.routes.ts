@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
+import { regionProblem } from '@fleetscope/model';
 import {
   firehoseErrorResponse,
   firehoseStatus,
@@ -9,7 +10,7 @@ import {
 } from '@fleetscope/ingest';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { IngestPipeline } from '../http/ingest.pipeline';
-import { lambdaTargetFrom, regionProblem, type LambdaTarget } from './function-identity.params';
+import { lambdaTargetFrom, type LambdaTarget } from './function-identity.params';
 import { PlatformIngestHandler, type StoreAnswer } from './platform-ingest.handler';
 
 type Query = Record<string, string | undefined>;

@@ -1,5 +1,9 @@
-import { AWS_REGION_PATTERN } from '@fleetscope/config';
-import { parseLambdaArn, type FunctionIdentity } from '@fleetscope/model';
+import {
+  accountProblem,
+  parseLambdaArn,
+  regionProblem,
+  type FunctionIdentity,
+} from '@fleetscope/model';
 
 export interface LambdaTarget {
   identity: FunctionIdentity;
@@ -16,29 +20,6 @@ function first(source: Source, ...names: string[]): string {
     if (value && value.trim() !== '') return value.trim();
   }
   return '';
-}
-
-/** An AWS account id: 12 digits. */
-export const AWS_ACCOUNT_PATTERN = /^\d{12}$/;
-
-/**
- * Why `region` cannot be a Lambda function's region, or undefined when it can. `what` names where
- * it came from (`region`, the ARN) for the message. Without a region a function named by its name
- * got an id of its own (`aws_lambda~ACCOUNT~~NAME`), split from the same function's spans, and
- * was priced at us-east-1's prices.
- */
-export function regionProblem(region: string, what: string): string | undefined {
-  if (!region) return `${what}: required (the function's AWS region, e.g. eu-west-1)`;
-  if (!AWS_REGION_PATTERN.test(region))
-    return `${what} "${region}" is not an AWS region, e.g. eu-west-1`;
-  return undefined;
-}
-
-function accountProblem(account: string, what: string): string | undefined {
-  if (!account) return `${what}: required (the function's 12-digit AWS account id)`;
-  if (!AWS_ACCOUNT_PATTERN.test(account))
-    return `${what} "${account}" is not an AWS account id (12 digits)`;
-  return undefined;
 }
 
 /**

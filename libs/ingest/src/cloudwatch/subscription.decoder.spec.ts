@@ -185,7 +185,7 @@ describe(decodeCloudWatchSubscription.name, () => {
   });
 
   it('rejects a log event whose message is not a string and keeps the message valid', () => {
-    const r = decodeCloudWatchSubscription(json('invoke_lambda.json'));
+    const r = decodeCloudWatchSubscription(json('invoke_lambda.json'), { region: 'us-east-1' });
     expect(r.failure).toBeUndefined();
     expect(r.rejected).toBe(1);
     expect(r.rejectedByReason).toEqual({ invalid_event: 1 });
@@ -213,7 +213,9 @@ describe(decodeCloudWatchSubscription.name, () => {
   it('accepts the body as a Buffer, as text, or already parsed', () => {
     const text = raw('entry_lambda_timeout.json');
     for (const body of [Buffer.from(text), text, JSON.parse(text) as unknown, gzipSync(text)]) {
-      expect(decodeCloudWatchSubscription(body).invocations).toHaveLength(1);
+      expect(decodeCloudWatchSubscription(body, { region: 'us-east-1' }).invocations).toHaveLength(
+        1,
+      );
     }
   });
 
@@ -255,7 +257,9 @@ describe(decodeCloudWatchSubscription.name, () => {
   it('reads a version from a numbered log stream', () => {
     const msg = json('entry_lambda_timeout.json');
     msg.logStream = '2019/01/31/[12]fe9b6a749a854acb95af7951c44a79e0';
-    expect(decodeCloudWatchSubscription(msg).invocations[0].version).toBe('12');
+    expect(decodeCloudWatchSubscription(msg, { region: 'us-east-1' }).invocations[0].version).toBe(
+      '12',
+    );
   });
 
   it('reads the invocations of functions that log to a custom log group, named by their streams', () => {
@@ -328,5 +332,19 @@ describe(decodeCloudWatchSubscription.name, () => {
     const r = decodeCloudWatchSubscription(body);
     expect(r.failure?.reason).toBe(reason);
     expect(r.failure?.message.length).toBeGreaterThan(10);
+  });
+
+  it("defect: a Lambda log group's payload with no owner, or an owner that is no AWS account, and no region became a function of its own (aws_lambda~~eu-west-1~fh-noowner); its events are refused as missing_identity", () => {
+    for (const owner of ['', 'x']) {
+      const msg = json('entry_lambda_timeout.json');
+      msg.owner = owner;
+      const r = decodeCloudWatchSubscription(msg, { region: 'eu-west-1' });
+      expect(r.invocations).toEqual([]);
+      expect(r.rejectedByReason).toEqual({ missing_identity: 1 });
+      expect(r.errors[0]).toMatch(/account/);
+    }
+    const noRegion = decodeCloudWatchSubscription(json('entry_lambda_timeout.json'));
+    expect(noRegion.invocations).toEqual([]);
+    expect(noRegion.errors[0]).toMatch(/region: required/);
   });
 });

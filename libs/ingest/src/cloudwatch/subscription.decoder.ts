@@ -1,5 +1,5 @@
 import type { FunctionIdentity, LogRow } from '@fleetscope/model';
-import { functionId, lambdaNameFromLogGroup } from '@fleetscope/model';
+import { functionId, lambdaIdentityProblem, lambdaNameFromLogGroup } from '@fleetscope/model';
 import type { IngestResult } from '../common/ingest-result';
 import { emptyIngestResult, failWith, reject } from '../common/ingest-result';
 import { parseLambdaLogStreamName } from '../lambda/log-stream';
@@ -175,6 +175,13 @@ export function ingestSubscriptionMessage(
     return undefined;
   }
 
+  // The payload's owner names the account, the route or the stream's ARN the region: a Lambda id
+  // without them is another function than the one its spans and REPORT lines name elsewhere.
+  const problem = lambdaIdentityProblem(account, region);
+  if (problem) {
+    reject(result, 'missing_identity', `${logGroup}: ${problem}`);
+    return undefined;
+  }
   const identity: FunctionIdentity = { platform: 'aws_lambda', account, region, name: lambdaName };
   const ctx: LambdaStreamContext = {
     identity,

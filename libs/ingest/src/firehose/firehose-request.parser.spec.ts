@@ -196,6 +196,7 @@ describe(parseFirehoseRequest.name, () => {
         { data: '' },
         { data: b64(gzipSync('{"messageType":"DATA_MESSAGE"}')) },
       ]),
+      { region: 'us-east-1' },
     );
     expect(r.failure).toBeUndefined();
     expect(r.records.map((x) => x.kind)).toEqual([

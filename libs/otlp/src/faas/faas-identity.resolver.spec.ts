@@ -201,4 +201,29 @@ describe(resolveFunction.name, () => {
       name: 'f',
     });
   });
+
+  it('defect: a Lambda span without a region, or with what is no AWS region or account, was filed as a function of its own (aws_lambda~123456789012~~noregion-fn); it is refused, naming what to set', () => {
+    const lambda = (attrs: Record<string, string>) =>
+      resolve({ 'cloud.platform': 'aws_lambda', 'faas.name': 'fn', ...attrs });
+    expect(lambda({ 'cloud.account.id': '123456789012' })?.missingIdentity).toMatch(
+      /cloud\.region: required/,
+    );
+    expect(
+      lambda({ 'cloud.account.id': '123456789012', 'cloud.region': 'Mars' })?.missingIdentity,
+    ).toMatch(/cloud\.region "Mars" is not an AWS region/);
+    expect(
+      lambda({ 'cloud.account.id': 'x', 'cloud.region': 'eu-west-1' })?.missingIdentity,
+    ).toMatch(/cloud\.account\.id "x" is not an AWS account id/);
+    // An ARN without its region takes cloud.region.
+    expect(
+      lambda({
+        'cloud.resource_id': 'arn:aws:lambda::123456789012:function:fn',
+        'cloud.region': 'eu-west-1',
+      }),
+    ).toMatchObject({ functionId: 'aws_lambda~123456789012~eu-west-1~fn' });
+    expect(
+      lambda({ 'cloud.account.id': '123456789012', 'cloud.region': 'us-gov-west-1' })
+        ?.missingIdentity,
+    ).toBeUndefined();
+  });
 });

@@ -1,5 +1,10 @@
 import type { FunctionIdentity, Platform } from '@fleetscope/model';
-import { functionId, OPENFAAS_DEFAULT_NAMESPACE, parseLambdaArn } from '@fleetscope/model';
+import {
+  functionId,
+  lambdaIdentityProblem,
+  OPENFAAS_DEFAULT_NAMESPACE,
+  parseLambdaArn,
+} from '@fleetscope/model';
 import type { LambdaAccountLookup } from './lambda-accounts';
 
 /** Attribute lookup: span (or data point) attributes first, then the resource's. */
@@ -98,11 +103,20 @@ function resolveLambda(
   if (name === undefined) return undefined;
   const qualifier = arns.map((a) => a.qualifier).find(isVersionQualifier);
   const version = qualifier ?? get('faas.version') ?? '';
-  const region = arn?.region ?? get('cloud.region') ?? '';
-  const account = arn?.account ?? get('cloud.account.id');
+  const region = arn?.region || get('cloud.region') || '';
+  const account = arn?.account || get('cloud.account.id');
   if (account !== undefined) {
-    accounts?.learn(account, region, name);
-    return resolved({ platform: 'aws_lambda', account, region, name }, version);
+    const fn = resolved({ platform: 'aws_lambda', account, region, name }, version);
+    // A Lambda id without a region, or with what no AWS region or account is, is another
+    // function than the one its REPORT lines and other spans name (the platform routes refuse
+    // them too): refused, and not learnt for the telemetry that names no account.
+    const problem = lambdaIdentityProblem(account, region, {
+      account: 'cloud.account.id',
+      region: 'cloud.region',
+    });
+    if (problem) fn.missingIdentity = `Lambda function "${name}": ${problem}`;
+    else accounts?.learn(account, region, name);
+    return fn;
   }
   return lambdaWithoutAccount(region, name, version, accounts);
 }
@@ -133,6 +147,9 @@ export function lambdaWithoutAccount(
   return fn;
 }
 
+/** The accounts a refusal names at most. */
+const MAX_ACCOUNTS_NAMED = 3;
+
 /** Why telemetry of a Lambda function without an account is refused, and what to set. */
 export function missingAccountMessage(
   region: string,
@@ -144,7 +161,7 @@ export function missingAccountMessage(
   const why =
     accounts.length === 0
       ? `no function of that name${where} is known yet`
-      : `functions of that name${where} are known in ${accounts.length} accounts (${accounts.join(', ')})`;
+      : `functions of that name${where} are known in ${accounts.length > MAX_ACCOUNTS_NAMED ? `more than ${MAX_ACCOUNTS_NAMED}` : accounts.length} accounts (${accounts.slice(0, MAX_ACCOUNTS_NAMED).join(', ')}${accounts.length > MAX_ACCOUNTS_NAMED ? ', …' : ''})`;
   return `Lambda function "${name}"${where} has no cloud.account.id and ${why}: ${fix}`;
 }
 

@@ -1,4 +1,4 @@
-import { parseFunctionId } from '@fleetscope/model';
+import { lambdaIdentityProblem, parseFunctionId } from '@fleetscope/model';
 
 /** The account of a Lambda function known by region and name, or why there is none. */
 export type LambdaAccountAnswer =
@@ -18,6 +18,10 @@ export interface LambdaAccountLookup {
 
 /** Most region+name pairs kept: a fleet has thousands; a hostile sender must not grow it forever. */
 const MAX_FUNCTIONS = 500_000;
+/** Accounts kept for one region+name: two make it ambiguous; a few are named in the refusal. */
+const MAX_ACCOUNTS = 4;
+/** A Lambda function name is at most 64 characters (170 as a partial ARN). */
+const MAX_NAME_LENGTH = 170;
 
 /**
  * The accounts of the Lambda functions the collector knows, by region and name: fed by the
@@ -32,14 +36,18 @@ export class LambdaAccounts implements LambdaAccountLookup {
   }
 
   learn(account: string, region: string, name: string): void {
-    if (account === '' || name === '') return;
+    // Only what can be a Lambda function: a sender must not grow the map with long names, nor a
+    // name's list with made-up accounts (lambdaIdentityProblem refuses those items anyway).
+    if (name === '' || name.length > MAX_NAME_LENGTH) return;
+    if (lambdaIdentityProblem(account, region) !== undefined) return;
     const key = `${region}\u0000${name}`;
     const known = this.byFunction.get(key);
     if (known === undefined) {
       if (this.byFunction.size < MAX_FUNCTIONS) this.byFunction.set(key, account);
     } else if (typeof known === 'string') {
       if (known !== account) this.byFunction.set(key, [known, account]);
-    } else if (!known.includes(account)) {
+    } else if (known.length < MAX_ACCOUNTS && !known.includes(account)) {
+      // Two accounts already make the name ambiguous: a few are kept to name in the refusal.
       known.push(account);
     }
   }
