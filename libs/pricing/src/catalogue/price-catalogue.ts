@@ -70,7 +70,7 @@ export class PriceCatalogue {
       meter: entry.meter,
       region,
       priceId: entry.id,
-      message: `No sourced ${entry.meter} price for ${region || 'an unknown region'}: priced at the ${entry.confirmedRegions[0]} figure (${entry.usdPerUnit} $/${entry.unit}).`,
+      message: `No sourced ${entry.meter} price for ${region || 'an unknown region'}: priced at the ${entry.confirmedRegions[0]} figure (${plainNumber(entry.usdPerUnit)} $/${entry.unit}).`,
     };
   }
 
@@ -172,3 +172,8 @@ export function isPriceLookupError(
 }
 
 export const defaultCatalogue = new PriceCatalogue(DEFAULT_CATALOGUE_VERSION, DEFAULT_PRICES);
+
+/** A price as written in a sentence: 0.0000002, not 2e-7 (JavaScript's text for small numbers). */
+function plainNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumSignificantDigits: 12, useGrouping: false });
+}

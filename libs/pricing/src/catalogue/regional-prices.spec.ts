@@ -97,6 +97,12 @@ describe('regional prices', () => {
       expect(arm(region).assumed).toEqual([]);
     }
     expect(arm('eu-central-1').assumed).toHaveLength(2);
+    // The figure used, written out (it read "2e-7 $/request").
+    const jakarta = lambdaUnitPrices('x86_64', at, 'ap-southeast-3', defaultCatalogue, 0)
+      .assumed.map((a) => a.message)
+      .join(' ');
+    expect(jakarta).toMatch(/priced at the us-east-1 figure \(0\.0000002 \$\/request\)/);
+    expect(jakarta).not.toMatch(/\de-\d/);
 
     const alb = (region: string) =>
       loadBalancerCost({ hours: 1, lcuHours: 1 }, at, region, defaultCatalogue);
