@@ -401,7 +401,7 @@ async function loadWhatIf() {
           h(
             'td',
             { class: 'num', ...(f.results[p].note ? { title: f.results[p].note } : {}) },
-            `${fmtInt(f.results[p].coldStarts)}${noteMark(f.results[p])}`,
+            `${fmtInt(f.results[p].coldStarts)}${noteMark(report, f.results[p])}`,
           ),
           h('td', { class: 'num' }, gbs(f.results[p].wastedGbSeconds)),
           h('td', { class: 'num' }, fmtUsd(f.results[p].wastedUsd)),
@@ -425,19 +425,19 @@ async function loadWhatIf() {
   $('#whatif-notes').replaceChildren(...whatIfNotes(report));
 }
 
-/** `*` after a figure replayed otherwise than asked, `†` after one no setting can give. */
-function noteMark(result) {
+/** After a figure with a note, that note's mark (`*1`, `†2`, `?3`: the notes under the table). */
+function noteMark(report, result) {
   if (!result.note) return '';
-  return result.settable === false ? ' †' : ' *';
+  return ` ${report.notes.find((n) => n.note === result.note)?.mark ?? '*'}`;
 }
 
-/** One line per note (grouped by the server): its policies, how many functions, what it says. */
+/** One line per note (grouped by the server): its mark, policies and functions, what it says. */
 function whatIfNotes(report) {
   return report.notes.map((n) =>
     h(
       'p',
       {},
-      `${n.mark} ${n.policies.join(', ')}, ${fmtInt(n.functions)} function${n.functions === 1 ? '' : 's'}: ${n.note}`,
+      `${n.mark} ${n.policies.map((p) => `${p.policy}: ${fmtInt(p.functions)} function${p.functions === 1 ? '' : 's'}`).join(', ')}. ${n.note}`,
     ),
   );
 }

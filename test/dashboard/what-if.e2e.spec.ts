@@ -59,9 +59,9 @@ describe('The cold-start page\'s "What if" panel', () => {
 
   it('marks the figures of a policy no setting gives, and says why under the table', async () => {
     // Lambda has no keep-alive setting: neither policy is one the function can be set to.
-    expect(await page.locator('#whatif tbody td').nth(1).innerText()).toBe('2 †');
+    expect(await page.locator('#whatif tbody td').nth(1).innerText()).toBe('2 †1');
     expect(await page.locator('#whatif-notes').innerText()).toMatch(
-      /^† fixed:10m, hybrid, 1 function: Lambda has no keep-alive setting/,
+      /^†1 fixed:10m: 1 function, hybrid: 1 function\. Lambda has no keep-alive setting/,
     );
     const intro = (await page.locator('#whatif-title + p').innerText()).replace(/\s+/g, ' ');
     expect(intro).toMatch(

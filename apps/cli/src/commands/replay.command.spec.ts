@@ -63,15 +63,16 @@ const report: ReplayReport = {
   // As the server groups them (KeepAliveReplayService).
   notes: [
     {
-      mark: '*',
-      policies: ['hybrid'],
-      functions: 1,
+      mark: '*1',
+      policies: [{ policy: 'hybrid', functions: 1 }],
       note: 'Knative takes a retention period only: no pre-warm.',
     },
     {
-      mark: '†',
-      policies: ['fixed:10m', 'hybrid'],
-      functions: 1,
+      mark: '†2',
+      policies: [
+        { policy: 'fixed:10m', functions: 1 },
+        { policy: 'hybrid', functions: 1 },
+      ],
       note: 'Lambda has no keep-alive setting.',
     },
   ],
@@ -80,11 +81,11 @@ const report: ReplayReport = {
 describe('fleetscope replay', () => {
   it('marks a figure replayed otherwise than asked (*) or with a policy no setting gives (†), and prints why under the table', () => {
     const table = replayTable(report).split('\n');
-    expect(table[1]).toMatch(/^knative~shop~c1~every30\s+48\s+57600\.0\s+0\.3900\s+1 \*\s/);
-    expect(table[2]).toMatch(/^aws_lambda~123456789012~us-east-1~a\s+48 †\s+28800\.0\s+-\s+48 †/);
+    expect(table[1]).toMatch(/^knative~shop~c1~every30\s+48\s+57600\.0\s+0\.3900\s+1 \*1\s/);
+    expect(table[2]).toMatch(/^aws_lambda~123456789012~us-east-1~a\s+48 †2\s+28800\.0\s+-\s+48 †2/);
     expect(replayNotes(report)).toEqual([
-      '* hybrid, 1 function: Knative takes a retention period only: no pre-warm.',
-      '† fixed:10m, hybrid, 1 function: Lambda has no keep-alive setting.',
+      '*1 hybrid: 1 function. Knative takes a retention period only: no pre-warm.',
+      '†2 fixed:10m: 1 function, hybrid: 1 function. Lambda has no keep-alive setting.',
     ]);
   });
 });

@@ -30,8 +30,8 @@ export interface ReplayReport {
     string,
     { coldStarts: number; wastedGbSeconds: number; wastedUsd: number | null; functions: number }
   >;
-  /** The results' notes, grouped by the server: one per text. */
-  notes: { mark: string; policies: string[]; functions: number; note: string }[];
+  /** The results' notes, grouped by the server: one per text, with its mark (`*1`, `†2`, `?3`). */
+  notes: { mark: string; policies: { policy: string; functions: number }[]; note: string }[];
   /** True when the store holds the demo fleet (`npm run demo`). */
   demo?: true;
 }
@@ -48,14 +48,15 @@ export function formatTable(rows: string[][]): string {
     .join('\n');
 }
 
-/** `*` after a figure replayed otherwise than asked, `†` after one no setting can give. */
-const noteMark = (r: PolicyResult) => (!r.note ? '' : r.settable === false ? ' †' : ' *');
+/** After a figure with a note, that note's mark (`*1` replayed otherwise than asked, `†2` no setting gives it, `?3` none modelled). */
+const noteMark = (report: ReplayReport, r: PolicyResult) =>
+  r.note ? ` ${report.notes.find((n) => n.note === r.note)?.mark ?? '*'}` : '';
 
 /** One line per note: the policies and the number of functions it concerns, and what it says. */
 export function replayNotes(report: ReplayReport): string[] {
   return report.notes.map(
     (n) =>
-      `${n.mark} ${n.policies.join(', ')}, ${n.functions} function${n.functions === 1 ? '' : 's'}: ${n.note}`,
+      `${n.mark} ${n.policies.map((p) => `${p.policy}: ${p.functions} function${p.functions === 1 ? '' : 's'}`).join(', ')}. ${n.note}`,
   );
 }
 
@@ -70,7 +71,7 @@ export function replayTable(report: ReplayReport): string {
     const row = [f.id];
     for (const p of report.policies) {
       const r = f.results[p];
-      row.push(`${r.coldStarts}${noteMark(r)}`, gbs(r.wastedGbSeconds), usd(r.wastedUsd));
+      row.push(`${r.coldStarts}${noteMark(report, r)}`, gbs(r.wastedGbSeconds), usd(r.wastedUsd));
     }
     rows.push(row);
   }

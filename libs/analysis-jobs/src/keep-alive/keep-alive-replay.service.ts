@@ -68,10 +68,14 @@ export interface KeepAliveReplayReport {
 }
 
 export interface ReplayNote {
-  /** `*` where the figures are of a policy other than asked, `†` where no setting gives them. */
-  mark: '*' | '†';
-  policies: string[];
-  functions: number;
+  /**
+   * The note's mark, numbered in the order of `notes`: `*1` where the figures are of a policy
+   * other than asked, `†2` where no setting gives them, `?3` where no setting is modelled. A
+   * result's figures carry the mark of its note.
+   */
+  mark: string;
+  /** The policies whose results carry it, each with the number of functions. */
+  policies: { policy: string; functions: number }[];
   note: string;
 }
 
@@ -80,28 +84,22 @@ function replayNotes(
   policies: readonly string[],
   functions: readonly FunctionReplay[],
 ): ReplayNote[] {
-  const byNote = new Map<
-    string,
-    { mark: ReplayNote['mark']; policies: Set<string>; ids: Set<string> }
-  >();
+  const byNote = new Map<string, { symbol: string; byPolicy: Map<string, number> }>();
   for (const f of functions) {
     for (const p of policies) {
       const r = f.results[p];
       if (!r.note) continue;
       const entry = byNote.get(r.note) ?? {
-        mark: r.settable === false ? '†' : '*',
-        policies: new Set<string>(),
-        ids: new Set<string>(),
+        symbol: r.settable === false ? '†' : r.settable === null ? '?' : '*',
+        byPolicy: new Map<string, number>(),
       };
-      entry.policies.add(p);
-      entry.ids.add(f.id);
+      entry.byPolicy.set(p, (entry.byPolicy.get(p) ?? 0) + 1);
       byNote.set(r.note, entry);
     }
   }
-  return [...byNote].map(([note, e]) => ({
-    mark: e.mark,
-    policies: [...e.policies],
-    functions: e.ids.size,
+  return [...byNote].map(([note, e], i) => ({
+    mark: `${e.symbol}${i + 1}`,
+    policies: [...e.byPolicy].map(([policy, count]) => ({ policy, functions: count })),
     note,
   }));
 }

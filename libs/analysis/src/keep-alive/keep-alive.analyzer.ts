@@ -188,7 +188,12 @@ export function settablePolicy(
           ? 'Lambda cannot pre-warm an instance nor be set to a keep-alive: replayed as a platform that could would run it; a keep-warm ping keeps one instance warm instead.'
           : 'Lambda has no keep-alive setting (it keeps and reclaims idle instances itself): replayed as a model, not a setting; a keep-warm ping keeps one instance warm.',
     };
-  return { policy: asked, settable: null };
+  return {
+    policy: asked,
+    settable: null,
+    // Unmarked, a figure reads as one the platform can be set to (the panel explains * and †).
+    note: 'No keep-alive setting is modelled for this platform (Cloud Run, Cloud Functions and Azure Functions keep and reclaim idle instances themselves): replayed as asked, a model, not a setting.',
+  };
 }
 
 function memoryMbOf(profile: FunctionProfile): number | null {
