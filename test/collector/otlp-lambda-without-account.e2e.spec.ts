@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { functionId } from '@fleetscope/model';
 import { getJson, startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { SDK_ACCOUNT, SDK_REGION, sendLambdaSpans } from '../support/lambda-sdk-spans';
-import { deltaCounter, lambdaResourceMetrics } from '../support/otlp-json-metrics';
+import { deltaCounter, deltaHistogram, lambdaResourceMetrics } from '../support/otlp-json-metrics';
 import { post } from '../platform/platform-ingest.helpers';
 
 /**
@@ -32,33 +32,11 @@ const CHECKOUT = functionId({
 const FIX =
   'set cloud.account.id on the resource (e.g. OTEL_RESOURCE_ATTRIBUTES=cloud.account.id=123456789012)';
 
-/** faas.invoke_duration as the Telemetry API receiver sends it: a delta histogram in seconds. */
-function invokeDuration(count: number, sumSeconds: number, startMs: number) {
-  const startNs = BigInt(startMs) * 1_000_000n;
-  return {
-    name: 'faas.invoke_duration',
-    unit: 's',
-    histogram: {
-      aggregationTemporality: 1,
-      dataPoints: [
-        {
-          startTimeUnixNano: startNs.toString(),
-          timeUnixNano: (startNs + 30_000_000_000n).toString(),
-          count: String(count),
-          sum: sumSeconds,
-          bucketCounts: ['0', String(count), '0'],
-          explicitBounds: [0.1, 0.5],
-        },
-      ],
-    },
-  };
-}
-
 /** A layer's metrics: its resource names region and function, no account unless given. */
 function layerMetrics(name: string, atMs: number, account = '') {
   return lambdaResourceMetrics({ account, region: SDK_REGION, name }, [
     deltaCounter('faas.invocations', 2, atMs),
-    invokeDuration(2, 0.5, atMs),
+    deltaHistogram('faas.invoke_duration', 2, 0.5, atMs, [0.1, 0.5], 1),
   ]);
 }
 

@@ -1,6 +1,6 @@
 import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
-import { deltaCounter, lambdaResourceMetrics } from '../support/otlp-json-metrics';
+import { deltaCounter, deltaHistogram, lambdaResourceMetrics } from '../support/otlp-json-metrics';
 
 /**
  * A Lambda function known only from OTLP FaaS metrics (the Telemetry API receiver's
@@ -15,28 +15,6 @@ const REGION = 'eu-west-1';
 const NAME = 'metrics-only';
 const ID = `aws_lambda~${ACCOUNT}~${REGION}~${NAME}`;
 const INVOCATIONS = 100_000;
-
-/** One delta histogram point of `count` observations summing to `sumSeconds`, 30 s long. */
-function histogram(name: string, count: number, sumSeconds: number, startMs: number) {
-  const startNs = BigInt(startMs) * 1_000_000n;
-  return {
-    name,
-    unit: 's',
-    histogram: {
-      aggregationTemporality: 1,
-      dataPoints: [
-        {
-          startTimeUnixNano: startNs.toString(),
-          timeUnixNano: (startNs + 30_000_000_000n).toString(),
-          count: String(count),
-          sum: sumSeconds,
-          bucketCounts: [String(count)],
-          explicitBounds: [],
-        },
-      ],
-    },
-  };
-}
 
 interface ReportFunctionRow {
   functionId: string;
@@ -61,8 +39,8 @@ describe('the weekly report of a Lambda function known only from FaaS metrics', 
           lambdaResourceMetrics({ account: ACCOUNT, region: REGION, name: NAME }, [
             deltaCounter('faas.invocations', INVOCATIONS, start),
             deltaCounter('faas.coldstarts', 100, start),
-            histogram('faas.invoke_duration', INVOCATIONS, INVOCATIONS * 0.2, start),
-            histogram('faas.init_duration', 100, 100 * 0.5, start),
+            deltaHistogram('faas.invoke_duration', INVOCATIONS, INVOCATIONS * 0.2, start),
+            deltaHistogram('faas.init_duration', 100, 100 * 0.5, start),
           ]),
         ],
       }),

@@ -26,6 +26,42 @@ export function deltaCounter(
 }
 
 /**
+ * One point of an OTLP/JSON delta histogram in seconds (faas.invoke_duration, faas.init_duration)
+ * over the 30 s from `startMs`: `count` observations summing to `sumSeconds`, in the buckets
+ * `bounds` cut (every observation in the bucket `inBucket`).
+ */
+export function deltaHistogram(
+  name: string,
+  count: number,
+  sumSeconds: number,
+  startMs: number,
+  bounds: number[] = [],
+  inBucket = 0,
+): Record<string, unknown> {
+  const startNs = BigInt(startMs) * 1_000_000n;
+  const bucketCounts = Array.from({ length: bounds.length + 1 }, (_, i) =>
+    String(i === inBucket ? count : 0),
+  );
+  return {
+    name,
+    unit: 's',
+    histogram: {
+      aggregationTemporality: 1,
+      dataPoints: [
+        {
+          startTimeUnixNano: startNs.toString(),
+          timeUnixNano: (startNs + 30_000_000_000n).toString(),
+          count: String(count),
+          sum: sumSeconds,
+          bucketCounts,
+          explicitBounds: bounds,
+        },
+      ],
+    },
+  };
+}
+
+/**
  * One Lambda function's OTLP/JSON resourceMetrics as the Telemetry API receiver sends them: its
  * account, region, name, version ('3' unless given) and memory (1,024 MB), and `metrics`.
  */
