@@ -365,23 +365,33 @@ function fmtSignificant(v) {
     : significant.format(v);
 }
 
-/** A nested value of the evidence, compact: `moments (mu 6.78, sigma 0.03752)`. */
-function compact(value) {
+/**
+ * A nested value of the evidence, compact: `moments (mu 6.78, sigma 0.03752)`. A number is
+ * formatted by its own key's unit, else by the unit of the key it is under (`monthlyUsd: {scaled,
+ * atPeak}` in dollars: it read "scaled 4,459").
+ */
+function compact(value, unitKey = '') {
   if (value === null || value === undefined) return dash;
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? fmtSignificant(value) : String(value);
-  if (Array.isArray(value)) return value.map(compact).join(', ');
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return String(value);
+    return unitKey ? fmtValue(unitKey, value) : fmtSignificant(value);
+  }
+  if (Array.isArray(value)) return value.map((v) => compact(v, unitKey)).join(', ');
   if (typeof value === 'object') {
     return Object.entries(value)
-      .map(([k, v]) =>
-        v !== null && typeof v === 'object' && !Array.isArray(v)
-          ? `${humanKey(k)} (${compact(v)})`
-          : `${humanKey(k)} ${compact(v)}`,
-      )
+      .map(([k, v]) => {
+        const unit = hasUnit(k) ? k : unitKey;
+        return v !== null && typeof v === 'object' && !Array.isArray(v)
+          ? `${humanKey(k)} (${compact(v, unit)})`
+          : `${humanKey(k)} ${compact(v, unit)}`;
+      })
       .join('; ');
   }
   return String(value);
 }
+
+/** Whether a key names its unit (fmtValue formats its numbers by it). */
+const hasUnit = (key) => /(Usd|Mb|Ms)$/.test(key);
 
 /** A value of a recommendation or its evidence, formatted by its key's unit suffix. */
 export function fmtValue(key, value) {
@@ -395,7 +405,7 @@ export function fmtValue(key, value) {
     return Number.isInteger(value) ? fmtInt(value) : fmtSignificant(value);
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return compact(value);
+  return compact(value, hasUnit(key) ? key : '');
 }
 
 /** The readable part of a function id (platform~account~region~name). */

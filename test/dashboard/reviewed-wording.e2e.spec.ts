@@ -144,6 +144,8 @@ describe('What the dashboard pages say', () => {
         title: 'Run on fargate-x86_64',
         planRole: 'option',
         evidence: { savingBaseline: 'Lambda today' },
+        current: { monthlyUsd: 5170.45 },
+        recommended: { monthlyUsd: { scaled: 4459.2, atPeak: 4459.2 } },
       };
       answer.plans[0].options = [option] as never[];
       await page.route('**/api/recommendations**', (route) => route.fulfill({ json: answer }));
@@ -153,6 +155,8 @@ describe('What the dashboard pages say', () => {
       const text = await options.innerText();
       expect(text).not.toMatch(/after any memory change above/);
       expect(text).toContain('Saving against: Lambda today.');
+      // A nested figure under a key in dollars is in dollars (it read "scaled 4,459").
+      expect(text).toMatch(/scaled \$4,459(\.\d+)?; at peak \$4,459/);
     });
 
     it('says what a plan that costs more costs, never as a saving', async () => {
