@@ -27,6 +27,11 @@ import { withRetries } from './delivery.retry';
 import { REPORT_DELIVERIES, REPORT_DELIVERY_ATTEMPTS, ReportMetrics } from './report-metrics';
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/** The pending entry a delivery of `channel` started at `startedAtMs` stored, until its outcome. */
+function isPendingOf(d: DeliveryAttempt, channel: string, startedAtMs: number): boolean {
+  return d.channel === channel && d.status === 'pending' && d.atMs === startedAtMs;
+}
 /**
  * How long a shutdown waits for an attempt under way (a webhook answers within
  * WEBHOOK_TIMEOUT_MS) once retries have stopped; one cut short stays pending and is sent again at
@@ -143,7 +148,7 @@ export class ReportDeliveryService implements OnApplicationBootstrap, BeforeAppl
     try {
       await this.reports.updateDeliveries(week, (deliveries) =>
         deliveries.map((d) =>
-          d.channel === channel && d.status === 'pending' && d.atMs === startedAtMs
+          isPendingOf(d, channel, startedAtMs)
             ? { ...d, attempts: failed.attempts, error: failed.error }
             : d,
         ),
@@ -208,9 +213,7 @@ export class ReportDeliveryService implements OnApplicationBootstrap, BeforeAppl
       };
       // Stored as soon as it is known: a stop after it does not send it again.
       await this.reports.updateDeliveries(week, (deliveries) => {
-        const mine = deliveries.findIndex(
-          (d) => d.channel === channel && d.status === 'pending' && d.atMs === startedAtMs,
-        );
+        const mine = deliveries.findIndex((d) => isPendingOf(d, channel, startedAtMs));
         return mine < 0
           ? [...deliveries, attempt]
           : deliveries.map((d, i) => (i === mine ? attempt : d));
