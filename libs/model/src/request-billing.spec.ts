@@ -33,5 +33,7 @@ describe(billedRequestMemoryMb.name, () => {
     expect(billedRequestMemoryMb('gcp_cloud_run', 200)).toBe(200);
     expect(billedRequestMemoryMb('aws_lambda', 1000)).toBe(1000);
     expect(billedRequestMemoryMb('azure_functions', null)).toBeNull();
+    // 0 is how the aggregate stores an unknown size: not the least Azure bills.
+    expect(billedRequestMemoryMb('azure_functions', 0)).toBe(0);
   });
 });

@@ -38,8 +38,9 @@ export function azureBilledMemoryMb(memoryMb: number): number {
  * The memory one request is billed at, where a span says what it used rather than a configured
  * size (Azure Functions Consumption); elsewhere the size as given. Stored in place of the raw
  * figure (the span keeps its faas.max_memory), since the aggregate sums billed ms × this memory.
+ * An unknown size (null, or 0 as the aggregate stores it) stays unknown, not the least billed.
  */
 export function billedRequestMemoryMb(platform: Platform, memoryMb: number | null): number | null {
-  if (memoryMb === null) return null;
+  if (memoryMb === null || !(memoryMb > 0)) return memoryMb;
   return platform === 'azure_functions' ? azureBilledMemoryMb(memoryMb) : memoryMb;
 }

@@ -605,8 +605,7 @@ export function summarise(
   const memoryMb = config?.memoryMb ?? (t.lastMemorySizeMb > 0 ? t.lastMemorySizeMb : null);
   // The time no record gave a memory size for ran at the size configured, billed as a request at
   // it would be (Azure Consumption: in 128 MB steps up to 1,536 MB).
-  const unknownBilledMb =
-    identity && memoryMb ? billedRequestMemoryMb(identity.platform, memoryMb) : memoryMb;
+  const unknownBilledMb = identity ? billedRequestMemoryMb(identity.platform, memoryMb) : memoryMb;
   const billedMbMs = t.billedMbMs + (unknownBilledMb ?? 0) * t.billedMsUnknownMemory;
   let billedGbSeconds = billedGbSecondsOf(t, unknownBilledMb);
   // Cost and GB-seconds unrounded: a function can bill less than a rounding's last digit (1 ms at

@@ -326,8 +326,7 @@ export function reportDailyUsage(
     // Spans carry no memory size: their time ran at the memory in force.
     const knownMs = r.billedDurationMs - r.unknownMemoryBilledMs;
     // ... billed as a request at the size configured would be (Azure: its Consumption step).
-    const unknownBilledMb =
-      configuredMb > 0 ? (billedRequestMemoryMb(fn.platform, configuredMb) ?? 0) : 0;
+    const unknownBilledMb = billedRequestMemoryMb(fn.platform, configuredMb) ?? 0;
     const mbMs = r.billedMbMs + unknownBilledMb * r.unknownMemoryBilledMs;
     const pricedMs = configuredMb > 0 ? r.billedDurationMs : knownMs;
     const memoryMb = pricedMs > 0 ? mbMs / pricedMs : configuredMb;

@@ -92,13 +92,13 @@ export class MinuteAccumulator {
     let minute = this.rows.get(key);
     if (minute === undefined) {
       // Stored at the size the minute is billed at, as a span's (billedRequestMemoryMb): the
-      // aggregate sums billed ms × this memory. 0 is unknown, not the least size billed.
+      // aggregate sums billed ms × this memory (0, unknown, stays 0).
       const row = emptyFunctionMinute(
         'otel_metrics',
         fn.functionId,
         fn.version,
         minuteMs,
-        memorySizeMb > 0 ? (billedRequestMemoryMb(fn.platform, memorySizeMb) ?? 0) : 0,
+        billedRequestMemoryMb(fn.platform, memorySizeMb) ?? 0,
       );
       minute = { row, platform: fn.platform };
       this.rows.set(key, minute);
