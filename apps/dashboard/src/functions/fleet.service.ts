@@ -385,13 +385,14 @@ export function lambdaStretchesCost(
     const sizeMb = sizeInForce(inForce, memoryMb);
     // The GB-seconds at the sizes billed, and every millisecond billed for ephemeral storage.
     const time = billedTimeOf(billed, sizeMb);
+    const unbilledInit = billed.unbilledInitMs > 0 ? { [kind]: billed.unbilledInitMs } : undefined;
     const cost = pricing.lambdaUsage(
       {
         architecture,
         memoryMb: time.meanMemoryMb,
         requests: billed.invocations,
         billedDurationMs: time.billedDurationMs,
-        onDemandInitMs: billed.unbilledInitMs > 0 ? { [kind]: billed.unbilledInitMs } : undefined,
+        onDemandInitMs: unbilledInit,
         snapStart:
           billed.restores > 0 || billed.billedRestoreSumMs > 0
             ? {
@@ -407,7 +408,7 @@ export function lambdaStretchesCost(
       region,
     );
     usd += cost.usd;
-    initGbSeconds += (billedInitMs({ [kind]: billed.unbilledInitMs }, at) * sizeMb) / 1024 / 1000;
+    if (unbilledInit) initGbSeconds += (billedInitMs(unbilledInit, at) * sizeMb) / 1024 / 1000;
     for (const id of cost.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
     for (const a of cost.assumed) if (!assumed.includes(a.message)) assumed.push(a.message);
   }
