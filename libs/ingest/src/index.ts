@@ -10,6 +10,7 @@ export * from './lambda/xray-trace-id';
 export * from './lambda/log-stream.assembler';
 export * from './lambda/log-stream-assembler.pool';
 export * from './lambda/lambda-log-lines.parser';
+export * from './lambda/request-start-times';
 export * from './lambda/telemetry/telemetry-batch.parser';
 export * from './lambda/telemetry/sandbox-init.gate';
 export * from './cloudwatch/subscription.decoder';

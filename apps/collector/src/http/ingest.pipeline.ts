@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { FLEETSCOPE_CONFIG, ENV, type Config } from '@fleetscope/config';
-import { promiseOf } from '@fleetscope/model';
+import { RequestStartTimes } from '@fleetscope/ingest';
+import { promiseOf, type InvocationRecord } from '@fleetscope/model';
 import { RPC_CODE } from '@fleetscope/otlp';
 import {
   IngestRequestsRepository,
@@ -85,6 +86,8 @@ export class NothingStorableError extends RejectedIngestError {
 @Injectable()
 export class IngestPipeline {
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** The start of every Lambda invocation stored, from whichever route, by its request. */
+  private readonly requestTimes = new RequestStartTimes();
 
   constructor(
     private readonly writer: IngestWriter,
@@ -119,6 +122,14 @@ export class IngestPipeline {
       this.metrics.rejected(signal, reason, count);
     }
     return screened;
+  }
+
+  /**
+   * Times rows that only their arrival timed (IngestResult.arrivalTimed) as the invocation of the
+   * same request stored before, if one was, so that its sources count it in one minute.
+   */
+  retimeByRequest(rows: readonly InvocationRecord[]): void {
+    this.requestTimes.retime(rows);
   }
 
   /**
@@ -175,6 +186,7 @@ export class IngestPipeline {
     const screened = this.screen(signal, batch, itemParts);
     if (screened.nothingLeft) throw new NothingStorableError(screened.rejected);
     const rows = screened.batch;
+    this.requestTimes.note(rows.invocations ?? []);
     // Stored: what the invocations say of their settings (memory, architecture) joins the history.
     const seen = this.settings.seenIn(rows.invocations ?? []);
     const runtimes = InventoryRecorder.spanRuntimesIn(rows.invocations ?? []);
@@ -209,6 +221,7 @@ export class IngestPipeline {
     if (screened.every((s) => s.nothingLeft)) throw new NothingStorableError(rejected);
     const rows = screened.map((s) => s.batch);
     const invocations = rows.flatMap((part) => part.invocations ?? []);
+    this.requestTimes.note(invocations);
     const seen = this.settings.seenIn(invocations);
     const runtimes = InventoryRecorder.spanRuntimesIn(invocations);
     const keys = key ? partKeys(key, parts) : [];

@@ -129,6 +129,9 @@ export class PlatformIngestHandler {
         this.metrics.rejected(signal, reason, count);
       }
     }
+    // Before the rows are stored: a REPORT line that arrived without its time is counted in the
+    // minute its request's span or timed REPORT was, not minutes later as a second invocation.
+    if (result.arrivalTimed && !result.failure) this.pipeline.retimeByRequest(result.arrivalTimed);
     const outcome = result.failure
       ? undefined
       : this.pipeline.store(

@@ -35,6 +35,11 @@ export interface FunctionConfigHint {
 /** What every ingest entry point returns. It never throws on bad input. */
 export interface IngestResult {
   invocations: InvocationRecord[];
+  /**
+   * Those of `invocations` timed by when they arrived, as no record said when they ran (text REPORT
+   * lines without their CloudWatch event's timestamp): RequestStartTimes retimes them.
+   */
+  arrivalTimed?: InvocationRecord[];
   logs: LogRow[];
   configHints: FunctionConfigHint[];
   /** Items (events, records, log events) refused; the good ones around them are kept. */
@@ -81,6 +86,7 @@ export function failWith(
 /** Appends `from` into `into` (in place) and returns `into`. */
 export function mergeIngestResults(into: IngestResult, from: IngestResult): IngestResult {
   for (const r of from.invocations) into.invocations.push(r);
+  for (const r of from.arrivalTimed ?? []) (into.arrivalTimed ??= []).push(r);
   for (const l of from.logs) into.logs.push(l);
   for (const h of from.configHints) into.configHints.push(h);
   into.rejected += from.rejected;

@@ -175,6 +175,8 @@ export class LambdaLogStreamAssembler {
   private lastHintKey = '';
 
   private invocations: InvocationRecord[] = [];
+  /** Those of `invocations` timed by their arrival (IngestResult.arrivalTimed). */
+  private arrivalTimed: InvocationRecord[] = [];
   private logs: LogRow[] = [];
   private hints: FunctionConfigHint[] = [];
   /** Reports refused since the last drain (drainInto() counts them in the result). */
@@ -202,21 +204,23 @@ export class LambdaLogStreamAssembler {
     this.pushEvent(event, timestampMs, message, lineTimeMs);
   }
 
-  /** One raw line (no event timestamp): its printed timestamp, else `fallbackMs`. */
+  /** One raw line (no event timestamp): its printed timestamp, else `fallbackMs`, its arrival. */
   pushRawLine(line: string, fallbackMs: number): void {
     const { event, lineTimeMs } = classifyLambdaLine(line);
-    this.pushEvent(event, lineTimeMs ?? fallbackMs, line, lineTimeMs);
+    this.pushEvent(event, lineTimeMs ?? fallbackMs, line, lineTimeMs, lineTimeMs === null);
   }
 
   /**
    * One platform event. `body` is the original text for log rows (null: nothing to keep);
-   * `lineTimeMs` the time printed in the line, if any.
+   * `lineTimeMs` the time printed in the line, if any; `byArrival` when `timeMs` is only when the
+   * line arrived.
    */
   pushEvent(
     event: PlatformEvent,
     timeMs: number,
     body: string | null,
     lineTimeMs: number | null = null,
+    byArrival = false,
   ): void {
     this.lastSeenMs = timeMs;
     this.pushed++;
@@ -239,7 +243,7 @@ export class LambdaLogStreamAssembler {
           );
           return;
         }
-        this.onReport(event.report, timeMs);
+        this.onReport(event.report, timeMs, byArrival);
         this.platformLog(body, timeMs, 'INFO');
         return;
       case 'start':
@@ -408,16 +412,18 @@ export class LambdaLogStreamAssembler {
   drainInto(into: IngestResult): void {
     this.flushPending();
     for (const r of this.invocations) into.invocations.push(r);
+    for (const r of this.arrivalTimed) (into.arrivalTimed ??= []).push(r);
     for (const l of this.logs) into.logs.push(l);
     for (const h of this.hints) into.configHints.push(h);
     for (const message of this.refused) reject(into, 'invalid_event', message);
     this.invocations = [];
+    this.arrivalTimed = [];
     this.logs = [];
     this.hints = [];
     this.refused = [];
   }
 
-  private onReport(r: ReportLine, timeMs: number): void {
+  private onReport(r: ReportLine, timeMs: number, byArrival: boolean): void {
     this.flushPending();
     const start = this.starts.get(r.requestId);
     if (start) this.starts.delete(r.requestId);
@@ -503,6 +509,7 @@ export class LambdaLogStreamAssembler {
       runtime: this.runtime,
       architecture: '',
     };
+    if (byArrival) this.arrivalTimed.push(this.pending);
     if (
       status === 'timeout' ||
       status === 'oom' ||
