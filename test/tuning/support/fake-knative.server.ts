@@ -22,6 +22,8 @@ interface Svc {
   /** Answers take this fraction of the curve's time (TIME_SCALE by default). */
   timeScale: number;
   revisions: Map<string, FakeRevision>;
+  /** Every call its tags answered, in order, and whether its revision's pod was cold for it. */
+  served: { revision: string; memoryMb: number; cold: boolean }[];
   lastTemplate: string;
 }
 
@@ -103,6 +105,7 @@ export async function startFakeKnative(
       curve: spec.curve,
       timeScale: spec.timeScale ?? TIME_SCALE,
       revisions: new Map(),
+      served: [],
       lastTemplate: '',
     };
     services.set(spec.name, s);
@@ -131,6 +134,7 @@ export async function startFakeKnative(
           !rev.warm,
           random,
         );
+        s.served.push({ revision: rev.name, memoryMb: rev.memoryMb, cold: !rev.warm });
         rev.warm = r.outcome === 'ok' || r.outcome === 'error';
         setTimeout(
           () =>
