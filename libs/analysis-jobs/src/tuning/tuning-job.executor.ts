@@ -93,8 +93,8 @@ export class TuningJobExecutor implements OnModuleDestroy {
       Object.assign(job, changes, { updatedAtMs: Date.now() });
       await this.jobs.save(job);
     };
-    const fail = (error: string) =>
-      save({ status: 'failed', error, finishedAtMs: Date.now(), runner: '' });
+    const fail = (error: string, changes: Partial<StoredTuningJob> = {}) =>
+      save({ ...changes, status: 'failed', error, finishedAtMs: Date.now(), runner: '' });
 
     const parsed = tuningRequestSchema.safeParse(job.request);
     const driver = this.drivers.find((d) => d.platform === job.platform);
@@ -162,6 +162,17 @@ export class TuningJobExecutor implements OnModuleDestroy {
     const observations = (await this.jobs.observations(job.id)).map(toObservation);
     // The session's list (the stored calls, then this run's) for the final summary.
     let sessionObservations = observations;
+    // Every call of every run, stored before it is made: a killed run's calls that never reached
+    // storage were still made (and billed), and a resumed job must not drop them silently.
+    const earlierStarted = job.summary?.invocationsStarted;
+    let started = Math.max(
+      typeof earlierStarted === 'number' ? earlierStarted : 0,
+      observations.length,
+    );
+    const startedFigures = (stored: number) => ({
+      invocationsStarted: started,
+      unrecordedInvocations: Math.max(0, started - stored),
+    });
     const summaryOf = (all: Observation[], stopReason?: string, stopped?: TuningStop) => ({
       ...summarise(
         candidates,
@@ -171,8 +182,12 @@ export class TuningJobExecutor implements OnModuleDestroy {
         stopped,
         driver.publishesVersions ? { versions, nowMs: Date.now() } : undefined,
       ),
+      ...startedFigures(all.length),
       ...(stopReason ? { stopReason } : {}),
     });
+    // What the job shows between batches; a call only adds to its count of calls started (and
+    // the versions published for it), the rest is recomputed when the batch is stored.
+    let lastSummary = job.summary;
     // Aborted by a cancel request or the shutdown: the call under way is abandoned.
     const cancel = new AbortController();
     const stop = shutdown ? AbortSignal.any([cancel.signal, shutdown]) : cancel.signal;
@@ -204,6 +219,18 @@ export class TuningJobExecutor implements OnModuleDestroy {
         sleepBetweenRunsMs: request.sleepBetweenRunsMs,
         observations,
         versions,
+        beforeCall: async () => {
+          started++;
+          await save({
+            summary: {
+              ...(lastSummary ??= summaryOf(sessionObservations)),
+              invocationsStarted: started,
+              ...(driver.publishesVersions
+                ? { publishedVersions: versions.map((v) => ({ ...v })) }
+                : {}),
+            },
+          });
+        },
         onBatch: async (batch, all) => {
           sessionObservations = all;
           await this.jobs.appendObservations(job.id, batch.map(toStored));
@@ -211,10 +238,11 @@ export class TuningJobExecutor implements OnModuleDestroy {
             cancelled = true;
             cancel.abort();
           }
+          lastSummary = summaryOf(all);
           await save({
             invocationsUsed: all.length,
             progress: tuningProgress(options, candidates.length, all.length, false),
-            summary: summaryOf(all),
+            summary: lastSummary,
           });
         },
         shouldStop: () => cancelled || shuttingDown(),
@@ -282,6 +310,8 @@ export class TuningJobExecutor implements OnModuleDestroy {
             ? // Its message says the function was not changed: there was nothing to restore.
               `${describeError(error)} (after ${all.length} invocations)`
             : `${describeError(error)} (after ${all.length} invocations; function restored)`,
+        // A batch a call failed in is not stored: the calls before that one count as unrecorded.
+        lastSummary ? { summary: { ...lastSummary, ...startedFigures(all.length) } } : {},
       );
       return job;
     } finally {

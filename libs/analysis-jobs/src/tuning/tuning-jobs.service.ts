@@ -61,9 +61,16 @@ export interface TuningJobView {
   architectureComparison: TuningSummary['architectureComparison'];
   /**
    * What the job itself cost: its invocations and, for a SnapStart function, the cache of the
-   * snapshots of the versions it published (snapStartCacheUsd, part of usd).
+   * snapshots of the versions it published (snapStartCacheUsd, part of usd). unrecordedInvocations,
+   * when set, counts further calls it made whose answers were never stored (a run killed or shut
+   * down mid-batch): not in usd, which is then a lower bound.
    */
-  jobCost: { invocations: number; usd: number; snapStartCacheUsd?: number };
+  jobCost: {
+    invocations: number;
+    usd: number;
+    snapStartCacheUsd?: number;
+    unrecordedInvocations?: number;
+  };
   /** The prices used; for Lambda, the monthly duration tier the account was in (by architecture). */
   prices: {
     catalogueVersion: string;
@@ -99,6 +106,9 @@ export function tuningJobView(job: StoredTuningJob): TuningJobView {
       invocations: job.invocationsUsed,
       usd: summary?.jobCostUsd ?? 0,
       ...(summary?.snapStartCacheUsd ? { snapStartCacheUsd: summary.snapStartCacheUsd } : {}),
+      ...(summary?.unrecordedInvocations
+        ? { unrecordedInvocations: summary.unrecordedInvocations }
+        : {}),
     },
     prices: summary
       ? {

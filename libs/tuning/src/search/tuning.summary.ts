@@ -45,6 +45,18 @@ export interface TuningSummary {
   snapStartCacheUsd?: number;
   /** The versions the job published (Lambda), kept so a resumed job counts them too. */
   publishedVersions?: PublishedVersion[];
+  /**
+   * Calls the job started, over all its runs, stored before each call is made (set by the job's
+   * executor): more than invocationsUsed when a run was killed or shut down mid-batch.
+   */
+  invocationsStarted?: number;
+  /**
+   * invocationsStarted − invocationsUsed: calls started whose answers were never stored (their
+   * run was killed, or shut down and abandoned them). The platform may have billed each one, at
+   * a duration nobody saw, so jobCostUsd leaves them out and is a lower bound when this is above
+   * zero. At most one of them per interruption was never sent.
+   */
+  unrecordedInvocations?: number;
   architectureComparison: ArchitectureComparison | null;
   catalogueVersion: string;
   priceIds: string[];

@@ -27,6 +27,11 @@ export interface TuningSessionInput {
   versions?: PublishedVersion[];
   /** Called after each batch (store it, report progress); throwing stops the job. */
   onBatch(batch: Observation[], all: Observation[]): Promise<void>;
+  /**
+   * Called before each call is made (awaited; throwing stops the job): a call the platform may
+   * bill is known even if the process dies before its batch reaches onBatch.
+   */
+  beforeCall?(candidate: Candidate): Promise<void>;
   /** Checked between invocations: a cancel request or a shutdown stops the job. */
   shouldStop(): boolean;
   /**
@@ -169,6 +174,7 @@ export async function runTuningSession(input: TuningSessionInput): Promise<Sessi
       const call = async (i: number): Promise<Observation> => {
         // A fresh call runs on a version of its own, published for it.
         if (options.onlyColdStarts) published(step.candidate);
+        await input.beforeCall?.(step.candidate);
         const r = await untilAborted(
           driver.invoke(
             target,
