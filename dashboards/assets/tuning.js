@@ -32,6 +32,23 @@ function costDifference(usdPerMillion) {
   return `costs ${fmtUsd(Math.abs(usdPerMillion))} per million invocations ${usdPerMillion > 0 ? 'more' : 'less'}`;
 }
 
+/**
+ * What the job cost. Calls a stopped run made but never stored (killed, shut down, cancelled or
+ * failed mid-batch) are counted, not priced: their duration was never seen. The cost is then a
+ * lower bound, and says so with the count, so it is never read as the whole bill.
+ */
+function jobCostCard(job, unrecorded) {
+  const catalogue = job.prices?.catalogueVersion ?? null;
+  if (unrecorded <= 0) return statCard('Cost of the job', fmtUsd(job.jobCost?.usd), catalogue);
+  const calls = `${fmtInt(unrecorded)} ${unrecorded === 1 ? 'call' : 'calls'}`;
+  return statCard(
+    'Cost of the job',
+    `≥ ${fmtUsd(job.jobCost.usd)}`,
+    `${calls} not recorded, not in this cost (the job stopped during them; see the function's own logs)` +
+      (catalogue ? ` · ${catalogue}` : ''),
+  );
+}
+
 function render(job) {
   document.title = `Tuning ${job.function} · Fleetscope`;
   $('#title').textContent = `Tuning ${job.function}`;
@@ -46,10 +63,15 @@ function render(job) {
   const bar = $('#progress');
   bar.hidden = finished;
   bar.value = Math.round(job.progress * 100);
+  const unrecorded = job.jobCost?.unrecordedInvocations ?? 0;
   $('#stats').replaceChildren(
     statCard('Status', job.status, finished ? null : `${Math.round(job.progress * 100)} %`),
-    statCard('Invocations', fmtInt(job.invocationsUsed)),
-    statCard('Cost of the job', fmtUsd(job.jobCost?.usd), job.prices?.catalogueVersion ?? null),
+    statCard(
+      'Invocations',
+      fmtInt(job.invocationsUsed),
+      unrecorded > 0 ? `and ${fmtInt(unrecorded)} not recorded` : null,
+    ),
+    jobCostCard(job, unrecorded),
     ...(job.prices?.durationTiers ?? []).map((t) =>
       statCard(
         `Lambda duration tier (${t.architecture})`,

@@ -54,6 +54,11 @@ interface JobState {
   error: string | null;
 }
 
+interface JobCost {
+  jobCost: { invocations: number; usd: number; unrecordedInvocations?: number };
+  prices: { catalogueVersion: string } | null;
+}
+
 describe('npx fleetscope tune', () => {
   const stack = useLambdaFleetscope([
     { name: 'orders', curve: 'cost-optimum-mid', memoryMb: 2048 },
@@ -77,7 +82,14 @@ describe('npx fleetscope tune', () => {
     expect(run.stdout).toMatch(/1024 MB\s+x86_64\s+\d+\s+0 %\s/);
     expect(run.stdout).toMatch(/1024 MB\s+x86_64.*← pick/);
     expect(run.stdout).toMatch(/^pick: 1024 MB x86_64 — cheapest/m);
-    expect(run.stdout).toMatch(/^job: \d+ invocations, \$/m);
+    // Every call stored: the cost line is the whole cost, as it always read, and nothing more.
+    const id = /tuning job ([0-9a-f-]{36})/.exec(run.stderr)![1];
+    const job = await getTuningJob<JobState & JobCost>(stack.fleetscope.apiUrl, id);
+    expect(job.jobCost.unrecordedInvocations).toBeUndefined();
+    expect(run.stdout.split('\n')).toContain(
+      `job: ${job.jobCost.invocations} invocations, $${job.jobCost.usd.toFixed(6)} (prices ${job.prices!.catalogueVersion})`,
+    );
+    expect(run.stdout).not.toMatch(/≥|unrecorded/);
     expect(run.stdout).toMatch(
       /^priced at Lambda duration tier 1 \(x86_64, us-east-1\): account 123456789012 had used 0 GB-s this month/m,
     );
@@ -188,6 +200,17 @@ describe('npx fleetscope tune', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^error: .*bad day/m);
     expect(stack.lambda.fn('broken').latest.memoryMb).toBe(1024);
+    // Lambda refused the third call: the two before it answered but were never stored. The cost
+    // leaves all three out, so it is a lower bound, and the output says so with the count.
+    const id = /tuning job ([0-9a-f-]{36})/.exec(run.stderr)![1];
+    const job = await getTuningJob<JobState & JobCost>(stack.fleetscope.apiUrl, id);
+    expect(job.jobCost.unrecordedInvocations).toBe(3);
+    expect(run.stdout.split('\n')).toContain(
+      `job: 0 invocations, ≥ $${job.jobCost.usd.toFixed(6)} (prices ${job.prices!.catalogueVersion})`,
+    );
+    expect(run.stdout).toMatch(
+      /^unrecorded: 3 more calls not in this cost \(the job stopped during them; see the function's own logs\)$/m,
+    );
   });
 
   it('names the problem and exits non-zero on a bad option or a refused request', async () => {

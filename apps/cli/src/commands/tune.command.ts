@@ -43,7 +43,8 @@ interface JobView {
   /** A job stopped before its search ended (cancelled): what it measured, no pick. */
   partial?: TuningPartial | null;
   architectureComparison: ArchitectureComparison | null;
-  jobCost: { invocations: number; usd: number };
+  /** unrecordedInvocations: calls made but never stored (their run stopped); not in usd. */
+  jobCost: { invocations: number; usd: number; unrecordedInvocations?: number };
   prices: { catalogueVersion: string; durationTiers?: DurationTierUsed[] } | null;
   error: string | null;
 }
@@ -218,10 +219,18 @@ function summary(job: JobView): string {
       `arm64 vs x86_64 at ${c.memoryMb} MB: ${(c.speedRatio * 100).toFixed(1)} % of the duration, ` +
         `${c.costDifferenceUsdPerInvocation >= 0 ? '+' : ''}$${c.costDifferenceUsdPerInvocation.toExponential(3)} per invocation`,
     );
+  // Calls a stopped run made but never stored are counted, not priced (their duration was never
+  // seen): the cost is then a lower bound, and must not be read as the whole bill.
+  const unrecorded = job.jobCost.unrecordedInvocations ?? 0;
   lines.push(
-    `job: ${job.jobCost.invocations} invocations, $${job.jobCost.usd.toFixed(6)}` +
+    `job: ${job.jobCost.invocations} invocations, ${unrecorded > 0 ? '≥ ' : ''}$${job.jobCost.usd.toFixed(6)}` +
       (job.prices ? ` (prices ${job.prices.catalogueVersion})` : ''),
   );
+  if (unrecorded > 0)
+    lines.push(
+      `unrecorded: ${unrecorded} more ${unrecorded === 1 ? 'call' : 'calls'} not in this cost ` +
+        "(the job stopped during them; see the function's own logs)",
+    );
   for (const t of job.prices?.durationTiers ?? [])
     lines.push(
       `priced at Lambda duration tier ${t.tier} (${t.architecture}, ${t.region}): ` +

@@ -123,6 +123,11 @@ export class TuningJobsController {
     summary:
       'A job: status, progress, invocationsUsed, per-size results, the pick, what the job cost and the prices used (for Lambda, prices.durationTiers: the monthly duration tier the account was in)',
   })
+  @ApiResponse({
+    status: 200,
+    description:
+      "jobCost {invocations, usd, snapStartCacheUsd?, unrecordedInvocations?}: usd prices the invocations the job stored; unrecordedInvocations, when present, counts further calls it made whose run stopped (killed, shut down, cancelled or failed mid-batch) before storing them. Those are not in usd, which is then a lower bound: the function's own logs have their durations",
+  })
   @ApiResponse({ status: 404, description: 'no tuning job with this id' })
   async get(@Param('id') id: string): Promise<TuningJobView> {
     const job = await this.tuning.get(id);
