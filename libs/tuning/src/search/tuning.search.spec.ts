@@ -237,6 +237,15 @@ describe('adaptive tuning search', () => {
     expect(summary.pick?.memoryMb).toBe(1024);
   });
 
+  it('predicts nothing before any size ran: a job that failed or stopped before its first batch was stored', () => {
+    const summary = summarise(x86, [], options, pricer, 'failed');
+    expect(summary.pick).toBeNull();
+    for (const r of summary.results) {
+      expect(r).toMatchObject({ measured: false, meanMs: null, costUsdPerInvocation: null });
+      expect(r.note ?? '').not.toMatch(/predicted/);
+    }
+  });
+
   it('gives a cancelled job no pick and no budget talk: only what its measured sizes alone show, labelled partial', async () => {
     const { all } = await tune('cost-optimum-mid', {}, x86, 7, 14);
     const summary = summarise(x86, all, options, pricer, 'cancelled');

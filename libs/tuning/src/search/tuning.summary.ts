@@ -153,7 +153,9 @@ export function summarise(
     }
     const doubt = resourceDoubt(c, candidates, limits, measuredResults);
     if (doubt) return { ...unmeasuredResult(c, obs), note: doubt };
-    const predicted = Number.isFinite(e.billed.value);
+    // A curve fitted to no size that ran is only its prior: nothing to predict from (a job
+    // whose first batch is not stored yet, or failed before it was).
+    const predicted = measuredResults.size > 0 && Number.isFinite(e.billed.value);
     return {
       ...unmeasuredResult(c, obs),
       note: predicted ? 'not measured: figures predicted from the fitted curve' : 'not measured',
