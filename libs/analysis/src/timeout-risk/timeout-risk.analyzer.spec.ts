@@ -287,3 +287,215 @@ describe('the daily p99 trend', () => {
     expect(rec.evidence.projectedP99In7DaysMs).toBeNull();
   });
 });
+
+describe('a memory size changed during the window', () => {
+  const perDay = 50_000;
+  const sizeMeanMs = (medianMs: number, sigma: number) => medianMs * Math.exp((sigma * sigma) / 2);
+  /**
+   * Two sizes one after the other, perDay invocations a day, each log-normal; `timeoutsPerDay`
+   * at the first size ran to the 3,000 ms timeout (in its histogram at 3 s).
+   */
+  const resized = (
+    first: { memoryMb: number; medianMs: number; days: number; timeoutsPerDay?: number },
+    then: { memoryMb: number; medianMs: number; days: number },
+    sigma: number,
+    ownDays = true,
+  ) => {
+    const dayCount = first.days + then.days;
+    const sizeOf = (
+      s: { memoryMb: number; medianMs: number; days: number },
+      d0: number,
+      timeouts: number,
+    ) => {
+      const durationBuckets = logNormalBuckets(perDay * s.days - timeouts, s.medianMs, sigma);
+      if (timeouts > 0)
+        durationBuckets[bucketIndex(3000)] = (durationBuckets[bucketIndex(3000)] ?? 0) + timeouts;
+      const meanMs = sizeMeanMs(s.medianMs, sigma);
+      return {
+        memoryMb: s.memoryMb,
+        invocations: perDay * s.days,
+        durationSumMs: meanMs * perDay * s.days,
+        durationBuckets,
+        ooms: 0,
+        firstSeenMs: WEEK_START_MS + d0 * DAY_MS,
+        lastSeenMs: WEEK_START_MS + (d0 + s.days) * DAY_MS - 60_000,
+        ...(ownDays
+          ? {
+              daily: Array.from({ length: s.days }, (_, i) => ({
+                dayStartMs: WEEK_START_MS + (d0 + i) * DAY_MS,
+                invocations: perDay,
+                durationSumMs: meanMs * perDay,
+              })),
+            }
+          : {}),
+      };
+    };
+    const firstTimeouts = (first.timeoutsPerDay ?? 0) * first.days;
+    const a = sizeOf(first, 0, firstTimeouts);
+    const b = sizeOf(then, first.days, 0);
+    const durationBuckets: Record<number, number> = { ...a.durationBuckets };
+    for (const [k, n] of Object.entries(b.durationBuckets))
+      durationBuckets[Number(k)] = (durationBuckets[Number(k)] ?? 0) + n;
+    const daily = Array.from({ length: dayCount }, (_, d) => {
+      const s = d < first.days ? first : then;
+      const timeouts = d < first.days ? (first.timeoutsPerDay ?? 0) : 0;
+      return {
+        dayStartMs: WEEK_START_MS + d * DAY_MS,
+        invocations: perDay,
+        timeouts,
+        durationMaxMs: timeouts > 0 ? 3000 : s.medianMs * Math.exp(3.5 * sigma),
+        p99Ms: s.medianMs * Math.exp(2.326 * sigma),
+      };
+    });
+    return {
+      ...windowStats({ invocations: perDay * dayCount, medianMs: first.medianMs, sigma }),
+      invocations: perDay * dayCount,
+      timeouts: firstTimeouts,
+      errors: firstTimeouts,
+      durationSumMs: a.durationSumMs + b.durationSumMs,
+      billedDurationSumMs: a.durationSumMs + b.durationSumMs,
+      durationMaxMs: Math.max(...daily.map((d) => d.durationMaxMs)),
+      durationBuckets,
+      byMemory: [a, b],
+      daily,
+    };
+  };
+
+  it('flags a p99 near the timeout at the size configured 3 days ago, which the window blended with 11 days at another size ("p99 2393 ms, no timeouts")', () => {
+    // 1024 MB for 11 days (median 1.2 s), then 512 MB (median 2.0 s): p99 2,577 ms at 512 MB.
+    const stats = resized(
+      { memoryMb: 1024, medianMs: 1200, days: 11 },
+      { memoryMb: 512, medianMs: 2000, days: 3 },
+      0.1,
+    );
+    const at512 = histogramQuantile(stats.byMemory[1].durationBuckets, 0.99)!;
+    expect(at512 / 3000).toBeGreaterThan(0.85);
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 512, timeoutMs: 3000 }), stats },
+      ctx,
+    );
+    expect(rec).toBeDefined();
+    expect(rec.severity).toBe('warning');
+    expect(rec.evidence.flags).toContain('p99-near-timeout');
+    expect(rec.evidence.invocations).toBe(150_000);
+    expect(rec.evidence.p99ShareOfTimeout as number).toBeCloseTo(at512 / 3000, 2);
+    expect(rec.evidence.memoryBasis).toEqual({
+      memoryMb: 512,
+      invocations: 150_000,
+      windowInvocations: 700_000,
+      otherSizesMb: [1024],
+    });
+    expect(rec.reason).toContain('86 % of the 3000 ms timeout');
+    expect(rec.reason).toContain('512 MB');
+    expect(rec.basis.invocations).toBe(150_000);
+  });
+
+  it('does not call a function critical for timeouts at a size since raised: 70 timeouts at 512 MB, none in 350,000 invocations at the configured 1024 MB', () => {
+    for (const ownDays of [true, false]) {
+      const stats = resized(
+        { memoryMb: 512, medianMs: 2300, days: 7, timeoutsPerDay: 10 },
+        { memoryMb: 1024, medianMs: 1900, days: 7 },
+        0.12,
+        ownDays,
+      );
+      const [rec] = analyzer.analyze(
+        { profile: lambdaProfile({ memoryMb: 1024, timeoutMs: 3000 }), stats },
+        ctx,
+      );
+      expect(rec.severity).toBe('warning');
+      expect(rec.evidence.flags).toContain('p99-near-timeout');
+      expect(rec.evidence.flags).not.toContain('observed-timeouts');
+      expect(rec.evidence.timeouts).toBe(0);
+      expect(rec.evidence.timeoutsUnderOtherMemory).toBe(70);
+      // p99 at 1024 MB: 1,900 × e^(2.326 × 0.12) ≈ 2,512 ms, 84 % of 3 s (85 % read from its
+      // buckets); the blended window's was 2,979 ms, 99 %.
+      const share = rec.evidence.p99ShareOfTimeout as number;
+      expect(share).toBeGreaterThan(0.8);
+      expect(share).toBeLessThan(0.9);
+      expect(rec.reason).toContain(`${Math.round(share * 100)} % of the 3000 ms timeout`);
+      expect(rec.reason).toContain('70 timeouts ran at other memory sizes (512 MB)');
+      expect(rec.reason).not.toMatch(/of \d+ invocations timed out/);
+    }
+
+    // Configured at 512 MB, the size they ran at, the same timeouts are critical.
+    const stats = resized(
+      { memoryMb: 1024, medianMs: 1900, days: 7 },
+      { memoryMb: 512, medianMs: 2300, days: 7 },
+      0.12,
+    );
+    const at512 = {
+      ...stats,
+      timeouts: 70,
+      daily: stats.daily.map((d, i) => (i >= 7 ? { ...d, timeouts: 10, durationMaxMs: 3000 } : d)),
+    };
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 512, timeoutMs: 3000 }), stats: at512 },
+      ctx,
+    );
+    expect(rec.severity).toBe('critical');
+    expect(rec.reason).toMatch(/^70 of 350000 invocations timed out/);
+  });
+
+  it('judges the whole window, and says so, when the configured size ran too few invocations to be judged alone', () => {
+    const stats = resized(
+      { memoryMb: 512, medianMs: 2300, days: 7, timeoutsPerDay: 10 },
+      { memoryMb: 1024, medianMs: 1900, days: 7 },
+      0.12,
+    );
+    const few = {
+      ...stats,
+      byMemory: [stats.byMemory[0], { ...stats.byMemory[1], invocations: 30 }],
+    };
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 1024, timeoutMs: 3000 }), stats: few },
+      ctx,
+    );
+    expect(rec.severity).toBe('critical');
+    expect(rec.evidence.memoryBasis).toBeNull();
+    expect(rec.reason).toContain('only 30 invocations at the configured 1024 MB');
+  });
+});
+
+describe('timeouts outside the duration distribution', () => {
+  it('does not ask for a timeout sized from a fitted p99.99 below the current one ("Raise the timeout to 4 s" from a p99.99 of 2,463 ms)', () => {
+    // 100,000 invocations, median 800 ms; 5 ran into the 3 s timeout. The fits expect ~0.6.
+    const base = windowStats({ invocations: 100_000, medianMs: 800, sigma: 0.3 });
+    const durationBuckets = { ...base.durationBuckets };
+    durationBuckets[bucketIndex(3000)] = (durationBuckets[bucketIndex(3000)] ?? 0) + 5;
+    const stats = {
+      ...base,
+      invocations: 100_005,
+      timeouts: 5,
+      errors: 5,
+      durationBuckets,
+      durationMaxMs: 3000,
+      daily: base.daily.map((d, i) => (i === 5 ? { ...d, timeouts: 5, durationMaxMs: 3000 } : d)),
+    };
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx);
+    expect(rec.severity).toBe('critical');
+    expect(rec.evidence.fittedP9999Ms as number).toBeLessThan(3000);
+    expect(rec.recommended).toMatchObject({ action: 'change-code', timeoutMs: 3000 });
+    expect(rec.title).toBe('Fix the slow path: the timeout is not the problem');
+    expect(rec.reason).toContain('outside the duration distribution');
+  });
+
+  it('still asks for headroom when the p99 itself is near the timeout', () => {
+    // Median 2,400 ms, sigma 0.04: p99 ~2,650 ms (88 %) and a fitted p99.99 ~2,870 ms, both
+    // under 3 s.
+    const base = windowStats({ invocations: 100_000, medianMs: 2400, sigma: 0.04 });
+    const durationBuckets = { ...base.durationBuckets };
+    durationBuckets[bucketIndex(3000)] = (durationBuckets[bucketIndex(3000)] ?? 0) + 5;
+    const stats = {
+      ...base,
+      invocations: 100_005,
+      timeouts: 5,
+      durationBuckets,
+      durationMaxMs: 3000,
+      daily: base.daily.map((d, i) => (i === 5 ? { ...d, timeouts: 5, durationMaxMs: 3000 } : d)),
+    };
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx);
+    expect(rec.evidence.flags).toContain('p99-near-timeout');
+    expect(rec.evidence.fittedP9999Ms as number).toBeLessThan(3000);
+    expect(rec.recommended).toMatchObject({ action: 'raise-timeout' });
+  });
+});

@@ -1,7 +1,12 @@
 import { ZERO_BUCKET, bucketUpperBound, histogramQuantile } from '@fleetscope/model';
 import { codeFixAction, timeoutAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
-import type { FunctionAnalysisInput, FunctionProfile, FunctionWindowStats } from '../inputs';
+import type {
+  FunctionAnalysisInput,
+  FunctionProfile,
+  FunctionWindowStats,
+  MemorySizeStats,
+} from '../inputs';
 import type { Recommendation, Severity } from '../recommendation';
 import { confidenceOf, sampleSupport } from '../recommendation';
 import { basisOf } from '../evidence/evidence.gate';
@@ -59,12 +64,108 @@ const TIMED_OUT_REACHES = 0.9;
  * count as at the timeout, and so do timeouts no day accounts for.
  */
 export function timeoutsUnderShorterTimeout(stats: FunctionWindowStats, timeoutMs: number): number {
+  return timeoutsElsewhere(stats, timeoutMs, { shorterTimeout: true, ranAtSize: null }).shorter;
+}
+
+/**
+ * The window's timeouts that do not concern today's configuration: those under a shorter timeout
+ * since raised (timeoutsUnderShorterTimeout) and, when the configured memory size is judged alone,
+ * those of days it did not run (they ran at another size). A day counts once, under a shorter
+ * timeout first; timeouts no day accounts for count as today's.
+ */
+function timeoutsElsewhere(
+  stats: FunctionWindowStats,
+  timeoutMs: number,
+  opts: { shorterTimeout: boolean; ranAtSize: ((dayStartMs: number) => boolean) | null },
+): { shorter: number; otherMemory: number } {
   let shorter = 0;
+  let otherMemory = 0;
   for (const d of stats.daily) {
-    if (d.timeouts > 0 && d.durationMaxMs > 0 && d.durationMaxMs < TIMED_OUT_REACHES * timeoutMs)
+    if (d.timeouts <= 0) continue;
+    if (
+      opts.shorterTimeout &&
+      d.durationMaxMs > 0 &&
+      d.durationMaxMs < TIMED_OUT_REACHES * timeoutMs
+    )
       shorter += d.timeouts;
+    else if (opts.ranAtSize && !opts.ranAtSize(d.dayStartMs)) otherMemory += d.timeouts;
   }
-  return Math.min(shorter, stats.timeouts);
+  shorter = Math.min(shorter, stats.timeouts);
+  return { shorter, otherMemory: Math.min(otherMemory, stats.timeouts - shorter) };
+}
+
+/** The configured memory size when the window is judged on it alone. */
+export interface MemoryBasis {
+  memoryMb: number;
+  invocations: number;
+  windowInvocations: number;
+  otherSizesMb: number[];
+}
+
+/**
+ * The window as the configured memory size saw it. Durations depend on the size: after a change,
+ * the window's histogram blends sizes (11 days at 1024 MB hid a p99 of 86 % of the timeout in
+ * the 3 days since 512 MB), and timeouts at a size since raised are not today's. With another
+ * size in the window and at least `minInvocations` at the configured one, its own histogram, the
+ * UTC days it ran (its own days, else its first-to-last seen span, else every day) and their
+ * longest invocation stand for the window; otherwise the whole window, and `tooFew` says why.
+ */
+function atConfiguredMemory(
+  profile: FunctionProfile,
+  stats: FunctionWindowStats,
+  minInvocations: number,
+): {
+  stats: FunctionWindowStats;
+  basis: MemoryBasis | null;
+  ranAtSize: ((dayStartMs: number) => boolean) | null;
+  tooFew: { memoryMb: number; invocations: number } | null;
+} {
+  const memoryMb = profile.memoryMb;
+  const otherSizesMb = stats.byMemory
+    .filter((m) => m.memoryMb > 0 && m.memoryMb !== memoryMb && m.invocations > 0)
+    .map((m) => m.memoryMb)
+    .sort((a, b) => a - b);
+  const own = stats.byMemory.find((m) => m.memoryMb === memoryMb);
+  const whole = { stats, basis: null, ranAtSize: null, tooFew: null };
+  if (memoryMb === null || otherSizesMb.length === 0) return whole;
+  if (!own || own.invocations < minInvocations)
+    return { ...whole, tooFew: { memoryMb, invocations: own?.invocations ?? 0 } };
+
+  const ranAtSize = daysRanAt(own);
+  const days = stats.daily.filter((d) => ranAtSize(d.dayStartMs));
+  // A day whose longest invocation is unknown leaves the window's as the only bound.
+  const daysMaxMs = days.every((d) => d.invocations <= 0 || d.durationMaxMs > 0)
+    ? Math.max(0, ...days.map((d) => d.durationMaxMs))
+    : 0;
+  return {
+    stats: {
+      ...stats,
+      invocations: own.invocations,
+      durationSumMs: own.durationSumMs,
+      durationBuckets: own.durationBuckets,
+      durationMaxMs: daysMaxMs > 0 ? daysMaxMs : stats.durationMaxMs,
+      daily: days,
+    },
+    basis: {
+      memoryMb,
+      invocations: own.invocations,
+      windowInvocations: stats.invocations,
+      otherSizesMb,
+    },
+    ranAtSize,
+    tooFew: null,
+  };
+}
+
+function daysRanAt(size: MemorySizeStats): (dayStartMs: number) => boolean {
+  if (size.daily && size.daily.length > 0) {
+    const days = new Set(size.daily.filter((d) => d.invocations > 0).map((d) => d.dayStartMs));
+    return (dayStartMs) => days.has(dayStartMs);
+  }
+  const { firstSeenMs, lastSeenMs } = size;
+  if (firstSeenMs !== undefined && lastSeenMs !== undefined)
+    return (dayStartMs) => dayStartMs + MS_PER_DAY > firstSeenMs && dayStartMs <= lastSeenMs;
+  return () => true;
 }
 
 const SOURCE_TEXT: Record<TimeoutSource, string> = {
@@ -279,23 +380,40 @@ export class TimeoutRiskAnalyzer implements Analyzer {
     if (!known)
       return explain('insufficient-evidence', 'The timeout is unknown and none was observed.');
     const { timeoutMs, source } = known;
-    // The configured timeout is today's: timeouts it never saw were fixed by raising it.
-    const earlier = source === 'inventory' ? timeoutsUnderShorterTimeout(stats, timeoutMs) : 0;
+    const judged = atConfiguredMemory(profile, stats, this.options.minInvocations);
+    // The configured timeout and memory are today's: timeouts they never saw were fixed by
+    // raising them; they are stated, not counted.
+    const { shorter: earlier, otherMemory } = timeoutsElsewhere(stats, timeoutMs, {
+      shorterTimeout: source === 'inventory',
+      ranAtSize: judged.ranAtSize,
+    });
     const evidence = timeoutRiskEvidence(
-      { ...stats, timeouts: stats.timeouts - earlier },
+      { ...judged.stats, timeouts: stats.timeouts - earlier - otherMemory },
       timeoutMs,
     );
     const flags = flagsOf(evidence, this.options).filter(
       // Risk read from a distribution needs enough of it; an observed timeout needs nothing.
-      (f) => f === 'observed-timeouts' || stats.invocations >= this.options.minInvocations,
+      (f) => f === 'observed-timeouts' || evidence.invocations >= this.options.minInvocations,
     );
+    const notCounted =
+      (earlier > 0
+        ? ` ${earlier} timeouts ran under a shorter timeout since raised (the longest invocation of their days stayed below ${Math.round(TIMED_OUT_REACHES * 100)} % of ${timeoutMs} ms).`
+        : '') +
+      (judged.basis
+        ? ` Judged at the configured ${judged.basis.memoryMb} MB alone: ${judged.basis.invocations} of the window's ${judged.basis.windowInvocations} invocations ran at it.`
+        : '') +
+      (otherMemory > 0 && judged.basis
+        ? ` ${otherMemory} timeouts ran at other memory sizes (${judged.basis.otherSizesMb.join(', ')} MB) on days ${judged.basis.memoryMb} MB did not run.`
+        : '') +
+      (judged.tooFew
+        ? ` Judged on the whole window, every memory size: only ${judged.tooFew.invocations} invocations at the configured ${judged.tooFew.memoryMb} MB.`
+        : '');
     if (flags.length === 0)
       return explain(
-        stats.invocations < this.options.minInvocations ? 'insufficient-evidence' : 'already-right',
-        `p99 ${Math.round(evidence.p99Ms ?? 0)} ms of a ${timeoutMs} ms timeout, no timeouts.` +
-          (earlier > 0
-            ? ` ${earlier} timeouts ran under a shorter timeout since raised (the longest invocation of their days stayed below ${Math.round(TIMED_OUT_REACHES * 100)} % of ${timeoutMs} ms).`
-            : ''),
+        evidence.invocations < this.options.minInvocations
+          ? 'insufficient-evidence'
+          : 'already-right',
+        `p99 ${Math.round(evidence.p99Ms ?? 0)} ms of a ${timeoutMs} ms timeout, no timeouts.${notCounted}`,
       );
 
     const maxTimeoutMs = platformMaxTimeoutMs(profile.platform);
@@ -309,13 +427,27 @@ export class TimeoutRiskAnalyzer implements Analyzer {
       evidence.timeouts > 0 &&
       evidence.p99ShareOfTimeout !== null &&
       evidence.p99ShareOfTimeout < 0.5;
+    // Timeouts above a fitted p99.99 that stays under the timeout lie outside the distribution:
+    // each was cut at the timeout, so how long it would have run is unknown and no timeout can be
+    // sized for it (5 timeouts in 100,000 invocations, p99.99 2,463 ms of 3 s, asked for 4 s).
+    // A p99 near the timeout is a risk of its own, which a raise with headroom still answers.
+    const outsideDistribution =
+      evidence.timeouts > 0 &&
+      evidence.fittedP9999Ms !== null &&
+      evidence.fittedP9999Ms <= timeoutMs &&
+      !flags.includes('p99-near-timeout');
     const action =
-      beyondPlatform || looksLikeHang || suggestedMs <= timeoutMs ? 'change-code' : 'raise-timeout';
+      beyondPlatform || looksLikeHang || outsideDistribution || suggestedMs <= timeoutMs
+        ? 'change-code'
+        : 'raise-timeout';
+    const outsideText = outsideDistribution
+      ? ` The fitted p99.99 (${Math.round(evidence.fittedP9999Ms ?? 0)} ms) is below the timeout: the timed-out invocations lie outside the duration distribution, and how long they would have run is unknown.`
+      : '';
 
     const support =
       evidence.timeouts > 0
         ? 0.95
-        : sampleSupport(stats.invocations, 200) * (flags.includes('p99-near-timeout') ? 1 : 0.6);
+        : sampleSupport(evidence.invocations, 200) * (flags.includes('p99-near-timeout') ? 1 : 0.6);
     return [
       {
         kind: this.kind,
@@ -325,7 +457,7 @@ export class TimeoutRiskAnalyzer implements Analyzer {
           action === 'raise-timeout'
             ? `Raise the timeout to ${suggestedMs / 1000} s`
             : 'Fix the slow path: the timeout is not the problem',
-        reason: `${reasonOf(flags, evidence, timeoutMs)} Timeout ${timeoutMs} ms ${SOURCE_TEXT[source]}.`,
+        reason: `${reasonOf(flags, evidence, timeoutMs)}${outsideText} Timeout ${timeoutMs} ms ${SOURCE_TEXT[source]}.${notCounted}`,
         current: { timeoutMs, timeoutSource: source },
         recommended:
           action === 'raise-timeout'
@@ -335,7 +467,9 @@ export class TimeoutRiskAnalyzer implements Analyzer {
                 timeoutMs: beyondPlatform ? maxTimeoutMs : timeoutMs,
                 hint: looksLikeHang
                   ? 'look for hung downstream calls'
-                  : 'shorten the work or split it',
+                  : outsideDistribution
+                    ? 'timeouts outside the distribution: find what they waited on'
+                    : 'shorten the work or split it',
               },
         monthlyImpactUsd: 0,
         ...confidenceOf(support),
@@ -343,6 +477,8 @@ export class TimeoutRiskAnalyzer implements Analyzer {
           flags,
           ...evidence,
           timeoutsUnderShorterTimeout: earlier,
+          timeoutsUnderOtherMemory: otherMemory,
+          memoryBasis: judged.basis,
           timeoutSource: source,
           platformMaxTimeoutMs: maxTimeoutMs,
         },
@@ -351,9 +487,11 @@ export class TimeoutRiskAnalyzer implements Analyzer {
         savingUsd: { lowUsd: 0, highUsd: 0 },
         basis: basisOf(
           stats,
-          evidence.timeouts > 0
+          (evidence.timeouts > 0
             ? 'timed-out invocations and the duration distribution'
-            : 'the duration distribution against the timeout',
+            : 'the duration distribution against the timeout') +
+            (judged.basis ? ` at ${judged.basis.memoryMb} MB` : ''),
+          evidence.invocations,
         ),
         action:
           action === 'raise-timeout'
@@ -361,7 +499,9 @@ export class TimeoutRiskAnalyzer implements Analyzer {
             : codeFixAction(
                 looksLikeHang
                   ? 'Look for hung downstream calls: set client timeouts below the function timeout.'
-                  : 'Shorten the work or split it: a longer timeout would not cover it.',
+                  : outsideDistribution
+                    ? 'Find what the timed-out invocations waited on (set client timeouts below the function timeout): they lie outside the duration distribution, so no longer timeout is sized by what was measured.'
+                    : 'Shorten the work or split it: a longer timeout would not cover it.',
               ),
         planRole: 'fix',
       },
