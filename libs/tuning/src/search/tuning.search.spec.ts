@@ -238,7 +238,7 @@ describe('adaptive tuning search', () => {
   });
 
   it('predicts nothing before any size ran: a job that failed or stopped before its first batch was stored', () => {
-    const summary = summarise(x86, [], options, pricer, 'failed');
+    const summary = summarise(x86, [], options, pricer, 'interrupted');
     expect(summary.pick).toBeNull();
     for (const r of summary.results) {
       expect(r).toMatchObject({ measured: false, meanMs: null, costUsdPerInvocation: null });
