@@ -1,4 +1,4 @@
-import { bucketMidpoint, savesMoney } from '@fleetscope/model';
+import { bucketMidpoint, histogramQuantile, savesMoney } from '@fleetscope/model';
 import { codeFixAction, memoryAction, tuningJobAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import {
@@ -32,6 +32,11 @@ import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
 import { extraCostText, savingRangeText, savingShortfall, usdAmount } from '../plan/saving-sign';
 import type { WindowSpread } from '../stats/window-spread';
 import { repeatability, windowSpread } from '../stats/window-spread';
+import {
+  DEFAULT_TIMEOUT_RISK_OPTIONS,
+  knownOrInferredTimeout,
+  timeoutsUnderShorterTimeout,
+} from '../timeout-risk/timeout-risk.analyzer';
 
 /** Records why a size change is not advised and answers with no recommendation. */
 type SayWhyNot<
@@ -53,6 +58,11 @@ export interface MemoryOptions {
    * reaches this ($/month); the run costs effort, and the saving may be nothing.
    */
   minMeasureSavingUsdPerMonth: number;
+  /**
+   * A size whose p99 passed this share of the timeout is never advised unless it is safer than the
+   * configured one: the timeout-risk analysis flags it there.
+   */
+  nearTimeoutP99Share: number;
 }
 
 export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = {
@@ -65,6 +75,7 @@ export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = {
   evidence: DEFAULT_EVIDENCE_OPTIONS,
   deployGapMs: 7 * 86_400_000,
   minMeasureSavingUsdPerMonth: 10,
+  nearTimeoutP99Share: DEFAULT_TIMEOUT_RISK_OPTIONS.p99ShareThreshold,
 };
 
 const LAMBDA_MIN_MB = 128;
@@ -171,6 +182,75 @@ export function oomsAtOrAbove(
     if (!sizesMb.includes(size)) sizesMb.push(size);
   }
   return { ooms, sizesMb: sizesMb.sort((a, b) => a - b) };
+}
+
+/** How close a size that ran in production came to the timeout while it was configured. */
+export interface TimeoutExposure {
+  memoryMb: number;
+  /** The timeout in force now (configured, or inferred from timed-out invocations). */
+  timeoutMs: number;
+  /** Timeouts of the UTC days it ran (minus those under a shorter timeout since raised). */
+  timeouts: number;
+  p99Ms: number | null;
+  p99ShareOfTimeout: number | null;
+}
+
+/**
+ * The UTC days a size ran: its own days, else its first-to-last seen span, else every day (as the
+ * timeout-risk analysis reads them when it judges the configured size alone).
+ */
+function daysRanAt(size: MemorySizeStats): (dayStartMs: number) => boolean {
+  if (size.daily && size.daily.length > 0) {
+    const days = new Set(size.daily.filter((d) => d.invocations > 0).map((d) => d.dayStartMs));
+    return (dayStartMs) => days.has(dayStartMs);
+  }
+  const { firstSeenMs, lastSeenMs } = size;
+  if (firstSeenMs !== undefined && lastSeenMs !== undefined)
+    return (dayStartMs) => dayStartMs + 86_400_000 > firstSeenMs && dayStartMs <= lastSeenMs;
+  return () => true;
+}
+
+/**
+ * Each observed size's timeouts and p99 against the timeout in force now. Timeouts are counted by
+ * UTC day: a day two sizes shared counts for both, and timeouts no day accounts for count for
+ * every size (which ran them cannot be told, and advice should not rest on the guess).
+ */
+export function timeoutExposureBySize(
+  profile: FunctionProfile,
+  stats: FunctionWindowStats,
+): Map<number, TimeoutExposure> {
+  const exposures = new Map<number, TimeoutExposure>();
+  const known = knownOrInferredTimeout(profile, stats);
+  if (!known) return exposures;
+  const { timeoutMs, source } = known;
+  const unaccounted = Math.max(0, stats.timeouts - stats.daily.reduce((s, d) => s + d.timeouts, 0));
+  for (const m of stats.byMemory) {
+    if (!(m.memoryMb > 0) || !(m.invocations > 0)) continue;
+    const ran = daysRanAt(m);
+    const daily = stats.daily.filter((d) => ran(d.dayStartMs));
+    const onItsDays = daily.reduce((s, d) => s + d.timeouts, 0);
+    // Timeouts under a timeout since raised are not this size's doing.
+    const earlier =
+      source === 'inventory'
+        ? timeoutsUnderShorterTimeout({ ...stats, daily, timeouts: onItsDays }, timeoutMs)
+        : 0;
+    // Clamped to the longest duration of its days (the window's where one is unknown), as the
+    // timeout-risk analysis clamps its p99: bucket interpolation can pass the longest seen.
+    const daysMaxMs = daily.every((d) => d.invocations <= 0 || d.durationMaxMs > 0)
+      ? Math.max(0, ...daily.map((d) => d.durationMaxMs))
+      : 0;
+    const p99Ms = histogramQuantile(m.durationBuckets, 0.99, {
+      max: daysMaxMs > 0 ? daysMaxMs : stats.durationMaxMs,
+    });
+    exposures.set(m.memoryMb, {
+      memoryMb: m.memoryMb,
+      timeoutMs,
+      timeouts: onItsDays - earlier + unaccounted,
+      p99Ms,
+      p99ShareOfTimeout: p99Ms === null ? null : p99Ms / timeoutMs,
+    });
+  }
+  return exposures;
 }
 
 /** Power Tuning's balanced strategy: minimise w·cost/maxCost + (1−w)·duration/maxDuration. */
@@ -297,6 +377,54 @@ export class MemoryAnalyzer implements Analyzer {
     return this.fromMeasuredSizes(input, measured, floorMb, currentMb, ctx, whyNot);
   }
 
+  /**
+   * Sizes that ran close to the timeout while configured: timeouts, or a p99 past the share the
+   * timeout-risk analysis flags. Advice to go there would bring the timeouts back, and their
+   * means are short (a timed-out invocation is cut off at the timeout). Kept only when safer than
+   * the configured size (no timeouts and a lower p99): moving there is a way out of the risk.
+   */
+  private nearTimeout(
+    input: FunctionAnalysisInput,
+    priced: PricedSize[],
+    current: PricedSize,
+  ): TimeoutExposure[] {
+    const exposures = timeoutExposureBySize(input.profile, input.stats);
+    const now = exposures.get(current.memoryMb)?.p99ShareOfTimeout ?? null;
+    const flagged = (share: number | null) =>
+      share !== null && share > this.options.nearTimeoutP99Share;
+    return priced.flatMap((p) => {
+      const e = exposures.get(p.memoryMb);
+      if (p === current || !e) return [];
+      if (!(e.timeouts > 0 || flagged(e.p99ShareOfTimeout))) return [];
+      const safer =
+        e.timeouts === 0 &&
+        e.p99ShareOfTimeout !== null &&
+        now !== null &&
+        e.p99ShareOfTimeout < now;
+      return safer ? [] : [e];
+    });
+  }
+
+  private nearTimeoutText(sizes: TimeoutExposure[]): string {
+    const share = this.options.nearTimeoutP99Share;
+    const flagged = sizes.some((e) => (e.p99ShareOfTimeout ?? 0) > share);
+    const details = sizes.map((e) => {
+      const parts: string[] = [];
+      if (e.timeouts > 0) parts.push(`${e.timeouts} timeout${e.timeouts === 1 ? '' : 's'}`);
+      if ((e.p99ShareOfTimeout ?? 0) > share)
+        parts.push(
+          `p99 ${Math.round(e.p99Ms ?? 0)} ms, ${Math.round((e.p99ShareOfTimeout ?? 0) * 100)} % of it`,
+        );
+      return (sizes.length > 1 ? `${e.memoryMb} MB: ` : '') + parts.join(', ');
+    });
+    return (
+      `${sizes.length === 1 ? 'it' : 'they'} ran close to the ${sizes[0].timeoutMs} ms timeout while configured (${details.join('; ')})` +
+      (flagged
+        ? `, and the timeout-risk analysis flags a p99 above ${Math.round(share * 100)} %`
+        : '')
+    );
+  }
+
   private fromTuning(profile: FunctionProfile, tuning: TuningEvidence): MeasuredSize[] {
     return tuning.points
       .filter((p) => p.feasible && p.architecture === profile.architecture && p.invocations > 0)
@@ -383,27 +511,42 @@ export class MemoryAnalyzer implements Analyzer {
     }));
     const current = priced.find((p) => p.memoryMb === currentMb) as PricedSize;
     // Never below the peak memory used; without telemetry never below the current size.
-    const safe = priced.filter((p) => p.memoryMb >= (floorMb ?? currentMb) || p === current);
+    const belowFloor = priced.filter((p) => p.memoryMb < (floorMb ?? currentMb) && p !== current);
+    const nearTimeout = this.nearTimeout(input, priced, current).filter(
+      (e) => !belowFloor.some((p) => p.memoryMb === e.memoryMb),
+    );
+    const safe = priced.filter(
+      (p) => !belowFloor.includes(p) && !nearTimeout.some((e) => e.memoryMb === p.memoryMb),
+    );
     const pick = pickBalanced(safe, this.options.balancedWeight);
     if (pick.memoryMb === currentMb) {
-      // Sizes the floor kept out are named with why: "best balance" among sizes never weighed
-      // would be the wrong reason.
-      const excluded = priced.filter((p) => !safe.includes(p));
-      if (excluded.length === 0)
+      // Sizes kept out are named with why: "best balance" among sizes never weighed would be the
+      // wrong reason.
+      if (safe.length === priced.length)
         return whyNot(
           'already-right',
           `Of the measured sizes (${priced.map((p) => p.memoryMb).join(', ')} MB), ${currentMb} MB is the best balance of cost and speed.`,
         );
+      const excludedText = (group: PricedSize[], why: (namedMb: number[]) => string) => {
+        const cheaper = group.filter((p) => p.monthlyUsd < current.monthlyUsd);
+        const named = (cheaper.length > 0 ? cheaper : group).map((p) => p.memoryMb);
+        return `The ${cheaper.length > 0 ? 'cheaper ' : ''}${named.join(', ')} MB ${named.length === 1 ? 'was' : 'were'} excluded: ${why(named)}. `;
+      };
       const peak = stats.maxMemoryUsedMb ?? stats.memoryUsedP95Mb;
-      const cheaper = excluded.filter((p) => p.monthlyUsd < current.monthlyUsd);
-      const named = (cheaper.length > 0 ? cheaper : excluded).map((p) => p.memoryMb).join(', ');
       const floor =
         floorMb === null
           ? `without memory telemetry, no size below the ${currentMb} MB configured is advised`
           : `${peak === null ? 'the memory it needs' : `its peak memory use (${Math.round(peak)} MB)`} leaves less than the ${Math.round((this.options.headroom - 1) * 100)} % headroom, so no size below the ${Math.round(floorMb)} MB floor is advised`;
+      const timedOut = priced.filter((p) => nearTimeout.some((e) => e.memoryMb === p.memoryMb));
       return whyNot(
         'already-right',
-        `The ${cheaper.length > 0 ? 'cheaper ' : ''}${named} MB ${excluded.length === 1 ? 'was' : 'were'} excluded: ${floor}. Of the sizes ${floorMb === null ? 'left' : 'at or above the floor'} (${safe.map((p) => p.memoryMb).join(', ')} MB), ${currentMb} MB is the best balance of cost and speed.`,
+        (belowFloor.length > 0 ? excludedText(belowFloor, () => floor) : '') +
+          (timedOut.length > 0
+            ? excludedText(timedOut, (namedMb) =>
+                this.nearTimeoutText(nearTimeout.filter((e) => namedMb.includes(e.memoryMb))),
+              )
+            : '') +
+          `Of the sizes ${floorMb === null || timedOut.length > 0 ? 'left' : 'at or above the floor'} (${safe.map((p) => p.memoryMb).join(', ')} MB), ${currentMb} MB is the best balance of cost and speed.`,
       );
     }
 
@@ -525,6 +668,7 @@ export class MemoryAnalyzer implements Analyzer {
           sizesGapDays: gap / 86_400_000,
           floorMb,
           maxMemoryUsedMb: stats.maxMemoryUsedMb,
+          ...(nearTimeout.length > 0 ? { excludedNearTimeout: nearTimeout } : {}),
           ...(runsInPods(profile)
             ? { pricedAs: 'pod time serving requests', podCpu: profile.podCpu ?? null }
             : {}),
