@@ -116,18 +116,16 @@ export class WeeklyReportsService {
   }
 
   private async buildWeek(week: IsoWeek, nowMs: number): Promise<WeeklyReport> {
-    const range = { fromMs: reportInputsFromMs(week), toMs: week.toMs };
-    // What has happened: settings in force and allocations end now, not at the end of the week.
-    const happened = {
-      fromMs: range.fromMs,
-      toMs: Math.max(range.fromMs, Math.min(range.toMs, nowMs)),
-    };
+    const fromMs = reportInputsFromMs(week);
+    // What has happened: every figure ends now, not at the end of the week (the report's
+    // `through`). Rows dated later, from senders whose clocks run ahead, are not counted yet.
+    const happened = { fromMs, toMs: Math.max(fromMs, Math.min(week.toMs, nowMs)) };
     // The whole inventory is one small read, and every function of the report is looked up in it.
     const [timelines, configs] = await Promise.all([
       settingsInForce(this.settings, happened, nowMs),
       this.configs.merged(),
     ]);
-    const stored = await this.reports.dailyUsage(range, settingsSplits(timelines, configs));
+    const stored = await this.reports.dailyUsage(happened, settingsSplits(timelines, configs));
     // Min-scale pods run, and cost, on days without data too: every such function of the inventory.
     const kept = minScalePodFunctions(configs);
     const ids = [
@@ -136,7 +134,7 @@ export class WeeklyReportsService {
     const levels = concurrencyLevels(ids, configs, timelines, happened);
     // The week's cold starts as the cold-start page counts them: which had an init duration.
     const [concurrency, lifetimes, coldStarts] = await Promise.all([
-      this.reports.dailyConcurrency(range, levels),
+      this.reports.dailyConcurrency(happened, levels),
       this.reports.podLifetimes(kept),
       this.coldStarts.report({ fromMs: week.fromMs, toMs: happened.toMs }, 'function', nowMs),
     ]);
