@@ -34,6 +34,7 @@ import type { WindowSpread } from '../stats/window-spread';
 import { repeatability, windowSpread } from '../stats/window-spread';
 import {
   DEFAULT_TIMEOUT_RISK_OPTIONS,
+  daysRanAt,
   knownOrInferredTimeout,
   timeoutsUnderShorterTimeout,
 } from '../timeout-risk/timeout-risk.analyzer';
@@ -193,21 +194,6 @@ export interface TimeoutExposure {
   timeouts: number;
   p99Ms: number | null;
   p99ShareOfTimeout: number | null;
-}
-
-/**
- * The UTC days a size ran: its own days, else its first-to-last seen span, else every day (as the
- * timeout-risk analysis reads them when it judges the configured size alone).
- */
-function daysRanAt(size: MemorySizeStats): (dayStartMs: number) => boolean {
-  if (size.daily && size.daily.length > 0) {
-    const days = new Set(size.daily.filter((d) => d.invocations > 0).map((d) => d.dayStartMs));
-    return (dayStartMs) => days.has(dayStartMs);
-  }
-  const { firstSeenMs, lastSeenMs } = size;
-  if (firstSeenMs !== undefined && lastSeenMs !== undefined)
-    return (dayStartMs) => dayStartMs + 86_400_000 > firstSeenMs && dayStartMs <= lastSeenMs;
-  return () => true;
 }
 
 /**

@@ -157,7 +157,7 @@ function atConfiguredMemory(
   };
 }
 
-function daysRanAt(size: MemorySizeStats): (dayStartMs: number) => boolean {
+export function daysRanAt(size: MemorySizeStats): (dayStartMs: number) => boolean {
   if (size.daily && size.daily.length > 0) {
     const days = new Set(size.daily.filter((d) => d.invocations > 0).map((d) => d.dayStartMs));
     return (dayStartMs) => days.has(dayStartMs);
