@@ -39,28 +39,31 @@ GROUP BY key, function_id, memory_size_mb, version, stretch
 -- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
 ORDER BY key, function_id, memory_size_mb, version, stretch;
 
-SELECT
-  '' AS key,
-  function_id AS functionId,
-  memory_size_mb AS memorySizeMb,
-  version,
-  arrayCount(b -> b < toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60)), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
-  sum(invocations) AS invocations,
-  sum(cold_starts) AS coldStarts,
-  sum(unknown_starts) AS unknownStarts,
-  sum(provisioned_inits) AS provisionedInits,
-  sum(restores) AS restores,
-  sum(init_duration_sum_ms) AS initDurationSumMs,
-  mapKeys(sumMap(init_buckets) AS initBuckets) AS initBucketsIndexes, mapValues(initBuckets) AS initBucketsCounts,
-  sum(restore_duration_sum_ms) AS restoreDurationSumMs,
-  sum(billed_restore_sum_ms) AS billedRestoreSumMs
-FROM (
-SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id IN {splitIds:Array(String)}
-UNION ALL
-SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}) AND function_id IN {splitIds:Array(String)}
-UNION ALL
-SELECT * FROM function_minutes
-WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) AND function_id IN {splitIds:Array(String)})
-GROUP BY key, function_id, memory_size_mb, version, stretch
--- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
-ORDER BY key, function_id, memory_size_mb, version, stretch;
+  SELECT
+    '' AS key,
+    function_id AS functionId,
+    memory_size_mb AS memorySizeMb,
+    version,
+    arrayCount(b -> b < toUnixTimestamp(minute) + 60, {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
+    sum(invocations) AS invocations,
+    sum(cold_starts) AS coldStarts,
+    sum(unknown_starts) AS unknownStarts,
+    sum(provisioned_inits) AS provisionedInits,
+    sum(restores) AS restores,
+    sum(init_duration_sum_ms) AS initDurationSumMs,
+    mapKeys(sumMap(init_buckets) AS initBuckets) AS initBucketsIndexes, mapValues(initBuckets) AS initBucketsCounts,
+    sum(restore_duration_sum_ms) AS restoreDurationSumMs,
+    sum(billed_restore_sum_ms) AS billedRestoreSumMs
+  FROM (SELECT * FROM (
+  SELECT * FROM function_hours WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id IN {splitIds:Array(String)}
+  UNION ALL
+  SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}) AND function_id IN {splitIds:Array(String)}
+  UNION ALL
+  SELECT * FROM function_minutes
+  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) AND function_id IN {splitIds:Array(String)}) WHERE NOT ((function_id, toStartOfHour(minute)) IN {splitHours:Array(Tuple(String, DateTime))})
+     UNION ALL
+     SELECT * FROM (SELECT * FROM function_minutes
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id IN {splitIds:Array(String)}) WHERE (function_id, toStartOfHour(minute)) IN {splitHours:Array(Tuple(String, DateTime))})
+  GROUP BY key, function_id, memory_size_mb, version, stretch
+  -- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
+  ORDER BY key, function_id, memory_size_mb, version, stretch;

@@ -76,6 +76,15 @@ export const RANGE_ROW_END = `toUnixTimestamp(multiIf(${WHOLE_HOURS}, toStartOfH
  */
 export type SettingsSplits = ReadonlyMap<string, readonly number[]>;
 
+/** The row's function's entry of a per-function array bound beside splitIds (see STRETCH). */
+const ofSplitFunction = (array: string) =>
+  `${array}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]`;
+
+/** The stretch of a row that ends at `end` (epoch seconds): the splits before it (STRETCH). */
+function stretchEndingAt(end: string): string {
+  return `arrayCount(b -> b < ${end}, ${ofSplitFunction('{splitAt:Array(Array(UInt32))}')})`;
+}
+
 /**
  * The stretch a row's `minute` falls in, binding splitIds and splitAt (splitParams): the one in
  * force at the row's end (RANGE_ROW_END; per-minute concurrency so falls in the stretch of its
@@ -86,7 +95,31 @@ export type SettingsSplits = ReadonlyMap<string, readonly number[]>;
  * scan the ids for every row); index 0, a function without splits, reads an empty array. Rows no
  * longer than an hour: a day row (function_days) would fall whole in the stretch of its day's end.
  */
-export const STRETCH = `arrayCount(b -> b < ${RANGE_ROW_END}, {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)])`;
+export const STRETCH = stretchEndingAt(RANGE_ROW_END);
+
+/**
+ * Whether a row's `minute` lies in an hour in which its function's settings changed (binds
+ * splitHours: splitHourParams). Such an hour read as one row (or as five-minute
+ * rows) would fall whole in the stretch in force at its end: a reader that must split usage at the
+ * change's minute reads these hours by minute (MINUTE_STRETCH).
+ */
+export const IN_SPLIT_HOUR = `(function_id, toStartOfHour(minute)) IN {splitHours:Array(Tuple(String, DateTime))}`;
+
+/**
+ * STRETCH at minute resolution, for reads whose hours holding a split (IN_SPLIT_HOUR) are minute
+ * rows: each of those in the stretch in force at its own end. A row of another hour holds no
+ * split, so the end of its first minute gives the stretch its own end does, whatever it spans.
+ */
+export const MINUTE_STRETCH = stretchEndingAt('toUnixTimestamp(minute) + 60');
+
+/** The parameters IN_SPLIT_HOUR binds: each function and hour (epoch seconds) with a split. */
+export function splitHourParams(splits: SettingsSplits): { splitHours: TupleParam[] } {
+  return {
+    splitHours: [...splits].flatMap(([id, at]) =>
+      at.map((ms) => new TupleParam([id, Math.floor(ms / 3_600_000) * 3600])),
+    ),
+  };
+}
 
 /**
  * A row's billed milliseconds: its Billed Duration where a record gave one (REPORT lines, spans
