@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ColdStartsService } from '@fleetscope/analysis-jobs';
+import { ColdStartsService, type ColdStartReport } from '@fleetscope/analysis-jobs';
 import { COLD_START_GROUPS, type ColdStartGroup } from '@fleetscope/storage';
 import { parseRange } from '../functions/time-range';
 import { JsonInSlices } from '../http/json-in-slices';
@@ -13,6 +13,13 @@ export function parseGroupBy(groupBy: string | undefined): ColdStartGroup {
     );
   }
   return groupBy as ColdStartGroup;
+}
+
+/** GET /api/coldstarts: the report of a range, with the range read. */
+export interface ColdStartsResponse extends ColdStartReport {
+  /** The range read, ISO-8601. */
+  from: string;
+  to: string;
 }
 
 @ApiTags('coldstarts')
@@ -37,7 +44,7 @@ export class ColdStartsController {
     @Query('from') from?: string,
     @Query('to') to?: string,
     @Query('groupBy') groupBy?: string,
-  ) {
+  ): Promise<ColdStartsResponse> {
     const grouping = parseGroupBy(groupBy);
     const range = parseRange(from, to);
     const report = await this.coldStarts.report(range, grouping);

@@ -10,13 +10,15 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { histogramPercentiles } from '@fleetscope/model';
+import { histogramPercentiles, type Percentiles } from '@fleetscope/model';
 import {
   FunctionConfigRepository,
   FunctionSettingsRepository,
   FunctionsRepository,
   InvocationsRepository,
   minutesRead,
+  type FunctionConfig,
+  type MergedInvocation,
 } from '@fleetscope/storage';
 import {
   FleetService,
@@ -43,6 +45,55 @@ const RangeQuery = () =>
     ApiQuery({ name: 'to', required: false, description: 'ISO-8601 or epoch ms; default now' }),
   );
 
+/** GET /api/functions: the fleet page. */
+export interface FunctionListResponse {
+  /** The range read, ISO-8601. */
+  from: string;
+  to: string;
+  functions: FunctionSummary[];
+  fleet: FleetColdStarts;
+}
+
+/** One step of GET /api/functions/{id}/timeseries. */
+export interface TimeseriesStep {
+  /** The step's start, ISO-8601. */
+  time: string;
+  invocations: number;
+  errors: number;
+  timeouts: number;
+  coldStarts: number;
+  /**
+   * Of the step's invocations, those no source said started cold or warm: coldStarts counts the
+   * others only, and is not known when these are all of them.
+   */
+  unknownStarts: number;
+  durationMs: Percentiles & { max: number | null };
+  /** Busy milliseconds per millisecond of the step the range reads (Little's law). */
+  averageConcurrency: number;
+  maxMemoryUsedMb: number | null;
+}
+
+export interface FunctionTimeseriesResponse {
+  id: string;
+  stepSeconds: number;
+  points: TimeseriesStep[];
+}
+
+/** An invocation merged across its sources, with its start as ISO-8601 too. */
+export type InvocationView = MergedInvocation & { startTime: string };
+
+export interface FunctionInvocationsResponse {
+  id: string;
+  /** Newest first. */
+  invocations: InvocationView[];
+}
+
+/** GET /api/functions/{id}: each part null when nothing of it is stored (not both: 404). */
+export interface FunctionResponse {
+  summary: FunctionSummary | null;
+  config: FunctionConfig | null;
+}
+
 const BAD_INPUT = ApiResponse({
   status: 400,
   description: 'a query parameter or the function id is malformed; the message names it',
@@ -67,7 +118,7 @@ export class FunctionsController {
   async list(
     @Query('from') from?: string,
     @Query('to') to?: string,
-  ): Promise<{ from: string; to: string; functions: FunctionSummary[]; fleet: FleetColdStarts }> {
+  ): Promise<FunctionListResponse> {
     const range = parseRange(from, to);
     const functions = await this.fleet.list(range);
     return {
@@ -95,7 +146,7 @@ export class FunctionsController {
     @Query('from') from?: string,
     @Query('to') to?: string,
     @Query('step') step?: string,
-  ) {
+  ): Promise<FunctionTimeseriesResponse> {
     requireFunctionId(id);
     const range = parseRange(from, to);
     const stepSeconds = parseStep(step, range);
@@ -144,7 +195,7 @@ export class FunctionsController {
     @Query('to') to?: string,
     @Query('requestId') requestId?: string,
     @Query('limit') limit?: string,
-  ) {
+  ): Promise<FunctionInvocationsResponse> {
     requireFunctionId(id);
     const range = parseRange(from, to);
     // Digits only: Number() also reads 0x10, 1e2 and ' 5'.
@@ -174,7 +225,11 @@ export class FunctionsController {
   @RangeQuery()
   @BAD_INPUT
   @ApiResponse({ status: 404, description: 'nothing stored or configured for this function' })
-  async one(@Param('id') id: string, @Query('from') from?: string, @Query('to') to?: string) {
+  async one(
+    @Param('id') id: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<FunctionResponse> {
     requireFunctionId(id);
     const range = parseRange(from, to);
     const [summary] = await this.fleet.list(range, id);
@@ -190,7 +245,7 @@ export class FunctionsController {
     status: 400,
     description: 'the function id or a field of the body is malformed; the message names it',
   })
-  async putConfig(@Param('id') id: string, @Body() body: unknown) {
+  async putConfig(@Param('id') id: string, @Body() body: unknown): Promise<FunctionConfig> {
     const identity = requireFunctionId(id);
     const update = parseConfigUpdate(identity.platform, body);
     await this.configs.upsert('manual', [
@@ -213,6 +268,7 @@ export class FunctionsController {
         provisionedConcurrency: update.provisionedConcurrency ?? undefined,
       },
     ]);
-    return (await this.configs.merged([id])).get(id);
+    // The upsert above stored a row for it.
+    return (await this.configs.merged([id])).get(id)!;
   }
 }

@@ -3,6 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLICKHOUSE, type ClickHouseHandle } from '@fleetscope/storage';
 import { FLEETSCOPE_VERSION } from '@fleetscope/config';
 
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  clickhouse: { mode: string; ok: boolean };
+  version: string;
+  /** Added by DemoLabelInterceptor, as to every answer, when the store holds the demo fleet. */
+  demo?: true;
+}
+
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
@@ -10,13 +18,7 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness and ClickHouse reachability' })
-  async health(): Promise<{
-    status: 'ok' | 'degraded';
-    clickhouse: { mode: string; ok: boolean };
-    version: string;
-    /** Added by DemoLabelInterceptor, as to every answer, when the store holds the demo fleet. */
-    demo?: true;
-  }> {
+  async health(): Promise<HealthResponse> {
     let ok = false;
     try {
       ok = (await this.clickhouse.client.ping()).success;

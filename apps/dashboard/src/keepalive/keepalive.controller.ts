@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { parsePolicySpec, policySpecProblem, type PolicySpec } from '@fleetscope/analysis';
-import { KeepAliveReplayService } from '@fleetscope/analysis-jobs';
+import { KeepAliveReplayService, type KeepAliveReplayReport } from '@fleetscope/analysis-jobs';
 import { parseRange } from '../functions/time-range';
 
 const DEFAULT_POLICIES = ['fixed:10m', 'hybrid'];
@@ -27,6 +27,13 @@ export function parsePolicies(
     }
     return { name, spec };
   });
+}
+
+/** GET /api/keepalive/replay: the replay of a range, with the range read. */
+export interface KeepAliveReplayResponse extends KeepAliveReplayReport {
+  /** The range read, ISO-8601. */
+  from: string;
+  to: string;
 }
 
 @ApiTags('keepalive')
@@ -61,7 +68,7 @@ export class KeepAliveController {
     @Query('policy') policy?: string | string[],
     @Query('from') from?: string,
     @Query('to') to?: string,
-  ) {
+  ): Promise<KeepAliveReplayResponse> {
     const policies = parsePolicies(policy);
     const range = parseRange(from, to);
     const report = await this.replays.replay(range, policies);

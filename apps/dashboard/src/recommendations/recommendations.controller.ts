@@ -7,6 +7,7 @@ import {
   plansTotal,
   savingWords,
   type EvidenceBasis,
+  type FunctionPlan,
   type PlanRole,
   type RecommendationKind,
   type SavingRange,
@@ -17,6 +18,7 @@ import { parseFunctionId } from '@fleetscope/model';
 import {
   FunctionsRepository,
   RecommendationsRepository,
+  type StoredExplanation,
   type StoredRecommendation,
 } from '@fleetscope/storage';
 import { requireFunctionId } from '../http/function-id.param';
@@ -41,6 +43,43 @@ export interface RecommendationView {
   basis: EvidenceBasis | null;
   action: NonNullable<StoredRecommendation['action']> | null;
   planRole: PlanRole;
+}
+
+/** A recommendation as a plan lists it. */
+export interface PlannedRecommendation extends Omit<RecommendationView, 'severity'> {
+  severity: Severity;
+}
+
+/** One function's plan (buildPlans), with its total in words and the function it is for. */
+export interface RecommendationPlan extends FunctionPlan<PlannedRecommendation> {
+  totalWords: SavingWords;
+  function?: RecommendationView['function'];
+}
+
+/** The analysis run the recommendations come from. */
+export interface RecommendationsRun {
+  runId: string;
+  /** ISO-8601, as the window's bounds. */
+  finishedAt: string;
+  window: { from: string; to: string };
+  /** How many recommendations the run stored. */
+  recommendations: number;
+  catalogueVersion: string;
+}
+
+/** GET /api/recommendations. */
+export interface RecommendationsResponse {
+  /** Null before any analysis run succeeded. */
+  run: RecommendationsRun | null;
+  /** The kind asked for, null for every kind. */
+  kind: RecommendationKind | null;
+  recommendations: RecommendationView[];
+  plans: RecommendationPlan[];
+  /** What the plans add up (plansTotal). */
+  totalUsd: SavingRange;
+  totalWords: SavingWords;
+  /** With explain=1 only: why functions got no recommendation of a kind they lack. */
+  whyNot?: StoredExplanation[];
 }
 
 /** `explain=1|true` asks for the reasons functions got no recommendation of a kind. */
@@ -133,7 +172,7 @@ export class RecommendationsController {
     @Query('kind') kind?: string,
     @Query('functionId') functionId?: string,
     @Query('explain') explain?: string,
-  ) {
+  ): Promise<RecommendationsResponse> {
     const wanted = parseKind(kind);
     const explaining = parseExplain(explain);
     // Any value was passed through: functionId=nope answered 200, "$0 a month", no reason.
@@ -158,16 +197,16 @@ export class RecommendationsController {
           { ...b, severity: asSeverity(b.severity) },
         ),
       );
-    const plans = buildPlans(views.map((v) => ({ ...v, severity: asSeverity(v.severity) }))).map(
-      (p) => ({
-        ...p,
-        totalWords: savingWords(p.totalUsd),
-        function: views.find((v) => v.functionId === p.functionId)?.function,
-      }),
-    );
+    const plans: RecommendationPlan[] = buildPlans(
+      views.map((v) => ({ ...v, severity: asSeverity(v.severity) })),
+    ).map((p) => ({
+      ...p,
+      totalWords: savingWords(p.totalUsd),
+      function: views.find((v) => v.functionId === p.functionId)?.function,
+    }));
     // The plans done together, as the run summary totals them (plans only, not options).
     const totalUsd = plansTotal(plans);
-    let whyNot: { functionId: string; kind: string; code: string; detail: string }[] | undefined;
+    let whyNot: StoredExplanation[] | undefined;
     if (explaining) {
       const explanations = await this.results.explanations(
         run.runId,
