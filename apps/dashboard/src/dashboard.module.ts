@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { OPENAPI_RESPONSES } from '@fleetscope/server';
 import { ApiTokenGuard } from './auth/api-token.guard';
 import { HealthController } from './health/health.controller';
 import { FunctionsController } from './functions/functions.controller';
@@ -16,6 +17,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { DemoLabelInterceptor } from './labels/demo-label.interceptor';
 import { JsonInSlicesInterceptor } from './http/json-in-slices';
 import { ReadsFirstInterceptor } from './http/reads-first.interceptor';
+import { RESPONSE_SCHEMAS } from './openapi/response-schemas.generated';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
 @Module({
@@ -39,6 +41,8 @@ import { ReadsFirstInterceptor } from './http/reads-first.interceptor';
     // The first sees the answer last: slices are written from what the others made of it.
     { provide: APP_INTERCEPTOR, useClass: JsonInSlicesInterceptor },
     { provide: APP_INTERCEPTOR, useClass: DemoLabelInterceptor },
+    // The schemas of the answers, for the OpenAPI document (createHttpApp).
+    { provide: OPENAPI_RESPONSES, useValue: RESPONSE_SCHEMAS },
   ],
 })
 export class DashboardModule {}

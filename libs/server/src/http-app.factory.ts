@@ -1,7 +1,13 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  SwaggerModule,
+  type OpenAPIObject,
+  type OperationObject,
+  type ResponseObject,
+} from '@nestjs/swagger';
 import { ENV, listenError, type Config } from '@fleetscope/config';
 import { MAX_FUNCTION_ID_LENGTH } from '@fleetscope/model';
 import { endKeepAliveOnClose } from './keep-alive-close';
@@ -10,6 +16,20 @@ import { nestOptions } from './process-runner';
 import { wrongPortRefusal } from './wrong-port';
 
 const API_ROUTES = new WeakMap<NestFastifyApplication, { method: string; url: string }[]>();
+
+/**
+ * The schemas of an application's JSON answers, for its OpenAPI document: a module provides them
+ * under OPENAPI_RESPONSES and createHttpApp puts them in the document (@nestjs/swagger documents
+ * no answer whose type it cannot see: the handlers return interfaces).
+ */
+export interface OpenApiResponses {
+  /** `GET /api/functions/{id}` → the name in `schemas` of its success answer's JSON schema. */
+  routes: Record<string, string>;
+  /** OpenAPI 3.0 schemas by name, referring to each other as `#/components/schemas/<name>`. */
+  schemas: Record<string, Record<string, unknown>>;
+}
+
+export const OPENAPI_RESPONSES = Symbol('OPENAPI_RESPONSES');
 
 /** Every route the application registered (method and URL pattern), once it is initialised. */
 export function registeredRoutes(app: NestFastifyApplication): { method: string; url: string }[] {
@@ -89,6 +109,8 @@ export async function createHttpApp(
       .addBearerAuth()
       .build(),
   );
+  const responses = providedResponses(app);
+  if (responses) addResponseSchemas(document, responses);
   SwaggerModule.setup('api/docs', app, document);
   return app;
 }
@@ -107,6 +129,45 @@ export async function listenHttpApp(app: NestFastifyApplication, config: Config)
   return typeof address === 'object' && address !== null && 'port' in address
     ? Number(address.port)
     : config.httpPort;
+}
+
+function providedResponses(app: NestFastifyApplication): OpenApiResponses | undefined {
+  try {
+    return app.get<OpenApiResponses>(OPENAPI_RESPONSES, { strict: false });
+  } catch {
+    return undefined; // not provided: an application without response schemas
+  }
+}
+
+/**
+ * Each listed operation's success answer (its 2xx, 200 when it has none) gets its JSON schema, as
+ * a reference into `components.schemas`; other content types documented on the handler stay.
+ */
+function addResponseSchemas(document: OpenAPIObject, responses: OpenApiResponses): void {
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...responses.schemas },
+  };
+  for (const [route, name] of Object.entries(responses.routes)) {
+    const [method = '', path = ''] = route.split(' ');
+    const operation = (document.paths[path] as Record<string, OperationObject | undefined>)?.[
+      method.toLowerCase()
+    ];
+    // A typo or a removed route: fail at start-up, as a missing provider would.
+    if (!operation) throw new Error(`OpenAPI response schemas: no operation ${route}`);
+    if (!(name in responses.schemas)) {
+      throw new Error(`OpenAPI response schemas: ${route} names ${name}, not among the schemas`);
+    }
+    const status = Object.keys(operation.responses).find((s) => /^2\d\d$/.test(s)) ?? '200';
+    const response = (operation.responses[status] ?? { description: '' }) as ResponseObject;
+    operation.responses[status] = {
+      ...response,
+      content: {
+        'application/json': { schema: { $ref: `#/components/schemas/${name}` } },
+        ...response.content,
+      },
+    };
+  }
 }
 
 /** A "__proto__" or "constructor" key anywhere in a parsed JSON body, or undefined. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReportMetrics, TuningJobsService, WeeklyReportsService } from '@fleetscope/analysis-jobs';
 import { gaugeLines } from '@fleetscope/server';
 
@@ -17,6 +17,10 @@ export class MetricsController {
   @Header('content-type', 'text/plain; version=0.0.4')
   @ApiOperation({
     summary: 'Report builds and deliveries, refused tuning requests, in Prometheus text format',
+  })
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format 0.0.4',
+    content: { 'text/plain; version=0.0.4': { schema: { type: 'string' } } },
   })
   async render(): Promise<string> {
     // From the stored history too: deliveries the analyzer made in another process show here.

@@ -12,7 +12,14 @@ import {
   Res,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   InvalidWeekError,
@@ -25,9 +32,35 @@ import {
   REPORT_FORMATS,
   isReportFormat,
   renderReport,
+  type ReportFormat,
   type WeeklyReport,
 } from '@fleetscope/reports';
-import { StorageUnavailableError } from '@fleetscope/storage';
+import { StorageUnavailableError, type DeliveryAttempt } from '@fleetscope/storage';
+
+/** A built week of GET /api/reports. */
+export interface WeeklyReportEntry {
+  /** ISO week, e.g. 2026-W48. */
+  week: string;
+  /** The week's bounds and when it was built, ISO-8601. */
+  from: string;
+  to: string;
+  /** False when it was built before the week ended: not the week's report. */
+  complete: boolean;
+  builtAt: string;
+  catalogueVersion: string;
+  totalCostUsd: number;
+  previousTotalCostUsd: number;
+  coverageStatus: string;
+  /** Each attempt's time as epoch ms (atMs) and ISO-8601 (at). */
+  deliveries: (DeliveryAttempt & { at: string })[];
+  /** The report in each format. */
+  links: Record<ReportFormat, string>;
+}
+
+export interface WeeklyReportListResponse {
+  /** Newest first. */
+  reports: WeeklyReportEntry[];
+}
 
 @ApiTags('reports')
 @Controller('api/reports')
@@ -108,7 +141,7 @@ export class ReportsController {
     summary:
       'Every built week, newest first, with its deliveries and links; "complete": false for one built before it ended',
   })
-  async list() {
+  async list(): Promise<WeeklyReportListResponse> {
     const weeks = await this.reports.list();
     return {
       reports: weeks.map((r) => ({
@@ -125,7 +158,7 @@ export class ReportsController {
         deliveries: r.deliveries.map((d) => ({ ...d, at: new Date(d.atMs).toISOString() })),
         links: Object.fromEntries(
           REPORT_FORMATS.map((f) => [f, `/api/reports/${r.week}?format=${f}`]),
-        ),
+        ) as Record<ReportFormat, string>,
       })),
     };
   }
@@ -134,6 +167,15 @@ export class ReportsController {
   @ApiOperation({ summary: 'A built week as JSON (the contract), HTML, Markdown or FOCUS 1.2 CSV' })
   @ApiQuery({ name: 'format', required: false, enum: REPORT_FORMATS })
   @ApiQuery({ name: 'download', required: false, description: '1: as an attachment' })
+  // The JSON schema is the WeeklyReport of openapi/response-types.ts.
+  @ApiOkResponse({
+    description: 'format=json: the report (the contract); html, md and csv: the report rendered',
+    content: {
+      'text/html': { schema: { type: 'string' } },
+      'text/markdown': { schema: { type: 'string' } },
+      'text/csv': { schema: { type: 'string', description: 'FOCUS 1.2' } },
+    },
+  })
   @ApiResponse({ status: 400, description: 'week or format malformed; the message names it' })
   @ApiResponse({ status: 404, description: 'no report built for this week' })
   async get(

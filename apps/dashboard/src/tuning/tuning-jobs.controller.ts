@@ -41,6 +41,16 @@ export function tuningRetryAfter(hint: number | undefined): number {
   return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(hint)));
 }
 
+/** POST /api/tuning-jobs: the queued job. */
+export interface TuningJobCreated {
+  id: string;
+}
+
+export interface TuningJobListResponse {
+  /** Newest first. */
+  jobs: TuningJobView[];
+}
+
 @ApiTags('tuning')
 @Controller('api/tuning-jobs')
 export class TuningJobsController {
@@ -71,6 +81,7 @@ export class TuningJobsController {
       },
     },
   })
+  @ApiResponse({ status: 202, description: 'queued: the id to follow it by' })
   @ApiResponse({
     status: 400,
     description: 'a field of the body is malformed; the message names it',
@@ -85,7 +96,7 @@ export class TuningJobsController {
   async create(
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ id: string }> {
+  ): Promise<TuningJobCreated> {
     try {
       return await this.tuning.create(body);
     } catch (error) {
@@ -108,7 +119,7 @@ export class TuningJobsController {
   @ApiOperation({ summary: 'Tuning jobs, newest first' })
   @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 100' })
   @ApiResponse({ status: 400, description: 'limit is not a whole number from 1 to 1000' })
-  async list(@Query('limit') limit?: string): Promise<{ jobs: TuningJobView[] }> {
+  async list(@Query('limit') limit?: string): Promise<TuningJobListResponse> {
     // Digits only, as the other limits: Number() also read 1e2, 0x10 and ' 5'.
     const n = limit === undefined || limit === '' ? 100 : /^\d+$/.test(limit) ? Number(limit) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > 1000)
