@@ -41,7 +41,12 @@ function sandbox(runtimeVersion: string, startMs: number, count: number, initMs:
       }),
     });
   }
-  return dataMessage(SDK_ACCOUNT, 'upgraded', `2026/01/01/[$LATEST]${startMs.toString(16)}`, events);
+  return dataMessage(
+    SDK_ACCOUNT,
+    'upgraded',
+    `2026/01/01/[$LATEST]${startMs.toString(16)}`,
+    events,
+  );
 }
 
 describe('GET /api/coldstarts?groupBy=runtime across a runtime change inside an hour', () => {
