@@ -3,7 +3,7 @@ SELECT
   function_id AS functionId,
   version,
   memory_size_mb AS memorySizeMb,
-  arrayCount(b -> b < toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60)), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
+  arrayCount(b -> b < toUnixTimestamp(minute) + 60, {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
   countIf(proactive) AS proactiveInits,
   countIf(proactive AND init_ms > 0) AS timedProactiveInits,
   sumIf(init_ms, proactive) AS proactiveInitSumMs,
@@ -13,7 +13,8 @@ SELECT
 FROM (
   SELECT function_id, request_id,
          min(start_time) AS start,
-         -- The minute the aggregate counts it in: its row's end gives its stretch (STRETCH).
+         -- The minute the aggregate counts it in, whose stretch coldStarts() gives its row
+         -- (MINUTE_STRETCH: an hour with a settings change is read by minute there).
          toDateTime(toStartOfMinute(start)) AS minute,
          anyLast(version) AS version,
          max(memory_size_mb) AS memory_size_mb,
@@ -37,7 +38,7 @@ SELECT function_id AS functionId FROM (SELECT function_id FROM function_day_sour
     function_id AS functionId,
     version,
     memory_size_mb AS memorySizeMb,
-    arrayCount(b -> b < toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60)), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
+    arrayCount(b -> b < toUnixTimestamp(minute) + 60, {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch,
     countIf(proactive) AS proactiveInits,
     countIf(proactive AND init_ms > 0) AS timedProactiveInits,
     sumIf(init_ms, proactive) AS proactiveInitSumMs,
@@ -47,7 +48,8 @@ SELECT function_id AS functionId FROM (SELECT function_id FROM function_day_sour
   FROM (
     SELECT function_id, request_id,
            min(start_time) AS start,
-           -- The minute the aggregate counts it in: its row's end gives its stretch (STRETCH).
+           -- The minute the aggregate counts it in, whose stretch coldStarts() gives its row
+           -- (MINUTE_STRETCH: an hour with a settings change is read by minute there).
            toDateTime(toStartOfMinute(start)) AS minute,
            anyLast(version) AS version,
            max(memory_size_mb) AS memory_size_mb,

@@ -78,6 +78,27 @@ describe('GET /api/coldstarts?groupBy=runtime across a runtime change inside an 
       sandbox('python:3.12.v30', at(10, 22) + 5_000, 20, 300),
       sandbox('python:3.12.v30', at(11, 10) + 5_000, 5, 300),
     ];
+    // A proactive init on Python 3.11 at 10:05, its first invocation five minutes later: counted
+    // with the extras read from the raw records (coldStartExtras), by the same minute rule.
+    const initAt = at(10, 5);
+    sandboxes.push(
+      dataMessage(SDK_ACCOUNT, 'upgraded', `2026/01/01/[$LATEST]${initAt.toString(16)}`, [
+        {
+          timestamp: initAt,
+          message: `INIT_START Runtime Version: python:3.11.v40\tRuntime Version ARN: arn:aws:lambda:${SDK_REGION}::runtime:0123\n`,
+        },
+        {
+          timestamp: initAt + 5 * MINUTE_MS + 100,
+          message: reportLine(`${initAt.toString(16)}-0000-4000-8000-000000000000`, {
+            durationMs: 100,
+            billedMs: 100,
+            memoryMb: 512,
+            maxUsedMb: 80,
+            initMs: 400,
+          }),
+        },
+      ]),
+    );
     for (const message of sandboxes) {
       const answer = await post(
         `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=${SDK_REGION}`,
@@ -93,7 +114,9 @@ describe('GET /api/coldstarts?groupBy=runtime across a runtime change inside an 
   it('counts the cold starts and invocations before the change under the old runtime (hour rows)', async () => {
     const day = await byRuntime(tuesday, tuesday + DAY_MS);
     expect(Object.keys(day).sort()).toEqual(['python3.11', 'python3.12']);
-    expect(day['python3.11']).toMatchObject({ functions: 1, invocations: 30, coldStarts: 2 });
+    expect(day['python3.11']).toMatchObject({ functions: 1, invocations: 31, coldStarts: 2 });
+    expect(day['python3.11'].proactive).toEqual({ inits: 1, meanInitMs: 400 });
+    expect(day['python3.12'].proactive.inits).toBe(0);
     expect(day['python3.11'].onDemand.initDurationMs.mean).toBe(500);
     expect(day['python3.12']).toMatchObject({ functions: 1, invocations: 25, coldStarts: 2 });
     expect(day['python3.12'].onDemand.initDurationMs.mean).toBe(300);
@@ -102,7 +125,7 @@ describe('GET /api/coldstarts?groupBy=runtime across a runtime change inside an 
   it('splits five-minute rows at the change too (a range of whole five minutes)', async () => {
     // 10:00–10:45: the 10:20–10:25 row holds 10:20 and 10:21 on Python 3.11 and 10:22 on 3.12.
     const part = await byRuntime(tuesday + 10 * HOUR_MS, tuesday + 10.75 * HOUR_MS);
-    expect(part['python3.11']).toMatchObject({ invocations: 20, coldStarts: 1 });
+    expect(part['python3.11']).toMatchObject({ invocations: 21, coldStarts: 1 });
     expect(part['python3.12']).toMatchObject({ invocations: 20, coldStarts: 1 });
   });
 

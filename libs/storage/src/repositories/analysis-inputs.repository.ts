@@ -21,7 +21,7 @@ import { queryRows } from '../client/query-rows';
 import { CLICKHOUSE } from '../storage.tokens';
 import { BATCH_MINUTE_ROWS, functionBatches, type FunctionBatch } from './function-batches';
 import {
-  STRETCH,
+  MINUTE_STRETCH,
   functionsWithSeveralSources,
   minuteRowsForRange,
   minutesRead,
@@ -554,7 +554,7 @@ export class AnalysisInputsRepository {
         function_id AS functionId,
         version,
         memory_size_mb AS memorySizeMb,
-        ${STRETCH} AS stretch,
+        ${MINUTE_STRETCH} AS stretch,
         countIf(proactive) AS proactiveInits,
         countIf(proactive AND init_ms > 0) AS timedProactiveInits,
         sumIf(init_ms, proactive) AS proactiveInitSumMs,
@@ -564,7 +564,8 @@ export class AnalysisInputsRepository {
       FROM (
         SELECT function_id, request_id,
                min(start_time) AS start,
-               -- The minute the aggregate counts it in: its row's end gives its stretch (STRETCH).
+               -- The minute the aggregate counts it in, whose stretch coldStarts() gives its row
+               -- (MINUTE_STRETCH: an hour with a settings change is read by minute there).
                toDateTime(toStartOfMinute(start)) AS minute,
                anyLast(version) AS version,
                max(memory_size_mb) AS memory_size_mb,
