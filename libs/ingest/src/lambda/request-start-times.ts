@@ -1,6 +1,5 @@
 import type { InvocationRecord, KeyHash } from '@fleetscope/model';
 import { hashKey } from '@fleetscope/model';
-import { RecentMap } from '../common/recent-map';
 
 /**
  * Lambda invocations remembered by default: Firehose holds extracted lines up to its buffering
@@ -21,11 +20,18 @@ const DEFAULT_MAX_REQUESTS = 300_000;
 export class RequestStartTimes {
   // Keys are 53 bits of the pair's hash, not the ids: a request id is a slice of its REPORT line
   // and would keep the line alive as long as the entry (see the assembler's idHash()).
-  private readonly starts: RecentMap<number, number>;
+  private readonly starts = new Map<number, number>();
+  /**
+   * The keys in the order they came, overwritten oldest first. Entries are never touched, so the
+   * oldest is the next slot: evicting through the Map's own order (RecentMap) scans the slots its
+   * deletions leave at the front, which at this size cost 20–200 µs a row once it was full.
+   */
+  private readonly order: Float64Array;
+  private next = 0;
   private readonly scratch: KeyHash = { high: 0, low: 0 };
 
   constructor(maxRequests = DEFAULT_MAX_REQUESTS) {
-    this.starts = new RecentMap(maxRequests);
+    this.order = new Float64Array(Math.max(1, maxRequests));
   }
 
   /** Remembers the start of each Lambda invocation of `rows` (stored rows) not known yet. */
@@ -33,7 +39,11 @@ export class RequestStartTimes {
     for (const row of rows) {
       if (row.platform !== 'aws_lambda' || row.requestId === '') continue;
       const key = this.keyOf(row);
-      if (!this.starts.has(key)) this.starts.set(key, row.startTimeMs);
+      if (this.starts.has(key)) continue;
+      if (this.starts.size >= this.order.length) this.starts.delete(this.order[this.next]);
+      this.order[this.next] = key;
+      this.next = (this.next + 1) % this.order.length;
+      this.starts.set(key, row.startTimeMs);
     }
   }
 
