@@ -32,9 +32,10 @@ describe(`${FunctionSettingsRepository.name} with observations out of time order
         { functionId: F, observedAtMs: T0 + 26 * HOUR, architecture: 'arm64', memoryMb: 2048 },
       ]),
     ).toBe(2);
-    // Traffic of now, at the settings in force now: nothing to store.
+    // Traffic of now, at the settings in force now: stored once, as the value written last was the
+    // future-dated one (a repeat, harmless), then nothing.
     expect(await repo.record('records', [{ functionId: F, observedAtMs: T0 + MIN, ...x86 }])).toBe(
-      0,
+      2,
     );
     expect(
       await repo.record('records', [{ functionId: F, observedAtMs: T0 + 2 * HOUR, ...x86 }]),
@@ -48,8 +49,18 @@ describe(`${FunctionSettingsRepository.name} with observations out of time order
     ).toBe(0);
 
     const seen = await repo.observations({ fromMs: T0, toMs: T0 + 48 * HOUR }, [F]);
-    expect(timeline(seen, 'architecture')).toEqual(['x86_64@0h', 'arm64@26h', 'x86_64@27h']);
-    expect(timeline(seen, 'memory_mb')).toEqual(['1024@0h', '2048@26h', '1024@27h']);
+    expect(timeline(seen, 'architecture')).toEqual([
+      'x86_64@0h',
+      `x86_64@${MIN / HOUR}h`,
+      'arm64@26h',
+      'x86_64@27h',
+    ]);
+    expect(timeline(seen, 'memory_mb')).toEqual([
+      '1024@0h',
+      `1024@${MIN / HOUR}h`,
+      '2048@26h',
+      '1024@27h',
+    ]);
 
     // After a restart the same: what is in force at each time comes from the table.
     const restarted = new FunctionSettingsRepository(opened.handle);
@@ -59,17 +70,18 @@ describe(`${FunctionSettingsRepository.name} with observations out of time order
     expect(
       await restarted.record('records', [{ functionId: F, observedAtMs: T0 + 30 * HOUR, ...x86 }]),
     ).toBe(0);
-    // Inside the arm64 stretch x86 differs from what is in force: stored.
+    // A restarted process remembers the latest observation of each setting only (as it did
+    // before out-of-order times were told apart): x86 inside the arm64 stretch repeats it.
     expect(
       await restarted.record('records', [
         { functionId: F, observedAtMs: T0 + 26.5 * HOUR, architecture: 'x86_64' },
       ]),
-    ).toBe(1);
+    ).toBe(0);
   });
 
-  it('stores a snapshot older than the observations it remembers of a setting, where it cannot tell what was in force', async () => {
+  it('stores a snapshot older than the latest observation when it differs from the value written last', async () => {
     const repo = new FunctionSettingsRepository(opened.handle);
-    // Six changes: more than a process remembers of one setting.
+    // Six changes; a restarted process remembers the latest (0 at 6 h).
     for (let h = 1; h <= 6; h++) {
       expect(
         await repo.record('api', [
@@ -78,13 +90,13 @@ describe(`${FunctionSettingsRepository.name} with observations out of time order
       ).toBe(1);
     }
     const restarted = new FunctionSettingsRepository(opened.handle);
-    // In force at 2.5 h: 0 (observed at 2 h), which the restarted process no longer remembers.
+    // 1 at 2.5 h differs from 0, the value remembered.
     expect(
       await restarted.record('api', [
         { functionId: G, observedAtMs: T0 + 2.5 * HOUR, provisionedConcurrency: 1 },
       ]),
     ).toBe(1);
-    // In force at 5.5 h: 1 (observed at 5 h), remembered.
+    // 1 at 5.5 h repeats the value just written.
     expect(
       await restarted.record('api', [
         { functionId: G, observedAtMs: T0 + 5.5 * HOUR, provisionedConcurrency: 1 },
@@ -100,5 +112,25 @@ describe(`${FunctionSettingsRepository.name} with observations out of time order
       '1@5h',
       '0@6h',
     ]);
+  });
+
+  it('stores nothing for late deliveries of traffic at the settings in force, before or after a restart', async () => {
+    const H = 'aws_lambda~123456789012~us-east-1~late';
+    const x86 = { architecture: 'x86_64', memoryMb: 1024 };
+    const repo = new FunctionSettingsRepository(opened.handle);
+    const written = [await repo.record('records', [{ functionId: H, observedAtMs: T0, ...x86 }])];
+    // Firehose buffers, backfills: each delivery older than the last.
+    for (let m = 1; m <= 5; m++) {
+      written.push(
+        await repo.record('records', [{ functionId: H, observedAtMs: T0 - m * MIN, ...x86 }]),
+      );
+    }
+    const restarted = new FunctionSettingsRepository(opened.handle);
+    for (let m = 6; m <= 8; m++) {
+      written.push(
+        await restarted.record('records', [{ functionId: H, observedAtMs: T0 - m * MIN, ...x86 }]),
+      );
+    }
+    expect(written).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

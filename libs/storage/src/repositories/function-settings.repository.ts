@@ -29,60 +29,33 @@ export interface SettingObservation {
   value: string;
 }
 
-/** Observations remembered at most to tell changes from repeats (record()). */
+/** Settings remembered at most to tell changes from repeats (record()). */
 const MAX_REMEMBERED = 200_000;
-/** The latest observations remembered of one setting of one function and source. */
-const KNOWN_PER_SETTING = 4;
 
 /**
- * Of one function, setting and source: the latest observations known, in time order, and the time
- * from which they are all of them (earlier ones may be stored but are not remembered).
+ * Of one function, setting and source: the value written last, and the latest observation by time.
+ * They differ when a sender's clock ran ahead: its observation is the latest, while traffic of now
+ * goes on at the value written last.
  */
-interface Known {
-  fromMs: number;
-  times: number[];
-  values: string[];
-}
-
-/** Nothing known: every value is written. */
-function unknown(): Known {
-  return { fromMs: Infinity, times: [], values: [] };
-}
-
-function copyKnown(known: Known): Known {
-  return { fromMs: known.fromMs, times: [...known.times], values: [...known.values] };
-}
-
-/** The value in force at `atMs` by what is known: undefined when that is not known. */
-function inForce(known: Known, atMs: number): string | undefined {
-  if (atMs < known.fromMs) return undefined;
-  for (let i = known.times.length - 1; i >= 0; i--) {
-    if (known.times[i] <= atMs) return known.values[i];
-  }
-  return undefined;
+interface Remembered {
+  written: string;
+  latestMs: number;
+  latest: string;
 }
 
 /**
- * Adds an observation in time order (one at the same time is replaced: the table keeps the value
- * recorded last), keeping the latest KNOWN_PER_SETTING; returns how many observations it added.
- * The first observation of a setting nothing was known of is taken as known from its time on: the
- * table holds a later one only when this process forgot it (MAX_REMEMBERED) or could not read it.
+ * Whether an observation repeats what is known: one at or after the latest repeats the latest (so
+ * once the clock passes a future-dated observation, the value of now is stored again); an older
+ * one repeats the value written last (late deliveries of traffic at the settings in force).
  */
-function addKnown(known: Known, atMs: number, value: string): number {
-  if (known.times.length === 0) known.fromMs = atMs;
-  let i = known.times.length;
-  while (i > 0 && known.times[i - 1] > atMs) i--;
-  if (i > 0 && known.times[i - 1] === atMs) {
-    known.values[i - 1] = value;
-    return 0;
-  }
-  known.times.splice(i, 0, atMs);
-  known.values.splice(i, 0, value);
-  if (known.times.length <= KNOWN_PER_SETTING) return 1;
-  known.times.shift();
-  known.values.shift();
-  known.fromMs = Math.max(known.fromMs, known.times[0]);
-  return 0;
+function repeats(known: Remembered, atMs: number, value: string): boolean {
+  return atMs >= known.latestMs ? value === known.latest : value === known.written;
+}
+
+/** `known` after `value` observed at `atMs` is written. */
+function afterWrite(known: Remembered | undefined, atMs: number, value: string): Remembered {
+  if (!known || atMs >= known.latestMs) return { written: value, latestMs: atMs, latest: value };
+  return { ...known, written: value };
 }
 
 /** A snapshot's observed settings as (setting, value) pairs; empty and non-finite values are not observations. */
@@ -136,16 +109,14 @@ export function settingsSeenIn(invocations: readonly InvocationRecord[]): Settin
 /**
  * The history of each function's settings (migrations/0023_function_settings_history.sql): every
  * observed change with its time and source. Writers hand in what they see; a snapshot is stored
- * only when its value differs from the one in force at its own time for the same function, setting
- * and source, as far as this process knows the history (remembered from the table at the first
- * write of a process), so the table grows with deployments, not with traffic or restarts.
+ * only when it does not repeat what is remembered of the same function, setting and source (from
+ * the table at the first write of a process: repeats()), so the table grows with deployments, not
+ * with traffic or restarts.
  */
 @Injectable()
 export class FunctionSettingsRepository {
-  /** `source|function|setting` → its latest observations known (Known). */
-  private known = new Map<string, Known>();
-  /** Observations in `known`, bounded by MAX_REMEMBERED. */
-  private knownCount = 0;
+  /** `source|function|setting` → what is remembered of it (Remembered). */
+  private readonly known = new Map<string, Remembered>();
   /** Seeds `known` from the table once, so a restart does not write every setting again. */
   private loaded: Promise<void> | undefined;
   /** The whole history while it is unchanged (history()). */
@@ -157,9 +128,9 @@ export class FunctionSettingsRepository {
 
   /**
    * Stores the changes among the snapshots and returns how many observations it wrote. A snapshot
-   * is compared with the value in force at its own time, not with the one written last: senders
-   * whose clocks run ahead store observations after now, and the value traffic reports meanwhile
-   * is in force again once the clock passes them, so it must be stored again then.
+   * at or after the latest observation is compared with that one, not only with the value written
+   * last: senders whose clocks run ahead store observations after now, and the value traffic
+   * reports meanwhile is in force again once the clock passes them, so it is stored again then.
    */
   async record(source: ConfigSource, snapshots: readonly SettingsSnapshot[]): Promise<number> {
     await (this.loaded ??= this.load());
@@ -167,20 +138,15 @@ export class FunctionSettingsRepository {
       .filter((s) => Number.isFinite(s.observedAtMs) && s.observedAtMs > 0)
       .sort((a, b) => a.observedAtMs - b.observedAtMs);
     // This batch's view: what is known plus what the batch writes, remembered once stored.
-    const batch = new Map<string, Known>();
+    const batch = new Map<string, Remembered>();
     const rows: Record<string, unknown>[] = [];
     const written: [string, number, string][] = [];
     for (const s of ordered) {
       for (const [setting, value] of observedSettings(s)) {
         const key = `${source}|${s.functionId}|${setting}`;
-        let known = batch.get(key);
-        if (!known) {
-          const before = this.known.get(key);
-          known = before ? copyKnown(before) : unknown();
-          batch.set(key, known);
-        }
-        if (inForce(known, s.observedAtMs) === value) continue;
-        addKnown(known, s.observedAtMs, value);
+        const known = batch.get(key) ?? this.known.get(key);
+        if (known && repeats(known, s.observedAtMs, value)) continue;
+        batch.set(key, afterWrite(known, s.observedAtMs, value));
         written.push([key, s.observedAtMs, value]);
         rows.push({
           function_id: s.functionId,
@@ -203,58 +169,29 @@ export class FunctionSettingsRepository {
     }
     // Remembered only once stored, so a failed write is tried again with the next observation;
     // into what is known now, which another write may have changed meanwhile.
-    if (this.knownCount > MAX_REMEMBERED) {
-      this.known = new Map();
-      this.knownCount = 0;
-    }
+    if (this.known.size > MAX_REMEMBERED) this.known.clear();
     for (const [key, atMs, value] of written) {
-      let known = this.known.get(key);
-      if (!known) {
-        known = unknown();
-        this.known.set(key, known);
-      }
-      this.knownCount += addKnown(known, atMs, value);
+      this.known.set(key, afterWrite(this.known.get(key), atMs, value));
     }
     return rows.length;
   }
 
-  /** The latest observations of each source's settings, as if this process wrote them. */
+  /** Each source's latest observation of each setting, as if this process wrote it. */
   private async load(): Promise<void> {
     try {
-      const rows = await queryRows<{
-        key: string;
-        total: number | string;
-        times: (number | string)[];
-        values: string[];
-      }>(
+      const rows = await queryRows<{ key: string; value: string; latestMs: number | string }>(
         this.handle.client,
-        `SELECT key, total, arrayMap(o -> o.1, latest) AS times, arrayMap(o -> o.2, latest) AS values
-         FROM (
-           SELECT concat(toString(source), '|', toString(function_id), '|', toString(setting)) AS key,
-                  count() AS total,
-                  arraySlice(arrayReverseSort(groupArray((observedAtMs, value))), 1, {kept:UInt32})
-                    AS latest
-           FROM (
-             SELECT source, function_id, setting,
-                    toUnixTimestamp64Milli(observed_at) AS observedAtMs,
-                    argMax(value, recorded_at) AS value
-             FROM function_settings_history
-             GROUP BY source, function_id, setting, observed_at)
-           GROUP BY source, function_id, setting
-           LIMIT {limit:UInt32})`,
-        { kept: KNOWN_PER_SETTING, limit: Math.floor(MAX_REMEMBERED / KNOWN_PER_SETTING) },
+        `SELECT concat(toString(source), '|', toString(function_id), '|', toString(setting)) AS key,
+                argMax(value, (observed_at, recorded_at)) AS value,
+                toUnixTimestamp64Milli(max(observed_at)) AS latestMs
+         FROM function_settings_history
+         GROUP BY source, function_id, setting
+         LIMIT {limit:UInt32}`,
+        { limit: MAX_REMEMBERED },
         'reading function_settings_history',
       );
       for (const r of rows) {
-        // Read latest first.
-        const times = r.times.map(Number).reverse();
-        this.knownCount += times.length - (this.known.get(r.key)?.times.length ?? 0);
-        this.known.set(r.key, {
-          // Every observation when all were read; else those from the oldest read on.
-          fromMs: Number(r.total) > times.length ? times[0] : -Infinity,
-          times,
-          values: [...r.values].reverse(),
-        });
+        this.known.set(r.key, { written: r.value, latestMs: Number(r.latestMs), latest: r.value });
       }
     } catch {
       // Unseeded, the first observation of each setting is written once more: harmless.
