@@ -87,6 +87,15 @@ export interface TuningJobView {
 
 const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
 
+/**
+ * Calls the job started that no stored observation holds, from the count saved before each call:
+ * a resumed run that fails before its first call leaves the summary's figure of the last batch.
+ */
+function unrecordedOf(job: StoredTuningJob): number {
+  const started = job.summary?.invocationsStarted;
+  return typeof started === 'number' ? Math.max(0, started - job.invocationsUsed) : 0;
+}
+
 export function tuningJobView(job: StoredTuningJob): TuningJobView {
   const summary = job.summary as (TuningSummary & { stopReason?: string }) | null;
   return {
@@ -106,9 +115,7 @@ export function tuningJobView(job: StoredTuningJob): TuningJobView {
       invocations: job.invocationsUsed,
       usd: summary?.jobCostUsd ?? 0,
       ...(summary?.snapStartCacheUsd ? { snapStartCacheUsd: summary.snapStartCacheUsd } : {}),
-      ...(summary?.unrecordedInvocations
-        ? { unrecordedInvocations: summary.unrecordedInvocations }
-        : {}),
+      ...(unrecordedOf(job) > 0 ? { unrecordedInvocations: unrecordedOf(job) } : {}),
     },
     prices: summary
       ? {
