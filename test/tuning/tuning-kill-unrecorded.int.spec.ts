@@ -93,6 +93,13 @@ class KilledDriver implements TuningDriver {
   }
 }
 
+/** The resumed run's driver: the function can no longer be read or restored. */
+class RestoreFails extends KilledDriver {
+  override restore(): Promise<void> {
+    return Promise.reject(new Error('AccessDenied: lambda:UpdateFunctionConfiguration'));
+  }
+}
+
 describe('a tuning job resumed after its analyzer was killed mid-batch', () => {
   it('counts the calls the killed run made but never stored, and prices only those it stored', async () => {
     const { handle, cleanup } = await openTestClickHouse();
@@ -263,6 +270,64 @@ describe('a tuning job resumed after its analyzer was killed mid-batch', () => {
       const summary = done.summary as unknown as TuningSummary;
       expect([summary.invocationsStarted, summary.unrecordedInvocations]).toEqual([10, 0]);
       expect(tuningJobView(done).jobCost.unrecordedInvocations).toBeUndefined();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("still counts the killed run's calls when the resumed run fails before its first call", async () => {
+    const { handle, cleanup } = await openTestClickHouse();
+    try {
+      const pricing = new PricingService(defaultCatalogue);
+      const tiers = { position: () => Promise.resolve(undefined) } as unknown as LambdaTierReader;
+      const killedRepository = new MortalRepository(handle);
+      // Batch 1 (10 calls at 512) stored; killed at call 17 (7th of the 1024 batch).
+      const driver = new KilledDriver(killedRepository, 17);
+      const startedAtMs = Date.now();
+      const job: StoredTuningJob = {
+        id: 'killed-then-restore-fails',
+        createdAtMs: startedAtMs,
+        updatedAtMs: startedAtMs,
+        startedAtMs,
+        finishedAtMs: 0,
+        platform: 'openfaas',
+        function: 'fn',
+        functionId: '',
+        status: 'running',
+        request: {
+          platform: 'openfaas',
+          function: 'fn',
+          memorySizes: [512, 1024],
+          mode: 'grid',
+          invocationsPerSize: 10,
+        },
+        snapshot: null,
+        progress: 0,
+        invocationsUsed: 0,
+        summary: null,
+        error: '',
+        runner: 'host:1:dead',
+      };
+      await killedRepository.save(job);
+      await new TuningJobExecutor(killedRepository, [driver], pricing, tiers).execute(
+        job,
+        () => false,
+      );
+      const jobs = new MortalRepository(handle);
+      const left = (await jobs.get(job.id))!;
+      expect(left.invocationsUsed).toBe(10);
+      expect((left.summary as unknown as TuningSummary).invocationsStarted).toBe(17);
+      // The resumed run fails reading the function, before any call.
+      await new TuningJobExecutor(jobs, [new RestoreFails(jobs, 0)], pricing, tiers).execute(
+        left,
+        () => false,
+      );
+      const stored = (await jobs.get(job.id))!;
+      expect(stored.status).toBe('failed');
+      expect(tuningJobView(stored).jobCost).toMatchObject({
+        invocations: 10,
+        unrecordedInvocations: 7,
+      });
     } finally {
       await cleanup();
     }
