@@ -5,17 +5,19 @@ import { SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseIsoTime, rejectionReasons } from '@fleetscope/model';
 import {
+  Azure2019Synthesiser,
   headerColumns,
   inStartOrder2021,
   readDurationPercentiles,
-  readInvocationCounts,
   readMemoryPercentiles,
   StartLateness,
+  streamInvocationCounts,
   streamInvocations2021,
-  synthesiseAzure2019,
   synthesiseAzure2021Stream,
   type AzureDurationPercentiles,
   type AzureMemoryPercentiles,
+  type AzureSynthesisOptions,
+  type InvocationCountsHeader,
   type SynthesisedBatch,
 } from '@fleetscope/traces';
 import type { CommandRegistration } from '../cli.program';
@@ -159,6 +161,49 @@ function withAcceptedHeaders(error: unknown, name: string): unknown {
 }
 
 /**
+ * The 2019 trace's batches, after a first pass that checks the counts file and joins to each
+ * function its durations and its app's memory (the percentile files are held, per function and
+ * per app, only until then). The counts are read again as they are sent, a stretch of minutes at
+ * a time (every function's minute m comes before any function's minute m + 1).
+ */
+async function prepare2019(
+  options: AzureImportOptions,
+  synthesis: AzureSynthesisOptions,
+  name: string,
+): Promise<{ batches: AsyncIterable<SynthesisedBatch>; summary: ImportedFiles }> {
+  const durations = options.durations
+    ? await readDurationPercentiles(
+        createReadStream(options.durations),
+        basename(options.durations),
+      )
+    : new Map<string, AzureDurationPercentiles>();
+  const memory = options.memory
+    ? await readMemoryPercentiles(createReadStream(options.memory), basename(options.memory))
+    : new Map<string, AzureMemoryPercentiles>();
+  const synthesiser = new Azure2019Synthesiser(durations, memory, synthesis);
+  let schema: InvocationCountsHeader['schema'] = 'azure-2019';
+  const read = (onHeader?: (header: InvocationCountsHeader) => void) =>
+    streamInvocationCounts(createReadStream(options.invocations), name, onHeader);
+  try {
+    for await (const row of read((header) => (schema = header.schema))) synthesiser.add(row);
+  } catch (error) {
+    throw withAcceptedHeaders(error, name);
+  }
+  return {
+    batches: synthesiser.batches(read, name),
+    summary: {
+      schema,
+      // Rows without an invocation that day are not imported: no span names them.
+      functions: synthesiser.functionCount,
+      invocations: synthesiser.invocations,
+    },
+  };
+}
+
+/** What the files hold, as the import's summary says it. */
+type ImportedFiles = Omit<AzureImportSummary, 'stored' | 'rejected' | 'requests' | 'seconds'>;
+
+/**
  * When a re-run after a failed import stores nothing twice. The collector recognises a request it
  * stored by its body (for 2 days), and an invocation by its ids only among the ~500,000 it stored
  * last: the same requests are recognised; other batching of the same spans is, at best, soon after.
@@ -167,7 +212,7 @@ export const RERUN_CONDITION =
   'Running the same command again (the same files and options, --batch-spans included) within 2 days sends the same requests, and the collector does not store again those it has stored; another --batch-spans, --seed, --day, --prefix or --cap-per-minute sends other requests, and invocations already stored may be stored twice';
 
 /**
- * Reads and checks every file whole (the 2021 trace in a first pass, then again as it is sent),
+ * Reads and checks every file whole (the traces in a first pass, then again as they are sent),
  * then sends the synthesised spans to the collector's /v1/traces. Nothing is sent unless every
  * file is valid. Batches are the same on every run with
  * the same files and options, so re-running the same command after a failure stores nothing twice
@@ -194,7 +239,7 @@ export async function importAzureFunctions(
     capPerMinute: options.capPerMinute,
   };
   let batches: Iterable<SynthesisedBatch> | AsyncIterable<SynthesisedBatch>;
-  let summary: Omit<AzureImportSummary, 'stored' | 'rejected' | 'requests' | 'seconds'>;
+  let summary: ImportedFiles;
   if (header[0] === 'app') {
     // The 2021 trace lists each invocation with its own duration and no owner: options made for
     // the 2019 per-minute counts would be ignored, and the import would not be what was asked.
@@ -226,34 +271,7 @@ export async function importAzureFunctions(
     );
     summary = { schema: 'azure-2021', functions: functions.size, invocations };
   } else {
-    const counts = await readInvocationCounts(createReadStream(options.invocations), name).catch(
-      (error: unknown) => {
-        throw withAcceptedHeaders(error, name);
-      },
-    );
-    const durations = options.durations
-      ? await readDurationPercentiles(
-          createReadStream(options.durations),
-          basename(options.durations),
-        )
-      : new Map<string, AzureDurationPercentiles>();
-    const memory = options.memory
-      ? await readMemoryPercentiles(createReadStream(options.memory), basename(options.memory))
-      : new Map<string, AzureMemoryPercentiles>();
-    batches = synthesiseAzure2019(counts.rows, durations, memory, synthesis);
-    let invocations = 0;
-    const cap = options.capPerMinute ?? Infinity;
-    for (const row of counts.rows) for (const c of row.counts) invocations += Math.min(c, cap);
-    summary = {
-      schema: counts.schema,
-      // Rows without an invocation that day are not imported: no span names them.
-      functions: new Set(
-        counts.rows
-          .filter((r) => r.counts.some((c) => c > 0))
-          .map((r) => `${r.owner}/${r.app}/${r.func}`),
-      ).size,
-      invocations,
-    };
+    ({ batches, summary } = await prepare2019(options, synthesis, name));
   }
 
   const sender = new OtlpTraceSender(endpoints);

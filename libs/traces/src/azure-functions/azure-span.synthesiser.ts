@@ -1,12 +1,13 @@
 import { azureBilledMemoryMb, SeededRandom } from '@fleetscope/model';
 import type { OtlpKeyValue, OtlpSpan, OtlpTraceRequest } from '@fleetscope/otlp';
 import { functionKey } from './azure-trace.reader';
-import type {
-  AzureDurationPercentiles,
-  AzureInvocation2021,
-  AzureInvocationCounts,
-  AzureMemoryPercentiles,
-  PercentilePoint,
+import {
+  AzureTraceFormatError,
+  type AzureDurationPercentiles,
+  type AzureInvocation2021,
+  type AzureInvocationCounts,
+  type AzureMemoryPercentiles,
+  type PercentilePoint,
 } from './azure-trace.types';
 
 const SPAN_KIND_SERVER = 2;
@@ -210,70 +211,269 @@ function span(
 }
 
 /**
+ * Invocation cells (function × minute with a count) held at once while a 2019 file is streamed:
+ * 8 bytes each, 32 MB. A day of the public trace has a few million; a larger file is read again
+ * for each further stretch of minutes that fits.
+ */
+export const CELLS_PER_PASS_2019 = 4_000_000;
+
+/** FNV-1a on from a row's hash32 over its counts: another count in any minute changes it. */
+function rowFingerprint(hash: number, counts: Uint32Array): number {
+  let h = hash;
+  for (const count of counts) {
+    h ^= count;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+interface Function2019 extends FunctionState {
+  trigger: string;
+  /** rowFingerprint of the row added: a row read again must be the same. */
+  fingerprint: number;
+}
+
+/**
  * The 2019 trace as OTLP spans: each minute exactly its count of invocations, started at seeded
  * random instants of that minute; durations drawn from the function's published percentiles (of
  * 30-second averages, cold start excluded, so a smoothed picture of the true spread) and memory
  * from its app's, rounded up as Azure bills it. Functions missing from the duration file get
- * spans without a duration (stored as unknown). Batches come minute after minute.
+ * spans without a duration (stored as unknown). Batches come minute after minute, and within a
+ * minute in the file's order of functions: each minute needs every row, so the file's rows are
+ * added first (add: what each function draws with, and how many cells each minute has), then
+ * its counts are read again, a stretch of minutes at a time (batches).
  */
+export class Azure2019Synthesiser {
+  /**
+   * What only adding rows needs (names, by the files' full ids; the percentile files): let go
+   * once the batches begin, as the functions hold what they draw with.
+   */
+  private adding:
+    | {
+        ids: ShortIds;
+        resources: Map<string, AzureFunctionResource>;
+        durations: ReadonlyMap<string, AzureDurationPercentiles>;
+        memory: ReadonlyMap<string, AzureMemoryPercentiles>;
+      }
+    | undefined;
+  private readonly functions: Function2019[] = [];
+  private readonly active = new Set<AzureFunctionResource>();
+  private readonly builder: BatchBuilder;
+  /** Per minute, the functions with a count in it. */
+  private cellsPerMinute = new Uint32Array(0);
+  private readonly cap: number;
+  /** Invocations to send (after capPerMinute). */
+  invocations = 0;
+
+  constructor(
+    durations: ReadonlyMap<string, AzureDurationPercentiles>,
+    memory: ReadonlyMap<string, AzureMemoryPercentiles>,
+    private readonly options: AzureSynthesisOptions,
+  ) {
+    this.adding = { ids: new ShortIds(), resources: new Map(), durations, memory };
+    this.builder = new BatchBuilder(options.batchSpans);
+    this.cap = options.capPerMinute ?? Infinity;
+  }
+
+  /** Functions (owner/app/func) with an invocation in the file: rows without one name no span. */
+  get functionCount(): number {
+    return this.active.size;
+  }
+
+  /** Adds the file's next row (rows in file order): its function's draws, names and counts. */
+  add(row: AzureInvocationCounts): void {
+    const { options, adding } = this;
+    if (adding === undefined) throw new Error('a row added after the batches began');
+    const key = functionKey(row);
+    let resource = adding.resources.get(key);
+    if (resource === undefined) {
+      resource = resourceOf(adding.ids, row.owner, row.app, row.func, options.namePrefix ?? '');
+      adding.resources.set(key, resource);
+    }
+    const seed = hash32(`${key}/${row.trigger}`);
+    this.functions.push({
+      resource,
+      trigger: row.trigger,
+      fingerprint: rowFingerprint(seed, row.counts),
+      random: new SeededRandom(seed ^ options.seed),
+      ids: idRandom(`${key}/${row.trigger}`, options),
+      durations: adding.durations.get(key)?.points,
+      memory: adding.memory.get(`${row.owner}/${row.app}`)?.points,
+    });
+    if (this.cellsPerMinute.length < row.counts.length) {
+      const longer = new Uint32Array(row.counts.length);
+      longer.set(this.cellsPerMinute);
+      this.cellsPerMinute = longer;
+    }
+    for (let m = 0; m < row.counts.length; m++) {
+      const count = row.counts[m];
+      if (count === 0) continue;
+      this.cellsPerMinute[m]++;
+      this.invocations += Math.min(count, this.cap);
+      this.active.add(resource);
+    }
+  }
+
+  /**
+   * The spans, minute after minute, of the rows added, read again (`read`: the same rows in the
+   * same order) once per stretch of minutes whose cells fit in `cellsPerPass`. Throws if a row
+   * read again is not the one added (the file changed while it was read).
+   */
+  async *batches(
+    read: () => AsyncIterable<AzureInvocationCounts>,
+    file: string,
+    cellsPerPass = CELLS_PER_PASS_2019,
+  ): AsyncGenerator<SynthesisedBatch> {
+    for (const stretch of this.stretches(file, cellsPerPass)) {
+      for await (const row of read()) stretch.place(row);
+      yield* stretch.spans();
+    }
+    const last = this.finish();
+    if (last) yield last;
+  }
+
+  /** batches over rows held, in one pass. */
+  *batchesOf(rows: Iterable<AzureInvocationCounts>): Generator<SynthesisedBatch> {
+    for (const stretch of this.stretches('rows', Infinity)) {
+      for (const row of rows) stretch.place(row);
+      yield* stretch.spans();
+    }
+    const last = this.finish();
+    if (last) yield last;
+  }
+
+  private finish(): SynthesisedBatch | undefined {
+    return this.builder.take(this.cellsPerMinute.length - 1);
+  }
+
+  /** Consecutive minutes, as many as fit in `cellsPerPass` (at least one), to the file's end. */
+  private *stretches(file: string, cellsPerPass: number): Generator<MinuteStretch> {
+    this.adding = undefined;
+    const perMinute = this.cellsPerMinute;
+    for (let from = 0; from < perMinute.length;) {
+      let to = from;
+      let cells = 0;
+      while (to < perMinute.length && (to === from || cells + perMinute[to] <= cellsPerPass)) {
+        cells += perMinute[to++];
+      }
+      yield new MinuteStretch(this, from, to, perMinute, file);
+      from = to;
+    }
+  }
+
+  /** Whether a row read again is the f-th row added: the same function and counts. */
+  isFunction(f: number, row: AzureInvocationCounts): boolean {
+    const seed = hash32(`${functionKey(row)}/${row.trigger}`);
+    return this.functions[f]?.fingerprint === rowFingerprint(seed, row.counts);
+  }
+
+  get size(): number {
+    return this.functions.length;
+  }
+
+  /** The spans of `count` invocations of the f-th function in minute m (0-based). */
+  *minute(m: number, f: number, count: number): Generator<SynthesisedBatch> {
+    const { options, builder } = this;
+    const minuteStartMs = options.dayStartMs + m * 60_000;
+    const state = this.functions[f];
+    const r = state.random;
+    const n = Math.min(count, this.cap);
+    for (let i = 0; i < n; i++) {
+      const offsetNanos = Math.floor(r.next() * 60e9);
+      // A drawn 0 ms is a real sub-millisecond run; 0 would be stored as "unknown".
+      const durationMs = state.durations
+        ? Math.max(MIN_DURATION_MS, drawFromPercentiles(state.durations, r.next()))
+        : 0;
+      // Consumption bills each execution's observed memory rounded up to 128 MB (at most 1,536).
+      const memoryMb = state.memory
+        ? azureBilledMemoryMb(drawFromPercentiles(state.memory, r.next()))
+        : undefined;
+      builder.add(
+        state.resource,
+        span(
+          state,
+          minuteStartMs + Math.floor(offsetNanos / 1e6),
+          offsetNanos % 1e6,
+          durationMs,
+          state.trigger,
+          memoryMb,
+        ),
+      );
+      if (builder.full) yield builder.take(m)!;
+    }
+  }
+}
+
+/**
+ * The counts of minutes [from, to) of a 2019 file, as its rows are read again: per minute, the
+ * functions with a count in it (index in the file, count), in file order.
+ */
+class MinuteStretch {
+  private readonly functions: Uint32Array;
+  private readonly counts: Uint32Array;
+  /** Cells of minute from + i: offsets[i] to offsets[i + 1]. */
+  private readonly offsets: number[] = [0];
+  private readonly next: number[];
+  private row = 0;
+  private line = 0;
+
+  constructor(
+    private readonly synthesiser: Azure2019Synthesiser,
+    private readonly from: number,
+    private readonly to: number,
+    cellsPerMinute: Uint32Array,
+    private readonly file: string,
+  ) {
+    for (let m = from; m < to; m++) this.offsets.push(this.offsets.at(-1)! + cellsPerMinute[m]);
+    this.next = this.offsets.slice(0, -1);
+    this.functions = new Uint32Array(this.offsets.at(-1)!);
+    this.counts = new Uint32Array(this.offsets.at(-1)!);
+  }
+
+  place(row: AzureInvocationCounts): void {
+    const f = this.row++;
+    this.line = row.line;
+    if (!this.synthesiser.isFunction(f, row)) throw this.changed();
+    for (let m = this.from; m < this.to; m++) {
+      const count = row.counts[m] ?? 0;
+      if (count === 0) continue;
+      const at = this.next[m - this.from]++;
+      if (at >= this.offsets[m - this.from + 1]) throw this.changed();
+      this.functions[at] = f;
+      this.counts[at] = count;
+    }
+  }
+
+  /** The spans of the stretch, once every row is placed. */
+  *spans(): Generator<SynthesisedBatch> {
+    if (
+      this.row !== this.synthesiser.size ||
+      this.next.some((at, i) => at !== this.offsets[i + 1])
+    ) {
+      throw this.changed();
+    }
+    for (let m = this.from; m < this.to; m++) {
+      for (let at = this.offsets[m - this.from]; at < this.offsets[m - this.from + 1]; at++) {
+        yield* this.synthesiser.minute(m, this.functions[at], this.counts[at]);
+      }
+    }
+  }
+
+  private changed(): AzureTraceFormatError {
+    return new AzureTraceFormatError(this.file, this.line, 'the file changed while it was read');
+  }
+}
+
+/** Azure2019Synthesiser over rows held (small files: samples, the demo's). */
 export function* synthesiseAzure2019(
   rows: readonly AzureInvocationCounts[],
   durations: ReadonlyMap<string, AzureDurationPercentiles>,
   memory: ReadonlyMap<string, AzureMemoryPercentiles>,
   options: AzureSynthesisOptions,
 ): Generator<SynthesisedBatch> {
-  const ids = new ShortIds();
-  const resources = new Map<string, AzureFunctionResource>();
-  const states = rows.map((row): FunctionState => {
-    const key = functionKey(row);
-    let resource = resources.get(key);
-    if (resource === undefined) {
-      resource = resourceOf(ids, row.owner, row.app, row.func, options.namePrefix ?? '');
-      resources.set(key, resource);
-    }
-    return {
-      resource,
-      random: new SeededRandom(hash32(`${key}/${row.trigger}`) ^ options.seed),
-      ids: idRandom(`${key}/${row.trigger}`, options),
-      durations: durations.get(key)?.points,
-      memory: memory.get(`${row.owner}/${row.app}`)?.points,
-    };
-  });
-  const minutes = rows.reduce((m, r) => Math.max(m, r.counts.length), 0);
-  const builder = new BatchBuilder(options.batchSpans);
-  for (let m = 0; m < minutes; m++) {
-    const minuteStartMs = options.dayStartMs + m * 60_000;
-    for (let f = 0; f < rows.length; f++) {
-      const count = Math.min(rows[f].counts[m] ?? 0, options.capPerMinute ?? Infinity);
-      const state = states[f];
-      const r = state.random;
-      for (let i = 0; i < count; i++) {
-        const offsetNanos = Math.floor(r.next() * 60e9);
-        // A drawn 0 ms is a real sub-millisecond run; 0 would be stored as "unknown".
-        const durationMs = state.durations
-          ? Math.max(MIN_DURATION_MS, drawFromPercentiles(state.durations, r.next()))
-          : 0;
-        // Consumption bills each execution's observed memory rounded up to 128 MB (at most 1,536).
-        const memoryMb = state.memory
-          ? azureBilledMemoryMb(drawFromPercentiles(state.memory, r.next()))
-          : undefined;
-        builder.add(
-          state.resource,
-          span(
-            state,
-            minuteStartMs + Math.floor(offsetNanos / 1e6),
-            offsetNanos % 1e6,
-            durationMs,
-            rows[f].trigger,
-            memoryMb,
-          ),
-        );
-        if (builder.full) yield builder.take(m)!;
-      }
-    }
-  }
-  const last = builder.take(minutes - 1);
-  if (last) yield last;
+  const synthesiser = new Azure2019Synthesiser(durations, memory, options);
+  for (const row of rows) synthesiser.add(row);
+  yield* synthesiser.batchesOf(rows);
 }
 
 /**

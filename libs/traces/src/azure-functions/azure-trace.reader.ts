@@ -153,34 +153,38 @@ function percentilePoints(
   return points;
 }
 
-export interface InvocationCountsFile {
-  rows: AzureInvocationCounts[];
+/** What an invocation-count file's header says. */
+export interface InvocationCountsHeader {
   /** Minute columns in the file (1,440 for a whole day). */
   minutes: number;
   /** 'azure-2019' (HashOwner,HashApp,HashFunction,Trigger,1..N) or 'vhive' (minute_1..N, no Trigger). */
   schema: 'azure-2019' | 'vhive';
 }
 
+export interface InvocationCountsFile extends InvocationCountsHeader {
+  rows: AzureInvocationCounts[];
+}
+
 /**
- * `invocations_per_function_md.anon.dNN.csv`: HashOwner, HashApp, HashFunction, Trigger, then one
- * column per minute named 1..1440; or the vHive sampler's variant with minute_1..minute_1440 and no
- * Trigger. Fewer minute columns are accepted (a part of a day), numbered from 1 without gaps.
+ * `invocations_per_function_md.anon.dNN.csv` one row at a time, each checked as it is read (a bad
+ * one throws with its line): HashOwner, HashApp, HashFunction, Trigger, then one column per minute
+ * named 1..1440; or the vHive sampler's variant with minute_1..minute_1440 and no Trigger. Fewer
+ * minute columns are accepted (a part of a day), numbered from 1 without gaps. `onHeader` hears
+ * what the header says before the first row.
  */
-export async function readInvocationCounts(
+export function streamInvocationCounts(
   input: Readable,
   file: string,
-): Promise<InvocationCountsFile> {
-  const rows: AzureInvocationCounts[] = [];
+  onHeader?: (header: InvocationCountsHeader) => void,
+): AsyncGenerator<AzureInvocationCounts> {
+  // Per function, the line it was first listed at: a repeat is refused.
   const seen = new Map<string, number>();
-  let minutes = 0;
-  let schema: InvocationCountsFile['schema'] = 'azure-2019';
-  await readCsv(input, file, (header) => {
+  return csvRows(input, file, (header) => {
     expectColumns(header, ['HashOwner', 'HashApp', 'HashFunction'], 'an invocation-count file');
     const hasTrigger = header[3] === 'Trigger';
-    schema = hasTrigger ? 'azure-2019' : 'vhive';
     const first = hasTrigger ? 4 : 3;
     const prefix = hasTrigger ? '' : 'minute_';
-    minutes = header.length - first;
+    const minutes = header.length - first;
     if (minutes < 1 || minutes > MINUTES_PER_DAY) {
       throw new Error(`expected 1 to ${MINUTES_PER_DAY} minute columns, found ${minutes}`);
     }
@@ -191,7 +195,8 @@ export async function readInvocationCounts(
         );
       }
     }
-    return (row, line) => {
+    onHeader?.({ minutes, schema: hasTrigger ? 'azure-2019' : 'vhive' });
+    return (row, line): AzureInvocationCounts => {
       const owner = requireId(row, 0, 'HashOwner');
       const app = requireId(row, 1, 'HashApp');
       const func = requireId(row, 2, 'HashFunction');
@@ -208,10 +213,20 @@ export async function readInvocationCounts(
       for (let m = 0; m < minutes; m++) {
         counts[m] = nonNegativeInteger(row[first + m] ?? '', `${prefix}${m + 1}`);
       }
-      rows.push({ owner, app, func, trigger, counts, line });
+      return { owner, app, func, trigger, counts, line };
     };
   });
-  return { rows, minutes, schema };
+}
+
+/** streamInvocationCounts, every row held (small files: samples, the demo's). */
+export async function readInvocationCounts(
+  input: Readable,
+  file: string,
+): Promise<InvocationCountsFile> {
+  const rows: AzureInvocationCounts[] = [];
+  let header: InvocationCountsHeader = { minutes: 0, schema: 'azure-2019' };
+  for await (const row of streamInvocationCounts(input, file, (h) => (header = h))) rows.push(row);
+  return { rows, ...header };
 }
 
 const DURATION_COLUMNS = [
