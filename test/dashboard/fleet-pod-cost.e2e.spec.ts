@@ -61,6 +61,7 @@ interface FleetRow {
   invocations: number;
   costUsd: number | null;
   costUsdReason: string | null;
+  costUsdNote: string | null;
   pricing: { catalogueVersion: string; priceIds: string[] } | null;
 }
 
@@ -208,6 +209,17 @@ describe('Fleet page cost of Knative and OpenFaaS functions', () => {
     });
   });
 
+  it('says a priced pod cost is a lower bound: replicas above min-scale and the scale-down delay are not seen', async () => {
+    const functions = await fleet(week.fromMs, week.toMs);
+    for (const id of [KSVC, KEPT, IDLE]) {
+      expect([id, functions.get(id)!.costUsdNote]).toEqual([
+        id,
+        expect.stringMatching(/^A lower bound: .*one pod in each minute with requests/),
+      ]);
+    }
+    expect(functions.get(BARE)!.costUsdNote).toBeNull();
+  });
+
   it('prices the part of each day inside a range that starts and ends within days', async () => {
     // [Tuesday 10:15, Wednesday 10:05): ksvc's minutes 10:15–10:29 (15 pod-minutes); kept's, idle's
     // and gone's pod from 10:15 to midnight (13 h 45 min) and from midnight to 10:05 (10 h 5 min):
@@ -270,7 +282,8 @@ describe('Fleet page cost of Knative and OpenFaaS functions', () => {
       await page.goto(`${fleetscope.apiUrl}/?range=24h`);
       const cost = (id: string) =>
         page.locator(`#functions tbody tr[data-id="${id}"] [data-col="costUsd"]`);
-      expect(await cost(NOW_KEPT).innerText()).toMatch(/^\$\d+\.\d{2,4}$/);
+      // Marked: a pod cost is a lower bound, said in the note under the table.
+      expect(await cost(NOW_KEPT).innerText()).toMatch(/^\$\d+\.\d{2,4}\*$/);
       expect(await cost(NOW_BARE).innerText()).toBe('—');
       expect(await cost(NOW_BARE).locator('span').getAttribute('title')).toBe(
         POD_RESOURCES_UNKNOWN,

@@ -22,6 +22,7 @@ import {
   type SortedLogBuckets,
 } from '@fleetscope/model';
 import {
+  POD_COST_FLOOR_NOTE,
   POD_RESOURCES_UNKNOWN,
   PricingService,
   billedInitMs,
@@ -624,6 +625,7 @@ export function summarise(
     );
     costUsd = pods.costUsd;
     costUsdReason = pods.costUsdReason;
+    costUsdNote = pods.costUsd === null ? null : POD_COST_FLOOR_NOTE;
     priced = pods.pricing;
   } else if (usage.lambdaDays) {
     const days = lambdaDaysCost(usage.lambdaDays.fn, usage.lambdaDays.days, pricing);

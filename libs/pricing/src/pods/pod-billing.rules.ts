@@ -7,6 +7,14 @@ export interface PodResources {
 /** Why a Knative or OpenFaaS function has no cost: the inventory lacks its pods' requests. */
 export const POD_RESOURCES_UNKNOWN = 'pod CPU and memory requests unknown: pods not priced';
 
+/**
+ * What a pod cost priced by podSecondsOf() leaves out, said beside it: the pods the aggregate sees
+ * are the min-scale ones and one in each minute with requests; Knative and OpenFaaS run more
+ * (replicas for bursts, a pod kept through the scale-down delay after the last request).
+ */
+export const POD_COST_FLOOR_NOTE =
+  'A lower bound: min-scale pods for the time the function existed, and one pod in each minute with requests; replicas above that and pods kept through the scale-down delay are not counted.';
+
 /** A pod's requests from the inventory; null unless both are known and above 0. */
 export function podResourcesOf(
   podCpu: number | null | undefined,
