@@ -4,6 +4,7 @@ import {
   DEMO_NOTICE,
   PART_LABELS,
   coldStartTexts,
+  tenthsOfSeconds,
   demoSuffix,
   functionCostText,
   inProgressNotice,
@@ -235,7 +236,7 @@ export function renderHtml(report: WeeklyReport): string {
               c.coldStartsWithInit === undefined || c.coldStartsWithInit >= c.count
                 ? c.count.toLocaleString('en-US')
                 : `${c.count.toLocaleString('en-US')} (${c.coldStartsWithInit.toLocaleString('en-US')} with an init duration)`,
-              c.waitingSeconds === null ? 'unknown' : `${c.waitingSeconds.toFixed(1)} s`,
+              c.waitingSeconds === null ? 'unknown' : tenthsOfSeconds(c.waitingSeconds),
               c.costUsd === null ? 'unknown' : usd(c.costUsd),
             ]),
           [false, true, true, true],

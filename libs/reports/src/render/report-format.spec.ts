@@ -12,7 +12,7 @@ import {
 import { renderHtml } from './html.renderer';
 import { renderMarkdown } from './markdown.renderer';
 import { renderReport } from './report-format';
-import { signedUsd, usd } from './report-text';
+import { coldStartTexts, signedUsd, usd } from './report-text';
 import { renderSlackMessage } from './slack-message.renderer';
 
 const report = buildWeeklyReport(inputs, pricing);
@@ -838,5 +838,18 @@ describe('FOCUS rows of a function whose account, region or cluster is not known
         'shop',
       ]);
     }
+  });
+});
+
+describe(coldStartTexts.name, () => {
+  it('rounds the waiting time half up, so a total of 4.85 s reads as its rows of 0.3, 1.75 and 2.8 add up', () => {
+    const wait = (waitingSeconds: number) =>
+      coldStartTexts({ count: 3, coldStartsWithInit: 3, waitingSeconds, costUsd: 0 }).wait;
+    expect([wait(4.85), wait(1.75), wait(0.3), wait(2.8)]).toEqual([
+      '4.9 s',
+      '1.8 s',
+      '0.3 s',
+      '2.8 s',
+    ]);
   });
 });

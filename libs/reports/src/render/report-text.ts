@@ -134,6 +134,14 @@ export function quantity(value: number): string {
 }
 
 /**
+ * Seconds to one decimal, half up as a reader rounds them: toFixed() works on the binary value, so
+ * 4.85 (4.8499999…) printed 4.8 beside per-function rows of 0.3, 1.75 → 1.8 and 2.8.
+ */
+export function tenthsOfSeconds(value: number): string {
+  return `${(Math.round(value * 10) / 10).toFixed(1)} s`;
+}
+
+/**
  * What users waited for cold starts and what those cost, and which cold starts the two cover: the
  * ones with an init duration (ColdStartSummary). `coverage` is '' when they cover all, or the
  * report was stored before they were counted.
@@ -143,7 +151,7 @@ export function coldStartTexts(
 ): { wait: string; cost: string; coverage: string } {
   const withInit = c.coldStartsWithInit;
   return {
-    wait: c.waitingSeconds === null ? 'an unknown time' : `${c.waitingSeconds.toFixed(1)} s`,
+    wait: c.waitingSeconds === null ? 'an unknown time' : tenthsOfSeconds(c.waitingSeconds),
     cost: c.costUsd === null ? 'an unknown amount' : usd(c.costUsd),
     coverage:
       withInit === undefined || withInit >= c.count
