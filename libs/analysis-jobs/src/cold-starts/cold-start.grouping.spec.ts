@@ -88,6 +88,19 @@ describe(groupColdStarts.name, () => {
     expect(report.totals).toMatchObject({ invocations: 170, coldStarts: 15, functions: 2 });
   });
 
+  it('gives a known $0 to an init-type group without cold starts whose rows were priced, as other groupings do', () => {
+    const report = groupColdStarts(
+      [row({ key: '9', invocations: 11, coldStarts: 0, provisionedInits: 2 })],
+      [],
+      configs,
+      'initType',
+      AT,
+      pricing,
+    );
+    const pc = report.groups.find((g) => g.key === 'provisioned-concurrency')!;
+    expect(pc).toMatchObject({ coldStarts: 0, costUsd: 0 });
+  });
+
   it('prices INIT per row with its own memory size, and leaves other platforms unpriced', () => {
     const report = groupColdStarts(rows, [], configs, 'function', AT, pricing);
     const a = report.groups.find((g) => g.key === A)!;

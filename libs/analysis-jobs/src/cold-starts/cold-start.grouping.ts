@@ -462,8 +462,10 @@ function addRow(
     // Only rows with cold starts price them: a row without any added a known 0 to an unknown
     // cost, and an hour of two untimed cold starts read $0.
     if (onDemand > 0) acc.onDemandCostUsd = addUsd(acc.onDemandCostUsd, costs.onDemandUsd);
-    acc.onDemandPriced ||= costs.onDemandUsd !== null;
   }
+  // Whatever part a group takes of it, a priced row without cold starts makes "none" a known $0
+  // (a provisioned-concurrency or proactive group read "unknown" where the hour's read $0).
+  acc.onDemandPriced ||= costs.onDemandUsd !== null;
   if (part === undefined || part === 'snap-start') {
     acc.restores += row.restores;
     acc.restoreSumMs += row.restoreDurationSumMs;
