@@ -39,6 +39,7 @@ const knative: KnativeServiceHint = {
   target: null,
   targetBurstCapacity: null,
   containerConcurrency: null,
+  queueProxy: { cpuMillicores: 25, cpuAssumed: true, memoryMb: null },
 };
 
 // Whole MiB; the pod at its request where one is set, else at its limit.
@@ -92,8 +93,31 @@ describe(knativeConfigUpdate.name, () => {
       name: 'hello',
       version: 'hello-00002',
       ...podRow,
-      labels: { team: 'a', 'knative.image': 'ghcr.io/acme/hello:1' },
+      // The queue-proxy's requests are the pod's too.
+      podCpu: 0.525,
+      labels: {
+        team: 'a',
+        'knative.image': 'ghcr.io/acme/hello:1',
+        'knative.queue-proxy.cpu-request':
+          "25m (Knative's default, assumed: no queue.sidecar.serving.knative.dev/cpu-resource-request annotation)",
+      },
     });
     expect(knativeConfigUpdate({ ...knative, revision: '' }).version).toBeUndefined();
+  });
+
+  it("adds the queue-proxy's requests as the annotations give them, and leaves an unknown pod unknown", () => {
+    const annotated = knativeConfigUpdate({
+      ...knative,
+      queueProxy: { cpuMillicores: 100, cpuAssumed: false, memoryMb: 64 },
+    });
+    expect(annotated).toMatchObject({ podCpu: 0.6, podMemoryMb: 192, memoryMb: 61 });
+    expect(annotated.labels).toMatchObject({ 'knative.queue-proxy.cpu-request': '100m' });
+    const unknown = knativeConfigUpdate({
+      ...knative,
+      cpuLimitMillicores: null,
+      memoryLimitMb: null,
+      memoryRequestMb: null,
+    });
+    expect([unknown.podCpu, unknown.podMemoryMb]).toEqual([undefined, undefined]);
   });
 });

@@ -4,15 +4,23 @@ import type { FunctionConfigUpdate } from '@fleetscope/storage';
 /** The label that keeps a function's container image. */
 const IMAGE_LABEL = { openfaas: 'openfaas.image', knative: 'knative.image' } as const;
 
+/** The label that says what the queue-proxy sidecar was priced at, and whether it was assumed. */
+const QUEUE_PROXY_CPU_LABEL = 'knative.queue-proxy.cpu-request';
+const QUEUE_CPU_ANNOTATION = 'queue.sidecar.serving.knative.dev/cpu-resource-request';
+
 /**
  * The inventory row of a function that runs as Kubernetes pods (OpenFaaS, Knative): memory and
- * timeout as the platform sees them, pod size for cost. `region` is where the platform was read:
- * the gateway or the cluster.
+ * timeout as the platform sees them, pod size for cost (with the requests of a `sidecar` the
+ * platform injects). `region` is where the platform was read: the gateway or the cluster.
  */
 function podConfigUpdate(
   hint: OpenFaasFunctionHint | KnativeServiceHint,
   region: string,
   minScale: number | undefined,
+  sidecar: { cpuMillicores: number; memoryMb: number | null } = {
+    cpuMillicores: 0,
+    memoryMb: null,
+  },
 ): FunctionConfigUpdate {
   const podCpuMillicores = hint.cpuRequestMillicores ?? hint.cpuLimitMillicores;
   const podMemoryMb = hint.memoryRequestMb ?? hint.memoryLimitMb;
@@ -28,8 +36,11 @@ function podConfigUpdate(
     minScale,
     maxScale: hint.maxScale ?? undefined,
     // Idle replicas cost what they request (the scheduler reserves it), else what they may use.
-    podCpu: podCpuMillicores === null ? undefined : podCpuMillicores / 1000,
-    podMemoryMb: podMemoryMb === null ? undefined : Math.round(podMemoryMb),
+    // A sidecar's requests are the pod's too; with the function's unknown the pod's stays unknown.
+    podCpu:
+      podCpuMillicores === null ? undefined : (podCpuMillicores + sidecar.cpuMillicores) / 1000,
+    podMemoryMb:
+      podMemoryMb === null ? undefined : Math.round(podMemoryMb + (sidecar.memoryMb ?? 0)),
     labels: hint.image ? { ...hint.labels, [IMAGE_LABEL[hint.platform]]: hint.image } : hint.labels,
   };
 }
@@ -56,8 +67,18 @@ export function openFaasConfigUpdate(hint: OpenFaasFunctionHint): FunctionConfig
  * annotation since removed would be kept and billed as idle pods.
  */
 export function knativeConfigUpdate(hint: KnativeServiceHint): FunctionConfigUpdate {
+  const queue = hint.queueProxy;
+  const update = podConfigUpdate(hint, hint.cluster, hint.minScale ?? 0, queue);
   return {
-    ...podConfigUpdate(hint, hint.cluster, hint.minScale ?? 0),
+    ...update,
     version: hint.revision || undefined,
+    labels: {
+      ...update.labels,
+      // Shown with the inventory, so a cluster whose config-deployment sets another
+      // queue-sidecar-cpu-request knows its pods were priced at Knative's default.
+      [QUEUE_PROXY_CPU_LABEL]: queue.cpuAssumed
+        ? `${queue.cpuMillicores}m (Knative's default, assumed: no ${QUEUE_CPU_ANNOTATION} annotation)`
+        : `${queue.cpuMillicores}m`,
+    },
   };
 }

@@ -58,6 +58,7 @@ describe(mapKnativeServices.name, () => {
       memorySizeMb: 576,
       cpuLimitMillicores: 1100,
       cpuRequestMillicores: 250,
+      queueProxy: { cpuMillicores: 25, cpuAssumed: true, memoryMb: null },
       timeoutMs: 120_000,
       image: 'ghcr.io/knative/helloworld-go:latest',
       labels: { team: 'web' },
@@ -92,6 +93,32 @@ describe(mapKnativeServices.name, () => {
     });
     expect(result.hints[0].memorySizeMb).toBeUndefined();
     expect(result.hints[0].timeoutMs).toBeUndefined();
+  });
+
+  it("reads the queue-proxy's requests from the revision's annotations, else Knative's 25m CPU", () => {
+    const annotated = {
+      ...service,
+      spec: {
+        template: {
+          ...service.spec.template,
+          metadata: {
+            annotations: {
+              'queue.sidecar.serving.knative.dev/cpu-resource-request': '0.1',
+              'queue.sidecar.serving.knative.dev/memory-resource-request': '50Mi',
+            },
+          },
+        },
+      },
+    };
+    const result = mapKnativeServices([annotated], { cluster: 'c', observedAtMs: 1 });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.hints[0].queueProxy).toEqual({
+      cpuMillicores: 100,
+      cpuAssumed: false,
+      memoryMb: 50,
+    });
+    // The containers' sums stay the template's: memorySizeMb is the function's memory.
+    expect(result.hints[0]).toMatchObject({ cpuRequestMillicores: 250, memorySizeMb: 576 });
   });
 
   it('refuses bodies that are neither a Service, a list nor an array', () => {

@@ -30,14 +30,42 @@ export interface KnativeServiceHint extends FunctionConfigHint {
   targetBurstCapacity: number | null;
   /** spec.template.spec.containerConcurrency (0 = unlimited). */
   containerConcurrency: number | null;
-  /** Sums over the pod's containers (the queue-proxy sidecar is injected later and not included). */
+  /** Sums over the template's containers; the queue-proxy sidecar is in `queueProxy`. */
   memoryLimitMb: number | null;
   memoryRequestMb: number | null;
   cpuLimitMillicores: number | null;
   cpuRequestMillicores: number | null;
+  /** What the queue-proxy sidecar Knative injects into every pod requests. */
+  queueProxy: QueueProxyRequests;
   /** The revision template's annotations. */
   annotations: Record<string, string>;
   labels: Record<string, string>;
+}
+
+/**
+ * The queue-proxy's requests: the revision's `queue.sidecar.serving.knative.dev/*-resource-request`
+ * annotations, else config-deployment's defaults (knative/docs serving/configuration/deployment.md):
+ * `queue-sidecar-cpu-request` is 25m when omitted, `queue-sidecar-memory-request` has no default.
+ */
+export interface QueueProxyRequests {
+  cpuMillicores: number;
+  /** True when no annotation said it and Knative's 25m default was taken. */
+  cpuAssumed: boolean;
+  memoryMb: number | null;
+}
+
+/** config-deployment `queue-sidecar-cpu-request` when omitted (knative.dev/serving pkg/deployment). */
+export const KNATIVE_QUEUE_PROXY_DEFAULT_CPU_MILLICORES = 25;
+
+const Q = 'queue.sidecar.serving.knative.dev/';
+
+function queueProxyRequests(annotations: Record<string, string>): QueueProxyRequests {
+  const cpu = cpuMillicores(annotations[`${Q}cpu-resource-request`]);
+  return {
+    cpuMillicores: cpu ?? KNATIVE_QUEUE_PROXY_DEFAULT_CPU_MILLICORES,
+    cpuAssumed: cpu === null,
+    memoryMb: memoryMb(annotations[`${Q}memory-resource-request`]),
+  };
 }
 
 export interface KnativeServiceOptions {
@@ -120,6 +148,7 @@ export function mapKnativeService(
     memoryRequestMb,
     cpuLimitMillicores: sumOver(limits.map((l) => cpuMillicores(l.cpu))),
     cpuRequestMillicores: sumOver(requests.map((r) => cpuMillicores(r.cpu))),
+    queueProxy: queueProxyRequests(annotations),
     annotations,
     labels: stringMap(metadata.labels),
   };
