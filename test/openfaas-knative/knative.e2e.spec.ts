@@ -160,6 +160,60 @@ describe('Knative ingest', () => {
     expect(hello).toMatchObject({ invocations: 1, coldStarts: 1 });
   });
 
+  it('counts one cold start per pod of a scale from zero and a series a federated scrape missed once', async () => {
+    const revision = (name: string) =>
+      `configuration_name="${name}",namespace_name="default",revision_name="${name}-00001",service_name="${name}"`;
+    const activatorLabels = `${revision('burst')},container_name="activator",pod_name="activator-abc",response_code="200",response_code_class="2xx"`;
+    // One request waited 2.3 s for the new pod; the activator, still in the path with the default
+    // target-burst-capacity, then served `fast` more in 25 ms.
+    const activator = (slow: number, fast: number) =>
+      [
+        `activator_request_count{${activatorLabels}} ${slow + fast}`,
+        ...[20, 40, 1000, 2000, 5000].map(
+          (le) =>
+            `activator_request_latencies_bucket{${activatorLabels},le="${le}"} ${(le >= 40 ? fast : 0) + (le >= 5000 ? slow : 0)}`,
+        ),
+        `activator_request_latencies_bucket{${activatorLabels},le="+Inf"} ${slow + fast}`,
+        `activator_request_latencies_sum{${activatorLabels}} ${slow * 2300 + fast * 25}`,
+        `activator_request_latencies_count{${activatorLabels}} ${slow + fast}`,
+      ].join('\n') + '\n';
+    const pods = (name: string, n: number) => `autoscaler_actual_pods{${revision(name)}} ${n}\n`;
+    const queueProxy = (name: string, pod: string, n: number | undefined) =>
+      n === undefined
+        ? ''
+        : `revision_request_count{${revision(name)},container_name="queue-proxy",pod_name="${pod}",response_code="200",response_code_class="2xx"} ${n}\n`;
+    const scrape = (
+      [slow, fast]: [number, number],
+      burstPods: number,
+      burstServed: number,
+      [p1, p2]: [number, number | undefined],
+    ) =>
+      activator(slow, fast) +
+      pods('burst', burstPods) +
+      queueProxy('burst', 'burst-a', burstServed) +
+      pods('pair', 2) +
+      queueProxy('pair', 'pair-1', p1) +
+      queueProxy('pair', 'pair-2', p2);
+    const pushes = [
+      scrape([0, 0], 0, 0, [1000, 900]),
+      scrape([1, 29], 1, 30, [1030, 930]),
+      scrape([1, 59], 1, 60, [1060, undefined]), // Prometheus failed to scrape pair-2 once
+      scrape([1, 89], 1, 90, [1090, 990]),
+    ];
+    for (const text of pushes) {
+      const response = await push('cluster=burst-eu&target=federate', text);
+      expect(response.status).toBe(200);
+    }
+    const list = await functions();
+    const burst = list.find((f) => f.id === id('burst', 'burst-eu'));
+    expect(burst).toMatchObject({ invocations: 90, coldStarts: 1 });
+    // The slowest activator request, not the mean of all 90 of them.
+    expect(burst!.initDurationMs.p50).toBeGreaterThan(2000);
+    expect(list.find((f) => f.id === id('pair', 'burst-eu'))).toMatchObject({
+      invocations: 180,
+    });
+  });
+
   it('puts the OTLP metrics of a Knative queue-proxy under the function its scrapes and inventory name', async () => {
     // kn.serving.invocation.duration with the workload attributes knative/docs serving-metrics.md
     // lists (libs/ingest/src/knative/__fixtures__/SOURCES.md): none of them names the cluster.

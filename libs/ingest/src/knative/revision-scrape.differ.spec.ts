@@ -138,7 +138,8 @@ describe(KnativeScrapeDiffer.name, () => {
       text: activator(2),
     });
     if (!result.ok) throw new Error(result.message);
-    expect(result.rows[0]).toMatchObject({ invocations: 2, coldStarts: 2 });
+    // One pod came up from zero: one cold start, however many requests the activator counted.
+    expect(result.rows[0]).toMatchObject({ invocations: 2, coldStarts: 1 });
     // Warm now: more activator traffic is not cold.
     const later = differ.ingest({
       cluster: 'c',
@@ -211,5 +212,136 @@ describe(KnativeScrapeDiffer.name, () => {
     expect(differ.size.revisions).toBe(2);
     differ.ingest({ cluster: 'c', target: 'a', timeMs: t0 + 120_001, text: pods('kept') });
     expect(differ.size.revisions).toBe(1);
+  });
+
+  describe('scale from zero', () => {
+    const labels =
+      'configuration_name="hello",namespace_name="default",revision_name="hello-00001",service_name="hello"';
+    const activatorLabels = `${labels},container_name="activator",pod_name="activator-abc",response_code="200",response_code_class="2xx"`;
+    const activator = (n: number) => `activator_request_count{${activatorLabels}} ${n}\n`;
+    const actualPods = (n: number) => `autoscaler_actual_pods{${labels}} ${n}\n`;
+    const queueProxy = (pod: string, n: number) =>
+      `revision_request_count{${labels},container_name="queue-proxy",pod_name="${pod}",response_code="200",response_code_class="2xx"} ${n}\n`;
+    // knative/serving's activator latency buckets (ms), as in the fixtures.
+    const BOUNDS = [5, 10, 20, 40, 60, 80, 100, 150, 200, 250, 300, 350, 400, 450, 500, 600, 700];
+    const BOUNDS_TAIL = [800, 900, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
+    /** Activator latencies: `fast` requests of 25 ms, `slow` of 2,300 ms (waited for a pod). */
+    const latencies = (fast: number, slow: number) => {
+      let text = '';
+      for (const le of [...BOUNDS, ...BOUNDS_TAIL]) {
+        const below = (le >= 40 ? fast : 0) + (le >= 5000 ? slow : 0);
+        text += `activator_request_latencies_bucket{${activatorLabels},le="${le}"} ${below}\n`;
+      }
+      text += `activator_request_latencies_bucket{${activatorLabels},le="+Inf"} ${fast + slow}\n`;
+      text += `activator_request_latencies_sum{${activatorLabels}} ${fast * 25 + slow * 2300}\n`;
+      text += `activator_request_latencies_count{${activatorLabels}} ${fast + slow}\n`;
+      return text;
+    };
+    const sum = (rows: FunctionMinuteRow[], key: 'coldStarts' | 'invocations') =>
+      rows.reduce((s, r) => s + r[key], 0);
+
+    function run(differ: KnativeScrapeDiffer, texts: string[], from = t0): FunctionMinuteRow[][] {
+      return texts.map((text, i) => {
+        const result = differ.ingest({
+          cluster: 'prod-eu',
+          target: 'federate',
+          timeMs: from + i * 30_000,
+          text,
+        });
+        if (!result.ok) throw new Error(result.message);
+        return result.rows;
+      });
+    }
+
+    it('counts one cold start per pod brought up from zero, not every request the activator counted', () => {
+      // target-burst-capacity (default 200) keeps the activator in the path once the pod is up.
+      const rows = run(new KnativeScrapeDiffer(), [
+        activator(10) + actualPods(0),
+        activator(70) + actualPods(1) + queueProxy('hello-00001-deployment-aaa', 60),
+        activator(130) + actualPods(1) + queueProxy('hello-00001-deployment-aaa', 120),
+      ]);
+      expect(rows.map((r) => sum(r, 'coldStarts'))).toEqual([0, 1, 0]);
+      expect(rows.map((r) => sum(r, 'invocations'))).toEqual([0, 60, 60]);
+    });
+
+    it('counts as many cold starts as pods came up from zero', () => {
+      const rows = run(new KnativeScrapeDiffer(), [
+        activator(0) + actualPods(0),
+        activator(40) +
+          actualPods(3) +
+          queueProxy('a', 14) +
+          queueProxy('b', 13) +
+          queueProxy('c', 13),
+      ]);
+      expect(sum(rows[1], 'coldStarts')).toBe(3);
+    });
+
+    it('takes the init duration from the slowest activator requests, not the whole histogram', () => {
+      const rows = run(new KnativeScrapeDiffer(), [
+        latencies(0, 0) + activator(0) + actualPods(0),
+        // One request waited 2.3 s for the new pod; 29 more came after it was ready (25 ms each).
+        latencies(29, 1) + activator(30) + actualPods(1) + queueProxy('a', 30),
+      ]);
+      const [row] = rows[1];
+      expect(row.coldStarts).toBe(1);
+      expect(Object.values(row.initBuckets)).toEqual([1]);
+      const initBucket = Number(Object.keys(row.initBuckets)[0]);
+      expect(2 ** ((initBucket + 1) / 8)).toBeGreaterThan(2000); // inside the (2000, 5000] bucket
+      expect(2 ** (initBucket / 8)).toBeLessThan(5000);
+      // The histogram's sum less an estimate of the 29 fast requests (in (20, 40] ms).
+      expect(row.initDurationSumMs).toBeGreaterThan(2000);
+      expect(row.initDurationSumMs).toBeLessThan(2400);
+    });
+
+    it('counts a scale from zero whose pod the autoscaler reading has not shown yet once', () => {
+      // The activator counts a request when it is answered; the federated autoscaler reading can
+      // still say 0 then, and say 1 only at the next scrape.
+      const rows = run(new KnativeScrapeDiffer(), [
+        activator(0) + actualPods(0),
+        activator(1) + actualPods(0) + queueProxy('a', 1),
+        activator(31) + actualPods(1) + queueProxy('a', 31),
+        activator(61) + actualPods(1) + queueProxy('a', 61),
+      ]);
+      expect(rows.map((r) => sum(r, 'coldStarts'))).toEqual([0, 1, 0, 0]);
+    });
+
+    it('counts one cold start for requests that waited in vain while the revision stayed at zero', () => {
+      const failed = (n: number) =>
+        `activator_request_count{${labels},pod_name="activator-abc",response_code="503",response_code_class="5xx"} ${n}\n`;
+      const rows = run(new KnativeScrapeDiffer(), [
+        failed(0) + actualPods(0),
+        failed(5) + actualPods(0),
+        failed(9) + actualPods(0),
+      ]);
+      expect(rows.map((r) => sum(r, 'coldStarts'))).toEqual([0, 1, 0]);
+    });
+
+    it('counts a second scale from zero after the revision went back to zero', () => {
+      const rows = run(new KnativeScrapeDiffer(), [
+        activator(0) + actualPods(0),
+        activator(5) + actualPods(1) + queueProxy('a', 5),
+        activator(5) + actualPods(0),
+        activator(9) + actualPods(1) + queueProxy('b', 4),
+      ]);
+      expect(rows.map((r) => sum(r, 'coldStarts'))).toEqual([0, 1, 0, 1]);
+    });
+
+    it('counts the cold start again when the interval that counted it is undone', () => {
+      const differ = new KnativeScrapeDiffer();
+      run(differ, [activator(0) + actualPods(0), activator(5) + actualPods(1)]);
+      differ.undo({ cluster: 'prod-eu', target: 'federate', timeMs: t0 + 30_000 });
+      const [again] = run(differ, [activator(9) + actualPods(1)], t0 + 60_000);
+      expect(sum(again, 'coldStarts')).toBe(1);
+    });
+
+    it('adds a queue-proxy series missing from one federated scrape once, when it returns', () => {
+      const rows = run(new KnativeScrapeDiffer(), [
+        actualPods(2) + queueProxy('p1', 1000) + queueProxy('p2', 900),
+        actualPods(2) + queueProxy('p1', 1030) + queueProxy('p2', 930),
+        actualPods(2) + queueProxy('p1', 1060),
+        actualPods(2) + queueProxy('p1', 1090) + queueProxy('p2', 990),
+      ]);
+      expect(rows.map((r) => sum(r, 'invocations'))).toEqual([0, 60, 30, 90]);
+    });
   });
 });

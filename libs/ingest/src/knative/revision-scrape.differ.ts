@@ -3,7 +3,10 @@ import { classifyInit, countHttpOutcome, mergeBuckets } from '@fleetscope/model'
 import type { PrometheusLabels } from '../prometheus/exposition.types';
 import { gaugePointRow } from '../prometheus/gauge-point.row';
 import type { IntervalTotals } from '../prometheus/interval-rows';
-import { prometheusHistogramToLogBuckets } from '../prometheus/log-scale-buckets.converter';
+import {
+  prometheusHistogramToLogBuckets,
+  slowestObservations,
+} from '../prometheus/log-scale-buckets.converter';
 import type { CounterDelta, HistogramDelta, SnapshotDiff } from '../prometheus/scrape-delta';
 import type { ScrapeIngestResult } from '../prometheus/scrape-state.store';
 import { ScrapeStateStore } from '../prometheus/scrape-state.store';
@@ -83,6 +86,32 @@ export interface KnativeScrape {
 interface PodObservation {
   timeMs: number;
   pods: number;
+  /** The zero run it belongs to: a reading of 0 after one above 0 (or as the first) starts one. */
+  run: number;
+}
+
+/** Pods of one zero run already counted as cold starts, and the scrape that counted them. */
+interface ColdStartClaim {
+  run: number;
+  pods: number;
+  target: string;
+  timeMs: number;
+  /** The claim it replaced, put back when that scrape is undone. */
+  before?: Omit<ColdStartClaim, 'before'>;
+}
+
+interface RevisionPods {
+  /** Recent actual_pods readings, oldest first. */
+  readings: PodObservation[];
+  runs: number;
+  claim?: ColdStartClaim;
+}
+
+interface ActivatorTraffic {
+  rev: KnativeRevisionRef;
+  requests: number;
+  latencyCount: number;
+  latencies: HistogramDelta[];
 }
 
 function responseCode(labels: PrometheusLabels): number {
@@ -101,24 +130,27 @@ const MAX_OBSERVATIONS = 8;
  * (`revision_app_request_count` when the former is absent); errors and timeouts by status per
  * httpInvocationOutcome (@fleetscope/model); durations come from `revision_request_latencies` (else the app latencies).
  *
- * Cold starts (docs/decisions.md "Cold starts"): requests counted by the activator for a revision whose
- * `autoscaler_actual_pods` was 0 when the interval began (or at any autoscaler reading inside it).
- * This is an approximation: with the default target-burst-capacity the activator also stays in the
- * path for warm revisions with little spare capacity, but those are not counted unless the revision
- * had zero pods; all activator requests of a cold interval are counted, including ones queued behind
- * the first. The activator latency of those requests is the init duration: it covers the wait for a
- * pod plus the request's own service time. It needs the autoscaler's metrics; without them no cold
- * start is reported.
+ * Cold starts (docs/decisions.md "Cold starts"): a scale from zero, seen as activator requests for a
+ * revision whose `autoscaler_actual_pods` was 0 when the interval began (or at an autoscaler
+ * reading inside it), is one cold start per pod the autoscaler brought up from 0: as many as the
+ * highest reading after the 0, at least one (the reading may not show the new pod yet), at most
+ * the activator's requests, each pod counted once however many intervals its rise spans. With the
+ * default target-burst-capacity the activator stays in the path once the pod is up, so its other
+ * requests are warm: counting them all made 60 cold starts of one. The init durations are the
+ * slowest of the activator latencies, as many as the cold starts: the wait for the pod plus the
+ * request's own service time. It needs the autoscaler's metrics; without them no cold start is
+ * reported.
  */
 export class KnativeScrapeDiffer {
   private readonly store: ScrapeStateStore;
   private readonly maxIntervalMs: number;
   private readonly maxRevisions: number;
   /**
-   * Revision key (its function id names the cluster) → recent actual_pods readings, oldest first.
-   * A pushed scrape may name any revisions it likes, so this is bounded like the store's targets.
+   * Revision key (its function id names the cluster) → recent actual_pods readings and the pods
+   * counted as cold starts. A pushed scrape may name any revisions it likes, so this is bounded
+   * like the store's targets.
    */
-  private readonly pods = new Map<string, PodObservation[]>();
+  private readonly pods = new Map<string, RevisionPods>();
 
   constructor(options: KnativeScrapeDifferOptions = {}) {
     this.maxIntervalMs = options.maxIntervalMs ?? 15 * 60_000;
@@ -138,7 +170,7 @@ export class KnativeScrapeDiffer {
       this.store,
       {
         ...scrape,
-        target: `${scrape.cluster}\u0000${target}`,
+        target: targetKey(scrape),
         describe: `${scrape.cluster}/${target}`,
       },
       'knative',
@@ -168,7 +200,7 @@ export class KnativeScrapeDiffer {
         },
         baseline: () => this.recordPods(scrape.timeMs, podReadings),
         interval: (step, snapshot, totals) => {
-          this.readInterval(scrape, step, snapshot, totals);
+          this.readInterval(scrape, step, snapshot, totals, podReadings);
           this.recordPods(scrape.timeMs, podReadings);
         },
       },
@@ -180,6 +212,7 @@ export class KnativeScrapeDiffer {
     step: { startMs: number; diff: SnapshotDiff },
     snapshot: ScrapeSnapshot,
     totals: IntervalTotalsByKey,
+    podReadings: [string, number][],
   ): void {
     const has = (name: string): boolean => {
       for (const c of snapshot.counters.values()) if (c.name === name) return true;
@@ -198,54 +231,160 @@ export class KnativeScrapeDiffer {
 
     const totalsFor = (rev: KnativeRevisionRef): IntervalTotals =>
       totals.get(revisionKey(rev), rev.functionId, rev.revision);
-    // Activator traffic is a cold start only while the revision had zero pods (classifyInit).
-    const coldRevision = (rev: KnativeRevisionRef): boolean =>
-      classifyInit({
-        platform: 'knative',
-        servedByActivator: true,
-        revisionHadZeroPods: this.hadZeroPods(revisionKey(rev), step.startMs, scrape.timeMs),
-      }).coldStart === true;
+    // One revision's activator traffic over every activator pod and status.
+    const activator = new Map<string, ActivatorTraffic>();
+    const trafficOf = (rev: KnativeRevisionRef): ActivatorTraffic => {
+      const key = revisionKey(rev);
+      let traffic = activator.get(key);
+      if (traffic === undefined) {
+        traffic = { rev, requests: 0, latencyCount: 0, latencies: [] };
+        activator.set(key, traffic);
+      }
+      return traffic;
+    };
 
     for (const c of step.diff.counters) {
       const rev = knativeRevisionFromLabels(scrape.cluster, c.labels);
       if (rev === undefined) continue;
       if (c.name === countName) addRequests(totalsFor(rev), c);
-      else if (c.name === KNATIVE_METRICS.activatorRequestCount && coldRevision(rev)) {
-        totalsFor(rev).coldStarts += c.delta;
-      }
+      else if (c.name === KNATIVE_METRICS.activatorRequestCount) trafficOf(rev).requests += c.delta;
     }
     for (const h of step.diff.histograms) {
       const rev = knativeRevisionFromLabels(scrape.cluster, h.labels);
       if (rev === undefined) continue;
-      if (h.name === latencyName) addLatencies(totalsFor(rev), h, false);
-      else if (h.name === KNATIVE_METRICS.activatorRequestLatencies && coldRevision(rev)) {
-        addLatencies(totalsFor(rev), h, true);
+      if (h.name === latencyName) addLatencies(totalsFor(rev), h);
+      else if (h.name === KNATIVE_METRICS.activatorRequestLatencies) {
+        const traffic = trafficOf(rev);
+        traffic.latencyCount += h.count;
+        traffic.latencies.push(h);
       }
     }
+
+    const podsNow = new Map<string, number>();
+    for (const [key, pods] of podReadings) podsNow.set(key, Math.max(podsNow.get(key) ?? 0, pods));
+    for (const [key, traffic] of activator) {
+      const coldStarts = this.countColdStarts(key, {
+        requests: Math.max(traffic.requests, traffic.latencyCount),
+        startMs: step.startMs,
+        endMs: scrape.timeMs,
+        podsAtEnd: podsNow.get(key),
+        target: targetKey(scrape),
+      });
+      if (coldStarts === 0) continue;
+      const t = totalsFor(traffic.rev);
+      t.coldStarts += coldStarts;
+      const slowest = slowestObservations(traffic.latencies, coldStarts, 1); // already milliseconds
+      t.initDurationSumMs += slowest.sumMs;
+      mergeBuckets(t.initBuckets, slowest.buckets);
+    }
+  }
+
+  /**
+   * How many pods came up from zero in (startMs, endMs] that no earlier interval counted, at most
+   * `requests`, and claims them. Only a revision that had zero pods is cold (classifyInit); each
+   * zero run it went through adds the highest reading after its 0 (at least one).
+   */
+  private countColdStarts(
+    key: string,
+    traffic: {
+      requests: number;
+      startMs: number;
+      endMs: number;
+      podsAtEnd: number | undefined;
+      target: string;
+    },
+  ): number {
+    const state = this.pods.get(key);
+    if (state === undefined || !(traffic.requests > 0)) return 0;
+    const { startMs, endMs } = traffic;
+    let atStart: PodObservation | undefined;
+    const window: PodObservation[] = [];
+    for (const o of state.readings) {
+      if (o.timeMs <= startMs) atStart = o;
+      else if (o.timeMs < endMs) window.push(o);
+    }
+    if (atStart !== undefined && startMs - atStart.timeMs <= this.maxIntervalMs)
+      window.unshift(atStart);
+    // Zero run → the most pods read since its 0, for the runs with a 0 in the interval.
+    const peaks = new Map<number, number>();
+    for (const o of window) {
+      const peak = peaks.get(o.run);
+      if (o.pods === 0) peaks.set(o.run, peak ?? 0);
+      else if (peak !== undefined) peaks.set(o.run, Math.max(peak, o.pods));
+    }
+    const last = window[window.length - 1];
+    const lastPeak = last && peaks.get(last.run);
+    if (lastPeak !== undefined && traffic.podsAtEnd !== undefined)
+      peaks.set(last.run, Math.max(lastPeak, traffic.podsAtEnd));
+
+    const cold = classifyInit({
+      platform: 'knative',
+      servedByActivator: true,
+      revisionHadZeroPods: peaks.size > 0,
+    }).coldStart;
+    if (cold !== true) return 0;
+    const claim = state.claim;
+    let uncounted = 0;
+    let lastRun = -1;
+    let lastUncounted = 0;
+    for (const [run, peak] of peaks) {
+      const counted = claim?.run === run ? claim.pods : 0;
+      lastUncounted = Math.max(0, Math.max(peak, 1) - counted);
+      uncounted += lastUncounted;
+      lastRun = run;
+    }
+    const coldStarts = Math.min(traffic.requests, uncounted);
+    if (coldStarts > 0) {
+      // The runs before the last are over; only the last one's count matters to later intervals.
+      const onLast = Math.max(0, coldStarts - (uncounted - lastUncounted));
+      state.claim = {
+        run: lastRun,
+        pods: (claim?.run === lastRun ? claim.pods : 0) + onLast,
+        target: traffic.target,
+        timeMs: endMs,
+        before: claim && {
+          run: claim.run,
+          pods: claim.pods,
+          target: claim.target,
+          timeMs: claim.timeMs,
+        },
+      };
+    }
+    return coldStarts;
   }
 
   /** Drops the remembered scrape of one target. */
   forget(cluster: string, target = 'default'): void {
-    this.store.forget(`${cluster}\u0000${target}`);
+    this.store.forget(targetKey({ cluster, target }));
   }
 
-  /** Takes back a scrape whose rows could not be stored (see ScrapeStateStore.undo). */
+  /**
+   * Takes back a scrape whose rows could not be stored (see ScrapeStateStore.undo), with the cold
+   * starts it counted, so the interval that covers it again counts them.
+   */
   undo(scrape: Pick<KnativeScrape, 'cluster' | 'target' | 'timeMs'>): void {
-    this.store.undo(`${scrape.cluster}\u0000${scrape.target ?? 'default'}`, scrape.timeMs);
+    const target = targetKey(scrape);
+    this.store.undo(target, scrape.timeMs);
+    for (const state of this.pods.values()) {
+      const claim = state.claim;
+      if (claim?.target === target && claim.timeMs === scrape.timeMs) state.claim = claim.before;
+    }
   }
 
   private recordPods(timeMs: number, readings: [string, number][]): void {
     for (const [key, pods] of readings) {
-      const list = this.pods.get(key) ?? [];
+      const state = this.pods.get(key) ?? { readings: [], runs: 0 };
       this.pods.delete(key); // re-inserted last: Map order is the LRU order
-      this.pods.set(key, list);
-      list.push({ timeMs, pods });
-      if (list.length > MAX_OBSERVATIONS) list.shift();
+      this.pods.set(key, state);
+      const previous = state.readings[state.readings.length - 1];
+      if (pods === 0 && (previous === undefined || previous.pods !== 0)) state.runs++;
+      state.readings.push({ timeMs, pods, run: state.runs });
+      if (state.readings.length > MAX_OBSERVATIONS) state.readings.shift();
     }
-    // hadZeroPods reads a reading up to maxIntervalMs before an interval that is itself at most
-    // maxIntervalMs long: an older latest reading can no longer decide anything.
-    for (const [key, list] of this.pods) {
-      const last = list[list.length - 1];
+    // countColdStarts reads a reading up to maxIntervalMs before an interval that is itself at
+    // most maxIntervalMs long: an older latest reading can no longer decide anything.
+    for (const [key, state] of this.pods) {
+      const last = state.readings[state.readings.length - 1];
       if (
         this.pods.size <= this.maxRevisions &&
         last &&
@@ -255,20 +394,10 @@ export class KnativeScrapeDiffer {
       this.pods.delete(key);
     }
   }
+}
 
-  /** Was the revision at zero pods when (startMs, endMs] began, or at a reading inside it? */
-  private hadZeroPods(key: string, startMs: number, endMs: number): boolean {
-    const list = this.pods.get(key);
-    if (list === undefined) return false;
-    let atStart: PodObservation | undefined;
-    for (const o of list) {
-      if (o.timeMs <= startMs) atStart = o;
-      else if (o.timeMs < endMs && o.pods === 0) return true;
-    }
-    return (
-      atStart !== undefined && atStart.pods === 0 && startMs - atStart.timeMs <= this.maxIntervalMs
-    );
-  }
+function targetKey(scrape: Pick<KnativeScrape, 'cluster' | 'target'>): string {
+  return `${scrape.cluster}\u0000${scrape.target ?? 'default'}`;
 }
 
 function revisionKey(rev: KnativeRevisionRef): string {
@@ -281,15 +410,9 @@ function addRequests(t: IntervalTotals, c: CounterDelta): void {
   countHttpOutcome(t, code, c.delta);
 }
 
-function addLatencies(t: IntervalTotals, h: HistogramDelta, init: boolean): void {
-  const buckets = prometheusHistogramToLogBuckets(h, 1); // already milliseconds
-  if (init) {
-    t.initDurationSumMs += h.sum;
-    mergeBuckets(t.initBuckets, buckets);
-  } else {
-    t.durationSumMs += h.sum;
-    mergeBuckets(t.durationBuckets, buckets);
-  }
+function addLatencies(t: IntervalTotals, h: HistogramDelta): void {
+  t.durationSumMs += h.sum;
+  mergeBuckets(t.durationBuckets, prometheusHistogramToLogBuckets(h, 1)); // already milliseconds
 }
 
 function resourceAttributes(rev: KnativeRevisionRef): Record<string, string> {

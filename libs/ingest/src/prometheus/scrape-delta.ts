@@ -93,25 +93,83 @@ export interface SnapshotDiff {
   resets: number;
 }
 
+/** Series of a target missing from its latest scrape, with the last value each was seen at. */
+export interface VanishedSeries {
+  counters: Map<string, { point: CounterPoint; seenMs: number }>;
+  histograms: Map<string, { point: HistogramPoint; seenMs: number }>;
+}
+
 /**
- * The increase of every selected counter and histogram from `prev` to `cur`. Series that vanished
- * are ignored (a pod went away); series that appeared count from zero. Zero deltas are left out.
+ * The increase of every selected counter and histogram from `prev` to `cur`. A series missing
+ * from `prev` is diffed against its last value in `vanished` (Prometheus /federate leaves out
+ * the series of a pod it failed to scrape once, and the cumulative value comes back with it);
+ * only a series seen in neither counts from zero (a new pod is a new series: its `pod_name`),
+ * as does one last seen before `vanishedSinceMs`. Series that vanished are ignored (a pod went
+ * away). Zero deltas are left out.
  */
-export function diffSnapshots(prev: ScrapeSnapshot | undefined, cur: ScrapeSnapshot): SnapshotDiff {
+export function diffSnapshots(
+  prev: ScrapeSnapshot | undefined,
+  cur: ScrapeSnapshot,
+  vanished?: VanishedSeries,
+  vanishedSinceMs = -Infinity,
+): SnapshotDiff {
+  const lastSeen = <P>(entry: { point: P; seenMs: number } | undefined): P | undefined =>
+    entry !== undefined && entry.seenMs >= vanishedSinceMs ? entry.point : undefined;
   const counters: CounterDelta[] = [];
   const histograms: HistogramDelta[] = [];
   let resets = 0;
   for (const [key, point] of cur.counters) {
-    const before: CounterPoint | undefined = prev?.counters.get(key);
+    const before: CounterPoint | undefined =
+      prev?.counters.get(key) ?? lastSeen(vanished?.counters.get(key));
     const { delta, reset } = counterIncrease(before?.value, point.value);
     if (reset) resets++;
     if (delta > 0 && Number.isFinite(delta))
       counters.push({ name: point.name, labels: point.labels, delta, reset });
   }
   for (const [key, point] of cur.histograms) {
-    const delta = histogramIncrease(prev?.histograms.get(key), point);
+    const before = prev?.histograms.get(key) ?? lastSeen(vanished?.histograms.get(key));
+    const delta = histogramIncrease(before, point);
     if (delta.reset) resets++;
     if (delta.count > 0 && Number.isFinite(delta.count)) histograms.push(delta);
   }
   return { counters, histograms, resets };
+}
+
+/**
+ * The series missing from `cur` worth remembering: those of `prev` it lacks (last seen at
+ * `prevMs`) and the earlier missing ones still absent, each for at most `maxAgeMs` after it was
+ * last seen, and at most `max` of them (the longest missing are dropped first).
+ */
+export function vanishedSince(
+  prev: ScrapeSnapshot,
+  prevMs: number,
+  earlier: VanishedSeries | undefined,
+  cur: ScrapeSnapshot,
+  timeMs: number,
+  maxAgeMs: number,
+  max: number,
+): VanishedSeries {
+  const keep = <P>(
+    before: Map<string, { point: P; seenMs: number }> | undefined,
+    last: Map<string, P>,
+    now: Map<string, P>,
+  ): Map<string, { point: P; seenMs: number }> => {
+    const out = new Map<string, { point: P; seenMs: number }>();
+    if (before !== undefined) {
+      for (const [key, entry] of before) {
+        if (!now.has(key) && !last.has(key) && timeMs - entry.seenMs <= maxAgeMs)
+          out.set(key, entry);
+      }
+    }
+    for (const [key, point] of last) if (!now.has(key)) out.set(key, { point, seenMs: prevMs });
+    for (const key of out.keys()) {
+      if (out.size <= max) break;
+      out.delete(key);
+    }
+    return out;
+  };
+  return {
+    counters: keep(earlier?.counters, prev.counters, cur.counters),
+    histograms: keep(earlier?.histograms, prev.histograms, cur.histograms),
+  };
 }

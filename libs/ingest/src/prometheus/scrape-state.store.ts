@@ -1,8 +1,8 @@
 import type { FunctionMinuteRow, MetricPointRow } from '@fleetscope/model';
 import type { PrometheusParseError, PrometheusParseResult } from './exposition.types';
 import { parsePrometheusText } from './exposition-text.parser';
-import type { SnapshotDiff } from './scrape-delta';
-import { diffSnapshots } from './scrape-delta';
+import type { SnapshotDiff, VanishedSeries } from './scrape-delta';
+import { diffSnapshots, vanishedSince } from './scrape-delta';
 import type { ScrapeSnapshot } from './scrape-snapshot';
 import { RecentMap } from '../common/recent-map';
 
@@ -78,12 +78,20 @@ export type ScrapeStep =
   | { kind: 'interval'; startMs: number; diff: SnapshotDiff }
   | { kind: 'out_of_order'; previousMs: number };
 
-interface TargetState {
+interface ScrapeState {
   snapshot: ScrapeSnapshot;
   timeMs: number;
-  /** The state this one replaced, so an interval whose rows were not stored can be undone. */
-  previous?: { snapshot: ScrapeSnapshot; timeMs: number };
+  /** Series seen in an earlier scrape that this one lacks, kept for at most maxIntervalMs. */
+  vanished?: VanishedSeries;
 }
+
+interface TargetState extends ScrapeState {
+  /** The state this one replaced, so an interval whose rows were not stored can be undone. */
+  previous?: ScrapeState;
+}
+
+/** Missing series remembered per target at least; more when a scrape holds more series. */
+const MIN_VANISHED = 1_000;
 
 /**
  * The previous scrape of every target (gateway, cluster endpoint, pushing sidecar) a differ has
@@ -109,10 +117,28 @@ export class ScrapeStateStore {
     if (previous !== undefined && timeMs <= previous.timeMs) {
       return { kind: 'out_of_order', previousMs: previous.timeMs };
     }
+    const continues = previous !== undefined && timeMs - previous.timeMs <= this.maxIntervalMs;
+    // Bounded by the scrape's own size, so a push naming new series every time cannot grow it.
+    const maxVanished = Math.max(MIN_VANISHED, snapshot.counters.size + snapshot.histograms.size);
     this.targets.set(target, {
       snapshot,
       timeMs,
-      previous: previous && { snapshot: previous.snapshot, timeMs: previous.timeMs },
+      vanished: continues
+        ? vanishedSince(
+            previous.snapshot,
+            previous.timeMs,
+            previous.vanished,
+            snapshot,
+            timeMs,
+            this.maxIntervalMs,
+            maxVanished,
+          )
+        : undefined,
+      previous: previous && {
+        snapshot: previous.snapshot,
+        timeMs: previous.timeMs,
+        vanished: previous.vanished,
+      },
     });
     if (previous === undefined) {
       if (!fromZero) return { kind: 'baseline' };
@@ -122,11 +148,16 @@ export class ScrapeStateStore {
         diff: diffSnapshots(undefined, snapshot),
       };
     }
-    if (timeMs - previous.timeMs > this.maxIntervalMs) return { kind: 'baseline' };
+    if (!continues) return { kind: 'baseline' };
     return {
       kind: 'interval',
       startMs: previous.timeMs,
-      diff: diffSnapshots(previous.snapshot, snapshot),
+      diff: diffSnapshots(
+        previous.snapshot,
+        snapshot,
+        previous.vanished,
+        timeMs - this.maxIntervalMs,
+      ),
     };
   }
 
