@@ -80,6 +80,10 @@ describe('the SQL the repositories build', () => {
     ],
     ['weekly-reports.pod-lifetimes', () => new WeeklyReportsRepository(handle).podLifetimes([ID])],
     [
+      'weekly-reports.restored-on-days',
+      () => new WeeklyReportsRepository(handle).restoredOnDays(RANGE, ID),
+    ],
+    [
       'function-settings.observations',
       () => new FunctionSettingsRepository(handle).observations(RANGE),
     ],

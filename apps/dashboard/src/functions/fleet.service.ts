@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  SNAPSHOT_KEPT_DAYS,
   activeMinutesByDay,
+  emptyDay,
   minScalePodFunctions,
   provisionedInHistory,
   provisionedLambdaLevels,
@@ -54,6 +56,7 @@ import {
   type SettingsSplits,
   type SeveralSourceDays,
   type StoredDailyConcurrency,
+  type StoredDailyUsage,
   type StoredPodLifetime,
   type StretchBilled,
   type TimeRange,
@@ -95,7 +98,8 @@ export interface FunctionSummary {
    * Over the range: Lambda, Cloud Run, Cloud Functions and Azure Functions from their requests and
    * billed time (Lambda's at the architecture and memory size in force when it ran, as the weekly
    * report prices it; a Lambda function with provisioned concurrency or SnapStart restores by the
-   * report's days, lambdaDaysCost); Knative and OpenFaaS from their pods' time (podsCost). Null
+   * report's days, lambdaDaysCost, restores before the range whose snapshot cache lasts into it
+   * included); Knative and OpenFaaS from their pods' time (podsCost). Null
    * when it cannot be priced (costUsdReason).
    */
   costUsd: number | null;
@@ -167,10 +171,14 @@ export class FleetService {
     // 10,000 ids bound as a parameter cost more. The history up to now, as the weekly report reads
     // it: the first observation of a setting may come after the range.
     const ids = functionId ? [functionId] : undefined;
-    const [totals, configs, timelines] = await Promise.all([
+    // A restore before the range bills the snapshot cache in it (snapStartCachedDays): the
+    // functions that restored on the days whose cache can reach the range's first day.
+    const before = cacheReachBefore(range);
+    const [totals, configs, timelines, restoredBefore] = await Promise.all([
       this.functions.totals(range, functionId),
       this.configs.merged(ids),
       settingsInForce(this.settings, range, nowMs, ids),
+      this.reports.restoredOnDays(before, functionId),
     ]);
     const kept = minScalePodFunctions(configs);
     // What has happened of the range, as the weekly report bills it: nothing allocated after now.
@@ -185,12 +193,12 @@ export class FleetService {
       happened,
     );
     const byDays = new Set(provisioned.keys());
+    const isLambda = (id: string) => reportFunction(id, configs.get(id)).platform === 'aws_lambda';
     for (const t of totals) {
-      const id = t.functionId;
-      if (t.restores > 0 && reportFunction(id, configs.get(id)).platform === 'aws_lambda') {
-        byDays.add(id);
-      }
+      if (t.restores > 0 && isLambda(t.functionId)) byDays.add(t.functionId);
     }
+    const restoredEarlier = restoredBefore.filter(isLambda);
+    for (const id of restoredEarlier) byDays.add(id);
     const splits = settingsSplits(timelines, configs);
     // An on-demand bill is read per stretch only where a split changes its price: the memory size
     // in force bills durations without one and SnapStart restores (billedGbSecondsOf).
@@ -207,12 +215,16 @@ export class FleetService {
     const shared = functionId ? undefined : this.functions.severalSourceDays(range);
     // One read each for the whole fleet: the concurrency under the pods' and the provisioned
     // levels, and the daily sums of the functions priced by the report's days.
-    const [concurrency, lifetimes, stretches, stored] = await Promise.all([
+    const [concurrency, lifetimes, stretches, stored, earlier] = await Promise.all([
       this.reports.dailyConcurrency(range, new Map([...podLevels, ...provisioned]), shared),
       this.reports.podLifetimes(kept),
       this.lambdaStretches(timelines, priceSplits(splits, timelines, unknownMemory), range, shared),
       byDays.size > 0
         ? this.reports.dailyUsage(range, splitsOf(splits, byDays), [...byDays], shared)
+        : Promise.resolve([]),
+      // Their restores by the chosen source, as the weekly report counts them.
+      restoredEarlier.length > 0
+        ? this.reports.dailyUsage(before, new Map(), restoredEarlier)
         : Promise.resolve([]),
     ]);
     const podDays = podDaysOfFleet(
@@ -224,19 +236,28 @@ export class FleetService {
       nowMs,
     );
     const lambdaDays = new Map<string, DailyUsage[]>();
-    for (const day of reportDailyUsage(stored, concurrency, configs, timelines, happened)) {
+    const rows = [...stored, ...restoresBefore(earlier)];
+    for (const day of reportDailyUsage(rows, concurrency, configs, timelines, happened)) {
+      if (day.sources === BEFORE_RANGE) continue;
       const list = lambdaDays.get(day.functionId) ?? [];
       list.push(day);
       lambdaDays.set(day.functionId, list);
     }
-    // Min-scale pods and provisioned concurrency cost in a range without requests too: their
-    // functions are listed, as the weekly report lists them.
+    // Min-scale pods, provisioned concurrency and a charged snapshot cache cost in a range
+    // without requests too: their functions are listed, as the weekly report lists them.
     const withData = new Set(totals.map((t) => t.functionId));
     const idle = [
       ...kept.filter((id) => podDays.get(id)?.some((d) => d.podSeconds > 0)),
-      ...[...provisioned.keys()].filter((id) =>
-        lambdaDays.get(id)?.some((d) => (d.provisioned?.enabledSeconds ?? 0) > 0),
-      ),
+      ...[...byDays].filter((id) => {
+        const cacheCharged = isSnapStartCharged(reportFunction(id, configs.get(id)).runtime);
+        return lambdaDays
+          .get(id)
+          ?.some(
+            (d) =>
+              (d.provisioned?.enabledSeconds ?? 0) > 0 ||
+              (cacheCharged && (d.snapStart?.cachedSeconds ?? 0) > 0),
+          );
+      }),
     ]
       .filter((id) => !withData.has(id))
       .sort()
@@ -282,6 +303,35 @@ export class FleetService {
     }
     return stretches;
   }
+}
+
+/**
+ * The UTC days before a range whose restores the snapshot cache rule carries into its first day
+ * (SNAPSHOT_KEPT_DAYS from a restore's day): from 13 days before that day to the range's start,
+ * that day's part before it included.
+ */
+function cacheReachBefore(range: TimeRange): TimeRange {
+  const firstDayMs = Math.floor(range.fromMs / DAY_MS) * DAY_MS;
+  return { fromMs: firstDayMs - (SNAPSHOT_KEPT_DAYS - 1) * DAY_MS, toMs: range.fromMs };
+}
+
+/** The sources of a restore before the range (restoresBefore): its only use is to be told apart. */
+const BEFORE_RANGE: string[] = ['before the range'];
+
+/**
+ * The days with restores before the range, as rows that only tell reportDailyUsage's cache rule
+ * (snapStartCachedDays) of them: nothing ran (no day counts as run), in a stretch past the last
+ * (no stored row of the range is replaced), marked BEFORE_RANGE so the days reportDailyUsage
+ * makes of them, and only those, are left out of the range's.
+ */
+function restoresBefore(rows: readonly StoredDailyUsage[]): StoredDailyUsage[] {
+  return rows
+    .filter((r) => r.restores > 0)
+    .map((r) => ({
+      ...emptyDay(r.functionId, r.dayStartMs, Number.MAX_SAFE_INTEGER),
+      restores: r.restores,
+      sources: BEFORE_RANGE,
+    }));
 }
 
 /** The splits of `ids` only. */

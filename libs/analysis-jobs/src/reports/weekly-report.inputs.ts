@@ -447,7 +447,7 @@ export function reportDailyUsage(
 }
 
 /** Whole days AWS keeps a SnapStart snapshot after an invocation of its version, at least. */
-const SNAPSHOT_KEPT_DAYS = 14;
+export const SNAPSHOT_KEPT_DAYS = 14;
 
 /**
  * The UTC days (`functionId|dayStartMs`) a Lambda function's SnapStart snapshot cache is billed all

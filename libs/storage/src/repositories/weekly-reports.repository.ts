@@ -157,6 +157,32 @@ export class WeeklyReportsRepository {
   }
 
   /**
+   * The functions with a SnapStart restore stored on a UTC day that starts in [from, to), or only
+   * `functionId`: whole days from function_days and any source, so a superset of those whose
+   * chosen source (dailyUsage) restored. One scan of the days' rows, without the source choice:
+   * the fleet page reads it beside its totals to find the functions whose snapshot cache a restore
+   * before its range still bills (snapStartCachedDays), and reads their days only.
+   */
+  async restoredOnDays(
+    range: { fromMs: number; toMs: number },
+    functionId?: string,
+  ): Promise<string[]> {
+    const rows = await this.query<{ functionId: string }>(
+      `
+      SELECT DISTINCT function_id AS functionId FROM function_days
+      WHERE day >= toDateTime({from:UInt32}) AND day < toDateTime({to:UInt32}) AND restores > 0
+        ${functionId === undefined ? '' : 'AND function_id = {functionId:String}'}`,
+      {
+        from: Math.ceil(range.fromMs / 1000),
+        to: Math.ceil(range.toMs / 1000),
+        ...(functionId === undefined ? {} : { functionId }),
+      },
+      'reading the functions with SnapStart restores',
+    );
+    return rows.map((r) => r.functionId);
+  }
+
+  /**
    * Per day and stretch, the time the named functions ran under the stretch's level (provisioned
    * concurrency in force then) and their minutes with traffic, from per-minute concurrency
    * c = busy ms / 60,000 (Little's law). One row per function-minute by a window over the rows'
