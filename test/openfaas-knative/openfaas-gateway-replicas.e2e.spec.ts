@@ -58,5 +58,10 @@ describe('OpenFaaS gateway with several replicas behind one URL', () => {
     // Before: 2,950 (900 + 110 + 910 + 110 + 920), each switch read as a restart.
     const invocations = list.functions.find((f) => f.id === id)?.invocations ?? 0;
     expect(invocations).toBeLessThanOrEqual(40);
+    // Said and counted, so the user points the target at one gateway process.
+    const metrics = await fetch(`${fleetscope.ingestUrl}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(
+      /fleetscope_ingest_rejected_items_total\{signal="openfaas_scrape",reason="gateway_replicas"\} [1-9]/,
+    );
   });
 });
