@@ -165,3 +165,58 @@ describe('Fleet page: the SnapStart snapshot cache of a restore before the range
     );
   });
 });
+
+/**
+ * The weekly report reads usage from the previous week's month start, which is as few as 7 days
+ * before the week when that Monday is the 1st–6th of its month: a restore 13 days before the week
+ * left the week's first day uncached in the report (and the fleet page, which looks back the 13
+ * days, billed it). The latest such week that has ended.
+ */
+function weekAfterEarlyMonthMonday() {
+  for (let back = 1; back < 60; back++) {
+    const candidate = isoWeekOf(Date.now() - back * 7 * DAY_MS);
+    if (new Date(candidate.fromMs - 7 * DAY_MS).getUTCDate() <= 6) return candidate;
+  }
+  throw new Error('no week after a Monday on the 1st-6th in 60 weeks');
+}
+
+describe('Weekly report: the SnapStart snapshot cache of a restore before the month it reads from', () => {
+  const early = weekAfterEarlyMonthMonday();
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope({ FLEETSCOPE_RETENTION_DAYS: '500' });
+    const restoredAt = early.fromMs - 13 * DAY_MS + 10 * HOUR_MS;
+    const sent = await post(
+      `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=us-east-1`,
+      awslogs(dataMessage(ACCOUNT, EDGE, '2026/01/01/[1]early', [report(EDGE, restoredAt, true)])),
+    );
+    expect(sent.status).toBe(200);
+    const put = await post(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id(EDGE))}/config`,
+      { architecture: 'x86_64', runtime: 'python3.12', memoryMb: 1024 },
+      {},
+      'PUT',
+    );
+    expect(put.status).toBe(200);
+    await fleetscope.flush();
+  }, 120_000);
+
+  afterAll(() => fleetscope?.stop());
+
+  it("bills the week's first day of the cache, as the fleet page does", async () => {
+    const built = await post<WeeklyReport>(`${fleetscope.apiUrl}/api/reports/weekly`, {
+      week: early.label,
+    });
+    expect(built.status).toBe(200);
+    // Before: not in the report at all.
+    const reported = built.body.functions.find((f) => f.functionId === id(EDGE));
+    expect(reported?.costUsd).toBeCloseTo(CACHE_DAY_USD, 12);
+    const body = await getJson<{ functions: FleetRow[] }>(
+      fleetscope,
+      `/api/functions?from=${early.fromMs}&to=${early.toMs}`,
+    );
+    const row = body.functions.find((f) => f.id === id(EDGE))!;
+    expect(Math.abs(row.costUsd! - reported!.costUsd)).toBeLessThan(1e-9);
+  });
+});

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  SNAPSHOT_KEPT_DAYS,
   activeMinutesByDay,
-  emptyDay,
   minScalePodFunctions,
   provisionedInHistory,
   provisionedLambdaLevels,
@@ -13,6 +11,7 @@ import {
   segmentAt,
   settingsSplits,
   settingsInForce,
+  snapshotCacheReach,
   type SettingsTimelines,
 } from '@fleetscope/analysis-jobs';
 import {
@@ -56,7 +55,6 @@ import {
   type SettingsSplits,
   type SeveralSourceDays,
   type StoredDailyConcurrency,
-  type StoredDailyUsage,
   type StoredPodLifetime,
   type StretchBilled,
   type TimeRange,
@@ -173,7 +171,7 @@ export class FleetService {
     const ids = functionId ? [functionId] : undefined;
     // A restore before the range bills the snapshot cache in it (snapStartCachedDays): the
     // functions that restored on the days whose cache can reach the range's first day.
-    const before = cacheReachBefore(range);
+    const before = snapshotCacheReach(range);
     const [totals, configs, timelines, restoredBefore] = await Promise.all([
       this.functions.totals(range, functionId),
       this.configs.merged(ids),
@@ -236,9 +234,17 @@ export class FleetService {
       nowMs,
     );
     const lambdaDays = new Map<string, DailyUsage[]>();
-    const rows = [...stored, ...restoresBefore(earlier)];
-    for (const day of reportDailyUsage(rows, concurrency, configs, timelines, happened)) {
-      if (day.sources === BEFORE_RANGE) continue;
+    const restored = earlier.filter((r) => r.restores > 0);
+    const days = reportDailyUsage(
+      stored,
+      concurrency,
+      configs,
+      timelines,
+      happened,
+      new Map(),
+      restored,
+    );
+    for (const day of days) {
       const list = lambdaDays.get(day.functionId) ?? [];
       list.push(day);
       lambdaDays.set(day.functionId, list);
@@ -303,35 +309,6 @@ export class FleetService {
     }
     return stretches;
   }
-}
-
-/**
- * The UTC days before a range whose restores the snapshot cache rule carries into its first day
- * (SNAPSHOT_KEPT_DAYS from a restore's day): from 13 days before that day to the range's start,
- * that day's part before it included.
- */
-function cacheReachBefore(range: TimeRange): TimeRange {
-  const firstDayMs = Math.floor(range.fromMs / DAY_MS) * DAY_MS;
-  return { fromMs: firstDayMs - (SNAPSHOT_KEPT_DAYS - 1) * DAY_MS, toMs: range.fromMs };
-}
-
-/** The sources of a restore before the range (restoresBefore): its only use is to be told apart. */
-const BEFORE_RANGE: string[] = ['before the range'];
-
-/**
- * The days with restores before the range, as rows that only tell reportDailyUsage's cache rule
- * (snapStartCachedDays) of them: nothing ran (no day counts as run), in a stretch past the last
- * (no stored row of the range is replaced), marked BEFORE_RANGE so the days reportDailyUsage
- * makes of them, and only those, are left out of the range's.
- */
-function restoresBefore(rows: readonly StoredDailyUsage[]): StoredDailyUsage[] {
-  return rows
-    .filter((r) => r.restores > 0)
-    .map((r) => ({
-      ...emptyDay(r.functionId, r.dayStartMs, Number.MAX_SAFE_INTEGER),
-      restores: r.restores,
-      sources: BEFORE_RANGE,
-    }));
 }
 
 /** The splits of `ids` only. */

@@ -302,6 +302,7 @@ export function reportDailyUsage(
   timelines: SettingsTimelines,
   range: { fromMs: number; toMs: number },
   lifetimes: ReadonlyMap<string, PodLifetime> = new Map(),
+  restoredBefore: readonly StoredDailyUsage[] = [],
 ): DailyUsage[] {
   const minutes = new Map(
     concurrency.map((c) => [`${c.functionId}|${c.dayStartMs}|${c.stretch ?? 0}`, c]),
@@ -310,7 +311,8 @@ export function reportDailyUsage(
   const ranOn = new Set(
     rows.filter((r) => r.invocations > 0).map((r) => `${r.functionId}|${r.dayStartMs}`),
   );
-  const cachedDays = snapStartCachedDays(rows, range);
+  // Restores before the range bill the cache into it (snapshotCacheReach); nothing else of them.
+  const cachedDays = snapStartCachedDays([...rows, ...restoredBefore], range);
   const usage: DailyUsage[] = [];
   const add = (
     r: StoredDailyUsage,
@@ -409,7 +411,10 @@ export function reportDailyUsage(
   for (const r of rows) {
     if (podIds.has(r.functionId) && !podRows.has(r)) add(r, noSettings, DAY_SECONDS, true);
   }
-  for (const id of provisionedInHistory(timelines)) {
+  for (const id of [
+    ...provisionedInHistory(timelines),
+    ...restoredBefore.map((r) => r.functionId),
+  ]) {
     if (reportFunction(id, configs.get(id)).platform === 'aws_lambda') lambdaIds.add(id);
   }
   const placed = new Set<StoredDailyUsage>();
@@ -448,6 +453,16 @@ export function reportDailyUsage(
 
 /** Whole days AWS keeps a SnapStart snapshot after an invocation of its version, at least. */
 export const SNAPSHOT_KEPT_DAYS = 14;
+
+/**
+ * The time before a range whose restores the snapshot cache rule (snapStartCachedDays) carries
+ * into its first day: from 13 days before that UTC day to the range's start, that day's part
+ * before it included. The days' rows read there are reportDailyUsage's `restoredBefore`.
+ */
+export function snapshotCacheReach(range: { fromMs: number }): { fromMs: number; toMs: number } {
+  const firstDayMs = Math.floor(range.fromMs / DAY_MS) * DAY_MS;
+  return { fromMs: firstDayMs - (SNAPSHOT_KEPT_DAYS - 1) * DAY_MS, toMs: range.fromMs };
+}
 
 /**
  * The UTC days (`functionId|dayStartMs`) a Lambda function's SnapStart snapshot cache is billed all

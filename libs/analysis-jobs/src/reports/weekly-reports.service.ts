@@ -33,6 +33,7 @@ import {
   reportRecommendationInputs,
   settingsSplits,
   settingsInForce,
+  snapshotCacheReach,
 } from './weekly-report.inputs';
 
 export class InvalidWeekError extends Error {}
@@ -125,11 +126,28 @@ export class WeeklyReportsService {
       settingsInForce(this.settings, happened, nowMs),
       this.configs.merged(),
     ]);
-    const stored = await this.reports.dailyUsage(happened, settingsSplits(timelines, configs));
+    // Restores before the first day read bill the snapshot cache into it: that day is the
+    // previous week's month start, as few as 7 days before the week.
+    const before = snapshotCacheReach(happened);
+    const [stored, restoredIds] = await Promise.all([
+      this.reports.dailyUsage(happened, settingsSplits(timelines, configs)),
+      this.reports.restoredOnDays(before),
+    ]);
+    const restored =
+      restoredIds.length > 0
+        ? (await this.reports.dailyUsage(before, new Map(), restoredIds)).filter(
+            (r) => r.restores > 0,
+          )
+        : [];
     // Min-scale pods run, and cost, on days without data too: every such function of the inventory.
     const kept = minScalePodFunctions(configs);
     const ids = [
-      ...new Set([...stored.map((r) => r.functionId), ...provisionedInHistory(timelines), ...kept]),
+      ...new Set([
+        ...stored.map((r) => r.functionId),
+        ...provisionedInHistory(timelines),
+        ...kept,
+        ...restored.map((r) => r.functionId),
+      ]),
     ];
     const levels = concurrencyLevels(ids, configs, timelines, happened);
     // The week's cold starts as the cold-start page counts them: which had an init duration.
@@ -145,7 +163,15 @@ export class WeeklyReportsService {
         {
           week: week.label,
           functions: ids.map((id) => reportFunction(id, configs.get(id))),
-          days: reportDailyUsage(stored, concurrency, configs, timelines, happened, lifetimes),
+          days: reportDailyUsage(
+            stored,
+            concurrency,
+            configs,
+            timelines,
+            happened,
+            lifetimes,
+            restored,
+          ),
           coldStarts: reportColdStartInputs(coldStarts.groups),
           recommendations: reportRecommendationInputs(recommendations),
           generatedAtMs: nowMs,
