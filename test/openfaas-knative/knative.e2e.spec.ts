@@ -147,7 +147,8 @@ describe('Knative ingest', () => {
     const one = (await fetch(
       `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('shop'))}`,
     ).then((r) => r.json())) as { config: Record<string, unknown> };
-    expect(one.config).toMatchObject({ minScale: 2, podCpu: 0.25, podMemoryMb: 512 });
+    // 250m of its container and the queue-proxy sidecar's default 25m.
+    expect(one.config).toMatchObject({ minScale: 2, podCpu: 0.275, podMemoryMb: 512 });
   });
 
   it('diffs Prometheus text pushed by a sidecar like a scrape of its target', async () => {
