@@ -411,7 +411,13 @@ export function fmtValue(key, value) {
 /** The readable part of a function id (platform~account~region~name). */
 export function functionName(id) {
   const parts = String(id).split('~');
-  return parts[parts.length - 1] || String(id);
+  const name = parts[parts.length - 1] || String(id);
+  // An id percent-encodes its parts (an Azure app/function, a '~' or '%' in a name).
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 export function functionHref(id, range) {

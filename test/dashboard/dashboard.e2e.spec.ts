@@ -459,6 +459,14 @@ describe('Dashboard pages', () => {
     await page.locator('#notice[role="alert"]').getByText('is not a function id').waitFor();
   });
 
+  it('names a function by its decoded name, where its id percent-encodes it', async () => {
+    // An Azure function is app/function; ids encode what would split them (function-identity.ts).
+    const name = await page.evaluate<string>(
+      `import('/assets/fleetscope.js').then((m) => m.functionName('azure_functions~sub~westeurope~shop%2Fcheckout'))`,
+    );
+    expect(name).toBe('shop/checkout');
+  });
+
   it('loads nothing from outside Fleetscope and raises no script errors', () => {
     expect(requested.filter((u) => !u.startsWith(fleetscope.apiUrl))).toEqual([]);
     expect(requested).toContain(url('/vendor/chart.umd.js'));
