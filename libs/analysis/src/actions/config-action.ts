@@ -1,5 +1,6 @@
 import type { FunctionProfile } from '../inputs';
 import type { ConfigAction } from '../recommendation';
+import { shellWord, yamlScalar } from './snippet-quoting';
 
 /**
  * The settings a user pastes to act on a recommendation, per tool: AWS CLI, SAM and Serverless
@@ -9,9 +10,12 @@ import type { ConfigAction } from '../recommendation';
  * OpenFaaS `com.openfaas.scale.*` labels).
  */
 
+function regionFlag(profile: FunctionProfile): string {
+  return profile.region ? ` --region ${shellWord(profile.region)}` : '';
+}
+
 function lambdaTarget(profile: FunctionProfile): string {
-  const region = profile.region ? ` --region ${profile.region}` : '';
-  return `--function-name ${profile.name}${region}`;
+  return `--function-name ${shellWord(profile.name)}${regionFlag(profile)}`;
 }
 
 export function memoryAction(profile: FunctionProfile, memoryMb: number): ConfigAction {
@@ -35,7 +39,7 @@ export function memoryAction(profile: FunctionProfile, memoryMb: number): Config
         snippets: [
           {
             format: 'openfaas',
-            text: `functions:\n  ${profile.name}:\n    limits:\n      memory: ${memory}\n    requests:\n      memory: ${memory}`,
+            text: `functions:\n  ${yamlScalar(profile.name)}:\n    limits:\n      memory: ${memory}\n    requests:\n      memory: ${memory}`,
           },
         ],
       };
@@ -116,7 +120,7 @@ export function tuningJobAction(profile: FunctionProfile, sizesMb: number[]): Co
     snippets: [
       {
         format: 'note',
-        text: `npx fleetscope tune ${profile.functionId} --memory ${sizesMb.join(',')}`,
+        text: `npx fleetscope tune ${shellWord(profile.functionId)} --memory ${sizesMb.join(',')}`,
       },
     ],
   };
@@ -187,10 +191,11 @@ export function warmCapacityAction(
     case 'other': {
       const qualifier = '--qualifier <alias>';
       if (schedule) {
-        const resource = `function:${profile.name}:<alias>`;
-        const region = profile.region ? ` --region ${profile.region}` : '';
+        // `<alias>` is a placeholder for the user to replace, as on every other line.
+        const resource = `function:${shellWord(profile.name)}:<alias>`;
+        const region = regionFlag(profile);
         const action = (name: string, cron: string, level: number) =>
-          `aws application-autoscaling put-scheduled-action${region} --service-namespace lambda --scalable-dimension lambda:function:ProvisionedConcurrency --resource-id ${resource} --scheduled-action-name ${name} --schedule "${cron}" --scalable-target-action MinCapacity=${level},MaxCapacity=${level}`;
+          `aws application-autoscaling put-scheduled-action${region} --service-namespace lambda --scalable-dimension lambda:function:ProvisionedConcurrency --resource-id ${resource} --scheduled-action-name ${shellWord(name)} --schedule "${cron}" --scalable-target-action MinCapacity=${level},MaxCapacity=${level}`;
         const lines = schedule.entries.flatMap((e, i) => [
           action(`fleetscope-${i}-start`, e.startCron, e.level),
           ...(e.endCron ? [action(`fleetscope-${i}-end`, e.endCron, schedule.otherwise)] : []),
@@ -241,8 +246,8 @@ export function keepAliveAction(
   keep: { retention: string } | { pingSchedule: string },
 ): ConfigAction {
   if ('pingSchedule' in keep) {
-    const region = profile.region ? ` --region ${profile.region}` : '';
-    const rule = `${profile.name}-keep-warm`;
+    const region = regionFlag(profile);
+    const rule = shellWord(`${profile.name}-keep-warm`);
     return {
       summary: `Invoke the function on ${keep.pingSchedule} to keep one instance warm.`,
       snippets: [
@@ -250,7 +255,7 @@ export function keepAliveAction(
           format: 'aws-cli',
           text: [
             `aws events put-rule${region} --name ${rule} --schedule-expression "${keep.pingSchedule}"`,
-            `aws lambda add-permission${region} --function-name ${profile.name} --statement-id ${rule} --action lambda:InvokeFunction --principal events.amazonaws.com --source-arn <rule-arn>`,
+            `aws lambda add-permission${region} --function-name ${shellWord(profile.name)} --statement-id ${rule} --action lambda:InvokeFunction --principal events.amazonaws.com --source-arn <rule-arn>`,
             `aws events put-targets${region} --rule ${rule} --targets Id=1,Arn=<function-arn>`,
           ].join('\n'),
         },
@@ -289,12 +294,22 @@ export function containersAction(
   tasks: { min: number; vcpu: number; memoryGb: number },
 ): ConfigAction {
   const capacity = offer === 'fargate-spot' ? 'FARGATE_SPOT' : 'FARGATE';
+  const name = shellWord(profile.name);
+  // The CLI's shorthand (`key=value,…`) has its own separators; a name that could hold one (ECS
+  // names are letters, digits, `-` and `_`) goes in the JSON form, quoted whole.
+  const loadBalancers = /^[A-Za-z0-9_-]+$/.test(profile.name)
+    ? `targetGroupArn=<target-group>,containerName=${profile.name},containerPort=8080`
+    : shellWord(
+        JSON.stringify([
+          { targetGroupArn: '<target-group>', containerName: profile.name, containerPort: 8080 },
+        ]),
+      );
   return {
     summary: `Run ${profile.name} as a container service on ${offer}: ${tasks.min}+ tasks of ${tasks.vcpu} vCPU / ${tasks.memoryGb} GB behind a load balancer, scaling on CPU.`,
     snippets: [
       {
         format: 'aws-cli',
-        text: `aws ecs create-service --service-name ${profile.name} --task-definition ${profile.name} --desired-count ${tasks.min} --capacity-provider-strategy capacityProvider=${capacity},weight=1 --load-balancers targetGroupArn=<target-group>,containerName=${profile.name},containerPort=8080`,
+        text: `aws ecs create-service --service-name ${name} --task-definition ${name} --desired-count ${tasks.min} --capacity-provider-strategy capacityProvider=${capacity},weight=1 --load-balancers ${loadBalancers}`,
       },
     ],
   };
