@@ -1,10 +1,11 @@
 import { functionId } from '@fleetscope/model';
-import type {
-  Candidate,
-  DriverInvocation,
-  FunctionSnapshot,
-  TuningDriver,
-  TuningTarget,
+import {
+  knativeServiceName,
+  type Candidate,
+  type DriverInvocation,
+  type FunctionSnapshot,
+  type TuningDriver,
+  type TuningTarget,
 } from '@fleetscope/tuning';
 import { authorizedRequest } from '../http/authorized-request';
 import { asPlatformError } from '../http/platform-errors';
@@ -55,14 +56,6 @@ interface KnativeDetails {
   traffic: TrafficTarget[] | null;
   latestReadyRevisionName: string;
   podVcpu: number;
-}
-
-/** `namespace/service`, or `service` in `default`. */
-function locate(fn: string): { namespace: string; name: string } {
-  const slash = fn.indexOf('/');
-  return slash > 0
-    ? { namespace: fn.slice(0, slash), name: fn.slice(slash + 1) }
-    : { namespace: 'default', name: fn };
 }
 
 const servicePath = (ns: string, name: string) =>
@@ -144,7 +137,7 @@ export class KnativeTuningDriver implements TuningDriver {
   }
 
   async snapshot(target: TuningTarget): Promise<FunctionSnapshot> {
-    const { namespace, name } = locate(target.function);
+    const { namespace, name } = knativeServiceName(target.function);
     const svc = await kubernetesRequest<KnativeService>(
       this.api(),
       'GET',

@@ -1,11 +1,12 @@
 import { endpointOf, type PlatformTarget } from '@fleetscope/config';
 import { functionId } from '@fleetscope/model';
-import type {
-  Candidate,
-  DriverInvocation,
-  FunctionSnapshot,
-  TuningDriver,
-  TuningTarget,
+import {
+  openFaasFunctionName,
+  type Candidate,
+  type DriverInvocation,
+  type FunctionSnapshot,
+  type TuningDriver,
+  type TuningTarget,
 } from '@fleetscope/tuning';
 import { authorizedRequest, responseError } from '../http/authorized-request';
 import { asPlatformError } from '../http/platform-errors';
@@ -30,14 +31,12 @@ interface FunctionStatus {
   availableReplicas?: number;
 }
 
-/** `name.namespace` of `[gateway/]name.namespace` and the gateway it lives behind. */
+/** The function of `[gateway/]name[.namespace]` and the gateway it lives behind. */
 function locate(
   fn: string,
   gateways: readonly PlatformTarget[],
 ): { gateway: PlatformTarget; name: string; namespace: string } {
-  const slash = fn.indexOf('/');
-  const label = slash > 0 ? fn.slice(0, slash) : undefined;
-  const qualified = slash > 0 ? fn.slice(slash + 1) : fn;
+  const { gateway: label, name, namespace } = openFaasFunctionName(fn);
   const gateway = label ? gateways.find((g) => g.label === label) : gateways[0];
   if (!gateway)
     throw new Error(
@@ -46,11 +45,8 @@ function locate(
         : 'no OpenFaaS gateway configured (FLEETSCOPE_OPENFAAS_GATEWAYS)',
     );
   if (gateways.length > 1 && !label)
-    throw new Error(`several OpenFaaS gateways: name one as <gateway>/${qualified}`);
-  const dot = qualified.lastIndexOf('.');
-  return dot > 0
-    ? { gateway, name: qualified.slice(0, dot), namespace: qualified.slice(dot + 1) }
-    : { gateway, name: qualified, namespace: 'openfaas-fn' };
+    throw new Error(`several OpenFaaS gateways: name one as <gateway>/${fn}`);
+  return { gateway, name, namespace };
 }
 
 /** Pod CPU in cores from a Kubernetes quantity (`100m`, `0.5`, `2`). */
@@ -142,7 +138,10 @@ export class OpenFaasTuningDriver implements TuningDriver {
     const { gateway, name, namespace } = locate(target.function, this.gateways);
     const started = performance.now();
     const response = await authorizedRequest(
-      endpointOf(gateway.url, `function/${name}.${namespace}`),
+      endpointOf(
+        gateway.url,
+        `function/${encodeURIComponent(name)}.${encodeURIComponent(namespace)}`,
+      ),
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -23,3 +23,80 @@ export function platformFunctionName(platform: TuningPlatform, fn: string): stri
       return id.account ? `${id.account}/${id.name}` : id.name;
   }
 }
+
+/** Where a pod platform's function lives: its namespace, and for OpenFaaS the gateway's name. */
+export interface PodFunctionName {
+  gateway?: string;
+  name: string;
+  namespace: string;
+}
+
+/** A function name the platform cannot have; the message names the part and the rule. */
+export class FunctionNameError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FunctionNameError';
+  }
+}
+
+/**
+ * Kubernetes names a function's Deployment or Service and its namespace by DNS-1123 labels, and
+ * faas-netes refuses any other function name. The drivers put these names in URL paths, where
+ * `..` (or `%2e%2e`, which URLs read alike) would take the call out of /function/ or the
+ * namespace: anything else never reaches a platform.
+ */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_LABEL_MAX = 63;
+
+function checkLabel(written: string, what: string, value: string, form: string): void {
+  if (value.length <= DNS_LABEL_MAX && DNS_LABEL.test(value)) return;
+  throw new FunctionNameError(
+    `"${written}": ${what} "${value}" is not a DNS-1123 label (lowercase letters, digits and '-', ` +
+      `starting and ending with a letter or digit, at most ${DNS_LABEL_MAX} characters); write ${form}`,
+  );
+}
+
+/** `[gateway/]name[.namespace]` of an OpenFaaS function, in openfaas-fn unless named. */
+export function openFaasFunctionName(fn: string): PodFunctionName {
+  const slash = fn.indexOf('/');
+  const gateway = slash > 0 ? fn.slice(0, slash) : undefined;
+  const qualified = slash > 0 ? fn.slice(slash + 1) : fn;
+  const dot = qualified.lastIndexOf('.');
+  const name = dot > 0 ? qualified.slice(0, dot) : qualified;
+  const namespace = dot > 0 ? qualified.slice(dot + 1) : 'openfaas-fn';
+  const form = '[gateway/]name[.namespace]';
+  checkLabel(fn, 'OpenFaaS function name', name, form);
+  checkLabel(fn, 'OpenFaaS namespace', namespace, form);
+  return { gateway, name, namespace };
+}
+
+/** `[namespace/]service` of a Knative Service, in default unless named. */
+export function knativeServiceName(fn: string): PodFunctionName {
+  const slash = fn.indexOf('/');
+  const namespace = slash > 0 ? fn.slice(0, slash) : 'default';
+  const name = slash > 0 ? fn.slice(slash + 1) : fn;
+  const form = '[namespace/]service';
+  checkLabel(fn, 'Knative namespace', namespace, form);
+  checkLabel(fn, 'Knative service', name, form);
+  return { name, namespace };
+}
+
+/** Why the platform cannot have a function of this name (as a driver is given it), if it cannot. */
+export function functionNameProblem(platform: TuningPlatform, fn: string): string | undefined {
+  try {
+    switch (platform) {
+      case 'aws-lambda':
+        // A name, an ARN or a Fleetscope id: Lambda's own rules, checked where the driver reads it.
+        return undefined;
+      case 'openfaas':
+        openFaasFunctionName(fn);
+        return undefined;
+      case 'knative':
+        knativeServiceName(fn);
+        return undefined;
+    }
+  } catch (error) {
+    if (error instanceof FunctionNameError) return error.message;
+    throw error;
+  }
+}

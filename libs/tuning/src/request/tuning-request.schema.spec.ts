@@ -102,6 +102,40 @@ describe('parseTuningRequest', () => {
     expect(candidatesOf(given, { architecture: 'x86_64', memoryMb: 2048 })).toHaveLength(2);
   });
 
+  it.each([
+    ['openfaas', 'gw/../system/secrets.x', /OpenFaaS function name "\.\.\/system\/secrets" is not/],
+    [
+      'openfaas',
+      'openfaas~x~gw~../system/secrets',
+      /"gw\/\.\.\/system\/secrets": OpenFaaS function name "\." is not/,
+    ],
+    ['openfaas', 'gw/..', /OpenFaaS function name "\." is not/],
+    ['openfaas', 'resize.Media', /OpenFaaS namespace "Media" is not/],
+    ['openfaas', `${'r'.repeat(64)}.fn`, /"r{64}" is not a DNS-1123 label .*at most 63/],
+    ['knative', '../thumbs', /Knative namespace "\.\." is not/],
+    ['knative', 'media/..', /Knative service "\.\." is not/],
+    ['knative', 'knative~..~prod~thumbs', /Knative namespace "\.\." is not/],
+  ])('refuses a %s function %s with a name Kubernetes does not allow', (platform, fn, why) => {
+    const r = parseTuningRequest({ platform, function: fn });
+    expect(r.ok ? '' : r.message).toMatch(/^function: /);
+    expect(r.ok ? '' : r.message).toMatch(why);
+  });
+
+  it.each([
+    ['openfaas', 'resize'],
+    ['openfaas', 'resize.openfaas-fn'],
+    ['openfaas', 'gw-1/resize-2.openfaas-fn'],
+    ['openfaas', 'openfaas~openfaas-fn~gw~resize'],
+    ['openfaas', `${'r'.repeat(63)}.${'n'.repeat(63)}`],
+    ['knative', 'thumbs'],
+    ['knative', 'media/thumbs'],
+    ['knative', 'knative~media~prod~thumbs'],
+    ['aws-lambda', 'arn:aws:lambda:eu-west-1:123456789012:function:Orders_v2'],
+    ['aws-lambda', 'Orders_v2'],
+  ])('takes the %s function %s', (platform, fn) => {
+    expect(parse({ platform, function: fn }).function).toBe(fn);
+  });
+
   it('makes a dry run one invocation per size on the grid', () => {
     expect(
       searchOptionsOf(parse({ platform: 'aws-lambda', function: 'f', dryRun: true })),

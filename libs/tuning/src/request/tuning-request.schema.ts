@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Candidate, SearchOptions, TuningArchitecture, TuningPlatform } from '../tuning.types';
+import { functionNameProblem, platformFunctionName } from './function-target';
 
 /** Power Tuning's default power values (template.yml). */
 export const DEFAULT_MEMORY_SIZES = [128, 256, 512, 1024, 1536, 3008];
@@ -72,6 +73,11 @@ export const tuningRequestSchema = z
   })
   .strict()
   .superRefine((r, ctx) => {
+    const nameProblem = functionNameProblem(
+      r.platform,
+      platformFunctionName(r.platform, r.function),
+    );
+    if (nameProblem) ctx.addIssue({ code: 'custom', path: ['function'], message: nameProblem });
     if (r.payload !== undefined && r.weightedPayloads !== undefined)
       ctx.addIssue({ code: 'custom', message: 'give payload or weightedPayloads, not both' });
     const limit = LIMITS[r.platform];
