@@ -818,7 +818,7 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
         costUsd: {
           type: 'number',
           description:
-            "Over the range: Lambda, Cloud Run, Cloud Functions and Azure Functions from their requests and billed time (Lambda's at the architecture and memory size in force when it ran, as the weekly report prices it; a Lambda function with provisioned concurrency or SnapStart restores by the report's days, lambdaDaysCost); Knative and OpenFaaS from their pods' time (podsCost). Null when it cannot be priced (costUsdReason).",
+            "Over the range: Lambda, Cloud Run, Cloud Functions and Azure Functions from their requests and billed time (Lambda's at the architecture and memory size in force when it ran, as the weekly report prices it; a Lambda function with provisioned concurrency or SnapStart restores by the report's days, lambdaDaysCost, restores before the range whose snapshot cache lasts into it included); Knative and OpenFaaS from their pods' time (podsCost). Null when it cannot be priced (costUsdReason).",
           nullable: true,
         },
         costUsdReason: {
