@@ -8,7 +8,7 @@ import {
   logNormalBuckets,
   windowStats,
 } from '../testing/fleet.generator';
-import { logNormalQuantile } from '../stats/log-normal.fit';
+import { logNormalExceedance, logNormalQuantile } from '../stats/log-normal.fit';
 import { TimeoutRiskAnalyzer, timeoutRiskEvidence } from './timeout-risk.analyzer';
 
 const ctx: AnalysisContext = {
@@ -478,6 +478,76 @@ describe('timeouts outside the duration distribution', () => {
     expect(rec.title).toBe('Fix the slow path: the timeout is not the problem');
     expect(rec.reason).toContain('outside the duration distribution');
   });
+
+  it('says how many timeouts the fit expects and the bound they exceed', () => {
+    const base = windowStats({ invocations: 100_000, medianMs: 800, sigma: 0.3 });
+    const durationBuckets = { ...base.durationBuckets };
+    durationBuckets[bucketIndex(3000)] = (durationBuckets[bucketIndex(3000)] ?? 0) + 5;
+    const stats = {
+      ...base,
+      invocations: 100_005,
+      timeouts: 5,
+      durationBuckets,
+      durationMaxMs: 3000,
+      daily: base.daily.map((d, i) => (i === 5 ? { ...d, timeouts: 5, durationMaxMs: 3000 } : d)),
+    };
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx);
+    const expected = rec.evidence.expectedTimeouts as number;
+    expect(expected).toBeCloseTo(100_005 * (rec.evidence.tailProbability as number), 6);
+    expect(expected).toBeLessThan(1);
+    expect(rec.evidence.outsideDistributionAbove as number).toBeLessThan(5);
+    expect(rec.reason).toContain(
+      `the fit expects ${expected.toFixed(1)} timeouts where 5 is more than ${(3 * expected + 3).toFixed(1)}`,
+    );
+  });
+
+  // The log-normal's own tail past the timeout, cut there: as many timeouts as the fit predicts.
+  function tailCutAtTimeout(invocations: number, medianMs: number, sigma: number) {
+    const timeoutMs = 3000;
+    const pTail = logNormalExceedance({ mu: Math.log(medianMs), sigma }, timeoutMs);
+    const timeouts = Math.round(invocations * pTail);
+    const base = windowStats({ invocations, medianMs, sigma });
+    const durationBuckets: Record<number, number> = {};
+    for (const [k, c] of Object.entries(base.durationBuckets))
+      if (Number(k) <= bucketIndex(timeoutMs)) durationBuckets[Number(k)] = c;
+    durationBuckets[bucketIndex(timeoutMs)] =
+      (durationBuckets[bucketIndex(timeoutMs)] ?? 0) + timeouts;
+    const total = Object.values(durationBuckets).reduce((a, b) => a + b, 0);
+    const perDay = Math.floor(timeouts / base.daily.length);
+    const stats = {
+      ...base,
+      invocations: total,
+      timeouts,
+      errors: timeouts,
+      durationBuckets,
+      durationMaxMs: timeoutMs,
+      daily: base.daily.map((d, i) => ({
+        ...d,
+        timeouts: i === 0 ? timeouts - perDay * (base.daily.length - 1) : perDay,
+        durationMaxMs: timeoutMs,
+      })),
+    };
+    return { timeouts, stats, profile: lambdaProfile({ timeoutMs }) };
+  }
+
+  it.each([
+    [1_000_000, 1144, 0.25, 58],
+    [1_000_000, 1300, 0.22, 72],
+    [500_000, 1144, 0.25, 29],
+  ])(
+    'raises the timeout for the timeouts the fitted tail itself predicts: %i invocations, median %i ms, sigma %f, %i timeouts ("Fix the slow path" for a fitted p99.99 under the timeout)',
+    (invocations, medianMs, sigma, wantTimeouts) => {
+      const { timeouts, stats, profile } = tailCutAtTimeout(invocations, medianMs, sigma);
+      expect(timeouts).toBe(wantTimeouts);
+      const [rec] = analyzer.analyze({ profile, stats }, ctx);
+      expect(rec.severity).toBe('critical');
+      expect(rec.evidence.fittedP9999Ms as number).toBeLessThan(3000);
+      expect(rec.evidence.flags).not.toContain('p99-near-timeout');
+      expect(rec.recommended).toMatchObject({ action: 'raise-timeout', timeoutMs: 5000 });
+      expect(rec.title).toBe('Raise the timeout to 5 s');
+      expect(rec.reason).not.toContain('outside the duration distribution');
+    },
+  );
 
   it('still asks for headroom when the p99 itself is near the timeout', () => {
     // Median 2,400 ms, sigma 0.04: p99 ~2,650 ms (88 %) and a fitted p99.99 ~2,870 ms, both

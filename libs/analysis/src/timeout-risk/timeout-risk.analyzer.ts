@@ -311,6 +311,17 @@ export function timeoutRiskEvidence(
   };
 }
 
+/**
+ * Timeouts above which the fitted tail does not account for them, `expected` being the count it
+ * puts past the timeout. The analysis library has no Poisson interval; 3 × expected + 3 is above
+ * the Poisson 99.9 % quantile at every expected count (4 at 0.6, 5 at 1, 83 at 58, where it is
+ * 4.8, 6 and 177), so chance in the fit's own tail does not read as something else, while 5
+ * timeouts where 0.6 are expected (P = 4e-4) still do.
+ */
+function outsideFitAbove(expected: number): number {
+  return 3 * expected + 3;
+}
+
 /** How far the longest invocation must reach toward the timeout for a fitted tail to speak alone. */
 const TAIL_SEEN_SHARE = 0.5;
 
@@ -427,12 +438,17 @@ export class TimeoutRiskAnalyzer implements Analyzer {
       evidence.timeouts > 0 &&
       evidence.p99ShareOfTimeout !== null &&
       evidence.p99ShareOfTimeout < 0.5;
-    // Timeouts above a fitted p99.99 that stays under the timeout lie outside the distribution:
-    // each was cut at the timeout, so how long it would have run is unknown and no timeout can be
-    // sized for it (5 timeouts in 100,000 invocations, p99.99 2,463 ms of 3 s, asked for 4 s).
+    // Timeouts far more numerous than the fitted tail puts past the timeout lie outside the
+    // distribution: each was cut at the timeout, so how long it would have run is unknown and no
+    // timeout can be sized for it (5 timeouts in 100,000 invocations, ~0.6 expected, p99.99
+    // 2,463 ms of 3 s, asked for 4 s). A fitted p99.99 under the timeout alone does not say so:
+    // it still leaves up to 1 in 10,000 past it (58 timeouts in 1,000,000 invocations are what a
+    // p99.99 of 2,913 ms under 3 s predicts), and a raise to the p99.99 with headroom covers them.
     // A p99 near the timeout is a risk of its own, which a raise with headroom still answers.
+    const expectedTimeouts = evidence.invocations * evidence.tailProbability;
+    const outsideDistributionAbove = outsideFitAbove(expectedTimeouts);
     const outsideDistribution =
-      evidence.timeouts > 0 &&
+      evidence.timeouts > outsideDistributionAbove &&
       evidence.fittedP9999Ms !== null &&
       evidence.fittedP9999Ms <= timeoutMs &&
       !flags.includes('p99-near-timeout');
@@ -441,7 +457,7 @@ export class TimeoutRiskAnalyzer implements Analyzer {
         ? 'change-code'
         : 'raise-timeout';
     const outsideText = outsideDistribution
-      ? ` The fitted p99.99 (${Math.round(evidence.fittedP9999Ms ?? 0)} ms) is below the timeout: the timed-out invocations lie outside the duration distribution, and how long they would have run is unknown.`
+      ? ` The fitted p99.99 (${Math.round(evidence.fittedP9999Ms ?? 0)} ms) is below the timeout, and the fit expects ${expectedTimeouts.toFixed(1)} timeouts where ${evidence.timeouts} is more than ${outsideDistributionAbove.toFixed(1)} (3 × expected + 3): the timed-out invocations lie outside the duration distribution, and how long they would have run is unknown.`
       : '';
 
     const support =
@@ -476,6 +492,8 @@ export class TimeoutRiskAnalyzer implements Analyzer {
         evidence: {
           flags,
           ...evidence,
+          expectedTimeouts,
+          outsideDistributionAbove,
           timeoutsUnderShorterTimeout: earlier,
           timeoutsUnderOtherMemory: otherMemory,
           memoryBasis: judged.basis,
