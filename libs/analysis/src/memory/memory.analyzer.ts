@@ -1,4 +1,4 @@
-import { bucketMidpoint, histogramQuantile, savesMoney } from '@fleetscope/model';
+import { bucketIndex, bucketMidpoint, histogramQuantile, savesMoney } from '@fleetscope/model';
 import { codeFixAction, memoryAction, tuningJobAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import {
@@ -192,14 +192,32 @@ export interface TimeoutExposure {
   timeoutMs: number;
   /** Timeouts of the UTC days it ran (minus those under a shorter timeout since raised). */
   timeouts: number;
+  /**
+   * Of `timeouts`, those counted only because another size shared their day (or no day accounts
+   * for them) although this size's own durations never reached the timeout: not its doing.
+   */
+  unprovenTimeouts: number;
   p99Ms: number | null;
   p99ShareOfTimeout: number | null;
 }
 
 /**
+ * Whether a size's durations reached the timeout: a timed-out invocation reports a duration at
+ * the timeout, so a size whose histogram holds nothing in the timeout's bucket or above cannot
+ * have timed out.
+ */
+function reachedTimeout(size: MemorySizeStats, timeoutMs: number): boolean {
+  const top = bucketIndex(timeoutMs);
+  return Object.entries(size.durationBuckets).some(
+    ([key, count]) => count > 0 && Number(key) >= top,
+  );
+}
+
+/**
  * Each observed size's timeouts and p99 against the timeout in force now. Timeouts are counted by
- * UTC day: a day two sizes shared counts for both, and timeouts no day accounts for count for
- * every size (which ran them cannot be told, and advice should not rest on the guess).
+ * UTC day. A day two sizes shared (and timeouts no day accounts for) is charged to those of them
+ * whose durations reached the timeout; when none did, which ran them cannot be told and the day
+ * counts for each (advice should not rest on the guess), as unproven.
  */
 export function timeoutExposureBySize(
   profile: FunctionProfile,
@@ -209,17 +227,38 @@ export function timeoutExposureBySize(
   const known = knownOrInferredTimeout(profile, stats);
   if (!known) return exposures;
   const { timeoutMs, source } = known;
+  const sizes = stats.byMemory
+    .filter((m) => m.memoryMb > 0 && m.invocations > 0)
+    .map((m) => ({ m, ran: daysRanAt(m), reached: reachedTimeout(m, timeoutMs) }));
+  /** The sizes a share of timeouts is charged to, among those that may have run them. */
+  const chargedTo = (candidates: typeof sizes) => {
+    const reached = candidates.filter((c) => c.reached);
+    return reached.length > 0 ? reached : candidates;
+  };
   const unaccounted = Math.max(0, stats.timeouts - stats.daily.reduce((s, d) => s + d.timeouts, 0));
-  for (const m of stats.byMemory) {
-    if (!(m.memoryMb > 0) || !(m.invocations > 0)) continue;
-    const ran = daysRanAt(m);
+  const unaccountedTo = chargedTo(sizes);
+  for (const size of sizes) {
+    const { m, ran, reached } = size;
     const daily = stats.daily.filter((d) => ran(d.dayStartMs));
-    const onItsDays = daily.reduce((s, d) => s + d.timeouts, 0);
     // Timeouts under a timeout since raised are not this size's doing.
-    const earlier =
-      source === 'inventory'
-        ? timeoutsUnderShorterTimeout({ ...stats, daily, timeouts: onItsDays }, timeoutMs)
-        : 0;
+    const charged = (days: typeof daily) => {
+      const timeouts = days.reduce((s, d) => s + d.timeouts, 0);
+      const earlier =
+        source === 'inventory'
+          ? timeoutsUnderShorterTimeout({ ...stats, daily: days, timeouts }, timeoutMs)
+          : 0;
+      return timeouts - earlier;
+    };
+    const sharedDays = daily.filter((d) => sizes.some((o) => o !== size && o.ran(d.dayStartMs)));
+    const othersDays = sharedDays.filter(
+      (d) => !chargedTo(sizes.filter((o) => o.ran(d.dayStartMs))).includes(size),
+    );
+    const itsDays = daily.filter((d) => !othersDays.includes(d));
+    const itsUnaccounted = unaccountedTo.includes(size) ? unaccounted : 0;
+    const unproven = reached
+      ? 0
+      : charged(sharedDays.filter((d) => !othersDays.includes(d))) +
+        (sizes.length > 1 ? itsUnaccounted : 0);
     // Clamped to the longest duration of its days (the window's where one is unknown), as the
     // timeout-risk analysis clamps its p99: bucket interpolation can pass the longest seen.
     const daysMaxMs = daily.every((d) => d.invocations <= 0 || d.durationMaxMs > 0)
@@ -231,7 +270,8 @@ export function timeoutExposureBySize(
     exposures.set(m.memoryMb, {
       memoryMb: m.memoryMb,
       timeoutMs,
-      timeouts: onItsDays - earlier + unaccounted,
+      timeouts: charged(itsDays) + itsUnaccounted,
+      unprovenTimeouts: unproven,
       p99Ms,
       p99ShareOfTimeout: p99Ms === null ? null : p99Ms / timeoutMs,
     });
@@ -382,8 +422,9 @@ export class MemoryAnalyzer implements Analyzer {
       const e = exposures.get(p.memoryMb);
       if (p === current || !e) return [];
       if (!(e.timeouts > 0 || flagged(e.p99ShareOfTimeout))) return [];
+      // Timeouts another size may have run on a shared day do not make this one less safe.
       const safer =
-        e.timeouts === 0 &&
+        e.timeouts - e.unprovenTimeouts === 0 &&
         e.p99ShareOfTimeout !== null &&
         now !== null &&
         e.p99ShareOfTimeout < now;
@@ -396,7 +437,12 @@ export class MemoryAnalyzer implements Analyzer {
     const flagged = sizes.some((e) => (e.p99ShareOfTimeout ?? 0) > share);
     const details = sizes.map((e) => {
       const parts: string[] = [];
-      if (e.timeouts > 0) parts.push(`${e.timeouts} timeout${e.timeouts === 1 ? '' : 's'}`);
+      const proven = e.timeouts - e.unprovenTimeouts;
+      if (proven > 0) parts.push(`${proven} timeout${proven === 1 ? '' : 's'}`);
+      if (e.unprovenTimeouts > 0)
+        parts.push(
+          `${e.unprovenTimeouts} timeout${e.unprovenTimeouts === 1 ? '' : 's'} on UTC days it shared with another size (which ran ${e.unprovenTimeouts === 1 ? 'it' : 'them'} is unknown)`,
+        );
       if ((e.p99ShareOfTimeout ?? 0) > share)
         parts.push(
           `p99 ${Math.round(e.p99Ms ?? 0)} ms, ${Math.round((e.p99ShareOfTimeout ?? 0) * 100)} % of it`,
