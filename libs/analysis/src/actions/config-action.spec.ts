@@ -28,7 +28,10 @@ function paste(
     const script = [
       `aws() { printf 'CMD\\0aws\\0'; printf '%s\\0' "$@"; }`,
       `npx() { printf 'CMD\\0npx\\0'; printf '%s\\0' "$@"; }`,
-      text.replace(/<(alias|rule-arn|function-arn|target-group)>/g, 'PLACEHOLDER'),
+      text.replace(
+        /<(alias|rule-arn|function-arn|target-group|image|cluster|subnet|security-group)>/g,
+        'PLACEHOLDER',
+      ),
     ].join('\n');
     let stderr = '';
     let stdout: string;
@@ -123,14 +126,15 @@ describe('config-action snippets', () => {
           ],
         }),
       );
-      expect(text.split('\n')).toHaveLength(2);
+      expect(text.split('\n')).toHaveLength(3);
       const { commands, stderr } = paste(text);
       expect(stderr).toBe('');
       expect(commands.map((c) => flag(c, '--resource-id'))).toEqual([
         `function:${name}:PLACEHOLDER`,
         `function:${name}:PLACEHOLDER`,
+        `function:${name}:PLACEHOLDER`,
       ]);
-      expect(commands.map((c) => flag(c, '--schedule'))).toEqual([
+      expect(commands.slice(1).map((c) => flag(c, '--schedule'))).toEqual([
         'cron(0 8 ? * MON-FRI *)',
         'cron(0 18 ? * MON-FRI *)',
       ]);
@@ -149,8 +153,9 @@ describe('config-action snippets', () => {
         ['aws', 'lambda', 'add-permission'],
         ['aws', 'events', 'put-targets'],
       ]);
-      const rule = `${name}-keep-warm`;
-      expect(flag(commands[0], '--name')).toBe(rule);
+      // EventBridge and Lambda refuse these characters in a rule name or statement id.
+      const rule = flag(commands[0], '--name');
+      expect(rule).toMatch(/^[A-Za-z0-9_-]{1,54}-keep-warm$/);
       expect(flag(commands[0], '--schedule-expression')).toBe('rate(5 minutes)');
       expect(flag(commands[1], '--function-name')).toBe(name);
       expect(flag(commands[1], '--statement-id')).toBe(rule);
@@ -167,12 +172,26 @@ describe('config-action snippets', () => {
       );
       const { commands, stderr } = paste(text);
       expect(stderr).toBe('');
-      expect(commands).toHaveLength(1);
-      expect(flag(commands[0], '--service-name')).toBe(name);
-      expect(flag(commands[0], '--task-definition')).toBe(name);
-      expect(JSON.parse(flag(commands[0], '--load-balancers'))).toEqual([
+      expect(commands.map((c) => c.slice(0, 3))).toEqual([
+        ['aws', 'ecs', 'register-task-definition'],
+        ['aws', 'ecs', 'create-service'],
+      ]);
+      const [task, service] = commands;
+      expect(flag(task, '--family')).toBe(name);
+      expect(JSON.parse(flag(task, '--container-definitions'))).toEqual([
+        {
+          name,
+          image: 'PLACEHOLDER',
+          essential: true,
+          portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
+        },
+      ]);
+      expect(flag(service, '--service-name')).toBe(name);
+      expect(flag(service, '--task-definition')).toBe(name);
+      expect(JSON.parse(flag(service, '--load-balancers'))).toEqual([
         { targetGroupArn: 'PLACEHOLDER', containerName: name, containerPort: 8080 },
       ]);
+      for (const c of commands) expect(flag(c, '--region')).toBe("eu-west-1$(touch r)'");
     },
   );
 
@@ -226,7 +245,10 @@ describe('config-action snippets', () => {
       ].join('\n'),
     );
     expect(awsCli(containersAction(p, 'fargate-spot', { min: 1, vcpu: 1, memoryGb: 2 }))).toBe(
-      'aws ecs create-service --service-name checkout --task-definition checkout --desired-count 1 --capacity-provider-strategy capacityProvider=FARGATE_SPOT,weight=1 --load-balancers targetGroupArn=<target-group>,containerName=checkout,containerPort=8080',
+      [
+        `aws ecs register-task-definition --region eu-west-1 --family checkout --requires-compatibilities FARGATE --network-mode awsvpc --cpu 1024 --memory 2048 --container-definitions '[{"name":"checkout","image":"<image>","essential":true,"portMappings":[{"containerPort":8080,"protocol":"tcp"}]}]'`,
+        "aws ecs create-service --region eu-west-1 --cluster <cluster> --service-name checkout --task-definition checkout --desired-count 1 --capacity-provider-strategy capacityProvider=FARGATE_SPOT,weight=1 --network-configuration 'awsvpcConfiguration={subnets=[<subnet>],securityGroups=[<security-group>],assignPublicIp=DISABLED}' --load-balancers targetGroupArn=<target-group>,containerName=checkout,containerPort=8080",
+      ].join('\n'),
     );
     // Lambda@Edge replicas log to /aws/lambda/us-east-1.<name>.
     expect(awsCli(timeoutAction({ ...p, name: 'us-east-1.checkout' }, 3000))).toBe(
@@ -235,5 +257,139 @@ describe('config-action snippets', () => {
     expect(memoryAction({ ...p, platform: 'openfaas' }, 256).snippets[0].text).toBe(
       'functions:\n  checkout:\n    limits:\n      memory: 256Mi\n    requests:\n      memory: 256Mi',
     );
+  });
+});
+
+/** EventBridge RuleName and Lambda AddPermission StatementId: the tighter of the two. */
+const RULE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+describe('config-action snippets the AWS APIs accept', () => {
+  const p = lambdaProfile({ name: 'orders-api', region: 'eu-west-1' });
+
+  it('defect: a scheduled provisioned concurrency registers the scalable target first, its capacity covering every level', () => {
+    const text = awsCli(
+      warmCapacityAction(p, 10, {
+        readable: 'weekdays 10, weekends 4, otherwise 1',
+        otherwise: 1,
+        entries: [
+          {
+            text: 'Mon–Fri 08:00–18:00 UTC: 10',
+            level: 10,
+            startCron: 'cron(0 8 ? * MON-FRI *)',
+            endCron: 'cron(0 18 ? * MON-FRI *)',
+          },
+          { text: 'Sat–Sun: 4', level: 4, startCron: 'cron(0 0 ? * SAT *)', endCron: null },
+        ],
+      }),
+    );
+    const { commands, stderr } = paste(text);
+    expect(stderr).toBe('');
+    expect(commands.map((c) => c[2])).toEqual([
+      'register-scalable-target',
+      'put-scheduled-action',
+      'put-scheduled-action',
+      'put-scheduled-action',
+    ]);
+    const [target] = commands;
+    expect(flag(target, '--region')).toBe('eu-west-1');
+    expect(flag(target, '--service-namespace')).toBe('lambda');
+    expect(flag(target, '--scalable-dimension')).toBe('lambda:function:ProvisionedConcurrency');
+    expect(flag(target, '--resource-id')).toBe('function:orders-api:PLACEHOLDER');
+    expect(flag(target, '--min-capacity')).toBe('1');
+    expect(flag(target, '--max-capacity')).toBe('10');
+  });
+
+  it('defect: provisioned concurrency says it serves only calls to the alias it is set on, not $LATEST', () => {
+    const summaries = [
+      warmCapacityAction(p, 3).summary,
+      warmCapacityAction(p, 20, {
+        readable: 'Mon–Fri 08:00–18:00 UTC: 20, otherwise 0',
+        otherwise: 0,
+        entries: [
+          {
+            text: 'Mon–Fri 08:00–18:00 UTC: 20',
+            level: 20,
+            startCron: 'cron(0 8 ? * MON-FRI *)',
+            endCron: 'cron(0 18 ? * MON-FRI *)',
+          },
+        ],
+      }).summary,
+    ];
+    for (const summary of summaries) {
+      expect(summary).toMatch(/alias/);
+      expect(summary).toContain('$LATEST');
+    }
+    expect(warmCapacityAction(p, 0).summary).toBe('Remove provisioned concurrency.');
+  });
+
+  it('defect: the keep-warm rule of a 64-character function name fits EventBridge (<= 64) and stays apart from its neighbours', () => {
+    const shared = 'x'.repeat(43);
+    const rules = [`${shared}${'a'.repeat(21)}`, `${shared}${'b'.repeat(21)}`].map((name) => {
+      expect(name).toHaveLength(64);
+      const { commands } = paste(
+        awsCli(keepAliveAction({ ...p, name }, { pingSchedule: 'rate(5 minutes)' })),
+      );
+      expect(flag(commands[1], '--function-name')).toBe(name);
+      expect(flag(commands[1], '--statement-id')).toBe(flag(commands[0], '--name'));
+      expect(flag(commands[2], '--rule')).toBe(flag(commands[0], '--name'));
+      return flag(commands[0], '--name');
+    });
+    for (const rule of rules) {
+      expect(rule).toMatch(RULE_NAME);
+      expect(rule.endsWith('-keep-warm')).toBe(true);
+    }
+    expect(rules[0]).not.toBe(rules[1]);
+    // The longest name that fits is kept as it is; a Lambda@Edge replica's '.' is not a
+    // statement id character.
+    const longest = 'y'.repeat(54);
+    expect(
+      awsCli(keepAliveAction({ ...p, name: longest }, { pingSchedule: 'rate(5 minutes)' })),
+    ).toContain(`--name ${longest}-keep-warm `);
+    const edge = paste(
+      awsCli(
+        keepAliveAction({ ...p, name: 'us-east-1.checkout' }, { pingSchedule: 'rate(5 minutes)' }),
+      ),
+    ).commands;
+    expect(flag(edge[1], '--statement-id')).toMatch(RULE_NAME);
+  });
+
+  it('defect: the Fargate service is created with its task definition (the advised size), cluster, region and awsvpc network', () => {
+    const action = containersAction(p, 'fargate', { min: 2, vcpu: 0.5, memoryGb: 1 });
+    const { commands, stderr } = paste(awsCli(action));
+    expect(stderr).toBe('');
+    const [task, service] = commands;
+    expect(flag(task, '--requires-compatibilities')).toBe('FARGATE');
+    expect(flag(task, '--network-mode')).toBe('awsvpc');
+    expect(flag(task, '--cpu')).toBe('512');
+    expect(flag(task, '--memory')).toBe('1024');
+    expect(flag(service, '--cluster')).toBe('PLACEHOLDER');
+    expect(flag(service, '--region')).toBe('eu-west-1');
+    expect(flag(service, '--desired-count')).toBe('2');
+    expect(flag(service, '--capacity-provider-strategy')).toBe('capacityProvider=FARGATE,weight=1');
+    expect(flag(service, '--network-configuration')).toBe(
+      'awsvpcConfiguration={subnets=[PLACEHOLDER],securityGroups=[PLACEHOLDER],assignPublicIp=DISABLED}',
+    );
+    // The summary's "scaling on CPU" is not in the commands: the action says where it comes from.
+    expect(action.summary).toContain('scaling on CPU');
+    const note = action.snippets.find((s) => s.format === 'note')?.text ?? '';
+    expect(note).toContain('ECSServiceAverageCPUUtilization');
+    expect(note).toContain('ecs:service:DesiredCount');
+  });
+
+  it('defect: raising an OpenFaaS timeout says the gateway timeouts must be raised as well', () => {
+    const action = timeoutAction(
+      { ...p, platform: 'openfaas', name: 'figlet', region: '' },
+      30_000,
+    );
+    for (const setting of [
+      'read_timeout',
+      'write_timeout',
+      'upstream_timeout',
+      'gateway.readTimeout',
+      'gateway.writeTimeout',
+      'gateway.upstreamTimeout',
+    ])
+      expect(action.summary).toContain(setting);
+    expect(action.summary).toContain('at least 30 s');
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FunctionProfile } from '../inputs';
 import type { ConfigAction } from '../recommendation';
 import { shellWord, yamlScalar } from './snippet-quoting';
@@ -71,9 +72,11 @@ export function timeoutAction(profile: FunctionProfile, timeoutMs: number): Conf
         summary: `Set the request timeout to ${seconds} s.`,
         snippets: [{ format: 'knative', text: `spec.template.spec.timeoutSeconds: ${seconds}` }],
       };
+    // The gateway ends a call at its own timeouts whatever the function's (20 s by default in
+    // some installs; docs.openfaas.com/tutorials/expanded-timeouts).
     case 'openfaas':
       return {
-        summary: `Set the function's timeouts to ${seconds} s.`,
+        summary: `Set the function's timeouts to ${seconds} s. The gateway's read_timeout, write_timeout and upstream_timeout (Helm: gateway.readTimeout, gateway.writeTimeout, gateway.upstreamTimeout) must be at least ${seconds} s too, upstream_timeout a little below the other two, or the gateway cuts the call off first.`,
         snippets: [
           {
             format: 'openfaas',
@@ -139,6 +142,10 @@ export interface ScheduledLevel {
   endCron: string | null;
 }
 
+/** Lambda sets provisioned concurrency on a version or alias only, never on $LATEST. */
+const ALIAS_ONLY =
+  'It serves only calls to the alias it is set on: callers must invoke that alias (its qualified ARN); calls to $LATEST or the unqualified function name get none of it.';
+
 /**
  * Warm capacity: provisioned concurrency on Lambda, min-scale on Knative, the OpenFaaS minimum
  * replicas. A schedule becomes Application Auto Scaling scheduled actions on Lambda.
@@ -192,16 +199,21 @@ export function warmCapacityAction(
       const qualifier = '--qualifier <alias>';
       if (schedule) {
         // `<alias>` is a placeholder for the user to replace, as on every other line.
-        const resource = `function:${shellWord(profile.name)}:<alias>`;
-        const region = regionFlag(profile);
+        const target = `${regionFlag(profile)} --service-namespace lambda --scalable-dimension lambda:function:ProvisionedConcurrency --resource-id function:${shellWord(profile.name)}:<alias>`;
         const action = (name: string, cron: string, level: number) =>
-          `aws application-autoscaling put-scheduled-action${region} --service-namespace lambda --scalable-dimension lambda:function:ProvisionedConcurrency --resource-id ${resource} --scheduled-action-name ${shellWord(name)} --schedule "${cron}" --scalable-target-action MinCapacity=${level},MaxCapacity=${level}`;
-        const lines = schedule.entries.flatMap((e, i) => [
-          action(`fleetscope-${i}-start`, e.startCron, e.level),
-          ...(e.endCron ? [action(`fleetscope-${i}-end`, e.endCron, schedule.otherwise)] : []),
-        ]);
+          `aws application-autoscaling put-scheduled-action${target} --scheduled-action-name ${shellWord(name)} --schedule "${cron}" --scalable-target-action MinCapacity=${level},MaxCapacity=${level}`;
+        // Scheduled actions apply only to a registered scalable target (Application Auto Scaling
+        // PutScheduledAction), whose range holds every level they set.
+        const levels = [schedule.otherwise, ...schedule.entries.map((e) => e.level)];
+        const lines = [
+          `aws application-autoscaling register-scalable-target${target} --min-capacity ${Math.min(...levels)} --max-capacity ${Math.max(...levels)}`,
+          ...schedule.entries.flatMap((e, i) => [
+            action(`fleetscope-${i}-start`, e.startCron, e.level),
+            ...(e.endCron ? [action(`fleetscope-${i}-end`, e.endCron, schedule.otherwise)] : []),
+          ]),
+        ];
         return {
-          summary: `Schedule provisioned concurrency: ${schedule.readable}.`,
+          summary: `Schedule provisioned concurrency: ${schedule.readable}. ${ALIAS_ONLY}`,
           snippets: [{ format: 'aws-cli', text: lines.join('\n') }],
         };
       }
@@ -209,7 +221,7 @@ export function warmCapacityAction(
         summary:
           level === 0
             ? 'Remove provisioned concurrency.'
-            : `Set provisioned concurrency to ${level}.`,
+            : `Set provisioned concurrency to ${level}. ${ALIAS_ONLY}`,
         snippets:
           level === 0
             ? [
@@ -247,7 +259,7 @@ export function keepAliveAction(
 ): ConfigAction {
   if ('pingSchedule' in keep) {
     const region = regionFlag(profile);
-    const rule = shellWord(`${profile.name}-keep-warm`);
+    const rule = shellWord(keepWarmRuleName(profile.name));
     return {
       summary: `Invoke the function on ${keep.pingSchedule} to keep one instance warm.`,
       snippets: [
@@ -288,6 +300,21 @@ export function keepAliveAction(
   };
 }
 
+/**
+ * `<name>-keep-warm`, used as both the EventBridge rule name (at most 64 of `[.\-_A-Za-z0-9]`) and
+ * the Lambda permission's statement id (at most 100 of `[a-zA-Z0-9-_]`). A name that would not fit
+ * both keeps its first 43 such characters and gains 8 hex digits of its SHA-256, so two long names
+ * sharing a beginning still get two rules.
+ */
+function keepWarmRuleName(functionName: string): string {
+  const suffix = '-keep-warm';
+  const plain = `${functionName}${suffix}`;
+  if (/^[A-Za-z0-9_-]{1,64}$/.test(plain)) return plain;
+  const hash = createHash('sha256').update(functionName).digest('hex').slice(0, 8);
+  const prefix = functionName.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 43);
+  return `${prefix}-${hash}${suffix}`;
+}
+
 export function containersAction(
   profile: FunctionProfile,
   offer: string,
@@ -304,12 +331,35 @@ export function containersAction(
           { targetGroupArn: '<target-group>', containerName: profile.name, containerPort: 8080 },
         ]),
       );
+  const region = regionFlag(profile);
+  const container = shellWord(
+    JSON.stringify([
+      {
+        name: profile.name,
+        image: '<image>',
+        essential: true,
+        portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
+      },
+    ]),
+  );
+  // Fargate runs only awsvpc tasks, sized in CPU units (1024 a vCPU) and MiB; the advised size is
+  // one of Fargate's combinations. awsvpc services need their subnets and security groups.
+  const network = shellWord(
+    'awsvpcConfiguration={subnets=[<subnet>],securityGroups=[<security-group>],assignPublicIp=DISABLED}',
+  );
   return {
     summary: `Run ${profile.name} as a container service on ${offer}: ${tasks.min}+ tasks of ${tasks.vcpu} vCPU / ${tasks.memoryGb} GB behind a load balancer, scaling on CPU.`,
     snippets: [
       {
         format: 'aws-cli',
-        text: `aws ecs create-service --service-name ${name} --task-definition ${name} --desired-count ${tasks.min} --capacity-provider-strategy capacityProvider=${capacity},weight=1 --load-balancers ${loadBalancers}`,
+        text: [
+          `aws ecs register-task-definition${region} --family ${name} --requires-compatibilities FARGATE --network-mode awsvpc --cpu ${Math.round(tasks.vcpu * 1024)} --memory ${Math.round(tasks.memoryGb * 1024)} --container-definitions ${container}`,
+          `aws ecs create-service${region} --cluster <cluster> --service-name ${name} --task-definition ${name} --desired-count ${tasks.min} --capacity-provider-strategy capacityProvider=${capacity},weight=1 --network-configuration ${network} --load-balancers ${loadBalancers}`,
+        ].join('\n'),
+      },
+      {
+        format: 'note',
+        text: `The cluster needs the ${capacity} capacity provider and the target group the ip target type (awsvpc tasks). Scaling on CPU is set up separately: register the service with Application Auto Scaling (ecs:service:DesiredCount, at least ${tasks.min} tasks) and give it a TargetTrackingScaling policy on ECSServiceAverageCPUUtilization.`,
       },
     ],
   };
