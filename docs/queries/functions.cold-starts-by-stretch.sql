@@ -60,10 +60,10 @@ ORDER BY key, function_id, memory_size_mb, version, stretch;
   SELECT * FROM function_five_minutes WHERE minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime} AND NOT (minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}) AND function_id IN {splitIds:Array(String)}
   UNION ALL
   SELECT * FROM function_minutes
-  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) AND function_id IN {splitIds:Array(String)}) WHERE NOT ((function_id, toStartOfHour(minute)) IN {splitHours:Array(Tuple(String, DateTime))})
+  WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND NOT (minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}) AND function_id IN {splitIds:Array(String)}) WHERE NOT (toStartOfHour(minute) IN {splitHoursAny:Array(DateTime)} AND has({splitHours:Array(Array(DateTime))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)], toStartOfHour(minute)))
      UNION ALL
-     SELECT * FROM (SELECT * FROM function_minutes
-WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id IN {splitIds:Array(String)}) WHERE (function_id, toStartOfHour(minute)) IN {splitHours:Array(Tuple(String, DateTime))})
+     SELECT * FROM function_minutes
+WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id IN {splitIds:Array(String)} AND toStartOfHour(minute) IN {splitHoursAny:Array(DateTime)} AND has({splitHours:Array(Array(DateTime))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)], toStartOfHour(minute)))
   GROUP BY key, function_id, memory_size_mb, version, stretch
   -- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
   ORDER BY key, function_id, memory_size_mb, version, stretch;

@@ -499,14 +499,26 @@ export class FunctionsRepository {
     // Whole days have no hour to group by, nor a settings change inside them.
     const [stored, minutes] = await Promise.all([
       this.rangeRows(only.where, asked, !byHour && !stretched, only.days),
-      stretched ? minuteRangeRowsOf(this.handle.client, only.where, asked, only.days) : undefined,
+      // Only the minutes of the hours with a change, named in the read's own WHERE: a filter
+      // outside it stays outside where the source choice's window (mixed days) stands between.
+      // The condition is per function-hour, coarser than the choice's function-minute, so the
+      // chosen rows are the same. It names `minute`, which the mixed days' own read
+      // (function_day_sources) lacks: that read does not run, coldStarts() sharing this range's.
+      stretched
+        ? minuteRangeRowsOf(
+            this.handle.client,
+            `${only.where} AND ${IN_SPLIT_HOUR}`,
+            asked,
+            only.days,
+          )
+        : undefined,
     ]);
-    // The hours with a change are summed from their minutes. The filters stay outside the reads:
-    // the mixed days a read binds may be read with its where, on tables without a minute.
+    // The hours with a change are summed from their minutes. The stored rows' filter stays outside
+    // their read: it may read the mixed days with its where, on tables without a minute.
     const rows = minutes
       ? `SELECT * FROM (${stored.rows}) WHERE NOT (${IN_SPLIT_HOUR})
          UNION ALL
-         SELECT * FROM (${minutes.rows}) WHERE ${IN_SPLIT_HOUR}`
+         ${minutes.rows}`
       : stored.rows;
     const params = minutes ? { ...stored.params, ...minutes.params } : stored.params;
     const query = `
