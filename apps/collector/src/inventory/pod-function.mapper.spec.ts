@@ -110,7 +110,7 @@ describe(knativeConfigUpdate.name, () => {
       ...knative,
       queueProxy: { cpuMillicores: 100, cpuAssumed: false, memoryMb: 64 },
     });
-    expect(annotated).toMatchObject({ podCpu: 0.6, podMemoryMb: 192, memoryMb: 61 });
+    expect(annotated).toMatchObject({ podCpu: 0.6, podMemoryMb: 128, memoryMb: 61 });
     expect(annotated.labels).toMatchObject({ 'knative.queue-proxy.cpu-request': '100m' });
     const unknown = knativeConfigUpdate({
       ...knative,

@@ -36,11 +36,12 @@ function podConfigUpdate(
     minScale,
     maxScale: hint.maxScale ?? undefined,
     // Idle replicas cost what they request (the scheduler reserves it), else what they may use.
-    // A sidecar's requests are the pod's too; with the function's unknown the pod's stays unknown.
+    // A sidecar's CPU is the pod's too; with the function's unknown the pod's stays unknown. Its
+    // memory is not added: a memory recommendation prices each size at the function's own request
+    // (pod-busy-cost.ts), and a sidecar share on the current size only inflated the saving.
     podCpu:
       podCpuMillicores === null ? undefined : (podCpuMillicores + sidecar.cpuMillicores) / 1000,
-    podMemoryMb:
-      podMemoryMb === null ? undefined : Math.round(podMemoryMb + (sidecar.memoryMb ?? 0)),
+    podMemoryMb: podMemoryMb === null ? undefined : Math.round(podMemoryMb),
     labels: hint.image ? { ...hint.labels, [IMAGE_LABEL[hint.platform]]: hint.image } : hint.labels,
   };
 }

@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
-import type { OpenFaasScrapeResult, ScrapeIngestResult } from '@fleetscope/ingest';
+import type { ScrapeIngestResult } from '@fleetscope/ingest';
 import type { FunctionMinuteRow, MetricPointRow } from '@fleetscope/model';
 import { IngestWriter } from '@fleetscope/storage';
 import { IngestPipeline } from '../http/ingest.pipeline';
@@ -195,19 +195,7 @@ export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDe
         ? this.differs.openfaas.undo({ gateway: target.label, timeMs })
         : this.differs.knative.undo({ cluster: target.label, target: target.shown, timeMs }),
     );
-    // Kept as the gateway's latest, its increase not counted (several replicas behind one URL):
-    // said and counted as a failure of the target, for the user to point it at one process.
-    const refused = 'refused' in result ? (result as OpenFaasScrapeResult).refused : undefined;
-    if (refused) {
-      this.metrics.rejected(`${platform}_scrape`, refused.reason);
-      this.health.failed(
-        key,
-        refused.reason,
-        `scrape not counted (${refused.reason}): ${refused.message}`,
-      );
-    } else {
-      this.health.ok(key);
-    }
+    this.health.ok(key);
     return {
       ...report,
       ok: true,

@@ -129,68 +129,33 @@ describe(OpenFaasScrapeDiffer.name, () => {
     expect(total(result.rows, nodeinfo, 'invocations')).toBe(4);
   });
 
-  describe('several gateway replicas behind one URL', () => {
-    const resize = functionId({
-      platform: 'openfaas',
-      account: 'openfaas-fn',
-      region: 'gw',
-      name: 'resize',
-    });
-    const body = (count: number) =>
+  it('counts a function missing from the first scrape after a restart from zero when it comes back', () => {
+    const differ = new OpenFaasScrapeDiffer();
+    const scrape = (counts: Record<string, number>) =>
       [
         '# TYPE gateway_function_invocation_total counter',
-        `gateway_function_invocation_total{code="200",function_name="resize.openfaas-fn"} ${count}`,
+        ...Object.entries(counts).map(
+          ([fn, n]) =>
+            `gateway_function_invocation_total{code="200",function_name="${fn}.openfaas-fn"} ${n}`,
+        ),
       ].join('\n');
-    /** Feeds the counts as scrapes 20 s apart; the invocations and refusals each added. */
-    function feed(differ: OpenFaasScrapeDiffer, counts: number[], from = t0) {
-      return counts.map((count, i) => {
-        const result = differ.ingest({
-          gateway: 'gw',
-          timeMs: from + i * 20_000,
-          text: body(count),
-        });
-        if (!result.ok) throw new Error(result.message);
-        return { invocations: total(result.rows, resize, 'invocations'), refused: result.refused };
-      });
-    }
-
-    it("adds no replica's history when scrapes alternate between replicas A and B", () => {
-      const differ = new OpenFaasScrapeDiffer();
-      // A had counted 1000, B 900; each counts 10 between two of its scrapes (about 40 in all).
-      const steps = feed(differ, [1000, 900, 1010, 910, 1020, 920]);
-      // Before: 0, 900, 110, 910, 110, 920 (2,950), each switch read as a restart.
-      expect(steps.map((s) => s.invocations)).toEqual([0, 0, 0, 0, 0, 0]);
-      expect(steps.slice(1).every((s) => s.refused?.reason === 'gateway_replicas')).toBe(true);
-      expect(steps[1].refused?.message).toContain('several gateway replicas behind one URL');
-      expect(differ.refusedScrapes).toBe(5);
+    differ.ingest({ gateway: 'edge-1', timeMs: t0, text: scrape({ f: 97_000, g: 40 }) });
+    differ.ingest({ gateway: 'edge-1', timeMs: t0 + 30_000, text: scrape({ f: 100_000, g: 40 }) });
+    // Restarted: g not called since, so the gateway does not export it.
+    const restart = differ.ingest({
+      gateway: 'edge-1',
+      timeMs: t0 + 60_000,
+      text: scrape({ f: 3_000 }),
     });
-
-    it('counts again once the scrapes stay on one replica, and still refuses a switch back', () => {
-      const differ = new OpenFaasScrapeDiffer();
-      const steps = feed(differ, [1000, 900, 910, 925, 1030]);
-      expect(steps.map((s) => s.invocations)).toEqual([0, 0, 10, 15, 0]);
-      expect(steps.map((s) => s.refused !== undefined)).toEqual([false, true, false, false, true]);
+    const back = differ.ingest({
+      gateway: 'edge-1',
+      timeMs: t0 + 90_000,
+      text: scrape({ f: 6_000, g: 100 }),
     });
-
-    it('counts a restart from zero as before, on its own and among replicas', () => {
-      const single = new OpenFaasScrapeDiffer();
-      expect(feed(single, [1000, 1010, 4, 9]).map((s) => s.invocations)).toEqual([0, 10, 4, 5]);
-      expect(single.refusedScrapes).toBe(0);
-      // Replica B restarts while A is scraped: its new counts are new calls; A's next is A's.
-      const pair = new OpenFaasScrapeDiffer();
-      const steps = feed(pair, [1000, 900, 1010, 3, 1020]);
-      expect(steps.map((s) => s.invocations)).toEqual([0, 0, 0, 3, 0]);
-      expect(steps.map((s) => s.refused !== undefined)).toEqual([false, true, true, false, true]);
-    });
-
-    it('diffs the scrape after an undone one against the one before', () => {
-      const differ = new OpenFaasScrapeDiffer();
-      feed(differ, [1000]);
-      const result = differ.ingest({ gateway: 'gw', timeMs: t0 + 20_000, text: body(900) });
-      expect(result).toMatchObject({ ok: true, refused: { reason: 'gateway_replicas' } });
-      differ.undo({ gateway: 'gw', timeMs: t0 + 20_000 });
-      expect(feed(differ, [1010], t0 + 40_000)).toEqual([{ invocations: 10, refused: undefined }]);
-    });
+    if (!restart.ok || !back.ok) throw new Error('refused');
+    const sum = (rows: typeof back.rows) => rows.reduce((s, r) => s + r.invocations, 0);
+    // 3,000 of f after the restart, then 3,000 of f and g's 100 (not 100 − 40).
+    expect([sum(restart.rows), sum(back.rows)]).toEqual([3_000, 3_100]);
   });
 
   it('keeps the previous scrape of each gateway apart', () => {

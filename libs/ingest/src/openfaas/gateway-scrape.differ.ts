@@ -1,12 +1,11 @@
 import type { MetricPointRow } from '@fleetscope/model';
 import { countHttpOutcome, mergeBuckets } from '@fleetscope/model';
-import { RecentMap } from '../common/recent-map';
 import type { PrometheusLabels } from '../prometheus/exposition.types';
 import { gaugePointRow } from '../prometheus/gauge-point.row';
 import { prometheusHistogramToLogBuckets } from '../prometheus/log-scale-buckets.converter';
 import type { ScrapeIngestResult } from '../prometheus/scrape-state.store';
 import { ScrapeStateStore } from '../prometheus/scrape-state.store';
-import type { CounterPoint, ScrapeSelection, ScrapeSnapshot } from '../prometheus/scrape-snapshot';
+import type { ScrapeSelection } from '../prometheus/scrape-snapshot';
 import { diffScrape } from '../prometheus/scrape.differ';
 import type { OpenFaasFunctionRef } from './openfaas-function.identity';
 import { OPENFAAS_DEFAULT_NAMESPACE, openFaasFunction } from './openfaas-function.identity';
@@ -52,105 +51,6 @@ export interface OpenFaasScrape {
   fromZero?: boolean;
 }
 
-/**
- * A scrape whose increase was not counted: its counters are another gateway process's, not a
- * continuation or a restart of the previous scrape's.
- */
-export interface OpenFaasScrapeRefusal {
-  reason: 'gateway_replicas';
-  message: string;
-}
-
-export type OpenFaasScrapeResult = ScrapeIngestResult & {
-  /** Set when the scrape was kept as the gateway's latest but added no invocations. */
-  refused?: OpenFaasScrapeRefusal;
-};
-
-/** One gateway process as last scraped: a replica, or the process a restart replaced. */
-interface GatewayProcess {
-  counters: Map<string, CounterPoint>;
-  timeMs: number;
-}
-
-interface GatewayProcesses {
-  /** The processes seen within maxIntervalMs, that of the latest scrape first. */
-  processes: GatewayProcess[];
-  timeMs: number;
-  /** The state the latest scrape replaced, for undo. */
-  previous?: GatewayProcess[];
-}
-
-/** Processes remembered per gateway: more replicas than this behind one URL are all "new". */
-const MAX_PROCESSES = 8;
-
-/**
- * A drop to at most this share of the previous scrape's counts is a restart: the new process
- * counted from zero. Replicas behind one Service share the traffic and mostly start together, so
- * another replica's counters are near the previous ones instead.
- */
-const RESTART_SHARE = 0.5;
-
-/**
- * How much `to` counted since `from` if it is the same process, undefined if a series went
- * down. Series `to` has and `from` lacks count whole; series only `from` has are left out.
- */
-function riseSince(
-  from: Map<string, CounterPoint>,
-  to: Map<string, CounterPoint>,
-): number | undefined {
-  let rise = 0;
-  for (const [key, point] of to) {
-    if (!Number.isFinite(point.value)) continue;
-    const before = from.get(key)?.value ?? 0;
-    if (point.value < before) return undefined;
-    rise += point.value - before;
-  }
-  return rise;
-}
-
-/** Both scrapes' totals over the series they share. */
-function sharedTotals(
-  from: Map<string, CounterPoint>,
-  to: Map<string, CounterPoint>,
-): [number, number] {
-  let before = 0;
-  let now = 0;
-  for (const [key, point] of to) {
-    const old = from.get(key);
-    if (old === undefined || !Number.isFinite(point.value) || !Number.isFinite(old.value)) continue;
-    before += old.value;
-    now += point.value;
-  }
-  return [before, now];
-}
-
-/**
- * Which known process a scrape's counters continue. The previous scrape's is `same`; a drop
- * that no known process explains is a `restart` when the counts fell near zero, else the
- * counters of a gateway replica not seen yet; continuing another known process (the smallest
- * rise wins: replica A after B has risen over B's counters too) is `other_replica`.
- */
-function whichProcess(
-  known: GatewayProcess[],
-  counters: Map<string, CounterPoint>,
-): 'same' | 'restart' | 'other_replica' | { continues: number } {
-  const latest = known[0];
-  if (latest === undefined) return 'same';
-  let best = -1;
-  let bestRise = Infinity;
-  known.forEach((process, index) => {
-    const rise = riseSince(process.counters, counters);
-    if (rise !== undefined && rise < bestRise) {
-      best = index;
-      bestRise = rise;
-    }
-  });
-  if (best === 0) return 'same';
-  if (best > 0) return { continues: best };
-  const [before, now] = sharedTotals(latest.counters, counters);
-  return now <= RESTART_SHARE * before ? 'restart' : 'other_replica';
-}
-
 function statusCode(labels: PrometheusLabels): number {
   const code = labels.code;
   if (code === undefined || code === '') return 200;
@@ -165,45 +65,27 @@ function statusCode(labels: PrometheusLabels): number {
  * httpInvocationOutcome (@fleetscope/model; 504 is what the watchdog answers past `exec_timeout`), durations come from
  * `gateway_functions_seconds` converted to the model's log-scale buckets. Counter resets (gateway
  * restarts) count from zero. Cold starts are not in these metrics: see `parseGatewayLogs`.
- *
- * Each gateway replica counts on its own, so a URL in front of several replicas (the gateway's
- * Service) returns another replica's counters from one scrape to the next: read as restarts, each
- * switch would add that replica's whole history. The differ remembers the processes a gateway's
- * scrapes came from; a scrape from another one than the previous scrape's adds nothing and is
- * `refused` (counted in `refusedScrapes`), a drop to near zero is still a restart.
  */
 export class OpenFaasScrapeDiffer {
   private readonly store: ScrapeStateStore;
   private readonly defaultNamespace: string;
   private readonly functions = new Map<string, OpenFaasFunctionRef>();
-  private readonly maxIntervalMs: number;
-  /** Bounded as the store's targets: a gateway forgotten there starts over here too. */
-  private readonly processes = new RecentMap<string, GatewayProcesses>(10_000);
-  private refused = 0;
 
   constructor(options: OpenFaasScrapeDifferOptions = {}) {
-    this.maxIntervalMs = options.maxIntervalMs ?? 15 * 60_000;
-    this.store = new ScrapeStateStore(this.maxIntervalMs);
+    // A gateway is one process: a series it lacks is a function not called since it restarted.
+    this.store = new ScrapeStateStore(options.maxIntervalMs ?? 15 * 60_000, undefined, false);
     this.defaultNamespace = options.defaultNamespace ?? OPENFAAS_DEFAULT_NAMESPACE;
   }
 
-  /** Scrapes refused since start because they came from another gateway process. */
-  get refusedScrapes(): number {
-    return this.refused;
-  }
-
-  ingest(scrape: OpenFaasScrape): OpenFaasScrapeResult {
+  ingest(scrape: OpenFaasScrape): ScrapeIngestResult {
     const gateway = scrape.gateway;
-    let snapshotSeen: ScrapeSnapshot | undefined;
-    let otherProcess = false;
-    const result = diffScrape(
+    return diffScrape(
       this.store,
       { ...scrape, target: gateway, describe: `gateway ${gateway}` },
       'openfaas',
       {
         selection: SELECTION,
         gauges: (snapshot) => {
-          snapshotSeen = snapshot;
           const gauges: MetricPointRow[] = [];
           for (const gauge of snapshot.gauges) {
             const qualified = gauge.labels.function_name;
@@ -229,12 +111,7 @@ export class OpenFaasScrapeDiffer {
           }
           return gauges;
         },
-        baseline: () => {
-          if (snapshotSeen) this.remember(gateway, [], snapshotSeen, scrape.timeMs);
-        },
-        interval: ({ diff }, snapshot, totals) => {
-          otherProcess = this.placeScrape(gateway, snapshot, scrape.timeMs);
-          if (otherProcess) return;
+        interval: ({ diff }, _snapshot, totals) => {
           const totalsFor = (qualified: string) => {
             const fn = this.fn(qualified, gateway);
             return totals.get(fn.functionId, fn.functionId, '');
@@ -257,70 +134,16 @@ export class OpenFaasScrapeDiffer {
         },
       },
     );
-    if (!otherProcess || !result.ok) return result;
-    this.refused++;
-    return {
-      ...result,
-      counterResets: 0,
-      refused: {
-        reason: 'gateway_replicas',
-        message:
-          `gateway ${gateway}: its counters are another gateway process's than the previous ` +
-          `scrape's, likely several gateway replicas behind one URL (each counts on its own); ` +
-          `this scrape's increase was not counted. Scrape a URL that reaches one gateway process ` +
-          `(a pod's address, or a gateway with one replica)`,
-      },
-    };
   }
 
   /** Drops the remembered scrape of a gateway (it was removed from the configuration). */
   forget(gateway: string): void {
     this.store.forget(gateway);
-    this.processes.delete(gateway);
   }
 
   /** Takes back a scrape whose rows could not be stored (see ScrapeStateStore.undo). */
   undo(scrape: Pick<OpenFaasScrape, 'gateway' | 'timeMs'>): void {
     this.store.undo(scrape.gateway, scrape.timeMs);
-    const state = this.processes.get(scrape.gateway);
-    if (state?.timeMs !== scrape.timeMs) return;
-    if (state.previous) {
-      this.processes.restore(scrape.gateway, { processes: state.previous, timeMs: -Infinity });
-    } else this.processes.delete(scrape.gateway);
-  }
-
-  /**
-   * Files an interval's scrape under the gateway process its counters continue; true when that is
-   * not the previous scrape's process, so the increase the store computed is across processes.
-   */
-  private placeScrape(gateway: string, snapshot: ScrapeSnapshot, timeMs: number): boolean {
-    const known = (this.processes.get(gateway)?.processes ?? []).filter(
-      (p) => timeMs - p.timeMs <= this.maxIntervalMs,
-    );
-    const verdict = whichProcess(known, snapshot.counters);
-    if (verdict === 'same') {
-      this.remember(gateway, known.slice(1), snapshot, timeMs, known);
-      return false;
-    }
-    if (verdict === 'restart' || verdict === 'other_replica') {
-      // A restarted process's predecessor is kept: on a Service it may be another replica's.
-      this.remember(gateway, known, snapshot, timeMs, known);
-      return verdict === 'other_replica';
-    }
-    const others = known.filter((_, index) => index !== verdict.continues);
-    this.remember(gateway, others, snapshot, timeMs, known);
-    return true;
-  }
-
-  private remember(
-    gateway: string,
-    others: GatewayProcess[],
-    snapshot: ScrapeSnapshot,
-    timeMs: number,
-    previous?: GatewayProcess[],
-  ): void {
-    const processes = [{ counters: snapshot.counters, timeMs }, ...others].slice(0, MAX_PROCESSES);
-    this.processes.set(gateway, { processes, timeMs, previous });
   }
 
   private fn(qualified: string, gateway: string): OpenFaasFunctionRef {

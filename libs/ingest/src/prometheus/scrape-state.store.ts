@@ -100,9 +100,17 @@ const MIN_VANISHED = 1_000;
 export class ScrapeStateStore {
   private readonly targets: RecentMap<string, TargetState>;
 
+  /**
+   * `rememberVanished`: diff a series missing from the previous scrape against its last value
+   * (VanishedSeries), for targets whose series go missing while their counters keep counting
+   * (Prometheus /federate, pods behind a Service). Off for one process's own exporter (an OpenFaaS
+   * gateway), whose series are missing only until a function's first call after a restart, and
+   * then count from zero.
+   */
   constructor(
     private readonly maxIntervalMs: number,
     maxTargets = 10_000,
+    private readonly rememberVanished = true,
   ) {
     this.targets = new RecentMap(maxTargets);
   }
@@ -123,17 +131,18 @@ export class ScrapeStateStore {
     this.targets.set(target, {
       snapshot,
       timeMs,
-      vanished: continues
-        ? vanishedSince(
-            previous.snapshot,
-            previous.timeMs,
-            previous.vanished,
-            snapshot,
-            timeMs,
-            this.maxIntervalMs,
-            maxVanished,
-          )
-        : undefined,
+      vanished:
+        continues && this.rememberVanished
+          ? vanishedSince(
+              previous.snapshot,
+              previous.timeMs,
+              previous.vanished,
+              snapshot,
+              timeMs,
+              this.maxIntervalMs,
+              maxVanished,
+            )
+          : undefined,
       previous: previous && {
         snapshot: previous.snapshot,
         timeMs: previous.timeMs,
