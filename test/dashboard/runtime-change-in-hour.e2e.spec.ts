@@ -1,5 +1,6 @@
 import type { ColdStartGroupReport, ColdStartReport } from '@fleetscope/analysis-jobs';
 import { isoWeekOf, previousIsoWeek } from '@fleetscope/reports';
+import { upgradedSandbox } from '../support/lambda-sandbox';
 import { getJson, startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { SDK_ACCOUNT, SDK_REGION } from '../support/lambda-sdk-spans';
 import { awslogs, dataMessage, post, reportLine } from '../platform/platform-ingest.helpers';
@@ -17,37 +18,6 @@ const MINUTE_MS = 60_000;
 
 // Two weeks back: whole days of the past, inside every retention.
 const tuesday = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS)).fromMs + DAY_MS;
-
-/**
- * One sandbox: an INIT_START naming `runtimeVersion`, then `count` invocations of 100 ms a minute
- * apart from `startMs`, the first one cold with an Init Duration of `initMs`.
- */
-function sandbox(runtimeVersion: string, startMs: number, count: number, initMs: number) {
-  const events = [
-    {
-      timestamp: startMs - initMs,
-      message: `INIT_START Runtime Version: ${runtimeVersion}\tRuntime Version ARN: arn:aws:lambda:${SDK_REGION}::runtime:0123\n`,
-    },
-  ];
-  for (let i = 0; i < count; i++) {
-    events.push({
-      timestamp: startMs + i * MINUTE_MS + 100,
-      message: reportLine(`${startMs.toString(16)}-0000-4000-8000-${String(i).padStart(12, '0')}`, {
-        durationMs: 100,
-        billedMs: 100,
-        memoryMb: 512,
-        maxUsedMb: 80,
-        ...(i === 0 ? { initMs } : {}),
-      }),
-    });
-  }
-  return dataMessage(
-    SDK_ACCOUNT,
-    'upgraded',
-    `2026/01/01/[$LATEST]${startMs.toString(16)}`,
-    events,
-  );
-}
 
 describe('GET /api/coldstarts?groupBy=runtime across a runtime change inside an hour', () => {
   let fleetscope: RunningFleetscope;
@@ -73,10 +43,10 @@ describe('GET /api/coldstarts?groupBy=runtime across a runtime change inside an 
     // Python 3.11: 10 invocations from 09:40 and 20 from 10:02 (to 10:21), each sandbox started
     // by a 500 ms INIT. Python 3.12 from 10:22: 20 invocations, then 5 from 11:10, 300 ms INITs.
     const sandboxes = [
-      sandbox('python:3.11.v40', at(9, 40) + 5_000, 10, 500),
-      sandbox('python:3.11.v40', at(10, 2) + 5_000, 20, 500),
-      sandbox('python:3.12.v30', at(10, 22) + 5_000, 20, 300),
-      sandbox('python:3.12.v30', at(11, 10) + 5_000, 5, 300),
+      upgradedSandbox('python:3.11.v40', at(9, 40) + 5_000, 10, 500, 512),
+      upgradedSandbox('python:3.11.v40', at(10, 2) + 5_000, 20, 500, 512),
+      upgradedSandbox('python:3.12.v30', at(10, 22) + 5_000, 20, 300, 512),
+      upgradedSandbox('python:3.12.v30', at(11, 10) + 5_000, 5, 300, 512),
     ];
     // A proactive init on Python 3.11 at 10:05, its first invocation five minutes later: counted
     // with the extras read from the raw records (coldStartExtras), by the same minute rule.

@@ -1,6 +1,7 @@
 import type { ColdStartGroupReport, ColdStartReport } from '@fleetscope/analysis-jobs';
 import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
 import { FunctionSettingsRepository } from '@fleetscope/storage';
+import { upgradedSandbox } from '../support/lambda-sandbox';
 import { getJson, startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { SDK_ACCOUNT, SDK_REGION, sendLambdaSpans } from '../support/lambda-sdk-spans';
 import { awslogs, dataMessage, post, reportLine } from '../platform/platform-ingest.helpers';
@@ -43,37 +44,6 @@ const tenADay = (fromMs: number, days: number) =>
     durationMs: 1000,
   }));
 
-/**
- * One sandbox of UPGRADED: an INIT_START naming `runtimeVersion`, then `count` invocations of
- * 100 ms at 1,024 MB a minute apart from `startMs`, the first one cold with an Init Duration.
- */
-function sandbox(runtimeVersion: string, startMs: number, count: number, initMs: number) {
-  const events = [
-    {
-      timestamp: startMs - initMs,
-      message: `INIT_START Runtime Version: ${runtimeVersion}\tRuntime Version ARN: arn:aws:lambda:${SDK_REGION}::runtime:0123\n`,
-    },
-  ];
-  for (let i = 0; i < count; i++) {
-    events.push({
-      timestamp: startMs + i * MINUTE_MS + 100,
-      message: reportLine(`${startMs.toString(16)}-0000-4000-8000-${String(i).padStart(12, '0')}`, {
-        durationMs: 100,
-        billedMs: 100,
-        memoryMb: 1024,
-        maxUsedMb: 80,
-        ...(i === 0 ? { initMs } : {}),
-      }),
-    });
-  }
-  return dataMessage(
-    SDK_ACCOUNT,
-    'upgraded',
-    `2026/01/01/[$LATEST]${startMs.toString(16)}`,
-    events,
-  );
-}
-
 describe('GET /api/functions and /api/coldstarts at the settings in force', () => {
   let fleetscope: RunningFleetscope;
 
@@ -102,9 +72,9 @@ describe('GET /api/functions and /api/coldstarts at the settings in force', () =
     // UPGRADED on Tuesday: two sandboxes of 20 invocations from 10:00 and 10:30 on Node.js 20,
     // each started by a 500 ms INIT; on Thursday one sandbox of 10 on Node.js 22, a 400 ms INIT.
     const sandboxes = [
-      sandbox('nodejs:20.v13', tuesday + 10 * HOUR_MS + 5_000, 20, 500),
-      sandbox('nodejs:20.v13', tuesday + 10.5 * HOUR_MS + 5_000, 20, 500),
-      sandbox('nodejs:22.v41', thursday + 10 * HOUR_MS + 5_000, 10, 400),
+      upgradedSandbox('nodejs:20.v13', tuesday + 10 * HOUR_MS + 5_000, 20, 500, 1024),
+      upgradedSandbox('nodejs:20.v13', tuesday + 10.5 * HOUR_MS + 5_000, 20, 500, 1024),
+      upgradedSandbox('nodejs:22.v41', thursday + 10 * HOUR_MS + 5_000, 10, 400, 1024),
     ];
     for (const message of sandboxes) {
       const answer = await post(
