@@ -11,7 +11,7 @@ import {
   segmentAt,
   settingsSplits,
   settingsInForce,
-  snapshotCacheReach,
+  restoresBefore,
   type SettingsTimelines,
 } from '@fleetscope/analysis-jobs';
 import {
@@ -169,14 +169,12 @@ export class FleetService {
     // 10,000 ids bound as a parameter cost more. The history up to now, as the weekly report reads
     // it: the first observation of a setting may come after the range.
     const ids = functionId ? [functionId] : undefined;
-    // A restore before the range bills the snapshot cache in it (snapStartCachedDays): the
-    // functions that restored on the days whose cache can reach the range's first day.
-    const before = snapshotCacheReach(range);
-    const [totals, configs, timelines, restoredBefore] = await Promise.all([
+    // A restore before the range bills the snapshot cache in it (snapStartCachedDays).
+    const [totals, configs, timelines, earlier] = await Promise.all([
       this.functions.totals(range, functionId),
       this.configs.merged(ids),
       settingsInForce(this.settings, range, nowMs, ids),
-      this.reports.restoredOnDays(before, functionId),
+      restoresBefore(this.reports, range, functionId),
     ]);
     const kept = minScalePodFunctions(configs);
     // What has happened of the range, as the weekly report bills it: nothing allocated after now.
@@ -195,8 +193,7 @@ export class FleetService {
     for (const t of totals) {
       if (t.restores > 0 && isLambda(t.functionId)) byDays.add(t.functionId);
     }
-    const restoredEarlier = restoredBefore.filter(isLambda);
-    for (const id of restoredEarlier) byDays.add(id);
+    for (const r of earlier) if (isLambda(r.functionId)) byDays.add(r.functionId);
     const splits = settingsSplits(timelines, configs);
     // An on-demand bill is read per stretch only where a split changes its price: the memory size
     // in force bills durations without one and SnapStart restores (billedGbSecondsOf).
@@ -213,16 +210,12 @@ export class FleetService {
     const shared = functionId ? undefined : this.functions.severalSourceDays(range);
     // One read each for the whole fleet: the concurrency under the pods' and the provisioned
     // levels, and the daily sums of the functions priced by the report's days.
-    const [concurrency, lifetimes, stretches, stored, earlier] = await Promise.all([
+    const [concurrency, lifetimes, stretches, stored] = await Promise.all([
       this.reports.dailyConcurrency(range, new Map([...podLevels, ...provisioned]), shared),
       this.reports.podLifetimes(kept),
       this.lambdaStretches(timelines, priceSplits(splits, timelines, unknownMemory), range, shared),
       byDays.size > 0
         ? this.reports.dailyUsage(range, splitsOf(splits, byDays), [...byDays], shared)
-        : Promise.resolve([]),
-      // Their restores by the chosen source, as the weekly report counts them.
-      restoredEarlier.length > 0
-        ? this.reports.dailyUsage(before, new Map(), restoredEarlier)
         : Promise.resolve([]),
     ]);
     const podDays = podDaysOfFleet(
@@ -234,7 +227,6 @@ export class FleetService {
       nowMs,
     );
     const lambdaDays = new Map<string, DailyUsage[]>();
-    const restored = earlier.filter((r) => r.restores > 0);
     const days = reportDailyUsage(
       stored,
       concurrency,
@@ -242,7 +234,7 @@ export class FleetService {
       timelines,
       happened,
       new Map(),
-      restored,
+      earlier,
     );
     for (const day of days) {
       const list = lambdaDays.get(day.functionId) ?? [];

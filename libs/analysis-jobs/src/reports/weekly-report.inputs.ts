@@ -22,6 +22,7 @@ import type {
   StoredDailyConcurrency,
   StoredDailyUsage,
   StoredRecommendation,
+  WeeklyReportsRepository,
 } from '@fleetscope/storage';
 import type { ColdStartGroupReport } from '../cold-starts/cold-start.grouping';
 import { analysisProfile } from '../inputs/analysis-input.assembler';
@@ -459,9 +460,25 @@ export const SNAPSHOT_KEPT_DAYS = 14;
  * into its first day: from 13 days before that UTC day to the range's start, that day's part
  * before it included. The days' rows read there are reportDailyUsage's `restoredBefore`.
  */
-export function snapshotCacheReach(range: { fromMs: number }): { fromMs: number; toMs: number } {
+function snapshotCacheReach(range: { fromMs: number }): { fromMs: number; toMs: number } {
   const firstDayMs = Math.floor(range.fromMs / DAY_MS) * DAY_MS;
   return { fromMs: firstDayMs - (SNAPSHOT_KEPT_DAYS - 1) * DAY_MS, toMs: range.fromMs };
+}
+
+/**
+ * reportDailyUsage's `restoredBefore` for `range`: the days with restores over its
+ * snapshotCacheReach, of the functions that restored there (`functionId` alone when given), by
+ * the chosen source as the report counts them.
+ */
+export async function restoresBefore(
+  reports: Pick<WeeklyReportsRepository, 'restoredOnDays' | 'dailyUsage'>,
+  range: { fromMs: number },
+  functionId?: string,
+): Promise<StoredDailyUsage[]> {
+  const reach = snapshotCacheReach(range);
+  const ids = await reports.restoredOnDays(reach, functionId);
+  if (ids.length === 0) return [];
+  return (await reports.dailyUsage(reach, new Map(), ids)).filter((r) => r.restores > 0);
 }
 
 /**

@@ -33,7 +33,7 @@ import {
   reportRecommendationInputs,
   settingsSplits,
   settingsInForce,
-  snapshotCacheReach,
+  restoresBefore,
 } from './weekly-report.inputs';
 
 export class InvalidWeekError extends Error {}
@@ -128,17 +128,10 @@ export class WeeklyReportsService {
     ]);
     // Restores before the first day read bill the snapshot cache into it: that day is the
     // previous week's month start, as few as 7 days before the week.
-    const before = snapshotCacheReach(happened);
-    const [stored, restoredIds] = await Promise.all([
+    const [stored, restored] = await Promise.all([
       this.reports.dailyUsage(happened, settingsSplits(timelines, configs)),
-      this.reports.restoredOnDays(before),
+      restoresBefore(this.reports, happened),
     ]);
-    const restored =
-      restoredIds.length > 0
-        ? (await this.reports.dailyUsage(before, new Map(), restoredIds)).filter(
-            (r) => r.restores > 0,
-          )
-        : [];
     // Min-scale pods run, and cost, on days without data too: every such function of the inventory.
     const kept = minScalePodFunctions(configs);
     const ids = [
