@@ -98,6 +98,7 @@ function unrecordedOf(job: StoredTuningJob): number {
 
 export function tuningJobView(job: StoredTuningJob): TuningJobView {
   const summary = job.summary as (TuningSummary & { stopReason?: string }) | null;
+  const unrecorded = unrecordedOf(job);
   return {
     id: job.id,
     platform: job.platform,
@@ -115,7 +116,7 @@ export function tuningJobView(job: StoredTuningJob): TuningJobView {
       invocations: job.invocationsUsed,
       usd: summary?.jobCostUsd ?? 0,
       ...(summary?.snapStartCacheUsd ? { snapStartCacheUsd: summary.snapStartCacheUsd } : {}),
-      ...(unrecordedOf(job) > 0 ? { unrecordedInvocations: unrecordedOf(job) } : {}),
+      ...(unrecorded > 0 ? { unrecordedInvocations: unrecorded } : {}),
     },
     prices: summary
       ? {

@@ -474,7 +474,7 @@ export class FunctionsRepository {
       }),
       this.coldStartRows(range, byHour, {
         where: 'AND function_id IN {splitIds:Array(String)}',
-        params: { ...split, ...splitHourParams(splits) },
+        params: { ...split, ...splitHourParams(splits, split.splitIds) },
         stretched: true,
         days: { read, only: split.splitIds },
       }),
@@ -544,13 +544,6 @@ export class FunctionsRepository {
     return (await this.compactRows(query, params, COLD_START_ROW)).map(coldStartOf);
   }
 
-  /**
-   * The functions whose OpenTelemetry FaaS metrics reported a cold start (faas.coldstarts) since
-   * `sinceMs`: what the collector's ColdStartReporters knew before a restart. Counted cold starts,
-   * not minutes of known start: those of a function read back are written known, and would keep it
-   * in the set for as long as it sent any metric. At most `limit`, the least recently heard of
-   * first.
-   */
   /** The ids starting with `prefix` of the functions with stored hours since `sinceMs`. */
   async functionIdsSince(prefix: string, sinceMs: number): Promise<string[]> {
     const rows = await this.rows<{ functionId: string }>(
@@ -561,6 +554,13 @@ export class FunctionsRepository {
     return rows.map((r) => r.functionId);
   }
 
+  /**
+   * The functions whose OpenTelemetry FaaS metrics reported a cold start (faas.coldstarts) since
+   * `sinceMs`: what the collector's ColdStartReporters knew before a restart. Counted cold starts,
+   * not minutes of known start: those of a function read back are written known, and would keep it
+   * in the set for as long as it sent any metric. At most `limit`, the least recently heard of
+   * first.
+   */
   async coldStartReporters(sinceMs: number, limit: number): Promise<string[]> {
     const rows = await this.rows<{ functionId: string }>(
       `SELECT functionId FROM (

@@ -99,13 +99,13 @@ export const STRETCH = stretchEndingAt(RANGE_ROW_END);
 
 /**
  * Whether a row's `minute` lies in an hour in which its function's settings changed (binds
- * splitIds and splitHours: splitHourParams). Such an hour read as one row (or as five-minute
- * rows) would fall whole in the stretch in force at its end: a reader that must split usage at the
- * change's minute reads these hours by minute (MINUTE_STRETCH). The hours of any function first:
- * a read ordered by minute (the by_minute projection) then skips the granules of other hours, as
- * when a fleet moved to arm64 in one deploy. Then the function's own, looked up as STRETCH looks
- * up its splits: a (function_id, hour) tuple IN a set hashed each row's string, twice as slow over
- * the minute rows of 500 functions × 7 days (88 against 52 ms).
+ * splitIds and splitHours: splitParams, splitHourParams). Such an hour read as one row (or as
+ * five-minute rows) would fall whole in the stretch in force at its end: a reader that must split
+ * usage at the change's minute reads these hours by minute (MINUTE_STRETCH). The hours of any
+ * function first: a read ordered by minute (the by_minute projection) then skips the granules of
+ * other hours, as when a fleet moved to arm64 in one deploy. Then the function's own, looked up as
+ * STRETCH looks up its splits: a (function_id, hour) tuple IN a set hashed each row's string,
+ * twice as slow over the minute rows of 500 functions × 7 days (88 against 52 ms).
  */
 export const IN_SPLIT_HOUR = `toStartOfHour(minute) IN {splitHoursAny:Array(DateTime)} AND has(${ofSplitFunction('{splitHours:Array(Array(DateTime))}')}, toStartOfHour(minute))`;
 
@@ -117,19 +117,20 @@ export const IN_SPLIT_HOUR = `toStartOfHour(minute) IN {splitHoursAny:Array(Date
 export const MINUTE_STRETCH = stretchEndingAt('toUnixTimestamp(minute) + 60');
 
 /**
- * The parameters IN_SPLIT_HOUR binds: the functions with splits, the hours (epoch seconds) of each
- * one's splits, and those hours together.
+ * The parameters IN_SPLIT_HOUR binds beside splitParams' `splitIds` (whose order it follows): the
+ * hours (epoch seconds) of each one's splits, and those hours together.
  */
-export function splitHourParams(splits: SettingsSplits): {
-  splitIds: string[];
+export function splitHourParams(
+  splits: SettingsSplits,
+  splitIds: readonly string[],
+): {
   splitHours: number[][];
   splitHoursAny: number[];
 } {
-  const { splitIds } = splitParams(splits);
   const splitHours = splitIds.map((id) => [
     ...new Set(splits.get(id)!.map((ms) => Math.floor(ms / HOUR_MS) * 3600)),
   ]);
-  return { splitIds, splitHours, splitHoursAny: [...new Set(splitHours.flat())] };
+  return { splitHours, splitHoursAny: [...new Set(splitHours.flat())] };
 }
 
 /**
