@@ -1,4 +1,8 @@
-import type { KnativeServiceHint, OpenFaasFunctionHint } from '@fleetscope/ingest';
+import {
+  KNATIVE_QUEUE_CPU_ANNOTATION,
+  type KnativeServiceHint,
+  type OpenFaasFunctionHint,
+} from '@fleetscope/ingest';
 import type { FunctionConfigUpdate } from '@fleetscope/storage';
 
 /** The label that keeps a function's container image. */
@@ -6,7 +10,6 @@ const IMAGE_LABEL = { openfaas: 'openfaas.image', knative: 'knative.image' } as 
 
 /** The label that says what the queue-proxy sidecar was priced at, and whether it was assumed. */
 const QUEUE_PROXY_CPU_LABEL = 'knative.queue-proxy.cpu-request';
-const QUEUE_CPU_ANNOTATION = 'queue.sidecar.serving.knative.dev/cpu-resource-request';
 
 /**
  * The inventory row of a function that runs as Kubernetes pods (OpenFaaS, Knative): memory and
@@ -78,7 +81,7 @@ export function knativeConfigUpdate(hint: KnativeServiceHint): FunctionConfigUpd
       // Shown with the inventory, so a cluster whose config-deployment sets another
       // queue-sidecar-cpu-request knows its pods were priced at Knative's default.
       [QUEUE_PROXY_CPU_LABEL]: queue.cpuAssumed
-        ? `${queue.cpuMillicores}m (Knative's default, assumed: no ${QUEUE_CPU_ANNOTATION} annotation)`
+        ? `${queue.cpuMillicores}m (Knative's default, assumed: no ${KNATIVE_QUEUE_CPU_ANNOTATION} annotation)`
         : `${queue.cpuMillicores}m`,
     },
   };

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AWS_REGION_PATTERN } from '@fleetscope/config';
-import { promiseOf } from '@fleetscope/model';
+import { promiseOf, regionProblem } from '@fleetscope/model';
 import {
   decodeCloudWatchSubscription,
   parseLambdaLogLines,
@@ -69,10 +68,11 @@ export class LambdaIngestRoutes implements CollectorRoutes {
       // The payload names its account and log group, not its region: without one, the function
       // got an id of its own (`aws_lambda~ACCOUNT~~NAME`) and was priced at us-east-1's prices.
       const region = (request.query as Query).region;
-      if (!region || !AWS_REGION_PATTERN.test(region)) {
+      const problem = regionProblem(region ?? '', 'region');
+      if (!region || problem) {
         this.handler.metrics.rejected(signal, 'missing_region');
         const message = region
-          ? `region "${region}" is not an AWS region, e.g. eu-west-1`
+          ? problem
           : 'region: required (a subscription payload does not name it): POST /ingest/lambda/cloudwatch?region=eu-west-1';
         return this.handler.answer(signal, reply, 400, { message });
       }

@@ -59,8 +59,11 @@ export const KNATIVE_QUEUE_PROXY_DEFAULT_CPU_MILLICORES = 25;
 
 const Q = 'queue.sidecar.serving.knative.dev/';
 
+/** The revision annotation that sets the queue-proxy's CPU request. */
+export const KNATIVE_QUEUE_CPU_ANNOTATION = `${Q}cpu-resource-request`;
+
 function queueProxyRequests(annotations: Record<string, string>): QueueProxyRequests {
-  const cpu = cpuMillicores(annotations[`${Q}cpu-resource-request`]);
+  const cpu = cpuMillicores(annotations[KNATIVE_QUEUE_CPU_ANNOTATION]);
   return {
     cpuMillicores: cpu ?? KNATIVE_QUEUE_PROXY_DEFAULT_CPU_MILLICORES,
     cpuAssumed: cpu === null,
