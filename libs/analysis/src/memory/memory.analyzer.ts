@@ -36,6 +36,7 @@ import {
   DEFAULT_TIMEOUT_RISK_OPTIONS,
   daysRanAt,
   knownOrInferredTimeout,
+  longestOfDays,
   timeoutsUnderShorterTimeout,
 } from '../timeout-risk/timeout-risk.analyzer';
 
@@ -259,13 +260,10 @@ export function timeoutExposureBySize(
       ? 0
       : charged(sharedDays.filter((d) => !othersDays.includes(d))) +
         (sizes.length > 1 ? itsUnaccounted : 0);
-    // Clamped to the longest duration of its days (the window's where one is unknown), as the
-    // timeout-risk analysis clamps its p99: bucket interpolation can pass the longest seen.
-    const daysMaxMs = daily.every((d) => d.invocations <= 0 || d.durationMaxMs > 0)
-      ? Math.max(0, ...daily.map((d) => d.durationMaxMs))
-      : 0;
+    // Clamped to the longest duration of its days, as the timeout-risk analysis clamps its p99:
+    // bucket interpolation can pass the longest seen.
     const p99Ms = histogramQuantile(m.durationBuckets, 0.99, {
-      max: daysMaxMs > 0 ? daysMaxMs : stats.durationMaxMs,
+      max: longestOfDays(daily, stats.durationMaxMs),
     });
     exposures.set(m.memoryMb, {
       memoryMb: m.memoryMb,
@@ -547,9 +545,8 @@ export class MemoryAnalyzer implements Analyzer {
     const nearTimeout = this.nearTimeout(input, priced, current).filter(
       (e) => !belowFloor.some((p) => p.memoryMb === e.memoryMb),
     );
-    const safe = priced.filter(
-      (p) => !belowFloor.includes(p) && !nearTimeout.some((e) => e.memoryMb === p.memoryMb),
-    );
+    const timedOut = priced.filter((p) => nearTimeout.some((e) => e.memoryMb === p.memoryMb));
+    const safe = priced.filter((p) => !belowFloor.includes(p) && !timedOut.includes(p));
     const pick = pickBalanced(safe, this.options.balancedWeight);
     if (pick.memoryMb === currentMb) {
       // Sizes kept out are named with why: "best balance" among sizes never weighed would be the
@@ -569,7 +566,6 @@ export class MemoryAnalyzer implements Analyzer {
         floorMb === null
           ? `without memory telemetry, no size below the ${currentMb} MB configured is advised`
           : `${peak === null ? 'the memory it needs' : `its peak memory use (${Math.round(peak)} MB)`} leaves less than the ${Math.round((this.options.headroom - 1) * 100)} % headroom, so no size below the ${Math.round(floorMb)} MB floor is advised`;
-      const timedOut = priced.filter((p) => nearTimeout.some((e) => e.memoryMb === p.memoryMb));
       return whyNot(
         'already-right',
         (belowFloor.length > 0 ? excludedText(belowFloor, () => floor) : '') +

@@ -2,6 +2,7 @@ import { ZERO_BUCKET, bucketUpperBound, histogramQuantile } from '@fleetscope/mo
 import { codeFixAction, timeoutAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import type {
+  DailyStats,
   FunctionAnalysisInput,
   FunctionProfile,
   FunctionWindowStats,
@@ -133,17 +134,13 @@ function atConfiguredMemory(
 
   const ranAtSize = daysRanAt(own);
   const days = stats.daily.filter((d) => ranAtSize(d.dayStartMs));
-  // A day whose longest invocation is unknown leaves the window's as the only bound.
-  const daysMaxMs = days.every((d) => d.invocations <= 0 || d.durationMaxMs > 0)
-    ? Math.max(0, ...days.map((d) => d.durationMaxMs))
-    : 0;
   return {
     stats: {
       ...stats,
       invocations: own.invocations,
       durationSumMs: own.durationSumMs,
       durationBuckets: own.durationBuckets,
-      durationMaxMs: daysMaxMs > 0 ? daysMaxMs : stats.durationMaxMs,
+      durationMaxMs: longestOfDays(days, stats.durationMaxMs),
       daily: days,
     },
     basis: {
@@ -155,6 +152,20 @@ function atConfiguredMemory(
     ranAtSize,
     tooFew: null,
   };
+}
+
+/**
+ * The longest invocation of `days`, or `windowMaxMs` when a day with invocations does not know its
+ * longest (or none does): the bound a p99 read from buckets is clamped to.
+ */
+export function longestOfDays(
+  days: readonly Pick<DailyStats, 'invocations' | 'durationMaxMs'>[],
+  windowMaxMs: number,
+): number {
+  const daysMaxMs = days.every((d) => d.invocations <= 0 || d.durationMaxMs > 0)
+    ? Math.max(0, ...days.map((d) => d.durationMaxMs))
+    : 0;
+  return daysMaxMs > 0 ? daysMaxMs : windowMaxMs;
 }
 
 export function daysRanAt(size: MemorySizeStats): (dayStartMs: number) => boolean {
