@@ -59,12 +59,16 @@ function paste(
   }
 }
 
-/** The argument after `flag` in a recorded command. */
+/** The value of `flag` in a recorded command: the argument after it, or joined to it by `=`. */
 function flag(command: string[], name: string): string {
+  const joined = command.find((a) => a.startsWith(`${name}=`));
+  if (joined !== undefined) return joined.slice(name.length + 1);
   const i = command.indexOf(name);
   expect(i).toBeGreaterThanOrEqual(0);
   return command[i + 1];
 }
+
+const SERVICE = { loadBalancer: true, targetCpuPercent: 60 };
 
 function awsCli(action: { snippets: { format: string; text: string }[] }): string {
   const snippet = action.snippets.find((s) => s.format === 'aws-cli');
@@ -168,15 +172,25 @@ describe('config-action snippets', () => {
     'the container service names %j whole, and in JSON the CLI reads back',
     (name) => {
       const text = awsCli(
-        containersAction(profile(name), 'fargate', { min: 2, vcpu: 1, memoryGb: 2 }),
+        containersAction(
+          profile(name),
+          'fargate',
+          { min: 2, max: 5, vcpu: 1, memoryGb: 2 },
+          SERVICE,
+        ),
       );
       const { commands, stderr } = paste(text);
       expect(stderr).toBe('');
       expect(commands.map((c) => c.slice(0, 3))).toEqual([
         ['aws', 'ecs', 'register-task-definition'],
         ['aws', 'ecs', 'create-service'],
+        ['aws', 'application-autoscaling', 'register-scalable-target'],
+        ['aws', 'application-autoscaling', 'put-scaling-policy'],
       ]);
-      const [task, service] = commands;
+      const [task, service, target, policy] = commands;
+      for (const c of [target, policy])
+        expect(flag(c, '--resource-id')).toBe(`service/PLACEHOLDER/${name}`);
+      expect(flag(policy, '--policy-name')).toBe(`${name}-cpu`);
       expect(flag(task, '--family')).toBe(name);
       expect(JSON.parse(flag(task, '--container-definitions'))).toEqual([
         {
@@ -209,7 +223,9 @@ describe('config-action snippets', () => {
       const text = awsCli(keepAliveAction(profile(name), { pingSchedule: 'rate(5 minutes)' }));
       const { commands, stderr } = paste(text, 'dash');
       expect(stderr).toBe('');
-      expect(commands.map((c) => c.length)).toEqual([9, 15, 9]);
+      // A rule name made from this one starts with '-' and is joined to its option by '='.
+      const words = (c: string[]) => c.flatMap((a) => (/^--[a-z-]+=/.test(a) ? ['', ''] : [a]));
+      expect(commands.map((c) => words(c).length)).toEqual([9, 15, 9]);
       if (!/[\p{Cc}\p{Cf}]/u.test(name)) expect(flag(commands[1], '--function-name')).toBe(name);
     },
   );
@@ -244,10 +260,16 @@ describe('config-action snippets', () => {
         'aws events put-targets --region eu-west-1 --rule checkout-keep-warm --targets Id=1,Arn=<function-arn>',
       ].join('\n'),
     );
-    expect(awsCli(containersAction(p, 'fargate-spot', { min: 1, vcpu: 1, memoryGb: 2 }))).toBe(
+    expect(
+      awsCli(
+        containersAction(p, 'fargate-spot', { min: 1, max: 3, vcpu: 1, memoryGb: 2 }, SERVICE),
+      ),
+    ).toBe(
       [
         `aws ecs register-task-definition --region eu-west-1 --family checkout --requires-compatibilities FARGATE --network-mode awsvpc --cpu 1024 --memory 2048 --container-definitions '[{"name":"checkout","image":"<image>","essential":true,"portMappings":[{"containerPort":8080,"protocol":"tcp"}]}]'`,
         "aws ecs create-service --region eu-west-1 --cluster <cluster> --service-name checkout --task-definition checkout --desired-count 1 --capacity-provider-strategy capacityProvider=FARGATE_SPOT,weight=1 --network-configuration 'awsvpcConfiguration={subnets=[<subnet>],securityGroups=[<security-group>],assignPublicIp=DISABLED}' --load-balancers targetGroupArn=<target-group>,containerName=checkout,containerPort=8080",
+        "aws application-autoscaling register-scalable-target --region eu-west-1 --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id 'service/<cluster>/checkout' --min-capacity 1 --max-capacity 3",
+        `aws application-autoscaling put-scaling-policy --region eu-west-1 --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id 'service/<cluster>/checkout' --policy-name checkout-cpu --policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration '{"TargetValue":60,"PredefinedMetricSpecification":{"PredefinedMetricType":"ECSServiceAverageCPUUtilization"}}'`,
       ].join('\n'),
     );
     // Lambda@Edge replicas log to /aws/lambda/us-east-1.<name>.
@@ -354,10 +376,15 @@ describe('config-action snippets the AWS APIs accept', () => {
   });
 
   it('defect: the Fargate service is created with its task definition (the advised size), cluster, region and awsvpc network', () => {
-    const action = containersAction(p, 'fargate', { min: 2, vcpu: 0.5, memoryGb: 1 });
+    const action = containersAction(
+      p,
+      'fargate',
+      { min: 2, max: 6, vcpu: 0.5, memoryGb: 1 },
+      SERVICE,
+    );
     const { commands, stderr } = paste(awsCli(action));
     expect(stderr).toBe('');
-    const [task, service] = commands;
+    const [task, service, target, policy] = commands;
     expect(flag(task, '--requires-compatibilities')).toBe('FARGATE');
     expect(flag(task, '--network-mode')).toBe('awsvpc');
     expect(flag(task, '--cpu')).toBe('512');
@@ -369,11 +396,56 @@ describe('config-action snippets the AWS APIs accept', () => {
     expect(flag(service, '--network-configuration')).toBe(
       'awsvpcConfiguration={subnets=[PLACEHOLDER],securityGroups=[PLACEHOLDER],assignPublicIp=DISABLED}',
     );
-    // The summary's "scaling on CPU" is not in the commands: the action says where it comes from.
+    // The summary's "scaling on CPU", as commands: the service registered as a scalable target
+    // between the advised task counts, tracking the CPU the tasks were sized for.
+    expect(action.summary).toContain('2–6 tasks');
     expect(action.summary).toContain('scaling on CPU');
-    const note = action.snippets.find((s) => s.format === 'note')?.text ?? '';
-    expect(note).toContain('ECSServiceAverageCPUUtilization');
-    expect(note).toContain('ecs:service:DesiredCount');
+    expect(flag(target, '--service-namespace')).toBe('ecs');
+    expect(flag(target, '--scalable-dimension')).toBe('ecs:service:DesiredCount');
+    expect(flag(target, '--min-capacity')).toBe('2');
+    expect(flag(target, '--max-capacity')).toBe('6');
+    expect(flag(policy, '--policy-type')).toBe('TargetTrackingScaling');
+    expect(JSON.parse(flag(policy, '--target-tracking-scaling-policy-configuration'))).toEqual({
+      TargetValue: 60,
+      PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
+    });
+  });
+
+  it('defect: with the load balancer option off, the container advice names none', () => {
+    const action = containersAction(
+      p,
+      'fargate',
+      { min: 1, max: 2, vcpu: 1, memoryGb: 2 },
+      { loadBalancer: false, targetCpuPercent: 60 },
+    );
+    const { commands, stderr } = paste(awsCli(action));
+    expect(stderr).toBe('');
+    expect(commands[1].some((a) => a.startsWith('--load-balancers'))).toBe(false);
+    const words = [action.summary, ...action.snippets.map((s) => s.text)].join('\n');
+    expect(words).not.toMatch(/load balancer|target.group/i);
+  });
+
+  it('defect: a function named with a leading "-" reaches the AWS CLI as the option\'s value', () => {
+    // `--function-name -orders` makes the CLI refuse the line: "argument --function-name: expected
+    // one argument". Joined by `=` the value cannot be read as an option.
+    const q = { ...p, name: '-orders' };
+    const texts = [
+      awsCli(memoryAction(q, 512)),
+      awsCli(timeoutAction(q, 3000)),
+      awsCli(warmCapacityAction(q, 2)),
+      awsCli(keepAliveAction(q, { pingSchedule: 'rate(5 minutes)' })),
+      awsCli(containersAction(q, 'fargate', { min: 1, max: 2, vcpu: 1, memoryGb: 2 }, SERVICE)),
+    ];
+    for (const text of texts) {
+      const { commands, stderr } = paste(text);
+      expect(stderr).toBe('');
+      for (const c of commands) for (const a of c) expect(a).not.toMatch(/^-[^-]/);
+    }
+    const [memory] = paste(texts[0]).commands;
+    expect(flag(memory, '--function-name')).toBe('-orders');
+    const [task, service] = paste(texts[4]).commands;
+    expect(flag(task, '--family')).toBe('-orders');
+    expect(flag(service, '--service-name')).toBe('-orders');
   });
 
   it('defect: raising an OpenFaaS timeout says the gateway timeouts must be raised as well', () => {

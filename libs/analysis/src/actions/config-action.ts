@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FunctionProfile } from '../inputs';
 import type { ConfigAction } from '../recommendation';
-import { shellWord, yamlScalar } from './snippet-quoting';
+import { cliOption, shellWord, yamlScalar } from './snippet-quoting';
 
 /**
  * The settings a user pastes to act on a recommendation, per tool: AWS CLI, SAM and Serverless
@@ -12,11 +12,11 @@ import { shellWord, yamlScalar } from './snippet-quoting';
  */
 
 function regionFlag(profile: FunctionProfile): string {
-  return profile.region ? ` --region ${shellWord(profile.region)}` : '';
+  return profile.region ? ` ${cliOption('--region', profile.region)}` : '';
 }
 
 function lambdaTarget(profile: FunctionProfile): string {
-  return `--function-name ${shellWord(profile.name)}${regionFlag(profile)}`;
+  return `${cliOption('--function-name', profile.name)}${regionFlag(profile)}`;
 }
 
 export function memoryAction(profile: FunctionProfile, memoryMb: number): ConfigAction {
@@ -259,16 +259,16 @@ export function keepAliveAction(
 ): ConfigAction {
   if ('pingSchedule' in keep) {
     const region = regionFlag(profile);
-    const rule = shellWord(keepWarmRuleName(profile.name));
+    const rule = keepWarmRuleName(profile.name);
     return {
       summary: `Invoke the function on ${keep.pingSchedule} to keep one instance warm.`,
       snippets: [
         {
           format: 'aws-cli',
           text: [
-            `aws events put-rule${region} --name ${rule} --schedule-expression "${keep.pingSchedule}"`,
-            `aws lambda add-permission${region} --function-name ${shellWord(profile.name)} --statement-id ${rule} --action lambda:InvokeFunction --principal events.amazonaws.com --source-arn <rule-arn>`,
-            `aws events put-targets${region} --rule ${rule} --targets Id=1,Arn=<function-arn>`,
+            `aws events put-rule${region} ${cliOption('--name', rule)} --schedule-expression "${keep.pingSchedule}"`,
+            `aws lambda add-permission${region} ${cliOption('--function-name', profile.name)} ${cliOption('--statement-id', rule)} --action lambda:InvokeFunction --principal events.amazonaws.com --source-arn <rule-arn>`,
+            `aws events put-targets${region} ${cliOption('--rule', rule)} --targets Id=1,Arn=<function-arn>`,
           ].join('\n'),
         },
         {
@@ -318,24 +318,25 @@ function keepWarmRuleName(functionName: string): string {
 export function containersAction(
   profile: FunctionProfile,
   offer: string,
-  tasks: { min: number; vcpu: number; memoryGb: number },
+  tasks: { min: number; max: number; vcpu: number; memoryGb: number },
+  service: { loadBalancer: boolean; targetCpuPercent: number },
 ): ConfigAction {
   const capacity = offer === 'fargate-spot' ? 'FARGATE_SPOT' : 'FARGATE';
-  const name = shellWord(profile.name);
+  const name = profile.name;
   // The CLI's shorthand (`key=value,…`) has its own separators; a name that could hold one (ECS
   // names are letters, digits, `-` and `_`) goes in the JSON form, quoted whole.
-  const loadBalancers = /^[A-Za-z0-9_-]+$/.test(profile.name)
-    ? `targetGroupArn=<target-group>,containerName=${profile.name},containerPort=8080`
+  const loadBalancers = /^[A-Za-z0-9_-]+$/.test(name)
+    ? `targetGroupArn=<target-group>,containerName=${name},containerPort=8080`
     : shellWord(
         JSON.stringify([
-          { targetGroupArn: '<target-group>', containerName: profile.name, containerPort: 8080 },
+          { targetGroupArn: '<target-group>', containerName: name, containerPort: 8080 },
         ]),
       );
   const region = regionFlag(profile);
   const container = shellWord(
     JSON.stringify([
       {
-        name: profile.name,
+        name,
         image: '<image>',
         essential: true,
         portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
@@ -347,19 +348,31 @@ export function containersAction(
   const network = shellWord(
     'awsvpcConfiguration={subnets=[<subnet>],securityGroups=[<security-group>],assignPublicIp=DISABLED}',
   );
+  // Application Auto Scaling names an ECS service `service/<cluster>/<service>`; target tracking on
+  // the service's mean CPU at the utilisation the task count was sized for.
+  const scalable = `${region} --service-namespace ecs --scalable-dimension ecs:service:DesiredCount ${cliOption('--resource-id', `service/<cluster>/${name}`)}`;
+  const tracking = shellWord(
+    JSON.stringify({
+      TargetValue: service.targetCpuPercent,
+      PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
+    }),
+  );
+  const behind = service.loadBalancer ? ' behind a load balancer' : '';
   return {
-    summary: `Run ${profile.name} as a container service on ${offer}: ${tasks.min}+ tasks of ${tasks.vcpu} vCPU / ${tasks.memoryGb} GB behind a load balancer, scaling on CPU.`,
+    summary: `Run ${name} as a container service on ${offer}: ${tasks.min}–${tasks.max} tasks of ${tasks.vcpu} vCPU / ${tasks.memoryGb} GB${behind}, scaling on CPU.`,
     snippets: [
       {
         format: 'aws-cli',
         text: [
-          `aws ecs register-task-definition${region} --family ${name} --requires-compatibilities FARGATE --network-mode awsvpc --cpu ${Math.round(tasks.vcpu * 1024)} --memory ${Math.round(tasks.memoryGb * 1024)} --container-definitions ${container}`,
-          `aws ecs create-service${region} --cluster <cluster> --service-name ${name} --task-definition ${name} --desired-count ${tasks.min} --capacity-provider-strategy capacityProvider=${capacity},weight=1 --network-configuration ${network} --load-balancers ${loadBalancers}`,
+          `aws ecs register-task-definition${region} ${cliOption('--family', name)} --requires-compatibilities FARGATE --network-mode awsvpc --cpu ${Math.round(tasks.vcpu * 1024)} --memory ${Math.round(tasks.memoryGb * 1024)} --container-definitions ${container}`,
+          `aws ecs create-service${region} --cluster <cluster> ${cliOption('--service-name', name)} ${cliOption('--task-definition', name)} --desired-count ${tasks.min} --capacity-provider-strategy capacityProvider=${capacity},weight=1 --network-configuration ${network}${service.loadBalancer ? ` --load-balancers ${loadBalancers}` : ''}`,
+          `aws application-autoscaling register-scalable-target${scalable} --min-capacity ${tasks.min} --max-capacity ${tasks.max}`,
+          `aws application-autoscaling put-scaling-policy${scalable} ${cliOption('--policy-name', `${name}-cpu`)} --policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration ${tracking}`,
         ].join('\n'),
       },
       {
         format: 'note',
-        text: `The cluster needs the ${capacity} capacity provider and the target group the ip target type (awsvpc tasks). Scaling on CPU is set up separately: register the service with Application Auto Scaling (ecs:service:DesiredCount, at least ${tasks.min} tasks) and give it a TargetTrackingScaling policy on ECSServiceAverageCPUUtilization.`,
+        text: `The cluster needs the ${capacity} capacity provider${service.loadBalancer ? ', and the target group the ip target type (awsvpc tasks)' : ''}.`,
       },
     ],
   };

@@ -50,6 +50,15 @@ export function shellWord(value: string): string {
 }
 
 /**
+ * An AWS CLI option and its value, as one shell word or two. A value starting with `-` (Lambda,
+ * ECS and EventBridge names may) is joined with `=`: the CLI's parser reads `--function-name -x`
+ * as an option missing its argument and refuses the line.
+ */
+export function cliOption(option: string, value: string): string {
+  return `${option}${value.startsWith('-') ? '=' : ' '}${shellWord(value)}`;
+}
+
+/**
  * A YAML scalar that reads back as the string `value` under YAML 1.1 and 1.2. Names that start
  * with a letter and hold only letters, digits, `-` and `_` stay plain unless YAML 1.1 reads them
  * as a boolean or null (`on`, `no`, `null`); the rest are double-quoted. JSON's double-quoted

@@ -63,6 +63,30 @@ describe(ContainersAnalyzer.name, () => {
     );
   });
 
+  it('defect: without a load balancer configured, the advice and its commands name none', () => {
+    const profile = lambdaProfile({ memoryMb: 1024 });
+    const [withLb] = analyzer.analyze({ profile, ...steadyLoad(400, 200) }, ctx);
+    expect(withLb.title).toContain('behind a load balancer');
+    const tasksOnly = new ContainersAnalyzer({
+      ...DEFAULT_CONTAINERS_OPTIONS,
+      loadBalancer: false,
+    });
+    const [rec] = tasksOnly.analyze({ profile, ...steadyLoad(400, 200) }, ctx);
+    const recommended = rec.recommended as {
+      loadBalancer: boolean;
+      minTasks: number;
+      maxTasks: number;
+    };
+    expect(recommended.loadBalancer).toBe(false);
+    const words = [
+      rec.title,
+      rec.action?.summary,
+      ...(rec.action?.snippets ?? []).map((s) => s.text),
+    ];
+    expect(words.join('\n')).not.toMatch(/load.balancer|target.group/i);
+    expect(rec.action?.summary).toContain(`${recommended.minTasks}–${recommended.maxTasks} tasks`);
+  });
+
   it('defect 9: tasks scale with the load, so the break-even is where the lines cross, not a share of the observed rate', () => {
     const a = steadyLoad(100, 200);
     const b = steadyLoad(400, 200);

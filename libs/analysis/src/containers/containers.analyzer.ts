@@ -486,7 +486,7 @@ export class ContainersAnalyzer implements Analyzer {
         kind: this.kind,
         functionId: profile.functionId,
         severity: saving.lowUsd / lambda.usd >= 0.5 ? 'warning' : 'info',
-        title: `Run on ${prices.offer}: ${minTasks}–${tasks} tasks of ${task.vcpu} vCPU / ${task.memoryGb} GB behind a load balancer`,
+        title: `Run on ${prices.offer}: ${minTasks}–${tasks} tasks of ${task.vcpu} vCPU / ${task.memoryGb} GB${this.options.loadBalancer ? ' behind a load balancer' : ''}`,
         reason: `At ${formatRequestRate(observedRps)} (peak ${formatRequestRate(peakRps)}) ${
           memoryChanged
             ? `at the recommended ${profile.memoryMb} MB the function would cost ${lambda.usd.toFixed(2)} $/month on Lambda (${todayUsd.toFixed(2)} $/month today at ${today?.profile.memoryMb} MB); the saving is against Lambda after that memory change`
@@ -542,11 +542,15 @@ export class ContainersAnalyzer implements Analyzer {
         catalogueVersion: ctx.pricing.catalogueVersion,
         savingUsd: saving,
         basis: basisOf(stats, 'request rate, mean duration and peak memory used'),
-        action: containersAction(profile, prices.offer, {
-          min: minTasks,
-          vcpu: task.vcpu,
-          memoryGb: task.memoryGb,
-        }),
+        action: containersAction(
+          profile,
+          prices.offer,
+          { min: minTasks, max: tasks, vcpu: task.vcpu, memoryGb: task.memoryGb },
+          {
+            loadBalancer: this.options.loadBalancer,
+            targetCpuPercent: Math.round(this.options.targetUtilisation * 100),
+          },
+        ),
         planRole: 'option',
       },
     ];
