@@ -220,7 +220,9 @@ describe('Weekly report delivery', () => {
     expect(report.totalCostUsd).toBeGreaterThan(0);
     expect(report.totalCostUsd).toBeLessThan(0.005);
     const subject = /^Subject: (.*)$/m.exec(mails.at(-1)!.raw.replace(/\r?\n[ \t]+/g, ' '))![1];
-    expect(subject).toBe(`Fleetscope weekly cost report ${week.label}: $0.0000023 (+$0.0000023)`);
+    expect(subject).toBe(
+      `Fleetscope weekly cost report ${week.label}: $0.0000023 (+$0.0000023; partial data this week, 1 of 7 days; no data the week before)`,
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type PricedShare,
   type ReportFunctionCost,
   type ReportRecommendation,
+  type WeekCoverage,
   type WeeklyReport,
 } from '../build/weekly-report';
 import { utcMinute } from '../week/iso-week';
@@ -44,6 +45,26 @@ export function unpricedNote(report: WeeklyReport): string | undefined {
   const n = report.coverage.unpriced.length;
   if (n === 0) return undefined;
   return `excludes what could not be priced for ${n} ${n === 1 ? 'function' : 'functions'}, listed under "Not priced"`;
+}
+
+/**
+ * In a one-line summary (the e-mail subject, the webhook's notification), after the change: which
+ * of the two weeks it compares has gaps, which the coverage sentence tells at length; undefined
+ * when both are complete. A week in progress says so itself, so only the week before is named.
+ */
+export function coverageNote(report: WeeklyReport): string | undefined {
+  const gaps = [
+    report.complete === false ? undefined : weekGap(report.coverage, 'this week'),
+    weekGap(report.coverage.previousWeek, 'the week before'),
+  ].filter((gap) => gap !== undefined);
+  return gaps.length > 0 ? gaps.join('; ') : undefined;
+}
+
+function weekGap(c: WeekCoverage, which: string): string | undefined {
+  if (c.status === 'complete') return undefined;
+  if (c.daysWithData === 0) return `no data ${which}`;
+  const days = c.days.length;
+  return `partial data ${which}${c.daysWithData < days ? `, ${c.daysWithData} of ${days} days` : ''}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { WeeklyReport } from '../build/weekly-report';
 import {
+  coverageNote,
   demoSuffix,
   inProgressNotice,
   moverPricedNote,
@@ -52,7 +53,9 @@ export function renderSlackMessage(
   const inProgress = inProgressNotice(report);
   const excludes = unpricedNote(report);
   const leftOut = excludes ? `; the total ${excludes}` : '';
-  const summary = `${report.demo ? '[Demo] ' : ''}${inProgress ? '[In progress] ' : ''}Fleetscope ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)} the week before${leftOut})`;
+  const gaps = coverageNote(report);
+  // The notification shows the summary alone: a gap in either week reads as a change in cost.
+  const summary = `${report.demo ? '[Demo] ' : ''}${inProgress ? '[In progress] ' : ''}Fleetscope ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)} the week before${gaps ? `; ${gaps}` : ''}${leftOut})`;
   const movers = report.movers
     .slice(0, 5)
     .map(

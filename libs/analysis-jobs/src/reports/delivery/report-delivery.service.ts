@@ -9,6 +9,7 @@ import {
 import { createTransport } from 'nodemailer';
 import { ENV, FLEETSCOPE_CONFIG, isWildcard, type Config } from '@fleetscope/config';
 import {
+  coverageNote,
   renderFocusCsv,
   renderHtml,
   renderMarkdown,
@@ -347,11 +348,17 @@ export class ReportDeliveryService implements OnApplicationBootstrap, BeforeAppl
     const transport = createTransport(smtpUrl);
     try {
       const change = report.totalCostUsd - report.previousTotalCostUsd;
+      // A gap in either week reads as a change in cost: the subject is all many readers see.
+      const notes = [
+        signedUsd(change),
+        coverageNote(report),
+        unpricedNote(report) ? 'excludes unpriced usage' : undefined,
+      ].filter((note) => note !== undefined);
       await transport.sendMail({
         from: this.config.reportEmailFrom,
         to: this.config.reportEmailTo,
         // The report's own money format: toFixed(2) made a sub-cent week $0.00 and -$0.00.
-        subject: `${report.demo ? '[Demo] ' : ''}Fleetscope weekly cost report ${report.week}: ${usd(report.totalCostUsd)} (${signedUsd(change)}${unpricedNote(report) ? '; excludes unpriced usage' : ''})`,
+        subject: `${report.demo ? '[Demo] ' : ''}Fleetscope weekly cost report ${report.week}: ${usd(report.totalCostUsd)} (${notes.join('; ')})`,
         html: renderHtml(report),
         text: renderMarkdown(report),
         attachments: [
