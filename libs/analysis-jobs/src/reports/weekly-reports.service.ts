@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { PricingService } from '@fleetscope/pricing';
 import {
   buildWeeklyReport,
@@ -57,6 +58,7 @@ export class WeeklyReportsService {
     private readonly pricing: PricingService,
     private readonly metrics: ReportMetrics,
     private readonly store: StoreLabel,
+    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
   ) {}
 
   /** `2026-W48` → the week, or InvalidWeekError naming the problem. */
@@ -171,6 +173,7 @@ export class WeeklyReportsService {
         },
         this.pricing,
         WEEKLY_REPORT_ASSUMPTIONS,
+        this.config.pricingTierGrouping,
       ),
     );
     const previous = await this.reports.get(week.label);

@@ -94,8 +94,9 @@ export interface WeeklyReportInputs {
   functions: ReportFunction[];
   /**
    * Daily usage from the first day of the month that holds the previous week's Monday through the
-   * report week's Sunday: Lambda's duration tiers accumulate per account, region and architecture
-   * from the first of the month, and the month-to-date needs the days before the week.
+   * report week's Sunday: Lambda's duration tiers accumulate per account (or Organization), region
+   * and architecture from the first of the month, and the month-to-date needs the days before the
+   * week.
    */
   days: DailyUsage[];
   /** The report week's cold starts per function, up to when it is built; none: none had any. */

@@ -53,6 +53,22 @@ import {
 export const TOP_MOVERS = 10;
 const ARCHITECTURES = ['x86_64', 'arm64'] as const;
 
+/** FLEETSCOPE_PRICING_TIER_GROUPING: who shares Lambda's monthly duration tiers. */
+export type LambdaTierGrouping = 'account' | 'organization';
+
+/**
+ * Lambda's duration tiers are totalled per account, region and architecture; an Organization's
+ * consolidated bill totals them across its accounts.
+ */
+export function lambdaTierKey(
+  grouping: LambdaTierGrouping,
+  account: string,
+  region: string,
+  architecture: string,
+): string {
+  return `${grouping === 'organization' ? '*' : account}|${region}|${architecture}`;
+}
+
 /** The first day whose usage a report of `week` needs (see WeeklyReportInputs.days). */
 export function reportInputsFromMs(week: IsoWeek): number {
   return monthStartMs(previousIsoWeek(week).fromMs);
@@ -517,15 +533,16 @@ function safe(n: number): number {
 
 /**
  * Builds the weekly report from typed inputs, pricing every function-day through the pricing
- * service (the configured catalogue in a running process). Lambda's duration tiers accumulate per account, region and architecture from the
- * first of each month, day by day in time order (and by function id within a day, the order in
- * which the month's GB-seconds are attributed to functions; the account's total does not depend on
- * it).
+ * service (the configured catalogue in a running process). Lambda's duration tiers accumulate per
+ * account (or across the accounts, by `tierGrouping`), region and architecture from the first of
+ * each month, day by day in time order (and by function id within a day, the order in which the
+ * month's GB-seconds are attributed to functions; the group's total does not depend on it).
  */
 export function buildWeeklyReport(
   inputs: WeeklyReportInputs,
   pricing: PricingService,
   assumptions: readonly string[] = [],
+  tierGrouping: LambdaTierGrouping = 'account',
 ): WeeklyReport {
   const parsed = parseIsoWeek(inputs.week);
   if (isWeekError(parsed)) throw new RangeError(parsed.error);
@@ -566,7 +583,7 @@ export function buildWeeklyReport(
     let priced: PricedDay;
     if (fn.platform === 'aws_lambda') {
       const arch = day.architecture ?? fn.architecture;
-      const tierKey = `${fn.account}|${fn.region}|${arch}|${monthStartMs(day.dayStartMs)}`;
+      const tierKey = `${lambdaTierKey(tierGrouping, fn.account, fn.region, arch)}|${monthStartMs(day.dayStartMs)}`;
       const used = tierUsed.get(tierKey) ?? 0;
       priced = priceLambdaDay(fn, day, pricing, used);
       tierUsed.set(tierKey, used + priced.onDemandGbSeconds);
@@ -792,7 +809,7 @@ export function buildWeeklyReport(
       previousWeek: previousCoverage,
       unpriced: [...unpricedFunctions].map(([functionId, reason]) => ({ functionId, reason })),
       assumptions: [
-        'Lambda duration tiers accumulate per account, region and architecture over the functions Fleetscope sees, from the first of the month.',
+        `Lambda duration tiers accumulate ${tierGrouping === 'organization' ? 'across the accounts (an Organization’s consolidated bill), per region and architecture,' : 'per account, region and architecture'} over the functions Fleetscope sees, from the first of the month.`,
         ...assumptions,
       ],
     },
