@@ -282,6 +282,65 @@ describe(decodeCloudWatchSubscription.name, () => {
     expect(r.logs[0]).toMatchObject({ functionId: functionId(fn) });
   });
 
+  it('defect: functions sharing a group named /aws/lambda/<X> were merged into X (rvg-orders at 128 MB and rvg-payments at 3008 MB became rvg-shared-logs at 3008 MB); the function a stream names wins', () => {
+    // Lambda lets several functions log to one group of any name (LoggingConfig.LogGroup); their
+    // streams then name the function, while Lambda's default streams `[<version>]<guid>` name none.
+    const memory = { 'rvg-orders': 128, 'rvg-payments': 3008 };
+    const result = Object.entries(memory).map(([name, mb], i) => {
+      const id = `0f0e0d0c-0b0a-4090-8070-60504030201${i}`;
+      return decodeCloudWatchSubscription(
+        {
+          messageType: 'DATA_MESSAGE',
+          owner: '123456789012',
+          logGroup: '/aws/lambda/rvg-shared-logs',
+          logStream: `2026/12/07/${name}[$LATEST]0123456789abcdef`,
+          logEvents: [
+            {
+              id: `${i}1`,
+              timestamp: 1_700_000_000_000,
+              message: `START RequestId: ${id} Version: $LATEST\n`,
+            },
+            {
+              id: `${i}2`,
+              timestamp: 1_700_000_000_100,
+              message: `REPORT RequestId: ${id}\tDuration: 100.00 ms\tBilled Duration: 100 ms\tMemory Size: ${mb} MB\tMax Memory Used: 40 MB\t\n`,
+            },
+          ],
+        },
+        { region: 'us-east-1' },
+      );
+    });
+    const identities = result.map((r) => ({
+      functionId: r.invocations[0].functionId,
+      name: r.invocations[0].name,
+      memorySizeMb: r.invocations[0].memorySizeMb,
+      hint: r.configHints.map((h) => [h.functionId, h.memorySizeMb]),
+    }));
+    const id = (name: string) => functionId({ ...fn, account: '123456789012', name });
+    expect(identities).toEqual([
+      {
+        functionId: id('rvg-orders'),
+        name: 'rvg-orders',
+        memorySizeMb: 128,
+        hint: [[id('rvg-orders'), 128]],
+      },
+      {
+        functionId: id('rvg-payments'),
+        name: 'rvg-payments',
+        memorySizeMb: 3008,
+        hint: [[id('rvg-payments'), 3008]],
+      },
+    ]);
+  });
+
+  it("keeps the group's function for Lambda's default streams, which name none", () => {
+    const msg = json('entry_lambda_timeout.json');
+    msg.logGroup = '/aws/lambda/orders';
+    msg.logStream = '2019/01/31/[$LATEST]fe9b6a749a854acb95af7951c44a79e0';
+    const r = decodeCloudWatchSubscription(msg, { region: 'us-east-1' });
+    expect(r.invocations.map((i) => i.name)).toEqual(['orders']);
+  });
+
   it('keeps the lines of a custom log group whose streams do not name a function as plain rows', () => {
     const msg = json('entry_lambda_timeout.json');
     msg.logGroup = 'shop-app-logs';

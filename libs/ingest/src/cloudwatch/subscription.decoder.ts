@@ -30,8 +30,8 @@ export interface CloudWatchDecodeOptions extends LambdaStreamOptions {
  * `{"awslogs":{"data":"<base64(gzip(JSON))>"}}` as a Lambda destination receives it (zlib is
  * accepted too), or the decoded message itself:
  * `{"messageType":"DATA_MESSAGE","owner","logGroup","logStream","logEvents":[{id,timestamp,message}]}`.
- * CONTROL_MESSAGE (the reachability probe) is acknowledged and produces nothing. `/aws/lambda/<name>`
- * groups, and custom groups whose streams name the function, go through the Lambda stream
+ * CONTROL_MESSAGE (the reachability probe) is acknowledged and produces nothing. Streams that name
+ * their function (any group) and `/aws/lambda/<name>` groups go through the Lambda stream
  * assembler; other groups become log rows with functionId ''.
  */
 export function decodeCloudWatchSubscription(
@@ -166,8 +166,10 @@ export function ingestSubscriptionMessage(
   const account = (typeof owner === 'string' ? owner : '') || arn?.account || '';
   const region = arn?.region || options.region || '';
   const stream = parseLambdaLogStreamName(logStream);
-  // `/aws/lambda/<name>`, else a custom log group whose stream names the function.
-  const lambdaName = lambdaNameFromLogGroup(groupName) ?? (stream.functionName || undefined);
+  // A stream that names its function wins over the group's name: several functions may log to
+  // one group, `/aws/lambda/<X>` included, and only the streams tell them apart (Lambda's
+  // default streams `YYYY/MM/DD/[<version>]<guid>` name none).
+  const lambdaName = (stream.functionName || undefined) ?? lambdaNameFromLogGroup(groupName);
   const logSource = options.logSource ?? 'cloudwatch';
 
   if (lambdaName === undefined) {

@@ -1,7 +1,8 @@
 /**
  * A Lambda log stream is one execution environment (sandbox): `2024/01/01/[$LATEST]abc…` or
- * `2024/01/01/[12]abc…` (the bracket holds the version that sandbox runs). In a custom log group
- * (LoggingConfig.LogGroup, shared by several functions) the stream also names the function:
+ * `2024/01/01/[12]abc…` (the bracket holds the version that sandbox runs). In a log group several
+ * functions share (LoggingConfig.LogGroup, of any name, `/aws/lambda/<other>` too) the stream
+ * also names the function:
  * `2024/01/01/<function_name>[<function_version>]<execution_environment_GUID>` (AWS Lambda
  * developer guide, "Configuring CloudWatch log groups"). Lambda Managed Instances and other
  * groups may use other names; then the version and function are unknown ('').
