@@ -142,8 +142,10 @@ describe('Demo data in a store the demo marked', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatch(/^Subject: \[Demo\] Fleetscope weekly cost report /m);
     expect(mails[0]).toContain(`fleetscope-demo-${week.label}-focus.csv`);
-    // The text part (Markdown, quoted-printable) opens with the labelled heading.
-    expect(mails[0]).toContain(`# Fleetscope weekly cost report ${week.label} (demo data)`);
+    // The text part (plain text, quoted-printable) opens with the labelled title.
+    expect(mails[0]).toContain(
+      `\r\n\r\nFleetscope weekly cost report ${week.label} (demo data)\r\n`,
+    );
     expect(hookBodies).toHaveLength(1);
     expect(hookBodies[0].text).toMatch(/^\[Demo\] /);
     expect(hookBodies[0].blocks[0].text?.text).toBe(`Weekly cost report ${week.label} (demo data)`);

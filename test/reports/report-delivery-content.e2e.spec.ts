@@ -24,6 +24,27 @@ interface Mail {
   raw: string;
 }
 
+/** The decoded body of the MIME part of `contentType` (quoted-printable or base64, as nodemailer picks). */
+function mimePart(raw: string, contentType: string): string {
+  const start = raw.indexOf(`Content-Type: ${contentType}`);
+  if (start < 0) throw new Error(`no ${contentType} part`);
+  const headEnd = raw.indexOf('\r\n\r\n', start);
+  const head = raw.slice(start, headEnd);
+  // The part ends at its boundary, the line before its headers.
+  const boundary = raw.slice(raw.lastIndexOf('\r\n--', start) + 2, start - 2);
+  const body = raw.slice(headEnd + 4, raw.indexOf(`\r\n${boundary}`, headEnd));
+  if (/Content-Transfer-Encoding: base64/i.test(head)) {
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8').replace(/\r\n/g, '\n');
+  }
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n');
+  }
+  return body.replace(/\r\n/g, '\n');
+}
+
 function subjectOf(mail: Mail): string {
   return /^Subject: (.*)$/m.exec(mail.headers)![1];
 }
@@ -125,5 +146,20 @@ describe('Weekly report delivery: what the e-mail and the webhook say', () => {
       /\(\+\$[\d,.]+; partial data the week before, 4 of 7 days\)$/,
     );
     expect(hookBodies.at(-1)!.text).toContain('; partial data the week before, 4 of 7 days)');
+  });
+
+  it('sends a plain-text part a reader reads as it is: no Markdown marks, escapes or pipe tables', async () => {
+    const { mail } = await deliver(newest.label);
+    const text = mimePart(mail.raw, 'text/plain');
+    expect(text).toMatch(/^Total: \$[\d,.]+ \(previous week/m);
+    // Names and values as they are, not as Markdown escapes them.
+    expect(text).toContain('order_processor');
+    expect(text).toContain('x86_64');
+    expect(text).not.toMatch(/\\[_*|#<>[\]`!~]/);
+    expect(text).not.toContain('**');
+    expect(text).not.toMatch(/^\s*\|.*\|\s*$/m);
+    expect(text).not.toMatch(/^(#|>)/m);
+    // The Markdown's 11-column movers table, one mover at a time.
+    expect(text).toMatch(/^order_processor\n {2}Previous: \$[\d,.]+\n {2}This week: \$[\d,.]+\n/m);
   });
 });

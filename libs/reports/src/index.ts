@@ -8,6 +8,7 @@ export * from './render/report-format';
 export * from './render/focus-csv.renderer';
 export * from './render/html.renderer';
 export * from './render/markdown.renderer';
+export * from './render/plain-text.renderer';
 export * from './render/report-text';
 export * from './render/slack-message.renderer';
 export * from './settings/settings-timeline';

@@ -12,7 +12,7 @@ import {
   coverageNote,
   renderFocusCsv,
   renderHtml,
-  renderMarkdown,
+  renderPlainText,
   renderSlackMessage,
   reportFileStem,
   signedUsd,
@@ -360,7 +360,7 @@ export class ReportDeliveryService implements OnApplicationBootstrap, BeforeAppl
         // The report's own money format: toFixed(2) made a sub-cent week $0.00 and -$0.00.
         subject: `${report.demo ? '[Demo] ' : ''}Fleetscope weekly cost report ${report.week}: ${usd(report.totalCostUsd)} (${notes.join('; ')})`,
         html: renderHtml(report),
-        text: renderMarkdown(report),
+        text: renderPlainText(report),
         attachments: [
           {
             filename: `${reportFileStem(report)}-focus.csv`,
