@@ -522,6 +522,151 @@ describe(normaliseTraces.name, () => {
     });
   });
 
+  describe('an in-process HTTP hop inside one Lambda invocation (aws-serverless-express, serverless-http)', () => {
+    // The OTel SDK marks a parent read from a traceparent header remote (flags 0x300), even when
+    // the header came from the same process's CLIENT span.
+    const TRACE = '0AF7651916CD43DD8448EB211C80319C';
+    const fnResource = (name: string): OtlpKeyValue[] => [
+      ...lambdaResource.filter((kv) => kv.key !== 'service.name' && kv.key !== 'faas.name'),
+      s('service.name', name),
+      s('faas.name', name),
+      s('cloud.account.id', '123456789012'),
+    ];
+    const at = (n: number) => String(1718000000000000000n + BigInt(n) * 1_000_000n);
+    const span = (
+      spanId: string,
+      kind: number,
+      parentSpanId: string | undefined,
+      flags: number,
+      attributes: OtlpKeyValue[] = [],
+      traceId = TRACE,
+    ): OtlpSpan => ({
+      traceId,
+      spanId,
+      ...(parentSpanId === undefined ? {} : { parentSpanId }),
+      flags,
+      name: kind === 3 ? 'POST' : 'POST /',
+      kind,
+      startTimeUnixNano: at(1),
+      endTimeUnixNano: at(100),
+      attributes,
+    });
+    const lambdaSpan = (
+      spanId: string,
+      invocationId: string,
+      parentSpanId?: string,
+      flags = 0x300,
+    ) => span(spanId, 2, parentSpanId, flags, [s('faas.invocation_id', invocationId)]);
+    const viaBoth = (req: OtlpTraceRequest): string[][] =>
+      [req, decodeTracesProtobuf(encodeTraceRequestProtobuf(req))].map((r) => {
+        if (isDecodeError(r)) throw new Error(r.error);
+        return normaliseTraces(r).invocations.map((inv) => `${inv.name}/${inv.requestId}`);
+      });
+    const twoFunctions = (a: OtlpSpan[], b: OtlpSpan[]): OtlpTraceRequest => ({
+      resourceSpans: [
+        { resource: { attributes: fnResource('a') }, scopeSpans: [{ spans: a }] },
+        { resource: { attributes: fnResource('b') }, scopeSpans: [{ spans: b }] },
+      ],
+    });
+
+    it('defect: counted each invocation twice (6 for 3, out-counting the REPORT lines); the http SERVER span under the aws-lambda span is a piece of it', () => {
+      // The reviewer's t11: per invocation the http SERVER span, its CLIENT parent, the aws-lambda span,
+      // exported in the order they end.
+      const spans = [1, 2, 3].flatMap((n) => {
+        const traceId = `${n}`.repeat(32);
+        return [
+          span(
+            `${n}3`.repeat(8),
+            2,
+            `${n}2`.repeat(8),
+            0x300,
+            [s('http.request.method', 'POST')],
+            traceId,
+          ),
+          span(`${n}2`.repeat(8), 3, `${n}1`.repeat(8), 0x100, [], traceId),
+          { ...lambdaSpan(`${n}1`.repeat(8), `inv-${n}`), traceId },
+        ];
+      });
+      for (const ids of viaBoth(request(spans, fnResource('a')))) {
+        expect(ids).toEqual(['a/inv-1', 'a/inv-2', 'a/inv-3']);
+      }
+    });
+
+    it('is a piece of the invocation when its remote parent is the aws-lambda span itself', () => {
+      const req = request(
+        [
+          span('2222222222222222', 2, '1111111111111111', 0x300),
+          lambdaSpan('1111111111111111', 'inv-1'),
+        ],
+        fnResource('a'),
+      );
+      for (const ids of viaBoth(req)) expect(ids).toEqual(['a/inv-1']);
+    });
+
+    it('counts a function B called over HTTP by function A once each, in one export or two', () => {
+      const a = [
+        span('2222222222222222', 3, '1111111111111111', 0x100),
+        lambdaSpan('1111111111111111', 'inv-a'),
+      ];
+      // B instrumented for HTTP only (Lambda Web Adapter): its SERVER span, under A's CLIENT span.
+      const bHttpOnly = [span('3333333333333333', 2, '2222222222222222', 0x300)];
+      for (const ids of viaBoth(twoFunctions(a, bHttpOnly))) {
+        expect(ids).toEqual(['a/inv-a', 'b/3333333333333333']);
+      }
+      // B with the layer behind an in-process proxy: its aws-lambda span under A's CLIENT span.
+      const bProxied = [
+        span('5555555555555555', 2, '4444444444444444', 0x300),
+        span('4444444444444444', 3, '3333333333333333', 0x100),
+        lambdaSpan('3333333333333333', 'inv-b', '2222222222222222'),
+      ];
+      for (const ids of viaBoth(twoFunctions(a, bProxied))) {
+        expect(ids).toEqual(['a/inv-a', 'b/inv-b']);
+      }
+      expect(
+        [
+          ...normaliseTraces(request(a, fnResource('a'))).invocations,
+          ...normaliseTraces(request(bProxied, fnResource('b'))).invocations,
+        ].map((inv) => inv.requestId),
+      ).toEqual(['inv-a', 'inv-b']);
+    });
+
+    it('counts a function calling itself over HTTP twice: the new invocation names itself', () => {
+      const spans = [
+        span('5555555555555555', 2, '4444444444444444', 0x300),
+        span('4444444444444444', 3, '3333333333333333', 0x100),
+        lambdaSpan('3333333333333333', 'inv-2', '2222222222222222'),
+        span('2222222222222222', 3, '1111111111111111', 0x100),
+        lambdaSpan('1111111111111111', 'inv-1'),
+      ];
+      for (const ids of viaBoth(request(spans, fnResource('a')))) {
+        expect(ids).toEqual(['a/inv-2', 'a/inv-1']);
+      }
+    });
+
+    it('keeps both SERVER spans of a function that names no invocation calling itself (HTTP only)', () => {
+      const spans = [
+        span('3333333333333333', 2, '2222222222222222', 0x300),
+        span('2222222222222222', 3, '1111111111111111', 0x100),
+        span('1111111111111111', 2, 'AAAAAAAAAAAAAAAA', 0x300),
+      ];
+      for (const ids of viaBoth(request(spans, fnResource('a')))) {
+        expect(ids).toEqual(['a/3333333333333333', 'a/1111111111111111']);
+      }
+    });
+
+    it('ends on parent ids that loop', () => {
+      const spans = [
+        span('2222222222222222', 3, '1111111111111111', 0x100),
+        span('1111111111111111', 3, '2222222222222222', 0x100),
+        span('3333333333333333', 2, '1111111111111111', 0x300),
+        lambdaSpan('4444444444444444', 'inv-1'),
+      ];
+      for (const ids of viaBoth(request(spans, fnResource('a')))) {
+        expect(ids).toEqual(['a/3333333333333333', 'a/inv-1']);
+      }
+    });
+  });
+
   it('counts an SQS batch once: message CONSUMER spans under the batch span are not invocations', () => {
     const batch: OtlpSpan = {
       traceId: '0AF7651916CD43DD8448EB211C80319C',

@@ -227,11 +227,21 @@ function decimalLess(a: string, b: string): boolean {
 }
 
 /**
- * The invocations whose span has a parent its flags do not place (older SDKs send 0), with that
- * parent and whether the span names its invocation: dropNestedInvocations decides once the whole
- * request is read.
+ * The invocations that may be pieces of another, with their span's parent: dropNestedInvocations
+ * decides once the whole request is read. Those whose flags do not place the parent (older SDKs
+ * send 0; `named` when the span names its invocation), and those without a name whose parent the
+ * flags call remote (`remote`).
  */
-type UnplacedInvocations = Map<InvocationRecord, { parentSpanId: string; named: boolean }>;
+type UnplacedInvocations = Map<
+  InvocationRecord,
+  { parentSpanId: string; named: boolean; remote: boolean }
+>;
+
+/**
+ * The traces of the request with a span that names its invocation (faas.invocation_id or
+ * faas.execution): only under one can a span called remote be a piece of an invocation.
+ */
+type NamedTraces = Set<string>;
 
 /** Whether Span.flags say the parent is in another process, in this one, or do not say. */
 function parentPlace(flags: unknown): 'remote' | 'local' | 'unknown' {
@@ -268,6 +278,7 @@ function normaliseSpan(
   i: number,
   out: NormalisedTraces,
   unplaced: UnplacedInvocations,
+  namedTraces: NamedTraces,
   unidentified: Unidentified[],
   rejects: RejectCollector,
 ): void {
@@ -433,8 +444,12 @@ function normaliseSpan(
   const invocation = invocationOf(fn, row, startMs, durationNanos, statusCode, span);
   out.invocations.push(invocation);
   if (pending !== undefined) pending.invocation = invocation;
+  const named = invocation.requestId !== spanId;
+  if (named) namedTraces.add(traceId);
   if (place === 'unknown') {
-    unplaced.set(invocation, { parentSpanId, named: invocation.requestId !== spanId });
+    unplaced.set(invocation, { parentSpanId, named, remote: false });
+  } else if (!named && parentSpanId !== '') {
+    unplaced.set(invocation, { parentSpanId, named, remote: true });
   }
 }
 
@@ -465,6 +480,7 @@ export function normaliseTraces(
     errorMessage: '',
   };
   const unplaced: UnplacedInvocations = new Map();
+  const namedTraces: NamedTraces = new Set();
   const unidentified: Unidentified[] = [];
   const resourceSpans = req && Array.isArray(req.resourceSpans) ? req.resourceSpans : [];
   for (let r = 0; r < resourceSpans.length; r++) {
@@ -517,6 +533,7 @@ export function normaliseTraces(
             i,
             out,
             unplaced,
+            namedTraces,
             unidentified,
             rejects,
           );
@@ -527,7 +544,7 @@ export function normaliseTraces(
     }
   }
   settleUnidentified(out, unidentified, rejects, options.lambdaAccounts);
-  dropNestedInvocations(out, unplaced);
+  dropNestedInvocations(out, unplaced, namedTraces);
   return { ...out, ...rejectReport(rejects) };
 }
 
@@ -569,31 +586,70 @@ function settleUnidentified(
   out.invocations = out.invocations.filter((inv) => !refused.has(inv));
 }
 
+/** Whether a stored span is one that names its invocation (the one invocationOf would name). */
+function namesInvocation(row: SpanRow): boolean {
+  if (row.kind !== 'server' && row.kind !== 'consumer') return false;
+  const sa = row.spanAttributes;
+  const ra = row.resourceAttributes;
+  return (
+    pick(sa['faas.invocation_id'], ra['faas.invocation_id']) !== undefined ||
+    pick(sa['faas.execution'], ra['faas.execution']) !== undefined
+  );
+}
+
 /**
- * Of the invocations whose span's flags do not place its parent, drops those that are pieces of
- * another invocation, not invocations. A span that names its invocation (faas.invocation_id) is kept:
- * duplicates of one id collapse in storage. Without a name:
- * - a parent in the request of the same function makes it a piece (the per-message CONSUMER spans
- *   under an SQS batch span, a nested SERVER span): counting it would count the invocation again
- *   under its own span id, which no dedup can catch. A parent of another function is a caller (a
- *   collector exports several services' spans together): its callee's invocation is kept.
+ * Drops the invocations that are pieces of another, not invocations. A span that names its
+ * invocation (faas.invocation_id) is kept: duplicates of one id collapse in storage. Without a name:
+ * - flags that do not place the parent: a parent in the request of the same function makes it a
+ *   piece (the per-message CONSUMER spans under an SQS batch span, a nested SERVER span): counting
+ *   it would count the invocation again under its own span id, which no dedup can catch. A parent
+ *   of another function is a caller (a collector exports several services' spans together): its
+ *   callee's invocation is kept.
+ * - flags that call the parent remote: remote only to the HTTP instrumentation, when the parent
+ *   came in a traceparent header. A Lambda behind an in-process proxy (aws-serverless-express,
+ *   serverless-http) gives each invocation the aws-lambda span, named, and an http SERVER span
+ *   under the proxy's CLIENT span, in the same process: counted twice, the spans out-counted the
+ *   REPORT lines of the minute. Such a span is a piece when, going up through spans of the same
+ *   function, it is under a span of that function that names its invocation: the process names
+ *   its invocations, and a real new invocation of the function (calling itself) has its own name.
+ *   Under a span of another function (A calling B over HTTP) it is B's invocation and kept.
  * - a parent elsewhere is remote (API Gateway, the Knative queue-proxy, a calling service) or the
  *   invocation span of the same process exported apart. Nothing in the span tells them apart, and
  *   it is kept: dropping it on Lambda, where instrumentation-aws-lambda names every invocation, lost
- *   every request of a Lambda instrumented for HTTP only (Lambda Web Adapter), which names none. An
- *   SDK that sets the span's flags says which (parentPlace); one that sends 0 may count a nested
- *   span exported apart twice.
+ *   every request of a Lambda instrumented for HTTP only (Lambda Web Adapter), which names none. So
+ *   a nested span is caught when the request holds its ancestors up to the named span: the Lambda
+ *   layer flushes an invocation's spans together when it ends; a SimpleSpanProcessor, or a batch
+ *   split at maxExportBatchSize, exports the nested span (which ends first) before its invocation,
+ *   and it is counted again. An SDK that sends flags 0 may likewise count a nested span exported
+ *   apart twice.
  * docs/decisions.md "OpenTelemetry FaaS quirks".
  */
-function dropNestedInvocations(out: NormalisedTraces, unplaced: UnplacedInvocations): void {
+function dropNestedInvocations(
+  out: NormalisedTraces,
+  unplaced: UnplacedInvocations,
+  namedTraces: NamedTraces,
+): void {
   if (unplaced.size === 0) return;
   let bySpan: Map<string, SpanRow> | undefined;
   const keep = (inv: InvocationRecord): boolean => {
     const span = unplaced.get(inv);
     if (span === undefined || span.named) return true;
+    // Most remote parents are callers (every request of an HTTP service): the request is only
+    // indexed when one of them is in a trace with a named invocation.
+    if (span.remote && !namedTraces.has(inv.traceId)) return true;
     bySpan ??= new Map(out.spans.map((s) => [`${s.traceId}/${s.spanId}`, s]));
-    const parent = bySpan.get(`${inv.traceId}/${span.parentSpanId}`);
-    return parent === undefined || parent.functionId !== inv.functionId;
+    let parent = bySpan.get(`${inv.traceId}/${span.parentSpanId}`);
+    if (!span.remote) return parent === undefined || parent.functionId !== inv.functionId;
+    // Bounded: parent ids from the wire may form a loop.
+    for (let up = 0; parent !== undefined && up < bySpan.size; up++) {
+      if (parent.functionId !== inv.functionId) return true;
+      if (namesInvocation(parent)) return false;
+      parent =
+        parent.parentSpanId === ''
+          ? undefined
+          : bySpan.get(`${inv.traceId}/${parent.parentSpanId}`);
+    }
+    return true;
   };
   if (out.invocations.some((inv) => !keep(inv))) out.invocations = out.invocations.filter(keep);
 }

@@ -1,0 +1,129 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OtlpKeyValue, OtlpSpan } from '@fleetscope/otlp';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import {
+  awslogs,
+  dataMessage,
+  listFunctions,
+  minuteAgo,
+  post,
+  reportLine,
+  type FunctionSummary,
+} from '../platform/platform-ingest.helpers';
+
+/**
+ * What real OpenTelemetry exporters and the reference Collector send, through the running
+ * collector into ClickHouse and back out of GET /api/functions.
+ */
+const ACCOUNT = '123456789012';
+const REGION = 'eu-west-1';
+const str = (key: string, value: string): OtlpKeyValue => ({ key, value: { stringValue: value } });
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+const nanos = (ms: number, plusMs = 0) => String(BigInt(ms + plusMs) * 1_000_000n);
+
+function lambdaResource(name: string): OtlpKeyValue[] {
+  return [
+    str('service.name', name),
+    str('cloud.provider', 'aws'),
+    str('cloud.platform', 'aws_lambda'),
+    str('cloud.region', REGION),
+    str('cloud.account.id', ACCOUNT),
+    str('faas.name', name),
+    str('faas.max_memory', '512'),
+  ];
+}
+
+describe('OTLP exports shaped as real exporters send them', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fleetscope-otlp-shapes-'));
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_DATA_DIR: dataDir,
+      CLICKHOUSE_DATABASE: `fleetscope_otlp_shapes_${process.pid}`,
+    });
+  });
+
+  afterAll(async () => {
+    await fleetscope?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const fn = async (name: string, atMs: number): Promise<FunctionSummary | undefined> =>
+    (await listFunctions(fleetscope, atMs - 3_600_000, atMs + 3_600_000)).find(
+      (f) => f.name === name,
+    );
+
+  it('defect: a Lambda behind an in-process HTTP proxy (serverless-http) read 6 invocations and 0.567 GB-s for 3 REPORT lines of 0.3; now 3 and 0.3', async () => {
+    const name = `proxied-${hex(3)}`;
+    const minute = minuteAgo(5);
+    const ids = [0, 1, 2].map(() => randomUUID());
+    const logEvents = ids.flatMap((id, i) => {
+      const start = minute + 5_000 + i * 1_000;
+      return [
+        { timestamp: start, message: `START RequestId: ${id} Version: $LATEST\n` },
+        { timestamp: start + 201, message: `END RequestId: ${id}\n` },
+        {
+          timestamp: start + 201,
+          message: `${reportLine(id, { durationMs: 200, billedMs: 200, memoryMb: 512, maxUsedMb: 100 })}\n`,
+        },
+      ];
+    });
+    // Per invocation, in the order the SDK exports them (the order they end): the http SERVER span
+    // whose parent came in the traceparent header (remote, 0x300), the proxy's CLIENT span, the
+    // aws-lambda span.
+    const spans: OtlpSpan[] = ids.flatMap((id, i) => {
+      const start = minute + 5_000 + i * 1_000;
+      const traceId = hex(16);
+      const [invocation, client, server] = [hex(8), hex(8), hex(8)];
+      return [
+        {
+          traceId,
+          spanId: server,
+          parentSpanId: client,
+          flags: 0x300,
+          kind: 2,
+          name: 'POST /',
+          startTimeUnixNano: nanos(start, 2),
+          endTimeUnixNano: nanos(start, 180),
+          attributes: [str('http.request.method', 'POST')],
+        },
+        {
+          traceId,
+          spanId: client,
+          parentSpanId: invocation,
+          flags: 0x100,
+          kind: 3,
+          name: 'POST',
+          startTimeUnixNano: nanos(start, 1),
+          endTimeUnixNano: nanos(start, 190),
+          attributes: [],
+        },
+        {
+          traceId,
+          spanId: invocation,
+          kind: 2,
+          name,
+          startTimeUnixNano: nanos(start),
+          endTimeUnixNano: nanos(start, 200),
+          attributes: [str('faas.invocation_id', id)],
+        },
+      ];
+    });
+    const cloudwatch = await post(
+      `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=${REGION}`,
+      awslogs(dataMessage(ACCOUNT, name, '2026/12/07/[$LATEST]0123456789abcdef', logEvents)),
+    );
+    expect(cloudwatch.status).toBe(200);
+    const traces = await post(`${fleetscope.ingestUrl}/v1/traces`, {
+      resourceSpans: [{ resource: { attributes: lambdaResource(name) }, scopeSpans: [{ spans }] }],
+    });
+    expect(traces.status).toBe(200);
+    const row = await fn(name, minute);
+    expect(row?.invocations).toBe(3);
+    expect(row?.billedGbSeconds).toBeCloseTo(0.3, 9);
+  });
+});
