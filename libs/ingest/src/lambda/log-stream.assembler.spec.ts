@@ -537,3 +537,130 @@ describe(parseLambdaLogLines.name, () => {
     });
   });
 });
+
+describe(`${LambdaLogStreamAssembler.name}: unhandled errors of runtimes other than Node`, () => {
+  const ID = '0b4a1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
+  const iso = (ms: number) => new Date(ms).toISOString();
+  /** START, the lines, REPORT of one invocation: its status. */
+  const statusWith = (...lines: string[]): string[] =>
+    run([
+      [T, `START RequestId: ${ID} Version: $LATEST\n`],
+      ...lines.map((l, i): [number, string] => [T + 10 + i, l]),
+      [T + 50, `END RequestId: ${ID}\n`],
+      [T + 51, report(ID)],
+    ]).invocations.map((i) => i.status);
+
+  // awslambdaric bootstrap.py log_error: the lines joined by \n through the telemetry sink (by \r on
+  // stdout), indents as U+00A0.
+  const pythonTraceback = (join: string) =>
+    [
+      `[ERROR] KeyError: 'id'`,
+      'Traceback (most recent call last):',
+      '\u00a0\u00a0File "/var/task/lambda_function.py", line 5, in lambda_handler',
+      "\u00a0\u00a0\u00a0\u00a0return event['id']",
+    ].join(join) + '\n';
+
+  it("defect: a Python function's unhandled exception was a success (errors 0); it is an error", () => {
+    expect(
+      statusWith(
+        `[INFO]\t${iso(T + 5)}\t${ID}\tprocessing\n`,
+        'LAMBDA_WARNING: Unhandled exception. The most likely cause is an issue in the function code. However, in rare cases, a Lambda runtime update can cause unexpected function behavior.\n',
+        pythonTraceback('\n'),
+      ),
+    ).toEqual(['error']);
+    expect(statusWith(pythonTraceback('\r'))).toEqual(['error']);
+    expect(statusWith('[ERROR]\nTraceback (most recent call last):\n')).toEqual(['error']);
+  });
+
+  it("leaves a Python function's own logging.error and logger.exception a success", () => {
+    expect(statusWith(`[ERROR]\t${iso(T + 5)}\t${ID}\tpayment declined\n`)).toEqual(['success']);
+    expect(
+      statusWith(
+        `[ERROR]\t${iso(T + 5)}\t${ID}\tretrying\nTraceback (most recent call last):\n  File "x.py", line 1\nKeyError: 'id'\n`,
+      ),
+    ).toEqual(['success']);
+  });
+
+  it('defect: the error document of Java, Go and Ruby was a success; it is an error', () => {
+    // awsdocs java-exceptions.md, golang-exceptions.md, ruby-exceptions.md; Go's goes through the
+    // standard logger (aws-lambda-go reportFailure), Ruby's is pretty-printed (LambdaLogger.log_error).
+    const java =
+      '{"errorMessage":"/ by zero","errorType":"java.lang.ArithmeticException","stackTrace":["example.HandlerDivide.handleRequest(HandlerDivide.java:28)"]}\n';
+    expect(statusWith(java)).toEqual(['error']);
+    expect(
+      statusWith('{"errorMessage":"something went wrong!","errorType":"errorString"}\n'),
+    ).toEqual(['error']);
+    expect(
+      statusWith(
+        '2024/01/01 00:00:00 {"errorMessage":"something went wrong!","errorType":"errorString"}\n',
+      ),
+    ).toEqual(['error']);
+    expect(
+      statusWith(
+        'Error raised from handler method\n',
+        '{\n  "errorMessage": "no implicit conversion of String into Integer",\n  "errorType": "Function<TypeError>",\n  "stackTrace": [\n    "/var/task/function.rb:3:in `first\'"\n  ]\n}\n',
+      ),
+    ).toEqual(['error']);
+  });
+
+  it("counts the Java runtime client's unhandled exception text as an error", () => {
+    // aws-lambda-java-runtime-interface-client UserFault.reportableError: `<message>: <class>` and
+    // the stack trace.
+    expect(
+      statusWith(
+        'boom: java.lang.RuntimeException\njava.lang.RuntimeException: boom\n\tat example.Handler.handleRequest(Handler.java:12)\n\tat example.Handler.handleRequest(Handler.java:5)\n\n',
+      ),
+    ).toEqual(['error']);
+    // A stack trace the function prints itself starts with the class.
+    expect(
+      statusWith(
+        'java.lang.RuntimeException: boom\n\tat example.Handler.handleRequest(Handler.java:12)\n',
+      ),
+    ).toEqual(['success']);
+  });
+
+  it('counts the runtime error record of the JSON log format, not JSON application logs at ERROR', () => {
+    // awslambdaric log_error with AWS_LAMBDA_LOG_FORMAT=JSON: `log_level`, no `message`.
+    expect(
+      statusWith(
+        `{"timestamp": "2024-01-01T00:00:00Z", "log_level": "ERROR", "errorMessage": "'id'", "errorType": "KeyError", "requestId": "${ID}", "stackTrace": ["  File \\"/var/task/lambda_function.py\\", line 5\\n"]}\n`,
+      ),
+    ).toEqual(['error']);
+    expect(
+      statusWith(
+        `{"timestamp":"2024-01-01T00:00:00Z","level":"ERROR","message":"payment declined","requestId":"${ID}"}\n`,
+      ),
+    ).toEqual(['success']);
+    // Python's logger.exception in the JSON format (JsonFormatter) adds errorType to its log.
+    expect(
+      statusWith(
+        `{"timestamp":"2024-01-01T00:00:00Z","level":"ERROR","message":"retrying","logger":"root","errorType":"KeyError","errorMessage":"'id'","stackTrace":[],"requestId":"${ID}"}\n`,
+      ),
+    ).toEqual(['success']);
+  });
+
+  it('counts one error per invocation and gives none to an invocation it was not printed in', () => {
+    const r = run([
+      [T, `START RequestId: ${ID} Version: $LATEST\n`],
+      [T + 10, pythonTraceback('\n')],
+      [T + 11, pythonTraceback('\n')],
+      [T + 51, report(ID)],
+      // An init error after the REPORT, outside any request: not the REPORT's.
+      [
+        T + 60,
+        "[ERROR] Runtime.ImportModuleError: Unable to import module 'x'\nTraceback (most recent call last):\n",
+      ],
+      [T + 70, 'START RequestId: a2 Version: $LATEST\n'],
+      [T + 90, report('a2')],
+    ]);
+    expect(r.invocations.map((i) => [i.requestId, i.status])).toEqual([
+      [ID, 'error'],
+      ['a2', 'success'],
+    ]);
+    expect(r.logs.filter((l) => l.severityText === 'ERROR').map((l) => l.requestId)).toEqual([
+      ID,
+      ID,
+      '',
+    ]);
+  });
+});

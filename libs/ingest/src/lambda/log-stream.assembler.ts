@@ -343,7 +343,10 @@ export class LambdaLogStreamAssembler {
         return;
       case 'app': {
         const requestId = event.requestId || this.currentRequestId;
-        if (event.invokeError) this.applyOutcome(requestId, { status: 'error', errorType: '' });
+        // Without a request (an init error, a line after the REPORT) it is no invocation's error:
+        // applyOutcome would give it to the REPORT held.
+        if (event.invokeError && requestId)
+          this.applyOutcome(requestId, { status: 'error', errorType: '' });
         this.log(event.message, timeMs, event.timeMs ?? lineTimeMs, requestId, event.level);
         return;
       }

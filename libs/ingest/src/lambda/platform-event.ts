@@ -55,7 +55,11 @@ export type PlatformEvent =
       message: string;
       /** Timestamp the line itself carries, epoch ms, or null. */
       timeMs: number | null;
-      /** Node prints `Invoke Error` at ERROR level for an invocation that failed. */
+      /**
+       * The runtime's report of the invocation's unhandled error: Node's `Invoke Error` at ERROR
+       * level, Python's `[ERROR] <Type>: …` with its Traceback, the error document of Go, Ruby and
+       * others (platform-line.parser.ts). A function's own error logs are not.
+       */
       invokeError: boolean;
     };
 

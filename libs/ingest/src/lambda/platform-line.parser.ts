@@ -122,26 +122,98 @@ function timeoutSecondsAt(s: string, i: number): number {
   return Number.parseFloat(s.slice(i + prefix.length, tokenEnd(s, i + prefix.length)));
 }
 
+/**
+ * `unhandled`: the line is a runtime's report of the invocation's unhandled error (see
+ * isUnhandledErrorText, isErrorDocument); Node's has its own form, `Invoke Error` at ERROR level.
+ */
 function appEvent(
   requestId: string,
   level: string,
   message: string,
   timeMs: number | null,
+  unhandled = false,
 ): PlatformEvent {
-  const invokeError = level === 'ERROR' && message.startsWith('Invoke Error');
-  return { kind: 'app', requestId, level, message, timeMs, invokeError };
+  const invokeError = unhandled || (level === 'ERROR' && message.startsWith('Invoke Error'));
+  return {
+    kind: 'app',
+    requestId,
+    level: level || (unhandled ? 'ERROR' : ''),
+    message,
+    timeMs,
+    invokeError,
+  };
+}
+
+const PYTHON_TRACEBACK = 'Traceback (most recent call last):';
+/** `2009/11/10 23:00:00 ` (Go's log.LstdFlags, microseconds optional) before a `{`. */
+const GO_LOG_PREFIX = /\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d+)? (?=\{)/y;
+const JAVA_CLASS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+
+/**
+ * A runtime's own report of an invocation's unhandled error, printed without a request id, at `i`:
+ * - Python (awslambdaric bootstrap.py log_error): `[ERROR] <Type>: <message>`, then
+ *   `Traceback (most recent call last):` and its lines. A user's `logging.error` prints
+ *   `[ERROR]\t<timestamp>\t<request id>\t…` instead.
+ * - Java (aws-lambda-java-runtime-interface-client UserFault.reportableError):
+ *   `<message>: <class>`, then the stack trace, which starts with that class and has `\tat ` frames.
+ * - Go (aws-lambda-go reportFailure, through the standard logger): `<date> <time> ` and the error
+ *   document (isErrorDocument).
+ */
+function isUnhandledErrorText(s: string, i: number): boolean {
+  if (s.startsWith('[ERROR]', i)) {
+    return s.charCodeAt(i + 7) !== 9 /* \t */ && s.includes(PYTHON_TRACEBACK, i);
+  }
+  GO_LOG_PREFIX.lastIndex = i;
+  if (isDigit(s.charCodeAt(i)) && GO_LOG_PREFIX.test(s)) {
+    const doc = parseObject(trimEnd(s.slice(GO_LOG_PREFIX.lastIndex)));
+    return doc !== undefined && isErrorDocument(doc);
+  }
+  const frames = s.indexOf('\n\tat ', i);
+  if (frames < 0) return false;
+  const firstEnd = s.indexOf('\n', i);
+  const sep = s.lastIndexOf(': ', firstEnd);
+  if (sep < i) return false;
+  let clsEnd = firstEnd;
+  if (s.charCodeAt(clsEnd - 1) === 13 /* \r */) clsEnd--;
+  const cls = s.slice(sep + 2, clsEnd);
+  if (!JAVA_CLASS.test(cls) || !s.startsWith(cls, firstEnd + 1)) return false;
+  const after = s.charCodeAt(firstEnd + 1 + cls.length);
+  return after === 58 /* : */ || after === 10 || after === 13;
+}
+
+/**
+ * The error document a runtime prints for an unhandled error: `{"errorMessage","errorType",…}` bare
+ * (Go, Ruby, Java's and Python's older runtimes) or with `timestamp`, `log_level` and `requestId`
+ * (Python in the JSON log format). Application logs in the JSON format carry `level` and `message`
+ * (Python's logger.exception adds errorType to them; Node's console.error(err) nests it in message,
+ * as does Node's own `Invoke Error` there, which only the REPORT's status tells apart): not these.
+ */
+function isErrorDocument(obj: Record<string, unknown>): boolean {
+  return (
+    typeof obj.errorType === 'string' &&
+    obj.errorType !== '' &&
+    typeof obj.errorMessage === 'string' &&
+    !('message' in obj) &&
+    !('level' in obj)
+  );
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : undefined;
 }
 
 /** A JSON-format line's event with the time it carries (`time` or `timestamp`), or null. */
 function classifyJson(line: string): ClassifiedLine | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const obj = parsed as Record<string, unknown>;
+  const obj = parseObject(line);
+  if (!obj) return undefined;
   if (typeof obj.type === 'string' && 'record' in obj && typeof obj.time === 'string') {
     const ev = parseTelemetryEventObject(obj);
     if (typeof ev !== 'string') return { event: ev.event, lineTimeMs: ev.timeMs };
@@ -149,7 +221,8 @@ function classifyJson(line: string): ClassifiedLine | undefined {
   }
   // Application log in JSON format: {"timestamp","level","requestId","message"} (awsdocs
   // monitoring-cloudwatchlogs-logformat). Body stays the original JSON text.
-  const level = typeof obj.level === 'string' ? obj.level.toUpperCase() : '';
+  const printed = obj.level ?? obj.log_level;
+  const level = typeof printed === 'string' ? printed.toUpperCase() : '';
   const requestId =
     typeof obj.requestId === 'string'
       ? obj.requestId
@@ -158,7 +231,10 @@ function classifyJson(line: string): ClassifiedLine | undefined {
         : '';
   const ts = typeof obj.timestamp === 'string' ? Date.parse(obj.timestamp) : NaN;
   const timeMs = Number.isNaN(ts) ? null : ts;
-  return { event: appEvent(requestId, level, line, timeMs), lineTimeMs: timeMs };
+  return {
+    event: appEvent(requestId, level, line, timeMs, isErrorDocument(obj)),
+    lineTimeMs: timeMs,
+  };
 }
 
 /**
@@ -176,7 +252,10 @@ export function classifyLambdaLine(message: string): ClassifiedLine {
     // no other time but the delivery's, which can be minutes later.
     const json = classifyJson(trimEnd(line));
     if (json) return json;
-    return { event: appEvent('', '', trimEnd(line.slice(i)), null), lineTimeMs };
+    return {
+      event: appEvent('', '', trimEnd(line.slice(i)), null, isUnhandledErrorText(line, i)),
+      lineTimeMs,
+    };
   }
 
   // Python runtime: `[INFO]\t2024-…Z\t<requestId>\t<message>`.
@@ -197,7 +276,11 @@ export function classifyLambdaLine(message: string): ClassifiedLine {
         requestId = line.slice(p, idEnd);
         p = skipSpaces(line, idEnd);
       }
-      return { event: appEvent(requestId, level, trimEnd(line.slice(p)), lineTimeMs), lineTimeMs };
+      const unhandled = requestId === '' && tsEnd < 0 && isUnhandledErrorText(line, i);
+      return {
+        event: appEvent(requestId, level, trimEnd(line.slice(p)), lineTimeMs, unhandled),
+        lineTimeMs,
+      };
     }
     return { event: appEvent('', '', trimEnd(line.slice(i)), null), lineTimeMs };
   }
@@ -236,7 +319,8 @@ export function classifyLambdaLine(message: string): ClassifiedLine {
       return { event: appEvent(requestId, level, trimEnd(line.slice(p)), lineTimeMs), lineTimeMs };
     }
   }
-  return { event: appEvent('', '', trimEnd(line.slice(i)), lineTimeMs), lineTimeMs };
+  const unhandled = lineTimeMs === null && isUnhandledErrorText(line, i);
+  return { event: appEvent('', '', trimEnd(line.slice(i)), lineTimeMs, unhandled), lineTimeMs };
 }
 
 /** Platform lines proper, by their first letter. */
