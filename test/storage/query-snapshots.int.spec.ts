@@ -56,6 +56,7 @@ describe('the SQL the repositories build', () => {
     ['functions.billed-by-stretch', () => functions().billedByStretch(RANGE, SPLITS)],
     ['functions.minute-activity', () => functions().minuteActivity(RANGE)],
     ['functions.with-unknown-memory', () => functions().withUnknownMemory(RANGE, [ID])],
+    ['functions.lambda-month-gb-seconds', () => functions().lambdaMonthGbSecondsAtMost(RANGE)],
     ['analysis-inputs.window-stats', () => inputs().windowStats(RANGE)],
     ['analysis-inputs.concurrency-profiles', () => inputs().concurrencyProfiles(RANGE)],
     ['analysis-inputs.cold-start-extras', () => inputs().coldStartExtras(RANGE, false)],

@@ -3,6 +3,7 @@ export * from './catalogue/price-catalogue';
 export { roundUsd } from './catalogue/cost-accumulator';
 export * from './catalogue/default-prices';
 export * from './lambda/lambda-billing.rules';
+export * from './lambda/lambda-tier.ledger';
 export * from './pods/pod-billing.rules';
 // Prices are computed through PricingService only (over the configured catalogue); the
 // calculators behind it are not exported, so nothing can price with another catalogue.

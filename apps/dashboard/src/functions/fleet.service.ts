@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   activeMinutesByDay,
   minScalePodFunctions,
@@ -17,6 +18,7 @@ import {
 import {
   billedRequestMemoryMb,
   parseFunctionId,
+  type FunctionIdentity,
   sortedHistogramPercentiles,
   type ObservedRange,
   type Percentiles,
@@ -25,10 +27,13 @@ import {
 import {
   POD_COST_FLOOR_NOTE,
   POD_RESOURCES_UNKNOWN,
+  LambdaTierLedger,
   PricingService,
   billedInitMs,
+  type LambdaTierGrouping,
   isSnapStartCharged,
   lambdaArchitectureOf,
+  lambdaTierOrder,
   lambdaRuntimeKind,
   podDaysOf,
   podResourcesOf,
@@ -36,6 +41,7 @@ import {
   type PodResources,
 } from '@fleetscope/pricing';
 import {
+  monthStartMs,
   priceLambdaDay,
   type DailyUsage,
   type ReportFunction,
@@ -52,6 +58,7 @@ import {
   type FunctionBilled,
   type FunctionConfig,
   type FunctionTotals,
+  type LambdaMonthGbSeconds,
   type SettingsSplits,
   type SeveralSourceDays,
   type StoredDailyConcurrency,
@@ -158,6 +165,7 @@ export class FleetService {
     private readonly settings: FunctionSettingsRepository,
     private readonly reports: WeeklyReportsRepository,
     private readonly pricing: PricingService,
+    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
   ) {}
 
   async list(
@@ -170,12 +178,29 @@ export class FleetService {
     // it: the first observation of a setting may come after the range.
     const ids = functionId ? [functionId] : undefined;
     // A restore before the range bills the snapshot cache in it (snapStartCachedDays).
-    const [totals, configs, timelines, earlier] = await Promise.all([
+    // Where each Lambda account stands in the month's duration tiers (docs/decisions.md "Lambda
+    // duration tiers"): by an upper bound, most accounts cannot have left the first, and their
+    // functions are priced at it; those that may have are priced by the weekly report's days.
+    const monthStart = monthStartMs(range.fromMs);
+    const [totals, inventory, history, earlier, months] = await Promise.all([
       this.functions.totals(range, functionId),
       this.configs.merged(ids),
       settingsInForce(this.settings, range, nowMs, ids),
       restoresBefore(this.reports, range, functionId),
+      this.functions.lambdaMonthGbSecondsAtMost({ fromMs: monthStart, toMs: range.toMs }),
     ]);
+    const tiered = await this.tieredLambdaIds(months, monthStart);
+    // One function's page reads the others of its tiers too: their days come before or after its.
+    const others = functionId ? tiered.filter((id) => id !== functionId) : [];
+    const [configs, timelines] =
+      others.length === 0
+        ? [inventory, history]
+        : await Promise.all([
+            this.configs.merged(others).then((c) => new Map([...c, ...inventory])),
+            settingsInForce(this.settings, range, nowMs, others).then(
+              (t) => new Map([...t, ...history]),
+            ),
+          ]);
     const kept = minScalePodFunctions(configs);
     // What has happened of the range, as the weekly report bills it: nothing allocated after now.
     const happened = {
@@ -183,12 +208,12 @@ export class FleetService {
       toMs: Math.max(range.fromMs, Math.min(range.toMs, nowMs)),
     };
     const provisioned = provisionedLambdaLevels(
-      [...totals.map((t) => t.functionId), ...provisionedInHistory(timelines)],
+      [...totals.map((t) => t.functionId), ...provisionedInHistory(timelines), ...tiered],
       configs,
       timelines,
       happened,
     );
-    const byDays = new Set(provisioned.keys());
+    const byDays = new Set([...provisioned.keys(), ...tiered]);
     const isLambda = (id: string) => reportFunction(id, configs.get(id)).platform === 'aws_lambda';
     for (const t of totals) {
       if (t.restores > 0 && isLambda(t.functionId)) byDays.add(t.functionId);
@@ -210,13 +235,14 @@ export class FleetService {
     const shared = functionId ? undefined : this.functions.severalSourceDays(range);
     // One read each for the whole fleet: the concurrency under the pods' and the provisioned
     // levels, and the daily sums of the functions priced by the report's days.
-    const [concurrency, lifetimes, stretches, stored] = await Promise.all([
+    const [concurrency, lifetimes, stretches, stored, before] = await Promise.all([
       this.reports.dailyConcurrency(range, new Map([...podLevels, ...provisioned]), shared),
       this.reports.podLifetimes(kept),
       this.lambdaStretches(timelines, priceSplits(splits, timelines, unknownMemory), range, shared),
       byDays.size > 0
         ? this.reports.dailyUsage(range, splitsOf(splits, byDays), [...byDays], shared)
         : Promise.resolve([]),
+      this.lambdaDaysBefore(tiered, configs, { fromMs: monthStart, toMs: range.fromMs }, nowMs),
     ]);
     const podDays = podDaysOfFleet(
       new Set([...podLevels.keys(), ...kept]),
@@ -241,12 +267,20 @@ export class FleetService {
       list.push(day);
       lambdaDays.set(day.functionId, list);
     }
+    const tieredIds = new Set(tiered);
+    const tierOffsets = lambdaTierOffsets(
+      [...before, ...days.filter((d) => tieredIds.has(d.functionId))],
+      configs,
+      this.config.pricingTierGrouping,
+      this.pricing,
+    );
     // Min-scale pods, provisioned concurrency and a charged snapshot cache cost in a range
     // without requests too: their functions are listed, as the weekly report lists them.
     const withData = new Set(totals.map((t) => t.functionId));
     const idle = [
       ...kept.filter((id) => podDays.get(id)?.some((d) => d.podSeconds > 0)),
       ...[...byDays].filter((id) => {
+        if (functionId !== undefined && id !== functionId) return false;
         const cacheCharged = isSnapStartCharged(reportFunction(id, configs.get(id)).runtime);
         return lambdaDays
           .get(id)
@@ -272,6 +306,7 @@ export class FleetService {
           fn,
           days,
           note: partDayNote(days, happened, fn.runtime, timelines.get(id)),
+          tierOffsets,
         },
       });
     });
@@ -301,6 +336,112 @@ export class FleetService {
     }
     return stretches;
   }
+
+  /**
+   * The Lambda functions of the accounts (the Organization's, grouped so) that may have billed
+   * past the first duration tier in a month of the range: of an account and region whose upper
+   * bound (lambdaMonthGbSecondsAtMost) reaches the first tier's end, every function with data
+   * since the range's month started. None for most fleets, whose pricing is then unchanged.
+   */
+  private async tieredLambdaIds(
+    months: readonly LambdaMonthGbSeconds[],
+    monthStart: number,
+  ): Promise<string[]> {
+    const organization = this.config.pricingTierGrouping === 'organization';
+    const sums = new Map<string, { gbSeconds: number; prefixes: string[]; firstTierEnd: number }>();
+    for (const m of months) {
+      const identity = parseFunctionId(`${m.accountPrefix}~-`);
+      if (!identity) continue;
+      const key = `${organization ? '*' : identity.account}|${identity.region}|${m.monthStartMs}`;
+      const sum = sums.get(key) ?? {
+        gbSeconds: 0,
+        prefixes: [],
+        firstTierEnd: this.firstTierEnd(identity, m.monthStartMs),
+      };
+      sum.gbSeconds += m.gbSeconds;
+      sum.prefixes.push(m.accountPrefix);
+      sums.set(key, sum);
+    }
+    const prefixes = new Set<string>();
+    for (const sum of sums.values()) {
+      if (sum.gbSeconds >= sum.firstTierEnd) for (const p of sum.prefixes) prefixes.add(p);
+    }
+    const ids = await Promise.all(
+      [...prefixes].map((p) => this.functions.functionIdsSince(`${p}~`, monthStart)),
+    );
+    return ids.flat().sort();
+  }
+
+  /** Where the region's first on-demand duration tier ends, the lower of the architectures'. */
+  private firstTierEnd(identity: FunctionIdentity, monthStart: number): number {
+    let end = Infinity;
+    for (const architecture of ['x86_64', 'arm64'] as const) {
+      const tier = this.pricing.lambdaDurationTier(
+        architecture,
+        new Date(monthStart),
+        identity.region,
+        0,
+      );
+      end = Math.min(end, tier?.upToGbSeconds ?? Infinity);
+    }
+    return end;
+  }
+
+  /**
+   * The report's days of `ids` over the month before the range (`before`): what their tiers had
+   * reached when it starts, counted as the report counts it (reportDailyUsage, provisioned
+   * concurrency's time apart).
+   */
+  private async lambdaDaysBefore(
+    ids: readonly string[],
+    configs: ReadonlyMap<string, FunctionConfig>,
+    before: TimeRange,
+    nowMs: number,
+  ): Promise<DailyUsage[]> {
+    if (ids.length === 0 || before.toMs <= before.fromMs) return [];
+    const timelines = await settingsInForce(this.settings, before, nowMs, ids);
+    const [stored, concurrency] = await Promise.all([
+      this.reports.dailyUsage(
+        before,
+        splitsOf(settingsSplits(timelines, configs), new Set(ids)),
+        ids,
+      ),
+      this.reports.dailyConcurrency(
+        before,
+        provisionedLambdaLevels(ids, configs, timelines, before),
+      ),
+    ]);
+    return reportDailyUsage(stored, concurrency, configs, timelines, before);
+  }
+}
+
+/**
+ * Each Lambda function-day's month-to-date GB-seconds in its tiers, as the weekly report places it
+ * (LambdaTierLedger over the days in lambdaTierOrder): `days` are every day of the functions that
+ * share the tiers, from the month's start.
+ */
+export function lambdaTierOffsets(
+  days: readonly DailyUsage[],
+  configs: ReadonlyMap<string, FunctionConfig>,
+  grouping: LambdaTierGrouping,
+  pricing: PricingService,
+): Map<DailyUsage, number> {
+  const offsets = new Map<DailyUsage, number>();
+  const ledger = new LambdaTierLedger(grouping);
+  for (const day of [...days].sort(lambdaTierOrder)) {
+    const fn = reportFunction(day.functionId, configs.get(day.functionId));
+    const place = {
+      account: fn.account,
+      region: fn.region,
+      architecture: day.architecture ?? fn.architecture,
+      dayStartMs: day.dayStartMs,
+    };
+    ledger.price(place, (used) => {
+      offsets.set(day, used);
+      return priceLambdaDay(fn, day, pricing, used);
+    });
+  }
+  return offsets;
 }
 
 /** The splits of `ids` only. */
@@ -457,14 +598,15 @@ const sizeInForce = (inForce: UsageStretch['inForce'], memoryMb: number): number
  * A Lambda function with provisioned concurrency or SnapStart restores, priced as the weekly
  * report prices its days (priceLambdaDay over reportDailyUsage's days: the time run on provisioned
  * concurrency at its price, the allocation for the seconds it was in force, billed INIT, SnapStart
- * restores and the snapshot cache), at the first duration tier as the page prices every Lambda
- * function (the tiers are the account's month, not one function's range). Unpriced, with the
- * report's reason, where the report would leave part of it out.
+ * restores and the snapshot cache), each day at its account's month-to-date place in the duration
+ * tiers (`tierOffsets`, lambdaTierOffsets; the first tier's start for a day it does not hold).
+ * Unpriced, with the report's reason, where the report would leave part of it out.
  */
 export function lambdaDaysCost(
   fn: ReportFunction,
   days: readonly DailyUsage[],
   pricing: PricingService,
+  tierOffsets: ReadonlyMap<DailyUsage, number> = new Map(),
 ): Pick<FunctionSummary, 'costUsd' | 'costUsdReason' | 'pricing'> & {
   /** What was priced at a figure not sourced for the region (PriceAssumption messages). */
   assumed: string[];
@@ -477,7 +619,7 @@ export function lambdaDaysCost(
   const unpriced: string[] = [];
   const assumed: string[] = [];
   for (const day of days) {
-    const priced = priceLambdaDay(fn, day, pricing, 0);
+    const priced = priceLambdaDay(fn, day, pricing, tierOffsets.get(day) ?? 0);
     for (const line of priced.lines) usd += line.usd;
     for (const id of priced.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
     for (const u of priced.unpriced) if (!unpriced.includes(u)) unpriced.push(u);
@@ -610,8 +752,16 @@ export interface RangeUsage {
   podDays?: readonly PodDay[];
   /** Lambda: its usage per stretch between settings changes; by default its totals, one stretch. */
   stretches?: readonly UsageStretch[];
-  /** Lambda with provisioned concurrency or SnapStart restores: the report's days (lambdaDaysCost). */
-  lambdaDays?: { fn: ReportFunction; days: readonly DailyUsage[]; note: string | null };
+  /**
+   * Lambda with provisioned concurrency or SnapStart restores, or of an account that may have left
+   * the first duration tier: the report's days and their places in the tiers (lambdaDaysCost).
+   */
+  lambdaDays?: {
+    fn: ReportFunction;
+    days: readonly DailyUsage[];
+    note: string | null;
+    tierOffsets?: ReadonlyMap<DailyUsage, number>;
+  };
 }
 
 export function summarise(
@@ -647,7 +797,12 @@ export function summarise(
     costUsdNote = pods.costUsd === null ? null : POD_COST_FLOOR_NOTE;
     priced = pods.pricing;
   } else if (usage.lambdaDays) {
-    const days = lambdaDaysCost(usage.lambdaDays.fn, usage.lambdaDays.days, pricing);
+    const days = lambdaDaysCost(
+      usage.lambdaDays.fn,
+      usage.lambdaDays.days,
+      pricing,
+      usage.lambdaDays.tierOffsets,
+    );
     costUsd = days.costUsd;
     costUsdReason = days.costUsdReason;
     const notes = [usage.lambdaDays.note, ...days.assumed].filter((n) => n !== null);

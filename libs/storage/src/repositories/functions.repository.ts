@@ -315,6 +315,19 @@ export interface StretchBilled extends FunctionBilled {
   restores: number;
 }
 
+/** Lambda's largest memory size: what a row without one is counted at in an upper bound. */
+const LAMBDA_LARGEST_MEMORY_MB = 10_240;
+
+/** LambdaMonthGbSecondsAtMost's rows. */
+export interface LambdaMonthGbSeconds {
+  /** `aws_lambda~<account>~<region>`, encoded as in function ids (functionIdPrefix but its ~). */
+  accountPrefix: string;
+  /** 00:00 UTC on the month's first day. */
+  monthStartMs: number;
+  /** An upper bound on its on-demand GB-seconds over the range's days of the month. */
+  gbSeconds: number;
+}
+
 /** Read side of the per-minute aggregate: fleet lists, time series and cold-start breakdowns. */
 @Injectable()
 export class FunctionsRepository {
@@ -444,6 +457,36 @@ export class FunctionsRepository {
       },
     );
     return new Set(rows.map((r) => r.functionId));
+  }
+
+  /**
+   * Per Lambda account and region (the id up to the function's name) and calendar month, an
+   * upper bound on the on-demand GB-seconds its functions were billed on the UTC days that start
+   * in the range: every source's billed and unbilled duration, INIT, restores and 1 ms an
+   * invocation (rounding), at each row's memory size or Lambda's largest. One scan of the days'
+   * rows, grouped in the engine to a row an account and month: the fleet page tells by it the
+   * accounts that cannot have left the first duration tier from those it prices day by day in the
+   * month's order.
+   */
+  async lambdaMonthGbSecondsAtMost(range: TimeRange): Promise<LambdaMonthGbSeconds[]> {
+    return this.rows<LambdaMonthGbSeconds>(
+      `SELECT
+         arrayStringConcat(arraySlice(splitByChar('~', function_id), 1, 3), '~') AS accountPrefix,
+         toUnixTimestamp(toDateTime(toStartOfMonth(day), 'UTC')) * 1000 AS monthStartMs,
+         sum((billed_duration_sum_ms + duration_sum_ms + init_duration_sum_ms
+              + billed_restore_sum_ms + invocations)
+             * if(memory_size_mb > 0, memory_size_mb, {largestMb:UInt16})) / 1024000 AS gbSeconds
+       FROM function_days
+       WHERE day >= toStartOfDay(toDateTime({from:UInt32})) AND day < toDateTime({to:UInt32})
+         AND startsWith(function_id, 'aws_lambda~')
+       GROUP BY accountPrefix, monthStartMs
+       ORDER BY accountPrefix, monthStartMs`,
+      {
+        from: toDateTimeParam(range.fromMs),
+        to: Math.ceil(range.toMs / 1000),
+        largestMb: LAMBDA_LARGEST_MEMORY_MB,
+      },
+    );
   }
 
   /**

@@ -1,0 +1,63 @@
+/**
+ * FLEETSCOPE_PRICING_TIER_GROUPING: Lambda's duration tiers are totalled per account, or across an
+ * Organization's consolidated bill.
+ */
+export type LambdaTierGrouping = 'account' | 'organization';
+
+/** Where a Lambda function-day's usage counts towards the duration tiers. */
+export interface LambdaTierPlace {
+  account: string;
+  region: string;
+  architecture: string;
+  dayStartMs: number;
+}
+
+/** What a priced function-day adds to its tiers: its on-demand duration's GB-seconds. */
+export interface TierUsage {
+  onDemandGbSeconds: number;
+}
+
+/**
+ * The month-to-date on-demand GB-seconds that place each Lambda function-day in the duration
+ * tiers: Lambda totals them per account (an Organization's consolidated bill: across its
+ * accounts), region and architecture, from 00:00 UTC on the 1st of each month. Usage is added in
+ * lambdaTierOrder, so a day that crosses a tier boundary bills the functions priced after the
+ * crossing at the next tier (docs/decisions.md "Lambda duration tiers"). The weekly report and the
+ * fleet page both price through one, so they place the same day in the same tier.
+ */
+export class LambdaTierLedger {
+  private readonly used = new Map<string, number>();
+
+  constructor(private readonly grouping: LambdaTierGrouping = 'account') {}
+
+  /** Prices a function-day where its group stands in the month, then counts its GB-seconds. */
+  price<T extends TierUsage>(
+    place: LambdaTierPlace,
+    price: (monthToDateGbSeconds: number) => T,
+  ): T {
+    const key = this.keyOf(place);
+    const used = this.used.get(key) ?? 0;
+    const priced = price(used);
+    this.used.set(key, used + priced.onDemandGbSeconds);
+    return priced;
+  }
+
+  private keyOf(place: LambdaTierPlace): string {
+    const day = new Date(place.dayStartMs);
+    const month = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1);
+    const group = this.grouping === 'organization' ? '*' : place.account;
+    return `${group}|${place.region}|${place.architecture}|${month}`;
+  }
+}
+
+/**
+ * The order function-days are added to a LambdaTierLedger in: by day, and within a day by
+ * function id (the account's total is the same in any order; which function pays the next tier's
+ * price on the day the account crosses a boundary is not).
+ */
+export function lambdaTierOrder(
+  a: { dayStartMs: number; functionId: string },
+  b: { dayStartMs: number; functionId: string },
+): number {
+  return a.dayStartMs - b.dayStartMs || a.functionId.localeCompare(b.functionId);
+}

@@ -1,0 +1,143 @@
+import { isoWeekOf, type WeeklyReport } from '@fleetscope/reports';
+import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { post } from '../platform/platform-ingest.helpers';
+import { ACCOUNT, reportLines } from '../reports/support/report-lines';
+
+/**
+ * The fleet page places Lambda usage in the account's month-to-date duration tiers as the weekly
+ * report does (docs/decisions.md "Lambda duration tiers"). Found by a review: over ISO week
+ * 2026-W49 (Nov 30 – Dec 6), with `big` at 7e9 GB-s on Nov 30 (past the first tier's 6e9) and
+ * 1e9 on Dec 1, the page priced `big` at $130,000.60 where the report billed $131,667.30 (the
+ * page carried the second tier into December), and `checkout`, which ran after the crossing on
+ * Nov 30, at $7.0012 where the report billed $6.9012 (the page priced it at the first tier as if
+ * alone in its account).
+ */
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const week = isoWeekOf(Date.now() - 7 * DAY_MS);
+const id = (name: string) => `aws_lambda~${ACCOUNT}~us-east-1~${name}`;
+
+/** us-east-1 x86_64 (docs/decisions.md "Billing rules"): the first two duration tiers, requests. */
+const TIER_1_USD = 0.0000166667;
+const TIER_2_USD = 0.000015;
+const REQUEST_USD = 0.2e-6;
+/** `checkout` a day: 10 calls of 600 s at 10 GB, the first with 1 s of INIT billed in it. */
+const CHECKOUT_DAY_GBS = 60_010;
+
+interface FleetRow {
+  id: string;
+  costUsd: number | null;
+}
+
+describe('the fleet page in the month duration tiers', () => {
+  let fleetscope: RunningFleetscope;
+  let report: WeeklyReport;
+  const fleet = async (fromMs: number, toMs: number): Promise<Map<string, number | null>> => {
+    const response = await fetch(`${fleetscope.apiUrl}/api/functions?from=${fromMs}&to=${toMs}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { functions: FleetRow[] };
+    return new Map(body.functions.map((r) => [r.id, r.costUsd]));
+  };
+  const reportCost = (name: string) =>
+    report.functions.find((f) => f.functionId === id(name))!.costUsd;
+
+  beforeAll(async () => {
+    // The week's month started before it: the week's first day is in November.
+    expect(new Date(week.fromMs).getUTCMonth()).not.toBe(new Date(week.toMs - 1).getUTCMonth());
+    fleetscope = await startFleetscope({ FLEETSCOPE_RETENTION_DAYS: '60' });
+    const ingest = `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=us-east-1`;
+    for (let d = 0; d < 7; d++) {
+      expect((await post(ingest, reportLines('checkout', week.fromMs, d, 10))).status).toBe(200);
+    }
+    const big = (dayOffset: number, gbSeconds: number) => ({
+      function_id: id('big'),
+      minute: Math.floor((week.fromMs + dayOffset * DAY_MS + 12 * HOUR_MS) / 1000),
+      version: '',
+      source: 'lambda_log',
+      memory_size_mb: 10240,
+      invocations: 1_000_000,
+      duration_sum_ms: gbSeconds * 100,
+      billed_duration_sum_ms: gbSeconds * 100,
+    });
+    // 7e9 GB-s on Nov 30 (past 6e9), 1e9 on Dec 1, 7e9 on Dec 2 (past 6e9 again, in December).
+    await fleetscope.clickhouse.client.insert({
+      table: 'function_minutes',
+      format: 'JSONEachRow',
+      values: [big(0, 7e9), big(1, 1e9), big(2, 7e9)],
+    });
+    const config = { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 10240 };
+    const path = `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('big'))}/config`;
+    expect((await post(path, config, {}, 'PUT')).status).toBeLessThan(300);
+    await fleetscope.flush();
+    const built = await post<WeeklyReport>(`${fleetscope.apiUrl}/api/reports/weekly`, {
+      week: week.label,
+    });
+    expect(built.status).toBe(200);
+    report = built.body;
+  }, 300_000);
+  afterAll(() => fleetscope?.stop());
+
+  it('prices each function of the week as the weekly report does, tier crossings and month start included', async () => {
+    const page = await fleet(week.fromMs, week.toMs);
+    // checkout ran after big crossed 6e9 on Nov 30 (function id order within a day).
+    const checkout = CHECKOUT_DAY_GBS * (6 * TIER_2_USD + TIER_1_USD) + 70 * REQUEST_USD;
+    expect(reportCost('checkout')).toBeCloseTo(checkout, 6);
+    expect(page.get(id('checkout'))).toBeCloseTo(checkout, 6);
+    expect(page.get(id('big'))).toBeCloseTo(reportCost('big'), 4);
+  });
+
+  it('counts the month before the range towards its tiers', async () => {
+    // From Dec 3: December had passed 6e9 on Dec 2, so every day of the range is in the second tier.
+    const from = week.fromMs + 3 * DAY_MS;
+    const page = await fleet(from, week.toMs);
+    expect(page.get(id('checkout'))).toBeCloseTo(
+      4 * CHECKOUT_DAY_GBS * TIER_2_USD + 40 * REQUEST_USD,
+      6,
+    );
+  });
+
+  it("prices one function's page in its account's tiers, the others' days included", async () => {
+    const response = await fetch(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('checkout'))}?from=${week.fromMs}&to=${week.toMs}`,
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { summary: FleetRow };
+    expect(body.summary.costUsd).toBeCloseTo(reportCost('checkout'), 6);
+  });
+});
+
+describe("the fleet page in an Organization's duration tiers", () => {
+  let fleetscope: RunningFleetscope;
+  const OTHER = 'aws_lambda~210987654321~us-east-1~zeta';
+  afterAll(() => fleetscope?.stop());
+
+  it("places another account's usage after the Organization's, with FLEETSCOPE_PRICING_TIER_GROUPING=organization", async () => {
+    fleetscope = await startFleetscope({
+      FLEETSCOPE_RETENTION_DAYS: '60',
+      FLEETSCOPE_PRICING_TIER_GROUPING: 'organization',
+    });
+    const row = (functionId: string, gbSeconds: number, invocations: number) => ({
+      function_id: functionId,
+      minute: Math.floor((week.fromMs + 12 * HOUR_MS) / 1000),
+      version: '',
+      source: 'lambda_log',
+      memory_size_mb: 10240,
+      invocations,
+      duration_sum_ms: gbSeconds * 100,
+      billed_duration_sum_ms: gbSeconds * 100,
+    });
+    // Nov 30: 7e9 GB-s in one account, then (by function id) 60,010 in the other.
+    await fleetscope.clickhouse.client.insert({
+      table: 'function_minutes',
+      format: 'JSONEachRow',
+      values: [row(id('big'), 7e9, 1_000_000), row(OTHER, CHECKOUT_DAY_GBS, 10)],
+    });
+    await fleetscope.flush();
+    const response = await fetch(
+      `${fleetscope.apiUrl}/api/functions?from=${week.fromMs}&to=${week.toMs}`,
+    );
+    const body = (await response.json()) as { functions: FleetRow[] };
+    const zeta = body.functions.find((f) => f.id === OTHER);
+    expect(zeta?.costUsd).toBeCloseTo(CHECKOUT_DAY_GBS * TIER_2_USD + 10 * REQUEST_USD, 6);
+  }, 300_000);
+});
