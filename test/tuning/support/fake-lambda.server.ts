@@ -54,6 +54,16 @@ export interface FakeFunctionSpec {
   runtime?: string;
   /** SnapStart: a version's cold start restores a snapshot (Restore Duration, no INIT). */
   snapStart?: boolean;
+  /**
+   * Share of the calls at a memory size that end in a handled function error (a downstream
+   * TimeoutError), by size: errors the size causes, which the other sizes do not have.
+   */
+  errorsAt?: Record<number, number>;
+  /**
+   * A sandbox serves one call at a time, as on Lambda: a call that finds every sandbox of its
+   * version busy starts a new one (cold). Without it, a version is warm after its first call.
+   */
+  sandboxPerCall?: boolean;
 }
 
 interface VersionState {
@@ -72,6 +82,8 @@ interface FunctionState {
   aliases: Map<string, string>;
   nextVersion: number;
   warm: Set<string>;
+  /** sandboxPerCall: idle sandboxes by version. */
+  idle: Map<string, number>;
   invokes: number;
   updates: number;
   /** Every Invoke payload, as received. */
@@ -127,6 +139,7 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
       aliases: new Map(),
       nextVersion: 1,
       warm: new Set(),
+      idle: new Map(),
       invokes: 0,
       updates: 0,
       payloads: [],
@@ -349,7 +362,9 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
         },
       });
       const curve = curveByName(f.spec.curve)!;
-      const cold = !f.warm.has(v.version);
+      const idle = f.idle.get(v.version) ?? 0;
+      const cold = f.spec.sandboxPerCall ? idle === 0 : !f.warm.has(v.version);
+      if (f.spec.sandboxPerCall && !cold) f.idle.set(v.version, idle - 1);
       const simulated = simulateInvocation(curve, v.memoryMb, v.architecture, cold, f.random);
       // A SnapStart restore in place of INIT: Restore Duration, and its own billed part.
       const restoreMs = f.spec.snapStart ? simulated.initDurationMs * 1.6 : 0;
@@ -419,8 +434,21 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
                 errorMessage: 'Runtime exited with error: signal: killed',
               }
             : { errorType: 'Error', errorMessage: 'intermittent failure' };
+      } else if (
+        (f.spec.errorsAt?.[v.memoryMb] ?? 0) > 0 &&
+        f.random() < f.spec.errorsAt![v.memoryMb]
+      ) {
+        headers['x-amz-function-error'] = 'Handled';
+        payload = {
+          errorType: 'TimeoutError',
+          errorMessage: 'downstream call timed out after 3000ms',
+        };
       }
-      const send = () => json(payload, 200, headers);
+      const send = () => {
+        // The sandbox is free again once its answer is sent.
+        if (f.spec.sandboxPerCall) f.idle.set(v.version, (f.idle.get(v.version) ?? 0) + 1);
+        json(payload, 200, headers);
+      };
       if (f.spec.invokeDelayMs) setTimeout(send, f.spec.invokeDelayMs);
       else send();
       return;

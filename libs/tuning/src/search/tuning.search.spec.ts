@@ -604,10 +604,38 @@ describe(summarise.name, () => {
   it('names why each call of the pick’s size was left out, and its error rate when calls failed', () => {
     const obs = warmedUp();
     obs.push({ ...obs[7], seq: obs.length, outcome: 'error', errorType: 'Error' });
+    // The function's own errors, as often at the other size: they pass over neither.
+    obs.push({ ...obs[1], seq: obs.length, outcome: 'error', errorType: 'Error' });
     const { pick } = summarise(three, obs, { ...options, strategy: 'speed' }, pricer);
     expect(pick?.memoryMb).toBe(3008);
     expect(pick?.reason).toMatch(
       / over 5 invocations \(2 more run and left out: 1 warm-up, 1 failed\); 1 of its 7 calls failed \(error rate 14 %\)/,
+    );
+    expect(pick?.inconclusive).toBe(false);
+  });
+
+  it('passes over a size whose calls failed more often than the current size’s, and never applies one', () => {
+    const obs = warmedUp();
+    // 3008 MB is the fastest, but 2 of its 8 calls failed where 1024 MB (the current size) had none.
+    obs.push({ ...obs[7], seq: obs.length, outcome: 'error', errorType: 'TimeoutError' });
+    obs.push({ ...obs[7], seq: obs.length + 1, outcome: 'error', errorType: 'TimeoutError' });
+    const speed = {
+      ...options,
+      strategy: 'speed' as const,
+      baseline: { architecture: 'x86_64' as const, memoryMb: 1024 },
+    };
+    const { pick } = summarise(three, obs, speed, pricer);
+    expect(pick?.memoryMb).toBe(1024);
+    expect(pick?.reason).toMatch(
+      /not picked, their calls failed more often than the current size's: 3008 MB x86_64 \(2 of its 8 calls failed \(25 %\) against 0 of 6 \(0 %\) at the current 1024 MB x86_64\)/,
+    );
+    // Every measured size failing more often than the current one (only 3008 MB measured enough):
+    // picked, but never applied.
+    const only3008 = obs.filter((o) => o.memoryMb === 3008 || o.warmup || o.seq < 3);
+    const alone = summarise(three, only3008, speed, pricer);
+    expect(alone.pick).toMatchObject({ memoryMb: 3008, inconclusive: true });
+    expect(alone.pick?.reason).toMatch(
+      /inconclusive: 2 of its 8 calls failed \(25 %\) against 0 of 3 \(0 %\) at the current 1024 MB x86_64, so it is not applied automatically$/,
     );
   });
 

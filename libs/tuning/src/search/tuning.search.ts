@@ -1,10 +1,10 @@
 import { normalCdf } from '@fleetscope/analysis';
 import { objective, scaleOf, type Figures, type Scale } from '../pick/strategy.pick';
 import type { TuningPricer } from '../pricing/tuning-cost';
-import { MIN_PICK_SAMPLES } from '../stats/size-stats';
+import { MIN_PICK_SAMPLES, moreErrorsThan } from '../stats/size-stats';
 import type { Candidate, Observation, SearchOptions } from '../tuning.types';
 import { candidateKey } from '../tuning.types';
-import { costInterval, estimateSizes, type SizeEstimate } from './size-estimates';
+import { costInterval, estimateSizes, othersOf, type SizeEstimate } from './size-estimates';
 
 /** What to do next: run `count` invocations (the first `warmup` of them not counted in stats). */
 export type SearchStep =
@@ -89,6 +89,34 @@ function probes(
     for (const c of [lo, hi, mid]) if (!out.includes(c)) out.push(c);
   }
   return out;
+}
+
+/**
+ * Why `c` may not be picked while a size with fewer errors can: its calls failed more often than
+ * the current size's (options.baseline, when the job ran it), else than the other sizes'. The
+ * search and the pick both follow it. Undefined for the current size itself.
+ */
+export function errorsAboveCurrent(
+  c: Candidate,
+  observations: Observation[],
+  options: SearchOptions,
+): string | undefined {
+  const key = candidateKey(c);
+  const baseline = options.baseline;
+  if (baseline && candidateKey(baseline) === key) return undefined;
+  const own = observations.filter((o) => candidateKey(o) === key);
+  const current = baseline
+    ? observations.filter((o) => candidateKey(o) === candidateKey(baseline))
+    : [];
+  return moreErrorsThan(
+    own,
+    baseline && current.length > 0
+      ? {
+          observations: current,
+          label: `at the current ${baseline.memoryMb} MB ${baseline.architecture}`,
+        }
+      : { observations: othersOf(observations, c), label: 'at the other sizes' },
+  );
 }
 
 /** A size's figure under the job's strategy, with its optimistic and pessimistic bounds. */
@@ -229,8 +257,20 @@ function nextAdaptiveStep(
 
   const scored = scoreSizes(candidates, observations, options, pricer);
   const measuredScored = scored.filter((s) => s.e.samples > 0);
-  const best = measuredScored.reduce((a, b) => (b.value < a.value ? b : a));
-  const contenders = scored.filter((s) => couldBeat(s, best) && open(s.e));
+  const erring = (s: Scored) =>
+    errorsAboveCurrent(s.e.candidate, observations, options) !== undefined;
+  // The pick's rule: a size failing more often than the current one is no pick while one is not.
+  const clean = measuredScored.filter((s) => !erring(s));
+  const best = (clean.length > 0 ? clean : measuredScored).reduce((a, b) =>
+    b.value < a.value ? b : a,
+  );
+  // Such a size gets one batch more (its errors may have been chance), not the rest of the budget.
+  const contenders = scored.filter(
+    (s) =>
+      couldBeat(s, best) &&
+      open(s.e) &&
+      (!erring(s) || s.e.measuredInvocations < 2 * (ADAPTIVE_BATCH + 1)),
+  );
 
   const unmeasured = contenders.filter((s) => s.e.samples === 0);
   if (unmeasured.length > 0) {

@@ -7,6 +7,7 @@ import {
 import {
   MIN_PICK_SAMPLES,
   NO_FIGURES,
+  failedCalls,
   jobCostUsd,
   measuredObservations,
   restored,
@@ -30,7 +31,14 @@ import {
   resourceLimits,
   type ResourceLimit,
 } from './size-estimates';
-import { couldBeat, nextStep, scoreSizes, strategyScale, type Scored } from './tuning.search';
+import {
+  couldBeat,
+  errorsAboveCurrent,
+  nextStep,
+  scoreSizes,
+  strategyScale,
+  type Scored,
+} from './tuning.search';
 
 export interface TuningSummary {
   results: SizeResult[];
@@ -190,7 +198,17 @@ export function summarise(
     r.measured && r.feasible === true && samples(r) >= MIN_PICK_SAMPLES;
   // One winner, by the pick's rule and scale: a finished job's pick, or a stopped job's best
   // measured size (labelled partial), so the two cannot disagree over the same measurements.
-  const pickable = results.filter(supported);
+  const supportedResults = results.filter(supported);
+  const erring = new Map(
+    supportedResults.flatMap((r) => {
+      const why = errorsAboveCurrent(r, observations, options);
+      return why ? [[candidateKey(r), why] as const] : [];
+    }),
+  );
+  const clean = supportedResults.filter((r) => !erring.has(candidateKey(r)));
+  // Only when every supported size fails more often than the current one is one of them picked,
+  // and then never applied (errorWords below).
+  const pickable = clean.length > 0 ? clean : supportedResults;
   const index = pickIndex(
     options.strategy,
     options.balancedWeight,
@@ -233,6 +251,13 @@ export function summarise(
     winner && winnerScored
       ? versusCurrent(winner, winnerScored, results, scored, options, pricer)
       : undefined;
+  const winnerErrors = winner && erring.get(candidateKey(winner));
+  const passedOver =
+    clean.length > 0
+      ? supportedResults
+          .filter((r) => erring.has(candidateKey(r)))
+          .map((r) => `${r.memoryMb} MB ${r.architecture} (${erring.get(candidateKey(r))})`)
+      : [];
   const pick: TuningPick | null = winner
     ? {
         memoryMb: winner.memoryMb,
@@ -243,7 +268,7 @@ export function summarise(
           hi: winner.costUsdPerInvocation!,
         },
         current: against?.current ?? null,
-        inconclusive: against?.inconclusive ?? false,
+        inconclusive: (against?.inconclusive ?? false) || winnerErrors !== undefined,
         reason:
           `${describeStrategy(options)}${running ? ' so far (the job is still running)' : ''}: ` +
           `${winner.memoryMb} MB ${winner.architecture} at ` +
@@ -260,7 +285,13 @@ export function summarise(
             ? `; not picked, run fewer than ${MIN_PICK_SAMPLES} times: ${tooFew.map((r) => `${r.memoryMb} MB`).join(', ')}`
             : '') +
           (infeasible.length > 0 ? `; infeasible: ${infeasible.join(', ')}` : '') +
-          (against?.words ?? ''),
+          (passedOver.length > 0
+            ? `; not picked, their calls failed more often than the current size's: ${passedOver.join(', ')}`
+            : '') +
+          (against?.words ?? '') +
+          (winnerErrors
+            ? `; inconclusive: ${winnerErrors}, so it is not applied automatically`
+            : ''),
       }
     : null;
 
@@ -361,7 +392,7 @@ function better(options: SearchOptions): string {
 
 /** A size with no measured figures: never run, or only its warm-up (`observations`). */
 function unmeasuredResult(c: Candidate, observations: Observation[]): SizeResult {
-  const errors = observations.filter((o) => o.outcome !== 'ok').length;
+  const errors = failedCalls(observations);
   return {
     memoryMb: c.memoryMb,
     architecture: c.architecture,

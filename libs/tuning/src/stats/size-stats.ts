@@ -102,6 +102,33 @@ export function failureOf(observations: Observation[], others: Observation[]): s
   );
 }
 
+/** Calls that did not succeed (function errors, out of memory, timeouts), warm-ups included. */
+export function failedCalls(observations: Observation[]): number {
+  return observations.filter((o) => o.outcome !== 'ok').length;
+}
+
+/**
+ * Why a size must not be picked over `reference` (the current size's calls, else the other
+ * sizes'): its calls failed at a higher rate. Such errors may be the size's own doing (a downstream
+ * timeout a slower CPU provokes) even where too few calls ran for failureOf to prove it, and a
+ * pick is advice to run production there. Undefined when its rate is no higher, or there is
+ * nothing to compare with.
+ */
+export function moreErrorsThan(
+  observations: Observation[],
+  reference: { observations: Observation[]; label: string },
+): string | undefined {
+  const errors = failedCalls(observations);
+  const refErrors = failedCalls(reference.observations);
+  const n = observations.length;
+  const refN = reference.observations.length;
+  if (errors === 0 || refN === 0 || errors / n <= refErrors / refN) return undefined;
+  return (
+    `${errors} of its ${n} calls failed (${percent(errors / n)}) against ` +
+    `${refErrors} of ${refN} (${percent(refErrors / refN)}) ${reference.label}`
+  );
+}
+
 /** The figures of a size nothing was measured of (failed, or never run). */
 export const NO_FIGURES = {
   meanMs: null,
@@ -123,7 +150,7 @@ export function sizeResult(
   const share = options.onlyColdStarts ? 0 : options.discardTopBottom;
   const ok = measuredObservations(observations, options.onlyColdStarts);
   const failure = failureOf(observations, others);
-  const errors = observations.filter((o) => o.outcome !== 'ok').length;
+  const errors = failedCalls(observations);
   const base = {
     memoryMb: candidate.memoryMb,
     architecture: candidate.architecture,
