@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
+import { parse } from 'csv-parse/sync';
+import {
+  COST_BASIS,
+  escapeHtml,
+  isoWeekOf,
+  previousIsoWeek,
+  type WeeklyReport,
+} from '@fleetscope/reports';
 import { post } from '../platform/platform-ingest.helpers';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { reportLines } from './support/report-lines';
@@ -161,5 +168,26 @@ describe('Weekly report delivery: what the e-mail and the webhook say', () => {
     expect(text).not.toMatch(/^(#|>)/m);
     // The Markdown's 11-column movers table, one mover at a time.
     expect(text).toMatch(/^order_processor\n {2}Previous: \$[\d,.]+\n {2}This week: \$[\d,.]+\n/m);
+  });
+
+  it('says in every rendering that the figures are list-price estimates, not the bill', async () => {
+    const { mail } = await deliver(newest.label);
+    expect(COST_BASIS).toMatch(/list prices.*free tier.*Savings Plans.*credits.*tax/);
+    expect(mimePart(mail.raw, 'text/plain')).toContain(COST_BASIS);
+    expect(mimePart(mail.raw, 'text/html')).toContain(escapeHtml(COST_BASIS));
+    const message = hookBodies.at(-1)!;
+    expect(message.text).toContain(COST_BASIS);
+    expect(message.blocks[1].text!.text).toContain(COST_BASIS);
+    const md = await (
+      await fetch(`${fleetscope.apiUrl}/api/reports/${newest.label}?format=md`)
+    ).text();
+    expect(md).toContain(COST_BASIS);
+    // The FOCUS attachment: its costs are the catalogue's list prices, each row says so.
+    const rows: Record<string, string>[] = parse(mimePart(mail.raw, 'text/csv'), {
+      columns: true,
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.x_CostBasis))).toEqual(new Set(['list-price-estimate']));
+    for (const r of rows) expect(r.BilledCost).toBe(r.ListCost);
   });
 });

@@ -13,7 +13,9 @@ import { monthStartMs, nextMonthStartMs } from '../week/iso-week';
  * every Mandatory column, the Conditional ones this data can fill, and Fleetscope's own columns
  * prefixed x_ as the spec requires of custom columns. FOCUS has no column for a cost known to be
  * incomplete (ChargeClass only marks corrections of an invoiced period) nor for a period still
- * running: x_UnpricedUsage and x_WeekComplete say so.
+ * running: x_UnpricedUsage and x_WeekComplete say so. Nor for a cost that is not the invoice's:
+ * every cost here is an estimate at the catalogue's list prices (BilledCost too, with no free
+ * tier, discount, credit or tax deducted), which x_CostBasis says on each row.
  */
 export const FOCUS_MANDATORY_COLUMNS = [
   'BilledCost',
@@ -68,7 +70,11 @@ export const FOCUS_COLUMNS = [
   'x_Demo',
   'x_UnpricedUsage',
   'x_WeekComplete',
+  'x_CostBasis',
 ] as const;
+
+/** x_CostBasis of every row: the catalogue's list prices, nothing deducted (report-text COST_BASIS). */
+export const FOCUS_COST_BASIS = 'list-price-estimate';
 
 type FocusRow = Record<(typeof FOCUS_COLUMNS)[number], string | number | null>;
 
@@ -320,7 +326,8 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): Focu
   const unit = UNITS[charge.unit] ?? charge.unit;
   const usage = charge.chargeCategory === 'Usage';
   return {
-    // List prices of the catalogue, no discounts or commitments known: all four costs agree.
+    // List prices of the catalogue, no discounts or commitments known: all four costs agree, and
+    // BilledCost is an estimate of the bill, not the invoice's figure (x_CostBasis).
     BilledCost: charge.usd,
     EffectiveCost: charge.usd,
     ListCost: charge.usd,
@@ -374,6 +381,7 @@ function row(report: WeeklyReport, fn: ReportFunctionCost, charge: Charge): Focu
     x_UnpricedUsage: fn.unpriced.length > 0 ? fn.unpriced.join('; ') : null,
     // A week built before it ended: every row is a charge so far (ChargePeriodEnd is then).
     x_WeekComplete: report.complete === false ? 'false' : 'true',
+    x_CostBasis: FOCUS_COST_BASIS,
   };
 }
 

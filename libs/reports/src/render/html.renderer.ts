@@ -1,6 +1,7 @@
 import { BREAKDOWN_KEYS, type WeeklyReport } from '../build/weekly-report';
 import {
   BREAKDOWN_LABELS,
+  COST_BASIS,
   DEMO_NOTICE,
   PART_LABELS,
   coldStartTexts,
@@ -169,6 +170,7 @@ export function renderHtml(report: WeeklyReport): string {
     p(
       `${escapeHtml(report.from.slice(0, 10))} to ${escapeHtml(report.to.slice(0, 10))} (UTC, end exclusive) · prices <code>${escapeHtml(report.catalogueVersion)}</code>`,
     ),
+    p(`<span data-cost-basis="true">${escapeHtml(COST_BASIS)}</span>`),
     `<div data-coverage="${escapeHtml(report.coverage.status)}" style="background:${coverageColour};padding:8px 12px;border-radius:4px;font-size:14px;margin:8px 0">${escapeHtml(report.coverage.message)}</div>`,
     `<p style="font-size:26px;margin:12px 0 4px" data-total="${report.totalCostUsd}"><strong>${escapeHtml(usd(report.totalCostUsd))}</strong> <span style="font-size:15px;color:${change > 0 ? RED : GREEN}">${escapeHtml(signedUsd(change))} vs ${escapeHtml(usd(report.previousTotalCostUsd))}</span></p>`,
     excludes

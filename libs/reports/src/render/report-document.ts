@@ -1,6 +1,7 @@
 import { BREAKDOWN_KEYS, type WeeklyReport } from '../build/weekly-report';
 import {
   BREAKDOWN_LABELS,
+  COST_BASIS,
   DEMO_NOTICE,
   PART_LABELS,
   coldStartTexts,
@@ -96,6 +97,7 @@ export function reportDocument(report: WeeklyReport): Block[] {
       `${report.from.slice(0, 10)} to ${report.to.slice(0, 10)} (UTC, end exclusive) · prices: `,
       { code: report.catalogueVersion },
     ),
+    paragraph(COST_BASIS),
     { kind: 'note', text: [report.coverage.message] },
     paragraph(
       { strong: `Total: ${usd(report.totalCostUsd)}` },

@@ -5,14 +5,16 @@ import { inputs, pricing } from '../testing/known-week.inputs';
 import { api, batch, custom, day, ksvc, usage, warm } from '../testing/known-week.inputs';
 import {
   FOCUS_COLUMNS,
+  FOCUS_COST_BASIS,
   FOCUS_MANDATORY_COLUMNS,
   renderFocusCsv,
   toDecimal,
 } from './focus-csv.renderer';
-import { renderHtml } from './html.renderer';
+import { escapeHtml, renderHtml } from './html.renderer';
 import { renderMarkdown } from './markdown.renderer';
 import { renderReport } from './report-format';
-import { coldStartTexts, signedUsd, usd } from './report-text';
+import { COST_BASIS, coldStartTexts, signedUsd, usd } from './report-text';
+import { renderPlainText } from './plain-text.renderer';
 import { renderSlackMessage } from './slack-message.renderer';
 
 const report = buildWeeklyReport(inputs, pricing);
@@ -851,5 +853,23 @@ describe(coldStartTexts.name, () => {
       '0.3 s',
       '2.8 s',
     ]);
+  });
+});
+
+describe('cost basis', () => {
+  it('says in every rendering that the figures are list-price estimates, not the bill', () => {
+    expect(renderMarkdown(report)).toContain(`\n\n${COST_BASIS}\n\n`);
+    expect(renderPlainText(report)).toContain(`\n\n${COST_BASIS}\n\n`);
+    expect(renderHtml(report)).toContain(escapeHtml(COST_BASIS));
+    const slack = renderSlackMessage(report, { url: 'https://fleetscope.example/r' });
+    expect(slack.text).toContain(COST_BASIS);
+  });
+
+  it('marks every FOCUS row, priced or not, as a list-price estimate in x_CostBasis', () => {
+    const rows: Record<string, string>[] = parse(renderFocusCsv(report), { columns: true });
+    expect(rows.map((r) => r.x_CostBasis)).toEqual(rows.map(() => FOCUS_COST_BASIS));
+    expect(FOCUS_COST_BASIS).toBe('list-price-estimate');
+    // Appended: the columns before it keep their places.
+    expect(FOCUS_COLUMNS.at(-1)).toBe('x_CostBasis');
   });
 });

@@ -17,6 +17,13 @@ import { utcMinute } from '../week/iso-week';
 export const DEMO_NOTICE =
   'the demo fleet of `npm run demo` (public Azure Functions traces and Lambda records derived from them), not the costs of real functions.';
 
+/**
+ * What every figure is, said once in every format (docs/decisions.md, "Lambda free tier"): nothing
+ * is deducted from the catalogue's list prices, so a figure above the invoice is not an error.
+ */
+export const COST_BASIS =
+  "Costs are estimates at the price catalogue's on-demand list prices: no free tier, Savings Plans or other commitment discounts, credits or tax are deducted, so they are not the bill.";
+
 /** ' (demo data)' after a title of a demo report, else nothing. */
 export function demoSuffix(report: Pick<WeeklyReport, 'demo'>): string {
   return report.demo ? ' (demo data)' : '';

@@ -1,5 +1,6 @@
 import type { WeeklyReport } from '../build/weekly-report';
 import {
+  COST_BASIS,
   coverageNote,
   demoSuffix,
   inProgressNotice,
@@ -64,7 +65,7 @@ export function renderSlackMessage(
     );
   const open = 'url' in link ? `<${link.url}|Open the full report>` : link.missing;
   return {
-    text: `${summary}.${inProgress ? ` ${inProgress}` : ''} ${report.coverage.message} ${'url' in link ? link.url : link.missing}`,
+    text: `${summary}.${inProgress ? ` ${inProgress}` : ''} ${report.coverage.message} ${COST_BASIS} ${'url' in link ? link.url : link.missing}`,
     blocks: [
       {
         type: 'header',
@@ -77,7 +78,7 @@ export function renderSlackMessage(
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `${inProgress ? `${inProgress}\n` : ''}*${usd(report.totalCostUsd)}* (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)}${leftOut}) · month to date ${usd(report.monthToDate.costUsd)}, forecast ${usd(report.monthToDate.forecastMonthEndUsd)}\n${report.coverage.message}`,
+          text: `${inProgress ? `${inProgress}\n` : ''}*${usd(report.totalCostUsd)}* (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)}${leftOut}) · month to date ${usd(report.monthToDate.costUsd)}, forecast ${usd(report.monthToDate.forecastMonthEndUsd)}\n${report.coverage.message}\n${COST_BASIS}`,
         },
       },
       {
