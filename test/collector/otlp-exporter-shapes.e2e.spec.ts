@@ -8,6 +8,7 @@ import {
   awslogs,
   dataMessage,
   listFunctions,
+  metricValue,
   minuteAgo,
   post,
   reportLine,
@@ -125,5 +126,74 @@ describe('OTLP exports shaped as real exporters send them', () => {
     const row = await fn(name, minute);
     expect(row?.invocations).toBe(3);
     expect(row?.billedGbSeconds).toBeCloseTo(0.3, 9);
+  });
+
+  /** One Lambda invocation span in `names`' naming of the OTLP/JSON fields. */
+  function invocationBody(name: string, startMs: number, names: 'proto' | 'pre-1.0'): string {
+    const span = {
+      trace_id: hex(16),
+      span_id: hex(8),
+      name,
+      kind: 2,
+      start_time_unix_nano: nanos(startMs),
+      end_time_unix_nano: nanos(startMs, 100),
+      attributes: [{ key: 'faas.invocation_id', value: { string_value: randomUUID() } }],
+    };
+    const resource = {
+      attributes: lambdaResource(name).map((kv) => ({
+        key: kv.key,
+        value: { string_value: kv.value?.stringValue },
+      })),
+    };
+    return JSON.stringify(
+      names === 'proto'
+        ? { resource_spans: [{ resource, scope_spans: [{ scope: { name: 't' }, spans: [span] }] }] }
+        : {
+            resourceSpans: [
+              {
+                resource,
+                instrumentationLibrarySpans: [
+                  { instrumentationLibrary: { name: 't' }, spans: [span] },
+                ],
+              },
+            ],
+          },
+    );
+  }
+
+  it.each(['proto', 'pre-1.0'] as const)(
+    'defect: OTLP/JSON under %s field names, which the reference Collector reads, was answered 200 {} and dropped uncounted; now stored',
+    async (names) => {
+      const name = `names-${names.replace(/\W/g, '')}-${hex(3)}`;
+      const at = minuteAgo(4);
+      const answer = await post(
+        `${fleetscope.ingestUrl}/v1/traces`,
+        invocationBody(name, at, names),
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({});
+      const row = await fn(name, at);
+      expect(row?.invocations).toBe(1);
+    },
+  );
+
+  it('refuses a JSON body without the signal’s field (logs posted to /v1/traces) with a 400 that names it, counted', async () => {
+    const before = await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', {
+      signal: 'traces',
+      reason: 'invalid_json',
+    });
+    const answer = await post<{ message: string }>(`${fleetscope.ingestUrl}/v1/traces`, {
+      resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: 'hello' } }] }] }],
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toBe(
+      'invalid OTLP/JSON: the body has no "resourceSpans" field (it has "resourceLogs")',
+    );
+    expect(
+      await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'traces',
+        reason: 'invalid_json',
+      }),
+    ).toBe(before + 1);
   });
 });

@@ -31,6 +31,107 @@ function ok<T extends object>(r: T | { error: string }): T {
   return r;
 }
 
+/** `text` with every object key renamed by `rename`, as another sender would write it. */
+function withKeys(text: string, rename: (key: string) => string): string {
+  const walk = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(walk)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, c]) => [rename(k), walk(c)]))
+        : v;
+  return JSON.stringify(walk(JSON.parse(text)));
+}
+/** The proto field name of a lowerCamelCase JSON name (start_time_unix_nano). */
+const protoName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** The pre-1.0 messages the reference Collector still reads and migrates to scope*. */
+const pre10 = (key: string) =>
+  ({
+    scopeSpans: 'instrumentationLibrarySpans',
+    scopeMetrics: 'instrumentationLibraryMetrics',
+    scopeLogs: 'instrumentationLibraryLogs',
+    scope: 'instrumentationLibrary',
+  })[key] ?? key;
+
+describe('OTLP/JSON under the names the reference Collector also reads', () => {
+  // The defect: {"resource_spans": [...]} and instrumentationLibrarySpans bodies were
+  // acknowledged 200 {} and their items dropped, uncounted.
+  it.each([
+    ['proto field names', protoName],
+    ['pre-1.0 instrumentationLibrary* messages', pre10],
+    ['both', (k: string) => protoName(pre10(k))],
+  ])('reads every example under %s to the same rows', (_, rename) => {
+    const same = <T>(
+      decode: (t: string) => T | { error: string },
+      normalise: (r: T) => unknown,
+      file: string,
+    ) =>
+      expect(normalise(ok(decode(withKeys(example(file), rename)) as T & object))).toEqual(
+        normalise(ok(decode(example(file)) as T & object)),
+      );
+    same(decodeTracesJson, (r) => normaliseTraces(r), 'trace.json');
+    same(decodeLogsJson, (r) => normaliseLogs(r), 'logs.json');
+    same(decodeLogsJson, (r) => normaliseLogs(r), 'events.json');
+    same(decodeMetricsJson, (r) => normaliseMetrics(r), 'metrics.json');
+    const spans = normaliseTraces(ok(decodeTracesJson(withKeys(example('trace.json'), rename))));
+    expect(spans.spans).toHaveLength(1);
+    expect(spans.spans[0]).toMatchObject({
+      scopeName: 'my.library',
+      spanAttributes: { 'my.span.attr': 'some value' },
+    });
+  });
+
+  it('prefers scopeSpans to instrumentationLibrarySpans, and a JSON name to its proto name, as pdata does', () => {
+    const span = JSON.parse(example('trace.json')).resourceSpans[0].scopeSpans[0].spans[0];
+    const body = JSON.stringify({
+      resourceSpans: [
+        {
+          scopeSpans: [{ spans: [span] }],
+          instrumentationLibrarySpans: [{ spans: [span, span] }],
+          scope_spans: [{ spans: [span, span, span] }],
+        },
+      ],
+    });
+    expect(normaliseTraces(ok(decodeTracesJson(body))).spans).toHaveLength(1);
+  });
+
+  it('leaves attribute keys and string values with underscores alone', () => {
+    const body = JSON.stringify({
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  ...JSON.parse(example('trace.json')).resourceSpans[0].scopeSpans[0].spans[0],
+                  attributes: [
+                    { key: 'faas.invocation_id', value: { string_value: 'a_b":c' } },
+                    { key: 'db.query_text', value: { stringValue: '{"x_y": 1}' } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(normaliseTraces(ok(decodeTracesJson(body))).spans[0].spanAttributes).toEqual({
+      'faas.invocation_id': 'a_b":c',
+      'db.query_text': '{"x_y": 1}',
+    });
+  });
+
+  it('refuses a non-empty body without the signal’s field, naming what it has, instead of acknowledging it empty', () => {
+    expect(decodeTracesJson('{"resourceLogs":[{}]}')).toEqual({
+      error: 'invalid OTLP/JSON: the body has no "resourceSpans" field (it has "resourceLogs")',
+    });
+    expect(decodeMetricsJson('{"resource_metric":[]}')).toEqual({
+      error: expect.stringContaining('no "resourceMetrics" field (it has "resource_metric")'),
+    });
+    expect(isDecodeError(decodeLogsJson('{}'))).toBe(false);
+    expect(isDecodeError(decodeLogsJson('{"resourceLogs":null}'))).toBe(false);
+  });
+});
+
 describe(decodeTracesJson.name, () => {
   it('decodes the opentelemetry-proto trace example, upper-case hex ids included', () => {
     const out = normaliseTraces(ok(decodeTracesJson(example('trace.json'))));
@@ -75,7 +176,9 @@ describe(decodeTracesJson.name, () => {
     expect(decodeTracesJson('{"resourceSpans":{}}')).toEqual({
       error: 'invalid OTLP/JSON: resourceSpans must be an array',
     });
-    expect(isDecodeError(decodeTracesJson('{"error":"not a decode error"}'))).toBe(false);
+    expect(decodeTracesJson('{"error":"not a decode error"}')).toEqual({
+      error: 'invalid OTLP/JSON: the body has no "resourceSpans" field (it has "error")',
+    });
   });
 });
 

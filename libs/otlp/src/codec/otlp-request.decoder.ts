@@ -6,6 +6,7 @@ import type {
 } from '../common/otlp-request.types';
 import { parseJsonKeepingLongIntegers } from './long-safe-json.parser';
 import { LogsRequestMessage, MetricsRequestMessage } from './otlp-proto';
+import { holdsOtherNames, renameToJsonNames } from './proto-json-names';
 import { readTraceRequest } from './trace-request.reader';
 
 /*
@@ -42,9 +43,25 @@ function decodeJson<T>(input: string | Uint8Array, field: string): DecodeResult<
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { error: 'invalid OTLP/JSON: the body must be a JSON object' };
   }
-  const list = (parsed as Record<string, unknown>)[field];
+  const body = parsed as Record<string, unknown>;
+  const sent = Object.keys(body);
+  if (holdsOtherNames(body)) renameToJsonNames(body);
+  const list = body[field];
   if (list !== undefined && list !== null && !Array.isArray(list)) {
     return { error: `invalid OTLP/JSON: ${field} must be an array` };
+  }
+  if (list === undefined) {
+    // Unknown fields are ignored, but a body of nothing else was sent as something: acknowledged
+    // with 200 {}, its items were lost uncounted (logs posted to /v1/traces, a misspelt field).
+    if (sent.length > 0) {
+      const named = sent
+        .slice(0, 5)
+        .map((k) => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k))
+        .join(', ');
+      return {
+        error: `invalid OTLP/JSON: the body has no "${field}" field (it has ${named}${sent.length > 5 ? ', …' : ''})`,
+      };
+    }
   }
   // A fresh object: unknown top-level fields are ignored (specification.md), and a stray "error"
   // key in the body cannot be mistaken for a decode error.
