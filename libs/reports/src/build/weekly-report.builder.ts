@@ -1,4 +1,10 @@
-import { gbSeconds, type PricingService } from '@fleetscope/pricing';
+import {
+  LambdaTierLedger,
+  gbSeconds,
+  lambdaTierOrder,
+  type LambdaTierGrouping,
+  type PricingService,
+} from '@fleetscope/pricing';
 import {
   billsInit,
   emptyBreakdown,
@@ -52,22 +58,6 @@ import {
 
 export const TOP_MOVERS = 10;
 const ARCHITECTURES = ['x86_64', 'arm64'] as const;
-
-/** FLEETSCOPE_PRICING_TIER_GROUPING: who shares Lambda's monthly duration tiers. */
-export type LambdaTierGrouping = 'account' | 'organization';
-
-/**
- * Lambda's duration tiers are totalled per account, region and architecture; an Organization's
- * consolidated bill totals them across its accounts.
- */
-export function lambdaTierKey(
-  grouping: LambdaTierGrouping,
-  account: string,
-  region: string,
-  architecture: string,
-): string {
-  return `${grouping === 'organization' ? '*' : account}|${region}|${architecture}`;
-}
 
 /** The first day whose usage a report of `week` needs (see WeeklyReportInputs.days). */
 export function reportInputsFromMs(week: IsoWeek): number {
@@ -561,7 +551,7 @@ export function buildWeeklyReport(
   };
   const unpricedFunctions = new Map<string, string>();
   const priceIds = new Set<string>();
-  const tierUsed = new Map<string, number>();
+  const tiers = new LambdaTierLedger(tierGrouping);
   const dailyCost = new Map<number, number>();
   /** The previous week's daily cost, keyed by the same weekday of this week. */
   const previousDailyCost = new Map<number, number>();
@@ -573,7 +563,7 @@ export function buildWeeklyReport(
 
   const days = [...inputs.days]
     .filter((d) => d.dayStartMs >= reportInputsFromMs(week) && d.dayStartMs < week.toMs)
-    .sort((a, b) => a.dayStartMs - b.dayStartMs || a.functionId.localeCompare(b.functionId));
+    .sort(lambdaTierOrder);
   for (const day of days) {
     const fn = functions.get(day.functionId);
     if (!fn) {
@@ -582,11 +572,13 @@ export function buildWeeklyReport(
     }
     let priced: PricedDay;
     if (fn.platform === 'aws_lambda') {
-      const arch = day.architecture ?? fn.architecture;
-      const tierKey = `${lambdaTierKey(tierGrouping, fn.account, fn.region, arch)}|${monthStartMs(day.dayStartMs)}`;
-      const used = tierUsed.get(tierKey) ?? 0;
-      priced = priceLambdaDay(fn, day, pricing, used);
-      tierUsed.set(tierKey, used + priced.onDemandGbSeconds);
+      const place = {
+        account: fn.account,
+        region: fn.region,
+        architecture: day.architecture ?? fn.architecture,
+        dayStartMs: day.dayStartMs,
+      };
+      priced = tiers.price(place, (used) => priceLambdaDay(fn, day, pricing, used));
     } else if (fn.platform === 'knative' || fn.platform === 'openfaas') {
       priced = pricePodDay(fn, day, pricing);
     } else if (isGcpAzure(fn)) {
