@@ -490,11 +490,24 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
     Coverage: {
       type: 'object',
       properties: {
-        status: { type: 'string', enum: ['complete', 'partial', 'none'] },
+        status: {
+          type: 'string',
+          enum: ['complete', 'partial', 'none'],
+          description: "'partial' also when a source stopped sending on some days (`sourceGaps`).",
+        },
         daysWithData: { type: 'number' },
-        missingDays: { type: 'array', items: { type: 'string' } },
+        missingDays: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Days nothing at all was recorded on.',
+        },
         sources: { type: 'array', items: { type: 'string' } },
         days: { type: 'array', items: { $ref: '#/components/schemas/CoverageDay' } },
+        sourceGaps: {
+          type: 'array',
+          items: { $ref: '#/components/schemas/SourceGap' },
+          description: 'Absent in reports built before it was recorded.',
+        },
         message: {
           type: 'string',
           description: 'One plain sentence: what data the week has and what is missing.',
@@ -922,6 +935,17 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
           additionalProperties: false,
         },
         version: { type: 'string' },
+        collector: {
+          type: 'object',
+          properties: {
+            otlpHttpPort: { type: 'number', nullable: true },
+            otlpGrpcPort: { type: 'number', nullable: true },
+          },
+          required: ['otlpHttpPort', 'otlpGrpcPort'],
+          additionalProperties: false,
+          description:
+            'Where the collector takes telemetry, as configured (FLEETSCOPE_OTLP_HTTP_PORT, FLEETSCOPE_OTLP_GRPC_PORT): the empty fleet page names them. null for port 0, where the system picks one.',
+        },
         demo: {
           type: 'boolean',
           description:
@@ -929,7 +953,7 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
           enum: [true],
         },
       },
-      required: ['status', 'clickhouse', 'version'],
+      required: ['status', 'clickhouse', 'version', 'collector'],
       additionalProperties: false,
     },
     IdleMinScalePods: {
@@ -1067,15 +1091,18 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
             type: 'object',
             properties: {
               coldStarts: { type: 'number' },
-              wastedGbSeconds: { type: 'number' },
+              wastedGbSeconds: { type: 'number', nullable: true },
               wastedUsd: { type: 'number', nullable: true },
-              functions: { type: 'number' },
+              functions: {
+                type: 'number',
+                description: 'The functions whose memory-time `wastedGbSeconds` sums.',
+              },
             },
             required: ['coldStarts', 'wastedGbSeconds', 'wastedUsd', 'functions'],
             additionalProperties: false,
           },
           description:
-            'Per policy. `wastedUsd` sums the functions whose idle time is billed, null when none is (the CLI and the "What if" panel print it as it is).',
+            'Per policy. `wastedGbSeconds` sums the functions whose memory size is known, `functions` of them: null when there are functions and none is known (a sum of none is not 0 GB-s of theirs). `wastedUsd` sums the functions whose idle time is billed, null when none is (the CLI and the "What if" panel print it as it is).',
         },
         notes: {
           type: 'array',
@@ -1141,6 +1168,20 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
           additionalProperties: false,
           description:
             'What each factor was in each week (duration: mean billed ms per invocation).',
+        },
+        missingData: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              source: { type: 'string' },
+              dates: { type: 'array', items: { type: 'string' } },
+            },
+            required: ['source', 'dates'],
+            additionalProperties: false,
+          },
+          description:
+            'The stopped sources that fed it (Coverage.sourceGaps) and the days of either week it has no records on: the change may be missing data. Absent when none (the explanation says it too).',
         },
       },
       required: [
@@ -1724,6 +1765,23 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
       description:
         'Measured (or, for sizes the adaptive search ruled out, predicted) figures of one candidate.',
     },
+    SourceGap: {
+      type: 'object',
+      properties: {
+        source: { type: 'string' },
+        dates: { type: 'array', items: { type: 'string' }, description: 'YYYY-MM-DD, UTC.' },
+        functionIds: {
+          type: 'array',
+          items: { type: 'string' },
+          description:
+            'The functions it fed over the two weeks with no records on some of those days.',
+        },
+      },
+      required: ['source', 'dates', 'functionIds'],
+      additionalProperties: false,
+      description:
+        'A source that stopped sending: the whole days of a week it sent no records on since a day it stopped after sending on most days before it (source-gaps.ts), on which functions it fed have no records at all (their cost there is missing, not zero).',
+    },
     StoredExplanation: {
       type: 'object',
       properties: {
@@ -2025,11 +2083,24 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
     WeekCoverage: {
       type: 'object',
       properties: {
-        status: { type: 'string', enum: ['complete', 'partial', 'none'] },
+        status: {
+          type: 'string',
+          enum: ['complete', 'partial', 'none'],
+          description: "'partial' also when a source stopped sending on some days (`sourceGaps`).",
+        },
         daysWithData: { type: 'number' },
-        missingDays: { type: 'array', items: { type: 'string' } },
+        missingDays: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Days nothing at all was recorded on.',
+        },
         sources: { type: 'array', items: { type: 'string' } },
         days: { type: 'array', items: { $ref: '#/components/schemas/CoverageDay' } },
+        sourceGaps: {
+          type: 'array',
+          items: { $ref: '#/components/schemas/SourceGap' },
+          description: 'Absent in reports built before it was recorded.',
+        },
       },
       required: ['status', 'daysWithData', 'missingDays', 'sources', 'days'],
       additionalProperties: false,

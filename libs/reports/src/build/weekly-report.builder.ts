@@ -41,6 +41,13 @@ import type {
 } from './report-inputs';
 import { reportRecommendations } from './report-recommendations';
 import {
+  dateRuns,
+  missingDataOf,
+  sourceGapDays,
+  weekSourceGaps,
+  type SourceGapDay,
+} from './source-gaps';
+import {
   BREAKDOWN_KEYS,
   combinedShare,
   pricedShare,
@@ -51,6 +58,7 @@ import {
   type GroupTotal,
   type Mover,
   type ReportFunctionCost,
+  type SourceGap,
   type UnpricedUsageLine,
   type WeekCoverage,
   type WeeklyReport,
@@ -264,11 +272,13 @@ function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
 
 /**
  * Of a week in progress, the days from `asOfMs` on have not come, and the day it falls in has not
- * ended (its records may still be on their way): listed, never missing.
+ * ended (its records may still be on their way): listed, never missing. A day some source stopped
+ * sending on (`gaps`) makes the week partial though other sources recorded it.
  */
 function weekCoverage(
   week: IsoWeek,
   days: readonly DailyUsage[],
+  gaps: readonly SourceGapDay[],
   asOfMs = week.toMs,
 ): WeekCoverage {
   const coverageDays = [];
@@ -288,17 +298,19 @@ function weekCoverage(
   const ended = come.filter((_, i) => week.fromMs + (i + 1) * DAY_MS <= asOfMs);
   const missingDays = ended.filter((d) => d.invocations === 0).map((d) => d.date);
   const daysWithData = come.filter((d) => d.invocations > 0).length;
+  const sourceGaps = weekSourceGaps(gaps, week);
   return {
     status:
       daysWithData === 0
         ? 'none'
-        : missingDays.length > 0 || ended.length < coverageDays.length
+        : missingDays.length > 0 || ended.length < coverageDays.length || sourceGaps.length > 0
           ? 'partial'
           : 'complete',
     daysWithData,
     missingDays,
     sources: [...allSources].sort(),
     days: coverageDays,
+    sourceGaps,
   };
 }
 
@@ -308,26 +320,33 @@ function coverageMessage(
   previous: IsoWeek,
   p: WeekCoverage,
   asOfMs: number,
+  nameOf: (id: string) => string,
 ): string {
   const span = `${week.label} (${isoDate(week.fromMs)} to ${isoDate(week.toMs - DAY_MS)})`;
   const current =
     asOfMs < week.toMs && c.daysWithData > 0
-      ? inProgressMessage(span, week, c, asOfMs)
-      : weekMessage(span, c);
+      ? inProgressMessage(span, week, c, asOfMs, nameOf)
+      : weekMessage(span, c, nameOf);
   // The change is only as good as the week it is compared with: a gap there reads as growth.
   const before = `the week before, ${previous.label} (${isoDate(previous.fromMs)} to ${isoDate(previous.toMs - DAY_MS)})`;
   switch (p.status) {
     case 'none':
       return `${current} No data for ${before}: its figures are zero because nothing was recorded, not because nothing ran.`;
     case 'partial':
-      return `${current} Partial data for ${before}: ${daysSentence(p)}`;
+      return `${current} Partial data for ${before}: ${partialSentences(p, nameOf)}`;
     case 'complete':
       return current;
   }
 }
 
 /** A week in progress: the days so far, today (not ended: no records yet is not missing) and the days to come. */
-function inProgressMessage(span: string, week: IsoWeek, c: WeekCoverage, asOfMs: number): string {
+function inProgressMessage(
+  span: string,
+  week: IsoWeek,
+  c: WeekCoverage,
+  asOfMs: number,
+  nameOf: (id: string) => string,
+): string {
   const come = Math.ceil((asOfMs - week.fromMs) / DAY_MS);
   const today = (asOfMs - week.fromMs) % DAY_MS > 0 ? c.days[come - 1] : undefined;
   const missing =
@@ -336,19 +355,45 @@ function inProgressMessage(span: string, week: IsoWeek, c: WeekCoverage, asOfMs:
   const records = `${c.daysWithData} of its ${come} days so far ${c.daysWithData === 1 ? 'has' : 'have'} invocation records (from ${c.sources.join(', ')})`;
   const toCome =
     come < 7 ? ` The days from ${isoDate(week.fromMs + come * DAY_MS)} have not come yet.` : '';
-  return `${span} is in progress: ${[records, missing, notYet].filter(Boolean).join('; ')}.${toCome}`;
+  const gaps = (c.sourceGaps ?? []).map((g) => gapSentence(g, nameOf));
+  return [
+    `${span} is in progress: ${[records, missing, notYet].filter(Boolean).join('; ')}.${toCome}`,
+    ...gaps,
+  ].join(' ');
 }
 
 function daysSentence(c: WeekCoverage): string {
   return `${c.daysWithData} of 7 days ${c.daysWithData === 1 ? 'has' : 'have'} invocation records (from ${c.sources.join(', ')}); nothing was recorded on ${c.missingDays.join(', ')}.`;
 }
 
-function weekMessage(span: string, c: WeekCoverage): string {
+/** A stopped source, its days and the functions whose records it took with it. */
+function gapSentence(g: SourceGap, nameOf: (id: string) => string): string {
+  const names = g.functionIds.map(nameOf);
+  const listed =
+    names.length <= 3
+      ? names.join(', ')
+      : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  const fed =
+    names.length === 1
+      ? `the function it fed (${listed}) has none then: its cost`
+      : `${names.length} functions it fed (${listed}) have none then: their cost`;
+  return `${g.source} sent no records on ${dateRuns(g.dates)} though it had been sending; ${fed} on those days is missing from the figures, not a drop.`;
+}
+
+/** Why a week is partial: the days with nothing recorded, and the sources that stopped. */
+function partialSentences(c: WeekCoverage, nameOf: (id: string) => string): string {
+  return [
+    ...(c.missingDays.length > 0 ? [daysSentence(c)] : []),
+    ...(c.sourceGaps ?? []).map((g) => gapSentence(g, nameOf)),
+  ].join(' ');
+}
+
+function weekMessage(span: string, c: WeekCoverage, nameOf: (id: string) => string): string {
   switch (c.status) {
     case 'none':
       return `No data for ${span}: no source sent any invocation records. Every figure of this week is zero because nothing was recorded, not because nothing ran.`;
     case 'partial':
-      return `Partial data for ${span}: ${daysSentence(c)}`;
+      return `Partial data for ${span}: ${partialSentences(c, nameOf)}`;
     case 'complete':
       return `Data for all 7 days of ${span}, from ${c.sources.join(', ')}.`;
   }
@@ -604,6 +649,11 @@ export function buildWeeklyReport(
     }
   }
 
+  // Judged over both weeks: a source the week before sent on sets what this week misses.
+  const endedMs = week.fromMs + Math.floor((asOfMs - week.fromMs) / DAY_MS) * DAY_MS;
+  const gaps = sourceGapDays(inputs.days, previous.fromMs, endedMs);
+  const missingData = missingDataOf(gaps);
+
   const rows: ReportFunctionCost[] = [];
   const movers: Mover[] = [];
   for (const id of new Set([...current.keys(), ...prior.keys()])) {
@@ -659,6 +709,7 @@ export function buildWeeklyReport(
         memoryMb: safe(f.memoryMb),
         architecture: fn.platform === 'aws_lambda' ? describeArchitecture(f.architecture) : '',
       });
+      const missing = missingData.get(id) ?? [];
       movers.push({
         functionId: id,
         name: fn.name,
@@ -667,8 +718,15 @@ export function buildWeeklyReport(
         changeUsd,
         changeRatio: previousCostUsd > 0 ? changeUsd / previousCostUsd : null,
         parts,
-        explanation: explainChange(parts, changeUsd, fn.platform),
+        explanation: [
+          explainChange(parts, changeUsd, fn.platform),
+          ...missing.map(
+            (m) =>
+              `${m.source} sent no records on ${dateRuns(m.dates)}: the change may be missing data, not a change in use`,
+          ),
+        ].join('; '),
         factors: { previous: describe(pf), current: describe(cf) },
+        ...(missing.length > 0 ? { missingData: missing } : {}),
       });
     }
   }
@@ -741,8 +799,8 @@ export function buildWeeklyReport(
   const daysText = Number.isInteger(remainingDays)
     ? String(remainingDays)
     : remainingDays.toFixed(1);
-  const coverage = weekCoverage(week, inputs.days, asOfMs);
-  const previousCoverage = weekCoverage(previous, inputs.days);
+  const coverage = weekCoverage(week, inputs.days, gaps, asOfMs);
+  const previousCoverage = weekCoverage(previous, inputs.days, gaps);
   const recs = reportRecommendations(inputs.recommendations, nameOf);
 
   return {
@@ -797,7 +855,7 @@ export function buildWeeklyReport(
     recommendationsSavingUsd: recs.total,
     coverage: {
       ...coverage,
-      message: coverageMessage(week, coverage, previous, previousCoverage, asOfMs),
+      message: coverageMessage(week, coverage, previous, previousCoverage, asOfMs, nameOf),
       previousWeek: previousCoverage,
       unpriced: [...unpricedFunctions].map(([functionId, reason]) => ({ functionId, reason })),
       assumptions: [

@@ -166,6 +166,11 @@ export interface Mover {
     previous: { invocations: number; durationMs: number; memoryMb: number; architecture: string };
     current: { invocations: number; durationMs: number; memoryMb: number; architecture: string };
   };
+  /**
+   * The stopped sources that fed it (Coverage.sourceGaps) and the days of either week it has no
+   * records on: the change may be missing data. Absent when none (the explanation says it too).
+   */
+  missingData?: { source: string; dates: string[] }[];
 }
 
 /**
@@ -252,12 +257,29 @@ export interface CoverageDay {
   sources: string[];
 }
 
+/**
+ * A source that stopped sending: the whole days of a week it sent no records on since a day it
+ * stopped after sending on most days before it (source-gaps.ts), on which functions it fed have
+ * no records at all (their cost there is missing, not zero).
+ */
+export interface SourceGap {
+  source: string;
+  /** YYYY-MM-DD, UTC. */
+  dates: string[];
+  /** The functions it fed over the two weeks with no records on some of those days. */
+  functionIds: string[];
+}
+
 export interface WeekCoverage {
+  /** 'partial' also when a source stopped sending on some days (`sourceGaps`). */
   status: 'complete' | 'partial' | 'none';
   daysWithData: number;
+  /** Days nothing at all was recorded on. */
   missingDays: string[];
   sources: string[];
   days: CoverageDay[];
+  /** Absent in reports built before it was recorded. */
+  sourceGaps?: SourceGap[];
 }
 
 export interface Coverage extends WeekCoverage {
