@@ -2,7 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OtlpKeyValue, OtlpSpan } from '@fleetscope/otlp';
+import {
+  encodeTraceRequestProtobuf,
+  type OtlpKeyValue,
+  type OtlpSpan,
+  type OtlpTraceRequest,
+} from '@fleetscope/otlp';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import {
   awslogs,
@@ -195,5 +200,44 @@ describe('OTLP exports shaped as real exporters send them', () => {
         reason: 'invalid_json',
       }),
     ).toBe(before + 1);
+  });
+
+  it('defect: JSON answers were "application/json; charset=utf-8", so the Collector’s otlphttpexporter ignored partial_success; now exactly the request’s type', async () => {
+    const name = `content-type-${hex(3)}`;
+    const at = minuteAgo(3);
+    const good = {
+      traceId: hex(16),
+      spanId: hex(8),
+      kind: 2,
+      name,
+      startTimeUnixNano: nanos(at),
+      endTimeUnixNano: nanos(at, 100),
+      attributes: [str('faas.invocation_id', randomUUID())],
+    };
+    const request = {
+      resourceSpans: [
+        {
+          resource: { attributes: lambdaResource(name) },
+          scopeSpans: [{ spans: [good, { ...good, spanId: hex(8), traceId: 'not hex' }] }],
+        },
+      ],
+    };
+    const partial = await post<{ partialSuccess?: { rejectedSpans?: string } }>(
+      `${fleetscope.ingestUrl}/v1/traces`,
+      request,
+    );
+    expect(partial.status).toBe(200);
+    expect(partial.headers.get('content-type')).toBe('application/json');
+    expect(partial.body.partialSuccess?.rejectedSpans).toBe('1');
+    const refused = await post(`${fleetscope.ingestUrl}/v1/traces`, '{"resourceSpans":{}}');
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toBe('application/json');
+    const protobuf = await post(
+      `${fleetscope.ingestUrl}/v1/traces`,
+      Buffer.from(encodeTraceRequestProtobuf(request as OtlpTraceRequest)),
+      { 'content-type': 'application/x-protobuf' },
+    );
+    expect(protobuf.status).toBe(200);
+    expect(protobuf.headers.get('content-type')).toBe('application/x-protobuf');
   });
 });

@@ -32,9 +32,14 @@ export function otlpResponseType(
   return otlpEncodingOf(type) === encoding ? type : OTLP_CONTENT_TYPES[encoding];
 }
 
-export function asBody(encoded: Uint8Array | string): Buffer | string {
+/**
+ * The answer's bytes. A Buffer, JSON too: Fastify appends `; charset=utf-8` to a JSON
+ * Content-Type sent with a string, and the Collector's otlphttpexporter reads partial_success
+ * only from an answer whose Content-Type is exactly the request's (exporter/otlphttpexporter).
+ */
+export function asBody(encoded: Uint8Array | string): Buffer {
   return typeof encoded === 'string'
-    ? encoded
+    ? Buffer.from(encoded, 'utf8')
     : Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
 }
 
