@@ -65,6 +65,8 @@ describe(LambdaTuningDriver.name, () => {
           credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
           maxAttempts: 1,
         }),
+      // Restores that cannot succeed here (versions that will not go) give up within a second.
+      { totalMs: 500, firstDelayMs: 50, maxDelayMs: 200 },
     );
   });
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RESTORE_RETRY_ENV } from '@fleetscope/tuning-drivers';
 import { pointAwsSdkAt } from '../../support/aws-sdk-env';
 import { startFleetscope, type RunningFleetscope } from '../../support/fleetscope-app';
 import { startFakeKnative, type FakeKnative } from './fake-knative.server';
@@ -21,15 +22,20 @@ export interface LambdaFleetscope {
 export function useLambdaFleetscope(specs: FakeFunctionSpec[]): LambdaFleetscope {
   const ctx = {} as LambdaFleetscope;
   let restoreEnv: (() => void) | undefined;
+  const retryBefore = process.env[RESTORE_RETRY_ENV];
   beforeAll(async () => {
     ctx.lambda = await startFakeLambda(specs);
     restoreEnv = pointAwsSdkAt(ctx.lambda.url, 'us-east-1');
+    // A restore the stand-in refuses for good gives up after a second, not ten minutes.
+    process.env[RESTORE_RETRY_ENV] = '1';
     ctx.fleetscope = await startFleetscope();
   });
   afterAll(async () => {
     await ctx.fleetscope?.stop();
     await ctx.lambda?.close();
     restoreEnv?.();
+    if (retryBefore === undefined) delete process.env[RESTORE_RETRY_ENV];
+    else process.env[RESTORE_RETRY_ENV] = retryBefore;
   });
   return ctx;
 }

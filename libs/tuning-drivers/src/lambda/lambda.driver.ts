@@ -33,8 +33,29 @@ import {
 /** Longest wait for a configuration or code update to finish (Lambda: usually seconds). */
 const UPDATE_WAIT_SECONDS = 300;
 
+/** How long restore keeps trying, by default: a control plane failing for minutes recovers. */
+export const RESTORE_RETRY_MS = 10 * 60_000;
+/** Overrides RESTORE_RETRY_MS (seconds) where the driver is built without restoreRetry.totalMs. */
+export const RESTORE_RETRY_ENV = 'FLEETSCOPE_TUNING_RESTORE_RETRY_SECONDS';
+
+/** RESTORE_RETRY_ENV when it holds a number of seconds, else RESTORE_RETRY_MS; read per restore. */
+function defaultRestoreRetryMs(): number {
+  const seconds = Number(process.env[RESTORE_RETRY_ENV]);
+  return process.env[RESTORE_RETRY_ENV] && Number.isFinite(seconds) && seconds >= 0
+    ? seconds * 1000
+    : RESTORE_RETRY_MS;
+}
+
+/** Restore's retries: for `totalMs` in all, the wait doubling from `firstDelayMs` to `maxDelayMs`. */
+export interface RestoreRetry {
+  totalMs: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
+}
+
+const MARKER_PREFIX = 'fleetscope-tuning ';
 /** Description of every version a job publishes: how restore finds them, after a crash too. */
-export const versionMarker = (jobId: string) => `fleetscope-tuning ${jobId}`;
+export const versionMarker = (jobId: string) => `${MARKER_PREFIX}${jobId}`;
 /** Alias of one candidate; every alias of a job shares the prefix. */
 export const aliasPrefix = (jobId: string) => `fst-${jobId}-`;
 export const aliasName = (jobId: string, c: Candidate) =>
@@ -147,6 +168,7 @@ export class LambdaTuningDriver implements TuningDriver {
   constructor(
     private readonly newClient: (region: string | undefined) => LambdaClient = (region) =>
       new LambdaClient({ region, maxAttempts: 3 }),
+    private readonly restoreRetry: Partial<RestoreRetry> = {},
   ) {}
 
   close(): void {
@@ -174,6 +196,17 @@ export class LambdaTuningDriver implements TuningDriver {
       });
     const c = got.Configuration;
     if (!c?.FunctionArn || !c.MemorySize) throw new Error('GetFunction returned no configuration');
+    // $LATEST carries a job's marker only while that job publishes a size, or when its restore
+    // failed: its settings are then a candidate's, and a snapshot of them would be "restored" to.
+    if (c.Description?.startsWith(MARKER_PREFIX))
+      throw new Error(
+        `${c.FunctionName ?? target.function} is left as tuning job ` +
+          `${c.Description.slice(MARKER_PREFIX.length).split(' ')[0]} set it while measuring a size ` +
+          `(${c.MemorySize} MB, description "${c.Description}"): that job is still publishing a ` +
+          'size, or its restore failed. Wait for it to end, or put back its memory size, ' +
+          'architecture and description (GET /api/tuning-jobs lists the job; its snapshot holds ' +
+          'them) before tuning again',
+      );
     const arn = parseLambdaArn(c.FunctionArn);
     const lambdaDetails: LambdaDetails = {
       functionName: c.FunctionName ?? target.function,
@@ -267,22 +300,52 @@ export class LambdaTuningDriver implements TuningDriver {
   async restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void> {
     // After any publish still under way (a call abandoned on a cancel or a shutdown may have
     // started one): what it publishes must not outlive the restore.
-    await this.oneAtATime(target, async () => {
-      // Both steps are tried whatever the other did: a version that will not go must not leave
-      // $LATEST at a candidate's size, and a failed configuration must not leave the versions.
-      const failures: unknown[] = [];
-      await this.configure(target, asSnapshot(snapshot)).catch((error: unknown) =>
-        failures.push(error),
+    await this.oneAtATime(target, () => this.retried(() => this.restoreOnce(target, snapshot)));
+  }
+
+  /**
+   * `work` until it succeeds, or until restoreRetry.totalMs have passed: a restore that fails
+   * leaves production at a candidate's size, and Lambda's control plane (throttling, 5xx) often
+   * recovers within minutes, far beyond the SDK's own retries (about 0.3 s). Errors no wait will
+   * mend (a missing permission, a deleted function) are thrown at once.
+   */
+  private async retried(work: () => Promise<void>): Promise<void> {
+    const {
+      totalMs = defaultRestoreRetryMs(),
+      firstDelayMs = 1_000,
+      maxDelayMs = 30_000,
+    } = this.restoreRetry;
+    const deadline = Date.now() + totalMs;
+    for (let attempt = 1, delayMs = firstDelayMs; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (isPermanent(error) || Date.now() + delayMs > deadline) {
+          if (attempt === 1) throw error;
+          const message = error instanceof Error ? error.message : String(error);
+          throw new Error(`${message} (still failing after ${attempt} attempts)`, {
+            cause: error,
+          });
+        }
+      }
+      await sleep(delayMs);
+      delayMs = Math.min(maxDelayMs, delayMs * 2);
+    }
+  }
+
+  private async restoreOnce(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void> {
+    // Both steps are tried whatever the other did: a version that will not go must not leave
+    // $LATEST at a candidate's size, and a failed configuration must not leave the versions.
+    const failures: unknown[] = [];
+    await this.configure(target, asSnapshot(snapshot)).catch((error: unknown) =>
+      failures.push(error),
+    );
+    await this.removeJobVersions(target, snapshot).catch((error: unknown) => failures.push(error));
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1)
+      throw new Error(
+        failures.map((e) => (e instanceof Error ? e.message : String(e))).join('; and '),
       );
-      await this.removeJobVersions(target, snapshot).catch((error: unknown) =>
-        failures.push(error),
-      );
-      if (failures.length === 1) throw failures[0];
-      if (failures.length > 1)
-        throw new Error(
-          failures.map((e) => (e instanceof Error ? e.message : String(e))).join('; and '),
-        );
-    });
   }
 
   /** Deletes the aliases and versions the job made (found by their prefix and marker). */
@@ -528,6 +591,18 @@ function succeeded(config: FunctionConfiguration, operation: string): void {
 function isAccessDenied(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'AccessDeniedException' || name === 'AccessDenied';
+}
+
+/** A failure no wait mends: IAM refused, the function is gone, or the request is invalid. */
+function isPermanent(error: unknown): boolean {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const name = (error as { name?: unknown } | null)?.name;
+  return (
+    isAccessDenied(error) ||
+    isAccessDenied(cause) ||
+    name === 'ResourceNotFoundException' ||
+    name === 'InvalidParameterValueException'
+  );
 }
 
 async function ignoreMissing(p: Promise<unknown>): Promise<void> {
