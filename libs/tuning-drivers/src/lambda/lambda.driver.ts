@@ -275,7 +275,7 @@ export class LambdaTuningDriver implements TuningDriver {
         FunctionName: target.function,
         Qualifier: qualifier,
         LogType: 'Tail',
-        Payload: Buffer.from(JSON.stringify(payload ?? {})),
+        Payload: Buffer.from(eventText(payload)),
       }),
       { abortSignal: signal },
     );
@@ -591,6 +591,23 @@ function succeeded(config: FunctionConfiguration, operation: string): void {
 function isAccessDenied(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'AccessDeniedException' || name === 'AccessDenied';
+}
+
+/**
+ * The event as Invoke sends it, as Power Tuning's utils.convertPayload has it: a string that is
+ * JSON already (`"{\"orderId\":42}"`, how a payload is often pasted) is the event itself; anything
+ * else is serialised (a string that is not JSON goes as a JSON string); none is `{}`.
+ */
+export function eventText(payload: unknown): string {
+  if (typeof payload === 'string') {
+    try {
+      JSON.parse(payload);
+      return payload;
+    } catch {
+      return JSON.stringify(payload);
+    }
+  }
+  return JSON.stringify(payload ?? {});
 }
 
 /** A failure no wait mends: IAM refused, the function is gone, or the request is invalid. */
