@@ -10,18 +10,26 @@ export interface Figures {
 export interface Scale {
   maxCostUsd: number;
   maxDurationMs: number;
+  /**
+   * What every invocation costs whatever its duration (Lambda's request charge): Power Tuning's
+   * cost is duration alone, so 'balanced' weighs cost without it (0 where there is none).
+   */
+  fixedCostUsd: number;
 }
 
-export function scaleOf(figures: Figures[]): Scale {
+export function scaleOf(figures: Figures[], fixedCostUsd = 0): Scale {
   return {
     maxCostUsd: Math.max(...figures.map((f) => f.costUsd)),
     maxDurationMs: Math.max(...figures.map((f) => f.durationMs)),
+    fixedCostUsd,
   };
 }
 
 /**
- * The number a strategy minimises: cost, duration, or w·cost/maxCost + (1−w)·duration/maxDuration
- * (Power Tuning's analyzer.js, max-normalised).
+ * The number a strategy minimises: cost, duration, or w·c/maxC + (1−w)·duration/maxDuration,
+ * c the cost less the per-invocation charge (Power Tuning's analyzer.js, max-normalised over its
+ * duration-only cost: with the request charge in, a small cost gap shrank against the max and
+ * 'balanced' leant towards speed, 1024 MB where Power Tuning picks 512 MB).
  */
 export function objective(
   strategy: TuningStrategy,
@@ -36,7 +44,8 @@ export function objective(
       return f.durationMs;
     case 'balanced':
       return (
-        (balancedWeight * f.costUsd) / (scale.maxCostUsd || 1) +
+        (balancedWeight * (f.costUsd - scale.fixedCostUsd)) /
+          (scale.maxCostUsd - scale.fixedCostUsd || 1) +
         ((1 - balancedWeight) * f.durationMs) / (scale.maxDurationMs || 1)
       );
   }

@@ -651,6 +651,57 @@ describe(summarise.name, () => {
     expect(pick?.memoryMb).toBe(1024);
   });
 
+  it('under balanced, picks what Power Tuning picks over a grid: cost normalised without the request charge', () => {
+    // Power Tuning's analyzer: cost = ceil(mean billed ms) × 2.1e-9 × memory/128, no request
+    // charge; minimise w·cost/maxCost + (1−w)·duration/maxDuration. Before, 5 of these 108 cases
+    // differed (10 ms fixed + 5 ms CPU, w 0.5: Power Tuning 512 MB, Fleetscope 1024 MB).
+    const grid = [128, 256, 512, 1024, 1536, 3008];
+    const candidates = grid.map((memoryMb) => ({ architecture: 'x86_64' as const, memoryMb }));
+    const differing: string[] = [];
+    for (const fixed of [1, 3, 10, 30, 100, 300])
+      for (const cpu of [5, 20, 50, 200, 800, 3000])
+        for (const w of [0.3, 0.5, 0.7]) {
+          const warmMs = (m: number) => fixed + cpu / Math.min(1, m / 1769);
+          let seq = 0;
+          const obs: Observation[] = grid.flatMap((memoryMb) =>
+            Array.from({ length: 10 }, (_, i) => ({
+              architecture: 'x86_64' as const,
+              memoryMb,
+              seq: seq++,
+              warmup: i === 0,
+              outcome: 'ok' as const,
+              durationMs: warmMs(memoryMb),
+              billedDurationMs: Math.ceil(warmMs(memoryMb)),
+              initDurationMs: 0,
+              errorType: '',
+            })),
+          );
+          const balanced: SearchOptions = {
+            ...options,
+            mode: 'grid',
+            strategy: 'balanced',
+            balancedWeight: w,
+            invocationsPerSize: 10,
+          };
+          const { pick } = summarise(candidates, obs, balanced, pricer);
+          const stats = grid.map((m) => ({
+            m,
+            cost: Math.ceil(warmMs(m)) * 2.1e-9 * (m / 128),
+            duration: warmMs(m),
+          }));
+          const maxCost = Math.max(...stats.map((x) => x.cost));
+          const maxDuration = Math.max(...stats.map((x) => x.duration));
+          const value = (x: (typeof stats)[number]) =>
+            (w * x.cost) / maxCost + ((1 - w) * x.duration) / maxDuration;
+          const powerTuning = [...stats].sort((a, b) => value(a) - value(b))[0].m;
+          if (pick?.memoryMb !== powerTuning)
+            differing.push(
+              `${fixed} ms + ${cpu} ms CPU, w ${w}: ${powerTuning} vs ${pick?.memoryMb}`,
+            );
+        }
+    expect(differing).toEqual([]);
+  });
+
   it('under balanced, gives a stopped job the best measured size the final pick would take: the same scale, not one over the measured sizes alone', () => {
     const obs = warmedUp();
     const balanced = { ...options, strategy: 'balanced' as const };

@@ -157,7 +157,9 @@ function scaleOfEstimates(feasible: SizeEstimate[], pricer: TuningPricer): Scale
     costUsd: costInterval(e, pricer).value,
     durationMs: e.elapsed.value,
   }));
-  return scaleOf(figures);
+  const any = feasible[0]?.candidate;
+  // A call of no duration costs only the request charge (and no restore fee: none is asked for).
+  return scaleOf(figures, any ? pricer.invocationUsd(any.architecture, any.memoryMb, 0) : 0);
 }
 
 /**
