@@ -1,30 +1,43 @@
 import type { AnalysisContext, FunctionAnalysisInput } from '@fleetscope/analysis';
 import { monthlyFactor } from '@fleetscope/analysis';
 import { parseFunctionId } from '@fleetscope/model';
+import { LambdaTierLedger, type LambdaTierGrouping } from '@fleetscope/pricing';
 import { billedGbSecondsOf, type FunctionBilled, type FunctionConfig } from '@fleetscope/storage';
 
 type MonthlyGbSecondsBefore = NonNullable<AnalysisContext['monthlyGbSecondsBefore']>;
-export type TierGrouping = 'account' | 'organization';
+export type TierGrouping = LambdaTierGrouping;
 
 /**
- * Lambda's duration tiers are totalled per account, region and architecture; an Organization's
- * consolidated bill totals them across its accounts.
+ * Where Lambda totals the duration tiers is LambdaTierLedger's rule (per account, or across an
+ * Organization, region and architecture); these sums are already one month's, so every place is
+ * in the same month of the ledger.
  */
-function tierKey(grouping: TierGrouping, account: string, region: string, architecture: string) {
-  return `${grouping === 'organization' ? '*' : account}|${region}|${architecture}`;
+function placeOf(account: string, region: string, architecture: string) {
+  return { account, region, architecture, dayStartMs: 0 };
+}
+
+/** Adds `gbSeconds` to the tier group of the place. */
+function add(
+  ledger: LambdaTierLedger,
+  account: string,
+  region: string,
+  architecture: string,
+  gbSeconds: number,
+): void {
+  ledger.price(placeOf(account, region, architecture), () => ({ onDemandGbSeconds: gbSeconds }));
 }
 
 function lookup(
-  totals: Map<string, number>,
-  grouping: TierGrouping,
+  ledger: LambdaTierLedger,
   own: ReadonlyMap<string, number> = new Map(),
 ): MonthlyGbSecondsBefore {
-  return (account, region, architecture, functionId) =>
-    Math.max(
-      0,
-      (totals.get(tierKey(grouping, account, region, architecture)) ?? 0) -
-        (functionId === undefined ? 0 : (own.get(functionId) ?? 0)),
-    );
+  return (account, region, architecture, functionId) => {
+    const total = ledger.price(placeOf(account, region, architecture), (used) => ({
+      onDemandGbSeconds: 0,
+      used,
+    })).used;
+    return Math.max(0, total - (functionId === undefined ? 0 : (own.get(functionId) ?? 0)));
+  };
 }
 
 /**
@@ -37,7 +50,7 @@ export function accountMonthlyGbSeconds(
   inputs: readonly FunctionAnalysisInput[],
   grouping: TierGrouping = 'account',
 ): MonthlyGbSecondsBefore {
-  const totals = new Map<string, number>();
+  const ledger = new LambdaTierLedger(grouping);
   const own = new Map<string, number>();
   for (const { profile, stats } of inputs) {
     if (profile.platform !== 'aws_lambda') continue;
@@ -45,11 +58,10 @@ export function accountMonthlyGbSeconds(
     for (const m of stats.byMemory) mbMs += m.durationSumMs * m.memoryMb;
     const gbSeconds = (mbMs / 1024 / 1000) * monthlyFactor(stats.windowStartMs, stats.windowEndMs);
     if (!(gbSeconds > 0)) continue;
-    const key = tierKey(grouping, profile.account, profile.region, profile.architecture);
-    totals.set(key, (totals.get(key) ?? 0) + gbSeconds);
+    add(ledger, profile.account, profile.region, profile.architecture, gbSeconds);
     own.set(profile.functionId, (own.get(profile.functionId) ?? 0) + gbSeconds);
   }
-  return lookup(totals, grouping, own);
+  return lookup(ledger, own);
 }
 
 /**
@@ -63,7 +75,7 @@ export function storedLambdaGbSeconds(
   configs: ReadonlyMap<string, FunctionConfig>,
   grouping: TierGrouping,
 ): MonthlyGbSecondsBefore {
-  const sums = new Map<string, number>();
+  const ledger = new LambdaTierLedger(grouping);
   for (const t of totals) {
     const identity = parseFunctionId(t.functionId);
     if (identity?.platform !== 'aws_lambda') continue;
@@ -72,8 +84,7 @@ export function storedLambdaGbSeconds(
     const gbSeconds = billedGbSecondsOf(t, memoryMb);
     if (!(gbSeconds > 0)) continue;
     const architecture = config?.architecture === 'arm64' ? 'arm64' : 'x86_64';
-    const key = tierKey(grouping, identity.account, identity.region, architecture);
-    sums.set(key, (sums.get(key) ?? 0) + gbSeconds);
+    add(ledger, identity.account, identity.region, architecture, gbSeconds);
   }
-  return lookup(sums, grouping);
+  return lookup(ledger);
 }
