@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import {
   encodeTraceRequestProtobuf,
   type OtlpKeyValue,
@@ -239,5 +240,38 @@ describe('OTLP exports shaped as real exporters send them', () => {
     );
     expect(protobuf.status).toBe(200);
     expect(protobuf.headers.get('content-type')).toBe('application/x-protobuf');
+  });
+
+  it('says once per function that its spans are head-sampled (tracestate ot=th:), whose counts and cost are that fraction', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      const name = `sampled-${hex(3)}`;
+      const at = minuteAgo(2);
+      const span = () => ({
+        traceId: hex(16),
+        spanId: hex(8),
+        traceState: 'ot=th:e668',
+        kind: 2,
+        name,
+        startTimeUnixNano: nanos(at),
+        endTimeUnixNano: nanos(at, 100),
+        attributes: [str('faas.invocation_id', randomUUID())],
+      });
+      for (let i = 0; i < 2; i++) {
+        const answer = await post(`${fleetscope.ingestUrl}/v1/traces`, {
+          resourceSpans: [
+            { resource: { attributes: lambdaResource(name) }, scopeSpans: [{ spans: [span()] }] },
+          ],
+        });
+        expect(answer.status).toBe(200);
+      }
+      expect((await fn(name, at))?.invocations).toBe(2);
+      const said = warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes(name));
+      expect(said).toEqual([
+        expect.stringContaining('are head-sampled at 10 % (tracestate ot=th:)'),
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

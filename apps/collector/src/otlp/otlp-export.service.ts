@@ -118,6 +118,8 @@ function partialOf(
 
 /** How many functions known to report faas.coldstarts are remembered (ColdStartReporters). */
 const COLD_START_REPORTERS = 100_000;
+/** How many functions warned of head-sampled spans are remembered (one warning each). */
+const HEAD_SAMPLED_WARNED = 10_000;
 /** How far back the stored minutes are read for them at start-up. */
 const REPORTERS_LOOKBACK_MS = 7 * 86_400_000;
 /** How far back the stored minutes name the Lambda functions known at start-up (LambdaAccounts). */
@@ -156,6 +158,7 @@ export class OtlpExportService implements OnModuleInit {
   private readonly cumulative = new CumulativeToDelta();
   private readonly coldStartReporters = new ColdStartReporters(COLD_START_REPORTERS);
   private readonly logger = new Logger('OtlpExport');
+  private readonly headSampledWarned = new Set<string>();
   /**
    * Knative telemetry names no cluster, OpenFaaS telemetry no gateway: each gets the one the
    * scrapes and the inventory use, so a function has one id whichever way it reports.
@@ -357,6 +360,27 @@ export class OtlpExportService implements OnModuleInit {
     };
   }
 
+  /**
+   * Counts and cost from spans are those of the sampled invocations only: said once per function
+   * (Fleetscope does not scale them up by the probability; platform records and faas.* metrics
+   * count every invocation).
+   */
+  private warnHeadSampled(sampled: ReadonlyMap<string, number>): void {
+    for (const [id, p] of sampled) {
+      if (this.headSampledWarned.has(id) || this.headSampledWarned.size >= HEAD_SAMPLED_WARNED) {
+        continue;
+      }
+      this.headSampledWarned.add(id);
+      const percent = `${Number((p * 100).toPrecision(3))} %`;
+      this.logger.warn(
+        `the spans of ${id} are head-sampled at ${percent} (tracestate ot=th:): its invocations and ` +
+          `cost from spans are counted at ${percent} of the real ones. Sample its spans at 100 % ` +
+          `(OTEL_TRACES_SAMPLER=always_on), or send a source that counts every ` +
+          `invocation (REPORT lines or Telemetry API records, faas.* metrics)`,
+      );
+    }
+  }
+
   private decode(
     signal: OtlpSignal,
     encoding: OtlpEncoding,
@@ -369,6 +393,7 @@ export class OtlpExportService implements OnModuleInit {
         const request = encoding === 'json' ? decodeTracesJson(body) : decodeTracesProtobuf(body);
         if (isDecodeError(request)) return { message: request.error };
         const n = normaliseTraces(request, this.resolve);
+        if (n.headSampled.size > 0) this.warnHeadSampled(n.headSampled);
         return {
           batch: { spans: n.spans, invocations: n.invocations },
           report: n,

@@ -4,7 +4,7 @@ import { isDecodeError } from '../common/otlp-request.types';
 import { decodeTracesProtobuf } from '../codec/otlp-request.decoder';
 import { encodeTraceRequestProtobuf } from '../codec/otlp-request.encoder';
 import { LambdaAccounts } from '../faas/lambda-accounts';
-import { normaliseTraces } from './trace.normaliser';
+import { normaliseTraces, sampledProbability } from './trace.normaliser';
 
 // Built from the FaaS conventions (semconv docs/faas/*, aws-lambda.md) and what docs/decisions.md
 // "OpenTelemetry FaaS quirks" records the Lambda instrumentation emits; no public OTLP capture exists.
@@ -665,6 +665,33 @@ describe(normaliseTraces.name, () => {
         expect(ids).toEqual(['a/3333333333333333', 'a/inv-1']);
       }
     });
+  });
+
+  it('names the functions whose invocation spans say they were head-sampled (tracestate ot=th:), with the probability', () => {
+    expect(sampledProbability('ot=th:0')).toBe(1);
+    expect(sampledProbability('ot=th:8')).toBe(0.5);
+    expect(sampledProbability('vendor=x,ot=rv:abcdef01234567;th:e668')).toBeCloseTo(0.1, 4);
+    expect(sampledProbability('ot=th:8;rv:0123')).toBe(0.5);
+    for (const none of [
+      '',
+      'vendor=th:8',
+      'ot=rv:8',
+      'ot=th:',
+      'ot=th:123456789abcdef0',
+      'ot=xth:8',
+    ]) {
+      expect(sampledProbability(none)).toBeUndefined();
+    }
+    const tenth = normaliseTraces(request([serverSpan({ traceState: 'ot=th:e668' })]));
+    expect(tenth.invocations).toHaveLength(1);
+    expect([...tenth.headSampled.keys()]).toEqual([checkoutId]);
+    expect(tenth.headSampled.get(checkoutId)).toBeCloseTo(0.1, 4);
+    for (const traceState of [undefined, 'ot=th:0']) {
+      expect(normaliseTraces(request([serverSpan({ traceState })])).headSampled.size).toBe(0);
+    }
+    // A CLIENT span is no invocation: its sampling counts nothing.
+    const client = serverSpan({ kind: 3, traceState: 'ot=th:8' });
+    expect(normaliseTraces(request([client])).headSampled.size).toBe(0);
   });
 
   it('counts an SQS batch once: message CONSUMER spans under the batch span are not invocations', () => {

@@ -32,6 +32,26 @@ import type { LambdaAccountLookup } from '../faas/lambda-accounts';
 export interface NormalisedTraces extends RejectReport {
   spans: SpanRow[];
   invocations: InvocationRecord[];
+  /**
+   * The functions whose invocation spans say they were head-sampled (tracestate `ot=th:`), with the
+   * probability: their counts and cost from spans are that fraction of the real ones.
+   */
+  headSampled: Map<string, number>;
+}
+
+/** 2^56: the `th` threshold's scale (OpenTelemetry "TraceState: Probability Sampling"). */
+const THRESHOLD_SCALE = 2 ** 56;
+
+/**
+ * The sampling probability a W3C tracestate states (`ot=th:<1-14 hex digits>`, padded with trailing
+ * zeros, is the rejection threshold over 2^56; `th:0` is 100 %), or undefined when it states none.
+ */
+export function sampledProbability(traceState: string): number | undefined {
+  const ot = /(?:^|,)\s*ot=([^,]*)/.exec(traceState);
+  if (ot === null) return undefined;
+  const th = /(?:^|;)th:([0-9a-f]{1,14})(?:;|$)/.exec(ot[1].trim());
+  if (th === null) return undefined;
+  return 1 - parseInt(th[1].padEnd(14, '0'), 16) / THRESHOLD_SCALE;
 }
 
 const SPAN_KIND_NAMES = [
@@ -243,6 +263,9 @@ type UnplacedInvocations = Map<
  */
 type NamedTraces = Set<string>;
 
+/** Invocations whose span says it was head-sampled, with the probability. */
+type Sampled = { invocation: InvocationRecord; p: number };
+
 /** Whether Span.flags say the parent is in another process, in this one, or do not say. */
 function parentPlace(flags: unknown): 'remote' | 'local' | 'unknown' {
   if (typeof flags !== 'number' || (flags & SPAN_FLAGS_CONTEXT_HAS_IS_REMOTE_MASK) === 0) {
@@ -279,6 +302,7 @@ function normaliseSpan(
   out: NormalisedTraces,
   unplaced: UnplacedInvocations,
   namedTraces: NamedTraces,
+  sampled: Sampled[],
   unidentified: Unidentified[],
   rejects: RejectCollector,
 ): void {
@@ -444,6 +468,10 @@ function normaliseSpan(
   const invocation = invocationOf(fn, row, startMs, durationNanos, statusCode, span);
   out.invocations.push(invocation);
   if (pending !== undefined) pending.invocation = invocation;
+  if (row.traceState !== '') {
+    const p = sampledProbability(row.traceState);
+    if (p !== undefined && p < 1) sampled.push({ invocation, p });
+  }
   const named = invocation.requestId !== spanId;
   if (named) namedTraces.add(traceId);
   if (place === 'unknown') {
@@ -478,7 +506,9 @@ export function normaliseTraces(
     errors: [],
     reasons: {},
     errorMessage: '',
+    headSampled: new Map(),
   };
+  const sampled: Sampled[] = [];
   const unplaced: UnplacedInvocations = new Map();
   const namedTraces: NamedTraces = new Set();
   const unidentified: Unidentified[] = [];
@@ -534,6 +564,7 @@ export function normaliseTraces(
             out,
             unplaced,
             namedTraces,
+            sampled,
             unidentified,
             rejects,
           );
@@ -545,6 +576,12 @@ export function normaliseTraces(
   }
   settleUnidentified(out, unidentified, rejects, options.lambdaAccounts);
   dropNestedInvocations(out, unplaced, namedTraces);
+  if (sampled.length > 0) {
+    const kept = new Set(out.invocations);
+    for (const { invocation, p } of sampled) {
+      if (kept.has(invocation)) out.headSampled.set(invocation.functionId, p);
+    }
+  }
   return { ...out, ...rejectReport(rejects) };
 }
 
