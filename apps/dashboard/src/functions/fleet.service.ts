@@ -845,7 +845,10 @@ export function summarise(
   // Every field written out, no spread: V8 then builds each summary with one shape, which
   // summarise() of 10,000 functions and the page's JSON.stringify both run faster on.
   const cold = rangeColdStartFigures(t.coldStarts, t.invocations, t.unknownStarts);
-  const duration = percentiles(t.durationBuckets, { max: t.durationMaxMs });
+  const duration = percentiles(t.durationBuckets, {
+    max: t.durationMaxMs,
+    sum: t.durationSumMs,
+  });
   return {
     id: t.functionId,
     platform: identity?.platform ?? 'other',

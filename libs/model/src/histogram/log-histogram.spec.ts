@@ -36,10 +36,41 @@ describe(histogramQuantile.name, () => {
     expect(histogramPercentiles(one, { sum: 380 })).toEqual({ p50: 380, p95: 380, p99: 380 });
     expect(histogramPercentiles(one).p99).not.toBe(380);
     const two = {};
-    addToHistogram(two, 250.5);
-    addToHistogram(two, 250.5);
-    // The sum of two says nothing of either: the buckets' estimate stands.
-    expect(histogramPercentiles(two, { sum: 501 })).toEqual(histogramPercentiles(two));
+    addToHistogram(two, 240);
+    addToHistogram(two, 1000);
+    // The sum of two in different buckets says nothing of either: the buckets' estimate stands.
+    expect(histogramPercentiles(two, { sum: 1240 })).toEqual(histogramPercentiles(two));
+  });
+
+  it('defect: three inits of 250 ms read p50 245, p95 255, p99 256 beside their mean of 250; observations in one bucket report their mean', () => {
+    const three = {};
+    for (let i = 0; i < 3; i++) addToHistogram(three, 250);
+    expect(histogramPercentiles(three)).not.toEqual({ p50: 250, p95: 250, p99: 250 });
+    expect(histogramPercentiles(three, { sum: 750 })).toEqual({ p50: 250, p95: 250, p99: 250 });
+    // A sum that cannot be theirs (its mean outside their bucket) says nothing.
+    expect(histogramPercentiles(three, { sum: 3000 })).toEqual(histogramPercentiles(three));
+  });
+
+  it('defect: twelve durations of 300 ms read p50 291.53, below each; with the max, the sum puts a floor under every quantile', () => {
+    const twelve = {};
+    for (let i = 0; i < 12; i++) addToHistogram(twelve, 300);
+    expect(histogramQuantile(twelve, 0.5, { max: 300 })).toBeLessThan(295);
+    expect(histogramPercentiles(twelve, { max: 300, sum: 3600 })).toEqual({
+      p50: 300,
+      p95: 300,
+      p99: 300,
+    });
+    // Eleven at 300 and one at 100: nothing below 100, the median still in the 300 ms bucket.
+    const spread = {};
+    for (let i = 0; i < 11; i++) addToHistogram(spread, 300);
+    addToHistogram(spread, 100);
+    const p50 = histogramQuantile(spread, 0.5, { max: 300, sum: 3400 })!;
+    expect(p50).toBeGreaterThan(bucketLowerBound(bucketIndex(300)));
+    expect(p50).toBeLessThanOrEqual(300);
+    // A sum above what the max allows (not the buckets' observations) says nothing.
+    expect(histogramPercentiles(twelve, { max: 300, sum: 9000 })).toEqual(
+      histogramPercentiles(twelve, { max: 300 }),
+    );
   });
 
   it('never reports a quantile above the maximum nor below the minimum observed', () => {

@@ -63,8 +63,11 @@ export interface ObservedRange {
   min?: number | null;
   max?: number | null;
   /**
-   * The observations' sum, where the aggregate keeps one and no max or min (init durations):
-   * with one observation it is that observation, which every quantile then reports exactly.
+   * The observations' sum, over those the buckets count. With one observation it is that
+   * observation, which every quantile then reports exactly; with the max, the min is at least the
+   * sum less every other observation at the max (a constant duration reports itself); and with
+   * neither min nor max, observations that all fall in one bucket report their mean, which is
+   * exact where the bucket hides no spread (a constant init) and within the bucket where it does.
    */
   sum?: number | null;
 }
@@ -199,14 +202,32 @@ function quantile(
 ): number | null {
   if (total === 0) return null;
   const rank = Math.min(Math.max(q, 0), 1) * total;
-  const single =
-    total === 1 && observed.sum !== null && observed.sum !== undefined && observed.sum > 0
-      ? observed.sum
-      : null;
-  const min = single ?? observed.min ?? null;
+  const sum =
+    observed.sum !== null && observed.sum !== undefined && observed.sum > 0 ? observed.sum : null;
+  const single = total === 1 ? sum : null;
   const max =
     single ??
     (observed.max !== null && observed.max !== undefined && observed.max > 0 ? observed.max : null);
+  const min = single ?? observed.min ?? null;
+  // A bound under every observation besides the min, which it does not stand for at low ranks.
+  let floor = 0;
+  if (sum !== null && single === null) {
+    if (max !== null) {
+      // The others at most the max: no observation is below the sum less them. A sum that does
+      // not fit the max (counted over other observations than the buckets) says nothing.
+      const rest = sum - (total - 1) * max;
+      if (rest <= max * (1 + 1e-9)) floor = Math.min(rest, max);
+    } else if (min === null && indexes.length === 1 && indexes[0] !== ZERO_BUCKET) {
+      const mean = sum / total;
+      const within = 1e-9 * mean;
+      if (
+        mean >= bucketLowerBound(indexes[0]) - within &&
+        mean <= bucketUpperBound(indexes[0]) + within
+      ) {
+        return mean;
+      }
+    }
+  }
   if (max !== null && rank > total - 1) return max;
   if (min !== null && rank <= 1) return max === null ? min : Math.min(min, max);
   let value: number | null = null;
@@ -230,7 +251,7 @@ function quantile(
   value ??= bucketUpperBound(indexes[last]);
   if (max !== null) value = Math.min(value, max);
   if (min !== null) value = Math.max(value, min);
-  return value;
+  return Math.max(value, floor);
 }
 
 export interface Percentiles {
