@@ -17,6 +17,8 @@ describe('Fleetscope all-in-one', () => {
       status: 'ok',
       clickhouse: { mode: 'embedded', ok: true },
       version: expect.any(String),
+      // Port 0 in the tests: the system picks the ports, there is no number to name.
+      collector: { otlpHttpPort: null, otlpGrpcPort: null },
     });
     const collector = await fetch(`${fleetscope.ingestUrl}/health`);
     expect(collector.status).toBe(200);

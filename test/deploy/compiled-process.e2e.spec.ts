@@ -71,6 +71,8 @@ describe('the compiled all-in-one process', () => {
         status: 'ok',
         clickhouse: { mode: 'embedded', ok: true },
         version: expect.any(String),
+        // Port 0: the system picks the ports, there is no number to name.
+        collector: { otlpHttpPort: null, otlpGrpcPort: null },
       });
       const sent = await fetch(`${ports.ingestUrl}/v1/traces`, {
         method: 'POST',

@@ -34,6 +34,8 @@ describe('the fleetscope process', () => {
       status: 'ok',
       clickhouse: { mode: 'embedded', ok: true },
       version: expect.any(String),
+      // Port 0: the system picks the ports, there is no number to name.
+      collector: { otlpHttpPort: null, otlpGrpcPort: null },
     });
     expect((await fetch(`${ports.ingestUrl}/health`)).status).toBe(200);
     const put = await fetch(

@@ -1,12 +1,18 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLICKHOUSE, type ClickHouseHandle } from '@fleetscope/storage';
-import { FLEETSCOPE_VERSION } from '@fleetscope/config';
+import { FLEETSCOPE_CONFIG, FLEETSCOPE_VERSION, type Config } from '@fleetscope/config';
 
 export interface HealthResponse {
   status: 'ok' | 'degraded';
   clickhouse: { mode: string; ok: boolean };
   version: string;
+  /**
+   * Where the collector takes telemetry, as configured (FLEETSCOPE_OTLP_HTTP_PORT,
+   * FLEETSCOPE_OTLP_GRPC_PORT): the empty fleet page names them. null for port 0, where the
+   * system picks one.
+   */
+  collector: { otlpHttpPort: number | null; otlpGrpcPort: number | null };
   /** Added by DemoLabelInterceptor, as to every answer, when the store holds the demo fleet. */
   demo?: true;
 }
@@ -14,10 +20,13 @@ export interface HealthResponse {
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
-  constructor(@Inject(CLICKHOUSE) private readonly clickhouse: ClickHouseHandle) {}
+  constructor(
+    @Inject(CLICKHOUSE) private readonly clickhouse: ClickHouseHandle,
+    @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness and ClickHouse reachability' })
+  @ApiOperation({ summary: "Liveness, ClickHouse reachability and the collector's ports" })
   async health(): Promise<HealthResponse> {
     let ok = false;
     try {
@@ -29,6 +38,10 @@ export class HealthController {
       status: ok ? 'ok' : 'degraded',
       clickhouse: { mode: this.clickhouse.mode, ok },
       version: FLEETSCOPE_VERSION,
+      collector: {
+        otlpHttpPort: this.config.otlpHttpPort || null,
+        otlpGrpcPort: this.config.otlpGrpcPort || null,
+      },
     };
   }
 }

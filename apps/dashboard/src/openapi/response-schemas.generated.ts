@@ -935,6 +935,17 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
           additionalProperties: false,
         },
         version: { type: 'string' },
+        collector: {
+          type: 'object',
+          properties: {
+            otlpHttpPort: { type: 'number', nullable: true },
+            otlpGrpcPort: { type: 'number', nullable: true },
+          },
+          required: ['otlpHttpPort', 'otlpGrpcPort'],
+          additionalProperties: false,
+          description:
+            'Where the collector takes telemetry, as configured (FLEETSCOPE_OTLP_HTTP_PORT, FLEETSCOPE_OTLP_GRPC_PORT): the empty fleet page names them. null for port 0, where the system picks one.',
+        },
         demo: {
           type: 'boolean',
           description:
@@ -1080,15 +1091,18 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
             type: 'object',
             properties: {
               coldStarts: { type: 'number' },
-              wastedGbSeconds: { type: 'number' },
+              wastedGbSeconds: { type: 'number', nullable: true },
               wastedUsd: { type: 'number', nullable: true },
-              functions: { type: 'number' },
+              functions: {
+                type: 'number',
+                description: 'The functions whose memory-time `wastedGbSeconds` sums.',
+              },
             },
             required: ['coldStarts', 'wastedGbSeconds', 'wastedUsd', 'functions'],
             additionalProperties: false,
           },
           description:
-            'Per policy. `wastedUsd` sums the functions whose idle time is billed, null when none is (the CLI and the "What if" panel print it as it is).',
+            'Per policy. `wastedGbSeconds` sums the functions whose memory size is known, `functions` of them: null when there are functions and none is known (a sum of none is not 0 GB-s of theirs). `wastedUsd` sums the functions whose idle time is billed, null when none is (the CLI and the "What if" panel print it as it is).',
         },
         notes: {
           type: 'array',

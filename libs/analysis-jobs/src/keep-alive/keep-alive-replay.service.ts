@@ -56,12 +56,20 @@ export interface KeepAliveReplayReport {
   policies: string[];
   functions: FunctionReplay[];
   /**
-   * Per policy. `wastedUsd` sums the functions whose idle time is billed, null when none is (the
-   * CLI and the "What if" panel print it as it is).
+   * Per policy. `wastedGbSeconds` sums the functions whose memory size is known, `functions` of
+   * them: null when there are functions and none is known (a sum of none is not 0 GB-s of
+   * theirs). `wastedUsd` sums the functions whose idle time is billed, null when none is (the CLI
+   * and the "What if" panel print it as it is).
    */
   totals: Record<
     string,
-    { coldStarts: number; wastedGbSeconds: number; wastedUsd: number | null; functions: number }
+    {
+      coldStarts: number;
+      wastedGbSeconds: number | null;
+      wastedUsd: number | null;
+      /** The functions whose memory-time `wastedGbSeconds` sums. */
+      functions: number;
+    }
   >;
   /** The results' notes, each once, with the policies and the number of functions it concerns. */
   notes: ReplayNote[];
@@ -178,12 +186,14 @@ export class KeepAliveReplayService {
         if (usd !== null) totals[name].wastedUsd = round6((totals[name].wastedUsd ?? 0) + usd);
         totals[name].coldStarts += r.coldStarts;
         if (wasted !== null) {
-          totals[name].wastedGbSeconds = round(totals[name].wastedGbSeconds + wasted);
+          totals[name].wastedGbSeconds = round((totals[name].wastedGbSeconds ?? 0) + wasted);
           totals[name].functions++;
         }
       }
       return { id: row.functionId, memoryMb, activeMinutes: row.minutes.length, results };
     });
+    for (const total of Object.values(totals))
+      if (functions.length > 0 && total.functions === 0) total.wastedGbSeconds = null;
     const names = policies.map((p) => p.name);
     return { policies: names, functions, totals, notes: replayNotes(names, functions) };
   }
