@@ -6,15 +6,18 @@ import {
   chartDefaults,
   clearNotice,
   coldStartRateCell,
+  coldStartsUnknown,
   currentRange,
   drawChart,
   fmtColdStarts,
   fmtInt,
   fmtMs,
   fmtUsd,
-  functionHref,
+  functionLabels,
+  functionLink,
   functionName,
   h,
+  isLongestRange,
   latestOnly,
   notice,
   rangePicker,
@@ -47,12 +50,24 @@ function groupByFromUrl() {
 
 let groupBy = groupByFromUrl();
 
-function groupLabel(g) {
+/** The function a group is of (by function or version), else null. */
+function groupFunctionId(g) {
+  return groupBy === 'function' ? g.key : groupBy === 'version' ? g.labels.functionId : null;
+}
+
+/** The functions' labels (functionLabels) of a report's groups, for its table and charts alike. */
+function groupNames(report) {
+  return functionLabels(report.groups.map(groupFunctionId).filter(Boolean));
+}
+
+function groupLabel(g, names) {
   switch (groupBy) {
     case 'function':
-      return functionName(g.key);
-    case 'version':
-      return `${functionName(g.labels.functionId ?? g.key)} : ${g.labels.version ?? ''}`;
+      return names.get(g.key) ?? functionName(g.key);
+    case 'version': {
+      const id = g.labels.functionId ?? g.key;
+      return `${names.get(id) ?? functionName(id)} : ${g.labels.version ?? ''}`;
+    }
     case 'memory':
       return g.key === 'unknown' ? 'unknown' : `${g.key} MB`;
     case 'hour':
@@ -62,11 +77,10 @@ function groupLabel(g) {
   }
 }
 
-function groupCell(g, range) {
-  const functionId =
-    groupBy === 'function' ? g.key : groupBy === 'version' ? g.labels.functionId : null;
-  const label = groupLabel(g);
-  return functionId ? h('a', { href: functionHref(functionId, range.key) }, label) : label;
+function groupCell(g, range, names) {
+  const functionId = groupFunctionId(g);
+  const label = groupLabel(g, names);
+  return functionId ? functionLink(functionId, label, range.key) : label;
 }
 
 /** @type {[string, (g: any) => string | Node][]} */
@@ -89,6 +103,7 @@ const COLUMNS = [
 ];
 
 function renderTable(report, range) {
+  const names = groupNames(report);
   const groupTitle = (GROUPS.find(([v]) => v === groupBy) ?? GROUPS[0])[1];
   $('#group-name').textContent = groupTitle.toLowerCase();
   $('#groups thead').replaceChildren(
@@ -104,7 +119,7 @@ function renderTable(report, range) {
       h(
         'tr',
         { dataset: { key: g.key } },
-        h('th', { scope: 'row' }, groupCell(g, range)),
+        h('th', { scope: 'row' }, groupCell(g, range, names)),
         COLUMNS.map(([, cell]) => h('td', { class: 'numeric' }, cell(g))),
       ),
     ),
@@ -173,7 +188,8 @@ function chartGroups(groups) {
 function renderCharts(report) {
   chartDefaults();
   const shown = chartGroups(report.groups);
-  const labels = shown.map(groupLabel);
+  const names = groupNames(report);
+  const labels = shown.map((g) => groupLabel(g, names));
   const cut = groupBy !== 'hour' && report.groups.length > shown.length;
   const title = (text) =>
     cut ? `${text} · top ${shown.length} of ${report.groups.length} by cold starts` : text;
@@ -208,7 +224,8 @@ function renderCharts(report) {
       datasets: [
         bars(
           'On-demand',
-          shown.map((g) => g.onDemand.coldStarts),
+          // No bar, not 0, where no invocation said whether it started cold.
+          shown.map((g) => (coldStartsUnknown(g) ? null : g.onDemand.coldStarts)),
           COLORS.blue,
         ),
         bars(
@@ -284,10 +301,11 @@ function renderCharts(report) {
 function renderStats(report) {
   const t = report.totals;
   $('#stats').replaceChildren(
-    statCard('Cold starts', fmtInt(t.coldStarts), coldStartRateCell(t)),
+    statCard('Cold starts', fmtColdStarts(t), coldStartRateCell(t)),
     statCard(
       'On-demand inits',
-      fmtInt(t.onDemand.coldStarts),
+      // Of the invocations whose start is known, as the cold starts: unknown where none is.
+      fmtColdStarts({ ...t, coldStarts: t.onDemand.coldStarts }),
       `p95 ${fmtMs(t.onDemand.initDurationMs.p95)}`,
     ),
     statCard(
@@ -336,7 +354,7 @@ async function load() {
     notice(
       el,
       'info',
-      `No invocations in the last ${range.label}, so no cold starts to show. Pick a longer range.`,
+      `No invocations in the last ${range.label}, so no cold starts to show.${isLongestRange(range) ? '' : ' Pick a longer range.'}`,
     );
     return;
   }
@@ -391,12 +409,13 @@ async function loadWhatIf() {
       ]),
     ),
   );
+  const names = functionLabels(report.functions.map((f) => f.id));
   $('#whatif tbody').replaceChildren(
     ...report.functions.map((f) =>
       h(
         'tr',
         {},
-        h('td', {}, h('a', { href: functionHref(f.id, range.key) }, functionName(f.id))),
+        h('td', {}, functionLink(f.id, names.get(f.id), range.key)),
         ...report.policies.flatMap((p) => [
           h(
             'td',
@@ -416,13 +435,38 @@ async function loadWhatIf() {
       h('th', { scope: 'row' }, 'All'),
       ...report.policies.flatMap((p) => [
         h('td', { class: 'num' }, fmtInt(report.totals[p].coldStarts)),
-        h('td', { class: 'num' }, gbs(report.totals[p].wastedGbSeconds)),
+        totalGbsCell(report.totals[p], report.functions.length, gbs),
         // Only pods are billed while idle: no total where no function is.
         h('td', { class: 'num' }, fmtUsd(report.totals[p].wastedUsd)),
       ]),
     ),
   );
   $('#whatif-notes').replaceChildren(...whatIfNotes(report));
+}
+
+/**
+ * The idle GB-s of all functions: the API sums those whose memory size is known (null when none
+ * is), and a sum of some says of how many.
+ */
+function totalGbsCell(total, functions, gbs) {
+  if (total.wastedGbSeconds === null) {
+    return h(
+      'td',
+      { class: 'num', title: 'No function’s memory size is known: idle memory-time unknown.' },
+      'unknown',
+    );
+  }
+  if (total.functions >= functions) return h('td', { class: 'num' }, gbs(total.wastedGbSeconds));
+  return h(
+    'td',
+    { class: 'num' },
+    gbs(total.wastedGbSeconds),
+    h(
+      'small',
+      { class: 'secondary known-of' },
+      ` known for ${fmtInt(total.functions)} of ${fmtInt(functions)} functions`,
+    ),
+  );
 }
 
 /** After a figure with a note, that note's mark (`*1`, `†2`, `?3`: the notes under the table). */

@@ -245,8 +245,12 @@ export function coldStartRateCell(r) {
  * "unknown" when none of the invocations said whether it started cold: 0 would claim none did.
  */
 export function fmtColdStarts(r) {
-  if (r.invocations > 0 && (r.coldStartUnknown ?? 0) >= r.invocations) return 'unknown';
-  return fmtInt(r.coldStarts);
+  return coldStartsUnknown(r) ? 'unknown' : fmtInt(r.coldStarts);
+}
+
+/** Whether none of the invocations (`invocations`, `coldStartUnknown` of the API) said whether it started cold. */
+export function coldStartsUnknown(r) {
+  return r.invocations > 0 && (r.coldStartUnknown ?? 0) >= r.invocations;
 }
 
 export function fmtMs(v) {
@@ -408,16 +412,61 @@ export function fmtValue(key, value) {
   return compact(value, hasUnit(key) ? key : '');
 }
 
+/** An id's part as written: an id percent-encodes its parts (an Azure app/function, a '~' or '%'). */
+function decodePart(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** The parts of a function id (platform~account~region~name), decoded; a bare name for another id. */
+function functionParts(id) {
+  const parts = String(id).split('~');
+  if (parts.length !== 4) return { name: decodePart(parts[parts.length - 1] || String(id)) };
+  const [platform, account, region, name] = parts.map(decodePart);
+  return { platform, account, region, name: name || String(id) };
+}
+
 /** The readable part of a function id (platform~account~region~name). */
 export function functionName(id) {
-  const parts = String(id).split('~');
-  const name = parts[parts.length - 1] || String(id);
-  // An id percent-encodes its parts (an Azure app/function, a '~' or '%' in a name).
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
+  return functionParts(id).name;
+}
+
+/**
+ * The label of each function id of a list shown together (a table, a chart, the plans): its name,
+ * and where that name repeats in the list, the account, region and platform that tell the
+ * functions apart, e.g. `checkout (111111111111 · eu-west-1)`. A name alone made one function in
+ * two accounts or regions two identical rows.
+ * @param {Iterable<string>} ids
+ * @returns {Map<string, string>}
+ */
+export function functionLabels(ids) {
+  const byName = new Map();
+  for (const id of new Set(ids)) {
+    const parts = functionParts(id);
+    const same = byName.get(parts.name) ?? [];
+    same.push({ id, parts });
+    byName.set(parts.name, same);
   }
+  const labels = new Map();
+  for (const [name, same] of byName) {
+    // Only the parts that differ between the functions of one name: the rest says nothing.
+    const differ = ['account', 'region', 'platform'].filter(
+      (key) => new Set(same.map((s) => s.parts[key])).size > 1,
+    );
+    for (const { id, parts } of same) {
+      const where = differ.map((key) => parts[key]).filter(Boolean);
+      labels.set(id, same.length > 1 && where.length > 0 ? `${name} (${where.join(' · ')})` : name);
+    }
+  }
+  return labels;
+}
+
+/** A link to a function's page reading `label`, its full id in the title. */
+export function functionLink(id, label, range, attrs = {}) {
+  return h('a', { ...attrs, href: functionHref(id, range), title: id }, label);
 }
 
 export function functionHref(id, range) {
@@ -434,6 +483,11 @@ export const RANGES = [
   { key: '24h', label: '24 hours', ms: 86_400_000 },
   { key: '7d', label: '7 days', ms: 7 * 86_400_000 },
 ];
+
+/** Whether no longer range can be picked: an empty page does not suggest one then. */
+export function isLongestRange(range) {
+  return range.key === RANGES[RANGES.length - 1].key;
+}
 
 /** The range in the page's URL (`?range=1h|24h|7d`), 24 hours by default (as the API). */
 export function currentRange() {
@@ -579,15 +633,46 @@ export function setupPage() {
   void showDemoBanner();
 }
 
+let healthAnswer;
+
+/** GET /api/health, asked once by a page: the demo banner and the empty fleet's notice read it. */
+export function health() {
+  healthAnswer ??= api('/api/health').catch((error) => {
+    healthAnswer = undefined;
+    throw error;
+  });
+  return healthAnswer;
+}
+
+/**
+ * Where to send telemetry: the collector's ports as GET /api/health gives them from its
+ * configuration, or, when it cannot (port 0, no answer), the settings that hold them.
+ */
+export async function collectorPorts() {
+  let ports;
+  try {
+    ports = (await health())?.collector;
+  } catch {
+    ports = undefined;
+  }
+  const http = ports?.otlpHttpPort
+    ? `port ${ports.otlpHttpPort}`
+    : 'its OTLP/HTTP port (FLEETSCOPE_OTLP_HTTP_PORT)';
+  const grpc = ports?.otlpGrpcPort
+    ? `port ${ports.otlpGrpcPort}`
+    : 'its OTLP/gRPC port (FLEETSCOPE_OTLP_GRPC_PORT)';
+  return `OTLP/HTTP and Lambda logs to ${http}, OTLP/gRPC to ${grpc}`;
+}
+
 /** `npm run demo` data says what it is on every page (GET /api/health answers demo: true). */
 async function showDemoBanner() {
-  let health;
+  let answer;
   try {
-    health = await api('/api/health');
+    answer = await health();
   } catch {
     return;
   }
-  if (health?.demo !== true || document.getElementById('demo-banner')) return;
+  if (answer?.demo !== true || document.getElementById('demo-banner')) return;
   const banner = h(
     'div',
     { id: 'demo-banner', class: 'notice warn', role: 'note' },

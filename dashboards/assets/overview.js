@@ -3,6 +3,7 @@ import {
   $,
   clearNotice,
   coldStartRateCell,
+  collectorPorts,
   currentRange,
   fmtColdStarts,
   fmtInt,
@@ -10,8 +11,10 @@ import {
   fmtMs,
   fmtPct,
   fmtUsd,
-  functionHref,
+  functionLabels,
+  functionLink,
   h,
+  isLongestRange,
   latestOnly,
   notice,
   rangePicker,
@@ -23,7 +26,7 @@ import {
 
 /** The table's columns: how to read, sort and show each. */
 const COLUMNS = [
-  { key: 'name', label: 'Function', value: (f) => f.name.toLowerCase(), cell: functionCell },
+  { key: 'name', label: 'Function', value: (f) => label(f).toLowerCase(), cell: functionCell },
   { key: 'runtime', label: 'Runtime', value: (f) => f.runtime, cell: (f) => f.runtime || '—' },
   {
     key: 'invocations',
@@ -93,7 +96,10 @@ const COLUMNS = [
 
 /**
  * `fleet`: GET /api/functions' cold starts of every function, the rate by the server's rule.
- * @type {{ functions: any[], fleet: any, sort: { key: string, dir: string }, filter: string, range: any }}
+ * `range`: the range the functions shown are of, which a range picked since is not until its
+ * answer comes (the table is redrawn by a sort or the filter meanwhile). `labels`: each
+ * function's label (functionLabels).
+ * @type {{ functions: any[], fleet: any, sort: { key: string, dir: string }, filter: string, range: any, labels: Map<string, string> }}
  */
 const state = {
   functions: [],
@@ -101,13 +107,16 @@ const state = {
   sort: { key: 'invocations', dir: 'descending' },
   filter: '',
   range: currentRange(),
+  labels: new Map(),
 };
+
+const label = (f) => state.labels.get(f.id) ?? f.name;
 
 function functionCell(f) {
   const version = /^\d+$/.test(f.version) ? `v${f.version}` : f.version;
   const meta = [f.platform, f.region, version].filter(Boolean).join(' · ');
   return [
-    h('a', { class: 'fn-name', href: functionHref(f.id, state.range.key) }, f.name),
+    functionLink(f.id, label(f), state.range.key, { class: 'fn-name' }),
     h('span', { class: 'fn-meta' }, meta),
   ];
 }
@@ -259,6 +268,10 @@ function renderStats() {
   const timeouts = sum((f) => f.timeouts);
   const coldStarts = state.fleet;
   const priced = fs.filter((f) => f.costUsd !== null);
+  // A total of costs with notes (a pod's lower bound, a price not sourced for the region) carries
+  // their mark and notes, as the costs do: it is no more than they are.
+  const totalNotes = [...new Set(priced.map((f) => f.costUsdNote).filter(Boolean))];
+  const total = priced.length ? fmtUsd(sum((f) => f.costUsd)) : '—';
   $('#stats').replaceChildren(
     statCard('Functions', fmtInt(fs.length)),
     statCard('Invocations', fmtInt(invocations)),
@@ -271,11 +284,18 @@ function renderStats() {
     ),
     statCard(
       'Cost',
-      priced.length ? fmtUsd(sum((f) => f.costUsd)) : '—',
-      // A total that leaves functions out says so: it is not the fleet's cost.
-      priced.length < fs.length
-        ? `priced functions only: ${fmtInt(priced.length)} of ${fmtInt(fs.length)} (${fmtInt(fs.length - priced.length)} not priced)`
-        : null,
+      totalNotes.length
+        ? h('span', { class: 'cost-total', title: totalNotes.join(' ') }, `${total}*`)
+        : total,
+      [
+        // A total that leaves functions out says so: it is not the fleet's cost.
+        priced.length < fs.length
+          ? `priced functions only: ${fmtInt(priced.length)} of ${fmtInt(fs.length)} (${fmtInt(fs.length - priced.length)} not priced)`
+          : null,
+        totalNotes.length ? '* sums costs marked * in the table: see the notes below it' : null,
+      ]
+        .filter(Boolean)
+        .join('; ') || null,
     ),
   );
   const catalogues = [...new Set(fs.map((f) => f.pricing?.catalogueVersion).filter(Boolean))];
@@ -301,14 +321,25 @@ function renderStats() {
 
 const listFunctions = latestOnly();
 
+/** Rows of the range before stay until the answer: the table says they are being replaced. */
+function setBusy(busy) {
+  if (busy) $('#functions').setAttribute('aria-busy', 'true');
+  else $('#functions').removeAttribute('aria-busy');
+}
+
+let loads = 0;
+
 async function load() {
-  state.range = currentRange();
+  const call = ++loads;
+  const range = currentRange();
   const el = $('#notice');
   notice(el, 'info', 'Loading functions…');
+  setBusy(true);
   let body;
   try {
-    body = await listFunctions(`/api/functions?${rangeQuery(state.range)}`);
+    body = await listFunctions(`/api/functions?${rangeQuery(range)}`);
   } catch (error) {
+    setBusy(false);
     state.functions = [];
     state.fleet = null;
     $('#stats').replaceChildren();
@@ -319,15 +350,21 @@ async function load() {
   }
   // A range picked since has its own load under way.
   if (body === undefined) return;
+  setBusy(false);
+  state.range = range;
   state.functions = body.functions ?? [];
   state.fleet = body.fleet ?? null;
+  state.labels = functionLabels(state.functions.map((f) => f.id));
   renderStats();
   if (state.functions.length === 0) {
     $('#table-panel').hidden = true;
+    const ports = await collectorPorts();
+    // The notice of a range picked since is that range's.
+    if (call !== loads) return;
     notice(
       el,
       'info',
-      `No invocations in the last ${state.range.label}. Point your functions' OpenTelemetry exporters or Lambda log subscriptions at the collector (port 4318), or pick a longer range.`,
+      `No invocations in the last ${range.label}. Point your functions' OpenTelemetry exporters or Lambda log subscriptions at the collector (${ports})${isLongestRange(range) ? '' : ', or pick a longer range'}.`,
     );
     return;
   }

@@ -8,8 +8,8 @@ import {
   clearNotice,
   fmtInt,
   fmtTime,
-  functionHref,
-  functionName,
+  functionLabels,
+  functionLink,
   h,
   latestOnly,
   notice,
@@ -89,8 +89,7 @@ function section(title, className, recs) {
   );
 }
 
-function planItem(plan) {
-  const fn = plan.function ?? { name: plan.functionId };
+function planItem(plan, names) {
   const totalText =
     plan.changes.length === 0 ? '' : `${savingPhrase(plan.totalWords)}, done together`;
   return h(
@@ -99,7 +98,7 @@ function planItem(plan) {
     h(
       'div',
       { class: 'plan-head' },
-      h('h2', {}, h('a', { href: functionHref(plan.functionId) }, fn.name)),
+      h('h2', {}, functionLink(plan.functionId, names.get(plan.functionId))),
       h('span', { class: 'plan-total' }, totalText),
     ),
     section('Fix first', 'fixes', plan.fixes),
@@ -130,6 +129,7 @@ function renderWhyNot(whyNot) {
     list.push(w);
     byFunction.set(w.functionId, list);
   }
+  const names = functionLabels(byFunction.keys());
   el.hidden = false;
   el.replaceChildren(
     h('h2', {}, 'Why not: what each function was not advised'),
@@ -142,7 +142,7 @@ function renderWhyNot(whyNot) {
             h(
               'li',
               { class: 'panel', dataset: { functionId } },
-              h('h3', {}, h('a', { href: functionHref(functionId) }, functionName(functionId))),
+              h('h3', {}, functionLink(functionId, names.get(functionId))),
               h(
                 'dl',
                 {},
@@ -185,7 +185,8 @@ async function load() {
   if (body === undefined) return;
   const recs = body.recommendations ?? [];
   const plans = body.plans ?? [];
-  $('#recs').replaceChildren(...plans.map(planItem));
+  const names = functionLabels(plans.map((p) => p.functionId));
+  $('#recs').replaceChildren(...plans.map((p) => planItem(p, names)));
   renderWhyNot(body.whyNot);
   if (!body.run) {
     $('#stats').replaceChildren();

@@ -123,8 +123,41 @@ function deliveries(list) {
     .join('; ');
 }
 
-function row(r) {
+/** The week before's cost and the change from it, e.g. `$1.20 (+$0.40)`. */
+function previousText(r) {
   const change = r.totalCostUsd - r.previousTotalCostUsd;
+  return `${fmtUsd(r.previousTotalCostUsd)} (${change >= 0 ? '+' : '−'}${fmtUsd(Math.abs(change))})`;
+}
+
+/**
+ * The "previous week" cell. A week before without any data is "no data", not $0.00 and a change of
+ * the whole cost: the list does not say which a $0.00 is, so the week's report is asked (its
+ * coverage of the week before); any other figure is shown as it is.
+ */
+function previousCell(r) {
+  const cell = h('td', { class: 'numeric', 'data-col': 'previous' });
+  if (r.previousTotalCostUsd !== 0) {
+    cell.textContent = previousText(r);
+    return cell;
+  }
+  cell.textContent = '…';
+  cell.setAttribute('aria-busy', 'true');
+  void api(`/api/reports/${r.week}`)
+    .then(
+      (report) => {
+        const none = report?.coverage?.previousWeek?.status === 'none';
+        cell.textContent = none ? 'no data' : previousText(r);
+        if (none) cell.title = 'No invocations were recorded in the week before.';
+      },
+      () => {
+        cell.textContent = previousText(r);
+      },
+    )
+    .finally(() => cell.removeAttribute('aria-busy'));
+  return cell;
+}
+
+function row(r) {
   return h(
     'tr',
     { dataset: { week: r.week } },
@@ -134,11 +167,7 @@ function row(r) {
       h('button', { type: 'button', class: 'link', onclick: () => void show(r.week) }, r.week),
     ),
     h('td', { class: 'numeric', 'data-col': 'cost' }, fmtUsd(r.totalCostUsd)),
-    h(
-      'td',
-      { class: 'numeric', 'data-col': 'previous' },
-      `${fmtUsd(r.previousTotalCostUsd)} (${change >= 0 ? '+' : '−'}${fmtUsd(Math.abs(change))})`,
-    ),
+    previousCell(r),
     h(
       'td',
       { 'data-col': 'coverage' },

@@ -90,6 +90,16 @@ describe('The dashboard pages on functions whose spans do not say whether they s
       // Its cold start came from a span, with no init duration: what it added is not known.
       expect(await cell(CHECKOUT, 9)).toBe('unknown');
       expect(await cell(CHECKOUT, 10)).toBe('unknown');
+      // No bar, not a bar of 0, for the group whose cold starts are not known.
+      const onDemand = async (label: string) =>
+        page
+          .locator('#chart-counts-data tbody tr')
+          .filter({ has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) })
+          .locator('td')
+          .first()
+          .textContent();
+      expect(await onDemand('resize')).toBe('—');
+      expect(await onDemand('checkout')).toBe('1');
 
       await page.goto(`${fleetscope.apiUrl}/function.html?id=${encodeURIComponent(RESIZE)}`);
       const stats = page.locator('#stats');
@@ -136,6 +146,45 @@ describe('The dashboard pages on functions whose spans do not say whether they s
       expect(coldStarts.filter((n) => n === '0').length).toBe(
         invocations.filter((n) => n === '0').length,
       );
+    });
+  });
+});
+
+describe('The cold-start page on a fleet none of whose spans say whether they started cold', () => {
+  let fleetscope: RunningFleetscope;
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope();
+    const at = (i: number) => Date.now() - 10 * 60_000 + i * 1000;
+    const answer = await post(`${fleetscope.ingestUrl}/v1/traces`, {
+      resourceSpans: [
+        resourceSpans(
+          'gcp_cloud_functions',
+          'resize',
+          [0, 1, 2].map((i) => span(at(i), undefined)),
+        ),
+        resourceSpans(
+          'gcp_cloud_run',
+          'checkout',
+          [0, 1, 2].map((i) => span(at(i), undefined)),
+        ),
+      ],
+    });
+    expect(answer.status).toBe(200);
+    await fleetscope.flush();
+  }, 60_000);
+
+  afterAll(() => fleetscope.stop());
+
+  it('defect: the headline read "Cold starts 0" and "On-demand inits 0" where the All row said unknown; it says unknown too', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${fleetscope.apiUrl}/coldstarts.html`);
+      await page.locator(`#groups tbody tr[data-key="${RESIZE}"]`).waitFor();
+      const stats = await page.locator('#stats').innerText();
+      expect(stats).toMatch(/Cold starts\s+unknown/);
+      expect(stats).toMatch(/On-demand inits\s+unknown/);
+      expect(stats).not.toMatch(/Cold starts\s+0/);
+      expect(stats).not.toMatch(/On-demand inits\s+0/);
     });
   });
 });

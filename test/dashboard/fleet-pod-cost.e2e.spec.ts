@@ -291,4 +291,15 @@ describe('Fleet page cost of Knative and OpenFaaS functions', () => {
       expect(await page.locator('#footnote').innerText()).toContain('Knative and OpenFaaS pods');
     });
   }, 30_000);
+
+  it('defect: the Cost total summed lower-bound pod costs without a mark; it carries their mark and note', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${fleetscope.apiUrl}/?range=24h`);
+      const total = page.locator('#stats .stat', { hasText: 'Cost' });
+      await total.locator('.cost-total').waitFor();
+      expect(await total.locator('.cost-total').innerText()).toMatch(/^\$\d+\.\d{2,4}\*$/);
+      expect(await total.locator('.cost-total').getAttribute('title')).toMatch(/^A lower bound: /);
+      expect(await total.innerText()).toMatch(/\* sums costs marked \* in the table/);
+    });
+  }, 30_000);
 });
