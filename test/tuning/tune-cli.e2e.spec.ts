@@ -66,7 +66,56 @@ describe('npx fleetscope tune', () => {
     { name: 'slow', curve: 'io-bound', invokeDelayMs: 50, memoryMb: 768, description: 'slow' },
     { name: 'sluggish', curve: 'io-bound', invokeDelayMs: 2_500, memoryMb: 640 },
     { name: 'remote', curve: 'io-bound', readDelayMs: 1_500, memoryMb: 896 },
+    // A sandbox serves one call at a time: 8 of a parallel batch's 9 calls start one (cold).
+    { name: 'busy', curve: 'mixed', memoryMb: 1024, sandboxPerCall: true, invokeDelayMs: 300 },
+    { name: 'failing', curve: 'io-bound', memoryMb: 512, errorsAt: { 256: 1, 512: 1 } },
   ]);
+
+  it('picks from the steady part of cold calls when a parallel batch found its sandboxes busy', async () => {
+    const run = await cli([
+      'tune',
+      'busy',
+      '--url',
+      stack.fleetscope.apiUrl,
+      '--memory',
+      '512,1024,2048',
+      '--parallel',
+      '--mode',
+      'grid',
+      '--invocations',
+      '10',
+      '--poll-ms',
+      '100',
+    ]);
+    // Before: 1 warm call per size, below the 3 a pick rests on; succeeded, no pick, exit 0.
+    expect(run.stderr).toMatch(/^note: Lambda: each size is set on the unqualified function/m);
+    expect(run.stdout).toMatch(
+      /^pick: \d+ MB x86_64 — cheapest: .* over \d+ invocations \(\d+ more run and left out: 1 warm-up\)/m,
+    );
+    expect(run.code).toBe(0);
+    const calls = stack.lambda.fn('busy').invoked.filter((c) => c.qualifier !== null);
+    expect(calls).toHaveLength(30);
+  });
+
+  it('says why a job that ran has no pick, and exits non-zero', async () => {
+    const run = await cli([
+      'tune',
+      'failing',
+      '--url',
+      stack.fleetscope.apiUrl,
+      '--memory',
+      '256,512',
+      '--mode',
+      'grid',
+      '--invocations',
+      '5',
+      '--poll-ms',
+      '100',
+    ]);
+    expect(run.stdout).toMatch(/^no pick: /m);
+    expect(run.stdout).not.toMatch(/^pick:/m);
+    expect(run.code).toBe(1);
+  });
 
   it('prints the result table and the pick, applies it when asked, and exits 0', async () => {
     const run = await cli([

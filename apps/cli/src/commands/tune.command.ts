@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import type {
-  ArchitectureComparison,
-  DurationTierUsed,
-  SizeResult,
-  TuningPartial,
-  TuningPick,
+import {
+  MIN_PICK_SAMPLES,
+  type ArchitectureComparison,
+  type DurationTierUsed,
+  type SizeResult,
+  type TuningPartial,
+  type TuningPick,
 } from '@fleetscope/tuning';
 import type { CommandRegistration } from '../cli.program';
 import { apiRequest, endpointsFrom, type FleetscopeEndpoints } from '../fleetscope.client';
@@ -46,8 +47,26 @@ interface JobView {
   /** unrecordedInvocations: calls made but never stored (their run stopped); not in usd. */
   jobCost: { invocations: number; usd: number; unrecordedInvocations?: number };
   prices: { catalogueVersion: string; durationTiers?: DurationTierUsed[] } | null;
+  /** Why a job whose search ended has no pick; views that do not state it leave it out. */
+  noPick?: string | null;
+  request?: { dryRun?: boolean };
   error: string | null;
 }
+
+/** A job that ended without advice it was asked for: its search ran, but nothing was picked. */
+function missingPick(job: JobView): boolean {
+  return job.status === 'succeeded' && !job.pick && !job.partial && job.request?.dryRun !== true;
+}
+
+/**
+ * What a Lambda job does to production, said before it starts: Lambda publishes versions only
+ * from $LATEST, so each size is set on $LATEST while its version is published.
+ */
+export const LATEST_WINDOW =
+  'Lambda: each size is set on the unqualified function ($LATEST) while its version is published, ' +
+  'then put back: callers of the unqualified name or ARN run at that size for those few seconds ' +
+  '(two configuration updates) per size, and per call with --only-cold-starts. Callers of an alias ' +
+  'or a version are not affected.';
 
 function positiveInt(name: string) {
   return (value: string): number => {
@@ -212,7 +231,10 @@ function summary(job: JobView): string {
       lines.push(
         'inconclusive: the pick may be no better than the current size; it was not applied',
       );
-  }
+  } else if (missingPick(job))
+    lines.push(
+      `no pick: ${job.noPick ?? `no size was measured successfully at least ${MIN_PICK_SAMPLES} times`}`,
+    );
   const c = job.architectureComparison;
   if (c)
     lines.push(
@@ -348,7 +370,8 @@ export const registerTune: CommandRegistration = (program: Command) => {
   program
     .command('tune')
     .description(
-      'Measure a function at several memory sizes (and architectures) and print the cheapest, fastest or balanced one',
+      'Measure a function at several memory sizes (and architectures) and print the cheapest, fastest or balanced one. ' +
+        LATEST_WINDOW,
     )
     .argument(
       '<function>',
@@ -400,10 +423,12 @@ export const registerTune: CommandRegistration = (program: Command) => {
           body,
         );
         process.stderr.write(`tuning job ${id}\n`);
+        if (options.platform === 'aws-lambda') process.stderr.write(`note: ${LATEST_WINDOW}\n`);
         interrupts.created(id);
         const job = await follow(endpoints, id, options.pollMs, interrupts);
         process.stdout.write(`${options.json ? JSON.stringify(job, null, 2) : summary(job)}\n`);
-        if (job.status !== 'succeeded') process.exitCode = 1;
+        // A job that ran but gave no pick did not do what was asked: scripts must not read it as advice.
+        if (job.status !== 'succeeded' || missingPick(job)) process.exitCode = 1;
       } finally {
         interrupts.dispose();
       }

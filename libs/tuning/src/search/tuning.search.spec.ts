@@ -651,6 +651,19 @@ describe(summarise.name, () => {
     expect(pick?.memoryMb).toBe(1024);
   });
 
+  it('says why a finished job has no pick', () => {
+    const obs = warmedUp().slice(0, 3);
+    const { pick, noPick } = summarise(three, obs, { ...options, mode: 'grid' }, pricer);
+    expect(pick).toBeNull();
+    expect(noPick).toBe(
+      'no size was measured successfully at least 3 times, the fewest a pick rests on (1024 MB x86_64: 2); run more invocations per size',
+    );
+    const failed = obs.map((o) => ({ ...o, outcome: 'timeout' as const }));
+    expect(summarise(three, failed, { ...options, mode: 'grid' }, pricer).noPick).toMatch(
+      /^no size ran successfully \(128 MB x86_64: not run: timed out at 1024 MB; 1024 MB x86_64: timed out/,
+    );
+  });
+
   it('under balanced, picks what Power Tuning picks over a grid: cost normalised without the request charge', () => {
     // Power Tuning's analyzer: cost = ceil(mean billed ms) × 2.1e-9 × memory/128, no request
     // charge; minimise w·cost/maxCost + (1−w)·duration/maxDuration. Before, 5 of these 108 cases

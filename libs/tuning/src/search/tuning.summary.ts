@@ -72,6 +72,8 @@ export interface TuningSummary {
   durationTiers: DurationTierUsed[];
   /** Set when the job stopped before its search ended: what was measured, and no pick. */
   partial?: TuningPartial;
+  /** Why a job whose search ended has no pick (no size ran successfully often enough). */
+  noPick?: string;
 }
 
 /** Why a job stopped before its search ended: asked to (cancelled), or the process shut down. */
@@ -299,7 +301,23 @@ export function summarise(
     ...base,
     pick,
     architectureComparison: winner ? compareArchitectures(results, winner.memoryMb) : null,
+    ...(winner ? {} : { noPick: whyNoPick(results, samples) }),
   };
+}
+
+/** Why no size could be picked: none ran successfully, or none often enough. */
+function whyNoPick(results: SizeResult[], samples: (r: SizeResult) => number): string {
+  const label = (r: SizeResult) => `${r.memoryMb} MB ${r.architecture}`;
+  const ran = results.filter((r) => r.measured && r.feasible === true);
+  if (ran.length > 0)
+    return (
+      `no size was measured successfully at least ${MIN_PICK_SAMPLES} times, the fewest a pick ` +
+      `rests on (${ran.map((r) => `${label(r)}: ${samples(r)}`).join(', ')}); run more invocations per size`
+    );
+  const failed = results.filter((r) => r.feasible === false);
+  return failed.length > 0
+    ? `no size ran successfully (${failed.map((r) => `${label(r)}: ${r.failure ?? 'failed'}`).join('; ')})`
+    : 'no size was measured';
 }
 
 /** A measured size's cost range: its billed mean's (two standard errors), around its price. */

@@ -49,9 +49,25 @@ export function startedCold(o: Observation): boolean {
 }
 
 /**
+ * A cold call's steady part: its Duration, without the INIT or restore before it. Billed Duration
+ * holds INIT on a cold call (on every runtime since August 2025), so it is what a warm call of the
+ * same Duration bills: Duration rounded up to the millisecond.
+ */
+function steadyPart(o: Observation): Observation {
+  return {
+    ...o,
+    initDurationMs: 0,
+    restoreDurationMs: 0,
+    billedRestoreDurationMs: 0,
+    billedDurationMs: Math.min(o.billedDurationMs, Math.ceil(o.durationMs)),
+  };
+}
+
+/**
  * Invocations whose durations count: successful and not warm-up, and, unless the job measures
- * cold starts, warm ones only (parallel batches start new sandboxes whose INIT would otherwise
- * pass for the size's steady duration); cold ones count when nothing else ran.
+ * cold starts, warm ones (parallel batches start new sandboxes whose INIT would otherwise pass for
+ * the size's steady duration). With fewer than MIN_PICK_SAMPLES warm ones (a parallel batch whose
+ * calls each started a sandbox), the cold ones count too, as their steady part.
  */
 export function measuredObservations(
   observations: Observation[],
@@ -60,7 +76,8 @@ export function measuredObservations(
   const ok = observations.filter((o) => !o.warmup && o.outcome === 'ok');
   if (onlyColdStarts) return ok;
   const warm = ok.filter((o) => !startedCold(o));
-  return warm.length > 0 ? warm : ok;
+  if (warm.length >= MIN_PICK_SAMPLES || warm.length === ok.length) return warm;
+  return ok.map((o) => (startedCold(o) ? steadyPart(o) : o));
 }
 
 /**
