@@ -413,7 +413,7 @@ export class LambdaTuningDriver implements TuningDriver {
    * The candidate published as a version under the job's marker, behind `alias`; answers the new
    * version. $LATEST holds the candidate's settings only between the update and PublishVersion,
    * then goes back to the snapshot's, whatever happened (Power Tuning's publisher ends on the
-   * original configuration too): unqualified callers must not run at a size being measured.
+   * original configuration too): unqualified callers run at the candidate for that window only.
    * `signal` stops the wait for the version to be Active (the restore that follows deletes it).
    */
   private async publish(
