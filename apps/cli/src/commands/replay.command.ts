@@ -28,7 +28,12 @@ export interface ReplayReport {
   }[];
   totals: Record<
     string,
-    { coldStarts: number; wastedGbSeconds: number; wastedUsd: number | null; functions: number }
+    {
+      coldStarts: number;
+      wastedGbSeconds: number | null;
+      wastedUsd: number | null;
+      functions: number;
+    }
   >;
   /** The results' notes, grouped by the server: one per text, with its mark (`*1`, `†2`, `?3`). */
   notes: { mark: string; policies: { policy: string; functions: number }[]; note: string }[];
