@@ -18,6 +18,7 @@ SELECT
   arraySort(groupUniqArray(toString(source))) AS sources,
   sum(invocations) AS invocations,
   sum(cold_starts) AS coldStarts,
+  sum(provisioned_inits) AS provisionedInits,
   sum(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms)) AS billedDurationMs,
   sumIf(init_duration_sum_ms, source NOT IN ('lambda_telemetry', 'lambda_log')) AS unbilledInitMs,
   sum(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb) AS billedMbMs,

@@ -23,6 +23,7 @@ function totals(restores: number, billedRestoreSumMs: number): FunctionTotals {
     timeouts: 0,
     coldStarts: restores,
     unknownStarts: 0,
+    provisionedInits: 0,
     restores,
     durationSumMs: 1000,
     durationMaxMs: 200,

@@ -41,6 +41,7 @@ import {
   type PodResources,
 } from '@fleetscope/pricing';
 import {
+  PC_LEVEL_UNKNOWN,
   monthStartMs,
   priceLambdaDay,
   type DailyUsage,
@@ -600,7 +601,9 @@ const sizeInForce = (inForce: UsageStretch['inForce'], memoryMb: number): number
  * concurrency at its price, the allocation for the seconds it was in force, billed INIT, SnapStart
  * restores and the snapshot cache), each day at its account's month-to-date place in the duration
  * tiers (`tierOffsets`, lambdaTierOffsets; the first tier's start for a day it does not hold).
- * Unpriced, with the report's reason, where the report would leave part of it out.
+ * Unpriced, with the report's reason, where the report would leave part of it out; not for a
+ * provisioned-concurrency level the records show and no setting holds (PC_LEVEL_UNKNOWN), which
+ * the page states beside the cost of the rest (summarise).
  */
 export function lambdaDaysCost(
   fn: ReportFunction,
@@ -622,7 +625,9 @@ export function lambdaDaysCost(
     const priced = priceLambdaDay(fn, day, pricing, tierOffsets.get(day) ?? 0);
     for (const line of priced.lines) usd += line.usd;
     for (const id of priced.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
-    for (const u of priced.unpriced) if (!unpriced.includes(u)) unpriced.push(u);
+    for (const u of priced.unpriced) {
+      if (u !== PC_LEVEL_UNKNOWN && !unpriced.includes(u)) unpriced.push(u);
+    }
     for (const a of priced.assumed) if (!assumed.includes(a)) assumed.push(a);
     const initMs = billedInitMs({ [fn.runtimeKind]: day.unbilledInitMs }, new Date(day.dayStartMs));
     initGbSeconds += (initMs * day.memoryMb) / 1024 / 1000;
@@ -695,6 +700,7 @@ function noTotals(functionId: string): FunctionTotals {
     timeouts: 0,
     coldStarts: 0,
     unknownStarts: 0,
+    provisionedInits: 0,
     restores: 0,
     durationSumMs: 0,
     durationMaxMs: 0,
@@ -785,6 +791,12 @@ export function summarise(
   let costUsdReason: string | null = null;
   let costUsdNote: string | null = null;
   let priced: FunctionSummary['pricing'] = null;
+  // Records of provisioned-concurrency inits with no level priced: the allocation is left out
+  // and the invocations are at the on-demand rate, which the note says.
+  const pcLevelUnknown =
+    t.provisionedInits > 0 && !usage.lambdaDays?.days.some((d) => d.provisioned !== null)
+      ? PC_LEVEL_UNKNOWN
+      : null;
   if (runsPods(identity?.platform)) {
     const pods = podsCost(
       podResourcesOf(config?.podCpu, config?.podMemoryMb),
@@ -805,7 +817,9 @@ export function summarise(
     );
     costUsd = days.costUsd;
     costUsdReason = days.costUsdReason;
-    const notes = [usage.lambdaDays.note, ...days.assumed].filter((n) => n !== null);
+    const notes = [usage.lambdaDays.note, pcLevelUnknown, ...days.assumed].filter(
+      (n) => n !== null,
+    );
     costUsdNote = days.costUsd === null || notes.length === 0 ? null : notes.join(' ');
     priced = days.pricing;
     if (memoryMb) billedGbSeconds = stretchesGbSeconds(stretches, memoryMb) + days.initGbSeconds;
@@ -821,7 +835,8 @@ export function summarise(
     costUsd = cost.usd;
     billedGbSeconds = cost.billedGbSeconds;
     priced = cost.pricing;
-    costUsdNote = cost.assumed.length > 0 ? cost.assumed.join(' ') : null;
+    const notes = pcLevelUnknown ? [pcLevelUnknown, ...cost.assumed] : cost.assumed;
+    costUsdNote = notes.length > 0 ? notes.join(' ') : null;
   } else if (
     memoryMb &&
     (identity?.platform === 'gcp_cloud_run' ||

@@ -120,6 +120,7 @@ function totals(
     timeouts: 0,
     coldStarts: 0,
     unknownStarts: 0,
+    provisionedInits: 0,
     restores: 0,
     durationSumMs: 0,
     durationMaxMs: 0,

@@ -34,6 +34,11 @@ export interface DailyUsage {
   invocations: number;
   /** User-visible cold starts (on-demand; not provisioned or proactive initialisations). */
   coldStarts: number;
+  /**
+   * Lambda: initialisations its records said were of provisioned concurrency; absent: none. With
+   * `provisioned` null, it ran on a level neither the history nor the inventory holds.
+   */
+  provisionedInits?: number;
   /** Memory the billed time ran at, weighted by billed time (MB); 0 = unknown. */
   memoryMb: number;
   /** Billed execution time of every invocation, on-demand and on provisioned concurrency. */

@@ -17,6 +17,15 @@ import type { ChargeLine, ComputeLine, CostBreakdown } from '../build/weekly-rep
 // running process), through this file only; the billing rules (INIT by runtime kind and date,
 // SnapStart fees by runtime) stay in libs/pricing.
 
+/**
+ * Why a Lambda function's cost leaves its provisioned concurrency out: its records say it runs on
+ * some (provisioned-concurrency initialisations) at a level neither the settings history nor the
+ * inventory holds, and none is invented. AWS bills that level's allocation around the clock and
+ * the invocations it serves at the provisioned rate; here they are at the on-demand rate.
+ */
+export const PC_LEVEL_UNKNOWN =
+  'Runs on provisioned concurrency by its records (provisioned-concurrency initialisations), at a level the settings history does not hold: its allocation is not priced, and its invocations are priced on demand.';
+
 /** One function-day priced. */
 export interface PricedDay {
   breakdown: CostBreakdown;
@@ -203,6 +212,7 @@ export function priceLambdaDay(
   if (!(memoryMb > 0) && day.invocations > 0) {
     priced.unpriced.push('memory size unknown: compute not priced');
   }
+  if ((day.provisionedInits ?? 0) > 0 && !day.provisioned) priced.unpriced.push(PC_LEVEL_UNKNOWN);
   const initByKind = { [fn.runtimeKind]: day.initDurationMs };
   const initMs = billedInitMs(initByKind, at);
   // REPORT's Billed Duration already holds the INIT it bills; count it once, under init.

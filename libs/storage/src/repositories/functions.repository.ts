@@ -70,6 +70,12 @@ export interface FunctionTotals {
    * minute of FaaS metrics without `faas.coldstarts`).
    */
   unknownStarts: number;
+  /**
+   * Initialisations a record said were of provisioned concurrency (initializationType
+   * provisioned-concurrency, with an Init Duration): the function runs on it, whatever the
+   * settings history knows.
+   */
+  provisionedInits: number;
   restores: number;
   durationSumMs: number;
   durationMaxMs: number;
@@ -178,6 +184,7 @@ const TOTALS_COLUMNS = `
   sum(timeouts) AS timeouts,
   sum(cold_starts) AS coldStarts,
   sum(unknown_starts) AS unknownStarts,
+  sum(provisioned_inits) AS provisionedInits,
   sum(restores) AS restores,
   sum(duration_sum_ms) AS durationSumMs,
   max(duration_max_ms) AS durationMaxMs,
@@ -196,6 +203,7 @@ const TOTALS_ROW = [
   ['timeouts', 'number'],
   ['coldStarts', 'number'],
   ['unknownStarts', 'number'],
+  ['provisionedInits', 'number'],
   ['restores', 'number'],
   ['durationSumMs', 'number'],
   ['durationMaxMs', 'number'],
@@ -222,19 +230,20 @@ function totalsOf(t: CompactRow<typeof TOTALS_ROW>): FunctionTotals {
     timeouts: t[4],
     coldStarts: t[5],
     unknownStarts: t[6],
-    restores: t[7],
-    durationSumMs: t[8],
-    durationMaxMs: t[9],
-    durationBuckets: { indexes: t[10], counts: t[11] },
-    initBuckets: { indexes: t[12], counts: t[13] },
-    initDurationSumMs: t[14],
-    billedRestoreSumMs: t[15],
-    maxMemoryUsedMb: t[16],
-    billedMbMs: t[17],
-    billedMsKnownMemory: t[18],
-    billedMsUnknownMemory: t[19],
-    unbilledInitMs: t[20],
-    lastMemorySizeMb: t[21],
+    provisionedInits: t[7],
+    restores: t[8],
+    durationSumMs: t[9],
+    durationMaxMs: t[10],
+    durationBuckets: { indexes: t[11], counts: t[12] },
+    initBuckets: { indexes: t[13], counts: t[14] },
+    initDurationSumMs: t[15],
+    billedRestoreSumMs: t[16],
+    maxMemoryUsedMb: t[17],
+    billedMbMs: t[18],
+    billedMsKnownMemory: t[19],
+    billedMsUnknownMemory: t[20],
+    unbilledInitMs: t[21],
+    lastMemorySizeMb: t[22],
   };
 }
 

@@ -24,6 +24,8 @@ export interface StoredDailyUsage {
   sources: string[];
   invocations: number;
   coldStarts: number;
+  /** Initialisations a record said were of provisioned concurrency (FunctionTotals'). */
+  provisionedInits: number;
   billedDurationMs: number;
   /** Init Duration of rows no Lambda record billed (spans, FaaS metrics): UNBILLED_INIT_MS. */
   unbilledInitMs: number;
@@ -141,6 +143,7 @@ export class WeeklyReportsRepository {
         arraySort(groupUniqArray(toString(source))) AS sources,
         sum(invocations) AS invocations,
         sum(cold_starts) AS coldStarts,
+        sum(provisioned_inits) AS provisionedInits,
         sum(${BILLED_MS}) AS billedDurationMs,
         ${UNBILLED_INIT_MS} AS unbilledInitMs,
         sum(${BILLED_MS} * memory_size_mb) AS billedMbMs,
