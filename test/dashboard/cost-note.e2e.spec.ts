@@ -25,6 +25,18 @@ describe('the fleet page shows what a cost note says', () => {
         billed_duration_sum_ms: 10_000,
       })),
     });
+    // Their architecture known: an unknown one is a note of its own (fleet-cost-unknowns).
+    for (const id of [JAKARTA, DUBLIN]) {
+      const put = await fetch(
+        `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id)}/config`,
+        {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ architecture: 'x86_64' }),
+        },
+      );
+      expect(put.status).toBe(200);
+    }
   }, 60_000);
 
   afterAll(() => fleetscope.stop());

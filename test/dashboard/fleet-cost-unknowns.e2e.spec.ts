@@ -23,6 +23,8 @@ const WEDNESDAY = week.fromMs + 2 * DAY_MS;
 /** us-east-1 x86_64 prices (docs/decisions.md "Billing rules"). */
 const GB_SECOND_USD = 0.0000166667;
 const REQUEST_USD = 0.2e-6;
+const ARCHITECTURE_UNKNOWN =
+  'Architecture unknown: priced as x86_64; on arm64 the figures are up to 20 % lower (requests cost the same).';
 
 const ACCOUNT = 'aws_lambda~123456789012~us-east-1';
 /** 1 GB, two invocations of 100 ms on Wednesday 10:00, the first after a provisioned-concurrency init. */
@@ -114,5 +116,22 @@ describe('Fleet page and weekly report: a cost priced without a setting says so'
     expect(report.coverage.unpriced).toContainEqual({ functionId: PC, reason: PC_LEVEL_UNKNOWN });
     // Its on-demand twin is priced all.
     expect(report.functions.find((f) => f.functionId === LOGS_ONLY)!.priced).toBe('all');
+  });
+
+  it('defect: an architecture no record or setting names was priced as x86_64 with costUsdNote null; the note says so, as recommendations do', () => {
+    const unknown = fleet.get(LOGS_ONLY)!;
+    expect(unknown.architecture).toBe('');
+    expect(unknown.costUsd).toBeCloseTo(onDemandUsd, 12);
+    expect(unknown.costUsdNote).toBe(ARCHITECTURE_UNKNOWN);
+    expect(fleet.get(PC)!.costUsdNote).toBe(`${PC_LEVEL_UNKNOWN} ${ARCHITECTURE_UNKNOWN}`);
+    const known = fleet.get(KNOWN)!;
+    expect(known.costUsd).toBeCloseTo(onDemandUsd, 12);
+    expect(known.costUsdNote).toBeNull();
+  });
+
+  it("says so of a function priced by the report's days (a SnapStart restore)", () => {
+    const snap = fleet.get(SNAP)!;
+    expect(snap.costUsd).not.toBeNull();
+    expect(snap.costUsdNote).toBe(ARCHITECTURE_UNKNOWN);
   });
 });

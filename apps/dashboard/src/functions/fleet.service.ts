@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
+import { architectureUnknown } from '@fleetscope/analysis';
 import {
   activeMinutesByDay,
   minScalePodFunctions,
@@ -515,8 +516,9 @@ export interface UsageStretch {
 
 /**
  * A Lambda function's cost over the range: each stretch's requests and billed time at the
- * architecture in force (the history's, else the inventory's, else x86_64), the time no record
- * gave a memory size for at the size in force (the history's, else `memoryMb`), summed.
+ * architecture in force (the history's, else the inventory's, else x86_64, said in `assumed` as
+ * recommendations say it), the time no record gave a memory size for at the size in force (the
+ * history's, else `memoryMb`), summed.
  */
 export function lambdaStretchesCost(
   stretches: readonly UsageStretch[],
@@ -539,11 +541,12 @@ export function lambdaStretchesCost(
   // The weekly report's rule (priceLambdaDay): INIT no REPORT line's Billed Duration holds is
   // billed on top where Lambda bills INIT.
   const kind = lambdaRuntimeKind(config?.runtime ?? '', config?.packageType ?? null);
+  let architectureAssumed = false;
   for (const { billed, inForce } of stretches) {
-    const architecture =
-      lambdaArchitectureOf(inForce?.architecture) ??
-      lambdaArchitectureOf(config?.architecture) ??
-      'x86_64';
+    const known =
+      lambdaArchitectureOf(inForce?.architecture) ?? lambdaArchitectureOf(config?.architecture);
+    architectureAssumed ||= known === undefined;
+    const architecture = known ?? 'x86_64';
     const sizeMb = sizeInForce(inForce, memoryMb);
     // The GB-seconds at the sizes billed, and every millisecond billed for ephemeral storage.
     const time = billedTimeOf(billed, sizeMb);
@@ -574,6 +577,7 @@ export function lambdaStretchesCost(
     for (const id of cost.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
     for (const a of cost.assumed) if (!assumed.includes(a.message)) assumed.push(a.message);
   }
+  if (architectureAssumed) assumed.push(architectureUnknown(pricing, at, region).message);
   return {
     usd,
     billedGbSeconds: stretchesGbSeconds(stretches, memoryMb) + initGbSeconds,

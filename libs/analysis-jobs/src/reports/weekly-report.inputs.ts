@@ -54,6 +54,7 @@ export function reportFunction(
     account: p.account,
     region: p.region,
     architecture: p.architecture,
+    ...(p.platform === 'aws_lambda' && p.architectureAssumed ? { architectureAssumed: true } : {}),
     runtimeKind: lambdaRuntimeKind(p.runtime, p.packageType),
     runtime: p.runtime,
     ephemeralStorageMb: p.ephemeralStorageMb ?? null,

@@ -1,4 +1,4 @@
-import type { PriceAssumption } from '@fleetscope/pricing';
+import type { PriceAssumption, PricingService } from '@fleetscope/pricing';
 import { lambdaMeters } from '@fleetscope/pricing';
 import type { AnalysisContext } from '../analyzer';
 import type { FunctionProfile } from '../inputs';
@@ -58,8 +58,28 @@ export function architectureAssumption(
   ctx: AnalysisContext,
 ): ArchitectureAssumption | null {
   if (profile.platform !== 'aws_lambda' || !profile.architectureAssumed) return null;
-  const prices = (arch: 'x86_64' | 'arm64') =>
-    ctx.pricing.lambdaUnitPrices(arch, ctx.at, profile.region, 0);
+  const { armRatio, message } = architectureUnknown(ctx.pricing, ctx.at, profile.region, 'saving');
+  return {
+    meter: 'lambda.architecture',
+    region: profile.region,
+    priceId: ARCHITECTURE_ASSUMED_PRICE_ID,
+    message,
+    armRatio,
+  };
+}
+
+/**
+ * What a Lambda figure priced as x86_64 for want of an architecture says, wherever it is quoted (a
+ * recommendation's saving, the fleet page's cost): arm64 prices are lower by `armRatio` (arm64
+ * over x86_64, the lowest of the duration and provisioned-concurrency prices; 1 when unknown).
+ */
+export function architectureUnknown(
+  pricing: PricingService,
+  at: Date,
+  region: string,
+  figure: 'cost' | 'saving' = 'cost',
+): { armRatio: number; message: string } {
+  const prices = (arch: 'x86_64' | 'arm64') => pricing.lambdaUnitPrices(arch, at, region, 0);
   const x86 = prices('x86_64');
   const arm = prices('arm64');
   const ratios = [
@@ -68,16 +88,19 @@ export function architectureAssumption(
     arm.pcDurationUsdPerGbSecond / x86.pcDurationUsdPerGbSecond,
   ].filter((r) => Number.isFinite(r) && r > 0);
   const armRatio = ratios.length > 0 ? Math.min(1, ...ratios) : 1;
+  if (armRatio >= 1) {
+    return {
+      armRatio,
+      message:
+        'Architecture unknown: priced as x86_64; arm64 prices are not in the catalogue here.',
+    };
+  }
   const lower = Math.round((1 - armRatio) * 100);
+  const saving =
+    figure === 'saving' ? ", and the saving's low end is what arm64 prices would give" : '';
   return {
-    meter: 'lambda.architecture',
-    region: profile.region,
-    priceId: ARCHITECTURE_ASSUMED_PRICE_ID,
-    message:
-      armRatio < 1
-        ? `Architecture unknown: priced as x86_64; on arm64 the figures are up to ${lower} % lower (requests cost the same), and the saving's low end is what arm64 prices would give.`
-        : 'Architecture unknown: priced as x86_64; arm64 prices are not in the catalogue here.',
     armRatio,
+    message: `Architecture unknown: priced as x86_64; on arm64 the figures are up to ${lower} % lower (requests cost the same)${saving}.`,
   };
 }
 

@@ -11,6 +11,11 @@ export interface ReportFunction {
   /** Cloud region or cluster. */
   region: string;
   architecture: LambdaArchitecture;
+  /**
+   * Lambda: the inventory names no architecture, so `architecture` is x86_64, Lambda's default;
+   * days the settings history names none for are priced so, and say it.
+   */
+  architectureAssumed?: boolean;
   runtimeKind: LambdaRuntimeKind;
   /** The runtime identifier (`python3.12`, `java21`, '' unknown): SnapStart fees depend on it. */
   runtime: string;

@@ -1,3 +1,4 @@
+import { architectureUnknown } from '@fleetscope/analysis';
 import {
   billedInitMs,
   gbSeconds,
@@ -213,6 +214,9 @@ export function priceLambdaDay(
     priced.unpriced.push('memory size unknown: compute not priced');
   }
   if ((day.provisionedInits ?? 0) > 0 && !day.provisioned) priced.unpriced.push(PC_LEVEL_UNKNOWN);
+  if (fn.architectureAssumed && day.architecture === undefined) {
+    priced.assumed.push(architectureUnknown(pricing, at, fn.region).message);
+  }
   const initByKind = { [fn.runtimeKind]: day.initDurationMs };
   const initMs = billedInitMs(initByKind, at);
   // REPORT's Billed Duration already holds the INIT it bills; count it once, under init.
