@@ -7,12 +7,12 @@
  */
 
 /** The pre-1.0 messages, by their lowerCamelCase name, and the names that replaced them. */
-const RENAMED: Readonly<Record<string, string>> = {
-  instrumentationLibrarySpans: 'scopeSpans',
-  instrumentationLibraryMetrics: 'scopeMetrics',
-  instrumentationLibraryLogs: 'scopeLogs',
-  instrumentationLibrary: 'scope',
-};
+const RENAMED: ReadonlyMap<string, string> = new Map([
+  ['instrumentationLibrarySpans', 'scopeSpans'],
+  ['instrumentationLibraryMetrics', 'scopeMetrics'],
+  ['instrumentationLibraryLogs', 'scopeLogs'],
+  ['instrumentationLibrary', 'scope'],
+]);
 
 function isOtherName(key: string): boolean {
   return key.includes('_') || key.startsWith('instrumentationLibrary');
@@ -74,8 +74,8 @@ export function renameToJsonNames(root: unknown): void {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       let name = key.includes('_') ? camelCase(key) : key;
-      const replaced = RENAMED[name];
-      if (replaced !== undefined) name = replaced;
+      // A Map: a sender's `constructor` or `__proto__` key must not find Object's members.
+      name = RENAMED.get(name) ?? name;
       const child = record[key];
       if (name !== key) {
         delete record[key];
