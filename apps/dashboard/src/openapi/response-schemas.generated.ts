@@ -526,7 +526,8 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
         assumptions: {
           type: 'array',
           items: { type: 'string' },
-          description: 'What the figures assume where the data cannot say.',
+          description:
+            'What the figures assume where the data cannot say: the report\'s rules, then each function\'s `assumed` once, after how many functions it concerns ("2 functions: …").',
         },
       },
       required: [
@@ -1566,7 +1567,17 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
         platform: { type: 'string' },
         account: { type: 'string' },
         region: { type: 'string' },
-        architecture: { type: 'string' },
+        architecture: {
+          type: 'string',
+          description:
+            'Lambda: what it runs on at the end of the week; x86_64 when `architectureAssumed`.',
+        },
+        architectureAssumed: {
+          type: 'boolean',
+          description:
+            'Lambda: nothing names its architecture (no setting observed, none in the inventory, and REPORT and Telemetry records name none): `architecture` is what it is priced as, not what it runs on (`assumed` says so).',
+          enum: [true],
+        },
         invocations: { type: 'number' },
         previousInvocations: { type: 'number' },
         costUsd: {
@@ -1603,6 +1614,12 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
           items: { type: 'string' },
           description:
             'Meters that had no price (the cost leaves them out), or why the function could not be priced.',
+        },
+        assumed: {
+          type: 'array',
+          items: { type: 'string' },
+          description:
+            'What its cost and previousCostUsd assume where the data cannot say (a price not sourced for its region, an architecture unknown), each once. Absent in reports built before it was recorded.',
         },
         unpricedUsage: {
           type: 'array',

@@ -999,3 +999,48 @@ describe(decomposeChange.name, () => {
     expect(parts.invocations + parts.duration + parts.memorySize + parts.price).toBe(0);
   });
 });
+
+describe('buildWeeklyReport: what the prices assume', () => {
+  const fromLogs: ReportFunction = {
+    ...api,
+    functionId: 'aws_lambda~111111111111~us-east-1~from-logs',
+    name: 'from-logs',
+    architectureAssumed: true,
+  };
+  const call = { invocations: 1_000, memoryMb: 1024, billedDurationMs: 100_000 };
+  const build = (days: ReturnType<typeof usage>[]) =>
+    buildWeeklyReport({ ...inputs, functions: [fromLogs], days }, pricing).functions[0];
+
+  it('defect: an architecture nothing named read "x86_64" as fact; the row says it is assumed, and the note is in its assumed and the coverage', () => {
+    const report = buildWeeklyReport(
+      { ...inputs, functions: [fromLogs], days: [usage(fromLogs, '2025-07-29', call)] },
+      pricing,
+    );
+    const row = report.functions[0];
+    expect(row.architecture).toBe('x86_64');
+    expect(row.architectureAssumed).toBe(true);
+    expect(row.assumed).toEqual([expect.stringMatching(/^Architecture unknown: priced as x86_64/)]);
+    expect(report.coverage.assumptions.at(-1)).toBe(`1 function: ${row.assumed![0]}`);
+  });
+
+  it('states the architecture the history names at the end of the week, keeping the note of the days it priced as x86_64, each once', () => {
+    const row = build([
+      usage(fromLogs, '2025-07-22', call),
+      usage(fromLogs, '2025-07-28', call),
+      usage(fromLogs, '2025-07-29', call),
+      usage(fromLogs, '2025-07-30', { ...call, architecture: 'arm64' }),
+    ]);
+    expect(row.architecture).toBe('arm64');
+    expect(row.architectureAssumed).toBeUndefined();
+    expect(row.assumed).toHaveLength(1);
+  });
+
+  it('says nothing of a function whose architecture the inventory names', () => {
+    const row = buildWeeklyReport(
+      { ...inputs, functions: [api], days: [usage(api, '2025-07-29', call)] },
+      pricing,
+    ).functions[0];
+    expect(row.architectureAssumed).toBeUndefined();
+    expect(row.assumed).toEqual([]);
+  });
+});

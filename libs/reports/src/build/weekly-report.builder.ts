@@ -87,6 +87,8 @@ interface WeekTotals {
   byArchitecture: Record<string, { gbSeconds: number; usd: number }>;
   /** The architecture of the week's latest priced day ('' before one). */
   lastArchitecture: string;
+  /** Nothing named lastArchitecture: it is what the day was priced as. */
+  lastArchitectureAssumed: boolean;
   lastDayStartMs: number;
   breakdown: CostBreakdown;
   computeLines: ComputeLine[];
@@ -102,6 +104,8 @@ interface WeekTotals {
   minScaleBusyPodSeconds: number;
   minScaleAllocatedUsd: number;
   unpriced: Set<string>;
+  /** What the week's prices assume (PricedDay.assumed), each once. */
+  assumed: Set<string>;
   /** Whether any meter of the week had a price (with `unpriced`: how much of it was priced). */
   anyPriced: boolean;
 }
@@ -118,6 +122,7 @@ function emptyTotals(): WeekTotals {
     computeUsd: 0,
     byArchitecture: {},
     lastArchitecture: '',
+    lastArchitectureAssumed: false,
     lastDayStartMs: -Infinity,
     breakdown: emptyBreakdown(),
     computeLines: [],
@@ -133,6 +138,7 @@ function emptyTotals(): WeekTotals {
     minScaleBusyPodSeconds: 0,
     minScaleAllocatedUsd: 0,
     unpriced: new Set(),
+    assumed: new Set(),
     anyPriced: false,
   };
 }
@@ -230,7 +236,12 @@ function addUnpricedUsage(
   }
 }
 
-function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
+function accumulate(
+  t: WeekTotals,
+  day: DailyUsage,
+  priced: PricedDay,
+  architectureAssumed: boolean,
+): void {
   t.invocations += day.invocations;
   t.coldStarts += day.coldStarts;
   t.coldStartUsd += priced.coldStartUsd;
@@ -244,6 +255,7 @@ function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
   if (day.invocations > 0 && day.dayStartMs >= t.lastDayStartMs) {
     t.lastDayStartMs = day.dayStartMs;
     t.lastArchitecture = priced.architecture;
+    t.lastArchitectureAssumed = architectureAssumed;
   }
   if (day.memoryMb > 0) {
     t.billedMbMs += day.memoryMb * day.billedDurationMs;
@@ -267,6 +279,7 @@ function accumulate(t: WeekTotals, day: DailyUsage, priced: PricedDay): void {
     t.minScalePods = Math.max(t.minScalePods, day.minScalePods.pods);
   }
   for (const u of priced.unpriced) t.unpriced.add(u);
+  for (const a of priced.assumed) t.assumed.add(a);
   if (priced.priceIds.length > 0) t.anyPriced = true;
 }
 
@@ -562,6 +575,16 @@ function coldStartFigures(
   };
 }
 
+/**
+ * Each function's assumptions once, after how many functions it concerns (which ones: their rows'
+ * `assumed`): every format lists the coverage assumptions, and a name there would be read as text.
+ */
+function functionAssumptions(rows: readonly ReportFunctionCost[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) for (const a of r.assumed ?? []) counts.set(a, (counts.get(a) ?? 0) + 1);
+  return [...counts].map(([a, n]) => `${n} ${n === 1 ? 'function' : 'functions'}: ${a}`);
+}
+
 function safe(n: number): number {
   return Number.isFinite(n) ? n : 0;
 }
@@ -616,6 +639,11 @@ export function buildWeeklyReport(
       continue;
     }
     let priced: PricedDay;
+    // As priceLambdaDay: the inventory names none, nor the history on this day.
+    const architectureAssumed =
+      fn.platform === 'aws_lambda' &&
+      fn.architectureAssumed === true &&
+      day.architecture === undefined;
     if (fn.platform === 'aws_lambda') {
       const place = {
         account: fn.account,
@@ -636,14 +664,14 @@ export function buildWeeklyReport(
     if (day.dayStartMs >= monthFrom) monthToDateUsd += usd;
     if (day.dayStartMs >= week.fromMs) {
       const totals = totalsOf(current, fn.functionId);
-      accumulate(totals, day, priced);
+      accumulate(totals, day, priced, architectureAssumed);
       totals.coldStartsBillInit ||=
         day.coldStarts > (day.snapStart?.restores ?? 0) && billsInit(fn, day);
       addLines(totals.lines, priced, day.dayStartMs, week, asOfMs, fn.platform === 'aws_lambda');
       if (priced.unpriced.length > 0) addUnpricedUsage(totals.unpricedUsage, day, week, asOfMs);
       dailyCost.set(day.dayStartMs, (dailyCost.get(day.dayStartMs) ?? 0) + usd);
     } else if (day.dayStartMs >= previous.fromMs) {
-      accumulate(totalsOf(prior, fn.functionId), day, priced);
+      accumulate(totalsOf(prior, fn.functionId), day, priced, architectureAssumed);
       const sameWeekday = day.dayStartMs + 7 * DAY_MS;
       previousDailyCost.set(sameWeekday, (previousDailyCost.get(sameWeekday) ?? 0) + usd);
     }
@@ -664,17 +692,22 @@ export function buildWeeklyReport(
     const previousCostUsd = sumBreakdown(before.breakdown);
     for (const u of now.unpriced) unpricedFunctions.set(id, u);
     const priced = pricedShare(now.unpriced.size, now.anyPriced);
+    // What it runs on at the end of the week; computeLines split the week by architecture.
+    const [architecture, architectureAssumed] = now.lastArchitecture
+      ? [now.lastArchitecture, now.lastArchitectureAssumed]
+      : before.lastArchitecture
+        ? [before.lastArchitecture, before.lastArchitectureAssumed]
+        : [fn.architecture, fn.architectureAssumed === true];
     rows.push({
       functionId: id,
       name: fn.name,
       platform: fn.platform,
       account: fn.account,
       region: fn.region,
-      // What it runs on at the end of the week; computeLines split the week by architecture.
-      architecture:
-        fn.platform === 'aws_lambda'
-          ? now.lastArchitecture || before.lastArchitecture || fn.architecture
-          : '',
+      architecture: fn.platform === 'aws_lambda' ? architecture : '',
+      ...(fn.platform === 'aws_lambda' && architectureAssumed
+        ? { architectureAssumed: true as const }
+        : {}),
       invocations: now.invocations,
       previousInvocations: before.invocations,
       costUsd,
@@ -692,6 +725,7 @@ export function buildWeeklyReport(
       },
       unpriced: [...now.unpriced],
       unpricedUsage: now.unpricedUsage,
+      assumed: [...new Set([...now.assumed, ...before.assumed])],
     });
     const changeUsd = costUsd - previousCostUsd;
     if (changeUsd !== 0) {
@@ -861,6 +895,7 @@ export function buildWeeklyReport(
       assumptions: [
         `Lambda duration tiers accumulate ${tierGrouping === 'organization' ? 'across the accounts (an Organization’s consolidated bill), per region and architecture,' : 'per account, region and architecture'} over the functions Fleetscope sees, from the first of the month.`,
         ...assumptions,
+        ...functionAssumptions(rows),
       ],
     },
   };

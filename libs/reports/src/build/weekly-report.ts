@@ -111,7 +111,14 @@ export interface ReportFunctionCost {
   platform: string;
   account: string;
   region: string;
+  /** Lambda: what it runs on at the end of the week; x86_64 when `architectureAssumed`. */
   architecture: string;
+  /**
+   * Lambda: nothing names its architecture (no setting observed, none in the inventory, and
+   * REPORT and Telemetry records name none): `architecture` is what it is priced as, not what it
+   * runs on (`assumed` says so).
+   */
+  architectureAssumed?: true;
   invocations: number;
   previousInvocations: number;
   /** The priced part when `priced` is 'part'; 0, not a cost, when it is 'none'. */
@@ -132,6 +139,11 @@ export interface ReportFunctionCost {
   provisionedConcurrencyDetail: { allocatedUsd: number; durationUsd: number };
   /** Meters that had no price (the cost leaves them out), or why the function could not be priced. */
   unpriced: string[];
+  /**
+   * What its cost and previousCostUsd assume where the data cannot say (a price not sourced for its
+   * region, an architecture unknown), each once. Absent in reports built before it was recorded.
+   */
+  assumed?: string[];
   /**
    * The invocations of the days with something in `unpriced`, per calendar month. Absent in reports
    * built before it was recorded.
@@ -288,7 +300,10 @@ export interface Coverage extends WeekCoverage {
   previousWeek: WeekCoverage;
   /** Functions (or meters) that could not be priced, and why. */
   unpriced: { functionId: string; reason: string }[];
-  /** What the figures assume where the data cannot say. */
+  /**
+   * What the figures assume where the data cannot say: the report's rules, then each function's
+   * `assumed` once, after how many functions it concerns ("2 functions: …").
+   */
   assumptions: string[];
 }
 
