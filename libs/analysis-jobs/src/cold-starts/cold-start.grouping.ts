@@ -368,7 +368,8 @@ function rowCosts(
 function durationFigures(sumMs: number, count: number, buckets: HistogramBuckets): DurationFigures {
   return {
     mean: count > 0 && sumMs > 0 ? sumMs / count : null,
-    ...histogramPercentiles(buckets),
+    // The sum of the observations the buckets count: without it a constant duration reads a spread.
+    ...histogramPercentiles(buckets, { sum: sumMs }),
   };
 }
 
