@@ -1,5 +1,5 @@
 import type { FunctionWindowStats } from '../inputs';
-import { DEFAULT_EVIDENCE_OPTIONS, evidenceShortfall } from './evidence.gate';
+import { DEFAULT_EVIDENCE_OPTIONS, coverageShortfall, evidenceShortfall } from './evidence.gate';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -10,6 +10,7 @@ function stats(endMs: number, days: number, activeDayStarts: number[]): Function
     windowStartMs: endMs - days * DAY_MS,
     windowEndMs: endMs,
     invocations: 100 * activeDayStarts.length,
+    byMemory: [] as FunctionWindowStats['byMemory'],
     daily: activeDayStarts.map((dayStartMs) => ({
       dayStartMs,
       invocations: 100,
@@ -53,7 +54,11 @@ describe(evidenceShortfall.name, () => {
       // Found by a review: counted from its first UTC day (12-01 00:00), it read "5.6 days" and
       // passed a 5-day gate with 4.6 days of data (1,000 invocations: gaps of minutes).
       const s = {
-        ...stats(end, 14, [Date.UTC(2026, 11, 1)]),
+        ...stats(
+          end,
+          14,
+          [1, 2, 3, 4, 5, 6].map((d) => Date.UTC(2026, 11, d)),
+        ),
         invocations: 1_000,
         firstSeenMs: Date.UTC(2026, 11, 1, 23, 0),
       };
@@ -67,6 +72,54 @@ describe(evidenceShortfall.name, () => {
         firstSeenMs: end - 2 * DAY_MS + 110 * 60_000,
       };
       expect(evidenceShortfall(s, { ...options, minInvocations: 10 })).toBeNull();
+    });
+  });
+
+  describe('traffic that ended before the window did', () => {
+    const end = Date.UTC(2026, 11, 6, 12);
+    const days = (from: number, count: number, every = 1) =>
+      Array.from({ length: count }, (_, i) => Date.UTC(2026, 10, 22) + (from + i * every) * DAY_MS);
+    const withLastSeen = (s: FunctionWindowStats, lastSeenMs: number): FunctionWindowStats => ({
+      ...s,
+      byMemory: [
+        {
+          memoryMb: 1024,
+          invocations: s.invocations,
+          durationSumMs: 0,
+          durationBuckets: {},
+          lastSeenMs,
+        },
+      ],
+    });
+
+    it('advises nothing on a function idle for the window’s last 3 days, by either gate, and names its last invocation', () => {
+      // Every day from 11-22 to 12-03 09:41, then nothing.
+      const s = withLastSeen(stats(end, 14, days(0, 12)), Date.UTC(2026, 11, 3, 9, 41));
+      const why =
+        /^No invocations since 2026-12-03 09:41 UTC .*, 3\.1 days before the window's end/;
+      expect(evidenceShortfall(s, DEFAULT_EVIDENCE_OPTIONS)).toMatch(why);
+      expect(coverageShortfall(s, DEFAULT_EVIDENCE_OPTIONS)).toMatch(why);
+    });
+
+    it('reads the last day with invocations where the sizes do not say their last minute', () => {
+      expect(evidenceShortfall(stats(end, 14, days(0, 12)), DEFAULT_EVIDENCE_OPTIONS)).toMatch(
+        /^No invocations since 2026-12-04 00:00 UTC/,
+      );
+    });
+
+    it('keeps advising a function invoked once a day, and one whose last run was 1.9 days ago', () => {
+      const daily = withLastSeen(stats(end, 14, days(0, 14)), Date.UTC(2026, 11, 5, 13));
+      expect(evidenceShortfall(daily, DEFAULT_EVIDENCE_OPTIONS)).toBeNull();
+      const paused = withLastSeen(stats(end, 14, days(0, 13)), end - 1.9 * DAY_MS);
+      expect(evidenceShortfall(paused, DEFAULT_EVIDENCE_OPTIONS)).toBeNull();
+    });
+
+    it('keeps advising a weekly job 6.9 days after its last run: its pauses are a week long', () => {
+      const weekly = withLastSeen(
+        { ...stats(end, 14, days(0, 2, 7)), invocations: 500 },
+        end - 6.9 * DAY_MS,
+      );
+      expect(evidenceShortfall(weekly, DEFAULT_EVIDENCE_OPTIONS)).toBeNull();
     });
   });
 });

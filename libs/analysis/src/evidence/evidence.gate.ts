@@ -44,6 +44,8 @@ export function evidenceShortfall(
   stats: FunctionWindowStats,
   options: EvidenceOptions,
 ): string | null {
+  const ended = trafficEnded(stats);
+  if (ended) return ended;
   if (stats.invocations < options.minInvocations)
     return `${stats.invocations} invocations in the window; at least ${options.minInvocations} are needed.`;
   return coverageShortfall(stats, options);
@@ -58,6 +60,8 @@ export function coverageShortfall(
   stats: FunctionWindowStats,
   options: EvidenceOptions,
 ): string | null {
+  const ended = trafficEnded(stats);
+  if (ended) return ended;
   const days = observedDays(stats);
   // From the first hour with invocations, a function that runs every few hours or in bursts is
   // first seen up to one idle gap after the window opens: FIRST_SEEN_SLACK_MS, or two of its mean
@@ -72,6 +76,60 @@ export function coverageShortfall(
   if (days * DAY_MS < options.minWindowDays * DAY_MS - slackMs)
     return `Data covers ${days.toFixed(1)} days; at least ${options.minWindowDays} are needed.`;
   return null;
+}
+
+/**
+ * Epoch ms of the last minute (an hour inside the window) with invocations: the latest of the
+ * memory sizes' last minutes, or the start of the last UTC day with invocations when later (a
+ * size's entry may lack what ran without a size, e.g. spans); where the sizes do not say their
+ * last minute, the end of that day (at most the window's end). Undefined with neither.
+ */
+function lastSeen(stats: FunctionWindowStats): { ms: number; what: string } | undefined {
+  const days = stats.daily.filter((d) => d.invocations > 0).map((d) => d.dayStartMs);
+  const lastDay = days.length > 0 ? Math.max(...days) : undefined;
+  const sizes = stats.byMemory.filter((m) => m.invocations > 0);
+  if (sizes.length > 0 && sizes.every((m) => m.lastSeenMs !== undefined))
+    return {
+      ms: Math.max(lastDay ?? 0, ...sizes.map((m) => m.lastSeenMs ?? 0)),
+      what: 'the start of the last minute or hour with any',
+    };
+  return lastDay === undefined
+    ? undefined
+    : {
+        ms: Math.min(stats.windowEndMs, lastDay + DAY_MS),
+        what: 'the end of the last UTC day with any',
+      };
+}
+
+/** A function idle this long before the window's end (at least) is taken as stopped. */
+const STOPPED_AFTER_MS = 2 * DAY_MS;
+
+/**
+ * Why the window's traffic cannot be priced as the function's future, or null: it had no
+ * invocations for more than 2 days before the window's end, and more than a day past its longest
+ * pause between UTC days with invocations earlier in the window (a weekly job pauses 7 days every
+ * week and is not stopped at 3). A deleted or renamed function keeps its history; its monthly cost
+ * averaged over a window it stopped in is what it cost, not what it will cost (it costs nothing
+ * now), so no saving is advised on it, by any analysis.
+ */
+export function trafficEnded(stats: FunctionWindowStats): string | null {
+  const seen = lastSeen(stats);
+  if (seen === undefined) return null;
+  const last = seen.ms;
+  const activeDays = stats.daily
+    .filter((d) => d.invocations > 0)
+    .map((d) => d.dayStartMs)
+    .sort((a, b) => a - b);
+  let longestPauseMs = 0;
+  for (let i = 1; i < activeDays.length; i++)
+    longestPauseMs = Math.max(longestPauseMs, activeDays[i] - activeDays[i - 1]);
+  const idleMs = stats.windowEndMs - last;
+  if (!(idleMs > Math.max(STOPPED_AFTER_MS, longestPauseMs + DAY_MS))) return null;
+  return `No invocations since ${utcMinute(last)} (${seen.what}), ${(idleMs / DAY_MS).toFixed(1)} days before the window's end (${utcMinute(stats.windowEndMs)}): a function stopped, deleted or renamed is not priced as if still running, so no saving is advised.`;
+}
+
+function utcMinute(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** What is left of the UTC day a window starts in (0 when it starts at midnight). */
@@ -101,8 +159,15 @@ export function basisOf(
   measured: string,
   invocations: number = stats.invocations,
 ): EvidenceBasis {
+  // The last invocation, when the window's traffic ended well before it: a fix still stands on
+  // what ran, and says until when it ran.
+  const last = lastSeen(stats);
+  const ended =
+    last !== undefined && stats.windowEndMs - last.ms > FIRST_SEEN_SLACK_MS
+      ? `; last invocation ${utcMinute(last.ms)} (${last.what})`
+      : '';
   return {
-    measured,
+    measured: measured + ended,
     windowFrom: new Date(stats.windowStartMs).toISOString(),
     windowTo: new Date(stats.windowEndMs).toISOString(),
     windowDays: Math.round(((stats.windowEndMs - stats.windowStartMs) / DAY_MS) * 10) / 10,

@@ -8,7 +8,12 @@ import {
 } from '../costs/lambda-window-cost';
 import { monthlyPodBusyCost } from '../costs/pod-busy-cost';
 import type { EvidenceOptions } from '../evidence/evidence.gate';
-import { DEFAULT_EVIDENCE_OPTIONS, basisOf, evidenceShortfall } from '../evidence/evidence.gate';
+import {
+  DEFAULT_EVIDENCE_OPTIONS,
+  basisOf,
+  evidenceShortfall,
+  trafficEnded,
+} from '../evidence/evidence.gate';
 import { architectureAssumption, withArmPrices } from '../evidence/price-assumptions';
 import type {
   FunctionAnalysisInput,
@@ -353,8 +358,11 @@ export class MemoryAnalyzer implements Analyzer {
     const reliability = this.reliability(profile, stats, currentMb, ctx, onProvisioned);
     if (reliability) return [reliability];
 
-    const shortfall = evidenceShortfall(stats, this.options.evidence);
-    if (shortfall && !input.tuning) return whyNot('insufficient-evidence', shortfall);
+    // A tuning job stands in for thin traffic, not for traffic that has ended.
+    const shortfall = input.tuning
+      ? trafficEnded(stats)
+      : evidenceShortfall(stats, this.options.evidence);
+    if (shortfall) return whyNot('insufficient-evidence', shortfall);
 
     const floorMb = memoryFloorMb(stats, this.options.headroom);
     const measured = input.tuning
@@ -391,6 +399,8 @@ export class MemoryAnalyzer implements Analyzer {
     const currentMb = profile.memoryMb ?? profile.podMemoryMb ?? null;
     if (currentMb === null) return whyNot('insufficient-evidence', 'The memory limit is unknown.');
     if (stats.invocations <= 0) return whyNot('insufficient-evidence', 'No invocations.');
+    const ended = trafficEnded(stats);
+    if (ended) return whyNot('insufficient-evidence', ended);
     const measured = this.fromTuning(profile, tuning);
     if (!(measured.length >= 2 && measured.some((m) => m.memoryMb === currentMb)))
       return whyNot(
