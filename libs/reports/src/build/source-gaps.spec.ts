@@ -31,9 +31,67 @@ const gapDates = (days: DailyUsage[], endedMs = ENDED) =>
   sourceGapDays(days, FROM, endedMs).map((g) => [g.source, date((g.dayStartMs - FROM) / DAY_MS)]);
 
 describe(sourceGapDays.name, () => {
-  it('counts a source that stopped in the week before as missing on every day since, both weeks', () => {
-    const gaps = gapDates(on('checkout', 'lambda_log', range(0, 4)));
-    expect(gaps).toEqual(range(4, 14).map((i) => ['lambda_log', date(i)]));
+  it('counts the days a daily function has no records because its source stopped, to the end of the range', () => {
+    const gaps = gapDates(on('checkout', 'lambda_log', range(0, 11)));
+    expect(gaps).toEqual(range(11, 14).map((i) => ['lambda_log', date(i)]));
+  });
+
+  it('reads a function silent for most of the week before as stopped, not its source', () => {
+    // Retired on the Friday of the week before, its source with it (nothing else on lambda_log):
+    // the days of that week may be missing, the week after is a function that stopped.
+    const history = on('legacy', 'lambda_log', range(-7, 4));
+    expect(gapDates(history).map(([, d]) => d)).toEqual(range(4, 8).map(date));
+    // Retired on the Thursday of the week before with no week before that to go on.
+    const retired = [
+      ...on('legacy', 'lambda_log', range(0, 3)),
+      ...on('new', 'otel_span', range(3, 14)),
+    ];
+    expect(gapDates(retired)).toEqual([]);
+  });
+
+  it('sees no gap on the days a weekday function never runs, though its source is silent then', () => {
+    const days = [
+      ...on('batch', 'lambda_log', [...range(0, 5), ...range(7, 12)]),
+      ...on('api', 'otel_span', range(0, 14)),
+    ];
+    expect(gapDates(days)).toEqual([]);
+  });
+
+  it('counts a weekday function whose source stopped on a day it runs', () => {
+    const days = [
+      ...on('batch', 'lambda_log', [...range(0, 5), ...range(7, 9)]),
+      ...on('api', 'otel_span', range(0, 14)),
+    ];
+    expect(gapDates(days)).toEqual(range(9, 12).map((i) => ['lambda_log', date(i)]));
+  });
+
+  it('sees no gap on the off days of a job that runs every other day', () => {
+    const days = [
+      ...on(
+        'job',
+        'lambda_log',
+        range(0, 14).filter((i) => i % 2 === 0),
+      ),
+      ...on('api', 'otel_span', range(0, 14)),
+    ];
+    expect(gapDates(days)).toEqual([]);
+  });
+
+  it('reads a function that stays silent after its source sends again as stopped, not the source', () => {
+    const days = [
+      ...on('checkout', 'lambda_log', range(0, 10)),
+      ...on('orders', 'lambda_log', [...range(0, 10), ...range(12, 14)]),
+    ];
+    // lambda_log sent nothing on days 10 and 11; checkout: silent on 12 and 13 while orders came.
+    expect(
+      sourceGapDays(days, FROM, ENDED).map((g) => [
+        date((g.dayStartMs - FROM) / DAY_MS),
+        g.functionIds,
+      ]),
+    ).toEqual([
+      [date(10), ['orders']],
+      [date(11), ['orders']],
+    ]);
   });
 
   it('counts an outage in the middle of the week, and not the days after the source resumed', () => {

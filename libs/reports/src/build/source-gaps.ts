@@ -2,10 +2,21 @@ import { DAY_MS, isoDate, type IsoWeek } from '../week/iso-week';
 import type { DailyUsage } from './report-inputs';
 import type { SourceGap } from './weekly-report';
 
-/** The days before a day that tell whether its source sends daily. */
+/** The days before a function fell silent that tell whether it runs on most days. */
 const TRAILING_DAYS = 7;
+/**
+ * Of those, the days it must have had records on: an every-other-day job (3 or 4 of 7) is silent
+ * on its off days by design, a weekday one (5 of 7) is judged by its weekdays.
+ */
+const REGULAR_DAYS = 5;
+/**
+ * Silence alone cannot tell a source that stopped from a function that stopped (retired, replaced)
+ * when nothing else came from the source: past the first days the function would have run, the
+ * function stopping is the likelier reading, and the week after it is not called missing data.
+ */
+const OUTAGE_DAYS = 4;
 
-/** An ended day a source sent nothing on, and the functions it fed that have no records then. */
+/** An ended day a source sent nothing on, and the functions it fed that may be missing then. */
 export interface SourceGapDay {
   source: string;
   dayStartMs: number;
@@ -14,12 +25,15 @@ export interface SourceGapDay {
 
 /**
  * The whole days sources stopped sending on, over [fromMs, endedMs) (the two weeks compared, up
- * to the last day that has ended). A source stops on a day it sends no records on after sending on
- * most of the (up to 7) days before it in the range, at least two; it stays stopped until it sends
- * again. Each such day is a gap when some function it fed has no records at all that day. Judged
- * per source, not over the fleet: another source's records on the day do not cover it. No gap: a
- * function that stops being invoked while its source still delivers others; a source that sends
- * only now and then, or started lately; a function another source still delivers.
+ * to the last day that has ended; earlier days in `days` only tell each function's pattern). A
+ * function's day is a gap when the function would have run then and its sources sent nothing at
+ * all: it had records on the same weekday the week before and on at least REGULAR_DAYS of the
+ * TRAILING_DAYS before it fell silent, and the day is within OUTAGE_DAYS of the first day of the
+ * silence it would have run on. Judged per function and per source, not over the fleet: another
+ * source's records on the day do not cover it. No gap: a function whose sources still deliver
+ * others that day, or send again while it stays silent on a day it would have run (the function
+ * stopped, not the source); a function that runs on some days only (weekdays, every other day);
+ * one another source still delivers.
  */
 export function sourceGapDays(
   days: readonly DailyUsage[],
@@ -27,42 +41,51 @@ export function sourceGapDays(
   endedMs: number,
 ): SourceGapDay[] {
   const sent = new Map<string, Set<number>>();
-  const fed = new Map<string, Set<string>>();
-  const recorded = new Map<number, Set<string>>();
-  const add = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
-    const set = map.get(key) ?? new Set<V>();
-    set.add(value);
-    map.set(key, set);
-  };
+  const sourcesOf = new Map<string, Map<number, readonly string[]>>();
   for (const d of days) {
-    if (d.invocations <= 0 || d.dayStartMs < fromMs || d.dayStartMs >= endedMs) continue;
-    add(recorded, d.dayStartMs, d.functionId);
+    if (d.invocations <= 0 || d.dayStartMs >= endedMs) continue;
     for (const source of d.sources) {
-      add(sent, source, d.dayStartMs);
-      add(fed, source, d.functionId);
+      const on = sent.get(source) ?? new Set<number>();
+      on.add(d.dayStartMs);
+      sent.set(source, on);
     }
+    const byDay = sourcesOf.get(d.functionId) ?? new Map<number, readonly string[]>();
+    byDay.set(d.dayStartMs, [...(byDay.get(d.dayStartMs) ?? []), ...d.sources]);
+    sourcesOf.set(d.functionId, byDay);
   }
-  const gaps: SourceGapDay[] = [];
-  for (const [source, on] of [...sent].sort(([a], [b]) => a.localeCompare(b))) {
-    const functionIds = [...fed.get(source)!].sort();
-    let stopped = false;
+  const byDayAndSource = new Map<string, SourceGapDay>();
+  for (const [functionId, byDay] of sourcesOf) {
+    const ran = (t: number) => byDay.has(t);
+    const wouldRun = (t: number) => ran(t - 7 * DAY_MS);
     for (let t = fromMs; t < endedMs; t += DAY_MS) {
-      if (on.has(t)) {
-        stopped = false;
-        continue;
+      if (ran(t) || !wouldRun(t)) continue;
+      // It ran a week before t, so its silence began within the six days before t.
+      let silentFrom = t;
+      while (!ran(silentFrom - DAY_MS)) silentFrom -= DAY_MS;
+      let firstMissed = silentFrom;
+      while (!wouldRun(firstMissed)) firstMissed += DAY_MS;
+      if (t - firstMissed >= OUTAGE_DAYS * DAY_MS) continue;
+      const before = Array.from({ length: TRAILING_DAYS }, (_, i) => silentFrom - (i + 1) * DAY_MS);
+      if (before.filter(ran).length < REGULAR_DAYS) continue;
+      const sources = [...new Set(before.flatMap((b) => byDay.get(b) ?? []))];
+      const sentOn = (r: number) => sources.some((source) => sent.get(source)?.has(r));
+      if (sentOn(t)) continue;
+      let functionStopped = false;
+      for (let r = t + DAY_MS; r < endedMs && !ran(r) && !functionStopped; r += DAY_MS) {
+        functionStopped = wouldRun(r) && sentOn(r);
       }
-      if (!stopped) {
-        const before = Math.min(TRAILING_DAYS, (t - fromMs) / DAY_MS);
-        let sentBefore = 0;
-        for (let i = 1; i <= before; i++) if (on.has(t - i * DAY_MS)) sentBefore++;
-        stopped = sentBefore >= 2 && sentBefore * 2 > before;
+      if (functionStopped) continue;
+      for (const source of sources) {
+        const key = `${source}\n${t}`;
+        const gap = byDayAndSource.get(key) ?? { source, dayStartMs: t, functionIds: [] };
+        gap.functionIds.push(functionId);
+        byDayAndSource.set(key, gap);
       }
-      if (!stopped) continue;
-      const without = functionIds.filter((id) => !recorded.get(t)?.has(id));
-      if (without.length > 0) gaps.push({ source, dayStartMs: t, functionIds: without });
     }
   }
-  return gaps;
+  return [...byDayAndSource.values()]
+    .map((g) => ({ ...g, functionIds: g.functionIds.sort() }))
+    .sort((a, b) => a.source.localeCompare(b.source) || a.dayStartMs - b.dayStartMs);
 }
 
 /** The gaps of `week`, one per source. */
