@@ -113,8 +113,12 @@ export interface FunctionSummary {
   /** Why costUsd is null; null when it is not. */
   costUsdReason: string | null;
   /**
-   * What costUsd counts of the range otherwise than the weekly report would of whole days
-   * (partDayNote); null when nothing, or costUsd is null.
+   * What costUsd is short of or assumes, in sentences; null when nothing, or costUsd is null.
+   * Knative and OpenFaaS: a lower bound (POD_COST_FLOOR_NOTE). Lambda: what it counts of the range
+   * otherwise than the weekly report would of whole days (partDayNote); provisioned concurrency
+   * its records show at a level no setting holds, its allocation not priced and its invocations
+   * priced on demand (PC_LEVEL_UNKNOWN); an architecture nothing names, priced as x86_64
+   * (architectureUnknown). Any platform: a price not sourced for its region, and the one used.
    */
   costUsdNote: string | null;
   pricing: { catalogueVersion: string; priceIds: string[] } | null;
