@@ -1797,7 +1797,7 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
       required: ['source', 'dates', 'functionIds'],
       additionalProperties: false,
       description:
-        'A source that stopped sending: the whole days of a week it sent no records on since a day it stopped after sending on most days before it (source-gaps.ts), on which functions it fed have no records at all (their cost there is missing, not zero).',
+        'A source that stopped sending: days of a week on which functions it fed, that ran on most days before and on the same weekday the week before, have no records at all while none of their sources sent anything (the per-function rule of source-gaps.ts). Their cost there may be missing rather than zero.',
     },
     StoredExplanation: {
       type: 'object',

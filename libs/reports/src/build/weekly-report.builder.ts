@@ -390,7 +390,7 @@ function gapSentence(g: SourceGap, nameOf: (id: string) => string): string {
     names.length === 1
       ? `the function it fed (${listed}) has none then: its cost`
       : `${names.length} functions it fed (${listed}) have none then: their cost`;
-  return `${g.source} sent no records on ${dateRuns(g.dates)} though it had been sending; ${fed} on those days is missing from the figures, not a drop.`;
+  return `${g.source} sent no records on ${dateRuns(g.dates)} though it had been sending; ${fed} on those days may be missing from the figures rather than a drop.`;
 }
 
 /** Why a week is partial: the days with nothing recorded, and the sources that stopped. */
