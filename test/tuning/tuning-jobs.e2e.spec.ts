@@ -5,7 +5,7 @@ import { TuningJobsRepository } from '@fleetscope/storage';
 import { curveByName } from '@fleetscope/tuning';
 import { startFleetscope } from '../support/fleetscope-app';
 import { finished, postTuningJob, waitForTuningJob } from './support/tuning-jobs.client';
-import { useLambdaFleetscope } from './support/tuning-fleetscope.fixture';
+import { TUNING_TEST_ENV, useLambdaFleetscope } from './support/tuning-fleetscope.fixture';
 
 interface JobView {
   id: string;
@@ -372,6 +372,7 @@ describe('tuning jobs (POST/GET/DELETE /api/tuning-jobs, run by the analyzer on 
     untouched('report', 640);
     const interrupted = before.invocationsUsed;
     stack.fleetscope = await startFleetscope({
+      ...TUNING_TEST_ENV,
       FLEETSCOPE_DATA_DIR: stack.fleetscope.config.dataDir,
       CLICKHOUSE_DATABASE: stack.fleetscope.config.clickhouseDatabase,
     });

@@ -54,7 +54,7 @@ import { ReportMetrics } from './reports/delivery/report-metrics';
       provide: TUNING_DRIVERS,
       inject: [FLEETSCOPE_CONFIG],
       useFactory: (config: Config) => [
-        new LambdaTuningDriver(),
+        new LambdaTuningDriver(undefined, { totalMs: config.tuningRestoreRetrySeconds * 1000 }),
         new OpenFaasTuningDriver(
           // The scrapers' names, so a job files its evidence under the same function id.
           parseTargetList(ENV.openfaasGateways.name, config.openfaasGateways, (url) => url.host),

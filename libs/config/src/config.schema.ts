@@ -467,6 +467,13 @@ export const ENV = {
     description:
       'PEM CA bundle that signs the Kubernetes API certificate, e.g. /var/run/secrets/kubernetes.io/serviceaccount/ca.crt.',
   },
+  tuningRestoreRetrySeconds: {
+    name: 'FLEETSCOPE_TUNING_RESTORE_RETRY_SECONDS',
+    schema: nonNegativeInt,
+    default: '600',
+    description:
+      "How long one attempt to put a Lambda function back after a tuning job retries (Lambda's control plane often recovers from throttling or 5xx within minutes). A restore still failing then leaves the job queued with `restore pending: …`; the analyzer tries again after as long again, twice as long each time (at most an hour), until it succeeds or the job is cancelled.",
+  },
   lambdaInventoryRegions: {
     name: 'FLEETSCOPE_LAMBDA_INVENTORY_REGIONS',
     schema: awsRegions,

@@ -1,12 +1,20 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RESTORE_RETRY_ENV } from '@fleetscope/tuning-drivers';
+import { ENV } from '@fleetscope/config';
 import { pointAwsSdkAt } from '../../support/aws-sdk-env';
 import { startFleetscope, type RunningFleetscope } from '../../support/fleetscope-app';
 import { startFakeKnative, type FakeKnative } from './fake-knative.server';
 import { startFakeLambda, type FakeFunctionSpec, type FakeLambda } from './fake-lambda.server';
 import { startFakeOpenFaas, type FakeOpenFaas } from './fake-openfaas.server';
+
+/**
+ * Settings of every tuning suite's Fleetscope (a restart's too): a restore the stand-in refuses
+ * for good gives up after a second, not ten minutes, and is tried again a second or so later.
+ */
+export const TUNING_TEST_ENV: Record<string, string> = {
+  [ENV.tuningRestoreRetrySeconds.name]: '1',
+};
 
 export interface LambdaFleetscope {
   lambda: FakeLambda;
@@ -22,20 +30,15 @@ export interface LambdaFleetscope {
 export function useLambdaFleetscope(specs: FakeFunctionSpec[]): LambdaFleetscope {
   const ctx = {} as LambdaFleetscope;
   let restoreEnv: (() => void) | undefined;
-  const retryBefore = process.env[RESTORE_RETRY_ENV];
   beforeAll(async () => {
     ctx.lambda = await startFakeLambda(specs);
     restoreEnv = pointAwsSdkAt(ctx.lambda.url, 'us-east-1');
-    // A restore the stand-in refuses for good gives up after a second, not ten minutes.
-    process.env[RESTORE_RETRY_ENV] = '1';
-    ctx.fleetscope = await startFleetscope();
+    ctx.fleetscope = await startFleetscope(TUNING_TEST_ENV);
   });
   afterAll(async () => {
     await ctx.fleetscope?.stop();
     await ctx.lambda?.close();
     restoreEnv?.();
-    if (retryBefore === undefined) delete process.env[RESTORE_RETRY_ENV];
-    else process.env[RESTORE_RETRY_ENV] = retryBefore;
   });
   return ctx;
 }

@@ -569,7 +569,15 @@ describe(`${LambdaLogStreamAssembler.name}: unhandled errors of runtimes other t
       ),
     ).toEqual(['error']);
     expect(statusWith(pythonTraceback('\r'))).toEqual(['error']);
-    expect(statusWith('[ERROR]\nTraceback (most recent call last):\n')).toEqual(['error']);
+    // An exception without a message (`raise KeyError()`), and one without frames.
+    expect(
+      statusWith('[ERROR] KeyError\nTraceback (most recent call last):\n\u00a0\u00a0File "x.py"\n'),
+    ).toEqual(['error']);
+    expect(
+      statusWith(
+        "[ERROR] Runtime.HandlerNotFound: Handler 'h' missing on module 'm'\nTraceback (most recent call last):\n",
+      ),
+    ).toEqual(['error']);
   });
 
   it("leaves a Python function's own logging.error and logger.exception a success", () => {
@@ -581,15 +589,47 @@ describe(`${LambdaLogStreamAssembler.name}: unhandled errors of runtimes other t
     ).toEqual(['success']);
   });
 
-  it('defect: the error document of Java, Go and Ruby was a success; it is an error', () => {
-    // awsdocs java-exceptions.md, golang-exceptions.md, ruby-exceptions.md; Go's goes through the
-    // standard logger (aws-lambda-go reportFailure), Ruby's is pretty-printed (LambdaLogger.log_error).
-    const java =
-      '{"errorMessage":"/ by zero","errorType":"java.lang.ArithmeticException","stackTrace":["example.HandlerDivide.handleRequest(HandlerDivide.java:28)"]}\n';
-    expect(statusWith(java)).toEqual(['error']);
+  it("defect: a Python function's logger.exception under a '[%(levelname)s] %(message)s' formatter was an error; it is a success", () => {
+    // Lambda's handler kept, its formatter changed; the exception caught and the work retried.
     expect(
-      statusWith('{"errorMessage":"something went wrong!","errorType":"errorString"}\n'),
-    ).toEqual(['error']);
+      statusWith(
+        '[ERROR] Charge for order 42 declined, retrying with backup card\nTraceback (most recent call last):\n  File "/var/task/app.py", line 9, in charge\n    gateway.charge(card)\ngateway.Declined: card declined\n',
+      ),
+    ).toEqual(['success']);
+    // Even when its message reads like the runtime's header, Python's traceback is indented with
+    // spaces (the runtime's with U+00A0) and ends with the exception line.
+    expect(
+      statusWith(
+        "[ERROR] KeyError: 'id'\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line 5, in h\n    return event['id']\nKeyError: 'id'\n",
+      ),
+    ).toEqual(['success']);
+    expect(
+      statusWith(
+        '[ERROR] 2026-12-07 07:48:49,123 Order 42 failed\nTraceback (most recent call last):\n',
+      ),
+    ).toEqual(['success']);
+  });
+
+  it('defect: an error payload a function printed itself was an error; only the documents the runtimes print are', () => {
+    // A Python caller printing a Node callee's payload; a Python callee's; a Go function logging a
+    // service's error body (aws-lambda-go prints errorMessage first); a Java callee's payload, the
+    // shape the retired java8 runtime printed, and a Ruby callee's, compact.
+    for (const printed of [
+      '{"errorType":"Error","errorMessage":"inventory service unavailable","trace":["Error: inventory service unavailable","    at Runtime.handler (/var/task/index.js:3:9)"]}\n',
+      `{"errorMessage": "Item not found", "errorType": "NotFound", "requestId": "${ID}", "stackTrace": []}\n`,
+      '2026/12/07 07:48:49 {"errorType":"ThrottlingException","errorMessage":"Rate exceeded"}\n',
+      '{"errorMessage":"/ by zero","errorType":"java.lang.ArithmeticException","stackTrace":["example.HandlerDivide.handleRequest(HandlerDivide.java:28)"]}\n',
+      '{"errorMessage":"boom","errorType":"Function<RuntimeError>","stackTrace":[]}\n',
+      // aws-lambda-go's own text, but without its log prefix: a Go callee's payload printed.
+      '{"errorMessage":"something went wrong!","errorType":"errorString"}\n',
+    ]) {
+      expect([printed, statusWith(printed)]).toEqual([printed, ['success']]);
+    }
+  });
+
+  it('defect: the error document of Go and Ruby was a success; it is an error', () => {
+    // aws-lambda-go reportFailure: json.Marshal of InvokeResponse_Error through the standard
+    // logger, stackTrace only for a panic; Ruby's LambdaLogger.log_error: JSON.pretty_unparse.
     expect(
       statusWith(
         '2024/01/01 00:00:00 {"errorMessage":"something went wrong!","errorType":"errorString"}\n',
@@ -603,7 +643,7 @@ describe(`${LambdaLogStreamAssembler.name}: unhandled errors of runtimes other t
     ).toEqual(['error']);
   });
 
-  it("counts the Java runtime client's unhandled exception text as an error", () => {
+  it("counts the Java runtime client's unhandled exception text as an error, not a function's own log of one", () => {
     // aws-lambda-java-runtime-interface-client UserFault.reportableError: `<message>: <class>` and
     // the stack trace.
     expect(
@@ -611,6 +651,24 @@ describe(`${LambdaLogStreamAssembler.name}: unhandled errors of runtimes other t
         'boom: java.lang.RuntimeException\njava.lang.RuntimeException: boom\n\tat example.Handler.handleRequest(Handler.java:12)\n\tat example.Handler.handleRequest(Handler.java:5)\n\n',
       ),
     ).toEqual(['error']);
+    // An exception without a message: the runtime prints its class as the message.
+    expect(
+      statusWith(
+        'java.util.NoSuchElementException: java.util.NoSuchElementException\njava.util.NoSuchElementException\n\tat example.Handler.handleRequest(Handler.java:20)\n\n',
+      ),
+    ).toEqual(['error']);
+    // log4j2 with AWS's documented pattern, logger.error("Skipping record 7: " + e, e), caught.
+    expect(
+      statusWith(
+        `2026-12-07 07:48:49 ${ID} ERROR Handler - Skipping record 7: java.util.NoSuchElementException\njava.util.NoSuchElementException\n\tat example.Handler.handleRequest(Handler.java:20)\n`,
+      ),
+    ).toEqual(['success']);
+    // The runtime's shape behind a time of the function's logger.
+    expect(
+      statusWith(
+        '07:48:49.123 boom: java.lang.RuntimeException\njava.lang.RuntimeException: 07:48:49.123 boom\n\tat example.Handler.handleRequest(Handler.java:12)\n',
+      ),
+    ).toEqual(['success']);
     // A stack trace the function prints itself starts with the class.
     expect(
       statusWith(

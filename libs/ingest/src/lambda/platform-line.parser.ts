@@ -32,6 +32,10 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
 function skipSpaces(s: string, i: number): number {
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   return i;
@@ -124,7 +128,8 @@ function timeoutSecondsAt(s: string, i: number): number {
 
 /**
  * `unhandled`: the line is a runtime's report of the invocation's unhandled error (see
- * isUnhandledErrorText, isErrorDocument); Node's has its own form, `Invoke Error` at ERROR level.
+ * isUnhandledErrorText, isRuntimeErrorDocument); Node's has its own form, `Invoke Error` at ERROR
+ * level.
  */
 function appEvent(
   requestId: string,
@@ -145,56 +150,187 @@ function appEvent(
 }
 
 const PYTHON_TRACEBACK = 'Traceback (most recent call last):';
-/** `2009/11/10 23:00:00 ` (Go's log.LstdFlags, microseconds optional) before a `{`. */
-const GO_LOG_PREFIX = /\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d+)? (?=\{)/y;
-const JAVA_CLASS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+/** A Python exception type (`KeyError`, `Runtime.ImportModuleError`) or a Java class name. */
+const QUALIFIED_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+/** A date or a time of day at the start of a line, as loggers print them (`2024-01-01`, `07:48:49`). */
+const LEADING_CLOCK =
+  /\[?(?:\d{2,4}[-/.]\d\d?[-/.]\d{2,4}|\d\d?:\d\d:\d\d|[A-Z][a-z]{2} \d\d?,? \d{4})/y;
+const GO_ERROR_DOCUMENT = '{"errorMessage":';
 
-/**
- * A runtime's own report of an invocation's unhandled error, printed without a request id, at `i`:
- * - Python (awslambdaric bootstrap.py log_error): `[ERROR] <Type>: <message>`, then
- *   `Traceback (most recent call last):` and its lines. A user's `logging.error` prints
- *   `[ERROR]\t<timestamp>\t<request id>\t…` instead.
- * - Java (aws-lambda-java-runtime-interface-client UserFault.reportableError):
- *   `<message>: <class>`, then the stack trace, which starts with that class and has `\tat ` frames.
- * - Go (aws-lambda-go reportFailure, through the standard logger): `<date> <time> ` and the error
- *   document (isErrorDocument).
- */
-function isUnhandledErrorText(s: string, i: number): boolean {
-  if (s.startsWith('[ERROR]', i)) {
-    return s.charCodeAt(i + 7) !== 9 /* \t */ && s.includes(PYTHON_TRACEBACK, i);
-  }
-  GO_LOG_PREFIX.lastIndex = i;
-  if (isDigit(s.charCodeAt(i)) && GO_LOG_PREFIX.test(s)) {
-    const doc = parseObject(trimEnd(s.slice(GO_LOG_PREFIX.lastIndex)));
-    return doc !== undefined && isErrorDocument(doc);
-  }
-  const frames = s.indexOf('\n\tat ', i);
-  if (frames < 0) return false;
-  const firstEnd = s.indexOf('\n', i);
-  const sep = s.lastIndexOf(': ', firstEnd);
-  if (sep < i) return false;
-  let clsEnd = firstEnd;
-  if (s.charCodeAt(clsEnd - 1) === 13 /* \r */) clsEnd--;
-  const cls = s.slice(sep + 2, clsEnd);
-  if (!JAVA_CLASS.test(cls) || !s.startsWith(cls, firstEnd + 1)) return false;
-  const after = s.charCodeAt(firstEnd + 1 + cls.length);
-  return after === 58 /* : */ || after === 10 || after === 13;
+/** End of the line starting at `i`: the index of its `\n` or `\r`, or the string's length. */
+function lineEndAt(s: string, i: number): number {
+  while (i < s.length && !isLineBreak(s.charCodeAt(i))) i++;
+  return i;
 }
 
 /**
- * The error document a runtime prints for an unhandled error: `{"errorMessage","errorType",…}` bare
- * (Go, Ruby, Java's and Python's older runtimes) or with `timestamp`, `log_level` and `requestId`
- * (Python in the JSON log format). Application logs in the JSON format carry `level` and `message`
- * (Python's logger.exception adds errorType to them; Node's console.error(err) nests it in message,
- * as does Node's own `Invoke Error` there, which only the REPORT's status tells apart): not these.
+ * A runtime's own report of an invocation's unhandled error, printed without a request id, at `i`.
+ * Only the runtimes' exact shapes count: a function that catches an error and logs it prints much
+ * the same, and an error counted that did not happen is worse than one missed. The first line
+ * decides before anything further is read, so an ordinary multi-line message costs a few checks.
  */
-function isErrorDocument(obj: Record<string, unknown>): boolean {
+function isUnhandledErrorText(s: string, i: number): boolean {
+  if (s.startsWith('[ERROR] ', i)) return isPythonUnhandledText(s, i);
+  if (isDigit(s.charCodeAt(i))) {
+    const doc = goLogPrefixEnd(s, i);
+    if (doc > 0) return s.startsWith(GO_ERROR_DOCUMENT, doc) && isGoErrorDocument(s, doc);
+  }
+  return isJavaUnhandledText(s, i);
+}
+
+/** A letter, digit, `_`, `$` or `.`: what a type or class name is made of. */
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c === 36 || c === 46
+  );
+}
+
+/**
+ * awslambdaric bootstrap.py log_error (text format): `[ERROR] <Type>` and `: <message>` when it has
+ * one, then `Traceback (most recent call last):` and the frames, each indented with U+00A0, the
+ * lines joined by \n (telemetry sink) or \r (stdout). Not counted: a message of several lines, and
+ * what a function prints under a `[%(levelname)s] %(message)s` formatter (the traceback Python's
+ * logging prints is indented with spaces and ends with the exception).
+ */
+function isPythonUnhandledText(s: string, i: number): boolean {
+  const typeStart = i + '[ERROR] '.length;
+  let typeEnd = typeStart;
+  while (isNameChar(s.charCodeAt(typeEnd))) typeEnd++;
+  if (!QUALIFIED_NAME.test(s.slice(typeStart, typeEnd))) return false;
+  let headerEnd = typeEnd;
+  if (s.startsWith(': ', typeEnd)) headerEnd = lineEndAt(s, typeEnd + 2);
+  if (!isLineBreak(s.charCodeAt(headerEnd))) return false;
+  const tbEnd = headerEnd + 1 + PYTHON_TRACEBACK.length;
+  if (!s.startsWith(PYTHON_TRACEBACK, headerEnd + 1)) return false;
+  if (tbEnd === s.length) return true;
+  if (!isLineBreak(s.charCodeAt(tbEnd))) return false;
+  const frame = s.charCodeAt(tbEnd + 1);
+  return Number.isNaN(frame) || isLineBreak(frame) || frame === 0xa0;
+}
+
+/**
+ * End of Go's standard log prefix (log.LstdFlags: `2009/11/10 23:00:00 `, microseconds optional)
+ * at `i`, or -1.
+ */
+function goLogPrefixEnd(s: string, i: number): number {
+  if (
+    s.charCodeAt(i + 4) !== 47 /* / */ ||
+    s.charCodeAt(i + 7) !== 47 ||
+    s.charCodeAt(i + 10) !== 32 ||
+    s.charCodeAt(i + 13) !== 58 /* : */ ||
+    s.charCodeAt(i + 16) !== 58
+  ) {
+    return -1;
+  }
+  let p = i + 19;
+  if (s.charCodeAt(p) === 46 /* . */) {
+    p++;
+    while (isDigit(s.charCodeAt(p))) p++;
+  }
+  return s.charCodeAt(p) === 32 ? p + 1 : -1;
+}
+
+/**
+ * aws-lambda-go reportFailure: json.Marshal of messages.InvokeResponse_Error, so `errorMessage` and
+ * `errorType` in that order, then `stackTrace` of {path, line, label} frames for a panic only.
+ */
+function isGoErrorDocument(s: string, at: number): boolean {
+  const doc = parseObject(trimEnd(s.slice(at)));
+  if (!doc || !isErrorTypeAndMessage(doc)) return false;
+  if (hasKeys(doc, ERROR_KEYS)) return true;
+  return (
+    hasKeys(doc, ERROR_KEYS_AND_TRACE) &&
+    Array.isArray(doc.stackTrace) &&
+    doc.stackTrace.every(
+      (f: unknown) => typeof f === 'object' && f !== null && hasKeys(f, GO_FRAME_KEYS),
+    )
+  );
+}
+
+/**
+ * aws-lambda-java-runtime-interface-client UserFault.reportableError: `<message>: <class>`, then
+ * the stack trace, whose first line is `<class>: <message>` (`<class>` alone when the exception has
+ * no message; the runtime then prints the class as the message), then its frames. Nothing precedes
+ * it on the line, no time of any kind. A function's logger puts its own text before `: <class>`,
+ * which the trace's first line does not repeat; a message of several lines is not counted.
+ */
+function isJavaUnhandledText(s: string, i: number): boolean {
+  const headerEnd = s.indexOf('\n', i);
+  const next = headerEnd + 1;
+  if (headerEnd < 0 || next >= s.length || !isNameChar(s.charCodeAt(next))) return false;
+  let clsEnd = headerEnd;
+  if (s.charCodeAt(clsEnd - 1) === 13 /* \r */) clsEnd--;
+  let clsStart = clsEnd;
+  while (clsStart > i && isNameChar(s.charCodeAt(clsStart - 1))) clsStart--;
+  const sep = clsStart - 2;
+  if (sep < i || !s.startsWith(': ', sep)) return false;
+  const cls = s.slice(clsStart, clsEnd);
+  if (!QUALIFIED_NAME.test(cls) || !s.startsWith(cls, next)) return false;
+  let traceHeadEnd = s.indexOf('\n', next);
+  if (traceHeadEnd < 0) traceHeadEnd = s.length;
+  const framesAt = traceHeadEnd + 1;
+  if (s.charCodeAt(traceHeadEnd - 1) === 13) traceHeadEnd--;
+  const traceHead = s.slice(next, traceHeadEnd);
+  const message = s.slice(i, sep);
+  if (traceHead !== `${cls}: ${message}` && !(traceHead === cls && message === cls)) return false;
+  const frames = s.charCodeAt(framesAt);
+  const framesFollow =
+    Number.isNaN(frames) ||
+    isLineBreak(frames) ||
+    s.startsWith('\tat ', framesAt) ||
+    s.startsWith('Caused by: ', framesAt);
+  if (!framesFollow) return false;
+  LEADING_CLOCK.lastIndex = i;
+  return !LEADING_CLOCK.test(s);
+}
+
+const ERROR_KEYS = ['errorMessage', 'errorType'];
+const ERROR_KEYS_AND_TRACE = [...ERROR_KEYS, 'stackTrace'];
+const GO_FRAME_KEYS = ['path', 'line', 'label'];
+/** awslambdaric log_error in the JSON log format: `{timestamp, log_level, **make_error(…)}`. */
+const PYTHON_JSON_ERROR_KEYS = [
+  'timestamp',
+  'log_level',
+  'errorMessage',
+  'errorType',
+  'requestId',
+  'stackTrace',
+];
+/** The aws_lambda_ric LambdaError's errorType: `<classification><<class>>`. */
+const RUBY_ERROR_TYPE = /^(?:Function|Init|Runtime)<[^<>]+>$/;
+const RUBY_ERROR_DOCUMENT = '{\n  "errorMessage": ';
+
+/** `obj`'s keys are exactly `keys`, in that order. */
+function hasKeys(obj: object, keys: readonly string[]): boolean {
+  const own = Object.keys(obj);
+  return own.length === keys.length && own.every((k, n) => k === keys[n]);
+}
+
+function isErrorTypeAndMessage(obj: Record<string, unknown>): boolean {
   return (
     typeof obj.errorType === 'string' &&
     obj.errorType !== '' &&
-    typeof obj.errorMessage === 'string' &&
-    !('message' in obj) &&
-    !('level' in obj)
+    typeof obj.errorMessage === 'string'
+  );
+}
+
+/**
+ * A whole line that is the error document a runtime prints for an unhandled error, exactly as it
+ * prints it: awslambdaric in the JSON log format (log_error: its keys in their order, log_level
+ * ERROR), or aws_lambda_ric (LambdaLogger.log_error: JSON.pretty_unparse of errorMessage,
+ * errorType `Function<…>`, `Init<…>` or `Runtime<…>`, stackTrace of strings). Any other
+ * `{errorType, errorMessage, …}` is a payload a function printed (a callee's error, a service's
+ * body; the retired java8 runtime's bare document and aws-lambda-go's without its log prefix look
+ * just like them) and JSON application logs carry `level` and `message`: not these.
+ */
+function isRuntimeErrorDocument(obj: Record<string, unknown>, text: string): boolean {
+  if (!isErrorTypeAndMessage(obj) || !Array.isArray(obj.stackTrace)) return false;
+  if (hasKeys(obj, PYTHON_JSON_ERROR_KEYS)) return obj.log_level === 'ERROR';
+  return (
+    text.startsWith(RUBY_ERROR_DOCUMENT) &&
+    hasKeys(obj, ERROR_KEYS_AND_TRACE) &&
+    RUBY_ERROR_TYPE.test(obj.errorType as string) &&
+    obj.stackTrace.every((l) => typeof l === 'string')
   );
 }
 
@@ -232,7 +368,7 @@ function classifyJson(line: string): ClassifiedLine | undefined {
   const ts = typeof obj.timestamp === 'string' ? Date.parse(obj.timestamp) : NaN;
   const timeMs = Number.isNaN(ts) ? null : ts;
   return {
-    event: appEvent(requestId, level, line, timeMs, isErrorDocument(obj)),
+    event: appEvent(requestId, level, line, timeMs, isRuntimeErrorDocument(obj, line)),
     lineTimeMs: timeMs,
   };
 }

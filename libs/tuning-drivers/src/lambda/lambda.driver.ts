@@ -35,16 +35,6 @@ const UPDATE_WAIT_SECONDS = 300;
 
 /** How long restore keeps trying, by default: a control plane failing for minutes recovers. */
 export const RESTORE_RETRY_MS = 10 * 60_000;
-/** Overrides RESTORE_RETRY_MS (seconds) where the driver is built without restoreRetry.totalMs. */
-export const RESTORE_RETRY_ENV = 'FLEETSCOPE_TUNING_RESTORE_RETRY_SECONDS';
-
-/** RESTORE_RETRY_ENV when it holds a number of seconds, else RESTORE_RETRY_MS; read per restore. */
-function defaultRestoreRetryMs(): number {
-  const seconds = Number(process.env[RESTORE_RETRY_ENV]);
-  return process.env[RESTORE_RETRY_ENV] && Number.isFinite(seconds) && seconds >= 0
-    ? seconds * 1000
-    : RESTORE_RETRY_MS;
-}
 
 /** Restore's retries: for `totalMs` in all, the wait doubling from `firstDelayMs` to `maxDelayMs`. */
 export interface RestoreRetry {
@@ -311,7 +301,7 @@ export class LambdaTuningDriver implements TuningDriver {
    */
   private async retried(work: () => Promise<void>): Promise<void> {
     const {
-      totalMs = defaultRestoreRetryMs(),
+      totalMs = RESTORE_RETRY_MS,
       firstDelayMs = 1_000,
       maxDelayMs = 30_000,
     } = this.restoreRetry;
