@@ -45,7 +45,11 @@ export function defaultAnalyzers(
       ...DEFAULT_TIMEOUT_RISK_OPTIONS,
       minInvocations: evidence.minInvocations,
     }),
-    new MemoryAnalyzer({ ...DEFAULT_MEMORY_OPTIONS, evidence }),
+    new MemoryAnalyzer({
+      ...DEFAULT_MEMORY_OPTIONS,
+      evidence,
+      latencyValueUsdPerSecond: settings.latencyUsdPerSecond,
+    }),
     new ProvisionedConcurrencyAnalyzer({
       ...DEFAULT_PROVISIONED_CONCURRENCY_OPTIONS,
       evidence,

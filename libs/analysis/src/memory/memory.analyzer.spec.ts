@@ -19,6 +19,11 @@ const ctx: AnalysisContext = {
   at: new Date('2025-09-15T00:00:00Z'),
 };
 const analyzer = new MemoryAnalyzer();
+/** Waiting valued at $1 a second: any faster size pays for itself in these specs. */
+const valuingWaiting = new MemoryAnalyzer({
+  ...DEFAULT_MEMORY_OPTIONS,
+  latencyValueUsdPerSecond: 1,
+});
 
 function withExplanations(): { ctx: AnalysisContext; whyNot: WhyNot[] } {
   const whyNot: WhyNot[] = [];
@@ -142,7 +147,7 @@ describe(MemoryAnalyzer.name, () => {
       [2048, true],
     ]);
 
-    const [rec] = analyzer.analyze(
+    const [rec] = valuingWaiting.analyze(
       { profile: lambdaProfile({ memoryMb: 1024, provisionedConcurrency: 50 }), stats },
       ctx,
     );
@@ -166,7 +171,7 @@ describe(MemoryAnalyzer.name, () => {
     const stats = statsAtSizes(sizes((m) => (m === 1024 ? 200 : 85), [1024, 2048], 5_000_000));
     // 10 requests in flight all the time: 50 instances serve every one of them.
     const concurrency = concurrencyProfile(() => 10, { weeks: 2 });
-    const [rec] = analyzer.analyze(
+    const [rec] = valuingWaiting.analyze(
       {
         profile: lambdaProfile({ memoryMb: 1024, provisionedConcurrency: 50 }),
         stats,
@@ -283,7 +288,7 @@ describe(MemoryAnalyzer.name, () => {
 
   it('negative savings presented as savings: 512 MB at 1,501 ms against 1,000 ms at 1,024 MB is a trade-off that says what it costs, never a saving', () => {
     const stats = statsAtSizes(sizes((m) => (m === 512 ? 1501 : 1000), [512, 1024], 36_000));
-    const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 512 }), stats }, ctx);
+    const [rec] = valuingWaiting.analyze({ profile: lambdaProfile({ memoryMb: 512 }), stats }, ctx);
     expect(rec.savingUsd.highUsd).toBeLessThan(0);
     expect(rec.monthlyImpactUsd).toBeLessThan(0);
     expect(rec.planRole).toBe('change');
@@ -301,7 +306,11 @@ describe(MemoryAnalyzer.name, () => {
     const stats = statsAtSizes(sizes((m) => (m === 512 ? 1100 : 1000), [512, 1024], 32_000));
     const { ctx: asked, whyNot } = withExplanations();
     // The balanced pick weighs speed; with cost alone 512 MB stays.
-    const speedy = new MemoryAnalyzer({ ...DEFAULT_MEMORY_OPTIONS, balancedWeight: 0.1 });
+    const speedy = new MemoryAnalyzer({
+      ...DEFAULT_MEMORY_OPTIONS,
+      balancedWeight: 0.1,
+      latencyValueUsdPerSecond: 1,
+    });
     expect(speedy.analyze({ profile: lambdaProfile({ memoryMb: 512 }), stats }, asked)).toEqual([]);
     expect(whyNot).toHaveLength(1);
     expect(whyNot[0].code).toBe('already-right');
@@ -309,6 +318,52 @@ describe(MemoryAnalyzer.name, () => {
       /^1024 MB would cost \$\d+\.\d\d(–\d+\.\d\d)? more a month and run only 9 % faster/,
     );
     expect(whyNot[0].detail).not.toMatch(/-\d/);
+  });
+
+  describe('a faster size that costs more (a team that lowered memory to save money)', () => {
+    // Cut from 3,008 MB (4.0 s) to 1,024 MB (6.9 s, CPU-bound): 40,000 invocations at each size.
+    const stats = statsAtSizes(sizes((m) => (m === 3008 ? 4000 : 6900), [1024, 3008], 40_000));
+    const input = { profile: lambdaProfile({ memoryMb: 1024, timeoutMs: 30_000 }), stats };
+    const at = (latencyValueUsdPerSecond: number) => {
+      const { ctx: asked, whyNot } = withExplanations();
+      const recs = new MemoryAnalyzer({
+        ...DEFAULT_MEMORY_OPTIONS,
+        latencyValueUsdPerSecond,
+      }).analyze(input, asked);
+      return { recs, whyNot };
+    };
+
+    it('is not advised with waiting valued at $0: already right, saying what the speed would cost', () => {
+      const { recs, whyNot } = at(0);
+      expect(recs).toEqual([]);
+      expect(whyNot).toEqual([expect.objectContaining({ code: 'already-right', kind: 'memory' })]);
+      expect(whyNot[0].detail).toMatch(
+        /^3008 MB would run 42 % faster \(4000\.0 ms against 6900\.0 ms\) for \$\d+\.\d\d more a month; waiting is valued at 0 \$\/s/,
+      );
+      expect(whyNot[0].detail).toContain(
+        '1024 MB is the best balance of cost and speed at no extra cost',
+      );
+    });
+
+    it('is not advised when the waiting it removes is worth less than it costs, and says both', () => {
+      const { recs, whyNot } = at(0.00001);
+      expect(recs).toEqual([]);
+      // 2.9 s × 80,000 × 730/336 ≈ 504,000 s a month, worth $5.04 at $0.00001/s.
+      expect(whyNot[0].detail).toMatch(
+        /the 504048 s of waiting a month it removes, at the 0\.00001 \$\/s set for waiting, are worth \$5\.04, less than that/,
+      );
+    });
+
+    it('is advised as a trade-off when the waiting it removes pays for it, naming the value used', () => {
+      const { recs } = at(0.0001);
+      expect(recs).toHaveLength(1);
+      expect(recs[0].title).toMatch(
+        /^Raise memory from 1024 MB to 3008 MB: 42 % lower duration for \$\d+\.\d\d(–\d+\.\d\d)? more a month$/,
+      );
+      expect(recs[0].reason).toMatch(
+        /504048 s of waiting a month, worth \$50\.40 at the 0\.0001 \$\/s set for waiting/,
+      );
+    });
   });
 
   it("defect 1: a tuning job's results replace any model, and the recommendation names the job and its date", () => {

@@ -1,6 +1,7 @@
 import { bucketIndex, bucketMidpoint, histogramQuantile, savesMoney } from '@fleetscope/model';
 import { codeFixAction, memoryAction, tuningJobAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
+import { monthlyFactor } from '../analyzer';
 import {
   modelledLambdaUsage,
   monthlyLambdaCost,
@@ -70,6 +71,12 @@ export interface MemoryOptions {
    * configured one: the timeout-risk analysis flags it there.
    */
   nearTimeoutP99Share: number;
+  /**
+   * $ a second of waiting is worth (FLEETSCOPE_RECOMMENDATION_LATENCY_USD_PER_SECOND, the value the
+   * provisioned-concurrency and keep-alive analyses use): a faster size that costs more is advised
+   * only when the time it saves a month, at this value, pays for what it costs. 0: never.
+   */
+  latencyValueUsdPerSecond: number;
 }
 
 export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = {
@@ -83,6 +90,7 @@ export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = {
   deployGapMs: 7 * 86_400_000,
   minMeasureSavingUsdPerMonth: 10,
   nearTimeoutP99Share: DEFAULT_TIMEOUT_RISK_OPTIONS.p99ShareThreshold,
+  latencyValueUsdPerSecond: 0,
 };
 
 const LAMBDA_MIN_MB = 128;
@@ -440,6 +448,15 @@ export class MemoryAnalyzer implements Analyzer {
     });
   }
 
+  /** Whether the configured size timed out, or its p99 passed the share the timeout-risk analysis flags. */
+  private atTimeoutRisk(input: FunctionAnalysisInput, current: PricedSize): boolean {
+    const e = timeoutExposureBySize(input.profile, input.stats).get(current.memoryMb);
+    return (
+      e !== undefined &&
+      (e.timeouts > 0 || (e.p99ShareOfTimeout ?? 0) > this.options.nearTimeoutP99Share)
+    );
+  }
+
   private nearTimeoutText(sizes: TimeoutExposure[]): string {
     const share = this.options.nearTimeoutP99Share;
     const flagged = sizes.some((e) => (e.p99ShareOfTimeout ?? 0) > share);
@@ -557,14 +574,40 @@ export class MemoryAnalyzer implements Analyzer {
     );
     const timedOut = priced.filter((p) => nearTimeout.some((e) => e.memoryMb === p.memoryMb));
     const safe = priced.filter((p) => !belowFloor.includes(p) && !timedOut.includes(p));
-    const pick = pickBalanced(safe, this.options.balancedWeight);
+    // Speed that costs more is bought only when waiting is valued and the time saved pays for it
+    // (the rule of the provisioned-concurrency analysis): a team that lowered memory to save money
+    // is not told to raise it back for a speed it did not ask to pay for.
+    const latency = this.options.latencyValueUsdPerSecond;
+    const invocationsPerMonth =
+      stats.invocations * monthlyFactor(stats.windowStartMs, stats.windowEndMs);
+    const secondsSaved = (p: PricedSize) =>
+      (Math.max(0, current.meanMs - p.meanMs) / 1000) * invocationsPerMonth;
+    // Out of a timeout risk is a reason of its own, whatever the speed is worth.
+    const atRisk = this.atTimeoutRisk(input, current);
+    const unpaid = (p: PricedSize) =>
+      !atRisk &&
+      p.monthlyUsd > current.monthlyUsd &&
+      !(latency * secondsSaved(p) >= p.monthlyUsd - current.monthlyUsd);
+    const balanced = pickBalanced(safe, this.options.balancedWeight);
+    const pick = pickBalanced(
+      safe.filter((p) => !unpaid(p)),
+      this.options.balancedWeight,
+    );
+    const tradeOffText = unpaid(balanced)
+      ? `${balanced.memoryMb} MB would run ${Math.round((1 - balanced.meanMs / current.meanMs) * 100)} % faster (${balanced.meanMs.toFixed(1)} ms against ${current.meanMs.toFixed(1)} ms) for ${usdAmount(balanced.monthlyUsd - current.monthlyUsd)} more a month; ${
+          latency > 0
+            ? `the ${Math.round(secondsSaved(balanced))} s of waiting a month it removes, at the ${latency} $/s set for waiting, are worth ${usdAmount(latency * secondsSaved(balanced))}, less than that`
+            : 'waiting is valued at 0 $/s (FLEETSCOPE_RECOMMENDATION_LATENCY_USD_PER_SECOND), so speed that costs more is not advised'
+        }. `
+      : '';
     if (pick.memoryMb === currentMb) {
       // Sizes kept out are named with why: "best balance" among sizes never weighed would be the
       // wrong reason.
       if (safe.length === priced.length)
         return whyNot(
           'already-right',
-          `Of the measured sizes (${priced.map((p) => p.memoryMb).join(', ')} MB), ${currentMb} MB is the best balance of cost and speed.`,
+          tradeOffText +
+            `Of the measured sizes (${priced.map((p) => p.memoryMb).join(', ')} MB), ${currentMb} MB is the ${tradeOffText ? 'best balance of cost and speed at no extra cost' : 'best balance of cost and speed'}.`,
         );
       const excludedText = (group: PricedSize[], why: (namedMb: number[]) => string) => {
         const cheaper = group.filter((p) => p.monthlyUsd < current.monthlyUsd);
@@ -578,7 +621,8 @@ export class MemoryAnalyzer implements Analyzer {
           : `${peak === null ? 'the memory it needs' : `its peak memory use (${Math.round(peak)} MB)`} leaves less than the ${Math.round((this.options.headroom - 1) * 100)} % headroom, so no size below the ${Math.round(floorMb)} MB floor is advised`;
       return whyNot(
         'already-right',
-        (belowFloor.length > 0 ? excludedText(belowFloor, () => floor) : '') +
+        tradeOffText +
+          (belowFloor.length > 0 ? excludedText(belowFloor, () => floor) : '') +
           (timedOut.length > 0
             ? excludedText(timedOut, (namedMb) =>
                 this.nearTimeoutText(nearTimeout.filter((e) => namedMb.includes(e.memoryMb))),
@@ -657,7 +701,7 @@ export class MemoryAnalyzer implements Analyzer {
         reason:
           (saves
             ? ''
-            : `A trade-off: ${pick.memoryMb} MB costs ${extraCostText(saving)} for ${fasterPct} % lower duration. `) +
+            : `A trade-off: ${pick.memoryMb} MB costs ${extraCostText(saving)} for ${fasterPct} % lower duration, ${Math.round(secondsSaved(pick))} s of waiting a month, worth ${usdAmount(latency * secondsSaved(pick))} at the ${latency} $/s set for waiting. `) +
           `Measured by ${source}: ${pick.memoryMb} MB ran in ${pick.meanMs.toFixed(1)} ms (±${(2 * pick.standardErrorMs).toFixed(1)}) against ${current.meanMs.toFixed(1)} ms (±${(2 * current.standardErrorMs).toFixed(1)}) at ${currentMb} MB.` +
           (runsInPods(profile)
             ? ' Priced as the pod time the requests hold, at the Kubernetes node price of the pod’s CPU request and memory (each request counted whole: an upper bound where requests share a pod).'
