@@ -317,13 +317,15 @@ describe('a tuning job resumed after its analyzer was killed mid-batch', () => {
       const left = (await jobs.get(job.id))!;
       expect(left.invocationsUsed).toBe(10);
       expect((left.summary as unknown as TuningSummary).invocationsStarted).toBe(17);
-      // The resumed run fails reading the function, before any call.
+      // The resumed run fails putting the function back, before any call: the job waits with
+      // its restore pending.
       await new TuningJobExecutor(jobs, [new RestoreFails(jobs, 0)], pricing, tiers).execute(
         left,
         () => false,
       );
       const stored = (await jobs.get(job.id))!;
-      expect(stored.status).toBe('failed');
+      expect(stored.status).toBe('queued');
+      expect(stored.error).toMatch(/^restore pending: .*AccessDenied/);
       expect(tuningJobView(stored).jobCost).toMatchObject({
         invocations: 10,
         unrecordedInvocations: 7,

@@ -1950,6 +1950,20 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
             'The prices used; for Lambda, the monthly duration tier the account was in (by architecture).',
         },
         stopReason: { type: 'string', nullable: true },
+        restorePending: {
+          type: 'object',
+          properties: {
+            since: { type: 'string' },
+            attempts: { type: 'number' },
+            nextAttemptAt: { type: 'string' },
+            lastError: { type: 'string' },
+          },
+          required: ['since', 'attempts', 'nextAttemptAt', 'lastError'],
+          additionalProperties: false,
+          nullable: true,
+          description:
+            'Set while the job\'s restore keeps failing (the job is then queued, `error` reads "restore pending: …"): the function may be left at a size the job measured. The analyzer tries again at nextAttemptAt, until it succeeds or the job is cancelled.',
+        },
         error: { type: 'string', nullable: true },
         createdAt: { type: 'string' },
         startedAt: { type: 'string', nullable: true },
@@ -1976,6 +1990,7 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
         'jobCost',
         'prices',
         'stopReason',
+        'restorePending',
         'error',
         'createdAt',
         'startedAt',

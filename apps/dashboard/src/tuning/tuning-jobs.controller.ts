@@ -137,7 +137,7 @@ export class TuningJobsController {
   @ApiResponse({
     status: 200,
     description:
-      "jobCost {invocations, usd, snapStartCacheUsd?, unrecordedInvocations?}: usd prices the invocations the job stored; unrecordedInvocations, when present, counts further calls it made whose run stopped (killed, shut down, cancelled or failed mid-batch) before storing them. Those are not in usd, which is then a lower bound: the function's own logs have their durations",
+      "jobCost {invocations, usd, snapStartCacheUsd?, unrecordedInvocations?}: usd prices the invocations the job stored; unrecordedInvocations, when present, counts further calls it made whose run stopped (killed, shut down, cancelled or failed mid-batch) before storing them. Those are not in usd, which is then a lower bound: the function's own logs have their durations. restorePending {since, attempts, nextAttemptAt, lastError}: the job's restore still fails after its retries, so the function may be left at a size the job measured; the job stays queued (error 'restore pending: …') and the analyzer tries again, each wait twice the last (at most an hour), until it succeeds or the job is cancelled (DELETE: nobody puts it back then)",
   })
   @ApiResponse({ status: 404, description: 'no tuning job with this id' })
   async get(@Param('id') id: string): Promise<TuningJobView> {
@@ -147,7 +147,10 @@ export class TuningJobsController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Cancels a job; the runner restores the function' })
+  @ApiOperation({
+    summary:
+      'Cancels a job; the runner restores the function. A job whose restore is pending stops retrying it: the function is left as it is',
+  })
   @ApiResponse({ status: 404, description: 'no tuning job with this id' })
   async cancel(@Param('id') id: string): Promise<TuningJobView> {
     const job = await this.tuning.cancel(id);

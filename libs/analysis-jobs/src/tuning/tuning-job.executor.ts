@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
+import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { PricingService } from '@fleetscope/pricing';
 import {
   TuningJobsRepository,
@@ -21,7 +22,9 @@ import {
   type Observation,
   type PublishedVersion,
   type TuningDriver,
+  type TuningRequest,
   type TuningStop,
+  type TuningTarget,
 } from '@fleetscope/tuning';
 import { LambdaTierReader } from './lambda-tier.reader';
 import { TUNING_DRIVERS } from './tuning.tokens';
@@ -30,6 +33,44 @@ import { TUNING_DRIVERS } from './tuning.tokens';
 const CANCEL_CHECK_MS = 2_000;
 /** How often a running job proves it is alive when no batch was stored meanwhile. */
 export const TUNING_HEARTBEAT_MS = 10_000;
+
+/** Longest wait between two attempts at a pending restore. */
+const RESTORE_PENDING_MAX_WAIT_MS = 60 * 60_000;
+
+/**
+ * A job whose restore still failed after the driver's own retries: the function may be left at a
+ * candidate's size, so the job stays queued (summary.restorePending) and the runner tries the
+ * restore again, as a resume does, once `nextAttemptAtMs` has passed.
+ */
+export interface RestorePending {
+  sinceMs: number;
+  /** Attempts that failed, the job's first restore included. */
+  attempts: number;
+  nextAttemptAtMs: number;
+  lastError: string;
+  /** The job had been cancelled already: its cancel request is no request to stop retrying. */
+  afterCancel: boolean;
+}
+
+/** The job's pending restore; none once the job finished (restored, or cancelled, since). */
+export function restorePendingOf(
+  job: Pick<StoredTuningJob, 'status' | 'summary'>,
+): RestorePending | null {
+  if (job.status !== 'queued' && job.status !== 'running') return null;
+  const pending = job.summary?.restorePending as RestorePending | undefined;
+  return pending && typeof pending.nextAttemptAtMs === 'number' ? pending : null;
+}
+
+/** What a job cancelled while its restore was pending says: nobody puts the function back now. */
+export function abandonedRestoreError(job: Pick<StoredTuningJob, 'snapshot'>): string {
+  const s = job.snapshot as Partial<FunctionSnapshot> | null;
+  return (
+    'cancelled while its restore was pending: the function was not put back and may still be ' +
+    `at a size the job measured; put back its own ${s?.memoryMb ?? '?'} MB ` +
+    `${s?.architecture ?? ''} (and, on Lambda, its description; the job's snapshot holds them) ` +
+    'by hand'
+  );
+}
 
 /** A call as stored: a call that restored no SnapStart snapshot stores 0 for the restore. */
 function toStored(o: Observation): StoredTuningObservation {
@@ -72,7 +113,20 @@ export class TuningJobExecutor implements OnModuleDestroy {
     @Inject(TUNING_DRIVERS) private readonly drivers: TuningDriver[],
     private readonly pricing: PricingService,
     private readonly tiers: LambdaTierReader,
+    @Optional()
+    @Inject(FLEETSCOPE_CONFIG)
+    private readonly config?: Pick<Config, 'tuningRestoreRetrySeconds'>,
   ) {}
+
+  /**
+   * The wait before the next attempt at a restore that failed `attempts` times: an attempt is
+   * the driver's own retries for tuningRestoreRetrySeconds, then as long again, doubling, at
+   * most an hour (a control plane down that long, or a permission missing, is someone's to mend).
+   */
+  private restorePendingWaitMs(attempts: number): number {
+    const firstMs = Math.max(1_000, (this.config?.tuningRestoreRetrySeconds ?? 600) * 1000);
+    return Math.min(RESTORE_PENDING_MAX_WAIT_MS, firstMs * 2 ** Math.min(attempts - 1, 20));
+  }
 
   onModuleDestroy(): void {
     for (const d of this.drivers) (d as { close?: () => void }).close?.();
@@ -107,24 +161,143 @@ export class TuningJobExecutor implements OnModuleDestroy {
     const request = parsed.data;
     const target = { jobId: job.id, function: job.function };
     let cancelled = await this.jobs.cancelRequested(job.id);
-    let snapshot = job.snapshot as FunctionSnapshot | null;
+    const snapshot = job.snapshot as FunctionSnapshot | null;
     // The versions an earlier run published (their SnapStart cache is part of the job's cost).
     const versions: PublishedVersion[] = Array.isArray(job.summary?.publishedVersions)
       ? (job.summary.publishedVersions as PublishedVersion[]).map((v) => ({ ...v }))
       : [];
+    const pending = restorePendingOf(job);
+    // Aborted by a cancel request or the shutdown: the call under way is abandoned.
+    const cancel = new AbortController();
+    const stop = shutdown ? AbortSignal.any([cancel.signal, shutdown]) : cancel.signal;
+    if (cancelled) cancel.abort();
+    // From the start: a resumed job's restore may retry for minutes (tuningRestoreRetrySeconds),
+    // and a job silent for TUNING_STALE_MS is taken by another runner as abandoned.
+    const heartbeat = setInterval(() => {
+      void (async () => {
+        try {
+          if (await this.jobs.cancelRequested(job.id)) {
+            cancelled = true;
+            cancel.abort();
+          }
+          if (Date.now() - job.updatedAtMs >= TUNING_HEARTBEAT_MS) await save({});
+        } catch (error) {
+          this.logger.warn(`tuning job ${job.id} heartbeat: ${describeError(error)}`);
+        }
+      })();
+    }, CANCEL_CHECK_MS);
+    try {
+      return await this.run(job, {
+        save,
+        fail,
+        driver,
+        request,
+        target,
+        snapshot,
+        versions,
+        pending,
+        isCancelled: () => cancelled,
+        cancelled: () => {
+          cancelled = true;
+          cancel.abort();
+        },
+        shuttingDown,
+        stop,
+      });
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /**
+   * The job after its heartbeat started: the snapshot (or a resumed job's restore), the session,
+   * the pick's apply. A restore that fails leaves the job queued with its restore pending.
+   */
+  private async run(
+    job: StoredTuningJob,
+    ctx: {
+      save: (changes: Partial<StoredTuningJob>) => Promise<void>;
+      fail: (error: string, changes?: Partial<StoredTuningJob>) => Promise<void>;
+      driver: TuningDriver;
+      request: TuningRequest;
+      target: TuningTarget;
+      snapshot: FunctionSnapshot | null;
+      versions: PublishedVersion[];
+      pending: RestorePending | null;
+      isCancelled: () => boolean;
+      cancelled: () => void;
+      shuttingDown: () => boolean;
+      stop: AbortSignal;
+    },
+  ): Promise<StoredTuningJob> {
+    const { save, fail, driver, request, target, versions, shuttingDown, stop } = ctx;
+    let { snapshot, pending } = ctx;
+    /** The restore failed (again): queued, to be tried again after a wait that doubles. */
+    const restoreFailed = async (error: unknown, summary: Record<string, unknown> | null) => {
+      // Cancelled during this attempt: the cancel stops the retries (the API may have recorded
+      // it already, and must not see the job queued again).
+      if (
+        pending &&
+        !pending.afterCancel &&
+        (ctx.isCancelled() || (await this.jobs.cancelRequested(job.id).catch(() => false)))
+      ) {
+        await fail(abandonedRestoreError(job), summary ? { summary } : {});
+        return job;
+      }
+      const now = Date.now();
+      const attempts = (pending?.attempts ?? 0) + 1;
+      const next: RestorePending = {
+        sinceMs: pending?.sinceMs ?? now,
+        attempts,
+        nextAttemptAtMs: now + this.restorePendingWaitMs(attempts),
+        lastError: describeError(error),
+        afterCancel: pending?.afterCancel ?? ctx.isCancelled(),
+      };
+      await save({
+        status: 'queued',
+        runner: '',
+        error:
+          `restore pending: ${next.lastError} (${attempts} attempt${attempts > 1 ? 's' : ''} ` +
+          `since ${new Date(next.sinceMs).toISOString()}; next at ` +
+          `${new Date(next.nextAttemptAtMs).toISOString()}). The function may be left at a size ` +
+          `the job measured rather than its own ${snapshot?.memoryMb ?? '?'} MB ` +
+          `${snapshot?.architecture ?? ''}; cancel the job to stop the retries`,
+        summary: { ...(summary ?? {}), restorePending: next },
+      });
+      this.logger.warn(`tuning job ${job.id}: ${job.error}`);
+      return job;
+    };
     try {
       if (!snapshot) {
         snapshot = await driver.snapshot(target);
         await save({ snapshot: { ...snapshot }, functionId: snapshot.functionId });
-      } else {
-        // Resumed: whatever the interrupted run left (versions, aliases, a size) goes first.
-        await driver.restore(target, snapshot);
-        const removedAtMs = Date.now();
-        for (const v of versions) v.removedAtMs ??= removedAtMs;
       }
     } catch (error) {
-      await fail(`reading or restoring the function failed: ${describeError(error)}`);
+      await fail(`reading the function failed: ${describeError(error)}`);
       return job;
+    }
+    if (ctx.snapshot) {
+      // Cancelled while its restore was pending (a cancel that stopped the job before its
+      // restore failed asks for the restore, not to give it up).
+      if (pending && ctx.isCancelled() && !pending.afterCancel) {
+        await fail(abandonedRestoreError(job));
+        return job;
+      }
+      try {
+        // Resumed: whatever the interrupted run left (versions, aliases, a size) goes first.
+        await driver.restore(target, snapshot);
+      } catch (error) {
+        return restoreFailed(new RestoreError(error), job.summary);
+      }
+      const removedAtMs = Date.now();
+      for (const v of versions) v.removedAtMs ??= removedAtMs;
+      if (pending) {
+        const summary = { ...job.summary };
+        delete summary.restorePending;
+        await save({ error: '', summary: Object.keys(summary).length > 0 ? summary : null });
+        this.logger.log(`tuning job ${job.id}: the function was restored`);
+        pending = null;
+      }
     }
 
     const candidates = candidatesOf(request, snapshot);
@@ -188,23 +361,6 @@ export class TuningJobExecutor implements OnModuleDestroy {
     // What the job shows between batches; a call only adds to its count of calls started (and
     // the versions published for it), the rest is recomputed when the batch is stored.
     let lastSummary = job.summary;
-    // Aborted by a cancel request or the shutdown: the call under way is abandoned.
-    const cancel = new AbortController();
-    const stop = shutdown ? AbortSignal.any([cancel.signal, shutdown]) : cancel.signal;
-    if (cancelled) cancel.abort();
-    const heartbeat = setInterval(() => {
-      void (async () => {
-        try {
-          if (await this.jobs.cancelRequested(job.id)) {
-            cancelled = true;
-            cancel.abort();
-          }
-          if (Date.now() - job.updatedAtMs >= TUNING_HEARTBEAT_MS) await save({});
-        } catch (error) {
-          this.logger.warn(`tuning job ${job.id} heartbeat: ${describeError(error)}`);
-        }
-      })();
-    }, CANCEL_CHECK_MS);
     try {
       const end = await runTuningSession({
         driver,
@@ -234,10 +390,7 @@ export class TuningJobExecutor implements OnModuleDestroy {
         onBatch: async (batch, all) => {
           sessionObservations = all;
           await this.jobs.appendObservations(job.id, batch.map(toStored));
-          if (await this.jobs.cancelRequested(job.id)) {
-            cancelled = true;
-            cancel.abort();
-          }
+          if (await this.jobs.cancelRequested(job.id)) ctx.cancelled();
           lastSummary = summaryOf(all);
           await save({
             invocationsUsed: all.length,
@@ -245,12 +398,12 @@ export class TuningJobExecutor implements OnModuleDestroy {
             summary: lastSummary,
           });
         },
-        shouldStop: () => cancelled || shuttingDown(),
+        shouldStop: () => ctx.isCancelled() || shuttingDown(),
         signal: stop,
       });
       const all = sessionObservations;
       if (end.kind === 'stopped') {
-        if (cancelled) {
+        if (ctx.isCancelled()) {
           await save({
             status: 'failed',
             error: 'cancelled; the function was restored',
@@ -303,19 +456,17 @@ export class TuningJobExecutor implements OnModuleDestroy {
       return job;
     } catch (error) {
       const all = (await this.jobs.observations(job.id).catch(() => [])).map(toObservation);
+      // A batch a call failed in is not stored: the calls before that one count as unrecorded.
+      const summary = lastSummary ? { ...lastSummary, ...startedFigures(all.length) } : null;
+      if (error instanceof RestoreError) return restoreFailed(error, summary);
       await fail(
-        error instanceof RestoreError
-          ? `${error.message} (after ${all.length} invocations): check the function by hand`
-          : error instanceof NothingChangedError
-            ? // Its message says the function was not changed: there was nothing to restore.
-              `${describeError(error)} (after ${all.length} invocations)`
-            : `${describeError(error)} (after ${all.length} invocations; function restored)`,
-        // A batch a call failed in is not stored: the calls before that one count as unrecorded.
-        lastSummary ? { summary: { ...lastSummary, ...startedFigures(all.length) } } : {},
+        error instanceof NothingChangedError
+          ? // Its message says the function was not changed: there was nothing to restore.
+            `${describeError(error)} (after ${all.length} invocations)`
+          : `${describeError(error)} (after ${all.length} invocations; function restored)`,
+        summary ? { summary } : {},
       );
       return job;
-    } finally {
-      clearInterval(heartbeat);
     }
   }
 }

@@ -10,6 +10,7 @@ import {
   type TuningDriver,
   type TuningSummary,
 } from '@fleetscope/tuning';
+import { abandonedRestoreError, restorePendingOf } from './tuning-job.executor';
 import { TUNING_DRIVERS } from './tuning.tokens';
 
 export const TUNING_REJECTED = 'fleetscope_tuning_rejected_requests_total';
@@ -78,6 +79,17 @@ export interface TuningJobView {
     durationTiers: TuningSummary['durationTiers'];
   } | null;
   stopReason: string | null;
+  /**
+   * Set while the job's restore keeps failing (the job is then queued, `error` reads "restore
+   * pending: …"): the function may be left at a size the job measured. The analyzer tries again
+   * at nextAttemptAt, until it succeeds or the job is cancelled.
+   */
+  restorePending: {
+    since: string;
+    attempts: number;
+    nextAttemptAt: string;
+    lastError: string;
+  } | null;
   error: string | null;
   createdAt: string;
   startedAt: string | null;
@@ -99,6 +111,7 @@ function unrecordedOf(job: StoredTuningJob): number {
 export function tuningJobView(job: StoredTuningJob): TuningJobView {
   const summary = job.summary as (TuningSummary & { stopReason?: string }) | null;
   const unrecorded = unrecordedOf(job);
+  const pending = restorePendingOf(job);
   return {
     id: job.id,
     platform: job.platform,
@@ -118,7 +131,8 @@ export function tuningJobView(job: StoredTuningJob): TuningJobView {
       ...(summary?.snapStartCacheUsd ? { snapStartCacheUsd: summary.snapStartCacheUsd } : {}),
       ...(unrecorded > 0 ? { unrecordedInvocations: unrecorded } : {}),
     },
-    prices: summary
+    // A summary holding only a pending restore (the job failed before its first batch) has none.
+    prices: summary?.catalogueVersion
       ? {
           catalogueVersion: summary.catalogueVersion,
           priceIds: summary.priceIds,
@@ -127,6 +141,14 @@ export function tuningJobView(job: StoredTuningJob): TuningJobView {
         }
       : null,
     stopReason: summary?.stopReason ?? null,
+    restorePending: pending
+      ? {
+          since: new Date(pending.sinceMs).toISOString(),
+          attempts: pending.attempts,
+          nextAttemptAt: new Date(pending.nextAttemptAtMs).toISOString(),
+          lastError: pending.lastError,
+        }
+      : null,
     error: job.error || null,
     createdAt: new Date(job.createdAtMs).toISOString(),
     startedAt: iso(job.startedAtMs),
@@ -222,7 +244,9 @@ export class TuningJobsService {
 
   /**
    * A queued job is failed at once; a running one is asked to stop, and its runner restores the
-   * function before marking it failed. Finished jobs are left as they are.
+   * function before marking it failed. A job queued with its restore pending stops retrying (the
+   * function is someone's to put back, as its error then says). Finished jobs are left as they
+   * are.
    */
   async cancel(id: string): Promise<TuningJobView | undefined> {
     const job = await this.jobs.get(id);
@@ -233,7 +257,11 @@ export class TuningJobsService {
       const cancelled: StoredTuningJob = {
         ...job,
         status: 'failed',
-        error: 'cancelled before it started',
+        error: restorePendingOf(job)
+          ? abandonedRestoreError(job)
+          : job.startedAtMs > 0
+            ? 'cancelled while queued to resume; the function had been restored'
+            : 'cancelled before it started',
         updatedAtMs: now,
         finishedAtMs: now,
       };

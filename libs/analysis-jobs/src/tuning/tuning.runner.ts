@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { TuningJobsRepository, describeError, type StoredTuningJob } from '@fleetscope/storage';
-import { TUNING_HEARTBEAT_MS, TuningJobExecutor } from './tuning-job.executor';
+import { TUNING_HEARTBEAT_MS, TuningJobExecutor, restorePendingOf } from './tuning-job.executor';
 
 /** How often the runner looks for queued jobs (one small query). */
 const POLL_MS = 1_000;
@@ -106,7 +106,11 @@ export class TuningRunner implements OnApplicationBootstrap, BeforeApplicationSh
       this.logger.warn(`tuning job ${orphan.id} lost its runner: resuming it`);
       return orphan;
     }
-    return pending.find((j) => j.status === 'queued');
+    // A job whose restore failed waits before its next attempt (RestorePending).
+    const now = Date.now();
+    return pending.find(
+      (j) => j.status === 'queued' && (restorePendingOf(j)?.nextAttemptAtMs ?? 0) <= now,
+    );
   }
 
   /** Marks the job as this runner's, then reads it back: another runner may have won. */
