@@ -112,7 +112,8 @@ describe('npx fleetscope tune', () => {
       '--poll-ms',
       '100',
     ]);
-    expect(run.stdout).toMatch(/^no pick: /m);
+    // The job's own reason (GET …/:id noPick), not the generic sentence it fell back to.
+    expect(run.stdout).toMatch(/^no pick: no size ran successfully \(/m);
     expect(run.stdout).not.toMatch(/^pick:/m);
     expect(run.code).toBe(1);
   });

@@ -1914,6 +1914,12 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
           nullable: true,
           allOf: [{ $ref: '#/components/schemas/TuningPartial' }],
         },
+        noPick: {
+          type: 'string',
+          description:
+            'Why a finished job has no pick (too few successful calls per size, or none): null when it has one, or has not finished.',
+          nullable: true,
+        },
         architectureComparison: {
           nullable: true,
           allOf: [{ $ref: '#/components/schemas/ArchitectureComparison' }],
@@ -1986,6 +1992,7 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
         'invocationsUsed',
         'results',
         'pick',
+        'noPick',
         'architectureComparison',
         'jobCost',
         'prices',

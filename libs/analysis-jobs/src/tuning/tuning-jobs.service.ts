@@ -59,6 +59,11 @@ export interface TuningJobView {
   /** Only a succeeded job has a pick; a cancelled or interrupted one says what it measured in `partial`. */
   pick: TuningSummary['pick'];
   partial: TuningSummary['partial'] | null;
+  /**
+   * Why a finished job has no pick (too few successful calls per size, or none): null when it
+   * has one, or has not finished.
+   */
+  noPick: string | null;
   architectureComparison: TuningSummary['architectureComparison'];
   /**
    * What the job itself cost: its invocations and, for a SnapStart function, the cache of the
@@ -124,6 +129,7 @@ export function tuningJobView(job: StoredTuningJob): TuningJobView {
     // A job that failed (cancelled ones included) presents no pick, whatever it stored.
     pick: job.status === 'failed' ? null : (summary?.pick ?? null),
     partial: summary?.partial ?? null,
+    noPick: summary?.noPick ?? null,
     architectureComparison: summary?.architectureComparison ?? null,
     jobCost: {
       invocations: job.invocationsUsed,
