@@ -64,7 +64,7 @@ export class TuningJobsController {
   })
   @ApiBody({
     description:
-      'Only platform and function are required; the rest default to Power Tuning\'s values (README "Memory-tuning jobs").',
+      'Only platform and function are required; the rest default to Power Tuning\'s values (README "Memory-tuning jobs"). A JSON string payload is sent as that JSON (as Power Tuning); any other string as a string. Lambda: each size is set on $LATEST while its version is published, so callers of the unqualified function run at each candidate size for a few seconds per size (per call with onlyColdStarts).',
     schema: {
       example: {
         platform: 'aws-lambda',
