@@ -199,6 +199,31 @@ describe(MemoryAnalyzer.name, () => {
     expect(rec.current.monthlyUsd as number).toBeCloseTo(onProvisioned.usd, 2);
   });
 
+  it('provisioned concurrency set as advised (level 1 at concurrency 1): the "measure" low end at 256 MB is priced with the level covering a quarter of four times the duration, not today\'s share (which kept $8.21 of the $10.95 allocation)', () => {
+    // 300 invocations a minute of ~200 ms: concurrency 1 all the time, all of it on level 1.
+    const stats = windowStats({
+      invocations: 300 * 60 * 24 * 14,
+      medianMs: 200,
+      sigma: 0.1,
+      maxMemoryUsedMb: 200,
+    });
+    const concurrency = concurrencyProfile(() => 1, { weeks: 2 });
+    const [rec] = analyzer.analyze(
+      {
+        profile: lambdaProfile({ memoryMb: 1024, provisionedConcurrency: 1 }),
+        stats,
+        concurrency,
+      },
+      ctx,
+    );
+    expect(rec.title).toMatch(/measure 256 MB with a tuning job$/);
+    // At 4× the duration, on demand for three quarters of it, the allocation's $8.21 is spent
+    // again on the on-demand price: the low end is about nothing.
+    expect(rec.savingUsd.lowUsd).toBeLessThanOrEqual(1.5);
+    // Unchanged duration: the same share on level 1, a quarter of the allocation.
+    expect(rec.savingUsd.highUsd).toBeGreaterThan(8);
+  });
+
   it('defect 1 (memory advice from one observed size rests on an assumption): 1,024 MB at 200 ms never gets a size change as the peak used goes 60 → 250 → 500 MB', () => {
     for (const peak of [60, 250, 500]) {
       const stats = windowStats({

@@ -17,6 +17,7 @@ import {
 } from '../evidence/evidence.gate';
 import { architectureAssumption, withArmPrices } from '../evidence/price-assumptions';
 import type {
+  ConcurrencyProfile,
   FunctionAnalysisInput,
   FunctionProfile,
   FunctionWindowStats,
@@ -386,7 +387,7 @@ export class MemoryAnalyzer implements Analyzer {
         'insufficient-evidence',
         'One memory size observed and no memory telemetry: run a tuning job to measure other sizes.',
       );
-    return this.overProvisioned(profile, stats, currentMb, floorMb, ctx, whyNot, onProvisioned);
+    return this.overProvisioned(input, currentMb, floorMb, ctx, whyNot, onProvisioned);
   }
 
   /**
@@ -765,14 +766,14 @@ export class MemoryAnalyzer implements Analyzer {
    * whole memory share (duration unchanged); a tuning job measures where it falls.
    */
   private overProvisioned(
-    profile: FunctionProfile,
-    stats: FunctionWindowStats,
+    input: FunctionAnalysisInput,
     currentMb: number,
     floorMb: number,
     ctx: AnalysisContext,
     whyNot: SayWhyNot,
     onProvisioned: number,
   ): Recommendation[] {
+    const { profile, stats } = input;
     const peak = stats.maxMemoryUsedMb ?? stats.memoryUsedP95Mb ?? 0;
     const targetMb = snapUp(this.options.ladderMb, floorMb);
     if (targetMb >= currentMb)
@@ -792,14 +793,16 @@ export class MemoryAnalyzer implements Analyzer {
     const currentUsd = this.monthlyAt(profile, stats, currentMb, meanMs, ctx, onProvisioned);
     const unchanged = this.monthlyAt(profile, stats, targetMb, meanMs, ctx, onProvisioned);
     // Fully CPU-bound: duration grows by the CPU ratio (CPU is proportional to memory up to
-    // 6 vCPUs at 10,240 MB, so no cap at one vCPU).
+    // 6 vCPUs at 10,240 MB, so no cap at one vCPU), and concurrency with it: the provisioned
+    // level then serves a smaller share of the execution time.
+    const ratio = currentMb / targetMb;
     const slowed = this.monthlyAt(
       profile,
       stats,
       targetMb,
-      meanMs * (currentMb / targetMb),
+      meanMs * ratio,
       ctx,
-      onProvisioned,
+      provisionedShareIfLonger(profile, input.concurrency, ratio) ?? onProvisioned,
     );
     const saving = this.withArchitecture(profile, ctx, {
       lowUsd: Math.max(0, currentUsd - slowed),
@@ -927,6 +930,41 @@ export class MemoryAnalyzer implements Analyzer {
       planRole: r.planRole,
     };
   }
+}
+
+/**
+ * The share of execution time the configured provisioned concurrency would serve if every
+ * invocation ran `ratio` (≥ 1) times as long: each minute's concurrency c becomes ratio·c, and
+ * level L covers Σ min(ratio·c, L) / Σ ratio·c = Σ min(c, L / ratio) / Σ c. Σ min(c, x) is known
+ * at the measured levels only; it is concave in x and 0 at 0, so the straight line between the
+ * levels around L / ratio is a lower bound, and the saving's low end stays one (at concurrency 1
+ * and a quarter of the memory, level 1 covers a quarter of the time, not the half it covers now).
+ * Null where provisionedShare is not measured.
+ */
+function provisionedShareIfLonger(
+  profile: FunctionProfile,
+  concurrency: ConcurrencyProfile | null | undefined,
+  ratio: number,
+): number | null {
+  const level = profile.platform === 'aws_lambda' ? (profile.provisionedConcurrency ?? 0) : 0;
+  if (!(level > 0) || !concurrency || !concurrency.levels.includes(level)) return null;
+  let total = 0;
+  const covered = concurrency.levels.map(() => 0);
+  for (const h of concurrency.hours) {
+    total += h.concurrencyMinutes;
+    concurrency.levels.forEach((_, i) => (covered[i] += h.coveredMinutesByLevel[i] ?? 0));
+  }
+  if (!(total > 0)) return 0;
+  const x = level / Math.max(1, ratio);
+  let below = { level: 0, covered: 0 };
+  for (const [i, l] of concurrency.levels.entries()) {
+    if (l >= x) {
+      const between = (x - below.level) / (l - below.level);
+      return Math.min(1, (below.covered + between * (covered[i] - below.covered)) / total);
+    }
+    below = { level: l, covered: covered[i] };
+  }
+  return Math.min(1, below.covered / total);
 }
 
 /** Time between two sizes' periods of use (0 when they overlap or are unknown). */
