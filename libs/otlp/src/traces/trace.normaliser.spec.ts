@@ -665,6 +665,40 @@ describe(normaliseTraces.name, () => {
         expect(ids).toEqual(['a/3333333333333333', 'a/inv-1']);
       }
     });
+
+    it('defect: walked up afresh from every remote SERVER span (16,000 whose parents loop blocked 52 s); each span is walked once', () => {
+      const n = 16_000;
+      const id = (k: number) => k.toString(16).padStart(16, '0');
+      const named = lambdaSpan('ffffffffffffffff', 'inv-1');
+      // Remote SERVER spans of the function, each under the next: a loop, or a chain to the named span.
+      const looping = Array.from({ length: n }, (_, k) =>
+        span(id(k + 1), 2, id(((k + 1) % n) + 1), 0x300),
+      );
+      const chained = Array.from({ length: n }, (_, k) =>
+        span(id(k + 1), 2, k === n - 1 ? 'ffffffffffffffff' : id(k + 2), 0x300),
+      );
+      // Counts the parent lookups (Map gets) one normalisation makes; the old walk made ~n²/2.
+      const lookups = (spans: OtlpSpan[]) => {
+        const limit = 10 * n;
+        let count = 0;
+        const original = Map.prototype.get;
+        Map.prototype.get = function (this: Map<unknown, unknown>, key: unknown) {
+          if (++count > limit) throw new Error(`more than ${limit} Map lookups for ${n} spans`);
+          const value: unknown = original.call(this, key);
+          return value;
+        };
+        try {
+          return normaliseTraces(request(spans, fnResource('a'))).invocations.map(
+            (inv) => inv.requestId,
+          );
+        } finally {
+          Map.prototype.get = original;
+        }
+      };
+      // Nothing on the loop names an invocation: every span is kept, as before.
+      expect(lookups([named, ...looping])).toHaveLength(n + 1);
+      expect(lookups([named, ...chained])).toEqual(['inv-1']);
+    });
   });
 
   it('names the functions whose invocation spans say they were head-sampled (tracestate ot=th:), with the probability', () => {
