@@ -379,7 +379,11 @@ function daysSentence(c: WeekCoverage): string {
   return `${c.daysWithData} of 7 days ${c.daysWithData === 1 ? 'has' : 'have'} invocation records (from ${c.sources.join(', ')}); nothing was recorded on ${c.missingDays.join(', ')}.`;
 }
 
-/** A stopped source, its days and the functions whose records it took with it. */
+/**
+ * A stopped source, its days and the functions whose records it took with it. The names are as
+ * telemetry gave them (the JSON is data): every rendering reads the coverage sentence as text from
+ * telemetry, escaped for its markup, never as markup of its own.
+ */
 function gapSentence(g: SourceGap, nameOf: (id: string) => string): string {
   const names = g.functionIds.map(nameOf);
   const listed =

@@ -22,7 +22,8 @@ import {
 
 /**
  * A run of text: Fleetscope's own wording (a string), text from telemetry that a markup must not
- * read as markup (`literal`: names, ids, reasons), or emphasis a plain-text reader does without.
+ * read as markup (`literal`: names, ids, reasons, and the coverage sentences, which name functions
+ * and regions), or emphasis a plain-text reader does without.
  */
 export type Inline = string | { literal: string } | { strong: string } | { code: string };
 
@@ -37,9 +38,12 @@ export type Block =
   | { kind: 'table'; head: string[]; rows: (string | number)[][] }
   | { kind: 'list'; items: Inline[][] };
 
-/** A line break in telemetry text would start a line of its own in every text format. */
+/**
+ * A line break in telemetry text would start a line of its own in every text format: CommonMark's
+ * (\r, \n) and those a mail reader or chat client may also break at (\v, \f, NEL, U+2028/9).
+ */
 export function oneLine(text: string | number): string {
-  return String(text).replace(/\r\n?|\n/g, ' ');
+  return String(text).replace(/\r\n?|[\n\v\f\u0085\u2028\u2029]/g, ' ');
 }
 
 /** The text of `inline` without markup: what a plain-text reader reads. */
@@ -78,7 +82,8 @@ export function reportDocument(report: WeeklyReport): Block[] {
       ': ',
       { literal: u.reason },
     ]),
-    ...report.coverage.assumptions.map((a): Inline[] => [a]),
+    // Assumptions name regions and the like from telemetry ("No sourced … price for <region>").
+    ...report.coverage.assumptions.map((a): Inline[] => [{ literal: a }]),
   ];
   return [
     { kind: 'title', text: `Fleetscope weekly cost report ${report.week}${demoSuffix(report)}` },
@@ -98,7 +103,8 @@ export function reportDocument(report: WeeklyReport): Block[] {
       { code: report.catalogueVersion },
     ),
     paragraph(COST_BASIS),
-    { kind: 'note', text: [report.coverage.message] },
+    // The sentence names the functions a stopped source fed: plain text throughout, read as such.
+    { kind: 'note', text: [{ literal: report.coverage.message }] },
     paragraph(
       { strong: `Total: ${usd(report.totalCostUsd)}` },
       ` (${excludes ? `${excludes}; ` : ''}previous week ${usd(report.previousTotalCostUsd)}, ${signedUsd(change)}) · ${report.invocations.toLocaleString('en-US')} invocations · ${perMillionText(report)}`,

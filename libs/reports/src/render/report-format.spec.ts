@@ -773,6 +773,41 @@ describe('text from telemetry (function names, accounts) in every format', () =>
   });
 });
 
+describe('coverage notes holding telemetry (a region in an assumption) in the text formats', () => {
+  // A region no price is sourced for is priced at another's figure, and coverage.assumptions says
+  // so naming it: the region is whatever the inventory or the telemetry said.
+  const region = 'zz-1 <!here> **Total: $0.00**\n[y](https://e)';
+  const report = buildWeeklyReport(
+    { ...inputs, functions: inputs.functions.map((f) => (f === api ? { ...f, region } : f)) },
+    pricing,
+  );
+  const assumption = report.coverage.assumptions.find((a) => a.includes('zz-1'));
+
+  it('keeps the region as it is in the JSON', () => {
+    expect(assumption).toContain(region);
+  });
+
+  it('Markdown: escapes it, on the line of its list item', () => {
+    const md = renderMarkdown(report);
+    const item = md.split('\n').find((l) => l.startsWith('- ') && l.includes('zz-1'));
+    expect(item).toContain('zz-1 \\<\\!here\\> \\*\\*Total: $0.00\\*\\* \\[y\\](https://e)');
+    expect(md).not.toMatch(/^\[y\]/m);
+  });
+
+  it('plain text: the region adds no line', () => {
+    const lines = renderPlainText(report).split('\n');
+    const notes = lines.filter((l) => l.startsWith('- ') && l.includes('zz-1'));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const l of notes)
+      expect(l).toContain('zz-1 <!here> **Total: $0.00** [y](https://e): priced');
+    expect(lines.filter((l) => /^(\[y\]|\*\*Total)/.test(l))).toEqual([]);
+  });
+
+  it('HTML: escaped', () => {
+    expect(renderHtml(report)).toContain('zz-1 &lt;!here&gt;');
+  });
+});
+
 describe('FOCUS rows of a function whose account, region or cluster is not known', () => {
   // Telemetry without cloud.account.id (Lambda), or a Knative service of an unnamed cluster.
   const checkout: ReportFunction = {

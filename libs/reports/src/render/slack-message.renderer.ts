@@ -1,4 +1,5 @@
 import type { WeeklyReport } from '../build/weekly-report';
+import { oneLine } from './report-document';
 import {
   COST_BASIS,
   coverageNote,
@@ -23,18 +24,23 @@ const MRKDWN_LOOKALIKES: Record<string, string> = {
 };
 
 /**
- * Text from telemetry (function names) and the explanations beside it, for mrkdwn: & < > as
- * Slack's escaping rule says (https://api.slack.com/reference/surfaces/formatting#escaping), so
- * `<!channel>` and `<url|label>` read as text, not a mention or a link; a line break would start a
- * line of the name's own.
+ * Text from telemetry (function names) and the sentences that hold it (explanations, the coverage
+ * sentence), for mrkdwn: & < > as Slack's escaping rule says
+ * (https://api.slack.com/reference/surfaces/formatting#escaping), so `<!channel>` and `<url|label>`
+ * read as text, not a mention or a link; a line break would start a line of the name's own.
  */
 function slackText(untrusted: string): string {
-  return untrusted
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/[*_~`]/g, (c) => MRKDWN_LOOKALIKES[c]);
+  return oneLine(
+    untrusted.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  ).replace(/[*_~`]/g, (c) => MRKDWN_LOOKALIKES[c]);
+}
+
+/**
+ * The same for `text`, which Slack-compatible receivers (Mattermost, Teams workflows) read as
+ * Markdown: there `[label](url)` is a link, so its brackets become look-alikes too.
+ */
+function fallbackText(untrusted: string): string {
+  return slackText(untrusted).replace(/[[\]]/g, (c) => (c === '[' ? '\uff3b' : '\uff3d'));
 }
 
 /** Where the full report is read: its URL, or a sentence saying why there is none to give. */
@@ -65,7 +71,7 @@ export function renderSlackMessage(
     );
   const open = 'url' in link ? `<${link.url}|Open the full report>` : link.missing;
   return {
-    text: `${summary}.${inProgress ? ` ${inProgress}` : ''} ${report.coverage.message} ${COST_BASIS} ${'url' in link ? link.url : link.missing}`,
+    text: `${summary}.${inProgress ? ` ${inProgress}` : ''} ${fallbackText(report.coverage.message)} ${COST_BASIS} ${'url' in link ? link.url : link.missing}`,
     blocks: [
       {
         type: 'header',
@@ -78,7 +84,7 @@ export function renderSlackMessage(
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `${inProgress ? `${inProgress}\n` : ''}*${usd(report.totalCostUsd)}* (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)}${leftOut}) · month to date ${usd(report.monthToDate.costUsd)}, forecast ${usd(report.monthToDate.forecastMonthEndUsd)}\n${report.coverage.message}\n${COST_BASIS}`,
+          text: `${inProgress ? `${inProgress}\n` : ''}*${usd(report.totalCostUsd)}* (${signedUsd(change)} vs ${usd(report.previousTotalCostUsd)}${leftOut}) · month to date ${usd(report.monthToDate.costUsd)}, forecast ${usd(report.monthToDate.forecastMonthEndUsd)}\n${slackText(report.coverage.message)}\n${COST_BASIS}`,
         },
       },
       {
