@@ -326,6 +326,37 @@ describe('Weekly reports API', () => {
     expect(stderr).toMatch(new RegExp(`^${current.label} \\(in progress: through \\S+\\): `));
   }, 60_000);
 
+  it('prints a report to the terminal with the control characters of names from telemetry shown as escapes', async () => {
+    // A log group name chosen by whoever sends the telemetry: an OSC sequence that sets the
+    // terminal's title and a CR that rewrites the line already shown.
+    const lastWeek = previousIsoWeek(isoWeekOf(Date.now()));
+    const message = {
+      messageType: 'DATA_MESSAGE',
+      owner: ACCOUNT,
+      logGroup: '/aws/lambda/esc\x1b]0;pwned\x07\rTotal: $0.00',
+      logStream: '2026/01/01/[$LATEST]esc',
+      subscriptionFilters: ['fleetscope'],
+      logEvents: [
+        {
+          id: 'esc-0',
+          timestamp: lastWeek.fromMs + 2 * DAY_MS,
+          message: `REPORT RequestId: esc-${lastWeek.fromMs}-0000-4000-8000-000000000000\tDuration: 9.50 ms\tBilled Duration: 10 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB\t`,
+        },
+      ],
+    };
+    await deliver(fleetscope.ingestUrl, [
+      { awslogs: { data: gzipSync(JSON.stringify(message)).toString('base64') } },
+    ]);
+    await fleetscope.flush();
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [BIN, 'report', '--week', lastWeek.label, '--format', 'md', '--url', fleetscope.apiUrl],
+      { env: { ...process.env, FLEETSCOPE_API_TOKEN: '' } },
+    );
+    expect(stdout).toContain('pwned');
+    expect(`${stdout}${stderr}`).not.toMatch(/[\x07\x1b\r]/);
+  }, 60_000);
+
   it("leaves compute without a memory size out of the total, says so, and marks the function's FOCUS rows", async () => {
     // Last week (inside the raw data's retention; the CLI's sub-cent week may be there too):
     // spans that name no memory size, of a function the inventory does not know. Its requests

@@ -4,6 +4,7 @@ import { importCommand } from './commands/import.command';
 import { replayCommand } from './commands/replay.command';
 import { registerReport } from './commands/report.command';
 import { registerTune } from './commands/tune.command';
+import { forTerminal } from './terminal-text';
 
 // One line per command; each lives in ./commands/<name>.command.ts.
 const commands: CommandRegistration[] = [
@@ -27,6 +28,8 @@ buildProgram(commands)
       process.exitCode = error.exitCode;
       return;
     }
-    process.stderr.write(`fleetscope: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `fleetscope: ${forTerminal(error instanceof Error ? error.message : String(error))}\n`,
+    );
     process.exitCode = 1;
   });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { demoSuffix } from '@fleetscope/reports';
 import type { CommandRegistration } from '../cli.program';
 import { apiRequest, endpointsFrom } from '../fleetscope.client';
+import { forTerminal } from '../terminal-text';
 
 interface PolicyResult {
   coldStarts: number;
@@ -129,11 +130,13 @@ export const replayCommand: CommandRegistration = (program: Command) => {
         process.stdout.write(
           opts.json
             ? `${JSON.stringify(report, null, 2)}\n`
-            : `keep-alive replay ${report.from} – ${report.to}, ${report.functions.length} functions${demoSuffix(report)}\n${replayTable(report)}\n${replayNotes(
-                report,
-              )
-                .map((line) => `${line}\n`)
-                .join('')}`,
+            : forTerminal(
+                `keep-alive replay ${report.from} – ${report.to}, ${report.functions.length} functions${demoSuffix(report)}\n${replayTable(report)}\n${replayNotes(
+                  report,
+                )
+                  .map((line) => `${line}\n`)
+                  .join('')}`,
+              ),
         );
       },
     );

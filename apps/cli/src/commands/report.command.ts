@@ -12,6 +12,7 @@ import {
 } from '@fleetscope/reports';
 import type { CommandRegistration } from '../cli.program';
 import { apiRequest, endpointsFrom } from '../fleetscope.client';
+import { forTerminal } from '../terminal-text';
 
 function week(value: string): string {
   const parsed = parseIsoWeek(value);
@@ -49,7 +50,9 @@ export const registerReport: CommandRegistration = (program: Command) => {
           week: label,
         });
         process.stderr.write(
-          `${built.week}${demoSuffix(built)}${built.complete ? '' : ` (in progress: through ${built.through})`}: ${usd(built.totalCostUsd)} (previous week ${usd(built.previousTotalCostUsd)}); ${built.coverage.message}\n`,
+          forTerminal(
+            `${built.week}${demoSuffix(built)}${built.complete ? '' : ` (in progress: through ${built.through})`}: ${usd(built.totalCostUsd)} (previous week ${usd(built.previousTotalCostUsd)}); ${built.coverage.message}\n`,
+          ),
         );
       }
       const body = await apiRequest<string>(
@@ -62,6 +65,6 @@ export const registerReport: CommandRegistration = (program: Command) => {
       if (options.out) {
         await writeFile(options.out, body);
         process.stderr.write(`written to ${options.out}\n`);
-      } else process.stdout.write(body.endsWith('\n') ? body : `${body}\n`);
+      } else process.stdout.write(forTerminal(body.endsWith('\n') ? body : `${body}\n`));
     });
 };

@@ -11,6 +11,7 @@ import {
 } from '@fleetscope/tuning';
 import type { CommandRegistration } from '../cli.program';
 import { apiRequest, endpointsFrom, type FleetscopeEndpoints } from '../fleetscope.client';
+import { forTerminal } from '../terminal-text';
 
 interface TuneOptions {
   url?: string;
@@ -426,7 +427,9 @@ export const registerTune: CommandRegistration = (program: Command) => {
         if (options.platform === 'aws-lambda') process.stderr.write(`note: ${LATEST_WINDOW}\n`);
         interrupts.created(id);
         const job = await follow(endpoints, id, options.pollMs, interrupts);
-        process.stdout.write(`${options.json ? JSON.stringify(job, null, 2) : summary(job)}\n`);
+        process.stdout.write(
+          `${options.json ? JSON.stringify(job, null, 2) : forTerminal(summary(job))}\n`,
+        );
         // A job that ran but gave no pick did not do what was asked: scripts must not read it as advice.
         if (job.status !== 'succeeded' || missingPick(job)) process.exitCode = 1;
       } finally {
