@@ -2259,6 +2259,24 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
           required: ['low', 'high', 'note'],
           additionalProperties: false,
         },
+        recommendationsRun: {
+          type: 'object',
+          properties: {
+            runId: { type: 'string' },
+            finishedAt: { type: 'string', description: 'ISO-8601 UTC.' },
+            windowFrom: { type: 'string', description: "The run's analysis window, ISO-8601 UTC." },
+            windowTo: { type: 'string' },
+            firstAfterWeek: {
+              type: 'boolean',
+              description:
+                "False when no run has finished since the week's end: the latest, finished before it.",
+            },
+          },
+          required: ['runId', 'finishedAt', 'windowFrom', 'windowTo', 'firstAfterWeek'],
+          additionalProperties: false,
+          description:
+            "The analysis run the recommendations come from: the first one finished after the week's end (the first to see the whole week, which its Monday build lists), else the latest, finished before the week ended (`firstAfterWeek` false). Absent without a run, and in reports built before it was recorded.",
+        },
         coverage: { $ref: '#/components/schemas/Coverage' },
       },
       required: [

@@ -151,30 +151,46 @@ export class WeeklyReportsService {
       this.reports.podLifetimes(kept),
       this.coldStarts.report({ fromMs: week.fromMs, toMs: happened.toMs }, 'function', nowMs),
     ]);
-    const run = await this.recommendations.latestRun();
+    // A past week's report holds the advice of its time: the first run that finished after the
+    // week, the one its Monday build lists (a rebuild after newer runs listed theirs); before any,
+    // the latest, saying so.
+    const after = await this.recommendations.firstRunFinishedFrom(week.toMs);
+    const run = after ?? (await this.recommendations.latestRun());
     const recommendations = run ? await this.recommendations.list(run.runId) : [];
+    const built = buildWeeklyReport(
+      {
+        week: week.label,
+        functions: ids.map((id) => reportFunction(id, configs.get(id))),
+        days: reportDailyUsage(
+          stored,
+          concurrency,
+          configs,
+          timelines,
+          happened,
+          lifetimes,
+          restored,
+        ),
+        coldStarts: reportColdStartInputs(coldStarts.groups),
+        recommendations: reportRecommendationInputs(recommendations),
+        generatedAtMs: nowMs,
+      },
+      this.pricing,
+      WEEKLY_REPORT_ASSUMPTIONS,
+      this.config.pricingTierGrouping,
+    );
     const report = this.labelled(
-      buildWeeklyReport(
-        {
-          week: week.label,
-          functions: ids.map((id) => reportFunction(id, configs.get(id))),
-          days: reportDailyUsage(
-            stored,
-            concurrency,
-            configs,
-            timelines,
-            happened,
-            lifetimes,
-            restored,
-          ),
-          coldStarts: reportColdStartInputs(coldStarts.groups),
-          recommendations: reportRecommendationInputs(recommendations),
-          generatedAtMs: nowMs,
-        },
-        this.pricing,
-        WEEKLY_REPORT_ASSUMPTIONS,
-        this.config.pricingTierGrouping,
-      ),
+      run
+        ? {
+            ...built,
+            recommendationsRun: {
+              runId: run.runId,
+              finishedAt: new Date(Number(run.finishedAtMs)).toISOString(),
+              windowFrom: new Date(Number(run.windowFromMs)).toISOString(),
+              windowTo: new Date(Number(run.windowToMs)).toISOString(),
+              firstAfterWeek: after !== undefined,
+            },
+          }
+        : built,
     );
     const previous = await this.reports.get(week.label);
     await this.reports.save(this.record(report, week, nowMs, previous?.deliveries ?? []));

@@ -375,5 +375,21 @@ export interface WeeklyReport {
   daily: { date: string; costUsd: number; previousCostUsd: number }[];
   recommendations: ReportRecommendation[];
   recommendationsSavingUsd: { low: number; high: number; note: string };
+  /**
+   * The analysis run the recommendations come from: the first one finished after the week's end
+   * (the first to see the whole week, which its Monday build lists), else the latest, finished
+   * before the week ended (`firstAfterWeek` false). Absent without a run, and in reports built
+   * before it was recorded.
+   */
+  recommendationsRun?: {
+    runId: string;
+    /** ISO-8601 UTC. */
+    finishedAt: string;
+    /** The run's analysis window, ISO-8601 UTC. */
+    windowFrom: string;
+    windowTo: string;
+    /** False when no run has finished since the week's end: the latest, finished before it. */
+    firstAfterWeek: boolean;
+  };
   coverage: Coverage;
 }

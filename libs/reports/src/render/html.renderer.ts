@@ -20,6 +20,7 @@ import {
   usd,
   perMillionText,
 } from './report-text';
+import { recommendationsRunText } from './report-document';
 
 // HTML for e-mail clients: one self-contained document, inline styles (many clients drop <style>),
 // charts as inline SVG, no scripts, no external resources.
@@ -273,6 +274,7 @@ export function renderHtml(report: WeeklyReport): string {
         )
       : '',
     h2('Open recommendations'),
+    report.recommendationsRun ? p(escapeHtml(recommendationsRunText(report) ?? '')) : '',
     report.recommendations.length
       ? p(
           `Savings that can be made together: <strong>${escapeHtml(usd(report.recommendationsSavingUsd.low))} to ${escapeHtml(usd(report.recommendationsSavingUsd.high))}</strong> a month. ${escapeHtml(report.recommendationsSavingUsd.note)}`,

@@ -19,6 +19,7 @@ import {
   usd,
   perMillionText,
 } from './report-text';
+import { utcMinute } from '../week/iso-week';
 
 /**
  * A run of text: Fleetscope's own wording (a string), text from telemetry that a markup must not
@@ -203,6 +204,7 @@ export function reportDocument(report: WeeklyReport): Block[] {
           ),
         ]),
     heading('Open recommendations'),
+    ...(report.recommendationsRun ? [paragraph(recommendationsRunText(report) ?? '')] : []),
     ...(report.recommendations.length === 0
       ? [paragraph('None open.')]
       : [
@@ -233,4 +235,18 @@ export function reportDocument(report: WeeklyReport): Block[] {
     ),
     ...(notes.length > 0 ? [{ kind: 'list', items: notes } satisfies Block] : []),
   ];
+}
+
+/**
+ * Which analysis run the recommendations are from, and when it ran: a past week rebuilt later
+ * lists the advice of the first run after it, not today's. Null for a report built before the run
+ * was recorded.
+ */
+export function recommendationsRunText(report: WeeklyReport): string | null {
+  const run = report.recommendationsRun;
+  if (!run) return null;
+  const window = `its window ${utcMinute(Date.parse(run.windowFrom))} to ${utcMinute(Date.parse(run.windowTo))}`;
+  return run.firstAfterWeek
+    ? `From the analysis run that finished ${utcMinute(Date.parse(run.finishedAt))}, the first after the week (${window}).`
+    : `From the latest analysis run, which finished ${utcMinute(Date.parse(run.finishedAt))}: none has finished after the week's end yet (${window}).`;
 }

@@ -160,14 +160,29 @@ export class RecommendationsRepository {
   }
 
   async latestRun(): Promise<AnalysisRun | undefined> {
+    return this.oneRun(`ORDER BY finished_at DESC LIMIT 1`, {});
+  }
+
+  /** The first good run that finished at or after `fromMs`. */
+  firstRunFinishedFrom(fromMs: number): Promise<AnalysisRun | undefined> {
+    return this.oneRun(
+      `AND finished_at >= fromUnixTimestamp64Milli({fromMs:Int64}) ORDER BY finished_at LIMIT 1`,
+      { fromMs },
+    );
+  }
+
+  private async oneRun(
+    choice: string,
+    params: Record<string, unknown>,
+  ): Promise<AnalysisRun | undefined> {
     const rows = await this.query<AnalysisRun>(
       `SELECT run_id AS runId, toUnixTimestamp64Milli(started_at) AS startedAtMs,
               toUnixTimestamp64Milli(finished_at) AS finishedAtMs,
               toUnixTimestamp64Milli(window_from) AS windowFromMs,
               toUnixTimestamp64Milli(window_to) AS windowToMs,
               status, message, recommendations, catalogue_version AS catalogueVersion
-       FROM analysis_runs WHERE status = 'ok' ORDER BY finished_at DESC LIMIT 1`,
-      {},
+       FROM analysis_runs WHERE status = 'ok' ${choice}`,
+      params,
     );
     return rows[0];
   }
