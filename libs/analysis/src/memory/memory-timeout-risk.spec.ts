@@ -173,6 +173,12 @@ describe(`${MemoryAnalyzer.name}: sizes at timeout risk`, () => {
     );
     const { memory } = analyzed(512, stats);
     expect(memory.map((r) => r.recommended.memoryMb)).toEqual([1024]);
+    // Raised out of the timeouts, not for the waiting: with waiting at 0 $/s it read "worth $0
+    // at the 0 $/s set for waiting", a value that was no reason at all.
+    expect(memory[0].reason).toMatch(
+      /^A way out of the timeouts: at the configured 512 MB 63000 invocations timed out at the 3000 ms timeout/,
+    );
+    expect(memory[0].reason).not.toContain('worth $0');
   });
 
   it('a change of size at noon shares a UTC day: raised from 512 MB (9,000 timeouts a day) back to 1024 MB (none, p99 82 % of the timeout) is still advised with the dollars it had before sizes at risk were excluded, and 1024 MB is not said to have timed out', () => {

@@ -450,12 +450,32 @@ export class MemoryAnalyzer implements Analyzer {
   }
 
   /** Whether the configured size timed out, or its p99 passed the share the timeout-risk analysis flags. */
-  private atTimeoutRisk(input: FunctionAnalysisInput, current: PricedSize): boolean {
+  /** The configured size's exposure when it times out or runs close to the timeout, else null. */
+  private atTimeoutRisk(input: FunctionAnalysisInput, current: PricedSize): TimeoutExposure | null {
     const e = timeoutExposureBySize(input.profile, input.stats).get(current.memoryMb);
-    return (
-      e !== undefined &&
+    return e !== undefined &&
       (e.timeouts > 0 || (e.p99ShareOfTimeout ?? 0) > this.options.nearTimeoutP99Share)
-    );
+      ? e
+      : null;
+  }
+
+  /** "63000 invocations timed out at the 3000 ms timeout, p99 3000 ms (100 % of it)". */
+  private timeoutRiskText(e: TimeoutExposure): string {
+    const parts: string[] = [];
+    const proven = e.timeouts - e.unprovenTimeouts;
+    if (proven > 0)
+      parts.push(
+        `${proven} invocation${proven === 1 ? '' : 's'} timed out at the ${e.timeoutMs} ms timeout`,
+      );
+    if (e.unprovenTimeouts > 0)
+      parts.push(
+        `${e.unprovenTimeouts} timed out on UTC days it shared with another size (which ran ${e.unprovenTimeouts === 1 ? 'it' : 'them'} is unknown)`,
+      );
+    if ((e.p99ShareOfTimeout ?? 0) > this.options.nearTimeoutP99Share || parts.length === 0)
+      parts.push(
+        `p99 ${Math.round(e.p99Ms ?? 0)} ms is ${Math.round((e.p99ShareOfTimeout ?? 0) * 100)} % of the ${e.timeoutMs} ms timeout`,
+      );
+    return parts.join(', ');
   }
 
   private nearTimeoutText(sizes: TimeoutExposure[]): string {
@@ -702,7 +722,10 @@ export class MemoryAnalyzer implements Analyzer {
         reason:
           (saves
             ? ''
-            : `A trade-off: ${pick.memoryMb} MB costs ${extraCostText(saving)} for ${fasterPct} % lower duration, ${Math.round(secondsSaved(pick))} s of waiting a month, worth ${usdAmount(latency * secondsSaved(pick))} at the ${latency} $/s set for waiting. `) +
+            : atRisk
+              ? // Bought out of the timeouts, whatever the waiting is worth: that value is no reason.
+                `A way out of the timeouts: at the configured ${currentMb} MB ${this.timeoutRiskText(atRisk)}; ${pick.memoryMb} MB costs ${extraCostText(saving)} for ${fasterPct} % lower duration. `
+              : `A trade-off: ${pick.memoryMb} MB costs ${extraCostText(saving)} for ${fasterPct} % lower duration, ${Math.round(secondsSaved(pick))} s of waiting a month, worth ${usdAmount(latency * secondsSaved(pick))} at the ${latency} $/s set for waiting. `) +
           `Measured by ${source}: ${pick.memoryMb} MB ran in ${pick.meanMs.toFixed(1)} ms (±${(2 * pick.standardErrorMs).toFixed(1)}) against ${current.meanMs.toFixed(1)} ms (±${(2 * current.standardErrorMs).toFixed(1)}) at ${currentMb} MB.` +
           (runsInPods(profile)
             ? ' Priced as the pod time the requests hold, at the Kubernetes node price of the pod’s CPU request and memory (each request counted whole: an upper bound where requests share a pod).'
