@@ -5,11 +5,14 @@ import { insertMinuteFleet, type MinuteFleetClass } from './support/minute-fleet
  * A function deleted or renamed keeps its history: advice priced on traffic that ended is advice
  * to save money on a function that costs nothing now. One stopped three days before the analysis
  * gets no saving recommendation, and its whyNot names its last invocation; one invoked once a day
- * still gets its advice. Written straight into ClickHouse, analysed through POST /api/analyses/run.
+ * still gets its advice. Provisioned concurrency configured on a stopped function bills on whether
+ * invoked or not: removing it is advised, its whole allocation the saving. Written straight into
+ * ClickHouse, analysed through POST /api/analyses/run.
  */
 const ACCOUNT = 'aws_lambda~123456789012~us-east-1';
 const STOPPED = `${ACCOUNT}~stopped`;
 const DAILY = `${ACCOUNT}~daily-batch`;
+const STOPPED_PC = `${ACCOUNT}~stopped-with-pc`;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
@@ -18,6 +21,9 @@ interface Listing {
     kind: string;
     functionId: string;
     title: string;
+    reason: string;
+    recommended: Record<string, unknown>;
+    savingUsd: { lowUsd: number; highUsd: number };
     basis: { measured: string };
   }[];
   whyNot: { functionId: string; kind: string; code: string; detail: string }[];
@@ -50,7 +56,19 @@ describe('advice on a function whose traffic ended', () => {
     await insertMinuteFleet(fleetscope.clickhouse.client, {
       startMs,
       minutes: 14 * 24 * 60,
-      classes: [oversized(STOPPED, 0.5)],
+      classes: [
+        oversized(STOPPED, 0.5),
+        {
+          id: STOPPED_PC,
+          count: 1,
+          activity: { kind: 'every-minute' },
+          concurrency: 1,
+          meanMs: 1_000,
+          memoryMb: 1024,
+          maxMemoryUsedMb: 900,
+          coldStartsPerMinute: 0,
+        },
+      ],
     });
     // A daily batch of ten minutes, an hour into the window and every 24 hours after.
     for (let day = 0; day < 14; day++)
@@ -59,11 +77,16 @@ describe('advice on a function whose traffic ended', () => {
         minutes: 10,
         classes: [oversized(DAILY, 50)],
       });
-    for (const id of [STOPPED, DAILY]) {
+    const configs: [string, Record<string, unknown>][] = [
+      [STOPPED, { memoryMb: 3008 }],
+      [DAILY, { memoryMb: 3008 }],
+      [STOPPED_PC, { memoryMb: 1024, provisionedConcurrency: 3 }],
+    ];
+    for (const [id, config] of configs) {
       const put = await api(`/api/functions/${encodeURIComponent(id)}/config`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ memoryMb: 3008, runtime: 'nodejs22.x', architecture: 'x86_64' }),
+        body: JSON.stringify({ ...config, runtime: 'nodejs22.x', architecture: 'x86_64' }),
       });
       expect(put.status).toBe(200);
     }
@@ -86,6 +109,22 @@ describe('advice on a function whose traffic ended', () => {
     expect(memory?.code).toBe('insufficient-evidence');
     expect(memory?.detail).toContain(`No invocations since ${lastHour} UTC`);
     expect(memory?.detail).toContain('3.0 days before the window');
+  });
+
+  it('advises removing the provisioned concurrency a stopped function still pays for, its whole allocation the saving', () => {
+    // Found by a review: with the traffic's end in the shared gate this read "no saving is
+    // advised" while 3 instances at 1,024 MB billed $32.85 a month.
+    const mine = listing.recommendations.filter((r) => r.functionId === STOPPED_PC);
+    expect(mine.map((r) => r.kind)).toEqual(['provisioned-concurrency']);
+    const [pc] = mine;
+    expect(pc.title).toMatch(/^Set provisionedConcurrency to 0: no invocations since \S+$/);
+    expect(pc.recommended).toEqual({ provisionedConcurrency: 0 });
+    // 3 × 1 GB × 3,600 s × $0.0000041667 (us-east-1, x86_64) × 730 h.
+    expect(pc.savingUsd.lowUsd).toBeCloseTo(3 * 3600 * 0.0000041667 * 730, 2);
+    expect(pc.savingUsd.highUsd).toBe(pc.savingUsd.lowUsd);
+    expect(pc.reason).toMatch(
+      /^No invocations since .*, 3\.0 days before the window's end .*: the function looks stopped, deleted or renamed, yet its 3 provisioned-concurrency instances are billed every hour whether invoked or not, \$32\.85 a month, all of it saved at level 0/,
+    );
   });
 
   it('still advises a function invoked once a day', () => {

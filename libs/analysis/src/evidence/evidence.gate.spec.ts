@@ -1,5 +1,10 @@
 import type { FunctionWindowStats } from '../inputs';
-import { DEFAULT_EVIDENCE_OPTIONS, coverageShortfall, evidenceShortfall } from './evidence.gate';
+import {
+  DEFAULT_EVIDENCE_OPTIONS,
+  coverageShortfall,
+  endedTraffic,
+  evidenceShortfall,
+} from './evidence.gate';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -92,13 +97,15 @@ describe(evidenceShortfall.name, () => {
       ],
     });
 
-    it('advises nothing on a function idle for the window’s last 3 days, by either gate, and names its last invocation', () => {
+    it('advises no saving on the invocations of a function idle for the window’s last 3 days, and names its last invocation', () => {
       // Every day from 11-22 to 12-03 09:41, then nothing.
       const s = withLastSeen(stats(end, 14, days(0, 12)), Date.UTC(2026, 11, 3, 9, 41));
-      const why =
-        /^No invocations since 2026-12-03 09:41 UTC .*, 3\.1 days before the window's end/;
-      expect(evidenceShortfall(s, DEFAULT_EVIDENCE_OPTIONS)).toMatch(why);
-      expect(coverageShortfall(s, DEFAULT_EVIDENCE_OPTIONS)).toMatch(why);
+      expect(evidenceShortfall(s, DEFAULT_EVIDENCE_OPTIONS)).toMatch(
+        /^No invocations since 2026-12-03 09:41 UTC .*, 3\.1 days before the window's end/,
+      );
+      expect(endedTraffic(s)?.lastMs).toBe(Date.UTC(2026, 11, 3, 9, 41));
+      // Capacity paid for whether invoked or not bills on: its gate lets removing it be advised.
+      expect(coverageShortfall(s, DEFAULT_EVIDENCE_OPTIONS)).toBeNull();
     });
 
     it('reads the last day with invocations where the sizes do not say their last minute', () => {

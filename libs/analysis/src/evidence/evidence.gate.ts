@@ -54,14 +54,13 @@ export function evidenceShortfall(
 /**
  * Why the window's data covers too few days (the second half of evidenceShortfall), or null. Alone,
  * it gates advice to lower capacity that is paid for whether invoked or not: few invocations are
- * then the evidence, not a lack of it, but a few days of them are not.
+ * then the evidence, not a lack of it, but a few days of them are not. Traffic that ended does not
+ * gate it either: that capacity bills on with nothing calling it (the caller advises removing it).
  */
 export function coverageShortfall(
   stats: FunctionWindowStats,
   options: EvidenceOptions,
 ): string | null {
-  const ended = trafficEnded(stats);
-  if (ended) return ended;
   const days = observedDays(stats);
   // From the first hour with invocations, a function that runs every few hours or in bursts is
   // first seen up to one idle gap after the window opens: FIRST_SEEN_SLACK_MS, or two of its mean
@@ -104,15 +103,23 @@ function lastSeen(stats: FunctionWindowStats): { ms: number; what: string } | un
 /** A function idle this long before the window's end (at least) is taken as stopped. */
 const STOPPED_AFTER_MS = 2 * DAY_MS;
 
+/** When and how a window's traffic ended: its last invocation and the idle time after it. */
+export interface EndedTraffic {
+  /** Epoch ms of the last minute (or hour, or day end) with invocations. */
+  lastMs: number;
+  /** How lastMs was read: "the start of the last minute or hour with any", … */
+  what: string;
+  idleMs: number;
+  /** "No invocations since 2026-12-04 07:00 UTC (…), 3.0 days before the window's end (…)". */
+  text: string;
+}
+
 /**
- * Why the window's traffic cannot be priced as the function's future, or null: it had no
- * invocations for more than 2 days before the window's end, and more than a day past its longest
- * pause between UTC days with invocations earlier in the window (a weekly job pauses 7 days every
- * week and is not stopped at 3). A deleted or renamed function keeps its history; its monthly cost
- * averaged over a window it stopped in is what it cost, not what it will cost (it costs nothing
- * now), so no saving is advised on it, by any analysis.
+ * The window's traffic when it ended before the window did, or null: no invocations for more than
+ * 2 days before the window's end, and more than a day past its longest pause between UTC days with
+ * invocations earlier in the window (a weekly job pauses 7 days every week and is not stopped at 3).
  */
-export function trafficEnded(stats: FunctionWindowStats): string | null {
+export function endedTraffic(stats: FunctionWindowStats): EndedTraffic | null {
   const seen = lastSeen(stats);
   if (seen === undefined) return null;
   const last = seen.ms;
@@ -125,7 +132,26 @@ export function trafficEnded(stats: FunctionWindowStats): string | null {
     longestPauseMs = Math.max(longestPauseMs, activeDays[i] - activeDays[i - 1]);
   const idleMs = stats.windowEndMs - last;
   if (!(idleMs > Math.max(STOPPED_AFTER_MS, longestPauseMs + DAY_MS))) return null;
-  return `No invocations since ${utcMinute(last)} (${seen.what}), ${(idleMs / DAY_MS).toFixed(1)} days before the window's end (${utcMinute(stats.windowEndMs)}): a function stopped, deleted or renamed is not priced as if still running, so no saving is advised.`;
+  return {
+    lastMs: last,
+    what: seen.what,
+    idleMs,
+    text: `No invocations since ${utcMinute(last)} (${seen.what}), ${(idleMs / DAY_MS).toFixed(1)} days before the window's end (${utcMinute(stats.windowEndMs)})`,
+  };
+}
+
+/**
+ * Why the window's traffic cannot be priced as the function's future, or null (endedTraffic). A
+ * deleted or renamed function keeps its history; what its invocations cost averaged over a window
+ * it stopped in is what they cost, not what they will cost (nothing now), so no saving on them is
+ * advised, by any analysis. Capacity kept warm for it (provisioned concurrency, min-scale) bills
+ * on whether invoked or not: the warm-capacity analysis advises removing it instead.
+ */
+export function trafficEnded(stats: FunctionWindowStats): string | null {
+  const ended = endedTraffic(stats);
+  return ended
+    ? `${ended.text}: a function stopped, deleted or renamed is not priced as if still running, so no saving on its invocations is advised.`
+    : null;
 }
 
 function utcMinute(ms: number): string {

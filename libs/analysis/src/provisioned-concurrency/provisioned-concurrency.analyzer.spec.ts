@@ -3,6 +3,8 @@ import type { AnalysisContext } from '../analyzer';
 import type { FunctionAnalysisInput } from '../inputs';
 import { extraCostText, usdAmount } from '../plan/saving-sign';
 import {
+  DAY_MS,
+  WEEK_START_MS,
   busyAsProfile,
   concurrencyProfile,
   lambdaProfile,
@@ -311,6 +313,83 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     expect(rec.action.snippets[0]).toEqual({
       format: 'knative',
       text: 'spec.template.metadata.annotations:\n  autoscaling.knative.dev/min-scale: "0"',
+    });
+  });
+
+  describe('warm capacity on a function whose traffic ended (11 days of traffic, then 3 idle)', () => {
+    const STOP_DAY = 11;
+    /** Days [0, STOP_DAY) at `level` (when `every` divides the minute), nothing after. */
+    const ended = (level: number, every: number, levels?: number[]) => {
+      const concurrency = concurrencyProfile(
+        (h, m, w) => (w * 7 + Math.floor(h / 24) < STOP_DAY && m % every === 0 ? level : 0),
+        { weeks: 2, coldStartsPerHour: () => 1, ...(levels ? { levels } : {}) },
+      );
+      const base = windowStats({ invocations: 20_000, medianMs: 100, sigma: 0.3, coldStarts: 200 });
+      const lastSeenMs = WEEK_START_MS + STOP_DAY * DAY_MS - 60_000;
+      const stopped = busyAsProfile(
+        {
+          ...base,
+          daily: base.daily.map((d, i) => ({
+            ...d,
+            invocations: i < STOP_DAY ? Math.round(20_000 / STOP_DAY) : 0,
+          })),
+          firstSeenMs: WEEK_START_MS,
+          byMemory: base.byMemory.map((m) => ({ ...m, lastSeenMs })),
+        },
+        concurrency,
+      );
+      return { stats: stopped, concurrency };
+    };
+
+    it('removes Lambda provisioned concurrency of 5 at 1024 MB, its whole allocation the saving: it bills whether invoked or not', () => {
+      // Found by a review: with the traffic's end in the shared gate it read "no saving is
+      // advised" while $54.75 a month of provisioned concurrency was billed (before: "Set
+      // provisionedConcurrency to 3, saving $21.90", priced on traffic that had ended).
+      const { recs, whyNot } = analyzeExplained({
+        profile: lambdaProfile({ memoryMb: 1024, provisionedConcurrency: 5 }),
+        ...ended(3, 1),
+      });
+      expect(whyNot).toEqual([]);
+      const [rec] = recs;
+      expect(rec.title).toBe('Set provisionedConcurrency to 0: no invocations since 2025-09-11');
+      expect(rec.recommended).toEqual({ provisionedConcurrency: 0 });
+      // 5 × 1 GB × 3,600 s × $0.0000041667 × 730 h.
+      expect(rec.savingUsd.lowUsd).toBeCloseTo(54.75, 2);
+      expect(rec.savingUsd.highUsd).toBe(rec.savingUsd.lowUsd);
+      expect(rec.reason).toMatch(
+        /^No invocations since 2025-09-11 23:59 UTC .*, 3\.0 days before the window's end .*: the function looks stopped, deleted or renamed, yet its 5 provisioned-concurrency instances are billed every hour whether invoked or not, \$54\.75 a month/,
+      );
+      expect(rec.reason).not.toContain('costs nothing');
+    });
+
+    it('sets Knative min-scale 2 to 0, saving both pods for every hour of a month', () => {
+      const profile = lambdaProfile({
+        platform: 'knative',
+        podCpu: 1,
+        podMemoryMb: 2048,
+        minScale: 2,
+      });
+      const { recs, whyNot } = analyzeExplained({ profile, ...ended(0.2, 20, [1, 2, 3]) });
+      expect(whyNot).toEqual([]);
+      const pod = ctx.pricing.kubernetesPodHour(
+        { vcpu: 1, memoryMb: 2048 },
+        ctx.at,
+        profile.region,
+      );
+      const [rec] = recs;
+      expect(rec.recommended).toEqual({ minScale: 0 });
+      expect(rec.savingUsd.lowUsd).toBeCloseTo(2 * pod.usd * 730, 6);
+      expect(rec.reason).toContain('its 2 warm pods are billed every hour whether invoked or not');
+      expect(rec.action.snippets[0].text).toContain('min-scale: "0"');
+    });
+
+    it('advises nothing from level 0: nothing warm bills, and the traffic it would be bought for ended', () => {
+      const { recs, whyNot } = analyzeExplained({
+        profile: lambdaProfile({ memoryMb: 1024 }),
+        ...ended(3, 1),
+      });
+      expect(recs).toEqual([]);
+      expect(whyNot[0].detail).toMatch(/^No invocations since 2025-09-11 23:59 UTC/);
     });
   });
 

@@ -8,11 +8,12 @@ import {
 } from '@fleetscope/pricing';
 import { warmCapacityAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
-import type { EvidenceOptions } from '../evidence/evidence.gate';
+import type { EndedTraffic, EvidenceOptions } from '../evidence/evidence.gate';
 import {
   DEFAULT_EVIDENCE_OPTIONS,
   basisOf,
   coverageShortfall,
+  endedTraffic,
   evidenceShortfall,
 } from '../evidence/evidence.gate';
 import { HOURS_PER_MONTH } from '../analyzer';
@@ -26,7 +27,7 @@ import type {
   HourOfWeekConcurrency,
 } from '../inputs';
 import type { ScheduledLevel } from '../actions/config-action';
-import { extraCostText, savingRangeText, savingShortfall } from '../plan/saving-sign';
+import { extraCostText, savingRangeText, savingShortfall, usdAmount } from '../plan/saving-sign';
 import type { Recommendation, SavingRange, WhyNotCode } from '../recommendation';
 import { confidenceOf, midpoint, sampleSupport } from '../recommendation';
 import { consistency, relativeHalfRange } from '../stats/window-spread';
@@ -602,6 +603,20 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
         ? evidenceShortfall(stats, this.options.evidence)
         : coverageShortfall(stats, this.options.evidence);
     if (shortfall) return whyNot('insufficient-evidence', shortfall);
+    // Nothing calls it any more, yet every configured unit bills each hour: all of it is saved.
+    const ended = currentLevel > 0 ? endedTraffic(stats) : null;
+    if (ended) {
+      const monthlyUsd = currentLevel * prices.warmUnitHourUsd * HOURS_PER_MONTH;
+      const short = savingShortfall(
+        { lowUsd: monthlyUsd, highUsd: monthlyUsd },
+        monthlyUsd,
+        this.options.evidence,
+      );
+      if (short) return whyNot(short.code, short.detail);
+      return [
+        this.stoppedWithCapacity(profile, stats, currentLevel, monthlyUsd, prices, ended, ctx),
+      ];
+    }
     const current = planWithLevels(concurrency.hours, levels, () => currentLevel, prices);
 
     // Levels above the first that covers every minute only add cost: not worth pricing.
@@ -917,6 +932,52 @@ export class ProvisionedConcurrencyAnalyzer implements Analyzer {
             'Warm capacity is priced for Lambda provisioned concurrency and Knative or OpenFaaS pods; minimum or always-ready instances here are not.',
         };
     }
+  }
+
+  /**
+   * Warm capacity configured on a function whose traffic ended (endedTraffic): it is billed every
+   * hour whether invoked or not (research/coldstart_cost.md §4; a pod kept at min-scale holds its
+   * node's CPU and memory), so removing it saves its whole allocation, the level's units for every
+   * hour of a month. No latency is weighed: there are no invocations to wait.
+   */
+  private stoppedWithCapacity(
+    profile: FunctionProfile,
+    stats: FunctionWindowStats,
+    currentLevel: number,
+    monthlyUsd: number,
+    prices: WarmCapacityPrices,
+    ended: EndedTraffic,
+    ctx: AnalysisContext,
+  ): Recommendation {
+    const isLambda = profile.platform === 'aws_lambda';
+    const setting = isLambda ? 'provisionedConcurrency' : 'minScale';
+    const units = isLambda
+      ? `${currentLevel} provisioned-concurrency instance${currentLevel === 1 ? '' : 's'}`
+      : `${currentLevel} warm pod${currentLevel === 1 ? '' : 's'}`;
+    return {
+      kind: this.kind,
+      functionId: profile.functionId,
+      severity: monthlyUsd > 100 ? 'warning' : 'info',
+      title: `Set ${setting} to 0: no invocations since ${new Date(ended.lastMs).toISOString().slice(0, 10)}`,
+      reason: `${ended.text}: the function looks stopped, deleted or renamed, yet its ${units} are billed every hour whether invoked or not, ${usdAmount(monthlyUsd)} a month, all of it saved at level 0 (should it be called again, it starts on demand, cold starts included).`,
+      current: { [setting]: currentLevel, monthlyNetUsd: -monthlyUsd },
+      recommended: { [setting]: 0 },
+      monthlyImpactUsd: monthlyUsd,
+      // Configured and billed are facts; that the traffic will not come back is the judgement.
+      ...confidenceOf(0.7),
+      evidence: {
+        monthlyWarmCostUsd: monthlyUsd,
+        warmUnitHourUsd: prices.warmUnitHourUsd,
+        lastInvocation: new Date(ended.lastMs).toISOString(),
+        idleDays: ended.idleMs / 86_400_000,
+        priceIds: prices.priceIds,
+      },
+      catalogueVersion: ctx.pricing.catalogueVersion,
+      savingUsd: { lowUsd: monthlyUsd, highUsd: monthlyUsd },
+      basis: basisOf(stats, 'configured warm capacity and the last invocation'),
+      action: warmCapacityAction(profile, 0),
+      planRole: 'change',
+    };
   }
 
   /** Knative/OpenFaaS with frequent cold starts: state the price of one warm pod per cold start avoided. */
