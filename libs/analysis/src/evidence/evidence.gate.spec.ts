@@ -4,6 +4,7 @@ import {
   coverageShortfall,
   endedTraffic,
   evidenceShortfall,
+  trafficEnded,
 } from './evidence.gate';
 
 const DAY_MS = 86_400_000;
@@ -106,6 +107,56 @@ describe(evidenceShortfall.name, () => {
       expect(endedTraffic(s)?.lastMs).toBe(Date.UTC(2026, 11, 3, 9, 41));
       // Capacity paid for whether invoked or not bills on: its gate lets removing it be advised.
       expect(coverageShortfall(s, DEFAULT_EVIDENCE_OPTIONS)).toBeNull();
+    });
+
+    describe('a Mon–Fri function (09:00–18:00 UTC) after a 2-day holiday next to a weekend', () => {
+      /** 14 days to `endIso`, invocations on weekdays but `offDays`, the last at 17:59. */
+      const businessDays = (endIso: string, offDays: string[]): FunctionWindowStats => {
+        const endMs = Date.parse(endIso);
+        const active: number[] = [];
+        for (let d = Math.floor((endMs - 14 * DAY_MS) / DAY_MS) * DAY_MS; d < endMs; d += DAY_MS) {
+          const weekday = new Date(d).getUTCDay();
+          const off = offDays.includes(new Date(d).toISOString().slice(0, 10));
+          if (weekday >= 1 && weekday <= 5 && !off && d + 9 * HOUR_MS < endMs) active.push(d);
+        }
+        const last = active[active.length - 1] + 18 * HOUR_MS - 60_000;
+        return withLastSeen({ ...stats(endMs, 14, active), invocations: 50_000 }, last);
+      };
+
+      it.each([
+        [
+          'Christmas 2026, Monday Dec 28 05:00',
+          '2026-12-28T05:00:00Z',
+          ['2026-12-24', '2026-12-25'],
+        ],
+        [
+          'Christmas 2026, Sunday Dec 27 23:59',
+          '2026-12-27T23:59:00Z',
+          ['2026-12-24', '2026-12-25'],
+        ],
+        [
+          'Thanksgiving 2026, Monday Nov 30 05:00',
+          '2026-11-30T05:00:00Z',
+          ['2026-11-26', '2026-11-27'],
+        ],
+        ['Easter 2026, Tuesday Apr 7 05:00', '2026-04-07T05:00:00Z', ['2026-04-03', '2026-04-06']],
+      ])('is not stopped: %s, 4.3–4.5 days after its last call', (_, endIso, offDays) => {
+        // Its weekends pause it 3 days; a day past that read it as stopped, deleted or renamed.
+        const s = businessDays(endIso, offDays);
+        expect(trafficEnded(s)).toBeNull();
+        expect(evidenceShortfall(s, DEFAULT_EVIDENCE_OPTIONS)).toBeNull();
+      });
+
+      it('is stopped once idle for more than twice its weekend: 6.5 days', () => {
+        // Last call Tuesday Dec 15, none since (to Tuesday Dec 22 05:00).
+        const s = businessDays('2026-12-22T05:00:00Z', [
+          '2026-12-16',
+          '2026-12-17',
+          '2026-12-18',
+          '2026-12-21',
+        ]);
+        expect(trafficEnded(s)).toMatch(/^No invocations since 2026-12-15 17:59 UTC .*, 6\.5 days/);
+      });
     });
 
     it('reads the last day with invocations where the sizes do not say their last minute', () => {

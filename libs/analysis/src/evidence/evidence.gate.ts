@@ -116,8 +116,11 @@ export interface EndedTraffic {
 
 /**
  * The window's traffic when it ended before the window did, or null: no invocations for more than
- * 2 days before the window's end, and more than a day past its longest pause between UTC days with
- * invocations earlier in the window (a weekly job pauses 7 days every week and is not stopped at 3).
+ * 2 days before the window's end, and more than twice its longest pause between UTC days with
+ * invocations earlier in the window. Twice, not a fixed margin past the pause: a Mon–Fri function
+ * pauses 3 days every weekend, and a 2-day holiday next to one (Christmas Thursday and Friday,
+ * Thanksgiving, Good Friday and Easter Monday) leaves it 4.5 days idle by Monday 05:00, which is no
+ * stop; a daily one idle for 3 days is. A weekly job is not stopped inside a 14-day window.
  */
 export function endedTraffic(stats: FunctionWindowStats): EndedTraffic | null {
   const seen = lastSeen(stats);
@@ -131,7 +134,7 @@ export function endedTraffic(stats: FunctionWindowStats): EndedTraffic | null {
   for (let i = 1; i < activeDays.length; i++)
     longestPauseMs = Math.max(longestPauseMs, activeDays[i] - activeDays[i - 1]);
   const idleMs = stats.windowEndMs - last;
-  if (!(idleMs > Math.max(STOPPED_AFTER_MS, longestPauseMs + DAY_MS))) return null;
+  if (!(idleMs > Math.max(STOPPED_AFTER_MS, 2 * longestPauseMs))) return null;
   return {
     lastMs: last,
     what: seen.what,
