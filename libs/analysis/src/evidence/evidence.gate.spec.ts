@@ -159,6 +159,14 @@ describe(evidenceShortfall.name, () => {
       });
     });
 
+    it('does not take a month-end batch for stopped: one or two days of traffic say nothing of its pauses', () => {
+      // 200,000 calls on 11-24, and a tuning job's on 11-25: 11.5 days idle after.
+      const once = withLastSeen(stats(end, 14, days(2, 1)), Date.UTC(2026, 10, 24, 10));
+      expect(trafficEnded(once)).toBeNull();
+      const withTuning = withLastSeen(stats(end, 14, days(2, 2)), Date.UTC(2026, 10, 25, 10));
+      expect(trafficEnded(withTuning)).toBeNull();
+    });
+
     it('reads the last day with invocations where the sizes do not say their last minute', () => {
       expect(evidenceShortfall(stats(end, 14, days(0, 12)), DEFAULT_EVIDENCE_OPTIONS)).toMatch(
         /^No invocations since 2026-12-04 00:00 UTC/,

@@ -120,7 +120,11 @@ export interface EndedTraffic {
  * invocations earlier in the window. Twice, not a fixed margin past the pause: a Mon–Fri function
  * pauses 3 days every weekend, and a 2-day holiday next to one (Christmas Thursday and Friday,
  * Thanksgiving, Good Friday and Easter Monday) leaves it 4.5 days idle by Monday 05:00, which is no
- * stop; a daily one idle for 3 days is. A weekly job is not stopped inside a 14-day window.
+ * stop; a daily one idle for 3 days is. A weekly job is not stopped inside a 14-day window. And
+ * only after traffic watched for at least as long as the idle time (first to last UTC day with
+ * invocations): a shorter run says nothing of how long the function pauses. A month-end batch and
+ * the tuning job run on it the next day are 2 days of traffic then 10.6 idle, no stop; with one
+ * day there is no pause to go by at all.
  */
 export function endedTraffic(stats: FunctionWindowStats): EndedTraffic | null {
   const seen = lastSeen(stats);
@@ -130,11 +134,13 @@ export function endedTraffic(stats: FunctionWindowStats): EndedTraffic | null {
     .filter((d) => d.invocations > 0)
     .map((d) => d.dayStartMs)
     .sort((a, b) => a - b);
+  if (activeDays.length === 0) return null;
   let longestPauseMs = 0;
   for (let i = 1; i < activeDays.length; i++)
     longestPauseMs = Math.max(longestPauseMs, activeDays[i] - activeDays[i - 1]);
   const idleMs = stats.windowEndMs - last;
-  if (!(idleMs > Math.max(STOPPED_AFTER_MS, 2 * longestPauseMs))) return null;
+  const watchedMs = activeDays[activeDays.length - 1] + DAY_MS - activeDays[0];
+  if (!(idleMs > Math.max(STOPPED_AFTER_MS, 2 * longestPauseMs)) || watchedMs < idleMs) return null;
   return {
     lastMs: last,
     what: seen.what,

@@ -421,6 +421,54 @@ describe(MemoryAnalyzer.name, () => {
     expect(rec.evidence).toMatchObject({ source: 'tuning-job', tuningJobId: 'job-42' });
   });
 
+  it("a month-end batch's tuning job is advised on: 200,000 calls on day 2 and the job's own on day 3, then 10.6 days idle, is no stopped function", () => {
+    // Two days of traffic say nothing of how long the function pauses: it read "No invocations
+    // since 2025-09-04 10:00 UTC …, 10.6 days before the window's end" and dropped the advice.
+    const base = windowStats({
+      invocations: 200_150,
+      medianMs: 8000,
+      sigma: 0.2,
+      maxMemoryUsedMb: 300,
+    });
+    const tunedAtMs = WEEK_START_MS + 3 * DAY_MS + 10 * 3_600_000;
+    const stats: FunctionWindowStats = {
+      ...base,
+      daily: base.daily.map((d, i) => ({
+        ...d,
+        invocations: i === 2 ? 200_000 : i === 3 ? 150 : 0,
+      })),
+      firstSeenMs: WEEK_START_MS + 2 * DAY_MS,
+      byMemory: base.byMemory.map((m) => ({
+        ...m,
+        firstSeenMs: WEEK_START_MS + 2 * DAY_MS,
+        lastSeenMs: tunedAtMs,
+      })),
+    };
+    const point = (memoryMb: number) => ({
+      memoryMb,
+      architecture: 'x86_64' as const,
+      invocations: 50,
+      meanMs: 8000,
+      p90Ms: 8400,
+      feasible: true,
+      costUsdPerInvocation: 0,
+    });
+    const tuning = {
+      jobId: 'job-7',
+      finishedAt: new Date(tunedAtMs).toISOString(),
+      points: [point(512), point(1024), point(2048)],
+    };
+    const asked = withExplanations();
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 2048, timeoutMs: 900_000 }), stats, tuning },
+      asked.ctx,
+    );
+    expect(asked.whyNot).toEqual([]);
+    expect(rec.title).toBe('Lower memory from 2048 MB to 512 MB');
+    expect(rec.savingUsd.lowUsd).toBeCloseTo(85.38, 2);
+    expect(rec.savingUsd.highUsd).toBeCloseTo(88.58, 2);
+  });
+
   it('defect 2 (no minimum evidence and no materiality): a 1 ms function gets no memory advice, and says why when asked', () => {
     const stats = windowStats({
       invocations: 100_000,
