@@ -208,7 +208,7 @@ export function summarise(
     }),
   );
   const clean = supportedResults.filter((r) => !erring.has(candidateKey(r)));
-  // Only when every supported size fails more often than the current one is one of them picked,
+  // Only when every supported size fails more often than the others is one of them picked,
   // and then never applied (errorWords below).
   const pickable = clean.length > 0 ? clean : supportedResults;
   const index = pickIndex(
@@ -288,7 +288,7 @@ export function summarise(
             : '') +
           (infeasible.length > 0 ? `; infeasible: ${infeasible.join(', ')}` : '') +
           (passedOver.length > 0
-            ? `; not picked, their calls failed more often than the current size's: ${passedOver.join(', ')}`
+            ? `; not picked, their calls failed more often than the other sizes': ${passedOver.join(', ')}`
             : '') +
           (against?.words ?? '') +
           (winnerErrors

@@ -1,6 +1,10 @@
 import type { TuningPricer } from '../pricing/tuning-cost';
 import type { Candidate, Observation, SearchOptions, SizeResult } from '../tuning.types';
-import { ERROR_RATE_SIGNIFICANCE, hypergeometricUpperTail } from './error-rate';
+import {
+  ERROR_RATE_SIGNIFICANCE,
+  MORE_ERRORS_SIGNIFICANCE,
+  hypergeometricUpperTail,
+} from './error-rate';
 
 /** Sorted copy without `floor(n·share)` values at each end (Power Tuning's discardTopBottom). */
 export function trimmed(values: number[], share: number): number[] {
@@ -124,25 +128,39 @@ export function failedCalls(observations: Observation[]): number {
   return observations.filter((o) => o.outcome !== 'ok').length;
 }
 
+/** Whether a larger share of these calls failed than of `reference`'s, evidence or not. */
+export function failsMoreOften(observations: Observation[], reference: Observation[]): boolean {
+  const errors = failedCalls(observations);
+  return (
+    errors > 0 &&
+    reference.length > 0 &&
+    errors / observations.length > failedCalls(reference) / reference.length
+  );
+}
+
 /**
- * Why a size must not be picked over `reference` (the current size's calls, else the other
- * sizes'): its calls failed at a higher rate. Such errors may be the size's own doing (a downstream
- * timeout a slower CPU provokes) even where too few calls ran for failureOf to prove it, and a
- * pick is advice to run production there. Undefined when its rate is no higher, or there is
- * nothing to compare with.
+ * Why a size must not be picked over the sizes of `reference`: its calls failed at a higher rate, by a one-sided Fisher exact test below the lenient
+ * MORE_ERRORS_SIGNIFICANCE. Such errors may be the size's own doing (a downstream timeout a slower
+ * CPU provokes) even where too few calls ran for failureOf to prove it, and a pick is advice to run
+ * production there; but a raw rate above the reference's (1 of 6 against 0 of 18) is what errors
+ * the function makes at every size give most sizes by chance, and would let chance decide the
+ * pick. Undefined when the evidence is weaker, or there is nothing to compare with.
  */
 export function moreErrorsThan(
   observations: Observation[],
   reference: { observations: Observation[]; label: string },
 ): string | undefined {
+  if (!failsMoreOften(observations, reference.observations)) return undefined;
   const errors = failedCalls(observations);
   const refErrors = failedCalls(reference.observations);
   const n = observations.length;
   const refN = reference.observations.length;
-  if (errors === 0 || refN === 0 || errors / n <= refErrors / refN) return undefined;
+  const p = hypergeometricUpperTail(errors, n, errors + refErrors, n + refN);
+  if (p >= MORE_ERRORS_SIGNIFICANCE) return undefined;
   return (
     `${errors} of its ${n} calls failed (${percent(errors / n)}) against ` +
-    `${refErrors} of ${refN} (${percent(refErrors / refN)}) ${reference.label}`
+    `${refErrors} of ${refN} (${percent(refErrors / refN)}) ${reference.label} ` +
+    `(one-sided Fisher exact test, p = ${p.toPrecision(2)} < ${MORE_ERRORS_SIGNIFICANCE})`
   );
 }
 
