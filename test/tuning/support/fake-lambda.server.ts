@@ -109,6 +109,8 @@ export interface FakeLambda {
   account: string;
   arn(name: string): string;
   fn(name: string): FunctionState;
+  /** Deletes the function (DeleteFunction without a qualifier): its name answers 404 from now on. */
+  deleteFunction(name: string): void;
   /** Paths of every request, e.g. `PUT /2015-03-31/functions/x/configuration`. */
   calls: string[];
   close(): Promise<void>;
@@ -475,6 +477,9 @@ export async function startFakeLambda(specs: FakeFunctionSpec[]): Promise<FakeLa
     account: ACCOUNT,
     arn,
     fn: (name) => functions.get(name)!,
+    deleteFunction: (name) => {
+      functions.delete(name);
+    },
     calls,
     close: () =>
       new Promise<void>((resolve) => {

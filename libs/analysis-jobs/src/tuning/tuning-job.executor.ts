@@ -8,6 +8,7 @@ import {
   type StoredTuningObservation,
 } from '@fleetscope/storage';
 import {
+  FunctionGoneError,
   NothingChangedError,
   RestoreError,
   candidatesOf,
@@ -234,6 +235,12 @@ export class TuningJobExecutor implements OnModuleDestroy {
     let { snapshot, pending } = ctx;
     /** The restore failed (again): queued, to be tried again after a wait that doubles. */
     const restoreFailed = async (error: unknown, summary: Record<string, unknown> | null) => {
+      // Deleted since the job began: nothing is left to put back, and no retry will find it.
+      const reason = error instanceof RestoreError ? error.reason : error;
+      if (reason instanceof FunctionGoneError) {
+        await fail(`the function no longer exists: ${reason.message}`, summary ? { summary } : {});
+        return job;
+      }
       // Cancelled during this attempt: the cancel stops the retries (the API may have recorded
       // it already, and must not see the job queued again).
       if (

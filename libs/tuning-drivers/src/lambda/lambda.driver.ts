@@ -20,6 +20,7 @@ import { classifyLambdaLine, type ReportLine } from '@fleetscope/ingest';
 import { functionId, parseLambdaArn } from '@fleetscope/model';
 import { asPlatformError } from '../http/platform-errors';
 import {
+  FunctionGoneError,
   NothingChangedError,
   type Candidate,
   type DriverInvocation,
@@ -290,7 +291,17 @@ export class LambdaTuningDriver implements TuningDriver {
   async restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void> {
     // After any publish still under way (a call abandoned on a cancel or a shutdown may have
     // started one): what it publishes must not outlive the restore.
-    await this.oneAtATime(target, () => this.retried(() => this.restoreOnce(target, snapshot)));
+    try {
+      await this.oneAtATime(target, () => this.retried(() => this.restoreOnce(target, snapshot)));
+    } catch (error) {
+      const notFound = stepErrors(error).find(isNotFound);
+      if (!notFound) throw error;
+      throw new FunctionGoneError(
+        `${details(snapshot).functionName} no longer exists (${messageOf(notFound)}): the versions ` +
+          'and aliases the job made went with it, and there is no configuration to put back',
+        { cause: error },
+      );
+    }
   }
 
   /**
@@ -312,8 +323,7 @@ export class LambdaTuningDriver implements TuningDriver {
       } catch (error) {
         if (isPermanent(error) || Date.now() + delayMs > deadline) {
           if (attempt === 1) throw error;
-          const message = error instanceof Error ? error.message : String(error);
-          throw new Error(`${message} (still failing after ${attempt} attempts)`, {
+          throw new Error(`${messageOf(error)} (still failing after ${attempt} attempts)`, {
             cause: error,
           });
         }
@@ -332,10 +342,9 @@ export class LambdaTuningDriver implements TuningDriver {
     );
     await this.removeJobVersions(target, snapshot).catch((error: unknown) => failures.push(error));
     if (failures.length === 1) throw failures[0];
+    // Each step's own error kept: a deleted function or a refused permission is told by its type.
     if (failures.length > 1)
-      throw new Error(
-        failures.map((e) => (e instanceof Error ? e.message : String(e))).join('; and '),
-      );
+      throw new AggregateError(failures, failures.map(messageOf).join('; and '));
   }
 
   /** Deletes the aliases and versions the job made (found by their prefix and marker). */
@@ -600,15 +609,33 @@ export function eventText(payload: unknown): string {
   return JSON.stringify(payload ?? {});
 }
 
-/** A failure no wait mends: IAM refused, the function is gone, or the request is invalid. */
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The error and what it wraps: its causes, and each step's error of an AggregateError. */
+function stepErrors(error: unknown, seen = new Set<unknown>()): unknown[] {
+  if (error === undefined || error === null || seen.has(error)) return [];
+  seen.add(error);
+  const inner = [
+    ...(error instanceof AggregateError ? (error.errors as unknown[]) : []),
+    (error as { cause?: unknown }).cause,
+  ];
+  return [error, ...inner.flatMap((e) => stepErrors(e, seen))];
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'ResourceNotFoundException';
+}
+
+/**
+ * A failure no wait mends, in any step of a restore: IAM refused, the function is gone, or the
+ * request is invalid.
+ */
 function isPermanent(error: unknown): boolean {
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  const name = (error as { name?: unknown } | null)?.name;
-  return (
-    isAccessDenied(error) ||
-    isAccessDenied(cause) ||
-    name === 'ResourceNotFoundException' ||
-    name === 'InvalidParameterValueException'
+  return stepErrors(error).some(
+    (e) =>
+      isAccessDenied(e) ||
+      isNotFound(e) ||
+      (e as { name?: unknown } | null)?.name === 'InvalidParameterValueException',
   );
 }
 

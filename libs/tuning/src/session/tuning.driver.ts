@@ -45,6 +45,17 @@ export class NothingChangedError extends Error {
   }
 }
 
+/**
+ * Thrown by `restore` when the function no longer exists (deleted since the job began): what the
+ * job made went with it, nothing is left to put back, and no retry will find it.
+ */
+export class FunctionGoneError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'FunctionGoneError';
+  }
+}
+
 /** Why a platform could not answer for now. */
 export type PlatformUnavailability = 'throttled' | 'failed' | 'unreachable';
 
@@ -116,7 +127,8 @@ export interface TuningDriver {
   ): Promise<DriverInvocation>;
   /**
    * Removes everything the job created and puts the snapshot's configuration back. Never
-   * aborted: it runs to its end after a cancel or a shutdown too.
+   * aborted: it runs to its end after a cancel or a shutdown too. Throws FunctionGoneError when
+   * the function no longer exists.
    */
   restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void>;
   /** Sets the pick on the function itself or on a named alias (after restore). */
