@@ -9,9 +9,11 @@ import {
 } from '@fleetscope/storage';
 import {
   FunctionGoneError,
+  LeftoversError,
   NothingChangedError,
   RestoreError,
   candidatesOf,
+  nextStep,
   runTuningSession,
   searchOptionsOf,
   summarise,
@@ -251,6 +253,8 @@ export class TuningJobExecutor implements OnModuleDestroy {
         await fail(abandonedRestoreError(job), summary ? { summary } : {});
         return job;
       }
+      // Only versions and aliases left: production runs its own configuration (or one set since).
+      const configurationBack = reason instanceof LeftoversError;
       const now = Date.now();
       const attempts = (pending?.attempts ?? 0) + 1;
       const next: RestorePending = {
@@ -266,9 +270,13 @@ export class TuningJobExecutor implements OnModuleDestroy {
         error:
           `restore pending: ${next.lastError} (${attempts} attempt${attempts > 1 ? 's' : ''} ` +
           `since ${new Date(next.sinceMs).toISOString()}; next at ` +
-          `${new Date(next.nextAttemptAtMs).toISOString()}). The function may be left at a size ` +
-          `the job measured rather than its own ${snapshot?.memoryMb ?? '?'} MB ` +
-          `${snapshot?.architecture ?? ''}; cancel the job to stop the retries`,
+          `${new Date(next.nextAttemptAtMs).toISOString()}). ` +
+          (configurationBack
+            ? 'The function is back at its own configuration (or one set since the job set it ' +
+              'back, left as it is); only versions and aliases the job published are left'
+            : `The function may be left at a size the job measured rather than its own ` +
+              `${snapshot?.memoryMb ?? '?'} MB ${snapshot?.architecture ?? ''}`) +
+          '; cancel the job to stop the retries',
         summary: { ...(summary ?? {}), restorePending: next },
       });
       this.logger.warn(`tuning job ${job.id}: ${job.error}`);
@@ -283,6 +291,8 @@ export class TuningJobExecutor implements OnModuleDestroy {
       await fail(`reading the function failed: ${describeError(error)}`);
       return job;
     }
+    /** Set when a resumed restore found the function changed by someone since the job began. */
+    let changedByOthers: string | undefined;
     if (ctx.snapshot) {
       // Cancelled while its restore was pending (a cancel that stopped the job before its
       // restore failed asks for the restore, not to give it up).
@@ -291,8 +301,10 @@ export class TuningJobExecutor implements OnModuleDestroy {
         return job;
       }
       try {
-        // Resumed: whatever the interrupted run left (versions, aliases, a size) goes first.
-        await driver.restore(target, snapshot);
+        // Resumed: whatever the interrupted run left (versions, aliases, a size) goes first, but
+        // never over a configuration someone set since.
+        changedByOthers =
+          (await driver.restore(target, snapshot, { resumed: true }))?.changedByOthers ?? undefined;
       } catch (error) {
         return restoreFailed(new RestoreError(error), job.summary);
       }
@@ -365,6 +377,26 @@ export class TuningJobExecutor implements OnModuleDestroy {
       ...startedFigures(all.length),
       ...(stopReason ? { stopReason } : {}),
     });
+    if (changedByOthers) {
+      // Measuring on would set $LATEST back to the snapshot after each size, and applying the
+      // pick would replace what the team set: the job ends on what it measured.
+      const note = `${changedByOthers}; the job measures no more and applies nothing`;
+      const done = nextStep(candidates, observations, options, pricer).kind === 'done';
+      const summary = summaryOf(observations, note, done ? undefined : 'interrupted');
+      if (done && summary.pick)
+        summary.pick = { ...summary.pick, reason: `${summary.pick.reason}; ${note}` };
+      await save({
+        status: done ? 'succeeded' : 'failed',
+        error: done ? '' : `stopped: ${note}`,
+        progress: done ? 1 : job.progress,
+        invocationsUsed: observations.length,
+        summary,
+        finishedAtMs: Date.now(),
+        runner: '',
+      });
+      this.logger.warn(`tuning job ${job.id}: ${note}`);
+      return job;
+    }
     // What the job shows between batches; a call only adds to its count of calls started (and
     // the versions published for it), the rest is recomputed when the batch is stored.
     let lastSummary = job.summary;

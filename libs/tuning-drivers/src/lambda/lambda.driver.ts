@@ -21,7 +21,9 @@ import { functionId, parseLambdaArn } from '@fleetscope/model';
 import { asPlatformError } from '../http/platform-errors';
 import {
   FunctionGoneError,
+  LeftoversError,
   NothingChangedError,
+  type RestoreReport,
   type Candidate,
   type DriverInvocation,
   type FunctionSnapshot,
@@ -76,6 +78,13 @@ function asSnapshot(snapshot: FunctionSnapshot) {
     memoryMb: snapshot.memoryMb,
     description: details(snapshot).description,
   };
+}
+
+/** One restore's progress over its retries. */
+interface RestoreState {
+  /** $LATEST is dealt with: put back, or (resumed) left as someone set it. */
+  configured: boolean;
+  report: RestoreReport;
 }
 
 /** What the log tail says besides the REPORT line. */
@@ -288,20 +297,33 @@ export class LambdaTuningDriver implements TuningDriver {
     return invocationOfReport(report, lambdaOutcome(out.FunctionError, payloadErrorType, tail));
   }
 
-  async restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void> {
+  async restore(
+    target: TuningTarget,
+    snapshot: FunctionSnapshot,
+    options: { resumed?: boolean } = {},
+  ): Promise<RestoreReport> {
+    // Once $LATEST is dealt with, a retry only deletes: setting it again would undo whatever
+    // was deployed since (the team raising memory while a version delete is refused).
+    const state: RestoreState = { configured: false, report: {} };
     // After any publish still under way (a call abandoned on a cancel or a shutdown may have
     // started one): what it publishes must not outlive the restore.
     try {
-      await this.oneAtATime(target, () => this.retried(() => this.restoreOnce(target, snapshot)));
+      await this.oneAtATime(target, () =>
+        this.retried(() => this.restoreOnce(target, snapshot, state, options.resumed === true)),
+      );
     } catch (error) {
       const notFound = stepErrors(error).find(isNotFound);
-      if (!notFound) throw error;
-      throw new FunctionGoneError(
-        `${details(snapshot).functionName} no longer exists (${messageOf(notFound)}): the versions ` +
-          'and aliases the job made went with it, and there is no configuration to put back',
-        { cause: error },
-      );
+      if (notFound)
+        throw new FunctionGoneError(
+          `${details(snapshot).functionName} no longer exists (${messageOf(notFound)}): the ` +
+            'versions and aliases the job made went with it, and there is no configuration to ' +
+            'put back',
+          { cause: error },
+        );
+      if (state.configured) throw new LeftoversError(messageOf(error), { cause: error });
+      throw error;
     }
+    return state.report;
   }
 
   /**
@@ -333,18 +355,61 @@ export class LambdaTuningDriver implements TuningDriver {
     }
   }
 
-  private async restoreOnce(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void> {
+  private async restoreOnce(
+    target: TuningTarget,
+    snapshot: FunctionSnapshot,
+    state: RestoreState,
+    resumed: boolean,
+  ): Promise<void> {
     // Both steps are tried whatever the other did: a version that will not go must not leave
     // $LATEST at a candidate's size, and a failed configuration must not leave the versions.
     const failures: unknown[] = [];
-    await this.configure(target, asSnapshot(snapshot)).catch((error: unknown) =>
-      failures.push(error),
-    );
+    if (!state.configured) {
+      try {
+        if (resumed) await this.configureIfStillTheJobs(target, snapshot, state.report);
+        else await this.configure(target, asSnapshot(snapshot));
+        state.configured = true;
+      } catch (error) {
+        failures.push(error);
+      }
+    }
     await this.removeJobVersions(target, snapshot).catch((error: unknown) => failures.push(error));
     if (failures.length === 1) throw failures[0];
     // Each step's own error kept: a deleted function or a refused permission is told by its type.
     if (failures.length > 1)
       throw new AggregateError(failures, failures.map(messageOf).join('; and '));
+  }
+
+  /**
+   * A resumed restore's configuration step: $LATEST goes back to the snapshot only while its
+   * description still carries this job's marker (the job left it at a candidate). Without it,
+   * the job's own restore got that far already, or someone has set it since (a deploy, a fix by
+   * hand): either way it stays as it is, and the report says so when it is not the snapshot.
+   */
+  private async configureIfStillTheJobs(
+    target: TuningTarget,
+    snapshot: FunctionSnapshot,
+    report: RestoreReport,
+  ): Promise<void> {
+    const now = await this.waitUpdated(target);
+    if ((now.Description ?? '').startsWith(`${versionMarker(target.jobId)} `))
+      return this.configure(target, asSnapshot(snapshot));
+    const own = asSnapshot(snapshot);
+    const found = {
+      architecture: now.Architectures?.[0] ?? 'x86_64',
+      memoryMb: now.MemorySize,
+      description: now.Description ?? '',
+    };
+    if (
+      found.architecture === own.architecture &&
+      found.memoryMb === own.memoryMb &&
+      found.description === own.description
+    )
+      return;
+    report.changedByOthers =
+      `$LATEST was changed since the job set it back (now ${found.memoryMb ?? '?'} MB ` +
+      `${found.architecture}, description "${found.description}"; the job's snapshot: ` +
+      `${own.memoryMb} MB ${own.architecture}, "${own.description}"), and was left as it is`;
   }
 
   /** Deletes the aliases and versions the job made (found by their prefix and marker). */
@@ -485,6 +550,21 @@ export class LambdaTuningDriver implements TuningDriver {
         cause: error,
       });
     });
+    const setMemoryAndDescription = async () => {
+      if (now.MemorySize === want.memoryMb && (now.Description ?? '') === want.description) return;
+      await client.send(
+        new UpdateFunctionConfigurationCommand({
+          FunctionName: target.function,
+          MemorySize: want.memoryMb,
+          Description: want.description,
+        }),
+      );
+      succeeded(await this.waitUpdated(target), 'UpdateFunctionConfiguration');
+    };
+    // The job's marker is on $LATEST whenever it holds a candidate's architecture (set before the
+    // code, taken off after it): a resumed restore goes by the marker, even after a crash between.
+    const marking = want.description.startsWith(MARKER_PREFIX);
+    if (marking) await setMemoryAndDescription();
     if ((now.Architectures?.[0] ?? 'x86_64') !== want.architecture) {
       // Architecture belongs to the code: upload the same package again for the other one.
       const fn = await client.send(new GetFunctionCommand({ FunctionName: target.function }));
@@ -506,16 +586,7 @@ export class LambdaTuningDriver implements TuningDriver {
       );
       succeeded(await this.waitUpdated(target), 'UpdateFunctionCode');
     }
-    if (now.MemorySize !== want.memoryMb || (now.Description ?? '') !== want.description) {
-      await client.send(
-        new UpdateFunctionConfigurationCommand({
-          FunctionName: target.function,
-          MemorySize: want.memoryMb,
-          Description: want.description,
-        }),
-      );
-      succeeded(await this.waitUpdated(target), 'UpdateFunctionConfiguration');
-    }
+    if (!marking) await setMemoryAndDescription();
   }
 
   /**

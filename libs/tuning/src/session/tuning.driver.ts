@@ -56,6 +56,28 @@ export class FunctionGoneError extends Error {
   }
 }
 
+/**
+ * Thrown by `restore` when what unqualified callers run is back at the snapshot (or, on a resumed
+ * restore, left as someone set it since) but what the job made (versions, aliases) could not all
+ * be removed: production is not at a measured size.
+ */
+export class LeftoversError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'LeftoversError';
+  }
+}
+
+/** What a restore found. */
+export interface RestoreReport {
+  /**
+   * A resumed restore found the configuration changed by someone since the job last set it (it
+   * carries no mark of the job and is not the snapshot's): it was left as it is, and this says
+   * what it is. The job's pick must not be applied over it.
+   */
+  changedByOthers?: string;
+}
+
 /** Why a platform could not answer for now. */
 export type PlatformUnavailability = 'throttled' | 'failed' | 'unreachable';
 
@@ -128,9 +150,15 @@ export interface TuningDriver {
   /**
    * Removes everything the job created and puts the snapshot's configuration back. Never
    * aborted: it runs to its end after a cancel or a shutdown too. Throws FunctionGoneError when
-   * the function no longer exists.
+   * the function no longer exists. `resumed` (a job taken again after a crash, a shutdown or a
+   * failed restore): the configuration is set back only where the job's own changes are still
+   * there, never over what someone changed since (Lambda: $LATEST still carries the job's marker).
    */
-  restore(target: TuningTarget, snapshot: FunctionSnapshot): Promise<void>;
+  restore(
+    target: TuningTarget,
+    snapshot: FunctionSnapshot,
+    options?: { resumed?: boolean },
+  ): Promise<RestoreReport | void>;
   /** Sets the pick on the function itself or on a named alias (after restore). */
   apply(
     target: TuningTarget,
