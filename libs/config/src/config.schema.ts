@@ -327,7 +327,7 @@ export const ENV = {
     schema: nonNegativeNumber,
     default: '0',
     description:
-      'What a second of cold-start waiting is worth to you; 0 keeps dollars and latency apart (a combined figure is shown only when set).',
+      'What a second of waiting (a cold start, or a call at a slower memory size) is worth to you; 0 keeps dollars and latency apart: provisioned concurrency, keep-alive or a larger memory size that costs more is not advised for speed alone, and a combined figure is shown only when set.',
   },
   containersOffer: {
     name: 'FLEETSCOPE_CONTAINERS_OFFER',
