@@ -51,6 +51,8 @@ interface JobView {
   /** Why a job whose search ended has no pick; views that do not state it leave it out. */
   noPick?: string | null;
   request?: { dryRun?: boolean };
+  /** Set while the job's restore keeps failing: the job is queued and Fleetscope retries it. */
+  restorePending?: { attempts: number; nextAttemptAt: string } | null;
   error: string | null;
 }
 
@@ -271,6 +273,12 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const INTERRUPTED_EXIT = 130;
 
 /**
+ * The job could not put the function back (its restore is pending): production may be at a size
+ * it measured, which someone must know now rather than when Lambda recovers.
+ */
+export const RESTORE_PENDING_EXIT = 3;
+
+/**
  * Ctrl-C while the command runs. The first cancels the job, so the function is back as it was when
  * the command returns; while Fleetscope is still creating the job (resolving the function can take
  * seconds) there is no id to cancel yet, so the cancel goes as soon as it answers with one. A second
@@ -280,6 +288,8 @@ const INTERRUPTED_EXIT = 130;
 class Interrupts {
   private id?: string;
   private requested = false;
+  /** The job's restore was pending when last seen: a cancel gives it up rather than waiting. */
+  private restorePending = false;
   private onStop = (): void => undefined;
   private readonly handler = (): void => this.interrupted();
 
@@ -291,6 +301,11 @@ class Interrupts {
   created(id: string): void {
     this.id = id;
     if (this.requested) this.cancel(id);
+  }
+
+  /** The job as last polled. */
+  seen(job: JobView): void {
+    this.restorePending = Boolean(job.restorePending);
   }
 
   /** What to do before a second Ctrl-C exits (stop the progress bar). */
@@ -318,9 +333,13 @@ class Interrupts {
     }
     this.requested = true;
     process.stderr.write(
-      id
-        ? '\ncancelling: the job restores the function before it stops… (Ctrl-C again to stop waiting)\n'
-        : '\ncancelling: the job is cancelled as soon as Fleetscope creates it… (Ctrl-C again to stop waiting)\n',
+      !id
+        ? '\ncancelling: the job is cancelled as soon as Fleetscope creates it… (Ctrl-C again to stop waiting)\n'
+        : this.restorePending
+          ? '\ncancelling: the job stops retrying its restore, and the function is left as it is for you ' +
+            'to put back (the job says what to)… (Ctrl-C again to stop waiting)\n'
+          : '\ncancelling: the job restores the function before it stops (a restore that fails is ' +
+            'said, with what to put back)… (Ctrl-C again to stop waiting)\n',
     );
     if (id) this.cancel(id);
   }
@@ -335,7 +354,11 @@ class Interrupts {
   }
 }
 
-/** Polls the job until it ends (Interrupts says what Ctrl-C does meanwhile). */
+/**
+ * Polls the job until it ends, or until its restore is pending (it is then queued, Fleetscope
+ * retrying the restore for as long as it takes: waiting would hide that production may be at a
+ * measured size). Interrupts says what Ctrl-C does meanwhile.
+ */
 async function follow(
   endpoints: FleetscopeEndpoints,
   id: string,
@@ -359,7 +382,8 @@ async function follow(
         invocations: job.invocationsUsed,
         status: job.status,
       });
-      if (job.status === 'succeeded' || job.status === 'failed') return job;
+      interrupts.seen(job);
+      if (job.status === 'succeeded' || job.status === 'failed' || job.restorePending) return job;
       await sleep(pollMs);
     }
   } finally {
@@ -427,6 +451,17 @@ export const registerTune: CommandRegistration = (program: Command) => {
         if (options.platform === 'aws-lambda') process.stderr.write(`note: ${LATEST_WINDOW}\n`);
         interrupts.created(id);
         const job = await follow(endpoints, id, options.pollMs, interrupts);
+        if (job.restorePending) {
+          // Its error names the function's own size, to put back by hand if need be.
+          process.stderr.write(
+            `${forTerminal(job.error ?? 'restore pending')}\nFleetscope goes on retrying the ` +
+              `restore (GET /api/tuning-jobs/${id} follows it; DELETE /api/tuning-jobs/${id} ` +
+              'gives it up)\n',
+          );
+          if (options.json) process.stdout.write(`${JSON.stringify(job, null, 2)}\n`);
+          process.exitCode = RESTORE_PENDING_EXIT;
+          return;
+        }
         process.stdout.write(
           `${options.json ? JSON.stringify(job, null, 2) : forTerminal(summary(job))}\n`,
         );
