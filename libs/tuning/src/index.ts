@@ -12,4 +12,5 @@ export * from './testing/duration-curves';
 export * from './testing/simulated.driver';
 export * from './request/tuning-request.schema';
 export * from './request/function-target';
+export * from './request/event-text';
 export * from './evidence/tuning-evidence';

@@ -17,6 +17,8 @@ export interface FakeOpenFaasFunction {
   warm: boolean;
   /** Every invocation: the memory limit it ran under and whether its pod had just started. */
   served: { memoryMb: number; cold: boolean }[];
+  /** The body of every call, as the function received it (JSON-decoded). */
+  payloads: unknown[];
 }
 
 export interface FakeOpenFaas {
@@ -46,6 +48,7 @@ export async function startFakeOpenFaas(
         deployments: 0,
         warm: false,
         served: [],
+        payloads: [],
       },
     ]),
   );
@@ -98,6 +101,7 @@ export async function startFakeOpenFaas(
         const f = functions.get(invoke[1]);
         if (!f) return json(404, { message: 'no such function' });
         const memoryMb = Number(f.limits.memory.replace(/Mi$/, ''));
+        f.payloads.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
         f.served.push({ memoryMb, cold: !f.warm });
         const r = simulateInvocation(curveByName(f.curve)!, memoryMb, 'x86_64', !f.warm, random);
         f.warm = r.outcome === 'ok' || r.outcome === 'error';

@@ -1,5 +1,6 @@
 import { functionId } from '@fleetscope/model';
 import {
+  eventText,
   knativeServiceName,
   type Candidate,
   type DriverInvocation,
@@ -235,7 +236,7 @@ export class KnativeTuningDriver implements TuningDriver {
     const response = await authorizedRequest(new URL(url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload ?? {}),
+      body: eventText(payload),
       signal,
     });
     await response.arrayBuffer();

@@ -23,6 +23,7 @@ import {
   FunctionGoneError,
   LeftoversError,
   NothingChangedError,
+  eventText,
   type RestoreReport,
   type Candidate,
   type DriverInvocation,
@@ -661,23 +662,6 @@ function succeeded(config: FunctionConfiguration, operation: string): void {
 function isAccessDenied(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'AccessDeniedException' || name === 'AccessDenied';
-}
-
-/**
- * The event as Invoke sends it, as Power Tuning's utils.convertPayload has it: a string that is
- * JSON already (`"{\"orderId\":42}"`, how a payload is often pasted) is the event itself; anything
- * else is serialised (a string that is not JSON goes as a JSON string); none is `{}`.
- */
-export function eventText(payload: unknown): string {
-  if (typeof payload === 'string') {
-    try {
-      JSON.parse(payload);
-      return payload;
-    } catch {
-      return JSON.stringify(payload);
-    }
-  }
-  return JSON.stringify(payload ?? {});
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

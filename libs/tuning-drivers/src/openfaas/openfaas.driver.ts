@@ -1,6 +1,7 @@
 import { endpointOf, type PlatformTarget } from '@fleetscope/config';
 import { functionId } from '@fleetscope/model';
 import {
+  eventText,
   openFaasFunctionName,
   type Candidate,
   type DriverInvocation,
@@ -145,7 +146,7 @@ export class OpenFaasTuningDriver implements TuningDriver {
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payload ?? {}),
+        body: eventText(payload),
         signal,
       },
     );
