@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { openClickHouse } from '@fleetscope/storage';
 
 /**
- * A stand-in for a ClickHouse server's HTTP interface: answers the ping and every statement with
- * an empty 200, and records each statement.
+ * A stand-in for a ClickHouse server's HTTP interface: answers the ping, SELECT version() (asked
+ * at open: what answers must be ClickHouse) with a version, every other statement with an empty
+ * 200, and records each statement.
  */
 async function standIn(): Promise<{
   url: string;
@@ -27,7 +28,7 @@ async function standIn(): Promise<{
       if (basic) users.add(Buffer.from(basic, 'base64').toString().split(':')[0]);
       statements.push((url.searchParams.get('query') ?? body).replace(/\s+/g, ' ').trim());
       res.setHeader('X-ClickHouse-Summary', '{}');
-      res.end('');
+      res.end(/SELECT version\(\)/.test(statements.at(-1) ?? '') ? '{"version":"25.8.1.1"}\n' : '');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

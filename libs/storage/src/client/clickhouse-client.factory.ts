@@ -9,7 +9,12 @@ type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connect
 import type { Config } from '@fleetscope/config';
 import { claimPidFile, liveOtherHolder } from './pid-file';
 import { QueryGate } from './query-lanes';
-import { StorageUnavailableError, describeError, toStorageError } from './storage.errors';
+import {
+  StorageError,
+  StorageUnavailableError,
+  describeError,
+  toStorageError,
+} from './storage.errors';
 
 export type ClickHouseMode = 'embedded' | 'server';
 
@@ -177,6 +182,7 @@ export async function openClickHouse(config: StorageConfig): Promise<ClickHouseH
     });
     try {
       await ping(bootstrap, config.clickhouseUrl ?? '');
+      await assertClickHouse(bootstrap, config.clickhouseUrl ?? '');
       await bootstrap.command({
         query: createDatabaseStatement(database, config.clickhouseCluster),
       });
@@ -321,7 +327,38 @@ export function execInserter(client: ClickHouseClient): RawInsert {
     // An insert answers with an empty body; reading it to the end frees the connection.
     result.stream.resume();
     await finished(result.stream);
+    // A 200 from something else at CLICKHOUSE_URL (a proxy's error page) stored nothing: the rows
+    // stay in the ingest log and are tried again. chDB's connection answers without headers.
+    const headers = result.response_headers;
+    if (Object.keys(headers).length > 0 && headers[CLICKHOUSE_SUMMARY] === undefined) {
+      throw new StorageUnavailableError(
+        `the insert into ${table} was answered without ${CLICKHOUSE_SUMMARY}: what answered is not ClickHouse, and the rows were not stored`,
+      );
+    }
   };
+}
+
+/** ClickHouse's HTTP interface sends this header with every answer, an insert's included. */
+const CLICKHOUSE_SUMMARY = 'x-clickhouse-summary';
+
+/**
+ * Throws when what answers at `url` is not ClickHouse: any HTTP server answers a ping's GET /ping
+ * with 200, and one answering every request with 200 (a proxy's page) took the migrations, the
+ * health check and every insert, storing nothing. ClickHouse answers a SELECT with its result and
+ * the X-ClickHouse-Summary header.
+ */
+async function assertClickHouse(client: ClickHouseClient, url: string): Promise<void> {
+  const result = await client.query({
+    query: 'SELECT version() AS version',
+    format: 'JSONEachRow',
+  });
+  const text = await result.text();
+  const version = /^\{"version":"(\d+\.[^"]*)"\}\s*$/.exec(text)?.[1];
+  if (version === undefined || result.response_headers[CLICKHOUSE_SUMMARY] === undefined) {
+    throw new StorageError(
+      `CLICKHOUSE_URL ${url} is not a ClickHouse server's HTTP interface: SELECT version() was answered ${JSON.stringify(text.slice(0, 80))}${result.response_headers[CLICKHOUSE_SUMMARY] === undefined ? ` without ${CLICKHOUSE_SUMMARY}` : ''}`,
+    );
+  }
 }
 
 async function ping(client: ClickHouseClient, where: string): Promise<void> {
