@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { OPENAPI_RESPONSES } from '@fleetscope/server';
 import { ApiTokenGuard } from './auth/api-token.guard';
 import { HealthController } from './health/health.controller';
@@ -17,6 +17,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { DemoLabelInterceptor } from './labels/demo-label.interceptor';
 import { JsonInSlicesInterceptor } from './http/json-in-slices';
 import { ReadsFirstInterceptor } from './http/reads-first.interceptor';
+import { StorageUnavailableFilter } from './http/storage-unavailable.filter';
 import { RESPONSE_SCHEMAS } from './openapi/response-schemas.generated';
 
 /** The dashboard's REST API and pages on :8080. Storage comes from the global StorageModule. */
@@ -41,6 +42,8 @@ import { RESPONSE_SCHEMAS } from './openapi/response-schemas.generated';
     // The first sees the answer last: slices are written from what the others made of it.
     { provide: APP_INTERCEPTOR, useClass: JsonInSlicesInterceptor },
     { provide: APP_INTERCEPTOR, useClass: DemoLabelInterceptor },
+    // ClickHouse out of reach: 503 with Retry-After on every route, not a bare 500.
+    { provide: APP_FILTER, useClass: StorageUnavailableFilter },
     // The schemas of the answers, for the OpenAPI document (createHttpApp).
     { provide: OPENAPI_RESPONSES, useValue: RESPONSE_SCHEMAS },
   ],

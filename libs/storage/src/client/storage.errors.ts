@@ -63,9 +63,15 @@ const UNAVAILABLE =
 export function toStorageError(error: unknown, what: string): StorageError {
   if (error instanceof StorageError) return error;
   const message = `${what}: ${describeError(error)}`;
+  // Not `instanceof Error`: an error made in another realm (Node's sockets under jest's vm) is not
+  // one, and a refused connection then read as a failed statement.
+  const { message: driverMessage, code: driverCode } = (error ?? {}) as {
+    message?: unknown;
+    code?: unknown;
+  };
   if (
-    error instanceof Error &&
-    UNAVAILABLE.test(`${error.message} ${(error as { code?: string }).code ?? ''}`)
+    typeof driverMessage === 'string' &&
+    UNAVAILABLE.test(`${driverMessage} ${typeof driverCode === 'string' ? driverCode : ''}`)
   ) {
     return new StorageUnavailableError(message, error);
   }
