@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import type { Config } from '@fleetscope/config';
 import { openClickHouse, type ClickHouseHandle } from './client/clickhouse-client.factory';
 import { MigrationRunner, readMigrations } from './migrations/migration.runner';
+import { untilReachable } from './migrations/until-reachable';
 import { MIGRATIONS_DIR } from './migrations/migrations.path';
 import { applyRetention } from './migrations/retention';
 import { IngestWriter } from './writer/ingest-writer';
@@ -55,6 +56,30 @@ export async function openAndMigrate(
     await handle.close();
     throw error;
   }
+}
+
+/** The pause between two tries of a ClickHouse server that does not answer at start. */
+const REACH_PAUSE_MS = 2_000;
+
+/**
+ * openAndMigrate for an app: a ClickHouse server that cannot be reached yet (a host's reboot
+ * starts the apps beside it, compose starts them together) is tried again every 2 s for as long as
+ * it takes, a line each time naming the URL and why, instead of the app exiting 1 and relying on
+ * a restart loop; senders were refused meanwhile. What cannot pass by itself (a server that is not
+ * ClickHouse, a failed migration, the embedded engine's data directory in use) is thrown at once.
+ */
+export function openWhenReachable(
+  config: Config,
+  logger: Pick<Logger, 'log' | 'warn'>,
+): Promise<ClickHouseHandle> {
+  return untilReachable(() => openAndMigrate(config, logger), {
+    attempts: config.clickhouseUrl ? Infinity : 1,
+    pauseMs: REACH_PAUSE_MS,
+    onRetry: (error, attempt) =>
+      logger.warn(
+        `${error.message}; trying again in ${REACH_PAUSE_MS / 1000} s (attempt ${attempt + 1})`,
+      ),
+  });
 }
 
 /**
@@ -198,7 +223,7 @@ export class StorageModule {
         {
           provide: CLICKHOUSE,
           useFactory: async () =>
-            behindReadBarrier(await openAndMigrate(config, new Logger('Storage')), barrier),
+            behindReadBarrier(await openWhenReachable(config, new Logger('Storage')), barrier),
         },
         {
           provide: IngestWriter,

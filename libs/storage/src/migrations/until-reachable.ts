@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { StorageUnavailableError } from '../client/storage.errors';
 
 export interface UntilReachableOptions {
-  /** Tries in all, the first included. */
+  /** Tries in all, the first included (Infinity: until it opens). */
   attempts: number;
   /** The pause between two tries. */
   pauseMs: number;
