@@ -3,12 +3,15 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
 export interface HttpGetOptions {
+  /** The whole request, headers and body, must be done within this; a slow trickle included. */
   timeoutMs: number;
   /** The body is refused beyond this many bytes (a misconfigured target must not exhaust memory). */
   maxBytes: number;
   headers?: Record<string, string>;
   /** PEM CA bundle for https targets signed by a private CA (the Kubernetes API). */
   ca?: string | Buffer;
+  /** Stops the request at once (shutdown, or a caller's own deadline): rejects as 'aborted'. */
+  signal?: AbortSignal;
 }
 
 export interface HttpGetResponse {
@@ -19,7 +22,7 @@ export interface HttpGetResponse {
 /** Why a GET failed; the reason is what the failure is counted by. */
 export class HttpGetError extends Error {
   constructor(
-    readonly reason: 'unreachable' | 'timeout' | 'too_large' | 'http_status',
+    readonly reason: 'unreachable' | 'timeout' | 'too_large' | 'http_status' | 'aborted',
     message: string,
   ) {
     super(message);
@@ -27,7 +30,8 @@ export class HttpGetError extends Error {
 }
 
 /**
- * A bounded GET with node:http(s): a whole-request timeout, a body cap, and basic-auth taken from
+ * A bounded GET with node:http(s): a whole-request deadline (a socket idle timeout alone never trips
+ * on a body trickling a byte every few seconds), a body cap, and basic-auth taken from
  * the URL's userinfo (fetch refuses URLs with credentials, and gateways are often configured so).
  * Non-2xx answers are errors. It does not follow redirects: a scrape target that moves is
  * misconfigured and should say so.
@@ -48,6 +52,29 @@ export function httpGet(target: string | URL, options: HttpGetOptions): Promise<
   const shown = redacted(url);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<HttpGetResponse>((resolve, reject) => {
+    const deadline = setTimeout(() => {
+      fail(
+        new HttpGetError(
+          'timeout',
+          `${shown} did not answer in full within ${options.timeoutMs} ms`,
+        ),
+      );
+    }, options.timeoutMs);
+    let settled = false;
+    const onAbort = (): void =>
+      fail(new HttpGetError('aborted', `${shown}: request stopped before it was answered`));
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      clearTimeout(deadline);
+      options.signal?.removeEventListener('abort', onAbort);
+      return true;
+    };
+    const fail = (error: HttpGetError): void => {
+      if (!settle()) return;
+      reject(error);
+      req.destroy();
+    };
     const req = request(
       {
         protocol: url.protocol,
@@ -64,7 +91,7 @@ export function httpGet(target: string | URL, options: HttpGetOptions): Promise<
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > options.maxBytes) {
-            req.destroy(
+            fail(
               new HttpGetError(
                 'too_large',
                 `${shown} answered more than ${options.maxBytes} bytes`,
@@ -75,6 +102,7 @@ export function httpGet(target: string | URL, options: HttpGetOptions): Promise<
           chunks.push(chunk);
         });
         res.on('end', () => {
+          if (!settle()) return;
           const status = res.statusCode ?? 0;
           const body = Buffer.concat(chunks).toString('utf8');
           if (status < 200 || status > 299) {
@@ -85,15 +113,15 @@ export function httpGet(target: string | URL, options: HttpGetOptions): Promise<
             resolve({ status, body });
           }
         });
-        res.on('error', (error) => reject(asGetError(error, shown)));
+        res.on('error', (error) => fail(asGetError(error, shown)));
       },
     );
-    req.setTimeout(options.timeoutMs, () => {
-      req.destroy(
-        new HttpGetError('timeout', `${shown} did not answer in ${options.timeoutMs} ms`),
-      );
-    });
-    req.on('error', (error) => reject(asGetError(error, shown)));
+    req.on('error', (error) => fail(asGetError(error, shown)));
+    if (options.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     req.end();
   });
 }

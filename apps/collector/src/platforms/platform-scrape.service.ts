@@ -13,6 +13,7 @@ import { IngestPipeline } from '../http/ingest.pipeline';
 import { IngestMetrics } from '../telemetry/ingest-metrics';
 import { HttpGetError, httpGet } from './http-get';
 import { PlatformDiffers } from './platform-differs';
+import { PerTargetRuns } from './per-target-runs';
 import { endpointOf, PlatformTargets, type PlatformTarget } from './platform-targets';
 import { TargetHealth } from './target-health';
 
@@ -40,35 +41,62 @@ export interface ScrapeReport {
   storeError?: string;
 }
 
+/** One polled endpoint: a gateway's /metrics or a Knative metrics URL. */
+interface ScrapeTarget {
+  platform: ScrapePlatform;
+  target: PlatformTarget;
+  url: URL;
+  /** Names the target in logs and keys its runs and its health. */
+  key: string;
+}
+
+/** What one target's scrape gave, and whether its rows were stored. */
+interface TargetRound {
+  report: TargetScrapeReport;
+  storeError?: string;
+}
+
 /**
  * Polls every configured OpenFaaS gateway's `/metrics` and Knative metrics URL each
  * FLEETSCOPE_SCRAPE_INTERVAL_SECONDS and stores what happened between two scrapes as per-minute
- * function rows, with the gauges (replicas, pods) as metric points. A target that fails is counted
- * and logged when its state changes; the others go on.
+ * function rows, with the gauges (replicas, pods) as metric points. Each target is scraped and
+ * stored on its own schedule: one that answers slowly or not at all (cut at the request deadline,
+ * counted, and logged when its state changes) skips only its own rounds; the others go on.
  */
 @Injectable()
 export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('PlatformScrape');
   private readonly health = new TargetHealth(this.logger);
+  private readonly runs = new PerTargetRuns();
+  private readonly scrapeTargets: ScrapeTarget[];
   private timer: NodeJS.Timeout | undefined;
-  private chain: Promise<unknown> = Promise.resolve();
-  private busy = false;
 
   constructor(
     @Inject(FLEETSCOPE_CONFIG) private readonly config: Config,
-    private readonly targets: PlatformTargets,
+    targets: PlatformTargets,
     private readonly differs: PlatformDiffers,
     private readonly writer: IngestWriter,
     private readonly metrics: IngestMetrics,
     private readonly pipeline: IngestPipeline,
-  ) {}
+  ) {
+    const entry = (platform: ScrapePlatform, target: PlatformTarget, url: URL): ScrapeTarget => ({
+      platform,
+      target,
+      url,
+      key: `${platform} ${target.label} ${target.shown}`,
+    });
+    this.scrapeTargets = [
+      ...targets.gateways.map((g) => entry('openfaas', g, endpointOf(g.url, 'metrics'))),
+      ...targets.knativeEndpoints.map((k) => entry('knative', k, k.url)),
+    ];
+  }
 
   onApplicationBootstrap(): void {
-    if (this.targets.gateways.length + this.targets.knativeEndpoints.length === 0) return;
+    if (this.scrapeTargets.length === 0) return;
     // The first scrape is a baseline; taking it now makes data flow one interval sooner.
-    void this.scrapeOnce();
+    for (const t of this.scrapeTargets) this.runs.tick(t.key, (signal) => this.round(t, signal));
     this.timer = setInterval(() => {
-      if (!this.busy) void this.scrapeOnce();
+      for (const t of this.scrapeTargets) this.runs.tick(t.key, (signal) => this.round(t, signal));
     }, this.config.scrapeIntervalSeconds * 1000);
     this.timer.unref();
   }
@@ -76,101 +104,97 @@ export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDe
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    await this.chain;
+    await this.runs.stop();
   }
 
-  /** Scrapes every target once, after any scrape already running; never rejects. */
-  scrapeOnce(): Promise<ScrapeReport> {
-    const run = this.chain.then(() => this.scrapeAll());
-    this.chain = run;
-    return run;
+  /** Scrapes every target once, each after its own scrape already running; never rejects. */
+  async scrapeOnce(): Promise<ScrapeReport> {
+    const rounds = await Promise.all(
+      this.scrapeTargets.map((t) => this.runs.run(t.key, (signal) => this.round(t, signal))),
+    );
+    const report: ScrapeReport = {
+      targets: rounds.map((r) => r.report),
+      functionMinutes: rounds.reduce((sum, r) => sum + r.report.functionMinutes, 0),
+      metricPoints: rounds.reduce((sum, r) => sum + r.report.metricPoints, 0),
+    };
+    const storeError = rounds.find((r) => r.storeError !== undefined)?.storeError;
+    if (storeError !== undefined) report.storeError = storeError;
+    return report;
   }
 
-  private async scrapeAll(): Promise<ScrapeReport> {
-    this.busy = true;
+  /** Scrapes one target and stores its rows; never rejects. */
+  private async round(t: ScrapeTarget, signal: AbortSignal): Promise<TargetRound> {
+    const functionMinutes: FunctionMinuteRow[] = [];
+    const metricPoints: MetricPointRow[] = [];
+    let undo: (() => void) | undefined;
+    let report: TargetScrapeReport;
     try {
-      const functionMinutes: FunctionMinuteRow[] = [];
-      const metricPoints: MetricPointRow[] = [];
-      const undos: (() => void)[] = [];
-      const reports = await Promise.all([
-        ...this.targets.gateways.map((g) =>
-          this.scrapeTarget(
-            'openfaas',
-            g,
-            endpointOf(g.url, 'metrics'),
-            functionMinutes,
-            metricPoints,
-            undos,
-          ),
-        ),
-        ...this.targets.knativeEndpoints.map((k) =>
-          this.scrapeTarget('knative', k, k.url, functionMinutes, metricPoints, undos),
-        ),
-      ]);
-      const report: ScrapeReport = {
-        targets: reports,
-        functionMinutes: functionMinutes.length,
-        metricPoints: metricPoints.length,
-      };
-      try {
-        // A scraped endpoint is input like any other: its rows pass the same screen.
-        await this.writer.write(
-          this.pipeline.screen('scrape', { functionMinutes, metricPoints }).batch,
-        );
-        this.health.ok('storage');
-        this.count(reports);
-      } catch (error) {
-        // The differs take these scrapes back: the next round diffs against the scrapes before,
-        // so the intervals are counted then, once.
-        for (const undo of undos) undo();
-        const message = (error as Error).message;
-        for (const r of reports) {
-          if (r.functionMinutes + r.metricPoints > 0)
-            this.metrics.rejected(`${r.platform}_scrape`, 'storage');
-        }
-        this.health.failed('storage', 'storage', `scraped rows not stored: ${message}`);
-        report.storeError = message;
-      }
-      return report;
+      report = await this.scrapeTarget(t, signal, functionMinutes, metricPoints, (u) => {
+        undo = u;
+      });
     } catch (error) {
-      this.logger.error(`scrape round failed: ${(error as Error).message}`);
+      this.logger.error(`${t.key}: scrape failed: ${(error as Error).message}`);
       return {
-        targets: [],
-        functionMinutes: 0,
-        metricPoints: 0,
-        storeError: (error as Error).message,
+        report: {
+          ...this.emptyReport(t),
+          error: { reason: 'failed', message: (error as Error).message },
+        },
       };
-    } finally {
-      this.busy = false;
+    }
+    if (!report.ok) return { report };
+    try {
+      // A scraped endpoint is input like any other: its rows pass the same screen.
+      await this.writer.write(
+        this.pipeline.screen('scrape', { functionMinutes, metricPoints }).batch,
+      );
+      this.health.ok('storage');
+      this.count(report);
+      return { report };
+    } catch (error) {
+      // The differ takes this scrape back: the next round diffs against the scrape before, so
+      // the interval is counted then, once.
+      undo?.();
+      const message = (error as Error).message;
+      if (report.functionMinutes + report.metricPoints > 0)
+        this.metrics.rejected(`${report.platform}_scrape`, 'storage');
+      this.health.failed('storage', 'storage', `scraped rows not stored: ${message}`);
+      return { report, storeError: message };
     }
   }
 
-  private async scrapeTarget(
-    platform: ScrapePlatform,
-    target: PlatformTarget,
-    url: URL,
-    functionMinutes: FunctionMinuteRow[],
-    metricPoints: MetricPointRow[],
-    undos: (() => void)[],
-  ): Promise<TargetScrapeReport> {
-    const key = `${platform} ${target.label} ${target.shown}`;
-    const report: TargetScrapeReport = {
-      platform,
-      label: target.label,
-      url: target.shown,
+  private emptyReport(t: ScrapeTarget): TargetScrapeReport {
+    return {
+      platform: t.platform,
+      label: t.target.label,
+      url: t.target.shown,
       ok: false,
       functionMinutes: 0,
       metricPoints: 0,
     };
+  }
+
+  private async scrapeTarget(
+    t: ScrapeTarget,
+    signal: AbortSignal,
+    functionMinutes: FunctionMinuteRow[],
+    metricPoints: MetricPointRow[],
+    setUndo: (undo: () => void) => void,
+  ): Promise<TargetScrapeReport> {
+    const { platform, target, url, key } = t;
+    const report = this.emptyReport(t);
     let text: string;
     try {
       const response = await httpGet(url, {
         timeoutMs: Math.min(10_000, this.config.scrapeIntervalSeconds * 1000),
         maxBytes: this.config.maxBodyBytes,
         headers: { accept: 'text/plain;version=0.0.4;q=1,*/*;q=0.1' },
+        signal,
       });
       text = response.body;
     } catch (error) {
+      // Stopped by shutdown: not the target's failure.
+      if (signal.aborted)
+        return { ...report, error: { reason: 'aborted', message: 'shutting down' } };
       const reason = error instanceof HttpGetError ? error.reason : 'unreachable';
       return this.fail(report, key, reason, (error as Error).message);
     }
@@ -190,7 +214,7 @@ export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDe
     if (!result.ok) return this.fail(report, key, result.reason, result.message);
     for (const row of result.rows) functionMinutes.push(row);
     for (const point of result.gauges) metricPoints.push(point);
-    undos.push(() =>
+    setUndo(() =>
       platform === 'openfaas'
         ? this.differs.openfaas.undo({ gateway: target.label, timeMs })
         : this.differs.knative.undo({ cluster: target.label, target: target.shown, timeMs }),
@@ -216,10 +240,8 @@ export class PlatformScrapeService implements OnApplicationBootstrap, OnModuleDe
     return { ...report, error: { reason, message } };
   }
 
-  private count(reports: TargetScrapeReport[]): void {
-    for (const r of reports) {
-      this.metrics.accepted(`${r.platform}_scrape_function_minutes`, r.functionMinutes);
-      this.metrics.accepted(`${r.platform}_scrape_metric_points`, r.metricPoints);
-    }
+  private count(r: TargetScrapeReport): void {
+    this.metrics.accepted(`${r.platform}_scrape_function_minutes`, r.functionMinutes);
+    this.metrics.accepted(`${r.platform}_scrape_metric_points`, r.metricPoints);
   }
 }
