@@ -158,7 +158,7 @@ describe('Documented routes', () => {
       openapi.paths['/api/reports/weekly']?.post?.requestBody?.content?.['application/json']
         ?.schema;
     expect(weekly?.required).toEqual(['week']);
-    expect(Object.keys(weekly?.properties ?? {}).sort()).toEqual(['deliver', 'week']);
+    expect(Object.keys(weekly?.properties ?? {}).sort()).toEqual(['deliver', 'resend', 'week']);
     const policy = openapi.paths['/api/keepalive/replay']?.get?.parameters?.find(
       (p) => p.name === 'policy',
     );

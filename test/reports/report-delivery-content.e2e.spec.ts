@@ -68,6 +68,8 @@ describe('Weekly report delivery: what the e-mail and the webhook say', () => {
     const response = await post<WeeklyReport>(`${fleetscope.apiUrl}/api/reports/weekly`, {
       week,
       deliver: true,
+      // The same week is sent more than once: every channel each time.
+      resend: true,
     });
     expect(response.status).toBe(200);
     expect(mails).toHaveLength(sent + 1);

@@ -37,6 +37,15 @@ import {
 } from '@fleetscope/reports';
 import { StorageUnavailableError, type DeliveryAttempt } from '@fleetscope/storage';
 
+/**
+ * The delivery channels, by the name each delivery is stored under (GET /api/reports'
+ * `deliveries[].channel`); ReportDeliveryService sends those of them that are configured.
+ */
+const REPORT_CHANNELS = ['webhook', 'email'] as const;
+
+/** The answer's header naming the channels `"deliver": true` did not send again. */
+export const DELIVERED_BEFORE_HEADER = 'Fleetscope-Delivered-Before';
+
 /** A built week of GET /api/reports. */
 export interface WeeklyReportEntry {
   /** ISO week, e.g. 2026-W48. */
@@ -93,7 +102,7 @@ export class ReportsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Builds (or rebuilds) the weekly cost report of an ISO week, e.g. {"week":"2026-W48"}; with "deliver": true also sends it to the configured webhook and e-mail. A week that has not ended is built as far as it has happened, marked "complete": false, and never delivered (409 with "deliver": true)',
+      'Builds (or rebuilds) the weekly cost report of an ISO week, e.g. {"week":"2026-W48"}; with "deliver": true also sends it to the configured webhook and e-mail, those not delivered yet (the Fleetscope-Delivered-Before header names the ones skipped; "resend": true sends to every one again). A week that has not ended is built as far as it has happened, marked "complete": false, and never delivered (409 with "deliver": true)',
   })
   @ApiBody({
     schema: {
@@ -108,22 +117,38 @@ export class ReportsController {
         deliver: {
           type: 'boolean',
           default: false,
-          description: 'also send it to the configured webhook and e-mail (an ended week only)',
+          description:
+            'also send it to the configured webhook and e-mail not delivered yet (an ended week only)',
+        },
+        resend: {
+          type: 'boolean',
+          default: false,
+          description: 'with deliver: send to every configured channel, delivered ones included',
         },
       },
     },
   })
   @ApiResponse({
     status: 400,
-    description: 'week missing or not an ISO week, or deliver not a boolean',
+    description: 'week missing or not an ISO week, or deliver or resend not a boolean',
   })
   @ApiResponse({ status: 409, description: 'deliver: true for a week that has not ended' })
   @ApiResponse({ status: 503, description: 'storage unavailable' })
-  async build(@Body() body: unknown): Promise<WeeklyReport> {
-    const { week, deliver } = (body ?? {}) as { week?: unknown; deliver?: unknown };
+  async build(
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WeeklyReport> {
+    const { week, deliver, resend } = (body ?? {}) as {
+      week?: unknown;
+      deliver?: unknown;
+      resend?: unknown;
+    };
     if (week === undefined) this.reject('week', 'week: required, e.g. "2026-W48"');
     if (deliver !== undefined && typeof deliver !== 'boolean') {
       this.reject('deliver', `deliver: expected true or false, got ${JSON.stringify(deliver)}`);
+    }
+    if (resend !== undefined && typeof resend !== 'boolean') {
+      this.reject('resend', `resend: expected true or false, got ${JSON.stringify(resend)}`);
     }
     let report: WeeklyReport;
     try {
@@ -132,8 +157,29 @@ export class ReportsController {
     } catch (error) {
       this.fail(error);
     }
-    if (deliver) await this.delivery.deliver(report);
+    if (deliver) {
+      // A channel stored as delivered is not sent again (README): retrying a failed e-mail after
+      // the webhook succeeded posted the same Slack message twice.
+      let before: string[] = [];
+      try {
+        if (!resend) before = await this.deliveredChannels(report.week);
+      } catch (error) {
+        this.fail(error);
+      }
+      if (before.length > 0) void reply.header(DELIVERED_BEFORE_HEADER, before.join(', '));
+      await this.delivery.deliver(
+        report,
+        REPORT_CHANNELS.filter((channel) => !before.includes(channel)),
+      );
+    }
     return report;
+  }
+
+  private async deliveredChannels(week: string): Promise<string[]> {
+    const stored = await this.reports.stored(week);
+    return REPORT_CHANNELS.filter((channel) =>
+      stored?.deliveries.some((d) => d.channel === channel && d.status === 'delivered'),
+    );
   }
 
   @Get()
