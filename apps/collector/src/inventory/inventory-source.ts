@@ -14,12 +14,15 @@ export interface InventoryTargetResult {
   error?: { reason: string; message: string };
 }
 
-/** One platform API the inventory is read from. `collect` never rejects: failures are results. */
+/**
+ * One platform API the inventory is read from. `collect` never rejects: failures are results. It
+ * stops its requests when `signal` aborts (the sync's deadline, or shutdown).
+ */
 export interface InventorySource {
   readonly platform: InventoryPlatform;
   /** False when nothing is configured for this platform. */
   enabled(): boolean;
-  collect(): Promise<InventoryTargetResult[]>;
+  collect(signal: AbortSignal): Promise<InventoryTargetResult[]>;
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */

@@ -25,7 +25,7 @@ export class KnativeInventorySource implements InventorySource {
     return this.config.kubernetesApiUrl !== undefined;
   }
 
-  async collect(): Promise<InventoryTargetResult[]> {
+  async collect(signal: AbortSignal): Promise<InventoryTargetResult[]> {
     const cluster = this.config.knativeCluster;
     const result: InventoryTargetResult = {
       platform: this.platform,
@@ -53,6 +53,7 @@ export class KnativeInventorySource implements InventorySource {
           maxBytes: this.config.maxBodyBytes,
           headers,
           ca,
+          signal,
         });
         let list: unknown;
         try {

@@ -3,6 +3,7 @@ import {
   GetFunctionConfigurationCommand,
   LambdaClient,
   paginateListFunctions,
+  type LambdaClientConfig,
   paginateListProvisionedConcurrencyConfigs,
   type FunctionConfiguration,
   type ProvisionedConcurrencyConfigListItem,
@@ -18,6 +19,26 @@ import { lambdaConfigUpdate, needsFullConfiguration } from './lambda-function.ma
 
 /** Per-function calls in flight per region: well under Lambda's control-plane request quotas. */
 const CONCURRENCY = 4;
+
+/**
+ * The SDK waits forever by default: an API connection that is accepted and never answered held the
+ * inventory sync for the life of the process. Lambda's control-plane calls answer within a second;
+ * these bounds apply to each attempt (maxAttempts 3). throwOnRequestTimeout makes requestTimeout an
+ * error rather than a logged warning (NodeHttpHandlerOptions of @smithy/node-http-handler 4).
+ */
+export function lambdaClientConfig(region: string): LambdaClientConfig {
+  return {
+    region,
+    maxAttempts: 3,
+    requestHandler: {
+      connectionTimeout: 3_000,
+      requestTimeout: 10_000,
+      throwOnRequestTimeout: true,
+      // A body that stalls after the headers (requestTimeout stops at the headers).
+      socketTimeout: 10_000,
+    },
+  };
+}
 
 /**
  * Lambda functions of each region in FLEETSCOPE_LAMBDA_INVENTORY_REGIONS, through the AWS SDK:
@@ -37,8 +58,10 @@ export class LambdaInventorySource implements InventorySource, OnModuleDestroy {
     return this.config.lambdaInventoryRegions.length > 0;
   }
 
-  async collect(): Promise<InventoryTargetResult[]> {
-    return Promise.all(this.config.lambdaInventoryRegions.map((region) => this.region(region)));
+  async collect(signal: AbortSignal): Promise<InventoryTargetResult[]> {
+    return Promise.all(
+      this.config.lambdaInventoryRegions.map((region) => this.region(region, signal)),
+    );
   }
 
   onModuleDestroy(): void {
@@ -49,13 +72,13 @@ export class LambdaInventorySource implements InventorySource, OnModuleDestroy {
   private client(region: string): LambdaClient {
     let client = this.clients.get(region);
     if (!client) {
-      client = new LambdaClient({ region, maxAttempts: 3 });
+      client = new LambdaClient(lambdaClientConfig(region));
       this.clients.set(region, client);
     }
     return client;
   }
 
-  private async region(region: string): Promise<InventoryTargetResult> {
+  private async region(region: string, signal: AbortSignal): Promise<InventoryTargetResult> {
     const result: InventoryTargetResult = {
       platform: this.platform,
       target: region,
@@ -63,17 +86,26 @@ export class LambdaInventorySource implements InventorySource, OnModuleDestroy {
       rejected: 0,
     };
     const client = this.client(region);
+    // Each failure names its call and the region; one stopped by the sync names why it was stopped.
+    const failure = (call: string, error: unknown): { reason: string; message: string } =>
+      signal.aborted
+        ? { reason: 'timeout', message: `${call} in ${region}: ${abortReason(signal)}` }
+        : {
+            reason: errorReason(error),
+            message: `${call} in ${region}: ${(error as Error).message}`,
+          };
     const listed: FunctionConfiguration[] = [];
     try {
-      for await (const page of paginateListFunctions({ client, pageSize: 50 }, {})) {
+      for await (const page of paginateListFunctions(
+        { client, pageSize: 50 },
+        {},
+        { abortSignal: signal },
+      )) {
         for (const fn of page.Functions ?? []) listed.push(fn);
       }
     } catch (error) {
       // Pages read before the failure are still upserted; functions not reached keep their facts.
-      result.error = {
-        reason: errorReason(error),
-        message: `ListFunctions: ${(error as Error).message}`,
-      };
+      result.error = failure('ListFunctions', error);
       if (listed.length === 0) return result;
     }
     const failures: { reason: string; message: string }[] = [];
@@ -84,13 +116,12 @@ export class LambdaInventorySource implements InventorySource, OnModuleDestroy {
         try {
           full = {
             ...fn,
-            ...(await client.send(new GetFunctionConfigurationCommand({ FunctionName: name }))),
+            ...(await client.send(new GetFunctionConfigurationCommand({ FunctionName: name }), {
+              abortSignal: signal,
+            })),
           };
         } catch (error) {
-          failures.push({
-            reason: errorReason(error),
-            message: `GetFunctionConfiguration ${name}: ${(error as Error).message}`,
-          });
+          failures.push(failure(`GetFunctionConfiguration ${name}`, error));
         }
       }
       let provisioned: ProvisionedConcurrencyConfigListItem[] | undefined;
@@ -99,15 +130,13 @@ export class LambdaInventorySource implements InventorySource, OnModuleDestroy {
         for await (const page of paginateListProvisionedConcurrencyConfigs(
           { client, pageSize: 50 },
           { FunctionName: name },
+          { abortSignal: signal },
         )) {
           for (const c of page.ProvisionedConcurrencyConfigs ?? []) provisioned.push(c);
         }
       } catch (error) {
         provisioned = undefined;
-        failures.push({
-          reason: errorReason(error),
-          message: `ListProvisionedConcurrencyConfigs ${name}: ${(error as Error).message}`,
-        });
+        failures.push(failure(`ListProvisionedConcurrencyConfigs ${name}`, error));
       }
       return lambdaConfigUpdate(full, provisioned);
     });
@@ -123,4 +152,9 @@ export class LambdaInventorySource implements InventorySource, OnModuleDestroy {
     }
     return result;
   }
+}
+
+function abortReason(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason.message : String(reason);
 }

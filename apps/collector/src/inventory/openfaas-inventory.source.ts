@@ -20,11 +20,14 @@ export class OpenFaasInventorySource implements InventorySource {
     return this.targets.gateways.length > 0;
   }
 
-  collect(): Promise<InventoryTargetResult[]> {
-    return Promise.all(this.targets.gateways.map((g) => this.gateway(g)));
+  collect(signal: AbortSignal): Promise<InventoryTargetResult[]> {
+    return Promise.all(this.targets.gateways.map((g) => this.gateway(g, signal)));
   }
 
-  private async gateway(gateway: PlatformTarget): Promise<InventoryTargetResult> {
+  private async gateway(
+    gateway: PlatformTarget,
+    signal: AbortSignal,
+  ): Promise<InventoryTargetResult> {
     const result: InventoryTargetResult = {
       platform: this.platform,
       target: gateway.label,
@@ -38,6 +41,7 @@ export class OpenFaasInventorySource implements InventorySource {
           timeoutMs: 30_000,
           maxBytes: this.config.maxBodyBytes,
           headers: { accept: 'application/json' },
+          signal,
         })
       ).body;
     } catch (error) {
