@@ -37,12 +37,6 @@ import {
 } from '@fleetscope/reports';
 import { StorageUnavailableError, type DeliveryAttempt } from '@fleetscope/storage';
 
-/**
- * The delivery channels, by the name each delivery is stored under (GET /api/reports'
- * `deliveries[].channel`); ReportDeliveryService sends those of them that are configured.
- */
-const REPORT_CHANNELS = ['webhook', 'email'] as const;
-
 /** The answer's header naming the channels `"deliver": true` did not send again. */
 export const DELIVERED_BEFORE_HEADER = 'Fleetscope-Delivered-Before';
 
@@ -167,19 +161,15 @@ export class ReportsController {
         this.fail(error);
       }
       if (before.length > 0) void reply.header(DELIVERED_BEFORE_HEADER, before.join(', '));
-      await this.delivery.deliver(
-        report,
-        REPORT_CHANNELS.filter((channel) => !before.includes(channel)),
-      );
+      await this.delivery.deliver(report, undefined, before);
     }
     return report;
   }
 
   private async deliveredChannels(week: string): Promise<string[]> {
     const stored = await this.reports.stored(week);
-    return REPORT_CHANNELS.filter((channel) =>
-      stored?.deliveries.some((d) => d.channel === channel && d.status === 'delivered'),
-    );
+    const delivered = (stored?.deliveries ?? []).filter((d) => d.status === 'delivered');
+    return [...new Set(delivered.map((d) => d.channel))];
   }
 
   @Get()

@@ -103,11 +103,16 @@ export class ReportDeliveryService implements OnApplicationBootstrap, BeforeAppl
   }
 
   /**
-   * Sends `report` to every configured channel (or those of `only` among them), storing each as
-   * pending first and its outcome once its attempts end. Stopped (shutdown) between attempts, a
-   * channel stays pending, with the attempts made so far, and is not in the answer.
+   * Sends `report` to every configured channel (or those of `only` among them), but those of
+   * `except`, storing each as pending first and its outcome once its attempts end. Stopped
+   * (shutdown) between attempts, a channel stays pending, with the attempts made so far, and is
+   * not in the answer.
    */
-  deliver(report: WeeklyReport, only?: readonly string[]): Promise<DeliveryAttempt[]> {
+  deliver(
+    report: WeeklyReport,
+    only?: readonly string[],
+    except: readonly string[] = [],
+  ): Promise<DeliveryAttempt[]> {
     // Built before the week ended: not the week's report (the API refuses before building it).
     if (report.complete === false) {
       return Promise.reject(
@@ -116,7 +121,9 @@ export class ReportDeliveryService implements OnApplicationBootstrap, BeforeAppl
         ),
       );
     }
-    const channels = this.channels(report).filter(([channel]) => !only || only.includes(channel));
+    const channels = this.channels(report).filter(
+      ([channel]) => (!only || only.includes(channel)) && !except.includes(channel),
+    );
     const delivery = this.deliverNow(report.week, channels);
     const week = this.underWay.get(report.week) ?? new Set();
     this.underWay.set(report.week, week.add(delivery));
