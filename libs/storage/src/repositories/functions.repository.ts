@@ -471,19 +471,20 @@ export class FunctionsRepository {
   /**
    * Per Lambda account and region (the id up to the function's name) and calendar month, an
    * upper bound on the on-demand GB-seconds its functions were billed on the UTC days that start
-   * in the range: every source's billed and unbilled duration, INIT, restores and 1 ms an
-   * invocation (rounding), at each row's memory size or Lambda's largest. One scan of the days'
-   * rows, grouped in the engine to a row an account and month: the fleet page tells by it the
-   * accounts that cannot have left the first duration tier from those it prices day by day in the
-   * month's order.
+   * in the range: every source's duration, INIT, billed restores and 1 ms an invocation, at each
+   * row's memory size or Lambda's largest. A Billed Duration is its duration rounded up to the
+   * millisecond plus the INIT it bills, so it is within that bound and is not added again: adding
+   * it doubled the bound, and sent accounts at half the first tier's end to the day-by-day
+   * pricing. One scan of the days' rows, grouped in the engine to a row an account and month: the
+   * fleet page tells by it the accounts that cannot have left the first duration tier from those
+   * it prices day by day in the month's order.
    */
   async lambdaMonthGbSecondsAtMost(range: TimeRange): Promise<LambdaMonthGbSeconds[]> {
     return this.rows<LambdaMonthGbSeconds>(
       `SELECT
          arrayStringConcat(arraySlice(splitByChar('~', function_id), 1, 3), '~') AS accountPrefix,
          toUnixTimestamp(toDateTime(toStartOfMonth(day), 'UTC')) * 1000 AS monthStartMs,
-         sum((billed_duration_sum_ms + duration_sum_ms + init_duration_sum_ms
-              + billed_restore_sum_ms + invocations)
+         sum((duration_sum_ms + init_duration_sum_ms + billed_restore_sum_ms + invocations)
              * if(memory_size_mb > 0, memory_size_mb, {largestMb:UInt16})) / 1024000 AS gbSeconds
        FROM function_days
        WHERE day >= toStartOfDay(toDateTime({from:UInt32})) AND day < toDateTime({to:UInt32})
