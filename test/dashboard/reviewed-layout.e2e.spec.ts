@@ -123,6 +123,8 @@ describe('What the UI review of the dashboard pages found', () => {
   let fleetscope: RunningFleetscope;
   let browser: Browser;
   let page: Page;
+  /** The UTC hour of checkout's one cold start, 3 hours ago: that hour holds two. */
+  let checkoutHour: number;
   const problems: string[] = [];
 
   /** A fresh page of `width` × `height`. */
@@ -150,6 +152,7 @@ describe('What the UI review of the dashboard pages found', () => {
     fleetscope = await startFleetscope();
     const now = Date.now();
     const start = Math.floor(now / 60_000) * 60_000 - 3 * 3_600_000;
+    checkoutHour = new Date(start).getUTCHours();
     const invocations: InvocationRecord[] = [];
     // Busy for 10 minutes, idle for an hour, busy again, and once more alone: the duration chart
     // has gaps, and an interval between two of them.
@@ -336,20 +339,24 @@ describe('What the UI review of the dashboard pages found', () => {
 
     it('draws an hour without invocations in its place, with no cold starts', async () => {
       await openPage();
-      // The API lists only the hours with invocations: 05:00 made quiet.
+      // The API lists only the hours with invocations: one made quiet, away from checkout's hour
+      // (whichever hour the run's clock puts it in), and the hour after it keeps its one start.
+      const quiet = (checkoutHour + 2) % 24;
+      const next = (quiet + 1) % 24;
+      const label = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
       await page.route('**/api/coldstarts?**', async (route) => {
         const answer = await route.fetch();
         const body = (await answer.json()) as { groups: { key: string | number }[] };
-        body.groups = body.groups.filter((g) => Number(g.key) !== 5);
+        body.groups = body.groups.filter((g) => Number(g.key) !== quiet);
         await route.fulfill({ response: answer, json: body });
       });
       await page.goto(`${fleetscope.apiUrl}/coldstarts.html?range=24h&groupBy=hour`);
       await page.locator('#chart-counts-data tbody tr').first().waitFor({ state: 'attached' });
       const counts = await chartTable('chart-counts');
       expect(counts).toHaveLength(24);
-      expect(counts[5]).toEqual(['05:00', '0', '0']);
-      expect(counts[6]).toEqual(['06:00', '1', '0']);
-      expect((await chartTable('chart-rates'))[5]).toEqual(['05:00', '—']);
+      expect(counts[quiet]).toEqual([label(quiet), '0', '0']);
+      expect(counts[next]).toEqual([label(next), '1', '0']);
+      expect((await chartTable('chart-rates'))[quiet]).toEqual([label(quiet), '—']);
     });
 
     it('defect: other groupings cut to 20 bars without saying so; the titles say "top 20 of N"', async () => {
