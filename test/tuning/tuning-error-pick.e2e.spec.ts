@@ -1,14 +1,9 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import { LambdaTuningDriver } from '@fleetscope/tuning-drivers';
-import {
-  runTuningSession,
-  summarise,
-  tuningPricer,
-  type Observation,
-  type SearchOptions,
-} from '@fleetscope/tuning';
+import { tuningPricer, type SearchOptions } from '@fleetscope/tuning';
 import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+import { measureAndSummarise } from './support/measure-and-summarise';
 import { runTuningJob } from './support/tuning-jobs.client';
 import { useLambdaFleetscope } from './support/tuning-fleetscope.fixture';
 
@@ -96,7 +91,6 @@ describe('the pick over many seeds (the session and summary, real Lambda driver)
       for (const seed of seeds) {
         const name = `${mode}${seed}`;
         const target = { jobId: `e${mode}${seed}`, function: lambda.arn(name) };
-        const snapshot = await driver.snapshot(target);
         const options: SearchOptions = {
           mode,
           strategy: 'cost',
@@ -106,24 +100,13 @@ describe('the pick over many seeds (the session and summary, real Lambda driver)
           onlyColdStarts: false,
           baseline: { architecture: 'x86_64', memoryMb: 1024 },
         };
-        let all: Observation[] = [];
-        await runTuningSession({
+        const { observations: all, summary: s } = await measureAndSummarise({
           driver,
           target,
-          snapshot,
           candidates,
           options,
           pricer,
-          parallelInvocation: false,
-          sleepBetweenRunsMs: 0,
-          observations: [],
-          onBatch: (_batch, observations) => {
-            all = observations;
-            return Promise.resolve();
-          },
-          shouldStop: () => false,
         });
-        const s = summarise(candidates, all, options, pricer);
         const failedAt128 = all.some((o) => o.memoryMb === 128 && o.outcome !== 'ok');
         if (s.pick?.memoryMb === 128 && failedAt128) {
           expect(s.pick.reason).toMatch(/inconclusive: \d+ of its \d+ calls failed/);

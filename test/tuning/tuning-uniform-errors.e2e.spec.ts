@@ -1,15 +1,9 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import { LambdaTuningDriver } from '@fleetscope/tuning-drivers';
-import {
-  runTuningSession,
-  summarise,
-  tuningPricer,
-  type Candidate,
-  type Observation,
-  type SearchOptions,
-} from '@fleetscope/tuning';
+import { tuningPricer, type Candidate, type SearchOptions } from '@fleetscope/tuning';
 import { startFakeLambda, type FakeLambda } from './support/fake-lambda.server';
+import { measureAndSummarise } from './support/measure-and-summarise';
 
 const sizes = [128, 256, 512, 1024, 1536, 3008];
 const seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -64,7 +58,6 @@ describe('errors a function makes at every size do not decide the pick', () => {
 
   const pickOf = async (name: string, mode: 'adaptive' | 'grid') => {
     const target = { jobId: `u-${name}`, function: lambda.arn(name) };
-    const snapshot = await driver.snapshot(target);
     const options: SearchOptions = {
       mode,
       strategy: 'cost',
@@ -74,24 +67,9 @@ describe('errors a function makes at every size do not decide the pick', () => {
       onlyColdStarts: false,
       baseline: { architecture: 'x86_64', memoryMb: 1024 },
     };
-    let all: Observation[] = [];
-    await runTuningSession({
-      driver,
-      target,
-      snapshot,
-      candidates,
-      options,
-      pricer,
-      parallelInvocation: false,
-      sleepBetweenRunsMs: 0,
-      observations: [],
-      onBatch: (_batch, observations) => {
-        all = observations;
-        return Promise.resolve();
-      },
-      shouldStop: () => false,
-    });
-    const { pick } = summarise(candidates, all, options, pricer);
+    const {
+      summary: { pick },
+    } = await measureAndSummarise({ driver, target, candidates, options, pricer });
     return pick ? `${pick.memoryMb}${pick.inconclusive ? ' (inconclusive)' : ''}` : 'none';
   };
 
