@@ -6,6 +6,7 @@ import { InventorySyncService } from '@fleetscope/collector';
 import { startFakeServer, type FakeServer } from '../openfaas-knative/fake-server';
 import { pointAwsSdkAt } from '../support/aws-sdk-env';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { msTaken } from '../support/ms-taken';
 
 /** A Lambda API endpoint that accepts connections and never answers. */
 async function startSilentEndpoint(): Promise<{ url: string; close(): Promise<void> }> {
@@ -27,20 +28,6 @@ async function startSilentEndpoint(): Promise<{ url: string; close(): Promise<vo
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** How long `work` took, or Infinity once it has taken `capMs`. */
-async function msTaken(work: Promise<unknown>, capMs: number): Promise<number> {
-  const started = Date.now();
-  let cap: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work.then(() => Date.now() - started),
-      new Promise<number>((resolve) => (cap = setTimeout(() => resolve(Infinity), capMs))),
-    ]);
-  } finally {
-    clearTimeout(cap);
-  }
-}
 
 describe('Inventory with a Lambda API that never answers', () => {
   let silent: Awaited<ReturnType<typeof startSilentEndpoint>>;

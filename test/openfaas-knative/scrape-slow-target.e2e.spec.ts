@@ -2,6 +2,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { startFakeServer, type FakeServer } from './fake-server';
+import { msTaken } from '../support/ms-taken';
 
 /** A gateway that answers 200 at once, then its body a byte every 300 ms, forever. */
 async function startTricklingGateway(): Promise<{ port: number; close(): Promise<void> }> {
@@ -29,20 +30,6 @@ async function startTricklingGateway(): Promise<{ port: number; close(): Promise
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** How long `work` took, or Infinity once it has taken `capMs`. */
-async function msTaken(work: Promise<unknown>, capMs: number): Promise<number> {
-  const started = Date.now();
-  let cap: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work.then(() => Date.now() - started),
-      new Promise<number>((resolve) => (cap = setTimeout(() => resolve(Infinity), capMs))),
-    ]);
-  } finally {
-    clearTimeout(cap);
-  }
-}
 
 describe('PlatformScrapeService with a slowly answering target', () => {
   let fleetscope: RunningFleetscope | undefined;
