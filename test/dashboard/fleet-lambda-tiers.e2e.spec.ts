@@ -1,4 +1,5 @@
 import { isoWeekOf, type WeeklyReport } from '@fleetscope/reports';
+import { FunctionSettingsRepository } from '@fleetscope/storage';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
 import { post } from '../platform/platform-ingest.helpers';
 import { ACCOUNT, reportLines } from '../reports/support/report-lines';
@@ -140,4 +141,151 @@ describe("the fleet page in an Organization's duration tiers", () => {
     const zeta = body.functions.find((f) => f.id === OTHER);
     expect(zeta?.costUsd).toBeCloseTo(CHECKOUT_DAY_GBS * TIER_2_USD + 10 * REQUEST_USD, 6);
   }, 300_000);
+});
+
+/**
+ * Past the first tier, the page prices most functions by their totals, each day's duration at its
+ * place in the tiers (lambdaTierPlaces), and the others by the report's days; every day of both
+ * shares the account's tiers. Found while making that path fast (bench:api's wide fleet, 3.4 s):
+ * each kind below is priced as the report prices it, on the days the account crosses 6e9 GB-s.
+ */
+describe('the fleet page in the duration tiers, for every kind of Lambda function', () => {
+  let fleetscope: RunningFleetscope;
+  let report: WeeklyReport;
+  const minute = (dayOffset: number, hour: number) =>
+    Math.floor((week.fromMs + dayOffset * DAY_MS + hour * HOUR_MS) / 1000);
+  const row = (name: string, dayOffset: number, hour: number, fields: Record<string, unknown>) => ({
+    function_id: id(name),
+    minute: minute(dayOffset, hour),
+    version: '',
+    ...fields,
+  });
+  afterAll(() => fleetscope?.stop());
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope({ FLEETSCOPE_RETENTION_DAYS: '60' });
+    const values: Record<string, unknown>[] = [];
+    for (let d = 0; d < 7; d++) {
+      // 7e9 GB-s on Nov 30 and Dec 2 (each past 6e9 of its month), 1e9 on the others.
+      const bigGbs = d === 0 || d === 2 ? 7e9 : 1e9;
+      values.push(
+        row('big', d, 12, {
+          source: 'lambda_log',
+          memory_size_mb: 10240,
+          invocations: 1_000_000,
+          duration_sum_ms: bigGbs * 100,
+          billed_duration_sum_ms: bigGbs * 100,
+        }),
+        // Before `big` by id: on the day it crosses, still in the first tier. Spans: no memory
+        // size (the size in force bills it) and INIT no Lambda record billed.
+        row('aa-spanned', d, 13, {
+          source: 'otel_span',
+          memory_size_mb: 0,
+          invocations: 100,
+          cold_starts: 1,
+          duration_sum_ms: 3_000_000,
+          init_duration_sum_ms: 800,
+        }),
+        row('plain', d, 14, {
+          source: 'lambda_log',
+          memory_size_mb: 4096,
+          invocations: 50,
+          duration_sum_ms: 4_000_000,
+          billed_duration_sum_ms: 4_000_100,
+        }),
+      );
+    }
+    for (let d = 1; d < 5; d++) {
+      values.push(
+        // Provisioned concurrency from Dec 1: priced by the report's days.
+        row('warm', d, 15, {
+          source: 'lambda_log',
+          memory_size_mb: 2048,
+          invocations: 3600,
+          duration_sum_ms: 3_600_000,
+          billed_duration_sum_ms: 3_600_000,
+        }),
+        // A memory size change on Dec 2 in the range: the report's days too.
+        row('resized', d, 16, {
+          source: 'otel_span',
+          memory_size_mb: 0,
+          invocations: 10,
+          duration_sum_ms: 1_000_000,
+        }),
+      );
+    }
+    // SnapStart restores on Dec 2 (python: the fee and the cache are charged).
+    values.push(
+      row('snappy', 2, 17, {
+        source: 'lambda_log',
+        memory_size_mb: 1024,
+        invocations: 5,
+        restores: 1,
+        billed_restore_sum_ms: 100,
+        duration_sum_ms: 500,
+        billed_duration_sum_ms: 500,
+      }),
+    );
+    await fleetscope.clickhouse.client.insert({
+      table: 'function_minutes',
+      format: 'JSONEachRow',
+      values,
+    });
+    await fleetscope.app.get(FunctionSettingsRepository).record('api', [
+      {
+        functionId: id('warm'),
+        observedAtMs: week.fromMs + DAY_MS,
+        architecture: 'x86_64',
+        memoryMb: 2048,
+        provisionedConcurrency: 2,
+      },
+      { functionId: id('resized'), observedAtMs: week.fromMs, memoryMb: 1024 },
+      {
+        functionId: id('resized'),
+        observedAtMs: week.fromMs + 2 * DAY_MS + HOUR_MS,
+        memoryMb: 3008,
+      },
+    ]);
+    const configs: [string, Record<string, unknown>][] = [
+      ['big', { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 10240 }],
+      ['aa-spanned', { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 2048 }],
+      ['plain', { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 4096 }],
+      ['warm', { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 2048 }],
+      ['resized', { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 3008 }],
+      ['snappy', { architecture: 'x86_64', runtime: 'python3.12', memoryMb: 1024 }],
+    ];
+    for (const [name, config] of configs) {
+      const path = `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id(name))}/config`;
+      expect((await post(path, config, {}, 'PUT')).status).toBeLessThan(300);
+    }
+    await fleetscope.flush();
+    const built = await post<WeeklyReport>(`${fleetscope.apiUrl}/api/reports/weekly`, {
+      week: week.label,
+    });
+    expect(built.status).toBe(200);
+    report = built.body;
+  }, 300_000);
+
+  it.each(['aa-spanned', 'big', 'plain', 'warm', 'resized', 'snappy'])(
+    'prices %s over the week as the weekly report does',
+    async (name) => {
+      const response = await fetch(
+        `${fleetscope.apiUrl}/api/functions?from=${week.fromMs}&to=${week.toMs}`,
+      );
+      const body = (await response.json()) as { functions: FleetRow[] };
+      const page = body.functions.find((f) => f.id === id(name))?.costUsd;
+      const billed = report.functions.find((f) => f.functionId === id(name))?.costUsd;
+      expect(billed).toBeGreaterThan(0);
+      expect(page).toBeCloseTo(billed!, 6);
+    },
+  );
+
+  it("prices a function by its totals on its own page as on the fleet's", async () => {
+    const path = `/api/functions/${encodeURIComponent(id('aa-spanned'))}?from=${week.fromMs}&to=${week.toMs}`;
+    const body = (await (await fetch(`${fleetscope.apiUrl}${path}`)).json()) as {
+      summary: FleetRow;
+    };
+    const billed = report.functions.find((f) => f.functionId === id('aa-spanned'))?.costUsd;
+    expect(body.summary.costUsd).toBeCloseTo(billed!, 6);
+  });
 });

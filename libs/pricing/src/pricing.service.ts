@@ -17,6 +17,7 @@ import {
 } from './serverless/gcp-azure-cost.calculator';
 import {
   lambdaDurationTier,
+  lambdaDurationUsd,
   lambdaInvocationCost,
   lambdaUnitPrices,
   lambdaUsageCost,
@@ -67,6 +68,24 @@ export class PricingService {
     monthToDateGbSeconds: number,
   ): LambdaDurationTier | null {
     return lambdaDurationTier(architecture, at, region, this.catalogue, monthToDateGbSeconds);
+  }
+
+  /** On-demand duration from a place in the month's tiers (lambdaDurationUsd); null: no price. */
+  lambdaDurationUsd(
+    architecture: LambdaArchitecture,
+    at: Date,
+    region: string,
+    gbSeconds: number,
+    monthToDateGbSeconds: number,
+  ): { usd: number; priceId: string } | null {
+    return lambdaDurationUsd(
+      architecture,
+      at,
+      region,
+      this.catalogue,
+      gbSeconds,
+      monthToDateGbSeconds,
+    );
   }
 
   /** Always-on container tasks (Fargate, Cloud Run, a Kubernetes node). */

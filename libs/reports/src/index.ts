@@ -13,4 +13,9 @@ export * from './render/report-text';
 export * from './render/slack-message.renderer';
 export * from './settings/settings-timeline';
 // The fleet page prices Lambda days with provisioned concurrency or SnapStart by the report's rule.
-export { PC_LEVEL_UNKNOWN, priceLambdaDay, type PricedDay } from './pricing/report-pricing';
+export {
+  PC_LEVEL_UNKNOWN,
+  lambdaDayOnDemandGbSeconds,
+  priceLambdaDay,
+  type PricedDay,
+} from './pricing/report-pricing';

@@ -3,6 +3,7 @@ import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { architectureUnknown } from '@fleetscope/analysis';
 import {
   activeMinutesByDay,
+  dayMemoryMb,
   minScalePodFunctions,
   provisionedInHistory,
   provisionedLambdaLevels,
@@ -30,10 +31,12 @@ import {
   POD_RESOURCES_UNKNOWN,
   LambdaTierLedger,
   PricingService,
+  type LambdaArchitecture,
   billedInitMs,
   type LambdaTierGrouping,
   isSnapStartCharged,
   lambdaArchitectureOf,
+  lambdaMeters,
   lambdaTierOrder,
   lambdaRuntimeKind,
   podDaysOf,
@@ -43,6 +46,7 @@ import {
 } from '@fleetscope/pricing';
 import {
   PC_LEVEL_UNKNOWN,
+  lambdaDayOnDemandGbSeconds,
   monthStartMs,
   priceLambdaDay,
   type DailyUsage,
@@ -57,10 +61,10 @@ import {
   WeeklyReportsRepository,
   billedGbSecondsOf,
   billedTimeOf,
+  type DayBilled,
   type FunctionBilled,
   type FunctionConfig,
   type FunctionTotals,
-  type LambdaMonthGbSeconds,
   type SettingsSplits,
   type SeveralSourceDays,
   type StoredDailyConcurrency,
@@ -186,16 +190,20 @@ export class FleetService {
     // A restore before the range bills the snapshot cache in it (snapStartCachedDays).
     // Where each Lambda account stands in the month's duration tiers (docs/decisions.md "Lambda
     // duration tiers"): by an upper bound, most accounts cannot have left the first, and their
-    // functions are priced at it; those that may have are priced by the weekly report's days.
+    // functions are priced at it; the days of those that may have are read beside the totals.
     const monthStart = monthStartMs(range.fromMs);
-    const [totals, inventory, history, earlier, months] = await Promise.all([
+    const monthBefore = { fromMs: monthStart, toMs: range.fromMs };
+    const [totals, inventory, history, earlier, billedDays] = await Promise.all([
       this.functions.totals(range, functionId),
       this.configs.merged(ids),
       settingsInForce(this.settings, range, nowMs, ids),
       restoresBefore(this.reports, range, functionId),
-      this.functions.lambdaMonthGbSecondsAtMost({ fromMs: monthStart, toMs: range.toMs }),
+      this.tieredLambdaDays(monthBefore, range),
     ]);
-    const tiered = await this.tieredLambdaIds(months, monthStart);
+    // The functions of those accounts with data in the month up to the range's end.
+    const tiered = [
+      ...new Set([...billedDays.before, ...billedDays.range].map((r) => r.functionId)),
+    ].sort();
     // One function's page reads the others of its tiers too: their days come before or after its.
     const others = functionId ? tiered.filter((id) => id !== functionId) : [];
     const [configs, timelines] =
@@ -219,13 +227,17 @@ export class FleetService {
       timelines,
       happened,
     );
-    const byDays = new Set([...provisioned.keys(), ...tiered]);
+    const splits = settingsSplits(timelines, configs);
+    // Past the first duration tier, a function whose settings changed in the range is priced by
+    // the report's days too; the others of its tiers by their totals, each day's duration at its
+    // place in the tiers (lambdaTierPlaces).
+    const byDays = new Set(provisioned.keys());
+    for (const id of tiered) if ((splits.get(id)?.length ?? 0) > 0) byDays.add(id);
     const isLambda = (id: string) => reportFunction(id, configs.get(id)).platform === 'aws_lambda';
     for (const t of totals) {
       if (t.restores > 0 && isLambda(t.functionId)) byDays.add(t.functionId);
     }
     for (const r of earlier) if (isLambda(r.functionId)) byDays.add(r.functionId);
-    const splits = settingsSplits(timelines, configs);
     // An on-demand bill is read per stretch only where a split changes its price: the memory size
     // in force bills durations without one and SnapStart restores (billedGbSecondsOf).
     const unknownMemory = new Set(
@@ -248,7 +260,12 @@ export class FleetService {
       byDays.size > 0
         ? this.reports.dailyUsage(range, splitsOf(splits, byDays), [...byDays], shared)
         : Promise.resolve([]),
-      this.lambdaDaysBefore(tiered, configs, { fromMs: monthStart, toMs: range.fromMs }, nowMs),
+      this.lambdaDaysBefore(
+        tiered.filter((id) => byDays.has(id)),
+        configs,
+        monthBefore,
+        nowMs,
+      ),
     ]);
     const podDays = podDaysOfFleet(
       new Set([...podLevels.keys(), ...kept]),
@@ -274,9 +291,17 @@ export class FleetService {
       lambdaDays.set(day.functionId, list);
     }
     const tieredIds = new Set(tiered);
-    const tierOffsets = lambdaTierOffsets(
-      [...before, ...days.filter((d) => tieredIds.has(d.functionId))],
+    const byTotals = (r: DayBilled) => tieredIds.has(r.functionId) && !byDays.has(r.functionId);
+    const tiers = lambdaTierPlaces(
+      {
+        days: { before, range: days.filter((d) => tieredIds.has(d.functionId)) },
+        billed: {
+          before: billedDays.before.filter(byTotals),
+          range: billedDays.range.filter(byTotals),
+        },
+      },
       configs,
+      timelines,
       this.config.pricingTierGrouping,
       this.pricing,
     );
@@ -312,8 +337,9 @@ export class FleetService {
           fn,
           days,
           note: partDayNote(days, happened, fn.runtime, timelines.get(id)),
-          tierOffsets,
+          tierOffsets: tiers.offsets,
         },
+        tierDurationUsd: tiers.durationUsd.get(id),
       });
     });
   }
@@ -344,15 +370,20 @@ export class FleetService {
   }
 
   /**
-   * The Lambda functions of the accounts (the Organization's, grouped so) that may have billed
-   * past the first duration tier in a month of the range: of an account and region whose upper
-   * bound (lambdaMonthGbSecondsAtMost) reaches the first tier's end, every function with data
-   * since the range's month started. None for most fleets, whose pricing is then unchanged.
+   * The days of the Lambda functions of the accounts (the Organization's, grouped so) that may
+   * have billed past the first duration tier in a month of the range, over the month before the
+   * range and over the range (FunctionsRepository.dailyBilled): of an account and region whose
+   * upper bound (lambdaMonthGbSecondsAtMost) reaches the first tier's end, every function's. None
+   * for most fleets, whose pricing is then unchanged.
    */
-  private async tieredLambdaIds(
-    months: readonly LambdaMonthGbSeconds[],
-    monthStart: number,
-  ): Promise<string[]> {
+  private async tieredLambdaDays(
+    monthBefore: TimeRange,
+    range: TimeRange,
+  ): Promise<{ before: DayBilled[]; range: DayBilled[] }> {
+    const months = await this.functions.lambdaMonthGbSecondsAtMost({
+      fromMs: monthBefore.fromMs,
+      toMs: range.toMs,
+    });
     const organization = this.config.pricingTierGrouping === 'organization';
     const sums = new Map<string, { gbSeconds: number; prefixes: string[]; firstTierEnd: number }>();
     for (const m of months) {
@@ -370,12 +401,13 @@ export class FleetService {
     }
     const prefixes = new Set<string>();
     for (const sum of sums.values()) {
-      if (sum.gbSeconds >= sum.firstTierEnd) for (const p of sum.prefixes) prefixes.add(p);
+      if (sum.gbSeconds >= sum.firstTierEnd) for (const p of sum.prefixes) prefixes.add(`${p}~`);
     }
-    const ids = await Promise.all(
-      [...prefixes].map((p) => this.functions.functionIdsSince(`${p}~`, monthStart)),
-    );
-    return ids.flat().sort();
+    const [before, inRange] = await Promise.all([
+      this.functions.dailyBilled(monthBefore, [...prefixes]),
+      this.functions.dailyBilled(range, [...prefixes]),
+    ]);
+    return { before, range: inRange };
   }
 
   /** Where the region's first on-demand duration tier ends, the lower of the architectures'. */
@@ -421,33 +453,119 @@ export class FleetService {
   }
 }
 
+/** Where the functions of the accounts past the first duration tier stand in the tiers. */
+export interface LambdaTierPlaces {
+  /** Each day priced by the report's days (lambdaDaysCost): its month-to-date GB-seconds. */
+  offsets: Map<DailyUsage, number>;
+  /**
+   * Each other function: the on-demand duration of its days in the range, each day priced from
+   * its place in the tiers (PricingService.lambdaDurationUsd), which the page prices it at in
+   * place of its totals' duration at the first tier's start (summarise).
+   */
+  durationUsd: Map<string, number>;
+}
+
 /**
- * Each Lambda function-day's month-to-date GB-seconds in its tiers, as the weekly report places it
- * (LambdaTierLedger over the days in lambdaTierOrder): `days` are every day of the functions that
- * share the tiers, from the month's start.
+ * Each Lambda function-day of the accounts (or Organization) that may have left the first
+ * duration tier, placed in its tiers as the weekly report places it: LambdaTierLedger over every
+ * day of the functions that share the tiers from the month's start, in lambdaTierOrder, the part
+ * of a day before the range before the part in it. The on-demand GB-seconds of a day are the
+ * report's (lambdaDayOnDemandGbSeconds): of `days`, the report's days of the functions priced by
+ * them; of `billed`, the days of the others (FunctionsRepository.dailyBilled) at the memory size
+ * the report prices them at (dayMemoryMb), with the settings in force at the range's start (they
+ * have no change in the range). Pricing each of those days whole (priceLambdaDay) took 3 s for a
+ * week of 10,000 functions, where a day's duration is all its place in the tiers changes.
  */
-export function lambdaTierOffsets(
-  days: readonly DailyUsage[],
+export function lambdaTierPlaces(
+  input: {
+    days: { before: readonly DailyUsage[]; range: readonly DailyUsage[] };
+    billed: { before: readonly DayBilled[]; range: readonly DayBilled[] };
+  },
   configs: ReadonlyMap<string, FunctionConfig>,
+  timelines: SettingsTimelines,
   grouping: LambdaTierGrouping,
   pricing: PricingService,
-): Map<DailyUsage, number> {
-  const offsets = new Map<DailyUsage, number>();
+): LambdaTierPlaces {
+  const places: LambdaTierPlaces = { offsets: new Map(), durationUsd: new Map() };
+  const functions = new Map<string, ReturnType<typeof reportFunction>>();
+  const functionOf = (id: string) => {
+    let fn = functions.get(id);
+    if (!fn) functions.set(id, (fn = reportFunction(id, configs.get(id))));
+    return fn;
+  };
+  interface Entry {
+    functionId: string;
+    dayStartMs: number;
+    /** 0: before the range; 1: in it. */
+    part: number;
+    architecture: LambdaArchitecture;
+    gbSeconds: number;
+    /** A day priced by the report's days; else one of `billed`. */
+    day?: DailyUsage;
+  }
+  const entries: Entry[] = [];
+  for (const [part, days] of [input.days.before, input.days.range].entries()) {
+    for (const day of days) {
+      const fn = functionOf(day.functionId);
+      entries.push({
+        functionId: day.functionId,
+        dayStartMs: day.dayStartMs,
+        part,
+        architecture: day.architecture ?? fn.architecture,
+        gbSeconds: lambdaDayOnDemandGbSeconds(fn, day),
+        day,
+      });
+    }
+  }
+  for (const [part, rows] of [input.billed.before, input.billed.range].entries()) {
+    for (const r of rows) {
+      const fn = functionOf(r.functionId);
+      const inForce = timelines.get(r.functionId)?.[0];
+      const configuredMb = inForce?.memoryMb ?? configs.get(r.functionId)?.memoryMb ?? 0;
+      const day = {
+        ...r,
+        memoryMb: dayMemoryMb(r, fn.platform, configuredMb),
+        provisioned: null,
+        snapStart:
+          r.billedRestoreMs > 0
+            ? { restores: 0, billedRestoreMs: r.billedRestoreMs, cachedSeconds: 0 }
+            : null,
+      };
+      entries.push({
+        functionId: r.functionId,
+        dayStartMs: r.dayStartMs,
+        part,
+        architecture: lambdaArchitectureOf(inForce?.architecture) ?? fn.architecture,
+        gbSeconds: lambdaDayOnDemandGbSeconds(fn, day),
+      });
+    }
+  }
+  entries.sort((a, b) => lambdaTierOrder(a, b) || a.part - b.part);
   const ledger = new LambdaTierLedger(grouping);
-  for (const day of [...days].sort(lambdaTierOrder)) {
-    const fn = reportFunction(day.functionId, configs.get(day.functionId));
+  for (const e of entries) {
+    const fn = functionOf(e.functionId);
     const place = {
       account: fn.account,
       region: fn.region,
-      architecture: day.architecture ?? fn.architecture,
-      dayStartMs: day.dayStartMs,
+      architecture: e.architecture,
+      dayStartMs: e.dayStartMs,
     };
     ledger.price(place, (used) => {
-      offsets.set(day, used);
-      return priceLambdaDay(fn, day, pricing, used);
+      if (e.day) places.offsets.set(e.day, used);
+      else if (e.part === 1) {
+        const at = new Date(e.dayStartMs);
+        const usd = pricing.lambdaDurationUsd(e.architecture, at, fn.region, e.gbSeconds, used);
+        if (usd) {
+          places.durationUsd.set(
+            e.functionId,
+            (places.durationUsd.get(e.functionId) ?? 0) + usd.usd,
+          );
+        }
+      }
+      return { onDemandGbSeconds: e.gbSeconds };
     });
   }
-  return offsets;
+  return places;
 }
 
 /** The splits of `ids` only. */
@@ -533,12 +651,15 @@ export function lambdaStretchesCost(
   pricing: PricingService,
 ): {
   usd: number;
+  /** The part of `usd` priced at the on-demand duration price, from the first tier's start. */
+  onDemandDurationUsd: number;
   billedGbSeconds: number;
   pricing: NonNullable<FunctionSummary['pricing']>;
   /** What was priced at a figure not sourced for the region (PriceAssumption messages). */
   assumed: string[];
 } {
   let usd = 0;
+  let onDemandDurationUsd = 0;
   let initGbSeconds = 0;
   const priceIds: string[] = [];
   const assumed: string[] = [];
@@ -577,6 +698,9 @@ export function lambdaStretchesCost(
       region,
     );
     usd += cost.usd;
+    const durationMeter = lambdaMeters.duration(architecture);
+    for (const line of cost.breakdown)
+      if (line.meter === durationMeter) onDemandDurationUsd += line.usd;
     if (unbilledInit) initGbSeconds += (billedInitMs(unbilledInit, at) * sizeMb) / 1024 / 1000;
     for (const id of cost.priceIds) if (!priceIds.includes(id)) priceIds.push(id);
     for (const a of cost.assumed) if (!assumed.includes(a.message)) assumed.push(a.message);
@@ -584,6 +708,7 @@ export function lambdaStretchesCost(
   if (architectureAssumed) assumed.push(architectureUnknown(pricing, at, region).message);
   return {
     usd,
+    onDemandDurationUsd,
     billedGbSeconds: stretchesGbSeconds(stretches, memoryMb) + initGbSeconds,
     pricing: { catalogueVersion: pricing.catalogueVersion, priceIds },
     assumed,
@@ -776,6 +901,12 @@ export interface RangeUsage {
     note: string | null;
     tierOffsets?: ReadonlyMap<DailyUsage, number>;
   };
+  /**
+   * Lambda of an account that may have left the first duration tier, priced by its totals: the
+   * on-demand duration of its days at their places in the tiers (lambdaTierPlaces), in place of
+   * its totals' at the first tier's start.
+   */
+  tierDurationUsd?: number;
 }
 
 export function summarise(
@@ -840,7 +971,10 @@ export function summarise(
       identity.region,
       pricing,
     );
-    costUsd = cost.usd;
+    costUsd =
+      usage.tierDurationUsd === undefined
+        ? cost.usd
+        : cost.usd - cost.onDemandDurationUsd + usage.tierDurationUsd;
     billedGbSeconds = cost.billedGbSeconds;
     priced = cost.pricing;
     const notes = pcLevelUnknown ? [pcLevelUnknown, ...cost.assumed] : cost.assumed;

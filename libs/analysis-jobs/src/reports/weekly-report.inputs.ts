@@ -1,4 +1,4 @@
-import { billedRequestMemoryMb } from '@fleetscope/model';
+import { billedRequestMemoryMb, type Platform } from '@fleetscope/model';
 import {
   lambdaRuntimeKind,
   podDaysOf,
@@ -286,6 +286,24 @@ const architectureOf = (value: string | null): LambdaArchitecture | undefined =>
   value === 'arm64' || value === 'x86_64' ? value : undefined;
 
 /**
+ * The memory size a function-day's billed time is priced at (reportDailyUsage's rule): the mean
+ * of the sizes its records carry, weighted by billed time, with the time no record gave a size
+ * for (spans carry none) at `configuredMb`, the size in force, billed as a request at it would be
+ * (Azure: its Consumption step); `configuredMb` when nothing was billed.
+ */
+export function dayMemoryMb(
+  r: Pick<StoredDailyUsage, 'billedDurationMs' | 'billedMbMs' | 'unknownMemoryBilledMs'>,
+  platform: Platform,
+  configuredMb: number,
+): number {
+  const knownMs = r.billedDurationMs - r.unknownMemoryBilledMs;
+  const unknownBilledMb = billedRequestMemoryMb(platform, configuredMb) ?? 0;
+  const mbMs = r.billedMbMs + unknownBilledMb * r.unknownMemoryBilledMs;
+  const pricedMs = configuredMb > 0 ? r.billedDurationMs : knownMs;
+  return pricedMs > 0 ? mbMs / pricedMs : configuredMb;
+}
+
+/**
  * Joins stored daily sums, per-minute concurrency, the inventory and the settings history into the
  * report's daily usage. A Lambda day is cut where its settings changed: each piece carries the
  * architecture in force, prices time without a memory size at the memory in force, and pays
@@ -327,13 +345,7 @@ export function reportDailyUsage(
     const fn = reportFunction(r.functionId, config);
     const lambda = fn.platform === 'aws_lambda';
     const configuredMb = (lambda ? segment.memoryMb : null) ?? config?.memoryMb ?? 0;
-    // Spans carry no memory size: their time ran at the memory in force.
-    const knownMs = r.billedDurationMs - r.unknownMemoryBilledMs;
-    // ... billed as a request at the size configured would be (Azure: its Consumption step).
-    const unknownBilledMb = billedRequestMemoryMb(fn.platform, configuredMb) ?? 0;
-    const mbMs = r.billedMbMs + unknownBilledMb * r.unknownMemoryBilledMs;
-    const pricedMs = configuredMb > 0 ? r.billedDurationMs : knownMs;
-    const memoryMb = pricedMs > 0 ? mbMs / pricedMs : configuredMb;
+    const memoryMb = dayMemoryMb(r, fn.platform, configuredMb);
     const m = minutes.get(`${r.functionId}|${r.dayStartMs}|${r.stretch ?? 0}`);
     // Unknown to the history yet: allocated on the days the function ran.
     const pc = lambda ? provisionedLevel(segment, config, ran) : 0;

@@ -1,4 +1,4 @@
-import { CostAccumulator } from '../catalogue/cost-accumulator';
+import { CostAccumulator, splitAcrossTiers } from '../catalogue/cost-accumulator';
 import type { PriceCatalogue } from '../catalogue/price-catalogue';
 import type { CostResult, PriceAssumption } from '../catalogue/price.types';
 import type { LambdaArchitecture, LambdaRuntimeKind } from './lambda-billing.rules';
@@ -265,4 +265,29 @@ export function lambdaDurationTier(
 export function provisionedConcurrencyBreakEvenUtilisation(prices: LambdaUnitPrices): number {
   const saving = prices.onDemandUsdPerGbSecond - prices.pcDurationUsdPerGbSecond;
   return saving > 0 ? prices.pcAllocatedUsdPerGbSecond / saving : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * What `gbSeconds` of on-demand duration cost from `monthToDateGbSeconds` on, split across the
+ * month's tiers as every priced line splits them (splitAcrossTiers); null when there is no price.
+ * The fleet page adds a day's place in its account's tiers to a function priced over its range
+ * with this alone, where pricing each of 70,000 function-days whole took seconds.
+ */
+export function lambdaDurationUsd(
+  architecture: LambdaArchitecture,
+  at: Date,
+  region: string,
+  catalogue: PriceCatalogue,
+  gbSeconds: number,
+  monthToDateGbSeconds: number,
+): { usd: number; priceId: string } | null {
+  const entry = catalogue.find(lambdaMeters.duration(architecture), at, region);
+  if (!entry) return null;
+  let usd = 0;
+  if (gbSeconds > 0) {
+    for (const part of splitAcrossTiers(entry, gbSeconds, monthToDateGbSeconds)) {
+      usd += part.quantity * part.usdPerUnit;
+    }
+  }
+  return { usd, priceId: entry.id };
 }

@@ -195,6 +195,56 @@ function collect(
 }
 
 /**
+ * A Lambda function-day's on-demand time (priceLambdaDay's rule): its billed duration less the
+ * time run on provisioned concurrency and the INIT a REPORT line's Billed Duration already holds,
+ * and the INIT Lambda bills (billedInitMs), counted once, under init.
+ */
+export function lambdaDayOnDemandMs(
+  fn: Pick<ReportFunction, 'runtimeKind'>,
+  day: Pick<
+    DailyUsage,
+    'dayStartMs' | 'billedDurationMs' | 'initDurationMs' | 'unbilledInitMs' | 'provisioned'
+  >,
+): { onDemandMs: number; initMs: number } {
+  const at = new Date(day.dayStartMs);
+  const initMs = billedInitMs({ [fn.runtimeKind]: day.initDurationMs }, at);
+  const initInDurationMs = billedInitMs(
+    { [fn.runtimeKind]: Math.max(0, day.initDurationMs - day.unbilledInitMs) },
+    at,
+  );
+  const pcMs = day.provisioned?.billedDurationMs ?? 0;
+  return { onDemandMs: Math.max(0, day.billedDurationMs - pcMs - initInDurationMs), initMs };
+}
+
+/**
+ * The on-demand GB-seconds a Lambda function-day adds to its account's duration tiers: what
+ * priceLambdaDay bills at the duration price (its time, INIT and SnapStart's Billed Restore
+ * Duration), without pricing it.
+ */
+export function lambdaDayOnDemandGbSeconds(
+  fn: Pick<ReportFunction, 'runtimeKind'>,
+  day: Pick<
+    DailyUsage,
+    | 'dayStartMs'
+    | 'memoryMb'
+    | 'billedDurationMs'
+    | 'initDurationMs'
+    | 'unbilledInitMs'
+    | 'provisioned'
+    | 'snapStart'
+  >,
+): number {
+  if (!(day.memoryMb > 0)) return 0;
+  const { onDemandMs, initMs } = lambdaDayOnDemandMs(fn, day);
+  // Line by line, as priceLambdaDay's lines add up.
+  return (
+    gbSeconds(day.memoryMb, onDemandMs) +
+    gbSeconds(day.memoryMb, initMs) +
+    gbSeconds(day.memoryMb, Math.max(0, day.snapStart?.billedRestoreMs ?? 0))
+  );
+}
+
+/**
  * One Lambda function-day at the prices effective that day, priced in parts (duration, INIT,
  * provisioned concurrency, SnapStart) so each lands in its own breakdown entry.
  * `tierOffsetGbSeconds` is the on-demand GB-seconds the account already used this month in this
@@ -218,15 +268,8 @@ export function priceLambdaDay(
     priced.assumed.push(architectureUnknown(pricing, at, fn.region).message);
   }
   const initByKind = { [fn.runtimeKind]: day.initDurationMs };
-  const initMs = billedInitMs(initByKind, at);
-  // REPORT's Billed Duration already holds the INIT it bills; count it once, under init.
-  const initInDurationMs = billedInitMs(
-    { [fn.runtimeKind]: Math.max(0, day.initDurationMs - day.unbilledInitMs) },
-    at,
-  );
+  const { onDemandMs, initMs } = lambdaDayOnDemandMs(fn, day);
   const pc = day.provisioned;
-  const pcMs = pc?.billedDurationMs ?? 0;
-  const onDemandMs = Math.max(0, day.billedDurationMs - pcMs - initInDurationMs);
   const base: LambdaUsage = {
     architecture: arch,
     memoryMb,

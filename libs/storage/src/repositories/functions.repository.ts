@@ -221,6 +221,33 @@ const TOTALS_ROW = [
   ['lastMemorySizeMb', 'number'],
 ] as const satisfies CompactColumns;
 
+/** A function-day's billed time (FunctionsRepository.dailyBilled). */
+export interface DayBilled {
+  functionId: string;
+  dayStartMs: number;
+  billedDurationMs: number;
+  /** Billed ms × memory size of the rows that carry one. */
+  billedMbMs: number;
+  /** Billed ms of the rows without a memory size (spans). */
+  unknownMemoryBilledMs: number;
+  initDurationMs: number;
+  /** The Init Duration no Lambda record billed (UNBILLED_INIT_MS). */
+  unbilledInitMs: number;
+  /** SnapStart's Billed Restore Duration. */
+  billedRestoreMs: number;
+}
+
+const DAY_BILLED_ROW = [
+  ['functionId', 'string'],
+  ['dayStartMs', 'number'],
+  ['billedDurationMs', 'number'],
+  ['billedMbMs', 'number'],
+  ['unknownMemoryBilledMs', 'number'],
+  ['initDurationMs', 'number'],
+  ['unbilledInitMs', 'number'],
+  ['billedRestoreMs', 'number'],
+] as const satisfies CompactColumns;
+
 function totalsOf(t: CompactRow<typeof TOTALS_ROW>): FunctionTotals {
   return {
     functionId: t[0],
@@ -595,6 +622,47 @@ export class FunctionsRepository {
       -- A fixed order: callers add the rows' costs in it, and float sums depend on their order.
       ORDER BY key, function_id, memory_size_mb, version, stretch`;
     return (await this.compactRows(query, params, COLD_START_ROW)).map(coldStartOf);
+  }
+
+  /**
+   * Per function and UTC day of the range, of the functions whose ids start with one of
+   * `idPrefixes`: what the day was billed, as WeeklyReportsRepository.dailyUsage() sums it (the
+   * chosen source, whole days from function_days) but without what only provisioned concurrency,
+   * SnapStart and settings changes need. The fleet page places each day of an account past the
+   * first duration tier in the month's order by these; dailyUsage()'s 14 columns of 10,000
+   * functions over a week took 1 s against 0.2 s.
+   */
+  async dailyBilled(range: TimeRange, idPrefixes: readonly string[]): Promise<DayBilled[]> {
+    if (idPrefixes.length === 0 || range.toMs <= range.fromMs) return [];
+    const prefixParams = Object.fromEntries(idPrefixes.map((p, i) => [`idPrefix${i}`, p]));
+    const filter = `AND (${idPrefixes.map((_, i) => `startsWith(function_id, {idPrefix${i}:String})`).join(' OR ')})`;
+    const { rows, params } = await this.rangeRows(
+      filter,
+      { ...rangeParams(range), ...prefixParams },
+      true,
+    );
+    const query = `
+      SELECT
+        function_id AS functionId,
+        toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
+        sum(${BILLED_MS}) AS billedDurationMs,
+        sum(${BILLED_MS} * memory_size_mb) AS billedMbMs,
+        sumIf(${BILLED_MS}, memory_size_mb = 0) AS unknownMemoryBilledMs,
+        sum(init_duration_sum_ms) AS initDurationMs,
+        ${UNBILLED_INIT_MS} AS unbilledInitMs,
+        sum(billed_restore_sum_ms) AS billedRestoreMs
+      FROM (${rows})
+      GROUP BY functionId, dayStartMs`;
+    return (await this.compactRows(query, params, DAY_BILLED_ROW)).map((r) => ({
+      functionId: r[0],
+      dayStartMs: r[1],
+      billedDurationMs: r[2],
+      billedMbMs: r[3],
+      unknownMemoryBilledMs: r[4],
+      initDurationMs: r[5],
+      unbilledInitMs: r[6],
+      billedRestoreMs: r[7],
+    }));
   }
 
   /** The ids starting with `prefix` of the functions with stored hours since `sinceMs`. */
