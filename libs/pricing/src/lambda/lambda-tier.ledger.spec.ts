@@ -49,4 +49,17 @@ describe(lambdaTierOrder.name, () => {
     ];
     expect([...days].sort(lambdaTierOrder)).toEqual([days[2], days[1], days[0]]);
   });
+
+  it("orders function ids by their code units, whatever the machine's locale", () => {
+    // localeCompare put 'api-b' before 'api_a' and 'Api' after 'api' (ICU's collation, which
+    // depends on the locale and ICU data Node was built with); the bill's split cannot.
+    const ids = ['api_a', 'api-b', 'api', 'Api'];
+    const days = ids.map((functionId) => ({ dayStartMs: NOV_30, functionId }));
+    expect([...days].sort(lambdaTierOrder).map((d) => d.functionId)).toEqual([
+      'Api',
+      'api',
+      'api-b',
+      'api_a',
+    ]);
+  });
 });

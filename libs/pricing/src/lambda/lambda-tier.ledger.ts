@@ -27,6 +27,8 @@ export interface TierUsage {
  */
 export class LambdaTierLedger {
   private readonly used = new Map<string, number>();
+  /** The month each day seen starts in: one Date a day, not one a function-day. */
+  private readonly months = new Map<number, number>();
 
   constructor(private readonly grouping: LambdaTierGrouping = 'account') {}
 
@@ -43,8 +45,12 @@ export class LambdaTierLedger {
   }
 
   private keyOf(place: LambdaTierPlace): string {
-    const day = new Date(place.dayStartMs);
-    const month = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1);
+    let month = this.months.get(place.dayStartMs);
+    if (month === undefined) {
+      const day = new Date(place.dayStartMs);
+      month = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1);
+      this.months.set(place.dayStartMs, month);
+    }
     const group = this.grouping === 'organization' ? '*' : place.account;
     return `${group}|${place.region}|${place.architecture}|${month}`;
   }
@@ -52,12 +58,15 @@ export class LambdaTierLedger {
 
 /**
  * The order function-days are added to a LambdaTierLedger in: by day, and within a day by
- * function id (the account's total is the same in any order; which function pays the next tier's
- * price on the day the account crosses a boundary is not).
+ * function id, compared by UTF-16 code units (the account's total is the same in any order; which
+ * function pays the next tier's price on the day the account crosses a boundary is not). Not
+ * localeCompare: its order depends on the locale and the ICU data of the machine, and it was half
+ * the cost of sorting the 76,000 function-days of the fleet page's wide bench fleet.
  */
 export function lambdaTierOrder(
   a: { dayStartMs: number; functionId: string },
   b: { dayStartMs: number; functionId: string },
 ): number {
-  return a.dayStartMs - b.dayStartMs || a.functionId.localeCompare(b.functionId);
+  if (a.dayStartMs !== b.dayStartMs) return a.dayStartMs - b.dayStartMs;
+  return a.functionId < b.functionId ? -1 : a.functionId > b.functionId ? 1 : 0;
 }

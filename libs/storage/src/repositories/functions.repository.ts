@@ -652,7 +652,9 @@ export class FunctionsRepository {
         ${UNBILLED_INIT_MS} AS unbilledInitMs,
         sum(billed_restore_sum_ms) AS billedRestoreMs
       FROM (${rows})
-      GROUP BY functionId, dayStartMs`;
+      GROUP BY functionId, dayStartMs
+      -- The ledger's order (lambdaTierOrder): its sort then merges runs already in order.
+      ORDER BY dayStartMs, functionId`;
     return (await this.compactRows(query, params, DAY_BILLED_ROW)).map((r) => ({
       functionId: r[0],
       dayStartMs: r[1],
