@@ -523,7 +523,10 @@ export function lambdaTierPlaces(
       const inForce = timelines.get(r.functionId)?.[0];
       const configuredMb = inForce?.memoryMb ?? configs.get(r.functionId)?.memoryMb ?? 0;
       const day = {
-        ...r,
+        dayStartMs: r.dayStartMs,
+        billedDurationMs: r.billedDurationMs,
+        initDurationMs: r.initDurationMs,
+        unbilledInitMs: r.unbilledInitMs,
         memoryMb: dayMemoryMb(r, fn.platform, configuredMb),
         provisioned: null,
         snapStart:

@@ -1,6 +1,5 @@
 import { architectureUnknown } from '@fleetscope/analysis';
 import {
-  billedInitMs,
   gbSeconds,
   isOnDemandInitBilled,
   lambdaMeters,
@@ -206,12 +205,11 @@ export function lambdaDayOnDemandMs(
     'dayStartMs' | 'billedDurationMs' | 'initDurationMs' | 'unbilledInitMs' | 'provisioned'
   >,
 ): { onDemandMs: number; initMs: number } {
-  const at = new Date(day.dayStartMs);
-  const initMs = billedInitMs({ [fn.runtimeKind]: day.initDurationMs }, at);
-  const initInDurationMs = billedInitMs(
-    { [fn.runtimeKind]: Math.max(0, day.initDurationMs - day.unbilledInitMs) },
-    at,
-  );
+  // billedInitMs of the one runtime kind, without its object per call (70,000 days a page).
+  const billed = isOnDemandInitBilled(fn.runtimeKind, new Date(day.dayStartMs));
+  const inDurationMs = day.initDurationMs - day.unbilledInitMs;
+  const initMs = billed && day.initDurationMs > 0 ? day.initDurationMs : 0;
+  const initInDurationMs = billed && inDurationMs > 0 ? inDurationMs : 0;
   const pcMs = day.provisioned?.billedDurationMs ?? 0;
   return { onDemandMs: Math.max(0, day.billedDurationMs - pcMs - initInDurationMs), initMs };
 }
