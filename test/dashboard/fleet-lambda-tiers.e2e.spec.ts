@@ -289,3 +289,128 @@ describe('the fleet page in the duration tiers, for every kind of Lambda functio
     expect(body.summary.costUsd).toBeCloseTo(billed!, 6);
   });
 });
+
+/**
+ * The month's days before the range count towards its tiers with the settings in force on them.
+ * Found by a review of lambdaTierPlaces' first version, which placed a function priced by its
+ * totals with the settings in force at the range's start all month: with `big` at 4e9 GB-s on
+ * Nov 25 and another function's 3e9 on Nov 10, `checkout` (60,000 GB-s a day) cost $7.000028 on
+ * the page where the report bills $6.900026 when that function moved from x86_64 to arm64 on
+ * Nov 20 (its x86 time counted under arm64), or its spans' size went from 10,240 to 128 MB; and
+ * $6.900026 against $7.000028 when its time ran on provisioned concurrency (counted on demand).
+ */
+describe('the fleet page in the duration tiers, settings changed before the range', () => {
+  let fleetscope: RunningFleetscope;
+  let report: WeeklyReport;
+  const account = (n: number) => String(n).repeat(12);
+  const fid = (n: number, name: string) => `aws_lambda~${account(n)}~us-east-1~${name}`;
+  const at = (dayOffset: number) => Math.floor((week.fromMs + dayOffset * DAY_MS) / 1000);
+  const logRow = (
+    functionId: string,
+    dayOffset: number,
+    gbSeconds: number,
+    invocations: number,
+  ) => ({
+    function_id: functionId,
+    minute: at(dayOffset) + 12 * 3600,
+    version: '',
+    source: 'lambda_log',
+    memory_size_mb: 10240,
+    invocations,
+    duration_sum_ms: gbSeconds * 100,
+    billed_duration_sum_ms: gbSeconds * 100,
+  });
+  const spanRow = (functionId: string, dayOffset: number, durationMs: number) => ({
+    function_id: functionId,
+    minute: at(dayOffset) + 12 * 3600,
+    version: '',
+    source: 'otel_span',
+    memory_size_mb: 0,
+    invocations: 1_000_000,
+    duration_sum_ms: durationMs,
+  });
+  afterAll(() => fleetscope?.stop());
+
+  beforeAll(async () => {
+    fleetscope = await startFleetscope({ FLEETSCOPE_RETENTION_DAYS: '60' });
+    // 1: `moved` x86_64 → arm64 on Nov 20; 2: `spanned`'s size 10,240 → 128 MB on Nov 20;
+    // 3: `warm` on provisioned concurrency until Nov 20; 4: as 2, and `snappy` restores in the week.
+    const values: Record<string, unknown>[] = [];
+    for (const n of [1, 2, 3, 4]) {
+      values.push(logRow(fid(n, 'big'), -5, 4e9, 1_000_000));
+      for (let d = 0; d < 7; d++) values.push(logRow(fid(n, 'checkout'), d, 60_000, 10));
+    }
+    values.push(
+      logRow(fid(1, 'moved'), -20, 3e9, 1_000_000),
+      spanRow(fid(2, 'spanned'), -20, 3e11),
+      logRow(fid(3, 'warm'), -20, 3e9, 1_000_000),
+      spanRow(fid(4, 'spanned'), -20, 3e11),
+      {
+        ...logRow(fid(4, 'snappy'), 2, 0, 5),
+        memory_size_mb: 128,
+        restores: 1,
+        billed_restore_sum_ms: 100,
+        duration_sum_ms: 500,
+        billed_duration_sum_ms: 500,
+      },
+    );
+    await fleetscope.clickhouse.client.insert({
+      table: 'function_minutes',
+      format: 'JSONEachRow',
+      values,
+    });
+    const nov = (d: number) => week.fromMs + d * DAY_MS;
+    const x86 = { architecture: 'x86_64', memoryMb: 10240 };
+    await fleetscope.app.get(FunctionSettingsRepository).record('api', [
+      { functionId: fid(1, 'moved'), observedAtMs: nov(-28), ...x86 },
+      { functionId: fid(1, 'moved'), observedAtMs: nov(-10), ...x86, architecture: 'arm64' },
+      { functionId: fid(2, 'spanned'), observedAtMs: nov(-28), ...x86 },
+      { functionId: fid(2, 'spanned'), observedAtMs: nov(-10), ...x86, memoryMb: 128 },
+      { functionId: fid(4, 'spanned'), observedAtMs: nov(-28), ...x86 },
+      { functionId: fid(4, 'spanned'), observedAtMs: nov(-10), ...x86, memoryMb: 128 },
+      { functionId: fid(3, 'warm'), observedAtMs: nov(-28), ...x86, provisionedConcurrency: 1e7 },
+      { functionId: fid(3, 'warm'), observedAtMs: nov(-10), ...x86, provisionedConcurrency: 0 },
+    ]);
+    const configs: [string, Record<string, unknown>][] = [
+      [fid(1, 'moved'), { ...x86, architecture: 'arm64' }],
+      [fid(2, 'spanned'), { ...x86, memoryMb: 128 }],
+      [fid(4, 'spanned'), { ...x86, memoryMb: 128 }],
+      [fid(3, 'warm'), x86],
+      [fid(4, 'snappy'), { architecture: 'x86_64', memoryMb: 128, runtime: 'python3.12' }],
+    ];
+    for (const n of [1, 2, 3, 4]) configs.push([fid(n, 'big'), x86], [fid(n, 'checkout'), x86]);
+    for (const [functionId, config] of configs) {
+      const path = `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(functionId)}/config`;
+      expect((await post(path, { runtime: 'nodejs22.x', ...config }, {}, 'PUT')).status).toBe(200);
+    }
+    await fleetscope.flush();
+    const built = await post<WeeklyReport>(`${fleetscope.apiUrl}/api/reports/weekly`, {
+      week: week.label,
+    });
+    expect(built.status).toBe(200);
+    report = built.body;
+  }, 300_000);
+
+  it.each([
+    [1, 'an architecture moved'],
+    [2, "span time's size changed"],
+    [3, 'provisioned concurrency'],
+    [4, "span time's size changed, a function with restores beside"],
+  ])('prices checkout as the report does, account %i: %s', async (n) => {
+    const path = `/api/functions?from=${week.fromMs}&to=${week.toMs}`;
+    const body = (await (await fetch(`${fleetscope.apiUrl}${path}`)).json()) as {
+      functions: FleetRow[];
+    };
+    const row = body.functions.find((f) => f.id === fid(n, 'checkout'));
+    const billed = report.functions.find((f) => f.functionId === fid(n, 'checkout'))?.costUsd;
+    expect(billed).toBeGreaterThan(6.8);
+    expect(row?.costUsd).toBeCloseTo(billed!, 6);
+    const own = `/api/functions/${encodeURIComponent(fid(n, 'checkout'))}?from=${week.fromMs}&to=${week.toMs}`;
+    const summary = (
+      (await (await fetch(`${fleetscope.apiUrl}${own}`)).json()) as {
+        summary: FleetRow;
+      }
+    ).summary;
+    expect(summary.costUsd).toBeCloseTo(billed!, 6);
+  });
+});

@@ -198,7 +198,7 @@ export class FleetService {
       this.configs.merged(ids),
       settingsInForce(this.settings, range, nowMs, ids),
       restoresBefore(this.reports, range, functionId),
-      this.tieredLambdaDays(monthBefore, range),
+      this.tieredLambdaDays(monthBefore, range, nowMs),
     ]);
     // The functions of those accounts with data in the month up to the range's end.
     const tiered = [
@@ -253,6 +253,15 @@ export class FleetService {
     const shared = functionId ? undefined : this.functions.severalSourceDays(range);
     // One read each for the whole fleet: the concurrency under the pods' and the provisioned
     // levels, and the daily sums of the functions priced by the report's days.
+    // The month's days before the range of the functions priced by their totals are placed with
+    // the settings in force at the range's start: those whose settings differed then are placed
+    // by the report's days there (an architecture moved, a size of span time, provisioned
+    // concurrency's time apart).
+    const beforeByDays = tiered.filter(
+      (id) =>
+        byDays.has(id) ||
+        settingsDiffer(billedDays.beforeTimelines.get(id), timelines.get(id)?.[0]),
+    );
     const [concurrency, lifetimes, stretches, stored, before] = await Promise.all([
       this.reports.dailyConcurrency(range, new Map([...podLevels, ...provisioned]), shared),
       this.reports.podLifetimes(kept),
@@ -260,12 +269,7 @@ export class FleetService {
       byDays.size > 0
         ? this.reports.dailyUsage(range, splitsOf(splits, byDays), [...byDays], shared)
         : Promise.resolve([]),
-      this.lambdaDaysBefore(
-        tiered.filter((id) => byDays.has(id)),
-        configs,
-        monthBefore,
-        nowMs,
-      ),
+      this.lambdaDaysBefore(beforeByDays, configs, monthBefore, billedDays.beforeTimelines),
     ]);
     const podDays = podDaysOfFleet(
       new Set([...podLevels.keys(), ...kept]),
@@ -291,13 +295,13 @@ export class FleetService {
       lambdaDays.set(day.functionId, list);
     }
     const tieredIds = new Set(tiered);
-    const byTotals = (r: DayBilled) => tieredIds.has(r.functionId) && !byDays.has(r.functionId);
+    const beforeIds = new Set(beforeByDays);
     const tiers = lambdaTierPlaces(
       {
         days: { before, range: days.filter((d) => tieredIds.has(d.functionId)) },
         billed: {
-          before: billedDays.before.filter(byTotals),
-          range: billedDays.range.filter(byTotals),
+          before: billedDays.before.filter((r) => !beforeIds.has(r.functionId)),
+          range: billedDays.range.filter((r) => !byDays.has(r.functionId)),
         },
       },
       configs,
@@ -379,7 +383,8 @@ export class FleetService {
   private async tieredLambdaDays(
     monthBefore: TimeRange,
     range: TimeRange,
-  ): Promise<{ before: DayBilled[]; range: DayBilled[] }> {
+    nowMs: number,
+  ): Promise<{ before: DayBilled[]; range: DayBilled[]; beforeTimelines: SettingsTimelines }> {
     const months = await this.functions.lambdaMonthGbSecondsAtMost({
       fromMs: monthBefore.fromMs,
       toMs: range.toMs,
@@ -403,11 +408,16 @@ export class FleetService {
     for (const sum of sums.values()) {
       if (sum.gbSeconds >= sum.firstTierEnd) for (const p of sum.prefixes) prefixes.add(`${p}~`);
     }
-    const [before, inRange] = await Promise.all([
+    if (prefixes.size === 0) return { before: [], range: [], beforeTimelines: new Map() };
+    // The whole history, read once and kept (FunctionSettingsRepository.observations).
+    const [before, inRange, beforeTimelines] = await Promise.all([
       this.functions.dailyBilled(monthBefore, [...prefixes]),
       this.functions.dailyBilled(range, [...prefixes]),
+      monthBefore.toMs > monthBefore.fromMs
+        ? settingsInForce(this.settings, monthBefore, nowMs)
+        : new Map<string, SettingsSegment[]>(),
     ]);
-    return { before, range: inRange };
+    return { before, range: inRange, beforeTimelines };
   }
 
   /** Where the region's first on-demand duration tier ends, the lower of the architectures'. */
@@ -426,18 +436,17 @@ export class FleetService {
   }
 
   /**
-   * The report's days of `ids` over the month before the range (`before`): what their tiers had
-   * reached when it starts, counted as the report counts it (reportDailyUsage, provisioned
-   * concurrency's time apart).
+   * The report's days of `ids` over the month before the range (`before`), with the settings in
+   * force then (`timelines`): what their tiers had reached when it starts, counted as the report
+   * counts it (reportDailyUsage, provisioned concurrency's time apart).
    */
   private async lambdaDaysBefore(
     ids: readonly string[],
     configs: ReadonlyMap<string, FunctionConfig>,
     before: TimeRange,
-    nowMs: number,
+    timelines: SettingsTimelines,
   ): Promise<DailyUsage[]> {
     if (ids.length === 0 || before.toMs <= before.fromMs) return [];
-    const timelines = await settingsInForce(this.settings, before, nowMs, ids);
     const [stored, concurrency] = await Promise.all([
       this.reports.dailyUsage(
         before,
@@ -451,6 +460,22 @@ export class FleetService {
     ]);
     return reportDailyUsage(stored, concurrency, configs, timelines, before);
   }
+}
+
+/**
+ * Whether a function's settings at some time of `before` (its timeline there) differ from
+ * `atStart`, those in force at the range's start, or held provisioned concurrency.
+ */
+function settingsDiffer(
+  before: readonly SettingsSegment[] | undefined,
+  atStart: SettingsSegment | undefined,
+): boolean {
+  return (before ?? []).some(
+    (s) =>
+      (s.provisionedConcurrency ?? 0) > 0 ||
+      s.architecture !== (atStart?.architecture ?? null) ||
+      s.memoryMb !== (atStart?.memoryMb ?? null),
+  );
 }
 
 /** Where the functions of the accounts past the first duration tier stand in the tiers. */
