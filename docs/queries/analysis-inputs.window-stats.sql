@@ -101,7 +101,14 @@ GROUP BY function_id, day
 HAVING uniqExact(source) > 1)
 )
 WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
-  AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} )))
+  AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} )
+  AND (function_id, hour) IN (
+    SELECT function_id, minute FROM function_hours
+    WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id IN (SELECT function_id FROM (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1)) )))
     AND (function_id, toStartOfHour(minute)) IN (
 SELECT function_id, hour FROM (
   SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (
@@ -111,7 +118,14 @@ GROUP BY function_id, day
 HAVING uniqExact(source) > 1)
 )
 WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
-  AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ))
+  AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} )
+  AND (function_id, hour) IN (
+    SELECT function_id, minute FROM function_hours
+    WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id IN (SELECT function_id FROM (
+SELECT function_id, day FROM function_day_sources
+WHERE day > subtractDays({from:DateTime}, 1) AND day < {to:DateTime} AND transform(source, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) > 0
+GROUP BY function_id, day
+HAVING uniqExact(source) > 1)) ))
 )
 WHERE prio = 0 OR per_source[toString(source)] * 16 + prio = arrayMax(arrayMap(
   (s, n) -> if(transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1)) = 0, 0, n * 16 + transform(s, {sources:Array(String)}, {priorities:Array(UInt8)}, toUInt8(1))),

@@ -17,7 +17,10 @@ SELECT function_id AS functionId, toUnixTimestamp(hour) AS hour FROM (
          FROM (SELECT arrayJoin({mixedDays:Array(Tuple(String, DateTime))}) AS t))
     )
     WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
-      AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} ));
+      AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} )
+      AND (function_id, hour) IN (
+        SELECT function_id, minute FROM function_hours
+        WHERE minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime} AND function_id IN {mixedFunctions:Array(String)} ));
 
     SELECT
       function_id AS functionId,

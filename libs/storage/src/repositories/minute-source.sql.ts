@@ -374,9 +374,13 @@ export function mixedDaysParams(
 }
 
 /**
- * The whole hours of the range in its function-days with several sources that have no row in
- * function_hours_chosen: not rebuilt yet, or written around the writer (usually none). Only these
- * go through the per-minute choice at their whole length.
+ * The whole hours of the range in its function-days with several sources that hold data
+ * (function_hours) and have no row in function_hours_chosen: not rebuilt yet, or written around
+ * the writer (usually none). Only these go through the per-minute choice at their whole length.
+ * An hour without data has nothing to choose from: counted unsettled, the idle hours of a
+ * function-day (a night, the part of the range's first day before the range) sent the read
+ * through the per-minute choice over minutes that hold nothing (60 of the 85 ms of an empty read
+ * of 100 such functions).
  */
 function unsettledHours(mixed: MixedDays, where: string): string {
   return `
@@ -384,7 +388,10 @@ function unsettledHours(mixed: MixedDays, where: string): string {
       SELECT function_id, arrayJoin(arrayMap(i -> day + i * 3600, range(24))) AS hour FROM (${mixed.rows})
     )
     WHERE hour >= {hourFrom:DateTime} AND hour < {hourTo:DateTime}
-      AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE ${WHOLE_HOURS} ${where})`;
+      AND (function_id, hour) NOT IN (SELECT function_id, minute FROM function_hours_chosen WHERE ${WHOLE_HOURS} ${where})
+      AND (function_id, hour) IN (
+        SELECT function_id, minute FROM function_hours
+        WHERE ${WHOLE_HOURS} AND function_id IN ${mixed.functions} ${where})`;
 }
 
 /**
