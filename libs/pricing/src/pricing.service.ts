@@ -17,7 +17,7 @@ import {
 } from './serverless/gcp-azure-cost.calculator';
 import {
   lambdaDurationTier,
-  lambdaDurationUsd,
+  LambdaDurationPrices,
   lambdaInvocationCost,
   lambdaUnitPrices,
   lambdaUsageCost,
@@ -70,22 +70,9 @@ export class PricingService {
     return lambdaDurationTier(architecture, at, region, this.catalogue, monthToDateGbSeconds);
   }
 
-  /** On-demand duration from a place in the month's tiers (lambdaDurationUsd); null: no price. */
-  lambdaDurationUsd(
-    architecture: LambdaArchitecture,
-    at: Date,
-    region: string,
-    gbSeconds: number,
-    monthToDateGbSeconds: number,
-  ): { usd: number; priceId: string } | null {
-    return lambdaDurationUsd(
-      architecture,
-      at,
-      region,
-      this.catalogue,
-      gbSeconds,
-      monthToDateGbSeconds,
-    );
+  /** On-demand duration priced from a place in the month's tiers (LambdaDurationPrices). */
+  lambdaDurationPrices(): LambdaDurationPrices {
+    return new LambdaDurationPrices(this.catalogue);
   }
 
   /** Always-on container tasks (Fargate, Cloud Run, a Kubernetes node). */

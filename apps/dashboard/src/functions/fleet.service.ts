@@ -484,7 +484,7 @@ export interface LambdaTierPlaces {
   offsets: Map<DailyUsage, number>;
   /**
    * Each other function: the on-demand duration of its days in the range, each day priced from
-   * its place in the tiers (PricingService.lambdaDurationUsd), which the page prices it at in
+   * its place in the tiers (PricingService.lambdaDurationPrices), which the page prices it at in
    * place of its totals' duration at the first tier's start (summarise).
    */
   durationUsd: Map<string, number>;
@@ -542,11 +542,24 @@ export function lambdaTierPlaces(
       });
     }
   }
+  // Per function: the settings in force at the range's start (it has no change in the range).
+  const atStart = new Map<string, { configuredMb: number; architecture: LambdaArchitecture }>();
+  const atStartOf = (id: string) => {
+    let settings = atStart.get(id);
+    if (!settings) {
+      const inForce = timelines.get(id)?.[0];
+      settings = {
+        configuredMb: inForce?.memoryMb ?? configs.get(id)?.memoryMb ?? 0,
+        architecture: lambdaArchitectureOf(inForce?.architecture) ?? functionOf(id).architecture,
+      };
+      atStart.set(id, settings);
+    }
+    return settings;
+  };
   for (const [part, rows] of [input.billed.before, input.billed.range].entries()) {
     for (const r of rows) {
       const fn = functionOf(r.functionId);
-      const inForce = timelines.get(r.functionId)?.[0];
-      const configuredMb = inForce?.memoryMb ?? configs.get(r.functionId)?.memoryMb ?? 0;
+      const { configuredMb, architecture } = atStartOf(r.functionId);
       const day = {
         dayStartMs: r.dayStartMs,
         billedDurationMs: r.billedDurationMs,
@@ -563,13 +576,14 @@ export function lambdaTierPlaces(
         functionId: r.functionId,
         dayStartMs: r.dayStartMs,
         part,
-        architecture: lambdaArchitectureOf(inForce?.architecture) ?? fn.architecture,
+        architecture,
         gbSeconds: lambdaDayOnDemandGbSeconds(fn, day),
       });
     }
   }
   entries.sort((a, b) => lambdaTierOrder(a, b) || a.part - b.part);
   const ledger = new LambdaTierLedger(grouping);
+  const durations = pricing.lambdaDurationPrices();
   for (const e of entries) {
     const fn = functionOf(e.functionId);
     const place = {
@@ -581,8 +595,7 @@ export function lambdaTierPlaces(
     ledger.price(place, (used) => {
       if (e.day) places.offsets.set(e.day, used);
       else if (e.part === 1) {
-        const at = new Date(e.dayStartMs);
-        const usd = pricing.lambdaDurationUsd(e.architecture, at, fn.region, e.gbSeconds, used);
+        const usd = durations.usd(e.architecture, e.dayStartMs, fn.region, e.gbSeconds, used);
         if (usd) {
           places.durationUsd.set(
             e.functionId,

@@ -1,6 +1,6 @@
 import { CostAccumulator, splitAcrossTiers } from '../catalogue/cost-accumulator';
 import type { PriceCatalogue } from '../catalogue/price-catalogue';
-import type { CostResult, PriceAssumption } from '../catalogue/price.types';
+import type { CostResult, PriceAssumption, PriceEntry } from '../catalogue/price.types';
 import type { LambdaArchitecture, LambdaRuntimeKind } from './lambda-billing.rules';
 import {
   billableEphemeralStorageGb,
@@ -271,23 +271,36 @@ export function provisionedConcurrencyBreakEvenUtilisation(prices: LambdaUnitPri
  * What `gbSeconds` of on-demand duration cost from `monthToDateGbSeconds` on, split across the
  * month's tiers as every priced line splits them (splitAcrossTiers); null when there is no price.
  * The fleet page adds a day's place in its account's tiers to a function priced over its range
- * with this alone, where pricing each of 70,000 function-days whole took seconds.
+ * with this alone, where pricing each of 70,000 function-days whole took seconds. Each price is
+ * looked up once per architecture, region and day.
  */
-export function lambdaDurationUsd(
-  architecture: LambdaArchitecture,
-  at: Date,
-  region: string,
-  catalogue: PriceCatalogue,
-  gbSeconds: number,
-  monthToDateGbSeconds: number,
-): { usd: number; priceId: string } | null {
-  const entry = catalogue.find(lambdaMeters.duration(architecture), at, region);
-  if (!entry) return null;
-  let usd = 0;
-  if (gbSeconds > 0) {
-    for (const part of splitAcrossTiers(entry, gbSeconds, monthToDateGbSeconds)) {
-      usd += part.quantity * part.usdPerUnit;
+export class LambdaDurationPrices {
+  private readonly entries = new Map<string, PriceEntry | null>();
+
+  constructor(private readonly catalogue: PriceCatalogue) {}
+
+  usd(
+    architecture: LambdaArchitecture,
+    dayStartMs: number,
+    region: string,
+    gbSeconds: number,
+    monthToDateGbSeconds: number,
+  ): { usd: number; priceId: string } | null {
+    const key = `${architecture}|${region}|${dayStartMs}`;
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      entry =
+        this.catalogue.find(lambdaMeters.duration(architecture), new Date(dayStartMs), region) ??
+        null;
+      this.entries.set(key, entry);
     }
+    if (!entry) return null;
+    let usd = 0;
+    if (gbSeconds > 0) {
+      for (const part of splitAcrossTiers(entry, gbSeconds, monthToDateGbSeconds)) {
+        usd += part.quantity * part.usdPerUnit;
+      }
+    }
+    return { usd, priceId: entry.id };
   }
-  return { usd, priceId: entry.id };
 }

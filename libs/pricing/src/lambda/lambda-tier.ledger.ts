@@ -29,6 +29,8 @@ export class LambdaTierLedger {
   private readonly used = new Map<string, number>();
   /** The month each day seen starts in: one Date a day, not one a function-day. */
   private readonly months = new Map<number, number>();
+  private lastPlace: LambdaTierPlace | undefined;
+  private lastKey = '';
 
   constructor(private readonly grouping: LambdaTierGrouping = 'account') {}
 
@@ -45,6 +47,23 @@ export class LambdaTierLedger {
   }
 
   private keyOf(place: LambdaTierPlace): string {
+    // Places come in runs of one group and day (lambdaTierOrder): its key, made once a run.
+    const last = this.lastPlace;
+    if (
+      last &&
+      last.dayStartMs === place.dayStartMs &&
+      last.account === place.account &&
+      last.region === place.region &&
+      last.architecture === place.architecture
+    ) {
+      return this.lastKey;
+    }
+    this.lastPlace = { ...place };
+    this.lastKey = this.makeKey(place);
+    return this.lastKey;
+  }
+
+  private makeKey(place: LambdaTierPlace): string {
     let month = this.months.get(place.dayStartMs);
     if (month === undefined) {
       const day = new Date(place.dayStartMs);
