@@ -30,6 +30,34 @@ interface FleetRow {
   costUsd: number | null;
 }
 
+/**
+ * Stores a fleet's minute rows (straight into function_minutes), settings history and inventory
+ * configs, and builds the weekly report of `week` over them.
+ */
+async function storeAndReport(
+  fleetscope: RunningFleetscope,
+  rows: Record<string, unknown>[],
+  settings: Parameters<FunctionSettingsRepository['record']>[1],
+  configs: [string, Record<string, unknown>][],
+): Promise<WeeklyReport> {
+  await fleetscope.clickhouse.client.insert({
+    table: 'function_minutes',
+    format: 'JSONEachRow',
+    values: rows,
+  });
+  await fleetscope.app.get(FunctionSettingsRepository).record('api', settings);
+  for (const [functionId, config] of configs) {
+    const path = `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(functionId)}/config`;
+    expect((await post(path, config, {}, 'PUT')).status).toBe(200);
+  }
+  await fleetscope.flush();
+  const built = await post<WeeklyReport>(`${fleetscope.apiUrl}/api/reports/weekly`, {
+    week: week.label,
+  });
+  expect(built.status).toBe(200);
+  return built.body;
+}
+
 describe('the fleet page in the month duration tiers', () => {
   let fleetscope: RunningFleetscope;
   let report: WeeklyReport;
@@ -226,12 +254,7 @@ describe('the fleet page in the duration tiers, for every kind of Lambda functio
         billed_duration_sum_ms: 500,
       }),
     );
-    await fleetscope.clickhouse.client.insert({
-      table: 'function_minutes',
-      format: 'JSONEachRow',
-      values,
-    });
-    await fleetscope.app.get(FunctionSettingsRepository).record('api', [
+    const settings = [
       {
         functionId: id('warm'),
         observedAtMs: week.fromMs + DAY_MS,
@@ -245,7 +268,7 @@ describe('the fleet page in the duration tiers, for every kind of Lambda functio
         observedAtMs: week.fromMs + 2 * DAY_MS + HOUR_MS,
         memoryMb: 3008,
       },
-    ]);
+    ];
     const configs: [string, Record<string, unknown>][] = [
       ['big', { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 10240 }],
       ['aa-spanned', { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 2048 }],
@@ -254,16 +277,12 @@ describe('the fleet page in the duration tiers, for every kind of Lambda functio
       ['resized', { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 3008 }],
       ['snappy', { architecture: 'x86_64', runtime: 'python3.12', memoryMb: 1024 }],
     ];
-    for (const [name, config] of configs) {
-      const path = `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id(name))}/config`;
-      expect((await post(path, config, {}, 'PUT')).status).toBeLessThan(300);
-    }
-    await fleetscope.flush();
-    const built = await post<WeeklyReport>(`${fleetscope.apiUrl}/api/reports/weekly`, {
-      week: week.label,
-    });
-    expect(built.status).toBe(200);
-    report = built.body;
+    report = await storeAndReport(
+      fleetscope,
+      values,
+      settings,
+      configs.map(([name, config]) => [id(name), config]),
+    );
   }, 300_000);
 
   it.each(['aa-spanned', 'big', 'plain', 'warm', 'resized', 'snappy'])(
@@ -354,14 +373,9 @@ describe('the fleet page in the duration tiers, settings changed before the rang
         billed_duration_sum_ms: 500,
       },
     );
-    await fleetscope.clickhouse.client.insert({
-      table: 'function_minutes',
-      format: 'JSONEachRow',
-      values,
-    });
     const nov = (d: number) => week.fromMs + d * DAY_MS;
     const x86 = { architecture: 'x86_64', memoryMb: 10240 };
-    await fleetscope.app.get(FunctionSettingsRepository).record('api', [
+    const settings = [
       { functionId: fid(1, 'moved'), observedAtMs: nov(-28), ...x86 },
       { functionId: fid(1, 'moved'), observedAtMs: nov(-10), ...x86, architecture: 'arm64' },
       { functionId: fid(2, 'spanned'), observedAtMs: nov(-28), ...x86 },
@@ -370,7 +384,7 @@ describe('the fleet page in the duration tiers, settings changed before the rang
       { functionId: fid(4, 'spanned'), observedAtMs: nov(-10), ...x86, memoryMb: 128 },
       { functionId: fid(3, 'warm'), observedAtMs: nov(-28), ...x86, provisionedConcurrency: 1e7 },
       { functionId: fid(3, 'warm'), observedAtMs: nov(-10), ...x86, provisionedConcurrency: 0 },
-    ]);
+    ];
     const configs: [string, Record<string, unknown>][] = [
       [fid(1, 'moved'), { ...x86, architecture: 'arm64' }],
       [fid(2, 'spanned'), { ...x86, memoryMb: 128 }],
@@ -379,16 +393,12 @@ describe('the fleet page in the duration tiers, settings changed before the rang
       [fid(4, 'snappy'), { architecture: 'x86_64', memoryMb: 128, runtime: 'python3.12' }],
     ];
     for (const n of [1, 2, 3, 4]) configs.push([fid(n, 'big'), x86], [fid(n, 'checkout'), x86]);
-    for (const [functionId, config] of configs) {
-      const path = `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(functionId)}/config`;
-      expect((await post(path, { runtime: 'nodejs22.x', ...config }, {}, 'PUT')).status).toBe(200);
-    }
-    await fleetscope.flush();
-    const built = await post<WeeklyReport>(`${fleetscope.apiUrl}/api/reports/weekly`, {
-      week: week.label,
-    });
-    expect(built.status).toBe(200);
-    report = built.body;
+    report = await storeAndReport(
+      fleetscope,
+      values,
+      settings,
+      configs.map(([functionId, config]) => [functionId, { runtime: 'nodejs22.x', ...config }]),
+    );
   }, 300_000);
 
   it.each([
