@@ -447,18 +447,18 @@ export class FleetService {
     timelines: SettingsTimelines,
   ): Promise<DailyUsage[]> {
     if (ids.length === 0 || before.toMs <= before.fromMs) return [];
+    // Theirs only: reportDailyUsage adds a day of provisioned concurrency for every function with
+    // a level in the timelines, the whole fleet's.
+    const own = new Map<string, readonly SettingsSegment[]>();
+    for (const id of ids) {
+      const timeline = timelines.get(id);
+      if (timeline) own.set(id, timeline);
+    }
     const [stored, concurrency] = await Promise.all([
-      this.reports.dailyUsage(
-        before,
-        splitsOf(settingsSplits(timelines, configs), new Set(ids)),
-        ids,
-      ),
-      this.reports.dailyConcurrency(
-        before,
-        provisionedLambdaLevels(ids, configs, timelines, before),
-      ),
+      this.reports.dailyUsage(before, splitsOf(settingsSplits(own, configs), new Set(ids)), ids),
+      this.reports.dailyConcurrency(before, provisionedLambdaLevels(ids, configs, own, before)),
     ]);
-    return reportDailyUsage(stored, concurrency, configs, timelines, before);
+    return reportDailyUsage(stored, concurrency, configs, own, before);
   }
 }
 
