@@ -13,13 +13,14 @@ LEFT JOIN (
 
   SELECT functionId, dayStartMs, stretch,
     sum(least(c, ({levels:Array(Array(Float64))}[transform(functionId, {ids:Array(String)}, arrayEnumerate({ids:Array(String)}), 0)])[1 + stretch])) * 60000 AS busyUnderLevelMs,
-    countIf(c > 0) AS activeMinutes
+    countIf(c > 0 OR n > 0) AS activeMinutes
   FROM (
     SELECT function_id AS functionId,
            toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
-           arrayCount(b -> b < toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60)), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch, c
+           arrayCount(b -> b < toUnixTimestamp(multiIf(minute >= {hourFrom:DateTime} AND minute < {hourTo:DateTime}, toStartOfHour(minute) + 3600, minute >= {fiveFrom:DateTime} AND minute < {fiveTo:DateTime}, toStartOfFiveMinutes(minute) + 300, minute + 60)), {splitAt:Array(Array(UInt32))}[transform(function_id, {splitIds:Array(String)}, arrayEnumerate({splitIds:Array(String)}), 0)]) AS stretch, c, n
     FROM (
       SELECT function_id, minute, sum(duration_sum_ms) OVER w / 60000 AS c,
+             sum(invocations) OVER w AS n,
              row_number() OVER w AS rn
       FROM (SELECT * FROM function_minutes
 WHERE minute >= {from:DateTime} AND minute < {to:DateTime} AND function_id IN {ids:Array(String)})

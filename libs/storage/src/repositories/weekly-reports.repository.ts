@@ -187,11 +187,13 @@ export class WeeklyReportsRepository {
 
   /**
    * Per day and stretch, the time the named functions ran under the stretch's level (provisioned
-   * concurrency in force then) and their minutes with traffic, from per-minute concurrency
-   * c = busy ms / 60,000 (Little's law). One row per function-minute by a window over the rows'
-   * own order, as AnalysisInputsRepository.concurrencyProfiles() takes them: a GROUP BY
-   * function_id, minute built a hash table of every minute (220 against 125 ms for the 840,000
-   * minutes of 500 functions over 7 days).
+   * concurrency in force then), from per-minute concurrency c = busy ms / 60,000 (Little's law),
+   * and their minutes with traffic: with invocations or busy time, since a Knative queue-proxy may
+   * push request counts without latencies and a min-scale-0 pod still ran in those minutes. One
+   * row per function-minute by a window over the rows' own order, as
+   * AnalysisInputsRepository.concurrencyProfiles() takes them: a GROUP BY function_id, minute
+   * built a hash table of every minute (220 against 125 ms for the 840,000 minutes of 500
+   * functions over 7 days).
    */
   async dailyConcurrency(
     range: { fromMs: number; toMs: number },
@@ -216,13 +218,14 @@ export class WeeklyReportsRepository {
       `
       SELECT functionId, dayStartMs, stretch,
         sum(least(c, ({levels:Array(Array(Float64))}[transform(functionId, {ids:Array(String)}, arrayEnumerate({ids:Array(String)}), 0)])[1 + stretch])) * 60000 AS busyUnderLevelMs,
-        countIf(c > 0) AS activeMinutes
+        countIf(c > 0 OR n > 0) AS activeMinutes
       FROM (
         SELECT function_id AS functionId,
                toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
-               ${STRETCH} AS stretch, c
+               ${STRETCH} AS stretch, c, n
         FROM (
           SELECT function_id, minute, sum(duration_sum_ms) OVER w / 60000 AS c,
+                 sum(invocations) OVER w AS n,
                  row_number() OVER w AS rn
           FROM (${rows})
           WINDOW w AS (PARTITION BY function_id, minute)
