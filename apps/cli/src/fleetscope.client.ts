@@ -14,14 +14,24 @@ export interface FleetscopeEndpoints {
 export const DEFAULT_API_URL = 'http://127.0.0.1:8080';
 export const DEFAULT_INGEST_URL = 'http://127.0.0.1:4318';
 
-/** `--url` (or FLEETSCOPE_URL) names the API; `--ingest-url` (or FLEETSCOPE_INGEST_URL) the collector. */
+/**
+ * `--url` (or FLEETSCOPE_URL) names the API; `--ingest-url` (or FLEETSCOPE_INGEST_URL) the
+ * collector. Each must be an http(s) URL: fetch refuses `127.0.0.1:8080` as ERR_INVALID_URL, which
+ * read as a server that is not running rather than a URL written without its scheme.
+ */
 export function endpointsFrom(
   options: { url?: string; ingestUrl?: string },
   env: NodeJS.ProcessEnv = process.env,
 ): FleetscopeEndpoints {
   return {
-    apiUrl: trimSlash(options.url ?? env.FLEETSCOPE_URL ?? DEFAULT_API_URL),
-    ingestUrl: trimSlash(options.ingestUrl ?? env.FLEETSCOPE_INGEST_URL ?? DEFAULT_INGEST_URL),
+    apiUrl:
+      httpUrl(options.url, '--url') ??
+      httpUrl(env.FLEETSCOPE_URL || undefined, 'FLEETSCOPE_URL') ??
+      DEFAULT_API_URL,
+    ingestUrl:
+      httpUrl(options.ingestUrl, '--ingest-url') ??
+      httpUrl(env.FLEETSCOPE_INGEST_URL || undefined, 'FLEETSCOPE_INGEST_URL') ??
+      DEFAULT_INGEST_URL,
     apiToken: env.FLEETSCOPE_API_TOKEN || undefined,
     ingestToken: env.FLEETSCOPE_INGEST_TOKEN || undefined,
   };
@@ -65,16 +75,8 @@ export async function apiRequest<T>(
   }
   const text = await response.text();
   if (!response.ok) {
-    let message = text;
-    try {
-      const parsed = JSON.parse(text) as { message?: unknown };
-      if (typeof parsed.message === 'string') message = parsed.message;
-      else if (Array.isArray(parsed.message)) message = parsed.message.join('; ');
-    } catch {
-      // not JSON: keep the text as it came
-    }
     throw new FleetscopeRequestError(
-      `${method} ${path} answered ${response.status}: ${message}`,
+      `${method} ${path} answered ${response.status}: ${jsonErrorMessage(text) ?? text}`,
       response.status,
     );
   }
@@ -90,6 +92,39 @@ export async function apiRequest<T>(
   }
 }
 
-function trimSlash(url: string): string {
+/**
+ * What a JSON error body says: its `message` (Nest's, the collector's, a google.rpc.Status in
+ * JSON), else its `error`; null when the body is not JSON or says neither.
+ */
+export function jsonErrorMessage(text: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { message, error } = parsed as { message?: unknown; error?: unknown };
+  if (typeof message === 'string' && message) return message;
+  if (Array.isArray(message) && message.length > 0) return message.join('; ');
+  if (typeof error === 'string' && error) return error;
+  return null;
+}
+
+/** The URL without trailing slashes, undefined when not given; one that is not http(s) throws. */
+function httpUrl(url: string | undefined, from: string): string | undefined {
+  if (url === undefined) return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // not a URL at all: said below
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    const hint = url && !url.includes('://') ? `: write http://${url}` : '';
+    throw new FleetscopeRequestError(
+      `${from} is ${JSON.stringify(url)}, which is not an http(s) URL${hint}`,
+    );
+  }
   return url.replace(/\/+$/, '');
 }

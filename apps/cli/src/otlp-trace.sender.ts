@@ -4,7 +4,11 @@ import {
   encodeTraceRequestProtobuf,
   type OtlpTraceRequest,
 } from '@fleetscope/otlp';
-import { FleetscopeRequestError, type FleetscopeEndpoints } from './fleetscope.client';
+import {
+  FleetscopeRequestError,
+  jsonErrorMessage,
+  type FleetscopeEndpoints,
+} from './fleetscope.client';
 
 /** Give up on a collector that keeps answering "retry later" after this long. */
 const RETRY_BUDGET_MS = 120_000;
@@ -64,16 +68,26 @@ export class OtlpTraceSender {
         await sleep(Number.isFinite(after) && after > 0 ? after * 1000 : 1000);
         continue;
       }
-      let message = `HTTP ${response.status}`;
-      try {
-        message = decodeStatusProtobuf(bytes).message || message;
-      } catch {
-        // not a Status message: keep the status line
-      }
       throw new FleetscopeRequestError(
-        `POST /v1/traces answered ${response.status}: ${message}`,
+        `POST /v1/traces answered ${response.status}: ${errorMessageOf(bytes) ?? `HTTP ${response.status}`}`,
         response.status,
       );
     }
+  }
+}
+
+/**
+ * What a refusal said: the collector answers a protobuf request with a protobuf google.rpc.Status;
+ * the dashboard's port, sent telemetry by mistake, says where the collector is in JSON. JSON is
+ * tried first: a JSON body may decode as protobuf into nothing useful.
+ */
+function errorMessageOf(bytes: Uint8Array): string | null {
+  const text = new TextDecoder().decode(bytes);
+  const said = jsonErrorMessage(text);
+  if (said) return said;
+  try {
+    return decodeStatusProtobuf(bytes).message || null;
+  } catch {
+    return null;
   }
 }

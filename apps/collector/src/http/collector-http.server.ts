@@ -15,7 +15,7 @@ import {
   secretMatches,
   type Config,
 } from '@fleetscope/config';
-import { endKeepAliveOnClose, originRefusal } from '@fleetscope/server';
+import { collectorWrongPortRefusal, endKeepAliveOnClose, originRefusal } from '@fleetscope/server';
 import { firehoseErrorResponse, firehoseStatus } from '@fleetscope/ingest';
 import { RPC_CODE } from '@fleetscope/otlp';
 import { otlpEncodingOf, sendOtlpStatus } from '../otlp/otlp-status.reply';
@@ -128,6 +128,16 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
     this.app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
     this.app.get('/metrics', async (_request, reply) => {
       await reply.type('text/plain; version=0.0.4').send(this.metrics.render());
+    });
+    // Before the token and origin checks and before the body is read: a request meant for the
+    // dashboard or its API (`fleetscope replay --url` naming this port) is told where that is,
+    // not that it lacks the ingest token or that no ingest route has that name.
+    this.app.addHook('onRequest', async (request, reply) => {
+      const misdirected = collectorWrongPortRefusal(request.url, config);
+      if (!misdirected) return;
+      this.metrics.request('other', 404);
+      await reply.status(404).type('application/json').send({ code: 404, message: misdirected });
+      return reply;
     });
     this.app.addHook('onRequest', async (request, reply) => this.authorise(request, reply));
     endKeepAliveOnClose(this.app);
