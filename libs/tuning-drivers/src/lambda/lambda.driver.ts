@@ -23,6 +23,7 @@ import {
   FunctionGoneError,
   LeftoversError,
   NothingChangedError,
+  PlatformUnavailableError,
   eventText,
   type RestoreReport,
   type Candidate,
@@ -54,6 +55,27 @@ export const versionMarker = (jobId: string) => `${MARKER_PREFIX}${jobId}`;
 export const aliasPrefix = (jobId: string) => `fst-${jobId}-`;
 export const aliasName = (jobId: string, c: Candidate) =>
   `${aliasPrefix(jobId)}${c.architecture}-${c.memoryMb}`;
+
+/**
+ * The AWS SDK found no credentials (its CredentialsProviderError) or no region (a plain Error,
+ * "Region is missing"): Lambda was never asked, so nothing is known of the function, and the
+ * message says what to set. Else `error` as asPlatformError() takes it.
+ */
+function asLambdaCallError(error: unknown): unknown {
+  const e = error as { name?: unknown; message?: unknown } | null;
+  const message = typeof e?.message === 'string' ? e.message : String(error);
+  const unconfigured =
+    e?.name === 'CredentialsProviderError'
+      ? 'no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, ' +
+        'or run Fleetscope with a role that provides them'
+      : message.includes('Region is missing')
+        ? 'no AWS region: set AWS_REGION, or name the function by its ARN, which carries its region'
+        : undefined;
+  if (unconfigured === undefined) return asPlatformError(error);
+  return new PlatformUnavailableError(`${unconfigured} (${message})`, 'unreachable', {
+    cause: error,
+  });
+}
 
 interface LambdaDetails {
   functionName: string;
@@ -193,7 +215,7 @@ export class LambdaTuningDriver implements TuningDriver {
     const got = await client
       .send(new GetFunctionCommand({ FunctionName: target.function }))
       .catch((error: unknown) => {
-        throw asPlatformError(error);
+        throw asLambdaCallError(error);
       });
     const c = got.Configuration;
     if (!c?.FunctionArn || !c.MemorySize) throw new Error('GetFunction returned no configuration');
