@@ -24,7 +24,8 @@ const NAME = /^[A-Za-z0-9_.:-]{1,253}$/;
  * - `POST /ingest/openfaas/watchdog-logs?function=&namespace=&gateway=&instance=` of-watchdog
  *   request lines of one function's pod → invocations;
  * - `POST /ingest/knative/metrics?cluster=&target=` a Prometheus text scrape pushed by a sidecar,
- *   diffed against the previous push of the same target like a scrape.
+ *   diffed against the previous push of the same target (without one, of the same pod) like a
+ *   scrape.
  * Bodies are plain text (gzip/deflate accepted), bounded like every ingest body.
  */
 @Injectable()
@@ -132,8 +133,9 @@ export class PlatformIngestRoutes implements CollectorRoutes {
         `target "${query.target.slice(0, 64)}" may hold only letters, digits and _ . : - (at most 253)`,
       );
     }
-    // Each pusher keeps its own previous scrape; without ?target the sender's address tells them apart.
-    const target = `push:${query.target || request.ip}`;
+    // A named target keeps its own previous scrape. Without one, each pod does (KnativeScrape.sender):
+    // pods behind a proxy share its address, and all pods' pushes take their times from one clock.
+    const target = query.target ? `push:${query.target}` : 'push';
     const timeMs = this.differs.timeFor(`knative ${cluster} ${target}`);
     const result = this.differs.knative.ingest({
       cluster,
@@ -141,6 +143,7 @@ export class PlatformIngestRoutes implements CollectorRoutes {
       timeMs,
       text,
       fromZero: query['from-zero'] === 'true',
+      sender: query.target ? undefined : request.ip,
     });
     if (result.parseErrorCount > 0) {
       this.handler.metrics.rejected(signal, 'bad_line', result.parseErrorCount);

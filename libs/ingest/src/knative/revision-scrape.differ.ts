@@ -81,6 +81,12 @@ export interface KnativeScrape {
   text: string;
   /** Count the first scrape of this target from zero (e.g. a queue-proxy pod that just started). */
   fromZero?: boolean;
+  /**
+   * Pushed without naming a target: the sender's address. Each pod (its `pod_name` label) then
+   * keeps its own previous scrape, because an address is not a pod's: behind a proxy every pod
+   * pushes from the proxy's. Series that name no pod are the address's.
+   */
+  sender?: string;
 }
 
 interface PodObservation {
@@ -172,6 +178,10 @@ export class KnativeScrapeDiffer {
         ...scrape,
         target: targetKey(scrape),
         describe: `${scrape.cluster}/${target}`,
+        exporterOf:
+          scrape.sender === undefined
+            ? undefined
+            : (labels) => (labels.pod_name ? `pod:${labels.pod_name}` : `sender:${scrape.sender}`),
       },
       'knative',
       {
@@ -198,11 +208,9 @@ export class KnativeScrapeDiffer {
           }
           return gauges;
         },
-        baseline: () => this.recordPods(scrape.timeMs, podReadings),
-        interval: (step, snapshot, totals) => {
-          this.readInterval(scrape, step, snapshot, totals, podReadings);
-          this.recordPods(scrape.timeMs, podReadings);
-        },
+        interval: (step, snapshot, totals) =>
+          this.readInterval(scrape, step, snapshot, totals, podReadings),
+        done: () => this.recordPods(scrape.timeMs, podReadings),
       },
     );
   }

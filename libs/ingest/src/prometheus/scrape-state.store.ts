@@ -90,6 +90,14 @@ interface TargetState extends ScrapeState {
   previous?: ScrapeState;
 }
 
+/**
+ * The key one exporter's previous scrape is kept under when the scrapes of `target` come from
+ * several exporters, each pushing only its own series (queue-proxy sidecars behind one proxy).
+ */
+export function exporterTarget(target: string, exporter: string): string {
+  return `${target}\u0000${exporter}`;
+}
+
 /** Missing series remembered per target at least; more when a scrape holds more series. */
 const MIN_VANISHED = 1_000;
 
@@ -170,16 +178,30 @@ export class ScrapeStateStore {
     };
   }
 
+  /** The time of the latest scrape kept for `target`. */
+  latestMs(target: string): number | undefined {
+    return this.targets.get(target)?.timeMs;
+  }
+
   forget(target: string): void {
     this.targets.delete(target);
   }
 
   /**
    * Takes back the scrape of `target` at `timeMs` when its rows could not be stored, so the next
-   * scrape is diffed against the one before and the interval is not lost. Does nothing when a
-   * later scrape has been recorded since.
+   * scrape is diffed against the one before and the interval is not lost, and that of each of
+   * its exporters (exporterTarget). Does nothing for a key with a later scrape recorded since.
    */
   undo(target: string, timeMs: number): void {
+    this.undoOne(target, timeMs);
+    // Only a failed store gets here, so a walk over the kept targets is cheap enough.
+    const prefix = exporterTarget(target, '');
+    for (const [key] of this.targets.entries()) {
+      if (key.startsWith(prefix)) this.undoOne(key, timeMs);
+    }
+  }
+
+  private undoOne(target: string, timeMs: number): void {
     const current = this.targets.get(target);
     if (current?.timeMs !== timeMs) return;
     if (current.previous) this.targets.restore(target, current.previous);

@@ -1,8 +1,9 @@
 import type { FunctionMinuteRow, MetricPointRow } from '@fleetscope/model';
 import type { IntervalTotals } from './interval-rows';
 import { emptyIntervalTotals, spreadOverMinutes } from './interval-rows';
+import type { PrometheusLabels } from './exposition.types';
 import type { ScrapeIngestResult, ScrapeStateStore } from './scrape-state.store';
-import { parseScrape } from './scrape-state.store';
+import { exporterTarget, parseScrape } from './scrape-state.store';
 import type { ScrapeSelection, ScrapeSnapshot } from './scrape-snapshot';
 import { takeSnapshot } from './scrape-snapshot';
 import type { SnapshotDiff } from './scrape-delta';
@@ -12,14 +13,17 @@ export interface ScrapeReading {
   selection: ScrapeSelection;
   /** The scrape's gauges as metric points tied to their function. */
   gauges(snapshot: ScrapeSnapshot): MetricPointRow[];
-  /** Called on a baseline scrape (no interval yet). */
-  baseline?(): void;
-  /** Adds the interval's counter and histogram increases to the totals of their functions. */
+  /**
+   * Adds the interval's counter and histogram increases to the totals of their functions; called
+   * once for each exporter of the scrape that has an interval (`snapshot` is the whole scrape).
+   */
   interval(
     step: { startMs: number; diff: SnapshotDiff },
     snapshot: ScrapeSnapshot,
     totals: IntervalTotalsByKey,
   ): void;
+  /** Called once the scrape is diffed, baseline or interval. */
+  done?(): void;
 }
 
 /** The totals of each function (or revision) of one interval, made on first use. */
@@ -46,10 +50,24 @@ export class IntervalTotalsByKey {
  * The skeleton every scrape differ shares: parse and check the scrape, keep its snapshot as the
  * target's latest, refuse one older than the previous, read the gauges, and on an interval spread
  * the increases the platform reads over the minutes of (previous scrape, this one].
+ *
+ * Counters are cumulative, so an exporter's first scrape is its baseline (counted from zero only
+ * with `fromZero`: its counters began at zero), and a series new in a later scrape of an exporter
+ * began at zero since the one before (a new pod of a federation, a first 503). Scrapes of one
+ * target come from one exporter, unless `exporterOf` names each series' exporter: then each
+ * keeps its own previous scrape (exporterTarget), so a pod pushing for the first time through an
+ * address others push from is a baseline, not its whole history added as new.
  */
 export function diffScrape(
   store: ScrapeStateStore,
-  scrape: { target: string; describe: string; timeMs: number; text: string; fromZero?: boolean },
+  scrape: {
+    target: string;
+    describe: string;
+    timeMs: number;
+    text: string;
+    fromZero?: boolean;
+    exporterOf?: (labels: PrometheusLabels) => string;
+  },
   source: FunctionMinuteRow['source'],
   reading: ScrapeReading,
 ): ScrapeIngestResult {
@@ -57,34 +75,66 @@ export function diffScrape(
   if (!input.ok) return input;
   const { parsed, errors } = input;
   const snapshot = takeSnapshot(parsed, reading.selection);
-  const step = store.advance(scrape.target, snapshot, scrape.timeMs, scrape.fromZero === true);
-  if (step.kind === 'out_of_order') {
-    return {
-      ok: false,
-      reason: 'out_of_order',
-      message: `scrape at ${scrape.timeMs} is not after the previous one (${step.previousMs}) of ${scrape.describe}`,
-      ...errors,
-    };
+  const parts = byExporter(scrape.target, snapshot, scrape.exporterOf);
+  // Checked before any is kept, so a refused scrape leaves every exporter as it was.
+  for (const target of parts.keys()) {
+    const previousMs = store.latestMs(target);
+    if (previousMs !== undefined && scrape.timeMs <= previousMs) {
+      return {
+        ok: false,
+        reason: 'out_of_order',
+        message: `scrape at ${scrape.timeMs} is not after the previous one (${previousMs}) of ${scrape.describe}`,
+        ...errors,
+      };
+    }
   }
-  const base = {
-    ok: true as const,
+  const gauges = reading.gauges(snapshot);
+  const rows: FunctionMinuteRow[] = [];
+  let startMs: number | undefined;
+  let counterResets = 0;
+  for (const [target, part] of parts) {
+    const step = store.advance(target, part, scrape.timeMs, scrape.fromZero === true);
+    if (step.kind !== 'interval') continue;
+    const totals = new IntervalTotalsByKey(source);
+    reading.interval(step, snapshot, totals);
+    for (const t of totals.values())
+      rows.push(...spreadOverMinutes(t, step.startMs, scrape.timeMs));
+    startMs = Math.min(startMs ?? step.startMs, step.startMs);
+    counterResets += step.diff.resets;
+  }
+  reading.done?.();
+  return {
+    ok: true,
+    kind: startMs === undefined ? 'baseline' : 'interval',
+    startMs: startMs ?? scrape.timeMs,
     endMs: scrape.timeMs,
-    gauges: reading.gauges(snapshot),
+    rows,
+    gauges,
+    counterResets,
     ...errors,
   };
-  if (step.kind === 'baseline') {
-    reading.baseline?.();
-    return { ...base, kind: 'baseline', startMs: scrape.timeMs, rows: [], counterResets: 0 };
-  }
-  const totals = new IntervalTotalsByKey(source);
-  reading.interval(step, snapshot, totals);
-  const rows = [];
-  for (const t of totals.values()) rows.push(...spreadOverMinutes(t, step.startMs, scrape.timeMs));
-  return {
-    ...base,
-    kind: 'interval',
-    startMs: step.startMs,
-    rows,
-    counterResets: step.diff.resets,
+}
+
+/** The scrape's counters and histograms by the key each exporter's previous scrape is kept under. */
+function byExporter(
+  target: string,
+  snapshot: ScrapeSnapshot,
+  exporterOf: ((labels: PrometheusLabels) => string) | undefined,
+): Map<string, ScrapeSnapshot> {
+  const parts = new Map<string, ScrapeSnapshot>();
+  if (exporterOf === undefined) return parts.set(target, snapshot);
+  const partOf = (labels: PrometheusLabels): ScrapeSnapshot => {
+    const key = exporterTarget(target, exporterOf(labels));
+    let part = parts.get(key);
+    if (part === undefined) {
+      part = { counters: new Map(), histograms: new Map(), gauges: [] };
+      parts.set(key, part);
+    }
+    return part;
   };
+  for (const [key, c] of snapshot.counters) partOf(c.labels).counters.set(key, c);
+  for (const [key, h] of snapshot.histograms) partOf(h.labels).histograms.set(key, h);
+  // Gauges only: nothing to diff, but the target's scrape is still kept in order.
+  if (parts.size === 0) parts.set(target, snapshot);
+  return parts;
 }
