@@ -7,8 +7,6 @@ import {
   firehoseStatus,
   firehoseSuccessResponse,
   parseFirehoseRequest,
-  type IngestRejectReason,
-  type IngestResult,
 } from '@fleetscope/ingest';
 import type { CollectorRoutes } from '../http/collector-http.server';
 import { IngestPipeline } from '../http/ingest.pipeline';
@@ -104,14 +102,8 @@ export class FirehoseRoutes implements CollectorRoutes {
         ...target,
       }),
     );
-    // Nothing to store and a record refused: the delivery is refused (400), which Firehose retries
-    // and then backs up to the stream's S3 error bucket; a 200 would drop the records for good
-    // (README: a request with nothing left gets 400).
-    if (!result.failure && result.rejected > 0 && nothingToStore(result))
-      result.failure = {
-        reason: firstReason(result.rejectedByReason),
-        message: `no record could be stored: ${result.errors.join('; ')}`,
-      };
+    // Every record refused: handler.store() refuses the delivery (400), which Firehose retries and
+    // then backs up to the stream's S3 error bucket.
     const requestId = headerId || result.requestId;
     const key = requestId ? `firehose:${requestId}` : IngestPipeline.keyOf(signal, body);
     if (this.handler.isKnown(key)) {
@@ -131,18 +123,6 @@ type FirehoseTarget = {
   headerId: string;
   identityError?: string;
 } & Partial<LambdaTarget>;
-
-function nothingToStore(result: IngestResult): boolean {
-  return (
-    result.invocations.length === 0 &&
-    result.logs.length === 0 &&
-    (result.arrivalTimed?.length ?? 0) === 0
-  );
-}
-
-function firstReason(byReason: IngestResult['rejectedByReason']): IngestRejectReason {
-  return (Object.keys(byReason) as IngestRejectReason[])[0] ?? 'invalid_shape';
-}
 
 /** `arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME`: the stream's region is the logs' region. */
 function regionFromArn(arn: string): string | undefined {

@@ -4,6 +4,7 @@ import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import {
   LambdaLogStreamAssemblerPool,
   SandboxInitGate,
+  type IngestRejectReason,
   type IngestResult,
 } from '@fleetscope/ingest';
 import { BodyError, decodeBody } from '../http/request-body';
@@ -42,6 +43,21 @@ type Decoded = Pick<IngestResult, 'rejected' | 'errors' | 'configHints' | 'failu
   invocations: number;
   logs: number;
 };
+
+/**
+ * A request whose every item was refused and that leaves nothing to store (no row, no function
+ * setting) is refused as a whole, naming why (README: a request with nothing left gets 400):
+ * answered 200, its sender would take it as stored and drop it (Firehose without its S3 backup).
+ * A request of nothing but empty or control messages refused nothing, and stays 200.
+ */
+function nothingLeft(result: IngestResult): IngestResult['failure'] {
+  const stored = result.invocations.length + result.logs.length + result.configHints.length;
+  if (stored > 0 || result.rejected === 0) return undefined;
+  return {
+    reason: (Object.keys(result.rejectedByReason) as IngestRejectReason[])[0] ?? 'invalid_shape',
+    message: `no item could be stored: ${result.errors.join('; ')}`,
+  };
+}
 
 function decoded(result: IngestResult): Decoded {
   return {
@@ -105,9 +121,9 @@ export class PlatformIngestHandler {
   }
 
   /**
-   * Stores what a parser produced: 400 when the body as a whole was unusable, 200 otherwise
-   * (rejected items are counted, the good ones kept), 429/503 + Retry-After when the sender
-   * should come back later. The route shapes the answer.
+   * Stores what a parser produced: 400 when the body as a whole was unusable or every item of it
+   * was refused (nothingLeft()), 200 otherwise (rejected items are counted, the good ones kept),
+   * 429/503 + Retry-After when the sender should come back later. The route shapes the answer.
    *
    * Not async: what waits for the rows to be stored holds only their counts (decoded()), so that
    * the decoded rows die once encoded (see IngestPipeline.store()).
@@ -123,6 +139,7 @@ export class PlatformIngestHandler {
      */
     notStored?: () => void,
   ): Promise<StoreAnswer> {
+    result.failure ??= nothingLeft(result);
     // A redelivery's rejections were counted when it was first sent.
     if (!this.isKnown(key)) {
       for (const [reason, count] of Object.entries(result.rejectedByReason)) {
