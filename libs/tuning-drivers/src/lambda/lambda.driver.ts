@@ -57,24 +57,54 @@ export const aliasName = (jobId: string, c: Candidate) =>
   `${aliasPrefix(jobId)}${c.architecture}-${c.memoryMb}`;
 
 /**
- * The AWS SDK found no credentials (its CredentialsProviderError) or no region (a plain Error,
- * "Region is missing"): Lambda was never asked, so nothing is known of the function, and the
- * message says what to set. Else `error` as asPlatformError() takes it.
+ * Error names AWS gives (403) a request signed with credentials it does not accept: a key it does
+ * not know, a wrong secret, an expired session token.
+ */
+const CREDENTIALS_REFUSED = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'ExpiredTokenException',
+]);
+
+/**
+ * Why Lambda could not be asked about the function, and what to set or grant: the AWS SDK found
+ * no credentials (its CredentialsProviderError) or no region (a plain Error, "Region is
+ * missing"), or AWS refused the caller (403: it checks the caller before it looks for the
+ * function). Nothing is known of the function then; undefined for any other error.
+ */
+function notAsked(error: unknown, message: string): string | undefined {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'CredentialsProviderError')
+    return (
+      'no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, ' +
+      'or run Fleetscope with a role that provides them'
+    );
+  if (message.includes('Region is missing'))
+    return 'no AWS region: set AWS_REGION, or name the function by its ARN, which carries its region';
+  if (typeof name === 'string' && CREDENTIALS_REFUSED.has(name))
+    return (
+      'AWS refused the credentials: check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ' +
+      '(and AWS_SESSION_TOKEN for temporary ones), or AWS_PROFILE'
+    );
+  if (isAccessDenied(error))
+    return (
+      'permission lambda:GetFunction is missing: grant it on the function to the role or user ' +
+      'Fleetscope runs as'
+    );
+  return undefined;
+}
+
+/**
+ * A failed GetFunction as snapshot() throws it: Lambda not asked (notAsked()) is a
+ * PlatformUnavailableError naming what to set or grant, with the SDK's words; else `error` as
+ * asPlatformError() takes it.
  */
 function asLambdaCallError(error: unknown): unknown {
-  const e = error as { name?: unknown; message?: unknown } | null;
-  const message = typeof e?.message === 'string' ? e.message : String(error);
-  const unconfigured =
-    e?.name === 'CredentialsProviderError'
-      ? 'no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, ' +
-        'or run Fleetscope with a role that provides them'
-      : message.includes('Region is missing')
-        ? 'no AWS region: set AWS_REGION, or name the function by its ARN, which carries its region'
-        : undefined;
-  if (unconfigured === undefined) return asPlatformError(error);
-  return new PlatformUnavailableError(`${unconfigured} (${message})`, 'unreachable', {
-    cause: error,
-  });
+  const text = (error as { message?: unknown } | null)?.message;
+  const message = typeof text === 'string' ? text : String(error);
+  const why = notAsked(error, message);
+  if (why === undefined) return asPlatformError(error);
+  return new PlatformUnavailableError(`${why} (${message})`, 'unreachable', { cause: error });
 }
 
 interface LambdaDetails {
