@@ -345,3 +345,41 @@ describe(KnativeScrapeDiffer.name, () => {
     });
   });
 });
+
+describe('cold starts of a push without target from two activator pods, taken back', () => {
+  const L =
+    'configuration_name="hello",namespace_name="default",revision_name="hello-00001",service_name="hello"';
+  const activator = (pod: string, n: number) => {
+    const l = `${L},container_name="activator",pod_name="${pod}",response_code="200",response_code_class="2xx"`;
+    return (
+      `activator_request_count{${l}} ${n}\n` +
+      `activator_request_latencies_bucket{${l},le="5000"} ${n}\n` +
+      `activator_request_latencies_bucket{${l},le="+Inf"} ${n}\n` +
+      `activator_request_latencies_sum{${l}} ${n * 3000}\n` +
+      `activator_request_latencies_count{${l}} ${n}\n`
+    );
+  };
+  const push = (pods: number, requests: number) =>
+    `# TYPE autoscaler_actual_pods gauge\nautoscaler_actual_pods{${L}} ${pods}\n` +
+    '# TYPE activator_request_count counter\n# TYPE activator_request_latencies histogram\n' +
+    activator('activator-1', requests) +
+    activator('activator-2', requests);
+
+  it.each([
+    ['named target', undefined],
+    ['each pod its own baseline', '10.0.0.9'],
+  ])('counts both cold starts again in the retry of an undone push (%s)', (_, sender) => {
+    const differ = new KnativeScrapeDiffer();
+    const coldStarts = (timeMs: number, text: string) => {
+      const result = differ.ingest({ cluster: 'c', target: 'push', sender, timeMs, text });
+      if (!result.ok) throw new Error(result.message);
+      return result.rows.reduce((sum, row) => sum + row.coldStarts, 0);
+    };
+    expect(coldStarts(t0, push(0, 0))).toBe(0);
+    // Scaled 0 → 2, one request through each activator pod: each pod is a cold start.
+    expect(coldStarts(t0 + 60_000, push(2, 1))).toBe(2);
+    // Not stored: the retry, with the same counts, claims both pods again (the last pod only: 1).
+    differ.undo({ cluster: 'c', target: 'push', timeMs: t0 + 60_000 });
+    expect(coldStarts(t0 + 120_000, push(2, 1))).toBe(2);
+  });
+});

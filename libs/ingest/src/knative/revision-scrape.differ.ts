@@ -84,7 +84,9 @@ export interface KnativeScrape {
   /**
    * Pushed without naming a target: the sender's address. Each pod (its `pod_name` label) then
    * keeps its own previous scrape, because an address is not a pod's: behind a proxy every pod
-   * pushes from the proxy's. Series that name no pod are the address's.
+   * pushes from the proxy's. Series that name no pod are the address's. A pod's first push is its
+   * baseline during the warm-up after the cluster's pushes start, and counts from zero after it
+   * (diffScrape).
    */
   sender?: string;
 }
@@ -181,7 +183,10 @@ export class KnativeScrapeDiffer {
         exporterOf:
           scrape.sender === undefined
             ? undefined
-            : (labels) => (labels.pod_name ? `pod:${labels.pod_name}` : `sender:${scrape.sender}`),
+            : (labels) =>
+                labels.pod_name
+                  ? { id: `pod:${labels.pod_name}`, ephemeral: true }
+                  : { id: `sender:${scrape.sender}`, ephemeral: false },
       },
       'knative',
       {
@@ -350,12 +355,16 @@ export class KnativeScrapeDiffer {
         pods: (claim?.run === lastRun ? claim.pods : 0) + onLast,
         target: traffic.target,
         timeMs: endMs,
-        before: claim && {
-          run: claim.run,
-          pods: claim.pods,
-          target: claim.target,
-          timeMs: claim.timeMs,
-        },
+        // An earlier exporter of this same scrape may have claimed already: undo goes back past it.
+        before:
+          claim?.target === traffic.target && claim.timeMs === endMs
+            ? claim.before
+            : claim && {
+                run: claim.run,
+                pods: claim.pods,
+                target: claim.target,
+                timeMs: claim.timeMs,
+              },
       };
     }
     return coldStarts;

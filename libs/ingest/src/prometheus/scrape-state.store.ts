@@ -107,6 +107,8 @@ const MIN_VANISHED = 1_000;
  */
 export class ScrapeStateStore {
   private readonly targets: RecentMap<string, TargetState>;
+  /** Scrapes whose exporters keep their own states (exporterTarget): when each was first seen. */
+  private readonly streams: RecentMap<string, { sinceMs: number; latestMs: number }>;
 
   /**
    * `rememberVanished`: diff a series missing from the previous scrape against its last value
@@ -121,6 +123,23 @@ export class ScrapeStateStore {
     private readonly rememberVanished = true,
   ) {
     this.targets = new RecentMap(maxTargets);
+    this.streams = new RecentMap(maxTargets);
+  }
+
+  /**
+   * Records a scrape of `target`, whose exporters keep their own states, at `timeMs`, and says
+   * whether it falls in the warm-up: within maxIntervalMs of the first scrape since the target was
+   * first seen or last silent longer than that. Every exporter that was running when watching
+   * began has sent a scrape by then, so one first seen later has just started (see diffScrape).
+   */
+  warmingUp(target: string, timeMs: number): boolean {
+    const stream = this.streams.get(target);
+    const sinceMs =
+      stream === undefined || timeMs - stream.latestMs > this.maxIntervalMs
+        ? timeMs
+        : stream.sinceMs;
+    this.streams.set(target, { sinceMs, latestMs: Math.max(timeMs, stream?.latestMs ?? 0) });
+    return timeMs - sinceMs <= this.maxIntervalMs;
   }
 
   /**
@@ -185,6 +204,7 @@ export class ScrapeStateStore {
 
   forget(target: string): void {
     this.targets.delete(target);
+    this.streams.delete(target);
   }
 
   /**

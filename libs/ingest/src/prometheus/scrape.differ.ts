@@ -56,7 +56,11 @@ export class IntervalTotalsByKey {
  * began at zero since the one before (a new pod of a federation, a first 503). Scrapes of one
  * target come from one exporter, unless `exporterOf` names each series' exporter: then each
  * keeps its own previous scrape (exporterTarget), so a pod pushing for the first time through an
- * address others push from is a baseline, not its whole history added as new.
+ * address others push from is not diffed against another pod's scrape. Such an exporter's first
+ * scrape is its baseline during the target's warm-up (ScrapeStateStore.warmingUp: it may have
+ * been counting long before we watched), and counts from zero after it when the exporter is
+ * `ephemeral` (a pod: first seen after the warm-up, it has just started, from zero pods or in a
+ * scale-up, and its first requests are in that scrape).
  */
 export function diffScrape(
   store: ScrapeStateStore,
@@ -66,7 +70,7 @@ export function diffScrape(
     timeMs: number;
     text: string;
     fromZero?: boolean;
-    exporterOf?: (labels: PrometheusLabels) => string;
+    exporterOf?: (labels: PrometheusLabels) => Exporter;
   },
   source: FunctionMinuteRow['source'],
   reading: ScrapeReading,
@@ -89,11 +93,14 @@ export function diffScrape(
     }
   }
   const gauges = reading.gauges(snapshot);
+  const warmingUp =
+    scrape.exporterOf !== undefined && store.warmingUp(scrape.target, scrape.timeMs);
   const rows: FunctionMinuteRow[] = [];
   let startMs: number | undefined;
   let counterResets = 0;
-  for (const [target, part] of parts) {
-    const step = store.advance(target, part, scrape.timeMs, scrape.fromZero === true);
+  for (const [target, { snapshot: part, ephemeral }] of parts) {
+    const fromZero = scrape.fromZero === true || (ephemeral && !warmingUp);
+    const step = store.advance(target, part, scrape.timeMs, fromZero);
     if (step.kind !== 'interval') continue;
     const totals = new IntervalTotalsByKey(source);
     reading.interval(step, snapshot, totals);
@@ -115,26 +122,42 @@ export function diffScrape(
   };
 }
 
+/** Who sent a series of a scrape whose exporters keep their own states. */
+export interface Exporter {
+  id: string;
+  /** It lives as long as its pod, so its counters began at zero when it was first seen. */
+  ephemeral: boolean;
+}
+
+interface ExporterPart {
+  snapshot: ScrapeSnapshot;
+  ephemeral: boolean;
+}
+
 /** The scrape's counters and histograms by the key each exporter's previous scrape is kept under. */
 function byExporter(
   target: string,
   snapshot: ScrapeSnapshot,
-  exporterOf: ((labels: PrometheusLabels) => string) | undefined,
-): Map<string, ScrapeSnapshot> {
-  const parts = new Map<string, ScrapeSnapshot>();
-  if (exporterOf === undefined) return parts.set(target, snapshot);
+  exporterOf: ((labels: PrometheusLabels) => Exporter) | undefined,
+): Map<string, ExporterPart> {
+  const parts = new Map<string, ExporterPart>();
+  if (exporterOf === undefined) return parts.set(target, { snapshot, ephemeral: false });
   const partOf = (labels: PrometheusLabels): ScrapeSnapshot => {
-    const key = exporterTarget(target, exporterOf(labels));
+    const exporter = exporterOf(labels);
+    const key = exporterTarget(target, exporter.id);
     let part = parts.get(key);
     if (part === undefined) {
-      part = { counters: new Map(), histograms: new Map(), gauges: [] };
+      part = {
+        snapshot: { counters: new Map(), histograms: new Map(), gauges: [] },
+        ephemeral: exporter.ephemeral,
+      };
       parts.set(key, part);
     }
-    return part;
+    return part.snapshot;
   };
   for (const [key, c] of snapshot.counters) partOf(c.labels).counters.set(key, c);
   for (const [key, h] of snapshot.histograms) partOf(h.labels).histograms.set(key, h);
   // Gauges only: nothing to diff, but the target's scrape is still kept in order.
-  if (parts.size === 0) parts.set(target, snapshot);
+  if (parts.size === 0) parts.set(target, { snapshot, ephemeral: false });
   return parts;
 }
