@@ -122,7 +122,9 @@ export interface FunctionSummary {
    * otherwise than the weekly report would of whole days (partDayNote); provisioned concurrency
    * its records show at a level no setting holds, its allocation not priced and its invocations
    * priced on demand (PC_LEVEL_UNKNOWN); an architecture nothing names, priced as x86_64
-   * (architectureUnknown). Any platform: a price not sourced for its region, and the one used.
+   * (architectureUnknown); span time no size is configured or observed for, priced at the last
+   * size its records carried (spanTimeAtRecordSize). Any platform: a price not sourced for its
+   * region, and the one used.
    */
   costUsdNote: string | null;
   pricing: { catalogueVersion: string; priceIds: string[] } | null;
@@ -765,6 +767,21 @@ function stretchesGbSeconds(stretches: readonly UsageStretch[], memoryMb: number
   return gbSeconds;
 }
 
+/**
+ * What the page assumes of a Lambda function's time no record gave a memory size for (spans),
+ * where neither the inventory nor the settings history gives one: the last size its own records
+ * carried (`memoryMb`), which the weekly report uses only on days a record carries one (a day of
+ * spans alone it leaves unpriced, and says so). Null when nothing is assumed.
+ */
+function spanTimeAtRecordSize(stretches: readonly UsageStretch[], memoryMb: number): string | null {
+  let ms = 0;
+  for (const { billed, inForce } of stretches) {
+    if (inForce?.memoryMb == null) ms += billed.billedMsUnknownMemory;
+  }
+  if (!(ms > 0)) return null;
+  return `${Math.round(ms).toLocaleString('en-US')} ms of span time without a memory size priced at ${memoryMb.toLocaleString('en-US')} MB, the last size this function's own records carried: no size is configured or observed. The weekly report prices such time only on days a record carries a size.`;
+}
+
 /** The memory size of the time no record gave one for: the history's, else `memoryMb`. */
 const sizeInForce = (inForce: UsageStretch['inForce'], memoryMb: number): number =>
   inForce?.memoryMb ?? memoryMb;
@@ -1018,7 +1035,8 @@ export function summarise(
         : cost.usd - cost.onDemandDurationUsd + usage.tierDurationUsd;
     billedGbSeconds = cost.billedGbSeconds;
     priced = cost.pricing;
-    const notes = pcLevelUnknown ? [pcLevelUnknown, ...cost.assumed] : cost.assumed;
+    const atRecordSize = config?.memoryMb ? null : spanTimeAtRecordSize(stretches, memoryMb);
+    const notes = [pcLevelUnknown, atRecordSize, ...cost.assumed].filter((n) => n !== null);
     costUsdNote = notes.length > 0 ? notes.join(' ') : null;
   } else if (
     memoryMb &&

@@ -843,7 +843,7 @@ export const RESPONSE_SCHEMAS: OpenApiResponses = {
         costUsdNote: {
           type: 'string',
           description:
-            'What costUsd is short of or assumes, in sentences; null when nothing, or costUsd is null. Knative and OpenFaaS: a lower bound (POD_COST_FLOOR_NOTE). Lambda: what it counts of the range otherwise than the weekly report would of whole days (partDayNote); provisioned concurrency its records show at a level no setting holds, its allocation not priced and its invocations priced on demand (PC_LEVEL_UNKNOWN); an architecture nothing names, priced as x86_64 (architectureUnknown). Any platform: a price not sourced for its region, and the one used.',
+            'What costUsd is short of or assumes, in sentences; null when nothing, or costUsd is null. Knative and OpenFaaS: a lower bound (POD_COST_FLOOR_NOTE). Lambda: what it counts of the range otherwise than the weekly report would of whole days (partDayNote); provisioned concurrency its records show at a level no setting holds, its allocation not priced and its invocations priced on demand (PC_LEVEL_UNKNOWN); an architecture nothing names, priced as x86_64 (architectureUnknown); span time no size is configured or observed for, priced at the last size its records carried (spanTimeAtRecordSize). Any platform: a price not sourced for its region, and the one used.',
           nullable: true,
         },
         pricing: {
