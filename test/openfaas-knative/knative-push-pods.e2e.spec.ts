@@ -176,15 +176,18 @@ describe('Knative queue-proxy pushes from several pods through one address', () 
       expect(totals).toEqual({ invocations: 80, errors: 0 });
     });
 
-    it('starts a new warm-up after the cluster was silent longer than 15 minutes', () => {
+    it('counts the pods of a burst after the cluster was silent from zero: a scale from zero (7,015)', () => {
       const { totals, ingest } = totalsOf(new KnativeScrapeDiffer(), 'kn-svc');
       ingest(t0, queueProxy('pod-a', { 200: 100 }));
-      ingest(t0 + 20 * MINUTE, queueProxy('pod-a', { 200: 200 }));
-      // pod-b may have run through the silence: its 7,000 are not new.
+      // Every function scaled to zero: nothing pushes for 20 minutes. pod-b starts with the next
+      // burst; Fleetscope never saw it, so none of its 7,000 was counted. A warm-up after the
+      // silence made its first push a baseline (15, the 7,000 lost).
       ingest(t0 + 21 * MINUTE, queueProxy('pod-b', { 200: 7000 }));
       ingest(t0 + 22 * MINUTE, queueProxy('pod-b', { 200: 7005 }));
+      // pod-a, last seen 23 minutes ago: its gap is longer than an interval, so a baseline again.
       ingest(t0 + 23 * MINUTE, queueProxy('pod-a', { 200: 210 }));
-      expect(totals).toEqual({ invocations: 15, errors: 0 });
+      ingest(t0 + 24 * MINUTE, queueProxy('pod-a', { 200: 220 }));
+      expect(totals).toEqual({ invocations: 7015, errors: 0 });
     });
   });
 });

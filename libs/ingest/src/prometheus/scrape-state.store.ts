@@ -108,7 +108,7 @@ const MIN_VANISHED = 1_000;
 export class ScrapeStateStore {
   private readonly targets: RecentMap<string, TargetState>;
   /** Scrapes whose exporters keep their own states (exporterTarget): when each was first seen. */
-  private readonly streams: RecentMap<string, { sinceMs: number; latestMs: number }>;
+  private readonly streams: RecentMap<string, { sinceMs: number }>;
 
   /**
    * `rememberVanished`: diff a series missing from the previous scrape against its last value
@@ -128,17 +128,17 @@ export class ScrapeStateStore {
 
   /**
    * Records a scrape of `target`, whose exporters keep their own states, at `timeMs`, and says
-   * whether it falls in the warm-up: within maxIntervalMs of the first scrape since the target was
-   * first seen or last silent longer than that. Every exporter that was running when watching
-   * began has sent a scrape by then, so one first seen later has just started (see diffScrape).
+   * whether it falls in the warm-up: within maxIntervalMs of the first scrape of the target this
+   * process saw. Every exporter that was running when watching began has sent a scrape by then,
+   * so one first seen later has just started (see diffScrape). Not again after a silence: a
+   * cluster of functions that scale to zero is silent by design, and the pods of its next burst
+   * are new, their first pushes their first requests (a warm-up after each silence lost them); a
+   * pod that ran through a silence was seen before it and keeps its own state.
    */
   warmingUp(target: string, timeMs: number): boolean {
     const stream = this.streams.get(target);
-    const sinceMs =
-      stream === undefined || timeMs - stream.latestMs > this.maxIntervalMs
-        ? timeMs
-        : stream.sinceMs;
-    this.streams.set(target, { sinceMs, latestMs: Math.max(timeMs, stream?.latestMs ?? 0) });
+    const sinceMs = stream === undefined ? timeMs : Math.min(stream.sinceMs, timeMs);
+    this.streams.set(target, { sinceMs });
     return timeMs - sinceMs <= this.maxIntervalMs;
   }
 
