@@ -9,6 +9,7 @@ export * from './pods/pod-billing.rules';
 // calculators behind it are not exported, so nothing can price with another catalogue.
 export {
   billedInitMs,
+  billedInitMsOf,
   lambdaMeters,
   provisionedConcurrencyBreakEvenUtilisation,
   type LambdaDurationTier,

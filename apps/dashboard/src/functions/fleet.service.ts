@@ -253,8 +253,6 @@ export class FleetService {
     // second source while the totals are read is then bound by these reads (one function's page
     // has each read its own).
     const shared = functionId ? undefined : this.functions.severalSourceDays(range);
-    // One read each for the whole fleet: the concurrency under the pods' and the provisioned
-    // levels, and the daily sums of the functions priced by the report's days.
     // The month's days before the range of the functions priced by their totals are placed with
     // the settings in force at the range's start: those whose settings differed then are placed
     // by the report's days there (an architecture moved, a size of span time, provisioned
@@ -264,6 +262,8 @@ export class FleetService {
         byDays.has(id) ||
         settingsDiffer(billedDays.beforeTimelines.get(id), timelines.get(id)?.[0]),
     );
+    // One read each for the whole fleet: the concurrency under the pods' and the provisioned
+    // levels, and the daily sums of the functions priced by the report's days.
     const [concurrency, lifetimes, stretches, stored, before] = await Promise.all([
       this.reports.dailyConcurrency(range, new Map([...podLevels, ...provisioned]), shared),
       this.reports.podLifetimes(kept),

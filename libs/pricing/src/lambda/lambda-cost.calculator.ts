@@ -129,9 +129,14 @@ export function billedInitMs(initMsByKind: LambdaUsage['onDemandInitMs'], at: Da
   if (!initMsByKind) return 0;
   let total = 0;
   for (const [kind, ms] of Object.entries(initMsByKind) as [LambdaRuntimeKind, number][]) {
-    if (ms > 0 && isOnDemandInitBilled(kind, at)) total += ms;
+    total += billedInitMsOf(kind, ms, at);
   }
   return total;
+}
+
+/** billedInitMs of one runtime kind's INIT: what Lambda bills of `ms` at `at`. */
+export function billedInitMsOf(kind: LambdaRuntimeKind, ms: number, at: Date): number {
+  return ms > 0 && isOnDemandInitBilled(kind, at) ? ms : 0;
 }
 
 /** The cost of aggregated usage at the prices effective at `at`. Never throws. */

@@ -27,8 +27,6 @@ export interface TierUsage {
  */
 export class LambdaTierLedger {
   private readonly used = new Map<string, number>();
-  /** The month each day seen starts in: one Date a day, not one a function-day. */
-  private readonly months = new Map<number, number>();
   private lastPlace: LambdaTierPlace | undefined;
   private lastKey = '';
 
@@ -64,12 +62,8 @@ export class LambdaTierLedger {
   }
 
   private makeKey(place: LambdaTierPlace): string {
-    let month = this.months.get(place.dayStartMs);
-    if (month === undefined) {
-      const day = new Date(place.dayStartMs);
-      month = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1);
-      this.months.set(place.dayStartMs, month);
-    }
+    const day = new Date(place.dayStartMs);
+    const month = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1);
     const group = this.grouping === 'organization' ? '*' : place.account;
     return `${group}|${place.region}|${place.architecture}|${month}`;
   }

@@ -1,5 +1,6 @@
 import { architectureUnknown } from '@fleetscope/analysis';
 import {
+  billedInitMsOf,
   gbSeconds,
   isOnDemandInitBilled,
   lambdaMeters,
@@ -205,11 +206,13 @@ export function lambdaDayOnDemandMs(
     'dayStartMs' | 'billedDurationMs' | 'initDurationMs' | 'unbilledInitMs' | 'provisioned'
   >,
 ): { onDemandMs: number; initMs: number } {
-  // billedInitMs of the one runtime kind, without its object per call (70,000 days a page).
-  const billed = isOnDemandInitBilled(fn.runtimeKind, new Date(day.dayStartMs));
-  const inDurationMs = day.initDurationMs - day.unbilledInitMs;
-  const initMs = billed && day.initDurationMs > 0 ? day.initDurationMs : 0;
-  const initInDurationMs = billed && inDurationMs > 0 ? inDurationMs : 0;
+  const at = new Date(day.dayStartMs);
+  const initMs = billedInitMsOf(fn.runtimeKind, day.initDurationMs, at);
+  const initInDurationMs = billedInitMsOf(
+    fn.runtimeKind,
+    day.initDurationMs - day.unbilledInitMs,
+    at,
+  );
   const pcMs = day.provisioned?.billedDurationMs ?? 0;
   return { onDemandMs: Math.max(0, day.billedDurationMs - pcMs - initInDurationMs), initMs };
 }
