@@ -8,15 +8,13 @@ import {
   BENCHMARK_CURVES,
   SimulatedDriver,
   pickIndex,
-  runTuningSession,
-  summarise,
   tuningPricer,
   type Candidate,
   type DurationCurve,
-  type Observation,
   type SearchOptions,
   type TuningStrategy,
 } from '@fleetscope/tuning';
+import { measureAndSummarise } from '../tuning/support/measure-and-summarise';
 
 const SIZES = [128, 256, 512, 1024, 1536, 3008];
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 30);
@@ -49,25 +47,8 @@ function truth(curve: DurationCurve, strategy: TuningStrategy) {
 async function run(curve: DurationCurve, options: SearchOptions, seed: number) {
   const driver = new SimulatedDriver(curve, seed);
   const target = { jobId: `bench-${seed}`, function: curve.name };
-  const snapshot = await driver.snapshot(target);
-  let all: Observation[] = [];
-  await runTuningSession({
-    driver,
-    target,
-    snapshot,
-    candidates,
-    options,
-    pricer,
-    parallelInvocation: false,
-    sleepBetweenRunsMs: 0,
-    observations: [],
-    onBatch: (_batch, observations) => {
-      all = observations;
-      return Promise.resolve();
-    },
-    shouldStop: () => false,
-  });
-  return summarise(candidates, all, options, pricer);
+  const { summary } = await measureAndSummarise({ driver, target, candidates, options, pricer });
+  return summary;
 }
 
 async function main() {
