@@ -280,7 +280,8 @@ export function provisionedConcurrencyBreakEvenUtilisation(prices: LambdaUnitPri
  * looked up once per architecture, region and day.
  */
 export class LambdaDurationPrices {
-  private readonly entries = new Map<string, PriceEntry | null>();
+  /** By architecture, region and day: a string key made per call cost more than the pricing. */
+  private readonly entries = new Map<string, Map<string, Map<number, PriceEntry | null>>>();
 
   constructor(private readonly catalogue: PriceCatalogue) {}
 
@@ -291,14 +292,7 @@ export class LambdaDurationPrices {
     gbSeconds: number,
     monthToDateGbSeconds: number,
   ): { usd: number; priceId: string } | null {
-    const key = `${architecture}|${region}|${dayStartMs}`;
-    let entry = this.entries.get(key);
-    if (entry === undefined) {
-      entry =
-        this.catalogue.find(lambdaMeters.duration(architecture), new Date(dayStartMs), region) ??
-        null;
-      this.entries.set(key, entry);
-    }
+    const entry = this.entryOf(architecture, region, dayStartMs);
     if (!entry) return null;
     let usd = 0;
     if (gbSeconds > 0) {
@@ -307,5 +301,25 @@ export class LambdaDurationPrices {
       }
     }
     return { usd, priceId: entry.id };
+  }
+
+  private entryOf(
+    architecture: LambdaArchitecture,
+    region: string,
+    dayStartMs: number,
+  ): PriceEntry | null {
+    let regions = this.entries.get(architecture);
+    if (!regions)
+      this.entries.set(architecture, (regions = new Map<string, Map<number, PriceEntry | null>>()));
+    let days = regions.get(region);
+    if (!days) regions.set(region, (days = new Map<number, PriceEntry | null>()));
+    let entry = days.get(dayStartMs);
+    if (entry === undefined) {
+      entry =
+        this.catalogue.find(lambdaMeters.duration(architecture), new Date(dayStartMs), region) ??
+        null;
+      days.set(dayStartMs, entry);
+    }
+    return entry;
   }
 }

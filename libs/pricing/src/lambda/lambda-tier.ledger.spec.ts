@@ -25,6 +25,15 @@ describe(LambdaTierLedger.name, () => {
     expect(add(ledger, place({ account: '222222222222' }), 5)).toBe(0);
   });
 
+  it('counts usage added without pricing where price() would place it', () => {
+    const ledger = new LambdaTierLedger();
+    expect(ledger.add(place(), 7e9)).toBe(0);
+    expect(add(ledger, place(), 10)).toBe(7e9);
+    expect(ledger.add(place(), 5)).toBe(7e9 + 10);
+    expect(ledger.add(place({ dayStartMs: DEC_1 }), 5)).toBe(0);
+    expect(add(ledger, place({ dayStartMs: DEC_1 }), 1)).toBe(5);
+  });
+
   it('starts again on the first of the month (UTC)', () => {
     const ledger = new LambdaTierLedger();
     add(ledger, place(), 7e9);

@@ -37,11 +37,20 @@ export class LambdaTierLedger {
     place: LambdaTierPlace,
     price: (monthToDateGbSeconds: number) => T,
   ): T {
+    const priced = price(this.used.get(this.keyOf(place)) ?? 0);
+    this.add(place, priced.onDemandGbSeconds);
+    return priced;
+  }
+
+  /**
+   * Counts on-demand GB-seconds known without pricing them (the fleet page's days): returns the
+   * month-to-date GB-seconds of the place's group before them, as price() passes its callback.
+   */
+  add(place: LambdaTierPlace, onDemandGbSeconds: number): number {
     const key = this.keyOf(place);
     const used = this.used.get(key) ?? 0;
-    const priced = price(used);
-    this.used.set(key, used + priced.onDemandGbSeconds);
-    return priced;
+    this.used.set(key, used + onDemandGbSeconds);
+    return used;
   }
 
   private keyOf(place: LambdaTierPlace): string {
@@ -81,5 +90,10 @@ export function lambdaTierOrder(
   b: { dayStartMs: number; functionId: string },
 ): number {
   if (a.dayStartMs !== b.dayStartMs) return a.dayStartMs - b.dayStartMs;
-  return a.functionId < b.functionId ? -1 : a.functionId > b.functionId ? 1 : 0;
+  return lambdaTierIdOrder(a.functionId, b.functionId);
+}
+
+/** lambdaTierOrder within a day: function ids by UTF-16 code units. */
+export function lambdaTierIdOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -653,8 +653,8 @@ export class FunctionsRepository {
         sum(billed_restore_sum_ms) AS billedRestoreMs
       FROM (${rows})
       GROUP BY functionId, dayStartMs
-      -- The ledger's order (lambdaTierOrder): its sort then merges runs already in order.
-      ORDER BY dayStartMs, functionId`;
+      -- A function's days one after another: the page looks each function up once a run.
+      ORDER BY functionId, dayStartMs`;
     return (await this.compactRows(query, params, DAY_BILLED_ROW)).map((r) => ({
       functionId: r[0],
       dayStartMs: r[1],
