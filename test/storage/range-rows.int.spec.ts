@@ -6,6 +6,7 @@ import {
   rebuildChosenHours,
   type ClickHouseHandle,
   type ColdStartRow,
+  type DayBilled,
 } from '@fleetscope/storage';
 import { ZERO_BUCKET, type SortedLogBuckets } from '@fleetscope/model';
 import { openTestClickHouse } from '../support/test-clickhouse';
@@ -308,6 +309,45 @@ describe(FunctionsRepository.name, () => {
         billedMbMs: Math.round(r.billedMbMs as number),
       })),
     );
+
+    // The days of the fleet page's tier walk: read alone (dailyBilled) and beside the totals from
+    // the totals' own rows (totalsAndDays), the same days, each function's adding up to its totals.
+    const both = await repo.totalsAndDays(range, [`${ACCOUNT}~`]);
+    expect(both.totals.map((t) => [t.functionId, t.invocations, t.version])).toEqual(
+      fast.map((t) => [t.functionId, t.invocations, t.version]),
+    );
+    const days = await repo.dailyBilled(range, [`${ACCOUNT}~`]);
+    const rounded = (list: DayBilled[]) =>
+      list
+        .map((d) => ({
+          ...d,
+          billedDurationMs: Math.round(d.billedDurationMs),
+          billedMbMs: Math.round(d.billedMbMs),
+        }))
+        .sort((a, b) => a.functionId.localeCompare(b.functionId) || a.dayStartMs - b.dayStartMs);
+    expect(rounded(both.days)).toEqual(rounded(days));
+    for (const t of fast) {
+      const own = days.filter((d) => d.functionId === t.functionId);
+      expect(own.length).toBeGreaterThan(0);
+      for (const d of own) {
+        expect(d.dayStartMs % DAY).toBe(0);
+        expect(d.dayStartMs).toBeGreaterThan(fromMs - DAY);
+        expect(d.dayStartMs).toBeLessThan(toMs);
+      }
+      const sum = (f: (d: DayBilled) => number) => own.reduce((a, d) => a + f(d), 0);
+      expect(sum((d) => d.billedDurationMs)).toBeCloseTo(
+        t.billedMsKnownMemory + t.billedMsUnknownMemory,
+        3,
+      );
+      expect(sum((d) => d.billedMbMs)).toBeCloseTo(t.billedMbMs, 0);
+      expect(sum((d) => d.unknownMemoryBilledMs)).toBeCloseTo(t.billedMsUnknownMemory, 3);
+      expect(sum((d) => d.unbilledInitMs)).toBeCloseTo(t.unbilledInitMs, 3);
+    }
+    // Another account's prefix: no day, and the same totals.
+    const none = await repo.totalsAndDays(range, ['aws_lambda~999999999999~eu-west-1~']);
+    expect(none.days).toEqual([]);
+    expect(none.totals.map((t) => t.functionId)).toEqual(fast.map((t) => t.functionId));
+    expect(await repo.dailyBilled(range, ['aws_lambda~999999999999~eu-west-1~'])).toEqual([]);
 
     const key = (r: {
       key: unknown;

@@ -195,13 +195,24 @@ export class FleetService {
     // functions are priced at it; the days of those that may have are read beside the totals.
     const monthStart = monthStartMs(range.fromMs);
     const monthBefore = { fromMs: monthStart, toMs: range.fromMs };
-    const [totals, inventory, history, earlier, billedDays] = await Promise.all([
-      this.functions.totals(range, functionId),
+    // The fleet's days in the range are summed in the totals' own read (totalsAndDays).
+    const prefixes = this.tieredPrefixes(monthBefore, range);
+    const [read, inventory, history, earlier, monthDays] = await Promise.all([
+      prefixes.then((p) =>
+        functionId === undefined
+          ? this.functions.totalsAndDays(range, p)
+          : Promise.all([
+              this.functions.totals(range, functionId),
+              this.functions.dailyBilled(range, p),
+            ]).then(([totals, days]) => ({ totals, days })),
+      ),
       this.configs.merged(ids),
       settingsInForce(this.settings, range, nowMs, ids),
       restoresBefore(this.reports, range, functionId),
-      this.tieredLambdaDays(monthBefore, range, nowMs),
+      prefixes.then((p) => this.tieredDaysBefore(monthBefore, p, nowMs)),
     ]);
+    const totals = read.totals;
+    const billedDays = { ...monthDays, range: read.days };
     // The functions of those accounts with data in the month up to the range's end.
     const tiered = [
       ...new Set([...billedDays.before, ...billedDays.range].map((r) => r.functionId)),
@@ -376,17 +387,12 @@ export class FleetService {
   }
 
   /**
-   * The days of the Lambda functions of the accounts (the Organization's, grouped so) that may
-   * have billed past the first duration tier in a month of the range, over the month before the
-   * range and over the range (FunctionsRepository.dailyBilled): of an account and region whose
-   * upper bound (lambdaMonthGbSecondsAtMost) reaches the first tier's end, every function's. None
-   * for most fleets, whose pricing is then unchanged.
+   * The id prefixes (`aws_lambda~account~region~`) of the Lambda accounts (the Organization's,
+   * grouped so) that may have billed past the first duration tier in a month of the range: of an
+   * account and region whose upper bound (lambdaMonthGbSecondsAtMost) over the month up to the
+   * range's end reaches the first tier's end. None for most fleets, whose pricing is then unchanged.
    */
-  private async tieredLambdaDays(
-    monthBefore: TimeRange,
-    range: TimeRange,
-    nowMs: number,
-  ): Promise<{ before: DayBilled[]; range: DayBilled[]; beforeTimelines: SettingsTimelines }> {
+  private async tieredPrefixes(monthBefore: TimeRange, range: TimeRange): Promise<string[]> {
     const months = await this.functions.lambdaMonthGbSecondsAtMost({
       fromMs: monthBefore.fromMs,
       toMs: range.toMs,
@@ -410,16 +416,27 @@ export class FleetService {
     for (const sum of sums.values()) {
       if (sum.gbSeconds >= sum.firstTierEnd) for (const p of sum.prefixes) prefixes.add(`${p}~`);
     }
-    if (prefixes.size === 0) return { before: [], range: [], beforeTimelines: new Map() };
+    return [...prefixes];
+  }
+
+  /**
+   * The days of the functions under `prefixes` (tieredPrefixes) over the month before the range
+   * (FunctionsRepository.dailyBilled), and the settings in force then.
+   */
+  private async tieredDaysBefore(
+    monthBefore: TimeRange,
+    prefixes: readonly string[],
+    nowMs: number,
+  ): Promise<{ before: DayBilled[]; beforeTimelines: SettingsTimelines }> {
+    if (prefixes.length === 0) return { before: [], beforeTimelines: new Map() };
     // The whole history, read once and kept (FunctionSettingsRepository.observations).
-    const [before, inRange, beforeTimelines] = await Promise.all([
-      this.functions.dailyBilled(monthBefore, [...prefixes]),
-      this.functions.dailyBilled(range, [...prefixes]),
+    const [before, beforeTimelines] = await Promise.all([
+      this.functions.dailyBilled(monthBefore, prefixes),
       monthBefore.toMs > monthBefore.fromMs
         ? settingsInForce(this.settings, monthBefore, nowMs)
         : new Map<string, SettingsSegment[]>(),
     ]);
-    return { before, range: inRange, beforeTimelines };
+    return { before, beforeTimelines };
   }
 
   /** Where the region's first on-demand duration tier ends, the lower of the architectures'. */
@@ -535,6 +552,7 @@ export function lambdaTierPlaces(
         fn: reportFunction(id, configs.get(id)),
         durationUsd: 0,
         priced: false,
+        rank: 0,
       };
       functions.set(id, t);
     }

@@ -35,13 +35,17 @@ async function selectJson(
   }
 }
 
-/** What one JSONCompact column holds, as its reader takes it: text, a number or an array of numbers. */
-export type CompactKind = 'string' | 'number' | 'numbers';
+/**
+ * What one JSONCompact column holds, as its reader takes it: text, a number, an array of numbers,
+ * or a tuple of such arrays (sumMap's keys and its sums).
+ */
+export type CompactKind = 'string' | 'number' | 'numbers' | 'numberArrays';
 
 interface CompactValues {
   string: string;
   number: number;
   numbers: number[];
+  numberArrays: number[][];
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   MINUTE_STRETCH,
   STRETCH,
   UNBILLED_INIT_MS,
+  UNBILLED_INIT_ROW_MS,
   rangeParams,
   rowsForRange,
   splitHourParams,
@@ -237,18 +238,52 @@ export interface DayBilled {
   billedRestoreMs: number;
 }
 
-const DAY_BILLED_ROW = [
+/**
+ * Each UTC day's billed time of a function's rows (DayBilled), as one sumMap: the days (since the
+ * epoch), then one array per sum. `where`: of the rows it holds only (sumMapIf). Read per function
+ * by dailyBilled(), and beside the totals from their own rows by totalsAndDays(): 10,000 functions'
+ * week of days as rows of their own took 0.3 s more than the totals alone, in the totals 0.2 s.
+ */
+function daysBilledSql(where?: string): string {
+  return `sumMap${where ? 'If' : ''}(
+        [toUInt32(intDiv(toUnixTimestamp(minute), 86400))],
+        [${BILLED_MS}],
+        [${BILLED_MS} * memory_size_mb],
+        [if(memory_size_mb = 0, ${BILLED_MS}, 0)],
+        [init_duration_sum_ms],
+        [${UNBILLED_INIT_ROW_MS}],
+        [billed_restore_sum_ms]${where ? `,\n        ${where}` : ''})`;
+}
+
+/** The days of daysBilledSql() as DayBilled rows, in day order; none for a day all of whose sums are 0. */
+function daysBilledOf(functionId: string, sums: number[][]): DayBilled[] {
+  const [days, billed, mbMs, unknownMs, init, unbilledInit, restore] = sums;
+  return days.map((day, i) => ({
+    functionId,
+    dayStartMs: day * 86_400_000,
+    billedDurationMs: billed[i],
+    billedMbMs: mbMs[i],
+    unknownMemoryBilledMs: unknownMs[i],
+    initDurationMs: init[i],
+    unbilledInitMs: unbilledInit[i],
+    billedRestoreMs: restore[i],
+  }));
+}
+
+const DAYS_BILLED_ROW = [
   ['functionId', 'string'],
-  ['dayStartMs', 'number'],
-  ['billedDurationMs', 'number'],
-  ['billedMbMs', 'number'],
-  ['unknownMemoryBilledMs', 'number'],
-  ['initDurationMs', 'number'],
-  ['unbilledInitMs', 'number'],
-  ['billedRestoreMs', 'number'],
+  ['days', 'numberArrays'],
 ] as const satisfies CompactColumns;
 
-function totalsOf(t: CompactRow<typeof TOTALS_ROW>): FunctionTotals {
+/** totalsAndDays()' row: TOTALS_ROW, then the days of daysBilledSql(). */
+const TOTALS_AND_DAYS_ROW = [
+  ...TOTALS_ROW,
+  ['days', 'numberArrays'],
+] as const satisfies CompactColumns;
+
+function totalsOf(
+  t: CompactRow<typeof TOTALS_ROW> | CompactRow<typeof TOTALS_AND_DAYS_ROW>,
+): FunctionTotals {
   return {
     functionId: t[0],
     version: t[1],
@@ -364,6 +399,30 @@ export interface LambdaMonthGbSeconds {
   gbSeconds: number;
 }
 
+/** totals()' query over `rows`, with `extra` columns (each after a comma) last. */
+function totalsSql(rows: string, extra = ''): string {
+  return `
+      SELECT
+        function_id AS functionId,
+        argMax(version, minute) AS version,
+        ${TOTALS_COLUMNS},
+        ${BILLED_COLUMNS}${extra}
+      FROM (${rows})
+      GROUP BY function_id
+      ORDER BY invocations DESC, function_id`;
+}
+
+/** A condition on function_id: it starts with one of `idPrefixes`, bound as parameters. */
+function idPrefixParams(idPrefixes: readonly string[]): {
+  sql: string;
+  params: Record<string, string>;
+} {
+  return {
+    sql: idPrefixes.map((_, i) => `startsWith(function_id, {idPrefix${i}:String})`).join(' OR '),
+    params: Object.fromEntries(idPrefixes.map((p, i) => [`idPrefix${i}`, p])),
+  };
+}
+
 /** Read side of the per-minute aggregate: fleet lists, time series and cold-start breakdowns. */
 @Injectable()
 export class FunctionsRepository {
@@ -384,16 +443,36 @@ export class FunctionsRepository {
       { ...rangeParams(range), functionId },
       true,
     );
-    const query = `
-      SELECT
-        function_id AS functionId,
-        argMax(version, minute) AS version,
-        ${TOTALS_COLUMNS},
-        ${BILLED_COLUMNS}
-      FROM (${rows})
-      GROUP BY function_id
-      ORDER BY invocations DESC, function_id`;
+    const query = totalsSql(rows);
     return (await this.compactRows(query, params, TOTALS_ROW)).map(totalsOf);
+  }
+
+  /**
+   * The whole fleet's totals() and, from the same rows in the same read, dailyBilled()'s days of
+   * the functions whose ids start with one of `idPrefixes` (none without any).
+   */
+  async totalsAndDays(
+    range: TimeRange,
+    idPrefixes: readonly string[],
+  ): Promise<{ totals: FunctionTotals[]; days: DayBilled[] }> {
+    if (idPrefixes.length === 0) return { totals: await this.totals(range), days: [] };
+    const prefixes = idPrefixParams(idPrefixes);
+    const { rows, params } = await this.rangeRows('', rangeParams(range), true);
+    const query = totalsSql(rows, `,\n        ${daysBilledSql(prefixes.sql)} AS days`);
+    const read = await this.compactRows(
+      query,
+      { ...params, ...prefixes.params },
+      TOTALS_AND_DAYS_ROW,
+    );
+    const totals: FunctionTotals[] = [];
+    const days: DayBilled[] = [];
+    for (const row of read) {
+      const t = totalsOf(row);
+      totals.push(t);
+      const sums = row[TOTALS_ROW.length];
+      if (sums[0].length > 0) days.push(...daysBilledOf(t.functionId, sums));
+    }
+    return { totals, days };
   }
 
   /**
@@ -630,41 +709,25 @@ export class FunctionsRepository {
    * chosen source, whole days from function_days) but without what only provisioned concurrency,
    * SnapStart and settings changes need. The fleet page places each day of an account past the
    * first duration tier in the month's order by these; dailyUsage()'s 14 columns of 10,000
-   * functions over a week took 1 s against 0.2 s.
+   * functions over a week took 1 s against 0.2 s. Each function's days together, in day order
+   * (daysBilledSql).
    */
   async dailyBilled(range: TimeRange, idPrefixes: readonly string[]): Promise<DayBilled[]> {
     if (idPrefixes.length === 0 || range.toMs <= range.fromMs) return [];
-    const prefixParams = Object.fromEntries(idPrefixes.map((p, i) => [`idPrefix${i}`, p]));
-    const filter = `AND (${idPrefixes.map((_, i) => `startsWith(function_id, {idPrefix${i}:String})`).join(' OR ')})`;
+    const prefixes = idPrefixParams(idPrefixes);
     const { rows, params } = await this.rangeRows(
-      filter,
-      { ...rangeParams(range), ...prefixParams },
+      `AND (${prefixes.sql})`,
+      { ...rangeParams(range), ...prefixes.params },
       true,
     );
     const query = `
-      SELECT
-        function_id AS functionId,
-        toUnixTimestamp(toStartOfDay(minute, 'UTC')) * 1000 AS dayStartMs,
-        sum(${BILLED_MS}) AS billedDurationMs,
-        sum(${BILLED_MS} * memory_size_mb) AS billedMbMs,
-        sumIf(${BILLED_MS}, memory_size_mb = 0) AS unknownMemoryBilledMs,
-        sum(init_duration_sum_ms) AS initDurationMs,
-        ${UNBILLED_INIT_MS} AS unbilledInitMs,
-        sum(billed_restore_sum_ms) AS billedRestoreMs
+      SELECT function_id AS functionId, ${daysBilledSql()} AS days
       FROM (${rows})
-      GROUP BY functionId, dayStartMs
-      -- A function's days one after another: the page looks each function up once a run.
-      ORDER BY functionId, dayStartMs`;
-    return (await this.compactRows(query, params, DAY_BILLED_ROW)).map((r) => ({
-      functionId: r[0],
-      dayStartMs: r[1],
-      billedDurationMs: r[2],
-      billedMbMs: r[3],
-      unknownMemoryBilledMs: r[4],
-      initDurationMs: r[5],
-      unbilledInitMs: r[6],
-      billedRestoreMs: r[7],
-    }));
+      GROUP BY function_id
+      ORDER BY function_id`;
+    return (await this.compactRows(query, params, DAYS_BILLED_ROW)).flatMap((r) =>
+      daysBilledOf(r[0], r[1]),
+    );
   }
 
   /** The ids starting with `prefix` of the functions with stored hours since `sinceMs`. */

@@ -157,6 +157,9 @@ export function platformBilledSourcesSql(): string {
  */
 export const UNBILLED_INIT_MS = `sumIf(init_duration_sum_ms, source NOT IN ${platformBilledSourcesSql()})`;
 
+/** A row's part of UNBILLED_INIT_MS, for sums that cannot take a condition (sumMap). */
+export const UNBILLED_INIT_ROW_MS = `if(source NOT IN ${platformBilledSourcesSql()}, init_duration_sum_ms, 0)`;
+
 /** The parameters STRETCH binds: the functions with splits, and each one's splits in seconds. */
 export function splitParams(splits: SettingsSplits): { splitIds: string[]; splitAt: number[][] } {
   const ids = [...splits.keys()].filter((id) => (splits.get(id)?.length ?? 0) > 0);
