@@ -531,8 +531,9 @@ export function lambdaTierPlaces(
   pricing: PricingService,
 ): LambdaTierPlaces {
   const places: LambdaTierPlaces = { offsets: new Map(), durationUsd: new Map() };
-  // Per function, looked up once a row: 76,000 function-days of 10,000 functions looked their
-  // function up three times each, a third of the walk.
+  // One record per function, looked up once per run of its rows (dailyBilled gives a function's
+  // days together): looking it up three times for each of 76,000 function-days was a third of the
+  // walk.
   interface Tiered {
     functionId: string;
     fn: ReturnType<typeof reportFunction>;
