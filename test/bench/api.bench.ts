@@ -550,6 +550,9 @@ async function runWide(scale: number, history: History | undefined): Promise<str
     ];
     return [
       `wide fleet: ${fmt(functions)} functions × 7 days straight into function_minutes; ${fmt(minuteRows)} minute rows, ${fmt(hourRows)} hour rows; ${historyText(historyRows, history)}; generated in ${fmt(generatedS, 1)} s (the source choice of ${fmt(twoSources.length)} two-source functions' hours: ${fmt(choiceS, 1)} s); load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after; active parts (minutes, five minutes, hours, days) ${partsBefore} before timing, ${await activeParts(client)} after`,
+      // The page of an account past the first duration tier reads the month's days before its
+      // range: its figures depend on the day of the month the bench runs (BENCHMARKS.md).
+      `ranges: 7 days from ${new Date(weekFrom).toISOString()}, 24 h from ${new Date(dayFrom).toISOString()} (day ${new Date(dayFrom).getUTCDate()} of its month: the days of the month before a range are read to place it in Lambda's duration tiers)`,
       table('', rows),
       // Last: the run writes recommendations and leaves the engine's caches as it leaves them.
       await besideAnalysisRun(app, route(app.apiUrl, `/api/functions?${week}`)),
