@@ -24,6 +24,8 @@ const TIER_2_USD = 0.000015;
 const REQUEST_USD = 0.2e-6;
 /** `checkout` a day: 10 calls of 600 s at 10 GB, the first with 1 s of INIT billed in it. */
 const CHECKOUT_DAY_GBS = 60_010;
+/** `alpha` on Dec 2 at 10:00, before the range of the test that starts at noon. */
+const ALPHA_MORNING_GBS = 4.5e9;
 
 interface FleetRow {
   id: string;
@@ -89,14 +91,23 @@ describe('the fleet page in the month duration tiers', () => {
       billed_duration_sum_ms: gbSeconds * 100,
     });
     // 7e9 GB-s on Nov 30 (past 6e9), 1e9 on Dec 1, 7e9 on Dec 2 (past 6e9 again, in December).
+    // On Dec 2, `alpha` (before `big` in the day's order) runs at 10:00 and at 14:00.
+    const alpha = (hour: number, gbSeconds: number) => ({
+      ...big(2, gbSeconds),
+      function_id: id('alpha'),
+      minute: Math.floor((week.fromMs + 2 * DAY_MS + hour * HOUR_MS) / 1000),
+      invocations: 1,
+    });
     await fleetscope.clickhouse.client.insert({
       table: 'function_minutes',
       format: 'JSONEachRow',
-      values: [big(0, 7e9), big(1, 1e9), big(2, 7e9)],
+      values: [big(0, 7e9), big(1, 1e9), big(2, 7e9), alpha(10, ALPHA_MORNING_GBS), alpha(14, 1e6)],
     });
     const config = { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 10240 };
-    const path = `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('big'))}/config`;
-    expect((await post(path, config, {}, 'PUT')).status).toBeLessThan(300);
+    for (const name of ['big', 'alpha']) {
+      const path = `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id(name))}/config`;
+      expect((await post(path, config, {}, 'PUT')).status).toBeLessThan(300);
+    }
     await fleetscope.flush();
     const built = await post<WeeklyReport>(`${fleetscope.apiUrl}/api/reports/weekly`, {
       week: week.label,
@@ -123,6 +134,25 @@ describe('the fleet page in the month duration tiers', () => {
       4 * CHECKOUT_DAY_GBS * TIER_2_USD + 40 * REQUEST_USD,
       6,
     );
+  });
+
+  it("counts the part of the range's first day before it, function by function", async () => {
+    // From Dec 2 12:00: alpha's 10:00 is before the range, its 14:00 and big's 12:00 in it. Dec 2
+    // in the tiers: alpha's morning, alpha's afternoon, then big's 7e9, which crosses 6e9.
+    const from = week.fromMs + 2 * DAY_MS + 12 * HOUR_MS;
+    const used = 1e9 + CHECKOUT_DAY_GBS + ALPHA_MORNING_GBS + 1e6;
+    const bigUsd =
+      (6e9 - used) * TIER_1_USD + (7e9 - (6e9 - used)) * TIER_2_USD + 1e6 * REQUEST_USD;
+    const page = await fleet(from, week.toMs);
+    expect(page.get(id('alpha'))).toBeCloseTo(1e6 * TIER_1_USD + REQUEST_USD, 6);
+    expect(page.get(id('big'))).toBeCloseTo(bigUsd, 4);
+    // One function's page reads its account's days of the range itself.
+    const response = await fetch(
+      `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(id('big'))}?from=${from}&to=${week.toMs}`,
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { summary: FleetRow };
+    expect(body.summary.costUsd).toBeCloseTo(bigUsd, 4);
   });
 
   it("prices one function's page in its account's tiers, the others' days included", async () => {

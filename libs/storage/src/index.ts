@@ -25,6 +25,7 @@ export {
   rowsForRange,
 } from './repositories/minute-source.sql';
 export { minuteRangeRowsOf, type SeveralSourceDays } from './repositories/range-rows';
+export { KeptDays } from './repositories/kept-days';
 export * from './writer/flush-journal';
 export * from './writer/ingest-log';
 export * from './client/read-barrier';

@@ -6,8 +6,8 @@ import {
   defaultCatalogue,
 } from '@fleetscope/pricing';
 import type { DailyUsage, SettingsSegment } from '@fleetscope/reports';
-import type { ColdStartRow, FunctionConfig, FunctionTotals } from '@fleetscope/storage';
-import { lambdaDaysCost, partDayNote, podsCost, summarise } from './fleet.service';
+import type { ColdStartRow, DayBilled, FunctionConfig, FunctionTotals } from '@fleetscope/storage';
+import { beforeTheRange, lambdaDaysCost, partDayNote, podsCost, summarise } from './fleet.service';
 
 const ID = 'aws_lambda~123456789012~us-east-1~snap';
 const AT = new Date('2026-01-15T00:00:00Z');
@@ -343,5 +343,46 @@ describe(lambdaDaysCost.name, () => {
       assumed: [],
       initGbSeconds: 0,
     });
+  });
+});
+
+describe(beforeTheRange.name, () => {
+  const DAY = 86_400_000;
+  const start = Date.UTC(2026, 11, 6);
+  const day = (functionId: string, dayStartMs: number, billedDurationMs: number): DayBilled => ({
+    functionId,
+    dayStartMs,
+    billedDurationMs,
+    billedMbMs: billedDurationMs * 1024,
+    unknownMemoryBilledMs: 0,
+    initDurationMs: billedDurationMs / 10,
+    unbilledInitMs: 0,
+    billedRestoreMs: 0,
+  });
+
+  it("takes the range's part of its first day off that day read whole", () => {
+    const read = [day('a', start - DAY, 100), day('a', start, 0.3), day('b', start, 50)];
+    const range = [day('a', start, 0.1), day('a', start + DAY, 70)];
+    const before = beforeTheRange(read, range, start + 13 * 3_600_000);
+    expect(before.map((d) => [d.functionId, d.dayStartMs])).toEqual([
+      ['a', start - DAY],
+      ['a', start],
+      ['b', start],
+    ]);
+    // 0.3 − 0.1 as each sum is left: within rounding of 0.2, not 0.19999999999999998 apart.
+    expect(before[1].billedDurationMs).toBeCloseTo(0.2, 12);
+    expect(before[1].billedMbMs).toBeCloseTo(0.2 * 1024, 9);
+    expect(before[2]).toBe(read[2]);
+  });
+
+  it('drops a day the range holds all of, rounding aside', () => {
+    const whole = day('a', start, 0.1 + 0.2);
+    const part = day('a', start, 0.3);
+    expect(beforeTheRange([whole], [part], start + 60_000)).toEqual([]);
+  });
+
+  it('keeps every day read when the range starts at a day (nothing was read whole)', () => {
+    const read = [day('a', start - DAY, 100)];
+    expect(beforeTheRange(read, [day('a', start, 100)], start)).toEqual(read);
   });
 });

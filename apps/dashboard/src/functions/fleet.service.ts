@@ -209,10 +209,14 @@ export class FleetService {
       this.configs.merged(ids),
       settingsInForce(this.settings, range, nowMs, ids),
       restoresBefore(this.reports, range, functionId),
-      prefixes.then((p) => this.tieredDaysBefore(monthBefore, p, nowMs)),
+      prefixes.then((p) => this.tieredDaysBefore(monthBefore, range, p, nowMs)),
     ]);
     const totals = read.totals;
-    const billedDays = { ...monthDays, range: read.days };
+    const billedDays = {
+      ...monthDays,
+      before: beforeTheRange(monthDays.before, read.days, range.fromMs),
+      range: read.days,
+    };
     // The functions of those accounts with data in the month up to the range's end.
     const tiered = [
       ...new Set([...billedDays.before, ...billedDays.range].map((r) => r.functionId)),
@@ -421,17 +425,26 @@ export class FleetService {
 
   /**
    * The days of the functions under `prefixes` (tieredPrefixes) over the month before the range
-   * (FunctionsRepository.dailyBilled), and the settings in force then.
+   * (FunctionsRepository.dailyBilled), and the settings in force then. When the range starts
+   * inside a day it holds the end of, that day is read whole (beforeTheRange takes the range's
+   * part off): whole past days are kept between calls (KeptDays), and the hours of the day's part
+   * before the range cost 150–200 ms to read for 10,000 functions, every call.
    */
   private async tieredDaysBefore(
     monthBefore: TimeRange,
+    range: TimeRange,
     prefixes: readonly string[],
     nowMs: number,
   ): Promise<{ before: DayBilled[]; beforeTimelines: SettingsTimelines }> {
     if (prefixes.length === 0) return { before: [], beforeTimelines: new Map() };
+    const startDayEnd = Math.floor(range.fromMs / DAY_MS) * DAY_MS + DAY_MS;
+    const read =
+      range.fromMs % DAY_MS !== 0 && range.toMs >= startDayEnd
+        ? { fromMs: monthBefore.fromMs, toMs: startDayEnd }
+        : monthBefore;
     // The whole history, read once and kept (FunctionSettingsRepository.observations).
     const [before, beforeTimelines] = await Promise.all([
-      this.functions.dailyBilled(monthBefore, prefixes),
+      this.functions.dailyBilled(read, prefixes),
       monthBefore.toMs > monthBefore.fromMs
         ? settingsInForce(this.settings, monthBefore, nowMs)
         : new Map<string, SettingsSegment[]>(),
@@ -479,6 +492,47 @@ export class FleetService {
     ]);
     return reportDailyUsage(stored, concurrency, configs, own, before);
   }
+}
+
+/**
+ * The days before `rangeFromMs` of `read` (tieredDaysBefore): its days before the range's first,
+ * and of that day, when it was read whole, what the range's part of it (`range`, its days) leaves.
+ * The part before the range is the whole day less the range's part, each sum (the two reads count
+ * the same minutes, the same source each); a difference within rounding of the whole is none, and
+ * a day with nothing left is dropped.
+ */
+export function beforeTheRange(
+  read: readonly DayBilled[],
+  range: readonly DayBilled[],
+  rangeFromMs: number,
+): DayBilled[] {
+  const startDay = Math.floor(rangeFromMs / DAY_MS) * DAY_MS;
+  if (startDay === rangeFromMs || !read.some((d) => d.dayStartMs === startDay)) return [...read];
+  const inRange = new Map<string, DayBilled>();
+  for (const d of range) if (d.dayStartMs === startDay) inRange.set(d.functionId, d);
+  const before: DayBilled[] = [];
+  for (const d of read) {
+    const part = d.dayStartMs === startDay ? inRange.get(d.functionId) : undefined;
+    if (!part) {
+      before.push(d);
+      continue;
+    }
+    const left = (whole: number, of: number) => (whole - of > whole * 1e-12 ? whole - of : 0);
+    const rest: DayBilled = {
+      functionId: d.functionId,
+      dayStartMs: d.dayStartMs,
+      billedDurationMs: left(d.billedDurationMs, part.billedDurationMs),
+      billedMbMs: left(d.billedMbMs, part.billedMbMs),
+      unknownMemoryBilledMs: left(d.unknownMemoryBilledMs, part.unknownMemoryBilledMs),
+      initDurationMs: left(d.initDurationMs, part.initDurationMs),
+      unbilledInitMs: left(d.unbilledInitMs, part.unbilledInitMs),
+      billedRestoreMs: left(d.billedRestoreMs, part.billedRestoreMs),
+    };
+    if (rest.billedDurationMs > 0 || rest.initDurationMs > 0 || rest.billedRestoreMs > 0) {
+      before.push(rest);
+    }
+  }
+  return before;
 }
 
 /**

@@ -16,10 +16,12 @@ import {
   type SharedDays,
 } from './range-rows';
 import { ALL_FUNCTIONS, type FunctionBatch } from './function-batches';
+import { KeptDays } from './kept-days';
 import {
   BILLED_MS,
   IN_SPLIT_HOUR,
   MINUTE_STRETCH,
+  RANGE_TABLES,
   STRETCH,
   UNBILLED_INIT_MS,
   UNBILLED_INIT_ROW_MS,
@@ -426,7 +428,17 @@ function idPrefixParams(idPrefixes: readonly string[]): {
 /** Read side of the per-minute aggregate: fleet lists, time series and cold-start breakdowns. */
 @Injectable()
 export class FunctionsRepository {
-  constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {}
+  /**
+   * dailyBilled()'s whole days, kept while the parts holding them are unchanged (KeptDays): the
+   * fleet page of an account past the first duration tier reads the month's days before its
+   * range, which grew its read by ~3.5 us a function-day through the month. About 40 days of
+   * 10,000 functions, ~1 MB a day.
+   */
+  private readonly keptDays: KeptDays<DayBilled>;
+
+  constructor(@Inject(CLICKHOUSE) private readonly handle: ClickHouseHandle) {
+    this.keptDays = new KeptDays(handle.client, RANGE_TABLES, 40);
+  }
 
   /**
    * The range's function-days with several sources, read once for the reads of one request that
@@ -714,6 +726,26 @@ export class FunctionsRepository {
    */
   async dailyBilled(range: TimeRange, idPrefixes: readonly string[]): Promise<DayBilled[]> {
     if (idPrefixes.length === 0 || range.toMs <= range.fromMs) return [];
+    const rows = await this.keptDays.rows(
+      [...idPrefixes].sort().join('\n'),
+      range,
+      (part) => this.readDailyBilled(part, idPrefixes),
+      (r) => r.dayStartMs,
+    );
+    // Back to each function's days together, in day order.
+    const byFunction = new Map<string, DayBilled[]>();
+    for (const r of rows) {
+      const list = byFunction.get(r.functionId);
+      if (list) list.push(r);
+      else byFunction.set(r.functionId, [r]);
+    }
+    return [...byFunction.values()].flat();
+  }
+
+  private async readDailyBilled(
+    range: TimeRange,
+    idPrefixes: readonly string[],
+  ): Promise<DayBilled[]> {
     const prefixes = idPrefixParams(idPrefixes);
     const { rows, params } = await this.rangeRows(
       `AND (${prefixes.sql})`,

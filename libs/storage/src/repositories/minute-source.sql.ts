@@ -309,6 +309,19 @@ export function minuteRowsForRange(
 }
 
 /**
+ * Every table the reads of a range (rangeRowsOf: storedRowsForRange, rowsForRange and the
+ * queries of their days with several sources) take rows from: what KeptDays checks a kept day by.
+ */
+export const RANGE_TABLES = [
+  'function_minutes',
+  'function_five_minutes',
+  'function_hours',
+  'function_days',
+  'function_hours_chosen',
+  'function_day_sources',
+] as const;
+
+/**
  * The stored rows of a range at the coarsest resolution that fits it: whole hours, whole five
  * minutes at either end, the few minutes beyond; with `wholeDays`, the whole UTC days of the range
  * from function_days first (see rangeParams; a day row's `minute` is its last hour's, so it sorts
