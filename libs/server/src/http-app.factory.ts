@@ -1,3 +1,5 @@
+import { constants as zlibConstants } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -56,6 +58,16 @@ export async function createHttpApp(
     }),
     nestOptions(config),
   );
+  // Answers compressed for the clients that ask (browsers do): the fleet page and the cold starts
+  // of 10,000 functions are 7.6 MB of JSON each, 0.14 MB as Brotli at quality 1 (6 ms of CPU) and
+  // 0.21 MB as gzip at level 1 (19 ms), where the defaults (Brotli 4, gzip 6) cost 40–50 ms for
+  // 15–20 % less. Request bodies are read as sent (no decompression: bodyLimit stays the limit).
+  await app.register(fastifyCompress, {
+    globalDecompression: false,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } },
+    zlibOptions: { level: 1 },
+  });
   const routes: { method: string; url: string }[] = [];
   API_ROUTES.set(app, routes);
   const fastify = app.getHttpAdapter().getInstance();
