@@ -521,7 +521,7 @@ async function runWide(scale: number, history: History | undefined): Promise<str
       ),
       // As a browser asks: the answer compressed (Brotli at quality 1, 7.6 MB to ~0.2 MB).
       await timeCalls(
-        'GET /api/functions, 24 h, Accept-Encoding as a browser sends it',
+        'GET /api/functions, 24 h, Brotli (as a browser asks)',
         route(app.apiUrl, `/api/functions?${day}`, BROWSER_ENCODINGS),
         calls,
         300,
@@ -539,7 +539,7 @@ async function runWide(scale: number, history: History | undefined): Promise<str
         300,
       ),
       await timeCalls(
-        'GET /api/coldstarts?groupBy=function, 24 h, Accept-Encoding as a browser sends it',
+        'GET /api/coldstarts?groupBy=function, 24 h, Brotli',
         route(app.apiUrl, `/api/coldstarts?${day}&groupBy=function`, BROWSER_ENCODINGS),
         calls,
         300,
