@@ -7,7 +7,14 @@ import {
 } from '@fleetscope/pricing';
 import type { DailyUsage, SettingsSegment } from '@fleetscope/reports';
 import type { ColdStartRow, DayBilled, FunctionConfig, FunctionTotals } from '@fleetscope/storage';
-import { beforeTheRange, lambdaDaysCost, partDayNote, podsCost, summarise } from './fleet.service';
+import {
+  beforeTheRange,
+  firstDayReadWhole,
+  lambdaDaysCost,
+  partDayNote,
+  podsCost,
+  summarise,
+} from './fleet.service';
 
 const ID = 'aws_lambda~123456789012~us-east-1~snap';
 const AT = new Date('2026-01-15T00:00:00Z');
@@ -360,10 +367,16 @@ describe(beforeTheRange.name, () => {
     billedRestoreMs: 0,
   });
 
+  const HOUR = 3_600_000;
+  /** A 24-hour range from 13:00 on `start`, read the next day at 15:00. */
+  const range = { fromMs: start + 13 * HOUR, toMs: start + DAY + 13 * HOUR };
+  const now = start + DAY + 15 * HOUR;
+
   it("takes the range's part of its first day off that day read whole", () => {
+    expect(firstDayReadWhole(range, now)).toBe(true);
     const read = [day('a', start - DAY, 100), day('a', start, 0.3), day('b', start, 50)];
-    const range = [day('a', start, 0.1), day('a', start + DAY, 70)];
-    const before = beforeTheRange(read, range, start + 13 * 3_600_000);
+    const rangeDays = [day('a', start, 0.1), day('a', start + DAY, 70)];
+    const before = beforeTheRange(read, rangeDays, range, now);
     expect(before.map((d) => [d.functionId, d.dayStartMs])).toEqual([
       ['a', start - DAY],
       ['a', start],
@@ -378,11 +391,23 @@ describe(beforeTheRange.name, () => {
   it('drops a day the range holds all of, rounding aside', () => {
     const whole = day('a', start, 0.1 + 0.2);
     const part = day('a', start, 0.3);
-    expect(beforeTheRange([whole], [part], start + 60_000)).toEqual([]);
+    expect(beforeTheRange([whole], [part], range, now)).toEqual([]);
   });
 
-  it('keeps every day read when the range starts at a day (nothing was read whole)', () => {
-    const read = [day('a', start - DAY, 100)];
-    expect(beforeTheRange(read, [day('a', start, 100)], start)).toEqual(read);
+  it('keeps every day read when the first day was not read whole', () => {
+    const read = [day('a', start - DAY, 100), day('a', start, 30)];
+    const rangeDays = [day('a', start, 10)];
+    // The range starts at a day; it ends inside its first day (the 1-hour preset); its first day
+    // ended less than an hour ago (its last flushes and late deliveries may still land).
+    const unread = [
+      { ...range, fromMs: start },
+      { fromMs: start + 13 * HOUR, toMs: start + 20 * HOUR },
+      range,
+    ];
+    const nows = [now, now, start + DAY + 10 * 60_000];
+    for (const [i, r] of unread.entries()) {
+      expect(firstDayReadWhole(r, nows[i])).toBe(false);
+      expect(beforeTheRange(read, rangeDays, r, nows[i])).toEqual(read);
+    }
   });
 });

@@ -214,7 +214,7 @@ export class FleetService {
     const totals = read.totals;
     const billedDays = {
       ...monthDays,
-      before: beforeTheRange(monthDays.before, read.days, range.fromMs),
+      before: beforeTheRange(monthDays.before, read.days, range, nowMs),
       range: read.days,
     };
     // The functions of those accounts with data in the month up to the range's end.
@@ -425,10 +425,10 @@ export class FleetService {
 
   /**
    * The days of the functions under `prefixes` (tieredPrefixes) over the month before the range
-   * (FunctionsRepository.dailyBilled), and the settings in force then. When the range starts
-   * inside a day it holds the end of, that day is read whole (beforeTheRange takes the range's
-   * part off): whole past days are kept between calls (KeptDays), and the hours of the day's part
-   * before the range cost 150–200 ms to read for 10,000 functions, every call.
+   * (FunctionsRepository.dailyBilled, its whole days kept between calls), and the settings in
+   * force then. The range's first day is read whole where firstDayReadWhole() says so
+   * (beforeTheRange takes the range's part off): the hours of the day's part before the range
+   * cost 150–200 ms to read for 10,000 functions, every call.
    */
   private async tieredDaysBefore(
     monthBefore: TimeRange,
@@ -437,14 +437,12 @@ export class FleetService {
     nowMs: number,
   ): Promise<{ before: DayBilled[]; beforeTimelines: SettingsTimelines }> {
     if (prefixes.length === 0) return { before: [], beforeTimelines: new Map() };
-    const startDayEnd = Math.floor(range.fromMs / DAY_MS) * DAY_MS + DAY_MS;
-    const read =
-      range.fromMs % DAY_MS !== 0 && range.toMs >= startDayEnd
-        ? { fromMs: monthBefore.fromMs, toMs: startDayEnd }
-        : monthBefore;
+    const read = firstDayReadWhole(range, nowMs)
+      ? { fromMs: monthBefore.fromMs, toMs: Math.floor(range.fromMs / DAY_MS) * DAY_MS + DAY_MS }
+      : monthBefore;
     // The whole history, read once and kept (FunctionSettingsRepository.observations).
     const [before, beforeTimelines] = await Promise.all([
-      this.functions.dailyBilled(read, prefixes),
+      this.functions.dailyBilled(read, prefixes, { keep: true }),
       monthBefore.toMs > monthBefore.fromMs
         ? settingsInForce(this.settings, monthBefore, nowMs)
         : new Map<string, SettingsSegment[]>(),
@@ -495,21 +493,40 @@ export class FleetService {
 }
 
 /**
- * The days before `rangeFromMs` of `read` (tieredDaysBefore): its days before the range's first,
- * and of that day, when it was read whole, what the range's part of it (`range`, its days) leaves.
- * The part before the range is the whole day less the range's part, each sum (the two reads count
- * the same minutes, the same source each); a difference within rounding of the whole is none, and
- * a day with nothing left is dropped.
+ * How long after a day's end its rows are taken as settled: the flushes of its last minutes and
+ * the usual late deliveries (CloudWatch subscriptions, Firehose's buffer) have landed.
+ */
+const DAY_SETTLED_MS = 60 * 60_000;
+
+/**
+ * Whether the month before `range` is read with the range's first day whole (tieredDaysBefore,
+ * beforeTheRange): when the range starts inside that day, holds its end, and the day ended at
+ * least DAY_SETTLED_MS before now. The day whole and the range's part of it come from two reads
+ * (the first often kept from an earlier call), and a row landing in between would be counted
+ * in one and not the other; a settled day has none landing.
+ */
+export function firstDayReadWhole(range: TimeRange, nowMs: number): boolean {
+  const dayEnd = Math.floor(range.fromMs / DAY_MS) * DAY_MS + DAY_MS;
+  return range.fromMs % DAY_MS !== 0 && range.toMs >= dayEnd && dayEnd + DAY_SETTLED_MS <= nowMs;
+}
+
+/**
+ * The days before the range of `read` (tieredDaysBefore): its days before the range's first,
+ * and of that day, when firstDayReadWhole() read it whole, what the range's part of it
+ * (`rangeDays`) leaves: the whole day less the range's part, each sum (the two reads count the
+ * same minutes, the same source each); a difference within rounding of the whole is none, and a
+ * day with nothing left is dropped.
  */
 export function beforeTheRange(
   read: readonly DayBilled[],
-  range: readonly DayBilled[],
-  rangeFromMs: number,
+  rangeDays: readonly DayBilled[],
+  range: TimeRange,
+  nowMs: number,
 ): DayBilled[] {
-  const startDay = Math.floor(rangeFromMs / DAY_MS) * DAY_MS;
-  if (startDay === rangeFromMs || !read.some((d) => d.dayStartMs === startDay)) return [...read];
+  if (!firstDayReadWhole(range, nowMs)) return [...read];
+  const startDay = Math.floor(range.fromMs / DAY_MS) * DAY_MS;
   const inRange = new Map<string, DayBilled>();
-  for (const d of range) if (d.dayStartMs === startDay) inRange.set(d.functionId, d);
+  for (const d of rangeDays) if (d.dayStartMs === startDay) inRange.set(d.functionId, d);
   const before: DayBilled[] = [];
   for (const d of read) {
     const part = d.dayStartMs === startDay ? inRange.get(d.functionId) : undefined;

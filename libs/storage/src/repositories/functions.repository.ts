@@ -722,10 +722,17 @@ export class FunctionsRepository {
    * SnapStart and settings changes need. The fleet page places each day of an account past the
    * first duration tier in the month's order by these; dailyUsage()'s 14 columns of 10,000
    * functions over a week took 1 s against 0.2 s. Each function's days together, in day order
-   * (daysBilledSql).
+   * (daysBilledSql). With `keep`, the whole days read are kept between calls (KeptDays): the
+   * month before a range, read again and again by the fleet page; callers share those rows and
+   * must not change them.
    */
-  async dailyBilled(range: TimeRange, idPrefixes: readonly string[]): Promise<DayBilled[]> {
+  async dailyBilled(
+    range: TimeRange,
+    idPrefixes: readonly string[],
+    options: { keep?: boolean } = {},
+  ): Promise<DayBilled[]> {
     if (idPrefixes.length === 0 || range.toMs <= range.fromMs) return [];
+    if (!options.keep) return this.readDailyBilled(range, idPrefixes);
     const rows = await this.keptDays.rows(
       [...idPrefixes].sort().join('\n'),
       range,
