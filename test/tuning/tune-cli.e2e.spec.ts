@@ -66,8 +66,10 @@ describe('npx fleetscope tune', () => {
     { name: 'slow', curve: 'io-bound', invokeDelayMs: 50, memoryMb: 768, description: 'slow' },
     { name: 'sluggish', curve: 'io-bound', invokeDelayMs: 2_500, memoryMb: 640 },
     { name: 'remote', curve: 'io-bound', readDelayMs: 1_500, memoryMb: 896 },
-    // A sandbox serves one call at a time: 8 of a parallel batch's 9 calls start one (cold).
-    { name: 'busy', curve: 'mixed', memoryMb: 1024, sandboxPerCall: true, invokeDelayMs: 300 },
+    // A sandbox serves one call at a time: 8 of a parallel batch's 9 calls start one (cold). Each
+    // call holds its sandbox 1.5 s, longer than a loaded machine takes to start the batch's calls:
+    // at 300 ms a CI run saw 3 of 9 find a sandbox freed by an earlier one (warm).
+    { name: 'busy', curve: 'mixed', memoryMb: 1024, sandboxPerCall: true, invokeDelayMs: 1_500 },
     { name: 'failing', curve: 'io-bound', memoryMb: 512, errorsAt: { 256: 1, 512: 1 } },
   ]);
 
