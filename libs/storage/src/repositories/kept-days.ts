@@ -1,17 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../client/query-rows';
-import { toDateTimeParam } from './minute-source.sql';
+import { toDateTimeParam, wholeUnitsOf } from './minute-source.sql';
 
 const DAY_MS = 86_400_000;
-
-/** The whole UTC days inside a range, as epoch ms [fromMs, toMs); empty when it holds none. */
-export function wholeDaysOf(range: { fromMs: number; toMs: number }): {
-  fromMs: number;
-  toMs: number;
-} {
-  const fromMs = Math.ceil(range.fromMs / DAY_MS) * DAY_MS;
-  return { fromMs, toMs: Math.max(fromMs, Math.floor(range.toMs / DAY_MS) * DAY_MS) };
-}
 
 /**
  * What a read of whole UTC days gave, kept between calls for as long as the data parts that may
@@ -53,7 +44,8 @@ export class KeptDays<T> {
     read: (range: { fromMs: number; toMs: number }) => Promise<T[]>,
     dayOf: (row: T) => number,
   ): Promise<T[]> {
-    const whole = wholeDaysOf(range);
+    const [fromMs, toMs] = wholeUnitsOf(range, DAY_MS);
+    const whole = { fromMs, toMs };
     const versions = whole.toMs > whole.fromMs ? await this.versions(whole) : null;
     if (!versions) return read(range);
     const runs: { fromMs: number; toMs: number }[] = [];

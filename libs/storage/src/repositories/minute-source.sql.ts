@@ -565,16 +565,23 @@ export function chosenHoursParams(functionIds: string[], hours: number[]): Recor
   return { ...sourceParams(), f: functionIds, h: hours, from: first, to: last + 3600 };
 }
 
+/**
+ * The whole units of `unitMs` (a day, an hour) inside a range, as epoch ms [from, to]; an empty
+ * range (from = to) where it holds none.
+ */
+export function wholeUnitsOf(
+  range: { fromMs: number; toMs: number },
+  unitMs: number,
+): [number, number] {
+  const first = Math.ceil(range.fromMs / unitMs) * unitMs;
+  return [first, Math.max(first, Math.floor(range.toMs / unitMs) * unitMs)];
+}
+
 /** Parameters of rowsForRange(): the range, its whole days and hours, and the source priorities. */
 export function rangeParams(range: { fromMs: number; toMs: number }): Record<string, unknown> {
-  // Whole units inside the range; an empty range (from = to) where it holds none.
-  const whole = (unitMs: number): [number, number] => {
-    const first = Math.ceil(range.fromMs / unitMs) * unitMs;
-    return [first, Math.max(first, Math.floor(range.toMs / unitMs) * unitMs)];
-  };
-  const [dayFrom, dayTo] = whole(DAY_MS);
-  const [hourFrom, hourTo] = whole(HOUR_MS);
-  const [fiveFrom, fiveTo] = whole(5 * 60_000);
+  const [dayFrom, dayTo] = wholeUnitsOf(range, DAY_MS);
+  const [hourFrom, hourTo] = wholeUnitsOf(range, HOUR_MS);
+  const [fiveFrom, fiveTo] = wholeUnitsOf(range, 5 * 60_000);
   return {
     ...sourceParams(),
     from: toDateTimeParam(range.fromMs),
