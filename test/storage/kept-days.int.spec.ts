@@ -1,4 +1,9 @@
-import { FunctionsRepository, KeptDays, type ClickHouseHandle } from '@fleetscope/storage';
+import {
+  FunctionsRepository,
+  KeptDays,
+  RANGE_TABLES,
+  type ClickHouseHandle,
+} from '@fleetscope/storage';
 import { openTestClickHouse } from '../support/test-clickhouse';
 
 /**
@@ -48,6 +53,7 @@ describe('whole days kept between reads (KeptDays)', () => {
   const day0 = Math.floor(Date.now() / DAY) * DAY - 4 * DAY;
   let repo: FunctionsRepository;
   let reads: string[];
+  let sent: { query: string; query_params?: Record<string, unknown> }[];
 
   beforeAll(async () => {
     opened = await openTestClickHouse();
@@ -60,9 +66,11 @@ describe('whole days kept between reads (KeptDays)', () => {
     // The queries the repository sends, to tell a kept day from a read one.
     repo = new FunctionsRepository(opened.handle);
     reads = [];
+    sent = [];
     const query = opened.handle.client.query.bind(opened.handle.client);
     jest.spyOn(opened.handle.client, 'query').mockImplementation((params) => {
       reads.push(params.query);
+      sent.push(params);
       return query(params);
     });
   });
@@ -120,6 +128,34 @@ describe('whole days kept between reads (KeptDays)', () => {
     });
     const after = await expectKeptAsRead(range);
     expect(after.some((d) => d.dayStartMs === day0 + 2 * DAY)).toBe(false);
+  });
+
+  it('checks every table the reads of a range take rows from (RANGE_TABLES), as the engine reads them', async () => {
+    // Whole days, hours, five minutes and minutes at both ends, and day 1 with two sources.
+    const range = {
+      fromMs: day0 + 7 * HOUR + 3 * MINUTE,
+      toMs: day0 + 3 * DAY + 2 * HOUR + 7 * MINUTE,
+    };
+    sent.length = 0;
+    const fresh = new FunctionsRepository(opened.handle);
+    await fresh.dailyBilled(range, PREFIXES);
+    await fresh.totals(range);
+    const rangeReads = sent.filter((s) => !s.query.includes('system.parts'));
+    const tables = new Set<string>();
+    for (const { query, query_params } of rangeReads) {
+      const explained = await opened.handle.client.query({
+        query: `EXPLAIN QUERY TREE ${query}`,
+        query_params,
+        format: 'TabSeparatedRaw',
+      });
+      // The analyzer's tree names every table read, subqueries and IN sets included (a SELECT
+      // without FROM reads system.one).
+      for (const [, db, table] of (await explained.text()).matchAll(/table_name: (\w+)\.(\w+)/g)) {
+        if (db !== 'system') tables.add(table);
+      }
+    }
+    expect(rangeReads.length).toBeGreaterThan(1);
+    expect([...tables].sort()).toEqual([...RANGE_TABLES].sort());
   });
 
   it('keeps nothing when a table has no parts of its own (a Distributed table in cluster mode)', async () => {

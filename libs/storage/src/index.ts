@@ -21,6 +21,7 @@ export * from './repositories/tuning-jobs.repository';
 export {
   chosenSourceRows,
   minutesRead,
+  RANGE_TABLES,
   rangeParams,
   rowsForRange,
 } from './repositories/minute-source.sql';

@@ -438,7 +438,7 @@ export class FleetService {
   ): Promise<{ before: DayBilled[]; beforeTimelines: SettingsTimelines }> {
     if (prefixes.length === 0) return { before: [], beforeTimelines: new Map() };
     const read = firstDayReadWhole(range, nowMs)
-      ? { fromMs: monthBefore.fromMs, toMs: Math.floor(range.fromMs / DAY_MS) * DAY_MS + DAY_MS }
+      ? { fromMs: monthBefore.fromMs, toMs: firstDayOf(range).endMs }
       : monthBefore;
     // The whole history, read once and kept (FunctionSettingsRepository.observations).
     const [before, beforeTimelines] = await Promise.all([
@@ -506,8 +506,14 @@ const DAY_SETTLED_MS = 60 * 60_000;
  * in one and not the other; a settled day has none landing.
  */
 export function firstDayReadWhole(range: TimeRange, nowMs: number): boolean {
-  const dayEnd = Math.floor(range.fromMs / DAY_MS) * DAY_MS + DAY_MS;
-  return range.fromMs % DAY_MS !== 0 && range.toMs >= dayEnd && dayEnd + DAY_SETTLED_MS <= nowMs;
+  const { startMs, endMs } = firstDayOf(range);
+  return range.fromMs !== startMs && range.toMs >= endMs && endMs + DAY_SETTLED_MS <= nowMs;
+}
+
+/** The UTC day `range` starts in, [startMs, endMs). */
+function firstDayOf(range: TimeRange): { startMs: number; endMs: number } {
+  const startMs = Math.floor(range.fromMs / DAY_MS) * DAY_MS;
+  return { startMs, endMs: startMs + DAY_MS };
 }
 
 /**
@@ -524,7 +530,7 @@ export function beforeTheRange(
   nowMs: number,
 ): DayBilled[] {
   if (!firstDayReadWhole(range, nowMs)) return [...read];
-  const startDay = Math.floor(range.fromMs / DAY_MS) * DAY_MS;
+  const startDay = firstDayOf(range).startMs;
   const inRange = new Map<string, DayBilled>();
   for (const d of rangeDays) if (d.dayStartMs === startDay) inRange.set(d.functionId, d);
   const before: DayBilled[] = [];

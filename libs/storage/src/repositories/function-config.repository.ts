@@ -2,6 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Platform } from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
+import { activeParts } from '../client/data-parts';
 import { withoutReadBarrier } from '../client/read-barrier';
 import { toStorageError } from '../client/storage.errors';
 import { CLICKHOUSE } from '../storage.tokens';
@@ -164,27 +165,13 @@ export class FunctionConfigRepository {
   }
 
   /**
-   * What identifies the rows of function_configs: its active data parts. A part is never changed
-   * once written (an insert, a merge or a mutation makes new ones and retires the old), so the
-   * same parts hold the same rows. Read before the rows, so the rows read are never older than the
-   * version they are kept under. Null when the table holds no parts here (a Distributed table in
-   * cluster mode): nothing is kept.
+   * What identifies the rows of function_configs: the names of its active data parts
+   * (activeParts), read before the rows. Null in cluster mode (a Distributed table): nothing is
+   * kept.
    */
   private async dataVersion(): Promise<string | null> {
-    try {
-      const result = await this.client.query({
-        query: `SELECT (SELECT engine FROM system.tables
-                        WHERE database = currentDatabase() AND name = 'function_configs') AS engine,
-                       arraySort(groupArray(name)) AS parts
-                FROM system.parts
-                WHERE database = currentDatabase() AND table = 'function_configs' AND active`,
-        format: 'JSONEachRow',
-      });
-      const [row] = await result.json<{ engine: string; parts: string[] }>();
-      return row && row.engine.endsWith('MergeTree') ? row.parts.join(',') : null;
-    } catch (error) {
-      throw toStorageError(error, 'reading the version of function_configs');
-    }
+    const parts = await activeParts(this.client, ['function_configs']);
+    return parts && parts.map((part) => part.name).join(',');
   }
 
   private async read(functionIds?: string[]): Promise<Map<string, FunctionConfig>> {

@@ -1,22 +1,19 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { queryRows } from '../client/query-rows';
-import { toDateTimeParam, wholeUnitsOf } from './minute-source.sql';
+import { activeParts } from '../client/data-parts';
+import { wholeUnitsOf } from './minute-source.sql';
 
 const DAY_MS = 86_400_000;
 
 /**
  * What a read of whole UTC days gave, kept between calls for as long as the data parts that may
- * hold those days' rows are the same ones. A part is never changed once written: an insert, a
- * merge, a TTL's deletion or a mutation (the start-up repair's) makes new parts and retires the
- * old, so the same parts overlapping a day (by the minimum and maximum of their partition key's
- * time column, system.parts' min_time and max_time) hold the same rows of it. A late delivery for
+ * hold those days' rows are the same ones (activeParts: a part is never changed once written, the
+ * start-up repair's mutation included), so the same parts overlapping a day (by the minimum and
+ * maximum of their partition key's time column) hold the same rows of it. A late delivery for
  * a past day, or a merge of one of its parts with today's, gives the day a new version and the
  * next call reads it again; today's flushes make parts of today only, and leave the days before it
  * kept. The versions are read before the rows, so rows are never kept under a version older than
  * theirs. Nothing is kept where the tables hold no parts of their own (Distributed tables in
  * cluster mode).
- *
- * Written here, not taken from a library: the validity rule is ClickHouse's part model.
  */
 export class KeptDays<T> {
   private readonly kept = new Map<string, { version: string; rows: readonly T[] }>();
@@ -103,38 +100,19 @@ export class KeptDays<T> {
   }
 
   /**
-   * Each whole day's version: the names of the active parts of `tables` whose time range overlaps
-   * it (a part without one, all of them). Null when a table is not a MergeTree here.
+   * Each whole day's version: the names of the active parts of `tables` that may hold its rows
+   * (activeParts). Null when a table is not a MergeTree here.
    */
   private async versions(whole: {
     fromMs: number;
     toMs: number;
   }): Promise<Map<number, string> | null> {
-    const [row] = await queryRows<{ mergeTrees: number; parts: [string, number, number][] }>(
-      this.client,
-      `SELECT (SELECT count() FROM system.tables
-               WHERE database = currentDatabase() AND name IN {tables:Array(String)}
-                 AND engine LIKE '%MergeTree') AS mergeTrees,
-              groupArray((concat(table, '/', name), toUnixTimestamp(min_time),
-                          toUnixTimestamp(max_time))) AS parts
-       FROM system.parts
-       WHERE database = currentDatabase() AND active AND table IN {tables:Array(String)}
-         AND (toUnixTimestamp(max_time) = 0
-              OR (max_time >= toDateTime({from:UInt32}) AND min_time < toDateTime({to:UInt32})))`,
-      { tables: this.tables, from: toDateTimeParam(whole.fromMs), to: toDateTimeParam(whole.toMs) },
-      'reading the data parts of the function aggregate',
-    );
-    if (!row || Number(row.mergeTrees) !== this.tables.length) return null;
-    const parts = row.parts.map(([name, lo, hi]) => ({
-      name,
-      lo: Number(lo) * 1000,
-      hi: Number(hi) * 1000,
-    }));
-    parts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const parts = await activeParts(this.client, this.tables, whole);
+    if (!parts) return null;
     const versions = new Map<number, string>();
     for (let day = whole.fromMs; day < whole.toMs; day += DAY_MS) {
       const names = parts
-        .filter((p) => p.hi === 0 || (p.hi >= day && p.lo < day + DAY_MS))
+        .filter((p) => p.maxTimeMs === 0 || (p.maxTimeMs >= day && p.minTimeMs < day + DAY_MS))
         .map((p) => p.name);
       versions.set(day, names.join(','));
     }

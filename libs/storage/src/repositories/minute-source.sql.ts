@@ -311,6 +311,7 @@ export function minuteRowsForRange(
 /**
  * Every table the reads of a range (rangeRowsOf: storedRowsForRange, rowsForRange and the
  * queries of their days with several sources) take rows from: what KeptDays checks a kept day by.
+ * kept-days.int.spec compares it with the tables the engine's query tree of those reads names.
  */
 export const RANGE_TABLES = [
   'function_minutes',
