@@ -254,7 +254,7 @@ function table(title: string, rows: Timing[]): string {
 /**
  * Issue 11's own yardstick: on the machine it was measured on, the engine answered "a plain
  * `GROUP BY function_id` over `function_minutes` (sums and `sumMap` of the buckets)" of the narrow
- * fleet in about 115 ms.
+ * fleet's 10 M invocations in about 115 ms.
  */
 const ISSUE_PLAIN_MINUTES_MS = 115;
 const PLAIN_MINUTES = 'engine: GROUP BY function_id over function_minutes';
@@ -459,10 +459,15 @@ async function runNarrow(scale: number, history: History | undefined): Promise<s
     return [
       `narrow fleet: ${fmt(raw)} invocations (${fmt(aggregated)} in function_minutes), ${NARROW_FUNCTIONS} functions, one source, 24 h; ${fmt(minuteRows)} minute rows, ${fmt(hourRows)} hour rows; ${historyText(historyRows, history)}; generated in ${fmt(generatedS, 1)} s; load average ${load.toFixed(2)} before timing, ${loadavg()[0].toFixed(2)} after`,
       table('', rows),
-      scaledToIssueMachine(
-        rows,
-        rows.find((r) => r.name === PLAIN_MINUTES)!,
-      ),
+      // The issue's 115 ms is of the full fleet's 10 M invocations.
+      ...(scale === 1
+        ? [
+            scaledToIssueMachine(
+              rows,
+              rows.find((r) => r.name === PLAIN_MINUTES)!,
+            ),
+          ]
+        : []),
     ].join('\n');
   } finally {
     await app.stop();
