@@ -33,6 +33,13 @@ export type InitType = 'on-demand' | 'provisioned-concurrency' | 'snap-start' | 
 
 export type InvocationStatus = 'success' | 'error' | 'timeout' | 'oom' | 'unknown';
 
+/**
+ * The largest memory size, configured or used, that Fleetscope stores (MB): the tables hold them as
+ * UInt16. Lambda's largest is 10,240 MB and Cloud Run's 32 GiB; a record with more is refused at
+ * ingest (a larger number is a mangled line), never wrapped or clamped into a size it did not say.
+ */
+export const MAX_MEMORY_MB = 65_535;
+
 /** One record about one invocation from one source. Unknown numbers are null, never 0. */
 export interface InvocationRecord {
   source: InvocationSource;

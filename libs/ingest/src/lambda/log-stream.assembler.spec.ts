@@ -239,6 +239,38 @@ describe(LambdaLogStreamAssembler.name, () => {
     ]);
   });
 
+  it('defect (found by a review): refuses a report whose numbers no invocation has, naming the field and what is wrong', () => {
+    const r = run([
+      [T, report('big-mem', '', '10.00', 'Memory Size: 99999999999 MB\tMax Memory Used: 50 MB')],
+      [T + 1, report('big-used', '', '10.00', 'Memory Size: 128 MB\tMax Memory Used: 70000 MB')],
+      [T + 2, report('neg', '', '-5.00')],
+      [
+        T + 3,
+        report('big-billed').replace('Billed Duration: 101 ms', 'Billed Duration: 999999999999 ms'),
+      ],
+      [T + 4, report('exp-init', 'Init Duration: 1e308 ms')],
+      [T + 5, report('ok', 'Init Duration: 200.00 ms')],
+    ]);
+    // Before: all but `neg` and `big-billed` stored (Memory Size wrapped or clamped to 65,535 MB,
+    // the init read as 1 ms), and those two said "a duration of 10 ms / -5 ms, more than a day".
+    expect(r.invocations.map((i) => i.requestId)).toEqual(['ok']);
+    expect(r.errors).toEqual([
+      'report of request big-mem: Memory Size 99999999999 MB is more than 65,535 MB, the most Fleetscope stores: not stored as an invocation',
+      'report of request big-used: Max Memory Used 70000 MB is more than 65,535 MB, the most Fleetscope stores: not stored as an invocation',
+      'report of request neg: Duration -5 ms is negative: not stored as an invocation',
+      'report of request big-billed: Billed Duration 999999999999 ms is more than a day: not stored as an invocation',
+      'report of request exp-init: Init Duration is not a number: not stored as an invocation',
+    ]);
+    expect(r.rejected).toBe(5);
+    // No inventory hint carries the sizes refused.
+    expect(r.configHints.map((h) => h.memorySizeMb)).toEqual([512]);
+  });
+
+  it('reads a unit written against its number (`128MB`)', () => {
+    const r = run([[T, report('tight', '', '10.00', 'Memory Size: 128MB\tMax Memory Used: 60MB')]]);
+    expect(r.invocations.map((i) => [i.memorySizeMb, i.maxMemoryUsedMb])).toEqual([[128, 60]]);
+  });
+
   it('marks an error with Error Type Runtime.OutOfMemory as out of memory', () => {
     const r = run([
       [

@@ -7,7 +7,7 @@ import type {
   KeyHash,
   LogRow,
 } from '@fleetscope/model';
-import { classifyInit, functionId, hashKey } from '@fleetscope/model';
+import { classifyInit, functionId, hashKey, MAX_MEMORY_MB } from '@fleetscope/model';
 import type { FunctionConfigHint, IngestResult } from '../common/ingest-result';
 import { reject } from '../common/ingest-result';
 import type { PlatformEvent } from './platform-event';
@@ -236,12 +236,15 @@ export class LambdaLogStreamAssembler {
           );
           return;
         }
-        if (!plausibleMs(event.report.durationMs) || !plausibleMs(event.report.billedDurationMs)) {
-          this.log(body, timeMs, null, event.report.requestId, 'WARN');
-          this.refused.push(
-            `report of request ${event.report.requestId || '(no id)'} has a duration of ${event.report.durationMs ?? event.report.billedDurationMs} ms, more than a day: not stored as an invocation`,
-          );
-          return;
+        {
+          const implausible = implausibleField(event.report);
+          if (implausible) {
+            this.log(body, timeMs, null, event.report.requestId, 'WARN');
+            this.refused.push(
+              `report of request ${event.report.requestId || '(no id)'}: ${implausible}: not stored as an invocation`,
+            );
+            return;
+          }
         }
         this.onReport(event.report, timeMs, byArrival);
         this.platformLog(body, timeMs, 'INFO');
@@ -690,6 +693,35 @@ export class LambdaLogStreamAssembler {
  * the start time worked back from it would be refused for a reason the sender cannot act on.
  */
 const MAX_PLAUSIBLE_MS = 86_400_000;
-function plausibleMs(ms: number | null): boolean {
-  return ms === null || (ms >= 0 && ms <= MAX_PLAUSIBLE_MS);
+
+/** A report's numbers as the REPORT line labels them, each with the most it may hold. */
+const REPORT_NUMBERS: readonly [keyof ReportLine, string, string, number][] = [
+  ['durationMs', 'Duration', 'ms', MAX_PLAUSIBLE_MS],
+  ['billedDurationMs', 'Billed Duration', 'ms', MAX_PLAUSIBLE_MS],
+  ['initDurationMs', 'Init Duration', 'ms', MAX_PLAUSIBLE_MS],
+  ['restoreDurationMs', 'Restore Duration', 'ms', MAX_PLAUSIBLE_MS],
+  ['billedRestoreDurationMs', 'Billed Restore Duration', 'ms', MAX_PLAUSIBLE_MS],
+  ['memorySizeMb', 'Memory Size', 'MB', MAX_MEMORY_MB],
+  ['maxMemoryUsedMb', 'Max Memory Used', 'MB', MAX_MEMORY_MB],
+];
+
+/**
+ * The first number of a report no invocation can have, said with its label: not a number (NaN,
+ * as parseReportLine reads `1e308`), negative, or above its bound (a day; MAX_MEMORY_MB). Such a
+ * report is a broken record: stored, its memory size would be wrapped or clamped into one it did
+ * not say, and its inventory hint with it. Null when every number it has is plausible.
+ */
+function implausibleField(report: ReportLine): string | null {
+  for (const [field, label, unit, max] of REPORT_NUMBERS) {
+    const value = report[field] as number | null;
+    if (value === null) continue;
+    if (Number.isNaN(value)) return `${label} is not a number`;
+    if (value < 0) return `${label} ${value} ${unit} is negative`;
+    if (value > max) {
+      return unit === 'ms'
+        ? `${label} ${value} ms is more than a day`
+        : `${label} ${value} MB is more than ${max.toLocaleString('en-US')} MB, the most Fleetscope stores`;
+    }
+  }
+  return null;
 }

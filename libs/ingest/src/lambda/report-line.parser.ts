@@ -183,7 +183,8 @@ function matchLabel(s: string, i: number): Field | undefined {
 /**
  * Parses a REPORT line starting at `from` (so a caller can skip a timestamp prefix without
  * slicing). Returns undefined when the text at `from` is not a REPORT line. Fields it does not
- * know (SegmentId, Sampled, future ones) are skipped.
+ * know (SegmentId, Sampled, future ones) are skipped; a number field without a number is null, one
+ * with more than a decimal and its unit NaN.
  */
 export function parseReportLine(line: string, from = 0): ReportLine | undefined {
   if (!line.startsWith(REPORT_PREFIX, from)) return undefined;
@@ -226,8 +227,16 @@ export function parseReportLine(line: string, from = 0): ReportLine | undefined 
       i = skipSpaces(line, tokenEnd(line, v));
       continue;
     }
+    const end = skipUnit(line, numberEnd);
+    if (end < n && !isSpace(line.charCodeAt(end))) {
+      // More than a decimal and its unit (`1e308 ms`, `12abc`): NaN, which the assembler refuses
+      // (a number read up to the `e` would be a value the line never said).
+      out[field] = NaN;
+      i = skipSpaces(line, skipUnit(line, tokenEnd(line, end)));
+      continue;
+    }
     out[field] = value;
-    i = skipSpaces(line, skipUnit(line, numberEnd));
+    i = skipSpaces(line, end);
   }
   return out;
 }

@@ -1,9 +1,10 @@
-import type {
-  FunctionMinuteRow,
-  InvocationRecord,
-  LogRow,
-  MetricPointRow,
-  SpanRow,
+import {
+  MAX_MEMORY_MB,
+  type FunctionMinuteRow,
+  type InvocationRecord,
+  type LogRow,
+  type MetricPointRow,
+  type SpanRow,
 } from '@fleetscope/model';
 import type { LineBuffer } from './line-buffer';
 
@@ -79,8 +80,8 @@ export const INVOCATIONS: TableEncoder<InvocationRecord> = {
     us(r.initDurationMs),
     us(r.restoreDurationMs),
     int(r.billedRestoreDurationMs),
-    Math.min(int(r.memorySizeMb), 65535),
-    Math.min(int(r.maxMemoryUsedMb), 65535),
+    Math.min(int(r.memorySizeMb), MAX_MEMORY_MB),
+    Math.min(int(r.maxMemoryUsedMb), MAX_MEMORY_MB),
     r.coldStart === null ? -1 : r.coldStart ? 1 : 0,
     r.initType,
     r.status,
@@ -266,7 +267,7 @@ export const FUNCTION_MINUTES: TableEncoder<FunctionMinuteRow> = {
     Math.floor(m.minuteMs / 60_000) * 60,
     m.source,
     m.version,
-    Math.min(int(m.memorySizeMb), 65535),
+    Math.min(int(m.memorySizeMb), MAX_MEMORY_MB),
     int(m.invocations),
     int(m.errors),
     int(m.timeouts),
@@ -282,7 +283,7 @@ export const FUNCTION_MINUTES: TableEncoder<FunctionMinuteRow> = {
     m.initBuckets,
     0,
     0,
-    Math.min(int(m.maxMemoryUsedMb), 65535),
+    Math.min(int(m.maxMemoryUsedMb), MAX_MEMORY_MB),
     {},
     int(m.unknownStarts),
   ],

@@ -99,7 +99,7 @@ describe(parseTelemetryBatch.name, () => {
     const r = parseTelemetryBatch(JSON.stringify([report]), { identity });
     expect(r.invocations).toEqual([]);
     expect(r.errors).toEqual([
-      'report of request huge-1 has a duration of 1e+300 ms, more than a day: not stored as an invocation',
+      'report of request huge-1: Duration 1e+300 ms is more than a day: not stored as an invocation',
     ]);
   });
 
