@@ -91,6 +91,14 @@ describe('minutesRead', () => {
     });
   });
 
+  it('starts after the minute that began before a `from` with milliseconds', () => {
+    expect(minutesRead({ fromMs: t(10, 7, 0, 999), toMs: t(10, 7, 59) })).toEqual({
+      fromMs: t(10, 8),
+      toMs: t(10, 8),
+    });
+    expect(rangeParams({ fromMs: t(10, 7, 0, 500), toMs: t(10, 9) }).from).toBe(t(10, 7, 1) / 1000);
+  });
+
   it('reads a range of whole minutes as itself', () => {
     expect(minutesRead({ fromMs: t(10, 7), toMs: t(10, 9) })).toEqual({
       fromMs: t(10, 7),

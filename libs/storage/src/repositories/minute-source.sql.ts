@@ -585,9 +585,11 @@ export function rangeParams(range: { fromMs: number; toMs: number }): Record<str
   const [fiveFrom, fiveTo] = wholeUnitsOf(range, 5 * 60_000);
   return {
     ...sourceParams(),
-    from: toDateTimeParam(range.fromMs),
-    // A minute that starts before `to` belongs to the range: rounding `to` down to its second would
-    // drop the current minute for the first second after it starts.
+    // A minute is in [from, to) when it starts there (minutes start on whole seconds): `from`
+    // rounded up, or a range from 10:00:00.5 took the minute that started at 10:00:00. A minute
+    // that starts before `to` belongs to the range: rounding `to` down to its second would drop
+    // the current minute for the first second after it starts.
+    from: firstSecondOf(range.fromMs),
     to: Math.ceil(range.toMs / 1000),
     fiveFrom: toDateTimeParam(fiveFrom),
     fiveTo: toDateTimeParam(fiveTo),
@@ -600,14 +602,14 @@ export function rangeParams(range: { fromMs: number; toMs: number }): Record<str
 
 /**
  * The whole minutes a range's reads sum, as epoch ms [fromMs, toMs): rangeParams() takes each
- * minute that starts at or after `from`'s second and before `to` rounded up to its second, so a
- * range that ends within a minute takes that minute whole.
+ * minute that starts at or after `from` and before `to` rounded up to its second, so a range that
+ * ends within a minute takes that minute whole.
  */
 export function minutesRead(range: { fromMs: number; toMs: number }): {
   fromMs: number;
   toMs: number;
 } {
-  const firstSecond = toDateTimeParam(range.fromMs);
+  const firstSecond = firstSecondOf(range.fromMs);
   const endSecond = Math.ceil(range.toMs / 1000);
   return {
     fromMs: Math.ceil(firstSecond / 60) * 60_000,
@@ -622,4 +624,9 @@ export function hasWholeDays(params: Record<string, unknown>): boolean {
 
 export function toDateTimeParam(ms: number): number {
   return Math.floor(ms / 1000);
+}
+
+/** The first whole second at or after `ms`: where a range's first minute may start. */
+function firstSecondOf(ms: number): number {
+  return Math.ceil(ms / 1000);
 }
