@@ -35,8 +35,9 @@ export type InvocationStatus = 'success' | 'error' | 'timeout' | 'oom' | 'unknow
 
 /**
  * The largest memory size, configured or used, that Fleetscope stores (MB): the tables hold them as
- * UInt16. Lambda's largest is 10,240 MB and Cloud Run's 32 GiB; a record with more is refused at
- * ingest (a larger number is a mangled line), never wrapped or clamped into a size it did not say.
+ * UInt16. Lambda's largest is 10,240 MB, so a Lambda REPORT with more is a mangled line and is
+ * refused; a Knative or OpenFaaS pod may have more, and its rows are stored with the size unknown.
+ * Never wrapped or clamped into a size the record did not say.
  */
 export const MAX_MEMORY_MB = 65_535;
 

@@ -110,27 +110,6 @@ describe(screenBatch.name, () => {
     expect(screened.rejected.errors[0]).toMatch(/initDurationMs 5000000/);
   });
 
-  it('defect (found by a review): refuses memory sizes the UInt16 columns cannot hold, which the writer clamped to 65,535 MB', () => {
-    const screened = screenBatch(
-      {
-        invocations: [
-          invocation({ requestId: 'size', memorySizeMb: 70_000 }),
-          invocation({ requestId: 'used', maxMemoryUsedMb: 99_999_999_999 }),
-          invocation({ requestId: 'negative', memorySizeMb: -128 }),
-          invocation({ requestId: 'ok', memorySizeMb: 65_535 }),
-        ],
-        functionMinutes: [minute({ memorySizeMb: 131_072 }), minute({ maxMemoryUsedMb: 70_000 })],
-      },
-      window,
-    );
-    expect(screened.batch.invocations?.map((i) => i.requestId)).toEqual(['ok']);
-    expect(screened.batch.functionMinutes).toEqual([]);
-    expect(screened.rejected.byReason).toEqual({ value_out_of_range: 5 });
-    expect(screened.rejected.errors[0]).toBe(
-      'invocation size: memorySizeMb 70000 is outside 0…65535',
-    );
-  });
-
   it('refuses counts that are not finite or exceed UInt64, which would fail the whole insert', () => {
     const screened = screenBatch(
       {

@@ -2,7 +2,6 @@ import {
   EARLIEST_STORED_MS,
   LATEST_STORABLE_MS,
   MAX_FUNCTION_ID_LENGTH,
-  MAX_MEMORY_MB,
   rejectionSummary,
   type FunctionMinuteRow,
   type InvocationRecord,
@@ -229,8 +228,8 @@ function invocationProblem(r: InvocationRecord, w: IngestTimeWindow): Problem {
     checkNumber(`${what}: initDurationMs`, r.initDurationMs, MAX_UINT32_US_MS) ??
     checkNumber(`${what}: restoreDurationMs`, r.restoreDurationMs, MAX_UINT32_US_MS) ??
     checkNumber(`${what}: billedRestoreDurationMs`, r.billedRestoreDurationMs, MAX_UINT32) ??
-    checkNumber(`${what}: memorySizeMb`, r.memorySizeMb, MAX_MEMORY_MB) ??
-    checkNumber(`${what}: maxMemoryUsedMb`, r.maxMemoryUsedMb, MAX_MEMORY_MB)
+    checkFinite(`${what}: memorySizeMb`, r.memorySizeMb) ??
+    checkFinite(`${what}: maxMemoryUsedMb`, r.maxMemoryUsedMb)
   );
 }
 
@@ -262,8 +261,8 @@ function minuteProblem(m: FunctionMinuteRow, w: IngestTimeWindow): Problem {
     checkCount(`${what}: errors`, m.errors) ??
     checkCount(`${what}: timeouts`, m.timeouts) ??
     checkCount(`${what}: coldStarts`, m.coldStarts) ??
-    checkNumber(`${what}: memorySizeMb`, m.memorySizeMb, MAX_MEMORY_MB) ??
-    checkNumber(`${what}: maxMemoryUsedMb`, m.maxMemoryUsedMb, MAX_MEMORY_MB) ??
+    checkFinite(`${what}: memorySizeMb`, m.memorySizeMb) ??
+    checkFinite(`${what}: maxMemoryUsedMb`, m.maxMemoryUsedMb) ??
     checkBuckets(`${what}: durationBuckets`, m.durationBuckets) ??
     checkBuckets(`${what}: initBuckets`, m.initBuckets)
   );

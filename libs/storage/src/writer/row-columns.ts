@@ -42,6 +42,15 @@ export function putRows<T>(
 const us = (ms: number | null): number => (ms === null || !(ms > 0) ? 0 : Math.round(ms * 1000));
 const int = (v: number | null): number => (v === null || !(v > 0) ? 0 : Math.round(v));
 
+/**
+ * A memory size for the UInt16 columns: one beyond MAX_MEMORY_MB (a Knative pod of 128 GiB) is
+ * stored as unknown (0), its invocations kept; clamped, it read as a size the record never said.
+ */
+const memoryMb = (v: number | null): number => {
+  const mb = int(v);
+  return mb <= MAX_MEMORY_MB ? mb : 0;
+};
+
 export const INVOCATIONS: TableEncoder<InvocationRecord> = {
   table: 'invocations',
   columns: [
@@ -80,8 +89,8 @@ export const INVOCATIONS: TableEncoder<InvocationRecord> = {
     us(r.initDurationMs),
     us(r.restoreDurationMs),
     int(r.billedRestoreDurationMs),
-    Math.min(int(r.memorySizeMb), MAX_MEMORY_MB),
-    Math.min(int(r.maxMemoryUsedMb), MAX_MEMORY_MB),
+    memoryMb(r.memorySizeMb),
+    memoryMb(r.maxMemoryUsedMb),
     r.coldStart === null ? -1 : r.coldStart ? 1 : 0,
     r.initType,
     r.status,
@@ -267,7 +276,7 @@ export const FUNCTION_MINUTES: TableEncoder<FunctionMinuteRow> = {
     Math.floor(m.minuteMs / 60_000) * 60,
     m.source,
     m.version,
-    Math.min(int(m.memorySizeMb), MAX_MEMORY_MB),
+    memoryMb(m.memorySizeMb),
     int(m.invocations),
     int(m.errors),
     int(m.timeouts),
@@ -283,7 +292,7 @@ export const FUNCTION_MINUTES: TableEncoder<FunctionMinuteRow> = {
     m.initBuckets,
     0,
     0,
-    Math.min(int(m.maxMemoryUsedMb), MAX_MEMORY_MB),
+    memoryMb(m.maxMemoryUsedMb),
     {},
     int(m.unknownStarts),
   ],
