@@ -463,6 +463,30 @@ describe(AnalysisInputsRepository.name, () => {
       });
     });
 
+    it('defect (found by a review): the held-out week counts the minutes that start in it, as its minutes observed do', async () => {
+      const rows: MinuteRow[] = [];
+      // Monday 00:00–00:09 of week 2 at c = 3; the window ends 300 ms into week 3's Monday.
+      for (let m = 0; m < 10; m++)
+        rows.push({
+          minuteMs: MONDAY + 7 * 24 * HOUR + m * MINUTE,
+          invocations: 1800,
+          durationSumMs: 180_000,
+        });
+      await insertMinutes(rows);
+      const window = { fromMs: MONDAY, toMs: MONDAY + 14 * 24 * HOUR + 300 };
+      const p = (await repo.concurrencyProfiles(window, [1, 2])).get(F)!;
+      // The held-out week starts at 00:00:00.300 of week 2's Monday: the minute of 00:00 began
+      // before it. Counted with the start rounded down, its busy minutes read 30 (and covered 10 /
+      // 20) over minutes observed that leave it out.
+      expect(p.hours[0].heldOut).toMatchObject({
+        concurrencyMinutes: 27,
+        coveredMinutesByLevel: [9, 18],
+      });
+      expect(p.hours[0].heldOut?.minutesObserved).toBe(
+        minutesPerHourOfWeek({ fromMs: window.toMs - 7 * 24 * HOUR, toMs: window.toMs })[0],
+      );
+    });
+
     it('gives a constant load its own value as p95', async () => {
       const rows: MinuteRow[] = [];
       for (let m = 0; m < 120; m++)

@@ -32,7 +32,7 @@ import {
   severalSourcesParams,
   splitParams,
   type SettingsSplits,
-  toDateTimeParam,
+  firstSecondOf,
 } from './minute-source.sql';
 
 export interface AnalysisWindow {
@@ -391,7 +391,8 @@ export class AnalysisInputsRepository {
       ...this.windowParams(window),
       levels: sorted,
       windowMinutes,
-      heldOutFrom: toDateTimeParam(heldOutFromMs),
+      // Its minutes are those that start in it, as minutesPerHourOfWeek counts them below.
+      heldOutFrom: firstSecondOf(heldOutFromMs),
       fromMs: window.fromMs,
       toMs: window.toMs,
       lookbackMs: window.fromMs - MAX_INVOCATION_MS,

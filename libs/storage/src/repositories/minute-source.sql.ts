@@ -627,6 +627,6 @@ export function toDateTimeParam(ms: number): number {
 }
 
 /** The first whole second at or after `ms`: where a range's first minute may start. */
-function firstSecondOf(ms: number): number {
+export function firstSecondOf(ms: number): number {
   return Math.ceil(ms / 1000);
 }
