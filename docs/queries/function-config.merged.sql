@@ -1,8 +1,9 @@
-SELECT (SELECT engine FROM system.tables
-                        WHERE database = currentDatabase() AND name = 'function_configs') AS engine,
-                       arraySort(groupArray(name)) AS parts
-                FROM system.parts
-                WHERE database = currentDatabase() AND table = 'function_configs' AND active;
+SELECT (SELECT count() FROM system.tables
+             WHERE database = currentDatabase() AND name IN {tables:Array(String)}
+               AND engine LIKE '%MergeTree') AS mergeTrees,
+            groupArray((concat(table, '/', name), 0, 0)) AS parts
+     FROM system.parts
+     WHERE database = currentDatabase() AND active AND table IN {tables:Array(String)};
 
 SELECT function_id AS functionId, argMaxIf(platform, prio, platform != '') AS platform,
 argMaxIf(account, prio, account != '') AS account,
