@@ -299,7 +299,7 @@ export async function loadDemoFleet(
       throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as T;
   };
-  // POST /api/analyses/run joins a run already going (the schedule's catch-up at start-up): one
+  // POST /api/analyses/run joins a run already going (a tick of the schedule, every 15 min): one
   // that began before the last of the demo's data went in is run again, or the recommendations
   // page missed the functions loaded last (seen under load: the Knative service had no advice).
   const loadedAtMs = Date.now();
