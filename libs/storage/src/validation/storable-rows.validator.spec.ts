@@ -5,6 +5,7 @@ import {
   screenBatch,
   type IngestWindowSettings,
 } from './storable-rows.validator';
+import { invocationRecord } from '../testing/invocation-record';
 
 const NOW = Date.UTC(2026, 11, 4, 12);
 const SETTINGS: IngestWindowSettings = {
@@ -16,34 +17,7 @@ const SETTINGS: IngestWindowSettings = {
 const window = ingestTimeWindow(NOW, SETTINGS);
 
 function invocation(overrides: Partial<InvocationRecord> = {}): InvocationRecord {
-  return {
-    source: 'lambda_log',
-    functionId: 'lambda~1~eu-west-1~f',
-    platform: 'aws_lambda',
-    account: '1',
-    region: 'eu-west-1',
-    name: 'f',
-    version: '',
-    requestId: 'r1',
-    startTimeMs: NOW - 1000,
-    durationMs: 12,
-    billedDurationMs: 12,
-    initDurationMs: null,
-    restoreDurationMs: null,
-    billedRestoreDurationMs: null,
-    memorySizeMb: 128,
-    maxMemoryUsedMb: 60,
-    coldStart: false,
-    initType: '',
-    status: 'success',
-    errorType: '',
-    trigger: '',
-    instance: '',
-    traceId: '',
-    runtime: '',
-    architecture: '',
-    ...overrides,
-  };
+  return invocationRecord({ startTimeMs: NOW - 1000, ...overrides });
 }
 
 function point(overrides: Partial<MetricPointRow> = {}): MetricPointRow {

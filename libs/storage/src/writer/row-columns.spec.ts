@@ -1,34 +1,15 @@
-import { emptyFunctionMinute, type InvocationRecord } from '@fleetscope/model';
+import { emptyFunctionMinute } from '@fleetscope/model';
+import { invocationRecord } from '../testing/invocation-record';
 import { FUNCTION_MINUTES, INVOCATIONS } from './row-columns';
 
 const invocation = (memorySizeMb: number | null, maxMemoryUsedMb: number | null) =>
-  ({
+  invocationRecord({
     source: 'otel_span',
     functionId: 'knative~c~ns~big',
     platform: 'knative',
-    account: 'c',
-    region: '',
-    name: 'big',
-    version: '',
-    requestId: 'r1',
-    startTimeMs: 1_700_000_000_000,
-    durationMs: 12,
-    billedDurationMs: null,
-    initDurationMs: null,
-    restoreDurationMs: null,
-    billedRestoreDurationMs: null,
     memorySizeMb,
     maxMemoryUsedMb,
-    coldStart: false,
-    initType: '',
-    status: 'success',
-    errorType: '',
-    trigger: '',
-    instance: '',
-    traceId: '',
-    runtime: '',
-    architecture: '',
-  }) satisfies InvocationRecord;
+  });
 
 const column = (encoded: unknown[], columns: string[], name: string) =>
   encoded[columns.indexOf(name)];
