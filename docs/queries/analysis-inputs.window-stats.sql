@@ -25,7 +25,7 @@ SELECT function_id AS functionId,
     sumMap(db) AS durationBuckets,
     if(level = 0, sumMap(ib), map()) AS initBuckets,
     max(mem_max) AS maxMemoryUsedMb,
-    if(level = 0, arrayMap(kv -> if(empty(kv), NULL, arrayMap(cum -> if(cum[-1] = 0, NULL, arrayMap(i -> if(kv[i].1 = -32768, 0, pow(2, (kv[i].1 + (0.95 * cum[-1] - (cum[i] - kv[i].2)) / kv[i].2) / 8)), [greatest(1, arrayFirstIndex(x -> x >= 0.95 * cum[-1], cum))])[1]), [arrayCumSum(arrayMap(x -> x.2, kv))])[1]), [arraySort(x -> x.1, arrayZip(mapKeys(sumMap(mb)), mapValues(sumMap(mb))))])[1], NULL) AS memoryUsedP95Mb,
+    if(level = 0, sumMap(mb), map()) AS memoryBuckets,
     toUnixTimestamp(minIf(first_seen, active)) * 1000 AS firstSeenMs,
     toUnixTimestamp(maxIf(last_seen, active)) * 1000 AS lastSeenMs
   FROM (

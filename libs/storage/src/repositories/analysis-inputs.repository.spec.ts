@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '@fleetscope/config';
-import { histogramQuantile, histogramQuantileSql, sortedBucketCountsSql } from '@fleetscope/model';
+import {
+  bucketIndex,
+  histogramQuantile,
+  histogramQuantileSql,
+  sortedBucketCountsSql,
+} from '@fleetscope/model';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { openAndMigrate } from '../storage.module';
 import { AnalysisInputsRepository, minutesPerHourOfWeek } from './analysis-inputs.repository';
@@ -30,6 +35,7 @@ interface MinuteRow {
   timeouts?: number;
   ooms?: number;
   maxMemoryUsedMb?: number;
+  memoryBuckets?: Record<number, number>;
 }
 
 describe(AnalysisInputsRepository.name, () => {
@@ -58,6 +64,7 @@ describe(AnalysisInputsRepository.name, () => {
         init_duration_sum_ms: r.initMs ?? 0,
         init_buckets: r.initBuckets ?? {},
         max_memory_used_mb: r.maxMemoryUsedMb ?? 0,
+        memory_buckets: r.memoryBuckets ?? {},
       })),
     });
 
@@ -205,6 +212,25 @@ describe(AnalysisInputsRepository.name, () => {
       // longest (a timeout-risk trend read the unclamped one).
       expect(histogramQuantile(day2, 0.99)).toBeGreaterThan(1100);
       expect(s.daily[1].p99Ms).toBe(1100);
+    });
+
+    it('never puts the memory used p95 above the most any invocation used', async () => {
+      // Every invocation used 200 MB: the bucket holding 200 reaches past it, and the quantile
+      // interpolated inside the bucket read ~214 MB, memory no invocation ever used.
+      const bucket = bucketIndex(200);
+      await insertMinutes([
+        {
+          minuteMs: MONDAY + 10 * HOUR,
+          invocations: 600,
+          durationSumMs: 1_200_000,
+          maxMemoryUsedMb: 200,
+          memoryBuckets: { [bucket]: 600 },
+        },
+      ]);
+      expect(histogramQuantile({ [bucket]: 600 }, 0.95)).toBeGreaterThan(200);
+      const s = (await repo.windowStats({ fromMs: MONDAY, toMs: MONDAY + 24 * HOUR })).get(F)!;
+      expect(s.maxMemoryUsedMb).toBe(200);
+      expect(s.memoryUsedP95Mb).toBe(200);
     });
 
     it('gives each memory size its own UTC days, the repeated windows its mean is judged over', async () => {

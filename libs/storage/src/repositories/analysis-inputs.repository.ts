@@ -178,7 +178,8 @@ interface StatsRow {
   durationBuckets: HistogramBuckets;
   initBuckets: HistogramBuckets;
   maxMemoryUsedMb: number;
-  memoryUsedP95Mb: number | null;
+  /** Of the function's totals (level 0): the Max Memory Used of its invocations, bucketed. */
+  memoryBuckets: HistogramBuckets;
   p99Ms: number | null;
   firstSeenMs: number;
   lastSeenMs: number;
@@ -275,7 +276,7 @@ export class AnalysisInputsRepository {
         sumMap(db) AS durationBuckets,
         if(level = 0, sumMap(ib), map()) AS initBuckets,
         max(mem_max) AS maxMemoryUsedMb,
-        if(level = 0, ${histogramQuantileSql('sumMap(mb)', 0.95)}, NULL) AS memoryUsedP95Mb,
+        if(level = 0, sumMap(mb), map()) AS memoryBuckets,
         toUnixTimestamp(minIf(first_seen, active)) * 1000 AS firstSeenMs,
         toUnixTimestamp(maxIf(last_seen, active)) * 1000 AS lastSeenMs
       FROM (
@@ -684,7 +685,11 @@ function statsFromRows(
           durationBuckets: numericKeys(row.durationBuckets),
           initBuckets: numericKeys(row.initBuckets),
           maxMemoryUsedMb: row.maxMemoryUsedMb > 0 ? row.maxMemoryUsedMb : null,
-          memoryUsedP95Mb: row.memoryUsedP95Mb,
+          // The quantile rule's own clamp: never above the most an invocation used (the bucket
+          // holding it reaches past it).
+          memoryUsedP95Mb: histogramQuantile(numericKeys(row.memoryBuckets), 0.95, {
+            max: row.maxMemoryUsedMb > 0 ? row.maxMemoryUsedMb : null,
+          }),
           firstSeenMs: Number(row.firstSeenMs),
         });
         break;
