@@ -422,6 +422,19 @@ describe('npx fleetscope import azure-functions', () => {
       );
     });
 
+    it('a count too large for a counter says so, naming the file and the line', async () => {
+      const file = sampleFile(scratch, 5, 'azure-2019');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const cells = lines[10].split(',');
+      cells[6] = '4294967297';
+      lines[10] = cells.join(',');
+      writeFileSync(file, lines.join('\n'));
+      await expectRefused(
+        ['--invocations', file],
+        /invocations-azure-2019-5\.csv:11: column '3' \("4294967297"\) is more than 4294967295/,
+      );
+    });
+
     it('a row with missing columns is refused with its line', async () => {
       const file = join(scratch, 'short-row.csv');
       writeFileSync(
@@ -529,6 +542,19 @@ describe('npx fleetscope import azure-functions', () => {
       await expectRefused(
         ['--invocations', file],
         /2021\.csv:151: column 'duration' \("-1"\) is not a non-negative number/,
+      );
+    });
+
+    it('a 2021 row that would start before the trace (a duration past its end) names its line', async () => {
+      // end_timestamp − duration is the start: 20 − 1e12 s is 31,700 years before the trace, and
+      // was sent as a span ending before it started.
+      const file = join(scratch, '2021.csv');
+      const lines = readFileSync(SAMPLE_2021, 'utf8').split('\n');
+      lines[150] = lines[150].replace(/,[^,]+,[^,]+$/, ',20,1e12');
+      writeFileSync(file, lines.join('\n'));
+      await expectRefused(
+        ['--invocations', file],
+        /2021\.csv:151: duration 1e12 s is longer than end_timestamp 20 s: the invocation would start before the trace/,
       );
     });
   });

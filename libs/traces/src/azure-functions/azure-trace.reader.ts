@@ -121,8 +121,11 @@ function requireId(row: string[], index: number, column: string): string {
 
 function nonNegativeInteger(value: string, column: string): number {
   // Digits only: '1e3', '-0', '2.0' or '' are not counts.
-  if (!/^\d{1,10}$/.test(value) || Number(value) > 0xffffffff) {
+  if (!/^\d+$/.test(value)) {
     throw new Error(`column '${column}' ("${value}") is not a non-negative integer`);
+  }
+  if (Number(value) > 0xffffffff) {
+    throw new Error(`column '${column}' ("${value}") is more than ${0xffffffff}`);
   }
   return Number(value);
 }
@@ -347,6 +350,13 @@ export function streamInvocations2021(
       const func = requireId(row, 1, 'func');
       const end = nonNegativeNumber(row[2], 'end_timestamp');
       const durationSeconds = nonNegativeNumber(row[3], 'duration');
+      // The trace rounds durations to the millisecond and keeps its ends to the microsecond: a
+      // start that much before the trace's first second is rounding, not an invocation.
+      if (durationSeconds > end + 0.001) {
+        throw new Error(
+          `duration ${row[3]} s is longer than end_timestamp ${row[2]} s: the invocation would start before the trace`,
+        );
+      }
       return { app, func, startSeconds: end - durationSeconds, durationSeconds, line };
     };
   });
