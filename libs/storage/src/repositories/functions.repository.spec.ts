@@ -31,6 +31,41 @@ describe(FunctionsRepository.name, () => {
     rmSync(config.dataDir, { recursive: true, force: true });
   });
 
+  describe('lambdaMonthGbSecondsAtMost', () => {
+    it('is never under the Billed Duration the weekly report bills, whatever the durations stored', async () => {
+      // A day-long REPORT: its Duration is stored capped at what duration_us holds (~71.6 min),
+      // its Billed Duration whole. A bound of the durations alone read 20 times under the bill,
+      // and the fleet page priced an account past the first duration tier at the first tier's
+      // price while the weekly report billed it the second's.
+      const C = 'aws_lambda~222222222222~us-east-1~long';
+      await handle.client.insert({
+        table: 'function_minutes',
+        format: 'JSONEachRow',
+        values: [
+          {
+            function_id: C,
+            minute: Math.floor((MONDAY + 10 * HOUR) / 1000),
+            source: 'lambda_log',
+            version: '1',
+            memory_size_mb: 10_240,
+            invocations: 1,
+            duration_sum_ms: 4_294_967.295,
+            duration_max_ms: 4_294_967.295,
+            billed_duration_sum_ms: 86_400_000,
+          },
+        ],
+      });
+      const repo = new FunctionsRepository(handle);
+      const bound = await repo.lambdaMonthGbSecondsAtMost({
+        fromMs: MONDAY,
+        toMs: MONDAY + HOUR * 24,
+      });
+      const account = bound.find((b) => b.accountPrefix === 'aws_lambda~222222222222~us-east-1');
+      // 86,400 s at 10 GB.
+      expect(account?.gbSeconds).toBeGreaterThanOrEqual(864_000);
+    });
+  });
+
   describe('minuteActivity', () => {
     it('counts each minute with invocations once, whatever its sources, with the idle minutes between them and the active minutes per UTC hour', async () => {
       const row = (functionId: string, minuteMs: number, invocations: number, source: string) => ({

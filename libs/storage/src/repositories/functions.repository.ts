@@ -589,20 +589,25 @@ export class FunctionsRepository {
   /**
    * Per Lambda account and region (the id up to the function's name) and calendar month, an
    * upper bound on the on-demand GB-seconds its functions were billed on the UTC days that start
-   * in the range: every source's duration, INIT, billed restores and 1 ms an invocation, at each
-   * row's memory size or Lambda's largest. A Billed Duration is its duration rounded up to the
-   * millisecond plus the INIT it bills, so it is within that bound and is not added again: adding
-   * it doubled the bound, and sent accounts at half the first tier's end to the day-by-day
-   * pricing. One scan of the days' rows, grouped in the engine to a row an account and month: the
-   * fleet page tells by it the accounts that cannot have left the first duration tier from those
-   * it prices day by day in the month's order.
+   * in the range: of each row, the more of what the weekly report bills (BILLED_MS and the INIT
+   * no Billed Duration holds) and every source's duration, INIT and 1 ms an invocation, with
+   * billed restores, at the row's memory size or Lambda's largest. The larger, not the sum: a
+   * Billed Duration is its duration rounded up to the millisecond plus the INIT it bills, and
+   * adding both doubled the bound, sending accounts at half the first tier's end to the day-by-day
+   * pricing. Not the durations alone: a Duration longer than duration_us holds is stored capped
+   * and its Billed Duration whole, and a bound 20 times under the bill priced an account past the
+   * first tier at the first tier's price. One scan of the days' rows, grouped in the engine to a
+   * row an account and month: the fleet page tells by it the accounts that cannot have left the
+   * first duration tier from those it prices day by day in the month's order.
    */
   async lambdaMonthGbSecondsAtMost(range: TimeRange): Promise<LambdaMonthGbSeconds[]> {
     return this.rows<LambdaMonthGbSeconds>(
       `SELECT
          arrayStringConcat(arraySlice(splitByChar('~', function_id), 1, 3), '~') AS accountPrefix,
          toUnixTimestamp(toDateTime(toStartOfMonth(day), 'UTC')) * 1000 AS monthStartMs,
-         sum((duration_sum_ms + init_duration_sum_ms + billed_restore_sum_ms + invocations)
+         sum((greatest(${BILLED_MS} + ${UNBILLED_INIT_ROW_MS},
+                       duration_sum_ms + init_duration_sum_ms + invocations)
+              + billed_restore_sum_ms)
              * if(memory_size_mb > 0, memory_size_mb, {largestMb:UInt16})) / 1024000 AS gbSeconds
        FROM function_days
        WHERE day >= toStartOfDay(toDateTime({from:UInt32})) AND day < toDateTime({to:UInt32})
