@@ -41,6 +41,14 @@ export type InvocationStatus = 'success' | 'error' | 'timeout' | 'oom' | 'unknow
  */
 export const MAX_MEMORY_MB = 65_535;
 
+/**
+ * The longest duration (ms) an invocation's duration, INIT and restore are stored with: whole
+ * microseconds in a UInt32 column, about 71.6 minutes. Lambda stops an invocation at 15 minutes,
+ * so a Lambda report with more is a mangled line and is refused; a span may run longer, and its
+ * invocation is stored with this duration (its span keeps the whole).
+ */
+export const MAX_STORED_DURATION_MS = 0xffffffff / 1000;
+
 /** One record about one invocation from one source. Unknown numbers are null, never 0. */
 export interface InvocationRecord {
   source: InvocationSource;

@@ -250,6 +250,9 @@ describe(LambdaLogStreamAssembler.name, () => {
       ],
       [T + 4, report('exp-init', 'Init Duration: 1e308 ms')],
       [T + 5, report('ok', 'Init Duration: 200.00 ms')],
+      // A day-long Duration was stored capped at ~71.6 minutes and its Billed Duration whole: the
+      // fleet page and the weekly report priced its account's tiers apart.
+      [T + 6, report('day-long', '', '86400000.00')],
     ]);
     // Before: all but `neg` and `big-billed` stored (Memory Size wrapped or clamped to 65,535 MB,
     // the init read as 1 ms), and those two said "a duration of 10 ms / -5 ms, more than a day".
@@ -260,8 +263,9 @@ describe(LambdaLogStreamAssembler.name, () => {
       'report of request neg: Duration -5 ms is negative: not stored as an invocation',
       'report of request big-billed: Billed Duration 999999999999 ms is more than a day: not stored as an invocation',
       'report of request exp-init: Init Duration is not a number: not stored as an invocation',
+      'report of request day-long: Duration 86400000 ms is more than 4,294,967.295 ms, the most Fleetscope stores: not stored as an invocation',
     ]);
-    expect(r.rejected).toBe(5);
+    expect(r.rejected).toBe(6);
     // No inventory hint carries the sizes refused.
     expect(r.configHints.map((h) => h.memorySizeMb)).toEqual([512]);
   });

@@ -7,7 +7,13 @@ import type {
   KeyHash,
   LogRow,
 } from '@fleetscope/model';
-import { classifyInit, functionId, hashKey, MAX_MEMORY_MB } from '@fleetscope/model';
+import {
+  classifyInit,
+  functionId,
+  hashKey,
+  MAX_MEMORY_MB,
+  MAX_STORED_DURATION_MS,
+} from '@fleetscope/model';
 import type { FunctionConfigHint, IngestResult } from '../common/ingest-result';
 import { reject } from '../common/ingest-result';
 import type { PlatformEvent } from './platform-event';
@@ -696,10 +702,10 @@ const MAX_PLAUSIBLE_MS = 86_400_000;
 
 /** A report's numbers as the REPORT line labels them, each with the most it may hold. */
 const REPORT_NUMBERS: readonly [keyof ReportLine, string, string, number][] = [
-  ['durationMs', 'Duration', 'ms', MAX_PLAUSIBLE_MS],
+  ['durationMs', 'Duration', 'ms', MAX_STORED_DURATION_MS],
   ['billedDurationMs', 'Billed Duration', 'ms', MAX_PLAUSIBLE_MS],
-  ['initDurationMs', 'Init Duration', 'ms', MAX_PLAUSIBLE_MS],
-  ['restoreDurationMs', 'Restore Duration', 'ms', MAX_PLAUSIBLE_MS],
+  ['initDurationMs', 'Init Duration', 'ms', MAX_STORED_DURATION_MS],
+  ['restoreDurationMs', 'Restore Duration', 'ms', MAX_STORED_DURATION_MS],
   ['billedRestoreDurationMs', 'Billed Restore Duration', 'ms', MAX_PLAUSIBLE_MS],
   ['memorySizeMb', 'Memory Size', 'MB', MAX_MEMORY_MB],
   ['maxMemoryUsedMb', 'Max Memory Used', 'MB', MAX_MEMORY_MB],
@@ -707,7 +713,8 @@ const REPORT_NUMBERS: readonly [keyof ReportLine, string, string, number][] = [
 
 /**
  * The first number of a report no invocation can have, said with its label: not a number (NaN,
- * as parseReportLine reads `1e308`), negative, or above its bound (a day; MAX_MEMORY_MB). Such a
+ * as parseReportLine reads `1e308`), negative, or above its bound (a day for billed durations;
+ * MAX_STORED_DURATION_MS for durations, INIT and restores; MAX_MEMORY_MB). Such a
  * report is a broken record: stored, its memory size would be wrapped or clamped into one it did
  * not say, and its inventory hint with it. Null when every number it has is plausible.
  */
@@ -718,9 +725,8 @@ function implausibleField(report: ReportLine): string | null {
     if (Number.isNaN(value)) return `${label} is not a number`;
     if (value < 0) return `${label} ${value} ${unit} is negative`;
     if (value > max) {
-      return unit === 'ms'
-        ? `${label} ${value} ms is more than a day`
-        : `${label} ${value} MB is more than ${max.toLocaleString('en-US')} MB, the most Fleetscope stores`;
+      if (max === MAX_PLAUSIBLE_MS) return `${label} ${value} ms is more than a day`;
+      return `${label} ${value} ${unit} is more than ${max.toLocaleString('en-US')} ${unit}, the most Fleetscope stores`;
     }
   }
   return null;

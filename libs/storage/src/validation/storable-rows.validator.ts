@@ -2,6 +2,7 @@ import {
   EARLIEST_STORED_MS,
   LATEST_STORABLE_MS,
   MAX_FUNCTION_ID_LENGTH,
+  MAX_STORED_DURATION_MS,
   rejectionSummary,
   type FunctionMinuteRow,
   type InvocationRecord,
@@ -21,8 +22,7 @@ import type { IngestBatch } from '../writer/ingest-writer';
 
 /** DateTime64(9) holds Int64 nanoseconds: up to 2262-04-11T23:47:16.854775807Z. */
 const MAX_NANOS = '9223372036854775807';
-/** UInt32 microsecond columns (init and restore durations): about 71.6 minutes. */
-const MAX_UINT32_US_MS = 4294967.295;
+/** UInt32 millisecond columns (billed durations). */
 const MAX_UINT32 = 4294967295;
 /** Doubles below 2^64 are written as integers that fit a UInt64 column. */
 const UINT64_LIMIT = 2 ** 64;
@@ -225,8 +225,8 @@ function invocationProblem(r: InvocationRecord, w: IngestTimeWindow): Problem {
     checkFunctionId(r.functionId) ??
     checkFinite(`${what}: durationMs`, r.durationMs) ??
     checkNumber(`${what}: billedDurationMs`, r.billedDurationMs, MAX_UINT32) ??
-    checkNumber(`${what}: initDurationMs`, r.initDurationMs, MAX_UINT32_US_MS) ??
-    checkNumber(`${what}: restoreDurationMs`, r.restoreDurationMs, MAX_UINT32_US_MS) ??
+    checkNumber(`${what}: initDurationMs`, r.initDurationMs, MAX_STORED_DURATION_MS) ??
+    checkNumber(`${what}: restoreDurationMs`, r.restoreDurationMs, MAX_STORED_DURATION_MS) ??
     checkNumber(`${what}: billedRestoreDurationMs`, r.billedRestoreDurationMs, MAX_UINT32) ??
     checkFinite(`${what}: memorySizeMb`, r.memorySizeMb) ??
     checkFinite(`${what}: maxMemoryUsedMb`, r.maxMemoryUsedMb)

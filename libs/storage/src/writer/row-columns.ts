@@ -1,5 +1,6 @@
 import {
   MAX_MEMORY_MB,
+  MAX_STORED_DURATION_MS,
   type FunctionMinuteRow,
   type InvocationRecord,
   type LogRow,
@@ -84,7 +85,7 @@ export const INVOCATIONS: TableEncoder<InvocationRecord> = {
     r.requestId,
     r.platform,
     r.version,
-    Math.min(us(r.durationMs), 0xffffffff),
+    us(Math.min(r.durationMs, MAX_STORED_DURATION_MS)),
     int(r.billedDurationMs),
     us(r.initDurationMs),
     us(r.restoreDurationMs),

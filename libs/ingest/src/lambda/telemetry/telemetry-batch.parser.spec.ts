@@ -90,7 +90,7 @@ describe(parseTelemetryBatch.name, () => {
     ]);
   });
 
-  it('refuses a report that ran more than a day, naming its duration, not its start time', () => {
+  it('refuses a report that ran longer than Fleetscope stores, naming its duration, not its start time', () => {
     const report = {
       time: '2026-12-06T10:00:00.000Z',
       type: 'platform.report',
@@ -99,7 +99,7 @@ describe(parseTelemetryBatch.name, () => {
     const r = parseTelemetryBatch(JSON.stringify([report]), { identity });
     expect(r.invocations).toEqual([]);
     expect(r.errors).toEqual([
-      'report of request huge-1: Duration 1e+300 ms is more than a day: not stored as an invocation',
+      'report of request huge-1: Duration 1e+300 ms is more than 4,294,967.295 ms, the most Fleetscope stores: not stored as an invocation',
     ]);
   });
 
