@@ -293,4 +293,27 @@ describe('one invocation, counted once across sources', () => {
     );
     expect(bad.status).toBe(400);
   });
+
+  it('answers a delivery that holds one REPORT twice with the one invocation it stores', async () => {
+    const name = 'once-repeated-report';
+    const invs = [invocation(name), invocation(name), invocation(name)];
+    const stream = '2025/06/01/[$LATEST]fedcba9876543210fedcba9876543210';
+    const report = (inv: Invocation) => ({
+      timestamp: inv.startMs + 201,
+      message: `${reportLine(inv.requestId, { durationMs: REPORT_MS, billedMs: 201, memoryMb: 512, maxUsedMb: 100 })}\n`,
+    });
+    const answer = await post(
+      `${fleetscope.ingestUrl}/ingest/lambda/cloudwatch?region=${REGION}`,
+      awslogs(
+        dataMessage(ACCOUNT, name, stream, [
+          ...invs.map(report),
+          { ...report(invs[1]), id: 'again' },
+        ]),
+      ),
+    );
+    // The answer said 4 invocations where the writer stored 3.
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ invocations: 3, rejected: 0 });
+    expect(await perSource(name)).toEqual({ lambda_log: { rows: 3, minuteInvocations: 3 } });
+  });
 });

@@ -8,6 +8,7 @@ export * from './migrations/migrations.path';
 export * from './migrations/retention';
 export * from './writer/ingest-writer';
 export * from './writer/recent-keys';
+export { firstOfEachInvocation } from './writer/encoded-batch';
 export * from './storage.tokens';
 export * from './storage.module';
 export * from './repositories/functions.repository';

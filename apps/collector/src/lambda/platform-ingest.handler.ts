@@ -7,6 +7,7 @@ import {
   type IngestRejectReason,
   type IngestResult,
 } from '@fleetscope/ingest';
+import { firstOfEachInvocation } from '@fleetscope/storage';
 import { BodyError, decodeBody } from '../http/request-body';
 import {
   IngestPipeline,
@@ -139,6 +140,9 @@ export class PlatformIngestHandler {
      */
     notStored?: () => void,
   ): Promise<StoreAnswer> {
+    // Stored once, and so answered once: an invocation the request holds twice (its REPORT
+    // repeated in one delivery).
+    result.invocations = firstOfEachInvocation(result.invocations);
     result.failure ??= nothingLeft(result);
     // A redelivery's rejections were counted when it was first sent.
     if (!this.isKnown(key)) {

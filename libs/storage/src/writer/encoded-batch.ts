@@ -80,6 +80,32 @@ export function invocationHash(
   return hashKey([functionId, source, requestId], into);
 }
 
+/**
+ * `rows` without the repeats of an invocation among them (invocationHash()'s key), the first of
+ * each kept; `rows` itself when none repeats. The writer stores each key once: a route that
+ * answers with what it stored takes these (a CloudWatch delivery holding one REPORT twice was
+ * answered 4 invocations for 3 stored).
+ */
+export function firstOfEachInvocation<T extends InvocationRecord>(rows: T[]): T[] {
+  if (rows.length < 2) return rows;
+  const seen = new Set<number>();
+  let kept: T[] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const { functionId, source, requestId } = rows[i];
+    const { high, low } = invocationHash(functionId, source, requestId, scratchHash);
+    // 53 bits of the 64: two keys of one request share them with probability ~1e-16.
+    const key = high * 2 ** 21 + (low >>> 11);
+    if (!seen.has(key)) {
+      seen.add(key);
+      kept?.push(rows[i]);
+      continue;
+    }
+    // Copied only when a row repeats: the common request has none and is passed on as it is.
+    kept ??= rows.slice(0, i);
+  }
+  return kept ?? rows;
+}
+
 /** Appends an invocation's hash to a batch's invocationHashes. */
 function pushHash(hashes: number[], functionId: string, source: string, requestId: string): void {
   const hash = invocationHash(functionId, source, requestId, scratchHash);
