@@ -151,6 +151,37 @@ describe(KnativeScrapeDiffer.name, () => {
     expect(later.rows[0]).toMatchObject({ invocations: 1, coldStarts: 0 });
   });
 
+  it('counts a revision without autoscaler readings as of unknown start, not as warm', () => {
+    // Only the queue-proxy is scraped: nothing says whether a request started a pod. Its
+    // invocations were stored with 0 cold starts and 0 unknown, and the pages said "0 % cold"
+    // of a revision that scales to zero.
+    const differ = new KnativeScrapeDiffer();
+    const requests = (n: number) =>
+      `revision_request_count{namespace_name="default",configuration_name="hello",revision_name="hello-00001",service_name="hello",response_code="200",response_code_class="2xx"} ${n}`;
+    differ.ingest({ cluster: 'c', target: 'qp', timeMs: t0, text: requests(100) });
+    const result = differ.ingest({ cluster: 'c', target: 'qp', timeMs: t1, text: requests(120) });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.rows[0]).toMatchObject({ invocations: 20, coldStarts: 0, unknownStarts: 20 });
+    // With the autoscaler's readings the starts are known: no scale from zero, so all warm.
+    differ.ingest({
+      cluster: 'c',
+      target: 'autoscaler',
+      timeMs: t1 + 10_000,
+      text: `autoscaler_actual_pods{namespace_name="default",configuration_name="hello",revision_name="hello-00001",service_name="hello"} 2`,
+    });
+    const known = differ.ingest({
+      cluster: 'c',
+      target: 'qp',
+      timeMs: t1 + 30_000,
+      text: requests(150),
+    });
+    if (!known.ok) throw new Error(known.message);
+    // The interval spans two minutes: its 30 requests are apportioned between them.
+    const sum = (field: 'invocations' | 'coldStarts' | 'unknownStarts') =>
+      known.rows.reduce((n, r) => n + r[field], 0);
+    expect([sum('invocations'), sum('coldStarts'), sum('unknownStarts')]).toEqual([30, 0, 0]);
+  });
+
   it('counts from zero after a queue-proxy restart and refuses out-of-order scrapes', () => {
     const differ = new KnativeScrapeDiffer();
     differ.ingest({ cluster: 'prod-eu', timeMs: t0, text: scrape2 });

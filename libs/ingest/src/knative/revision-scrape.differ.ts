@@ -146,8 +146,8 @@ const MAX_OBSERVATIONS = 8;
  * default target-burst-capacity the activator stays in the path once the pod is up, so its other
  * requests are warm: counting them all made 60 cold starts of one. The init durations are the
  * slowest of the activator latencies, as many as the cold starts: the wait for the pod plus the
- * request's own service time. It needs the autoscaler's metrics; without them no cold start is
- * reported.
+ * request's own service time. It needs the autoscaler's metrics; a revision without a recent
+ * reading of them has its invocations of unknown start (podsReadSince).
  */
 export class KnativeScrapeDiffer {
   private readonly store: ScrapeStateStore;
@@ -256,11 +256,19 @@ export class KnativeScrapeDiffer {
       return traffic;
     };
 
+    // Each revision's requests of this interval, for the starts no reading can tell.
+    const served = new Map<string, { rev: KnativeRevisionRef; requests: number }>();
     for (const c of step.diff.counters) {
       const rev = knativeRevisionFromLabels(scrape.cluster, c.labels);
       if (rev === undefined) continue;
-      if (c.name === countName) addRequests(totalsFor(rev), c);
-      else if (c.name === KNATIVE_METRICS.activatorRequestCount) trafficOf(rev).requests += c.delta;
+      if (c.name === countName) {
+        addRequests(totalsFor(rev), c);
+        const key = revisionKey(rev);
+        const s = served.get(key) ?? { rev, requests: 0 };
+        s.requests += c.delta;
+        served.set(key, s);
+      } else if (c.name === KNATIVE_METRICS.activatorRequestCount)
+        trafficOf(rev).requests += c.delta;
     }
     for (const h of step.diff.histograms) {
       const rev = knativeRevisionFromLabels(scrape.cluster, h.labels);
@@ -275,6 +283,13 @@ export class KnativeScrapeDiffer {
 
     const podsNow = new Map<string, number>();
     for (const [key, pods] of podReadings) podsNow.set(key, Math.max(podsNow.get(key) ?? 0, pods));
+    // Without the autoscaler's pod readings nothing says whether a request started a pod: its
+    // invocations are of unknown start (counted warm, a revision that scales to zero read 0 %
+    // cold). With them, the requests no scale from zero claims are warm.
+    for (const [key, { rev, requests }] of served) {
+      if (requests > 0 && !podsNow.has(key) && !this.podsReadSince(key, step.startMs))
+        totalsFor(rev).unknownStarts += requests;
+    }
     for (const [key, traffic] of activator) {
       const coldStarts = this.countColdStarts(key, {
         requests: Math.max(traffic.requests, traffic.latencyCount),
@@ -290,6 +305,13 @@ export class KnativeScrapeDiffer {
       t.initDurationSumMs += slowest.sumMs;
       mergeBuckets(t.initBuckets, slowest.buckets);
     }
+  }
+
+  /** Whether the revision has an autoscaler reading from within maxIntervalMs before `startMs`. */
+  private podsReadSince(key: string, startMs: number): boolean {
+    const readings = this.pods.get(key)?.readings;
+    const last = readings?.[readings.length - 1];
+    return last !== undefined && last.timeMs >= startMs - this.maxIntervalMs;
   }
 
   /**
