@@ -85,7 +85,7 @@ export const INVOCATIONS: TableEncoder<InvocationRecord> = {
     r.requestId,
     r.platform,
     r.version,
-    us(Math.min(r.durationMs, MAX_STORED_DURATION_MS)),
+    Math.min(us(r.durationMs), us(MAX_STORED_DURATION_MS)),
     int(r.billedDurationMs),
     us(r.initDurationMs),
     us(r.restoreDurationMs),
