@@ -144,6 +144,30 @@ describe(TimeoutRiskAnalyzer.name, () => {
     expect(rec.recommended).toMatchObject({ action: 'change-code' });
   });
 
+  it('defect (found by a review): points at hangs when the timeouts themselves carry the p99 ("Raise the timeout to 17 s" for 5 stuck calls)', () => {
+    // 300 invocations around 514 ms, the longest completed 1,102 ms, and 5 that ran into the
+    // 3 s timeout: 1.6 % of them, so the p99 of all sits among the timed-out ones.
+    const durationBuckets = logNormalBuckets(300, 514, 0.3);
+    durationBuckets[bucketIndex(3000)] = 5;
+    const stats = windowStats({
+      invocations: 305,
+      medianMs: 514,
+      sigma: 0.3,
+      timeouts: 5,
+      durationMaxMs: 3000,
+      durationBuckets,
+    });
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 3000 }), stats }, ctx);
+    expect(rec.evidence.p99ShareOfTimeout as number).toBeGreaterThan(0.9);
+    // The invocations that completed: their p99 is about a third of the timeout.
+    expect(rec.evidence.completedP99Ms as number).toBeLessThan(1500);
+    expect(rec.recommended).toMatchObject({ action: 'change-code', timeoutMs: 3000 });
+    expect(rec.title).toBe('Fix the slow path: the timeout is not the problem');
+    expect(rec.reason).toMatch(
+      /The invocations that completed have a p99 of \d+ ms, under half the timeout/,
+    );
+  });
+
   it('recommends a code change when the needed timeout exceeds the 900 s Lambda maximum', () => {
     const stats = windowStats({ invocations: 10_000, medianMs: 500_000, sigma: 0.3 });
     const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: 900_000 }), stats }, ctx);
