@@ -16,6 +16,7 @@ export * from './settings/settings-timeline';
 export {
   PC_LEVEL_UNKNOWN,
   lambdaDayOnDemandGbSeconds,
+  lambdaDayOnDemandGbSecondsOf,
   priceLambdaDay,
   type PricedDay,
 } from './pricing/report-pricing';

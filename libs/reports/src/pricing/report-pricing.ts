@@ -8,6 +8,7 @@ import {
   type CostResult,
   type GcpAzurePlatform,
   type LambdaArchitecture,
+  type LambdaRuntimeKind,
   type LambdaUsage,
   type PricingService,
 } from '@fleetscope/pricing';
@@ -207,14 +208,30 @@ export function lambdaDayOnDemandMs(
   >,
 ): { onDemandMs: number; initMs: number } {
   const at = new Date(day.dayStartMs);
-  const initMs = billedInitMsOf(fn.runtimeKind, day.initDurationMs, at);
-  const initInDurationMs = billedInitMsOf(
-    fn.runtimeKind,
-    day.initDurationMs - day.unbilledInitMs,
-    at,
-  );
-  const pcMs = day.provisioned?.billedDurationMs ?? 0;
-  return { onDemandMs: Math.max(0, day.billedDurationMs - pcMs - initInDurationMs), initMs };
+  return {
+    onDemandMs: onDemandMsOf(
+      fn.runtimeKind,
+      at,
+      day.billedDurationMs,
+      day.initDurationMs,
+      day.unbilledInitMs,
+      day.provisioned?.billedDurationMs ?? 0,
+    ),
+    initMs: billedInitMsOf(fn.runtimeKind, day.initDurationMs, at),
+  };
+}
+
+/** lambdaDayOnDemandMs's on-demand time, of a day's figures. */
+function onDemandMsOf(
+  runtimeKind: LambdaRuntimeKind,
+  at: Date,
+  billedDurationMs: number,
+  initDurationMs: number,
+  unbilledInitMs: number,
+  provisionedBilledMs: number,
+): number {
+  const initInDurationMs = billedInitMsOf(runtimeKind, initDurationMs - unbilledInitMs, at);
+  return Math.max(0, billedDurationMs - provisionedBilledMs - initInDurationMs);
 }
 
 /**
@@ -235,13 +252,48 @@ export function lambdaDayOnDemandGbSeconds(
     | 'snapStart'
   >,
 ): number {
-  if (!(day.memoryMb > 0)) return 0;
-  const { onDemandMs, initMs } = lambdaDayOnDemandMs(fn, day);
+  return lambdaDayOnDemandGbSecondsOf(
+    fn.runtimeKind,
+    new Date(day.dayStartMs),
+    day.memoryMb,
+    day.billedDurationMs,
+    day.initDurationMs,
+    day.unbilledInitMs,
+    day.provisioned?.billedDurationMs ?? 0,
+    day.snapStart?.billedRestoreMs ?? 0,
+  );
+}
+
+/**
+ * lambdaDayOnDemandGbSeconds of a day's figures, `at` its start: the fleet page places 74,000
+ * function-days of stored rows in the tiers (lambdaTierPlaces) without making a day, a Date and
+ * lambdaDayOnDemandMs's result for each.
+ */
+export function lambdaDayOnDemandGbSecondsOf(
+  runtimeKind: LambdaRuntimeKind,
+  at: Date,
+  memoryMb: number,
+  billedDurationMs: number,
+  initDurationMs: number,
+  unbilledInitMs: number,
+  provisionedBilledMs: number,
+  billedRestoreMs: number,
+): number {
+  if (!(memoryMb > 0)) return 0;
+  const onDemandMs = onDemandMsOf(
+    runtimeKind,
+    at,
+    billedDurationMs,
+    initDurationMs,
+    unbilledInitMs,
+    provisionedBilledMs,
+  );
+  const initMs = billedInitMsOf(runtimeKind, initDurationMs, at);
   // Line by line, as priceLambdaDay's lines add up.
   return (
-    gbSeconds(day.memoryMb, onDemandMs) +
-    gbSeconds(day.memoryMb, initMs) +
-    gbSeconds(day.memoryMb, Math.max(0, day.snapStart?.billedRestoreMs ?? 0))
+    gbSeconds(memoryMb, onDemandMs) +
+    gbSeconds(memoryMb, initMs) +
+    gbSeconds(memoryMb, Math.max(0, billedRestoreMs))
   );
 }
 
