@@ -53,6 +53,29 @@ describe(TimeoutRiskAnalyzer.name, () => {
     expect(rec.reason).toContain('35 of 20000 invocations timed out');
   });
 
+  it('defect (found by a review): reports timeouts a histogram-only source observed, the timeout read from its top bucket ("The timeout is unknown and none was observed")', () => {
+    // A Knative service over OTLP or a scrape: 504s counted as timeouts, durations as buckets, no
+    // longest duration, and no inventory timeout for a push-only user.
+    const durationBuckets = logNormalBuckets(58, 300, 0.3);
+    durationBuckets[bucketIndex(30_000)] = 2;
+    const stats = windowStats({
+      invocations: 60,
+      medianMs: 300,
+      sigma: 0.3,
+      timeouts: 2,
+      durationMaxMs: 0,
+      durationBuckets,
+    });
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ timeoutMs: null }), stats }, ctx);
+    expect(rec).toMatchObject({ kind: 'timeout-risk', severity: 'critical', planRole: 'fix' });
+    expect(rec.current).toMatchObject({ timeoutSource: 'timed-out-buckets' });
+    // The bucket holding 30 s: the timeout within its width (~9 %).
+    expect((rec.current as { timeoutMs: number }).timeoutMs).toBeGreaterThan(30_000 * 0.9);
+    expect((rec.current as { timeoutMs: number }).timeoutMs).toBeLessThan(30_000 * 1.1);
+    expect(rec.reason).toMatch(/^2 of 60 invocations timed out/);
+    expect(rec.reason).toContain('inferred from the duration buckets of timed-out invocations');
+  });
+
   it('defect 10: says the timeout came from "Task timed out after N seconds" lines when it did', () => {
     const stats = windowStats({ invocations: 3, medianMs: 200, sigma: 0.3, timeouts: 1 });
     const [rec] = analyzer.analyze(

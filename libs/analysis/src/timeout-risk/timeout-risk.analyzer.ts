@@ -1,4 +1,9 @@
-import { ZERO_BUCKET, bucketUpperBound, histogramQuantile } from '@fleetscope/model';
+import {
+  ZERO_BUCKET,
+  bucketLowerBound,
+  bucketUpperBound,
+  histogramQuantile,
+} from '@fleetscope/model';
 import { codeFixAction, timeoutAction } from '../actions/config-action';
 import type { AnalysisContext, Analyzer } from '../analyzer';
 import type {
@@ -39,11 +44,15 @@ export const DEFAULT_TIMEOUT_RISK_OPTIONS: TimeoutRiskOptions = {
 };
 
 /** Where the timeout the analysis used came from. */
-export type TimeoutSource = 'inventory' | 'timed-out-log-line' | 'timed-out-durations';
+export type TimeoutSource =
+  'inventory' | 'timed-out-log-line' | 'timed-out-durations' | 'timed-out-buckets';
 
 /**
  * The configured timeout, or one inferred: a timed-out invocation runs until it is killed, so with
- * timeouts observed and nothing configured known, the longest duration is the timeout.
+ * timeouts observed and nothing configured known, the longest duration is the timeout. Sources
+ * that send durations as buckets only (Knative's and OpenFaaS's metrics, OTLP histograms) say no
+ * longest: the timeout is then the middle of the highest bucket, within its width (~9 %).
+ * Without either, observed timeouts were never reported ("none was observed").
  */
 export function knownOrInferredTimeout(
   profile: FunctionProfile,
@@ -51,9 +60,15 @@ export function knownOrInferredTimeout(
 ): { timeoutMs: number; source: TimeoutSource } | null {
   if (profile.timeoutMs !== null && profile.timeoutMs > 0)
     return { timeoutMs: profile.timeoutMs, source: profile.timeoutSource ?? 'inventory' };
-  if (stats.timeouts > 0 && stats.durationMaxMs > 0)
+  if (stats.timeouts <= 0) return null;
+  if (stats.durationMaxMs > 0)
     return { timeoutMs: stats.durationMaxMs, source: 'timed-out-durations' };
-  return null;
+  const top = highestBucket(stats.durationBuckets);
+  if (top === null) return null;
+  return {
+    timeoutMs: Math.round(Math.sqrt(bucketLowerBound(top) * bucketUpperBound(top))),
+    source: 'timed-out-buckets',
+  };
 }
 
 /** A timed-out invocation runs until it is killed: its duration reaches the timeout in force. */
@@ -183,6 +198,7 @@ const SOURCE_TEXT: Record<TimeoutSource, string> = {
   inventory: 'from the inventory',
   'timed-out-log-line': 'from "Task timed out after N seconds" log lines',
   'timed-out-durations': 'inferred from the durations of timed-out invocations',
+  'timed-out-buckets': 'inferred from the duration buckets of timed-out invocations (within ~9 %)',
 };
 
 /** Platform ceilings: Lambda 900 s; Knative's default max-revision-timeout-seconds is 600 s; Cloud Run 3,600 s. */
@@ -258,11 +274,17 @@ export const MIN_TREND_DAYS = 7;
  */
 const CONTRADICTED_ABOVE_LONGEST = 3;
 
-function longestBucketMs(buckets: FunctionWindowStats['durationBuckets']): number {
+/** The highest bucket holding an observation (not the zero bucket); null when none does. */
+function highestBucket(buckets: FunctionWindowStats['durationBuckets']): number | null {
   let top = Number.NEGATIVE_INFINITY;
   for (const [key, count] of Object.entries(buckets))
     if (count > 0 && Number(key) !== ZERO_BUCKET) top = Math.max(top, Number(key));
-  return Number.isFinite(top) ? bucketUpperBound(top) : 0;
+  return Number.isFinite(top) ? top : null;
+}
+
+function longestBucketMs(buckets: FunctionWindowStats['durationBuckets']): number {
+  const top = highestBucket(buckets);
+  return top === null ? 0 : bucketUpperBound(top);
 }
 
 export function timeoutRiskEvidence(
