@@ -49,6 +49,17 @@ describe(statePriceAssumptions.name, () => {
     });
   });
 
+  it('says nothing on a finding that quotes no dollar figure (a timeout, an OOM)', () => {
+    const assumed = lambdaPriceAssumptions(
+      lambdaProfile({ architectureAssumed: true }),
+      'timeout-risk',
+      ctx,
+    );
+    const reliability = saving(0, 0);
+    // It ended "… and the saving's low end is what arm64 prices would give" on a $0 finding.
+    expect(statePriceAssumptions(reliability, assumed)).toBe(reliability);
+  });
+
   it('says nothing of the architecture when a record named it', () => {
     for (const architecture of ['x86_64', 'arm64'] as const)
       expect(

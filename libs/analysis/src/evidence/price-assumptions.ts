@@ -129,6 +129,10 @@ export function statePriceAssumptions(
   assumptions: readonly PriceAssumption[],
 ): Recommendation {
   if (assumptions.length === 0) return recommendation;
+  // A finding with no dollar figure (a timeout, an OOM) quotes no price to qualify.
+  const { savingUsd: quoted } = recommendation;
+  if (quoted.lowUsd === 0 && quoted.highUsd === 0 && recommendation.monthlyImpactUsd === 0)
+    return recommendation;
   const existing = Array.isArray(recommendation.evidence?.priceAssumptions)
     ? (recommendation.evidence.priceAssumptions as PriceAssumption[])
     : [];
