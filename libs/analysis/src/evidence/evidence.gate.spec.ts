@@ -49,7 +49,9 @@ describe(evidenceShortfall.name, () => {
   it('forgives no more than the partial first day: a function missing from the first whole day is too new', () => {
     const end = midnight + 2 * HOUR_MS;
     // Window from two days before 02:00; first whole day is midnight − 1 day; seen only from today.
-    expect(evidenceShortfall(stats(end, 2, [midnight]), options)).toMatch(/First seen 0\.1 days before/);
+    expect(evidenceShortfall(stats(end, 2, [midnight]), options)).toMatch(
+      /First seen 0\.1 days before/,
+    );
   });
 
   describe('from the first hour with invocations (inputs built from storage)', () => {
@@ -68,7 +70,9 @@ describe(evidenceShortfall.name, () => {
         invocations: 1_000,
         firstSeenMs: Date.UTC(2026, 11, 1, 23, 0),
       };
-      expect(evidenceShortfall(s, min5)).toMatch(/First seen 4\.6 days before the window's end; at least 5 days of data are needed/);
+      expect(evidenceShortfall(s, min5)).toMatch(
+        /First seen 4\.6 days before the window's end; at least 5 days of data are needed/,
+      );
     });
 
     it('counts a job every two hours first seen 1 h 50 min after the window opened as covering it', () => {

@@ -123,7 +123,9 @@ describe(KeepAliveAnalyzer.name, () => {
       expect.objectContaining({
         kind: 'keep-alive',
         code: 'insufficient-evidence',
-        detail: expect.stringMatching(/First seen 2\.0 days before the window's end; at least 14 days of data are needed/),
+        detail: expect.stringMatching(
+          /First seen 2\.0 days before the window's end; at least 14 days of data are needed/,
+        ),
       }),
     ]);
   });

@@ -196,7 +196,10 @@ describe(ProvisionedConcurrencyAnalyzer.name, () => {
     });
     expect(short.recs).toEqual([]);
     expect(short.whyNot).toEqual([
-      { code: 'insufficient-evidence', detail: expect.stringContaining('First seen 2.0 days before') },
+      {
+        code: 'insufficient-evidence',
+        detail: expect.stringContaining('First seen 2.0 days before'),
+      },
     ]);
     // The same sparse traffic over two weeks: 40 invocations, and the five instances idle; lowered.
     const twoWeeks = sparse(2);
