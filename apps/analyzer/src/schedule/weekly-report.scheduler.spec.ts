@@ -3,7 +3,7 @@ import type { ReportDeliveryService, WeeklyReportsService } from '@fleetscope/an
 import { loadConfig } from '@fleetscope/config';
 import { WEEKLY_REPORT_JOB, WeeklyReportScheduler } from './weekly-report.scheduler';
 
-function recorders(configured: boolean, fail = false) {
+function recorders(configured: boolean, fail = false, delivered: string[] = []) {
   const calls: string[] = [];
   const reports = {
     lastBuildStartedAtMs: () => Promise.resolve(undefined),
@@ -14,8 +14,11 @@ function recorders(configured: boolean, fail = false) {
   } as unknown as WeeklyReportsService;
   const delivery = {
     configured,
-    deliver: (report: { week: string }) => {
-      calls.push(`deliver ${report.week}`);
+    deliveredChannels: () => Promise.resolve(delivered),
+    deliver: (report: { week: string }, _only?: string[], except: string[] = []) => {
+      calls.push(
+        `deliver ${report.week}${except.length > 0 ? ` except ${except.join(', ')}` : ''}`,
+      );
       return Promise.resolve([]);
     },
     resumePending: () => {
@@ -50,6 +53,16 @@ describe(WeeklyReportScheduler.name, () => {
       Date.parse('2026-11-30T06:00:00Z'),
     );
     expect(calls).toEqual(['build 2026-W48 schedule', 'deliver 2026-W48']);
+  });
+
+  it('defect (found by a review): does not send again a channel stored as delivered for the week', async () => {
+    // The week's webhook was delivered on demand; the tick posted it again.
+    const config = loadConfig({});
+    const { reports, delivery, calls } = recorders(true, false, ['webhook']);
+    await new WeeklyReportScheduler(reports, delivery, new SchedulerRegistry(), config).tick(
+      Date.parse('2026-11-30T06:00:00Z'),
+    );
+    expect(calls).toEqual(['build 2026-W48 schedule', 'deliver 2026-W48 except webhook']);
   });
 
   it('builds the last whole UTC week when the local Monday comes before the UTC one', async () => {

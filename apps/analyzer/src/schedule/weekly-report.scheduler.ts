@@ -107,7 +107,11 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, BeforeAppl
     this.running = true;
     try {
       const report = await this.reports.build(week, 'schedule', nowMs);
-      if (this.delivery.configured) await this.delivery.deliver(report);
+      if (this.delivery.configured) {
+        // Not the channels delivered before (on demand, or by a resumed delivery).
+        const before = await this.delivery.deliveredChannels(report.week);
+        await this.delivery.deliver(report, undefined, before);
+      }
     } catch (error) {
       this.logger.error(`weekly report ${week} failed: ${message(error)}`);
     } finally {

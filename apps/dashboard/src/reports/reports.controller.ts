@@ -152,11 +152,10 @@ export class ReportsController {
       this.fail(error);
     }
     if (deliver) {
-      // A channel stored as delivered is not sent again (README): retrying a failed e-mail after
-      // the webhook succeeded posted the same Slack message twice.
+      // A channel stored as delivered is not sent again (README), unless `resend` asks.
       let before: string[] = [];
       try {
-        if (!resend) before = await this.deliveredChannels(report.week);
+        if (!resend) before = await this.delivery.deliveredChannels(report.week);
       } catch (error) {
         this.fail(error);
       }
@@ -164,12 +163,6 @@ export class ReportsController {
       await this.delivery.deliver(report, undefined, before);
     }
     return report;
-  }
-
-  private async deliveredChannels(week: string): Promise<string[]> {
-    const stored = await this.reports.stored(week);
-    const delivered = (stored?.deliveries ?? []).filter((d) => d.status === 'delivered');
-    return [...new Set(delivered.map((d) => d.channel))];
   }
 
   @Get()

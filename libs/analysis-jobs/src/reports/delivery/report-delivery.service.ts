@@ -137,6 +137,18 @@ export class ReportDeliveryService implements OnApplicationBootstrap, BeforeAppl
     return delivery;
   }
 
+  /**
+   * The channels stored as delivered for `week`: a delivery stored so is never sent again
+   * (README), whether asked by the API or by the schedule. Retrying a failed e-mail after the
+   * webhook succeeded posted the same Slack message twice; a scheduled tick sent a week's webhook
+   * again after an on-demand delivery.
+   */
+  async deliveredChannels(week: string): Promise<string[]> {
+    const stored = await this.reports.stored(week);
+    const delivered = (stored?.deliveries ?? []).filter((d) => d.status === 'delivered');
+    return [...new Set(delivered.map((d) => d.channel))];
+  }
+
   private channels(report: WeeklyReport): [string, () => Promise<void>][] {
     const channels: [string, () => Promise<void>][] = [];
     const webhook = this.config.reportWebhookUrl;
