@@ -29,6 +29,16 @@ import { REPORT_DELIVERIES, REPORT_DELIVERY_ATTEMPTS, ReportMetrics } from './re
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
+/**
+ * How long an SMTP attempt waits, as the webhook's does: for the connection, for the greeting,
+ * and for the server to answer anything (nodemailer's own 2 and 10 minutes held a delivery, and
+ * the request that asked for it, 10 minutes an attempt on a server that greets and then stalls).
+ * Query parameters of FLEETSCOPE_REPORT_SMTP_URL (`?socketTimeout=60000`) override them.
+ */
+const SMTP_CONNECTION_TIMEOUT_MS = 10_000;
+const SMTP_GREETING_TIMEOUT_MS = 10_000;
+const SMTP_SOCKET_TIMEOUT_MS = 20_000;
+
 /** The pending entry a delivery of `channel` started at `startedAtMs` stored, until its outcome. */
 function isPendingOf(d: DeliveryAttempt, channel: string, startedAtMs: number): boolean {
   return d.channel === channel && d.status === 'pending' && d.atMs === startedAtMs;
@@ -364,7 +374,12 @@ export class ReportDeliveryService implements OnApplicationBootstrap, BeforeAppl
   }
 
   private async sendEmail(smtpUrl: string, report: WeeklyReport): Promise<void> {
-    const transport = createTransport(smtpUrl);
+    const transport = createTransport({
+      url: smtpUrl,
+      connectionTimeout: SMTP_CONNECTION_TIMEOUT_MS,
+      greetingTimeout: SMTP_GREETING_TIMEOUT_MS,
+      socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
+    });
     try {
       const change = report.totalCostUsd - report.previousTotalCostUsd;
       // A gap in either week reads as a change in cost: the subject is all many readers see.
