@@ -201,6 +201,21 @@ describe('API edge input', () => {
       },
     );
 
+    it('defect (found by a review): refuses a minScale above the maxScale stored before, and the other way round', async () => {
+      const id = knativeId.replace(/~[^~]+$/, '~scale-order');
+      expect((await put(id, { maxScale: 2 })).status).toBe(200);
+      // Each alone passed, and the function was priced at 5 pods with a maxScale of 2.
+      const above = await put(id, { minScale: 5 });
+      expect(above.status).toBe(400);
+      expect(above.body.message).toMatch(/minScale: 5 .*maxScale 2/);
+      expect((await put(id, { minScale: 1 })).status).toBe(200);
+      const below = await put(id, { maxScale: 0 });
+      expect(below.status).toBe(400);
+      expect(below.body.message).toMatch(/maxScale: 0 .*minScale 1/);
+      // Both in one body are judged together, the stored ones aside.
+      expect((await put(id, { minScale: 3, maxScale: 4 })).status).toBe(200);
+    });
+
     it('keeps in-range values of each platform', async () => {
       expect(
         (await put(knativeId, { minScale: 1, maxScale: 10, podCpu: 0.5, podMemoryMb: 512 })).status,

@@ -116,6 +116,28 @@ function message(platform: Platform, issue: z.ZodIssue): string {
 }
 
 /** Validates a PUT /api/functions/:id/config body for the function's platform; a 400 names each bad field. */
+/**
+ * Refuses an update whose minScale or maxScale, with the other as stored before (`stored`), would
+ * have minScale above maxScale: each alone passed the body's own check (withScaleOrder), and a
+ * function with maxScale 2 was priced at its minScale of 5 pods. A value the update sets to null
+ * clears it.
+ */
+export function checkScaleOrderWithStored(
+  update: Pick<FunctionConfigUpdate, 'minScale' | 'maxScale'>,
+  stored: { minScale?: number | null; maxScale?: number | null } | undefined,
+): void {
+  const minScale = update.minScale === undefined ? stored?.minScale : update.minScale;
+  const maxScale = update.maxScale === undefined ? stored?.maxScale : update.maxScale;
+  if (minScale === null || minScale === undefined || maxScale === null || maxScale === undefined)
+    return;
+  if (minScale <= maxScale) return;
+  throw new BadRequestException(
+    update.minScale !== undefined && update.maxScale === undefined
+      ? `minScale: ${minScale} must not exceed the maxScale ${maxScale} stored for the function`
+      : `maxScale: ${maxScale} must not be below the minScale ${minScale} stored for the function`,
+  );
+}
+
 export function parseConfigUpdate(
   platform: Platform,
   body: unknown,

@@ -28,7 +28,11 @@ import {
 } from './fleet.service';
 import { requireFunctionId } from '../http/function-id.param';
 import { JsonInSlices } from '../http/json-in-slices';
-import { FUNCTION_CONFIG_BODY_SCHEMA, parseConfigUpdate } from './function-config.body';
+import {
+  FUNCTION_CONFIG_BODY_SCHEMA,
+  checkScaleOrderWithStored,
+  parseConfigUpdate,
+} from './function-config.body';
 import { parseRange, parseStep } from './time-range';
 
 /**
@@ -248,6 +252,8 @@ export class FunctionsController {
   async putConfig(@Param('id') id: string, @Body() body: unknown): Promise<FunctionConfig> {
     const identity = requireFunctionId(id);
     const update = parseConfigUpdate(identity.platform, body);
+    if (update.minScale !== undefined || update.maxScale !== undefined)
+      checkScaleOrderWithStored(update, (await this.configs.merged([id])).get(id));
     await this.configs.upsert('manual', [
       {
         functionId: id,
