@@ -216,6 +216,16 @@ describe('API edge input', () => {
       expect((await put(id, { minScale: 3, maxScale: 4 })).status).toBe(200);
     });
 
+    it('defect (found by a review): refuses a Lambda id whose account or region ingest would refuse', async () => {
+      // Each answered 200 and made a function of its own that no page lists.
+      const bad = await put('aws_lambda~123~eu-west-1~x', { memoryMb: 512 });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(/account "123" is not an AWS account id \(12 digits\)/);
+      const mars = await put('aws_lambda~123456789012~mars-1~x', { memoryMb: 512 });
+      expect(mars.status).toBe(400);
+      expect(mars.body.message).toMatch(/region "mars-1" is not an AWS region/);
+    });
+
     it('keeps in-range values of each platform', async () => {
       expect(
         (await put(knativeId, { minScale: 1, maxScale: 10, podCpu: 0.5, podMemoryMb: 512 })).status,

@@ -10,7 +10,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { histogramPercentiles, type Percentiles } from '@fleetscope/model';
+import { histogramPercentiles, lambdaIdentityProblem, type Percentiles } from '@fleetscope/model';
 import {
   FunctionConfigRepository,
   FunctionSettingsRepository,
@@ -251,6 +251,16 @@ export class FunctionsController {
   })
   async putConfig(@Param('id') id: string, @Body() body: unknown): Promise<FunctionConfig> {
     const identity = requireFunctionId(id);
+    // As ingest files a Lambda function: a typo in its account or region "succeeded" on a
+    // function of its own that no page lists, the real one unchanged.
+    const wrong =
+      identity.platform === 'aws_lambda'
+        ? lambdaIdentityProblem(identity.account, identity.region, {
+            account: 'id: the account',
+            region: 'id: the region',
+          })
+        : undefined;
+    if (wrong) throw new BadRequestException(wrong);
     const update = parseConfigUpdate(identity.platform, body);
     if (update.minScale !== undefined || update.maxScale !== undefined)
       checkScaleOrderWithStored(update, (await this.configs.merged([id])).get(id));
