@@ -115,7 +115,6 @@ function message(platform: Platform, issue: z.ZodIssue): string {
   return `${issue.path.join('.') || 'body'}: ${issue.message}`;
 }
 
-/** Validates a PUT /api/functions/:id/config body for the function's platform; a 400 names each bad field. */
 /**
  * Refuses an update whose minScale or maxScale, with the other as stored before (`stored`), would
  * have minScale above maxScale: each alone passed the body's own check (withScaleOrder), and a
@@ -138,6 +137,7 @@ export function checkScaleOrderWithStored(
   );
 }
 
+/** Validates a PUT /api/functions/:id/config body for the function's platform; a 400 names each bad field. */
 export function parseConfigUpdate(
   platform: Platform,
   body: unknown,
