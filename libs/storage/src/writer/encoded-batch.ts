@@ -1,5 +1,6 @@
 import { WindowSets, type FlushWindow } from './flush-journal';
 import type { IngestBatch } from './ingest-writer';
+import { KeyHashSet } from './key-hash-set';
 import { LineBuffer } from './line-buffer';
 import { hashKey, type InvocationRecord, type KeyHash } from '@fleetscope/model';
 import {
@@ -88,15 +89,12 @@ export function invocationHash(
  */
 export function firstOfEachInvocation<T extends InvocationRecord>(rows: T[]): T[] {
   if (rows.length < 2) return rows;
-  const seen = new Set<number>();
+  // The writer's own set of the keys' 64-bit hashes (its drains' `fresh`).
+  const seen = new KeyHashSet(rows.length);
   let kept: T[] | undefined;
   for (let i = 0; i < rows.length; i++) {
     const { functionId, source, requestId } = rows[i];
-    const { high, low } = invocationHash(functionId, source, requestId, scratchHash);
-    // 53 bits of the 64: two keys of one request share them with probability ~1e-16.
-    const key = high * 2 ** 21 + (low >>> 11);
-    if (!seen.has(key)) {
-      seen.add(key);
+    if (seen.add(invocationHash(functionId, source, requestId, scratchHash))) {
       kept?.push(rows[i]);
       continue;
     }

@@ -42,6 +42,8 @@ export function putRows<T>(
 
 const us = (ms: number | null): number => (ms === null || !(ms > 0) ? 0 : Math.round(ms * 1000));
 const int = (v: number | null): number => (v === null || !(v > 0) ? 0 : Math.round(v));
+/** duration_us holds at most this: a longer span's invocation is stored with it. */
+const MAX_STORED_DURATION_US = us(MAX_STORED_DURATION_MS);
 
 /**
  * A memory size for the UInt16 columns: one beyond MAX_MEMORY_MB (a Knative pod of 128 GiB) is
@@ -85,7 +87,7 @@ export const INVOCATIONS: TableEncoder<InvocationRecord> = {
     r.requestId,
     r.platform,
     r.version,
-    Math.min(us(r.durationMs), us(MAX_STORED_DURATION_MS)),
+    Math.min(us(r.durationMs), MAX_STORED_DURATION_US),
     int(r.billedDurationMs),
     us(r.initDurationMs),
     us(r.restoreDurationMs),
