@@ -140,7 +140,12 @@ describe('Weekly report delivery', () => {
   it('shows a webhook that keeps failing in the history and in /metrics', async () => {
     hook.answers = [500];
     hook.bodies.length = 0;
-    expect((await deliver()).status).toBe(200);
+    // The report is built and stored and the e-mail sent; the answer says the webhook failed.
+    const response = await deliver();
+    expect(response.status).toBe(502);
+    expect(((await response.json()) as { message: string }).message).toBe(
+      `${WEEK}: the report was built and stored, but its delivery failed (webhook failed after 3 attempts: webhook answered 500: boom). GET /api/reports holds every outcome; "deliver": true again sends only the channels not delivered.`,
+    );
     expect(hook.bodies).toHaveLength(3);
     const deliveries = await history();
     expect(deliveries.filter((d) => d.channel === 'webhook').at(-1)).toMatchObject({

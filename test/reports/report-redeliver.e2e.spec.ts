@@ -57,13 +57,19 @@ describe('Delivering a weekly report again', () => {
 
   it('sends only the channels not delivered yet, and names the ones it skipped', async () => {
     const first = await deliver();
-    expect(first.status).toBe(200);
+    // The webhook delivered, the e-mail failed: not a success to a script that asked for both.
+    expect(first.status).toBe(502);
+    expect(((await first.json()) as { message: string }).message).toMatch(
+      new RegExp(
+        `^${WEEK}: the report was built and stored, but its delivery failed \\(email failed after 1 attempt: `,
+      ),
+    );
     expect(first.headers.get('fleetscope-delivered-before')).toBeNull();
     expect(posts).toHaveLength(1);
     expect(await history()).toEqual(['webhook delivered', 'email failed']);
 
     const again = await deliver();
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(502);
     expect(again.headers.get('fleetscope-delivered-before')).toBe('webhook');
     // No second Slack message; the e-mail was tried again.
     expect(posts).toHaveLength(1);
@@ -72,7 +78,7 @@ describe('Delivering a weekly report again', () => {
 
   it('sends every channel again when asked to with "resend": true', async () => {
     const response = await deliver({ resend: true });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(502);
     expect(response.headers.get('fleetscope-delivered-before')).toBeNull();
     expect(posts).toHaveLength(2);
   });

@@ -188,6 +188,16 @@ describe('Weekly reports API', () => {
     expect(metrics).toContain('fleetscope_report_rejected_requests_total{field="format"} 1');
   });
 
+  it('answers 409 to "deliver": true with no channel configured, instead of 200 with nothing sent', async () => {
+    const response = await post('/api/reports/weekly', { week: week.label, deliver: true });
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { message: string }).message).toBe(
+      'deliver: no delivery channel is configured; set FLEETSCOPE_REPORT_WEBHOOK_URL or FLEETSCOPE_REPORT_SMTP_URL (README, "Weekly cost reports")',
+    );
+    const metrics = await (await fetch(url('/metrics'))).text();
+    expect(metrics).toContain('fleetscope_report_rejected_requests_total{field="deliver"} 1');
+  });
+
   it('answers 400, not 500, for a week outside what Fleetscope stores (2000-01-01 to 2106-02-07)', async () => {
     for (const [week, message] of [
       ['1970-W02', 'before 2000-01-01'],

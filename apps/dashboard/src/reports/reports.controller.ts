@@ -1,4 +1,5 @@
 import {
+  BadGatewayException,
   BadRequestException,
   Body,
   ConflictException,
@@ -35,10 +36,22 @@ import {
   type ReportFormat,
   type WeeklyReport,
 } from '@fleetscope/reports';
+import { ENV } from '@fleetscope/config';
 import { StorageUnavailableError, type DeliveryAttempt } from '@fleetscope/storage';
 
 /** The answer's header naming the channels `"deliver": true` did not send again. */
 export const DELIVERED_BEFORE_HEADER = 'Fleetscope-Delivered-Before';
+
+const NO_CHANNEL_HINT = `${ENV.reportWebhookUrl.name} or ${ENV.reportSmtpUrl.name} (README, "Weekly cost reports")`;
+
+/** The 502 of a delivery some channel of which failed: the report itself was built and stored. */
+function deliveryFailed(week: string, failed: readonly DeliveryAttempt[]): string {
+  const each = failed.map(
+    (a) =>
+      `${a.channel} failed after ${a.attempts} attempt${a.attempts === 1 ? '' : 's'}: ${a.error ?? 'no error given'}`,
+  );
+  return `${week}: the report was built and stored, but its delivery failed (${each.join('; ')}). GET /api/reports holds every outcome; "deliver": true again sends only the channels not delivered.`;
+}
 
 /** A built week of GET /api/reports. */
 export interface WeeklyReportEntry {
@@ -126,7 +139,15 @@ export class ReportsController {
     status: 400,
     description: 'week missing or not an ISO week, or deliver or resend not a boolean',
   })
-  @ApiResponse({ status: 409, description: 'deliver: true for a week that has not ended' })
+  @ApiResponse({
+    status: 409,
+    description: 'deliver: true for a week that has not ended, or with no channel configured',
+  })
+  @ApiResponse({
+    status: 502,
+    description:
+      'deliver: true and a channel failed after its attempts; the report was built and stored, and the message names each failed channel and why',
+  })
   @ApiResponse({ status: 503, description: 'storage unavailable' })
   async build(
     @Body() body: unknown,
@@ -144,6 +165,13 @@ export class ReportsController {
     if (resend !== undefined && typeof resend !== 'boolean') {
       this.reject('resend', `resend: expected true or false, got ${JSON.stringify(resend)}`);
     }
+    if (deliver && !this.delivery.configured) {
+      // Answered 200 with nothing sent, a script asking for delivery read it as done.
+      this.metrics.rejected('deliver');
+      throw new ConflictException(
+        `deliver: no delivery channel is configured; set ${NO_CHANNEL_HINT}`,
+      );
+    }
     let report: WeeklyReport;
     try {
       if (deliver) WeeklyReportsService.assertEnded(week);
@@ -160,7 +188,11 @@ export class ReportsController {
         this.fail(error);
       }
       if (before.length > 0) void reply.header(DELIVERED_BEFORE_HEADER, before.join(', '));
-      await this.delivery.deliver(report, undefined, before);
+      const failed = (await this.delivery.deliver(report, undefined, before)).filter(
+        (attempt) => attempt.status === 'failed',
+      );
+      // Answered 200 when every channel failed, a script asking for delivery read it as done.
+      if (failed.length > 0) throw new BadGatewayException(deliveryFailed(report.week, failed));
     }
     return report;
   }
