@@ -42,6 +42,12 @@ const WARM = `${ACCOUNT}~warm`;
 const SNAPPY = `${ACCOUNT}~snappy`;
 
 /**
+ * 1 GB, x86_64, provisioned concurrency 1 by the inventory alone (no history): allocated all day on
+ * a day it ran. One invocation of 100 ms on Monday 09:00.
+ */
+const ASSUMED = `${ACCOUNT}~assumed`;
+
+/**
  * Python, 1 GB: one invocation today, a SnapStart restore (inside today's part of the function
  * page's last 24 hours, however early today the test runs).
  */
@@ -105,6 +111,12 @@ describe('Fleet page cost of provisioned concurrency and SnapStart', () => {
           : { coldStart: false }),
       })),
       {
+        functionId: ASSUMED,
+        startTimeMs: MONDAY + 9 * HOUR_MS,
+        durationMs: 100,
+        memorySizeMb: 1024,
+      },
+      {
         functionId: SNAPPY_TODAY,
         startTimeMs: TODAY_RESTORE_MS,
         durationMs: 100,
@@ -129,6 +141,15 @@ describe('Fleet page cost of provisioned concurrency and SnapStart', () => {
       [WARM, { architecture: 'x86_64', runtime: 'nodejs22.x', memoryMb: 2048 }],
       [SNAPPY, { architecture: 'x86_64', runtime: 'python3.12', memoryMb: 1024 }],
       [SNAPPY_TODAY, { architecture: 'x86_64', runtime: 'python3.12', memoryMb: 1024 }],
+      [
+        ASSUMED,
+        {
+          architecture: 'x86_64',
+          runtime: 'nodejs22.x',
+          memoryMb: 1024,
+          provisionedConcurrency: 1,
+        },
+      ],
     ];
     for (const [id, body] of inventory) {
       const put = await post(
@@ -163,6 +184,9 @@ describe('Fleet page cost of provisioned concurrency and SnapStart', () => {
     SNAPSTART_RESTORE_USD +
     6 * 86_400 * SNAPSTART_CACHE_USD;
 
+  // Monday allocated all day, 1 GB × 86,400 s; its 100 ms on it.
+  const assumedWeekUsd = 86_400 * PC_ALLOCATED_USD + 0.1 * PC_DURATION_USD + REQUEST_USD;
+
   it('costs a week of a function with provisioned concurrency what the weekly report says, allocation and time on it included', async () => {
     const reported = report.functions.find((f) => f.functionId === WARM)!;
     expect(reported.costUsd).toBeCloseTo(warmWeekUsd, 9);
@@ -186,7 +210,7 @@ describe('Fleet page cost of provisioned concurrency and SnapStart', () => {
     const rows = [...(await fleet(week.fromMs, week.toMs)).values()];
     const total = rows.reduce((sum, f) => sum + (f.costUsd ?? 0), 0);
     expect(total).toBeCloseTo(report.totalCostUsd, 12);
-    expect(total).toBeCloseTo(warmWeekUsd + snappyWeekUsd, 9);
+    expect(total).toBeCloseTo(warmWeekUsd + snappyWeekUsd + assumedWeekUsd, 9);
   });
 
   it('bills the allocation for the part of the range it was in force, and runs on it at the provisioned price', async () => {
@@ -204,6 +228,23 @@ describe('Fleet page cost of provisioned concurrency and SnapStart', () => {
     const warm = (await fleet(TUESDAY + 12 * HOUR_MS, WEDNESDAY)).get(WARM);
     expect(warm).toMatchObject({ invocations: 0, costUsdReason: null });
     expect(warm?.costUsd).toBeCloseTo(172_800 * PC_ALLOCATED_USD, 12);
+  });
+
+  it('bills assumed provisioned concurrency over the half of a day it ran in that holds no invocation', async () => {
+    // A review: Monday 12:00–24:00 did not list the function, so the two halves of the day added
+    // up to half of its allocation; the morning holds its one invocation.
+    const morning = (await fleet(MONDAY, MONDAY + 12 * HOUR_MS)).get(ASSUMED)!;
+    const afternoon = (await fleet(MONDAY + 12 * HOUR_MS, TUESDAY)).get(ASSUMED);
+    const day = (await fleet(MONDAY, TUESDAY)).get(ASSUMED)!;
+    expect(day.costUsd).toBeCloseTo(assumedWeekUsd, 12);
+    expect(afternoon).toMatchObject({ invocations: 0, costUsdReason: null });
+    expect(afternoon?.costUsd).toBeCloseTo(43_200 * PC_ALLOCATED_USD, 12);
+    expect(morning.costUsd! + afternoon!.costUsd!).toBeCloseTo(day.costUsd!, 12);
+    // A day the range starts in after the run: not a day it ran in that part, still one it ran.
+    const evening = (await fleet(MONDAY + 18 * HOUR_MS, TUESDAY + 6 * HOUR_MS)).get(ASSUMED);
+    expect(evening?.costUsd).toBeCloseTo(21_600 * PC_ALLOCATED_USD, 12);
+    // Tuesday, when it did not run: nothing allocated.
+    expect((await fleet(TUESDAY, WEDNESDAY)).get(ASSUMED)).toBeUndefined();
   });
 
   it('counts the snapshot cache over the part of a day with restores in the range, and says so', async () => {

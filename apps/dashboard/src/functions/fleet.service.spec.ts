@@ -325,6 +325,19 @@ describe(partDayNote.name, () => {
       partDayNote([provisioned], halfDay, 'nodejs22.x', observedAt(DAY + 3_600_000)),
     ).not.toBeNull();
   });
+
+  it('says that now cuts the day, not the range, when whole days run past now', () => {
+    // A review: whole days from midnight to midnight next week read "The range starts or ends
+    // within a UTC day".
+    const week = { fromMs: DAY, toMs: DAY + 7 * DAY_MS };
+    const happened = { fromMs: DAY, toMs: DAY + 12 * 3_600_000 };
+    expect(partDayNote([provisioned], happened, 'nodejs22.x', undefined, week)).toMatch(
+      /^The range runs past now, and today's UTC day has not ended: provisioned concurrency/,
+    );
+    expect(partDayNote([provisioned], halfDay, 'nodejs22.x', undefined, halfDay)).toMatch(
+      /^The range starts or ends within a UTC day: /,
+    );
+  });
 });
 
 describe(lambdaDaysCost.name, () => {

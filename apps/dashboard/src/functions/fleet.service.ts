@@ -3,6 +3,7 @@ import { FLEETSCOPE_CONFIG, type Config } from '@fleetscope/config';
 import { architectureUnknown } from '@fleetscope/analysis';
 import {
   activeMinutesByDay,
+  assumedProvisioned,
   dayMemoryMb,
   minScalePodFunctions,
   provisionedInHistory,
@@ -239,8 +240,21 @@ export class FleetService {
       fromMs: range.fromMs,
       toMs: Math.max(range.fromMs, Math.min(range.toMs, nowMs)),
     };
+    // Assumed provisioned concurrency is allocated all day on a day its function ran: on a day
+    // the range cuts, a run outside the range's part of it counts too.
+    const ranOutside = await this.ranOutsideTheRange(
+      assumedProvisioned(functionId ? [functionId] : configs.keys(), configs, timelines),
+      range,
+      happened,
+      nowMs,
+    );
     const provisioned = provisionedLambdaLevels(
-      [...totals.map((t) => t.functionId), ...provisionedInHistory(timelines), ...tiered],
+      [
+        ...totals.map((t) => t.functionId),
+        ...provisionedInHistory(timelines),
+        ...tiered,
+        ...[...ranOutside].map((key) => key.slice(0, key.lastIndexOf('|'))),
+      ],
       configs,
       timelines,
       happened,
@@ -306,6 +320,7 @@ export class FleetService {
       happened,
       new Map(),
       earlier,
+      ranOutside,
     );
     for (const day of days) {
       const list = lambdaDays.get(day.functionId) ?? [];
@@ -358,12 +373,43 @@ export class FleetService {
         lambdaDays: fn && {
           fn,
           days,
-          note: partDayNote(days, happened, fn.runtime, timelines.get(id)),
+          note: partDayNote(days, happened, fn.runtime, timelines.get(id), range),
           tierOffsets: tiers.offsets,
         },
         tierDurationUsd: tiers.durationUsd.get(id),
       });
     });
+  }
+
+  /**
+   * The days the range cuts (it starts, or what has happened of it ends, within a UTC day) on
+   * which a function of `ids` ran outside the range's part only, as `functionId|dayStartMs`: a
+   * half day without invocations after a morning with some is a day the function ran
+   * (reportDailyUsage's `ranOutside`). The weekly report reads whole days and needs none.
+   */
+  private async ranOutsideTheRange(
+    ids: readonly string[],
+    range: TimeRange,
+    happened: TimeRange,
+    nowMs: number,
+  ): Promise<Set<string>> {
+    const ran = new Set<string>();
+    if (ids.length === 0 || !(happened.toMs > happened.fromMs)) return ran;
+    const cut = new Set<number>();
+    if (range.fromMs % DAY_MS !== 0) cut.add(Math.floor(range.fromMs / DAY_MS) * DAY_MS);
+    if (happened.toMs % DAY_MS !== 0) cut.add(Math.floor(happened.toMs / DAY_MS) * DAY_MS);
+    // Each cut day whole, up to now.
+    const reads = [...cut].map((dayStartMs) =>
+      this.reports.dailyUsage(
+        { fromMs: dayStartMs, toMs: Math.min(dayStartMs + DAY_MS, nowMs) },
+        new Map(),
+        ids,
+      ),
+    );
+    for (const r of (await Promise.all(reads)).flat()) {
+      if (r.invocations > 0) ran.add(`${r.functionId}|${r.dayStartMs}`);
+    }
+    return ran;
   }
 
   /**
@@ -1014,6 +1060,7 @@ export function partDayNote(
   range: TimeRange,
   runtime: string,
   timeline: readonly SettingsSegment[] | undefined,
+  requested: TimeRange = range,
 ): string | null {
   // The level is assumed until the history first observes one.
   const assumedUntilMs =
@@ -1038,7 +1085,14 @@ export function partDayNote(
       : []),
   ];
   if (parts.length === 0) return null;
-  return `The range starts or ends within a UTC day: ${parts.join(' and ')} counted for the part of that day in the range, up to now, where the weekly report counts the whole day.`;
+  // `range` ends at now when `requested` runs past it: a range of whole days is cut by now only.
+  const cutByBounds =
+    requested.fromMs % DAY_MS !== 0 ||
+    (requested.toMs <= range.toMs && requested.toMs % DAY_MS !== 0);
+  const lead = cutByBounds
+    ? 'The range starts or ends within a UTC day'
+    : "The range runs past now, and today's UTC day has not ended";
+  return `${lead}: ${parts.join(' and ')} counted for the part of that day in the range, up to now, where the weekly report counts the whole day.`;
 }
 
 /** A function without data in the range: every sum 0. */

@@ -275,6 +275,34 @@ export function provisionedLambdaLevels(
   return levels;
 }
 
+/**
+ * The functions of `functionIds` whose provisioned concurrency is assumed (a level the history has
+ * not observed: the inventory's, or the first its records showed), which provisionedLevel
+ * allocates on the days they ran only.
+ */
+export function assumedProvisioned(
+  functionIds: Iterable<string>,
+  configs: ReadonlyMap<string, FunctionConfig>,
+  timelines: SettingsTimelines,
+): string[] {
+  const assumed: string[] = [];
+  for (const id of functionIds) {
+    const config = configs.get(id);
+    if (reportFunction(id, config).platform !== 'aws_lambda') continue;
+    const segments = timelines.get(id) ?? [];
+    const fromConfig = (config?.provisionedConcurrency ?? 0) > 0;
+    const unobserved =
+      segments.length === 0 || segments.some((s) => s.provisionedConcurrency === null);
+    if (
+      unobserved &&
+      (fromConfig || segments.some((s) => (s.assumedProvisionedConcurrency ?? 0) > 0))
+    ) {
+      assumed.push(id);
+    }
+  }
+  return assumed;
+}
+
 /** The Lambda functions the history says had provisioned concurrency at some time of the range. */
 export function provisionedInHistory(timelines: SettingsTimelines): string[] {
   return [...timelines]
@@ -313,7 +341,9 @@ export function dayMemoryMb(
  * counts. Time the history says was allocated, and the cache, on days without invocations are
  * billed too, and so are the min-scale pods of a Knative or OpenFaaS function over its lifetime (`lifetimes`,
  * podDaysOf). `range.toMs` is the end of what has happened: nothing is allocated after it. A range
- * that starts or ends within a UTC day (the fleet page's) counts the part of that day inside it.
+ * that starts or ends within a UTC day (the fleet page's) counts the part of that day inside it;
+ * `ranOutside` names such a day (`functionId|dayStartMs`) on which the function ran outside the
+ * range only: its assumed provisioned concurrency is allocated in the range's part too.
  */
 export function reportDailyUsage(
   rows: readonly StoredDailyUsage[],
@@ -323,14 +353,16 @@ export function reportDailyUsage(
   range: { fromMs: number; toMs: number },
   lifetimes: ReadonlyMap<string, PodLifetime> = new Map(),
   restoredBefore: readonly StoredDailyUsage[] = [],
+  ranOutside: ReadonlySet<string> = new Set(),
 ): DailyUsage[] {
   const minutes = new Map(
     concurrency.map((c) => [`${c.functionId}|${c.dayStartMs}|${c.stretch ?? 0}`, c]),
   );
   const stored = new Map(rows.map((r) => [`${r.functionId}|${r.dayStartMs}|${r.stretch ?? 0}`, r]));
-  const ranOn = new Set(
-    rows.filter((r) => r.invocations > 0).map((r) => `${r.functionId}|${r.dayStartMs}`),
-  );
+  const ranOn = new Set([
+    ...ranOutside,
+    ...rows.filter((r) => r.invocations > 0).map((r) => `${r.functionId}|${r.dayStartMs}`),
+  ]);
   // Restores before the range bill the cache into it (snapshotCacheReach); nothing else of them.
   const cachedDays = snapStartCachedDays([...rows, ...restoredBefore], range);
   const usage: DailyUsage[] = [];
@@ -429,6 +461,7 @@ export function reportDailyUsage(
   for (const id of [
     ...provisionedInHistory(timelines),
     ...restoredBefore.map((r) => r.functionId),
+    ...[...ranOutside].map((key) => key.slice(0, key.lastIndexOf('|'))),
   ]) {
     if (reportFunction(id, configs.get(id)).platform === 'aws_lambda') lambdaIds.add(id);
   }
