@@ -73,6 +73,35 @@ describe(histogramQuantile.name, () => {
     );
   });
 
+  it('defect: 69 durations of 100.4 ms and one timeout read p50 103.1, p95 107.3; what is left in one bucket once the max is taken out reports its mean', () => {
+    const durations = {};
+    for (let i = 0; i < 69; i++) addToHistogram(durations, 100.4);
+    addToHistogram(durations, 3000);
+    const sum = 69 * 100.4 + 3000;
+    expect(histogramQuantile(durations, 0.95, { max: 3000 })).toBeGreaterThan(107);
+    const p = histogramPercentiles(durations, { max: 3000, sum });
+    expect(p.p50).toBeCloseTo(100.4, 9);
+    expect(p.p95).toBeCloseTo(100.4, 9);
+    // The 70th of 70 is the max; p99's rank (69.3) is past the 69 in the bucket.
+    expect(p.p99).toBe(3000);
+    // And the min, alone in the lowest bucket, with the max: the 68 between report their mean.
+    const both = {};
+    addToHistogram(both, 20);
+    for (let i = 0; i < 68; i++) addToHistogram(both, 100.4);
+    addToHistogram(both, 3000);
+    const p50 = histogramQuantile(both, 0.5, { min: 20, max: 3000, sum: 20 + 68 * 100.4 + 3000 });
+    expect(p50).toBeCloseTo(100.4, 9);
+    // Two buckets left: the buckets' estimate, unchanged.
+    const two = {};
+    for (let i = 0; i < 30; i++) addToHistogram(two, 100.4);
+    for (let i = 0; i < 30; i++) addToHistogram(two, 200);
+    addToHistogram(two, 3000);
+    const sumTwo = 30 * 100.4 + 30 * 200 + 3000;
+    expect(histogramPercentiles(two, { max: 3000, sum: sumTwo })).toEqual(
+      histogramPercentiles(two, { max: 3000 }),
+    );
+  });
+
   it('never reports a quantile above the maximum nor below the minimum observed', () => {
     const buckets = {};
     for (let ms = 100; ms <= 200; ms++) addToHistogram(buckets, ms);

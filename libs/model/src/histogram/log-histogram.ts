@@ -193,6 +193,50 @@ export function histogramCount(buckets: Record<string | number, number>): number
   return total;
 }
 
+/**
+ * The mean of the observations left in one bucket once those known exactly are taken out: the
+ * max, when it is alone in the highest bucket, and the min, when alone in the lowest. Null when
+ * more than one bucket is left, or the mean the sum gives does not fall in it (a sum counted over
+ * other observations). Exact where the bucket hides no spread (69 durations of 100.4 ms and a
+ * timeout read p50 103.1 and p95 107.3 from the buckets alone, a bucket's width above each), and
+ * within the bucket where it does. The quantiles at the ranks of the max and the min report them.
+ */
+function meanLeftInOneBucket(
+  indexes: readonly number[],
+  counts: readonly number[],
+  sum: number,
+  min: number | null,
+  max: number | null,
+): number | null {
+  let first = -1;
+  let last = -1;
+  let occupied = 0;
+  for (let k = 0; k < indexes.length; k++) {
+    if (!(counts[k] > 0)) continue;
+    if (first < 0) first = k;
+    last = k;
+    occupied++;
+  }
+  let left = sum;
+  if (occupied > 1 && max !== null && counts[last] === 1) {
+    left -= max;
+    occupied--;
+    for (last--; !(counts[last] > 0); last--);
+  }
+  if (occupied > 1 && min !== null && counts[first] === 1) {
+    left -= min;
+    occupied--;
+    for (first++; !(counts[first] > 0); first++);
+  }
+  if (occupied !== 1 || indexes[first] === ZERO_BUCKET) return null;
+  const mean = left / counts[first];
+  const within = 1e-9 * Math.abs(sum);
+  return mean >= bucketLowerBound(indexes[first]) - within &&
+    mean <= bucketUpperBound(indexes[first]) + within
+    ? mean
+    : null;
+}
+
 /** The one quantile rule (see histogramQuantile); empty buckets are skipped. */
 function quantile(
   { indexes, counts }: Readonly<SortedLogBuckets>,
@@ -217,19 +261,15 @@ function quantile(
       // not fit the max (counted over other observations than the buckets) says nothing.
       const rest = sum - (total - 1) * max;
       if (rest <= max * (1 + 1e-9)) floor = Math.min(rest, max);
-    } else if (min === null && indexes.length === 1 && indexes[0] !== ZERO_BUCKET) {
-      const mean = sum / total;
-      const within = 1e-9 * mean;
-      if (
-        mean >= bucketLowerBound(indexes[0]) - within &&
-        mean <= bucketUpperBound(indexes[0]) + within
-      ) {
-        return mean;
-      }
     }
   }
   if (max !== null && rank > total - 1) return max;
   if (min !== null && rank <= 1) return max === null ? min : Math.min(min, max);
+  const mean =
+    sum === null || single !== null ? null : meanLeftInOneBucket(indexes, counts, sum, min, max);
+  if (mean !== null) {
+    return Math.max(Math.min(mean, max ?? Infinity), min ?? 0, floor);
+  }
   let value: number | null = null;
   let seen = 0;
   let last = -1;
