@@ -63,8 +63,10 @@ function factorial(n: number): number {
  * SnapStart; Knative and OpenFaaS pods) is the `other` part, so the parts add up to the whole
  * change.
  *
- * A week without invocations has no duration, memory or architecture: it takes the other week's,
- * so those factors cannot claim a change that invocations alone made.
+ * A week without invocations has no duration, memory, architecture or effective prices: it takes
+ * the other week's, so those factors cannot claim a change that invocations alone made (a new
+ * function with provisioned concurrency showed a "price" part: its effective $/GB-s, run partly at
+ * the provisioned rate, against the list price of a week with no usage).
  */
 export function decomposeChange(
   previous: CostFactors,
@@ -78,11 +80,13 @@ export function decomposeChange(
     prev.durationMs = curr.durationMs;
     prev.memoryMb = curr.memoryMb;
     prev.architecture = curr.architecture;
+    prev.prices = curr.prices;
   }
   if (!(curr.invocations > 0)) {
     curr.durationMs = prev.durationMs;
     curr.memoryMb = prev.memoryMb;
     curr.architecture = prev.architecture;
+    curr.prices = prev.prices;
   }
   const n = FACTORS.length;
   const value = new Map<number, number>();

@@ -998,6 +998,28 @@ describe(decomposeChange.name, () => {
     expect(parts.architecture).toBeCloseTo(-0.33333, 10);
     expect(parts.invocations + parts.duration + parts.memorySize + parts.price).toBe(0);
   });
+
+  it("defect: a new function run partly on provisioned concurrency showed a price part; a week without invocations takes the other week's prices", () => {
+    const listed: CostFactors = {
+      invocations: 0,
+      durationMs: 0,
+      memoryMb: 0,
+      architecture: {},
+      prices: { usdPerRequest: 2e-7, usdPerGbSecond: { x86_64: 0.0000166667 } },
+    };
+    // Its effective $/GB-s between the provisioned and the on-demand duration price.
+    const current: CostFactors = {
+      invocations: 42,
+      durationMs: 100,
+      memoryMb: 1024,
+      architecture: { x86_64: 1 },
+      prices: { usdPerRequest: 2e-7, usdPerGbSecond: { x86_64: 0.0000131944 } },
+    };
+    const parts = decomposeChange(listed, current, 0, 0);
+    expect(parts.price).toBe(0);
+    expect(parts.invocations).toBeCloseTo(modelledCost(current), 15);
+    expect(decomposeChange(current, listed, 0, 0).price).toBe(0);
+  });
 });
 
 describe('buildWeeklyReport: what the prices assume', () => {
