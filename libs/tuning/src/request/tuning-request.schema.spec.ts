@@ -85,6 +85,55 @@ describe('parseTuningRequest', () => {
     expect(memorySizesOf(widest)).toHaveLength(63);
   });
 
+  it('refuses a range beyond the platform at once, without listing its steps', () => {
+    const message = (platform: string, max: number) => {
+      const started = Date.now();
+      const r = parseTuningRequest({ platform, function: 'f', memorySizes: { min: 128, max } });
+      expect(Date.now() - started).toBeLessThan(100);
+      return r.ok ? '' : r.message;
+    };
+    // Listing 128–1e10 MB in 64 MB steps took 16 s, then threw "Set maximum size exceeded".
+    expect(message('aws-lambda', 1e10)).toBe(
+      'memorySizes: 10000000000 MB is outside 128–10240 MB for aws-lambda',
+    );
+    expect(message('knative', 1e9)).toBe(
+      'memorySizes: 1000000000 MB is outside 16–65536 MB for knative',
+    );
+    expect(message('aws-lambda', 65_536)).toBe(
+      'memorySizes: 65536 MB is outside 128–10240 MB for aws-lambda',
+    );
+    expect(message('openfaas', 65_536)).toBe(
+      'memorySizes: 128–65536 MB in 64 MB steps is 1023 sizes, more than 64: narrow the range or list the sizes',
+    );
+    const list = parseTuningRequest({ platform: 'aws-lambda', function: 'f', memorySizes: [1e10] });
+    expect(list.ok ? '' : list.message).toBe(
+      'memorySizes: 10000000000 MB is outside 128–10240 MB for aws-lambda',
+    );
+  });
+
+  it('counts a range as many sizes as it expands to', () => {
+    for (const [min, max] of [
+      [128, 128],
+      [128, 129],
+      [100, 400],
+      [128, 4096],
+      [130, 4100],
+      [16, 4032],
+    ]) {
+      const r = parseTuningRequest({
+        platform: 'knative',
+        function: 'f',
+        memorySizes: { min, max },
+      });
+      const listed = r.ok
+        ? memorySizesOf(r.request).length
+        : Number(/is (\d+) sizes/.exec(r.message)?.[1]);
+      const steps = new Set([min, max]);
+      for (let s = Math.ceil(min / 64) * 64; s < max; s += 64) steps.add(s);
+      expect({ min, max, listed }).toEqual({ min, max, listed: steps.size });
+    }
+  });
+
   it('expands {min, max} to 64 MB steps with both ends', () => {
     const sizes = memorySizesOf(
       parse({ platform: 'aws-lambda', function: 'f', memorySizes: { min: 100 + 28, max: 400 } }),
