@@ -299,4 +299,111 @@ describe('API edge input', () => {
       expect((await get(`/api/tuning-jobs${query}`)).status).toBe(200);
     }
   });
+
+  describe('refusals counted in /metrics', () => {
+    /** fleetscope_api_rejected_requests_total by its label set, as GET /metrics renders it. */
+    const rejections = async (): Promise<Map<string, number>> => {
+      const text = await (await fetch(`${fleetscope.apiUrl}/metrics`)).text();
+      return new Map(
+        [...text.matchAll(/^fleetscope_api_rejected_requests_total(\{.*\}) (\d+)$/gm)].map((m) => [
+          m[1],
+          Number(m[2]),
+        ]),
+      );
+    };
+    const counted = (before: Map<string, number>, after: Map<string, number>) =>
+      Object.fromEntries(
+        [...after]
+          .filter(([labels, n]) => n !== (before.get(labels) ?? 0))
+          .map(([labels, n]) => [labels, n - (before.get(labels) ?? 0)]),
+      );
+    const labels = (method: string, route: string, status: number) =>
+      `{method="${method}",route="${route}",status="${status}"}`;
+
+    it('defect (found by a review): every 4xx of the API is counted by route pattern, where only the report and tuning routes counted theirs', async () => {
+      const before = await rejections();
+      const id = encodeURIComponent(LONG_ID);
+      const refused = [
+        await get('/api/functions?from=abc'),
+        await get(`/api/functions/${id}/timeseries?step=7x`),
+        await get('/api/coldstarts?groupBy=nope'),
+        await get('/api/keepalive/replay?policy=nope'),
+        await get('/api/recommendations?functionId=nope'),
+        await get(`/api/functions/${encodeURIComponent(functionId({ ...LONG, name: 'gone' }))}`),
+        await get('/api/no-such-route?x=1'),
+        await post(
+          `${fleetscope.apiUrl}/api/functions/${id}/config`,
+          { memoryMb: -128 },
+          {},
+          'PUT',
+        ),
+        await post(`${fleetscope.apiUrl}/api/analyses/run`, '{"__proto__": {}}'),
+      ];
+      expect(refused.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 404, 404, 400, 400]);
+      expect(counted(before, await rejections())).toEqual({
+        [labels('GET', '/api/functions', 400)]: 1,
+        [labels('GET', '/api/functions/:id/timeseries', 400)]: 1,
+        [labels('GET', '/api/coldstarts', 400)]: 1,
+        [labels('GET', '/api/keepalive/replay', 400)]: 1,
+        [labels('GET', '/api/recommendations', 400)]: 1,
+        [labels('GET', '/api/functions/:id', 404)]: 1,
+        [labels('GET', '(unmatched)', 404)]: 1,
+        [labels('PUT', '/api/functions/:id/config', 400)]: 1,
+        [labels('POST', '/api/analyses/run', 400)]: 1,
+      });
+      // Patterns only: no id, query string or unknown path became a label.
+      const text = await (await fetch(`${fleetscope.apiUrl}/metrics`)).text();
+      expect(text).not.toMatch(/a-function-name|no-such-route|nope|\?/);
+      expect(text).toMatch(/^# TYPE fleetscope_api_rejected_requests_total counter$/m);
+    });
+
+    it('a refused tuning request is counted here by route and still in its own counter', async () => {
+      const tuning = async () =>
+        Number(
+          /^fleetscope_tuning_rejected_requests_total (\d+)$/m.exec(
+            await (await fetch(`${fleetscope.apiUrl}/metrics`)).text(),
+          )?.[1] ?? 0,
+        );
+      const before = await rejections();
+      const tuningBefore = await tuning();
+      const answer = await post(`${fleetscope.apiUrl}/api/tuning-jobs`, { platform: 'gcp' });
+      expect(answer.status).toBe(400);
+      expect(counted(before, await rejections())).toEqual({
+        [labels('POST', '/api/tuning-jobs', 400)]: 1,
+      });
+      expect(await tuning()).toBe(tuningBefore + 1);
+    });
+
+    it('defect (found by a review): a body that is not JSON is a 415 counted as such, not logged as a server error', async () => {
+      const before = await rejections();
+      let logged = '';
+      const capture = (chunk: unknown) => {
+        logged += String(chunk);
+        return true;
+      };
+      const out = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
+      const err = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+      let answer: Awaited<ReturnType<typeof post<{ message: string }>>>;
+      try {
+        answer = await post<{ message: string }>(
+          `${fleetscope.apiUrl}/api/functions/${encodeURIComponent(LONG_ID)}/config`,
+          '{"memoryMb": 256}',
+          { 'content-type': 'text/plain' },
+          'PUT',
+        );
+      } finally {
+        out.mockRestore();
+        err.mockRestore();
+      }
+      expect(answer.status).toBe(415);
+      expect(answer.body.message).toBe(
+        'content-type text/plain: the API reads application/json bodies',
+      );
+      // Nest's ExceptionsHandler logged `ERROR … Error: content-type text/plain: …` with a stack.
+      expect(logged).not.toMatch(/ERROR|ExceptionsHandler|content-type text\/plain/);
+      expect(counted(before, await rejections())).toEqual({
+        [labels('PUT', '/api/functions/:id/config', 415)]: 1,
+      });
+    });
+  });
 });

@@ -14,6 +14,7 @@ import { TuningJobsController } from './tuning/tuning-jobs.controller';
 import { ReportsController } from './reports/reports.controller';
 import { KeepAliveController } from './keepalive/keepalive.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { ApiRejections } from './metrics/api-rejections';
 import { DemoLabelInterceptor } from './labels/demo-label.interceptor';
 import { JsonInSlicesInterceptor } from './http/json-in-slices';
 import { ReadsFirstInterceptor } from './http/reads-first.interceptor';
@@ -37,6 +38,7 @@ import { RESPONSE_SCHEMAS } from './openapi/response-schemas.generated';
   providers: [
     FleetService,
     DashboardPagesRegistrar,
+    ApiRejections,
     { provide: APP_GUARD, useClass: ApiTokenGuard },
     { provide: APP_INTERCEPTOR, useClass: ReadsFirstInterceptor },
     // The first sees the answer last: slices are written from what the others made of it.

@@ -1,6 +1,6 @@
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
-import type { DynamicModule, Type } from '@nestjs/common';
+import { UnsupportedMediaTypeException, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
@@ -73,14 +73,16 @@ export async function createHttpApp(
   const fastify = app.getHttpAdapter().getInstance();
   endKeepAliveOnClose(fastify);
   // The API reads JSON bodies only. Fastify's text parser handed a handler a JSON body sent as
-  // text/plain as a string, which it then refused as a missing field.
+  // text/plain as a string, which it then refused as a missing field. An HttpException, so Nest
+  // answers it as the client's mistake it is; a plain Error with a statusCode was logged as a
+  // server error.
   fastify.removeContentTypeParser('text/plain');
   fastify.addContentTypeParser('*', (request, _payload, done) => {
     const type = request.headers['content-type'] ?? '(none)';
     done(
-      Object.assign(new Error(`content-type ${type}: the API reads application/json bodies`), {
-        statusCode: 415,
-      }),
+      new UnsupportedMediaTypeException(
+        `content-type ${type}: the API reads application/json bodies`,
+      ),
       undefined,
     );
   });

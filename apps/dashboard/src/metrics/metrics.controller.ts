@@ -2,6 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReportMetrics, TuningJobsService, WeeklyReportsService } from '@fleetscope/analysis-jobs';
 import { gaugeLines } from '@fleetscope/server';
+import { ApiRejections } from './api-rejections';
 
 /** GET :8080/metrics: the dashboard process's counters in Prometheus text format. */
 @ApiTags('metrics')
@@ -11,12 +12,14 @@ export class MetricsController {
     private readonly metrics: ReportMetrics,
     private readonly reports: WeeklyReportsService,
     private readonly tuning: TuningJobsService,
+    private readonly apiRejections: ApiRejections,
   ) {}
 
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4')
   @ApiOperation({
-    summary: 'Report builds and deliveries, refused tuning requests, in Prometheus text format',
+    summary:
+      'Report builds and deliveries, refused tuning requests, API requests answered 4xx, in Prometheus text format',
   })
   @ApiOkResponse({
     description: 'Prometheus text exposition format 0.0.4',
@@ -35,6 +38,7 @@ export class MetricsController {
     const lines = [
       ...this.metrics.counters.lines(),
       ...this.tuning.counters.lines(),
+      ...this.apiRejections.counters.lines(),
       ...gaugeLines(
         'fleetscope_report_weeks_with_failed_delivery',
         'Stored weeks whose latest delivery on a channel failed.',
