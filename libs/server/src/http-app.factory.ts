@@ -1,3 +1,4 @@
+import { maxHeaderSize } from 'node:http';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import { UnsupportedMediaTypeException, type DynamicModule, type Type } from '@nestjs/common';
@@ -11,7 +12,6 @@ import {
   type ResponseObject,
 } from '@nestjs/swagger';
 import { ENV, listenError, type Config } from '@fleetscope/config';
-import { MAX_FUNCTION_ID_LENGTH } from '@fleetscope/model';
 import { endKeepAliveOnClose } from './keep-alive-close';
 import { localOnlyRefusal } from './local-only';
 import { nestOptions } from './process-runner';
@@ -48,9 +48,11 @@ export async function createHttpApp(
     module,
     new FastifyAdapter({
       bodyLimit: 1024 * 1024,
-      // Fastify's default (100) answers 404 for a longer path parameter, before any handler could
-      // say why: ids up to their maximum, even percent-encoded twice over, reach the controllers.
-      routerOptions: { maxParamLength: MAX_FUNCTION_ID_LENGTH * 4 },
+      // The router judges no parameter's length: one longer than maxParamLength gets `404 Cannot
+      // GET` before any handler could say why. Every parameter the server can receive (its request
+      // line is within Node's maxHeaderSize) reaches its handler, where requireFunctionId answers
+      // 400 naming MAX_FUNCTION_ID_LENGTH, the one rule on an id's length.
+      routerOptions: { maxParamLength: maxHeaderSize },
       // JSON.parse keeps a "__proto__" key as an own property (no pollution); the hook below
       // refuses it by name rather than Fastify's "Body is not valid JSON".
       onProtoPoisoning: 'ignore',
