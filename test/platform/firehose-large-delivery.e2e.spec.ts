@@ -135,6 +135,44 @@ describe('POST /ingest/firehose of deliveries larger than the collector takes at
     expect(await logsOf(name)).toBe(0);
   });
 
+  it('refuses with 400 a delivery whose extracted lines pass 200,000 together, counted, storing none', async () => {
+    // Each line became a row before anything counted them: 25 million in a 65 KB body took
+    // 5 GB and the process, 2 million 39 s of every sender's time.
+    const tooMany = () =>
+      collectorMetric(fleetscope.ingestUrl, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'firehose',
+        reason: 'too_many_lines',
+      });
+    const before = await tooMany();
+    const requestId = randomUUID();
+    // Short lines, so that the records stay within FLEETSCOPE_MAX_BODY_BYTES together.
+    const marker = randomUUID().slice(0, 5);
+    const record = { data: gzipSync(`${marker}\n`.repeat(100_000)).toString('base64') };
+    const body = JSON.stringify({
+      requestId,
+      timestamp: Date.now(),
+      records: [record, record, record],
+    });
+    const started = Date.now();
+    const answer = await post<Record<string, unknown>>(url, body, headers(requestId));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({
+      requestId,
+      timestamp: expect.any(Number),
+      errorMessage:
+        'records[2]: more than 200000 lines in one request: send smaller deliveries (a smaller buffer size)',
+    });
+    expect(await tooMany()).toBe(before + 1);
+    await fleetscope.flush();
+    const [stored] = await rows<{ n: number }>(
+      fleetscope,
+      'SELECT count() AS n FROM logs WHERE body = {marker:String}',
+      { marker },
+    );
+    expect(stored.n).toBe(0);
+  });
+
   it('answers a body over FLEETSCOPE_MAX_BODY_BYTES 400, which Firehose retries and then backs up, not 413', async () => {
     const requestId = randomUUID();
     const tooLarge = () =>

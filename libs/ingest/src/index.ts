@@ -1,5 +1,6 @@
 export * from './common/ingest-result';
 export * from './common/recent-map';
+export * from './body/line-limit';
 export * from './lambda/report-line.parser';
 export * from './lambda/platform-event';
 export * from './lambda/platform-line.parser';

@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { promiseOf, regionProblem } from '@fleetscope/model';
 import {
+  countLines,
   decodeCloudWatchSubscription,
+  MAX_LINES,
   parseLambdaLogLines,
   parseTelemetryBatch,
+  tooManyLinesMessage,
   type IngestResult,
   type SandboxInitWaitOutcome,
 } from '@fleetscope/ingest';
@@ -14,20 +17,6 @@ import { lambdaTargetFrom, type LambdaTarget } from './function-identity.params'
 import { PlatformIngestHandler } from './platform-ingest.handler';
 
 type Query = Record<string, string | undefined>;
-
-/**
- * Lines per raw-log request. Each line becomes a row object many times its size, so a small
- * compressed body of empty lines could otherwise exhaust memory within the byte limit.
- */
-const MAX_LINES = 200_000;
-
-/** Counts newlines, stopping once past `limit`. */
-function countLines(body: Buffer, limit: number): number {
-  let lines = 1;
-  for (let at = body.indexOf(10); at !== -1 && lines <= limit; at = body.indexOf(10, at + 1))
-    lines++;
-  return lines;
-}
 
 /**
  * Lambda's own records: Telemetry API batches forwarded by an extension, CloudWatch Logs
@@ -99,7 +88,7 @@ export class LambdaIngestRoutes implements CollectorRoutes {
     if (countLines(body, maxLines) > maxLines) {
       this.handler.metrics.rejected(signal, 'too_many_lines');
       return this.handler.answer(signal, reply, 413, {
-        message: `more than ${maxLines} lines in one request: send smaller batches`,
+        message: tooManyLinesMessage(maxLines),
       });
     }
     const target = lambdaTargetFrom(request.query as Query, request.headers);

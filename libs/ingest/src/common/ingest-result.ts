@@ -6,6 +6,8 @@ export type IngestRejectReason =
   | 'invalid_base64'
   | 'decompression_failed'
   | 'too_large'
+  /** More lines (log rows to be) than one request may hold: MAX_LINES. */
+  | 'too_many_lines'
   | 'invalid_shape'
   | 'invalid_event'
   /** Records that only the request can attribute to a function, and it does not. */

@@ -3,9 +3,14 @@
  * concatenates CloudWatch Logs records: otel-contrib awsfirehosereceiver
  * cwlog_multiple_records.ndjson) into the text of each top-level object or array. One linear
  * pass that tracks string and escape state; returns undefined when the text is not such a
- * sequence (unbalanced brackets, something other than whitespace between values).
+ * sequence (unbalanced brackets, something other than whitespace between values). Stops at
+ * `maxValues + 1` values, unchecked beyond: `{}{}…` is two bytes a value, and the caller refuses
+ * a text of more.
  */
-export function splitConcatenatedJson(text: string): string[] | undefined {
+export function splitConcatenatedJson(
+  text: string,
+  maxValues = Number.POSITIVE_INFINITY,
+): string[] | undefined {
   const out: string[] = [];
   const n = text.length;
   let depth = 0;
@@ -24,7 +29,7 @@ export function splitConcatenatedJson(text: string): string[] | undefined {
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       depth--;
       if (depth < 0) return undefined;
-      if (depth === 0) out.push(text.slice(start, i + 1));
+      if (depth === 0 && out.push(text.slice(start, i + 1)) > maxValues) return out;
     } else if (c === 34) {
       if (depth === 0) return undefined;
       inString = true;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { functionId } from '@fleetscope/model';
+import { MAX_LINES } from '../body/line-limit';
 import { parseFirehoseRequest } from './firehose-request.parser';
 import { firehoseErrorResponse, firehoseSuccessResponse } from './firehose-response';
 
@@ -235,6 +236,49 @@ describe(parseFirehoseRequest.name, () => {
     expect(total.failure?.message).toBe(
       'records[2]: the records together inflate to more than 9437184 bytes: send smaller deliveries (a smaller buffer size)',
     );
+  });
+
+  it("refuses a delivery whose records' lines together pass MAX_LINES, before they become rows", () => {
+    // 25 million lines gzip to 65 KB: made rows one by one, they took 5 GB and the process.
+    const bomb = b64(gzipSync(Buffer.alloc(50_000_000, 'a\n')));
+    const started = Date.now();
+    const r = parseFirehoseRequest(request([{ data: bomb }]));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(r.failure).toEqual({
+      reason: 'too_many_lines',
+      message: `records[0]: more than ${MAX_LINES} lines in one request: send smaller deliveries (a smaller buffer size)`,
+    });
+    expect(r.logs).toHaveLength(0);
+    // Across records: each under the limit, together over it, and so are `{}{}…` values.
+    const half = b64(gzipSync('line\n'.repeat(MAX_LINES / 2)));
+    const json = b64(gzipSync('{}'.repeat(MAX_LINES + 1)));
+    for (const records of [[half, half, b64('one more')], [json]]) {
+      const over = parseFirehoseRequest(request(records.map((data) => ({ data }))));
+      expect(over.failure?.reason).toBe('too_many_lines');
+      expect(over.rejectedByReason).toEqual({ too_many_lines: 1 });
+    }
+  });
+
+  it('takes MAX_LINES extracted lines, and CloudWatch messages of more log events than that', () => {
+    const half = b64(gzipSync('line\n'.repeat(MAX_LINES / 2)));
+    const lines = parseFirehoseRequest(request([{ data: half }, { data: half }]));
+    expect(lines.failure).toBeUndefined();
+    expect(lines.logs).toHaveLength(MAX_LINES);
+    // A log event is a row too, but its JSON is parsed already and not two bytes: a maximal
+    // delivery in CloudWatch's format is 64 MiB of them (Firehose's largest buffer).
+    const message = (from: number) =>
+      JSON.stringify({
+        ...JSON.parse(lambdaMessage),
+        logEvents: Array.from({ length: 50_000 }, (_, i) => ({
+          id: String(from + i),
+          timestamp: 1548935491000 + i,
+          message: `line ${i}`,
+        })),
+      });
+    const records = [0, 1, 2, 3, 4].map((k) => ({ data: b64(gzipSync(message(k * 50_000))) }));
+    const events = parseFirehoseRequest(request(records), { region: 'us-east-1' });
+    expect(events.failure).toBeUndefined();
+    expect(events.logs).toHaveLength(250_000);
   });
 
   it.each([

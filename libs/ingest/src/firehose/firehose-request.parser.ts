@@ -7,6 +7,7 @@ import {
   decompressBounded,
   DEFAULT_MAX_DECOMPRESSED_BYTES,
 } from '../body/bounded-decompress';
+import { countLines, MAX_LINES, tooManyLinesMessage } from '../body/line-limit';
 import type { IngestResult } from '../common/ingest-result';
 import { emptyIngestResult, failWith, reject } from '../common/ingest-result';
 import { LambdaLogStreamAssembler } from '../lambda/log-stream.assembler';
@@ -48,6 +49,24 @@ export interface FirehoseRequestResult extends IngestResult {
 }
 
 const DEFAULT_MAX_TOTAL = 256 * 1024 * 1024;
+
+/** What a record's text is when its lines pass what is left of the request's MAX_LINES. */
+const OVER_LINE_LIMIT = Symbol('over MAX_LINES');
+
+/**
+ * The request's lines left under MAX_LINES, across its records. What is counted is what costs:
+ * an extracted line, or a JSON value of a record of several, two bytes at the least and a row or
+ * a parsed object of hundreds. Not the log events of a subscription message: its own JSON's
+ * objects, parsed already, some 40 bytes of it each at the least, thousands in one message. So
+ * a delivery in the CloudWatch Logs format, a record a message, passes at any size the byte
+ * limits take. Firehose buffers at most 64 MiB (awsdocs firehose API_HttpEndpointBufferingHints:
+ * SizeInMBs 1-64, default 5); 200,000 lines are 5 MiB at 26 bytes a line, 64 MiB at 335. A delivery of more extracted lines (or concatenated messages) is
+ * refused as a whole before they are split (400: Firehose retries it, then backs it up to S3),
+ * asking for a smaller buffer.
+ */
+interface LineBudget {
+  left: number;
+}
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -110,6 +129,7 @@ export function parseFirehoseRequest(
   const perRecordMax = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
   const totalMax = options.maxTotalDecompressedBytes ?? DEFAULT_MAX_TOTAL;
   let budget = totalMax;
+  const lines: LineBudget = { left: MAX_LINES };
   const receivedAt = result.timestamp ?? Date.now();
   const cwOptions: CloudWatchDecodeOptions = {
     ...options,
@@ -167,7 +187,16 @@ export function parseFirehoseRequest(
     }
     if (inflated.compressed) budget -= inflated.data.length;
     const text = inflated.data.toString('utf8');
-    const kind = ingestRecordText(text, index, receivedAt, options, cwOptions, result);
+    const kind = ingestRecordText(text, index, receivedAt, options, cwOptions, lines, result);
+    if (kind === OVER_LINE_LIMIT) {
+      // Refused before its lines become rows, and with no record inflated after it.
+      failWith(
+        result,
+        'too_many_lines',
+        `records[${index}]: ${tooManyLinesMessage(MAX_LINES, 'send smaller deliveries (a smaller buffer size)')}`,
+      );
+      return result;
+    }
     if (typeof kind === 'string') result.records.push({ index, kind });
     else fail('invalid_shape', kind.error);
   }
@@ -195,8 +224,9 @@ function ingestRecordText(
   receivedAt: number,
   options: FirehoseParseOptions,
   cwOptions: CloudWatchDecodeOptions,
+  lines: LineBudget,
   result: IngestResult,
-): FirehoseRecordKind | { error: string } {
+): FirehoseRecordKind | { error: string } | typeof OVER_LINE_LIMIT {
   let i = 0;
   while (i < text.length && text.charCodeAt(i) <= 32) i++;
   if (i === text.length) return 'empty';
@@ -206,7 +236,8 @@ function ingestRecordText(
     try {
       single = JSON.parse(text);
     } catch {
-      parts = splitConcatenatedJson(text);
+      parts = splitConcatenatedJson(text, lines.left);
+      if (parts && parts.length > lines.left) return OVER_LINE_LIMIT;
     }
     const objects: { obj: Record<string, unknown> | undefined; text: string }[] = [];
     if (parts === undefined && single !== undefined) objects.push({ obj: asObject(single), text });
@@ -220,6 +251,7 @@ function ingestRecordText(
       }
     }
     if (objects.length > 0 && objects.every((o) => o.obj && isSubscriptionMessage(o.obj))) {
+      if (parts) lines.left -= parts.length;
       let kind: FirehoseRecordKind = 'control';
       for (const o of objects) {
         const msg = o.obj as Record<string, unknown>;
@@ -231,6 +263,9 @@ function ingestRecordText(
     }
     // Otherwise: JSON log lines (Lambda JSON log format, extracted), one per line.
   }
+  const count = countLines(text, lines.left);
+  if (count > lines.left) return OVER_LINE_LIMIT;
+  lines.left -= count;
   ingestLines(text, index, receivedAt, options, cwOptions.logSource ?? 'firehose', result);
   return 'lines';
 }
