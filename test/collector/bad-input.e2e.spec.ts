@@ -271,6 +271,50 @@ describe('OTLP/HTTP bad input', () => {
     expect(await result.json()).toEqual([{ request_id: 'good-1' }, { request_id: 'good-2' }]);
   });
 
+  it('counts entries that are not objects (null, 5, "x", []) as malformed items, at every level', async () => {
+    // They were dropped without a word: a request of nothing else was answered 200, as stored.
+    const request = lambdaTraceRequest('not-objects', [{ requestId: 'kept' }]) as unknown as {
+      resourceSpans: { scopeSpans: unknown[] }[];
+    };
+    request.resourceSpans[0].scopeSpans.push(null, { spans: [7] });
+    const traces = { resourceSpans: [null, 5, ...request.resourceSpans, 'x', []] };
+    const before = await rejected('traces', 'malformed');
+    const response = await post(
+      '/v1/traces',
+      { ...AUTH, 'content-type': JSON_TYPE },
+      JSON.stringify(traces),
+    );
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as {
+      partialSuccess?: { rejectedSpans?: string; errorMessage?: string };
+    };
+    expect(answer.partialSuccess?.rejectedSpans).toBe('6');
+    expect(answer.partialSuccess?.errorMessage).toMatch(/resourceSpans\[0\]: not an object/);
+    expect(await rejected('traces', 'malformed')).toBe(before + 6);
+
+    // Nothing else in the request: nothing left, 400, as when every span is refused.
+    for (const [path, signal, body] of [
+      ['/v1/logs', 'logs', { resourceLogs: [null, { scopeLogs: [5, { logRecords: ['x'] }] }] }],
+      [
+        '/v1/metrics',
+        'metrics',
+        { resourceMetrics: [[], { scopeMetrics: [null, { metrics: [false] }] }] },
+      ],
+    ] as const) {
+      const was = await rejected(signal, 'malformed');
+      const refused = await post(
+        path,
+        { ...AUTH, 'content-type': JSON_TYPE },
+        JSON.stringify(body),
+      );
+      expect(refused.status).toBe(400);
+      expect((await statusOf(refused, 'json')).message).toMatch(
+        /^no item could be stored: rejected 3 \(malformed: 3\)/,
+      );
+      expect(await rejected(signal, 'malformed')).toBe(was + 3);
+    }
+  });
+
   it('reports malformed ids in a protobuf request as partial success too', async () => {
     const request = lambdaTraceRequest('malformed-ids-proto', [{}, { spanId: 'abcdef' }]);
     const response = await post(

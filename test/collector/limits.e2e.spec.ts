@@ -6,6 +6,7 @@ import {
   encodeTraceRequestProtobuf,
 } from '@fleetscope/otlp';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { collectorMetric } from './support/collector-metrics';
 
 describe('collector limits', () => {
   let fleetscope: RunningFleetscope;
@@ -111,6 +112,26 @@ describe('collector limits', () => {
     expect(response.status).toBe(413);
     expect(((await response.json()) as { message: string }).message).toContain('JSON objects');
   });
+  it('refuses an OTLP/JSON body of millions of empty arrays with 413 before parsing it, counted', async () => {
+    // Only `{` was counted: 21 million `[]` (63 MB) held every sender's ingest for 53 s, then 200.
+    const tooMany = () =>
+      collectorMetric(fleetscope.ingestUrl, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'traces',
+        reason: 'too_many_items',
+      });
+    const before = await tooMany();
+    const body = `{"resourceSpans":[${'[],'.repeat(5_100_000)}[]]}`;
+    const response = await post('/v1/traces', gzipSync(Buffer.from(body)), {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { message: string }).message).toBe(
+      'more than 5000000 JSON objects and arrays in one request: send smaller batches',
+    );
+    expect(await tooMany()).toBe(before + 1);
+  });
+
   it('refuses an OTLP body of millions of histogram bucket counts with 413 before decoding it', async () => {
     // A zero bucket count is one byte on the wire and a 64-bit object once decoded (about 70
     // bytes): at the 64 MiB body limit, a 64 kB gzip request would decode to more than the heap.

@@ -355,6 +355,15 @@ export function anyValueToString(v: OtlpAnyValue | null | undefined): string {
 }
 
 /**
+ * Whether an entry of a repeated message field (resourceSpans, scopeMetrics, logRecords…) is a
+ * message at all: in OTLP/JSON it can be null, a number, a string or an array, each a malformed
+ * item to count, not one to skip.
+ */
+export function isMessage(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
  * Flattens a KeyValue list into a fresh string map. A plain object literal (fast properties: the
  * same keys recur span after span); '__proto__' is defined as an own property, never a prototype.
  */

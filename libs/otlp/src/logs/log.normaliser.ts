@@ -6,6 +6,7 @@ import {
   anyValueToString,
   enumValue,
   flattenAttributes,
+  isMessage,
   idToHexOrEmpty,
   nanosToString,
 } from '../common/otlp-values';
@@ -98,14 +99,22 @@ export function normaliseLogs(
   const resourceLogs = req && Array.isArray(req.resourceLogs) ? req.resourceLogs : [];
   for (let r = 0; r < resourceLogs.length; r++) {
     const rl = resourceLogs[r];
-    if (rl === null || typeof rl !== 'object' || !Array.isArray(rl.scopeLogs)) continue;
+    if (!isMessage(rl)) {
+      rejects.reject('malformed', () => `resourceLogs[${r}]: not an object`);
+      continue;
+    }
+    if (!Array.isArray(rl.scopeLogs)) continue;
     const resourceAttributes = flattenAttributes(rl.resource?.attributes);
     const serviceName = resourceAttributes['service.name'] ?? '';
     const fn = resolveFunction(layeredLookup(resourceAttributes), options);
     const functionId = fn?.functionId ?? '';
     for (let s = 0; s < rl.scopeLogs.length; s++) {
       const sl = rl.scopeLogs[s];
-      if (sl === null || typeof sl !== 'object' || !Array.isArray(sl.logRecords)) continue;
+      if (!isMessage(sl)) {
+        rejects.reject('malformed', () => `resourceLogs[${r}].scopeLogs[${s}]: not an object`);
+        continue;
+      }
+      if (!Array.isArray(sl.logRecords)) continue;
       const records = sl.logRecords;
       const why = fn?.missingIdentity;
       if (why !== undefined) {
@@ -121,7 +130,7 @@ export function normaliseLogs(
       for (let i = 0; i < records.length; i++) {
         const where = () => `resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}]`;
         const rec = records[i];
-        if (rec === null || typeof rec !== 'object') {
+        if (!isMessage(rec)) {
           rejects.reject('malformed', () => `${where()}: not an object`);
           continue;
         }

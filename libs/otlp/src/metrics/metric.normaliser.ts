@@ -18,6 +18,7 @@ import type {
 import {
   enumValue,
   flattenAttributes,
+  isMessage,
   int64ToNumber,
   nanosToString,
   toDouble,
@@ -537,16 +538,30 @@ export function normaliseMetrics(
   const resourceMetrics = req && Array.isArray(req.resourceMetrics) ? req.resourceMetrics : [];
   for (let r = 0; r < resourceMetrics.length; r++) {
     const rm = resourceMetrics[r];
-    if (rm === null || typeof rm !== 'object' || !Array.isArray(rm.scopeMetrics)) continue;
+    if (!isMessage(rm)) {
+      n.rejects.reject('malformed', () => `resourceMetrics[${r}]: not an object`);
+      continue;
+    }
+    if (!Array.isArray(rm.scopeMetrics)) continue;
     const ctx = n.resourceContext(flattenAttributes(rm.resource?.attributes));
     for (let s = 0; s < rm.scopeMetrics.length; s++) {
       const sm = rm.scopeMetrics[s];
-      if (sm === null || typeof sm !== 'object' || !Array.isArray(sm.metrics)) continue;
+      if (!isMessage(sm)) {
+        n.rejects.reject(
+          'malformed',
+          () => `resourceMetrics[${r}].scopeMetrics[${s}]: not an object`,
+        );
+        continue;
+      }
+      if (!Array.isArray(sm.metrics)) continue;
       const scopeName = typeof sm.scope?.name === 'string' ? sm.scope.name : '';
       for (let m = 0; m < sm.metrics.length; m++) {
         const metric = sm.metrics[m];
         const where = `resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}]`;
-        if (metric === null || typeof metric !== 'object') continue;
+        if (!isMessage(metric)) {
+          n.rejects.reject('malformed', () => `${where}: not an object`);
+          continue;
+        }
         try {
           n.metric(metric, ctx, scopeName, where);
         } catch (e) {

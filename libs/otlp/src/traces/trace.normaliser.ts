@@ -12,6 +12,7 @@ import { WireSpan } from '../codec/trace-request.reader';
 import {
   enumValue,
   flattenAttributes,
+  isMessage,
   idHex,
   idToHex,
   idToHexOrEmpty,
@@ -515,8 +516,8 @@ export function normaliseTraces(
   const resourceSpans = req && Array.isArray(req.resourceSpans) ? req.resourceSpans : [];
   for (let r = 0; r < resourceSpans.length; r++) {
     const rs = resourceSpans[r];
-    if (rs === null || typeof rs !== 'object') {
-      rejects.reject('malformed', () => `resourceSpans[${r}]: not an object`, 0);
+    if (!isMessage(rs)) {
+      rejects.reject('malformed', () => `resourceSpans[${r}]: not an object`);
       continue;
     }
     let ctx: ResourceContext;
@@ -541,14 +542,18 @@ export function normaliseTraces(
     const scopeSpans = Array.isArray(rs.scopeSpans) ? rs.scopeSpans : [];
     for (let s = 0; s < scopeSpans.length; s++) {
       const ss = scopeSpans[s];
-      if (ss === null || typeof ss !== 'object' || !Array.isArray(ss.spans)) continue;
+      if (!isMessage(ss)) {
+        rejects.reject('malformed', () => `resourceSpans[${r}].scopeSpans[${s}]: not an object`);
+        continue;
+      }
+      if (!Array.isArray(ss.spans)) continue;
       const scope = ss.scope && typeof ss.scope === 'object' ? ss.scope : undefined;
       const scopeName = typeof scope?.name === 'string' ? scope.name : '';
       const scopeVersion = typeof scope?.version === 'string' ? scope.version : '';
       const spans = ss.spans;
       for (let i = 0; i < spans.length; i++) {
         const span = spans[i];
-        if (span === null || typeof span !== 'object') {
+        if (!isMessage(span)) {
           rejects.reject('malformed', () => `${spanPath(r, s, i)}: not an object`);
           continue;
         }
