@@ -13,6 +13,7 @@ import {
   type OtlpTraceRequest,
 } from '@fleetscope/otlp';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { deltaHistogram, lambdaResourceMetrics } from '../support/otlp-json-metrics';
 import { collectorMetric } from './support/collector-metrics';
 import { lambdaTraceRequest } from './support/otlp-requests';
 
@@ -313,6 +314,50 @@ describe('OTLP/HTTP bad input', () => {
       );
       expect(await rejected(signal, 'malformed')).toBe(was + 3);
     }
+  });
+
+  it('rejects histogram points that contradict themselves, each counted, and a request of only those with 400', async () => {
+    const fn = { account: '123456789012', region: 'eu-west-1', name: 'inconsistent-histograms' };
+    const at = Date.now() - 10 * 60_000;
+    const point = (change: Record<string, unknown>) => {
+      const metric = deltaHistogram('faas.invoke_duration', 100, 5, at, [0.1, 0.5], 1);
+      const histogram = metric.histogram as { dataPoints: Record<string, unknown>[] };
+      Object.assign(histogram.dataPoints[0], change);
+      return metric;
+    };
+    const bad = [
+      point({ bucketCounts: ['1', '2', '3'] }),
+      point({ explicitBounds: [0.5, 0.1] }),
+      point({ sum: 'NaN' }),
+    ];
+    const body = (metrics: Record<string, unknown>[]) =>
+      JSON.stringify({ resourceMetrics: [lambdaResourceMetrics(fn, metrics)] });
+    const buckets = await rejected('metrics', 'invalid_buckets');
+    const sums = await rejected('metrics', 'invalid_sum');
+    const response = await post(
+      '/v1/metrics',
+      { ...AUTH, 'content-type': JSON_TYPE },
+      body([point({}), ...bad]),
+    );
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as {
+      partialSuccess?: { rejectedDataPoints?: string; errorMessage?: string };
+    };
+    expect(answer.partialSuccess?.rejectedDataPoints).toBe('3');
+    expect(answer.partialSuccess?.errorMessage).toMatch(/bucketCounts add up to 6, count is 100/);
+    expect(await rejected('metrics', 'invalid_buckets')).toBe(buckets + 2);
+    expect(await rejected('metrics', 'invalid_sum')).toBe(sums + 1);
+
+    // README: a request with nothing left gets 400, as /v1/traces answers one.
+    const refused = await post(
+      '/v1/metrics',
+      { ...AUTH, 'content-type': JSON_TYPE },
+      body([bad[1]]),
+    );
+    expect(refused.status).toBe(400);
+    expect((await statusOf(refused, 'json')).message).toMatch(
+      /^no item could be stored: .*explicitBounds must rise strictly: 0.5 then 0.1/,
+    );
   });
 
   it('reports malformed ids in a protobuf request as partial success too', async () => {
