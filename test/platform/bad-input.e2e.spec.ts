@@ -421,6 +421,51 @@ describe('platform ingest with bad input', () => {
     expect(await stored([good])).toEqual([good]);
   });
 
+  it('answers a parameter given twice with 400 naming it, on every platform route, counted', async () => {
+    // `function-arn=A&function-arn=B` stored the batch under A without a word.
+    const other = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:bad-input-other`;
+    const requestId = randomUUID();
+    const batch = JSON.stringify([reportEvent(requestId, minuteAgo(2))]);
+    const twice = await post<ErrorAnswer>(
+      `${telemetry}&function-arn=${encodeURIComponent(other)}`,
+      batch,
+    );
+    expect(twice.status).toBe(400);
+    expect(twice.body.message).toBe('function-arn: given more than once; it takes one value');
+    expect(await stored([requestId])).toEqual([]);
+    for (const [path, signal] of [
+      ['/ingest/lambda/cloudwatch?region=us-east-1&region=eu-west-1', 'lambda_cloudwatch'],
+      ['/ingest/lambda/logs?function-arn=a&function-arn=b', 'lambda_logs'],
+      ['/ingest/openfaas/gateway-logs?gateway=g&gateway=h', 'openfaas_gateway-logs'],
+      [
+        '/ingest/openfaas/watchdog-logs?function=f&namespace=a&namespace=b',
+        'openfaas_watchdog-logs',
+      ],
+      ['/ingest/knative/metrics?cluster=c&target=t&target=u', 'knative_metrics'],
+    ]) {
+      const answer = await post<ErrorAnswer>(`${fleetscope.ingestUrl}${path}`, 'x');
+      expect(answer.status).toBe(400);
+      expect(answer.body.message).toMatch(/^[\w-]+: given more than once/);
+      expect(
+        await metricValue(fleetscope, 'fleetscope_ingest_rejected_items_total', {
+          signal,
+          reason: 'repeated_parameter',
+        }),
+      ).toBe(1);
+    }
+    const firehose = await post<Record<string, unknown>>(
+      `${fleetscope.ingestUrl}/ingest/firehose?region=us-east-1&region=eu-west-1`,
+      '{}',
+      { 'x-amz-firehose-request-id': 'r-1' },
+    );
+    expect(firehose.status).toBe(400);
+    expect(firehose.body).toEqual({
+      requestId: 'r-1',
+      timestamp: expect.any(Number),
+      errorMessage: 'region: given more than once; it takes one value',
+    });
+  });
+
   it('answers a gzip body that is not gzip with 400 and counts it', async () => {
     const answer = await post<ErrorAnswer>(telemetry, 'plainly not gzip', {
       'content-encoding': 'gzip',

@@ -140,6 +140,7 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
       return reply;
     });
     this.app.addHook('onRequest', async (request, reply) => this.authorise(request, reply));
+    this.app.addHook('onRequest', async (request, reply) => this.refuseRepeated(request, reply));
     endKeepAliveOnClose(this.app);
     for (const r of routes) r.register(this.app);
   }
@@ -164,6 +165,30 @@ export class CollectorHttpServer implements OnApplicationBootstrap, OnModuleDest
     // A start that failed elsewhere may close the app while the listen is still under way.
     await this.listening?.catch(() => undefined);
     await this.app.close();
+  }
+
+  /**
+   * Every parameter of the platform ingest routes takes one value: given twice, the routes read
+   * one of them (`?function-arn=A&function-arn=B` stored the data under A without a word). One
+   * rule for every route, before its body is read: 400 naming the parameter, counted as
+   * `repeated_parameter`.
+   */
+  private async refuseRepeated(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const path = routePath(request);
+    if (!path.startsWith('/ingest/')) return;
+    const query = request.query as Record<string, unknown> | undefined;
+    const repeated = Object.keys(query ?? {}).find((key) => Array.isArray(query?.[key]));
+    if (repeated === undefined) return;
+    const signal = signalOf(path);
+    const message = `${repeated}: given more than once; it takes one value`;
+    this.metrics.rejected(signal, 'repeated_parameter');
+    this.metrics.request(signal, 400);
+    const body =
+      path === FIREHOSE_PATH
+        ? firehoseErrorResponse(headerOf(request, 'x-amz-firehose-request-id'), message)
+        : { message };
+    await reply.status(400).type('application/json').send(body);
+    return reply;
   }
 
   private async authorise(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -241,6 +266,11 @@ const FIREHOSE_PATH = '/ingest/firehose';
  */
 function routePath(request: FastifyRequest): string {
   return request.routeOptions.url ?? request.url.split('?')[0];
+}
+
+function headerOf(request: FastifyRequest, name: string): string {
+  const v = request.headers[name];
+  return (Array.isArray(v) ? v[0] : v) ?? '';
 }
 
 function isOtlpPath(url: string): boolean {
