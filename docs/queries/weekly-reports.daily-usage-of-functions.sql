@@ -24,6 +24,8 @@ SELECT
   sum(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms) * memory_size_mb) AS billedMbMs,
   sumIf(if(billed_duration_sum_ms > 0, billed_duration_sum_ms, duration_sum_ms), memory_size_mb = 0) AS unknownMemoryBilledMs,
   sum(init_duration_sum_ms) AS initDurationMs,
+  sum(init_duration_sum_ms * memory_size_mb) AS initMbMs,
+  sumIf(init_duration_sum_ms, memory_size_mb > 0) AS initKnownMemoryMs,
   sum(restores) AS restores,
   sum(billed_restore_sum_ms) AS billedRestoreMs
 FROM (

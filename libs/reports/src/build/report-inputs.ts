@@ -46,6 +46,12 @@ export interface DailyUsage {
   provisionedInits?: number;
   /** Memory the billed time ran at, weighted by billed time (MB); 0 = unknown. */
   memoryMb: number;
+  /**
+   * Lambda: memory the on-demand INITs ran at, weighted by Init Duration (MB), where it differs
+   * from memoryMb (a day whose size changed); absent: memoryMb. priceLambdaDay prices the INIT at
+   * it and the rest of the day's time at what the day's GB-seconds leave.
+   */
+  initMemoryMb?: number;
   /** Billed execution time of every invocation, on-demand and on provisioned concurrency. */
   billedDurationMs: number;
   /** Init Duration of the on-demand cold starts; the billing rules decide what is billed. */

@@ -330,8 +330,15 @@ export function priceLambdaDay(
     billedDurationMs: 0,
     ephemeralStorageMb: fn.ephemeralStorageMb ?? undefined,
   };
-  const durationGbs = gbSeconds(memoryMb, onDemandMs);
-  const initGbs = gbSeconds(memoryMb, initMs);
+  // The INIT at the size it ran at; the rest of the time at what the day's GB-seconds leave, so
+  // the day adds to its tiers what lambdaDayOnDemandGbSeconds says.
+  const initMb = day.initMemoryMb ?? memoryMb;
+  const computeMs =
+    initMb === memoryMb
+      ? onDemandMs
+      : Math.max(0, onDemandMs + (initMs * (memoryMb - initMb)) / memoryMb);
+  const durationGbs = gbSeconds(memoryMb, computeMs);
+  const initGbs = gbSeconds(initMb, initMs);
   const price = (usage: LambdaUsage, part: keyof CostBreakdown) =>
     collect(priced, pricing.lambdaUsage(usage, at, fn.region), part, arch, {
       pricing,
@@ -344,7 +351,7 @@ export function priceLambdaDay(
     {
       ...base,
       requests: day.invocations,
-      billedDurationMs: onDemandMs,
+      billedDurationMs: computeMs,
       monthToDateGbSeconds: tierOffsetGbSeconds,
     },
     'compute',
@@ -352,6 +359,7 @@ export function priceLambdaDay(
   price(
     {
       ...base,
+      memoryMb: initMb,
       onDemandInitMs: initByKind,
       monthToDateGbSeconds: tierOffsetGbSeconds + durationGbs,
     },

@@ -34,6 +34,13 @@ export interface StoredDailyUsage {
   /** Billed ms of rows without a memory size (spans). */
   unknownMemoryBilledMs: number;
   initDurationMs: number;
+  /**
+   * Init Duration × memory size over the rows that know their memory size, and the Init Duration
+   * of those rows (absent: every INIT ran at the day's memoryMb): a day whose size changed ran its
+   * INITs at their own sizes, not at the day's mean.
+   */
+  initMbMs?: number;
+  initKnownMemoryMs?: number;
   restores: number;
   billedRestoreMs: number;
 }
@@ -149,6 +156,8 @@ export class WeeklyReportsRepository {
         sum(${BILLED_MS} * memory_size_mb) AS billedMbMs,
         sumIf(${BILLED_MS}, memory_size_mb = 0) AS unknownMemoryBilledMs,
         sum(init_duration_sum_ms) AS initDurationMs,
+        sum(init_duration_sum_ms * memory_size_mb) AS initMbMs,
+        sumIf(init_duration_sum_ms, memory_size_mb > 0) AS initKnownMemoryMs,
         sum(restores) AS restores,
         sum(billed_restore_sum_ms) AS billedRestoreMs
       FROM (${rows})
