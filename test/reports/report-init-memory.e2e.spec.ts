@@ -13,6 +13,7 @@ import { ACCOUNT, REGION, deliver } from './support/report-lines';
  */
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
 const GB_SECOND_USD = 0.0000166667;
 const week = previousIsoWeek(isoWeekOf(Date.now() - 7 * DAY_MS));
 const THURSDAY = week.fromMs + 3 * DAY_MS;
@@ -52,11 +53,12 @@ describe('Weekly report INIT on a day the memory size changed', () => {
 
   beforeAll(async () => {
     fleetscope = await startFleetscope();
-    // 512 MB billed 1,300 ms at 01:00; 1,024 MB billed 300 ms at 13:00. The day's mean size by
-    // billed time is 608 MB; the INITs ran at 512 and 1,024.
+    // 512 MB billed 1,300 ms at 10:10; 1,024 MB billed 300 ms at 10:40, in the same hour row (a
+    // change between hours splits the day at it). The mean size by billed time is 608 MB; the
+    // INITs ran at 512 and 1,024.
     await deliver(fleetscope.ingestUrl, [
-      coldCall(THURSDAY + HOUR_MS, 512, 1_300, 'small'),
-      coldCall(THURSDAY + 13 * HOUR_MS, 1024, 300, 'large'),
+      coldCall(THURSDAY + 10 * HOUR_MS + 10 * MINUTE_MS, 512, 1_300, 'small'),
+      coldCall(THURSDAY + 10 * HOUR_MS + 40 * MINUTE_MS, 1024, 300, 'large'),
     ]);
     await fleetscope.flush();
     const built = await fetch(url('/api/reports/weekly'), {
