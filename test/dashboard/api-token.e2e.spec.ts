@@ -27,6 +27,35 @@ describe('FLEETSCOPE_API_TOKEN', () => {
     expect(await status('/api/functions', { authorization: `Bearer ${API_TOKEN}` })).toBe(200);
   });
 
+  it('asks for the token in the OpenAPI document on every guarded operation, so Swagger UI sends it', async () => {
+    // A review: the document defined the bearer scheme and no operation used it; "Authorize"
+    // sent nothing and each "Try it out" got 401.
+    const document = (await (await fetch(`${fleetscope.apiUrl}/api/docs-json`)).json()) as {
+      security?: Record<string, string[]>[];
+      paths: Record<
+        string,
+        Record<string, { security?: unknown[]; responses: Record<string, unknown> }>
+      >;
+    };
+    expect(document.security).toEqual([{ bearer: [] }]);
+    const guarded = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(guarded.length).toBeGreaterThan(15);
+    for (const { path, method, op } of guarded) {
+      if (path === '/api/health' || path === '/metrics') {
+        expect([path, method, op.security]).toEqual([path, method, []]);
+        continue;
+      }
+      expect([path, method, op.security, '401' in op.responses]).toEqual([
+        path,
+        method,
+        undefined,
+        true,
+      ]);
+    }
+  });
+
   it.each(['/api/health', '/api/docs', '/api/docs-json', '/metrics', '/'])(
     'leaves %s open',
     async (path) => {

@@ -122,13 +122,46 @@ export async function createHttpApp(
       .setTitle('Fleetscope API')
       .setDescription('Serverless fleet observability and cost analysis')
       .setVersion(version)
-      .addBearerAuth()
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        description: 'FLEETSCOPE_API_TOKEN, when it is set',
+      })
+      .addSecurityRequirements('bearer')
       .build(),
   );
+  openPathsUnsecured(document);
   const responses = providedResponses(app);
   if (responses) addResponseSchemas(document, responses);
   SwaggerModule.setup('api/docs', app, document);
   return app;
+}
+
+/**
+ * Routes that stay open under FLEETSCOPE_API_TOKEN (ApiTokenGuard): the health check for probes,
+ * and the Prometheus counters (no function data) for scrapers, as /health and /metrics on :4318
+ * stay open under the ingest token. Anything not named here is guarded.
+ */
+export const API_OPEN_PATHS: ReadonlySet<string> = new Set(['/api/health', '/metrics']);
+
+/**
+ * The document asks for the bearer token on every operation (addSecurityRequirements: without it
+ * Swagger UI's Authorize sent nothing, and each "Try it out" got 401 on a guarded server) but
+ * the open paths'; each guarded one documents its 401.
+ */
+function openPathsUnsecured(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    const open = API_OPEN_PATHS.has(path);
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      if (open) operation.security = [];
+      else
+        operation.responses['401'] ??= {
+          description: 'missing or wrong bearer token, when FLEETSCOPE_API_TOKEN is set',
+        };
+    }
+  }
 }
 
 /**
