@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { outputPath, planBuild } from '@fleetscope/build';
 
@@ -21,6 +23,40 @@ describe('package.json start scripts', () => {
     expect(scripts.prestart).toBe('npm run --silent build');
     expect(built).toContain(entry(scripts.start));
   });
+
+  it.each(['start', 'start:collector', 'start:analyzer', 'start:dashboard'])(
+    "%s replaces npm's shell with node, so a signal to npm reaches the process",
+    async (name) => {
+      // A review: SIGTERM to npm ended npm and its `sh -c`, and node kept running under PID 1,
+      // holding the ports and the data directory (dash forks for a command with assignments).
+      // npm forwards the signal to its shell, as this test sends it to the shell.
+      const dir = mkdtempSync(join(tmpdir(), 'fleetscope-exec-'));
+      try {
+        const entry = join(dir, 'main.js');
+        writeFileSync(
+          entry,
+          "process.on('SIGTERM', () => { console.log('SIGTERM ' + process.env.UV_THREADPOOL_SIZE); process.exit(0); }); console.log('ready'); setInterval(() => {}, 1000);",
+        );
+        const shell = spawn('/bin/sh', ['-c', scripts[name].replace(/\S+$/, entry)], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        let out = '';
+        const ready = new Promise<void>((resolve) =>
+          shell.stdout.on('data', (chunk: Buffer) => {
+            out += chunk.toString();
+            if (out.includes('ready')) resolve();
+          }),
+        );
+        await ready;
+        const exited = new Promise<number | null>((resolve) => shell.on('exit', resolve));
+        shell.kill('SIGTERM');
+        expect(await exited).toBe(0);
+        expect(out).toContain('SIGTERM 16');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it.each(['collector', 'analyzer', 'dashboard'])(
     'runs %s alone as npm start runs the all-in-one app',

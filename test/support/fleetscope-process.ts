@@ -29,7 +29,11 @@ export function npmStartCommand(): NpmStartCommand {
   const pkg = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const words = pkg.scripts.start.trim().split(/\s+/);
+  // `exec env VAR=value … node …`: npm's shell replaced by node, which gets npm's signals.
+  const words = pkg.scripts.start
+    .trim()
+    .split(/\s+/)
+    .filter((word, i) => !(i === 0 && word === 'exec') && !(i <= 1 && word === 'env'));
   const node = words.indexOf('node');
   if (node < 0) throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
   const env: Record<string, string> = {};
