@@ -8,6 +8,7 @@ import {
   PlatformScrapeService,
 } from '@fleetscope/collector';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { collectorMetric } from '../collector/support/collector-metrics';
 import { startFakeServer, type FakeServer } from './fake-server';
 
 // Synthetic scrapes built from the documented legacy (OpenCensus-era) Knative Serving names and
@@ -280,6 +281,42 @@ describe('Knative ingest', () => {
     const response = await push('cluster=edge-eu', '# HELP nothing here\n');
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toMatch(/no valid sample/);
+  });
+
+  it('rejects a request count, latency or pod reading that is NaN, infinite or negative, counted and named', async () => {
+    const rejected = () =>
+      collectorMetric(fleetscope.ingestUrl, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'knative_metrics',
+        reason: 'bad_line',
+      });
+    const labels = 'namespace_name="ns",configuration_name="odd",revision_name="odd-00001"';
+    const before = await rejected();
+    const response = await push(
+      'cluster=c&target=t',
+      [
+        `revision_request_count{${labels},response_code="200"} NaN`,
+        `revision_request_count{${labels},response_code="500"} -1e300`,
+        `revision_request_latencies_sum{${labels}} +Inf`,
+        `revision_request_latencies_count{${labels}} 3`,
+        `autoscaler_actual_pods{${labels}} -Inf`,
+        `autoscaler_desired_pods{${labels}} 1`,
+      ].join('\n'),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      rejected: number;
+      metricPoints: number;
+      errors: { line: number; reason: string }[];
+    };
+    expect(body.rejected).toBe(4);
+    expect(body.errors.map((e) => [e.line, e.reason.split(':')[0]])).toEqual([
+      [1, 'revision_request_count is NaN'],
+      [2, 'revision_request_count is -1e+300'],
+      [3, 'revision_request_latencies_sum is +Inf'],
+      [5, 'autoscaler_actual_pods is -Inf'],
+    ]);
+    expect(body.metricPoints).toBe(1); // autoscaler_desired_pods
+    expect((await rejected()) - before).toBe(4);
   });
 
   it('answers 400 naming the parameter for a target that is not a name', async () => {

@@ -194,6 +194,58 @@ describe(KnativeScrapeDiffer.name, () => {
     });
   });
 
+  it('refuses a count, latency or pod reading that is NaN, infinite or negative, naming it, and keeps the rest', () => {
+    const labels =
+      'namespace_name="ns",configuration_name="cfg",revision_name="cfg-00001",response_code="200"';
+    const scrape = (values: {
+      count: string;
+      bucket: string;
+      sum: string;
+      latencyCount: string;
+      pods: string;
+    }): string =>
+      [
+        `revision_request_count{${labels}} ${values.count}`,
+        `revision_request_latencies_bucket{${labels},le="100"} ${values.bucket}`,
+        `revision_request_latencies_bucket{${labels},le="+Inf"} ${values.latencyCount}`,
+        `revision_request_latencies_sum{${labels}} ${values.sum}`,
+        `revision_request_latencies_count{${labels}} ${values.latencyCount}`,
+        `autoscaler_actual_pods{${labels}} ${values.pods}`,
+        'autoscaler_desired_pods{namespace_name="ns",configuration_name="cfg",revision_name="cfg-00001"} 1',
+      ].join('\n');
+    const good = { count: '10', bucket: '10', sum: '200', latencyCount: '10', pods: '1' };
+    for (const [field, value, shown] of [
+      ['count', 'NaN', 'revision_request_count is NaN'],
+      ['count', '+Inf', 'revision_request_count is +Inf'],
+      ['count', '-1e300', 'revision_request_count is -1e+300'],
+      ['bucket', '-Inf', 'revision_request_latencies_bucket is -Inf'],
+      ['sum', '-5', 'revision_request_latencies_sum is -5'],
+      ['latencyCount', 'NaN', 'revision_request_latencies_bucket is NaN'],
+      ['pods', '-1', 'autoscaler_actual_pods is -1'],
+    ] as const) {
+      const differ = new KnativeScrapeDiffer();
+      const first = differ.ingest({ cluster: 'c', timeMs: t0, text: scrape(good) });
+      expect(first).toMatchObject({ ok: true, parseErrorCount: 0 });
+      const result = differ.ingest({
+        cluster: 'c',
+        timeMs: t1,
+        text: scrape({ ...good, [field]: value }),
+      });
+      if (!result.ok) throw new Error(result.message);
+      expect(result.parseErrorCount).toBeGreaterThan(0);
+      expect(result.parseErrors[0].reason).toContain(shown);
+      expect(result.parseErrors[0].line).toBeGreaterThan(0);
+      // Nothing counts backwards or becomes NaN; the other gauge is kept.
+      for (const row of result.rows) {
+        expect(row.invocations).toBeGreaterThanOrEqual(0);
+        expect(Number.isFinite(row.durationSumMs)).toBe(true);
+      }
+      expect(result.gauges.map((g) => g.metricName)).toContain('autoscaler_desired_pods');
+      if (field === 'pods')
+        expect(result.gauges.map((g) => g.metricName)).not.toContain('autoscaler_actual_pods');
+    }
+  });
+
   it('counts the first scrape of a new target from zero when told to', () => {
     const text =
       'revision_request_count{namespace_name="ns",configuration_name="cfg",revision_name="cfg-00002",response_code="200"} 3';

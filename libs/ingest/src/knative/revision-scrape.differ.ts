@@ -57,6 +57,7 @@ const SELECTION: ScrapeSelection = {
     KNATIVE_METRICS.activatorRequestLatencies,
   ],
   gauges: Object.keys(GAUGES),
+  countGauges: [KNATIVE_METRICS.actualPods],
 };
 
 export interface KnativeScrapeDifferOptions {

@@ -34,6 +34,7 @@ describe(parsePrometheusText.name, () => {
       labels: { method: 'post', code: '400' },
       value: 3,
       timestampMs: 1395066363000,
+      line: 4,
     });
     expect(result.families.get('queue_depth')?.samples[0].value).toBe(4);
     const histogram = result.families.get('http_request_duration_seconds');

@@ -173,7 +173,7 @@ export function parsePrometheusText(
     }
 
     try {
-      const sample = parseSampleLine(line, i);
+      const sample = parseSampleLine(line, i, lineNo);
       const family = familyFor(sample.name);
       family.samples.push(sample);
       lastFamily = family;
@@ -222,7 +222,7 @@ function parseMetaLine(line: string, from: number): MetaLine | string | undefine
   return { kind: 'TYPE', name, type: type as PrometheusMetricType };
 }
 
-function parseSampleLine(line: string, from: number): PrometheusSample {
+function parseSampleLine(line: string, from: number, lineNo: number): PrometheusSample {
   let i = from;
   if (!isNameStart(line.charCodeAt(i))) throw new LineError('invalid metric name');
   while (i < line.length && isNameChar(line.charCodeAt(i))) i++;
@@ -258,7 +258,7 @@ function parseSampleLine(line: string, from: number): PrometheusSample {
   // Anything left must be an OpenMetrics exemplar (" # {...} value"), which is ignored.
   if (i < line.length && line.charCodeAt(i) !== HASH)
     throw new LineError('unexpected text after value');
-  return { name, labels, value, timestampMs };
+  return { name, labels, value, timestampMs, line: lineNo };
 }
 
 /** Parses `name="value",...}` starting after `{`; returns the index after `}`. */

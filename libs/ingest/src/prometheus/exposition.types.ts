@@ -11,6 +11,8 @@ export interface PrometheusSample {
   value: number;
   /** Milliseconds since the epoch when the line carried a timestamp, else null. */
   timestampMs: number | null;
+  /** 1-based line number in the input, for what is said about the sample later. */
+  line: number;
 }
 
 /** A metric family: the samples that belong to one `# TYPE` (or one untyped name). */

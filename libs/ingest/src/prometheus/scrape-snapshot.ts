@@ -1,4 +1,9 @@
-import type { PrometheusLabels, PrometheusParseResult } from './exposition.types';
+import type {
+  PrometheusLabels,
+  PrometheusParseError,
+  PrometheusParseResult,
+  PrometheusSample,
+} from './exposition.types';
 
 /** Which metrics a platform reads out of a scrape; everything else is skipped on the spot. */
 export interface ScrapeSelection {
@@ -7,6 +12,8 @@ export interface ScrapeSelection {
   /** Base names of histograms or summaries (their `_bucket`, `_sum`, `_count` samples are read). */
   histograms: readonly string[];
   gauges: readonly string[];
+  /** Gauges among `gauges` that count things (pods), whose values are counts (countValueProblem). */
+  countGauges?: readonly string[];
 }
 
 export interface CounterPoint {
@@ -55,6 +62,33 @@ function withoutLabel(labels: PrometheusLabels, drop: string): PrometheusLabels 
   return copy;
 }
 
+/**
+ * Why a sample that should hold a count or a sum of durations does not. The selected counters and
+ * histograms count requests and sum their latencies, and `countGauges` count things: each is a
+ * finite number ≥ 0. NaN, ±Inf or a negative value is no reading: an interval diffed from it
+ * would be NaN or count backwards. One rule for every platform's scrapes.
+ */
+export function countValueProblem(sample: PrometheusSample): string | undefined {
+  const value = sample.value;
+  if (Number.isFinite(value) && value >= 0) return undefined;
+  const shown = Number.isNaN(value)
+    ? 'NaN'
+    : value === Infinity
+      ? '+Inf'
+      : value === -Infinity
+        ? '-Inf'
+        : String(value);
+  return `${sample.name} is ${shown}: a count or a sum of durations is a finite number ≥ 0`;
+}
+
+function refusal(sample: PrometheusSample, reason: string): PrometheusParseError {
+  let text = sample.name;
+  const labels = Object.entries(sample.labels);
+  if (labels.length > 0)
+    text += `{${labels.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}}`;
+  return { line: sample.line, reason, text: text.slice(0, 200) };
+}
+
 interface HistogramBuilder {
   point: HistogramPoint;
   bounds: Map<number, number>;
@@ -64,18 +98,30 @@ interface HistogramBuilder {
 
 /**
  * Picks the selected series out of a parse result. Samples are matched by name, whatever their
- * `# TYPE` says, so a scrape without TYPE lines (some federation set-ups) still works.
+ * `# TYPE` says, so a scrape without TYPE lines (some federation set-ups) still works. A sample
+ * that is no count (countValueProblem) is left out and added to `refused`, to be answered and
+ * counted like a bad line; so is the rest of its histogram series, whose buckets no longer add up
+ * without it (a series missing from one scrape is diffed against its last value, diffSnapshots).
  */
 export function takeSnapshot(
   parsed: PrometheusParseResult,
   selection: ScrapeSelection,
+  refused: PrometheusParseError[] = [],
 ): ScrapeSnapshot {
   const counterNames = new Set(selection.counters);
   const gaugeNames = new Set(selection.gauges);
+  const countGaugeNames = new Set(selection.countGauges);
   const histogramNames = new Set(selection.histograms);
   const counters = new Map<string, CounterPoint>();
   const gauges: GaugePoint[] = [];
   const builders = new Map<string, HistogramBuilder>();
+  /** Histogram series with a refused sample. */
+  const spoiled = new Set<string>();
+  const refuse = (sample: PrometheusSample): boolean => {
+    const problem = countValueProblem(sample);
+    if (problem !== undefined) refused.push(refusal(sample, problem));
+    return problem !== undefined;
+  };
 
   const builderFor = (base: string, labels: PrometheusLabels, drop: string): HistogramBuilder => {
     const key = seriesKey(base, labels);
@@ -103,7 +149,7 @@ export function takeSnapshot(
     for (const sample of family.samples) {
       const name = sample.name;
       if (counterNames.has(name)) {
-        if (!Number.isNaN(sample.value)) {
+        if (!refuse(sample)) {
           counters.set(seriesKey(name, sample.labels), {
             name,
             labels: sample.labels,
@@ -113,7 +159,8 @@ export function takeSnapshot(
         continue;
       }
       if (gaugeNames.has(name)) {
-        gauges.push({ name, labels: sample.labels, value: sample.value });
+        if (!(countGaugeNames.has(name) && refuse(sample)))
+          gauges.push({ name, labels: sample.labels, value: sample.value });
         continue;
       }
       const underscore = name.lastIndexOf('_');
@@ -121,7 +168,11 @@ export function takeSnapshot(
       const base = name.slice(0, underscore);
       if (!histogramNames.has(base)) continue;
       const suffix = name.slice(underscore + 1);
-      if (Number.isNaN(sample.value)) continue;
+      if (suffix !== 'bucket' && suffix !== 'sum' && suffix !== 'count') continue;
+      if (refuse(sample)) {
+        spoiled.add(seriesKey(base, sample.labels));
+        continue;
+      }
       if (suffix === 'bucket') {
         const le = sample.labels.le;
         if (le === undefined) continue;
@@ -142,6 +193,7 @@ export function takeSnapshot(
 
   const histograms = new Map<string, HistogramPoint>();
   for (const [key, builder] of builders) {
+    if (spoiled.has(key)) continue;
     const point = builder.point;
     const bounds = [...builder.bounds.keys()].sort((a, b) => a - b);
     point.upperBounds = bounds;

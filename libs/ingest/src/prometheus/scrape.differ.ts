@@ -1,7 +1,7 @@
 import type { FunctionMinuteRow, MetricPointRow } from '@fleetscope/model';
 import type { IntervalTotals } from './interval-rows';
 import { emptyIntervalTotals, spreadOverMinutes } from './interval-rows';
-import type { PrometheusLabels } from './exposition.types';
+import type { PrometheusLabels, PrometheusParseError } from './exposition.types';
 import type { ScrapeIngestResult, ScrapeStateStore } from './scrape-state.store';
 import { exporterTarget, parseScrape } from './scrape-state.store';
 import type { ScrapeSelection, ScrapeSnapshot } from './scrape-snapshot';
@@ -77,8 +77,16 @@ export function diffScrape(
 ): ScrapeIngestResult {
   const input = parseScrape(scrape.text, scrape.timeMs);
   if (!input.ok) return input;
-  const { parsed, errors } = input;
-  const snapshot = takeSnapshot(parsed, reading.selection);
+  const { parsed } = input;
+  const refused: PrometheusParseError[] = [];
+  const snapshot = takeSnapshot(parsed, reading.selection, refused);
+  // Refused samples are answered and counted with the bad lines.
+  const errors = {
+    parseErrorCount: input.errors.parseErrorCount + refused.length,
+    parseErrors: [...input.errors.parseErrors, ...refused.slice(0, 100)].sort(
+      (a, b) => a.line - b.line,
+    ),
+  };
   const parts = byExporter(scrape.target, snapshot, scrape.exporterOf);
   // Checked before any is kept, so a refused scrape leaves every exporter as it was.
   for (const target of parts.keys()) {
