@@ -5,6 +5,7 @@ import { functionId } from '@fleetscope/model';
 import { encodeTraceRequestProtobuf } from '@fleetscope/otlp';
 import { InventorySyncService, PlatformScrapeService } from '@fleetscope/collector';
 import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { collectorMetric } from '../collector/support/collector-metrics';
 import { startFakeServer, type FakeServer } from './fake-server';
 
 // The gateway's /metrics bodies are synthetic: no real scrape of an OpenFaaS gateway is public, so
@@ -171,6 +172,57 @@ describe('OpenFaaS ingest', () => {
     expect(nodeinfo).toMatchObject({ coldStarts: 2, invocations: 12 });
     expect(nodeinfo!.initDurationMs.p50).toBeGreaterThan(1500);
     expect(nodeinfo!.initDurationMs.p50).toBeLessThan(2500);
+  });
+
+  it('refuses gateway logs for a namespace that is not one, and each line naming a function OpenFaaS cannot have', async () => {
+    const rejected = (reason: string) =>
+      collectorMetric(fleetscope.ingestUrl, 'fleetscope_ingest_rejected_items_total', {
+        signal: 'openfaas_gateway-logs',
+        reason,
+      });
+    const now = Date.now();
+    const ready = (fn: string) => `${goTime(now - 1000)} [Ready] function=${fn} waited for - 2.5s`;
+
+    const badNamespace = await rejected('invalid_namespace');
+    const namespaced = await post(
+      '/ingest/openfaas/gateway-logs?gateway=edge-1&namespace=../../x%00y',
+      ready('fn'),
+    );
+    expect(namespaced.status).toBe(400);
+    expect(((await namespaced.json()) as { message: string }).message).toBe(
+      'namespace "../../x\u0000y" is not a Kubernetes namespace',
+    );
+    expect((await rejected('invalid_namespace')) - badNamespace).toBe(1);
+
+    const badLines = await rejected('unreadable_line');
+    const response = await post(
+      '/ingest/openfaas/gateway-logs?gateway=edge-1',
+      [
+        ready('../../ETC\u202e.%00bad'),
+        ready('gatekept'),
+        ready('gatekept.dev'), // the gateway names a function of another namespace name.namespace
+        `${goTime(now - 900)} [Scale 1/20] function=Up.percase 0 => 1 requested`,
+      ].join('\n'),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      coldStarts: number;
+      scaleRequests: number;
+      rejected: number;
+      errors: { line: number; reason: string }[];
+    };
+    expect(body).toMatchObject({ coldStarts: 2, scaleRequests: 0, rejected: 2 });
+    expect(body.errors).toEqual([
+      {
+        line: 1,
+        reason: expect.stringMatching(/^function name "\.\.\/\.\.\/ETC.*" is not a DNS-1123 label/),
+      },
+      { line: 4, reason: expect.stringMatching(/^function name "Up" is not a DNS-1123 label/) },
+    ]);
+    expect((await rejected('unreadable_line')) - badLines).toBe(2);
+    const ids = (await functions()).map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining([id('gatekept'), id('gatekept', 'dev')]));
+    expect(ids.filter((i) => /ETC|x%00y|Up/.test(i))).toEqual([]);
   });
 
   it('stores of-watchdog request lines as invocations of the named function', async () => {

@@ -1,4 +1,5 @@
 export * from './function-identity';
+export * from './kubernetes-name';
 export * from './records';
 export * from './apportion';
 export * from './seeded-random';

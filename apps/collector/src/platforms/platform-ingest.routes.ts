@@ -50,6 +50,7 @@ export class PlatformIngestRoutes implements CollectorRoutes {
     const text = await this.text(signal, request, reply);
     if (text === undefined) return;
     const query = request.query as Query;
+    if (await this.refusedNamespace(signal, query, reply)) return;
     const gateway = await this.gateway(signal, query, reply);
     if (gateway === undefined) return;
     const result = parseGatewayLogs(text, {
@@ -84,14 +85,7 @@ export class PlatformIngestRoutes implements CollectorRoutes {
         'name the function the lines come from: ?function=NAME[.NAMESPACE] (watchdog lines do not say)',
       );
     }
-    if (query.namespace && !NAME.test(query.namespace)) {
-      return this.refuse(
-        signal,
-        reply,
-        'invalid_namespace',
-        `namespace "${query.namespace}" is not a Kubernetes namespace`,
-      );
-    }
+    if (await this.refusedNamespace(signal, query, reply)) return;
     const gateway = await this.gateway(signal, query, reply);
     if (gateway === undefined) return;
     const result = parseWatchdogLogs(text, {
@@ -200,6 +194,22 @@ export class PlatformIngestRoutes implements CollectorRoutes {
       return undefined;
     }
     return body.toString('utf8');
+  }
+
+  /** Answers 400 for a `?namespace=` that is not a name; the functions of the lines go in it. */
+  private async refusedNamespace(
+    signal: string,
+    query: Query,
+    reply: FastifyReply,
+  ): Promise<boolean> {
+    if (!query.namespace || NAME.test(query.namespace)) return false;
+    await this.refuse(
+      signal,
+      reply,
+      'invalid_namespace',
+      `namespace "${query.namespace.slice(0, 64)}" is not a Kubernetes namespace`,
+    );
+    return true;
   }
 
   private async gateway(

@@ -47,6 +47,29 @@ describe(parseGatewayLogs.name, () => {
     expect(result.lines).toBe(7);
   });
 
+  it('refuses a line naming a function OpenFaaS cannot have and keeps the others', () => {
+    const result = parseGatewayLogs(
+      [
+        '2024/05/06 10:00:04 [Ready] function=../../ETC\u202e.%00bad waited for - 2.5000s',
+        '2024/05/06 10:00:04 [Ready] function=figlet.dev waited for - 0.5000s',
+        '2024/05/06 10:00:05 [Ready] function=figlet.Dev waited for - 0.5000s',
+        '2024/05/06 10:00:06 [Scale 1/20] function=a_b 0 => 1 requested',
+        `2024/05/06 10:00:07 [Scale] function=${'x'.repeat(64)} 0=>N timed-out after 30.000000 seconds`,
+      ],
+      { gateway: 'edge-1' },
+    );
+    expect(result.coldStarts.map((c) => c.functionId)).toEqual([
+      functionId({ platform: 'openfaas', account: 'dev', region: 'edge-1', name: 'figlet' }),
+    ]);
+    expect(result.scaleRequests).toEqual([]);
+    expect(result.errors.map((e) => [e.line, e.reason.replace(/ \(.*/, '')])).toEqual([
+      [1, 'function name "../../ETC\u202e" is not a DNS-1123 label'],
+      [3, 'namespace "Dev" is not a DNS-1123 label'],
+      [4, 'function name "a_b" is not a DNS-1123 label'],
+      [5, `function name "${'x'.repeat(64)}" is not a DNS-1123 label`],
+    ]);
+  });
+
   it('uses the default time for lines without a timestamp and refuses them without one', () => {
     const line = '[Ready] function=echo waited for - 1.0000s';
     expect(

@@ -3,7 +3,11 @@ import type { FunctionMinuteRow } from '@fleetscope/model';
 import type { IntervalTotals } from '../prometheus/interval-rows';
 import { emptyIntervalTotals } from '../prometheus/interval-rows';
 import { readLogLineTime, secondsToMs, toLines } from './log-line-time';
-import { OPENFAAS_DEFAULT_NAMESPACE, openFaasFunction } from './openfaas-function.identity';
+import {
+  OPENFAAS_DEFAULT_NAMESPACE,
+  openFaasFunction,
+  openFaasFunctionNameProblem,
+} from './openfaas-function.identity';
 
 /**
  * A request that found its function at zero replicas and waited for one (the gateway's scale from
@@ -46,7 +50,7 @@ export interface GatewayLogParseResult {
   coldStarts: OpenFaasColdStart[];
   scaleRequests: OpenFaasScaleRequest[];
   lines: number;
-  /** Lines that carried a scaling marker but could not be read. */
+  /** Lines that carried a scaling marker but could not be read or named no possible function. */
   errorCount: number;
   errors: { line: number; reason: string }[];
 }
@@ -74,7 +78,8 @@ function seconds(text: string): number | undefined {
  * `[Scale 1/20] function=<fn> 0 => 1 requested`, `[Ready] function=<fn> waited for - 2.3412s`,
  * `[Scale] function=<fn> 0=>N timed-out after 30.000000 seconds`. Every `[Ready]` line is one
  * request that waited, so concurrent requests during one scale-up each count as a cold start, as
- * a Lambda invocation that waited for init would. Other lines are skipped; never throws.
+ * a Lambda invocation that waited for init would. A line naming a function OpenFaaS cannot have
+ * (openFaasFunctionNameProblem) is refused. Other lines are skipped; never throws.
  */
 export function parseGatewayLogs(
   input: string | readonly string[],
@@ -114,6 +119,11 @@ export function parseGatewayLogs(
         fail(n + 1, 'unreadable [Ready] line');
         continue;
       }
+      const badName = openFaasFunctionNameProblem(token);
+      if (badName !== undefined) {
+        fail(n + 1, badName);
+        continue;
+      }
       const fn = openFaasFunction(token, options.gateway, namespace);
       coldStarts.push({
         functionId: fn.functionId,
@@ -134,6 +144,11 @@ export function parseGatewayLogs(
     const { token, end } = tokenAfter(line, fnAt + FUNCTION.length);
     if (token.length === 0) {
       fail(n + 1, 'unreadable [Scale] line');
+      continue;
+    }
+    const badName = openFaasFunctionNameProblem(token);
+    if (badName !== undefined) {
+      fail(n + 1, badName);
       continue;
     }
     const fn = openFaasFunction(token, options.gateway, namespace);

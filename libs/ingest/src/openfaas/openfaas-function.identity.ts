@@ -1,4 +1,4 @@
-import { functionId, OPENFAAS_DEFAULT_NAMESPACE } from '@fleetscope/model';
+import { dnsLabelProblem, functionId, OPENFAAS_DEFAULT_NAMESPACE } from '@fleetscope/model';
 import type { FunctionIdentity } from '@fleetscope/model';
 
 export { OPENFAAS_DEFAULT_NAMESPACE };
@@ -30,4 +30,18 @@ export function openFaasFunction(
     name,
   };
   return { ...identity, namespace, functionId: functionId(identity) };
+}
+
+/**
+ * Why a function a log line names (`name` or `name.namespace`, split as openFaasFunction does)
+ * cannot be an OpenFaaS function: its name and the namespace it names are DNS-1123 labels
+ * (dnsLabelProblem, the rule tuning jobs hold the names they call to).
+ */
+export function openFaasFunctionNameProblem(qualifiedName: string): string | undefined {
+  const dot = qualifiedName.lastIndexOf('.');
+  if (dot <= 0) return dnsLabelProblem('function name', qualifiedName);
+  return (
+    dnsLabelProblem('function name', qualifiedName.slice(0, dot)) ??
+    dnsLabelProblem('namespace', qualifiedName.slice(dot + 1))
+  );
 }

@@ -1,4 +1,4 @@
-import { parseFunctionId } from '@fleetscope/model';
+import { dnsLabelProblem, parseFunctionId } from '@fleetscope/model';
 import type { TuningPlatform } from '../tuning.types';
 
 /**
@@ -39,21 +39,10 @@ export class FunctionNameError extends Error {
   }
 }
 
-/**
- * Kubernetes names a function's Deployment or Service and its namespace by DNS-1123 labels, and
- * faas-netes refuses any other function name. The drivers put these names in URL paths, where
- * `..` (or `%2e%2e`, which URLs read alike) would take the call out of /function/ or the
- * namespace: anything else never reaches a platform.
- */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_LABEL_MAX = 63;
-
+/** Names the drivers put in URL paths: DNS-1123 labels (dnsLabelProblem), or nothing is called. */
 function checkLabel(written: string, what: string, value: string, form: string): void {
-  if (value.length <= DNS_LABEL_MAX && DNS_LABEL.test(value)) return;
-  throw new FunctionNameError(
-    `"${written}": ${what} "${value}" is not a DNS-1123 label (lowercase letters, digits and '-', ` +
-      `starting and ending with a letter or digit, at most ${DNS_LABEL_MAX} characters); write ${form}`,
-  );
+  const problem = dnsLabelProblem(what, value);
+  if (problem !== undefined) throw new FunctionNameError(`"${written}": ${problem}; write ${form}`);
 }
 
 /** `[gateway/]name[.namespace]` of an OpenFaaS function, in openfaas-fn unless named. */
