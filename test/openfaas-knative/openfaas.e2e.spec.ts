@@ -244,6 +244,54 @@ describe('OpenFaaS ingest', () => {
     });
   });
 
+  it('refuses a log line dated at a time that does not exist and a wait no init duration can be, counted and named', async () => {
+    const rejected = (signal: string) =>
+      collectorMetric(fleetscope.ingestUrl, 'fleetscope_ingest_rejected_items_total', {
+        signal,
+        reason: 'unreadable_line',
+      });
+    const now = Date.now();
+    const watchdogBefore = await rejected('openfaas_watchdog-logs');
+    const watchdog = await post(
+      '/ingest/openfaas/watchdog-logs?function=undated',
+      [
+        '9999/99/99 99:99:99 POST / - 200 OK - ContentLength: 12B (0.0200s)',
+        `${goTime(now - 1000)} POST / - 200 OK - ContentLength: 12B (0.0200s)`,
+      ].join('\n'),
+    );
+    expect(watchdog.status).toBe(200);
+    expect(await watchdog.json()).toMatchObject({
+      invocations: 1,
+      rejected: 1,
+      errors: [{ line: 1, reason: 'unreadable time "9999/99/99 99:99:99"' }],
+    });
+    expect((await rejected('openfaas_watchdog-logs')) - watchdogBefore).toBe(1);
+
+    const gatewayBefore = await rejected('openfaas_gateway-logs');
+    const gateway = await post(
+      '/ingest/openfaas/gateway-logs?gateway=edge-1',
+      [
+        `${goTime(now - 1000)} [Ready] function=undated waited for - 1e308s`,
+        `9999/99/99 99:99:99 [Ready] function=undated waited for - 1.0000s`,
+        `${goTime(now - 1000)} [Ready] function=undated waited for - 1.0000s`,
+      ].join('\n'),
+    );
+    expect(gateway.status).toBe(200);
+    expect(await gateway.json()).toMatchObject({
+      coldStarts: 1,
+      rejected: 2,
+      errors: [
+        { line: 1, reason: expect.stringMatching(/^wait "1e308s" is longer than/) },
+        { line: 2, reason: 'unreadable time "9999/99/99 99:99:99"' },
+      ],
+    });
+    expect((await rejected('openfaas_gateway-logs')) - gatewayBefore).toBe(2);
+    expect((await functions()).find((f) => f.id === id('undated'))).toMatchObject({
+      invocations: 1,
+      coldStarts: 1,
+    });
+  });
+
   it("takes the cold starts of a function counted from of-watchdog lines from the gateway's logs: the watchdog cannot tell, but its invocations are not of unknown start", async () => {
     const now = Date.now();
     const lines = [

@@ -70,6 +70,32 @@ describe(parseGatewayLogs.name, () => {
     ]);
   });
 
+  it('refuses a scaling line dated at a time that does not exist, and a wait no init duration can be', () => {
+    const result = parseGatewayLogs(
+      [
+        '9999/99/99 99:99:99 [Ready] function=echo waited for - 1.0000s',
+        '2024/05/06 10:00:04 [Ready] function=echo waited for - 1e308s',
+        '2024/05/06 10:02:40 [Scale] function=echo 0=>N timed-out after 1e308 seconds',
+        '2024/05/06 10:00:04 [Ready] function=echo waited for - 1.0000s',
+      ],
+      { gateway: 'g', defaultTimeMs: Date.UTC(2024, 4, 6, 12) },
+    );
+    expect(result.coldStarts.map((c) => [c.timeMs, c.waitMs])).toEqual([
+      [Date.UTC(2024, 4, 6, 10, 0, 4), 1000],
+    ]);
+    expect(result.errors).toEqual([
+      { line: 1, reason: 'unreadable time "9999/99/99 99:99:99"' },
+      {
+        line: 2,
+        reason: 'wait "1e308s" is longer than an init duration can be (at most 4294 s)',
+      },
+      {
+        line: 3,
+        reason: 'wait "1e308" is longer than an init duration can be (at most 4294 s)',
+      },
+    ]);
+  });
+
   it('uses the default time for lines without a timestamp and refuses them without one', () => {
     const line = '[Ready] function=echo waited for - 1.0000s';
     expect(

@@ -1,4 +1,4 @@
-import { addToHistogram, classifyInit } from '@fleetscope/model';
+import { addToHistogram, classifyInit, MAX_STORED_DURATION_MS } from '@fleetscope/model';
 import type { FunctionMinuteRow } from '@fleetscope/model';
 import type { IntervalTotals } from '../prometheus/interval-rows';
 import { emptyIntervalTotals } from '../prometheus/interval-rows';
@@ -74,6 +74,15 @@ function seconds(text: string): number | undefined {
 }
 
 /**
+ * Why a wait cannot be one: it is stored as the cold start's init duration, so a wait longer than
+ * any init duration stored (`1e308s`) is a mangled line, not a cold start.
+ */
+function waitProblem(waitMs: number, written: string): string | undefined {
+  if (waitMs <= MAX_STORED_DURATION_MS) return undefined;
+  return `wait "${written.slice(0, 40)}" is longer than an init duration can be (at most ${Math.floor(MAX_STORED_DURATION_MS / 1000)} s)`;
+}
+
+/**
  * Finds scale-from-zero cold starts in OpenFaaS gateway logs. Recognised lines (openfaas/faas):
  * `[Scale 1/20] function=<fn> 0 => 1 requested`, `[Ready] function=<fn> waited for - 2.3412s`,
  * `[Scale] function=<fn> 0=>N timed-out after 30.000000 seconds`. Every `[Ready]` line is one
@@ -104,6 +113,10 @@ export function parseGatewayLogs(
     if (ready < 0 && scale < 0) continue;
 
     const time = readLogLineTime(line);
+    if (time.problem !== undefined) {
+      fail(n + 1, time.problem);
+      continue;
+    }
     const timeMs = time.timeMs ?? options.defaultTimeMs;
     if (timeMs === undefined) {
       fail(n + 1, 'scaling line without a timestamp and no default time');
@@ -114,9 +127,16 @@ export function parseGatewayLogs(
       const { token, end } = tokenAfter(line, ready + READY.length);
       const marker = ' waited for - ';
       const at = line.indexOf(marker, end);
-      const wait = at === end ? seconds(tokenAfter(line, at + marker.length).token) : undefined;
+      const waited = at === end ? tokenAfter(line, at + marker.length).token : '';
+      const wait = seconds(waited);
       if (token.length === 0 || wait === undefined) {
         fail(n + 1, 'unreadable [Ready] line');
+        continue;
+      }
+      const waitMs = secondsToMs(wait);
+      const badWait = waitProblem(waitMs, waited);
+      if (badWait !== undefined) {
+        fail(n + 1, badWait);
         continue;
       }
       const badName = openFaasFunctionNameProblem(token);
@@ -131,7 +151,7 @@ export function parseGatewayLogs(
         namespace: fn.namespace,
         gateway: options.gateway,
         timeMs,
-        waitMs: secondsToMs(wait),
+        waitMs,
         outcome: 'ready',
         scaleRequested: requested.has(fn.functionId),
       });
@@ -162,9 +182,16 @@ export function parseGatewayLogs(
       requested.add(fn.functionId);
       scaleRequests.push({ functionId: fn.functionId, timeMs, replicas });
     } else if (rest.startsWith('0=>N timed-out after ')) {
-      const wait = seconds(tokenAfter(rest, '0=>N timed-out after '.length).token);
+      const waited = tokenAfter(rest, '0=>N timed-out after '.length).token;
+      const wait = seconds(waited);
       if (wait === undefined) {
         fail(n + 1, 'unreadable timeout in [Scale] line');
+        continue;
+      }
+      const waitMs = secondsToMs(wait);
+      const badWait = waitProblem(waitMs, waited);
+      if (badWait !== undefined) {
+        fail(n + 1, badWait);
         continue;
       }
       coldStarts.push({
@@ -173,7 +200,7 @@ export function parseGatewayLogs(
         namespace: fn.namespace,
         gateway: options.gateway,
         timeMs,
-        waitMs: secondsToMs(wait),
+        waitMs,
         outcome: 'timed-out',
         scaleRequested: requested.has(fn.functionId),
       });

@@ -1,8 +1,16 @@
+import { parseIsoTime } from '@fleetscope/model';
+
 /** Where a log line's own timestamp ended, and the time it gave (epoch ms), if any. */
 export interface LogLineTime {
   timeMs: number | null;
   /** Index of the first character after the timestamp(s) and their spaces. */
   rest: number;
+  /**
+   * Why the line's time is unreadable: it starts with a timestamp that is no time
+   * (`9999/99/99 99:99:99`). Such a line is refused; the time of arrival would put its event at a
+   * time the line does not say.
+   */
+  problem?: string;
 }
 
 function digits(line: string, from: number, count: number): boolean {
@@ -18,17 +26,22 @@ function skipSpaces(line: string, i: number): number {
   return i;
 }
 
-/** `2024-01-15T10:00:00.123456789Z` (kubectl --timestamps, faas-cli logs) at `from`. */
+/**
+ * `2024-01-15T10:00:00.123456789Z` (kubectl --timestamps, faas-cli logs) at `from`; its time is NaN
+ * when it is shaped like one but is no time.
+ */
 function rfc3339At(line: string, from: number): { timeMs: number; end: number } | undefined {
   if (!(digits(line, from, 4) && line[from + 4] === '-' && line[from + 10] === 'T'))
     return undefined;
   let end = line.indexOf(' ', from);
   if (end < 0) end = line.length;
-  const timeMs = Date.parse(line.slice(from, end));
-  return Number.isNaN(timeMs) ? undefined : { timeMs, end };
+  return { timeMs: parseIsoTime(line.slice(from, end)), end };
 }
 
-/** Go's log package default prefix `2024/01/15 10:00:00[.000000]`, written in UTC in containers. */
+/**
+ * Go's log package default prefix `2024/01/15 10:00:00[.000000]`, written in UTC in containers;
+ * its time is NaN when it is shaped like one but is no time (`9999/99/99 99:99:99`).
+ */
 function goLogAt(line: string, from: number): { timeMs: number; end: number } | undefined {
   if (!(
     digits(line, from, 4) &&
@@ -49,8 +62,7 @@ function goLogAt(line: string, from: number): { timeMs: number; end: number } | 
     end = j;
   }
   const iso = `${line.slice(from, from + 4)}-${line.slice(from + 5, from + 7)}-${line.slice(from + 8, from + 10)}T${line.slice(from + 11, from + 19)}${fraction}Z`;
-  const timeMs = Date.parse(iso);
-  return Number.isNaN(timeMs) ? undefined : { timeMs, end };
+  return { timeMs: parseIsoTime(iso), end };
 }
 
 /**
@@ -61,17 +73,16 @@ function goLogAt(line: string, from: number): { timeMs: number; end: number } | 
 export function readLogLineTime(line: string): LogLineTime {
   let i = skipSpaces(line, 0);
   let timeMs: number | null = null;
-  const rfc = rfc3339At(line, i);
-  if (rfc !== undefined) {
-    timeMs = rfc.timeMs;
-    i = skipSpaces(line, rfc.end);
+  let invalid: string | undefined;
+  for (const at of [rfc3339At, goLogAt]) {
+    const stamp = at(line, i);
+    if (stamp === undefined) continue;
+    if (Number.isNaN(stamp.timeMs)) invalid ??= line.slice(i, stamp.end);
+    else timeMs ??= stamp.timeMs;
+    i = skipSpaces(line, stamp.end);
   }
-  const go = goLogAt(line, i);
-  if (go !== undefined) {
-    timeMs ??= go.timeMs;
-    i = skipSpaces(line, go.end);
-  }
-  return { timeMs, rest: i };
+  if (invalid === undefined) return { timeMs, rest: i };
+  return { timeMs: null, rest: i, problem: `unreadable time "${invalid.slice(0, 40)}"` };
 }
 
 /** Splits a text body into lines (LF or CRLF); an array is taken as lines already. */

@@ -93,4 +93,22 @@ describe(parseWatchdogLogs.name, () => {
     expect(result.errors[0].line).toBe(7);
     expect(() => parseWatchdogLogs(['\u0000 - ContentLength: ', ''], context)).not.toThrow();
   });
+
+  it('refuses a request line dated at a time that does not exist instead of storing it at arrival', () => {
+    const result = parseWatchdogLogs(
+      [
+        '9999/99/99 99:99:99 POST / - 200 OK - ContentLength: 2B (0.0123s)',
+        '2024/02/30 10:00:05 POST / - 200 OK - ContentLength: 2B (0.0123s)',
+        '2024-05-06T25:00:00Z 2024/05/06 10:00:05 POST / - 200 OK - ContentLength: 2B (0.0123s)',
+        '2024/05/06 10:00:05 POST / - 200 OK - ContentLength: 2B (0.0123s)',
+      ],
+      { ...context, defaultTimeMs: Date.UTC(2024, 4, 6, 12) },
+    );
+    expect(result.records.map((r) => r.startTimeMs)).toEqual([Date.UTC(2024, 4, 6, 10, 0, 5) - 12]);
+    expect(result.errors).toEqual([
+      { line: 1, reason: 'unreadable time "9999/99/99 99:99:99"' },
+      { line: 2, reason: 'unreadable time "2024/02/30 10:00:05"' },
+      { line: 3, reason: 'unreadable time "2024-05-06T25:00:00Z"' },
+    ]);
+  });
 });

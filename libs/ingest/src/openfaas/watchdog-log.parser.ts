@@ -122,10 +122,10 @@ export function parseWatchdogLogs(
     if (line.indexOf(MARKER) < 0) continue;
     const time = readLogLineTime(line);
     const request = readWatchdogRequest(line, time.rest);
-    if (request === undefined) {
+    if (request === undefined || time.problem !== undefined) {
       errorCount++;
       if (errors.length < 100)
-        errors.push({ line: n + 1, reason: 'unreadable watchdog request line' });
+        errors.push({ line: n + 1, reason: time.problem ?? 'unreadable watchdog request line' });
       continue;
     }
     if (request.path.startsWith('/_/')) continue;
