@@ -979,7 +979,11 @@ describe(`${IngestWriter.name} with the ingest log`, () => {
       await Promise.all(
         Array.from({ length: 100 }, () => writer.write(delivery(written++, hourMs))),
       );
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Well before the 1.5 s interval (a loaded CI machine took over 100 ms to start it).
+      const queuedAt = performance.now();
+      while (writer.stats.flushes < 2 && performance.now() - queuedAt < 1_000) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       expect(writer.stats.flushes).toBe(2);
       await writer.close();
       expect(await counts(handle.client)).toEqual(storedDeliveries(written));
