@@ -2,7 +2,8 @@ import { gzipSync } from 'node:zlib';
 import type { ColdStartReport } from '@fleetscope/analysis-jobs';
 import { functionId } from '@fleetscope/model';
 import { isoWeekOf, previousIsoWeek, type WeeklyReport } from '@fleetscope/reports';
-import { startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { getJson, startFleetscope, type RunningFleetscope } from '../support/fleetscope-app';
+import { post } from '../platform/platform-ingest.helpers';
 import { ACCOUNT, REGION, deliver } from './support/report-lines';
 
 /**
@@ -61,13 +62,9 @@ describe('Weekly report INIT on a day the memory size changed', () => {
       coldCall(THURSDAY + 10 * HOUR_MS + 40 * MINUTE_MS, 1024, 300, 'large'),
     ]);
     await fleetscope.flush();
-    const built = await fetch(url('/api/reports/weekly'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ week: week.label }),
-    });
+    const built = await post<WeeklyReport>(url('/api/reports/weekly'), { week: week.label });
     expect(built.status).toBe(200);
-    report = (await built.json()) as WeeklyReport;
+    report = built.body;
   });
 
   afterAll(async () => {
@@ -83,9 +80,10 @@ describe('Weekly report INIT on a day the memory size changed', () => {
     expect(row.breakdown.init).toBeCloseTo(initUsd, 12);
     // 1.3 s × 0.5 GB + 0.3 s × 1 GB = 0.95 GB-s in all, and two requests.
     expect(row.costUsd).toBeCloseTo(0.95 * GB_SECOND_USD + 2 * 0.2e-6, 12);
-    const page = (await (
-      await fetch(url(`/api/coldstarts?from=${week.fromMs}&to=${week.toMs}&groupBy=function`))
-    ).json()) as ColdStartReport;
+    const page = await getJson<ColdStartReport>(
+      fleetscope,
+      `/api/coldstarts?from=${week.fromMs}&to=${week.toMs}&groupBy=function`,
+    );
     const group = page.groups.find((g) => g.key === RESIZED)!;
     expect(group.costUsd).toBeCloseTo(cold.costUsd!, 12);
   });
