@@ -288,17 +288,13 @@ export function assumedProvisioned(
   const assumed: string[] = [];
   for (const id of functionIds) {
     const config = configs.get(id);
-    if (reportFunction(id, config).platform !== 'aws_lambda') continue;
     const segments = timelines.get(id) ?? [];
     const fromConfig = (config?.provisionedConcurrency ?? 0) > 0;
-    const unobserved =
-      segments.length === 0 || segments.some((s) => s.provisionedConcurrency === null);
-    if (
-      unobserved &&
-      (fromConfig || segments.some((s) => (s.assumedProvisionedConcurrency ?? 0) > 0))
-    ) {
-      assumed.push(id);
-    }
+    // The cheap tests first: most functions have neither level, and reportFunction() builds a
+    // profile of each (the fleet page asks this of every function in the inventory).
+    if (!fromConfig && !segments.some((s) => (s.assumedProvisionedConcurrency ?? 0) > 0)) continue;
+    if (segments.length > 0 && segments.every((s) => s.provisionedConcurrency !== null)) continue;
+    if (reportFunction(id, config).platform === 'aws_lambda') assumed.push(id);
   }
   return assumed;
 }
