@@ -215,7 +215,8 @@ export const ENV = {
     name: 'FLEETSCOPE_AGGREGATE_RETENTION_DAYS',
     schema: nonNegativeInt,
     default: '400',
-    description: 'TTL of the per-minute and hourly aggregates (0 keeps them forever).',
+    description:
+      'TTL of the per-minute and hourly aggregates (0 keeps them forever). Analysis runs and their recommendations are kept as long, except the latest complete run.',
   },
   ingestMaxFutureHours: {
     name: 'FLEETSCOPE_INGEST_MAX_FUTURE_HOURS',

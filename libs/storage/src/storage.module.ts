@@ -14,7 +14,7 @@ import { openClickHouse, type ClickHouseHandle } from './client/clickhouse-clien
 import { MigrationRunner, readMigrations } from './migrations/migration.runner';
 import { untilReachable } from './migrations/until-reachable';
 import { MIGRATIONS_DIR } from './migrations/migrations.path';
-import { applyRetention } from './migrations/retention';
+import { applyRetention, pruneAnalysisRuns } from './migrations/retention';
 import { IngestWriter } from './writer/ingest-writer';
 import { openIngestLog } from './writer/ingest-log';
 import { ReadBarrier, behindReadBarrier, withoutReadBarrier } from './client/read-barrier';
@@ -48,6 +48,9 @@ export async function openAndMigrate(
     const report = await runner.run(readMigrations(MIGRATIONS_DIR));
     const altered = await applyRetention(handle.client, options);
     if (altered.length > 0) logger?.log(`retention changed on ${altered.join(', ')}`);
+    if (await pruneAnalysisRuns(handle.client, options)) {
+      logger?.log(`analysis runs older than ${options.aggregateRetentionDays} days deleted`);
+    }
     logger?.log(
       `ClickHouse ${handle.mode}, database ${handle.database}: ${report.applied.length} migration(s) applied, ${report.skipped.length} already in place`,
     );

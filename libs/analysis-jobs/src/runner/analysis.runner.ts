@@ -224,6 +224,7 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       run.finishedAtMs = Date.now();
       await this.results.saveRun(run, recommendations, explanations);
       const storedMs = Date.now();
+      await this.pruneRuns();
 
       const summary = this.summary(run, inputs.length, recommendations, failures, {
         inputsMs: inputsDoneMs - startedAtMs,
@@ -238,6 +239,26 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     } catch (error) {
       await this.recordFailure(run, error);
       throw error;
+    }
+  }
+
+  /**
+   * Runs past the aggregate retention go once a complete run is stored, which the prune spares
+   * (pruneAnalysisRuns). A prune that fails leaves them to the next run: the run itself is stored.
+   */
+  private async pruneRuns(): Promise<void> {
+    try {
+      const pruned = await this.results.pruneRuns({
+        cluster: this.config.clickhouseCluster,
+        aggregateRetentionDays: this.config.aggregateRetentionDays,
+      });
+      if (pruned) {
+        this.logger.log(
+          `analysis runs older than ${this.config.aggregateRetentionDays} days deleted`,
+        );
+      }
+    } catch (error) {
+      this.logger.warn(`old analysis runs not deleted: ${describeError(error)}`);
     }
   }
 

@@ -2,7 +2,10 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { toStorageError } from '../client/storage.errors';
 import type { RenderOptions } from './migration.renderer';
 
-/** Tables whose TTL follows the configuration, and the expression their TTL is measured on. */
+/**
+ * Tables whose TTL follows the configuration, and the expression their TTL is measured on. The
+ * analysis results follow the aggregate retention too, but by a delete (pruneAnalysisRuns).
+ */
 const RETENTION: { table: string; kind: 'raw' | 'aggregate'; column: string }[] = [
   { table: 'invocations', kind: 'raw', column: 'toDateTime(start_time)' },
   { table: 'spans', kind: 'raw', column: 'toDateTime(time)' },
@@ -64,5 +67,72 @@ export async function applyRetention(
     return altered;
   } catch (error) {
     throw toStorageError(error, 'applying retention');
+  }
+}
+
+/**
+ * The analysis results and the time each row is measured from: the run's end (its `started` row
+ * carries its start there), which every row of a finished run shares (saveRun).
+ */
+const ANALYSIS_RESULTS: { table: string; column: string }[] = [
+  { table: 'analysis_runs', column: 'finished_at' },
+  { table: 'recommendations', column: 'created_at' },
+  { table: 'recommendation_explanations', column: 'created_at' },
+];
+
+/** How far past the horizon the oldest run may get before a prune deletes: one delete a day. */
+const PRUNE_SLACK_MS = 86_400_000;
+
+/**
+ * Deletes the analysis runs (their recommendations and explanations with them) that ended more
+ * than FLEETSCOPE_AGGREGATE_RETENTION_DAYS ago, except the latest complete run, whatever its
+ * age: GET /api/recommendations shows it, and a fleet whose analyses stopped (the analyzer down
+ * for months) must still show its last advice. Each run stores the whole fleet's results again
+ * (~4.7 M rows a day at 10,000 functions every 15 minutes), kept forever before this.
+ *
+ * The aggregate horizon because that is how long a past week can be rebuilt: its report takes
+ * the first run that ended after the week (WeeklyReportsService), which ends after the week's
+ * first day, whose aggregates expire first. Not a TTL: a TTL cannot spare the latest run, and a
+ * reader that found no run at all would show an empty fleet. A lightweight DELETE only marks
+ * rows (merges drop them), and runs once the oldest run is a day past the horizon, so at most
+ * once a day. Called at start (openAndMigrate) and after each run stored complete
+ * (AnalysisRunner), the only writer of these tables. Returns whether it deleted.
+ */
+export async function pruneAnalysisRuns(
+  client: ClickHouseClient,
+  options: Pick<RenderOptions, 'cluster' | 'aggregateRetentionDays'>,
+  nowMs = Date.now(),
+): Promise<boolean> {
+  if (options.aggregateRetentionDays === 0) return false;
+  const horizonMs = nowMs - options.aggregateRetentionDays * 86_400_000;
+  try {
+    const read = async <T>(query: string, params: Record<string, unknown>): Promise<T[]> =>
+      (await client.query({ query, query_params: params, format: 'JSONEachRow' })).json<T>();
+    const [latestRun] = await read<{ runId: string }>(
+      `SELECT run_id AS runId FROM analysis_runs WHERE status = 'ok'
+       ORDER BY finished_at DESC LIMIT 1`,
+      {},
+    );
+    const latest = latestRun?.runId ?? '';
+    const [others] = await read<{ oldestMs: number | string; runs: number | string }>(
+      `SELECT toUnixTimestamp64Milli(min(finished_at)) AS oldestMs, count() AS runs
+       FROM analysis_runs WHERE run_id != {latest:String}`,
+      { latest },
+    );
+    if (Number(others?.runs ?? 0) === 0 || Number(others?.oldestMs) >= horizonMs - PRUNE_SLACK_MS)
+      return false;
+    const onCluster = options.cluster ? `ON CLUSTER '${options.cluster}'` : '';
+    for (const { table, column } of ANALYSIS_RESULTS) {
+      const name = options.cluster ? `${table}_local` : table;
+      await client.command({
+        query: `DELETE FROM ${name} ${onCluster}
+                WHERE ${column} < fromUnixTimestamp64Milli({horizonMs:Int64})
+                  AND run_id != {latest:String}`,
+        query_params: { horizonMs, latest },
+      });
+    }
+    return true;
+  } catch (error) {
+    throw toStorageError(error, 'deleting analysis runs past the aggregate retention');
   }
 }

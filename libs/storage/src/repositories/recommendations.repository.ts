@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClickHouseHandle } from '../client/clickhouse-client.factory';
 import { queryRows } from '../client/query-rows';
 import { toStorageError } from '../client/storage.errors';
+import { pruneAnalysisRuns } from '../migrations/retention';
+import type { RenderOptions } from '../migrations/migration.renderer';
 import { CLICKHOUSE } from '../storage.tokens';
 
 export interface StoredRecommendation {
@@ -127,6 +129,17 @@ export class RecommendationsRepository {
     } catch (error) {
       throw toStorageError(error, 'recording the start of an analysis run');
     }
+  }
+
+  /**
+   * Deletes the runs past the aggregate retention, the latest complete one excepted
+   * (pruneAnalysisRuns); returns whether it deleted.
+   */
+  pruneRuns(
+    options: Pick<RenderOptions, 'cluster' | 'aggregateRetentionDays'>,
+    nowMs?: number,
+  ): Promise<boolean> {
+    return pruneAnalysisRuns(this.handle.client, options, nowMs);
   }
 
   /** When the last run began, whatever became of it (ok, failed or never ended). */
