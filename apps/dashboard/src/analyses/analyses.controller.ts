@@ -1,6 +1,10 @@
 import { Controller, HttpCode, Post, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnalysisRunner, type AnalysisRunSummary } from '@fleetscope/analysis-jobs';
+import {
+  AnalysisRunner,
+  AnalysisStoppedError,
+  type AnalysisRunSummary,
+} from '@fleetscope/analysis-jobs';
 import { StorageUnavailableError } from '@fleetscope/storage';
 
 @ApiTags('analyses')
@@ -18,7 +22,7 @@ export class AnalysesController {
     try {
       return await this.runner.runOrJoin();
     } catch (error) {
-      if (error instanceof StorageUnavailableError) {
+      if (error instanceof StorageUnavailableError || error instanceof AnalysisStoppedError) {
         throw new ServiceUnavailableException(error.message);
       }
       throw error;

@@ -11,7 +11,7 @@ import type {
   StoredTuningJob,
   TuningJobsRepository,
 } from '@fleetscope/storage';
-import { StorageUnavailableError } from '@fleetscope/storage';
+import { ALL_FUNCTIONS, StorageUnavailableError } from '@fleetscope/storage';
 import { AnalysisRunner, candidateConcurrencyLevels } from './analysis.runner';
 
 const ID = 'aws_lambda~1~us-east-1~a';
@@ -69,6 +69,7 @@ function setup(
       windows.push(window);
       return load();
     },
+    functionBatches: () => Promise.resolve([ALL_FUNCTIONS]),
   } as unknown as AnalysisInputsRepository;
   // The inventory names the architecture: an unknown one widens every saving (priced as x86_64).
   const configs = {
@@ -208,7 +209,10 @@ describe(AnalysisRunner.name, () => {
       latestSucceededByFunction: () => Promise.resolve([job]),
     } as unknown as TuningJobsRepository;
     const runner = new AnalysisRunner(
-      { load: () => Promise.resolve(stored()) } as unknown as AnalysisInputsRepository,
+      {
+        load: () => Promise.resolve(stored()),
+        functionBatches: () => Promise.resolve([ALL_FUNCTIONS]),
+      } as unknown as AnalysisInputsRepository,
       { merged: () => Promise.resolve(new Map()) } as unknown as FunctionConfigRepository,
       {
         saveRunStart: () => Promise.resolve(),

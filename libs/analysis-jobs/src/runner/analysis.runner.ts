@@ -11,7 +11,7 @@ import {
   buildPlans,
   midpoint,
   plansTotal,
-  runAnalyzers,
+  runAnalyzersStoppable,
   withPlanNotes,
   type AnalysisFailure,
   type Analyzer,
@@ -30,6 +30,7 @@ import {
   TuningJobsRepository,
   describeError,
   inBackgroundLane,
+  stoppableBatches,
   type AnalysisRun,
 } from '@fleetscope/storage';
 import { ANALYZERS } from '../analysis-jobs.tokens';
@@ -61,6 +62,19 @@ export function candidateConcurrencyLevels(
   return [...new Set([...DEFAULT_CONCURRENCY_LEVELS, ...configured])].sort((a, b) => a - b);
 }
 const MAX_FAILURES_SHOWN = 50;
+
+/**
+ * A run stopped by the process's shutdown before it stored its results: nothing of it is stored
+ * as a complete run, and the last complete run stays the one shown.
+ */
+export class AnalysisStoppedError extends Error {
+  constructor(readonly runId: string) {
+    super(
+      `analysis run ${runId} was stopped by the shutdown: none of its results were stored, and the last complete run stays the one shown`,
+    );
+    this.name = 'AnalysisStoppedError';
+  }
+}
 
 export interface AnalysisRunOptions {
   /** End of the window (epoch ms); now by default. */
@@ -113,6 +127,8 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
   private queue: Promise<unknown> = Promise.resolve();
   private running = 0;
   private shared: Promise<AnalysisRunSummary> | undefined;
+  /** Aborted at shutdown: the run in progress stops at its next check. */
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly inputs: AnalysisInputsRepository,
@@ -140,8 +156,15 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     return this.results.lastRunStartedAtMs();
   }
 
-  /** A run in flight finishes (and is stored) before storage closes. */
+  /**
+   * The run in progress stops at its next check (between two batches' input queries, two slices of
+   * functions, or before its results are stored) and the queued ones do not start, before storage
+   * closes: a run over 10,000 functions takes ~22 s, and `docker stop` kills after 10. Waiting for
+   * it to end lost it anyway, after the grace period. What it stored is its start, then a failed
+   * row saying it was stopped; readers take the latest ok run (RecommendationsRepository).
+   */
   async beforeApplicationShutdown(): Promise<void> {
+    this.shutdown.abort();
     await this.queue;
   }
 
@@ -182,6 +205,12 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       recommendations: 0,
       catalogueVersion: this.pricing.catalogueVersion,
     };
+    const signal = this.shutdown.signal;
+    const stopHere = () => {
+      if (signal.aborted) throw new AnalysisStoppedError(runId);
+    };
+    // A run queued behind the one the shutdown stopped never starts.
+    stopHere();
     try {
       await this.results.saveRunStart(run);
       // The configured levels join the candidates: savings are priced against what is set now.
@@ -189,9 +218,10 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
         this.configs.merged(),
         this.tuningJobs ? loadTuningEvidence(this.tuningJobs) : new Map(),
       ]);
-      // One split of the fleet into batches serves every input query of the window.
+      // One split of the fleet into batches serves every input query of the window; the shutdown
+      // stops the run between two of them.
       const keepAlive = this.analyzers.some((a) => a.kind === 'keep-alive') ? this.functions : null;
-      const batches = keepAlive ? await this.inputs.functionBatches({ fromMs, toMs }) : undefined;
+      const batches = stoppableBatches(await this.inputs.functionBatches({ fromMs, toMs }), signal);
       const stored = await this.inputs.load(
         { fromMs, toMs },
         candidateConcurrencyLevels(configs.values()),
@@ -207,12 +237,17 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       const inputsDoneMs = Date.now();
 
       const explanations: WhyNot[] = [];
-      const analysed = runAnalyzers(this.analyzers, inputs, {
-        pricing: this.pricing,
-        at: new Date(toMs),
-        monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs, this.config.pricingTierGrouping),
-        explain: (whyNot) => explanations.push(whyNot),
-      });
+      const analysed = await runAnalyzersStoppable(
+        this.analyzers,
+        inputs,
+        {
+          pricing: this.pricing,
+          at: new Date(toMs),
+          monthlyGbSecondsBefore: accountMonthlyGbSeconds(inputs, this.config.pricingTierGrouping),
+          explain: (whyNot) => explanations.push(whyNot),
+        },
+        signal,
+      );
       const { failures } = analysed;
       // Follow-ups say so in their reason before they are stored (the API, the weekly report).
       const recommendations = withPlanNotes(analysed.recommendations);
@@ -222,6 +257,8 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       run.message =
         failures.length > 0 ? `${failures.length} analyzer failure(s); see the run summary` : '';
       run.finishedAtMs = Date.now();
+      // The last check: once the results are being stored, the run ends as a complete one.
+      stopHere();
       await this.results.saveRun(run, recommendations, explanations);
       const storedMs = Date.now();
       await this.pruneRuns();
@@ -237,8 +274,9 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       );
       return summary;
     } catch (error) {
-      await this.recordFailure(run, error);
-      throw error;
+      const stopped = signal.aborted ? new AnalysisStoppedError(runId) : undefined;
+      await this.recordFailure(run, stopped ?? error, stopped !== undefined);
+      throw stopped ?? error;
     }
   }
 
@@ -262,8 +300,11 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
     }
   }
 
-  /** A failed run is recorded when storage still takes writes; the caller gets the error. */
-  private async recordFailure(run: AnalysisRun, error: unknown): Promise<void> {
+  /**
+   * A failed run (or one stopped by the shutdown) is recorded when storage still takes writes;
+   * the caller gets the error.
+   */
+  private async recordFailure(run: AnalysisRun, error: unknown, stopped: boolean): Promise<void> {
     const failed: AnalysisRun = {
       ...run,
       status: 'failed',
@@ -271,7 +312,11 @@ export class AnalysisRunner implements BeforeApplicationShutdown {
       recommendations: 0,
       finishedAtMs: Date.now(),
     };
-    this.logger.error(`run ${run.runId} failed: ${failed.message}`);
+    if (stopped) {
+      this.logger.warn(`${failed.message} (after ${failed.finishedAtMs - run.startedAtMs} ms)`);
+    } else {
+      this.logger.error(`run ${run.runId} failed: ${failed.message}`);
+    }
     try {
       await this.results.saveRun(failed, []);
     } catch {

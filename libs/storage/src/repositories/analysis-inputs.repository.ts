@@ -222,7 +222,7 @@ export class AnalysisInputsRepository {
   async load(
     window: AnalysisWindow,
     levels: readonly number[] = DEFAULT_CONCURRENCY_LEVELS,
-    batches?: readonly FunctionBatch[],
+    batches?: Iterable<FunctionBatch>,
   ): Promise<Map<string, StoredAnalysisInputs>> {
     batches ??= await this.functionBatches(window);
     const stats = await this.windowStats(window, batches);
@@ -244,7 +244,7 @@ export class AnalysisInputsRepository {
    */
   async windowStats(
     window: AnalysisWindow,
-    batches?: readonly FunctionBatch[],
+    batches?: Iterable<FunctionBatch>,
   ): Promise<Map<string, FunctionWindowStats>> {
     const rows: StatsRow[][] = [];
     for (const batch of batches ?? (await this.functionBatches(window))) {
@@ -343,7 +343,7 @@ export class AnalysisInputsRepository {
   async concurrencyProfiles(
     window: AnalysisWindow,
     levels: readonly number[] = DEFAULT_CONCURRENCY_LEVELS,
-    batches?: readonly FunctionBatch[],
+    batches?: Iterable<FunctionBatch>,
     rawPeakBudget = RAW_PEAK_BUDGET,
   ): Promise<Map<string, ConcurrencyProfile>> {
     const sorted = [...new Set(levels.filter((l) => l > 0))].sort((a, b) => a - b);

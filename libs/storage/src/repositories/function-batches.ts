@@ -9,6 +9,25 @@ export interface FunctionBatch {
   params: Record<string, unknown>;
 }
 
+/**
+ * `batches`, read again at each loop over them, with `signal`'s reason thrown before a batch once
+ * it is aborted: the input queries of an analysis run stop between two batches' queries when the
+ * process shuts down, instead of reading the rest of the fleet first.
+ */
+export function stoppableBatches(
+  batches: readonly FunctionBatch[],
+  signal: AbortSignal,
+): Iterable<FunctionBatch> {
+  return {
+    *[Symbol.iterator]() {
+      for (const batch of batches) {
+        signal.throwIfAborted();
+        yield batch;
+      }
+    },
+  };
+}
+
 /** Every function in one batch. */
 export const ALL_FUNCTIONS: FunctionBatch = { where: '', params: {} };
 

@@ -853,7 +853,7 @@ export class FunctionsRepository {
    */
   async minuteActivity(
     range: TimeRange,
-    batches: readonly FunctionBatch[] = [ALL_FUNCTIONS],
+    batches: Iterable<FunctionBatch> = [ALL_FUNCTIONS],
   ): Promise<MinuteActivityRow[]> {
     // A minute is active when any of its rows has invocations (all counts are ≥ 0): each
     // function's minutes are collected, sorted and made distinct as one array, which costs a
