@@ -62,7 +62,13 @@ describe(runAnalyzers.name, () => {
       stats,
       concurrency: concurrencyProfile(() => 8, { weeks: 2 }),
     };
-    const { recommendations } = runAnalyzers(defaultAnalyzers(), [input], ctx);
+    // Provisioned concurrency 8 would leave Lambda cheaper than the tasks (the option is measured
+    // after the plan's changes): left out, to read the option's own pricing at the new size.
+    const { recommendations } = runAnalyzers(
+      defaultAnalyzers().filter((a) => a.kind !== 'provisioned-concurrency'),
+      [input],
+      ctx,
+    );
     const memory = recommendations.find((r) => r.kind === 'memory');
     const containers = recommendations.find((r) => r.kind === 'containers');
     expect(memory?.recommended.memoryMb).toBe(1024);
@@ -82,6 +88,57 @@ describe(runAnalyzers.name, () => {
       'at 1024 MB',
     );
     expect(atRecommendedMemory(input, memory ? [memory] : []).profile.memoryMb).toBe(1024);
+  });
+
+  describe('the container option beside a provisioned-concurrency change in the same plan', () => {
+    /** Steady concurrency on 1024 MB, memory left alone: the plan holds a PC change. */
+    function planOf(meanMs: number, concurrencyLevel: number) {
+      const concurrency = concurrencyProfile(() => concurrencyLevel, {
+        coldStartsPerHour: () => 3,
+        weeks: 2,
+      });
+      const invocations = Math.round((concurrencyLevel * 14 * 86_400 * 1000) / meanMs);
+      const stats = busyAsProfile(
+        windowStats({ invocations, medianMs: meanMs, sigma: 0.05, coldStarts: 500 }),
+        concurrency,
+      );
+      const whyNot: string[] = [];
+      const { recommendations } = runAnalyzers(
+        defaultAnalyzers().filter((a) => a.kind !== 'memory'),
+        [{ profile: lambdaProfile({ memoryMb: 1024, timeoutMs: 900_000 }), stats, concurrency }],
+        { ...ctx, explain: (w) => whyNot.push(`${w.kind}: ${w.detail}`) },
+      );
+      return {
+        pc: recommendations.find((r) => r.kind === 'provisioned-concurrency'),
+        containers: recommendations.find((r) => r.kind === 'containers'),
+        whyNot,
+      };
+    }
+
+    it('is not advised when PC makes Lambda cheaper than the containers (rv-pcsteady: the option read "between $5.75 more and $61.23 less" against Lambda without PC 10)', () => {
+      // 10 requests/s of 1 s: PC 10 saves $73.01; Lambda then costs $370.79, containers $379.16.
+      const { pc, containers, whyNot } = planOf(1000, 10);
+      expect(pc?.title).toBe('Set provisionedConcurrency to 10');
+      expect(containers).toBeUndefined();
+      expect(whyNot.find((w) => w.startsWith('containers'))).toMatch(
+        /containers \(379\.16 \$\/month\) do not pay against Lambda as this plan leaves it: after this plan's "Set provisionedConcurrency to 10" \(saving 73\.01 \$\/month\) it would cost 370\.79 \$\/month on Lambda/,
+      );
+    });
+
+    it('is measured against Lambda after the PC change, and says so, where it still pays', () => {
+      const { pc, containers } = planOf(100, 20);
+      expect(pc?.title).toBe('Set provisionedConcurrency to 20');
+      expect(pc?.savingUsd.lowUsd).toBeCloseTo(146.01, 2);
+      // Containers against Lambda today: $198.27 a month; against Lambda with PC 20: $52.26.
+      expect(containers?.savingUsd.lowUsd).toBeCloseTo(52.26, 2);
+      expect(containers?.savingUsd.highUsd).toBeCloseTo(52.26, 2);
+      expect(containers?.reason).toContain(
+        'the function costs 982.22 $/month on Lambda; after this plan\'s "Set provisionedConcurrency to 20" (saving 146.01 $/month) it would cost 836.21 $/month on Lambda, and the saving is against that',
+      );
+      expect(containers?.evidence.savingBaseline).toBe(
+        'Lambda today, after "Set provisionedConcurrency to 20"',
+      );
+    });
   });
 
   it("prices what follows a pod's memory change at the new request as well as the new limit", () => {

@@ -12,6 +12,7 @@ import {
 } from './provisioned-concurrency/provisioned-concurrency.analyzer';
 import type { Recommendation } from './recommendation';
 import { compareRecommendations, confidenceOf } from './recommendation';
+import { inPlanTotal } from './plan/function-plan';
 import {
   DEFAULT_TIMEOUT_RISK_OPTIONS,
   TimeoutRiskAnalyzer,
@@ -34,7 +35,8 @@ export const DEFAULT_ANALYZER_SETTINGS: AnalyzerSettings = {
 
 /**
  * Every built-in analyzer, memory before provisioned concurrency and containers (they are priced
- * at the memory it recommends); the analyzer app can provide its own list.
+ * at the memory it recommends), containers last (an option measured against Lambda after the
+ * plan's changes); the analyzer app can provide its own list.
  */
 export function defaultAnalyzers(
   settings: AnalyzerSettings = DEFAULT_ANALYZER_SETTINGS,
@@ -55,15 +57,15 @@ export function defaultAnalyzers(
       evidence,
       latencyValueUsdPerSecond: settings.latencyUsdPerSecond,
     }),
-    new ContainersAnalyzer({
-      ...DEFAULT_CONTAINERS_OPTIONS,
-      evidence,
-      offer: settings.containersOffer,
-    }),
     new KeepAliveAnalyzer({
       ...DEFAULT_KEEP_ALIVE_OPTIONS,
       evidence,
       latencyValueUsdPerSecond: settings.latencyUsdPerSecond,
+    }),
+    new ContainersAnalyzer({
+      ...DEFAULT_CONTAINERS_OPTIONS,
+      evidence,
+      offer: settings.containersOffer,
     }),
   ];
 }
@@ -103,6 +105,21 @@ export function atRecommendedMemory(
       maxMemoryUsedMb: input.stats.maxMemoryUsedMb,
     },
   };
+}
+
+/**
+ * The input with the changes its plan holds so far that add to the plan's total (inPlanTotal, the
+ * plans' one rule), stated as the plan states them. The memory change is left out: the input is
+ * already at its size (atRecommendedMemory).
+ */
+export function withPlannedChanges(
+  input: FunctionAnalysisInput,
+  sameFunction: readonly Recommendation[],
+): FunctionAnalysisInput {
+  const plannedChanges = sameFunction
+    .filter((r) => r.kind !== 'memory' && inPlanTotal(r, sameFunction))
+    .map((r) => ({ kind: r.kind, title: r.title, savingUsd: { ...r.savingUsd } }));
+  return plannedChanges.length > 0 ? { ...input, plannedChanges } : input;
 }
 
 /** The input with the warm-capacity level the provisioned-concurrency analysis recommends. */
@@ -184,14 +201,16 @@ function analyzeFunction(
   failures: AnalysisFailure[],
 ): void {
   let input = original;
+  const sameFunction: Recommendation[] = [];
   for (const analyzer of analyzers) {
     try {
       const made = analyzer.analyze(input, ctx);
       if (made.length > 0) {
         const assumed = lambdaPriceAssumptions(original.profile, analyzer.kind, ctx);
-        recommendations.push(
-          ...made.map((r) => rangedConfidence(statePriceAssumptions(r, assumed))),
-        );
+        const stated = made.map((r) => rangedConfidence(statePriceAssumptions(r, assumed)));
+        recommendations.push(...stated);
+        sameFunction.push(...stated);
+        input = withPlannedChanges(input, sameFunction);
       }
       // One plan per function: what follows the memory analysis is priced at its size.
       if (analyzer.kind === 'memory') input = atRecommendedMemory(input, made);

@@ -74,6 +74,19 @@ export interface FunctionAnalysisInput {
     /** Today's monthly bill as the memory recommendation states it (its `current.monthlyUsd`). */
     monthlyUsd?: number;
   };
+  /**
+   * The changes this run's plan for the function already holds that add to its total (inPlanTotal),
+   * other than the memory change the input is moved to (set by runAnalyzers): an exclusive option
+   * is measured against Lambda after them, as the plan would leave it.
+   */
+  plannedChanges?: readonly PlannedChange[];
+}
+
+/** A change of the function's plan, with the saving the plan adds for it. */
+export interface PlannedChange {
+  kind: string;
+  title: string;
+  savingUsd: { lowUsd: number; highUsd: number };
 }
 
 /**

@@ -439,8 +439,27 @@ export class ContainersAnalyzer implements Analyzer {
         chosen = { task, model, prices, scaled, atPeak, atRates, saving };
     }
     if (!chosen) return whyNot('not-applicable', 'No task size to price.');
-    const { task, model, prices, scaled, atPeak, atRates, saving } = chosen;
-    const flips = saving.lowUsd < lambda.usd - atPeak;
+    const { task, model, prices, scaled, atPeak, atRates } = chosen;
+    const flips = chosen.saving.lowUsd < lambda.usd - atPeak;
+    // An option is taken instead of Lambda as the plan leaves it: its other changes (provisioned
+    // concurrency) are subtracted at the plan's own figures, each end against the other's.
+    const planned = input.plannedChanges ?? [];
+    const plannedUsd = planned.reduce(
+      (sum, c) => ({
+        lowUsd: sum.lowUsd + c.savingUsd.lowUsd,
+        highUsd: sum.highUsd + c.savingUsd.highUsd,
+      }),
+      { lowUsd: 0, highUsd: 0 },
+    );
+    const saving: SavingRange = {
+      lowUsd: chosen.saving.lowUsd - plannedUsd.highUsd,
+      highUsd: chosen.saving.highUsd - plannedUsd.lowUsd,
+    };
+    const changes = planned.map((c) => `"${c.title}"`).join(' and ');
+    const afterPlan =
+      planned.length > 0
+        ? `after this plan's ${changes} (saving ${usdRange(plannedUsd)} $/month) it would cost ${usdRange({ lowUsd: lambda.usd - plannedUsd.highUsd, highUsd: lambda.usd - plannedUsd.lowUsd })} $/month on Lambda`
+        : '';
     const crossings = costCrossings(lambdaUsdPerRequest, model, prices, minTasks);
     const breakEven = crossings.stayCheaperAboveRps;
     const tasksOnlyCrossings = costCrossings(
@@ -451,8 +470,13 @@ export class ContainersAnalyzer implements Analyzer {
     );
     const tasksOnly = tasksOnlyCrossings.stayCheaperAboveRps;
     const flipWords = flips
-      ? `at ${formatRequestRate(atRates.atRps)} (${formatSignificant(atRates.atRps / observedRps, 2)}× today's rate; the saving is checked from ${RATE_RANGE[0]}× to ${RATE_RANGE[1]}× it) containers would cost ${(-atRates.usd).toFixed(2)} $/month more than Lambda`
+      ? `at ${formatRequestRate(atRates.atRps)} (${formatSignificant(atRates.atRps / observedRps, 2)}× today's rate; the saving is checked from ${RATE_RANGE[0]}× to ${RATE_RANGE[1]}× it) containers would cost ${(-atRates.usd).toFixed(2)} $/month more than Lambda${planned.length > 0 ? ' without them' : ''}`
       : '';
+    if (planned.length > 0 && !savesMoney(midpoint(saving)))
+      return whyNot(
+        'already-right',
+        `At ${formatRequestRate(observedRps)} containers (${usdRange({ lowUsd: scaled, highUsd: atPeak })} $/month) do not pay against Lambda as this plan leaves it: ${afterPlan} (${lambda.usd.toFixed(2)} $/month without).`,
+      );
     if (!savesMoney(midpoint(saving)))
       return whyNot(
         'already-right',
@@ -469,7 +493,8 @@ export class ContainersAnalyzer implements Analyzer {
             }.`,
       );
     const atRatesWords = flips ? ` The saving is not steady: ${flipWords}.` : '';
-    const immaterial = materialityShortfall(saving, lambda.usd, this.options.evidence);
+    const comparedUsd = lambda.usd - midpoint(plannedUsd);
+    const immaterial = materialityShortfall(saving, comparedUsd, this.options.evidence);
     if (immaterial) return whyNot('below-materiality', immaterial);
 
     const tasks = tasksFor(peakRps, model, minTasks);
@@ -485,13 +510,13 @@ export class ContainersAnalyzer implements Analyzer {
       {
         kind: this.kind,
         functionId: profile.functionId,
-        severity: saving.lowUsd / lambda.usd >= 0.5 ? 'warning' : 'info',
+        severity: saving.lowUsd / comparedUsd >= 0.5 ? 'warning' : 'info',
         title: `Run on ${prices.offer}: ${minTasks}–${tasks} tasks of ${task.vcpu} vCPU / ${task.memoryGb} GB${this.options.loadBalancer ? ' behind a load balancer' : ''}`,
         reason: `At ${formatRequestRate(observedRps)} (peak ${formatRequestRate(peakRps)}) ${
           memoryChanged
             ? `at the recommended ${profile.memoryMb} MB the function would cost ${lambda.usd.toFixed(2)} $/month on Lambda (${todayUsd.toFixed(2)} $/month today at ${today?.profile.memoryMb} MB); the saving is against Lambda after that memory change`
             : `the function costs ${lambda.usd.toFixed(2)} $/month on Lambda`
-        }; ${this.crossing(crossings, tasksOnlyCrossings)}.${atRatesWords}${bursts ? ` Bursts: ${bursts}; the low end of the saving sizes ${tasks} tasks for them all month.` : ''}${this.options.offer === 'fargate-spot' && prices.offer !== 'fargate-spot' ? ' Priced on on-demand Fargate, not Spot as configured: Fargate Spot runs only X86_64 Linux tasks and the function is arm64.' : ''} Capacity model: ${model.statement}${ranOut === null ? '' : ` (${memorySource})`}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
+        }${planned.length > 0 ? `; ${afterPlan}, and the saving is against that (the crossings are Lambda's without them)` : ''}; ${this.crossing(crossings, tasksOnlyCrossings)}.${atRatesWords}${bursts ? ` Bursts: ${bursts}; the low end of the saving sizes ${tasks} tasks for them all month.` : ''}${this.options.offer === 'fargate-spot' && prices.offer !== 'fargate-spot' ? ' Priced on on-demand Fargate, not Spot as configured: Fargate Spot runs only X86_64 Linux tasks and the function is arm64.' : ''} Capacity model: ${model.statement}${ranOut === null ? '' : ` (${memorySource})`}.${prices.assumed.map((a) => ` ${a.message}`).join('')}`,
         current: {
           platform: 'aws_lambda',
           memoryMb: memoryChanged ? today?.profile.memoryMb : profile.memoryMb,
@@ -518,9 +543,12 @@ export class ContainersAnalyzer implements Analyzer {
           busiestHourRequestsPerSecond: busiestHourRps,
           ...(burstRps > 0 ? { busiestMinutesRequestsPerSecond: burstRps } : {}),
           lambdaUsdPerRequest,
-          savingBaseline: memoryChanged
-            ? `Lambda at the recommended ${profile.memoryMb} MB, after the memory change`
-            : 'Lambda today',
+          savingBaseline: `${
+            memoryChanged
+              ? `Lambda at the recommended ${profile.memoryMb} MB, after the memory change`
+              : 'Lambda today'
+          }${planned.length > 0 ? `, after ${changes}` : ''}`,
+          ...(planned.length > 0 ? { plannedChangesSavingUsd: plannedUsd } : {}),
           breakEvenRequestsPerSecond: breakEven,
           breakEvenWithoutLoadBalancerRequestsPerSecond: tasksOnly,
           ...(crossings.bandsBelow.length > 0
@@ -808,6 +836,12 @@ function lowestSavingAtRates(
       }
   }
   return worst;
+}
+
+/** A dollar range in words: one figure when its ends agree to the cent. */
+function usdRange(range: SavingRange): string {
+  const [low, high] = [range.lowUsd.toFixed(2), range.highUsd.toFixed(2)];
+  return low === high ? low : `${low}–${high}`;
 }
 
 /** Bands below the stay-cheaper rate where containers win too, in words ('' when none). */
