@@ -7,6 +7,7 @@ import {
   DEFAULT_CONTAINERS_OPTIONS,
   breakEvenRequestsPerSecond,
   capacityModel,
+  tasksFor,
   costCrossings,
   formatRequestRate,
   hourPeakConcurrency,
@@ -386,6 +387,21 @@ describe(ContainersAnalyzer.name, () => {
         730 * (0.04048 * vcpu + 0.004445 * memoryGb),
         6,
       );
+    });
+
+    it('states the requests in flight its rate is made of (rv-container said "hold 3 requests at once and serve 0.040 requests/s each" where 4 vCPU at 60 % keep 2.4)', () => {
+      // 60 s at 1,769 MB: 60 vCPU-s a request. 4 vCPU × 0.6 keep 2.4 in flight: 2.4 / 60 s a second.
+      const model = capacityModel(60_000, 1769, 1000, {
+        task: { vcpu: 4, memoryGb: 8 },
+        targetUtilisation: 0.6,
+      });
+      expect(model.requestsInFlightPerTask).toBeCloseTo(2.4, 9);
+      expect(model.requestsPerSecondPerTask * 60).toBeCloseTo(2.4, 9);
+      expect(model.statement).toBe(
+        '60000 ms at 1769 MB taken as CPU-bound (60.0 vCPU-s a request), 1000 MB held per request; 4 vCPU / 8 GB tasks at 60 % target utilisation keep 2.4 requests in flight and serve 0.040 requests/s each',
+      );
+      // 20 requests in flight (1/3 a second): ⌈20 / 2.4⌉ tasks.
+      expect(tasksFor(20 / 60, model, 2)).toBe(9);
     });
 
     it('the capacity model says when a task cannot hold one request, and then serves nothing', () => {

@@ -98,7 +98,9 @@ export interface CapacityModel {
   memoryMbPerRequest: number;
   /** Whether the planned share of the task's memory holds at least one request. */
   fits: boolean;
-  /** Whole requests in flight at once in a task at the rate below (0 when it does not fit). */
+  /** Requests in flight in a task on average at the rate below (0 when it does not fit). */
+  requestsInFlightPerTask: number;
+  /** Whole requests a task holds at once at that rate, its memory's share (0 when it does not fit). */
   concurrentRequestsPerTask: number;
   /** Requests a second one task serves at the target utilisation (0 when it does not fit). */
   requestsPerSecondPerTask: number;
@@ -128,13 +130,17 @@ export function capacityModel(
     secondsInTask > 0 ? inFlight / secondsInTask : fits ? Number.POSITIVE_INFINITY : 0;
   const concurrentRequestsPerTask = fits ? Math.max(1, Math.ceil(inFlight - 1e-9)) : 0;
   const shape = `${vcpu} vCPU / ${memoryGb} GB tasks at ${Math.round(u * 100)} % target utilisation`;
+  // The figure the rate is made of: 4 vCPU at 60 % keep 2.4 requests of 60 vCPU-s in flight, so
+  // serve 0.040 a second (the whole requests their memory holds, 3, read as if served).
+  const inFlightWords = Number(inFlight.toPrecision(2));
   const held = fits
-    ? `${shape} hold ${concurrentRequestsPerTask} request${concurrentRequestsPerTask === 1 ? '' : 's'} at once and serve ${formatRequestRate(requestsPerSecondPerTask)} each`
+    ? `${shape} keep ${inFlightWords} request${inFlightWords === 1 ? '' : 's'} in flight and serve ${formatRequestRate(requestsPerSecondPerTask)} each`
     : `${shape} plan for ${Math.round(plannedMb)} MB, less than one request holds`;
   return {
     cpuSecondsPerRequest,
     memoryMbPerRequest: memoryUsedMb,
     fits,
+    requestsInFlightPerTask: inFlight,
     concurrentRequestsPerTask,
     requestsPerSecondPerTask,
     statement: `${Math.round(meanDurationMs)} ms at ${lambdaMemoryMb} MB taken as CPU-bound (${formatSignificant(cpuSecondsPerRequest, 3)} vCPU-s a request), ${Math.round(memoryUsedMb)} MB held per request; ${held}`,
