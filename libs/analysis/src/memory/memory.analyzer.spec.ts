@@ -74,6 +74,27 @@ function statsAtSizes(byMemory: MemorySizeStats[], maxMemoryUsedMb = 100): Funct
 }
 
 describe(MemoryAnalyzer.name, () => {
+  it('prices raising memory by the duration it bills, not the per-request charge that memory does not change (10 ms at 128 MB read ~10× the extra)', () => {
+    const stats = windowStats({
+      invocations: 1_000_000,
+      medianMs: 10,
+      sigma: 0.05,
+      maxMemoryUsedMb: 125,
+      memoryMb: 128,
+    });
+    const [rec] = analyzer.analyze({ profile: lambdaProfile({ memoryMb: 128 }), stats }, ctx);
+    expect(rec.evidence.finding).toBe('near-memory-limit');
+    const targetMb = rec.recommended.memoryMb as number;
+    expect(targetMb).toBeGreaterThan(128);
+    // At most the GB-s part of today's bill in proportion (duration unchanged); the per-request
+    // charge ($0.20 a million) stays as it is.
+    const month = (730 * 3_600_000) / (stats.windowEndMs - stats.windowStartMs);
+    const requestsUsd = stats.invocations * month * 0.2e-6;
+    const durationUsd = (rec.current.monthlyUsd as number) - requestsUsd;
+    expect(-rec.savingUsd.lowUsd).toBeCloseTo(durationUsd * (targetMb / 128 - 1), 6);
+    expect(rec.savingUsd.highUsd).toBe(0);
+  });
+
   it('defect 4 (OOM at the largest size is silent): 25 OOMs at 10,240 MB are a critical finding to fix in code', () => {
     const stats = windowStats({
       invocations: 10_000,

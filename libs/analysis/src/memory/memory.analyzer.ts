@@ -527,17 +527,17 @@ export class MemoryAnalyzer implements Analyzer {
     const atMaximum = currentMb >= LAMBDA_MAX_MB;
     const wanted = Math.max(currentMb * 1.5, (peak ?? 0) * this.options.headroom);
     const targetMb = atMaximum ? LAMBDA_MAX_MB : snapUp(this.options.ladderMb, wanted);
-    const currentUsd = this.monthlyAt(
-      profile,
-      stats,
-      currentMb,
-      durationAtSize(stats, currentMb).meanMs,
-      ctx,
-      onProvisioned,
-    );
-    // More memory costs at most proportionally more (duration unchanged) and at least nothing
-    // (CPU-bound code that speeds up in proportion).
-    const extra = atMaximum ? 0 : currentUsd * (targetMb / currentMb - 1);
+    const { meanMs } = durationAtSize(stats, currentMb);
+    const currentUsd = this.monthlyAt(profile, stats, currentMb, meanMs, ctx, onProvisioned);
+    // More memory costs at most the bill at the new size with the duration unchanged and at least
+    // nothing (CPU-bound code that speeds up in proportion). Priced, not scaled: what is billed
+    // per GB-s grows with memory, the per-request charge does not (10 ms at 128 MB read ~10×).
+    const extra = atMaximum
+      ? 0
+      : Math.max(
+          0,
+          this.monthlyAt(profile, stats, targetMb, meanMs, ctx, onProvisioned) - currentUsd,
+        );
     const saving: SavingRange = { lowUsd: -extra, highUsd: 0 };
     const oomAt = oomSizesMb.join(', ');
     const reason =
