@@ -49,6 +49,29 @@ describe(statePriceAssumptions.name, () => {
     });
   });
 
+  it('says which end arm64 prices give of a cost as of a saving, read from the range (rv-memfull: "the saving\'s low end" on a cost of up to $0.56, $0.45 on arm64)', () => {
+    const assumed = lambdaPriceAssumptions(
+      lambdaProfile({ architectureAssumed: true }),
+      'provisioned-concurrency',
+      ctx,
+    );
+    const upTo = statePriceAssumptions(saving(-0.56, 0), assumed);
+    expect(upTo.savingUsd).toEqual({ lowUsd: -0.56, highUsd: 0 });
+    expect(upTo.reason).toBe(
+      'Level 10 saves money. Architecture unknown: priced as x86_64; on arm64 the figures are up to 20 % lower (requests cost the same), and arm64 prices would give up to $0.45 more a month.',
+    );
+    expect(statePriceAssumptions(saving(-10, -5), assumed).reason).toContain(
+      "and the cost's smaller end is what arm64 prices would give.",
+    );
+    expect(statePriceAssumptions(saving(-5, 10), assumed).reason).toContain(
+      'and arm64 prices would give between $4.00 more and $8.00 less a month.',
+    );
+    // The evidence states what the reason does.
+    expect(upTo.evidence.priceAssumptions).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('up to $0.45 more a month') }),
+    ]);
+  });
+
   it('says nothing on a finding that quotes no dollar figure (a timeout, an OOM)', () => {
     const assumed = lambdaPriceAssumptions(
       lambdaProfile({ architectureAssumed: true }),

@@ -4,6 +4,7 @@ import type { AnalysisContext } from '../analyzer';
 import type { FunctionProfile } from '../inputs';
 import type { Recommendation, RecommendationKind, SavingRange } from '../recommendation';
 import { midpoint } from '../recommendation';
+import { savingWords } from '../plan/saving-sign';
 
 /** Kinds whose figures price Lambda provisioned concurrency besides on-demand duration. */
 const PRICES_PROVISIONED: ReadonlySet<RecommendationKind> = new Set([
@@ -58,7 +59,7 @@ export function architectureAssumption(
   ctx: AnalysisContext,
 ): ArchitectureAssumption | null {
   if (profile.platform !== 'aws_lambda' || !profile.architectureAssumed) return null;
-  const { armRatio, message } = architectureUnknown(ctx.pricing, ctx.at, profile.region, 'saving');
+  const { armRatio, message } = architectureUnknown(ctx.pricing, ctx.at, profile.region);
   return {
     meter: 'lambda.architecture',
     region: profile.region,
@@ -72,12 +73,12 @@ export function architectureAssumption(
  * What a Lambda figure priced as x86_64 for want of an architecture says, wherever it is quoted (a
  * recommendation's saving, the fleet page's cost): arm64 prices are lower by `armRatio` (arm64
  * over x86_64, the lowest of the duration and provisioned-concurrency prices; 1 when unknown).
+ * A saving range adds what arm64 prices give of it (statedForRange).
  */
 export function architectureUnknown(
   pricing: PricingService,
   at: Date,
   region: string,
-  figure: 'cost' | 'saving' = 'cost',
 ): { armRatio: number; message: string } {
   const prices = (arch: 'x86_64' | 'arm64') => pricing.lambdaUnitPrices(arch, at, region, 0);
   const x86 = prices('x86_64');
@@ -96,12 +97,32 @@ export function architectureUnknown(
     };
   }
   const lower = Math.round((1 - armRatio) * 100);
-  const saving =
-    figure === 'saving' ? ", and the saving's low end is what arm64 prices would give" : '';
   return {
     armRatio,
-    message: `Architecture unknown: priced as x86_64; on arm64 the figures are up to ${lower} % lower (requests cost the same)${saving}.`,
+    message: `Architecture unknown: priced as x86_64; on arm64 the figures are up to ${lower} % lower (requests cost the same).`,
   };
+}
+
+/**
+ * The assumption as a saving range joined with its arm64 self (withArmPrices) quotes it: what
+ * arm64 prices give, read from the range, for a cost as for a saving. The join takes a saving's
+ * low end and a cost's smaller end from arm64 prices; a range from a cost to nothing (or to a
+ * saving) keeps x86_64's ends, arm64's lying inside it (a memory raise of up to $0.56 is up to
+ * $0.45 on arm64, not its low end).
+ */
+export function statedForRange(
+  assumption: ArchitectureAssumption,
+  widened: SavingRange,
+): ArchitectureAssumption {
+  const r = assumption.armRatio;
+  if (!(r < 1)) return assumption;
+  const clause =
+    widened.lowUsd > 0
+      ? "the saving's low end is what arm64 prices would give"
+      : widened.highUsd < 0
+        ? "the cost's smaller end is what arm64 prices would give"
+        : `arm64 prices would give ${savingWords({ lowUsd: widened.lowUsd * r, highUsd: widened.highUsd * r }).text}`;
+  return { ...assumption, message: assumption.message.replace(/\.$/, `, and ${clause}.`) };
 }
 
 /**
@@ -144,10 +165,11 @@ export function statePriceAssumptions(
   const savingUsd = architecture
     ? withArmPrices(recommendation.savingUsd, architecture.armRatio)
     : recommendation.savingUsd;
+  const stated = fresh.map((a) => (isArchitectureAssumption(a) ? statedForRange(a, savingUsd) : a));
   return {
     ...recommendation,
-    reason: `${recommendation.reason} ${fresh.map((a) => a.message).join(' ')}`,
-    evidence: { ...recommendation.evidence, priceAssumptions: [...existing, ...fresh] },
+    reason: `${recommendation.reason} ${stated.map((a) => a.message).join(' ')}`,
+    evidence: { ...recommendation.evidence, priceAssumptions: [...existing, ...stated] },
     ...(architecture ? { savingUsd, monthlyImpactUsd: midpoint(savingUsd) } : {}),
   };
 }

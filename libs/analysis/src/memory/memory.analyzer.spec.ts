@@ -830,6 +830,25 @@ describe(MemoryAnalyzer.name, () => {
     expect(known.reason).not.toContain('Architecture unknown');
   });
 
+  it('architecture unknown on a raise, a cost: says what arm64 prices give of it, never that they give its low end (rv-memfull)', () => {
+    const stats = windowStats({
+      invocations: 100_000,
+      medianMs: 1000,
+      sigma: 0.05,
+      maxMemoryUsedMb: 500,
+      memoryMb: 512,
+    });
+    const [rec] = analyzer.analyze(
+      { profile: lambdaProfile({ memoryMb: 512, architectureAssumed: true }), stats },
+      ctx,
+    );
+    expect(rec.title).toBe('Raise memory from 512 MB to 768 MB');
+    expect(rec.savingUsd.highUsd).toBe(0);
+    const arm = (0.8 * -rec.savingUsd.lowUsd).toFixed(2);
+    expect(rec.reason).toContain(`, and arm64 prices would give up to $${arm} more a month.`);
+    expect(rec.reason).not.toContain("the saving's low end");
+  });
+
   it('architecture unknown: the materiality gate judges the range arm64 prices would give, so a saving material only at x86_64 prices is not advised', () => {
     const t = (m: number) => 20 + 4000 * Math.exp(-m / 600);
     const stats = statsAtSizes(sizes(t, [256, 512, 1024, 2048], 25_000));

@@ -15,7 +15,11 @@ import {
   evidenceShortfall,
   trafficEnded,
 } from '../evidence/evidence.gate';
-import { architectureAssumption, withArmPrices } from '../evidence/price-assumptions';
+import {
+  architectureAssumption,
+  statedForRange,
+  withArmPrices,
+} from '../evidence/price-assumptions';
 import type {
   ConcurrencyProfile,
   FunctionAnalysisInput,
@@ -928,8 +932,10 @@ export class MemoryAnalyzer implements Analyzer {
       evidence: Record<string, unknown>;
     },
   ): Recommendation {
-    // Stated here, where the range was widened before the gates, so it is not widened again.
-    const assumed = architectureAssumption(profile, ctx);
+    // Stated here, where the range was widened before the gates, so it is not widened again (a
+    // raise's range, from a cost to nothing, is its own arm64 join).
+    const architecture = architectureAssumption(profile, ctx);
+    const assumed = architecture ? statedForRange(architecture, r.saving) : null;
     return {
       kind: this.kind,
       functionId: profile.functionId,
