@@ -1,7 +1,12 @@
 // A kill -9 of the analyzer in the middle of a tuning job's batch: the calls it made were billed,
 // but a batch is stored only when it ends. The resumed job must say how many calls it cannot
 // price, rather than report the cost of the stored calls as the job's whole cost.
-import { TuningJobExecutor, tuningJobView, type LambdaTierReader } from '@fleetscope/analysis-jobs';
+import {
+  TUNING_STALE_MS,
+  TuningJobExecutor,
+  tuningJobView,
+  type LambdaTierReader,
+} from '@fleetscope/analysis-jobs';
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import {
   TuningJobsRepository,
@@ -146,6 +151,10 @@ describe('a tuning job resumed after its analyzer was killed mid-batch', () => {
       const left = (await jobs.get(job.id))!;
       expect(left.status).toBe('running');
       expect(await jobs.observations(job.id)).toEqual([]);
+      // Running under a runner whose heartbeat stopped: its calls are unrecorded, not in flight.
+      expect(
+        tuningJobView(left, left.updatedAtMs + TUNING_STALE_MS + 1).jobCost.unrecordedInvocations,
+      ).toBe(7);
       const done = await new TuningJobExecutor(jobs, [driver], pricing, tiers).execute(
         left,
         () => false,
@@ -226,6 +235,59 @@ describe('a tuning job resumed after its analyzer was killed mid-batch', () => {
       expect(driver.calls).toBe(11);
       expect(done.invocationsUsed).toBe(10);
       expect(tuningJobView(done).jobCost.unrecordedInvocations).toBe(1);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('counts no call of the batch in progress of a job running normally as unrecorded (it read 1, then 2, … with a "≥ $" cost)', async () => {
+    const { handle, cleanup } = await openTestClickHouse();
+    try {
+      const pricing = new PricingService(defaultCatalogue);
+      const tiers = { position: () => Promise.resolve(undefined) } as unknown as LambdaTierReader;
+      const jobs = new MortalRepository(handle);
+      /** Reads the job as the API shows it during every call, its start already counted. */
+      class Watched extends KilledDriver {
+        readonly seen: (number | undefined)[] = [];
+        override async invoke(
+          ...args: Parameters<KilledDriver['invoke']>
+        ): Promise<DriverInvocation> {
+          const now = (await jobs.get('watched'))!;
+          this.seen.push(tuningJobView(now).jobCost.unrecordedInvocations);
+          return super.invoke(...args);
+        }
+      }
+      const driver = new Watched(jobs, 0);
+      const now = Date.now();
+      const done = await new TuningJobExecutor(jobs, [driver], pricing, tiers).execute(
+        {
+          id: 'watched',
+          createdAtMs: now,
+          updatedAtMs: now,
+          startedAtMs: now,
+          finishedAtMs: 0,
+          platform: 'openfaas',
+          function: 'fn',
+          functionId: '',
+          status: 'running',
+          request: {
+            platform: 'openfaas',
+            function: 'fn',
+            memorySizes: [512, 1024],
+            mode: 'grid',
+            invocationsPerSize: 5,
+          },
+          snapshot: null,
+          progress: 0,
+          invocationsUsed: 0,
+          summary: null,
+          error: '',
+          runner: 'test',
+        },
+        () => false,
+      );
+      expect(done.status).toBe('succeeded');
+      expect(driver.seen).toEqual(new Array<undefined>(10).fill(undefined));
     } finally {
       await cleanup();
     }

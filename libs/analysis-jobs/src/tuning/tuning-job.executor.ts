@@ -361,9 +361,11 @@ export class TuningJobExecutor implements OnModuleDestroy {
       typeof earlierStarted === 'number' ? earlierStarted : 0,
       observations.length,
     );
+    const unrecordedBeforeRun = Math.max(0, started - observations.length);
     const startedFigures = (stored: number) => ({
       invocationsStarted: started,
       unrecordedInvocations: Math.max(0, started - stored),
+      unrecordedBeforeRun,
     });
     const summaryOf = (all: Observation[], stopReason?: string, stopped?: TuningStop) => ({
       ...summarise(
@@ -420,6 +422,7 @@ export class TuningJobExecutor implements OnModuleDestroy {
             summary: {
               ...(lastSummary ??= summaryOf(sessionObservations)),
               invocationsStarted: started,
+              unrecordedBeforeRun,
               ...(driver.publishesVersions
                 ? { publishedVersions: versions.map((v) => ({ ...v })) }
                 : {}),

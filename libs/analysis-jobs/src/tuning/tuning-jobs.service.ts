@@ -12,6 +12,7 @@ import {
 } from '@fleetscope/tuning';
 import { abandonedRestoreError, restorePendingOf } from './tuning-job.executor';
 import { TUNING_DRIVERS } from './tuning.tokens';
+import { TUNING_STALE_MS } from './tuning.runner';
 
 export const TUNING_REJECTED = 'fleetscope_tuning_rejected_requests_total';
 
@@ -107,15 +108,22 @@ const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
 /**
  * Calls the job started that no stored observation holds, from the count saved before each call:
  * a resumed run that fails before its first call leaves the summary's figure of the last batch.
+ * A run still alive (running, its heartbeat not stale: the rule by which a runner takes a job
+ * over) has calls in flight, stored when their batch ends: only earlier runs' stops count then
+ * (it read 1, then 2, … through every batch of a job running normally).
  */
-function unrecordedOf(job: StoredTuningJob): number {
-  const started = job.summary?.invocationsStarted;
-  return typeof started === 'number' ? Math.max(0, started - job.invocationsUsed) : 0;
+function unrecordedOf(job: StoredTuningJob, nowMs: number): number {
+  const summary = job.summary as Partial<TuningSummary> | null;
+  const started = summary?.invocationsStarted;
+  if (typeof started !== 'number') return 0;
+  if (job.status === 'running' && nowMs - job.updatedAtMs <= TUNING_STALE_MS)
+    return summary?.unrecordedBeforeRun ?? 0;
+  return Math.max(0, started - job.invocationsUsed);
 }
 
-export function tuningJobView(job: StoredTuningJob): TuningJobView {
+export function tuningJobView(job: StoredTuningJob, nowMs: number = Date.now()): TuningJobView {
   const summary = job.summary as (TuningSummary & { stopReason?: string }) | null;
-  const unrecorded = unrecordedOf(job);
+  const unrecorded = unrecordedOf(job, nowMs);
   const pending = restorePendingOf(job);
   return {
     id: job.id,
@@ -245,7 +253,7 @@ export class TuningJobsService {
   }
 
   async list(limit = 100): Promise<TuningJobView[]> {
-    return (await this.jobs.list(limit)).map(tuningJobView);
+    return (await this.jobs.list(limit)).map((job) => tuningJobView(job));
   }
 
   /**

@@ -65,6 +65,11 @@ export interface TuningSummary {
    * zero. At most one of them per interruption was never sent.
    */
   unrecordedInvocations?: number;
+  /**
+   * unrecordedInvocations as the run under way found it when it began (earlier runs' stops): the
+   * figure a job reads while that run is alive, whose calls in flight are not unrecorded.
+   */
+  unrecordedBeforeRun?: number;
   architectureComparison: ArchitectureComparison | null;
   catalogueVersion: string;
   priceIds: string[];
