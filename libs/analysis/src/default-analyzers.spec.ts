@@ -1,7 +1,12 @@
 import { histogramQuantile } from '@fleetscope/model';
 import { PricingService, defaultCatalogue } from '@fleetscope/pricing';
 import type { AnalysisContext, Analyzer } from './analyzer';
-import { atRecommendedMemory, defaultAnalyzers, runAnalyzers } from './default-analyzers';
+import {
+  atRecommendedMemory,
+  defaultAnalyzers,
+  runAnalyzers,
+  runAnalyzersStoppable,
+} from './default-analyzers';
 import type { FunctionAnalysisInput } from './inputs';
 import type { Recommendation } from './recommendation';
 import {
@@ -258,6 +263,27 @@ describe(runAnalyzers.name, () => {
     expect(failures).toEqual([]);
     expect(recommendations.length).toBeGreaterThan(0);
   }, 60_000);
+
+  it('gives the same results a slice at a time, and stops between slices once aborted', async () => {
+    const inputs = fleet(250);
+    const whole = runAnalyzers(defaultAnalyzers(), inputs, ctx);
+    const open = new AbortController();
+    expect(await runAnalyzersStoppable(defaultAnalyzers(), inputs, ctx, open.signal)).toEqual(
+      whole,
+    );
+    const stopping = new AbortController();
+    let analysed = 0;
+    const counting: Analyzer = {
+      kind: 'memory',
+      analyze: () => {
+        if (++analysed === 150) stopping.abort();
+        return [];
+      },
+    };
+    await expect(runAnalyzersStoppable([counting], inputs, ctx, stopping.signal)).rejects.toThrow();
+    // The slice under way ends; the next one never starts.
+    expect(analysed).toBe(200);
+  });
 
   it('reports a throwing analyzer per function and keeps the other results', () => {
     const broken: Analyzer = {

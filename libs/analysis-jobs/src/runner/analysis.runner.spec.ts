@@ -77,6 +77,7 @@ function setup(
   } as unknown as FunctionConfigRepository;
   const results = {
     saveRunStart: () => Promise.resolve(),
+    pruneRuns: () => Promise.resolve(false),
     saveRun: (run: AnalysisRun, recommendations: StoredRecommendation[]) => {
       saved.push({ run, recommendations });
       return Promise.resolve();
@@ -216,6 +217,7 @@ describe(AnalysisRunner.name, () => {
       { merged: () => Promise.resolve(new Map()) } as unknown as FunctionConfigRepository,
       {
         saveRunStart: () => Promise.resolve(),
+        pruneRuns: () => Promise.resolve(false),
         saveRun: () => Promise.resolve(),
       } as unknown as RecommendationsRepository,
       loadConfig({}),
