@@ -29,7 +29,10 @@ describe('The dashboard pages on functions whose spans do not say whether they s
 
   beforeAll(async () => {
     fleetscope = await startFleetscope();
-    const at = (i: number) => Date.now() - 10 * 60_000 + i * 1000;
+    // Five seconds into a minute ten minutes ago: each group of spans within one minute (the time
+    // series' step), however the test's clock falls; a fresh-clone CI run split one across two.
+    const minute = Math.floor((Date.now() - 10 * 60_000) / 60_000) * 60_000;
+    const at = (i: number) => minute + 5_000 + i * 1000;
     const answer = await post(`${fleetscope.ingestUrl}/v1/traces`, {
       resourceSpans: [
         resourceSpans(
@@ -155,7 +158,10 @@ describe('The cold-start page on a fleet none of whose spans say whether they st
 
   beforeAll(async () => {
     fleetscope = await startFleetscope();
-    const at = (i: number) => Date.now() - 10 * 60_000 + i * 1000;
+    // Five seconds into a minute ten minutes ago: each group of spans within one minute (the time
+    // series' step), however the test's clock falls; a fresh-clone CI run split one across two.
+    const minute = Math.floor((Date.now() - 10 * 60_000) / 60_000) * 60_000;
+    const at = (i: number) => minute + 5_000 + i * 1000;
     const answer = await post(`${fleetscope.ingestUrl}/v1/traces`, {
       resourceSpans: [
         resourceSpans(
