@@ -24,6 +24,32 @@ import {
 } from '@fleetscope/tuning';
 import { openTestClickHouse } from '../support/test-clickhouse';
 
+/** A running OpenFaaS grid job of `fn` at `sizes`, started at `startedAtMs` by `runner`. */
+const runningJob = (
+  id: string,
+  startedAtMs: number,
+  memorySizes: number[],
+  invocationsPerSize: number,
+  runner: string,
+): StoredTuningJob => ({
+  id,
+  createdAtMs: startedAtMs,
+  updatedAtMs: startedAtMs,
+  startedAtMs,
+  finishedAtMs: 0,
+  platform: 'openfaas',
+  function: 'fn',
+  functionId: '',
+  status: 'running',
+  request: { platform: 'openfaas', function: 'fn', memorySizes, mode: 'grid', invocationsPerSize },
+  snapshot: null,
+  progress: 0,
+  invocationsUsed: 0,
+  summary: null,
+  error: '',
+  runner,
+});
+
 /** The real repository of a process that can die: after `dead`, nothing it writes lands. */
 class MortalRepository extends TuningJobsRepository {
   dead = false;
@@ -115,30 +141,7 @@ describe('a tuning job resumed after its analyzer was killed mid-batch', () => {
       // The seventh call of the first batch of ten: six answered, one under way, none stored.
       const driver = new KilledDriver(killedRepository, 7);
       const startedAtMs = Date.parse('2026-12-04T12:00:00Z');
-      const job: StoredTuningJob = {
-        id: 'killed-mid-batch',
-        createdAtMs: startedAtMs,
-        updatedAtMs: startedAtMs,
-        startedAtMs,
-        finishedAtMs: 0,
-        platform: 'openfaas',
-        function: 'fn',
-        functionId: '',
-        status: 'running',
-        request: {
-          platform: 'openfaas',
-          function: 'fn',
-          memorySizes: [512],
-          mode: 'grid',
-          invocationsPerSize: 10,
-        },
-        snapshot: null,
-        progress: 0,
-        invocationsUsed: 0,
-        summary: null,
-        error: '',
-        runner: 'host:1:dead',
-      };
+      const job = runningJob('killed-mid-batch', startedAtMs, [512], 10, 'host:1:dead');
       await killedRepository.save(job);
       await new TuningJobExecutor(killedRepository, [driver], pricing, tiers).execute(
         job,
@@ -195,30 +198,7 @@ describe('a tuning job resumed after its analyzer was killed mid-batch', () => {
       const shutdown = new AbortController();
       driver.hanging = () => shutdown.abort();
       const now = Date.now();
-      const job: StoredTuningJob = {
-        id: 'shut-down',
-        createdAtMs: now,
-        updatedAtMs: now,
-        startedAtMs: now,
-        finishedAtMs: 0,
-        platform: 'openfaas',
-        function: 'fn',
-        functionId: '',
-        status: 'running',
-        request: {
-          platform: 'openfaas',
-          function: 'fn',
-          memorySizes: [512, 1024],
-          mode: 'grid',
-          invocationsPerSize: 5,
-        },
-        snapshot: null,
-        progress: 0,
-        invocationsUsed: 0,
-        summary: null,
-        error: '',
-        runner: 'test',
-      };
+      const job = runningJob('shut-down', now, [512, 1024], 5, 'test');
       const stopped = await new TuningJobExecutor(jobs, [driver], pricing, tiers).execute(
         job,
         () => shutdown.signal.aborted,
@@ -260,30 +240,7 @@ describe('a tuning job resumed after its analyzer was killed mid-batch', () => {
       const driver = new Watched(jobs, 0);
       const now = Date.now();
       const done = await new TuningJobExecutor(jobs, [driver], pricing, tiers).execute(
-        {
-          id: 'watched',
-          createdAtMs: now,
-          updatedAtMs: now,
-          startedAtMs: now,
-          finishedAtMs: 0,
-          platform: 'openfaas',
-          function: 'fn',
-          functionId: '',
-          status: 'running',
-          request: {
-            platform: 'openfaas',
-            function: 'fn',
-            memorySizes: [512, 1024],
-            mode: 'grid',
-            invocationsPerSize: 5,
-          },
-          snapshot: null,
-          progress: 0,
-          invocationsUsed: 0,
-          summary: null,
-          error: '',
-          runner: 'test',
-        },
+        runningJob('watched', now, [512, 1024], 5, 'test'),
         () => false,
       );
       expect(done.status).toBe('succeeded');
@@ -302,30 +259,7 @@ describe('a tuning job resumed after its analyzer was killed mid-batch', () => {
       const driver = new KilledDriver(jobs, 0);
       const now = Date.now();
       const done = await new TuningJobExecutor(jobs, [driver], pricing, tiers).execute(
-        {
-          id: 'uninterrupted',
-          createdAtMs: now,
-          updatedAtMs: now,
-          startedAtMs: now,
-          finishedAtMs: 0,
-          platform: 'openfaas',
-          function: 'fn',
-          functionId: '',
-          status: 'running',
-          request: {
-            platform: 'openfaas',
-            function: 'fn',
-            memorySizes: [512, 1024],
-            mode: 'grid',
-            invocationsPerSize: 5,
-          },
-          snapshot: null,
-          progress: 0,
-          invocationsUsed: 0,
-          summary: null,
-          error: '',
-          runner: 'test',
-        },
+        runningJob('uninterrupted', now, [512, 1024], 5, 'test'),
         () => false,
       );
       expect(done.status).toBe('succeeded');
@@ -346,30 +280,13 @@ describe('a tuning job resumed after its analyzer was killed mid-batch', () => {
       // Batch 1 (10 calls at 512) stored; killed at call 17 (7th of the 1024 batch).
       const driver = new KilledDriver(killedRepository, 17);
       const startedAtMs = Date.now();
-      const job: StoredTuningJob = {
-        id: 'killed-then-restore-fails',
-        createdAtMs: startedAtMs,
-        updatedAtMs: startedAtMs,
+      const job = runningJob(
+        'killed-then-restore-fails',
         startedAtMs,
-        finishedAtMs: 0,
-        platform: 'openfaas',
-        function: 'fn',
-        functionId: '',
-        status: 'running',
-        request: {
-          platform: 'openfaas',
-          function: 'fn',
-          memorySizes: [512, 1024],
-          mode: 'grid',
-          invocationsPerSize: 10,
-        },
-        snapshot: null,
-        progress: 0,
-        invocationsUsed: 0,
-        summary: null,
-        error: '',
-        runner: 'host:1:dead',
-      };
+        [512, 1024],
+        10,
+        'host:1:dead',
+      );
       await killedRepository.save(job);
       await new TuningJobExecutor(killedRepository, [driver], pricing, tiers).execute(
         job,
